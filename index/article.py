@@ -1,0 +1,66 @@
+"""The `Article` record: one saved news article as newsread understands it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article read from a file.
+
+    `id` is the article's stable identity: derived from its URL when known, else from a
+    fingerprint of its title and body, so it survives renames and re-saves of the file.
+    `key` identifies the record inside the library: the path relative to the library root,
+    plus `#n` for the n-th article of a file holding several (JSON arrays, JSON Lines).
+    """
+
+    id: str
+    key: str
+    path: str
+    title: str
+    source: str = ""
+    section: str = ""
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    credit: str = ""
+    url: str = ""
+    paragraphs: tuple[str, ...] = ()
+    language: str = ""
+    format: str = "text"
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def body(self) -> str:
+        """The body as text: paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(_WORD.findall(p)) for p in self.paragraphs)
+
+
+def normalise_url(url: str) -> str:
+    """A URL reduced to what identifies the page (no scheme, fragment, trailing slash, www)."""
+    url = url.strip()
+    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.I)
+    url = url.split("#", 1)[0].rstrip("/")
+    if url.lower().startswith("www."):
+        url = url[4:]
+    return url.lower() if "/" not in url else url.split("/", 1)[0].lower() + "/" + url.split("/", 1)[1]
+
+
+def stable_id(url: str, title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
+    """The article's identity: its URL when known, else a fingerprint of title and body."""
+    if url.strip():
+        basis = "url:" + normalise_url(url)
+    else:
+        text = _SPACE.sub(" ", (title + " " + " ".join(paragraphs)).lower()).strip()
+        basis = "text:" + text
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

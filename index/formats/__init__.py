@@ -1,0 +1,25 @@
+"""Parsers for each article file format. Each turns decoded text into `Draft` records.
+
+`newsread.index.reader` picks the parser (by content as well as extension) and turns drafts
+into `Article` records; parsers never touch the file system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Draft:
+    """The fields a parser found in one article; empty where the file gave none."""
+
+    title: str = ""
+    source: str = ""
+    section: str = ""
+    published: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    credit: str = ""
+    url: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    language: str = ""

@@ -1,0 +1,45 @@
+"""One sanitiser for all text that comes from files: article text is data, never commands.
+
+Terminal control sequences (CSI, OSC such as OSC 52 clipboard writes and OSC 8 links, DCS ...),
+C0/C1 control characters, bidi overrides and zero-width formatting characters are removed;
+tabs and newlines are kept. Rich/Textual markup needs no treatment here: the UI never parses
+article text as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST),
+# and two-character escapes. Also the 8-bit C1 forms (CSI = \x9b, OSC = \x9d ...).
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                    # CSI
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC
+    | \x1b[@-Z\\-_]                                     # other two-byte escapes
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# Remaining control characters except \t and \n, plus bidi embedding/override/isolate controls
+# and zero-width characters that can hide or reorder text on screen.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def sanitise(text: str) -> str:
+    """`text` without terminal control sequences, control characters or bidi/zero-width marks.
+
+    Carriage returns are normalised to newlines first, so CRLF and lone CR line endings survive
+    as line breaks.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def sanitise_line(text: str) -> str:
+    """`sanitise` for one-line values (titles, file names, tags): newlines become spaces."""
+    return " ".join(sanitise(text).split())

@@ -1,0 +1,1 @@
+"""The bundled library that `newsread` opens when no other is configured (data only)."""
