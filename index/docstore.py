@@ -1,0 +1,188 @@
+"""The library's article store beside the Whoosh index: parsed articles and file states.
+
+Whoosh stores only what the result list shows. The parsed article (body included, zlib
+compressed) lives here once, so opening an article or making a snippet never re-parses its
+file (HTML extraction costs tens of milliseconds). The `files` table remembers each file's
+mtime, size and content digest for incremental indexing, and why a file was skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from newsread.index.article import Article
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the store knows of one library file."""
+
+    path: str
+    mtime_ns: int
+    size: int
+    digest: str
+    reason: str = ""
+    """Why the file was skipped; empty when its articles are indexed."""
+
+
+def article_to_blob(article: Article) -> bytes:
+    record = {
+        "id": article.id,
+        "key": article.key,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "section": article.section,
+        "published": article.published.isoformat() if article.published else None,
+        "authors": list(article.authors),
+        "credit": article.credit,
+        "url": article.url,
+        "paragraphs": list(article.paragraphs),
+        "language": article.language,
+        "format": article.format,
+    }
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def article_from_blob(blob: bytes) -> Article:
+    record = json.loads(zlib.decompress(blob).decode("utf-8"))
+    published = record["published"]
+    return Article(
+        id=record["id"],
+        key=record["key"],
+        path=record["path"],
+        title=record["title"],
+        source=record["source"],
+        section=record["section"],
+        published=datetime.fromisoformat(published) if published else None,
+        authors=tuple(record["authors"]),
+        credit=record["credit"],
+        url=record["url"],
+        paragraphs=tuple(record["paragraphs"]),
+        language=record["language"],
+        format=record["format"],
+    )
+
+
+class DocStore:
+    """SQLite store of articles and file states for one library's index.
+
+    One connection per thread (sqlite3 connections must stay on their thread); writes come from
+    the single indexing worker.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- files ---------------------------------------------------------------------------
+
+    def file_states(self) -> dict[str, FileState]:
+        rows = self._db.execute("SELECT path, mtime_ns, size, digest, reason FROM files")
+        return {row[0]: FileState(*row) for row in rows}
+
+    def skipped(self) -> list[tuple[str, str]]:
+        rows = self._db.execute("SELECT path, reason FROM files WHERE reason != '' ORDER BY path")
+        return [(row[0], row[1]) for row in rows]
+
+    def touch_files(self, states: Iterable[FileState]) -> None:
+        """Record new mtimes for files whose content did not change."""
+        self._db.executemany(
+            "UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
+            [(s.mtime_ns, s.size, s.path) for s in states],
+        )
+
+    def put_file(self, state: FileState, articles: Iterable[Article]) -> None:
+        """Replace everything known about `state.path` (no commit: see `commit`)."""
+        self._db.execute("DELETE FROM articles WHERE path = ?", (state.path,))
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+            (state.path, state.mtime_ns, state.size, state.digest, state.reason),
+        )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+            [(a.key, a.path, a.id, article_to_blob(a)) for a in articles],
+        )
+
+    def remove_files(self, paths: Iterable[str]) -> None:
+        rows = [(p,) for p in paths]
+        self._db.executemany("DELETE FROM articles WHERE path = ?", rows)
+        self._db.executemany("DELETE FROM files WHERE path = ?", rows)
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    # -- articles ------------------------------------------------------------------------
+
+    def article(self, key: str) -> Article | None:
+        row = self._db.execute("SELECT data FROM articles WHERE key = ?", (key,)).fetchone()
+        return article_from_blob(row[0]) if row else None
+
+    def articles(self, keys: Iterable[str]) -> dict[str, Article]:
+        keys = list(keys)
+        found: dict[str, Article] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, data FROM articles WHERE key IN ({marks})"
+            for key, blob in self._db.execute(query, chunk):
+                found[key] = article_from_blob(blob)
+        return found
+
+    def keys_for(self, path_or_id: str) -> list[str]:
+        """Article keys whose key, path or stable id is `path_or_id`."""
+        rows = self._db.execute(
+            "SELECT key FROM articles WHERE key = ? OR path = ? OR id = ? ORDER BY key",
+            (path_or_id, path_or_id, path_or_id),
+        )
+        return [row[0] for row in rows]
+
+    def all_keys(self) -> Iterator[str]:
+        return (row[0] for row in self._db.execute("SELECT key FROM articles"))
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- meta ----------------------------------------------------------------------------
+
+    def get_meta(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, name: str, value: str | None) -> None:
+        if value is None:
+            self._db.execute("DELETE FROM meta WHERE name = ?", (name,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+        self._db.commit()

@@ -1,0 +1,240 @@
+"""Bringing a library's index up to date with its folder: incremental, batched, recoverable.
+
+A re-run reads only new or changed files (mtime and size, then content digest), removes
+deleted ones by unique key in one pass, and commits in batches so a searcher reopened after
+each commit shows the first results while a large library is still being indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsread.index.article import Article
+from newsread.index.docstore import FileState
+from newsread.index.errors import UnreadableFile
+from newsread.index.reader import read_articles
+from newsread.index.scan import scan_library
+
+if TYPE_CHECKING:
+    from newsread.index.library import Library
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far an update has come; `total` is the number of files to read."""
+
+    phase: str  # "scanning" | "waiting" | "reading" | "committing" | "done"
+    done: int = 0
+    total: int = 0
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What an update did."""
+
+    indexed: int = 0
+    """Files read and (re)indexed."""
+    articles: int = 0
+    """Articles added from those files."""
+    unchanged: int = 0
+    removed: int = 0
+    skipped: tuple[tuple[str, str], ...] = ()
+    """(path, one-line reason) for every file that could not be indexed."""
+    total_articles: int = 0
+    elapsed: float = 0.0
+    rebuilt: str = ""
+    """Why the index was rebuilt from scratch, if it was."""
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.indexed or self.removed)
+
+
+@dataclass
+class _Plan:
+    to_read: list[str] = field(default_factory=list)
+    to_remove: list[str] = field(default_factory=list)
+    touched: list[FileState] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def digest_file(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+
+
+def _plan(library: Library, files: dict[str, tuple[int, int]]) -> _Plan:
+    plan = _Plan()
+    known = library.docs.file_states()
+    for rel, (mtime_ns, size) in files.items():
+        state = known.get(rel)
+        if state is None:
+            plan.to_read.append(rel)
+        elif state.mtime_ns == mtime_ns and state.size == size:
+            plan.unchanged += 1
+        elif state.size != size:
+            plan.to_read.append(rel)
+        else:  # same size, new mtime: only a changed digest means a changed article
+            try:
+                same = digest_file(library.root / rel) == state.digest
+            except OSError:
+                same = False
+            if same:
+                plan.touched.append(FileState(rel, mtime_ns, size, state.digest, state.reason))
+                plan.unchanged += 1
+            else:
+                plan.to_read.append(rel)
+    plan.to_remove = [rel for rel in known if rel not in files]
+    plan.to_read.sort()
+    return plan
+
+
+def index_fields(article: Article) -> dict[str, object]:
+    """The Whoosh document for one article."""
+    doc: dict[str, object] = {
+        "key": article.key,
+        "path": article.path,
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source_facet": article.source,
+        "section_facet": article.section,
+    }
+    for name, value in (
+        ("source", article.source),
+        ("section", article.section),
+        ("authors", "; ".join(article.authors) or article.credit),
+        ("url", article.url),
+    ):
+        if value:
+            doc[name] = value
+    if article.published:
+        # Indexed and shown as the wall time the page gave; the zone stays in the doc store.
+        doc["published"] = article.published.replace(tzinfo=None)
+        doc["year"] = article.published.year
+    return doc
+
+
+def update_library(
+    library: Library,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+    on_commit: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    first_batch_seconds: float = 1.0,
+    batch_seconds: float = 8.0,
+) -> IndexSummary:
+    """Bring `library`'s index up to date with its folder (see module docstring).
+
+    `on_commit(total_articles)` runs after each batch is committed and searchable.
+    """
+    started = time.monotonic()
+    report = on_progress or (lambda progress: None)
+    report(Progress("scanning"))
+    scan = scan_library(library.root)
+    plan = _plan(library, scan.files)
+    if plan.touched:
+        library.docs.touch_files(plan.touched)
+        library.docs.commit()
+    if not plan.to_read and not plan.to_remove:
+        report(Progress("done"))
+        return IndexSummary(
+            unchanged=plan.unchanged,
+            skipped=tuple(sorted(library.docs.skipped() + scan.problems)),
+            total_articles=library.docs.count(),
+            elapsed=time.monotonic() - started,
+        )
+
+    with library.write_lock(lambda: report(Progress("waiting"))):
+        library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
+        writer = library.writer()
+        try:
+            _remove(library, writer, plan.to_remove + plan.to_read)
+            library.docs.remove_files(plan.to_remove)
+            indexed = articles = 0
+            batch_started = time.monotonic()
+            limit = first_batch_seconds
+            total = len(plan.to_read)
+            was_cancelled = False
+            for n, rel in enumerate(plan.to_read, 1):
+                if cancelled and cancelled():
+                    was_cancelled = True
+                    break
+                report(Progress("reading", n - 1, total, rel))
+                added = _index_file(library, writer, rel, scan.files[rel])
+                indexed += 1
+                articles += added
+                if time.monotonic() - batch_started > limit and n < total:
+                    report(Progress("committing", n, total))
+                    writer.commit()
+                    library.docs.commit()
+                    if on_commit:
+                        on_commit(library.docs.count())
+                    writer = library.writer()
+                    batch_started = time.monotonic()
+                    limit = batch_seconds
+            report(Progress("committing", total, total))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        library.docs.commit()
+        library.docs.set_meta("dirty", None)
+    total_articles = library.docs.count()
+    if on_commit:
+        on_commit(total_articles)
+    report(Progress("done", total, total))
+    return IndexSummary(
+        indexed=indexed,
+        articles=articles,
+        unchanged=plan.unchanged,
+        removed=len(plan.to_remove),
+        skipped=tuple(sorted(library.docs.skipped() + scan.problems)),
+        total_articles=total_articles,
+        elapsed=time.monotonic() - started,
+        cancelled=was_cancelled,
+    )
+
+
+def _remove(library: Library, writer: object, paths: list[str]) -> None:
+    """Delete every document of these files, with one searcher (never a search per file)."""
+    if not paths:
+        return
+    with library.index.searcher() as searcher:
+        for rel in paths:
+            for docnum in searcher.document_numbers(path=rel):
+                writer.delete_document(docnum)  # type: ignore[attr-defined]
+
+
+def _index_file(library: Library, writer: object, rel: str, stat: tuple[int, int]) -> int:
+    path = library.root / rel
+    mtime_ns, size = stat
+    try:
+        digest = digest_file(path)
+        found = read_articles(path, library.root)
+    except UnreadableFile as error:
+        library.docs.put_file(FileState(rel, mtime_ns, size, "", str(error) or "unreadable"), [])
+        return 0
+    except OSError as error:
+        reason = (
+            "permission denied"
+            if isinstance(error, PermissionError)
+            else (
+                "vanished while indexing"
+                if isinstance(error, FileNotFoundError)
+                else f"could not read: {error.strerror or error}"
+            )
+        )
+        library.docs.put_file(FileState(rel, mtime_ns, size, "", reason), [])
+        return 0
+    for article in found:
+        writer.add_document(**index_fields(article))  # type: ignore[attr-defined]
+    library.docs.put_file(FileState(rel, mtime_ns, size, digest), found)
+    return len(found)

@@ -1,0 +1,87 @@
+"""Where newsread keeps things. Computed when asked, never at import.
+
+- cache dir (rebuildable): one Whoosh index per library folder;
+- config dir: config.toml;
+- data dir (the user's own work): annotations and session state.
+
+`NEWSREAD_HOME=DIR` moves all three under DIR (tests and checks use it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+APP = "newsread"
+
+
+def _home() -> Path | None:
+    home = os.environ.get("NEWSREAD_HOME")
+    return Path(home).expanduser() if home else None
+
+
+def cache_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "cache"
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP)
+
+
+def config_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "config"
+    import platformdirs
+
+    return platformdirs.user_config_path(APP)
+
+
+def data_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "data"
+    import platformdirs
+
+    return platformdirs.user_data_path(APP)
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def annotations_path() -> Path:
+    return data_dir() / "annotations.sqlite3"
+
+
+def state_path() -> Path:
+    """The app's session state (last library, query, article, positions)."""
+    return data_dir() / "state.json"
+
+
+def index_dir(library: Path) -> Path:
+    """The index folder of one library: readable name plus a hash of the resolved path."""
+    resolved = str(library.expanduser().resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(resolved).name or "root").strip("-")[:40]
+    return cache_dir() / "indexes" / f"{name or 'library'}-{digest}"
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by the user alone (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(path, 0o700)
+    except OSError:
+        pass  # not ours to change (e.g. a shared NEWSREAD_HOME); creation already used 0700
+    return path
+
+
+def default_library() -> Path:
+    """The bundled sample library."""
+    import newsread.sample_articles as samples
+
+    return Path(next(iter(samples.__path__)))

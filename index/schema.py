@@ -1,0 +1,44 @@
+"""The Whoosh schema. Changing anything here must bump SCHEMA_VERSION: the index is rebuilt."""
+
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.lang.porter2 import stem
+
+SCHEMA_VERSION = 1
+
+
+def text_analyzer() -> Analyzer:
+    """English stemming analyzer for titles and bodies.
+
+    porter2, not Whoosh's default `porter`, which stems "running" to "runn" so "run" misses it.
+    """
+    return StemmingAnalyzer(stemfn=stem)  # type: ignore[no-any-return]
+
+
+def name_analyzer() -> Analyzer:
+    """Words, lower-cased, nothing dropped: for sources, sections, authors, URLs."""
+    return RegexTokenizer(r"\w+") | LowercaseFilter()  # type: ignore[no-any-return]
+
+
+def build_schema() -> fields.Schema:
+    text = text_analyzer()
+    names = name_analyzer()
+    return fields.Schema(
+        key=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True),
+        id=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0, spelling=True),
+        body=fields.TEXT(analyzer=text, phrase=True, spelling=True),
+        source=fields.TEXT(analyzer=names, stored=True, phrase=True),
+        section=fields.TEXT(analyzer=names, stored=True, phrase=True),
+        authors=fields.TEXT(analyzer=names, stored=True, phrase=True),
+        url=fields.TEXT(analyzer=names, stored=True, phrase=True),
+        published=fields.DATETIME(stored=True, sortable=True),
+        # Exact values for facet counts and filters (columns: no stored-field reads per hit).
+        source_facet=fields.ID(sortable=True),
+        section_facet=fields.ID(sortable=True),
+        year=fields.NUMERIC(sortable=True, signed=False, bits=32),
+        # Annotation-derived fields can be added here later (tags etc.); bump SCHEMA_VERSION.
+    )

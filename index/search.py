@@ -1,0 +1,407 @@
+"""Queries over a library: parsing, bounded expansion, sorting, facets, snippets, suggestions.
+
+Results are plain frozen dataclasses (never Whoosh objects) with match positions as character
+offsets, so the UI styles them without ever treating article text as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from newsread.index.schema import text_analyzer
+
+if TYPE_CHECKING:
+    from newsread.index.library import Library
+
+SORTS = ("relevance", "date")
+FACETS = ("source", "section", "year")
+FIELDS = ("title", "body", "author", "authors", "source", "section", "url", "date", "published")
+PREFIX_EXPANSIONS = 8
+"""A prefix or wildcard term matches at most this many index terms (the most frequent)."""
+FUZZY_EXPANSIONS = 3
+TERM_SCAN_LIMIT = 5000
+"""Index terms examined at most while expanding one prefix, wildcard or fuzzy term."""
+TIME_LIMIT = 0.5
+"""Seconds a search may spend collecting before it returns what it has (marked limited)."""
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; `str()` is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    id: str
+    path: str
+    title: str
+    source: str
+    section: str
+    published: datetime | None
+    url: str
+    authors: str
+    score: float
+    snippet: Snippet
+    title_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    sort: str
+    total: int
+    hits: tuple[Hit, ...]
+    terms: frozenset[str] = frozenset()
+    """Analysed (stemmed) terms the query matched on; `match_spans` finds them in text."""
+    suggestion: str | None = None
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    elapsed: float = 0.0
+    limited: str = ""
+    """Why the results may be incomplete (an expansion or time cap), or empty."""
+
+
+# -- query parsing ---------------------------------------------------------------------------
+
+_FIELD_REF = re.compile(r"(?:^|[\s(+\-])([A-Za-z_]\w*):(?=\S)")
+_DATE_BOUND = re.compile(
+    r"\bdate:(>=|<=|>|<)(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b", re.IGNORECASE
+)
+
+
+def _period_end(year: int, month: int | None, day: int | None) -> date:
+    if day:
+        return date(year, month or 1, day)
+    if month:
+        return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    return date(year, 12, 31)
+
+
+def _rewrite_date_bounds(text: str) -> str:
+    """`date:>2016` means after 2016 (from 2017), `date:<2017-05` before May 2017."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        op, year = match.group(1), int(match.group(2))
+        month = int(match.group(3)) if match.group(3) else None
+        day = int(match.group(4)) if match.group(4) else None
+        try:
+            start = date(year, month or 1, day or 1)
+            end = _period_end(year, month, day)
+        except ValueError:
+            raise QueryError(f"{match.group(0)}: not a valid date") from None
+        if op == ">":
+            return f"date:[{(end + timedelta(days=1)).isoformat()} TO]"
+        if op == ">=":
+            return f"date:[{start.isoformat()} TO]"
+        if op == "<":
+            return f"date:[TO {(start - timedelta(days=1)).isoformat()}]"
+        return f"date:[TO {end.isoformat()}]"
+
+    return _DATE_BOUND.sub(rewrite, text)
+
+
+def _check_syntax(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quote: a phrase needs a closing "')
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            raise QueryError("unbalanced parentheses: a ')' has no '('")
+    if depth:
+        raise QueryError("unbalanced parentheses: a '(' is never closed")
+    stripped = re.sub(r'"[^"]*"', "", text)
+    for name in _FIELD_REF.findall(stripped):
+        if name.lower() not in FIELDS:
+            raise QueryError(
+                f"unknown field '{name}:'; use title:, author:, source:, section:, url: or date:"
+            )
+
+
+def _parser(schema: Any) -> Any:
+    from whoosh import qparser
+
+    parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin({"authors": ["author"], "published": ["date"]}))
+    return parser
+
+
+def parse_query(text: str, schema: Any) -> Any:
+    """The Whoosh query for `text`; raises `QueryError` with one line when it is malformed."""
+    from whoosh import query
+
+    _check_syntax(text)
+    rewritten = _rewrite_date_bounds(text)
+    try:
+        parsed = _parser(schema).parse(rewritten)
+    except Exception as error:  # noqa: BLE001 - Whoosh raises bare Exception for bad dates
+        raise QueryError(_describe(error)) from None
+    if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
+        if re.search(r"\bdate:", text, re.IGNORECASE):
+            raise QueryError(
+                "not a date; use date:2017, date:2017-05, date:2017-05-30, "
+                "date:>2016 or date:[2017-05-01 TO 2017-06-01]"
+            )
+        raise QueryError("nothing to search for: only very common words or symbols")
+    return parsed
+
+
+def _describe(error: Exception) -> str:
+    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if "parseable date" in message:
+        return message.replace("'", "") + "; use e.g. date:[2017-05-01 TO 2017-06-01]"
+    return message
+
+
+# -- bounded expansion -----------------------------------------------------------------------
+
+
+def _bound(q: Any, reader: Any, notes: list[str]) -> Any:
+    """Replace prefix/wildcard/fuzzy terms by their most frequent expansions (capped)."""
+    from whoosh import query
+
+    if isinstance(q, query.Every):
+        return q
+    if isinstance(q, (query.Prefix, query.Wildcard, query.FuzzyTerm, query.Regex)):
+        fieldname = q.fieldname
+        if isinstance(q, query.FuzzyTerm):
+            cap = FUZZY_EXPANSIONS
+            prefix = 1 if len(q.text) > 3 else min(len(q.text), 2)
+            candidates: Iterable[str] = reader.terms_within(
+                fieldname, q.text, q.maxdist, prefix=prefix
+            )
+        else:
+            cap = PREFIX_EXPANSIONS
+            candidates = q._btexts(reader)
+        scored = []
+        for n, term in enumerate(candidates):
+            if n >= TERM_SCAN_LIMIT:
+                notes.append(f"'{q.text}' matches too many words; searched the most common")
+                break
+            scored.append((reader.doc_frequency(fieldname, term), term))
+        scored.sort(reverse=True)
+        if len(scored) > cap:
+            notes.append(f"'{_show(q)}' limited to its {cap} most common words")
+        terms = [term for _, term in scored[:cap]]
+        if not terms:
+            return query.NullQuery
+        return query.Or([query.Term(fieldname, t, boost=q.boost) for t in terms])
+    if q.is_leaf():
+        return q
+    return q.apply(lambda sub: _bound(sub, reader, notes))
+
+
+def _show(q: Any) -> str:
+    text = q.text.decode() if isinstance(q.text, bytes) else str(q.text)
+    from whoosh import query
+
+    return text + (
+        "~" if isinstance(q, query.FuzzyTerm) else "*" if isinstance(q, query.Prefix) else ""
+    )
+
+
+# -- matching text ---------------------------------------------------------------------------
+
+
+def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets of words in `text` whose analysed form is one of `terms`."""
+    wanted = set(terms)
+    if not wanted or not text:
+        return []
+    analyzer = text_analyzer()
+    return [
+        (token.startchar, token.endchar)
+        for token in analyzer(text, chars=True, removestops=False)
+        if token.text in wanted
+    ]
+
+
+def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 220) -> Snippet:
+    """The passage of about `width` characters with the most matches (else the opening)."""
+    text = " ".join(p.strip() for p in paragraphs if p.strip())
+    spans = match_spans(text, terms)
+    if not spans:
+        cut = text[:width]
+        if len(text) > width:
+            cut = cut.rsplit(" ", 1)[0] + " …"
+        return Snippet(cut)
+    best_start, best_count = spans[0][0], 0
+    for i, (start, _) in enumerate(spans):
+        count = sum(1 for s, e in spans[i:] if e <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    begin = max(0, best_start - width // 4)
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < best_start else begin
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > spans[0][0] else end
+    prefix = "… " if begin else ""
+    suffix = " …" if end < len(text) else ""
+    shift = len(prefix) - begin
+    kept = tuple((s + shift, e + shift) for s, e in spans if s >= begin and e <= end)
+    return Snippet(prefix + text[begin:end] + suffix, kept)
+
+
+# -- searching -------------------------------------------------------------------------------
+
+
+def search(
+    library: Library,
+    text: str,
+    *,
+    sort: str = "relevance",
+    limit: int = 20,
+    filters: dict[str, str] | None = None,
+    facets: bool = True,
+    snippets: bool = True,
+    allowed_keys: set[str] | None = None,
+) -> SearchResults:
+    """Search `library`.
+
+    An empty query lists every article, newest first. `filters` narrows to facet values
+    (`{"source": "TODAY.AZ", "year": "2017"}`). `allowed_keys`, when given, restricts results
+    to those article keys (annotation queries such as `tag:` resolve to it).
+    """
+    from whoosh import collectors, query, sorting
+
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort '{sort}'; use relevance or date")
+    started = time.perf_counter()
+    text = text.strip()
+    notes: list[str] = []
+    with library.searcher() as searcher:
+        if text and text != "*":
+            q = _bound(parse_query(text, library.index.schema), searcher.reader(), notes)
+        else:
+            q = query.Every()
+            sort = "date" if not text else sort
+        conditions = [
+            query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
+            for name, value in (filters or {}).items()
+            if value
+        ]
+        if allowed_keys is not None:
+            conditions.append(
+                query.Or([query.Term("key", k) for k in allowed_keys])
+                if allowed_keys
+                else query.NullQuery
+            )
+        filter_q = query.And(conditions) if conditions else None
+        groupedby = None
+        if facets:
+            groupedby = {
+                "source": sorting.FieldFacet("source_facet", maptype=sorting.Count),
+                "section": sorting.FieldFacet("section_facet", maptype=sorting.Count),
+                "year": sorting.FieldFacet("year", maptype=sorting.Count),
+            }
+        sortedby = (
+            sorting.MultiFacet([sorting.FieldFacet("published", reverse=True)])
+            if sort == "date"
+            else None
+        )
+        collector = searcher.collector(
+            limit=limit, sortedby=sortedby, groupedby=groupedby, filter=filter_q
+        )
+        timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT, greedy=True)
+        try:
+            searcher.search_with_collector(q, timed)
+        except collectors.TimeLimit:
+            notes.append("search took too long; showing what was found in time")
+        results = timed.results()
+        facet_counts = _facets(results) if facets else {}
+        total = (
+            sum(n for _, n in facet_counts.get("source", ()))
+            if facets
+            else results.estimated_length()
+        )
+        terms = frozenset(
+            t.decode("utf-8") if isinstance(t, bytes) else t
+            for f, t in q.iter_all_terms()
+            if f in ("title", "body")
+        )
+        stored = [(hit.fields(), hit.score) for hit in results[:limit]]
+        suggestion = None
+        if not stored and text:
+            suggestion = _suggest(searcher, q, text)
+    articles = library.docs.articles(s["key"] for s, _ in stored) if snippets else {}
+    hits = []
+    for fields_, score in stored:
+        article = articles.get(fields_["key"])
+        title = fields_.get("title", "")
+        hits.append(
+            Hit(
+                key=fields_["key"],
+                id=fields_.get("id", ""),
+                path=fields_.get("path", ""),
+                title=title,
+                source=fields_.get("source", ""),
+                section=fields_.get("section", ""),
+                published=fields_.get("published"),
+                url=fields_.get("url", ""),
+                authors=fields_.get("authors", ""),
+                score=float(score or 0.0),
+                snippet=make_snippet(article.paragraphs, terms) if article else Snippet(""),
+                title_spans=tuple(match_spans(title, terms)),
+            )
+        )
+    return SearchResults(
+        query=text,
+        sort=sort,
+        total=total,
+        hits=tuple(hits),
+        terms=terms,
+        suggestion=suggestion,
+        facets=facet_counts,
+        elapsed=time.perf_counter() - started,
+        limited="; ".join(dict.fromkeys(notes)),
+    )
+
+
+def _facet_value(name: str, value: str) -> Any:
+    if name == "year":
+        try:
+            return int(value)
+        except ValueError:
+            raise QueryError(f"year filter '{value}' is not a year") from None
+    if name not in ("source", "section"):
+        raise QueryError(f"unknown filter '{name}'; use source, section or year")
+    return value
+
+
+def _facets(results: Any) -> dict[str, tuple[tuple[str, int], ...]]:
+    counts: dict[str, tuple[tuple[str, int], ...]] = {}
+    for name in FACETS:
+        groups = results.groups(name)
+        pairs = [
+            (str(value) if value not in (None, "") else "", int(n)) for value, n in groups.items()
+        ]
+        pairs.sort(key=lambda pair: (-pair[1], pair[0]))
+        counts[name] = tuple(pairs)
+    return counts
+
+
+def _suggest(searcher: Any, q: Any, text: str) -> str | None:
+    try:
+        corrected = searcher.correct_query(q, text, maxdist=2, prefix=1)
+    except Exception:  # noqa: BLE001 - a failed suggestion must never fail the search
+        return None
+    if corrected.query == q or corrected.string.strip() == text:
+        return None
+    return str(corrected.string)

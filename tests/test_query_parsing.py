@@ -1,0 +1,108 @@
+"""The query language: fields, dates, bounds, and one-line errors for malformed queries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from whoosh import query
+
+from newsread.index.schema import build_schema
+from newsread.index.search import QueryError, parse_query
+
+SCHEMA = build_schema()
+
+
+def _date_range(q: query.Query) -> tuple[datetime | None, datetime | None]:
+    from whoosh.util.times import long_to_datetime
+
+    ranges = [sub for sub in q.leaves() if sub.field() == "published"] if not q.is_leaf() else [q]
+    (found,) = ranges
+    start = long_to_datetime(found.start) if found.start is not None else None
+    end = long_to_datetime(found.end) if found.end is not None else None
+    return start, end
+
+
+def test_words_are_anded_over_title_and_body() -> None:
+    q = parse_query("putin macron", SCHEMA)
+    assert isinstance(q, query.And)
+    assert {(t[0], t[1]) for t in q.iter_all_terms()} == {
+        ("title", "putin"),
+        ("body", "putin"),
+        ("title", "macron"),
+        ("body", "macron"),
+    }
+
+
+def test_terms_are_stemmed_with_porter2() -> None:
+    # Whoosh's default porter stems "running" to "runn"; porter2 gives "run".
+    assert ("body", "run") in set(parse_query("running", SCHEMA).iter_all_terms())
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "term"),
+    [
+        ("title:putin", "title", "putin"),
+        ("author:aliyeva", "authors", "aliyeva"),
+        ("source:reuters", "source", "reuters"),
+        ("section:grain", "section", "grain"),
+        ("url:today", "url", "today"),
+    ],
+)
+def test_field_queries(text: str, field: str, term: str) -> None:
+    assert (field, term) in set(parse_query(text, SCHEMA).iter_all_terms())
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("date:2017", datetime(2017, 1, 1), datetime(2017, 12, 31, 23, 59, 59, 999999)),
+        ("date:2017-05", datetime(2017, 5, 1), datetime(2017, 5, 31, 23, 59, 59, 999999)),
+        (
+            "date:[2017-05-01 TO 2017-06-01]",
+            datetime(2017, 5, 1),
+            datetime(2017, 6, 1, 23, 59, 59, 999999),
+        ),
+        ("date:[2017-05-01 to 2017-06-01]", datetime(2017, 5, 1), None),
+        ("date:>2016", datetime(2017, 1, 1), None),
+        ("date:>=2016", datetime(2016, 1, 1), None),
+        ("date:<2016", None, datetime(2015, 12, 31, 23, 59, 59, 999999)),
+        ("date:<=2016-02", None, datetime(2016, 2, 29, 23, 59, 59, 999999)),
+    ],
+)
+def test_dates_as_years_months_ranges_and_bounds(
+    text: str, start: datetime | None, end: datetime | None
+) -> None:
+    got_start, got_end = _date_range(parse_query(text, SCHEMA))
+    assert got_start == start
+    if end is not None:
+        assert got_end == end
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"french russian', "unbalanced quote"),
+        ("(putin OR macron", "never closed"),
+        ("putin)", "has no '('"),
+        ("colour:red", "unknown field 'colour:'"),
+        ("date:yesterday-ish", "not a date"),
+        ("date:[foo TO bar]", "date"),
+        ("date:>2017-13", "not a valid date"),
+        ("the of and", "nothing to search for"),
+    ],
+)
+def test_malformed_queries_raise_one_line(text: str, message: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        parse_query(text, SCHEMA)
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_phrases_wildcards_fuzzy_and_boolean_operators_parse() -> None:
+    assert isinstance(parse_query('"french russian"', SCHEMA), query.Or)
+    leaves = list(parse_query("sanct* OR macron~ NOT putin", SCHEMA).leaves())
+    kinds = {type(leaf) for leaf in leaves}
+    assert query.Prefix in kinds and query.FuzzyTerm in kinds
+    negated = parse_query("macron NOT putin", SCHEMA)
+    assert any(isinstance(sub, query.Not) for sub in negated.children())

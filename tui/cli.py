@@ -1,0 +1,368 @@
+"""The `newsread` command: the app, plus `index`, `search`, `show`, `export` and `import`.
+
+Subcommands call `newsread.index` and print with Rich `Text` objects, never markup strings:
+titles, snippets and file names are data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from newsread.index.text import sanitise_line
+from rich.console import Console
+from rich.text import Text
+
+COMMANDS = ("index", "search", "show", "export", "import")
+
+
+def _version() -> str:
+    try:
+        return version("newsread")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "unknown"
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    _console(stderr=True).print(Text(f"newsread: {sanitise_line(message)}", style="red"))
+    return code
+
+
+def resolve_library(arg: str | None) -> Path:
+    """The library to use: the argument, else config.toml's, else the last one, else samples."""
+    from newsread.index import paths
+    from newsread.index.config import load_config
+
+    if arg:
+        return Path(arg).expanduser()
+    config = load_config()
+    if config.problem:
+        _console(stderr=True).print(Text(f"newsread: {config.problem}", style="yellow"))
+    if config.library:
+        return config.library
+    try:
+        last = json.loads(paths.state_path().read_text(encoding="utf-8")).get("library")
+    except (OSError, ValueError, AttributeError):
+        last = None
+    if isinstance(last, str) and Path(last).is_dir():
+        return Path(last)
+    return paths.default_library()
+
+
+def _open_library(arg: str | None) -> Any:
+    from newsread.index.library import Library
+
+    library = Library(resolve_library(arg))
+    library.open()
+    if library.notice:
+        _console(stderr=True).print(Text(f"newsread: {library.notice}", style="yellow"))
+    return library
+
+
+# -- index -----------------------------------------------------------------------------------
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    library = _open_library(args.library)
+    console = _console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=args.quiet,
+    ) as bar:
+        task = bar.add_task("Scanning", total=None)
+
+        def on_progress(progress: Any) -> None:
+            labels = {
+                "scanning": "Scanning",
+                "waiting": "Waiting for another newsread indexing this library",
+                "reading": "Indexing",
+                "committing": "Saving",
+                "done": "Done",
+            }
+            bar.update(
+                task,
+                description=labels.get(progress.phase, progress.phase),
+                completed=progress.done,
+                total=progress.total or None,
+            )
+
+        summary = library.update(on_progress=on_progress)
+    out = _console()
+    line = Text()
+    line.append(f"{sanitise_line(str(library.root))}: ", style="bold")
+    line.append(
+        f"{summary.indexed} indexed ({summary.articles} articles), {summary.unchanged} unchanged, "
+        f"{summary.removed} removed, {len(summary.skipped)} skipped; "
+        f"{summary.total_articles} articles in the library ({summary.elapsed:.1f} s)"
+    )
+    out.print(line)
+    for path, reason in summary.skipped:
+        out.print(Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow"))
+    return 0
+
+
+# -- search ----------------------------------------------------------------------------------
+
+
+def _ensure_index(library: Any, quiet: bool) -> None:
+    if not library.has_index():
+        if not quiet:
+            _console(stderr=True).print(Text("newsread: indexing the library first…", style="dim"))
+        library.update()
+
+
+def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yellow") -> Text:
+    result = Text(text)
+    for start, end in spans:
+        result.stylize(style, start, end)
+    return result
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from newsread.index.search import QueryError
+
+    library = _open_library(args.library)
+    _ensure_index(library, args.json)
+    try:
+        results = library.search(args.query, sort=args.sort, limit=args.limit)
+    except QueryError as error:
+        return _fail(f"bad query: {error}")
+    if args.json:
+        print(json.dumps(results_to_json(results), ensure_ascii=False))
+        return 0 if results.hits else 1
+    out = _console()
+    if not results.hits:
+        out.print(Text(f"No articles match {sanitise_line(args.query)!r}."))
+        if results.suggestion:
+            out.print(Text(f"Did you mean: {sanitise_line(results.suggestion)}"))
+        return 1
+    head = f"{results.total} articles match ({results.elapsed * 1000:.0f} ms)"
+    out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
+    for n, hit in enumerate(results.hits, 1):
+        out.print(Text(f"{n:>3}. ") + _styled(sanitise_line(hit.title), hit.title_spans, "bold"))
+        meta = " · ".join(
+            part
+            for part in (
+                hit.source,
+                hit.section,
+                hit.published.strftime("%Y-%m-%d") if hit.published else "",
+                hit.path,
+            )
+            if part
+        )
+        out.print(Text("     " + sanitise_line(meta), style="dim"))
+        if hit.snippet.text:
+            out.print(Text("     ") + _styled(hit.snippet.text, hit.snippet.spans))
+    return 0
+
+
+def results_to_json(results: Any) -> dict[str, Any]:
+    return {
+        "query": results.query,
+        "sort": results.sort,
+        "total": results.total,
+        "suggestion": results.suggestion,
+        "limited": results.limited or None,
+        "elapsed_ms": round(results.elapsed * 1000, 1),
+        "facets": {
+            name: [{"value": v, "count": n} for v, n in pairs]
+            for name, pairs in results.facets.items()
+        },
+        "results": [
+            {
+                "id": hit.id,
+                "key": hit.key,
+                "title": hit.title,
+                "source": hit.source,
+                "section": hit.section,
+                "published": hit.published.isoformat() if hit.published else None,
+                "authors": hit.authors,
+                "path": hit.path,
+                "url": hit.url,
+                "score": round(hit.score, 4),
+                "snippet": hit.snippet.text,
+                "snippet_matches": [list(span) for span in hit.snippet.spans],
+            }
+            for hit in results.hits
+        ],
+    }
+
+
+# -- show ------------------------------------------------------------------------------------
+
+
+def article_to_json(article: Any) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "key": article.key,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "section": article.section,
+        "published": article.published.isoformat() if article.published else None,
+        "authors": list(article.authors),
+        "credit": article.credit,
+        "url": article.url,
+        "body": article.body,
+        "language": article.language,
+        "format": article.format,
+        "word_count": article.word_count,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsread.index.errors import UnreadableFile
+    from newsread.index.reader import read_articles
+
+    out = _console()
+    status = 0
+    library = None
+    for target in args.targets:
+        path = Path(target).expanduser()
+        try:
+            if path.exists():
+                articles = read_articles(path, path.parent)
+            else:
+                library = library or _open_library(args.library)
+                _ensure_index(library, True)
+                articles = library.find(target)
+                if not articles:
+                    status = _fail(f"{target}: no such file, and no article with that id", 1)
+                    continue
+        except (UnreadableFile, OSError) as error:
+            status = _fail(f"{target}: {error}", 1)
+            continue
+        for article in articles:
+            if args.json:
+                print(json.dumps(article_to_json(article), ensure_ascii=False))
+                continue
+            out.print(Text(sanitise_line(article.title), style="bold"))
+            for label, value in (
+                ("Source", article.source),
+                ("Section", article.section),
+                ("Published", article.published.isoformat() if article.published else ""),
+                ("Authors", ", ".join(article.authors)),
+                ("Credit", article.credit),
+                ("URL", article.url),
+                ("Language", article.language),
+                ("Path", article.path),
+                ("Id", article.id),
+            ):
+                if value:
+                    out.print(Text(f"{label}: ", style="dim") + Text(sanitise_line(value)))
+            out.print()
+            for paragraph in article.paragraphs:
+                out.print(Text(paragraph))
+                out.print()
+    return status
+
+
+# -- entry point -----------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsread",
+        description="A keyboard-driven terminal news reader and annotator.",
+        epilog="Run 'newsread COMMAND --help' for a command's options. "
+        "With no command, opens the app on LIBRARY (default: the configured library, "
+        "else the bundled sample articles).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsread {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("index", help="index a library folder (only new and changed files)")
+    p.add_argument("library", nargs="?", help="the folder of articles")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("search", help="search a library and print the hits")
+    p.add_argument("query", help="e.g. 'macron sanctions', 'title:putin date:2017'")
+    p.add_argument("--library", "-l", help="the folder of articles")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--limit", "-n", type=_positive, default=10, help="hits to print (10)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("show", help="print articles as newsread understands them")
+    p.add_argument("targets", nargs="+", metavar="PATH|ID", help="article files or ids")
+    p.add_argument("--library", "-l", help="the library to look ids up in")
+    p.add_argument("--json", action="store_true", help="one JSON object per article per line")
+    p.set_defaults(run=cmd_show)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsread",
+        description="Open the newsread app on LIBRARY. Commands: " + ", ".join(COMMANDS) + ".",
+    )
+    parser.add_argument("library", nargs="?", help="the folder of articles")
+    parser.add_argument("--version", action="version", version=f"newsread {_version()}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+            args = _parser().parse_args(argv)
+            return int(args.run(args))
+        args = _app_parser().parse_args(argv)
+        return run_app(args.library)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        from newsread.index.library import LibraryError
+
+        if isinstance(error, LibraryError):
+            return _fail(str(error))
+        return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+
+
+def run_app(library: str | None) -> int:
+    from newsread.tui.app import NewsreadApp
+
+    root = resolve_library(library)
+    if not root.is_dir():
+        return _fail(f"{root} is not a folder; give newsread a folder of saved articles")
+    NewsreadApp(root).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
