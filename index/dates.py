@@ -1,0 +1,384 @@
+"""Publication dates from the many ways articles write them.
+
+`parse_date` tries cheap exact parsers first (ISO 8601, then a regex grammar for day/month/year
+layouts with month names in several languages) and only falls back to `dateparser`, which costs
+1-15 ms a call, for layouts those miss. Indexing calls this for every file, so the common layouts
+must never reach the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`, for word lists written as prose."""
+    return frozenset(text.split())
+
+
+# Longer texts are sentences or page furniture, never a date line; dateparser can also take
+# up to a second on long odd strings.
+_MAX_LENGTH = 120
+# A date line names little besides the date: a label, a place, a foreign month name.
+_MAX_OTHER_WORDS = 3
+
+_MONTHS: dict[str, int] = {}
+
+
+def _add_months(names: str) -> None:
+    """Register twelve space-separated month-name groups (variants joined with '/')."""
+    for number, group in enumerate(names.split(), start=1):
+        for name in group.split("/"):
+            _MONTHS[name] = number
+
+
+# fmt: off
+_add_months("january/jan february/feb march/mar april/apr may june/jun july/jul "
+            "august/aug september/sep/sept october/oct november/nov december/dec")
+_add_months("janvier/janv février/fevrier/févr/fevr mars avril/avr mai juin juillet/juil "
+            "août/aout septembre octobre novembre décembre/decembre/déc")
+_add_months("januar/jänner/jaenner februar märz/maerz/märz april mai juni juli "
+            "august september oktober/okt november dezember/dez")
+_add_months("enero/ene febrero marzo abril mayo junio julio agosto septiembre/setiembre "
+            "octubre noviembre diciembre/dic")
+_add_months("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+            "novembre dicembre")
+_add_months("janeiro fevereiro/fev março/marco abril maio junho julho agosto setembro "
+            "outubro/out novembro dezembro/dez")
+_add_months("januari februari maart april mei juni juli augustus september oktober november "
+            "december")
+_add_months("января/январь/янв февраля/февраль/фев марта/март/мар апреля/апрель/апр мая/май "
+            "июня/июнь/июн июля/июль/июл августа/август/авг сентября/сентябрь/сен/сент "
+            "октября/октябрь/окт ноября/ноябрь/ноя декабря/декабрь/дек")
+_add_months("січня/січень лютого/лютий березня/березень квітня/квітень травня/травень "
+            "червня/червень липня/липень серпня/серпень вересня/вересень жовтня/жовтень "
+            "листопада/листопад грудня/грудень")
+_add_months("stycznia/styczeń lutego/luty marca/marzec kwietnia/kwiecień maja/maj "
+            "czerwca/czerwiec lipca/lipiec sierpnia/sierpień września/wrzesień "
+            "października/październik listopada/listopad grudnia/grudzień")
+_add_months("ocak şubat/subat mart nisan mayıs/mayis haziran temmuz ağustos/agustos "
+            "eylül/eylul ekim kasım/kasim aralık/aralik")
+_add_months("yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr")
+# fmt: on
+
+# Words a date line may carry around the date itself: weekdays, prepositions and articles of
+# "le 30 mai", "am 30. Mai", "30 de mayo de 2017", "14 июня 2019 г.".
+# fmt: off
+_FILLER = _words("""
+    monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat
+    sunday sun lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch
+    donnerstag freitag samstag sonntag lunes martes miércoles miercoles jueves viernes sábado
+    sabado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica
+    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+    at on the of de del le la à a um am den der el em do da di г года год року р uhr
+    и et und y e h hrs hours
+""")
+# fmt: on
+
+_TZ_ABBREVIATIONS: dict[str, float] = {
+    "Z": 0, "UT": 0, "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "CET": 1, "WEST": 1, "IST": 5.5,
+    "CEST": 2, "EET": 2, "SAST": 2, "EEST": 3, "MSK": 3, "AST": -4, "EDT": -4, "EST": -5,
+    "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7, "PST": -8, "AKDT": -8, "AKST": -9,
+    "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8, "ACST": 9.5, "AEST": 10,
+    "AEDT": 11, "NZST": 12, "NZDT": 13, "PKT": 5, "AZT": 4, "GST": 4,
+}  # fmt: skip
+
+_LABEL = re.compile(
+    r"""^(?:
+        (?:first\s+|originally\s+|last\s+)?(?:published|updated|modified|posted|created|released
+          |written|dated?|publication\s+date|pub\s+date|time)
+        | publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|stand|publicado
+        | actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|опубликовано
+        | обновлено|дата|опубліковано|оновлено|opublikowano|yayınlanma|güncelleme
+    )\b\.?(?:\s+(?:on|at|le|am|el|em|il|op|в))?\s*[:\-–—|]?\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Trailing credit after a date: "30 May 2017 [16:18] - TODAY.AZ", "May 30, 2017 | Reuters".
+_TRAILING_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?=[^\d\s])[^\d]*$")
+_BRACKETS = re.compile(r"[\[\]()]")
+_RELATIVE = re.compile(
+    r"\b(?:ago|today|yesterday|tomorrow|just\s+now|hours?|minutes?|mins?|secs?|seconds?|"
+    r"weeks?|last\s+(?:week|month|year)|il\s+y\s+a|hier|aujourd'hui|vor|heute|gestern|hace|hoy|"
+    r"ayer|назад|сегодня|вчера)\b",
+    re.IGNORECASE,
+)
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?<![\d.:/-])(\d{1,2})(?::|h|\.(?=\d\d\s*[ap]\.?m\b))(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"(?:\s*([ap])\.?\s?m\b\.?)?(?!\d)"
+    r"|(?<![\d.:/-])(\d{1,2})\s*([ap])\.?\s?m\b\.?",
+    re.IGNORECASE,
+)
+_OFFSET = re.compile(r"(?:(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
+_TZ_NAME = re.compile(r"\b(" + "|".join(_TZ_ABBREVIATIONS) + r")\b")
+_NUMERIC_DATE = re.compile(r"(\d{1,4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2,4})\.?")
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+_WORD = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|e|º|ª)?\.?|[,/]", re.IGNORECASE)
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|e|º|ª)?\.?$", re.IGNORECASE)
+
+# Pre-check for `looks_like_date_line`: a plausible year, a numeric date or day + month name.
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|,\d)")
+_NUMERIC_DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?!\d)")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+class _Rejected(Exception):
+    """A layout was recognised but its values are impossible: no other parser should try."""
+
+
+def _year_ok(year: int) -> bool:
+    return 1900 <= year <= datetime.now().year + 1
+
+
+def _full_year(year: int) -> int:
+    """'17' -> 2017, '98' -> 1998: a two-digit year is in the last hundred years."""
+    if year >= 100:
+        return year
+    cutoff = datetime.now().year % 100 + 1
+    return 2000 + year if year <= cutoff else 1900 + year
+
+
+def _offset(sign: str, hours: str, minutes: str | None) -> timezone | None:
+    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if delta >= timedelta(hours=15):
+        return None
+    return _fixed(-delta if sign == "-" else delta)
+
+
+def _fixed(delta: timedelta) -> timezone:
+    return timezone.utc if not delta else timezone(delta)
+
+
+def _clean(text: str) -> str:
+    """`text` with labels, brackets and a trailing source removed; whitespace collapsed."""
+    text = " ".join(text.split())
+    text = _LABEL.sub("", text, count=1)
+    text = _TRAILING_SOURCE.sub("", text)
+    text = _BRACKETS.sub(" ", text)
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,;:-–—|")
+
+
+def _build(
+    year: int, month: int, day: int, clock: tuple[int, int, int], tz: timezone | None
+) -> datetime | None:
+    year = _full_year(year)
+    if not _year_ok(year):
+        raise _Rejected
+    try:
+        return datetime(year, month, day, *clock, tzinfo=tz)
+    except ValueError:
+        raise _Rejected from None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    match = _ISO.fullmatch(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    tz: timezone | None = None
+    if zone:
+        if zone.upper() == "Z":
+            tz = timezone.utc
+        else:
+            tz = _offset(zone[0], zone[1:3], zone[-2:] if len(zone) > 3 else None)
+            if tz is None:
+                return None
+    clock = (int(hour or 0), int(minute or 0), int(second or 0))
+    result = _build(int(year), int(month), int(day), clock, tz)
+    return result.replace(microsecond=micro) if result else None
+
+
+def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, timezone | None, bool]:
+    """Remove the time of day and its zone from `text`: (rest, clock, tz, ok)."""
+    match = _TIME.search(text)
+    clock = None
+    zone_from = 0
+    if match:
+        if match.group(1):
+            hour, minute, second = (
+                int(match.group(1)),
+                int(match.group(2)),
+                int(match.group(3) or 0),
+            )
+            meridiem = match.group(4)
+        else:
+            hour, minute, second, meridiem = int(match.group(5)), 0, 0, match.group(6)
+        if meridiem:
+            if not 1 <= hour <= 12:
+                return text, None, None, False
+            hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
+        if hour > 23 or minute > 59 or second > 60:
+            return text, None, None, False
+        clock = (hour, minute, min(second, 59))
+        text = text[: match.start()] + " " + text[match.end() :]
+        zone_from = match.start()
+    # A numeric offset follows the time ("16:18 +0200"); without a time it needs a GMT/UTC
+    # prefix, since "-05" could be part of a numeric date.
+    offset = _OFFSET.search(text, zone_from)
+    if offset and (clock or offset.group(0)[:1].isalpha()):
+        tz = _offset(offset.group(1), offset.group(2), offset.group(3))
+        if tz is None:
+            return text, None, None, False
+        return text[: offset.start()] + " " + text[offset.end() :], clock, tz, True
+    name = _TZ_NAME.search(text, zone_from)
+    if name:
+        tz = _fixed(timedelta(hours=_TZ_ABBREVIATIONS[name.group(1)]))
+        return text[: name.start()] + " " + text[name.end() :], clock, tz, True
+    return text, clock, None, True
+
+
+def _parse_fast(text: str) -> datetime | None:
+    """Day/month/year layouts with numbers or month names, plus an optional time and zone."""
+    rest, clock, tz, ok = _take_time(text)
+    if not ok:
+        return None
+    hms = clock or (0, 0, 0)
+    cjk = _CJK_DATE.search(rest)
+    if cjk:
+        return _build(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)), hms, tz)
+    numeric = _NUMERIC_DATE.search(rest)
+    if numeric:
+        leftover = (rest[: numeric.start()] + rest[numeric.end() :]).strip(" ,")
+        if any(w.lower().rstrip(".") not in _FILLER for w in leftover.split()):
+            return None
+        first, sep, second, third = numeric.groups()
+        a, b, c = int(first), int(second), int(third)
+        if len(first) == 4:
+            return _build(a, b, c, hms, tz)
+        if len(third) not in (2, 4):
+            return None
+        # Dots and dashes are day-first everywhere; slashes are month-first unless impossible.
+        if sep == "/" and a <= 12:
+            return _build(c, a, b, hms, tz)
+        return _build(c, b, a, hms, tz)
+    day = month = year = None
+    for token in _WORD.findall(rest):
+        lowered = token.lower().rstrip(".")
+        if lowered in (",", "/"):
+            continue
+        if lowered in _MONTHS and month is None:
+            month = _MONTHS[lowered]
+            continue
+        ordinal = _ORDINAL.match(lowered)
+        if ordinal:
+            number = int(ordinal.group(1))
+            if len(ordinal.group(1)) == 4 and year is None:
+                year = number
+            elif number <= 31 and day is None and len(ordinal.group(1)) <= 2:
+                day = number
+            elif year is None and day is not None and len(ordinal.group(1)) == 2:
+                year = number
+            else:
+                return None
+            continue
+        if lowered not in _FILLER:
+            return None
+    if day is None or month is None or year is None:
+        return None
+    return _build(year, month, day, hms, tz)
+
+
+def _parse_rfc2822(text: str) -> datetime | None:
+    try:
+        result = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if result is None or not _year_ok(result.year):
+        return None
+    if result.tzinfo is not None:
+        offset = result.utcoffset()
+        result = result.replace(tzinfo=_fixed(offset) if offset is not None else None)
+    return result
+
+
+_DATEPARSER_SETTINGS: dict[str, Any] = {
+    "PREFER_DATES_FROM": "past",
+    # Saved articles carry absolute dates; "3 hours ago" relative to today would be wrong.
+    "PARSERS": ["absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+
+
+def _parse_dateparser(text: str, languages: list[str] | None) -> datetime | None:
+    import dateparser  # Lazy: importing and loading its locale data is slow.
+
+    try:
+        result: datetime | None = dateparser.parse(
+            text, languages=languages, settings=_DATEPARSER_SETTINGS
+        )
+    except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
+        return None
+    if result is None or not _year_ok(result.year):
+        return None
+    if result.tzinfo is not None:
+        offset = result.utcoffset()
+        result = result.replace(tzinfo=_fixed(offset) if offset is not None else None)
+    return result
+
+
+def parse_date(text: str, *, languages: list[str] | None = None) -> datetime | None:
+    """The date and time `text` gives, or None when it gives no absolute date.
+
+    The timezone is kept as a fixed offset when the text names one; the result is naive
+    otherwise. `languages` (ISO 639-1 codes) narrows the slow fallback's language guess.
+    """
+    if not text or len(text) > _MAX_LENGTH * 2:
+        return None
+    stripped = text.strip()
+    try:
+        result = _parse_iso(stripped)
+        if result is not None:
+            return result
+        if not any(ch.isdigit() for ch in stripped):
+            return None
+        cleaned = _clean(stripped)
+        if not cleaned or len(cleaned) > _MAX_LENGTH or _RELATIVE.search(cleaned):
+            return None
+        result = _parse_iso(cleaned) or _parse_fast(cleaned)
+    except _Rejected:
+        return None
+    if result is not None:
+        return result
+    if _other_words(cleaned) > _MAX_OTHER_WORDS:
+        return None  # A sentence that mentions a year, not a date.
+    if cleaned[:1].isalpha() and cleaned[:3].lower() in _FILLER:
+        result = _parse_rfc2822(cleaned)
+        if result is not None:
+            return result
+    return _parse_dateparser(cleaned, languages)
+
+
+def looks_like_date_line(line: str) -> bool:
+    """Whether `line` could be a date line: worth handing to `parse_date`.
+
+    A cheap check: short, with a year or a numeric day.month, and few words besides date words.
+    """
+    if len(line) > 80 or not any(ch.isdigit() for ch in line):
+        return False
+    text = _TRAILING_SOURCE.sub("", _LABEL.sub("", line.strip(), count=1))
+    if not (_YEAR.search(text) or _NUMERIC_DAY_MONTH.search(text) or _ISO.search(text)):
+        return False
+    if text.endswith((".", "?", "!", '"')) and not text.endswith(("г.", "r.")):
+        # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).
+        words = text.split()
+        if len(words) > 5:
+            return False
+    return _other_words(text) <= _MAX_OTHER_WORDS
+
+
+def _other_words(text: str) -> int:
+    """How many words of three letters or more in `text` are not month, weekday or zone names."""
+    others = 0
+    for word in _LETTERS.findall(text):
+        lowered = word.lower()
+        if lowered not in _MONTHS and lowered not in _FILLER and word not in _TZ_ABBREVIATIONS:
+            others += 1
+    return others
