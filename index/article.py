@@ -49,11 +49,13 @@ class Article:
 def normalise_url(url: str) -> str:
     """A URL reduced to what identifies the page (no scheme, fragment, trailing slash, www)."""
     url = url.strip()
-    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.I)
+    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.IGNORECASE)
     url = url.split("#", 1)[0].rstrip("/")
     if url.lower().startswith("www."):
         url = url[4:]
-    return url.lower() if "/" not in url else url.split("/", 1)[0].lower() + "/" + url.split("/", 1)[1]
+    return (
+        url.lower() if "/" not in url else url.split("/", 1)[0].lower() + "/" + url.split("/", 1)[1]
+    )
 
 
 def stable_id(url: str, title: str, paragraphs: tuple[str, ...] | list[str]) -> str:

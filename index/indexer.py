@@ -39,7 +39,7 @@ class IndexSummary:
     """What an update did."""
 
     indexed: int = 0
-    """Files read and (re)indexed."""
+    """Files read and (re)indexed (not counting skipped ones)."""
     articles: int = 0
     """Articles added from those files."""
     unchanged: int = 0
@@ -169,7 +169,7 @@ def update_library(
                     break
                 report(Progress("reading", n - 1, total, rel))
                 added = _index_file(library, writer, rel, scan.files[rel])
-                indexed += 1
+                indexed += 1 if added else 0
                 articles += added
                 if time.monotonic() - batch_started > limit and n < total:
                     report(Progress("committing", n, total))

@@ -303,7 +303,10 @@ def search(
                 if allowed_keys
                 else query.NullQuery
             )
-        filter_q = query.And(conditions) if conditions else None
+        if conditions:
+            # Filters join the query with no weight rather than as a collector `filter=`:
+            # Whoosh's time-limit collector bypasses the filter collector's checks.
+            q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
         groupedby = None
         if facets:
             groupedby = {
@@ -316,9 +319,7 @@ def search(
             if sort == "date"
             else None
         )
-        collector = searcher.collector(
-            limit=limit, sortedby=sortedby, groupedby=groupedby, filter=filter_q
-        )
+        collector = searcher.collector(limit=limit, sortedby=sortedby, groupedby=groupedby)
         timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT, greedy=True)
         try:
             searcher.search_with_collector(q, timed)

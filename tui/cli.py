@@ -117,9 +117,10 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"{summary.removed} removed, {len(summary.skipped)} skipped; "
         f"{summary.total_articles} articles in the library ({summary.elapsed:.1f} s)"
     )
-    out.print(line)
+    out.print(line, soft_wrap=True)
     for path, reason in summary.skipped:
-        out.print(Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow"))
+        skipped = Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow")
+        out.print(skipped, soft_wrap=True)
     return 0
 
 

@@ -1,0 +1,118 @@
+"""The command line: output, JSON shapes and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from newsread.tui.cli import main
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsread.tui.cli", *args], capture_output=True, text=True
+    )
+
+
+def test_search_prints_hits_and_exits_0(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "vessa", "--library", str(small_library)]) == 0
+    out = capsys.readouterr().out
+    assert "River flood reaches the old town" in out
+    assert "BALTIC WIRE · Environment · 2021-04-02 · flood.txt" in out
+
+
+def test_search_json_shape(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["query"] == "kelmor" and data["total"] == 3 and data["suggestion"] is None
+    assert {"source", "section", "year"} <= data["facets"].keys()
+    first = data["results"][0]
+    for key in ("id", "title", "source", "section", "published", "path", "url", "score", "snippet"):
+        assert key in first
+
+
+def test_search_no_hits_exits_1_with_suggestion(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "harbur", "--library", str(small_library)]) == 1
+    assert "Did you mean: harbour" in capsys.readouterr().out
+    assert main(["search", "harbur", "--library", str(small_library), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["suggestion"] == "harbour"
+
+
+def test_bad_query_exits_2_with_one_line(small_library: Path) -> None:
+    result = _run("search", '"unclosed', "--library", str(small_library))
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == 'newsread: bad query: unbalanced quote: a phrase needs a closing "'
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_arguments_exit_2(small_library: Path) -> None:
+    assert _run("search", "x", "--limit", "zero").returncode == 2
+    assert _run("search", "x", "--sort", "random").returncode == 2
+
+
+def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (small_library / "empty.txt").write_bytes(b"")
+    assert main(["index", str(small_library), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "3 indexed (3 articles), 0 unchanged, 0 removed, 1 skipped" in out
+    assert "skipped empty.txt: empty file" in out
+
+
+def test_show_json_of_a_path_and_of_an_id(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = small_library / "flood.txt"
+    assert main(["show", str(path), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["title"] == "River flood reaches the old town"
+    assert shown["published"] == "2021-04-02T07:30:00"
+    assert set(shown) >= {
+        "id",
+        "path",
+        "title",
+        "source",
+        "section",
+        "published",
+        "authors",
+        "credit",
+        "url",
+        "body",
+        "language",
+    }
+    assert main(["show", shown["id"], "--library", str(small_library), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == shown["id"]
+
+
+def test_show_several_paths_prints_json_lines(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [str(small_library / "flood.txt"), str(small_library / "kelmor-harbour.txt")]
+    assert main(["show", *paths, "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [json.loads(line)["path"] for line in lines] == ["flood.txt", "kelmor-harbour.txt"]
+
+
+def test_show_unknown_target_exits_1(small_library: Path) -> None:
+    result = _run("show", "no-such-thing", "--library", str(small_library))
+    assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert _run("--version").stdout.startswith("newsread ")
+    for args in (["--help"], ["search", "--help"], ["index", "--help"], ["show", "--help"]):
+        result = _run(*args)
+        assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
+    result = _run("search", "x", "--library", str(tmp_path / "missing"))
+    assert result.returncode == 2 and "is not a folder" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,134 @@
+"""Incremental indexing: add, change, delete, nothing changed; skipped files; recovery."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import write_article
+from newsread.index.library import Library
+
+
+def _open(root: Path) -> Library:
+    return Library(root).open()
+
+
+def test_first_run_indexes_every_file(small_library: Path) -> None:
+    summary = _open(small_library).update()
+    assert (summary.indexed, summary.articles, summary.unchanged, summary.removed) == (3, 3, 0, 0)
+    assert summary.total_articles == 3
+    assert summary.skipped == ()
+
+
+def test_nothing_changed_reads_nothing(small_library: Path) -> None:
+    _open(small_library).update()
+    summary = _open(small_library).update()
+    assert (summary.indexed, summary.unchanged, summary.removed) == (0, 3, 0)
+    assert not summary.changed
+
+
+def test_added_changed_and_deleted_files(small_library: Path) -> None:
+    library = _open(small_library)
+    library.update()
+    write_article(small_library, "new.txt", "Tram strike ends", "Tram drivers in Kelmor returned.")
+    write_article(
+        small_library, "flood.txt", "River flood recedes", "The Vessa fell back overnight."
+    )
+    (small_library / "grain" / "sanctions.txt").unlink()
+    summary = library.update()
+    assert (summary.indexed, summary.unchanged, summary.removed) == (2, 1, 1)
+    assert library.count() == 3
+    assert library.search("tram").total == 1
+    assert library.search("recedes").total == 1
+    assert library.search("burst").total == 0  # the old text of flood.txt is gone
+    assert library.search("sanctions").total == 0
+
+
+def test_touched_but_identical_file_is_not_reindexed(small_library: Path) -> None:
+    library = _open(small_library)
+    library.update()
+    path = small_library / "flood.txt"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    summary = library.update()
+    assert (summary.indexed, summary.unchanged) == (0, 3)
+    assert library.update().unchanged == 3  # the new mtime was remembered
+
+
+def test_unreadable_files_are_skipped_with_a_reason_and_the_rest_indexed(
+    small_library: Path,
+) -> None:
+    (small_library / "empty.txt").write_bytes(b"")
+    (small_library / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (small_library / "broken.json").write_text('{"title": "x", ')
+    summary = _open(small_library).update()
+    reasons = dict(summary.skipped)
+    assert set(reasons) == {"empty.txt", "binary.txt", "broken.json"}
+    assert all(reason and "\n" not in reason for reason in reasons.values())
+    assert summary.total_articles == 3
+
+
+def test_skipped_files_are_not_reread_but_still_reported(small_library: Path) -> None:
+    (small_library / "empty.txt").write_bytes(b"")
+    library = _open(small_library)
+    library.update()
+    summary = library.update()
+    assert summary.indexed == 0 and dict(summary.skipped).keys() == {"empty.txt"}
+
+
+def test_links_out_of_the_library_are_not_followed(small_library: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    write_article(outside, "secret.txt", "Secret memo", "Nothing to see here.")
+    (small_library / "link").symlink_to(outside, target_is_directory=True)
+    (small_library / "loop").symlink_to(small_library, target_is_directory=True)
+    summary = _open(small_library).update()
+    assert summary.total_articles == 3
+    assert dict(summary.skipped)["link"] == "link points outside the library"
+
+
+def test_schema_change_rebuilds_with_a_notice(small_library: Path) -> None:
+    library = _open(small_library)
+    library.update()
+    meta = library.index_dir / "newsread.json"
+    library.close()
+    meta.write_text('{"schema": -1}')
+    reopened = _open(small_library)
+    assert "index rebuilt" in reopened.notice
+    assert reopened.update().indexed == 3
+
+
+def test_corrupt_index_is_rebuilt(small_library: Path) -> None:
+    library = _open(small_library)
+    library.update()
+    library.close()
+    for toc in library.index_dir.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"garbage")
+    reopened = _open(small_library)
+    assert "could not be opened" in reopened.notice
+    reopened.update()
+    assert reopened.search("kelmor").total == 3
+
+
+def test_killed_update_is_reconciled(small_library: Path) -> None:
+    library = _open(small_library)
+    library.update()
+    # Simulate a writer killed after Whoosh committed but before the article store did.
+    library.docs.remove_files(["flood.txt"])
+    library.docs.set_meta("dirty", "1")
+    library.close()
+    reopened = _open(small_library)
+    assert reopened.search("vessa").total == 0  # the orphaned Whoosh document is gone
+    assert reopened.update().indexed == 1
+    assert reopened.search("vessa").total == 1
+
+
+def test_batches_are_committed_and_reported(small_library: Path) -> None:
+    for n in range(30):
+        write_article(small_library, f"bulk/{n:02}.txt", f"Bulk article {n}", f"Body {n} text.")
+    commits: list[int] = []
+    library = _open(small_library)
+    from newsread.index.indexer import update_library
+
+    update_library(library, on_commit=commits.append, first_batch_seconds=0, batch_seconds=0)
+    assert len(commits) > 2
+    assert commits == sorted(commits) and commits[-1] == 33

@@ -1,0 +1,132 @@
+"""Searching a library: fields, dates, sorting, snippets, facets, suggestions, bounds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from newsread.index import search as search_module
+from newsread.index.library import Library
+from newsread.index.search import QueryError, make_snippet, match_spans
+
+
+@pytest.fixture
+def library(small_library: Path) -> Library:
+    library = Library(small_library).open()
+    library.update()
+    return library
+
+
+def _titles(library: Library, query: str, **options: object) -> list[str]:
+    return [hit.title for hit in library.search(query, **options).hits]  # type: ignore[arg-type]
+
+
+def test_words_are_anded(library: Library) -> None:
+    assert _titles(library, "kelmor grain") == ["Grain export sanctions tightened"]
+    assert len(_titles(library, "kelmor")) == 3
+
+
+def test_stemming_matches_word_forms(library: Library) -> None:
+    assert _titles(library, "run") == ["Kelmor harbour expansion approved"]  # "running"
+    assert _titles(library, "flooding") == ["River flood reaches the old town"]
+
+
+def test_title_matches_rank_first(library: Library) -> None:
+    assert _titles(library, "harbour")[0] == "Kelmor harbour expansion approved"
+
+
+def test_fields_phrases_or_not_wildcards_fuzzy(library: Library) -> None:
+    assert _titles(library, "author:reder") == ["Grain export sanctions tightened"]
+    assert _titles(library, "source:gazette") == ["Kelmor harbour expansion approved"]
+    assert _titles(library, "section:environment") == ["River flood reaches the old town"]
+    assert _titles(library, "url:gazette") == ["Kelmor harbour expansion approved"]
+    assert _titles(library, '"old town"') == ["River flood reaches the old town"]
+    assert _titles(library, '"town old"') == []
+    assert sorted(_titles(library, "vessa OR grain")) == [
+        "Grain export sanctions tightened",
+        "River flood reaches the old town",
+    ]
+    assert len(_titles(library, "kelmor NOT vessa")) == 2
+    assert _titles(library, "sanct*") == ["Grain export sanctions tightened"]
+    assert _titles(library, "harbor~") == ["Kelmor harbour expansion approved"]
+
+
+def test_dates(library: Library) -> None:
+    assert _titles(library, "date:2019") == ["Grain export sanctions tightened"]
+    assert _titles(library, "date:2017-05") == ["Kelmor harbour expansion approved"]
+    assert _titles(library, "date:[2019-01-01 TO 2021-12-31]", sort="date") == [
+        "River flood reaches the old town",
+        "Grain export sanctions tightened",
+    ]
+    assert _titles(library, "kelmor date:>2017", sort="date") == [
+        "River flood reaches the old town",
+        "Grain export sanctions tightened",
+    ]
+
+
+def test_sort_by_date_newest_first_and_empty_query_lists_all(library: Library) -> None:
+    results = library.search("")
+    assert results.sort == "date" and results.total == 3
+    dates = [hit.published for hit in results.hits]
+    assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
+    assert dates[0] == datetime(2021, 4, 2, 7, 30)
+
+
+def test_hits_carry_what_the_result_list_shows(library: Library) -> None:
+    (hit,) = library.search("vessa").hits
+    assert hit.title == "River flood reaches the old town"
+    assert hit.source == "BALTIC WIRE" and hit.section == "Environment"
+    assert hit.path == "flood.txt" and hit.key == "flood.txt"
+    assert hit.snippet.text.startswith("The river Vessa burst")
+    ((start, end),) = hit.snippet.spans
+    assert hit.snippet.text[start:end] == "Vessa"
+
+
+def test_facets_count_sources_sections_and_years(library: Library) -> None:
+    facets = library.search("kelmor").facets
+    assert facets["source"] == (("BALTIC WIRE", 2), ("HARBOUR GAZETTE", 1))
+    assert dict(facets["year"]) == {"2017": 1, "2019": 1, "2021": 1}
+    assert library.search("kelmor", filters={"source": "BALTIC WIRE"}).total == 2
+    assert library.search("kelmor", filters={"year": "2017"}).total == 1
+
+
+def test_did_you_mean_when_nothing_matches(library: Library) -> None:
+    results = library.search("harbur")
+    assert results.total == 0
+    assert results.suggestion == "harbour"
+
+
+def test_bad_query_raises_query_error(library: Library) -> None:
+    with pytest.raises(QueryError):
+        library.search('"unclosed')
+
+
+def test_expensive_queries_are_bounded_and_say_so(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert library.search("*").total == 3
+    monkeypatch.setattr(search_module, "PREFIX_EXPANSIONS", 2)
+    limited = library.search("s*")  # said, sanction, sharp, ship, shipment ...
+    assert "'s*' limited to its 2 most common words" in limited.limited
+    monkeypatch.setattr(search_module, "TERM_SCAN_LIMIT", 3)
+    assert "matches too many words" in library.search("s*").limited
+
+
+def test_match_spans_find_word_forms() -> None:
+    text = "Running harbours: the harbour runs."
+    assert [text[s:e] for s, e in match_spans(text, {"run", "harbour"})] == [
+        "Running",
+        "harbours",
+        "harbour",
+        "runs",
+    ]
+
+
+def test_snippet_centres_on_the_matches() -> None:
+    paragraphs = ["Filler words " * 40, "The grain talks in Kelmor ended.", "More filler " * 40]
+    snippet = make_snippet(paragraphs, {"kelmor"}, width=80)
+    assert snippet.text.startswith("… ") and snippet.text.endswith(" …")
+    ((start, end),) = snippet.spans
+    assert snippet.text[start:end] == "Kelmor"
+    assert len(snippet.text) <= 86
