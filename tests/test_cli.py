@@ -13,7 +13,10 @@ from newsread.tui.cli import main
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newsread.tui.cli", *args], capture_output=True, text=True
+        [sys.executable, "-m", "newsread.tui.cli", *args],
+        check=False,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -159,7 +160,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         if results.suggestion:
             out.print(Text(f"Did you mean: {sanitise_line(results.suggestion)}"))
         return 1
-    head = f"{results.total} articles match ({results.elapsed * 1000:.0f} ms)"
+    noun = "article matches" if results.total == 1 else "articles match"
+    head = f"{results.total} {noun} ({results.elapsed * 1000:.0f} ms)"
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
     for n, hit in enumerate(results.hits, 1):
         out.print(Text(f"{n:>3}. ") + _styled(sanitise_line(hit.title), hit.title_spans, "bold"))
@@ -337,6 +339,8 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Everything newsread creates (index, notes, state, exports) is the user's alone.
+    os.umask(0o077)
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             args = _parser().parse_args(argv)
