@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from newsread.index import paths
 from newsread.index.article import Article
 from newsread.index.docstore import DocStore
-from newsread.index.schema import SCHEMA_VERSION, build_schema
+from newsread.index.schema import SCHEMA_VERSION, build_schema, patch_whoosh
 
 if TYPE_CHECKING:
     from newsread.index.indexer import IndexSummary, Progress
@@ -91,6 +91,7 @@ class Library:
     def _open_whoosh(self) -> None:
         from whoosh import index
 
+        patch_whoosh()
         store = str(self.index_dir)
         if index.exists_in(store):
             ix = index.open_dir(store)
