@@ -41,6 +41,7 @@ class Library:
         self._docs: DocStore | None = None
         self._searcher: Any = None
         self._search_lock = threading.RLock()
+        self._annotations: Any = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -117,6 +118,9 @@ class Library:
         self._docs.set_meta("dirty", None)
 
     def close(self) -> None:
+        if self._annotations is not None:
+            self._annotations.close()
+            self._annotations = None
         with self._search_lock:
             if self._searcher is not None:
                 self._searcher.close()
@@ -200,6 +204,15 @@ class Library:
         """Articles whose key, relative path or stable id is `path_or_id`."""
         found = self.docs.articles(self.docs.keys_for(path_or_id))
         return [found[k] for k in sorted(found)]
+
+    @property
+    def annotations(self) -> Any:
+        """The user's annotation store (opened on first use)."""
+        if self._annotations is None:
+            from newsread.index.annotations.store import AnnotationStore
+
+            self._annotations = AnnotationStore.open(paths.annotations_path())
+        return self._annotations
 
     def count(self) -> int:
         return self.docs.count()

@@ -75,6 +75,67 @@ class SearchResults:
 
 # -- query parsing ---------------------------------------------------------------------------
 
+ANNOTATION_FIELDS = ("tag", "note", "highlight", "has", "is")
+_ANNOTATION_CLAUSE = re.compile(
+    r'(?:^|(?<=[\s(]))(-|NOT\s+)?(tag|note|highlight|has|is):("[^"]*"|[^\s()]+)', re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class AnnotationFilter:
+    """The annotation clauses of a query (`tag:x`, `note:w`, `has:notes`, `is:unread` ...)."""
+
+    tags: tuple[str, ...] = ()
+    note_words: tuple[str, ...] = ()
+    highlight_words: tuple[str, ...] = ()
+    has_highlights: bool | None = None
+    has_notes: bool | None = None
+    starred: bool | None = None
+    read: bool | None = None
+
+    def __bool__(self) -> bool:
+        return self != AnnotationFilter()
+
+
+def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
+    """(the query without annotation clauses, those clauses). They combine with AND."""
+    found: dict[str, Any] = {"tags": [], "note_words": [], "highlight_words": []}
+
+    def take(match: re.Match[str]) -> str:
+        negated = bool(match.group(1))
+        name, value = match.group(2).lower(), match.group(3).strip('"')
+        flags = {
+            ("has", "highlights"): "has_highlights",
+            ("has", "highlight"): "has_highlights",
+            ("has", "notes"): "has_notes",
+            ("has", "note"): "has_notes",
+            ("is", "starred"): "starred",
+            ("is", "read"): "read",
+        }
+        key = (name, value.lower())
+        if key in flags:
+            found[flags[key]] = not negated
+        elif key == ("is", "unread"):
+            found["read"] = negated
+        elif name in ("has", "is"):
+            raise QueryError(
+                f"{name}:{value} is unknown; use has:highlights, has:notes, "
+                "is:starred, is:read or is:unread"
+            )
+        elif negated:
+            raise QueryError(f"{name}: cannot be negated; search for what you want instead")
+        else:
+            lists = {"tag": "tags", "note": "note_words", "highlight": "highlight_words"}
+            words = [value] if name == "tag" else value.split()
+            found[lists[name]].extend(w for w in words if w)
+        return " "
+
+    rest = _ANNOTATION_CLAUSE.sub(take, text)
+    for name in ("tags", "note_words", "highlight_words"):
+        found[name] = tuple(found[name])
+    return " ".join(rest.split()), AnnotationFilter(**found)
+
+
 _FIELD_REF = re.compile(r"(?:^|[\s(+\-])([A-Za-z_]\w*):(?=\S)")
 _DATE_BOUND = re.compile(
     r"\bdate:(>=|<=|>|<)(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b", re.IGNORECASE
@@ -124,9 +185,10 @@ def _check_syntax(text: str) -> None:
         raise QueryError("unbalanced parentheses: a '(' is never closed")
     stripped = re.sub(r'"[^"]*"', "", text)
     for name in _FIELD_REF.findall(stripped):
-        if name.lower() not in FIELDS:
+        if name.lower() not in FIELDS + ANNOTATION_FIELDS:
             raise QueryError(
-                f"unknown field '{name}:'; use title:, author:, source:, section:, url: or date:"
+                f"unknown field '{name}:'; use title:, author:, source:, section:, url:, "
+                "date:, tag:, note:, highlight:, has: or is:"
             )
 
 
@@ -272,12 +334,14 @@ def search(
     facets: bool = True,
     snippets: bool = True,
     allowed_keys: set[str] | None = None,
+    annotations: Any = None,
 ) -> SearchResults:
     """Search `library`.
 
     An empty query lists every article, newest first. `filters` narrows to facet values
     (`{"source": "TODAY.AZ", "year": "2017"}`). `allowed_keys`, when given, restricts results
-    to those article keys (annotation queries such as `tag:` resolve to it).
+    to those article keys. `annotations` is the `AnnotationStore` that answers the query's
+    `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (opened on demand when None).
     """
     from whoosh import collectors, query, sorting
 
@@ -285,13 +349,16 @@ def search(
         raise QueryError(f"unknown sort '{sort}'; use relevance or date")
     started = time.perf_counter()
     text = text.strip()
+    _check_syntax(text)
+    words, wanted = split_annotation_clauses(text)
+    annotation_q = _annotation_query(wanted, annotations or library.annotations) if wanted else None
     notes: list[str] = []
     with library.searcher() as searcher:
-        if text and text != "*":
-            q = _bound(parse_query(text, library.index.schema), searcher.reader(), notes)
+        if words and words != "*":
+            q = _bound(parse_query(words, library.index.schema), searcher.reader(), notes)
         else:
             q = query.Every()
-            sort = "date" if not text else sort
+            sort = "date" if not words else sort
         conditions = [
             query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
             for name, value in (filters or {}).items()
@@ -303,6 +370,8 @@ def search(
                 if allowed_keys
                 else query.NullQuery
             )
+        if annotation_q is not None:
+            conditions.append(annotation_q)
         if conditions:
             # Filters join the query with no weight rather than as a collector `filter=`:
             # Whoosh's time-limit collector bypasses the filter collector's checks.
@@ -373,6 +442,37 @@ def search(
         elapsed=time.perf_counter() - started,
         limited="; ".join(dict.fromkeys(notes)),
     )
+
+
+def _annotation_query(wanted: AnnotationFilter, store: Any) -> Any:
+    """The articles the annotation store names for `wanted`, as a Whoosh query on id/key."""
+    from whoosh import query
+
+    matches = store.articles_matching(
+        tags=wanted.tags,
+        note_words=wanted.note_words,
+        highlight_words=wanted.highlight_words,
+        has_highlights=wanted.has_highlights,
+        has_notes=wanted.has_notes,
+        starred=wanted.starred,
+        read=wanted.read,
+    )
+
+    def refs(found: Any) -> list[Any]:
+        return [query.Term("id", i) for i in sorted(found.ids)] + [
+            query.Term("key", k) for k in sorted(found.keys)
+        ]
+
+    parts: list[Any] = []
+    if matches.include is not None:
+        included = refs(matches.include)
+        parts.append(query.Or(included) if included else query.NullQuery)
+    excluded = refs(matches.exclude)
+    if excluded:
+        parts.append(query.Not(query.Or(excluded)))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else query.And(parts)
 
 
 def _facet_value(name: str, value: str) -> Any:

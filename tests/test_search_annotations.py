@@ -1,0 +1,75 @@
+"""Annotation clauses in queries: tag:, note:, highlight:, has:, is: combine with the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsread.index.library import Library
+from newsread.index.search import QueryError, split_annotation_clauses
+
+
+@pytest.fixture
+def library(small_library: Path) -> Library:
+    library = Library(small_library).open()
+    library.update()
+    store = library.annotations
+    flood = library.article("flood.txt")
+    grain = library.article("grain/sanctions.txt")
+    assert flood and grain
+    store.add_tags(grain, "sanctions")
+    store.add_tags(flood, "weather")
+    start = flood.body.index("burst its banks")
+    store.add_highlight(flood, start, start + len("burst its banks"), note="Compare with 2009")
+    store.set_article_note(grain, "Check the ministry's figures")
+    store.set_starred(grain)
+    store.set_read(flood)
+    return library
+
+
+def _titles(library: Library, text: str) -> list[str]:
+    return sorted(hit.title for hit in library.search(text).hits)
+
+
+def test_tag_combines_with_words_and_dates(library: Library) -> None:
+    assert _titles(library, "tag:sanctions") == ["Grain export sanctions tightened"]
+    assert _titles(library, "tag:sanctions date:2019 kelmor") == [
+        "Grain export sanctions tightened"
+    ]
+    assert _titles(library, "tag:sanctions date:2017") == []
+    assert _titles(library, "tag:nothing") == []
+
+
+def test_note_and_highlight_words(library: Library) -> None:
+    assert _titles(library, "note:ministry") == ["Grain export sanctions tightened"]
+    assert _titles(library, "note:2009") == ["River flood reaches the old town"]
+    assert _titles(library, "highlight:banks") == ["River flood reaches the old town"]
+    assert _titles(library, "highlight:ministry") == []
+
+
+def test_has_and_is_flags(library: Library) -> None:
+    assert _titles(library, "has:highlights") == ["River flood reaches the old town"]
+    assert _titles(library, "has:notes") == [
+        "Grain export sanctions tightened",
+        "River flood reaches the old town",
+    ]
+    assert _titles(library, "is:starred") == ["Grain export sanctions tightened"]
+    assert _titles(library, "is:unread") == [
+        "Grain export sanctions tightened",
+        "Kelmor harbour expansion approved",
+    ]
+    assert _titles(library, "kelmor -is:starred") == [
+        "Kelmor harbour expansion approved",
+        "River flood reaches the old town",
+    ]
+
+
+def test_clauses_are_split_from_the_words() -> None:
+    words, wanted = split_annotation_clauses('tag:sanctions date:2017 Macron note:"red line"')
+    assert words == "date:2017 Macron"
+    assert wanted.tags == ("sanctions",) and wanted.note_words == ("red", "line")
+
+
+def test_unknown_flag_is_a_query_error(library: Library) -> None:
+    with pytest.raises(QueryError, match="has:colour is unknown"):
+        library.search("has:colour")
