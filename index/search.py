@@ -408,8 +408,8 @@ def search(
         )
         stored = [(hit.fields(), hit.score) for hit in results[:limit]]
         suggestion = None
-        if not stored and text:
-            suggestion = _suggest(searcher, q, text)
+        if not stored and words:
+            suggestion = _suggest(library, searcher, words)
     articles = library.docs.articles(s["key"] for s, _ in stored) if snippets else {}
     hits = []
     for fields_, score in stored:
@@ -498,11 +498,54 @@ def _facets(results: Any) -> dict[str, tuple[tuple[str, int], ...]]:
     return counts
 
 
-def _suggest(searcher: Any, q: Any, text: str) -> str | None:
+_WORD_TO_CHECK = re.compile(r"(?<![:\w*?~])[^\W\d_]{3,}(?![\w:*?~])")
+
+
+def _suggest(library: Library, searcher: Any, text: str) -> str | None:
+    """The query with each word the library lacks replaced by its likeliest neighbour.
+
+    Candidates are body terms within one or two edits of the word's stem, the most frequent
+    winning; the stem is then shown as a word an article really uses ("expans" -> "expansion").
+    """
+    reader = searcher.reader()
+    analyzer = text_analyzer()
+    changed = False
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group(0)
+        stems = [token.text for token in analyzer(word)]
+        if len(stems) != 1 or any(reader.doc_frequency(f, stems[0]) for f in ("body", "title")):
+            return word
+        stem = stems[0]
+        best: tuple[int, str] | None = None
+        for candidate in reader.terms_within("body", stem, 2 if len(stem) > 4 else 1, prefix=1):
+            frequency = reader.doc_frequency("body", candidate)
+            if best is None or frequency > best[0]:
+                best = (frequency, candidate)
+        if best is None:
+            return word
+        changed = True
+        return _surface_form(library, searcher, best[1]) or best[1]
+
     try:
-        corrected = searcher.correct_query(q, text, maxdist=2, prefix=1)
+        corrected = _WORD_TO_CHECK.sub(fix, text)
     except Exception:  # noqa: BLE001 - a failed suggestion must never fail the search
         return None
-    if corrected.query == q or corrected.string.strip() == text:
+    return corrected if changed and corrected != text else None
+
+
+def _surface_form(library: Library, searcher: Any, stem: str) -> str | None:
+    """A word from an article whose stem is `stem`, lower-cased."""
+    from whoosh import query
+
+    hits = searcher.search(query.Term("body", stem), limit=1)
+    if not hits:
         return None
-    return str(corrected.string)
+    article = library.docs.article(hits[0]["key"])
+    if article is None:
+        return None
+    for token in text_analyzer()(article.body, chars=True):
+        if token.text == stem:
+            return article.body[token.startchar : token.endchar].lower()
+    return None
