@@ -1,0 +1,341 @@
+"""`NewsreadApp`: search, read and keep track of a folder of saved news articles.
+
+The app paints first and opens the index after: Whoosh is imported, the library opened and
+brought up to date in a thread worker that only posts messages. Each committed batch reruns
+the current search, so a large new library shows results within seconds.
+
+The app owns the library's lifecycle, the config (keys, theme) and the session state; the
+main screen owns searching and reading.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from newsread.index import paths
+from newsread.index.config import Config, load_config
+from newsread.tui.commands import NewsreadCommands
+from newsread.tui.messages import (
+    IndexCommitted,
+    IndexFailed,
+    IndexFinished,
+    IndexProgress,
+    LibraryFailed,
+    LibraryOpened,
+)
+from newsread.tui.screens.main import MainScreen
+from newsread.tui.state import SessionState, load_state, save_state
+from textual import events, on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+if TYPE_CHECKING:
+    from newsread.index.library import Library
+
+SAVE_DELAY = 1.0
+
+
+def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:
+    """OSC 52 for `text` wrapped to pass through tmux or GNU screen, or "" outside them.
+
+    Textual writes plain OSC 52, which tmux honours only with `set-clipboard on`; with
+    `allow-passthrough on` tmux forwards a DCS-wrapped copy (every ESC doubled). GNU screen
+    forwards DCS strings of limited length, so the sequence goes in chunks.
+    """
+    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    plain = f"\x1b]52;c;{payload}\a"
+    if environ.get("TMUX"):
+        return "\x1bPtmux;" + plain.replace("\x1b", "\x1b\x1b") + "\x1b\\"
+    if environ.get("TERM", "").startswith("screen"):
+        return "".join(f"\x1bP{plain[i : i + 76]}\x1b\\" for i in range(0, len(plain), 76))
+    return ""
+
+
+def no_display_reason(environ: Mapping[str, str], platform: str = sys.platform) -> str:
+    """Why no browser window could open here, or "" when one can."""
+    if environ.get("SSH_CONNECTION") or environ.get("SSH_TTY"):
+        return "this is an SSH session"
+    graphical = environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")
+    if (platform.startswith("linux") or "bsd" in platform) and not graphical:
+        return "there is no graphical display"
+    return ""
+
+
+def _time_limits_without_signals() -> None:
+    """Make Whoosh's `TimeLimitCollector` use its timer thread instead of SIGALRM.
+
+    With the default `use_alarm=True`, a time-limited search calls `signal.signal`, which
+    raises off the main thread, and every search of the app runs in a thread worker.
+    TODO: drop once `newsread.index.search` passes `use_alarm=False` itself.
+    """
+    from whoosh import collectors
+
+    original = collectors.TimeLimitCollector.__init__
+    if getattr(original, "newsread_patched", False):
+        return
+
+    def __init__(
+        self: object, child: object, timelimit: float, greedy: bool = False, use_alarm: bool = True
+    ) -> None:
+        original(self, child, timelimit, greedy=greedy, use_alarm=False)
+
+    __init__.newsread_patched = True  # type: ignore[attr-defined]
+    collectors.TimeLimitCollector.__init__ = __init__  # type: ignore[method-assign]
+
+
+class NewsreadApp(App[None]):
+    """A keyboard-driven reader for one library folder."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsread"
+    COMMANDS = App.COMMANDS | {NewsreadCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Keys",
+            key_display="?",
+            id="app.help",
+            tooltip="Show (or hide) this list of keys",
+        ),
+    ]
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        config: Config | None = None,
+        show_timings: bool = True,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.root = root.expanduser().absolute()
+        self.config = config if config is not None else load_config()
+        self.show_timings = show_timings
+        """Whether the status line shows query times (snapshot tests turn them off)."""
+        self.cursor_blink = cursor_blink
+        self.library: Library | None = None
+        self.state_path = paths.state_path()
+        self.session: SessionState
+        self.session, self._state_notice = load_state(self.state_path)
+        self._save_timer: Timer | None = None
+        self._keymap_ids: dict[str, str] = {}
+
+    def get_default_screen(self) -> MainScreen:
+        self.main = MainScreen(self.session.for_library(self.root), self.session.queries)
+        return self.main
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._apply_config()
+        for notice in (self.config.problem, self._state_notice):
+            if notice:
+                self.notify(notice, severity="warning", timeout=8)
+        self.session.library = str(self.root)
+        # Paint the first frame, then import Whoosh and open the index.
+        self.call_after_refresh(self._open_library)
+
+    def _apply_config(self) -> None:
+        keys = dict(self.config.keys)
+        unknown = sorted(set(keys) - set(all_binding_ids()))
+        for name in unknown:
+            del keys[name]
+        if unknown:
+            self.notify(
+                "config.toml [keys]: no binding called " + ", ".join(unknown),
+                severity="warning",
+                timeout=8,
+            )
+        self._keymap_ids = keys
+        self.set_keymap(keys)
+        theme = self.config.theme or self.session.theme
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.notify(f"Unknown theme “{theme}”; ctrl+p › Theme lists them", timeout=8)
+
+    def watch_theme(self, theme: str) -> None:
+        self.session.theme = theme
+
+    @on(events.DescendantFocus)
+    def _no_blink(self, event: events.DescendantFocus) -> None:
+        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+
+    # -- the library -----------------------------------------------------------------------
+
+    def _open_library(self) -> None:
+        self._index_library()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _index_library(self) -> None:
+        from newsread.index.library import Library, LibraryError
+
+        worker = get_current_worker()
+        _time_limits_without_signals()
+        try:
+            library = Library(self.root).open()
+            count = library.count()
+        except LibraryError as error:
+            self.post_message(LibraryFailed(str(error)))
+            return
+        self.post_message(LibraryOpened(library, count, library.notice))
+        try:
+            summary = library.update(
+                on_progress=lambda progress: self.post_message(IndexProgress(progress)),
+                on_commit=lambda articles: self.post_message(IndexCommitted(articles)),
+                cancelled=lambda: worker.is_cancelled,
+            )
+        except Exception as error:  # noqa: BLE001 - reported; the index stays searchable
+            self.post_message(IndexFailed(f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(IndexFinished(summary))
+
+    @on(LibraryOpened)
+    def _library_opened(self, message: LibraryOpened) -> None:
+        self.library = message.library
+        if message.notice:
+            self.notify(message.notice, severity="warning", timeout=8)
+            self.main.status.set_status(notice=message.notice)
+        self.main.library_opened(message.articles)
+
+    @on(LibraryFailed)
+    def _library_failed(self, message: LibraryFailed) -> None:
+        self.main.library_failed(message.reason)
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        progress = message.progress
+        self.main.index_progress(progress.phase, progress.done, progress.total)
+
+    @on(IndexCommitted)
+    def _index_committed(self, message: IndexCommitted) -> None:
+        self.main.index_committed(message.articles)
+
+    @on(IndexFinished)
+    def _index_finished(self, message: IndexFinished) -> None:
+        summary = message.summary
+        self.main.index_finished(summary.total_articles, len(summary.skipped), summary.cancelled)
+        if summary.skipped and summary.indexed:
+            path, reason = summary.skipped[0]
+            more = f" and {len(summary.skipped) - 1} more" if len(summary.skipped) > 1 else ""
+            self.notify(f"Skipped {path}: {reason}{more}", severity="warning", timeout=6)
+
+    @on(IndexFailed)
+    def _index_failed(self, message: IndexFailed) -> None:
+        self.main.status.set_status(index="indexing failed")
+        self.notify(f"Indexing stopped: {message.reason}", severity="error", timeout=10)
+
+    # -- session state ---------------------------------------------------------------------
+
+    def save_soon(self) -> None:
+        """Save the session shortly (several changes in a row make one write)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_session)
+
+    def save_session(self) -> None:
+        self._save_timer = None
+        try:
+            save_state(self.session, self.state_path)
+        except OSError as error:
+            self.notify(f"Could not save the session: {error}", severity="warning", timeout=6)
+
+    async def action_quit(self) -> None:
+        self.main.remember_position()
+        self.save_session()
+        self.workers.cancel_group(self, "index")
+        self.exit()
+
+    # -- help ------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from newsread.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(help_sections(), self._keymap_ids))
+
+    # -- outside world ---------------------------------------------------------------------
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy with OSC 52, also wrapped so it passes through tmux and GNU screen."""
+        super().copy_to_clipboard(text)  # keeps `App.clipboard`, writes plain OSC 52
+        wrapped = osc52_passthrough(text, os.environ)
+        driver = self._driver  # textual 8.2.8 has no public way to write raw output
+        if wrapped and driver is not None:
+            driver.write(wrapped)
+
+    def open_in_browser(self, url: str) -> None:
+        """Open `url` in a browser, only for http(s) and only where a window can appear."""
+        if not url.lower().startswith(("http://", "https://")):
+            self.notify("Only web (http/https) addresses are opened", severity="warning")
+            return
+        reason = no_display_reason(os.environ)
+        if reason:
+            self.copy_to_clipboard(url)
+            self.notify(f"Not opening a browser: {reason}. The URL was copied instead.", timeout=6)
+            return
+        self._open_url(url)
+        self.notify("Opening the article in your browser…", timeout=3)
+
+    @work(thread=True, group="browser")
+    def _open_url(self, url: str) -> None:
+        import webbrowser
+
+        if not webbrowser.open(url):
+            self.call_from_thread(
+                self.notify, "No web browser could be started", severity="warning"
+            )
+
+
+def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, str]]]]:
+    from newsread.tui.widgets.article_view import FindBar
+    from newsread.tui.widgets.reading_pane import ReadingPane
+    from newsread.tui.widgets.results_list import ResultsList
+    from newsread.tui.widgets.search_bar import SearchInput
+
+    return [
+        (
+            "Anywhere",
+            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS],
+            [("^p", "Command palette: every action, and themes"), ("tab", "Next pane")],
+        ),
+        ("Search box", SearchInput.BINDINGS, []),
+        ("Results", ResultsList.BINDINGS, [("↑ ↓ pgup pgdn", "Move")]),
+        (
+            "Article",
+            ReadingPane.BINDINGS,
+            [("↑ ↓ ← →", "Move the cursor"), ("shift+arrows", "Select text (y copies it)")],
+        ),
+        ("Find in article", FindBar.BINDINGS, [("enter", "Jump to the next occurrence")]),
+    ]
+
+
+def all_binding_ids() -> set[str]:
+    from newsread.tui.screens.dialogs import NameDialog
+    from newsread.tui.screens.facets import FacetScreen
+    from newsread.tui.screens.help import HelpScreen
+    from newsread.tui.screens.saved import SavedSearchesScreen
+
+    ids = set()
+    groups = [bindings for _, bindings, _ in help_sections()]
+    for screen in (NameDialog, FacetScreen, HelpScreen, SavedSearchesScreen):
+        groups.append(screen.BINDINGS)
+    for bindings in groups:
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids

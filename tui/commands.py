@@ -1,0 +1,54 @@
+"""The command palette (ctrl+p): every newsread action by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    # (title, help, action on the main screen; "app." for the app's own)
+    ("Search", "Focus the search box (/)", "focus_search"),
+    ("Open article", "Open the highlighted result (Enter)", "open_article"),
+    ("Close article", "Back to the results (Escape)", "close_article"),
+    ("Toggle sort", "Sort the results by relevance or by date (s)", "toggle_sort"),
+    ("Filters", "Filter by source, section or year (f)", "filters"),
+    ("Clear filters", "Show results from every source, section and year", "clear_filters"),
+    ("Back", "Go back to the previous query or article (alt+left, [)", "back"),
+    ("Forward", "Go forward again (alt+right, ])", "forward"),
+    ("Save search", "Save the current search under a name (ctrl+s)", "save_search"),
+    ("Saved searches", "List saved searches with their hit counts (ctrl+o)", "saved_searches"),
+    ("Next match", "Jump to the next match in the article (n)", "next_match"),
+    ("Previous match", "Jump to the previous match in the article (N)", "previous_match"),
+    ("Find in article", "Find text in the open article (/ in the article)", "find"),
+    ("Copy passage", "Copy the paragraph under the cursor, or the selection (y)", "copy_passage"),
+    ("Copy citation", "Copy title, source, date and URL of the article (Y)", "copy_citation"),
+    ("Open in browser", "Open the article's URL in a web browser (o)", "open_url"),
+    ("Keys", "Show every key binding (?)", "app.help"),
+)
+
+
+class NewsreadCommands(Provider):
+    """Commands for the main screen; nothing is offered over dialogs."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        from newsread.tui.screens.main import MainScreen
+
+        if not isinstance(self.screen, MainScreen):
+            return []
+        return list(COMMANDS)
+
+    def _callback(self, action: str) -> partial[object]:
+        target = self.app if action.startswith("app.") else self.screen
+        return partial(target.run_action, action.removeprefix("app."))
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._commands():
+            yield DiscoveryHit(title, self._callback(action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self._commands():
+            score = max(matcher.match(title), matcher.match(help_text) * 0.5)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), self._callback(action), help=help_text)

@@ -1,0 +1,107 @@
+"""App-wide messages: small dataclasses posted by thread workers, handled on the event loop.
+
+Workers never touch widgets; they post one of these (``post_message`` is thread-safe) and the
+handler updates the UI. Widget-specific messages live on their widgets (``ResultsList.Opened``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from newsread.index.article import Article
+    from newsread.index.indexer import IndexSummary, Progress
+    from newsread.index.library import Library
+    from newsread.index.search import SearchResults
+
+
+@dataclass
+class LibraryOpened(Message):
+    """The library's index is open and searchable (it may still be updating)."""
+
+    library: Library
+    articles: int
+    notice: str = ""
+
+
+@dataclass
+class LibraryFailed(Message):
+    """The library could not be opened; `reason` is one line for the user."""
+
+    reason: str
+
+
+@dataclass
+class IndexProgress(Message):
+    """How far the background update has come."""
+
+    progress: Progress
+
+    def can_replace(self, message: Message) -> bool:
+        # Only the latest progress matters: a burst of updates collapses into one repaint.
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexCommitted(Message):
+    """A batch of the update was committed: new articles are searchable."""
+
+    articles: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexCommitted)
+
+
+@dataclass
+class IndexFinished(Message):
+    """The background update is over."""
+
+    summary: IndexSummary
+
+
+@dataclass
+class IndexFailed(Message):
+    """The background update stopped on an error; the index stays searchable."""
+
+    reason: str
+
+
+@dataclass
+class SearchDone(Message):
+    """Results of search number `generation` (stale ones are dropped by the receiver)."""
+
+    generation: int
+    results: SearchResults
+    refresh: bool = False
+    """A rerun of the same search (new articles committed): keep the highlighted hit."""
+
+
+@dataclass
+class SearchFailed(Message):
+    """Search number `generation` could not run; `error` is one line for the user."""
+
+    generation: int
+    query: str
+    error: str
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """An article read from the store, with its query matches as body offsets."""
+
+    generation: int
+    article: Article | None
+    key: str
+    spans: list[tuple[int, int]]
+    focus: bool
+    """Whether the reading pane should take the focus (an explicit open, not a preview)."""
+
+
+@dataclass
+class SavedCounts(Message):
+    """Hit counts of the saved searches, by name (-1 when the query no longer parses)."""
+
+    counts: dict[str, int]

@@ -1,0 +1,85 @@
+"""Filters: pick a source, section or year (with its hit count) to narrow the results."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from newsread.index.text import sanitise_line
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+FACET_TITLES = {"source": "Source", "section": "Section", "year": "Year"}
+CLEAR_ID = "\0clear"
+MAX_VALUES = 30
+"""Values listed per facet (the most frequent); a 19k-article library has hundreds of sources."""
+
+
+def facet_options(
+    facets: dict[str, tuple[tuple[str, int], ...]], active: dict[str, str]
+) -> list[Option]:
+    options: list[Option] = []
+    if active:
+        options.append(Option(Content("Clear all filters").stylize("bold"), id=CLEAR_ID))
+    for name, title in FACET_TITLES.items():
+        values = [(v, n) for v, n in facets.get(name, ()) if v]
+        if name == "year":
+            values.sort(reverse=True)
+        if not values and name not in active:
+            continue
+        options.append(Option(Content(title).stylize("bold $text-accent"), disabled=True))
+        if name in active and active[name] not in {v for v, _ in values}:
+            values.insert(0, (active[name], 0))
+        for value, count in values[:MAX_VALUES]:
+            mark = "✓ " if active.get(name) == value else "  "
+            label = Content.assemble(mark, sanitise_line(value), (f"  {count:,}", "$text-muted"))
+            options.append(Option(label, id=f"{name}\0{value}"))
+    return options
+
+
+class FacetScreen(ModalScreen[dict]):
+    """Dismisses with the new filters (a value toggles on or off), or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,f", "cancel", "Close", id="filters.close")
+    ]
+
+    def __init__(
+        self, facets: dict[str, tuple[tuple[str, int], ...]], active: dict[str, str]
+    ) -> None:
+        super().__init__()
+        self._facets = facets
+        self._active = dict(active)
+
+    def compose(self) -> ComposeResult:
+        options = facet_options(self._facets, self._active)
+        with Vertical(classes="dialog", id="facets-dialog"):
+            yield Label("Filter the results", classes="dialog-title")
+            if options:
+                yield OptionList(*options, id="facets", markup=False)
+            else:
+                yield Label("Nothing to filter: search first.", markup=False)
+            yield Label("Enter toggles a filter · Escape closes", classes="dialog-help")
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id == CLEAR_ID:
+            self.dismiss({})
+            return
+        name, _, value = option_id.partition("\0")
+        filters = dict(self._active)
+        if filters.get(name) == value:
+            del filters[name]
+        else:
+            filters[name] = value
+        self.dismiss(filters)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

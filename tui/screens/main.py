@@ -1,0 +1,533 @@
+"""The main screen: search box, results, article, status line.
+
+Wide terminals show the results and the article side by side; narrow ones (80 columns) show
+one at a time (Enter opens an article, Escape or q returns to the list).
+
+Searches and article loads run in thread workers and come back as messages; a generation
+counter drops answers to questions nobody is asking any more.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
+from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
+from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.reading_pane import ReadingPane
+from newsread.tui.widgets.results_list import ResultsList
+from newsread.tui.widgets.search_bar import SearchBar, SearchInput
+from newsread.tui.widgets.status_bar import StatusBar
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+if TYPE_CHECKING:
+    from newsread.index.search import SearchResults
+    from newsread.tui.app import NewsreadApp
+
+SEARCH_DELAY = 0.2
+"""Seconds of quiet typing before a search runs."""
+PREVIEW_DELAY = 0.12
+RESULTS_LIMIT = 40
+WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
+
+
+class MainScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="app.search", tooltip="Go to the search box"),
+        Binding(
+            "alt+left,left_square_bracket",
+            "back",
+            "Back",
+            show=False,
+            id="app.back",
+            tooltip="Back to the previous query or article",
+        ),
+        Binding(
+            "alt+right,right_square_bracket",
+            "forward",
+            "Forward",
+            show=False,
+            id="app.forward",
+            tooltip="Forward again",
+        ),
+        Binding(
+            "ctrl+s",
+            "save_search",
+            "Save",
+            show=False,
+            id="search.save",
+            tooltip="Save the current search under a name",
+        ),
+        Binding(
+            "ctrl+o",
+            "saved_searches",
+            "Saved",
+            show=False,
+            id="search.saved",
+            tooltip="Saved searches, with their hit counts",
+        ),
+    ]
+
+    def __init__(self, session: LibraryState, queries: list[str]) -> None:
+        super().__init__()
+        self.session = session
+        self.sort = session.sort if session.sort in ("relevance", "date") else "relevance"
+        self.filters: dict[str, str] = dict(session.filters)
+        self.results: SearchResults | None = None
+        self.navigation = Navigation()
+        self.recall = QueryRecall(queries)
+        self.library_ready = False
+        self.library_problem = ""
+        self.indexing = False
+        self._generation = 0
+        self._article_generation = 0
+        self._searched: tuple[str, str, tuple[tuple[str, str], ...]] | None = None
+        self._search_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._restore_article = session.article
+
+    @property
+    def newsread(self) -> NewsreadApp:
+        return cast("NewsreadApp", self.app)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(self.recall, self.session.query)
+        with Horizontal(id="panes"):
+            with Vertical(id="results-column"):
+                yield Static("", id="results-message", markup=False)
+                yield ResultsList(id="results")
+            yield ArticleView(WIDE_HINT, id="article-column")
+        yield StatusBar(show_timings=self.newsread.show_timings)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query-error").display = False
+        self.status.set_status(library=self.newsread.root.name or str(self.newsread.root))
+        self.show_message("Opening the library…")
+        self.search_input.focus()
+
+    @property
+    def search_input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def results_list(self) -> ResultsList:
+        return self.query_one(ResultsList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def reader(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @property
+    def wide(self) -> bool:
+        return self.has_class("-wide")
+
+    @property
+    def reading(self) -> bool:
+        """An article fills the screen (the narrow layout's second page)."""
+        return self.has_class("-reading")
+
+    def show_message(self, text: str) -> None:
+        """A sentence above the results (empty states, "no hits"); "" hides it."""
+        message = self.query_one("#results-message", Static)
+        message.update(text)
+        message.display = bool(text)
+
+    # -- the library (called by the app as its worker reports) -----------------------------
+
+    def library_opened(self, articles: int) -> None:
+        self.library_ready = True
+        self.status.set_status(articles=articles)
+        if articles:
+            self.search_now()
+        else:
+            self.show_message(
+                "Indexing the library for the first time… results appear here as soon as "
+                "the first articles are saved."
+            )
+
+    def library_failed(self, reason: str) -> None:
+        self.library_problem = reason
+        self.status.set_status(index="not opened")
+        self.show_message(
+            f"{reason}.\n\nStart newsread with a folder of saved articles:\n  newsread PATH\n"
+            "It reads .txt, .md, .html and .json files in the folder and its subfolders."
+        )
+        self.article_view.set_hint("")
+
+    def index_progress(self, phase: str, done: int, total: int) -> None:
+        if phase in ("scanning", "reading", "committing"):
+            self.indexing = True
+            self.status.set_status(index="indexing", done=done, total=total)
+        elif phase == "waiting":
+            self.status.set_status(index="waiting for another newsread to finish indexing")
+        if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
+            self.show_message(
+                f"Indexing {done:,} of {total:,} files… results appear here as soon as "
+                "the first batch is saved."
+            )
+
+    def index_committed(self, articles: int) -> None:
+        self.status.set_status(articles=articles)
+        self.search_now(keep_position=True)
+
+    def index_finished(self, articles: int, skipped: int, cancelled: bool) -> None:
+        self.indexing = False
+        state = "indexing stopped" if cancelled else "up to date"
+        if skipped:
+            state += f" ({skipped} file{'s' if skipped != 1 else ''} skipped)"
+        self.status.set_status(index=state, articles=articles, done=0, total=0)
+        if articles == 0:
+            self.results_list.clear_results()
+            root = self.newsread.root
+            self.show_message(
+                f"No articles in {root} yet.\n\nSave news articles there (.txt, .md, .html, "
+                ".json), then start newsread again, or open another folder:\n  newsread PATH"
+                + (f"\n\n{skipped} file(s) could not be read." if skipped else "")
+            )
+        elif self.results is None:
+            self.search_now()
+
+    # -- searching -------------------------------------------------------------------------
+
+    @property
+    def query_text(self) -> str:
+        return self.search_input.value.strip()
+
+    def search_now(self, *, keep_position: bool = False) -> None:
+        """Search for what the box says, with the current sort and filters."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if not self.library_ready:
+            return
+        self._generation += 1
+        query = self.query_text
+        self._searched = (query, self.sort, tuple(sorted(self.filters.items())))
+        self._run_search(self._generation, query, self.sort, dict(self.filters), keep_position)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run_search(
+        self, generation: int, query: str, sort: str, filters: dict[str, str], refresh: bool
+    ) -> None:
+        from newsread.index.search import QueryError
+
+        if generation != self._generation:
+            return  # a newer search was asked for while this one waited
+        library = self.newsread.library
+        try:
+            results = library.search(query, sort=sort, filters=filters, limit=RESULTS_LIMIT)
+        except QueryError as error:
+            self.post_message(SearchFailed(generation, query, str(error)))
+        except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
+            self.post_message(SearchFailed(generation, query, f"search failed: {error}"))
+        else:
+            self.post_message(SearchDone(generation, results, refresh))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        if message.generation != self._generation:
+            return
+        results = message.results
+        self.results = results
+        self.query_one(SearchBar).show_error("")
+        self.results_list.show_results(results, keep_highlight=message.refresh)
+        self._update_results_title()
+        self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
+        self.session.query, self.session.sort = results.query, self.sort
+        self.session.filters = dict(self.filters)
+        if results.hits:
+            self.show_message("")
+        elif results.suggestion:
+            self.show_message(f"No articles match “{results.query}”.")
+        elif self.indexing and not results.query:
+            self.show_message("Indexing… results appear here as soon as the first batch is saved.")
+        elif self.filters:
+            self.show_message(
+                f"No articles match “{results.query}” with these filters; f changes them."
+            )
+        else:
+            self.show_message(
+                f"No articles match “{results.query}”. Try fewer words, a prefix (harb*) "
+                "or a fuzzy word (harbuor~)."
+            )
+        if self._restore_article:
+            key, self._restore_article = self._restore_article, ""
+            self.open_article(key, focus=True, record=True)
+
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        if message.generation != self._generation:
+            return
+        self.query_one(SearchBar).show_error(message.error)
+
+    def _update_results_title(self) -> None:
+        results = self.results
+        if results is None:
+            return
+        title = f"{results.total:,} result{'s' if results.total != 1 else ''} · by {self.sort}"
+        if self.filters:
+            title += " · " + ", ".join(f"{k}: {v}" for k, v in sorted(self.filters.items()))
+        self.results_list.border_title = title
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._search_if_changed)
+
+    def _search_if_changed(self) -> None:
+        self._search_timer = None
+        if self._searched != (self.query_text, self.sort, tuple(sorted(self.filters.items()))):
+            self.search_now()
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.search_now()
+        self.newsread.session.add_query(self.query_text)
+        self.recall.reset()
+        self._visit()
+        self.set_reading(False)
+        self.results_list.focus()
+
+    @on(SearchInput.LeaveDown)
+    def _leave_search(self) -> None:
+        self.results_list.focus()
+
+    @on(ResultsList.SuggestionAccepted)
+    def _accept_suggestion(self, message: ResultsList.SuggestionAccepted) -> None:
+        self.search_input.value = message.query
+        self.search_now()
+        self.newsread.session.add_query(message.query)
+        self._visit()
+        self.results_list.focus()
+
+    def _visit(self, article: str = "") -> None:
+        self.navigation.visit(
+            Place(self.query_text, self.sort, tuple(sorted(self.filters.items())), article)
+        )
+
+    # -- articles --------------------------------------------------------------------------
+
+    @on(ResultsList.Opened)
+    def _opened(self, message: ResultsList.Opened) -> None:
+        self.open_article(message.key, focus=True, record=True)
+
+    @on(ResultsList.Highlighted)
+    def _highlighted(self, message: ResultsList.Highlighted) -> None:
+        if not self.wide or not self.results_list.has_focus:
+            return
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        key = message.key
+        if self.article_view.article is not None and self.article_view.article.key == key:
+            return
+        self._preview_timer = self.set_timer(
+            PREVIEW_DELAY, lambda: self.open_article(key, focus=False, record=False)
+        )
+
+    def open_article(self, key: str, *, focus: bool, record: bool) -> None:
+        self.remember_position()
+        if record:
+            if self.navigation.current is None or self.navigation.current.query != self.query_text:
+                self._visit()
+            self._visit(key)
+        self._article_generation += 1
+        terms = self.results.terms if self.results else frozenset()
+        self._load_article(self._article_generation, key, terms, focus)
+
+    @work(thread=True, exclusive=True, group="article")
+    def _load_article(self, generation: int, key: str, terms: frozenset[str], focus: bool) -> None:
+        from newsread.index.search import match_spans
+
+        article = self.newsread.library.article(key)
+        spans = match_spans(article.body, terms) if article is not None else []
+        self.post_message(ArticleLoaded(generation, article, key, spans, focus))
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        if message.generation != self._article_generation:
+            return
+        if message.article is None:
+            self.notify("That article is no longer in the library", severity="warning")
+            return
+        position = self.session.positions.get(message.key)
+        self.article_view.show(message.article, message.spans, position)
+        if message.focus:
+            self.session.article = message.key
+            self.set_reading(True)
+            self.reader.focus()
+            self.newsread.save_soon()
+
+    def remember_position(self) -> None:
+        article = self.article_view.article
+        if article is not None:
+            self.session.remember(article.key, self.reader.position)
+
+    def set_reading(self, reading: bool) -> None:
+        self.set_class(reading, "-reading")
+
+    @on(ReadingPane.Closed)
+    def _close_article(self) -> None:
+        self.action_close_article()
+
+    @on(ReadingPane.OpenUrl)
+    def _open_url(self, message: ReadingPane.OpenUrl) -> None:
+        self.newsread.open_in_browser(message.url)
+
+    # -- actions (also the command palette's) ----------------------------------------------
+
+    def action_focus_search(self) -> None:
+        search = self.search_input
+        search.focus()
+        search.select_all()
+
+    def action_close_article(self) -> None:
+        self.remember_position()
+        self.session.article = ""
+        self.set_reading(False)
+        self.results_list.focus()
+
+    def action_open_article(self) -> None:
+        key = self.results_list.highlighted_key
+        if key:
+            self.open_article(key, focus=True, record=True)
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        self.search_now()
+        self._visit()
+        self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def action_filters(self) -> None:
+        from newsread.tui.screens.facets import FacetScreen
+
+        facets = self.results.facets if self.results else {}
+
+        def chosen(filters: dict[str, str] | None) -> None:
+            if filters is not None and filters != self.filters:
+                self.filters = filters
+                self.search_now()
+                self._visit()
+
+        self.app.push_screen(FacetScreen(facets, self.filters), chosen)
+
+    def action_clear_filters(self) -> None:
+        if self.filters:
+            self.filters = {}
+            self.search_now()
+            self._visit()
+
+    def action_back(self) -> None:
+        self._go(self.navigation.back(), "Nothing further back")
+
+    def action_forward(self) -> None:
+        self._go(self.navigation.forward(), "Nothing further forward")
+
+    def _go(self, place: Place | None, otherwise: str) -> None:
+        if place is None:
+            self.notify(otherwise, timeout=2)
+            return
+        self.remember_position()
+        changed = (place.query, place.sort, dict(place.filters)) != (
+            self.query_text,
+            self.sort,
+            self.filters,
+        )
+        self.sort, self.filters = place.sort, dict(place.filters)
+        if changed:
+            with self.search_input.prevent(Input.Changed):
+                self.search_input.value = place.query
+            self.search_now()
+        if place.article:
+            self.open_article(place.article, focus=True, record=False)
+        else:
+            self.session.article = ""
+            self.set_reading(False)
+            self.results_list.focus()
+
+    def action_save_search(self) -> None:
+        from newsread.tui.screens.dialogs import NameDialog
+
+        query = self.query_text
+        if not query:
+            self.notify("Type a query first, then save it", severity="warning", timeout=3)
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.newsread.session.save_search(
+                    SavedSearch(name, query, self.sort, tuple(sorted(self.filters.items())))
+                )
+                self.newsread.save_soon()
+                self.notify(f"Saved “{name}”; ctrl+o lists saved searches", timeout=3)
+
+        self.app.push_screen(NameDialog("Name this search", query), named)
+
+    def action_saved_searches(self) -> None:
+        from newsread.tui.screens.saved import SavedSearchesScreen
+
+        def chosen(search: SavedSearch | None) -> None:
+            if search is None:
+                return
+            self.sort, self.filters = search.sort, dict(search.filters)
+            with self.search_input.prevent(Input.Changed):
+                self.search_input.value = search.query
+            self.search_now()
+            self._visit()
+            self.set_reading(False)
+            self.results_list.focus()
+
+        self.app.push_screen(SavedSearchesScreen(), chosen)
+
+    # Reader actions, for the palette: they act on the article shown.
+
+    def _reader_action(self, name: str) -> None:
+        if self.article_view.article is None:
+            self.notify("Open an article first", severity="warning", timeout=2)
+            return
+        getattr(self.reader, f"action_{name}")()
+
+    def action_next_match(self) -> None:
+        self._reader_action("next_match")
+
+    def action_previous_match(self) -> None:
+        self._reader_action("previous_match")
+
+    def action_copy_passage(self) -> None:
+        self._reader_action("copy_passage")
+
+    def action_copy_citation(self) -> None:
+        self._reader_action("copy_citation")
+
+    def action_open_url(self) -> None:
+        self._reader_action("open_url")
+
+    def action_find(self) -> None:
+        if self.article_view.article is not None:
+            self.set_reading(True)
+        self._reader_action("find")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_search":
+            return not self.search_input.has_focus  # typed there: no need to offer it
+        return True

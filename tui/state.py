@@ -1,0 +1,298 @@
+"""Session state and history as plain models, apart from the widgets that show them.
+
+`SessionState` is what a relaunch restores (last library, query, article, reading positions,
+earlier queries, saved searches); it is kept as JSON at `paths.state_path()`, written
+atomically and readable by the user alone. `Navigation` is back/forward between queries and
+articles; `QueryRecall` is up/down through earlier queries in the search box.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAX_QUERIES = 200
+MAX_POSITIONS = 500
+MAX_NAVIGATION = 200
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the reader was in an article: the cursor (row, column) and the scroll offset."""
+
+    row: int = 0
+    column: int = 0
+    scroll_y: int = 0
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    sort: str = "relevance"
+    filters: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class LibraryState:
+    """What was on screen for one library when newsread last closed."""
+
+    query: str = ""
+    sort: str = "relevance"
+    filters: dict[str, str] = field(default_factory=dict)
+    article: str = ""
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def remember(self, key: str, position: Position) -> None:
+        """Keep `position` for `key`, forgetting the least recently read beyond a cap."""
+        self.positions.pop(key, None)
+        self.positions[key] = position
+        while len(self.positions) > MAX_POSITIONS:
+            del self.positions[next(iter(self.positions))]
+
+
+@dataclass
+class SessionState:
+    library: str = ""
+    """The library folder last opened (the CLI opens it when given none)."""
+    theme: str = ""
+    queries: list[str] = field(default_factory=list)
+    """Earlier queries, oldest first."""
+    saved: list[SavedSearch] = field(default_factory=list)
+    libraries: dict[str, LibraryState] = field(default_factory=dict)
+
+    def for_library(self, root: Path) -> LibraryState:
+        return self.libraries.setdefault(str(root), LibraryState())
+
+    def add_query(self, query: str) -> None:
+        query = query.strip()
+        if not query:
+            return
+        if query in self.queries:
+            self.queries.remove(query)
+        self.queries.append(query)
+        del self.queries[:-MAX_QUERIES]
+
+    def save_search(self, search: SavedSearch) -> None:
+        """Add `search`, replacing one of the same name."""
+        self.saved = [s for s in self.saved if s.name != search.name] + [search]
+
+    def delete_search(self, name: str) -> None:
+        self.saved = [s for s in self.saved if s.name != name]
+
+
+# -- persistence -----------------------------------------------------------------------------
+
+
+def state_to_json(state: SessionState) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "library": state.library,
+        "theme": state.theme,
+        "queries": state.queries,
+        "saved": [
+            {"name": s.name, "query": s.query, "sort": s.sort, "filters": dict(s.filters)}
+            for s in state.saved
+        ],
+        "libraries": {
+            root: {
+                "query": lib.query,
+                "sort": lib.sort,
+                "filters": lib.filters,
+                "article": lib.article,
+                "positions": {
+                    key: [p.row, p.column, p.scroll_y] for key, p in lib.positions.items()
+                },
+            }
+            for root, lib in state.libraries.items()
+        },
+    }
+
+
+def _text(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _filters(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _position(value: Any) -> Position | None:
+    if (
+        isinstance(value, list)
+        and len(value) == 3
+        and all(isinstance(n, int) and n >= 0 for n in value)
+    ):
+        return Position(*value)
+    return None
+
+
+def state_from_json(data: Any) -> SessionState:
+    """Whatever is usable in `data`; wrong types are dropped, never raised."""
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")  # noqa: TRY004 - load_state reports ValueErrors
+    state = SessionState(library=_text(data.get("library")), theme=_text(data.get("theme")))
+    queries = data.get("queries")
+    if isinstance(queries, list):
+        state.queries = [q for q in queries if isinstance(q, str)][-MAX_QUERIES:]
+    saved = data.get("saved")
+    for item in saved if isinstance(saved, list) else ():
+        if isinstance(item, dict) and _text(item.get("name")) and _text(item.get("query")):
+            state.saved.append(
+                SavedSearch(
+                    name=item["name"],
+                    query=item["query"],
+                    sort=_text(item.get("sort"), "relevance"),
+                    filters=tuple(sorted(_filters(item.get("filters")).items())),
+                )
+            )
+    libraries = data.get("libraries")
+    for root, value in libraries.items() if isinstance(libraries, dict) else ():
+        if not isinstance(value, dict):
+            continue
+        lib = LibraryState(
+            query=_text(value.get("query")),
+            sort=_text(value.get("sort"), "relevance"),
+            filters=_filters(value.get("filters")),
+            article=_text(value.get("article")),
+        )
+        positions = value.get("positions")
+        for key, raw in positions.items() if isinstance(positions, dict) else ():
+            position = _position(raw)
+            if position is not None:
+                lib.positions[key] = position
+        state.libraries[root] = lib
+    return state
+
+
+def load_state(path: Path) -> tuple[SessionState, str]:
+    """The state at `path`, and a one-line notice when the file was there but unusable."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return SessionState(), ""
+    except (OSError, UnicodeDecodeError) as error:
+        return SessionState(), f"session state not restored: {path} could not be read ({error})"
+    try:
+        return state_from_json(json.loads(raw)), ""
+    except ValueError as error:
+        return SessionState(), f"session state not restored: {path} is damaged ({error})"
+
+
+def save_state(state: SessionState, path: Path) -> None:
+    """Write `state` atomically: a private temporary file in the same folder, then a rename.
+
+    `mkstemp` creates the file 0600, so the state is never readable by others, even briefly.
+    """
+    from newsread.index.paths import make_private_dir
+
+    make_private_dir(path.parent)
+    data = json.dumps(state_to_json(state), ensure_ascii=False, indent=1)
+    handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# -- navigation ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A point in the reading history: a query (with sort and filters) and maybe an article."""
+
+    query: str
+    sort: str = "relevance"
+    filters: tuple[tuple[str, str], ...] = ()
+    article: str = ""
+
+
+class Navigation:
+    """Back and forward between places, as a browser does."""
+
+    def __init__(self) -> None:
+        self._places: list[Place] = []
+        self._index = -1
+
+    @property
+    def current(self) -> Place | None:
+        return self._places[self._index] if self._places else None
+
+    def visit(self, place: Place) -> None:
+        """Record `place` as the newest; the forward history is dropped."""
+        if place == self.current:
+            return
+        del self._places[self._index + 1 :]
+        self._places.append(place)
+        if len(self._places) > MAX_NAVIGATION:
+            del self._places[0]
+        self._index = len(self._places) - 1
+
+    def can_go_back(self) -> bool:
+        return self._index > 0
+
+    def can_go_forward(self) -> bool:
+        return self._index < len(self._places) - 1
+
+    def back(self) -> Place | None:
+        if not self.can_go_back():
+            return None
+        self._index -= 1
+        return self._places[self._index]
+
+    def forward(self) -> Place | None:
+        if not self.can_go_forward():
+            return None
+        self._index += 1
+        return self._places[self._index]
+
+
+class QueryRecall:
+    """Up/down through earlier queries; the query being typed is kept as a draft."""
+
+    def __init__(self, queries: list[str]) -> None:
+        self.queries = queries
+        self._index: int | None = None
+        self._draft = ""
+
+    @property
+    def recalling(self) -> bool:
+        return self._index is not None
+
+    def older(self, current: str) -> str | None:
+        if not self.queries:
+            return None
+        if self._index is None:
+            self._draft = current
+            self._index = len(self.queries)
+        if self._index == 0:
+            return None
+        self._index -= 1
+        # Skip an entry equal to what is already in the box.
+        if self.queries[self._index] == current and self._index > 0:
+            self._index -= 1
+        return self.queries[self._index]
+
+    def newer(self) -> str | None:
+        if self._index is None:
+            return None
+        self._index += 1
+        if self._index >= len(self.queries):
+            self._index = None
+            return self._draft
+        return self.queries[self._index]
+
+    def reset(self) -> None:
+        self._index = None

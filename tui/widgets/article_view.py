@@ -1,0 +1,100 @@
+"""The article column: the reading pane, a find bar under it, and a hint when it is empty."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from newsread.tui.widgets.reading_pane import ReadingPane
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+if TYPE_CHECKING:
+    from newsread.index.article import Article
+    from newsread.tui.state import Position
+
+
+class FindBar(Input):
+    """Find text in the article: matches light up as you type, Enter jumps to the next."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Stop finding", id="find.cancel")
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="find in article", compact=True, id="find-bar")
+
+    def action_cancel(self) -> None:
+        self.value = ""
+        self.post_message(self.Submitted(self, ""))
+
+
+class ArticleView(Vertical):
+    """Shows one article, or a hint while there is none."""
+
+    def __init__(self, hint: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._hint, id="article-hint", markup=False)
+        yield ReadingPane(id="reader")
+        yield FindBar()
+
+    def on_mount(self) -> None:
+        self.query_one(ReadingPane).display = False
+        self.query_one(FindBar).display = False
+
+    @property
+    def reader(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def article(self) -> Article | None:
+        return self.reader.article
+
+    def show(
+        self, article: Article, spans: list[tuple[int, int]], position: Position | None
+    ) -> None:
+        self.query_one("#article-hint").display = False
+        self.query_one(FindBar).display = False
+        self.reader.display = True
+        self.reader.show(article, spans, position)
+
+    def clear(self, hint: str | None = None) -> None:
+        if hint is not None:
+            self._hint = hint
+            self.query_one("#article-hint", Static).update(hint)
+        self.reader.clear_article()
+        self.reader.display = False
+        self.query_one(FindBar).display = False
+        self.query_one("#article-hint").display = True
+
+    def set_hint(self, hint: str) -> None:
+        self._hint = hint
+        self.query_one("#article-hint", Static).update(hint)
+
+    @on(ReadingPane.FindRequested)
+    def _start_find(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Changed, "#find-bar")
+    def _find_as_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.reader.find(event.value)
+
+    @on(Input.Submitted, "#find-bar")
+    def _find_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        bar = self.query_one(FindBar)
+        bar.display = False
+        reader = self.reader
+        if event.value:
+            reader.jump()
+        else:
+            reader.end_find()
+        reader.focus()

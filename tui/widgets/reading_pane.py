@@ -1,0 +1,471 @@
+"""The reading pane: one article as a read-only TextArea with a cursor and coloured spans.
+
+The document is a short header (title, source · section · date, authors, URL), a blank line,
+then `article.body` verbatim (paragraphs separated by blank lines), so a body offset maps to a
+document offset by adding `body_start`. Query matches and find-in-article matches are drawn
+through TextArea's highlight map (see `_build_highlight_map`, pinned by a test because it is
+private API of textual 8.2.8).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from newsread.index.text import sanitise_line
+from newsread.tui.state import Position
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import TextArea
+from textual.widgets.text_area import TextAreaTheme
+
+if TYPE_CHECKING:
+    from newsread.index.article import Article
+
+Span = tuple[int, int]
+
+THEME = "newsread"
+STYLES = {
+    "nr.title": Style(bold=True),
+    "nr.meta": Style(dim=True),
+    "nr.url": Style(dim=True, underline=True),
+    "nr.match": Style(color="black", bgcolor="yellow"),
+    "nr.find": Style(color="black", bgcolor="cyan"),
+    "nr.current": Style(color="black", bgcolor="dark_orange", bold=True, underline=True),
+}
+
+
+def format_date(article: Article) -> str:
+    published = article.published
+    if published is None:
+        return ""
+    text = f"{published.day} {published:%B %Y}"
+    if published.hour or published.minute:
+        text += f" {published:%H:%M}"
+    return text
+
+
+def header_lines(article: Article) -> list[tuple[str, str]]:
+    """The header as (line, style name) pairs."""
+    lines = [(sanitise_line(article.title) or "(untitled)", "nr.title")]
+    meta = " · ".join(
+        part
+        for part in (sanitise_line(article.source), sanitise_line(article.section))
+        + (format_date(article),)
+        if part
+    )
+    if meta:
+        lines.append((meta, "nr.meta"))
+    byline = ", ".join(sanitise_line(a) for a in article.authors) or sanitise_line(article.credit)
+    if byline:
+        lines.append((byline if byline.lower().startswith("by ") else f"By {byline}", "nr.meta"))
+    if article.url:
+        lines.append((sanitise_line(article.url), "nr.url"))
+    return lines
+
+
+def citation(article: Article) -> str:
+    """One line to cite `article`: authors, "title", source, date, URL."""
+    parts = []
+    authors = ", ".join(article.authors) or article.credit
+    if authors:
+        parts.append(sanitise_line(authors).removeprefix("By ").removeprefix("by ") + ".")
+    parts.append(f"“{sanitise_line(article.title)}”.")
+    where = ", ".join(p for p in (sanitise_line(article.source), format_date(article)) if p)
+    if where:
+        parts.append(where + ".")
+    if article.url:
+        parts.append(sanitise_line(article.url))
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Offsets <-> (row, column) for one document: the single place that converts them."""
+
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Layout:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", text))
+        return cls(tuple(starts))
+
+    def location(self, offset: int) -> tuple[int, int]:
+        row = bisect_right(self.line_starts, offset) - 1
+        return row, offset - self.line_starts[row]
+
+    def offset(self, row: int, column: int) -> int:
+        return self.line_starts[row] + column
+
+
+class ReadingPane(TextArea):
+    """An article with a cursor: move, select (shift+arrows), jump between matches, copy."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="reader.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="reader.up"),
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Page",
+            show=False,
+            id="reader.page_down",
+            tooltip="Page down",
+        ),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding(
+            "ctrl+d",
+            "half_page(1)",
+            "Half page",
+            show=False,
+            id="reader.half_down",
+            tooltip="Half a page down",
+        ),
+        Binding(
+            "ctrl+u",
+            "half_page(-1)",
+            "Half page up",
+            show=False,
+            id="reader.half_up",
+            tooltip="Half a page up",
+        ),
+        Binding("g,home", "top", "Top", show=False, id="reader.top", tooltip="Go to the top"),
+        Binding(
+            "G,end",
+            "bottom",
+            "Bottom",
+            show=False,
+            id="reader.bottom",
+            tooltip="Go to the end",
+        ),
+        Binding(
+            "n",
+            "next_match",
+            "Match",
+            id="reader.next_match",
+            tooltip="Next match of the query (or of the find text)",
+        ),
+        Binding(
+            "N",
+            "previous_match",
+            "Prev match",
+            show=False,
+            id="reader.previous_match",
+            tooltip="Previous match",
+        ),
+        Binding("slash", "find", "Find", id="reader.find", tooltip="Find text in the article"),
+        Binding(
+            "y",
+            "copy_passage",
+            "Copy",
+            id="reader.copy_passage",
+            tooltip="Copy the paragraph under the cursor (or the selection)",
+        ),
+        Binding(
+            "Y",
+            "copy_citation",
+            "Cite",
+            id="reader.copy_citation",
+            tooltip="Copy a citation: authors, title, source, date, URL",
+        ),
+        Binding(
+            "o",
+            "open_url",
+            "Browser",
+            id="reader.open_url",
+            tooltip="Open the article's URL in a web browser",
+        ),
+        Binding(
+            "escape,q",
+            "close",
+            "Back",
+            id="reader.close",
+            tooltip="Back to the results (clears a selection or a find first)",
+        ),
+    ]
+
+    class Closed(Message):
+        """The reader asked to leave the article (Escape or q)."""
+
+    class FindRequested(Message):
+        """The reader asked to find text in the article."""
+
+    class OpenUrl(Message):
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
+    def __init__(self, *, id: str | None = None) -> None:
+        # Set before TextArea.__init__, which already builds the highlight map.
+        self.article: Article | None = None
+        self._layout = _Layout((0,))
+        self._header: list[tuple[int, str]] = []
+        self._body_start = 0
+        self._query_matches: list[Span] = []
+        self._find_text = ""
+        self._find_matches: list[Span] = []
+        self._current: int | None = None
+        super().__init__(
+            "",
+            read_only=True,
+            soft_wrap=True,
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            id=id,
+        )
+        self.match_cursor_bracket = False  # articles are prose: (brackets) are not code
+        self.register_theme(TextAreaTheme(THEME, syntax_styles=dict(STYLES)))
+        self.theme = THEME
+
+    # -- content ---------------------------------------------------------------------------
+
+    def show(self, article: Article, spans: list[Span], position: Position | None = None) -> None:
+        """Display `article` with its query matches (body offsets); restore `position`."""
+        lines = header_lines(article)
+        header = "\n".join(line for line, _ in lines)
+        self._body_start = len(header) + 2
+        self._header = [(row, name) for row, (_, name) in enumerate(lines)]
+        text = f"{header}\n\n{article.body}"
+        self.article = article
+        self._layout = _Layout.of(text)
+        self._query_matches = [(s + self._body_start, e + self._body_start) for s, e in spans]
+        self._find_text = ""
+        self._find_matches = []
+        self._current = None
+        self.load_text(text)
+        self.restore(position or Position())
+        self._update_subtitle()
+
+    def clear_article(self) -> None:
+        self.article = None
+        self._query_matches = []
+        self._find_matches = []
+        self._find_text = ""
+        self._current = None
+        self._header = []
+        self.load_text("")
+        self._update_subtitle()
+
+    @property
+    def position(self) -> Position:
+        row, column = self.cursor_location
+        return Position(row, column, round(self.scroll_y))
+
+    def restore(self, position: Position) -> None:
+        last = self.document.line_count - 1
+        row = min(position.row, last)
+        column = min(position.column, len(self.document[row]))
+        self.move_cursor((row, column), record_width=True)
+
+        def scroll() -> None:
+            self.scroll_to(y=position.scroll_y, animate=False, immediate=True)
+            self.scroll_cursor_visible()
+
+        self.call_after_refresh(scroll)
+
+    # -- matches ---------------------------------------------------------------------------
+
+    @property
+    def matches(self) -> list[Span]:
+        """The spans `n`/`N` move between: the find text's when finding, else the query's."""
+        return self._find_matches if self._find_text else self._query_matches
+
+    @property
+    def match_label(self) -> str:
+        """E.g. "3/17", "-/17" before the first jump, "" without matches."""
+        matches = self.matches
+        if not matches:
+            return ""
+        return f"{'-' if self._current is None else self._current + 1}/{len(matches)}"
+
+    def find(self, text: str) -> int:
+        """Highlight every case-insensitive occurrence of `text`; return how many."""
+        self._find_text = text
+        self._current = None
+        self._find_matches = []
+        if text and self.article is not None:
+            document = self.text.casefold()
+            needle = text.casefold()
+            if len(document) == len(self.text):  # casefold kept offsets (no ß → ss etc.)
+                start = document.find(needle)
+                while start >= 0:
+                    self._find_matches.append((start, start + len(needle)))
+                    start = document.find(needle, start + len(needle))
+            else:
+                pattern = re.compile(re.escape(text), re.IGNORECASE)
+                self._find_matches = [m.span() for m in pattern.finditer(self.text)]
+        self._refresh_highlights()
+        return len(self._find_matches)
+
+    def end_find(self) -> None:
+        if self._find_text:
+            self._find_text = ""
+            self._find_matches = []
+            self._current = None
+            self._refresh_highlights()
+
+    @property
+    def finding(self) -> bool:
+        return bool(self._find_text)
+
+    def jump(self, forward: bool = True) -> bool:
+        """Move to the next (or previous) match from the cursor, wrapping; False if none."""
+        matches = self.matches
+        if not matches:
+            return False
+        here = self._layout.offset(*self.cursor_location)
+        if self._current is not None and matches[self._current][0] == here:
+            index = (self._current + (1 if forward else -1)) % len(matches)
+        elif forward:
+            index = next((i for i, (s, _) in enumerate(matches) if s > here), 0)
+        else:
+            earlier = [i for i, (s, _) in enumerate(matches) if s < here]
+            index = earlier[-1] if earlier else len(matches) - 1
+        self._current = index
+        self.move_cursor(self._layout.location(matches[index][0]))
+        self.scroll_cursor_visible(center=True)
+        self._refresh_highlights()
+        return True
+
+    def _refresh_highlights(self) -> None:
+        self._build_highlight_map()
+        self.refresh()
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        label = self.match_label
+        if not label:
+            self.border_subtitle = f"no '{self._find_text}' here" if self._find_text else ""
+        elif self._find_text:
+            self.border_subtitle = f"find {label} · n/N"
+        else:
+            self.border_subtitle = f"match {label} · n/N"
+
+    def _build_highlight_map(self) -> None:
+        """Fill TextArea's (private) highlight map from the header and the match spans.
+
+        TextArea expects utf-8 byte columns here, not character columns.
+        """
+        self._line_cache.clear()
+        highlights = self._highlights
+        highlights.clear()
+        if self.article is None:
+            return
+        for row, name in self._header:
+            highlights[row].append((0, None, name))
+        current = self.matches[self._current] if self._current is not None else None
+        for spans, name in ((self._query_matches, "nr.match"), (self._find_matches, "nr.find")):
+            for span in spans:
+                self._add_span(span, "nr.current" if span == current else name)
+
+    def _add_span(self, span: Span, name: str) -> None:
+        start_row, start_column = self._layout.location(span[0])
+        end_row, end_column = self._layout.location(span[1])
+        if start_row != end_row:  # a find text never spans lines; be safe anyway
+            end_column = len(self.document[start_row])
+        line = self.document[start_row]
+        start_byte = len(line[:start_column].encode("utf-8"))
+        end_byte = len(line[:end_column].encode("utf-8"))
+        self._highlights[start_row].append((start_byte, end_byte, name))
+
+    # -- passages --------------------------------------------------------------------------
+
+    def passage(self) -> str:
+        """The selection if there is one, else the paragraph (or header line) at the cursor."""
+        if self.selected_text:
+            return self.selected_text
+        if self.article is None:
+            return ""
+        offset = self._layout.offset(*self.cursor_location)
+        if offset < self._body_start:
+            row = self.cursor_location[0]
+            return self.document[row]
+        body_offset = offset - self._body_start
+        start = 0
+        paragraphs = self.article.paragraphs
+        for paragraph in paragraphs:
+            end = start + len(paragraph)
+            if body_offset <= end:
+                return paragraph
+            start = end + 2
+        return paragraphs[-1] if paragraphs else ""
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_page_down(self) -> None:
+        self.action_cursor_page_down()
+
+    def action_page_up(self) -> None:
+        self.action_cursor_page_up()
+
+    def action_half_page(self, direction: int) -> None:
+        step = max(1, self.content_size.height // 2) * direction
+        target = self.navigator.get_location_at_y_offset(self.cursor_location, step)
+        self.scroll_relative(y=step, animate=False)
+        self.move_cursor(target)
+
+    def action_top(self) -> None:
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.move_cursor(self.document.end)
+        self.scroll_end(animate=False)
+
+    def action_next_match(self) -> None:
+        self._jump_or_say(True)
+
+    def action_previous_match(self) -> None:
+        self._jump_or_say(False)
+
+    def _jump_or_say(self, forward: bool) -> None:
+        if not self.jump(forward):
+            self.notify(
+                f"'{self._find_text}' is not in this article"
+                if self._find_text
+                else "No query matches in this article; / finds text in it",
+                timeout=3,
+            )
+
+    def action_find(self) -> None:
+        self.post_message(self.FindRequested())
+
+    def action_copy_passage(self) -> None:
+        text = self.passage()
+        if not text:
+            self.notify("Nothing to copy here", severity="warning", timeout=3)
+            return
+        self.app.copy_to_clipboard(text)
+        what = "selection" if self.selected_text else "passage"
+        self.notify(f"Copied the {what} ({len(text)} characters)", timeout=3)
+
+    def action_copy_citation(self) -> None:
+        if self.article is None:
+            return
+        self.app.copy_to_clipboard(citation(self.article))
+        self.notify("Copied a citation of this article", timeout=3)
+
+    def action_open_url(self) -> None:
+        if self.article is None:
+            return
+        if not self.article.url:
+            self.notify("This article has no URL", severity="warning", timeout=3)
+            return
+        self.post_message(self.OpenUrl(self.article.url))
+
+    def action_close(self) -> None:
+        if self.selected_text:
+            self.move_cursor(self.cursor_location)
+        elif self._find_text:
+            self.end_find()
+        else:
+            self.post_message(self.Closed())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("copy_passage", "copy_citation", "find", "open_url", "next_match"):
+            return self.article is not None
+        return True

@@ -1,0 +1,83 @@
+"""The search box: a one-line query input, earlier queries on up/down, errors shown under it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from newsread.index.text import sanitise_line
+from newsread.tui.state import QueryRecall
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class SearchInput(Input):
+    """The query. Up/down recall earlier queries; down past the newest goes to the results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Search", id="search.submit", tooltip="Search, go to results"),
+        Binding("up", "older", "History", id="search.older", tooltip="Earlier query"),
+        Binding("down", "newer", "Later query", show=False, id="search.newer"),
+        Binding(
+            "escape", "leave", "Results", show=False, id="search.leave", tooltip="Go to the results"
+        ),
+    ]
+
+    class LeaveDown(Message):
+        """Down was pressed with no later query: the user wants the results."""
+
+    def __init__(self, recall: QueryRecall, value: str = "") -> None:
+        super().__init__(
+            value=value,
+            placeholder='type to search: words, "a phrase", title:x, date:2017, sanct*',
+            compact=True,
+            select_on_focus=False,
+            id="search",
+        )
+        self.recall = recall
+
+    def action_older(self) -> None:
+        query = self.recall.older(self.value)
+        if query is not None:
+            self._replace(query)
+
+    def action_leave(self) -> None:
+        self.post_message(self.LeaveDown())
+
+    def action_newer(self) -> None:
+        if not self.recall.recalling:
+            self.post_message(self.LeaveDown())
+            return
+        query = self.recall.newer()
+        if query is not None:
+            self._replace(query)
+
+    def _replace(self, query: str) -> None:
+        self.value = query
+        self.cursor_position = len(query)
+
+
+class SearchBar(Vertical):
+    """ "Search:" label, the input, and a line for a query error (hidden when there is none)."""
+
+    def __init__(self, recall: QueryRecall, value: str = "") -> None:
+        super().__init__(id="search-bar")
+        self._recall = recall
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="search-row"):
+            yield Label("Search ", id="search-label")
+            yield SearchInput(self._recall, self._value)
+        yield Label("", id="query-error", markup=False)
+
+    @property
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    def show_error(self, error: str) -> None:
+        label = self.query_one("#query-error", Label)
+        label.update("⚠ " + sanitise_line(error) if error else "")
+        label.display = bool(error)

@@ -1,0 +1,76 @@
+"""The status line: library · articles · index state [progress bar] · hits and query time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from newsread.index.text import sanitise_line
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Label, ProgressBar
+
+
+@dataclass(frozen=True)
+class Status:
+    """Everything the status line shows; the widget renders whatever it is given."""
+
+    library: str = ""
+    articles: int | None = None
+    index: str = "opening the index…"
+    """"indexing", "up to date", "opening…", or a problem."""
+    done: int = 0
+    total: int = 0
+    notice: str = ""
+    hits: int | None = None
+    elapsed: float | None = None
+    limited: str = ""
+
+    def with_(self, **changes: object) -> Status:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def status_content(status: Status, show_timings: bool = True) -> Content:
+    parts: list[Content] = [Content(sanitise_line(status.library)).stylize("bold")]
+    if status.articles is not None:
+        parts.append(Content(f"{status.articles:,} articles"))
+    if status.index == "indexing":
+        label = f"indexing {status.done:,}/{status.total:,}" if status.total else "scanning…"
+        parts.append(Content(label).stylize("$text-warning"))
+    elif status.index:
+        parts.append(Content(status.index).stylize("$text-muted"))
+    if status.notice:
+        parts.append(Content(sanitise_line(status.notice)).stylize("$text-warning"))
+    if status.hits is not None:
+        hits = f"{status.hits:,} hit{'s' if status.hits != 1 else ''}"
+        if show_timings and status.elapsed is not None:
+            hits += f" in {status.elapsed * 1000:.0f} ms"
+        parts.append(Content(hits))
+    if status.limited:
+        parts.append(Content("limited: " + sanitise_line(status.limited)).stylize("$text-warning"))
+    return Content(" · ").join(parts)
+
+
+class StatusBar(Horizontal):
+    """One line at the bottom, with a progress bar while the index is being built."""
+
+    def __init__(self, *, show_timings: bool = True) -> None:
+        super().__init__(id="status-bar")
+        self.status = Status()
+        self.show_timings = show_timings
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="status-text", markup=False)
+        yield ProgressBar(total=None, show_eta=False, id="index-progress")
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+
+    def set_status(self, **changes: object) -> None:
+        self.status = self.status.with_(**changes)
+        self.query_one("#status-text", Label).update(status_content(self.status, self.show_timings))
+        bar = self.query_one(ProgressBar)
+        indexing = self.status.index == "indexing" and self.status.total > 0
+        bar.display = indexing
+        if indexing:
+            bar.update(total=self.status.total, progress=self.status.done)
