@@ -1,0 +1,55 @@
+"""The user's annotations: highlights with notes, article notes, tags, read and starred state.
+
+- `store`: `AnnotationStore`, the SQLite file in the user's data directory;
+- `anchoring`: finding a highlight again in text that changed (pure functions);
+- `export`: Markdown and W3C Web Annotation JSON-LD out, JSON-LD back in;
+- `model`: the frozen dataclasses all of these hand out.
+"""
+
+from __future__ import annotations
+
+from newsread.index.annotations.anchoring import Anchor, AnchorStatus, anchor, make_selector
+from newsread.index.annotations.export import (
+    ImportSummary,
+    export_json,
+    export_markdown,
+    import_json,
+)
+from newsread.index.annotations.model import (
+    AnchoredHighlight,
+    AnnotationError,
+    ArticleAnnotations,
+    ArticleInfo,
+    ArticleMatches,
+    ArticleRefs,
+    ArticleState,
+    Highlight,
+    HighlightNotFound,
+    Tag,
+    TagCount,
+)
+from newsread.index.annotations.store import SCHEMA_VERSION, AnnotationStore
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Anchor",
+    "AnchorStatus",
+    "AnchoredHighlight",
+    "AnnotationError",
+    "AnnotationStore",
+    "ArticleAnnotations",
+    "ArticleInfo",
+    "ArticleMatches",
+    "ArticleRefs",
+    "ArticleState",
+    "Highlight",
+    "HighlightNotFound",
+    "ImportSummary",
+    "Tag",
+    "TagCount",
+    "anchor",
+    "export_json",
+    "export_markdown",
+    "import_json",
+    "make_selector",
+]

@@ -1,0 +1,275 @@
+"""Finding a highlight again in an article whose text may have changed.
+
+A highlight is stored the way the W3C Web Annotation model describes a text target: a
+TextQuoteSelector (the exact quote plus ~32 characters of prefix and suffix context) and a
+TextPositionSelector (start/end character offsets into `Article.body`). `anchor` tries, in order:
+
+1. the stored offsets, if the body still holds the quote there: "anchored";
+2. an exact occurrence of the quote elsewhere, the one whose prefix/suffix context matches best,
+   then the one nearest the old position: "moved";
+3. a fuzzy match (rapidfuzz) of similar length, scored on quote, prefix, suffix and position and
+   accepted only above a threshold: "fuzzy";
+4. nothing: "orphaned" (no offsets). Orphaned highlights are kept; the user can reattach them.
+
+Candidates are scored like the Hypothesis client's `match-quote` (quote 50, prefix 20, suffix
+20, position 2; normalised to 0..1). A short quote (a common phrase) is only accepted where its
+context is recognisable, so deleting a passage does not send its highlight to the same words
+in another paragraph. An exact occurrence with a poor context competes with the best fuzzy
+match: the phrase may recur elsewhere while the passage itself was edited in place.
+
+Pure functions: no database, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsread.index.annotations.model import ANCHOR_STATUSES, AnchorStatus
+from rapidfuzz import fuzz, process
+
+CONTEXT_CHARS = 32
+"""How much text before and after a quote is kept as its prefix and suffix."""
+
+FUZZY_MIN_QUOTE = 0.75
+"""A fuzzy match must keep at least this much of the quote (Indel similarity, rapidfuzz
+`fuzz.ratio`): with equal lengths, at most a quarter of the characters changed. Unrelated
+English passages of 20+ characters score 0.35-0.55 and rarely reach 0.7."""
+
+FUZZY_MIN_SCORE = 0.80
+"""...and the weighted score of quote, prefix, suffix and position must reach this, so a
+changed quote also needs most of its context. Edits inside a passage with its context intact
+score 0.85-1.0; after the passage was deleted, near-misses elsewhere score mostly 0.70-0.80."""
+
+LENGTH_TOLERANCE = 0.25
+"""A fuzzy match is between 75% and 125% of the quote's length, so a short quote never
+lands inside a much longer (or shorter) passage that merely resembles it."""
+
+SHORT_QUOTE = 24
+"""Quotes shorter than this are common phrases; they need their context to be found again."""
+
+CONTEXT_MIN = 0.75
+"""For a short quote, prefix and suffix must match this well on average (unrelated
+32-character snippets of English score about 0.35, 99.9% of them under 0.66)."""
+
+_QUOTE_WEIGHT = 50.0
+_PREFIX_WEIGHT = 20.0
+_SUFFIX_WEIGHT = 20.0
+_POSITION_WEIGHT = 2.0
+_TOTAL_WEIGHT = _QUOTE_WEIGHT + _PREFIX_WEIGHT + _SUFFIX_WEIGHT + _POSITION_WEIGHT
+_CANDIDATES = 8
+_INTACT_CONTEXT = 0.95  # an exact occurrence with context this good is taken at once
+_SCAN_LIMIT = 32
+
+__all__ = ["ANCHOR_STATUSES", "Anchor", "AnchorStatus", "anchor", "make_selector"]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a highlight is in the current body; `start`/`end` are None when orphaned."""
+
+    start: int | None
+    end: int | None
+    status: AnchorStatus
+    score: float = 1.0
+    """How well the text at the anchor matches (1.0 exact, 0.0 orphaned)."""
+
+
+ORPHANED = Anchor(None, None, "orphaned", 0.0)
+
+
+def make_selector(body: str, start: int, end: int) -> tuple[str, str, str]:
+    """The (quote, prefix, suffix) describing `body[start:end]`.
+
+    Raises:
+        ValueError: the range is empty or outside the body.
+    """
+    if not 0 <= start < end <= len(body):
+        raise ValueError(f"bad text range {start}..{end} for a body of {len(body)} characters")
+    prefix = body[max(0, start - CONTEXT_CHARS) : start]
+    suffix = body[end : end + CONTEXT_CHARS]
+    return body[start:end], prefix, suffix
+
+
+def anchor(
+    body: str,
+    quote: str,
+    prefix: str = "",
+    suffix: str = "",
+    start: int | None = None,
+    end: int | None = None,
+) -> Anchor:
+    """Find `quote` in `body`, made at `start`..`end` with the given context (see module doc)."""
+    if not quote or not body:
+        return ORPHANED
+    if (
+        start is not None
+        and end is not None
+        and 0 <= start <= end <= len(body)
+        and body[start:end] == quote
+    ):
+        return Anchor(start, end, "anchored")
+    scorer = _Scorer(body, quote, prefix, suffix, start)
+    moved = _exact(scorer)
+    if moved is not None and scorer.context_score(moved) >= _INTACT_CONTEXT:
+        return moved
+    # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
+    # was edited in place: compare it with the best fuzzy match, by the same score.
+    if moved is not None and not scorer.context_ok(moved):
+        moved = None
+    fuzzy = _fuzzy(scorer)
+    if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
+        return moved
+    return fuzzy or ORPHANED
+
+
+class _Scorer:
+    """Scores a candidate span of the body as the place of the quote."""
+
+    def __init__(self, body: str, quote: str, prefix: str, suffix: str, hint: int | None):
+        self.body = body
+        self.quote = quote
+        self.prefix = prefix
+        self.suffix = suffix
+        self.hint = hint
+
+    def context(self, start: int, end: int) -> tuple[float, float]:
+        """Similarity (0..1) of the stored prefix and suffix to the text around the span."""
+        before = self.body[max(0, start - len(self.prefix)) : start]
+        after = self.body[end : end + len(self.suffix)]
+        return fuzz.ratio(self.prefix, before) / 100.0, fuzz.ratio(self.suffix, after) / 100.0
+
+    def position(self, start: int) -> float:
+        if self.hint is None:
+            return 0.0
+        return 1.0 - min(1.0, abs(start - self.hint) / max(1, len(self.body)))
+
+    def score(self, start: int, end: int, quote_similarity: float | None = None) -> float:
+        """The weighted score of the span, 0..1."""
+        if quote_similarity is None:
+            quote_similarity = fuzz.ratio(self.quote, self.body[start:end]) / 100.0
+        prefix, suffix = self.context(start, end)
+        return (
+            _QUOTE_WEIGHT * quote_similarity
+            + _PREFIX_WEIGHT * prefix
+            + _SUFFIX_WEIGHT * suffix
+            + _POSITION_WEIGHT * self.position(start)
+        ) / _TOTAL_WEIGHT
+
+    def with_end(self, end: int) -> Callable[[int], float]:
+        """The score of spans ending at `end`, by start."""
+        return lambda start: self.score(start, end)
+
+    def with_start(self, start: int) -> Callable[[int], float]:
+        """The score of spans starting at `start`, by end."""
+        return lambda end: self.score(start, end)
+
+    def context_score(self, found: Anchor) -> float:
+        """The mean similarity of prefix and suffix around a found span."""
+        assert found.start is not None and found.end is not None
+        prefix, suffix = self.context(found.start, found.end)
+        return (prefix + suffix) / 2
+
+    def context_ok(self, found: Anchor) -> bool:
+        """Whether the context is recognisable; long quotes may do without."""
+        return len(self.quote) >= SHORT_QUOTE or self.context_score(found) >= CONTEXT_MIN
+
+
+def _exact(scorer: _Scorer) -> Anchor | None:
+    """The exact occurrence of the quote whose context matches best, then the nearest."""
+    body, quote = scorer.body, scorer.quote
+    best: tuple[float, int] | None = None
+    at = body.find(quote)
+    while at != -1:
+        score = scorer.score(at, at + len(quote), 1.0)
+        if best is None or score > best[0]:
+            best = (score, at)
+        at = body.find(quote, at + 1)
+    if best is None:
+        return None
+    score, at = best
+    return Anchor(at, at + len(quote), "moved", round(score, 4))
+
+
+def _fuzzy(scorer: _Scorer) -> Anchor | None:
+    """The best approximate match of similar length, if it is good enough."""
+    body, quote = scorer.body, scorer.quote
+    size = len(quote)
+    shortest = max(1, math.ceil(size * (1 - LENGTH_TOLERANCE)))
+    longest = max(shortest, math.floor(size * (1 + LENGTH_TOLERANCE)))
+    if len(body) < shortest:
+        return None
+    # Coarse pass: quote-sized windows every `stride` characters, compared in rapidfuzz's C code.
+    stride = max(1, size // 8)
+    last = max(0, len(body) - size)
+    starts = list(range(0, last + 1, stride))
+    if starts[-1] != last:
+        starts.append(last)
+    windows = [body[s : s + size] for s in starts]
+    # A window misaligned by up to stride/2 and cut at a different length scores lower than
+    # the span it overlaps, hence the margin below the final threshold.
+    found = process.extract(
+        quote,
+        windows,
+        scorer=fuzz.ratio,
+        limit=None,
+        score_cutoff=(FUZZY_MIN_QUOTE - 0.25) * 100,
+    )
+    picked: list[int] = []
+    for _, _, index in found:
+        start = starts[index]
+        if all(abs(start - other) > size // 2 for other in picked):
+            picked.append(start)
+            if len(picked) == _CANDIDATES:
+                break
+    best: Anchor | None = None
+    for start in picked:
+        candidate = _refine(scorer, start, stride, shortest, longest)
+        if candidate is not None and (best is None or candidate.score > best.score):
+            best = candidate
+    return best
+
+
+def _refine(scorer: _Scorer, start: int, stride: int, shortest: int, longest: int) -> Anchor | None:
+    """Move the window's start, then its end, then both again, to the best score."""
+    body_length = len(scorer.body)
+    end = min(body_length, start + len(scorer.quote))
+    # The coarse window can be off by half a stride, plus what was inserted or deleted.
+    reach = stride + longest - len(scorer.quote)
+    for _ in range(2):
+        start = _argmax(
+            max(0, start - reach, end - longest),
+            min(start + reach, end - shortest),
+            scorer.with_end(end),
+            start,
+        )
+        end = _argmax(
+            start + shortest,
+            min(body_length, start + longest),
+            scorer.with_start(start),
+            end,
+        )
+    length = end - start
+    if not shortest <= length <= longest:
+        return None
+    similarity = fuzz.ratio(scorer.quote, scorer.body[start:end]) / 100.0
+    score = scorer.score(start, end, similarity)
+    if similarity < FUZZY_MIN_QUOTE or score < FUZZY_MIN_SCORE:
+        return None
+    found = Anchor(start, end, "fuzzy", round(score, 4))
+    return found if scorer.context_ok(found) else None
+
+
+def _argmax(low: int, high: int, score: Callable[[int], float], fallback: int) -> int:
+    """The integer in low..high with the highest score (coarse-to-fine for wide ranges).
+
+    Ties go to the lower integer. `fallback` is returned for an empty range.
+    """
+    if high < low:
+        return fallback
+    while high - low > _SCAN_LIMIT:
+        step = (high - low) // 16
+        best = max(range(low, high + 1, step), key=lambda x: (score(x), -x))
+        low, high = max(low, best - step), min(high, best + step)
+    return max(range(low, high + 1), key=lambda x: (score(x), -x))

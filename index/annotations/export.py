@@ -1,0 +1,482 @@
+"""Annotations out as Markdown or W3C Web Annotation JSON-LD, and JSON-LD back in.
+
+Both exports take `AnnotationStore.annotations()` (or a part of it) and keep its order:
+articles in the order they were first annotated - the order they were read - then by title;
+highlights in text order, passages no longer found last.
+
+The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-model/):
+
+- a highlight: motivation "highlighting", or "commenting" when it has a note (a TextualBody in
+  text/markdown); target = the article's URL (or `urn:newsread:article:<id>`) with a
+  TextQuoteSelector and, when known, a TextPositionSelector into `Article.body`;
+- an article note: motivation "commenting", target without selectors;
+- a tag: motivation "tagging", a TextualBody with purpose "tagging" (one annotation per tag);
+- a star: motivation "bookmarking".
+
+newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status` and
+`newsread:article` (id, key, path, title, source, url, published as cited). Read/unread state
+is not an annotation and is not exported.
+
+`import_json` reads such a file back (and plain Web Annotations from other tools that use
+TextQuoteSelector), merging without duplicates: importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import quote as url_quote
+
+from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus
+from newsread.index.annotations.model import (
+    COLOURS,
+    AnnotationError,
+    ArticleAnnotations,
+    ArticleInfo,
+    Highlight,
+    MergeItem,
+    NoteRecord,
+    StarRecord,
+    TagRecord,
+)
+from newsread.index.annotations.store import AnnotationStore
+from newsread.index.article import stable_id
+from newsread.index.text import sanitise, sanitise_line
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+URN = "urn:newsread:"
+ARTICLE_URN = URN + "article:"
+HIGHLIGHT_URN = URN + "highlight:"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What `import_json` did: counts of annotations, and one line per one it skipped."""
+
+    added: int = 0
+    updated: int = 0
+    """Already here, replaced by a copy modified later (a highlight's note, an article note)."""
+    unchanged: int = 0
+    """Already here (duplicates), or deleted here."""
+    errors: tuple[str, ...] = ()
+
+
+# Markdown -------------------------------------------------------------------------------------
+
+
+def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highlights") -> str:
+    """The annotations as a Markdown document: one section per article.
+
+    Each section: `## title`, a citation line (source, date, URL), each highlight as a block
+    quote with its note beneath, the article note, then the tags.
+    """
+    lines = [f"# {title}", ""]
+    for item in items:
+        article = item.article
+        lines += [f"## {article.title or article.key or article.id}", ""]
+        citation = _citation(article)
+        if citation:
+            lines += [citation, ""]
+        for highlight in item.highlights:
+            lines += [("> " + line).rstrip() for line in highlight.quote.split("\n")]
+            lines.append("")
+            if highlight.orphaned:
+                lines += ["*(This passage is no longer in the article.)*", ""]
+            if highlight.note:
+                lines += [highlight.note, ""]
+        if item.state.note:
+            lines += ["**Note:**", "", item.state.note, ""]
+        if item.state.tags:
+            lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _citation(article: ArticleInfo) -> str:
+    parts = []
+    if article.source:
+        parts.append(f"*{article.source}*")
+    if article.published is not None:
+        parts.append(article.published.date().isoformat())
+    if article.url:
+        parts.append(f"<{article.url}>")
+    return ", ".join(parts)
+
+
+# JSON-LD out ----------------------------------------------------------------------------------
+
+
+def export_json(items: Sequence[ArticleAnnotations]) -> str:
+    """The annotations as a JSON list of W3C Web Annotations (see the module docstring)."""
+    return json.dumps(to_web_annotations(items), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_web_annotations(items: Sequence[ArticleAnnotations]) -> list[dict[str, Any]]:
+    """The annotations as W3C Web Annotation objects (JSON-compatible dicts)."""
+    annotations: list[dict[str, Any]] = []
+    for item in items:
+        state = item.state
+        article = state.article
+        for highlight in item.highlights:
+            annotations.append(_highlight_annotation(highlight))
+        if state.note and state.note_created and state.note_updated:
+            annotations.append(
+                _annotation(
+                    f"{URN}note:{article.id}",
+                    "commenting",
+                    state.note_created,
+                    state.note_updated,
+                    [_text_body(state.note, "commenting")],
+                    {"source": _source(article)},
+                    article,
+                )
+            )
+        for tag in state.tags:
+            annotations.append(
+                _annotation(
+                    f"{URN}tag:{article.id}:{url_quote(tag.name.casefold(), safe='')}",
+                    "tagging",
+                    tag.created,
+                    tag.created,
+                    [{"type": "TextualBody", "value": tag.name, "purpose": "tagging"}],
+                    {"source": _source(article)},
+                    article,
+                )
+            )
+        if state.starred_at is not None:
+            annotations.append(
+                _annotation(
+                    f"{URN}star:{article.id}",
+                    "bookmarking",
+                    state.starred_at,
+                    state.starred_at,
+                    [],
+                    {"source": _source(article)},
+                    article,
+                )
+            )
+    return annotations
+
+
+def _highlight_annotation(highlight: Highlight) -> dict[str, Any]:
+    selectors: list[dict[str, Any]] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": highlight.quote,
+            "prefix": highlight.prefix,
+            "suffix": highlight.suffix,
+        }
+    ]
+    if highlight.start is not None and highlight.end is not None:
+        selectors.append(
+            {"type": "TextPositionSelector", "start": highlight.start, "end": highlight.end}
+        )
+    annotation = _annotation(
+        HIGHLIGHT_URN + highlight.id,
+        "commenting" if highlight.note else "highlighting",
+        highlight.created,
+        highlight.updated,
+        [_text_body(highlight.note, "commenting")] if highlight.note else [],
+        {"source": _source(highlight.article), "selector": selectors},
+        highlight.article,
+    )
+    annotation["newsread:colour"] = highlight.colour
+    annotation["newsread:status"] = highlight.status
+    return annotation
+
+
+def _annotation(
+    annotation_id: str,
+    motivation: str,
+    created: datetime,
+    modified: datetime,
+    body: list[dict[str, Any]],
+    target: dict[str, Any],
+    article: ArticleInfo,
+) -> dict[str, Any]:
+    annotation: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": annotation_id,
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": _timestamp(created),
+        "modified": _timestamp(modified),
+    }
+    if body:
+        annotation["body"] = body
+    annotation["target"] = target
+    annotation["newsread:article"] = {
+        "id": article.id,
+        "key": article.key,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": None if article.published is None else article.published.isoformat(),
+    }
+    return annotation
+
+
+def _text_body(text: str, purpose: str) -> dict[str, Any]:
+    return {"type": "TextualBody", "value": text, "format": "text/markdown", "purpose": purpose}
+
+
+def _source(article: ArticleInfo) -> str:
+    source: str = article.url or ARTICLE_URN + article.id
+    return source
+
+
+def _timestamp(moment: datetime) -> str:
+    """xsd:dateTime in UTC with a Z; microseconds only when there are some."""
+    moment = moment.astimezone(timezone.utc)
+    spec = "microseconds" if moment.microsecond else "seconds"
+    return moment.replace(tzinfo=None).isoformat(timespec=spec) + "Z"
+
+
+# JSON-LD in -----------------------------------------------------------------------------------
+
+
+class _Invalid(ValueError):
+    """One annotation cannot be imported; the message says why."""
+
+
+def import_json(store: AnnotationStore, text: str) -> ImportSummary:
+    """Merge a Web Annotation JSON export into `store`; importing twice adds nothing.
+
+    Accepts a list of annotations, an AnnotationCollection (with `first.items` or `items`), an
+    AnnotationPage or a single annotation. Annotations that cannot be read are skipped and
+    listed in `errors`; the rest are saved in one transaction (all or nothing). Highlights are
+    placed in their article's text the next time it is opened (`highlights_for`).
+
+    Raises:
+        AnnotationError: the text is not JSON, or not Web Annotations at all, or the store
+            could not save (nothing is saved then).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnnotationError(
+            f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    annotations = _annotation_list(data)
+    now = store.now()
+    items: list[MergeItem] = []
+    errors: list[str] = []
+    for number, annotation in enumerate(annotations, 1):
+        try:
+            items.append(_read_annotation(annotation, now))
+        except _Invalid as error:
+            label = annotation.get("id") if isinstance(annotation, dict) else None
+            errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
+    # Article-level records first, so an article's citation comes from its own record rather
+    # than from what a highlight recorded when it was made.
+    items.sort(key=lambda item: isinstance(item, Highlight))
+    outcomes = store.merge(items)
+    return ImportSummary(
+        added=outcomes.count("added"),
+        updated=outcomes.count("updated"),
+        unchanged=outcomes.count("unchanged"),
+        errors=tuple(errors),
+    )
+
+
+def _annotation_list(data: Any) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        kinds = _as_list(data.get("type"))
+        if "Annotation" in kinds:
+            return [data]
+        if "AnnotationPage" in kinds and isinstance(data.get("items"), list):
+            return list(data["items"])
+        if "AnnotationCollection" in kinds:
+            first = data.get("first")
+            if isinstance(first, dict) and isinstance(first.get("items"), list):
+                return list(first["items"])
+            if isinstance(data.get("items"), list):
+                return list(data["items"])
+    raise AnnotationError(
+        "not Web Annotations: expected a list of annotations or an AnnotationCollection"
+    )
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _read_annotation(data: Any, now: datetime) -> MergeItem:
+    if not isinstance(data, dict):
+        raise _Invalid("not an object")
+    if "Annotation" not in _as_list(data.get("type")):
+        raise _Invalid('"type" is not "Annotation"')
+    motivations = [m for m in _as_list(data.get("motivation")) if isinstance(m, str)]
+    created = _read_time(data.get("created"), "created") or now
+    modified = _read_time(data.get("modified"), "modified") or created
+    target = _read_target(data.get("target"))
+    source = target.get("source")
+    if not isinstance(source, str) or not source:
+        raise _Invalid("the target has no source")
+    article = _read_article(data.get("newsread:article"), source)
+    bodies = [body for body in _as_list(data.get("body")) if body is not None]
+    for body in bodies:
+        if not isinstance(body, dict) or not isinstance(body.get("value", ""), str):
+            raise _Invalid("a body is not a TextualBody with a text value")
+    tags = [b["value"] for b in bodies if b.get("purpose") == "tagging" and "value" in b]
+    notes = [
+        b["value"]
+        for b in bodies
+        if b.get("purpose") != "tagging" and isinstance(b.get("value"), str)
+    ]
+    quote = _quote_selector(target.get("selector"))
+    if quote is not None:
+        return _read_highlight(data, article, quote, target, notes, created, modified)
+    if "tagging" in motivations or tags:
+        if len(tags) != 1:
+            raise _Invalid("a tagging annotation needs exactly one tag")
+        tag = "-".join(sanitise_line(tags[0]).lstrip("#").split())
+        if not tag:
+            raise _Invalid("the tag is empty")
+        return TagRecord(article, tag, created)
+    if "bookmarking" in motivations:
+        return StarRecord(article, created)
+    if notes and "\n".join(notes).strip():
+        return NoteRecord(article, "\n\n".join(notes), created, modified)
+    raise _Invalid(f"nothing newsread can import (motivation {', '.join(motivations) or 'none'})")
+
+
+def _read_target(value: Any) -> dict[str, Any]:
+    if isinstance(value, list):
+        if not value:
+            raise _Invalid("no target")
+        value = value[0]
+    if isinstance(value, str):
+        return {"source": value}
+    if isinstance(value, dict):
+        return value
+    raise _Invalid("no target")
+
+
+def _read_article(value: Any, source: str) -> ArticleInfo:
+    """The annotated article: newsread's own record of it, else what the target says."""
+    url = "" if source.startswith(URN) else source
+    if source.startswith(ARTICLE_URN):
+        article_id = source[len(ARTICLE_URN) :]
+    else:
+        article_id = stable_id(url, "", ())
+    if value is None:
+        return ArticleInfo(id=article_id, url=sanitise_line(url))
+    if not isinstance(value, dict):
+        raise _Invalid('"newsread:article" is not an object')
+    fields = {}
+    for name in ("id", "key", "path", "title", "source", "url", "published"):
+        field_value = value.get(name)
+        if field_value is not None and not isinstance(field_value, str):
+            raise _Invalid(f'"newsread:article" {name} is not a string')
+        fields[name] = sanitise_line(field_value or "")
+    published = None
+    if fields["published"]:
+        try:
+            published = datetime.fromisoformat(fields["published"])
+        except ValueError:
+            raise _Invalid(f"bad published date {fields['published']!r}") from None
+    return ArticleInfo(
+        id=fields["id"] or article_id,
+        key=fields["key"],
+        path=fields["path"],
+        title=fields["title"],
+        source=fields["source"],
+        url=fields["url"] or sanitise_line(url),
+        published=published,
+    )
+
+
+def _quote_selector(value: Any) -> dict[str, Any] | None:
+    for selector in _as_list(value):
+        if isinstance(selector, dict) and selector.get("type") == "TextQuoteSelector":
+            return selector
+    return None
+
+
+def _position(value: Any) -> tuple[int | None, int | None]:
+    for selector in _as_list(value):
+        if isinstance(selector, dict) and selector.get("type") == "TextPositionSelector":
+            start, end = selector.get("start"), selector.get("end")
+            if (
+                isinstance(start, int)
+                and isinstance(end, int)
+                and not isinstance(start, bool)
+                and not isinstance(end, bool)
+                and 0 <= start < end
+            ):
+                return start, end
+            raise _Invalid("a TextPositionSelector needs integers 0 <= start < end")
+    return None, None
+
+
+def _read_highlight(
+    data: dict[str, Any],
+    article: ArticleInfo,
+    selector: dict[str, Any],
+    target: dict[str, Any],
+    notes: list[str],
+    created: datetime,
+    modified: datetime,
+) -> Highlight:
+    texts = [selector.get(name, "") for name in ("exact", "prefix", "suffix")]
+    if not all(isinstance(text, str) for text in texts):
+        raise _Invalid("the TextQuoteSelector's exact/prefix/suffix are not strings")
+    quote, prefix, suffix = (sanitise(text) for text in texts)
+    if not quote:
+        raise _Invalid("the TextQuoteSelector quotes nothing")
+    start, end = _position(target.get("selector"))
+    colour = data.get("newsread:colour", 1)
+    if isinstance(colour, bool) or colour not in COLOURS:
+        raise _Invalid(f"colour {colour!r} is not 1-5")
+    status: AnchorStatus = "anchored" if start is not None else "orphaned"
+    for known in ANCHOR_STATUSES:
+        if data.get("newsread:status") == known:
+            status = known
+    return Highlight(
+        id=_highlight_id(data.get("id"), article, quote, prefix, suffix),
+        article=article,
+        colour=colour,
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        start=start,
+        end=end,
+        status=status,
+        note="\n\n".join(notes),
+        created=created,
+        updated=modified,
+    )
+
+
+def _highlight_id(value: Any, article: ArticleInfo, quote: str, prefix: str, suffix: str) -> str:
+    """newsread's own id back; for other tools' annotations, a stable one derived from theirs."""
+    if isinstance(value, str) and value.startswith(HIGHLIGHT_URN) and value[len(HIGHLIGHT_URN) :]:
+        return value[len(HIGHLIGHT_URN) :]
+    basis = (
+        value if isinstance(value, str) and value else f"{article.id}\0{quote}\0{prefix}\0{suffix}"
+    )
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:32]
+
+
+def _read_time(value: Any, name: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _Invalid(f'"{name}" is not a date-time string')
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise _Invalid(f'"{name}" is not a date-time: {value!r}') from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

@@ -1,0 +1,246 @@
+"""The annotation records handed out by the store: plain frozen dataclasses, never SQLite rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from newsread.index.article import Article, normalise_url
+from newsread.index.text import sanitise_line
+
+AnchorStatus = Literal["anchored", "moved", "fuzzy", "orphaned"]
+"""How a highlight was last found in its article's text (see `anchoring.anchor`)."""
+ANCHOR_STATUSES: tuple[AnchorStatus, ...] = ("anchored", "moved", "fuzzy", "orphaned")
+
+COLOURS = range(1, 6)
+"""Highlight colours are numbered 1-5; the UI decides what they look like."""
+
+
+class AnnotationError(Exception):
+    """The annotation store could not do what was asked; `str()` is one line for the user.
+
+    `unsaved` holds the text (a note, say) that was not saved, so the caller can offer it again.
+    """
+
+    def __init__(self, message: str, unsaved: str = "") -> None:
+        super().__init__(message)
+        self.unsaved = unsaved
+
+
+class HighlightNotFound(AnnotationError, LookupError):
+    """No highlight has this id (or it was deleted, for operations on live highlights)."""
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An annotated article as identified and cited: its identity plus title, source, URL, date.
+
+    Annotations find their article again by `id`, by `key` (the path within the library) or by
+    URL, so a re-saved or edited file keeps its highlights and notes.
+    """
+
+    id: str
+    key: str = ""
+    path: str = ""
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: datetime | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleInfo:
+        return cls(
+            id=article.id,
+            key=article.key,
+            path=article.path,
+            title=sanitise_line(article.title),
+            source=sanitise_line(article.source),
+            url=sanitise_line(article.url),
+            published=article.published,
+        )
+
+    @property
+    def url_key(self) -> str:
+        """The URL reduced to what identifies the page, or "" when there is none."""
+        return normalise_url(self.url) if self.url.strip() else ""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A highlighted passage of an article, with an optional note.
+
+    `quote`, `prefix` and `suffix` describe the passage (W3C TextQuoteSelector); `start`/`end`
+    are its last known character offsets into `Article.body` (None if never known) and `status`
+    says how it was last found. `article` cites the article as it was when the highlight was
+    made (title, source, URL, date), with the identity and library path it was last found at.
+    """
+
+    id: str
+    article: ArticleInfo
+    colour: int
+    quote: str
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    status: AnchorStatus
+    note: str
+    created: datetime
+    updated: datetime
+    deleted_at: datetime | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == "orphaned"
+
+
+@dataclass(frozen=True)
+class AnchoredHighlight:
+    """A highlight placed in an article's current text.
+
+    `start`/`end` are offsets into the current `Article.body` (None when orphaned); `text` is
+    the passage they cover now, which differs from `highlight.quote` when the match is fuzzy.
+    """
+
+    highlight: Highlight
+    start: int | None
+    end: int | None
+    status: AnchorStatus
+    text: str
+
+    @property
+    def id(self) -> str:
+        return self.highlight.id
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == "orphaned"
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag on an article, as the user first spelled it."""
+
+    name: str
+    created: datetime
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """Everything the user attached to a whole article: note, tags, read and starred."""
+
+    article: ArticleInfo
+    note: str = ""
+    note_created: datetime | None = None
+    note_updated: datetime | None = None
+    tags: tuple[Tag, ...] = ()
+    read_at: datetime | None = None
+    starred_at: datetime | None = None
+
+    @property
+    def tag_names(self) -> tuple[str, ...]:
+        return tuple(tag.name for tag in self.tags)
+
+    @property
+    def read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def starred(self) -> bool:
+        return self.starred_at is not None
+
+
+@dataclass(frozen=True)
+class ArticleAnnotations:
+    """One article with its live highlights (in text order) and its state: a unit of export."""
+
+    state: ArticleState
+    highlights: tuple[Highlight, ...] = ()
+
+    @property
+    def article(self) -> ArticleInfo:
+        return self.state.article
+
+    @property
+    def first_annotated(self) -> datetime | None:
+        """When the user first highlighted, noted, tagged or starred the article."""
+        times = [h.created for h in self.highlights] + [t.created for t in self.state.tags]
+        times += [t for t in (self.state.note_created, self.state.starred_at) if t is not None]
+        return min(times, default=None)
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag and how many articles carry it (for completion and a tag list)."""
+
+    tag: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ArticleRefs:
+    """A set of articles, recognised by identity, library key or URL."""
+
+    ids: frozenset[str] = frozenset()
+    keys: frozenset[str] = frozenset()
+    urls: frozenset[str] = frozenset()
+    """Normalised URLs (`newsread.index.article.normalise_url`)."""
+
+    def contains(self, article: Article) -> bool:
+        if article.id in self.ids or (article.key and article.key in self.keys):
+            return True
+        return bool(article.url.strip()) and normalise_url(article.url) in self.urls
+
+
+@dataclass(frozen=True)
+class ArticleMatches:
+    """The answer to annotation filters (`tag:x`, `is:starred`, `is:unread` ...).
+
+    An article matches when it is in `include` (or `include` is None: no positive filter was
+    given) and not in `exclude`. Negative filters such as `is:unread` cannot list the articles
+    the store has never seen, so they are expressed as exclusions.
+    """
+
+    include: ArticleRefs | None
+    exclude: ArticleRefs = ArticleRefs()
+
+    def matches(self, article: Article) -> bool:
+        if self.include is not None and not self.include.contains(article):
+            return False
+        return not self.exclude.contains(article)
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """An article note read from an export, for `AnnotationStore.merge`."""
+
+    article: ArticleInfo
+    text: str
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True)
+class TagRecord:
+    """A tag read from an export, for `AnnotationStore.merge`."""
+
+    article: ArticleInfo
+    tag: str
+    created: datetime
+
+
+@dataclass(frozen=True)
+class StarRecord:
+    """A starred article read from an export, for `AnnotationStore.merge`."""
+
+    article: ArticleInfo
+    created: datetime
+
+
+MergeItem = Highlight | NoteRecord | TagRecord | StarRecord
+MergeOutcome = Literal["added", "updated", "unchanged"]

@@ -1,0 +1,1325 @@
+"""The per-user annotation store: highlights, notes, tags, read and starred state, in SQLite.
+
+One database file per user (the caller chooses where: platformdirs' user data dir), shared by
+every newsread running as that user:
+
+- WAL mode and a busy timeout, and each change its own short `BEGIN IMMEDIATE` transaction,
+  committed before the call returns, so two sessions can write at once and neither loses work;
+  a change still locked out after the timeout (and a few retries) raises `AnnotationError`.
+- `synchronous=FULL`: a returned call has reached the disk, even if the process dies next.
+- The directory is created 0700 and the file 0600: notes are private.
+- The schema version lives in `PRAGMA user_version`; `MIGRATIONS` are applied in order.
+- A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is renamed
+  to `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store created; `recovered_from` says so.
+
+Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
+diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
+
+Highlights are deleted softly: `delete_highlight` hides one, `restore_highlight` undoes that,
+`purge_deleted` forgets the ones deleted long ago.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, TypeVar, final
+
+from newsread.index.annotations.anchoring import ANCHOR_STATUSES, anchor, make_selector
+from newsread.index.annotations.model import (
+    COLOURS,
+    AnchoredHighlight,
+    AnnotationError,
+    ArticleAnnotations,
+    ArticleInfo,
+    ArticleMatches,
+    ArticleRefs,
+    ArticleState,
+    Highlight,
+    HighlightNotFound,
+    MergeItem,
+    MergeOutcome,
+    NoteRecord,
+    Tag,
+    TagCount,
+    TagRecord,
+)
+from newsread.index.article import Article
+from newsread.index.text import sanitise, sanitise_line
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_SQLITE_CORRUPT = 11  # sqlite3.SQLITE_CORRUPT and SQLITE_NOTADB exist from Python 3.11 only
+_SQLITE_NOTADB = 26
+_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the first schema.
+    (
+        """CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL DEFAULT '',
+            path TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            url_key TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            note_created TEXT,
+            note_updated TEXT,
+            read_at TEXT,
+            starred_at TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_key ON articles(key) WHERE key != ''",
+        "CREATE INDEX articles_url ON articles(url_key) WHERE url_key != ''",
+        """CREATE TABLE tags (
+            article_id TEXT NOT NULL
+                REFERENCES articles(article_id) ON UPDATE CASCADE ON DELETE CASCADE,
+            tag TEXT NOT NULL COLLATE NOCASE,
+            created TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        )""",
+        "CREATE INDEX tags_tag ON tags(tag)",
+        """CREATE TABLE highlights (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL,
+            article_key TEXT NOT NULL DEFAULT '',
+            article_path TEXT NOT NULL DEFAULT '',
+            article_url TEXT NOT NULL DEFAULT '',
+            article_url_key TEXT NOT NULL DEFAULT '',
+            article_title TEXT NOT NULL DEFAULT '',
+            article_source TEXT NOT NULL DEFAULT '',
+            article_published TEXT,
+            colour INTEGER NOT NULL CHECK (colour BETWEEN 1 AND 5),
+            quote TEXT NOT NULL CHECK (quote != ''),
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            start_offset INTEGER,
+            end_offset INTEGER,
+            status TEXT NOT NULL
+                CHECK (status IN ('anchored', 'moved', 'fuzzy', 'orphaned')),
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted_at TEXT
+        )""",
+        # The same passage highlighted twice is one highlight (re-imports add nothing).
+        """CREATE UNIQUE INDEX highlights_same_passage
+            ON highlights(article_id, quote, prefix, suffix) WHERE deleted_at IS NULL""",
+        "CREATE INDEX highlights_article ON highlights(article_id)",
+        "CREATE INDEX highlights_key ON highlights(article_key) WHERE article_key != ''",
+        "CREATE INDEX highlights_url ON highlights(article_url_key) WHERE article_url_key != ''",
+        "CREATE INDEX highlights_created ON highlights(created)",
+        """CREATE VIRTUAL TABLE highlights_fts USING fts5(
+            quote, note, content='highlights', content_rowid='seq',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+            INSERT INTO highlights_fts(rowid, quote, note) VALUES (new.seq, new.quote, new.note);
+        END""",
+        """CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
+                VALUES ('delete', old.seq, old.quote, old.note);
+        END""",
+        """CREATE TRIGGER highlights_fts_update AFTER UPDATE OF quote, note ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
+                VALUES ('delete', old.seq, old.quote, old.note);
+            INSERT INTO highlights_fts(rowid, quote, note) VALUES (new.seq, new.quote, new.note);
+        END""",
+        """CREATE VIRTUAL TABLE article_notes_fts USING fts5(
+            note, content='articles', content_rowid='seq',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER article_notes_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
+        END""",
+        """CREATE TRIGGER article_notes_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
+                VALUES ('delete', old.seq, old.note);
+        END""",
+        """CREATE TRIGGER article_notes_fts_update AFTER UPDATE OF note ON articles BEGIN
+            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
+                VALUES ('delete', old.seq, old.note);
+            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
+        END""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@final
+class AnnotationStore:
+    """The user's annotations in one SQLite file. Thread-safe; open one per process.
+
+    Every method commits before it returns and raises `AnnotationError` (one-line message)
+    when the database cannot be used; invalid arguments raise `ValueError`.
+    """
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        *,
+        recovered_from: Path | None = None,
+        clock: Callable[[], datetime] | None = None,
+        new_id: Callable[[], str] | None = None,
+        attempts: int = 3,
+    ) -> None:
+        """Use `AnnotationStore.open`, which checks, recovers and migrates the file."""
+        self._connection = connection
+        self.path = path
+        self.recovered_from = recovered_from
+        """Where a corrupt database was moved aside when this store was opened, else None."""
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._new_id = new_id or (lambda: uuid.uuid4().hex)
+        self._attempts = max(1, attempts)
+        self._lock = threading.RLock()
+
+    # Opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        db_path: Path,
+        *,
+        busy_timeout: float = 5.0,
+        attempts: int = 3,
+        clock: Callable[[], datetime] | None = None,
+        new_id: Callable[[], str] | None = None,
+    ) -> AnnotationStore:
+        """Open (creating, recovering and migrating as needed) the store at `db_path`.
+
+        Args:
+            db_path: the database file; missing parent directories are created 0700.
+            busy_timeout: seconds to wait for another session's write lock, per attempt.
+            attempts: how many times a locked-out change is tried before giving up.
+            clock: the time source (aware datetimes); tests pass a fixed one.
+            new_id: makes highlight ids; tests pass a deterministic one.
+        """
+        db_path = Path(db_path)
+        recovered: Path | None = None
+        try:
+            _make_private_dir(db_path.parent)
+            connection, identity = _connect_checked(db_path, busy_timeout)
+            if connection is None:
+                recovered = _set_aside(db_path, identity)
+                connection, _ = _connect_checked(db_path, busy_timeout)
+        except OSError as error:
+            raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+        if connection is None:
+            raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
+        store = cls(
+            connection,
+            db_path,
+            recovered_from=recovered,
+            clock=clock,
+            new_id=new_id,
+            attempts=attempts,
+        )
+        try:
+            store._retrying("", lambda: _configure(connection, db_path))
+        except BaseException:
+            connection.close()
+            raise
+        if recovered is not None:
+            log.warning("annotations database was corrupt; moved to %s", recovered)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def __enter__(self) -> AnnotationStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def now(self) -> datetime:
+        """The store's clock, as an aware UTC datetime."""
+        moment = self._clock()
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc)
+
+    # Highlights -----------------------------------------------------------------------------
+
+    def add_highlight(
+        self, article: Article, start: int, end: int, *, colour: int = 1, note: str = ""
+    ) -> Highlight:
+        """Highlight `article.body[start:end]`; highlighting the same passage again returns it."""
+        quote, prefix, suffix = make_selector(article.body, start, end)
+        _check_colour(colour)
+        info = ArticleInfo.of(article)
+        text = _clean_note(note)
+
+        def work(db: sqlite3.Connection) -> Highlight:
+            now = self.now()
+            self._touch_article(db, info, _stamp(now))
+            existing = db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
+                " AND quote = ? AND prefix = ? AND suffix = ?",
+                (info.id, quote, prefix, suffix),
+            ).fetchone()
+            if existing is not None:
+                return _highlight(existing)
+            highlight = Highlight(
+                self._new_id(), info, colour, quote, prefix, suffix, start, end, "anchored",
+                text, now, now,
+            )  # fmt: skip
+            _insert_highlight(db, highlight)
+            return highlight
+
+        return self._write("highlight", work, unsaved=text)
+
+    def get_highlight(self, highlight_id: str) -> Highlight | None:
+        """The highlight with this id, deleted or not, or None."""
+        return self._read(lambda db: self._find_highlight(db, highlight_id))
+
+    def update_highlight(
+        self, highlight_id: str, *, note: str | None = None, colour: int | None = None
+    ) -> Highlight:
+        """Change a highlight's note and/or colour."""
+        if colour is not None:
+            _check_colour(colour)
+        text = None if note is None else _clean_note(note)
+
+        def work(db: sqlite3.Connection) -> Highlight:
+            current = self._live_highlight(db, highlight_id)
+            new_note = current.note if text is None else text
+            new_colour = current.colour if colour is None else colour
+            if (new_note, new_colour) != (current.note, current.colour):
+                db.execute(
+                    "UPDATE highlights SET note = ?, colour = ?, updated = ? WHERE id = ?",
+                    (new_note, new_colour, self._stamp(), highlight_id),
+                )
+            return self._get_highlight(db, highlight_id)
+
+        return self._write("note" if note is not None else "highlight", work, unsaved=text or "")
+
+    def recolour_highlight(self, highlight_id: str, colour: int) -> Highlight:
+        """Give a highlight another colour (1-5)."""
+        return self.update_highlight(highlight_id, colour=colour)
+
+    def delete_highlight(self, highlight_id: str) -> Highlight:
+        """Hide a highlight (and its note); `restore_highlight` brings it back."""
+
+        def work(db: sqlite3.Connection) -> Highlight:
+            self._live_highlight(db, highlight_id)
+            db.execute(
+                "UPDATE highlights SET deleted_at = ? WHERE id = ?", (self._stamp(), highlight_id)
+            )
+            return self._get_highlight(db, highlight_id)
+
+        return self._write("deletion", work)
+
+    def restore_highlight(self, highlight_id: str) -> Highlight:
+        """Undo `delete_highlight`."""
+
+        def work(db: sqlite3.Connection) -> Highlight:
+            current = self._find_highlight(db, highlight_id)
+            if current is None:
+                raise HighlightNotFound(f"no highlight {highlight_id}")
+            if current.deleted:
+                try:
+                    db.execute(
+                        "UPDATE highlights SET deleted_at = NULL WHERE id = ?", (current.id,)
+                    )
+                except sqlite3.IntegrityError:
+                    raise AnnotationError("that passage has been highlighted again") from None
+            return self._get_highlight(db, highlight_id)
+
+        return self._write("highlight", work)
+
+    def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
+        """Forget highlights deleted more than `older_than` ago; how many were removed."""
+
+        def work(db: sqlite3.Connection) -> int:
+            cutoff = _stamp(self.now() - older_than)
+            cursor = db.execute(
+                "DELETE FROM highlights WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
+            )
+            return cursor.rowcount
+
+        return self._write("clean-up", work)
+
+    def reattach_highlight(
+        self, highlight_id: str, start: int, end: int, body: str, *, article: Article | None = None
+    ) -> Highlight:
+        """Anchor a highlight (typically an orphaned one) to `body[start:end]`, chosen anew.
+
+        With `article`, the highlight also moves to that article (when it was found by path or
+        URL under an identity that has since changed).
+        """
+        quote, prefix, suffix = make_selector(body, start, end)
+        info = None if article is None else ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> Highlight:
+            current = self._live_highlight(db, highlight_id)
+            now = self._stamp()
+            try:
+                db.execute(
+                    "UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, start_offset = ?,"
+                    " end_offset = ?, status = 'anchored', updated = ? WHERE id = ?",
+                    (quote, prefix, suffix, start, end, now, highlight_id),
+                )
+                if info is not None:
+                    self._touch_article(db, info, now)
+                    _relocate_highlight(db, highlight_id, _relocated(current.article, info))
+            except sqlite3.IntegrityError:
+                raise AnnotationError("that passage already has a highlight") from None
+            return self._get_highlight(db, highlight_id)
+
+        return self._write("highlight", work)
+
+    def highlights_for(self, article: Article) -> list[AnchoredHighlight]:
+        """The article's live highlights placed in its current text: text order, orphans last.
+
+        Highlights made on the same article under another identity are included: found by
+        URL, or by library key (if the title is the same or the highlight still anchors). A
+        changed placement (offsets, status, the article's new identity or place in the
+        library) is saved for next time.
+        """
+        info = ArticleInfo.of(article)
+        body = article.body
+        url_key = info.url_key
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NULL AND (article_id = ?"
+                " OR (article_url_key != '' AND article_url_key = ?)"
+                " OR (article_key != '' AND article_key = ?))",
+                (info.id, url_key, info.key),
+            ).fetchall()
+        )
+        placed: list[AnchoredHighlight] = []
+        changes: list[tuple[Highlight, bool]] = []
+        for row in rows:
+            highlight = _highlight(row)
+            found = anchor(
+                body,
+                highlight.quote,
+                highlight.prefix,
+                highlight.suffix,
+                highlight.start,
+                highlight.end,
+            )
+            by_identity = highlight.article.id == info.id or bool(
+                url_key and highlight.article.url_key == url_key
+            )
+            if (
+                not by_identity
+                and found.status == "orphaned"
+                and not _same_title(highlight.article.title, info.title)
+            ):
+                continue  # a different article that once lived at this path
+            current = replace(
+                highlight,
+                # An orphan keeps its last known offsets: they help the next search.
+                start=highlight.start if found.start is None else found.start,
+                end=highlight.end if found.end is None else found.end,
+                status=found.status,
+            )
+            if found.status != "orphaned":
+                current = replace(current, article=_relocated(highlight.article, info))
+            relocated = current.article != highlight.article
+            if relocated or current != highlight:
+                changes.append((current, relocated))
+            text = body[found.start : found.end] if found.start is not None else ""
+            placed.append(AnchoredHighlight(current, found.start, found.end, found.status, text))
+        if changes:
+            self._save_placements(info, changes)
+        placed.sort(key=lambda h: (h.start is None, h.start or 0, h.end or 0, h.highlight.created))
+        return placed
+
+    def all_highlights(
+        self,
+        *,
+        tag: str | None = None,
+        colour: int | None = None,
+        text_query: str | None = None,
+        limit: int | None = None,
+    ) -> list[Highlight]:
+        """Live highlights across the library, newest first.
+
+        Args:
+            tag: only highlights in articles with this tag (any case).
+            colour: only this colour.
+            text_query: words that must all occur in the quote or the note (FTS5, stemmed).
+            limit: at most this many.
+        """
+        clauses = ["h.deleted_at IS NULL"]
+        params: list[Any] = []
+        if colour is not None:
+            clauses.append("h.colour = ?")
+            params.append(colour)
+        if tag is not None:
+            name = _tag_query(tag)
+            if name is None:
+                return []
+            clauses.append("h.article_id IN (SELECT article_id FROM tags WHERE tag = ?)")
+            params.append(name)
+        if text_query is not None:
+            match = _fts_query(text_query.split())
+            if match is None:
+                return []
+            clauses.append(
+                "h.seq IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)"
+            )
+            params.append(match)
+        sql = f"SELECT h.* FROM highlights h WHERE {' AND '.join(clauses)}"
+        sql += " ORDER BY h.created DESC, h.seq DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = self._read(lambda db: db.execute(sql, params).fetchall())
+        return [_highlight(row) for row in rows]
+
+    # Article state ---------------------------------------------------------------------------
+
+    def article_state(self, article: Article) -> ArticleState:
+        """The article's note, tags, read and starred state (defaults if never annotated)."""
+        info = ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> ArticleState:
+            row = _find_article_row(db, info)
+            return ArticleState(info) if row is None else _state(db, row, info)
+
+        return self._read(work)
+
+    def article_note(self, article: Article) -> str:
+        """The note on the whole article, "" if none."""
+        note: str = self.article_state(article).note
+        return note
+
+    def set_article_note(self, article: Article, text: str) -> ArticleState:
+        """Set (or, with blank text, remove) the note on the whole article."""
+        note = _clean_note(text)
+        info = ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> ArticleState:
+            now = self._stamp()
+            row = self._touch_article(db, info, now)
+            if note != row["note"]:
+                created = (row["note_created"] or now) if note else None
+                db.execute(
+                    "UPDATE articles SET note = ?, note_created = ?, note_updated = ?,"
+                    " updated = ? WHERE seq = ?",
+                    (note, created, now if note else None, now, row["seq"]),
+                )
+            return self._state_of(db, info)
+
+        return self._write("note", work, unsaved=note)
+
+    def add_tags(self, article: Article, *tags: str) -> tuple[str, ...]:
+        """Tag the article; returns all its tags. An existing tag keeps its first spelling."""
+        names = [_clean_tag(tag) for tag in tags]
+        info = ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> tuple[str, ...]:
+            now = self._stamp()
+            row = self._touch_article(db, info, now)
+            for name in names:
+                known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
+                db.execute(
+                    "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
+                    (row["article_id"], known[0] if known else name, now),
+                )
+            current: tuple[str, ...] = self._state_of(db, info).tag_names
+            return current
+
+        return self._write("tags", work)
+
+    def remove_tags(self, article: Article, *tags: str) -> tuple[str, ...]:
+        """Untag the article; returns the tags left."""
+        names = [_clean_tag(tag) for tag in tags]
+        info = ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> tuple[str, ...]:
+            row = _find_article_row(db, info)
+            if row is None:
+                return ()
+            for name in names:
+                db.execute(
+                    "DELETE FROM tags WHERE article_id = ? AND tag = ?", (row["article_id"], name)
+                )
+            return tuple(tag.name for tag in _tags(db, row["article_id"]))
+
+        return self._write("tags", work)
+
+    def all_tags(self) -> list[TagCount]:
+        """Every tag with the number of articles carrying it: most used first, then by name."""
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT MIN(tag), COUNT(*) FROM tags GROUP BY tag"
+                " ORDER BY COUNT(*) DESC, MIN(tag) COLLATE NOCASE"
+            ).fetchall()
+        )
+        return [TagCount(row[0], row[1]) for row in rows]
+
+    def set_read(self, article: Article, read: bool = True) -> ArticleState:
+        """Mark the article read (now) or unread."""
+        return self._set_flag(article, "read_at", read, "read state")
+
+    def set_starred(self, article: Article, starred: bool = True) -> ArticleState:
+        """Star or unstar the article."""
+        return self._set_flag(article, "starred_at", starred, "star")
+
+    def toggle_starred(self, article: Article) -> bool:
+        """Flip the article's star; returns whether it is starred now."""
+        info = ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> bool:
+            now = self._stamp()
+            row = self._touch_article(db, info, now)
+            starred = row["starred_at"] is None
+            db.execute(
+                "UPDATE articles SET starred_at = ?, updated = ? WHERE seq = ?",
+                (now if starred else None, now, row["seq"]),
+            )
+            return starred
+
+        return self._write("star", work)
+
+    # Queries for search and export ----------------------------------------------------------
+
+    def articles_matching(
+        self,
+        *,
+        tags: Iterable[str] = (),
+        note_words: Iterable[str] = (),
+        highlight_words: Iterable[str] = (),
+        has_highlights: bool | None = None,
+        has_notes: bool | None = None,
+        starred: bool | None = None,
+        read: bool | None = None,
+    ) -> ArticleMatches:
+        """The articles meeting all the given annotation filters (search's `tag:` etc.).
+
+        Args:
+            tags: `tag:x` - carries every one of these tags (any case).
+            note_words: `note:w` - each word occurs in the article note or a highlight's note.
+            highlight_words: `highlight:w` - each word occurs in a highlighted passage.
+            has_highlights: `has:highlights` (True) or its negation (False).
+            has_notes: `has:notes` - an article note or a highlight with a note.
+            starred: `is:starred`.
+            read: `is:read` (True) or `is:unread` (False).
+        Words are matched with FTS5: stemmed, case- and accent-insensitive; `w*` is a prefix.
+        """
+
+        def work(db: sqlite3.Connection) -> ArticleMatches:
+            positive: list[set[str]] = []
+            negative: set[str] = set()
+            for tag in tags:
+                name = _tag_query(tag)
+                positive.append(
+                    set()
+                    if name is None
+                    else _ids(db, "SELECT article_id FROM tags WHERE tag = ?", name)
+                )
+            for word in note_words:
+                match = _fts_query([word])
+                positive.append(
+                    set()
+                    if match is None
+                    else _ids(
+                        db,
+                        "SELECT a.article_id FROM articles a JOIN article_notes_fts f"
+                        " ON f.rowid = a.seq WHERE article_notes_fts MATCH ?"
+                        " UNION SELECT h.article_id FROM highlights h JOIN highlights_fts f"
+                        " ON f.rowid = h.seq WHERE highlights_fts MATCH ?"
+                        " AND h.deleted_at IS NULL",
+                        match,
+                        "note : " + match,
+                    )
+                )
+            for word in highlight_words:
+                match = _fts_query([word])
+                positive.append(
+                    set()
+                    if match is None
+                    else _ids(
+                        db,
+                        "SELECT h.article_id FROM highlights h JOIN highlights_fts f"
+                        " ON f.rowid = h.seq WHERE highlights_fts MATCH ?"
+                        " AND h.deleted_at IS NULL",
+                        "quote : " + match,
+                    )
+                )
+            flags = (
+                (has_highlights, "SELECT article_id FROM highlights WHERE deleted_at IS NULL"),
+                (
+                    has_notes,
+                    (
+                        "SELECT article_id FROM articles WHERE note != '' UNION SELECT"
+                        " article_id FROM highlights WHERE note != '' AND deleted_at IS NULL"
+                    ),
+                ),
+                (starred, "SELECT article_id FROM articles WHERE starred_at IS NOT NULL"),
+                (read, "SELECT article_id FROM articles WHERE read_at IS NOT NULL"),
+            )
+            for wanted, sql in flags:
+                if wanted is True:
+                    positive.append(_ids(db, sql))
+                elif wanted is False:
+                    negative |= _ids(db, sql)
+            include = None
+            if positive:
+                include = _refs(db, set.intersection(*positive) - negative)
+            return ArticleMatches(include, _refs(db, negative))
+
+        return self._read(work)
+
+    def annotations(self, article_ids: Iterable[str] | None = None) -> list[ArticleAnnotations]:
+        """Every annotated article with its highlights, note, tags and star, for export.
+
+        Articles come in the order they were first annotated (then by title); highlights in
+        text order, orphans last. Articles with nothing but a read mark are left out.
+        """
+        wanted = None if article_ids is None else set(article_ids)
+
+        def work(db: sqlite3.Connection) -> list[ArticleAnnotations]:
+            grouped: dict[str, list[Highlight]] = {}
+            for row in db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NULL ORDER BY created, seq"
+            ):
+                grouped.setdefault(row["article_id"], []).append(_highlight(row))
+            states: dict[str, ArticleState] = {}
+            for row in db.execute("SELECT * FROM articles"):
+                states[row["article_id"]] = _state(db, row, _article_info(row))
+            items = []
+            for article_id in set(grouped) | set(states):
+                if wanted is not None and article_id not in wanted:
+                    continue
+                highlights = grouped.get(article_id, [])
+                state = states.get(article_id) or ArticleState(highlights[-1].article)
+                if not (highlights or state.note or state.tags or state.starred):
+                    continue
+                highlights.sort(key=lambda h: (h.orphaned, h.start or 0, h.end or 0))
+                items.append(ArticleAnnotations(state, tuple(highlights)))
+            items.sort(
+                key=lambda a: (
+                    a.first_annotated or datetime.max.replace(tzinfo=timezone.utc),
+                    a.article.title.casefold(),
+                    a.article.id,
+                )
+            )
+            return items
+
+        return self._read(work)
+
+    def merge(self, items: Sequence[MergeItem]) -> list[MergeOutcome]:
+        """Add annotations read from an export, in one transaction; one outcome per item.
+
+        A highlight already present (same id, or same passage of the same article) is updated
+        only if the incoming copy was modified later; one deleted here stays deleted. A note
+        replaces a different local note only if it is newer. Tags and stars are added.
+        """
+
+        def work(db: sqlite3.Connection) -> list[MergeOutcome]:
+            now = self._stamp()
+            return [self._merge_one(db, item, now) for item in items]
+
+        return self._write("import", work)
+
+    # Internals -------------------------------------------------------------------------------
+
+    def _stamp(self) -> str:
+        return _stamp(self.now())
+
+    def _retrying(self, what: str, work: Callable[[], T], unsaved: str = "") -> T:
+        """Run `work`, retrying while another session holds the lock; map SQLite errors."""
+        with self._lock:
+            for attempt in range(self._attempts):
+                try:
+                    return work()
+                except sqlite3.OperationalError as error:
+                    if _is_busy(error) and attempt + 1 < self._attempts:
+                        time.sleep(0.05 * 2**attempt)
+                        continue
+                    raise _translate(error, what, unsaved) from error
+                except sqlite3.DatabaseError as error:
+                    raise _translate(error, what, unsaved) from error
+            raise AssertionError("unreachable")  # pragma: no cover
+
+    def _transaction(self, begin: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        db = self._connection
+        db.execute(begin)
+        try:
+            result = work(db)
+            db.execute("COMMIT")
+        except BaseException:
+            _rollback(db)
+            raise
+        return result
+
+    def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
+        return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
+
+    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        return self._retrying("", lambda: self._transaction("BEGIN", work))
+
+    def _find_highlight(self, db: sqlite3.Connection, highlight_id: str) -> Highlight | None:
+        row = db.execute("SELECT * FROM highlights WHERE id = ?", (highlight_id,)).fetchone()
+        return None if row is None else _highlight(row)
+
+    def _get_highlight(self, db: sqlite3.Connection, highlight_id: str) -> Highlight:
+        highlight = self._find_highlight(db, highlight_id)
+        assert highlight is not None
+        return highlight
+
+    def _live_highlight(self, db: sqlite3.Connection, highlight_id: str) -> Highlight:
+        highlight = self._find_highlight(db, highlight_id)
+        if highlight is None or highlight.deleted:
+            raise HighlightNotFound(f"no highlight {highlight_id}")
+        return highlight
+
+    def _touch_article(
+        self, db: sqlite3.Connection, info: ArticleInfo, now: str, refresh: bool = True
+    ) -> sqlite3.Row:
+        """The article's row, created if new.
+
+        With `refresh`, the row takes the article's current identity (tags follow), key, title,
+        URL ...; imports pass False, as what they carry may be older than what is here.
+        """
+        row = _find_article_row(db, info)
+        if row is None:
+            cursor = db.execute(
+                "INSERT INTO articles (article_id, key, path, url, url_key, title, source,"
+                " published, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*_info_values(info), now, now),
+            )
+            seq = cursor.lastrowid
+        else:
+            seq = row["seq"]
+            if refresh:
+                db.execute(
+                    "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
+                    " title = ?, source = ?, published = ? WHERE seq = ?",
+                    (*_info_values(info), seq),
+                )
+        found = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
+        assert found is not None
+        return found  # type: ignore[no-any-return]
+
+    def _state_of(self, db: sqlite3.Connection, info: ArticleInfo) -> ArticleState:
+        row = db.execute("SELECT * FROM articles WHERE article_id = ?", (info.id,)).fetchone()
+        return ArticleState(info) if row is None else _state(db, row, _article_info(row))
+
+    def _set_flag(self, article: Article, column: str, on: bool, what: str) -> ArticleState:
+        info = ArticleInfo.of(article)
+
+        def work(db: sqlite3.Connection) -> ArticleState:
+            now = self._stamp()
+            row = self._touch_article(db, info, now)
+            if (row[column] is not None) != on:
+                db.execute(
+                    f"UPDATE articles SET {column} = ?, updated = ? WHERE seq = ?",
+                    (now if on else None, now, row["seq"]),
+                )
+            return self._state_of(db, info)
+
+        return self._write(what, work)
+
+    def _save_placements(
+        self,
+        info: ArticleInfo,
+        changes: list[tuple[Highlight, bool]],
+    ) -> None:
+        def work(db: sqlite3.Connection) -> None:
+            if any(relocated for _, relocated in changes):
+                self._touch_article(db, info, self._stamp())
+            for highlight, relocated in changes:
+                db.execute(
+                    "UPDATE highlights SET start_offset = ?, end_offset = ?, status = ?"
+                    " WHERE id = ?",
+                    (highlight.start, highlight.end, highlight.status, highlight.id),
+                )
+                if relocated:
+                    try:
+                        _relocate_highlight(db, highlight.id, highlight.article)
+                    except sqlite3.IntegrityError:
+                        # The same passage is highlighted under the new identity too: keep both.
+                        log.info("highlight %s left under its old article id", highlight.id)
+
+        try:
+            self._write("highlight positions", work)
+        except AnnotationError as error:
+            # Placements are recomputed on every open; failing to cache them loses nothing.
+            log.warning("highlight positions not saved: %s", error)
+
+    def _merge_one(self, db: sqlite3.Connection, item: MergeItem, now: str) -> MergeOutcome:
+        if isinstance(item, Highlight):
+            return self._merge_highlight(db, item, now)
+        row = self._touch_article(db, item.article, now, refresh=False)
+        article_id = row["article_id"]
+        if isinstance(item, NoteRecord):
+            note = _clean_note(item.text)
+            if not note or note == row["note"]:
+                return "unchanged"
+            if row["note"] and (row["note_updated"] or "") >= _stamp(item.updated):
+                return "unchanged"
+            db.execute(
+                "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?"
+                " WHERE seq = ?",
+                (note, _stamp(item.created), _stamp(item.updated), now, row["seq"]),
+            )
+            return "updated" if row["note"] else "added"
+        if isinstance(item, TagRecord):
+            name = _clean_tag(item.tag)
+            known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
+                (article_id, known[0] if known else name, _stamp(item.created)),
+            )
+            return "added" if cursor.rowcount else "unchanged"
+        if row["starred_at"] is not None:
+            return "unchanged"
+        db.execute(
+            "UPDATE articles SET starred_at = ?, updated = ? WHERE seq = ?",
+            (_stamp(item.created), now, row["seq"]),
+        )
+        return "added"
+
+    def _merge_highlight(self, db: sqlite3.Connection, item: Highlight, now: str) -> MergeOutcome:
+        _check_colour(item.colour)
+        if item.status not in ANCHOR_STATUSES:
+            raise ValueError(f"unknown anchoring status {item.status!r}")
+        note = _clean_note(item.note)
+        article_id = self._touch_article(db, item.article, now, refresh=False)["article_id"]
+        existing = self._find_highlight(db, item.id)
+        if existing is None:
+            row = db.execute(
+                "SELECT id FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
+                " AND quote = ? AND prefix = ? AND suffix = ?",
+                (article_id, item.quote, item.prefix, item.suffix),
+            ).fetchone()
+            existing = None if row is None else self._find_highlight(db, row[0])
+        if existing is None:
+            article = replace(item.article, id=article_id)
+            _insert_highlight(db, replace(item, article=article, note=note))
+            return "added"
+        if existing.deleted or existing.updated >= item.updated:
+            return "unchanged"
+        if (existing.note, existing.colour) == (note, item.colour):
+            return "unchanged"
+        db.execute(
+            "UPDATE highlights SET note = ?, colour = ?, updated = ? WHERE id = ?",
+            (note, item.colour, _stamp(item.updated), existing.id),
+        )
+        return "updated"
+
+
+# Opening helpers ------------------------------------------------------------------------------
+
+
+def _make_private_dir(directory: Path) -> None:
+    """Create missing directories 0700; an existing directory is left as it is."""
+    missing = []
+    for parent in (directory, *directory.parents):
+        if parent.exists():
+            break
+        missing.append(parent)
+    for parent in reversed(missing):
+        try:
+            parent.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(parent, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def _open_private_file(path: Path) -> tuple[int, int]:
+    """Create the file 0600 if missing (tighten it if group or others can read it).
+
+    Returns its (device, inode), to recognise it later.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        os.close(descriptor)
+    status = os.stat(path)
+    if os.name == "posix" and status.st_mode & 0o077:
+        os.chmod(path, 0o600)
+    return status.st_dev, status.st_ino
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    """An empty file (a new database) or one starting with the SQLite header."""
+    with open(path, "rb") as file:
+        header = file.read(len(_SQLITE_HEADER))
+    return header in (b"", _SQLITE_HEADER)
+
+
+def _connect_checked(
+    path: Path, busy_timeout: float
+) -> tuple[sqlite3.Connection | None, tuple[int, int]]:
+    """A connection to a sound database at `path`, or None if the file there is corrupt."""
+    identity = _open_private_file(path)
+    if not _looks_like_sqlite(path):
+        return None, identity
+    connection = sqlite3.connect(
+        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    connection.row_factory = sqlite3.Row
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        if _is_busy(error) or not _is_corruption(error):
+            raise _translate(error, "", "") from error
+        return None, identity
+    if result != ["ok"]:
+        connection.close()
+        return None, identity
+    return connection, identity
+
+
+def _set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
+    """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
+
+    Returns the new name, or None if another session already moved the file.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+        number += 1
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    if (status.st_dev, status.st_ino) != identity:
+        return None
+    os.rename(path, target)
+    for end in ("-wal", "-shm", "-journal"):
+        companion = Path(f"{path}{end}")
+        if companion.exists():
+            os.rename(companion, f"{target}{end}")
+    return target
+
+
+def _configure(connection: sqlite3.Connection, path: Path) -> None:
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        log.warning("%s: WAL mode unavailable (journal mode %s)", path, mode)
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise AnnotationError(
+            f"{path} is from a newer newsread (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # Another session may have migrated while we waited for the lock.
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        _rollback(connection)
+        if _is_busy(error) or _is_full(error):
+            raise
+        raise AnnotationError(f"{path} is not a newsread annotations database ({error})") from None
+    except BaseException:
+        _rollback(connection)
+        raise
+
+
+# Error handling -------------------------------------------------------------------------------
+
+
+def _message(error: sqlite3.Error) -> str:
+    return str(error).lower()
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    return "locked" in _message(error) or "busy" in _message(error)
+
+
+def _is_full(error: sqlite3.Error) -> bool:
+    return "full" in _message(error)
+
+
+def _is_corruption(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if isinstance(code, int):
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    return "malformed" in _message(error) or "not a database" in _message(error)
+
+
+def _translate(error: sqlite3.Error, what: str, unsaved: str) -> AnnotationError:
+    """A one-line `AnnotationError` for a SQLite error while saving `what` (or reading: "")."""
+    outcome = f"{what} not saved" if what else "annotations not read"
+    if _is_full(error):
+        return AnnotationError(f"disk full: {outcome}", unsaved)
+    if _is_busy(error):
+        return AnnotationError(
+            f"annotations are locked by another newsread; {outcome}, try again", unsaved
+        )
+    if _is_corruption(error):
+        return AnnotationError(
+            f"the annotations database is damaged ({error}); restart newsread to set it aside",
+            unsaved,
+        )
+    return AnnotationError(f"{outcome}: {error}", unsaved)
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error as error:  # SQLite may already have rolled back (e.g. disk full)
+            log.debug("rollback: %s", error)
+
+
+# Rows and values -------------------------------------------------------------------------------
+
+
+def _stamp(moment: datetime) -> str:
+    """A UTC timestamp that sorts as text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime(_STAMP)
+
+
+def _time(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.strptime(text, _STAMP).replace(tzinfo=timezone.utc)
+
+
+def _required_time(text: str) -> datetime:
+    moment = _time(text)
+    assert moment is not None
+    return moment
+
+
+def _published(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _info_values(info: ArticleInfo) -> tuple[Any, ...]:
+    published = None if info.published is None else info.published.isoformat()
+    return (
+        info.id,
+        info.key,
+        info.path,
+        info.url,
+        info.url_key,
+        info.title,
+        info.source,
+        published,
+    )
+
+
+def _article_info(row: sqlite3.Row) -> ArticleInfo:
+    return ArticleInfo(
+        id=row["article_id"],
+        key=row["key"],
+        path=row["path"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        published=_published(row["published"]),
+    )
+
+
+def _highlight(row: sqlite3.Row) -> Highlight:
+    return Highlight(
+        id=row["id"],
+        article=ArticleInfo(
+            id=row["article_id"],
+            key=row["article_key"],
+            path=row["article_path"],
+            title=row["article_title"],
+            source=row["article_source"],
+            url=row["article_url"],
+            published=_published(row["article_published"]),
+        ),
+        colour=row["colour"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        status=row["status"],
+        note=row["note"],
+        created=_required_time(row["created"]),
+        updated=_required_time(row["updated"]),
+        deleted_at=_time(row["deleted_at"]),
+    )
+
+
+def _insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
+    db.execute(
+        "INSERT INTO highlights (id, article_id, article_key, article_path, article_url,"
+        " article_url_key, article_title, article_source, article_published, colour, quote,"
+        " prefix, suffix, start_offset, end_offset, status, note, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            highlight.id,
+            *_info_values(highlight.article),
+            highlight.colour,
+            highlight.quote,
+            highlight.prefix,
+            highlight.suffix,
+            highlight.start,
+            highlight.end,
+            highlight.status,
+            highlight.note,
+            _stamp(highlight.created),
+            _stamp(highlight.updated),
+        ),
+    )
+
+
+def _relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
+    """A highlight's article moved to its current identity and place in the library.
+
+    Title, source and date stay as they were when the highlight was made (they are what the
+    highlight cites); the URL too, unless the article has one now.
+    """
+    return replace(
+        cited, id=current.id, key=current.key, path=current.path, url=current.url or cited.url
+    )
+
+
+def _relocate_highlight(db: sqlite3.Connection, highlight_id: str, article: ArticleInfo) -> None:
+    db.execute(
+        "UPDATE highlights SET article_id = ?, article_key = ?, article_path = ?,"
+        " article_url = ?, article_url_key = ? WHERE id = ?",
+        (article.id, article.key, article.path, article.url, article.url_key, highlight_id),
+    )
+
+
+def _tags(db: sqlite3.Connection, article_id: str) -> tuple[Tag, ...]:
+    rows = db.execute(
+        "SELECT tag, created FROM tags WHERE article_id = ? ORDER BY created, tag",
+        (article_id,),
+    ).fetchall()
+    return tuple(Tag(row[0], _required_time(row[1])) for row in rows)
+
+
+def _state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> ArticleState:
+    return ArticleState(
+        article=info,
+        note=row["note"],
+        note_created=_time(row["note_created"]),
+        note_updated=_time(row["note_updated"]),
+        tags=_tags(db, row["article_id"]),
+        read_at=_time(row["read_at"]),
+        starred_at=_time(row["starred_at"]),
+    )
+
+
+def _same_title(one: str, other: str) -> bool:
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+def _find_article_row(db: sqlite3.Connection, info: ArticleInfo) -> sqlite3.Row | None:
+    """The stored row for this article: by identity, else by URL, else by key and title."""
+    rows = db.execute(
+        "SELECT * FROM articles WHERE article_id = ? OR (url_key != '' AND url_key = ?)"
+        " OR (key != '' AND key = ?) ORDER BY updated DESC",
+        (info.id, info.url_key, info.key),
+    ).fetchall()
+    for row in rows:
+        if row["article_id"] == info.id:
+            return row  # type: ignore[no-any-return]
+    for row in rows:
+        if info.url_key and row["url_key"] == info.url_key:
+            return row  # type: ignore[no-any-return]
+    for row in rows:
+        if row["key"] == info.key and _same_title(row["title"], info.title):
+            return row  # type: ignore[no-any-return]
+    return None
+
+
+def _ids(db: sqlite3.Connection, sql: str, *params: str) -> set[str]:
+    return {row[0] for row in db.execute(sql, params)}
+
+
+def _refs(db: sqlite3.Connection, ids: set[str]) -> ArticleRefs:
+    """The articles with these identities, with their known library keys and URLs."""
+    keys: set[str] = set()
+    urls: set[str] = set()
+    for article_id in ids:
+        for row in db.execute(
+            "SELECT key, url_key FROM articles WHERE article_id = ?"
+            " UNION SELECT article_key, article_url_key FROM highlights WHERE article_id = ?",
+            (article_id, article_id),
+        ):
+            keys.add(row[0])
+            urls.add(row[1])
+    keys.discard("")
+    urls.discard("")
+    return ArticleRefs(frozenset(ids), frozenset(keys), frozenset(urls))
+
+
+def _check_colour(colour: int) -> None:
+    if colour not in COLOURS:
+        raise ValueError(f"colour must be 1-5, not {colour!r}")
+
+
+def _clean_note(text: str) -> str:
+    """A note as written, minus control sequences and surrounding blank lines."""
+    text = _LEADING_BLANK_LINES.sub("", sanitise(text)).rstrip()
+    return text if text.strip() else ""
+
+
+def _clean_tag(tag: str) -> str:
+    """One word per tag, so `tag:x` can name it: "#Climate change" -> "Climate-change"."""
+    name = "-".join(sanitise_line(tag).lstrip("#").split())
+    if not name:
+        raise ValueError(f"not a tag: {tag!r}")
+    return name
+
+
+def _tag_query(tag: str) -> str | None:
+    """A tag as searched for; None for one that cannot exist (matches nothing)."""
+    try:
+        return _clean_tag(tag)
+    except ValueError:
+        return None
+
+
+def _fts_query(words: Iterable[str]) -> str | None:
+    """An FTS5 query requiring every word; user text is quoted, never FTS syntax.
+
+    Returns None when no word has a letter or digit (such a query cannot match).
+    """
+    terms = []
+    for word in words:
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if not _WORD.search(word):
+            return None
+        terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " AND ".join(terms) if terms else None

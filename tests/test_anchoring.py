@@ -1,0 +1,215 @@
+"""Finding highlights again after the article's text changed (pure functions, no database)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsread.index.annotations.anchoring import (
+    CONTEXT_CHARS,
+    LENGTH_TOLERANCE,
+    Anchor,
+    anchor,
+    make_selector,
+)
+
+PARAGRAPHS = (
+    "The city council met on Tuesday evening to debate the draft budget for next year.",
+    (
+        "After three hours of argument, the mayor said the plan would cut costs by ten percent "
+        "over three years, mostly by merging departments and selling unused buildings."
+    ),
+    "Opposition members called the figures optimistic and asked for an independent audit.",
+    "A final vote is expected next month.",
+)
+BODY = "\n\n".join(PARAGRAPHS)
+
+
+def select(body: str, passage: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(passage, start + 1)
+    return start, start + len(passage)
+
+
+def anchor_after_edit(old: str, new: str, passage: str, occurrence: int = 0) -> Anchor:
+    start, end = select(old, passage, occurrence)
+    quote, prefix, suffix = make_selector(old, start, end)
+    return anchor(new, quote, prefix, suffix, start, end)
+
+
+def test_selector_keeps_32_characters_of_context_each_side() -> None:
+    start, end = select(BODY, "the mayor said")
+    quote, prefix, suffix = make_selector(BODY, start, end)
+    assert quote == "the mayor said"
+    assert prefix == BODY[start - 32 : start] and len(prefix) == CONTEXT_CHARS == 32
+    assert suffix == BODY[end : end + 32]
+
+
+def test_selector_context_is_cut_at_the_ends_of_the_body() -> None:
+    assert make_selector("Short text here.", 0, 5) == ("Short", "", " text here.")
+    assert make_selector("Short text here.", 11, 16) == ("here.", "Short text ", "")
+
+
+@pytest.mark.parametrize(("start", "end"), [(5, 5), (6, 5), (-1, 3), (0, 10_000)])
+def test_selector_rejects_empty_or_outside_ranges(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="bad text range"):
+        make_selector(BODY, start, end)
+
+
+def test_unchanged_text_is_anchored_at_the_same_offsets() -> None:
+    start, end = select(BODY, "the plan would cut costs")
+    assert anchor_after_edit(BODY, BODY, "the plan would cut costs") == Anchor(
+        start, end, "anchored", 1.0
+    )
+
+
+def test_highlight_moves_with_a_paragraph_inserted_before_it() -> None:
+    inserted = "Update: this story was revised on Wednesday morning.\n\n"
+    found = anchor_after_edit(BODY, inserted + BODY, "the plan would cut costs")
+    start, end = select(BODY, "the plan would cut costs")
+    assert (found.start, found.end, found.status) == (
+        start + len(inserted),
+        end + len(inserted),
+        "moved",
+    )
+
+
+def test_text_changed_inside_the_passage_is_matched_fuzzily() -> None:
+    new = BODY.replace("the plan would cut costs by ten", "the plan would cut spending by ten")
+    found = anchor_after_edit(BODY, new, "the plan would cut costs by ten")
+    start, end = select(new, "the plan would cut spending by ten")
+    assert (found.start, found.end, found.status) == (start, end, "fuzzy")
+    assert 0.8 <= found.score < 1.0
+
+
+def test_a_typo_fixed_inside_a_long_highlight_is_matched_fuzzily() -> None:
+    old = BODY.replace("independent audit", "independant audit")
+    passage = "Opposition members called the figures optimistic and asked for an independant audit."
+    found = anchor_after_edit(old, BODY, passage)
+    assert found.status == "fuzzy"
+    assert (found.start, found.end) == select(BODY, passage.replace("independant", "independent"))
+
+
+def test_deleted_passage_is_orphaned() -> None:
+    passage = "Opposition members called the figures optimistic and asked for an independent audit."
+    new = BODY.replace(passage + "\n\n", "")
+    assert anchor_after_edit(BODY, new, passage) == Anchor(None, None, "orphaned", 0.0)
+
+
+def test_deleted_short_passage_is_not_moved_to_the_same_words_elsewhere() -> None:
+    body = (
+        "Ministers said the tax cut would pay for itself within two years.\n\n"
+        "Economists at the central bank were unconvinced by the argument.\n\n"
+        "Later, a reporter asked whether a tax cut was affordable at all."
+    )
+    new = body.replace("Ministers said the tax cut would pay for itself within two years.\n\n", "")
+    # "tax cut" still occurs, but in a sentence with none of the old context.
+    assert anchor_after_edit(body, new, "tax cut").status == "orphaned"
+
+
+REPEATED = (
+    "Late on Friday, according to several reports, the minister resigned this morning "
+    "after the vote on the budget failed in parliament by a wide margin."
+)
+
+
+@pytest.mark.parametrize("occurrence", [0, 1])
+def test_same_text_twice_the_occurrence_nearest_the_old_position_wins(occurrence: int) -> None:
+    body = f"{REPEATED}\n\nAnalysis follows below.\n\n{REPEATED}\n\nMore later."
+    new = "Update: " + body  # every offset is now stale by 8 characters
+    found = anchor_after_edit(body, new, "the minister resigned", occurrence)
+    start, end = select(new, "the minister resigned", occurrence)
+    assert (found.start, found.end, found.status) == (start, end, "moved")
+
+
+def test_same_text_twice_context_beats_nearness() -> None:
+    body = (
+        "In Paris, officials said the talks had failed completely.\n\n"
+        "In Berlin, however, officials said the talks had failed completely."
+    )
+    # A long paragraph inserted before both leaves the old offset of the second occurrence
+    # nearer to where the first one is now; its context still tells them apart.
+    new = "x" * 60 + "\n\n" + body
+    found = anchor_after_edit(body, new, "the talks had failed", occurrence=1)
+    assert (found.start, found.end) == select(new, "the talks had failed", 1)
+    assert found.status == "moved"
+
+
+def test_short_quote_with_a_tiny_edit_is_matched_at_similar_length() -> None:
+    body = "In March, interest rates rose 2% after the bank met in the capital."
+    new = body.replace("rates rose 2%", "rates rose 3%")
+    found = anchor_after_edit(body, new, "rates rose 2%")
+    assert (found.start, found.end, found.status) == (*select(new, "rates rose 3%"), "fuzzy")
+
+
+def test_short_quote_is_not_matched_to_a_much_longer_passage() -> None:
+    body = "In March, interest rates rose 2% after the bank met in the capital."
+    new = body.replace("rates rose 2%", "rates on long-term government bonds rose 2%")
+    # The context is intact on both sides, and the words are all still there, but the
+    # passage between is more than three times as long: not the same highlight.
+    found = anchor_after_edit(body, new, "rates rose 2%")
+    assert found == Anchor(None, None, "orphaned", 0.0)
+
+
+def test_fuzzy_matches_stay_within_a_quarter_of_the_quote_length() -> None:
+    quote = "the plan would cut costs by ten percent"
+    for replacement in [
+        "the plan would cut costs by 10%",
+        "the new plan would cut all costs by ten",
+    ]:
+        new = BODY.replace(quote, replacement)
+        found = anchor_after_edit(BODY, new, quote)
+        assert found.status == "fuzzy"
+        assert found.start is not None and found.end is not None
+        assert abs((found.end - found.start) - len(quote)) <= LENGTH_TOLERANCE * len(quote)
+
+
+def test_nothing_to_anchor_is_orphaned() -> None:
+    assert anchor("", "quote", "", "", 0, 5).status == "orphaned"
+    assert anchor(BODY, "", "", "", 0, 0).status == "orphaned"
+
+
+def test_stale_offsets_outside_the_body_do_not_break_anchoring() -> None:
+    start, end = select(BODY, "A final vote")
+    quote, prefix, suffix = make_selector(BODY, start, end)
+    found = anchor(BODY[start - 40 :], quote, prefix, suffix, start, end)
+    assert (found.start, found.end, found.status) == (40, 40 + len(quote), "moved")
+
+
+def test_anchoring_in_a_long_article_is_quick() -> None:
+    paragraphs = [
+        f"Paragraph {n}: the committee heard evidence from witness {n * 7}." for n in range(2000)
+    ]
+    body = "\n\n".join(paragraphs)
+    start, end = select(body, "the committee heard evidence from witness 7000")
+    quote, prefix, suffix = make_selector(body, start, end)
+    changed = body.replace(paragraphs[1000], "This paragraph was rewritten entirely.")
+    began = time.perf_counter()
+    anchor(changed, quote, prefix, suffix, start, end)
+    assert time.perf_counter() - began < 5.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["the", "a", "budget", "vote", "council", "mayor", "said", "plan", "cut"]),
+        min_size=30,
+        max_size=80,
+    ),
+    inserted=st.text(alphabet="xyz \n", max_size=50),
+    data=st.data(),
+)
+def test_long_quote_is_found_exactly_after_text_inserted_at_the_start(
+    words: list[str], inserted: str, data: st.DataObject
+) -> None:
+    body = " ".join(words)
+    start = data.draw(st.integers(0, len(body) - 24))
+    end = data.draw(st.integers(start + 24, min(len(body), start + 80)))
+    quote, prefix, suffix = make_selector(body, start, end)
+    found = anchor(inserted + body, quote, prefix, suffix, start, end)
+    assert found.status in ("anchored", "moved")
+    assert found.start is not None
+    assert (inserted + body)[found.start : found.end] == quote

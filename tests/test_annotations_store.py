@@ -1,0 +1,673 @@
+"""The annotation store: persistence, permissions, concurrency, crash safety and recovery."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from newsread.index.annotations import (
+    SCHEMA_VERSION,
+    AnnotationError,
+    AnnotationStore,
+    ArticleInfo,
+    ArticleMatches,
+    ArticleRefs,
+    HighlightNotFound,
+    Tag,
+    TagCount,
+)
+from newsread.index.annotations import store as store_module
+from newsread.index.article import Article, stable_id
+
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+POSIX = os.name == "posix"
+
+PARAGRAPHS = (
+    "The city council met on Tuesday evening to debate the draft budget for next year.",
+    (
+        "After three hours of argument, the mayor said the plan would cut costs by ten percent "
+        "over three years, mostly by merging departments and selling unused buildings."
+    ),
+    "Opposition members called the figures optimistic and asked for an independent audit.",
+    "A final vote is expected next month.",
+)
+
+
+class Clock:
+    """A clock that moves one minute each time it is read."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> datetime:
+        self.calls += 1
+        return T0 + timedelta(minutes=self.calls)
+
+
+def counter(prefix: str = "h") -> Callable[[], str]:
+    numbers = iter(range(1, 1_000_000))
+    return lambda: f"{prefix}{next(numbers):03d}"
+
+
+def make_article(
+    paragraphs: tuple[str, ...] = PARAGRAPHS,
+    *,
+    url: str = "https://news.example/budget",
+    key: str = "local/budget.txt",
+    title: str = "Council debates budget",
+) -> Article:
+    return Article(
+        id=stable_id(url, title, paragraphs),
+        key=key,
+        path=key,
+        title=title,
+        source="The Example Times",
+        url=url,
+        published=datetime(2024, 4, 30, 18, 5),
+        paragraphs=paragraphs,
+    )
+
+
+def span(article: Article, passage: str) -> tuple[int, int]:
+    start = article.body.index(passage)
+    return start, start + len(passage)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "newsread" / "annotations.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[AnnotationStore]:
+    with AnnotationStore.open(db_path, clock=Clock(), new_id=counter()) as opened:
+        yield opened
+
+
+def reopen(store: AnnotationStore) -> AnnotationStore:
+    store.close()
+    return AnnotationStore.open(store.path, clock=Clock(), new_id=counter("r"))
+
+
+# Round trips ---------------------------------------------------------------------------------
+
+
+def test_every_operation_survives_reopening(store: AnnotationStore) -> None:
+    article = make_article()
+    kept = store.add_highlight(article, *span(article, "the plan would cut costs"), colour=2)
+    store.update_highlight(kept.id, note="Check the *baseline*.\n\n- which year?")
+    store.recolour_highlight(kept.id, 4)
+    undone = store.add_highlight(article, *span(article, "independent audit"), note="gone?")
+    store.delete_highlight(undone.id)
+    store.restore_highlight(undone.id)  # restoring does not read the clock
+    removed = store.add_highlight(article, *span(article, "A final vote"))
+    store.delete_highlight(removed.id)
+    store.set_article_note(article, "Thin on numbers.\nAsk the press office.")
+    store.add_tags(article, "budget", "City hall", "drafts")
+    store.remove_tags(article, "drafts")
+    store.set_read(article)
+    store.toggle_starred(article)
+
+    store = reopen(store)
+    try:
+        placed = store.highlights_for(article)
+        assert [(h.id, h.status, h.text) for h in placed] == [
+            ("h001", "anchored", "the plan would cut costs"),
+            ("h002", "anchored", "independent audit"),
+        ]
+        first = placed[0].highlight
+        assert (first.colour, first.note) == (4, "Check the *baseline*.\n\n- which year?")
+        assert first.created == T0 + timedelta(minutes=1)
+        assert first.updated == T0 + timedelta(minutes=3)
+        assert first.article == ArticleInfo.of(article)
+        assert placed[1].highlight.note == "gone?"
+        deleted = store.get_highlight(removed.id)
+        assert deleted is not None and deleted.deleted
+        state = store.article_state(article)
+        assert state.note == "Thin on numbers.\nAsk the press office."
+        assert state.tags == (
+            Tag("budget", T0 + timedelta(minutes=9)),
+            Tag("City-hall", T0 + timedelta(minutes=9)),
+        )
+        assert state.read_at == T0 + timedelta(minutes=10)
+        assert state.starred_at == T0 + timedelta(minutes=11)
+    finally:
+        store.close()
+
+
+def test_unread_unstarred_untagged_article_has_default_state(store: AnnotationStore) -> None:
+    state = store.article_state(make_article())
+    assert (state.note, state.tags, state.read, state.starred) == ("", (), False, False)
+    assert store.highlights_for(make_article()) == []
+
+
+def test_marking_unread_and_unstarring(store: AnnotationStore) -> None:
+    article = make_article()
+    store.set_read(article)
+    assert store.set_read(article, False).read_at is None
+    assert store.toggle_starred(article) is True
+    assert store.toggle_starred(article) is False
+    assert store.set_starred(article).starred
+
+
+def test_highlighting_the_same_passage_twice_gives_one_highlight(store: AnnotationStore) -> None:
+    article = make_article()
+    first = store.add_highlight(article, *span(article, "the mayor said"), colour=1)
+    again = store.add_highlight(article, *span(article, "the mayor said"), colour=3)
+    assert again == first
+    assert len(store.all_highlights()) == 1
+
+
+def test_restoring_a_passage_highlighted_again_is_refused(store: AnnotationStore) -> None:
+    article = make_article()
+    first = store.add_highlight(article, *span(article, "the mayor said"))
+    store.delete_highlight(first.id)
+    second = store.add_highlight(article, *span(article, "the mayor said"))
+    assert second.id != first.id
+    with pytest.raises(AnnotationError, match="highlighted again"):
+        store.restore_highlight(first.id)
+
+
+def test_deleted_highlights_are_hidden_and_cannot_be_edited(store: AnnotationStore) -> None:
+    article = make_article()
+    highlight = store.add_highlight(article, *span(article, "the mayor said"), note="x")
+    store.delete_highlight(highlight.id)
+    assert store.highlights_for(article) == []
+    assert store.all_highlights() == []
+    assert store.articles_matching(has_highlights=True).include == ArticleRefs()
+    with pytest.raises(HighlightNotFound):
+        store.update_highlight(highlight.id, note="y")
+    with pytest.raises(HighlightNotFound):
+        store.delete_highlight("no-such-id")
+
+
+def test_purge_forgets_only_highlights_deleted_long_ago(store: AnnotationStore) -> None:
+    article = make_article()
+    old = store.add_highlight(article, *span(article, "the mayor said"))
+    recent = store.add_highlight(article, *span(article, "A final vote"))
+    store.delete_highlight(old.id)  # at minute 3
+    store.delete_highlight(recent.id)  # at minute 4
+    # The clock reads minute 5 now: purge what was deleted more than 90 seconds ago.
+    assert store.purge_deleted(timedelta(seconds=90)) == 1
+    assert store.get_highlight(old.id) is None
+    assert store.get_highlight(recent.id) is not None
+
+
+def test_invalid_arguments_raise_value_error(store: AnnotationStore) -> None:
+    article = make_article()
+    with pytest.raises(ValueError, match="colour"):
+        store.add_highlight(article, 0, 5, colour=6)
+    with pytest.raises(ValueError, match="bad text range"):
+        store.add_highlight(article, 5, 5)
+    with pytest.raises(ValueError, match="not a tag"):
+        store.add_tags(article, " # ")
+
+
+def test_notes_are_kept_as_written_minus_control_sequences(store: AnnotationStore) -> None:
+    article = make_article()
+    note = "\n\n  indented line\n\x1b]52;c;ZXZpbA==\x07**bold**\x1b[31m red\n\n"
+    state = store.set_article_note(article, note)
+    assert state.note == "  indented line\n**bold** red"
+    assert store.set_article_note(article, "  \n ").note == ""
+    assert store.article_state(article).note_created is None
+
+
+# Finding highlights again ---------------------------------------------------------------------
+
+
+def test_highlights_follow_an_article_resaved_under_another_path(store: AnnotationStore) -> None:
+    article = make_article()
+    highlight = store.add_highlight(article, *span(article, "independent audit"))
+    store.add_tags(article, "budget")
+    moved = make_article(("Updated at 10:00.",) + PARAGRAPHS, key="archive/2024/budget.html")
+    [placed] = store.highlights_for(moved)
+    assert (placed.id, placed.status, placed.text) == (highlight.id, "moved", "independent audit")
+    assert (placed.start, placed.end) == span(moved, "independent audit")
+    # The new place is saved: next time the offsets are right at once.
+    [again] = store.highlights_for(moved)
+    assert (again.status, again.start) == ("anchored", placed.start)
+    assert store.get_highlight(highlight.id).article.key == "archive/2024/budget.html"  # type: ignore[union-attr]
+    assert store.article_state(moved).tag_names == ("budget",)
+
+
+def test_highlights_follow_an_edited_article_without_url(store: AnnotationStore) -> None:
+    article = make_article(url="")
+    highlight = store.add_highlight(article, *span(article, "the mayor said"), note="who?")
+    store.set_article_note(article, "Follow up.")
+    edited = make_article(PARAGRAPHS[:3], url="")  # the last paragraph cut: a new identity
+    assert edited.id != article.id
+    [placed] = store.highlights_for(edited)
+    assert (placed.id, placed.status, placed.highlight.note) == (highlight.id, "anchored", "who?")
+    assert placed.highlight.article.id == edited.id
+    assert store.article_note(edited) == "Follow up."
+    assert store.articles_matching(has_highlights=True).include.ids == {edited.id}  # type: ignore[union-attr]
+
+
+def test_another_article_at_the_same_path_does_not_inherit_orphans(
+    store: AnnotationStore,
+) -> None:
+    article = make_article(url="")
+    store.add_highlight(article, *span(article, "the mayor said"))
+    store.set_article_note(article, "About the budget.")
+    other = make_article(("A different story entirely.",), url="", title="Weather")
+    assert store.highlights_for(other) == []
+    assert store.article_note(other) == ""
+    assert [h.status for h in store.highlights_for(article)] == ["anchored"]
+
+
+def test_orphaned_highlight_is_kept_and_can_be_reattached(store: AnnotationStore) -> None:
+    article = make_article()
+    highlight = store.add_highlight(
+        article, *span(article, "asked for an independent audit"), note="Who pays?"
+    )
+    rewritten = make_article(PARAGRAPHS[:2] + ("Nobody objected.", PARAGRAPHS[3]))
+    [orphan] = store.highlights_for(rewritten)
+    assert (orphan.status, orphan.start, orphan.end, orphan.text) == ("orphaned", None, None, "")
+    assert orphan.highlight.quote == "asked for an independent audit"
+    assert orphan.highlight.note == "Who pays?"
+    assert [h.id for h in store.all_highlights()] == [highlight.id]
+    fixed = store.reattach_highlight(
+        highlight.id, *span(rewritten, "Nobody objected"), rewritten.body
+    )
+    assert (fixed.quote, fixed.status, fixed.note) == ("Nobody objected", "anchored", "Who pays?")
+    [placed] = store.highlights_for(rewritten)
+    assert (placed.status, placed.text) == ("anchored", "Nobody objected")
+
+
+def test_orphans_come_after_placed_highlights_in_export_order(store: AnnotationStore) -> None:
+    article = make_article()
+    store.add_highlight(article, *span(article, "debate the draft budget"))
+    store.add_highlight(article, *span(article, "independent audit"))
+    rewritten = make_article(("The council met on Tuesday.",) + PARAGRAPHS[1:])
+    store.highlights_for(rewritten)
+    [item] = store.annotations()
+    assert [(h.quote, h.status) for h in item.highlights] == [
+        ("independent audit", "moved"),
+        ("debate the draft budget", "orphaned"),
+    ]
+
+
+def test_fuzzy_placement_is_reported_and_saved(store: AnnotationStore) -> None:
+    article = make_article()
+    store.add_highlight(article, *span(article, "the plan would cut costs by ten percent"))
+    edited = make_article(
+        (PARAGRAPHS[0], PARAGRAPHS[1].replace("costs by ten percent", "costs by 10 percent"))
+        + PARAGRAPHS[2:]
+    )
+    [placed] = store.highlights_for(edited)
+    assert (placed.status, placed.text) == ("fuzzy", "the plan would cut costs by 10 percent")
+    assert placed.highlight.quote == "the plan would cut costs by ten percent"
+    [saved] = store.all_highlights()
+    assert (saved.status, saved.start, saved.end) == ("fuzzy", placed.start, placed.end)
+
+
+# Queries ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def library(store: AnnotationStore) -> dict[str, Article]:
+    budget = make_article()
+    weather = make_article(
+        ("Storms are expected across the north on Friday, with flooding likely near rivers.",),
+        url="https://news.example/weather",
+        key="local/weather.txt",
+        title="Storm warning",
+    )
+    sport = make_article(
+        ("The home side won three to one in a match delayed by rain.",),
+        url="https://news.example/sport",
+        key="local/sport.txt",
+        title="Cup result",
+    )
+    store.add_highlight(
+        budget, *span(budget, "cut costs by ten percent"), colour=2, note="Savings?"
+    )
+    store.add_highlight(budget, *span(budget, "independent audit"), colour=3)
+    store.add_highlight(weather, *span(weather, "flooding likely near rivers"), colour=2)
+    store.set_article_note(weather, "Voters in the north will remember this.")
+    store.add_tags(budget, "politics", "money")
+    store.add_tags(weather, "Politics")
+    store.set_read(budget)
+    store.toggle_starred(weather)
+    store.set_read(sport)
+    return {"budget": budget, "weather": weather, "sport": sport}
+
+
+def names(matches: ArticleMatches, library: dict[str, Article]) -> list[str]:
+    return sorted(name for name, article in library.items() if matches.matches(article))
+
+
+def test_all_highlights_newest_first_with_filters(
+    store: AnnotationStore, library: dict[str, Article]
+) -> None:
+    assert [h.quote for h in store.all_highlights()] == [
+        "flooding likely near rivers",
+        "independent audit",
+        "cut costs by ten percent",
+    ]
+    assert [h.quote for h in store.all_highlights(colour=2)] == [
+        "flooding likely near rivers",
+        "cut costs by ten percent",
+    ]
+    assert [h.quote for h in store.all_highlights(tag="MONEY")] == [
+        "independent audit",
+        "cut costs by ten percent",
+    ]
+    # Stemmed words, in the quote or the note.
+    assert [h.quote for h in store.all_highlights(text_query="cost saving")] == [
+        "cut costs by ten percent"
+    ]
+    assert [h.quote for h in store.all_highlights(text_query="flood*")] == [
+        "flooding likely near rivers"
+    ]
+    assert store.all_highlights(text_query='" OR *') == []
+    assert len(store.all_highlights(limit=1)) == 1
+
+
+def test_all_tags_with_counts_most_used_first(
+    store: AnnotationStore, library: dict[str, Article]
+) -> None:
+    # "Politics" was typed second: it takes the first spelling.
+    assert store.all_tags() == [TagCount("politics", 2), TagCount("money", 1)]
+    assert store.article_state(library["weather"]).tag_names == ("politics",)
+
+
+def test_articles_matching_each_filter(store: AnnotationStore, library: dict[str, Article]) -> None:
+    assert names(store.articles_matching(tags=["POLITICS"]), library) == ["budget", "weather"]
+    assert names(store.articles_matching(tags=["politics", "money"]), library) == ["budget"]
+    assert names(store.articles_matching(note_words=["voter"]), library) == ["weather"]
+    assert names(store.articles_matching(note_words=["savings"]), library) == ["budget"]
+    assert names(store.articles_matching(highlight_words=["audit"]), library) == ["budget"]
+    assert names(store.articles_matching(highlight_words=["savings"]), library) == []
+    assert names(store.articles_matching(has_highlights=True), library) == ["budget", "weather"]
+    assert names(store.articles_matching(has_highlights=False), library) == ["sport"]
+    assert names(store.articles_matching(has_notes=True), library) == ["budget", "weather"]
+    assert names(store.articles_matching(starred=True), library) == ["weather"]
+    assert names(store.articles_matching(read=False), library) == ["weather"]
+    assert names(store.articles_matching(read=True), library) == ["budget", "sport"]
+    both = store.articles_matching(tags=["politics"], read=False)
+    assert names(both, library) == ["weather"]
+    assert both.include is not None and both.include.ids == {library["weather"].id}
+    assert both.include.keys == {"local/weather.txt"}
+    assert both.include.urls == {"news.example/weather"}
+    assert store.articles_matching().include is None
+    assert names(store.articles_matching(tags=["#"]), library) == []
+    assert store.all_highlights(tag=" ") == []
+
+
+def test_unread_includes_articles_the_store_never_saw(
+    store: AnnotationStore, library: dict[str, Article]
+) -> None:
+    unseen = make_article(url="https://news.example/new", key="new.txt", title="New")
+    assert store.articles_matching(read=False).matches(unseen)
+    assert not store.articles_matching(read=True).matches(unseen)
+
+
+# The file: permissions, WAL, schema ------------------------------------------------------------
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_directory_is_private_and_file_is_owner_only(db_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        with AnnotationStore.open(db_path) as store:
+            store.set_article_note(make_article(), "private")
+            wal = Path(f"{db_path}-wal")
+            assert wal.exists() and stat.S_IMODE(wal.stat().st_mode) == 0o600
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(db_path.parent.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_an_existing_readable_file_is_made_owner_only(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.touch(mode=0o644)
+    os.chmod(db_path, 0o644)
+    AnnotationStore.open(db_path).close()
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_database_is_in_wal_mode_with_the_current_schema(store: AnnotationStore) -> None:
+    with sqlite3.connect(store.path) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert other.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_migrations_are_applied_in_order(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with AnnotationStore.open(db_path) as store:
+        store.set_article_note(make_article(), "before the upgrade")
+    upgrade = ("CREATE TABLE reading_sessions (started TEXT)",)
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, upgrade))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with AnnotationStore.open(db_path) as store:
+        assert store.article_note(make_article()) == "before the upgrade"
+    with sqlite3.connect(db_path) as other:
+        assert other.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION + 1,)
+        assert other.execute("SELECT COUNT(*) FROM reading_sessions").fetchone() == (0,)
+
+
+def test_a_newer_schema_is_refused_and_left_alone(db_path: Path) -> None:
+    AnnotationStore.open(db_path).close()
+    with sqlite3.connect(db_path) as other:
+        other.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    before = db_path.read_bytes()
+    with pytest.raises(AnnotationError, match="newer newsread"):
+        AnnotationStore.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused_and_left_alone(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    with sqlite3.connect(db_path) as other:
+        other.execute("CREATE TABLE articles (something TEXT)")
+        other.execute("INSERT INTO articles VALUES ('theirs')")
+    other.close()
+    with pytest.raises(AnnotationError, match="not a newsread annotations database"):
+        AnnotationStore.open(db_path)
+    with sqlite3.connect(db_path) as other:
+        assert other.execute("SELECT * FROM articles").fetchall() == [("theirs",)]
+
+
+def test_a_path_that_cannot_be_created_gives_an_annotation_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file")
+    with pytest.raises(AnnotationError, match="cannot open annotations at"):
+        AnnotationStore.open(blocker / "annotations.sqlite3")
+
+
+# Corruption -------------------------------------------------------------------------------------
+
+CORRUPT_NAME = re.compile(r"annotations\.sqlite3\.corrupt-\d{8}-\d{6}")
+
+
+def test_a_file_that_is_not_sqlite_is_set_aside_not_overwritten(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    garbage = b"These are not the annotations you are looking for.\n" * 100
+    db_path.write_bytes(garbage)
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from is not None
+        assert CORRUPT_NAME.fullmatch(store.recovered_from.name)
+        assert store.recovered_from.parent == db_path.parent
+        assert store.recovered_from.read_bytes() == garbage
+        assert store.all_highlights() == []
+        store.set_article_note(make_article(), "a fresh start")
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from is None
+        assert store.article_note(make_article()) == "a fresh start"
+
+
+def test_a_database_failing_quick_check_is_set_aside(db_path: Path) -> None:
+    with AnnotationStore.open(db_path) as store:
+        article = make_article(tuple(f"Paragraph {n} of a long article." for n in range(400)))
+        for n in range(60):
+            store.add_highlight(article, *span(article, f"Paragraph {n} "), note="n" * 300)
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    data[page_size : 3 * page_size] = b"\xff" * (2 * page_size)  # header intact, pages not
+    db_path.write_bytes(bytes(data))
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from is not None
+        assert CORRUPT_NAME.fullmatch(store.recovered_from.name)
+        assert store.recovered_from.read_bytes() == bytes(data)
+        assert store.all_highlights() == []
+
+
+def test_an_earlier_corrupt_copy_is_never_overwritten(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:
+            return cls(2024, 5, 1, 12, 0, 0)
+
+    monkeypatch.setattr(store_module, "datetime", Frozen)
+    db_path.parent.mkdir(parents=True)
+    earlier = db_path.with_name("annotations.sqlite3.corrupt-20240501-120000")
+    earlier.write_bytes(b"first broken copy")
+    db_path.write_bytes(b"second broken copy")
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from == db_path.with_name(
+            "annotations.sqlite3.corrupt-20240501-120000-1"
+        )
+    assert earlier.read_bytes() == b"first broken copy"
+    assert store.recovered_from.read_bytes() == b"second broken copy"
+
+
+# Failures while saving ------------------------------------------------------------------------
+
+
+def test_a_lock_held_too_long_gives_a_one_line_error(db_path: Path) -> None:
+    article = make_article()
+    with AnnotationStore.open(db_path, busy_timeout=0.1, attempts=2) as store:
+        blocker = sqlite3.connect(db_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            began = time.monotonic()
+            with pytest.raises(AnnotationError) as caught:
+                store.set_article_note(article, "my thoughts")
+            assert time.monotonic() - began >= 0.2  # waited, then retried
+            message = str(caught.value)
+            assert "locked by another newsread" in message and "\n" not in message
+            assert caught.value.unsaved == "my thoughts"
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert store.set_article_note(article, "my thoughts").note == "my thoughts"
+
+
+def test_disk_full_keeps_the_old_note_and_reports_clearly(store: AnnotationStore) -> None:
+    article = make_article()
+    store.set_article_note(article, "short and saved")
+    # Cap the file at its current size: SQLite then reports SQLITE_FULL, as on a full disk.
+    connection = store._connection  # the test needs the real connection
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")
+    long_note = "A long note that does not fit. " * 5000
+    with pytest.raises(AnnotationError) as caught:
+        store.set_article_note(article, long_note)
+    assert str(caught.value) == "disk full: note not saved"
+    assert caught.value.unsaved == long_note.rstrip()
+    assert store.article_note(article) == "short and saved"
+    connection.execute("PRAGMA max_page_count = 1073741823")
+    assert store.set_article_note(article, long_note).note == long_note.rstrip()
+
+
+# Several processes ----------------------------------------------------------------------------
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from newsread.index.article import Article
+    from newsread.index.annotations import AnnotationStore
+
+    db, name, start_at = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    paragraphs = tuple(f"{name} paragraph {n:03d} says something." for n in range(200))
+    article = Article(id=name, key=name + ".txt", path=name + ".txt", title=name,
+                      paragraphs=paragraphs)
+    body = article.body
+    with AnnotationStore.open(Path(db)) as store:
+        while time.time() < start_at:
+            time.sleep(0.005)
+        for n in range(200):
+            start = body.index(f"paragraph {n:03d}")
+            store.add_highlight(article, start, start + 13, note=f"note {n}")
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:
+    AnnotationStore.open(db_path).close()
+    start_at = str(time.time() + 1.5)
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(db_path), name, start_at])
+        for name in ("alpha", "beta")
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    with AnnotationStore.open(db_path) as store:
+        highlights = store.all_highlights()
+        assert len(highlights) == 400
+        for name in ("alpha", "beta"):
+            mine = sorted(h.note for h in highlights if h.article.id == name)
+            assert mine == sorted(f"note {n}" for n in range(200))
+
+
+KILLED = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from newsread.index.article import Article
+    from newsread.index.annotations import AnnotationStore
+
+    article = Article(id="a1", key="a.txt", path="a.txt", title="A",
+                      paragraphs=("Nothing ever happens here, said the mayor.",))
+    store = AnnotationStore.open(Path(sys.argv[1]))
+    store.set_article_note(article, "Written just before the crash.\\nSecond line.")
+    store.add_highlight(article, 0, 15, note="also this")
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGKILL")
+def test_a_note_survives_the_process_being_killed_right_after_saving(db_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", KILLED, str(db_path)], check=False, timeout=60)
+    assert result.returncode == -signal.SIGKILL
+    article = Article(
+        id="a1",
+        key="a.txt",
+        path="a.txt",
+        title="A",
+        paragraphs=("Nothing ever happens here, said the mayor.",),
+    )
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from is None
+        assert store.article_note(article) == "Written just before the crash.\nSecond line."
+        assert [(h.quote, h.note) for h in store.all_highlights()] == [
+            ("Nothing ever ha", "also this")
+        ]
+
+
+def test_the_annotations_package_does_not_import_textual() -> None:
+    code = (
+        "import sys, newsread.index.annotations, newsread.index.annotations.export;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"

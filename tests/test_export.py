@@ -1,0 +1,347 @@
+"""Markdown and W3C Web Annotation export, and importing the JSON back."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from newsread.index.annotations import (
+    AnnotationError,
+    AnnotationStore,
+    ImportSummary,
+    export_json,
+    export_markdown,
+    import_json,
+)
+from newsread.index.article import Article, stable_id
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE_GOLDEN = os.environ.get("NEWSREAD_UPDATE_GOLDEN") == "1"
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+
+BUDGET = Article(
+    id=stable_id("https://news.example/budget", "", ()),
+    key="local/budget.txt",
+    path="local/budget.txt",
+    title="Council debates budget",
+    source="The Example Times",
+    url="https://news.example/budget",
+    published=datetime(2024, 4, 30, 18, 5),
+    paragraphs=(
+        "The city council met on Tuesday evening to debate the draft budget for next year.",
+        (
+            "After three hours of argument, the mayor said the plan would cut costs by ten "
+            "percent over three years, mostly by merging departments."
+        ),
+        "Opposition members called the figures optimistic and asked for an independent audit.",
+        "A final vote is expected next month.",
+    ),
+)
+BUDGET_REVISED = Article(
+    **{
+        **{name: getattr(BUDGET, name) for name in ("id", "key", "path", "title", "source")},
+        "url": BUDGET.url,
+        "published": BUDGET.published,
+        "paragraphs": BUDGET.paragraphs[:2]
+        + ("Nobody asked any questions.",)
+        + BUDGET.paragraphs[3:],
+    }
+)
+STORM = Article(
+    id=stable_id("", "Storm warning", ("Storms are expected across the north on Friday.",)),
+    key="notes/storm.md",
+    path="notes/storm.md",
+    title="Storm warning",
+    paragraphs=("Storms are expected across the north on Friday.",),
+)
+
+
+class Clock:
+    """A clock that moves one minute each time it is read."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> datetime:
+        self.calls += 1
+        return T0 + timedelta(minutes=self.calls)
+
+
+def counter(prefix: str) -> Callable[[], str]:
+    numbers = iter(range(1, 1_000_000))
+    return lambda: f"{prefix}{next(numbers):03d}"
+
+
+def span(article: Article, passage: str) -> tuple[int, int]:
+    start = article.body.index(passage)
+    return start, start + len(passage)
+
+
+def open_store(path: Path, ids: str = "h") -> AnnotationStore:
+    return AnnotationStore.open(path, clock=Clock(), new_id=counter(ids))
+
+
+def annotate(store: AnnotationStore) -> None:
+    """A small library of annotations, made in a known order at known times."""
+    store.set_article_note(STORM, "Check the *Met Office* warning.")
+    store.add_highlight(STORM, *span(STORM, "across the north"), colour=3)
+    # Made out of text order, exported in text order.
+    store.add_highlight(
+        BUDGET,
+        *span(BUDGET, "the plan would cut costs by ten percent"),
+        colour=2,
+        note="Ten percent of what?\n\n- baseline year\n- which departments",
+    )
+    store.add_highlight(BUDGET, *span(BUDGET, "for next year.\n\nAfter three hours"))
+    store.add_highlight(BUDGET, *span(BUDGET, "an independent audit"), note="Who pays?")
+    store.add_tags(BUDGET, "politics", "City hall")
+    store.set_article_note(BUDGET, "Thin on numbers.")
+    store.toggle_starred(BUDGET)
+    store.set_read(BUDGET)  # not an annotation: not exported
+    # The article was revised: the audit highlight no longer has a place in it.
+    store.highlights_for(BUDGET_REVISED)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[AnnotationStore]:
+    with open_store(tmp_path / "mine.sqlite3") as opened:
+        annotate(opened)
+        yield opened
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[AnnotationStore]:
+    with open_store(tmp_path / "theirs.sqlite3", ids="x") as opened:
+        yield opened
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"set NEWSREAD_UPDATE_GOLDEN=1 to update {name}"
+    )
+
+
+def without_read_state(store: AnnotationStore) -> list[Any]:
+    from dataclasses import replace
+
+    return [replace(item, state=replace(item.state, read_at=None)) for item in store.annotations()]
+
+
+# Export ------------------------------------------------------------------------------------------
+
+
+def test_markdown_export_matches_golden(store: AnnotationStore) -> None:
+    check_golden("annotations.md", export_markdown(store.annotations()))
+
+
+def test_json_export_matches_golden(store: AnnotationStore) -> None:
+    check_golden("annotations.json", export_json(store.annotations()))
+
+
+def test_articles_in_order_first_annotated_highlights_in_text_order(
+    store: AnnotationStore,
+) -> None:
+    items = store.annotations()
+    assert [item.article.title for item in items] == ["Storm warning", "Council debates budget"]
+    assert [h.quote for h in items[1].highlights] == [
+        "for next year.\n\nAfter three hours",
+        "the plan would cut costs by ten percent",
+        "an independent audit",  # orphaned: last
+    ]
+
+
+def test_multi_line_quote_stays_inside_the_block_quote(store: AnnotationStore) -> None:
+    lines = export_markdown(store.annotations()).splitlines()
+    start = lines.index("> for next year.")
+    assert lines[start : start + 4] == ["> for next year.", ">", "> After three hours", ""]
+
+
+def test_json_export_follows_the_web_annotation_model(store: AnnotationStore) -> None:
+    annotations = json.loads(export_json(store.annotations()))
+    assert isinstance(annotations, list)
+    assert len({a["id"] for a in annotations}) == len(annotations) == 9
+    for annotation in annotations:
+        assert annotation["@context"] == "http://www.w3.org/ns/anno.jsonld"
+        assert annotation["type"] == "Annotation"
+        assert annotation["id"].startswith("urn:newsread:")
+        assert annotation["motivation"] in {"highlighting", "commenting", "tagging", "bookmarking"}
+        assert annotation["created"].endswith("Z") and annotation["modified"].endswith("Z")
+        for body in annotation.get("body", []):
+            assert body["type"] == "TextualBody"
+            assert body.get("format", "text/markdown") == "text/markdown"
+    by_motivation: dict[str, list[dict[str, Any]]] = {}
+    for annotation in annotations:
+        by_motivation.setdefault(annotation["motivation"], []).append(annotation)
+    assert {key: len(value) for key, value in by_motivation.items()} == {
+        "highlighting": 2,
+        "commenting": 4,
+        "tagging": 2,
+        "bookmarking": 1,
+    }
+    storm_highlight = by_motivation["highlighting"][0]
+    assert storm_highlight["target"]["source"] == f"urn:newsread:article:{STORM.id}"
+    assert storm_highlight["target"]["selector"] == [
+        {
+            "type": "TextQuoteSelector",
+            "exact": "across the north",
+            "prefix": "Storms are expected ",
+            "suffix": " on Friday.",
+        },
+        {"type": "TextPositionSelector", "start": 20, "end": 36},
+    ]
+    assert storm_highlight["newsread:colour"] == 3
+    assert storm_highlight["newsread:article"]["path"] == "notes/storm.md"
+    assert [a["body"][0]["value"] for a in by_motivation["tagging"]] == ["City-hall", "politics"]
+    assert {a["body"][0]["purpose"] for a in by_motivation["tagging"]} == {"tagging"}
+
+
+# Import ------------------------------------------------------------------------------------------
+
+
+def test_import_of_an_export_gives_the_same_annotations(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    summary = import_json(fresh, export_json(store.annotations()))
+    assert summary == ImportSummary(added=9, updated=0, unchanged=0, errors=())
+    assert fresh.annotations() == without_read_state(store)
+    assert export_json(fresh.annotations()) == export_json(store.annotations())
+    # The imported highlights are placed in the text when the article is opened.
+    placed = fresh.highlights_for(BUDGET_REVISED)
+    assert [(h.id, h.status) for h in placed] == [
+        ("h003", "anchored"),
+        ("h002", "anchored"),
+        ("h004", "orphaned"),
+    ]
+
+
+def test_importing_twice_adds_nothing(store: AnnotationStore, fresh: AnnotationStore) -> None:
+    text = export_json(store.annotations())
+    import_json(fresh, text)
+    before = fresh.annotations()
+    assert import_json(fresh, text) == ImportSummary(added=0, updated=0, unchanged=9, errors=())
+    assert fresh.annotations() == before
+    # Importing into the store it came from adds nothing either.
+    assert import_json(store, text).added == 0
+
+
+def test_import_keeps_the_newer_of_two_edits(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    import_json(fresh, export_json(store.annotations()))
+    highlight_id = "h002"
+    fresh.update_highlight(highlight_id, note="Edited here, later.")  # fresh's clock is later
+    assert import_json(fresh, export_json(store.annotations())).updated == 0
+    assert fresh.get_highlight(highlight_id).note == "Edited here, later."  # type: ignore[union-attr]
+    # ...but an edit made there after that one wins.
+    later = json.loads(export_json(store.annotations()))
+    for annotation in later:
+        if annotation["id"] == f"urn:newsread:highlight:{highlight_id}":
+            annotation["modified"] = "2030-01-01T00:00:00Z"
+            annotation["body"][0]["value"] = "Edited there, even later."
+    summary = import_json(fresh, json.dumps(later))
+    assert (summary.added, summary.updated) == (0, 1)
+    assert fresh.get_highlight(highlight_id).note == "Edited there, even later."  # type: ignore[union-attr]
+
+
+def test_import_does_not_bring_back_a_highlight_deleted_here(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    text = export_json(store.annotations())
+    import_json(fresh, text)
+    fresh.delete_highlight("h002")
+    assert import_json(fresh, text).added == 0
+    assert "h002" not in {h.id for h in fresh.all_highlights()}
+
+
+def test_a_web_annotation_from_another_tool_is_imported_and_anchored(
+    fresh: AnnotationStore,
+) -> None:
+    foreign = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "first": {
+            "type": "AnnotationPage",
+            "items": [
+                {
+                    "@context": "http://www.w3.org/ns/anno.jsonld",
+                    "id": "https://annotations.example/a/7f3e",
+                    "type": "Annotation",
+                    "motivation": "commenting",
+                    "created": "2024-03-02T10:00:00.000+01:00",
+                    "body": {"type": "TextualBody", "value": "Said when?", "format": "text/plain"},
+                    "target": {
+                        "source": "https://news.example/budget",
+                        "selector": {
+                            "type": "TextQuoteSelector",
+                            "exact": "the mayor said",
+                            "prefix": "three hours of argument, ",
+                            "suffix": " the plan would",
+                        },
+                    },
+                }
+            ],
+        },
+    }
+    assert import_json(fresh, json.dumps(foreign)) == ImportSummary(added=1)
+    [placed] = fresh.highlights_for(BUDGET)
+    assert (placed.status, placed.text, placed.highlight.note) == (
+        "moved",
+        "the mayor said",
+        "Said when?",
+    )
+    assert placed.highlight.created == datetime(2024, 3, 2, 9, 0, tzinfo=timezone.utc)
+    assert import_json(fresh, json.dumps(foreign)) == ImportSummary(unchanged=1)
+
+
+def test_text_that_is_not_json_is_refused_clearly(fresh: AnnotationStore) -> None:
+    with pytest.raises(AnnotationError, match=r"^not JSON: Expecting value \(line 1, column 1\)$"):
+        import_json(fresh, "# Highlights\n")
+
+
+def test_json_that_is_not_annotations_is_refused_clearly(fresh: AnnotationStore) -> None:
+    with pytest.raises(AnnotationError, match="not Web Annotations"):
+        import_json(fresh, '{"highlights": []}')
+
+
+def test_unreadable_annotations_are_listed_and_the_rest_imported(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    good = json.loads(export_json(store.annotations()))[0]
+    bad_colour = dict(good, id="urn:newsread:highlight:zz", **{"newsread:colour": 9})
+    no_target = {"type": "Annotation", "id": "urn:x:1", "motivation": "commenting"}
+    summary = import_json(fresh, json.dumps([good, 42, bad_colour, no_target]))
+    assert summary.added == 1
+    assert summary.errors == (
+        "annotation 2: not an object",
+        "annotation 3 (urn:newsread:highlight:zz): colour 9 is not 1-5",
+        "annotation 4 (urn:x:1): no target",
+    )
+    assert [h.id for h in fresh.all_highlights()] == ["h001"]
+
+
+def test_a_failed_import_saves_nothing(
+    store: AnnotationStore, fresh: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = export_json(store.annotations())
+    original = fresh._merge_one  # the test breaks the store part way through a merge
+    calls = []
+
+    def failing(*args: Any) -> Any:
+        calls.append(args)
+        if len(calls) == 5:
+            raise AnnotationError("disk full: import not saved")
+        return original(*args)
+
+    monkeypatch.setattr(fresh, "_merge_one", failing)
+    with pytest.raises(AnnotationError, match="disk full"):
+        import_json(fresh, text)
+    assert fresh.annotations() == []
+    assert fresh.all_tags() == []
