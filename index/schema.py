@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def stem_word(word: str) -> str:
+    """Cyrillic words through the Russian Snowball stemmer, the rest through English porter2.
+
+    porter2, not Whoosh's default `porter`, which stems "running" to "runn" so "run" misses it.
+    Russian gets its own stemmer so "Кельмора" finds "Кельмор"; the script decides, so a query
+    word is stemmed exactly as the same word was when indexed.
+    """
+    if _CYRILLIC.search(word):
+        return _russian()(word)
+    return stem(word)
+
+
+@lru_cache(maxsize=1)
+def _russian() -> Any:
+    from whoosh.lang import stemmer_for_language
+
+    return stemmer_for_language("ru")
 
 
 def text_analyzer() -> Analyzer:
-    """English stemming analyzer for titles and bodies.
-
-    porter2, not Whoosh's default `porter`, which stems "running" to "runn" so "run" misses it.
-    """
-    return StemmingAnalyzer(stemfn=stem)  # type: ignore[no-any-return]
+    """Stemming analyzer for titles and bodies (see `stem_word`)."""
+    return StemmingAnalyzer(stemfn=stem_word)  # type: ignore[no-any-return]
 
 
 def name_analyzer() -> Analyzer:

@@ -137,3 +137,18 @@ def test_did_you_mean_shows_a_real_word_not_a_stem(library: Library) -> None:
     assert library.search("expanson").suggestion == "expansion"
     assert library.search("kelmor harbur").suggestion == "kelmor harbour"
     assert library.search("title:harbur").suggestion is None  # fields are left as typed
+
+
+def test_russian_word_forms_match(small_library: Path) -> None:
+    from conftest import write_article
+
+    write_article(
+        small_library,
+        "ru.txt",
+        "Наводнение в Кельморе",
+        "Жители Кельмора готовятся к паводку.",
+        date="14 июня 2019",
+    )
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, "Кельмор") == ["Наводнение в Кельморе"]
