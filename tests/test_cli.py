@@ -119,3 +119,73 @@ def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
     result = _run("search", "x", "--library", str(tmp_path / "missing"))
     assert result.returncode == 2 and "is not a folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _annotate(small_library: Path) -> None:
+    from newsread.index.library import Library
+
+    library = Library(small_library).open()
+    library.update()
+    store = library.annotations
+    flood = library.article("flood.txt")
+    grain = library.article("grain/sanctions.txt")
+    assert flood and grain
+    start = flood.body.index("burst its banks")
+    store.add_highlight(flood, start, start + 15, colour=2, note="Worst since 2009")
+    store.add_tags(flood, "weather")
+    store.set_article_note(grain, "Check the figures")
+    library.close()
+
+
+def test_export_markdown_filters_by_tag_and_query(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)
+    assert main(["export", "--library", str(small_library)]) == 0
+    everything = capsys.readouterr().out
+    assert "## River flood reaches the old town" in everything
+    assert "> burst its banks" in everything and "Worst since 2009" in everything
+    assert "Check the figures" in everything
+    assert main(["export", "--tag", "weather", "--library", str(small_library)]) == 0
+    tagged = capsys.readouterr().out
+    assert "River flood" in tagged and "Check the figures" not in tagged
+    assert main(["export", "--query", "ministers", "--library", str(small_library)]) == 0
+    queried = capsys.readouterr().out
+    assert "Check the figures" in queried and "River flood" not in queried
+    assert main(["export", "--tag", "nothing", "--library", str(small_library)]) == 1
+
+
+def test_export_json_then_import_into_a_fresh_home_round_trips(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _annotate(small_library)
+    out = tmp_path / "notes.json"
+    assert (
+        main(["export", "--format", "json", "-o", str(out), "--library", str(small_library)]) == 0
+    )
+    exported = json.loads(out.read_text())
+    assert len(exported) == 3  # the highlight (with its note), the article note, the tag
+    selectors = [
+        selector["type"] for item in exported for selector in item["target"].get("selector", [])
+    ]
+    assert selectors == ["TextQuoteSelector", "TextPositionSelector"]
+    assert (out.stat().st_mode & 0o077) == 0  # private, like everything newsread writes
+    capsys.readouterr()
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    assert main(["import", str(out), "--library", str(small_library)]) == 0
+    assert ": 3 added, 0 updated" in capsys.readouterr().out
+    assert main(["import", str(out), "--library", str(small_library)]) == 0
+    assert " 0 added" in capsys.readouterr().out  # importing twice adds nothing
+    assert main(["export", "--library", str(small_library)]) == 0
+    assert "Worst since 2009" in capsys.readouterr().out
+
+
+def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = _run("import", str(bad), "--library", str(small_library))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0

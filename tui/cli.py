@@ -34,7 +34,8 @@ def _console(stderr: bool = False) -> Console:
 
 
 def _fail(message: str, code: int = 2) -> int:
-    _console(stderr=True).print(Text(f"newsread: {sanitise_line(message)}", style="red"))
+    line = Text(f"newsread: {sanitise_line(message)}", style="red")
+    _console(stderr=True).print(line, soft_wrap=True)
     return code
 
 
@@ -282,6 +283,77 @@ def cmd_show(args: argparse.Namespace) -> int:
     return status
 
 
+# -- export and import ------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsread.index.annotations import AnnotationError, export_json, export_markdown
+    from newsread.index.search import QueryError
+    from newsread.index.text import sanitise
+
+    library = _open_library(args.library)
+    try:
+        store = library.annotations
+        wanted: set[str] | None = None
+        if args.query:
+            _ensure_index(library, True)
+            results = library.search(
+                args.query, limit=max(1, library.count()), facets=False, snippets=False
+            )
+            wanted = {hit.id for hit in results.hits}
+        if args.tag:
+            matches = store.articles_matching(tags=[args.tag])
+            tagged = set(matches.include.ids) if matches.include is not None else set()
+            wanted = tagged if wanted is None else wanted & tagged
+        items = store.annotations(wanted)
+    except QueryError as error:
+        return _fail(f"bad query: {error}")
+    except AnnotationError as error:
+        return _fail(f"annotations: {error}", 1)
+    text = export_json(items) if args.format == "json" else export_markdown(items)
+    if not args.output or args.output == "-":
+        sys.stdout.write(sanitise(text) if sys.stdout.isatty() else text)
+    else:
+        target = Path(args.output).expanduser()
+        try:
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(target)
+        except OSError as error:
+            return _fail(f"cannot write {target}: {error.strerror or error}", 1)
+        count = sum(len(item.highlights) for item in items)
+        message = f"exported {len(items)} articles, {count} highlights to {target}"
+        _console(stderr=True).print(Text(sanitise_line(message)))
+    return 0 if items else 1
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from newsread.index.annotations import AnnotationError, import_json
+
+    path = Path(args.file).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        return _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
+    library = _open_library(args.library)
+    try:
+        summary = import_json(library.annotations, text)
+    except AnnotationError as error:
+        return _fail(f"{path}: {error}")
+    out = _console()
+    out.print(
+        Text(
+            f"imported {sanitise_line(str(path))}: {summary.added} added, "
+            f"{summary.updated} updated, {summary.unchanged} already there, "
+            f"{len(summary.errors)} not understood"
+        ),
+        soft_wrap=True,
+    )
+    for error in summary.errors:
+        out.print(Text(f"  {sanitise_line(str(error))}", style="yellow"), soft_wrap=True)
+    return 0
+
+
 # -- entry point -----------------------------------------------------------------------------
 
 
@@ -314,6 +386,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--library", "-l", help="the library to look ids up in")
     p.add_argument("--json", action="store_true", help="one JSON object per article per line")
     p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("export", help="export highlights and notes with citations")
+    p.add_argument(
+        "--format",
+        choices=("md", "json"),
+        default="md",
+        help="Markdown (md) or W3C Web Annotation JSON-LD (json)",
+    )
+    p.add_argument("--query", "-q", help="only articles matching this search")
+    p.add_argument("--tag", "-t", help="only articles with this tag")
+    p.add_argument("--output", "-o", help="write to this file (default: standard output)")
+    p.add_argument("--library", "-l", help="the library --query searches")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("import", help="merge an exported JSON file of annotations back in")
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--library", "-l", help="the library the annotations belong to")
+    p.set_defaults(run=cmd_import)
     return parser
 
 
