@@ -73,6 +73,9 @@ _FILLER = _words("""
     donnerstag freitag samstag sonntag lunes martes miércoles miercoles jueves viernes sábado
     sabado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica
     понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+    pazartesi salı sali çarşamba perşembe cuma cumartesi pazar maandag dinsdag woensdag
+    donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta feira
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
     at on the of de del le la à a um am den der el em do da di г года год року р uhr
     и et und y e h hrs hours
 """)
@@ -123,10 +126,10 @@ _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s
 _WORD = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|e|º|ª)?\.?|[,/]", re.IGNORECASE)
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|e|º|ª)?\.?$", re.IGNORECASE)
 
-# Pre-check for `looks_like_date_line`: a plausible year, a numeric date or day + month name.
+# Pre-check for `looks_like_date_line`: a plausible year (numeric dates have their own pattern).
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|,\d)")
-_NUMERIC_DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+_DAY = re.compile(r"(?<![\d.,])\d{1,2}(?![\d%]|[.,/]\d)")
 
 
 class _Rejected(Exception):
@@ -167,7 +170,8 @@ def _clean(text: str) -> str:
 
 def _build(
     year: int, month: int, day: int, clock: tuple[int, int, int], tz: timezone | None
-) -> datetime | None:
+) -> datetime:
+    """The datetime, or `_Rejected` when it cannot exist or is out of range."""
     year = _full_year(year)
     if not _year_ok(year):
         raise _Rejected
@@ -192,8 +196,7 @@ def _parse_iso(text: str) -> datetime | None:
             if tz is None:
                 return None
     clock = (int(hour or 0), int(minute or 0), int(second or 0))
-    result = _build(int(year), int(month), int(day), clock, tz)
-    return result.replace(microsecond=micro) if result else None
+    return _build(int(year), int(month), int(day), clock, tz).replace(microsecond=micro)
 
 
 def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, timezone | None, bool]:
@@ -347,24 +350,42 @@ def parse_date(text: str, *, languages: list[str] | None = None) -> datetime | N
         return None
     if result is not None:
         return result
-    if _other_words(cleaned) > _MAX_OTHER_WORDS:
-        return None  # A sentence that mentions a year, not a date.
     if cleaned[:1].isalpha() and cleaned[:3].lower() in _FILLER:
         result = _parse_rfc2822(cleaned)
         if result is not None:
             return result
+    if not _worth_dateparser(cleaned):
+        return None
     return _parse_dateparser(cleaned, languages)
+
+
+def _worth_dateparser(text: str) -> bool:
+    """Whether the slow parser could find a date the fast path missed.
+
+    Only a month name of a language the fast path doesn't know can be left: so the text has
+    a day number, a few unknown words (one of them the month) and no known month name.
+    """
+    if not _DAY.search(text) or _NUMERIC_DATE.search(text):
+        return False
+    others = 0
+    for word in _LETTERS.findall(text):
+        lowered = word.lower()
+        if lowered in _MONTHS:
+            return False
+        if lowered not in _FILLER and word not in _TZ_ABBREVIATIONS:
+            others += 1
+    return 1 <= others <= _MAX_OTHER_WORDS
 
 
 def looks_like_date_line(line: str) -> bool:
     """Whether `line` could be a date line: worth handing to `parse_date`.
 
-    A cheap check: short, with a year or a numeric day.month, and few words besides date words.
+    A cheap check: short, with a year or a numeric date, and few words besides date words.
     """
     if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return False
     text = _TRAILING_SOURCE.sub("", _LABEL.sub("", line.strip(), count=1))
-    if not (_YEAR.search(text) or _NUMERIC_DAY_MONTH.search(text) or _ISO.search(text)):
+    if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         return False
     if text.endswith((".", "?", "!", '"')) and not text.endswith(("г.", "r.")):
         # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).

@@ -53,6 +53,10 @@ _ROLE_WORDS = _words(
     international national local city freelance guest"""
 )
 
+_CORE_ROLES = _words(
+    "editor editors editorial contributor contributors columnist analyst journalist journalists"
+    " author authors"
+)
 _TRAILING_ROLES = _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
@@ -61,7 +65,10 @@ _TRAILING_ROLES = _words(
 _OUTLET_WORDS = _words(
     """news press agency times post media service services network daily journal herald
     tribune gazette wire tv radio online group newspaper magazine telegraph guardian
-    independent observer chronicle review today reuters agence"""
+    independent observer chronicle review today reuters agence courier courrier quotidien
+    zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles
+    diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
+    известия правда ведомости"""
 )
 
 # Lower-case words allowed inside a person's name.
@@ -72,7 +79,8 @@ _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin
 _PREFIX = re.compile(
     r"""^(?:
         (?:(?:additional|further)\s+)?(?:reporting|reported|written|words|story|text|compiled
-          |edited|editing|writing|research|interview|photos?|video)\s+by
+          |edited|editing|writing|research|interview|photos?|video|posted|published|submitted)
+          \s+by
         | by | author(?:s)?\s*: | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
     )\s+""",
@@ -83,12 +91,26 @@ _ROLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
+_SEGMENTS = re.compile(r"\s+[|/•·]\s+|\s*;\s*")
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b|\be\b)\s*")
-_DATE_TAIL = re.compile(
-    r"\s*(?:[|,;–—-]\s*)?(?:updated|published|posted)?[:\s]*\d{1,4}[\s./-]\w+.*$", re.IGNORECASE
+_SEPARATORS = re.compile(
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b)\s*", re.IGNORECASE
 )
+# Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May".
+_DATE_TAIL = re.compile(
+    r"\s*(?:[|,;–—-]\s*)?(?:(?:last\s+)?(?:updated|published|posted|on)\b\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"\s*\(?\s*(?:https?://|www\.)\S*\s*\)?")
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
+_LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNORECASE)
+# "Doe, Jane", "Jong, Michiel de": catalogue order, surname first.
+_INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
+# Degrees and suffixes after a name ("Jane Doe, MA"): neither a person nor a credit.
+_CREDENTIALS = _words("ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv")
 _WORD = re.compile(r"[\w'’.-]+")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+-?(?:[A-Z]\.)*$|^[A-Z]$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
@@ -127,15 +149,34 @@ def is_person_name(text: str) -> bool:
 
 
 def _is_role(text: str) -> bool:
+    """'Staff Reporter', 'Transport Reporter', 'Senior Business Correspondent'.
+
+    A bare topic ('Business') is no role, nor is an agency's staff ('Reuters Staff').
+    """
+    original = text.split()
     words = text.lower().split()
-    return bool(words) and all(word in _ROLE_WORDS for word in words)
+    if not 1 <= len(words) <= 5 or any(word in _AGENCIES for word in words):
+        return False
+    if words[-1] in _TRAILING_ROLES or words[-1] in _CORE_ROLES:
+        # "Transport Reporter": any capitalised topic; "tinkers with team" is a sentence.
+        return len(words) <= 4 and all(
+            word.isalpha() and (word in _ROLE_WORDS or shown[:1].isupper())
+            for word, shown in zip(words, original)
+        )
+    return all(word in _ROLE_WORDS for word in words) and any(
+        word in _TRAILING_ROLES or word in _CORE_ROLES for word in words
+    )
 
 
 def _tidy_case(text: str) -> str:
-    """'JOHN SMITH' -> 'John Smith'; names written in capitals are still names."""
-    if " " in text.strip() and text.isupper():
-        # Short all-caps words are acronyms (AFP, BBC): keep them.
-        return " ".join(w if len(w) <= 3 else w.title() for w in text.split())
+    """'JOHN SMITH' -> 'John Smith': names written in capitals are still names.
+
+    Anything that is not a person's name keeps its capitals ('BBC NEWS', 'AFP').
+    """
+    if " " in text and text.isupper():
+        titled = " ".join(w.capitalize() if w.isalpha() else w.title() for w in text.split())
+        if is_person_name(titled):
+            return titled
     return text
 
 
@@ -152,29 +193,79 @@ def _clean_name(part: str) -> str:
     return " ".join(part.split())
 
 
+def _all_people(text: str) -> bool:
+    """Whether every name listed in `text` ("X, Y and Z") is shaped like a person's."""
+    names = [_tidy_case(_clean_name(p)) for p in _SEPARATORS.split(text)]
+    names = [n for n in names if n]
+    return bool(names) and all(is_person_name(n) for n in names)
+
+
+def _uninvert(segment: str) -> str:
+    """'Jong, Michiel de' -> 'Michiel de Jong' when the segment is one name in catalogue order."""
+    match = _INVERTED.match(segment)
+    if not match:
+        return segment
+    surname, given = match.groups()
+    candidate = f"{given} {surname}"
+    if surname.lower() in _AGENCIES or given.lower() in _AGENCIES or _is_role(given):
+        return segment
+    return candidate if is_person_name(candidate) and not is_person_name(given) else segment
+
+
 def _split_segment(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names in one byline segment ("By X and Y in Paris") into the three lists."""
-    segment = segment.strip()
+    segment = _ROLE_PREFIX.sub("", segment.strip())
+    if _PREFIX.fullmatch(segment + " "):
+        return  # A lone "By" on its own line: the name follows on the next.
+    segment = _PREFIX.sub("", segment)
+    if any(ch.isdigit() for ch in segment):
+        segment = _DATE_TAIL.sub("", segment)
+    segment = _uninvert(_clean_name(segment))
     if not segment:
         return
-    segment = _ROLE_PREFIX.sub("", segment)
-    segment = _PREFIX.sub("", segment)
-    segment = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
+    # "By Jane Doe for The Guardian", "By Jane Doe in Paris": only after people's names, so
+    # "Organization for Transformative Works" stays whole.
     outlet = _FOR_OUTLET.search(segment)
-    if outlet and not _is_role(outlet.group("outlet")):
-        credits.append(_clean_name(outlet.group("outlet")))
+    if outlet and _all_people(segment[: outlet.start()]):
+        if not _is_role(outlet.group("outlet")):
+            credits.append(_clean_name(outlet.group("outlet")))
         segment = segment[: outlet.start()]
-    segment = _PLACE.sub("", segment)
+    place = _PLACE.search(segment)
+    if place and _all_people(segment[: place.start()]):
+        segment = segment[: place.start()]
+    people: list[str] = []
+    others: list[str] = []
     for raw in _SEPARATORS.split(segment):
-        name = _tidy_case(_clean_name(raw))
-        if not name:
+        name = _clean_name(raw)
+        if not name or name.lower().replace(".", "") in _CREDENTIALS:
             continue
-        if is_person_name(name):
-            authors.append(name)
+        tidy = _tidy_case(name)
+        if is_person_name(tidy):
+            people.append(tidy)
         elif _is_role(name):
             roles.append(name)
-        elif len(name.split()) <= 6:
-            credits.append(_strip_roles(name))
+        else:
+            others.append(name)
+    authors.extend(people)
+    if not people and others:
+        # Nobody named: the segment as a whole is the credit ("Mac & i", "BBC News").
+        whole = _strip_roles(segment)
+        if len(whole.split()) <= 8:
+            credits.append(whole)
+    else:
+        credits.extend(_strip_roles(o) for o in others if len(o.split()) <= 6)
+
+
+def _parentheses(line: str) -> str:
+    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go."""
+
+    def replace(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if _LIST_WORDS.search(inner):
+            return ", " + inner + " "
+        return " "
+
+    return _PARENTHESES.sub(replace, line)
 
 
 def split_byline(text: str) -> tuple[list[str], str]:
@@ -183,21 +274,27 @@ def split_byline(text: str) -> tuple[list[str], str]:
     The credit is an agency or outlet ('Reuters', 'Azernews'), or a bare role such as
     'Staff Reporter' when the byline names nobody; roles next to names are dropped.
     """
-    text = " ".join(text.split()).strip()
-    if not text:
-        return [], ""
     authors: list[str] = []
     credits: list[str] = []
     roles: list[str] = []
-    # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
-    for segment in re.split(r"\s+[|/•·]\s+|\s*;\s*", text):
-        _split_segment(segment, authors, credits, roles)
+    for raw_line in text.splitlines():
+        line = _parentheses(_URL.sub(" ", " ".join(raw_line.split())))
+        # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
+        for segment in _SEGMENTS.split(line):
+            _split_segment(segment, authors, credits, roles)
     unique_authors = list(dict.fromkeys(authors))
-    unique_credits = list(dict.fromkeys(c for c in credits if c))
-    credit = ", ".join(unique_credits)
+    credit = ", ".join(dict.fromkeys(c for c in credits if c))
     if not unique_authors and not credit and roles:
         credit = roles[0]
     return unique_authors, credit
+
+
+def byline_date(line: str) -> str:
+    """The date a byline line carries ("By Jane Doe | May 30, 2017" -> "May 30, 2017"), or ""."""
+    if not any(ch.isdigit() for ch in line):
+        return ""
+    match = _DATE_TAIL.search(line)
+    return match.group(0).strip(" |,;–—-") if match else ""
 
 
 def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], str]:
@@ -208,16 +305,24 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
         authors.extend(names)
         if credit:
             credits.extend(c.strip() for c in credit.split(","))
-    return list(dict.fromkeys(authors)), ", ".join(dict.fromkeys(c for c in credits if c))
+    credits = [c for c in dict.fromkeys(credits) if c]
+    outlets = [c for c in credits if not _is_role(c)]
+    # A bare role ("Staff Reporter") is only worth keeping when nothing better was given.
+    credits = outlets if authors or outlets else credits[:1]
+    return list(dict.fromkeys(authors)), ", ".join(credits)
 
 
 _BY_LINE = re.compile(
     r"""^(?:
         (?:(?:additional|further)\s+)?(?:reporting|reported|written|words|story|text|compiled
-          |edited|editing)\s+by
+          |edited|editing|posted|published|submitted)\s+by
         | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
     )\s+(?P<rest>.+)$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# Lower-case words a byline may hold: "By Jane Doe and John Roe in Paris for the Guardian".
+_BYLINE_LOWER_WORDS = (
+    _PARTICLES | _ROLE_WORDS | _words("and in for of at from the with via und et y e")
 )
 # "By May ...", "By Monday ...": time phrases, not bylines.
 _MONTH_OR_DAY = re.compile(
@@ -225,6 +330,25 @@ _MONTH_OR_DAY = re.compile(
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|then|now)\b",
     re.IGNORECASE,
+)
+
+
+_ENGLISH_BY = (
+    "posted",
+    "published",
+    "submitted",
+    "reporting",
+    "reported",
+    "written",
+    "words",
+    "story",
+    "text",
+    "compiled",
+    "edited",
+    "editing",
+    "additional",
+    "further",
+    "author",
 )
 
 
@@ -244,13 +368,19 @@ def is_byline(line: str) -> bool:
             return False
         if _MONTH_OR_DAY.match(rest) or rest.rstrip().endswith(("?", "!")):
             return False
+        foreign = line[:2].lower() != "by" and not line.lower().startswith(_ENGLISH_BY)
+        if foreign or line[:1].islower():
+            # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
+            # of a sentence: there, only people's names count.
+            rest = _DATE_TAIL.sub("", rest) if any(ch.isdigit() for ch in rest) else rest
+            return _all_people(_PLACE.sub("", rest))
         # A byline names people or outlets; a sentence runs on with lower-case words.
         lower_words = [
             w
-            for w in _WORD.findall(rest)
-            if w[:1].islower() and w.lower() not in _PARTICLES and w not in ("and", "in", "for")
+            for w in _WORD.findall(_DATE_TAIL.sub("", rest))
+            if w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS
         ]
-        return len(lower_words) <= 2 and len(rest.split()) <= 14
+        return len(lower_words) <= 1 and len(rest.split()) <= 14
     if _is_role(line.strip(" .")):
         return True
     for separator in (" | ", ", "):
@@ -263,3 +393,24 @@ def is_byline(line: str) -> bool:
             if parts and all(is_person_name(_tidy_case(p)) for p in parts if p):
                 return True
     return False
+
+
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def looks_like_outlet(text: str) -> bool:
+    """Whether `text` names a news outlet: 'Reuters', 'BBC News', 'TODAY.AZ', 'The Times'."""
+    text = " ".join(text.split()).strip()
+    if not text or len(text) > 40:
+        return False
+    lowered = text.lower()
+    if lowered in _AGENCIES or _DOMAIN.match(text):
+        return True
+    words = lowered.split()
+    if len(words) > 5:
+        return False
+    if any(word in _OUTLET_WORDS for word in words):
+        return all(
+            w[:1].isupper() or w in _PARTICLES or w in ("the", "of", "and") for w in text.split()
+        )
+    return len(words) == 1 and text.isupper() and len(text) >= 2

@@ -1,0 +1,724 @@
+"""Scraped plain-text articles: site header, title, date, bylines, body and footer told apart.
+
+The layout is guessed line by line: a header zone (breadcrumbs, date lines, bylines, metadata
+such as "URL: ..."), the first substantial line as the title, then the body until a footer marker
+(the URL line, a copyright notice, share or recommend forms). Page furniture inside the body
+(advertisement markers, captions, related-news lists) is dropped a whole line at a time.
+Indexing runs this on every file, so each line costs a few regex checks at most and the date
+parser only sees lines that already look like dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsread.index.dates import looks_like_date_line, parse_date
+from newsread.index.formats import Draft
+from newsread.index.formats.bylines import (
+    byline_date,
+    is_byline,
+    looks_like_outlet,
+    merge_bylines,
+    split_byline,
+)
+
+# Header lines come before the body; more than this and the file has no recognisable header.
+_MAX_HEADER_LINES = 40
+# A title longer than this is a paragraph: the file starts straight with its body.
+_MAX_TITLE = 250
+# Body lines this close to the title may still be date lines ("Title / summary / date").
+_EARLY_BODY_LINES = 3
+
+_SENTENCE_END = (".", "!", '."', ".”", '!"', "!”")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…")
+
+_BREADCRUMB_STRONG = re.compile(r"\s+(?:>|::)\s+|\s*(?:»|›|→)\s*")
+_BREADCRUMB_WEAK = re.compile(r"\s+(?:/|\||•|·)\s+")
+_HOME_CRUMBS = frozenset(
+    ["home", "news", "main", "start", "homepage", "front page", "startseite", "accueil", "inicio"]
+    + ["главная", "новости", "all news", "latest", "index"]
+)
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\*{3,}|_{3,})$")
+_BULLET = re.compile(r"^(?:[-*•·–]\s+|\d{1,2}[.)]\s+)")
+
+_URL_LINE = re.compile(
+    r"""^(?:(?P<label>url|link|source|original(?:\s+article)?|read\s+more(?:\s+at)?
+        |read\s+the\s+original(?:\s+article)?(?:\s+at)?|via|permalink|canonical(?:\s+url)?
+        |article\s+url|source\s+url|more\s+at|full\s+story(?:\s+at)?
+        |originally\s+published\s+at|источник|ссылка|quelle|fuente|fonte|lien)\s*[:\-–]?\s*)?
+        <?(?P<url>https?://[^\s<>]+?)>?[.,;]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Labels that name the article's own address; "Source:" or a bare link may cite another page.
+_OWN_URL_LABELS = frozenset(["url", "permalink", "canonical", "canonical url", "article url"])
+_METADATA = re.compile(
+    r"^(?P<key>title|headline|author|authors|byline|date|published|updated|posted|section"
+    r"|category|source|site|publisher|language|lang|url|link)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|date|dated|modified)\b",
+    re.IGNORECASE,
+)
+_DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
+_TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
+
+# Lines that end the body: what follows is the page's footer.
+_FOOTER = re.compile(
+    r"""^(?:
+        print(?:\s+version|\s+this\s+(?:article|page|story))|printable\s+version
+        | (?:views?|hits|reads|просмотров|просмотры|aufrufe|vues)\s*:?\s*\d[\d,. ]*
+        | \d[\d,. ]*\s+(?:views|просмотров)|read\s+\d+\s+times
+        | версия\s+для\s+печати|распечатать|druckversion|version\s+imprimable
+        | ©.*|\(c\)\s.*|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|of\b).*|copyright
+        | recommend\s+(?:this\s+)?(?:news|article|story|page)?\s*(?:to\s+(?:a\s+)?friends?)?
+        | send\s+(?:this\s+)?(?:news|article|story)?\s*to\s+(?:a\s+)?friend
+        | (?:your|friend'?s)\s+(?:name|e-?mail)(?:\s+address)?\s*(?:[:*].*)?
+        | your\s+e-?mail\s+address\s+will\s+not\s+be\s+published.*
+        | connect\s+with\s+us.*|follow\s+us(?:\s+on\b.*)?|stay\s+connected.*
+        | leave\s+a\s+(?:comment|reply)|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|add\s+(?:a\s+)?comment
+        | tags?\s*:.*|keywords\s*:.*|filed\s+under\s*:?.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Headings of link lists; the short headline lines after them go too.
+_LIST_HEADER = re.compile(
+    r"""^(?:
+        related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
+        | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
+        | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
+        | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
+        | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
+        | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
+        | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
+        | lee\s+también
+    )\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Single lines of page furniture, dropped wherever they are.
+_FURNITURE = re.compile(
+    r"""^(?:
+        print|e-?mail(?:\s+(?:this|article|to\s+a\s+friend))?|share(?:\s+(?:this|on|via|article
+        |story)\b.{0,60})?|tweet|pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit
+        |flipboard|pocket|save|bookmark|comment|font\s+size|a\+?\s*a-?|listen(?:\s+to\s+this
+        \s+article)?
+        | [-–—\s]*advertisement[-–—\s]*|advertising|sponsored(?:\s+content)?|promoted|ad
+        | story\s+continues\s+(?:below|after)\s+(?:the\s+)?advertisement
+        | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
+        | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}
+        | (?:subscribe|sign\s+up)\b.{0,80}|newsletter|get\s+our\s+newsletter.*
+        | we\s+use\s+cookies.*|cookie\s+(?:policy|settings|notice)|accept\s+(?:all\s+)?cookies.*
+        | this\s+(?:web)?site\s+uses\s+cookies.*
+        | like\s+us\s+on\s+facebook.*|join\s+us\s+on\s+.{1,40}
+        | (?:photo|image|picture|video|graphic|illustration|credit|фото|foto|bild)s?
+          (?:\s+credit)?\s*:.{0,300}
+        | file\s+photo\s*:.{0,300}|\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b.{0,120}
+        | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
+        | loading\.*|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
+        | log\s*out|sign\s*out|register|my\s+account|login|subscribe
+        | (?:name|e-?mail|message)\s*:
+        | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
+        | compartir|печать|drucken|imprimer|imprimir
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "Updated 3 hours ago", "Today, 16:18": a page's relative timestamp, useless once saved.
+_RELATIVE_DATE = re.compile(
+    r"""^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?
+        (?:(?:\d+|an?|one|a\s+few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?
+          \s+ago
+        | just\s+now | (?:today|yesterday)(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?
+        )\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Caption credits at the end of a line: "(Photo by X/AFP)", "X/Getty Images", "REUTERS/X".
+_CAPTION_TAIL = re.compile(
+    r"""(?:\((?:photo|image|picture|credit)s?\b[^)]{0,120}\)
+        | /\s*(?:getty\s+images|afp|reuters|ap|epa|afp\s+via\s+getty\s+images)\)?
+        | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Whole-line furniture and footer markers are short; running text is never tested against them.
+_MAX_FURNITURE = 300
+
+
+def _is_furniture(line: str) -> bool:
+    """Whether `line` is page furniture: share buttons, adverts, captions, cookie notices."""
+    if len(line) > _MAX_FURNITURE:
+        return False
+    if _FURNITURE.match(line) or _UNDERLINE.match(line) or _RELATIVE_DATE.match(line):
+        return True
+    lowered = line.lower()
+    # The regex scans the tail position by position; most lines fail this cheap test first.
+    if (
+        lowered.endswith((")", "images", "afp", "reuters", "ap", "epa")) or "reuters/" in lowered
+    ) and _CAPTION_TAIL.search(line, max(0, len(line) - 160)):
+        return True
+    return "cookies" in lowered and ("accept" in lowered or "we use" in lowered)
+
+
+def _is_footer(line: str) -> bool:
+    """Whether `line` starts the page footer: copyright, counters, share and contact forms."""
+    if len(line) > _MAX_FURNITURE:
+        return False
+    return bool(_FOOTER.match(line)) or line.lower().rstrip(" .").endswith("all rights reserved")
+
+
+@dataclass
+class _State:
+    """What the parse has found so far."""
+
+    title: str = ""
+    source: str = ""
+    section: str = ""
+    published: datetime | None = None
+    url: str = ""
+    language: str = ""
+    credit: str = ""
+    bylines: list[tuple[list[str], str]] = field(default_factory=list)
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u00a0"))
+
+
+def _is_home(crumb: str) -> bool:
+    return crumb.lower() in _HOME_CRUMBS
+
+
+def _site_like(crumb: str) -> bool:
+    return (
+        bool(_DOMAIN.match(crumb))
+        or looks_like_outlet(crumb)
+        or (crumb.isupper() and len(crumb.split()) <= 3)
+    )
+
+
+def _breadcrumb(line: str) -> tuple[list[str], bool] | None:
+    """The crumbs of 'Home > World > Europe' or 'TODAY.AZ / World news', and whether the
+    separator was an unambiguous one ('>', '»'); None for other lines."""
+    if len(line) > 120 or line.endswith((".", "!", "?")):
+        return None
+    strong = _BREADCRUMB_STRONG.search(line) is not None
+    crumbs = [c.strip() for c in (_BREADCRUMB_STRONG if strong else _BREADCRUMB_WEAK).split(line)]
+    crumbs = [c for c in crumbs if c]
+    if not 2 <= len(crumbs) <= 7:
+        return None
+    for crumb in crumbs:
+        if len(crumb) > 40 or len(crumb.split()) > 5 or crumb.endswith((".", ",", ":")):
+            return None
+    if strong:
+        return crumbs, True
+    first = crumbs[0]
+    if _is_home(first) or _site_like(first):
+        return crumbs, False
+    # "World | Europe": a short capitalised pair is a crumb trail, longer text is a title.
+    if all(len(c.split()) <= 2 and c[:1].isupper() for c in crumbs):
+        return crumbs, False
+    return None
+
+
+def _header_pair(line: str) -> list[str] | None:
+    """'Le Quotidien du Lac / Environnement': a site and section as a file's first line."""
+    if len(line) > 80 or line.endswith(_TERMINAL):
+        return None
+    crumbs = [c.strip() for c in _BREADCRUMB_WEAK.split(line)]
+    if len(crumbs) != 2 or not all(c[:1].isupper() and len(c.split()) <= 5 for c in crumbs):
+        return None
+    return crumbs
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    for raw in lines[index + 1 :]:
+        line = _clean(raw)
+        if line:
+            return line
+    return ""
+
+
+def _crumbs_follow(lines: list[str], index: int) -> bool:
+    """Whether the short line at `index` is the site name above a crumb line."""
+    line = _clean(lines[index])
+    if len(line) > 40 or len(line.split()) > 5 or line.endswith(_TERMINAL):
+        return False
+    crumbs = _breadcrumb(_next_line(lines, index))
+    return crumbs is not None and crumbs[1]
+
+
+def _apply_breadcrumb(crumbs: list[str], state: _State, *, strong: bool) -> None:
+    first = crumbs[0]
+    # "Azernews / Politics": the scraped-text header names the site first; after ">" or "»"
+    # the first crumb is only the site when it looks like one.
+    if not _is_home(first) and (_site_like(first) or not strong) and not state.source:
+        state.source = first
+        crumbs = crumbs[1:]
+    sections = [c for c in crumbs if not _is_home(c) and c != state.source]
+    if sections and not state.section:
+        state.section = sections[-1]
+
+
+def _take_date(line: str, state: _State) -> bool:
+    """Record the date (and a trailing source) if `line` is a date line."""
+    if not looks_like_date_line(line):
+        return False
+    date = parse_date(line)
+    if date is None:
+        return False
+    tail = _DATE_SOURCE.search(line)
+    if tail and is_byline(tail.group("source").strip()):
+        state.bylines.append(split_byline(tail.group("source")))  # "30 May 2017 | By Jane Doe"
+    elif state.published is None and tail and not state.source:
+        source = tail.group("source").strip()
+        if len(source.split()) <= 4:
+            state.source = source
+    if state.published is None:
+        state.published = date
+    return True
+
+
+def _take_byline(line: str, state: _State) -> bool:
+    """Record the people and credit (and a date) of a byline line."""
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
+    if not is_byline(line):
+        return False
+    state.bylines.append(split_byline(line))
+    date_text = byline_date(line)
+    if date_text and state.published is None:
+        state.published = parse_date(date_text)
+    return True
+
+
+def _url_line(line: str) -> tuple[str, bool] | None:
+    """(url, whether the label says it is the article's own) for a URL line, else None."""
+    match = _URL_LINE.match(line)
+    if not match:
+        return None
+    label = " ".join((match.group("label") or "").lower().split())
+    own = label in _OWN_URL_LABELS or label.startswith(("original", "read the", "read more"))
+    return match.group("url"), own
+
+
+def _rest_is_footer(lines: list[str]) -> bool:
+    """Whether no running text follows: a link there closes the article."""
+    paragraphs = 0
+    for raw in lines:
+        line = _clean(raw)
+        if line and _is_paragraph_like(line) and not _is_furniture(line):
+            paragraphs += 1
+            if paragraphs > 1:
+                return False
+    return True
+
+
+def _take_metadata(line: str, state: _State, *, in_header: bool) -> bool:
+    """'Title: ...', 'Author: ...', 'Section: ...' and similar labelled lines."""
+    match = _METADATA.match(line)
+    if not match:
+        return False
+    key, value = match.group("key").lower(), match.group("value").strip()
+    if key in ("title", "headline"):
+        if not in_header:
+            return False
+        state.title = state.title or value
+    elif key in ("author", "authors", "byline"):
+        state.bylines.append(split_byline(value))
+    elif key in ("date", "published", "updated", "posted"):
+        date = parse_date(value)
+        if date is None:
+            return False
+        state.published = state.published or date
+    elif key in ("section", "category"):
+        state.section = state.section or value
+    elif key in ("url", "link"):
+        state.url = state.url or value
+    elif key in ("language", "lang"):
+        state.language = state.language or value
+    elif key in ("site", "publisher") or (key == "source" and in_header):
+        state.source = state.source or value
+    elif key == "source" and len(value.split()) <= 5:
+        state.credit = state.credit or value
+    else:
+        return False
+    return True
+
+
+def _set_title(line: str, state: _State) -> None:
+    match = _TITLE_SUFFIX.search(line)
+    if match:
+        suffix = match.group("source").strip()
+        # "Title | BBC News" repeats the site's name; "Talks to resume - Radio" is attribution.
+        pipe = "|" in line[match.start() : match.start() + 4]
+        known = suffix.lower() == state.source.lower() or _DOMAIN.match(suffix)
+        if known or (pipe and looks_like_outlet(suffix)):
+            state.source = state.source or suffix
+            line = line[: match.start()].rstrip()
+    state.title = line
+
+
+def _header(lines: list[str], state: _State) -> int:
+    """Read the header zone into `state`; the index of the first body line."""
+    seen = 0
+    had_crumbs = False
+    pending_source: str | None = None
+    after_home = False
+    skip_until = 0
+    for index, raw in enumerate(lines):
+        if index < skip_until:
+            continue
+        line = _clean(raw)
+        if not line or _UNDERLINE.match(line):
+            continue
+        seen += 1
+        if seen > _MAX_HEADER_LINES:
+            return index
+        url = _url_line(line)
+        if url:
+            state.url = state.url or url[0]
+            continue
+        if _take_metadata(line, state, in_header=True):
+            continue
+        if not state.title:
+            crumbs = _breadcrumb(line) if seen <= 3 and not had_crumbs else None
+            if crumbs is None and seen == 1 and _title_follows(lines, index):
+                pair = _header_pair(line)
+                crumbs = (pair, False) if pair else None
+            if crumbs:
+                _apply_breadcrumb(crumbs[0], state, strong=crumbs[1])
+                had_crumbs = True
+                continue
+            if seen == 1 and _crumbs_follow(lines, index):
+                state.source = state.source or line  # The site's name above its crumbs.
+                continue
+            if seen == 1 and _section_line(line) and _title_follows(lines, index):
+                state.section = line  # "Politics" above the title.
+                continue
+            if _is_home(line):
+                after_home = True  # A lone "Home" link of the site's navigation.
+                continue
+            if after_home and _short_link(line) and _title_follows(lines, index):
+                state.section = line  # "Home" / "World" / title: crumbs a line each.
+                continue
+            if seen <= 2 and _DOMAIN.match(line):
+                state.source = state.source or line
+                continue
+        if _take_date(line, state):
+            continue
+        if _take_byline(line, state):
+            continue
+        if _is_furniture(line) or _LIST_HEADER.match(line) or _is_footer(line):
+            continue
+        if not any(ch.isalpha() for ch in line):
+            if state.title:
+                return index
+            continue  # Counters and rules above the title ("1842", "* * *").
+        if state.title or len(line) > _MAX_TITLE:
+            return index
+        if pending_source is None and seen <= 2 and not state.source and _outlet_line(line):
+            # Maybe the site's name above the title ("BBC News"); the next line decides.
+            pending_source = line
+            continue
+        menu_end = _navigation(lines, index)
+        if menu_end:
+            skip_until = menu_end
+            continue
+        block = _wrapped_block(lines, index)
+        if block is not None:
+            if len(block) > 3 or len(" ".join(block)) > _MAX_TITLE:
+                # The first paragraph, hard-wrapped: the file has no title line.
+                if pending_source is not None:
+                    state.title = pending_source
+                return index
+            line = " ".join(block)
+            skip_until = index + len(block)
+        if pending_source is not None:
+            if len(line) > 150 or line.endswith("."):
+                state.title = pending_source
+                return index
+            state.source = pending_source
+        _set_title(line, state)
+    if pending_source is not None and not state.title:
+        state.title = pending_source
+    return len(lines)
+
+
+def _title_follows(lines: list[str], index: int) -> bool:
+    """Whether the next non-blank line after `index` could be a title (not running text)."""
+    line = _next_line(lines, index)
+    return 3 <= len(line.split()) and len(line) <= 150 and not line.endswith(".")
+
+
+def _section_line(line: str) -> bool:
+    """A one- or two-word capitalised label such as 'Politics' or 'World news'."""
+    words = line.split()
+    return (
+        len(words) <= 2
+        and len(line) <= 25
+        and line[:1].isupper()
+        and all(w.isalpha() for w in words)
+        and not looks_like_outlet(line)
+        and not _is_home(line)
+    )
+
+
+def _short_link(line: str) -> bool:
+    return len(line) <= 30 and len(line.split()) <= 3 and not any(ch.isdigit() for ch in line)
+
+
+def _navigation(lines: list[str], index: int) -> int:
+    """The end of the menu starting at `index` (three or more short links in a row), or 0."""
+    end = index
+    links = 0
+    for position in range(index - 1, -1, -1):
+        previous = _clean(lines[position])
+        if previous:
+            links += _short_link(previous)  # "Home" above, already passed over.
+            break
+    for position in range(index, len(lines)):
+        line = _clean(lines[position])
+        if not line:
+            continue
+        if not _short_link(line) or is_byline(line):
+            break
+        links += 1
+        end = position + 1
+    return end if links >= 3 else 0
+
+
+def _wrapped_block(lines: list[str], index: int) -> list[str] | None:
+    """The lines of the block at `index` when its first line runs on into the next."""
+    if index + 1 >= len(lines) or lines[index].rstrip().endswith(_TERMINAL):
+        return None
+    following = lines[index + 1].strip()
+    if not following[:1].islower():
+        return None
+    block = []
+    for raw in lines[index:]:
+        line = _clean(raw)
+        if not line:
+            break
+        block.append(line)
+    return block
+
+
+def _outlet_line(line: str) -> bool:
+    return len(line.split()) <= 4 and looks_like_outlet(line)
+
+
+def _is_paragraph_like(line: str) -> bool:
+    """A line of running text rather than a headline in a link list (headlines rarely end
+    with a full stop)."""
+    return len(line) > 150 or (len(line) >= 25 and line.endswith(_SENTENCE_END))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How the body's lines are laid out: hard-wrapped at `width` columns, or not."""
+
+    wrapped: bool = False
+    width: int = 0
+
+
+# A body line: its text (whitespace collapsed), the columns it fills, its indentation.
+_Line = tuple[str, int, int]
+
+
+def _columns(raw: str) -> int:
+    raw = raw.rstrip()
+    return len(raw.expandtabs()) if "\t" in raw else len(raw)
+
+
+def _layout(lines: list[str]) -> _Layout:
+    """Whether the lines are hard-wrapped (one paragraph over several lines), and the width.
+
+    Wrapped text has many lines filled close to one width that end mid-sentence; text with a
+    paragraph per line has lines of any length that end with a full stop. Short lines (menus,
+    headings, link lists) say nothing either way and are not counted.
+    """
+    lengths = sorted(_columns(raw) for raw in lines if raw.strip())
+    if len(lengths) < 3:
+        return _Layout()
+    # Nearly all wrapped lines reach close to the width; a stray long line (a URL) does not.
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if width > 140 or width < 30:
+        return _Layout()
+    full = width * 0.6
+    pairs = continued = 0
+    previous = ""
+    for raw in lines:
+        line = raw.strip()
+        if previous and line and _columns(previous) >= full:
+            pairs += 1
+            if not previous.rstrip().endswith(_TERMINAL):
+                continued += 1
+        previous = raw if line else ""
+    return _Layout(wrapped=pairs >= 2 and continued * 2 >= pairs, width=width)
+
+
+def _fits(previous_columns: int, line: str, width: int) -> bool:
+    """Whether a wrapper would have put the first word of `line` on the previous line."""
+    return previous_columns + 1 + len(line.split(" ", 1)[0]) < width - 1
+
+
+def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line | None]:
+    """The body's lines, None for a paragraph break; furniture and footer dropped.
+
+    Only a line that starts something (not the rest of a sentence wrapped onto it) is tested
+    for furniture, bylines and dates, so "written by ..." inside a paragraph stays.
+    """
+    body: list[_Line | None] = []
+    in_list = False
+    kept = 0
+    previous: tuple[str, int, bool] | None = None  # (text, columns, kept) of the line above
+    for index, raw in enumerate(lines):
+        line = _clean(raw)
+        if not line:
+            body.append(None)
+            previous = None
+            continue
+        columns = _columns(raw)
+        continues = previous is not None and (
+            line[:1].islower()
+            or (
+                layout.wrapped
+                and not previous[0].endswith(_TERMINAL)
+                and not _fits(previous[1], line, layout.width)
+            )
+        )
+        if continues and previous is not None:
+            if previous[2]:
+                body.append((line, columns, _indent(raw)))
+            previous = (line, columns, previous[2])
+            continue
+        previous = (line, columns, False)
+        url = _url_line(line)
+        if url:
+            if not kept:
+                state.url = state.url or url[0]
+            elif url[1] or _rest_is_footer(lines[index + 1 :]):
+                state.url = state.url or url[0]
+                _scan_footer(lines[index + 1 :], state)
+                break
+            continue
+        if len(line) <= _MAX_FURNITURE:
+            if kept and _is_footer(line):
+                _scan_footer(lines[index + 1 :], state)
+                break
+            if _LIST_HEADER.match(line):
+                in_list = True
+                continue
+            if _is_furniture(line) or _take_metadata(line, state, in_header=False):
+                continue
+            if (kept < _EARLY_BODY_LINES or _DATE_LABEL.match(line)) and _take_date(line, state):
+                continue
+            if _take_byline(line, state):
+                continue
+        if in_list:
+            if not _is_paragraph_like(line):
+                continue
+            in_list = False
+        body.append((line, columns, _indent(raw)))
+        previous = (line, columns, True)
+        kept += 1
+    return body
+
+
+def _scan_footer(lines: list[str], state: _State) -> None:
+    """Pick the URL and a labelled date out of the footer; its text is not the article's."""
+    for raw in lines:
+        line = _clean(raw)
+        if not line or len(line) > 300:
+            continue
+        url = _url_line(line)
+        if url:
+            state.url = state.url or url[0]
+            continue
+        if state.published is None and _DATE_LABEL.match(line):
+            _take_date(line, state)
+
+
+def _join(paragraph: list[str]) -> str:
+    text = ""
+    for line in paragraph:
+        if not text:
+            text = line
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text += line  # Wrapped at a hyphen: "well-" + "known", "Asia-" + "Pacific".
+        else:
+            text += " " + line
+    return text
+
+
+def _paragraphs(body: list[_Line | None], layout: _Layout) -> list[str]:
+    """Body lines grouped into paragraphs: blank lines always separate, wrapped lines join."""
+    base_indent = min((item[2] for item in body if item is not None), default=0)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous: _Line | None = None
+    for item in body:
+        if item is None:
+            if current:
+                paragraphs.append(_join(current))
+            current, previous = [], None
+            continue
+        if (
+            current
+            and previous is not None
+            and _starts_paragraph(previous, item, item[2] > base_indent, layout)
+        ):
+            paragraphs.append(_join(current))
+            current = []
+        current.append(item[0])
+        previous = item
+    if current:
+        paragraphs.append(_join(current))
+    return paragraphs
+
+
+def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Layout) -> bool:
+    """Whether a line begins a new paragraph although no blank line precedes it."""
+    line, above = item[0], previous[0]
+    ends_sentence = above.endswith(_TERMINAL)
+    if not layout.wrapped:
+        if _BULLET.match(line) or _BULLET.match(above):
+            return True
+        # One paragraph a line, except a line broken mid-sentence.
+        return ends_sentence or not line[:1].islower()
+    if indented:
+        return True
+    # A wrapper would have put the next word on this line had it fitted: the paragraph ended.
+    # ("- " may also be a dash that the wrapper carried over, so a bullet needs this too.)
+    fits = _fits(previous[1], line, layout.width)
+    if fits and _BULLET.match(line):
+        return True
+    short = previous[1] < layout.width // 2
+    return fits and (ends_sentence or (short and line[:1].isupper()))
+
+
+def parse_text(text: str) -> Draft:
+    """One article from scraped plain text (already decoded and sanitised)."""
+    lines = text.split("\n")
+    state = _State()
+    start = _header(lines, state)
+    layout = _layout(lines[start:])
+    paragraphs = _paragraphs(_body_lines(lines[start:], state, layout), layout)
+    authors, credit = merge_bylines(state.bylines)
+    return Draft(
+        title=state.title,
+        source=state.source,
+        section=state.section,
+        published=state.published,
+        authors=authors,
+        credit=credit or state.credit,
+        url=state.url,
+        paragraphs=paragraphs,
+        language=state.language,
+    )

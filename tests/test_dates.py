@@ -1,0 +1,178 @@
+"""Unit tests for `newsread.index.dates`: layouts, languages, timezones and the fast paths."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from newsread.index import dates
+from newsread.index.dates import looks_like_date_line, parse_date
+
+EDT = timezone(timedelta(hours=-4))
+PLUS_TWO = timezone(timedelta(hours=2))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30 May 2017 [16:18] - TODAY.AZ", datetime(2017, 5, 30, 16, 18)),
+        ("26 February 1987 [15:02] - REUTERS", datetime(1987, 2, 26, 15, 2)),
+        ("May 30, 2017 4:18 PM EDT", datetime(2017, 5, 30, 16, 18, tzinfo=EDT)),
+        ("30.05.2017 16:18", datetime(2017, 5, 30, 16, 18)),
+        ("2017-05-30", datetime(2017, 5, 30)),
+        ("2017-05-30T16:18:00", datetime(2017, 5, 30, 16, 18)),
+        ("2017-05-30T16:18:00+02:00", datetime(2017, 5, 30, 16, 18, tzinfo=PLUS_TWO)),
+        ("2017-05-30T16:18:00+0200", datetime(2017, 5, 30, 16, 18, tzinfo=PLUS_TWO)),
+        ("2017-05-30T16:18:00Z", datetime(2017, 5, 30, 16, 18, tzinfo=timezone.utc)),
+        (
+            "2017-05-30T16:18:00.123456789Z",
+            datetime(2017, 5, 30, 16, 18, 0, 123456, tzinfo=timezone.utc),
+        ),
+        ("2017-05-30 16:18:00.5", datetime(2017, 5, 30, 16, 18, 0, 500000)),
+        ("Published: Tuesday 30 May 2017", datetime(2017, 5, 30)),
+        ("Updated: 30 May 2017 16:18", datetime(2017, 5, 30, 16, 18)),
+        ("Posted on May 30, 2017 at 4:18 pm", datetime(2017, 5, 30, 16, 18)),
+        ("2017/05/30", datetime(2017, 5, 30)),
+        ("Tue, 30 May 2017 16:18:00 +0000", datetime(2017, 5, 30, 16, 18, tzinfo=timezone.utc)),
+        ("Tue, 30 May 2017 16:18:00 GMT", datetime(2017, 5, 30, 16, 18, tzinfo=timezone.utc)),
+        (
+            "Thursday, 1st June 2017, 09:00 BST",
+            datetime(2017, 6, 1, 9, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "30 May 2017 16:18 GMT+3",
+            datetime(2017, 5, 30, 16, 18, tzinfo=timezone(timedelta(hours=3))),
+        ),
+        ("Mon May 30 2017", datetime(2017, 5, 30)),
+        ("June 14th, 2019 at 10:05 a.m.", datetime(2019, 6, 14, 10, 5)),
+        ("Jun. 14, 2019 12:05 a.m.", datetime(2019, 6, 14, 0, 5)),
+        ("12:30 PM, May 30, 2017", datetime(2017, 5, 30, 12, 30)),
+        ("05/30/2017", datetime(2017, 5, 30)),
+        ("30/05/2017", datetime(2017, 5, 30)),
+        ("Last updated on 30.05.17", datetime(2017, 5, 30)),
+        ("2017年5月30日", datetime(2017, 5, 30)),
+        ("2019년 6월 14일", datetime(2019, 6, 14)),
+    ],
+)
+def test_parse_date_english_and_numeric_layouts(text: str, expected: datetime) -> None:
+    result = parse_date(text)
+    assert result == expected
+    assert (result.utcoffset() if result else None) == expected.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 июня 2019", datetime(2019, 6, 14)),
+        ("14 июня 2019 г., 16:18", datetime(2019, 6, 14, 16, 18)),
+        ("Опубликовано: 3 марта 2020", datetime(2020, 3, 3)),
+        ("Publié le 30 mai 2017 à 16h18", datetime(2017, 5, 30, 16, 18)),
+        ("Mis à jour le 1er juin 2017", datetime(2017, 6, 1)),
+        ("le 14/06/2019 à 10h05", datetime(2019, 6, 14, 10, 5)),
+        ("Veröffentlicht am 30. Mai 2017, 16:18 Uhr", datetime(2017, 5, 30, 16, 18)),
+        ("Donnerstag, 1. Juni 2017", datetime(2017, 6, 1)),
+        ("30 de mayo de 2017", datetime(2017, 5, 30)),
+        ("segunda-feira, 3 de junho de 2019", datetime(2019, 6, 3)),
+        ("2 settembre 2018", datetime(2018, 9, 2)),
+        ("15 Ocak 2019 Salı", datetime(2019, 1, 15)),
+    ],
+)
+def test_parse_date_month_names_in_other_languages(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_falls_back_to_dateparser_for_unknown_month_names() -> None:
+    assert parse_date("14 Ιουνίου 2019") == datetime(2019, 6, 14)
+    assert parse_date("14. června 2019") == datetime(2019, 6, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Updated 3 hours ago",
+        "today",
+        "Yesterday, 16:18",
+        "il y a 2 jours",
+        "vor 3 Stunden",
+        "1850-01-01",
+        "30 May 2099",
+        "31 June 2017",
+        "2017-02-30",
+        "Oil prices hit record high in 2017",
+        "In 2014 Russia annexed Crimea from Ukraine.",
+        "Singapore growth at 8.1% in 2004",
+        "May 2017",
+        "1987 1986",
+        "Print version",
+    ],
+)
+def test_parse_date_rejects_relative_impossible_and_non_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 May 2017 [16:18] - TODAY.AZ",
+        "May 30, 2017 4:18 PM EDT",
+        "30.05.2017 16:18",
+        "Published: Tuesday 30 May 2017",
+        "Tue, 30 May 2017 16:18:00 +0000",
+        "2017-05-30T16:18:00.123Z",
+        "14 июня 2019",
+        "Publié le 30 mai 2017 à 16h18",
+        "Oil prices hit record high in 2017",
+        "1987 1986",
+    ],
+)
+def test_common_layouts_never_reach_dateparser(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str, languages: list[str] | None) -> datetime | None:
+        raise AssertionError(f"dateparser called for {text!r}")
+
+    monkeypatch.setattr(dates, "_parse_dateparser", refuse)
+    parse_date(text)
+
+
+def test_importing_dates_does_not_import_dateparser() -> None:
+    code = "import sys, newsread.index.dates; print('dateparser' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "30 May 2017 [16:18] - TODAY.AZ",
+        "26 February 1987 [15:02] - REUTERS",
+        "Published: Tuesday 30 May 2017",
+        "May 30, 2017 4:18 PM EDT",
+        "30.05.2017 16:18",
+        "14 июня 2019",
+        "Veröffentlicht am 30. Mai 2017, 16:18 Uhr",
+        "2017-05-30T16:18:00Z",
+    ],
+)
+def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
+    assert looks_like_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Putin, Macron meet amid strained French-Russian ties",
+        "Oil prices hit record high in 2017",
+        "In 2014 Russia annexed Crimea from Ukraine, which Kyiv and the West still dispute.",
+        "France cancelled a $1.3 billion warship supply contract in 2015, officials said today.",
+        "Revs 19.9 mln vs 20.1 mln",
+        "By Kamila Aliyeva",
+        "x" * 81 + " 2017",
+        "",
+    ],
+)
+def test_looks_like_date_line_rejects_other_lines(line: str) -> None:
+    assert not looks_like_date_line(line)
