@@ -10,9 +10,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from newsread.index.indexer import IndexSummary, Progress
 from newsread.index.library import LibraryError

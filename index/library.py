@@ -54,7 +54,9 @@ class Library:
         try:
             paths.make_private_dir(self.index_dir)
         except OSError as error:
-            raise LibraryError(f"cannot create the index folder {self.index_dir}: {error}")
+            raise LibraryError(
+                f"cannot create the index folder {self.index_dir}: {error}"
+            ) from None
         reason = self._stale_reason()
         if reason:
             self._wipe()
