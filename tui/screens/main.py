@@ -283,7 +283,7 @@ class MainScreen(Screen[None]):
         results = self.results
         if results is None:
             return
-        title = f"{results.total:,} result{'s' if results.total != 1 else ''} · by {self.sort}"
+        title = f"{results.total:,} result{'s' if results.total != 1 else ''} · by {results.sort}"
         if self.filters:
             title += " · " + ", ".join(f"{k}: {v}" for k, v in sorted(self.filters.items()))
         self.results_list.border_title = title

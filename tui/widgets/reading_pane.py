@@ -238,7 +238,7 @@ class ReadingPane(TextArea):
         self._current = None
         self.load_text(text)
         self.restore(position or Position())
-        self._update_subtitle()
+        self._refresh_highlights()
 
     def clear_article(self) -> None:
         self.article = None
@@ -260,6 +260,9 @@ class ReadingPane(TextArea):
         row = min(position.row, last)
         column = min(position.column, len(self.document[row]))
         self.move_cursor((row, column), record_width=True)
+        here = self._layout.offset(row, column)
+        starts = [start for start, _ in self.matches]
+        self._current = starts.index(here) if here in starts else None
 
         def scroll() -> None:
             self.scroll_to(y=position.scroll_y, animate=False, immediate=True)
@@ -320,8 +323,8 @@ class ReadingPane(TextArea):
         here = self._layout.offset(*self.cursor_location)
         if self._current is not None and matches[self._current][0] == here:
             index = (self._current + (1 if forward else -1)) % len(matches)
-        elif forward:
-            index = next((i for i, (s, _) in enumerate(matches) if s > here), 0)
+        elif forward:  # a match right at the cursor counts as the next one
+            index = next((i for i, (s, _) in enumerate(matches) if s >= here), 0)
         else:
             earlier = [i for i, (s, _) in enumerate(matches) if s < here]
             index = earlier[-1] if earlier else len(matches) - 1

@@ -33,7 +33,8 @@ class Status:
 def status_content(status: Status, show_timings: bool = True) -> Content:
     parts: list[Content] = [Content(sanitise_line(status.library)).stylize("bold")]
     if status.articles is not None:
-        parts.append(Content(f"{status.articles:,} articles"))
+        plural = "" if status.articles == 1 else "s"
+        parts.append(Content(f"{status.articles:,} article{plural}"))
     if status.index == "indexing":
         label = f"indexing {status.done:,}/{status.total:,}" if status.total else "scanning…"
         parts.append(Content(label).stylize("$text-warning"))
@@ -61,7 +62,7 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(id="status-text", markup=False)
-        yield ProgressBar(total=None, show_eta=False, id="index-progress")
+        yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="index-progress")
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
