@@ -1,0 +1,29 @@
+"""Fixtures for the app's Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from newsread.index.config import Config
+from newsread.tui.app import NewsreadApp
+from tui_helpers import build_library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return build_library(tmp_path / "library")
+
+
+@pytest.fixture
+def make_app() -> Callable[..., NewsreadApp]:
+    """An app without blinking cursors or timings (deterministic), ignoring any config.toml."""
+
+    def make(root: Path, **options: object) -> NewsreadApp:
+        options.setdefault("config", Config())
+        options.setdefault("show_timings", False)
+        options.setdefault("cursor_blink", False)
+        return NewsreadApp(root, **options)  # type: ignore[arg-type]
+
+    return make

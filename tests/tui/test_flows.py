@@ -1,0 +1,494 @@
+"""Pilot tests of the main flows, at 80x24 unless a test says otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from newsread.index.config import Config
+from newsread.tui.app import NewsreadApp
+from newsread.tui.messages import SearchDone
+from newsread.tui.screens.facets import FacetScreen
+from newsread.tui.screens.help import HelpScreen
+from newsread.tui.screens.saved import SavedSearchesScreen
+from newsread.tui.widgets.results_list import ResultsList
+from textual.command import CommandList
+from textual.widgets import Input
+from tui_helpers import rendered_text, settle, wait_for
+
+MakeApp = Callable[..., NewsreadApp]
+
+
+def hit_keys(app: NewsreadApp) -> list[str]:
+    return app.main.results_list.keys
+
+
+async def search(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `text` into an emptied search box and press Enter."""
+    app = pilot.app
+    await pilot.press("slash")
+    app.main.search_input.value = ""
+    await pilot.press(*text, "enter")
+    await settle(pilot)
+
+
+class TestSearchAndRead:
+    async def test_type_enter_open_next_match_and_back(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert app.focused is app.main.search_input
+            await pilot.press(*"harbour", "enter")
+            await settle(pilot)
+            assert isinstance(app.focused, ResultsList)
+            assert hit_keys(app)[0] == "kelmor-harbour.txt"
+
+            await pilot.press("enter")
+            await settle(pilot)
+            reader = app.main.reader
+            assert app.focused is reader
+            assert app.main.has_class("-reading")
+            assert not app.main.query_one("#results-column").display
+            assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
+            assert reader.match_label == "-/3"
+
+            await pilot.press("n")
+            assert reader.match_label == "1/3"
+            row, column = reader.cursor_location
+            assert reader.document[row][column:].lower().startswith("harbour")
+            await pilot.press("n", "n")
+            assert reader.match_label == "3/3"
+            await pilot.press("N")
+            assert reader.match_label == "2/3"
+            assert "match 2/3" in str(reader.border_subtitle)
+
+            await pilot.press("escape")
+            assert not app.main.has_class("-reading")
+            assert isinstance(app.focused, ResultsList)
+
+    async def test_search_runs_as_you_type(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press(*"vessa")
+            await wait_for(pilot, lambda: app.main.results and app.main.results.query == "vessa")
+            assert hit_keys(app) == ["flood.txt"]
+            assert app.focused is app.main.search_input  # typing never steals the focus
+
+    async def test_stale_results_are_dropped(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "vessa")
+            shown = app.main.results
+            assert shown is not None
+            older = app.library.search("ferry")  # type: ignore[union-attr]
+            app.main.post_message(SearchDone(app.main._generation - 1, older))
+            await pilot.pause()
+            assert app.main.results is shown
+            assert hit_keys(app) == ["flood.txt"]
+
+    async def test_article_flow_fits_80x24(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "grain")
+            await pilot.press("enter")
+            await settle(pilot)
+            reader = app.main.reader
+            assert reader.region.width == 80 and reader.region.bottom <= 22
+            text = rendered_text(reader)
+            assert "Grain export sanctions tightened" in text
+            assert "BALTIC WIRE · Business · 12 March 2019 09:05" in text
+            assert "By Tomas Reder, Ana Liu" in text
+            assert "Traders in Kelmor expect shipments to fall sharply this autumn." in text
+
+    async def test_wide_terminal_shows_list_and_article_side_by_side(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            results, article = app.main.results_list, app.main.query_one("#article-column")
+            assert results.region.width > 50 and article.region.x >= results.region.right
+            await pilot.press("j")  # the highlight moves: the article previews beside the list
+            second = hit_keys(app)[1]
+            view = app.main.article_view
+            await wait_for(pilot, lambda: view.article is not None and view.article.key == second)
+            assert app.focused is results
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.focused is app.main.reader
+            await pilot.press("q")
+            assert app.focused is results and app.main.query_one("#article-column").display
+
+    async def test_reader_scroll_keys_move_through_a_long_article(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        from tui_helpers import write_article
+
+        root = tmp_path / "long"
+        body = "\n\n".join(f"Paragraph {n} about the harbour and its cranes." for n in range(80))
+        write_article(root, "long.txt", "A long article", body)
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter", "enter")
+            await settle(pilot)
+            reader = app.main.reader
+            await pilot.press("space")
+            assert reader.scroll_y > 0
+            await pilot.press("G")
+            assert reader.cursor_location[0] == reader.document.line_count - 1
+            await pilot.press("g")
+            assert reader.cursor_location == (0, 0) and reader.scroll_y == 0
+            await pilot.press("ctrl+d")
+            assert reader.cursor_location[0] > 0
+            await pilot.press("ctrl+u")
+            assert reader.cursor_location[0] == 0
+            await pilot.press("j", "j")
+            assert reader.cursor_location[0] == 2
+            await pilot.press("k")
+            assert reader.cursor_location[0] == 1
+
+
+class TestResults:
+    async def test_sort_toggles_between_relevance_and_date(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
+            await pilot.press("s")
+            await settle(pilot)
+            assert app.main.results.sort == "date"  # type: ignore[union-attr]
+            assert hit_keys(app) == ["flood.txt", "grain/sanctions.txt", "kelmor-harbour.txt"]
+            assert "by date" in str(app.main.results_list.border_title)
+            await pilot.press("s")
+            await settle(pilot)
+            assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
+
+    async def test_facets_filter_by_source_with_counts_and_clear(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            facets = app.screen.query_one("#facets")
+            prompts = [str(o.prompt) for o in facets.options]  # type: ignore[attr-defined]
+            assert "  BALTIC WIRE  2" in prompts and "  HARBOUR GAZETTE  1" in prompts
+            assert "  2021  1" in prompts
+            facets.highlighted = prompts.index("  BALTIC WIRE  2")  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.filters == {"source": "BALTIC WIRE"}
+            assert sorted(hit_keys(app)) == ["flood.txt", "grain/sanctions.txt"]
+            assert "source: BALTIC WIRE" in str(app.main.results_list.border_title)
+
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            facets = app.screen.query_one("#facets")
+            prompts = [str(o.prompt) for o in facets.options]  # type: ignore[attr-defined]
+            assert prompts[0] == "Clear all filters" and "✓ BALTIC WIRE  2" in prompts
+            facets.highlighted = 0  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.filters == {}
+            assert len(hit_keys(app)) == 3
+
+    async def test_no_hits_offers_the_suggestion_on_one_key(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbur")
+            assert hit_keys(app) == []
+            message = app.main.query_one("#results-message")
+            assert message.display and "No articles match “harbur”" in rendered_text(message)
+            assert "Did you mean harbour?" in rendered_text(app.main.results_list)
+            assert isinstance(app.focused, ResultsList)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.search_input.value == "harbour"
+            assert hit_keys(app)[0] == "kelmor-harbour.txt"
+
+    async def test_bad_query_shows_its_error_and_keeps_the_last_results(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            before = hit_keys(app)
+            await search(pilot, '"unclosed')
+            error = app.main.query_one("#query-error")
+            assert error.display
+            assert "unbalanced quote" in rendered_text(error)
+            assert hit_keys(app) == before
+            await search(pilot, "ferry")
+            assert not error.display
+            assert hit_keys(app) == ["ferry.txt"]
+
+    async def test_index_commit_reruns_the_current_search(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "ferry")
+            generation = app.main._generation
+            app.main.index_committed(4)
+            await settle(pilot)
+            assert app.main._generation == generation + 1
+            assert hit_keys(app) == ["ferry.txt"]
+
+
+class TestHistory:
+    async def test_back_and_forward_between_queries_and_articles(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("escape")
+            await search(pilot, "vessa")
+            assert hit_keys(app) == ["flood.txt"]
+
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
+            assert app.main.search_input.value == "harbour"
+            assert app.main.reading and app.focused is app.main.reader
+            assert app.main.reader.article.key == "kelmor-harbour.txt"  # type: ignore[union-attr]
+
+            await pilot.press("alt+left")
+            await settle(pilot)
+            assert not app.main.reading and isinstance(app.focused, ResultsList)
+            assert app.main.search_input.value == "harbour"
+
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert app.main.reading
+            await pilot.press("alt+right")
+            await settle(pilot)
+            assert app.main.search_input.value == "vessa" and not app.main.reading
+            assert hit_keys(app) == ["flood.txt"]
+
+    async def test_up_and_down_in_the_search_box_recall_earlier_queries(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await search(pilot, "vessa")
+            await pilot.press("slash")
+            app.main.search_input.value = "dra"
+            await pilot.press("up")
+            assert app.main.search_input.value == "vessa"
+            await pilot.press("up")
+            assert app.main.search_input.value == "harbour"
+            await pilot.press("up")  # nothing older: stays
+            assert app.main.search_input.value == "harbour"
+            await pilot.press("down")
+            assert app.main.search_input.value == "vessa"
+            await pilot.press("down")
+            assert app.main.search_input.value == "dra"  # the draft comes back
+            await pilot.press("down")  # past the newest: on to the results
+            assert isinstance(app.focused, ResultsList)
+
+    async def test_reading_position_is_kept_per_article(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            await pilot.press("enter")
+            await settle(pilot)
+            first = app.main.reader.article.key  # type: ignore[union-attr]
+            await pilot.press("j", "j", "j", "j", "j")
+            where = app.main.reader.cursor_location
+            await pilot.press("escape", "j", "enter")
+            await settle(pilot)
+            assert app.main.reader.article.key != first  # type: ignore[union-attr]
+            assert app.main.reader.cursor_location == (0, 0)
+            await pilot.press("escape", "k", "enter")
+            await settle(pilot)
+            assert app.main.reader.article.key == first  # type: ignore[union-attr]
+            assert app.main.reader.cursor_location == where
+
+
+class TestSavedSearches:
+    async def test_save_then_pick_with_counts(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: app.screen.query("#name"))
+            name = app.screen.query_one("#name", Input)
+            assert name.value == "kelmor"
+            name.value = ""
+            await pilot.press(*"Kelmor news", "enter")
+            await pilot.pause()
+            assert [s.name for s in app.session.saved] == ["Kelmor news"]
+
+            await search(pilot, "ferry")
+            await pilot.press("ctrl+o")
+            await wait_for(pilot, lambda: isinstance(app.screen, SavedSearchesScreen))
+            listing = app.screen.query_one("#saved")
+            await wait_for(pilot, lambda: "3 articles" in rendered_text(listing))
+            assert "Kelmor news" in rendered_text(listing)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.search_input.value == "kelmor"
+            assert len(hit_keys(app)) == 3
+
+    async def test_delete_a_saved_search(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            from newsread.tui.state import SavedSearch
+
+            app.session.save_search(SavedSearch("K", "kelmor"))
+            await pilot.press("ctrl+o")
+            await wait_for(pilot, lambda: isinstance(app.screen, SavedSearchesScreen))
+            await pilot.press("d")
+            assert app.session.saved == []
+            await pilot.press("escape")
+            assert app.screen is app.main
+
+
+class TestCopy:
+    async def test_y_copies_the_paragraph_and_Y_a_citation(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = make_app(library)
+        copied: list[str] = []
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "running")
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("n", "y")
+            assert copied[-1] == (
+                "Dock workers said the running costs would fall as ships grew larger."
+            )
+            await pilot.press("Y")
+            assert copied[-1] == (
+                "Ilse Varga. “Kelmor harbour expansion approved”. HARBOUR GAZETTE, "
+                "30 May 2017 16:18. http://gazette.example/kelmor-harbour"
+            )
+            await pilot.press("g", "y")  # on the title line: the title
+            assert copied[-1] == "Kelmor harbour expansion approved"
+            await pilot.press("n", "shift+right", "shift+right", "shift+right", "y")
+            assert copied[-1] == "run"  # a selection wins over the paragraph
+
+
+class TestFindInArticle:
+    async def test_slash_in_the_article_finds_text(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            reader = app.main.reader
+            await pilot.press("slash")
+            assert app.focused is app.main.query_one("#find-bar")
+            await pilot.press(*"the")
+            assert reader.finding and reader.match_label.endswith("/5")
+            await pilot.press("enter")
+            assert app.focused is reader and reader.match_label == "1/5"
+            await pilot.press("n")
+            assert reader.match_label == "2/5"
+            await pilot.press("escape")  # first Escape ends the find, the next leaves
+            assert not reader.finding and app.main.reading
+            await pilot.press("escape")
+            assert not app.main.reading
+
+
+class TestKeysAndHelp:
+    async def test_question_mark_lists_every_binding(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("tab", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            text = str(app.screen.help_content())
+            for expected in (
+                "Next match of the query",
+                "Copy a citation",
+                "Filter by source, section or year",
+                "Back to the previous query or article",
+                "Saved searches, with their hit counts",
+                "Earlier query",
+            ):
+                assert expected in text
+            await pilot.press("escape")
+            assert app.screen is app.main
+
+    async def test_keys_remapped_from_config(self, library: Path, make_app: MakeApp) -> None:
+        config = Config(keys={"reader.next_match": "ctrl+n", "no.such.binding": "x"})
+        app = make_app(library, config=config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert any("no.such.binding" in n.message for n in app._notifications)
+            await search(pilot, "harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("ctrl+n")
+            assert app.main.reader.match_label == "1/3"
+            await pilot.press("question_mark")
+            assert "^n" in str(app.screen.help_content())
+
+    async def test_every_palette_command_names_a_real_action(self) -> None:
+        from newsread.tui.commands import COMMANDS
+        from newsread.tui.screens.main import MainScreen
+
+        for _, _, action in COMMANDS:
+            owner = NewsreadApp if action.startswith("app.") else MainScreen
+            assert hasattr(owner, "action_" + action.removeprefix("app.")), action
+
+    async def test_palette_runs_a_command(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            await pilot.press("ctrl+p")
+            await pilot.press(*"toggle sort")
+            await wait_for(
+                pilot, lambda: "Toggle sort" in rendered_text(app.screen.query_one(CommandList))
+            )
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.sort == "date"
+
+    async def test_theme_from_config(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library, config=Config(theme="nord"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert app.theme == "nord"
+
+    async def test_config_problem_is_shown_at_start(self, library: Path, make_app: MakeApp) -> None:
+        app = make_app(library, config=Config(problem="config.toml: line 3: bad"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert any("line 3: bad" in n.message for n in app._notifications)

@@ -1,0 +1,93 @@
+"""The reading pane on its own: spans drawn where they belong, passages, citations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsread.index.article import Article
+from newsread.tui.widgets.reading_pane import ReadingPane, citation, header_lines
+from textual.app import App, ComposeResult
+
+BODY = ("Café “quoted” — the harbour opened.", "Second paragraph, no match here.")
+ARTICLE = Article(
+    id="1",
+    key="a.txt",
+    path="a.txt",
+    title="Harbour news",
+    source="GAZETTE",
+    section="Ports",
+    published=datetime(2017, 5, 30, 16, 18),
+    authors=("Ilse Varga",),
+    url="http://example.test/a",
+    paragraphs=BODY,
+)
+
+
+class PaneApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ReadingPane()
+
+
+def styled_cells(pane: ReadingPane, y: int, bgcolor: str) -> str:
+    """The characters on screen line `y` drawn with background `bgcolor`."""
+    strip = pane.render_line(y)
+    return "".join(
+        segment.text
+        for segment in strip
+        if segment.style and segment.style.bgcolor and segment.style.bgcolor.name == bgcolor
+    )
+
+
+async def test_match_highlight_covers_exactly_the_span_after_multibyte_text() -> None:
+    """Pins TextArea's private highlight map (textual 8.2.8): byte columns, named styles."""
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.cursor_blink = False
+        start = ARTICLE.body.index("harbour")
+        pane.show(ARTICLE, [(start, start + len("harbour"))])
+        await pilot.pause()
+        body_row = len(header_lines(ARTICLE)) + 1
+        screen_y = body_row - round(pane.scroll_y)
+        assert styled_cells(pane, screen_y, "yellow") == "harbour"
+        pane.jump()
+        await pilot.pause()
+        # The current match turns orange; its first cell is under the cursor.
+        assert styled_cells(pane, screen_y, "dark_orange") in ("harbour", "arbour")
+        assert styled_cells(pane, screen_y, "yellow") == ""
+        assert pane.match_label == "1/1"
+
+
+async def test_passage_is_the_paragraph_under_the_cursor() -> None:
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)):
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, [])
+        body_row = len(header_lines(ARTICLE)) + 1
+        pane.move_cursor((body_row + 2, 5))
+        assert pane.passage() == BODY[1]
+        pane.move_cursor((body_row + 1, 0))  # the blank line between paragraphs
+        assert pane.passage() == BODY[1]
+        pane.move_cursor((1, 3))
+        assert pane.passage() == "GAZETTE · Ports · 30 May 2017 16:18"
+
+
+async def test_find_is_case_insensitive_and_counts() -> None:
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)):
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, [])
+        assert pane.find("HARBOUR") == 2  # title and body
+        assert pane.jump() and pane.match_label == "1/2"
+        assert pane.jump() and pane.match_label == "2/2"
+        assert pane.jump() and pane.match_label == "1/2"  # wraps
+        pane.end_find()
+        assert pane.match_label == ""
+
+
+def test_citation_names_authors_title_source_date_and_url() -> None:
+    assert citation(ARTICLE) == (
+        "Ilse Varga. “Harbour news”. GAZETTE, 30 May 2017 16:18. http://example.test/a"
+    )
+    bare = Article(id="2", key="b", path="b", title="T")
+    assert citation(bare) == "“T”."

@@ -1,0 +1,144 @@
+"""Article text, titles and file names are data: shown literally, never run. Clipboard, browser."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
+from tui_helpers import rendered_text, settle, write_article
+
+MakeApp = Callable[..., NewsreadApp]
+
+TITLE = "Markup [bold red]x[/] and [@click=app.quit]quit[/]"
+BODY = (
+    "Body [bold red]danger[/] then [@click=app.quit]click me[/] and [link=file:///etc]l[/link].\n\n"
+    "Escapes: \x1b[31mred\x1b[0m and \x1b]52;c;ZXZpbA==\x07 clipboard and \x1b]8;;http://x\x1b\\link."
+)
+
+
+@pytest.fixture
+def evil_library(tmp_path: Path) -> Path:
+    root = tmp_path / "[red]lib[@click=app.quit]"
+    write_article(root, "evil.txt", TITLE, BODY, source="EVIL [b]WIRE[/b]", section="Tests")
+    return root
+
+
+async def test_markup_and_escapes_in_articles_are_shown_literally(
+    evil_library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(evil_library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        listing = rendered_text(app.main.results_list)
+        assert "Markup [bold red]x[/] and [@click=app.quit]quit[/]" in listing
+        assert "EVIL [b]WIRE[/b] · Tests" in listing
+        assert "Body [bold red]danger[/] then [@click=app.quit]click me[/]" in listing
+        assert "[red]lib[@click=app.quit] · 1 article ·" in rendered_text(
+            app.main.query_one("#status-text")
+        )
+
+        await pilot.click(app.main.results_list, offset=(30, 1))  # on "[@click=app.quit]"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running
+        reader = app.main.reader
+        text = rendered_text(reader)
+        assert TITLE in text
+        assert "[link=file:///etc]l[/link]" in reader.text
+        assert "\x1b" not in reader.text and "\x07" not in reader.text
+        assert "Escapes: red and clipboard and link." in reader.text
+        await pilot.click(reader, offset=(35, 6))
+        assert app.is_running
+
+
+async def test_a_query_with_markup_is_shown_literally(
+    evil_library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(evil_library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"[bold]nothingatall[/bold]", "enter")
+        await settle(pilot)
+        message = rendered_text(app.main.query_one("#results-message"))
+        assert "“[bold]nothingatall[/bold]”" in message
+
+
+def test_osc52_is_wrapped_for_tmux_and_screen() -> None:
+    payload = base64.b64encode("héllo".encode()).decode()
+    assert osc52_passthrough("héllo", {}) == ""
+    assert osc52_passthrough("héllo", {"TMUX": "/tmp/tmux-0/default,1,0"}) == (
+        f"\x1bPtmux;\x1b\x1b]52;c;{payload}\a\x1b\\"
+    )
+    screen = osc52_passthrough("x" * 300, {"TERM": "screen-256color"})
+    chunks = screen.split("\x1b\\")[:-1]
+    assert len(chunks) > 1 and all(c.startswith("\x1bP") and len(c) <= 78 for c in chunks)
+    assert "".join(c[2:] for c in chunks).startswith("\x1b]52;c;")
+
+
+async def test_copy_under_tmux_writes_the_wrapped_sequence(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        written: list[str] = []
+        monkeypatch.setattr(app._driver, "write", written.append)
+        app.copy_to_clipboard("passage")
+        assert app.clipboard == "passage"
+        payload = base64.b64encode(b"passage").decode()
+        assert f"\x1b]52;c;{payload}\a" in written  # plain, for set-clipboard on
+        assert f"\x1bPtmux;\x1b\x1b]52;c;{payload}\a\x1b\\" in written  # allow-passthrough
+
+
+def test_no_display_reason() -> None:
+    assert no_display_reason({"SSH_CONNECTION": "1 2 3 4"}, "darwin") == "this is an SSH session"
+    assert no_display_reason({}, "linux") == "there is no graphical display"
+    assert no_display_reason({"DISPLAY": ":0"}, "linux") == ""
+    assert no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}, "linux") == ""
+    assert no_display_reason({}, "darwin") == ""
+
+
+async def test_o_never_opens_a_browser_without_a_display(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = make_app(library)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == []
+        assert copied == ["http://gazette.example/kelmor-harbour"]
+        assert any("SSH session" in n.message for n in app._notifications)
+
+
+async def test_o_opens_the_url_when_there_is_a_display(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["http://gazette.example/kelmor-harbour"]

@@ -1,0 +1,141 @@
+"""Start-up: paint first, index after; empty states that help; the session comes back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from newsread.index import paths
+from newsread.index.indexer import Progress
+from newsread.index.library import Library
+from newsread.tui.app import NewsreadApp
+from tui_helpers import rendered_text, settle, wait_for
+
+MakeApp = Callable[..., NewsreadApp]
+
+
+def test_importing_the_app_does_not_import_whoosh() -> None:
+    code = (
+        "import sys, newsread.tui.app\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+async def test_first_frame_comes_before_the_index_is_opened(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_open = Library.open
+
+    def slow_open(self: Library) -> Library:
+        release.wait(10)
+        return real_open(self)
+
+    monkeypatch.setattr(Library, "open", slow_open)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.library is None
+        message = app.main.query_one("#results-message")
+        assert "Opening the library" in rendered_text(message)
+        assert "opening the index" in rendered_text(app.main.query_one("#status-text"))
+        await pilot.press(*"ferry")  # typing works while the index opens
+        assert app.main.search_input.value == "ferry"
+        release.set()
+        await settle(pilot)
+        assert app.main.results_list.keys == ["ferry.txt"]
+
+
+async def test_indexing_shows_progress_then_results(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_update = Library.update
+
+    def paused_update(self: Library, **callbacks: Callable[..., object]) -> object:
+        callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
+        release.wait(10)
+        return real_update(self, **callbacks)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "update", paused_update)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.main.query_one("#status-text")
+        await wait_for(pilot, lambda: "indexing 1/4" in rendered_text(status), workers=False)
+        assert app.main.query_one("#index-progress").display
+        message = app.main.query_one("#results-message")
+        assert "Indexing 1 of 4 files" in rendered_text(message)
+        release.set()
+        await settle(pilot)
+        assert "up to date" in rendered_text(status)
+        assert not app.main.query_one("#index-progress").display
+        assert len(app.main.results_list.keys) == 4
+
+
+async def test_a_missing_folder_explains_how_to_start(tmp_path: Path, make_app: MakeApp) -> None:
+    app = make_app(tmp_path / "nowhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        message = app.main.query_one("#results-message")
+        text = " ".join(rendered_text(message).split())
+        assert "is not a folder" in text and "newsread PATH" in text
+
+
+async def test_an_empty_folder_explains_what_to_put_there(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    root = tmp_path / "empty"
+    root.mkdir()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = rendered_text(app.main.query_one("#results-message"))
+        assert "No articles in" in text and "newsread PATH" in text
+
+
+async def test_relaunch_restores_query_article_and_position(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("n", "n")
+        where = app.main.reader.cursor_location
+        await pilot.press("ctrl+q")
+    state = json.loads(paths.state_path().read_text())
+    assert state["library"] == str(library)
+
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.main.search_input.value == "harbour"
+        assert again.main.reading and again.focused is again.main.reader
+        assert again.main.reader.article.key == "kelmor-harbour.txt"  # type: ignore[union-attr]
+        assert again.main.reader.cursor_location == where
+        assert again.main.reader.match_label == "2/3"
+        await pilot.press("up")  # the earlier query is remembered too
+        await pilot.press("slash", "up")
+        assert again.main.search_input.value == "harbour"
+
+
+async def test_a_broken_state_file_is_ignored_with_a_notice(
+    library: Path, make_app: MakeApp
+) -> None:
+    path = paths.state_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("{broken")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any("session state not restored" in n.message for n in app._notifications)
+        assert len(app.main.results_list.keys) == 4

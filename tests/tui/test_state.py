@@ -1,0 +1,110 @@
+"""Session state on disk, navigation history and query recall (no Textual needed)."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from newsread.tui.state import (
+    LibraryState,
+    Navigation,
+    Place,
+    Position,
+    QueryRecall,
+    SavedSearch,
+    SessionState,
+    load_state,
+    save_state,
+)
+
+
+def test_state_round_trips_through_a_private_file(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "state.json"
+    state = SessionState(library="/news", queries=["a", "b"], theme="nord")
+    state.save_search(SavedSearch("mine", "kelmor", "date", (("source", "X"),)))
+    lib = state.for_library(Path("/news"))
+    lib.query, lib.article = "kelmor", "a.txt"
+    lib.remember("a.txt", Position(4, 2, 10))
+    save_state(state, path)
+
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert [p.name for p in path.parent.iterdir()] == ["state.json"]  # no temporary left
+    loaded, notice = load_state(path)
+    assert notice == ""
+    assert loaded == state
+
+
+def test_a_damaged_state_file_is_ignored_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text("{not json")
+    state, notice = load_state(path)
+    assert state == SessionState()
+    assert "damaged" in notice and str(path) in notice
+    path.write_text("[1, 2]")
+    assert load_state(path)[0] == SessionState()
+
+
+def test_wrong_types_inside_the_state_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(
+        json.dumps(
+            {
+                "library": 3,
+                "queries": ["ok", 4],
+                "saved": [{"name": "x"}, {"name": "n", "query": "q", "filters": {"a": 1}}],
+                "libraries": {"/l": {"positions": {"k": [1, 2, 3], "bad": [-1, 0, 0]}}},
+            }
+        )
+    )
+    state, notice = load_state(path)
+    assert notice == ""
+    assert state.library == "" and state.queries == ["ok"]
+    assert state.saved == [SavedSearch("n", "q")]
+    assert state.libraries["/l"].positions == {"k": Position(1, 2, 3)}
+
+
+def test_a_missing_state_file_is_a_fresh_start(tmp_path: Path) -> None:
+    assert load_state(tmp_path / "none.json") == (SessionState(), "")
+
+
+def test_positions_forget_the_least_recently_read_beyond_the_cap() -> None:
+    lib = LibraryState()
+    for n in range(600):
+        lib.remember(f"k{n}", Position(n))
+    lib.remember("k100", Position(1))
+    assert len(lib.positions) == 500
+    assert "k0" not in lib.positions and "k100" in lib.positions
+    assert list(lib.positions)[-1] == "k100"
+
+
+def test_navigation_goes_back_and_forward_and_drops_the_forward_branch() -> None:
+    nav = Navigation()
+    a, b, c, d = (Place(q) for q in "abcd")
+    for place in (a, b, c):
+        nav.visit(place)
+    nav.visit(c)  # the same place twice is one entry
+    assert nav.back() == b and nav.back() == a and nav.back() is None
+    assert nav.forward() == b
+    nav.visit(d)
+    assert nav.forward() is None
+    assert nav.back() == b
+
+
+def test_query_recall_walks_history_and_returns_the_draft() -> None:
+    recall = QueryRecall(["one", "two"])
+    assert recall.newer() is None  # not recalling: nothing newer
+    assert recall.older("dra") == "two"
+    assert recall.older("two") == "one"
+    assert recall.older("one") is None
+    assert recall.newer() == "two"
+    assert recall.newer() == "dra"
+    assert not recall.recalling
+
+
+def test_add_query_moves_a_repeat_to_the_end() -> None:
+    state = SessionState(queries=["a", "b"])
+    state.add_query(" a ")
+    state.add_query("")
+    assert state.queries == ["b", "a"]
