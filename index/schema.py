@@ -7,10 +7,10 @@ from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
-from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import STOP_WORDS, Analyzer, LowercaseFilter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -35,9 +35,99 @@ def _russian() -> Any:
     return stemmer_for_language("ru")
 
 
+class StemAnalyzer(Analyzer):  # type: ignore[misc]
+    """Whoosh's `StemmingAnalyzer(stemfn=stem_word)` fused into one loop.
+
+    Same tokens, positions and offsets (a test compares them on real articles), but without
+    four chained generators per word: analysis is a third of a build's time.
+    """
+
+    is_morph = True
+    _WORDS = re.compile(r"[\w\*]+(\.?[\w\*]+)*")  # Whoosh's default_pattern
+
+    def __init__(self) -> None:
+        self._stems: dict[str, str] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StemAnalyzer)
+
+    def __hash__(self) -> int:
+        return hash(StemAnalyzer)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}  # the stem cache is not part of the schema
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._stems = {}
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Any:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        stems = self._stems
+        stops = STOP_WORDS
+        matches: Any = self._WORDS.finditer(value) if tokenize else [_Whole(value)]
+        pos = None
+        for index, match in enumerate(matches):
+            original = match.group()
+            text = original.lower()
+            token.boost = 1.0
+            if keeporiginal or not tokenize:
+                token.original = original
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            if len(text) < 2 or text in stops:
+                if removestops:
+                    continue
+                token.stopped = True
+                token.text = text
+                if positions:
+                    token.pos = start_pos + index
+                yield token
+                continue
+            if positions:
+                pos = start_pos + index if pos is None else pos + 1
+                token.pos = pos
+            token.stopped = False
+            stemmed = stems.get(text)
+            if stemmed is None:
+                stemmed = stems[text] = stem_word(text)
+                if len(stems) > 100_000:
+                    stems.clear()
+            token.text = stemmed
+            yield token
+
+
+class _Whole:
+    """A match-like object for `tokenize=False`: the whole value is one token."""
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def group(self) -> str:
+        return self._value
+
+    def start(self) -> int:
+        return 0
+
+    def end(self) -> int:
+        return len(self._value)
+
+
 def text_analyzer() -> Analyzer:
     """Stemming analyzer for titles and bodies (see `stem_word`)."""
-    return StemmingAnalyzer(stemfn=stem_word)  # type: ignore[no-any-return]
+    return StemAnalyzer()
 
 
 def name_analyzer() -> Analyzer:
