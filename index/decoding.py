@@ -1,0 +1,204 @@
+"""Bytes to text, for whatever encoding people save articles in.
+
+Most files are UTF-8, so that is tried first and costs one `bytes.decode`. Then, in order:
+byte order marks, UTF-16/32 without a BOM (recognised by where the NUL bytes fall), UTF-8 with a
+few broken bytes, Cyrillic single-byte encodings (cp1251, KOI8-R), Western cp1252/Latin-1,
+and only then charset-normalizer, whose guesses on short Western texts are unreliable (it calls
+French cp1252 "cp1250" and mangles every "à" and "è").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsread.index.errors import UnreadableFile
+from newsread.index.text import sanitise
+
+_SAMPLE = 65_536
+
+_BOMS = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh91AY&SY", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"(\xb5/\xfd", "zstd"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"\x00asm", "WebAssembly"),
+    (b"OggS\x00", "Ogg audio"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
+    (b"fLaC", "FLAC audio"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+)
+
+# Control bytes that no text file contains (tab, newlines, form feed and ESC are allowed:
+# ESC starts colour codes that `sanitise` removes).
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+# cp1251 Cyrillic letters: А..я, plus Ё ё Є є І і Ї ї Ґ ґ Ў ў.
+_CP1251_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
+    (0xA8, 0xB8, 0xAA, 0xBA, 0xB2, 0xB3, 0xAF, 0xBF, 0xA5, 0xB4, 0xA1, 0xA2)
+)
+# The most frequent Cyrillic letters of Russian and Ukrainian running text.
+_COMMON_CYRILLIC = frozenset("оеаинтсрвлі")
+# Characters a Western cp1252 text plausibly has above ASCII.
+_WESTERN = frozenset(
+    "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŸœŒšŠžŽ"
+    "‘’‚“”„–—…«»‹›€£¥¢°©®™·•§¶¿¡ªº½¼¾±×÷†‡‰\u00a0´¨¸"
+)
+
+
+def decode(data: bytes) -> str:
+    """`data` as sanitised text with `\\n` line endings.
+
+    Raises:
+        UnreadableFile: the data is binary (a known file type, NUL or control bytes).
+    """
+    if not data:
+        return ""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return sanitise(data[len(bom) :].decode(encoding, errors="replace"))
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise UnreadableFile(f"binary file ({kind})")
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample or b"\x00" in data:
+        wide = _wide_encoding(sample)
+        if wide:
+            return sanitise(data.decode(wide, errors="replace"))
+        # Editors that crash or preallocate leave NUL padding at the end of a text file.
+        data = data.rstrip(b"\x00")
+        sample = data[:_SAMPLE]
+        if b"\x00" in data:
+            raise UnreadableFile("binary file (contains NUL bytes)")
+    controls = len(_CONTROL_BYTES.findall(sample))
+    if controls >= 4 and controls > len(sample) // 100:
+        raise UnreadableFile("binary file (control bytes)")
+    try:
+        return sanitise(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return sanitise(data.decode(_legacy_encoding(sample), errors="replace"))
+
+
+def _wide_encoding(sample: bytes) -> str:
+    """UTF-16/32 without a BOM, told by where the NUL bytes fall; "" when neither."""
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 4:
+        return ""
+    nul_at = [sample[i::4].count(0) for i in range(4)]
+    quarter = len(sample) // 4
+    # ASCII in UTF-32-LE is "c 0 0 0": positions 1-3 of every group are NUL (2-3 for the
+    # BMP letters of other scripts).
+    if nul_at[2] == nul_at[3] == quarter and nul_at[0] == 0:
+        return "utf-32-le"
+    if nul_at[0] == nul_at[1] == quarter and nul_at[3] == 0:
+        return "utf-32-be"
+    even, odd = nul_at[0] + nul_at[2], nul_at[1] + nul_at[3]
+    # Text in UTF-16 has NULs in the high byte of every ASCII character (spaces and
+    # punctuation even in Cyrillic or Greek text) and almost never in the low byte.
+    if odd >= len(sample) // 20 and even <= odd // 100 and _decodes(sample, "utf-16-le"):
+        return "utf-16-le"
+    if even >= len(sample) // 20 and odd <= even // 100 and _decodes(sample, "utf-16-be"):
+        return "utf-16-be"
+    return ""
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    text = sample.decode(encoding, errors="replace")
+    # A cut in the middle of a surrogate pair at the end of the sample is not an error.
+    bad = text[:-1].count("\ufffd")
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    return bad <= len(text) // 200 and controls <= len(text) // 100
+
+
+def _legacy_encoding(sample: bytes) -> str:
+    """The encoding of text that is not valid UTF-8."""
+    if _mostly_utf8(sample):
+        return "utf-8"
+    highs = _HIGH.findall(sample)
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
+    non_latin = in_runs * 2 >= len(highs)
+    if non_latin:
+        # Words made wholly of high bytes: a non-Latin script.
+        cyrillic = _cyrillic_encoding(sample, highs)
+        if cyrillic:
+            return cyrillic
+    elif _western(sample):
+        return "cp1252"
+    return _detected(sample, non_latin)
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    # UTF-8 with a stray byte or a cut last character: valid multi-byte characters far
+    # outnumber the broken bytes. Text in a single-byte encoding almost never has any.
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return good >= 4 * bad and good > 0
+
+
+def _cyrillic_encoding(sample: bytes, highs: list[bytes]) -> str:
+    letters = sum(1 for b in highs if b[0] in _CP1251_LETTERS)
+    if letters < len(highs) * 0.85:
+        return ""
+    # Running text is mostly lower case: а..я is 0xE0-0xFF in cp1251, 0xC0-0xDF in KOI8-R.
+    upper_half = sum(1 for b in highs if b[0] >= 0xE0)
+    lower_half = sum(1 for b in highs if 0xC0 <= b[0] < 0xE0)
+    encoding = "cp1251" if upper_half >= lower_half else "koi8-r"
+    text = sample.decode(encoding, errors="replace").lower()
+    cyrillic = [c for c in text if "а" <= c <= "я" or c in "ёіїєґў"]
+    common = sum(1 for c in cyrillic if c in _COMMON_CYRILLIC)
+    # Greek or Hebrew read as cp1251 gives Cyrillic letters at random, not Russian ones.
+    return encoding if cyrillic and common >= len(cyrillic) * 0.4 else ""
+
+
+def _western(sample: bytes) -> bool:
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    high = [c for c in text if c > "\x7f"]
+    plausible = sum(1 for c in high if c in _WESTERN)
+    return plausible >= len(high) * 0.9
+
+
+def _detected(sample: bytes, non_latin: bool) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    # Its multi-byte (CJK) detection is sound even where it cannot name the language; a
+    # single-byte guess it is unsure of is often wrong.
+    if best is not None and (non_latin or best.coherence >= 0.2):
+        return best.encoding
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return best.encoding if best is not None else "latin-1"
+    return "cp1252"

@@ -1,0 +1,14 @@
+"""Errors the index layer reports to the user."""
+
+from __future__ import annotations
+
+
+class UnreadableFile(Exception):
+    """A file that holds no readable article; `reason` is one line for the user.
+
+    `str(error)` is the reason, e.g. "binary file (PDF)" or "empty file".
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = " ".join(reason.split()) or "unreadable file"
+        super().__init__(self.reason)
