@@ -1,0 +1,247 @@
+"""Articles exported as JSON: one object, an array, a wrapped list, or JSON Lines.
+
+Exports from news APIs, scrapers and CMSs name the same fields differently (`headline`,
+`webTitle`, `title.rendered`; `publishedAt`, `pubDate`, `datePublished` ...), so fields are
+looked up by a normalised key (case, `_` and `-` ignored) from a list of known names.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+from newsread.index.dates import parse_date
+from newsread.index.errors import UnreadableFile
+from newsread.index.formats import Draft
+from newsread.index.formats.bylines import merge_bylines, split_byline
+from newsread.index.text import sanitise_line
+
+_TITLE = ("title", "headline", "webtitle", "heading", "name")
+_BODY = (
+    "text", "body", "content", "articlebody", "bodytext", "fulltext", "maintext",
+    "articletext", "story", "contenttext", "contenthtml", "html", "contentencoded", "bodyhtml",
+)  # fmt: skip
+_SUMMARY = ("description", "summary", "abstract", "excerpt", "lead", "standfirst", "snippet")
+_DATE = (
+    "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
+    "publishdate", "publishedtime", "webpublicationdate", "firstpublished", "createdat",
+    "created", "datecreated", "time", "timestamp", "updated", "updatedat", "datemodified",
+)  # fmt: skip
+_AUTHOR = ("author", "authors", "byline", "creator", "creators", "by", "writer", "authorname")
+_URL = ("url", "link", "canonicalurl", "canonical", "weburl", "permalink", "href", "guid")
+_SOURCE = (
+    "source", "site", "publisher", "sitename", "sourcename", "outlet", "publication",
+    "newspaper", "domain",
+)  # fmt: skip
+_SECTION = ("section", "category", "categories", "sectionname", "desk", "topic", "rubric")
+_LANGUAGE = ("language", "lang", "inlanguage", "locale")
+_BODY_KEYS = frozenset(_BODY)
+_ARTICLE_KEYS = frozenset(_TITLE[:-1] + _BODY + _SUMMARY)
+# Keys of objects that wrap the list of articles: {"articles": [...]}, {"response": {...}}.
+_WRAPPERS = (
+    "articles", "items", "data", "results", "entries", "posts", "stories", "news", "docs",
+    "documents", "records", "hits", "response", "feed", "rss", "channel", "item",
+)  # fmt: skip
+# Nested objects whose fields belong to the article (Guardian API `fields`, JSON:API).
+_NESTED = ("fields", "attributes", "_source", "properties")
+
+_KEY = re.compile(r"[\s_\-:]")
+_TAG = re.compile(
+    r"<(?:p|br|div|h[1-6]|li|ul|ol|span|a|em|strong|b|i|blockquote|figure)\b", re.IGNORECASE
+)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_URL_LIKE = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def parse_json(text: str) -> list[Draft]:
+    """Every article in a JSON (or JSON Lines) document, in file order.
+
+    Raises:
+        UnreadableFile: the text is not valid JSON or JSON Lines, or is nested absurdly deep.
+    """
+    return [_draft(item) for item in _articles(_load(text))]
+
+
+def _load(text: str) -> list[Any]:
+    """The JSON values of `text`: one for a JSON document, one per line for JSON Lines."""
+    try:
+        return [json.loads(text)]
+    except RecursionError:
+        raise UnreadableFile("invalid JSON: nested too deeply") from None
+    except json.JSONDecodeError as error:
+        if error.msg != "Extra data":
+            raise UnreadableFile(f"invalid JSON: {error.msg} at line {error.lineno}") from None
+    values = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            values.append(json.loads(line))
+        except RecursionError:
+            raise UnreadableFile("invalid JSON: nested too deeply") from None
+        except json.JSONDecodeError as error:
+            raise UnreadableFile(f"invalid JSON: {error.msg} at line {number}") from None
+    return values
+
+
+def _articles(values: Iterable[Any], depth: int = 0) -> list[dict[str, Any]]:
+    """The article objects among `values`, unwrapping lists and wrapper objects."""
+    found: list[dict[str, Any]] = []
+    for value in values:
+        if isinstance(value, list) and depth < 4:
+            found.extend(_articles(value, depth + 1))
+        elif isinstance(value, dict):
+            fields = _fields(value)
+            inner = next(
+                (fields[k] for k in _WRAPPERS if isinstance(fields.get(k), (list, dict))), None
+            )
+            # A feed has a title of its own next to its items (JSON Feed, RSS as JSON);
+            # an article has a body.
+            if inner is not None and depth < 4 and not _BODY_KEYS & fields.keys():
+                found.extend(_articles([inner], depth + 1))
+            elif _ARTICLE_KEYS & fields.keys():
+                found.append(fields)
+    return found
+
+
+def _fields(item: dict[str, Any]) -> dict[str, Any]:
+    """`item` with normalised keys, nested field objects merged in (outer keys win)."""
+    fields: dict[str, Any] = {}
+    for key, value in item.items():
+        if isinstance(key, str):
+            fields.setdefault(_KEY.sub("", key.lower()), value)
+    for nested in _NESTED:
+        inner = fields.get(nested)
+        if isinstance(inner, dict):
+            for key, value in inner.items():
+                if isinstance(key, str):
+                    fields.setdefault(_KEY.sub("", key.lower()), value)
+    return fields
+
+
+def _draft(fields: dict[str, Any]) -> Draft:
+    draft = Draft()
+    body = _first(fields, _BODY, _paragraphs) or _first(fields, _SUMMARY, _paragraphs)
+    draft.paragraphs = body or []
+    # "name" is a title only for objects that also carry a body (not for an author object).
+    titles = _TITLE if body else _TITLE[:-1]
+    draft.title = _first(fields, titles, _line) or ""
+    draft.published = _first(fields, _DATE, _date)
+    bylines = [split_byline(name) for name in _people(_pick(fields, _AUTHOR))]
+    draft.authors, draft.credit = merge_bylines(bylines)
+    draft.url = _first(fields, _URL, _url) or ""
+    draft.source = _first(fields, _SOURCE, _line) or ""
+    draft.section = _first(fields, _SECTION, _line) or ""
+    draft.language = _first(fields, _LANGUAGE, _language) or ""
+    return draft
+
+
+def _pick(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = fields.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _first(fields: dict[str, Any], keys: tuple[str, ...], convert: Any) -> Any:
+    """The first of `keys` whose value `convert` turns into something."""
+    for key in keys:
+        value = fields.get(key)
+        if value in (None, "", [], {}):
+            continue
+        converted = convert(value)
+        if converted:
+            return converted
+    return None
+
+
+def _unwrap(value: Any) -> Any:
+    """A plain value from the shapes APIs wrap them in: {"rendered": ...}, {"name": ...}."""
+    for _ in range(3):
+        if isinstance(value, dict):
+            value = next(
+                (value[k] for k in ("rendered", "name", "text", "value", "#text", "@value", "href")
+                 if k in value),
+                None,
+            )  # fmt: skip
+        elif isinstance(value, list) and value and not isinstance(value[0], str):
+            value = value[0]
+    return value
+
+
+def _line(value: Any) -> str:
+    value = _unwrap(value)
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return ""
+    if "<" in value or "&" in value:
+        # CMS exports give titles as rendered HTML: "Q&amp;A", "<em>Live</em> updates".
+        value = html.unescape(_ANY_TAG.sub("", value))
+    return sanitise_line(value)
+
+
+def _paragraphs(value: Any) -> list[str]:
+    if isinstance(value, list):
+        # A body given as a list of paragraphs (strings, or objects with text).
+        parts = [_unwrap(v) for v in value]
+        return [p for part in parts if isinstance(part, str) for p in _split(part)]
+    value = _unwrap(value)
+    return _split(value) if isinstance(value, str) else []
+
+
+def _split(text: str) -> list[str]:
+    """Paragraphs of a body: blank-line separated, or one per line when there are none."""
+    if _TAG.search(text):
+        from newsread.index.formats.html import html_to_text
+
+        return html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def _date(value: Any) -> datetime | None:
+    value = _unwrap(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Unix time, in milliseconds when it is too large for seconds.
+        seconds = value / 1000 if value > 10**11 else value
+        try:
+            result = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return result if 1990 <= result.year <= 2100 else None
+    if isinstance(value, str):
+        if value.strip().isdigit():
+            return _date(int(value.strip()))
+        return parse_date(value)
+    return None
+
+
+def _people(value: Any) -> list[str]:
+    """Author names from a string, an object with a name, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:50]:
+        name = _line(item)
+        if name and not _URL_LIKE.match(name):
+            names.append(name)
+    return names
+
+
+def _url(value: Any) -> str:
+    value = _unwrap(value)
+    line = sanitise_line(value) if isinstance(value, str) else ""
+    return line if _URL_LIKE.match(line) else ""
+
+
+def _language(value: Any) -> str:
+    code = _line(value).lower().replace("_", "-").split("-", 1)[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else ""

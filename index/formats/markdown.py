@@ -1,0 +1,226 @@
+"""Markdown articles: front matter (YAML `---` or TOML `+++`) or a leading heading as title.
+
+The body keeps the Markdown as written, split into paragraphs on blank lines (a fenced code
+block stays one paragraph); only the front matter and the title heading are taken out.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from newsread.index.dates import looks_like_date_line, parse_date
+from newsread.index.formats import Draft
+from newsread.index.formats.bylines import is_byline, merge_bylines, split_byline
+from newsread.index.text import sanitise_line
+
+_YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_TOML_BLOCK = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+_SIMPLE_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.+?)\s*$", re.MULTILINE)
+_ATX_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_SETEXT_RULE = re.compile(r"^=+[ \t]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+_PARTS = re.compile(r"\s+[|•·]\s+")
+
+_TITLE = ("title", "headline", "name")
+_DATE = ("date", "published", "publishdate", "pubdate", "published_at", "created", "datetime")
+_AUTHOR = ("author", "authors", "byline", "by", "creator")
+_SOURCE = ("source", "site", "publisher", "publication", "outlet", "site_name")
+_SECTION = ("section", "category", "categories", "topic")
+_URL = ("url", "link", "canonical", "canonical_url", "permalink", "source_url", "original")
+_LANGUAGE = ("lang", "language", "locale")
+
+
+def parse_markdown(text: str) -> Draft:
+    """The article of a Markdown file, metadata from its front matter and first lines."""
+    meta, body = _front_matter(text)
+    draft = _draft_from_meta(meta)
+    paragraphs = _blocks(body)
+    title, paragraphs = _take_heading(paragraphs)
+    if title and (not draft.title or _loose(title) == _loose(draft.title)):
+        draft.title = draft.title or title
+    elif title:
+        # A heading other than the front matter's title is part of the body.
+        paragraphs.insert(0, "# " + title)
+    draft.paragraphs = _take_header_lines(paragraphs, draft)
+    return draft
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter keys, the rest of the text)."""
+    text = text.lstrip("\ufeff")
+    match = _YAML_BLOCK.match(text)
+    if match:
+        return _yaml(match.group(1)), text[match.end() :]
+    match = _TOML_BLOCK.match(text)
+    if match:
+        return _toml(match.group(1)), text[match.end() :]
+    return {}, text
+
+
+def _yaml(block: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return _simple(block)
+    except RecursionError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _toml(block: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    try:
+        data: dict[str, Any] = tomllib.loads(block)
+    except tomllib.TOMLDecodeError:
+        return _simple(block)
+    return data
+
+
+def _simple(block: str) -> dict[str, Any]:
+    """`key: value` lines of front matter that is not valid YAML/TOML (unquoted colons...)."""
+    return {key: value.strip("\"'") for key, value in _SIMPLE_KEY.findall(block)}
+
+
+def _draft_from_meta(meta: dict[str, Any]) -> Draft:
+    fields = {str(key).lower().replace("-", "_"): value for key, value in meta.items()}
+    draft = Draft()
+    draft.title = _line(_pick(fields, _TITLE))
+    draft.published = _date(_pick(fields, _DATE))
+    draft.authors, draft.credit = merge_bylines(
+        split_byline(name) for name in _names(_pick(fields, _AUTHOR))
+    )
+    draft.source = _line(_pick(fields, _SOURCE))
+    draft.section = _line(_pick(fields, _SECTION))
+    url = _line(_pick(fields, _URL))
+    draft.url = url if re.match(r"https?://", url, re.IGNORECASE) else ""
+    language = _line(_pick(fields, _LANGUAGE)).lower().replace("_", "-").split("-", 1)[0]
+    draft.language = language if re.fullmatch(r"[a-z]{2,3}", language) else ""
+    return draft
+
+
+def _pick(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = fields.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _line(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or ""
+    if isinstance(value, (datetime, date, int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return sanitise_line(value) if isinstance(value, str) else ""
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [name for name in (_line(item) for item in items[:50]) if name]
+
+
+def _date(value: Any) -> datetime | None:
+    # YAML and TOML parse unquoted dates themselves.
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def _blocks(body: str) -> list[str]:
+    """Paragraphs split on blank lines, fenced code blocks kept whole, text as written."""
+    blocks: list[str] = []
+    current: list[str] = []
+    fence = ""
+    for line in body.split("\n"):
+        marker = _FENCE.match(line)
+        if fence:
+            current.append(line)
+            if marker and marker.group(1) == fence:
+                fence = ""
+            continue
+        if marker:
+            fence = marker.group(1)
+            current.append(line)
+        elif line.strip():
+            current.append(line.rstrip())
+        elif current:
+            blocks.append("\n".join(current))
+            current = []
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def _take_heading(paragraphs: list[str]) -> tuple[str, list[str]]:
+    """(title, the other paragraphs) when the text starts with a level-1 heading."""
+    if not paragraphs:
+        return "", paragraphs
+    first, *rest_lines = paragraphs[0].split("\n")
+    match = _ATX_HEADING.match(first.strip())
+    if match:
+        title = match.group(1)
+    elif rest_lines and _SETEXT_RULE.match(rest_lines[0].strip()):
+        title, rest_lines = first, rest_lines[1:]
+    else:
+        return "", paragraphs
+    remainder = "\n".join(rest_lines).strip("\n")
+    return sanitise_line(title), ([remainder] if remainder else []) + paragraphs[1:]
+
+
+def _take_header_lines(paragraphs: list[str], draft: Draft) -> list[str]:
+    """The body without date and byline lines right under the title (kept in `draft`)."""
+    bylines: list[tuple[list[str], str]] = []
+    while paragraphs:
+        lines = paragraphs[0].split("\n")
+        taken = 0
+        for line in lines:
+            if not _take_header_line(line, draft, bylines):
+                break
+            taken += 1
+        if taken < len(lines):
+            if taken:
+                paragraphs[0] = "\n".join(lines[taken:])
+            break
+        paragraphs = paragraphs[1:]
+    if bylines and not draft.authors and not draft.credit:
+        draft.authors, draft.credit = merge_bylines(bylines)
+    return paragraphs
+
+
+def _take_header_line(line: str, draft: Draft, bylines: list[tuple[list[str], str]]) -> bool:
+    """Record a byline or date line ("*By Jane Doe* | 4 March 2021"); False for other text."""
+    found: list[tuple[list[str], str]] = []
+    published = None
+    for part in _PARTS.split(line.strip()):
+        plain = _EMPHASIS.sub("", part.strip()).strip()
+        if not plain:
+            continue
+        if is_byline(plain):
+            found.append(split_byline(plain))
+        elif looks_like_date_line(plain) and (parsed := parse_date(plain)) is not None:
+            published = published or parsed
+        else:
+            return False
+    if not found and published is None:
+        return False
+    bylines.extend(found)
+    draft.published = draft.published or published
+    return True
+
+
+def _loose(text: str) -> str:
+    return " ".join(text.casefold().split())

@@ -1,0 +1,210 @@
+"""Reading article files: the one entry point from a path to `Article` records.
+
+The format is picked by content as well as by extension: people save HTML as `.txt` and
+JSON without an extension. Everything that can go wrong with a file becomes an
+`UnreadableFile` with a one-line reason the library view can show next to the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path, PurePath
+
+from newsread.index.article import Article, stable_id
+from newsread.index.decoding import decode
+from newsread.index.errors import UnreadableFile
+from newsread.index.formats import Draft
+from newsread.index.language import guess_language
+from newsread.index.text import sanitise, sanitise_line
+
+_TEXT_SUFFIXES = frozenset((".txt", ".text"))
+_MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
+_HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
+_JSON_SUFFIXES = frozenset((".json", ".jsonl", ".ndjson"))
+_BASE_SUFFIXES = _TEXT_SUFFIXES | _MARKDOWN_SUFFIXES | _HTML_SUFFIXES | _JSON_SUFFIXES
+
+SUPPORTED_SUFFIXES: frozenset[str] = _BASE_SUFFIXES | frozenset(s + ".gz" for s in _BASE_SUFFIXES)
+"""Lower-case file suffixes that are indexed as articles, compressed or not."""
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_HEAD = 1024
+_HTML_START = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+_HTML_ANYWHERE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+# A fenced block that opens with a `key: value` (YAML) or `key = value` (TOML) line.
+_FRONT_MATTER = re.compile(
+    r"^(?:---[ \t]*\n[\w-]+[ \t]*:.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n[\w-]+[ \t]*=.*?\n\+\+\+)"
+    r"[ \t]*(?:\n|$)",
+    re.DOTALL,
+)
+_HEADING = re.compile(r"^#{1,2} +\S")
+
+
+def is_article_file(path: PurePath) -> bool:
+    """Whether `path`'s name has a suffix that newsread indexes (`.txt`, `.html.gz` ...)."""
+    return _inner_suffix(path.name) in _BASE_SUFFIXES
+
+
+def read_articles(path: Path, root: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
+    """The articles in the file at `path`, keyed by its path relative to `root`.
+
+    Raises:
+        UnreadableFile: the file cannot be read, is too large, empty, binary, a broken
+            archive, invalid JSON, or holds no article text.
+    """
+    data = _read_bytes(path, max_bytes)
+    if data.startswith(_GZIP_MAGIC):
+        data = _gunzip(data, max_bytes)
+    if not data:
+        raise UnreadableFile("empty file")
+    text = decode(data)
+    if not text.strip():
+        raise UnreadableFile("blank file (only whitespace)")
+    kind, drafts = _parse(text, _inner_suffix(path.name))
+    rel = _relative(path, root)
+    stem = _inner_stem(path.name)
+    numbered = len(drafts) > 1
+    articles = [
+        _article(draft, rel + (f"#{n}" if numbered else ""), rel, kind, stem)
+        for n, draft in enumerate(drafts, start=1)
+    ]
+    articles = [article for article in articles if article.paragraphs]
+    if not articles:
+        raise UnreadableFile("no article text found")
+    return articles
+
+
+# --- the file --------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise UnreadableFile("is a directory")
+        if size > max_bytes:
+            raise UnreadableFile(f"too large ({_size(size)} > {_size(max_bytes)} limit)")
+        with path.open("rb") as file:
+            # A file that grew since the stat is still held to the limit.
+            data = file.read(max_bytes + 1)
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except FileNotFoundError:
+        raise UnreadableFile("vanished before it could be read") from None
+    except IsADirectoryError:
+        raise UnreadableFile("is a directory") from None
+    except OSError as error:
+        raise UnreadableFile(f"could not read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise UnreadableFile(f"too large (more than {_size(max_bytes)} limit)")
+    return data
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """`data` decompressed, never to more than `max_bytes` (a small file can unpack to GBs)."""
+    out = bytearray()
+    rest = data
+    try:
+        # Concatenated gzip members are one valid file (`cat a.gz b.gz`).
+        while rest:
+            engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+            out += engine.decompress(rest, max_bytes + 1 - len(out))
+            if len(out) > max_bytes:
+                raise UnreadableFile(f"too large when decompressed (over {_size(max_bytes)})")
+            if not engine.eof:
+                raise UnreadableFile("truncated gzip file")
+            rest = engine.unused_data
+            if rest and not rest.startswith(_GZIP_MAGIC):
+                break  # Trailing padding after the last member, which gzip itself ignores.
+    except zlib.error as error:
+        raise UnreadableFile(f"corrupt gzip file ({error})") from None
+    return bytes(out)
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.0f} {unit}"
+    return f"{n} bytes"
+
+
+def _inner_suffix(name: str) -> str:
+    lowered = name.lower()
+    lowered = lowered.removesuffix(".gz")
+    return PurePath(lowered).suffix
+
+
+def _inner_stem(name: str) -> str:
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    return PurePath(name).stem or name
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+# --- the format --------------------------------------------------------------------------
+
+
+def _parse(text: str, suffix: str) -> tuple[str, list[Draft]]:
+    """(format name, drafts) for `text`, the format chosen by content, then by suffix."""
+    from newsread.index.formats.html import parse_html
+    from newsread.index.formats.jsonfile import parse_json
+    from newsread.index.formats.markdown import parse_markdown
+    from newsread.index.formats.plaintext import parse_text
+
+    head = text[:_HEAD].lstrip()
+    if _HTML_START.match(head):
+        return "html", [parse_html(text)]
+    if suffix in _JSON_SUFFIXES:
+        return "json", parse_json(text)
+    if head.startswith(("{", "[")):
+        try:
+            return "json", parse_json(text)
+        except UnreadableFile:
+            pass  # Text that starts with a bracket: "[Updated] ...", "{draft}".
+    if _FRONT_MATTER.match(text[: _HEAD * 8]) or suffix in _MARKDOWN_SUFFIXES:
+        return "markdown", [parse_markdown(text)]
+    if suffix in _HTML_SUFFIXES or _HTML_ANYWHERE.search(head):
+        return "html", [parse_html(text)]
+    if _HEADING.match(head):
+        return "markdown", [parse_markdown(text)]
+    return "text", [parse_text(text)]
+
+
+def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
+    paragraphs = tuple(p for p in (sanitise(p).strip() for p in draft.paragraphs) if p)
+    title = sanitise_line(draft.title) or _title_from_name(stem)
+    url = sanitise_line(draft.url)
+    language = sanitise_line(draft.language).lower()
+    if not language:
+        language = guess_language(title + "\n" + "\n".join(paragraphs[:20]))
+    authors = tuple(dict.fromkeys(a for a in (sanitise_line(a) for a in draft.authors) if a))
+    return Article(
+        id=stable_id(url, title, paragraphs),
+        key=key,
+        path=rel,
+        title=title,
+        source=sanitise_line(draft.source),
+        section=sanitise_line(draft.section),
+        published=draft.published,
+        authors=authors,
+        credit=sanitise_line(draft.credit),
+        url=url,
+        paragraphs=paragraphs,
+        language=language,
+        format=kind,
+    )
+
+
+def _title_from_name(stem: str) -> str:
+    return sanitise_line(stem.replace("_", " ").replace("-", " "))

@@ -1,0 +1,269 @@
+"""Saved web pages: metadata from JSON-LD, OpenGraph, meta tags or the page, and main text."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from newsread.index.formats import Draft
+from newsread.index.formats.html import html_to_text, parse_html
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old bridge to traffic after engineers found "
+    "cracks in two of its supports, officials said.",
+    "Repairs are expected to take at least six months, the mayor said in a statement, adding "
+    "that a ferry service would run in the meantime.",
+    "Residents of the east bank, who rely on the bridge to reach the hospital, said they were "
+    "worried about the longer journeys ahead of them.",
+]
+BODY = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+FURNITURE_HEADER = (
+    '<header><a href="/"><img src="logo.png" alt="Town Crier"></a><nav><ul>'
+    '<li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>'
+)
+FURNITURE_FOOTER = (
+    '<section id="comments"><h3>Comments</h3><div class="comment"><p>This is outrageous, the '
+    "bridge was fine last week and the council is not telling us the truth.</p></div></section>"
+    "<footer><p>Copyright 2021 Town Crier. All rights reserved.</p></footer>"
+)
+
+
+def page(head: str, article: str, *, lang: str = "en") -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+        f"{FURNITURE_HEADER}<article>{article}</article>{FURNITURE_FOOTER}</body></html>"
+    )
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_json_ld_graph_with_author_references() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "#site", "name": "Town Crier Online"},
+            {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+            {
+                "@type": ["NewsArticle"],
+                "headline": "Bridge closed after cracks found",
+                "datePublished": "2021-03-04T05:06:07+01:00",
+                "author": [{"@id": "#jane"}, {"@type": "Person", "name": "John Roe"}],
+                "publisher": {"@type": "NewsMediaOrganization", "name": "The Town Crier"},
+                "articleSection": ["Local", "Transport"],
+                "inLanguage": "en-GB",
+                "url": "https://towncrier.example/bridge",
+            },
+        ],
+    }
+    html = page(
+        "<title>Bridge closed | Town Crier</title>" + ld(graph),
+        f"<h1>Bridge closed after cracks found</h1>{BODY}",
+        lang="",
+    )
+    assert parse_html(html) == Draft(
+        title="Bridge closed after cracks found",
+        source="The Town Crier",
+        section="Local",
+        published=datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone(timedelta(hours=1))),
+        authors=["Jane Doe", "John Roe"],
+        url="https://towncrier.example/bridge",
+        paragraphs=PARAGRAPHS,
+        language="en",
+    )
+
+
+@pytest.mark.parametrize(
+    ("author", "authors", "credit"),
+    [
+        ("Jane Doe", ["Jane Doe"], ""),
+        ({"@type": "Person", "name": "Jane Doe"}, ["Jane Doe"], ""),
+        ([{"name": "Jane Doe"}, {"name": "John Roe"}], ["Jane Doe", "John Roe"], ""),
+        ({"@type": "Organization", "name": "Reuters"}, [], "Reuters"),
+        ("By Jane Doe, Associated Press", ["Jane Doe"], "Associated Press"),
+    ],
+)
+def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) -> None:
+    article = {"@type": "ReportageNewsArticle", "headline": "H", "author": author}
+    draft = parse_html(page(ld(article), BODY))
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+def test_opengraph_only() -> None:
+    head = """<title>Bridge closed after cracks found - Town Crier</title>
+    <meta property="og:title" content="Bridge closed after cracks found">
+    <meta property="og:site_name" content="Town Crier">
+    <meta property="og:url" content="https://towncrier.example/bridge">
+    <meta property="article:published_time" content="2021-03-04T05:06:07Z">
+    <meta property="article:section" content="Local">
+    <meta property="article:author" content="https://towncrier.example/staff/jane">
+    <meta name="author" content="Jane Doe">"""
+    assert parse_html(page(head, BODY, lang="fr-FR")) == Draft(
+        title="Bridge closed after cracks found",
+        source="Town Crier",
+        section="Local",
+        published=datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc),
+        authors=["Jane Doe"],
+        url="https://towncrier.example/bridge",
+        paragraphs=PARAGRAPHS,
+        language="fr",
+    )
+
+
+def test_meta_tags_only() -> None:
+    head = """<title>Bridge closed</title>
+    <meta name="parsely-title" content="Bridge closed after cracks found">
+    <meta name="parsely-author" content="Jane Doe">
+    <meta name="parsely-pub-date" content="2021-03-04T05:06:07Z">
+    <meta name="parsely-section" content="Local">
+    <meta name="DC.language" content="de">
+    <link rel="canonical" href="/news/bridge">
+    <meta property="og:url" content="https://towncrier.example/news/bridge?utm=1">"""
+    draft = parse_html(page(head, BODY, lang=""))
+    assert draft.title == "Bridge closed after cracks found"
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published == datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
+    assert draft.section == "Local"
+    assert draft.language == "de"
+    assert draft.url == "https://towncrier.example/news/bridge"
+
+
+def test_dublin_core_and_sailthru_and_time_element() -> None:
+    head = """<meta name="dc.title" content="Bridge closed after cracks found">
+    <meta name="sailthru.author" content="John Roe">"""
+    article = f'<time datetime="2021-03-04">4 March</time>{BODY}'
+    draft = parse_html(page(head, article))
+    assert (draft.title, draft.authors) == ("Bridge closed after cracks found", ["John Roe"])
+    assert draft.published == datetime(2021, 3, 4)
+
+
+def test_no_metadata_title_from_h1_and_byline_from_the_page() -> None:
+    head = "<title>Bridge closed after cracks found | Town Crier</title>"
+    article = (
+        '<h1>Bridge closed after cracks found</h1><div class="byline">By '
+        '<a rel="author" href="/staff/jane">Jane Doe</a> - Apr 16, 2021 8:02 pm</div>' + BODY
+    )
+    draft = parse_html(page(head, article))
+    assert draft.title == "Bridge closed after cracks found"
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs == PARAGRAPHS
+
+
+def test_title_tag_loses_its_site_suffix() -> None:
+    head = (
+        "<title>Bridge closed after cracks found – Town Crier</title>"
+        '<meta property="og:site_name" content="Town Crier">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+def test_og_title_wins_over_the_title_tag_with_suffix() -> None:
+    head = (
+        "<title>Bridge closed | Local | Town Crier</title>"
+        '<meta property="og:title" content="Bridge closed after engineers find cracks">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after engineers find cracks"
+
+
+def test_generic_og_title_loses_to_the_title_and_h1_that_agree() -> None:
+    head = (
+        "<title>Bridge closed after cracks found</title>"
+        '<meta property="og:title" content="Town Crier - Latest news">'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Bridge closed after cracks found"
+
+
+def test_json_ld_headline_that_is_a_description_loses_to_the_name() -> None:
+    data = {"@type": "Article", "name": "New Zealand", "headline": "country in Oceania"}
+    head = "<title>New Zealand - Wikipedia</title>" + ld(data)
+    assert parse_html(page(head, BODY)).title == "New Zealand"
+
+
+def test_og_title_with_author_suffix_is_trimmed_to_the_h1() -> None:
+    head = '<meta property="og:title" content="Bridge closed after cracks found | Jane Doe">'
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Bridge closed after cracks found"
+
+
+def test_body_leaves_out_navigation_comments_share_widgets_and_hidden_text() -> None:
+    article = (
+        BODY + '<div class="share-buttons"><a href="#">Share</a><a href="#">Tweet</a></div>'
+        "<div hidden><p>Hidden text that a browser never shows to the reader at all.</p></div>"
+        '<div aria-hidden="true"><p>Modal dialog text that screen readers and eyes skip.</p></div>'
+        '<div style="display: none"><p>Collapsed menu text that is not shown on the page.</p></div>'
+    )
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+def test_hard_wrapped_source_is_not_split_into_lines() -> None:
+    wrapped = PARAGRAPHS[0].replace(" after ", "\n        after ")
+    article = f"<p>{wrapped}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+def test_line_breaks_split_paragraphs() -> None:
+    article = f"<div>{PARAGRAPHS[0]}<br><br>{PARAGRAPHS[1]}<br>{PARAGRAPHS[2]}</div>"
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+def test_entities_in_metadata_are_unescaped() -> None:
+    head = '<meta property="og:title" content="Q&amp;A: the bridge &#8211; explained">'
+    assert parse_html(page(head, BODY)).title == "Q&A: the bridge – explained"
+
+
+def test_invalid_json_ld_is_ignored() -> None:
+    head = '<title>Fallback title</title><script type="application/ld+json">{"headline": </script>'
+    draft = parse_html(page(head, BODY))
+    assert draft.title == "Fallback title"
+    assert draft.paragraphs == PARAGRAPHS
+
+
+def test_xml_declaration_is_accepted() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + page("<title>T</title>", BODY)
+    assert parse_html(html).paragraphs == PARAGRAPHS
+
+
+def test_deeply_nested_tags_do_not_crash() -> None:
+    html = (
+        "<html><head><title>Deep</title></head><body>"
+        + "<div>" * 100_000
+        + f"<p>{PARAGRAPHS[0]}</p>"
+        + "</div>" * 100_000
+        + "</body></html>"
+    )
+    draft = parse_html(html)
+    assert draft.title == "Deep"
+    assert draft.paragraphs == [PARAGRAPHS[0]]
+
+
+def test_unclosed_deep_inline_tags_do_not_crash() -> None:
+    assert parse_html("<html><body>" + "<span><b>" * 50_000 + "text here").paragraphs == [
+        "text here"
+    ]
+
+
+def test_huge_page_is_read_in_reasonable_time() -> None:
+    row = "<div><span>word</span> <a href='x'>link</a> text <b>bold</b></div>\n"
+    html = "<html><head><title>Huge</title></head><body>" + row * 60_000 + "</body></html>"
+    started = time.perf_counter()
+    draft = parse_html(html)
+    assert time.perf_counter() - started < 30
+    assert len(draft.paragraphs) == 60_000
+    assert draft.paragraphs[0] == "word link text bold"
+
+
+@pytest.mark.parametrize("text", ["", "no tags at all", "<<<>>>&&&;;", "<html></html>"])
+def test_degenerate_input_gives_a_draft(text: str) -> None:
+    assert isinstance(parse_html(text), Draft)
+
+
+def test_html_to_text_for_body_fields() -> None:
+    assert html_to_text("<p>One <b>bold</b></p><ul><li>Two</li></ul>Three") == [
+        "One bold",
+        "Two",
+        "Three",
+    ]

@@ -1,0 +1,183 @@
+"""Articles exported as JSON: single objects, arrays, wrapped lists and JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from newsread.index.errors import UnreadableFile
+from newsread.index.formats import Draft
+from newsread.index.formats.jsonfile import parse_json
+
+UTC = timezone.utc
+
+
+def test_single_article_object_with_usual_fields() -> None:
+    (draft,) = parse_json(
+        json.dumps(
+            {
+                "headline": "Bridge closed",
+                "body": "First paragraph.\n\nSecond paragraph.",
+                "datePublished": "2021-03-04T05:06:07Z",
+                "authors": ["Jane Doe", {"name": "John Roe"}],
+                "canonical_url": "https://towncrier.example/bridge",
+                "publisher": {"name": "Town Crier"},
+                "category": "Local",
+                "lang": "en-GB",
+            }
+        )
+    )
+    assert draft == Draft(
+        title="Bridge closed",
+        source="Town Crier",
+        section="Local",
+        published=datetime(2021, 3, 4, 5, 6, 7, tzinfo=UTC),
+        authors=["Jane Doe", "John Roe"],
+        url="https://towncrier.example/bridge",
+        paragraphs=["First paragraph.", "Second paragraph."],
+        language="en",
+    )
+
+
+def test_array_of_articles_in_order() -> None:
+    drafts = parse_json(json.dumps([{"title": "A", "text": "a"}, {"title": "B", "text": "b"}]))
+    assert [(d.title, d.paragraphs) for d in drafts] == [("A", ["a"]), ("B", ["b"])]
+
+
+@pytest.mark.parametrize("wrapper", ["articles", "items", "data", "results"])
+def test_object_wrapping_a_list(wrapper: str) -> None:
+    data = {"status": "ok", "count": 2, wrapper: [{"title": "A", "text": "a"}, {"title": "B"}]}
+    assert [d.title for d in parse_json(json.dumps(data))] == ["A", "B"]
+
+
+def test_newsapi_response() -> None:
+    data = {
+        "status": "ok",
+        "articles": [
+            {
+                "source": {"id": None, "name": "BBC News"},
+                "author": "By Jane Doe, Reuters",
+                "title": "T",
+                "description": "Summary.",
+                "url": "https://bbc.co.uk/x",
+                "publishedAt": "2021-03-04T05:06:07Z",
+                "content": "Line one\nLine two",
+            }
+        ],
+    }
+    (draft,) = parse_json(json.dumps(data))
+    assert draft == Draft(
+        title="T",
+        source="BBC News",
+        published=datetime(2021, 3, 4, 5, 6, 7, tzinfo=UTC),
+        authors=["Jane Doe"],
+        credit="Reuters",
+        url="https://bbc.co.uk/x",
+        paragraphs=["Line one", "Line two"],
+    )
+
+
+def test_json_feed_is_unwrapped_although_the_feed_has_a_title() -> None:
+    data = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "My feed",
+        "items": [{"title": "Item", "content_text": "Body.", "authors": [{"name": "Jane Doe"}]}],
+    }
+    (draft,) = parse_json(json.dumps(data))
+    assert (draft.title, draft.paragraphs, draft.authors) == ("Item", ["Body."], ["Jane Doe"])
+
+
+def test_guardian_api_nested_fields() -> None:
+    data = {
+        "response": {
+            "results": [
+                {
+                    "webTitle": "G title",
+                    "webPublicationDate": "2021-03-04T05:06:07Z",
+                    "sectionName": "World news",
+                    "fields": {"bodyText": "Body text.", "byline": "Jane Doe and John Roe"},
+                }
+            ]
+        }
+    }
+    (draft,) = parse_json(json.dumps(data))
+    assert (draft.title, draft.section) == ("G title", "World news")
+    assert draft.authors == ["Jane Doe", "John Roe"]
+    assert draft.paragraphs == ["Body text."]
+
+
+def test_wordpress_rendered_html_fields() -> None:
+    data = [
+        {
+            "title": {"rendered": "Q&amp;A: <em>bridges</em>"},
+            "content": {"rendered": "<p>Para one.</p>\n<p>Para <b>two</b>.</p>"},
+            "link": "https://blog.example/p?a=1&copy=2",
+            "date": "2021-03-04T05:06:07",
+        }
+    ]
+    (draft,) = parse_json(json.dumps(data))
+    assert draft.title == "Q&A: bridges"
+    assert draft.paragraphs == ["Para one.", "Para two."]
+    assert draft.url == "https://blog.example/p?a=1&copy=2"
+    assert draft.published == datetime(2021, 3, 4, 5, 6, 7)
+
+
+def test_json_lines() -> None:
+    text = '{"title": "A", "text": "a"}\n\n{"title": "B", "text": "b"}\n'
+    assert [d.title for d in parse_json(text)] == ["A", "B"]
+
+
+def test_description_is_the_body_when_there_is_no_text() -> None:
+    (draft,) = parse_json('{"title": "T", "description": "Only a summary."}')
+    assert draft.paragraphs == ["Only a summary."]
+
+
+def test_single_newlines_split_paragraphs_only_without_blank_lines() -> None:
+    (one,) = parse_json(json.dumps({"text": "a\nb\n\nc"}))
+    (two,) = parse_json(json.dumps({"text": "a\nb\nc"}))
+    assert one.paragraphs == ["a b", "c"]
+    assert two.paragraphs == ["a", "b", "c"]
+
+
+def test_unix_timestamps_in_seconds_and_milliseconds() -> None:
+    expected = datetime(2021, 3, 4, 5, 6, 7, tzinfo=UTC)
+    (seconds,) = parse_json('{"text": "x", "timestamp": 1614834367}')
+    (millis,) = parse_json('{"text": "x", "created_at": "1614834367000"}')
+    assert seconds.published == millis.published == expected
+
+
+def test_json_ld_article_file() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "LD",
+        "articleBody": "LD body.",
+        "author": {"@type": "Person", "name": "Jane Doe"},
+        "publisher": {"@type": "Organization", "name": "Town Crier"},
+        "inLanguage": "de-DE",
+    }
+    (draft,) = parse_json(json.dumps(data))
+    assert (draft.title, draft.source, draft.language) == ("LD", "Town Crier", "de")
+    assert draft.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"title": "T",\n "text": }', "invalid JSON: Expecting value at line 2"),
+        ('{"a": 1}\n{"b": \n', "invalid JSON: Expecting value at line 2"),
+        ("not json", "invalid JSON: Expecting value at line 1"),
+        ("[" * 100_000 + "]" * 100_000, "invalid JSON: nested too deeply"),
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, "invalid JSON: nested too deeply"),
+    ],
+)
+def test_invalid_json_is_unreadable_with_a_reason(text: str, reason: str) -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        parse_json(text)
+    assert str(caught.value) == reason
+
+
+def test_values_that_are_not_articles_give_nothing() -> None:
+    assert parse_json("42") == []
+    assert parse_json('{"status": "ok"}') == []

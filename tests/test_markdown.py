@@ -1,0 +1,127 @@
+"""Markdown articles: YAML or TOML front matter, or a heading as the title."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from newsread.index.formats import Draft
+from newsread.index.formats.markdown import parse_markdown
+
+
+def test_yaml_front_matter_fields() -> None:
+    draft = parse_markdown(
+        """---
+title: "Bridge closed: what now?"
+date: 2021-03-04T05:06:07+02:00
+authors:
+  - Jane Doe
+  - name: John Roe
+source: Town Crier
+categories: [Local, Transport]
+url: https://towncrier.example/bridge
+lang: en-GB
+---
+
+# Bridge closed: what now?
+
+The council voted **on Tuesday**.
+
+- item one
+- item two
+"""
+    )
+    assert draft == Draft(
+        title="Bridge closed: what now?",
+        source="Town Crier",
+        section="Local",
+        published=datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone(timedelta(hours=2))),
+        authors=["Jane Doe", "John Roe"],
+        url="https://towncrier.example/bridge",
+        paragraphs=["The council voted **on Tuesday**.", "- item one\n- item two"],
+        language="en",
+    )
+
+
+def test_toml_front_matter_fields() -> None:
+    draft = parse_markdown(
+        """+++
+title = "TOML title"
+date = 2021-03-04
+author = "By Jane Doe, Reuters"
+section = "World"
+link = "https://example.com/a"
+language = "fr"
++++
+Corps du texte.
+"""
+    )
+    assert draft == Draft(
+        title="TOML title",
+        section="World",
+        published=datetime(2021, 3, 4),
+        authors=["Jane Doe"],
+        credit="Reuters",
+        url="https://example.com/a",
+        paragraphs=["Corps du texte."],
+        language="fr",
+    )
+
+
+def test_heading_is_the_title_and_lines_under_it_are_byline_and_date() -> None:
+    draft = parse_markdown(
+        """# Heading title
+
+*By Jane Doe and John Roe*
+_4 March 2021_
+
+First paragraph
+continues here.
+
+Second paragraph.
+"""
+    )
+    assert draft.title == "Heading title"
+    assert draft.authors == ["Jane Doe", "John Roe"]
+    assert draft.published == datetime(2021, 3, 4)
+    assert draft.paragraphs == ["First paragraph\ncontinues here.", "Second paragraph."]
+
+
+def test_setext_heading_and_a_combined_byline_date_line() -> None:
+    draft = parse_markdown("Setext Title\n============\n\nBy Jane Doe | 4 March 2021\n\nBody.")
+    assert (draft.title, draft.authors) == ("Setext Title", ["Jane Doe"])
+    assert draft.published == datetime(2021, 3, 4)
+    assert draft.paragraphs == ["Body."]
+
+
+def test_a_sentence_under_the_heading_stays_in_the_body() -> None:
+    draft = parse_markdown("# Title\n\nBy the end of May the bridge will reopen.\n")
+    assert draft.authors == []
+    assert draft.paragraphs == ["By the end of May the bridge will reopen."]
+
+
+def test_fenced_code_block_with_blank_lines_is_one_paragraph() -> None:
+    draft = parse_markdown("# T\n\nIntro.\n\n```python\nx = 1\n\ny = 2\n```\n\nAfter.\n")
+    assert draft.paragraphs == ["Intro.", "```python\nx = 1\n\ny = 2\n```", "After."]
+
+
+def test_heading_that_differs_from_the_front_matter_title_stays_in_the_body() -> None:
+    draft = parse_markdown("---\ntitle: Real title\n---\n# Chapter one\n\nText.\n")
+    assert draft.title == "Real title"
+    assert draft.paragraphs == ["# Chapter one", "Text."]
+
+
+def test_invalid_yaml_front_matter_still_gives_simple_keys() -> None:
+    draft = parse_markdown("---\ntitle: broken: yaml: here\ndate: 2021-03-04\n---\nBody.\n")
+    assert draft.title == "broken: yaml: here"
+    assert draft.published == datetime(2021, 3, 4)
+    assert draft.paragraphs == ["Body."]
+
+
+def test_no_front_matter_and_no_heading() -> None:
+    draft = parse_markdown("Just some *text*.\n\nAnd more.")
+    assert draft == Draft(paragraphs=["Just some *text*.", "And more."])
+
+
+def test_date_strings_in_front_matter_are_parsed() -> None:
+    draft = parse_markdown('---\ntitle: T\npublished: "30 May 2017 16:18"\n---\nBody.')
+    assert draft.published == datetime(2017, 5, 30, 16, 18)

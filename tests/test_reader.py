@@ -1,0 +1,300 @@
+"""`read_articles`: from a file to `Article` records, the format picked by content."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from newsread.index.article import stable_id
+from newsread.index.errors import UnreadableFile
+from newsread.index.reader import SUPPORTED_SUFFIXES, is_article_file, read_articles
+
+BODY = (
+    "The council voted on Tuesday to close the old bridge to traffic after engineers found "
+    "cracks in two of its supports."
+)
+SECOND = "Repairs are expected to take at least six months, the mayor said in a statement."
+
+HTML_PAGE = f"""<!DOCTYPE html>
+<html lang="en-GB"><head><title>Bridge closed | Town Crier</title>
+<meta property="og:title" content="Bridge closed after cracks found">
+<meta property="og:site_name" content="Town Crier">
+<link rel="canonical" href="https://towncrier.example/news/bridge-closed">
+</head><body><article><h1>Bridge closed after cracks found</h1>
+<p>{BODY}</p><p>{SECOND}</p></article></body></html>"""
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def read_one(path: Path, root: Path) -> object:
+    (article,) = read_articles(path, root)
+    return article
+
+
+def unreadable_reason(path: Path, root: Path, **kwargs: int) -> str:
+    with pytest.raises(UnreadableFile) as caught:
+        read_articles(path, root, **kwargs)
+    return str(caught.value)
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def test_text_file_gives_one_article_keyed_by_relative_posix_path(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "world" / "europe" / "bridge.txt", f"Bridge closed\n\n{BODY}\n\n{SECOND}\n"
+    )
+    (article,) = read_articles(path, tmp_path)
+    assert article.key == "world/europe/bridge.txt"
+    assert article.path == "world/europe/bridge.txt"
+    assert article.format == "text"
+    assert article.title == "Bridge closed"
+    assert article.paragraphs == (BODY, SECOND)
+    assert article.language == "en"
+    assert article.id == stable_id("", "Bridge closed", [BODY, SECOND])
+
+
+def test_html_page_fields_and_id_from_its_url(tmp_path: Path) -> None:
+    article = read_articles(write(tmp_path / "bridge.html", HTML_PAGE), tmp_path)[0]
+    assert article.format == "html"
+    assert article.title == "Bridge closed after cracks found"
+    assert article.source == "Town Crier"
+    assert article.url == "https://towncrier.example/news/bridge-closed"
+    assert article.language == "en"
+    assert article.paragraphs == (BODY, SECOND)
+    assert article.id == stable_id(article.url, "", [])
+
+
+def test_json_array_gives_numbered_keys(tmp_path: Path) -> None:
+    items = [
+        {"title": "One", "text": BODY, "published": "2021-03-04T05:06:07Z"},
+        {"title": "Two", "text": SECOND, "language": "fr"},
+    ]
+    articles = read_articles(write(tmp_path / "feed.json", json.dumps(items)), tmp_path)
+    assert [a.key for a in articles] == ["feed.json#1", "feed.json#2"]
+    assert [a.path for a in articles] == ["feed.json", "feed.json"]
+    assert [a.title for a in articles] == ["One", "Two"]
+    assert articles[0].published == datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
+    assert [a.language for a in articles] == ["en", "fr"]
+    assert all(a.format == "json" for a in articles)
+
+
+def test_json_array_of_one_has_no_number(tmp_path: Path) -> None:
+    path = write(tmp_path / "one.json", json.dumps([{"title": "One", "text": BODY}]))
+    assert [a.key for a in read_articles(path, tmp_path)] == ["one.json"]
+
+
+def test_articles_without_text_are_dropped_but_keep_their_numbers(tmp_path: Path) -> None:
+    items = [{"title": "Empty"}, {"title": "Full", "text": BODY}]
+    articles = read_articles(write(tmp_path / "a.jsonl", json.dumps(items)), tmp_path)
+    assert [(a.key, a.title) for a in articles] == [("a.jsonl#2", "Full")]
+
+
+def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:
+    path = write(tmp_path / "city_council-vote.json", json.dumps({"text": BODY}))
+    assert read_articles(path, tmp_path)[0].title == "city council vote"
+
+
+def test_fields_are_sanitised(tmp_path: Path) -> None:
+    item = {
+        "title": "Evil\x1b]52;c;ZXZpbA==\x07 title\nsplit",
+        "author": "Jane \x1b[31mDoe",
+        "text": f"{BODY}\x1b[2J\n\n  \n\n\u202e{SECOND}",
+    }
+    article = read_articles(write(tmp_path / "evil.json", json.dumps(item)), tmp_path)[0]
+    assert article.title == "Evil title split"
+    assert article.authors == ("Jane Doe",)
+    assert article.paragraphs == (BODY, SECOND)
+
+
+def test_crlf_text_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "crlf.txt", f"Bridge closed\r\n\r\n{BODY}\r\n\r\n{SECOND}\r\n")
+    article = read_articles(path, tmp_path)[0]
+    assert (article.title, article.paragraphs) == ("Bridge closed", (BODY, SECOND))
+
+
+def test_cp1251_text_file(tmp_path: Path) -> None:
+    text = "Мост закрыт\n\nСовет проголосовал во вторник за закрытие старого моста для движения.\n"
+    article = read_articles(write(tmp_path / "ru.txt", text.encode("cp1251")), tmp_path)[0]
+    assert article.title == "Мост закрыт"
+    assert article.paragraphs == (
+        "Совет проголосовал во вторник за закрытие старого моста для движения.",
+    )
+    assert article.language == "ru"
+
+
+# --- format by content --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("saved.txt", HTML_PAGE, "html"),
+        ("page", "<html><body><p>" + BODY + "</p></body></html>", "html"),
+        ("export.txt", json.dumps({"title": "T", "text": BODY}), "json"),
+        ("lines.ndjson", json.dumps({"title": "T", "text": BODY}), "json"),
+        ("note.txt", f"---\ntitle: T\n---\n\n{BODY}\n", "markdown"),
+        ("note.txt", f'+++\ntitle = "T"\n+++\n\n{BODY}\n', "markdown"),
+        ("note.txt", f"# T\n\n{BODY}\n", "markdown"),
+        ("note.md", f"T\n\n{BODY}\n", "markdown"),
+        ("fake.md", HTML_PAGE, "html"),
+        ("bracket.txt", f"[Updated] T\n\n{BODY}\n", "text"),
+        ("plain.html", f"<p>{BODY}</p>", "html"),
+    ],
+)
+def test_format_is_chosen_by_content_and_extension(
+    tmp_path: Path, name: str, content: str, kind: str
+) -> None:
+    article = read_articles(write(tmp_path / name, content), tmp_path)[0]
+    assert article.format == kind
+    assert BODY in article.paragraphs
+
+
+def test_html_after_a_comment_and_doctype_in_a_text_file(tmp_path: Path) -> None:
+    page = "<!-- saved from url=(0042)https://towncrier.example/ -->\n" + HTML_PAGE
+    assert read_articles(write(tmp_path / "x.txt", page), tmp_path)[0].format == "html"
+
+
+# --- compressed files ---------------------------------------------------------------------
+
+
+def test_gzip_file_is_decompressed_and_keeps_its_name(tmp_path: Path) -> None:
+    path = write(tmp_path / "bridge.html.gz", gzip.compress(HTML_PAGE.encode()))
+    article = read_articles(path, tmp_path)[0]
+    assert (article.key, article.format) == ("bridge.html.gz", "html")
+    assert article.title == "Bridge closed after cracks found"
+
+
+def test_concatenated_gzip_members_are_one_file(tmp_path: Path) -> None:
+    data = gzip.compress(f"Bridge closed\n\n{BODY}\n\n".encode()) + gzip.compress(SECOND.encode())
+    article = read_articles(write(tmp_path / "two.txt.gz", data), tmp_path)[0]
+    assert article.paragraphs == (BODY, SECOND)
+
+
+def test_truncated_gzip_is_unreadable(tmp_path: Path) -> None:
+    data = gzip.compress((BODY * 50).encode())
+    path = write(tmp_path / "cut.txt.gz", data[: len(data) // 2])
+    assert unreadable_reason(path, tmp_path) == "truncated gzip file"
+
+
+def test_corrupt_gzip_is_unreadable(tmp_path: Path) -> None:
+    data = bytearray(gzip.compress((BODY * 50).encode()))
+    data[20:40] = b"\xff" * 20
+    reason = unreadable_reason(write(tmp_path / "bad.txt.gz", bytes(data)), tmp_path)
+    assert reason.startswith("corrupt gzip file")
+
+
+def test_gzip_bomb_stops_at_the_size_limit(tmp_path: Path) -> None:
+    path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"a" * 5_000_000))
+    assert path.stat().st_size < 10_000
+    reason = unreadable_reason(path, tmp_path, max_bytes=1_000_000)
+    assert reason == "too large when decompressed (over 1 MB)"
+
+
+# --- unreadable files ---------------------------------------------------------------------
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", "x" * 2500)
+    assert unreadable_reason(path, tmp_path, max_bytes=1000) == "too large (2 KB > 1 KB limit)"
+
+
+def test_too_large_message_in_megabytes(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as file:
+        file.truncate(212_000_000)  # Sparse: no disk space used.
+    assert unreadable_reason(path, tmp_path) == "too large (212 MB > 20 MB limit)"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert unreadable_reason(write(tmp_path / "empty.txt", b""), tmp_path) == "empty file"
+
+
+def test_blank_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "blank.txt", " \n\t\r\n")
+    assert unreadable_reason(path, tmp_path) == "blank file (only whitespace)"
+
+
+def test_binary_file_with_an_article_suffix(tmp_path: Path) -> None:
+    path = write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100))
+    assert unreadable_reason(path, tmp_path) == "binary file (PNG image)"
+
+
+def test_file_that_vanished(tmp_path: Path) -> None:
+    reason = unreadable_reason(tmp_path / "gone.txt", tmp_path)
+    assert reason == "vanished before it could be read"
+
+
+def test_directory(tmp_path: Path) -> None:
+    (tmp_path / "folder.txt").mkdir()
+    assert unreadable_reason(tmp_path / "folder.txt", tmp_path) == "is a directory"
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file"
+)
+def test_permission_denied(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", f"Title\n\n{BODY}")
+    path.chmod(0)
+    try:
+        assert unreadable_reason(path, tmp_path) == "permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def test_permission_denied_while_opening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same path as above, for test runs as root (which can read mode-0 files).
+    path = write(tmp_path / "secret.txt", f"Title\n\n{BODY}")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert unreadable_reason(path, tmp_path) == "permission denied"
+
+
+def test_invalid_json_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.json", '{"title": "T",\n "text": }')
+    assert unreadable_reason(path, tmp_path) == "invalid JSON: Expecting value at line 2"
+
+
+def test_no_article_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "titles.json", json.dumps([{"title": "A"}, {"title": "B"}]))
+    assert unreadable_reason(path, tmp_path) == "no article text found"
+
+
+# --- suffixes -----------------------------------------------------------------------------
+
+
+def test_supported_suffixes() -> None:
+    plain = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+    plain |= {".json", ".jsonl", ".ndjson"}
+    assert plain | {s + ".gz" for s in plain} == SUPPORTED_SUFFIXES
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.txt", True),
+        ("A.HTML", True),
+        ("notes.v2.md", True),
+        ("feed.jsonl.gz", True),
+        ("page.HTM.GZ", True),
+        ("photo.jpg", False),
+        ("archive.tar.gz", False),
+        ("README", False),
+        (".txt", False),
+    ],
+)
+def test_is_article_file(name: str, expected: bool) -> None:
+    assert is_article_file(Path(name)) is expected
