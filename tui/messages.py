@@ -96,6 +96,9 @@ class ArticleLoaded(Message):
     article: Article | None
     key: str
     spans: list[tuple[int, int]]
+    """Query matches in the body."""
+    title_spans: list[tuple[int, int]]
+    """Query matches in the title as the reading pane shows it."""
     focus: bool
     """Whether the reading pane should take the focus (an explicit open, not a preview)."""
 

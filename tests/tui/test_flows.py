@@ -53,17 +53,17 @@ class TestSearchAndRead:
             assert app.main.has_class("-reading")
             assert not app.main.query_one("#results-column").display
             assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
-            assert reader.match_label == "-/3"
+            assert reader.match_label == "-/4"  # title and body
 
             await pilot.press("n")
-            assert reader.match_label == "1/3"
+            assert reader.match_label == "1/4"
             row, column = reader.cursor_location
             assert reader.document[row][column:].lower().startswith("harbour")
             await pilot.press("n", "n")
-            assert reader.match_label == "3/3"
+            assert reader.match_label == "3/4"
             await pilot.press("N")
-            assert reader.match_label == "2/3"
-            assert "match 2/3" in str(reader.border_subtitle)
+            assert reader.match_label == "2/4"
+            assert "match 2/4" in str(reader.border_subtitle)
 
             await pilot.press("escape")
             assert not app.main.has_class("-reading")
@@ -455,7 +455,7 @@ class TestKeysAndHelp:
             await pilot.press("enter")
             await settle(pilot)
             await pilot.press("ctrl+n")
-            assert app.main.reader.match_label == "1/3"
+            assert app.main.reader.match_label == "1/4"
             await pilot.press("question_mark")
             assert "^n" in str(app.screen.help_content())
 

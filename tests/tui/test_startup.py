@@ -122,7 +122,7 @@ async def test_relaunch_restores_query_article_and_position(
         assert again.main.reading and again.focused is again.main.reader
         assert again.main.reader.article.key == "kelmor-harbour.txt"  # type: ignore[union-attr]
         assert again.main.reader.cursor_location == where
-        assert again.main.reader.match_label == "2/3"
+        assert again.main.reader.match_label == "2/4"
         await pilot.press("up")  # the earlier query is remembered too
         await pilot.press("slash", "up")
         assert again.main.search_input.value == "harbour"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView
-from newsread.tui.widgets.reading_pane import ReadingPane
+from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
 from newsread.tui.widgets.results_list import ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
@@ -360,8 +360,12 @@ class MainScreen(Screen[None]):
         from newsread.index.search import match_spans
 
         article = self.newsread.library.article(key)
-        spans = match_spans(article.body, terms) if article is not None else []
-        self.post_message(ArticleLoaded(generation, article, key, spans, focus))
+        spans: list[tuple[int, int]] = []
+        title_spans: list[tuple[int, int]] = []
+        if article is not None:
+            spans = match_spans(article.body, terms)
+            title_spans = match_spans(header_lines(article)[0][0], terms)
+        self.post_message(ArticleLoaded(generation, article, key, spans, title_spans, focus))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
@@ -371,7 +375,7 @@ class MainScreen(Screen[None]):
             self.notify("That article is no longer in the library", severity="warning")
             return
         position = self.session.positions.get(message.key)
-        self.article_view.show(message.article, message.spans, position)
+        self.article_view.show(message.article, message.spans, position, message.title_spans)
         if message.focus:
             self.session.article = message.key
             self.set_reading(True)

@@ -56,12 +56,16 @@ class ArticleView(Vertical):
         return self.reader.article
 
     def show(
-        self, article: Article, spans: list[tuple[int, int]], position: Position | None
+        self,
+        article: Article,
+        spans: list[tuple[int, int]],
+        position: Position | None,
+        title_spans: list[tuple[int, int]] | None = None,
     ) -> None:
         self.query_one("#article-hint").display = False
         self.query_one(FindBar).display = False
         self.reader.display = True
-        self.reader.show(article, spans, position)
+        self.reader.show(article, spans, position, title_spans)
 
     def clear(self, hint: str | None = None) -> None:
         if hint is not None:

@@ -176,6 +176,7 @@ class ReadingPane(TextArea):
             "o",
             "open_url",
             "Browser",
+            show=False,
             id="reader.open_url",
             tooltip="Open the article's URL in a web browser",
         ),
@@ -223,8 +224,17 @@ class ReadingPane(TextArea):
 
     # -- content ---------------------------------------------------------------------------
 
-    def show(self, article: Article, spans: list[Span], position: Position | None = None) -> None:
-        """Display `article` with its query matches (body offsets); restore `position`."""
+    def show(
+        self,
+        article: Article,
+        spans: list[Span],
+        position: Position | None = None,
+        title_spans: list[Span] | None = None,
+    ) -> None:
+        """Display `article` with its query matches; restore `position`.
+
+        `spans` are offsets into `article.body`, `title_spans` into the title line as shown.
+        """
         lines = header_lines(article)
         header = "\n".join(line for line, _ in lines)
         self._body_start = len(header) + 2
@@ -232,7 +242,9 @@ class ReadingPane(TextArea):
         text = f"{header}\n\n{article.body}"
         self.article = article
         self._layout = _Layout.of(text)
-        self._query_matches = [(s + self._body_start, e + self._body_start) for s, e in spans]
+        self._query_matches = list(title_spans or ()) + [
+            (s + self._body_start, e + self._body_start) for s, e in spans
+        ]
         self._find_text = ""
         self._find_matches = []
         self._current = None
