@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from builders import write_article
 
 
 @pytest.fixture(autouse=True)
@@ -16,28 +14,6 @@ def newsread_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("NEWSREAD_HOME", str(home))
     return home
-
-
-def write_article(
-    folder: Path,
-    name: str,
-    title: str,
-    body: str,
-    *,
-    source: str = "HARBOUR GAZETTE",
-    section: str = "World",
-    date: str = "30 May 2017 [16:18]",
-    byline: str = "By Ilse Varga",
-    url: str = "",
-) -> Path:
-    """A scraped-text article file in the layout newsread reads."""
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    parts = [f"{source} / {section}", title, f"{date} - {source}", byline, body]
-    if url:
-        parts.append(f"URL: {url}")
-    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import REPO
+from builders import REPO
 from newsread.index.schema import StemAnalyzer, stem_word
 from whoosh.analysis import StemmingAnalyzer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import write_article
+from builders import write_article
 from newsread.index.library import Library
 
 

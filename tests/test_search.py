@@ -140,7 +140,7 @@ def test_did_you_mean_shows_a_real_word_not_a_stem(library: Library) -> None:
 
 
 def test_russian_word_forms_match(small_library: Path) -> None:
-    from conftest import write_article
+    from builders import write_article
 
     write_article(
         small_library,
