@@ -267,3 +267,39 @@ def test_html_to_text_for_body_fields() -> None:
         "Two",
         "Three",
     ]
+
+
+def test_dublin_core_title_and_creator_win_over_opengraph_and_author() -> None:
+    head = """<meta property="og:title" content="Social headline">
+    <meta property="dc:title" content="Bridge closed after cracks found">
+    <meta name="author" content="Site Admin">
+    <meta property="dc:creator" content="Jane Doe">"""
+    draft = parse_html(page(head, BODY))
+    assert (draft.title, draft.authors) == ("Bridge closed after cracks found", ["Jane Doe"])
+
+
+def test_placeholder_values_and_section_paths_are_cleaned() -> None:
+    head = """<meta property="article:section" content="nil">
+    <meta name="section" content="/world/middle_east">"""
+    assert parse_html(page(head, BODY)).section == "middle east"
+
+
+def test_cms_specific_publication_date_key() -> None:
+    head = '<meta name="article:publicationdate" content="2015-03-13T21:30:09Z">'
+    published = parse_html(page(head, BODY)).published
+    assert published == datetime(2015, 3, 13, 21, 30, 9, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ('<div class="byline">Jane Doe • 8h</div>', ["Jane Doe"]),
+        ('<p class="byline">BY: JANE DOE Monday, February 29, 2016</p>', ["Jane Doe"]),
+        ('<p class="byline">Written by Jane Doe Edited by John Roe</p>', ["Jane Doe"]),
+        ('<p class="byline">Last Updated: January 7, 2025</p>', []),
+        ('<p class="author">Follow Author</p>', []),
+    ],
+)
+def test_byline_elements_lose_dates_editors_and_buttons(byline: str, authors: list[str]) -> None:
+    draft = parse_html(page("<title>T</title>", byline + BODY))
+    assert (draft.authors, draft.credit) == (authors, "")
