@@ -239,6 +239,30 @@ class TestResults:
             assert not error.display
             assert hit_keys(app) == ["ferry.txt"]
 
+    async def test_the_last_option_shows_more_results(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        from tui_helpers import write_article
+
+        root = tmp_path / "many"
+        for n in range(45):
+            write_article(root, f"a{n:02}.txt", f"Harbour report {n}", f"Harbour news item {n}.")
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            assert len(hit_keys(app)) == 20
+            results = app.main.results_list
+            assert "Showing 20 of 45." in str(results.options[-1].prompt)
+            await pilot.press("G", "enter")
+            await settle(pilot)
+            assert len(hit_keys(app)) == 40
+            assert results.highlighted == 20  # on the first new hit
+            await pilot.press("G", "enter")
+            await settle(pilot)
+            assert len(hit_keys(app)) == 45
+            assert "Showing" not in str(results.options[-1].prompt)
+
     async def test_index_commit_reruns_the_current_search(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from newsread.index.search import Hit, SearchResults
 
 SUGGESTION_ID = "\0suggestion"
+MORE_ID = "\0more"
+SPECIAL_IDS = (SUGGESTION_ID, MORE_ID)
 _SPACE = re.compile(r"\s+")
 
 
@@ -131,6 +133,9 @@ class ResultsList(OptionList):
             super().__init__()
             self.key = key
 
+    class MoreRequested(Message):
+        """The last option ("Showing 40 of 1,453") was chosen."""
+
     class SuggestionAccepted(Message):
         def __init__(self, query: str) -> None:
             super().__init__()
@@ -144,6 +149,12 @@ class ResultsList(OptionList):
     def show_results(self, results: SearchResults, *, keep_highlight: bool = False) -> None:
         """Replace the options; `keep_highlight` keeps the highlighted hit if still there."""
         keep = self.highlighted_key if keep_highlight else None
+        option = self.highlighted_option
+        more_from = (
+            len(self.results.hits)
+            if keep_highlight and self.results and option and option.id == MORE_ID
+            else None
+        )  # "show more" was chosen: go to the first new hit
         self.results = results
         self.suggestion = results.suggestion if not results.hits else None
         options: list[Option | None] = []
@@ -156,10 +167,19 @@ class ResultsList(OptionList):
                 "?  Enter searches for it",
             )
             options.append(Option(prompt, id=SUGGESTION_ID))
+        if results.total > len(results.hits) and results.hits:
+            prompt = Content.assemble(
+                (f"Showing {len(results.hits):,} of {results.total:,}.", "$text-muted"),
+                ("  Enter shows more", "$text-accent"),
+            )
+            options.append(Option(prompt, id=MORE_ID))
         self.set_options(options)
         keys = [hit.key for hit in results.hits]
         if options:
-            self.highlighted = keys.index(keep) if keep in keys else 0
+            if more_from is not None:
+                self.highlighted = min(more_from, len(keys) - 1)
+            else:
+                self.highlighted = keys.index(keep) if keep in keys else 0
 
     def clear_results(self) -> None:
         self.results = None
@@ -169,7 +189,7 @@ class ResultsList(OptionList):
     @property
     def highlighted_key(self) -> str | None:
         option = self.highlighted_option
-        if option is None or option.id == SUGGESTION_ID:
+        if option is None or option.id in SPECIAL_IDS:
             return None
         return option.id
 
@@ -193,11 +213,13 @@ class ResultsList(OptionList):
         event.stop()
         if event.option.id == SUGGESTION_ID:
             self.action_accept_suggestion()
+        elif event.option.id == MORE_ID:
+            self.post_message(self.MoreRequested())
         elif event.option.id:
             self.post_message(self.Opened(event.option.id))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id and event.option.id != SUGGESTION_ID:
+        if event.option.id and event.option.id not in SPECIAL_IDS:
             self.post_message(self.Highlighted(event.option.id))
