@@ -64,10 +64,8 @@ _add_months("ocak şubat/subat mart nisan mayıs/mayis haziran temmuz ağustos/a
 _add_months("yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr")
 # fmt: on
 
-# Words a date line may carry around the date itself: weekdays, prepositions and articles of
-# "le 30 mai", "am 30. Mai", "30 de mayo de 2017", "14 июня 2019 г.".
 # fmt: off
-_FILLER = _words("""
+_WEEKDAYS = _words("""
     monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat
     sunday sun lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch
     donnerstag freitag samstag sonntag lunes martes miércoles miercoles jueves viernes sábado
@@ -76,6 +74,10 @@ _FILLER = _words("""
     pazartesi salı sali çarşamba perşembe cuma cumartesi pazar maandag dinsdag woensdag
     donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta feira
     poniedziałek wtorek środa czwartek piątek sobota niedziela
+""")
+# Words a date line may carry around the date itself: weekdays, prepositions and articles of
+# "le 30 mai", "am 30. Mai", "30 de mayo de 2017", "14 июня 2019 г.".
+_FILLER = _WEEKDAYS | _words("""
     at on the of de del le la à a um am den der el em do da di г года год року р uhr
     и et und y e h hrs hours
 """)
@@ -88,6 +90,8 @@ _TZ_ABBREVIATIONS: dict[str, float] = {
     "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8, "ACST": 9.5, "AEST": 10,
     "AEDT": 11, "NZST": 12, "NZDT": 13, "PKT": 5, "AZT": 4, "GST": 4,
 }  # fmt: skip
+# "3:45 PM ET": US zones named without saying whether daylight saving applies; the date decides.
+_US_ZONES: dict[str, int] = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 
 _LABEL = re.compile(
     r"""^(?:
@@ -121,6 +125,9 @@ _TIME = re.compile(
 )
 _OFFSET = re.compile(r"(?:(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
 _TZ_NAME = re.compile(r"\b(" + "|".join(_TZ_ABBREVIATIONS) + r")\b")
+_US_ZONE = re.compile(r"\b(ET|CT|MT|PT)\b")
+# "12 March 2021 · 4 min read": the reading time some pages print next to the date.
+_READ_TIME = re.compile(r"\s*[-–—|•·,]?\s*\d+\s*(?:min(?:ute)?s?|m)\.?\s+read\b\.?", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(\d{1,4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2,4})\.?")
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _WORD = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|e|º|ª)?\.?|[,/]", re.IGNORECASE)
@@ -163,22 +170,48 @@ def _clean(text: str) -> str:
     """`text` with labels, brackets and a trailing source removed; whitespace collapsed."""
     text = " ".join(text.split())
     text = _LABEL.sub("", text, count=1)
+    text = _READ_TIME.sub("", text)
     text = _TRAILING_SOURCE.sub("", text)
     text = _BRACKETS.sub(" ", text)
     return " ".join(text.replace(" ,", ",").split()).strip(" ,;:-–—|")
 
 
-def _build(
-    year: int, month: int, day: int, clock: tuple[int, int, int], tz: timezone | None
-) -> datetime:
+# A zone as found: a fixed offset, or one of `_US_ZONES` whose offset depends on the date.
+_Zone = timezone | str | None
+
+
+def _build(year: int, month: int, day: int, clock: tuple[int, int, int], tz: _Zone) -> datetime:
     """The datetime, or `_Rejected` when it cannot exist or is out of range."""
     year = _full_year(year)
     if not _year_ok(year):
         raise _Rejected
     try:
-        return datetime(year, month, day, *clock, tzinfo=tz)
+        result = datetime(year, month, day, *clock)
     except ValueError:
         raise _Rejected from None
+    if isinstance(tz, str):
+        hours = _US_ZONES[tz] + _us_daylight_saving(result)
+        return result.replace(tzinfo=_fixed(timedelta(hours=hours)))
+    return result.replace(tzinfo=tz)
+
+
+def _nth_sunday(year: int, month: int, n: int) -> datetime:
+    """The n-th Sunday of the month; n = -1 for the last one."""
+    if n < 0:
+        last = datetime(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() + 1) % 7)
+    first = datetime(year, month, 1)
+    return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _us_daylight_saving(moment: datetime) -> int:
+    """1 when US daylight saving time was in force on that day (rules of 1987 and 2007)."""
+    year = moment.year
+    if year >= 2007:
+        start, end = _nth_sunday(year, 3, 2), _nth_sunday(year, 11, 1)
+    else:
+        start, end = _nth_sunday(year, 4, 1), _nth_sunday(year, 10, -1)
+    return int(start.date() <= moment.date() < end.date())
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -199,7 +232,7 @@ def _parse_iso(text: str) -> datetime | None:
     return _build(int(year), int(month), int(day), clock, tz).replace(microsecond=micro)
 
 
-def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, timezone | None, bool]:
+def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool]:
     """Remove the time of day and its zone from `text`: (rest, clock, tz, ok)."""
     match = _TIME.search(text)
     clock = None
@@ -235,6 +268,9 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, timezone | 
     if name:
         tz = _fixed(timedelta(hours=_TZ_ABBREVIATIONS[name.group(1)]))
         return text[: name.start()] + " " + text[name.end() :], clock, tz, True
+    us_zone = _US_ZONE.search(text, zone_from) if clock else None
+    if us_zone:
+        return text[: us_zone.start()] + " " + text[us_zone.end() :], clock, us_zone.group(1), True
     return text, clock, None, True
 
 
@@ -384,7 +420,7 @@ def looks_like_date_line(line: str) -> bool:
     """
     if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return False
-    text = _TRAILING_SOURCE.sub("", _LABEL.sub("", line.strip(), count=1))
+    text = _TRAILING_SOURCE.sub("", _READ_TIME.sub("", _LABEL.sub("", line.strip(), count=1)))
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         return False
     if text.endswith((".", "?", "!", '"')) and not text.endswith(("г.", "r.")):
@@ -403,3 +439,9 @@ def _other_words(text: str) -> int:
         if lowered not in _MONTHS and lowered not in _FILLER and word not in _TZ_ABBREVIATIONS:
             others += 1
     return others
+
+
+def is_date_word(word: str) -> bool:
+    """Whether `word` names a month or a weekday, in any language the fast parser knows."""
+    lowered = word.lower().rstrip(".,")
+    return lowered in _MONTHS or lowered in _WEEKDAYS

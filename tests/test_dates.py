@@ -8,9 +8,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from newsread.index import dates
-from newsread.index.dates import looks_like_date_line, parse_date
+from newsread.index.dates import is_date_word, looks_like_date_line, parse_date
 
 EDT = timezone(timedelta(hours=-4))
+EST = timezone(timedelta(hours=-5))
+PST = timezone(timedelta(hours=-8))
 PLUS_TWO = timezone(timedelta(hours=2))
 
 
@@ -176,3 +178,68 @@ def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
 )
 def test_looks_like_date_line_rejects_other_lines(line: str) -> None:
     assert not looks_like_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published 3:45 PM ET, Mon May 29, 2017", datetime(2017, 5, 29, 15, 45, tzinfo=EDT)),
+        ("Jan. 5, 2017 10:00 a.m. ET", datetime(2017, 1, 5, 10, tzinfo=EST)),
+        ("Nov 5, 2017 10:00 PT", datetime(2017, 11, 5, 10, tzinfo=PST)),
+        ("Nov 4, 2017 10:00 PT", datetime(2017, 11, 4, 10, tzinfo=timezone(timedelta(hours=-7)))),
+        ("March 11, 2007 1:00 PM ET", datetime(2007, 3, 11, 13, tzinfo=EDT)),
+        ("March 10, 2007 1:00 PM ET", datetime(2007, 3, 10, 13, tzinfo=EST)),
+        ("October 27, 1990 9:00 ET", datetime(1990, 10, 27, 9, tzinfo=EDT)),
+        ("October 28, 1990 9:00 ET", datetime(1990, 10, 28, 9, tzinfo=EST)),
+        ("June 1, 2020 4 p.m. CT", datetime(2020, 6, 1, 16, tzinfo=timezone(timedelta(hours=-5)))),
+    ],
+)
+def test_us_zone_without_daylight_saving_flag_takes_it_from_the_date(
+    text: str, expected: datetime
+) -> None:
+    result = parse_date(text)
+    assert result == expected
+    assert result is not None and result.utcoffset() == expected.utcoffset()
+
+
+def test_us_zone_letters_without_a_time_are_not_a_zone() -> None:
+    result = parse_date("May 29, 2017 ET")
+    assert result == datetime(2017, 5, 29)
+    assert result is not None and result.tzinfo is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 March 2021 · 4 min read", datetime(2021, 3, 12)),
+        ("May 29, 2017 - 5 min read", datetime(2017, 5, 29)),
+        ("Last updated: 12 March 2021", datetime(2021, 3, 12)),
+        ("12.03.2021, 14:05 Uhr", datetime(2021, 3, 12, 14, 5)),
+        ("Publié le 14 juin 2019 à 10h00", datetime(2019, 6, 14, 10, 0)),
+        ("14 de junio de 2019", datetime(2019, 6, 14)),
+    ],
+)
+def test_date_lines_of_scraped_pages(text: str, expected: datetime) -> None:
+    assert looks_like_date_line(text)
+    assert parse_date(text) == expected
+
+
+def test_reading_time_alone_is_not_a_date() -> None:
+    assert parse_date("4 min read") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("March", True),
+        ("Sept.", True),
+        ("juin", True),
+        ("Dienstag,", True),
+        ("Monday", True),
+        ("Willis", False),
+        ("Jane", False),
+        ("2017", False),
+    ],
+)
+def test_is_date_word(word: str, expected: bool) -> None:
+    assert is_date_word(word) is expected
