@@ -59,6 +59,7 @@ _MAGIC = (
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _HIGH = re.compile(rb"[\x80-\xff]")
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 # cp1251 Cyrillic letters: А..я, plus Ё ё Є є І і Ї ї Ґ ґ Ў ў.
 _CP1251_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
@@ -95,7 +96,9 @@ def decode(data: bytes) -> str:
         # Editors that crash or preallocate leave NUL padding at the end of a text file.
         data = data.rstrip(b"\x00")
         sample = data[:_SAMPLE]
-        if b"\x00" in data:
+        # A stray NUL in text (a bad copy, a damaged sector) goes with the other controls in
+        # `sanitise`; binary data has NULs all through it.
+        if data.count(b"\x00") > max(1, len(data) // 1000):
             raise UnreadableFile("binary file (contains NUL bytes)")
     controls = len(_CONTROL_BYTES.findall(sample))
     if controls >= 4 and controls > len(sample) // 100:
@@ -159,8 +162,9 @@ def _mostly_utf8(sample: bytes) -> bool:
     # UTF-8 with a stray byte or a cut last character: valid multi-byte characters far
     # outnumber the broken bytes. Text in a single-byte encoding almost never has any.
     text = sample.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = sum(1 for c in text if c > "\x7f") - bad
+    good = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    # A damaged spot is often a few bytes in a row ("\xff\xfe\xc3"): count spots, not bytes.
+    bad = len(_REPLACEMENT_RUN.findall(text))
     return good >= 4 * bad and good > 0
 
 

@@ -9,6 +9,7 @@ mtime, size and content digest for incremental indexing, and why a file was skip
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -96,8 +97,18 @@ class DocStore:
     the single indexing worker.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """Open (creating it 0600) the store at `path`; `read_only` for a read-only folder."""
         self.path = path
+        if read_only:
+            # `immutable`: a WAL database cannot otherwise be read where its -shm file
+            # cannot be created; nobody can change a file in a read-only folder anyway.
+            uri = path.as_uri() + "?immutable=1"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return
+        if not path.exists():
+            # SQLite creates the file, and later its -wal and -shm files, with this mode.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -142,6 +153,10 @@ class DocStore:
 
     def commit(self) -> None:
         self._db.commit()
+
+    def rollback(self) -> None:
+        """Forget changes since the last commit (those of a batch Whoosh did not commit)."""
+        self._db.rollback()
 
     # -- articles ------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from newsread.index.article import Article
 from newsread.index.docstore import FileState
 from newsread.index.errors import UnreadableFile
 from newsread.index.reader import read_articles
-from newsread.index.scan import scan_library
+from newsread.index.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
@@ -66,13 +66,18 @@ class _Plan:
 
 
 def digest_file(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
     with open(path, "rb") as handle:
-        return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+        # In chunks: a file far over the reader's size limit must not be read whole.
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
-def _plan(library: Library, files: dict[str, tuple[int, int]]) -> _Plan:
+def _plan(library: Library, scan: ScanResult) -> _Plan:
     plan = _Plan()
     known = library.docs.file_states()
+    files = scan.files
     for rel, (mtime_ns, size) in files.items():
         state = known.get(rel)
         if state is None:
@@ -83,7 +88,7 @@ def _plan(library: Library, files: dict[str, tuple[int, int]]) -> _Plan:
             plan.to_read.append(rel)
         else:  # same size, new mtime: only a changed digest means a changed article
             try:
-                same = digest_file(library.root / rel) == state.digest
+                same = digest_file(scan.locate(library.root, rel)) == state.digest
             except OSError:
                 same = False
             if same:
@@ -139,7 +144,7 @@ def update_library(
     report = on_progress or (lambda progress: None)
     report(Progress("scanning"))
     scan = scan_library(library.root)
-    plan = _plan(library, scan.files)
+    plan = _plan(library, scan)
     if plan.touched:
         library.docs.touch_files(plan.touched)
         library.docs.commit()
@@ -168,13 +173,14 @@ def update_library(
                     was_cancelled = True
                     break
                 report(Progress("reading", n - 1, total, rel))
-                added = _index_file(library, writer, rel, scan.files[rel])
+                added = _index_file(library, writer, rel, scan)
                 indexed += 1 if added else 0
                 articles += added
                 if time.monotonic() - batch_started > limit and n < total:
                     report(Progress("committing", n, total))
                     writer.commit()
                     library.docs.commit()
+                    library.record_files()
                     if on_commit:
                         on_commit(library.docs.count())
                     writer = library.writer()
@@ -183,9 +189,11 @@ def update_library(
             report(Progress("committing", total, total))
             writer.commit()
         except BaseException:
-            writer.cancel()
+            library.abandon(writer)
+            library.docs.rollback()  # the rows of files whose documents Whoosh did not commit
             raise
         library.docs.commit()
+        library.record_files()
         library.docs.set_meta("dirty", None)
     total_articles = library.docs.count()
     if on_commit:
@@ -213,9 +221,9 @@ def _remove(library: Library, writer: object, paths: list[str]) -> None:
                 writer.delete_document(docnum)  # type: ignore[attr-defined]
 
 
-def _index_file(library: Library, writer: object, rel: str, stat: tuple[int, int]) -> int:
-    path = library.root / rel
-    mtime_ns, size = stat
+def _index_file(library: Library, writer: object, rel: str, scan: ScanResult) -> int:
+    path = scan.locate(library.root, rel)
+    mtime_ns, size = scan.files[rel]
     try:
         digest = digest_file(path)
         found = read_articles(path, library.root)

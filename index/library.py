@@ -7,9 +7,13 @@ refreshed (cheaply) when a commit has made it stale.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
+import sqlite3
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +33,10 @@ class LibraryError(Exception):
     """A problem with the library or its index, with a one-line message for the user."""
 
 
+class _Damaged(Exception):
+    """The index's files are not what its last commit wrote; `str()` says which."""
+
+
 class Library:
     """An article folder, its Whoosh index and its article store."""
 
@@ -37,6 +45,8 @@ class Library:
         self.index_dir = index_dir or paths.index_dir(self.root)
         self.notice = ""
         """Something the user should know about the index (e.g. it was rebuilt, and why)."""
+        self.read_only = False
+        """The index folder cannot be written: search what is there, never update."""
         self._index: Any = None
         self._docs: DocStore | None = None
         self._searcher: Any = None
@@ -46,7 +56,14 @@ class Library:
     # -- opening -------------------------------------------------------------------------
 
     def open(self) -> Library:
-        """Open (creating or rebuilding as needed) the index. Safe to call more than once."""
+        """Open (creating or rebuilding as needed) the index. Safe to call more than once.
+
+        A damaged index is rebuilt (`notice` says why); one in a read-only folder is opened
+        for searching only (`read_only`, and `notice` says so).
+
+        Raises:
+            LibraryError: no folder at `root`, or the index folder cannot be used.
+        """
         if self._index is not None:
             return self
         if not self.root.is_dir():
@@ -55,22 +72,83 @@ class Library:
             paths.make_private_dir(self.index_dir)
         except OSError as error:
             raise LibraryError(
-                f"cannot create the index folder {self.index_dir}: {error}"
+                f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
             ) from None
+        self.read_only = not os.access(self.index_dir, os.W_OK)
+        try:
+            if self.read_only:
+                self._open_read_only()
+            else:
+                self._open_writable()
+        except (OSError, sqlite3.OperationalError) as error:
+            self.close()
+            problem = _environment_problem(error) or str(error)
+            raise LibraryError(f"cannot use the index in {self.index_dir}: {problem}") from None
+        return self
+
+    def _open_writable(self) -> None:
         reason = self._stale_reason()
         if reason:
             self._wipe()
             self.notice = f"index rebuilt: {reason}"
         try:
             self._open_whoosh()
+            self._docs = DocStore(self.index_dir / "articles.sqlite3")
+            damage = self._damage()
+            if damage:
+                raise _Damaged(damage)
         except Exception as error:  # noqa: BLE001 - any failure to open a cache means rebuild
+            if _environment_problem(error):
+                raise  # a full disk is no reason to throw the index away
             self._wipe()
-            self.notice = f"index rebuilt: it could not be opened ({type(error).__name__})"
+            opened = f"it could not be opened ({type(error).__name__})"
+            self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
             self._open_whoosh()
-        self._docs = DocStore(self.index_dir / "articles.sqlite3")
+            self._docs = DocStore(self.index_dir / "articles.sqlite3")
         if self._docs.get_meta("dirty"):
-            self._reconcile()
-        return self
+            try:
+                self._reconcile()
+            except (OSError, sqlite3.OperationalError) as error:
+                if not _environment_problem(error):
+                    raise
+                # Searching works regardless; the next update that can write reconciles.
+
+    def _open_read_only(self) -> None:
+        from newsread.index.storage import PrivateStorage
+
+        patch_whoosh()
+        storage = PrivateStorage(str(self.index_dir), readonly=True)
+        store = self.index_dir / "articles.sqlite3"
+        if self._stale_reason() or not store.exists() or not storage.index_exists():
+            raise LibraryError(
+                f"the index folder {self.index_dir} is read-only and holds no usable index"
+            )
+        self._index = storage.open_index()
+        self._docs = DocStore(store, read_only=True)
+        self.notice = (
+            f"the index folder {self.index_dir} is read-only: searching the index as it is, "
+            "without updating it"
+        )
+
+    def _damage(self) -> str:
+        """Why the index on disk cannot be trusted, or "" (see `newsread.index.storage`)."""
+        from newsread.index.storage import damaged_file
+
+        assert self._docs is not None
+        reason = self._docs.get_meta("damaged")
+        if reason:
+            return f"a search found it damaged ({reason})"
+        try:
+            recorded = json.loads(self._docs.get_meta("files") or "{}")
+        except ValueError:
+            recorded = {}
+        return damaged_file(self._index, recorded) if isinstance(recorded, dict) else ""
+
+    def record_files(self) -> None:
+        """Note the committed segment files' sizes, so that `open` notices them damaged."""
+        from newsread.index.storage import segment_files
+
+        self.docs.set_meta("files", json.dumps(segment_files(self.index)))
 
     def _stale_reason(self) -> str:
         meta = self.index_dir / "newsread.json"
@@ -92,19 +170,21 @@ class Library:
                 child.unlink(missing_ok=True)
 
     def _open_whoosh(self) -> None:
-        from whoosh import index
+        from newsread.index.storage import PrivateStorage, create_private_file
 
         patch_whoosh()
-        store = str(self.index_dir)
-        if index.exists_in(store):
-            ix = index.open_dir(store)
+        storage = PrivateStorage(str(self.index_dir))
+        if storage.index_exists():
+            ix = storage.open_index()
             with ix.searcher() as searcher:  # touch every segment now, not mid-search
                 searcher.doc_count()
             self._index = ix
         else:
-            self._index = index.create_in(store, build_schema())
+            self._index = storage.create_index(build_schema())
             meta = self.index_dir / "newsread.json"
-            meta.write_text(json.dumps({"schema": SCHEMA_VERSION, "library": str(self.root)}))
+            create_private_file(meta)
+            library = str(self.root).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            meta.write_text(json.dumps({"schema": SCHEMA_VERSION, "library": library}))
 
     def _reconcile(self) -> None:
         """After a killed update: drop Whoosh documents the article store does not know."""
@@ -112,11 +192,16 @@ class Library:
         known = set(self._docs.all_keys())
         with self.write_lock():
             writer = self.writer()
-            with self._index.searcher() as searcher:
-                for docnum, stored in searcher.iter_docs():
-                    if stored.get("key") not in known:
-                        writer.delete_document(docnum)
-            writer.commit()
+            try:
+                with self._index.searcher() as searcher:
+                    for docnum, stored in searcher.iter_docs():
+                        if stored.get("key") not in known:
+                            writer.delete_document(docnum)
+                writer.commit()
+            except BaseException:
+                self.abandon(writer)
+                raise
+            self.record_files()
         self._docs.set_meta("dirty", None)
 
     def close(self) -> None:
@@ -153,6 +238,22 @@ class Library:
         # Non-compound segments are read through mmap: opening a searcher stays ~ms at 100k.
         return self.index.writer(compound=False)
 
+    def abandon(self, writer: Any) -> None:
+        """Cancel `writer` after a failure and delete what it wrote: a full disk stays usable."""
+        from whoosh.index import clean_files
+
+        if not writer.is_closed:
+            try:
+                writer.cancel()
+            except OSError:
+                # Cancelling flushes buffers first, which fails again on a full disk.
+                writer._tempstorage.destroy()
+                writer.writelock.release()
+                writer.is_closed = True
+        ix = self.index
+        # Whoosh deletes an unfinished segment's files only at its next commit.
+        clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
+
     @contextmanager
     def write_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         """Held for a whole update; a second indexer waits here (and says so)."""
@@ -173,7 +274,9 @@ class Library:
             if self._searcher is None:
                 self._searcher = self.index.searcher()
             elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+                old = self._searcher
+                # Whoosh cannot refresh a searcher of an empty index (it has no segments).
+                self._searcher = old.refresh() if old.doc_count_all() else self.index.searcher()
             yield self._searcher
 
     # -- the public face -----------------------------------------------------------------
@@ -185,18 +288,52 @@ class Library:
         on_commit: Callable[[int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> IndexSummary:
-        """Index new and changed files, drop deleted ones (see `newsread.index.indexer`)."""
+        """Index new and changed files, drop deleted ones (see `newsread.index.indexer`).
+
+        Raises:
+            LibraryError: the index folder is read-only, or the disk filled up (what earlier
+                batches saved stays searchable).
+        """
         from newsread.index.indexer import update_library
 
-        return update_library(
-            self, on_progress=on_progress, on_commit=on_commit, cancelled=cancelled
-        )
+        if self.read_only:
+            raise LibraryError(f"cannot update the index: {self.index_dir} is read-only")
+        try:
+            return update_library(
+                self, on_progress=on_progress, on_commit=on_commit, cancelled=cancelled
+            )
+        except (OSError, sqlite3.OperationalError) as error:
+            problem = _environment_problem(error)
+            if not problem:
+                raise
+            raise LibraryError(
+                f"indexing stopped: {problem} ({self.index_dir}); "
+                "what was indexed before is still searchable"
+            ) from None
 
     def search(self, query: str, **options: Any) -> SearchResults:
-        """Run a query; see `newsread.index.search.search` for the options."""
-        from newsread.index.search import search
+        """Run a query; see `newsread.index.search.search` for the options.
 
-        return search(self, query, **options)
+        Raises:
+            QueryError: the query is malformed.
+            LibraryError: the index is damaged; it is rebuilt the next time it is opened.
+        """
+        from newsread.index.search import QueryError, search
+
+        try:
+            return search(self, query, **options)
+        except (QueryError, LibraryError):
+            raise
+        except Exception as error:
+            # Whoosh fails on damaged files with anything from struct.error to TypeError.
+            if not _raised_in_whoosh(error):
+                raise
+            what = type(error).__name__
+            if not self.read_only:
+                self.docs.set_meta("damaged", what)
+            raise LibraryError(
+                f"the index is damaged ({what}); newsread rebuilds it when next started"
+            ) from None
 
     def article(self, key: str) -> Article | None:
         """The parsed article with this key, from the article store."""
@@ -221,3 +358,28 @@ class Library:
 
     def has_index(self) -> bool:
         return self.docs.count() > 0 or bool(self.docs.file_states())
+
+
+def _environment_problem(error: BaseException) -> str:
+    """What is wrong with the disk when `error` is its fault (full, read-only), else ""."""
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return "the disk is full"
+        if error.errno == errno.EROFS:
+            return "the folder is read-only"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return "permission denied"
+    if isinstance(error, sqlite3.OperationalError):
+        message = str(error).lower()
+        if "full" in message:
+            return "the disk is full"
+        if "readonly" in message or "read-only" in message:
+            return "the folder is read-only"
+    return ""
+
+
+def _raised_in_whoosh(error: BaseException) -> bool:
+    return any(
+        "whoosh" in Path(frame.filename).parts
+        for frame in traceback.extract_tb(error.__traceback__)
+    )

@@ -71,8 +71,16 @@ def index_dir(library: Path) -> Path:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the user alone (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` (and missing parents) readable by the user alone (0700)."""
+    missing = []
+    parent = path
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    # Each folder newsread creates is private, not only the last (`mkdir(parents=True)`
+    # creates the others with the umask's mode).
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True, mode=0o700)
     try:
         os.chmod(path, 0o700)
     except OSError:

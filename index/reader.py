@@ -47,7 +47,13 @@ def is_article_file(path: PurePath) -> bool:
     return _inner_suffix(path.name) in _BASE_SUFFIXES
 
 
-def read_articles(path: Path, root: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
+MAX_FILE_BYTES = 20_000_000
+"""Larger files (or larger once decompressed) are skipped whole, before any is read, and the
+reason names this limit: an article is at most a few hundred KB, so such a file is a dump or
+an accident, and cutting it would index an arbitrary part of it."""
+
+
+def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) -> list[Article]:
     """The articles in the file at `path`, keyed by its path relative to `root`.
 
     Raises:
@@ -142,14 +148,28 @@ def _inner_stem(name: str) -> str:
     return PurePath(name).stem or name
 
 
+def path_key(rel: str) -> str:
+    """The key a relative path is stored and shown under: itself, unless it is not UTF-8.
+
+    The OS gives bytes that are not UTF-8 as lone surrogates, which neither SQLite nor Whoosh
+    can store; they become `\\xff`-style escapes (the scan maps the key back to the file).
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return rel
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            rel = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
-            return path.as_posix()
+            rel = path.as_posix()
+    return path_key(rel)
 
 
 # --- the format --------------------------------------------------------------------------

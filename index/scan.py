@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsread.index.reader import is_article_file
+from newsread.index.reader import is_article_file, path_key
 
 
 @dataclass
@@ -15,6 +15,12 @@ class ScanResult:
     """Relative posix path -> (mtime_ns, size)."""
     problems: list[tuple[str, str]] = field(default_factory=list)
     """(relative path, reason) for folders and links that could not be walked."""
+    os_paths: dict[str, str] = field(default_factory=dict)
+    """Key -> the file's path as the OS spells it, for names that are not UTF-8 (`path_key`)."""
+
+    def locate(self, root: Path, rel: str) -> Path:
+        """The file whose key is `rel`."""
+        return Path(self.os_paths[rel]) if rel in self.os_paths else root / rel
 
 
 def scan_library(root: Path, *, follow_outside_links: bool = False) -> ScanResult:
@@ -30,21 +36,22 @@ def scan_library(root: Path, *, follow_outside_links: bool = False) -> ScanResul
     stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
         folder, prefix = stack.pop()
+        here = path_key(prefix.rstrip("/")) or "."
         try:
             info = os.stat(folder)
             if (info.st_dev, info.st_ino) in seen_dirs:
-                result.problems.append((prefix.rstrip("/") or ".", "symbolic link loop"))
+                result.problems.append((here, "symbolic link loop"))
                 continue
             seen_dirs.add((info.st_dev, info.st_ino))
             entries = list(os.scandir(folder))
         except OSError as error:
-            result.problems.append((prefix.rstrip("/") or ".", _reason(error)))
+            result.problems.append((here, _reason(error)))
             continue
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
-            rel = prefix + _printable(name)
+            rel = path_key(prefix + name)
             try:
                 if entry.is_symlink():
                     target = Path(entry.path).resolve()
@@ -52,19 +59,18 @@ def scan_library(root: Path, *, follow_outside_links: bool = False) -> ScanResul
                         result.problems.append((rel, "link points outside the library"))
                         continue
                 if entry.is_dir():
-                    stack.append((entry.path, rel + "/"))
+                    stack.append((entry.path, prefix + name + "/"))
                 elif entry.is_file() and is_article_file(Path(name)):
                     stat = entry.stat()
+                    if rel in result.files:
+                        result.problems.append((rel, "same name as another file once escaped"))
+                        continue
                     result.files[rel] = (stat.st_mtime_ns, stat.st_size)
+                    if rel != prefix + name:
+                        result.os_paths[rel] = entry.path
             except (OSError, RuntimeError) as error:
                 result.problems.append((rel, _reason(error)))
     return result
-
-
-def _printable(name: str) -> str:
-    # File names are kept as the OS gives them (surrogate escapes for invalid bytes) so the
-    # file can be opened again; display code sanitises them.
-    return name
 
 
 def _reason(error: BaseException) -> str:

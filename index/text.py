@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import re
 
-# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST),
-# and two-character escapes. Also the 8-bit C1 forms (CSI = \x9b, OSC = \x9d ...).
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST;
+# one never terminated ends at the line's end, not the article's), and two-character escapes.
+# Also the 8-bit C1 forms (CSI = \x9b, OSC = \x9d ...).
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                    # CSI
-    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|(?=\n)|$)  # OSC, DCS ...
     | \x1b[@-Z\\-_]                                     # other two-byte escapes
     """,
     re.VERBOSE | re.DOTALL,
 )
 # Remaining control characters except \t and \n, plus bidi embedding/override/isolate controls
-# and zero-width characters that can hide or reorder text on screen.
+# and zero-width characters that can hide or reorder text on screen, and lone surrogates
+# (JSON's "\\ud800", file names that are not UTF-8), which no terminal or database can encode.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
 
 
@@ -43,3 +46,12 @@ def sanitise(text: str) -> str:
 def sanitise_line(text: str) -> str:
     """`sanitise` for one-line values (titles, file names, tags): newlines become spaces."""
     return " ".join(sanitise(text).split())
+
+
+def escape_controls(json_text: str) -> str:
+    """JSON text with the characters `sanitise` removes written as `\\uXXXX` escapes instead.
+
+    The same JSON value, losslessly (a file name keeps its odd characters), but nothing in it
+    that a terminal acts on. JSON itself escapes only C0 controls, not C1 or bidi controls.
+    """
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)

@@ -15,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from newsread.index.text import sanitise_line
+from newsread.index.text import escape_controls, sanitise_line
 from rich.console import Console
 from rich.text import Text
 
@@ -33,6 +33,12 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
 
 
+def _warn(message: str) -> None:
+    """One line on stderr, however long (a wrapped path reads as two messages)."""
+    line = Text(f"newsread: {sanitise_line(message)}", style="yellow")
+    _console(stderr=True).print(line, soft_wrap=True)
+
+
 def _fail(message: str, code: int = 2) -> int:
     line = Text(f"newsread: {sanitise_line(message)}", style="red")
     _console(stderr=True).print(line, soft_wrap=True)
@@ -48,7 +54,7 @@ def resolve_library(arg: str | None) -> Path:
         return Path(arg).expanduser()
     config = load_config()
     if config.problem:
-        _console(stderr=True).print(Text(f"newsread: {config.problem}", style="yellow"))
+        _warn(config.problem)
     if config.library:
         return config.library
     try:
@@ -66,8 +72,19 @@ def _open_library(arg: str | None) -> Any:
     library = Library(resolve_library(arg))
     library.open()
     if library.notice:
-        _console(stderr=True).print(Text(f"newsread: {library.notice}", style="yellow"))
+        _warn(library.notice)
     return library
+
+
+def _annotations(library: Any) -> Any:
+    """The library's annotation store, saying so when a damaged one was set aside."""
+    store = library.annotations
+    if store.recovered_from is not None:
+        _warn(
+            f"the annotations database was damaged; it was moved to {store.recovered_from} "
+            "and a new one started"
+        )
+    return store
 
 
 # -- index -----------------------------------------------------------------------------------
@@ -144,16 +161,18 @@ def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yell
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsread.index.search import QueryError
+    from newsread.index.search import QueryError, split_annotation_clauses
 
     library = _open_library(args.library)
     _ensure_index(library, args.json)
     try:
+        if split_annotation_clauses(args.query)[1]:
+            _annotations(library)
         results = library.search(args.query, sort=args.sort, limit=args.limit)
     except QueryError as error:
         return _fail(f"bad query: {error}")
     if args.json:
-        print(json.dumps(results_to_json(results), ensure_ascii=False))
+        print(escape_controls(json.dumps(results_to_json(results), ensure_ascii=False)))
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
@@ -260,7 +279,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             continue
         for article in articles:
             if args.json:
-                print(json.dumps(article_to_json(article), ensure_ascii=False))
+                print(escape_controls(json.dumps(article_to_json(article), ensure_ascii=False)))
                 continue
             out.print(Text(sanitise_line(article.title), style="bold"))
             for label, value in (
@@ -293,7 +312,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     library = _open_library(args.library)
     try:
-        store = library.annotations
+        store = _annotations(library)
         wanted: set[str] | None = None
         if args.query:
             _ensure_index(library, True)
@@ -312,7 +331,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"annotations: {error}", 1)
     text = export_json(items) if args.format == "json" else export_markdown(items)
     if not args.output or args.output == "-":
-        sys.stdout.write(sanitise(text) if sys.stdout.isatty() else text)
+        # Piped output ends up on a terminal too (`| less`, a file `cat` later).
+        sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
     else:
         target = Path(args.output).expanduser()
         try:
@@ -337,7 +357,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
     library = _open_library(args.library)
     try:
-        summary = import_json(library.annotations, text)
+        summary = import_json(_annotations(library), text)
     except AnnotationError as error:
         return _fail(f"{path}: {error}")
     out = _console()
