@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from newsread.index.formats.bylines import (
+    byline_date,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -24,7 +25,7 @@ from newsread.index.formats.bylines import (
         ("Jane Doe | Reporter", ["Jane Doe"], ""),
         ("Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
         ("By Jane Doe in Paris", ["Jane Doe"], ""),
-        ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe", "John Roe"], ""),
+        ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"], ""),
         ("Staff Reporter", [], "Staff Reporter"),
         ("Jane Doe and John Roe | Staff writers", ["Jane Doe", "John Roe"], ""),
         ("By The Associated Press", [], "The Associated Press"),
@@ -57,6 +58,120 @@ def test_split_byline(text: str, authors: list[str], credit: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("BY: JANE DOE", ["Jane Doe"]),
+        ("By: Jane Doe", ["Jane Doe"]),
+        ("BY:JANE DOE", ["Jane Doe"]),
+        ("BY JANE DOE", ["Jane Doe"]),
+        ("Author: Jane Doe", ["Jane Doe"]),
+        ("BY JEAN-PIERRE O'NEILL", ["Jean-Pierre O'Neill"]),
+    ],
+)
+def test_by_with_a_colon_and_names_in_capitals(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+    assert is_byline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Written by Rob Ewaschuk Edited by Betsy Beyer", ["Rob Ewaschuk"]),
+        ("Written by Rob Ewaschuk, edited by Betsy Beyer", ["Rob Ewaschuk"]),
+        ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"]),
+        ("Reporting by Jane Doe and Max Mustermann; Editing by John Roe", ["Jane Doe", "Max Mustermann"]),
+        ("By Jane Doe Additional reporting by Max Mustermann", ["Jane Doe", "Max Mustermann"]),
+        ("Story by Jane Doe and photos by John Roe", ["Jane Doe"]),
+        ("By Jane Doe | Photography by John Roe", ["Jane Doe"]),
+        ("Medically reviewed by John Roe, MD", []),
+        ("Edited by John Roe", []),
+        ("Written and edited by Jane Doe", ["Jane Doe"]),
+    ],
+)  # fmt: skip
+def test_editors_and_photographers_are_not_authors(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Ben Silverman Games Editor", ["Ben Silverman"]),
+        ("BEN SILVERMAN GAMES EDITOR", ["Ben Silverman"]),
+        ("Jane Doe Staff Writer", ["Jane Doe"]),
+        ("Jane Doe Senior Writer", ["Jane Doe"]),
+        ("Jane Doe Political Correspondent", ["Jane Doe"]),
+        ("By Jane Doe Chief Economics Correspondent", ["Jane Doe"]),
+        ("Jane Doe Columnist", ["Jane Doe"]),
+        ("Mary Ann Smith Editor", ["Mary Ann Smith"]),
+        ("Jane Doe Photographer", ["Jane Doe"]),
+        ("Sam Okafor | Transport Reporter", ["Sam Okafor"]),
+        ("Sam Okafor | Gadgets Editor", ["Sam Okafor"]),
+        ("Jane Doe and John Roe, Contributors", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_job_titles_after_a_name_are_dropped(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Kooman, F, Jong, Michiel de", ["F. Kooman", "Michiel de Jong"]),
+        ("Doe, J.R., Roe, K.", ["J.R. Doe", "K. Roe"]),
+        ("Kooman, F.", ["F. Kooman"]),
+        ("By Jane Doe and J", ["Jane Doe"]),
+    ],
+)
+def test_surname_first_lists_and_lone_initials(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+
+
+def test_surname_first_pairs_need_an_initial_or_particle_to_be_trusted() -> None:
+    people, _ = split_byline("Smith, Jones, Brown, Taylor")
+    assert "Jones Smith" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Nathan Willis March", ["Nathan Willis"]),
+        ("Nathan Willis Tuesday", ["Nathan Willis"]),
+        ("By Jane Doe Updated", ["Jane Doe"]),
+        ("By Theresa May", ["Theresa May"]),
+        ("By Brian May and Jane Doe", ["Brian May", "Jane Doe"]),
+        ("By Jane Doe Mon May 29, 2017 3:45 PM", ["Jane Doe"]),
+        ("Von Anna Schmidt | 12.03.2021, 14:05 Uhr", ["Anna Schmidt"]),
+        ("Von Anna Schmidt | Dienstag, 12. März 2021", ["Anna Schmidt"]),
+        ("Von Anna Schmidt am 12.03.2021", ["Anna Schmidt"]),
+        ("Par Jean Dupont - Publié le 14 juin 2019 à 10h00", ["Jean Dupont"]),
+        ("Por María López | 14 de junio de 2019", ["María López"]),
+        ("By Jane Doe, Staff Writer | Published 3:45 PM ET, Mon May 29, 2017", ["Jane Doe"]),
+        ("By Jane Doe | Published on May 29, 2017", ["Jane Doe"]),
+    ],
+)
+def test_dates_squashed_onto_bylines_are_stripped(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize("text", ["by admin", "Posted by admin", "By Administrator"])
+def test_cms_account_names_are_neither_authors_nor_credits(text: str) -> None:
+    assert split_byline(text) == ([], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Par Jean Dupont - Publié le 14 juin 2019 à 10h00", "Publié le 14 juin 2019 à 10h00"),
+        ("Von Anna Schmidt | 12.03.2021, 14:05 Uhr", "12.03.2021, 14:05 Uhr"),
+        ("By Jane Doe | Published 3:45 PM ET, Mon May 29, 2017", "Published 3:45 PM ET, Mon May 29, 2017"),
+        ("By Jane Doe", ""),
+    ],
+)  # fmt: skip
+def test_byline_date(line: str, date: str) -> None:
+    assert byline_date(line) == date
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "By Kamila Aliyeva",
@@ -72,6 +187,15 @@ def test_split_byline(text: str, authors: list[str], credit: str) -> None:
         "By The Associated Press",
         "BY JOHN SMITH",
         "Par Jean Dupont",
+        "BY: JANE DOE",
+        "Written by Rob Ewaschuk Edited by Betsy Beyer",
+        "Story by Jane Doe and photos by John Roe",
+        "Ben Silverman Games Editor",
+        "Jane Doe Editor",
+        "Sam Okafor | Transport Reporter",
+        "Par Jean Dupont - Publié le 14 juin 2019 à 10h00",
+        "Von Anna Schmidt | 12.03.2021, 14:05 Uhr",
+        "Photos by John Roe",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:
@@ -89,6 +213,10 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Par Pharmaceutical <Parp> Seeks Nyse Listing",
         "Putin, Macron meet amid strained French-Russian ties",
         "The talks lasted two hours, Reuters",
+        "Musk Fires Twitter Editor",
+        "Microsoft Names New Editor",
+        "Research by Harvard University shows a link",
+        "Video by the BBC shows the attack",
         "",
     ],
 )

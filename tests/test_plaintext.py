@@ -357,7 +357,7 @@ class TestBylines:
     def test_reporting_and_editing_credits_at_the_end(self) -> None:
         text = f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nReporting by Jane Doe; Editing by John Roe\n"
         draft = parse_text(text)
-        assert draft.authors == ["Jane Doe", "John Roe"]
+        assert draft.authors == ["Jane Doe"]  # The editor is not an author.
         assert draft.paragraphs == [FIRST, SECOND]
 
     def test_byline_with_a_date(self) -> None:
@@ -377,7 +377,7 @@ class TestBylines:
     def test_parenthesised_credits_at_the_end(self) -> None:
         text = f"{TITLE}\n\n{FIRST}\n\n(Reporting by Jane Doe; Editing by John Roe)\n"
         draft = parse_text(text)
-        assert draft.authors == ["Jane Doe", "John Roe"]
+        assert draft.authors == ["Jane Doe"]
         assert draft.paragraphs == [FIRST]
 
     def test_non_english_byline_and_date(self) -> None:

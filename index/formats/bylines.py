@@ -3,12 +3,20 @@
 People go to `authors`; news agencies, outlets and bare staff roles go to `credit`. A name is
 judged by its shape (two to five capitalised words, initials and particles allowed), so unknown
 outlets such as "Azernews" still end up as a credit rather than as a person.
+
+Names written in capitals ("BY: JANE DOE") are given in title case ("Jane Doe"), since bylines
+are capitalised for display and the same person is written normally elsewhere. Editors,
+photographers and translators ("Edited by ...", "Photos by ...") are not authors: their names
+are dropped, as are job titles after a name ("Ben Silverman Games Editor") and dates squashed
+onto it ("Nathan Willis March").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from newsread.index.dates import is_date_word
 
 
 def _words(text: str) -> frozenset[str]:
@@ -47,16 +55,36 @@ _AGENCIES = _words(
 # Words that make a phrase a job or a desk rather than a person's name.
 _ROLE_WORDS = _words(
     """staff reporter reporters writer writers correspondent correspondents editor editors
-    editorial desk team bureau contributor contributors columnist analyst journalist journalists
-    author authors senior special chief our political business foreign news web online digital
-    sports science health diplomatic economics technology associate deputy managing
-    international national local city freelance guest"""
+    editorial desk team bureau contributor contributors columnist columnists analyst analysts
+    journalist journalists author authors producer producers photographer photographers critic
+    critics commentator blogger photojournalist videographer presenter editor-at-large
+    editor-in-chief senior special chief our political business foreign news web online
+    digital sports science health diplomatic economics technology associate deputy managing
+    international national local city freelance guest contributing executive assistant"""
 )
 
 _CORE_ROLES = _words(
-    "editor editors editorial contributor contributors columnist analyst journalist journalists"
-    " author authors"
+    """editor editors editorial contributor contributors columnist columnists analyst analysts
+    journalist journalists author authors producer producers photographer photographers critic
+    critics commentator blogger photojournalist videographer presenter editor-at-large
+    editor-in-chief"""
 )
+# Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
+# cannot be told from a surname by their shape alone.
+_TOPIC_WORDS = _words(
+    """games gaming tech economy finance financial markets money consumer politics world home
+    affairs security defence defense transport travel culture arts art music film movies tv
+    television media entertainment fashion style food wine books environment climate energy
+    crime legal courts justice property housing motoring cars sport football soccer cricket
+    rugby tennis golf racing baseball basketball hockey investigations investigative data
+    visual visuals graphics photo picture video audio podcast opinion features feature weather
+    religion royal social lifestyle parenting family wellness fitness gadgets mobile internet
+    cyber innovation retail industry agriculture rural regional metro state education europe
+    asia africa america china congressional congress parliamentary westminster whitehall
+    policy global mobility aviation space personal research medical night weekend sunday
+    acting general supervising visiting lead principal interim"""
+)
+_TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
 _TRAILING_ROLES = _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
@@ -71,25 +99,43 @@ _OUTLET_WORDS = _words(
     известия правда ведомости"""
 )
 
+# Capitalised words of headlines that are no part of a name ("Ask The Editor").
+_NOT_NAME_WORDS = _words(
+    """the of to for and with from into about after over is are was were be how why what who
+    when where this that these those your our their its my say says tell tells told warn
+    warns see sees dear meet"""
+)
 # Lower-case words allowed inside a person's name.
 _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin ibn al el y e st")
 
-# "By", "Written by", "Reporting by", "Additional reporting by"; also French, German,
-# Spanish, Italian, Portuguese, Dutch and Russian forms.
+# What "<verb> by" credits: the writing ("Reporting by", "Written by") or other work whose
+# people are not authors ("Edited by", "Photos by", "Medically reviewed by").
+_AUTHOR_VERBS = (
+    r"(?:(?:additional|further)\s+)?(?:reporting|reported)|written|writing|words|story|text"
+    r"|compiled|interview|posted|published|submitted"
+)
+_OTHER_VERBS = (
+    r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"
+    r"|photography|pictures|videos?|graphics|illustrations?|illustrated|translation|translated"
+    r"|research|produced|production|fact-checked|design|designed|data"
+)
+_VERBS = (
+    rf"(?:{_AUTHOR_VERBS}|{_OTHER_VERBS})(?:\s*(?:,|and|&)\s*(?:{_AUTHOR_VERBS}|{_OTHER_VERBS}))*"
+)
+_OTHER_VERB = re.compile(rf"(?:{_OTHER_VERBS})", re.IGNORECASE)
+_VERB_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+# "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
+# German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
-    r"""^(?:
-        (?:(?:additional|further)\s+)?(?:reporting|reported|written|words|story|text|compiled
-          |edited|editing|writing|research|interview|photos?|video|posted|published|submitted)
-          \s+by
-        | by | author(?:s)?\s*: | text\s*: | words\s*: | reporter\s*:
+    rf"""^(?:
+        (?P<verbs>{_VERBS})\s+by
+        | by\s*: | by | author(?:s)?\s*: | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
-    )\s+""",
+    )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
-_ROLE_PREFIX = re.compile(
-    r"^(?:editing|edited|writing|photos?|video|graphics|research|translation|translated)\s+by\s+",
-    re.IGNORECASE,
-)
+# A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
+_INNER_BY = re.compile(rf"(?:\s*[,;]|\s+(?:and|&))?\s+(?=(?:{_VERBS})\s+by\s)", re.IGNORECASE)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
 _SEGMENTS = re.compile(r"\s+[|/•·]\s+|\s*;\s*")
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
@@ -97,13 +143,21 @@ _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\
 _SEPARATORS = re.compile(
     r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b)\s*", re.IGNORECASE
 )
-# Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May".
+# Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
+# "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
 _DATE_TAIL = re.compile(
-    r"\s*(?:[|,;–—-]\s*)?(?:(?:last\s+)?(?:updated|published|posted|on)\b\s*:?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$",
-    re.IGNORECASE,
+    r"""\s*(?:[|,;–—-]\s*)?
+    (?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
+        |publiée?(?:\s+le)?|mise?\s+à\s+jour(?:\s+le)?|le
+        |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am
+        |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
+        |опубликовано|обновлено)\b\s*:?\s*)?
+    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+    (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
+    re.IGNORECASE | re.VERBOSE,
 )
+# Words a date leaves at the end of a name when it is squashed onto it with no digits.
+_DATE_LEFTOVERS = _words("today yesterday updated published posted modified on at")
 _URL = re.compile(r"\s*\(?\s*(?:https?://|www\.)\S*\s*\)?")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNORECASE)
@@ -111,7 +165,10 @@ _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNO
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
 # Degrees and suffixes after a name ("Jane Doe, MA"): neither a person nor a credit.
 _CREDENTIALS = _words("ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv")
+# Account names a CMS prints in place of a person ("Posted by admin").
+_HANDLES = _words("admin administrator webmaster guest user root anonymous unknown")
 _WORD = re.compile(r"[\w'’.-]+")
+_UNDOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+-?(?:[A-Z]\.)*$|^[A-Z]$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
@@ -134,7 +191,7 @@ def is_person_name(text: str) -> bool:
     capitals = 0
     for word in words:
         lowered = word.lower().rstrip(".")
-        if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS:
+        if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _NOT_NAME_WORDS:
             return False
         if lowered in _PARTICLES and word[:1].islower():
             continue
@@ -148,24 +205,41 @@ def is_person_name(text: str) -> bool:
     return capitals >= 2 and last.lower() not in _PARTICLES
 
 
-def _is_role(text: str) -> bool:
+def _is_topic(word: str) -> bool:
+    """Whether a lower-case word names a desk or beat: 'games', 'transport', 'economics'."""
+    return word in _TOPIC_WORDS or word in _ROLE_WORDS or word.endswith(_TOPIC_ENDINGS)
+
+
+def _is_role(text: str, *, alone: bool = False) -> bool:
     """'Staff Reporter', 'Transport Reporter', 'Senior Business Correspondent'.
 
-    A bare topic ('Business') is no role, nor is an agency's staff ('Reuters Staff').
+    A bare topic ('Business') is no role, nor is an agency's staff ('Reuters Staff'). After a
+    separator ("Jane Doe | Transport Reporter") any capitalised words may name the desk; a line
+    on its own (`alone`) could be a headline ("Musk Fires Twitter Editor"), so there only one
+    such word or known desks and beats are.
     """
     original = text.split()
     words = text.lower().split()
-    if not 1 <= len(words) <= 5 or any(word in _AGENCIES for word in words):
+    if not 1 <= len(words) <= 5 or any(w in _AGENCIES or w in _NOT_NAME_WORDS for w in words):
         return False
     if words[-1] in _TRAILING_ROLES or words[-1] in _CORE_ROLES:
         # "Transport Reporter": any capitalised topic; "tinkers with team" is a sentence.
+        if alone and len(words) > 2 and not all(_is_topic(w) for w in words[:-1]):
+            return False
         return len(words) <= 4 and all(
-            word.isalpha() and (word in _ROLE_WORDS or shown[:1].isupper())
-            for word, shown in zip(words, original)
+            word.replace("-", "").isalpha() and (word in _ROLE_WORDS or shown[:1].isupper())
+            for word, shown in zip(words, original, strict=True)
         )
     return all(word in _ROLE_WORDS for word in words) and any(
         word in _TRAILING_ROLES or word in _CORE_ROLES for word in words
     )
+
+
+def _titled(text: str) -> str:
+    """'JOHN SMITH' -> 'John Smith'; text not all in capitals is returned as it is."""
+    if " " in text and text.isupper():
+        return " ".join(w.capitalize() if w.isalpha() else w.title() for w in text.split())
+    return text
 
 
 def _tidy_case(text: str) -> str:
@@ -173,11 +247,49 @@ def _tidy_case(text: str) -> str:
 
     Anything that is not a person's name keeps its capitals ('BBC NEWS', 'AFP').
     """
-    if " " in text and text.isupper():
-        titled = " ".join(w.capitalize() if w.isalpha() else w.title() for w in text.split())
-        if is_person_name(titled):
-            return titled
-    return text
+    titled = _titled(text)
+    return titled if titled is not text and is_person_name(titled) else text
+
+
+def _person_before_role(text: str, *, alone: bool = False) -> str:
+    """'Ben Silverman Games Editor' -> 'Ben Silverman': a name with its job title run on, or "".
+
+    The desk words before the role must be known ones ("Games", "Senior", "Business"), since
+    "Mary Ann Smith Editor" could be cut anywhere otherwise. On a line of its own (`alone`) a
+    bare role needs a two-word name before it ("Musk Fires Twitter Editor" is a headline).
+    """
+    words = text.split()
+    if len(words) < 3 or not words[-1][:1].isupper():
+        return ""  # Run on with no separator, a job title is capitalised like the name.
+    lowered = [w.lower() for w in words]
+    if lowered[-1] not in _TRAILING_ROLES and lowered[-1] not in _CORE_ROLES:
+        return ""
+    start = len(words) - 1
+    while start > 2 and _is_topic(lowered[start - 1]) and words[start - 1][:1].isupper():
+        start -= 1
+    # The longest run of desk words that still leaves a whole name: "Jane Doe Senior Writer".
+    for cut in range(start, len(words)):
+        name = " ".join(words[:cut])
+        if is_person_name(name):
+            if alone and cut == len(words) - 1 and cut > 2:
+                return ""
+            return name
+    return ""
+
+
+def _strip_date_words(name: str) -> str:
+    """'Nathan Willis March' -> 'Nathan Willis': a month or weekday squashed onto a name.
+
+    Only when a whole name remains, so 'Theresa May' and 'Brian May' keep their surnames.
+    """
+    words = name.split()
+    while len(words) > 2 and (
+        is_date_word(words[-1]) or words[-1].lower().rstrip(".,") in _DATE_LEFTOVERS
+    ):
+        if not is_person_name(" ".join(words[:-1])):
+            break
+        words.pop()
+    return " ".join(words)
 
 
 def _strip_roles(name: str) -> str:
@@ -206,21 +318,80 @@ def _uninvert(segment: str) -> str:
     if not match:
         return segment
     surname, given = match.groups()
-    candidate = f"{given} {surname}"
     if surname.lower() in _AGENCIES or given.lower() in _AGENCIES or _is_role(given):
         return segment
+    if _UNDOTTED_INITIALS.match(given):
+        given += "."  # "Kooman, F" -> "F. Kooman", "Doe, J.R" -> "J.R. Doe"
+    candidate = f"{given} {surname}"
     return candidate if is_person_name(candidate) and not is_person_name(given) else segment
+
+
+def _inverted_list(segment: str) -> list[str]:
+    """'Kooman, F., Jong, Michiel de' -> ['F. Kooman', 'Michiel de Jong'], or [] for others.
+
+    Commas separate both the names and the parts of each name, so the pairing is only trusted
+    when some given name shows its shape: initials, or a trailing particle.
+    """
+    parts = [_clean_name(p) for p in segment.split(",")]
+    if len(parts) < 4 or len(parts) % 2:
+        return []
+    names: list[str] = []
+    shaped = False
+    for surname, given in zip(parts[::2], parts[1::2], strict=True):
+        name = _uninvert(f"{surname}, {given}")
+        if "," in name:
+            return []
+        words = given.split()
+        shaped = shaped or all(_INITIAL.match(w) for w in words) or words[-1] in _PARTICLES
+        names.append(name)
+    return names if shaped else []
+
+
+def _is_fragment(text: str) -> bool:
+    """An initial, a lone letter, a date word or an account name: never a person or a credit."""
+    words = text.split()
+    return (
+        _INITIAL.match(text) is not None
+        or (len(text) == 1 and text.isalpha())
+        or text.lower() in _HANDLES
+        or all(is_date_word(w) or w.lower() in _DATE_LEFTOVERS for w in words)
+    )
+
+
+def _credits_authors(verbs: str) -> bool:
+    """Whether "<verbs> by" credits the writing: 'Reporting', 'Written and edited' do,
+    'Edited', 'Photos', 'Medically reviewed' don't."""
+    return any(not _OTHER_VERB.fullmatch(verb) for verb in _VERB_LIST.split(verbs) if verb)
 
 
 def _split_segment(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names in one byline segment ("By X and Y in Paris") into the three lists."""
-    segment = _ROLE_PREFIX.sub("", segment.strip())
+    segment = segment.strip()
     if _PREFIX.fullmatch(segment + " "):
         return  # A lone "By" on its own line: the name follows on the next.
-    segment = _PREFIX.sub("", segment)
+    writers = True
+    prefix = _PREFIX.match(segment)
+    if prefix:
+        verbs = prefix.group("verbs")
+        writers = verbs is None or _credits_authors(verbs)
+        segment = segment[prefix.end() :]
+    first, *rest = _INNER_BY.split(segment, maxsplit=1)
+    if writers:
+        _split_names(first, authors, credits, roles)
+    for other in rest:
+        _split_segment(other, authors, credits, roles)
+
+
+def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
+    """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
     if any(ch.isdigit() for ch in segment):
         segment = _DATE_TAIL.sub("", segment)
-    segment = _uninvert(_clean_name(segment))
+    segment = _clean_name(segment)
+    inverted = _inverted_list(segment)
+    if inverted:
+        authors.extend(inverted)
+        return
+    segment = _uninvert(segment)
     if not segment:
         return
     # "By Jane Doe for The Guardian", "By Jane Doe in Paris": only after people's names, so
@@ -237,11 +408,12 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     others: list[str] = []
     for raw in _SEPARATORS.split(segment):
         name = _clean_name(raw)
-        if not name or name.lower().replace(".", "") in _CREDENTIALS:
+        if not name or name.lower().replace(".", "") in _CREDENTIALS or _is_fragment(name):
             continue
-        tidy = _tidy_case(name)
-        if is_person_name(tidy):
-            people.append(tidy)
+        titled = _strip_date_words(_titled(name))
+        person = titled if is_person_name(titled) else _person_before_role(titled)
+        if person:
+            people.append(person)
         elif _is_role(name):
             roles.append(name)
         else:
@@ -313,16 +485,15 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 
 
 _BY_LINE = re.compile(
-    r"""^(?:
-        (?:(?:additional|further)\s+)?(?:reporting|reported|written|words|story|text|compiled
-          |edited|editing|posted|published|submitted)\s+by
-        | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-    )\s+(?P<rest>.+)$""",
+    rf"""^(?:
+        (?P<verbs>{_VERBS})\s+by
+        | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
+    )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Lower-case words a byline may hold: "By Jane Doe and John Roe in Paris for the Guardian".
 _BYLINE_LOWER_WORDS = (
-    _PARTICLES | _ROLE_WORDS | _words("and in for of at from the with via und et y e")
+    _PARTICLES | _ROLE_WORDS | _words("and in for of at from the with via und et y e by")
 )
 # "By May ...", "By Monday ...": time phrases, not bylines.
 _MONTH_OR_DAY = re.compile(
@@ -330,25 +501,6 @@ _MONTH_OR_DAY = re.compile(
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|then|now)\b",
     re.IGNORECASE,
-)
-
-
-_ENGLISH_BY = (
-    "posted",
-    "published",
-    "submitted",
-    "reporting",
-    "reported",
-    "written",
-    "words",
-    "story",
-    "text",
-    "compiled",
-    "edited",
-    "editing",
-    "additional",
-    "further",
-    "author",
 )
 
 
@@ -362,26 +514,30 @@ def is_byline(line: str) -> bool:
         return False
     match = _BY_LINE.match(line)
     if match:
-        rest = match.group("rest")
+        rest, verbs = match.group("rest"), match.group("verbs")
         first = rest[:1]
         if not (first.isupper() or first.isalpha() and rest.isupper()):
             return False
         if _MONTH_OR_DAY.match(rest) or rest.rstrip().endswith(("?", "!")):
             return False
-        foreign = line[:2].lower() != "by" and not line.lower().startswith(_ENGLISH_BY)
-        if foreign or line[:1].islower():
+        english = verbs is not None or line[:2].lower() == "by" or line[:6].lower() == "author"
+        if not english or line[:1].islower():
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
+            rest = _SEGMENTS.split(rest, maxsplit=1)[0]
             rest = _DATE_TAIL.sub("", rest) if any(ch.isdigit() for ch in rest) else rest
             return _all_people(_PLACE.sub("", rest))
-        # A byline names people or outlets; a sentence runs on with lower-case words.
+        # A byline names people or outlets; a sentence runs on with lower-case words. Credits
+        # other than the writing's ("Research by ...") may start sentences: names only there.
         lower_words = [
             w
             for w in _WORD.findall(_DATE_TAIL.sub("", rest))
             if w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS
         ]
-        return len(lower_words) <= 1 and len(rest.split()) <= 14
-    if _is_role(line.strip(" .")):
+        allowed = 1 if verbs is None or _credits_authors(verbs) else 0
+        return len(lower_words) <= allowed and len(rest.split()) <= 14
+    bare = line.strip(" .")
+    if _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True):
         return True
     for separator in (" | ", ", "):
         if separator in line:
