@@ -87,7 +87,7 @@ def _time_limits_without_signals() -> None:
         original(self, child, timelimit, greedy=greedy, use_alarm=False)
 
     __init__.newsread_patched = True  # type: ignore[attr-defined]
-    collectors.TimeLimitCollector.__init__ = __init__  # type: ignore[method-assign]
+    collectors.TimeLimitCollector.__init__ = __init__
 
 
 class NewsreadApp(App[None]):
@@ -171,7 +171,7 @@ class NewsreadApp(App[None]):
     @on(events.DescendantFocus)
     def _no_blink(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
-            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+            event.widget.cursor_blink = False
 
     # -- the library -----------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -38,7 +39,7 @@ class NewsreadCommands(Provider):
             return []
         return list(COMMANDS)
 
-    def _callback(self, action: str) -> partial[object]:
+    def _callback(self, action: str) -> Callable[[], Awaitable[object]]:
         target = self.app if action.startswith("app.") else self.screen
         return partial(target.run_action, action.removeprefix("app."))
 

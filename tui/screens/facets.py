@@ -42,7 +42,7 @@ def facet_options(
     return options
 
 
-class FacetScreen(ModalScreen[dict]):
+class FacetScreen(ModalScreen[dict[str, str]]):
     """Dismisses with the new filters (a value toggles on or off), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

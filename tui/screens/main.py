@@ -39,7 +39,7 @@ WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
 
 
 class MainScreen(Screen[None]):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - typed on Screen
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="app.search", tooltip="Go to the search box"),
@@ -213,7 +213,8 @@ class MainScreen(Screen[None]):
 
     @property
     def query_text(self) -> str:
-        return self.search_input.value.strip()
+        value: str = self.search_input.value
+        return value.strip()
 
     def search_now(self, *, keep_position: bool = False) -> None:
         """Search for what the box says, with the current sort and filters."""

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from newsread.tui.app import NewsreadApp
 
 
-def saved_prompt(search: SavedSearch, count: int | None) -> Content:
+def saved_prompt(search: SavedSearch, count: int | None, counting: bool = True) -> Content:
     if count is None:
-        counted = "counting…"
+        counted = "counting…" if counting else ""
     elif count < 0:
         counted = "query no longer valid"
     else:
@@ -74,10 +74,11 @@ class SavedSearchesScreen(ModalScreen[SavedSearch]):
 
     def _fill(self) -> None:
         saved = self.newsread.session.saved
+        counting = self.newsread.library is not None  # no counts before the index is open
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.set_options(
-            Option(saved_prompt(s, self._counts.get(s.name)), id=s.name) for s in saved
+            Option(saved_prompt(s, self._counts.get(s.name), counting), id=s.name) for s in saved
         )
         if saved:
             options.highlighted = min(highlighted or 0, len(saved) - 1)

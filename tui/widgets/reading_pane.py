@@ -391,8 +391,9 @@ class ReadingPane(TextArea):
 
     def passage(self) -> str:
         """The selection if there is one, else the paragraph (or header line) at the cursor."""
-        if self.selected_text:
-            return self.selected_text
+        selected: str = self.selected_text
+        if selected:
+            return selected
         if self.article is None:
             return ""
         offset = self._layout.offset(*self.cursor_location)
@@ -401,7 +402,7 @@ class ReadingPane(TextArea):
             return self.document[row]
         body_offset = offset - self._body_start
         start = 0
-        paragraphs = self.article.paragraphs
+        paragraphs: tuple[str, ...] = self.article.paragraphs
         for paragraph in paragraphs:
             end = start + len(paragraph)
             if body_offset <= end:
