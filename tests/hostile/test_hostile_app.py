@@ -1,0 +1,58 @@
+"""The app shows hostile titles, file names and snippets literally and keeps running.
+
+tests/tui/test_safety.py covers markup in a body, a title, a source and the library's name;
+this adds terminal controls in titles, file names shown in the results, and snippets whose
+highlighted match sits among markup.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from newsread.index.config import Config
+from newsread.tui.app import NewsreadApp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
+from tui_helpers import rendered_text, settle  # noqa: E402
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+TITLE = "\x1b]0;pwned\x07Evil \x1b[31mred\x1b[0m \u202etitle\u202c [@click=app.quit]quit[/]"
+BODY = (
+    "Harbour [@click=app.quit]news[/] \x1b]52;c;ZXZpbA==\x07[link=https://evil]x[/link] near "
+    "the harbour wall, \x9b2J with the \u200bharbour master watching."
+)
+
+
+async def test_hostile_title_file_name_and_snippet_are_shown_literally(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    root.mkdir()
+    # No source, section or date: the results show the file name instead.
+    name = "\x1b]0;pwned\x07[bold]name[@click=app.quit].txt"
+    (root / name).write_text(f"{TITLE}\n\n{BODY}\n\nA second paragraph for good measure.\n")
+    app = NewsreadApp(root, config=Config(), show_timings=False, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        listing = rendered_text(app.main.results_list)
+        assert "Evil red title [@click=app.quit]quit[/]" in listing
+        assert "[bold]name[@click=app.quit].txt" in listing
+        assert "Harbour [@click=app.quit]news[/] [link=" in listing  # the snippet, cut
+        assert not CONTROLS.search(listing)
+
+        await pilot.click(app.main.results_list, offset=(30, 1))  # on "[@click=app.quit]"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running
+        reader = app.main.reader
+        text = rendered_text(reader)
+        assert "Evil red title [@click=app.quit]quit[/]" in text
+        assert "Harbour [@click=app.quit]news[/] [link=https://evil]x[/link] near" in text
+        assert not CONTROLS.search(text) and not CONTROLS.search(reader.text)
+        await pilot.click(reader, offset=(20, 0))  # on the title's "[@click=app.quit]"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running
+        assert not CONTROLS.search(rendered_text(app.main.query_one("#status-text")))
