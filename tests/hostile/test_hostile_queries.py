@@ -1,0 +1,106 @@
+"""Hostile queries: anything typed gives results or a `QueryError`, never a crash; expensive
+queries come back in bounded time and say when their results were limited."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import string
+import time
+from pathlib import Path
+
+import pytest
+from builders import write_article
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from newsread.index.library import Library
+from newsread.index.search import QueryError
+from newsread.tui.cli import main
+
+HANG_GUARD = 10.0
+"""Seconds: only catches a hang (timings are measured by the benchmarks, not asserted here)."""
+
+SYNTAX = [
+    '"', "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "+", "-", "!", "\\", "/", "'",
+    " ", "AND", "OR", "NOT", "TO", "title:", "date:", "date:>", "tag:", "note:", "has:", "is:",
+    "author:", "2017", "harbour", "é", "Кельмор", "\u202e", "\x1b[31m", "\x00", "~2",
+]  # fmt: skip
+queries = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(SYNTAX), max_size=10).map("".join),
+    st.lists(st.sampled_from(SYNTAX), max_size=10).map(" ".join),
+)
+
+
+@pytest.fixture
+def wordy_library(small_library: Path) -> Path:
+    """The small library plus an article with 6,760 distinct words starting "a" or "ab"."""
+    words = ["a" + "".join(pair) for pair in itertools.product(string.ascii_lowercase, repeat=2)]
+    words += ["ab" + "".join(t) for t in itertools.product(string.ascii_lowercase, repeat=2)]
+    words += ["ax" + "".join(t) for t in itertools.product(string.ascii_lowercase, repeat=3)]
+    body = "\n\n".join(" ".join(words[n : n + 40]) + "." for n in range(0, len(words), 40))
+    write_article(small_library, "wordy.txt", "A wordy article", body)
+    return small_library
+
+
+@pytest.fixture
+def library(wordy_library: Path) -> Library:
+    library = Library(wordy_library).open()
+    library.update()
+    return library
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(query=queries)
+def test_any_query_gives_results_or_a_query_error(library: Library, query: str) -> None:
+    try:
+        results = library.search(query)
+    except QueryError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert results.total >= len(results.hits)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(query=queries)
+def test_the_cli_never_prints_a_traceback(wordy_library: Path, query: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["search", query, "-l", str(wordy_library), "-n", "3"])
+    assert code in (0, 1, 2), err.getvalue()  # hits, no hits, bad query
+    assert "Traceback" not in err.getvalue() and "unexpected error" not in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("query", "limited"),
+    [
+        ("*", ""),
+        ("a*", "'a' matches too many words; searched the most common"),
+        ("?*", "'?*' limited to its 8 most common words"),
+        ("*a*", "'*a*' limited to its 8 most common words"),
+        ("ab~2", "'ab~' limited to its 3 most common words"),
+        (" OR ".join(f"w{n}" for n in range(10_000)), ""),
+        (" OR ".join(f"a{n}*" for n in range(200)), ""),
+    ],
+    ids=["every", "prefix", "wildcard", "infix", "fuzzy", "10000-or", "200-prefixes"],
+)
+def test_expensive_queries_are_bounded_and_say_so(
+    library: Library, query: str, limited: str
+) -> None:
+    started = time.monotonic()
+    results = library.search(query)
+    assert time.monotonic() - started < HANG_GUARD
+    if limited:
+        assert limited in results.limited
+        assert results.total > 0
+    elif results.limited:
+        assert "too long" in results.limited  # only the time limit may cut these short
