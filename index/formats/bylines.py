@@ -55,19 +55,17 @@ _AGENCIES = _words(
 # Words that make a phrase a job or a desk rather than a person's name.
 _ROLE_WORDS = _words(
     """staff reporter reporters writer writers correspondent correspondents editor editors
-    editorial desk team bureau contributor contributors columnist columnists analyst analysts
-    journalist journalists author authors producer producers photographer photographers critic
-    critics commentator blogger photojournalist videographer presenter editor-at-large
-    editor-in-chief senior special chief our political business foreign news web online
+    editorial desk team bureau contributor contributors columnist analyst journalist
+    journalists author authors producer photographer critic commentator blogger
+    photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
     international national local city freelance guest contributing executive assistant"""
 )
 
 _CORE_ROLES = _words(
-    """editor editors editorial contributor contributors columnist columnists analyst analysts
-    journalist journalists author authors producer producers photographer photographers critic
-    critics commentator blogger photojournalist videographer presenter editor-at-large
-    editor-in-chief"""
+    """editor editors editorial contributor contributors columnist analyst journalist
+    journalists author authors producer photographer critic commentator blogger
+    photojournalist videographer presenter editor-at-large editor-in-chief"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -88,6 +86,8 @@ _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
 _TRAILING_ROLES = _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
+# What one person is ("Jane Doe Games Editor"); a desk or team is not ("Cloud Help Desk").
+_PERSON_ROLES = (_TRAILING_ROLES | _CORE_ROLES) - _words("staff desk team bureau editorial")
 
 # Words that mark a name as an organisation.
 _OUTLET_WORDS = _words(
@@ -100,11 +100,22 @@ _OUTLET_WORDS = _words(
 )
 
 # Capitalised words of headlines that are no part of a name ("Ask The Editor").
-_NOT_NAME_WORDS = _words(
-    """the of to for and with from into about after over is are was were be how why what who
+_NOT_NAME_WORDS = (
+    _words(
+        """the of to for and with from into about after over is are was were be how why what who
     when where this that these those your our their its my say says tell tells told warn
-    warns see sees dear meet"""
+    warns see sees dear meet in on at now here"""
+    )
+    - _ROLE_WORDS
 )
+# Words of page menus and buttons that look like names ("Newer Article", "Log In").
+_UI_WORDS = _NOT_NAME_WORDS | _words(
+    """article articles stories posts newer older next previous prev comments reply login logout
+    menu search subscribe subscription related latest popular trending gallery newsletter
+    sections topics help contact privacy terms cookies settings account profile later buy"""
+)
+# The same, but "The Editors" is a byline.
+_HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
 # Lower-case words allowed inside a person's name.
 _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin ibn al el y e st")
 
@@ -191,7 +202,7 @@ def is_person_name(text: str) -> bool:
     capitals = 0
     for word in words:
         lowered = word.lower().rstrip(".")
-        if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _NOT_NAME_WORDS:
+        if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
             return False
         if lowered in _PARTICLES and word[:1].islower():
             continue
@@ -210,6 +221,15 @@ def _is_topic(word: str) -> bool:
     return word in _TOPIC_WORDS or word in _ROLE_WORDS or word.endswith(_TOPIC_ENDINGS)
 
 
+def _desk_words(words: list[str], role: str) -> bool:
+    """Whether the words before a role on a line of its own name a desk: known beats ("Senior
+    Business Editor"), or an outlet before a role in lower case ("Seattle Times business
+    reporter"), where a headline would have capitalised it too ("Musk Fires Twitter Editor")."""
+    if all(_is_topic(w.lower()) for w in words):
+        return True
+    return role[:1].islower() and all(w[:1].isupper() or _is_topic(w) for w in words)
+
+
 def _is_role(text: str, *, alone: bool = False) -> bool:
     """'Staff Reporter', 'Transport Reporter', 'Senior Business Correspondent'.
 
@@ -218,13 +238,15 @@ def _is_role(text: str, *, alone: bool = False) -> bool:
     on its own (`alone`) could be a headline ("Musk Fires Twitter Editor"), so there only one
     such word or known desks and beats are.
     """
-    original = text.split()
     words = text.lower().split()
-    if not 1 <= len(words) <= 5 or any(w in _AGENCIES or w in _NOT_NAME_WORDS for w in words):
+    if not 1 <= len(words) <= 5 or words[-1] not in _ROLE_WORDS:
         return False
+    if any(w in _AGENCIES or w in _HEADLINE_WORDS for w in words):
+        return False
+    original = text.split()
     if words[-1] in _TRAILING_ROLES or words[-1] in _CORE_ROLES:
         # "Transport Reporter": any capitalised topic; "tinkers with team" is a sentence.
-        if alone and len(words) > 2 and not all(_is_topic(w) for w in words[:-1]):
+        if alone and len(words) > 2 and not _desk_words(original[:-1], original[-1]):
             return False
         return len(words) <= 4 and all(
             word.replace("-", "").isalpha() and (word in _ROLE_WORDS or shown[:1].isupper())
@@ -262,7 +284,7 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
     if len(words) < 3 or not words[-1][:1].isupper():
         return ""  # Run on with no separator, a job title is capitalised like the name.
     lowered = [w.lower() for w in words]
-    if lowered[-1] not in _TRAILING_ROLES and lowered[-1] not in _CORE_ROLES:
+    if lowered[-1] not in _PERSON_ROLES:
         return ""
     start = len(words) - 1
     while start > 2 and _is_topic(lowered[start - 1]) and words[start - 1][:1].isupper():
@@ -537,7 +559,10 @@ def is_byline(line: str) -> bool:
         allowed = 1 if verbs is None or _credits_authors(verbs) else 0
         return len(lower_words) <= allowed and len(rest.split()) <= 14
     bare = line.strip(" .")
-    if _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True):
+    last = bare.rsplit(None, 1)[-1].lower() if bare else ""
+    if last in _ROLE_WORDS and (
+        _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True)
+    ):
         return True
     for separator in (" | ", ", "):
         if separator in line:
