@@ -139,6 +139,11 @@ SECOND = (
 )
 THIRD = "The minister is expected to present the details to parliament next week."
 BODY = [FIRST, SECOND, THIRD]
+# The title made up from FIRST when a file has none: its first sentence, cut at a word.
+FIRST_SENTENCE_CUT = (
+    "The government announced on Monday a new plan to cut emissions by half before the end of the "
+    "decade…"
+)
 TITLE = "Government unveils emissions plan"
 
 
@@ -251,9 +256,9 @@ class TestHeader:
         assert draft.url == "https://example.com/a/1"
         assert draft.paragraphs == [FIRST]
 
-    def test_no_title_when_the_file_starts_with_a_wrapped_paragraph(self) -> None:
+    def test_title_made_up_when_the_file_starts_with_a_wrapped_paragraph(self) -> None:
         draft = parse_text(textwrap.fill(FIRST + " " + SECOND, 60) + "\n")
-        assert draft.title == ""
+        assert draft.title == FIRST_SENTENCE_CUT
         assert draft.paragraphs == [FIRST + " " + SECOND]
 
     def test_title_wrapped_over_two_lines(self) -> None:
@@ -573,6 +578,238 @@ class TestUrl:
         draft = parse_text(text)
         assert draft.url == ""
         assert draft.paragraphs == BODY
+
+
+class TestUntitled:
+    """Files with no title line: the text is the body, the title is made from its start."""
+
+    def test_one_paragraph_file_is_body_not_title(self) -> None:
+        draft = parse_text(FIRST + " " + SECOND + "\n")
+        assert draft.paragraphs == [FIRST + " " + SECOND]
+        assert draft.title == FIRST_SENTENCE_CUT
+
+    def test_short_paragraph_of_two_sentences_is_body(self) -> None:
+        text = "The minister said the plan would go ahead. Critics disagreed with him.\n"
+        draft = parse_text(text)
+        assert draft.paragraphs == [text.strip()]
+        assert draft.title == "The minister said the plan would go ahead"
+
+    def test_file_of_one_sentence_is_body(self) -> None:
+        draft = parse_text(THIRD + "\n")
+        assert draft.paragraphs == [THIRD]
+        assert draft.title == THIRD.removesuffix(".")
+
+    def test_file_whose_every_line_is_a_paragraph(self) -> None:
+        draft = parse_text(f"{FIRST} {SECOND}\n{SECOND} {FIRST}\n{THIRD}\n")
+        assert draft.paragraphs == [f"{FIRST} {SECOND}", f"{SECOND} {FIRST}", THIRD]
+        assert draft.title == FIRST_SENTENCE_CUT
+
+    def test_headline_alone_is_still_a_title(self) -> None:
+        assert parse_text(f"{TITLE}\n") == Draft(title=TITLE)
+
+    def test_abbreviations_do_not_end_the_first_sentence(self) -> None:
+        text = (
+            "U.S. officials met Mr. Smith in Geneva on Monday. They talked for an hour about "
+            "the sanctions, the ceasefire and the prisoners, aides said later.\n"
+        )
+        assert parse_text(text).title == "U.S. officials met Mr. Smith in Geneva on Monday"
+
+    def test_made_up_title_leaves_out_the_wire_dateline(self) -> None:
+        draft = parse_text(f"PARIS (Reuters) - {FIRST} {SECOND}\n")
+        assert draft.title == FIRST_SENTENCE_CUT
+        assert draft.paragraphs == [f"PARIS (Reuters) - {FIRST} {SECOND}"]
+
+    def test_short_title_line_with_a_full_stop_is_still_a_title(self) -> None:
+        draft = parse_text(f"Government unveils emissions plan.\n\n{FIRST}\n")
+        assert (draft.title, draft.paragraphs) == ("Government unveils emissions plan.", [FIRST])
+
+
+class TestScrapedLayouts:
+    """Layouts of pages saved as text, beyond the corpora's: furniture, bylines, languages."""
+
+    def test_breadcrumbs_title_and_byline_with_role_and_us_time(self) -> None:
+        text = (
+            f"Home / News / World\n\n{TITLE}\n\nBy Jane Doe, Staff Writer | Published 3:45 PM ET, "
+            f"Mon May 29, 2017\n\n{FIRST}\n\n{SECOND}\n"
+        )
+        draft = parse_text(text)
+        assert (draft.title, draft.source, draft.section) == (TITLE, "", "World")
+        assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+        assert draft.published == datetime(
+            2017, 5, 29, 15, 45, tzinfo=timezone(timedelta(hours=-4))
+        )
+        assert draft.paragraphs == [FIRST, SECOND]
+
+    def test_blog_posted_on_by_admin_and_categories_footer(self) -> None:
+        text = (
+            f"{TITLE}\n\nPosted on 2019-03-04 by admin\n\n{FIRST}\n\n{SECOND}\n\n"
+            "Posted in News, World | Leave a comment\n\nProudly powered by WordPress\n"
+        )
+        draft = parse_text(text)
+        assert (draft.published, draft.authors, draft.credit) == (datetime(2019, 3, 4), [], "")
+        assert draft.section == "World"
+        assert draft.paragraphs == [FIRST, SECOND]
+
+    def test_blog_posted_on_date_by_a_person(self) -> None:
+        draft = parse_text(f"{TITLE}\nPosted on March 4, 2019 by Jane Doe\n{FIRST}\n{SECOND}\n")
+        assert (draft.published, draft.authors) == (datetime(2019, 3, 4), ["Jane Doe"])
+        assert draft.paragraphs == [FIRST, SECOND]
+
+    def test_last_updated_line(self) -> None:
+        draft = parse_text(f"{TITLE}\n\nLast updated: 12 March 2021\n\n{FIRST}\n\n{SECOND}\n")
+        assert (draft.published, draft.paragraphs) == (datetime(2021, 3, 12), [FIRST, SECOND])
+
+    def test_share_block_above_and_inside_the_body(self) -> None:
+        text = (
+            f"{TITLE}\n\nBy Jane Doe\n\nShare this article\nFacebook\nTwitter\nEmail\nCopy link\n\n"
+            f"{FIRST}\n\n{SECOND}\n\nShare this article\nClick to share on Twitter (Opens in new "
+            f"window)\n\n{THIRD}\n"
+        )
+        draft = parse_text(text)
+        assert (draft.title, draft.authors, draft.paragraphs) == (TITLE, ["Jane Doe"], BODY)
+
+    def test_comments_and_newsletter_footer(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nSign up for our newsletter\n"
+            "Get the best stories delivered to your inbox every morning.\nEnter your email address\n"
+            "Subscribe\n\nComments (12)\n\nLeave a comment\n\n"
+            "Your email address will not be published. Required fields are marked *\n"
+        )
+        assert parse_text(text).paragraphs == [FIRST, SECOND]
+
+    def test_newsletter_box_inside_the_body_is_dropped(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\nSign up for our newsletter\nGet the best stories delivered "
+            f"to your inbox every morning.\nEnter your email address\nSubscribe\n\n{SECOND}\n\n"
+            f"{THIRD}\n"
+        )
+        assert parse_text(text).paragraphs == BODY
+
+    def test_tags_line_ends_the_article(self) -> None:
+        text = f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nTags: climate, emissions, europe\n\nMore news\n"
+        assert parse_text(text).paragraphs == [FIRST, SECOND]
+
+    def test_originally_published_note_ends_the_article(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nThis article was originally published on The "
+            "Conversation. Read the original article.\n\nhttps://theconversation.com/a-1\n"
+        )
+        draft = parse_text(text)
+        assert (draft.paragraphs, draft.url) == ([FIRST, SECOND], "https://theconversation.com/a-1")
+
+    @pytest.mark.parametrize(
+        ("title", "byline", "authors", "published"),
+        [
+            (
+                "Regierung stellt Klimaplan vor",
+                "Von Anna Schmidt | 12.03.2021, 14:05 Uhr",
+                ["Anna Schmidt"],
+                datetime(2021, 3, 12, 14, 5),
+            ),
+            (
+                "Le gouvernement dévoile son plan climat",
+                "Par Jean Dupont - Publié le 14 juin 2019 à 10h00",
+                ["Jean Dupont"],
+                datetime(2019, 6, 14, 10, 0),
+            ),
+            (
+                "El Gobierno presenta su plan climático",
+                "Por María López | 14 de junio de 2019",
+                ["María López"],
+                datetime(2019, 6, 14),
+            ),
+        ],
+    )
+    def test_bylines_with_dates_in_other_languages(
+        self, title: str, byline: str, authors: list[str], published: datetime
+    ) -> None:
+        draft = parse_text(f"{title}\n\n{byline}\n\n{FIRST}\n\n{SECOND}\n")
+        assert (draft.title, draft.authors, draft.published) == (title, authors, published)
+        assert draft.paragraphs == [FIRST, SECOND]
+
+    def test_title_in_capitals_and_by_colon(self) -> None:
+        draft = parse_text(f"GOVERNMENT UNVEILS EMISSIONS PLAN\n\nBY: JANE DOE\n\n{FIRST}\n")
+        assert (draft.title, draft.authors) == ("GOVERNMENT UNVEILS EMISSIONS PLAN", ["Jane Doe"])
+        assert draft.paragraphs == [FIRST]
+
+    def test_wire_dateline_stays_in_the_body(self) -> None:
+        draft = parse_text(f"{TITLE}\n\nPARIS (Reuters) - {FIRST}\n\n{SECOND}\n")
+        assert draft.paragraphs == [f"PARIS (Reuters) - {FIRST}", SECOND]
+        assert (draft.title, draft.authors, draft.credit) == (TITLE, [], "")
+
+    def test_wire_dateline_on_a_line_of_its_own_joins_its_paragraph(self) -> None:
+        draft = parse_text(f"{TITLE}\nLONDON, May 29 (AP) —\n{FIRST}\n{SECOND}\n")
+        assert draft.paragraphs == [f"LONDON, May 29 (AP) — {FIRST}", SECOND]
+
+    def test_author_name_above_reading_time_and_date(self) -> None:
+        text = f"{TITLE}\n\nJane Doe\nFollow\n5 min read\nMay 29, 2017\n\n{FIRST}\n\n{SECOND}\n"
+        draft = parse_text(text)
+        assert (draft.authors, draft.published) == (["Jane Doe"], datetime(2017, 5, 29))
+        assert draft.paragraphs == [FIRST, SECOND]
+
+    def test_date_with_reading_time(self) -> None:
+        draft = parse_text(f"{TITLE}\n\n12 March 2021 · 4 min read\n\n{FIRST}\n")
+        assert (draft.published, draft.paragraphs) == (datetime(2021, 3, 12), [FIRST])
+
+    def test_image_captions_and_credits_are_dropped(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\nImage copyright Getty Images\nImage caption The minister "
+            f"spoke in parliament\n\n{SECOND}\n\nMedia caption Protesters gathered outside\n\n"
+            f"{THIRD}\n"
+        )
+        assert parse_text(text).paragraphs == BODY
+
+    def test_about_the_author_ends_the_article(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nAbout the author\n\nJane Doe is a reporter "
+            "covering climate and energy.\n"
+        )
+        assert parse_text(text).paragraphs == [FIRST, SECOND]
+
+    def test_name_with_job_title_under_the_headline(self) -> None:
+        text = f"{TITLE}\n\nBen Silverman Games Editor\n\n{FIRST}\n\n{SECOND}\n"
+        draft = parse_text(text)
+        assert (draft.authors, draft.paragraphs) == (["Ben Silverman"], [FIRST, SECOND])
+
+    def test_editor_credit_is_not_an_author(self) -> None:
+        text = f"{TITLE}\n\nWritten by Rob Ewaschuk Edited by Betsy Beyer\n\n{FIRST}\n"
+        draft = parse_text(text)
+        assert (draft.authors, draft.paragraphs) == (["Rob Ewaschuk"], [FIRST])
+
+    def test_wordpress_sharing_footer(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nShare this:\nTwitter\nFacebook\n\nLike this:\n"
+            "Like Loading...\n\nRelated\n\nOther post about the plan\n"
+        )
+        assert parse_text(text).paragraphs == [FIRST, SECOND]
+
+    def test_reading_time_and_save_buttons_above_the_body(self) -> None:
+        text = f"{TITLE}\n\nReading time: 4 minutes\nRead later\nEmail this article\n\n{FIRST}\n"
+        assert parse_text(text).paragraphs == [FIRST]
+
+    def test_page_menus_above_the_headline_and_byline(self) -> None:
+        # A whole page saved as text: menus first, the headline just above the byline, and a
+        # "Comments" link among the buttons that must not end the article before it starts.
+        menu = "\n".join(["Sections", "World", "Business", "Opinion", "Sign In", "Middle East"])
+        buttons = "Share on Facebook\nResize Text\nPrint Article\nComments"
+        text = (
+            f"{menu}\n\n{TITLE}\n\n{buttons}\n\nBy Jane Doe\nMarch 18 at 3:57 PM\n\n"
+            f"{FIRST}\n\n{SECOND}\n\nComments\n\nMost read\n"
+        )
+        draft = parse_text(text)
+        assert (draft.title, draft.authors) == (TITLE, ["Jane Doe"])
+        assert draft.paragraphs == [FIRST, SECOND]
+
+    def test_short_standfirst_between_title_and_byline_keeps_the_title(self) -> None:
+        text = f"{TITLE}\n\nOfficials say the move will cut costs\n\nBy Jane Doe\n\n{FIRST}\n"
+        draft = parse_text(text)
+        assert (draft.title, draft.authors) == (TITLE, ["Jane Doe"])
+        assert draft.paragraphs == ["Officials say the move will cut costs", FIRST]
+
+    def test_role_link_among_menus_does_not_pick_a_title(self) -> None:
+        menu = "\n".join(["Also in the News", "Special Reports", "Explainers", "Have Your Say"])
+        text = f"{TITLE}\n\n{menu}\nThe Reporters\n\n{FIRST}\n\n{SECOND}\n"
+        assert parse_text(text).title == TITLE
 
 
 def _reuters_expected(text: str) -> tuple[str, str, datetime | None]:

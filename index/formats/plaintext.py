@@ -19,6 +19,7 @@ from newsread.index.formats import Draft
 from newsread.index.formats.bylines import (
     byline_date,
     is_byline,
+    is_person_name,
     looks_like_outlet,
     merge_bylines,
     split_byline,
@@ -27,11 +28,29 @@ from newsread.index.formats.bylines import (
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
 # A title longer than this is a paragraph: the file starts straight with its body.
-_MAX_TITLE = 250
+_MAX_TITLE = 200
+# A title made up from the first sentence when the file has none is cut near this length.
+_MADE_UP_TITLE = 100
 # Body lines this close to the title may still be date lines ("Title / summary / date").
 _EARLY_BODY_LINES = 3
+# This many short lines above a byline, and no running text, are a page's menus: the title
+# picked from among them is not the article's.
+_CHROME_LINES = 5
+# How far above such a byline the headline is looked for, in lines.
+_TITLE_WINDOW = 8
 
 _SENTENCE_END = (".", "!", '."', ".”", '!"', "!”")
+# Where a sentence may end: a stop, closing quotes, a space and a capital ("... said. The").
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Words before a full stop that is no sentence end.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm jr sr inc co corp ltd no vs
+    etc fig approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres""".split()
+)
+# "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’ .-]{1,30}(?:,\s+[A-Z][\w .,'’]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"
+)
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…")
 
 _BREADCRUMB_STRONG = re.compile(r"\s+(?:>|::)\s+|\s*(?:»|›|→)\s*")
@@ -64,6 +83,16 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
+# "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
+_DATE_BY = re.compile(r"^(?P<date>.*\d.*?)\s+(?:by|par|von|por)\s+(?P<who>[^\d]+)$", re.IGNORECASE)
+# What follows an author's bare name under a title: a follow button, a reading time.
+_BYLINE_COMPANION = re.compile(
+    r"^(?:\+?\s*follow|\d+\s*min(?:ute)?s?\s+(?:read|listen)"
+    r"|(?:estimated\s+)?reading\s+time\b.*)$",
+    re.IGNORECASE,
+)
+# "Posted in News, World | Leave a comment": a blog's categories.
+_POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
 
 # Lines that end the body: what follows is the page's footer.
@@ -80,7 +109,13 @@ _FOOTER = re.compile(
         | your\s+e-?mail\s+address\s+will\s+not\s+be\s+published.*
         | connect\s+with\s+us.*|follow\s+us(?:\s+on\b.*)?|stay\s+connected.*
         | leave\s+a\s+(?:comment|reply)|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|add\s+(?:a\s+)?comment
-        | tags?\s*:.*|keywords\s*:.*|filed\s+under\s*:?.*
+        | (?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|comments\s+are\s+closed\.?
+        | join\s+the\s+(?:conversation|discussion)\.?
+        | tags?\s*:.*|keywords\s*:.*|filed\s+under\s*:?.*|posted\s+in\s+.{1,120}
+        | about\s+the\s+authors?\s*:?
+        | (?:this\s+(?:article|story|post|piece|essay|column)\s+(?:was\s+|is\s+)?)?
+          (?:(?:originally|first)\s+(?:published|appeared|posted)|republished)
+          \s+(?:on|in|at|by|from)\b.{1,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -101,21 +136,32 @@ _LIST_HEADER = re.compile(
 # Single lines of page furniture, dropped wherever they are.
 _FURNITURE = re.compile(
     r"""^(?:
-        print|e-?mail(?:\s+(?:this|article|to\s+a\s+friend))?|share(?:\s+(?:this|on|via|article
-        |story)\b.{0,60})?|tweet|pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit
-        |flipboard|pocket|save|bookmark|comment|font\s+size|a\+?\s*a-?|listen(?:\s+to\s+this
-        \s+article)?
+        print(?:\s+(?:article|story|page))?|(?:resize|text)\s+(?:text|size)
+        | e-?mail(?:\s+(?:this(?:\s+(?:article|story|page|post|link))?|article|to\s+a\s+friend))?
+        | share(?:\s+(?:this|on|via|article|story)\b.{0,60})?|tweet
+        |pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit|flipboard|pocket|save
+        |bookmark|comment|font\s+size|a\+?\s*a-?|listen(?:\s+to\s+this\s+article)?
+        | copy\s+(?:link|url)|link\s+copied!?|copied!?|read\s+later
+        | save\s+(?:for\s+later|article|story)|click\s+to\s+(?:share|e-?mail|print|tweet)\b.{0,80}
+        | (?:un)?follow(?:ing)?|like\s+this\s*:?|like|like\s+loading\.*
+        | \d+\s*min(?:ute)?s?\s+(?:read|listen)|(?:estimated\s+)?reading\s+time\s*:?.{0,30}
         | [-–—\s]*advertisement[-–—\s]*|advertising|sponsored(?:\s+content)?|promoted|ad
         | story\s+continues\s+(?:below|after)\s+(?:the\s+)?advertisement
         | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
         | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}
         | (?:subscribe|sign\s+up)\b.{0,80}|newsletter|get\s+our\s+newsletter.*
+        | (?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?
+        | (?:get|receive|sign\s+up|subscribe|stay)\b.{0,100}\byour\s+inbox\b.{0,60}
+        | by\s+(?:signing\s+up|subscribing|clicking)\b.{0,120}\b(?:agree|privacy|terms)\b.{0,120}
+        | you\s+(?:can|may)\s+unsubscribe\b.{0,100}
+        | (?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing)\b.{0,80}
         | we\s+use\s+cookies.*|cookie\s+(?:policy|settings|notice)|accept\s+(?:all\s+)?cookies.*
         | this\s+(?:web)?site\s+uses\s+cookies.*
         | like\s+us\s+on\s+facebook.*|join\s+us\s+on\s+.{1,40}
         | (?:photo|image|picture|video|graphic|illustration|credit|фото|foto|bild)s?
           (?:\s+credit)?\s*:.{0,300}
         | file\s+photo\s*:.{0,300}|\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b.{0,120}
+        | (?:image|media|photo|video)\s+(?:caption|copyright|source)\b.{0,300}
         | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
         | loading\.*|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
         | log\s*out|sign\s*out|register|my\s+account|login|subscribe
@@ -135,6 +181,14 @@ _RELATIVE_DATE = re.compile(
         )\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "March 18 at 3:57 PM": a page's timestamp with no year, which dates nothing. ("Dec 31"
+# alone may head a column of figures.)
+_YEARLESS_DATE = re.compile(
+    r"""^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?
+        ,?\s+(?:at\s+)?\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Caption credits at the end of a line: "(Photo by X/AFP)", "X/Getty Images", "REUTERS/X".
 _CAPTION_TAIL = re.compile(
     r"""(?:\((?:photo|image|picture|credit)s?\b[^)]{0,120}\)
@@ -151,6 +205,8 @@ def _is_furniture(line: str) -> bool:
     if len(line) > _MAX_FURNITURE:
         return False
     if _FURNITURE.match(line) or _UNDERLINE.match(line) or _RELATIVE_DATE.match(line):
+        return True
+    if len(line) <= 40 and _YEARLESS_DATE.match(line):
         return True
     lowered = line.lower()
     # The regex scans the tail position by position; most lines fail this cheap test first.
@@ -271,7 +327,12 @@ def _take_date(line: str, state: _State) -> bool:
         return False
     date = parse_date(line)
     if date is None:
-        return False
+        posted = _DATE_BY.match(line)
+        date = parse_date(posted.group("date")) if posted else None
+        if posted is None or date is None:
+            return False
+        state.bylines.append(split_byline(posted.group("who")))
+        line = posted.group("date")
     tail = _DATE_SOURCE.search(line)
     if tail and is_byline(tail.group("source").strip()):
         state.bylines.append(split_byline(tail.group("source")))  # "30 May 2017 | By Jane Doe"
@@ -295,6 +356,14 @@ def _take_byline(line: str, state: _State) -> bool:
     if date_text and state.published is None:
         state.published = parse_date(date_text)
     return True
+
+
+def _take_category(line: str, state: _State) -> None:
+    """The section a blog's "Posted in News, World" footer names, if none is known yet."""
+    match = _POSTED_IN.match(line)
+    if match and not state.section:
+        categories = [c.strip() for c in match.group("categories").split(",")]
+        state.section = next((c for c in categories if c and not _is_home(c)), "")
 
 
 def _url_line(line: str) -> tuple[str, bool] | None:
@@ -414,13 +483,23 @@ def _header(lines: list[str], state: _State) -> int:
             continue
         if _take_byline(line, state):
             continue
-        if _is_furniture(line) or _LIST_HEADER.match(line) or _is_footer(line):
+        if state.title and _name_above_metadata(lines, index, line):
+            state.bylines.append(split_byline(line))  # "Jane Doe" / "May 29, 2017"
+            continue
+        if _is_footer(line):
+            _take_category(line, state)
+            continue
+        if _is_furniture(line) or _LIST_HEADER.match(line):
             continue
         if not any(ch.isalpha() for ch in line):
             if state.title:
                 return index
             continue  # Counters and rules above the title ("1842", "* * *").
-        if state.title or len(line) > _MAX_TITLE:
+        if state.title:
+            return index
+        if _is_running_text(line):
+            if pending_source is not None:
+                state.title = pending_source
             return index
         if pending_source is None and seen <= 2 and not state.source and _outlet_line(line):
             # Maybe the site's name above the title ("BBC News"); the next line decides.
@@ -432,7 +511,7 @@ def _header(lines: list[str], state: _State) -> int:
             continue
         block = _wrapped_block(lines, index)
         if block is not None:
-            if len(block) > 3 or len(" ".join(block)) > _MAX_TITLE:
+            if len(block) > 3 or _is_running_text(" ".join(block)):
                 # The first paragraph, hard-wrapped: the file has no title line.
                 if pending_source is not None:
                     state.title = pending_source
@@ -448,6 +527,55 @@ def _header(lines: list[str], state: _State) -> int:
     if pending_source is not None and not state.title:
         state.title = pending_source
     return len(lines)
+
+
+def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
+    """Whether `line` is an author's bare name: a person's name above a date, a job title or
+    a "Follow" button, as blog and magazine pages put it under the title."""
+    if len(line) > 40 or not is_person_name(line):
+        return False
+    following = _next_line(lines, index)
+    if _BYLINE_COMPANION.match(following):
+        return True
+    if len(following) <= 40 and is_byline(following) and not split_byline(following)[0]:
+        return True  # "Staff Writer", "Reuters"
+    return looks_like_date_line(following) and parse_date(following) is not None
+
+
+def _is_running_text(line: str) -> bool:
+    """Whether a line is a paragraph rather than a title: long, or sentences with full stops.
+
+    Titles may hold a full stop ("U.S. Sen. Smith ...") or end with one, but rarely both, and
+    rarely run past a couple of lines.
+    """
+    if len(line) > _MAX_TITLE:
+        return True
+    if not line.endswith(_SENTENCE_END):
+        return False
+    return len(line) > 150 or _sentence_end(line) < len(line)
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence of `text` ends (after its full stop), or len(text)."""
+    for match in _SENTENCE_BREAK.finditer(text):
+        word = text[: match.start() + 1].rsplit(None, 1)[-1].rstrip(".!?").lower()
+        if text[match.start()] == "." and (len(word) <= 1 or "." in word or word in _ABBREVIATIONS):
+            continue  # "U.S. officials", "Mr. Smith", "J. Smith"
+        return match.start() + len(match.group(0).rstrip())
+    return len(text)
+
+
+def _made_up_title(paragraph: str) -> str:
+    """A title for a file that has none: its first sentence, shortened at a word boundary.
+
+    A wire dateline ("PARIS (Reuters) - ") belongs to the body, not to the title.
+    """
+    text = _DATELINE.sub("", paragraph, count=1) or paragraph
+    sentence = text[: _sentence_end(text)]
+    if len(sentence) <= _MADE_UP_TITLE:
+        return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+    cut = sentence[: _MADE_UP_TITLE + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return cut + "…"
 
 
 def _title_follows(lines: list[str], index: int) -> bool:
@@ -577,6 +705,9 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
     body: list[_Line | None] = []
     in_list = False
     kept = 0
+    # Whether running text was kept: until then a footer marker ("Comments") is page chrome
+    # around the title, not the end of the article.
+    text_seen = False
     previous: tuple[str, int, bool] | None = None  # (text, columns, kept) of the line above
     for index, raw in enumerate(lines):
         line = _clean(raw)
@@ -596,6 +727,7 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
         if continues and previous is not None:
             if previous[2]:
                 body.append((line, columns, _indent(raw)))
+                text_seen = True
             previous = (line, columns, previous[2])
             continue
         previous = (line, columns, False)
@@ -609,7 +741,10 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
                 break
             continue
         if len(line) <= _MAX_FURNITURE:
-            if kept and _is_footer(line):
+            if _is_footer(line):
+                _take_category(line, state)
+                if not text_seen:
+                    continue  # Above the article's text: page furniture.
                 _scan_footer(lines[index + 1 :], state)
                 break
             if _LIST_HEADER.match(line):
@@ -617,9 +752,18 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
                 continue
             if _is_furniture(line) or _take_metadata(line, state, in_header=False):
                 continue
-            if (kept < _EARLY_BODY_LINES or _DATE_LABEL.match(line)) and _take_date(line, state):
+            dated = (kept < _EARLY_BODY_LINES or _DATE_LABEL.match(line)) and _take_date(
+                line, state
+            )
+            if dated or _take_byline(line, state):
+                # A person's byline or a date ends the page's menus; a bare role ("The
+                # Reporters") may be one of their links.
+                named = dated or bool(state.bylines and state.bylines[-1][0])
+                if named and not text_seen and kept:
+                    kept = _drop_chrome(body, state, menus=kept >= _CHROME_LINES)
                 continue
-            if _take_byline(line, state):
+            if not text_seen and _name_above_metadata(lines, index, line):
+                state.bylines.append(split_byline(line))
                 continue
         if in_list:
             if not _is_paragraph_like(line):
@@ -628,7 +772,52 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
         body.append((line, columns, _indent(raw)))
         previous = (line, columns, True)
         kept += 1
+        text_seen = text_seen or _is_paragraph_like(line)
     return body
+
+
+def _drop_chrome(body: list[_Line | None], state: _State, *, menus: bool) -> int:
+    """Forget the short lines kept above a byline, which are a page's buttons ("Resize
+    Text"); how many lines are left.
+
+    After many of them (`menus`), the title found among them was a menu link too: all are
+    forgotten, and the headline is the last headline-like line above the byline.
+    """
+    if menus:
+        window = [item[0] for item in body if item is not None][-_TITLE_WINDOW:]
+        headline = next((line for line in reversed(window) if _headline_like(line)), "")
+        if headline:
+            state.title = ""
+            _set_title(headline, state)
+        body.clear()
+        return 0
+    body[:] = [item for item in body if item is None or not _button_like(item[0])]
+    return sum(item is not None for item in body)
+
+
+def _button_like(line: str) -> bool:
+    """A page's button or link: a few capitalised words, no punctuation ("Print Article")."""
+    words = line.split()
+    return (
+        len(line) <= 30
+        and len(words) <= 3
+        and not line.endswith(_TERMINAL)
+        and all(not w[:1].isalpha() or w[:1].isupper() for w in words)
+    )
+
+
+def _headline_like(line: str) -> bool:
+    """A line shaped like a headline: several words, no full stop, not a button."""
+    words = line.split()
+    return (
+        3 <= len(words) <= 30
+        and 15 <= len(line) <= _MAX_TITLE
+        and not line.endswith((".", ":", ","))
+        and _sentence_end(line) == len(line)
+        and any(ch.islower() for ch in line)
+        and not _is_furniture(line)
+        and not looks_like_date_line(line)
+    )
 
 
 def _scan_footer(lines: list[str], state: _State) -> None:
@@ -686,6 +875,8 @@ def _paragraphs(body: list[_Line | None], layout: _Layout) -> list[str]:
 def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Layout) -> bool:
     """Whether a line begins a new paragraph although no blank line precedes it."""
     line, above = item[0], previous[0]
+    if above.endswith(("-", "–", "—")) and _DATELINE.fullmatch(above + " "):
+        return False  # "PARIS (Reuters) -" on a line of its own starts the paragraph below.
     ends_sentence = above.endswith(_TERMINAL)
     if not layout.wrapped:
         if _BULLET.match(line) or _BULLET.match(above):
@@ -710,6 +901,11 @@ def parse_text(text: str) -> Draft:
     start = _header(lines, state)
     layout = _layout(lines[start:])
     paragraphs = _paragraphs(_body_lines(lines[start:], state, layout), layout)
+    if not paragraphs and state.title.endswith(_SENTENCE_END):
+        paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
+        state.title = ""
+    if paragraphs and not state.title:
+        state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
     return Draft(
         title=state.title,
