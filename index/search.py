@@ -6,14 +6,17 @@ offsets, so the UI styles them without ever treating article text as markup.
 
 from __future__ import annotations
 
+import heapq
+import operator
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from newsread.index.schema import text_analyzer
+from newsread.index.schema import stem_word, text_analyzer
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
@@ -279,17 +282,32 @@ def _show(q: Any) -> str:
 # -- matching text ---------------------------------------------------------------------------
 
 
+_WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
+_STEMS: dict[str, str] = {}
+
+
 def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(start, end) offsets of words in `text` whose analysed form is one of `terms`."""
+    """(start, end) offsets of words in `text` whose analysed form is one of `terms`.
+
+    Tokenises exactly as the index's analyzer does (same pattern, lower-casing and stemmer)
+    but skips its per-token objects and stop-word handling: snippets for every hit of every
+    keystroke's search go through here.
+    """
     wanted = set(terms)
     if not wanted or not text:
         return []
-    analyzer = text_analyzer()
-    return [
-        (token.startchar, token.endchar)
-        for token in analyzer(text, chars=True, removestops=False)
-        if token.text in wanted
-    ]
+    stems = _STEMS
+    spans = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        stemmed = stems.get(word)
+        if stemmed is None:
+            if len(stems) > 200_000:
+                stems.clear()
+            stemmed = stems[word] = stem_word(word)
+        if stemmed in wanted:
+            spans.append(match.span())
+    return spans
 
 
 def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 220) -> Snippet:
@@ -343,7 +361,7 @@ def search(
     to those article keys. `annotations` is the `AnnotationStore` that answers the query's
     `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (opened on demand when None).
     """
-    from whoosh import collectors, query, sorting
+    from whoosh import query
 
     if sort not in SORTS:
         raise QueryError(f"unknown sort '{sort}'; use relevance or date")
@@ -376,37 +394,23 @@ def search(
             # Filters join the query with no weight rather than as a collector `filter=`:
             # Whoosh's time-limit collector bypasses the filter collector's checks.
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
-        groupedby = None
-        if facets:
-            groupedby = {
-                "source": sorting.FieldFacet("source_facet", maptype=sorting.Count),
-                "section": sorting.FieldFacet("section_facet", maptype=sorting.Count),
-                "year": sorting.FieldFacet("year", maptype=sorting.Count),
-            }
-        sortedby = (
-            sorting.MultiFacet([sorting.FieldFacet("published", reverse=True)])
-            if sort == "date"
-            else None
-        )
-        collector = searcher.collector(limit=limit, sortedby=sortedby, groupedby=groupedby)
-        timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT, greedy=True)
-        try:
-            searcher.search_with_collector(q, timed)
-        except collectors.TimeLimit:
-            notes.append("search took too long; showing what was found in time")
-        results = timed.results()
-        facet_counts = _facets(results) if facets else {}
-        total = (
-            sum(n for _, n in facet_counts.get("source", ()))
-            if facets
-            else results.estimated_length()
-        )
+        deadline = time.perf_counter() + TIME_LIMIT
+        docnums, complete = _matching_docs(searcher, q, deadline)
+        if not complete:
+            notes.append("search took too long; counted what was found in time")
+        if sort == "date":
+            dates = _column(searcher, "published")
+            top = [(d, 0.0) for d in heapq.nlargest(limit, docnums, key=dates.__getitem__)]
+        else:
+            top = _top_by_relevance(searcher, q, limit, notes)
+        facet_counts = _count_facets(searcher, docnums) if facets else {}
+        total = len(docnums)
         terms = frozenset(
             t.decode("utf-8") if isinstance(t, bytes) else t
             for f, t in q.iter_all_terms()
             if f in ("title", "body")
         )
-        stored = [(hit.fields(), hit.score) for hit in results[:limit]]
+        stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
         suggestion = None
         if not stored and words:
             suggestion = _suggest(library, searcher, words)
@@ -442,6 +446,79 @@ def search(
         elapsed=time.perf_counter() - started,
         limited="; ".join(dict.fromkeys(notes)),
     )
+
+
+def _matching_docs(searcher: Any, q: Any, deadline: float) -> tuple[list[int], bool]:
+    """Every matching document number (unscored), and whether the deadline let us finish."""
+    if isinstance(q, type(None)):
+        return [], True
+    found: list[int] = []
+    for n, docnum in enumerate(searcher.docs_for_query(q)):
+        found.append(docnum)
+        if not n & 4095 and time.perf_counter() > deadline:
+            return found, False
+    return found, True
+
+
+def _top_by_relevance(searcher: Any, q: Any, limit: int, notes: list[str]) -> list[Any]:
+    """The `limit` best (docnum, score) pairs, with Whoosh's block-skipping top-N collector."""
+    from whoosh import collectors
+
+    collector = collectors.TimeLimitCollector(
+        searcher.collector(limit=limit), timelimit=TIME_LIMIT, greedy=True
+    )
+    try:
+        searcher.search_with_collector(q, collector)
+    except collectors.TimeLimit:
+        notes.append("search took too long; showing the best found in time")
+    return [(hit.docnum, hit.score) for hit in collector.results()[:limit]]
+
+
+def _column(searcher: Any, field: str) -> list[Any]:
+    """A sortable field's values for every document, cached with the searcher.
+
+    Reading a column value per matching document costs a Python call each; with the whole
+    column in a list, facet counts and date sorts run at C speed (itemgetter, Counter, heapq).
+    """
+    cache = searcher.__dict__.setdefault("_newsread_columns", {})
+    if field not in cache:
+        reader = searcher.reader()
+        size = reader.doc_count_all()
+        values = list(reader.column_reader(field)) if reader.has_column(field) else []
+        if len(values) != size:  # no segment has the column yet (e.g. no dated article)
+            values = [None] * size
+        if field == "published":
+            values = [v if v is not None else _EPOCH for v in values]
+        cache[field] = values
+    return cache[field]  # type: ignore[no-any-return]
+
+
+_EPOCH = datetime(1, 1, 1)
+
+
+def _count_facets(searcher: Any, docnums: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+    counts: dict[str, tuple[tuple[str, int], ...]] = {}
+    for name, column in (("source", "source_facet"), ("section", "section_facet"), ("year", "year")):
+        values = _column(searcher, column)
+        if not docnums or not values:
+            counts[name] = ()
+            continue
+        picked = operator.itemgetter(*docnums)(values)
+        tally = Counter(picked if len(docnums) > 1 else (picked,))
+        pairs = [(_facet_label(value), n) for value, n in tally.items()]
+        merged: Counter[str] = Counter()
+        for label, n in pairs:
+            merged[label] += n
+        counts[name] = tuple(sorted(merged.items(), key=lambda pair: (-pair[1], pair[0])))
+    return counts
+
+
+def _facet_label(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if value in (None, 0):
+        return ""
+    return str(value)
 
 
 def _annotation_query(wanted: AnnotationFilter, store: Any) -> Any:
@@ -484,18 +561,6 @@ def _facet_value(name: str, value: str) -> Any:
     if name not in ("source", "section"):
         raise QueryError(f"unknown filter '{name}'; use source, section or year")
     return value
-
-
-def _facets(results: Any) -> dict[str, tuple[tuple[str, int], ...]]:
-    counts: dict[str, tuple[tuple[str, int], ...]] = {}
-    for name in FACETS:
-        groups = results.groups(name)
-        pairs = [
-            (str(value) if value not in (None, "") else "", int(n)) for value, n in groups.items()
-        ]
-        pairs.sort(key=lambda pair: (-pair[1], pair[0]))
-        counts[name] = tuple(pairs)
-    return counts
 
 
 _WORD_TO_CHECK = re.compile(r"(?<![:\w*?~])[^\W\d_]{3,}(?![\w:*?~])")
