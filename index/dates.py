@@ -104,7 +104,13 @@ _LABEL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Trailing credit after a date: "30 May 2017 [16:18] - TODAY.AZ", "May 30, 2017 | Reuters".
-_TRAILING_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?=[^\d\s])[^\d]*$")
+_TRAILING_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?=[^\d\s])[^\d]*$")
+# "Published: 29/05/2017 15:45 | Updated: 30/05/2017": the second date is not the publication's.
+_SECOND_DATE = re.compile(
+    r"(?<=\S)\s*[|•·,;–—-]?\s+(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|aktualisiert"
+    r"|actualizado|atualizado|aggiornato|обновлено)\b.*$",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"[\[\]()]")
 _RELATIVE = re.compile(
     r"\b(?:ago|today|yesterday|tomorrow|just\s+now|hours?|minutes?|mins?|secs?|seconds?|"
@@ -117,8 +123,10 @@ _ISO = re.compile(
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?",
     re.IGNORECASE,
 )
+# "15.45" is a time only before am/pm, a zone or the end ("Mon 29 May 2017 15.45 BST").
+_DOT_TIME_END = r"(?=\d\d(?:\s*[ap]\.?m\b|\s+(?:" + "|".join(_TZ_ABBREVIATIONS) + r")\b|$))"
 _TIME = re.compile(
-    r"(?<![\d.:/-])(\d{1,2})(?::|h|\.(?=\d\d\s*[ap]\.?m\b))(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"(?<![\d.:/-])(\d{1,2})(?::|h|\." + _DOT_TIME_END + r")(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"(?:\s*([ap])\.?\s?m\b\.?)?(?!\d)"
     r"|(?<![\d.:/-])(\d{1,2})\s*([ap])\.?\s?m\b\.?",
     re.IGNORECASE,
@@ -170,6 +178,7 @@ def _clean(text: str) -> str:
     """`text` with labels, brackets and a trailing source removed; whitespace collapsed."""
     text = " ".join(text.split())
     text = _LABEL.sub("", text, count=1)
+    text = _SECOND_DATE.sub("", text)
     text = _READ_TIME.sub("", text)
     text = _TRAILING_SOURCE.sub("", text)
     text = _BRACKETS.sub(" ", text)

@@ -224,6 +224,25 @@ def test_date_lines_of_scraped_pages(text: str, expected: datetime) -> None:
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Published: 29/05/2017 15:45 | Updated: 30/05/2017 16:00",
+            datetime(2017, 5, 29, 15, 45),
+        ),
+        ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", datetime(2019, 4, 28, 6, 1)),
+        ("May 29, 2017 / 3:45 PM / CNN", datetime(2017, 5, 29, 15, 45)),
+        ("Mon 29 May 2017 15.45 BST", datetime(2017, 5, 29, 15, 45, tzinfo=timezone(timedelta(hours=1)))),
+        ("29.05.2017 16.18", datetime(2017, 5, 29, 16, 18)),
+    ],
+)  # fmt: skip
+def test_first_date_of_a_line_with_two_and_dotted_times(text: str, expected: datetime) -> None:
+    result = parse_date(text)
+    assert result == expected
+    assert result is not None and result.utcoffset() == expected.utcoffset()
+
+
 def test_reading_time_alone_is_not_a_date() -> None:
     assert parse_date("4 min read") is None
 
