@@ -153,6 +153,37 @@ def test_dates_squashed_onto_bylines_are_stripped(text: str, authors: list[str])
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("By Jane Doe | jane@example.com | @janedoe", ["Jane Doe"]),
+        ("By Jane Doe (jane.doe@example.com)", ["Jane Doe"]),
+        ("By Jane Doe https://example.com/jane", ["Jane Doe"]),
+    ],
+)
+def test_contact_details_next_to_a_name_are_dropped(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+    assert is_byline(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Seattle Times business reporter", True),
+        ("Our Foreign Staff", True),
+        ("The Editors", True),
+        ("Senior Business Correspondent", True),
+        ("Ask The Editor", False),
+        ("Dear Editor", False),
+        ("Cloud Help Desk", False),
+        ("Columnists", False),
+        ("Bat Shares Undervalued, Say Stock Market Analysts", False),
+    ],
+)
+def test_role_lines_on_their_own(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected
+
+
 @pytest.mark.parametrize("text", ["by admin", "Posted by admin", "By Administrator"])
 def test_cms_account_names_are_neither_authors_nor_credits(text: str) -> None:
     assert split_byline(text) == ([], "")
@@ -251,6 +282,10 @@ def test_merge_bylines_removes_duplicates_in_order() -> None:
         ("Staff Reporter", False),
         ("Mac & i", False),
         ("the end of May", False),
+        ("Edward Said", True),
+        ("Newer Article", False),
+        ("Log In", False),
+        ("Read Later", False),
     ],
 )
 def test_is_person_name(text: str, expected: bool) -> None:

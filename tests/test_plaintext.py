@@ -806,6 +806,59 @@ class TestScrapedLayouts:
         assert (draft.title, draft.authors) == (TITLE, ["Jane Doe"])
         assert draft.paragraphs == ["Officials say the move will cut costs", FIRST]
 
+    def test_agency_line_under_the_byline_is_the_credit(self) -> None:
+        text = f"{TITLE}\n\nBy JANE DOE\nAssociated Press\nMay 29, 2017\n\n{FIRST}\n\n{SECOND}\n"
+        draft = parse_text(text)
+        assert (draft.authors, draft.credit) == (["Jane Doe"], "Associated Press")
+        assert (draft.published, draft.paragraphs) == (datetime(2017, 5, 29), [FIRST, SECOND])
+
+    def test_byline_with_contact_details(self) -> None:
+        text = f"{TITLE}\n\nBy Jane Doe | jane@example.com | @janedoe\njane.doe@example.com\n\n{FIRST}\n"
+        draft = parse_text(text)
+        assert (draft.authors, draft.credit, draft.paragraphs) == (["Jane Doe"], "", [FIRST])
+
+    def test_author_contact_lines_end_the_article(self) -> None:
+        text = (
+            f"{TITLE}\n\n{FIRST}\n\n{SECOND}\n\nFollow Jane Doe on Twitter: @janedoe\n\n"
+            "Contact the author at jane@example.com\n"
+        )
+        assert parse_text(text).paragraphs == [FIRST, SECOND]
+
+    def test_name_and_place_above_a_guardian_style_date(self) -> None:
+        standfirst = "The plan is the most ambitious yet, officials say"
+        text = (
+            f"{TITLE}\n\n{standfirst}\n\nJane Doe in Brussels\nMon 29 May 2017 15.45 BST\n\n"
+            f"{FIRST}\n\n{SECOND}\n"
+        )
+        draft = parse_text(text)
+        assert draft.authors == ["Jane Doe"]
+        assert draft.published == datetime(2017, 5, 29, 15, 45, tzinfo=timezone(timedelta(hours=1)))
+        assert draft.paragraphs == [standfirst, FIRST, SECOND]
+
+    def test_published_and_updated_on_one_line(self) -> None:
+        text = f"{TITLE}\n\nPublished: 29/05/2017 15:45 | Updated: 30/05/2017 16:00\n\n{FIRST}\n"
+        draft = parse_text(text)
+        assert (draft.published, draft.paragraphs) == (datetime(2017, 5, 29, 15, 45), [FIRST])
+
+    def test_agency_in_the_byline_and_in_the_first_paragraph(self) -> None:
+        text = (
+            f"{TITLE}\n\nBy Jane Doe, CNN\n\nUpdated 12:05 PM EDT, Mon May 29, 2017\n\n"
+            f"(CNN) {FIRST}\n\n{SECOND}\n"
+        )
+        draft = parse_text(text)
+        assert (draft.authors, draft.credit) == (["Jane Doe"], "CNN")
+        assert draft.published == datetime(2017, 5, 29, 12, 5, tzinfo=timezone(timedelta(hours=-4)))
+        assert draft.paragraphs == [f"(CNN) {FIRST}", SECOND]
+
+    def test_editors_note_and_subheadings_stay(self) -> None:
+        note = "Editor's note: This story was updated on Tuesday."
+        text = f"{TITLE}\n\n{note}\n\n{FIRST}\n\nWhat happens next\n\n{SECOND}\n"
+        assert parse_text(text).paragraphs == [note, FIRST, "What happens next", SECOND]
+
+    def test_loading_placeholders_are_dropped(self) -> None:
+        text = f"{TITLE}\n\n{FIRST}\n\nLoading comments...\n\n{SECOND}\n"
+        assert parse_text(text).paragraphs == [FIRST, SECOND]
+
     def test_role_link_among_menus_does_not_pick_a_title(self) -> None:
         menu = "\n".join(["Also in the News", "Special Reports", "Explainers", "Have Your Say"])
         text = f"{TITLE}\n\n{menu}\nThe Reporters\n\n{FIRST}\n\n{SECOND}\n"

@@ -169,7 +169,8 @@ _DATE_TAIL = re.compile(
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
 _DATE_LEFTOVERS = _words("today yesterday updated published posted modified on at")
-_URL = re.compile(r"\s*\(?\s*(?:https?://|www\.)\S*\s*\)?")
+# Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
+_URL = re.compile(r"\s*\(?\s*(?:https?://|www\.|\S+@\S+\.\w|@\w)\S*\s*\)?")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNORECASE)
 # "Doe, Jane", "Jong, Michiel de": catalogue order, surname first.
@@ -534,6 +535,8 @@ def is_byline(line: str) -> bool:
     line = " ".join(line.split())
     if not line or len(line) > 120:
         return False
+    if "@" in line or "://" in line:
+        line = " ".join(_URL.sub(" ", line).split()).strip(" |")
     match = _BY_LINE.match(line)
     if match:
         rest, verbs = match.group("rest"), match.group("verbs")

@@ -91,6 +91,8 @@ _BYLINE_COMPANION = re.compile(
     r"|(?:estimated\s+)?reading\s+time\b.*)$",
     re.IGNORECASE,
 )
+# "Jane Doe in Brussels": where the author filed from.
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 # "Posted in News, World | Leave a comment": a blog's categories.
 _POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
@@ -108,6 +110,9 @@ _FOOTER = re.compile(
         | (?:your|friend'?s)\s+(?:name|e-?mail)(?:\s+address)?\s*(?:[:*].*)?
         | your\s+e-?mail\s+address\s+will\s+not\s+be\s+published.*
         | connect\s+with\s+us.*|follow\s+us(?:\s+on\b.*)?|stay\s+connected.*
+        | follow\s+[^.!?]{1,60}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)
+          (?:\s*[:@(].{0,60})?
+        | (?:contact|e-?mail)\s+(?:the\s+)?(?:author|reporter|writer)\b.{0,100}
         | leave\s+a\s+(?:comment|reply)|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|add\s+(?:a\s+)?comment
         | (?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|comments\s+are\s+closed\.?
         | join\s+the\s+(?:conversation|discussion)\.?
@@ -163,7 +168,7 @@ _FURNITURE = re.compile(
         | file\s+photo\s*:.{0,300}|\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b.{0,120}
         | (?:image|media|photo|video)\s+(?:caption|copyright|source)\b.{0,300}
         | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
-        | loading\.*|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
+        | loading(?:\s+comments)?(?:\.*|…)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
         | log\s*out|sign\s*out|register|my\s+account|login|subscribe
         | (?:name|e-?mail|message)\s*:
         | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
@@ -439,6 +444,7 @@ def _header(lines: list[str], state: _State) -> int:
     had_crumbs = False
     pending_source: str | None = None
     after_home = False
+    after_byline = False
     skip_until = 0
     for index, raw in enumerate(lines):
         if index < skip_until:
@@ -482,7 +488,12 @@ def _header(lines: list[str], state: _State) -> int:
         if _take_date(line, state):
             continue
         if _take_byline(line, state):
+            after_byline = True
             continue
+        if after_byline and state.title and _outlet_line(line):
+            state.bylines.append(([], line))  # "By Jane Doe" / "Associated Press"
+            continue
+        after_byline = False
         if state.title and _name_above_metadata(lines, index, line):
             state.bylines.append(split_byline(line))  # "Jane Doe" / "May 29, 2017"
             continue
@@ -532,8 +543,8 @@ def _header(lines: list[str], state: _State) -> int:
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
     """Whether `line` is an author's bare name: a person's name above a date, a job title or
     a "Follow" button, as blog and magazine pages put it under the title."""
-    if len(line) > 40 or not is_person_name(line):
-        return False
+    if len(line) > 60 or not is_person_name(_PLACE.sub("", line)):
+        return False  # "Jane Doe", "Jane Doe in Brussels"
     following = _next_line(lines, index)
     if _BYLINE_COMPANION.match(following):
         return True
