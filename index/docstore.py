@@ -90,6 +90,27 @@ def article_from_blob(blob: bytes) -> Article:
     )
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection where nothing can be written (a read-only folder, a full disk).
+
+    SQLite reads a WAL database through its -wal and -shm files and here cannot create them;
+    failing that, the file alone is read as it is (`immutable`), without what the WAL holds.
+    """
+    wal = path.with_name(path.name + "-wal")
+    failure: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1") if wal.exists() else ("immutable=1",):
+        db = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, check_same_thread=False)
+        try:
+            db.execute("SELECT COUNT(*) FROM articles").fetchone()  # fail now, not mid-search
+        except sqlite3.Error as error:
+            db.close()
+            failure = error
+        else:
+            return db
+    assert failure is not None
+    raise failure
+
+
 class DocStore:
     """SQLite store of articles and file states for one library's index.
 
@@ -101,10 +122,7 @@ class DocStore:
         """Open (creating it 0600) the store at `path`; `read_only` for a read-only folder."""
         self.path = path
         if read_only:
-            # `immutable`: a WAL database cannot otherwise be read where its -shm file
-            # cannot be created; nobody can change a file in a read-only folder anyway.
-            uri = path.as_uri() + "?immutable=1"
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._db = _connect_read_only(path)
             return
         if not path.exists():
             # SQLite creates the file, and later its -wal and -shm files, with this mode.

@@ -46,7 +46,8 @@ class Library:
         self.notice = ""
         """Something the user should know about the index (e.g. it was rebuilt, and why)."""
         self.read_only = False
-        """The index folder cannot be written: search what is there, never update."""
+        """The index cannot be written (a read-only folder, a full disk): search, never update."""
+        self._read_only_because = ""
         self._index: Any = None
         self._docs: DocStore | None = None
         self._searcher: Any = None
@@ -58,8 +59,8 @@ class Library:
     def open(self) -> Library:
         """Open (creating or rebuilding as needed) the index. Safe to call more than once.
 
-        A damaged index is rebuilt (`notice` says why); one in a read-only folder is opened
-        for searching only (`read_only`, and `notice` says so).
+        A damaged index is rebuilt (`notice` says why); one in a read-only folder or on a full
+        disk is opened for searching only (`read_only`, and `notice` says so).
 
         Raises:
             LibraryError: no folder at `root`, or the index folder cannot be used.
@@ -74,16 +75,16 @@ class Library:
             raise LibraryError(
                 f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
             ) from None
-        self.read_only = not os.access(self.index_dir, os.W_OK)
         try:
-            if self.read_only:
-                self._open_read_only()
-            else:
+            if os.access(self.index_dir, os.W_OK):
                 self._open_writable()
+            else:
+                self._open_read_only(f"the index folder {self.index_dir} is read-only")
         except (OSError, sqlite3.OperationalError) as error:
+            # E.g. a disk too full even to open the store: search what is there.
             self.close()
             problem = _environment_problem(error) or str(error)
-            raise LibraryError(f"cannot use the index in {self.index_dir}: {problem}") from None
+            self._open_read_only(f"{problem} ({self.index_dir})")
         return self
 
     def _open_writable(self) -> None:
@@ -113,22 +114,23 @@ class Library:
                     raise
                 # Searching works regardless; the next update that can write reconciles.
 
-    def _open_read_only(self) -> None:
+    def _open_read_only(self, because: str) -> None:
         from newsread.index.storage import PrivateStorage
 
         patch_whoosh()
+        self.read_only = True
+        self._read_only_because = because
         storage = PrivateStorage(str(self.index_dir), readonly=True)
         store = self.index_dir / "articles.sqlite3"
-        if self._stale_reason() or not store.exists() or not storage.index_exists():
-            raise LibraryError(
-                f"the index folder {self.index_dir} is read-only and holds no usable index"
-            )
-        self._index = storage.open_index()
-        self._docs = DocStore(store, read_only=True)
-        self.notice = (
-            f"the index folder {self.index_dir} is read-only: searching the index as it is, "
-            "without updating it"
-        )
+        try:
+            if self._stale_reason() or not store.exists() or not storage.index_exists():
+                raise LibraryError(f"{because}, and {self.index_dir} holds no usable index")
+            self._index = storage.open_index()
+            self._docs = DocStore(store, read_only=True)
+        except (OSError, sqlite3.Error) as error:
+            self.close()
+            raise LibraryError(f"{because}, and the index cannot be read: {error}") from None
+        self.notice = f"{because}: searching the index as it is, without updating it"
 
     def _damage(self) -> str:
         """Why the index on disk cannot be trusted, or "" (see `newsread.index.storage`)."""
@@ -297,7 +299,7 @@ class Library:
         from newsread.index.indexer import update_library
 
         if self.read_only:
-            raise LibraryError(f"cannot update the index: {self.index_dir} is read-only")
+            raise LibraryError(f"cannot update the index: {self._read_only_because}")
         try:
             return update_library(
                 self, on_progress=on_progress, on_commit=on_commit, cancelled=cancelled
@@ -328,7 +330,10 @@ class Library:
             # Whoosh fails on damaged files with anything from struct.error to TypeError.
             if not _raised_in_whoosh(error):
                 raise
-            what = type(error).__name__
+            kind = type(error)
+            what = kind.__qualname__
+            if kind.__module__ != "builtins":
+                what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
             if not self.read_only:
                 self.docs.set_meta("damaged", what)
             raise LibraryError(
@@ -370,11 +375,15 @@ def _environment_problem(error: BaseException) -> str:
         if error.errno in (errno.EACCES, errno.EPERM):
             return "permission denied"
     if isinstance(error, sqlite3.OperationalError):
+        # Damage is a plain DatabaseError; Operational ones are I/O, space, locks, modes.
         message = str(error).lower()
         if "full" in message:
             return "the disk is full"
         if "readonly" in message or "read-only" in message:
             return "the folder is read-only"
+        if "i/o error" in message:  # SQLite's word for a shared-memory file that cannot grow
+            return "the disk cannot be written (is it full?)"
+        return str(error)
     return ""
 
 

@@ -108,7 +108,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         TimeRemainingColumn(),
         console=console,
         transient=True,
-        disable=args.quiet,
+        disable=args.quiet or not console.is_terminal,  # no bar (or stray newline) in a log
     ) as bar:
         task = bar.add_task("Scanning", total=None)
 

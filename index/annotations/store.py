@@ -1318,7 +1318,9 @@ def _fts_query(words: Iterable[str]) -> str | None:
     terms = []
     for word in words:
         prefix = word.endswith("*")
-        word = word.rstrip("*")
+        # Saved text went through `sanitise`; so does what is searched for (a NUL would end
+        # FTS5's string early: "unterminated string").
+        word = sanitise(word.rstrip("*"))
         if not _WORD.search(word):
             return None
         terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))

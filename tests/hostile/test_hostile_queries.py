@@ -33,20 +33,35 @@ queries = st.one_of(
 )
 
 
-@pytest.fixture
-def wordy_library(small_library: Path) -> Path:
-    """The small library plus an article with 6,760 distinct words starting "a" or "ab"."""
-    words = ["a" + "".join(pair) for pair in itertools.product(string.ascii_lowercase, repeat=2)]
-    words += ["ab" + "".join(t) for t in itertools.product(string.ascii_lowercase, repeat=2)]
-    words += ["ax" + "".join(t) for t in itertools.product(string.ascii_lowercase, repeat=3)]
+@pytest.fixture(scope="module")
+def wordy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(library, index folder): three articles and one of 18,928 words starting "a"."""
+    root = tmp_path_factory.mktemp("wordy")
+    write_article(root, "harbour.txt", "Kelmor harbour", "The harbour of Kelmor in 2017.")
+    write_article(root, "grain.txt", "Grain sanctions", "Sanctions on grain; Кельмор.")
+    write_article(root, "flood.txt", "River flood", "The river Vessa flooded the old town.")
+    letters = string.ascii_lowercase
+    words = ["a" + "".join(pair) for pair in itertools.product(letters, repeat=2)]
+    words += ["ab" + "".join(t) for t in itertools.product(letters, repeat=2)]
+    words += ["ax" + "".join(t) for t in itertools.product(letters, repeat=3)]
     body = "\n\n".join(" ".join(words[n : n + 40]) + "." for n in range(0, len(words), 40))
-    write_article(small_library, "wordy.txt", "A wordy article", body)
-    return small_library
+    write_article(root, "wordy.txt", "A wordy article", body)
+    index_dir = root.parent / f"{root.name}-index"
+    library = Library(root, index_dir).open()
+    library.update()
+    library.close()
+    return root, index_dir
 
 
 @pytest.fixture
-def library(wordy_library: Path) -> Library:
-    library = Library(wordy_library).open()
+def library(wordy: tuple[Path, Path]) -> Library:
+    return Library(*wordy).open()
+
+
+@pytest.fixture
+def small_index(small_library: Path) -> Library:
+    """Opened and indexed once per test; hypothesis runs every example against it."""
+    library = Library(small_library).open()
     library.update()
     return library
 
@@ -57,9 +72,9 @@ def library(wordy_library: Path) -> Library:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(query=queries)
-def test_any_query_gives_results_or_a_query_error(library: Library, query: str) -> None:
+def test_any_query_gives_results_or_a_query_error(small_index: Library, query: str) -> None:
     try:
-        results = library.search(query)
+        results = small_index.search(query)
     except QueryError as error:
         assert str(error) and "\n" not in str(error)
     else:
@@ -72,10 +87,10 @@ def test_any_query_gives_results_or_a_query_error(library: Library, query: str) 
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(query=queries)
-def test_the_cli_never_prints_a_traceback(wordy_library: Path, query: str) -> None:
+def test_the_cli_never_prints_a_traceback(small_library: Path, query: str) -> None:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["search", query, "-l", str(wordy_library), "-n", "3"])
+        code = main(["search", "-l", str(small_library), "-n", "3", "--", query])
     assert code in (0, 1, 2), err.getvalue()  # hits, no hits, bad query
     assert "Traceback" not in err.getvalue() and "unexpected error" not in err.getvalue()
 
