@@ -4,6 +4,12 @@ The layout is guessed line by line: a header zone (breadcrumbs, date lines, byli
 such as "URL: ..."), the first substantial line as the title, then the body until a footer marker
 (the URL line, a copyright notice, share or recommend forms). Page furniture inside the body
 (advertisement markers, captions, related-news lists) is dropped a whole line at a time.
+
+A file with no title line (it starts with running text) keeps all its text as the body and is
+given its first sentence as the title. A whole page saved as text starts with menus: a
+footer marker among them ("Comments") does not end an article that has not begun, and a
+person's byline below them marks where the article starts.
+
 Indexing runs this on every file, so each line costs a few regex checks at most and the date
 parser only sees lines that already look like dates.
 """
