@@ -10,6 +10,7 @@ from newsread.tui.app import NewsreadApp
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 
 def write_article(
@@ -93,7 +94,10 @@ async def wait_for(
             raise AssertionError(f"timed out waiting for {condition}")
         await pilot.pause(0.02)
         if workers:
-            await pilot.app.workers.wait_for_complete()
+            try:
+                await pilot.app.workers.wait_for_complete()
+            except WorkerCancelled:
+                pass  # an exclusive worker replaced by a newer one: expected
 
 
 async def settle(pilot: Pilot) -> None:

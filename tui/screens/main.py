@@ -206,7 +206,7 @@ class MainScreen(Screen[None]):
                 ".json), then start newsread again, or open another folder:\n  newsread PATH"
                 + (f"\n\n{skipped} file(s) could not be read." if skipped else "")
             )
-        elif self.results is None:
+        elif self._searched is None:  # nothing asked for yet (the library started empty)
             self.search_now()
 
     # -- searching -------------------------------------------------------------------------
