@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsread.index.schema import stem_word, text_analyzer
+from whoosh.analysis import STOP_WORDS
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
@@ -289,17 +291,20 @@ _STEMS: dict[str, str] = {}
 def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) offsets of words in `text` whose analysed form is one of `terms`.
 
-    Tokenises exactly as the index's analyzer does (same pattern, lower-casing and stemmer)
-    but skips its per-token objects and stop-word handling: snippets for every hit of every
-    keystroke's search go through here.
+    Tokenises as the index's analyzer does (same pattern, lower-casing, stemmer), but a regex
+    first picks only the words that begin as some term does (stemmers strip suffixes, so a
+    word keeps its stem's first two letters): snippets for every hit of every keystroke's
+    search go through here.
     """
-    wanted = set(terms)
+    wanted = frozenset(terms)
     if not wanted or not text:
         return []
     stems = _STEMS
     spans = []
-    for match in _WORD.finditer(text):
+    for match in _candidates(wanted).finditer(text):
         word = match.group().lower()
+        if word in STOP_WORDS:  # the index never holds them, whatever they stem to
+            continue
         stemmed = stems.get(word)
         if stemmed is None:
             if len(stems) > 200_000:
@@ -308,6 +313,17 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         if stemmed in wanted:
             spans.append(match.span())
     return spans
+
+
+@lru_cache(maxsize=256)
+def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
+    starts = sorted({term[:2] for term in terms if term}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(start) for start in starts) or "(?!)"
+    # A token starts where the analyzer's pattern would start one: not after a word character,
+    # nor after a dot that follows one ("u.s.a" is one token).
+    return re.compile(
+        rf"(?<![\w*])(?<![\w*]\.)(?:{alternatives})[\w*]*(?:\.?[\w*]+)*", re.IGNORECASE
+    )
 
 
 def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 220) -> Snippet:
@@ -394,15 +410,14 @@ def search(
             # Filters join the query with no weight rather than as a collector `filter=`:
             # Whoosh's time-limit collector bypasses the filter collector's checks.
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
-        deadline = time.perf_counter() + TIME_LIMIT
-        docnums, complete = _matching_docs(searcher, q, deadline)
-        if not complete:
-            notes.append("search took too long; counted what was found in time")
         if sort == "date":
+            docnums, complete = _matching_docs(searcher, q, time.perf_counter() + TIME_LIMIT)
+            if not complete:
+                notes.append("search took too long; counted what was found in time")
             dates = _column(searcher, "published")
             top = [(d, 0.0) for d in heapq.nlargest(limit, docnums, key=dates.__getitem__)]
         else:
-            top = _top_by_relevance(searcher, q, limit, notes)
+            top, docnums = _top_by_relevance(searcher, q, limit, notes)
         facet_counts = _count_facets(searcher, docnums) if facets else {}
         total = len(docnums)
         terms = frozenset(
@@ -460,18 +475,42 @@ def _matching_docs(searcher: Any, q: Any, deadline: float) -> tuple[list[int], b
     return found, True
 
 
-def _top_by_relevance(searcher: Any, q: Any, limit: int, notes: list[str]) -> list[Any]:
-    """The `limit` best (docnum, score) pairs, with Whoosh's block-skipping top-N collector."""
+def _top_by_relevance(
+    searcher: Any, q: Any, limit: int, notes: list[str]
+) -> tuple[list[tuple[int, float]], list[int]]:
+    """The `limit` best (docnum, score) pairs and every matching docnum, in one pass.
+
+    One pass matters for phrases, whose position checks cost more than scoring; the full list
+    of matches gives the exact total and the facet counts.
+    """
     from whoosh import collectors
 
-    collector = collectors.TimeLimitCollector(
-        searcher.collector(limit=limit), timelimit=TIME_LIMIT, greedy=True
-    )
+    recorder = _Recorder(searcher.collector(limit=limit, optimize=False))
+    timed = collectors.TimeLimitCollector(recorder, timelimit=TIME_LIMIT, greedy=True)
     try:
-        searcher.search_with_collector(q, collector)
+        searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
         notes.append("search took too long; showing the best found in time")
-    return [(hit.docnum, hit.score) for hit in collector.results()[:limit]]
+    top = [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
+    return top, recorder.docnums
+
+
+def _recorder_base() -> Any:
+    from whoosh import collectors
+
+    return collectors.WrappingCollector
+
+
+class _Recorder(_recorder_base()):  # type: ignore[misc]
+    """Passes every match to its child collector and remembers its document number."""
+
+    def __init__(self, child: Any) -> None:
+        super().__init__(child)
+        self.docnums: list[int] = []
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.docnums.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
 
 
 def _column(searcher: Any, field: str) -> list[Any]:
@@ -498,7 +537,11 @@ _EPOCH = datetime(1, 1, 1)
 
 def _count_facets(searcher: Any, docnums: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
     counts: dict[str, tuple[tuple[str, int], ...]] = {}
-    for name, column in (("source", "source_facet"), ("section", "section_facet"), ("year", "year")):
+    for name, column in (
+        ("source", "source_facet"),
+        ("section", "section_facet"),
+        ("year", "year"),
+    ):
         values = _column(searcher, column)
         if not docnums or not values:
             counts[name] = ()

@@ -53,3 +53,14 @@ def test_fused_analyzer_matches_whoosh_stemming_analyzer(options: dict[str, Any]
     assert len(TEXTS) > 40
     for text in TEXTS:
         assert _tokens(fused, text, **options) == _tokens(reference, text, **options)
+
+
+def test_match_spans_find_exactly_the_analyzers_tokens() -> None:
+    from newsread.index.search import match_spans
+
+    analyzer = StemAnalyzer()
+    for text in TEXTS:
+        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
+        terms = {word for word, _, _ in tokens[::7]}
+        expected = [(start, end) for word, start, end in tokens if word in terms]
+        assert match_spans(text, terms) == expected
