@@ -185,7 +185,9 @@ def update_library(
                         on_commit(library.docs.count())
                     writer = library.writer()
                     batch_started = time.monotonic()
-                    limit = batch_seconds
+                    # Each commit makes a segment and merges small ones; batches that grow
+                    # keep a big build to a dozen segments (queries pay per segment).
+                    limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
             report(Progress("committing", total, total))
             writer.commit()
         except BaseException:
