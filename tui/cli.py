@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -451,6 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Everything newsread creates (index, notes, state, exports) is the user's alone.
     os.umask(0o077)
+    # What the library logs would reach the terminal raw (and under the app, through its
+    # screen); whatever the user must know, newsread tells them itself, on one line.
+    logging.getLogger("newsread").addHandler(logging.NullHandler())
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             args = _parser().parse_args(argv)

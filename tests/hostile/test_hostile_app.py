@@ -56,3 +56,21 @@ async def test_hostile_title_file_name_and_snippet_are_shown_literally(tmp_path:
         await settle(pilot)
         assert app.is_running
         assert not CONTROLS.search(rendered_text(app.main.query_one("#status-text")))
+
+
+async def test_a_malformed_config_is_reported_once_and_the_app_runs_on_defaults(
+    small_library: Path,
+) -> None:
+    from newsread.index import paths
+
+    config = paths.config_path()
+    config.parent.mkdir(parents=True)
+    config.write_text("[keys\ntheme = 3\n")
+    app = NewsreadApp(small_library, show_timings=False, cursor_blink=False)  # reads the file
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        notices = [n.message for n in app._notifications if str(config) in n.message]
+        assert len(notices) == 1 and notices[0].endswith("; using defaults")
+        assert "line 1" in notices[0]
+        assert app.main.results is not None and app.main.results.total == 3
+        assert app.is_running
