@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from newsread.index import paths
 from newsread.index.config import Config, load_config
+from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.commands import NewsreadCommands
 from newsread.tui.messages import (
     IndexCommitted,
@@ -34,10 +35,12 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
+    from textual.notifications import SeverityLevel
 
 SAVE_DELAY = 1.0
 
@@ -260,7 +263,16 @@ class NewsreadApp(App[None]):
 
     # -- help ------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help" and isinstance(self.focused, Input):
+            return False  # "?" is typed into inputs; the search box offers f1 itself
+        return True
+
     def action_help(self) -> None:
+        self.action_keys()
+
+    def action_keys(self) -> None:
+        """Show or hide the list of keys (never disabled, unlike the "?" binding)."""
         from newsread.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
@@ -269,6 +281,27 @@ class NewsreadApp(App[None]):
         self.push_screen(HelpScreen(help_sections(), self._keymap_ids))
 
     # -- outside world ---------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification, never parsed as markup: messages carry file names, errors, queries.
+
+        Widgets' `notify` comes here too, so no call site can forget (`markup` is ignored).
+        """
+        super().notify(
+            sanitise(message),
+            title=sanitise_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def copy_to_clipboard(self, text: str) -> None:
         """Copy with OSC 52, also wrapped so it passes through tmux and GNU screen."""

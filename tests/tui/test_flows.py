@@ -469,6 +469,17 @@ class TestKeysAndHelp:
             await pilot.press("escape")
             assert app.screen is app.main
 
+    async def test_f1_shows_the_keys_from_the_search_box(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")  # typed: it may be part of a query
+            assert app.main.search_input.value == "?" and app.screen is app.main
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), timeout=3)
+
     async def test_keys_remapped_from_config(self, library: Path, make_app: MakeApp) -> None:
         config = Config(keys={"reader.next_match": "ctrl+n", "no.such.binding": "x"})
         app = make_app(library, config=config)

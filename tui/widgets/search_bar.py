@@ -20,6 +20,8 @@ class SearchInput(Input):
         Binding("enter", "submit", "Search", id="search.submit", tooltip="Search, go to results"),
         Binding("up", "older", "History", id="search.older", tooltip="Earlier query"),
         Binding("down", "newer", "Later query", show=False, id="search.newer"),
+        # "?" types a question mark here: offer f1 instead.
+        Binding("f1", "keys", "Keys", id="search.keys", tooltip="Show the list of keys"),
         Binding(
             "escape", "leave", "Results", show=False, id="search.leave", tooltip="Go to the results"
         ),
@@ -42,6 +44,9 @@ class SearchInput(Input):
         query = self.recall.older(self.value)
         if query is not None:
             self._replace(query)
+
+    async def action_keys(self) -> None:
+        await self.app.run_action("keys")
 
     def action_leave(self) -> None:
         self.post_message(self.LeaveDown())
