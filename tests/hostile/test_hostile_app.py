@@ -74,3 +74,35 @@ async def test_a_malformed_config_is_reported_once_and_the_app_runs_on_defaults(
         assert "line 1" in notices[0]
         assert app.main.results is not None and app.main.results.total == 3
         assert app.is_running
+
+
+async def test_a_library_of_hostile_files_indexes_and_the_app_stays_usable(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets._toast import Toast
+
+    root = tmp_path / "library"
+    root.mkdir()
+    (root / "good.txt").write_text(
+        "A good article\n\nThe harbour of Kelmor at dawn, calm and grey.\n"
+    )
+    (root / "\x1b]0;pwned\x07[@click=app.quit]empty.txt").write_bytes(b"")
+    (root / "garbage.txt").write_bytes(bytes(range(256)) * 16)
+    (root / "nested.json").write_text("[" * 100_000 + "]" * 100_000)
+    (root / "loop").symlink_to(".")
+    app = NewsreadApp(root, config=Config(), show_timings=False, cursor_blink=False)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)  # toasts are mounted after the message that asks for them
+        status = rendered_text(app.main.query_one("#status-text"))
+        assert "1 article" in status and "4 files skipped" in status
+        toasts = "\n".join(rendered_text(toast) for toast in app.screen.query(Toast))
+        # The first skipped file, its name shown literally: no markup, no escape sequence.
+        shown = " ".join(toasts.replace("▌", " ").split())  # toasts wrap their lines
+        assert "Skipped [@click=app.quit]empty.txt: empty file and 3 more" in shown
+        assert not CONTROLS.search(toasts)
+        await pilot.click(Toast, offset=(12, 1))
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        assert app.is_running and app.main.results is not None
+        assert [hit.title for hit in app.main.results.hits] == ["A good article"]
