@@ -263,6 +263,22 @@ class TestResults:
             assert len(hit_keys(app)) == 45
             assert "Showing" not in str(results.options[-1].prompt)
 
+    async def test_limited_results_say_so_above_the_list(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        from dataclasses import replace
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            limited = replace(app.main.results, limited="'k*' limited to its 8 most common words")
+            app.main.post_message(SearchDone(app.main._generation, limited))
+            await pilot.pause()
+            message = rendered_text(app.main.query_one("#results-message"))
+            assert "Results may be incomplete: 'k*' limited to its 8 most common words" in message
+            assert "limited: 'k*'" in rendered_text(app.main.query_one("#status-text"))
+
     async def test_index_commit_reruns_the_current_search(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -270,7 +270,10 @@ class MainScreen(Screen[None]):
         self.session.query, self.session.sort = results.query, self.sort
         self.session.filters = dict(self.filters)
         if results.hits:
-            self.show_message("")
+            # The status line may cut it off at 80 columns; a partial answer must be said.
+            self.show_message(
+                f"Results may be incomplete: {results.limited}" if results.limited else ""
+            )
         elif results.suggestion:
             self.show_message(f"No articles match “{results.query}”.")
         elif self.indexing and not results.query:
