@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -335,7 +335,8 @@ class Library:
             if kind.__module__ != "builtins":
                 what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
             if not self.read_only:
-                self.docs.set_meta("damaged", what)
+                with suppress(sqlite3.Error):  # then it is found again next time, that is all
+                    self.docs.set_meta("damaged", what)
             raise LibraryError(
                 f"the index is damaged ({what}); newsread rebuilds it when next started"
             ) from None
