@@ -671,3 +671,28 @@ def test_the_annotations_package_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_marks_say_annotated_starred_and_read_for_a_page_of_articles(
+    store: AnnotationStore,
+) -> None:
+    highlighted = make_article()
+    tagged = make_article(url="https://news.example/tagged", key="tagged.txt", title="Tagged")
+    starred = make_article(url="", key="starred.txt", title="Starred")
+    untouched = make_article(url="", key="untouched.txt", title="Untouched")
+    store.add_highlight(highlighted, *span(highlighted, "independent audit"))
+    store.add_tags(tagged, "later")
+    store.set_read(tagged)
+    store.toggle_starred(starred)
+    # Re-saved under another identity: still recognised by its URL.
+    moved = make_article(key="elsewhere/budget.txt", title="Council debates the budget")
+
+    marks = store.marks([ArticleInfo.of(a) for a in (highlighted, tagged, starred, untouched)])
+    assert [(m.annotated, m.starred, m.read) for m in marks] == [
+        (True, False, False),
+        (True, False, True),
+        (False, True, False),
+        (False, False, False),
+    ]
+    assert store.marks([ArticleInfo.of(moved)])[0].annotated
+    assert store.marks([]) == []

@@ -156,6 +156,16 @@ class ArticleState:
 
 
 @dataclass(frozen=True)
+class ArticleMarks:
+    """What a list of articles shows beside each one (see `AnnotationStore.marks`)."""
+
+    annotated: bool = False
+    """Has live highlights, a note or tags."""
+    starred: bool = False
+    read: bool = False
+
+
+@dataclass(frozen=True)
 class ArticleAnnotations:
     """One article with its live highlights (in text order) and its state: a unit of export."""
 

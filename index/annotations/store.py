@@ -41,6 +41,7 @@ from newsread.index.annotations.model import (
     AnnotationError,
     ArticleAnnotations,
     ArticleInfo,
+    ArticleMarks,
     ArticleMatches,
     ArticleRefs,
     ArticleState,
@@ -598,6 +599,65 @@ class AnnotationStore:
             return starred
 
         return self._write("star", work)
+
+    def marks(self, articles: Sequence[ArticleInfo]) -> list[ArticleMarks]:
+        """Annotated, starred and read for each article, in one read (a page of results).
+
+        Articles are recognised as `article_state` and `highlights_for` recognise them: by
+        identity, URL or library key.
+        """
+        if not articles:
+            return []
+        ids = sorted({a.id for a in articles})
+        urls = sorted({a.url_key for a in articles if a.url_key})
+        keys = sorted({a.key for a in articles if a.key})
+
+        def among(columns: tuple[str, str, str]) -> tuple[str, list[str]]:
+            clauses, params = [], []
+            for column, values in zip(columns, (ids, urls, keys), strict=True):
+                if values:
+                    clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                    params.extend(values)
+            return " OR ".join(clauses), params
+
+        def work(db: sqlite3.Connection) -> list[ArticleMarks]:
+            where, params = among(("article_id", "url_key", "key"))
+            rows = db.execute(f"SELECT * FROM articles WHERE {where}", params).fetchall()
+            rows.sort(key=lambda row: row["updated"], reverse=True)
+            where, params = among(("article_id", "article_url_key", "article_key"))
+            highlighted = db.execute(
+                "SELECT DISTINCT article_id, article_url_key, article_key FROM highlights"
+                f" WHERE deleted_at IS NULL AND ({where})",
+                params,
+            ).fetchall()
+            found = [row["article_id"] for row in rows]
+            tagged = _ids(
+                db,
+                f"SELECT article_id FROM tags WHERE article_id IN ({', '.join('?' * len(found))})",
+                *found,
+            )
+            marks = []
+            for info in articles:
+                row = _pick_article_row(rows, info)
+                own = {info.id} if row is None else {info.id, row["article_id"]}
+                annotated = any(
+                    h[0] in own
+                    or bool(info.url_key and h[1] == info.url_key)
+                    or bool(info.key and h[2] == info.key)
+                    for h in highlighted
+                )
+                if row is not None:
+                    annotated = annotated or bool(row["note"]) or row["article_id"] in tagged
+                marks.append(
+                    ArticleMarks(
+                        annotated=annotated,
+                        starred=row is not None and row["starred_at"] is not None,
+                        read=row is not None and row["read_at"] is not None,
+                    )
+                )
+            return marks
+
+        return self._read(work)
 
     # Queries for search and export ----------------------------------------------------------
 
@@ -1250,15 +1310,20 @@ def _find_article_row(db: sqlite3.Connection, info: ArticleInfo) -> sqlite3.Row 
         " OR (key != '' AND key = ?) ORDER BY updated DESC",
         (info.id, info.url_key, info.key),
     ).fetchall()
+    return _pick_article_row(rows, info)
+
+
+def _pick_article_row(rows: Sequence[sqlite3.Row], info: ArticleInfo) -> sqlite3.Row | None:
+    """The row for this article among `rows` (newest first): by identity, URL, key and title."""
     for row in rows:
         if row["article_id"] == info.id:
-            return row  # type: ignore[no-any-return]
+            return row
     for row in rows:
         if info.url_key and row["url_key"] == info.url_key:
-            return row  # type: ignore[no-any-return]
+            return row
     for row in rows:
         if row["key"] == info.key and _same_title(row["title"], info.title):
-            return row  # type: ignore[no-any-return]
+            return row
     return None
 
 
