@@ -17,6 +17,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+from textual.widgets import Input
+from textual.worker import get_current_worker
+
 from newsread.index import paths
 from newsread.index.config import Config, load_config
 from newsread.index.text import sanitise, sanitise_line
@@ -31,16 +38,11 @@ from newsread.tui.messages import (
 )
 from newsread.tui.screens.main import MainScreen
 from newsread.tui.state import SessionState, load_state, save_state
-from textual import events, on, work
-from textual.app import App
-from textual.binding import Binding, BindingType
-from textual.timer import Timer
-from textual.widgets import Input
-from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from newsread.index.library import Library
     from textual.notifications import SeverityLevel
+
+    from newsread.index.library import Library
 
 SAVE_DELAY = 1.0
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from newsread.index.annotations import AnchoredHighlight, ArticleMarks, ArticleState
     from newsread.index.article import Article
     from newsread.index.indexer import IndexSummary, Progress
     from newsread.index.library import Library
@@ -108,3 +109,40 @@ class SavedCounts(Message):
     """Hit counts of the saved searches, by name (-1 when the query no longer parses)."""
 
     counts: dict[str, int]
+
+
+@dataclass
+class AnnotationsLoaded(Message):
+    """An article's highlights (placed in its current text) and its state, read or changed."""
+
+    sequence: int
+    """Answers to older requests are dropped by the receiver."""
+    key: str
+    highlights: list[AnchoredHighlight]
+    state: ArticleState
+    notice: str = ""
+    """What the change did, for a notification ("" for a plain load)."""
+    focus: str = ""
+    """A highlight to put the cursor on."""
+    edit: str = ""
+    """A highlight whose note editor should open now (a highlight made with `N`)."""
+
+
+@dataclass
+class AnnotationFailed(Message):
+    """An annotation change was not saved; `error` is one line, `unsaved` the text lost."""
+
+    error: str
+    unsaved: str = ""
+    highlight: str = ""
+    """The highlight whose note was being saved ("" for the article note or other changes)."""
+    note: bool = False
+    """Whether a note was being saved (the editor reopens with `unsaved`)."""
+
+
+@dataclass
+class MarksLoaded(Message):
+    """Annotated / starred / read marks for results of search number `generation`, by key."""
+
+    generation: int
+    marks: dict[str, ArticleMarks]

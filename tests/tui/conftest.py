@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tui_helpers import build_library
+
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
-from tui_helpers import build_library
 
 
 @pytest.fixture

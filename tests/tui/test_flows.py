@@ -6,6 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
+from textual.widgets import Input
+from tui_helpers import rendered_text, settle, wait_for
+
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
 from newsread.tui.messages import SearchDone
@@ -13,9 +17,6 @@ from newsread.tui.screens.facets import FacetScreen
 from newsread.tui.screens.help import HelpScreen
 from newsread.tui.screens.saved import SavedSearchesScreen
 from newsread.tui.widgets.results_list import ResultsList
-from textual.command import CommandList
-from textual.widgets import Input
-from tui_helpers import rendered_text, settle, wait_for
 
 MakeApp = Callable[..., NewsreadApp]
 

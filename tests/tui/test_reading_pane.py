@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.app import App, ComposeResult
+
 from newsread.index.article import Article
 from newsread.tui.widgets.reading_pane import ReadingPane, citation, header_lines
-from textual.app import App, ComposeResult
 
 BODY = ("Café “quoted” — the harbour opened.", "Second paragraph, no match here.")
 ARTICLE = Article(

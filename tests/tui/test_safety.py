@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
 from tui_helpers import rendered_text, settle, write_article
+
+from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
 
 MakeApp = Callable[..., NewsreadApp]
 

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newsread.tui.app import NewsreadApp
 from textual.pilot import Pilot
 from tui_helpers import build_library, settle
+
+from newsread.tui.app import NewsreadApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 

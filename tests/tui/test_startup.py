@@ -10,11 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tui_helpers import rendered_text, settle, wait_for
+
 from newsread.index import paths
 from newsread.index.indexer import Progress
 from newsread.index.library import Library
 from newsread.tui.app import NewsreadApp
-from tui_helpers import rendered_text, settle, wait_for
 
 MakeApp = Callable[..., NewsreadApp]
 
@@ -139,3 +140,23 @@ async def test_a_broken_state_file_is_ignored_with_a_notice(
         await settle(pilot)
         assert any("session state not restored" in n.message for n in app._notifications)
         assert len(app.main.results_list.keys) == 4
+
+
+async def test_a_restored_article_not_indexed_yet_is_opened_after_a_commit(
+    library: Path, make_app: MakeApp
+) -> None:
+    from newsread.tui.messages import ArticleLoaded
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        main.indexing = True  # as while a rebuild is under way
+        main._article_generation += 1
+        main.post_message(ArticleLoaded(main._article_generation, None, "ferry.txt", [], [], True))
+        await pilot.pause()
+        assert not any("no longer" in n.message for n in app._notifications)
+        main.indexing = False
+        main.index_committed(4)  # the next batch: the search reruns, then the article opens
+        await settle(pilot)
+        assert main.reader.article is not None and main.reader.article.key == "ferry.txt"

@@ -6,11 +6,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsread.tui.app import NewsreadApp
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
+
+from newsread.tui.app import NewsreadApp
 
 
 def write_article(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from newsread.index.text import sanitise_line
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+
+from newsread.index.text import sanitise_line
 
 FACET_TITLES = {"source": "Source", "section": "Section", "year": "Year"}
 CLEAR_ID = "\0clear"

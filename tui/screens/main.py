@@ -11,13 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
-from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
-from newsread.tui.widgets.article_view import ArticleView
-from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
-from newsread.tui.widgets.results_list import ResultsList
-from newsread.tui.widgets.search_bar import SearchBar, SearchInput
-from newsread.tui.widgets.status_bar import StatusBar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +18,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
+
+from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
+from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
+from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
+from newsread.tui.widgets.results_list import ResultsList
+from newsread.tui.widgets.search_bar import SearchBar, SearchInput
+from newsread.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from newsread.index.search import SearchResults
@@ -398,7 +399,10 @@ class MainScreen(Screen[None]):
         if message.generation != self._article_generation:
             return
         if message.article is None:
-            self.notify("That article is no longer in the library", severity="warning")
+            if self.indexing and message.focus:
+                self._restore_article = message.key  # not indexed yet: try after a commit
+            else:
+                self.notify("That article is no longer in the library", severity="warning")
             return
         position = self.session.positions.get(message.key)
         self.article_view.show(message.article, message.spans, position, message.title_spans)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from newsread.index.text import sanitise_line
-from newsread.tui.messages import SavedCounts
-from newsread.tui.state import SavedSearch
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,6 +12,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+
+from newsread.index.text import sanitise_line
+from newsread.tui.messages import SavedCounts
+from newsread.tui.state import SavedSearch
 
 if TYPE_CHECKING:
     from newsread.tui.app import NewsreadApp

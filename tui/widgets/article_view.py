@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from newsread.tui.widgets.reading_pane import ReadingPane
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
+
+from newsread.tui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
     from newsread.index.article import Article

@@ -14,15 +14,22 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from newsread.index.text import sanitise_line
-from newsread.tui.state import Position
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
+from newsread.index.text import sanitise_line
+from newsread.tui.state import Position
+from newsread.tui.widgets.annotated_text import (
+    ANNOTATION_BINDINGS,
+    HIGHLIGHT_STYLES,
+    AnnotatedText,
+)
+
 if TYPE_CHECKING:
+    from textual.widgets.text_area import Location
+
     from newsread.index.article import Article
 
 Span = tuple[int, int]
@@ -102,10 +109,11 @@ class _Layout:
         return self.line_starts[row] + column
 
 
-class ReadingPane(TextArea):
+class ReadingPane(AnnotatedText):
     """An article with a cursor: move, select (shift+arrows), jump between matches, copy."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *ANNOTATION_BINDINGS,
         Binding("j", "cursor_down", "Down", show=False, id="reader.down"),
         Binding("k", "cursor_up", "Up", show=False, id="reader.up"),
         Binding(
@@ -219,7 +227,7 @@ class ReadingPane(TextArea):
             id=id,
         )
         self.match_cursor_bracket = False  # articles are prose: (brackets) are not code
-        self.register_theme(TextAreaTheme(THEME, syntax_styles=dict(STYLES)))
+        self.register_theme(TextAreaTheme(THEME, syntax_styles={**STYLES, **HIGHLIGHT_STYLES}))
         self.theme = THEME
 
     # -- content ---------------------------------------------------------------------------
@@ -241,6 +249,7 @@ class ReadingPane(TextArea):
         self._header = [(row, name) for row, (_, name) in enumerate(lines)]
         text = f"{header}\n\n{article.body}"
         self.article = article
+        self.reset_annotations()
         self._layout = _Layout.of(text)
         self._query_matches = list(title_spans or ()) + [
             (s + self._body_start, e + self._body_start) for s, e in spans
@@ -254,6 +263,7 @@ class ReadingPane(TextArea):
 
     def clear_article(self) -> None:
         self.article = None
+        self.reset_annotations()
         self._query_matches = []
         self._find_matches = []
         self._find_text = ""
@@ -261,6 +271,15 @@ class ReadingPane(TextArea):
         self._header = []
         self.load_text("")
         self._update_subtitle()
+
+    def body_offset(self, location: Location) -> int:
+        """The `Article.body` offset at (row, column); negative in the header."""
+        return self._layout.offset(*location) - self._body_start
+
+    def body_location(self, offset: int) -> Location:
+        """The (row, column) of an `Article.body` offset (clamped to the body)."""
+        body = len(self.article.body) if self.article is not None else 0
+        return self._layout.location(self._body_start + min(max(offset, 0), body))
 
     @property
     def position(self) -> Position:
@@ -372,6 +391,7 @@ class ReadingPane(TextArea):
             return
         for row, name in self._header:
             highlights[row].append((0, None, name))
+        self.paint_highlights()
         current = self.matches[self._current] if self._current is not None else None
         for spans, name in ((self._query_matches, "nr.match"), (self._find_matches, "nr.find")):
             for span in spans:
@@ -474,14 +494,17 @@ class ReadingPane(TextArea):
         self.post_message(self.OpenUrl(self.article.url))
 
     def action_close(self) -> None:
-        if self.selected_text:
-            self.move_cursor(self.cursor_location)
+        if self.selected_text or self.selecting:
+            self.cancel_selection()
         elif self._find_text:
             self.end_find()
         else:
             self.post_message(self.Closed())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        verdict = self.check_annotation_action(action, parameters)
+        if verdict is not None:
+            return verdict
         if action in ("copy_passage", "copy_citation", "find", "open_url", "next_match"):
             return self.article is not None
         return True

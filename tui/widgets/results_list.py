@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar
 
-from newsread.index.text import sanitise_line
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -17,7 +16,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsread.index.text import sanitise_line
+
 if TYPE_CHECKING:
+    from newsread.index.annotations import ArticleMarks
     from newsread.index.search import Hit, SearchResults
 
 SUGGESTION_ID = "\0suggestion"
@@ -59,10 +61,22 @@ def styled(
     return content
 
 
-def hit_prompt(hit: Hit) -> Content:
-    """Three lines: the title (matches bold), source · section · date, the snippet."""
+def marks_text(marks: ArticleMarks | None) -> Content:
+    """Marks before a title: • unread, ★ starred, ✎ annotated (none until they are known)."""
+    if marks is None:
+        return Content("")
+    return Content.assemble(
+        ("• " if not marks.read else "", "$text-accent"),
+        ("★ " if marks.starred else "", "$text-warning"),
+        ("✎ " if marks.annotated else "", "$text-success"),
+    )
+
+
+def hit_prompt(hit: Hit, marks: ArticleMarks | None = None) -> Content:
+    """Three lines: marks and the title (matches bold), source · section · date, the snippet."""
     title_text, title_spans = one_line(hit.title, hit.title_spans)
     title = styled(title_text or "(untitled)", title_spans, "underline").stylize("bold")
+    title = marks_text(marks) + title
     meta = " · ".join(
         part
         for part in (
@@ -145,6 +159,8 @@ class ResultsList(OptionList):
         super().__init__(id=id, markup=False)
         self.results: SearchResults | None = None
         self.suggestion: str | None = None
+        self.marks: dict[str, ArticleMarks] = {}
+        """Read, starred and annotated, by article key (kept across searches)."""
 
     def show_results(self, results: SearchResults, *, keep_highlight: bool = False) -> None:
         """Replace the options; `keep_highlight` keeps the highlighted hit if still there."""
@@ -159,7 +175,8 @@ class ResultsList(OptionList):
         self.suggestion = results.suggestion if not results.hits else None
         options: list[Option | None] = []
         for hit in results.hits:
-            options.extend((Option(hit_prompt(hit), id=hit.key), None))  # None: a divider
+            prompt = hit_prompt(hit, self.marks.get(hit.key))
+            options.extend((Option(prompt, id=hit.key), None))  # None: a divider
         if self.suggestion:
             prompt = Content.assemble(
                 "Did you mean ",
@@ -185,6 +202,13 @@ class ResultsList(OptionList):
         self.results = None
         self.suggestion = None
         self.clear_options()
+
+    def set_marks(self, marks: dict[str, ArticleMarks]) -> None:
+        """Show these marks on the hits they belong to."""
+        self.marks.update(marks)
+        for hit in self.results.hits if self.results else ():
+            if hit.key in marks:
+                self.replace_option_prompt(hit.key, hit_prompt(hit, marks[hit.key]))
 
     @property
     def highlighted_key(self) -> str | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from newsread.index.text import sanitise_line
-from newsread.tui.state import QueryRecall
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
+
+from newsread.index.text import sanitise_line
+from newsread.tui.state import QueryRecall
 
 
 class SearchInput(Input):

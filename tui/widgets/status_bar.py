@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from newsread.index.text import sanitise_line
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label, ProgressBar
+
+from newsread.index.text import sanitise_line
 
 
 @dataclass(frozen=True)
