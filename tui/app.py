@@ -202,6 +202,9 @@ class NewsreadApp(App[None]):
                 on_commit=lambda articles: self.post_message(IndexCommitted(articles)),
                 cancelled=lambda: worker.is_cancelled,
             )
+        except LibraryError as error:  # e.g. a read-only index: searchable, not updatable
+            self.post_message(IndexFailed(str(error)))
+            return
         except Exception as error:  # noqa: BLE001 - reported; the index stays searchable
             self.post_message(IndexFailed(f"{type(error).__name__}: {error}"))
             return
@@ -239,8 +242,8 @@ class NewsreadApp(App[None]):
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:
-        self.main.status.set_status(index="indexing failed")
-        self.notify(f"Indexing stopped: {message.reason}", severity="error", timeout=10)
+        self.main.index_failed()
+        self.notify(f"The index was not updated: {message.reason}", severity="warning", timeout=10)
 
     # -- session state ---------------------------------------------------------------------
 

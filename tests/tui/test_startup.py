@@ -160,3 +160,24 @@ async def test_a_restored_article_not_indexed_yet_is_opened_after_a_commit(
         main.index_committed(4)  # the next batch: the search reruns, then the article opens
         await settle(pilot)
         assert main.reader.article is not None and main.reader.article.key == "ferry.txt"
+
+
+async def test_an_index_that_cannot_be_updated_stays_searchable(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread.index.library import LibraryError
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)  # a first run builds the index
+
+    def refuse(self: Library, **callbacks: object) -> object:
+        raise LibraryError("cannot update the index: the index folder is read-only")
+
+    monkeypatch.setattr(Library, "update", refuse)
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        status = again.main.query_one("#status-text")
+        await wait_for(pilot, lambda: "not updated" in rendered_text(status))
+        await wait_for(pilot, lambda: len(again.main.results_list.keys) == 4)
+        assert any("folder is read-only" in n.message for n in again._notifications)

@@ -210,6 +210,12 @@ class MainScreen(Screen[None]):
         elif self._searched is None:  # nothing asked for yet (the library started empty)
             self.search_now()
 
+    def index_failed(self) -> None:
+        self.indexing = False
+        self.status.set_status(index="not updated", done=0, total=0)
+        if self.results is None and self._searched is None:
+            self.search_now()  # what the index already holds is still searchable
+
     # -- searching -------------------------------------------------------------------------
 
     @property
