@@ -340,7 +340,10 @@ class NewsreadApp(App[None]):
 
 
 def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, str]]]]:
+    from newsread.tui.screens.annotating import AnnotatingScreen
+    from newsread.tui.widgets.annotated_text import ANNOTATION_BINDINGS
     from newsread.tui.widgets.article_view import FindBar
+    from newsread.tui.widgets.notes_panel import NotesList
     from newsread.tui.widgets.reading_pane import ReadingPane
     from newsread.tui.widgets.results_list import ResultsList
     from newsread.tui.widgets.search_bar import SearchInput
@@ -348,17 +351,23 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
     return [
         (
             "Anywhere",
-            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS],
+            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS, *AnnotatingScreen.BINDINGS],
             [("^p", "Command palette: every action, and themes"), ("tab", "Next pane")],
         ),
         ("Search box", SearchInput.BINDINGS, []),
         ("Results", ResultsList.BINDINGS, [("↑ ↓ pgup pgdn", "Move")]),
         (
             "Article",
-            ReadingPane.BINDINGS,
+            [b for b in ReadingPane.BINDINGS if b not in ANNOTATION_BINDINGS],
             [("↑ ↓ ← →", "Move the cursor"), ("shift+arrows", "Select text (y copies it)")],
         ),
+        (
+            "Selecting, highlights and notes (in the article)",
+            ANNOTATION_BINDINGS,
+            [("shift+arrows, mouse", "Select text too")],
+        ),
         ("Find in article", FindBar.BINDINGS, [("enter", "Jump to the next occurrence")]),
+        ("Notes panel (p)", NotesList.BINDINGS, []),
     ]
 
 
@@ -366,11 +375,25 @@ def all_binding_ids() -> set[str]:
     from newsread.tui.screens.dialogs import NameDialog
     from newsread.tui.screens.facets import FacetScreen
     from newsread.tui.screens.help import HelpScreen
+    from newsread.tui.screens.highlights import HighlightsList, HighlightsScreen
+    from newsread.tui.screens.note_editor import NoteEditor
     from newsread.tui.screens.saved import SavedSearchesScreen
+    from newsread.tui.screens.tags import TagDialog, TagInput, TagList
 
     ids = set()
     groups = [bindings for _, bindings, _ in help_sections()]
-    for screen in (NameDialog, FacetScreen, HelpScreen, SavedSearchesScreen):
+    for screen in (
+        NameDialog,
+        FacetScreen,
+        HelpScreen,
+        SavedSearchesScreen,
+        NoteEditor,
+        TagDialog,
+        TagList,
+        TagInput,
+        HighlightsScreen,
+        HighlightsList,
+    ):
         groups.append(screen.BINDINGS)
     for bindings in groups:
         for binding in bindings:

@@ -15,13 +15,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
+from newsread.tui.screens.annotating import AnnotatingScreen
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
 from newsread.tui.widgets.results_list import ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
@@ -39,7 +40,7 @@ RESULTS_LIMIT = 20
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
 
 
-class MainScreen(Screen[None]):
+class MainScreen(AnnotatingScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - typed on Screen
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -111,6 +112,7 @@ class MainScreen(Screen[None]):
                 yield Static("", id="results-message", markup=False)
                 yield ResultsList(id="results")
             yield ArticleView(WIDE_HINT, id="article-column")
+            yield NotesPanel(id="notes-panel")
         yield StatusBar(show_timings=self.newsread.show_timings)
         yield Footer()
 
@@ -272,6 +274,7 @@ class MainScreen(Screen[None]):
         self.results = results
         self.query_one(SearchBar).show_error("")
         self.results_list.show_results(results, keep_highlight=message.refresh)
+        self.results_shown(results)
         self._update_results_title()
         self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
         self.session.query, self.session.sort = results.query, self.sort
@@ -412,6 +415,7 @@ class MainScreen(Screen[None]):
             return
         position = self.session.positions.get(message.key)
         self.article_view.show(message.article, message.spans, position, message.title_spans)
+        self.article_shown(message.article, opened=message.focus)
         if message.focus:
             self.session.article = message.key
             self.set_reading(True)
@@ -570,4 +574,4 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_search":
             return not self.search_input.has_focus  # typed there: no need to offer it
-        return True
+        return super().check_action(action, parameters)

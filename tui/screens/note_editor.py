@@ -75,7 +75,13 @@ class NoteEditor(ModalScreen[bool]):
         error: str
 
     def __init__(
-        self, title: str, text: str, save: Callable[[str], object], *, quote: str = "", error: str = ""
+        self,
+        title: str,
+        text: str,
+        save: Callable[[str], object],
+        *,
+        quote: str = "",
+        error: str = "",
     ) -> None:
         """`save(text)` runs in a thread worker and raises `AnnotationError` on failure."""
         super().__init__()
@@ -91,9 +97,7 @@ class NoteEditor(ModalScreen[bool]):
             yield Label(self._title, markup=False, classes="dialog-title")
             if self._quote:
                 yield Static(f"“{self._quote}”", markup=False, id="note-quote")
-            yield TextArea(
-                self._original, soft_wrap=True, tab_behavior="indent", id="note-text"
-            )
+            yield TextArea(self._original, soft_wrap=True, tab_behavior="indent", id="note-text")
             yield Label(self._error, markup=False, id="note-error")
             yield Label(HELP, classes="dialog-help")
 

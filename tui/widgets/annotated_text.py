@@ -59,6 +59,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "v",
         "select",
         "Select",
+        show=False,  # the footer is full at 80 columns; ? and the palette list it
         id="reader.select",
         tooltip="Start or stop selecting (h l w b ( ) { } extend it, Escape cancels)",
     ),
@@ -269,12 +270,12 @@ class AnnotatedText(TextArea):
                 self._highlights[row].append((start_byte, end_byte, name))
 
     def highlight_at_cursor(self) -> AnchoredHighlight | None:
-        """The highlight under the cursor (the innermost one if they overlap)."""
+        """The highlight under the cursor or just behind it (the innermost if they overlap)."""
         here = self.body_offset(self.cursor_location)
         covering = [
             h
             for h in self.highlights
-            if h.start is not None and h.end is not None and h.start <= here < h.end
+            if h.start is not None and h.end is not None and h.start <= here <= h.end
         ]
         return min(covering, key=lambda h: (h.end or 0) - (h.start or 0), default=None)
 

@@ -1,0 +1,566 @@
+"""Highlights, notes, tags, read and starred: the main screen's annotation half.
+
+`AnnotatingScreen` is the base of `MainScreen`. It turns the reading pane's selection and the
+notes panel's requests into `AnnotationStore` calls, always in thread workers that only post
+messages (`AnnotationsLoaded`, `AnnotationFailed`, `MarksLoaded`); their handlers hand the
+article's highlights down to the reading pane and the notes panel, and marks to the results.
+Every change is committed by the store before its worker returns.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from newsread.index.annotations.model import (
+    AnchoredHighlight,
+    AnnotationError,
+    ArticleInfo,
+    ArticleMarks,
+    ArticleState,
+    Highlight,
+)
+from newsread.index.text import sanitise_line
+from newsread.tui.external_editor import EditorError, edit_text
+from newsread.tui.messages import AnnotationFailed, AnnotationsLoaded, MarksLoaded
+from newsread.tui.widgets.annotated_text import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, colour_name
+from newsread.tui.widgets.notes_panel import ARTICLE_NOTE, NotesList, NotesPanel
+from newsread.tui.widgets.reading_pane import ReadingPane
+from newsread.tui.widgets.results_list import ResultsList
+
+if TYPE_CHECKING:
+    from newsread.index.annotations import AnnotationStore
+    from newsread.index.article import Article
+    from newsread.index.search import SearchResults
+    from newsread.tui.app import NewsreadApp
+
+Change = Callable[["AnnotationStore"], object]
+"""One store call, run in a thread worker."""
+
+
+class AnnotatingScreen(Screen[None]):
+    """Annotation actions and their workers; `MainScreen` adds searching and reading."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+g",
+            "highlights",
+            "Highlights",
+            show=False,
+            id="app.highlights",
+            tooltip="Every highlight in the library, newest first",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.highlights: list[AnchoredHighlight] = []
+        """The open article's highlights, as last loaded."""
+        self.article_state: ArticleState | None = None
+        self._sequence = 0
+        self._applied = 0
+        self._deleted: list[str] = []
+        """Highlights deleted in this session, the last one last (u restores it)."""
+        self._jump_to = ""
+        """A highlight to put the cursor on once its article's annotations arrive."""
+        self._marks_generation = 0
+        self._store_lock = threading.Lock()
+
+    def open_article(self, key: str, *, focus: bool, record: bool) -> None:
+        raise NotImplementedError  # MainScreen's
+
+    # -- parts -----------------------------------------------------------------------------
+
+    @property
+    def _reader(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def _panel(self) -> NotesPanel:
+        return self.query_one(NotesPanel)
+
+    @property
+    def _article(self) -> Article | None:
+        return self._reader.article
+
+    def _store(self) -> AnnotationStore:
+        """The annotation store (thread workers only: the first call opens the database)."""
+        library = cast("NewsreadApp", self.app).library
+        if library is None:
+            raise AnnotationError("the library is not open yet")
+        with self._store_lock:
+            return cast("AnnotationStore", library.annotations)
+
+    def _article_or_say(self) -> Article | None:
+        article = self._article
+        if article is None:
+            self.notify("Open an article first", severity="warning", timeout=2)
+        return article
+
+    def _placed(self, highlight_id: str) -> AnchoredHighlight | None:
+        return next((h for h in self.highlights if h.id == highlight_id), None)
+
+    # -- hooks for MainScreen --------------------------------------------------------------
+
+    def article_shown(self, article: Article, *, opened: bool) -> None:
+        """Load the article's annotations; an article `opened` (not previewed) is now read."""
+        self.highlights = []
+        self.article_state = None
+        self._panel.clear()
+        self._annotate(article, None, mark_read=opened)
+
+    def results_shown(self, results: SearchResults) -> None:
+        """Fetch the marks (read, starred, annotated) for a page of results."""
+        self._marks_generation += 1
+        hits = [
+            (hit.key, ArticleInfo(hit.id, hit.key, hit.path, sanitise_line(hit.title), url=hit.url))
+            for hit in results.hits
+        ]
+        if hits:
+            self._load_marks(self._marks_generation, hits)
+
+    @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
+    def _load_marks(self, generation: int, hits: list[tuple[str, ArticleInfo]]) -> None:
+        try:
+            marks = self._store().marks([info for _, info in hits])
+        except AnnotationError:
+            return  # marks are a courtesy; annotating says what is wrong with the store
+        self.post_message(
+            MarksLoaded(generation, {key: m for (key, _), m in zip(hits, marks, strict=True)})
+        )
+
+    @on(MarksLoaded)
+    def _marks_loaded(self, message: MarksLoaded) -> None:
+        if message.generation == self._marks_generation:
+            self.query_one(ResultsList).set_marks(message.marks)
+
+    # -- the worker ------------------------------------------------------------------------
+
+    def _annotate(
+        self,
+        article: Article,
+        change: Change | None,
+        *,
+        notice: str = "",
+        select_new: bool = False,
+        edit_new: bool = False,
+        mark_read: bool = False,
+        note_for: str = "",
+        note_text: str = "",
+    ) -> None:
+        """Run `change` on the store, then reload the article's annotations.
+
+        `select_new`/`edit_new` select (or open the note editor of) the highlight `change`
+        returns; `note_for` names the note being saved, so a failure reopens the editor.
+        """
+        self._sequence += 1
+        self._run(
+            self._sequence, article, change, notice, select_new, edit_new, mark_read, note_for,
+            note_text,
+        )  # fmt: skip
+
+    @work(thread=True, group="annotations", exit_on_error=False)
+    def _run(
+        self,
+        sequence: int,
+        article: Article,
+        change: Change | None,
+        notice: str,
+        select_new: bool,
+        edit_new: bool,
+        mark_read: bool,
+        note_for: str,
+        note_text: str,
+    ) -> None:
+        try:
+            store = self._store()
+            result = change(store) if change is not None else None
+        except (AnnotationError, ValueError) as error:
+            unsaved = error.unsaved if isinstance(error, AnnotationError) else ""
+            self.post_message(
+                AnnotationFailed(str(error), unsaved or note_text, note_for, bool(note_for))
+            )
+            return
+        if mark_read:
+            try:
+                if not store.article_state(article).read:
+                    store.set_read(article)
+            except AnnotationError as error:
+                self.post_message(AnnotationFailed(f"Not marked read: {error}"))
+        try:
+            highlights = store.highlights_for(article)
+            state = store.article_state(article)
+        except AnnotationError as error:
+            self.post_message(AnnotationFailed(str(error)))
+            return
+        new = result.id if isinstance(result, Highlight) else ""
+        self.post_message(
+            AnnotationsLoaded(
+                sequence,
+                article.key,
+                highlights,
+                state,
+                notice,
+                new if select_new else "",
+                new if edit_new else "",
+            )
+        )
+
+    @on(AnnotationsLoaded)
+    def _annotations_loaded(self, message: AnnotationsLoaded) -> None:
+        if message.notice:
+            self.notify(message.notice, timeout=3)
+        article = self._article
+        if message.sequence < self._applied or article is None or article.key != message.key:
+            return
+        self._applied = message.sequence
+        state = message.state
+        self.highlights = message.highlights
+        self.article_state = state
+        self._reader.set_highlights(message.highlights)
+        self._panel.show(message.highlights, state)
+        annotated = bool(message.highlights or state.note or state.tags)
+        self.query_one(ResultsList).set_marks(
+            {message.key: ArticleMarks(annotated, state.starred, state.read)}
+        )
+        if message.focus:
+            self._panel.select(message.focus)
+        if self._jump_to:
+            target, self._jump_to = self._jump_to, ""
+            self.call_after_refresh(self._go_to, target)
+        if message.edit:
+            self._edit_note(message.edit)
+
+    @on(AnnotationFailed)
+    def _annotation_failed(self, message: AnnotationFailed) -> None:
+        self.notify(message.error, severity="error", timeout=8)
+        if message.note and message.unsaved:
+            self._edit_note(message.highlight, text=message.unsaved, error=message.error)
+
+    def _go_to(self, highlight_id: str) -> None:
+        placed = self._placed(highlight_id)
+        if placed is not None and placed.orphaned:
+            self.notify(
+                "This highlight is orphaned (its passage is gone): select its new place, "
+                "then r on it in the notes panel (p)",
+                severity="warning",
+                timeout=6,
+            )
+            self._show_panel(focus=True)
+            self._panel.select(highlight_id)
+            return
+        if self._reader.move_to_highlight(highlight_id):
+            self._reader.focus()
+            self._panel.select(highlight_id)
+
+    # -- making highlights -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("highlight", "highlight_with_note", "colour"):
+            # False lets the same key do its other job (N: previous match, 1-5: nothing).
+            reader = self._reader
+            if reader.article is None:
+                return False
+            if reader.selecting or reader.selected_span() is not None:
+                return True
+            return action == "colour" and reader.highlight_at_cursor() is not None
+        return True
+
+    def action_highlight(self) -> None:
+        self._highlight(DEFAULT_COLOUR)
+
+    def action_highlight_with_note(self) -> None:
+        self._highlight(DEFAULT_COLOUR, edit=True)
+
+    def action_colour(self, colour: int) -> None:
+        reader = self._reader
+        if not reader.selecting and reader.selected_span() is None:
+            here = reader.highlight_at_cursor()
+            if here is not None:
+                self._recolour(here.id, colour)
+                return
+        self._highlight(colour)
+
+    def _highlight(self, colour: int, *, edit: bool = False) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        span = self._reader.selected_span()
+        if span is None:
+            self.notify(
+                "Select some text first: v, then h l w b ( ) { } or shift+arrows",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        start, end = span
+        self._reader.cancel_selection()
+        self._annotate(
+            article,
+            lambda store: store.add_highlight(article, start, end, colour=colour),
+            notice="" if edit else f"Highlighted in {colour_name(colour)}",
+            select_new=True,
+            edit_new=edit,
+        )
+
+    def _recolour(self, highlight_id: str, colour: int | None) -> None:
+        article = self._article_or_say()
+        placed = self._placed(highlight_id)
+        if article is None or placed is None:
+            return
+        if colour is None:
+            colour = placed.highlight.colour % len(HIGHLIGHT_COLOURS) + 1
+        new = colour
+        self._annotate(
+            article,
+            lambda store: store.recolour_highlight(highlight_id, new),
+            notice=f"Now {colour_name(new)}",
+        )
+
+    # -- notes -----------------------------------------------------------------------------
+
+    def action_edit_note(self, external: bool = False) -> None:
+        here = self._reader.highlight_at_cursor() if self._article is not None else None
+        self._edit_note(here.id if here is not None else ARTICLE_NOTE, external=external)
+
+    def action_article_note(self) -> None:
+        self._edit_note(ARTICLE_NOTE)
+
+    def _edit_note(
+        self, target: str, *, external: bool = False, text: str | None = None, error: str = ""
+    ) -> None:
+        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`)."""
+        from newsread.tui.screens.note_editor import NoteEditor
+
+        article = self._article_or_say()
+        if article is None:
+            return
+        save: Callable[[AnnotationStore, str], object]
+        if target == ARTICLE_NOTE:
+            current = self.article_state.note if self.article_state else ""
+            title = f"Note on “{sanitise_line(article.title)}”"
+            quote = ""
+
+            def save(store: AnnotationStore, note: str) -> object:
+                return store.set_article_note(article, note)
+
+        else:
+            placed = self._placed(target)
+            if placed is None:
+                self.notify("That highlight is gone", severity="warning", timeout=3)
+                return
+            current = placed.highlight.note
+            title = "Note on the highlight"
+            quote = placed.text or placed.highlight.quote
+
+            def save(store: AnnotationStore, note: str) -> object:
+                return store.update_highlight(target, note=note)
+
+        text = current if text is None else text
+        if external:
+            try:
+                edited = edit_text(self.app, text)
+            except EditorError as problem:
+                self.notify(str(problem), severity="error", timeout=6)
+                return
+            if edited.rstrip() == current.rstrip():
+                self.notify("Note unchanged", timeout=2)
+                return
+            self._annotate(
+                article,
+                lambda store: save(store, edited),
+                notice="Note saved",
+                note_for=target,
+                note_text=edited,
+            )
+            return
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self._annotate(article, None, notice="Note saved")
+
+        editor = NoteEditor(
+            title, text, lambda note: save(self._store(), note), quote=quote, error=error
+        )
+        self.app.push_screen(editor, closed)
+
+    # -- deleting and re-attaching ---------------------------------------------------------
+
+    def action_delete_highlight(self) -> None:
+        here = self._reader.highlight_at_cursor() if self._article is not None else None
+        if here is None:
+            self.notify("No highlight at the cursor (> jumps to the next)", timeout=3)
+            return
+        self._delete(here.id)
+
+    def _delete(self, highlight_id: str) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        self._deleted.append(highlight_id)
+        self._annotate(
+            article,
+            lambda store: store.delete_highlight(highlight_id),
+            notice="Highlight deleted — u to undo",
+        )
+
+    def action_undo_delete(self) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        if not self._deleted:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        highlight_id = self._deleted.pop()
+        self._annotate(
+            article,
+            lambda store: store.restore_highlight(highlight_id),
+            notice="Highlight restored",
+            select_new=True,
+        )
+
+    def _reattach(self, highlight_id: str) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        span = self._reader.selected_span()
+        if span is None:
+            self.notify(
+                "First select the passage in the article (v …), then r here to re-attach",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        start, end = span
+        self._reader.cancel_selection()
+        self._annotate(
+            article,
+            lambda store: store.reattach_highlight(
+                highlight_id, start, end, article.body, article=article
+            ),
+            notice="Re-attached",
+            select_new=True,
+        )
+
+    # -- the notes panel -------------------------------------------------------------------
+
+    @property
+    def notes_shown(self) -> bool:
+        return self.has_class("-notes")
+
+    def _show_panel(self, *, focus: bool) -> None:
+        self.add_class("-notes")
+        if focus:
+            self._panel.notes_list.focus()
+
+    def action_toggle_notes(self) -> None:
+        if self.notes_shown:
+            self.remove_class("-notes")
+            if self._article is not None:
+                self._reader.focus()
+        elif self._article_or_say() is not None:
+            self._show_panel(focus=True)
+
+    def action_focus_reader(self) -> None:
+        if self._article is not None:
+            self._reader.focus()
+
+    @on(NotesList.Chosen)
+    def _chosen(self, message: NotesList.Chosen) -> None:
+        if message.highlight == ARTICLE_NOTE:
+            self._edit_note(ARTICLE_NOTE)
+        else:
+            self._go_to(message.highlight)
+
+    @on(NotesList.EditRequested)
+    def _edit_requested(self, message: NotesList.EditRequested) -> None:
+        self._edit_note(message.highlight, external=message.external)
+
+    @on(NotesList.RecolourRequested)
+    def _recolour_requested(self, message: NotesList.RecolourRequested) -> None:
+        self._recolour(message.highlight, message.colour)
+
+    @on(NotesList.DeleteRequested)
+    def _delete_requested(self, message: NotesList.DeleteRequested) -> None:
+        self._delete(message.highlight)
+
+    @on(NotesList.ReattachRequested)
+    def _reattach_requested(self, message: NotesList.ReattachRequested) -> None:
+        self._reattach(message.highlight)
+
+    # -- the whole article -----------------------------------------------------------------
+
+    def action_tags(self) -> None:
+        from newsread.tui.screens.tags import TagDialog
+
+        article = self._article_or_say()
+        if article is None:
+            return
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._annotate(article, None)
+
+        self.app.push_screen(TagDialog(article, self._store), closed)
+
+    def action_toggle_read(self) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        read = not (self.article_state is not None and self.article_state.read)
+        self._annotate(
+            article,
+            lambda store: store.set_read(article, read),
+            notice="Marked read" if read else "Marked unread",
+        )
+
+    def action_toggle_star(self) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        starred = not (self.article_state is not None and self.article_state.starred)
+        self._annotate(
+            article,
+            lambda store: store.set_starred(article, starred),
+            notice="Starred ★" if starred else "Unstarred",
+        )
+
+    # -- the reader's own moves, for the command palette -----------------------------------
+
+    def action_select_text(self) -> None:
+        if self._article_or_say() is not None:
+            self._reader.focus()
+            self._reader.action_select()
+
+    def action_next_highlight(self) -> None:
+        if self._article_or_say() is not None:
+            self._reader.action_next_highlight()
+
+    def action_previous_highlight(self) -> None:
+        if self._article_or_say() is not None:
+            self._reader.action_previous_highlight()
+
+    # -- across the library ----------------------------------------------------------------
+
+    def action_highlights(self) -> None:
+        from newsread.tui.screens.highlights import HighlightsScreen
+
+        def chosen(highlight: Highlight | None) -> None:
+            if highlight is not None:
+                self.open_highlight(highlight)
+
+        self.app.push_screen(HighlightsScreen(self._store), chosen)
+
+    def open_highlight(self, highlight: Highlight) -> None:
+        """Open the highlight's article with the cursor on the passage."""
+        key = highlight.article.key or highlight.article.path
+        if not key:
+            self.notify("That highlight's article is not in this library", severity="warning")
+            return
+        self._jump_to = highlight.id
+        self.open_article(key, focus=True, record=True)

@@ -1,0 +1,218 @@
+"""Every highlight in the library, newest first, filtered by words, tag and colour.
+
+The filter box takes words (found in the passage or its note, stemmed), `tag:NAME` and
+`colour:NAME` (yellow, green, blue, pink, orange, or 1-5). Enter on a highlight opens its
+article with the cursor on the passage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from newsread.index.text import sanitise_line
+from newsread.tui.widgets.annotated_text import HIGHLIGHT_COLOURS, colour_style
+from newsread.tui.widgets.notes_panel import QUOTE_CHARS, clipped, note_lines
+
+if TYPE_CHECKING:
+    from newsread.index.annotations import AnnotationStore, Highlight
+
+LIMIT = 500
+FILTER_DELAY = 0.15
+
+
+@dataclass(frozen=True)
+class HighlightFilter:
+    words: str = ""
+    tag: str | None = None
+    colour: int | None = None
+    problem: str = ""
+
+
+def parse_filter(text: str) -> HighlightFilter:
+    """`words tag:x colour:green` -> a filter ("" words: any)."""
+    words, tag, colour, problem = [], None, None, ""
+    names = {name: n for n, (name, _) in HIGHLIGHT_COLOURS.items()}
+    for token in text.split():
+        field, _, value = token.partition(":")
+        if value and field.lower() == "tag":
+            tag = value
+        elif value and field.lower() in ("colour", "color"):
+            wanted = value.lower()
+            colour = int(wanted) if wanted.isdigit() else names.get(wanted)
+            if colour not in HIGHLIGHT_COLOURS:
+                problem = f"no colour {value!r}: " + ", ".join(names)
+                colour = None
+        else:
+            words.append(token)
+    return HighlightFilter(" ".join(words), tag, colour, problem)
+
+
+def library_highlight_prompt(highlight: Highlight) -> Content:
+    article = highlight.article
+    when = highlight.created.astimezone().strftime("%Y-%m-%d")
+    cited = " · ".join(
+        part for part in (sanitise_line(article.title), sanitise_line(article.source), when) if part
+    )
+    parts = [
+        Content.assemble(
+            ("  ", colour_style(highlight.colour)),
+            " ",
+            ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
+            Content(clipped(sanitise_line(highlight.quote), QUOTE_CHARS)),
+        ),
+    ]
+    if highlight.note:
+        parts.append(Content.assemble(("✎ ", "$text-success"), Content(note_lines(highlight.note))))
+    parts.append(Content(cited).stylize("$text-muted"))
+    return Content("\n").join(parts)
+
+
+class HighlightsList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="highlights.open", tooltip="Open it in its article"),
+        Binding("j", "cursor_down", "Down", show=False, id="highlights.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="highlights.up"),
+        Binding(
+            "slash",
+            "app.focus_previous",
+            "Filter",
+            id="highlights.filter",
+            tooltip="Back to the filter box",
+        ),
+    ]
+
+
+class HighlightsScreen(ModalScreen["Highlight | None"]):
+    """Dismisses with the highlight to open, or None."""
+
+    DEFAULT_CSS = """
+    HighlightsScreen #highlights-dialog {
+        width: 100;
+        height: 100%;
+    }
+    HighlightsScreen HighlightsList {
+        height: 1fr;
+        max-height: 100%;
+        & > .option-list--option {
+            padding: 0 0 1 0;
+        }
+    }
+    HighlightsScreen #highlights-status {
+        color: $text-muted;
+        width: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="highlights.close", tooltip="Close this view"),
+        Binding("down", "focus_list", "List", show=False, id="highlights.to_list"),
+    ]
+
+    @dataclass
+    class Found(Message):
+        generation: int
+        highlights: list[Highlight]
+        problem: str = ""
+
+    def __init__(self, store: Callable[[], AnnotationStore], query: str = "") -> None:
+        """`store()` is called in thread workers only (it may open the database)."""
+        super().__init__()
+        self._store = store
+        self._query = query
+        self._generation = 0
+        self._timer: Timer | None = None
+        self._found: dict[str, Highlight] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="highlights-dialog"):
+            yield Label("Highlights · newest first", classes="dialog-title")
+            yield Input(
+                self._query,
+                placeholder="filter: words  tag:NAME  colour:green",
+                id="highlights-filter",
+            )
+            yield Label("", markup=False, id="highlights-status")
+            yield HighlightsList(id="highlights-list", markup=False)
+            yield Label("Enter opens · / filters · Escape closes", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._refresh()
+
+    @on(Input.Changed, "#highlights-filter")
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(FILTER_DELAY, self._refresh)
+
+    @on(Input.Submitted, "#highlights-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._refresh()
+        self.query_one(HighlightsList).focus()
+
+    def _refresh(self) -> None:
+        self._timer = None
+        self._generation += 1
+        self._search(self._generation, parse_filter(self.query_one(Input).value))
+
+    @work(thread=True, exclusive=True, group="highlights", exit_on_error=False)
+    def _search(self, generation: int, wanted: HighlightFilter) -> None:
+        from newsread.index.annotations import AnnotationError
+
+        try:
+            found = self._store().all_highlights(
+                tag=wanted.tag,
+                colour=wanted.colour,
+                text_query=wanted.words or None,
+                limit=LIMIT,
+            )
+        except AnnotationError as error:
+            self.post_message(self.Found(generation, [], str(error)))
+        else:
+            self.post_message(self.Found(generation, found, wanted.problem))
+
+    @on(Found)
+    def _found_them(self, message: Found) -> None:
+        if message.generation != self._generation:
+            return
+        self._found = {h.id: h for h in message.highlights}
+        listed = self.query_one(HighlightsList)
+        listed.set_options(
+            [Option(library_highlight_prompt(h), id=h.id) for h in message.highlights]
+        )
+        if message.highlights:
+            listed.highlighted = 0
+        count = len(message.highlights)
+        status = message.problem or (
+            f"{count:,} highlight{'s' if count != 1 else ''}"
+            + (" (the newest)" if count >= LIMIT else "")
+            if count
+            else "No highlights match. v selects text in an article, H highlights it."
+        )
+        self.query_one("#highlights-status", Label).update(status)
+
+    @on(OptionList.OptionSelected, "#highlights-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id in self._found:
+            self.dismiss(self._found[event.option.id])
+
+    def action_focus_list(self) -> None:
+        self.query_one(HighlightsList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

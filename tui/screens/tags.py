@@ -1,0 +1,169 @@
+"""Tagging an article: add tags (completed from the tags already in use) and remove them.
+
+Each change is saved at once, in a thread worker; `tag:NAME` in the search box finds the
+article afterwards. A tag is one word: spaces inside become hyphens ("climate change" is
+saved as "climate-change"), commas separate several tags typed together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from newsread.index.annotations import AnnotationStore
+    from newsread.index.article import Article
+
+
+class TagList(OptionList):
+    """The article's tags; d removes the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d,delete", "remove", "Remove", id="tags.remove", tooltip="Remove this tag"),
+        Binding("tab", "app.focus_next", "Add", show=False, id="tags.to_input"),
+    ]
+
+    @dataclass
+    class RemoveRequested(Message):
+        tag: str
+
+    def action_remove(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.RemoveRequested(option.id))
+
+
+class TagInput(Input):
+    """Where a tag is typed: Tab takes the suggested completion, ↑ goes to the tags."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "complete", "Complete", id="tags.complete", tooltip="Take the suggestion"),
+        Binding("up", "app.focus_previous", "Tags", show=False, id="tags.to_list"),
+    ]
+
+    def action_complete(self) -> None:
+        if self._suggestion and self._suggestion != self.value:
+            self.cursor_position = len(self.value)
+            self.action_cursor_right()  # at the end, this takes the suggestion
+        else:
+            self.app.action_focus_next()
+
+
+class TagDialog(ModalScreen[bool]):
+    """The tags of one article; dismisses with True if they changed."""
+
+    DEFAULT_CSS = """
+    TagDialog TagList {
+        height: auto;
+        max-height: 10;
+        border: none;
+    }
+    TagDialog #tags-error {
+        color: $text-error;
+        width: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="tags.close", tooltip="Close the tag dialog")
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        tags: tuple[str, ...]
+        known: list[str] | None = None
+        """Every tag in use (for completion), when it was read again."""
+
+    @dataclass
+    class Failed(Message):
+        error: str
+
+    def __init__(self, article: Article, store: Callable[[], AnnotationStore]) -> None:
+        """`store()` is called in thread workers only (it may open the database)."""
+        super().__init__()
+        self._article = article
+        self._store = store
+        self._tags: tuple[str, ...] = ()
+        self._changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="tags-dialog"):
+            yield Label(f"Tags of “{self._article.title}”", markup=False, classes="dialog-title")
+            yield TagList(id="tags-list", markup=False)
+            yield TagInput(
+                placeholder="add a tag (Tab completes, commas separate several)", id="tags-input"
+            )
+            yield Label("", markup=False, id="tags-error")
+            yield Label(
+                "Enter adds · ↑ then d removes · Escape closes · tag:NAME searches",
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#tags-error").display = False
+        self.query_one("#tags-input").focus()
+        self._run(lambda store: store.article_state(self._article).tag_names)
+
+    @work(thread=True, group="tags", exit_on_error=False)
+    def _run(self, change: Callable[[AnnotationStore], tuple[str, ...]]) -> None:
+        from newsread.index.annotations import AnnotationError
+
+        try:
+            store = self._store()
+            tags = change(store)
+            known = [count.tag for count in store.all_tags()]
+        except (AnnotationError, ValueError) as error:
+            self.post_message(self.Failed(str(error)))
+        else:
+            self.post_message(self.Loaded(tags, known))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self._tags = message.tags
+        self.show_error("")
+        tag_list = self.query_one(TagList)
+        tag_list.set_options([Option(tag, id=tag) for tag in message.tags])
+        tag_list.display = bool(message.tags)
+        if message.known is not None:
+            mine = {tag.casefold() for tag in message.tags}
+            others = [tag for tag in message.known if tag.casefold() not in mine]
+            self.query_one(Input).suggester = SuggestFromList(others, case_sensitive=False)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.show_error(message.error)
+
+    def show_error(self, text: str) -> None:
+        label = self.query_one("#tags-error", Label)
+        label.update(text)
+        label.display = bool(text)
+
+    @on(Input.Submitted, "#tags-input")
+    def _add(self, event: Input.Submitted) -> None:
+        event.stop()
+        names = [name.strip() for name in event.value.split(",") if name.strip()]
+        event.input.value = ""
+        if not names:
+            self.action_close()
+            return
+        self._changed = True
+        self._run(lambda store: store.add_tags(self._article, *names))
+
+    @on(TagList.RemoveRequested)
+    def _remove(self, message: TagList.RemoveRequested) -> None:
+        self._changed = True
+        self._run(lambda store: store.remove_tags(self._article, message.tag))
+
+    def action_close(self) -> None:
+        self.dismiss(self._changed)
