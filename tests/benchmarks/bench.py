@@ -1563,6 +1563,16 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [int(s.replace("_", "")) for s in opts.sizes.split(",") if s.strip()]
     Path(opts.out).mkdir(parents=True, exist_ok=True)
+    lock = open(Path(opts.out) / ".bench.lock", "w")  # held until this process exits
+    try:
+        import fcntl
+
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:
+        pass  # no fcntl (Windows): runs sharing one --out are not detected
+    except OSError:
+        # Two runs on one folder rewrite, delete and rebuild each other's corpus and indexes.
+        sys.exit(f"bench: another run is using {opts.out}; wait for it or pass another --out")
     if opts.profile:
         opts.profile = str(Path(opts.profile).resolve())
         opts.phases = "build"
@@ -1571,24 +1581,23 @@ def main(argv: list[str] | None = None) -> int:
     log(f"base text: {base.origin} ({len(base.articles):,} articles, {len(base.counts):,} words)")
     report: dict[str, Any] = {"machine": machine(), "base": base.origin, "sizes": {}}
     details: dict[str, Any] = {}
-    tables = []
     for size in sizes:
         run = run_size(size, opts, base, code)
         rows, stats = make_rows(run)
-        tables.append(render(size, rows, load_note(run)))
-        if "breakdown" in run.phases and "error" not in run.phases["breakdown"]:
-            tables.append(render_breakdown(size, run.phases["breakdown"]))
+        tables = [render(size, rows, load_note(run))]
         report["sizes"][str(size)] = {"rows": [r.as_dict() for r in rows], "queries": stats}
         if "breakdown" in run.phases and "error" not in run.phases["breakdown"]:
+            tables.append(render_breakdown(size, run.phases["breakdown"]))
             report["sizes"][str(size)]["breakdown"] = run.phases["breakdown"]["kinds"]
         details[str(size)] = run.phases
+        # Each size is printed and saved when it is done: a long run stopped later keeps it.
+        print("\n\n".join(tables) + "\n", flush=True)
+        if opts.json:
+            full = {**report, "phases": details}
+            Path(opts.json).write_text(json.dumps(full, indent=1, default=str))
     if opts.profile:
         summarise_profiles(Path(opts.profile))
-    print("\n\n".join(tables))
-    print()
     print(json.dumps(report, indent=1))
-    if opts.json:
-        Path(opts.json).write_text(json.dumps({**report, "phases": details}, indent=1, default=str))
     return 0
 
 
