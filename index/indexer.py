@@ -46,6 +46,8 @@ class IndexSummary:
     removed: int = 0
     skipped: tuple[tuple[str, str], ...] = ()
     """(path, one-line reason) for every file that could not be indexed."""
+    cut: tuple[tuple[str, str], ...] = ()
+    """(path, one-line note) for files too large to index whole, indexed in part."""
     total_articles: int = 0
     elapsed: float = 0.0
     rebuilt: str = ""
@@ -164,6 +166,7 @@ def update_library(
             _remove(library, writer, plan.to_remove + plan.to_read)
             library.docs.remove_files(plan.to_remove)
             indexed = articles = 0
+            cut: list[tuple[str, str]] = []
             batch_started = time.monotonic()
             limit = first_batch_seconds
             total = len(plan.to_read)
@@ -173,7 +176,7 @@ def update_library(
                     was_cancelled = True
                     break
                 report(Progress("reading", n - 1, total, rel))
-                added = _index_file(library, writer, rel, scan)
+                added = _index_file(library, writer, rel, scan, cut)
                 indexed += 1 if added else 0
                 articles += added
                 if time.monotonic() - batch_started > limit and n < total:
@@ -207,6 +210,7 @@ def update_library(
         unchanged=plan.unchanged,
         removed=len(plan.to_remove),
         skipped=tuple(sorted(library.docs.skipped() + scan.problems)),
+        cut=tuple(cut),
         total_articles=total_articles,
         elapsed=time.monotonic() - started,
         cancelled=was_cancelled,
@@ -223,7 +227,9 @@ def _remove(library: Library, writer: object, paths: list[str]) -> None:
                 writer.delete_document(docnum)  # type: ignore[attr-defined]
 
 
-def _index_file(library: Library, writer: object, rel: str, scan: ScanResult) -> int:
+def _index_file(
+    library: Library, writer: object, rel: str, scan: ScanResult, cut: list[tuple[str, str]]
+) -> int:
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
     try:
@@ -247,4 +253,7 @@ def _index_file(library: Library, writer: object, rel: str, scan: ScanResult) ->
     for article in found:
         writer.add_document(**index_fields(article))  # type: ignore[attr-defined]
     library.docs.put_file(FileState(rel, mtime_ns, size, digest), found)
+    note = found[0].extra.get("cut") if found else None
+    if note:
+        cut.append((rel, note))
     return len(found)

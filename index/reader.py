@@ -48,6 +48,9 @@ def is_article_file(path: PurePath) -> bool:
 
 
 MAX_FILE_BYTES = 20_000_000
+"""Files up to this size are read whole; larger ones are cut to their first MAX_FILE_BYTES."""
+MAX_CUT_FILE_BYTES = 100_000_000
+"""Files over this size are skipped: a cut would leave too little of them to be worth it."""
 """Larger files (or larger once decompressed) are skipped whole, before any is read, and the
 reason names this limit: an article is at most a few hundred KB, so such a file is a dump or
 an accident, and cutting it would index an arbitrary part of it."""
@@ -60,15 +63,31 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
         UnreadableFile: the file cannot be read, is too large, empty, binary, a broken
             archive, invalid JSON, or holds no article text.
     """
-    data = _read_bytes(path, max_bytes)
-    if data.startswith(_GZIP_MAGIC):
-        data = _gunzip(data, max_bytes)
+    data, size = _read_bytes(path, max_bytes)
+    packed = data.startswith(_GZIP_MAGIC)
+    if packed:
+        if size > max_bytes:
+            raise UnreadableFile(f"too large ({_size(size)} > {_size(max_bytes)} limit)")
+        data, size = _gunzip(data, max_bytes)
+    cut = ""
+    if size > max_bytes:
+        data = _cut(data, max_bytes)
+        whole = "more when unpacked" if packed else f"{_size(size)} file"
+        cut = f"cut to its first {_size(max_bytes)} ({whole})"
     if not data:
         raise UnreadableFile("empty file")
     text = decode(data)
     if not text.strip():
         raise UnreadableFile("blank file (only whitespace)")
-    kind, drafts = _parse(text, _inner_suffix(path.name))
+    try:
+        kind, drafts = _parse(text, _inner_suffix(path.name))
+    except UnreadableFile as error:
+        if cut:
+            raise UnreadableFile(
+                f"too large ({_size(size)} > {_size(max_bytes)} limit) and unreadable when cut: "
+                f"{error}"
+            ) from None
+        raise
     rel = _relative(path, root)
     stem = _inner_stem(path.name)
     numbered = len(drafts) > 1
@@ -79,19 +98,31 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     articles = [article for article in articles if article.paragraphs]
     if not articles:
         raise UnreadableFile("no article text found")
+    for article in articles:
+        if cut:
+            article.extra["cut"] = cut
     return articles
+
+
+def _cut(data: bytes, limit: int) -> bytes:
+    """The first `limit` bytes, ending at a line break when one is near (no half a word)."""
+    data = data[:limit]
+    newline = data.rfind(b"\n", limit - 65536)
+    return data[: newline + 1] if newline > 0 else data
 
 
 # --- the file --------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, int]:
+    """At most `max_bytes + 1` bytes of the file (more means it will be cut), and its size."""
+    hard_limit = max(MAX_CUT_FILE_BYTES, max_bytes * 5)
     try:
         size = path.stat().st_size
         if path.is_dir():
             raise UnreadableFile("is a directory")
-        if size > max_bytes:
-            raise UnreadableFile(f"too large ({_size(size)} > {_size(max_bytes)} limit)")
+        if size > hard_limit:
+            raise UnreadableFile(f"too large ({_size(size)} > {_size(hard_limit)} limit)")
         with path.open("rb") as file:
             # A file that grew since the stat is still held to the limit.
             data = file.read(max_bytes + 1)
@@ -103,12 +134,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise UnreadableFile("is a directory") from None
     except OSError as error:
         raise UnreadableFile(f"could not read: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise UnreadableFile(f"too large (more than {_size(max_bytes)} limit)")
-    return data
+    return data, max(size, len(data))
 
 
-def _gunzip(data: bytes, max_bytes: int) -> bytes:
+def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, int]:
     """`data` decompressed, never to more than `max_bytes` (a small file can unpack to GBs)."""
     out = bytearray()
     rest = data
@@ -118,7 +147,7 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
             engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
             out += engine.decompress(rest, max_bytes + 1 - len(out))
             if len(out) > max_bytes:
-                raise UnreadableFile(f"too large when decompressed (over {_size(max_bytes)})")
+                return bytes(out), len(out)  # to be cut: never unpack more than that
             if not engine.eof:
                 raise UnreadableFile("truncated gzip file")
             rest = engine.unused_data
@@ -126,7 +155,7 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
                 break  # Trailing padding after the last member, which gzip itself ignores.
     except zlib.error as error:
         raise UnreadableFile(f"corrupt gzip file ({error})") from None
-    return bytes(out)
+    return bytes(out), len(out)
 
 
 def _size(n: int) -> str:

@@ -17,8 +17,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsread.index.schema import stem_word, text_analyzer
 from whoosh.analysis import STOP_WORDS
+
+from newsread.index.schema import stem_word, text_analyzer
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
@@ -326,20 +327,37 @@ def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+SNIPPET_SCAN_CHARS = 100_000
+"""A snippet comes from the body's first this-many characters (a huge body costs no more)."""
+
+
 def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 220) -> Snippet:
     """The passage of about `width` characters with the most matches (else the opening)."""
-    text = " ".join(p.strip() for p in paragraphs if p.strip())
+    parts: list[str] = []
+    length = 0
+    for paragraph in paragraphs:
+        paragraph = paragraph.strip()
+        if paragraph:
+            parts.append(paragraph)
+            length += len(paragraph) + 1
+            if length > SNIPPET_SCAN_CHARS:
+                break
+    text = " ".join(parts)[:SNIPPET_SCAN_CHARS]
     spans = match_spans(text, terms)
     if not spans:
         cut = text[:width]
         if len(text) > width:
             cut = cut.rsplit(" ", 1)[0] + " …"
         return Snippet(cut)
+    # The window starting at a match that holds the most matches (two pointers: linear).
     best_start, best_count = spans[0][0], 0
-    for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, e in spans[i:] if e <= start + width)
-        if count > best_count:
-            best_start, best_count = start, count
+    last = 0
+    for first, (start, _) in enumerate(spans):
+        last = max(last, first)
+        while last < len(spans) and spans[last][1] <= start + width:
+            last += 1
+        if last - first > best_count:
+            best_start, best_count = start, last - first
     begin = max(0, best_start - width // 4)
     if begin:
         space = text.find(" ", begin)

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+
 from newsread.index.article import stable_id
 from newsread.index.errors import UnreadableFile
 from newsread.index.reader import SUPPORTED_SUFFIXES, is_article_file, read_articles
@@ -197,23 +198,33 @@ def test_corrupt_gzip_is_unreadable(tmp_path: Path) -> None:
 def test_gzip_bomb_stops_at_the_size_limit(tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"a" * 5_000_000))
     assert path.stat().st_size < 10_000
-    reason = unreadable_reason(path, tmp_path, max_bytes=1_000_000)
-    assert reason == "too large when decompressed (over 1 MB)"
+    [article] = read_articles(path, tmp_path, max_bytes=1_000_000)
+    assert article.extra["cut"] == "cut to its first 1 MB (more when unpacked)"
+    assert len(article.body) <= 1_000_000
 
 
 # --- unreadable files ---------------------------------------------------------------------
 
 
-def test_too_large_file(tmp_path: Path) -> None:
-    path = write(tmp_path / "big.txt", "x" * 2500)
-    assert unreadable_reason(path, tmp_path, max_bytes=1000) == "too large (2 KB > 1 KB limit)"
+def test_large_file_is_cut_at_the_limit_at_a_line_break(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", "Big file\n\n" + "Some words in a line.\n" * 120)
+    [article] = read_articles(path, tmp_path, max_bytes=1000)
+    assert article.extra["cut"] == "cut to its first 1 KB (3 KB file)"
+    assert article.body.endswith("Some words in a line.")
+
+
+def test_large_json_array_that_cannot_be_cut_is_skipped(tmp_path: Path) -> None:
+    items = [{"title": f"Item {n}", "body": "Words in the body of the item."} for n in range(50)]
+    path = write(tmp_path / "big.json", json.dumps(items))
+    reason = unreadable_reason(path, tmp_path, max_bytes=1000)
+    assert reason.startswith("too large (3 KB > 1 KB limit) and unreadable when cut: invalid JSON")
 
 
 def test_too_large_message_in_megabytes(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as file:
         file.truncate(212_000_000)  # Sparse: no disk space used.
-    assert unreadable_reason(path, tmp_path) == "too large (212 MB > 20 MB limit)"
+    assert unreadable_reason(path, tmp_path) == "too large (212 MB > 100 MB limit)"
 
 
 def test_empty_file(tmp_path: Path) -> None:

@@ -16,9 +16,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from newsread.index.text import escape_controls, sanitise_line
 from rich.console import Console
 from rich.text import Text
+
+from newsread.index.text import escape_controls, sanitise_line
 
 COMMANDS = ("index", "search", "show", "export", "import")
 
@@ -138,6 +139,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"{summary.total_articles} articles in the library ({summary.elapsed:.1f} s)"
     )
     out.print(line, soft_wrap=True)
+    for path, note in summary.cut:
+        out.print(Text(f"  cut {sanitise_line(path)}: {sanitise_line(note)}"), soft_wrap=True)
     for path, reason in summary.skipped:
         skipped = Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow")
         out.print(skipped, soft_wrap=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 from hostile_helpers import assert_no_traceback, assert_terminal_safe, run_cli
+
 from newsread.index import indexer
 from newsread.index.indexer import IndexSummary
 from newsread.index.library import Library
@@ -120,8 +121,8 @@ def test_mixed_line_endings_are_all_line_breaks(root: Path) -> None:
     assert article.paragraphs == tuple(" ".join(p.split()) for p in paragraphs)
 
 
-def test_a_50mb_text_file_is_skipped_by_size_without_being_read(root: Path) -> None:
-    assert MAX_FILE_BYTES == 20_000_000  # the stated limit; the reason names it
+def test_a_50mb_text_file_is_cut_at_the_stated_limit_and_indexed(root: Path) -> None:
+    assert MAX_FILE_BYTES == 20_000_000  # the stated limit; the note names it
     library, _ = _update(root)  # parsers imported and warm: only the big file is measured
     line = b"Lorem ipsum dolor sit amet, harbour consectetur adipiscing elit.\n"
     (root / "huge.txt").write_bytes(line * (50_000_000 // len(line) + 1))
@@ -131,16 +132,22 @@ def test_a_50mb_text_file_is_skipped_by_size_without_being_read(root: Path) -> N
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert _reasons(summary) == {"huge.txt": "too large (50 MB > 20 MB limit)"}
-    assert peak < 10_000_000, f"{peak:,} bytes allocated: the file was read"
-    assert _titles(library, "harbour") == ["A good article"]
+    assert summary.skipped == ()
+    assert summary.cut == (("huge.txt", "cut to its first 20 MB (50 MB file)"),)
+    assert peak < 600_000_000, f"{peak:,} bytes allocated"
+    assert sorted(_titles(library, "harbour")) == [
+        "A good article",
+        "Lorem ipsum dolor sit amet, harbour consectetur adipiscing elit.",
+    ]
+    [article] = library.find("huge.txt")
+    assert sum(len(p) for p in article.paragraphs) <= MAX_FILE_BYTES
 
 
 def test_a_200mb_file_is_skipped_with_its_reason(root: Path) -> None:
     with open(root / "sparse.txt", "wb") as file:
         file.truncate(200_000_000)
     library, summary = _update(root)
-    assert _reasons(summary) == {"sparse.txt": "too large (200 MB > 20 MB limit)"}
+    assert _reasons(summary) == {"sparse.txt": "too large (200 MB > 100 MB limit)"}
     assert summary.indexed == 1
 
 
@@ -362,7 +369,7 @@ def test_a_library_of_every_hostile_file_indexes_and_stays_usable(
     for line in (
         "skipped empty.txt: empty file",
         "skipped garbage.txt: binary file (contains NUL bytes)",
-        "skipped sparse.txt: too large (200 MB > 20 MB limit)",
+        "skipped sparse.txt: too large (200 MB > 100 MB limit)",
         "skipped nested.json: invalid JSON: nested too deeply",
         "skipped cut.txt.gz: truncated gzip file",
         "skipped loop: symbolic link loop",
