@@ -503,8 +503,13 @@ def _top_by_relevance(
     """
     from whoosh import collectors
 
-    recorder = _Recorder(searcher.collector(limit=limit, optimize=False))
-    timed = collectors.TimeLimitCollector(recorder, timelimit=TIME_LIMIT, greedy=True)
+    # No block-quality skipping and no matcher replacement: both drop documents that cannot
+    # reach the top N (replacement turns "title OR body" into fewer branches), and every match
+    # must be seen to count it. No SIGALRM either: searches run in worker threads.
+    recorder = _Recorder(collectors.TopCollector(limit=limit, usequality=False, replace=0))
+    timed = collectors.TimeLimitCollector(
+        recorder, timelimit=TIME_LIMIT, greedy=True, use_alarm=False
+    )
     try:
         searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
@@ -541,16 +546,23 @@ def _column(searcher: Any, field: str) -> list[Any]:
     if field not in cache:
         reader = searcher.reader()
         size = reader.doc_count_all()
-        values = list(reader.column_reader(field)) if reader.has_column(field) else []
+        dates = field == "published"
+        values = (
+            # Dates stay as their sortable integers; an undated article holds the column's
+            # "missing" marker (the largest value), which must sort last, not first.
+            list(reader.column_reader(field, translate=not dates))
+            if reader.has_column(field)
+            else []
+        )
         if len(values) != size:  # no segment has the column yet (e.g. no dated article)
             values = [None] * size
-        if field == "published":
-            values = [v if v is not None else _EPOCH for v in values]
+        if dates:
+            values = [v if v is not None and v < _MISSING_DATE else -1 for v in values]
         cache[field] = values
     return cache[field]  # type: ignore[no-any-return]
 
 
-_EPOCH = datetime(1, 1, 1)
+_MISSING_DATE = 2**64 - 1
 
 
 def _count_facets(searcher: Any, docnums: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:

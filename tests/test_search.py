@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from newsread.index import search as search_module
 from newsread.index.library import Library
 from newsread.index.search import QueryError, make_snippet, match_spans
@@ -152,3 +153,35 @@ def test_russian_word_forms_match(small_library: Path) -> None:
     library = Library(small_library).open()
     library.update()
     assert _titles(library, "Кельмор") == ["Наводнение в Кельморе"]
+
+
+def test_totals_and_facets_count_every_match_whatever_the_sort(small_library: Path) -> None:
+    # Enough documents that Whoosh's top-N collector would skip or prune body-only matches.
+    from builders import write_article
+
+    for n in range(120):
+        title = f"Bank report {n}" if n % 10 == 0 else f"Market note {n}"
+        write_article(small_library, f"bulk/{n:03}.txt", title, f"The bank said item {n}.")
+    library = Library(small_library).open()
+    library.update()
+    by_relevance = library.search("bank")
+    by_date = library.search("bank", sort="date")
+    # 120 bulk articles, plus flood.txt ("burst its banks").
+    assert by_relevance.total == by_date.total == 121
+    assert sum(n for _, n in by_relevance.facets["source"]) == 121
+
+
+def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
+    (small_library / "undated.txt").write_text("Undated note\n\nKelmor has no date here.\n")
+    library = Library(small_library).open()
+    library.update()
+    titles = [hit.title for hit in library.search("", sort="date").hits]
+    assert titles[0] == "River flood reaches the old town"
+    assert titles[-1] == "Undated note"
+
+
+def test_search_works_from_a_worker_thread(library: Library) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(library.search, "kelmor").result().total == 3
