@@ -496,17 +496,25 @@ def _matching_docs(searcher: Any, q: Any, deadline: float) -> tuple[list[int], b
 def _top_by_relevance(
     searcher: Any, q: Any, limit: int, notes: list[str]
 ) -> tuple[list[tuple[int, float]], list[int]]:
-    """The `limit` best (docnum, score) pairs and every matching docnum, in one pass.
+    """The `limit` best (docnum, score) pairs, and every matching docnum.
 
-    One pass matters for phrases, whose position checks cost more than scoring; the full list
-    of matches gives the exact total and the facet counts.
+    Phrases are run once, with every match scored and recorded: their position checks cost
+    more than scoring. Other queries take two cheaper passes: Whoosh's top-N collector, which
+    skips blocks and prunes "title OR body" branches that cannot reach the top N (so it cannot
+    count), and an unscored pass over the postings that can.
     """
-    from whoosh import collectors
+    from whoosh import collectors, query
 
-    # No block-quality skipping and no matcher replacement: both drop documents that cannot
-    # reach the top N (replacement turns "title OR body" into fewer branches), and every match
-    # must be seen to count it. No SIGALRM either: searches run in worker threads.
-    recorder = _Recorder(collectors.TopCollector(limit=limit, usequality=False, replace=0))
+    positional = any(isinstance(leaf, query.Phrase) for leaf in q.leaves()) or isinstance(
+        q, query.Phrase
+    )
+    if positional:
+        # No block skipping and no matcher replacement: every match must be seen to count it.
+        child = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+        recorder: Any = _Recorder(child)
+    else:
+        recorder = collectors.TopCollector(limit=limit)
+    # No SIGALRM: searches run in worker threads.
     timed = collectors.TimeLimitCollector(
         recorder, timelimit=TIME_LIMIT, greedy=True, use_alarm=False
     )
@@ -515,7 +523,12 @@ def _top_by_relevance(
     except collectors.TimeLimit:
         notes.append("search took too long; showing the best found in time")
     top = [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
-    return top, recorder.docnums
+    if positional:
+        return top, recorder.docnums
+    docnums, complete = _matching_docs(searcher, q, time.perf_counter() + TIME_LIMIT)
+    if not complete:
+        notes.append("search took too long; counted what was found in time")
+    return top, docnums
 
 
 def _recorder_base() -> Any:
