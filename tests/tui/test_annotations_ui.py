@@ -8,6 +8,7 @@ the same home: whatever shows up there came back from the annotation store on di
 from __future__ import annotations
 
 import contextlib
+import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -15,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import rendered_text, settle, wait_for, write_article
+from tui_helpers import rendered_text, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
-from newsread.index.paths import annotations_path
+from newsread.index.paths import annotations_path, index_dir
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.highlights import HighlightsScreen, parse_filter
 from newsread.tui.screens.note_editor import NoteEditor
@@ -136,4 +137,310 @@ class TestRoundTrip:
             await pilot.press("tab", "down", "enter")
             await wait_for(pilot, lambda: not isinstance(app.screen, HighlightsScreen))
             await settle(pilot)
-            await wait_for(pilot, lambda: app.main.reader.body_offset(app.main.reader.cursor_location) == 0)
+            await wait_for(
+                pilot, lambda: app.main.reader.body_offset(app.main.reader.cursor_location) == 0
+            )
+
+
+async def highlight(pilot: Pilot, passage: str, key: str = "H") -> None:
+    """Select `passage` with v and l presses, then press `key` (H, 1-5 or N)."""
+    app = pilot.app
+    assert isinstance(app, NewsreadApp)
+    reader = app.main.reader
+    before = len(reader.highlights)
+    await go_to_body(pilot, passage)
+    await pilot.press("v", *["l"] * len(passage), key)
+    if key != "N":
+        await wait_for(pilot, lambda: len(reader.highlights) == before + 1)
+
+
+def fake_editor(tmp_path: Path, line: str) -> Path:
+    """An $EDITOR that appends `line` to the file it is given."""
+    script = tmp_path / "fake-editor"
+    script.write_text(f"#!/bin/sh\nprintf '%s\\n' '{line}' >> \"$1\"\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+@pytest.fixture
+def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """$EDITOR set to a script appending "from the editor"; no real suspending under Pilot."""
+    script = fake_editor(tmp_path, "from the editor")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.setattr(NewsreadApp, "suspend", lambda self: no_suspend())
+    return script
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for the editor")
+class TestExternalEditor:
+    async def test_E_on_a_highlight_saves_what_the_editor_wrote(
+        self, library: Path, make_app: MakeApp, editor: Path
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            await go_to_body(pilot, "running costs")
+            await pilot.press("E")
+            reader = app.main.reader
+            await wait_for(pilot, lambda: reader.highlights[0].highlight.note == "from the editor")
+        with store() as saved:
+            assert [h.note for h in saved.all_highlights()] == ["from the editor"]
+
+    async def test_ctrl_e_in_the_note_editor_brings_the_text_back_unsaved(
+        self, library: Path, make_app: MakeApp, editor: Path
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            await pilot.press(*"typed here", "ctrl+e")
+            assert note_editor.editor.text == "typed here\nfrom the editor"
+            assert not app.main.article_state.note  # type: ignore[union-attr]
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+            await wait_for(
+                pilot,
+                lambda: app.main.article_state.note == "typed here\nfrom the editor",  # type: ignore[union-attr]
+            )
+
+    async def test_without_any_editor_it_says_so(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.delenv("EDITOR", raising=False)
+        monkeypatch.setattr("shutil.which", lambda name: None)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("E")
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any(m.startswith("No editor: set $EDITOR") for m in messages)
+
+
+class TestNotes:
+    async def test_N_highlights_and_opens_the_note_editor_in_one_step(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "harbour master", "N")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"Who is it?", "ctrl+s")
+            await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+            reader = app.main.reader
+            await wait_for(
+                pilot, lambda: bool(reader.highlights and reader.highlights[0].highlight.note)
+            )
+            assert [(h.text, h.highlight.note) for h in reader.highlights] == [
+                ("harbour master", "Who is it?")
+            ]
+
+    async def test_a_failed_save_keeps_the_text_and_says_why(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from newsread.index.annotations import AnnotationError
+
+        def disk_full(self: AnnotationStore, article: object, text: str) -> None:
+            raise AnnotationError("disk full: note not saved", text)
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            monkeypatch.setattr(AnnotationStore, "set_article_note", disk_full)
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"keep me", "ctrl+s")
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            error = note_editor.query_one("#note-error")
+            await wait_for(pilot, lambda: "disk full" in str(error.render()))
+            assert note_editor.editor.text == "keep me"
+            # Escape asks before throwing the text away.
+            await pilot.press("escape")
+            assert app.screen is note_editor
+            assert "Escape again discards" in str(error.render())
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is app.main)
+
+
+class TestDeleteAndUndo:
+    async def test_x_deletes_with_a_notice_and_u_brings_it_back(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "running costs", "4")
+            await go_to_body(pilot, "costs")
+            await pilot.press("x")
+            await wait_for(pilot, lambda: not reader.highlights)
+            messages = [n.message for n in app._notifications]
+            assert "Highlight deleted — u to undo" in messages
+            await pilot.press("u")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert shown_highlights(app) == [("running costs", 4)]
+
+    async def test_the_panel_deletes_recolours_and_undoes(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "city council")
+            await highlight(pilot, "harbour master", "2")
+            await pilot.press("p")
+            panel = app.main.query_one(NotesPanel)
+            assert app.focused is panel.notes_list
+            # The highlight just made is the one chosen in the panel.
+            await pilot.press("c")  # harbour master: green -> blue
+            await wait_for(pilot, lambda: shown_highlights(app)[1] == ("harbour master", 3))
+            await pilot.press("up", "5")
+            await wait_for(pilot, lambda: shown_highlights(app)[0] == ("city council", 5))
+            await pilot.press("d")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            await pilot.press("u")
+            await wait_for(pilot, lambda: len(reader.highlights) == 2)
+            # Enter goes to the highlight in the article.
+            await pilot.press("enter")
+            assert app.focused is reader
+            assert reader.body_offset(reader.cursor_location) == reader.article.body.index(  # type: ignore[union-attr]
+                "city council"
+            )
+            await pilot.press("greater_than_sign")
+            assert reader.body_offset(reader.cursor_location) == reader.article.body.index(  # type: ignore[union-attr]
+                "harbour master"
+            )
+
+
+class TestOrphans:
+    async def test_a_highlight_whose_passage_is_gone_is_listed_as_orphaned_and_reattached(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, SECOND, "3")
+            await pilot.press("ctrl+q")
+        article = library / KELMOR
+        text = article.read_text(encoding="utf-8")
+        article.write_text(
+            text.replace(SECOND, "Unions said nothing about it at all on the day."),
+            encoding="utf-8",
+        )
+        # TODO: re-indexing in place after an app session in this process leaves the old
+        # Whoosh document behind (a duplicate hit); a fresh index reads the edited file too.
+        shutil.rmtree(index_dir(library))
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            orphan = reader.highlights[0]
+            assert orphan.orphaned
+            assert not any(  # never painted
+                name.startswith("nr.hl") for row in reader._highlights.values() for *_, name in row
+            )
+            await pilot.press("p")
+            panel = app.main.query_one(NotesPanel)
+            text = rendered_text(panel.notes_list)
+            assert "orphaned · Dock workers" in text
+            # Re-attach: select the new passage, then r on the orphan.
+            await pilot.press("escape")
+            await go_to_body(pilot, "Unions said")
+            await pilot.press("v", "right_curly_bracket", "p", "r")
+            await wait_for(pilot, lambda: not reader.highlights[0].orphaned)
+            assert shown_highlights(app) == [("Unions said nothing about it at all on the day.", 3)]
+
+
+class TestMarks:
+    async def test_results_mark_unread_starred_and_annotated_articles(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            titles = rendered_text(app.main.results_list)
+            assert "• Kelmor harbour expansion approved" in titles
+            await open_article(pilot)
+            await pilot.press("asterisk")
+            await highlight(pilot, "city council")
+            await wait_for(pilot, lambda: app.main.article_state.starred)  # type: ignore[union-attr]
+            await pilot.press("m", "m", "escape")  # unread, then read again
+            await settle(pilot)
+            titles = rendered_text(app.main.results_list)
+            assert "★ ✎ Kelmor harbour expansion approved" in titles
+            assert "• River flood reaches the old town" in titles
+            await pilot.press("ctrl+q")
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await wait_for(pilot, lambda: bool(app.main.results_list.marks))
+            titles = rendered_text(app.main.results_list)
+            assert "★ ✎ Kelmor harbour expansion approved" in titles
+
+
+class TestHighlightsView:
+    def test_filter_words_tag_and_colour(self) -> None:
+        wanted = parse_filter("budget tag:Ports colour:green cuts")
+        assert (wanted.words, wanted.tag, wanted.colour) == ("budget cuts", "Ports", 2)
+        assert parse_filter("color:4").colour == 4
+        assert parse_filter("colour:mauve").problem.startswith("no colour 'mauve'")
+
+    async def test_filters_by_colour_and_opens_the_article_at_the_passage(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "city council", "2")
+            await highlight(pilot, "harbour master", "5")
+            await pilot.press("escape")
+            await pilot.press("ctrl+g")
+            await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+            await pilot.press(*"colour:orange")
+            listed = app.screen.query_one("#highlights-list")
+            await wait_for(pilot, lambda: listed.option_count == 1)
+            await pilot.press("enter", "enter")
+            await wait_for(pilot, lambda: app.screen is app.main)
+            reader = app.main.reader
+            await wait_for(
+                pilot,
+                lambda: (
+                    reader.body_offset(reader.cursor_location)
+                    == reader.article.body.index("harbour master")
+                ),  # type: ignore[union-attr]
+            )
+            assert app.focused is reader
+
+
+class TestSnapshot:
+    def test_article_with_highlights_and_the_notes_panel(
+        self, snap_compare, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        from tui_helpers import build_library
+
+        library = build_library(tmp_path / "snap" / "library")
+
+        async def run_before(pilot: Pilot) -> None:
+            await open_article(pilot)
+            await highlight(pilot, "city council of Kelmor")
+            await highlight(pilot, "running costs would fall", "3")
+            await highlight(pilot, "deeper harbour", "N")
+            await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+            await pilot.press(*"**Deeper** by how much?", "ctrl+s")
+            await wait_for(pilot, lambda: not isinstance(pilot.app.screen, NoteEditor))
+            await pilot.press("p")
+            await settle(pilot)
+
+        assert snap_compare(make_app(library), terminal_size=(80, 24), run_before=run_before)

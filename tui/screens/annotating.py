@@ -459,7 +459,8 @@ class AnnotatingScreen(Screen[None]):
             self._panel.notes_list.focus()
 
     def action_toggle_notes(self) -> None:
-        if self.notes_shown:
+        """Show the panel and go to it; from inside the panel, hide it."""
+        if self.notes_shown and self._panel.has_focus_within:
             self.remove_class("-notes")
             if self._article is not None:
                 self._reader.focus()

@@ -61,6 +61,7 @@ class NoteEditor(ModalScreen[bool]):
             "escape",
             "cancel",
             "Cancel",
+            priority=True,  # the TextArea would take it to leave the field
             id="note.cancel",
             tooltip="Close without saving (asks first if the text changed)",
         ),

@@ -193,7 +193,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "Notes",
         show=False,
         id="reader.notes",
-        tooltip="Show or hide the panel of highlights and notes",
+        tooltip="Go to the panel of highlights and notes (p there hides it)",
     ),
     Binding("t", "screen.tags", "Tags", show=False, id="reader.tags", tooltip="Tag the article"),
     Binding(
