@@ -7,8 +7,10 @@ pipe; the caller's callbacks run in the caller's thread, exactly as with `Librar
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -36,7 +38,10 @@ def update_in_subprocess(
     process = context.Process(
         target=_child, args=(str(root), str(index_dir), theirs), daemon=True, name="newsread-index"
     )
-    process.start()
+    # A host that replaced sys.stderr (Textual does, with no real file descriptor) makes
+    # multiprocessing's helper processes fail to start: give them the real one.
+    with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+        process.start()
     theirs.close()
     asked_to_stop = False
     try:

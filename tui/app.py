@@ -14,6 +14,7 @@ import base64
 import os
 import sys
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -73,34 +74,14 @@ def no_display_reason(environ: Mapping[str, str], platform: str = sys.platform) 
     return ""
 
 
-def _time_limits_without_signals() -> None:
-    """Make Whoosh's `TimeLimitCollector` use its timer thread instead of SIGALRM.
-
-    With the default `use_alarm=True`, a time-limited search calls `signal.signal`, which
-    raises off the main thread, and every search of the app runs in a thread worker.
-    TODO: drop once `newsread.index.search` passes `use_alarm=False` itself.
-    """
-    from whoosh import collectors
-
-    original = collectors.TimeLimitCollector.__init__
-    if getattr(original, "newsread_patched", False):
-        return
-
-    def __init__(
-        self: object, child: object, timelimit: float, greedy: bool = False, use_alarm: bool = True
-    ) -> None:
-        original(self, child, timelimit, greedy=greedy, use_alarm=False)
-
-    __init__.newsread_patched = True  # type: ignore[attr-defined]
-    collectors.TimeLimitCollector.__init__ = __init__
-
-
 class NewsreadApp(App[None]):
     """A keyboard-driven reader for one library folder."""
 
     CSS_PATH = "app.tcss"
     TITLE = "newsread"
     COMMANDS = App.COMMANDS | {NewsreadCommands}
+    index_in_subprocess: ClassVar[bool] = True
+    """Index in a child process (tests that fake `Library.update` turn this off)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -185,10 +166,10 @@ class NewsreadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index_library(self) -> None:
+        from newsread.index.background import update_in_subprocess
         from newsread.index.library import Library, LibraryError
 
         worker = get_current_worker()
-        _time_limits_without_signals()
         try:
             library = Library(self.root).open()
             count = library.count()
@@ -197,7 +178,13 @@ class NewsreadApp(App[None]):
             return
         self.post_message(LibraryOpened(library, count, library.notice))
         try:
-            summary = library.update(
+            # In a child process: indexing in this one would hold the GIL and stall the UI.
+            update = (
+                partial(update_in_subprocess, library.root, library.index_dir)
+                if self.index_in_subprocess
+                else library.update
+            )
+            summary = update(
                 on_progress=lambda progress: self.post_message(IndexProgress(progress)),
                 on_commit=lambda articles: self.post_message(IndexCommitted(articles)),
                 cancelled=lambda: worker.is_cancelled,

@@ -67,6 +67,7 @@ async def test_indexing_shows_progress_then_results(
         return real_update(self, **callbacks)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Library, "update", paused_update)
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         status = app.main.query_one("#status-text")
@@ -175,9 +176,24 @@ async def test_an_index_that_cannot_be_updated_stays_searchable(
         raise LibraryError("cannot update the index: the index folder is read-only")
 
     monkeypatch.setattr(Library, "update", refuse)
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
     again = make_app(library)
     async with again.run_test(size=(80, 24)) as pilot:
         status = again.main.query_one("#status-text")
         await wait_for(pilot, lambda: "not updated" in rendered_text(status))
         await wait_for(pilot, lambda: len(again.main.results_list.keys) == 4)
         assert any("folder is read-only" in n.message for n in again._notifications)
+
+
+async def test_the_app_indexes_in_a_child_process(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def forbidden(self: Library, **callbacks: object) -> object:
+        raise AssertionError("the app indexed in its own process")
+
+    monkeypatch.setattr(Library, "update", forbidden)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.main.query_one("#status-text")
+        await wait_for(pilot, lambda: "up to date" in rendered_text(status), workers=False)
+        assert len(app.main.results_list.keys) == 4
