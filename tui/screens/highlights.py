@@ -64,7 +64,9 @@ def library_highlight_prompt(highlight: Highlight) -> Content:
     article = highlight.article
     when = highlight.created.astimezone().strftime("%Y-%m-%d")
     cited = " · ".join(
-        part for part in (sanitise_line(article.title), sanitise_line(article.source), when) if part
+        part
+        for part in (sanitise_line(article.title), sanitise_line(article.source), f"marked {when}")
+        if part
     )
     parts = [
         Content.assemble(
@@ -106,9 +108,6 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
     HighlightsScreen HighlightsList {
         height: 1fr;
         max-height: 100%;
-        & > .option-list--option {
-            padding: 0 0 1 0;
-        }
     }
     HighlightsScreen #highlights-status {
         color: $text-muted;
@@ -191,9 +190,10 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             return
         self._found = {h.id: h for h in message.highlights}
         listed = self.query_one(HighlightsList)
-        listed.set_options(
-            [Option(library_highlight_prompt(h), id=h.id) for h in message.highlights]
-        )
+        options: list[Option | None] = []
+        for highlight in message.highlights:
+            options.extend((Option(library_highlight_prompt(highlight), id=highlight.id), None))
+        listed.set_options(options[:-1])
         if message.highlights:
             listed.highlighted = 0
         count = len(message.highlights)

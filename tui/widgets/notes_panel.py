@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 ARTICLE_NOTE = "\0article-note"
 """The option id of the article's own note."""
-QUOTE_CHARS = 160
+QUOTE_CHARS = 120
 NOTE_LINES = 4
 
 
