@@ -444,3 +444,69 @@ class TestSnapshot:
             await settle(pilot)
 
         assert snap_compare(make_app(library), terminal_size=(80, 24), run_before=run_before)
+
+
+class TestReaderKeys:
+    async def test_motions_extend_the_selection_by_word_sentence_and_paragraph(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            body = reader.article.body  # type: ignore[union-attr]
+            await go_to_body(pilot, FIRST)
+            await pilot.press("v", "w")
+            assert reader.selected_span() == (0, len("The"))
+            await pilot.press("w", "l", "l", "l", "h")
+            assert reader.selected_span() == (0, len("The city c"))
+            await pilot.press("right_parenthesis", "right_parenthesis")
+            assert reader.selected_span() == (0, body.index(SECOND) + len(SECOND))
+            await pilot.press("left_parenthesis")
+            assert reader.selected_span() == (0, len(FIRST))
+            await pilot.press("right_curly_bracket")
+            assert reader.selected_span() == (0, body.index(SECOND) + len(SECOND))
+            await pilot.press("right_curly_bracket")
+            assert reader.selected_span() == (0, len(body))
+            await pilot.press("left_curly_bracket", "left_curly_bracket")
+            assert reader.selected_span() == (0, len(FIRST))
+            await pilot.press("escape")
+            assert not reader.selecting and reader.selected_span() is None
+            assert app.focused is reader  # Escape cancelled the selection, not the article
+
+    async def test_N_and_b_keep_their_reading_meaning_without_a_selection(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.main.search_input.value = "harbour"
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            reader = app.main.reader
+            await pilot.press("n", "n", "N")
+            assert reader.match_label == "1/4"
+            assert not isinstance(app.screen, NoteEditor)
+            await pilot.press("b")  # page up, not a selection
+            assert not reader.selected_text
+
+    async def test_a_highlight_over_two_paragraphs_is_painted_on_both(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, "Tuesday")
+            await pilot.press("v", "right_curly_bracket", "right_curly_bracket", "5")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            first_row = reader.body_location(reader.article.body.index("Tuesday"))[0]  # type: ignore[union-attr]
+            painted = {
+                row: spans
+                for row, spans in reader._highlights.items()
+                for *_, name in spans
+                if name == "nr.hl5"
+            }
+            assert sorted(painted) == [first_row, first_row + 2]
