@@ -328,6 +328,9 @@ class NewsreadApp(App[None]):
 
 def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, str]]]]:
     from newsread.tui.screens.annotating import AnnotatingScreen
+    from newsread.tui.screens.highlights import HighlightsList, HighlightsScreen
+    from newsread.tui.screens.note_editor import NoteEditor
+    from newsread.tui.screens.tags import TagDialog, TagInput, TagList
     from newsread.tui.widgets.annotated_text import ANNOTATION_BINDINGS
     from newsread.tui.widgets.article_view import FindBar
     from newsread.tui.widgets.notes_panel import NotesList
@@ -355,6 +358,9 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
         ),
         ("Find in article", FindBar.BINDINGS, [("enter", "Jump to the next occurrence")]),
         ("Notes panel (p)", NotesList.BINDINGS, []),
+        ("Note editor", NoteEditor.BINDINGS, []),
+        ("Tags (t)", [*TagInput.BINDINGS, *TagList.BINDINGS, *TagDialog.BINDINGS], []),
+        ("Highlights (ctrl+g)", [*HighlightsList.BINDINGS, *HighlightsScreen.BINDINGS], []),
     ]
 
 
