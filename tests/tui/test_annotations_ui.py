@@ -510,3 +510,54 @@ class TestReaderKeys:
                 if name == "nr.hl5"
             }
             assert sorted(painted) == [first_row, first_row + 2]
+
+
+class TestTags:
+    async def test_tags_complete_from_tags_in_use_and_can_be_removed(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "flood.txt")
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press(*"Climate change", "enter", "escape")
+            await wait_for(pilot, lambda: app.screen is app.main)
+            await open_article(pilot)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await settle(pilot)
+            await pilot.press("c", "l", "tab", "enter")
+            await wait_for(pilot, lambda: app.screen.query_one("#tags-list").option_count == 1)
+            await pilot.press(*"later", "enter")
+            tags = app.screen.query_one("#tags-list")
+            await wait_for(pilot, lambda: tags.option_count == 2)
+            await pilot.press("up", "d")  # the tag list, then remove "Climate-change"
+            await wait_for(pilot, lambda: tags.option_count == 1)
+            await pilot.press("escape")
+            await wait_for(
+                pilot,
+                lambda: (
+                    app.main.article_state is not None
+                    and app.main.article_state.tag_names == ("later",)
+                ),
+            )
+        with store() as saved:
+            assert [(t.tag, t.count) for t in saved.all_tags()] == [
+                ("Climate-change", 1),
+                ("later", 1),
+            ]
+
+
+def test_the_five_colours_stay_distinct_on_a_16_colour_terminal() -> None:
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    from newsread.tui.widgets.annotated_text import HIGHLIGHT_COLOURS
+
+    backgrounds = set()
+    for _, spec in HIGHLIGHT_COLOURS.values():
+        bgcolor = Style.parse(spec).bgcolor
+        assert bgcolor is not None
+        backgrounds.add(bgcolor.downgrade(ColorSystem.STANDARD).number)
+    assert len(backgrounds) == 5

@@ -135,6 +135,10 @@ class TagDialog(ModalScreen[bool]):
         tag_list = self.query_one(TagList)
         tag_list.set_options([Option(tag, id=tag) for tag in message.tags])
         tag_list.display = bool(message.tags)
+        if message.tags:
+            tag_list.highlighted = 0
+        elif tag_list.has_focus:
+            self.query_one(TagInput).focus()
         if message.known is not None:
             mine = {tag.casefold() for tag in message.tags}
             others = [tag for tag in message.known if tag.casefold() not in mine]
