@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from newsread.index.paths import make_private_dir
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.util import random_name
+
+from newsread.index.paths import make_private_dir
 
 _CREATE = os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0)
 

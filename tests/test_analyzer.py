@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 from builders import REPO
-from newsread.index.schema import StemAnalyzer, stem_word
 from whoosh.analysis import StemmingAnalyzer
+
+from newsread.index.schema import StemAnalyzer, stem_word
 
 TEXTS = [
     path.read_text(encoding="utf-8", errors="replace")

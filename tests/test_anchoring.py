@@ -7,6 +7,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from newsread.index.annotations.anchoring import (
     CONTEXT_CHARS,
     LENGTH_TOLERANCE,

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
 from newsread.index.annotations import (
     SCHEMA_VERSION,
     AnnotationError,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from newsread.index.background import update_in_subprocess
 from newsread.index.indexer import Progress
 from newsread.index.library import Library, LibraryError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from newsread.index.formats.bylines import (
     byline_date,
     is_byline,

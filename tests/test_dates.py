@@ -7,6 +7,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
+
 from newsread.index import dates
 from newsread.index.dates import is_date_word, looks_like_date_line, parse_date
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
 from newsread.index.decoding import decode
 from newsread.index.errors import UnreadableFile
 

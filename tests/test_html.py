@@ -7,6 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
+
 from newsread.index.formats import Draft
 from newsread.index.formats.html import html_to_text, parse_html
 

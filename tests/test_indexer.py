@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from builders import write_article
+
 from newsread.index.library import Library
 
 

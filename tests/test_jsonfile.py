@@ -6,6 +6,7 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+
 from newsread.index.errors import UnreadableFile
 from newsread.index.formats import Draft
 from newsread.index.formats.jsonfile import parse_json

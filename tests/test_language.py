@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from newsread.index.language import guess_language
 
 SAMPLES = {

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
 from newsread.index.formats import Draft
 from newsread.index.formats.plaintext import parse_text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from newsread.index.library import Library
 from newsread.index.search import QueryError, split_annotation_clauses
 

@@ -26,8 +26,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsread.index.annotations.model import ANCHOR_STATUSES, AnchorStatus
 from rapidfuzz import fuzz, process
+
+from newsread.index.annotations.model import ANCHOR_STATUSES, AnchorStatus
 
 CONTEXT_CHARS = 32
 """How much text before and after a quote is kept as its prefix and suffix."""

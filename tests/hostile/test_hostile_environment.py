@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from hostile_helpers import assert_no_traceback, assert_terminal_safe, run_cli, tmpfs
+
 from newsread.index import paths
 from newsread.index.annotations import AnnotationError, AnnotationStore
 from newsread.index.library import Library

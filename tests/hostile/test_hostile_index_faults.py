@@ -22,6 +22,7 @@ from hostile_helpers import (
     run_cli,
     tmpfs,
 )
+
 from newsread.index import paths
 from newsread.index.docstore import DocStore
 from newsread.index.library import Library, LibraryError

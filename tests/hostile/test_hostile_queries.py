@@ -14,6 +14,7 @@ import pytest
 from builders import write_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from newsread.index.library import Library
 from newsread.index.search import QueryError
 from newsread.tui.cli import main

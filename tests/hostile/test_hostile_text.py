@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 from hostile_helpers import assert_no_traceback, assert_terminal_safe, run_cli
+
 from newsread.index.annotations import AnnotationStore
 from newsread.index.library import Library
 from newsread.index.text import escape_controls, sanitise, sanitise_line
