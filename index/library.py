@@ -276,9 +276,11 @@ class Library:
             if self._searcher is None:
                 self._searcher = self.index.searcher()
             elif not self._searcher.up_to_date():
-                old = self._searcher
-                # Whoosh cannot refresh a searcher of an empty index (it has no segments).
-                self._searcher = old.refresh() if old.doc_count_all() else self.index.searcher()
+                # A new searcher, not `refresh()`: Whoosh's refresh reuses the readers of
+                # segments it already had, with their old deletions, so a re-indexed article
+                # came back twice. Opening is cheap (non-compound segments are mmapped).
+                self._searcher.close()
+                self._searcher = self.index.searcher()
             yield self._searcher
 
     # -- the public face -----------------------------------------------------------------

@@ -133,3 +133,15 @@ def test_batches_are_committed_and_reported(small_library: Path) -> None:
     update_library(library, on_commit=commits.append, first_batch_seconds=0, batch_seconds=0)
     assert len(commits) > 2
     assert commits == sorted(commits) and commits[-1] == 33
+
+
+def test_a_searcher_open_before_an_update_sees_no_duplicates(small_library: Path) -> None:
+    # Whoosh's Searcher.refresh() kept old deletions: the re-indexed article showed twice.
+    first = _open(small_library)
+    first.update()
+    assert first.search("").total == 3
+    write_article(small_library, "flood.txt", "River flood recedes", "The Vessa fell back.")
+    second = _open(small_library)
+    assert second.update().indexed == 1
+    assert first.search("").total == second.search("").total == 3
+    assert [hit.title for hit in first.search("recedes").hits] == ["River flood recedes"]

@@ -8,7 +8,6 @@ the same home: whatever shows up there came back from the annotation store on di
 from __future__ import annotations
 
 import contextlib
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ from textual.pilot import Pilot
 from tui_helpers import rendered_text, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
-from newsread.index.paths import annotations_path, index_dir
+from newsread.index.paths import annotations_path
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.highlights import HighlightsScreen, parse_filter
 from newsread.tui.screens.note_editor import NoteEditor
@@ -336,9 +335,6 @@ class TestOrphans:
             text.replace(SECOND, "Unions said nothing about it at all on the day."),
             encoding="utf-8",
         )
-        # TODO: re-indexing in place after an app session in this process leaves the old
-        # Whoosh document behind (a duplicate hit); a fresh index reads the edited file too.
-        shutil.rmtree(index_dir(library))
 
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
