@@ -129,6 +129,23 @@ def index_fields(article: Article) -> dict[str, object]:
     return doc
 
 
+def has_changes(library: Library) -> bool:
+    """Whether an update would read or remove any file (one stat walk, no file read).
+
+    A file whose mtime changed but whose size did not counts as changed here; the update
+    itself then compares digests.
+    """
+    known = library.docs.file_states()
+    files = scan_library(library.root).files
+    if len(files) != len(known):
+        return True
+    for rel, (mtime_ns, size) in files.items():
+        state = known.get(rel)
+        if state is None or state.mtime_ns != mtime_ns or state.size != size:
+            return True
+    return False
+
+
 def update_library(
     library: Library,
     *,

@@ -145,3 +145,17 @@ def test_a_searcher_open_before_an_update_sees_no_duplicates(small_library: Path
     assert second.update().indexed == 1
     assert first.search("").total == second.search("").total == 3
     assert [hit.title for hit in first.search("recedes").hits] == ["River flood recedes"]
+
+
+def test_has_changes_sees_new_changed_and_deleted_files(small_library: Path) -> None:
+    from newsread.index.indexer import has_changes
+
+    library = _open(small_library)
+    assert has_changes(library)
+    library.update()
+    assert not has_changes(library)
+    write_article(small_library, "new.txt", "Tram strike ends", "Tram drivers returned.")
+    assert has_changes(library)
+    library.update()
+    (small_library / "new.txt").unlink()
+    assert has_changes(library)

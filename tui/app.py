@@ -167,6 +167,7 @@ class NewsreadApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index_library(self) -> None:
         from newsread.index.background import update_in_subprocess
+        from newsread.index.indexer import has_changes
         from newsread.index.library import Library, LibraryError
 
         worker = get_current_worker()
@@ -179,9 +180,10 @@ class NewsreadApp(App[None]):
         self.post_message(LibraryOpened(library, count, library.notice))
         try:
             # In a child process: indexing in this one would hold the GIL and stall the UI.
+            # A relaunch with nothing changed (one stat walk says so) needs no child at all.
             update = (
                 partial(update_in_subprocess, library.root, library.index_dir)
-                if self.index_in_subprocess
+                if self.index_in_subprocess and has_changes(library)
                 else library.update
             )
             summary = update(
