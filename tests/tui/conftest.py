@@ -12,6 +12,16 @@ from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
 
 
+@pytest.fixture(autouse=True)
+def index_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot tests index in-process: deterministic and fast on a loaded CI machine.
+
+    The child-process path is covered by test_startup.py::test_the_app_indexes_in_a_child_process,
+    tests/test_background.py and the tmux end-to-end test, which runs the real command.
+    """
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     return build_library(tmp_path / "library")

@@ -39,7 +39,7 @@ class Terminal:
     def type(self, text: str) -> None:
         tmux("send-keys", "-t", self.session, "-l", text)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
@@ -49,7 +49,7 @@ class Terminal:
                 raise AssertionError(f"{text!r} not on screen after {timeout}s:\n{screen}")
             time.sleep(0.05)
 
-    def wait_until_gone(self, text: str, timeout: float = 20.0) -> str:
+    def wait_until_gone(self, text: str, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()

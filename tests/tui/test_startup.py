@@ -192,8 +192,11 @@ async def test_the_app_indexes_in_a_child_process(
         raise AssertionError("the app indexed in its own process")
 
     monkeypatch.setattr(Library, "update", forbidden)
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", True)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         status = app.main.query_one("#status-text")
-        await wait_for(pilot, lambda: "up to date" in rendered_text(status), workers=False)
+        await wait_for(
+            pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
+        )
         assert len(app.main.results_list.keys) == 4

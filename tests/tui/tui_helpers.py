@@ -82,9 +82,11 @@ def build_library(root: Path) -> Path:
 
 
 async def wait_for(
-    pilot: Pilot, condition: Callable[[], object], timeout: float = 10.0, *, workers: bool = True
+    pilot: Pilot, condition: Callable[[], object], timeout: float = 30.0, *, workers: bool = True
 ) -> None:
     """Let the app run until `condition()` holds (polling, not a fixed sleep).
+
+    `timeout` only guards against a hang; CI machines are shared and slow at times.
 
     With `workers`, each round also waits for running workers to finish; pass False while a
     test holds a worker back on purpose.
