@@ -1052,13 +1052,15 @@ def log(message: str) -> None:
 
 
 def snapshot_code(out: Path) -> Path:
-    """A copy of index/ as it is now, imported by every phase (ahead of the editable install):
-    a run measures one version of the code even while the working tree changes under it."""
+    """A copy of index/ and tui/ as they are now, imported by every phase (ahead of the
+    editable install): a run measures one version of the code even while the working tree
+    changes under it, and the app (startup.py) runs with the index code that built the index."""
     top = out / "code"
-    dest = top / "newsread" / "index"
-    if dest.exists():
-        shutil.rmtree(dest)
-    shutil.copytree(REPO / "index", dest, ignore=shutil.ignore_patterns("__pycache__"))
+    for package in ("index", "tui"):
+        dest = top / "newsread" / package
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.copytree(REPO / package, dest, ignore=shutil.ignore_patterns("__pycache__"))
     return top
 
 
