@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh.analysis import STOP_WORDS
 
+from newsread.index import postings
 from newsread.index.schema import stem_word, text_analyzer
 
 if TYPE_CHECKING:
@@ -428,12 +429,22 @@ def search(
             # Filters join the query with no weight rather than as a collector `filter=`:
             # Whoosh's time-limit collector bypasses the filter collector's checks.
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
+        # Term and boolean queries are evaluated a posting list at a time (index/postings.py);
+        # what that cannot do (phrases) goes through Whoosh's matchers.
+        scores = postings.evaluate(searcher, q, scored=sort != "date")
         if sort == "date":
-            docnums, complete = _matching_docs(searcher, q, time.perf_counter() + TIME_LIMIT)
-            if not complete:
-                notes.append("search took too long; counted what was found in time")
+            if scores is not None:
+                docnums = list(scores)
+            else:
+                docnums, complete = _matching_docs(
+                    searcher, q, time.perf_counter() + TIME_LIMIT
+                )
+                if not complete:
+                    notes.append("search took too long; counted what was found in time")
             dates = _column(searcher, "published")
             top = [(d, 0.0) for d in heapq.nlargest(limit, docnums, key=dates.__getitem__)]
+        elif scores is not None:
+            top, docnums = postings.top(scores, limit), list(scores)
         else:
             top, docnums = _top_by_relevance(searcher, q, limit, notes)
         facet_counts = _count_facets(searcher, docnums) if facets else {}

@@ -1,0 +1,142 @@
+"""index/postings.py gives the same documents and scores as Whoosh's own matchers."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index import postings
+from newsread.index.library import Library
+from newsread.index.search import _bound, parse_query
+
+WORDS = (
+    "harbour grain sanctions river flood council budget shipping minister port export "
+    "court ruling strike union wages bank rates inflation market shares election vote"
+).split()
+
+QUERIES = [
+    "harbour",
+    "harbour grain",
+    "harbour OR grain",
+    "harbour NOT grain",
+    "(harbour OR flood) court",
+    "title:harbour",
+    "harb*",
+    "habrour~",
+    "date:2019",
+    "date:[2018-01-01 TO 2020-06-30] bank",
+    "date:>2020 OR wages",
+    "source:wire",
+    "harbour ANDMAYBE grain",
+    "harbour ANDNOT (grain OR flood)",
+    "zzzunknownword",
+    "harbour zzzunknownword",
+    "*",
+]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """~240 articles in several segments, some deleted or changed after the first build."""
+    root = tmp_path_factory.mktemp("postings") / "library"
+    home = root.parent / "home"
+    rng = random.Random(7)
+
+    def write(n: int, version: int) -> None:
+        words = [rng.choice(WORDS) for _ in range(rng.randint(5, 120))]
+        title = " ".join(rng.sample(WORDS, 3)).capitalize()
+        write_article(
+            root,
+            f"a{n:03}.txt",
+            f"{title} {version}",
+            " ".join(words),
+            source=rng.choice(["BALTIC WIRE", "GAZETTE", "TODAY"]),
+            date=f"{rng.randint(1, 28)} March {rng.randint(2015, 2024)} [09:05]",
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSREAD_HOME", str(home))
+        for n in range(120):
+            write(n, 0)
+        Library(root).open().update()
+        for n in range(120, 240):  # a second segment
+            write(n, 0)
+        for n in range(0, 240, 7):  # changed: deleted in their old segment, added anew
+            write(n, 1)
+        for n in range(3, 240, 11):
+            (root / f"a{n:03}.txt").unlink()
+        library = Library(root).open()
+        library.update()
+        with library.searcher() as searcher:
+            assert len(searcher.reader().leaf_readers()) > 1
+            assert searcher.reader().has_deletions()
+        yield library
+
+
+def _whoosh(searcher, q):  # type: ignore[no-untyped-def]
+    """Every match and its score from Whoosh's matchers, without block skipping."""
+    from whoosh import collectors
+
+    collector = collectors.UnlimitedCollector()
+    searcher.search_with_collector(q, collector)
+    return {hit.docnum: hit.score for hit in collector.results()}
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_documents_and_scores_as_whoosh(library: Library, text: str) -> None:
+    with library.searcher() as searcher:
+        if text == "*":
+            from whoosh import query
+
+            q = query.Every()
+        else:
+            q = _bound(parse_query(text, library.index.schema), searcher.reader(), [])
+        expected = _whoosh(searcher, q)
+        scores = postings.evaluate(searcher, q)
+        unscored = postings.evaluate(searcher, q, scored=False)
+    assert scores is not None and unscored is not None
+    assert sorted(scores) == sorted(expected) == sorted(unscored)
+    if text != "*" and "NOT" not in text:
+        assert scores == pytest.approx(expected, rel=1e-6)
+    assert all(score == 0.0 for score in unscored.values())
+
+
+def test_top_orders_by_score_then_document_number() -> None:
+    scores = {5: 1.0, 2: 3.0, 9: 3.0, 1: 0.5, 7: 2.0}
+    assert postings.top(scores, 3) == [(2, 3.0), (9, 3.0), (7, 2.0)]
+    assert postings.top(scores, 2) == [(2, 3.0), (9, 3.0)]
+    assert postings.top(scores, 0) == []
+    assert postings.top({}, 5) == []
+
+
+def test_phrases_are_left_to_whoosh(library: Library) -> None:
+    with library.searcher() as searcher:
+        q = parse_query('"harbour grain"', library.index.schema)
+        assert postings.evaluate(searcher, q) is None
+
+
+def test_search_results_match_whoosh_ranking(library: Library) -> None:
+    """The result list (top 20, total) is what Whoosh's exhaustive ranking gives."""
+    results = library.search("harbour grain", limit=20)
+    with library.searcher() as searcher:
+        q = parse_query("harbour grain", library.index.schema)
+        expected = _whoosh(searcher, q)
+        ranked = sorted(expected.items(), key=lambda item: (-item[1], item[0]))[:20]
+        keys = [searcher.stored_fields(docnum)["key"] for docnum, _ in ranked]
+    assert results.total == len(expected) > 20
+    assert [hit.key for hit in results.hits] == keys
+
+
+def test_an_empty_library_matches_nothing(tmp_path: Path) -> None:
+    """An empty library: every kind of query evaluates to nothing, not an error."""
+    root = tmp_path / "empty"
+    root.mkdir()
+    library = Library(root).open()
+    library.update()
+    with library.searcher() as searcher:
+        for text in ("harbour", "harbour grain", "date:2019"):
+            q = parse_query(text, library.index.schema)
+            assert postings.evaluate(searcher, q) in ({}, None)
