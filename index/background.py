@@ -35,8 +35,10 @@ def update_in_subprocess(
     """Bring the library's index up to date in a child process; see `Library.update`."""
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=True)
+    # Not daemonic: a daemonic process may not start sub-writers (newsread.index.parallel).
+    # The `finally` below stops it however this function ends.
     process = context.Process(
-        target=_child, args=(str(root), str(index_dir), theirs), daemon=True, name="newsread-index"
+        target=_child, args=(str(root), str(index_dir), theirs), name="newsread-index"
     )
     # A host that replaced sys.stderr (Textual does, with no real file descriptor) makes
     # multiprocessing's helper processes fail to start: give them the real one.

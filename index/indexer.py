@@ -12,16 +12,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsread.index.article import Article
 from newsread.index.docstore import FileState
 from newsread.index.errors import UnreadableFile
+from newsread.index.parallel import index_processes
 from newsread.index.reader import read_articles
 from newsread.index.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
+
+PARALLEL_MIN_FILES = 200
+"""Updates reading fewer files index in this process: starting sub-writers costs more."""
 
 
 @dataclass(frozen=True)
@@ -176,11 +180,14 @@ def update_library(
             elapsed=time.monotonic() - started,
         )
 
+    processes = index_processes() if len(plan.to_read) >= PARALLEL_MIN_FILES else 1
     with library.write_lock(lambda: report(Progress("waiting"))):
         library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
-        writer = library.writer()
+        expected = library.index.doc_count()
+        writer = library.writer(processes)
+        batch: list[str] = []  # keys added since the last commit
         try:
-            _remove(library, writer, plan.to_remove + plan.to_read)
+            expected -= _remove(library, writer, plan.to_remove + plan.to_read)
             library.docs.remove_files(plan.to_remove)
             indexed = articles = 0
             cut: list[tuple[str, str]] = []
@@ -193,23 +200,24 @@ def update_library(
                     was_cancelled = True
                     break
                 report(Progress("reading", n - 1, total, rel))
-                added = _index_file(library, writer, rel, scan, cut)
+                added = _index_file(library, writer, rel, scan, cut, batch)
                 indexed += 1 if added else 0
                 articles += added
+                expected += added
                 if time.monotonic() - batch_started > limit and n < total:
                     report(Progress("committing", n, total))
-                    writer.commit()
+                    _commit(library, writer, batch, expected)
                     library.docs.commit()
                     library.record_files()
                     if on_commit:
                         on_commit(library.docs.count())
-                    writer = library.writer()
+                    writer = library.writer(processes)
                     batch_started = time.monotonic()
                     # Each commit makes a segment and merges small ones; batches that grow
                     # keep a big build to a dozen segments (queries pay per segment).
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
             report(Progress("committing", total, total))
-            writer.commit()
+            _commit(library, writer, batch, expected)
         except BaseException:
             library.abandon(writer)
             library.docs.rollback()  # the rows of files whose documents Whoosh did not commit
@@ -234,18 +242,51 @@ def update_library(
     )
 
 
-def _remove(library: Library, writer: object, paths: list[str]) -> None:
-    """Delete every document of these files, with one searcher (never a search per file)."""
+def _remove(library: Library, writer: object, paths: list[str]) -> int:
+    """Delete every document of these files, with one searcher (never a search per file).
+
+    Returns how many documents were deleted."""
+    deleted = 0
     if not paths:
-        return
+        return deleted
     with library.index.searcher() as searcher:
         for rel in paths:
             for docnum in searcher.document_numbers(path=rel):
                 writer.delete_document(docnum)  # type: ignore[attr-defined]
+                deleted += 1
+    return deleted
+
+
+def _commit(library: Library, writer: Any, batch: list[str], expected: int) -> None:
+    """Commit `writer`; if a sub-writer died, index what it lost here, in this process.
+
+    `expected` is how many documents the index should hold once `batch` (the keys added
+    since the last commit) is committed.
+    """
+    parallel = bool(getattr(writer, "tasks", None))
+    writer.commit()
+    if parallel and library.index.doc_count() != expected:
+        with library.index.searcher() as searcher:
+            missing = [key for key in batch if searcher.document_number(key=key) is None]
+        if missing:
+            retry = library.writer()
+            try:
+                for article in library.docs.articles(missing).values():
+                    retry.add_document(**index_fields(article))
+                retry.commit()
+            except BaseException:
+                library.abandon(retry)
+                raise
+    batch.clear()
 
 
 def _index_file(
-    library: Library, writer: object, rel: str, scan: ScanResult, cut: list[tuple[str, str]]
+    library: Library,
+    writer: object,
+    rel: str,
+    scan: ScanResult,
+    cut: list[tuple[str, str]],
+    batch: list[str],
 ) -> int:
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
@@ -269,6 +310,7 @@ def _index_file(
         return 0
     for article in found:
         writer.add_document(**index_fields(article))  # type: ignore[attr-defined]
+        batch.append(article.key)
     library.docs.put_file(FileState(rel, mtime_ns, size, digest), found)
     note = found[0].extra.get("cut") if found else None
     if note:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from newsread.index import paths
 from newsread.index.article import Article
 from newsread.index.docstore import DocStore
+from newsread.index.parallel import patch_sub_writers, stop_sub_writers
 from newsread.index.schema import SCHEMA_VERSION, build_schema, patch_whoosh
 
 if TYPE_CHECKING:
@@ -236,14 +237,20 @@ class Library:
         assert self._docs is not None
         return self._docs
 
-    def writer(self) -> Any:
+    def writer(self, processes: int = 1) -> Any:
+        """A Whoosh writer; with `processes` > 1, Whoosh's multi-process writer (one segment
+        per sub-writer; see `newsread.index.parallel`)."""
         # Non-compound segments are read through mmap: opening a searcher stays ~ms at 100k.
+        if processes > 1:
+            patch_sub_writers()
+            return self.index.writer(compound=False, procs=processes, multisegment=True)
         return self.index.writer(compound=False)
 
     def abandon(self, writer: Any) -> None:
         """Cancel `writer` after a failure and delete what it wrote: a full disk stays usable."""
         from whoosh.index import clean_files
 
+        stop_sub_writers(writer)
         if not writer.is_closed:
             try:
                 writer.cancel()

@@ -611,6 +611,9 @@ def child_build(opts: argparse.Namespace) -> dict[str, Any]:
     result["segments"] = _segments(library)
     library.close()
     result["index_mb"] = dir_size_mb(Library(Path(opts.root)).index_dir)
+    from newsread.index.parallel import index_processes
+
+    result["processes"] = index_processes()
     return result
 
 
@@ -1373,7 +1376,7 @@ def _build_note(build: dict[str, Any] | None) -> str:
         return ""
     return (
         f"{build['total_articles']:,} articles, {build['skipped']} skipped,"
-        f" {build['segments']} segments"
+        f" {build['segments']} segments, {build.get('processes', 1)} writer process(es)"
     )
 
 
@@ -1384,8 +1387,13 @@ def _update_note(phase: dict[str, Any] | None) -> str:
 
 
 def _build_rss(build: dict[str, Any] | None) -> float | None:
+    """The indexing process plus its sub-writers, each counted at the largest one's peak."""
     own = _get(build, "rss_mb")
-    return None if own is None else own + (_get(build, "workers_rss_mb") or 0.0)
+    if own is None:
+        return None
+    workers = _get(build, "workers_rss_mb") or 0.0
+    processes = _get(build, "processes") or 1
+    return own + workers * (processes if processes > 1 else 1)
 
 
 def _corpus_mb(raw: dict[str, Any] | None) -> float | None:

@@ -57,16 +57,19 @@ def _assert_consistent(root: Path, expected: int, generated: int | None = None) 
 KILLABLE = textwrap.dedent(
     """
     import sys
+    import whoosh.multiproc
     import whoosh.writing
     from newsread.tui.cli import main
 
-    real_commit = whoosh.writing.SegmentWriter.commit
+    def announced(real_commit):
+        def commit(self, *args, **kwargs):
+            print("committing", flush=True)  # the parent kills us now, mid-commit
+            return real_commit(self, *args, **kwargs)
+        return commit
 
-    def commit(self, *args, **kwargs):
-        print("committing", flush=True)  # the parent kills us now, mid-commit
-        return real_commit(self, *args, **kwargs)
-
-    whoosh.writing.SegmentWriter.commit = commit
+    # One process or several sub-writers (index/parallel.py): the same kill, mid-commit.
+    for writer in (whoosh.writing.SegmentWriter, whoosh.multiproc.MpWriter):
+        writer.commit = announced(writer.commit)
     sys.exit(main(["index", "-q", sys.argv[1]]))
     """
 )

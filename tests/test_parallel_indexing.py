@@ -1,0 +1,166 @@
+"""Large updates index in forked sub-writers (index/parallel.py) and lose nothing doing so."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index import indexer, parallel
+from newsread.index.library import Library
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="sub-writers are forked; fork is the default on Linux"
+)
+
+WORDS = "harbour grain river council budget port court strike bank market vote".split()
+
+
+def _library(root: Path, count: int) -> Path:
+    for n in range(count):
+        words = " ".join(WORDS[(n * 7 + k) % len(WORDS)] for k in range(40))
+        write_article(root, f"d{n // 100}/a{n:04}.txt", f"Article {n} {WORDS[n % 11]}", words)
+    return root
+
+
+def _keys(library: Library) -> list[str]:
+    with library.searcher() as searcher:
+        return sorted(fields["key"] for fields in searcher.all_stored_fields())
+
+
+@pytest.fixture
+def two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "2")
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_FILES", 50)
+
+
+def test_the_number_of_processes_follows_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "1")
+    assert parallel.index_processes() == 1
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "3")
+    assert parallel.index_processes() == 3
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "64")
+    assert parallel.index_processes() == parallel.MAX_PROCESSES
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "lots")
+    assert parallel.index_processes() >= 1
+
+
+def test_a_parallel_build_indexes_what_a_serial_one_does(
+    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _library(tmp_path / "library", 240)
+    library = Library(root).open()
+    summary = library.update()
+    assert summary.articles == 240
+    with library.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) >= 2  # one segment per sub-writer
+    parallel_keys = _keys(library)
+    parallel_hits = library.search("harbour court", limit=50)
+    library.close()
+
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "1")
+    serial = Library(root, tmp_path / "serial-index").open()
+    serial.update()
+    assert _keys(serial) == parallel_keys
+    serial_hits = serial.search("harbour court", limit=50)
+    assert parallel_hits.total == serial_hits.total
+    # Many articles tie (11 distinct bodies); ties are broken by document order, which differs.
+    scores = [round(h.score, 6) for h in parallel_hits.hits]
+    assert scores == [round(h.score, 6) for h in serial_hits.hits]
+
+
+def test_changes_and_deletions_with_sub_writers(tmp_path: Path, two_processes: None) -> None:
+    root = _library(tmp_path / "library", 120)
+    library = Library(root).open()
+    library.update()
+    for n in range(0, 120, 2):
+        write_article(root, f"d{n // 100}/a{n:04}.txt", f"Rewritten {n}", "lighthouse keeper")
+    for n in range(1, 120, 4):
+        (root / f"d{n // 100}/a{n:04}.txt").unlink()
+    summary = library.update()
+    assert summary.indexed == 60 and summary.removed == 30
+    assert len(_keys(library)) == 90
+    assert library.search("lighthouse").total == 60
+
+
+def test_a_sub_writer_that_dies_loses_no_article(
+    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh drops a dead sub-writer's documents from the commit; the indexer adds them."""
+    from whoosh import multiproc
+
+    process_file = multiproc.SubWriterTask._process_file
+    parent = os.getpid()
+
+    def die_on_the_second_job(self, filename, doc_count):  # type: ignore[no-untyped-def]
+        marker = Path(tmp_path / "died")
+        if os.getpid() != parent and not marker.exists():
+            marker.write_text("1")
+            os._exit(1)
+        return process_file(self, filename, doc_count)
+
+    monkeypatch.setattr(multiproc.SubWriterTask, "_process_file", die_on_the_second_job)
+    root = _library(tmp_path / "library", 300)
+    library = Library(root).open()
+    summary = library.update()
+    assert (tmp_path / "died").exists()
+    assert summary.articles == 300
+    assert len(_keys(library)) == 300
+    assert library.search("harbour").total == len(
+        [n for n in range(300) if "harbour" in " ".join(WORDS[(n * 7 + k) % 11] for k in range(40))]
+    )
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_sub_writers_exit_when_the_indexer_is_killed(tmp_path: Path) -> None:
+    root = _library(tmp_path / "library", 3000)
+    env = {**os.environ, parallel.PROCESSES_VARIABLE: "2"}
+    command = [sys.executable, "-m", "newsread.tui.cli", "index", str(root)]
+    indexing = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        children: set[int] = set()
+        while len(children) < 2 and time.monotonic() < deadline and indexing.poll() is None:
+            time.sleep(0.05)
+            children = _children(indexing.pid)
+        assert len(children) >= 2, "the sub-writers never started"
+        indexing.send_signal(signal.SIGKILL)
+        indexing.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_running(c) for c in children):
+            time.sleep(0.1)
+        alive = [c for c in children if _running(c)]
+        for pid in alive:
+            os.kill(pid, signal.SIGKILL)
+        assert not alive, "sub-writers outlived the killed indexer"
+    finally:
+        if indexing.poll() is None:
+            indexing.kill()
