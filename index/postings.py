@@ -7,7 +7,8 @@ document number -> BM25F score (Whoosh's own formula and statistics, so rankings
 AND/OR/NOT become dict and set operations that run in C. One evaluation gives the exact count,
 the facet counts and the top N.
 
-Queries that need positions (phrases) or expand to unbounded term lists return None from
+Phrases read positions only for documents that have every word. Queries this module does not
+know (word ranges, which could expand to the whole lexicon) return None from
 `evaluate`, and the caller uses Whoosh's matchers for them.
 """
 
@@ -58,6 +59,8 @@ class _Evaluator:
 
         if isinstance(q, query.Term):
             return self.term(q.fieldname, q.text, q.boost)
+        if type(q) is query.Phrase:
+            return self.phrase(q)
         if isinstance(q, query.ConstantScoreQuery):
             return dict.fromkeys(self.run(q.child), q.score if self.scored else 0.0)
         if isinstance(q, query.NumericRange):
@@ -88,8 +91,6 @@ class _Evaluator:
     # -- leaves ---------------------------------------------------------------------------
 
     def term(self, fieldname: str, text: Any, boost: float = 1.0) -> Scores:
-        from whoosh.codec.whoosh3 import W3LeafMatcher
-
         field = self.schema[fieldname]
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         scorer = None
@@ -99,30 +100,71 @@ class _Evaluator:
                 continue
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
-            matcher = reader._terms.matcher(fieldname, btext, field.format)
-            ids: list[int] = []
-            weights: list[float] = []
-            if isinstance(matcher, W3LeafMatcher):
-                while not matcher._atend:
-                    matcher._read_ids()
-                    ids.extend(matcher._ids)
-                    if scorer is not None:
-                        matcher._read_weights()
-                        weights.extend(matcher._weights)
-                    matcher._next_block()
-            else:  # postings inlined in the term info
-                while matcher.is_active():
-                    ids.append(matcher.id())
-                    weights.append(matcher.weight())
-                    matcher.next()
+            ids, weights, _ = _read(reader, fieldname, btext, self.scored, False)
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
             if scorer is None:
-                docs = (d + offset for d in ids) if offset else ids
+                docs: Any = (d + offset for d in ids) if offset else ids
                 if deleted:
                     docs = (d + offset for d in ids if d not in deleted)
                 found.update(dict.fromkeys(docs, 0.0))
             else:
                 found.update(scorer(reader, offset, ids, weights, deleted))
+        return found
+
+    def phrase(self, q: Any) -> Scores:
+        """Documents with the words in order, each within `slop` positions of the one before
+        (Whoosh's `SpanNear2(ordered=True, mindist=1)`), scored as the sum of the words' BM25F
+        scores like Whoosh's phrase matcher. Positions are decoded for candidates only."""
+        fieldname = q.fieldname
+        if fieldname not in self.schema:
+            return {}
+        field = self.schema[fieldname]
+        if not field.format or not field.format.supports("positions"):
+            raise Unsupported(f"no positions in {fieldname}")
+        words = [w if isinstance(w, bytes) else field.to_bytes(w) for w in q.words]
+        if len(words) < 2:
+            return self.term(fieldname, words[0], q.boost) if words else {}
+        slop = q.slop
+        decode = field.format.decode_positions
+        scorers: dict[bytes, Any] = {}
+        found: Scores = {}
+        for reader, offset in self.leaves:
+            if any((fieldname, w) not in reader for w in words):
+                continue
+            lists = [_read(reader, fieldname, w, self.scored, True) for w in words]
+            where = [dict(zip(ids, range(len(ids)), strict=True)) for ids, _, _ in lists]
+            candidates = set(min(where, key=lambda index: len(index)))
+            for index in where:
+                candidates.intersection_update(index)
+            if reader.has_deletions():
+                candidates -= reader.deleted_docs_set
+            matched = []
+            for d in sorted(candidates):
+                ends = decode(lists[0][2][where[0][d]])
+                for (_, _, values), index in zip(lists[1:], where[1:], strict=True):
+                    positions = decode(values[index[d]])
+                    if slop == 1:
+                        before = set(ends)
+                        ends = [p for p in positions if p - 1 in before]
+                    else:
+                        ends = [p for p in positions if any(1 <= p - e <= slop for e in ends)]
+                    if not ends:
+                        break
+                else:
+                    matched.append(d)
+            if not self.scored:
+                found.update(dict.fromkeys((d + offset for d in matched), 0.0))
+                continue
+            total = dict.fromkeys((d + offset for d in matched), 0.0)
+            for word, (_, weights, _), index in zip(words, lists, where, strict=True):
+                if word not in scorers:
+                    scorers[word] = self.scorer(fieldname, word, 1.0)
+                picked = [weights[index[d]] for d in matched]
+                for d, score in scorers[word](reader, offset, matched, picked, None).items():
+                    total[d] += score
+            if q.boost != 1.0:
+                total = {d: s * q.boost for d, s in total.items()}
+            found.update(total)
         return found
 
     def scorer(self, fieldname: str, btext: bytes, boost: float) -> Any:
@@ -136,10 +178,12 @@ class _Evaluator:
             if field.scorable:
                 raise Unsupported(type(weighting).__name__)
 
-            def weight_only(reader: Any, offset: int, ids: Any, weights: Any, deleted: Any) -> Scores:
+            def weight_only(
+                reader: Any, offset: int, ids: Any, weights: Any, deleted: Any
+            ) -> Scores:
                 return {
                     d + offset: w * boost
-                    for d, w in zip(ids, weights)
+                    for d, w in zip(ids, weights, strict=True)
                     if not deleted or d not in deleted
                 }
 
@@ -153,10 +197,12 @@ class _Evaluator:
             if deleted:
                 return {
                     d + offset: factor * w / (w + norms[d])
-                    for d, w in zip(ids, weights)
+                    for d, w in zip(ids, weights, strict=True)
                     if d not in deleted
                 }
-            return {d + offset: factor * w / (w + norms[d]) for d, w in zip(ids, weights)}
+            return {
+                d + offset: factor * w / (w + norms[d]) for d, w in zip(ids, weights, strict=True)
+            }
 
         return bm25
 
@@ -174,8 +220,9 @@ class _Evaluator:
             k1 = weighting.K1
             average = self.searcher.avg_field_length(fieldname) or 1
             # Whoosh scores a document without a length byte as length 1.
-            by_byte = [k1 * ((1 - b) + b * (byte_to_length(n) if n else 1) / average)
-                       for n in range(256)]
+            by_byte = [
+                k1 * ((1 - b) + b * (byte_to_length(n) if n else 1) / average) for n in range(256)
+            ]
             column = f"_{fieldname}_len"
             lengths = reader._perdoc._cached_reader(column, LENGTHS_COLUMN)
             if lengths is not None:
@@ -260,3 +307,37 @@ class _Evaluator:
             return required
         return {d: s + optional.get(d, 0.0) for d, s in required.items()}
 
+
+def _read(
+    reader: Any, fieldname: str, btext: bytes, weights: bool, values: bool
+) -> tuple[list[int], list[float], list[Any]]:
+    """A segment's postings of one term as lists: ids, weights (if asked), values (if asked).
+
+    Whoosh stores postings in pickled blocks of up to 128; reading whole blocks replaces a
+    Python call per posting with one per block.
+    """
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    field = reader.schema[fieldname]
+    matcher = reader._terms.matcher(fieldname, btext, field.format)
+    ids: list[int] = []
+    found_weights: list[float] = []
+    found_values: list[Any] = []
+    if isinstance(matcher, W3LeafMatcher):
+        while not matcher._atend:
+            matcher._read_ids()
+            ids.extend(matcher._ids)
+            if weights:
+                matcher._read_weights()
+                found_weights.extend(matcher._weights)
+            if values:
+                matcher._read_values()
+                found_values.extend(matcher._values)
+            matcher._next_block()
+    else:  # postings inlined in the term info
+        while matcher.is_active():
+            ids.append(matcher.id())
+            found_weights.append(matcher.weight())
+            found_values.append(matcher.value())
+            matcher.next()
+    return ids, found_weights, found_values
