@@ -132,8 +132,10 @@ class _Evaluator:
             if any((fieldname, w) not in reader for w in words):
                 continue
             lists = [_read(reader, fieldname, w, self.scored, True) for w in words]
-            where = [dict(zip(ids, range(len(ids)), strict=True)) for ids, _, _ in lists]
-            candidates = set(min(where, key=lambda index: len(index)))
+            where: list[dict[int, int]] = [
+                dict(zip(ids, range(len(ids)), strict=True)) for ids, _, _ in lists
+            ]
+            candidates = set(min(where, key=len))
             for index in where:
                 candidates.intersection_update(index)
             if reader.has_deletions():
