@@ -135,7 +135,7 @@ class _Evaluator:
             where: list[dict[int, int]] = [
                 dict(zip(ids, range(len(ids)), strict=True)) for ids, _, _ in lists
             ]
-            candidates = set(min(where, key=len))
+            candidates = set(sorted(where, key=len)[0])
             for index in where:
                 candidates.intersection_update(index)
             if reader.has_deletions():
