@@ -422,6 +422,7 @@ def search(
     snippets: bool = True,
     allowed_keys: set[str] | None = None,
     annotations: Any = None,
+    suggest: bool = True,
 ) -> SearchResults:
     """Search `library`.
 
@@ -429,6 +430,8 @@ def search(
     (`{"source": "TODAY.AZ", "year": "2017"}`). `allowed_keys`, when given, restricts results
     to those article keys. `annotations` is the `AnnotationStore` that answers the query's
     `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (opened on demand when None).
+    `suggest=False` skips "did you mean" for a query that finds nothing (searches made while
+    the user is still typing: half-typed words find nothing, and looking costs time).
     """
     from whoosh import query
 
@@ -488,7 +491,7 @@ def search(
         )
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
         suggestion = None
-        if not stored and words:
+        if not stored and words and suggest:
             suggestion = _suggest(library, searcher, words)
     articles = library.docs.articles(s["key"] for s, _ in stored) if snippets else {}
     hits = []
@@ -713,7 +716,10 @@ def _suggest(library: Library, searcher: Any, text: str) -> str | None:
             return word
         stem = stems[0]
         best: tuple[int, str] | None = None
-        for candidate in reader.terms_within("body", stem, 2 if len(stem) > 4 else 1, prefix=1):
+        candidates = _one_edit_away(reader, "body", stem, 1)
+        if not candidates and len(stem) > 4:  # Whoosh's automaton: slower, but two edits
+            candidates = list(reader.terms_within("body", stem, 2, prefix=1))
+        for candidate in candidates:
             frequency = reader.doc_frequency("body", candidate)
             if best is None or frequency > best[0]:
                 best = (frequency, candidate)
@@ -731,12 +737,12 @@ def _suggest(library: Library, searcher: Any, text: str) -> str | None:
 
 def _surface_form(library: Library, searcher: Any, stem: str) -> str | None:
     """A word from an article whose stem is `stem`, lower-cased."""
-    from whoosh import query
-
-    hits = searcher.search(query.Term("body", stem), limit=1)
-    if not hits:
+    reader = searcher.reader()
+    if ("body", stem) not in reader:
         return None
-    article = library.docs.article(hits[0]["key"])
+    # The first article with the word: no need to score them all.
+    docnum = reader.postings("body", stem).id()
+    article = library.docs.article(searcher.stored_fields(docnum)["key"])
     if article is None:
         return None
     for token in text_analyzer()(article.body, chars=True):

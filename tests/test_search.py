@@ -140,6 +140,7 @@ def test_snippet_centres_on_the_matches() -> None:
 def test_did_you_mean_shows_a_real_word_not_a_stem(library: Library) -> None:
     # "expansion" is indexed as the stem "expans"; the suggestion must be the word.
     assert library.search("expanson").suggestion == "expansion"
+    assert library.search("expanson", suggest=False).suggestion is None  # as the user types
     assert library.search("kelmor harbur").suggestion == "kelmor harbour"
     assert library.search("title:harbur").suggestion is None  # fields are left as typed
 

@@ -679,6 +679,8 @@ def child_queries(opts: argparse.Namespace) -> dict[str, Any]:
                         limit=20,
                         snippets=True,
                         facets=True,
+                        # As the app: no "did you mean" for searches made while typing.
+                        suggest=kind != "typing",
                     )
                 except QueryError as error:  # the app shows the message: that is its result
                     ms = (time.perf_counter() - started) * 1000

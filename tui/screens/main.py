@@ -225,8 +225,11 @@ class MainScreen(AnnotatingScreen):
         value: str = self.search_input.value
         return value.strip()
 
-    def search_now(self, *, keep_position: bool = False) -> None:
-        """Search for what the box says, with the current sort and filters."""
+    def search_now(self, *, keep_position: bool = False, suggest: bool = True) -> None:
+        """Search for what the box says, with the current sort and filters.
+
+        `suggest=False` while the user types: no "did you mean" for half-typed words.
+        """
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
@@ -239,7 +242,13 @@ class MainScreen(AnnotatingScreen):
             self.limit = RESULTS_LIMIT
         self._searched = searched
         self._run_search(
-            self._generation, query, self.sort, dict(self.filters), self.limit, keep_position
+            self._generation,
+            query,
+            self.sort,
+            dict(self.filters),
+            self.limit,
+            keep_position,
+            suggest,
         )
 
     @work(thread=True, exclusive=True, group="search")
@@ -251,6 +260,7 @@ class MainScreen(AnnotatingScreen):
         filters: dict[str, str],
         limit: int,
         refresh: bool,
+        suggest: bool,
     ) -> None:
         from newsread.index.search import QueryError
 
@@ -258,7 +268,9 @@ class MainScreen(AnnotatingScreen):
             return  # a newer search was asked for while this one waited
         library = self.newsread.library
         try:
-            results = library.search(query, sort=sort, filters=filters, limit=limit)
+            results = library.search(
+                query, sort=sort, filters=filters, limit=limit, suggest=suggest
+            )
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
         except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
@@ -325,7 +337,7 @@ class MainScreen(AnnotatingScreen):
     def _search_if_changed(self) -> None:
         self._search_timer = None
         if self._searched != (self.query_text, self.sort, tuple(sorted(self.filters.items()))):
-            self.search_now()
+            self.search_now(suggest=False)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
