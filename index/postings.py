@@ -7,6 +7,9 @@ document number -> BM25F score (Whoosh's own formula and statistics, so rankings
 AND/OR/NOT become dict and set operations that run in C. One evaluation gives the exact count,
 the facet counts and the top N.
 
+Long posting lists stay decoded in a bounded cache shared by searches, since a user typing
+"oil pri", "oil pric", "oil price" asks for "oil" each time.
+
 Phrases read positions only for documents that have every word. Queries this module does not
 know (word ranges, which could expand to the whole lexicon) return None from
 `evaluate`, and the caller uses Whoosh's matchers for them.
@@ -15,6 +18,10 @@ know (word ranges, which could expand to the whole lexicon) return None from
 from __future__ import annotations
 
 import heapq
+import threading
+from array import array
+from collections import OrderedDict
+from itertools import accumulate, repeat
 from typing import Any
 
 Scores = dict[int, float]
@@ -100,7 +107,7 @@ class _Evaluator:
                 continue
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
-            ids, weights, _ = _read(reader, fieldname, btext, self.scored, False)
+            ids, weights = _postings(reader, fieldname, btext)
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
             if scorer is None:
                 docs: Any = (d + offset for d in ids) if offset else ids
@@ -310,6 +317,42 @@ class _Evaluator:
         return {d: s + optional.get(d, 0.0) for d, s in required.items()}
 
 
+CACHED_POSTINGS = 2_000_000
+"""Postings kept decoded across searches (~16 MB as arrays): typing "oil pr", "oil pri",
+"oil pric" reads "oil" once. Only long lists are kept; short ones are cheap to read."""
+_CACHE_MIN_LENGTH = 1_000
+_cache: OrderedDict[tuple[str, str, bytes], tuple[array[int], array[float]]] = OrderedDict()
+_cache_size = 0
+_cache_lock = threading.Lock()
+
+
+def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:
+    """A segment's ids and weights for one term, from the cache when it has them.
+
+    Segments never change once written (deletions are kept apart), so a segment's id names its
+    postings for good.
+    """
+    global _cache_size
+    key = (reader.segment().segment_id(), fieldname, btext)
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    ids, weights, _ = _read(reader, fieldname, btext, True, False)
+    if len(ids) < _CACHE_MIN_LENGTH:
+        return ids, weights
+    entry = (array("I", ids), array("f", weights))
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = entry
+            _cache_size += len(ids)
+            while _cache_size > CACHED_POSTINGS and len(_cache) > 1:
+                _, (old_ids, _) = _cache.popitem(last=False)
+                _cache_size -= len(old_ids)
+    return entry
+
+
 def _read(
     reader: Any, fieldname: str, btext: bytes, weights: bool, values: bool
 ) -> tuple[list[int], list[float], list[Any]]:
@@ -327,11 +370,18 @@ def _read(
     found_values: list[Any] = []
     if isinstance(matcher, W3LeafMatcher):
         while not matcher._atend:
-            matcher._read_ids()
-            ids.extend(matcher._ids)
+            # The block's (ids, weights, values) as W3LeafMatcher._read_ids/_read_weights
+            # decode them, minus their Python loop per posting.
+            matcher._read_data()
+            block_ids, block_weights, _ = matcher._data
+            ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
             if weights:
-                matcher._read_weights()
-                found_weights.extend(matcher._weights)
+                if block_weights is None:
+                    found_weights.extend(repeat(1.0, matcher._blocklength))
+                elif isinstance(block_weights, float):
+                    found_weights.extend(repeat(block_weights, matcher._blocklength))
+                else:
+                    found_weights.extend(block_weights)
             if values:
                 matcher._read_values()
                 found_values.extend(matcher._values)

@@ -153,3 +153,21 @@ def test_an_empty_library_matches_nothing(tmp_path: Path) -> None:
         for text in ("harbour", "harbour grain", "date:2019"):
             q = parse_query(text, library.index.schema)
             assert postings.evaluate(searcher, q) in ({}, None)
+
+
+def test_long_posting_lists_are_kept_decoded_within_a_bound(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postings, "_CACHE_MIN_LENGTH", 1)
+    monkeypatch.setattr(postings, "CACHED_POSTINGS", 60)
+    monkeypatch.setattr(postings, "_cache", type(postings._cache)())
+    monkeypatch.setattr(postings, "_cache_size", 0)
+    with library.searcher() as searcher:
+        q = parse_query("harbour OR grain OR river", library.index.schema)
+        expected = _whoosh(searcher, q)
+        first = postings.evaluate(searcher, q)
+        assert postings._cache, "nothing was kept"
+        assert postings._cache_size <= 60 or len(postings._cache) == 1
+        again = postings.evaluate(searcher, q)  # partly from the cache now
+    assert first == pytest.approx(expected, rel=1e-6)
+    assert again == pytest.approx(expected, rel=1e-6)
