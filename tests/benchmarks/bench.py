@@ -1420,7 +1420,7 @@ def startup_rows(startup: dict[str, Any] | None) -> list[Row]:
             target=("max", 100),
             note=note or f"{startup.get('answered', '?')} queries answered within 30 s"),
         Row("app last keystroke to results p95, as typed (startup.py)", "ms", ms("typed_ms"),
-            note=note or "includes the app's 200 ms debounce"),
+            note=note or "includes the app's 150 ms debounce (SEARCH_DELAY)"),
         Row("peak RSS, app with the library open", "MB", None, target=("max", 300),
             note="not measured by startup.py; see 'library after the query mix'"),
     ]  # fmt: skip
