@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from newsread.index.search import SearchResults
 
 
+WRITER_MEMORY_MB = 32
+
+
 class LibraryError(Exception):
     """A problem with the library or its index, with a one-line message for the user."""
 
@@ -241,10 +244,15 @@ class Library:
         """A Whoosh writer; with `processes` > 1, Whoosh's multi-process writer (one segment
         per sub-writer; see `newsread.index.parallel`)."""
         # Non-compound segments are read through mmap: opening a searcher stays ~ms at 100k.
+        # limitmb: postings sorted in memory per writer before spilling a sorted run to disk.
+        # Whoosh's 128 MB made each sub-writer ~240 MB; 32 MB: ~120 MB, and no slower
+        # (10k articles, 2 sub-writers: 30.8 s at 128 MB, 29.4 s at 32 MB).
         if processes > 1:
             patch_sub_writers()
-            return self.index.writer(compound=False, procs=processes, multisegment=True)
-        return self.index.writer(compound=False)
+            return self.index.writer(
+                compound=False, procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB
+            )
+        return self.index.writer(compound=False, limitmb=WRITER_MEMORY_MB)
 
     def abandon(self, writer: Any) -> None:
         """Cancel `writer` after a failure and delete what it wrote: a full disk stays usable."""
