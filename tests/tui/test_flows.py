@@ -231,14 +231,17 @@ class TestResults:
             await settle(pilot)
             await search(pilot, "harbour")
             before = hit_keys(app)
+            assert isinstance(app.focused, ResultsList)  # Enter: the results take the focus
             await search(pilot, '"unclosed')
             error = app.main.query_one("#query-error")
             assert error.display
             assert "unbalanced quote" in rendered_text(error)
             assert hit_keys(app) == before
+            assert app.focused is app.main.search_input  # left where the error can be fixed
             await search(pilot, "ferry")
             assert not error.display
             assert hit_keys(app) == ["ferry.txt"]
+            assert isinstance(app.focused, ResultsList)
 
     async def test_the_last_option_shows_more_results(
         self, tmp_path: Path, make_app: MakeApp
