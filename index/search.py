@@ -31,6 +31,10 @@ FIELDS = ("title", "body", "author", "authors", "source", "section", "url", "dat
 PREFIX_EXPANSIONS = 8
 """A prefix or wildcard term matches at most this many index terms (the most frequent)."""
 FUZZY_EXPANSIONS = 3
+EXPANSION_POSTINGS = 150_000
+"""A prefix, wildcard or fuzzy term's words together reach at most this many articles (the
+first word is always kept): a search costs ~1 ms per 1,000 postings at 100k articles, and
+"con*" would otherwise read contract, company, continue... in full."""
 TERM_SCAN_LIMIT = 5000
 """Index terms examined at most while expanding one prefix, wildcard or fuzzy term."""
 TIME_LIMIT = 0.5
@@ -221,12 +225,29 @@ def parse_query(text: str, schema: Any) -> Any:
         raise QueryError(_describe(error)) from None
     if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
         if re.search(r"\bdate:", text, re.IGNORECASE):
-            raise QueryError(
-                "not a date; use date:2017, date:2017-05, date:2017-05-30, "
-                "date:>2016 or date:[2017-05-01 TO 2017-06-01]"
-            )
+            raise QueryError(_DATE_HELP)
         raise QueryError("nothing to search for: only very common words or symbols")
+    _check_dates(parsed, schema)
     return parsed
+
+
+_DATE_HELP = (
+    "not a date; use date:2017, date:2017-05, date:2017-05-30, "
+    "date:>2016 or date:[2017-05-01 TO 2017-06-01]"
+)
+
+
+def _check_dates(q: Any, schema: Any) -> None:
+    """A date word the parser let through (date:"" or date:"0000") is a query error here,
+    not a bare Exception from Whoosh in the middle of searching."""
+    from whoosh import query
+
+    for leaf in q.leaves() if not q.is_leaf() else [q]:
+        if isinstance(leaf, query.Term) and leaf.fieldname == "published":
+            try:
+                schema["published"].to_bytes(leaf.text)
+            except Exception:  # noqa: BLE001 - Whoosh raises bare Exception for bad dates
+                raise QueryError(_DATE_HELP) from None
 
 
 def _describe(error: Exception) -> str:
@@ -265,9 +286,16 @@ def _bound(q: Any, reader: Any, notes: list[str]) -> Any:
                 break
             scored.append((reader.doc_frequency(fieldname, term), term))
         scored.sort(reverse=True)
-        if len(scored) > cap:
-            notes.append(f"'{_show(q)}' limited to its {cap} most common words")
-        terms = [term for _, term in scored[:cap]]
+        kept, postings_read = 0, 0
+        for frequency, _ in scored[:cap]:
+            if kept and postings_read + frequency > EXPANSION_POSTINGS:
+                break
+            kept += 1
+            postings_read += frequency
+        if len(scored) > kept:
+            words = "most common word" if kept == 1 else f"{kept} most common words"
+            notes.append(f"'{_show(q)}' limited to its {words}")
+        terms = [term for _, term in scored[:kept]]
         if not terms:
             return query.NullQuery
         return query.Or([query.Term(fieldname, t, boost=q.boost) for t in terms])

@@ -114,6 +114,11 @@ def test_expensive_queries_are_bounded_and_say_so(
     monkeypatch.setattr(search_module, "PREFIX_EXPANSIONS", 2)
     limited = library.search("s*")  # said, sanction, sharp, ship, shipment ...
     assert "'s*' limited to its 2 most common words" in limited.limited
+    monkeypatch.setattr(search_module, "PREFIX_EXPANSIONS", 8)
+    monkeypatch.setattr(search_module, "EXPANSION_POSTINGS", 1)  # articles, all words
+    limited = library.search("s*")
+    assert "'s*' limited to its most common word" in limited.limited
+    assert limited.total >= 1
     monkeypatch.setattr(search_module, "TERM_SCAN_LIMIT", 3)
     assert "matches too many words" in library.search("s*").limited
 
