@@ -99,7 +99,7 @@ class _Evaluator:
 
     def term(self, fieldname: str, text: Any, boost: float = 1.0) -> Scores:
         field = self.schema[fieldname]
-        btext = text if isinstance(text, bytes) else field.to_bytes(text)
+        btext = _to_bytes(field, text)
         scorer = None
         found: Scores = {}
         for reader, offset in self.leaves:
@@ -128,7 +128,7 @@ class _Evaluator:
         field = self.schema[fieldname]
         if not field.format or not field.format.supports("positions"):
             raise Unsupported(f"no positions in {fieldname}")
-        words = [w if isinstance(w, bytes) else field.to_bytes(w) for w in q.words]
+        words = [_to_bytes(field, w) for w in q.words]
         if len(words) < 2:
             return self.term(fieldname, words[0], q.boost) if words else {}
         slop = q.slop
@@ -315,6 +315,17 @@ class _Evaluator:
         if not self.scored:
             return required
         return {d: s + optional.get(d, 0.0) for d, s in required.items()}
+
+
+def _to_bytes(field: Any, text: Any) -> bytes:
+    """The indexed form of `text`; a value the field cannot hold (date:"0000") is left to
+    Whoosh's own matchers, which treat it as matching nothing."""
+    if isinstance(text, bytes):
+        return text
+    try:
+        return field.to_bytes(text)  # type: ignore[no-any-return]
+    except Exception as error:  # noqa: BLE001 - Whoosh raises bare Exception for bad dates
+        raise Unsupported(f"not a value of this field: {error}") from None
 
 
 CACHED_POSTINGS = 2_000_000

@@ -89,6 +89,9 @@ def test_dates_as_years_months_ranges_and_bounds(
         ("date:yesterday-ish", "not a date"),
         ("date:[foo TO bar]", "date"),
         ("date:>2017-13", "not a valid date"),
+        ('date:""', "not a date"),  # found by tests/hostile: Whoosh raised a bare Exception
+        ('date:"0000"', "not a date"),
+        ('harbour date:"" grain', "not a date"),
         ("the of and", "nothing to search for"),
     ],
 )
