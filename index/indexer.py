@@ -156,7 +156,7 @@ def update_library(
     on_progress: Callable[[Progress], None] | None = None,
     on_commit: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    first_batch_seconds: float = 1.0,
+    first_batch_seconds: float = 0.3,
     batch_seconds: float = 8.0,
 ) -> IndexSummary:
     """Bring `library`'s index up to date with its folder (see module docstring).
@@ -184,7 +184,10 @@ def update_library(
     with library.write_lock(lambda: report(Progress("waiting"))):
         library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
         expected = library.index.doc_count()
-        writer = library.writer(processes)
+        # The first batch is indexed here, not by sub-writers: it is small, and committing it
+        # without waiting for processes to start and finish puts the first results on screen
+        # sooner. Later batches use every core.
+        writer = library.writer()
         batch: list[str] = []  # keys added since the last commit
         try:
             expected -= _remove(library, writer, plan.to_remove + plan.to_read)

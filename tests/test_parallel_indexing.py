@@ -29,6 +29,11 @@ def _library(root: Path, count: int) -> Path:
     return root
 
 
+def _update(library: Library) -> indexer.IndexSummary:
+    """An update whose first batch (always indexed in this process) is a single file."""
+    return indexer.update_library(library, first_batch_seconds=0.0)
+
+
 def _keys(library: Library) -> list[str]:
     with library.searcher() as searcher:
         return sorted(fields["key"] for fields in searcher.all_stored_fields())
@@ -56,7 +61,7 @@ def test_a_parallel_build_indexes_what_a_serial_one_does(
 ) -> None:
     root = _library(tmp_path / "library", 240)
     library = Library(root).open()
-    summary = library.update()
+    summary = _update(library)
     assert summary.articles == 240
     with library.searcher() as searcher:
         assert len(searcher.reader().leaf_readers()) >= 2  # one segment per sub-writer
@@ -78,12 +83,12 @@ def test_a_parallel_build_indexes_what_a_serial_one_does(
 def test_changes_and_deletions_with_sub_writers(tmp_path: Path, two_processes: None) -> None:
     root = _library(tmp_path / "library", 120)
     library = Library(root).open()
-    library.update()
+    _update(library)
     for n in range(0, 120, 2):
         write_article(root, f"d{n // 100}/a{n:04}.txt", f"Rewritten {n}", "lighthouse keeper")
     for n in range(1, 120, 4):
         (root / f"d{n // 100}/a{n:04}.txt").unlink()
-    summary = library.update()
+    summary = _update(library)
     assert summary.indexed == 60 and summary.removed == 30
     assert len(_keys(library)) == 90
     assert library.search("lighthouse").total == 60
@@ -108,7 +113,7 @@ def test_a_sub_writer_that_dies_loses_no_article(
     monkeypatch.setattr(multiproc.SubWriterTask, "_process_file", die_on_the_second_job)
     root = _library(tmp_path / "library", 300)
     library = Library(root).open()
-    summary = library.update()
+    summary = _update(library)
     assert (tmp_path / "died").exists()
     assert summary.articles == 300
     assert len(_keys(library)) == 300
