@@ -280,9 +280,9 @@ class _Evaluator:
             found = {d: first[d] + second[d] for d in keys}
         elif self.scored:
             found = {d: sum(part[d] for part in parts) for d in keys}
-            if q.boost != 1.0:
-                found = {d: s * q.boost for d, s in found.items()}
-        else:
+        if self.scored and q.boost != 1.0:
+            found = {d: s * q.boost for d, s in found.items()}
+        if not self.scored:
             found = dict.fromkeys(sorted(keys), 0.0)
         for sub in negative:
             found = self.without(found, self.run(sub))

@@ -41,6 +41,8 @@ QUERIES = [
     '"council budget" OR "bank market"',
     '"harbour grain" -flood',
     'title:"harbour grain"',
+    "(harbour grain)^2 OR flood",
+    "(harbour grain river)^3 OR (court wages)^0.5",
 ]
 
 
