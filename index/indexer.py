@@ -266,7 +266,7 @@ def _commit(library: Library, writer: Any, batch: list[str], expected: int) -> N
     `expected` is how many documents the index should hold once `batch` (the keys added
     since the last commit) is committed.
     """
-    parallel = bool(getattr(writer, "tasks", None))
+    parallel = hasattr(writer, "tasks")  # a multi-process writer, even before its first job
     writer.commit()
     if parallel and library.index.doc_count() != expected:
         with library.index.searcher() as searcher:
