@@ -169,3 +169,21 @@ def test_sub_writers_exit_when_the_indexer_is_killed(tmp_path: Path) -> None:
     finally:
         if indexing.poll() is None:
             indexing.kill()
+
+
+def test_the_apps_indexing_process_uses_sub_writers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app indexes in a spawned process (index/background.py); a large update there is
+    split between sub-writers too: one segment for the first batch, one per sub-writer."""
+    from newsread.index.background import update_in_subprocess
+
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "2")
+    root = _library(tmp_path / "library", 3000)
+    library = Library(root).open()
+    summary = update_in_subprocess(library.root, library.index_dir)
+    assert summary.articles == 3000
+    reopened = Library(root).open()
+    with reopened.searcher() as searcher:
+        assert searcher.doc_count() == 3000
+        assert len(searcher.reader().leaf_readers()) >= 3
