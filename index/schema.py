@@ -13,7 +13,7 @@ from whoosh.lang.porter2 import stem
 SCHEMA_VERSION = 4
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def stem_word(word: str) -> str:
@@ -23,7 +23,7 @@ def stem_word(word: str) -> str:
     Russian gets its own stemmer so "Кельмора" finds "Кельмор"; the script decides, so a query
     word is stemmed exactly as the same word was when indexed.
     """
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         return _russian()(word)
     return stem(word)
 

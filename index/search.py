@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh.analysis import STOP_WORDS
 
 from newsread.index import postings
-from newsread.index.schema import stem_word, text_analyzer
+from newsread.index.schema import CYRILLIC, stem_word, text_analyzer
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
@@ -306,7 +306,6 @@ def _bound(q: Any, reader: Any, notes: list[str]) -> Any:
 
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñß")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
@@ -321,7 +320,7 @@ def _one_edit_away(reader: Any, fieldname: str, text: str, prefix: int) -> list[
     head, tail = text[:prefix], text[prefix:]
     letters = set(_ASCII) | set(text)
     if not text.isascii():  # the alphabets of the word, not every alphabet: fewer lookups
-        letters |= _CYRILLIC_LETTERS if _CYRILLIC.search(text) else _ACCENTED
+        letters |= _CYRILLIC_LETTERS if CYRILLIC.search(text) else _ACCENTED
     variants = {text}
     for i in range(len(tail) + 1):
         before, after = tail[:i], tail[i:]
@@ -495,7 +494,7 @@ def search(
             # Whoosh's time-limit collector bypasses the filter collector's checks.
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
         # Term and boolean queries are evaluated a posting list at a time (index/postings.py);
-        # what that cannot do (phrases) goes through Whoosh's matchers.
+        # what that does not know (word ranges) goes through Whoosh's matchers.
         scores = postings.evaluate(searcher, q, scored=sort != "date")
         if sort == "date":
             if scores is not None:
@@ -570,57 +569,25 @@ def _matching_docs(searcher: Any, q: Any, deadline: float) -> tuple[list[int], b
 def _top_by_relevance(
     searcher: Any, q: Any, limit: int, notes: list[str]
 ) -> tuple[list[tuple[int, float]], list[int]]:
-    """The `limit` best (docnum, score) pairs, and every matching docnum.
+    """The `limit` best (docnum, score) pairs and every matching docnum, through Whoosh's
+    matchers: for the queries index/postings.py leaves alone (word ranges such as
+    `title:[a TO m]`). Two passes: Whoosh's top-N collector, which cannot count, then an
+    unscored pass that can."""
+    from whoosh import collectors
 
-    Phrases are run once, with every match scored and recorded: their position checks cost
-    more than scoring. Other queries take two cheaper passes: Whoosh's top-N collector, which
-    skips blocks and prunes "title OR body" branches that cannot reach the top N (so it cannot
-    count), and an unscored pass over the postings that can.
-    """
-    from whoosh import collectors, query
-
-    positional = any(isinstance(leaf, query.Phrase) for leaf in q.leaves()) or isinstance(
-        q, query.Phrase
-    )
-    if positional:
-        # No block skipping and no matcher replacement: every match must be seen to count it.
-        child = collectors.TopCollector(limit=limit, usequality=False, replace=0)
-        recorder: Any = _Recorder(child)
-    else:
-        recorder = collectors.TopCollector(limit=limit)
     # No SIGALRM: searches run in worker threads.
     timed = collectors.TimeLimitCollector(
-        recorder, timelimit=TIME_LIMIT, greedy=True, use_alarm=False
+        collectors.TopCollector(limit=limit), timelimit=TIME_LIMIT, greedy=True, use_alarm=False
     )
     try:
         searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
         notes.append("search took too long; showing the best found in time")
     top = [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
-    if positional:
-        return top, recorder.docnums
     docnums, complete = _matching_docs(searcher, q, time.perf_counter() + TIME_LIMIT)
     if not complete:
         notes.append("search took too long; counted what was found in time")
     return top, docnums
-
-
-def _recorder_base() -> Any:
-    from whoosh import collectors
-
-    return collectors.WrappingCollector
-
-
-class _Recorder(_recorder_base()):  # type: ignore[misc]
-    """Passes every match to its child collector and remembers its document number."""
-
-    def __init__(self, child: Any) -> None:
-        super().__init__(child)
-        self.docnums: list[int] = []
-
-    def collect(self, sub_docnum: int) -> Any:
-        self.docnums.append(self.offset + sub_docnum)
-        return self.child.collect(sub_docnum)
 
 
 def _column(searcher: Any, field: str) -> list[Any]:
