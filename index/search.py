@@ -25,7 +25,8 @@ from newsread.index.schema import CYRILLIC, stem_word, text_analyzer
 if TYPE_CHECKING:
     from newsread.index.library import Library
 
-SORTS = ("relevance", "date")
+SORTS = ("relevance", "newest", "oldest")
+"""How results are ordered; "date" is accepted as "newest" (news readers list newest first)."""
 FACETS = ("source", "section", "year")
 FIELDS = ("title", "body", "author", "authors", "source", "section", "url", "date", "published")
 PREFIX_EXPANSIONS = 8
@@ -462,8 +463,9 @@ def search(
     """
     from whoosh import query
 
+    sort = "newest" if sort == "date" else sort
     if sort not in SORTS:
-        raise QueryError(f"unknown sort '{sort}'; use relevance or date")
+        raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
     started = time.perf_counter()
     text = text.strip()
     _check_syntax(text)
@@ -475,7 +477,7 @@ def search(
             q = _bound(parse_query(words, library.index.schema), searcher.reader(), notes)
         else:
             q = query.Every()
-            sort = "date" if not words else sort
+            sort = "newest" if not words and sort == "relevance" else sort
         conditions = [
             query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
             for name, value in (filters or {}).items()
@@ -495,8 +497,9 @@ def search(
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
         # Term and boolean queries are evaluated a posting list at a time (index/postings.py);
         # what that does not know (word ranges) goes through Whoosh's matchers.
-        scores = postings.evaluate(searcher, q, scored=sort != "date")
-        if sort == "date":
+        by_date = sort != "relevance"
+        scores = postings.evaluate(searcher, q, scored=not by_date)
+        if by_date:
             if scores is not None:
                 docnums = list(scores)
             else:
@@ -504,7 +507,7 @@ def search(
                 if not complete:
                     notes.append("search took too long; counted what was found in time")
             dates = _column(searcher, "published")
-            top = [(d, 0.0) for d in heapq.nlargest(limit, docnums, key=dates.__getitem__)]
+            top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=sort == "newest")]
         elif scores is not None:
             top, docnums = postings.top(scores, limit), list(scores)
         else:
@@ -551,6 +554,16 @@ def search(
         facets=facet_counts,
         elapsed=time.perf_counter() - started,
         limited="; ".join(dict.fromkeys(notes)),
+    )
+
+
+def _by_date(docnums: list[int], dates: list[int], limit: int, *, newest: bool) -> list[int]:
+    """The first `limit` of `docnums` by date, newest or oldest first; undated ones last."""
+    if newest:  # undated articles hold -1: the smallest, so last
+        return heapq.nlargest(limit, docnums, key=dates.__getitem__)
+    undated_last = 2**65
+    return heapq.nsmallest(
+        limit, docnums, key=lambda d: dates[d] if dates[d] >= 0 else undated_last
     )
 
 

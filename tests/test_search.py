@@ -72,7 +72,7 @@ def test_dates(library: Library) -> None:
 
 def test_sort_by_date_newest_first_and_empty_query_lists_all(library: Library) -> None:
     results = library.search("")
-    assert results.sort == "date" and results.total == 3
+    assert results.sort == "newest" and results.total == 3
     dates = [hit.published for hit in results.hits]
     assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
     assert dates[0] == datetime(2021, 4, 2, 7, 30)
@@ -188,6 +188,9 @@ def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
     titles = [hit.title for hit in library.search("", sort="date").hits]
     assert titles[0] == "River flood reaches the old town"
     assert titles[-1] == "Undated note"
+    oldest = [hit.title for hit in library.search("", sort="oldest").hits]
+    assert oldest[:-1] == titles[-2::-1]
+    assert oldest[-1] == "Undated note"
 
 
 def test_search_works_from_a_worker_thread(library: Library) -> None:

@@ -400,7 +400,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search a library and print the hits")
     p.add_argument("query", help="e.g. 'macron sanctions', 'title:putin date:2017'")
     p.add_argument("--library", "-l", help="the folder of articles")
-    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument(
+        "--sort",
+        choices=("relevance", "newest", "oldest", "date"),
+        default="relevance",
+        help="date is newest first",
+    )
     p.add_argument("--limit", "-n", type=_positive, default=10, help="hits to print (10)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=cmd_search)

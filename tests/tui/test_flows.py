@@ -158,7 +158,7 @@ class TestSearchAndRead:
 
 
 class TestResults:
-    async def test_sort_toggles_between_relevance_and_date(
+    async def test_sort_cycles_relevance_newest_oldest(
         self, library: Path, make_app: MakeApp
     ) -> None:
         app = make_app(library)
@@ -168,11 +168,16 @@ class TestResults:
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
             await pilot.press("s")
             await settle(pilot)
-            assert app.main.results.sort == "date"  # type: ignore[union-attr]
+            assert app.main.results.sort == "newest"  # type: ignore[union-attr]
             assert hit_keys(app) == ["flood.txt", "grain/sanctions.txt", "kelmor-harbour.txt"]
-            assert "by date" in str(app.main.results_list.border_title)
+            assert "by newest" in str(app.main.results_list.border_title)
             await pilot.press("s")
             await settle(pilot)
+            assert app.main.results.sort == "oldest"  # type: ignore[union-attr]
+            assert hit_keys(app) == ["kelmor-harbour.txt", "grain/sanctions.txt", "flood.txt"]
+            await pilot.press("s")
+            await settle(pilot)
+            assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
 
     async def test_facets_filter_by_source_with_counts_and_clear(
@@ -535,7 +540,7 @@ class TestKeysAndHelp:
             )
             await pilot.press("enter")
             await settle(pilot)
-            assert app.main.sort == "date"
+            assert app.main.sort == "newest"
 
     async def test_theme_from_config(self, library: Path, make_app: MakeApp) -> None:
         app = make_app(library, config=Config(theme="nord"))

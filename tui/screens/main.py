@@ -28,6 +28,9 @@ from newsread.tui.widgets.results_list import ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
 
+SORTS = ("relevance", "newest", "oldest")
+"""What `s` cycles through (newsread.index.search.SORTS; not imported: it loads Whoosh)."""
+
 if TYPE_CHECKING:
     from newsread.index.search import SearchResults
     from newsread.tui.app import NewsreadApp
@@ -82,7 +85,8 @@ class MainScreen(AnnotatingScreen):
     def __init__(self, session: LibraryState, queries: list[str]) -> None:
         super().__init__()
         self.session = session
-        self.sort = session.sort if session.sort in ("relevance", "date") else "relevance"
+        sort = "newest" if session.sort == "date" else session.sort
+        self.sort = sort if sort in SORTS else "relevance"
         self.filters: dict[str, str] = dict(session.filters)
         self.results: SearchResults | None = None
         self.navigation = Navigation()
@@ -481,7 +485,7 @@ class MainScreen(AnnotatingScreen):
             self.open_article(key, focus=True, record=True)
 
     def action_toggle_sort(self) -> None:
-        self.sort = "date" if self.sort == "relevance" else "relevance"
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.search_now()
         self._visit()
         self.notify(f"Sorted by {self.sort}", timeout=2)
