@@ -12,7 +12,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Search", "Focus the search box (/)", "focus_search"),
     ("Open article", "Open the highlighted result (Enter)", "open_article"),
     ("Close article", "Back to the results (Escape)", "close_article"),
-    ("Toggle sort", "Sort the results by relevance or by date (s)", "toggle_sort"),
+    ("Toggle sort", "Sort the results: relevance, newest first, oldest first (s)", "toggle_sort"),
     ("Filters", "Filter by source, section or year (f)", "filters"),
     ("Clear filters", "Show results from every source, section and year", "clear_filters"),
     ("Back", "Go back to the previous query or article (alt+left, [)", "back"),

@@ -107,7 +107,7 @@ class ResultsList(OptionList):
             "screen.toggle_sort",
             "Sort",
             id="results.sort",
-            tooltip="Sort by relevance or by date",
+            tooltip="Sort: relevance, newest first, oldest first",
         ),
         Binding(
             "f",
