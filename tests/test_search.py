@@ -193,8 +193,20 @@ def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
     assert oldest[-1] == "Undated note"
 
 
-def test_search_works_from_a_worker_thread(library: Library) -> None:
+def test_searches_from_several_threads_at_once_agree_with_one_thread(library: Library) -> None:
+    """The app searches from worker threads, several at a time (typing, counts, saved searches)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(1) as pool:
-        assert pool.submit(library.search, "kelmor").result().total == 3
+    queries = ["kelmor", "harbour", "flood OR ferry", '"old town"', "kelmor -harbour", "riv*"]
+
+    def answer(query: str) -> tuple[int, list[str]]:
+        results = library.search(query)
+        return results.total, [hit.key for hit in results.hits]
+
+    expected = {query: answer(query) for query in queries}
+    assert expected["kelmor"][0] == 3
+    with ThreadPoolExecutor(4) as pool:
+        asked = queries * 25
+        answers = list(pool.map(answer, asked))
+    for query, got in zip(asked, answers):
+        assert got == expected[query], query

@@ -295,11 +295,17 @@ class TestResults:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             await search(pilot, "ferry")
+            assert hit_keys(app) == ["ferry.txt"]
+            # Another run of the indexer commits a new article that matches the current search.
+            (library / "ferry-late.txt").write_text(
+                "Late ferry\n\nThe evening ferry to Kelmor was cancelled again.\n"
+            )
+            app.library.update()  # type: ignore[union-attr]
             generation = app.main._generation
-            app.main.index_committed(4)
+            app.main.index_committed(5)
             await settle(pilot)
             assert app.main._generation == generation + 1
-            assert hit_keys(app) == ["ferry.txt"]
+            assert sorted(hit_keys(app)) == ["ferry-late.txt", "ferry.txt"]
 
 
 class TestHistory:
