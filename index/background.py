@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from newsread.index.indexer import IndexSummary, Progress
+from newsread.index.engine.indexer import IndexSummary, Progress
 from newsread.index.library import LibraryError
 
 _PROGRESS_INTERVAL = 0.1
@@ -35,7 +35,7 @@ def update_in_subprocess(
     """Bring the library's index up to date in a child process; see `Library.update`."""
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=True)
-    # Not daemonic: a daemonic process may not start sub-writers (newsread.index.parallel).
+    # Not daemonic: a daemonic process may not start sub-writers (newsread.index.engine.parallel).
     # The `finally` below stops it however this function ends.
     process = context.Process(
         target=_child, args=(str(root), str(index_dir), theirs), name="newsread-index"
@@ -87,7 +87,7 @@ def _child(root: str, index_dir: str, conn: Connection) -> None:
     os.umask(0o077)
     if sys.platform.startswith("linux"):
         # Spawned, this process inherited "spawn" as its start method; its sub-writers
-        # (newsread.index.parallel) are forked, as in `newsread index`. Nothing else runs here.
+        # (newsread.index.engine.parallel) are forked, as in `newsread index`. Nothing else runs here.
         multiprocessing.set_start_method("fork", force=True)
     from newsread.index.library import Library
 

@@ -12,3 +12,7 @@ class UnreadableFile(Exception):
     def __init__(self, reason: str) -> None:
         self.reason = " ".join(reason.split()) or "unreadable file"
         super().__init__(self.reason)
+
+
+class LibraryError(Exception):
+    """A problem with the library or its index, with a one-line message for the user."""

@@ -1,304 +1,44 @@
-"""`Library`: one article folder with its index and article store. The UI's way in.
+"""`Library`: one article folder with its index, article store and the user's annotations.
 
-Whoosh has one write lock and its searchers are not thread-safe, so this class hides both:
-updates hold a library-wide update lock, and searches share one searcher under a lock,
-refreshed (cheaply) when a commit has made it stale.
+The UI's way in (re-exported by `newsread.index`). Opening, locking and the Whoosh index itself
+are `engine.open_index.OpenIndex`'s; this class adds what a reader asks of a library: bring it
+up to date, search it, fetch and find articles.
 """
 
 from __future__ import annotations
 
-import errno
-import json
-import os
-import shutil
 import sqlite3
-import threading
-import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
+from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from newsread.index import paths
 from newsread.index.article import Article
-from newsread.index.docstore import DocStore
-from newsread.index.parallel import patch_sub_writers, stop_sub_writers
-from newsread.index.schema import SCHEMA_VERSION, build_schema, patch_whoosh
+from newsread.index.engine.open_index import OpenIndex, environment_problem, raised_in_whoosh
+from newsread.index.errors import LibraryError
+from newsread.index.results import QueryError, SearchResults
 
 if TYPE_CHECKING:
-    from newsread.index.indexer import IndexSummary, Progress
-    from newsread.index.search import SearchResults
+    from pathlib import Path
+
+    from newsread.index.annotations.store import AnnotationStore
+    from newsread.index.engine.indexer import IndexSummary, Progress
+
+__all__ = ["Library", "LibraryError"]
 
 
-WRITER_MEMORY_MB = 32
-
-
-class LibraryError(Exception):
-    """A problem with the library or its index, with a one-line message for the user."""
-
-
-class _Damaged(Exception):
-    """The index's files are not what its last commit wrote; `str()` says which."""
-
-
-class Library:
-    """An article folder, its Whoosh index and its article store."""
+class Library(OpenIndex):
+    """An article folder, its Whoosh index and article store, and the user's annotations."""
 
     def __init__(self, root: Path, index_dir: Path | None = None) -> None:
-        self.root = root.expanduser().resolve()
-        self.index_dir = index_dir or paths.index_dir(self.root)
-        self.notice = ""
-        """Something the user should know about the index (e.g. it was rebuilt, and why)."""
-        self.read_only = False
-        """The index cannot be written (a read-only folder, a full disk): search, never update."""
-        self._read_only_because = ""
-        self._index: Any = None
-        self._docs: DocStore | None = None
-        self._searcher: Any = None
-        self._search_lock = threading.RLock()
-        self._annotations: Any = None
-
-    # -- opening -------------------------------------------------------------------------
-
-    def open(self) -> Library:
-        """Open (creating or rebuilding as needed) the index. Safe to call more than once.
-
-        A damaged index is rebuilt (`notice` says why); one in a read-only folder or on a full
-        disk is opened for searching only (`read_only`, and `notice` says so).
-
-        Raises:
-            LibraryError: no folder at `root`, or the index folder cannot be used.
-        """
-        if self._index is not None:
-            return self
-        if not self.root.is_dir():
-            raise LibraryError(f"{self.root} is not a folder")
-        try:
-            paths.make_private_dir(self.index_dir)
-        except OSError as error:
-            raise LibraryError(
-                f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
-            ) from None
-        try:
-            if os.access(self.index_dir, os.W_OK):
-                self._open_writable()
-            else:
-                self._open_read_only(f"the index folder {self.index_dir} is read-only")
-        except (OSError, sqlite3.OperationalError) as error:
-            # E.g. a disk too full even to open the store: search what is there.
-            self.close()
-            problem = _environment_problem(error) or str(error)
-            self._open_read_only(f"{problem} ({self.index_dir})")
-        return self
-
-    def _open_writable(self) -> None:
-        reason = self._stale_reason()
-        if reason:
-            self._wipe()
-            self.notice = f"index rebuilt: {reason}"
-        try:
-            self._open_whoosh()
-            self._docs = DocStore(self.index_dir / "articles.sqlite3")
-            damage = self._damage()
-            if damage:
-                raise _Damaged(damage)
-        except Exception as error:  # noqa: BLE001 - any failure to open a cache means rebuild
-            if _environment_problem(error):
-                raise  # a full disk is no reason to throw the index away
-            self._wipe()
-            opened = f"it could not be opened ({type(error).__name__})"
-            self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
-            self._open_whoosh()
-            self._docs = DocStore(self.index_dir / "articles.sqlite3")
-        if self._docs.get_meta("dirty"):
-            try:
-                self._reconcile()
-            except (OSError, sqlite3.OperationalError) as error:
-                if not _environment_problem(error):
-                    raise
-                # Searching works regardless; the next update that can write reconciles.
-
-    def _open_read_only(self, because: str) -> None:
-        from newsread.index.storage import PrivateStorage
-
-        patch_whoosh()
-        self.read_only = True
-        self._read_only_because = because
-        storage = PrivateStorage(str(self.index_dir), readonly=True)
-        store = self.index_dir / "articles.sqlite3"
-        try:
-            if self._stale_reason() or not store.exists() or not storage.index_exists():
-                raise LibraryError(f"{because}, and {self.index_dir} holds no usable index")
-            self._index = storage.open_index()
-            self._docs = DocStore(store, read_only=True)
-        except (OSError, sqlite3.Error) as error:
-            self.close()
-            raise LibraryError(f"{because}, and the index cannot be read: {error}") from None
-        self.notice = f"{because}: searching the index as it is, without updating it"
-
-    def _damage(self) -> str:
-        """Why the index on disk cannot be trusted, or "" (see `newsread.index.storage`)."""
-        from newsread.index.storage import damaged_file
-
-        assert self._docs is not None
-        reason = self._docs.get_meta("damaged")
-        if reason:
-            return f"a search found it damaged ({reason})"
-        try:
-            recorded = json.loads(self._docs.get_meta("files") or "{}")
-        except ValueError:
-            recorded = {}
-        return damaged_file(self._index, recorded) if isinstance(recorded, dict) else ""
-
-    def record_files(self) -> None:
-        """Note the committed segment files' sizes, so that `open` notices them damaged."""
-        from newsread.index.storage import segment_files
-
-        self.docs.set_meta("files", json.dumps(segment_files(self.index)))
-
-    def _stale_reason(self) -> str:
-        meta = self.index_dir / "newsread.json"
-        if not meta.exists():
-            return ""
-        try:
-            version = json.loads(meta.read_text())["schema"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return "its description file was damaged"
-        return "" if version == SCHEMA_VERSION else "newsread's index format changed"
-
-    def _wipe(self) -> None:
-        """Delete the index (a rebuildable cache) but keep the folder."""
-        self.close()
-        for child in self.index_dir.iterdir():
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink(missing_ok=True)
-
-    def _open_whoosh(self) -> None:
-        from newsread.index.storage import PrivateStorage, create_private_file
-
-        patch_whoosh()
-        storage = PrivateStorage(str(self.index_dir))
-        if storage.index_exists():
-            ix = storage.open_index()
-            with ix.searcher() as searcher:  # touch every segment now, not mid-search
-                searcher.doc_count()
-            self._index = ix
-        else:
-            self._index = storage.create_index(build_schema())
-            meta = self.index_dir / "newsread.json"
-            create_private_file(meta)
-            library = str(self.root).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            meta.write_text(json.dumps({"schema": SCHEMA_VERSION, "library": library}))
-
-    def _reconcile(self) -> None:
-        """After a killed update: drop Whoosh documents the article store does not know."""
-        assert self._docs is not None
-        known = set(self._docs.all_keys())
-        with self.write_lock():
-            writer = self.writer()
-            try:
-                with self._index.searcher() as searcher:
-                    for docnum, stored in searcher.iter_docs():
-                        if stored.get("key") not in known:
-                            writer.delete_document(docnum)
-                writer.commit()
-            except BaseException:
-                self.abandon(writer)
-                raise
-            self.record_files()
-        self._docs.set_meta("dirty", None)
+        super().__init__(root, index_dir)
+        self._annotations: AnnotationStore | None = None
 
     def close(self) -> None:
         if self._annotations is not None:
             self._annotations.close()
             self._annotations = None
-        with self._search_lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
-        if self._docs is not None:
-            self._docs.close()
-            self._docs = None
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-
-    # -- parts used by the indexer and search --------------------------------------------
-
-    @property
-    def index(self) -> Any:
-        if self._index is None:
-            self.open()
-        return self._index
-
-    @property
-    def docs(self) -> DocStore:
-        if self._docs is None:
-            self.open()
-        assert self._docs is not None
-        return self._docs
-
-    def writer(self, processes: int = 1) -> Any:
-        """A Whoosh writer; with `processes` > 1, Whoosh's multi-process writer (one segment
-        per sub-writer; see `newsread.index.parallel`)."""
-        # Non-compound segments are read through mmap: opening a searcher stays ~ms at 100k.
-        # limitmb: postings sorted in memory per writer before spilling a sorted run to disk.
-        # Whoosh's 128 MB made each sub-writer ~240 MB; 32 MB: ~120 MB, and no slower
-        # (10k articles, 2 sub-writers: 30.8 s at 128 MB, 29.4 s at 32 MB).
-        if processes > 1:
-            patch_sub_writers()
-            return self.index.writer(
-                compound=False, procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB
-            )
-        return self.index.writer(compound=False, limitmb=WRITER_MEMORY_MB)
-
-    def abandon(self, writer: Any) -> None:
-        """Cancel `writer` after a failure and delete what it wrote: a full disk stays usable."""
-        from whoosh.index import clean_files
-
-        stop_sub_writers(writer)
-        if not writer.is_closed:
-            try:
-                writer.cancel()
-            except OSError:
-                # Cancelling flushes buffers first, which fails again on a full disk.
-                writer._tempstorage.destroy()
-                writer.writelock.release()
-                writer.is_closed = True
-        ix = self.index
-        # Whoosh deletes an unfinished segment's files only at its next commit.
-        clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
-
-    @contextmanager
-    def write_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-        """Held for a whole update; a second indexer waits here (and says so)."""
-        lock = self.index.storage.lock("NEWSREAD_UPDATE")
-        if not lock.acquire(blocking=False):
-            if on_wait:
-                on_wait()
-            lock.acquire(blocking=True)
-        try:
-            yield
-        finally:
-            lock.release()
-
-    @contextmanager
-    def searcher(self) -> Iterator[Any]:
-        """The shared searcher, refreshed if a commit made it stale; one thread at a time."""
-        with self._search_lock:
-            if self._searcher is None:
-                self._searcher = self.index.searcher()
-            elif not self._searcher.up_to_date():
-                # A new searcher, not `refresh()`: Whoosh's refresh reuses the readers of
-                # segments it already had, with their old deletions, so a re-indexed article
-                # came back twice. Opening is cheap (non-compound segments are mmapped).
-                self._searcher.close()
-                self._searcher = self.index.searcher()
-            yield self._searcher
-
-    # -- the public face -----------------------------------------------------------------
+        super().close()
 
     def update(
         self,
@@ -307,13 +47,13 @@ class Library:
         on_commit: Callable[[int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> IndexSummary:
-        """Index new and changed files, drop deleted ones (see `newsread.index.indexer`).
+        """Index new and changed files, drop deleted ones (see `newsread.index.engine.indexer`).
 
         Raises:
             LibraryError: the index folder is read-only, or the disk filled up (what earlier
                 batches saved stays searchable).
         """
-        from newsread.index.indexer import update_library
+        from newsread.index.engine.indexer import update_library
 
         if self.read_only:
             raise LibraryError(f"cannot update the index: {self._read_only_because}")
@@ -322,7 +62,7 @@ class Library:
                 self, on_progress=on_progress, on_commit=on_commit, cancelled=cancelled
             )
         except (OSError, sqlite3.OperationalError) as error:
-            problem = _environment_problem(error)
+            problem = environment_problem(error)
             if not problem:
                 raise
             raise LibraryError(
@@ -331,21 +71,26 @@ class Library:
             ) from None
 
     def search(self, query: str, **options: Any) -> SearchResults:
-        """Run a query; see `newsread.index.search.search` for the options.
+        """Run a query; see `newsread.index.engine.search.search` for the options.
+
+        The user's annotation store answers `tag:`, `is:starred` and the like (opened only
+        when the query has such a clause).
 
         Raises:
             QueryError: the query is malformed.
             LibraryError: the index is damaged; it is rebuilt the next time it is opened.
         """
-        from newsread.index.search import QueryError, search
+        from newsread.index.engine.search import search, split_annotation_clauses
 
+        if options.get("annotations") is None and split_annotation_clauses(query)[1]:
+            options["annotations"] = self.annotations
         try:
             return search(self, query, **options)
         except (QueryError, LibraryError):
             raise
         except Exception as error:
             # Whoosh fails on damaged files with anything from struct.error to TypeError.
-            if not _raised_in_whoosh(error):
+            if not raised_in_whoosh(error):
                 raise
             kind = type(error)
             what = kind.__qualname__
@@ -368,45 +113,15 @@ class Library:
         return [found[k] for k in sorted(found)]
 
     @property
-    def annotations(self) -> Any:
-        """The user's annotation store (opened on first use)."""
+    def annotations(self) -> AnnotationStore:
+        """The user's annotation store (opened on first use; one per OS user, not per folder)."""
         if self._annotations is None:
-            from newsread.index.annotations.store import AnnotationStore
-
-            self._annotations = AnnotationStore.open(paths.annotations_path())
+            self._annotations = open_annotations()
         return self._annotations
 
-    def count(self) -> int:
-        return self.docs.count()
 
-    def has_index(self) -> bool:
-        return self.docs.count() > 0 or bool(self.docs.file_states())
+def open_annotations() -> AnnotationStore:
+    """The OS user's annotation store, in their data folder."""
+    from newsread.index.annotations.store import AnnotationStore
 
-
-def _environment_problem(error: BaseException) -> str:
-    """What is wrong with the disk when `error` is its fault (full, read-only), else ""."""
-    if isinstance(error, OSError):
-        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return "the disk is full"
-        if error.errno == errno.EROFS:
-            return "the folder is read-only"
-        if error.errno in (errno.EACCES, errno.EPERM):
-            return "permission denied"
-    if isinstance(error, sqlite3.OperationalError):
-        # Damage is a plain DatabaseError; Operational ones are I/O, space, locks, modes.
-        message = str(error).lower()
-        if "full" in message:
-            return "the disk is full"
-        if "readonly" in message or "read-only" in message:
-            return "the folder is read-only"
-        if "i/o error" in message:  # SQLite's word for a shared-memory file that cannot grow
-            return "the disk cannot be written (is it full?)"
-        return str(error)
-    return ""
-
-
-def _raised_in_whoosh(error: BaseException) -> bool:
-    return any(
-        "whoosh" in Path(frame.filename).parts
-        for frame in traceback.extract_tb(error.__traceback__)
-    )
+    return AnnotationStore.open(paths.annotations_path())

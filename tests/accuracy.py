@@ -45,7 +45,7 @@ from pathlib import Path
 
 from newsread.index.article import Article
 from newsread.index.errors import UnreadableFile
-from newsread.index.reader import read_articles
+from newsread.index.files.reader import read_articles
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 

@@ -8,7 +8,7 @@ import pytest
 from builders import REPO
 from whoosh.analysis import StemmingAnalyzer
 
-from newsread.index.schema import StemAnalyzer, stem_word
+from newsread.index.engine.schema import StemAnalyzer, stem_word
 
 TEXTS = [
     path.read_text(encoding="utf-8", errors="replace")
@@ -57,7 +57,7 @@ def test_fused_analyzer_matches_whoosh_stemming_analyzer(options: dict[str, Any]
 
 
 def test_match_spans_find_exactly_the_analyzers_tokens() -> None:
-    from newsread.index.search import match_spans
+    from newsread.index.engine.search import match_spans
 
     analyzer = StemAnalyzer()
     for text in TEXTS:

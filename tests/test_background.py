@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsread.index.background import update_in_subprocess
-from newsread.index.indexer import Progress
+from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library, LibraryError
 
 

@@ -1,10 +1,10 @@
-"""Unit tests for `newsread.index.formats.bylines`: people to authors, outlets to credit."""
+"""Unit tests for `newsread.index.files.formats.bylines`: people to authors, outlets to credit."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsread.index.formats.bylines import (
+from newsread.index.files.formats.bylines import (
     byline_date,
     is_byline,
     is_person_name,

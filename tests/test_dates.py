@@ -1,4 +1,4 @@
-"""Unit tests for `newsread.index.dates`: layouts, languages, timezones and the fast paths."""
+"""Unit tests for `newsread.index.files.dates`: layouts, languages, timezones and the fast paths."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from newsread.index import dates
-from newsread.index.dates import is_date_word, looks_like_date_line, parse_date
+from newsread.index.files import dates
+from newsread.index.files.dates import is_date_word, looks_like_date_line, parse_date
 
 EDT = timezone(timedelta(hours=-4))
 EST = timezone(timedelta(hours=-5))
@@ -145,7 +145,7 @@ def test_common_layouts_never_reach_dateparser(
 
 
 def test_importing_dates_does_not_import_dateparser() -> None:
-    code = "import sys, newsread.index.dates; print('dateparser' in sys.modules)"
+    code = "import sys, newsread.index.files.dates; print('dateparser' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

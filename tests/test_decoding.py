@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from newsread.index.decoding import decode
 from newsread.index.errors import UnreadableFile
+from newsread.index.files.decoding import decode
 
 RUSSIAN = (
     "Президент России Владимир Путин провёл переговоры с президентом Франции в Версале.\n"

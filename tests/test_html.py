@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from newsread.index.formats import Draft
-from newsread.index.formats.html import html_to_text, parse_html
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.html import html_to_text, parse_html
 
 PARAGRAPHS = [
     "The council voted on Tuesday to close the old bridge to traffic after engineers found "

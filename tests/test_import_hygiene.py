@@ -54,7 +54,7 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
 @pytest.mark.parametrize("flag", ["error::SyntaxWarning", "error::DeprecationWarning"])
 def test_whoosh_and_index_import_clean_with_warnings_as_errors(flag: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-W", flag, "-c", "import whoosh.index, newsread.index.search"],
+        [sys.executable, "-W", flag, "-c", "import whoosh.index, newsread.index.engine.search"],
         capture_output=True,
         text=True,
     )

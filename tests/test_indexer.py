@@ -128,7 +128,7 @@ def test_batches_are_committed_and_reported(small_library: Path) -> None:
         write_article(small_library, f"bulk/{n:02}.txt", f"Bulk article {n}", f"Body {n} text.")
     commits: list[int] = []
     library = _open(small_library)
-    from newsread.index.indexer import update_library
+    from newsread.index.engine.indexer import update_library
 
     update_library(library, on_commit=commits.append, first_batch_seconds=0, batch_seconds=0)
     assert len(commits) > 2
@@ -148,7 +148,7 @@ def test_a_searcher_open_before_an_update_sees_no_duplicates(small_library: Path
 
 
 def test_has_changes_sees_new_changed_and_deleted_files(small_library: Path) -> None:
-    from newsread.index.indexer import has_changes
+    from newsread.index.engine.indexer import has_changes
 
     library = _open(small_library)
     assert has_changes(library)

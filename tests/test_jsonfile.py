@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from newsread.index.errors import UnreadableFile
-from newsread.index.formats import Draft
-from newsread.index.formats.jsonfile import parse_json
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.jsonfile import parse_json
 
 UTC = timezone.utc
 

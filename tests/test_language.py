@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from newsread.index.language import guess_language
+from newsread.index.files.language import guess_language
 
 SAMPLES = {
     "en": "The government said on Wednesday that it would cut spending, and the minister was "
@@ -55,6 +53,5 @@ def test_guess_language_is_empty_when_unsure(text: str) -> None:
 
 def test_guess_language_reads_only_the_start_of_long_texts() -> None:
     text = (SAMPLES["de"] + " ") * 30 + SAMPLES["en"] * 20_000
-    started = time.perf_counter()
+    # 99% of the text is English: only a guess from the start says German.
     assert guess_language(text) == "de"
-    assert time.perf_counter() - started < 0.05

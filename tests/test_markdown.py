@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from newsread.index.formats import Draft
-from newsread.index.formats.markdown import parse_markdown
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.markdown import parse_markdown
 
 
 def test_yaml_front_matter_fields() -> None:

@@ -1,4 +1,4 @@
-"""Large updates index in forked sub-writers (index/parallel.py) and lose nothing doing so."""
+"""Large updates index in forked sub-writers (index/engine/parallel.py) and lose nothing doing so."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
-from newsread.index import indexer, parallel
+from newsread.index.engine import indexer, parallel
 from newsread.index.library import Library
 
 pytestmark = pytest.mark.skipif(

@@ -1,4 +1,4 @@
-"""index/postings.py gives the same documents and scores as Whoosh's own matchers."""
+"""index/engine/postings.py gives the same documents and scores as Whoosh's own matchers."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
-from newsread.index import postings
+from newsread.index.engine import postings
+from newsread.index.engine.search import _bound, parse_query
 from newsread.index.library import Library
-from newsread.index.search import _bound, parse_query
 
 WORDS = (
     "harbour grain sanctions river flood council budget shipping minister port export "

@@ -7,8 +7,8 @@ from datetime import datetime
 import pytest
 from whoosh import query
 
-from newsread.index.schema import build_schema
-from newsread.index.search import QueryError, parse_query
+from newsread.index.engine.schema import build_schema
+from newsread.index.engine.search import QueryError, parse_query
 
 SCHEMA = build_schema()
 

@@ -12,7 +12,7 @@ import pytest
 
 from newsread.index.article import stable_id
 from newsread.index.errors import UnreadableFile
-from newsread.index.reader import SUPPORTED_SUFFIXES, is_article_file, read_articles
+from newsread.index.files.reader import SUPPORTED_SUFFIXES, is_article_file, read_articles
 
 BODY = (
     "The council voted on Tuesday to close the old bridge to traffic after engineers found "

@@ -157,7 +157,7 @@ def test_sources_languages_and_years_vary() -> None:
 
 @functools.cache
 def _read(rel: str) -> tuple[Any, ...]:
-    reader = pytest.importorskip("newsread.index.reader")
+    reader = pytest.importorskip("newsread.index.files.reader")
     return tuple(reader.read_articles(SAMPLES / rel, SAMPLES))
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsread.index import search as search_module
+from newsread.index.engine import search as search_module
+from newsread.index.engine.search import QueryError, make_snippet, match_spans
 from newsread.index.library import Library
-from newsread.index.search import QueryError, make_snippet, match_spans
 
 
 @pytest.fixture
@@ -208,5 +208,5 @@ def test_searches_from_several_threads_at_once_agree_with_one_thread(library: Li
     with ThreadPoolExecutor(4) as pool:
         asked = queries * 25
         answers = list(pool.map(answer, asked))
-    for query, got in zip(asked, answers):
+    for query, got in zip(asked, answers, strict=True):
         assert got == expected[query], query

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from newsread.index.engine.search import QueryError, split_annotation_clauses
 from newsread.index.library import Library
-from newsread.index.search import QueryError, split_annotation_clauses
 
 
 @pytest.fixture

@@ -25,8 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from newsread.index import paths
-from newsread.index.config import Config, load_config
+from newsread.index import Config, load_config, paths
 from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.commands import NewsreadCommands
 from newsread.tui.messages import (
@@ -43,7 +42,7 @@ from newsread.tui.state import SessionState, load_state, save_state
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from newsread.index.library import Library
+    from newsread.index import Library
 
 SAVE_DELAY = 1.0
 
@@ -166,9 +165,7 @@ class NewsreadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index_library(self) -> None:
-        from newsread.index.background import update_in_subprocess
-        from newsread.index.indexer import has_changes
-        from newsread.index.library import Library, LibraryError
+        from newsread.index import Library, LibraryError, has_changes, update_in_subprocess
 
         worker = get_current_worker()
         try:

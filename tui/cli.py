@@ -49,8 +49,7 @@ def _fail(message: str, code: int = 2) -> int:
 
 def resolve_library(arg: str | None) -> Path:
     """The library to use: the argument, else config.toml's, else the last one, else samples."""
-    from newsread.index import paths
-    from newsread.index.config import load_config
+    from newsread.index import load_config, paths
 
     if arg:
         return Path(arg).expanduser()
@@ -69,7 +68,7 @@ def resolve_library(arg: str | None) -> Path:
 
 
 def _open_library(arg: str | None) -> Any:
-    from newsread.index.library import Library
+    from newsread.index import Library
 
     library = Library(resolve_library(arg))
     library.open()
@@ -165,7 +164,7 @@ def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yell
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsread.index.search import QueryError, split_annotation_clauses
+    from newsread.index import QueryError, split_annotation_clauses
 
     library = _open_library(args.library)
     _ensure_index(library, args.json)
@@ -260,8 +259,7 @@ def article_to_json(article: Any) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsread.index.errors import UnreadableFile
-    from newsread.index.reader import read_articles
+    from newsread.index import UnreadableFile, read_articles
 
     out = _console()
     status = 0
@@ -310,8 +308,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from newsread.index import QueryError
     from newsread.index.annotations import AnnotationError, export_json, export_markdown
-    from newsread.index.search import QueryError
     from newsread.index.text import sanitise
 
     library = _open_library(args.library)
@@ -474,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
-        from newsread.index.library import LibraryError
+        from newsread.index import LibraryError
 
         if isinstance(error, LibraryError):
             return _fail(str(error))

@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from newsread.index import IndexSummary, Library, Progress, SearchResults
     from newsread.index.annotations import AnchoredHighlight, ArticleMarks, ArticleState
     from newsread.index.article import Article
-    from newsread.index.indexer import IndexSummary, Progress
-    from newsread.index.library import Library
-    from newsread.index.search import SearchResults
 
 
 @dataclass

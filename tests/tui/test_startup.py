@@ -13,7 +13,7 @@ import pytest
 from tui_helpers import rendered_text, settle, wait_for
 
 from newsread.index import paths
-from newsread.index.indexer import Progress
+from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library
 from newsread.tui.app import NewsreadApp
 

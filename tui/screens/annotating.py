@@ -34,9 +34,9 @@ from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
+    from newsread.index import SearchResults
     from newsread.index.annotations import AnnotationStore
     from newsread.index.article import Article
-    from newsread.index.search import SearchResults
     from newsread.tui.app import NewsreadApp
 
 Change = Callable[["AnnotationStore"], object]

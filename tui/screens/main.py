@@ -29,10 +29,10 @@ from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
 
 SORTS = ("relevance", "newest", "oldest")
-"""What `s` cycles through (newsread.index.search.SORTS; not imported: it loads Whoosh)."""
+"""What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
-    from newsread.index.search import SearchResults
+    from newsread.index import SearchResults
     from newsread.tui.app import NewsreadApp
 
 SEARCH_DELAY = 0.15
@@ -268,7 +268,7 @@ class MainScreen(AnnotatingScreen):
         refresh: bool,
         suggest: bool,
     ) -> None:
-        from newsread.index.search import QueryError
+        from newsread.index import QueryError
 
         if generation != self._generation:
             return  # a newer search was asked for while this one waited
@@ -421,7 +421,7 @@ class MainScreen(AnnotatingScreen):
 
     @work(thread=True, exclusive=True, group="article")
     def _load_article(self, generation: int, key: str, terms: frozenset[str], focus: bool) -> None:
-        from newsread.index.search import match_spans
+        from newsread.index import match_spans
 
         article = self.newsread.library.article(key)
         spans: list[tuple[int, int]] = []

@@ -89,7 +89,7 @@ class SavedSearchesScreen(ModalScreen[SavedSearch]):
 
     @work(thread=True, exclusive=True, group="saved-counts")
     def _count(self, searches: list[SavedSearch]) -> None:
-        from newsread.index.search import QueryError
+        from newsread.index import QueryError
 
         library = self.newsread.library
         counts: dict[str, int] = {}

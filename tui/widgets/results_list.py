@@ -19,8 +19,8 @@ from textual.widgets.option_list import Option
 from newsread.index.text import sanitise_line
 
 if TYPE_CHECKING:
+    from newsread.index import Hit, SearchResults
     from newsread.index.annotations import ArticleMarks
-    from newsread.index.search import Hit, SearchResults
 
 SUGGESTION_ID = "\0suggestion"
 MORE_ID = "\0more"

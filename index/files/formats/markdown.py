@@ -11,9 +11,9 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from newsread.index.dates import looks_like_date_line, parse_date
-from newsread.index.formats import Draft
-from newsread.index.formats.bylines import is_byline, merge_bylines, split_byline
+from newsread.index.files.dates import looks_like_date_line, parse_date
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.bylines import is_byline, merge_bylines, split_byline
 from newsread.index.text import sanitise_line
 
 _YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

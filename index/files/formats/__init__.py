@@ -1,6 +1,6 @@
 """Parsers for each article file format. Each turns decoded text into `Draft` records.
 
-`newsread.index.reader` picks the parser (by content as well as extension) and turns drafts
+`newsread.index.files.reader` picks the parser (by content as well as extension) and turns drafts
 into `Article` records; parsers never touch the file system.
 """
 

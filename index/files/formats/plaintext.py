@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsread.index.dates import looks_like_date_line, parse_date
-from newsread.index.formats import Draft
-from newsread.index.formats.bylines import (
+from newsread.index.files.dates import looks_like_date_line, parse_date
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.bylines import (
     byline_date,
     is_byline,
     is_person_name,

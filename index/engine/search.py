@@ -12,18 +12,20 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from whoosh.analysis import STOP_WORDS
 
-from newsread.index import postings
-from newsread.index.schema import CYRILLIC, stem_word, text_analyzer
+from newsread.index.engine import postings
+from newsread.index.engine.schema import CYRILLIC, stem_word, text_analyzer
+from newsread.index.results import Hit, QueryError, SearchResults, Snippet
 
 if TYPE_CHECKING:
-    from newsread.index.library import Library
+    from newsread.index.annotations.store import AnnotationStore
+    from newsread.index.engine.open_index import OpenIndex
 
 SORTS = ("relevance", "newest", "oldest")
 """How results are ordered; "date" is accepted as "newest" (news readers list newest first)."""
@@ -40,49 +42,6 @@ TERM_SCAN_LIMIT = 5000
 """Index terms examined at most while expanding one prefix, wildcard or fuzzy term."""
 TIME_LIMIT = 0.5
 """Seconds a search may spend collecting before it returns what it has (marked limited)."""
-
-
-class QueryError(ValueError):
-    """A query that cannot be run; `str()` is one line for the user."""
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""
-
-    text: str
-    spans: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class Hit:
-    key: str
-    id: str
-    path: str
-    title: str
-    source: str
-    section: str
-    published: datetime | None
-    url: str
-    authors: str
-    score: float
-    snippet: Snippet
-    title_spans: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class SearchResults:
-    query: str
-    sort: str
-    total: int
-    hits: tuple[Hit, ...]
-    terms: frozenset[str] = frozenset()
-    """Analysed (stemmed) terms the query matched on; `match_spans` finds them in text."""
-    suggestion: str | None = None
-    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
-    elapsed: float = 0.0
-    limited: str = ""
-    """Why the results may be incomplete (an expansion or time cap), or empty."""
 
 
 # -- query parsing ---------------------------------------------------------------------------
@@ -440,7 +399,7 @@ def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 2
 
 
 def search(
-    library: Library,
+    library: OpenIndex,
     text: str,
     *,
     sort: str = "relevance",
@@ -449,7 +408,7 @@ def search(
     facets: bool = True,
     snippets: bool = True,
     allowed_keys: set[str] | None = None,
-    annotations: Any = None,
+    annotations: AnnotationStore | None = None,
     suggest: bool = True,
 ) -> SearchResults:
     """Search `library`.
@@ -457,7 +416,7 @@ def search(
     An empty query lists every article, newest first. `filters` narrows to facet values
     (`{"source": "TODAY.AZ", "year": "2017"}`). `allowed_keys`, when given, restricts results
     to those article keys. `annotations` is the `AnnotationStore` that answers the query's
-    `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (opened on demand when None).
+    `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (`Library.search` passes the user's).
     `suggest=False` skips "did you mean" for a query that finds nothing (searches made while
     the user is still typing: half-typed words find nothing, and looking costs time).
     """
@@ -470,7 +429,9 @@ def search(
     text = text.strip()
     _check_syntax(text)
     words, wanted = split_annotation_clauses(text)
-    annotation_q = _annotation_query(wanted, annotations or library.annotations) if wanted else None
+    if wanted and annotations is None:
+        raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
+    annotation_q = _annotation_query(wanted, annotations) if annotations and wanted else None
     notes: list[str] = []
     with library.searcher() as searcher:
         if words and words != "*":
@@ -495,7 +456,7 @@ def search(
             # Filters join the query with no weight rather than as a collector `filter=`:
             # Whoosh's time-limit collector bypasses the filter collector's checks.
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
-        # Term and boolean queries are evaluated a posting list at a time (index/postings.py);
+        # Term and boolean queries are evaluated a posting list at a time (index/engine/postings.py);
         # what that does not know (word ranges) goes through Whoosh's matchers.
         by_date = sort != "relevance"
         scores = postings.evaluate(searcher, q, scored=not by_date)
@@ -583,7 +544,7 @@ def _top_by_relevance(
     searcher: Any, q: Any, limit: int, notes: list[str]
 ) -> tuple[list[tuple[int, float]], list[int]]:
     """The `limit` best (docnum, score) pairs and every matching docnum, through Whoosh's
-    matchers: for the queries index/postings.py leaves alone (word ranges such as
+    matchers: for the queries index/engine/postings.py leaves alone (word ranges such as
     `title:[a TO m]`). Two passes: Whoosh's top-N collector, which cannot count, then an
     unscored pass that can."""
     from whoosh import collectors
@@ -661,7 +622,7 @@ def _facet_label(value: Any) -> str:
     return str(value)
 
 
-def _annotation_query(wanted: AnnotationFilter, store: Any) -> Any:
+def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
     """The articles the annotation store names for `wanted`, as a Whoosh query on id/key."""
     from whoosh import query
 
@@ -706,7 +667,7 @@ def _facet_value(name: str, value: str) -> Any:
 _WORD_TO_CHECK = re.compile(r"(?<![:\w*?~])[^\W\d_]{3,}(?![\w:*?~])")
 
 
-def _suggest(library: Library, searcher: Any, text: str) -> str | None:
+def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
     """The query with each word the library lacks replaced by its likeliest neighbour.
 
     Candidates are body terms within one or two edits of the word's stem, the most frequent
@@ -743,7 +704,7 @@ def _suggest(library: Library, searcher: Any, text: str) -> str | None:
     return corrected if changed and corrected != text else None
 
 
-def _surface_form(library: Library, searcher: Any, stem: str) -> str | None:
+def _surface_form(library: OpenIndex, searcher: Any, stem: str) -> str | None:
     """A word from an article whose stem is `stem`, lower-cased."""
     reader = searcher.reader()
     if ("body", stem) not in reader:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsread.index.dates import is_date_word
+from newsread.index.files.dates import is_date_word
 
 
 def _words(text: str) -> frozenset[str]:

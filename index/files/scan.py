@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsread.index.reader import is_article_file, path_key
+from newsread.index.files.reader import is_article_file, path_key
 
 
 @dataclass

@@ -12,10 +12,10 @@ import zlib
 from pathlib import Path, PurePath
 
 from newsread.index.article import Article, stable_id
-from newsread.index.decoding import decode
 from newsread.index.errors import UnreadableFile
-from newsread.index.formats import Draft
-from newsread.index.language import guess_language
+from newsread.index.files.decoding import decode
+from newsread.index.files.formats import Draft
+from newsread.index.files.language import guess_language
 from newsread.index.text import sanitise, sanitise_line
 
 _TEXT_SUFFIXES = frozenset((".txt", ".text"))
@@ -206,10 +206,10 @@ def _relative(path: Path, root: Path) -> str:
 
 def _parse(text: str, suffix: str) -> tuple[str, list[Draft]]:
     """(format name, drafts) for `text`, the format chosen by content, then by suffix."""
-    from newsread.index.formats.html import parse_html
-    from newsread.index.formats.jsonfile import parse_json
-    from newsread.index.formats.markdown import parse_markdown
-    from newsread.index.formats.plaintext import parse_text
+    from newsread.index.files.formats.html import parse_html
+    from newsread.index.files.formats.jsonfile import parse_json
+    from newsread.index.files.formats.markdown import parse_markdown
+    from newsread.index.files.formats.plaintext import parse_text
 
     head = text[:_HEAD].lstrip()
     if _HTML_START.match(head):

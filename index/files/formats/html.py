@@ -17,9 +17,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.dates import parse_date
-from newsread.index.formats import Draft
-from newsread.index.formats.bylines import merge_bylines, split_byline
+from newsread.index.files.dates import parse_date
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.bylines import merge_bylines, split_byline
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.

@@ -8,7 +8,7 @@ sub-writers, and as shipped they
 - wait forever on their job queue when the main process is killed, and
 - fail silently: a sub-writer that dies loses its documents from the commit.
 `patch_sub_writers` fixes the first two; the indexer checks every commit's document count
-for the third (see `newsread.index.indexer`).
+for the third (see `newsread.index.engine.indexer`).
 """
 
 from __future__ import annotations

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsread.index.article import Article
-from newsread.index.docstore import FileState
+from newsread.index.engine.docstore import FileState
+from newsread.index.engine.parallel import index_processes
 from newsread.index.errors import UnreadableFile
-from newsread.index.parallel import index_processes
-from newsread.index.reader import read_articles
-from newsread.index.scan import ScanResult, scan_library
+from newsread.index.files.reader import read_articles
+from newsread.index.files.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
-    from newsread.index.library import Library
+    from newsread.index.engine.open_index import OpenIndex
 
 PARALLEL_MIN_FILES = 200
 """Updates reading fewer files index in this process: starting sub-writers costs more."""
@@ -80,7 +80,7 @@ def digest_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _plan(library: Library, scan: ScanResult) -> _Plan:
+def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
     plan = _Plan()
     known = library.docs.file_states()
     files = scan.files
@@ -133,7 +133,7 @@ def index_fields(article: Article) -> dict[str, object]:
     return doc
 
 
-def has_changes(library: Library) -> bool:
+def has_changes(library: OpenIndex) -> bool:
     """Whether an update would read or remove any file (one stat walk, no file read).
 
     A file whose mtime changed but whose size did not counts as changed here; the update
@@ -151,7 +151,7 @@ def has_changes(library: Library) -> bool:
 
 
 def update_library(
-    library: Library,
+    library: OpenIndex,
     *,
     on_progress: Callable[[Progress], None] | None = None,
     on_commit: Callable[[int], None] | None = None,
@@ -245,7 +245,7 @@ def update_library(
     )
 
 
-def _remove(library: Library, writer: object, paths: list[str]) -> int:
+def _remove(library: OpenIndex, writer: object, paths: list[str]) -> int:
     """Delete every document of these files, with one searcher (never a search per file).
 
     Returns how many documents were deleted."""
@@ -260,7 +260,7 @@ def _remove(library: Library, writer: object, paths: list[str]) -> int:
     return deleted
 
 
-def _commit(library: Library, writer: Any, batch: list[str], expected: int) -> None:
+def _commit(library: OpenIndex, writer: Any, batch: list[str], expected: int) -> None:
     """Commit `writer`; if a sub-writer died, index what it lost here, in this process.
 
     `expected` is how many documents the index should hold once `batch` (the keys added
@@ -284,7 +284,7 @@ def _commit(library: Library, writer: Any, batch: list[str], expected: int) -> N
 
 
 def _index_file(
-    library: Library,
+    library: OpenIndex,
     writer: object,
     rel: str,
     scan: ScanResult,

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from newsread.index.dates import parse_date
 from newsread.index.errors import UnreadableFile
-from newsread.index.formats import Draft
-from newsread.index.formats.bylines import merge_bylines, split_byline
+from newsread.index.files.dates import parse_date
+from newsread.index.files.formats import Draft
+from newsread.index.files.formats.bylines import merge_bylines, split_byline
 from newsread.index.text import sanitise_line
 
 _TITLE = ("title", "headline", "webtitle", "heading", "name")
@@ -200,7 +200,7 @@ def _paragraphs(value: Any) -> list[str]:
 def _split(text: str) -> list[str]:
     """Paragraphs of a body: blank-line separated, or one per line when there are none."""
     if _TAG.search(text):
-        from newsread.index.formats.html import html_to_text
+        from newsread.index.files.formats.html import html_to_text
 
         return html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -1,0 +1,53 @@
+"""What a search answers: plain frozen records, never Whoosh objects, and the query error.
+
+No Whoosh here, so the UI imports these at module top without paying for the engine. Match
+positions are character offsets, so the UI styles them without treating article text as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; `str()` is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    id: str
+    path: str
+    title: str
+    source: str
+    section: str
+    published: datetime | None
+    url: str
+    authors: str
+    score: float
+    snippet: Snippet
+    title_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    sort: str
+    total: int
+    hits: tuple[Hit, ...]
+    terms: frozenset[str] = frozenset()
+    """Analysed (stemmed) terms the query matched on; `match_spans` finds them in text."""
+    suggestion: str | None = None
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    elapsed: float = 0.0
+    limited: str = ""
+    """Why the results may be incomplete (an expansion or time cap), or empty."""
