@@ -28,8 +28,8 @@ def update_in_subprocess(
     root: Path,
     index_dir: Path,
     *,
-    on_progress: Callable[[Progress], None] | None = None,
-    on_commit: Callable[[int], None] | None = None,
+    on_progress: Callable[[Progress], object] | None = None,
+    on_commit: Callable[[int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> IndexSummary:
     """Bring the library's index up to date in a child process; see `Library.update`."""

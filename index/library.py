@@ -43,8 +43,8 @@ class Library(OpenIndex):
     def update(
         self,
         *,
-        on_progress: Callable[[Progress], None] | None = None,
-        on_commit: Callable[[int], None] | None = None,
+        on_progress: Callable[[Progress], object] | None = None,
+        on_commit: Callable[[int], object] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> IndexSummary:
         """Index new and changed files, drop deleted ones (see `newsread.index.engine.indexer`).

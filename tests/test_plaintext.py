@@ -900,5 +900,3 @@ class TestRealCorpora:
             assert draft.title == " ".join(lines[0].split()), path
             body = [" ".join(line.split()) for line in lines[1:] if line.strip()]
             assert draft.paragraphs == body, path
-
-

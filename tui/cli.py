@@ -371,8 +371,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         ),
         soft_wrap=True,
     )
-    for error in summary.errors:
-        out.print(Text(f"  {sanitise_line(str(error))}", style="yellow"), soft_wrap=True)
+    for problem in summary.errors:
+        out.print(Text(f"  {sanitise_line(str(problem))}", style="yellow"), soft_wrap=True)
     return 0
 
 

@@ -136,7 +136,7 @@ def _position(value: Any) -> Position | None:
 def state_from_json(data: Any) -> SessionState:
     """Whatever is usable in `data`; wrong types are dropped, never raised."""
     if not isinstance(data, dict):
-        raise ValueError("not a JSON object")  # noqa: TRY004 - load_state reports ValueErrors
+        raise ValueError("not a JSON object")
     state = SessionState(library=_text(data.get("library")), theme=_text(data.get("theme")))
     queries = data.get("queries")
     if isinstance(queries, list):

@@ -153,8 +153,8 @@ def has_changes(library: OpenIndex) -> bool:
 def update_library(
     library: OpenIndex,
     *,
-    on_progress: Callable[[Progress], None] | None = None,
-    on_commit: Callable[[int], None] | None = None,
+    on_progress: Callable[[Progress], object] | None = None,
+    on_commit: Callable[[int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
     first_batch_seconds: float = 0.3,
     batch_seconds: float = 8.0,

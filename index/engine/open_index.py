@@ -97,7 +97,7 @@ class OpenIndex:
             damage = self._damage()
             if damage:
                 raise _Damaged(damage)
-        except Exception as error:  # noqa: BLE001 - any failure to open a cache means rebuild
+        except Exception as error:  # any failure to open a cache: rebuild (not a full disk)
             if environment_problem(error):
                 raise  # a full disk is no reason to throw the index away
             self._wipe()
@@ -272,7 +272,7 @@ class OpenIndex:
         clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
 
     @contextmanager
-    def write_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    def write_lock(self, on_wait: Callable[[], object] | None = None) -> Iterator[None]:
         """Held for a whole update; a second indexer waits here (and says so)."""
         lock = self.index.storage.lock("NEWSREAD_UPDATE")
         if not lock.acquire(blocking=False):

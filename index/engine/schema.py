@@ -24,8 +24,8 @@ def stem_word(word: str) -> str:
     word is stemmed exactly as the same word was when indexed.
     """
     if CYRILLIC.search(word):
-        return _russian()(word)
-    return stem(word)
+        return str(_russian()(word))
+    return str(stem(word))
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +132,7 @@ def text_analyzer() -> Analyzer:
 
 def name_analyzer() -> Analyzer:
     """Words, lower-cased, nothing dropped: for sources, sections, authors, URLs."""
-    return RegexTokenizer(r"\w+") | LowercaseFilter()  # type: ignore[no-any-return]
+    return RegexTokenizer(r"\w+") | LowercaseFilter()
 
 
 def build_schema() -> fields.Schema:

@@ -15,7 +15,7 @@ from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
-from tui_helpers import rendered_text, settle  # noqa: E402
+from tui_helpers import rendered_text, settle
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 TITLE = "\x1b]0;pwned\x07Evil \x1b[31mred\x1b[0m \u202etitle\u202c [@click=app.quit]quit[/]"

@@ -94,7 +94,7 @@ class AnnotatingScreen(Screen[None]):
         if library is None:
             raise AnnotationError("the library is not open yet")
         with self._store_lock:
-            return cast("AnnotationStore", library.annotations)
+            return library.annotations
 
     def _article_or_say(self) -> Article | None:
         article = self._article

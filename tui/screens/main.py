@@ -44,7 +44,7 @@ WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
 
 
 class MainScreen(AnnotatingScreen):
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - typed on Screen
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="app.search", tooltip="Go to the search box"),
@@ -273,6 +273,8 @@ class MainScreen(AnnotatingScreen):
         if generation != self._generation:
             return  # a newer search was asked for while this one waited
         library = self.newsread.library
+        if library is None:
+            return  # searches start only once the library is open
         try:
             results = library.search(
                 query, sort=sort, filters=filters, limit=limit, suggest=suggest
@@ -423,7 +425,8 @@ class MainScreen(AnnotatingScreen):
     def _load_article(self, generation: int, key: str, terms: frozenset[str], focus: bool) -> None:
         from newsread.index import match_spans
 
-        article = self.newsread.library.article(key)
+        library = self.newsread.library
+        article = library.article(key) if library is not None else None
         spans: list[tuple[int, int]] = []
         title_spans: list[tuple[int, int]] = []
         if article is not None:

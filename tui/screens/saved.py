@@ -92,6 +92,8 @@ class SavedSearchesScreen(ModalScreen[SavedSearch]):
         from newsread.index import QueryError
 
         library = self.newsread.library
+        if library is None:
+            return
         counts: dict[str, int] = {}
         for search in searches:
             try:
