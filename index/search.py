@@ -608,28 +608,32 @@ def _column(searcher: Any, field: str) -> list[Any]:
 
     Reading a column value per matching document costs a Python call each; with the whole
     column in a list, facet counts and date sorts run at C speed (itemgetter, Counter, heapq).
+    Dates stay as their sortable integers, -1 when undated; a year is None when undated.
+
+    Read a segment at a time at its document offset: a segment without a dated article has
+    no date column, and Whoosh's own multi-segment column skips such segments, which shifted
+    every later segment's dates onto the wrong documents.
     """
     cache = searcher.__dict__.setdefault("_newsread_columns", {})
     if field not in cache:
         reader = searcher.reader()
-        size = reader.doc_count_all()
-        dates = field == "published"
-        values = (
-            # Dates stay as their sortable integers; an undated article holds the column's
-            # "missing" marker (the largest value), which must sort last, not first.
-            list(reader.column_reader(field, translate=not dates))
-            if reader.has_column(field)
-            else []
-        )
-        if len(values) != size:  # no segment has the column yet (e.g. no dated article)
-            values = [None] * size
-        if dates:
+        values: list[Any] = [None] * reader.doc_count_all()
+        for leaf, offset in reader.leaf_readers():
+            if leaf.has_column(field):
+                column = list(leaf.column_reader(field, translate=False))
+                values[offset : offset + len(column)] = column
+        # A document without a value holds the column's "missing" marker, its largest value.
+        missing = _MISSING.get(field)
+        if field == "published":
             values = [v if v is not None and v < _MISSING_DATE else -1 for v in values]
+        elif missing is not None:
+            values = [v if v is not None and v < missing else None for v in values]
         cache[field] = values
     return cache[field]  # type: ignore[no-any-return]
 
 
 _MISSING_DATE = 2**64 - 1
+_MISSING = {"published": _MISSING_DATE, "year": 2**32 - 1}
 
 
 def _count_facets(searcher: Any, docnums: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:

@@ -191,6 +191,8 @@ def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
     oldest = [hit.title for hit in library.search("", sort="oldest").hits]
     assert oldest[:-1] == titles[-2::-1]
     assert oldest[-1] == "Undated note"
+    # In a segment with dated articles the undated one holds the column's missing marker.
+    assert dict(library.search("").facets["year"]) == {"2017": 1, "2019": 1, "2021": 1, "": 1}
 
 
 def test_search_works_from_a_worker_thread(library: Library) -> None:
@@ -198,3 +200,34 @@ def test_search_works_from_a_worker_thread(library: Library) -> None:
 
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(library.search, "kelmor").result().total == 3
+
+
+def test_a_library_indexed_in_several_runs_sorts_by_date_and_counts_years(
+    tmp_path: Path,
+) -> None:
+    # Dated, then undated, then dated again: three segments, the middle one without a date
+    # column. Whoosh's multi-segment column skipped it and shifted every later date.
+    from builders import write_article
+
+    root = tmp_path / "library"
+    root.mkdir()
+    library = Library(root).open()
+    for n in range(6):
+        write_article(root, f"a/{n}.txt", f"Early {n}", "Kelmor port.", date=f"{n + 1} May 2017")
+    library.update()
+    for n in range(4):
+        (root / "b").mkdir(exist_ok=True)
+        (root / "b" / f"{n}.txt").write_text(f"Undated {n}\n\nKelmor port, no date.\n")
+    library.update()
+    for n in range(6):
+        write_article(root, f"c/{n}.txt", f"Late {n}", "Kelmor port.", date=f"{n + 1} June 2019")
+    library.update()
+    assert len(library.index._segments()) == 3
+    for sort, newest in (("newest", True), ("oldest", False)):
+        hits = library.search("kelmor", sort=sort, limit=100).hits
+        dated = [hit.published for hit in hits if hit.published]
+        assert len(dated) == 12
+        assert dated == sorted(dated, reverse=newest)  # type: ignore[type-var]
+        assert all(hit.published is None for hit in hits[12:]) and len(hits) == 16
+    years = dict(library.search("kelmor").facets["year"])
+    assert years == {"2019": 6, "2017": 6, "": 4}  # undated: no year, never 4294967295
