@@ -104,6 +104,8 @@ class AnnotationFilter:
     has_notes: bool | None = None
     starred: bool | None = None
     read: bool | None = None
+    contradictory: bool = False
+    """Two clauses no article can meet together (`is:read is:unread`): nothing matches."""
 
     def __bool__(self) -> bool:
         return self != AnnotationFilter()
@@ -123,12 +125,13 @@ def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
             ("has", "note"): "has_notes",
             ("is", "starred"): "starred",
             ("is", "read"): "read",
+            ("is", "unread"): "read",
         }
         key = (name, value.lower())
         if key in flags:
-            found[flags[key]] = not negated
-        elif key == ("is", "unread"):
-            found["read"] = negated
+            flag, wanted = flags[key], negated if key == ("is", "unread") else not negated
+            if found.setdefault(flag, wanted) != wanted:
+                found["contradictory"] = True
         elif name in ("has", "is"):
             raise QueryError(
                 f"{name}:{value} is unknown; use has:highlights, has:notes, "
@@ -211,7 +214,13 @@ def _parser(schema: Any) -> Any:
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"authors": ["author"], "published": ["date"]}))
+    # A minus before a word, "a phrase", (a group) or field:value excludes it, as NOT does and
+    # as in web and mail searches; a hyphen inside a word ("covid-19") stays part of the word.
+    parser.replace_plugin(qparser.OperatorsPlugin(Not=_NOT))
     return parser
+
+
+_NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s)\-]))"
 
 
 def parse_query(text: str, schema: Any) -> Any:
@@ -669,6 +678,8 @@ def _annotation_query(wanted: AnnotationFilter, store: Any) -> Any:
     """The articles the annotation store names for `wanted`, as a Whoosh query on id/key."""
     from whoosh import query
 
+    if wanted.contradictory:
+        return query.NullQuery
     matches = store.articles_matching(
         tags=wanted.tags,
         note_words=wanted.note_words,

@@ -231,3 +231,29 @@ def test_a_library_indexed_in_several_runs_sorts_by_date_and_counts_years(
         assert all(hit.published is None for hit in hits[12:]) and len(hits) == 16
     years = dict(library.search("kelmor").facets["year"])
     assert years == {"2019": 6, "2017": 6, "": 4}  # undated: no year, never 4294967295
+
+
+def test_a_minus_excludes_a_word_a_phrase_or_a_group(library: Library) -> None:
+    # "-word" was searched as "word": the opposite of what it means in web and mail searches.
+    flood, grain = "River flood reaches the old town", "Grain export sanctions tightened"
+    harbour = "Kelmor harbour expansion approved"
+    assert sorted(_titles(library, "kelmor -harbour")) == [grain, flood]
+    assert _titles(library, "kelmor -harbour") == _titles(library, "kelmor NOT harbour")
+    assert sorted(_titles(library, 'kelmor -"old town"')) == [grain, harbour]
+    assert _titles(library, "kelmor -(harbour OR grain)") == [flood]
+    assert _titles(library, "kelmor -title:grain -source:gazette") == [flood]
+    assert _titles(library, "kelmor -date:2017 -date:2019") == [flood]
+    assert sorted(_titles(library, "-vessa")) == [grain, harbour]  # only exclusions
+    assert sorted(_titles(library, "-vessa -grain")) == [harbour]
+    assert _titles(library, "kelmor -harb*") == _titles(library, "kelmor -harbour")
+
+
+def test_a_hyphen_inside_a_word_is_not_a_minus(small_library: Path) -> None:
+    from builders import write_article
+
+    write_article(small_library, "covid.txt", "Covid-19 rules", "The e-mail from Kelmor.")
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, "covid-19") == ["Covid-19 rules"]
+    assert _titles(library, "e-mail kelmor") == ["Covid-19 rules"]
+    assert _titles(library, "kelmor - covid") == ["Covid-19 rules"]  # a lone dash is no minus
