@@ -159,3 +159,53 @@ def test_has_changes_sees_new_changed_and_deleted_files(small_library: Path) -> 
     library.update()
     (small_library / "new.txt").unlink()
     assert has_changes(library)
+
+
+def test_articles_missing_from_the_index_are_indexed_again_on_open(small_library: Path) -> None:
+    # What a second process did before reconciling under the lock: Whoosh lost articles the
+    # store still held, and every later update said "unchanged".
+    library = _open(small_library)
+    library.update()
+    writer = library.writer()
+    writer.delete_by_term("path", "flood.txt")
+    writer.delete_by_term("path", "kelmor-harbour.txt")
+    writer.commit()
+    library.close()
+    reopened = _open(small_library)
+    assert reopened.repaired == 2
+    assert reopened.notice == "search index repaired: 2 missing articles indexed again"
+    assert reopened.search("vessa").total == 1
+    assert reopened.search("").total == reopened.count() == 3
+    reopened.close()
+    again = _open(small_library)
+    assert (again.repaired, again.notice) == (0, "")  # reported once
+
+
+def test_an_article_indexed_twice_is_repaired_on_open(small_library: Path) -> None:
+    from newsread.index.engine.indexer import index_fields
+
+    library = _open(small_library)
+    library.update()
+    article = library.find("flood.txt")[0]
+    writer = library.writer()
+    writer.add_document(**index_fields(article))
+    writer.commit()
+    library.close()
+    reopened = _open(small_library)
+    assert reopened.notice == "search index repaired: 1 stray entry removed"
+    assert reopened.search("vessa").total == 1
+
+
+def test_no_repair_while_another_update_holds_the_lock(small_library: Path) -> None:
+    library = _open(small_library)
+    library.update()
+    library.docs.set_meta("dirty", "1")
+    library.docs.remove_files(["flood.txt"])
+    library.docs.commit()
+    with library.write_lock():  # as an update running in another process does
+        other = _open(small_library)
+        assert other.repaired == 0 and other.notice == ""
+        assert other.search("vessa").total == 1  # left to the update that is running
+        other.close()
+    library.close()
+    assert _open(small_library).search("vessa").total == 0  # the lock is free: reconciled

@@ -65,6 +65,16 @@ def test_has_and_is_flags(library: Library) -> None:
     ]
 
 
+def test_flags_that_contradict_each_other_match_nothing(library: Library) -> None:
+    # The last clause used to win: "is:read is:unread" listed the unread articles.
+    assert _titles(library, "is:read is:unread") == []
+    assert _titles(library, "is:unread is:read kelmor") == []
+    assert _titles(library, "is:starred -is:starred") == []
+    assert _titles(library, "has:notes -has:notes") == []
+    assert _titles(library, "is:read -is:unread") == ["River flood reaches the old town"]
+    assert _titles(library, "is:read is:read") == ["River flood reaches the old town"]
+
+
 def test_clauses_are_split_from_the_words() -> None:
     words, wanted = split_annotation_clauses('tag:sanctions date:2017 Macron note:"red line"')
     assert words == "date:2017 Macron"

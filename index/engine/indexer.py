@@ -168,10 +168,13 @@ def update_library(
     report(Progress("scanning"))
     scan = scan_library(library.root)
     plan = _plan(library, scan)
-    if plan.touched:
-        library.docs.touch_files(plan.touched)
-        library.docs.commit()
-    if not plan.to_read and not plan.to_remove:
+
+    def nothing_to_do() -> IndexSummary | None:
+        if plan.touched:
+            library.docs.touch_files(plan.touched)
+            library.docs.commit()
+        if plan.to_read or plan.to_remove:
+            return None
         report(Progress("done"))
         return IndexSummary(
             unchanged=plan.unchanged,
@@ -180,8 +183,23 @@ def update_library(
             elapsed=time.monotonic() - started,
         )
 
-    processes = index_processes() if len(plan.to_read) >= PARALLEL_MIN_FILES else 1
-    with library.write_lock(lambda: report(Progress("waiting"))):
+    done = nothing_to_do()
+    if done:
+        return done
+    waited = False
+
+    def on_wait() -> None:
+        nonlocal waited
+        waited = True
+        report(Progress("waiting"))
+
+    with library.write_lock(on_wait):
+        if waited:  # the update we waited for may have indexed these files already
+            plan = _plan(library, scan)
+            done = nothing_to_do()
+            if done:
+                return done
+        processes = index_processes() if len(plan.to_read) >= PARALLEL_MIN_FILES else 1
         library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
         expected = library.index.doc_count()
         # The first batch is indexed here, not by sub-writers: it is small, and committing it

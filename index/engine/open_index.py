@@ -48,6 +48,8 @@ class OpenIndex:
         self.read_only = False
         """The index cannot be written (a read-only folder, a full disk): search, never update."""
         self._read_only_because = ""
+        self.repaired = 0
+        """Index entries the last `open` found missing or stray and repaired (see `notice`)."""
         self._index: Any = None
         self._docs: DocStore | None = None
         self._searcher: Any = None
@@ -105,13 +107,12 @@ class OpenIndex:
             self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
             self._open_whoosh()
             self._docs = DocStore(self.index_dir / "articles.sqlite3")
-        if self._docs.get_meta("dirty"):
-            try:
-                self._reconcile()
-            except (OSError, sqlite3.OperationalError) as error:
-                if not environment_problem(error):
-                    raise
-                # Searching works regardless; the next update that can write reconciles.
+        try:
+            self._make_agree()
+        except (OSError, sqlite3.OperationalError) as error:
+            if not environment_problem(error):
+                raise
+            # Searching works regardless; the next open that can write repairs.
 
     def _open_read_only(self, because: str) -> None:
         from newsread.index.engine.storage import PrivateStorage
@@ -187,23 +188,64 @@ class OpenIndex:
             library = str(self.root).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             meta.write_text(json.dumps({"schema": SCHEMA_VERSION, "library": library}))
 
-    def _reconcile(self) -> None:
-        """After a killed update: drop Whoosh documents the article store does not know."""
+    def _make_agree(self) -> None:
+        """Make the index hold exactly the article store's articles, and say so if it did not.
+
+        Only with the write lock free, and everything read after taking it: an update running
+        in another process (it holds the lock) commits the index first and the store after, so
+        until it ends the two differ by design, and keys read before it ends are out of date.
+        An update killed mid-way leaves "dirty" set; otherwise equal counts are enough.
+        """
+        assert self._docs is not None
+        with self._write_lock_if_free() as held:
+            if not held:
+                return
+            docs = self._docs
+            if not docs.get_meta("dirty") and self._index.doc_count() == docs.count():
+                return
+            added, removed = self._repair()
+            docs.set_meta("dirty", None)
+        self.repaired = added + removed
+        if added or removed:
+            parts = [f"{_count(added, 'missing article')} indexed again"] if added else []
+            parts += (
+                [f"{_count(removed, 'stray entry', 'stray entries')} removed"] if removed else []
+            )
+            notice = "search index repaired: " + ", ".join(parts)
+            self.notice = f"{self.notice}; {notice}" if self.notice else notice
+
+    def _repair(self) -> tuple[int, int]:
+        """Delete Whoosh documents the store lacks (or holds once), index the store's articles
+        Whoosh lacks. Call with the write lock held. Returns (added, removed)."""
+        from newsread.index.engine.indexer import index_fields
+
         assert self._docs is not None
         known = set(self._docs.all_keys())
-        with self.write_lock():
-            writer = self.writer()
-            try:
-                with self._index.searcher() as searcher:
-                    for docnum, stored in searcher.iter_docs():
-                        if stored.get("key") not in known:
-                            writer.delete_document(docnum)
-                writer.commit()
-            except BaseException:
-                self.abandon(writer)
-                raise
-            self.record_files()
-        self._docs.set_meta("dirty", None)
+        seen: set[str] = set()
+        removed = 0
+        writer = self.writer()
+        try:
+            with self._index.searcher() as searcher:
+                for docnum, stored in searcher.iter_docs():
+                    key = stored.get("key")
+                    if key in seen or key not in known:
+                        writer.delete_document(docnum)
+                        removed += 1
+                    else:
+                        seen.add(key)
+            missing = sorted(known - seen)
+            # From the store, not the files: the store and its file states agree, and the
+            # next update reads whatever changed on disk since.
+            for start in range(0, len(missing), 500):
+                chunk = missing[start : start + 500]
+                for article in self._docs.articles(chunk).values():
+                    writer.add_document(**index_fields(article))
+            writer.commit()
+        except BaseException:
+            self.abandon(writer)
+            raise
+        self.record_files()
+        return len(missing), removed
 
     def count(self) -> int:
         """Articles in the store."""
@@ -285,6 +327,18 @@ class OpenIndex:
             lock.release()
 
     @contextmanager
+    def _write_lock_if_free(self) -> Iterator[bool]:
+        """The write lock if no one holds it (yields True), else nothing (yields False)."""
+        lock = self.index.storage.lock("NEWSREAD_UPDATE")
+        if not lock.acquire(blocking=False):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            lock.release()
+
+    @contextmanager
     def searcher(self) -> Iterator[Any]:
         """The shared searcher, refreshed if a commit made it stale; one thread at a time."""
         with self._search_lock:
@@ -297,6 +351,10 @@ class OpenIndex:
                 self._searcher.close()
                 self._searcher = self.index.searcher()
             yield self._searcher
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def environment_problem(error: BaseException) -> str:

@@ -267,9 +267,7 @@ class _Evaluator:
 
         positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
-        if not positive:
-            raise Unsupported("And of only NOTs")
-        parts = sorted((self.run(sub) for sub in positive), key=len)
+        parts = sorted((self.run(sub) for sub in positive), key=len) or [self.every()]
         keys = parts[0].keys()
         for part in parts[1:]:
             keys = keys & part.keys()  # type: ignore[assignment]

@@ -63,6 +63,8 @@ class AnnotationFilter:
     has_notes: bool | None = None
     starred: bool | None = None
     read: bool | None = None
+    contradictory: bool = False
+    """Two clauses no article can meet together (`is:read is:unread`): nothing matches."""
 
     def __bool__(self) -> bool:
         return self != AnnotationFilter()
@@ -82,12 +84,13 @@ def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
             ("has", "note"): "has_notes",
             ("is", "starred"): "starred",
             ("is", "read"): "read",
+            ("is", "unread"): "read",
         }
         key = (name, value.lower())
         if key in flags:
-            found[flags[key]] = not negated
-        elif key == ("is", "unread"):
-            found["read"] = negated
+            flag, wanted = flags[key], negated if key == ("is", "unread") else not negated
+            if found.setdefault(flag, wanted) != wanted:
+                found["contradictory"] = True
         elif name in ("has", "is"):
             raise QueryError(
                 f"{name}:{value} is unknown; use has:highlights, has:notes, "
@@ -170,7 +173,13 @@ def _parser(schema: Any) -> Any:
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"authors": ["author"], "published": ["date"]}))
+    # A minus before a word, "a phrase", (a group) or field:value excludes it, as NOT does and
+    # as in web and mail searches; a hyphen inside a word ("covid-19") stays part of the word.
+    parser.replace_plugin(qparser.OperatorsPlugin(Not=_NOT))
     return parser
+
+
+_NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s)\-]))"
 
 
 def parse_query(text: str, schema: Any) -> Any:
@@ -569,28 +578,32 @@ def _column(searcher: Any, field: str) -> list[Any]:
 
     Reading a column value per matching document costs a Python call each; with the whole
     column in a list, facet counts and date sorts run at C speed (itemgetter, Counter, heapq).
+    Dates stay as their sortable integers, -1 when undated; a year is None when undated.
+
+    Read a segment at a time at its document offset: a segment without a dated article has
+    no date column, and Whoosh's own multi-segment column skips such segments, which shifted
+    every later segment's dates onto the wrong documents.
     """
     cache = searcher.__dict__.setdefault("_newsread_columns", {})
     if field not in cache:
         reader = searcher.reader()
-        size = reader.doc_count_all()
-        dates = field == "published"
-        values = (
-            # Dates stay as their sortable integers; an undated article holds the column's
-            # "missing" marker (the largest value), which must sort last, not first.
-            list(reader.column_reader(field, translate=not dates))
-            if reader.has_column(field)
-            else []
-        )
-        if len(values) != size:  # no segment has the column yet (e.g. no dated article)
-            values = [None] * size
-        if dates:
+        values: list[Any] = [None] * reader.doc_count_all()
+        for leaf, offset in reader.leaf_readers():
+            if leaf.has_column(field):
+                column = list(leaf.column_reader(field, translate=False))
+                values[offset : offset + len(column)] = column
+        # A document without a value holds the column's "missing" marker, its largest value.
+        missing = _MISSING.get(field)
+        if field == "published":
             values = [v if v is not None and v < _MISSING_DATE else -1 for v in values]
+        elif missing is not None:
+            values = [v if v is not None and v < missing else None for v in values]
         cache[field] = values
     return cache[field]  # type: ignore[no-any-return]
 
 
 _MISSING_DATE = 2**64 - 1
+_MISSING = {"published": _MISSING_DATE, "year": 2**32 - 1}
 
 
 def _count_facets(searcher: Any, docnums: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -626,6 +639,8 @@ def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
     """The articles the annotation store names for `wanted`, as a Whoosh query on id/key."""
     from whoosh import query
 
+    if wanted.contradictory:
+        return query.NullQuery
     matches = store.articles_matching(
         tags=wanted.tags,
         note_words=wanted.note_words,
