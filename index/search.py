@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh.analysis import STOP_WORDS
 
 from newsread.index import postings
-from newsread.index.schema import CYRILLIC, stem_word, text_analyzer
+from newsread.index.schema import CYRILLIC, fold, stem_word, text_analyzer, word_pattern
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
@@ -348,26 +348,26 @@ def _show(q: Any) -> str:
 # -- matching text ---------------------------------------------------------------------------
 
 
-_WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 _STEMS: dict[str, str] = {}
 
 
 def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) offsets of words in `text` whose analysed form is one of `terms`.
 
-    Tokenises as the index's analyzer does (same pattern, lower-casing, stemmer), but a regex
-    first picks only the words that begin as some term does (stemmers strip suffixes, so a
-    word keeps its stem's first two letters): snippets for every hit of every keystroke's
-    search go through here.
+    Tokenises as the index's analyzer does (same pattern, folding, stemmer). In ASCII text a
+    regex first picks only the words that begin as some term does (stemmers strip suffixes,
+    so a word keeps its stem's first two letters): snippets for every hit of every
+    keystroke's search go through here. Other text is read word by word: folding can change
+    a word's first letters ("ﬁnance", "Ｋｅｌｍｏｒ").
     """
     wanted = frozenset(terms)
     if not wanted or not text:
         return []
     stems = _STEMS
     spans = []
-    for match in _candidates(wanted).finditer(text):
-        word = match.group().lower()
-        if word in STOP_WORDS:  # the index never holds them, whatever they stem to
+    for match in (_candidates(wanted) if text.isascii() else word_pattern(text)).finditer(text):
+        word = fold(match.group())
+        if len(word) < 2 or word in STOP_WORDS:  # the index never holds them
             continue
         stemmed = stems.get(word)
         if stemmed is None:
