@@ -1,14 +1,28 @@
-"""The fused analyzer gives exactly the tokens of Whoosh's StemmingAnalyzer."""
+"""The fused analyzer gives exactly the tokens of the Whoosh pipeline it stands for, and folds
+every way of writing a word to one form."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from typing import Any
 
 import pytest
 from builders import REPO
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import RegexTokenizer, StemFilter, StemmingAnalyzer, StopFilter
 
-from newsread.index.engine.schema import StemAnalyzer, stem_word
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNIDATA_VERSION
+from newsread.index.engine.schema import (
+    WORD_PATTERN,
+    FoldFilter,
+    StemAnalyzer,
+    analyse_word,
+    fold,
+    name_analyzer,
+    stem_word,
+)
+
+NFD_CAFE = unicodedata.normalize("NFD", "Café")
 
 TEXTS = [
     path.read_text(encoding="utf-8", errors="replace")
@@ -19,6 +33,12 @@ TEXTS = [
     "",
     "a",
     "the the the word",
+]
+UNICODE_TEXTS = [
+    f"The {NFD_CAFE} opened; the café closed. \ufb01nance and ﬂood. Ｋｅｌｍｏｒ ＨＡＲＢＯＵＲ",
+    "Straße STRASSE ǅemal İstanbul ΣΊΣΥΦΟΣ नमस्ते दुनिया e\u0301cole \u0301stray",
+    "Ⅻ ① ㎏ x\u00b2 ½ U.S.A. ｕ．ｓ．ａ． ﬁ Кельмора",
+    "Brahmi 𑀓𑀸𑀫 (a mark beyond U+FFFF) 𝐁𝐨𝐥𝐝 😀 words",
 ]
 
 
@@ -48,19 +68,76 @@ def _tokens(analyzer: Any, text: str, **options: Any) -> list[tuple[Any, ...]]:
         {"positions": True, "start_pos": 5, "chars": True, "start_char": 7},
     ],
 )
-def test_fused_analyzer_matches_whoosh_stemming_analyzer(options: dict[str, Any]) -> None:
-    reference = StemmingAnalyzer(stemfn=stem_word)
+def test_fused_analyzer_matches_the_whoosh_pipeline(options: dict[str, Any]) -> None:
+    reference = RegexTokenizer(WORD_PATTERN) | FoldFilter() | StopFilter() | StemFilter(stem_word)
     fused = StemAnalyzer()
     assert len(TEXTS) > 40
-    for text in TEXTS:
+    for text in TEXTS + UNICODE_TEXTS:
         assert _tokens(fused, text, **options) == _tokens(reference, text, **options)
+
+
+def test_ascii_text_analyses_as_whoosh_stemming_analyzer_does() -> None:
+    reference = StemmingAnalyzer(stemfn=stem_word)
+    for text in TEXTS:
+        if text.isascii():
+            assert _tokens(StemAnalyzer(), text, positions=True, chars=True) == _tokens(
+                reference, text, positions=True, chars=True
+            )
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        (NFD_CAFE, "café"),  # decomposed in the file, composed from the keyboard
+        ("café", NFD_CAFE),
+        ("\ufb01nance", "finance"),  # the fi ligature of PDFs and typeset pages
+        ("finance", "\ufb01nance"),
+        ("Ｋｅｌｍｏｒ", "kelmor"),  # full-width, from CJK input methods
+        ("KELMOR", "ｋｅｌｍｏｒ"),
+        ("Straße", "STRASSE"),
+    ],
+)
+def test_every_way_of_writing_a_word_is_one_term(stored: str, typed: str) -> None:
+    stored_terms = [t.text for t in StemAnalyzer()(f"the {stored} news")]
+    typed_terms = [t.text for t in StemAnalyzer()(typed, mode="query")]
+    assert stored_terms[:1] == typed_terms == [analyse_word(typed)]
+    assert [t.text for t in name_analyzer()(stored)] == [t.text for t in name_analyzer()(typed)]
+
+
+def test_fold_is_nfkc_and_casefold_and_idempotent() -> None:
+    for text in UNICODE_TEXTS + TEXTS[-4:]:
+        folded = fold(text)
+        expected = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        assert folded == expected
+        assert fold(folded) == folded
+
+
+def test_a_decomposed_accent_stays_inside_its_word() -> None:
+    tokens = [(t.text, t.startchar, t.endchar) for t in StemAnalyzer()(NFD_CAFE, chars=True)]
+    assert tokens == [("café", 0, len(NFD_CAFE))]
+    assert analyse_word("the") is None
+    assert analyse_word("x") is None
+
+
+@pytest.mark.skipif(
+    unicodedata.unidata_version != UNIDATA_VERSION,
+    reason="marks.py was generated from another Unicode version; regenerate it",
+)
+def test_combining_marks_table_holds_every_mark_that_w_misses() -> None:
+    import re
+
+    table = re.compile(f"[{BMP_MARKS}{ASTRAL_MARKS}]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        is_mark = unicodedata.category(char)[0] == "M" and not char.isalnum()
+        assert bool(table.match(char)) == is_mark, f"U+{code:04X}"
 
 
 def test_match_spans_find_exactly_the_analyzers_tokens() -> None:
     from newsread.index.engine.search import match_spans
 
     analyzer = StemAnalyzer()
-    for text in TEXTS:
+    for text in TEXTS + UNICODE_TEXTS:
         tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
         terms = {word for word, _, _ in tokens[::7]}
         expected = [(start, end) for word, start, end in tokens if word in terms]

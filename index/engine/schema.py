@@ -3,17 +3,64 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
-from whoosh.analysis import STOP_WORDS, Analyzer, LowercaseFilter, RegexTokenizer, Token
+from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 4
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
+
+SCHEMA_VERSION = 5
+"""5: words folded (NFKC + case fold) and combining marks kept inside words."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def fold(text: str) -> str:
+    """`text` as the index compares it: NFKC-normalised and case-folded.
+
+    One form for every way of writing a word: "café" composed or decomposed, the ligature
+    "ﬁ" and "fi", full-width "Ｋｅｌｍｏｒ" and "kelmor", "Straße" and "strasse". Articles and
+    queries both go through here.
+    """
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return folded if folded.isascii() else unicodedata.normalize("NFKC", folded)
+
+
+_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS
+WORD_PATTERN = rf"[{_WORD_CHARS}]+(?:\.?[{_WORD_CHARS}]+)*"
+"""A word as the index sees it: Whoosh's default pattern ("u.s.a" is one word), with
+combining marks counted as part of the word."""
+NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}]+"
+"""A word of a name field (source, author, URL): letters and digits, marks included."""
+_BMP_WORD_CHARS = r"\w*" + BMP_MARKS
+_BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
+_WORDS = re.compile(WORD_PATTERN)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def word_pattern(text: str) -> re.Pattern[str]:
+    """`WORD_PATTERN` compiled, or for a text with nothing beyond U+FFFF (nearly all) an
+    equivalent pattern that splits it twice as fast (see `newsread.index.marks`)."""
+    if text.isascii() or not _ASTRAL.search(text):
+        return _BMP_WORDS
+    return _WORDS
+
+
+class FoldFilter(Filter):  # type: ignore[misc]
+    """Whoosh's `LowercaseFilter`, folding as `fold` does."""
+
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
 
 
 def stem_word(word: str) -> str:
@@ -36,17 +83,17 @@ def _russian() -> Any:
 
 
 class StemAnalyzer(Analyzer):  # type: ignore[misc]
-    """Whoosh's `StemmingAnalyzer(stemfn=stem_word)` fused into one loop.
+    """Whoosh's `RegexTokenizer(WORD_PATTERN) | FoldFilter() | StopFilter() |
+    StemFilter(stem_word)` fused into one loop.
 
     Same tokens, positions and offsets (a test compares them on real articles), but without
     four chained generators per word: analysis is a third of a build's time.
     """
 
     is_morph = True
-    _WORDS = re.compile(r"[\w\*]+(\.?[\w\*]+)*")  # Whoosh's default_pattern
 
     def __init__(self) -> None:
-        self._stems: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, str | None]] = {}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, StemAnalyzer)
@@ -58,7 +105,7 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         return {}  # the stem cache is not part of the schema
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self._stems = {}
+        self._terms = {}
 
     def __call__(
         self,
@@ -74,20 +121,26 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         **kwargs: Any,
     ) -> Any:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        stems = self._stems
-        stops = STOP_WORDS
-        matches: Any = self._WORDS.finditer(value) if tokenize else [_Whole(value)]
+        terms = self._terms
+        matches: Any = word_pattern(value).finditer(value) if tokenize else [_Whole(value)]
         pos = None
         for index, match in enumerate(matches):
             original = match.group()
-            text = original.lower()
+            # A word as written -> (folded, stemmed or None when left out): folding and
+            # stemming once per distinct word, not per occurrence.
+            known = terms.get(original)
+            if known is None:
+                if len(terms) > 100_000:
+                    terms.clear()
+                known = terms[original] = _fold_and_stem(original)
+            text, stemmed = known
             token.boost = 1.0
             if keeporiginal or not tokenize:
                 token.original = original
             if chars:
                 token.startchar = start_char + match.start()
                 token.endchar = start_char + match.end()
-            if len(text) < 2 or text in stops:
+            if stemmed is None:
                 if removestops:
                     continue
                 token.stopped = True
@@ -100,13 +153,21 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
                 pos = start_pos + index if pos is None else pos + 1
                 token.pos = pos
             token.stopped = False
-            stemmed = stems.get(text)
-            if stemmed is None:
-                stemmed = stems[text] = stem_word(text)
-                if len(stems) > 100_000:
-                    stems.clear()
             token.text = stemmed
             yield token
+
+
+def _fold_and_stem(word: str) -> tuple[str, str | None]:
+    text = fold(word)
+    if len(text) < 2 or text in STOP_WORDS:
+        return text, None
+    return text, stem_word(text)
+
+
+def analyse_word(word: str) -> str | None:
+    """The term `word` is indexed under in titles and bodies (folded, then stemmed), or None
+    for a word the index leaves out (a stop word, a single character)."""
+    return _fold_and_stem(word)[1]
 
 
 class _Whole:
@@ -131,8 +192,8 @@ def text_analyzer() -> Analyzer:
 
 
 def name_analyzer() -> Analyzer:
-    """Words, lower-cased, nothing dropped: for sources, sections, authors, URLs."""
-    return RegexTokenizer(r"\w+") | LowercaseFilter()
+    """Words, folded (see `fold`), nothing dropped: for sources, sections, authors, URLs."""
+    return RegexTokenizer(NAME_PATTERN) | FoldFilter()
 
 
 def build_schema() -> fields.Schema:

@@ -11,7 +11,8 @@ import operator
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -20,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 from whoosh.analysis import STOP_WORDS
 
 from newsread.index.engine import postings
-from newsread.index.engine.schema import CYRILLIC, stem_word, text_analyzer
+from newsread.index.engine.schema import (
+    CYRILLIC,
+    analyse_word,
+    fold,
+    stem_word,
+    text_analyzer,
+    word_pattern,
+)
+from newsread.index.marks import BMP_MARKS
 from newsread.index.results import Hit, QueryError, SearchResults, Snippet
 
 if TYPE_CHECKING:
@@ -170,7 +179,7 @@ def _parser(schema: Any) -> Any:
     from whoosh import qparser
 
     parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
-    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(_surface_fuzzy_plugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"authors": ["author"], "published": ["date"]}))
     # A minus before a word, "a phrase", (a group) or field:value excludes it, as NOT does and
@@ -180,6 +189,35 @@ def _parser(schema: Any) -> Any:
 
 
 _NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s)\-]))"
+
+
+@lru_cache(maxsize=1)
+def _surface_fuzzy_plugin_class() -> Any:
+    from whoosh import qparser, query
+
+    class SurfaceFuzzyPlugin(qparser.FuzzyTermPlugin):  # type: ignore[misc]
+        """`word~` keeps the word as typed (folded, not stemmed): its neighbours are words.
+
+        Whoosh stems the word first, so "interes~" became "inter~" and reached "intern",
+        the stem of "international", six edits from what was typed.
+        """
+
+        class FuzzyTermNode(qparser.FuzzyTermPlugin.FuzzyTermNode):  # type: ignore[misc]
+            def query(self, parser: Any) -> Any:
+                fieldname = self.fieldname or parser.fieldname
+                return query.FuzzyTerm(
+                    fieldname,
+                    fold(self.text),
+                    boost=self.boost,
+                    maxdist=self.maxdist,
+                    prefixlength=self.prefixlength,
+                )
+
+    return SurfaceFuzzyPlugin
+
+
+def _surface_fuzzy_plugin() -> Any:
+    return _surface_fuzzy_plugin_class()()
 
 
 def parse_query(text: str, schema: Any) -> Any:
@@ -229,8 +267,16 @@ def _describe(error: Exception) -> str:
 # -- bounded expansion -----------------------------------------------------------------------
 
 
-def _bound(q: Any, reader: Any, notes: list[str]) -> Any:
-    """Replace prefix/wildcard/fuzzy terms by their most frequent expansions (capped)."""
+Verifier = Callable[[str, str, set[str]], set[str]]
+"""(field, index term, words that analyse to it) -> those of the words articles really use."""
+
+
+def _bound(q: Any, reader: Any, notes: list[str], verify: Verifier | None = None) -> Any:
+    """Replace prefix/wildcard/fuzzy terms by their most frequent expansions (capped).
+
+    A fuzzy word's expansions are the words one edit away that `verify` finds in articles
+    (all indexed ones when it is None), each searched as that word would be.
+    """
     from whoosh import query
 
     if isinstance(q, query.Every):
@@ -239,22 +285,18 @@ def _bound(q: Any, reader: Any, notes: list[str]) -> Any:
         fieldname = q.fieldname
         if isinstance(q, query.FuzzyTerm):
             cap = FUZZY_EXPANSIONS
-            prefix = 1 if len(q.text) > 3 else min(len(q.text), 2)
-            candidates: Iterable[str] = (
-                _one_edit_away(reader, fieldname, q.text, prefix)
-                if q.maxdist == 1
-                else reader.terms_within(fieldname, q.text, q.maxdist, prefix=prefix)
-            )
+            if q.maxdist == 1:
+                scored = [
+                    (frequency, term)
+                    for frequency, term, _ in _fuzzy_words(reader, fieldname, q.text, verify)
+                ]
+            else:  # Whoosh's automaton over index terms (stems): slower, but two edits
+                stem = analyse_word(q.text) if fieldname in ("title", "body") else q.text
+                candidates = reader.terms_within(fieldname, stem or q.text, q.maxdist, prefix=1)
+                scored = _by_frequency(reader, fieldname, candidates, q, notes)
         else:
             cap = PREFIX_EXPANSIONS
-            candidates = q._btexts(reader)
-        scored = []
-        for n, term in enumerate(candidates):
-            if n >= TERM_SCAN_LIMIT:
-                notes.append(f"'{q.text}' matches too many words; searched the most common")
-                break
-            scored.append((reader.doc_frequency(fieldname, term), term))
-        scored.sort(reverse=True)
+            scored = _by_frequency(reader, fieldname, q._btexts(reader), q, notes)
         kept, postings_read = 0, 0
         for frequency, _ in scored[:cap]:
             if kept and postings_read + frequency > EXPANSION_POSTINGS:
@@ -270,27 +312,44 @@ def _bound(q: Any, reader: Any, notes: list[str]) -> Any:
         return query.Or([query.Term(fieldname, t, boost=q.boost) for t in terms])
     if q.is_leaf():
         return q
-    return q.apply(lambda sub: _bound(sub, reader, notes))
+    return q.apply(lambda sub: _bound(sub, reader, notes, verify))
+
+
+def _by_frequency(
+    reader: Any, fieldname: str, candidates: Iterable[Any], q: Any, notes: list[str]
+) -> list[tuple[int, Any]]:
+    """(document frequency, term) for the first TERM_SCAN_LIMIT candidates, most frequent first."""
+    scored = []
+    for n, term in enumerate(candidates):
+        if n >= TERM_SCAN_LIMIT:
+            notes.append(f"'{q.text}' matches too many words; searched the most common")
+            break
+        scored.append((reader.doc_frequency(fieldname, term), term))
+    scored.sort(reverse=True)
+    return scored
 
 
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñß")
 _CYRILLIC_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+FUZZY_CANDIDATES = 8
+"""A fuzzy or misspelt word's most frequent neighbour terms checked against article text."""
 
 
-def _one_edit_away(reader: Any, fieldname: str, text: str, prefix: int) -> list[str]:
-    """Indexed words one deletion, insertion, substitution or swap of neighbours from `text`,
-    keeping its first `prefix` characters.
+def _one_edit_variants(word: str) -> set[str]:
+    """`word` and the words one deletion, insertion, substitution or swap of neighbours from
+    it, keeping its first letter (its first two in a word of two or three letters).
 
-    Looking up the few hundred candidate words is 2-3x faster than Whoosh's Levenshtein
-    automaton walk over every segment's word list (`terms_within`), and the swap ("comapny")
-    is the commonest typo, which plain Levenshtein distance counts as two edits.
+    The swap ("comapny") is the commonest typo, which plain Levenshtein distance counts as two
+    edits. The letters tried are the word's own alphabets, not every alphabet: a 30-letter
+    word has ~2,300 variants.
     """
-    head, tail = text[:prefix], text[prefix:]
-    letters = set(_ASCII) | set(text)
-    if not text.isascii():  # the alphabets of the word, not every alphabet: fewer lookups
-        letters |= _CYRILLIC_LETTERS if CYRILLIC.search(text) else _ACCENTED
-    variants = {text}
+    keep = 1 if len(word) > 3 else min(len(word), 2)
+    head, tail = word[:keep], word[keep:]
+    letters = set(_ASCII) | set(word)
+    if not word.isascii():
+        letters |= _CYRILLIC_LETTERS if CYRILLIC.search(word) else _ACCENTED
+    variants = {word}
     for i in range(len(tail) + 1):
         before, after = tail[:i], tail[i:]
         if after:
@@ -301,7 +360,70 @@ def _one_edit_away(reader: Any, fieldname: str, text: str, prefix: int) -> list[
             variants.add(head + before + letter + after)
             if after:
                 variants.add(head + before + letter + after[1:])
-    return sorted(v for v in variants if v and (fieldname, v) in reader)
+    variants.discard("")
+    return variants
+
+
+def _fuzzy_words(
+    reader: Any, fieldname: str, word: str, verify: Verifier | None
+) -> list[tuple[int, str, str]]:
+    """(document frequency, index term, word) for the words one edit from `word` (folded)
+    that the library uses, the most frequent first; at most FUZZY_EXPANSIONS + 1 of them.
+
+    Words, not stems: each variant is analysed as an article word is, and kept when its
+    term is indexed and `verify` finds the word itself in articles. Stemming conflates:
+    "interns" is one edit from "interes" and shares the stem "intern" with "international".
+    """
+    stemmed = fieldname in ("title", "body")
+    by_term: dict[str, set[str]] = {}
+    for variant in _one_edit_variants(word):
+        term = analyse_word(variant) if stemmed else variant
+        if term is not None and (fieldname, term) in reader:
+            by_term.setdefault(term, set()).add(variant)
+    ranked = sorted(
+        ((reader.doc_frequency(fieldname, term), term) for term in by_term), reverse=True
+    )
+    found: list[tuple[int, str, str]] = []
+    for frequency, term in ranked[:FUZZY_CANDIDATES]:
+        variants = by_term[term]
+        used = variants if verify is None or not stemmed else verify(fieldname, term, variants)
+        if used:
+            # The word as typed if it is one of them, else the closest in spelling.
+            shown = word if word in used else min(used, key=lambda v: (abs(len(v) - len(word)), v))
+            found.append((frequency, term, shown))
+            if len(found) > FUZZY_EXPANSIONS:
+                break
+    return found
+
+
+VERIFY_ARTICLES = 20
+"""Articles read per index term to see which of its words they use (the first indexed)."""
+
+
+def _verifier(library: OpenIndex, searcher: Any) -> Verifier:
+    """A `Verifier` that reads the first VERIFY_ARTICLES articles indexed under a term."""
+
+    def verify(fieldname: str, term: str, words: set[str]) -> set[str]:
+        reader = searcher.reader()
+        docnums: list[int] = []
+        with suppress(Exception):  # a term gone from a segment: nothing to read
+            matcher = reader.postings(fieldname, term)
+            while matcher.is_active() and len(docnums) < VERIFY_ARTICLES:
+                docnums.append(matcher.id())
+                matcher.next()
+        keys = [searcher.stored_fields(docnum)["key"] for docnum in docnums]
+        pattern = re.compile(
+            r"(?<![\w*])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w*])"
+        )
+        used: set[str] = set()
+        for article in library.docs.articles(keys).values():
+            text = article.title if fieldname == "title" else article.body
+            used.update(pattern.findall(fold(text[:SNIPPET_SCAN_CHARS])))
+            if used == words:
+                break
+        return used
+
+    return verify
 
 
 def _show(q: Any) -> str:
@@ -316,26 +438,26 @@ def _show(q: Any) -> str:
 # -- matching text ---------------------------------------------------------------------------
 
 
-_WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 _STEMS: dict[str, str] = {}
 
 
 def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) offsets of words in `text` whose analysed form is one of `terms`.
 
-    Tokenises as the index's analyzer does (same pattern, lower-casing, stemmer), but a regex
-    first picks only the words that begin as some term does (stemmers strip suffixes, so a
-    word keeps its stem's first two letters): snippets for every hit of every keystroke's
-    search go through here.
+    Tokenises as the index's analyzer does (same pattern, folding, stemmer). In ASCII text a
+    regex first picks only the words that begin as some term does (stemmers strip suffixes,
+    so a word keeps its stem's first two letters): snippets for every hit of every
+    keystroke's search go through here. Other text is read word by word: folding can change
+    a word's first letters ("ﬁnance", "Ｋｅｌｍｏｒ").
     """
     wanted = frozenset(terms)
     if not wanted or not text:
         return []
     stems = _STEMS
     spans = []
-    for match in _candidates(wanted).finditer(text):
-        word = match.group().lower()
-        if word in STOP_WORDS:  # the index never holds them, whatever they stem to
+    for match in (_candidates(wanted) if text.isascii() else word_pattern(text)).finditer(text):
+        word = fold(match.group())
+        if len(word) < 2 or word in STOP_WORDS:  # the index never holds them
             continue
         stemmed = stems.get(word)
         if stemmed is None:
@@ -444,7 +566,12 @@ def search(
     notes: list[str] = []
     with library.searcher() as searcher:
         if words and words != "*":
-            q = _bound(parse_query(words, library.index.schema), searcher.reader(), notes)
+            q = _bound(
+                parse_query(words, library.index.schema),
+                searcher.reader(),
+                notes,
+                _verifier(library, searcher),
+            )
         else:
             q = query.Every()
             sort = "newest" if not words and sort == "relevance" else sort
@@ -679,38 +806,52 @@ def _facet_value(name: str, value: str) -> Any:
     return value
 
 
-_WORD_TO_CHECK = re.compile(r"(?<![:\w*?~])[^\W\d_]{3,}(?![\w:*?~])")
+_LETTER = rf"(?:[^\W\d_]|[{BMP_MARKS}])"
+_WORD_TO_CHECK = re.compile(rf"(?<![:\w*?~{BMP_MARKS}]){_LETTER}{{3,}}(?![\w:*?~{BMP_MARKS}])")
+SUGGEST_WORDS = 3
+"""Words of a query that finds nothing looked at for a suggestion, at most."""
+FUZZY_MAX_CHARS = 30
+"""The longest fuzzy word (`word~`), and the longest word a suggestion is looked for."""
 
 
 def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
     """The query with each word the library lacks replaced by its likeliest neighbour.
 
-    Candidates are body terms within one or two edits of the word's stem, the most frequent
-    winning; the stem is then shown as a word an article really uses ("expans" -> "expansion").
+    Candidates are the words one edit away that articles use (see `_fuzzy_words`), the one
+    in most articles winning ("cofee" -> "coffee", never a stem); failing that, index terms
+    two edits from the word's stem, shown as a word an article uses.
     """
     reader = searcher.reader()
-    analyzer = text_analyzer()
+    verify = _verifier(library, searcher)
     changed = False
+    looked = 0
 
     def fix(match: re.Match[str]) -> str:
-        nonlocal changed
+        nonlocal changed, looked
         word = match.group(0)
-        stems = [token.text for token in analyzer(word)]
-        if len(stems) != 1 or any(reader.doc_frequency(f, stems[0]) for f in ("body", "title")):
+        term = analyse_word(word)
+        if term is None or any(reader.doc_frequency(f, term) for f in ("body", "title")):
             return word
-        stem = stems[0]
-        best: tuple[int, str] | None = None
-        candidates = _one_edit_away(reader, "body", stem, 1)
-        if not candidates and len(stem) > 4:  # Whoosh's automaton: slower, but two edits
-            candidates = list(reader.terms_within("body", stem, 2, prefix=1))
-        for candidate in candidates:
-            frequency = reader.doc_frequency("body", candidate)
-            if best is None or frequency > best[0]:
-                best = (frequency, candidate)
-        if best is None:
+        looked += 1
+        if looked > SUGGEST_WORDS or len(word) > FUZZY_MAX_CHARS:
             return word
-        changed = True
-        return _surface_form(library, searcher, best[1]) or best[1]
+        found = _fuzzy_words(reader, "body", fold(word), verify)
+        if found:
+            changed = True
+            return found[0][2]
+        if len(term) > 4:  # two edits: Whoosh's automaton over stems, the words checked
+            for _, stem in sorted(
+                (
+                    (reader.doc_frequency("body", t), t)
+                    for t in reader.terms_within("body", term, 2, prefix=1)
+                ),
+                reverse=True,
+            )[:FUZZY_CANDIDATES]:
+                shown = _surface_form(library, searcher, stem)
+                if shown and _edit_distance(shown, fold(word)) <= 2:
+                    changed = True
+                    return shown
+        return word
 
     try:
         corrected = _WORD_TO_CHECK.sub(fix, text)
@@ -719,8 +860,21 @@ def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
     return corrected if changed and corrected != text else None
 
 
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (the words are at most FUZZY_MAX_CHARS: a small table)."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
 def _surface_form(library: OpenIndex, searcher: Any, stem: str) -> str | None:
-    """A word from an article whose stem is `stem`, lower-cased."""
+    """A word from an article whose stem is `stem`, folded."""
     reader = searcher.reader()
     if ("body", stem) not in reader:
         return None
@@ -731,5 +885,5 @@ def _surface_form(library: OpenIndex, searcher: Any, stem: str) -> str | None:
         return None
     for token in text_analyzer()(article.body, chars=True):
         if token.text == stem:
-            return article.body[token.startchar : token.endchar].lower()
+            return fold(article.body[token.startchar : token.endchar])
     return None
