@@ -11,7 +11,6 @@ import pytest
 from builders import REPO
 from whoosh.analysis import RegexTokenizer, StemFilter, StemmingAnalyzer, StopFilter
 
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNIDATA_VERSION
 from newsread.index.engine.schema import (
     WORD_PATTERN,
     FoldFilter,
@@ -21,6 +20,7 @@ from newsread.index.engine.schema import (
     name_analyzer,
     stem_word,
 )
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNIDATA_VERSION
 
 NFD_CAFE = unicodedata.normalize("NFD", "Café")
 
