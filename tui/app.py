@@ -28,6 +28,8 @@ from textual.worker import get_current_worker
 from newsread.index import Config, load_config, paths
 from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.commands import NewsreadCommands
+from newsread.tui.drafts import DraftKeeper
+from newsread.tui.key_burst import KeyBurst
 from newsread.tui.messages import (
     IndexCommitted,
     IndexFailed,
@@ -114,6 +116,9 @@ class NewsreadApp(App[None]):
         self.session, self._state_notice = load_state(self.state_path)
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
+        self.drafts = DraftKeeper(self)
+        """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
+        self._key_burst = KeyBurst(self)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.session.for_library(self.root), self.session.queries)
@@ -127,6 +132,7 @@ class NewsreadApp(App[None]):
             if notice:
                 self.notify(notice, severity="warning", timeout=8)
         self.session.library = str(self.root)
+        self.drafts.start(self)
         # Paint the first frame, then import Whoosh and open the index.
         self.call_after_refresh(self._open_library)
 
@@ -152,6 +158,13 @@ class NewsreadApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         self.session.theme = theme
+
+    async def on_event(self, event: events.Event) -> None:
+        self._key_burst.sent(event)
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        self._key_burst.came_back(event)
 
     @on(events.DescendantFocus)
     def _no_blink(self, event: events.DescendantFocus) -> None:
@@ -247,10 +260,21 @@ class NewsreadApp(App[None]):
             self.notify(f"Could not save the session: {error}", severity="warning", timeout=6)
 
     async def action_quit(self) -> None:
+        before_quit = getattr(self.screen, "before_quit", None)
+        if before_quit is not None and before_quit():
+            return  # e.g. a note editor with unsaved text asks first
+        self.shut_down()
+
+    def shut_down(self, return_code: int = 0) -> None:
+        """Save the session and leave: ctrl+q, or a hang-up (128 + the signal's number)."""
         self.main.remember_position()
         self.save_session()
+        self.drafts.flush()
         self.workers.cancel_group(self, "index")
-        self.exit()
+        self.exit(return_code=return_code)
+
+    def on_unmount(self) -> None:
+        self.drafts.close()
 
     # -- help ------------------------------------------------------------------------------
 

@@ -485,8 +485,9 @@ def run_app(library: str | None) -> int:
     root = resolve_library(library)
     if not root.is_dir():
         return _fail(f"{root} is not a folder; give newsread a folder of saved articles")
-    NewsreadApp(root).run()
-    return 0
+    app = NewsreadApp(root)
+    app.run()
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Editing a note in the user's own editor: $VISUAL or $EDITOR, else vi or nano.
 
 The app is suspended (`App.suspend`) while the editor owns the terminal; the note goes out
-and comes back through a private temporary file that is removed afterwards.
+and comes back through a private file. The app passes one in its drafts folder (in the data
+dir, not `$TMPDIR`), so what the editor saved (`:w`) before the connection dropped is found
+again by the next session; without one, a temporary file is used and removed afterwards.
 """
 
 from __future__ import annotations
@@ -45,26 +47,60 @@ def editor_command(environ: Mapping[str, str]) -> list[str]:
     raise EditorError("No editor: set $EDITOR (vi and nano are not installed either)")
 
 
-def edit_text(app: App[object], text: str, environ: Mapping[str, str] | None = None) -> str:
-    """`text` as the user left it in their editor; raises `EditorError` on any failure."""
+_running: subprocess.Popen[bytes] | None = None
+"""The editor running now, if any (a hang-up stops it)."""
+
+
+def stop_editor() -> None:
+    """Ask a running editor to end (SIGTERM): the terminal it was drawing on is gone."""
+    process = _running
+    if process is not None and process.poll() is None:
+        try:
+            process.terminate()
+        except OSError:
+            pass  # it ended meanwhile
+
+
+def edit_text(
+    app: App[object],
+    text: str,
+    environ: Mapping[str, str] | None = None,
+    *,
+    path: Path | None = None,
+) -> str:
+    """`text` as the user left it in their editor; raises `EditorError` on any failure.
+
+    `path` is the file to edit (created 0600, left in place for the caller); without it, a
+    private temporary file that is removed afterwards.
+    """
+    global _running
     command = editor_command(os.environ if environ is None else environ)
-    descriptor, name = tempfile.mkstemp(prefix="newsread-note-", suffix=".md")  # mode 0600
-    path = Path(name)
+    if path is None:
+        descriptor, name = tempfile.mkstemp(prefix="newsread-note-", suffix=".md")  # 0600
+        temporary = Path(name)
+    else:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        temporary = None
+    target = temporary or path
+    assert target is not None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(text + "\n" if text else "")
         try:
             with app.suspend():
-                completed = subprocess.run([*command, str(path)], check=False)
+                process = _running = subprocess.Popen([*command, str(target)])
+                returncode = process.wait()
         except SuspendNotSupported:
             raise EditorError("This terminal cannot hand over to an editor") from None
         except OSError as error:
             raise EditorError(f"Could not start {command[0]}: {error.strerror}") from None
-        if completed.returncode != 0:
+        finally:
+            _running = None
+        if returncode != 0:
             raise EditorError(
-                f"{Path(command[0]).name} exited with status {completed.returncode}; "
-                "the note was not changed"
+                f"{Path(command[0]).name} exited with status {returncode}; the note was not changed"
             )
-        return path.read_text(encoding="utf-8", errors="replace")
+        return target.read_text(encoding="utf-8", errors="replace")
     finally:
-        path.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from newsread.index.annotations.model import (
 from newsread.index.text import sanitise_line
 from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.messages import AnnotationFailed, AnnotationsLoaded, MarksLoaded
+from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.widgets.annotated_text import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, colour_name
 from newsread.tui.widgets.notes_panel import ARTICLE_NOTE, NotesList, NotesPanel
 from newsread.tui.widgets.reading_pane import ReadingPane
@@ -334,12 +335,48 @@ class AnnotatingScreen(Screen[None]):
     def _edit_note(
         self, target: str, *, external: bool = False, text: str | None = None, error: str = ""
     ) -> None:
-        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`)."""
-        from newsread.tui.screens.note_editor import NoteEditor
+        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`).
 
+        A draft of this note recovered from a session that ended without saving it is
+        offered first (keep or discard).
+        """
         article = self._article_or_say()
         if article is None:
             return
+        if target != ARTICLE_NOTE and self._placed(target) is None:
+            self.notify("That highlight is gone", severity="warning", timeout=3)
+            return
+        drafts = cast("NewsreadApp", self.app).drafts
+        recovered = drafts.recovered_for(article, target) if text is None else None
+        if recovered is None:
+            self._open_note_editor(article, target, external, text, error)
+            return
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return  # cancelled: the draft keeps waiting
+            drafts.forget_recovered(recovered)
+            kept = recovered.text if answer == "keep" else None
+            self._open_note_editor(article, target, external and kept is None, kept, error)
+
+        when = recovered.updated.astimezone().strftime("%d %b %H:%M") if recovered.updated else ""
+        self.app.push_screen(
+            ChoiceDialog(
+                f"An unsaved draft of this note was recovered{f' (from {when})' if when else ''}",
+                [
+                    ("k", "keep", "Keep the draft and go on editing it"),
+                    ("d", "discard", "Discard the draft"),
+                ],
+                body=recovered.text,
+            ),
+            chosen,
+        )
+
+    def _open_note_editor(
+        self, article: Article, target: str, external: bool, text: str | None, error: str
+    ) -> None:
+        from newsread.tui.screens.note_editor import NoteEditor
+
         save: Callable[[AnnotationStore, str], object]
         if target == ARTICLE_NOTE:
             current = self.article_state.note if self.article_state else ""
@@ -361,22 +398,37 @@ class AnnotatingScreen(Screen[None]):
             def save(store: AnnotationStore, note: str) -> object:
                 return store.update_highlight(target, note=note)
 
+        drafts = cast("NewsreadApp", self.app).drafts
+        draft = drafts.draft_for(article, target, current, 0, sanitise_line(article.title))
         text = current if text is None else text
+        if text != current:
+            draft.update(text)
         if external:
             try:
-                edited = edit_text(self.app, text)
+                edited = edit_text(self.app, text, path=draft.editor_file(text))
+            except OSError as problem:
+                self.notify(f"Could not prepare the note: {problem}", severity="error")
+                return
             except EditorError as problem:
+                draft.editor_done()
+                if text == current and drafts.hung_up is None:
+                    draft.finished()
                 self.notify(str(problem), severity="error", timeout=6)
                 return
+            draft.editor_done()
             if edited.rstrip() == current.rstrip():
+                draft.finished()
                 self.notify("Note unchanged", timeout=2)
                 return
+            draft.update(edited.rstrip("\n"))
+
+            def save_edited(store: AnnotationStore) -> object:
+                result = save(store, edited)
+                draft.finished()
+                return result
+
             self._annotate(
-                article,
-                lambda store: save(store, edited),
-                notice="Note saved",
-                note_for=target,
-                note_text=edited,
+                article, save_edited, notice="Note saved", note_for=target, note_text=edited
             )
             return
 
@@ -385,7 +437,13 @@ class AnnotatingScreen(Screen[None]):
                 self._annotate(article, None, notice="Note saved")
 
         editor = NoteEditor(
-            title, text, lambda note: save(self._store(), note), quote=quote, error=error
+            title,
+            text,
+            lambda note: save(self._store(), note),
+            quote=quote,
+            error=error,
+            original=current,
+            draft=draft,
         )
         self.app.push_screen(editor, closed)
 

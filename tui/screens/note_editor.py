@@ -3,15 +3,17 @@
 The note is plain text: Markdown is welcome and shown exactly as written, never rendered or
 parsed as markup. Saving goes through a thread worker; a failure (disk full, the database
 locked) leaves the text in the editor with the one-line reason, so nothing typed is lost.
+Whatever is typed also goes to a draft on disk (`newsread.tui.drafts`) until the note is saved
+or discarded, so a dropped connection loses nothing either; ctrl+q asks first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,6 +22,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from newsread.tui.external_editor import EditorError, edit_text
+from newsread.tui.screens.choice import ChoiceDialog
+
+if TYPE_CHECKING:
+    from newsread.tui.drafts import NoteDraft
 
 HELP = "ctrl+s saves · ctrl+e opens $EDITOR · Escape cancels"
 
@@ -83,22 +89,32 @@ class NoteEditor(ModalScreen[bool]):
         *,
         quote: str = "",
         error: str = "",
+        original: str | None = None,
+        draft: NoteDraft | None = None,
     ) -> None:
-        """`save(text)` runs in a thread worker and raises `AnnotationError` on failure."""
+        """`save(text)` runs in a thread worker and raises `AnnotationError` on failure.
+
+        `text` is what the editor starts with; `original` the note as saved, when that differs
+        (a recovered draft, a failed save); `draft` keeps what is typed on disk.
+        """
         super().__init__()
         self._title = title
-        self._original = text
+        self._text = text
+        self._original = text if original is None else original
         self._save_note = save
         self._quote = quote
         self._error = error
         self._confirming = False
+        self._draft = draft
+        self._quit_after_save = False
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
             yield Label(self._title, markup=False, classes="dialog-title")
             if self._quote:
                 yield Static(f"“{self._quote}”", markup=False, id="note-quote")
-            yield TextArea(self._original, soft_wrap=True, tab_behavior="indent", id="note-text")
+            yield TextArea(self._text, soft_wrap=True, tab_behavior="indent", id="note-text")
             yield Label(self._error, markup=False, id="note-error")
             yield Label(HELP, classes="dialog-help")
 
@@ -123,11 +139,42 @@ class NoteEditor(ModalScreen[bool]):
 
     @on(TextArea.Changed)
     def _edited(self) -> None:
+        if self._draft is not None:
+            self._draft.update(self.editor.text)
         if self._confirming:
             self._confirming = False
             self.show_error("")
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing that reached the screen itself: keys sent before the editor had the focus.
+
+        In a burst (`A` and a sentence pasted or sent at once) the keys after `A` arrive while
+        this screen is still being mounted; they belong in the note, in order.
+        """
+        editor = self.editor
+        if event.is_printable and event.character:
+            editor.insert(event.character)
+        elif event.key == "enter":
+            editor.insert("\n")
+        elif event.key == "backspace":
+            editor.action_delete_left()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _after_typing(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the keys already on their way have reached the editor.
+
+        Keys typed just before ctrl+s may still wait in this screen's queue (sent before the
+        editor had the focus) or the editor's; both are emptied first, in that order.
+        """
+        self.call_later(lambda: self.editor.call_later(callback))
+
     def action_save(self) -> None:
+        self._after_typing(self._save_now)
+
+    def _save_now(self) -> None:
         self.show_error("Saving…")
         self._save(self.editor.text)
 
@@ -144,25 +191,83 @@ class NoteEditor(ModalScreen[bool]):
 
     @on(Saved)
     def _saved(self) -> None:
+        if self._draft is not None:
+            self._draft.finished()
         self.dismiss(True)
+        if self._quit_after_save:
+            self.app.call_later(self.app.action_quit)
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
+        self._quit_after_save = False
         self.show_error(f"{message.error} (the text is still here)")
 
     def action_external(self) -> None:
+        self._after_typing(self._external_now)
+
+    def _external_now(self) -> None:
         try:
-            text = edit_text(self.app, self.editor.text)
+            path = None if self._draft is None else self._draft.editor_file(self.editor.text)
+            text = edit_text(self.app, self.editor.text, path=path)
+        except OSError as error:
+            self.show_error(f"Could not prepare the note for $EDITOR: {error.strerror or error}")
+            return
         except EditorError as error:
+            if self._draft is not None:
+                self._draft.editor_done()
             self.show_error(str(error))
             return
+        if self._draft is not None:
+            self._draft.editor_done()
         self.editor.load_text(text.rstrip("\n"))
         self.editor.move_cursor(self.editor.document.end)
         self.show_error("")
 
     def action_cancel(self) -> None:
+        self._after_typing(self._cancel_now)
+
+    def _cancel_now(self) -> None:
         if self.changed and not self._confirming:
             self._confirming = True
             self.show_error("The note changed: Escape again discards it, ctrl+s saves it")
             return
+        self._discard()
         self.dismiss(False)
+
+    def _discard(self) -> None:
+        if self._draft is not None:
+            self._draft.finished()
+
+    def before_quit(self) -> bool:
+        """ctrl+q: True when the quit must wait (for keys still arriving, or for the user)."""
+        if self._leaving:
+            self._discard()
+            return False
+        self._after_typing(self._ask_before_quitting)
+        return True
+
+    def _ask_before_quitting(self) -> None:
+        if not self.changed:
+            self._leaving = True
+            self.app.call_later(self.app.action_quit)
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "save":
+                self._quit_after_save = True
+                self.action_save()
+            elif answer == "discard":
+                self._leaving = True
+                self.app.call_later(self.app.action_quit)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Quit newsread? This note is not saved.",
+                [
+                    ("s", "save", "Save the note, then quit"),
+                    ("d", "discard", "Discard the changes and quit"),
+                    ("c", "", "Cancel: back to the note"),
+                ],
+            ),
+            chosen,
+        )

@@ -1,0 +1,289 @@
+"""Drafts of notes being written, kept on disk so a dropped connection loses nothing.
+
+Each running newsread is a *session* with its own folder under the drafts folder (in the
+user's data dir), holding a `lock` file locked (`flock`) for the life of the process, one
+`<slot>.json` per note being edited and, while `$EDITOR` runs, that editor's `<slot>.md`.
+A session whose lock can be taken is dead (the kernel drops the lock with the process, even
+on SIGKILL): the next session to start moves its drafts to `recovered/`, where they wait
+until the user keeps or discards them. A live session's drafts are never touched.
+
+Everything is private (folders 0700, files 0600) and written atomically (a temporary file in
+the same folder, fsync, rename). No Textual here; `newsread.tui.drafts` is the app's glue.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from newsread.index.paths import make_private_dir
+
+log = logging.getLogger(__name__)
+
+SESSIONS = "sessions"
+RECOVERED = "recovered"
+LOCK = "lock"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The unsaved text of one note, with what it was written against.
+
+    `target` is "article" (the note on the whole article) or a highlight id. `base` and
+    `base_revision` are the note's stored text and revision when editing began, so a draft
+    kept later can still be checked against what another session saved meanwhile.
+    """
+
+    article_id: str
+    target: str
+    text: str
+    base: str = ""
+    base_revision: int = 0
+    article_key: str = ""
+    title: str = ""
+    """What the note is on, for the user ("Note on “…”")."""
+    updated: datetime | None = None
+
+    @property
+    def slot(self) -> str:
+        """The file name stem of this note's draft: the same note always has the same one."""
+        return slot_name(self.article_id, self.target)
+
+    @property
+    def changed(self) -> bool:
+        return self.text.rstrip() != self.base.rstrip()
+
+    def is_for(self, article_id: str, article_key: str, target: str) -> bool:
+        """Whether this draft is of that note (the article found by identity, else by path)."""
+        if target != self.target:
+            return False
+        return article_id == self.article_id or bool(
+            article_key and article_key == self.article_key
+        )
+
+
+def slot_name(article_id: str, target: str) -> str:
+    return hashlib.sha1(f"{article_id}\0{target}".encode()).hexdigest()[:20]
+
+
+def draft_to_json(draft: Draft) -> dict[str, Any]:
+    data = asdict(draft)
+    data["updated"] = None if draft.updated is None else draft.updated.isoformat()
+    data["format"] = FORMAT
+    return data
+
+
+def draft_from_json(data: Any) -> Draft | None:
+    """A draft read back, or None for anything that is not one (never raises)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        updated = data.get("updated")
+        return Draft(
+            article_id=str(data["article_id"]),
+            target=str(data["target"]),
+            text=str(data["text"]),
+            base=str(data.get("base", "")),
+            base_revision=int(data.get("base_revision", 0)),
+            article_key=str(data.get("article_key", "")),
+            title=str(data.get("title", "")),
+            updated=datetime.fromisoformat(updated) if isinstance(updated, str) else None,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically, the file readable by the user alone (0600)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_draft(path: Path) -> Draft | None:
+    """The draft in `<slot>.json`, with the text of its `<slot>.md` if `$EDITOR` saved one."""
+    try:
+        draft = draft_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if draft is None:
+        return None
+    editor_file = path.with_suffix(".md")
+    try:
+        edited = editor_file.read_text(encoding="utf-8", errors="replace")
+        written = editor_file.stat().st_mtime_ns
+        stamp = datetime.fromtimestamp(written / 1e9, timezone.utc)
+        newer = written >= path.stat().st_mtime_ns
+    except OSError:
+        return draft
+    if newer and edited.rstrip() not in (draft.text.rstrip(), draft.base.rstrip()):
+        # `:w` in the editor after the draft was last written: the editor's file is newer.
+        draft = replace(draft, text=edited.rstrip("\n"), updated=stamp)
+    return draft
+
+
+def _try_lock(file: IO[bytes]) -> bool:
+    """Take the exclusive lock on `file` without waiting; False if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): every other session counts as alive
+        return False
+    try:
+        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class DraftFolder:
+    """One session's drafts, and the drafts recovered from dead sessions.
+
+    Thread-safe: drafts are written from worker threads and flushed from signal handlers
+    (on the main thread), so every file operation holds one re-entrant lock.
+    """
+
+    def __init__(self, root: Path, session: str | None = None) -> None:
+        self.root = root
+        self.session = session or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._lock_file: IO[bytes] | None = None
+        self._mutex = threading.RLock()
+
+    @property
+    def folder(self) -> Path:
+        """This session's folder."""
+        return self.root / SESSIONS / self.session
+
+    @property
+    def recovered_folder(self) -> Path:
+        return self.root / RECOVERED
+
+    # -- the session ------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Create this session's folder and lock it (idempotent)."""
+        with self._mutex:
+            if self._lock_file is not None:
+                return
+            make_private_dir(self.folder)
+            descriptor = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+            self._lock_file = os.fdopen(descriptor, "r+b")
+            _try_lock(self._lock_file)
+
+    def close(self) -> None:
+        """End the session: its folder goes if no draft is left in it, then the lock."""
+        with self._mutex:
+            if self._lock_file is None:
+                return
+            left = [p for p in self.folder.iterdir() if p.name != LOCK]
+            if not left:
+                (self.folder / LOCK).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    self.folder.rmdir()
+            self._lock_file.close()  # releases the lock; drafts left are recovered next time
+            self._lock_file = None
+
+    def recover(self) -> list[Draft]:
+        """Move the drafts of dead sessions to `recovered/`; returns every draft waiting there."""
+        sessions = self.root / SESSIONS
+        with contextlib.suppress(FileNotFoundError):
+            for other in sorted(sessions.iterdir()):
+                if other.name != self.session and other.is_dir():
+                    self._recover_session(other)
+        return self.recovered()
+
+    def _recover_session(self, folder: Path) -> None:
+        try:
+            lock = open(folder / LOCK, "rb")  # noqa: SIM115 - held while the folder is emptied
+        except FileNotFoundError:
+            lock = None  # a session that died before locking, or one being removed
+        except OSError as error:
+            log.warning("drafts of %s left alone: %s", folder, error)
+            return
+        try:
+            if lock is not None and not _try_lock(lock):
+                return  # alive
+            make_private_dir(self.recovered_folder)
+            for path in sorted(folder.glob("*.json")):
+                draft = read_draft(path)
+                if draft is not None and draft.changed:
+                    target = self.recovered_folder / f"{draft.slot}-{folder.name}.json"
+                    write_private(target, json.dumps(draft_to_json(draft), ensure_ascii=False))
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            if lock is not None:
+                lock.close()
+
+    def recovered(self) -> list[Draft]:
+        """The recovered drafts waiting for the user, newest first."""
+        drafts = [d for _, d in self._recovered_files()]
+        return sorted(drafts, key=_age, reverse=True)
+
+    def _recovered_files(self) -> Iterator[tuple[Path, Draft]]:
+        with contextlib.suppress(FileNotFoundError):
+            for path in sorted(self.recovered_folder.glob("*.json")):
+                draft = read_draft(path)
+                if draft is not None:
+                    yield path, draft
+
+    def recovered_for(self, article_id: str, article_key: str, target: str) -> Draft | None:
+        """The newest recovered draft of this note, or None."""
+        found = [d for d in self.recovered() if d.is_for(article_id, article_key, target)]
+        return found[0] if found else None
+
+    def forget_recovered(self, draft: Draft) -> None:
+        """The user kept or discarded a recovered draft: it no longer waits."""
+        with self._mutex:
+            for path, other in list(self._recovered_files()):
+                if other == draft:
+                    path.unlink(missing_ok=True)
+                    return
+
+    # -- this session's drafts --------------------------------------------------------------
+
+    def write(self, draft: Draft) -> None:
+        """Save `draft` in this session's folder (atomically, 0600)."""
+        with self._mutex:
+            self.open()
+            text = json.dumps(draft_to_json(draft), ensure_ascii=False)
+            write_private(self.folder / f"{draft.slot}.json", text)
+
+    def remove(self, slot: str) -> None:
+        """The note was saved or discarded: its draft (and editor file) go."""
+        with self._mutex:
+            for suffix in (".json", ".md"):
+                (self.folder / f"{slot}{suffix}").unlink(missing_ok=True)
+
+    def editor_file(self, slot: str) -> Path:
+        """Where `$EDITOR` edits this note: in the session folder, so `:w` is recovered too."""
+        with self._mutex:
+            self.open()
+            return self.folder / f"{slot}.md"
+
+    def own(self) -> list[Draft]:
+        """This session's drafts (tests, and a last look before quitting)."""
+        drafts = (read_draft(p) for p in sorted(self.folder.glob("*.json")))
+        return [d for d in drafts if d is not None]
+
+
+def _age(draft: Draft) -> datetime:
+    return draft.updated or datetime.min.replace(tzinfo=timezone.utc)

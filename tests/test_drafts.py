@@ -1,0 +1,86 @@
+"""Drafts of notes on disk: private, atomic, recovered from dead sessions only."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from newsread.index.annotations.drafts import Draft, DraftFolder, read_draft
+
+
+def draft(text: str = "half a thought", target: str = "article") -> Draft:
+    return Draft("article-1", target, text, base="", article_key="a.txt", title="A title")
+
+
+def test_a_draft_is_written_privately_and_atomically(tmp_path: Path) -> None:
+    folder = DraftFolder(tmp_path / "drafts")
+    folder.write(draft())
+    folder.write(draft("half a thought, finished"))
+    files = sorted(p.name for p in folder.folder.iterdir())
+    assert files == [f"{draft().slot}.json", "lock"]  # no temporary file left behind
+    assert stat.S_IMODE(folder.folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder.folder / files[0]).stat().st_mode) == 0o600
+    assert [d.text for d in folder.own()] == ["half a thought, finished"]
+    folder.remove(draft().slot)
+    assert folder.own() == []
+
+
+def test_a_dead_sessions_drafts_are_recovered_a_live_ones_are_not(tmp_path: Path) -> None:
+    root = tmp_path / "drafts"
+    dead = DraftFolder(root, session="dead")
+    dead.write(draft("from the dead session"))
+    dead.close()  # as the kernel does when the process dies: the lock goes
+    alive = DraftFolder(root, session="alive")
+    alive.write(draft("still being typed", target="highlight-1"))
+
+    newcomer = DraftFolder(root, session="new")
+    newcomer.open()
+    recovered = newcomer.recover()
+    assert [d.text for d in recovered] == ["from the dead session"]
+    assert not (root / "sessions" / "dead").exists()
+    assert [d.text for d in alive.own()] == ["still being typed"]  # untouched
+    # Another newcomer sees the same draft waiting, until someone keeps or discards it.
+    assert [d.text for d in DraftFolder(root, session="other").recover()] == [
+        "from the dead session"
+    ]
+    newcomer.forget_recovered(recovered[0])
+    assert newcomer.recover() == []
+
+
+def test_a_draft_that_changes_nothing_is_not_recovered(tmp_path: Path) -> None:
+    root = tmp_path / "drafts"
+    dead = DraftFolder(root, session="dead")
+    dead.write(Draft("article-1", "article", "same", base="same"))
+    dead.close()
+    assert DraftFolder(root, session="new").recover() == []
+
+
+def test_what_the_editor_saved_last_wins(tmp_path: Path) -> None:
+    folder = DraftFolder(tmp_path / "drafts")
+    folder.write(draft("before the editor"))
+    path = folder.folder / f"{draft().slot}.json"
+    editor_file = folder.editor_file(draft().slot)
+    editor_file.write_text("written in vim\n", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(editor_file, (later, later))
+    recovered = read_draft(path)
+    assert recovered is not None and recovered.text == "written in vim"
+    # Typing went on in the app after the editor returned: the draft is newer.
+    os.utime(editor_file, (later - 100, later - 100))
+    recovered = read_draft(path)
+    assert recovered is not None and recovered.text == "before the editor"
+
+
+@pytest.mark.parametrize("content", ["", "{", "[]", json.dumps({"article_id": "x"})])
+def test_a_damaged_draft_is_skipped(tmp_path: Path, content: str) -> None:
+    root = tmp_path / "drafts"
+    dead = DraftFolder(root, session="dead")
+    dead.write(draft())
+    (dead.folder / "broken.json").write_text(content, encoding="utf-8")
+    dead.close()
+    assert [d.text for d in DraftFolder(root, session="new").recover()] == ["half a thought"]

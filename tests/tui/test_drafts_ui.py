@@ -1,0 +1,262 @@
+"""Notes are never lost: drafts on disk, hang-ups, ctrl+q in the editor, keys in a burst.
+
+A "relaunch" is a second app on the same NEWSREAD_HOME once the first has ended: when the
+first ends with a note still open (as when its terminal goes away), its draft stays on disk
+and its session lock is released, exactly as when the process dies.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from tui_helpers import settle, wait_for
+
+from newsread.index.annotations.drafts import DraftFolder
+from newsread.index.paths import data_dir
+from newsread.tui import hangup
+from newsread.tui.app import NewsreadApp
+from newsread.tui.screens.choice import ChoiceDialog
+from newsread.tui.screens.note_editor import NoteEditor
+
+MakeApp = Callable[..., NewsreadApp]
+KELMOR = "kelmor-harbour.txt"
+
+
+async def open_article(pilot: Pilot, key: str = KELMOR) -> None:
+    app = pilot.app
+    assert isinstance(app, NewsreadApp)
+    await settle(pilot)
+    app.main.open_article(key, focus=True, record=True)
+    await settle(pilot)
+    await wait_for(pilot, lambda: app.main.article_state is not None)
+
+
+def drafts_on_disk() -> list[str]:
+    """The texts of every draft under the data dir (any session, recovered or not)."""
+    texts = []
+    for path in sorted((data_dir() / "drafts").rglob("*.json")):
+        texts.append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+def saved_note(app: NewsreadApp) -> str:
+    state = app.main.article_state
+    return "" if state is None else state.note
+
+
+def notifications(app: NewsreadApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@pytest.fixture
+def no_watchdog(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The hang-up watchdog records instead of ending the test process."""
+    forced: list[int] = []
+    monkeypatch.setattr(hangup, "force_exit", forced.append)
+    monkeypatch.setattr(hangup, "GRACE", 30.0)
+    return forced
+
+
+async def test_keys_sent_in_one_burst_with_A_all_land_in_the_note(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        # Posted at once, as a terminal delivers `tmux send-keys -l` (Pilot.press waits).
+        keys = [("A", "A")] + [(c if c != " " else "space", c) for c in "every word here"]
+        for key, character in [*keys, ("ctrl+s", None)]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: saved_note(app) != "")
+        assert saved_note(app) == "every word here"
+        assert not isinstance(app.screen, NoteEditor)
+
+
+async def test_a_draft_left_behind_is_offered_back_and_kept(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"a thought in progress")
+        await wait_for(pilot, lambda: any("a thought in progress" in d for d in drafts_on_disk()))
+        mode = stat.S_IMODE((data_dir() / "drafts").stat().st_mode)
+        assert mode == 0o700
+    # The app ended with the editor open: nothing was saved, the draft is on disk.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert any(m.startswith("1 unsaved note recovered") for m in notifications(app))
+        assert saved_note(app) == ""
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("k")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.editor.text == "a thought in progress"
+        await pilot.press(*", finished", "ctrl+s")
+        await wait_for(pilot, lambda: saved_note(app) == "a thought in progress, finished")
+        await wait_for(pilot, lambda: drafts_on_disk() == [])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        assert app.drafts.recovered == []
+        assert not any("recovered" in m for m in notifications(app))
+
+
+async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"not wanted")
+        await wait_for(pilot, lambda: any("not wanted" in d for d in drafts_on_disk()))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        assert app.screen.editor.text == ""  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        assert drafts_on_disk() == []
+
+
+async def test_sighup_in_the_note_editor_keeps_the_draft_and_exits_129(
+    library: Path, make_app: MakeApp, no_watchdog: list[int]
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"typed just before the line dropped")
+        # No pause for the debounced write: the handler writes what is pending.
+        os.kill(os.getpid(), signal.SIGHUP)
+        await wait_for(pilot, lambda: app.return_code is not None)
+        assert app.return_code == 128 + signal.SIGHUP
+        assert any("typed just before the line dropped" in d for d in drafts_on_disk())
+    assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert app.drafts.recovered[0].text == "typed just before the line dropped"
+
+
+async def test_ctrl_q_in_the_editor_asks_first(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"worth keeping", "ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("c")  # cancel: back to the note, nothing lost
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        assert app.return_code is None
+        assert app.screen.editor.text == "worth keeping"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("s")  # save, then quit
+        await wait_for(pilot, lambda: app.return_code is not None)
+        assert app.return_code == 0
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        assert saved_note(app) == "worth keeping"
+        assert app.drafts.recovered == []
+
+
+async def test_ctrl_q_then_discard_quits_and_forgets_the_draft(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"throw away", "ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("d")
+        await wait_for(pilot, lambda: app.return_code is not None)
+    assert drafts_on_disk() == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for the editor")
+async def test_sighup_while_the_editor_runs_recovers_what_it_saved(
+    library: Path,
+    make_app: MakeApp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_watchdog: list[int],
+) -> None:
+    """An $EDITOR that saves (`:w`) and then hangs; the connection drops."""
+    script = tmp_path / "hanging-editor"
+    script.write_text(
+        "#!/bin/sh\nprintf 'saved in the editor\\n' >> \"$1\"\nexec sleep 60\n", encoding="utf-8"
+    )
+    script.chmod(0o700)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.setattr(NewsreadApp, "suspend", lambda self: _no_suspend())
+
+    def hang_up_once_saved() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if any(
+                "saved in the editor" in p.read_text(encoding="utf-8")
+                for p in (data_dir() / "drafts").rglob("*.md")
+            ):
+                os.kill(os.getpid(), signal.SIGHUP)
+                return
+            time.sleep(0.05)
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        threading.Thread(target=hang_up_once_saved, daemon=True).start()
+        await pilot.press("E")  # no highlight at the cursor: the article's note
+        await wait_for(pilot, lambda: app.return_code is not None)
+        assert app.return_code == 128 + signal.SIGHUP
+    assert saved_note(app) == ""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert [d.text for d in app.drafts.recovered] == ["saved in the editor"]
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("k")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: saved_note(app) == "saved in the editor")
+
+
+def test_a_second_live_session_keeps_its_drafts(tmp_path: Path) -> None:
+    root = data_dir() / "drafts"
+    first = DraftFolder(root)
+    first.open()
+    second = DraftFolder(root)
+    second.open()
+    from newsread.index.annotations.drafts import Draft
+
+    first.write(Draft("id", "article", "mine", article_key="a.txt"))
+    assert second.recover() == []
+    assert [d.text for d in first.own()] == ["mine"]
+
+
+class _no_suspend:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *args: object) -> None:
+        return None

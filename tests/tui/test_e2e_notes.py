@@ -1,0 +1,166 @@
+"""End to end, in tmux: a note being typed survives the terminal closing (SIGHUP).
+
+The real `newsread` command runs at 80x24 in tmux on its own server socket (`-L`), with its
+own HOME and XDG folders. Typing a note, then `tmux kill-session` (newsread gets SIGHUP as when
+an SSH connection drops); the process must leave within seconds and the next launch says
+"1 unsaved note recovered" and offers the text back.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tui_helpers import build_library
+
+NEWSREAD = Path(sys.executable).parent / "newsread"
+
+
+class Tmux:
+    """One private tmux server (its own socket) with one session at a time."""
+
+    def __init__(self, socket: str, environment: dict[str, str]) -> None:
+        self.socket = socket
+        self.environment = environment
+        self.session = ""
+
+    def run(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+        )
+        return result.stdout
+
+    def start(self, command: str) -> None:
+        self.session = f"notes-{uuid.uuid4().hex[:6]}"
+        env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        subprocess.run(
+            ["tmux", "-L", self.socket, "new-session", "-d", "-x", "80", "-y", "24",
+             "-s", self.session, command],
+            check=True,
+            env=env,
+        )  # fmt: skip
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-t", self.session, "-p", check=False)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", self.session, *keys)
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", self.session, "-l", text)
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} not on screen after {timeout}s:\n{screen}")
+            time.sleep(0.05)
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_gone(pid: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while alive(pid):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"newsread (pid {pid}) still running {timeout}s after SIGHUP")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to watch the process leave")
+    assert NEWSREAD.exists(), f"no newsread console script next to {sys.executable}"
+    home = tmp_path / "home"
+    environment = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "TERM": "xterm-256color",
+    }
+    server = Tmux(f"newsread-notes-{uuid.uuid4().hex[:8]}", environment)
+    try:
+        yield server
+    finally:
+        server.run("kill-server", check=False)
+
+
+def launch(tmux: Tmux, library: Path, pid_file: Path) -> int:
+    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in tmux.environment.items())
+    tmux.start(
+        f"echo $$ > {shlex.quote(str(pid_file))}; exec env -u NEWSREAD_HOME {settings} "
+        f"{shlex.quote(str(NEWSREAD))} {shlex.quote(str(library))}"
+    )
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, "newsread did not start"
+        time.sleep(0.05)
+    return int(pid_file.read_text())
+
+
+def open_kelmor(tmux: Tmux) -> None:
+    tmux.wait_for("up to date")
+    tmux.type("kelmor harbour expansion")
+    tmux.wait_for("1 result")
+    tmux.keys("Enter")
+    tmux.wait_for("⏎ Open")
+    tmux.keys("Enter")
+    tmux.wait_for("The harbour master welcomed")
+
+
+def test_a_note_typed_when_the_terminal_closes_is_recovered(tmux: Tmux, tmp_path: Path) -> None:
+    library = build_library(tmp_path / "library")
+    pid = launch(tmux, library, tmp_path / "pid-1")
+    open_kelmor(tmux)
+    # `A` and the sentence in one burst, as a paste or a fast typist sends them.
+    tmux.keys("A")
+    tmux.type("Ask the harbour master about dredging")
+    tmux.wait_for("Ask the harbour master about dredging")
+    tmux.run("kill-session", "-t", tmux.session)  # the terminal goes: SIGHUP
+    wait_gone(pid)
+    drafts = list((tmp_path / "home" / "data" / "newsread" / "drafts").rglob("*.json"))
+    assert any("about dredging" in p.read_text(encoding="utf-8") for p in drafts)
+
+    pid = launch(tmux, library, tmp_path / "pid-2")
+    tmux.wait_for("1 unsaved note recovered")
+    tmux.wait_for("The harbour master welcomed")  # the session reopens the article
+    tmux.keys("A")
+    tmux.wait_for("An unsaved draft of this note was recovered")
+    tmux.keys("k")
+    screen = tmux.wait_for("ctrl+s saves")
+    assert "Ask the harbour master about dredging" in screen
+    tmux.type(" before June")
+    tmux.keys("C-s")  # straight after the typing, in the same burst
+    tmux.wait_for("Note saved")
+    tmux.keys("C-q")
+    wait_gone(pid)
+    exported = subprocess.run(
+        [str(NEWSREAD), "export", "--library", str(library)],
+        capture_output=True,
+        text=True,
+        env={**{k: v for k, v in os.environ.items() if k != "NEWSREAD_HOME"}, **tmux.environment},
+        check=True,
+    ).stdout
+    assert "Ask the harbour master about dredging before June" in exported
+    assert not list((tmp_path / "home" / "data" / "newsread" / "drafts").rglob("*.json"))

@@ -1,0 +1,211 @@
+"""The app's side of note drafts: what is typed is on disk within a moment, whatever happens.
+
+`DraftKeeper` belongs to the app. Each note editor gets a `NoteDraft` from it and reports the
+text as it changes; the keeper writes it (debounced, in a thread) to this session's drafts
+folder (`newsread.index.annotations.drafts`), writes everything still pending at once on
+SIGHUP/SIGTERM (`newsread.tui.hangup`) and when quitting, and removes a draft once its note is
+saved or discarded. At start-up it collects the drafts dead sessions left behind and says so;
+opening such a note offers its draft.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from newsread.index import paths
+from newsread.index.annotations.drafts import Draft, DraftFolder
+from newsread.tui.hangup import Hangup
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+    from newsread.index.article import Article
+
+log = logging.getLogger(__name__)
+
+DELAY = 0.4
+"""Seconds of quiet typing after which the draft is written."""
+
+
+class Leaving(Protocol):
+    def shut_down(self, return_code: int = 0) -> None: ...
+
+
+def drafts_root() -> Path:
+    return paths.data_dir() / "drafts"
+
+
+class NoteDraft:
+    """One note's draft in this session, as its editor changes it."""
+
+    def __init__(self, keeper: DraftKeeper, draft: Draft) -> None:
+        self._keeper = keeper
+        self.draft = draft
+
+    def update(self, text: str) -> None:
+        """The text changed: the draft is written shortly."""
+        self.draft = replace(self.draft, text=text, updated=datetime.now(timezone.utc))
+        self._keeper.keep(self.draft)
+
+    def finished(self) -> None:
+        """The note was saved, or its changes discarded: the draft goes."""
+        self._keeper.drop(self.draft.slot)
+
+    def editor_file(self, text: str) -> Path:
+        """The file `$EDITOR` edits, after the draft (with `text`) is written next to it."""
+        self.draft = replace(self.draft, text=text, updated=datetime.now(timezone.utc))
+        self._keeper.keep(self.draft)
+        self._keeper.flush()
+        return self._keeper.folder.editor_file(self.draft.slot)
+
+    def editor_done(self) -> None:
+        """`$EDITOR` returned: its file goes, unless the session is ending under it."""
+        if self._keeper.hung_up is None:
+            self._keeper.folder.editor_file(self.draft.slot).unlink(missing_ok=True)
+
+
+class DraftKeeper:
+    """This session's drafts and the recovered ones (see the module docstring)."""
+
+    def __init__(self, app: App[object], root: Path | None = None) -> None:
+        self._app = app
+        self._root = root
+        self._folder: DraftFolder | None = None
+        self._pending: dict[str, Draft] = {}
+        self._lock = threading.RLock()
+        self._timer: Timer | None = None
+        self._hangup: Hangup | None = None
+        self.recovered: list[Draft] = []
+        """Drafts from dead sessions, newest first, until the user keeps or discards them."""
+        self.problem = ""
+        """Why the last draft could not be written, if it could not."""
+
+    @property
+    def folder(self) -> DraftFolder:
+        with self._lock:
+            if self._folder is None:
+                self._folder = DraftFolder(self._root or drafts_root())
+            return self._folder
+
+    # -- the session ------------------------------------------------------------------------
+
+    def start(self, leave: Leaving) -> None:
+        """Catch SIGHUP/SIGTERM, then collect dead sessions' drafts in a thread."""
+        loop = asyncio.get_running_loop()
+        self._hangup = Hangup(
+            self.flush, lambda code: loop.call_soon_threadsafe(leave.shut_down, code)
+        ).install()
+        self._app.run_worker(self._recover, thread=True, group="drafts", exit_on_error=False)
+
+    def _recover(self) -> None:
+        try:
+            self.folder.open()
+            drafts = self.folder.recover()
+        except OSError as error:
+            self._app.call_from_thread(
+                self._app.notify, f"Drafts folder unusable: {error}", severity="warning"
+            )
+            return
+        self._app.call_from_thread(self._recovered, drafts)
+
+    def _recovered(self, drafts: list[Draft]) -> None:
+        self.recovered = drafts
+        if not drafts:
+            return
+        count = len(drafts)
+        what = f"{count} unsaved note{'s' if count > 1 else ''} recovered"
+        titles = ", ".join(f"“{d.title}”" for d in drafts[:2] if d.title)
+        self._app.notify(
+            f"{what}{f' ({titles})' if titles else ''}: open the note to keep or discard it",
+            severity="warning",
+            timeout=12,
+        )
+
+    @property
+    def hung_up(self) -> int | None:
+        """The signal that ended this session, if one did."""
+        return None if self._hangup is None else self._hangup.received
+
+    def close(self) -> None:
+        """Write what is pending and end the session (drafts left are recovered next time)."""
+        self.flush()
+        if self._hangup is not None:
+            self._hangup.uninstall()
+        try:
+            self.folder.close()
+        except OSError as error:
+            log.warning("drafts folder not closed: %s", error)
+
+    # -- drafts -----------------------------------------------------------------------------
+
+    def draft_for(
+        self, article: Article, target: str, base: str, base_revision: int, title: str
+    ) -> NoteDraft:
+        draft = Draft(
+            article_id=article.id,
+            target=target,
+            text=base,
+            base=base,
+            base_revision=base_revision,
+            article_key=article.key,
+            title=title,
+        )
+        return NoteDraft(self, draft)
+
+    def keep(self, draft: Draft) -> None:
+        """Write `draft` once the typing pauses (event loop only)."""
+        with self._lock:
+            self._pending[draft.slot] = draft
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._app.set_timer(DELAY, self._write_soon)
+
+    def _write_soon(self) -> None:
+        self._timer = None
+        self._app.run_worker(self.flush, thread=True, group="drafts", exit_on_error=False)
+
+    def flush(self) -> None:
+        """Write every pending draft now (any thread, and signal handlers)."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+            for draft in pending.values():
+                try:
+                    self.folder.write(draft)
+                except OSError as error:
+                    self.problem = f"draft not saved: {error.strerror or error}"
+                    log.warning("%s", self.problem)
+                    self._pending.setdefault(draft.slot, draft)  # tried again next time
+                else:
+                    self.problem = ""
+
+    def drop(self, slot: str) -> None:
+        """The note was saved or discarded."""
+        with self._lock:
+            self._pending.pop(slot, None)
+            try:
+                self.folder.remove(slot)
+            except OSError as error:
+                log.warning("draft not removed: %s", error)
+
+    def recovered_for(self, article: Article, target: str) -> Draft | None:
+        """The newest recovered draft of this note, if one waits."""
+        for draft in self.recovered:
+            if draft.is_for(article.id, article.key, target):
+                return draft
+        return None
+
+    def forget_recovered(self, draft: Draft) -> None:
+        """The user kept (it is this session's draft now) or discarded a recovered draft."""
+        if draft in self.recovered:
+            self.recovered.remove(draft)
+        try:
+            self.folder.forget_recovered(draft)
+        except OSError as error:
+            log.warning("recovered draft not removed: %s", error)

@@ -1,0 +1,75 @@
+"""A question with a few answers, each on a letter key: "keep / discard", "save / discard / cancel"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+Choice = tuple[str, str, str]
+"""(key, value, label): pressing `key` (or choosing the label) dismisses with `value`."""
+
+
+class ChoiceDialog(ModalScreen[str]):
+    """Ask `question`; dismisses with the chosen value, or "" on Escape."""
+
+    DEFAULT_CSS = """
+    ChoiceDialog .dialog {
+        width: 80;
+        max-height: 100%;
+    }
+    ChoiceDialog #choice-body {
+        height: auto;
+        max-height: 12;
+        padding: 0 0 1 0;
+    }
+    ChoiceDialog OptionList {
+        height: auto;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="choice.cancel")
+    ]
+
+    def __init__(self, question: str, choices: list[Choice], body: str = "") -> None:
+        super().__init__()
+        self._question = question
+        self._choices = choices
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._question, markup=False, classes="dialog-title")
+            if self._body:
+                with VerticalScroll(id="choice-body"):
+                    yield Static(self._body, markup=False)
+            yield OptionList(
+                *(Option(f"{key}  {label}", id=value) for key, value, label in self._choices)
+            )
+            yield Label("the letter, or ↑ ↓ and Enter · Escape cancels", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        for key, value, _ in self._choices:
+            if event.character == key:
+                event.stop()
+                event.prevent_default()
+                self.dismiss(value)
+                return
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id or "")
+
+    def action_cancel(self) -> None:
+        self.dismiss("")
