@@ -16,7 +16,7 @@ import threading
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsread.index import paths
 from newsread.index.annotations.drafts import Draft, DraftFolder
@@ -74,7 +74,7 @@ class NoteDraft:
 class DraftKeeper:
     """This session's drafts and the recovered ones (see the module docstring)."""
 
-    def __init__(self, app: App[object], root: Path | None = None) -> None:
+    def __init__(self, app: App[Any], root: Path | None = None) -> None:
         self._app = app
         self._root = root
         self._folder: DraftFolder | None = None

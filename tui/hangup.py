@@ -35,7 +35,7 @@ class Hangup:
     def __init__(
         self,
         save: Callable[[], None],
-        exit_app: Callable[[int], None],
+        exit_app: Callable[[int], object],
         *,
         grace: float | None = None,
     ) -> None:

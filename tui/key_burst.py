@@ -12,7 +12,7 @@ again, as a new key, to that screen.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
@@ -27,7 +27,7 @@ _REMEMBERED = 256
 class KeyBurst:
     """Where each key was sent, so a key overtaken by a new screen follows it there."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self._app = app
         self._sent: OrderedDict[int, tuple[events.Key, Screen[object]]] = OrderedDict()
 

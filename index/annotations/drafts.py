@@ -213,7 +213,7 @@ class DraftFolder:
 
     def _recover_session(self, folder: Path) -> None:
         try:
-            lock = open(folder / LOCK, "rb")  # noqa: SIM115 - held while the folder is emptied
+            lock = open(folder / LOCK, "rb")
         except FileNotFoundError:
             lock = None  # a session that died before locking, or one being removed
         except OSError as error:
