@@ -18,7 +18,7 @@ from newsread.index.article import Article
 from newsread.index.docstore import FileState
 from newsread.index.errors import UnreadableFile
 from newsread.index.parallel import index_processes
-from newsread.index.reader import read_articles
+from newsread.index.reader import PARSER_VERSION, read_articles
 from newsread.index.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
@@ -80,13 +80,22 @@ def digest_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def parser_changed(library: Library) -> bool:
+    """Whether the library's files were read by another version of the parsers than this one
+    (which reads them differently: every file is read again)."""
+    return bool(library.docs.file_states()) and library.docs.get_meta("parser") != str(
+        PARSER_VERSION
+    )
+
+
 def _plan(library: Library, scan: ScanResult) -> _Plan:
     plan = _Plan()
     known = library.docs.file_states()
     files = scan.files
+    reread = parser_changed(library)
     for rel, (mtime_ns, size) in files.items():
         state = known.get(rel)
-        if state is None:
+        if state is None or reread:
             plan.to_read.append(rel)
         elif state.mtime_ns == mtime_ns and state.size == size:
             plan.unchanged += 1
@@ -172,6 +181,8 @@ def update_library(
         library.docs.touch_files(plan.touched)
         library.docs.commit()
     if not plan.to_read and not plan.to_remove:
+        if library.docs.get_meta("parser") != str(PARSER_VERSION):
+            library.docs.set_meta("parser", str(PARSER_VERSION))
         report(Progress("done"))
         return IndexSummary(
             unchanged=plan.unchanged,
@@ -228,6 +239,8 @@ def update_library(
         library.docs.commit()
         library.record_files()
         library.docs.set_meta("dirty", None)
+        if not was_cancelled:
+            library.docs.set_meta("parser", str(PARSER_VERSION))
     total_articles = library.docs.count()
     if on_commit:
         on_commit(total_articles)

@@ -110,6 +110,10 @@ class Library:
             self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
             self._open_whoosh()
             self._docs = DocStore(self.index_dir / "articles.sqlite3")
+        from newsread.index.indexer import parser_changed
+
+        if not self.notice and parser_changed(self):
+            self.notice = "newsread reads articles better now: every file is read again"
         if self._docs.get_meta("dirty"):
             try:
                 self._reconcile()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -247,12 +246,11 @@ def test_unclosed_deep_inline_tags_do_not_crash() -> None:
     ]
 
 
-def test_huge_page_is_read_in_reasonable_time() -> None:
+def test_huge_page_is_read_whole_by_the_simple_extraction() -> None:
+    # Its time per page is in tests/accuracy.py's figures; no timed assertion here.
     row = "<div><span>word</span> <a href='x'>link</a> text <b>bold</b></div>\n"
     html = "<html><head><title>Huge</title></head><body>" + row * 60_000 + "</body></html>"
-    started = time.perf_counter()
     draft = parse_html(html)
-    assert time.perf_counter() - started < 30
     assert len(draft.paragraphs) == 60_000
     assert draft.paragraphs[0] == "word link text bold"
 

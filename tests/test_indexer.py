@@ -93,6 +93,22 @@ def test_a_library_of_links_to_folders_elsewhere_is_indexed(
     }
 
 
+def test_files_read_by_an_older_parser_are_read_again_with_a_notice(
+    small_library: Path,
+) -> None:
+    library = _open(small_library)
+    first = library.update()
+    assert library.update().indexed == 0
+    library.docs.set_meta("parser", "1")
+    library.close()
+    library = _open(small_library)
+    assert "read again" in library.notice
+    assert library.update().indexed == first.indexed
+    library.close()
+    library = _open(small_library)
+    assert library.notice == "" and library.update().indexed == 0
+
+
 def test_schema_change_rebuilds_with_a_notice(small_library: Path) -> None:
     library = _open(small_library)
     library.update()
