@@ -357,7 +357,7 @@ def check_traf(row: dict, article: Article, score: Score, text: str | None) -> N
         ok, got = check_byline(article, " ; ".join(authors))
         score.check("authors", ok, f"{name}: {got} vs {authors}")
     if row["date"]:
-        year, month, day = (int(part) for part in row["date"].split("-"))
+        year, month, day = (int(part) for part in re.findall(r"\d+", row["date"])[:3])
         if month > 12:
             month, day = day, month  # two truth dates are written year-day-month
         want = f"{year:04}-{month:02}-{day:02}"
