@@ -28,6 +28,13 @@ _HEADLINE_WINDOW = 40
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Photo captions and notices written as sentences: not the article's text.
+_CAPTION = re.compile(
+    r"^\d+ (?:of|/) \d+\b|\bfile photo\b|\((?:AP|AFP|Reuters|EPA|dpa)? ?(?:photo|foto|bild)\b"
+    r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
+    r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -46,6 +53,8 @@ class PageArticle:
 
     headline: int | None
     """The headline's line, or None when no line above the text reads as one."""
+    title: str
+    """The headline's text (without bullet or breadcrumbs)."""
     start: int
     """The first line of the body: the lede."""
     end: int
@@ -79,8 +88,12 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             text = text[bullet.end() :]
             if not text:
                 continue
+        crumbs = _CRUMB.split(text) if len(text) <= 250 else []
+        if len(crumbs) >= 2 and len(crumbs[-1].split()) >= 2 and not bullet:
+            text = crumbs[-1]  # "Home » News » Headline": the headline is the last crumb
         words = len(text.split())
-        found.append(_Line(index, text, bool(bullet), words, _sentence(text, words)))
+        sentence = _sentence(text, words) and not _CAPTION.search(text)
+        found.append(_Line(index, text, bool(bullet), words, sentence))
     return found
 
 
@@ -144,7 +157,7 @@ def _dateline(text: str) -> bool:
 
 
 _TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is weighed
-_CRUMB = re.compile(r"\s+(?:»|›|>|/|\||→)\s+")
+_CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
 
 
 def _mass(lines: list[_Line], position: int) -> float:
@@ -177,9 +190,6 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
-        crumbs = _CRUMB.split(line.text)
-        if len(crumbs) > 2:
-            counts[crumbs[-1]] = counts.get(crumbs[-1], 0) + 1
     best_score, headline = 0.0, -1
     for position, line in enumerate(lines):
         if not _headline_shaped(line) or _not_a_headline(line.text):
@@ -205,10 +215,15 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         if score > best_score:
             best_score, headline = score, position
     if headline < 0:
-        return PageArticle(None, lines[first].index, lines[last].index + 1)
-    start = next(p for p in range(headline + 1, len(lines)) if lines[p].sentence)
+        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+    start = next(
+        (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
+        next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
+    )
     end = max(start, _run_end(lines, start))
-    return PageArticle(lines[headline].index, lines[start].index, lines[end].index + 1)
+    return PageArticle(
+        lines[headline].index, lines[headline].text, lines[start].index, lines[end].index + 1
+    )
 
 
 def _run_end(lines: list[_Line], start: int) -> int:

@@ -919,7 +919,7 @@ def parse_text(text: str) -> Draft:
     page = find_article(lines)
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
-        _set_title(_clean(lines[page.headline]).lstrip("*+•· "), state)
+        _set_title(page.title, state)
         for raw in lines[page.headline + 1 : page.start]:
             line = _clean(raw)
             if line and not _take_date(line, state) and not _take_byline(line, state):
