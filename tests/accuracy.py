@@ -1,6 +1,7 @@
 """Field-by-field accuracy of `read_articles` on the shared real-article corpora.
 
-Run: `.venv/bin/python tests/accuracy.py [--limit N] [--corpus NAME] [--failures]`
+Run: `.venv/bin/python tests/accuracy.py [--limit N] [--corpus NAME] [--failures]
+[--half tune|held] [--json OUT] [--before OLD.json]`
 
 The corpora live next to the repository (`../shared/corpora`) and are never copied into it.
 `--limit N` reads at most N files per corpus, spread evenly over it. What counts as correct:
@@ -28,11 +29,31 @@ casefolded, whitespace collapsed, curly quotes and dashes made plain.
     language  the primary subtag of `lang` ("en-US" -> "en") equals our language.
     body      mean token F1 of our body against the text of `expected.html` (not a pass/fail
               field: it is how well the main text matches Readability's extraction).
+
+The page sets (`pages/<set>/*.html.gz` and their text renderings `pagetext/<set>/*.txt`, truth
+in `truth.jsonl`) are split in two halves by a hash of the file name: `tune` to look at while
+changing the parsers, `held` to check that a change generalises. Each half is reported on its
+own row (`traf:tune`, `traf:held`); `--half` scores one only. On the text renderings a field is
+scored only where its truth is visible in the text (whitespace collapsed, verbatim).
+traf, traf-text (trafilatura's evaluation pages: title, authors, date, with/without snippets)
+    title     as for readability (loosely equal, or ours plus a site suffix).
+    authors   the name words of our authors + credit against those of the truth's authors,
+              as for readability's byline; scored where the truth names someone.
+    date      `published` on the truth's calendar date.
+    with      per snippet: the main-text snippet is in our body (loosely).
+    without   per snippet: the boilerplate snippet is not in our body.
+zyte, zyte-text (Zyte's benchmark: the expected article body)
+    start     our body starts with the first 60 characters of the expected body (loosely).
+    lede      the first 60 characters of the expected body are somewhere in our body.
+    body F1   mean token F1 of our body against the expected body.
+Timings: mean, median and 95th percentile wall time per file, and CPU time per file.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
 import re
 import sys
@@ -80,6 +101,7 @@ class Score:
     f1: list[float] = field(default_factory=list)
     seconds: float = 0.0
     cpu_seconds: float = 0.0
+    times: list[float] = field(default_factory=list)
     files: int = 0
     unreadable: int = 0
     failures: list[str] = field(default_factory=list)
@@ -130,7 +152,8 @@ def read_timed(path: Path, score: Score) -> Article | None:
         score.failures.append(f"unreadable: {path.relative_to(CORPORA)}: {error}")
         return None
     finally:
-        score.seconds += time.perf_counter() - started
+        score.times.append(time.perf_counter() - started)
+        score.seconds += score.times[-1]
         score.cpu_seconds += time.process_time() - cpu_started
         score.files += 1
     return articles[0]
@@ -280,6 +303,102 @@ def token_f1(ours: str, theirs: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+# --- page sets: pages/<set>/*.html.gz and pagetext/<set>/*.txt ---------------------------
+
+HALVES = ("tune", "held")
+_START = 60
+
+
+def half_of(name: str) -> str:
+    """The half a page belongs to, by a hash of its name without the extension (so a page
+    and its text rendering fall in the same half)."""
+    stem = name.removesuffix(".gz").rsplit(".", 1)[0]
+    return HALVES[hashlib.sha1(stem.encode("utf-8")).digest()[0] % 2]
+
+
+def truth_rows(folder: Path) -> list[dict[str, object]]:
+    with (folder / "truth.jsonl").open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def visible(snippet: str, text: str) -> bool:
+    return " ".join(snippet.split()) in text
+
+
+def page_text(path: Path) -> str:
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return " ".join(data.decode("utf-8", "replace").split())
+
+
+def score_pages(
+    folder: Path, limit: int | None, half: str | None, check: Callable[..., None], text: bool
+) -> dict[str, Score]:
+    scores = {h: Score() for h in HALVES if half in (None, h)}
+    rows = spread([r for r in truth_rows(folder) if half in (None, half_of(str(r["file"])))], limit)
+    for row in rows:
+        path = folder / str(row["file"])
+        score = scores[half_of(path.name)]
+        article = read_timed(path, score)
+        if article is not None:
+            check(row, article, score, page_text(path) if text else None)
+    return scores
+
+
+def check_traf(row: dict, article: Article, score: Score, text: str | None) -> None:
+    name = row["file"]
+    title = row["title"]
+    if title and (text is None or visible(title, text)):
+        ok, got = check_title(article, title)
+        score.check("title", ok, f"{name}: {got!r} vs {title!r}")
+    authors = [a for a in row["authors"] if name_words(a)]
+    if authors and (text is None or all(visible(a, text) for a in authors)):
+        ok, got = check_byline(article, " ; ".join(authors))
+        score.check("authors", ok, f"{name}: {got} vs {authors}")
+    if row["date"]:
+        year, month, day = (int(part) for part in re.findall(r"\d+", row["date"])[:3])
+        if month > 12:
+            month, day = day, month  # two truth dates are written year-day-month
+        want = f"{year:04}-{month:02}-{day:02}"
+        ok, got = check_published(article, want)
+        score.check("date", ok, f"{name}: {got} vs {want}")
+    body = loose(article.body)
+    for snippet in row["with"]:
+        if text is None or visible(snippet, text):
+            score.check("with", loose(snippet) in body, f"{name}: missing {snippet!r}")
+    for snippet in row["without"]:
+        if text is None or visible(snippet, text):
+            score.check("without", loose(snippet) not in body, f"{name}: kept {snippet!r}")
+
+
+def check_zyte(row: dict, article: Article, score: Score, text: str | None) -> None:
+    name = row["file"]
+    expected = loose(row["body"])
+    start = expected[:_START]
+    if text is None or start in loose(text):
+        body = loose(article.body)
+        score.check("start", body.startswith(start), f"{name}: {body[:60]!r} vs {start!r}")
+        score.check("lede", start in body, f"{name}: dropped {start!r}")
+    score.f1.append(token_f1(article.body, row["body"]))
+
+
+def score_traf(limit: int | None, half: str | None = None) -> dict[str, Score]:
+    return score_pages(CORPORA / "pages" / "trafilatura-eval", limit, half, check_traf, False)
+
+
+def score_traf_text(limit: int | None, half: str | None = None) -> dict[str, Score]:
+    return score_pages(CORPORA / "pagetext" / "trafilatura-eval", limit, half, check_traf, True)
+
+
+def score_zyte(limit: int | None, half: str | None = None) -> dict[str, Score]:
+    return score_pages(CORPORA / "pages" / "zyte", limit, half, check_zyte, False)
+
+
+def score_zyte_text(limit: int | None, half: str | None = None) -> dict[str, Score]:
+    return score_pages(CORPORA / "pagetext" / "zyte", limit, half, check_zyte, True)
+
+
 # --- report ----------------------------------------------------------------------------------
 
 CORPUS_SCORERS: dict[str, Callable[[int | None], Score]] = {
@@ -287,40 +406,103 @@ CORPUS_SCORERS: dict[str, Callable[[int | None], Score]] = {
     "reuters": score_reuters,
     "readability": score_readability,
 }
+PAGE_SCORERS: dict[str, Callable[[int | None, str | None], dict[str, Score]]] = {
+    "traf": score_traf,
+    "traf-text": score_traf_text,
+    "zyte": score_zyte,
+    "zyte-text": score_zyte_text,
+}
 
 
-def report(scores: dict[str, Score]) -> Iterator[str]:
-    yield f"{'corpus':<12} {'field':<10} {'correct':>8} {'total':>6} {'%':>7}"
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def figures(scores: dict[str, Score]) -> dict[str, dict[str, float]]:
+    """Per corpus: each field's percentage correct (and its total), body F1 and timings."""
+    out: dict[str, dict[str, float]] = {}
     for corpus, score in scores.items():
-        for name in score.total:
-            correct, total = score.correct[name], score.total[name]
-            yield f"{corpus:<12} {name:<10} {correct:>8} {total:>6} {100 * correct / total:>6.1f}%"
+        row: dict[str, float] = {}
+        order = ("title", "authors", "byline", "date", "published", "section", "source")
+        for name in sorted(score.total, key=lambda n: order.index(n) if n in order else 99):
+            row[name] = 100 * score.correct[name] / score.total[name]
+            row[name + " n"] = score.total[name]
         if score.f1:
-            mean = sum(score.f1) / len(score.f1)
-            yield f"{corpus:<12} {'body F1':<10} {'':>8} {len(score.f1):>6} {100 * mean:>6.1f}%"
+            row["body F1"] = 100 * sum(score.f1) / len(score.f1)
+            row["body F1 n"] = len(score.f1)
+        files = max(score.files, 1)
+        row["files"] = score.files
+        row["unreadable"] = score.unreadable
+        row["ms/file"] = 1000 * score.seconds / files
+        row["median ms"] = 1000 * percentile(score.times, 0.5)
+        row["p95 ms"] = 1000 * percentile(score.times, 0.95)
+        row["cpu ms"] = 1000 * score.cpu_seconds / files
+        out[corpus] = row
+    return out
+
+
+_TIMINGS = ("files", "unreadable", "ms/file", "median ms", "p95 ms", "cpu ms")
+
+
+def report(
+    table: dict[str, dict[str, float]], before: dict[str, dict[str, float]]
+) -> Iterator[str]:
+    """The accuracy table; with `before`, each figure next to the earlier one."""
+    then = f" {'before':>7} {'change':>7}" if before else ""
+    yield f"{'corpus':<16} {'field':<10} {'total':>6} {'%':>7}{then}"
+    for corpus, row in table.items():
+        for name, value in row.items():
+            if name.endswith(" n") or name in _TIMINGS:
+                continue
+            old = before.get(corpus, {}).get(name)
+            change = f" {old:>6.1f}% {value - old:>+6.1f}" if old is not None else ""
+            total = int(row.get(name + " n", 0))
+            yield f"{corpus:<16} {name:<10} {total:>6} {value:>6.1f}%{change}"
     yield ""
     # CPU time too: wall time swings when the machine is busy with something else.
-    yield f"{'corpus':<12} {'files':>6} {'unreadable':>10} {'ms/file':>8} {'cpu ms':>8}"
-    for corpus, score in scores.items():
-        files = max(score.files, 1)
-        ms, cpu = 1000 * score.seconds / files, 1000 * score.cpu_seconds / files
-        yield f"{corpus:<12} {score.files:>6} {score.unreadable:>10} {ms:>8.2f} {cpu:>8.2f}"
+    yield f"{'corpus':<16} " + " ".join(f"{name:>10}" for name in _TIMINGS)
+    for corpus, row in table.items():
+        yield f"{corpus:<16} " + " ".join(
+            f"{row[name]:>10.0f}" if name in ("files", "unreadable") else f"{row[name]:>10.2f}"
+            for name in _TIMINGS
+        )
+        old = before.get(corpus)
+        if old:
+            yield f"{'  before':<16} " + " ".join(
+                f"{old.get(name, 0):>10.0f}"
+                if name in ("files", "unreadable")
+                else f"{old.get(name, 0):>10.2f}"
+                for name in _TIMINGS
+            )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--limit", type=int, help="at most N files per corpus")
-    parser.add_argument("--corpus", choices=sorted(CORPUS_SCORERS), action="append")
+    choices = sorted([*CORPUS_SCORERS, *PAGE_SCORERS])
+    parser.add_argument("--corpus", choices=choices, action="append")
+    parser.add_argument("--half", choices=HALVES, help="score one half of the page sets")
     parser.add_argument("--failures", action="store_true", help="list every mismatch")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--before", type=Path, help="compare with figures written by --json")
     args = parser.parse_args()
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 1
-    scores = {}
-    for corpus in args.corpus or CORPUS_SCORERS:
-        scores[corpus] = CORPUS_SCORERS[corpus](args.limit)
-    for line in report(scores):
+    scores: dict[str, Score] = {}
+    for corpus in args.corpus or [*CORPUS_SCORERS, *PAGE_SCORERS]:
+        if corpus in CORPUS_SCORERS:
+            scores[corpus] = CORPUS_SCORERS[corpus](args.limit)
+        else:
+            for half, score in PAGE_SCORERS[corpus](args.limit, args.half).items():
+                scores[f"{corpus}:{half}"] = score
+    table = figures(scores)
+    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else {}
+    for line in report(table, before):
         print(line)
+    if args.json:
+        args.json.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
     if args.failures:
         for corpus, score in scores.items():
             for failure in score.failures:

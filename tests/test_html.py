@@ -246,7 +246,8 @@ def test_unclosed_deep_inline_tags_do_not_crash() -> None:
     ]
 
 
-def test_huge_page_is_read_whole() -> None:
+def test_huge_page_is_read_whole_by_the_simple_extraction() -> None:
+    # Its time per page is in tests/accuracy.py's figures; no timed assertion here.
     row = "<div><span>word</span> <a href='x'>link</a> text <b>bold</b></div>\n"
     html = "<html><head><title>Huge</title></head><body>" + row * 60_000 + "</body></html>"
     draft = parse_html(html)
@@ -301,3 +302,27 @@ def test_cms_specific_publication_date_key() -> None:
 def test_byline_elements_lose_dates_editors_and_buttons(byline: str, authors: list[str]) -> None:
     draft = parse_html(page("<title>T</title>", byline + BODY))
     assert (draft.authors, draft.credit) == (authors, "")
+
+
+def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
+    page = """<html><head><title>Topic: Trams run without drivers | Courier Blog</title>
+    <meta property="og:title" content="Topic: Trams run without drivers | Courier Blog"></head>
+    <body><article><h1>Trams run without drivers</h1>
+    <p>The city's trams will run without drivers on two lines from next spring, the transport
+    authority said on Tuesday, after a trial that ran for eighteen months.</p></article>
+    </body></html>"""
+    assert parse_html(page).title == "Trams run without drivers"
+
+
+def test_a_date_line_and_byline_above_the_text_become_metadata_not_body() -> None:
+    text = (
+        "The city's trams will run without drivers on two lines from next spring, the "
+        "transport authority said on Tuesday, after a trial that ran for eighteen months."
+    )
+    page = f"""<html><head><title>Trams run without drivers</title></head><body><article>
+    <h1>Trams run without drivers</h1><p>By Jane Doe</p><p>March 12, 2024</p>
+    <p>{text}</p><p>{text}</p></article></body></html>"""
+    draft = parse_html(page)
+    assert draft.paragraphs[0] == text
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"

@@ -77,14 +77,36 @@ def test_skipped_files_are_not_reread_but_still_reported(small_library: Path) ->
     assert summary.indexed == 0 and dict(summary.skipped).keys() == {"empty.txt"}
 
 
-def test_links_out_of_the_library_are_not_followed(small_library: Path, tmp_path: Path) -> None:
+def test_a_library_of_links_to_folders_elsewhere_is_indexed(
+    small_library: Path, tmp_path: Path
+) -> None:
     outside = tmp_path / "outside"
-    write_article(outside, "secret.txt", "Secret memo", "Nothing to see here.")
+    write_article(outside, "memo.txt", "Secret memo", "Nothing to see here.")
     (small_library / "link").symlink_to(outside, target_is_directory=True)
+    (small_library / "again").symlink_to(outside, target_is_directory=True)
     (small_library / "loop").symlink_to(small_library, target_is_directory=True)
     summary = _open(small_library).update()
-    assert summary.total_articles == 3
-    assert dict(summary.skipped)["link"] == "link points outside the library"
+    assert summary.total_articles == 4
+    assert dict(summary.skipped) == {
+        "link": "same folder as again, read there",
+        "loop": "symbolic link loop (a folder that contains itself)",
+    }
+
+
+def test_files_read_by_an_older_parser_are_read_again_with_a_notice(
+    small_library: Path,
+) -> None:
+    library = _open(small_library)
+    first = library.update()
+    assert library.update().indexed == 0
+    library.docs.set_meta("parser", "1")
+    library.close()
+    library = _open(small_library)
+    assert "read again" in library.notice
+    assert library.update().indexed == first.indexed
+    library.close()
+    library = _open(small_library)
+    assert library.notice == "" and library.update().indexed == 0
 
 
 def test_schema_change_rebuilds_with_a_notice(small_library: Path) -> None:

@@ -309,3 +309,30 @@ def test_supported_suffixes() -> None:
 )
 def test_is_article_file(name: str, expected: bool) -> None:
     assert is_article_file(Path(name)) is expected
+
+
+def test_a_file_naming_no_source_gets_its_folders_as_source_and_section(tmp_path: Path) -> None:
+    write(tmp_path / "bbc" / "business" / "001.txt", f"Ad sales boost profits\n\n{BODY}\n")
+    [article] = read_articles(tmp_path / "bbc" / "business" / "001.txt", tmp_path)
+    assert (article.source, article.section) == ("bbc", "business")
+    assert article.extra["derived"] == "source section"
+
+
+def test_a_derived_source_prefers_the_site_of_the_url_and_never_replaces_a_given_one(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path / "saved" / "a.txt", f"Bridge closed\n\nURL: https://www.example.org/a\n\n{BODY}\n"
+    )
+    [article] = read_articles(tmp_path / "saved" / "a.txt", tmp_path)
+    assert (article.source, article.section, article.extra["derived"]) == (
+        "example.org",
+        "",
+        "source",
+    )
+    write(tmp_path / "top.txt", f"Bridge closed\n\n{BODY}\n")
+    [top] = read_articles(tmp_path / "top.txt", tmp_path)
+    assert top.source == "" and "derived" not in top.extra
+    write(tmp_path / "x" / "y" / "b.txt", f"REUTERS / acq\n\nBridge closed\n\n{BODY}\n")
+    [named] = read_articles(tmp_path / "x" / "y" / "b.txt", tmp_path)
+    assert named.source == "REUTERS" and "derived" not in named.extra

@@ -234,7 +234,7 @@ class NewsreadApp(App[None]):
     def _index_finished(self, message: IndexFinished) -> None:
         summary = message.summary
         self.main.index_finished(summary.total_articles, len(summary.skipped), summary.cancelled)
-        if summary.skipped and summary.indexed:
+        if summary.skipped and (summary.indexed or not summary.total_articles):
             path, reason = summary.skipped[0]
             more = f" and {len(summary.skipped) - 1} more" if len(summary.skipped) > 1 else ""
             self.notify(f"Skipped {path}: {reason}{more}", severity="warning", timeout=6)

@@ -18,7 +18,7 @@ from newsread.index.article import Article
 from newsread.index.engine.docstore import FileState
 from newsread.index.engine.parallel import index_processes
 from newsread.index.errors import UnreadableFile
-from newsread.index.files.reader import read_articles
+from newsread.index.files.reader import PARSER_VERSION, read_articles
 from newsread.index.files.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
@@ -80,13 +80,22 @@ def digest_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def parser_changed(library: OpenIndex) -> bool:
+    """Whether the library's files were read by another version of the parsers than this one
+    (which reads them differently: every file is read again)."""
+    return bool(library.docs.file_states()) and library.docs.get_meta("parser") != str(
+        PARSER_VERSION
+    )
+
+
 def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
     plan = _Plan()
     known = library.docs.file_states()
     files = scan.files
+    reread = parser_changed(library)
     for rel, (mtime_ns, size) in files.items():
         state = known.get(rel)
-        if state is None:
+        if state is None or reread:
             plan.to_read.append(rel)
         elif state.mtime_ns == mtime_ns and state.size == size:
             plan.unchanged += 1
@@ -168,6 +177,12 @@ def update_library(
     report(Progress("scanning"))
     scan = scan_library(library.root)
     plan = _plan(library, scan)
+    if plan.touched:
+        library.docs.touch_files(plan.touched)
+        library.docs.commit()
+    if not plan.to_read and not plan.to_remove:
+        if library.docs.get_meta("parser") != str(PARSER_VERSION):
+            library.docs.set_meta("parser", str(PARSER_VERSION))
 
     def nothing_to_do() -> IndexSummary | None:
         if plan.touched:
@@ -246,6 +261,8 @@ def update_library(
         library.docs.commit()
         library.record_files()
         library.docs.set_meta("dirty", None)
+        if not was_cancelled:
+            library.docs.set_meta("parser", str(PARSER_VERSION))
     total_articles = library.docs.count()
     if on_commit:
         on_commit(total_articles)

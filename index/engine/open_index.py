@@ -107,6 +107,10 @@ class OpenIndex:
             self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
             self._open_whoosh()
             self._docs = DocStore(self.index_dir / "articles.sqlite3")
+        from newsread.index.engine.indexer import parser_changed
+
+        if not self.notice and parser_changed(self):
+            self.notice = "newsread reads articles better now: every file is read again"
         try:
             self._make_agree()
         except (OSError, sqlite3.OperationalError) as error:

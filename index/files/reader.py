@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from pathlib import Path, PurePath
+from pathlib import Path, PurePath, PurePosixPath
+from urllib.parse import urlsplit
 
 from newsread.index.article import Article, stable_id
 from newsread.index.errors import UnreadableFile
@@ -17,6 +18,10 @@ from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
 from newsread.index.files.language import guess_language
 from newsread.index.text import sanitise, sanitise_line
+
+PARSER_VERSION = 2
+"""Bumped whenever reading a file can give a different article: libraries read by an older
+version read every file again on their next update (see `newsread.index.engine.indexer`)."""
 
 _TEXT_SUFFIXES = frozenset((".txt", ".text"))
 _MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
@@ -238,13 +243,21 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     if not language:
         language = guess_language(title + "\n" + "\n".join(paragraphs[:20]))
     authors = tuple(dict.fromkeys(a for a in (sanitise_line(a) for a in draft.authors) if a))
-    return Article(
+    source, section = sanitise_line(draft.source), sanitise_line(draft.section)
+    derived = []
+    if not source:
+        source, folder_section = derived_source(rel, url)
+        derived = ["source"] if source else []
+        if folder_section and not section:
+            section = folder_section
+            derived.append("section")
+    article = Article(
         id=stable_id(url, title, paragraphs),
         key=key,
         path=rel,
         title=title,
-        source=sanitise_line(draft.source),
-        section=sanitise_line(draft.section),
+        source=source,
+        section=section,
         published=draft.published,
         authors=authors,
         credit=sanitise_line(draft.credit),
@@ -253,6 +266,23 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
         language=language,
         format=kind,
     )
+    if derived:
+        article.extra["derived"] = " ".join(derived)
+    return article
+
+
+def derived_source(rel: str, url: str = "") -> tuple[str, str]:
+    """(source, section) standing in for an article that names no source: the site of its
+    URL, else the library's folders it sits in (`bbc/business/001.txt` -> "bbc", "business").
+
+    A file at the library's top level has no folder to name it; its source stays empty.
+    """
+    host = urlsplit(url).hostname or "" if "://" in url else ""
+    folders = PurePosixPath(rel.split("#", 1)[0]).parts[:-1]
+    section = folders[1] if len(folders) >= 2 and not host else ""
+    if host:
+        return host.removeprefix("www."), ""
+    return (folders[0] if folders else ""), section
 
 
 def _title_from_name(stem: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,29 +24,43 @@ class ScanResult:
         return Path(self.os_paths[rel]) if rel in self.os_paths else root / rel
 
 
-def scan_library(root: Path, *, follow_outside_links: bool = False) -> ScanResult:
+def scan_library(root: Path) -> ScanResult:
     """Every article file under `root`, found with one stat per entry.
 
-    Symbolic links are followed only while they stay inside the library (unless
-    `follow_outside_links`); link loops are detected by (device, inode) of folders.
-    Hidden files and folders (".git", ".DS_Store") are not articles.
+    Symbolic links are followed wherever they point: a library is often a folder of links to
+    collections kept elsewhere. Each real file and folder is read once, under its path in the
+    library proper when it has one (links are walked after the real tree), and every link that
+    is not followed says why: a loop, a second way to a file or folder already found, or a
+    target that is gone. Hidden files and folders (".git", ".DS_Store") are not articles.
     """
     result = ScanResult()
     root = root.resolve()
-    seen_dirs: set[tuple[int, int]] = set()
+    seen: dict[tuple[int, int], str] = {}  # (device, inode) -> where that file or folder is
+    try:
+        info = os.stat(root)
+        seen[(info.st_dev, info.st_ino)] = "."
+    except OSError as error:
+        result.problems.append((".", _reason(error)))
+        return result
     stack: list[tuple[str, str]] = [(str(root), "")]
-    while stack:
+    links: list[tuple[str, str]] = []  # (OS path, relative path): walked after the real tree
+    while stack or links:
+        if not stack:
+            path, rel = links.pop(0)
+            try:
+                target = _follow(path, rel, seen, result)
+                if target is not None and target.is_dir():
+                    stack.append((path, rel + "/"))
+                elif target is not None:
+                    _add_file(path, rel, result)
+            except OSError as error:
+                result.problems.append((path_key(rel), _reason(error)))
+            continue
         folder, prefix = stack.pop()
-        here = path_key(prefix.rstrip("/")) or "."
         try:
-            info = os.stat(folder)
-            if (info.st_dev, info.st_ino) in seen_dirs:
-                result.problems.append((here, "symbolic link loop"))
-                continue
-            seen_dirs.add((info.st_dev, info.st_ino))
-            entries = list(os.scandir(folder))
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            result.problems.append((here, _reason(error)))
+            result.problems.append((path_key(prefix.rstrip("/")) or ".", _reason(error)))
             continue
         for entry in entries:
             name = entry.name
@@ -54,23 +69,71 @@ def scan_library(root: Path, *, follow_outside_links: bool = False) -> ScanResul
             rel = path_key(prefix + name)
             try:
                 if entry.is_symlink():
-                    target = Path(entry.path).resolve()
-                    if not follow_outside_links and not target.is_relative_to(root):
-                        result.problems.append((rel, "link points outside the library"))
-                        continue
-                if entry.is_dir():
-                    stack.append((entry.path, prefix + name + "/"))
+                    links.append((entry.path, prefix + name))
+                elif entry.is_dir():
+                    if _first_time(entry.stat(), rel, True, seen, result):
+                        stack.append((entry.path, prefix + name + "/"))
                 elif entry.is_file() and is_article_file(Path(name)):
-                    stat = entry.stat()
-                    if rel in result.files:
-                        result.problems.append((rel, "same name as another file once escaped"))
-                        continue
-                    result.files[rel] = (stat.st_mtime_ns, stat.st_size)
-                    if rel != prefix + name:
-                        result.os_paths[rel] = entry.path
-            except (OSError, RuntimeError) as error:
+                    if _first_time(entry.stat(), rel, False, seen, result):
+                        _add_file(entry.path, prefix + name, result)
+            except OSError as error:
                 result.problems.append((rel, _reason(error)))
     return result
+
+
+def _follow(
+    path: str, rel: str, seen: dict[tuple[int, int], str], result: ScanResult
+) -> Path | None:
+    """The target of the link at `path` if it is to be walked, else None with the reason why."""
+    key = path_key(rel)
+    try:
+        target = Path(path).resolve(strict=True)
+        info = target.stat()
+    except FileNotFoundError:
+        result.problems.append((key, "broken link: its target does not exist"))
+        return None
+    except (OSError, RuntimeError) as error:
+        result.problems.append((key, _reason(error)))
+        return None
+    if target.is_file() and not is_article_file(Path(rel)) and not is_article_file(target):
+        return None  # a link to something that is not an article, like any other such file
+    if not target.is_dir() and not target.is_file():
+        result.problems.append((key, "link to something that is neither a file nor a folder"))
+        return None
+    if not _first_time(info, key, target.is_dir(), seen, result):
+        return None
+    return target
+
+
+def _first_time(
+    info: os.stat_result,
+    rel: str,
+    folder: bool,
+    seen: dict[tuple[int, int], str],
+    result: ScanResult,
+) -> bool:
+    """Whether this file or folder is met for the first time; if not, the problem is noted."""
+    first = seen.setdefault((info.st_dev, info.st_ino), rel)
+    if first == rel:
+        return True
+    if folder and (first == "." or rel.startswith(first + "/")):
+        result.problems.append((rel, "symbolic link loop (a folder that contains itself)"))
+    else:
+        result.problems.append(
+            (rel, f"same {'folder' if folder else 'file'} as {first}, read there")
+        )
+    return False
+
+
+def _add_file(path: str, rel: str, result: ScanResult) -> None:
+    key = path_key(rel)
+    if key in result.files:
+        result.problems.append((key, "same name as another file once escaped"))
+        return
+    info = os.stat(path)
+    result.files[key] = (info.st_mtime_ns, info.st_size)
+    if key != rel:
+        result.os_paths[key] = path
 
 
 def _reason(error: BaseException) -> str:
@@ -78,6 +141,6 @@ def _reason(error: BaseException) -> str:
         return "permission denied"
     if isinstance(error, FileNotFoundError):
         return "vanished while scanning"
-    if isinstance(error, RuntimeError):
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
         return "symbolic link loop"
     return error.strerror or type(error).__name__ if isinstance(error, OSError) else str(error)

@@ -80,7 +80,9 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None) -> Content:
     meta = " · ".join(
         part
         for part in (
-            sanitise_line(hit.source),
+            # A source the reader took from the library's folder, when the file named none.
+            sanitise_line(hit.source)
+            + (" (folder)" if hit.source and hit.path.startswith(hit.source + "/") else ""),
             sanitise_line(hit.section),
             hit.published.strftime("%Y-%m-%d") if hit.published else "",
         )

@@ -117,7 +117,7 @@ def parse_html(text: str) -> Draft:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
-    draft.paragraphs = _drop_repeated_header(paragraphs, draft)
+    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
     return draft
 
 
@@ -422,13 +422,7 @@ class _Metadata:
             return headings[0]
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site)
-        # "Headline | Author" in og:title or <title>, when the page's <h1> is "Headline".
-        for heading in headings:
-            if _loose(title).startswith(_loose(heading)) and len(heading) > 10:
-                rest = title[len(heading) :].lstrip()
-                if not rest or _TITLE_SEPARATOR.match(" " + rest):
-                    return heading
-        return title
+        return _visible_headline(title, headings)
 
     def headings(self) -> list[str]:
         """The texts of the page's `<h1>`s, except those in its header (site logos)."""
@@ -519,6 +513,20 @@ class _Metadata:
             if code:
                 return code
         return ""
+
+
+def _visible_headline(title: str, headings: list[str]) -> str:
+    """The page's `<h1>` where it is the headline that `title` (written for search engines and
+    social media) words differently: "Headline | Site", "Topic: Headline", a shortened or
+    reworded headline sharing most words with it. A person reads the `<h1>`."""
+    loose_title = _loose(title)
+    for heading in headings:
+        loose_heading = _loose(heading)
+        if len(loose_heading) <= 10 or len(heading.split()) < 2:
+            continue
+        if loose_heading in loose_title:
+            return heading
+    return title
 
 
 def _json_ld(tree: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -817,6 +825,39 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
         draft.source = _clean(document.sitename)
     if not draft.section and document.categories:
         draft.section = _clean(document.categories[0])
+
+
+# Paragraphs above the text that are short enough to be a date, byline or reading time.
+_LEAD_LINES = 4
+_MAX_LEAD = 160
+
+
+def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
+    """The body without the date lines, bylines, reading times and buttons above its text;
+    a byline or date found there fills the draft's when the page declared none."""
+    from newsread.index.files.formats.plaintext import (
+        _is_furniture,
+        _State,
+        _take_byline,
+        _take_date,
+    )
+
+    state = _State()
+    drop = 0
+    for paragraph in paragraphs[:_LEAD_LINES]:
+        if len(paragraph) > _MAX_LEAD:
+            break
+        if not (_is_furniture(paragraph) or _take_date(paragraph, state)):
+            if not _take_byline(paragraph, state):
+                break
+        drop += 1
+    if not drop or drop == len(paragraphs):
+        return paragraphs
+    if not (draft.authors or draft.credit) and state.bylines:
+        draft.authors, draft.credit = merge_bylines(state.bylines)
+    if draft.published is None:
+        draft.published = state.published
+    return paragraphs[drop:]
 
 
 def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:

@@ -30,6 +30,7 @@ from newsread.index.files.formats.bylines import (
     merge_bylines,
     split_byline,
 )
+from newsread.index.files.formats.pagetext import find_article
 
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
@@ -915,7 +916,18 @@ def parse_text(text: str) -> Draft:
     """One article from scraped plain text (already decoded and sanitised)."""
     lines = text.split("\n")
     state = _State()
-    start = _header(lines, state)
+    page = find_article(lines)
+    if page is not None and page.headline is not None:
+        # A whole page saved as text: its menus, teasers and footer are left out.
+        _set_title(page.title, state)
+        for raw in lines[page.headline + 1 : page.start]:
+            line = _clean(raw)
+            if line and not _take_date(line, state) and not _take_byline(line, state):
+                _take_metadata(line, state, in_header=False)
+        lines = lines[page.start : page.end]
+        start = 0
+    else:
+        start = _header(lines, state)
     layout = _layout(lines[start:])
     paragraphs = _paragraphs(_body_lines(lines[start:], state, layout), layout)
     if not paragraphs and state.title.endswith(_SENTENCE_END):

@@ -1,0 +1,236 @@
+"""A whole web page saved as text (a browser's "Save as text", `lynx -dump`): where the article is.
+
+Such a dump holds the site's menus, cookie notices, teasers of other stories and the footer as
+well as the article. Each line is weighed as jusText weighs blocks: runs of sentences (long
+lines, mostly lower-case words, ending with a stop) count for the article, short link-like lines
+(menu items, bullets, counters) against it. The best-scoring run of lines is the article's
+text; the headline is the headline-shaped line above it that a person would take for one:
+close to the text, and repeated elsewhere on the page (the last crumb of the breadcrumbs, the
+tab's title), not a bullet among bullets. The body starts at the first sentence under the
+headline (the lede), never at the date, byline, caption or share bar between them.
+
+`find_article` only answers for text laid out like a page (many short lines above the text);
+other files are left to the scraped-text reader in `plaintext`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsread.index.files.dates import looks_like_date_line
+from newsread.index.files.formats.bylines import is_byline
+
+# A dump is recognised by the short lines above its text; fewer than this is a plain file.
+_MIN_CHROME_LINES = 12
+# How far above the text a headline is looked for, in non-blank lines.
+_HEADLINE_WINDOW = 40
+_BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
+_TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Photo captions and notices written as sentences: not the article's text.
+_CAPTION = re.compile(
+    r"^\d+ (?:of|/) \d+\b|\bfile photo\b|\((?:AP|AFP|Reuters|EPA|dpa)? ?(?:photo|foto|bild)\b"
+    r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
+    r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    text: str
+    bullet: bool
+    words: int
+    sentence: bool
+
+
+@dataclass(frozen=True)
+class PageArticle:
+    """Where the article is in a page dump, as indexes of its lines."""
+
+    headline: int | None
+    """The headline's line, or None when no line above the text reads as one."""
+    title: str
+    """The headline's text (without bullet or breadcrumbs)."""
+    start: int
+    """The first line of the body: the lede."""
+    end: int
+    """The line after the article's text."""
+
+
+def _sentence(text: str, words: int) -> bool:
+    """Whether a line is running text: sentences, not a link, label or headline."""
+    if _CJK.search(text):
+        return len(text) >= 40 and text.endswith(("。", "！", "？", "」", "”", ".", "!"))
+    if words < 8:
+        return False
+    found = _WORD.findall(text)
+    if not found:
+        return False
+    lower = sum(1 for w in found if w[:1].islower())
+    # Menus and headlines capitalise most words; sentences do not (German nouns aside).
+    if lower * 4 < len(found):
+        return False
+    return len(text) >= 120 or text.endswith(_TERMINAL)
+
+
+def _lines(text_lines: list[str]) -> list[_Line]:
+    found = []
+    for index, raw in enumerate(text_lines):
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        bullet = _BULLET.match(text)
+        if bullet:
+            text = text[bullet.end() :]
+            if not text:
+                continue
+        crumbs = _CRUMB.split(text) if len(text) <= 250 else []
+        if len(crumbs) >= 2 and len(crumbs[-1].split()) >= 2 and not bullet:
+            text = crumbs[-1]  # "Home » News » Headline": the headline is the last crumb
+        words = len(text.split())
+        sentence = _sentence(text, words) and not _CAPTION.search(text)
+        found.append(_Line(index, text, bool(bullet), words, sentence))
+    return found
+
+
+def _weight(line: _Line) -> float:
+    if line.sentence:
+        return min(len(line.text), 400) * (0.5 if line.bullet else 1.0)
+    if line.bullet:
+        return -40.0
+    return -25.0 if line.words <= 6 else -10.0
+
+
+def _best_run(lines: list[_Line]) -> tuple[int, int]:
+    """(first, last) positions in `lines` of the run of lines with the highest total weight."""
+    best, best_range = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for position, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, position
+        total += _weight(line)
+        if total > best:
+            best, best_range = total, (start, position)
+    return best_range
+
+
+def _headline_shaped(line: _Line) -> bool:
+    text = line.text
+    if _CJK.search(text):
+        return 6 <= len(text) <= 80 and not text.endswith(("。", "："))
+    return (
+        2 <= line.words <= 30
+        and 12 <= len(text) <= 200
+        and not text.endswith((".", ",", ":", ";"))
+        and any(ch.islower() for ch in text)
+        and not looks_like_date_line(text)
+    )
+
+
+_ARROWS = ("←", "→", "«", "»", "<", ">", "‹", "›")
+_LABEL = re.compile(r"^[\w .-]{1,20}:\s")
+_CREDIT = re.compile(
+    r"\b(?:bild|foto|photo|image|quelle|source|credit|copyright|fotos?)\b|©|@|https?:|www\.",
+    re.IGNORECASE,
+)
+
+
+def _not_a_headline(text: str) -> bool:
+    """Headline-shaped lines that are something else: bylines, captions, buttons, labels."""
+    from newsread.index.files.formats.plaintext import _is_footer, _is_furniture
+
+    return bool(
+        is_byline(text)
+        or _is_furniture(text)
+        or _is_footer(text)
+        or _CREDIT.search(text)
+        or (_LABEL.match(text) and len(text) < 60)
+    )
+
+
+def _dateline(text: str) -> bool:
+    return len(text) <= 150 and bool(looks_like_date_line(text) or is_byline(text))
+
+
+_TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is weighed
+_CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
+
+
+def _mass(lines: list[_Line], position: int) -> float:
+    """How much running text follows the line at `position`: the article under a headline."""
+    total = 0.0
+    for line in lines[position + 1 : position + 1 + _TEXT_AHEAD]:
+        if line.sentence:
+            total += min(len(line.text), 400)
+    return min(total, 2000.0)
+
+
+def _laid_out_like_a_page(text_lines: list[str], lines: list[_Line]) -> bool:
+    """Whether a text browser laid the lines out: menus as bullets, blocks indented."""
+    bullets = sum(line.bullet for line in lines)
+    indented = sum(1 for line in lines if text_lines[line.index][:2].isspace())
+    return bullets >= 8 or indented * 3 >= len(lines)
+
+
+def find_article(text_lines: list[str]) -> PageArticle | None:
+    """Where the article is in `text_lines`, or None when the text is not laid out like a page."""
+    lines = _lines(text_lines)
+    if len(lines) < _MIN_CHROME_LINES or not _laid_out_like_a_page(text_lines, lines):
+        return None
+    first, last = _best_run(lines)
+    while first < last and not lines[first].sentence:
+        first += 1
+    chrome = [line for line in lines[:first] if not line.sentence]
+    if len(chrome) < _MIN_CHROME_LINES:
+        return None
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    best_score, headline = 0.0, -1
+    for position, line in enumerate(lines):
+        if not _headline_shaped(line) or _not_a_headline(line.text):
+            continue
+        mass = _mass(lines, position)
+        if mass < 300:
+            continue
+        score = mass / 150 + min(len(line.text), 90) / 15
+        if first - _HEADLINE_WINDOW <= position <= first:
+            score += 10.0 - (first - position) * 0.25  # just above the page's main text
+        if counts[line.text] > 1:
+            score += 4.0  # repeated: the last crumb of the breadcrumbs, a share text
+        if any(_dateline(other.text) for other in lines[position + 1 : position + 4]):
+            score += 4.0  # a headline's date or byline under it
+        if line.bullet:
+            score -= 6.0
+        if line.sentence and line.text.endswith("."):
+            score -= 4.0
+        if line.text.startswith(_ARROWS) or line.text.endswith(_ARROWS):
+            score -= 6.0  # "← previous story", "next story →"
+        if not any(w[:1].islower() for w in _WORD.findall(line.text)):
+            score -= 2.0  # a row of buttons or menu items: every word capitalised
+        if score > best_score:
+            best_score, headline = score, position
+    if headline < 0:
+        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+    start = next(
+        (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
+        next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
+    )
+    end = max(start, _run_end(lines, start))
+    return PageArticle(
+        lines[headline].index, lines[headline].text, lines[start].index, lines[end].index + 1
+    )
+
+
+def _run_end(lines: list[_Line], start: int) -> int:
+    """The last line of the best-scoring run of lines that begins at `start`."""
+    best, best_end, total = float("-inf"), start, 0.0
+    for position in range(start, len(lines)):
+        total += _weight(lines[position])
+        if total > best:
+            best, best_end = total, position
+    return best_end

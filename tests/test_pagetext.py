@@ -1,0 +1,84 @@
+"""A web page saved as text: the headline, lede, byline and body found among the menus."""
+
+from __future__ import annotations
+
+from newsread.index.files.formats.pagetext import find_article
+from newsread.index.files.formats.plaintext import parse_text
+
+MENU = "\n".join(
+    f"      * {item}"
+    for item in "Home News Business Transport Opinion Lifestyle Sport Culture Weather Video "
+    "Podcasts Newsletters Subscribe".split()
+)
+LEDE = (
+    "The city's trams will run without drivers on two lines from next spring, the transport "
+    "authority said on Tuesday, after a trial that ran for eighteen months."
+)
+BODY = [
+    "Engineers tested the system on the harbour line at night, when the trams carried no "
+    "passengers, and later during the day with a driver on board to take over if needed.",
+    "The drivers' union said it would oppose the plan, which it called a threat to safety and "
+    "to hundreds of jobs, and announced a meeting of its members for next week.",
+    "The authority said no driver would lose their job and that staff would be retrained as "
+    "attendants who check tickets and help passengers on the trams.",
+]
+RELATED = "\n".join(
+    f"        * {title}"
+    for title in (
+        "Council approves new bus lanes on the ring road",
+        "Ferry fares to rise by five per cent in April",
+        "Harbour tunnel closed for repairs this weekend",
+    )
+)
+PAGE = f"""  Northfield Courier
+{MENU}
+    We use cookies to improve your experience on our site.
+      OK
+        Home » Transport » Driverless trams on two lines from spring
+
+        Driverless trams on two lines from spring
+
+          By Jane Doe
+          12 March 2024, 09:30
+
+          Share on Facebook Share on Twitter Email
+
+    {LEDE}
+
+    {BODY[0]}
+
+      Photo: Northfield Courier
+
+    {BODY[1]}
+
+    {BODY[2]}
+
+      Related stories
+{RELATED}
+      * About us
+      * Contact
+      * Privacy
+      © 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_page_dump_gives_the_headline_byline_date_and_body_from_the_lede() -> None:
+    draft = parse_text(PAGE)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    assert draft.paragraphs[0] == LEDE
+    assert draft.paragraphs[1:] == [BODY[0], BODY[1], BODY[2]]
+
+
+def test_a_page_dump_leaves_out_menus_cookie_notices_related_links_and_footer() -> None:
+    body = "\n".join(parse_text(PAGE).paragraphs)
+    for chrome in ("Lifestyle", "cookies", "Ferry fares", "Privacy", "All rights reserved"):
+        assert chrome not in body
+
+
+def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
+    text = "\n\n".join(["Driverless trams on two lines from spring", LEDE, *BODY])
+    assert find_article(text.split("\n")) is None
+    figures = "\n\n".join(f"Group Net {n}.07 billion vs {n}.24 billion" for n in range(30))
+    assert find_article(figures.split("\n")) is None
