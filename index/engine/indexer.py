@@ -216,6 +216,11 @@ def update_library(
                 return done
         processes = index_processes() if len(plan.to_read) >= PARALLEL_MIN_FILES else 1
         library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
+        if not library.docs.file_states():
+            # A new library: every file it will hold is read by this version, so say so before
+            # the first commit; a process opening it mid-way must not take it for an old one.
+            # (A re-read for a new parser version says so only once it has read every file.)
+            library.docs.set_meta("parser", str(PARSER_VERSION))
         expected = library.index.doc_count()
         # The first batch is indexed here, not by sub-writers: it is small, and committing it
         # without waiting for processes to start and finish puts the first results on screen
