@@ -10,6 +10,8 @@ from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, LowercaseFilter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
+from newsread.index.whoosh_fixes import patch_matchers
+
 SCHEMA_VERSION = 4
 
 
@@ -185,4 +187,5 @@ def patch_whoosh() -> None:
             return reader
 
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    patch_matchers()
     _patched = True
