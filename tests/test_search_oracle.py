@@ -163,7 +163,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
     for run in range(rng.randint(1, 4)):
         if run:
             corpus.change()
-        corpus.add(rng.randint(0 if run else 1, 25))
+        corpus.add(rng.randint(0 if run else 1, 20))
         if rng.random() < 0.3:
             library.close()
             library = Library(root).open()
@@ -173,8 +173,8 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
                 patch.setenv(parallel.PROCESSES_VARIABLE, "2")
                 patch.setattr(indexer, "PARALLEL_MIN_FILES", 2)
                 indexer.update_library(library, first_batch_seconds=0.0)
-        elif how < 0.4:
-            indexer.update_library(library, first_batch_seconds=0.0, batch_seconds=0.0)
+        elif how < 0.4:  # commits every few files: more segments
+            indexer.update_library(library, first_batch_seconds=0.0, batch_seconds=0.03)
         else:
             library.update()
     return library, corpus
