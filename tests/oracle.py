@@ -13,7 +13,7 @@ The language (loosest binding first: words side by side, then ANDNOT, OR, AND, N
     both    := unary ( AND unary )*
     unary   := ( NOT | - ) unary | atom
     atom    := ( query ) | [field:] word | [field:] "phrase"[~slop] | [field:] prefix*
-             | [field:] word~ | [field:][from TO to] | date:... | tag:x
+             | [field:] word~ | [field:][from TO to] | date:... | tag:x | note:word
              | is:read|unread|starred | has:notes|highlights
 An empty query, or `*`, matches every article.
 """
@@ -90,7 +90,8 @@ class Annotations:
     tags: dict[str, set[str]] = field(default_factory=dict)
     starred: set[str] = field(default_factory=set)
     read: set[str] = field(default_factory=set)
-    noted: set[str] = field(default_factory=set)
+    notes: dict[str, str] = field(default_factory=dict)
+    """Article notes by key."""
     highlighted: set[str] = field(default_factory=set)
 
 
@@ -207,7 +208,7 @@ class Parser:
             name = value.lower()
             if name == "date":
                 return self.date(self.take())
-            if name in ("tag", "is", "has"):
+            if name in ("tag", "note", "is", "has"):
                 return self.annotation(name, self.take())
             if name not in FIELD_NAMES:
                 raise OracleQueryError(f"unknown field {name}")
@@ -339,11 +340,13 @@ class Parser:
         marks = self.annotations
         if name == "tag":
             return lambda doc: doc.key in marks.tags.get(value, set())
+        if name == "note":
+            return lambda doc: value in marks.notes.get(doc.key, "").lower().split()
         chosen = {
             ("is", "starred"): (marks.starred, True),
             ("is", "read"): (marks.read, True),
             ("is", "unread"): (marks.read, False),
-            ("has", "notes"): (marks.noted, True),
+            ("has", "notes"): (set(marks.notes), True),
             ("has", "highlights"): (marks.highlighted, True),
         }[(name, value)]
         keys, wanted = chosen
