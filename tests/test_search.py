@@ -266,6 +266,7 @@ def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
     for text, bounds in (
         ("title:[storm TO]", ("storm", None)),
         ("title:[atom TO stop]", ("atom", "stop")),
+        ("title:[ storm TO ]", ("storm", None)),  # spaces inside: still open-ended
     ):
         q = parse_query(text, library.index.schema)
         assert (q.start, q.end) == bounds

@@ -7,7 +7,8 @@ language are then run both ways, and each mismatch names the seed and the query.
 
 NEWSREAD_ORACLE=ci (the default) builds 40 libraries; NEWSREAD_ORACLE=soak builds thousands
 (run by hand: `NEWSREAD_ORACLE=soak pytest -x -q tests/test_search_oracle.py`);
-NEWSREAD_ORACLE_SEED=n rebuilds the one library a mismatch named.
+NEWSREAD_ORACLE_SEED=n rebuilds the one library a mismatch named; NEWSREAD_ORACLE_START and
+NEWSREAD_ORACLE_COUNT pick a range of seeds (a soak run in chunks).
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def _seeds() -> list[int]:
     if os.environ.get("NEWSREAD_ORACLE_SEED"):
         return [int(os.environ["NEWSREAD_ORACLE_SEED"])]
     start = int(os.environ.get("NEWSREAD_ORACLE_START", "0"))
-    return list(range(start, start + _profile()[0]))
+    count = int(os.environ.get("NEWSREAD_ORACLE_COUNT", _profile()[0]))
+    return list(range(start, start + count))
 
 
 # -- random libraries ------------------------------------------------------------------------
