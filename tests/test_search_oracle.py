@@ -227,8 +227,8 @@ class Queries:
 
     def query(self, depth: int = 0) -> str:
         rng = self.rng
-        if depth == 0 and rng.random() < 0.04:
-            return rng.choice(["", "*"])
+        if depth == 0 and rng.random() < 0.06:
+            return rng.choice(["", "*", self.annotation()])
         clauses = [self.clause(depth) for _ in range(rng.choice([1, 1, 2, 2, 3]))]
         joiner = " AND " if rng.random() < 0.1 else " "
         text = joiner.join(clauses)
