@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import oracle
 import pytest
 from builders import write_article
 
@@ -105,3 +106,6 @@ def test_an_index_searched_and_updated_by_other_processes_mid_way_loses_nothing(
     assert indexed == sorted(library.docs.all_keys())
     for n in random.Random(10).sample(range(ARTICLES), 50):
         assert [hit.path for hit in library.search(f"uniq{n}").hits] == [f"d{n // 500}/a{n:05}.txt"]
+    docs = oracle.docs_of(library)  # and the same answers as the oracle's
+    for text in ("harbour", "uniq12 OR uniq345", '"grain river"', "title:item -uniq7"):
+        assert library.search(text).total == oracle.search(docs, text).total > 0, text

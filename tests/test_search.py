@@ -269,3 +269,22 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(small_library: Path) -> None:
     assert _titles(library, "covid-19") == ["Covid-19 rules"]
     assert _titles(library, "e-mail kelmor") == ["Covid-19 rules"]
     assert _titles(library, "kelmor - covid") == ["Covid-19 rules"]  # a lone dash is no minus
+
+
+def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
+    # Whoosh found "to" inside words: title:[stop TO] read as [s TO p], and found nothing.
+    from newsread.index.engine.search import parse_query
+
+    for text, bounds in (
+        ("title:[storm TO]", ("storm", None)),
+        ("title:[atom TO stop]", ("atom", "stop")),
+        ("title:[ storm TO ]", ("storm", None)),  # spaces inside: still open-ended
+    ):
+        q = parse_query(text, library.index.schema)
+        assert (q.start, q.end) == bounds
+    assert sorted(_titles(library, "title:[stop TO]")) == [
+        "Grain export sanctions tightened",
+        "River flood reaches the old town",
+    ]
+    assert _titles(library, "title:[town TO]") == ["River flood reaches the old town"]
+    assert _titles(library, "title:{town TO]") == []

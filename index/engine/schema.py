@@ -12,6 +12,7 @@ from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
+from newsread.index.engine.whoosh_fixes import patch_matchers
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
 SCHEMA_VERSION = 5
@@ -246,4 +247,5 @@ def patch_whoosh() -> None:
             return reader
 
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    patch_matchers()
     _patched = True

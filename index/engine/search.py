@@ -185,7 +185,18 @@ def _parser(schema: Any) -> Any:
     # A minus before a word, "a phrase", (a group) or field:value excludes it, as NOT does and
     # as in web and mail searches; a hyphen inside a word ("covid-19") stays part of the word.
     parser.replace_plugin(qparser.OperatorsPlugin(Not=_NOT))
+    # Whoosh finds a range's "TO" inside words too: [storm TO] was [s TO rm to].
+    parser.replace_plugin(qparser.RangePlugin(re.compile(_RANGE, re.VERBOSE)))
     return parser
+
+
+_RANGE = r"""
+    (?P<open>\{|\[)\s*
+    (?P<start>('[^']*?'\s+)|([^\]}]+?(?=\s+[Tt][Oo](?:\s|[\]}]))))?
+    \s*[Tt][Oo](?=\s|[\]}])
+    (?P<end>(\s+'[^']*?')|(\s+[^\]}\s][^\]}]*?))?
+    \s*(?P<close>}|])
+"""
 
 
 _NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s)\-]))"

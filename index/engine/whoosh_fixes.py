@@ -1,0 +1,59 @@
+"""Fixes for Whoosh's matchers, found by the search oracle (tests/test_search_oracle.py).
+
+newsread evaluates most queries over posting lists itself (index/engine/postings.py) but falls back
+on Whoosh's matchers for word ranges (`title:[a TO m]`), and those got exclusions wrong:
+
+- `AndNotMatcher` started on the first wanted document without moving the excluded side up
+  to it, so `x ANDNOT y` listed a first document that has y (also `x -y` in the fallback).
+- `AndNotMatcher` asked its wanted side for the current document after it ran out
+  (`IndexError`, which reads as a damaged index and had the index rebuilt).
+- `InverseMatcher` (NOT) stopped skipping deleted documents once the excluded side ran out,
+  so `NOT y` listed a deleted article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_patched = False
+
+
+def patch_matchers() -> None:
+    """Replace the faulty matcher methods (once; safe to call again)."""
+    global _patched
+    if _patched:
+        return
+    from whoosh.matching.binary import AndNotMatcher
+    from whoosh.matching.wrappers import InverseMatcher
+
+    def find_first(self: Any) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+    def find_next(self: Any) -> bool:
+        wanted, excluded = self.a, self.b
+        moved = False
+        while wanted.is_active() and excluded.is_active():
+            current = wanted.id()
+            if excluded.id() < current:
+                excluded.skip_to(current)
+                if not excluded.is_active():
+                    break
+            if excluded.id() != current:
+                break
+            moved = bool(wanted.next()) or moved
+        return moved
+
+    AndNotMatcher._find_first = find_first
+    AndNotMatcher._find_next = find_next
+
+    original = InverseMatcher._find_next
+
+    def inverse_find_next(self: Any) -> None:
+        original(self)
+        while self._id < self.limit and self.missing(self._id):
+            self._id += 1
+            original(self)
+
+    InverseMatcher._find_next = inverse_find_next
+    _patched = True

@@ -1,0 +1,472 @@
+"""A slow, obviously right twin of `Library.search`: the query language, article by article.
+
+The fast path parses with Whoosh, evaluates posting lists a block at a time (index/engine/postings.py),
+reads dates and facets from columns and expands prefixes from the lexicon. Here every article
+of the article store (not the index) is tokenised with the analyzers the index uses and the
+query is parsed by a small recursive-descent parser of its own, then tested against each
+article in turn: no posting list, no column, no Whoosh query.
+
+The language (loosest binding first: words side by side, then ANDNOT, OR, AND, NOT):
+    query   := clause clause*                      words side by side must all match
+    clause  := either ( ANDNOT either )*
+    either  := both ( OR both )*
+    both    := unary ( AND unary )*
+    unary   := ( NOT | - ) unary | atom
+    atom    := ( query ) | [field:] word | [field:] "phrase"[~slop] | [field:] prefix*
+             | [field:] word~ | [field:][from TO to] | date:... | tag:x | note:word
+             | is:read|unread|starred | has:notes|highlights
+An empty query, or `*`, matches every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from newsread.index.article import Article
+from newsread.index.engine.schema import (
+    NAME_PATTERN,
+    WORD_PATTERN,
+    analyse_word,
+    fold,
+    name_analyzer,
+    text_analyzer,
+)
+
+TEXT_FIELDS = ("title", "body")
+NAME_FIELDS = ("source", "section", "authors", "url")
+FIELD_NAMES = {"title": "title", "body": "body", "author": "authors", "authors": "authors"}
+FIELD_NAMES |= {name: name for name in ("source", "section", "url")}
+FUZZY_EXPANSIONS = 3
+PREFIX_EXPANSIONS = 8
+
+
+@dataclass
+class Doc:
+    """One article as the oracle sees it: each field's (word, position) tokens."""
+
+    key: str
+    id: str
+    published: datetime | None
+    facets: dict[str, str]
+    tokens: dict[str, list[tuple[str, int]]]
+    words: dict[str, set[str]] = field(default_factory=dict)
+    surface: dict[str, set[str]] = field(default_factory=dict)
+    """Each field's words as written, folded but not stemmed (for `word~`)."""
+
+    @classmethod
+    def of(cls, article: Article) -> Doc:
+        values = {
+            "title": article.title,
+            "body": article.body,
+            "source": article.source,
+            "section": article.section,
+            "authors": "; ".join(article.authors) or article.credit,
+            "url": article.url,
+        }
+        tokens = {
+            name: [
+                (token.text, token.pos)
+                for token in (text_analyzer() if name in TEXT_FIELDS else name_analyzer())(
+                    value, positions=True
+                )
+            ]
+            for name, value in values.items()
+        }
+        published = article.published.replace(tzinfo=None) if article.published else None
+        return cls(
+            key=article.key,
+            id=article.id,
+            published=published,
+            facets={
+                "source": article.source,
+                "section": article.section,
+                "year": str(published.year) if published else "",
+            },
+            tokens=tokens,
+            words={name: {word for word, _ in found} for name, found in tokens.items()},
+            surface={
+                name: {
+                    fold(word)
+                    for word in re.findall(
+                        WORD_PATTERN if name in TEXT_FIELDS else NAME_PATTERN, value
+                    )
+                }
+                for name, value in values.items()
+            },
+        )
+
+
+@dataclass
+class Annotations:
+    """What the user marked, by article key: the oracle's own record, not the store."""
+
+    tags: dict[str, set[str]] = field(default_factory=dict)
+    starred: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
+    notes: dict[str, str] = field(default_factory=dict)
+    """Article notes by key."""
+    highlighted: set[str] = field(default_factory=set)
+
+
+# -- the query language ----------------------------------------------------------------------
+
+Match = Callable[[Doc], bool]
+
+
+class OracleQueryError(ValueError):
+    pass
+
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=[^\s)\-])"
+    r'|(?P<field>[A-Za-z_]\w*):(?=\S)|"(?P<phrase>[^"]*)"(?:~(?P<slop>\d+))?'
+    r"|(?P<range>[\[{][^\]}]*[\]}])|(?P<word>[^\s()\"]+))"
+)
+
+
+class Parser:
+    """Recursive descent over the language in the module docstring."""
+
+    def __init__(self, text: str, docs: list[Doc], annotations: Annotations) -> None:
+        self.tokens = self._lex(text)
+        self.at = 0
+        self.docs = docs
+        self.annotations = annotations
+        self.limited: list[str] = []
+        """Expansions the fast path may cap (more candidates than it keeps)."""
+
+    @staticmethod
+    def _lex(text: str) -> list[tuple[str, str, str]]:
+        tokens = []
+        at = 0
+        while at < len(text):
+            if text[at].isspace():
+                at += 1
+                continue
+            match = _TOKEN.match(text, at)
+            if not match or match.end() == at:
+                raise OracleQueryError(f"cannot read {text[at:]!r}")
+            kind = match.lastgroup or ""
+            if kind == "slop":
+                kind = "phrase"
+            value = match.group(kind) if kind != "phrase" else match.group("phrase")
+            tokens.append((kind, value, match.group("slop") or ""))
+            at = match.end()
+        return tokens
+
+    def peek(self) -> tuple[str, str, str] | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str, str]:
+        token = self.tokens[self.at]
+        self.at += 1
+        return token
+
+    def at_word(self, *words: str) -> bool:
+        token = self.peek()
+        return token is not None and token[0] == "word" and token[1] in words
+
+    def parse(self) -> Match:
+        if not self.tokens or self.tokens == [("word", "*", "")]:
+            return lambda doc: True
+        found = self.query()
+        if self.peek() is not None:
+            raise OracleQueryError(f"unexpected {self.peek()}")
+        return found
+
+    def query(self) -> Match:
+        clauses = [self.clause()]
+        while self.peek() is not None and self.peek()[0] != "close":  # type: ignore[index]
+            clauses.append(self.clause())
+        return lambda doc: all(clause(doc) for clause in clauses)
+
+    def clause(self) -> Match:
+        first = self.either()
+        removed = []
+        while self.at_word("ANDNOT"):
+            self.take()
+            removed.append(self.either())
+        return lambda doc: first(doc) and not any(other(doc) for other in removed)
+
+    def either(self) -> Match:
+        options = [self.both()]
+        while self.at_word("OR"):
+            self.take()
+            options.append(self.both())
+        return lambda doc: any(option(doc) for option in options)
+
+    def both(self) -> Match:
+        parts = [self.unary()]
+        while self.at_word("AND"):
+            self.take()
+            parts.append(self.unary())
+        return lambda doc: all(part(doc) for part in parts)
+
+    def unary(self) -> Match:
+        token = self.peek()
+        if token and (token[0] == "minus" or token[:2] == ("word", "NOT")):
+            self.take()
+            inner = self.unary()
+            return lambda doc: not inner(doc)
+        return self.atom()
+
+    def atom(self) -> Match:
+        kind, value, slop = self.take()
+        if kind == "open":
+            inner = self.query()
+            if self.take()[0] != "close":
+                raise OracleQueryError("unclosed group")
+            return inner
+        if kind == "field":
+            name = value.lower()
+            if name == "date":
+                return self.date(self.take())
+            if name in ("tag", "note", "is", "has"):
+                return self.annotation(name, self.take())
+            if name not in FIELD_NAMES:
+                raise OracleQueryError(f"unknown field {name}")
+            return self.leaf([FIELD_NAMES[name]], self.take())
+        return self.leaf(list(TEXT_FIELDS), (kind, value, slop))
+
+    # -- leaves ----------------------------------------------------------------------------
+
+    def leaf(self, fields: list[str], token: tuple[str, str, str]) -> Match:
+        kind, value, slop = token
+        if kind == "phrase":
+            return self.phrase(fields, value, int(slop or 1))
+        if kind == "range":
+            return self.word_range(fields, value)
+        if kind != "word":
+            raise OracleQueryError(f"unexpected {token}")
+        if value.endswith("*") and value.count("*") == 1:
+            return self.prefix(fields, value[:-1])
+        if value.endswith("~"):
+            return self.fuzzy(fields, value[:-1])
+        words = {name: _analyse(name, value) for name in fields}
+        if not any(words.values()):
+            raise OracleQueryError(f"{value!r} is only a stop word")
+        # A word the analyzer splits ("covid-19") needs every part, in one field.
+        return lambda doc: any(
+            parts and all(part in doc.words[name] for part in parts)
+            for name, parts in words.items()
+        )
+
+    def phrase(self, fields: list[str], text: str, slop: int) -> Match:
+        words = {name: _analyse(name, text) for name in fields}
+
+        def found(doc: Doc) -> bool:
+            for name, wanted in words.items():
+                if not wanted:
+                    continue
+                where: dict[str, set[int]] = {}
+                for word, position in doc.tokens[name]:
+                    where.setdefault(word, set()).add(position)
+                ends = where.get(wanted[0], set())
+                for word in wanted[1:]:  # each word within `slop` positions after the last
+                    ends = {p for p in where.get(word, ()) if any(1 <= p - e <= slop for e in ends)}
+                if ends:
+                    return True
+            return False
+
+        return found
+
+    def word_range(self, fields: list[str], text: str) -> Match:
+        """Indexed words from one bound to the other, each analysed as one word; `[ ]`
+        includes the bounds, `{ }` leaves them out."""
+        bounds = re.fullmatch(r"([\[{])\s*(\S*)\s*TO\s*(\S*)\s*([\]}])", text)
+        if not bounds:
+            raise OracleQueryError(f"not a range: {text}")
+        opening, low, high, closing = bounds.groups()
+
+        def within(name: str) -> Callable[[str], bool]:
+            start = _analyse(name, low, whole=True) if low else None
+            end = _analyse(name, high, whole=True) if high else None
+
+            def test(word: str) -> bool:
+                if start is not None and (word < start or (opening == "{" and word == start)):
+                    return False
+                return end is None or not (word > end or (closing == "}" and word == end))
+
+            return test
+
+        tests = {name: within(name) for name in fields}
+        return lambda doc: any(tests[name](word) for name in fields for word in doc.words[name])
+
+    def prefix(self, fields: list[str], text: str) -> Match:
+        """Indexed words starting with the prefix, which is analysed as one word (not split,
+        stemmed: `floode*` is `flood*`)."""
+        starts = {name: _analyse(name, text, whole=True) for name in fields}
+        for name, start in starts.items():
+            expansions = {w for doc in self.docs for w in doc.words[name] if w.startswith(start)}
+            if len(expansions) > PREFIX_EXPANSIONS:
+                self.limited.append(f"{text}*")
+        return lambda doc: any(
+            word.startswith(start) for name, start in starts.items() for word in doc.words[name]
+        )
+
+    def fuzzy(self, fields: list[str], text: str) -> Match:
+        """The words articles use that are one edit (deletion, insertion, substitution or swap
+        of neighbours) from the word as typed (folded, not stemmed), keeping its first letter
+        (two for short words); each matches as that word would (its stem, in titles and bodies).
+
+        Words, not stems: "interes~" reaches "interest" and "interns", never "international",
+        which only shares the stem "intern" with one of them.
+        """
+        word = fold(text)
+        keep = 1 if len(word) > 3 else min(len(word), 2)
+        terms: dict[str, set[str]] = {}
+        for name in fields:
+            near = {
+                used
+                for doc in self.docs
+                for used in doc.surface[name]
+                if used[:keep] == word[:keep] and _one_edit(used[keep:], word[keep:])
+            }
+            if name in TEXT_FIELDS:
+                terms[name] = {term for term in map(analyse_word, near) if term is not None}
+            else:
+                terms[name] = near
+            if len(terms[name]) > FUZZY_EXPANSIONS:
+                self.limited.append(f"{text}~")
+        return lambda doc: any(terms[name] & doc.words[name] for name in fields)
+
+    def date(self, token: tuple[str, str, str]) -> Match:
+        kind, value, _ = token
+        if kind == "range":  # [A TO B], [A TO], [TO B]: from A's first moment to B's last
+            bounds = re.fullmatch(r"\[\s*(\S*)\s*TO\s*(\S*)\s*\]", value)
+            if not bounds:
+                raise OracleQueryError(f"not a date range: {value}")
+            low, high = bounds.groups()
+            start = _period(low)[0] if low else datetime.min
+            end = _period(high)[1] if high else datetime.max
+        else:
+            op = re.match(r"[<>]=?", value)
+            if op:
+                first, last = _period(value[op.end() :])
+                start, end = {
+                    ">": (last + timedelta(microseconds=1), datetime.max),
+                    ">=": (first, datetime.max),
+                    "<": (datetime.min, first - timedelta(microseconds=1)),
+                    "<=": (datetime.min, last),
+                }[op.group()]
+            else:
+                start, end = _period(value)
+        return lambda doc: doc.published is not None and start <= doc.published <= end
+
+    def annotation(self, name: str, token: tuple[str, str, str]) -> Match:
+        value = token[1].lower()
+        marks = self.annotations
+        if name == "tag":
+            return lambda doc: doc.key in marks.tags.get(value, set())
+        if name == "note":
+            return lambda doc: value in marks.notes.get(doc.key, "").lower().split()
+        chosen = {
+            ("is", "starred"): (marks.starred, True),
+            ("is", "read"): (marks.read, True),
+            ("is", "unread"): (marks.read, False),
+            ("has", "notes"): (set(marks.notes), True),
+            ("has", "highlights"): (marks.highlighted, True),
+        }[(name, value)]
+        keys, wanted = chosen
+        return lambda doc: (doc.key in keys) == wanted
+
+
+def _analyse(fieldname: str, text: str, whole: bool = False) -> Any:
+    """The words of `text` as `fieldname` indexes them; with `whole`, `text` as one word."""
+    analyzer = text_analyzer() if fieldname in TEXT_FIELDS else name_analyzer()
+    if whole:
+        return "".join(token.text for token in analyzer(text, tokenize=False, removestops=False))
+    return [token.text for token in analyzer(text)]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` are equal or one deletion, insertion, substitution or swap of
+    neighbouring letters apart."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _period(text: str) -> tuple[datetime, datetime]:
+    """The first and last moment of `2017`, `2017-05` or `2017-05-30`."""
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = (parts + [0, 0])[:3]
+    first = datetime(year, month or 1, day or 1)
+    if day:
+        last_day = date(year, month, day)
+    elif month:
+        last_day = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        last_day = date(year, 12, 31)
+    return first, datetime.combine(last_day, datetime.max.time())
+
+
+# -- searching -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OracleResults:
+    keys: frozenset[str]
+    facets: dict[str, dict[str, int]]
+    limited: tuple[str, ...]
+    """Prefix or fuzzy words with more expansions than the fast path keeps: it may find less."""
+
+    @property
+    def total(self) -> int:
+        return len(self.keys)
+
+
+def search(
+    docs: Iterable[Doc],
+    text: str,
+    *,
+    filters: dict[str, str] | None = None,
+    annotations: Annotations | None = None,
+) -> OracleResults:
+    """The articles of `docs` that `text` (and every filter) matches, with facet counts."""
+    docs = list(docs)
+    parser = Parser(text.strip(), docs, annotations or Annotations())
+    matches = parser.parse()
+    found = [
+        doc
+        for doc in docs
+        if matches(doc) and all(doc.facets[n] == v for n, v in (filters or {}).items() if v)
+    ]
+    facets = {
+        name: dict(Counter(doc.facets[name] for doc in found))
+        for name in ("source", "section", "year")
+    }
+    return OracleResults(frozenset(doc.key for doc in found), facets, tuple(parser.limited))
+
+
+def date_order(docs: Iterable[Doc], keys: Iterable[str], *, newest: bool) -> list[datetime | None]:
+    """The dates of these articles in the order a date sort must list them: newest (or oldest)
+    first, undated last."""
+    by_key = {doc.key: doc for doc in docs}
+    dates = [by_key[key].published for key in keys]
+    dated = sorted((d for d in dates if d is not None), reverse=newest)
+    return [*dated, *(None for d in dates if d is None)]
+
+
+def docs_of(library: Any) -> list[Doc]:
+    """Every article of the library's article store."""
+    store = library.docs
+    return [Doc.of(article) for article in store.articles(list(store.all_keys())).values()]

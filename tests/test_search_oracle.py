@@ -1,0 +1,467 @@
+"""Random libraries, random queries: `Library.search` against the oracle (tests/oracle.py).
+
+Each library is built from one seed in 1-4 index runs (in this process, in batches of one
+file, or by forked sub-writers), with articles added, edited, touched and deleted between
+runs, so it has several segments with deletions. Random queries over every feature of the
+language are then run both ways, and each mismatch names the seed and the query.
+
+NEWSREAD_ORACLE=ci (the default) builds 40 libraries; NEWSREAD_ORACLE=soak builds thousands
+(run by hand: `NEWSREAD_ORACLE=soak pytest -x -q tests/test_search_oracle.py`);
+NEWSREAD_ORACLE_SEED=n rebuilds the one library a mismatch named; NEWSREAD_ORACLE_START and
+NEWSREAD_ORACLE_COUNT pick a range of seeds (a soak run in chunks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import oracle
+import pytest
+
+from newsread.index.engine import indexer, parallel, postings
+from newsread.index.engine.search import QueryError, _bound, _verifier, parse_query
+from newsread.index.library import Library
+
+FORMS = [
+    ("harbour", "harbours"),
+    ("grain", "grains"),
+    ("river", "rivers"),
+    ("flood", "floods", "flooding", "flooded"),
+    ("council", "councils"),
+    ("budget", "budgets"),
+    ("ship", "ships", "shipping"),
+    ("minister", "ministers"),
+    ("port", "ports"),
+    ("export", "exports", "exported"),
+    ("court", "courts"),
+    ("strike", "strikes", "striking"),
+    ("union", "unions"),
+    ("wage", "wages"),
+    ("bank", "banks", "banking"),
+    ("market", "markets"),
+    ("vote", "votes", "voting", "voted"),
+    ("election", "elections"),
+    ("tram", "trams"),
+    ("ferry", "ferries"),
+    ("storm", "storms"),
+    ("run", "running", "runs"),
+    ("kelmor",),
+    ("vessa",),
+]
+WORDS = [form for forms in FORMS for form in forms]
+SOURCES = ["BALTIC WIRE", "GAZETTE", "Today News", ""]
+SECTIONS = ["World", "Business", "Sport", ""]
+AUTHORS = ["Ilse Varga", "Tomas Reder", "Ana Liu", ""]
+TAGS = ["sanctions", "weather", "later"]
+NOTES = ["Check the figures", "Ask the minister", "figures from 2009"]
+
+
+def _profile() -> tuple[int, int]:
+    """(libraries, queries per library) for NEWSREAD_ORACLE."""
+    return {"ci": (40, 25), "soak": (3000, 40)}[os.environ.get("NEWSREAD_ORACLE", "ci")]
+
+
+def _seeds() -> list[int]:
+    if os.environ.get("NEWSREAD_ORACLE_SEED"):
+        return [int(os.environ["NEWSREAD_ORACLE_SEED"])]
+    start = int(os.environ.get("NEWSREAD_ORACLE_START", "0"))
+    count = int(os.environ.get("NEWSREAD_ORACLE_COUNT", _profile()[0]))
+    return list(range(start, start + count))
+
+
+# -- random libraries ------------------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """The files the generator wrote and the words it used (to aim queries at them)."""
+
+    root: Path
+    rng: random.Random
+    files: dict[str, int] = field(default_factory=dict)
+    """Relative path -> how many articles the file holds."""
+    bodies: list[list[str]] = field(default_factory=list)
+    serial: int = 0
+
+    def article(self) -> dict[str, Any]:
+        rng = self.rng
+        self.serial += 1
+        words = [rng.choice(WORDS) for _ in range(rng.randint(3, 60))]
+        self.bodies.append(words)
+        cut = rng.randint(1, len(words))
+        record: dict[str, Any] = {
+            "title": " ".join(rng.sample(WORDS, rng.randint(1, 4))).capitalize()
+            + f" {self.serial}",
+            "text": " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:]),
+        }
+        if rng.random() < 0.75:
+            moment = datetime(2015, 1, 1) + timedelta(minutes=rng.randrange(8 * 365 * 24 * 60))
+            if rng.random() < 0.3:
+                moment = moment.replace(tzinfo=timezone(timedelta(hours=rng.choice([-5, 2]))))
+            record["date"] = moment.isoformat()
+        for name, values in (("source", SOURCES), ("section", SECTIONS), ("author", AUTHORS)):
+            value = rng.choice(values)
+            if value:
+                record[name] = value
+        if rng.random() < 0.3:
+            record["url"] = f"https://{rng.choice(['gazette', 'wire'])}.example/{self.serial}"
+        return record
+
+    def write(self, rel: str) -> None:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if rel.endswith(".jsonl"):
+            records = [self.article() for _ in range(self.rng.randint(2, 3))]
+            path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+        else:
+            records = [self.article()]
+            path.write_text(json.dumps(records[0]))
+        self.files[rel] = len(records)
+        _bump_mtime(path)
+
+    def add(self, count: int) -> None:
+        for _ in range(count):
+            folder = self.rng.choice(["a", "b", "b/c"])
+            suffix = ".jsonl" if self.rng.random() < 0.15 else ".json"
+            self.write(f"{folder}/f{len(self.files)}-{self.serial}{suffix}")
+
+    def change(self) -> None:
+        """Edit, touch or delete some files."""
+        rng = self.rng
+        for rel in rng.sample(sorted(self.files), min(len(self.files), rng.randint(0, 6))):
+            path = self.root / rel
+            what = rng.random()
+            if what < 0.35:
+                self.write(rel)  # new content
+            elif what < 0.5:  # same size, new content: only the digest tells
+                text = path.read_text()
+                at = text.index('"text": "') + 9
+                text = text[:at] + ("x" if text[at] != "x" else "y") + text[at + 1 :]
+                path.write_text(text)
+                _bump_mtime(path)
+            elif what < 0.65:
+                _bump_mtime(path)  # touched, unchanged
+            else:
+                path.unlink()
+                del self.files[rel]
+
+
+def _bump_mtime(path: Path) -> None:
+    # A second ahead: an edit within the same clock tick still reads as a change.
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Library, Corpus]:
+    rng = random.Random(seed)
+    corpus = Corpus(root, rng)
+    root.mkdir(parents=True)
+    library = Library(root).open()
+    for run in range(rng.randint(1, 4)):
+        if run:
+            corpus.change()
+        corpus.add(rng.randint(0 if run else 1, 20))
+        if rng.random() < 0.3:
+            library.close()
+            library = Library(root).open()
+        how = rng.random()
+        if how < 0.15 and sys_can_fork():
+            with monkeypatch.context() as patch:
+                patch.setenv(parallel.PROCESSES_VARIABLE, "2")
+                patch.setattr(indexer, "PARALLEL_MIN_FILES", 2)
+                indexer.update_library(library, first_batch_seconds=0.0)
+        elif how < 0.4:  # commits every few files: more segments
+            indexer.update_library(library, first_batch_seconds=0.0, batch_seconds=0.03)
+        else:
+            library.update()
+    return library, corpus
+
+
+def sys_can_fork() -> bool:
+    import sys
+
+    return sys.platform == "linux"
+
+
+def _annotate(library: Library, rng: random.Random) -> oracle.Annotations:
+    """Random marks in the user's store, and the oracle's own record of them."""
+    marks = oracle.Annotations()
+    store = library.annotations
+    articles = library.docs.articles(list(library.docs.all_keys()))
+    for key in rng.sample(sorted(articles), min(len(articles), rng.randint(0, 6))):
+        article = articles[key]
+        what = rng.choice(["tag", "star", "read", "note", "highlight"])
+        if what == "tag":
+            tag = rng.choice(TAGS)
+            store.add_tags(article, tag)
+            marks.tags.setdefault(tag, set()).add(key)
+        elif what == "star":
+            store.set_starred(article)
+            marks.starred.add(key)
+        elif what == "read":
+            store.set_read(article)
+            marks.read.add(key)
+        elif what == "note":
+            note = rng.choice(NOTES)
+            store.set_article_note(article, note)
+            marks.notes[key] = note
+        elif article.body:
+            store.add_highlight(article, 0, min(5, len(article.body)))
+            marks.highlighted.add(key)
+    return marks
+
+
+# -- random queries --------------------------------------------------------------------------
+
+
+class Queries:
+    def __init__(self, rng: random.Random, corpus: Corpus) -> None:
+        self.rng = rng
+        self.corpus = corpus
+
+    def query(self, depth: int = 0) -> str:
+        rng = self.rng
+        if depth == 0 and rng.random() < 0.06:
+            return rng.choice(["", "*", self.annotation()])
+        clauses = [self.clause(depth) for _ in range(rng.choice([1, 1, 2, 2, 3]))]
+        joiner = " AND " if rng.random() < 0.1 else " "
+        text = joiner.join(clauses)
+        if depth == 0 and rng.random() < 0.15:
+            text += " " + self.annotation()
+        return text
+
+    def clause(self, depth: int) -> str:
+        if self.rng.random() < 0.08:
+            return f"({self.either(depth)} ANDNOT {self.either(depth)})"
+        return self.either(depth)
+
+    def either(self, depth: int) -> str:
+        return " OR ".join(self.unary(depth) for _ in range(self.rng.choice([1, 1, 1, 2, 3])))
+
+    def unary(self, depth: int) -> str:
+        r = self.rng.random()
+        atom = self.atom(depth)
+        if r < 0.15:
+            return "-" + atom
+        if r < 0.2:
+            return "NOT " + atom
+        return atom
+
+    def atom(self, depth: int) -> str:
+        rng = self.rng
+        r = rng.random()
+        if r < 0.1 and depth < 2:
+            return f"({self.query(depth + 1)})"
+        if r < 0.4:
+            return self.word()
+        if r < 0.5:
+            name = rng.choice(["title", "author", "source", "section", "url"])
+            value = {
+                "title": self.word(),
+                "author": rng.choice(["varga", "reder", "liu", "ana"]),
+                "source": rng.choice(["baltic", "wire", "gazette", "today", "news"]),
+                "section": rng.choice(["world", "business", "sport"]),
+                "url": rng.choice(["gazette", "wire", "example", "https"]),
+            }[name]
+            return f"{name}:{value}"
+        if r < 0.65:
+            return self.phrase()
+        if r < 0.73:
+            word = self.word().lower()
+            return word[: rng.randint(2, max(2, len(word) - 1))] + "*"
+        if r < 0.8:
+            return self.typo(self.word()) + "~"
+        if r < 0.92:
+            return self.date()
+        if r < 0.95:
+            low, high = sorted(rng.sample(WORDS, 2))
+            low, high = rng.choice([(low, high), (low, ""), ("", high)])
+            field = rng.choice(["", "title:", "body:"])
+            opening, closing = rng.choice(["[]", "[]", "{}", "[}"])
+            inside = " ".join(word for word in (low, "TO", high) if word)
+            return f"{field}{opening}{inside}{closing}"
+        return rng.choice(['source:"baltic wire"', 'source:"today news"', 'author:"ilse varga"'])
+
+    def word(self) -> str:
+        word = self.rng.choice(WORDS)
+        return word.upper() if self.rng.random() < 0.1 else word
+
+    def typo(self, word: str) -> str:
+        rng = self.rng
+        at = rng.randrange(1, len(word)) if len(word) > 1 else 0
+        kind = rng.random()
+        if kind < 0.25:
+            return word[:at] + word[at + 1 :]
+        if kind < 0.5:
+            return word[:at] + rng.choice("aeiou") + word[at:]
+        if kind < 0.75 and at + 1 < len(word):
+            return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+        return word
+
+    def phrase(self) -> str:
+        rng = self.rng
+        body = rng.choice(self.corpus.bodies)
+        at = rng.randrange(len(body))
+        words = body[at : at + rng.randint(2, 3)]
+        if len(words) < 2 or rng.random() < 0.2:
+            words = rng.sample(WORDS, 2)
+        if rng.random() < 0.15:
+            words.reverse()
+        slop = f"~{rng.randint(1, 4)}" if rng.random() < 0.25 else ""
+        prefix = "title:" if rng.random() < 0.1 else ""
+        return f'{prefix}"{" ".join(words)}"{slop}'
+
+    def date(self) -> str:
+        rng = self.rng
+        year = rng.randint(2014, 2023)
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        when = rng.choice([f"{year}", f"{year}-{month:02}", f"{year}-{month:02}-{day:02}"])
+        r = rng.random()
+        if r < 0.4:
+            return f"date:{when}"
+        if r < 0.7:
+            return f"date:{rng.choice(['>', '>=', '<', '<='])}{when}"
+        other = f"{year + rng.randint(0, 3)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+        return rng.choice([f"date:[{when} TO {other}]", f"date:[{when} TO]", f"date:[TO {when}]"])
+
+    def annotation(self) -> str:
+        rng = self.rng
+        return rng.choice(
+            [f"tag:{rng.choice(TAGS)}", "is:starred", "is:read", "is:unread", "has:notes"]
+            + [f"note:{rng.choice(['figures', 'minister', 'check', '2009'])}"]
+            + ["has:highlights", "-is:read", "-is:starred", "-has:notes", "is:read is:unread"]
+        )
+
+    def options(self, docs: list[oracle.Doc]) -> dict[str, Any]:
+        rng = self.rng
+        options: dict[str, Any] = {
+            "sort": rng.choice(["relevance", "relevance", "newest", "oldest"]),
+            "limit": rng.choice([1, 3, 10, 50]),
+        }
+        if docs and rng.random() < 0.2:
+            doc = rng.choice(docs)
+            name = rng.choice(["source", "section", "year"])
+            options["filters"] = {name: doc.facets[name]}
+        return options
+
+
+# -- the comparison --------------------------------------------------------------------------
+
+
+def _whoosh(searcher: Any, q: Any) -> dict[int, float]:
+    """Every match and its score from Whoosh's own matchers, exhaustively."""
+    from whoosh import collectors
+
+    collector = collectors.UnlimitedCollector()
+    searcher.search_with_collector(q, collector)
+    return {hit.docnum: hit.score for hit in collector.results()}
+
+
+def compare(
+    library: Library, docs: list[oracle.Doc], marks: oracle.Annotations, text: str, **options: Any
+) -> list[str]:
+    """What `Library.search` gets wrong for this query, as lines (none: all agree)."""
+    expected = oracle.search(docs, text, filters=options.get("filters"), annotations=marks)
+    try:
+        results = library.search(text, annotations=library.annotations, **options)
+    except QueryError as error:
+        return [f"raised QueryError: {error}"]
+    if results.sort == "relevance" and not options.get("filters"):
+        problems = compare_with_whoosh(library, text, [hit.score for hit in results.hits])
+    else:
+        problems = []
+    keys = [hit.key for hit in results.hits]
+    if len(set(keys)) != len(keys):
+        problems.append(f"an article listed twice: {keys}")
+    if not set(keys) <= expected.keys:
+        problems.append(f"hits the oracle does not match: {sorted(set(keys) - expected.keys)}")
+    capped = results.limited or expected.limited
+    if capped:  # a capped expansion searches fewer words: fewer results, never others
+        if results.total > expected.total:
+            problems.append(f"total {results.total} > {expected.total} (limited: {capped})")
+        return problems
+    if results.total != expected.total:
+        missing = sorted(expected.keys - set(keys))[:5]
+        problems.append(f"total {results.total} != {expected.total} (e.g. missing {missing})")
+    if len(keys) != min(options["limit"], expected.total):
+        problems.append(f"{len(keys)} hits for limit {options['limit']}, {expected.total} match")
+    facets = {name: dict(pairs) for name, pairs in results.facets.items()}
+    wanted = {name: counts for name, counts in expected.facets.items() if counts}
+    if {name: counts for name, counts in facets.items() if counts} != wanted:
+        problems.append(f"facets {facets} != {expected.facets}")
+    if results.sort in ("newest", "oldest"):
+        order = oracle.date_order(docs, expected.keys, newest=results.sort == "newest")
+        got = [
+            hit.published.replace(tzinfo=None) if hit.published else None for hit in results.hits
+        ]
+        if got != order[: len(got)]:
+            problems.append(f"{results.sort} order {got} != {order[: len(got)]}")
+    else:
+        scores = [hit.score for hit in results.hits]
+        if scores != sorted(scores, reverse=True):
+            problems.append(f"relevance order not by score: {scores}")
+    return problems
+
+
+def compare_with_whoosh(library: Library, text: str, scores: list[float]) -> list[str]:
+    """The posting-list evaluator against Whoosh's own matchers: same documents, and the
+    same scores where Whoosh's are meaningful (it scores an excluded word as a constant);
+    `scores`, those of the hits `Library.search` ranked first, are Whoosh's best."""
+    if (
+        not text.strip()
+        or text.strip() == "*"
+        or any(f in text for f in ("tag:", "note:", "is:", "has:"))
+    ):
+        return []
+    with library.searcher() as searcher:
+        # As `search` bounds it: fuzzy words keep the neighbours articles really use.
+        verify = _verifier(library, searcher)
+        q = _bound(parse_query(text, library.index.schema), searcher.reader(), [], verify)
+        fast = postings.evaluate(searcher, q)
+        if fast is None:
+            return []
+        slow = _whoosh(searcher, q)
+    if sorted(fast) != sorted(slow):
+        return [f"postings {sorted(fast)} != Whoosh {sorted(slow)}"]
+    # Whoosh adds a constant 1 to a match for each excluded word: compare scores without.
+    if _negated(text):
+        return []
+    if fast != pytest.approx(slow, rel=1e-6):
+        return [f"postings scores {fast} != Whoosh {slow}"]
+    best = sorted(slow.values(), reverse=True)[: len(scores)]
+    if scores != pytest.approx(best, rel=1e-6):
+        return [f"ranked scores {scores} are not Whoosh's best {best}"]
+    return []
+
+
+def _negated(text: str) -> bool:
+    return "NOT" in text or " -" in text or "(-" in text or text.startswith("-")
+
+
+@pytest.mark.parametrize("seed", _seeds())
+def test_search_agrees_with_the_oracle(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, corpus = _build(seed, tmp_path / "library", monkeypatch)
+    rng = random.Random(seed * 7919 + 1)
+    marks = _annotate(library, rng)
+    docs = oracle.docs_of(library)
+    # The store holds what was written, and the index what the store holds.
+    assert sorted({doc.key.split("#")[0] for doc in docs}) == sorted(corpus.files), seed
+    assert len(docs) == sum(corpus.files.values()), seed
+    assert library.index.doc_count() == len(docs), seed
+    queries = Queries(rng, corpus)
+    failures = []
+    for _ in range(_profile()[1]):
+        text = queries.query()
+        options = queries.options(docs)
+        problems = compare(library, docs, marks, text, **options)
+        failures += [f"seed {seed}, query {text!r} {options}: {p}" for p in problems]
+    library.close()
+    assert not failures, "\n".join(failures)
