@@ -55,6 +55,25 @@ class QueryError(ValueError):
     """A query that cannot be run; `str()` is one line for the user."""
 
 
+class QueryTooLarge(QueryError):
+    """A query over one of the stated bounds (MAX_QUERY_CHARS ...); `str()` names the bound."""
+
+
+class NothingToSearch(QueryError):
+    """A query of only very common words or symbols ("the", "--"): it matches nothing."""
+
+
+MAX_QUERY_CHARS = 2000
+"""The longest query; a longer one is refused before any work is done."""
+MAX_NESTING = 20
+"""The deepest nesting of parentheses."""
+MAX_OPERATORS = 50
+"""The most AND, OR, NOT, ANDNOT and ANDMAYBE operators in one query."""
+MAX_FUZZY_WORDS = 5
+"""The most fuzzy words (`word~`) in one query; each is looked up ~2,000 ways."""
+MAX_FUZZY_EDITS = 2
+
+
 @dataclass(frozen=True)
 class Snippet:
     """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""
@@ -194,7 +213,45 @@ def _rewrite_date_bounds(text: str) -> str:
     return _DATE_BOUND.sub(rewrite, text)
 
 
+_OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
+_FUZZY_WORD = re.compile(r"([^\s()~^:]+)~(\d*)")
+
+
+def _check_bounds(text: str) -> None:
+    """Refuse, in the user's terms, a query over a stated bound: its cost (and Whoosh's
+    recursion) would grow with it."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(
+            f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})"
+        )
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(depth, deepest)
+    if deepest > MAX_NESTING:
+        raise QueryTooLarge(
+            f"too many nested parentheses ({deepest} levels; at most {MAX_NESTING})"
+        )
+    stripped = re.sub(r'"[^"]*"', "", text)
+    operators = len(_OPERATOR.findall(stripped))
+    if operators > MAX_OPERATORS:
+        raise QueryTooLarge(
+            f"too many operators ({operators} of AND, OR, NOT; at most {MAX_OPERATORS})"
+        )
+    fuzzy = _FUZZY_WORD.findall(stripped)
+    if len(fuzzy) > MAX_FUZZY_WORDS:
+        raise QueryTooLarge(f"too many fuzzy words ({len(fuzzy)}; at most {MAX_FUZZY_WORDS})")
+    for word, edits in fuzzy:
+        if len(word) > FUZZY_MAX_CHARS:
+            raise QueryTooLarge(
+                f"a fuzzy word has at most {FUZZY_MAX_CHARS} letters ('{word[:12]}…~')"
+            )
+        if edits and not 1 <= int(edits) <= MAX_FUZZY_EDITS:
+            raise QueryTooLarge(f"'{word}~{edits}': a fuzzy word allows 1 or 2 edits")
+
+
 def _check_syntax(text: str) -> None:
+    _check_bounds(text)
     if text.count('"') % 2:
         raise QueryError('unbalanced quote: a phrase needs a closing "')
     depth = 0
@@ -265,7 +322,7 @@ def parse_query(text: str, schema: Any) -> Any:
     if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
         if re.search(r"\bdate:", text, re.IGNORECASE):
             raise QueryError(_DATE_HELP)
-        raise QueryError("nothing to search for: only very common words or symbols")
+        raise NothingToSearch("nothing to search for: only very common words or symbols")
     _check_dates(parsed, schema)
     return parsed
 
@@ -290,10 +347,11 @@ def _check_dates(q: Any, schema: Any) -> None:
 
 
 def _describe(error: Exception) -> str:
-    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    """One line for the user: Whoosh's own message is Python's ("list index out of range")."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     if "parseable date" in message:
         return message.replace("'", "") + "; use e.g. date:[2017-05-01 TO 2017-06-01]"
-    return message
+    return "newsread cannot read this query; check its AND, OR, NOT and parentheses"
 
 
 # -- bounded expansion -----------------------------------------------------------------------
