@@ -135,3 +135,22 @@ def test_suggestions_look_at_a_bounded_number_of_words(
     monkeypatch.setattr(search_module, "_fuzzy_words", counting)
     library.search(" ".join(f"harbuor{n}" for n in "abcdefghij"))
     assert len(looked) == search_module.SUGGEST_WORDS
+
+
+def test_a_chain_of_andnot_is_built_once_per_word(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh built both sides of ANDNOT twice: 2^n work for n of them (18: 24 s)."""
+    from whoosh.qparser import syntax
+
+    built: list[str] = []
+    real = syntax.TextNode.query
+
+    def counting(self: object, parser: object) -> object:
+        built.append(str(getattr(self, "text", "")))
+        return real(self, parser)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(syntax.TextNode, "query", counting)
+    words = [f"harbour{n}" for n in range(12)]
+    library.search(" ANDNOT ".join(words))
+    assert sorted(built) == sorted(words * 2)  # once in title, once in body
