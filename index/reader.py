@@ -230,7 +230,7 @@ def _parse(text: str, suffix: str) -> tuple[str, list[Draft]]:
 
 
 MAX_TITLE_CHARS = 300
-"""A longer title is cut (at a word) and kept whole as the body's first paragraph."""
+"""A longer title is cut (at a word): it is shown on one line wherever the article is listed."""
 MAX_NAME_CHARS = 200
 """Source, section, credit and each author: longer is cut (at a word)."""
 MAX_AUTHORS = 20
@@ -251,9 +251,7 @@ def _bounded(text: str, limit: int) -> str:
 def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     paragraphs = tuple(p for p in (sanitise(p).strip() for p in draft.paragraphs) if p)
     title = sanitise_line(draft.title) or _title_from_name(stem)
-    if len(title) > MAX_TITLE_CHARS:
-        paragraphs = (title, *paragraphs)  # nothing lost: still read and searched
-        title = _bounded(title, MAX_TITLE_CHARS)
+    title = _bounded(title, MAX_TITLE_CHARS)
     url = sanitise_line(draft.url)
     if len(url) > MAX_URL_CHARS:
         url = ""
