@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsread.index import search as search_module
 from newsread.index.library import Library
@@ -69,6 +71,25 @@ def test_queries_over_a_bound_are_refused_in_one_line(
 def test_queries_within_the_bounds_answer_or_explain(library: Library, query: str) -> None:
     try:
         library.search(query)
+    except QueryError as error:
+        message = str(error)
+        assert message and "\n" not in message
+        assert not any(word in message for word in INTERNAL), message
+
+
+TOKENS = ["(", ")", "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "harbour", "grain~", "kel*",
+          "-", '"', "title:", "date:>2017", "~2", "^3", "the", "tag:x", "is:read", "*", "?"]  # fmt: skip
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(tokens=st.lists(st.sampled_from(TOKENS), max_size=80), spaced=st.booleans())
+def test_no_query_shows_python_internals(library: Library, tokens: list[str], spaced: bool) -> None:
+    try:
+        library.search((" " if spaced else "").join(tokens))
     except QueryError as error:
         message = str(error)
         assert message and "\n" not in message
