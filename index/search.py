@@ -488,7 +488,7 @@ def _fuzzy_words(
     stemmed = fieldname in ("title", "body")
     by_term: dict[str, set[str]] = {}
     for variant in _one_edit_variants(word):
-        term = analyse_word(variant) if stemmed else variant
+        term = _analysed(variant) if stemmed else variant
         if term is not None and (fieldname, term) in reader:
             by_term.setdefault(term, set()).add(variant)
     ranked = sorted(
@@ -506,6 +506,10 @@ def _fuzzy_words(
                 break
     return found
 
+
+_analysed = lru_cache(maxsize=65_536)(analyse_word)
+"""`analyse_word`, remembered: a fuzzy word's ~500 variants are stemmed once for title and
+body, and again as the user types on."""
 
 VERIFY_ARTICLES = 20
 """Articles read per index term to see which of its words they use (the first indexed)."""
