@@ -472,9 +472,8 @@ _SEARCH_OPTIONS = {
 def search_argv(argv: list[str]) -> list[str]:
     """`["search", ...]` with its options first and every other word after `--`.
 
-    So the query needs no quotes and may hold words that start with "-" (`election -bank`
-    excludes "bank"), as with notmuch and recoll; argparse alone would take "-bank" for an
-    unknown option.
+    So the query needs no quotes, as with notmuch and recoll, and may hold words that start
+    with "-" (`election -bank`): argparse alone would take "-bank" for an unknown option.
     """
     options: list[str] = []
     words: list[str] = []
