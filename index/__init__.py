@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from newsread.index.article import Article
 from newsread.index.errors import LibraryError, UnreadableFile
-from newsread.index.results import Hit, QueryError, SearchResults, Snippet
+from newsread.index.results import (
+    Hit,
+    NothingToSearch,
+    QueryError,
+    QueryTooLarge,
+    SearchResults,
+    Snippet,
+)
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -56,8 +63,10 @@ __all__ = [
     "IndexSummary",
     "Library",
     "LibraryError",
+    "NothingToSearch",
     "Progress",
     "QueryError",
+    "QueryTooLarge",
     "SearchResults",
     "Snippet",
     "UnreadableFile",

@@ -14,6 +14,14 @@ class QueryError(ValueError):
     """A query that cannot be run; `str()` is one line for the user."""
 
 
+class QueryTooLarge(QueryError):
+    """A query over one of the stated bounds (MAX_QUERY_CHARS ...); `str()` names the bound."""
+
+
+class NothingToSearch(QueryError):
+    """A query of only very common words or symbols ("the", "--"): it matches nothing."""
+
+
 @dataclass(frozen=True)
 class Snippet:
     """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""

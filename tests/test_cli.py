@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,6 +61,52 @@ def test_bad_query_exits_2_with_one_line(small_library: Path) -> None:
 def test_bad_arguments_exit_2(small_library: Path) -> None:
     assert _run("search", "x", "--limit", "zero").returncode == 2
     assert _run("search", "x", "--sort", "random").returncode == 2
+
+
+def test_search_takes_the_remaining_words_as_the_query(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "kelmor", "-l", str(small_library), "harbour", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["query"] == "kelmor harbour" and data["total"] == 1
+    # A word that starts with "-" is part of the query, not an unknown option.
+    assert main(["search", "kelmor", "-vessa", "-l", str(small_library)]) in (0, 1)
+    assert "unrecognized" not in capsys.readouterr().err
+
+
+def test_a_query_of_only_common_words_exits_1_saying_so(small_library: Path) -> None:
+    result = _run("search", "the", "--library", str(small_library))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "newsread: 'the': nothing to search for: only very common words or symbols"
+    )
+
+
+def test_a_closed_pipe_exits_141_without_a_traceback(small_library: Path) -> None:
+    """`newsread search x | head -1`: the reader is gone; 1 would mean "no hits"."""
+    assert main(["index", "-q", str(small_library)]) == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # gone before the first line is written: no race
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newsread.tui.cli",
+                "search",
+                "kelmor",
+                "-l",
+                str(small_library),
+            ],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141
+    assert result.stderr == ""
 
 
 def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.markdown import parse_markdown
 
@@ -125,3 +127,21 @@ def test_no_front_matter_and_no_heading() -> None:
 def test_date_strings_in_front_matter_are_parsed() -> None:
     draft = parse_markdown('---\ntitle: T\npublished: "30 May 2017 16:18"\n---\nBody.')
     assert draft.published == datetime(2017, 5, 30, 16, 18)
+
+
+def test_huge_front_matter_is_read_as_plain_lines_not_yaml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import yaml
+
+    from newsread.index.files.formats import markdown
+
+    def refuse(block: str) -> None:
+        raise AssertionError("PyYAML takes ~1.3 s per MB; front matter is metadata")
+
+    monkeypatch.setattr(yaml, "safe_load", refuse)
+    title = "harbour kelmor news " * 5000
+    draft = markdown.parse_markdown(f"---\ntitle: {title}\nauthor: Ilse Varga\n---\n\nBody text.\n")
+    assert draft.title == title.strip()
+    assert draft.authors == ["Ilse Varga"]
+    assert len(title) > markdown.MAX_FRONT_MATTER_CHARS

@@ -336,3 +336,40 @@ def test_a_derived_source_prefers_the_site_of_the_url_and_never_replaces_a_given
     write(tmp_path / "x" / "y" / "b.txt", f"REUTERS / acq\n\nBridge closed\n\n{BODY}\n")
     [named] = read_articles(tmp_path / "x" / "y" / "b.txt", tmp_path)
     assert named.source == "REUTERS" and "derived" not in named.extra
+
+
+def test_every_field_has_a_bound(tmp_path: Path) -> None:
+    from newsread.index.files.reader import MAX_AUTHORS, MAX_NAME_CHARS, MAX_TITLE_CHARS
+
+    huge = "harbour kelmor news " * 50_000  # 1 MB
+    path = tmp_path / "fields.json"
+    path.write_text(
+        json.dumps(
+            {
+                "title": huge,
+                "body": BODY,
+                "authors": [f"Ana {a}{b}son" for a in "BCDFG" for b in "aeiou"],
+                "source": "Gazette " * 100,
+                "section": "World " * 100,
+                "url": "https://towncrier.example/" + "a" * 3000,
+            }
+        ),
+        encoding="utf-8",
+    )
+    (article,) = read_articles(path, tmp_path)
+    assert len(article.title) <= MAX_TITLE_CHARS and article.title.endswith("kelmor…")
+    assert article.paragraphs == (BODY,)
+    assert len(article.authors) == MAX_AUTHORS
+    assert article.authors[:2] == ("Ana Bason", "Ana Beson")
+    assert len(article.source) <= MAX_NAME_CHARS and article.source.endswith("Gazette…")
+    assert len(article.section) <= MAX_NAME_CHARS
+    assert article.url == ""  # over 2,048 characters: dropped, not cut into another address
+
+
+def test_fields_within_the_bounds_are_kept_as_written(tmp_path: Path) -> None:
+    title = "A" * 300
+    path = tmp_path / "fields.json"
+    url = "https://towncrier.example/" + "a" * 2000
+    path.write_text(json.dumps({"title": title, "body": BODY, "url": url}), encoding="utf-8")
+    (article,) = read_articles(path, tmp_path)
+    assert (article.title, article.url, article.paragraphs) == (title, url, (BODY,))

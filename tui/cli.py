@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,19 @@ def _version() -> str:
         return "unknown"
 
 
+BROKEN_PIPE = 141
+"""The exit code of a command whose reader went away (`| head -1`): 128 + SIGPIPE, as a shell
+reports a command killed by it. Not 1, which means "no hits"."""
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich exits 1 here; a closed pipe is not "no hits" (see BROKEN_PIPE)."""
+        raise BrokenPipeError
+
+
 def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+    return _Console(stderr=stderr, markup=False, highlight=False, emoji=False)
 
 
 def _warn(message: str) -> None:
@@ -164,14 +176,17 @@ def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yell
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsread.index import QueryError, split_annotation_clauses
+    from newsread.index import NothingToSearch, QueryError, split_annotation_clauses
 
+    query = " ".join(args.query)
     library = _open_library(args.library)
     _ensure_index(library, args.json)
     try:
-        if split_annotation_clauses(args.query)[1]:
+        if split_annotation_clauses(query)[1]:
             _annotations(library)
-        results = library.search(args.query, sort=args.sort, limit=args.limit)
+        results = library.search(query, sort=args.sort, limit=args.limit)
+    except NothingToSearch as error:
+        return _fail(f"{sanitise_line(query)!r}: {error}", 1)
     except QueryError as error:
         return _fail(f"bad query: {error}")
     if args.json:
@@ -179,7 +194,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
-        out.print(Text(f"No articles match {sanitise_line(args.query)!r}."))
+        out.print(Text(f"No articles match {sanitise_line(query)!r}."))
         if results.suggestion:
             out.print(Text(f"Did you mean: {sanitise_line(results.suggestion)}"))
         return 1
@@ -396,7 +411,12 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("search", help="search a library and print the hits")
-    p.add_argument("query", help="e.g. 'macron sanctions', 'title:putin date:2017'")
+    p.add_argument(
+        "query",
+        nargs="+",
+        help="words, quoted or not: kelmor harbour, 'title:putin date:2017' (-- before a "
+        "query that starts with -)",
+    )
     p.add_argument("--library", "-l", help="the folder of articles")
     p.add_argument(
         "--sort",
@@ -434,6 +454,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SEARCH_OPTIONS = {
+    "--library": True,
+    "-l": True,
+    "--sort": True,
+    "--limit": True,
+    "-n": True,
+    "--json": False,
+    "-h": False,
+    "--help": False,
+}
+"""`newsread search`'s options, and whether each takes a value."""
+
+
+def search_argv(argv: list[str]) -> list[str]:
+    """`["search", ...]` with its options first and every other word after `--`.
+
+    So the query needs no quotes, as with notmuch and recoll, and may hold words that start
+    with "-" (`election -bank`): argparse alone would take "-bank" for an unknown option.
+    """
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(argv[1:])
+    for arg in rest:
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        takes_value = _SEARCH_OPTIONS.get(name)
+        if arg == "--":
+            words.extend(rest)
+        elif takes_value is not None and (arg == name or takes_value):  # -n 5, -n5, --sort=x
+            options.append(arg)
+            if takes_value and arg == name:  # the value is the next argument
+                value = next(rest, None)
+                if value is not None:
+                    options.append(value)
+        else:
+            words.append(arg)
+    return [argv[0], *options, "--", *words]
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -463,6 +521,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("newsread").addHandler(logging.NullHandler())
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+            if argv[0] == "search":
+                argv = search_argv(argv)
             args = _parser().parse_args(argv)
             return int(args.run(args))
         args = _app_parser().parse_args(argv)
@@ -470,7 +530,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        # Python would report the failed flush of stdout at exit: point it at nothing.
+        with suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
         from newsread.index import LibraryError
 

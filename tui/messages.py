@@ -85,6 +85,8 @@ class SearchFailed(Message):
     generation: int
     query: str
     error: str
+    matches_nothing: bool = False
+    """The query is valid but can match nothing ("the"): the list empties, not keeps the last."""
 
 
 @dataclass

@@ -30,7 +30,14 @@ from newsread.index.engine.schema import (
     word_pattern,
 )
 from newsread.index.marks import BMP_MARKS
-from newsread.index.results import Hit, QueryError, SearchResults, Snippet
+from newsread.index.results import (
+    Hit,
+    NothingToSearch,
+    QueryError,
+    QueryTooLarge,
+    SearchResults,
+    Snippet,
+)
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -51,6 +58,17 @@ TERM_SCAN_LIMIT = 5000
 """Index terms examined at most while expanding one prefix, wildcard or fuzzy term."""
 TIME_LIMIT = 0.5
 """Seconds a search may spend collecting before it returns what it has (marked limited)."""
+
+
+MAX_QUERY_CHARS = 2000
+"""The longest query; a longer one is refused before any work is done."""
+MAX_NESTING = 20
+"""The deepest nesting of parentheses."""
+MAX_OPERATORS = 50
+"""The most AND, OR, NOT, ANDNOT and ANDMAYBE operators in one query."""
+MAX_FUZZY_WORDS = 5
+"""The most fuzzy words (`word~`) in one query; each is looked up ~2,000 ways."""
+MAX_FUZZY_EDITS = 2
 
 
 # -- query parsing ---------------------------------------------------------------------------
@@ -156,7 +174,45 @@ def _rewrite_date_bounds(text: str) -> str:
     return _DATE_BOUND.sub(rewrite, text)
 
 
+_OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
+_FUZZY_WORD = re.compile(r"([^\s()~^:]+)~(\d*)")
+
+
+def _check_bounds(text: str) -> None:
+    """Refuse, in the user's terms, a query over a stated bound: its cost (and Whoosh's
+    recursion) would grow with it."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(
+            f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})"
+        )
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(depth, deepest)
+    if deepest > MAX_NESTING:
+        raise QueryTooLarge(
+            f"too many nested parentheses ({deepest} levels; at most {MAX_NESTING})"
+        )
+    stripped = re.sub(r'"[^"]*"(?:~\d*)?', "", text)  # a phrase, with its slop
+    operators = len(_OPERATOR.findall(stripped))
+    if operators > MAX_OPERATORS:
+        raise QueryTooLarge(
+            f"too many operators ({operators} of AND, OR, NOT; at most {MAX_OPERATORS})"
+        )
+    fuzzy = _FUZZY_WORD.findall(stripped)
+    if len(fuzzy) > MAX_FUZZY_WORDS:
+        raise QueryTooLarge(f"too many fuzzy words ({len(fuzzy)}; at most {MAX_FUZZY_WORDS})")
+    for word, edits in fuzzy:
+        if len(word) > FUZZY_MAX_CHARS:
+            raise QueryTooLarge(
+                f"a fuzzy word has at most {FUZZY_MAX_CHARS} letters ('{word[:12]}…~')"
+            )
+        if edits and not 1 <= int(edits) <= MAX_FUZZY_EDITS:
+            raise QueryTooLarge(f"'{word}~{edits}': a fuzzy word allows 1 or 2 edits")
+
+
 def _check_syntax(text: str) -> None:
+    _check_bounds(text)
     if text.count('"') % 2:
         raise QueryError('unbalanced quote: a phrase needs a closing "')
     depth = 0
@@ -166,7 +222,7 @@ def _check_syntax(text: str) -> None:
             raise QueryError("unbalanced parentheses: a ')' has no '('")
     if depth:
         raise QueryError("unbalanced parentheses: a '(' is never closed")
-    stripped = re.sub(r'"[^"]*"', "", text)
+    stripped = re.sub(r'"[^"]*"(?:~\d*)?', "", text)  # a phrase, with its slop
     for name in _FIELD_REF.findall(stripped):
         if name.lower() not in FIELDS + ANNOTATION_FIELDS:
             raise QueryError(
@@ -175,9 +231,30 @@ def _check_syntax(text: str) -> None:
             )
 
 
+@lru_cache(maxsize=1)
+def _patch_binary_group() -> None:
+    """Build each side of ANDNOT / ANDMAYBE once: Whoosh's `BinaryGroup.query` builds both
+    sides twice, so a chain of n ANDNOTs took 2^n steps (18 of them: 24 s)."""
+    from whoosh import query
+    from whoosh.qparser import syntax
+
+    def build_once(self: Any, parser: Any) -> Any:
+        first, second = (node.query(parser) for node in self.nodes)
+        if first is None and second is None:
+            built = query.NullQuery
+        elif first is None or second is None:
+            built = first if second is None else second
+        else:
+            built = self.qclass(first, second)
+        return syntax.attach(built, self)
+
+    syntax.BinaryGroup.query = build_once
+
+
 def _parser(schema: Any) -> Any:
     from whoosh import qparser
 
+    _patch_binary_group()
     parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
     parser.add_plugin(_surface_fuzzy_plugin())
     parser.add_plugin(qparser.GtLtPlugin())
@@ -204,7 +281,7 @@ _NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s)\-]))"
 
 @lru_cache(maxsize=1)
 def _surface_fuzzy_plugin_class() -> Any:
-    from whoosh import qparser, query
+    from whoosh import fields, qparser, query
 
     class SurfaceFuzzyPlugin(qparser.FuzzyTermPlugin):  # type: ignore[misc]
         """`word~` keeps the word as typed (folded, not stemmed): its neighbours are words.
@@ -216,6 +293,8 @@ def _surface_fuzzy_plugin_class() -> Any:
         class FuzzyTermNode(qparser.FuzzyTermPlugin.FuzzyTermNode):  # type: ignore[misc]
             def query(self, parser: Any) -> Any:
                 fieldname = self.fieldname or parser.fieldname
+                if fieldname and not isinstance(parser.schema[fieldname], fields.TEXT):
+                    raise QueryError(f"'{self.text}~': only words can be fuzzy, not {fieldname}")
                 return query.FuzzyTerm(
                     fieldname,
                     fold(self.text),
@@ -244,7 +323,7 @@ def parse_query(text: str, schema: Any) -> Any:
     if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
         if re.search(r"\bdate:", text, re.IGNORECASE):
             raise QueryError(_DATE_HELP)
-        raise QueryError("nothing to search for: only very common words or symbols")
+        raise NothingToSearch("nothing to search for: only very common words or symbols")
     _check_dates(parsed, schema)
     return parsed
 
@@ -269,10 +348,11 @@ def _check_dates(q: Any, schema: Any) -> None:
 
 
 def _describe(error: Exception) -> str:
-    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    """One line for the user: Whoosh's own message is Python's ("list index out of range")."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     if "parseable date" in message:
         return message.replace("'", "") + "; use e.g. date:[2017-05-01 TO 2017-06-01]"
-    return message
+    return "newsread cannot read this query; check its AND, OR, NOT and parentheses"
 
 
 # -- bounded expansion -----------------------------------------------------------------------
@@ -388,7 +468,7 @@ def _fuzzy_words(
     stemmed = fieldname in ("title", "body")
     by_term: dict[str, set[str]] = {}
     for variant in _one_edit_variants(word):
-        term = analyse_word(variant) if stemmed else variant
+        term = _analysed(variant) if stemmed else variant
         if term is not None and (fieldname, term) in reader:
             by_term.setdefault(term, set()).add(variant)
     ranked = sorted(
@@ -406,6 +486,10 @@ def _fuzzy_words(
                 break
     return found
 
+
+_analysed = lru_cache(maxsize=65_536)(analyse_word)
+"""`analyse_word`, remembered: a fuzzy word's ~500 variants are stemmed once for title and
+body, and again as the user types on."""
 
 VERIFY_ARTICLES = 20
 """Articles read per index term to see which of its words they use (the first indexed)."""

@@ -55,10 +55,9 @@ def is_article_file(path: PurePath) -> bool:
 MAX_FILE_BYTES = 20_000_000
 """Files up to this size are read whole; larger ones are cut to their first MAX_FILE_BYTES."""
 MAX_CUT_FILE_BYTES = 100_000_000
-"""Files over this size are skipped: a cut would leave too little of them to be worth it."""
-"""Larger files (or larger once decompressed) are skipped whole, before any is read, and the
-reason names this limit: an article is at most a few hundred KB, so such a file is a dump or
-an accident, and cutting it would index an arbitrary part of it."""
+"""Files over this size are skipped whole, unread: a cut would leave too little of them to be
+worth it (an article is at most a few hundred KB; such a file is a dump or an accident). A
+compressed file over MAX_FILE_BYTES is skipped too; one that unpacks to more is cut."""
 
 
 def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) -> list[Article]:
@@ -235,15 +234,42 @@ def _parse(text: str, suffix: str) -> tuple[str, list[Draft]]:
     return "text", [parse_text(text)]
 
 
+MAX_TITLE_CHARS = 300
+"""A longer title is cut (at a word): it is shown on one line wherever the article is listed."""
+MAX_NAME_CHARS = 200
+"""Source, section, credit and each author: longer is cut (at a word)."""
+MAX_AUTHORS = 20
+"""Authors kept, the first ones: a longer list is a page's boilerplate, not a byline."""
+MAX_URL_CHARS = 2048
+"""A longer URL is dropped (as browsers and sitemaps do); a cut one would be wrong."""
+
+
+def _bounded(text: str, limit: int) -> str:
+    """`text` of at most `limit` characters, cut at a word and marked with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
 def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     paragraphs = tuple(p for p in (sanitise(p).strip() for p in draft.paragraphs) if p)
     title = sanitise_line(draft.title) or _title_from_name(stem)
+    title = _bounded(title, MAX_TITLE_CHARS)
     url = sanitise_line(draft.url)
+    if len(url) > MAX_URL_CHARS:
+        url = ""
     language = sanitise_line(draft.language).lower()
-    if not language:
+    if not language or len(language) > 35:  # the longest BCP 47 tags are ~35 characters
         language = guess_language(title + "\n" + "\n".join(paragraphs[:20]))
-    authors = tuple(dict.fromkeys(a for a in (sanitise_line(a) for a in draft.authors) if a))
-    source, section = sanitise_line(draft.source), sanitise_line(draft.section)
+    authors = tuple(
+        dict.fromkeys(
+            a for a in (_bounded(sanitise_line(a), MAX_NAME_CHARS) for a in draft.authors) if a
+        )
+    )[:MAX_AUTHORS]
+    source = _bounded(sanitise_line(draft.source), MAX_NAME_CHARS)
+    section = _bounded(sanitise_line(draft.section), MAX_NAME_CHARS)
     derived = []
     if not source:
         source, folder_section = derived_source(rel, url)
@@ -260,7 +286,7 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
         section=section,
         published=draft.published,
         authors=authors,
-        credit=sanitise_line(draft.credit),
+        credit=_bounded(sanitise_line(draft.credit), MAX_NAME_CHARS),
         url=url,
         paragraphs=paragraphs,
         language=language,

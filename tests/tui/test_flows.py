@@ -248,6 +248,19 @@ class TestResults:
             assert hit_keys(app) == ["ferry.txt"]
             assert isinstance(app.focused, ResultsList)
 
+    async def test_a_query_of_only_common_words_empties_the_list_and_says_why(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert hit_keys(app)  # every article, newest first
+            await search(pilot, "the")
+            error = app.main.query_one("#query-error")
+            assert "nothing to search for" in rendered_text(error)
+            assert hit_keys(app) == []
+            assert app.main.results_list.border_title.startswith("0 results")
+
     async def test_the_last_option_shows_more_results(
         self, tmp_path: Path, make_app: MakeApp
     ) -> None:

@@ -268,7 +268,7 @@ class MainScreen(AnnotatingScreen):
         refresh: bool,
         suggest: bool,
     ) -> None:
-        from newsread.index import QueryError
+        from newsread.index import NothingToSearch, QueryError
 
         if generation != self._generation:
             return  # a newer search was asked for while this one waited
@@ -279,6 +279,8 @@ class MainScreen(AnnotatingScreen):
             results = library.search(
                 query, sort=sort, filters=filters, limit=limit, suggest=suggest
             )
+        except NothingToSearch as error:
+            self.post_message(SearchFailed(generation, query, str(error), matches_nothing=True))
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
         except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
@@ -330,6 +332,14 @@ class MainScreen(AnnotatingScreen):
         if message.generation != self._generation:
             return
         self.query_one(SearchBar).show_error(message.error)
+        if message.matches_nothing:
+            from newsread.index import SearchResults
+
+            self.results = SearchResults(query=message.query, sort=self.sort, total=0, hits=())
+            self.results_list.show_results(self.results)
+            self._update_results_title()
+            self.status.set_status(hits=0, elapsed=0.0, limited="")
+            self.show_message("")
 
     def _update_results_title(self) -> None:
         results = self.results

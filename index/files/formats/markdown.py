@@ -49,15 +49,20 @@ def parse_markdown(text: str) -> Draft:
     return draft
 
 
+MAX_FRONT_MATTER_CHARS = 65_536
+"""Front matter is a few hundred bytes of metadata; a bigger block is read as plain `key: value`
+lines, not by the YAML/TOML parsers (pure Python: an 11 MB title took PyYAML 14 s)."""
+
+
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(front matter keys, the rest of the text)."""
     text = text.lstrip("\ufeff")
-    match = _YAML_BLOCK.match(text)
-    if match:
-        return _yaml(match.group(1)), text[match.end() :]
-    match = _TOML_BLOCK.match(text)
-    if match:
-        return _toml(match.group(1)), text[match.end() :]
+    for block, parse in ((_YAML_BLOCK, _yaml), (_TOML_BLOCK, _toml)):
+        match = block.match(text)
+        if match:
+            found = match.group(1)
+            meta = _simple(found) if len(found) > MAX_FRONT_MATTER_CHARS else parse(found)
+            return meta, text[match.end() :]
     return {}, text
 
 
