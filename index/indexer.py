@@ -8,6 +8,7 @@ each commit shows the first results while a large library is still being indexed
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from newsread.index.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
     from newsread.index.library import Library
+
+log = logging.getLogger(__name__)
 
 PARALLEL_MIN_FILES = 200
 """Updates reading fewer files index in this process: starting sub-writers costs more."""
@@ -161,7 +164,9 @@ def update_library(
 ) -> IndexSummary:
     """Bring `library`'s index up to date with its folder (see module docstring).
 
-    `on_commit(total_articles)` runs after each batch is committed and searchable.
+    `on_commit(total_articles)` runs after each batch is committed and searchable. The
+    highlights of every article re-read are re-anchored in its new text before returning
+    (`newsread.index.annotations.placing.follow_library`).
     """
     started = time.monotonic()
     report = on_progress or (lambda progress: None)
@@ -198,12 +203,15 @@ def update_library(
             limit = first_batch_seconds
             total = len(plan.to_read)
             was_cancelled = False
+            reread: list[str] = []  # article keys, for re-anchoring their highlights
             for n, rel in enumerate(plan.to_read, 1):
                 if cancelled and cancelled():
                     was_cancelled = True
                     break
                 report(Progress("reading", n - 1, total, rel))
+                before = len(batch)
                 added = _index_file(library, writer, rel, scan, cut, batch)
+                reread += batch[before:]
                 indexed += 1 if added else 0
                 articles += added
                 expected += added
@@ -228,6 +236,7 @@ def update_library(
         library.docs.commit()
         library.record_files()
         library.docs.set_meta("dirty", None)
+    _follow(library, reread)
     total_articles = library.docs.count()
     if on_commit:
         on_commit(total_articles)
@@ -243,6 +252,17 @@ def update_library(
         elapsed=time.monotonic() - started,
         cancelled=was_cancelled,
     )
+
+
+def _follow(library: Library, keys: list[str]) -> None:
+    """Re-anchor the highlights of re-read articles; a store that fails only logs."""
+    from newsread.index.annotations.model import AnnotationError
+    from newsread.index.annotations.placing import follow_library
+
+    try:
+        follow_library(library, keys)
+    except AnnotationError as error:
+        log.warning("highlights not re-anchored after indexing: %s", error)
 
 
 def _remove(library: Library, writer: object, paths: list[str]) -> int:

@@ -8,7 +8,7 @@ The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-mode
 
 - a highlight: motivation "highlighting", or "commenting" when it has a note (a TextualBody in
   text/markdown); target = the article's URL (or `urn:newsread:article:<id>`) with a
-  TextQuoteSelector and, when known, a TextPositionSelector into `Article.body`;
+  TextQuoteSelector and, when the quote is there, a TextPositionSelector into `Article.body`;
 - an article note: motivation "commenting", target without selectors;
 - a tag: motivation "tagging", a TextualBody with purpose "tagging" (one annotation per tag);
 - a star: motivation "bookmarking".
@@ -17,21 +17,23 @@ newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status` 
 `newsread:article` (id, key, path, title, source, url, published as cited). Read/unread state
 is not an annotation and is not exported.
 
-`import_json` reads such a file back (and plain Web Annotations from other tools that use
-TextQuoteSelector), merging without duplicates: importing the same file twice adds nothing.
+`import_json` reads such a file back (and plain Web Annotations from other tools: a
+TextQuoteSelector, a TextPositionSelector, or both), merging without duplicates: importing the
+same file twice adds nothing. A TextPositionSelector alone is read against the article's text,
+so it needs the article (`find`); `placing.place_all` then anchors what was imported.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus
+from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus, make_selector
 from newsread.index.annotations.model import (
     COLOURS,
     AnnotationError,
@@ -44,7 +46,7 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.annotations.store import AnnotationStore
-from newsread.index.article import stable_id
+from newsread.index.article import Article, stable_id
 from newsread.index.text import sanitise, sanitise_line
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -170,7 +172,9 @@ def _highlight_annotation(highlight: Highlight) -> dict[str, Any]:
             "suffix": highlight.suffix,
         }
     ]
-    if highlight.start is not None and highlight.end is not None:
+    # Only a position that holds the quote: a fuzzy match covers other text, an orphan none.
+    exact = highlight.status in ("anchored", "moved")
+    if exact and highlight.start is not None and highlight.end is not None:
         selectors.append(
             {"type": "TextPositionSelector", "start": highlight.start, "end": highlight.end}
         )
@@ -243,8 +247,16 @@ class _Invalid(ValueError):
     """One annotation cannot be imported; the message says why."""
 
 
-def import_json(store: AnnotationStore, text: str) -> ImportSummary:
+FindArticle = Callable[[ArticleInfo], "Article | None"]
+"""The library's article an annotation names, or None (`placing.find_article`)."""
+
+
+def import_json(
+    store: AnnotationStore, text: str, *, find: FindArticle | None = None
+) -> ImportSummary:
     """Merge a Web Annotation JSON export into `store`; importing twice adds nothing.
+
+    `find` looks articles up in the library, for targets with a TextPositionSelector alone.
 
     Accepts a list of annotations, an AnnotationCollection (with `first.items` or `items`), an
     AnnotationPage or a single annotation. Annotations that cannot be read are skipped and
@@ -267,7 +279,7 @@ def import_json(store: AnnotationStore, text: str) -> ImportSummary:
     errors: list[str] = []
     for number, annotation in enumerate(annotations, 1):
         try:
-            items.append(_read_annotation(annotation, now))
+            items.append(_read_annotation(annotation, now, find))
         except _Invalid as error:
             label = annotation.get("id") if isinstance(annotation, dict) else None
             errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
@@ -307,7 +319,7 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _read_annotation(data: Any, now: datetime) -> MergeItem:
+def _read_annotation(data: Any, now: datetime, find: FindArticle | None = None) -> MergeItem:
     if not isinstance(data, dict):
         raise _Invalid("not an object")
     if "Annotation" not in _as_list(data.get("type")):
@@ -331,6 +343,8 @@ def _read_annotation(data: Any, now: datetime) -> MergeItem:
         if b.get("purpose") != "tagging" and isinstance(b.get("value"), str)
     ]
     quote = _quote_selector(target.get("selector"))
+    if quote is None:
+        quote = _quote_from_position(target.get("selector"), article, find)
     if quote is not None:
         return _read_highlight(data, article, quote, target, notes, created, modified)
     if "tagging" in motivations or tags:
@@ -398,6 +412,22 @@ def _quote_selector(value: Any) -> dict[str, Any] | None:
         if isinstance(selector, dict) and selector.get("type") == "TextQuoteSelector":
             return selector
     return None
+
+
+def _quote_from_position(
+    selectors: Any, article: ArticleInfo, find: FindArticle | None
+) -> dict[str, Any] | None:
+    """A TextQuoteSelector made from a TextPositionSelector and the article's current text."""
+    start, end = _position(selectors)
+    if start is None or end is None:
+        return None
+    found = find(article) if find is not None else None
+    if found is None:
+        raise _Invalid("a TextPositionSelector alone needs its article in the library")
+    if end > len(found.body):
+        raise _Invalid(f"the TextPositionSelector {start}-{end} is past the article's end")
+    quote, prefix, suffix = make_selector(found.body, start, end)
+    return {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix}
 
 
 def _position(value: Any) -> tuple[int | None, int | None]:

@@ -480,6 +480,20 @@ class AnnotationStore:
         placed.sort(key=lambda h: (h.start is None, h.start or 0, h.end or 0, h.highlight.created))
         return placed
 
+    def highlight_refs(self) -> ArticleRefs:
+        """The articles with live highlights: their identities, library keys and URLs."""
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT DISTINCT article_id, article_key, article_url_key FROM highlights"
+                " WHERE deleted_at IS NULL"
+            ).fetchall()
+        )
+        return ArticleRefs(
+            frozenset(row[0] for row in rows),
+            frozenset(row[1] for row in rows if row[1]),
+            frozenset(row[2] for row in rows if row[2]),
+        )
+
     def all_highlights(
         self,
         *,
@@ -1316,18 +1330,27 @@ def _relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
     """A highlight's article moved to its current identity and place in the library.
 
     Title, source and date stay as they were when the highlight was made (they are what the
-    highlight cites); the URL too, unless the article has one now.
+    highlight cites), unless it cited none (an annotation imported from another tool names
+    only a URL); the URL too, unless the article has one now.
     """
     return replace(
-        cited, id=current.id, key=current.key, path=current.path, url=current.url or cited.url
+        cited,
+        id=current.id,
+        key=current.key,
+        path=current.path,
+        url=current.url or cited.url,
+        title=cited.title or current.title,
+        source=cited.source or current.source,
+        published=cited.published or current.published,
     )
 
 
 def _relocate_highlight(db: sqlite3.Connection, highlight_id: str, article: ArticleInfo) -> None:
     db.execute(
         "UPDATE highlights SET article_id = ?, article_key = ?, article_path = ?,"
-        " article_url = ?, article_url_key = ? WHERE id = ?",
-        (article.id, article.key, article.path, article.url, article.url_key, highlight_id),
+        " article_url = ?, article_url_key = ?, article_title = ?, article_source = ?,"
+        " article_published = ? WHERE id = ?",
+        (*_info_values(article), highlight_id),
     )
 
 
