@@ -174,6 +174,28 @@ def test_articles_in_order_first_annotated_highlights_in_text_order(
     ]
 
 
+def test_markdown_keeps_a_notes_lines_and_paragraphs(fresh: AnnotationStore) -> None:
+    note = "Typed line one\nline two of the same thought\n\nA second paragraph.\n- a list\n- stays"
+    fresh.add_highlight(STORM, *span(STORM, "across the north"), note=note)
+    markdown = export_markdown(fresh.annotations())
+    assert (
+        "Typed line one\\\nline two of the same thought\n\nA second paragraph.\n- a list\n- stays"
+        in markdown
+    )
+
+
+def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(
+    fresh: AnnotationStore,
+) -> None:
+    fresh.add_highlight(STORM, *span(STORM, "across the north"), colour=4)
+    fresh.set_starred(STORM)
+    markdown = export_markdown(fresh.annotations())
+    assert "`notes/storm.md`" in markdown
+    assert "★ Starred" in markdown
+    assert "*(Pink)*" in markdown
+    assert "<https://" not in markdown
+
+
 def test_multi_line_quote_stays_inside_the_block_quote(store: AnnotationStore) -> None:
     lines = export_markdown(store.annotations()).splitlines()
     start = lines.index("> for next year.")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,6 +36,7 @@ from urllib.parse import quote as url_quote
 
 from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus, make_selector
 from newsread.index.annotations.model import (
+    COLOUR_NAMES,
     COLOURS,
     AnnotationError,
     ArticleAnnotations,
@@ -73,25 +75,32 @@ class ImportSummary:
 def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highlights") -> str:
     """The annotations as a Markdown document: one section per article.
 
-    Each section: `## title`, a citation line (source, date, URL), each highlight as a block
-    quote with its note beneath, the article note, then the tags.
+    Each section: `## title`, a citation line (source, date, and where to find the article:
+    its URL, else its file in the library), "★ Starred" if it is, each highlight as a block
+    quote with its colour and its note beneath, the article note, then the tags. Notes keep
+    their lines and paragraphs as written.
     """
     lines = [f"# {title}", ""]
     for item in items:
         article = item.article
-        lines += [f"## {article.title or article.key or article.id}", ""]
+        lines += [f"## {article.title or article.key or article.path or article.id}", ""]
         citation = _citation(article)
         if citation:
             lines += [citation, ""]
+        if item.state.starred:
+            lines += ["★ Starred", ""]
         for highlight in item.highlights:
             lines += [("> " + line).rstrip() for line in highlight.quote.split("\n")]
             lines.append("")
+            colour = COLOUR_NAMES.get(highlight.colour, str(highlight.colour)).capitalize()
             if highlight.orphaned:
-                lines += ["*(This passage is no longer in the article.)*", ""]
+                lines += [f"*({colour}; this passage is no longer in the article.)*", ""]
+            else:
+                lines += [f"*({colour})*", ""]
             if highlight.note:
-                lines += [highlight.note, ""]
+                lines += [*_note_lines(highlight.note), ""]
         if item.state.note:
-            lines += ["**Note:**", "", item.state.note, ""]
+            lines += ["**Note:**", "", *_note_lines(item.state.note), ""]
         if item.state.tags:
             lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -105,7 +114,40 @@ def _citation(article: ArticleInfo) -> str:
         parts.append(article.published.date().isoformat())
     if article.url:
         parts.append(f"<{article.url}>")
+    elif article.path or article.key:
+        # No URL (a wire story, a file saved from elsewhere): the file in the library.
+        parts.append("`" + (article.path or article.key).replace("`", "'") + "`")
     return ", ".join(parts)
+
+
+_BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")
+
+
+def _note_lines(note: str) -> list[str]:
+    """A note's lines as Markdown shows them as written: a line break stays a line break.
+
+    Markdown joins consecutive lines into one paragraph, so a note typed with single line
+    breaks came out as one; each such line ends in a hard break (a backslash) instead, except
+    around lists, headings, quotes, tables and inside code blocks, which Markdown keeps apart.
+    """
+    lines = note.split("\n")
+    out = []
+    fenced = False
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            out.append(line)
+            continue
+        joined = (
+            not fenced
+            and line.strip()
+            and following.strip()
+            and not line.endswith(("\\", "  "))
+            and not _BLOCK_START.match(line)
+            and not _BLOCK_START.match(following)
+        )
+        out.append(line + "\\" if joined else line)
+    return out
 
 
 # JSON-LD out ----------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ ANCHOR_STATUSES: tuple[AnchorStatus, ...] = ("anchored", "moved", "fuzzy", "orph
 
 COLOURS = range(1, 6)
 """Highlight colours are numbered 1-5; the UI decides what they look like."""
+COLOUR_NAMES = {1: "yellow", 2: "green", 3: "blue", 4: "pink", 5: "orange"}
+"""What the colours are called, in exports as in the app."""
 
 
 class AnnotationError(Exception):

@@ -674,7 +674,14 @@ class AnnotatingScreen(Screen[None]):
             if highlight is not None:
                 self.open_highlight(highlight)
 
-        self.app.push_screen(HighlightsScreen(self._store), chosen)
+        library = cast("NewsreadApp", self.app).library
+
+        def place() -> object:
+            from newsread.index.annotations.placing import place_all
+
+            return None if library is None else place_all(library, self._store())
+
+        self.app.push_screen(HighlightsScreen(self._store, place=place), chosen)
 
     def open_highlight(self, highlight: Highlight) -> None:
         """Open the highlight's article with the cursor on the passage."""
