@@ -136,17 +136,18 @@ async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeA
         assert drafts_on_disk() == []
 
 
-async def test_sighup_in_the_note_editor_keeps_the_draft_and_exits_129(
-    library: Path, make_app: MakeApp, no_watchdog: list[int]
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_signal(
+    library: Path, make_app: MakeApp, no_watchdog: list[int], number: int
 ) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
         await pilot.press("A", *"typed just before the line dropped")
         # No pause for the debounced write: the handler writes what is pending.
-        os.kill(os.getpid(), signal.SIGHUP)
+        os.kill(os.getpid(), number)
         await wait_for(pilot, lambda: app.return_code is not None)
-        assert app.return_code == 128 + signal.SIGHUP
+        assert app.return_code == 128 + number
         assert any("typed just before the line dropped" in d for d in drafts_on_disk())
     assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
     app = make_app(library)
