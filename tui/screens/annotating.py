@@ -271,9 +271,11 @@ class AnnotatingScreen(Screen[None]):
             self.call_after_refresh(self._go_to, target)
         if message.edit:
             self._edit_note(message.edit)
+            cast("NewsreadApp", self.app).key_burst.release()
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
+        cast("NewsreadApp", self.app).key_burst.release()
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -336,6 +338,10 @@ class AnnotatingScreen(Screen[None]):
             return
         start, end = span
         self._reader.cancel_selection()
+        if edit:
+            # The note typed straight after N belongs in the editor that opens once the
+            # highlight is saved (see `_annotations_loaded`).
+            cast("NewsreadApp", self.app).key_burst.hold()
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),
