@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsread.index.annotations.model import AnnotationError, ArticleInfo
-from newsread.index.article import Article, normalise_url, stable_id
+from newsread.index.article import Article, stable_id
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -66,16 +66,16 @@ def follow_library(library: Library, keys: Iterable[str]) -> int:
         return 0
     store: AnnotationStore = library.annotations
     refs = store.highlight_refs()
-    if not (refs.ids or refs.keys or refs.urls):
+    reread = set(keys)
+    if not reread or not (refs.ids or refs.keys or refs.urls):
         return 0
-    wanted = [
-        article
-        for article in library.docs.articles(keys).values()
-        if article.id in refs.ids
-        or article.key in refs.keys
-        or (article.url.strip() and normalise_url(article.url) in refs.urls)
-    ]
-    return _place(library, store, wanted)
+    # One indexed look-up per highlighted article, never a load of every re-read article:
+    # a full re-index re-reads the whole library, and most articles have no highlights.
+    names = set(refs.ids) | set(refs.keys) | {stable_id(url, "", ()) for url in refs.urls}
+    found: set[str] = set()
+    for name in names:
+        found.update(key for key in library.docs.keys_for(name) if key in reread)
+    return _place(library, store, library.docs.articles(sorted(found)).values())
 
 
 def _place(library: Library, store: AnnotationStore, articles: Iterable[Article | None]) -> int:
