@@ -318,9 +318,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     library = _open_library(args.library)
     try:
         store = _annotations(library)
-        # Positions and statuses as the library's text is now (files move and change).
-        _ensure_index(library, True)
-        place_all(library, store)
+        if library.has_index():
+            # Positions and statuses as the library's text is now (files move and change).
+            place_all(library, store)
         wanted: set[str] | None = None
         if args.query:
             _ensure_index(library, True)
