@@ -144,3 +144,45 @@ def test_positions_follow_the_text_when_the_file_moves_and_changes(
     [position] = [s for s in item["target"]["selector"] if s["type"] == "TextPositionSelector"]
     assert new_text[position["start"] : position["end"]] == QUOTE
     assert item["newsread:article"]["path"] == "world/seed.txt"
+
+
+def test_a_hypothesis_jsonld_export_attaches_despite_page_offsets(
+    library: Path, tmp_path: Path
+) -> None:
+    """Hypothesis's JSON-LD: a list target, a RangeSelector, and positions in the web page's
+    text (not newsread's body): the quote and its context decide."""
+    text = body(library)
+    hypothesis = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "id": "https://hypothes.is/a/3Nd2dXYz",
+        "created": "2024-03-02T10:00:00.000000+00:00",
+        "modified": "2024-03-02T10:05:00.000000+00:00",
+        "creator": "acct:reader@hypothes.is",
+        "body": [{"type": "TextualBody", "value": "Red line, again.", "format": "text/markdown"}],
+        "target": [
+            {
+                "source": URL,
+                "selector": [
+                    {
+                        "type": "RangeSelector",
+                        "startSelector": {"type": "XPathSelector", "value": "/div[1]/p[14]"},
+                        "endSelector": {"type": "XPathSelector", "value": "/div[1]/p[14]"},
+                        "startOffset": 1,
+                        "endOffset": 28,
+                    },
+                    {"type": "TextPositionSelector", "start": 4012, "end": 4039},
+                    QUOTE_SELECTOR,
+                ],
+            }
+        ],
+    }
+    import_(tmp_path, library, hypothesis)
+    item = exported_highlight(library, tmp_path)
+    assert item["newsread:status"] != "orphaned"
+    [position] = [s for s in item["target"]["selector"] if s["type"] == "TextPositionSelector"]
+    assert (position["start"], text[position["start"] : position["end"]]) == (
+        text.index(QUOTE),
+        QUOTE,
+    )
+    assert item["body"][0]["value"] == "Red line, again."

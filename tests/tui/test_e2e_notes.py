@@ -209,3 +209,41 @@ def test_two_sessions_saving_one_note_never_overwrite_silently(tmux: Tmux, tmp_p
     tmux.keys("p")  # the second window's notes panel shows the merge: theirs, a divider…
     screen = tmux.wait_for("│ ---")
     assert "Written in the second window" in screen
+
+
+def test_an_editor_that_saved_then_hangs_is_stopped_and_its_text_recovered(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """`E`, the editor writes the note (as `:w`), ignores SIGHUP and hangs; the line drops."""
+    library = build_library(tmp_path / "library")
+    editor_pid = tmp_path / "editor-pid"
+    script = tmp_path / "hanging-editor"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"echo $$ > {shlex.quote(str(editor_pid))}\n"
+        "trap '' HUP\n"
+        "printf 'Saved in the editor before the drop\\n' >> \"$1\"\n"
+        "exec sleep 120\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o700)
+    tmux.environment["EDITOR"] = str(script)
+    pid = launch(tmux, library, tmp_path / "pid-1")
+    open_kelmor(tmux)
+    tmux.keys("E")  # no highlight at the cursor: the article's note, in $EDITOR
+    drafts = tmp_path / "home" / "data" / "newsread" / "drafts"
+    deadline = time.monotonic() + 30
+    while not any("before the drop" in p.read_text() for p in drafts.rglob("*.md")):
+        assert time.monotonic() < deadline, "the editor never wrote its file"
+        time.sleep(0.05)
+    tmux.run("kill-session", "-t", tmux.session)
+    wait_gone(pid)
+    wait_gone(int(editor_pid.read_text()))  # newsread stopped it: no orphan left behind
+
+    del tmux.environment["EDITOR"]
+    launch(tmux, library, tmp_path / "pid-2")
+    tmux.wait_for("1 unsaved note recovered")
+    tmux.wait_for("The harbour master welcomed")
+    tmux.keys("A")
+    screen = tmux.wait_for("An unsaved draft of this note was recovered")
+    assert "Saved in the editor before the drop" in screen
