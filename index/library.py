@@ -7,6 +7,7 @@ up to date, search it, fetch and find articles.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from newsread.index.engine.indexer import IndexSummary, Progress
 
 __all__ = ["Library", "LibraryError"]
+
+log = logging.getLogger(__name__)
 
 
 class Library(OpenIndex):
@@ -58,7 +61,7 @@ class Library(OpenIndex):
         if self.read_only:
             raise LibraryError(f"cannot update the index: {self._read_only_because}")
         try:
-            return update_library(
+            summary = update_library(
                 self, on_progress=on_progress, on_commit=on_commit, cancelled=cancelled
             )
         except (OSError, sqlite3.OperationalError) as error:
@@ -69,6 +72,21 @@ class Library(OpenIndex):
                 f"indexing stopped: {problem} ({self.index_dir}); "
                 "what was indexed before is still searchable"
             ) from None
+        self._follow(summary.reread)
+        return summary
+
+    def _follow(self, keys: tuple[str, ...]) -> None:
+        """Re-anchor the highlights of articles just read again in their new text, so export,
+        search and the highlights view see current positions; a failing store only logs."""
+        from newsread.index.annotations.model import AnnotationError
+        from newsread.index.annotations.placing import follow_library
+
+        if not keys:
+            return
+        try:
+            follow_library(self, keys)
+        except AnnotationError as error:
+            log.warning("highlights not re-anchored after indexing: %s", error)
 
     def search(self, query: str, **options: Any) -> SearchResults:
         """Run a query; see `newsread.index.engine.search.search` for the options.

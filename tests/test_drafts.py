@@ -84,3 +84,17 @@ def test_a_damaged_draft_is_skipped(tmp_path: Path, content: str) -> None:
     (dead.folder / "broken.json").write_text(content, encoding="utf-8")
     dead.close()
     assert [d.text for d in DraftFolder(root, session="new").recover()] == ["half a thought"]
+
+
+def test_a_session_folder_without_a_lock_is_left_alone_while_it_may_be_starting(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "drafts"
+    starting = DraftFolder(root, session="starting")
+    starting.write(draft("first words"))
+    starting.close()
+    (starting.folder / "lock").unlink()  # as between mkdir and creating the lock
+    assert DraftFolder(root, session="new").recover() == []
+    old = time.time() - 3600
+    os.utime(starting.folder, (old, old))  # long dead, never locked
+    assert [d.text for d in DraftFolder(root, session="new").recover()] == ["first words"]

@@ -130,10 +130,25 @@ def check_golden(name: str, text: str) -> None:
     )
 
 
-def without_read_state(store: AnnotationStore) -> list[Any]:
+def portable(items: list[Any], *, read: bool = True) -> list[Any]:
+    """What an export carries: no revisions (each store counts its own), no read state, and
+    no position for an orphan (its old offsets no longer hold the quote)."""
     from dataclasses import replace
 
-    return [replace(item, state=replace(item.state, read_at=None)) for item in store.annotations()]
+    def highlight(h: Any) -> Any:
+        h = replace(h, revision=0)
+        return replace(h, start=None, end=None) if h.orphaned else h
+
+    return [
+        replace(
+            item,
+            state=replace(
+                item.state, note_revision=0, read_at=item.state.read_at if read else None
+            ),
+            highlights=tuple(highlight(h) for h in item.highlights),
+        )
+        for item in items
+    ]
 
 
 # Export ------------------------------------------------------------------------------------------
@@ -157,6 +172,28 @@ def test_articles_in_order_first_annotated_highlights_in_text_order(
         "the plan would cut costs by ten percent",
         "an independent audit",  # orphaned: last
     ]
+
+
+def test_markdown_keeps_a_notes_lines_and_paragraphs(fresh: AnnotationStore) -> None:
+    note = "Typed line one\nline two of the same thought\n\nA second paragraph.\n- a list\n- stays"
+    fresh.add_highlight(STORM, *span(STORM, "across the north"), note=note)
+    markdown = export_markdown(fresh.annotations())
+    assert (
+        "Typed line one\\\nline two of the same thought\n\nA second paragraph.\n- a list\n- stays"
+        in markdown
+    )
+
+
+def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(
+    fresh: AnnotationStore,
+) -> None:
+    fresh.add_highlight(STORM, *span(STORM, "across the north"), colour=4)
+    fresh.set_starred(STORM)
+    markdown = export_markdown(fresh.annotations())
+    assert "`notes/storm.md`" in markdown
+    assert "★ Starred" in markdown
+    assert "*(Pink)*" in markdown
+    assert "<https://" not in markdown
 
 
 def test_multi_line_quote_stays_inside_the_block_quote(store: AnnotationStore) -> None:
@@ -212,7 +249,7 @@ def test_import_of_an_export_gives_the_same_annotations(
 ) -> None:
     summary = import_json(fresh, export_json(store.annotations()))
     assert summary == ImportSummary(added=9, updated=0, unchanged=0, errors=())
-    assert fresh.annotations() == without_read_state(store)
+    assert portable(fresh.annotations()) == portable(store.annotations(), read=False)
     assert export_json(fresh.annotations()) == export_json(store.annotations())
     # The imported highlights are placed in the text when the article is opened.
     placed = fresh.highlights_for(BUDGET_REVISED)

@@ -118,7 +118,8 @@ class NewsreadApp(App[None]):
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
-        self._key_burst = KeyBurst(self)
+        self.key_burst = KeyBurst(self)
+        """Keeps keys sent in one burst together (see `newsread.tui.key_burst`)."""
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.session.for_library(self.root), self.session.queries)
@@ -160,11 +161,12 @@ class NewsreadApp(App[None]):
         self.session.theme = theme
 
     async def on_event(self, event: events.Event) -> None:
-        self._key_burst.sent(event)
+        if self.key_burst.sent(event):
+            return  # held until the screen it belongs to opens
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
-        self._key_burst.came_back(event)
+        self.key_burst.came_back(event)
 
     @on(events.DescendantFocus)
     def _no_blink(self, event: events.DescendantFocus) -> None:

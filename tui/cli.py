@@ -325,11 +325,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsread.index import QueryError
     from newsread.index.annotations import AnnotationError, export_json, export_markdown
+    from newsread.index.annotations.placing import place_all
     from newsread.index.text import sanitise
 
     library = _open_library(args.library)
     try:
         store = _annotations(library)
+        if library.has_index():
+            # Positions and statuses as the library's text is now (files move and change).
+            place_all(library, store)
         wanted: set[str] | None = None
         if args.query:
             _ensure_index(library, True)
@@ -372,9 +376,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         return _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
+    from newsread.index.annotations.placing import find_article, place_all
+
     library = _open_library(args.library)
     try:
-        summary = import_json(_annotations(library), text)
+        store = _annotations(library)
+
+        def find(info: Any) -> Any:
+            _ensure_index(library, True)
+            return find_article(library, info)
+
+        summary = import_json(store, text, find=find)
+        if summary.added or summary.updated:
+            # Attach what was imported: find each article in the library, anchor the quote.
+            _ensure_index(library, True)
+            place_all(library, store)
     except AnnotationError as error:
         return _fail(f"{path}: {error}")
     out = _console()

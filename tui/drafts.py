@@ -136,12 +136,13 @@ class DraftKeeper:
     def close(self) -> None:
         """Write what is pending and end the session (drafts left are recovered next time)."""
         self.flush()
-        if self._hangup is not None:
-            self._hangup.uninstall()
         try:
             self.folder.close()
         except OSError as error:
             log.warning("drafts folder not closed: %s", error)
+        if self._hangup is not None:
+            self._hangup.uninstall()
+            self._hangup.done()
 
     # -- drafts -----------------------------------------------------------------------------
 

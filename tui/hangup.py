@@ -4,6 +4,11 @@ The handlers are plain `signal.signal` handlers, not event-loop ones: the loop m
 (in `$EDITOR`, say) exactly when the connection drops. A handler saves what must not be lost
 at once (`save`, plain file writes), stops a running `$EDITOR`, asks the app to exit with
 128 + the signal's number, and starts a watchdog that ends the process if the exit is stuck.
+
+After SIGHUP the terminal is gone: writing to it fails, and Textual's output thread dies of
+that, after which its shutdown waits forever for that thread. So on SIGHUP the output goes to
+/dev/null from then on, and once the app has done its own shutdown (`done`) the process
+leaves within a second whatever the driver is still waiting for.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ import logging
 import os
 import signal
 import threading
-import time
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
+
+from newsread.tui.external_editor import stop_editor
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +74,32 @@ class Hangup:
             self._save()
         except Exception as error:  # noqa: BLE001 - leave anyway; nothing else can be done
             log.warning("saving on %s failed: %s", signal.Signals(number).name, error)
-        from newsread.tui.external_editor import stop_editor
-
         stop_editor()
-        watchdog = threading.Thread(
-            target=self._watch, args=(code,), name="newsread-hangup-watchdog", daemon=True
-        )
+        if number == getattr(signal, "SIGHUP", None):
+            _silence_terminal()
+        # `force_exit` is looked up now: tests replace it for as long as they run.
+        watchdog = threading.Timer(self._grace, force_exit, (code,))
+        watchdog.name = "newsread-hangup-watchdog"
+        watchdog.daemon = True
         watchdog.start()
         self._exit_app(code)
 
-    def _watch(self, code: int) -> None:
-        time.sleep(self._grace)
-        force_exit(code)
+    def done(self) -> None:
+        """The app finished its own shutdown: after a signal, leave soon whatever else waits."""
+        if self.received is not None:
+            leave = threading.Timer(1.0, force_exit, (128 + self.received,))
+            leave.daemon = True
+            leave.start()
+
+
+def _silence_terminal() -> None:
+    """Point stdout and stderr at /dev/null: the terminal they were writing to is gone."""
+    try:
+        if not os.isatty(1):
+            return  # not a terminal (a test's captured output): leave it alone
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+    except OSError as error:
+        log.debug("output not redirected: %s", error)

@@ -26,6 +26,7 @@ from newsread.index.annotations.model import (
     ArticleState,
     Highlight,
     HighlightNotFound,
+    NoteConflict,
     Tag,
     TagCount,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "Highlight",
     "HighlightNotFound",
     "ImportSummary",
+    "NoteConflict",
     "Tag",
     "TagCount",
     "anchor",

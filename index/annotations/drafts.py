@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
@@ -36,6 +37,8 @@ SESSIONS = "sessions"
 RECOVERED = "recovered"
 LOCK = "lock"
 FORMAT = 1
+UNLOCKED_GRACE = 60.0
+"""Seconds a session folder without a lock file is left alone: it may be starting up."""
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,13 @@ class DraftFolder:
         try:
             lock = open(folder / LOCK, "rb")
         except FileNotFoundError:
-            lock = None  # a session that died before locking, or one being removed
+            # A session that died before locking, or one starting this very moment.
+            try:
+                if time.time() - folder.stat().st_mtime < UNLOCKED_GRACE:
+                    return
+            except OSError:
+                return
+            lock = None
         except OSError as error:
             log.warning("drafts of %s left alone: %s", folder, error)
             return
@@ -264,6 +273,7 @@ class DraftFolder:
         """Save `draft` in this session's folder (atomically, 0600)."""
         with self._mutex:
             self.open()
+            make_private_dir(self.folder)  # removed under us (by hand, say): made again
             text = json.dumps(draft_to_json(draft), ensure_ascii=False)
             write_private(self.folder / f"{draft.slot}.json", text)
 

@@ -8,7 +8,7 @@ The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-mode
 
 - a highlight: motivation "highlighting", or "commenting" when it has a note (a TextualBody in
   text/markdown); target = the article's URL (or `urn:newsread:article:<id>`) with a
-  TextQuoteSelector and, when known, a TextPositionSelector into `Article.body`;
+  TextQuoteSelector and, when the quote is there, a TextPositionSelector into `Article.body`;
 - an article note: motivation "commenting", target without selectors;
 - a tag: motivation "tagging", a TextualBody with purpose "tagging" (one annotation per tag);
 - a star: motivation "bookmarking".
@@ -17,22 +17,26 @@ newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status` 
 `newsread:article` (id, key, path, title, source, url, published as cited). Read/unread state
 is not an annotation and is not exported.
 
-`import_json` reads such a file back (and plain Web Annotations from other tools that use
-TextQuoteSelector), merging without duplicates: importing the same file twice adds nothing.
+`import_json` reads such a file back (and plain Web Annotations from other tools: a
+TextQuoteSelector, a TextPositionSelector, or both), merging without duplicates: importing the
+same file twice adds nothing. A TextPositionSelector alone is read against the article's text,
+so it needs the article (`find`); `placing.place_all` then anchors what was imported.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus
+from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus, make_selector
 from newsread.index.annotations.model import (
+    COLOUR_NAMES,
     COLOURS,
     AnnotationError,
     ArticleAnnotations,
@@ -44,7 +48,7 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.annotations.store import AnnotationStore
-from newsread.index.article import stable_id
+from newsread.index.article import Article, stable_id
 from newsread.index.text import sanitise, sanitise_line
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -71,25 +75,32 @@ class ImportSummary:
 def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highlights") -> str:
     """The annotations as a Markdown document: one section per article.
 
-    Each section: `## title`, a citation line (source, date, URL), each highlight as a block
-    quote with its note beneath, the article note, then the tags.
+    Each section: `## title`, a citation line (source, date, and where to find the article:
+    its URL, else its file in the library), "★ Starred" if it is, each highlight as a block
+    quote with its colour and its note beneath, the article note, then the tags. Notes keep
+    their lines and paragraphs as written.
     """
     lines = [f"# {title}", ""]
     for item in items:
         article = item.article
-        lines += [f"## {article.title or article.key or article.id}", ""]
+        lines += [f"## {article.title or article.key or article.path or article.id}", ""]
         citation = _citation(article)
         if citation:
             lines += [citation, ""]
+        if item.state.starred:
+            lines += ["★ Starred", ""]
         for highlight in item.highlights:
             lines += [("> " + line).rstrip() for line in highlight.quote.split("\n")]
             lines.append("")
+            colour = COLOUR_NAMES.get(highlight.colour, str(highlight.colour)).capitalize()
             if highlight.orphaned:
-                lines += ["*(This passage is no longer in the article.)*", ""]
+                lines += [f"*({colour}; this passage is no longer in the article.)*", ""]
+            else:
+                lines += [f"*({colour})*", ""]
             if highlight.note:
-                lines += [highlight.note, ""]
+                lines += [*_note_lines(highlight.note), ""]
         if item.state.note:
-            lines += ["**Note:**", "", item.state.note, ""]
+            lines += ["**Note:**", "", *_note_lines(item.state.note), ""]
         if item.state.tags:
             lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -103,7 +114,40 @@ def _citation(article: ArticleInfo) -> str:
         parts.append(article.published.date().isoformat())
     if article.url:
         parts.append(f"<{article.url}>")
+    elif article.path or article.key:
+        # No URL (a wire story, a file saved from elsewhere): the file in the library.
+        parts.append("`" + (article.path or article.key).replace("`", "'") + "`")
     return ", ".join(parts)
+
+
+_BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")
+
+
+def _note_lines(note: str) -> list[str]:
+    """A note's lines as Markdown shows them as written: a line break stays a line break.
+
+    Markdown joins consecutive lines into one paragraph, so a note typed with single line
+    breaks came out as one; each such line ends in a hard break (a backslash) instead, except
+    around lists, headings, quotes, tables and inside code blocks, which Markdown keeps apart.
+    """
+    lines = note.split("\n")
+    out = []
+    fenced = False
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            out.append(line)
+            continue
+        joined = (
+            not fenced
+            and line.strip()
+            and following.strip()
+            and not line.endswith(("\\", "  "))
+            and not _BLOCK_START.match(line)
+            and not _BLOCK_START.match(following)
+        )
+        out.append(line + "\\" if joined else line)
+    return out
 
 
 # JSON-LD out ----------------------------------------------------------------------------------
@@ -170,7 +214,9 @@ def _highlight_annotation(highlight: Highlight) -> dict[str, Any]:
             "suffix": highlight.suffix,
         }
     ]
-    if highlight.start is not None and highlight.end is not None:
+    # Only a position that holds the quote: a fuzzy match covers other text, an orphan none.
+    exact = highlight.status in ("anchored", "moved")
+    if exact and highlight.start is not None and highlight.end is not None:
         selectors.append(
             {"type": "TextPositionSelector", "start": highlight.start, "end": highlight.end}
         )
@@ -243,8 +289,16 @@ class _Invalid(ValueError):
     """One annotation cannot be imported; the message says why."""
 
 
-def import_json(store: AnnotationStore, text: str) -> ImportSummary:
+FindArticle = Callable[[ArticleInfo], "Article | None"]
+"""The library's article an annotation names, or None (`placing.find_article`)."""
+
+
+def import_json(
+    store: AnnotationStore, text: str, *, find: FindArticle | None = None
+) -> ImportSummary:
     """Merge a Web Annotation JSON export into `store`; importing twice adds nothing.
+
+    `find` looks articles up in the library, for targets with a TextPositionSelector alone.
 
     Accepts a list of annotations, an AnnotationCollection (with `first.items` or `items`), an
     AnnotationPage or a single annotation. Annotations that cannot be read are skipped and
@@ -267,7 +321,7 @@ def import_json(store: AnnotationStore, text: str) -> ImportSummary:
     errors: list[str] = []
     for number, annotation in enumerate(annotations, 1):
         try:
-            items.append(_read_annotation(annotation, now))
+            items.append(_read_annotation(annotation, now, find))
         except _Invalid as error:
             label = annotation.get("id") if isinstance(annotation, dict) else None
             errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
@@ -307,7 +361,7 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _read_annotation(data: Any, now: datetime) -> MergeItem:
+def _read_annotation(data: Any, now: datetime, find: FindArticle | None = None) -> MergeItem:
     if not isinstance(data, dict):
         raise _Invalid("not an object")
     if "Annotation" not in _as_list(data.get("type")):
@@ -331,6 +385,8 @@ def _read_annotation(data: Any, now: datetime) -> MergeItem:
         if b.get("purpose") != "tagging" and isinstance(b.get("value"), str)
     ]
     quote = _quote_selector(target.get("selector"))
+    if quote is None:
+        quote = _quote_from_position(target.get("selector"), article, find)
     if quote is not None:
         return _read_highlight(data, article, quote, target, notes, created, modified)
     if "tagging" in motivations or tags:
@@ -398,6 +454,22 @@ def _quote_selector(value: Any) -> dict[str, Any] | None:
         if isinstance(selector, dict) and selector.get("type") == "TextQuoteSelector":
             return selector
     return None
+
+
+def _quote_from_position(
+    selectors: Any, article: ArticleInfo, find: FindArticle | None
+) -> dict[str, Any] | None:
+    """A TextQuoteSelector made from a TextPositionSelector and the article's current text."""
+    start, end = _position(selectors)
+    if start is None or end is None:
+        return None
+    found = find(article) if find is not None else None
+    if found is None:
+        raise _Invalid("a TextPositionSelector alone needs its article in the library")
+    if end > len(found.body):
+        raise _Invalid(f"the TextPositionSelector {start}-{end} is past the article's end")
+    quote, prefix, suffix = make_selector(found.body, start, end)
+    return {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix}
 
 
 def _position(value: Any) -> tuple[int | None, int | None]:

@@ -15,6 +15,8 @@ ANCHOR_STATUSES: tuple[AnchorStatus, ...] = ("anchored", "moved", "fuzzy", "orph
 
 COLOURS = range(1, 6)
 """Highlight colours are numbered 1-5; the UI decides what they look like."""
+COLOUR_NAMES = {1: "yellow", 2: "green", 3: "blue", 4: "pink", 5: "orange"}
+"""What the colours are called, in exports as in the app."""
 
 
 class AnnotationError(Exception):
@@ -30,6 +32,20 @@ class AnnotationError(Exception):
 
 class HighlightNotFound(AnnotationError, LookupError):
     """No highlight has this id (or it was deleted, for operations on live highlights)."""
+
+
+class NoteConflict(AnnotationError):
+    """Another session saved this note after it was opened here; nothing was overwritten.
+
+    `mine` is the text that was not saved, `theirs` the note as stored now, at `revision`:
+    saving again with `base_revision=revision` replaces theirs on purpose.
+    """
+
+    def __init__(self, mine: str, theirs: str, revision: int) -> None:
+        super().__init__("another newsread changed this note meanwhile; not saved", mine)
+        self.mine = mine
+        self.theirs = theirs
+        self.revision = revision
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,8 @@ class Highlight:
     created: datetime
     updated: datetime
     deleted_at: datetime | None = None
+    revision: int = 0
+    """One more at every change (note, colour, place, deletion), in any session."""
 
     @property
     def deleted(self) -> bool:
@@ -141,6 +159,8 @@ class ArticleState:
     tags: tuple[Tag, ...] = ()
     read_at: datetime | None = None
     starred_at: datetime | None = None
+    note_revision: int = 0
+    """One more at every change of the note, in any session."""
 
     @property
     def tag_names(self) -> tuple[str, ...]:

@@ -17,6 +17,12 @@ diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a pre
 
 Highlights are deleted softly: `delete_highlight` hides one, `restore_highlight` undoes that,
 `purge_deleted` forgets the ones deleted long ago.
+
+No lost update between sessions: every highlight carries a `revision` (one more at each
+change) and every article note a `note_revision`. A note saved with the revision and text it
+was edited from (`base_revision`, `base_note`) raises `NoteConflict` when another session
+changed that note meanwhile, never overwriting it silently. `data_version` tells a session
+that another one has written.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from newsread.index.annotations.model import (
     HighlightNotFound,
     MergeItem,
     MergeOutcome,
+    NoteConflict,
     NoteRecord,
     Tag,
     TagCount,
@@ -162,6 +169,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                 VALUES ('delete', old.seq, old.note);
             INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
         END""",
+    ),
+    # 2: revisions, so a save over another session's newer note is caught (NoteConflict).
+    (
+        "ALTER TABLE articles ADD COLUMN note_revision INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE highlights ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -297,9 +309,19 @@ class AnnotationStore:
         return self._read(lambda db: self._find_highlight(db, highlight_id))
 
     def update_highlight(
-        self, highlight_id: str, *, note: str | None = None, colour: int | None = None
+        self,
+        highlight_id: str,
+        *,
+        note: str | None = None,
+        colour: int | None = None,
+        base_revision: int | None = None,
+        base_note: str | None = None,
     ) -> Highlight:
-        """Change a highlight's note and/or colour."""
+        """Change a highlight's note and/or colour.
+
+        With `base_revision` (and `base_note`, the note as it was when editing began), a note
+        that another session changed meanwhile is not overwritten: `NoteConflict`.
+        """
         if colour is not None:
             _check_colour(colour)
         text = None if note is None else _clean_note(note)
@@ -308,9 +330,12 @@ class AnnotationStore:
             current = self._live_highlight(db, highlight_id)
             new_note = current.note if text is None else text
             new_colour = current.colour if colour is None else colour
+            if text is not None:
+                _check_base(current.note, current.revision, text, base_revision, base_note)
             if (new_note, new_colour) != (current.note, current.colour):
                 db.execute(
-                    "UPDATE highlights SET note = ?, colour = ?, updated = ? WHERE id = ?",
+                    "UPDATE highlights SET note = ?, colour = ?, updated = ?,"
+                    " revision = revision + 1 WHERE id = ?",
                     (new_note, new_colour, self._stamp(), highlight_id),
                 )
             return self._get_highlight(db, highlight_id)
@@ -327,7 +352,8 @@ class AnnotationStore:
         def work(db: sqlite3.Connection) -> Highlight:
             self._live_highlight(db, highlight_id)
             db.execute(
-                "UPDATE highlights SET deleted_at = ? WHERE id = ?", (self._stamp(), highlight_id)
+                "UPDATE highlights SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
+                (self._stamp(), highlight_id),
             )
             return self._get_highlight(db, highlight_id)
 
@@ -343,7 +369,9 @@ class AnnotationStore:
             if current.deleted:
                 try:
                     db.execute(
-                        "UPDATE highlights SET deleted_at = NULL WHERE id = ?", (current.id,)
+                        "UPDATE highlights SET deleted_at = NULL, revision = revision + 1"
+                        " WHERE id = ?",
+                        (current.id,),
                     )
                 except sqlite3.IntegrityError:
                     raise AnnotationError("that passage has been highlighted again") from None
@@ -380,7 +408,8 @@ class AnnotationStore:
             try:
                 db.execute(
                     "UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, start_offset = ?,"
-                    " end_offset = ?, status = 'anchored', updated = ? WHERE id = ?",
+                    " end_offset = ?, status = 'anchored', updated = ?, revision = revision + 1"
+                    " WHERE id = ?",
                     (quote, prefix, suffix, start, end, now, highlight_id),
                 )
                 if info is not None:
@@ -451,6 +480,20 @@ class AnnotationStore:
         placed.sort(key=lambda h: (h.start is None, h.start or 0, h.end or 0, h.highlight.created))
         return placed
 
+    def highlight_refs(self) -> ArticleRefs:
+        """The articles with live highlights: their identities, library keys and URLs."""
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT DISTINCT article_id, article_key, article_url_key FROM highlights"
+                " WHERE deleted_at IS NULL"
+            ).fetchall()
+        )
+        return ArticleRefs(
+            frozenset(row[0] for row in rows),
+            frozenset(row[1] for row in rows if row[1]),
+            frozenset(row[2] for row in rows if row[2]),
+        )
+
     def all_highlights(
         self,
         *,
@@ -511,19 +554,31 @@ class AnnotationStore:
         note: str = self.article_state(article).note
         return note
 
-    def set_article_note(self, article: Article, text: str) -> ArticleState:
-        """Set (or, with blank text, remove) the note on the whole article."""
+    def set_article_note(
+        self,
+        article: Article,
+        text: str,
+        *,
+        base_revision: int | None = None,
+        base_note: str | None = None,
+    ) -> ArticleState:
+        """Set (or, with blank text, remove) the note on the whole article.
+
+        With `base_revision` (and `base_note`), a note another session changed meanwhile is
+        not overwritten: `NoteConflict`.
+        """
         note = _clean_note(text)
         info = ArticleInfo.of(article)
 
         def work(db: sqlite3.Connection) -> ArticleState:
             now = self._stamp()
             row = self._touch_article(db, info, now)
+            _check_base(row["note"], row["note_revision"], note, base_revision, base_note)
             if note != row["note"]:
                 created = (row["note_created"] or now) if note else None
                 db.execute(
                     "UPDATE articles SET note = ?, note_created = ?, note_updated = ?,"
-                    " updated = ? WHERE seq = ?",
+                    " updated = ?, note_revision = note_revision + 1 WHERE seq = ?",
                     (note, created, now if note else None, now, row["seq"]),
                 )
             return self._state_of(db, info)
@@ -800,6 +855,15 @@ class AnnotationStore:
 
         return self._write("import", work)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another session) commits a change."""
+        with self._lock:
+            try:
+                value: int = self._connection.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error as error:
+                raise _translate(error, "", "") from error
+            return value
+
     # Internals -------------------------------------------------------------------------------
 
     def _stamp(self) -> str:
@@ -938,8 +1002,8 @@ class AnnotationStore:
             if row["note"] and (row["note_updated"] or "") >= _stamp(item.updated):
                 return "unchanged"
             db.execute(
-                "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?"
-                " WHERE seq = ?",
+                "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?,"
+                " note_revision = note_revision + 1 WHERE seq = ?",
                 (note, _stamp(item.created), _stamp(item.updated), now, row["seq"]),
             )
             return "updated" if row["note"] else "added"
@@ -982,7 +1046,8 @@ class AnnotationStore:
         if (existing.note, existing.colour) == (note, item.colour):
             return "unchanged"
         db.execute(
-            "UPDATE highlights SET note = ?, colour = ?, updated = ? WHERE id = ?",
+            "UPDATE highlights SET note = ?, colour = ?, updated = ?, revision = revision + 1"
+            " WHERE id = ?",
             (note, item.colour, _stamp(item.updated), existing.id),
         )
         return "updated"
@@ -1234,6 +1299,7 @@ def _highlight(row: sqlite3.Row) -> Highlight:
         created=_required_time(row["created"]),
         updated=_required_time(row["updated"]),
         deleted_at=_time(row["deleted_at"]),
+        revision=row["revision"],
     )
 
 
@@ -1264,18 +1330,27 @@ def _relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
     """A highlight's article moved to its current identity and place in the library.
 
     Title, source and date stay as they were when the highlight was made (they are what the
-    highlight cites); the URL too, unless the article has one now.
+    highlight cites), unless it cited none (an annotation imported from another tool names
+    only a URL); the URL too, unless the article has one now.
     """
     return replace(
-        cited, id=current.id, key=current.key, path=current.path, url=current.url or cited.url
+        cited,
+        id=current.id,
+        key=current.key,
+        path=current.path,
+        url=current.url or cited.url,
+        title=cited.title or current.title,
+        source=cited.source or current.source,
+        published=cited.published or current.published,
     )
 
 
 def _relocate_highlight(db: sqlite3.Connection, highlight_id: str, article: ArticleInfo) -> None:
     db.execute(
         "UPDATE highlights SET article_id = ?, article_key = ?, article_path = ?,"
-        " article_url = ?, article_url_key = ? WHERE id = ?",
-        (article.id, article.key, article.path, article.url, article.url_key, highlight_id),
+        " article_url = ?, article_url_key = ?, article_title = ?, article_source = ?,"
+        " article_published = ? WHERE id = ?",
+        (*_info_values(article), highlight_id),
     )
 
 
@@ -1296,6 +1371,7 @@ def _state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> Artic
         tags=_tags(db, row["article_id"]),
         read_at=_time(row["read_at"]),
         starred_at=_time(row["starred_at"]),
+        note_revision=row["note_revision"],
     )
 
 
@@ -1346,6 +1422,21 @@ def _refs(db: sqlite3.Connection, ids: set[str]) -> ArticleRefs:
     keys.discard("")
     urls.discard("")
     return ArticleRefs(frozenset(ids), frozenset(keys), frozenset(urls))
+
+
+def _check_base(
+    stored: str, revision: int, new: str, base_revision: int | None, base_note: str | None
+) -> None:
+    """Raise `NoteConflict` if the stored note moved on from the one `new` was written from.
+
+    Only the note counts: a recolour since (a new revision, the same note) is no conflict,
+    nor is a stored note that already says what is being saved.
+    """
+    if base_revision is None or revision == base_revision or stored == new:
+        return
+    if base_note is not None and stored == _clean_note(base_note):
+        return
+    raise NoteConflict(new, stored, revision)
 
 
 def _check_colour(colour: int) -> None:

@@ -57,6 +57,8 @@ class IndexSummary:
     rebuilt: str = ""
     """Why the index was rebuilt from scratch, if it was."""
     cancelled: bool = False
+    reread: tuple[str, ...] = ()
+    """Keys of the articles this update read from their files (new, edited or moved)."""
 
     @property
     def changed(self) -> bool:
@@ -170,7 +172,8 @@ def update_library(
 ) -> IndexSummary:
     """Bring `library`'s index up to date with its folder (see module docstring).
 
-    `on_commit(total_articles)` runs after each batch is committed and searchable.
+    `on_commit(total_articles)` runs after each batch is committed and searchable. The
+    summary names the articles read (again), whose highlights `Library.update` re-anchors.
     """
     started = time.monotonic()
     report = on_progress or (lambda progress: None)
@@ -236,12 +239,15 @@ def update_library(
             limit = first_batch_seconds
             total = len(plan.to_read)
             was_cancelled = False
+            reread: list[str] = []  # article keys, for re-anchoring their highlights
             for n, rel in enumerate(plan.to_read, 1):
                 if cancelled and cancelled():
                     was_cancelled = True
                     break
                 report(Progress("reading", n - 1, total, rel))
+                before = len(batch)
                 added = _index_file(library, writer, rel, scan, cut, batch)
+                reread += batch[before:]
                 indexed += 1 if added else 0
                 articles += added
                 expected += added
@@ -282,6 +288,7 @@ def update_library(
         total_articles=total_articles,
         elapsed=time.monotonic() - started,
         cancelled=was_cancelled,
+        reread=tuple(reread),
     )
 
 

@@ -246,7 +246,7 @@ class TestNotes:
     ) -> None:
         from newsread.index.annotations import AnnotationError
 
-        def disk_full(self: AnnotationStore, article: object, text: str) -> None:
+        def disk_full(self: AnnotationStore, article: object, text: str, **_: object) -> None:
             raise AnnotationError("disk full: note not saved", text)
 
         app = make_app(library)

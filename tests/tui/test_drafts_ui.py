@@ -82,6 +82,27 @@ async def test_keys_sent_in_one_burst_with_A_all_land_in_the_note(
         assert not isinstance(app.screen, NoteEditor)
 
 
+async def test_keys_sent_in_one_burst_with_N_land_in_the_new_highlights_note(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        assert reader.article is not None
+        passage = "harbour master"
+        reader.move_cursor(reader.body_location(reader.article.body.index(passage)))
+        await pilot.press("v", *["l"] * len(passage))
+        # N saves the highlight in a worker before its editor opens: the keys wait for it.
+        keys = [("N", "N")] + [(c if c != " " else "space", c) for c in "who is he"]
+        for key, character in [*keys, ("ctrl+s", None)]:
+            app.post_message(events.Key(key, character))
+        await wait_for(
+            pilot, lambda: bool(reader.highlights) and reader.highlights[0].highlight.note != ""
+        )
+        assert [(h.text, h.highlight.note) for h in reader.highlights] == [(passage, "who is he")]
+
+
 async def test_a_draft_left_behind_is_offered_back_and_kept(
     library: Path, make_app: MakeApp
 ) -> None:
@@ -136,17 +157,18 @@ async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeA
         assert drafts_on_disk() == []
 
 
-async def test_sighup_in_the_note_editor_keeps_the_draft_and_exits_129(
-    library: Path, make_app: MakeApp, no_watchdog: list[int]
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_signal(
+    library: Path, make_app: MakeApp, no_watchdog: list[int], number: int
 ) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
         await pilot.press("A", *"typed just before the line dropped")
         # No pause for the debounced write: the handler writes what is pending.
-        os.kill(os.getpid(), signal.SIGHUP)
+        os.kill(os.getpid(), number)
         await wait_for(pilot, lambda: app.return_code is not None)
-        assert app.return_code == 128 + signal.SIGHUP
+        assert app.return_code == 128 + number
         assert any("typed just before the line dropped" in d for d in drafts_on_disk())
     assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
     app = make_app(library)

@@ -39,6 +39,7 @@ class Tmux:
         return result.stdout
 
     def start(self, command: str) -> None:
+        """A new session running `command`; it becomes the one keys go to."""
         self.session = f"notes-{uuid.uuid4().hex[:6]}"
         env = {k: v for k, v in os.environ.items() if k != "TMUX"}
         subprocess.run(
@@ -56,6 +57,18 @@ class Tmux:
 
     def type(self, text: str) -> None:
         self.run("send-keys", "-t", self.session, "-l", text)
+
+    def settled(self, quiet: float = 0.7, timeout: float = 60.0) -> str:
+        """The screen once it has not changed for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        screen, since = self.screen(), time.monotonic()
+        while time.monotonic() - since < quiet:
+            assert time.monotonic() < deadline, "the screen never settled"
+            time.sleep(0.05)
+            now = self.screen()
+            if now != screen:
+                screen, since = now, time.monotonic()
+        return screen
 
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
@@ -120,7 +133,10 @@ def launch(tmux: Tmux, library: Path, pid_file: Path) -> int:
 
 
 def open_kelmor(tmux: Tmux) -> None:
+    """Open the Kelmor article, unless the saved session state already reopened it."""
     tmux.wait_for("up to date")
+    if "The harbour master welcomed" in tmux.settled():
+        return
     tmux.type("kelmor harbour expansion")
     tmux.wait_for("1 result")
     tmux.keys("Enter")
@@ -164,3 +180,70 @@ def test_a_note_typed_when_the_terminal_closes_is_recovered(tmux: Tmux, tmp_path
     ).stdout
     assert "Ask the harbour master about dredging before June" in exported
     assert not list((tmp_path / "home" / "data" / "newsread" / "drafts").rglob("*.json"))
+
+
+def test_two_sessions_saving_one_note_never_overwrite_silently(tmux: Tmux, tmp_path: Path) -> None:
+    library = build_library(tmp_path / "library")
+    launch(tmux, library, tmp_path / "pid-1")
+    open_kelmor(tmux)
+    first = tmux.session
+    tmux.keys("A")
+    tmux.type("Written in the first window")
+    tmux.wait_for("Written in the first window")
+
+    launch(tmux, library, tmp_path / "pid-2")
+    second = tmux.session
+    open_kelmor(tmux)
+    tmux.keys("A")
+    tmux.type("Written in the second window")
+    tmux.keys("C-s")
+    tmux.wait_for("Note saved")
+
+    tmux.session = first
+    tmux.keys("C-s")
+    screen = tmux.wait_for("Another newsread saved this note while you were writing it")
+    assert "Written in the second window" in screen and "Written in the first window" in screen
+    tmux.keys("b")
+    tmux.wait_for("Note saved")
+    tmux.session = second
+    tmux.keys("p")  # the second window's notes panel shows the merge: theirs, a divider…
+    screen = tmux.wait_for("│ ---")
+    assert "Written in the second window" in screen
+
+
+def test_an_editor_that_saved_then_hangs_is_stopped_and_its_text_recovered(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """`E`, the editor writes the note (as `:w`), ignores SIGHUP and hangs; the line drops."""
+    library = build_library(tmp_path / "library")
+    editor_pid = tmp_path / "editor-pid"
+    script = tmp_path / "hanging-editor"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"echo $$ > {shlex.quote(str(editor_pid))}\n"
+        "trap '' HUP\n"
+        "printf 'Saved in the editor before the drop\\n' >> \"$1\"\n"
+        "exec sleep 120\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o700)
+    tmux.environment["EDITOR"] = str(script)
+    pid = launch(tmux, library, tmp_path / "pid-1")
+    open_kelmor(tmux)
+    tmux.keys("E")  # no highlight at the cursor: the article's note, in $EDITOR
+    drafts = tmp_path / "home" / "data" / "newsread" / "drafts"
+    deadline = time.monotonic() + 30
+    while not any("before the drop" in p.read_text() for p in drafts.rglob("*.md")):
+        assert time.monotonic() < deadline, "the editor never wrote its file"
+        time.sleep(0.05)
+    tmux.run("kill-session", "-t", tmux.session)
+    wait_gone(pid)
+    wait_gone(int(editor_pid.read_text()))  # newsread stopped it: no orphan left behind
+
+    del tmux.environment["EDITOR"]
+    launch(tmux, library, tmp_path / "pid-2")
+    tmux.wait_for("1 unsaved note recovered")
+    tmux.wait_for("The harbour master welcomed")
+    tmux.keys("A")
+    screen = tmux.wait_for("An unsaved draft of this note was recovered")
+    assert "Saved in the editor before the drop" in screen

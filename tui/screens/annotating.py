@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from newsread.index.annotations.model import (
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 
 Change = Callable[["AnnotationStore"], object]
 """One store call, run in a thread worker."""
+
+STORE_CHECK = 1.5
+"""Seconds between looks for another session's changes to the annotation store."""
 
 
 class AnnotatingScreen(Screen[None]):
@@ -71,6 +76,36 @@ class AnnotatingScreen(Screen[None]):
         """A highlight to put the cursor on once its article's annotations arrive."""
         self._marks_generation = 0
         self._store_lock = threading.Lock()
+        self._store_version: int | None = None
+
+    @dataclass
+    class StoreChanged(Message):
+        """Another session wrote to the annotation store."""
+
+    def on_mount(self) -> None:
+        self.set_interval(STORE_CHECK, self._check_store)
+
+    def _check_store(self) -> None:
+        if cast("NewsreadApp", self.app).library is not None:
+            self._watch_store()
+
+    @work(thread=True, exclusive=True, group="store-watch", exit_on_error=False)
+    def _watch_store(self) -> None:
+        try:
+            version = self._store().data_version()
+        except AnnotationError:
+            return
+        changed = self._store_version is not None and version != self._store_version
+        self._store_version = version
+        if changed:
+            self.post_message(self.StoreChanged())
+
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
+        """Show what the other session did: the open article's highlights, notes, marks."""
+        article = self._article
+        if article is not None:
+            self._annotate(article, None)
 
     def open_article(self, key: str, *, focus: bool, record: bool) -> None:
         raise NotImplementedError  # MainScreen's
@@ -236,9 +271,11 @@ class AnnotatingScreen(Screen[None]):
             self.call_after_refresh(self._go_to, target)
         if message.edit:
             self._edit_note(message.edit)
+            cast("NewsreadApp", self.app).key_burst.release()
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
+        cast("NewsreadApp", self.app).key_burst.release()
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -301,6 +338,10 @@ class AnnotatingScreen(Screen[None]):
             return
         start, end = span
         self._reader.cancel_selection()
+        if edit:
+            # The note typed straight after N belongs in the editor that opens once the
+            # highlight is saved (see `_annotations_loaded`).
+            cast("NewsreadApp", self.app).key_burst.hold()
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),
@@ -356,8 +397,12 @@ class AnnotatingScreen(Screen[None]):
             if not answer:
                 return  # cancelled: the draft keeps waiting
             drafts.forget_recovered(recovered)
-            kept = recovered.text if answer == "keep" else None
-            self._open_note_editor(article, target, external and kept is None, kept, error)
+            if answer == "keep":
+                # Saved against what it was written from: a note changed since is a conflict.
+                base = (recovered.base_revision, recovered.base)
+                self._open_note_editor(article, target, False, recovered.text, error, base)
+            else:
+                self._open_note_editor(article, target, external, None, error)
 
         when = recovered.updated.astimezone().strftime("%d %b %H:%M") if recovered.updated else ""
         self.app.push_screen(
@@ -373,18 +418,33 @@ class AnnotatingScreen(Screen[None]):
         )
 
     def _open_note_editor(
-        self, article: Article, target: str, external: bool, text: str | None, error: str
+        self,
+        article: Article,
+        target: str,
+        external: bool,
+        text: str | None,
+        error: str,
+        base: tuple[int, str] | None = None,
     ) -> None:
+        """The note editor (or `$EDITOR`) on `text`, else the note as last loaded.
+
+        `base` is the (revision, text) the note is written from, by default the note as last
+        loaded: a save over a note another session changed since is a conflict.
+        """
         from newsread.tui.screens.note_editor import NoteEditor
 
-        save: Callable[[AnnotationStore, str], object]
+        save: Callable[[AnnotationStore, str, int, str], object]
         if target == ARTICLE_NOTE:
-            current = self.article_state.note if self.article_state else ""
+            state = self.article_state
+            current = state.note if state else ""
+            revision = state.note_revision if state else 0
             title = f"Note on “{sanitise_line(article.title)}”"
             quote = ""
 
-            def save(store: AnnotationStore, note: str) -> object:
-                return store.set_article_note(article, note)
+            def save(store: AnnotationStore, note: str, base_revision: int, base: str) -> object:
+                return store.set_article_note(
+                    article, note, base_revision=base_revision, base_note=base
+                )
 
         else:
             placed = self._placed(target)
@@ -392,14 +452,20 @@ class AnnotatingScreen(Screen[None]):
                 self.notify("That highlight is gone", severity="warning", timeout=3)
                 return
             current = placed.highlight.note
+            revision = placed.highlight.revision
             title = "Note on the highlight"
             quote = placed.text or placed.highlight.quote
 
-            def save(store: AnnotationStore, note: str) -> object:
-                return store.update_highlight(target, note=note)
+            def save(store: AnnotationStore, note: str, base_revision: int, base: str) -> object:
+                return store.update_highlight(
+                    target, note=note, base_revision=base_revision, base_note=base
+                )
 
+        base_revision, base_note = (revision, current) if base is None else base
         drafts = cast("NewsreadApp", self.app).drafts
-        draft = drafts.draft_for(article, target, current, 0, sanitise_line(article.title))
+        draft = drafts.draft_for(
+            article, target, base_note, base_revision, sanitise_line(article.title)
+        )
         text = current if text is None else text
         if text != current:
             draft.update(text)
@@ -423,7 +489,7 @@ class AnnotatingScreen(Screen[None]):
             draft.update(edited.rstrip("\n"))
 
             def save_edited(store: AnnotationStore) -> object:
-                result = save(store, edited)
+                result = save(store, edited, base_revision, base_note)
                 draft.finished()
                 return result
 
@@ -439,10 +505,11 @@ class AnnotatingScreen(Screen[None]):
         editor = NoteEditor(
             title,
             text,
-            lambda note: save(self._store(), note),
+            lambda note, revision, base: save(self._store(), note, revision, base),
             quote=quote,
             error=error,
             original=current,
+            base=(base_revision, base_note),
             draft=draft,
         )
         self.app.push_screen(editor, closed)
@@ -613,7 +680,14 @@ class AnnotatingScreen(Screen[None]):
             if highlight is not None:
                 self.open_highlight(highlight)
 
-        self.app.push_screen(HighlightsScreen(self._store), chosen)
+        library = cast("NewsreadApp", self.app).library
+
+        def place() -> object:
+            from newsread.index.annotations.placing import place_all
+
+            return None if library is None else place_all(library, self._store())
+
+        self.app.push_screen(HighlightsScreen(self._store, place=place), chosen)
 
     def open_highlight(self, highlight: Highlight) -> None:
         """Open the highlight's article with the cursor on the passage."""

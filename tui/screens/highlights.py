@@ -63,9 +63,15 @@ def parse_filter(text: str) -> HighlightFilter:
 def library_highlight_prompt(highlight: Highlight) -> Content:
     article = highlight.article
     when = highlight.created.astimezone().strftime("%Y-%m-%d")
+    dated = article.published.strftime("%Y-%m-%d") if article.published else ""
     cited = " · ".join(
         part
-        for part in (sanitise_line(article.title), sanitise_line(article.source), f"marked {when}")
+        for part in (
+            sanitise_line(article.title),
+            sanitise_line(article.source),
+            dated,
+            f"marked {when}",
+        )
         if part
     )
     parts = [
@@ -126,10 +132,21 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         highlights: list[Highlight]
         problem: str = ""
 
-    def __init__(self, store: Callable[[], AnnotationStore], query: str = "") -> None:
-        """`store()` is called in thread workers only (it may open the database)."""
+    def __init__(
+        self,
+        store: Callable[[], AnnotationStore],
+        query: str = "",
+        *,
+        place: Callable[[], object] | None = None,
+    ) -> None:
+        """`store()` and `place()` are called in thread workers only (they use the database).
+
+        `place()` re-anchors the highlights in their articles' current text before the first
+        listing, so positions and statuses are current.
+        """
         super().__init__()
         self._store = store
+        self._place = place
         self._query = query
         self._generation = 0
         self._timer: Timer | None = None
@@ -173,6 +190,9 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         from newsread.index.annotations import AnnotationError
 
         try:
+            if self._place is not None:
+                place, self._place = self._place, None
+                place()
             found = self._store().all_highlights(
                 tag=wanted.tag,
                 colour=wanted.colour,

@@ -81,21 +81,32 @@ class NoteEditor(ModalScreen[bool]):
     class SaveFailed(Message):
         error: str
 
+    @dataclass
+    class Conflicted(Message):
+        """Another session saved this note meanwhile (`theirs`, at `revision`)."""
+
+        mine: str
+        theirs: str
+        revision: int
+
     def __init__(
         self,
         title: str,
         text: str,
-        save: Callable[[str], object],
+        save: Callable[[str, int, str], object],
         *,
         quote: str = "",
         error: str = "",
         original: str | None = None,
+        base: tuple[int, str] = (0, ""),
         draft: NoteDraft | None = None,
     ) -> None:
-        """`save(text)` runs in a thread worker and raises `AnnotationError` on failure.
+        """`save(text, base_revision, base_note)` runs in a thread worker and raises
+        `AnnotationError` on failure, `NoteConflict` when the note changed since `base`.
 
         `text` is what the editor starts with; `original` the note as saved, when that differs
-        (a recovered draft, a failed save); `draft` keeps what is typed on disk.
+        (a recovered draft, a failed save); `base` the (revision, text) the note is written
+        from; `draft` keeps what is typed on disk.
         """
         super().__init__()
         self._title = title
@@ -106,6 +117,7 @@ class NoteEditor(ModalScreen[bool]):
         self._error = error
         self._confirming = False
         self._draft = draft
+        self._base = base
         self._quit_after_save = False
         self._leaving = False
 
@@ -176,18 +188,58 @@ class NoteEditor(ModalScreen[bool]):
 
     def _save_now(self) -> None:
         self.show_error("Saving…")
-        self._save(self.editor.text)
+        self._save(self.editor.text, self._base)
 
     @work(thread=True, exclusive=True, group="note-save", exit_on_error=False)
-    def _save(self, text: str) -> None:
-        from newsread.index.annotations import AnnotationError
+    def _save(self, text: str, base: tuple[int, str]) -> None:
+        from newsread.index.annotations import AnnotationError, NoteConflict
 
         try:
-            self._save_note(text)
+            self._save_note(text, *base)
+        except NoteConflict as conflict:
+            self.post_message(self.Conflicted(text, conflict.theirs, conflict.revision))
         except AnnotationError as error:
             self.post_message(self.SaveFailed(str(error)))
         else:
             self.post_message(self.Saved())
+
+    @on(Conflicted)
+    def _conflicted(self, message: Conflicted) -> None:
+        """Show both texts; keep mine, take theirs, or keep both with a divider."""
+        self.show_error("Another newsread saved this note meanwhile: nothing was overwritten")
+        quit_after = self._quit_after_save
+        self._quit_after_save = False
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return  # back to editing; saving asks again
+            self._base = (message.revision, message.theirs)
+            self._quit_after_save = quit_after
+            if answer == "theirs":
+                self._discard()
+                self.dismiss(True)
+                if quit_after:
+                    self.app.call_later(self.app.action_quit)
+                return
+            text = message.mine
+            if answer == "both":
+                text = f"{message.theirs.rstrip()}\n\n---\n\n{message.mine.strip()}"
+                self.editor.load_text(text)
+            self.show_error("Saving…")
+            self._save(text, self._base)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Another newsread saved this note while you were writing it",
+                [
+                    ("m", "mine", "Keep mine (replaces theirs)"),
+                    ("t", "theirs", "Take theirs (drops mine)"),
+                    ("b", "both", "Keep both: theirs, a divider, then mine"),
+                ],
+                body=f"Theirs:\n{message.theirs}\n\nMine:\n{message.mine}",
+            ),
+            chosen,
+        )
 
     @on(Saved)
     def _saved(self) -> None:

@@ -1,0 +1,91 @@
+"""Keeping highlights placed in their articles' current text, whoever reads the store next.
+
+`AnnotationStore.highlights_for(article)` re-anchors an article's highlights and saves what
+changed (offsets, status, the article's new identity, key and path, and the citation of a
+highlight imported without one). The app does that when an article is opened; this module
+does it for everyone else:
+
+- `follow_library` after the indexer re-read some articles (a file edited or moved), so
+  export, search and the highlights view see current positions without opening anything;
+- `place_all` after an import and before an export or the highlights view: every live
+  highlight whose article is in the library.
+
+An article is found as an annotation names it: by URL (its stable id), then id, then key or
+path in the library.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newsread.index.annotations.model import AnnotationError, ArticleInfo
+from newsread.index.article import Article, stable_id
+
+if TYPE_CHECKING:
+    from newsread.index.annotations.store import AnnotationStore
+    from newsread.index.library import Library
+
+log = logging.getLogger(__name__)
+
+
+def find_article(library: Library, info: ArticleInfo) -> Article | None:
+    """The library's article that `info` names: by URL, then id, then key, then path."""
+    names = []
+    if info.url.strip():
+        names.append(stable_id(info.url, "", ()))
+    names += [info.id, info.key, info.path]
+    for name in names:
+        if not name:
+            continue
+        found = library.find(name)
+        if len(found) == 1 or (found and name in (info.key, info.path)):
+            exact = [a for a in found if a.key == name]
+            return exact[0] if exact else found[0]
+    return None
+
+
+def place_all(library: Library, store: AnnotationStore) -> int:
+    """Re-anchor every live highlight whose article is in the library; how many articles."""
+    cited: dict[tuple[str, str, str, str], ArticleInfo] = {}
+    for highlight in store.all_highlights():
+        info = highlight.article
+        cited.setdefault((info.id, info.url, info.key, info.path), info)
+    return _place(library, store, (find_article(library, info) for info in cited.values()))
+
+
+def follow_library(library: Library, keys: Iterable[str]) -> int:
+    """Re-anchor the highlights of these just re-read articles; how many articles had some.
+
+    Does nothing (not even create the store) when the user has no annotations yet.
+    """
+    from newsread.index import paths
+
+    if not paths.annotations_path().exists():
+        return 0
+    store: AnnotationStore = library.annotations
+    refs = store.highlight_refs()
+    reread = set(keys)
+    if not reread or not (refs.ids or refs.keys or refs.urls):
+        return 0
+    # One indexed look-up per highlighted article, never a load of every re-read article:
+    # a full re-index re-reads the whole library, and most articles have no highlights.
+    names = set(refs.ids) | set(refs.keys) | {stable_id(url, "", ()) for url in refs.urls}
+    found: set[str] = set()
+    for name in names:
+        found.update(key for key in library.docs.keys_for(name) if key in reread)
+    return _place(library, store, library.docs.articles(sorted(found)).values())
+
+
+def _place(library: Library, store: AnnotationStore, articles: Iterable[Article | None]) -> int:
+    done: set[str] = set()
+    for article in articles:
+        if article is None or article.key in done:
+            continue
+        done.add(article.key)
+        try:
+            store.highlights_for(article)
+        except AnnotationError as error:
+            log.warning("highlights of %s not re-anchored: %s", article.key, error)
+    return len(done)
