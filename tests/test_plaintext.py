@@ -732,10 +732,10 @@ class TestScrapedLayouts:
         assert (draft.title, draft.authors) == ("GOVERNMENT UNVEILS EMISSIONS PLAN", ["Jane Doe"])
         assert draft.paragraphs == [FIRST]
 
-    def test_wire_dateline_stays_in_the_body(self) -> None:
+    def test_wire_dateline_stays_in_the_body_and_credits_the_agency(self) -> None:
         draft = parse_text(f"{TITLE}\n\nPARIS (Reuters) - {FIRST}\n\n{SECOND}\n")
         assert draft.paragraphs == [f"PARIS (Reuters) - {FIRST}", SECOND]
-        assert (draft.title, draft.authors, draft.credit) == (TITLE, [], "")
+        assert (draft.title, draft.authors, draft.credit) == (TITLE, [], "Reuters")
 
     def test_wire_dateline_on_a_line_of_its_own_joins_its_paragraph(self) -> None:
         draft = parse_text(f"{TITLE}\nLONDON, May 29 (AP) —\n{FIRST}\n{SECOND}\n")

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from newsread.index.dates import parse_date
 from newsread.index.formats import Draft
-from newsread.index.formats.bylines import merge_bylines, split_byline
+from newsread.index.formats.bylines import agency_credit, merge_bylines, split_byline
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.
@@ -118,6 +118,8 @@ def parse_html(text: str) -> Draft:
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
+    if not draft.credit and draft.paragraphs:
+        draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     return draft
 
 

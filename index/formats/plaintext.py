@@ -23,6 +23,7 @@ from datetime import datetime
 from newsread.index.dates import looks_like_date_line, parse_date
 from newsread.index.formats import Draft
 from newsread.index.formats.bylines import (
+    agency_credit,
     byline_date,
     is_byline,
     is_person_name,
@@ -936,6 +937,8 @@ def parse_text(text: str) -> Draft:
     if paragraphs and not state.title:
         state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
+    if not (credit or state.credit) and paragraphs:
+        credit = agency_credit(paragraphs[0], paragraphs[-1])
     return Draft(
         title=state.title,
         source=state.source,
