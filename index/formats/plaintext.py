@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsread.index.dates import looks_like_date_line, parse_date
+from newsread.index.dates import find_date, looks_like_date_line, parse_date, without_dates
 from newsread.index.formats import Draft
 from newsread.index.formats.bylines import (
     agency_credit,
@@ -44,6 +44,10 @@ _EARLY_BODY_LINES = 3
 # This many short lines above a byline, and no running text, are a page's menus: the title
 # picked from among them is not the article's.
 _CHROME_LINES = 5
+# How far above a page's headline its date is looked for, in lines.
+_DATE_ABOVE = 6
+# How far below the start of a page's text its author's name is looked for, in lines.
+_NAME_BELOW = 12
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -548,6 +552,27 @@ def _header(lines: list[str], state: _State) -> int:
     return len(lines)
 
 
+_SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+
+
+def _byline_in(raw: str) -> tuple[list[str], str] | None:
+    """The people of a byline inside a short line of page furniture, or None."""
+    line = _clean(raw)
+    if not line or len(line) > 120:
+        return None
+    for segment in _SEGMENT.split(without_dates(line)):
+        segment = " ".join(segment.split()).strip(" ,;:-–—·|•*+")
+        if not segment:
+            continue
+        if is_byline(segment):
+            people, credit = split_byline(segment)
+            if people:
+                return people, credit
+        elif len(segment.split()) >= 2 and is_person_name(segment):
+            return [segment], ""
+    return None
+
+
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
     """Whether `line` is an author's bare name: a person's name above a date, a job title or
     a "Follow" button, as blog and magazine pages put it under the title."""
@@ -925,6 +950,18 @@ def parse_text(text: str) -> Draft:
             line = _clean(raw)
             if line and not _take_date(line, state) and not _take_byline(line, state):
                 _take_metadata(line, state, in_header=False)
+        if not state.bylines:
+            # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
+            # Oktober 2019"), or on its own under the lede.
+            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
+            found = next(filter(None, map(_byline_in, nearby)), None)
+            if found:
+                state.bylines.append(found)
+        if state.published is None:
+            # A date run together with other words ("26. September 2019 Jane Doe 2
+            # Comments"), or just above the headline.
+            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
+            state.published = next(filter(None, map(find_date, nearby)), None)
         lines = lines[page.start : page.end]
         start = 0
     else:
