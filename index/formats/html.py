@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.dates import parse_date
+from newsread.index.dates import find_date, parse_date
 from newsread.index.formats import Draft
 from newsread.index.formats.bylines import agency_credit, merge_bylines, split_byline
 from newsread.index.text import sanitise_line
@@ -118,6 +118,14 @@ def parse_html(text: str) -> Draft:
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
+    if draft.published is None:
+        # A date line the page did not mark up: among the short paragraphs at the top or
+        # the bottom of the text ("Stand: 24.04.2020", "Posted on 3 March 2021 by Jane").
+        ends = draft.paragraphs[:_LEAD_LINES] + draft.paragraphs[-_LEAD_LINES:]
+        short = (p for p in ends if len(p) <= _MAX_LEAD)
+        draft.published = next(filter(None, map(find_date, short)), None)
+    if draft.published is None:
+        draft.published = _searched_date(tree, draft.url)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     return draft
@@ -803,6 +811,19 @@ def _language_code(value: str) -> str:
     value = value.strip().lower().replace("_", "-")
     code = value.split("-", 1)[0].split(",", 1)[0].strip()
     return code if re.fullmatch(r"[a-z]{2,3}", code) else ""
+
+
+def _searched_date(tree: Any, url: str) -> datetime | None:
+    """htmldate's extensive search of the page's text for its date: the last resort, as it
+    costs as much as the rest of the metadata."""
+    import lxml.etree
+    from htmldate import find_date as htmldate
+
+    try:
+        found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
+    except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
+        return None
+    return parse_date(found) if found else None
 
 
 def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
