@@ -82,6 +82,8 @@ def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
     assert find_article(text.split("\n")) is None
     figures = "\n\n".join(f"Group Net {n}.07 billion vs {n}.24 billion" for n in range(30))
     assert find_article(figures.split("\n")) is None
+    digest = "\n\n- - - -\n\n".join(["World highlights", LEDE, *BODY] * 4)
+    assert find_article(digest.split("\n")) is None
 
 
 def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:

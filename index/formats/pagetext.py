@@ -22,7 +22,8 @@ from newsread.index.dates import looks_like_date_line
 from newsread.index.formats.bylines import is_byline
 
 # A dump is recognised by the short lines above its text; fewer than this is a plain file.
-_MIN_CHROME_LINES = 12
+_MIN_CHROME_LINES = 3
+_MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
 _HEADLINE_WINDOW = 40
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
@@ -171,7 +172,9 @@ def _mass(lines: list[_Line], position: int) -> float:
 
 def _laid_out_like_a_page(text_lines: list[str], lines: list[_Line]) -> bool:
     """Whether a text browser laid the lines out: menus as bullets, blocks indented."""
-    bullets = sum(line.bullet for line in lines)
+    bullets = sum(  # menu items, not rules ("- - - -")
+        line.bullet and line.words <= 6 and any(ch.isalpha() for ch in line.text) for line in lines
+    )
     indented = sum(1 for line in lines if text_lines[line.index][:2].isspace())
     return bullets >= 8 or indented * 3 >= len(lines)
 
@@ -179,7 +182,7 @@ def _laid_out_like_a_page(text_lines: list[str], lines: list[_Line]) -> bool:
 def find_article(text_lines: list[str]) -> PageArticle | None:
     """Where the article is in `text_lines`, or None when the text is not laid out like a page."""
     lines = _lines(text_lines)
-    if len(lines) < _MIN_CHROME_LINES or not _laid_out_like_a_page(text_lines, lines):
+    if len(lines) < _MIN_LINES or not _laid_out_like_a_page(text_lines, lines):
         return None
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
