@@ -170,20 +170,30 @@ def _mass(lines: list[_Line], position: int) -> float:
     return min(total, 2000.0)
 
 
-def _laid_out_like_a_page(text_lines: list[str], lines: list[_Line]) -> bool:
-    """Whether a text browser laid the lines out: menus as bullets, blocks indented."""
-    bullets = sum(  # menu items, not rules ("- - - -")
-        line.bullet and line.words <= 6 and any(ch.isalpha() for ch in line.text) for line in lines
-    )
-    indented = sum(1 for line in lines if text_lines[line.index][:2].isspace())
-    return bullets >= 8 or indented * 3 >= len(lines)
+def _laid_out_like_a_page(text_lines: list[str]) -> bool:
+    """Whether a text browser laid the lines out: menus as bullets, blocks indented.
+
+    Runs on every plain-text file, so it looks at the raw lines only."""
+    bullets = indented = filled = 0
+    for raw in text_lines:
+        if not raw or raw.isspace():
+            continue
+        filled += 1
+        if raw[:2].isspace():
+            indented += 1
+        text = raw.lstrip()
+        bullet = _BULLET.match(text)
+        # Menu items, not rules ("- - - -") or the sentences of a list.
+        if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
+            bullets += 1
+    return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled)
 
 
 def find_article(text_lines: list[str]) -> PageArticle | None:
     """Where the article is in `text_lines`, or None when the text is not laid out like a page."""
-    lines = _lines(text_lines)
-    if len(lines) < _MIN_LINES or not _laid_out_like_a_page(text_lines, lines):
+    if not _laid_out_like_a_page(text_lines):
         return None
+    lines = _lines(text_lines)
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
         first += 1
