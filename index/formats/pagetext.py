@@ -16,7 +16,7 @@ other files are left to the scraped-text reader in `plaintext`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsread.index.dates import looks_like_date_line
 from newsread.index.formats.bylines import is_byline
@@ -133,7 +133,10 @@ def _headline_shaped(line: _Line) -> bool:
 
 
 _ARROWS = ("←", "→", "«", "»", "<", ">", "‹", "›")
-_LABEL = re.compile(r"^[\w .-]{1,20}:\s")
+_LABEL = re.compile(
+    r"^(?:autor|author|quelle|tags?|kategorie|category|categories|stand|datum|date|rubrik)\s*:",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
     r"\b(?:bild|foto|photo|image|quelle|source|credit|copyright|fotos?)\b|©|@|https?:|www\.",
     re.IGNORECASE,
@@ -149,7 +152,7 @@ def _not_a_headline(text: str) -> bool:
         or _is_furniture(text)
         or _is_footer(text)
         or _CREDIT.search(text)
-        or (_LABEL.match(text) and len(text) < 60)
+        or _LABEL.match(text)
     )
 
 
@@ -205,6 +208,16 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         counts[line.text] = counts.get(line.text, 0) + 1
     best_score, headline = 0.0, -1
     for position, line in enumerate(lines):
+        after = lines[position + 1] if position + 1 < len(lines) else None
+        if (
+            line.text.endswith(":")
+            and after is not None
+            and after.index - line.index <= 2
+            and not after.sentence
+            and _headline_shaped(after)
+        ):
+            # "Topic:" / "Headline" on two lines: one headline.
+            line = replace(line, text=f"{line.text} {after.text}")
         if not _headline_shaped(line) or _not_a_headline(line.text):
             continue
         mass = _mass(lines, position)
@@ -213,12 +226,12 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         score = mass / 150 + min(len(line.text), 90) / 15
         if first - _HEADLINE_WINDOW <= position <= first:
             score += 10.0 - (first - position) * 0.25  # just above the page's main text
-        if counts[line.text] > 1:
+        if counts.get(line.text, 0) > 1:
             score += 4.0  # repeated: the last crumb of the breadcrumbs, a share text
         if any(_dateline(other.text) for other in lines[position + 1 : position + 4]):
             score += 4.0  # a headline's date or byline under it
         if line.bullet:
-            score -= 6.0
+            score -= 12.0  # a menu item
         if line.sentence and line.text.endswith("."):
             score -= 4.0
         if line.text.startswith(_ARROWS) or line.text.endswith(_ARROWS):
