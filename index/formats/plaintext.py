@@ -213,6 +213,14 @@ _CAPTION_TAIL = re.compile(
         | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A caption's credit closing the line: "... Photo: Reuters", "Foto: dpa".
+_PHOTO_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+(?:photo|foto|image|picture|bild|фото)s?\s*:\s*[^.!?:]{2,40}$", re.IGNORECASE
+)
+_SHARE_WORDS = frozenset(
+    """share tweet email e-mail mail print facebook twitter x whatsapp linkedin pinterest
+    telegram reddit copy link save comment comments flipboard""".split()
+)
 # Whole-line furniture and footer markers are short; running text is never tested against them.
 _MAX_FURNITURE = 300
 
@@ -231,7 +239,34 @@ def _is_furniture(line: str) -> bool:
         lowered.endswith((")", "images", "afp", "reuters", "ap", "epa")) or "reuters/" in lowered
     ) and _CAPTION_TAIL.search(line, max(0, len(line) - 160)):
         return True
+    if _PHOTO_CREDIT_TAIL.search(line, max(0, len(line) - 60)):
+        return True  # "... at Versailles on May 29. Photo: Reuters"
+    words = lowered.split()
+    if len(words) >= 2 and all(word.strip(".,:|") in _SHARE_WORDS for word in words):
+        return True  # "Share Tweet Email"
     return "cookies" in lowered and ("accept" in lowered or "we use" in lowered)
+
+
+def _menu_line(line: str) -> bool:
+    """A site's menu on one line: "Home News Business Transport Opinion Lifestyle"."""
+    words = line.split()
+    return (
+        len(words) >= 3
+        and len(line) <= 120
+        and _is_home(words[0])
+        and all(w[:1].isupper() or w in ("&", "|", "/", "·", "•") for w in words)
+        and not any(ch.isdigit() for ch in line)
+        and not line.endswith(_TERMINAL)
+    )
+
+
+def _header_follows(lines: list[str], index: int) -> bool:
+    """Whether more of the page's header (crumbs, a headline) follows the line at `index`,
+    rather than what follows a headline (its date, byline or text)."""
+    following = _next_line(lines, index)
+    return not (
+        looks_like_date_line(following) or is_byline(following) or _is_running_text(following)
+    )
 
 
 def _is_footer(line: str) -> bool:
@@ -488,8 +523,8 @@ def _header(lines: list[str], state: _State) -> int:
             if seen == 1 and _section_line(line) and _title_follows(lines, index):
                 state.section = line  # "Politics" above the title.
                 continue
-            if _is_home(line):
-                after_home = True  # A lone "Home" link of the site's navigation.
+            if _is_home(line) or (_menu_line(line) and _header_follows(lines, index)):
+                after_home = True  # A lone "Home" link of the site's navigation, or its menu.
                 continue
             if after_home and _short_link(line) and _title_follows(lines, index):
                 state.section = line  # "Home" / "World" / title: crumbs a line each.
