@@ -160,6 +160,7 @@ def _dateline(text: str) -> bool:
     return len(text) <= 150 and bool(looks_like_date_line(text) or is_byline(text))
 
 
+_LONG_HEADLINE = 110
 _TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is weighed
 _CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
 
@@ -232,6 +233,8 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
             score += 4.0  # a headline's date or byline under it
         if line.bullet:
             score -= 12.0  # a menu item
+        if len(line.text) > _LONG_HEADLINE:
+            score -= 4.0  # more likely a first sentence that does not end with a stop
         if line.sentence and line.text.endswith("."):
             score -= 4.0
         if line.text.startswith(_ARROWS) or line.text.endswith(_ARROWS):
