@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsread.index.dates import looks_like_date_line
+from newsread.index.dates import find_date, looks_like_date_line
 from newsread.index.formats.bylines import is_byline
 
 # A dump is recognised by the short lines above its text; fewer than this is a plain file.
@@ -138,7 +138,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"\b(?:bild|foto|photo|image|quelle|source|credit|copyright|fotos?)\b|©|@|https?:|www\.",
+    r"\b(?:bild|foto|photo|image|quelle|source|credit|copyright|fotos?)\b|\b(?:abb|fig)\.|©|@|https?:|www\.",
     re.IGNORECASE,
 )
 
@@ -153,6 +153,7 @@ def _not_a_headline(text: str) -> bool:
         or _is_footer(text)
         or _CREDIT.search(text)
         or _LABEL.match(text)
+        or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
     )
 
 
