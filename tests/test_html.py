@@ -338,3 +338,15 @@ def test_an_unmarked_date_line_at_the_end_of_the_text_dates_the_page() -> None:
     <p>Stand: 24.04.2020, 10:15 Uhr</p></article></body></html>"""
     draft = parse_html(page)
     assert draft.published is not None and draft.published.date().isoformat() == "2020-04-24"
+
+
+def test_a_byline_written_under_the_headline_outside_any_metadata() -> None:
+    text = (
+        "Die Tanzkompanie des Theaters öffnet die Saison mit einem Stück über den Regen, "
+        "das erste des neuen Choreografen, und das Publikum dankt mit langem Applaus."
+    )
+    page = f"""<html><head><title>Mit allen Wassern gewaschen</title></head><body>
+    <div class="content"><h1>Mit allen Wassern gewaschen</h1>
+    <div><p><i>von Bettina Kugler</i> | 19.10.2019</p></div>
+    <p>{text}</p><p>{text}</p></div></body></html>"""
+    assert parse_html(page).authors == ["Bettina Kugler"]

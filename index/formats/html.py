@@ -19,7 +19,13 @@ from urllib.parse import urljoin, urlsplit
 
 from newsread.index.dates import find_date, parse_date
 from newsread.index.formats import Draft
-from newsread.index.formats.bylines import agency_credit, merge_bylines, split_byline
+from newsread.index.formats.bylines import (
+    agency_credit,
+    is_byline,
+    is_person_name,
+    merge_bylines,
+    split_byline,
+)
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.
@@ -457,7 +463,8 @@ class _Metadata:
             names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
             if names:
                 return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
-        return _dom_byline(self.tree)
+        found = _dom_byline(self.tree)
+        return found if found[0] or found[1] else _byline_under_headline(self.tree)
 
     def published(self) -> datetime | None:
         candidates = [
@@ -724,6 +731,41 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
             authors, credit = split_byline(text)
             if authors or credit:
                 return authors, credit
+    return [], ""
+
+
+# Text nodes after the headline read for a byline, and the longest one that may be it.
+_BYLINE_SCAN = 60
+_MAX_BYLINE_TEXT = 100
+_BARE_NAME_SCAN = 12
+
+
+def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
+    """A byline written as text under the page's headline ("Von Jane Doe", "By Jane Doe |
+    12.03.2024"), read as a person would, up to where the text begins."""
+    from newsread.index.dates import without_dates
+
+    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings:
+        return [], ""
+    for position, node in enumerate(headings[0].xpath("following::text()")[:_BYLINE_SCAN]):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > 200:
+            break  # the article's text has begun
+        if not 4 <= len(text) <= _MAX_BYLINE_TEXT:
+            continue
+        for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
+            segment = segment.strip(" ,;:-–—·|•")
+            if segment and is_byline(segment):
+                people, credit = split_byline(segment)
+                if people:
+                    return people, credit
+            elif position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
+                if is_person_name(segment):
+                    return [segment], ""  # a bare name right under the headline
     return [], ""
 
 
