@@ -463,8 +463,8 @@ class _Metadata:
             names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
             if names:
                 return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
-        found = _dom_byline(self.tree)
-        return found if found[0] or found[1] else _byline_under_headline(self.tree)
+        marked = _dom_byline(self.tree)
+        return marked if marked[0] or marked[1] else _byline_under_headline(self.tree)
 
     def published(self) -> datetime | None:
         candidates = [
