@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsread.index.files.formats.bylines import (
+    agency_credit,
     byline_date,
     is_byline,
     is_person_name,
@@ -306,3 +307,20 @@ def test_is_person_name(text: str, expected: bool) -> None:
 )
 def test_looks_like_outlet(text: str, expected: bool) -> None:
     assert looks_like_outlet(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "agency"),
+    [
+        ("Hamburg (dpa/lno) – Trotz eines Gesprächs blieb es beim Streik.", "Ende.", "dpa/lno"),
+        ("PARIS (AFP) - The minister resigned on Monday.", "He left.", "AFP"),
+        ("Der Bund hat entschieden.", "Die Frist läuft bis Mai. (dpa)", "dpa"),
+        ("Der Bund hat entschieden.", "Quelle: SDA", "SDA"),
+        ("Berlin (Tagesspiegel) - Der Senat tagt.", "Ende.", ""),
+        ("The man (42) - a local - was arrested.", "Police said (and it was true).", ""),
+    ],
+)
+def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
+    first: str, last: str, agency: str
+) -> None:
+    assert agency_credit(first, last) == agency

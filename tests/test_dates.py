@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newsread.index.files import dates
-from newsread.index.files.dates import is_date_word, looks_like_date_line, parse_date
+from newsread.index.files.dates import find_date, is_date_word, looks_like_date_line, parse_date
 
 EDT = timezone(timedelta(hours=-4))
 EST = timezone(timedelta(hours=-5))
@@ -268,3 +268,21 @@ def test_reading_time_alone_is_not_a_date() -> None:
 )
 def test_is_date_word(word: str, expected: bool) -> None:
     assert is_date_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", datetime(2019, 9, 26)),
+        ("von Die Tagespresse 31. Oktober 2023", datetime(2023, 10, 31)),
+        ("Swantje Schemmerling | 06.11.2023", datetime(2023, 11, 6)),
+        ("19.10.19, 18:56", datetime(2019, 10, 19, 18, 56)),
+        ("By Amelie Nishizawa Feb 8, 2020 5 min read", datetime(2020, 2, 8)),
+        ("Version 1.2.3 released", None),
+        ("Call 12.34.5678", None),
+    ],
+)
+def test_find_date_finds_a_date_inside_a_line_of_other_words(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected

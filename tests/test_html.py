@@ -326,3 +326,27 @@ def test_a_date_line_and_byline_above_the_text_become_metadata_not_body() -> Non
     assert draft.paragraphs[0] == text
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_an_unmarked_date_line_at_the_end_of_the_text_dates_the_page() -> None:
+    text = (
+        "The city's trams will run without drivers on two lines from next spring, the "
+        "transport authority said on Tuesday, after a trial that ran for eighteen months."
+    )
+    page = f"""<html><head><title>Trams run without drivers</title></head><body><article>
+    <h1>Trams run without drivers</h1><p>{text}</p><p>{text}</p>
+    <p>Stand: 24.04.2020, 10:15 Uhr</p></article></body></html>"""
+    draft = parse_html(page)
+    assert draft.published is not None and draft.published.date().isoformat() == "2020-04-24"
+
+
+def test_a_byline_written_under_the_headline_outside_any_metadata() -> None:
+    text = (
+        "Die Tanzkompanie des Theaters öffnet die Saison mit einem Stück über den Regen, "
+        "das erste des neuen Choreografen, und das Publikum dankt mit langem Applaus."
+    )
+    page = f"""<html><head><title>Mit allen Wassern gewaschen</title></head><body>
+    <div class="content"><h1>Mit allen Wassern gewaschen</h1>
+    <div><p><i>von Bettina Kugler</i> | 19.10.2019</p></div>
+    <p>{text}</p><p>{text}</p></div></body></html>"""
+    assert parse_html(page).authors == ["Bettina Kugler"]

@@ -82,3 +82,15 @@ def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
     assert find_article(text.split("\n")) is None
     figures = "\n\n".join(f"Group Net {n}.07 billion vs {n}.24 billion" for n in range(30))
     assert find_article(figures.split("\n")) is None
+    digest = "\n\n- - - -\n\n".join(["World highlights", LEDE, *BODY] * 4)
+    assert find_article(digest.split("\n")) is None
+
+
+def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n",
+        "          Jane Doe | 12.03.2024 | 3 Kommentare\n",
+    )
+    draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"

@@ -732,10 +732,10 @@ class TestScrapedLayouts:
         assert (draft.title, draft.authors) == ("GOVERNMENT UNVEILS EMISSIONS PLAN", ["Jane Doe"])
         assert draft.paragraphs == [FIRST]
 
-    def test_wire_dateline_stays_in_the_body(self) -> None:
+    def test_wire_dateline_stays_in_the_body_and_credits_the_agency(self) -> None:
         draft = parse_text(f"{TITLE}\n\nPARIS (Reuters) - {FIRST}\n\n{SECOND}\n")
         assert draft.paragraphs == [f"PARIS (Reuters) - {FIRST}", SECOND]
-        assert (draft.title, draft.authors, draft.credit) == (TITLE, [], "")
+        assert (draft.title, draft.authors, draft.credit) == (TITLE, [], "Reuters")
 
     def test_wire_dateline_on_a_line_of_its_own_joins_its_paragraph(self) -> None:
         draft = parse_text(f"{TITLE}\nLONDON, May 29 (AP) —\n{FIRST}\n{SECOND}\n")
@@ -900,3 +900,29 @@ class TestRealCorpora:
             assert draft.title == " ".join(lines[0].split()), path
             body = [" ".join(line.split()) for line in lines[1:] if line.strip()]
             assert draft.paragraphs == body, path
+
+
+def test_scraped_text_with_a_menu_line_breadcrumbs_caption_and_share_bar() -> None:
+    text = (
+        "Home News Business Transport Opinion Lifestyle\n\n"
+        "Главная » Новости » Общество\n\n"
+        "Putin, Macron meet amid strained French-Russian ties\n\n"
+        "30 May 2017 [16:18]\n\nBy Kamila Aliyeva\n\n"
+        "The two presidents at Versailles on May 29. Photo: Reuters\n\n"
+        "Russian President Vladimir Putin had difficult but frank talks with French President "
+        "Emmanuel Macron during their first meeting in Versailles on May 29.\n\n"
+        "Share Tweet Email\n"
+    )
+    draft = parse_text(text)
+    assert (draft.title, draft.section) == (
+        "Putin, Macron meet amid strained French-Russian ties",
+        "Общество",
+    )
+    assert draft.published == datetime(2017, 5, 30, 16, 18)
+    assert draft.authors == ["Kamila Aliyeva"]
+    assert [p[:24] for p in draft.paragraphs] == ["Russian President Vladim"]
+
+
+def test_a_title_case_headline_starting_with_home_is_no_menu() -> None:
+    text = "Home Shopping Says It Not Investigation Target\n\n02 April 1987\n\nText follows here.\n"
+    assert parse_text(text).title == "Home Shopping Says It Not Investigation Target"

@@ -454,3 +454,35 @@ def is_date_word(word: str) -> bool:
     """Whether `word` names a month or a weekday, in any language the fast parser knows."""
     lowered = word.lower().rstrip(".,")
     return lowered in _MONTHS or lowered in _WEEKDAYS
+
+
+_MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
+# A date somewhere in a line: "2019-10-16", "16.10.2019", "16. Oktober 2019", "Oct 16, 2019",
+# "16 October 2019"; a time right after it is kept ("19.10.19, 18:56").
+_DATE_IN_LINE = re.compile(
+    rf"""(?<![\w.])(?:
+        \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
+      | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
+      | \d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?,?\s+\d{{4}}
+      | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+    )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_SEARCHED = 200
+
+
+def find_date(line: str) -> datetime | None:
+    """The first date written anywhere in a short `line` ("26. September 2019 Jane Doe
+    Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
+    if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
+        return None
+    for match in _DATE_IN_LINE.finditer(line):
+        found = parse_date(match.group(0))
+        if found is not None:
+            return found
+    return None
+
+
+def without_dates(line: str) -> str:
+    """`line` with every date `find_date` would look for cut out."""
+    return _DATE_IN_LINE.sub(" ", line) if any(ch.isdigit() for ch in line) else line

@@ -598,3 +598,42 @@ def looks_like_outlet(text: str) -> bool:
             w[:1].isupper() or w in _PARTICLES or w in ("the", "of", "and") for w in text.split()
         )
     return len(words) == 1 and text.isupper() and len(text) >= 2
+
+
+# Wire copy's dateline ("Hamburg (dpa/lno) – ", "PARIS (AFP) - ") or a credit closing the text
+# ("(dpa)", "Quelle: SDA", "© APA/AP").
+_WIRE_DATELINE = re.compile(
+    r"^[^\W\d_][\w .,'’/-]{0,60}?\s*\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]|$)"
+)
+_WIRE_CLOSING = re.compile(
+    r"(?:^|[\s(])(?:(?:quelle|source|fuente|fonte)\s*:\s*|©\s*)?\(?(?P<agency>[\w/ .,-]{2,30}?)\)?\.?$",
+    re.IGNORECASE,
+)
+# News agencies as they sign copy, besides `_AGENCIES`: Swiss, Austrian and German wires.
+_WIRE_NAMES = _AGENCIES | _words("sda ats keystone-sda apa kna epd dts ddp kap ots sid")
+
+
+def _agency_words(text: str) -> bool:
+    """Whether every part of "dpa/lno", "AFP, Reuters", "APA/AP" is short, and one an agency."""
+    parts = [p.strip().lower() for p in re.split(r"[/,;]|\s+and\s+|\s+und\s+", text)]
+    parts = [p for p in parts if p]
+    return (
+        bool(parts)
+        and all(len(p.split()) <= 3 for p in parts)
+        and any(p in _WIRE_NAMES or p.removeprefix("agencia ") in _WIRE_NAMES for p in parts)
+    )
+
+
+def agency_credit(first: str, last: str) -> str:
+    """The news agency that signs an article's text: from the wire dateline of its `first`
+    paragraph or a credit closing its `last` ("(dpa)", "Quelle: SDA"); empty if none."""
+    match = _WIRE_DATELINE.match(first[:100])
+    if match and _agency_words(match.group("agency")):
+        return match.group("agency").strip()
+    tail = last[-40:]
+    match = _WIRE_CLOSING.search(tail)
+    if match and (tail.rstrip(". ").endswith(")") or len(last) <= 40 or ":" in tail or "©" in tail):
+        agency = match.group("agency").strip()
+        if _agency_words(agency):
+            return agency
+    return ""

@@ -17,9 +17,15 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.files.dates import parse_date
+from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
-from newsread.index.files.formats.bylines import merge_bylines, split_byline
+from newsread.index.files.formats.bylines import (
+    agency_credit,
+    is_byline,
+    is_person_name,
+    merge_bylines,
+    split_byline,
+)
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.
@@ -118,6 +124,16 @@ def parse_html(text: str) -> Draft:
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
+    if draft.published is None:
+        # A date line the page did not mark up: among the short paragraphs at the top or
+        # the bottom of the text ("Stand: 24.04.2020", "Posted on 3 March 2021 by Jane").
+        ends = draft.paragraphs[:_LEAD_LINES] + draft.paragraphs[-_LEAD_LINES:]
+        short = (p for p in ends if len(p) <= _MAX_LEAD)
+        draft.published = next(filter(None, map(find_date, short)), None)
+    if draft.published is None:
+        draft.published = _searched_date(tree, draft.url)
+    if not draft.credit and draft.paragraphs:
+        draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     return draft
 
 
@@ -447,7 +463,8 @@ class _Metadata:
             names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
             if names:
                 return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
-        return _dom_byline(self.tree)
+        marked = _dom_byline(self.tree)
+        return marked if marked[0] or marked[1] else _byline_under_headline(self.tree)
 
     def published(self) -> datetime | None:
         candidates = [
@@ -717,6 +734,41 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
     return [], ""
 
 
+# Text nodes after the headline read for a byline, and the longest one that may be it.
+_BYLINE_SCAN = 60
+_MAX_BYLINE_TEXT = 100
+_BARE_NAME_SCAN = 12
+
+
+def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
+    """A byline written as text under the page's headline ("Von Jane Doe", "By Jane Doe |
+    12.03.2024"), read as a person would, up to where the text begins."""
+    from newsread.index.files.dates import without_dates
+
+    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings:
+        return [], ""
+    for position, node in enumerate(headings[0].xpath("following::text()")[:_BYLINE_SCAN]):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > 200:
+            break  # the article's text has begun
+        if not 4 <= len(text) <= _MAX_BYLINE_TEXT:
+            continue
+        for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
+            segment = segment.strip(" ,;:-–—·|•")
+            if segment and is_byline(segment):
+                people, credit = split_byline(segment)
+                if people:
+                    return people, credit
+            elif position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
+                if is_person_name(segment):
+                    return [segment], ""  # a bare name right under the headline
+    return [], ""
+
+
 def _neighbourhood(element: Any) -> Any:
     """The element three levels up: a byline holding several author links."""
     for _ in range(3):
@@ -801,6 +853,19 @@ def _language_code(value: str) -> str:
     value = value.strip().lower().replace("_", "-")
     code = value.split("-", 1)[0].split(",", 1)[0].strip()
     return code if re.fullmatch(r"[a-z]{2,3}", code) else ""
+
+
+def _searched_date(tree: Any, url: str) -> datetime | None:
+    """htmldate's extensive search of the page's text for its date: the last resort, as it
+    costs as much as the rest of the metadata."""
+    import lxml.etree
+    from htmldate import find_date as htmldate
+
+    try:
+        found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
+    except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
+        return None
+    return parse_date(found) if found else None
 
 
 def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:

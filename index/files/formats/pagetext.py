@@ -16,13 +16,14 @@ other files are left to the scraped-text reader in `plaintext`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsread.index.files.dates import looks_like_date_line
+from newsread.index.files.dates import find_date, looks_like_date_line
 from newsread.index.files.formats.bylines import is_byline
 
 # A dump is recognised by the short lines above its text; fewer than this is a plain file.
-_MIN_CHROME_LINES = 12
+_MIN_CHROME_LINES = 3
+_MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
 _HEADLINE_WINDOW = 40
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
@@ -132,9 +133,12 @@ def _headline_shaped(line: _Line) -> bool:
 
 
 _ARROWS = ("←", "→", "«", "»", "<", ">", "‹", "›")
-_LABEL = re.compile(r"^[\w .-]{1,20}:\s")
+_LABEL = re.compile(
+    r"^(?:autor|author|quelle|tags?|kategorie|category|categories|stand|datum|date|rubrik)\s*:",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
-    r"\b(?:bild|foto|photo|image|quelle|source|credit|copyright|fotos?)\b|©|@|https?:|www\.",
+    r"\b(?:bild|foto|photo|image|quelle|source|credit|copyright|fotos?)\b|\b(?:abb|fig)\.|©|@|https?:|www\.",
     re.IGNORECASE,
 )
 
@@ -148,7 +152,8 @@ def _not_a_headline(text: str) -> bool:
         or _is_furniture(text)
         or _is_footer(text)
         or _CREDIT.search(text)
-        or (_LABEL.match(text) and len(text) < 60)
+        or _LABEL.match(text)
+        or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
     )
 
 
@@ -156,6 +161,7 @@ def _dateline(text: str) -> bool:
     return len(text) <= 150 and bool(looks_like_date_line(text) or is_byline(text))
 
 
+_LONG_HEADLINE = 110
 _TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is weighed
 _CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
 
@@ -169,18 +175,30 @@ def _mass(lines: list[_Line], position: int) -> float:
     return min(total, 2000.0)
 
 
-def _laid_out_like_a_page(text_lines: list[str], lines: list[_Line]) -> bool:
-    """Whether a text browser laid the lines out: menus as bullets, blocks indented."""
-    bullets = sum(line.bullet for line in lines)
-    indented = sum(1 for line in lines if text_lines[line.index][:2].isspace())
-    return bullets >= 8 or indented * 3 >= len(lines)
+def _laid_out_like_a_page(text_lines: list[str]) -> bool:
+    """Whether a text browser laid the lines out: menus as bullets, blocks indented.
+
+    Runs on every plain-text file, so it looks at the raw lines only."""
+    bullets = indented = filled = 0
+    for raw in text_lines:
+        if not raw or raw.isspace():
+            continue
+        filled += 1
+        if raw[:2].isspace():
+            indented += 1
+        text = raw.lstrip()
+        bullet = _BULLET.match(text)
+        # Menu items, not rules ("- - - -") or the sentences of a list.
+        if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
+            bullets += 1
+    return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled)
 
 
 def find_article(text_lines: list[str]) -> PageArticle | None:
     """Where the article is in `text_lines`, or None when the text is not laid out like a page."""
-    lines = _lines(text_lines)
-    if len(lines) < _MIN_CHROME_LINES or not _laid_out_like_a_page(text_lines, lines):
+    if not _laid_out_like_a_page(text_lines):
         return None
+    lines = _lines(text_lines)
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
         first += 1
@@ -192,6 +210,16 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         counts[line.text] = counts.get(line.text, 0) + 1
     best_score, headline = 0.0, -1
     for position, line in enumerate(lines):
+        after = lines[position + 1] if position + 1 < len(lines) else None
+        if (
+            line.text.endswith(":")
+            and after is not None
+            and after.index - line.index <= 2
+            and not after.sentence
+            and _headline_shaped(after)
+        ):
+            # "Topic:" / "Headline" on two lines: one headline.
+            line = replace(line, text=f"{line.text} {after.text}")
         if not _headline_shaped(line) or _not_a_headline(line.text):
             continue
         mass = _mass(lines, position)
@@ -200,12 +228,14 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         score = mass / 150 + min(len(line.text), 90) / 15
         if first - _HEADLINE_WINDOW <= position <= first:
             score += 10.0 - (first - position) * 0.25  # just above the page's main text
-        if counts[line.text] > 1:
+        if counts.get(line.text, 0) > 1:
             score += 4.0  # repeated: the last crumb of the breadcrumbs, a share text
         if any(_dateline(other.text) for other in lines[position + 1 : position + 4]):
             score += 4.0  # a headline's date or byline under it
         if line.bullet:
-            score -= 6.0
+            score -= 12.0  # a menu item
+        if len(line.text) > _LONG_HEADLINE:
+            score -= 4.0  # more likely a first sentence that does not end with a stop
         if line.sentence and line.text.endswith("."):
             score -= 4.0
         if line.text.startswith(_ARROWS) or line.text.endswith(_ARROWS):

@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsread.index.files.dates import looks_like_date_line, parse_date
+from newsread.index.files.dates import find_date, looks_like_date_line, parse_date, without_dates
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
+    agency_credit,
     byline_date,
     is_byline,
     is_person_name,
@@ -43,6 +44,10 @@ _EARLY_BODY_LINES = 3
 # This many short lines above a byline, and no running text, are a page's menus: the title
 # picked from among them is not the article's.
 _CHROME_LINES = 5
+# How far above a page's headline its date is looked for, in lines.
+_DATE_ABOVE = 6
+# How far below the start of a page's text its author's name is looked for, in lines.
+_NAME_BELOW = 12
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -208,6 +213,14 @@ _CAPTION_TAIL = re.compile(
         | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A caption's credit closing the line: "... Photo: Reuters", "Foto: dpa".
+_PHOTO_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+(?:photo|foto|image|picture|bild|фото)s?\s*:\s*[^.!?:]{2,40}$", re.IGNORECASE
+)
+_SHARE_WORDS = frozenset(
+    """share tweet email e-mail mail print facebook twitter x whatsapp linkedin pinterest
+    telegram reddit copy link save comment comments flipboard""".split()
+)
 # Whole-line furniture and footer markers are short; running text is never tested against them.
 _MAX_FURNITURE = 300
 
@@ -226,7 +239,34 @@ def _is_furniture(line: str) -> bool:
         lowered.endswith((")", "images", "afp", "reuters", "ap", "epa")) or "reuters/" in lowered
     ) and _CAPTION_TAIL.search(line, max(0, len(line) - 160)):
         return True
+    if _PHOTO_CREDIT_TAIL.search(line, max(0, len(line) - 60)):
+        return True  # "... at Versailles on May 29. Photo: Reuters"
+    words = lowered.split()
+    if len(words) >= 2 and all(word.strip(".,:|") in _SHARE_WORDS for word in words):
+        return True  # "Share Tweet Email"
     return "cookies" in lowered and ("accept" in lowered or "we use" in lowered)
+
+
+def _menu_line(line: str) -> bool:
+    """A site's menu on one line: "Home News Business Transport Opinion Lifestyle"."""
+    words = line.split()
+    return (
+        len(words) >= 3
+        and len(line) <= 120
+        and _is_home(words[0])
+        and all(w[:1].isupper() or w in ("&", "|", "/", "·", "•") for w in words)
+        and not any(ch.isdigit() for ch in line)
+        and not line.endswith(_TERMINAL)
+    )
+
+
+def _header_follows(lines: list[str], index: int) -> bool:
+    """Whether more of the page's header (crumbs, a headline) follows the line at `index`,
+    rather than what follows a headline (its date, byline or text)."""
+    following = _next_line(lines, index)
+    return not (
+        looks_like_date_line(following) or is_byline(following) or _is_running_text(following)
+    )
 
 
 def _is_footer(line: str) -> bool:
@@ -483,8 +523,8 @@ def _header(lines: list[str], state: _State) -> int:
             if seen == 1 and _section_line(line) and _title_follows(lines, index):
                 state.section = line  # "Politics" above the title.
                 continue
-            if _is_home(line):
-                after_home = True  # A lone "Home" link of the site's navigation.
+            if _is_home(line) or (_menu_line(line) and _header_follows(lines, index)):
+                after_home = True  # A lone "Home" link of the site's navigation, or its menu.
                 continue
             if after_home and _short_link(line) and _title_follows(lines, index):
                 state.section = line  # "Home" / "World" / title: crumbs a line each.
@@ -545,6 +585,27 @@ def _header(lines: list[str], state: _State) -> int:
     if pending_source is not None and not state.title:
         state.title = pending_source
     return len(lines)
+
+
+_SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+
+
+def _byline_in(raw: str) -> tuple[list[str], str] | None:
+    """The people of a byline inside a short line of page furniture, or None."""
+    line = _clean(raw)
+    if not line or len(line) > 120:
+        return None
+    for segment in _SEGMENT.split(without_dates(line)):
+        segment = " ".join(segment.split()).strip(" ,;:-–—·|•*+")
+        if not segment:
+            continue
+        if is_byline(segment):
+            people, credit = split_byline(segment)
+            if people:
+                return people, credit
+        elif len(segment.split()) >= 2 and is_person_name(segment):
+            return [segment], ""
+    return None
 
 
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
@@ -924,6 +985,18 @@ def parse_text(text: str) -> Draft:
             line = _clean(raw)
             if line and not _take_date(line, state) and not _take_byline(line, state):
                 _take_metadata(line, state, in_header=False)
+        if not state.bylines:
+            # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
+            # Oktober 2019"), or on its own under the lede.
+            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
+            found = next(filter(None, map(_byline_in, nearby)), None)
+            if found:
+                state.bylines.append(found)
+        if state.published is None:
+            # A date run together with other words ("26. September 2019 Jane Doe 2
+            # Comments"), or just above the headline.
+            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
+            state.published = next(filter(None, map(find_date, nearby)), None)
         lines = lines[page.start : page.end]
         start = 0
     else:
@@ -936,6 +1009,8 @@ def parse_text(text: str) -> Draft:
     if paragraphs and not state.title:
         state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
+    if not (credit or state.credit) and paragraphs:
+        credit = agency_credit(paragraphs[0], paragraphs[-1])
     return Draft(
         title=state.title,
         source=state.source,
