@@ -29,6 +29,7 @@ from newsread.index import paths
 from newsread.index.config import Config, load_config
 from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.commands import NewsreadCommands
+from newsread.tui.key_order import KeyOrder
 from newsread.tui.messages import (
     IndexCommitted,
     IndexFailed,
@@ -115,6 +116,8 @@ class NewsreadApp(App[None]):
         self.session, self._state_notice = load_state(self.state_path)
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
+        self.key_order = KeyOrder(self, partial(App.on_event, self), self._focus_shown)
+        """Routes keys one at a time: typed-ahead keys follow the focus changes before them."""
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.session.for_library(self.root), self.session.queries)
@@ -153,6 +156,21 @@ class NewsreadApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         self.session.theme = theme
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and not self._quits(event):
+            await self.key_order.key(event)
+        else:
+            await super().on_event(event)
+
+    def _quits(self, event: events.Key) -> bool:
+        """Whether `event` is the app's own priority key (quit), which never waits its turn."""
+        return any(b.priority for b in self._bindings.key_to_bindings.get(event.key, ()))
+
+    def _focus_shown(self) -> None:
+        """A key finding the main screen's focus on a hidden widget (or none) moves it first."""
+        if self.screen is self.main:
+            self.main.focus_visible()
 
     @on(events.DescendantFocus)
     def _no_blink(self, event: events.DescendantFocus) -> None:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
@@ -41,6 +42,11 @@ PREVIEW_DELAY = 0.12
 RESULTS_LIMIT = 20
 """Hits per page: snippets cost ~1.7 ms a hit on a 19k library, more pages come on request."""
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
+
+
+def shown(widget: Widget) -> bool:
+    """Whether `widget` and every container it is in are displayed."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
 class MainScreen(AnnotatingScreen):
@@ -156,6 +162,27 @@ class MainScreen(AnnotatingScreen):
     def reading(self) -> bool:
         """An article fills the screen (the narrow layout's second page)."""
         return self.has_class("-reading")
+
+    def on_resize(self) -> None:
+        # The breakpoint classes (and what they hide) change with the size: once restyled,
+        # the focus must be on something still shown, or no key does anything.
+        self.call_after_refresh(self.focus_visible)
+
+    def on_descendant_blur(self) -> None:
+        # Textual blurs a widget that gets hidden, leaving the focus on nothing.
+        if self.focused is None:
+            self.call_after_refresh(self.focus_visible)
+
+    def focus_visible(self) -> None:
+        """Focus a shown widget if the focused one was hidden (the list while reading at 80
+        columns; Textual then leaves the focus on it or on nothing)."""
+        focused = self.focused
+        if focused is not None and shown(focused):
+            return
+        for widget in (self.reader, self.results_list, self.search_input):
+            if widget is not focused and widget.focusable and shown(widget):
+                self.set_focus(widget)  # now: a key routed next must find it
+                return
 
     def show_message(self, text: str) -> None:
         """A sentence above the results (empty states, "no hits"); "" hides it."""
@@ -288,10 +315,12 @@ class MainScreen(AnnotatingScreen):
     def _search_done(self, message: SearchDone) -> None:
         if message.generation != self._generation:
             return
-        if self._focus_results == message.generation:
+        if self._focus_results and self._focus_results <= message.generation:
+            # (a later generation: a commit reran the search meanwhile)
             self._focus_results = 0
             self.set_reading(False)
             self.results_list.focus()
+            self.newsread.key_order.release("results")
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
@@ -327,6 +356,8 @@ class MainScreen(AnnotatingScreen):
     def _search_failed(self, message: SearchFailed) -> None:
         if message.generation != self._generation:
             return
+        self._focus_results = 0
+        self.newsread.key_order.release("results")  # the focus stays in the box
         self.query_one(SearchBar).show_error(message.error)
 
     def _update_results_title(self) -> None:
@@ -359,8 +390,10 @@ class MainScreen(AnnotatingScreen):
         # Focus moves to the results once they are in: restyling and redrawing the screen
         # meanwhile would take the CPU (and the GIL) from the search, doubling its time. A
         # query that fails keeps the focus in the box, where its error is shown.
+        # Keys typed meanwhile wait for the focus to move (`j` goes down the list).
         if self.library_ready:
             self._focus_results = self._generation
+            self.newsread.key_order.hold("results")
         else:  # nothing to wait for
             self.set_reading(False)
             self.results_list.focus()
@@ -416,6 +449,8 @@ class MainScreen(AnnotatingScreen):
                 self._visit()
             self._visit(key)
         self._article_generation += 1
+        if focus:  # keys typed meanwhile are for the article (n, o, y…)
+            self.newsread.key_order.hold("article")
         terms = self.results.terms if self.results else frozenset()
         self._load_article(self._article_generation, key, terms, focus)
 
@@ -435,6 +470,8 @@ class MainScreen(AnnotatingScreen):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        if message.focus:
+            self.call_after_refresh(self.newsread.key_order.release, "article")
         if message.article is None:
             if self.indexing and message.focus:
                 self._restore_article = message.key  # not indexed yet: try after a commit
