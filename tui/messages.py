@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from newsread.index.article import Article
     from newsread.index.indexer import IndexSummary, Progress
     from newsread.index.library import Library
-    from newsread.index.search import SearchResults
+    from newsread.index.search import Hit, SearchResults
 
 
 @dataclass
@@ -78,6 +78,15 @@ class SearchDone(Message):
     results: SearchResults
     refresh: bool = False
     """A rerun of the same search (new articles committed): keep the highlighted hit."""
+
+
+@dataclass
+class PageLoaded(Message):
+    """More hits of search number `generation`, from hit number `offset` on."""
+
+    generation: int
+    offset: int
+    hits: tuple[Hit, ...]
 
 
 @dataclass

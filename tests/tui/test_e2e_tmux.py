@@ -9,6 +9,7 @@ the user's tmux or newsread.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -115,7 +116,7 @@ def test_search_open_read_and_quit_at_80x24(terminal: Terminal) -> None:
     assert "library · 4 articles" in screen
 
     terminal.type("harbour")
-    terminal.wait_for("2 results")
+    terminal.wait_for("1 of 2 · by relevance")
     terminal.keys("Enter")
     terminal.wait_for("⏎ Open")  # the focus moved to the results: the footer says so
     terminal.keys("Enter")
@@ -130,7 +131,7 @@ def test_search_open_read_and_quit_at_80x24(terminal: Terminal) -> None:
 
     terminal.keys("Escape")
     screen = terminal.wait_until_gone("match 2/4")
-    assert "2 results" in screen and "River flood reaches the old town" in screen
+    assert "1 of 2" in screen and "River flood reaches the old town" in screen
 
     terminal.keys("C-q")
     terminal.wait_for("newsread exited 0")
@@ -149,6 +150,20 @@ def test_keys_sent_in_one_write_land_in_order_while_indexing(tmp_path: Path) -> 
         terminal.type("/sugar brazil quota")
         screen = terminal.wait_for("Search sugar brazil quota")
         assert "Sorted by" not in screen  # the `s` was typed, not taken as "sort"
+
+        # One list over every hit: G goes to the last of them, j stays there.
+        terminal.wait_for("up to date")
+        terminal.keys("C-u")
+        terminal.type("report")
+        terminal.keys("Enter")
+        terminal.wait_for("1 of 6,000 · by relevance")
+        terminal.keys("G")
+        terminal.wait_for("6,000 of 6,000")
+        terminal.keys("j")
+        terminal.keys("k")
+        terminal.wait_for("5,999 of 6,000")
+        screen = terminal.wait_for("Report number")
+        assert not re.search(r"│ …\s+│", screen)  # no placeholder row: the page was loaded
         terminal.keys("C-q")
         terminal.wait_for("newsread exited 0")
     finally:

@@ -10,7 +10,7 @@ Every change is committed by the store before its worker returns.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -36,7 +36,7 @@ from newsread.tui.widgets.results_list import ResultsList
 if TYPE_CHECKING:
     from newsread.index.annotations import AnnotationStore
     from newsread.index.article import Article
-    from newsread.index.search import SearchResults
+    from newsread.index.search import Hit
     from newsread.tui.app import NewsreadApp
 
 Change = Callable[["AnnotationStore"], object]
@@ -114,12 +114,14 @@ class AnnotatingScreen(Screen[None]):
         self._panel.clear()
         self._annotate(article, None, mark_read=opened)
 
-    def results_shown(self, results: SearchResults) -> None:
-        """Fetch the marks (read, starred, annotated) for a page of results."""
-        self._marks_generation += 1
+    def results_shown(self, results: Sequence[Hit], *, new: bool = True) -> None:
+        """Fetch the marks (read, starred, annotated) for a page of results (of a `new` search,
+        or one more page of the same)."""
+        if new:
+            self._marks_generation += 1
         hits = [
             (hit.key, ArticleInfo(hit.id, hit.key, hit.path, sanitise_line(hit.title), url=hit.url))
-            for hit in results.hits
+            for hit in results
         ]
         if hits:
             self._load_marks(self._marks_generation, hits)

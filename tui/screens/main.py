@@ -19,17 +19,18 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
+from newsread.tui.messages import ArticleLoaded, PageLoaded, SearchDone, SearchFailed
 from newsread.tui.screens.annotating import AnnotatingScreen
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
-from newsread.tui.widgets.results_list import ResultsList
+from newsread.tui.widgets.results_list import PAGE, ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
 
 SORTS = ("relevance", "newest", "oldest")
+SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first"}
 """What `s` cycles through (newsread.index.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
 SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search runs."""
 PREVIEW_DELAY = 0.12
-RESULTS_LIMIT = 20
-"""Hits per page: snippets cost ~1.7 ms a hit on a 19k library, more pages come on request."""
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
 
 
@@ -108,8 +107,6 @@ class MainScreen(AnnotatingScreen):
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
-        self.limit = RESULTS_LIMIT
-        """Hits asked for: grows while the user asks for more of the same search."""
 
     @property
     def newsread(self) -> NewsreadApp:
@@ -270,18 +267,9 @@ class MainScreen(AnnotatingScreen):
             return
         self._generation += 1
         query = self.query_text
-        searched = (query, self.sort, tuple(sorted(self.filters.items())))
-        if searched != self._searched:
-            self.limit = RESULTS_LIMIT
-        self._searched = searched
+        self._searched = (query, self.sort, tuple(sorted(self.filters.items())))
         self._run_search(
-            self._generation,
-            query,
-            self.sort,
-            dict(self.filters),
-            self.limit,
-            keep_position,
-            suggest,
+            self._generation, query, self.sort, dict(self.filters), keep_position, suggest
         )
 
     @work(thread=True, exclusive=True, group="search")
@@ -291,7 +279,6 @@ class MainScreen(AnnotatingScreen):
         query: str,
         sort: str,
         filters: dict[str, str],
-        limit: int,
         refresh: bool,
         suggest: bool,
     ) -> None:
@@ -301,9 +288,7 @@ class MainScreen(AnnotatingScreen):
             return  # a newer search was asked for while this one waited
         library = self.newsread.library
         try:
-            results = library.search(
-                query, sort=sort, filters=filters, limit=limit, suggest=suggest
-            )
+            results = library.search(query, sort=sort, filters=filters, limit=PAGE, suggest=suggest)
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
         except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
@@ -325,7 +310,7 @@ class MainScreen(AnnotatingScreen):
         self.results = results
         self.query_one(SearchBar).show_error("")
         self.results_list.show_results(results, keep_highlight=message.refresh)
-        self.results_shown(results)
+        self.results_shown(results.hits)
         self._update_results_title()
         self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
         self.session.query, self.session.sort = results.query, self.sort
@@ -364,7 +349,12 @@ class MainScreen(AnnotatingScreen):
         results = self.results
         if results is None:
             return
-        title = f"{results.total:,} result{'s' if results.total != 1 else ''} · by {results.sort}"
+        order = SORT_LABELS.get(results.sort, results.sort)
+        row = self.results_list.highlighted
+        if results.total and row is not None and row < results.total:
+            title = f"{row + 1:,} of {results.total:,} · {order}"
+        else:
+            title = f"{results.total:,} result{'s' if results.total != 1 else ''} · {order}"
         if self.filters:
             title += " · " + ", ".join(f"{k}: {v}" for k, v in sorted(self.filters.items()))
         self.results_list.border_title = title
@@ -405,10 +395,37 @@ class MainScreen(AnnotatingScreen):
         else:
             self.results_list.focus()
 
-    @on(ResultsList.MoreRequested)
-    def _more(self) -> None:
-        self.limit += RESULTS_LIMIT
-        self.search_now(keep_position=True)
+    @on(ResultsList.PageWanted)
+    def _page_wanted(self, message: ResultsList.PageWanted) -> None:
+        if self._searched is not None and self.library_ready:
+            query, sort, filters = self._searched
+            self._load_page(self._generation, query, sort, dict(filters), message.offset)
+
+    @work(thread=True, group="pages")
+    def _load_page(
+        self, generation: int, query: str, sort: str, filters: dict[str, str], offset: int
+    ) -> None:
+        if generation != self._generation:
+            return
+        try:
+            results = self.newsread.library.search(
+                query,
+                sort=sort,
+                filters=filters,
+                limit=PAGE,
+                offset=offset,
+                facets=False,
+                suggest=False,
+            )
+        except Exception:  # noqa: BLE001 - the first page said what is wrong; rows stay "…"
+            return
+        self.post_message(PageLoaded(generation, offset, results.hits))
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        if message.generation == self._generation:
+            self.results_list.add_page(message.offset, message.hits)
+            self.results_shown(message.hits, new=False)
 
     @on(ResultsList.SuggestionAccepted)
     def _accept_suggestion(self, message: ResultsList.SuggestionAccepted) -> None:
@@ -431,7 +448,8 @@ class MainScreen(AnnotatingScreen):
 
     @on(ResultsList.Highlighted)
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
-        if not self.wide or not self.results_list.has_focus:
+        self._update_results_title()
+        if not self.wide or not self.results_list.has_focus or message.key is None:
             return
         if self._preview_timer is not None:
             self._preview_timer.stop()
