@@ -27,6 +27,7 @@ from newsread.index.text import sanitise_line
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+
     from newsread.index.annotations import ArticleMarks
     from newsread.index.search import Hit, SearchResults
 
