@@ -198,7 +198,7 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {"source": "BALTIC WIRE"}
             assert sorted(hit_keys(app)) == ["flood.txt", "grain/sanctions.txt"]
-            assert "source: BALTIC WIRE" in str(app.main.results_list.border_title)
+            assert "1 source: BALTIC WIRE" in rendered_text(app.main.query_one("#filters-bar"))
 
             await pilot.press("f")
             await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
@@ -210,6 +210,36 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {}
             assert len(hit_keys(app)) == 3
+
+    async def test_filters_show_above_the_list_and_go_one_by_one_or_all(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            bar = app.main.query_one("#filters-bar")
+            assert not bar.display  # no filters, no bar
+            app.main.filters = {"source": "BALTIC WIRE", "year": "2021"}
+            app.main.search_now()
+            app.main._visit()
+            await settle(pilot)
+            text = rendered_text(bar)
+            assert bar.display and "1 source: BALTIC WIRE" in text and "2 year: 2021" in text
+            assert hit_keys(app) == ["flood.txt"]
+            await pilot.press("1")  # the first one goes
+            await settle(pilot)
+            assert app.main.filters == {"year": "2021"}
+            assert "1 year: 2021" in rendered_text(bar)
+            await pilot.press("F")  # and all of them
+            await settle(pilot)
+            assert app.main.filters == {} and not bar.display
+            assert len(hit_keys(app)) == 3
+
+            await pilot.press("alt+left")  # history brings them back, where they are seen
+            await settle(pilot)
+            assert app.main.filters == {"year": "2021"}
+            assert bar.display and "1 year: 2021" in rendered_text(bar)
 
     async def test_no_hits_offers_the_suggestion_on_one_key(
         self, library: Path, make_app: MakeApp

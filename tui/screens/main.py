@@ -15,10 +15,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
+from newsread.index.text import sanitise_line
 from newsread.tui.messages import ArticleLoaded, PageLoaded, SearchDone, SearchFailed
 from newsread.tui.screens.annotating import AnnotatingScreen
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
@@ -118,6 +120,7 @@ class MainScreen(AnnotatingScreen):
         yield SearchBar(self.recall, self.session.query)
         with Horizontal(id="panes"):
             with Vertical(id="results-column"):
+                yield Static("", id="filters-bar", markup=False)
                 yield Static("", id="results-message", markup=False)
                 yield ResultsList(id="results")
             yield ArticleView(WIDE_HINT, id="article-column")
@@ -263,6 +266,7 @@ class MainScreen(AnnotatingScreen):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
+        self._show_filters()
         if not self.library_ready:
             return
         self._generation += 1
@@ -355,8 +359,6 @@ class MainScreen(AnnotatingScreen):
             title = f"{row + 1:,} of {results.total:,} · {order}"
         else:
             title = f"{results.total:,} result{'s' if results.total != 1 else ''} · {order}"
-        if self.filters:
-            title += " · " + ", ".join(f"{k}: {v}" for k, v in sorted(self.filters.items()))
         self.results_list.border_title = title
 
     @on(Input.Changed, "#search")
@@ -564,6 +566,31 @@ class MainScreen(AnnotatingScreen):
             self.search_now()
             self._visit()
 
+    def action_remove_filter(self, number: int) -> None:
+        """Remove the `number`th filter the filters bar shows."""
+        names = sorted(self.filters)
+        if 1 <= number <= len(names):
+            self.filters = {k: v for k, v in self.filters.items() if k != names[number - 1]}
+            self.search_now()
+            self._visit()
+
+    def _show_filters(self) -> None:
+        """The active filters above the list, numbered as 1, 2, 3 remove them."""
+        bar = self.query_one("#filters-bar", Static)
+        bar.display = bool(self.filters)
+        if self.filters:
+            parts = [
+                Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {sanitise_line(value)}")
+                for n, (name, value) in enumerate(sorted(self.filters.items()), 1)
+            ]
+            bar.update(
+                Content.assemble(
+                    ("Filters ", "bold"),
+                    Content("  ").join(parts),
+                    ("  · F clears", "$text-muted"),
+                )
+            )
+
     def action_back(self) -> None:
         self._go(self.navigation.back(), "Nothing further back")
 
@@ -580,6 +607,9 @@ class MainScreen(AnnotatingScreen):
             self.sort,
             self.filters,
         )
+        if dict(place.filters) != self.filters and place.filters:
+            shown = ", ".join(f"{k}: {v}" for k, v in place.filters)
+            self.notify(f"Filters back: {shown}", timeout=3)
         self.sort, self.filters = place.sort, dict(place.filters)
         if changed:
             with self.search_input.prevent(Input.Changed):

@@ -136,6 +136,17 @@ class ResultsList(OptionList):
             id="results.filters",
             tooltip="Filter by source, section or year",
         ),
+        Binding("F", "screen.clear_filters", "No filters", show=False, id="results.clear_filters"),
+        *[
+            Binding(
+                str(n),
+                f"screen.remove_filter({n})",
+                f"Remove filter {n}",
+                show=False,
+                id=f"results.remove_filter_{n}",
+            )
+            for n in (1, 2, 3)
+        ],
         Binding(
             "d",
             "accept_suggestion",
