@@ -64,6 +64,13 @@ class IndexFinished(Message):
 
 
 @dataclass
+class LibraryChanged(Message):
+    """The library watcher saw `files` files added, changed or deleted."""
+
+    files: int
+
+
+@dataclass
 class IndexFailed(Message):
     """The background update stopped on an error; the index stays searchable."""
 
@@ -111,6 +118,8 @@ class ArticleLoaded(Message):
     """Query matches in the title as the reading pane shows it."""
     focus: bool
     """Whether the reading pane should take the focus (an explicit open, not a preview)."""
+    deleted: str = ""
+    """The article's file, when it was deleted since it was indexed (`article` is None)."""
 
 
 @dataclass

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from tui_helpers import build_library
+from tui_helpers import build_library, write_article
 
 NEWSREAD = Path(sys.executable).parent / "newsread"
 
@@ -110,7 +110,7 @@ def big_library(root: Path, count: int) -> Path:
     return root
 
 
-def test_search_open_read_and_quit_at_80x24(terminal: Terminal) -> None:
+def test_search_open_read_and_quit_at_80x24(terminal: Terminal, tmp_path: Path) -> None:
     terminal.wait_for("up to date")
     screen = terminal.wait_for("River flood reaches the old town")  # newest first, no query
     assert "library · 4 articles" in screen
@@ -132,6 +132,12 @@ def test_search_open_read_and_quit_at_80x24(terminal: Terminal) -> None:
     terminal.keys("Escape")
     screen = terminal.wait_until_gone("match 2/4")
     assert "1 of 2" in screen and "River flood reaches the old town" in screen
+
+    # A file saved while the app runs is noticed (a stat walk every few seconds).
+    write_article(tmp_path / "library", "late.txt", "Harbour tug strike", "The harbour tugs.")
+    terminal.wait_for("1 file changed — indexing", timeout=30)
+    terminal.wait_for("Harbour tug strike")
+    terminal.wait_for(" of 3 · by relevance")
 
     terminal.keys("C-q")
     terminal.wait_for("newsread exited 0")

@@ -194,6 +194,7 @@ class MainScreen(AnnotatingScreen):
 
     def library_opened(self, articles: int) -> None:
         self.library_ready = True
+        self.indexing = True  # the app brings the index up to date next
         self.status.set_status(articles=articles)
         if articles:
             self.search_now()
@@ -244,6 +245,8 @@ class MainScreen(AnnotatingScreen):
             )
         elif self._searched is None:  # nothing asked for yet (the library started empty)
             self.search_now()
+        elif self.results is not None and not self.results.hits:
+            self.search_now(keep_position=True)  # "no match" is only true now
 
     def index_failed(self) -> None:
         self.indexing = False
@@ -270,6 +273,8 @@ class MainScreen(AnnotatingScreen):
         if not self.library_ready:
             return
         self._generation += 1
+        # While indexing, a word may be missing only because its articles are not in yet.
+        suggest = suggest and not self.indexing
         query = self.query_text
         self._searched = (query, self.sort, tuple(sorted(self.filters.items())))
         self._run_search(
@@ -328,6 +333,11 @@ class MainScreen(AnnotatingScreen):
             self.show_message(f"No articles match “{results.query}”.")
         elif self.indexing and not results.query:
             self.show_message("Indexing… results appear here as soon as the first batch is saved.")
+        elif self.indexing:
+            self.show_message(
+                f"Nothing matches “{results.query}” yet: indexing goes on, and this search "
+                "runs again as articles come in."
+            )
         elif self.filters:
             self.show_message(
                 f"No articles match “{results.query}” with these filters; f changes them."
@@ -479,6 +489,9 @@ class MainScreen(AnnotatingScreen):
         from newsread.index.search import match_spans
 
         article = self.newsread.library.article(key)
+        if article is not None and not (self.newsread.root / article.path).is_file():
+            self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
+            return
         spans: list[tuple[int, int]] = []
         title_spans: list[tuple[int, int]] = []
         if article is not None:
@@ -493,7 +506,14 @@ class MainScreen(AnnotatingScreen):
         if message.focus:
             self.call_after_refresh(self.newsread.key_order.release, "article")
         if message.article is None:
-            if self.indexing and message.focus:
+            if message.deleted:
+                self.notify(
+                    f"{message.deleted} was deleted from the library folder; ctrl+r updates "
+                    "the index",
+                    severity="warning",
+                    timeout=6,
+                )
+            elif self.indexing and message.focus:
                 self._restore_article = message.key  # not indexed yet: try after a commit
             else:
                 self.notify("That article is no longer in the library", severity="warning")
