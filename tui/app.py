@@ -29,12 +29,13 @@ from newsread.index import Config, load_config, paths
 from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.commands import NewsreadCommands
 from newsread.tui.drafts import DraftKeeper
-from newsread.tui.key_burst import KeyBurst
+from newsread.tui.key_order import KeyOrder
 from newsread.tui.messages import (
     IndexCommitted,
     IndexFailed,
     IndexFinished,
     IndexProgress,
+    LibraryChanged,
     LibraryFailed,
     LibraryOpened,
 )
@@ -47,6 +48,9 @@ if TYPE_CHECKING:
     from newsread.index import Library
 
 SAVE_DELAY = 1.0
+WATCH_INTERVAL = 10.0
+"""Seconds between two looks (one stat walk) at the library folder for added, changed or
+deleted files."""
 
 
 def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:
@@ -63,6 +67,23 @@ def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:
     if environ.get("TERM", "").startswith("screen"):
         return "".join(f"\x1bP{plain[i : i + 76]}\x1b\\" for i in range(0, len(plain), 76))
     return ""
+
+
+def tmux_load_buffer(text: str) -> bool:
+    """Put `text` in tmux's paste buffer (`-w`: and the outer clipboard, where tmux may)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["tmux", "load-buffer", "-w", "-"],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            timeout=2,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
 
 
 def no_display_reason(environ: Mapping[str, str], platform: str = sys.platform) -> str:
@@ -86,6 +107,14 @@ class NewsreadApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding(
+            "ctrl+r",
+            "rescan",
+            "Rescan",
+            show=False,
+            id="app.rescan",
+            tooltip="Look for added, changed and deleted files now",
+        ),
         Binding(
             "question_mark,f1",
             "help",
@@ -118,8 +147,9 @@ class NewsreadApp(App[None]):
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
-        self.key_burst = KeyBurst(self)
-        """Keeps keys sent in one burst together (see `newsread.tui.key_burst`)."""
+        self._watch_timer: Timer | None = None
+        self.key_order = KeyOrder(self, partial(App.on_event, self), self._focus_shown)
+        """Routes keys one at a time: typed-ahead keys follow the focus changes before them."""
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.session.for_library(self.root), self.session.queries)
@@ -161,12 +191,19 @@ class NewsreadApp(App[None]):
         self.session.theme = theme
 
     async def on_event(self, event: events.Event) -> None:
-        if self.key_burst.sent(event):
-            return  # held until the screen it belongs to opens
-        await super().on_event(event)
+        if isinstance(event, events.Key) and not event.is_forwarded and not self._quits(event):
+            await self.key_order.key(event)
+        else:
+            await super().on_event(event)
 
-    def on_key(self, event: events.Key) -> None:
-        self.key_burst.came_back(event)
+    def _quits(self, event: events.Key) -> bool:
+        """Whether `event` is the app's own priority key (quit), which never waits its turn."""
+        return any(b.priority for b in self._bindings.key_to_bindings.get(event.key, ()))
+
+    def _focus_shown(self) -> None:
+        """A key finding the main screen's focus on a hidden widget (or none) moves it first."""
+        if self.screen is self.main:
+            self.main.focus_visible()
 
     @on(events.DescendantFocus)
     def _no_blink(self, event: events.DescendantFocus) -> None:
@@ -180,9 +217,8 @@ class NewsreadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index_library(self) -> None:
-        from newsread.index import Library, LibraryError, has_changes, update_in_subprocess
+        from newsread.index import Library, LibraryError
 
-        worker = get_current_worker()
         try:
             library = Library(self.root).open()
             count = library.count()
@@ -190,12 +226,19 @@ class NewsreadApp(App[None]):
             self.post_message(LibraryFailed(str(error)))
             return
         self.post_message(LibraryOpened(library, count, library.notice))
+        self._update(library, check_first=True)
+
+    def _update(self, library: Library, *, check_first: bool) -> None:
+        """Bring the index up to date, posting progress (in the index worker's thread)."""
+        from newsread.index import LibraryError, has_changes, update_in_subprocess
+
+        worker = get_current_worker()
         try:
             # In a child process: indexing in this one would hold the GIL and stall the UI.
             # A relaunch with nothing changed (one stat walk says so) needs no child at all.
             update = (
                 partial(update_in_subprocess, library.root, library.index_dir)
-                if self.index_in_subprocess and has_changes(library)
+                if self.index_in_subprocess and (not check_first or has_changes(library))
                 else library.update
             )
             summary = update(
@@ -210,6 +253,50 @@ class NewsreadApp(App[None]):
             self.post_message(IndexFailed(f"{type(error).__name__}: {error}"))
             return
         self.post_message(IndexFinished(summary))
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _reindex(self, library: Library) -> None:
+        self._update(library, check_first=False)
+
+    def _start_watching(self) -> None:
+        if self._watch_timer is None:
+            self._watch_timer = self.set_interval(WATCH_INTERVAL, self._look)
+
+    def _look(self) -> None:
+        if self.library is not None and not self.main.indexing:
+            self._count_changes(self.library, quiet=True)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _count_changes(self, library: Library, quiet: bool) -> None:
+        from newsread.index import count_changes
+
+        try:
+            changed = count_changes(library)
+        except OSError:
+            return  # the folder is unreadable now; the next look, or ctrl+r, says more
+        if changed or not quiet:
+            self.post_message(LibraryChanged(changed))
+
+    def action_rescan(self) -> None:
+        """Look for added, changed and deleted files now (ctrl+r)."""
+        if self.library is None:
+            self.notify("The library is not open yet", timeout=3)
+        elif self.main.indexing:
+            self.notify("Indexing already", timeout=3)
+        else:
+            self._count_changes(self.library, quiet=False)
+
+    @on(LibraryChanged)
+    def _library_changed(self, message: LibraryChanged) -> None:
+        if self.library is None or self.main.indexing:
+            return
+        if not message.files:
+            self.notify("No files were added, changed or deleted", timeout=3)
+            return
+        plural = "file" if message.files == 1 else "files"
+        self.main.index_progress("scanning", 0, 0)
+        self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
+        self._reindex(self.library)
 
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:
@@ -236,6 +323,7 @@ class NewsreadApp(App[None]):
     def _index_finished(self, message: IndexFinished) -> None:
         summary = message.summary
         self.main.index_finished(summary.total_articles, len(summary.skipped), summary.cancelled)
+        self._start_watching()
         if summary.skipped and (summary.indexed or not summary.total_articles):
             path, reason = summary.skipped[0]
             more = f" and {len(summary.skipped) - 1} more" if len(summary.skipped) > 1 else ""
@@ -320,13 +408,20 @@ class NewsreadApp(App[None]):
             markup=False,
         )
 
+    copied_to = "to the terminal's clipboard, if it accepts OSC 52"
+    """Where the last copy went, as far as it is known (for the message that says so)."""
+
     def copy_to_clipboard(self, text: str) -> None:
-        """Copy with OSC 52, also wrapped so it passes through tmux and GNU screen."""
+        """Copy with OSC 52, also wrapped so it passes through tmux and GNU screen; inside
+        tmux also into tmux's paste buffer, the one place a copy is known to reach."""
         super().copy_to_clipboard(text)  # keeps `App.clipboard`, writes plain OSC 52
         wrapped = osc52_passthrough(text, os.environ)
         driver = self._driver  # textual 8.2.8 has no public way to write raw output
         if wrapped and driver is not None:
             driver.write(wrapped)
+        self.copied_to = type(self).copied_to
+        if os.environ.get("TMUX") and tmux_load_buffer(text):
+            self.copied_to = "to tmux's paste buffer (prefix ] pastes it)"
 
     def open_in_browser(self, url: str) -> None:
         """Open `url` in a browser, only for http(s) and only where a window can appear."""
@@ -336,7 +431,10 @@ class NewsreadApp(App[None]):
         reason = no_display_reason(os.environ)
         if reason:
             self.copy_to_clipboard(url)
-            self.notify(f"Not opening a browser: {reason}. The URL was copied instead.", timeout=6)
+            self.notify(
+                f"Not opening a browser: {reason}. The URL was copied {self.copied_to}.",
+                timeout=6,
+            )
             return
         self._open_url(url)
         self.notify("Opening the article in your browser…", timeout=3)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from newsread.index import IndexSummary, Library, Progress, SearchResults
+    from newsread.index import Hit, IndexSummary, Library, Progress, SearchResults
     from newsread.index.annotations import AnchoredHighlight, ArticleMarks, ArticleState
     from newsread.index.article import Article
 
@@ -62,6 +62,13 @@ class IndexFinished(Message):
 
 
 @dataclass
+class LibraryChanged(Message):
+    """The library watcher saw `files` files added, changed or deleted."""
+
+    files: int
+
+
+@dataclass
 class IndexFailed(Message):
     """The background update stopped on an error; the index stays searchable."""
 
@@ -76,6 +83,15 @@ class SearchDone(Message):
     results: SearchResults
     refresh: bool = False
     """A rerun of the same search (new articles committed): keep the highlighted hit."""
+
+
+@dataclass
+class PageLoaded(Message):
+    """More hits of search number `generation`, from hit number `offset` on."""
+
+    generation: int
+    offset: int
+    hits: tuple[Hit, ...]
 
 
 @dataclass
@@ -102,6 +118,8 @@ class ArticleLoaded(Message):
     """Query matches in the title as the reading pane shows it."""
     focus: bool
     """Whether the reading pane should take the focus (an explicit open, not a preview)."""
+    deleted: str = ""
+    """The article's file, when it was deleted since it was indexed (`article` is None)."""
 
 
 @dataclass

@@ -161,6 +161,19 @@ def has_changes(library: OpenIndex) -> bool:
     return False
 
 
+def count_changes(library: OpenIndex) -> int:
+    """How many files were added, changed or deleted since the index last saw them (one stat
+    walk, no file read; a changed mtime counts, as in `has_changes`)."""
+    known = library.docs.file_states()
+    files = scan_library(library.root).files
+    changed = sum(
+        1
+        for rel, (mtime_ns, size) in files.items()
+        if (state := known.get(rel)) is None or (state.mtime_ns, state.size) != (mtime_ns, size)
+    )
+    return changed + sum(1 for rel in known if rel not in files)
+
+
 def update_library(
     library: OpenIndex,
     *,

@@ -630,6 +630,7 @@ def search(
     *,
     sort: str = "relevance",
     limit: int = 20,
+    offset: int = 0,
     filters: dict[str, str] | None = None,
     facets: bool = True,
     snippets: bool = True,
@@ -639,6 +640,7 @@ def search(
 ) -> SearchResults:
     """Search `library`.
 
+    Hits `offset` to `offset + limit` come back (`total` counts them all).
     An empty query lists every article, newest first. `filters` narrows to facet values
     (`{"source": "TODAY.AZ", "year": "2017"}`). `allowed_keys`, when given, restricts results
     to those article keys. `annotations` is the `AnnotationStore` that answers the query's
@@ -690,6 +692,7 @@ def search(
         # Term and boolean queries are evaluated a posting list at a time (index/engine/postings.py);
         # what that does not know (word ranges) goes through Whoosh's matchers.
         by_date = sort != "relevance"
+        page, limit = limit, offset + limit  # the first `offset` hits are ranked, then dropped
         scores = postings.evaluate(searcher, q, scored=not by_date)
         if by_date:
             if scores is not None:
@@ -704,6 +707,7 @@ def search(
             top, docnums = postings.top(scores, limit), list(scores)
         else:
             top, docnums = _top_by_relevance(searcher, q, limit, notes)
+        top = top[offset : offset + page]
         facet_counts = _count_facets(searcher, docnums) if facets else {}
         total = len(docnums)
         terms = frozenset(

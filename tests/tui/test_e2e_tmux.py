@@ -2,11 +2,14 @@
 
 Search, open, read, come back and quit, all from the keyboard, reading the screen with
 `tmux capture-pane`. Waits poll the screen for the expected text (never a fixed sleep).
+tmux runs on its own socket and newsread with its own data dirs: nothing is shared with
+the user's tmux or newsread.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -16,13 +19,18 @@ import uuid
 from pathlib import Path
 
 import pytest
-from tui_helpers import build_library
+from tui_helpers import build_library, write_article
 
 NEWSREAD = Path(sys.executable).parent / "newsread"
 
 
+SOCKET = f"newsread-e2e-{os.getpid()}"
+
+
 def tmux(*args: str) -> str:
-    result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 
@@ -60,38 +68,55 @@ class Terminal:
             time.sleep(0.05)
 
 
-@pytest.fixture
-def terminal(tmp_path: Path):  # type: ignore[no-untyped-def]
+def start(library: Path, home: Path, size: tuple[int, int] = (80, 24)) -> Terminal:
+    """`newsread library` in a new tmux session of `size`."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed: the end-to-end test drives newsread inside tmux")
     assert NEWSREAD.exists(), f"no newsread console script next to {sys.executable}"
-    library = build_library(tmp_path / "library")
-    home = tmp_path / "home"
     session = f"newsread-e2e-{uuid.uuid4().hex[:8]}"
     command = (
         f"env NEWSREAD_HOME={shlex.quote(str(home))} TERM=xterm-256color "
         f"{shlex.quote(str(NEWSREAD))} {shlex.quote(str(library))}; "
         "echo newsread exited $?; sleep 30"
     )
-    env = {k: v for k, v in os.environ.items() if k != "TMUX"}
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command],
-        check=True,
-        env=env,
-    )
+    width, height = size
+    tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", session, command)
+    # Without a client, tmux may size the window to its default (80x24) at any time.
+    tmux("set-option", "-t", session, "window-size", "manual")
+    tmux("resize-window", "-t", session, "-x", str(width), "-y", str(height))
+    return Terminal(session)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):  # type: ignore[no-untyped-def]
+    terminal = start(build_library(tmp_path / "library"), tmp_path / "home")
     try:
-        yield Terminal(session)
+        yield terminal
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
 
-def test_search_open_read_and_quit_at_80x24(terminal: Terminal) -> None:
+def big_library(root: Path, count: int) -> Path:
+    """`count` small articles: a library that takes the app a few seconds to index."""
+    words = "harbour grain ferry minister council flood market quota sugar river".split()
+    for n in range(count):
+        folder = root / f"{n // 500:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        body = " ".join(words[(n * 7 + i) % len(words)] for i in range(60))
+        (folder / f"a{n:05d}.txt").write_text(
+            f"WIRE / World\n\nReport number {n}\n\n{1 + n % 28} May 2017 - WIRE\n\n{body}\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def test_search_open_read_and_quit_at_80x24(terminal: Terminal, tmp_path: Path) -> None:
     terminal.wait_for("up to date")
     screen = terminal.wait_for("River flood reaches the old town")  # newest first, no query
     assert "library · 4 articles" in screen
 
     terminal.type("harbour")
-    terminal.wait_for("2 results")
+    terminal.wait_for("1 of 2 · by relevance")
     terminal.keys("Enter")
     terminal.wait_for("⏎ Open")  # the focus moved to the results: the footer says so
     terminal.keys("Enter")
@@ -106,7 +131,46 @@ def test_search_open_read_and_quit_at_80x24(terminal: Terminal) -> None:
 
     terminal.keys("Escape")
     screen = terminal.wait_until_gone("match 2/4")
-    assert "2 results" in screen and "River flood reaches the old town" in screen
+    assert "1 of 2" in screen and "River flood reaches the old town" in screen
+
+    # A file saved while the app runs is noticed (a stat walk every few seconds).
+    write_article(tmp_path / "library", "late.txt", "Harbour tug strike", "The harbour tugs.")
+    terminal.wait_for("1 file changed — indexing", timeout=30)
+    terminal.wait_for("Harbour tug strike")
+    terminal.wait_for(" of 3 · by relevance")
 
     terminal.keys("C-q")
     terminal.wait_for("newsread exited 0")
+
+
+def test_keys_sent_in_one_write_land_in_order_while_indexing(tmp_path: Path) -> None:
+    terminal = start(big_library(tmp_path / "library", 6000), tmp_path / "home")
+    try:
+        terminal.wait_for("Report number")  # a first batch is searchable, indexing goes on
+        terminal.keys("Escape")  # from the box to the results
+        terminal.wait_for("⏎ Open")
+        terminal.type("/versailles")  # one write, as typed-ahead keys come over SSH
+        terminal.wait_for("Search versailles")
+        terminal.keys("Escape")
+        terminal.wait_for("f Filters")  # the results have the focus
+        terminal.type("/sugar brazil quota")
+        screen = terminal.wait_for("Search sugar brazil quota")
+        assert "Sorted by" not in screen  # the `s` was typed, not taken as "sort"
+
+        # One list over every hit: G goes to the last of them, j stays there.
+        terminal.wait_for("up to date")
+        terminal.keys("C-u")
+        terminal.type("report")
+        terminal.keys("Enter")
+        terminal.wait_for("1 of 6,000 · by relevance")
+        terminal.keys("G")
+        terminal.wait_for("6,000 of 6,000")
+        terminal.keys("j")
+        terminal.keys("k")
+        terminal.wait_for("5,999 of 6,000")
+        screen = terminal.wait_for("Report number")
+        assert not re.search(r"│ …\s+│", screen)  # no placeholder row: the page was loaded
+        terminal.keys("C-q")
+        terminal.wait_for("newsread exited 0")
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)

@@ -170,7 +170,7 @@ class TestResults:
             await settle(pilot)
             assert app.main.results.sort == "newest"  # type: ignore[union-attr]
             assert hit_keys(app) == ["flood.txt", "grain/sanctions.txt", "kelmor-harbour.txt"]
-            assert "by newest" in str(app.main.results_list.border_title)
+            assert "newest first" in str(app.main.results_list.border_title)
             await pilot.press("s")
             await settle(pilot)
             assert app.main.results.sort == "oldest"  # type: ignore[union-attr]
@@ -198,7 +198,7 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {"source": "BALTIC WIRE"}
             assert sorted(hit_keys(app)) == ["flood.txt", "grain/sanctions.txt"]
-            assert "source: BALTIC WIRE" in str(app.main.results_list.border_title)
+            assert "1 source: BALTIC WIRE" in rendered_text(app.main.query_one("#filters-bar"))
 
             await pilot.press("f")
             await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
@@ -210,6 +210,36 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {}
             assert len(hit_keys(app)) == 3
+
+    async def test_filters_show_above_the_list_and_go_one_by_one_or_all(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            bar = app.main.query_one("#filters-bar")
+            assert not bar.display  # no filters, no bar
+            app.main.filters = {"source": "BALTIC WIRE", "year": "2021"}
+            app.main.search_now()
+            app.main._visit()
+            await settle(pilot)
+            text = rendered_text(bar)
+            assert bar.display and "1 source: BALTIC WIRE" in text and "2 year: 2021" in text
+            assert hit_keys(app) == ["flood.txt"]
+            await pilot.press("1")  # the first one goes
+            await settle(pilot)
+            assert app.main.filters == {"year": "2021"}
+            assert "1 year: 2021" in rendered_text(bar)
+            await pilot.press("F")  # and all of them
+            await settle(pilot)
+            assert app.main.filters == {} and not bar.display
+            assert len(hit_keys(app)) == 3
+
+            await pilot.press("alt+left")  # history brings them back, where they are seen
+            await settle(pilot)
+            assert app.main.filters == {"year": "2021"}
+            assert bar.display and "1 year: 2021" in rendered_text(bar)
 
     async def test_no_hits_offers_the_suggestion_on_one_key(
         self, library: Path, make_app: MakeApp
@@ -261,7 +291,7 @@ class TestResults:
             assert hit_keys(app) == []
             assert app.main.results_list.border_title.startswith("0 results")
 
-    async def test_the_last_option_shows_more_results(
+    async def test_one_list_over_every_hit_loads_pages_as_they_come_into_view(
         self, tmp_path: Path, make_app: MakeApp
     ) -> None:
         from tui_helpers import write_article
@@ -273,17 +303,22 @@ class TestResults:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             await search(pilot, "harbour")
-            assert len(hit_keys(app)) == 20
             results = app.main.results_list
-            assert "Showing 20 of 45." in str(results.options[-1].prompt)
-            await pilot.press("G", "enter")
+            assert results.option_count == 45  # a row per hit, 20 of them loaded
+            assert len(hit_keys(app)) == 20
+            assert str(results.border_title).startswith("1 of 45 · by relevance")
+            await pilot.press("G")  # the real last hit: its page is loaded on the way
             await settle(pilot)
-            assert len(hit_keys(app)) == 40
-            assert results.highlighted == 20  # on the first new hit
-            await pilot.press("G", "enter")
-            await settle(pilot)
-            assert len(hit_keys(app)) == 45
-            assert "Showing" not in str(results.options[-1].prompt)
+            assert results.highlighted == 44
+            assert results.highlighted_key is not None
+            assert str(results.border_title).startswith("45 of 45 · by relevance")
+            assert len(hit_keys(app)) == 25  # the first page and the last (5), not the middle
+            whole = app.library.search("harbour", limit=100)  # type: ignore[union-attr]
+            assert results.highlighted_key == whole.hits[44].key
+            await pilot.press("j")  # no wrapping round to the first hit
+            assert results.highlighted == 44
+            await pilot.press("g", "k")
+            assert results.highlighted == 0
 
     async def test_limited_results_say_so_above_the_list(
         self, library: Path, make_app: MakeApp

@@ -10,7 +10,7 @@ Every change is committed by the store before its worker returns.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -37,7 +37,7 @@ from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
-    from newsread.index import SearchResults
+    from newsread.index import Hit
     from newsread.index.annotations import AnnotationStore
     from newsread.index.article import Article
     from newsread.tui.app import NewsreadApp
@@ -150,12 +150,14 @@ class AnnotatingScreen(Screen[None]):
         self._panel.clear()
         self._annotate(article, None, mark_read=opened)
 
-    def results_shown(self, results: SearchResults) -> None:
-        """Fetch the marks (read, starred, annotated) for a page of results."""
-        self._marks_generation += 1
+    def results_shown(self, results: Sequence[Hit], *, new: bool = True) -> None:
+        """Fetch the marks (read, starred, annotated) for a page of results (of a `new` search,
+        or one more page of the same)."""
+        if new:
+            self._marks_generation += 1
         hits = [
             (hit.key, ArticleInfo(hit.id, hit.key, hit.path, sanitise_line(hit.title), url=hit.url))
-            for hit in results.hits
+            for hit in results
         ]
         if hits:
             self._load_marks(self._marks_generation, hits)
@@ -271,11 +273,12 @@ class AnnotatingScreen(Screen[None]):
             self.call_after_refresh(self._go_to, target)
         if message.edit:
             self._edit_note(message.edit)
-            cast("NewsreadApp", self.app).key_burst.release()
+            # Keys typed after N go to the editor, once it has the focus.
+            self.call_after_refresh(cast("NewsreadApp", self.app).key_order.release, "note")
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
-        cast("NewsreadApp", self.app).key_burst.release()
+        cast("NewsreadApp", self.app).key_order.release("note")
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -341,7 +344,7 @@ class AnnotatingScreen(Screen[None]):
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`).
-            cast("NewsreadApp", self.app).key_burst.hold()
+            cast("NewsreadApp", self.app).key_order.hold("note")
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),

@@ -15,20 +15,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from newsread.tui.messages import ArticleLoaded, SearchDone, SearchFailed
+from newsread.index.text import sanitise_line
+from newsread.tui.messages import ArticleLoaded, PageLoaded, SearchDone, SearchFailed
 from newsread.tui.screens.annotating import AnnotatingScreen
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
-from newsread.tui.widgets.results_list import ResultsList
+from newsread.tui.widgets.results_list import PAGE, ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
 
 SORTS = ("relevance", "newest", "oldest")
+SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first"}
 """What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
@@ -38,9 +42,12 @@ if TYPE_CHECKING:
 SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search runs."""
 PREVIEW_DELAY = 0.12
-RESULTS_LIMIT = 20
-"""Hits per page: snippets cost ~1.7 ms a hit on a 19k library, more pages come on request."""
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
+
+
+def shown(widget: Widget) -> bool:
+    """Whether `widget` and every container it is in are displayed."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
 class MainScreen(AnnotatingScreen):
@@ -102,8 +109,6 @@ class MainScreen(AnnotatingScreen):
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
-        self.limit = RESULTS_LIMIT
-        """Hits asked for: grows while the user asks for more of the same search."""
 
     @property
     def newsread(self) -> NewsreadApp:
@@ -115,6 +120,7 @@ class MainScreen(AnnotatingScreen):
         yield SearchBar(self.recall, self.session.query)
         with Horizontal(id="panes"):
             with Vertical(id="results-column"):
+                yield Static("", id="filters-bar", markup=False)
                 yield Static("", id="results-message", markup=False)
                 yield ResultsList(id="results")
             yield ArticleView(WIDE_HINT, id="article-column")
@@ -157,6 +163,27 @@ class MainScreen(AnnotatingScreen):
         """An article fills the screen (the narrow layout's second page)."""
         return self.has_class("-reading")
 
+    def on_resize(self) -> None:
+        # The breakpoint classes (and what they hide) change with the size: once restyled,
+        # the focus must be on something still shown, or no key does anything.
+        self.call_after_refresh(self.focus_visible)
+
+    def on_descendant_blur(self) -> None:
+        # Textual blurs a widget that gets hidden, leaving the focus on nothing.
+        if self.focused is None:
+            self.call_after_refresh(self.focus_visible)
+
+    def focus_visible(self) -> None:
+        """Focus a shown widget if the focused one was hidden (the list while reading at 80
+        columns; Textual then leaves the focus on it or on nothing)."""
+        focused = self.focused
+        if focused is not None and shown(focused):
+            return
+        for widget in (self.reader, self.results_list, self.search_input):
+            if widget is not focused and widget.focusable and shown(widget):
+                self.set_focus(widget)  # now: a key routed next must find it
+                return
+
     def show_message(self, text: str) -> None:
         """A sentence above the results (empty states, "no hits"); "" hides it."""
         message = self.query_one("#results-message", Static)
@@ -167,6 +194,7 @@ class MainScreen(AnnotatingScreen):
 
     def library_opened(self, articles: int) -> None:
         self.library_ready = True
+        self.indexing = True  # the app brings the index up to date next
         self.status.set_status(articles=articles)
         if articles:
             self.search_now()
@@ -217,6 +245,8 @@ class MainScreen(AnnotatingScreen):
             )
         elif self._searched is None:  # nothing asked for yet (the library started empty)
             self.search_now()
+        elif self.results is not None and not self.results.hits:
+            self.search_now(keep_position=True)  # "no match" is only true now
 
     def index_failed(self) -> None:
         self.indexing = False
@@ -239,22 +269,16 @@ class MainScreen(AnnotatingScreen):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
+        self._show_filters()
         if not self.library_ready:
             return
         self._generation += 1
+        # While indexing, a word may be missing only because its articles are not in yet.
+        suggest = suggest and not self.indexing
         query = self.query_text
-        searched = (query, self.sort, tuple(sorted(self.filters.items())))
-        if searched != self._searched:
-            self.limit = RESULTS_LIMIT
-        self._searched = searched
+        self._searched = (query, self.sort, tuple(sorted(self.filters.items())))
         self._run_search(
-            self._generation,
-            query,
-            self.sort,
-            dict(self.filters),
-            self.limit,
-            keep_position,
-            suggest,
+            self._generation, query, self.sort, dict(self.filters), keep_position, suggest
         )
 
     @work(thread=True, exclusive=True, group="search")
@@ -264,7 +288,6 @@ class MainScreen(AnnotatingScreen):
         query: str,
         sort: str,
         filters: dict[str, str],
-        limit: int,
         refresh: bool,
         suggest: bool,
     ) -> None:
@@ -276,9 +299,7 @@ class MainScreen(AnnotatingScreen):
         if library is None:
             return  # searches start only once the library is open
         try:
-            results = library.search(
-                query, sort=sort, filters=filters, limit=limit, suggest=suggest
-            )
+            results = library.search(query, sort=sort, filters=filters, limit=PAGE, suggest=suggest)
         except NothingToSearch as error:
             self.post_message(SearchFailed(generation, query, str(error), matches_nothing=True))
         except QueryError as error:
@@ -292,15 +313,17 @@ class MainScreen(AnnotatingScreen):
     def _search_done(self, message: SearchDone) -> None:
         if message.generation != self._generation:
             return
-        if self._focus_results == message.generation:
+        if self._focus_results and self._focus_results <= message.generation:
+            # (a later generation: a commit reran the search meanwhile)
             self._focus_results = 0
             self.set_reading(False)
             self.results_list.focus()
+            self.newsread.key_order.release("results")
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
         self.results_list.show_results(results, keep_highlight=message.refresh)
-        self.results_shown(results)
+        self.results_shown(results.hits)
         self._update_results_title()
         self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
         self.session.query, self.session.sort = results.query, self.sort
@@ -314,6 +337,11 @@ class MainScreen(AnnotatingScreen):
             self.show_message(f"No articles match “{results.query}”.")
         elif self.indexing and not results.query:
             self.show_message("Indexing… results appear here as soon as the first batch is saved.")
+        elif self.indexing:
+            self.show_message(
+                f"Nothing matches “{results.query}” yet: indexing goes on, and this search "
+                "runs again as articles come in."
+            )
         elif self.filters:
             self.show_message(
                 f"No articles match “{results.query}” with these filters; f changes them."
@@ -331,6 +359,8 @@ class MainScreen(AnnotatingScreen):
     def _search_failed(self, message: SearchFailed) -> None:
         if message.generation != self._generation:
             return
+        self._focus_results = 0
+        self.newsread.key_order.release("results")  # the focus stays in the box
         self.query_one(SearchBar).show_error(message.error)
         if message.matches_nothing:
             from newsread.index import SearchResults
@@ -345,9 +375,12 @@ class MainScreen(AnnotatingScreen):
         results = self.results
         if results is None:
             return
-        title = f"{results.total:,} result{'s' if results.total != 1 else ''} · by {results.sort}"
-        if self.filters:
-            title += " · " + ", ".join(f"{k}: {v}" for k, v in sorted(self.filters.items()))
+        order = SORT_LABELS.get(results.sort, results.sort)
+        row = self.results_list.highlighted
+        if results.total and row is not None and row < results.total:
+            title = f"{row + 1:,} of {results.total:,} · {order}"
+        else:
+            title = f"{results.total:,} result{'s' if results.total != 1 else ''} · {order}"
         self.results_list.border_title = title
 
     @on(Input.Changed, "#search")
@@ -371,8 +404,10 @@ class MainScreen(AnnotatingScreen):
         # Focus moves to the results once they are in: restyling and redrawing the screen
         # meanwhile would take the CPU (and the GIL) from the search, doubling its time. A
         # query that fails keeps the focus in the box, where its error is shown.
+        # Keys typed meanwhile wait for the focus to move (`j` goes down the list).
         if self.library_ready:
             self._focus_results = self._generation
+            self.newsread.key_order.hold("results")
         else:  # nothing to wait for
             self.set_reading(False)
             self.results_list.focus()
@@ -384,10 +419,38 @@ class MainScreen(AnnotatingScreen):
         else:
             self.results_list.focus()
 
-    @on(ResultsList.MoreRequested)
-    def _more(self) -> None:
-        self.limit += RESULTS_LIMIT
-        self.search_now(keep_position=True)
+    @on(ResultsList.PageWanted)
+    def _page_wanted(self, message: ResultsList.PageWanted) -> None:
+        if self._searched is not None and self.library_ready:
+            query, sort, filters = self._searched
+            self._load_page(self._generation, query, sort, dict(filters), message.offset)
+
+    @work(thread=True, group="pages")
+    def _load_page(
+        self, generation: int, query: str, sort: str, filters: dict[str, str], offset: int
+    ) -> None:
+        library = self.newsread.library
+        if generation != self._generation or library is None:
+            return
+        try:
+            results = library.search(
+                query,
+                sort=sort,
+                filters=filters,
+                limit=PAGE,
+                offset=offset,
+                facets=False,
+                suggest=False,
+            )
+        except Exception:  # noqa: BLE001 - the first page said what is wrong; rows stay "…"
+            return
+        self.post_message(PageLoaded(generation, offset, results.hits))
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        if message.generation == self._generation:
+            self.results_list.add_page(message.offset, message.hits)
+            self.results_shown(message.hits, new=False)
 
     @on(ResultsList.SuggestionAccepted)
     def _accept_suggestion(self, message: ResultsList.SuggestionAccepted) -> None:
@@ -410,7 +473,8 @@ class MainScreen(AnnotatingScreen):
 
     @on(ResultsList.Highlighted)
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
-        if not self.wide or not self.results_list.has_focus:
+        self._update_results_title()
+        if not self.wide or not self.results_list.has_focus or message.key is None:
             return
         if self._preview_timer is not None:
             self._preview_timer.stop()
@@ -428,6 +492,8 @@ class MainScreen(AnnotatingScreen):
                 self._visit()
             self._visit(key)
         self._article_generation += 1
+        if focus:  # keys typed meanwhile are for the article (n, o, y…)
+            self.newsread.key_order.hold("article")
         terms = self.results.terms if self.results else frozenset()
         self._load_article(self._article_generation, key, terms, focus)
 
@@ -437,6 +503,9 @@ class MainScreen(AnnotatingScreen):
 
         library = self.newsread.library
         article = library.article(key) if library is not None else None
+        if article is not None and not (self.newsread.root / article.path).is_file():
+            self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
+            return
         spans: list[tuple[int, int]] = []
         title_spans: list[tuple[int, int]] = []
         if article is not None:
@@ -448,8 +517,17 @@ class MainScreen(AnnotatingScreen):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        if message.focus:
+            self.call_after_refresh(self.newsread.key_order.release, "article")
         if message.article is None:
-            if self.indexing and message.focus:
+            if message.deleted:
+                self.notify(
+                    f"{message.deleted} was deleted from the library folder; ctrl+r updates "
+                    "the index",
+                    severity="warning",
+                    timeout=6,
+                )
+            elif self.indexing and message.focus:
                 self._restore_article = message.key  # not indexed yet: try after a commit
             else:
                 self.notify("That article is no longer in the library", severity="warning")
@@ -522,6 +600,31 @@ class MainScreen(AnnotatingScreen):
             self.search_now()
             self._visit()
 
+    def action_remove_filter(self, number: int) -> None:
+        """Remove the `number`th filter the filters bar shows."""
+        names = sorted(self.filters)
+        if 1 <= number <= len(names):
+            self.filters = {k: v for k, v in self.filters.items() if k != names[number - 1]}
+            self.search_now()
+            self._visit()
+
+    def _show_filters(self) -> None:
+        """The active filters above the list, numbered as 1, 2, 3 remove them."""
+        bar = self.query_one("#filters-bar", Static)
+        bar.display = bool(self.filters)
+        if self.filters:
+            parts = [
+                Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {sanitise_line(value)}")
+                for n, (name, value) in enumerate(sorted(self.filters.items()), 1)
+            ]
+            bar.update(
+                Content.assemble(
+                    ("Filters ", "bold"),
+                    Content("  ").join(parts),
+                    ("  · F clears", "$text-muted"),
+                )
+            )
+
     def action_back(self) -> None:
         self._go(self.navigation.back(), "Nothing further back")
 
@@ -538,6 +641,9 @@ class MainScreen(AnnotatingScreen):
             self.sort,
             self.filters,
         )
+        if dict(place.filters) != self.filters and place.filters:
+            shown = ", ".join(f"{k}: {v}" for k, v in place.filters)
+            self.notify(f"Filters back: {shown}", timeout=3)
         self.sort, self.filters = place.sort, dict(place.filters)
         if changed:
             with self.search_input.prevent(Input.Changed):

@@ -477,13 +477,17 @@ class ReadingPane(AnnotatedText):
             return
         self.app.copy_to_clipboard(text)
         what = "selection" if self.selected_text else "passage"
-        self.notify(f"Copied the {what} ({len(text)} characters)", timeout=3)
+        self.notify(f"Copied the {what} ({len(text)} characters) {self._copied_to()}", timeout=4)
 
     def action_copy_citation(self) -> None:
         if self.article is None:
             return
         self.app.copy_to_clipboard(citation(self.article))
-        self.notify("Copied a citation of this article", timeout=3)
+        self.notify(f"Copied a citation of this article {self._copied_to()}", timeout=4)
+
+    def _copied_to(self) -> str:
+        where: str = getattr(self.app, "copied_to", "")
+        return where
 
     def action_open_url(self) -> None:
         if self.article is None:

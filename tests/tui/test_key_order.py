@@ -1,0 +1,102 @@
+"""Keys that arrive in one read land in order, in the widget that has the focus when each
+is handled: a focus change never sends the keys after it to the widget it left."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from tui_helpers import settle, wait_for
+
+from newsread.tui.app import NewsreadApp
+from newsread.tui.widgets.results_list import ResultsList
+
+MakeApp = Callable[..., NewsreadApp]
+
+NAMED = {"/": "slash", " ": "space", "\r": "enter"}
+
+
+def burst(app: NewsreadApp, *keys: str) -> None:
+    """Post these keys at once, as the driver does for one read from the terminal.
+
+    Each argument is a string of characters or one modified key ("ctrl+s").
+    """
+    for part in keys:
+        named = part if "+" in part else None
+        for char in [named] if named else part:
+            if char == named:
+                event = events.Key(char, None)
+            else:
+                key = NAMED.get(char) or (
+                    char if char.isalnum() else unicodedata.name(char).lower()
+                )
+                event = events.Key(key, char)
+            event.set_sender(app)
+            app.post_message(event)
+
+
+async def results_focused(pilot: Pilot, app: NewsreadApp) -> None:
+    await settle(pilot)
+    app.main.results_list.focus()
+    await pilot.pause()
+    assert isinstance(app.focused, ResultsList)
+
+
+async def test_a_burst_from_the_results_lands_in_the_search_box(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        burst(app, "/sugar brazil quota")
+        await wait_for(pilot, lambda: app.main.search_input.value == "sugar brazil quota", 5)
+        await settle(pilot)
+        assert app.main.sort == "relevance"  # the `s` was typed, not taken as "sort"
+        assert app.focused is app.main.search_input
+
+
+async def test_a_burst_with_enter_moves_on_to_the_results(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        burst(app, "/harbour\rj\r")  # search, go down one result, open it
+        await wait_for(pilot, lambda: app.focused is app.main.reader)
+        await settle(pilot)
+        assert app.main.search_input.value == "harbour"
+        assert app.main.reader.article is not None
+        assert app.main.reader.article.key == app.main.results_list.keys[1]
+
+
+async def test_a_burst_into_a_dialog_lands_there(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        burst(app, "/kelmor", "ctrl+s", "mine\r", "j")
+        await wait_for(pilot, lambda: app.session.saved, 5)
+        await settle(pilot)
+        assert [(s.name, s.query) for s in app.session.saved] == [("mine", "kelmor")]
+        assert app.main.search_input.value == "kelmorj"  # the `j` came after the dialog closed
+        assert app.focused is app.main.search_input
+
+
+async def test_a_resize_that_hides_the_focused_list_moves_the_focus(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        await pilot.press("enter")  # open: the article shows beside the list
+        await settle(pilot)
+        app.main.results_list.focus()
+        await pilot.pause()
+        await pilot.resize_terminal(60, 20)  # one pane at a time: the article, not the list
+        await wait_for(pilot, lambda: app.focused is not app.main.results_list, 5)
+        assert app.focused is app.main.reader
+        await pilot.press("escape")  # keys act again: back to the list
+        assert app.focused is app.main.results_list
+        assert app.main.results_list.display

@@ -1,0 +1,107 @@
+"""The screen tells the truth: no "no match" while indexing, library changes noticed while
+the app runs, a deleted file's article says so, a copy says where it went."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tui_helpers import rendered_text, settle, wait_for, write_article
+
+from newsread.index.engine.indexer import Progress
+from newsread.index.library import Library
+from newsread.tui import app as app_module
+from newsread.tui.app import NewsreadApp
+
+MakeApp = Callable[..., NewsreadApp]
+
+
+async def test_no_no_match_while_the_first_index_is_running(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_update = Library.update
+
+    def paused_update(self: Library, **callbacks: Callable[..., object]) -> object:
+        callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
+        release.wait(10)
+        return real_update(self, **callbacks)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "update", paused_update)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        message = app.main.query_one("#results-message")
+        await wait_for(pilot, lambda: app.main.library_ready, workers=False)
+        await pilot.press(*"vessa", "enter")
+        await wait_for(pilot, lambda: app.main.results is not None, workers=False)
+        text = rendered_text(message)
+        assert "No articles match" not in text and "indexing goes on" in text
+        release.set()
+        await settle(pilot)
+        assert app.main.results_list.keys == ["flood.txt"]  # searched again once indexed
+
+
+async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.2)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"vessa")
+        await settle(pilot)
+        assert app.main.results_list.keys == ["flood.txt"]
+        write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
+        (library / "ferry.txt").unlink()
+        await wait_for(pilot, lambda: "later.txt" in app.main.results_list.keys)
+        await settle(pilot)
+        assert app.main.status.status.articles == 4  # one added, one deleted
+        notices = [n.message for n in app._notifications]
+        assert "2 files changed — indexing" in notices
+
+
+async def test_ctrl_r_rescans_and_a_deleted_file_does_not_open(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ferry", "enter")
+        await settle(pilot)
+        (library / "ferry.txt").unlink()
+        await pilot.press("enter")  # the index still has it; its file is gone
+        await settle(pilot)
+        assert app.main.article_view.article is None
+        notices = [n.message for n in app._notifications]
+        assert any("ferry.txt was deleted" in n for n in notices)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: app.main.results_list.keys == [])
+        assert "1 file changed — indexing" in [n.message for n in app._notifications]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_a_copy_inside_tmux_lands_in_its_buffer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    socket = f"newsread-copy-{os.getpid()}"
+    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "sleep 30"], check=True)
+    try:
+        path = subprocess.run(
+            ["tmux", "-L", socket, "display", "-p", "#{socket_path}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        monkeypatch.setenv("TMUX", f"{path},1,0")
+        assert app_module.tmux_load_buffer("a passage ✓")
+        shown = subprocess.run(
+            ["tmux", "-L", socket, "show-buffer"], capture_output=True, text=True, check=True
+        ).stdout
+        assert shown == "a passage ✓"
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)

@@ -1,0 +1,144 @@
+"""Keys in order: one key is handled, with everything it sets off, before the next is routed.
+
+Textual routes a key to the widget focused when the key is *read*, not when it is *handled*.
+Keys that arrive in one read (typed ahead over SSH, pasted by tmux) are all routed before the
+first is handled, so `/versailles` from the results list sends "versailles" to the list: the
+`s` sorts and only the keys after the focus change reach the search box.
+
+`KeyOrder` routes one key at a time. After routing a key it waits for a marker to travel the
+key's way (the target, each ancestor it bubbles through, then the app, where bindings run and
+focus changes land) before routing the next key held meanwhile. A screen pushed by the key
+(a dialog) is waited for too. A slower focus change (the results list taking the focus when
+a search comes back) holds keys explicitly with `hold` until `release`, or `HOLD_LIMIT`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Awaitable, Callable
+from functools import partial
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.message_pump import MessagePump
+    from textual.timer import Timer
+
+HOLD_LIMIT = 2.0
+"""Seconds a `hold` keeps keys at most: a slow search must not swallow the keyboard."""
+
+
+MAX_CHECKS = 50
+CHECK_INTERVAL = 0.002
+"""How often, and how many times at most, to look whether a key's effects are all handled."""
+
+
+class KeyOrder:
+    """Routes the app's keys one at a time (see the module docstring)."""
+
+    def __init__(
+        self,
+        app: App[Any],
+        route: Callable[[events.Key], Awaitable[object]],
+        before: Callable[[], object] = lambda: None,
+    ) -> None:
+        self.app = app
+        self.route = route
+        """Routes one key as Textual does (the app's own `on_event`)."""
+        self.before = before
+        """Called before each key is routed (to put the focus on something shown)."""
+        self.held: deque[events.Key] = deque()
+        self._in_flight = False
+        self._holds: dict[str, float] = {}
+        self._hold_timer: Timer | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight or bool(self._holds)
+
+    async def key(self, event: events.Key) -> None:
+        """Route `event` now, or after the keys before it."""
+        if self.busy or self.held:
+            self.held.append(event)
+            return
+        await self._route(event)
+
+    def hold(self, reason: str) -> None:
+        """Hold keys until `release(reason)`: the focus is about to move."""
+        self._holds[reason] = monotonic() + HOLD_LIMIT
+        if self._hold_timer is None:
+            self._hold_timer = self.app.set_interval(HOLD_LIMIT / 4, self._expire)
+
+    def release(self, reason: str) -> None:
+        """The focus change `reason` stood for has been made (or will not be)."""
+        if self._holds.pop(reason, None) is not None:
+            # After the focus change queued on the app just before this call.
+            self.app.call_later(self._settle_then_next)
+
+    def _expire(self) -> None:
+        now = monotonic()
+        expired = [reason for reason, deadline in self._holds.items() if deadline <= now]
+        for reason in expired:
+            self.release(reason)
+        if not self._holds and self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+
+    async def _route(self, event: events.Key) -> None:
+        self._in_flight = True
+        self.before()
+        target: MessagePump = self.app.focused or self.app.screen
+        try:
+            await self.route(event)
+        finally:
+            self._after(self._way(target), self._routed)
+
+    def _way(self, target: MessagePump) -> list[MessagePump]:
+        """`target`, every node a key bubbles through up to the app, then the app again.
+
+        The app handles the bindings; a focus change they make is one more callback on the
+        app's queue (`Widget.focus` uses `call_later`), hence the app's second turn.
+        """
+        way: list[MessagePump] = []
+        node: MessagePump | None = target
+        while node is not None:
+            way.append(node)
+            node = node._parent
+        return [*way, self.app]
+
+    def _after(self, way: list[MessagePump], done: Callable[[], object]) -> None:
+        """Call `done` once each node of `way`, in turn, has handled what was posted to it."""
+        for position, node in enumerate(way):
+            if node.call_later(self._after, way[position + 1 :], done):
+                return
+        done()  # every node closed (the app is exiting): nothing left to wait for
+
+    def _routed(self, checks: int = 0) -> None:
+        """The key has travelled its way; route the next once all it set off is handled.
+
+        A binding may post a message back down (Enter in an Input: `Submitted`), a dialog may
+        be opening: wait until no queue on the screen has anything left (or `MAX_CHECKS`).
+        """
+        if checks < MAX_CHECKS and not self._quiet():
+            self.app.set_timer(CHECK_INTERVAL, partial(self._routed, checks + 1))
+            return
+        self._done()
+
+    def _quiet(self) -> bool:
+        """Whether no message is waiting on the app, its screen or any widget on it."""
+        # textual is pinned: its private queues are the only way to see what is still to come.
+        nodes: list[MessagePump] = [self.app, *self.app.screen.walk_children(with_self=True)]
+        return all(node._message_queue.empty() for node in nodes)
+
+    def _done(self) -> None:
+        self._in_flight = False
+        self._settle_then_next()
+
+    def _settle_then_next(self) -> None:
+        if self.busy or not self.held:
+            return
+        self._in_flight = True  # a key arriving before the call below waits its turn
+        self.app.call_next(self._route, self.held.popleft())
