@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.background import update_in_subprocess
     from newsread.index.config import Config, load_config
-    from newsread.index.engine.indexer import IndexSummary, Progress, has_changes
+    from newsread.index.engine.indexer import IndexSummary, Progress, count_changes, has_changes
     from newsread.index.engine.search import match_spans, split_annotation_clauses
     from newsread.index.files.reader import read_articles
     from newsread.index.library import Library, open_annotations
@@ -50,6 +50,7 @@ _LAZY = {
     "IndexSummary": "newsread.index.engine.indexer",
     "Progress": "newsread.index.engine.indexer",
     "has_changes": "newsread.index.engine.indexer",
+    "count_changes": "newsread.index.engine.indexer",
     "match_spans": "newsread.index.engine.search",
     "split_annotation_clauses": "newsread.index.engine.search",
     "read_articles": "newsread.index.files.reader",
@@ -70,6 +71,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "UnreadableFile",
+    "count_changes",
     "has_changes",
     "load_config",
     "match_spans",
@@ -80,11 +82,13 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Load the engine-backed names on first use (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'newsread.index' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # mypy sees the imports above, and flags a name not among them
+
+    def __getattr__(name: str) -> Any:
+        """Load the engine-backed names on first use (PEP 562)."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'newsread.index' has no attribute {name!r}")
+        value = getattr(import_module(module), name)
+        globals()[name] = value
+        return value

@@ -21,6 +21,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.app import ScreenStackError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -130,7 +131,11 @@ class KeyOrder:
     def _quiet(self) -> bool:
         """Whether no message is waiting on the app, its screen or any widget on it."""
         # textual is pinned: its private queues are the only way to see what is still to come.
-        nodes: list[MessagePump] = [self.app, *self.app.screen.walk_children(with_self=True)]
+        try:
+            screen = self.app.screen
+        except ScreenStackError:  # the app is closing: nothing more to wait for
+            return True
+        nodes: list[MessagePump] = [self.app, *screen.walk_children(with_self=True)]
         return all(node._message_queue.empty() for node in nodes)
 
     def _done(self) -> None:

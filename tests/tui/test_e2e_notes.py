@@ -138,7 +138,7 @@ def open_kelmor(tmux: Tmux) -> None:
     if "The harbour master welcomed" in tmux.settled():
         return
     tmux.type("kelmor harbour expansion")
-    tmux.wait_for("1 result")
+    tmux.wait_for("1 of 1")
     tmux.keys("Enter")
     tmux.wait_for("⏎ Open")
     tmux.keys("Enter")
