@@ -488,6 +488,7 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
 
 
 def all_binding_ids() -> set[str]:
+    from newsread.tui.screens.choice import ChoiceDialog
     from newsread.tui.screens.dialogs import NameDialog
     from newsread.tui.screens.facets import FacetScreen
     from newsread.tui.screens.help import HelpScreen
@@ -499,6 +500,7 @@ def all_binding_ids() -> set[str]:
     ids = set()
     groups = [bindings for _, bindings, _ in help_sections()]
     for screen in (
+        ChoiceDialog,
         NameDialog,
         FacetScreen,
         HelpScreen,

@@ -38,6 +38,10 @@ class Leaving(Protocol):
     def shut_down(self, return_code: int = 0) -> None: ...
 
 
+def _tick() -> None:
+    """Nothing: being called is the point (see `DraftKeeper.start`)."""
+
+
 def drafts_root() -> Path:
     return paths.data_dir() / "drafts"
 
@@ -102,6 +106,9 @@ class DraftKeeper:
         self._hangup = Hangup(
             self.flush, lambda code: loop.call_soon_threadsafe(leave.shut_down, code)
         ).install()
+        # A signal delivered to another thread is handled only once the main thread runs
+        # Python again; an idle event loop may sleep for long. This tick bounds the wait.
+        self._app.set_interval(0.5, _tick, name="hang-up tick")
         self._app.run_worker(self._recover, thread=True, group="drafts", exit_on_error=False)
 
     def _recover(self) -> None:

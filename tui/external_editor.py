@@ -61,6 +61,20 @@ def stop_editor() -> None:
             pass  # it ended meanwhile
 
 
+def _wait(process: subprocess.Popen[bytes]) -> int:
+    """The editor's exit status, waiting in short steps.
+
+    A signal (SIGHUP as the connection drops) may be delivered to another thread; its Python
+    handler then runs only once this thread executes Python again, which a plain `wait()`
+    (blocked in waitpid) would not do until the editor exits, perhaps never.
+    """
+    while True:
+        try:
+            return process.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def edit_text(
     app: App[object],
     text: str,
@@ -89,7 +103,7 @@ def edit_text(
         try:
             with app.suspend():
                 process = _running = subprocess.Popen([*command, str(target)])
-                returncode = process.wait()
+                returncode = _wait(process)
         except SuspendNotSupported:
             raise EditorError("This terminal cannot hand over to an editor") from None
         except OSError as error:

@@ -137,6 +137,38 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
         assert not any("recovered" in m for m in notifications(app))
 
 
+async def test_a_draft_whose_highlight_is_gone_is_offered_for_the_article_note(
+    library: Path, make_app: MakeApp
+) -> None:
+    from newsread.index.annotations import AnnotationStore
+    from newsread.index.paths import annotations_path
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        assert reader.article is not None
+        reader.move_cursor(reader.body_location(reader.article.body.index("harbour master")))
+        await pilot.press("v", *["l"] * len("harbour master"), "N")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        await pilot.press(*"on a doomed highlight")
+        await wait_for(pilot, lambda: any("doomed" in d for d in drafts_on_disk()))
+        [highlight] = reader.highlights
+    with AnnotationStore.open(annotations_path()) as store:
+        store.delete_highlight(highlight.id)  # another session deleted it meanwhile
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        app.main.open_article(KELMOR, focus=True, record=False)  # loaded once recovered
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: saved_note(app) == "on a doomed highlight")
+        assert drafts_on_disk() == []
+
+
 async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeApp) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:

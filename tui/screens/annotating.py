@@ -77,6 +77,8 @@ class AnnotatingScreen(Screen[None]):
         self._marks_generation = 0
         self._store_lock = threading.Lock()
         self._store_version: int | None = None
+        self._offered: set[str] = set()
+        """Recovered drafts of gone highlights already offered in this session."""
 
     @dataclass
     class StoreChanged(Message):
@@ -275,6 +277,48 @@ class AnnotatingScreen(Screen[None]):
             self._edit_note(message.edit)
             # Keys typed after N go to the editor, once it has the focus.
             self.call_after_refresh(cast("NewsreadApp", self.app).key_order.release, "note")
+        elif self.is_current:
+            self._offer_homeless_draft(article)
+
+    def _offer_homeless_draft(self, article: Article) -> None:
+        """A recovered draft of a highlight's note whose highlight is gone (deleted since):
+        it is offered for the article's note, so it can be kept somewhere."""
+        drafts = cast("NewsreadApp", self.app).drafts
+        live = {h.id for h in self.highlights} | {ARTICLE_NOTE}
+        homeless = next(
+            (
+                d
+                for d in drafts.recovered
+                if d.target not in live
+                and d.slot not in self._offered
+                and d.is_for(article.id, article.key, d.target)
+            ),
+            None,
+        )
+        if homeless is None:
+            return
+        self._offered.add(homeless.slot)  # once a session; it waits for the next otherwise
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            drafts.forget_recovered(homeless)
+            if answer == "append":
+                current = self.article_state.note if self.article_state else ""
+                text = f"{current.rstrip()}\n\n{homeless.text}" if current else homeless.text
+                self._open_note_editor(article, ARTICLE_NOTE, False, text, "")
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "A recovered note draft belongs to a highlight that is gone",
+                [
+                    ("a", "append", "Add it to the article's note (then edit and save)"),
+                    ("d", "discard", "Discard the draft"),
+                ],
+                body=homeless.text,
+            ),
+            chosen,
+        )
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
