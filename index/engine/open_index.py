@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newsread.index import paths
+from newsread.index.engine import whoosh_internals
 from newsread.index.engine.docstore import DocStore
 from newsread.index.engine.parallel import patch_sub_writers, stop_sub_writers
-from newsread.index.engine.schema import SCHEMA_VERSION, build_schema, patch_whoosh
+from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
+from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.errors import LibraryError
 
 _Opened = TypeVar("_Opened", bound="OpenIndex")
@@ -86,6 +88,9 @@ class OpenIndex:
             self.close()
             problem = environment_problem(error) or str(error)
             self._open_read_only(f"{problem} ({self.index_dir})")
+        slower = whoosh_internals.notice()
+        if slower:
+            self.notice = f"{self.notice}; {slower}" if self.notice else slower
         return self
 
     def _open_writable(self) -> None:
@@ -310,12 +315,10 @@ class OpenIndex:
                 writer.cancel()
             except OSError:
                 # Cancelling flushes buffers first, which fails again on a full disk.
-                writer._tempstorage.destroy()
-                writer.writelock.release()
-                writer.is_closed = True
+                whoosh_internals.drop_temporary_files(writer)
         ix = self.index
         # Whoosh deletes an unfinished segment's files only at its next commit.
-        clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
+        clean_files(ix.storage, ix.indexname, ix.latest_generation(), whoosh_internals.segments(ix))
 
     @contextmanager
     def write_lock(self, on_wait: Callable[[], object] | None = None) -> Iterator[None]:

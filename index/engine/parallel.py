@@ -21,6 +21,8 @@ import time
 import warnings
 from typing import Any
 
+from newsread.index.engine import whoosh_internals
+
 PROCESSES_VARIABLE = "NEWSREAD_INDEX_PROCESSES"
 MAX_PROCESSES = 4
 """More sub-writers than this mostly add memory (each sorts up to 128 MB of postings)."""
@@ -52,34 +54,21 @@ def _usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-_patched = False
-
-
 def patch_sub_writers() -> None:
     """Make Whoosh's forked sub-writers quiet, interrupt-safe and orphan-free."""
-    global _patched
-    if _patched:
-        return
-    from whoosh import multiproc
-
-    run = multiproc.SubWriterTask.run
-
-    def guarded_run(self: Any) -> None:
-        # The parent decides about Ctrl+C (it cancels the writer and stops us).
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _exit_with_parent(os.getppid())
-        try:
-            run(self)
-        except BaseException:  # noqa: BLE001 - the parent sees the missing documents
-            os._exit(1)  # no traceback on the user's terminal
-
-    multiproc.SubWriterTask.run = guarded_run
+    whoosh_internals.patch_sub_writers(_prepare_sub_writer)
     # Python 3.12+ warns about forking a process that has threads (the CLI's progress bar).
     # The sub-writers only read job files and write segments; they touch no inherited lock.
     warnings.filterwarnings(
         "ignore", message=r".*multi-threaded, use of fork\(\)", category=DeprecationWarning
     )
-    _patched = True
+
+
+def _prepare_sub_writer() -> None:
+    """In a forked sub-writer, before its jobs: the parent decides about Ctrl+C (it cancels
+    the writer and stops us), and the sub-writer ends if the parent dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
 
 
 def _exit_with_parent(parent: int) -> None:

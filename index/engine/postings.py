@@ -21,8 +21,9 @@ import heapq
 import threading
 from array import array
 from collections import OrderedDict
-from itertools import accumulate, repeat
 from typing import Any
+
+from newsread.index.engine import whoosh_internals
 
 Scores = dict[int, float]
 
@@ -36,6 +37,8 @@ def evaluate(searcher: Any, q: Any, scored: bool = True) -> Scores | None:
 
     With `scored=False` every score is 0.0 (for date sorts and counts), which is cheaper.
     """
+    if not whoosh_internals.fast_reads(searcher):
+        return None  # Whoosh changed under us: its public matchers answer instead
     try:
         return _Evaluator(searcher, scored).run(q)
     except Unsupported:
@@ -71,7 +74,7 @@ class _Evaluator:
         if isinstance(q, query.ConstantScoreQuery):
             return dict.fromkeys(self.run(q.child), q.score if self.scored else 0.0)
         if isinstance(q, query.NumericRange):
-            return self.run(q._compile_query(self.searcher.reader()))
+            return self.run(whoosh_internals.compiled(q, self.searcher.reader()))
         if isinstance(q, query.TermRange):
             return self.term_range(q)
         if isinstance(q, query.Every):
@@ -138,7 +141,10 @@ class _Evaluator:
         for reader, offset in self.leaves:
             if any((fieldname, w) not in reader for w in words):
                 continue
-            lists = [_read(reader, fieldname, w, self.scored, True) for w in words]
+            lists = [
+                whoosh_internals.read_postings(reader, fieldname, w, self.scored, True)
+                for w in words
+            ]
             where: list[dict[int, int]] = [
                 dict(zip(ids, range(len(ids)), strict=True)) for ids, _, _ in lists
             ]
@@ -221,19 +227,17 @@ class _Evaluator:
         cache = self.searcher.__dict__.setdefault("_newsread_norms", {})
         key = (id(reader), fieldname)
         if key not in cache:
-            from whoosh.codec.whoosh3 import LENGTHS_COLUMN
             from whoosh.util.numeric import byte_to_length
 
             weighting = self.searcher.weighting
-            b = weighting._field_B.get(fieldname, weighting.B)
+            b = whoosh_internals.field_b(weighting, fieldname)
             k1 = weighting.K1
             average = self.searcher.avg_field_length(fieldname) or 1
             # Whoosh scores a document without a length byte as length 1.
             by_byte = [
                 k1 * ((1 - b) + b * (byte_to_length(n) if n else 1) / average) for n in range(256)
             ]
-            column = f"_{fieldname}_len"
-            lengths = reader._perdoc._cached_reader(column, LENGTHS_COLUMN)
+            lengths = whoosh_internals.length_bytes(reader, fieldname)
             if lengths is not None:
                 cache[key] = [by_byte[n] for n in lengths]
             else:
@@ -245,9 +249,9 @@ class _Evaluator:
 
         if not isinstance(self.schema[q.fieldname], fields.NUMERIC):
             raise Unsupported("TermRange over words")  # could expand to the whole lexicon
-        texts = set()
+        texts: set[bytes] = set()
         for reader, _ in self.leaves:
-            texts.update(q._btexts(reader))
+            texts.update(whoosh_internals.range_terms(q, reader))
         return self.union([self.term(q.fieldname, t, q.boost) for t in sorted(texts)], 1.0)
 
     def every(self) -> Scores:
@@ -348,7 +352,7 @@ def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:
         if found is not None:
             _cache.move_to_end(key)
             return found
-    ids, weights, _ = _read(reader, fieldname, btext, True, False)
+    ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False)
     if len(ids) < _CACHE_MIN_LENGTH:
         return ids, weights
     entry = (array("I", ids), array("f", weights))
@@ -360,45 +364,3 @@ def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:
                 _, (old_ids, _) = _cache.popitem(last=False)
                 _cache_size -= len(old_ids)
     return entry
-
-
-def _read(
-    reader: Any, fieldname: str, btext: bytes, weights: bool, values: bool
-) -> tuple[list[int], list[float], list[Any]]:
-    """A segment's postings of one term as lists: ids, weights (if asked), values (if asked).
-
-    Whoosh stores postings in pickled blocks of up to 128; reading whole blocks replaces a
-    Python call per posting with one per block.
-    """
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-
-    field = reader.schema[fieldname]
-    matcher = reader._terms.matcher(fieldname, btext, field.format)
-    ids: list[int] = []
-    found_weights: list[float] = []
-    found_values: list[Any] = []
-    if isinstance(matcher, W3LeafMatcher):
-        while not matcher._atend:
-            # The block's (ids, weights, values) as W3LeafMatcher._read_ids/_read_weights
-            # decode them, minus their Python loop per posting.
-            matcher._read_data()
-            block_ids, block_weights, _ = matcher._data
-            ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
-            if weights:
-                if block_weights is None:
-                    found_weights.extend(repeat(1.0, matcher._blocklength))
-                elif isinstance(block_weights, float):
-                    found_weights.extend(repeat(block_weights, matcher._blocklength))
-                else:
-                    found_weights.extend(block_weights)
-            if values:
-                matcher._read_values()
-                found_values.extend(matcher._values)
-            matcher._next_block()
-    else:  # postings inlined in the term info
-        while matcher.is_active():
-            ids.append(matcher.id())
-            found_weights.append(matcher.weight())
-            found_values.append(matcher.value())
-            matcher.next()
-    return ids, found_weights, found_values

@@ -12,7 +12,6 @@ from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
-from newsread.index.engine.whoosh_fixes import patch_matchers
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
 SCHEMA_VERSION = 5
@@ -219,33 +218,3 @@ def build_schema() -> fields.Schema:
         year=fields.NUMERIC(sortable=True, signed=False, bits=32),
         # Annotation-derived fields can be added here later (tags etc.); bump SCHEMA_VERSION.
     )
-
-
-_patched = False
-
-
-def patch_whoosh() -> None:
-    """Make Whoosh remember that a segment has no length column for a field.
-
-    `W3PerDocReader._cached_reader` caches found column readers but not a missing one, so
-    every posting of a field without lengths (the spelling fields) costs a `stat()` while
-    segments are written and merged: ~500,000 stats for 3,000 articles, 17% of a build.
-    Segment files never change once written, so caching the absence is safe.
-    """
-    global _patched
-    if _patched:
-        return
-    from whoosh.codec import whoosh3
-
-    def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
-        try:
-            return self._readers[fieldname]
-        except KeyError:
-            found = self.has_column(fieldname)
-            reader = self.column_reader(fieldname, column) if found else None
-            self._readers[fieldname] = reader
-            return reader
-
-    whoosh3.W3PerDocReader._cached_reader = _cached_reader
-    patch_matchers()
-    _patched = True

@@ -29,6 +29,7 @@ from newsread.index.engine.schema import (
     text_analyzer,
     word_pattern,
 )
+from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.marks import BMP_MARKS
 from newsread.index.results import (
     Hit,
@@ -231,30 +232,10 @@ def _check_syntax(text: str) -> None:
             )
 
 
-@lru_cache(maxsize=1)
-def _patch_binary_group() -> None:
-    """Build each side of ANDNOT / ANDMAYBE once: Whoosh's `BinaryGroup.query` builds both
-    sides twice, so a chain of n ANDNOTs took 2^n steps (18 of them: 24 s)."""
-    from whoosh import query
-    from whoosh.qparser import syntax
-
-    def build_once(self: Any, parser: Any) -> Any:
-        first, second = (node.query(parser) for node in self.nodes)
-        if first is None and second is None:
-            built = query.NullQuery
-        elif first is None or second is None:
-            built = first if second is None else second
-        else:
-            built = self.qclass(first, second)
-        return syntax.attach(built, self)
-
-    syntax.BinaryGroup.query = build_once
-
-
 def _parser(schema: Any) -> Any:
     from whoosh import qparser
 
-    _patch_binary_group()
+    patch_whoosh()
     parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
     parser.add_plugin(_surface_fuzzy_plugin())
     parser.add_plugin(qparser.GtLtPlugin())

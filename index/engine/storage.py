@@ -20,6 +20,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.util import random_name
 
+from newsread.index.engine.whoosh_internals import segments
 from newsread.index.paths import make_private_dir
 
 _CREATE = os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0)
@@ -56,7 +57,7 @@ class PrivateStorage(FileStorage):  # type: ignore[misc]
 
 def segment_files(index: Any) -> dict[str, int]:
     """Name -> size of every file of the index's current segments."""
-    prefixes = tuple(segment.segment_id() + "." for segment in index._segments())
+    prefixes = tuple(segment.segment_id() + "." for segment in segments(index))
     folder = Path(index.storage.folder)
     sizes = {}
     for entry in os.scandir(folder):
@@ -67,7 +68,7 @@ def segment_files(index: Any) -> dict[str, int]:
 
 def damaged_file(index: Any, recorded: Mapping[str, int]) -> str:
     """Why a file of the index's current segments differs from `recorded`, or ""."""
-    prefixes = tuple(segment.segment_id() + "." for segment in index._segments())
+    prefixes = tuple(segment.segment_id() + "." for segment in segments(index))
     folder = Path(index.storage.folder)
     for name, size in recorded.items():
         if not name.startswith(prefixes):

@@ -1,6 +1,6 @@
-"""Whoosh's matchers, as patched by newsread.index.engine.whoosh_fixes: each test failed unpatched.
+"""Whoosh's internals as newsread uses them (newsread.index.engine.whoosh_internals).
 
-The search oracle found these (tests/test_search_oracle.py); newsread reaches Whoosh's
+The matcher patches: each test failed unpatched. The search oracle found these (tests/test_search_oracle.py); newsread reaches Whoosh's
 matchers for word ranges (`title:[a TO m]`), which its posting-list evaluator leaves alone.
 """
 
@@ -14,7 +14,8 @@ from builders import write_article
 from whoosh import fields, query
 from whoosh.filedb.filestore import RamStorage
 
-from newsread.index.engine.schema import patch_whoosh
+from newsread.index.engine.search import parse_query
+from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.library import Library
 
 
@@ -87,3 +88,45 @@ def test_exclusions_in_whoosh_agree_with_the_posting_lists(small_library: Path, 
     with library.searcher() as searcher:
         q = parse_query(text, library.index.schema)
         assert sorted(searcher.docs_for_query(q)) == sorted(postings.evaluate(searcher, q) or {})
+
+
+def test_the_pinned_whoosh_has_every_internal_newsread_uses() -> None:
+    from newsread.index.engine import whoosh_internals
+
+    assert whoosh_internals.missing() == ()
+    assert whoosh_internals.notice() == ""
+
+
+def test_without_an_internal_search_takes_the_public_way_with_the_same_answers(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Whoosh that lost what the posting-list reader uses: the same results, said once."""
+    from newsread.index.engine import postings, whoosh_internals
+
+    root = small_library
+    queries = ["kelmor", "harbour -flood", '"old town"', "ferry OR river", "kelmor AND date:2017"]
+    library = Library(root).open()
+    library.update()
+    # Same articles in the same order (Whoosh's matchers add a constant per excluded word).
+    expected = {q: [h.key for h in library.search(q).hits] for q in queries}
+    library.close()
+
+    # As if a Whoosh release renamed a block-decoding method newsread reads with.
+    needed = (
+        *whoosh_internals._NEEDED,
+        ("whoosh.codec.whoosh3", "W3LeafMatcher", ("_read_blocks_v3",)),
+    )
+    monkeypatch.setattr(whoosh_internals, "_NEEDED", needed)
+    whoosh_internals.missing.cache_clear()
+    try:
+        library = Library(root).open()
+        assert "searching the slower, public way" in library.notice
+        assert "W3LeafMatcher._read_blocks_v3" in library.notice
+        with library.searcher() as searcher:
+            assert postings.evaluate(searcher, parse_query("kelmor", searcher.schema)) is None
+        for q in queries:
+            assert [h.key for h in library.search(q).hits] == expected[q], q
+        library.close()
+    finally:
+        monkeypatch.undo()
+        whoosh_internals.missing.cache_clear()

@@ -1,0 +1,294 @@
+"""Every use of Whoosh's internals, in one place, checked before it is relied on.
+
+newsread is pinned to Whoosh-Reloaded 2.7.5 and goes beyond its public API in two ways.
+
+Reads, for speed (see `newsread.index.engine.postings`): a term's posting blocks
+(`W3LeafMatcher`'s block decoding), a segment's length column, BM25F's per-field B, a range's
+terms and a numeric range's compiled query, and the index's segment list.
+
+Patches, for correctness and speed, applied once per process by `patch_whoosh`:
+- `W3PerDocReader._cached_reader` caches a missing length column too (a `stat()` per posting
+  of the spelling fields was 17% of a build);
+- `AndNotMatcher` moves its excluded side up to the first wanted document and stops at the end
+  of the wanted one, and `InverseMatcher` (NOT) keeps skipping deleted documents (found by the
+  search oracle, tests/test_search_oracle.py);
+- `BinaryGroup.query` builds each side of ANDNOT / ANDMAYBE once, not twice (2^n for a chain);
+- `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
+
+`missing()` names what the installed Whoosh lacks of all this. A missing read turns the
+posting-list evaluator off (`fast_reads`): searches then use Whoosh's public matchers, slower
+but with the same answers (the differential tests in tests/test_postings.py and the oracle
+hold both paths to them), and `OpenIndex.open` says so once. A missing patch target leaves
+Whoosh's own behaviour.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from itertools import accumulate, repeat
+from typing import Any
+
+_NEEDED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # module, class, attributes: what the reads and patches below use
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", ("_read_data", "_read_values", "_next_block")),
+    ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "column_reader")),
+    ("whoosh.codec.whoosh3", "LENGTHS_COLUMN", ()),
+    ("whoosh.reading", "SegmentReader", ("has_deletions",)),
+    ("whoosh.query", "TermRange", ("_btexts",)),
+    ("whoosh.query", "NumericRange", ("_compile_query",)),
+    ("whoosh.index", "FileIndex", ("_segments",)),
+    ("whoosh.matching.binary", "AndNotMatcher", ("_find_first", "_find_next")),
+    ("whoosh.matching.wrappers", "InverseMatcher", ("_find_next",)),
+    ("whoosh.qparser.syntax", "BinaryGroup", ("query",)),
+    ("whoosh.multiproc", "SubWriterTask", ("run",)),
+)
+_INSTANCE_NEEDED = (
+    # object made at open, attributes set in its __init__
+    ("a segment reader", ("_terms", "_perdoc")),
+    ("the BM25F weighting", ("_field_B", "B", "K1")),
+)
+
+
+@lru_cache(maxsize=1)
+def missing() -> tuple[str, ...]:
+    """What the installed Whoosh lacks of the internals newsread uses ("module.Class.attr")."""
+    gone = []
+    for module_name, name, attributes in _NEEDED:
+        try:
+            owner = getattr(importlib.import_module(module_name), name)
+        except (ImportError, AttributeError):
+            gone.append(f"{module_name}.{name}")
+            continue
+        gone += [f"{module_name}.{name}.{a}" for a in attributes if not hasattr(owner, a)]
+    return tuple(gone)
+
+
+def fast_reads(searcher: Any) -> bool:
+    """Whether the posting-list evaluator may read this searcher's segments directly."""
+    if missing():
+        return False
+    found = searcher.__dict__.get("_newsread_fast_reads")
+    if found is None:
+        readers = [reader for reader, _ in searcher.reader().leaf_readers()]
+        objects = {"a segment reader": readers, "the BM25F weighting": [searcher.weighting]}
+        found = all(
+            hasattr(obj, attribute)
+            for what, attributes in _INSTANCE_NEEDED
+            for obj in objects[what]
+            for attribute in attributes
+        )
+        searcher.__dict__["_newsread_fast_reads"] = found
+    return bool(found)
+
+
+def notice() -> str:
+    """One line for the user when the fast path is off, else ""."""
+    gone = missing()
+    if not gone:
+        return ""
+    return (
+        f"this Whoosh lacks {len(gone)} internal(s) newsread's fast search uses "
+        f"({gone[0]}{', …' if len(gone) > 1 else ''}): searching the slower, public way"
+    )
+
+
+# -- reads -----------------------------------------------------------------------------------
+
+
+def read_postings(
+    reader: Any, fieldname: str, btext: bytes, weights: bool, values: bool
+) -> tuple[list[int], list[float], list[Any]]:
+    """A segment's postings of one term as lists: ids, weights (if asked), values (if asked).
+
+    Whoosh stores postings in pickled blocks of up to 128; reading whole blocks replaces a
+    Python call per posting with one per block.
+    """
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    field = reader.schema[fieldname]
+    matcher = reader._terms.matcher(fieldname, btext, field.format)
+    ids: list[int] = []
+    found_weights: list[float] = []
+    found_values: list[Any] = []
+    if isinstance(matcher, W3LeafMatcher):
+        while not matcher._atend:
+            # The block's (ids, weights, values) as W3LeafMatcher._read_ids/_read_weights
+            # decode them, minus their Python loop per posting.
+            matcher._read_data()
+            block_ids, block_weights, _ = matcher._data
+            ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
+            if weights:
+                if block_weights is None:
+                    found_weights.extend(repeat(1.0, matcher._blocklength))
+                elif isinstance(block_weights, float):
+                    found_weights.extend(repeat(block_weights, matcher._blocklength))
+                else:
+                    found_weights.extend(block_weights)
+            if values:
+                matcher._read_values()
+                found_values.extend(matcher._values)
+            matcher._next_block()
+    else:  # postings inlined in the term info
+        while matcher.is_active():
+            ids.append(matcher.id())
+            found_weights.append(matcher.weight())
+            found_values.append(matcher.value())
+            matcher.next()
+    return ids, found_weights, found_values
+
+
+def length_bytes(reader: Any, fieldname: str) -> Any:
+    """The segment's per-document length bytes of a field (a column), or None."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    return reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+
+
+def field_b(weighting: Any, fieldname: str) -> float:
+    """BM25F's length normalisation B for a field."""
+    return float(weighting._field_B.get(fieldname, weighting.B))
+
+
+def range_terms(q: Any, reader: Any) -> Iterator[bytes]:
+    """The index terms (bytes) a TermRange covers in one segment."""
+    return iter(q._btexts(reader))
+
+
+def compiled(q: Any, reader: Any) -> Any:
+    """A NumericRange as the query over index terms Whoosh runs for it."""
+    return q._compile_query(reader)
+
+
+def segments(index: Any) -> list[Any]:
+    """The index's current segments."""
+    return list(index._segments())
+
+
+def drop_temporary_files(writer: Any) -> None:
+    """Release a writer that cannot even cancel (a full disk): its temp files and lock."""
+    writer._tempstorage.destroy()
+    writer.writelock.release()
+    writer.is_closed = True
+
+
+# -- patches ---------------------------------------------------------------------------------
+
+
+_patched: set[str] = set()
+
+
+def patch_whoosh() -> None:
+    """Apply the patches in the module docstring (once per process; safe to call again)."""
+    for name, patch in (
+        ("column cache", _patch_column_cache),
+        ("matchers", _patch_matchers),
+        ("binary group", _patch_binary_group),
+    ):
+        if name not in _patched:
+            try:
+                patch()
+            except (ImportError, AttributeError):
+                continue  # the target is gone (see `missing`): Whoosh's own behaviour
+            _patched.add(name)
+
+
+def patch_sub_writers(prepare: Callable[[], None]) -> None:
+    """Run `prepare` in each forked sub-writer first; a sub-writer that fails exits quietly
+    (the parent sees the missing documents)."""
+    if "sub-writers" in _patched:
+        return
+    import os
+
+    from whoosh import multiproc
+
+    run = multiproc.SubWriterTask.run
+
+    def guarded_run(self: Any) -> None:
+        prepare()
+        try:
+            run(self)
+        except BaseException:  # noqa: BLE001 - the parent sees the missing documents
+            os._exit(1)  # no traceback on the user's terminal
+
+    multiproc.SubWriterTask.run = guarded_run
+    _patched.add("sub-writers")
+
+
+def _patch_column_cache() -> None:
+    """Remember that a segment has no length column for a field.
+
+    `W3PerDocReader._cached_reader` caches found column readers but not a missing one, so
+    every posting of a field without lengths (the spelling fields) costs a `stat()` while
+    segments are written and merged: ~500,000 stats for 3,000 articles, 17% of a build.
+    Segment files never change once written, so caching the absence is safe.
+    """
+    from whoosh.codec import whoosh3
+
+    def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
+        try:
+            return self._readers[fieldname]
+        except KeyError:
+            found = self.has_column(fieldname)
+            reader = self.column_reader(fieldname, column) if found else None
+            self._readers[fieldname] = reader
+            return reader
+
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader
+
+
+def _patch_binary_group() -> None:
+    """Build each side of ANDNOT / ANDMAYBE once: Whoosh's `BinaryGroup.query` builds both
+    sides twice, so a chain of n ANDNOTs took 2^n steps (18 of them: 24 s)."""
+    from whoosh import query
+    from whoosh.qparser import syntax
+
+    def build_once(self: Any, parser: Any) -> Any:
+        first, second = (node.query(parser) for node in self.nodes)
+        if first is None and second is None:
+            built = query.NullQuery
+        elif first is None or second is None:
+            built = first if second is None else second
+        else:
+            built = self.qclass(first, second)
+        return syntax.attach(built, self)
+
+    syntax.BinaryGroup.query = build_once
+
+
+def _patch_matchers() -> None:
+    """Exclusions right in Whoosh's matchers (what the search oracle found wrong)."""
+    from whoosh.matching.binary import AndNotMatcher
+    from whoosh.matching.wrappers import InverseMatcher
+
+    def find_first(self: Any) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+    def find_next(self: Any) -> bool:
+        wanted, excluded = self.a, self.b
+        moved = False
+        while wanted.is_active() and excluded.is_active():
+            current = wanted.id()
+            if excluded.id() < current:
+                excluded.skip_to(current)
+                if not excluded.is_active():
+                    break
+            if excluded.id() != current:
+                break
+            moved = bool(wanted.next()) or moved
+        return moved
+
+    AndNotMatcher._find_first = find_first
+    AndNotMatcher._find_next = find_next
+
+    original = InverseMatcher._find_next
+
+    def inverse_find_next(self: Any) -> None:
+        original(self)
+        while self._id < self.limit and self.missing(self._id):
+            self._id += 1
+            original(self)
+
+    InverseMatcher._find_next = inverse_find_next
