@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime
 
 from textual.app import App, ComposeResult
 
 from newsread.index.article import Article
-from newsread.tui.widgets.reading_pane import ReadingPane, citation, header_lines
+from newsread.tui.widgets.reading_pane import (
+    ReadingPane,
+    citation,
+    cut_long_lines,
+    find_spans,
+    header_lines,
+)
 
 BODY = ("Café “quoted” — the harbour opened.", "Second paragraph, no match here.")
 ARTICLE = Article(
@@ -92,3 +99,42 @@ def test_citation_names_authors_title_source_date_and_url() -> None:
     )
     bare = Article(id="2", key="b", path="b", title="T")
     assert citation(bare) == "“T”."
+
+
+def test_long_lines_are_cut_at_spaces_keeping_every_offset() -> None:
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    for _ in range(200):
+        words = [
+            "".join(rng.choice("abcß ") for _ in range(rng.randint(1, 30)))
+            for _ in range(rng.randint(0, 80))
+        ]
+        text = rng.choice([" ", "\n", "  "]).join(words)
+        limit = rng.randint(5, 60)
+        cut = cut_long_lines(text, limit)
+        assert len(cut) == len(text), f"seed {seed}"
+        # Only spaces became line breaks, and a line is long only where it has no space.
+        assert all(a == b or (a == " " and b == "\n") for a, b in zip(text, cut, strict=True)), (
+            f"seed {seed}"
+        )
+        for line in cut.split("\n"):
+            if len(line) > limit:
+                assert " " not in line[1 : limit + 1], f"seed {seed}"
+
+
+def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    for _ in range(300):
+        document = "".join(rng.choice("aAbB\n ") for _ in range(rng.randint(0, 200)))
+        needle = "".join(rng.choice("aAbB") for _ in range(rng.randint(1, 3)))
+        limit = rng.randint(1, 20)
+        oracle: list[tuple[int, int]] = []
+        i = 0
+        while i + len(needle) <= len(document):
+            if document[i : i + len(needle)].lower() == needle.lower():
+                oracle.append((i, i + len(needle)))
+                i += len(needle)
+            else:
+                i += 1
+        assert find_spans(document, needle, limit) == oracle[:limit], f"seed {seed}"
