@@ -193,6 +193,22 @@ class ReadingPane(AnnotatedText):
         ),
         Binding("g,home", "top", "Top", show=False, id="reader.top", tooltip="Go to the top"),
         Binding(
+            "0,circumflex_accent",
+            "cursor_line_start",
+            "Line start",
+            show=False,
+            id="reader.line_start",
+            tooltip="Start of the line",
+        ),
+        Binding(
+            "dollar_sign",
+            "cursor_line_end",
+            "Line end",
+            show=False,
+            id="reader.line_end",
+            tooltip="End of the line",
+        ),
+        Binding(
             "G,end",
             "bottom",
             "Bottom",
@@ -505,13 +521,19 @@ class ReadingPane(AnnotatedText):
         self._jump_or_say(False)
 
     def _jump_or_say(self, forward: bool) -> None:
-        if not self.jump(forward):
-            self.notify(
-                f"'{self._find_text}' is not in this article"
-                if self._find_text
-                else "No query matches in this article; / finds text in it",
-                timeout=3,
-            )
+        before = self._current
+        if self.jump(forward):
+            last = len(self.matches) - 1
+            if before is not None and (before, self._current) in ((last, 0), (0, last)) and last:
+                where = "first" if forward else "last"
+                self.notify(f"Back at the {where} match (wrapped round)", timeout=2)
+            return
+        self.notify(
+            f"'{self._find_text}' is not in this article"
+            if self._find_text
+            else "No query matches in this article; / finds text in it",
+            timeout=3,
+        )
 
     def action_find(self) -> None:
         self.post_message(self.FindRequested())
