@@ -68,9 +68,11 @@ STYLES = {
     "nr.title": Style(bold=True),
     "nr.meta": Style(dim=True),
     "nr.url": Style(dim=True, underline=True),
-    "nr.match": Style(color="black", bgcolor="yellow"),
+    # Query matches are underlined, not coloured: a background would repaint highlights
+    # (whose five colours include yellow and orange) and be taken for one.
+    "nr.match": Style(bold=True, underline=True),
     "nr.find": Style(color="black", bgcolor="cyan"),
-    "nr.current": Style(color="black", bgcolor="dark_orange", bold=True, underline=True),
+    "nr.current": Style(reverse=True, bold=True, underline=True),
 }
 
 
