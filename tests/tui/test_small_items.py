@@ -92,3 +92,16 @@ def test_term_dumb_gets_a_one_line_message(tmp_path: Path, library: Path) -> Non
     assert done.returncode != 0
     assert "TERM=dumb" in done.stderr and "newsread search" in done.stderr
     assert "\x1b" not in done.stdout + done.stderr
+
+
+async def test_at_40x12_the_notes_panel_leaves_the_article_most_of_the_width(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_harbour(pilot, app)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.main.query_one("#notes-panel")
+        assert panel.display
+        assert app.main.reader.size.width >= 16  # was 4 with the panel 32 wide
