@@ -500,7 +500,7 @@ def search(
         # Term and boolean queries are evaluated a posting list at a time (index/postings.py);
         # what that does not know (word ranges) goes through Whoosh's matchers.
         by_date = sort != "relevance"
-        wanted, limit = limit, offset + limit  # the first `offset` hits are ranked, then dropped
+        page, limit = limit, offset + limit  # the first `offset` hits are ranked, then dropped
         scores = postings.evaluate(searcher, q, scored=not by_date)
         if by_date:
             if scores is not None:
@@ -515,7 +515,7 @@ def search(
             top, docnums = postings.top(scores, limit), list(scores)
         else:
             top, docnums = _top_by_relevance(searcher, q, limit, notes)
-        top = top[offset : offset + wanted]
+        top = top[offset : offset + page]
         facet_counts = _count_facets(searcher, docnums) if facets else {}
         total = len(docnums)
         terms = frozenset(
