@@ -69,6 +69,34 @@ def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:
     return ""
 
 
+PRIORITY_IDS = frozenset({"app.quit"})
+"""Bindings that act even in a text box: a printable key there could never be typed."""
+
+
+def key_problem(binding_id: str, keys: str, *, priority: bool = False) -> str:
+    """Why `keys` (comma-separated Textual key names) cannot be bound, or ""."""
+    import unicodedata
+
+    from textual.keys import REPLACED_KEYS, Keys
+
+    names = {key.value for key in Keys}
+    for key in (k.strip() for k in keys.split(",")):
+        base = key.rsplit("+", 1)[-1]
+        if not base:
+            return f"empty key in '{keys}'"
+        printable = len(base) == 1 or base == "space"
+        if not printable and base not in names:
+            try:
+                unicode_name = REPLACED_KEYS.get(base, base).replace("_", " ")
+                printable = len(unicodedata.lookup(unicode_name)) == 1
+            except KeyError:
+                return f"no key called '{key}'"
+        modified = any(m in key for m in ("ctrl+", "alt+", "super+", "meta+"))
+        if priority and printable and not modified:
+            return f"'{key}' types a character; use a key with ctrl+ or alt+"
+    return ""
+
+
 def tmux_load_buffer(text: str) -> bool:
     """Put `text` in tmux's paste buffer (`-w`: and the outer clipboard, where tmux may)."""
     import subprocess
@@ -178,6 +206,11 @@ class NewsreadApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
+        for name, value in list(keys.items()):
+            problem = key_problem(name, value, priority=name in PRIORITY_IDS)
+            if problem:
+                del keys[name]
+                self.notify(f"config.toml [keys] {name}: {problem}", severity="warning", timeout=8)
         self._keymap_ids = keys
         self.set_keymap(keys)
         theme = self.config.theme or self.session.theme

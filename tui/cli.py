@@ -564,6 +564,11 @@ def run_app(library: str | None) -> int:
     root = resolve_library(library)
     if not root.is_dir():
         return _fail(f"{root} is not a folder; give newsread a folder of saved articles")
+    if os.environ.get("TERM", "") in ("dumb", "unknown"):
+        return _fail(
+            f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "
+            "'newsread search QUERY' prints results as plain lines"
+        )
     app = NewsreadApp(root)
     app.run()
     return app.return_code or 0

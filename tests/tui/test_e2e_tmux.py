@@ -174,3 +174,28 @@ def test_keys_sent_in_one_write_land_in_order_while_indexing(tmp_path: Path) -> 
         terminal.wait_for("newsread exited 0")
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+
+
+def test_a_5_mb_single_line_article_opens_finds_and_quits(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    root.mkdir()
+    words = "the minister said grain exports would fall as the harbour council met".split()
+    body = " ".join(words[i % len(words)] for i in range(5_000_000 // 6))
+    (root / "long.txt").write_text(
+        f"WIRE / World\n\nA very long article\n\n1 May 2017 - WIRE\n\n{body}\n", encoding="utf-8"
+    )
+    terminal = start(root, tmp_path / "home")
+    try:
+        terminal.wait_for("up to date")
+        terminal.keys("Escape")
+        terminal.wait_for("⏎ Open")
+        terminal.keys("Enter")
+        terminal.wait_for("A very long article")
+        terminal.wait_for("esc Back")
+        terminal.type("/minister")
+        terminal.keys("Enter")
+        terminal.wait_for("find 1/5000+")  # capped, and the cap is said
+        terminal.keys("C-q")
+        terminal.wait_for("newsread exited 0")
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)

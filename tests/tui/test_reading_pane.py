@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from datetime import datetime
 
+from rich.style import Style
 from textual.app import App, ComposeResult
 
 from newsread.index.article import Article
-from newsread.tui.widgets.reading_pane import ReadingPane, citation, header_lines
+from newsread.tui.widgets.reading_pane import (
+    ReadingPane,
+    citation,
+    cut_long_lines,
+    find_spans,
+    header_lines,
+)
 
 BODY = ("Café “quoted” — the harbour opened.", "Second paragraph, no match here.")
 ARTICLE = Article(
@@ -29,14 +38,18 @@ class PaneApp(App[None]):
         yield ReadingPane()
 
 
-def styled_cells(pane: ReadingPane, y: int, bgcolor: str) -> str:
-    """The characters on screen line `y` drawn with background `bgcolor`."""
+def styled_cells(pane: ReadingPane, y: int, test: Callable[[Style], bool]) -> str:
+    """The characters on screen line `y` drawn in a style that passes `test`."""
     strip = pane.render_line(y)
-    return "".join(
-        segment.text
-        for segment in strip
-        if segment.style and segment.style.bgcolor and segment.style.bgcolor.name == bgcolor
-    )
+    return "".join(segment.text for segment in strip if segment.style and test(segment.style))
+
+
+def is_match(style: Style) -> bool:
+    return bool(style.underline and style.bold and not style.reverse)
+
+
+def is_current(style: Style) -> bool:
+    return bool(style.underline and style.reverse)
 
 
 async def test_match_highlight_covers_exactly_the_span_after_multibyte_text() -> None:
@@ -50,13 +63,19 @@ async def test_match_highlight_covers_exactly_the_span_after_multibyte_text() ->
         await pilot.pause()
         body_row = len(header_lines(ARTICLE)) + 1
         screen_y = body_row - round(pane.scroll_y)
-        assert styled_cells(pane, screen_y, "yellow") == "harbour"
+        assert styled_cells(pane, screen_y, is_match) == "harbour"
         pane.jump()
         await pilot.pause()
-        # The current match turns orange; its first cell is under the cursor.
-        assert styled_cells(pane, screen_y, "dark_orange") in ("harbour", "arbour")
-        assert styled_cells(pane, screen_y, "yellow") == ""
+        # The current match is drawn reversed; its first cell is under the cursor.
+        assert styled_cells(pane, screen_y, is_current) in ("harbour", "arbour")
+        assert styled_cells(pane, screen_y, is_match) == ""
         assert pane.match_label == "1/1"
+
+
+def test_query_matches_have_no_background_a_highlight_could_be_taken_for() -> None:
+    from newsread.tui.widgets.reading_pane import STYLES
+
+    assert STYLES["nr.match"].bgcolor is None and STYLES["nr.current"].bgcolor is None
 
 
 async def test_passage_is_the_paragraph_under_the_cursor() -> None:
@@ -92,3 +111,42 @@ def test_citation_names_authors_title_source_date_and_url() -> None:
     )
     bare = Article(id="2", key="b", path="b", title="T")
     assert citation(bare) == "“T”."
+
+
+def test_long_lines_are_cut_at_spaces_keeping_every_offset() -> None:
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    for _ in range(200):
+        words = [
+            "".join(rng.choice("abcß ") for _ in range(rng.randint(1, 30)))
+            for _ in range(rng.randint(0, 80))
+        ]
+        text = rng.choice([" ", "\n", "  "]).join(words)
+        limit = rng.randint(5, 60)
+        cut = cut_long_lines(text, limit)
+        assert len(cut) == len(text), f"seed {seed}"
+        # Only spaces became line breaks, and a line is long only where it has no space.
+        assert all(a == b or (a == " " and b == "\n") for a, b in zip(text, cut, strict=True)), (
+            f"seed {seed}"
+        )
+        for line in cut.split("\n"):
+            if len(line) > limit:
+                assert " " not in line[1 : limit + 1], f"seed {seed}"
+
+
+def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    for _ in range(300):
+        document = "".join(rng.choice("aAbB\n ") for _ in range(rng.randint(0, 200)))
+        needle = "".join(rng.choice("aAbB") for _ in range(rng.randint(1, 3)))
+        limit = rng.randint(1, 20)
+        oracle: list[tuple[int, int]] = []
+        i = 0
+        while i + len(needle) <= len(document):
+            if document[i : i + len(needle)].lower() == needle.lower():
+                oracle.append((i, i + len(needle)))
+                i += len(needle)
+            else:
+                i += 1
+        assert find_spans(document, needle, limit) == oracle[:limit], f"seed {seed}"

@@ -47,7 +47,9 @@ class FacetScreen(ModalScreen[dict[str, str]]):
     """Dismisses with the new filters (a value toggles on or off), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,f", "cancel", "Close", id="filters.close")
+        Binding("escape,q,f", "cancel", "Close", id="filters.close"),
+        Binding("j", "move(1)", "Down", show=False, id="filters.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="filters.up"),
     ]
 
     def __init__(
@@ -66,6 +68,13 @@ class FacetScreen(ModalScreen[dict[str, str]]):
             else:
                 yield Label("Nothing to filter: search first.", markup=False)
             yield Label("Enter toggles a filter · Escape closes", classes="dialog-help")
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#facets", OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -220,6 +220,7 @@ class NotesPanel(Vertical):
     MainScreen.-narrow NotesPanel {
         display: none;
         width: 32;
+        max-width: 45%;  /* at 40 columns the article keeps more than half */
     }
     MainScreen.-narrow.-reading.-notes NotesPanel {
         display: block;

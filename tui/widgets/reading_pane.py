@@ -34,14 +34,45 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
+LINE_LIMIT = 400
+"""Longest line handed to the TextArea: a longer one is cut at a space (made a line break,
+so every offset stays the same). TextArea wraps and measures whole lines; a 5 MB paragraph
+as one line took 8 s and 620 MB to open."""
+FIND_LIMIT = 5_000
+"""Most find matches highlighted at once (a common word in a long article has 100,000)."""
+
+
+def cut_long_lines(text: str, limit: int = LINE_LIMIT) -> str:
+    """`text` with each line longer than `limit` broken at spaces into rows of at most
+    `limit` characters where it has spaces; same length, same offsets."""
+
+    def cut(match: re.Match[str]) -> str:
+        line = match.group()
+        chars = list(line)
+        start = 0
+        while len(line) - start > limit:
+            space = line.rfind(" ", start + 1, start + limit + 1)
+            if space < 0:  # no space within the limit: the next one, however far
+                space = line.find(" ", start + limit + 1)
+                if space < 0:
+                    break
+            chars[space] = "\n"
+            start = space + 1
+        return "".join(chars)
+
+    return re.sub(rf"[^\n]{{{limit + 1},}}", cut, text)
+
+
 THEME = "newsread"
 STYLES = {
     "nr.title": Style(bold=True),
     "nr.meta": Style(dim=True),
     "nr.url": Style(dim=True, underline=True),
-    "nr.match": Style(color="black", bgcolor="yellow"),
+    # Query matches are underlined, not coloured: a background would repaint highlights
+    # (whose five colours include yellow and orange) and be taken for one.
+    "nr.match": Style(bold=True, underline=True),
     "nr.find": Style(color="black", bgcolor="cyan"),
-    "nr.current": Style(color="black", bgcolor="dark_orange", bold=True, underline=True),
+    "nr.current": Style(reverse=True, bold=True, underline=True),
 }
 
 
@@ -109,6 +140,27 @@ class _Layout:
         return self.line_starts[row] + column
 
 
+def find_spans(document: str, text: str, limit: int = FIND_LIMIT) -> list[Span]:
+    """Spans of the first `limit` case-insensitive occurrences of `text` in `document`."""
+    if not text:
+        return []
+    folded = document.casefold()
+    needle = text.casefold()
+    spans: list[Span] = []
+    if len(folded) == len(document):  # casefold kept offsets (no ß → ss etc.)
+        start = folded.find(needle)
+        while start >= 0 and len(spans) < limit:
+            spans.append((start, start + len(needle)))
+            start = folded.find(needle, start + len(needle))
+        return spans
+    pattern = re.compile(re.escape(text), re.IGNORECASE)
+    for match in pattern.finditer(document):
+        if len(spans) >= limit:
+            break
+        spans.append(match.span())
+    return spans
+
+
 class ReadingPane(AnnotatedText):
     """An article with a cursor: move, select (shift+arrows), jump between matches, copy."""
 
@@ -142,6 +194,22 @@ class ReadingPane(AnnotatedText):
             tooltip="Half a page up",
         ),
         Binding("g,home", "top", "Top", show=False, id="reader.top", tooltip="Go to the top"),
+        Binding(
+            "0,circumflex_accent",
+            "cursor_line_start",
+            "Line start",
+            show=False,
+            id="reader.line_start",
+            tooltip="Start of the line",
+        ),
+        Binding(
+            "dollar_sign",
+            "cursor_line_end",
+            "Line end",
+            show=False,
+            id="reader.line_end",
+            tooltip="End of the line",
+        ),
         Binding(
             "G,end",
             "bottom",
@@ -218,6 +286,8 @@ class ReadingPane(AnnotatedText):
         self._find_text = ""
         self._find_matches: list[Span] = []
         self._current: int | None = None
+        self._text = ""
+        """The document as the article has it (the TextArea's has long lines cut)."""
         super().__init__(
             "",
             read_only=True,
@@ -248,6 +318,8 @@ class ReadingPane(AnnotatedText):
         self._body_start = len(header) + 2
         self._header = [(row, name) for row, (_, name) in enumerate(lines)]
         text = f"{header}\n\n{article.body}"
+        self._text = text
+        text = cut_long_lines(text)
         self.article = article
         self.reset_annotations()
         self._layout = _Layout.of(text)
@@ -269,6 +341,7 @@ class ReadingPane(AnnotatedText):
         self._find_text = ""
         self._current = None
         self._header = []
+        self._text = ""
         self.load_text("")
         self._update_subtitle()
 
@@ -317,21 +390,11 @@ class ReadingPane(AnnotatedText):
         return f"{'-' if self._current is None else self._current + 1}/{len(matches)}"
 
     def find(self, text: str) -> int:
-        """Highlight every case-insensitive occurrence of `text`; return how many."""
+        """Highlight case-insensitive occurrences of `text` (the first `FIND_LIMIT`); return
+        how many are highlighted."""
         self._find_text = text
         self._current = None
-        self._find_matches = []
-        if text and self.article is not None:
-            document = self.text.casefold()
-            needle = text.casefold()
-            if len(document) == len(self.text):  # casefold kept offsets (no ß → ss etc.)
-                start = document.find(needle)
-                while start >= 0:
-                    self._find_matches.append((start, start + len(needle)))
-                    start = document.find(needle, start + len(needle))
-            else:
-                pattern = re.compile(re.escape(text), re.IGNORECASE)
-                self._find_matches = [m.span() for m in pattern.finditer(self.text)]
+        self._find_matches = find_spans(self._text, text) if self.article is not None else []
         self._refresh_highlights()
         return len(self._find_matches)
 
@@ -375,7 +438,8 @@ class ReadingPane(AnnotatedText):
         if not label:
             self.border_subtitle = f"no '{self._find_text}' here" if self._find_text else ""
         elif self._find_text:
-            self.border_subtitle = f"find {label} · n/N"
+            more = "+" if len(self._find_matches) >= FIND_LIMIT else ""
+            self.border_subtitle = f"find {label}{more} · n/N"
         else:
             self.border_subtitle = f"match {label} · n/N"
 
@@ -459,13 +523,19 @@ class ReadingPane(AnnotatedText):
         self._jump_or_say(False)
 
     def _jump_or_say(self, forward: bool) -> None:
-        if not self.jump(forward):
-            self.notify(
-                f"'{self._find_text}' is not in this article"
-                if self._find_text
-                else "No query matches in this article; / finds text in it",
-                timeout=3,
-            )
+        before = self._current
+        if self.jump(forward):
+            last = len(self.matches) - 1
+            if before is not None and (before, self._current) in ((last, 0), (0, last)) and last:
+                where = "first" if forward else "last"
+                self.notify(f"Back at the {where} match (wrapped round)", timeout=2)
+            return
+        self.notify(
+            f"'{self._find_text}' is not in this article"
+            if self._find_text
+            else "No query matches in this article; / finds text in it",
+            timeout=3,
+        )
 
     def action_find(self) -> None:
         self.post_message(self.FindRequested())

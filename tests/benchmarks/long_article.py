@@ -1,0 +1,99 @@
+"""Open a 5 MB single-line article in the reading pane and find a word in it.
+
+    .venv/bin/python tests/benchmarks/long_article.py [--mb 5] [--word minister]
+
+Each run is a child process (its own peak RSS): a baseline child renders an 80-column pane
+with a short article, the measured child the long one. Prints seconds and peak RSS of both and
+the ratios long/short. Figures are reported, never asserted (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = "the minister said grain exports would fall as the harbour council met on tuesday".split()
+
+
+def write_library(root: Path, megabytes: float) -> None:
+    rng = random.Random(5)
+    words: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        word = rng.choice(WORDS)
+        words.append(word)
+        size += len(word) + 1
+    root.mkdir(parents=True, exist_ok=True)
+    body = " ".join(words)
+    (root / "long.txt").write_text(
+        f"WIRE / World\n\nA very long article\n\n1 May 2017 - WIRE\n\n{body}\n", encoding="utf-8"
+    )
+
+
+async def measure(root: Path, word: str) -> dict[str, float]:
+    from newsread.index.config import Config
+    from newsread.tui.app import NewsreadApp
+
+    NewsreadApp.index_in_subprocess = False
+    app = NewsreadApp(root, config=Config(), show_timings=False, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not app.main.status.status.index.startswith("up to date"):
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        app.main.results_list.focus()
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("enter")
+        while app.main.reader.article is None:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        opened = time.perf_counter() - started
+        started = time.perf_counter()
+        app.main.reader.find(word)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        found = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"open_s": opened, "find_s": found, "peak_rss_mb": rss}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=float, default=5.0)
+    parser.add_argument("--word", default="minister")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(asyncio.run(measure(Path(args.child), args.word))))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {}
+        for name, mb in (("short", 0.002), ("long", args.mb)):
+            root = Path(tmp) / name
+            write_library(root, mb)
+            env_home = Path(tmp) / f"home-{name}"
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(root), "--word", args.word],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={"NEWSREAD_HOME": str(env_home), "PATH": "/usr/bin:/bin"},
+            ).stdout
+            results[name] = json.loads(out.strip().splitlines()[-1])
+    short, long = results["short"], results["long"]
+    for key in short:
+        print(
+            f"{key:12} short {short[key]:8.2f}  long {long[key]:8.2f}  ratio {long[key] / short[key]:7.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

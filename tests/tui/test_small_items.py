@@ -1,0 +1,107 @@
+"""The smaller things a keyboard user trips on: line motions, a find that wraps round, j/k in
+the filter dialog, key config refused with one line, TERM=dumb."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tui_helpers import settle, wait_for
+
+from newsread.index.config import Config
+from newsread.tui.app import NewsreadApp, key_problem
+from newsread.tui.screens.facets import FacetScreen
+
+MakeApp = Callable[..., NewsreadApp]
+
+
+async def open_harbour(pilot, app: NewsreadApp) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press(*"harbour", "enter")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert app.focused is app.main.reader
+
+
+async def test_line_motions_and_a_wrapping_n_says_so(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_harbour(pilot, app)
+        reader = app.main.reader
+        await pilot.press("n", "l", "l", "dollar_sign")
+        row, column = reader.cursor_location
+        assert column > 0 and reader.navigator.is_end_of_wrapped_line((row, column))
+        await pilot.press("0")
+        assert reader.navigator.is_start_of_wrapped_line(reader.cursor_location)
+        await pilot.press("g", "n", "n", "n", "n")
+        assert reader.match_label == "4/4"
+        assert not any("wrapped round" in n.message for n in app._notifications)
+        await pilot.press("n")
+        assert reader.match_label == "1/4"
+        assert any("wrapped round" in n.message for n in app._notifications)
+
+
+async def test_j_and_k_move_in_the_filter_dialog(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+        facets = app.screen.query_one("#facets")
+        start = facets.highlighted  # type: ignore[attr-defined]
+        await pilot.press("j", "j")
+        assert facets.highlighted != start  # type: ignore[attr-defined]
+        moved = facets.highlighted  # type: ignore[attr-defined]
+        await pilot.press("k")
+        assert facets.highlighted < moved  # type: ignore[attr-defined]
+
+
+def test_key_config_names_and_printable_quit_keys_are_checked() -> None:
+    assert key_problem("app.quit", "ctrl+x", priority=True) == ""
+    assert "types a character" in key_problem("app.quit", "j", priority=True)
+    assert "types a character" in key_problem("app.quit", "slash", priority=True)
+    assert "no key called 'frobnicate'" in key_problem("results.down", "down,frobnicate")
+    for keys in ("escape", "f5", "shift+tab", "G", "dollar_sign", "question_mark", "ctrl+up"):
+        assert key_problem("results.down", keys) == "", keys
+
+
+async def test_a_refused_key_leaves_the_default_and_says_why(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library, config=Config(keys={"app.quit": "j"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any("app.quit" in n.message for n in app._notifications)
+        await pilot.press("j")  # typed into the search box, not quitting
+        assert app.is_running and app.main.search_input.value == "j"
+
+
+def test_term_dumb_gets_a_one_line_message(tmp_path: Path, library: Path) -> None:
+    env = {**os.environ, "TERM": "dumb", "NEWSREAD_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsread.tui.cli", str(library)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "TERM=dumb" in done.stderr and "newsread search" in done.stderr
+    assert "\x1b" not in done.stdout + done.stderr
+
+
+async def test_at_40x12_the_notes_panel_leaves_the_article_most_of_the_width(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_harbour(pilot, app)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.main.query_one("#notes-panel")
+        assert panel.display
+        assert app.main.reader.size.width >= 16  # was 4 with the panel 32 wide
