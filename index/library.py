@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 
 WRITER_MEMORY_MB = 32
+OPEN_ATTEMPTS = 4
+"""Tries at opening an index another process is committing to, before giving up."""
 
 
 class LibraryError(Exception):
@@ -98,18 +101,35 @@ class Library:
         if reason:
             self._wipe()
             self.notice = f"index rebuilt: {reason}"
-        try:
-            self._open_whoosh()
-            self._docs = DocStore(self.index_dir / "articles.sqlite3")
-            damage = self._damage()
-            if damage:
-                raise _Damaged(damage)
-        except Exception as error:  # noqa: BLE001 - any failure to open a cache means rebuild
-            if _environment_problem(error):
-                raise  # a full disk is no reason to throw the index away
+        failure: Exception | None = None
+        for attempt in range(1, OPEN_ATTEMPTS + 1):
+            try:
+                self._open_whoosh()
+                self._docs = DocStore(self.index_dir / "articles.sqlite3")
+                damage = self._damage()
+                if damage:
+                    raise _Damaged(damage)
+                failure = None
+                break
+            except Exception as error:  # noqa: BLE001 - any failure to open a cache means rebuild
+                if _environment_problem(error):
+                    raise  # a full disk is no reason to throw the index away
+                self.close()
+                failure = error
+                if not self._updated_elsewhere():
+                    break
+                # Another process is committing: it may have replaced the files we were
+                # opening. Never throw away an index that someone is writing.
+                if attempt == OPEN_ATTEMPTS:
+                    raise LibraryError(
+                        f"the index cannot be opened ({type(error).__name__}) while another "
+                        "newsread updates it; try again when that is done"
+                    ) from None
+                time.sleep(0.2 * attempt)
+        if failure is not None:
             self._wipe()
-            opened = f"it could not be opened ({type(error).__name__})"
-            self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
+            opened = f"it could not be opened ({type(failure).__name__})"
+            self.notice = f"index rebuilt: {failure if isinstance(failure, _Damaged) else opened}"
             self._open_whoosh()
             self._docs = DocStore(self.index_dir / "articles.sqlite3")
         try:
@@ -118,6 +138,16 @@ class Library:
             if not _environment_problem(error):
                 raise
             # Searching works regardless; the next open that can write repairs.
+
+    def _updated_elsewhere(self) -> bool:
+        """Whether another process holds the write lock (an update is running)."""
+        from newsread.index.storage import PrivateStorage
+
+        lock = PrivateStorage(str(self.index_dir)).lock("NEWSREAD_UPDATE")
+        if lock.acquire(blocking=False):
+            lock.release()
+            return False
+        return True
 
     def _open_read_only(self, because: str) -> None:
         from newsread.index.storage import PrivateStorage
