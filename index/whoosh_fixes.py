@@ -9,6 +9,8 @@ on Whoosh's matchers for word ranges (`title:[a TO m]`), and those got exclusion
   (`IndexError`, which reads as a damaged index and had the index rebuilt).
 - `InverseMatcher` (NOT) stopped skipping deleted documents once the excluded side ran out,
   so `NOT y` listed a deleted article.
+- `ListMatcher` took a constant weight of 0 for "no constant weight" and scored 1: a filter
+  (which joins the query with score 0) added 1 to every score.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ def patch_matchers() -> None:
     if _patched:
         return
     from whoosh.matching.binary import AndNotMatcher
+    from whoosh.matching.mcore import ListMatcher
     from whoosh.matching.wrappers import InverseMatcher
 
     def find_first(self: Any) -> None:
@@ -56,4 +59,13 @@ def patch_matchers() -> None:
             original(self)
 
     InverseMatcher._find_next = inverse_find_next
+
+    list_weight = ListMatcher.weight
+
+    def weight(self: Any) -> Any:
+        if self._all_weights is not None:
+            return self._all_weights
+        return list_weight(self)
+
+    ListMatcher.weight = weight
     _patched = True

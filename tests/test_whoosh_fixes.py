@@ -87,3 +87,11 @@ def test_exclusions_in_whoosh_agree_with_the_posting_lists(small_library: Path, 
     with library.searcher() as searcher:
         q = parse_query(text, library.index.schema)
         assert sorted(searcher.docs_for_query(q)) == sorted(postings.evaluate(searcher, q) or {})
+
+
+def test_a_constant_score_of_zero_scores_zero() -> None:
+    # Filters join a query as ConstantScoreQuery(..., 0.0); Whoosh scored them 1.
+    ix = _index("harbour", "harbour grain")
+    q = query.ConstantScoreQuery(query.Term("text", "harbour"), 0.0)
+    with ix.searcher() as searcher:  # type: ignore[attr-defined]
+        assert [hit.score for hit in searcher.search(q, limit=None)] == [0.0, 0.0]
