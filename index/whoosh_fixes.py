@@ -9,6 +9,9 @@ on Whoosh's matchers for word ranges (`title:[a TO m]`), and those got exclusion
   (`IndexError`, which reads as a damaged index and had the index rebuilt).
 - `InverseMatcher` (NOT) stopped skipping deleted documents once the excluded side ran out,
   so `NOT y` listed a deleted article.
+- `TermRange` with equal bounds, one left out (`{strike TO strikes]`: both stem to "strike")
+  became Whoosh's NullQuery, which an AND drops like a stop word: `ferry {strike TO
+  strikes]` found every ferry article, and the range alone said "nothing to search for".
 - `ListMatcher` took a constant weight of 0 for "no constant weight" and scored 1: a filter
   (which joins the query with score 0) added 1 to every score.
 """
@@ -28,6 +31,7 @@ def patch_matchers() -> None:
     from whoosh.matching.binary import AndNotMatcher
     from whoosh.matching.mcore import ListMatcher
     from whoosh.matching.wrappers import InverseMatcher
+    from whoosh.query import AndNot, Term, TermRange
 
     def find_first(self: Any) -> None:
         if self.a.is_active() and self.b.is_active():
@@ -68,4 +72,14 @@ def patch_matchers() -> None:
         return list_weight(self)
 
     ListMatcher.weight = weight
+
+    range_normalize = TermRange.normalize
+
+    def normalize(self: Any) -> Any:
+        if self.start == self.end and self.start and (self.startexcl or self.endexcl):
+            word = Term(self.fieldname, self.start)
+            return AndNot(word, word)  # matches nothing, and stays a clause that does
+        return range_normalize(self)
+
+    TermRange.normalize = normalize
     _patched = True
