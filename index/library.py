@@ -252,7 +252,8 @@ class Library:
     def _repair(self) -> tuple[int, int]:
         """Delete Whoosh documents the store lacks (or holds once), index the store's articles
         Whoosh lacks. Call with the write lock held. Returns (added, removed)."""
-        from newsread.index.indexer import index_fields
+        from newsread.index.indexer import PARALLEL_MIN_FILES, index_fields
+        from newsread.index.parallel import index_processes
 
         assert self._docs is not None
         known = set(self._docs.all_keys())
@@ -268,14 +269,19 @@ class Library:
                         removed += 1
                     else:
                         seen.add(key)
-            missing = sorted(known - seen)
-            # From the store, not the files: the store and its file states agree, and the
-            # next update reads whatever changed on disk since.
-            for start in range(0, len(missing), 500):
-                chunk = missing[start : start + 500]
-                for article in self._docs.articles(chunk).values():
-                    writer.add_document(**index_fields(article))
             writer.commit()
+            missing = sorted(known - seen)
+            if missing:
+                # From the store, not the files: the store and its file states agree, and the
+                # next update reads whatever changed on disk since. Many (what an old bug
+                # lost) take every core, as indexing does.
+                many = len(missing) >= PARALLEL_MIN_FILES
+                writer = self.writer(index_processes() if many else 1)
+                for start in range(0, len(missing), 500):
+                    chunk = missing[start : start + 500]
+                    for article in self._docs.articles(chunk).values():
+                        writer.add_document(**index_fields(article))
+                writer.commit()
         except BaseException:
             self.abandon(writer)
             raise
