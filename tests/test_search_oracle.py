@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -174,7 +175,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
             library.close()
             library = Library(root).open()
         how = rng.random()
-        if how < 0.15 and sys_can_fork():
+        if how < 0.15 and _forks():
             with monkeypatch.context() as patch:
                 patch.setenv(parallel.PROCESSES_VARIABLE, "2")
                 patch.setattr(indexer, "PARALLEL_MIN_FILES", 2)
@@ -186,9 +187,8 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
     return library, corpus
 
 
-def sys_can_fork() -> bool:
-    import sys
-
+def _forks() -> bool:
+    """Whether sub-writers can be forked here (fork is the default on Linux)."""
     return sys.platform == "linux"
 
 
