@@ -154,7 +154,7 @@ class Parser:
             kind = match.lastgroup or ""
             if kind == "slop":
                 kind = "phrase"
-            value = match.group(kind) if kind != "phrase" else match.group("phrase")
+            value = match.group(kind)
             tokens.append((kind, value, match.group("slop") or ""))
             at = match.end()
         return tokens

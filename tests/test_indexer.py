@@ -231,3 +231,28 @@ def test_no_repair_while_another_update_holds_the_lock(small_library: Path) -> N
         other.close()
     library.close()
     assert _open(small_library).search("vessa").total == 0  # the lock is free: reconciled
+
+
+def test_an_index_another_process_is_writing_is_never_wiped(small_library: Path) -> None:
+    # Opening while another process commits can meet files that commit just replaced; that is
+    # no reason to throw the index away under the writer's feet.
+    import pytest
+
+    from newsread.index.engine.storage import PrivateStorage
+    from newsread.index.library import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    library.close()
+    for toc in library.index_dir.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"garbage")
+    lock = PrivateStorage(str(library.index_dir)).lock("NEWSREAD_UPDATE")
+    assert lock.acquire(blocking=False)
+    try:
+        with pytest.raises(LibraryError, match="while another newsread updates it"):
+            _open(small_library)
+        assert list(library.index_dir.glob("_MAIN_*.toc"))  # still there
+    finally:
+        lock.release()
+    reopened = _open(small_library)  # nobody writing: rebuilt, as before
+    assert "could not be opened" in reopened.notice

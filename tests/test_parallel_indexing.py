@@ -187,3 +187,20 @@ def test_the_apps_indexing_process_uses_sub_writers(
     with reopened.searcher() as searcher:
         assert searcher.doc_count() == 3000
         assert len(searcher.reader().leaf_readers()) >= 3
+
+
+def test_many_missing_articles_are_indexed_again_by_sub_writers(
+    tmp_path: Path, two_processes: None
+) -> None:
+    library = Library(_library(tmp_path / "library", 120)).open()
+    library.update()
+    expected = _keys(library)
+    writer = library.writer()
+    with library.searcher() as searcher:
+        for docnum in list(searcher.document_numbers())[5:]:
+            writer.delete_document(docnum)
+    writer.commit()
+    library.close()
+    reopened = Library(library.root).open()
+    assert reopened.notice == "search index repaired: 115 missing articles indexed again"
+    assert _keys(reopened) == expected

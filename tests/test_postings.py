@@ -43,6 +43,8 @@ QUERIES = [
     'title:"harbour grain"',
     "(harbour grain)^2 OR flood",
     "(harbour grain river)^3 OR (court wages)^0.5",
+    "-flood -grain",  # an AND of exclusions only: evaluated here, not in Whoosh's slow path
+    "harbour -(grain OR flood)",
 ]
 
 

@@ -288,3 +288,12 @@ def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
     ]
     assert _titles(library, "title:[town TO]") == ["River flood reaches the old town"]
     assert _titles(library, "title:{town TO]") == []
+
+
+def test_an_empty_word_range_matches_nothing_and_is_no_error(library: Library) -> None:
+    # Both bounds stem to "harbour" and one is left out: no word is in the range. Whoosh made
+    # it a "nothing" query that an AND drops: "kelmor title:{harbour TO harbours]" found
+    # every Kelmor article. Found by the oracle (seed 1122, 1199).
+    assert _titles(library, "kelmor title:{harbour TO harbours]") == []
+    assert _titles(library, "title:[harbour TO harbours}") == []
+    assert _titles(library, "title:[harbour TO harbours]") == ["Kelmor harbour expansion approved"]

@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -23,6 +25,8 @@ from typing import Any
 
 import oracle
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsread.index.engine import indexer, parallel, postings
 from newsread.index.engine.search import QueryError, _bound, _verifier, parse_query
@@ -171,7 +175,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
             library.close()
             library = Library(root).open()
         how = rng.random()
-        if how < 0.15 and sys_can_fork():
+        if how < 0.15 and _forks():
             with monkeypatch.context() as patch:
                 patch.setenv(parallel.PROCESSES_VARIABLE, "2")
                 patch.setattr(indexer, "PARALLEL_MIN_FILES", 2)
@@ -183,9 +187,8 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
     return library, corpus
 
 
-def sys_can_fork() -> bool:
-    import sys
-
+def _forks() -> bool:
+    """Whether sub-writers can be forked here (fork is the default on Linux)."""
     return sys.platform == "linux"
 
 
@@ -465,3 +468,79 @@ def test_search_agrees_with_the_oracle(
         failures += [f"seed {seed}, query {text!r} {options}: {p}" for p in problems]
     library.close()
     assert not failures, "\n".join(failures)
+
+
+# -- Hypothesis: queries that shrink -----------------------------------------------------------
+
+_words = st.sampled_from(WORDS)
+_when = st.builds(
+    lambda y, m, d, depth: "-".join([f"{y}", f"{m:02}", f"{d:02}"][:depth]),
+    st.integers(2014, 2023),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.integers(1, 3),
+)
+_atoms = st.one_of(
+    _words,
+    _words.map(lambda w: f"title:{w}"),
+    st.sampled_from(["source:baltic", "section:sport", "author:varga", 'source:"today news"']),
+    st.lists(_words, min_size=2, max_size=3).map(lambda ws: '"' + " ".join(ws) + '"'),
+    st.tuples(st.lists(_words, min_size=2, max_size=3), st.integers(1, 4)).map(
+        lambda t: '"' + " ".join(t[0]) + f'"~{t[1]}'
+    ),
+    _words.map(lambda w: w[: max(2, len(w) - 2)] + "*"),
+    _words.map(lambda w: w + "~"),
+    _when.map(lambda w: f"date:{w}"),
+    st.tuples(st.sampled_from([">", ">=", "<", "<="]), _when).map(lambda t: f"date:{t[0]}{t[1]}"),
+    st.tuples(_words, _words).map(lambda t: f"[{min(t)} TO {max(t)}]"),
+)
+
+
+def _combined(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    group = st.lists(children, min_size=2, max_size=3)
+    return st.one_of(
+        group.map(lambda xs: "(" + " ".join(xs) + ")"),
+        group.map(lambda xs: "(" + " OR ".join(xs) + ")"),
+        group.map(lambda xs: "(" + " AND ".join(xs) + ")"),
+        st.tuples(children, children).map(lambda t: f"({t[0]} ANDNOT {t[1]})"),
+        children.map(lambda x: f"-({x})"),
+        children.map(lambda x: f"NOT ({x})"),
+    )
+
+
+_queries = st.recursive(_atoms, _combined, max_leaves=8)
+
+
+@pytest.fixture(scope="module")
+def hypothesis_library(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Library, list[oracle.Doc]]]:
+    """One random library (four runs, several segments, deletions) for every example."""
+    root = tmp_path_factory.mktemp("oracle") / "library"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSREAD_HOME", str(root.parent / "home"))
+        library, _ = _build(HYPOTHESIS_LIBRARY, root, patch)
+        yield library, oracle.docs_of(library)
+        library.close()
+
+
+HYPOTHESIS_LIBRARY = 4
+"""The seed of the library the Hypothesis test searches (it has 4 runs and deletions)."""
+
+
+@settings(
+    max_examples=150 if os.environ.get("NEWSREAD_ORACLE", "ci") == "ci" else 5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    text=_queries,
+    sort=st.sampled_from(["relevance", "newest", "oldest"]),
+    limit=st.sampled_from([1, 10, 100]),
+)
+def test_search_agrees_with_the_oracle_on_generated_queries(
+    hypothesis_library: tuple[Library, list[oracle.Doc]], text: str, sort: str, limit: int
+) -> None:
+    library, docs = hypothesis_library
+    problems = compare(library, docs, oracle.Annotations(), text, sort=sort, limit=limit)
+    assert not problems, f"library seed {HYPOTHESIS_LIBRARY}, query {text!r}: {problems}"

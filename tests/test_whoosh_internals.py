@@ -130,3 +130,11 @@ def test_without_an_internal_search_takes_the_public_way_with_the_same_answers(
     finally:
         monkeypatch.undo()
         whoosh_internals.missing.cache_clear()
+
+
+def test_a_constant_score_of_zero_scores_zero() -> None:
+    # Filters join a query as ConstantScoreQuery(..., 0.0); Whoosh scored them 1.
+    ix = _index("harbour", "harbour grain")
+    q = query.ConstantScoreQuery(query.Term("text", "harbour"), 0.0)
+    with ix.searcher() as searcher:  # type: ignore[attr-defined]
+        assert [hit.score for hit in searcher.search(q, limit=None)] == [0.0, 0.0]

@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,8 @@ _Opened = TypeVar("_Opened", bound="OpenIndex")
 
 
 WRITER_MEMORY_MB = 32
+OPEN_ATTEMPTS = 4
+"""Tries at opening an index another process is committing to, before giving up."""
 
 
 class _Damaged(Exception):
@@ -98,18 +101,35 @@ class OpenIndex:
         if reason:
             self._wipe()
             self.notice = f"index rebuilt: {reason}"
-        try:
-            self._open_whoosh()
-            self._docs = DocStore(self.index_dir / "articles.sqlite3")
-            damage = self._damage()
-            if damage:
-                raise _Damaged(damage)
-        except Exception as error:  # any failure to open a cache: rebuild (not a full disk)
-            if environment_problem(error):
-                raise  # a full disk is no reason to throw the index away
+        failure: Exception | None = None
+        for attempt in range(1, OPEN_ATTEMPTS + 1):
+            try:
+                self._open_whoosh()
+                self._docs = DocStore(self.index_dir / "articles.sqlite3")
+                damage = self._damage()
+                if damage:
+                    raise _Damaged(damage)
+                failure = None
+                break
+            except Exception as error:  # any failure to open a cache: rebuild (not a full disk)
+                if environment_problem(error):
+                    raise  # a full disk is no reason to throw the index away
+                self.close()
+                failure = error
+                if not self._updated_elsewhere():
+                    break
+                # Another process is committing: it may have replaced the files we were
+                # opening. Never throw away an index that someone is writing.
+                if attempt == OPEN_ATTEMPTS:
+                    raise LibraryError(
+                        f"the index cannot be opened ({type(error).__name__}) while another "
+                        "newsread updates it; try again when that is done"
+                    ) from None
+                time.sleep(0.2 * attempt)
+        if failure is not None:
             self._wipe()
-            opened = f"it could not be opened ({type(error).__name__})"
-            self.notice = f"index rebuilt: {error if isinstance(error, _Damaged) else opened}"
+            opened = f"it could not be opened ({type(failure).__name__})"
+            self.notice = f"index rebuilt: {failure if isinstance(failure, _Damaged) else opened}"
             self._open_whoosh()
             self._docs = DocStore(self.index_dir / "articles.sqlite3")
         from newsread.index.engine.indexer import parser_changed
@@ -122,6 +142,16 @@ class OpenIndex:
             if not environment_problem(error):
                 raise
             # Searching works regardless; the next open that can write repairs.
+
+    def _updated_elsewhere(self) -> bool:
+        """Whether another process holds the write lock (an update is running)."""
+        from newsread.index.engine.storage import PrivateStorage
+
+        lock = PrivateStorage(str(self.index_dir)).lock("NEWSREAD_UPDATE")
+        if lock.acquire(blocking=False):
+            lock.release()
+            return False
+        return True
 
     def _open_read_only(self, because: str) -> None:
         from newsread.index.engine.storage import PrivateStorage
@@ -226,7 +256,8 @@ class OpenIndex:
     def _repair(self) -> tuple[int, int]:
         """Delete Whoosh documents the store lacks (or holds once), index the store's articles
         Whoosh lacks. Call with the write lock held. Returns (added, removed)."""
-        from newsread.index.engine.indexer import index_fields
+        from newsread.index.engine.indexer import PARALLEL_MIN_FILES, index_fields
+        from newsread.index.engine.parallel import index_processes
 
         assert self._docs is not None
         known = set(self._docs.all_keys())
@@ -242,14 +273,19 @@ class OpenIndex:
                         removed += 1
                     else:
                         seen.add(key)
-            missing = sorted(known - seen)
-            # From the store, not the files: the store and its file states agree, and the
-            # next update reads whatever changed on disk since.
-            for start in range(0, len(missing), 500):
-                chunk = missing[start : start + 500]
-                for article in self._docs.articles(chunk).values():
-                    writer.add_document(**index_fields(article))
             writer.commit()
+            missing = sorted(known - seen)
+            if missing:
+                # From the store, not the files: the store and its file states agree, and the
+                # next update reads whatever changed on disk since. Many (what an old bug
+                # lost) take every core, as indexing does.
+                many = len(missing) >= PARALLEL_MIN_FILES
+                writer = self.writer(index_processes() if many else 1)
+                for start in range(0, len(missing), 500):
+                    chunk = missing[start : start + 500]
+                    for article in self._docs.articles(chunk).values():
+                        writer.add_document(**index_fields(article))
+                writer.commit()
         except BaseException:
             self.abandon(writer)
             raise

@@ -12,6 +12,9 @@ Patches, for correctness and speed, applied once per process by `patch_whoosh`:
 - `AndNotMatcher` moves its excluded side up to the first wanted document and stops at the end
   of the wanted one, and `InverseMatcher` (NOT) keeps skipping deleted documents (found by the
   search oracle, tests/test_search_oracle.py);
+- `ListMatcher` scores a constant weight of 0 (how filters join a query) as 0, not 1, and a
+  `TermRange` with equal bounds, one left out (`{strike TO strikes]`, both "strike"), matches
+  nothing instead of becoming a NullQuery an AND drops;
 - `BinaryGroup.query` builds each side of ANDNOT / ANDMAYBE once, not twice (2^n for a chain);
 - `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
 
@@ -36,11 +39,12 @@ _NEEDED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "column_reader")),
     ("whoosh.codec.whoosh3", "LENGTHS_COLUMN", ()),
     ("whoosh.reading", "SegmentReader", ("has_deletions",)),
-    ("whoosh.query", "TermRange", ("_btexts",)),
     ("whoosh.query", "NumericRange", ("_compile_query",)),
     ("whoosh.index", "FileIndex", ("_segments",)),
     ("whoosh.matching.binary", "AndNotMatcher", ("_find_first", "_find_next")),
     ("whoosh.matching.wrappers", "InverseMatcher", ("_find_next",)),
+    ("whoosh.matching.mcore", "ListMatcher", ("weight",)),
+    ("whoosh.query", "TermRange", ("_btexts", "normalize")),
     ("whoosh.qparser.syntax", "BinaryGroup", ("query",)),
     ("whoosh.multiproc", "SubWriterTask", ("run",)),
 )
@@ -260,7 +264,9 @@ def _patch_binary_group() -> None:
 def _patch_matchers() -> None:
     """Exclusions right in Whoosh's matchers (what the search oracle found wrong)."""
     from whoosh.matching.binary import AndNotMatcher
+    from whoosh.matching.mcore import ListMatcher
     from whoosh.matching.wrappers import InverseMatcher
+    from whoosh.query import AndNot, Term, TermRange
 
     def find_first(self: Any) -> None:
         if self.a.is_active() and self.b.is_active():
@@ -292,3 +298,22 @@ def _patch_matchers() -> None:
             original(self)
 
     InverseMatcher._find_next = inverse_find_next
+
+    list_weight = ListMatcher.weight
+
+    def weight(self: Any) -> Any:
+        if self._all_weights is not None:
+            return self._all_weights
+        return list_weight(self)
+
+    ListMatcher.weight = weight
+
+    range_normalize = TermRange.normalize
+
+    def normalize(self: Any) -> Any:
+        if self.start == self.end and self.start and (self.startexcl or self.endexcl):
+            word = Term(self.fieldname, self.start)
+            return AndNot(word, word)  # matches nothing, and stays a clause that does
+        return range_normalize(self)
+
+    TermRange.normalize = normalize
