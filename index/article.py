@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -44,6 +45,49 @@ class Article:
     @property
     def word_count(self) -> int:
         return sum(len(_WORD.findall(p)) for p in self.paragraphs)
+
+    def to_record(self) -> dict[str, Any]:
+        """The article as plain JSON values: what the article store keeps, and what
+        `newsread show --json` prints (with the body as one text)."""
+        record: dict[str, Any] = {
+            "id": self.id,
+            "key": self.key,
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "section": self.section,
+            "published": self.published.isoformat() if self.published else None,
+            "authors": list(self.authors),
+            "credit": self.credit,
+            "url": self.url,
+            "paragraphs": list(self.paragraphs),
+            "language": self.language,
+            "format": self.format,
+        }
+        if self.extra:
+            record["extra"] = dict(self.extra)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Article:
+        """The article `to_record` gave."""
+        published = record["published"]
+        return cls(
+            id=record["id"],
+            key=record["key"],
+            path=record["path"],
+            title=record["title"],
+            source=record["source"],
+            section=record["section"],
+            published=datetime.fromisoformat(published) if published else None,
+            authors=tuple(record["authors"]),
+            credit=record["credit"],
+            url=record["url"],
+            paragraphs=tuple(record["paragraphs"]),
+            language=record["language"],
+            format=record["format"],
+            extra=dict(record.get("extra", {})),
+        )
 
 
 def normalise_url(url: str) -> str:

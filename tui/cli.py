@@ -20,6 +20,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from newsread.index import Article
 from newsread.index.text import escape_controls, sanitise_line
 
 COMMANDS = ("index", "search", "show", "export", "import")
@@ -254,23 +255,12 @@ def results_to_json(results: Any) -> dict[str, Any]:
 # -- show ------------------------------------------------------------------------------------
 
 
-def article_to_json(article: Any) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "key": article.key,
-        "path": article.path,
-        "title": article.title,
-        "source": article.source,
-        "section": article.section,
-        "published": article.published.isoformat() if article.published else None,
-        "authors": list(article.authors),
-        "credit": article.credit,
-        "url": article.url,
-        "body": article.body,
-        "language": article.language,
-        "format": article.format,
-        "word_count": article.word_count,
-    }
+def article_to_json(article: Article) -> dict[str, Any]:
+    """`Article.to_record`, with the body as one text and its word count."""
+    record = article.to_record()
+    record.pop("extra", None)
+    del record["paragraphs"]
+    return {**record, "body": article.body, "word_count": article.word_count}
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -14,7 +14,6 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from newsread.index.article import Article
@@ -52,42 +51,11 @@ class FileState:
 
 
 def article_to_blob(article: Article) -> bytes:
-    record = {
-        "id": article.id,
-        "key": article.key,
-        "path": article.path,
-        "title": article.title,
-        "source": article.source,
-        "section": article.section,
-        "published": article.published.isoformat() if article.published else None,
-        "authors": list(article.authors),
-        "credit": article.credit,
-        "url": article.url,
-        "paragraphs": list(article.paragraphs),
-        "language": article.language,
-        "format": article.format,
-    }
-    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+    return zlib.compress(json.dumps(article.to_record(), ensure_ascii=False).encode("utf-8"), 6)
 
 
 def article_from_blob(blob: bytes) -> Article:
-    record = json.loads(zlib.decompress(blob).decode("utf-8"))
-    published = record["published"]
-    return Article(
-        id=record["id"],
-        key=record["key"],
-        path=record["path"],
-        title=record["title"],
-        source=record["source"],
-        section=record["section"],
-        published=datetime.fromisoformat(published) if published else None,
-        authors=tuple(record["authors"]),
-        credit=record["credit"],
-        url=record["url"],
-        paragraphs=tuple(record["paragraphs"]),
-        language=record["language"],
-        format=record["format"],
-    )
+    return Article.from_record(json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
