@@ -70,24 +70,6 @@ def index_dir(library: Path) -> Path:
     return cache_dir() / "indexes" / f"{name or 'library'}-{digest}"
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create `path` (and missing parents) readable by the user alone (0700)."""
-    missing = []
-    parent = path
-    while not parent.exists() and parent != parent.parent:
-        missing.append(parent)
-        parent = parent.parent
-    # Each folder newsread creates is private, not only the last (`mkdir(parents=True)`
-    # creates the others with the umask's mode).
-    for folder in reversed(missing):
-        folder.mkdir(exist_ok=True, mode=0o700)
-    try:
-        os.chmod(path, 0o700)
-    except OSError:
-        pass  # not ours to change (e.g. a shared NEWSREAD_HOME); creation already used 0700
-    return path
-
-
 def default_library() -> Path:
     """The bundled sample library."""
     import newsread.sample_articles as samples

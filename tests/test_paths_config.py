@@ -9,6 +9,7 @@ import pytest
 
 from newsread.index import paths
 from newsread.index.config import load_config
+from newsread.index.private_files import make_private_dir
 
 
 def test_newsread_home_moves_cache_config_and_data(
@@ -32,7 +33,7 @@ def test_each_library_gets_its_own_index(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_private_dirs_are_0700(tmp_path: Path) -> None:
-    made = paths.make_private_dir(tmp_path / "x" / "y")
+    made = make_private_dir(tmp_path / "x" / "y")
     assert stat.S_IMODE(made.stat().st_mode) == 0o700
 
 

@@ -9,8 +9,6 @@ articles; `QueryRecall` is up/down through earlier queries in the search box.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -190,20 +188,10 @@ def save_state(state: SessionState, path: Path) -> None:
 
     `mkstemp` creates the file 0600, so the state is never readable by others, even briefly.
     """
-    from newsread.index.paths import make_private_dir
+    from newsread.index.private_files import make_private_dir, write_private
 
     make_private_dir(path.parent)
-    data = json.dumps(state_to_json(state), ensure_ascii=False, indent=1)
-    handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_private(path, json.dumps(state_to_json(state), ensure_ascii=False, indent=1))
 
 
 # -- navigation ------------------------------------------------------------------------------

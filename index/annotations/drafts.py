@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import threading
 import time
 import uuid
@@ -29,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from newsread.index.paths import make_private_dir
+from newsread.index.private_files import make_private_dir, write_private
 
 log = logging.getLogger(__name__)
 
@@ -107,20 +106,6 @@ def draft_from_json(data: Any) -> Draft | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically, the file readable by the user alone (0600)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def read_draft(path: Path) -> Draft | None:

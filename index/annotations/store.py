@@ -62,6 +62,7 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.article import Article
+from newsread.index.private_files import create_private_file, make_private_dir
 from newsread.index.text import sanitise, sanitise_line
 
 log = logging.getLogger(__name__)
@@ -231,7 +232,7 @@ class AnnotationStore:
         db_path = Path(db_path)
         recovered: Path | None = None
         try:
-            _make_private_dir(db_path.parent)
+            make_private_dir(db_path.parent)
             connection, identity = _connect_checked(db_path, busy_timeout)
             if connection is None:
                 recovered = _set_aside(db_path, identity)
@@ -1056,32 +1057,12 @@ class AnnotationStore:
 # Opening helpers ------------------------------------------------------------------------------
 
 
-def _make_private_dir(directory: Path) -> None:
-    """Create missing directories 0700; an existing directory is left as it is."""
-    missing = []
-    for parent in (directory, *directory.parents):
-        if parent.exists():
-            break
-        missing.append(parent)
-    for parent in reversed(missing):
-        try:
-            parent.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
-        os.chmod(parent, 0o700)  # mkdir's mode is filtered by the umask
-
-
 def _open_private_file(path: Path) -> tuple[int, int]:
     """Create the file 0600 if missing (tighten it if group or others can read it).
 
     Returns its (device, inode), to recognise it later.
     """
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        os.close(descriptor)
+    create_private_file(path)
     status = os.stat(path)
     if os.name == "posix" and status.st_mode & 0o077:
         os.chmod(path, 0o600)

@@ -9,7 +9,6 @@ mtime, size and content digest for incremental indexing, and why a file was skip
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsread.index.article import Article
+from newsread.index.private_files import create_private_file
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -94,7 +94,7 @@ class DocStore:
             return
         if not path.exists():
             # SQLite creates the file, and later its -wal and -shm files, with this mode.
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            create_private_file(path)
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")

@@ -29,6 +29,7 @@ from newsread.index.engine.parallel import patch_sub_writers, stop_sub_writers
 from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.errors import LibraryError
+from newsread.index.private_files import create_private_file, make_private_dir
 
 _Opened = TypeVar("_Opened", bound="OpenIndex")
 
@@ -76,7 +77,7 @@ class OpenIndex:
         if not self.root.is_dir():
             raise LibraryError(f"{self.root} is not a folder")
         try:
-            paths.make_private_dir(self.index_dir)
+            make_private_dir(self.index_dir)
         except OSError as error:
             raise LibraryError(
                 f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
@@ -211,7 +212,7 @@ class OpenIndex:
                 child.unlink(missing_ok=True)
 
     def _open_whoosh(self) -> None:
-        from newsread.index.engine.storage import PrivateStorage, create_private_file
+        from newsread.index.engine.storage import PrivateStorage
 
         patch_whoosh()
         storage = PrivateStorage(str(self.index_dir))

@@ -21,14 +21,9 @@ from whoosh.filedb.structfile import StructFile
 from whoosh.util import random_name
 
 from newsread.index.engine.whoosh_internals import segments
-from newsread.index.paths import make_private_dir
+from newsread.index.private_files import create_private_file, make_private_dir
 
 _CREATE = os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0)
-
-
-def create_private_file(path: Path | str) -> None:
-    """Create `path` (empty) readable by the user alone, unless it exists."""
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 class PrivateStorage(FileStorage):  # type: ignore[misc]
