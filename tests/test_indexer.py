@@ -204,7 +204,7 @@ def test_articles_missing_from_the_index_are_indexed_again_on_open(small_library
 
 
 def test_an_article_indexed_twice_is_repaired_on_open(small_library: Path) -> None:
-    from newsread.index.engine.indexer import index_fields
+    from newsread.index.engine.schema import index_fields
 
     library = _open(small_library)
     library.update()

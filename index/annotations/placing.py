@@ -18,14 +18,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsread.index.annotations.model import AnnotationError, ArticleInfo
 from newsread.index.article import Article, stable_id
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
-    from newsread.index.library import Library
+
+
+class _Articles(Protocol):
+    def keys_for(self, path_or_id: str) -> list[str]: ...
+    def articles(self, keys: Iterable[str]) -> dict[str, Article]: ...
+
+
+class Library(Protocol):
+    """What placing needs of a library (`newsread.index.Library` is one): its articles, and the
+    user's annotation store. Named here so annotations/ never imports the library back."""
+
+    @property
+    def docs(self) -> _Articles: ...
+
+    @property
+    def annotations(self) -> AnnotationStore: ...
+
+    def find(self, path_or_id: str) -> list[Article]: ...
+
 
 log = logging.getLogger(__name__)
 

@@ -14,18 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsread.index.article import Article
 from newsread.index.engine.docstore import FileState
-from newsread.index.engine.parallel import index_processes
+from newsread.index.engine.parallel import PARALLEL_MIN_FILES, index_processes
+from newsread.index.engine.schema import index_fields
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.reader import PARSER_VERSION, read_articles
 from newsread.index.files.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
     from newsread.index.engine.open_index import OpenIndex
-
-PARALLEL_MIN_FILES = 200
-"""Updates reading fewer files index in this process: starting sub-writers costs more."""
 
 
 @dataclass(frozen=True)
@@ -82,19 +79,11 @@ def digest_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def parser_changed(library: OpenIndex) -> bool:
-    """Whether the library's files were read by another version of the parsers than this one
-    (which reads them differently: every file is read again)."""
-    return bool(library.docs.file_states()) and library.docs.get_meta("parser") != str(
-        PARSER_VERSION
-    )
-
-
 def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
     plan = _Plan()
     known = library.docs.file_states()
     files = scan.files
-    reread = parser_changed(library)
+    reread = library.parser_changed()
     for rel, (mtime_ns, size) in files.items():
         state = known.get(rel)
         if state is None or reread:
@@ -116,32 +105,6 @@ def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
     plan.to_remove = [rel for rel in known if rel not in files]
     plan.to_read.sort()
     return plan
-
-
-def index_fields(article: Article) -> dict[str, object]:
-    """The Whoosh document for one article."""
-    doc: dict[str, object] = {
-        "key": article.key,
-        "path": article.path,
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "source_facet": article.source,
-        "section_facet": article.section,
-    }
-    for name, value in (
-        ("source", article.source),
-        ("section", article.section),
-        ("authors", "; ".join(article.authors) or article.credit),
-        ("url", article.url),
-    ):
-        if value:
-            doc[name] = value
-    if article.published:
-        # Indexed and shown as the wall time the page gave; the zone stays in the doc store.
-        doc["published"] = article.published.replace(tzinfo=None)
-        doc["year"] = article.published.year
-    return doc
 
 
 def has_changes(library: OpenIndex) -> bool:

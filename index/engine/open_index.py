@@ -133,9 +133,7 @@ class OpenIndex:
             self.notice = f"index rebuilt: {failure if isinstance(failure, _Damaged) else opened}"
             self._open_whoosh()
             self._docs = DocStore(self.index_dir / "articles.sqlite3")
-        from newsread.index.engine.indexer import parser_changed
-
-        if not self.notice and parser_changed(self):
+        if not self.notice and self.parser_changed():
             self.notice = "newsread reads articles better now: every file is read again"
         try:
             self._make_agree()
@@ -257,8 +255,8 @@ class OpenIndex:
     def _repair(self) -> tuple[int, int]:
         """Delete Whoosh documents the store lacks (or holds once), index the store's articles
         Whoosh lacks. Call with the write lock held. Returns (added, removed)."""
-        from newsread.index.engine.indexer import PARALLEL_MIN_FILES, index_fields
-        from newsread.index.engine.parallel import index_processes
+        from newsread.index.engine.parallel import PARALLEL_MIN_FILES, index_processes
+        from newsread.index.engine.schema import index_fields
 
         assert self._docs is not None
         known = set(self._docs.all_keys())
@@ -292,6 +290,13 @@ class OpenIndex:
             raise
         self.record_files()
         return len(missing), removed
+
+    def parser_changed(self) -> bool:
+        """Whether the library's files were read by another version of the parsers than this
+        one (which reads them differently: every file is read again)."""
+        from newsread.index.files.reader import PARSER_VERSION
+
+        return bool(self.docs.file_states()) and self.docs.get_meta("parser") != str(PARSER_VERSION)
 
     def count(self) -> int:
         """Articles in the store."""

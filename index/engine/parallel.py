@@ -23,6 +23,8 @@ from typing import Any
 
 from newsread.index.engine import whoosh_internals
 
+PARALLEL_MIN_FILES = 200
+"""Updates reading fewer files index in this process: starting sub-writers costs more."""
 PROCESSES_VARIABLE = "NEWSREAD_INDEX_PROCESSES"
 MAX_PROCESSES = 4
 """More sub-writers than this mostly add memory (each sorts up to 128 MB of postings)."""

@@ -12,6 +12,7 @@ from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
+from newsread.index.article import Article
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
 SCHEMA_VERSION = 5
@@ -218,3 +219,29 @@ def build_schema() -> fields.Schema:
         year=fields.NUMERIC(sortable=True, signed=False, bits=32),
         # Annotation-derived fields can be added here later (tags etc.); bump SCHEMA_VERSION.
     )
+
+
+def index_fields(article: Article) -> dict[str, object]:
+    """The Whoosh document for one article."""
+    doc: dict[str, object] = {
+        "key": article.key,
+        "path": article.path,
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source_facet": article.source,
+        "section_facet": article.section,
+    }
+    for name, value in (
+        ("source", article.source),
+        ("section", article.section),
+        ("authors", "; ".join(article.authors) or article.credit),
+        ("url", article.url),
+    ):
+        if value:
+            doc[name] = value
+    if article.published:
+        # Indexed and shown as the wall time the page gave; the zone stays in the doc store.
+        doc["published"] = article.published.replace(tzinfo=None)
+        doc["year"] = article.published.year
+    return doc
