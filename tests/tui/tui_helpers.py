@@ -112,6 +112,8 @@ async def settle(pilot: Pilot) -> None:
         status = app.main.status.status
         return (
             (status.index.startswith("up to date") or bool(app.main.library_problem))
+            and not app.key_order.busy  # every key pressed has been routed and handled
+            and not app.key_order.held
             and not any(w.is_running for w in app.workers)
             and app.main._search_timer is None
         )
