@@ -138,3 +138,19 @@ def test_a_constant_score_of_zero_scores_zero() -> None:
     q = query.ConstantScoreQuery(query.Term("text", "harbour"), 0.0)
     with ix.searcher() as searcher:  # type: ignore[attr-defined]
         assert [hit.score for hit in searcher.search(q, limit=None)] == [0.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("title:[TO voted} title:[TO grains}", "title:[ TO grain}"),
+        ("title:[TO grains} title:[TO voted}", "title:[ TO grain}"),
+        ("title:[a TO voted} title:[c TO grains}", "title:[c TO grain}"),
+        ("title:[TO voted} OR title:[TO grains}", "title:[ TO vote}"),
+    ],
+)
+def test_nested_ranges_anded_together_keep_the_narrower(text: str, expected: str) -> None:
+    """Whoosh merged `[TO voted} AND [TO grains}` into the wider range (soak seed 2777)."""
+    from newsread.index.engine.schema import build_schema
+
+    assert str(parse_query(text, build_schema()).normalize()) == expected

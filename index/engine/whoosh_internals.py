@@ -14,7 +14,8 @@ Patches, for correctness and speed, applied once per process by `patch_whoosh`:
   search oracle, tests/test_search_oracle.py);
 - `ListMatcher` scores a constant weight of 0 (how filters join a query) as 0, not 1, and a
   `TermRange` with equal bounds, one left out (`{strike TO strikes]`, both "strike"), matches
-  nothing instead of becoming a NullQuery an AND drops;
+  nothing instead of becoming a NullQuery an AND drops, and two nested ranges ANDed together
+  (`title:[TO voted} … title:[TO grains}`) become the narrower, not the wider (soak seed 2777);
 - `BinaryGroup.query` builds each side of ANDNOT / ANDMAYBE once, not twice (2^n for a chain);
 - `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
 
@@ -44,6 +45,7 @@ _NEEDED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("whoosh.matching.binary", "AndNotMatcher", ("_find_first", "_find_next")),
     ("whoosh.matching.wrappers", "InverseMatcher", ("_find_next",)),
     ("whoosh.matching.mcore", "ListMatcher", ("weight",)),
+    ("whoosh.query.ranges", "RangeMixin", ("merge", "_comparable_start", "_comparable_end")),
     ("whoosh.query", "TermRange", ("_btexts", "normalize")),
     ("whoosh.qparser.syntax", "BinaryGroup", ("query",)),
     ("whoosh.multiproc", "SubWriterTask", ("run",)),
@@ -267,6 +269,7 @@ def _patch_matchers() -> None:
     from whoosh.matching.mcore import ListMatcher
     from whoosh.matching.wrappers import InverseMatcher
     from whoosh.query import AndNot, Term, TermRange
+    from whoosh.query.ranges import RangeMixin
 
     def find_first(self: Any) -> None:
         if self.a.is_active() and self.b.is_active():
@@ -317,3 +320,17 @@ def _patch_matchers() -> None:
         return range_normalize(self)
 
     TermRange.normalize = normalize
+
+    range_merge = RangeMixin.merge
+
+    def merge(self: Any, other: Any, intersect: bool = True) -> Any:
+        if intersect:  # Whoosh kept the wider of two nested ranges, also when intersecting
+            start, end = self._comparable_start(), self._comparable_end()
+            other_start, other_end = other._comparable_start(), other._comparable_end()
+            if start >= other_start and end <= other_end:
+                return self
+            if other_start >= start and other_end <= end:
+                return other
+        return range_merge(self, other, intersect)
+
+    RangeMixin.merge = merge
