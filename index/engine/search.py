@@ -765,9 +765,13 @@ def _top_by_relevance(
     unscored pass that can."""
     from whoosh import collectors
 
-    # No SIGALRM: searches run in worker threads.
+    # No SIGALRM: searches run in worker threads. No block-quality skipping either: with an
+    # exclusion inside an OR it returned a document the query does not match (soak seed 1803).
     timed = collectors.TimeLimitCollector(
-        collectors.TopCollector(limit=limit), timelimit=TIME_LIMIT, greedy=True, use_alarm=False
+        collectors.TopCollector(limit=limit, usequality=False),
+        timelimit=TIME_LIMIT,
+        greedy=True,
+        use_alarm=False,
     )
     try:
         searcher.search_with_collector(q, timed)
