@@ -385,6 +385,30 @@ class TestMarks:
             titles = rendered_text(app.main.results_list)
             assert "★ ✎ Kelmor harbour expansion approved" in titles
 
+    async def test_m_right_after_opening_says_what_it_did(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Opening marks an article read; `m` at once makes it unread, and says so truly."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await open_article(pilot)
+            await pilot.press("m")
+            await settle(pilot)
+            await wait_for(pilot, lambda: app.main.article_state is not None)
+            state = app.main.article_state
+            messages = [n.message for n in app._notifications]
+            said = [m for m in messages if m.startswith("Marked")]
+            assert said, messages
+            assert said[-1] == ("Marked read" if state.read else "Marked unread")  # type: ignore[union-attr]
+            store = AnnotationStore.open(annotations_path())
+            try:
+                article = app.main._article
+                assert article is not None
+                assert store.article_state(article).read == state.read  # type: ignore[union-attr]
+            finally:
+                store.close()
+
 
 class TestHighlightsView:
     def test_filter_words_tag_and_colour(self) -> None:

@@ -238,6 +238,8 @@ class AnnotatingScreen(Screen[None]):
         except AnnotationError as error:
             self.post_message(AnnotationFailed(str(error)))
             return
+        if isinstance(result, str):
+            notice = result  # the change said what it did
         new = result.id if isinstance(result, Highlight) else ""
         self.post_message(
             AnnotationsLoaded(
@@ -685,12 +687,15 @@ class AnnotatingScreen(Screen[None]):
         article = self._article_or_say()
         if article is None:
             return
-        read = not (self.article_state is not None and self.article_state.read)
-        self._annotate(
-            article,
-            lambda store: store.set_read(article, read),
-            notice="Marked read" if read else "Marked unread",
-        )
+
+        def toggle(store: AnnotationStore) -> str:
+            # From the store's state, not the screen's: `m` pressed while opening the article
+            # (which marks it read) must undo that, and say what it did.
+            read = not store.article_state(article).read
+            store.set_read(article, read)
+            return "Marked read" if read else "Marked unread"
+
+        self._annotate(article, toggle)
 
     def action_toggle_star(self) -> None:
         article = self._article_or_say()
