@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
 
@@ -23,6 +25,13 @@ BODY = (
     "Harbour [@click=app.quit]news[/] \x1b]52;c;ZXZpbA==\x07[link=https://evil]x[/link] near "
     "the harbour wall, \x9b2J with the \u200bharbour master watching."
 )
+
+
+@pytest.fixture(autouse=True)
+def index_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the Pilot tests do (tests/tui/conftest.py): a child indexer spawned from a pytest-xdist
+    worker once took over 30 s to start on a loaded CI machine."""
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
 
 
 async def test_hostile_title_file_name_and_snippet_are_shown_literally(tmp_path: Path) -> None:
