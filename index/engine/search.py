@@ -765,10 +765,11 @@ def _top_by_relevance(
     unscored pass that can."""
     from whoosh import collectors
 
-    # No SIGALRM: searches run in worker threads. No block-quality skipping either: with an
-    # exclusion inside an OR it returned a document the query does not match (soak seed 1803).
+    # No SIGALRM: searches run in worker threads. No block-quality skipping and no matcher
+    # `replace(minscore)` either: with an exclusion inside an OR, both returned a document the
+    # query does not match (soak seed 1803; which one depended on the process's hash seed).
     timed = collectors.TimeLimitCollector(
-        collectors.TopCollector(limit=limit, usequality=False),
+        collectors.TopCollector(limit=limit, usequality=False, replace=0),
         timelimit=TIME_LIMIT,
         greedy=True,
         use_alarm=False,
