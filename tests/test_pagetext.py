@@ -65,6 +65,7 @@ PAGE = f"""  Northfield Courier
 def test_a_page_dump_gives_the_headline_byline_date_and_body_from_the_lede() -> None:
     draft = parse_text(PAGE)
     assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.section == "Transport"
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
     assert draft.paragraphs[0] == LEDE

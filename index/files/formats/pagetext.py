@@ -166,13 +166,15 @@ _TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is
 _CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
 
 
-def _mass(lines: list[_Line], position: int) -> float:
-    """How much running text follows the line at `position`: the article under a headline."""
-    total = 0.0
-    for line in lines[position + 1 : position + 1 + _TEXT_AHEAD]:
-        if line.sentence:
-            total += min(len(line.text), 400)
-    return min(total, 2000.0)
+def _masses(lines: list[_Line]) -> list[float]:
+    """For each line, how much running text follows it: the article under a headline."""
+    running = [0.0]
+    for line in lines:
+        running.append(running[-1] + (min(len(line.text), 400) if line.sentence else 0))
+    return [
+        min(running[min(len(lines), p + 1 + _TEXT_AHEAD)] - running[p + 1], 2000.0)
+        for p in range(len(lines))
+    ]
 
 
 def _laid_out_like_a_page(text_lines: list[str]) -> bool:
@@ -209,7 +211,11 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
     best_score, headline = 0.0, -1
+    masses = _masses(lines)
     for position, line in enumerate(lines):
+        mass = masses[position]
+        if mass < 300:
+            continue
         after = lines[position + 1] if position + 1 < len(lines) else None
         if (
             line.text.endswith(":")
@@ -221,9 +227,6 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
             # "Topic:" / "Headline" on two lines: one headline.
             line = replace(line, text=f"{line.text} {after.text}")
         if not _headline_shaped(line) or _not_a_headline(line.text):
-            continue
-        mass = _mass(lines, position)
-        if mass < 300:
             continue
         score = mass / 150 + min(len(line.text), 90) / 15
         if first - _HEADLINE_WINDOW <= position <= first:

@@ -981,6 +981,12 @@ def parse_text(text: str) -> Draft:
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         _set_title(page.title, state)
+        for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
+            # "Home » Transport » Headline": the section is the crumb above the headline.
+            trail = _clean(raw).lstrip("*+•· ").removesuffix(page.title).rstrip(" »›>/→")
+            crumbs = _breadcrumb(trail) if trail else None
+            if crumbs and crumbs[1] and not state.section:
+                _apply_breadcrumb(crumbs[0], state, strong=True)
         for raw in lines[page.headline + 1 : page.start]:
             line = _clean(raw)
             if line and not _take_date(line, state) and not _take_byline(line, state):
