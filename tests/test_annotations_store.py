@@ -28,7 +28,7 @@ from newsread.index.annotations import (
     Tag,
     TagCount,
 )
-from newsread.index.annotations import store as store_module
+from newsread.index.annotations import database as database_module
 from newsread.index.article import Article, stable_id
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -452,8 +452,8 @@ def test_migrations_are_applied_in_order(db_path: Path, monkeypatch: pytest.Monk
     with AnnotationStore.open(db_path) as store:
         store.set_article_note(make_article(), "before the upgrade")
     upgrade = ("CREATE TABLE reading_sessions (started TEXT)",)
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, upgrade))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(database_module, "MIGRATIONS", (*database_module.MIGRATIONS, upgrade))
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with AnnotationStore.open(db_path) as store:
         assert store.article_note(make_article()) == "before the upgrade"
     with sqlite3.connect(db_path) as other:
@@ -535,7 +535,7 @@ def test_an_earlier_corrupt_copy_is_never_overwritten(
         def now(cls, tz: object = None) -> Frozen:
             return cls(2024, 5, 1, 12, 0, 0)
 
-    monkeypatch.setattr(store_module, "datetime", Frozen)
+    monkeypatch.setattr(database_module, "datetime", Frozen)
     db_path.parent.mkdir(parents=True)
     earlier = db_path.with_name("annotations.sqlite3.corrupt-20240501-120000")
     earlier.write_bytes(b"first broken copy")

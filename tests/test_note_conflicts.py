@@ -9,7 +9,7 @@ import pytest
 from test_annotations_store import make_article, span
 
 from newsread.index.annotations import AnnotationStore, NoteConflict
-from newsread.index.annotations.store import MIGRATIONS
+from newsread.index.annotations.database import MIGRATIONS
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from newsread.index.annotations.anchoring import Anchor, AnchorStatus, anchor, make_selector
+from newsread.index.annotations.database import SCHEMA_VERSION
 from newsread.index.annotations.export import (
     ImportSummary,
     export_json,
@@ -30,7 +31,7 @@ from newsread.index.annotations.model import (
     Tag,
     TagCount,
 )
-from newsread.index.annotations.store import SCHEMA_VERSION, AnnotationStore
+from newsread.index.annotations.store import AnnotationStore
 
 __all__ = [
     "SCHEMA_VERSION",

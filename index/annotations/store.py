@@ -8,7 +8,7 @@ every newsread running as that user:
   a change still locked out after the timeout (and a few retries) raises `AnnotationError`.
 - `synchronous=FULL`: a returned call has reached the disk, even if the process dies next.
 - The directory is created 0700 and the file 0600: notes are private.
-- The schema version lives in `PRAGMA user_version`; `MIGRATIONS` are applied in order.
+- The schema version lives in `PRAGMA user_version`; `database.MIGRATIONS` are applied in order.
 - A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is renamed
   to `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store created; `recovered_from` says so.
 
@@ -28,8 +28,6 @@ that another one has written.
 from __future__ import annotations
 
 import logging
-import os
-import re
 import sqlite3
 import threading
 import time
@@ -40,9 +38,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar, final
 
+from newsread.index.annotations import database, records
 from newsread.index.annotations.anchoring import ANCHOR_STATUSES, anchor, make_selector
 from newsread.index.annotations.model import (
-    COLOURS,
     AnchoredHighlight,
     AnnotationError,
     ArticleAnnotations,
@@ -55,129 +53,16 @@ from newsread.index.annotations.model import (
     HighlightNotFound,
     MergeItem,
     MergeOutcome,
-    NoteConflict,
     NoteRecord,
-    Tag,
     TagCount,
     TagRecord,
 )
 from newsread.index.article import Article
-from newsread.index.private_files import create_private_file, make_private_dir
-from newsread.index.text import sanitise, sanitise_line
+from newsread.index.private_files import make_private_dir
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_SQLITE_CORRUPT = 11  # sqlite3.SQLITE_CORRUPT and SQLITE_NOTADB exist from Python 3.11 only
-_SQLITE_NOTADB = 26
-_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
-_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
-_WORD = re.compile(r"\w", re.UNICODE)
-
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 1: the first schema.
-    (
-        """CREATE TABLE articles (
-            seq INTEGER PRIMARY KEY,
-            article_id TEXT NOT NULL UNIQUE,
-            key TEXT NOT NULL DEFAULT '',
-            path TEXT NOT NULL DEFAULT '',
-            url TEXT NOT NULL DEFAULT '',
-            url_key TEXT NOT NULL DEFAULT '',
-            title TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            published TEXT,
-            note TEXT NOT NULL DEFAULT '',
-            note_created TEXT,
-            note_updated TEXT,
-            read_at TEXT,
-            starred_at TEXT,
-            created TEXT NOT NULL,
-            updated TEXT NOT NULL
-        )""",
-        "CREATE INDEX articles_key ON articles(key) WHERE key != ''",
-        "CREATE INDEX articles_url ON articles(url_key) WHERE url_key != ''",
-        """CREATE TABLE tags (
-            article_id TEXT NOT NULL
-                REFERENCES articles(article_id) ON UPDATE CASCADE ON DELETE CASCADE,
-            tag TEXT NOT NULL COLLATE NOCASE,
-            created TEXT NOT NULL,
-            PRIMARY KEY (article_id, tag)
-        )""",
-        "CREATE INDEX tags_tag ON tags(tag)",
-        """CREATE TABLE highlights (
-            seq INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            article_id TEXT NOT NULL,
-            article_key TEXT NOT NULL DEFAULT '',
-            article_path TEXT NOT NULL DEFAULT '',
-            article_url TEXT NOT NULL DEFAULT '',
-            article_url_key TEXT NOT NULL DEFAULT '',
-            article_title TEXT NOT NULL DEFAULT '',
-            article_source TEXT NOT NULL DEFAULT '',
-            article_published TEXT,
-            colour INTEGER NOT NULL CHECK (colour BETWEEN 1 AND 5),
-            quote TEXT NOT NULL CHECK (quote != ''),
-            prefix TEXT NOT NULL,
-            suffix TEXT NOT NULL,
-            start_offset INTEGER,
-            end_offset INTEGER,
-            status TEXT NOT NULL
-                CHECK (status IN ('anchored', 'moved', 'fuzzy', 'orphaned')),
-            note TEXT NOT NULL DEFAULT '',
-            created TEXT NOT NULL,
-            updated TEXT NOT NULL,
-            deleted_at TEXT
-        )""",
-        # The same passage highlighted twice is one highlight (re-imports add nothing).
-        """CREATE UNIQUE INDEX highlights_same_passage
-            ON highlights(article_id, quote, prefix, suffix) WHERE deleted_at IS NULL""",
-        "CREATE INDEX highlights_article ON highlights(article_id)",
-        "CREATE INDEX highlights_key ON highlights(article_key) WHERE article_key != ''",
-        "CREATE INDEX highlights_url ON highlights(article_url_key) WHERE article_url_key != ''",
-        "CREATE INDEX highlights_created ON highlights(created)",
-        """CREATE VIRTUAL TABLE highlights_fts USING fts5(
-            quote, note, content='highlights', content_rowid='seq',
-            tokenize='porter unicode61 remove_diacritics 2'
-        )""",
-        """CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
-            INSERT INTO highlights_fts(rowid, quote, note) VALUES (new.seq, new.quote, new.note);
-        END""",
-        """CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
-            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
-                VALUES ('delete', old.seq, old.quote, old.note);
-        END""",
-        """CREATE TRIGGER highlights_fts_update AFTER UPDATE OF quote, note ON highlights BEGIN
-            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
-                VALUES ('delete', old.seq, old.quote, old.note);
-            INSERT INTO highlights_fts(rowid, quote, note) VALUES (new.seq, new.quote, new.note);
-        END""",
-        """CREATE VIRTUAL TABLE article_notes_fts USING fts5(
-            note, content='articles', content_rowid='seq',
-            tokenize='porter unicode61 remove_diacritics 2'
-        )""",
-        """CREATE TRIGGER article_notes_fts_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
-        END""",
-        """CREATE TRIGGER article_notes_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
-                VALUES ('delete', old.seq, old.note);
-        END""",
-        """CREATE TRIGGER article_notes_fts_update AFTER UPDATE OF note ON articles BEGIN
-            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
-                VALUES ('delete', old.seq, old.note);
-            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
-        END""",
-    ),
-    # 2: revisions, so a save over another session's newer note is caught (NoteConflict).
-    (
-        "ALTER TABLE articles ADD COLUMN note_revision INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE highlights ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @final
@@ -233,10 +118,10 @@ class AnnotationStore:
         recovered: Path | None = None
         try:
             make_private_dir(db_path.parent)
-            connection, identity = _connect_checked(db_path, busy_timeout)
+            connection, identity = database.connect_checked(db_path, busy_timeout)
             if connection is None:
-                recovered = _set_aside(db_path, identity)
-                connection, _ = _connect_checked(db_path, busy_timeout)
+                recovered = database.set_aside(db_path, identity)
+                connection, _ = database.connect_checked(db_path, busy_timeout)
         except OSError as error:
             raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
         if connection is None:
@@ -250,7 +135,7 @@ class AnnotationStore:
             attempts=attempts,
         )
         try:
-            store._retrying("", lambda: _configure(connection, db_path))
+            store._retrying("", lambda: database.configure(connection, db_path))
         except BaseException:
             connection.close()
             raise
@@ -282,25 +167,25 @@ class AnnotationStore:
     ) -> Highlight:
         """Highlight `article.body[start:end]`; highlighting the same passage again returns it."""
         quote, prefix, suffix = make_selector(article.body, start, end)
-        _check_colour(colour)
+        records.check_colour(colour)
         info = ArticleInfo.of(article)
-        text = _clean_note(note)
+        text = records.clean_note(note)
 
         def work(db: sqlite3.Connection) -> Highlight:
             now = self.now()
-            self._touch_article(db, info, _stamp(now))
+            self._touch_article(db, info, records.stamp(now))
             existing = db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
                 " AND quote = ? AND prefix = ? AND suffix = ?",
                 (info.id, quote, prefix, suffix),
             ).fetchone()
             if existing is not None:
-                return _highlight(existing)
+                return records.highlight(existing)
             highlight = Highlight(
                 self._new_id(), info, colour, quote, prefix, suffix, start, end, "anchored",
                 text, now, now,
             )  # fmt: skip
-            _insert_highlight(db, highlight)
+            records.insert_highlight(db, highlight)
             return highlight
 
         return self._write("highlight", work, unsaved=text)
@@ -324,15 +209,15 @@ class AnnotationStore:
         that another session changed meanwhile is not overwritten: `NoteConflict`.
         """
         if colour is not None:
-            _check_colour(colour)
-        text = None if note is None else _clean_note(note)
+            records.check_colour(colour)
+        text = None if note is None else records.clean_note(note)
 
         def work(db: sqlite3.Connection) -> Highlight:
             current = self._live_highlight(db, highlight_id)
             new_note = current.note if text is None else text
             new_colour = current.colour if colour is None else colour
             if text is not None:
-                _check_base(current.note, current.revision, text, base_revision, base_note)
+                records.check_base(current.note, current.revision, text, base_revision, base_note)
             if (new_note, new_colour) != (current.note, current.colour):
                 db.execute(
                     "UPDATE highlights SET note = ?, colour = ?, updated = ?,"
@@ -384,7 +269,7 @@ class AnnotationStore:
         """Forget highlights deleted more than `older_than` ago; how many were removed."""
 
         def work(db: sqlite3.Connection) -> int:
-            cutoff = _stamp(self.now() - older_than)
+            cutoff = records.stamp(self.now() - older_than)
             cursor = db.execute(
                 "DELETE FROM highlights WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
             )
@@ -415,7 +300,9 @@ class AnnotationStore:
                 )
                 if info is not None:
                     self._touch_article(db, info, now)
-                    _relocate_highlight(db, highlight_id, _relocated(current.article, info))
+                    records.relocate_highlight(
+                        db, highlight_id, records.relocated(current.article, info)
+                    )
             except sqlite3.IntegrityError:
                 raise AnnotationError("that passage already has a highlight") from None
             return self._get_highlight(db, highlight_id)
@@ -444,7 +331,7 @@ class AnnotationStore:
         placed: list[AnchoredHighlight] = []
         changes: list[tuple[Highlight, bool]] = []
         for row in rows:
-            highlight = _highlight(row)
+            highlight = records.highlight(row)
             found = anchor(
                 body,
                 highlight.quote,
@@ -459,7 +346,7 @@ class AnnotationStore:
             if (
                 not by_identity
                 and found.status == "orphaned"
-                and not _same_title(highlight.article.title, info.title)
+                and not records.same_title(highlight.article.title, info.title)
             ):
                 continue  # a different article that once lived at this path
             current = replace(
@@ -470,7 +357,7 @@ class AnnotationStore:
                 status=found.status,
             )
             if found.status != "orphaned":
-                current = replace(current, article=_relocated(highlight.article, info))
+                current = replace(current, article=records.relocated(highlight.article, info))
             relocated = current.article != highlight.article
             if relocated or current != highlight:
                 changes.append((current, relocated))
@@ -517,13 +404,13 @@ class AnnotationStore:
             clauses.append("h.colour = ?")
             params.append(colour)
         if tag is not None:
-            name = _tag_query(tag)
+            name = records.tag_query(tag)
             if name is None:
                 return []
             clauses.append("h.article_id IN (SELECT article_id FROM tags WHERE tag = ?)")
             params.append(name)
         if text_query is not None:
-            match = _fts_query(text_query.split())
+            match = records.fts_query(text_query.split())
             if match is None:
                 return []
             clauses.append(
@@ -536,7 +423,7 @@ class AnnotationStore:
             sql += " LIMIT ?"
             params.append(limit)
         rows = self._read(lambda db: db.execute(sql, params).fetchall())
-        return [_highlight(row) for row in rows]
+        return [records.highlight(row) for row in rows]
 
     # Article state ---------------------------------------------------------------------------
 
@@ -545,8 +432,8 @@ class AnnotationStore:
         info = ArticleInfo.of(article)
 
         def work(db: sqlite3.Connection) -> ArticleState:
-            row = _find_article_row(db, info)
-            return ArticleState(info) if row is None else _state(db, row, info)
+            row = records.find_article_row(db, info)
+            return ArticleState(info) if row is None else records.state(db, row, info)
 
         return self._read(work)
 
@@ -568,13 +455,13 @@ class AnnotationStore:
         With `base_revision` (and `base_note`), a note another session changed meanwhile is
         not overwritten: `NoteConflict`.
         """
-        note = _clean_note(text)
+        note = records.clean_note(text)
         info = ArticleInfo.of(article)
 
         def work(db: sqlite3.Connection) -> ArticleState:
             now = self._stamp()
             row = self._touch_article(db, info, now)
-            _check_base(row["note"], row["note_revision"], note, base_revision, base_note)
+            records.check_base(row["note"], row["note_revision"], note, base_revision, base_note)
             if note != row["note"]:
                 created = (row["note_created"] or now) if note else None
                 db.execute(
@@ -588,7 +475,7 @@ class AnnotationStore:
 
     def add_tags(self, article: Article, *tags: str) -> tuple[str, ...]:
         """Tag the article; returns all its tags. An existing tag keeps its first spelling."""
-        names = [_clean_tag(tag) for tag in tags]
+        names = [records.clean_tag(tag) for tag in tags]
         info = ArticleInfo.of(article)
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
@@ -607,18 +494,18 @@ class AnnotationStore:
 
     def remove_tags(self, article: Article, *tags: str) -> tuple[str, ...]:
         """Untag the article; returns the tags left."""
-        names = [_clean_tag(tag) for tag in tags]
+        names = [records.clean_tag(tag) for tag in tags]
         info = ArticleInfo.of(article)
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
-            row = _find_article_row(db, info)
+            row = records.find_article_row(db, info)
             if row is None:
                 return ()
             for name in names:
                 db.execute(
                     "DELETE FROM tags WHERE article_id = ? AND tag = ?", (row["article_id"], name)
                 )
-            return tuple(tag.name for tag in _tags(db, row["article_id"]))
+            return tuple(tag.name for tag in records.tags(db, row["article_id"]))
 
         return self._write("tags", work)
 
@@ -687,14 +574,14 @@ class AnnotationStore:
                 params,
             ).fetchall()
             found = [row["article_id"] for row in rows]
-            tagged = _ids(
+            tagged = records.ids(
                 db,
                 f"SELECT article_id FROM tags WHERE article_id IN ({', '.join('?' * len(found))})",
                 *found,
             )
             marks = []
             for info in articles:
-                row = _pick_article_row(rows, info)
+                row = records.pick_article_row(rows, info)
                 own = {info.id} if row is None else {info.id, row["article_id"]}
                 annotated = any(
                     h[0] in own
@@ -745,18 +632,18 @@ class AnnotationStore:
             positive: list[set[str]] = []
             negative: set[str] = set()
             for tag in tags:
-                name = _tag_query(tag)
+                name = records.tag_query(tag)
                 positive.append(
                     set()
                     if name is None
-                    else _ids(db, "SELECT article_id FROM tags WHERE tag = ?", name)
+                    else records.ids(db, "SELECT article_id FROM tags WHERE tag = ?", name)
                 )
             for word in note_words:
-                match = _fts_query([word])
+                match = records.fts_query([word])
                 positive.append(
                     set()
                     if match is None
-                    else _ids(
+                    else records.ids(
                         db,
                         "SELECT a.article_id FROM articles a JOIN article_notes_fts f"
                         " ON f.rowid = a.seq WHERE article_notes_fts MATCH ?"
@@ -768,11 +655,11 @@ class AnnotationStore:
                     )
                 )
             for word in highlight_words:
-                match = _fts_query([word])
+                match = records.fts_query([word])
                 positive.append(
                     set()
                     if match is None
-                    else _ids(
+                    else records.ids(
                         db,
                         "SELECT h.article_id FROM highlights h JOIN highlights_fts f"
                         " ON f.rowid = h.seq WHERE highlights_fts MATCH ?"
@@ -794,13 +681,13 @@ class AnnotationStore:
             )
             for wanted, sql in flags:
                 if wanted is True:
-                    positive.append(_ids(db, sql))
+                    positive.append(records.ids(db, sql))
                 elif wanted is False:
-                    negative |= _ids(db, sql)
+                    negative |= records.ids(db, sql)
             include = None
             if positive:
-                include = _refs(db, set.intersection(*positive) - negative)
-            return ArticleMatches(include, _refs(db, negative))
+                include = records.refs(db, set.intersection(*positive) - negative)
+            return ArticleMatches(include, records.refs(db, negative))
 
         return self._read(work)
 
@@ -817,10 +704,10 @@ class AnnotationStore:
             for row in db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL ORDER BY created, seq"
             ):
-                grouped.setdefault(row["article_id"], []).append(_highlight(row))
+                grouped.setdefault(row["article_id"], []).append(records.highlight(row))
             states: dict[str, ArticleState] = {}
             for row in db.execute("SELECT * FROM articles"):
-                states[row["article_id"]] = _state(db, row, _article_info(row))
+                states[row["article_id"]] = records.state(db, row, records.article_info(row))
             items = []
             for article_id in set(grouped) | set(states):
                 if wanted is not None and article_id not in wanted:
@@ -862,13 +749,13 @@ class AnnotationStore:
             try:
                 value: int = self._connection.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error as error:
-                raise _translate(error, "", "") from error
+                raise database.translate(error, "", "") from error
             return value
 
     # Internals -------------------------------------------------------------------------------
 
     def _stamp(self) -> str:
-        return _stamp(self.now())
+        return records.stamp(self.now())
 
     def _retrying(self, what: str, work: Callable[[], T], unsaved: str = "") -> T:
         """Run `work`, retrying while another session holds the lock; map SQLite errors."""
@@ -877,12 +764,12 @@ class AnnotationStore:
                 try:
                     return work()
                 except sqlite3.OperationalError as error:
-                    if _is_busy(error) and attempt + 1 < self._attempts:
+                    if database.is_busy(error) and attempt + 1 < self._attempts:
                         time.sleep(0.05 * 2**attempt)
                         continue
-                    raise _translate(error, what, unsaved) from error
+                    raise database.translate(error, what, unsaved) from error
                 except sqlite3.DatabaseError as error:
-                    raise _translate(error, what, unsaved) from error
+                    raise database.translate(error, what, unsaved) from error
             raise AssertionError("unreachable")  # pragma: no cover
 
     def _transaction(self, begin: str, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -892,7 +779,7 @@ class AnnotationStore:
             result = work(db)
             db.execute("COMMIT")
         except BaseException:
-            _rollback(db)
+            database.rollback(db)
             raise
         return result
 
@@ -904,7 +791,7 @@ class AnnotationStore:
 
     def _find_highlight(self, db: sqlite3.Connection, highlight_id: str) -> Highlight | None:
         row = db.execute("SELECT * FROM highlights WHERE id = ?", (highlight_id,)).fetchone()
-        return None if row is None else _highlight(row)
+        return None if row is None else records.highlight(row)
 
     def _get_highlight(self, db: sqlite3.Connection, highlight_id: str) -> Highlight:
         highlight = self._find_highlight(db, highlight_id)
@@ -925,12 +812,12 @@ class AnnotationStore:
         With `refresh`, the row takes the article's current identity (tags follow), key, title,
         URL ...; imports pass False, as what they carry may be older than what is here.
         """
-        row = _find_article_row(db, info)
+        row = records.find_article_row(db, info)
         if row is None:
             cursor = db.execute(
                 "INSERT INTO articles (article_id, key, path, url, url_key, title, source,"
                 " published, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*_info_values(info), now, now),
+                (*records.info_values(info), now, now),
             )
             seq = cursor.lastrowid
         else:
@@ -939,7 +826,7 @@ class AnnotationStore:
                 db.execute(
                     "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
                     " title = ?, source = ?, published = ? WHERE seq = ?",
-                    (*_info_values(info), seq),
+                    (*records.info_values(info), seq),
                 )
         found = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
         assert found is not None
@@ -947,7 +834,9 @@ class AnnotationStore:
 
     def _state_of(self, db: sqlite3.Connection, info: ArticleInfo) -> ArticleState:
         row = db.execute("SELECT * FROM articles WHERE article_id = ?", (info.id,)).fetchone()
-        return ArticleState(info) if row is None else _state(db, row, _article_info(row))
+        return (
+            ArticleState(info) if row is None else records.state(db, row, records.article_info(row))
+        )
 
     def _set_flag(self, article: Article, column: str, on: bool, what: str) -> ArticleState:
         info = ArticleInfo.of(article)
@@ -980,7 +869,7 @@ class AnnotationStore:
                 )
                 if relocated:
                     try:
-                        _relocate_highlight(db, highlight.id, highlight.article)
+                        records.relocate_highlight(db, highlight.id, highlight.article)
                     except sqlite3.IntegrityError:
                         # The same passage is highlighted under the new identity too: keep both.
                         log.info("highlight %s left under its old article id", highlight.id)
@@ -997,38 +886,38 @@ class AnnotationStore:
         row = self._touch_article(db, item.article, now, refresh=False)
         article_id = row["article_id"]
         if isinstance(item, NoteRecord):
-            note = _clean_note(item.text)
+            note = records.clean_note(item.text)
             if not note or note == row["note"]:
                 return "unchanged"
-            if row["note"] and (row["note_updated"] or "") >= _stamp(item.updated):
+            if row["note"] and (row["note_updated"] or "") >= records.stamp(item.updated):
                 return "unchanged"
             db.execute(
                 "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?,"
                 " note_revision = note_revision + 1 WHERE seq = ?",
-                (note, _stamp(item.created), _stamp(item.updated), now, row["seq"]),
+                (note, records.stamp(item.created), records.stamp(item.updated), now, row["seq"]),
             )
             return "updated" if row["note"] else "added"
         if isinstance(item, TagRecord):
-            name = _clean_tag(item.tag)
+            name = records.clean_tag(item.tag)
             known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
             cursor = db.execute(
                 "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
-                (article_id, known[0] if known else name, _stamp(item.created)),
+                (article_id, known[0] if known else name, records.stamp(item.created)),
             )
             return "added" if cursor.rowcount else "unchanged"
         if row["starred_at"] is not None:
             return "unchanged"
         db.execute(
             "UPDATE articles SET starred_at = ?, updated = ? WHERE seq = ?",
-            (_stamp(item.created), now, row["seq"]),
+            (records.stamp(item.created), now, row["seq"]),
         )
         return "added"
 
     def _merge_highlight(self, db: sqlite3.Connection, item: Highlight, now: str) -> MergeOutcome:
-        _check_colour(item.colour)
+        records.check_colour(item.colour)
         if item.status not in ANCHOR_STATUSES:
             raise ValueError(f"unknown anchoring status {item.status!r}")
-        note = _clean_note(item.note)
+        note = records.clean_note(item.note)
         article_id = self._touch_article(db, item.article, now, refresh=False)["article_id"]
         existing = self._find_highlight(db, item.id)
         if existing is None:
@@ -1040,7 +929,7 @@ class AnnotationStore:
             existing = None if row is None else self._find_highlight(db, row[0])
         if existing is None:
             article = replace(item.article, id=article_id)
-            _insert_highlight(db, replace(item, article=article, note=note))
+            records.insert_highlight(db, replace(item, article=article, note=note))
             return "added"
         if existing.deleted or existing.updated >= item.updated:
             return "unchanged"
@@ -1049,416 +938,6 @@ class AnnotationStore:
         db.execute(
             "UPDATE highlights SET note = ?, colour = ?, updated = ?, revision = revision + 1"
             " WHERE id = ?",
-            (note, item.colour, _stamp(item.updated), existing.id),
+            (note, item.colour, records.stamp(item.updated), existing.id),
         )
         return "updated"
-
-
-# Opening helpers ------------------------------------------------------------------------------
-
-
-def _open_private_file(path: Path) -> tuple[int, int]:
-    """Create the file 0600 if missing (tighten it if group or others can read it).
-
-    Returns its (device, inode), to recognise it later.
-    """
-    create_private_file(path)
-    status = os.stat(path)
-    if os.name == "posix" and status.st_mode & 0o077:
-        os.chmod(path, 0o600)
-    return status.st_dev, status.st_ino
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    """An empty file (a new database) or one starting with the SQLite header."""
-    with open(path, "rb") as file:
-        header = file.read(len(_SQLITE_HEADER))
-    return header in (b"", _SQLITE_HEADER)
-
-
-def _connect_checked(
-    path: Path, busy_timeout: float
-) -> tuple[sqlite3.Connection | None, tuple[int, int]]:
-    """A connection to a sound database at `path`, or None if the file there is corrupt."""
-    identity = _open_private_file(path)
-    if not _looks_like_sqlite(path):
-        return None, identity
-    connection = sqlite3.connect(
-        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
-    )
-    connection.row_factory = sqlite3.Row
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        if _is_busy(error) or not _is_corruption(error):
-            raise _translate(error, "", "") from error
-        return None, identity
-    if result != ["ok"]:
-        connection.close()
-        return None, identity
-    return connection, identity
-
-
-def _set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
-    """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
-
-    Returns the new name, or None if another session already moved the file.
-    """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    number = 1
-    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-        number += 1
-    try:
-        status = os.stat(path)
-    except FileNotFoundError:
-        return None
-    if (status.st_dev, status.st_ino) != identity:
-        return None
-    os.rename(path, target)
-    for end in ("-wal", "-shm", "-journal"):
-        companion = Path(f"{path}{end}")
-        if companion.exists():
-            os.rename(companion, f"{target}{end}")
-    return target
-
-
-def _configure(connection: sqlite3.Connection, path: Path) -> None:
-    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        log.warning("%s: WAL mode unavailable (journal mode %s)", path, mode)
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise AnnotationError(
-            f"{path} is from a newer newsread (schema {version}, this one knows {SCHEMA_VERSION})"
-        )
-    if version == SCHEMA_VERSION:
-        return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        # Another session may have migrated while we waited for the lock.
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        for statements in MIGRATIONS[version:]:
-            for statement in statements:
-                connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        _rollback(connection)
-        if _is_busy(error) or _is_full(error):
-            raise
-        raise AnnotationError(f"{path} is not a newsread annotations database ({error})") from None
-    except BaseException:
-        _rollback(connection)
-        raise
-
-
-# Error handling -------------------------------------------------------------------------------
-
-
-def _message(error: sqlite3.Error) -> str:
-    return str(error).lower()
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    return "locked" in _message(error) or "busy" in _message(error)
-
-
-def _is_full(error: sqlite3.Error) -> bool:
-    return "full" in _message(error)
-
-
-def _is_corruption(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
-    if isinstance(code, int):
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    return "malformed" in _message(error) or "not a database" in _message(error)
-
-
-def _translate(error: sqlite3.Error, what: str, unsaved: str) -> AnnotationError:
-    """A one-line `AnnotationError` for a SQLite error while saving `what` (or reading: "")."""
-    outcome = f"{what} not saved" if what else "annotations not read"
-    if _is_full(error):
-        return AnnotationError(f"disk full: {outcome}", unsaved)
-    if _is_busy(error):
-        return AnnotationError(
-            f"annotations are locked by another newsread; {outcome}, try again", unsaved
-        )
-    if _is_corruption(error):
-        return AnnotationError(
-            f"the annotations database is damaged ({error}); restart newsread to set it aside",
-            unsaved,
-        )
-    return AnnotationError(f"{outcome}: {error}", unsaved)
-
-
-def _rollback(connection: sqlite3.Connection) -> None:
-    if connection.in_transaction:
-        try:
-            connection.execute("ROLLBACK")
-        except sqlite3.Error as error:  # SQLite may already have rolled back (e.g. disk full)
-            log.debug("rollback: %s", error)
-
-
-# Rows and values -------------------------------------------------------------------------------
-
-
-def _stamp(moment: datetime) -> str:
-    """A UTC timestamp that sorts as text."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime(_STAMP)
-
-
-def _time(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    return datetime.strptime(text, _STAMP).replace(tzinfo=timezone.utc)
-
-
-def _required_time(text: str) -> datetime:
-    moment = _time(text)
-    assert moment is not None
-    return moment
-
-
-def _published(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def _info_values(info: ArticleInfo) -> tuple[Any, ...]:
-    published = None if info.published is None else info.published.isoformat()
-    return (
-        info.id,
-        info.key,
-        info.path,
-        info.url,
-        info.url_key,
-        info.title,
-        info.source,
-        published,
-    )
-
-
-def _article_info(row: sqlite3.Row) -> ArticleInfo:
-    return ArticleInfo(
-        id=row["article_id"],
-        key=row["key"],
-        path=row["path"],
-        title=row["title"],
-        source=row["source"],
-        url=row["url"],
-        published=_published(row["published"]),
-    )
-
-
-def _highlight(row: sqlite3.Row) -> Highlight:
-    return Highlight(
-        id=row["id"],
-        article=ArticleInfo(
-            id=row["article_id"],
-            key=row["article_key"],
-            path=row["article_path"],
-            title=row["article_title"],
-            source=row["article_source"],
-            url=row["article_url"],
-            published=_published(row["article_published"]),
-        ),
-        colour=row["colour"],
-        quote=row["quote"],
-        prefix=row["prefix"],
-        suffix=row["suffix"],
-        start=row["start_offset"],
-        end=row["end_offset"],
-        status=row["status"],
-        note=row["note"],
-        created=_required_time(row["created"]),
-        updated=_required_time(row["updated"]),
-        deleted_at=_time(row["deleted_at"]),
-        revision=row["revision"],
-    )
-
-
-def _insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
-    db.execute(
-        "INSERT INTO highlights (id, article_id, article_key, article_path, article_url,"
-        " article_url_key, article_title, article_source, article_published, colour, quote,"
-        " prefix, suffix, start_offset, end_offset, status, note, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            highlight.id,
-            *_info_values(highlight.article),
-            highlight.colour,
-            highlight.quote,
-            highlight.prefix,
-            highlight.suffix,
-            highlight.start,
-            highlight.end,
-            highlight.status,
-            highlight.note,
-            _stamp(highlight.created),
-            _stamp(highlight.updated),
-        ),
-    )
-
-
-def _relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
-    """A highlight's article moved to its current identity and place in the library.
-
-    Title, source and date stay as they were when the highlight was made (they are what the
-    highlight cites), unless it cited none (an annotation imported from another tool names
-    only a URL); the URL too, unless the article has one now.
-    """
-    return replace(
-        cited,
-        id=current.id,
-        key=current.key,
-        path=current.path,
-        url=current.url or cited.url,
-        title=cited.title or current.title,
-        source=cited.source or current.source,
-        published=cited.published or current.published,
-    )
-
-
-def _relocate_highlight(db: sqlite3.Connection, highlight_id: str, article: ArticleInfo) -> None:
-    db.execute(
-        "UPDATE highlights SET article_id = ?, article_key = ?, article_path = ?,"
-        " article_url = ?, article_url_key = ?, article_title = ?, article_source = ?,"
-        " article_published = ? WHERE id = ?",
-        (*_info_values(article), highlight_id),
-    )
-
-
-def _tags(db: sqlite3.Connection, article_id: str) -> tuple[Tag, ...]:
-    rows = db.execute(
-        "SELECT tag, created FROM tags WHERE article_id = ? ORDER BY created, tag",
-        (article_id,),
-    ).fetchall()
-    return tuple(Tag(row[0], _required_time(row[1])) for row in rows)
-
-
-def _state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> ArticleState:
-    return ArticleState(
-        article=info,
-        note=row["note"],
-        note_created=_time(row["note_created"]),
-        note_updated=_time(row["note_updated"]),
-        tags=_tags(db, row["article_id"]),
-        read_at=_time(row["read_at"]),
-        starred_at=_time(row["starred_at"]),
-        note_revision=row["note_revision"],
-    )
-
-
-def _same_title(one: str, other: str) -> bool:
-    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
-
-
-def _find_article_row(db: sqlite3.Connection, info: ArticleInfo) -> sqlite3.Row | None:
-    """The stored row for this article: by identity, else by URL, else by key and title."""
-    rows = db.execute(
-        "SELECT * FROM articles WHERE article_id = ? OR (url_key != '' AND url_key = ?)"
-        " OR (key != '' AND key = ?) ORDER BY updated DESC",
-        (info.id, info.url_key, info.key),
-    ).fetchall()
-    return _pick_article_row(rows, info)
-
-
-def _pick_article_row(rows: Sequence[sqlite3.Row], info: ArticleInfo) -> sqlite3.Row | None:
-    """The row for this article among `rows` (newest first): by identity, URL, key and title."""
-    for row in rows:
-        if row["article_id"] == info.id:
-            return row
-    for row in rows:
-        if info.url_key and row["url_key"] == info.url_key:
-            return row
-    for row in rows:
-        if row["key"] == info.key and _same_title(row["title"], info.title):
-            return row
-    return None
-
-
-def _ids(db: sqlite3.Connection, sql: str, *params: str) -> set[str]:
-    return {row[0] for row in db.execute(sql, params)}
-
-
-def _refs(db: sqlite3.Connection, ids: set[str]) -> ArticleRefs:
-    """The articles with these identities, with their known library keys and URLs."""
-    keys: set[str] = set()
-    urls: set[str] = set()
-    for article_id in ids:
-        for row in db.execute(
-            "SELECT key, url_key FROM articles WHERE article_id = ?"
-            " UNION SELECT article_key, article_url_key FROM highlights WHERE article_id = ?",
-            (article_id, article_id),
-        ):
-            keys.add(row[0])
-            urls.add(row[1])
-    keys.discard("")
-    urls.discard("")
-    return ArticleRefs(frozenset(ids), frozenset(keys), frozenset(urls))
-
-
-def _check_base(
-    stored: str, revision: int, new: str, base_revision: int | None, base_note: str | None
-) -> None:
-    """Raise `NoteConflict` if the stored note moved on from the one `new` was written from.
-
-    Only the note counts: a recolour since (a new revision, the same note) is no conflict,
-    nor is a stored note that already says what is being saved.
-    """
-    if base_revision is None or revision == base_revision or stored == new:
-        return
-    if base_note is not None and stored == _clean_note(base_note):
-        return
-    raise NoteConflict(new, stored, revision)
-
-
-def _check_colour(colour: int) -> None:
-    if colour not in COLOURS:
-        raise ValueError(f"colour must be 1-5, not {colour!r}")
-
-
-def _clean_note(text: str) -> str:
-    """A note as written, minus control sequences and surrounding blank lines."""
-    text = _LEADING_BLANK_LINES.sub("", sanitise(text)).rstrip()
-    return text if text.strip() else ""
-
-
-def _clean_tag(tag: str) -> str:
-    """One word per tag, so `tag:x` can name it: "#Climate change" -> "Climate-change"."""
-    name = "-".join(sanitise_line(tag).lstrip("#").split())
-    if not name:
-        raise ValueError(f"not a tag: {tag!r}")
-    return name
-
-
-def _tag_query(tag: str) -> str | None:
-    """A tag as searched for; None for one that cannot exist (matches nothing)."""
-    try:
-        return _clean_tag(tag)
-    except ValueError:
-        return None
-
-
-def _fts_query(words: Iterable[str]) -> str | None:
-    """An FTS5 query requiring every word; user text is quoted, never FTS syntax.
-
-    Returns None when no word has a letter or digit (such a query cannot match).
-    """
-    terms = []
-    for word in words:
-        prefix = word.endswith("*")
-        # Saved text went through `sanitise`; so does what is searched for (a NUL would end
-        # FTS5's string early: "unterminated string").
-        word = sanitise(word.rstrip("*"))
-        if not _WORD.search(word):
-            return None
-        terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " AND ".join(terms) if terms else None

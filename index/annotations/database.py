@@ -1,0 +1,277 @@
+"""The annotation store's SQLite file: its schema and migrations, opening it safely, and
+turning SQLite's errors into one-line `AnnotationError`s.
+
+A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: `set_aside`
+renames it (and its WAL files) so a fresh store can be created in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from newsread.index.annotations.model import AnnotationError
+from newsread.index.private_files import create_private_file
+
+log = logging.getLogger(__name__)
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_SQLITE_CORRUPT = 11  # sqlite3.SQLITE_CORRUPT and SQLITE_NOTADB exist from Python 3.11 only
+_SQLITE_NOTADB = 26
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the first schema.
+    (
+        """CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL DEFAULT '',
+            path TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            url_key TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            note_created TEXT,
+            note_updated TEXT,
+            read_at TEXT,
+            starred_at TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_key ON articles(key) WHERE key != ''",
+        "CREATE INDEX articles_url ON articles(url_key) WHERE url_key != ''",
+        """CREATE TABLE tags (
+            article_id TEXT NOT NULL
+                REFERENCES articles(article_id) ON UPDATE CASCADE ON DELETE CASCADE,
+            tag TEXT NOT NULL COLLATE NOCASE,
+            created TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        )""",
+        "CREATE INDEX tags_tag ON tags(tag)",
+        """CREATE TABLE highlights (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL,
+            article_key TEXT NOT NULL DEFAULT '',
+            article_path TEXT NOT NULL DEFAULT '',
+            article_url TEXT NOT NULL DEFAULT '',
+            article_url_key TEXT NOT NULL DEFAULT '',
+            article_title TEXT NOT NULL DEFAULT '',
+            article_source TEXT NOT NULL DEFAULT '',
+            article_published TEXT,
+            colour INTEGER NOT NULL CHECK (colour BETWEEN 1 AND 5),
+            quote TEXT NOT NULL CHECK (quote != ''),
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            start_offset INTEGER,
+            end_offset INTEGER,
+            status TEXT NOT NULL
+                CHECK (status IN ('anchored', 'moved', 'fuzzy', 'orphaned')),
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted_at TEXT
+        )""",
+        # The same passage highlighted twice is one highlight (re-imports add nothing).
+        """CREATE UNIQUE INDEX highlights_same_passage
+            ON highlights(article_id, quote, prefix, suffix) WHERE deleted_at IS NULL""",
+        "CREATE INDEX highlights_article ON highlights(article_id)",
+        "CREATE INDEX highlights_key ON highlights(article_key) WHERE article_key != ''",
+        "CREATE INDEX highlights_url ON highlights(article_url_key) WHERE article_url_key != ''",
+        "CREATE INDEX highlights_created ON highlights(created)",
+        """CREATE VIRTUAL TABLE highlights_fts USING fts5(
+            quote, note, content='highlights', content_rowid='seq',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+            INSERT INTO highlights_fts(rowid, quote, note) VALUES (new.seq, new.quote, new.note);
+        END""",
+        """CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
+                VALUES ('delete', old.seq, old.quote, old.note);
+        END""",
+        """CREATE TRIGGER highlights_fts_update AFTER UPDATE OF quote, note ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
+                VALUES ('delete', old.seq, old.quote, old.note);
+            INSERT INTO highlights_fts(rowid, quote, note) VALUES (new.seq, new.quote, new.note);
+        END""",
+        """CREATE VIRTUAL TABLE article_notes_fts USING fts5(
+            note, content='articles', content_rowid='seq',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER article_notes_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
+        END""",
+        """CREATE TRIGGER article_notes_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
+                VALUES ('delete', old.seq, old.note);
+        END""",
+        """CREATE TRIGGER article_notes_fts_update AFTER UPDATE OF note ON articles BEGIN
+            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
+                VALUES ('delete', old.seq, old.note);
+            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, new.note);
+        END""",
+    ),
+    # 2: revisions, so a save over another session's newer note is caught (NoteConflict).
+    (
+        "ALTER TABLE articles ADD COLUMN note_revision INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE highlights ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# Opening ------------------------------------------------------------------------------
+
+
+def open_private_file(path: Path) -> tuple[int, int]:
+    """Create the file 0600 if missing (tighten it if group or others can read it).
+
+    Returns its (device, inode), to recognise it later.
+    """
+    create_private_file(path)
+    status = os.stat(path)
+    if os.name == "posix" and status.st_mode & 0o077:
+        os.chmod(path, 0o600)
+    return status.st_dev, status.st_ino
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """An empty file (a new database) or one starting with the SQLite header."""
+    with open(path, "rb") as file:
+        header = file.read(len(_SQLITE_HEADER))
+    return header in (b"", _SQLITE_HEADER)
+
+
+def connect_checked(
+    path: Path, busy_timeout: float
+) -> tuple[sqlite3.Connection | None, tuple[int, int]]:
+    """A connection to a sound database at `path`, or None if the file there is corrupt."""
+    identity = open_private_file(path)
+    if not looks_like_sqlite(path):
+        return None, identity
+    connection = sqlite3.connect(
+        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    connection.row_factory = sqlite3.Row
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        if is_busy(error) or not is_corruption(error):
+            raise translate(error, "", "") from error
+        return None, identity
+    if result != ["ok"]:
+        connection.close()
+        return None, identity
+    return connection, identity
+
+
+def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
+    """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
+
+    Returns the new name, or None if another session already moved the file.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+        number += 1
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    if (status.st_dev, status.st_ino) != identity:
+        return None
+    os.rename(path, target)
+    for end in ("-wal", "-shm", "-journal"):
+        companion = Path(f"{path}{end}")
+        if companion.exists():
+            os.rename(companion, f"{target}{end}")
+    return target
+
+
+def configure(connection: sqlite3.Connection, path: Path) -> None:
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        log.warning("%s: WAL mode unavailable (journal mode %s)", path, mode)
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise AnnotationError(
+            f"{path} is from a newer newsread (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # Another session may have migrated while we waited for the lock.
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        rollback(connection)
+        if is_busy(error) or is_full(error):
+            raise
+        raise AnnotationError(f"{path} is not a newsread annotations database ({error})") from None
+    except BaseException:
+        rollback(connection)
+        raise
+
+
+# Error handling -------------------------------------------------------------------------------
+
+
+def message(error: sqlite3.Error) -> str:
+    return str(error).lower()
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    return "locked" in message(error) or "busy" in message(error)
+
+
+def is_full(error: sqlite3.Error) -> bool:
+    return "full" in message(error)
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if isinstance(code, int):
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    return "malformed" in message(error) or "not a database" in message(error)
+
+
+def translate(error: sqlite3.Error, what: str, unsaved: str) -> AnnotationError:
+    """A one-line `AnnotationError` for a SQLite error while saving `what` (or reading: "")."""
+    outcome = f"{what} not saved" if what else "annotations not read"
+    if is_full(error):
+        return AnnotationError(f"disk full: {outcome}", unsaved)
+    if is_busy(error):
+        return AnnotationError(
+            f"annotations are locked by another newsread; {outcome}, try again", unsaved
+        )
+    if is_corruption(error):
+        return AnnotationError(
+            f"the annotations database is damaged ({error}); restart newsread to set it aside",
+            unsaved,
+        )
+    return AnnotationError(f"{outcome}: {error}", unsaved)
+
+
+def rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error as error:  # SQLite may already have rolled back (e.g. disk full)
+            log.debug("rollback: %s", error)

@@ -1,0 +1,282 @@
+"""The annotation store's rows and values: SQLite rows to model objects and back,
+timestamps, and the checks and clean-ups applied to what the user typed."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any
+
+from newsread.index.annotations.model import (
+    COLOURS,
+    ArticleInfo,
+    ArticleRefs,
+    ArticleState,
+    Highlight,
+    NoteConflict,
+    Tag,
+)
+from newsread.index.text import sanitise, sanitise_line
+
+STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
+LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+WORD = re.compile(r"\w", re.UNICODE)
+
+
+def stamp(moment: datetime) -> str:
+    """A UTC timestamp that sorts as text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime(STAMP)
+
+
+def time(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.strptime(text, STAMP).replace(tzinfo=timezone.utc)
+
+
+def required_time(text: str) -> datetime:
+    moment = time(text)
+    assert moment is not None
+    return moment
+
+
+def published(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def info_values(info: ArticleInfo) -> tuple[Any, ...]:
+    published = None if info.published is None else info.published.isoformat()
+    return (
+        info.id,
+        info.key,
+        info.path,
+        info.url,
+        info.url_key,
+        info.title,
+        info.source,
+        published,
+    )
+
+
+def article_info(row: sqlite3.Row) -> ArticleInfo:
+    return ArticleInfo(
+        id=row["article_id"],
+        key=row["key"],
+        path=row["path"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        published=published(row["published"]),
+    )
+
+
+def highlight(row: sqlite3.Row) -> Highlight:
+    return Highlight(
+        id=row["id"],
+        article=ArticleInfo(
+            id=row["article_id"],
+            key=row["article_key"],
+            path=row["article_path"],
+            title=row["article_title"],
+            source=row["article_source"],
+            url=row["article_url"],
+            published=published(row["article_published"]),
+        ),
+        colour=row["colour"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        status=row["status"],
+        note=row["note"],
+        created=required_time(row["created"]),
+        updated=required_time(row["updated"]),
+        deleted_at=time(row["deleted_at"]),
+        revision=row["revision"],
+    )
+
+
+def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
+    db.execute(
+        "INSERT INTO highlights (id, article_id, article_key, article_path, article_url,"
+        " article_url_key, article_title, article_source, article_published, colour, quote,"
+        " prefix, suffix, start_offset, end_offset, status, note, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            highlight.id,
+            *info_values(highlight.article),
+            highlight.colour,
+            highlight.quote,
+            highlight.prefix,
+            highlight.suffix,
+            highlight.start,
+            highlight.end,
+            highlight.status,
+            highlight.note,
+            stamp(highlight.created),
+            stamp(highlight.updated),
+        ),
+    )
+
+
+def relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
+    """A highlight's article moved to its current identity and place in the library.
+
+    Title, source and date stay as they were when the highlight was made (they are what the
+    highlight cites), unless it cited none (an annotation imported from another tool names
+    only a URL); the URL too, unless the article has one now.
+    """
+    return replace(
+        cited,
+        id=current.id,
+        key=current.key,
+        path=current.path,
+        url=current.url or cited.url,
+        title=cited.title or current.title,
+        source=cited.source or current.source,
+        published=cited.published or current.published,
+    )
+
+
+def relocate_highlight(db: sqlite3.Connection, highlight_id: str, article: ArticleInfo) -> None:
+    db.execute(
+        "UPDATE highlights SET article_id = ?, article_key = ?, article_path = ?,"
+        " article_url = ?, article_url_key = ?, article_title = ?, article_source = ?,"
+        " article_published = ? WHERE id = ?",
+        (*info_values(article), highlight_id),
+    )
+
+
+def tags(db: sqlite3.Connection, article_id: str) -> tuple[Tag, ...]:
+    rows = db.execute(
+        "SELECT tag, created FROM tags WHERE article_id = ? ORDER BY created, tag",
+        (article_id,),
+    ).fetchall()
+    return tuple(Tag(row[0], required_time(row[1])) for row in rows)
+
+
+def state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> ArticleState:
+    return ArticleState(
+        article=info,
+        note=row["note"],
+        note_created=time(row["note_created"]),
+        note_updated=time(row["note_updated"]),
+        tags=tags(db, row["article_id"]),
+        read_at=time(row["read_at"]),
+        starred_at=time(row["starred_at"]),
+        note_revision=row["note_revision"],
+    )
+
+
+def same_title(one: str, other: str) -> bool:
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+def find_article_row(db: sqlite3.Connection, info: ArticleInfo) -> sqlite3.Row | None:
+    """The stored row for this article: by identity, else by URL, else by key and title."""
+    rows = db.execute(
+        "SELECT * FROM articles WHERE article_id = ? OR (url_key != '' AND url_key = ?)"
+        " OR (key != '' AND key = ?) ORDER BY updated DESC",
+        (info.id, info.url_key, info.key),
+    ).fetchall()
+    return pick_article_row(rows, info)
+
+
+def pick_article_row(rows: Sequence[sqlite3.Row], info: ArticleInfo) -> sqlite3.Row | None:
+    """The row for this article among `rows` (newest first): by identity, URL, key and title."""
+    for row in rows:
+        if row["article_id"] == info.id:
+            return row
+    for row in rows:
+        if info.url_key and row["url_key"] == info.url_key:
+            return row
+    for row in rows:
+        if row["key"] == info.key and same_title(row["title"], info.title):
+            return row
+    return None
+
+
+def ids(db: sqlite3.Connection, sql: str, *params: str) -> set[str]:
+    return {row[0] for row in db.execute(sql, params)}
+
+
+def refs(db: sqlite3.Connection, ids: set[str]) -> ArticleRefs:
+    """The articles with these identities, with their known library keys and URLs."""
+    keys: set[str] = set()
+    urls: set[str] = set()
+    for article_id in ids:
+        for row in db.execute(
+            "SELECT key, url_key FROM articles WHERE article_id = ?"
+            " UNION SELECT article_key, article_url_key FROM highlights WHERE article_id = ?",
+            (article_id, article_id),
+        ):
+            keys.add(row[0])
+            urls.add(row[1])
+    keys.discard("")
+    urls.discard("")
+    return ArticleRefs(frozenset(ids), frozenset(keys), frozenset(urls))
+
+
+def check_base(
+    stored: str, revision: int, new: str, base_revision: int | None, base_note: str | None
+) -> None:
+    """Raise `NoteConflict` if the stored note moved on from the one `new` was written from.
+
+    Only the note counts: a recolour since (a new revision, the same note) is no conflict,
+    nor is a stored note that already says what is being saved.
+    """
+    if base_revision is None or revision == base_revision or stored == new:
+        return
+    if base_note is not None and stored == clean_note(base_note):
+        return
+    raise NoteConflict(new, stored, revision)
+
+
+def check_colour(colour: int) -> None:
+    if colour not in COLOURS:
+        raise ValueError(f"colour must be 1-5, not {colour!r}")
+
+
+def clean_note(text: str) -> str:
+    """A note as written, minus control sequences and surrounding blank lines."""
+    text = LEADING_BLANK_LINES.sub("", sanitise(text)).rstrip()
+    return text if text.strip() else ""
+
+
+def clean_tag(tag: str) -> str:
+    """One word per tag, so `tag:x` can name it: "#Climate change" -> "Climate-change"."""
+    name = "-".join(sanitise_line(tag).lstrip("#").split())
+    if not name:
+        raise ValueError(f"not a tag: {tag!r}")
+    return name
+
+
+def tag_query(tag: str) -> str | None:
+    """A tag as searched for; None for one that cannot exist (matches nothing)."""
+    try:
+        return clean_tag(tag)
+    except ValueError:
+        return None
+
+
+def fts_query(words: Iterable[str]) -> str | None:
+    """An FTS5 query requiring every word; user text is quoted, never FTS syntax.
+
+    Returns None when no word has a letter or digit (such a query cannot match).
+    """
+    terms = []
+    for word in words:
+        prefix = word.endswith("*")
+        # Saved text went through `sanitise`; so does what is searched for (a NUL would end
+        # FTS5's string early: "unterminated string").
+        word = sanitise(word.rstrip("*"))
+        if not WORD.search(word):
+            return None
+        terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " AND ".join(terms) if terms else None
