@@ -406,6 +406,29 @@ class NewsreadApp(App[None]):
             return False  # "?" is typed into inputs; the search box offers f1 itself
         return True
 
+    def keys_for(self, action: str, binding_id: str | None = None) -> str:
+        """The keys (as displayed, remapped by the user's [keys]) bound to a screen or app
+        action anywhere in the help, e.g. "s" for "toggle_sort", or to the binding with that
+        id (a widget's own action doing the same thing); "" when none is."""
+
+        def bare(name: str) -> str:
+            return name.removeprefix("screen.").removeprefix("app.")
+
+        shown: list[str] = []
+        for _, bindings, _ in help_sections():
+            for binding in bindings:
+                if not isinstance(binding, Binding):
+                    continue
+                if bare(binding.action) == bare(action) or (
+                    binding_id and binding.id == binding_id
+                ):
+                    keys = self._keymap_ids.get(binding.id or "", binding.key)
+                    for key in keys.split(","):
+                        display = self.get_key_display(Binding(key.strip(), ""))
+                        if key.strip() and display not in shown:
+                            shown.append(display)
+        return ", ".join(shown)
+
     def action_help(self) -> None:
         self.action_keys()
 
@@ -521,33 +544,27 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
 
 
 def all_binding_ids() -> set[str]:
-    from newsread.tui.screens.choice import ChoiceDialog
-    from newsread.tui.screens.dialogs import NameDialog
-    from newsread.tui.screens.facets import FacetScreen
-    from newsread.tui.screens.help import HelpScreen
-    from newsread.tui.screens.highlights import HighlightsList, HighlightsScreen
-    from newsread.tui.screens.note_editor import NoteEditor
-    from newsread.tui.screens.saved import SavedSearchesScreen
-    from newsread.tui.screens.tags import TagDialog, TagInput, TagList
+    """The id of every binding of every screen and widget newsread defines (what `[keys]`
+    in config.toml can remap), found by walking the classes rather than listing them."""
+    import importlib
+    import pkgutil
 
+    from textual.dom import DOMNode
+
+    import newsread.tui.screens
+    import newsread.tui.widgets
+
+    for package in (newsread.tui.screens, newsread.tui.widgets):
+        for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            importlib.import_module(module.name)
     ids = set()
-    groups = [bindings for _, bindings, _ in help_sections()]
-    for screen in (
-        ChoiceDialog,
-        NameDialog,
-        FacetScreen,
-        HelpScreen,
-        SavedSearchesScreen,
-        NoteEditor,
-        TagDialog,
-        TagList,
-        TagInput,
-        HighlightsScreen,
-        HighlightsList,
-    ):
-        groups.append(screen.BINDINGS)
-    for bindings in groups:
-        for binding in bindings:
+    classes: list[type[DOMNode]] = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if not cls.__module__.startswith("newsread."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)
     return ids

@@ -572,6 +572,24 @@ class TestKeysAndHelp:
             assert app.main.reader.match_label == "1/4"
             await pilot.press("question_mark")
             assert "^n" in str(app.screen.help_content())
+            # The palette's help reads its keys from the same bindings: remapped too.
+            assert app.keys_for("next_match") == "^n"
+            assert app.keys_for("toggle_sort") == "s"
+
+    async def test_every_palette_command_with_a_binding_shows_its_key(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        from newsread.tui.commands import BINDING_IDS, COMMANDS
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            keys = {
+                action: app.keys_for(action, BINDING_IDS.get(action)) for _, _, action in COMMANDS
+            }
+        unbound = sorted(action for action, shown in keys.items() if not shown)
+        assert unbound == [], unbound
+        assert keys["app.help"] == "?, f1" and keys["edit_note(True)"] == "E", keys
 
     async def test_every_palette_command_names_a_real_action(self) -> None:
         from newsread.tui.commands import COMMANDS
