@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
 from newsread.index.files.formats.bylines import is_byline
+from newsread.index.files.formats.furniture import is_footer, is_furniture
 
 # A dump is recognised by the short lines above its text; fewer than this is a plain file.
 _MIN_CHROME_LINES = 3
@@ -145,12 +146,10 @@ _CREDIT = re.compile(
 
 def _not_a_headline(text: str) -> bool:
     """Headline-shaped lines that are something else: bylines, captions, buttons, labels."""
-    from newsread.index.files.formats.plaintext import _is_footer, _is_furniture
-
     return bool(
         is_byline(text)
-        or _is_furniture(text)
-        or _is_footer(text)
+        or is_furniture(text)
+        or is_footer(text)
         or _CREDIT.search(text)
         or _LABEL.match(text)
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
