@@ -23,6 +23,7 @@ from datetime import datetime
 from newsread.index.files.dates import find_date, looks_like_date_line, parse_date, without_dates
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
+    DATELINE,
     agency_credit,
     byline_date,
     is_byline,
@@ -64,10 +65,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm jr sr inc co corp ltd no vs
     etc fig approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres""".split()
-)
-# "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z'’ .-]{1,30}(?:,\s+[A-Z][\w .,'’]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"
 )
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…")
 
@@ -525,7 +522,7 @@ def _made_up_title(paragraph: str) -> str:
 
     A wire dateline ("PARIS (Reuters) - ") belongs to the body, not to the title.
     """
-    text = _DATELINE.sub("", paragraph, count=1) or paragraph
+    text = DATELINE.sub("", paragraph, count=1) or paragraph
     sentence = text[: _sentence_end(text)]
     if len(sentence) <= _MADE_UP_TITLE:
         return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
@@ -830,7 +827,7 @@ def _paragraphs(body: list[_Line | None], layout: _Layout) -> list[str]:
 def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Layout) -> bool:
     """Whether a line begins a new paragraph although no blank line precedes it."""
     line, above = item[0], previous[0]
-    if above.endswith(("-", "–", "—")) and _DATELINE.fullmatch(above + " "):
+    if above.endswith(("-", "–", "—")) and DATELINE.fullmatch(above + " "):
         return False  # "PARIS (Reuters) -" on a line of its own starts the paragraph below.
     ends_sentence = above.endswith(_TERMINAL)
     if not layout.wrapped:
