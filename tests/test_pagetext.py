@@ -95,3 +95,38 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     draft = parse_text(page)
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+SHARE_BAR = "          Share on Facebook Share on Twitter Email\n"
+CAPTION = (
+    "The mayor, left, and the head of the transport authority ride a driverless tram on the "
+    "harbour line during a test run on Monday evening."
+)
+
+
+def test_a_photo_caption_between_headline_and_lede_is_not_the_lede() -> None:
+    with_places = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {CAPTION}\n")
+    credit = CAPTION.replace(", left, and", " and")
+    with_credit = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {credit}\n      Photo: J. Doe, AP\n")
+    gallery = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      * {credit}\n      {credit}\n")
+    for page in (with_places, with_credit, gallery):
+        assert parse_text(page).paragraphs[0] == LEDE
+
+
+def test_a_highlight_repeated_in_the_text_below_does_not_start_the_body() -> None:
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      Highlights\n      {BODY[1]}\n")
+    paragraphs = parse_text(page).paragraphs
+    assert paragraphs[0] == LEDE
+    assert paragraphs.count(BODY[1]) == 1
+
+
+def test_a_wire_dateline_marks_the_first_paragraph_under_a_caption() -> None:
+    caption = "A driverless tram on the harbour line during a night-time test run in the city."
+    lede = f"NORTHFIELD (AP) — {LEDE}"
+    page = PAGE.replace(f"    {LEDE}\n", f"    {caption}\n\n    {lede}\n")
+    assert parse_text(page).paragraphs[0] == lede
+    # Without a dateline the first sentence under the headline is the lede.
+    assert (
+        parse_text(PAGE.replace(f"    {LEDE}\n", f"    {caption}\n\n    {LEDE}\n")).paragraphs[0]
+        == caption
+    )

@@ -600,6 +600,10 @@ def looks_like_outlet(text: str) -> bool:
     return len(words) == 1 and text.isupper() and len(text) >= 2
 
 
+# "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z'’ .-]{1,30}(?:,\s+[A-Z][\w .,'’]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"
+)
 # Wire copy's dateline ("Hamburg (dpa/lno) – ", "PARIS (AFP) - ") or a credit closing the text
 # ("(dpa)", "Quelle: SDA", "© APA/AP").
 _WIRE_DATELINE = re.compile(
@@ -637,3 +641,12 @@ def agency_credit(first: str, last: str) -> str:
         if _agency_words(agency):
             return agency
     return ""
+
+
+def starts_with_dateline(text: str) -> bool:
+    """Whether `text` opens with where (and for whom) it was filed: "WASHINGTON — ",
+    "HANOI, Vietnam (AP) — ", "Hamburg (dpa/lno) – ". Only a story's first paragraph does."""
+    if DATELINE.match(text[:100]):
+        return True
+    match = _WIRE_DATELINE.match(text[:100])
+    return bool(match and match.group(0)[-1:] != ")" and _agency_words(match.group("agency")))

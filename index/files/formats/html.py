@@ -26,6 +26,8 @@ from newsread.index.files.formats.bylines import (
     merge_bylines,
     split_byline,
 )
+from newsread.index.files.formats.furniture import is_furniture
+from newsread.index.files.formats.plaintext import _State, _take_byline, _take_date
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.
@@ -900,19 +902,12 @@ _MAX_LEAD = 160
 def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     """The body without the date lines, bylines, reading times and buttons above its text;
     a byline or date found there fills the draft's when the page declared none."""
-    from newsread.index.files.formats.plaintext import (
-        _is_furniture,
-        _State,
-        _take_byline,
-        _take_date,
-    )
-
     state = _State()
     drop = 0
     for paragraph in paragraphs[:_LEAD_LINES]:
         if len(paragraph) > _MAX_LEAD:
             break
-        if not (_is_furniture(paragraph) or _take_date(paragraph, state)):
+        if not (is_furniture(paragraph) or _take_date(paragraph, state)):
             if not _take_byline(paragraph, state):
                 break
         drop += 1

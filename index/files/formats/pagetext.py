@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
-from newsread.index.files.formats.bylines import is_byline
+from newsread.index.files.formats.bylines import is_byline, starts_with_dateline
+from newsread.index.files.formats.furniture import is_footer, is_furniture
 
 # A dump is recognised by the short lines above its text; fewer than this is a plain file.
 _MIN_CHROME_LINES = 3
@@ -78,6 +79,55 @@ def _sentence(text: str, words: int) -> bool:
     return len(text) >= 120 or text.endswith(_TERMINAL)
 
 
+# What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)",
+# "Jane Doe | Bloomberg | Getty Images". The sentence above one is the photo's caption.
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:"
+    r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$",
+    re.IGNORECASE,
+)
+# Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
+# How far down the page a sentence's second copy makes the first a highlight, in lines.
+_REPEAT_WINDOW = 15
+_CAPTION_PLACES = re.compile(
+    r",\s*(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)|front|rear)\s*,"
+    r"|\((?:left|right|center|centre|l|r|c)\)|\bfrom\s+left\b",
+    re.IGNORECASE,
+)
+
+
+def _captions(found: list[_Line]) -> list[_Line]:
+    """`found` with photo captions, pull quotes and highlights written as sentences no longer
+    counted as sentences: a line above a photo's credit, a line saying who stands where, a line
+    shown twice in a row (a gallery's thumbnail and picture), and a sentence repeated a little
+    further down (a highlight above the text that holds it; the last copy is the text's)."""
+    caption = [False] * len(found)
+    for position, line in enumerate(found):
+        if not line.sentence:
+            continue
+        before = found[position - 1] if position else None
+        after = found[position + 1 : position + 3]
+        credit = bool(after) and len(after[0].text) <= 80 and _CREDIT_LINE.search(after[0].text)
+        # Under a paragraph of the text, a credit is for a photo further up.
+        in_text = before is not None and before.sentence and not before.bullet
+        caption[position] = bool(
+            _CAPTION_PLACES.search(line.text)
+            or (credit and not (in_text and before is not None and before.text != line.text))
+            or any(other.text == line.text for other in found[max(0, position - 2) : position])
+            or any(other.text == line.text for other in after)
+        )
+    for position, line in enumerate(found):
+        if line.sentence and not caption[position]:
+            caption[position] = any(
+                found[other].text == line.text and not caption[other]
+                for other in range(position + 1, min(len(found), position + 1 + _REPEAT_WINDOW))
+            )
+    return [
+        replace(line, sentence=False) if flag else line
+        for line, flag in zip(found, caption, strict=True)
+    ]
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, raw in enumerate(text_lines):
@@ -95,7 +145,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         words = len(text.split())
         sentence = _sentence(text, words) and not _CAPTION.search(text)
         found.append(_Line(index, text, bool(bullet), words, sentence))
-    return found
+    return _captions(found)
 
 
 def _weight(line: _Line) -> float:
@@ -145,12 +195,10 @@ _CREDIT = re.compile(
 
 def _not_a_headline(text: str) -> bool:
     """Headline-shaped lines that are something else: bylines, captions, buttons, labels."""
-    from newsread.index.files.formats.plaintext import _is_footer, _is_furniture
-
     return bool(
         is_byline(text)
-        or _is_furniture(text)
-        or _is_footer(text)
+        or is_furniture(text)
+        or is_footer(text)
         or _CREDIT.search(text)
         or _LABEL.match(text)
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
@@ -212,7 +260,8 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         counts[line.text] = counts.get(line.text, 0) + 1
     best_score, headline = 0.0, -1
     masses = _masses(lines)
-    for position, line in enumerate(lines):
+    for position in range(max(0, first - _HEADLINE_WINDOW), first + 1):
+        line = lines[position]
         mass = masses[position]
         if mass < 300:
             continue
@@ -253,10 +302,32 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
+    start = _dateline_start(lines, start)
     end = max(start, _run_end(lines, start))
     return PageArticle(
         lines[headline].index, lines[headline].text, lines[start].index, lines[end].index + 1
     )
+
+
+# How many sentences (captions, a teaser) a wire dateline may open the story after.
+_DATELINE_REACH = 1
+
+
+def _dateline_start(lines: list[_Line], start: int) -> int:
+    """Where the story opens: a wire dateline ("WASHINGTON (AP) — ") on one of the first few
+    sentences under the headline marks its first paragraph; what is above it (a caption, a
+    teaser) is not the article's text."""
+    if starts_with_dateline(lines[start].text):
+        return start
+    seen = 0
+    for position in range(start + 1, min(len(lines), start + 3 * _DATELINE_REACH)):
+        if lines[position].sentence:
+            if starts_with_dateline(lines[position].text):
+                return position
+            seen += 1
+            if seen >= _DATELINE_REACH:
+                break
+    return start
 
 
 def _run_end(lines: list[_Line], start: int) -> int:

@@ -1,0 +1,144 @@
+"""Lines of a page that are not its article: furniture (share buttons, adverts, captions,
+cookie notices) and the markers that start its footer (copyright, counters, comment forms).
+
+Shared by every reader of scraped text (`plaintext`, `pagetext`) and by the HTML reader's
+clean-up of trafilatura's output. Indexing tests every short line against these, so each
+test is a regex or two, and running text (longer than `MAX_FURNITURE`) is never tested.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A rule drawn with characters: "=====", "-----".
+UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\*{3,}|_{3,})$")
+
+# Lines that end the body: what follows is the page's footer.
+_FOOTER = re.compile(
+    r"""^(?:
+        print(?:\s+version|\s+this\s+(?:article|page|story))|printable\s+version
+        | (?:views?|hits|reads|просмотров|просмотры|aufrufe|vues)\s*:?\s*\d[\d,. ]*
+        | \d[\d,. ]*\s+(?:views|просмотров)|read\s+\d+\s+times
+        | версия\s+для\s+печати|распечатать|druckversion|version\s+imprimable
+        | ©.*|\(c\)\s.*|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|of\b).*|copyright
+        | recommend\s+(?:this\s+)?(?:news|article|story|page)?\s*(?:to\s+(?:a\s+)?friends?)?
+        | send\s+(?:this\s+)?(?:news|article|story)?\s*to\s+(?:a\s+)?friend
+        | (?:your|friend'?s)\s+(?:name|e-?mail)(?:\s+address)?\s*(?:[:*].*)?
+        | your\s+e-?mail\s+address\s+will\s+not\s+be\s+published.*
+        | connect\s+with\s+us.*|follow\s+us(?:\s+on\b.*)?|stay\s+connected.*
+        | follow\s+[^.!?]{1,60}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)
+          (?:\s*[:@(].{0,60})?
+        | (?:contact|e-?mail)\s+(?:the\s+)?(?:author|reporter|writer)\b.{0,100}
+        | leave\s+a\s+(?:comment|reply)|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|add\s+(?:a\s+)?comment
+        | (?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|comments\s+are\s+closed\.?
+        | join\s+the\s+(?:conversation|discussion)\.?
+        | tags?\s*:.*|keywords\s*:.*|filed\s+under\s*:?.*|posted\s+in\s+.{1,120}
+        | about\s+the\s+authors?\s*:?
+        | (?:this\s+(?:article|story|post|piece|essay|column)\s+(?:was\s+|is\s+)?)?
+          (?:(?:originally|first)\s+(?:published|appeared|posted)|republished)
+          \s+(?:on|in|at|by|from)\b.{1,200}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Single lines of page furniture, dropped wherever they are.
+_FURNITURE = re.compile(
+    r"""^(?:
+        print(?:\s+(?:article|story|page))?|(?:resize|text)\s+(?:text|size)
+        | e-?mail(?:\s+(?:this(?:\s+(?:article|story|page|post|link))?|article|to\s+a\s+friend))?
+        | share(?:\s+(?:this|on|via|article|story)\b.{0,60})?|tweet
+        |pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit|flipboard|pocket|save
+        |bookmark|comment|font\s+size|a\+?\s*a-?|listen(?:\s+to\s+this\s+article)?
+        | copy\s+(?:link|url)|link\s+copied!?|copied!?|read\s+later
+        | save\s+(?:for\s+later|article|story)|click\s+to\s+(?:share|e-?mail|print|tweet)\b.{0,80}
+        | (?:un)?follow(?:ing)?|like\s+this\s*:?|like|like\s+loading\.*
+        | \d+\s*min(?:ute)?s?\s+(?:read|listen)|(?:estimated\s+)?reading\s+time\s*:?.{0,30}
+        | [-–—\s]*advertisement[-–—\s]*|advertising|sponsored(?:\s+content)?|promoted|ad
+        | story\s+continues\s+(?:below|after)\s+(?:the\s+)?advertisement
+        | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
+        | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}
+        | (?:subscribe|sign\s+up)\b.{0,80}|newsletter|get\s+our\s+newsletter.*
+        | (?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?
+        | (?:get|receive|sign\s+up|subscribe|stay)\b.{0,100}\byour\s+inbox\b.{0,60}
+        | by\s+(?:signing\s+up|subscribing|clicking)\b.{0,120}\b(?:agree|privacy|terms)\b.{0,120}
+        | you\s+(?:can|may)\s+unsubscribe\b.{0,100}
+        | (?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing)\b.{0,80}
+        | we\s+use\s+cookies.*|cookie\s+(?:policy|settings|notice)|accept\s+(?:all\s+)?cookies.*
+        | this\s+(?:web)?site\s+uses\s+cookies.*
+        | like\s+us\s+on\s+facebook.*|join\s+us\s+on\s+.{1,40}
+        | (?:photo|image|picture|video|graphic|illustration|credit|фото|foto|bild)s?
+          (?:\s+credit)?\s*:.{0,300}
+        | file\s+photo\s*:.{0,300}|\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b.{0,120}
+        | (?:image|media|photo|video)\s+(?:caption|copyright|source)\b.{0,300}
+        | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
+        | loading(?:\s+comments)?(?:\.*|…)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
+        | log\s*out|sign\s*out|register|my\s+account|login|subscribe
+        | (?:name|e-?mail|message)\s*:
+        | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
+        | compartir|печать|drucken|imprimer|imprimir
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "Updated 3 hours ago", "Today, 16:18": a page's relative timestamp, useless once saved.
+_RELATIVE_DATE = re.compile(
+    r"""^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?
+        (?:(?:\d+|an?|one|a\s+few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?
+          \s+ago
+        | just\s+now | (?:today|yesterday)(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?
+        )\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "March 18 at 3:57 PM": a page's timestamp with no year, which dates nothing. ("Dec 31"
+# alone may head a column of figures.)
+_YEARLESS_DATE = re.compile(
+    r"""^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?
+        ,?\s+(?:at\s+)?\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Caption credits at the end of a line: "(Photo by X/AFP)", "X/Getty Images", "REUTERS/X".
+_CAPTION_TAIL = re.compile(
+    r"""(?:\((?:photo|image|picture|credit)s?\b[^)]{0,120}\)
+        | /\s*(?:getty\s+images|afp|reuters|ap|epa|afp\s+via\s+getty\s+images)\)?
+        | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A caption's credit closing the line: "... Photo: Reuters", "Foto: dpa".
+_PHOTO_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+(?:photo|foto|image|picture|bild|фото)s?\s*:\s*[^.!?:]{2,40}$", re.IGNORECASE
+)
+_SHARE_WORDS = frozenset(
+    """share tweet email e-mail mail print facebook twitter x whatsapp linkedin pinterest
+    telegram reddit copy link save comment comments flipboard""".split()
+)
+# Whole-line furniture and footer markers are short; running text is never tested against them.
+MAX_FURNITURE = 300
+
+
+def is_furniture(line: str) -> bool:
+    """Whether `line` is page furniture: share buttons, adverts, captions, cookie notices."""
+    if len(line) > MAX_FURNITURE:
+        return False
+    if _FURNITURE.match(line) or UNDERLINE.match(line) or _RELATIVE_DATE.match(line):
+        return True
+    if len(line) <= 40 and _YEARLESS_DATE.match(line):
+        return True
+    lowered = line.lower()
+    # The regex scans the tail position by position; most lines fail this cheap test first.
+    if (
+        lowered.endswith((")", "images", "afp", "reuters", "ap", "epa")) or "reuters/" in lowered
+    ) and _CAPTION_TAIL.search(line, max(0, len(line) - 160)):
+        return True
+    if _PHOTO_CREDIT_TAIL.search(line, max(0, len(line) - 60)):
+        return True  # "... at Versailles on May 29. Photo: Reuters"
+    words = lowered.split()
+    if len(words) >= 2 and all(word.strip(".,:|") in _SHARE_WORDS for word in words):
+        return True  # "Share Tweet Email"
+    return "cookies" in lowered and ("accept" in lowered or "we use" in lowered)
+
+
+def is_footer(line: str) -> bool:
+    """Whether `line` starts the page footer: copyright, counters, share and contact forms."""
+    if len(line) > MAX_FURNITURE:
+        return False
+    return bool(_FOOTER.match(line)) or line.lower().rstrip(" .").endswith("all rights reserved")
