@@ -124,7 +124,13 @@ class _Evaluator:
     def phrase(self, q: Any) -> Scores:
         """Documents with the words in order, each within `slop` positions of the one before
         (Whoosh's `SpanNear2(ordered=True, mindist=1)`), scored as the sum of the words' BM25F
-        scores like Whoosh's phrase matcher. Positions are decoded for candidates only."""
+        scores like Whoosh's phrase matcher.
+
+        Candidates are the documents with every word (posting ids, cached for long lists);
+        positions are then read for candidates only, rarest word first, from the blocks that
+        hold a candidate, and a word that rules a candidate out spares reading the next
+        words' blocks for it.
+        """
         fieldname = q.fieldname
         if fieldname not in self.schema:
             return {}
@@ -134,47 +140,54 @@ class _Evaluator:
         words = [_to_bytes(field, w) for w in q.words]
         if len(words) < 2:
             return self.term(fieldname, words[0], q.boost) if words else {}
-        slop = q.slop
-        decode = field.format.decode_positions
+        decode = whoosh_internals.position_decoder(field.format)
         scorers: dict[bytes, Any] = {}
         found: Scores = {}
         for reader, offset in self.leaves:
             if any((fieldname, w) not in reader for w in words):
                 continue
-            lists = [
-                whoosh_internals.read_postings(reader, fieldname, w, self.scored, True)
-                for w in words
-            ]
-            where: list[dict[int, int]] = [
-                dict(zip(ids, range(len(ids)), strict=True)) for ids, _, _ in lists
-            ]
-            candidates = set(sorted(where, key=len)[0])
-            for index in where:
-                candidates.intersection_update(index)
+            ids = {w: _postings(reader, fieldname, w)[0] for w in set(words)}
+            by_rarity = sorted(range(len(words)), key=lambda i: len(ids[words[i]]))
+            candidates = set(ids[words[by_rarity[0]]])
+            for i in by_rarity[1:]:
+                candidates.intersection_update(ids[words[i]])
             if reader.has_deletions():
                 candidates -= reader.deleted_docs_set
-            matched = []
-            for d in sorted(candidates):
-                ends = decode(lists[0][2][where[0][d]])
-                for (_, _, values), index in zip(lists[1:], where[1:], strict=True):
-                    positions = decode(values[index[d]])
-                    if slop == 1:
-                        before = set(ends)
-                        ends = [p for p in positions if p - 1 in before]
-                    else:
-                        ends = [p for p in positions if any(1 <= p - e <= slop for e in ends)]
-                    if not ends:
-                        break
-                else:
-                    matched.append(d)
+            postings_of: dict[bytes, dict[int, tuple[float, Any]]] = {}
+            positions: list[dict[int, list[int]]] = [{} for _ in words]
+            # Exact phrases: the i-th word of a phrase starting at s is at s + i, so a
+            # candidate stays while the words read so far share a start.
+            starts: dict[int, set[int]] = {}
+            for i in by_rarity:
+                if not candidates:
+                    break
+                word = words[i]
+                if word not in postings_of:
+                    postings_of[word] = whoosh_internals.read_wanted(
+                        reader, fieldname, word, sorted(candidates)
+                    )
+                read = postings_of[word]
+                if q.slop != 1:
+                    positions[i] = {d: decode(read[d][1]) for d in candidates}
+                    continue
+                for d in candidates:
+                    shifted = {p - i for p in decode(read[d][1])}
+                    starts[d] = shifted if d not in starts else starts[d] & shifted
+                candidates = {d for d in candidates if starts[d]}
+            if q.slop == 1:
+                matched = sorted(candidates)
+            else:
+                matched = sorted(d for d in candidates if _in_order(positions, d, q.slop))
+            if not matched:
+                continue
             if not self.scored:
                 found.update(dict.fromkeys((d + offset for d in matched), 0.0))
                 continue
             total = dict.fromkeys((d + offset for d in matched), 0.0)
-            for word, (_, weights, _), index in zip(words, lists, where, strict=True):
+            for word in words:
                 if word not in scorers:
                     scorers[word] = self.scorer(fieldname, word, 1.0)
-                picked = [weights[index[d]] for d in matched]
+                picked = [postings_of[word][d][0] for d in matched]
                 for d, score in scorers[word](reader, offset, matched, picked, None).items():
                     total[d] += score
             if q.boost != 1.0:
@@ -317,6 +330,16 @@ class _Evaluator:
         if not self.scored:
             return required
         return {d: s + optional.get(d, 0.0) for d, s in required.items()}
+
+
+def _in_order(positions: list[dict[int, list[int]]], d: int, slop: int) -> bool:
+    """Whether document `d` has each word within `slop` positions after the one before."""
+    ends = positions[0][d]
+    for where in positions[1:]:
+        ends = [p for p in where[d] if any(1 <= p - e <= slop for e in ends)]
+        if not ends:
+            return False
+    return True
 
 
 def _to_bytes(field: Any, text: Any) -> bytes:

@@ -3,7 +3,8 @@
 newsread is pinned to Whoosh-Reloaded 2.7.5 and goes beyond its public API in two ways.
 
 Reads, for speed (see `newsread.index.engine.postings`): a term's posting blocks
-(`W3LeafMatcher`'s block decoding), a segment's length column, BM25F's per-field B, a range's
+(`W3LeafMatcher`'s block decoding, and its block headers' last ids to skip blocks a phrase
+does not need), the `Positions` format's values, a segment's length column, BM25F's per-field B, a range's
 terms and a numeric range's compiled query, and the index's segment list.
 
 Patches, for correctness and speed, applied once per process by `patch_whoosh`:
@@ -29,7 +30,8 @@ Whoosh's own behaviour.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Any
@@ -143,6 +145,68 @@ def read_postings(
             found_values.append(matcher.value())
             matcher.next()
     return ids, found_weights, found_values
+
+
+def read_wanted(
+    reader: Any, fieldname: str, btext: bytes, wanted: Sequence[int]
+) -> dict[int, tuple[float, Any]]:
+    """Weight and value of the postings of one term whose ids are in `wanted` (sorted, every
+    one of them in the term's posting list), reading only the blocks that hold one of them.
+
+    A block's header says its last id, so a block with no wanted id is never unpickled: a
+    phrase of a rare and a common word reads a few blocks of the common one, not all of them.
+    """
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    field = reader.schema[fieldname]
+    matcher = reader._terms.matcher(fieldname, btext, field.format)
+    found: dict[int, tuple[float, Any]] = {}
+    if not isinstance(matcher, W3LeafMatcher):  # postings inlined in the term info
+        wanted_set = set(wanted)
+        while matcher.is_active():
+            if matcher.id() in wanted_set:
+                found[matcher.id()] = (matcher.weight(), matcher.value())
+            matcher.next()
+        return found
+    at, count = 0, len(wanted)
+    while not matcher._atend and at < count:
+        last = getattr(matcher, "_maxid", None)
+        upto = count if last is None else bisect_right(wanted, last, at)
+        if upto > at:
+            matcher._read_data()
+            block_ids, block_weights, _ = matcher._data
+            ids = block_ids if matcher._byteids else accumulate(block_ids)
+            if block_weights is None or isinstance(block_weights, float):
+                constant = 1.0 if block_weights is None else block_weights
+                block_weights = repeat(constant, matcher._blocklength)
+            matcher._read_values()
+            here = set(wanted[at:upto])
+            for docnum, weight, value in zip(ids, block_weights, matcher._values, strict=True):
+                if docnum in here:
+                    found[docnum] = (weight, value)
+            at = upto
+        matcher._next_block()
+    return found
+
+
+def position_decoder(format_: Any) -> Callable[[Any], list[int]]:
+    """A function from a posting value to its positions: the field format's own
+    `decode_positions`, or for Whoosh's plain `Positions` format the same in C (its deltas
+    summed by `accumulate`, not a Python loop)."""
+    from pickle import loads
+
+    from whoosh.formats import Positions
+    from whoosh.system import _INT_SIZE
+
+    if type(format_) is not Positions:
+        return format_.decode_positions  # type: ignore[no-any-return]
+
+    def decode(value: bytes) -> list[int]:
+        if not value.endswith(b"."):
+            value += b"."
+        return list(accumulate(loads(value[_INT_SIZE:])))
+
+    return decode
 
 
 def length_bytes(reader: Any, fieldname: str) -> Any:

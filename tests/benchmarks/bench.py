@@ -1024,6 +1024,29 @@ def child_fts_queries(opts: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def child_tantivy_build(opts: argparse.Namespace) -> dict[str, Any]:
+    import tantivy_ref
+
+    root = Path(opts.root)
+    return tantivy_ref.build(
+        root, tantivy_ref.folder_for(opts.fts), _stat_walk(root), parse_scraped
+    )
+
+
+def child_tantivy_open(opts: argparse.Namespace) -> dict[str, Any]:
+    import tantivy_ref
+
+    queries = json.loads(Path(opts.query_file).read_text())
+    return tantivy_ref.open_and_first_search(tantivy_ref.folder_for(opts.fts), queries["term"][0])
+
+
+def child_tantivy_queries(opts: argparse.Namespace) -> dict[str, Any]:
+    import tantivy_ref
+
+    queries = json.loads(Path(opts.query_file).read_text())
+    return tantivy_ref.run_queries(tantivy_ref.folder_for(opts.fts), queries)
+
+
 CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "raw": child_raw,
     "build": child_build,
@@ -1037,6 +1060,9 @@ CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "fts-churn": child_fts_update,
     "fts-open": child_fts_open,
     "fts-queries": child_fts_queries,
+    "tantivy-build": child_tantivy_build,
+    "tantivy-open": child_tantivy_open,
+    "tantivy-queries": child_tantivy_queries,
 }
 
 
@@ -1098,6 +1124,15 @@ class Run:
     def queries(self) -> Path:
         return self.out / f"queries-{self.size}.json"
 
+    def tantivy(self, phase: str) -> None:
+        """A tantivy reference phase (tantivy_ref.py), when tantivy is installed."""
+        import tantivy_ref
+
+        if tantivy_ref.available():
+            self.child(f"tantivy-{phase}")
+        elif phase == "build":
+            log(f"  {tantivy_ref.INSTALL_HINT}")
+
     def child(self, phase: str) -> dict[str, Any]:
         """Run one phase in a fresh interpreter; its result, or {"error": ...}."""
         command = [
@@ -1158,6 +1193,7 @@ def run_size(size: int, opts: argparse.Namespace, base: Base, code: Path | None)
             for extra in ("-wal", "-shm"):
                 Path(str(run.fts) + extra).unlink(missing_ok=True)
             run.child("fts-build")
+            run.tantivy("build")
         if "error" not in run.child("build"):
             built_marker.write_text(str(size))
     elif not built_marker.exists():
@@ -1172,9 +1208,11 @@ def run_size(size: int, opts: argparse.Namespace, base: Base, code: Path | None)
     if "open" in phases:
         run.child("open")
         run.child("fts-open")
+        run.tantivy("open")
     if "queries" in phases:
         run.child("queries")
         run.child("fts-queries")
+        run.tantivy("queries")
     if "breakdown" in phases:
         run.child("breakdown")
     if "churn" in phases:
@@ -1243,6 +1281,7 @@ class Row:
     target: tuple[str, float] | None = None
     """("max", value in the row's unit) or ("x_fts5", ratio)."""
     note: str = ""
+    tantivy: float | None = None
 
     def ratio(self, other: float | None) -> float | None:
         if self.newsread is None or not other:
@@ -1277,6 +1316,8 @@ class Row:
             "newsread": _round(self.newsread),
             "fts5": _round(self.fts5),
             "ratio_fts5": _round(self.ratio(self.fts5)),
+            "tantivy": _round(self.tantivy),
+            "ratio_tantivy": _round(self.ratio(self.tantivy)),
             "floor": _round(self.floor),
             "ratio_floor": _round(self.ratio(self.floor)),
             "target": self.target_text,
@@ -1370,7 +1411,30 @@ def make_rows(run: Run) -> tuple[list[Row], dict[str, Any]]:
                     _get(fts_queries, "rss_mb"), floor_rss, ("max", 300),
                     note="the library's share of the app"))  # fmt: skip
     rows += startup_rows(p.get("startup"))
+    _add_tantivy(rows, stats, p)
     return rows, stats
+
+
+def _add_tantivy(rows: list[Row], stats: dict[str, Any], p: dict[str, Any]) -> None:
+    """The tantivy reference's figures beside FTS5's (tantivy_ref.py), where it has them."""
+    build, opened, queries = p.get("tantivy-build"), p.get("tantivy-open"), p.get("tantivy-queries")
+    found: dict[str, float | None] = {
+        "full build (open + update)": _get(build, "seconds"),
+        "peak RSS, full build": _get(build, "rss_mb"),
+        "index size on disk": _get(build, "index_mb"),
+        "index open, fresh process (Library.open)": _get(opened, "open_seconds"),
+        "  first search after open (snippets)": _get(opened, "first_search_seconds"),
+        "peak RSS, open + first search": _get(opened, "rss_mb"),
+        "peak RSS, library after the query mix": _get(queries, "rss_mb"),
+    }
+    for kind in (*KINDS, "typing"):
+        ref = _query_stats(queries, kind)
+        stats[kind]["tantivy"] = ref
+        label = KIND_LABELS[kind] + (" (search per keystroke)" if kind == "typing" else "")
+        for pct in ("p50", "p95", "p99"):
+            found[f"query {label} {pct}"] = ref.get(pct)
+    for row in rows:
+        row.tantivy = found.get(row.metric)
 
 
 def _build_note(build: dict[str, Any] | None) -> str:
@@ -1443,7 +1507,8 @@ def _show_ratio(value: float | None) -> str:
 
 
 def render(size: int, rows: list[Row], footer: str = "") -> str:
-    header = ["metric", "newsread", "FTS5", "x FTS5", "floor", "x floor", "target", "", "note"]
+    header = ["metric", "newsread", "FTS5", "x FTS5", "tantivy", "x tantivy", "floor", "x floor"]
+    header += ["target", "", "note"]
     table = [header]
     for row in rows:
         table.append(
@@ -1452,6 +1517,8 @@ def render(size: int, rows: list[Row], footer: str = "") -> str:
                 _show(row.newsread, row.unit),
                 _show(row.fts5, row.unit),
                 _show_ratio(row.ratio(row.fts5)),
+                _show(row.tantivy, row.unit),
+                _show_ratio(row.ratio(row.tantivy)),
                 _show(row.floor, row.unit),
                 _show_ratio(row.ratio(row.floor)),
                 row.target_text,
@@ -1460,7 +1527,7 @@ def render(size: int, rows: list[Row], footer: str = "") -> str:
             ]
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    right = {1, 2, 3, 4, 5}
+    right = {1, 2, 3, 4, 5, 6, 7}
     lines = [f"### {size:,} articles", ""]
     for n, cells in enumerate(table):
         shown = [
