@@ -29,6 +29,7 @@ from newsread.index.results import (
     QueryTooLarge,
     SearchResults,
     Snippet,
+    UnknownArticle,
 )
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ __all__ = [
     "QueryTooLarge",
     "SearchResults",
     "Snippet",
+    "UnknownArticle",
     "UnreadableFile",
     "count_changes",
     "has_changes",

@@ -121,6 +121,18 @@ class Library(OpenIndex):
                 f"the index is damaged ({what}); newsread rebuilds it when next started"
             ) from None
 
+    def similar(self, path_or_id: str, **options: Any) -> SearchResults:
+        """The articles most like the one `path_or_id` names ("more like this"), in the shape
+        `search` answers; see `newsread.index.engine.similar.similar` for the options.
+
+        Raises:
+            UnknownArticle: no article, or more than one, goes by `path_or_id`.
+            NothingToSearch: the article shares no telling word with another.
+        """
+        from newsread.index.engine.similar import similar
+
+        return similar(self, path_or_id, **options)
+
     def article(self, key: str) -> Article | None:
         """The parsed article with this key, from the article store."""
         return self.docs.article(key)

@@ -22,6 +22,10 @@ class NothingToSearch(QueryError):
     """A query of only very common words or symbols ("the", "--"): it matches nothing."""
 
 
+class UnknownArticle(QueryError):
+    """No article (or more than one) goes by the id or path given for "more like this"."""
+
+
 @dataclass(frozen=True)
 class Snippet:
     """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""

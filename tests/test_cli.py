@@ -156,6 +156,53 @@ def test_show_unknown_target_exits_1(small_library: Path) -> None:
     assert result.returncode == 1 and "no such file" in result.stderr
 
 
+def test_similar_prints_hits_as_search_does(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["similar", "kelmor-harbour.txt", "--library", str(small_library)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 article like: Kelmor harbour expansion approved (")
+    assert "  1. Grain export sanctions tightened" in out
+    assert "BALTIC WIRE · Business · 2019-03-12 · grain/sanctions.txt" in out
+    # A path from the current folder names the same article as one from the library.
+    assert (
+        main(["similar", str(small_library / "kelmor-harbour.txt"), "-l", str(small_library)]) == 0
+    )
+    assert "Grain export sanctions tightened" in capsys.readouterr().out
+
+
+def test_similar_json_has_the_search_shape(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
+    searched = json.loads(capsys.readouterr().out)
+    article_id = next(r["id"] for r in searched["results"] if r["path"] == "kelmor-harbour.txt")
+    assert main(["similar", article_id, "--library", str(small_library), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == set(searched)
+    assert set(data["results"][0]) == set(searched["results"][0])
+    assert data["query"] == "like: Kelmor harbour expansion approved"
+    assert [r["path"] for r in data["results"]] == ["grain/sanctions.txt"]
+    assert article_id not in {r["id"] for r in data["results"]}
+
+
+def test_similar_of_an_unknown_article_is_one_line(small_library: Path) -> None:
+    result = _run("similar", "no-such-id", "--library", str(small_library))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "newsread: no-such-id: no article with that id or path in the library"
+    )
+    outside = _run("similar", __file__, "--library", str(small_library))
+    assert outside.returncode == 2 and "is not in the library" in outside.stderr
+    assert "Traceback" not in result.stderr + outside.stderr
+
+
+def test_similar_of_an_article_with_nothing_to_compare_exits_1(small_library: Path) -> None:
+    (small_library / "flood.txt").write_text("BALTIC WIRE / Environment\n\nIt is\n\nIt is not.\n")
+    result = _run("similar", "flood.txt", "--library", str(small_library))
+    assert result.returncode == 1 and "nothing to compare" in result.stderr
+
+
 def test_version_and_help() -> None:
     assert _run("--version").stdout.startswith("newsread ")
     for args in (["--help"], ["search", "--help"], ["index", "--help"], ["show", "--help"]):

@@ -23,7 +23,7 @@ from rich.text import Text
 from newsread.index import Article
 from newsread.index.text import escape_controls, sanitise_line
 
-COMMANDS = ("index", "search", "show", "export", "import")
+COMMANDS = ("index", "search", "similar", "show", "export", "import")
 
 
 def _version() -> str:
@@ -202,7 +202,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     noun = "article matches" if results.total == 1 else "articles match"
     head = f"{results.total} {noun} ({results.elapsed * 1000:.0f} ms)"
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
-    for n, hit in enumerate(results.hits, 1):
+    _print_hits(out, results.hits)
+    return 0
+
+
+def _print_hits(out: Console, hits: Sequence[Any]) -> None:
+    """Numbered hits: title, then source · section · date · path, then the snippet."""
+    for n, hit in enumerate(hits, 1):
         out.print(Text(f"{n:>3}. ") + _styled(sanitise_line(hit.title), hit.title_spans, "bold"))
         meta = " · ".join(
             part
@@ -217,6 +223,40 @@ def cmd_search(args: argparse.Namespace) -> int:
         out.print(Text("     " + sanitise_line(meta), style="dim"))
         if hit.snippet.text:
             out.print(Text("     ") + _styled(hit.snippet.text, hit.snippet.spans))
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    """The articles most like one article: `search`'s output, text or JSON."""
+    from newsread.index import NothingToSearch, UnknownArticle
+
+    library = _open_library(args.library)
+    _ensure_index(library, args.json)
+    target = args.target
+    path = Path(target).expanduser()
+    if path.is_file():  # a file named as a path from here, not from the library
+        try:
+            target = path.resolve().relative_to(library.root.resolve()).as_posix()
+        except ValueError:
+            return _fail(f"{target} is not in the library ({library.root})")
+    try:
+        results = library.similar(target, limit=args.limit)
+    except UnknownArticle as error:
+        return _fail(str(error))
+    except NothingToSearch as error:
+        return _fail(str(error), 1)
+    if args.json:
+        print(escape_controls(json.dumps(results_to_json(results), ensure_ascii=False)))
+        return 0 if results.hits else 1
+    out = _console()
+    if not results.hits:
+        out.print(Text("No other article is like this one."))
+        return 1
+    noun = "article" if results.total == 1 else "articles"
+    head = (
+        f"{results.total} {noun} {sanitise_line(results.query)} ({results.elapsed * 1000:.0f} ms)"
+    )
+    out.print(Text(head, style="dim"), soft_wrap=True)
+    _print_hits(out, results.hits)
     return 0
 
 
@@ -433,6 +473,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", "-n", type=_positive, default=10, help="hits to print (10)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("similar", help="the articles most like one article (more like this)")
+    p.add_argument("target", metavar="ID|PATH", help="the article's id or path in the library")
+    p.add_argument("--library", "-l", help="the folder of articles")
+    p.add_argument("--limit", "-n", type=_positive, default=10, help="hits to print (10)")
+    p.add_argument("--json", action="store_true", help="print one JSON object, as search does")
+    p.set_defaults(run=cmd_similar)
 
     p = sub.add_parser("show", help="print articles as newsread understands them")
     p.add_argument("targets", nargs="+", metavar="PATH|ID", help="article files or ids")

@@ -199,12 +199,17 @@ def save_state(state: SessionState, path: Path) -> None:
 
 @dataclass(frozen=True)
 class Place:
-    """A point in the reading history: a query (with sort and filters) and maybe an article."""
+    """A point in the reading history: a query (with sort and filters) and maybe an article.
+
+    `like` is the key of the article whose "more like this" list was shown instead of the
+    query's results (the query stays in the box).
+    """
 
     query: str
     sort: str = "relevance"
     filters: tuple[tuple[str, str], ...] = ()
     article: str = ""
+    like: str = ""
 
 
 class Navigation:

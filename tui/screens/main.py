@@ -43,6 +43,8 @@ SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search runs."""
 PREVIEW_DELAY = 0.12
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
+LIKE_TITLE = 40
+"""The longest "like: TITLE" above a "more like this" list; a longer title is cut with …."""
 
 
 def shown(widget: Widget) -> bool:
@@ -72,6 +74,14 @@ class MainScreen(AnnotatingScreen):
             tooltip="Forward again",
         ),
         Binding(
+            "L",
+            "more_like_this",
+            "Like this",
+            show=False,
+            id="app.more_like_this",
+            tooltip="Articles like the open or highlighted one ([ goes back)",
+        ),
+        Binding(
             "ctrl+s",
             "save_search",
             "Save",
@@ -96,6 +106,8 @@ class MainScreen(AnnotatingScreen):
         self.sort = sort if sort in SORTS else "relevance"
         self.filters: dict[str, str] = dict(session.filters)
         self.results: SearchResults | None = None
+        self.like = ""
+        """The key of the article whose "more like this" list is shown, or ""."""
         self.navigation = Navigation()
         self.recall = QueryRecall(queries)
         self.library_ready = False
@@ -105,7 +117,7 @@ class MainScreen(AnnotatingScreen):
         self._focus_results = 0
         """The search generation whose results take the focus when they arrive (Enter)."""
         self._article_generation = 0
-        self._searched: tuple[str, str, tuple[tuple[str, str], ...]] | None = None
+        self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
@@ -276,9 +288,15 @@ class MainScreen(AnnotatingScreen):
         # While indexing, a word may be missing only because its articles are not in yet.
         suggest = suggest and not self.indexing
         query = self.query_text
-        self._searched = (query, self.sort, tuple(sorted(self.filters.items())))
+        self._searched = (query, self.sort, tuple(sorted(self.filters.items())), self.like)
         self._run_search(
-            self._generation, query, self.sort, dict(self.filters), keep_position, suggest
+            self._generation,
+            query,
+            self.sort,
+            dict(self.filters),
+            keep_position,
+            suggest,
+            self.like,
         )
 
     @work(thread=True, exclusive=True, group="search")
@@ -290,6 +308,7 @@ class MainScreen(AnnotatingScreen):
         filters: dict[str, str],
         refresh: bool,
         suggest: bool,
+        like: str = "",
     ) -> None:
         from newsread.index import NothingToSearch, QueryError
 
@@ -299,7 +318,12 @@ class MainScreen(AnnotatingScreen):
         if library is None:
             return  # searches start only once the library is open
         try:
-            results = library.search(query, sort=sort, filters=filters, limit=PAGE, suggest=suggest)
+            if like:
+                results = library.similar(like, filters=filters, limit=PAGE)
+            else:
+                results = library.search(
+                    query, sort=sort, filters=filters, limit=PAGE, suggest=suggest
+                )
         except NothingToSearch as error:
             self.post_message(SearchFailed(generation, query, str(error), matches_nothing=True))
         except QueryError as error:
@@ -326,8 +350,9 @@ class MainScreen(AnnotatingScreen):
         self.results_shown(results.hits)
         self._update_results_title()
         self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
-        self.session.query, self.session.sort = results.query, self.sort
-        self.session.filters = dict(self.filters)
+        if not self.like:  # a "like" list is not a query to start with next time
+            self.session.query, self.session.sort = results.query, self.sort
+            self.session.filters = dict(self.filters)
         if results.hits:
             # The status line may cut it off at 80 columns; a partial answer must be said.
             self.show_message(
@@ -341,6 +366,12 @@ class MainScreen(AnnotatingScreen):
             self.show_message(
                 f"Nothing matches “{results.query}” yet: indexing goes on, and this search "
                 "runs again as articles come in."
+            )
+        elif self.like:
+            self.show_message(
+                "No other article is like this one"
+                + (" with these filters; f changes them." if self.filters else ".")
+                + " [ goes back."
             )
         elif self.filters:
             self.show_message(
@@ -361,6 +392,10 @@ class MainScreen(AnnotatingScreen):
             return
         self._focus_results = 0
         self.newsread.key_order.release("results")  # the focus stays in the box
+        if self.like:  # nothing like it (or it is gone): say so, and stay where we were
+            self.notify(message.error, severity="warning", timeout=5)
+            self._go(self.navigation.back(), "")
+            return
         self.query_one(SearchBar).show_error(message.error)
         if message.matches_nothing:
             from newsread.index import SearchResults
@@ -377,6 +412,12 @@ class MainScreen(AnnotatingScreen):
             return
         order = SORT_LABELS.get(results.sort, results.sort)
         row = self.results_list.highlighted
+        if self.like:  # "like: Putin, Macron meet…" says what the list is
+            order = (
+                results.query
+                if len(results.query) <= LIKE_TITLE
+                else (results.query[: LIKE_TITLE - 1].rstrip() + "…")
+            )
         if results.total and row is not None and row < results.total:
             title = f"{row + 1:,} of {results.total:,} · {order}"
         else:
@@ -391,12 +432,15 @@ class MainScreen(AnnotatingScreen):
 
     def _search_if_changed(self) -> None:
         self._search_timer = None
-        if self._searched != (self.query_text, self.sort, tuple(sorted(self.filters.items()))):
+        self.like = ""  # typing asks for the query's results again
+        searching = (self.query_text, self.sort, tuple(sorted(self.filters.items())), "")
+        if self._searched != searching:
             self.search_now(suggest=False)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.like = ""
         self.search_now()
         self.newsread.session.add_query(self.query_text)
         self.recall.reset()
@@ -422,17 +466,29 @@ class MainScreen(AnnotatingScreen):
     @on(ResultsList.PageWanted)
     def _page_wanted(self, message: ResultsList.PageWanted) -> None:
         if self._searched is not None and self.library_ready:
-            query, sort, filters = self._searched
-            self._load_page(self._generation, query, sort, dict(filters), message.offset)
+            query, sort, filters, like = self._searched
+            self._load_page(self._generation, query, sort, dict(filters), message.offset, like)
 
     @work(thread=True, group="pages")
     def _load_page(
-        self, generation: int, query: str, sort: str, filters: dict[str, str], offset: int
+        self,
+        generation: int,
+        query: str,
+        sort: str,
+        filters: dict[str, str],
+        offset: int,
+        like: str = "",
     ) -> None:
         library = self.newsread.library
         if generation != self._generation or library is None:
             return
         try:
+            if like:
+                similar = library.similar(
+                    like, filters=filters, limit=PAGE, offset=offset, facets=False
+                )
+                self.post_message(PageLoaded(generation, offset, similar.hits))
+                return
             results = library.search(
                 query,
                 sort=sort,
@@ -454,6 +510,7 @@ class MainScreen(AnnotatingScreen):
 
     @on(ResultsList.SuggestionAccepted)
     def _accept_suggestion(self, message: ResultsList.SuggestionAccepted) -> None:
+        self.like = ""
         self.search_input.value = message.query
         self.search_now()
         self.newsread.session.add_query(message.query)
@@ -462,7 +519,9 @@ class MainScreen(AnnotatingScreen):
 
     def _visit(self, article: str = "") -> None:
         self.navigation.visit(
-            Place(self.query_text, self.sort, tuple(sorted(self.filters.items())), article)
+            Place(
+                self.query_text, self.sort, tuple(sorted(self.filters.items())), article, self.like
+            )
         )
 
     # -- articles --------------------------------------------------------------------------
@@ -488,7 +547,8 @@ class MainScreen(AnnotatingScreen):
     def open_article(self, key: str, *, focus: bool, record: bool) -> None:
         self.remember_position()
         if record:
-            if self.navigation.current is None or self.navigation.current.query != self.query_text:
+            current = self.navigation.current
+            if current is None or (current.query, current.like) != (self.query_text, self.like):
                 self._visit()
             self._visit(key)
         self._article_generation += 1
@@ -575,6 +635,30 @@ class MainScreen(AnnotatingScreen):
         if key:
             self.open_article(key, focus=True, record=True)
 
+    def action_more_like_this(self) -> None:
+        """The articles like the one being read, else the highlighted result, in the list."""
+        article = self.article_view.article
+        reading = article is not None and (self.reader.has_focus or self.reading)
+        key = article.key if reading and article is not None else self.results_list.highlighted_key
+        key = key or (article.key if article is not None else None)
+        if not key:
+            self.notify("Highlight a result or open an article first", timeout=2)
+            return
+        if not self.library_ready:
+            return
+        self.remember_position()
+        current = self.navigation.current
+        if current is None or (current.query, current.like) != (self.query_text, self.like):
+            self._visit()  # so [ comes back to the list as it was
+        self.like = key
+        self.search_now()
+        self._visit()
+        self.session.article = ""
+        # The list takes the focus when the answer is in (as after Enter in the search box);
+        # keys typed meanwhile (`Lj`) wait for it.
+        self._focus_results = self._generation
+        self.newsread.key_order.hold("results")
+
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.search_now()
@@ -636,15 +720,16 @@ class MainScreen(AnnotatingScreen):
             self.notify(otherwise, timeout=2)
             return
         self.remember_position()
-        changed = (place.query, place.sort, dict(place.filters)) != (
+        changed = (place.query, place.sort, dict(place.filters), place.like) != (
             self.query_text,
             self.sort,
             self.filters,
+            self.like,
         )
         if dict(place.filters) != self.filters and place.filters:
             shown = ", ".join(f"{k}: {v}" for k, v in place.filters)
             self.notify(f"Filters back: {shown}", timeout=3)
-        self.sort, self.filters = place.sort, dict(place.filters)
+        self.sort, self.filters, self.like = place.sort, dict(place.filters), place.like
         if changed:
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = place.query
@@ -680,7 +765,7 @@ class MainScreen(AnnotatingScreen):
         def chosen(search: SavedSearch | None) -> None:
             if search is None:
                 return
-            self.sort, self.filters = search.sort, dict(search.filters)
+            self.sort, self.filters, self.like = search.sort, dict(search.filters), ""
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = search.query
             self.search_now()

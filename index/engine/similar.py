@@ -1,0 +1,206 @@
+"""More like this: the articles nearest one article, by the words that set it apart.
+
+An article's key terms are its own index terms (title and body through the index's analyzer)
+weighted by how often it uses them and how rare they are in the library (tf-idf). The
+articles most like it are those that score highest for those terms together: an OR of the
+terms, each boosted by its weight, scored by BM25F as any search is and evaluated a posting
+list at a time (index/engine/postings.py). The article itself is left out.
+
+Measured on the BBC corpus (tests/benchmarks/similar_quality.py): this beats Whoosh's own
+`key_terms_from_text` (its Bo1 model) as a key-term picker, in quality and in time; the
+figures are in that script's docstring.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from newsread.index.engine import postings
+from newsread.index.engine.schema import text_analyzer
+from newsread.index.engine.search import _count_facets, _facet_value, make_snippet, match_spans
+from newsread.index.results import Hit, NothingToSearch, SearchResults, Snippet, UnknownArticle
+
+if TYPE_CHECKING:
+    from newsread.index.article import Article
+    from newsread.index.engine.open_index import OpenIndex
+
+KEY_TERMS = 25
+"""Terms an article is compared by: enough to say what it is about, few enough to be fast."""
+TITLE_WEIGHT = 3
+"""A title word counts as this many uses in the body: the headline says what the story is."""
+MAX_TEXT_CHARS = 50_000
+"""Key terms come from the article's first this-many characters (a huge one costs no more)."""
+MAX_SIMILAR = 100
+"""The most articles a "more like this" list holds: beyond them likeness is noise."""
+MAX_TERM_SHARE = 0.2
+"""A term in more than this share of the library is no key term (it says little and its
+postings are the slowest to read)..."""
+MIN_COMMON = 10
+"""... unless it is in at most this many articles: in a small library, a word three of six
+articles share still tells them apart from the other three."""
+
+
+def find_article(library: OpenIndex, path_or_id: str) -> Article:
+    """The one article that key, path or id names.
+
+    Raises:
+        UnknownArticle: none does, or a file of several articles was named by its path.
+    """
+    keys = library.docs.keys_for(path_or_id)
+    if path_or_id in keys:
+        keys = [path_or_id]
+    if not keys:
+        raise UnknownArticle(f"{path_or_id}: no article with that id or path in the library")
+    if len(keys) > 1:
+        raise UnknownArticle(
+            f"{path_or_id} holds {len(keys)} articles; name one by its id "
+            "(newsread show PATH --json lists them)"
+        )
+    article = library.docs.article(keys[0])
+    if article is None:  # deleted between the two reads
+        raise UnknownArticle(f"{path_or_id}: no article with that id or path in the library")
+    return article
+
+
+def key_terms(searcher: Any, article: Article, limit: int = KEY_TERMS) -> list[tuple[str, float]]:
+    """The article's `limit` most telling index terms, (term, weight) by weight, highest first.
+
+    Weight: (1 + log tf) * log(N / df), tf counting a title word TITLE_WEIGHT times. A term no
+    other article has cannot find anything and is left out, as is one in every article or in
+    more than MAX_TERM_SHARE of the library (and more than MIN_COMMON articles).
+    """
+    analyzer = text_analyzer()
+    counts: Counter[str] = Counter()
+    for token in analyzer(article.title):
+        counts[token.text] += TITLE_WEIGHT
+    counts.update(token.text for token in analyzer(article.body[:MAX_TEXT_CHARS]))
+    total = searcher.reader().doc_count()
+    if total < 2:
+        return []
+    most = max(MIN_COMMON, int(total * MAX_TERM_SHARE))
+    frequency = _doc_frequency(searcher)
+    weighted = []
+    for term, tf in counts.items():
+        df = frequency(term)
+        if 2 <= df <= most and df < total:  # in every article, it tells none apart
+            weighted.append((term, (1 + math.log(tf)) * math.log(total / df)))
+    weighted.sort(key=lambda pair: (-pair[1], pair[0]))
+    return weighted[:limit]
+
+
+CACHED_FREQUENCIES = 200_000
+"""Terms whose document frequency a searcher remembers (a few MB): an article's ~200 distinct
+terms each cost a lookup in every segment, and most of them are common words that the
+next article has too."""
+
+
+def _doc_frequency(searcher: Any) -> Callable[[str], int]:
+    """The body's document frequency of a term, remembered with the searcher (a searcher
+    sees one state of the index, so its frequencies never change)."""
+    cache: dict[str, int] = searcher.__dict__.setdefault("_newsread_doc_frequency", {})
+    reader = searcher.reader()
+
+    def frequency(term: str) -> int:
+        found = cache.get(term)
+        if found is None:
+            if len(cache) >= CACHED_FREQUENCIES:
+                cache.clear()
+            found = cache[term] = reader.doc_frequency("body", term)
+        return found
+
+    return frequency
+
+
+def similar(
+    library: OpenIndex,
+    path_or_id: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    filters: dict[str, str] | None = None,
+    facets: bool = True,
+    snippets: bool = True,
+) -> SearchResults:
+    """The articles most like the one `path_or_id` names, best first, itself left out.
+
+    At most MAX_SIMILAR articles make the list (`total`); `filters` narrows them to facet
+    values as in `search`, and `facets` counts those in the list. `query` is "like: TITLE".
+
+    Raises:
+        UnknownArticle: no article, or more than one, goes by `path_or_id`.
+        NothingToSearch: the article has no word another article shares.
+    """
+    from whoosh import query
+
+    started = time.perf_counter()
+    article = find_article(library, path_or_id)
+    with library.searcher() as searcher:
+        terms = key_terms(searcher, article)
+        if not terms:
+            raise NothingToSearch(
+                f"nothing to compare “{article.title or article.path}” by: "
+                "it shares no telling word with another article"
+            )
+        top_weight = terms[0][1]
+        q = query.Or([query.Term("body", t, boost=w / top_weight) for t, w in terms])
+        scores = _scores(searcher, q)
+        itself = searcher.document_number(key=article.key)
+        scores.pop(itself, None)
+        conditions = [
+            query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
+            for name, value in (filters or {}).items()
+            if value
+        ]
+        if conditions:
+            allowed = _scores(searcher, query.And(conditions), scored=False)
+            scores = {d: s for d, s in scores.items() if d in allowed}
+        ranked = postings.top(scores, MAX_SIMILAR)
+        facet_counts = _count_facets(searcher, [d for d, _ in ranked]) if facets else {}
+        page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
+    matched = frozenset(t for t, _ in terms)
+    articles = library.docs.articles(f["key"] for f, _ in page) if snippets else {}
+    hits = tuple(
+        _hit(fields, score, articles.get(fields["key"]), matched) for fields, score in page
+    )
+    return SearchResults(
+        query=f"like: {article.title or article.path}",
+        sort="relevance",
+        total=len(ranked),
+        hits=hits,
+        terms=matched,
+        facets=facet_counts,
+        elapsed=time.perf_counter() - started,
+    )
+
+
+def _scores(searcher: Any, q: Any, scored: bool = True) -> dict[int, float]:
+    """docnum -> score for every match: the posting-list evaluator, else Whoosh's matchers."""
+    found = postings.evaluate(searcher, q, scored=scored)
+    if found is not None:
+        return found
+    results = searcher.search(q, limit=None)
+    return {hit.docnum: float(hit.score or 0.0) for hit in results}
+
+
+def _hit(
+    fields: dict[str, Any], score: float, article: Article | None, terms: frozenset[str]
+) -> Hit:
+    title = fields.get("title", "")
+    return Hit(
+        key=fields["key"],
+        id=fields.get("id", ""),
+        path=fields.get("path", ""),
+        title=title,
+        source=fields.get("source", ""),
+        section=fields.get("section", ""),
+        published=fields.get("published"),
+        url=fields.get("url", ""),
+        authors=fields.get("authors", ""),
+        score=float(score),
+        snippet=make_snippet(article.paragraphs, terms) if article else Snippet(""),
+        title_spans=tuple(match_spans(title, terms)),
+    )

@@ -1,0 +1,194 @@
+"""More like this: key terms, ranking, the article itself left out, filters, bad ids."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index import NothingToSearch, UnknownArticle
+from newsread.index.engine import similar as similar_module
+from newsread.index.engine.schema import text_analyzer
+from newsread.index.library import Library
+
+SHIPPING = [
+    (
+        "Harbour cranes idle as dockers strike",
+        "Dockers at the harbour walked out; cranes and container ships stood idle at the quay.",
+    ),
+    (
+        "Container ships queue outside the harbour",
+        "Ships carrying containers queued for days; the harbour master blamed the dockers' strike.",
+    ),
+    (
+        "Dockers return to the quay",
+        "The strike ended and dockers returned to the cranes; container ships began unloading at the harbour.",
+    ),
+]
+FOOTBALL = [
+    (
+        "Striker scores twice in derby",
+        "The striker scored twice as the home team won the derby; the goalkeeper saved a penalty.",
+    ),
+    (
+        "Goalkeeper saves penalty in cup tie",
+        "A late penalty was saved by the goalkeeper, and the team went through to the cup final.",
+    ),
+]
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    root = tmp_path / "library"
+    for n, (title, body) in enumerate(SHIPPING):
+        source = "BALTIC WIRE" if n % 2 else "HARBOUR GAZETTE"
+        write_article(root, f"shipping/{n}.txt", title, body, source=source)
+    for n, (title, body) in enumerate(FOOTBALL):
+        write_article(root, f"football/{n}.txt", title, body, section="Sport")
+    write_article(root, "empty.txt", "It is", "It is; it is not, and it is.")
+    opened = Library(root).open()
+    opened.update()
+    return opened
+
+
+def test_most_like_an_article_are_on_its_topic_and_it_is_left_out(library: Library) -> None:
+    results = library.similar("shipping/0.txt")
+    keys = [hit.key for hit in results.hits]
+    assert "shipping/0.txt" not in keys
+    assert set(keys[:2]) == {"shipping/1.txt", "shipping/2.txt"}
+    assert results.total == len(results.hits)
+    assert results.query == "like: Harbour cranes idle as dockers strike"
+    assert results.sort == "relevance"
+    assert [h.score for h in results.hits] == sorted((h.score for h in results.hits), reverse=True)
+    assert "harbour" in results.terms  # key terms: what snippets and the article view mark
+
+
+def test_the_article_can_be_named_by_id_or_path(library: Library) -> None:
+    article = library.find("football/0.txt")[0]
+    by_id = library.similar(article.id)
+    by_path = library.similar("football/0.txt")
+    assert [h.key for h in by_id.hits] == [h.key for h in by_path.hits]
+    assert by_path.hits[0].key == "football/1.txt"
+
+
+def test_filters_narrow_the_list(library: Library) -> None:
+    results = library.similar("shipping/0.txt", filters={"source": "BALTIC WIRE"})
+    assert [hit.key for hit in results.hits] == ["shipping/1.txt"]
+    assert dict(results.facets["source"]) == {"BALTIC WIRE": 1}
+    assert library.similar("shipping/0.txt", filters={"section": "Sport"}).hits == ()
+
+
+def test_limit_and_offset_page_through_the_list(library: Library) -> None:
+    whole = [h.key for h in library.similar("shipping/1.txt", limit=10).hits]
+    pages = [h.key for h in library.similar("shipping/1.txt", limit=1, offset=0).hits] + [
+        h.key for h in library.similar("shipping/1.txt", limit=10, offset=1).hits
+    ]
+    assert pages == whole
+
+
+def test_an_article_without_telling_words_says_so(library: Library) -> None:
+    with pytest.raises(NothingToSearch, match="nothing to compare"):
+        library.similar("empty.txt")
+
+
+def test_an_unknown_id_or_path_is_one_clear_error(library: Library) -> None:
+    with pytest.raises(UnknownArticle, match="no-such.txt: no article"):
+        library.similar("no-such.txt")
+
+
+def test_a_deleted_article_is_unknown_and_never_similar(library: Library) -> None:
+    (library.root / "shipping/2.txt").unlink()
+    library.update()
+    with pytest.raises(UnknownArticle):
+        library.similar("shipping/2.txt")
+    assert "shipping/2.txt" not in {h.key for h in library.similar("shipping/0.txt").hits}
+
+
+def test_a_file_of_several_articles_needs_an_id(tmp_path: Path) -> None:
+    root = tmp_path / "feed"
+    root.mkdir()
+    items = ",".join(
+        f'{{"title": "Harbour story {n}", "text": "Dockers and cranes at the harbour, day {n}."}}'
+        for n in range(2)
+    )
+    (root / "feed.json").write_text(f"[{items}]", encoding="utf-8")
+    library = Library(root).open()
+    library.update()
+    if len(library.find("feed.json")) < 2:
+        pytest.skip("this JSON layout is read as one article")
+    with pytest.raises(UnknownArticle, match="holds 2 articles"):
+        library.similar("feed.json")
+
+
+# -- against slow, obviously right twins, on random libraries ------------------------------
+
+
+WORDS = [
+    f"{a}{b}"
+    for a in ("harb", "dock", "grain", "vot", "gol", "rive")
+    for b in ("a", "ir", "on", "ex")
+]
+
+
+def _random_library(root: Path, rng: random.Random) -> Library:
+    for n in range(rng.randint(4, 14)):
+        title = " ".join(rng.choices(WORDS, k=rng.randint(1, 4)))
+        body = " ".join(rng.choices(WORDS[: rng.randint(3, len(WORDS))], k=rng.randint(1, 40)))
+        write_article(root, f"{n}.txt", title or "x", body, source=rng.choice(["A WIRE", "B WIRE"]))
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+def _naive_key_terms(library: Library, key: str) -> list[tuple[str, float]]:
+    """Key terms with document frequencies counted by reading every article's text."""
+    analyse = text_analyzer()
+    articles = library.docs.articles(library.docs.all_keys())
+
+    def terms(text: str) -> list[str]:
+        return [token.text for token in analyse(text)]
+
+    df = Counter(t for a in articles.values() for t in set(terms(a.body)))
+    article = articles[key]
+    tf = Counter(terms(article.body))
+    for t in terms(article.title):
+        tf[t] += similar_module.TITLE_WEIGHT
+    total = len(articles)
+    most = max(similar_module.MIN_COMMON, int(total * similar_module.MAX_TERM_SHARE))
+    weighted = [
+        (t, (1 + math.log(n)) * math.log(total / df[t]))
+        for t, n in tf.items()
+        if 2 <= df[t] <= most and df[t] < total
+    ]
+    weighted.sort(key=lambda pair: (-pair[1], pair[0]))
+    return weighted[: similar_module.KEY_TERMS]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_key_terms_and_ranking_agree_with_naive_twins(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(seed)
+    library = _random_library(tmp_path / f"lib{seed}", rng)
+    keys = sorted(library.docs.all_keys())
+    key = rng.choice(keys)
+    with library.searcher() as searcher:
+        found = similar_module.key_terms(searcher, library.docs.article(key))
+    expected = _naive_key_terms(library, key)
+    assert [t for t, _ in found] == [t for t, _ in expected], f"seed {seed}"
+    assert [w for _, w in found] == pytest.approx([w for _, w in expected]), f"seed {seed}"
+    try:
+        fast = library.similar(key, limit=50, snippets=False)
+    except NothingToSearch:
+        assert not expected, f"seed {seed}"
+        return
+    # Whoosh's own matchers, instead of the posting-list evaluator, rank the same way.
+    monkeypatch.setattr(similar_module.postings, "evaluate", lambda *a, **k: None)
+    slow = library.similar(key, limit=50, snippets=False)
+    assert key not in {h.key for h in fast.hits}
+    assert [h.key for h in fast.hits] == [h.key for h in slow.hits], f"seed {seed}"
+    assert [h.score for h in fast.hits] == pytest.approx([h.score for h in slow.hits])

@@ -1,0 +1,135 @@
+"""More like this in the app: L from the results or the article, [ back, help and palette."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+from tui_helpers import rendered_text, settle, write_article
+
+from newsread.tui.app import NewsreadApp
+from newsread.tui.commands import COMMANDS
+from newsread.tui.screens.help import HelpScreen
+from newsread.tui.widgets.results_list import ResultsList
+
+MakeApp = Callable[..., NewsreadApp]
+
+
+def hit_keys(app: NewsreadApp) -> list[str]:
+    return app.main.results_list.keys
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 40)])
+async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
+    library: Path, make_app: MakeApp, size: tuple[int, int]
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        before = hit_keys(app)
+        assert before[0] == "kelmor-harbour.txt"
+        title_before = str(app.main.results_list.border_title)
+
+        await pilot.press("L")
+        await settle(pilot)
+        assert isinstance(app.focused, ResultsList)
+        like = hit_keys(app)
+        assert like and "kelmor-harbour.txt" not in like
+        assert set(like[:2]) == {"flood.txt", "grain/sanctions.txt"}  # harbour, Kelmor
+        title = str(app.main.results_list.border_title)
+        assert "like: Kelmor harbour expansion approved" in title
+        assert app.main.search_input.value == "harbour"  # the query is kept for [
+        assert app.main.session.query == "harbour"
+
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert hit_keys(app) == before
+        assert str(app.main.results_list.border_title) == title_before
+
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert hit_keys(app) == like
+
+
+async def test_L_in_an_article_lists_articles_like_it_and_back_reopens_it(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"grain", "enter")
+        await settle(pilot)
+        await pilot.press("enter")  # open it
+        await settle(pilot)
+        assert app.main.reader.article is not None
+        assert app.main.reader.article.key == "grain/sanctions.txt"
+
+        await pilot.press("L", "j")  # in one burst: j waits for the list
+        await settle(pilot)
+        assert not app.main.reading and isinstance(app.focused, ResultsList)
+        assert "grain/sanctions.txt" not in hit_keys(app)
+        assert "like: Grain export sanctions" in str(app.main.results_list.border_title)
+        assert app.main.results_list.highlighted == 1
+
+        await pilot.press("enter")  # an article from the like list, then back twice
+        await settle(pilot)
+        opened = app.main.reader.article
+        assert opened is not None and opened.key != "grain/sanctions.txt"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert "like: Grain" in str(app.main.results_list.border_title)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.main.reading
+        assert app.main.reader.article.key == "grain/sanctions.txt"
+
+
+async def test_typing_a_query_leaves_the_like_list(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        assert app.main.like
+        await pilot.press("slash")
+        app.main.search_input.value = ""
+        await pilot.press(*"ferry", "enter")
+        await settle(pilot)
+        assert not app.main.like
+        assert hit_keys(app) == ["ferry.txt"]
+        assert "like:" not in str(app.main.results_list.border_title)
+
+
+async def test_an_article_like_no_other_says_so_and_stays(library: Path, make_app: MakeApp) -> None:
+    write_article(library, "lonely.txt", "Quorbl zindra", "Plomf quaxe vornid.")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"quorbl", "enter")
+        await settle(pilot)
+        await pilot.press("L")  # it shares no telling word with another article
+        await settle(pilot)
+        assert hit_keys(app) == ["lonely.txt"]
+        assert not app.main.like
+        assert any("nothing to compare" in n.message for n in app._notifications)
+
+
+async def test_L_is_in_help_and_the_palette(library: Path, make_app: MakeApp) -> None:
+    assert any(action == "more_like_this" for _, _, action in COMMANDS)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # out of the search box
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.help_content())
+        assert "L  " in text and "Articles like the open or highlighted one" in text
+        assert isinstance(app.main.search_input, Input)
+        assert rendered_text(app.main.results_list)
