@@ -30,6 +30,7 @@ from newsread.index.results import (
     SearchResults,
     Snippet,
 )
+from newsread.index.timeline import Bucket, Timeline, parse_period
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -59,6 +60,7 @@ _LAZY = {
 __all__ = [
     "AnnotationStore",
     "Article",
+    "Bucket",
     "Config",
     "Hit",
     "IndexSummary",
@@ -70,12 +72,14 @@ __all__ = [
     "QueryTooLarge",
     "SearchResults",
     "Snippet",
+    "Timeline",
     "UnreadableFile",
     "count_changes",
     "has_changes",
     "load_config",
     "match_spans",
     "open_annotations",
+    "parse_period",
     "read_articles",
     "split_annotation_clauses",
     "update_in_subprocess",
