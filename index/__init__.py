@@ -31,6 +31,7 @@ from newsread.index.results import (
     Snippet,
     UnknownArticle,
 )
+from newsread.index.timeline import Bucket, Timeline, parse_period
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -60,6 +61,7 @@ _LAZY = {
 __all__ = [
     "AnnotationStore",
     "Article",
+    "Bucket",
     "Config",
     "Hit",
     "IndexSummary",
@@ -71,6 +73,7 @@ __all__ = [
     "QueryTooLarge",
     "SearchResults",
     "Snippet",
+    "Timeline",
     "UnknownArticle",
     "UnreadableFile",
     "count_changes",
@@ -78,6 +81,7 @@ __all__ = [
     "load_config",
     "match_spans",
     "open_annotations",
+    "parse_period",
     "read_articles",
     "split_annotation_clauses",
     "update_in_subprocess",

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsread.index.timeline import Timeline
+
 
 class QueryError(ValueError):
     """A query that cannot be run; `str()` is one line for the user."""
@@ -60,6 +62,8 @@ class SearchResults:
     """Analysed (stemmed) terms the query matched on; `match_spans` finds them in text."""
     suggestion: str | None = None
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    timeline: Timeline | None = None
+    """Every hit counted over time (None for a search asked for no facets)."""
     elapsed: float = 0.0
     limited: str = ""
     """Why the results may be incomplete (an expansion or time cap), or empty."""

@@ -448,13 +448,47 @@ def search(
     found = [
         doc
         for doc in docs
-        if matches(doc) and all(doc.facets[n] == v for n, v in (filters or {}).items() if v)
+        if matches(doc) and all(_filtered(doc, n, v) for n, v in (filters or {}).items() if v)
     ]
     facets = {
         name: dict(Counter(doc.facets[name] for doc in found))
         for name in ("source", "section", "year")
     }
     return OracleResults(frozenset(doc.key for doc in found), facets, tuple(parser.limited))
+
+
+def timeline(dates: list[date | None]) -> tuple[str | None, list[tuple[date, int]], int]:
+    """(granularity, [(bucket start, hits)], undated) of these hit dates, the slow way: walk
+    every day from the first to the last, naming its day, ISO week, month and year, and take
+    the finest whose periods number at most 60 (years beyond that); empty periods included."""
+    dated = [d for d in dates if d is not None]
+    undated = len(dates) - len(dated)
+    if not dated:
+        return None, [], undated
+    names: dict[str, Callable[[date], date]] = {
+        "day": lambda d: d,
+        "week": lambda d: date.fromisocalendar(*d.isocalendar()[:2], 1),
+        "month": lambda d: date(d.year, d.month, 1),
+        "year": lambda d: date(d.year, 1, 1),
+    }
+    walk = [min(dated) + timedelta(days=n) for n in range((max(dated) - min(dated)).days + 1)]
+    for granularity, name in names.items():
+        periods = list(dict.fromkeys(name(d) for d in walk))
+        if len(periods) <= 60 or granularity == "year":
+            counts = Counter(name(d) for d in dated)
+            return granularity, [(p, counts[p]) for p in periods], undated
+    raise AssertionError("unreachable")
+
+
+def _filtered(doc: Doc, name: str, value: str) -> bool:
+    """Whether `doc` passes a filter: a facet value, or a `date` period (`1987`, `1987-03`,
+    `1987-03-02`, `FROM..TO`)."""
+    if name != "date":
+        return doc.facets[name] == value
+    first, _, last = value.partition("..")
+    return doc.published is not None and (
+        _period(first)[0] <= doc.published <= _period(last or first)[1]
+    )
 
 
 def date_order(docs: Iterable[Doc], keys: Iterable[str], *, newest: bool) -> list[datetime | None]:

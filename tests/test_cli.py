@@ -41,6 +41,28 @@ def test_search_json_shape(small_library: Path, capsys: pytest.CaptureFixture[st
         assert key in first
 
 
+def test_search_json_counts_every_hit_over_time(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "kelmor", "-l", str(small_library), "--json", "--limit", "1"]) == 0
+    timeline = json.loads(capsys.readouterr().out)["timeline"]
+    assert timeline["granularity"] == "month" and timeline["undated"] == 0
+    assert len(timeline["buckets"]) == 48  # May 2017 to April 2021, empty months too
+    assert timeline["buckets"][0] == {"start": "2017-05-01", "end": "2017-05-31", "count": 1}
+    assert sum(b["count"] for b in timeline["buckets"]) == 3  # not only the one hit shown
+    assert (timeline["first"], timeline["last"]) == ("2017-05-30", "2021-04-02")
+    assert timeline["busiest"] == {"start": "2017-05-01", "period": "2017-05", "count": 1}
+
+
+def test_search_text_says_when_in_one_line(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "kelmor", "--library", str(small_library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("by month █")
+    assert lines[1].endswith("█ 2017-05-30 – 2021-04-02 · busiest May 2017: 1")
+
+
 def test_search_no_hits_exits_1_with_suggestion(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

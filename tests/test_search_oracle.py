@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from newsread.index.engine import indexer, parallel, postings
 from newsread.index.engine.search import QueryError, _bound, _verifier, parse_query
 from newsread.index.library import Library
+from newsread.index.timeline import Timeline
 
 FORMS = [
     ("harbour", "harbours"),
@@ -364,7 +365,25 @@ class Queries:
             doc = rng.choice(docs)
             name = rng.choice(["source", "section", "year"])
             options["filters"] = {name: doc.facets[name]}
+            # Half the year filters become periods, drawn apart so every seed's queries (the
+            # soak's finds among them) stay as they were.
+            apart = random.Random(f"{doc.key} {options['sort']} {options['limit']}")
+            if name == "year" and apart.random() < 0.5:
+                options["filters"] = {"date": self.period(doc, apart)}
         return options
+
+    @staticmethod
+    def period(doc: oracle.Doc, rng: random.Random) -> str:
+        """A `date` filter around `doc`'s date, as the timeline names its buckets."""
+        day = (doc.published or datetime(2017, 5, 30)).date()
+        return rng.choice(
+            [
+                f"{day.year}",
+                f"{day.year}-{day.month:02}",
+                day.isoformat(),
+                f"{day.isoformat()}..{(day + timedelta(days=rng.randint(0, 40))).isoformat()}",
+            ]
+        )
 
 
 # -- the comparison --------------------------------------------------------------------------
@@ -411,6 +430,7 @@ def compare(
     wanted = {name: counts for name, counts in expected.facets.items() if counts}
     if {name: counts for name, counts in facets.items() if counts} != wanted:
         problems.append(f"facets {facets} != {expected.facets}")
+    problems += _compare_timeline(docs, expected.keys, results.timeline)
     if results.sort in ("newest", "oldest"):
         order = oracle.date_order(docs, expected.keys, newest=results.sort == "newest")
         got = [
@@ -423,6 +443,20 @@ def compare(
         if scores != sorted(scores, reverse=True):
             problems.append(f"relevance order not by score: {scores}")
     return problems
+
+
+def _compare_timeline(
+    docs: list[oracle.Doc], keys: frozenset[str], timeline: Timeline | None
+) -> list[str]:
+    """The timeline against a slow count of the matching articles' own dates."""
+    if timeline is None:
+        return ["no timeline"]
+    dates = [doc.published.date() if doc.published else None for doc in docs if doc.key in keys]
+    granularity, buckets, undated = oracle.timeline(dates)
+    got = (timeline.granularity, [(b.start, b.count) for b in timeline.buckets], timeline.undated)
+    if got != (granularity, buckets, undated):
+        return [f"timeline {got} != {(granularity, buckets, undated)}"]
+    return []
 
 
 def compare_with_whoosh(library: Library, text: str, scores: list[float]) -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from newsread.index import Article
+from newsread.index import Article, Timeline
 from newsread.index.text import escape_controls, sanitise_line
 
 COMMANDS = ("index", "search", "similar", "show", "export", "import")
@@ -202,6 +202,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     noun = "article matches" if results.total == 1 else "articles match"
     head = f"{results.total} {noun} ({results.elapsed * 1000:.0f} ms)"
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
+    if results.timeline is not None and results.timeline.buckets:
+        out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
     _print_hits(out, results.hits)
     return 0
 
@@ -260,6 +262,49 @@ def cmd_similar(args: argparse.Namespace) -> int:
     return 0
 
 
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: Sequence[int]) -> str:
+    """Counts as block characters, the largest full height, an empty period a space."""
+    top = max(counts, default=0)
+    return "".join(SPARKS[-(-n * len(SPARKS) // top) - 1] if n > 0 else " " for n in counts)
+
+
+def timeline_line(timeline: Timeline) -> str:
+    """`by month ▁ █▂ 1987-02-26 – 1987-10-19 · busiest Mar 1987: 12 · 3 undated`."""
+    busiest = timeline.busiest
+    parts = [f"by {timeline.granularity} {sparkline([b.count for b in timeline.buckets])}"]
+    parts[0] += f" {timeline.span}"
+    if busiest is not None:
+        parts.append(f"busiest {busiest.label}: {busiest.count:,}")
+    if timeline.undated:
+        parts.append(f"{timeline.undated:,} undated")
+    return " · ".join(parts)
+
+
+def timeline_to_json(timeline: Timeline | None) -> dict[str, Any] | None:
+    """Every bucket (empty ones too) by its first day, and what no bucket holds."""
+    if timeline is None:
+        return None
+    busiest = timeline.busiest
+    return {
+        "granularity": timeline.granularity,
+        "buckets": [
+            {"start": b.start.isoformat(), "end": b.end.isoformat(), "count": b.count}
+            for b in timeline.buckets
+        ],
+        "undated": timeline.undated,
+        "first": timeline.first.isoformat() if timeline.first else None,
+        "last": timeline.last.isoformat() if timeline.last else None,
+        "busiest": (
+            {"start": busiest.start.isoformat(), "period": busiest.period, "count": busiest.count}
+            if busiest
+            else None
+        ),
+    }
+
+
 def results_to_json(results: Any) -> dict[str, Any]:
     return {
         "query": results.query,
@@ -272,6 +317,7 @@ def results_to_json(results: Any) -> dict[str, Any]:
             name: [{"value": v, "count": n} for v, n in pairs]
             for name, pairs in results.facets.items()
         },
+        "timeline": timeline_to_json(results.timeline),
         "results": [
             {
                 "id": hit.id,

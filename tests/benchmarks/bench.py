@@ -705,17 +705,23 @@ VARIANTS = {
     "no_snippets": {"snippets": False, "facets": True},
     "no_facets": {"snippets": True, "facets": False},
     "neither": {"snippets": False, "facets": False},
+    "no_timeline": {"snippets": True, "facets": True},
 }
+"""Search options of each variant; "no_timeline" is "full" with the engine's timeline count
+swapped for nothing (the facets are counted, the hits over time are not)."""
 
 
 def child_breakdown(opts: argparse.Namespace) -> dict[str, Any]:
-    """What snippets and facets cost: each query with both, without either, without both.
+    """What snippets, facets and the timeline cost: each query with all, without each.
 
     The variants of one query run back to back, in a rotating order, so they share the
     cache state; the first 50 queries of each kind.
     """
+    from newsread.index.engine import search as search_module
     from newsread.index.engine.search import QueryError
     from newsread.index.library import Library
+
+    with_timeline = search_module._timeline
 
     queries = json.loads(Path(opts.query_file).read_text())
     library = Library(Path(opts.root)).open()
@@ -727,7 +733,10 @@ def child_breakdown(opts: argparse.Namespace) -> dict[str, Any]:
     for kind in KINDS:
         times: dict[str, list[float]] = {name: [] for name in names}
         for n, spec in enumerate(queries[kind][:50]):
-            for name in names[n % 4 :] + names[: n % 4]:
+            for name in names[n % len(names) :] + names[: n % len(names)]:
+                search_module._timeline = (  # type: ignore[assignment]
+                    (lambda searcher, docnums: None) if name == "no_timeline" else with_timeline
+                )
                 started = time.perf_counter()
                 try:
                     library.search(
@@ -740,6 +749,10 @@ def child_breakdown(opts: argparse.Namespace) -> dict[str, Any]:
                     pass
                 times[name].append((time.perf_counter() - started) * 1000)
         out["kinds"][kind] = {name: percentiles(values) for name, values in times.items()}
+        # Each query against itself without the timeline: steadier than two p95s on a busy machine.
+        paired = [a / b for a, b in zip(times["full"], times["no_timeline"], strict=True) if b]
+        out["kinds"][kind]["timeline_ratio"] = percentiles(paired)
+    search_module._timeline = with_timeline
     return out
 
 
@@ -1547,20 +1560,38 @@ def render(size: int, rows: list[Row], footer: str = "") -> str:
 
 def render_breakdown(size: int, phase: dict[str, Any]) -> str:
     """p50 / p95 in ms of each kind with and without snippets and facets."""
-    header = ["kind (p50 / p95 ms)", *VARIANTS, "snippets cost p50", "facets cost p50"]
+    header = [
+        "kind (p50 / p95 ms)",
+        *VARIANTS,
+        "snippets cost p50",
+        "facets cost p50",
+        "timeline p95 ratio",
+        "timeline ratio per query p50 / p95",
+    ]
     table = [header]
     for kind, variants in phase["kinds"].items():
         full = variants["full"]["p50"]
+        without = variants.get("no_timeline", {}).get("p95")
         table.append(
             [
                 KIND_LABELS[kind],
-                *(f"{variants[n]['p50']:.1f} / {variants[n]['p95']:.1f}" for n in VARIANTS),
+                *(
+                    f"{variants[n]['p50']:.1f} / {variants[n]['p95']:.1f}" if n in variants else "–"
+                    for n in VARIANTS
+                ),
                 f"{full - variants['no_snippets']['p50']:.1f} ms",
                 f"{full - variants['no_facets']['p50']:.1f} ms",
+                f"{variants['full']['p95'] / without:.3f}" if without else "–",
+                (
+                    f"{variants['timeline_ratio']['p50']:.3f} / "
+                    f"{variants['timeline_ratio']['p95']:.3f}"
+                    if variants.get("timeline_ratio")
+                    else "–"
+                ),
             ]
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    lines = [f"### {size:,} articles: what snippets and facets cost", ""]
+    lines = [f"### {size:,} articles: what snippets, facets and the timeline cost", ""]
     for n, cells in enumerate(table):
         shown = [
             c.ljust(w) if i == 0 else c.rjust(w)

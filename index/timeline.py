@@ -1,0 +1,188 @@
+"""A query's hits over time: dates counted into days, weeks, months or years.
+
+Pure and Whoosh-free: the engine hands over how many hits fall on each day (as proleptic
+Gregorian ordinals, `date.toordinal()`) and how many have no date; this module picks the
+granularity from the span and lays out every bucket from the first to the last, empty ones
+included, so a sparkline of the counts is proportional to time.
+
+A bucket's `period` is also what narrows a search to it (the `date` filter): `1987`,
+`1987-03`, `1987-03-02`, or `1987-03-02..1987-03-08` for a week; `parse_period` reads them.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Granularity = Literal["day", "week", "month", "year"]
+GRANULARITIES: tuple[Granularity, ...] = ("day", "week", "month", "year")
+MAX_BUCKETS = 60
+"""The finest granularity giving at most this many buckets is chosen (years beyond that)."""
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One period of the timeline: its first and last day and how many hits it holds."""
+
+    start: date
+    end: date
+    count: int
+    granularity: Granularity
+
+    @property
+    def period(self) -> str:
+        """The `date` filter value naming exactly this period."""
+        if self.granularity == "year":
+            return f"{self.start.year:04}"
+        if self.granularity == "month":
+            return f"{self.start.year:04}-{self.start.month:02}"
+        if self.granularity == "day":
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `week of 2 Mar 1987`."""
+        if self.granularity == "year":
+            return f"{self.start.year}"
+        if self.granularity == "month":
+            return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
+        day = f"{self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
+        return day if self.granularity == "day" else f"week of {day}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every bucket from the first dated hit's to the last one's, and the undated hits."""
+
+    granularity: Granularity | None = None
+    """None when no hit has a date."""
+    buckets: tuple[Bucket, ...] = ()
+    undated: int = 0
+    first: date | None = None
+    """The earliest hit's day (the first bucket may start before it)."""
+    last: date | None = None
+
+    @property
+    def dated(self) -> int:
+        return sum(bucket.count for bucket in self.buckets)
+
+    @property
+    def busiest(self) -> Bucket | None:
+        """The bucket with the most hits (the earliest of equals)."""
+        return max(self.buckets, key=lambda b: b.count, default=None)
+
+    @property
+    def span(self) -> str:
+        """`1987-02-26 – 1987-10-19`, one day alone, or "" when nothing is dated."""
+        if self.first is None or self.last is None:
+            return ""
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()} – {self.last.isoformat()}"
+
+
+def bucket_start(day: date, granularity: Granularity) -> date:
+    """The first day of the `granularity` period holding `day` (weeks start on Monday)."""
+    if granularity == "day":
+        return day
+    if granularity == "week":
+        return day - timedelta(days=day.weekday())
+    if granularity == "month":
+        return day.replace(day=1)
+    return date(day.year, 1, 1)
+
+
+def period_end(start: date, granularity: Granularity) -> date:
+    """The last day of the `granularity` period starting on `start` (never past date.max)."""
+    if granularity == "day":
+        return start
+    if granularity == "week":
+        return start + timedelta(days=min(6, (date.max - start).days))
+    if granularity == "month":
+        return start.replace(day=monthrange(start.year, start.month)[1])
+    return date(start.year, 12, 31)
+
+
+def bucket_count(first: date, last: date, granularity: Granularity) -> int:
+    """How many `granularity` periods cover `first` to `last`."""
+    if granularity == "day":
+        return (last - first).days + 1
+    if granularity == "week":
+        return (bucket_start(last, "week") - bucket_start(first, "week")).days // 7 + 1
+    if granularity == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def choose_granularity(first: date, last: date) -> Granularity:
+    """The finest granularity that covers `first` to `last` in at most MAX_BUCKETS buckets."""
+    for granularity in GRANULARITIES[:-1]:
+        if bucket_count(first, last, granularity) <= MAX_BUCKETS:
+            return granularity
+    return "year"
+
+
+def build_timeline(days: Mapping[int, int], undated: int = 0) -> Timeline:
+    """The timeline of hits counted by day: `days` maps a day's ordinal to its hits."""
+    dated = {day: n for day, n in days.items() if n > 0}
+    if not dated:
+        return Timeline(undated=undated)
+    first, last = date.fromordinal(min(dated)), date.fromordinal(max(dated))
+    granularity = choose_granularity(first, last)
+    counts: dict[date, int] = {}
+    for ordinal, n in dated.items():
+        start = bucket_start(date.fromordinal(ordinal), granularity)
+        counts[start] = counts.get(start, 0) + n
+    buckets = []
+    start = bucket_start(first, granularity)
+    while True:
+        end = period_end(start, granularity)
+        buckets.append(Bucket(start, end, counts.get(start, 0), granularity))
+        if end >= last:
+            break
+        start = end + timedelta(days=1)
+    return Timeline(granularity, tuple(buckets), undated, first, last)
+
+
+def parse_period(value: str) -> tuple[date, date]:
+    """The first and last day of a `date` filter value: `1987`, `1987-03`, `1987-03-02` or
+    `FROM..TO` (each side one of those); raises ValueError with a line for the user."""
+    text = value.strip()
+    if ".." in text:
+        left, _, right = text.partition("..")
+        start, end = _one_period(left)[0], _one_period(right)[1]
+    else:
+        start, end = _one_period(text)
+    if end < start:
+        raise ValueError(f"date filter '{value}' ends before it starts")
+    return start, end
+
+
+def _one_period(text: str) -> tuple[date, date]:
+    parts = text.strip().split("-")
+    problem = ValueError(
+        f"date filter '{text.strip()}' is not a date; use 1987, 1987-03, 1987-03-02 "
+        "or 1987-03-02..1987-03-08"
+    )
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise problem
+    if len(parts[0]) != 4 or any(len(p) > 2 for p in parts[1:]):
+        raise problem
+    year, *rest = (int(p) for p in parts)
+    try:
+        if len(rest) == 2:
+            day = date(year, rest[0], rest[1])
+            return day, day
+        if len(rest) == 1:
+            start = date(year, rest[0], 1)
+            return start, period_end(start, "month")
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        raise problem from None

@@ -1,0 +1,158 @@
+"""The timeline: hits counted by day, week, month or year, and the `date` filter's periods."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import oracle
+import pytest
+
+from newsread.index import QueryError
+from newsread.index.library import Library
+from newsread.index.timeline import MAX_BUCKETS, Timeline, build_timeline, parse_period
+
+
+def _of(*days: date, undated: int = 0) -> Timeline:
+    return build_timeline(Counter(d.toordinal() for d in days), undated)
+
+
+def _shape(timeline: Timeline) -> list[tuple[str, int]]:
+    return [(b.start.isoformat(), b.count) for b in timeline.buckets]
+
+
+def test_one_hit_is_one_day() -> None:
+    timeline = _of(date(1987, 3, 2))
+    assert timeline.granularity == "day"
+    assert _shape(timeline) == [("1987-03-02", 1)]
+    assert timeline.span == "1987-03-02"
+    assert timeline.busiest is not None and timeline.busiest.label == "2 Mar 1987"
+    assert timeline.buckets[0].period == "1987-03-02"
+
+
+def test_all_undated_has_no_buckets() -> None:
+    timeline = build_timeline({}, undated=7)
+    assert (timeline.granularity, timeline.buckets, timeline.undated) == (None, (), 7)
+    assert timeline.busiest is None and timeline.span == "" and timeline.dated == 0
+
+
+def test_days_up_to_the_cap_then_weeks() -> None:
+    start = date(1987, 3, 1)
+    sixty = _of(start, date.fromordinal(start.toordinal() + MAX_BUCKETS - 1))
+    assert sixty.granularity == "day" and len(sixty.buckets) == MAX_BUCKETS
+    assert sum(b.count for b in sixty.buckets) == 2  # the days between are there, empty
+    weeks = _of(start, date.fromordinal(start.toordinal() + MAX_BUCKETS))
+    assert weeks.granularity == "week"
+    # 1 March 1987 was a Sunday: its week starts on Monday 23 February.
+    assert weeks.buckets[0].start == date(1987, 2, 23)
+    assert weeks.buckets[0].end == date(1987, 3, 1)
+    assert weeks.buckets[0].period == "1987-02-23..1987-03-01"
+    assert weeks.buckets[0].label == "week of 23 Feb 1987"
+
+
+def test_week_boundary_is_monday() -> None:
+    timeline = _of(date(2017, 1, 1), date(2017, 1, 2), date(2017, 4, 1))  # Sun, Mon
+    assert timeline.granularity == "week"
+    assert _shape(timeline)[:3] == [("2016-12-26", 1), ("2017-01-02", 1), ("2017-01-09", 0)]
+
+
+def test_months_then_years_across_year_ends() -> None:
+    months = _of(date(1986, 12, 31), date(1987, 1, 1), date(1988, 3, 1))  # over 60 weeks
+    assert months.granularity == "month"
+    assert _shape(months)[:2] == [("1986-12-01", 1), ("1987-01-01", 1)]
+    assert len(months.buckets) == 16
+    assert months.buckets[0].end == date(1986, 12, 31) and months.buckets[0].label == "Dec 1986"
+    assert months.buckets[2].end == date(1987, 2, 28)
+    assert months.span == "1986-12-31 – 1988-03-01"
+    years = _of(date(1980, 6, 1), date(1987, 1, 1), date(1987, 12, 31), undated=3)
+    assert years.granularity == "year"
+    assert _shape(years) == [
+        (f"{y}-01-01", {1980: 1, 1987: 2}.get(y, 0)) for y in range(1980, 1988)
+    ]
+    assert years.undated == 3 and years.dated == 3
+    assert years.busiest is not None and years.busiest.period == "1987"
+
+
+def test_busiest_is_the_earliest_of_equals() -> None:
+    timeline = _of(date(2001, 1, 5), date(2001, 3, 5), date(2001, 3, 6), date(2001, 5, 1))
+    assert timeline.busiest is not None and timeline.busiest.start == date(2001, 3, 5)
+    tied = _of(date(2001, 1, 5), date(2001, 1, 9))
+    assert tied.busiest is not None and tied.busiest.start == date(2001, 1, 5)
+
+
+def test_the_ends_of_the_calendar() -> None:
+    assert _of(date.max).buckets[-1].end == date.max
+    assert _of(date.min, date.max).granularity == "year"
+    assert _of(date(9999, 1, 1), date(9999, 12, 31)).buckets[-1].end == date.max  # a week
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_bucketing_agrees_with_walking_every_day(seed: int) -> None:
+    rng = random.Random(seed)
+    first = date(rng.randint(1980, 2020), rng.randint(1, 12), rng.randint(1, 28)).toordinal()
+    width = rng.choice([1, 7, 60, 61, 400, 420, 1830, 1900, 9000])
+    dates: list[date | None] = [
+        date.fromordinal(first + rng.randrange(width)) for _ in range(rng.randint(1, 30))
+    ]
+    dates += [None] * rng.randint(0, 3)
+    fast = build_timeline(Counter(d.toordinal() for d in dates if d is not None), dates.count(None))
+    granularity, buckets, undated = oracle.timeline(dates)
+    assert fast.granularity == granularity, seed
+    assert [(b.start, b.count) for b in fast.buckets] == buckets, seed
+    assert fast.undated == undated, seed
+    for bucket, following in itertools.pairwise(fast.buckets):
+        assert (following.start - bucket.end).days == 1
+        assert parse_period(bucket.period) == (bucket.start, bucket.end)
+
+
+@pytest.mark.parametrize(
+    ("value", "period"),
+    [
+        ("1987", (date(1987, 1, 1), date(1987, 12, 31))),
+        ("1988-02", (date(1988, 2, 1), date(1988, 2, 29))),
+        ("1987-3-2", (date(1987, 3, 2), date(1987, 3, 2))),
+        ("1987-03-02..1987-03-08", (date(1987, 3, 2), date(1987, 3, 8))),
+        ("1987..1988-06", (date(1987, 1, 1), date(1988, 6, 30))),
+    ],
+)
+def test_periods_read_back(value: str, period: tuple[date, date]) -> None:
+    assert parse_period(value) == period
+
+
+@pytest.mark.parametrize(
+    "value", ["", "87", "1987-13", "1987-02-30", "March", "1988..1987", "1987-03-02..", "١٩٨٧"]
+)
+def test_bad_periods_say_so_in_one_line(value: str) -> None:
+    with pytest.raises(ValueError, match="date filter") as raised:
+        parse_period(value)
+    assert "\n" not in str(raised.value)
+
+
+# -- in a search -----------------------------------------------------------------------------
+
+
+def test_search_counts_every_hit_over_time_and_narrows_to_a_period(small_library: Path) -> None:
+    library = Library(small_library).open()
+    library.update()
+    results = library.search("kelmor", limit=1)
+    timeline = results.timeline
+    assert timeline is not None and timeline.granularity == "month"  # 2017 to 2021
+    assert len(results.hits) == 1 and timeline.dated == results.total == 3
+    assert [(b.period, b.count) for b in timeline.buckets if b.count] == [
+        ("2017-05", 1),
+        ("2019-03", 1),
+        ("2021-04", 1),
+    ]
+    assert timeline.span == "2017-05-30 – 2021-04-02"
+    narrowed = library.search("kelmor", filters={"date": "2019-03"})
+    assert [hit.title for hit in narrowed.hits] == ["Grain export sanctions tightened"]
+    assert narrowed.timeline is not None and narrowed.timeline.granularity == "day"
+    week = library.search("", filters={"date": "2017-05-29..2017-06-04"})
+    assert [hit.title for hit in week.hits] == ["Kelmor harbour expansion approved"]
+    assert library.search("kelmor", facets=False).timeline is None
+    with pytest.raises(QueryError, match="date filter '2019-13' is not a date"):
+        library.search("kelmor", filters={"date": "2019-13"})
+    library.close()
