@@ -10,6 +10,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from builders import write_article
 
 from newsread.index.engine.stories import (
@@ -20,6 +21,7 @@ from newsread.index.engine.stories import (
     sketch,
 )
 from newsread.index.library import Library
+from newsread.tui.cli import main
 
 
 def _text(seed: int, words: int = 90) -> str:
@@ -204,3 +206,38 @@ def test_folded_results_keep_the_best_ranked_version_of_each_story(tmp_path: Pat
         assert [h.key for h in folded.hits] == list(first_of_each.values())
         paged = [library.search("quay", sort=sort, fold=True, limit=1, offset=n) for n in (0, 1)]
         assert [p.hits[0].key for p in paged] == [h.key for h in folded.hits]
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_search_json_gives_each_result_its_story_and_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _story_library(tmp_path).close()
+    assert main(["search", "quay", "--library", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["total"], data["stories"], data["folded"]) == (3, 2, False)
+    by_key = {r["key"]: r for r in data["results"]}
+    assert by_key["a.txt"]["story"] == by_key["b.txt"]["story"] != by_key["c.txt"]["story"]
+    assert [by_key[k]["versions"] for k in ("a.txt", "b.txt", "c.txt")] == [1, 1, 0]
+    assert by_key["b.txt"]["other_versions"] == [
+        {"key": "a.txt", "title": "Harbour quay closes", "source": "HARBOUR GAZETTE"}
+    ]
+    assert main(["search", "quay", "--library", str(tmp_path), "--json", "--fold"]) == 0
+    folded = json.loads(capsys.readouterr().out)
+    assert folded["folded"] and len(folded["results"]) == 2
+    assert len({r["story"] for r in folded["results"]}) == 2
+
+
+def test_search_fold_prints_one_entry_per_story_with_the_other_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _story_library(tmp_path).close()
+    assert main(["search", "--fold", "quay", "--library", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "3 articles match in 2 stories" in out
+    assert out.count("Quay repairs") == 1
+    assert ("Harbour quay closes" in out) != ("Quay to close" in out)  # one of the two versions
+    assert "+1 version: " in out
+    assert "OTHER PAPER" in out or "HARBOUR GAZETTE" in out
