@@ -29,6 +29,7 @@ from newsread.index.results import (
     QueryTooLarge,
     SearchResults,
     Snippet,
+    Version,
 )
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "UnreadableFile",
+    "Version",
     "count_changes",
     "has_changes",
     "load_config",

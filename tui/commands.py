@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Copy passage", "Copy the paragraph under the cursor, or the selection (y)", "copy_passage"),
     ("Copy citation", "Copy title, source, date and URL of the article (Y)", "copy_citation"),
     ("Open in browser", "Open the article's URL in a web browser (o)", "open_url"),
+    ("Other versions", "Read another version of the open article's story (V)", "article_versions"),
     ("Start selecting", "Select text in the article: v, then h l w b ( ) { } (v)", "select_text"),
     ("Highlight selection", "Highlight the selected text (H, Enter; 1-5 in a colour)", "highlight"),
     ("Highlight with a note", "Highlight the selection, write its note (N)", "highlight_with_note"),

@@ -371,6 +371,23 @@ LISTED_VERSIONS = 30
 """A hit names at most this many of its story's other articles (all are counted)."""
 
 
+def other_versions(docs: DocStore, key: str) -> list[Version]:
+    """The other articles of `key`'s story, oldest first (the first `LISTED_VERSIONS`)."""
+    story = _Grouper(docs).story(key) if _has_stories(docs) else None
+    if story is None:
+        return []
+    described = describe_versions(docs, versions_of(docs, [story]))
+    return [v for v in described.get(story, ()) if v.key != key][:LISTED_VERSIONS]
+
+
+def _has_stories(docs: DocStore) -> bool:
+    """Whether the store has story tables (a read-only store of an older newsread may not)."""
+    row = docs.connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_of'"
+    ).fetchone()
+    return row is not None
+
+
 def describe_versions(docs: DocStore, members: dict[str, list[str]]) -> dict[str, list[Version]]:
     """Story -> its articles (up to `LISTED_VERSIONS` + 1, oldest first, undated last), for
     the stories of a page of hits."""
