@@ -30,6 +30,7 @@ from newsread.index.results import (
     SearchResults,
     Snippet,
     UnknownArticle,
+    Version,
 )
 from newsread.index.timeline import Bucket, Timeline, parse_period
 
@@ -76,6 +77,7 @@ __all__ = [
     "Timeline",
     "UnknownArticle",
     "UnreadableFile",
+    "Version",
     "count_changes",
     "has_changes",
     "load_config",

@@ -17,7 +17,7 @@ from newsread.index import paths
 from newsread.index.article import Article
 from newsread.index.engine.open_index import OpenIndex, environment_problem, raised_in_whoosh
 from newsread.index.errors import LibraryError
-from newsread.index.results import QueryError, SearchResults
+from newsread.index.results import QueryError, SearchResults, Version
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -136,6 +136,13 @@ class Library(OpenIndex):
     def article(self, key: str) -> Article | None:
         """The parsed article with this key, from the article store."""
         return self.docs.article(key)
+
+    def versions(self, key: str) -> list[Version]:
+        """The other articles of this article's story (the same story elsewhere, a correction,
+        an update), oldest first."""
+        from newsread.index.engine.stories import other_versions
+
+        return other_versions(self.docs, key)
 
     def find(self, path_or_id: str) -> list[Article]:
         """Articles whose key, relative path or stable id is `path_or_id`."""

@@ -37,6 +37,16 @@ class Snippet:
 
 
 @dataclass(frozen=True)
+class Version:
+    """Another article of a hit's story (the same story in another outlet, a correction...)."""
+
+    key: str
+    title: str
+    source: str
+    published: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Hit:
     key: str
     id: str
@@ -50,6 +60,12 @@ class Hit:
     score: float
     snippet: Snippet
     title_spans: tuple[tuple[int, int], ...] = ()
+    story: str = ""
+    """The id shared by every version of this article's story."""
+    versions: int = 0
+    """How many other articles in the library tell this story (matching the query or not)."""
+    others: tuple[Version, ...] = ()
+    """Those other articles, oldest first (the first `stories.LISTED_VERSIONS`)."""
 
 
 @dataclass(frozen=True)
@@ -67,3 +83,7 @@ class SearchResults:
     elapsed: float = 0.0
     limited: str = ""
     """Why the results may be incomplete (an expansion or time cap), or empty."""
+    stories: int = 0
+    """How many stories the `total` hits tell (versions of one story count once)."""
+    folded: bool = False
+    """Whether `hits` holds one entry per story (its best-ranked version)."""

@@ -504,3 +504,50 @@ def docs_of(library: Any) -> list[Doc]:
     """Every article of the library's article store."""
     store = library.docs
     return [Doc.of(article) for article in store.articles(list(store.all_keys())).values()]
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+
+def stories_of(library: Any) -> dict[str, str]:
+    """Article key -> story, as the article store records it."""
+    return dict(library.docs.connection.execute("SELECT key, story FROM story_of"))
+
+
+def story_problems(library: Any, must_join: float = 0.85) -> list[str]:
+    """Where the store's stories disagree with the articles, compared pair by pair: a story
+    must be connected by pairs that resemble (`stories.SAME_STORY`), and two articles whose
+    shingle sets overlap by `must_join` (Jaccard; LSH misses such a pair about once in 10⁹)
+    must share a story."""
+    from itertools import combinations
+
+    from newsread.index.engine.stories import MIN_SHINGLES, SAME_STORY, resemblance, shingles
+
+    store = library.docs
+    articles = store.articles(list(store.all_keys()))
+    story_of = stories_of(library)
+    problems = [f"{key} has no story" for key in articles if key not in story_of]
+    problems += [f"{key} has a story but no article" for key in story_of if key not in articles]
+    sets = {key: shingles(article.body) for key, article in articles.items()}
+    parent = {key: key for key in sets}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for a, b in combinations(sorted(sets), 2):
+        shared = len(sets[a] & sets[b])
+        union = len(sets[a]) + len(sets[b]) - shared
+        big = min(len(sets[a]), len(sets[b])) >= MIN_SHINGLES
+        if big and resemblance(sets[a], sets[b]) >= SAME_STORY:
+            parent[root(a)] = root(b)
+        if big and union and shared / union >= must_join and story_of.get(a) != story_of.get(b):
+            problems.append(f"{a} and {b} are one story (Jaccard {shared / union:.2f}), not two")
+    groups: dict[str, set[str]] = {}
+    for key in sets:
+        groups.setdefault(story_of.get(key, key), set()).add(root(key))
+    problems += [
+        f"story {s} is not connected: {sorted(r)}" for s, r in groups.items() if len(r) > 1
+    ]
+    return problems

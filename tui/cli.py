@@ -185,7 +185,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     try:
         if split_annotation_clauses(query)[1]:
             _annotations(library)
-        results = library.search(query, sort=args.sort, limit=args.limit)
+        results = library.search(query, sort=args.sort, limit=args.limit, fold=args.fold)
     except NothingToSearch as error:
         return _fail(f"{sanitise_line(query)!r}: {error}", 1)
     except QueryError as error:
@@ -200,7 +200,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             out.print(Text(f"Did you mean: {sanitise_line(results.suggestion)}"))
         return 1
     noun = "article matches" if results.total == 1 else "articles match"
-    head = f"{results.total} {noun} ({results.elapsed * 1000:.0f} ms)"
+    head = f"{results.total} {noun}"
+    if results.stories != results.total:
+        head += f" in {results.stories} {'story' if results.stories == 1 else 'stories'}"
+    head += f" ({results.elapsed * 1000:.0f} ms)"
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
     if results.timeline is not None and results.timeline.buckets:
         out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
@@ -223,6 +226,8 @@ def _print_hits(out: Console, hits: Sequence[Any]) -> None:
             if part
         )
         out.print(Text("     " + sanitise_line(meta), style="dim"))
+        if results.folded and hit.versions:
+            out.print(Text("     " + sanitise_line(versions_line(hit)), style="dim"))
         if hit.snippet.text:
             out.print(Text("     ") + _styled(hit.snippet.text, hit.snippet.spans))
 
@@ -305,11 +310,20 @@ def timeline_to_json(timeline: Timeline | None) -> dict[str, Any] | None:
     }
 
 
+def versions_line(hit: Any) -> str:
+    """ "+2 versions: AP, Reuters": the other articles of a hit's story, by source."""
+    sources = list(dict.fromkeys(v.source or v.key for v in hit.others))
+    listed = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
+    return f"+{hit.versions} {'version' if hit.versions == 1 else 'versions'}: {listed}"
+
+
 def results_to_json(results: Any) -> dict[str, Any]:
     return {
         "query": results.query,
         "sort": results.sort,
         "total": results.total,
+        "stories": results.stories,
+        "folded": results.folded,
         "suggestion": results.suggestion,
         "limited": results.limited or None,
         "elapsed_ms": round(results.elapsed * 1000, 1),
@@ -332,6 +346,11 @@ def results_to_json(results: Any) -> dict[str, Any]:
                 "score": round(hit.score, 4),
                 "snippet": hit.snippet.text,
                 "snippet_matches": [list(span) for span in hit.snippet.spans],
+                "story": hit.story,
+                "versions": hit.versions,
+                "other_versions": [
+                    {"key": v.key, "title": v.title, "source": v.source} for v in hit.others
+                ],
             }
             for hit in results.hits
         ],
@@ -518,6 +537,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--limit", "-n", type=_positive, default=10, help="hits to print (10)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--fold",
+        action="store_true",
+        help="one line per story: its best hit, with the other versions' sources",
+    )
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("similar", help="the articles most like one article (more like this)")
@@ -560,6 +584,7 @@ _SEARCH_OPTIONS = {
     "--limit": True,
     "-n": True,
     "--json": False,
+    "--fold": False,
     "-h": False,
     "--help": False,
 }

@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Copy passage", "Copy the paragraph under the cursor, or the selection", "copy_passage"),
     ("Copy citation", "Copy title, source, date and URL of the article", "copy_citation"),
     ("Open in browser", "Open the article's URL in a web browser", "open_url"),
+    ("Other versions", "Read another version of the open article's story", "article_versions"),
     (
         "Start selecting",
         "Select text in the article, then extend it with the motion keys",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from newsread.index import Hit, IndexSummary, Library, Progress, SearchResults
+    from newsread.index import Hit, IndexSummary, Library, Progress, SearchResults, Version
     from newsread.index.annotations import AnchoredHighlight, ArticleMarks, ArticleState
     from newsread.index.article import Article
 
@@ -120,6 +120,8 @@ class ArticleLoaded(Message):
     """Whether the reading pane should take the focus (an explicit open, not a preview)."""
     deleted: str = ""
     """The article's file, when it was deleted since it was indexed (`article` is None)."""
+    versions: tuple[Version, ...] = ()
+    """The other articles of its story (the same story elsewhere, corrections, updates)."""
 
 
 @dataclass

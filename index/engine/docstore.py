@@ -35,6 +35,18 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Stories (versions of one article), kept by newsread.index.engine.stories.
+CREATE TABLE IF NOT EXISTS story_of (
+    key TEXT PRIMARY KEY,
+    story TEXT NOT NULL,
+    bands BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_of_story ON story_of(story);
+CREATE TABLE IF NOT EXISTS story_bands (
+    band INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (band, key)
+) WITHOUT ROWID;
 """
 
 
@@ -102,6 +114,11 @@ class DocStore:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The store's connection, for the story tables (`newsread.index.engine.stories`)."""
+        return self._db
 
     # -- files ---------------------------------------------------------------------------
 

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 from newsread.index.engine.docstore import FileState
 from newsread.index.engine.parallel import PARALLEL_MIN_FILES, index_processes
 from newsread.index.engine.schema import index_fields
+from newsread.index.engine.stories import update_stories
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.reader import PARSER_VERSION, read_articles
 from newsread.index.files.scan import ScanResult, scan_library
 
 if TYPE_CHECKING:
+    from newsread.index.article import Article
     from newsread.index.engine.open_index import OpenIndex
 
 
@@ -216,13 +218,14 @@ def update_library(
             total = len(plan.to_read)
             was_cancelled = False
             reread: list[str] = []  # article keys, for re-anchoring their highlights
+            fresh: list[Article] = []  # articles read since their stories were last updated
             for n, rel in enumerate(plan.to_read, 1):
                 if cancelled and cancelled():
                     was_cancelled = True
                     break
                 report(Progress("reading", n - 1, total, rel))
                 before = len(batch)
-                added = _index_file(library, writer, rel, scan, cut, batch)
+                added = _index_file(library, writer, rel, scan, cut, batch, fresh)
                 reread += batch[before:]
                 indexed += 1 if added else 0
                 articles += added
@@ -230,6 +233,8 @@ def update_library(
                 if time.monotonic() - batch_started > limit and n < total:
                     report(Progress("committing", n, total))
                     _commit(library, writer, batch, expected)
+                    update_stories(library.docs, fresh)
+                    fresh.clear()
                     library.docs.commit()
                     library.record_files()
                     if on_commit:
@@ -241,6 +246,7 @@ def update_library(
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
             report(Progress("committing", total, total))
             _commit(library, writer, batch, expected)
+            update_stories(library.docs, fresh)
         except BaseException:
             library.abandon(writer)
             library.docs.rollback()  # the rows of files whose documents Whoosh did not commit
@@ -313,6 +319,7 @@ def _index_file(
     scan: ScanResult,
     cut: list[tuple[str, str]],
     batch: list[str],
+    fresh: list[Article],
 ) -> int:
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
@@ -337,6 +344,7 @@ def _index_file(
     for article in found:
         writer.add_document(**index_fields(article))  # type: ignore[attr-defined]
         batch.append(article.key)
+    fresh += found
     library.docs.put_file(FileState(rel, mtime_ns, size, digest), found)
     note = found[0].extra.get("cut") if found else None
     if note:

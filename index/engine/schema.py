@@ -15,8 +15,9 @@ from whoosh.lang.porter2 import stem
 from newsread.index.article import Article
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
-SCHEMA_VERSION = 5
-"""5: words folded (NFKC + case fold) and combining marks kept inside words."""
+SCHEMA_VERSION = 6
+"""5: words folded (NFKC + case fold) and combining marks kept inside words.
+6: the key is a column (stories are counted and folded per document number)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -201,7 +202,7 @@ def build_schema() -> fields.Schema:
     text = text_analyzer()
     names = name_analyzer()
     return fields.Schema(
-        key=fields.ID(stored=True, unique=True),
+        key=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=True),
         id=fields.ID(stored=True),
         title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh.analysis import STOP_WORDS
 
-from newsread.index.engine import postings
+from newsread.index.engine import postings, stories
 from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
@@ -620,6 +620,7 @@ def search(
     allowed_keys: set[str] | None = None,
     annotations: AnnotationStore | None = None,
     suggest: bool = True,
+    fold: bool = False,
 ) -> SearchResults:
     """Search `library`.
 
@@ -630,6 +631,7 @@ def search(
     `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (`Library.search` passes the user's).
     `suggest=False` skips "did you mean" for a query that finds nothing (searches made while
     the user is still typing: half-typed words find nothing, and looking costs time).
+    `fold=True` returns one hit per story, its best-ranked version (`offset` counts stories).
     """
     from whoosh import query
 
@@ -688,6 +690,17 @@ def search(
             top, docnums = postings.top(scores, limit), list(scores)
         else:
             top, docnums = _top_by_relevance(searcher, q, limit, notes)
+        story_of = stories.docnum_stories(library.docs, searcher, _column(searcher, "key"))
+        if fold:
+
+            def rank(n: int) -> list[tuple[int, float]]:
+                if by_date:
+                    return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=sort == "newest")]
+                if scores is not None:
+                    return postings.top(scores, n)
+                return _top_by_relevance(searcher, q, n, notes)[0]
+
+            top = stories.first_per_story(top, story_of, limit, len(docnums), rank)
         top = top[offset : offset + page]
         facet_counts = _count_facets(searcher, docnums) if facets else {}
         timeline = _timeline(searcher, docnums) if facets else None
@@ -698,12 +711,16 @@ def search(
             if f in ("title", "body")
         )
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
+        story_count = stories.count_stories(story_of, docnums)
+        page_stories = [story_of[docnum] for docnum, _ in top]
         suggestion = None
         if not stored and words and suggest:
             suggestion = _suggest(library, searcher, words)
     articles = library.docs.articles(s["key"] for s, _ in stored) if snippets else {}
+    members = stories.versions_of(library.docs, page_stories)
+    others = stories.describe_versions(library.docs, members)
     hits = []
-    for fields_, score in stored:
+    for (fields_, score), story in zip(stored, page_stories, strict=True):
         article = articles.get(fields_["key"])
         title = fields_.get("title", "")
         hits.append(
@@ -720,6 +737,9 @@ def search(
                 score=float(score or 0.0),
                 snippet=make_snippet(article.paragraphs, terms) if article else Snippet(""),
                 title_spans=tuple(match_spans(title, terms)),
+                story=story,
+                versions=max(0, len(members.get(story, ())) - 1),
+                others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
             )
         )
     return SearchResults(
@@ -733,6 +753,8 @@ def search(
         timeline=timeline,
         elapsed=time.perf_counter() - started,
         limited="; ".join(dict.fromkeys(notes)),
+        stories=story_count,
+        folded=fold,
     )
 
 

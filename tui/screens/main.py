@@ -23,8 +23,9 @@ from textual.widgets import Footer, Input, Static
 from newsread.index.text import sanitise_line
 from newsread.tui.messages import ArticleLoaded, PageLoaded, SearchDone, SearchFailed
 from newsread.tui.screens.annotating import AnnotatingScreen
+from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
-from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ResultsList
@@ -36,7 +37,7 @@ SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": 
 """What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
-    from newsread.index import SearchResults
+    from newsread.index import SearchResults, Version
     from newsread.tui.app import NewsreadApp
 
 SEARCH_DELAY = 0.15
@@ -322,7 +323,7 @@ class MainScreen(AnnotatingScreen):
                 results = library.similar(like, filters=filters, limit=PAGE)
             else:
                 results = library.search(
-                    query, sort=sort, filters=filters, limit=PAGE, suggest=suggest
+                    query, sort=sort, filters=filters, limit=PAGE, suggest=suggest, fold=True
                 )
         except NothingToSearch as error:
             self.post_message(SearchFailed(generation, query, str(error), matches_nothing=True))
@@ -411,18 +412,24 @@ class MainScreen(AnnotatingScreen):
         if results is None:
             return
         order = SORT_LABELS.get(results.sort, results.sort)
-        row = self.results_list.highlighted
+        row = self.results_list.highlighted_row
+        rows = self.results_list.total
         if self.like:  # "like: Putin, Macron meet…" says what the list is
             order = (
                 results.query
                 if len(results.query) <= LIKE_TITLE
                 else (results.query[: LIKE_TITLE - 1].rstrip() + "…")
             )
-        if results.total and row is not None and row < results.total:
-            title = f"{row + 1:,} of {results.total:,} · {order}"
+        if results.stories and results.total != results.stories and results.hits:
+            # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first: a
+            # narrow column cuts the end of the title).
+            counted = f"{rows:,} stories · {results.total:,} articles"
+            title = f"{row + 1:,} of {counted}" if row is not None and row < rows else counted
+        elif results.total and row is not None and row < results.total:
+            title = f"{row + 1:,} of {results.total:,}"
         else:
-            title = f"{results.total:,} result{'s' if results.total != 1 else ''} · {order}"
-        self.results_list.border_title = title
+            title = f"{results.total:,} result{'s' if results.total != 1 else ''}"
+        self.results_list.border_title = f"{title} · {order}"
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -497,6 +504,7 @@ class MainScreen(AnnotatingScreen):
                 offset=offset,
                 facets=False,
                 suggest=False,
+                fold=True,
             )
         except Exception:  # noqa: BLE001 - the first page said what is wrong; rows stay "…"
             return
@@ -568,10 +576,14 @@ class MainScreen(AnnotatingScreen):
             return
         spans: list[tuple[int, int]] = []
         title_spans: list[tuple[int, int]] = []
-        if article is not None:
+        versions: tuple[Version, ...] = ()
+        if article is not None and library is not None:
             spans = match_spans(article.body, terms)
             title_spans = match_spans(header_lines(article)[0][0], terms)
-        self.post_message(ArticleLoaded(generation, article, key, spans, title_spans, focus))
+            versions = tuple(library.versions(key))
+        self.post_message(
+            ArticleLoaded(generation, article, key, spans, title_spans, focus, versions=versions)
+        )
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
@@ -594,6 +606,7 @@ class MainScreen(AnnotatingScreen):
             return
         position = self.session.positions.get(message.key)
         self.article_view.show(message.article, message.spans, position, message.title_spans)
+        self.article_view.show_versions(message.versions)
         self.article_shown(message.article, opened=message.focus)
         if message.focus:
             self.session.article = message.key
@@ -802,6 +815,25 @@ class MainScreen(AnnotatingScreen):
         if self.article_view.article is not None:
             self.set_reading(True)
         self._reader_action("find")
+
+    def action_article_versions(self) -> None:
+        """Choose one of the open article's other versions (the same story elsewhere) to read."""
+        versions = self.article_view.versions
+        if not versions:
+            self.notify("No other version of this story", severity="warning", timeout=2)
+            return
+        choices = [
+            (str(n), version.key, version_label(version))
+            for n, version in enumerate(versions[:9], 1)
+        ]
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.open_article(key, focus=True, record=True)
+
+        self.app.push_screen(
+            ChoiceDialog(f"{len(versions)} other versions of this story", choices), chosen
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_search":

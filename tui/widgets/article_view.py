@@ -1,4 +1,5 @@
-"""The article column: the reading pane, a find bar under it, and a hint when it is empty."""
+"""The article column: the reading pane, a find bar under it, and a hint when it is empty;
+above the article, the other versions of its story when there are any (`V` opens one)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from newsread.index.text import sanitise_line
 from newsread.tui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
+    from newsread.index import Version
     from newsread.index.article import Article
     from newsread.tui.state import Position
 
@@ -38,15 +41,29 @@ class ArticleView(Vertical):
     def __init__(self, hint: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._hint = hint
+        self.versions: tuple[Version, ...] = ()
+        """The other versions of the shown article's story."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._hint, id="article-hint", markup=False)
+        yield Static("", id="article-versions", markup=False)
         yield ReadingPane(id="reader")
         yield FindBar()
 
     def on_mount(self) -> None:
         self.query_one(ReadingPane).display = False
         self.query_one(FindBar).display = False
+        self.query_one("#article-versions").display = False
+
+    def show_versions(self, versions: tuple[Version, ...]) -> None:
+        """Name the other versions of the article's story above it (or nothing)."""
+        self.versions = versions
+        line = self.query_one("#article-versions", Static)
+        line.display = bool(versions)
+        if versions:
+            sources = list(dict.fromkeys(sanitise_line(v.source) or "?" for v in versions))
+            noun = "version" if len(versions) == 1 else "versions"
+            line.update(f"Also told by {', '.join(sources)} ({len(versions)} {noun}; V to read)")
 
     @property
     def reader(self) -> ReadingPane:
@@ -73,6 +90,7 @@ class ArticleView(Vertical):
             self._hint = hint
             self.query_one("#article-hint", Static).update(hint)
         self.reader.clear_article()
+        self.show_versions(())
         self.reader.display = False
         self.query_one(FindBar).display = False
         self.query_one("#article-hint").display = True
@@ -103,3 +121,13 @@ class ArticleView(Vertical):
         else:
             reader.end_find()
         reader.focus()
+
+
+def version_label(version: Version) -> str:
+    """One line naming a version: source · date · title."""
+    parts = (
+        sanitise_line(version.source),
+        version.published.strftime("%Y-%m-%d") if version.published else "",
+        sanitise_line(version.title) or "(untitled)",
+    )
+    return " · ".join(part for part in parts if part)

@@ -235,6 +235,14 @@ class ReadingPane(AnnotatedText):
         ),
         Binding("slash", "find", "Find", id="reader.find", tooltip="Find text in the article"),
         Binding(
+            "V",
+            "screen.article_versions",
+            "Versions",
+            show=False,
+            id="reader.versions",
+            tooltip="Read another version of this story (another outlet, a correction)",
+        ),
+        Binding(
             "y",
             "copy_passage",
             "Copy",

@@ -1,5 +1,9 @@
 """The results list: one row per hit (title, source · date, a one-line snippet), over all hits.
 
+A search folded to one hit per story (`SearchResults.folded`) has a row per story; its hit
+says "+N versions" and lists their sources, and `V` lists the versions under it (each opens
+with Enter) or folds them away again.
+
 The list has a row for every hit of the search, but holds only the pages it has been given:
 a row scrolled into view whose page is missing shows a placeholder and asks for its page
 (`PageWanted`), so `G` on 5,000 hits costs one page, not 5,000 snippets.
@@ -28,7 +32,7 @@ from newsread.index.text import sanitise_line
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
 
-    from newsread.index import Hit, SearchResults
+    from newsread.index import Hit, SearchResults, Version
     from newsread.index.annotations import ArticleMarks
 
 SUGGESTION_ID = "\0suggestion"
@@ -100,10 +104,35 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None) -> Content:
         )
         if part
     ) or sanitise_line(hit.path)
+    if hit.versions:
+        meta = f"{meta} · {versions_text(hit)}"
     snippet_text, snippet_spans = one_line(hit.snippet.text.strip(), hit.snippet.spans)
     snippet = styled(snippet_text, snippet_spans, "$text-warning bold")
     return Content("\n").join(
         [title, Content(meta).stylize("$text-muted"), snippet.stylize("$text-secondary")]
+    )
+
+
+def versions_text(hit: Hit) -> str:
+    """ "+2 versions: AP, UPI": how many other articles tell the hit's story, and where."""
+    sources = list(dict.fromkeys(sanitise_line(v.source) or "?" for v in hit.others))
+    noun = "version" if hit.versions == 1 else "versions"
+    return f"+{hit.versions} {noun}: {', '.join(sources)}" if sources else f"+{hit.versions} {noun}"
+
+
+def version_prompt(version: Version) -> Content:
+    """One line under an expanded hit: ↳ source · date · title."""
+    meta = " · ".join(
+        part
+        for part in (
+            sanitise_line(version.source),
+            version.published.strftime("%Y-%m-%d") if version.published else "",
+        )
+        if part
+    )
+    title = sanitise_line(version.title) or "(untitled)"
+    return Content.assemble(
+        ("  ↳ ", "$text-muted"), (meta + " · " if meta else "", "$text-muted"), title
     )
 
 
@@ -113,6 +142,15 @@ class HitOption(Option):
     def __init__(self, row: int) -> None:
         super().__init__(PLACEHOLDER)
         self.row = row
+
+
+class VersionOption(Option):
+    """Another version of the story of hit `row`, listed under it (`V`)."""
+
+    def __init__(self, row: int, version: Version) -> None:
+        super().__init__(version_prompt(version))
+        self.row = row
+        self.version = version
 
 
 class ResultsList(OptionList):
@@ -149,6 +187,14 @@ class ResultsList(OptionList):
             )
             for n in (1, 2, 3)
         ],
+        Binding(
+            "V",
+            "versions",
+            "Versions",
+            show=False,
+            id="results.versions",
+            tooltip="List the other versions of this story under it, or fold them away",
+        ),
         Binding(
             "d",
             "accept_suggestion",
@@ -205,30 +251,27 @@ class ResultsList(OptionList):
         self.suggestion: str | None = None
         self.marks: dict[str, ArticleMarks] = {}
         """Read, starred and annotated, by article key (kept across searches)."""
+        self.expanded: set[int] = set()
+        """Rows whose story's versions are listed under them."""
 
     @property
     def total(self) -> int:
-        return self.results.total if self.results else 0
+        """How many rows of hits: one per story when the search was folded."""
+        if self.results is None or not self.results.hits:
+            return 0
+        return self.results.stories if self.results.folded else self.results.total
 
     def show_results(self, results: SearchResults, *, keep_highlight: bool = False) -> None:
         """Show the first page of a search; `keep_highlight` keeps the highlighted row's hit
         (or the row, when that hit is not on the first page)."""
         keep = self.highlighted_key if keep_highlight else None
-        row = self.highlighted if keep_highlight else None
+        row = self.highlighted_row if keep_highlight else None
         self.results = results
         self.rows = dict(enumerate(results.hits))
         self._asked = set()
+        self.expanded = set()
         self.suggestion = results.suggestion if not results.hits else None
-        options: list[Option | None] = []
-        for n in range(results.total if results.hits else 0):
-            options.extend((HitOption(n), None))  # None: a divider
-        if self.suggestion:
-            prompt = Content.assemble(
-                "Did you mean ",
-                (sanitise_line(self.suggestion), "bold $text-accent"),
-                "?  Enter searches for it",
-            )
-            options.append(Option(prompt, id=SUGGESTION_ID))
+        options = self._make_options()
         self.set_options(options)
         if options:
             keys = self.keys
@@ -239,21 +282,73 @@ class ResultsList(OptionList):
             else:
                 self.highlighted = 0
 
+    def _make_options(self) -> list[Option | None]:
+        """A row per hit (its expanded versions under it), then any suggestion."""
+        options: list[Option | None] = []
+        for n in range(self.total):
+            options.append(HitOption(n))
+            hit = self.rows.get(n)
+            if n in self.expanded and hit is not None:
+                options.extend(VersionOption(n, version) for version in hit.others)
+            options.append(None)  # a divider
+        if self.suggestion:
+            prompt = Content.assemble(
+                "Did you mean ",
+                (sanitise_line(self.suggestion), "bold $text-accent"),
+                "?  Enter searches for it",
+            )
+            options.append(Option(prompt, id=SUGGESTION_ID))
+        return options
+
+    def _hit_option(self, row: int) -> HitOption | None:
+        """The option of hit `row` (rows and options differ once versions are listed)."""
+        if not self.expanded or min(self.expanded) > row:
+            option = self.options[row] if row < self.option_count else None
+        else:
+            option = next(
+                (o for o in self.options if isinstance(o, HitOption) and o.row == row), None
+            )
+        return option if isinstance(option, HitOption) else None
+
+    @property
+    def highlighted_row(self) -> int | None:
+        """The row of the highlighted hit, or of the hit whose version is highlighted."""
+        if self.highlighted is None or self.highlighted >= self.option_count:
+            return None
+        option = self.options[self.highlighted]
+        return option.row if isinstance(option, (HitOption, VersionOption)) else None
+
+    def action_versions(self) -> None:
+        """List the highlighted story's other versions under it, or fold them away."""
+        row = self.highlighted_row
+        hit = self.rows.get(row) if row is not None else None
+        if row is None or hit is None or not hit.others:
+            self.app.bell()
+            return
+        self.expanded ^= {row}
+        self.set_options(self._make_options())
+        option = self._hit_option(row)
+        if option is not None:
+            self.highlighted = self.options.index(option)
+
     def add_page(self, offset: int, hits: Sequence[Hit]) -> None:
         """Fill the rows from `offset` with `hits` (a page asked for with `PageWanted`)."""
         self._asked.discard(offset)
         for row, hit in enumerate(hits, offset):
-            if row < self.option_count:
+            option = self._hit_option(row)
+            if option is not None:
                 self.rows[row] = hit
-                self.options[row]._visual = None  # drawn anew, with the hit
+                option._visual = None  # drawn anew, with the hit
         self._option_render_cache.clear()
         self.refresh()
-        if self.highlighted is not None and offset <= self.highlighted < offset + len(hits):
-            self._post_highlighted(self.highlighted)
+        current = self.highlighted_row
+        if current is not None and offset <= current < offset + len(hits):
+            self._post_highlighted(current)
 
     def clear_results(self) -> None:
         self.results = None
         self.rows = {}
+        self.expanded = set()
         self.suggestion = None
         self.clear_options()
 
@@ -262,8 +357,9 @@ class ResultsList(OptionList):
         self.marks.update(marks)
         changed = False
         for row, hit in self.rows.items():
-            if hit.key in marks:
-                self.options[row]._visual = None
+            option = self._hit_option(row) if hit.key in marks else None
+            if option is not None:
+                option._visual = None
                 changed = True
         if changed:
             self._option_render_cache.clear()
@@ -271,7 +367,11 @@ class ResultsList(OptionList):
 
     @property
     def highlighted_key(self) -> str | None:
-        row = self.highlighted
+        if self.highlighted is not None and self.highlighted < self.option_count:
+            option = self.options[self.highlighted]
+            if isinstance(option, VersionOption):
+                return option.version.key
+        row = self.highlighted_row
         hit = self.rows.get(row) if row is not None else None
         return hit.key if hit else None
 
@@ -354,6 +454,8 @@ class ResultsList(OptionList):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept_suggestion":
             return bool(self.suggestion)
+        if action == "versions":
+            return bool(self.results and self.results.folded)
         if action == "select":
             return self.option_count > 0
         return True
@@ -363,14 +465,18 @@ class ResultsList(OptionList):
         event.stop()
         if event.option.id == SUGGESTION_ID:
             self.action_accept_suggestion()
-        elif (hit := self.rows.get(event.option_index)) is not None:
+        elif isinstance(event.option, VersionOption):
+            self.post_message(self.Opened(event.option.version.key))
+        elif isinstance(event.option, HitOption) and (hit := self.rows.get(event.option.row)):
             self.post_message(self.Opened(hit.key))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if isinstance(event.option, HitOption):
-            self._post_highlighted(event.option_index)
+        if isinstance(event.option, VersionOption):
+            self.post_message(self.Highlighted(event.option.version.key, event.option.row))
+        elif isinstance(event.option, HitOption):
+            self._post_highlighted(event.option.row)
 
     def _post_highlighted(self, row: int) -> None:
         hit = self.rows.get(row)

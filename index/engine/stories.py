@@ -1,0 +1,405 @@
+"""Stories: articles that are versions of one another (a wire story re-published by other
+outlets, a correction, an update, one page saved twice), found at index time.
+
+Each article body is cut into word shingles (runs of `SHINGLE` words) and sketched with a
+one-permutation MinHash (one hash per shingle, `BINS` bins, empty bins filled from their
+neighbours); the sketch is cut into `BANDS` bands of `ROWS` values, and articles sharing a band
+are candidates (LSH). A candidate is confirmed by the exact resemblance of the two shingle
+sets, so the sketch only has to find pairs, never to judge them. Confirmed pairs join their
+stories; a story is the connected group, and its id is derived from its smallest article key.
+
+Everything lives in the article store (SQLite), in the same transaction as the articles, so
+it follows files as they come, change and go, across runs and processes (updates hold the
+library's write lock):
+- `story_of` (key -> story, band hashes): what search reads to fold and count stories;
+- `story_bands` (band hash, key): the LSH buckets, looked up by the articles added next
+(their schema is the article store's, in `newsread.index.engine.docstore`).
+A story whose versions are deleted is grouped again from what remains: it shrinks or splits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+from zlib import crc32
+
+from newsread.index.article import Article
+from newsread.index.engine.docstore import DocStore
+from newsread.index.engine.schema import fold
+from newsread.index.results import Version
+
+SHINGLE = 3
+"""Words per shingle: long enough that articles on one topic share few, short enough that a
+reworded sentence keeps most of its neighbours."""
+BINS = 64
+BANDS = 21
+ROWS = 3
+"""21 bands of 3 values: two articles whose shingle sets resemble at 0.3 share a band with
+probability 0.43, at 0.5 0.93, at 0.7 1.0; at 0.05 (same topic, another story) 0.003."""
+SAME_STORY = 0.3
+"""The least resemblance (shared shingles over the smaller set and the union, see
+`resemblance`) for two articles to be versions of one story."""
+MIN_SHINGLES = 12
+"""An article with fewer shingles (a line or two) stands alone: too little to judge."""
+
+
+_WORD = re.compile(r"[^\W_]+")
+_MASK64 = (1 << 64) - 1
+_MASK63 = (1 << 63) - 1
+_MIX = 0x9E3779B97F4A7C15
+_P1, _P2 = 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
+_VALUE_BITS = 58  # the low bits of a mixed shingle hash; the top 6 pick its bin (BINS = 64)
+
+
+def shingles(text: str) -> set[int]:
+    """The body's word shingles, each as a 64-bit hash (stable across processes and runs)."""
+    ids = [crc32(word.encode("utf-8", "surrogatepass")) for word in _WORD.findall(fold(text))]
+    return {
+        ((a * _P1 + b * _P2 + c) * _MIX) & _MASK64
+        for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)
+    }
+
+
+def sketch(hashes: Iterable[int]) -> list[int]:
+    """One-permutation MinHash of a shingle set: the least value in each of `BINS` bins, an
+    empty bin taking its next non-empty neighbour's (rotation densification)."""
+    empty = 1 << _VALUE_BITS
+    bins = [empty] * BINS
+    for h in hashes:
+        slot, value = h >> _VALUE_BITS, h & (empty - 1)
+        if value < bins[slot]:
+            bins[slot] = value
+    if empty in bins:
+        filled = [i for i, v in enumerate(bins) if v != empty]
+        if not filled:
+            return bins
+        for i in range(BINS):
+            if bins[i] == empty:
+                # The next filled bin to the right (wrapping), offset by the distance so that
+                # two empty bins borrowing from one neighbour do not agree by construction.
+                j = next((f for f in filled if f > i), filled[0])
+                bins[i] = (bins[j] + ((j - i) % BINS) * 0x5BD1E995) & (empty - 1)
+    return bins
+
+
+def band_hashes(signature: Sequence[int]) -> list[int]:
+    """One 63-bit hash per band of `ROWS` sketch values (the band's number mixed in)."""
+    bands = []
+    for band in range(BANDS):
+        h = band + 1
+        for value in signature[band * ROWS : (band + 1) * ROWS]:
+            h = ((h ^ value) * _MIX) & _MASK64
+        bands.append((h ^ (h >> 29)) & _MASK63)
+    return bands
+
+
+def resemblance(a: set[int], b: set[int]) -> float:
+    """How much of one story two shingle sets are: the mean of their Jaccard index and their
+    containment (shared over the smaller), so a trimmed or extended version counts as close
+    as a reworded one."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return (shared / (len(a) + len(b) - shared) + shared / min(len(a), len(b))) / 2
+
+
+def story_id(first_key: str) -> str:
+    """A story's id: a short digest of its smallest article key."""
+    return hashlib.blake2b(first_key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+@dataclass
+class StoryChanges:
+    """What `update_stories` did (for tests and benchmarks)."""
+
+    added: int = 0
+    removed: int = 0
+    regrouped: int = 0
+    compared: int = 0
+
+
+class _Grouper:
+    """One update's view of the story tables: shingle sets cached, SQL in one place."""
+
+    def __init__(self, docs: DocStore) -> None:
+        self.docs = docs
+        self.db: sqlite3.Connection = docs.connection
+        self.cache: dict[str, set[int]] = {}
+        self.changes = StoryChanges()
+
+    def shingles_of(self, keys: Iterable[str]) -> dict[str, set[int]]:
+        wanted = [k for k in keys if k not in self.cache]
+        if wanted:
+            for key, article in self.docs.articles(wanted).items():
+                self.cache[key] = shingles(article.body)
+        return {k: self.cache.get(k, set()) for k in keys}
+
+    def same(self, key: str, other: str) -> bool:
+        self.changes.compared += 1
+        found = self.shingles_of([key, other])
+        return resemblance(found[key], found[other]) >= SAME_STORY
+
+    def candidates(self, bands: Sequence[int], key: str) -> list[str]:
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.db.execute(
+            f"SELECT DISTINCT key FROM story_bands WHERE band IN ({marks})", list(bands)
+        )
+        return sorted(row[0] for row in rows if row[0] != key)
+
+    def story(self, key: str) -> str | None:
+        row = self.db.execute("SELECT story FROM story_of WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def members(self, stories: Iterable[str]) -> list[str]:
+        found: list[str] = []
+        stories = list(stories)
+        for start in range(0, len(stories), 500):
+            chunk = stories[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT key FROM story_of WHERE story IN ({marks})", chunk)
+            found += [row[0] for row in rows]
+        return found
+
+    def forget(self, rows: list[tuple[str, str, bytes]]) -> None:
+        """Drop these (key, story, bands) rows from both tables."""
+        self.db.executemany(
+            "DELETE FROM story_bands WHERE band = ? AND key = ?",
+            [(band, key) for key, _, blob in rows for band in _unpack(blob)],
+        )
+        self.db.executemany("DELETE FROM story_of WHERE key = ?", [(row[0],) for row in rows])
+
+    def add(self, article: Article) -> None:
+        """Put `article` in the story of every candidate it resembles (merging them)."""
+        key = article.key
+        found = shingles(article.body)
+        self.cache[key] = found
+        bands = band_hashes(sketch(found)) if len(found) >= MIN_SHINGLES else []
+        joined: set[str] = set()
+        for other in self.candidates(bands, key):
+            story = self.story(other)
+            if story is None or story in joined:
+                continue
+            if self.same(key, other):
+                joined.add(story)
+        keys = [key, *self.members(joined)] if joined else [key]
+        story = story_id(min(keys))
+        if joined:
+            self.db.executemany(
+                "UPDATE story_of SET story = ? WHERE story = ?", [(story, s) for s in joined]
+            )
+        self.db.execute(
+            "INSERT OR REPLACE INTO story_of VALUES (?, ?, ?)", (key, story, _pack(bands))
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO story_bands VALUES (?, ?)", [(b, key) for b in bands]
+        )
+        self.changes.added += 1
+
+    def regroup(self, keys: list[str]) -> None:
+        """Group these articles (what remains of stories that lost versions) from scratch."""
+        if not keys:
+            return
+        bands_of = {
+            key: _unpack(blob)
+            for key, blob in self.db.execute(
+                f"SELECT key, bands FROM story_of WHERE key IN ({','.join('?' * len(keys))})", keys
+            )
+        }
+        parent = {key: key for key in keys}
+
+        def root(key: str) -> str:
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        bucket: dict[int, list[str]] = {}
+        for key in sorted(bands_of):
+            for band in bands_of[key]:
+                bucket.setdefault(band, []).append(key)
+        for key in sorted(bands_of):
+            for band in bands_of[key]:
+                for other in bucket[band]:
+                    if other >= key or root(other) == root(key):
+                        continue
+                    if self.same(key, other):
+                        parent[root(other)] = root(key)
+        groups: dict[str, list[str]] = {}
+        for key in keys:
+            groups.setdefault(root(key), []).append(key)
+        self.db.executemany(
+            "UPDATE story_of SET story = ? WHERE key = ?",
+            [(story_id(min(group)), key) for group in groups.values() for key in group],
+        )
+        self.changes.regrouped += len(keys)
+
+
+def _pack(bands: Sequence[int]) -> bytes:
+    return array("q", bands).tobytes()
+
+
+def _unpack(blob: bytes) -> list[int]:
+    values = array("q")
+    values.frombytes(blob)
+    return values.tolist()
+
+
+def update_stories(docs: DocStore, fresh: Sequence[Article]) -> StoryChanges:
+    """Bring the story tables up to date with the article store; no commit (the caller commits
+    them with the articles).
+
+    `fresh` are the articles just (re)read: grouped anew even if their key was known (their
+    text may have changed). Keys the store no longer holds leave their stories, which are
+    grouped again from what remains.
+    """
+    grouper = _Grouper(docs)
+    db = grouper.db
+    fresh_keys = {article.key for article in fresh}
+    gone = db.execute(
+        "SELECT key, story, bands FROM story_of WHERE key NOT IN (SELECT key FROM articles)"
+    ).fetchall()
+    gone += [
+        row
+        for chunk in _chunks(sorted(fresh_keys), 500)
+        for row in db.execute(
+            f"SELECT key, story, bands FROM story_of WHERE key IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+    ]
+    if gone:
+        grouper.forget(gone)
+        grouper.changes.removed = len(gone)
+        grouper.regroup(grouper.members({row[1] for row in gone}))
+    for article in fresh:
+        grouper.add(article)
+    if grouper.changes.added or grouper.changes.removed:
+        generation = int(docs.get_meta("stories") or 0) + 1
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('stories', ?)", (str(generation),))
+    return grouper.changes
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# -- reading stories, for search -----------------------------------------------------------
+
+
+def docnum_stories(docs: DocStore, searcher: Any, keys: Sequence[bytes | str | None]) -> list[str]:
+    """Each document number's story, for `keys` (the searcher's key column, by document
+    number); cached with the searcher until the story tables change.
+
+    An article the tables do not know (a read-only store of an older newsread) is a story of
+    its own.
+    """
+    generation = docs.get_meta("stories") or ""
+    cached = searcher.__dict__.get("_newsread_stories")
+    if cached is not None and cached[0] == generation:
+        return cached[1]  # type: ignore[no-any-return]
+    try:
+        story_of = dict(docs.connection.execute("SELECT key, story FROM story_of"))
+    except sqlite3.OperationalError:  # no such table
+        story_of = {}
+    column = []
+    for key in keys:
+        text = key.decode("utf-8", "surrogateescape") if isinstance(key, bytes) else key or ""
+        story = story_of.get(text)
+        column.append(story if story is not None else story_id(text))
+    searcher.__dict__["_newsread_stories"] = (generation, column)
+    return column
+
+
+def versions_of(docs: DocStore, stories: Iterable[str]) -> dict[str, list[str]]:
+    """Story -> the keys of its articles, sorted."""
+    found: dict[str, list[str]] = {}
+    stories = sorted(set(stories))
+    try:
+        for chunk in _chunks(stories, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = docs.connection.execute(
+                f"SELECT story, key FROM story_of WHERE story IN ({marks}) ORDER BY key", chunk
+            )
+            for story, key in rows:
+                found.setdefault(story, []).append(key)
+    except sqlite3.OperationalError:  # no such table
+        pass
+    return found
+
+
+def first_per_story(
+    ranked: list[tuple[int, float]],
+    story_of: Sequence[str],
+    wanted: int,
+    total: int,
+    rank: Callable[[int], list[tuple[int, float]]],
+) -> list[tuple[int, float]]:
+    """The best-ranked (docnum, score) of each story, `wanted` stories at most: `ranked` is
+    the start of the ranking, `rank(n)` its first `n`, asked for more while stories are
+    missing and hits remain (`total`)."""
+    while True:
+        seen: set[str] = set()
+        picked = []
+        for docnum, score in ranked:
+            story = story_of[docnum]
+            if story not in seen:
+                seen.add(story)
+                picked.append((docnum, score))
+                if len(picked) == wanted:
+                    return picked
+        if len(ranked) >= total:
+            return picked
+        ranked = rank(max(len(ranked) * 4, wanted * 4))
+
+
+def count_stories(story_of: Sequence[str], docnums: list[int]) -> int:
+    """How many stories these documents belong to."""
+    if len(docnums) < 2:
+        return len(docnums)
+    return len(set(itemgetter(*docnums)(story_of)))
+
+
+LISTED_VERSIONS = 30
+"""A hit names at most this many of its story's other articles (all are counted)."""
+
+
+def other_versions(docs: DocStore, key: str) -> list[Version]:
+    """The other articles of `key`'s story, oldest first (the first `LISTED_VERSIONS`)."""
+    story = _Grouper(docs).story(key) if _has_stories(docs) else None
+    if story is None:
+        return []
+    described = describe_versions(docs, versions_of(docs, [story]))
+    return [v for v in described.get(story, ()) if v.key != key][:LISTED_VERSIONS]
+
+
+def _has_stories(docs: DocStore) -> bool:
+    """Whether the store has story tables (a read-only store of an older newsread may not)."""
+    row = docs.connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_of'"
+    ).fetchone()
+    return row is not None
+
+
+def describe_versions(docs: DocStore, members: dict[str, list[str]]) -> dict[str, list[Version]]:
+    """Story -> its articles (up to `LISTED_VERSIONS` + 1, oldest first, undated last), for
+    the stories of a page of hits."""
+    wanted = [key for keys in members.values() if len(keys) > 1 for key in keys]
+    if not wanted:
+        return {}
+    articles = docs.articles(wanted)
+    described: dict[str, list[Version]] = {}
+    for story, keys in members.items():
+        found = [articles[k] for k in keys if k in articles and len(keys) > 1]
+        found.sort(key=lambda a: (a.published is None, str(a.published), a.key))
+        described[story] = [
+            Version(a.key, a.title, a.source, a.published) for a in found[: LISTED_VERSIONS + 1]
+        ]
+    return described

@@ -1,0 +1,243 @@
+"""Stories: versions of one article grouped at index time, kept as files come, change and go,
+and folded and counted by search."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index.engine.stories import (
+    SAME_STORY,
+    band_hashes,
+    resemblance,
+    shingles,
+    sketch,
+)
+from newsread.index.library import Library
+from newsread.tui.cli import main
+
+
+def _text(seed: int, words: int = 90) -> str:
+    """Made-up prose: a vocabulary of its own per seed, so two seeds share no shingle."""
+    rng = random.Random(seed)
+    vocabulary = [
+        "".join(rng.choice("bcdfglmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        for _ in range(120)
+    ]
+    sentences = []
+    for _ in range(max(1, words // 10)):
+        sentence = " ".join(rng.choice(vocabulary) for _ in range(10))
+        sentences.append(sentence.capitalize() + ".")
+    return " ".join(sentences)
+
+
+def _version(text: str, seed: int) -> str:
+    """Another outlet's version: a dateline, one sentence dropped, a closing line added."""
+    rng = random.Random(seed)
+    sentences = text.split(". ")
+    sentences.pop(rng.randrange(1, len(sentences)))
+    return "LONDON, May 30 - " + ". ".join(sentences) + " Officials did not comment further."
+
+
+def _groups(library: Library) -> set[frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, story in library.docs.connection.execute("SELECT key, story FROM story_of"):
+        found[story].add(key)
+    return {frozenset(keys) for keys in found.values()}
+
+
+def test_resemblance_is_one_for_a_copy_and_low_for_another_text() -> None:
+    one, other = shingles(_text(1)), shingles(_text(2))
+    assert resemblance(one, one) == 1.0
+    assert resemblance(one, other) < 0.05
+    assert resemblance(one, shingles(_version(_text(1), 7))) >= SAME_STORY
+
+
+def test_sketch_bands_are_the_same_in_another_process() -> None:
+    text = _text(3) + " Zürich ﬁnance Straße"
+    here = band_hashes(sketch(shingles(text)))
+    code = (
+        "import json, sys;"
+        "from newsread.index.engine.stories import band_hashes, sketch, shingles;"
+        "print(json.dumps(band_hashes(sketch(shingles(sys.argv[1])))))"
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code, text],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345", "PATH": ""},
+    )
+    assert json.loads(there.stdout) == here
+
+
+def test_a_short_text_fills_every_bin() -> None:
+    values = sketch(shingles(_text(4, words=20)))
+    assert len(values) == 64 and len(set(values)) > 10
+
+
+def test_versions_share_a_story_and_others_stand_alone(tmp_path: Path) -> None:
+    base = _text(10)
+    write_article(tmp_path, "a.txt", "Quay to close", base)
+    write_article(tmp_path, "b.txt", "Quay closes", _version(base, 1), source="OTHER")
+    write_article(tmp_path, "c/c.txt", "Quay closing", _version(base, 2), source="THIRD")
+    write_article(tmp_path, "d.txt", "Wheat rises", _text(11))
+    library = Library(tmp_path).open()
+    library.update()
+    assert _groups(library) == {frozenset({"a.txt", "b.txt", "c/c.txt"}), frozenset({"d.txt"})}
+
+
+def test_deleting_the_version_that_linked_two_splits_the_story(tmp_path: Path) -> None:
+    first, second = _text(20, 60), _text(21, 60)
+    write_article(tmp_path, "first.txt", "First", first)
+    write_article(tmp_path, "second.txt", "Second", second)
+    write_article(tmp_path, "both.txt", "Both", first + " " + second)
+    library = Library(tmp_path).open()
+    library.update()
+    assert _groups(library) == {frozenset({"first.txt", "second.txt", "both.txt"})}
+    (tmp_path / "both.txt").unlink()
+    Library(tmp_path).open().update()  # another run, another Library
+    assert _groups(Library(tmp_path).open()) == {
+        frozenset({"first.txt"}),
+        frozenset({"second.txt"}),
+    }
+
+
+def test_an_edited_version_leaves_its_story_and_joins_its_new_one(tmp_path: Path) -> None:
+    base, other = _text(30), _text(31)
+    write_article(tmp_path, "a.txt", "A", base)
+    write_article(tmp_path, "b.txt", "B", _version(base, 3))
+    write_article(tmp_path, "x.txt", "X", other)
+    library = Library(tmp_path).open()
+    library.update()
+    assert _groups(library) == {frozenset({"a.txt", "b.txt"}), frozenset({"x.txt"})}
+    write_article(tmp_path, "b.txt", "B rewritten", _version(other, 4))
+    library.update()
+    assert _groups(library) == {frozenset({"a.txt"}), frozenset({"b.txt", "x.txt"})}
+
+
+def test_two_versions_in_one_json_lines_file(tmp_path: Path) -> None:
+    base = _text(40)
+    records = [
+        {"title": "Morning edition", "body": base, "source": "Gazette"},
+        {"title": "Evening edition", "body": _version(base, 5), "source": "Gazette"},
+        {"title": "Elsewhere", "body": _text(41), "source": "Gazette"},
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    library = Library(tmp_path).open()
+    library.update()
+    groups = _groups(library)
+    assert len(groups) == 2 and sorted(len(g) for g in groups) == [1, 2]
+    (pair,) = [g for g in groups if len(g) == 2]
+    assert all(key.startswith("feed.jsonl") for key in pair)
+
+
+def test_random_runs_keep_the_stories_a_fresh_build_finds(tmp_path: Path) -> None:
+    """Files added, rewritten and deleted over several runs end in the stories a library
+    built at once from the final files has (the oracle: versions of one made-up text)."""
+    rng = random.Random(1503)
+    texts = {n: _text(100 + n) for n in range(6)}
+    alive: dict[str, int] = {}  # file -> which text it is a version of
+    library_root = tmp_path / "lib"
+    library_root.mkdir()
+    for run in range(5):
+        for _ in range(rng.randint(2, 5)):
+            action = rng.random()
+            if action < 0.5 or not alive:
+                name = f"f{run}-{rng.randrange(1000)}.txt"
+                alive[name] = rng.randrange(len(texts))
+            elif action < 0.75:
+                name = rng.choice(sorted(alive))
+                alive[name] = rng.randrange(len(texts))
+            else:
+                name = rng.choice(sorted(alive))
+                del alive[name]
+                (library_root / name).unlink()
+                continue
+            text = _version(texts[alive[name]], rng.randrange(100))
+            write_article(library_root, name, name, text)
+        Library(library_root).open().update()
+        expected: dict[int, set[str]] = defaultdict(set)
+        for name, which in alive.items():
+            expected[which].add(name)
+        assert _groups(Library(library_root).open()) == {frozenset(g) for g in expected.values()}
+
+
+def _story_library(root: Path) -> Library:
+    base = _text(50)
+    write_article(root, "a.txt", "Harbour quay closes", base + " Quay.", date="1 June 2017 [10:00]")
+    write_article(
+        root, "b.txt", "Quay to close", _version(base, 6) + " Quay.", source="OTHER PAPER"
+    )
+    write_article(root, "c.txt", "Quay repairs", _text(51) + " Quay.", date="2 June 2017 [10:00]")
+    write_article(root, "d.txt", "Wheat", _text(52))
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+def test_hits_name_their_story_and_its_other_versions(tmp_path: Path) -> None:
+    library = _story_library(tmp_path)
+    results = library.search("quay")
+    assert (results.total, results.stories, results.folded) == (3, 2, False)
+    by_key = {hit.key: hit for hit in results.hits}
+    assert by_key["a.txt"].story == by_key["b.txt"].story != by_key["c.txt"].story
+    assert by_key["a.txt"].versions == 1 and by_key["c.txt"].versions == 0
+    assert [v.key for v in by_key["a.txt"].others] == ["b.txt"]
+    assert by_key["a.txt"].others[0].source == "OTHER PAPER"
+
+
+def test_folded_results_keep_the_best_ranked_version_of_each_story(tmp_path: Path) -> None:
+    library = _story_library(tmp_path)
+    for sort in ("relevance", "newest", "oldest"):
+        plain = library.search("quay", sort=sort)
+        folded = library.search("quay", sort=sort, fold=True)
+        assert folded.folded and (folded.total, folded.stories) == (3, 2)
+        first_of_each: dict[str, str] = {}
+        for hit in plain.hits:
+            first_of_each.setdefault(hit.story, hit.key)
+        assert [h.key for h in folded.hits] == list(first_of_each.values())
+        paged = [library.search("quay", sort=sort, fold=True, limit=1, offset=n) for n in (0, 1)]
+        assert [p.hits[0].key for p in paged] == [h.key for h in folded.hits]
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_search_json_gives_each_result_its_story_and_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _story_library(tmp_path).close()
+    assert main(["search", "quay", "--library", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["total"], data["stories"], data["folded"]) == (3, 2, False)
+    by_key = {r["key"]: r for r in data["results"]}
+    assert by_key["a.txt"]["story"] == by_key["b.txt"]["story"] != by_key["c.txt"]["story"]
+    assert [by_key[k]["versions"] for k in ("a.txt", "b.txt", "c.txt")] == [1, 1, 0]
+    assert by_key["b.txt"]["other_versions"] == [
+        {"key": "a.txt", "title": "Harbour quay closes", "source": "HARBOUR GAZETTE"}
+    ]
+    assert main(["search", "quay", "--library", str(tmp_path), "--json", "--fold"]) == 0
+    folded = json.loads(capsys.readouterr().out)
+    assert folded["folded"] and len(folded["results"]) == 2
+    assert len({r["story"] for r in folded["results"]}) == 2
+
+
+def test_search_fold_prints_one_entry_per_story_with_the_other_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _story_library(tmp_path).close()
+    assert main(["search", "--fold", "quay", "--library", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "3 articles match in 2 stories" in out
+    assert out.count("Quay repairs") == 1
+    assert ("Harbour quay closes" in out) != ("Quay to close" in out)  # one of the two versions
+    assert "+1 version: " in out
+    assert "OTHER PAPER" in out or "HARBOUR GAZETTE" in out
