@@ -207,12 +207,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
     if results.timeline is not None and results.timeline.buckets:
         out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
-    _print_hits(out, results.hits)
+    _print_hits(out, results.hits, folded=results.folded)
     return 0
 
 
-def _print_hits(out: Console, hits: Sequence[Any]) -> None:
-    """Numbered hits: title, then source · section · date · path, then the snippet."""
+def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> None:
+    """Numbered hits: title, then source · section · date · path, (folded: the story's other
+    versions,) then the snippet."""
     for n, hit in enumerate(hits, 1):
         out.print(Text(f"{n:>3}. ") + _styled(sanitise_line(hit.title), hit.title_spans, "bold"))
         meta = " · ".join(
@@ -226,7 +227,7 @@ def _print_hits(out: Console, hits: Sequence[Any]) -> None:
             if part
         )
         out.print(Text("     " + sanitise_line(meta), style="dim"))
-        if results.folded and hit.versions:
+        if folded and hit.versions:
             out.print(Text("     " + sanitise_line(versions_line(hit)), style="dim"))
         if hit.snippet.text:
             out.print(Text("     ") + _styled(hit.snippet.text, hit.snippet.spans))
