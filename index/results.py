@@ -22,6 +22,10 @@ class NothingToSearch(QueryError):
     """A query of only very common words or symbols ("the", "--"): it matches nothing."""
 
 
+class SearchCancelled(Exception):
+    """The search stopped early: its `cancelled` token said the answer is no longer wanted."""
+
+
 @dataclass(frozen=True)
 class Snippet:
     """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""
@@ -59,3 +63,7 @@ class SearchResults:
     elapsed: float = 0.0
     limited: str = ""
     """Why the results may be incomplete (an expansion or time cap), or empty."""
+    counted: bool = True
+    """False for the first step of a two-step search (`Library.begin_search(...).top()`):
+    the hits are final, but `total` only counts the hits in hand and `facets` are empty
+    until `.counts()` answers."""

@@ -4,7 +4,9 @@ Wide terminals show the results and the article side by side; narrow ones (80 co
 one at a time (Enter opens an article, Escape or q returns to the list).
 
 Searches and article loads run in thread workers and come back as messages; a generation
-counter drops answers to questions nobody is asking any more.
+counter drops answers to questions nobody is asking any more. A search comes back in two
+steps, the first page of hits (`SearchDone`, "counting…") then the total and the facets
+(`SearchCounted`); a newer keystroke cancels both steps of the older search.
 """
 
 from __future__ import annotations
@@ -19,9 +21,16 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
-from newsread.tui.messages import ArticleLoaded, PageLoaded, SearchDone, SearchFailed
+from newsread.tui.messages import (
+    ArticleLoaded,
+    PageLoaded,
+    SearchCounted,
+    SearchDone,
+    SearchFailed,
+)
 from newsread.tui.screens.annotating import AnnotatingScreen
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView
@@ -104,6 +113,8 @@ class MainScreen(AnnotatingScreen):
         self._generation = 0
         self._focus_results = 0
         """The search generation whose results take the focus when they arrive (Enter)."""
+        self._unfinished = 0
+        """The search generation still running (both steps not yet in), or 0."""
         self._article_generation = 0
         self._searched: tuple[str, str, tuple[tuple[str, str], ...]] | None = None
         self._search_timer: Timer | None = None
@@ -277,6 +288,7 @@ class MainScreen(AnnotatingScreen):
         suggest = suggest and not self.indexing
         query = self.query_text
         self._searched = (query, self.sort, tuple(sorted(self.filters.items())))
+        self._unfinished = self._generation
         self._run_search(
             self._generation, query, self.sort, dict(self.filters), keep_position, suggest
         )
@@ -291,23 +303,31 @@ class MainScreen(AnnotatingScreen):
         refresh: bool,
         suggest: bool,
     ) -> None:
-        from newsread.index import NothingToSearch, QueryError
+        from newsread.index import NothingToSearch, QueryError, SearchCancelled
 
-        if generation != self._generation:
-            return  # a newer search was asked for while this one waited
+        worker = get_current_worker()
+
+        def cancelled() -> bool:
+            # A newer search, or a keystroke (see `_query_changed`), cancels this one.
+            return worker.is_cancelled or generation != self._generation
+
         library = self.newsread.library
-        if library is None:
+        if library is None or cancelled():
             return  # searches start only once the library is open
         try:
-            results = library.search(query, sort=sort, filters=filters, limit=PAGE, suggest=suggest)
+            with library.begin_search(
+                query, sort=sort, filters=filters, limit=PAGE, suggest=suggest, cancelled=cancelled
+            ) as running:
+                self.post_message(SearchDone(generation, running.top(), refresh))
+                self.post_message(SearchCounted(generation, running.counts()))
+        except SearchCancelled:
+            return  # its answer is no longer wanted: stop here, post nothing
         except NothingToSearch as error:
             self.post_message(SearchFailed(generation, query, str(error), matches_nothing=True))
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
         except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
             self.post_message(SearchFailed(generation, query, f"search failed: {error}"))
-        else:
-            self.post_message(SearchDone(generation, results, refresh))
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
@@ -325,7 +345,7 @@ class MainScreen(AnnotatingScreen):
         self.results_list.show_results(results, keep_highlight=message.refresh)
         self.results_shown(results.hits)
         self._update_results_title()
-        self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
+        self._show_counts(results)
         self.session.query, self.session.sort = results.query, self.sort
         self.session.filters = dict(self.filters)
         if results.hits:
@@ -355,10 +375,29 @@ class MainScreen(AnnotatingScreen):
             key, self._restore_article = self._restore_article, ""
             self.open_article(key, focus=True, record=True)
 
+    @on(SearchCounted)
+    def _search_counted(self, message: SearchCounted) -> None:
+        if message.generation != self._generation or self.results is None:
+            return
+        self._unfinished = 0
+        self.results = message.results
+        self.results_list.show_counts(message.results)
+        self._update_results_title()
+        self._show_counts(message.results)
+
+    def _show_counts(self, results: SearchResults) -> None:
+        self.status.set_status(
+            hits=results.total,
+            elapsed=results.elapsed,
+            limited=results.limited,
+            counting=not results.counted,
+        )
+
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
         if message.generation != self._generation:
             return
+        self._unfinished = 0
         self._focus_results = 0
         self.newsread.key_order.release("results")  # the focus stays in the box
         self.query_one(SearchBar).show_error(message.error)
@@ -368,7 +407,7 @@ class MainScreen(AnnotatingScreen):
             self.results = SearchResults(query=message.query, sort=self.sort, total=0, hits=())
             self.results_list.show_results(self.results)
             self._update_results_title()
-            self.status.set_status(hits=0, elapsed=0.0, limited="")
+            self.status.set_status(hits=0, elapsed=0.0, limited="", counting=False)
             self.show_message("")
 
     def _update_results_title(self) -> None:
@@ -377,7 +416,10 @@ class MainScreen(AnnotatingScreen):
             return
         order = SORT_LABELS.get(results.sort, results.sort)
         row = self.results_list.highlighted
-        if results.total and row is not None and row < results.total:
+        if not results.counted and results.hits:
+            where = f"{row + 1:,} of " if row is not None and row < len(results.hits) else ""
+            title = f"{where}counting… · {order}"
+        elif results.total and row is not None and row < results.total:
             title = f"{row + 1:,} of {results.total:,} · {order}"
         else:
             title = f"{results.total:,} result{'s' if results.total != 1 else ''} · {order}"
@@ -385,6 +427,13 @@ class MainScreen(AnnotatingScreen):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        if self._unfinished:
+            # The search still running answers what is no longer typed: stop it now, not
+            # when the next one starts, and search again after the pause even if the box
+            # comes back to the same text.
+            self.workers.cancel_group(self, "search")
+            self._unfinished = 0
+            self._searched = None
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DELAY, self._search_if_changed)
@@ -584,6 +633,9 @@ class MainScreen(AnnotatingScreen):
     def action_filters(self) -> None:
         from newsread.tui.screens.facets import FacetScreen
 
+        if self.results is not None and not self.results.counted:
+            self.notify("Still counting the results; f again in a moment", timeout=2)
+            return
         facets = self.results.facets if self.results else {}
 
         def chosen(filters: dict[str, str] | None) -> None:

@@ -239,6 +239,17 @@ class ResultsList(OptionList):
             else:
                 self.highlighted = 0
 
+    def show_counts(self, results: SearchResults) -> None:
+        """The second step of the search shown: a row for every hit (`results.total`) and
+        the facets; the rows shown, the highlight and the scroll stay as they are."""
+        shown = self.total if self.results and self.results.hits else 0
+        self.results = results
+        if results.hits and results.total > shown:
+            extra: list[Option | None] = []
+            for n in range(shown, results.total):
+                extra.extend((HitOption(n), None))
+            self.add_options(extra)
+
     def add_page(self, offset: int, hits: Sequence[Hit]) -> None:
         """Fill the rows from `offset` with `hits` (a page asked for with `PageWanted`)."""
         self._asked.discard(offset)
