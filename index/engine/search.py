@@ -477,10 +477,12 @@ VERIFY_ARTICLES = 20
 """Articles read per index term to see which of its words they use (the first indexed)."""
 
 
-def _verifier(library: OpenIndex, searcher: Any) -> Verifier:
-    """A `Verifier` that reads the first VERIFY_ARTICLES articles indexed under a term."""
+def _verifier(library: OpenIndex, searcher: Any, cancelled: Cancelled | None = None) -> Verifier:
+    """A `Verifier` that reads the first VERIFY_ARTICLES articles indexed under a term
+    (asking `cancelled` first: a fuzzy word checks up to FUZZY_CANDIDATES terms)."""
 
     def verify(fieldname: str, term: str, words: set[str]) -> set[str]:
+        check(cancelled)
         reader = searcher.reader()
         docnums: list[int] = []
         with suppress(Exception):  # a term gone from a segment: nothing to read
@@ -755,7 +757,7 @@ class Search:
                 parse_query(words, library.index.schema),
                 searcher.reader(),
                 self.notes,
-                _verifier(library, searcher),
+                _verifier(library, searcher, self.cancelled),
             )
         else:
             q = query.Every()
@@ -880,6 +882,9 @@ def _top_by_relevance(
         searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
         notes.append("search took too long; showing the best found in time")
+    finally:
+        if timed.timer is not None:  # cancelled mid-way: `finish` never stopped the timer
+            timed.timer.cancel()
     return [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
 
 

@@ -103,3 +103,27 @@ async def test_a_burst_of_keys_cancels_the_running_search_and_ends_on_the_last_q
         assert main.results is not None and main.results.counted
         assert main.results_list.keys == ["flood.txt"]
         assert "1 hit" in _status_text(app)
+
+
+async def test_enter_on_results_already_shown_moves_to_them_without_searching_again(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor")
+        main = app.main
+        await wait_for(pilot, lambda: main.results and main.results.query == "kelmor")
+        await settle(pilot)
+        generation = main._generation
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main._generation == generation  # no second search
+        assert app.focused is main.results_list and len(main.results_list.keys) == 3
+        # A query that found nothing runs again on Enter, for its "did you mean".
+        await pilot.press("escape", *"xq")
+        await settle(pilot)
+        generation = main._generation
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main._generation == generation + 1

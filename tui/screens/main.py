@@ -446,7 +446,16 @@ class MainScreen(AnnotatingScreen):
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.search_now()
+        # The search typed so far may already be on screen, counted, with hits (a search
+        # without hits runs again: Enter looks for a "did you mean").
+        shown = (
+            self._searched == (self.query_text, self.sort, tuple(sorted(self.filters.items())))
+            and not self._unfinished
+            and self.results is not None
+            and bool(self.results.hits)
+        )
+        if not shown:
+            self.search_now()
         self.newsread.session.add_query(self.query_text)
         self.recall.reset()
         self._visit()
@@ -454,7 +463,7 @@ class MainScreen(AnnotatingScreen):
         # meanwhile would take the CPU (and the GIL) from the search, doubling its time. A
         # query that fails keeps the focus in the box, where its error is shown.
         # Keys typed meanwhile wait for the focus to move (`j` goes down the list).
-        if self.library_ready:
+        if self.library_ready and not shown:
             self._focus_results = self._generation
             self.newsread.key_order.hold("results")
         else:  # nothing to wait for
