@@ -127,3 +127,26 @@ async def test_enter_on_results_already_shown_moves_to_them_without_searching_ag
         await pilot.press("enter")
         await settle(pilot)
         assert main._generation == generation + 1
+
+
+async def test_the_counted_total_adds_a_row_for_every_hit_beyond_the_first_page(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    from tui_helpers import write_article
+
+    from newsread.tui.widgets.results_list import PAGE
+
+    root = tmp_path / "library"
+    for n in range(PAGE + 5):
+        write_article(root, f"a{n:02}.txt", f"Grain report {n}", f"Grain prices, week {n}.")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"grain", "enter")
+        await settle(pilot)
+        results = app.main.results_list
+        assert results.option_count == PAGE + 5 and len(results.keys) == PAGE
+        await pilot.press("G")  # the last row: its page is searched for
+        await settle(pilot)
+        assert len(results.keys) == PAGE + 5
+        assert results.border_title == f"{PAGE + 5} of {PAGE + 5} · by relevance"
