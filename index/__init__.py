@@ -8,6 +8,8 @@ imports Textual.
     library = Library(folder).open()      # open or build the index beside the folder
     library.update(on_progress=...)       # index new and changed files
     results = library.search("harbour", sort="newest")
+    with library.begin_search("harbour", cancelled=...) as running:  # the same, in two steps
+        first, full = running.top(), running.counts()
     article = library.article(results.hits[0].key)
     notes = open_annotations()            # the OS user's highlights and notes
 
@@ -27,6 +29,7 @@ from newsread.index.results import (
     NothingToSearch,
     QueryError,
     QueryTooLarge,
+    SearchCancelled,
     SearchResults,
     Snippet,
     UnknownArticle,
@@ -72,6 +75,7 @@ __all__ = [
     "Progress",
     "QueryError",
     "QueryTooLarge",
+    "SearchCancelled",
     "SearchResults",
     "Snippet",
     "Timeline",

@@ -10,20 +10,20 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from newsread.index import paths
 from newsread.index.article import Article
-from newsread.index.engine.open_index import OpenIndex, environment_problem, raised_in_whoosh
+from newsread.index.engine.open_index import OpenIndex, environment_problem
 from newsread.index.errors import LibraryError
-from newsread.index.results import QueryError, SearchResults, Version
+from newsread.index.results import SearchResults, Version
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.engine.indexer import IndexSummary, Progress
+    from newsread.index.engine.search import Search
 
 __all__ = ["Library", "LibraryError"]
 
@@ -89,37 +89,36 @@ class Library(OpenIndex):
             log.warning("highlights not re-anchored after indexing: %s", error)
 
     def search(self, query: str, **options: Any) -> SearchResults:
-        """Run a query; see `newsread.index.engine.search.search` for the options.
+        """Run a query, both steps at once; see `begin_search` for the options.
+
+        Raises:
+            QueryError: the query is malformed.
+            SearchCancelled: `cancelled` (an option) answered True.
+            LibraryError: the index is damaged; it is rebuilt the next time it is opened.
+        """
+        with self.begin_search(query, **options) as running:
+            running.top()
+            return running.counts()
+
+    def begin_search(self, query: str, **options: Any) -> Search:
+        """A query in two steps: in `with`, `.top()` gives the page of hits with snippets,
+        then `.counts()` the same with the exact total and the facets. The options are
+        `newsread.index.engine.search.Search`'s (sort, limit, offset, filters, facets,
+        snippets, allowed_keys, annotations, suggest, cancelled).
 
         The user's annotation store answers `tag:`, `is:starred` and the like (opened only
         when the query has such a clause).
 
-        Raises:
+        Raises (here or from either step):
             QueryError: the query is malformed.
+            SearchCancelled: `cancelled` answered True (from a step).
             LibraryError: the index is damaged; it is rebuilt the next time it is opened.
         """
-        from newsread.index.engine.search import search, split_annotation_clauses
+        from newsread.index.engine.search import Search, split_annotation_clauses
 
         if options.get("annotations") is None and split_annotation_clauses(query)[1]:
             options["annotations"] = self.annotations
-        try:
-            return search(self, query, **options)
-        except (QueryError, LibraryError):
-            raise
-        except Exception as error:
-            # Whoosh fails on damaged files with anything from struct.error to TypeError.
-            if not raised_in_whoosh(error):
-                raise
-            kind = type(error)
-            what = kind.__qualname__
-            if kind.__module__ != "builtins":
-                what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
-            if not self.read_only:
-                with suppress(sqlite3.Error):  # then it is found again next time, that is all
-                    self.docs.set_meta("damaged", what)
-            raise LibraryError(
-                f"the index is damaged ({what}); newsread rebuilds it when next started"
-            ) from None
+        return Search(self, query, **options)
 
     def similar(self, path_or_id: str, **options: Any) -> SearchResults:
         """The articles most like the one `path_or_id` names ("more like this"), in the shape

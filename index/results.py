@@ -28,6 +28,10 @@ class UnknownArticle(QueryError):
     """No article (or more than one) goes by the id or path given for "more like this"."""
 
 
+class SearchCancelled(Exception):
+    """The search stopped early: its `cancelled` token said the answer is no longer wanted."""
+
+
 @dataclass(frozen=True)
 class Snippet:
     """A short passage of the body; `spans` are (start, end) offsets of matches in `text`."""
@@ -87,3 +91,7 @@ class SearchResults:
     """How many stories the `total` hits tell (versions of one story count once)."""
     folded: bool = False
     """Whether `hits` holds one entry per story (its best-ranked version)."""
+    counted: bool = True
+    """False for the first step of a two-step search (`Library.begin_search(...).top()`):
+    the hits are final, but `total` only counts the hits in hand and `facets` are empty
+    until `.counts()` answers."""

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from newsread.index.engine import indexer, parallel, postings
 from newsread.index.engine.search import QueryError, _bound, _verifier, parse_query
 from newsread.index.library import Library
+from newsread.index.results import SearchResults
 from newsread.index.timeline import Timeline
 
 FORMS = [
@@ -408,14 +409,18 @@ def compare(
 ) -> list[str]:
     """What `Library.search` gets wrong for this query, as lines (none: all agree)."""
     expected = oracle.search(docs, text, filters=options.get("filters"), annotations=marks)
+    # In two steps, as the app searches (`Library.search` is both steps at once): the first
+    # step's hits are the final ones, and the second step's total and facets the oracle's.
     try:
-        results = library.search(text, annotations=library.annotations, **options)
+        with library.begin_search(text, annotations=library.annotations, **options) as running:
+            first, results = running.top(), running.counts()
     except QueryError as error:
         return [f"raised QueryError: {error}"]
+    problems = two_steps_agree(first, results)
     if results.sort == "relevance" and not options.get("filters"):
-        problems = compare_with_whoosh(library, text, [hit.score for hit in results.hits])
-    else:
-        problems = []
+        # Folded, the page skips other versions of a story: its scores are not the top ones.
+        ranked = [] if options.get("fold") else [hit.score for hit in results.hits]
+        problems += compare_with_whoosh(library, text, ranked)
     keys = [hit.key for hit in results.hits]
     if len(set(keys)) != len(keys):
         problems.append(f"an article listed twice: {keys}")
@@ -496,6 +501,21 @@ def _compare_stories(
     wanted = list(first.values())[: options["limit"]]
     if [hit.key for hit in results.hits] != wanted:
         problems.append(f"folded {[h.key for h in results.hits]} != first of each story {wanted}")
+    return problems
+
+
+def two_steps_agree(first: SearchResults, full: SearchResults) -> list[str]:
+    """What the first step of a search (`top()`) says that its second (`counts()`) denies."""
+    problems = []
+    if first.counted or first.facets or first.timeline is not None or not full.counted:
+        problems.append(
+            f"counted flags {first.counted}, {full.counted}; facets {first.facets}; "
+            f"timeline {first.timeline}"
+        )
+    if [(h.key, h.score) for h in first.hits] != [(h.key, h.score) for h in full.hits]:
+        problems.append(f"first step's hits {first.hits} != the full search's {full.hits}")
+    if first.total > full.total:
+        problems.append(f"first step's total {first.total} > the full count {full.total}")
     return problems
 
 

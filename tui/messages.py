@@ -86,6 +86,15 @@ class SearchDone(Message):
 
 
 @dataclass
+class SearchCounted(Message):
+    """The second step of search number `generation`: the same hits, with the exact total
+    and the facets (the first step's `SearchDone` said "counting…")."""
+
+    generation: int
+    results: SearchResults
+
+
+@dataclass
 class PageLoaded(Message):
     """More hits of search number `generation`, from hit number `offset` on."""
 

@@ -1,8 +1,9 @@
 """`OpenIndex`: a library folder's Whoosh index and article store, opened, checked, locked.
 
 What indexing and search stand on. Whoosh has one write lock and its searchers are not
-thread-safe, so this class hides both: updates hold a library-wide update lock, and searches
-share one searcher under a lock, refreshed (cheaply) when a commit has made it stale.
+thread-safe, so this class hides both: updates hold a library-wide update lock, and each
+search borrows a searcher of its own from a small pool (a new one when a commit has made the
+idle ones stale), so searches never wait for each other.
 A damaged or outdated index is rebuilt on open (it is a cache of the files); a read-only one
 is opened for searching only.
 """
@@ -18,7 +19,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.errors import LibraryError
 from newsread.index.private_files import create_private_file, make_private_dir
+from newsread.index.results import QueryError, SearchCancelled
 
 _Opened = TypeVar("_Opened", bound="OpenIndex")
 
@@ -37,6 +39,8 @@ _Opened = TypeVar("_Opened", bound="OpenIndex")
 WRITER_MEMORY_MB = 32
 OPEN_ATTEMPTS = 4
 """Tries at opening an index another process is committing to, before giving up."""
+IDLE_SEARCHERS = 2
+"""Searchers kept open for the next searches (a search, and a page loading beside it)."""
 
 
 class _Damaged(Exception):
@@ -58,8 +62,10 @@ class OpenIndex:
         """Index entries the last `open` found missing or stray and repaired (see `notice`)."""
         self._index: Any = None
         self._docs: DocStore | None = None
-        self._searcher: Any = None
-        self._search_lock = threading.RLock()
+        self._idle_searchers: list[Any] = []
+        self._lent_searchers: set[Any] = set()
+        self._search_lock = threading.Lock()
+        """Guards the pool only (never held while searching)."""
 
     # -- opening -------------------------------------------------------------------------
 
@@ -308,9 +314,10 @@ class OpenIndex:
 
     def close(self) -> None:
         with self._search_lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            idle, self._idle_searchers = self._idle_searchers, []
+            self._lent_searchers.clear()  # each is closed when its search gives it back
+        for searcher in idle:
+            searcher.close()
         if self._docs is not None:
             self._docs.close()
             self._docs = None
@@ -388,18 +395,64 @@ class OpenIndex:
             lock.release()
 
     @contextmanager
+    def damage_reported(self) -> Iterator[None]:
+        """Turn Whoosh failing on damaged files (anything from struct.error to TypeError)
+        into a one-line `LibraryError`, and note the damage so that the next `open` rebuilds."""
+        try:
+            yield
+        except (QueryError, LibraryError, SearchCancelled):
+            raise  # raised on purpose, some from inside Whoosh's calls (a plugin, a collector)
+        except Exception as error:
+            if not raised_in_whoosh(error):
+                raise
+            kind = type(error)
+            what = kind.__qualname__
+            if kind.__module__ != "builtins":
+                what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
+            if not self.read_only:
+                with suppress(sqlite3.Error):  # then it is found again next time, that is all
+                    self.docs.set_meta("damaged", what)
+            raise LibraryError(
+                f"the index is damaged ({what}); newsread rebuilds it when next started"
+            ) from None
+
+    @contextmanager
     def searcher(self) -> Iterator[Any]:
-        """The shared searcher, refreshed if a commit made it stale; one thread at a time."""
+        """A searcher of the latest commit, this thread's alone until the block ends.
+
+        Searches in other threads run meanwhile on searchers of their own: an idle one from
+        the pool when it is up to date, else a new one. A new searcher, never `refresh()`:
+        Whoosh's refresh reuses the readers of segments it already had, with their old
+        deletions, so a re-indexed article came back twice. Opening is cheap (non-compound
+        segments are mmapped); a pooled searcher keeps its caches (columns, norms).
+        """
+        index = self.index
+        stale: list[Any] = []
+        searcher = None
         with self._search_lock:
-            if self._searcher is None:
-                self._searcher = self.index.searcher()
-            elif not self._searcher.up_to_date():
-                # A new searcher, not `refresh()`: Whoosh's refresh reuses the readers of
-                # segments it already had, with their old deletions, so a re-indexed article
-                # came back twice. Opening is cheap (non-compound segments are mmapped).
-                self._searcher.close()
-                self._searcher = self.index.searcher()
-            yield self._searcher
+            while self._idle_searchers and searcher is None:
+                candidate = self._idle_searchers.pop()
+                if candidate.up_to_date():
+                    searcher = candidate
+                else:
+                    stale.append(candidate)
+        for old in stale:
+            old.close()
+        if searcher is None:
+            searcher = index.searcher()
+        with self._search_lock:
+            self._lent_searchers.add(searcher)
+        try:
+            yield searcher
+        finally:
+            with self._search_lock:
+                keep = searcher in self._lent_searchers  # not if the library closed meanwhile
+                self._lent_searchers.discard(searcher)
+                keep = keep and len(self._idle_searchers) < IDLE_SEARCHERS
+                if keep:
+                    self._idle_searchers.append(searcher)
+            if not keep:
+                searcher.close()
 
 
 def _count(n: int, one: str, many: str = "") -> str:

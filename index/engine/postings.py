@@ -24,6 +24,7 @@ from collections import OrderedDict
 from typing import Any
 
 from newsread.index.engine import whoosh_internals
+from newsread.index.engine.cancel import Cancelled, check
 
 Scores = dict[int, float]
 
@@ -32,15 +33,19 @@ class Unsupported(Exception):
     """The query has a part this module does not evaluate."""
 
 
-def evaluate(searcher: Any, q: Any, scored: bool = True) -> Scores | None:
+def evaluate(
+    searcher: Any, q: Any, scored: bool = True, cancelled: Cancelled | None = None
+) -> Scores | None:
     """Every matching (non-deleted) document number -> its score; None when unsupported.
 
     With `scored=False` every score is 0.0 (for date sorts and counts), which is cheaper.
+    `cancelled` is asked at every part of the query, segment and batch of phrase candidates
+    (raising `SearchCancelled` once it answers True).
     """
     if not whoosh_internals.fast_reads(searcher):
         return None  # Whoosh changed under us: its public matchers answer instead
     try:
-        return _Evaluator(searcher, scored).run(q)
+        return _Evaluator(searcher, scored, cancelled).run(q)
     except Unsupported:
         return None
 
@@ -58,15 +63,17 @@ def top(scores: Scores, limit: int) -> list[tuple[int, float]]:
 
 
 class _Evaluator:
-    def __init__(self, searcher: Any, scored: bool) -> None:
+    def __init__(self, searcher: Any, scored: bool, cancelled: Cancelled | None = None) -> None:
         self.searcher = searcher
         self.scored = scored
+        self.cancelled = cancelled
         self.schema = searcher.schema
         self.leaves = [(reader, offset) for reader, offset in searcher.reader().leaf_readers()]
 
     def run(self, q: Any) -> Scores:
         from whoosh import query
 
+        check(self.cancelled)
         if isinstance(q, query.Term):
             return self.term(q.fieldname, q.text, q.boost)
         if type(q) is query.Phrase:
@@ -106,6 +113,7 @@ class _Evaluator:
         scorer = None
         found: Scores = {}
         for reader, offset in self.leaves:
+            check(self.cancelled)
             if (fieldname, btext) not in reader:
                 continue
             if self.scored and scorer is None:
@@ -144,6 +152,7 @@ class _Evaluator:
         scorers: dict[bytes, Any] = {}
         found: Scores = {}
         for reader, offset in self.leaves:
+            check(self.cancelled)
             if any((fieldname, w) not in reader for w in words):
                 continue
             ids = {w: _postings(reader, fieldname, w)[0] for w in set(words)}
@@ -159,6 +168,7 @@ class _Evaluator:
             # candidate stays while the words read so far share a start.
             starts: dict[int, set[int]] = {}
             for i in by_rarity:
+                check(self.cancelled)
                 if not candidates:
                     break
                 word = words[i]

@@ -12,8 +12,8 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from contextlib import suppress
-from dataclasses import dataclass
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from functools import lru_cache
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh.analysis import STOP_WORDS
 
 from newsread.index.engine import postings, stories
+from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
@@ -478,10 +479,12 @@ VERIFY_ARTICLES = 20
 """Articles read per index term to see which of its words they use (the first indexed)."""
 
 
-def _verifier(library: OpenIndex, searcher: Any) -> Verifier:
-    """A `Verifier` that reads the first VERIFY_ARTICLES articles indexed under a term."""
+def _verifier(library: OpenIndex, searcher: Any, cancelled: Cancelled | None = None) -> Verifier:
+    """A `Verifier` that reads the first VERIFY_ARTICLES articles indexed under a term
+    (asking `cancelled` first: a fuzzy word checks up to FUZZY_CANDIDATES terms)."""
 
     def verify(fieldname: str, term: str, words: set[str]) -> set[str]:
+        check(cancelled)
         reader = searcher.reader()
         docnums: list[int] = []
         with suppress(Exception):  # a term gone from a segment: nothing to read
@@ -607,63 +610,211 @@ def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 2
 # -- searching -------------------------------------------------------------------------------
 
 
-def search(
-    library: OpenIndex,
-    text: str,
-    *,
-    sort: str = "relevance",
-    limit: int = 20,
-    offset: int = 0,
-    filters: dict[str, str] | None = None,
-    facets: bool = True,
-    snippets: bool = True,
-    allowed_keys: set[str] | None = None,
-    annotations: AnnotationStore | None = None,
-    suggest: bool = True,
-    fold: bool = False,
-) -> SearchResults:
-    """Search `library`.
+class Search:
+    """One query in two steps on one searcher: `top()` the page of hits (with snippets) as
+    soon as they are known, then `counts()` the exact total and the facets.
 
-    Hits `offset` to `offset + limit` come back (`total` counts them all).
-    An empty query lists every article, newest first. `filters` narrows to facet values
-    (`{"source": "TODAY.AZ", "year": "2017"}`). `allowed_keys`, when given, restricts results
-    to those article keys. `annotations` is the `AnnotationStore` that answers the query's
-    `tag:`, `note:`, `highlight:`, `has:` and `is:` clauses (`Library.search` passes the user's).
-    `suggest=False` skips "did you mean" for a query that finds nothing (searches made while
-    the user is still typing: half-typed words find nothing, and looking costs time).
-    `fold=True` returns one hit per story, its best-ranked version (`offset` counts stories).
+        with Search(library, "harbour", cancelled=worker_is_cancelled) as running:
+            show(running.top())     # counted=False: facets empty, total = the hits in hand
+            show(running.counts())  # the same hits, with the exact total and the facets
+
+    Hits `offset` to `offset + limit` come back. An empty query lists every article, newest
+    first. `filters` narrows to facet values (`{"source": "TODAY.AZ", "year": "2017"}`).
+    `allowed_keys`, when given, restricts results to those article keys. `annotations` is
+    the `AnnotationStore` that answers the query's `tag:`, `note:`, `highlight:`, `has:` and
+    `is:` clauses (`Library.search` passes the user's). `suggest=False` skips "did you mean"
+    for a query that finds nothing (searches made while the user is still typing: half-typed
+    words find nothing, and looking costs time). `fold=True` gives one hit per story, its
+    best-ranked version (`offset` counts stories). `cancelled` is asked between pieces of
+    work in both steps; once it answers True, the step raises `SearchCancelled`.
+
+    The query is checked when the search is made (`QueryError`); the searcher is held from
+    `with` to its end, so both steps see the same commit.
     """
-    from whoosh import query
 
-    sort = "newest" if sort == "date" else sort
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
-    started = time.perf_counter()
-    text = text.strip()
-    _check_syntax(text)
-    words, wanted = split_annotation_clauses(text)
-    if wanted and annotations is None:
-        raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
-    annotation_q = _annotation_query(wanted, annotations) if annotations and wanted else None
-    notes: list[str] = []
-    with library.searcher() as searcher:
+    def __init__(
+        self,
+        library: OpenIndex,
+        text: str,
+        *,
+        sort: str = "relevance",
+        limit: int = 20,
+        offset: int = 0,
+        filters: dict[str, str] | None = None,
+        facets: bool = True,
+        snippets: bool = True,
+        allowed_keys: set[str] | None = None,
+        annotations: AnnotationStore | None = None,
+        suggest: bool = True,
+        fold: bool = False,
+        cancelled: Cancelled | None = None,
+    ) -> None:
+        sort = "newest" if sort == "date" else sort
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
+        self.started = time.perf_counter()
+        self.text = text.strip()
+        _check_syntax(self.text)
+        self.words, self.wanted = split_annotation_clauses(self.text)
+        if self.wanted and annotations is None:
+            raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
+        self.library = library
+        self.sort = sort
+        self.limit, self.offset = limit, offset
+        self.filters = filters or {}
+        self.facets, self.snippets, self.suggest = facets, snippets, suggest
+        self.allowed_keys = allowed_keys
+        self.annotations = annotations
+        self.fold = fold
+        self.cancelled = cancelled
+        self.notes: list[str] = []
+        self._held = ExitStack()
+        self._searcher: Any = None
+        self._query: Any = None
+        self._matches: Iterable[int] | None = None
+        """Every matching docnum once step one knows them (None: step two finds them)."""
+        self._first: SearchResults | None = None
+
+    def __enter__(self) -> Search:
+        with self.library.damage_reported():
+            self._searcher = self._held.enter_context(self.library.searcher())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._held.close()
+        self._searcher = None
+
+    # -- step one --------------------------------------------------------------------------
+
+    def top(self) -> SearchResults:
+        """The page of hits, ranked, with snippets; `counted` is False (see `counts`)."""
+        if self._first is None:
+            with self.library.damage_reported():
+                self._first = self._top()
+        return self._first
+
+    def _top(self) -> SearchResults:
+        searcher = self._running()
+        check(self.cancelled)
+        q = self._query = self._make_query(searcher)
+        notes, cancelled = self.notes, self.cancelled
+        # Term and boolean queries are evaluated a posting list at a time
+        # (index/engine/postings.py); what that does not know (word ranges) goes through
+        # Whoosh's matchers.
+        by_date = self.sort != "relevance"
+        page, limit = self.limit, self.offset + self.limit  # the first `offset` are dropped
+        scores = postings.evaluate(searcher, q, scored=not by_date, cancelled=cancelled)
+        if by_date:
+            if scores is not None:
+                docnums = list(scores)
+            else:
+                deadline = time.perf_counter() + TIME_LIMIT
+                docnums, complete = _matching_docs(searcher, q, deadline, cancelled)
+                if not complete:
+                    notes.append("search took too long; counted what was found in time")
+            self._matches = docnums
+            dates = _column(searcher, "published")
+            top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=self.sort == "newest")]
+        elif scores is not None:
+            top, self._matches = postings.top(scores, limit), scores.keys()
+        else:
+            top = _top_by_relevance(searcher, q, limit, notes, cancelled)
+        self._story_of = stories.docnum_stories(
+            self.library.docs, searcher, _column(searcher, "key")
+        )
+        if self.fold:
+            top = self._first_per_story(searcher, q, top, limit, scores)
+        top = top[self.offset : self.offset + page]
+        check(cancelled)
+        self.terms = frozenset(
+            t.decode("utf-8") if isinstance(t, bytes) else t
+            for f, t in q.iter_all_terms()
+            if f in ("title", "body")
+        )
+        stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
+        suggestion = None
+        if not stored and self.words and self.suggest:
+            suggestion = _suggest(self.library, searcher, self.words)
+        page_stories = [self._story_of[docnum] for docnum, _ in top]
+        return SearchResults(
+            query=self.text,
+            sort=self.sort,
+            total=self.offset + len(stored),
+            hits=self._hits(stored, page_stories),
+            terms=self.terms,
+            suggestion=suggestion,
+            elapsed=time.perf_counter() - self.started,
+            limited="; ".join(dict.fromkeys(notes)),
+            stories=self.offset + len(set(page_stories)),
+            folded=self.fold,
+            counted=False,
+        )
+
+    def _all_matches(self, searcher: Any, q: Any) -> list[int]:
+        """Every matching docnum (found now if step one's ranking did not list them)."""
+        if self._matches is None:  # Whoosh's matchers found the top; now count what matches
+            deadline = time.perf_counter() + TIME_LIMIT
+            found, complete = _matching_docs(searcher, q, deadline, self.cancelled)
+            if not complete:
+                self.notes.append("search took too long; counted what was found in time")
+            self._matches = found
+        matches = self._matches
+        if not isinstance(matches, list):
+            self._matches = matches = list(matches)
+        return matches
+
+    def _first_per_story(
+        self,
+        searcher: Any,
+        q: Any,
+        top: list[tuple[int, float]],
+        limit: int,
+        scores: dict[int, float] | None,
+    ) -> list[tuple[int, float]]:
+        docnums = self._all_matches(searcher, q)
+        by_date = self.sort != "relevance"
+
+        def rank(n: int) -> list[tuple[int, float]]:
+            check(self.cancelled)
+            if by_date:
+                dates = _column(searcher, "published")
+                return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=self.sort == "newest")]
+            if scores is not None:
+                return postings.top(scores, n)
+            return _top_by_relevance(searcher, q, n, self.notes, self.cancelled)
+
+        return stories.first_per_story(top, self._story_of, limit, len(docnums), rank)
+
+    def _running(self) -> Any:
+        if self._searcher is None:
+            raise RuntimeError("a Search runs inside `with`: it holds a searcher")
+        return self._searcher
+
+    def _make_query(self, searcher: Any) -> Any:
+        """The Whoosh query: the words (expansions bounded), the filters, the annotations."""
+        from whoosh import query
+
+        library, words = self.library, self.words
+        annotation_q = (
+            _annotation_query(self.wanted, self.annotations)
+            if self.annotations and self.wanted
+            else None
+        )
         if words and words != "*":
             q = _bound(
                 parse_query(words, library.index.schema),
                 searcher.reader(),
-                notes,
-                _verifier(library, searcher),
+                self.notes,
+                _verifier(library, searcher, self.cancelled),
             )
         else:
             q = query.Every()
-            sort = "newest" if not words and sort == "relevance" else sort
-        conditions = [
-            _filter_query(name, value) for name, value in (filters or {}).items() if value
-        ]
-        if allowed_keys is not None:
+            self.sort = "newest" if not words and self.sort == "relevance" else self.sort
+        conditions = [_filter_query(name, value) for name, value in self.filters.items() if value]
+        if self.allowed_keys is not None:
             conditions.append(
-                query.Or([query.Term("key", k) for k in allowed_keys])
-                if allowed_keys
+                query.Or([query.Term("key", k) for k in self.allowed_keys])
+                if self.allowed_keys
                 else query.NullQuery
             )
         if annotation_q is not None:
@@ -672,90 +823,68 @@ def search(
             # Filters join the query with no weight rather than as a collector `filter=`:
             # Whoosh's time-limit collector bypasses the filter collector's checks.
             q = query.And([q, query.ConstantScoreQuery(query.And(conditions), 0.0)])
-        # Term and boolean queries are evaluated a posting list at a time (index/engine/postings.py);
-        # what that does not know (word ranges) goes through Whoosh's matchers.
-        by_date = sort != "relevance"
-        page, limit = limit, offset + limit  # the first `offset` hits are ranked, then dropped
-        scores = postings.evaluate(searcher, q, scored=not by_date)
-        if by_date:
-            if scores is not None:
-                docnums = list(scores)
-            else:
-                docnums, complete = _matching_docs(searcher, q, time.perf_counter() + TIME_LIMIT)
-                if not complete:
-                    notes.append("search took too long; counted what was found in time")
-            dates = _column(searcher, "published")
-            top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=sort == "newest")]
-        elif scores is not None:
-            top, docnums = postings.top(scores, limit), list(scores)
-        else:
-            top, docnums = _top_by_relevance(searcher, q, limit, notes)
-        story_of = stories.docnum_stories(library.docs, searcher, _column(searcher, "key"))
-        if fold:
+        return q
 
-            def rank(n: int) -> list[tuple[int, float]]:
-                if by_date:
-                    return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=sort == "newest")]
-                if scores is not None:
-                    return postings.top(scores, n)
-                return _top_by_relevance(searcher, q, n, notes)[0]
-
-            top = stories.first_per_story(top, story_of, limit, len(docnums), rank)
-        top = top[offset : offset + page]
-        facet_counts = _count_facets(searcher, docnums) if facets else {}
-        timeline = _timeline(searcher, docnums) if facets else None
-        total = len(docnums)
-        terms = frozenset(
-            t.decode("utf-8") if isinstance(t, bytes) else t
-            for f, t in q.iter_all_terms()
-            if f in ("title", "body")
-        )
-        stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
-        story_count = stories.count_stories(story_of, docnums)
-        page_stories = [story_of[docnum] for docnum, _ in top]
-        suggestion = None
-        if not stored and words and suggest:
-            suggestion = _suggest(library, searcher, words)
-    articles = library.docs.articles(s["key"] for s, _ in stored) if snippets else {}
-    members = stories.versions_of(library.docs, page_stories)
-    others = stories.describe_versions(library.docs, members)
-    hits = []
-    for (fields_, score), story in zip(stored, page_stories, strict=True):
-        article = articles.get(fields_["key"])
-        title = fields_.get("title", "")
-        hits.append(
-            Hit(
-                key=fields_["key"],
-                id=fields_.get("id", ""),
-                path=fields_.get("path", ""),
-                title=title,
-                source=fields_.get("source", ""),
-                section=fields_.get("section", ""),
-                published=fields_.get("published"),
-                url=fields_.get("url", ""),
-                authors=fields_.get("authors", ""),
-                score=float(score or 0.0),
-                snippet=make_snippet(article.paragraphs, terms) if article else Snippet(""),
-                title_spans=tuple(match_spans(title, terms)),
-                story=story,
-                versions=max(0, len(members.get(story, ())) - 1),
-                others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
+    def _hits(
+        self, stored: list[tuple[dict[str, Any], float]], page_stories: list[str]
+    ) -> tuple[Hit, ...]:
+        docs = self.library.docs
+        articles = docs.articles(s["key"] for s, _ in stored) if self.snippets else {}
+        members = stories.versions_of(docs, page_stories)
+        others = stories.describe_versions(docs, members)
+        hits = []
+        for (fields_, score), story in zip(stored, page_stories, strict=True):
+            check(self.cancelled)
+            article = articles.get(fields_["key"])
+            title = fields_.get("title", "")
+            hits.append(
+                Hit(
+                    key=fields_["key"],
+                    id=fields_.get("id", ""),
+                    path=fields_.get("path", ""),
+                    title=title,
+                    source=fields_.get("source", ""),
+                    section=fields_.get("section", ""),
+                    published=fields_.get("published"),
+                    url=fields_.get("url", ""),
+                    authors=fields_.get("authors", ""),
+                    score=float(score or 0.0),
+                    snippet=make_snippet(article.paragraphs, self.terms)
+                    if article
+                    else Snippet(""),
+                    title_spans=tuple(match_spans(title, self.terms)),
+                    story=story,
+                    versions=max(0, len(members.get(story, ())) - 1),
+                    others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
+                )
             )
+        return tuple(hits)
+
+    # -- step two --------------------------------------------------------------------------
+
+    def counts(self) -> SearchResults:
+        """The results of `top()` with the exact total and the facets (`counted` is True)."""
+        first = self.top()
+        with self.library.damage_reported():
+            return self._counts(first)
+
+    def _counts(self, first: SearchResults) -> SearchResults:
+        searcher = self._running()
+        docnums = self._all_matches(searcher, self._query)
+        check(self.cancelled)
+        facet_counts = _count_facets(searcher, docnums, self.cancelled) if self.facets else {}
+        check(self.cancelled)
+        timeline = _timeline(searcher, docnums) if self.facets else None
+        return replace(
+            first,
+            total=len(docnums),
+            facets=facet_counts,
+            timeline=timeline,
+            stories=stories.count_stories(self._story_of, docnums),
+            elapsed=time.perf_counter() - self.started,
+            limited="; ".join(dict.fromkeys(self.notes)),
+            counted=True,
         )
-    return SearchResults(
-        query=text,
-        sort=sort,
-        total=total,
-        hits=tuple(hits),
-        terms=terms,
-        suggestion=suggestion,
-        facets=facet_counts,
-        timeline=timeline,
-        elapsed=time.perf_counter() - started,
-        limited="; ".join(dict.fromkeys(notes)),
-        stories=story_count,
-        folded=fold,
-    )
 
 
 def _by_date(docnums: list[int], dates: list[int], limit: int, *, newest: bool) -> list[int]:
@@ -768,45 +897,73 @@ def _by_date(docnums: list[int], dates: list[int], limit: int, *, newest: bool) 
     )
 
 
-def _matching_docs(searcher: Any, q: Any, deadline: float) -> tuple[list[int], bool]:
+def _matching_docs(
+    searcher: Any, q: Any, deadline: float, cancelled: Cancelled | None = None
+) -> tuple[list[int], bool]:
     """Every matching document number (unscored), and whether the deadline let us finish."""
     if isinstance(q, type(None)):
         return [], True
     found: list[int] = []
     for n, docnum in enumerate(searcher.docs_for_query(q)):
         found.append(docnum)
-        if not n & 4095 and time.perf_counter() > deadline:
-            return found, False
+        if not n & 1023:
+            check(cancelled)
+            if time.perf_counter() > deadline:
+                return found, False
     return found, True
 
 
 def _top_by_relevance(
-    searcher: Any, q: Any, limit: int, notes: list[str]
-) -> tuple[list[tuple[int, float]], list[int]]:
-    """The `limit` best (docnum, score) pairs and every matching docnum, through Whoosh's
-    matchers: for the queries index/engine/postings.py leaves alone (word ranges such as
-    `title:[a TO m]`). Two passes: Whoosh's top-N collector, which cannot count, then an
-    unscored pass that can."""
+    searcher: Any, q: Any, limit: int, notes: list[str], cancelled: Cancelled | None = None
+) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score) pairs through Whoosh's matchers: for the queries
+    index/engine/postings.py leaves alone (word ranges such as `title:[a TO m]`). Whoosh's
+    top-N collector cannot count: `Search.counts` makes an unscored pass for that."""
     from whoosh import collectors
 
     # No SIGALRM: searches run in worker threads. No block-quality skipping and no matcher
     # `replace(minscore)` either: with an exclusion inside an OR, both returned a document the
     # query does not match (soak seed 1803; which one depended on the process's hash seed).
-    timed = collectors.TimeLimitCollector(
-        collectors.TopCollector(limit=limit, usequality=False, replace=0),
-        timelimit=TIME_LIMIT,
-        greedy=True,
-        use_alarm=False,
+    timed = _cancellable_collector(
+        collectors.TopCollector(limit=limit, usequality=False, replace=0), cancelled
     )
     try:
         searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
         notes.append("search took too long; showing the best found in time")
-    top = [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
-    docnums, complete = _matching_docs(searcher, q, time.perf_counter() + TIME_LIMIT)
-    if not complete:
-        notes.append("search took too long; counted what was found in time")
-    return top, docnums
+    finally:
+        if timed.timer is not None:  # cancelled mid-way: `finish` never stopped the timer
+            timed.timer.cancel()
+    return [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
+
+
+def _cancellable_collector(child: Any, cancelled: Cancelled | None) -> Any:
+    """Whoosh's time-limit collector around `child` (TIME_LIMIT, no SIGALRM), which also
+    asks `cancelled` every 256 documents collected."""
+    collector = _cancellable_collector_class()(
+        child, timelimit=TIME_LIMIT, greedy=True, use_alarm=False
+    )
+    collector.cancelled = cancelled
+    return collector
+
+
+@lru_cache(maxsize=1)
+def _cancellable_collector_class() -> Any:
+    from whoosh import collectors
+
+    class CancellableCollector(collectors.TimeLimitCollector):  # type: ignore[misc]
+        cancelled: Cancelled | None = None
+
+        def collect_matches(self) -> None:
+            child = self.child
+            for n, sub_docnum in enumerate(child.matches()):
+                child.collect(sub_docnum)
+                if self.timedout:
+                    raise collectors.TimeLimit
+                if not n & 255:
+                    check(self.cancelled)
+
+    return CancellableCollector
 
 
 def _column(searcher: Any, field: str) -> list[Any]:
@@ -842,13 +999,16 @@ _MISSING_DATE = 2**64 - 1
 _MISSING = {"published": _MISSING_DATE, "year": 2**32 - 1}
 
 
-def _count_facets(searcher: Any, docnums: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+def _count_facets(
+    searcher: Any, docnums: list[int], cancelled: Cancelled | None = None
+) -> dict[str, tuple[tuple[str, int], ...]]:
     counts: dict[str, tuple[tuple[str, int], ...]] = {}
     for name, column in (
         ("source", "source_facet"),
         ("section", "section_facet"),
         ("year", "year"),
     ):
+        check(cancelled)
         values = _column(searcher, column)
         if not docnums or not values:
             counts[name] = ()

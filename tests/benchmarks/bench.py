@@ -657,7 +657,8 @@ def child_open(opts: argparse.Namespace) -> dict[str, Any]:
 
 
 def child_queries(opts: argparse.Namespace) -> dict[str, Any]:
-    """The query mix, each query as the result list asks for it (top 20, facets, snippets)."""
+    """The query mix, each query as the result list asks for it (top 20, facets, snippets), in
+    its two steps: "top_ms" to the first page with snippets, "ms" to the total and facets."""
     from newsread.index.engine.search import QueryError
     from newsread.index.library import Library
 
@@ -672,16 +673,23 @@ def child_queries(opts: argparse.Namespace) -> dict[str, Any]:
         with Profiler(opts.profile, f"queries-{opts.size}-{kind}"):
             for spec in specs:
                 started = time.perf_counter()
+                top_ms = None
                 try:
-                    results = library.search(
-                        spec["text"],
-                        sort=spec.get("sort", "relevance"),
-                        limit=20,
-                        snippets=True,
-                        facets=True,
+                    options = {
+                        "sort": spec.get("sort", "relevance"),
+                        "limit": 20,
+                        "snippets": True,
+                        "facets": True,
                         # As the app: no "did you mean" for searches made while typing.
-                        suggest=kind != "typing",
-                    )
+                        "suggest": kind != "typing",
+                    }
+                    if hasattr(library, "begin_search"):  # two steps, as the app shows them
+                        with library.begin_search(spec["text"], **options) as running:
+                            running.top()
+                            top_ms = (time.perf_counter() - started) * 1000
+                            results = running.counts()
+                    else:
+                        results = library.search(spec["text"], **options)
                 except QueryError as error:  # the app shows the message: that is its result
                     ms = (time.perf_counter() - started) * 1000
                     records.append({"q": spec["text"], "ms": round(ms, 3), "error": str(error)})
@@ -691,6 +699,7 @@ def child_queries(opts: argparse.Namespace) -> dict[str, Any]:
                     {
                         "q": spec["text"],
                         "ms": round(ms, 3),
+                        "top_ms": round(top_ms if top_ms is not None else ms, 3),
                         "hits": len(results.hits),
                         "total": results.total,
                         "limited": results.limited,
@@ -1269,6 +1278,8 @@ def run_startup(run: Run, queries: int = 30, timeout: float = 900) -> dict[str, 
         "imports_seconds": marks.get("import"),
         "typed_ms": percentiles([v * 1000 for v in data.get("typed", [])]),
         "entered_ms": percentiles([v * 1000 for v in data.get("entered", [])]),
+        "typed_counted_ms": percentiles([v * 1000 for v in data.get("typed_counted", [])]),
+        "entered_counted_ms": percentiles([v * 1000 for v in data.get("entered_counted", [])]),
         "answered": f"{len(data.get('entered', []))}/{queries}",
         "articles": data.get("articles"),
         "indexing_at_first_results": marks.get("indexing_at_first_results"),
@@ -1349,11 +1360,13 @@ def _get(phase: dict[str, Any] | None, key: str, scale: float = 1.0) -> float | 
     return float(phase[key]) * scale
 
 
-def _query_stats(phase: dict[str, Any] | None, kind: str) -> dict[str, Any]:
+def _query_stats(phase: dict[str, Any] | None, kind: str, key: str = "ms") -> dict[str, Any]:
+    """Percentiles of `key` ("ms": the whole search; "top_ms": its first step, the top 20
+    with snippets; a run before the two steps has only "ms")."""
     if not phase or "error" in phase:
         return {}
     records = phase["kinds"].get(kind, [])
-    stats = percentiles([r["ms"] for r in records if "ms" in r])
+    stats = percentiles([r.get(key, r["ms"]) for r in records if "ms" in r])
     stats["errors"] = sum(1 for r in records if "error" in r)
     stats["zero_hits"] = sum(1 for r in records if r.get("hits") == 0)
     stats["limited"] = sum(1 for r in records if r.get("limited"))
@@ -1396,11 +1409,17 @@ def make_rows(run: Run) -> tuple[list[Row], dict[str, Any]]:
     floor_ms = floor_s * 1000 if floor_s else None
     for kind in (*KINDS, "typing"):
         mine, ref = _query_stats(queries, kind), _query_stats(fts_queries, kind)
-        stats[kind] = {"newsread": mine, "fts5": ref}
+        top = _query_stats(queries, kind, "top_ms")
+        stats[kind] = {"newsread": mine, "newsread_top": top, "fts5": ref}
+        label = KIND_LABELS[kind] + (" (search per keystroke)" if kind == "typing" else "")
+        # Issue 16: the top 20 on screen (the first step) within 50 ms, the count and facets
+        # (the whole search) within 150 ms. FTS5 does the whole work in one query.
+        rows.append(Row(f"query {label} top 20 p95", "ms", top.get("p95"), None, floor_ms,
+                        ("max", 50), note="first step: hits + snippets"))  # fmt: skip
         for pct in ("p50", "p95", "p99"):
             target: tuple[str, float] | None = None
             if pct == "p95":
-                target = ("max", 100 if kind == "typing" else 50)
+                target = ("max", 150)
             elif pct == "p99" and kind in ("prefix", "fuzzy"):
                 target = ("max", 200)
             note = ""
@@ -1408,7 +1427,6 @@ def make_rows(run: Run) -> tuple[list[Row], dict[str, Any]]:
                 note = f"n={mine.get('n', 0)}, 0 hits {mine['zero_hits']}, capped {mine['limited']}"
                 if mine["errors"]:
                     note += f", errors {mine['errors']}"
-            label = KIND_LABELS[kind] + (" (search per keystroke)" if kind == "typing" else "")
             rows.append(
                 Row(
                     f"query {label} {pct}",
@@ -1494,10 +1512,15 @@ def startup_rows(startup: dict[str, Any] | None) -> list[Row]:
         Row("app launch to first results (startup.py)", "s",
             _get(startup, "first_results_seconds"), note=note),
         Row("app keystroke (Enter) to results p95 (startup.py)", "ms", ms("entered_ms"),
-            target=("max", 100),
+            target=("max", 60),
             note=note or f"{startup.get('answered', '?')} queries answered within 30 s"),
         Row("app last keystroke to results p95, as typed (startup.py)", "ms", ms("typed_ms"),
+            target=("max", 150 + 60),
             note=note or "includes the app's 150 ms debounce (SEARCH_DELAY)"),
+        Row("app Enter to total + facets p95 (startup.py)", "ms", ms("entered_counted_ms"),
+            note=note or "the search's second step on screen"),
+        Row("app last keystroke to total + facets p95, as typed", "ms",
+            ms("typed_counted_ms"), note=note or "includes the debounce"),
         Row("peak RSS, app with the library open", "MB", None, target=("max", 300),
             note="not measured by startup.py; see 'library after the query mix'"),
     ]  # fmt: skip

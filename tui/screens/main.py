@@ -4,7 +4,9 @@ Wide terminals show the results and the article side by side; narrow ones (80 co
 one at a time (Enter opens an article, Escape or q returns to the list).
 
 Searches and article loads run in thread workers and come back as messages; a generation
-counter drops answers to questions nobody is asking any more.
+counter drops answers to questions nobody is asking any more. A search comes back in two
+steps, the first page of hits (`SearchDone`, "counting…") then the total and the facets
+(`SearchCounted`); a newer keystroke cancels both steps of the older search.
 """
 
 from __future__ import annotations
@@ -19,9 +21,16 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
-from newsread.tui.messages import ArticleLoaded, PageLoaded, SearchDone, SearchFailed
+from newsread.tui.messages import (
+    ArticleLoaded,
+    PageLoaded,
+    SearchCounted,
+    SearchDone,
+    SearchFailed,
+)
 from newsread.tui.screens.annotating import AnnotatingScreen
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
@@ -117,6 +126,8 @@ class MainScreen(AnnotatingScreen):
         self._generation = 0
         self._focus_results = 0
         """The search generation whose results take the focus when they arrive (Enter)."""
+        self._unfinished = 0
+        """The search generation still running (both steps not yet in), or 0."""
         self._article_generation = 0
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._search_timer: Timer | None = None
@@ -290,6 +301,7 @@ class MainScreen(AnnotatingScreen):
         suggest = suggest and not self.indexing
         query = self.query_text
         self._searched = (query, self.sort, tuple(sorted(self.filters.items())), self.like)
+        self._unfinished = self._generation
         self._run_search(
             self._generation,
             query,
@@ -311,28 +323,42 @@ class MainScreen(AnnotatingScreen):
         suggest: bool,
         like: str = "",
     ) -> None:
-        from newsread.index import NothingToSearch, QueryError
+        from newsread.index import NothingToSearch, QueryError, SearchCancelled
 
-        if generation != self._generation:
-            return  # a newer search was asked for while this one waited
+        worker = get_current_worker()
+
+        def cancelled() -> bool:
+            # A newer search, or a keystroke (see `_query_changed`), cancels this one.
+            return worker.is_cancelled or generation != self._generation
+
         library = self.newsread.library
-        if library is None:
+        if library is None or cancelled():
             return  # searches start only once the library is open
         try:
-            if like:
+            if like:  # one step: "more like this" ranks a few articles, it counts nothing
                 results = library.similar(like, filters=filters, limit=PAGE)
-            else:
-                results = library.search(
-                    query, sort=sort, filters=filters, limit=PAGE, suggest=suggest, fold=True
-                )
+                self.post_message(SearchDone(generation, results, refresh))
+                self.post_message(SearchCounted(generation, results))
+                return
+            with library.begin_search(
+                query,
+                sort=sort,
+                filters=filters,
+                limit=PAGE,
+                suggest=suggest,
+                fold=True,
+                cancelled=cancelled,
+            ) as running:
+                self.post_message(SearchDone(generation, running.top(), refresh))
+                self.post_message(SearchCounted(generation, running.counts()))
+        except SearchCancelled:
+            return  # its answer is no longer wanted: stop here, post nothing
         except NothingToSearch as error:
             self.post_message(SearchFailed(generation, query, str(error), matches_nothing=True))
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
         except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
             self.post_message(SearchFailed(generation, query, f"search failed: {error}"))
-        else:
-            self.post_message(SearchDone(generation, results, refresh))
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
@@ -350,7 +376,7 @@ class MainScreen(AnnotatingScreen):
         self.results_list.show_results(results, keep_highlight=message.refresh)
         self.results_shown(results.hits)
         self._update_results_title()
-        self.status.set_status(hits=results.total, elapsed=results.elapsed, limited=results.limited)
+        self._show_counts(results)
         if not self.like:  # a "like" list is not a query to start with next time
             self.session.query, self.session.sort = results.query, self.sort
             self.session.filters = dict(self.filters)
@@ -387,10 +413,29 @@ class MainScreen(AnnotatingScreen):
             key, self._restore_article = self._restore_article, ""
             self.open_article(key, focus=True, record=True)
 
+    @on(SearchCounted)
+    def _search_counted(self, message: SearchCounted) -> None:
+        if message.generation != self._generation or self.results is None:
+            return
+        self._unfinished = 0
+        self.results = message.results
+        self.results_list.show_counts(message.results)
+        self._update_results_title()
+        self._show_counts(message.results)
+
+    def _show_counts(self, results: SearchResults) -> None:
+        self.status.set_status(
+            hits=results.total,
+            elapsed=results.elapsed,
+            limited=results.limited,
+            counting=not results.counted,
+        )
+
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
         if message.generation != self._generation:
             return
+        self._unfinished = 0
         self._focus_results = 0
         self.newsread.key_order.release("results")  # the focus stays in the box
         if self.like:  # nothing like it (or it is gone): say so, and stay where we were
@@ -404,7 +449,7 @@ class MainScreen(AnnotatingScreen):
             self.results = SearchResults(query=message.query, sort=self.sort, total=0, hits=())
             self.results_list.show_results(self.results)
             self._update_results_title()
-            self.status.set_status(hits=0, elapsed=0.0, limited="")
+            self.status.set_status(hits=0, elapsed=0.0, limited="", counting=False)
             self.show_message("")
 
     def _update_results_title(self) -> None:
@@ -420,7 +465,9 @@ class MainScreen(AnnotatingScreen):
                 if len(results.query) <= LIKE_TITLE
                 else (results.query[: LIKE_TITLE - 1].rstrip() + "…")
             )
-        if results.stories and results.total != results.stories and results.hits:
+        if not results.counted and results.hits:
+            title = f"{row + 1:,} of counting…" if row is not None and row < rows else "counting…"
+        elif results.stories and results.total != results.stories and results.hits:
             # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first: a
             # narrow column cuts the end of the title).
             counted = f"{rows:,} stories · {results.total:,} articles"
@@ -433,6 +480,13 @@ class MainScreen(AnnotatingScreen):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        if self._unfinished:
+            # The search still running answers what is no longer typed: stop it now, not
+            # when the next one starts, and search again after the pause even if the box
+            # comes back to the same text.
+            self.workers.cancel_group(self, "search")
+            self._unfinished = 0
+            self._searched = None
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DELAY, self._search_if_changed)
@@ -447,8 +501,17 @@ class MainScreen(AnnotatingScreen):
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        # The search typed so far may already be on screen, counted, with hits (a search
+        # without hits runs again: Enter looks for a "did you mean").
         self.like = ""
-        self.search_now()
+        shown = (
+            self._searched == (self.query_text, self.sort, tuple(sorted(self.filters.items())), "")
+            and not self._unfinished
+            and self.results is not None
+            and bool(self.results.hits)
+        )
+        if not shown:
+            self.search_now()
         self.newsread.session.add_query(self.query_text)
         self.recall.reset()
         self._visit()
@@ -456,7 +519,7 @@ class MainScreen(AnnotatingScreen):
         # meanwhile would take the CPU (and the GIL) from the search, doubling its time. A
         # query that fails keeps the focus in the box, where its error is shown.
         # Keys typed meanwhile wait for the focus to move (`j` goes down the list).
-        if self.library_ready:
+        if self.library_ready and not shown:
             self._focus_results = self._generation
             self.newsread.key_order.hold("results")
         else:  # nothing to wait for
@@ -681,6 +744,9 @@ class MainScreen(AnnotatingScreen):
     def action_filters(self) -> None:
         from newsread.tui.screens.facets import FacetScreen
 
+        if self.results is not None and not self.results.counted:
+            self.notify("Still counting the results; f again in a moment", timeout=2)
+            return
         facets = self.results.facets if self.results else {}
 
         def chosen(filters: dict[str, str] | None) -> None:

@@ -331,6 +331,17 @@ class ResultsList(OptionList):
         if option is not None:
             self.highlighted = self.options.index(option)
 
+    def show_counts(self, results: SearchResults) -> None:
+        """The second step of the search shown: a row for every hit (or story, folded) and
+        the facets; the rows shown, the highlight and the scroll stay as they are."""
+        shown = self.total
+        self.results = results
+        if self.total > shown:
+            extra: list[Option | None] = []
+            for n in range(shown, self.total):
+                extra.extend((HitOption(n), None))
+            self.add_options(extra)
+
     def add_page(self, offset: int, hits: Sequence[Hit]) -> None:
         """Fill the rows from `offset` with `hits` (a page asked for with `PageWanted`)."""
         self._asked.discard(offset)

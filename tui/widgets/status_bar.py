@@ -25,6 +25,8 @@ class Status:
     notice: str = ""
     hits: int | None = None
     elapsed: float | None = None
+    counting: bool = False
+    """The first hits are shown; their total is still being counted."""
     limited: str = ""
 
     def with_(self, **changes: object) -> Status:
@@ -43,7 +45,9 @@ def status_content(status: Status, show_timings: bool = True) -> Content:
         parts.append(Content(status.index).stylize("$text-muted"))
     if status.notice:
         parts.append(Content(sanitise_line(status.notice)).stylize("$text-warning"))
-    if status.hits is not None:
+    if status.counting:
+        parts.append(Content("counting…").stylize("$text-muted"))
+    elif status.hits is not None:
         hits = f"{status.hits:,} hit{'s' if status.hits != 1 else ''}"
         if show_timings and status.elapsed is not None:
             hits += f" in {status.elapsed * 1000:.0f} ms"
