@@ -25,6 +25,7 @@ from textual.widgets.text_area import TextAreaTheme
 from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
+from newsread.tui.cells import steady
 from newsread.tui.state import Position
 from newsread.tui.widgets.annotated_text import (
     ANNOTATION_BINDINGS,
@@ -358,7 +359,8 @@ class ReadingPane(AnnotatedText):
         self._header = [(row, name) for row, (_, name) in enumerate(lines)]
         text = f"{header}\n\n{article.body}"
         self._text = text
-        text = cut_long_lines(text)
+        # Same length as the article's text: every offset holds (see newsread.tui.cells).
+        text = cut_long_lines(steady(text))
         self.article = article
         self.reset_annotations()
         self._layout = _Layout.of(text)
@@ -567,15 +569,17 @@ class ReadingPane(AnnotatedText):
 
     def passage(self) -> str:
         """The selection if there is one, else the paragraph (or header line) at the cursor."""
-        selected: str = self.selected_text
-        if selected:
-            return selected
+        # As the article has it: the pane's copy has long lines cut and emoji steadied.
+        first, last = sorted(self.selection)
+        if first != last:
+            return self._text[self._layout.offset(*first) : self._layout.offset(*last)]
         if self.article is None:
             return ""
         offset = self._layout.offset(*self.cursor_location)
         if offset < self._body_start:
             row = self.cursor_location[0]
-            return self.document[row]
+            line_start = self._layout.line_starts[row]
+            return self._text[line_start : line_start + len(self.document[row])]
         body_offset = offset - self._body_start
         start = 0
         paragraphs: tuple[str, ...] = self.article.paragraphs
