@@ -28,10 +28,20 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\ud800-\udfff]"
 )
+# The zero-width joiner is kept between two pictographs, where it makes one emoji of them
+# (👩‍👩‍👧 is a family, not three people side by side); anywhere else it only hides something.
+_PICTOGRAPH = "\u2600-\u27bf\U0001f000-\U0001faff"
+_SHOWN_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ud800-\udfff]"
+    f"|\u200d(?![{_PICTOGRAPH}])|(?<![{_PICTOGRAPH}\ufe0f])\u200d"
+)
+"""What `sanitise` removes: `_CONTROL` but for joiners inside an emoji sequence."""
 
 
 def sanitise(text: str) -> str:
-    """`text` without terminal control sequences, control characters or bidi/zero-width marks.
+    """`text` without terminal control sequences, control characters or bidi/zero-width marks
+    (a zero-width joiner inside an emoji sequence stays: it is part of the emoji).
 
     Carriage returns are normalised to newlines first, so CRLF and lone CR line endings survive
     as line breaks.
@@ -40,7 +50,7 @@ def sanitise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
-    return _CONTROL.sub("", text)
+    return _SHOWN_CONTROL.sub("", text)
 
 
 def sanitise_line(text: str) -> str:

@@ -41,6 +41,8 @@ MARKUP = "[bold]b[/bold] [@click=app.quit]q[/] [link=https://evil]x[/link]"
         ("8-bit \x9b31mCSI\x9b0m and \x9d0;OSC\x9c", "8-bit CSI and "),
         (f"bidi {BIDI}gnp.exe\u202c", "bidi gnp.exe"),
         (f"zero{ZERO_WIDTH}width", "zerowidth"),
+        ("family 👩\u200d👩\u200d👧", "family 👩\u200d👩\u200d👧"),  # a joiner in an emoji stays
+        (f"👩{ZERO_WIDTH}👧", "👩👧"),  # …and only there
         ("never \x1b]0;terminated\nnext line", "never \nnext line"),
         ("lone \ud800 surrogate", "lone  surrogate"),
         (MARKUP, MARKUP),  # markup is not the sanitiser's business: it is never parsed

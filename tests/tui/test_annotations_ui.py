@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import rendered_text, settle, wait_for
+from tui_helpers import open_article, rendered_text, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
@@ -29,18 +29,6 @@ MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
 FIRST = "The city council of Kelmor approved the harbour expansion on Tuesday."
 SECOND = "Dock workers said the running costs would fall as ships grew larger."
-
-
-async def open_article(pilot: Pilot, key: str = KELMOR) -> None:
-    """Search for every article and open the one with `key` (the reader gets the focus)."""
-    app = pilot.app
-    assert isinstance(app, NewsreadApp)
-    await settle(pilot)
-    app.main.open_article(key, focus=True, record=True)
-    await settle(pilot)
-    await wait_for(pilot, lambda: app.main.article_state is not None)
-    assert app.main.reader.article is not None and app.main.reader.article.key == key
-    assert app.focused is app.main.reader
 
 
 async def go_to_body(pilot: Pilot, passage: str) -> None:

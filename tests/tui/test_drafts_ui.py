@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
-from tui_helpers import settle, wait_for
+from tui_helpers import open_article, wait_for
 
 from newsread.index.annotations.drafts import DraftFolder
 from newsread.index.paths import data_dir
@@ -30,15 +29,6 @@ from newsread.tui.screens.note_editor import NoteEditor
 
 MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
-
-
-async def open_article(pilot: Pilot, key: str = KELMOR) -> None:
-    app = pilot.app
-    assert isinstance(app, NewsreadApp)
-    await settle(pilot)
-    app.main.open_article(key, focus=True, record=True)
-    await settle(pilot)
-    await wait_for(pilot, lambda: app.main.article_state is not None)
 
 
 def drafts_on_disk() -> list[str]:

@@ -10,75 +10,13 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import subprocess
-import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import build_library
-
-NEWSREAD = Path(sys.executable).parent / "newsread"
-
-
-class Tmux:
-    """One private tmux server (its own socket) with one session at a time."""
-
-    def __init__(self, socket: str, environment: dict[str, str]) -> None:
-        self.socket = socket
-        self.environment = environment
-        self.session = ""
-
-    def run(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
-        )
-        return result.stdout
-
-    def start(self, command: str) -> None:
-        """A new session running `command`; it becomes the one keys go to."""
-        self.session = f"notes-{uuid.uuid4().hex[:6]}"
-        env = {k: v for k, v in os.environ.items() if k != "TMUX"}
-        subprocess.run(
-            ["tmux", "-L", self.socket, "new-session", "-d", "-x", "80", "-y", "24",
-             "-s", self.session, command],
-            check=True,
-            env=env,
-        )  # fmt: skip
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-t", self.session, "-p", check=False)
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", self.session, *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", self.session, "-l", text)
-
-    def settled(self, quiet: float = 0.7, timeout: float = 60.0) -> str:
-        """The screen once it has not changed for `quiet` seconds."""
-        deadline = time.monotonic() + timeout
-        screen, since = self.screen(), time.monotonic()
-        while time.monotonic() - since < quiet:
-            assert time.monotonic() < deadline, "the screen never settled"
-            time.sleep(0.05)
-            now = self.screen()
-            if now != screen:
-                screen, since = now, time.monotonic()
-        return screen
-
-    def wait_for(self, text: str, timeout: float = 60.0) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} not on screen after {timeout}s:\n{screen}")
-            time.sleep(0.05)
+from tui_helpers import NEWSREAD, Tmux, build_library
 
 
 def alive(pid: int) -> bool:
@@ -99,32 +37,18 @@ def wait_gone(pid: int, timeout: float = 30.0) -> None:
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
     if not Path("/proc/self/stat").exists():
         pytest.skip("needs /proc to watch the process leave")
-    assert NEWSREAD.exists(), f"no newsread console script next to {sys.executable}"
-    home = tmp_path / "home"
-    environment = {
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "TERM": "xterm-256color",
-    }
-    server = Tmux(f"newsread-notes-{uuid.uuid4().hex[:8]}", environment)
+    server = Tmux(tmp_path / "home")
     try:
         yield server
     finally:
-        server.run("kill-server", check=False)
+        server.kill()
 
 
 def launch(tmux: Tmux, library: Path, pid_file: Path) -> int:
-    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in tmux.environment.items())
-    tmux.start(
-        f"echo $$ > {shlex.quote(str(pid_file))}; exec env -u NEWSREAD_HOME {settings} "
-        f"{shlex.quote(str(NEWSREAD))} {shlex.quote(str(library))}"
-    )
+    """newsread in a new session; its pid."""
+    tmux.newsread(library, pid_file=pid_file)
     deadline = time.monotonic() + 30
     while not pid_file.exists() or not pid_file.read_text().strip():
         assert time.monotonic() < deadline, "newsread did not start"

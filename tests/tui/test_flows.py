@@ -515,7 +515,8 @@ class TestFindInArticle:
             await pilot.press("slash")
             assert app.focused is app.main.query_one("#find-bar")
             await pilot.press(*"the")
-            assert reader.finding and reader.match_label.endswith("/5")
+            await wait_for(pilot, lambda: reader.match_label.endswith("/5"))
+            assert reader.finding
             await pilot.press("enter")
             assert app.focused is reader and reader.match_label == "1/5"
             await pilot.press("n")

@@ -100,3 +100,20 @@ async def test_a_resize_that_hides_the_focused_list_moves_the_focus(
         await pilot.press("escape")  # keys act again: back to the list
         assert app.focused is app.main.results_list
         assert app.main.results_list.display
+
+
+async def test_a_slash_never_starts_the_query(library: Path, make_app: MakeApp) -> None:
+    """At launch the box has the focus: `/versailles` typed ahead is a search for versailles."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.main.search_input
+        burst(app, "/versailles")
+        await wait_for(pilot, lambda: app.main.search_input.value == "versailles", 5)
+        burst(app, " treaty/accord")  # inside a query a slash is text
+        await wait_for(pilot, lambda: app.main.search_input.value.endswith("accord"), 5)
+        assert app.main.search_input.value == "versailles treaty/accord"
+        app.main.action_focus_search()  # as `/` from the list: the query is selected…
+        burst(app, "/")  # …and a second `/` keeps it
+        await settle(pilot)
+        assert app.main.search_input.value == "versailles treaty/accord"

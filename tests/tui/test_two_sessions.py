@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from tui_helpers import settle, wait_for
+from tui_helpers import open_article, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
@@ -27,15 +26,6 @@ KELMOR = "kelmor-harbour.txt"
 def other() -> Iterator[AnnotationStore]:
     with AnnotationStore.open(annotations_path()) as store:
         yield store
-
-
-async def open_article(pilot: Pilot) -> None:
-    app = pilot.app
-    assert isinstance(app, NewsreadApp)
-    await settle(pilot)
-    app.main.open_article(KELMOR, focus=True, record=True)
-    await settle(pilot)
-    await wait_for(pilot, lambda: app.main.article_state is not None)
 
 
 def note(app: NewsreadApp) -> str:

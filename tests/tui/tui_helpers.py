@@ -1,11 +1,19 @@
-"""Helpers for the app's tests: small libraries written inline, waiting on the app, reading the screen."""
+"""Helpers for the app's tests: small libraries written inline, waiting on the app, reading
+the screen, opening an article; and `Tmux`, the driver of the end-to-end tests in tmux."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
+import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -122,8 +130,124 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def open_article(pilot: Pilot, key: str = "kelmor-harbour.txt") -> None:
+    """Open the article with `key` as Enter on its hit does (the reader gets the focus)."""
+    app = pilot.app
+    assert isinstance(app, NewsreadApp)
+    await settle(pilot)
+    app.main.open_article(key, focus=True, record=True)
+    await settle(pilot)
+    await wait_for(pilot, lambda: app.main.article_state is not None)
+    assert app.main.reader.article is not None and app.main.reader.article.key == key
+
+
 def rendered_text(widget: Widget) -> str:
     """What `widget` shows on screen, as plain text lines."""
     width, height = widget.outer_size
     strips = widget.render_lines(Region(0, 0, width, height))
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+NEWSREAD = Path(sys.executable).parent / "newsread"
+"""The installed console script the end-to-end tests run."""
+
+
+class Tmux:
+    """A private tmux server (its own socket) running `newsread`, one session at a time.
+
+    newsread gets its own HOME and XDG folders, so nothing is shared with the user's tmux or
+    newsread. Waits poll the screen for text (`wait_for`), never a fixed sleep.
+    """
+
+    def __init__(self, home: Path) -> None:
+        if shutil.which("tmux") is None:
+            pytest.skip("tmux is not installed: end-to-end tests drive newsread inside tmux")
+        assert NEWSREAD.exists(), f"no newsread console script next to {sys.executable}"
+        self.socket = f"newsread-test-{uuid.uuid4().hex[:8]}"
+        self.session = ""
+        self.environment = {
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "TERM": "xterm-256color",
+        }
+
+    def run(self, *args: str, check: bool = True) -> str:
+        # Without TMUX: a test run inside tmux must not talk to the user's server.
+        env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check, env=env
+        )
+        return result.stdout
+
+    def start(self, command: str, size: tuple[int, int] = (80, 24)) -> None:
+        """A new session of `size` running `command`; it becomes the one keys go to."""
+        self.session = f"nr-{uuid.uuid4().hex[:6]}"
+        width, height = size
+        self.run("new-session", "-d", "-x", str(width), "-y", str(height), "-s", self.session,
+                 command)  # fmt: skip
+        # Without a client, tmux sizes a window to its default (80x24) when it likes.
+        self.run("set-option", "-t", self.session, "window-size", "manual")
+        self.resize(size)
+
+    def newsread(
+        self, library: Path, size: tuple[int, int] = (80, 24), pid_file: Path | None = None
+    ) -> None:
+        """`newsread library` in a new session; it says "newsread exited N" when it ends."""
+        settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.environment.items())
+        pid = f"echo $$ > {shlex.quote(str(pid_file))}; " if pid_file else ""
+        command = f"env -u NEWSREAD_HOME {settings} {shlex.quote(str(NEWSREAD))} " + shlex.quote(
+            str(library)
+        )
+        if pid_file:  # the pid is newsread's own: exec, and nothing runs after it
+            self.start(f"{pid}exec {command}", size)
+        else:
+            self.start(f"{command}; echo newsread exited $?; sleep 30", size)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        width, height = size
+        self.run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+
+    def kill(self) -> None:
+        self.run("kill-server", check=False)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-t", self.session, "-p", check=False)
+
+    def keys(self, *keys: str) -> None:
+        """Named keys (`Enter`, `C-q`), each its own write."""
+        self.run("send-keys", "-t", self.session, *keys)
+
+    def type(self, text: str) -> None:
+        """`text` in one write, as typed-ahead keys arrive over SSH."""
+        self.run("send-keys", "-t", self.session, "-l", text)
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
+        """The screen once `text` is on it."""
+        return self._poll(lambda screen: text in screen, f"{text!r} not on screen", timeout)
+
+    def wait_until_gone(self, text: str, timeout: float = 60.0) -> str:
+        return self._poll(lambda screen: text not in screen, f"{text!r} still on screen", timeout)
+
+    def settled(self, quiet: float = 0.7, timeout: float = 60.0) -> str:
+        """The screen once it has not changed for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        screen, since = self.screen(), time.monotonic()
+        while time.monotonic() - since < quiet:
+            assert time.monotonic() < deadline, "the screen never settled"
+            time.sleep(0.05)
+            now = self.screen()
+            if now != screen:
+                screen, since = now, time.monotonic()
+        return screen
+
+    def _poll(self, done: Callable[[str], bool], failure: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if done(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{failure} after {timeout}s:\n{screen}")
+            time.sleep(0.05)

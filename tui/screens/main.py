@@ -616,6 +616,10 @@ class MainScreen(AnnotatingScreen):
         )
 
     def open_article(self, key: str, *, focus: bool, record: bool) -> None:
+        if focus and self._preview_timer is not None:
+            # A preview due after this Enter would replace (and unfocus) what it opens.
+            self._preview_timer.stop()
+            self._preview_timer = None
         self.remember_position()
         if record:
             current = self.navigation.current

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsread.index.text import sanitise, sanitise_line
+from newsread.tui.cells import cut_at, steady
 from newsread.tui.widgets.annotated_text import HIGHLIGHT_COLOURS, colour_style
 
 if TYPE_CHECKING:
@@ -32,8 +34,9 @@ NOTE_LINES = 4
 
 
 def clipped(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """`text` on one line within `limit` cells, cut between grapheme clusters."""
+    text = steady(" ".join(text.split()))
+    return text if cell_len(text) <= limit else text[: cut_at(text, limit - 1)].rstrip() + "…"
 
 
 def note_lines(note: str) -> str:

@@ -11,21 +11,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
+from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.document._document import Document
+from textual.document._document_navigator import DocumentNavigator
 from textual.message import Message
 from textual.widgets.text_area import TextAreaTheme
+from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
+from newsread.tui.cells import steady
 from newsread.tui.state import Position
 from newsread.tui.widgets.annotated_text import (
     ANNOTATION_BINDINGS,
     HIGHLIGHT_STYLES,
     AnnotatedText,
 )
+from newsread.tui.widgets.bounded_text import FastWrappedDocument, RowHighlights
 
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location
@@ -40,6 +47,8 @@ so every offset stays the same). TextArea wraps and measures whole lines; a 5 MB
 as one line took 8 s and 620 MB to open."""
 FIND_LIMIT = 5_000
 """Most find matches highlighted at once (a common word in a long article has 100,000)."""
+FIND_BATCH = 250
+"""Find matches handed to the pane at a time, as the find worker goes."""
 
 
 def cut_long_lines(text: str, limit: int = LINE_LIMIT) -> str:
@@ -48,7 +57,7 @@ def cut_long_lines(text: str, limit: int = LINE_LIMIT) -> str:
 
     def cut(match: re.Match[str]) -> str:
         line = match.group()
-        chars = list(line)
+        rows = []
         start = 0
         while len(line) - start > limit:
             space = line.rfind(" ", start + 1, start + limit + 1)
@@ -56,9 +65,10 @@ def cut_long_lines(text: str, limit: int = LINE_LIMIT) -> str:
                 space = line.find(" ", start + limit + 1)
                 if space < 0:
                     break
-            chars[space] = "\n"
+            rows.append(line[start:space])
             start = space + 1
-        return "".join(chars)
+        rows.append(line[start:])
+        return "\n".join(rows)
 
     return re.sub(rf"[^\n]{{{limit + 1},}}", cut, text)
 
@@ -140,25 +150,43 @@ class _Layout:
         return self.line_starts[row] + column
 
 
-def find_spans(document: str, text: str, limit: int = FIND_LIMIT) -> list[Span]:
-    """Spans of the first `limit` case-insensitive occurrences of `text` in `document`."""
+def iter_find_spans(
+    document: str, text: str, limit: int = FIND_LIMIT, batch: int = FIND_BATCH
+) -> Iterator[list[Span]]:
+    """The first `limit` case-insensitive occurrences of `text` in `document`, `batch` at a
+    time: a worker stops between batches when cancelled (each step is one C-level search)."""
     if not text:
-        return []
+        return
     folded = document.casefold()
     needle = text.casefold()
-    spans: list[Span] = []
+    found: Iterator[Span]
     if len(folded) == len(document):  # casefold kept offsets (no ß → ss etc.)
-        start = folded.find(needle)
-        while start >= 0 and len(spans) < limit:
-            spans.append((start, start + len(needle)))
-            start = folded.find(needle, start + len(needle))
-        return spans
-    pattern = re.compile(re.escape(text), re.IGNORECASE)
-    for match in pattern.finditer(document):
-        if len(spans) >= limit:
+
+        def folded_matches() -> Iterator[Span]:
+            start = folded.find(needle)
+            while start >= 0:
+                yield start, start + len(needle)
+                start = folded.find(needle, start + len(needle))
+
+        found = folded_matches()
+    else:
+        pattern = re.compile(re.escape(text), re.IGNORECASE)
+        found = (match.span() for match in pattern.finditer(document))
+    spans: list[Span] = []
+    for count, span in enumerate(found, 1):
+        spans.append(span)
+        if count >= limit:
             break
-        spans.append(match.span())
-    return spans
+        if len(spans) >= batch:
+            yield spans
+            spans = []
+    if spans:
+        yield spans
+
+
+def find_spans(document: str, text: str, limit: int = FIND_LIMIT) -> list[Span]:
+    """Spans of the first `limit` case-insensitive occurrences of `text` in `document`."""
+    return [span for spans in iter_find_spans(document, text, limit) for span in spans]
 
 
 class ReadingPane(AnnotatedText):
@@ -279,6 +307,14 @@ class ReadingPane(AnnotatedText):
     class FindRequested(Message):
         """The reader asked to find text in the article."""
 
+    @dataclass
+    class Found(Message):
+        """The find worker's next matches (`done`: it has looked through the article)."""
+
+        generation: int
+        spans: list[Span]
+        done: bool
+
     class OpenUrl(Message):
         def __init__(self, url: str) -> None:
             super().__init__()
@@ -293,6 +329,10 @@ class ReadingPane(AnnotatedText):
         self._query_matches: list[Span] = []
         self._find_text = ""
         self._find_matches: list[Span] = []
+        self._find_generation = 0
+        self._find_running = False
+        self._jump_when_found = False
+        """Enter came before the first match: jump to it when it is found."""
         self._current: int | None = None
         self._text = ""
         """The document as the article has it (the TextArea's has long lines cut)."""
@@ -327,15 +367,18 @@ class ReadingPane(AnnotatedText):
         self._header = [(row, name) for row, (_, name) in enumerate(lines)]
         text = f"{header}\n\n{article.body}"
         self._text = text
-        text = cut_long_lines(text)
+        # Same length as the article's text: every offset holds (see newsread.tui.cells).
+        text = cut_long_lines(steady(text))
         self.article = article
         self.reset_annotations()
         self._layout = _Layout.of(text)
-        self._query_matches = list(title_spans or ()) + [
-            (s + self._body_start, e + self._body_start) for s, e in spans
-        ]
-        self._find_text = ""
-        self._find_matches = []
+        self._query_matches = sorted(
+            [
+                *(title_spans or ()),
+                *((s + self._body_start, e + self._body_start) for s, e in spans),
+            ]
+        )
+        self._stop_find()
         self._current = None
         self.load_text(text)
         self.restore(position or Position())
@@ -345,8 +388,7 @@ class ReadingPane(AnnotatedText):
         self.article = None
         self.reset_annotations()
         self._query_matches = []
-        self._find_matches = []
-        self._find_text = ""
+        self._stop_find()
         self._current = None
         self._header = []
         self._text = ""
@@ -397,19 +439,52 @@ class ReadingPane(AnnotatedText):
             return ""
         return f"{'-' if self._current is None else self._current + 1}/{len(matches)}"
 
-    def find(self, text: str) -> int:
-        """Highlight case-insensitive occurrences of `text` (the first `FIND_LIMIT`); return
-        how many are highlighted."""
-        self._find_text = text
+    def find(self, text: str) -> None:
+        """Highlight case-insensitive occurrences of `text` (the first `FIND_LIMIT`), found
+        by a worker that a newer find (or `end_find`) cancels; the subtitle counts them."""
+        self._stop_find()
         self._current = None
-        self._find_matches = find_spans(self._text, text) if self.article is not None else []
+        if text and self.article is not None:
+            self._find_text = text
+            self._find_running = True
+            self._find_in_thread(self._find_generation, self._text, text)
         self._refresh_highlights()
-        return len(self._find_matches)
+
+    def _stop_find(self) -> None:
+        """No find text, no matches; a find still running is cancelled and its answers dropped."""
+        self._find_text = ""
+        self._find_matches = []
+        self._find_generation += 1
+        self._find_running = False
+        self._jump_when_found = False
+        self.workers.cancel_group(self, "find")
+
+    @work(thread=True, exclusive=True, group="find")
+    def _find_in_thread(self, generation: int, document: str, text: str) -> None:
+        worker = get_current_worker()
+        for spans in iter_find_spans(document, text):
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Found(generation, spans, done=False))
+        self.post_message(self.Found(generation, [], done=True))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        message.stop()
+        if message.generation != self._find_generation:
+            return  # an older find's
+        self._find_matches.extend(message.spans)
+        self._find_running = not message.done
+        if self._jump_when_found and (self._find_matches or message.done):
+            self._jump_when_found = False
+            if self._find_matches:
+                self.jump()
+                return
+        self._refresh_highlights()
 
     def end_find(self) -> None:
         if self._find_text:
-            self._find_text = ""
-            self._find_matches = []
+            self._stop_find()
             self._current = None
             self._refresh_highlights()
 
@@ -421,6 +496,8 @@ class ReadingPane(AnnotatedText):
         """Move to the next (or previous) match from the cursor, wrapping; False if none."""
         matches = self.matches
         if not matches:
+            # Enter before the find worker's first matches: jump when they come.
+            self._jump_when_found = self._find_running
             return False
         here = self._layout.offset(*self.cursor_location)
         if self._current is not None and matches[self._current][0] == here:
@@ -444,9 +521,15 @@ class ReadingPane(AnnotatedText):
     def _update_subtitle(self) -> None:
         label = self.match_label
         if not label:
-            self.border_subtitle = f"no '{self._find_text}' here" if self._find_text else ""
+            self.border_subtitle = (
+                ("finding…" if self._find_running else f"no '{self._find_text}' here")
+                if self._find_text
+                else ""
+            )
         elif self._find_text:
-            more = "+" if len(self._find_matches) >= FIND_LIMIT else ""
+            more = (
+                "…" if self._find_running else "+" if len(self._find_matches) >= FIND_LIMIT else ""
+            )
             self.border_subtitle = f"find {label}{more} · n/N"
         else:
             self.border_subtitle = f"match {label} · n/N"
@@ -454,10 +537,12 @@ class ReadingPane(AnnotatedText):
     def _build_highlight_map(self) -> None:
         """Fill TextArea's (private) highlight map from the header and the match spans.
 
-        TextArea expects utf-8 byte columns here, not character columns.
+        Match spans go in as `RowHighlights` spans: each row's are made when it is drawn.
         """
         self._line_cache.clear()
         highlights = self._highlights
+        if not isinstance(highlights, RowHighlights):
+            highlights = self._highlights = RowHighlights()
         highlights.clear()
         if self.article is None:
             return
@@ -465,33 +550,44 @@ class ReadingPane(AnnotatedText):
             highlights[row].append((0, None, name))
         self.paint_highlights()
         current = self.matches[self._current] if self._current is not None else None
-        for spans, name in ((self._query_matches, "nr.match"), (self._find_matches, "nr.find")):
-            for span in spans:
-                self._add_span(span, "nr.current" if span == current else name)
 
-    def _add_span(self, span: Span, name: str) -> None:
-        start_row, start_column = self._layout.location(span[0])
-        end_row, end_column = self._layout.location(span[1])
-        if start_row != end_row:  # a find text never spans lines; be safe anyway
-            end_column = len(self.document[start_row])
-        line = self.document[start_row]
-        start_byte = len(line[:start_column].encode("utf-8"))
-        end_byte = len(line[:end_column].encode("utf-8"))
-        self._highlights[start_row].append((start_byte, end_byte, name))
+        def named(name: str) -> Callable[[Span], str]:
+            return lambda span: "nr.current" if span == current else name
+
+        highlights.set_spans(
+            [(self._query_matches, named("nr.match")), (self._find_matches, named("nr.find"))],
+            self._layout.line_starts,
+            self.document.__getitem__,
+        )
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        """TextArea's, for plain text, with `FastWrappedDocument` (a long article opens fast)."""
+        self._highlight_query = None
+        self.document = Document(text)
+        # Wrapped once, at the width it is shown at (TextArea wraps at 0 first, then again).
+        self.wrapped_document = FastWrappedDocument(
+            self.document, self.wrap_width, tab_width=self.indent_width
+        )
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._build_highlight_map()
+        self.move_cursor((0, 0))
+        self._rewrap_and_refresh_virtual_size()
 
     # -- passages --------------------------------------------------------------------------
 
     def passage(self) -> str:
         """The selection if there is one, else the paragraph (or header line) at the cursor."""
-        selected: str = self.selected_text
-        if selected:
-            return selected
+        # As the article has it: the pane's copy has long lines cut and emoji steadied.
+        first, last = sorted(self.selection)
+        if first != last:
+            return self._text[self._layout.offset(*first) : self._layout.offset(*last)]
         if self.article is None:
             return ""
         offset = self._layout.offset(*self.cursor_location)
         if offset < self._body_start:
             row = self.cursor_location[0]
-            return self.document[row]
+            line_start = self._layout.line_starts[row]
+            return self._text[line_start : line_start + len(self.document[row])]
         body_offset = offset - self._body_start
         start = 0
         paragraphs: tuple[str, ...] = self.article.paragraphs

@@ -28,6 +28,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsread.index.text import sanitise_line
+from newsread.tui.cells import clip_content, steady
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -88,9 +89,10 @@ def marks_text(marks: ArticleMarks | None) -> Content:
     )
 
 
-def hit_prompt(hit: Hit, marks: ArticleMarks | None = None) -> Content:
-    """Three lines: marks and the title (matches bold), source · section · date, the snippet."""
-    title_text, title_spans = one_line(hit.title, hit.title_spans)
+def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = None) -> Content:
+    """Three lines: marks and the title (matches bold), source · section · date, the snippet;
+    each cut to `width` cells between grapheme clusters (see `newsread.tui.cells`)."""
+    title_text, title_spans = one_line(steady(hit.title), hit.title_spans)
     title = styled(title_text or "(untitled)", title_spans, "underline").stylize("bold")
     title = marks_text(marks) + title
     meta = " · ".join(
@@ -106,11 +108,16 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None) -> Content:
     ) or sanitise_line(hit.path)
     if hit.versions:
         meta = f"{meta} · {versions_text(hit)}"
-    snippet_text, snippet_spans = one_line(hit.snippet.text.strip(), hit.snippet.spans)
+    snippet_text, snippet_spans = one_line(steady(hit.snippet.text).strip(), hit.snippet.spans)
     snippet = styled(snippet_text, snippet_spans, "$text-warning bold")
-    return Content("\n").join(
-        [title, Content(meta).stylize("$text-muted"), snippet.stylize("$text-secondary")]
-    )
+    lines = [
+        title,
+        Content(steady(meta)).stylize("$text-muted"),
+        snippet.stylize("$text-secondary"),
+    ]
+    if width is not None:
+        lines = [clip_content(line, width) for line in lines]
+    return Content("\n").join(lines)
 
 
 def versions_text(hit: Hit) -> str:
@@ -142,6 +149,8 @@ class HitOption(Option):
     def __init__(self, row: int) -> None:
         super().__init__(PLACEHOLDER)
         self.row = row
+        self.width = 0
+        """The width its prompt was cut to."""
 
 
 class VersionOption(Option):
@@ -394,14 +403,24 @@ class ResultsList(OptionList):
     # -- one row per hit, drawn when it comes into view --------------------------------------
 
     def _get_visual(self, option: Option) -> Visual:
-        if option._visual is None and isinstance(option, HitOption):
-            hit = self.rows.get(option.row)
-            if hit is None:
-                self._ask_for(option.row)
-                option._visual = visualize(self, PLACEHOLDER, markup=False)
-            else:
-                option._visual = visualize(self, hit_prompt(hit, self.marks.get(hit.key)))
+        if isinstance(option, HitOption):
+            width = self._prompt_width()
+            if option._visual is None or option.width != width:
+                hit = self.rows.get(option.row)
+                option.width = width
+                if hit is None:
+                    self._ask_for(option.row)
+                    option._visual = visualize(self, PLACEHOLDER, markup=False)
+                else:
+                    prompt = hit_prompt(hit, self.marks.get(hit.key), width)
+                    option._visual = visualize(self, prompt)
         return super()._get_visual(option)
+
+    def _prompt_width(self) -> int:
+        """Cells a row's line has (the prompt is cut to it, between grapheme clusters)."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        return max(width - padding.width, 1)
 
     def _ask_for(self, row: int) -> None:
         offset = row - row % PAGE

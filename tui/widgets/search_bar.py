@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -40,6 +41,20 @@ class SearchInput(Input):
             id="search",
         )
         self.recall = recall
+
+    async def _on_key(self, event: events.Key) -> None:
+        # `/` means "search" everywhere else: typed ahead at launch (the box already has the
+        # focus) or pressed twice, it is the key, not text. No query starts with a slash.
+        if event.character == "/" and self._at_start():
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _at_start(self) -> bool:
+        """Whether a character typed now would be the query's first (box empty or all selected)."""
+        start, end = sorted(self.selection)
+        return start == 0 and (end == len(self.value) or not self.value[:end].strip())
 
     def action_older(self) -> None:
         query = self.recall.older(self.value)

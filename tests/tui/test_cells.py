@@ -1,0 +1,84 @@
+"""Titles, rows and snippets measured in terminal cells, cut only between grapheme clusters."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual.content import Content
+from tui_helpers import rendered_text, settle, write_article
+
+from newsread.tui.app import NewsreadApp
+from newsread.tui.cells import clip, clip_content, cluster_ends, steady
+
+FAMILY = "👩\u200d👩\u200d👧"
+FLAGS = ("🇫🇷", "🇩🇪")
+CLUSTERS = [
+    "a", "é", "e\u0301", "日", FAMILY, *FLAGS, "👍🏽", "1\ufe0f\u20e3", "☀\ufe0f", "🎉",
+    "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", " ",
+]  # fmt: skip
+
+
+def test_clusters_are_what_a_reader_sees_as_one_character() -> None:
+    text = "".join(CLUSTERS)
+    ends = cluster_ends(text)
+    assert [text[a:b] for a, b in zip([0, *ends], ends, strict=False)] == CLUSTERS
+
+
+def test_clip_fits_the_width_and_keeps_whole_clusters() -> None:
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    for _ in range(500):
+        pieces = [steady(rng.choice(CLUSTERS)) for _ in range(rng.randrange(0, 30))]
+        text = "".join(pieces)
+        width = rng.randrange(1, 40)
+        clipped = clip(text, width)
+        assert cell_len(clipped) <= width, (seed, text, width)
+        if clipped == text:
+            continue
+        assert clipped.endswith("…")
+        # The oracle: whole clusters, greedily, while they leave a cell for the ellipsis.
+        kept, used = "", 0
+        for piece in pieces:
+            if used + cell_len(piece) > width - 1:
+                break
+            kept, used = kept + piece, used + cell_len(piece)
+        assert clipped == kept + "…", (seed, text, width)
+
+
+def test_styled_lines_keep_their_styles_up_to_the_cut() -> None:
+    line = Content("Flags 🇫🇷🇩🇪 at the harbour").stylize("bold", 0, 5)
+    clipped = clip_content(line, 9)  # "Flags " + one flag + "…"
+    assert clipped.plain == "Flags 🇫🇷…"
+    assert clipped.cell_length == 9
+
+
+def test_steady_keeps_every_offset_and_one_cell_for_a_narrow_emoji() -> None:
+    text = "sun ☀\ufe0f, party 🎉\ufe0f, key 1\ufe0f\u20e3"
+    assert len(steady(text)) == len(text)
+    assert cell_len(steady("☀\ufe0f")) == 1 and cell_len("☀\ufe0f") == 2
+    assert steady("🎉\ufe0f") == "🎉\ufe0f"  # wide on its own: left as it is
+
+
+async def test_emoji_titles_keep_every_row_inside_the_border(
+    tmp_path: Path, make_app: Callable[..., NewsreadApp]
+) -> None:
+    library = tmp_path / "library"
+    title = f"Family {FAMILY} day at the harbour with {FLAGS[0]}{FLAGS[1]} and sun ☀\ufe0f"
+    write_article(library, "a.txt", title + " and a title long enough to reach the border", "x")
+    write_article(library, "b.txt", "Flags " + "🇫🇷" * 60, "Harbour " + FAMILY * 50)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        results = app.main.results_list
+        width = results.outer_size.width
+        lines = rendered_text(results).splitlines()
+        assert any(FAMILY in line for line in lines)
+        for line in lines:
+            assert cell_len(line) <= width, line
+            assert "\ufe0f" not in line or "☀\ufe0f" not in line  # the narrow sun is steadied
+            # No lone regional indicator: flags are whole or not there at all.
+            flags = [c for c in line if "\U0001f1e6" <= c <= "\U0001f1ff"]
+            assert len(flags) % 2 == 0, line

@@ -1,0 +1,101 @@
+"""Text as a terminal shows it: measured in cells, cut only between grapheme clusters.
+
+A cluster is what a reader sees as one character: a letter and its accents, a flag (two
+regional indicators), an emoji with its skin tone or variation selector, a family joined by
+zero-width joiners. Cutting inside one shows half a flag or a lone joiner, and its width
+is then anyone's guess.
+
+Terminals disagree on one case Rich measures with confidence: a character narrow on its own
+followed by the emoji selector VS16 (☀️, ❤️, ⚠️) is two cells in kitty and Rich, one in tmux
+3.3: the row's border moved by a column. `steady` asks for the text presentation (VS15)
+instead, one cell everywhere; it keeps the text's length, so every offset still holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rich.cells import cell_len, get_character_cell_size
+from textual.content import Content, Span
+
+VS15 = "\ufe0e"
+VS16 = "\ufe0f"
+ZWJ = "\u200d"
+ELLIPSIS = "…"
+_SELECTED = re.compile(f"(.){VS16}", re.DOTALL)
+
+
+def steady(text: str) -> str:
+    """`text` with VS16 after a narrow character made VS15 (see the module docstring)."""
+    if VS16 not in text:
+        return text
+    return _SELECTED.sub(
+        lambda m: m.group(1) + (VS15 if get_character_cell_size(m.group(1)) == 1 else VS16),
+        text,
+    )
+
+
+def _regional(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def _extends(char: str) -> bool:
+    """Whether `char` belongs to the cluster before it (marks, selectors, skin tones, tags)."""
+    return (
+        unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or "\U0001f3fb" <= char <= "\U0001f3ff"  # skin tones
+        or "\U000e0020" <= char <= "\U000e007f"  # tag characters (subdivision flags)
+    )
+
+
+def cluster_ends(text: str) -> list[int]:
+    """The offset where each grapheme cluster of `text` ends, in order."""
+    ends: list[int] = []
+    length = len(text)
+    i = 0
+    while i < length:
+        i += 2 if _regional(text[i]) and i + 1 < length and _regional(text[i + 1]) else 1
+        while i < length:
+            if text[i] == ZWJ:
+                i = min(i + 2, length)  # the joiner takes the next character with it
+            elif _extends(text[i]):
+                i += 1
+            else:
+                break
+        ends.append(i)
+    return ends
+
+
+def cut_at(text: str, width: int) -> int:
+    """The longest prefix of `text` made of whole clusters within `width` cells: its length."""
+    if cell_len(text) <= width:
+        return len(text)
+    start = used = 0
+    for end in cluster_ends(text):
+        used += cell_len(text[start:end])
+        if used > width:
+            return start
+        start = end
+    return start
+
+
+def clip(text: str, width: int) -> str:
+    """`text` within `width` cells, cut between clusters and ended with "…" when cut."""
+    if cell_len(text) <= width:
+        return text
+    return text[: cut_at(text, max(width - 1, 0))] + ELLIPSIS
+
+
+def clip_content(content: Content, width: int) -> Content:
+    """`clip` for a styled line: spans are kept up to the cut, and those running past it
+    style the "…" (as Textual's own truncation does)."""
+    if content.cell_length <= width:
+        return content
+    cut = cut_at(content.plain, max(width - 1, 0))
+    spans = [
+        Span(span.start, min(span.end, cut + 1), span.style)
+        for span in content.spans
+        if span.start < cut
+    ]
+    return Content(content.plain[:cut] + ELLIPSIS, spans)

@@ -1,0 +1,174 @@
+"""What keeps a long article cheap to open in a TextArea (textual 8.2.8, pinned).
+
+TextArea wraps every line of its document when it loads, and again on every resize, one
+regex match per word (a 5 MB article: 900,000 matches, seconds). `FastWrappedDocument` wraps
+lines of single-cell characters (most prose) a row at a time with C-level string searches,
+and leaves any other line to Textual's own `compute_wrap_offsets` (its oracle in the tests).
+
+`RowHighlights` is TextArea's highlight map filled a row at a time as rows are drawn: match
+spans are looked up by bisection, so 70,000 matches of a common word cost nothing until
+their rows come into view.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from itertools import repeat
+
+from rich.cells import _is_single_cell_widths
+from textual._wrap import compute_wrap_offsets
+from textual.document._wrapped_document import WrappedDocument
+from textual.expand_tabs import get_tab_widths
+
+Highlight = tuple[int, int | None, str]
+Span = tuple[int, int]
+
+_LAST_WORD_START = re.compile(r".*\s(?=\S)", re.DOTALL)
+"""Matched from a row's start: ends at the last word start within the slice searched."""
+_NEXT_WORD_START = re.compile(r"\s(?=\S)")
+
+
+def fast_wrap_offsets(text: str, width: int) -> list[int]:
+    """`compute_wrap_offsets(text, width, tab_size)` for a line of single-cell characters
+    without tabs, a row at a time.
+
+    Textual's rule, restated by rows: words carry their trailing whitespace ("chunks"); a
+    row holds every chunk that ends within `width`; the first that does not starts the next
+    row, or, wider than a row itself, is cut into rows of exactly `width`.
+    """
+    length = len(text)
+    breaks: list[int] = []
+    row = 0
+    while length - row > width:
+        limit = row + width
+        found = _LAST_WORD_START.match(text, row, limit + 1)
+        if found is None:  # the chunk under way runs past the row: cut it
+            start, end = row, _chunk_end(text, row)
+        else:
+            start = found.end()  # the last chunk starting within the row overflows it
+            end = _chunk_end(text, start)
+            if end - start <= width:
+                breaks.append(start)
+                row = start
+                continue
+        pieces = range(start, end, width)
+        breaks.extend(piece for piece in pieces if piece)
+        row = pieces[-1]
+    return breaks
+
+
+def _chunk_end(text: str, start: int) -> int:
+    following = _NEXT_WORD_START.search(text, start)
+    return following.end() if following is not None else len(text)
+
+
+def wrap_offsets(line: str, width: int, tab_width: int) -> list[int]:
+    """Where `line` wraps at `width`, exactly as Textual's `compute_wrap_offsets` says."""
+    if not width:
+        return []
+    if _is_single_cell_widths(line):  # no tabs, no wide or zero-width characters
+        return fast_wrap_offsets(line, width)
+    return compute_wrap_offsets(line, width, tab_size=tab_width)
+
+
+class FastWrappedDocument(WrappedDocument):
+    """Textual's `WrappedDocument`, wrapping with `wrap_offsets` (see the module docstring)."""
+
+    @property
+    def height(self) -> int:
+        # Textual sums over every line, on every access (hundreds per redraw).
+        return len(self._offset_to_line_info)
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        # The body of WrappedDocument.wrap, with the per-line work replaced; TextArea asks
+        # again on every resize, wrapped at the same width or not (a read-only document's
+        # lines only change with a new document).
+        tab_width = tab_width or self._tab_width
+        wrapped = (width, tab_width, len(self.document.lines))
+        if getattr(self, "_wrapped", None) == wrapped:
+            return
+        self._wrapped = wrapped
+        self._width = width
+        self._tab_width = tab_width
+        wrap_offsets_list: list[list[int]] = []
+        offset_to_line_info: list[tuple[int, int]] = []
+        line_index_to_offsets: list[list[int]] = []
+        tab_widths: list[list[int]] = []
+        current = 0
+        for line_index, line in enumerate(self.document.lines):
+            if "\t" in line:
+                tab_widths.append([w for _, w in get_tab_widths(line, tab_width)])
+            else:  # what get_tab_widths says of a line without tabs
+                tab_widths.append([0] if line else [])
+            offsets = wrap_offsets(line, width, tab_width)
+            wrap_offsets_list.append(offsets)
+            rows = len(offsets) + 1
+            offset_to_line_info.extend(zip(repeat(line_index, rows), range(rows), strict=True))
+            line_index_to_offsets.append(list(range(current, current + rows)))
+            current += rows
+        self._wrap_offsets = wrap_offsets_list
+        self._offset_to_line_info = offset_to_line_info
+        self._line_index_to_offsets = line_index_to_offsets
+        self._tab_width_cache = tab_widths
+
+
+class RowHighlights(dict[int, list[Highlight]]):
+    """TextArea's highlight map, each row's entries made when the row is first drawn.
+
+    Entries written before `set_spans` (the header, annotations) are kept as they are; span
+    groups given to `set_spans` are added after them, in group order, so later groups are
+    drawn over earlier ones.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._painted: dict[int, list[Highlight]] = {}
+        self._groups: list[tuple[Sequence[Span], Callable[[Span], str]]] = []
+        self._line_starts: Sequence[int] = (0,)
+        self._line: Callable[[int], str] = lambda row: ""
+
+    def __bool__(self) -> bool:
+        return True  # TextArea skips highlighting an empty map; this one fills on demand
+
+    def clear(self) -> None:
+        super().clear()
+        self._painted = {}
+        self._groups = []
+
+    def set_spans(
+        self,
+        groups: list[tuple[Sequence[Span], Callable[[Span], str]]],
+        line_starts: Sequence[int],
+        line: Callable[[int], str],
+    ) -> None:
+        """Draw these spans (document offsets, sorted by start) with the name each group's
+        function gives; `line_starts` and `line` describe the document's rows."""
+        self._painted = {row: list(entries) for row, entries in self.items()}
+        super().clear()
+        self._groups = groups
+        self._line_starts = line_starts
+        self._line = line
+
+    def __missing__(self, row: int) -> list[Highlight]:
+        entries = list(self._painted.get(row, ()))
+        if self._groups and 0 <= row < len(self._line_starts):
+            start = self._line_starts[row]
+            end = self._line_starts[row + 1] if row + 1 < len(self._line_starts) else None
+            line = self._line(row)
+            for spans, name in self._groups:
+                first = bisect_left(spans, (start, -1))
+                for span in spans[first:]:
+                    if end is not None and span[0] >= end:
+                        break
+                    column, last = span[0] - start, min(span[1] - start, len(line))
+                    entries.append(
+                        (
+                            len(line[:column].encode("utf-8")),
+                            len(line[:last].encode("utf-8")),
+                            name(span),
+                        )
+                    )
+        self[row] = entries
+        return entries
