@@ -508,7 +508,8 @@ class MainScreen(AnnotatingScreen):
             self._searched == (self.query_text, self.sort, tuple(sorted(self.filters.items())), "")
             and not self._unfinished
             and self.results is not None
-            and bool(self.results.hits)
+            and self.results.query == self.query_text  # not an earlier query's, kept
+            and bool(self.results.hits)  # results (a bad query keeps them on screen)
         )
         if not shown:
             self.search_now()
