@@ -440,6 +440,10 @@ class _Metadata:
             return headings[0]
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site)
+        if len(headings) == 1 and len(title.split()) <= 3 and len(headings[0].split()) >= 4:
+            # A short declared title ("Pressemitteilungen", the site's name) under a lone
+            # headline of a sentence's length: the page names its section, the <h1> its story.
+            return headings[0]
         return _visible_headline(title, headings)
 
     def headings(self) -> list[str]:
@@ -448,7 +452,7 @@ class _Metadata:
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading):
                 continue
-            text = _clean(heading.text_content())
+            text = _heading_text(heading)
             if text and text not in found:
                 found.append(text)
         return found
@@ -532,6 +536,57 @@ class _Metadata:
             if code:
                 return code
         return ""
+
+
+# A heading's kicker: the topic line set above or before the headline inside the `<h1>`
+# ("Einheit der Woche", "Olympische Spiele in Paris"), a separate line on the page.
+_KICKER_CLASS = re.compile(
+    r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading"
+    r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
+    re.IGNORECASE,
+)
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
+# Inline elements run on with the text around them; other elements are set apart by a space.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q ruby s samp small span strong sub "
+    "sup time u var wbr rt rp".split()
+)
+_LEADING_SEPARATORS = " :|-–—·•"
+
+
+def _heading_text(heading: Any) -> str:
+    """What a heading says: its words with a space between its elements' texts, without its
+    kicker, styles and scripts."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            return
+        if element is not heading and _kicker(element):
+            return
+        parts.append(element.text or "")
+        for child in element:
+            walk(child)
+            parts.append("" if child.tag in _INLINE else " ")
+            parts.append(child.tail or "")
+
+    walk(heading)
+    text = _clean("".join(parts)).lstrip(_LEADING_SEPARATORS)
+    return text or _clean(heading.text_content())
+
+
+def _kicker(element: Any) -> bool:
+    """A heading's kicker: marked by its class, or small print on a line before the rest."""
+    if _KICKER_CLASS.search(element.get("class") or ""):
+        return True
+    following = element.getnext()
+    return (
+        element.tag == "small"
+        and element.getprevious() is None
+        and not (element.getparent().text or "").strip()
+        and following is not None
+        and following.tag == "br"
+    )
 
 
 def _visible_headline(title: str, headings: list[str]) -> str:
