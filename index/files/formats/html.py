@@ -12,8 +12,8 @@ from __future__ import annotations
 import html as html_entities
 import json
 import re
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -103,6 +103,8 @@ _BUTTON_WORDS = frozenset(
 # Placeholder values some CMSs print into empty meta tags.
 _EMPTY_VALUES = frozenset(("nil", "null", "none", "undefined", "n/a", "-", "false"))
 # Meta keys that name a publication date in a CMS's own vocabulary.
+_UTC = timedelta(0)
+_OFFSET = re.compile(r"\d[+-]\d\d:?\d\d$")
 _DATE_KEY = re.compile(r"publi\w*[-_.:]?(?:date|time)|pub[-_.]?date|release[-_.]?date")
 
 
@@ -265,7 +267,7 @@ def _flatten(
             paragraphs.append(line)
         current.clear()
 
-    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
@@ -508,12 +510,22 @@ class _Metadata:
         candidates += [t for t in times[:3] if isinstance(t, str)]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.ld("dateModified")))
+        found = None
         for candidate in candidates:
-            if candidate:
-                parsed = parse_date(candidate)
-                if parsed is not None:
+            if not candidate or (found is not None and not _OFFSET.search(candidate)):
+                continue
+            parsed = parse_date(candidate)
+            if parsed is None:
+                continue
+            if found is None:
+                if parsed.utcoffset() != _UTC:
                     return parsed
-        return None
+                found = parsed
+            elif parsed.utcoffset() not in (None, _UTC) and parsed == found:
+                # The same moment in the site's own time zone: its calendar date is the one
+                # the page shows ("2019-10-18T22:04Z" is 19 October in Berlin).
+                return parsed
+        return found
 
     def section(self) -> str:
         section = _text(self.ld("articleSection")) or self.first(
@@ -548,31 +560,40 @@ _KICKER_CLASS = re.compile(
 _NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
 # Inline elements run on with the text around them; other elements are set apart by a space.
 _INLINE = frozenset(
-    "a abbr b bdi bdo cite code data dfn em font i kbd mark q ruby s samp small span strong sub "
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q ruby s samp small strong sub "
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
 
 
 def _heading_text(heading: Any) -> str:
-    """What a heading says: its words with a space between its elements' texts, without its
-    kicker, styles and scripts."""
+    """What a heading says: its words without its kicker, styles and scripts."""
+    return _spaced_text(heading, skip=_kicker).lstrip(_LEADING_SEPARATORS)
+
+
+def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
+    """The text of `root` as a browser shows it: a space between elements' texts
+    (`text_content()` runs "Jane Doe</span><span>Fri" together) except around inline
+    formatting, without styles, scripts or ruby readings, nor the elements `skip` picks out.
+
+    Walks the tree without recursion, so any depth is fine."""
+    import lxml.etree
+
     parts: list[str] = []
-
-    def walk(element: Any) -> None:
-        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
-            return
-        if element is not heading and _kicker(element):
-            return
-        parts.append(element.text or "")
-        for child in element:
-            walk(child)
-            parts.append("" if child.tag in _INLINE else " ")
-            parts.append(child.tail or "")
-
-    walk(heading)
-    text = _clean("".join(parts)).lstrip(_LEADING_SEPARATORS)
-    return text or _clean(heading.text_content())
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if element is root:
+            parts.append(element.text or "" if event == "start" else "")
+            continue
+        if not isinstance(element.tag, str):  # A comment or processing instruction.
+            parts.append(element.tail or "")
+        elif event == "end":
+            parts.append(("" if element.tag in _INLINE else " ") + (element.tail or ""))
+        elif element.tag in _NOT_TEXT or (skip is not None and skip(element)):
+            walker.skip_subtree()  # Its tail still follows, at its "end".
+        else:
+            parts.append(element.text or "")
+    return _clean("".join(parts)) or _clean(root.text_content())
 
 
 def _kicker(element: Any) -> bool:
@@ -776,14 +797,14 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
-        texts = [_byline_text(e.text_content()) for e in names if _neighbourhood(e) is near]
+        texts = [_byline_text(_spaced_text(e)) for e in names if _neighbourhood(e) is near]
         found = merge_bylines(split_byline(t) for t in dict.fromkeys(texts) if t)
         if found[0] or found[1]:
             return found
     for element in containers[:10]:
         if _in_furniture(element):
             continue
-        text = _byline_text(element.text_content())
+        text = _byline_text(_spaced_text(element))
         if 3 <= len(text) <= 150:
             authors, credit = split_byline(text)
             if authors or credit:
