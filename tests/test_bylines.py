@@ -43,6 +43,7 @@ from newsread.index.files.formats.bylines import (
         ("Interview: Julia Lauter", ["Julia Lauter"], ""),
         ("Publicado por Ana Pérez", ["Ana Pérez"], ""),
         ("José Miguel Wilson Hace", ["José Miguel Wilson"], ""),
+        ("Bettina Kugler Uhr", ["Bettina Kugler"], ""),
         ("BY BBC NEWS", [], "BBC NEWS"),
         ("By J.R. Smith and Ali al-Amin", ["J.R. Smith", "Ali al-Amin"], ""),
         ("By Valéry Giscard d'Estaing", ["Valéry Giscard d'Estaing"], ""),

@@ -171,7 +171,7 @@ _DATE_TAIL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
-_DATE_LEFTOVERS = _words("today yesterday updated published posted modified on at vor hace")
+_DATE_LEFTOVERS = _words("today yesterday updated published posted modified on at vor hace uhr")
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
 _URL = re.compile(r"\s*\(?\s*(?:https?://|www\.|\S+@\S+\.\w|@\w)\S*\s*\)?")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
