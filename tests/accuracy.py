@@ -44,6 +44,8 @@ traf, traf-text (trafilatura's evaluation pages: title, authors, date, with/with
     without   per snippet: the boilerplate snippet is not in our body.
 zyte, zyte-text (Zyte's benchmark: the expected article body)
     start     our body starts with the first 60 characters of the expected body (loosely).
+    start+sf  as start, or our first paragraph is a standfirst (at most 400 characters, not in
+              the expected body: Zyte's bodies leave it out) and the second starts so.
     lede      the first 60 characters of the expected body are somewhere in our body.
     body F1   mean token F1 of our body against the expected body.
 Timings: mean, median and 95th percentile wall time per file, and CPU time per file.
@@ -310,6 +312,7 @@ def token_f1(ours: str, theirs: str) -> float:
 
 HALVES = ("tune", "held")
 _START = 60
+_STANDFIRST = 400
 
 
 def half_of(name: str) -> str:
@@ -382,6 +385,12 @@ def check_zyte(row: dict, article: Article, score: Score, text: str | None) -> N
     if text is None or start in loose(text):
         body = loose(article.body)
         score.check("start", body.startswith(start), f"{name}: {body[:60]!r} vs {start!r}")
+        # Zyte's bodies leave out the standfirst that issue 12 keeps above the lede.
+        first = loose(article.paragraphs[0]) if article.paragraphs else ""
+        rest = loose("\n".join(article.paragraphs[1:]))
+        standfirst = len(first) <= _STANDFIRST and first[:_START] not in expected
+        ok = body.startswith(start) or (standfirst and rest.startswith(start))
+        score.check("start+sf", ok, f"{name}: {body[:60]!r} vs {start!r}")
         score.check("lede", start in body, f"{name}: dropped {start!r}")
     score.f1.append(token_f1(article.body, row["body"]))
 

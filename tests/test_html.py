@@ -314,6 +314,38 @@ def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
     assert parse_html(page).title == "Trams run without drivers"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<span class="kicker">Transport</span> Trams run without drivers',
+        "<small>Transport</small><br>Trams run without drivers",
+        '<span class="sub-heading">Transport:</span><br> Trams run without drivers',
+        "Trams run <em>without</em> drivers<style>.x{color:red}</style>",
+    ],
+)
+def test_the_headline_is_the_h1_without_its_kicker_or_styles(heading: str) -> None:
+    page = f"""<html><head><title>Press releases</title></head><body><article>
+    <h1>{heading}</h1><p>The city's trams will run without drivers on two lines from next
+    spring, the transport authority said on Tuesday.</p></article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers"
+
+
+def test_names_in_separate_elements_of_a_byline_are_not_run_together() -> None:
+    byline = (
+        '<div class="byline"><span class="author">Isabel Caro</span>, '
+        '<span class="author">José Miguel Wilson</span><span class="time">Hace 2 horas</span></div>'
+    )
+    draft = parse_html(page("<title>T</title>", byline + BODY))
+    assert draft.authors == ["Isabel Caro", "José Miguel Wilson"]
+
+
+def test_ruby_readings_are_left_out_of_a_headline() -> None:
+    page = """<html><head><title>NEWS WEB EASY | 子どもへの体罰を禁止する法律ができる</title></head><body><article>
+    <h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>
+    <p>子どもへの体罰を禁止する法律ができました。</p></article></body></html>"""
+    assert parse_html(page).title == "子どもへの体罰を禁止する法律ができる"
+
+
 def test_a_date_line_and_byline_above_the_text_become_metadata_not_body() -> None:
     text = (
         "The city's trams will run without drivers on two lines from next spring, the "
@@ -350,3 +382,14 @@ def test_a_byline_written_under_the_headline_outside_any_metadata() -> None:
     <div><p><i>von Bettina Kugler</i> | 19.10.2019</p></div>
     <p>{text}</p><p>{text}</p></div></body></html>"""
     assert parse_html(page).authors == ["Bettina Kugler"]
+
+
+def test_a_utc_date_gives_way_to_the_same_moment_in_the_sites_time_zone() -> None:
+    head = ld({"@type": "NewsArticle", "datePublished": "2019-10-18T22:04:00Z"}) + (
+        '<meta property="article:published_time" content="2019-10-19T00:04:00+02:00">'
+    )
+    published = parse_html(page(head, BODY)).published
+    assert published is not None and published.isoformat() == "2019-10-19T00:04:00+02:00"
+    other_moment = head.replace("00:04:00+02:00", "09:30:00+02:00")
+    published = parse_html(page(other_moment, BODY)).published
+    assert published is not None and published.isoformat() == "2019-10-18T22:04:00+00:00"

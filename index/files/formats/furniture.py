@@ -52,6 +52,10 @@ _FURNITURE = re.compile(
         | save\s+(?:for\s+later|article|story)|click\s+to\s+(?:share|e-?mail|print|tweet)\b.{0,80}
         | (?:un)?follow(?:ing)?|like\s+this\s*:?|like|like\s+loading\.*
         | \d+\s*min(?:ute)?s?\s+(?:read|listen)|(?:estimated\s+)?reading\s+time\s*:?.{0,30}
+        | (?:lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|tempo\s+de\s+leitura
+          |tempo\s+di\s+lettura|leestijd|время\s+чтения|czas\s+czytania)\s*:?.{0,30}
+        | \d+\s*(?:min(?:uten)?\.?\s+lesezeit|min(?:utos)?\s+de\s+(?:lectura|leitura)
+          |min(?:utes)?\s+de\s+lecture|минут[аы]?\s+(?:на\s+)?чтени[яе])
         | [-–—\s]*advertisement[-–—\s]*|advertising|sponsored(?:\s+content)?|promoted|ad
         | story\s+continues\s+(?:below|after)\s+(?:the\s+)?advertisement
         | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html as html_entities
 import json
 import re
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -75,6 +75,13 @@ _NAME_CLASS = re.compile(
 )
 # ... and of byline containers, whose text also carries dates, roles and "By".
 _BYLINE_CLASS = re.compile(r"\bbyline|\bauthors?\b")
+# Elements either pattern may match, picked by XPath (in C) before the regexes run.
+_MARKS = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_BYLINE_CANDIDATES = (
+    ".//*[@rel = 'author' or @itemprop = 'author' or @data-testid = 'byline'"
+    f" or contains({_MARKS}, 'author') or contains({_MARKS}, 'byline')"
+    f" or contains({_MARKS}, 'contributor')]"
+)
 # Where names are not the article's: comments, related stories, the page's footer. (Not
 # <header>: an article's own header holds its headline and byline.)
 _FURNITURE_CLASS = re.compile(
@@ -103,6 +110,8 @@ _BUTTON_WORDS = frozenset(
 # Placeholder values some CMSs print into empty meta tags.
 _EMPTY_VALUES = frozenset(("nil", "null", "none", "undefined", "n/a", "-", "false"))
 # Meta keys that name a publication date in a CMS's own vocabulary.
+_UTC = timedelta(0)
+_OFFSET = re.compile(r"\d[+-]\d\d:?\d\d$")
 _DATE_KEY = re.compile(r"publi\w*[-_.:]?(?:date|time)|pub[-_.]?date|release[-_.]?date")
 
 
@@ -116,7 +125,7 @@ def parse_html(text: str) -> Draft:
     _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
-    elements = sum(1 for _ in tree.iter())
+    elements = int(tree.xpath("count(//*)"))
     extracted = _extract(tree, draft.url) if elements <= _MAX_ELEMENTS else None
     paragraphs: list[str] = []
     if extracted is not None:
@@ -158,6 +167,8 @@ def _parse_tree(text: str) -> Any | None:
 
 
 _MAX_ELEMENTS = 50_000
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
+_CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -167,11 +178,12 @@ def _prepare(tree: Any) -> None:
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
     """
+    # XPath picks the few candidates in C: a Python loop over every element of an lxml.html
+    # tree costs a class lookup per element, a tenth of a page's parse.
     doomed = [
         element
-        for element in tree.iter()
-        if isinstance(element.tag, str)
-        and element.tag not in ("html", "body")
+        for element in tree.xpath(_MAYBE_HIDDEN)
+        if element.tag not in ("html", "body")
         and (
             element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
@@ -182,10 +194,8 @@ def _prepare(tree: Any) -> None:
         element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
-    for element in list(tree.iter()):
+    for element in tree.xpath(_CUSTOM_ELEMENTS):
         tag = element.tag
-        if not isinstance(tag, str) or (tag != "math" and "-" not in tag):
-            continue
         if tag == "math" or tag.startswith("mjx-"):
             text = " ".join(" ".join(element.itertext()).split())
             tail = element.tail
@@ -265,7 +275,7 @@ def _flatten(
             paragraphs.append(line)
         current.clear()
 
-    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
@@ -440,6 +450,10 @@ class _Metadata:
             return headings[0]
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site)
+        if len(headings) == 1 and len(title.split()) <= 3 and len(headings[0].split()) >= 4:
+            # A short declared title ("Pressemitteilungen", the site's name) under a lone
+            # headline of a sentence's length: the page names its section, the <h1> its story.
+            return headings[0]
         return _visible_headline(title, headings)
 
     def headings(self) -> list[str]:
@@ -448,7 +462,7 @@ class _Metadata:
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading):
                 continue
-            text = _clean(heading.text_content())
+            text = _heading_text(heading)
             if text and text not in found:
                 found.append(text)
         return found
@@ -504,12 +518,22 @@ class _Metadata:
         candidates += [t for t in times[:3] if isinstance(t, str)]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.ld("dateModified")))
+        found = None
         for candidate in candidates:
-            if candidate:
-                parsed = parse_date(candidate)
-                if parsed is not None:
+            if not candidate or (found is not None and not _OFFSET.search(candidate)):
+                continue
+            parsed = parse_date(candidate)
+            if parsed is None:
+                continue
+            if found is None:
+                if parsed.utcoffset() != _UTC:
                     return parsed
-        return None
+                found = parsed
+            elif parsed.utcoffset() not in (None, _UTC) and parsed == found:
+                # The same moment in the site's own time zone: its calendar date is the one
+                # the page shows ("2019-10-18T22:04Z" is 19 October in Berlin).
+                return parsed
+        return found
 
     def section(self) -> str:
         section = _text(self.ld("articleSection")) or self.first(
@@ -532,6 +556,66 @@ class _Metadata:
             if code:
                 return code
         return ""
+
+
+# A heading's kicker: the topic line set above or before the headline inside the `<h1>`
+# ("Einheit der Woche", "Olympische Spiele in Paris"), a separate line on the page.
+_KICKER_CLASS = re.compile(
+    r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading"
+    r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
+    re.IGNORECASE,
+)
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
+# Inline elements run on with the text around them; other elements are set apart by a space.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q ruby s samp small strong sub "
+    "sup time u var wbr rt rp".split()
+)
+_LEADING_SEPARATORS = " :|-–—·•"
+
+
+def _heading_text(heading: Any) -> str:
+    """What a heading says: its words without its kicker, styles and scripts."""
+    return _spaced_text(heading, skip=_kicker).lstrip(_LEADING_SEPARATORS)
+
+
+def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
+    """The text of `root` as a browser shows it: a space between elements' texts
+    (`text_content()` runs "Jane Doe</span><span>Fri" together) except around inline
+    formatting, without styles, scripts or ruby readings, nor the elements `skip` picks out.
+
+    Walks the tree without recursion, so any depth is fine."""
+    import lxml.etree
+
+    parts: list[str] = []
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if element is root:
+            parts.append(element.text or "" if event == "start" else "")
+            continue
+        if not isinstance(element.tag, str):  # A comment or processing instruction.
+            parts.append(element.tail or "")
+        elif event == "end":
+            parts.append(("" if element.tag in _INLINE else " ") + (element.tail or ""))
+        elif element.tag in _NOT_TEXT or (skip is not None and skip(element)):
+            walker.skip_subtree()  # Its tail still follows, at its "end".
+        else:
+            parts.append(element.text or "")
+    return _clean("".join(parts)) or _clean(root.text_content())
+
+
+def _kicker(element: Any) -> bool:
+    """A heading's kicker: marked by its class, or small print on a line before the rest."""
+    if _KICKER_CLASS.search(element.get("class") or ""):
+        return True
+    following = element.getnext()
+    return (
+        element.tag == "small"
+        and element.getprevious() is None
+        and not (element.getparent().text or "").strip()
+        and following is not None
+        and following.tag == "br"
+    )
 
 
 def _visible_headline(title: str, headings: list[str]) -> str:
@@ -705,8 +789,8 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
         return [], ""
     names: list[Any] = []
     containers: list[Any] = []
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "time"):
+    for element in body.xpath(_BYLINE_CANDIDATES):
+        if element.tag in ("script", "style", "time"):
             continue
         marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
         if (
@@ -721,14 +805,14 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
-        texts = [_byline_text(e.text_content()) for e in names if _neighbourhood(e) is near]
+        texts = [_byline_text(_spaced_text(e)) for e in names if _neighbourhood(e) is near]
         found = merge_bylines(split_byline(t) for t in dict.fromkeys(texts) if t)
         if found[0] or found[1]:
             return found
     for element in containers[:10]:
         if _in_furniture(element):
             continue
-        text = _byline_text(element.text_content())
+        text = _byline_text(_spaced_text(element))
         if 3 <= len(text) <= 150:
             authors, credit = split_byline(text)
             if authors or credit:
