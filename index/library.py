@@ -106,20 +106,25 @@ class Library(OpenIndex):
             return search(self, query, **options)
         except (QueryError, LibraryError):
             raise
-        except Exception as error:
-            # Whoosh fails on damaged files with anything from struct.error to TypeError.
-            if not raised_in_whoosh(error):
-                raise
-            kind = type(error)
-            what = kind.__qualname__
-            if kind.__module__ != "builtins":
-                what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
-            if not self.read_only:
-                with suppress(sqlite3.Error):  # then it is found again next time, that is all
-                    self.docs.set_meta("damaged", what)
-            raise LibraryError(
-                f"the index is damaged ({what}); newsread rebuilds it when next started"
-            ) from None
+        except Exception as error:  # noqa: BLE001 - re-raised (a LibraryError if from Whoosh)
+            raise self._damaged(error) from None
+
+    def _damaged(self, error: Exception) -> Exception:
+        """What to raise for `error` from a search: a `LibraryError` that says the index is
+        damaged (marked for a rebuild) when it came from inside Whoosh, else `error` itself."""
+        # Whoosh fails on damaged files with anything from struct.error to TypeError.
+        if not raised_in_whoosh(error):
+            return error
+        kind = type(error)
+        what = kind.__qualname__
+        if kind.__module__ != "builtins":
+            what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
+        if not self.read_only:
+            with suppress(sqlite3.Error):  # then it is found again next time, that is all
+                self.docs.set_meta("damaged", what)
+        return LibraryError(
+            f"the index is damaged ({what}); newsread rebuilds it when next started"
+        )
 
     def similar(self, path_or_id: str, **options: Any) -> SearchResults:
         """The articles most like the one `path_or_id` names ("more like this"), in the shape
@@ -128,10 +133,16 @@ class Library(OpenIndex):
         Raises:
             UnknownArticle: no article, or more than one, goes by `path_or_id`.
             NothingToSearch: the article shares no telling word with another.
+            LibraryError: the index is damaged; it is rebuilt the next time it is opened.
         """
         from newsread.index.engine.similar import similar
 
-        return similar(self, path_or_id, **options)
+        try:
+            return similar(self, path_or_id, **options)
+        except (QueryError, LibraryError):
+            raise
+        except Exception as error:  # noqa: BLE001 - re-raised (a LibraryError if from Whoosh)
+            raise self._damaged(error) from None
 
     def article(self, key: str) -> Article | None:
         """The parsed article with this key, from the article store."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
-from newsread.index import NothingToSearch, UnknownArticle
+from newsread.index import LibraryError, NothingToSearch, UnknownArticle
 from newsread.index.engine import similar as similar_module
 from newsread.index.engine.schema import text_analyzer
 from newsread.index.library import Library
@@ -122,6 +122,20 @@ def test_a_file_of_several_articles_needs_an_id(tmp_path: Path) -> None:
         pytest.skip("this JSON layout is read as one article")
     with pytest.raises(UnknownArticle, match="holds 2 articles"):
         library.similar("feed.json")
+
+
+def test_a_damaged_index_is_one_clear_error_and_rebuilt(library: Library) -> None:
+    index_dir = library.index_dir
+    library.close()
+    [postings] = [
+        f for f in index_dir.iterdir() if f.name.startswith("MAIN_") and f.suffix == ".pst"
+    ]
+    postings.write_bytes(bytes(postings.stat().st_size))  # same size, nothing readable
+    damaged = Library(library.root).open()
+    with pytest.raises(LibraryError, match=r"^the index is damaged \(.+\); newsread rebuilds it"):
+        damaged.similar("shipping/0.txt")
+    damaged.close()
+    assert Library(library.root).open().notice.startswith("index rebuilt")
 
 
 # -- against slow, obviously right twins, on random libraries ------------------------------

@@ -17,6 +17,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsread.index.engine import postings
@@ -42,6 +43,13 @@ postings are the slowest to read)..."""
 MIN_COMMON = 10
 """... unless it is in at most this many articles: in a small library, a word three of six
 articles share still tells them apart from the other three."""
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    """One analyzer for every call: it remembers each word's stem (stemming is most of the
+    cost of reading an article's terms)."""
+    return text_analyzer()
 
 
 def find_article(library: OpenIndex, path_or_id: str) -> Article:
@@ -73,7 +81,7 @@ def key_terms(searcher: Any, article: Article, limit: int = KEY_TERMS) -> list[t
     other article has cannot find anything and is left out, as is one in every article or in
     more than MAX_TERM_SHARE of the library (and more than MIN_COMMON articles).
     """
-    analyzer = text_analyzer()
+    analyzer = _analyzer()
     counts: Counter[str] = Counter()
     for token in analyzer(article.title):
         counts[token.text] += TITLE_WEIGHT
