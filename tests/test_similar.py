@@ -46,7 +46,8 @@ def library(tmp_path: Path) -> Library:
     root = tmp_path / "library"
     for n, (title, body) in enumerate(SHIPPING):
         source = "BALTIC WIRE" if n % 2 else "HARBOUR GAZETTE"
-        write_article(root, f"shipping/{n}.txt", title, body, source=source)
+        date = f"{[2, 9, 5][n]} May 2017 [10:00]"
+        write_article(root, f"shipping/{n}.txt", title, body, source=source, date=date)
     for n, (title, body) in enumerate(FOOTBALL):
         write_article(root, f"football/{n}.txt", title, body, section="Sport")
     write_article(root, "empty.txt", "It is", "It is; it is not, and it is.")
@@ -80,6 +81,17 @@ def test_filters_narrow_the_list(library: Library) -> None:
     assert [hit.key for hit in results.hits] == ["shipping/1.txt"]
     assert dict(results.facets["source"]) == {"BALTIC WIRE": 1}
     assert library.similar("shipping/0.txt", filters={"section": "Sport"}).hits == ()
+
+
+def test_the_list_can_be_ordered_by_date(library: Library) -> None:
+    by_score = library.similar("shipping/1.txt")
+    newest = library.similar("shipping/1.txt", sort="newest")
+    oldest = library.similar("shipping/1.txt", sort="oldest")
+    assert {h.key for h in newest.hits} == {h.key for h in by_score.hits}
+    assert newest.sort == "newest" and oldest.sort == "oldest"
+    dates = [h.published for h in newest.hits]
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
+    assert [h.published for h in oldest.hits] == sorted(dates)
 
 
 def test_limit_and_offset_page_through_the_list(library: Library) -> None:

@@ -22,8 +22,23 @@ from typing import TYPE_CHECKING, Any
 
 from newsread.index.engine import postings
 from newsread.index.engine.schema import text_analyzer
-from newsread.index.engine.search import _count_facets, _facet_value, make_snippet, match_spans
-from newsread.index.results import Hit, NothingToSearch, SearchResults, Snippet, UnknownArticle
+from newsread.index.engine.search import (
+    SORTS,
+    _by_date,
+    _column,
+    _count_facets,
+    _facet_value,
+    make_snippet,
+    match_spans,
+)
+from newsread.index.results import (
+    Hit,
+    NothingToSearch,
+    QueryError,
+    SearchResults,
+    Snippet,
+    UnknownArticle,
+)
 
 if TYPE_CHECKING:
     from newsread.index.article import Article
@@ -127,6 +142,7 @@ def similar(
     library: OpenIndex,
     path_or_id: str,
     *,
+    sort: str = "relevance",
     limit: int = 20,
     offset: int = 0,
     filters: dict[str, str] | None = None,
@@ -136,7 +152,8 @@ def similar(
     """The articles most like the one `path_or_id` names, best first, itself left out.
 
     At most MAX_SIMILAR articles make the list (`total`); `filters` narrows them to facet
-    values as in `search`, and `facets` counts those in the list. `query` is "like: TITLE".
+    values as in `search`, and `facets` counts those in the list. `sort` "newest" or "oldest"
+    orders that list by date (the same articles). `query` is "like: TITLE".
 
     Raises:
         UnknownArticle: no article, or more than one, goes by `path_or_id`.
@@ -145,6 +162,9 @@ def similar(
     from whoosh import query
 
     started = time.perf_counter()
+    sort = "newest" if sort == "date" else sort
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
     article = find_article(library, path_or_id)
     with library.searcher() as searcher:
         terms = key_terms(searcher, article)
@@ -167,6 +187,11 @@ def similar(
             allowed = _scores(searcher, query.And(conditions), scored=False)
             scores = {d: s for d, s in scores.items() if d in allowed}
         ranked = postings.top(scores, MAX_SIMILAR)
+        if sort != "relevance":
+            score_of = dict(ranked)
+            dates = _column(searcher, "published")
+            by_date = _by_date(list(score_of), dates, len(ranked), newest=sort == "newest")
+            ranked = [(d, score_of[d]) for d in by_date]
         facet_counts = _count_facets(searcher, [d for d, _ in ranked]) if facets else {}
         page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
     matched = frozenset(t for t, _ in terms)
@@ -176,7 +201,7 @@ def similar(
     )
     return SearchResults(
         query=f"like: {article.title or article.path}",
-        sort="relevance",
+        sort=sort,
         total=len(ranked),
         hits=hits,
         terms=matched,

@@ -88,6 +88,23 @@ async def test_L_in_an_article_lists_articles_like_it_and_back_reopens_it(
         assert app.main.reader.article.key == "grain/sanctions.txt"
 
 
+async def test_s_orders_the_like_list_by_date(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        by_likeness = hit_keys(app)
+        await pilot.press("s")
+        await settle(pilot)
+        title = str(app.main.results_list.border_title)
+        assert "like: Kelmor harbour" in title and "newest first" in title
+        assert sorted(hit_keys(app)) == sorted(by_likeness)
+        assert hit_keys(app)[0] == "flood.txt"  # 2021: the newest
+
+
 async def test_typing_a_query_leaves_the_like_list(library: Path, make_app: MakeApp) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:

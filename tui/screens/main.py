@@ -319,7 +319,7 @@ class MainScreen(AnnotatingScreen):
             return  # searches start only once the library is open
         try:
             if like:
-                results = library.similar(like, filters=filters, limit=PAGE)
+                results = library.similar(like, sort=sort, filters=filters, limit=PAGE)
             else:
                 results = library.search(
                     query, sort=sort, filters=filters, limit=PAGE, suggest=suggest
@@ -413,11 +413,10 @@ class MainScreen(AnnotatingScreen):
         order = SORT_LABELS.get(results.sort, results.sort)
         row = self.results_list.highlighted
         if self.like:  # "like: Putin, Macron meet…" says what the list is
-            order = (
-                results.query
-                if len(results.query) <= LIKE_TITLE
-                else (results.query[: LIKE_TITLE - 1].rstrip() + "…")
-            )
+            like = results.query
+            if len(like) > LIKE_TITLE:
+                like = like[: LIKE_TITLE - 1].rstrip() + "…"
+            order = like if results.sort == "relevance" else f"{like} · {order}"
         if results.total and row is not None and row < results.total:
             title = f"{row + 1:,} of {results.total:,} · {order}"
         else:
@@ -485,7 +484,7 @@ class MainScreen(AnnotatingScreen):
         try:
             if like:
                 similar = library.similar(
-                    like, filters=filters, limit=PAGE, offset=offset, facets=False
+                    like, sort=sort, filters=filters, limit=PAGE, offset=offset, facets=False
                 )
                 self.post_message(PageLoaded(generation, offset, similar.hits))
                 return
