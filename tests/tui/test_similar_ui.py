@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import rendered_text, settle, write_article
+from tui_helpers import build_library, rendered_text, settle, write_article
 
 from newsread.tui.app import NewsreadApp
 from newsread.tui.commands import COMMANDS
@@ -150,3 +151,29 @@ async def test_L_is_in_help_and_the_palette(library: Path, make_app: MakeApp) ->
         assert "L  " in text and "Articles like the open or highlighted one" in text
         assert isinstance(app.main.search_input, Input)
         assert rendered_text(app.main.results_list)
+
+
+def test_L_and_back_in_a_real_terminal_at_80x24_and_wide(tmp_path: Path) -> None:
+    from test_e2e_tmux import SOCKET, start, tmux
+
+    terminal = start(build_library(tmp_path / "library"), tmp_path / "home")
+    try:
+        terminal.wait_for("up to date")
+        terminal.type("harbour")
+        terminal.wait_for("1 of 2 · by relevance")
+        terminal.keys("Enter")
+        terminal.wait_for("⏎ Open")
+        terminal.type("L")
+        screen = terminal.wait_for("· like: Kelmor harbour expansion approved")
+        assert "River flood reaches the old town" in screen
+        terminal.type("[")
+        terminal.wait_for("1 of 2 · by relevance")
+
+        tmux("resize-window", "-t", terminal.session, "-x", "160", "-y", "40")
+        terminal.type("jL")  # the second hit, then like it, in one write
+        screen = terminal.wait_for("· like: River flood reaches the old town")
+        assert "Kelmor harbour expansion approved" in screen
+        terminal.keys("C-q")
+        terminal.wait_for("newsread exited 0")
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
