@@ -55,13 +55,13 @@ MAX_SIMILAR = 100
 MAX_TERM_SHARE = 0.2
 """A term in more than this share of the library is no key term (it says little and its
 postings are the slowest to read)..."""
+MIN_COMMON = 10
+"""... unless it is in at most this many articles: in a small library, a word three of six
+articles share still tells them apart from the other three."""
 MAX_POSTINGS = 80_000
 """The key terms together are in at most this many articles (a term that would pass it is
 skipped for a rarer one): scoring costs ~1 ms per 1,000 postings at 100,000 articles, and
 a short article's key terms can be common words."""
-MIN_COMMON = 10
-"""... unless it is in at most this many articles: in a small library, a word three of six
-articles share still tells them apart from the other three."""
 
 
 @lru_cache(maxsize=1)
