@@ -7,8 +7,9 @@ terms, each boosted by its weight, scored by BM25F as any search is and evaluate
 list at a time (index/engine/postings.py). The article itself is left out.
 
 Measured on the BBC corpus (tests/benchmarks/similar_quality.py): this beats Whoosh's own
-`key_terms_from_text` (its Bo1 model) as a key-term picker, in quality and in time; the
-figures are in that script's docstring.
+`key_terms_from_text` (its Bo1 model) as a key-term picker, in quality (0.868 of the top 10
+in the article's own section, against 0.854) and in time (p95 3.7 times a one-word search's,
+against 6.4); the figures are in that script's docstring.
 """
 
 from __future__ import annotations

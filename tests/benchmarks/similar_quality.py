@@ -16,7 +16,7 @@ Measured 2026-12-03 on 2 cores shared with seven busy helpers (load average ~24:
 milliseconds are several times a quiet machine's; the ratio holds), 200 articles, seed 15:
     picker             share  p50 ms  p95 ms  p95 / one-word search
     tf-idf (newsread)  0.868   327.9   485.5   3.67
-    Whoosh Bo1         0.854   319.0   610.2   (earlier run, limit 10, no snippets)
+    Whoosh Bo1         0.854   774.2  1393.5   6.43
 Variants of the tf-idf picker (share, 200 articles): 15 key terms 0.845, 25 0.868, 40 0.887
 (but p50 x1.9 of 25's); title words counted once 0.872, three times 0.868; a term cap of 5%
 of the library 0.841 against 20%'s 0.868.
