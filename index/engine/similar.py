@@ -51,6 +51,10 @@ TITLE_WEIGHT = 3
 """A title word counts as this many uses in the body: the headline says what the story is."""
 MAX_TEXT_CHARS = 50_000
 """Key terms come from the article's first this-many characters (a huge one costs no more)."""
+SHOWN_TERMS = 10
+"""Key terms marked in snippets and in an article opened from the list (`n` jumps between
+them), the most telling first: they say what is shared, and marking all of them doubled the
+time snippets take (measured at 10,000 articles: 49 ms p50 for 20 snippets, 22 ms with 10)."""
 MAX_SIMILAR = 100
 """The most articles a "more like this" list holds: beyond them likeness is noise."""
 MAX_TERM_SHARE = 0.2
@@ -208,17 +212,15 @@ def similar(
             ranked = [(d, score_of[d]) for d in by_date]
         facet_counts = _count_facets(searcher, [d for d, _ in ranked]) if facets else {}
         page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
-    matched = frozenset(t for t, _ in terms)
+    shown = frozenset(t for t, _ in terms[:SHOWN_TERMS])
     articles = library.docs.articles(f["key"] for f, _ in page) if snippets else {}
-    hits = tuple(
-        _hit(fields, score, articles.get(fields["key"]), matched) for fields, score in page
-    )
+    hits = tuple(_hit(fields, score, articles.get(fields["key"]), shown) for fields, score in page)
     return SearchResults(
         query=f"like: {article.title or article.path}",
         sort=sort,
         total=len(ranked),
         hits=hits,
-        terms=matched,
+        terms=shown,
         facets=facet_counts,
         elapsed=time.perf_counter() - started,
     )
