@@ -79,7 +79,7 @@ class MainScreen(AnnotatingScreen):
             "Like this",
             show=False,
             id="app.more_like_this",
-            tooltip="Articles like the open or highlighted one ([ goes back)",
+            tooltip="Articles like the open or highlighted one",
         ),
         Binding(
             "ctrl+s",
