@@ -6,7 +6,6 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 from tui_helpers import build_library, rendered_text, settle, write_article
 
@@ -22,12 +21,11 @@ def hit_keys(app: NewsreadApp) -> list[str]:
     return app.main.results_list.keys
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 40)])
 async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
-    library: Path, make_app: MakeApp, size: tuple[int, int]
+    library: Path, make_app: MakeApp
 ) -> None:
     app = make_app(library)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # wide: the tmux test below
         await settle(pilot)
         await pilot.press(*"harbour", "enter")
         await settle(pilot)
@@ -89,7 +87,9 @@ async def test_L_in_an_article_lists_articles_like_it_and_back_reopens_it(
         assert app.main.reader.article.key == "grain/sanctions.txt"
 
 
-async def test_s_orders_the_like_list_by_date(library: Path, make_app: MakeApp) -> None:
+async def test_s_orders_the_like_list_by_date_and_a_query_leaves_it(
+    library: Path, make_app: MakeApp
+) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -105,15 +105,6 @@ async def test_s_orders_the_like_list_by_date(library: Path, make_app: MakeApp) 
         assert sorted(hit_keys(app)) == sorted(by_likeness)
         assert hit_keys(app)[0] == "flood.txt"  # 2021: the newest
 
-
-async def test_typing_a_query_leaves_the_like_list(library: Path, make_app: MakeApp) -> None:
-    app = make_app(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"harbour", "enter")
-        await settle(pilot)
-        await pilot.press("L")
-        await settle(pilot)
         assert app.main.like
         await pilot.press("slash")
         app.main.search_input.value = ""
