@@ -644,6 +644,7 @@ class MainScreen(AnnotatingScreen):
             self.notify("Highlight a result or open an article first", timeout=2)
             return
         if not self.library_ready:
+            self.notify("The library is still opening; try again in a moment", timeout=2)
             return
         self.remember_position()
         current = self.navigation.current
