@@ -127,10 +127,12 @@ class Library(OpenIndex):
         Raises:
             UnknownArticle: no article, or more than one, goes by `path_or_id`.
             NothingToSearch: the article shares no telling word with another.
+            LibraryError: the index is damaged; it is rebuilt the next time it is opened.
         """
         from newsread.index.engine.similar import similar
 
-        return similar(self, path_or_id, **options)
+        with self.damage_reported():
+            return similar(self, path_or_id, **options)
 
     def article(self, key: str) -> Article | None:
         """The parsed article with this key, from the article store."""

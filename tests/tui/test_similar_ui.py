@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
-from tui_helpers import rendered_text, settle, write_article
+from tui_helpers import build_library, rendered_text, settle, write_article
 
 from newsread.tui.app import NewsreadApp
 from newsread.tui.commands import COMMANDS
@@ -21,12 +20,11 @@ def hit_keys(app: NewsreadApp) -> list[str]:
     return app.main.results_list.keys
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 40)])
 async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
-    library: Path, make_app: MakeApp, size: tuple[int, int]
+    library: Path, make_app: MakeApp
 ) -> None:
     app = make_app(library)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # wide: the tmux test below
         await settle(pilot)
         await pilot.press(*"harbour", "enter")
         await settle(pilot)
@@ -88,7 +86,9 @@ async def test_L_in_an_article_lists_articles_like_it_and_back_reopens_it(
         assert app.main.reader.article.key == "grain/sanctions.txt"
 
 
-async def test_typing_a_query_leaves_the_like_list(library: Path, make_app: MakeApp) -> None:
+async def test_s_orders_the_like_list_by_date_and_a_query_leaves_it(
+    library: Path, make_app: MakeApp
+) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -96,6 +96,14 @@ async def test_typing_a_query_leaves_the_like_list(library: Path, make_app: Make
         await settle(pilot)
         await pilot.press("L")
         await settle(pilot)
+        by_likeness = hit_keys(app)
+        await pilot.press("s")
+        await settle(pilot)
+        title = str(app.main.results_list.border_title)
+        assert "like: Kelmor harbour" in title and "newest first" in title
+        assert sorted(hit_keys(app)) == sorted(by_likeness)
+        assert hit_keys(app)[0] == "flood.txt"  # 2021: the newest
+
         assert app.main.like
         await pilot.press("slash")
         app.main.search_input.value = ""
@@ -133,3 +141,30 @@ async def test_L_is_in_help_and_the_palette(library: Path, make_app: MakeApp) ->
         assert "L  " in text and "Articles like the open or highlighted one" in text
         assert isinstance(app.main.search_input, Input)
         assert rendered_text(app.main.results_list)
+
+
+def test_L_and_back_in_a_real_terminal_at_80x24_and_wide(tmp_path: Path) -> None:
+    from tui_helpers import Tmux
+
+    terminal = Tmux(tmp_path / "home")
+    terminal.newsread(build_library(tmp_path / "library"))
+    try:
+        terminal.wait_for("up to date")
+        terminal.type("harbour")
+        terminal.wait_for("1 of 2 · by relevance")
+        terminal.keys("Enter")
+        terminal.wait_for("⏎ Open")
+        terminal.type("L")
+        screen = terminal.wait_for("· like: Kelmor harbour expansion approved")
+        assert "River flood reaches the old town" in screen
+        terminal.type("[")
+        terminal.wait_for("1 of 2 · by relevance")
+
+        terminal.resize((160, 40))
+        terminal.type("jL")  # the second hit, then like it, in one write
+        screen = terminal.wait_for("· like: River flood reaches the old town")
+        assert "Kelmor harbour expansion approved" in screen
+        terminal.keys("C-q")
+        terminal.wait_for("newsread exited 0")
+    finally:
+        terminal.kill()

@@ -89,7 +89,7 @@ class MainScreen(AnnotatingScreen):
             "Like this",
             show=False,
             id="app.more_like_this",
-            tooltip="Articles like the open or highlighted one ([ goes back)",
+            tooltip="Articles like the open or highlighted one",
         ),
         Binding(
             "ctrl+s",
@@ -336,7 +336,7 @@ class MainScreen(AnnotatingScreen):
             return  # searches start only once the library is open
         try:
             if like:  # one step: "more like this" ranks a few articles, it counts nothing
-                results = library.similar(like, filters=filters, limit=PAGE)
+                results = library.similar(like, sort=sort, filters=filters, limit=PAGE)
                 self.post_message(SearchDone(generation, results, refresh))
                 self.post_message(SearchCounted(generation, results))
                 return
@@ -460,11 +460,10 @@ class MainScreen(AnnotatingScreen):
         row = self.results_list.highlighted_row
         rows = self.results_list.total
         if self.like:  # "like: Putin, Macron meet…" says what the list is
-            order = (
-                results.query
-                if len(results.query) <= LIKE_TITLE
-                else (results.query[: LIKE_TITLE - 1].rstrip() + "…")
-            )
+            like = results.query
+            if len(like) > LIKE_TITLE:
+                like = like[: LIKE_TITLE - 1].rstrip() + "…"
+            order = like if results.sort == "relevance" else f"{like} · {order}"
         if not results.counted and results.hits:
             title = f"{row + 1:,} of counting…" if row is not None and row < rows else "counting…"
         elif results.stories and results.total != results.stories and results.hits:
@@ -556,7 +555,7 @@ class MainScreen(AnnotatingScreen):
         try:
             if like:
                 similar = library.similar(
-                    like, filters=filters, limit=PAGE, offset=offset, facets=False
+                    like, sort=sort, filters=filters, limit=PAGE, offset=offset, facets=False
                 )
                 self.post_message(PageLoaded(generation, offset, similar.hits))
                 return
@@ -726,6 +725,7 @@ class MainScreen(AnnotatingScreen):
             self.notify("Highlight a result or open an article first", timeout=2)
             return
         if not self.library_ready:
+            self.notify("The library is still opening; try again in a moment", timeout=2)
             return
         self.remember_position()
         current = self.navigation.current
