@@ -251,7 +251,9 @@ class MainScreen(AnnotatingScreen):
 
     def index_committed(self, articles: int) -> None:
         self.status.set_status(articles=articles)
-        self.search_now(keep_position=True)
+        # The highlighted article keeps its place once the user is in the list or reading;
+        # otherwise the list starts at its top, as a first search does.
+        self.search_now(keep_position=self.results_list.has_focus or self.reading)
 
     def index_finished(self, articles: int, skipped: int, cancelled: bool) -> None:
         self.indexing = False
