@@ -45,13 +45,20 @@ class Bucket:
 
     @property
     def label(self) -> str:
-        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `week of 2 Mar 1987`."""
+        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `2–8 Mar 1987` (a week)."""
+        start, end = self.start, self.end
         if self.granularity == "year":
-            return f"{self.start.year}"
+            return f"{start.year}"
         if self.granularity == "month":
-            return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
-        day = f"{self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
-        return day if self.granularity == "day" else f"week of {day}"
+            return f"{_MONTHS[start.month - 1]} {start.year}"
+        last = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
+        if self.granularity == "day":
+            return last
+        if start.year != end.year:
+            return f"{start.day} {_MONTHS[start.month - 1]} {start.year} – {last}"
+        if start.month != end.month:
+            return f"{start.day} {_MONTHS[start.month - 1]} – {last}"
+        return f"{start.day}–{last}"
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

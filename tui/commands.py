@@ -15,6 +15,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Toggle sort", "Sort the results: relevance, newest first, oldest first (s)", "toggle_sort"),
     ("Filters", "Filter by source, section or year (f)", "filters"),
     ("Clear filters", "Show results from every source, section and year", "clear_filters"),
+    ("Timeline", "The hits over time: pick a period, Enter narrows to it (T)", "focus_timeline"),
     ("Back", "Go back to the previous query or article (alt+left, [)", "back"),
     ("Forward", "Go forward again (alt+right, ])", "forward"),
     ("Save search", "Save the current search under a name (ctrl+s)", "save_search"),
