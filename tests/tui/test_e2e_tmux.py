@@ -133,6 +133,16 @@ def test_search_open_read_and_quit_at_80x24(terminal: Terminal, tmp_path: Path) 
     screen = terminal.wait_until_gone("match 2/4")
     assert "1 of 2" in screen and "River flood reaches the old town" in screen
 
+    # The hits over time by month: T picks the busiest, Enter narrows to it, 1 removes that.
+    assert "2017-05-30 – 2021-04-02 · busiest May 2017: 1" in screen
+    terminal.type("T")
+    terminal.wait_for("◂ May 2017: 1 hit ▸")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("1 of 1 · by relevance")
+    assert "date: 2017-05" in screen
+    terminal.type("1")
+    terminal.wait_for("1 of 2 · by relevance")
+
     # A file saved while the app runs is noticed (a stat walk every few seconds).
     write_article(tmp_path / "library", "late.txt", "Harbour tug strike", "The harbour tugs.")
     terminal.wait_for("1 file changed — indexing", timeout=30)

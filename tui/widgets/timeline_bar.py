@@ -142,16 +142,14 @@ class TimelineBar(Widget, can_focus=True):
         self.timeline = timeline
         self.set_class(not self.has_buckets, "-empty")  # CSS hides it (and when short)
         buckets = timeline.buckets if timeline else ()
-        spark = self.query_one(TimelineSparkline)
-        spark.data = [b.count for b in buckets]
-        # A bar per bucket up to the cap, never less than a readable width.
-        spark.styles.width = max(12, min(len(buckets), 60))
+        self.query_one(TimelineSparkline).data = [b.count for b in buckets]
         periods = [b.period for b in buckets]
         picked = periods.index(before.period) if before and before.period in periods else None
         if picked is None and self.has_focus and buckets:
             picked = self._busiest()
         self.picked = picked
         self._describe()
+        self._fit()
 
     @property
     def bucket(self) -> Bucket | None:
@@ -180,6 +178,17 @@ class TimelineBar(Widget, can_focus=True):
     def _describe(self) -> None:
         self.query_one("#timeline-label", Static).update(self.description())
 
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """A cell per bucket (a few for a few: one period is not a wall), leaving room for
+        the span and busiest period; more buckets than cells share them (the busiest shows)."""
+        buckets = len(self.timeline.buckets) if self.timeline else 0
+        wanted = min(60, max(buckets, min(12, 3 * buckets)))
+        room = self.size.width - 3 - self.summary().cell_length  # padding and the gap
+        self.query_one(TimelineSparkline).styles.width = max(min(wanted, 12), min(wanted, room))
+
     def description(self) -> Content:
         """The picked bucket's dates and hits while focused; else the span and busiest."""
         timeline = self.timeline
@@ -194,6 +203,13 @@ class TimelineBar(Widget, can_focus=True):
                 f": {hits}",
                 (" ▸  Enter narrows to it", "$text-muted"),
             )
+        return self.summary()
+
+    def summary(self) -> Content:
+        """The span, the busiest period and the undated hits."""
+        timeline = self.timeline
+        if timeline is None or not timeline.buckets:
+            return Content("")
         busiest = timeline.busiest
         parts: list[Content] = [Content(timeline.span)]
         if busiest is not None and len(timeline.buckets) > 1:
