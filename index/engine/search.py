@@ -904,22 +904,21 @@ def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
 
 
 def _filter_query(name: str, value: str) -> Any:
-    """The query a filter adds: a facet value, or (`date`) a period of days."""
+    """The query a filter adds: a facet value, or (`date`) a period as the timeline names
+    its buckets (`1987`, `1987-03`, `1987-03-02`, `1987-03-02..1987-03-08`)."""
     from whoosh import query
 
     if name == "date":
-        start, end = _facet_value(name, value)
-        return query.DateRange("published", start, end)
-    return query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
-
-
-def _facet_value(name: str, value: str) -> Any:
-    if name == "date":  # a period, as the timeline names its buckets
         try:
             start, end = parse_period(value)
         except ValueError as error:
             raise QueryError(str(error)) from None
-        return (datetime.combine(start, dtime.min), datetime.combine(end, dtime.max))
+        first, last = datetime.combine(start, dtime.min), datetime.combine(end, dtime.max)
+        return query.DateRange("published", first, last)
+    return query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
+
+
+def _facet_value(name: str, value: str) -> Any:
     if name == "year":
         try:
             return int(value)
