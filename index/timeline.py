@@ -11,12 +11,10 @@ A bucket's `period` is also what narrows a search to it (the `date` filter): `19
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from calendar import monthrange
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import accumulate
 from typing import Literal
 
 Granularity = Literal["day", "week", "month", "year"]
@@ -138,28 +136,58 @@ def choose_granularity(first: date, last: date) -> Granularity:
     return "year"
 
 
+def month_key(day: date) -> int:
+    """A month as one integer (`year * 12 + month - 1`): how hits are tallied by month."""
+    return day.year * 12 + day.month - 1
+
+
 def build_timeline(days: Mapping[int, int], undated: int = 0) -> Timeline:
     """The timeline of hits counted by day: `days` maps a day's ordinal to its hits (a day
-    without hits is left out: it would stretch the span).
-
-    Linear in the buckets, not the days: the days are sorted and summed at C speed
-    (`sorted`, `accumulate`), and each bucket's count is a difference of two running sums.
-    """
+    without hits is left out: it would stretch the span)."""
     if not days:
         return Timeline(undated=undated)
-    ordered = sorted(days)
-    running = [0, *accumulate(map(days.__getitem__, ordered))]
-    first, last = date.fromordinal(ordered[0]), date.fromordinal(ordered[-1])
+
+    def by_month() -> Mapping[int, int]:
+        months: dict[int, int] = {}
+        for ordinal, n in days.items():
+            key = month_key(date.fromordinal(ordinal))
+            months[key] = months.get(key, 0) + n
+        return months
+
+    first, last = date.fromordinal(min(days)), date.fromordinal(max(days))
+    return timeline_from(first, last, undated, by_day=lambda: days, by_month=by_month)
+
+
+def timeline_from(
+    first: date,
+    last: date,
+    undated: int,
+    *,
+    by_day: Callable[[], Mapping[int, int]],
+    by_month: Callable[[], Mapping[int, int]],
+) -> Timeline:
+    """The timeline of hits from `first` to `last`, asking for the tally it needs: by day
+    (day ordinals) for days and weeks, by month (`month_key`) for months and years.
+
+    The caller counts at C speed over every hit; this is linear in the buckets and in the
+    tally's keys (at most 420 days, or one key a month), never in the hits.
+    """
     granularity = choose_granularity(first, last)
+    counts: dict[date, int] = {}
+    if granularity in ("day", "week"):
+        for ordinal, n in by_day().items():
+            start = bucket_start(date.fromordinal(ordinal), granularity)
+            counts[start] = counts.get(start, 0) + n
+    else:
+        for key, n in by_month().items():
+            month = date(key // 12, key % 12 + 1, 1)
+            start = month if granularity == "month" else month.replace(month=1)
+            counts[start] = counts.get(start, 0) + n
     buckets = []
     start = bucket_start(first, granularity)
     while True:
         end = period_end(start, granularity)
-        count = (
-            running[bisect_right(ordered, end.toordinal())]
-            - running[bisect_left(ordered, start.toordinal())]
-        )
-        buckets.append(Bucket(start, end, count, granularity))
+        buckets.append(Bucket(start, end, counts.get(start, 0), granularity))
         if end >= last:
             break
         start = end + timedelta(days=1)
