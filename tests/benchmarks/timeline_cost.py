@@ -21,9 +21,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve()
-sys.path.insert(0, str(HERE.parent))
-
 
 def _rank(values: list[float], p: float) -> float:
     ordered = sorted(values)
@@ -44,11 +41,12 @@ def main() -> int:
     from newsread.index.engine.search import QueryError
     from newsread.index.library import Library
 
-    queries = json.loads((out / f"queries-{opts.size}.json").read_text())
-    library = Library(out / f"corpus-{opts.size}").open()
-    if not library.has_index():
-        print(f"no index under {out}: run bench.py --sizes {opts.size} --out {out} first")
+    query_file = out / f"queries-{opts.size}.json"
+    if not query_file.is_file():
+        print(f"no query mix under {out}: run bench.py --sizes {opts.size} --out {out} first")
         return 2
+    queries = json.loads(query_file.read_text())
+    library = Library(out / f"corpus-{opts.size}").open()
     real = search_module._timeline
     spent = [0.0]
 
