@@ -12,7 +12,7 @@ A bucket's `period` is also what narrows a search to it (the `date` filter): `19
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -45,13 +45,20 @@ class Bucket:
 
     @property
     def label(self) -> str:
-        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `week of 2 Mar 1987`."""
+        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `2–8 Mar 1987` (a week)."""
+        start, end = self.start, self.end
         if self.granularity == "year":
-            return f"{self.start.year}"
+            return f"{start.year}"
         if self.granularity == "month":
-            return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
-        day = f"{self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
-        return day if self.granularity == "day" else f"week of {day}"
+            return f"{_MONTHS[start.month - 1]} {start.year}"
+        last = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
+        if self.granularity == "day":
+            return last
+        if start.year != end.year:
+            return f"{start.day} {_MONTHS[start.month - 1]} {start.year} – {last}"
+        if start.month != end.month:
+            return f"{start.day} {_MONTHS[start.month - 1]} – {last}"
+        return f"{start.day}–{last}"
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -129,17 +136,53 @@ def choose_granularity(first: date, last: date) -> Granularity:
     return "year"
 
 
+def month_key(day: date) -> int:
+    """A month as one integer (`year * 12 + month - 1`): how hits are tallied by month."""
+    return day.year * 12 + day.month - 1
+
+
 def build_timeline(days: Mapping[int, int], undated: int = 0) -> Timeline:
-    """The timeline of hits counted by day: `days` maps a day's ordinal to its hits."""
-    dated = {day: n for day, n in days.items() if n > 0}
-    if not dated:
+    """The timeline of hits counted by day: `days` maps a day's ordinal to its hits (a day
+    without hits is left out: it would stretch the span)."""
+    if not days:
         return Timeline(undated=undated)
-    first, last = date.fromordinal(min(dated)), date.fromordinal(max(dated))
+
+    def by_month() -> Mapping[int, int]:
+        months: dict[int, int] = {}
+        for ordinal, n in days.items():
+            key = month_key(date.fromordinal(ordinal))
+            months[key] = months.get(key, 0) + n
+        return months
+
+    first, last = date.fromordinal(min(days)), date.fromordinal(max(days))
+    return timeline_from(first, last, undated, by_day=lambda: days, by_month=by_month)
+
+
+def timeline_from(
+    first: date,
+    last: date,
+    undated: int,
+    *,
+    by_day: Callable[[], Mapping[int, int]],
+    by_month: Callable[[], Mapping[int, int]],
+) -> Timeline:
+    """The timeline of hits from `first` to `last`, asking for the tally it needs: by day
+    (day ordinals) for days and weeks, by month (`month_key`) for months and years.
+
+    The caller counts at C speed over every hit; this is linear in the buckets and in the
+    tally's keys (at most 420 days, or one key a month), never in the hits.
+    """
     granularity = choose_granularity(first, last)
     counts: dict[date, int] = {}
-    for ordinal, n in dated.items():
-        start = bucket_start(date.fromordinal(ordinal), granularity)
-        counts[start] = counts.get(start, 0) + n
+    if granularity in ("day", "week"):
+        for ordinal, n in by_day().items():
+            start = bucket_start(date.fromordinal(ordinal), granularity)
+            counts[start] = counts.get(start, 0) + n
+    else:
+        for key, n in by_month().items():
+            month = date(key // 12, key % 12 + 1, 1)
+            start = month if granularity == "month" else month.replace(month=1)
+            counts[start] = counts.get(start, 0) + n
     buckets = []
     start = bucket_start(first, granularity)
     while True:

@@ -50,7 +50,9 @@ def test_days_up_to_the_cap_then_weeks() -> None:
     assert weeks.buckets[0].start == date(1987, 2, 23)
     assert weeks.buckets[0].end == date(1987, 3, 1)
     assert weeks.buckets[0].period == "1987-02-23..1987-03-01"
-    assert weeks.buckets[0].label == "week of 23 Feb 1987"
+    assert weeks.buckets[0].label == "23 Feb – 1 Mar 1987"
+    assert weeks.buckets[1].label == "2–8 Mar 1987"
+    assert _of(date(1986, 12, 31), date(1987, 3, 1)).buckets[0].label == "29 Dec 1986 – 4 Jan 1987"
 
 
 def test_week_boundary_is_monday() -> None:

@@ -516,6 +516,7 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
     from newsread.tui.widgets.reading_pane import ReadingPane
     from newsread.tui.widgets.results_list import ResultsList
     from newsread.tui.widgets.search_bar import SearchInput
+    from newsread.tui.widgets.timeline_bar import TimelineBar
 
     return [
         (
@@ -525,6 +526,7 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
         ),
         ("Search box", SearchInput.BINDINGS, []),
         ("Results", ResultsList.BINDINGS, [("↑ ↓ pgup pgdn", "Move")]),
+        ("Timeline (T)", TimelineBar.BINDINGS, []),
         (
             "Article",
             [b for b in ReadingPane.BINDINGS if b not in ANNOTATION_BINDINGS],

@@ -16,6 +16,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Toggle sort", "Sort the results: relevance, newest first, oldest first", "toggle_sort"),
     ("Filters", "Filter by source, section or year", "filters"),
     ("Clear filters", "Show results from every source, section and year", "clear_filters"),
+    ("Timeline", "The hits over time: pick a period, Enter narrows to it", "focus_timeline"),
     ("More like this", "Articles like the open or highlighted one", "more_like_this"),
     ("Back", "Go back to the previous query or article", "back"),
     ("Forward", "Go forward again", "forward"),

@@ -41,7 +41,7 @@ from newsread.index.results import (
     SearchResults,
     Snippet,
 )
-from newsread.index.timeline import Timeline, build_timeline, parse_period
+from newsread.index.timeline import Timeline, month_key, parse_period, timeline_from
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -1028,20 +1028,44 @@ _DAY = 86_400_000_000
 
 
 def _timeline(searcher: Any, docnums: list[int]) -> Timeline:
-    """The hits over time, counted from a per-day column as the facets are (at C speed)."""
-    cache = searcher.__dict__.setdefault("_newsread_columns", {})
-    if "published_day" not in cache:
-        # Day ordinals (date.toordinal()), -1 when undated.
-        cache["published_day"] = [
-            v // _DAY + 1 if v >= 0 else -1 for v in _column(searcher, "published")
-        ]
-    days: list[int] = cache["published_day"]
+    """The hits over time, counted as the facets are: C-speed passes over columns of day
+    ordinals and month keys (cached with the searcher), -1 when undated."""
+    days, months = _date_columns(searcher)
     if not docnums or not days:
         return Timeline()
-    picked = operator.itemgetter(*docnums)(days)
-    tally = Counter(picked if len(docnums) > 1 else (picked,))
+    pick = operator.itemgetter(*docnums)
+    picked_months = pick(months) if len(docnums) > 1 else (pick(months),)
+    tally = Counter(picked_months)
     undated = tally.pop(-1, 0)
-    return build_timeline(tally, undated)
+    if not tally:
+        return Timeline(undated=undated)
+    picked_days = pick(days) if len(docnums) > 1 else (pick(days),)
+    first = min(filter((-1).__ne__, picked_days)) if undated else min(picked_days)
+
+    def by_day() -> Counter[int]:
+        counted = Counter(picked_days)
+        counted.pop(-1, None)
+        return counted
+
+    return timeline_from(
+        date.fromordinal(first),
+        date.fromordinal(max(picked_days)),
+        undated,
+        by_day=by_day,
+        by_month=lambda: tally,
+    )
+
+
+def _date_columns(searcher: Any) -> tuple[list[int], list[int]]:
+    """Every document's day ordinal and month key (`month_key`), -1 when undated."""
+    cache = searcher.__dict__.setdefault("_newsread_columns", {})
+    if "published_day" not in cache:
+        days = [v // _DAY + 1 if v >= 0 else -1 for v in _column(searcher, "published")]
+        keys = {d: month_key(date.fromordinal(d)) for d in set(days) if d > 0}
+        keys[-1] = -1
+        cache["published_day"] = days
+        cache["published_month"] = [keys[d] for d in days]
+    return cache["published_day"], cache["published_month"]
 
 
 def _facet_label(value: Any) -> str:
@@ -1086,22 +1110,21 @@ def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
 
 
 def _filter_query(name: str, value: str) -> Any:
-    """The query a filter adds: a facet value, or (`date`) a period of days."""
+    """The query a filter adds: a facet value, or (`date`) a period as the timeline names
+    its buckets (`1987`, `1987-03`, `1987-03-02`, `1987-03-02..1987-03-08`)."""
     from whoosh import query
 
     if name == "date":
-        start, end = _facet_value(name, value)
-        return query.DateRange("published", start, end)
-    return query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
-
-
-def _facet_value(name: str, value: str) -> Any:
-    if name == "date":  # a period, as the timeline names its buckets
         try:
             start, end = parse_period(value)
         except ValueError as error:
             raise QueryError(str(error)) from None
-        return (datetime.combine(start, dtime.min), datetime.combine(end, dtime.max))
+        first, last = datetime.combine(start, dtime.min), datetime.combine(end, dtime.max)
+        return query.DateRange("published", first, last)
+    return query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
+
+
+def _facet_value(name: str, value: str) -> Any:
     if name == "year":
         try:
             return int(value)

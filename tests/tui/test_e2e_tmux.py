@@ -65,17 +65,28 @@ def test_search_open_read_and_quit_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
     screen = tmux.wait_until_gone("match 2/4")
     assert "1 of 2" in screen and "River flood reaches the old town" in screen
 
+    # The hits over time by month: T picks the busiest, Enter narrows to it, 1 removes that.
+    assert "2017-05-30 – 2021-04-02 · busiest May 2017: 1" in screen
+    tmux.type("T")
+    tmux.wait_for("◂ May 2017: 1 hit ▸")
+    tmux.keys("Enter")
+    screen = tmux.wait_for("1 of 1 · by relevance")
+    assert "date: 2017-05" in screen
+    tmux.type("1")
+    tmux.wait_for("1 of 2 · by relevance")
+
     # A file saved while the app runs is noticed (a stat walk every few seconds).
     write_article(tmp_path / "library", "late.txt", "Harbour tug strike", "The harbour tugs.")
     tmux.wait_for("1 file changed — indexing", timeout=30)
     tmux.wait_for("Harbour tug strike")
     tmux.wait_for(" of 3 · by relevance")
+    tmux.wait_until_gone("changed — indexing")  # the toast would cover the article's border
 
     # Open, widen (the list shows beside the article), shift+tab back onto the list…
     tmux.keys("Enter")
     tmux.wait_for("esc Back")
     tmux.resize((200, 50))
-    tmux.wait_for("╮╭")  # two panes side by side
+    tmux.wait_for("││")  # two panes side by side
     tmux.keys("BTab")
     tmux.wait_for("⏎ Open")
     # …then narrow: the list is hidden behind the article. The focus must follow, or no key

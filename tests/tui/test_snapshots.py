@@ -78,3 +78,10 @@ class TestQueryError:
         app: NewsreadApp = make_app(snapshot_library)
         keys = (*"kelmor", "enter", "slash", *'"kel', "enter")
         assert snap_compare(app, terminal_size=(80, 24), run_before=typed(*keys))
+
+
+class TestTimeline:
+    def test_a_period_picked(self, snap_compare, snapshot_library: Path, make_app) -> None:
+        app: NewsreadApp = make_app(snapshot_library)
+        keys = ("tab", "T", "right", "right")  # 2017, its bars reversed
+        assert snap_compare(app, terminal_size=(80, 24), run_before=typed(*keys))

@@ -40,13 +40,14 @@ from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
+from newsread.tui.widgets.timeline_bar import TimelineBar
 
 SORTS = ("relevance", "newest", "oldest")
 SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first"}
 """What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
-    from newsread.index import SearchResults, Version
+    from newsread.index import SearchResults, Timeline, Version
     from newsread.tui.app import NewsreadApp
 
 SEARCH_DELAY = 0.15
@@ -64,6 +65,8 @@ def shown(widget: Widget) -> bool:
 
 class MainScreen(AnnotatingScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
+    """Short terminals hide the timeline (app.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="app.search", tooltip="Go to the search box"),
@@ -90,6 +93,14 @@ class MainScreen(AnnotatingScreen):
             show=False,
             id="app.more_like_this",
             tooltip="Articles like the open or highlighted one",
+        ),
+        Binding(
+            "T",
+            "focus_timeline",
+            "Timeline",
+            show=False,
+            id="timeline.focus",
+            tooltip="The hits over time: ←/→ pick a period, Enter narrows to it",
         ),
         Binding(
             "ctrl+s",
@@ -146,6 +157,7 @@ class MainScreen(AnnotatingScreen):
             with Vertical(id="results-column"):
                 yield Static("", id="filters-bar", markup=False)
                 yield Static("", id="results-message", markup=False)
+                yield TimelineBar(id="timeline")
                 yield ResultsList(id="results")
             yield ArticleView(WIDE_HINT, id="article-column")
             yield NotesPanel(id="notes-panel")
@@ -165,6 +177,10 @@ class MainScreen(AnnotatingScreen):
     @property
     def results_list(self) -> ResultsList:
         return self.query_one(ResultsList)
+
+    @property
+    def timeline_bar(self) -> TimelineBar:
+        return self.query_one(TimelineBar)
 
     @property
     def article_view(self) -> ArticleView:
@@ -376,6 +392,10 @@ class MainScreen(AnnotatingScreen):
         self.results = results
         self.query_one(SearchBar).show_error("")
         self.results_list.show_results(results, keep_highlight=message.refresh)
+        if results.counted or not results.hits:
+            # Else the timeline comes with the counts (`_search_counted`); the line keeps
+            # its place meanwhile rather than the list jumping up and back on each key.
+            self.show_timeline(results.timeline)
         self.results_shown(results.hits)
         self._update_results_title()
         self._show_counts(results)
@@ -422,6 +442,7 @@ class MainScreen(AnnotatingScreen):
         self._unfinished = 0
         self.results = message.results
         self.results_list.show_counts(message.results)
+        self.show_timeline(message.results.timeline)
         self._update_results_title()
         self._show_counts(message.results)
 
@@ -450,9 +471,28 @@ class MainScreen(AnnotatingScreen):
 
             self.results = SearchResults(query=message.query, sort=self.sort, total=0, hits=())
             self.results_list.show_results(self.results)
+            self.show_timeline(None)
             self._update_results_title()
             self.status.set_status(hits=0, elapsed=0.0, limited="", counting=False)
             self.show_message("")
+
+    def show_timeline(self, timeline: Timeline | None) -> None:
+        """The hits over time above the list (hidden when no hit has a date)."""
+        self.timeline_bar.show(timeline)
+        if self.timeline_bar.has_focus and not self.timeline_bar.has_buckets:
+            self.results_list.focus()
+
+    @on(TimelineBar.PeriodChosen)
+    def _period_chosen(self, message: TimelineBar.PeriodChosen) -> None:
+        self.results_list.focus()
+        if self.filters.get("date") != message.period:
+            self.filters = {**self.filters, "date": message.period}
+            self.search_now()
+            self._visit()
+
+    @on(TimelineBar.Left)
+    def _timeline_left(self) -> None:
+        self.results_list.focus()
 
     def _update_results_title(self) -> None:
         results = self.results
@@ -705,6 +745,17 @@ class MainScreen(AnnotatingScreen):
         search = self.search_input
         search.focus()
         search.select_all()
+
+    def action_focus_timeline(self) -> None:
+        bar = self.timeline_bar
+        if not bar.has_buckets:
+            self.notify("No dated hits to show over time", timeout=2)
+            return
+        if self.has_class("-short"):
+            self.notify("The timeline needs a taller terminal", timeout=2)
+            return
+        self.set_reading(False)
+        bar.focus()
 
     def action_close_article(self) -> None:
         self.remember_position()

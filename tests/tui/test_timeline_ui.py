@@ -1,0 +1,128 @@
+"""The timeline above the results: shown, picked from, narrowed to, hidden when too small."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tui_helpers import rendered_text, settle, wait_for
+
+from newsread.tui.app import NewsreadApp
+from newsread.tui.screens.help import HelpScreen
+from newsread.tui.widgets.results_list import ResultsList
+from newsread.tui.widgets.timeline_bar import TimelineBar, TimelineSparkline, cells_of
+
+MakeApp = Callable[..., NewsreadApp]
+
+
+def bar_text(app: NewsreadApp) -> str:
+    """The words beside the sparkline."""
+    return rendered_text(app.main.timeline_bar.query_one("#timeline-label"))
+
+
+async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.main.timeline_bar
+        assert bar.display and bar.region.height == 1  # every article: 2015 to 2021, by year
+        assert bar.query_one(TimelineSparkline).data == [1, 0, 1, 0, 1, 0, 1]
+        assert "2015-05-05 – 2021-04-02 · busiest 2015: 1" in bar_text(app)
+        await pilot.press("tab", "T")  # from the list
+        await settle(pilot)
+        assert app.focused is bar and bar.bucket is not None and bar.bucket.period == "2015"
+        await pilot.press("right", "right")
+        assert "◂ 2017: 1 hit ▸" in bar_text(app)
+        await pilot.press("left")
+        assert "◂ 2016: 0 hits ▸" in bar_text(app)
+        await pilot.press("l", "enter")
+        await settle(pilot)
+        assert app.main.filters == {"date": "2017"}
+        assert isinstance(app.focused, ResultsList)
+        assert app.main.results_list.keys == ["kelmor-harbour.txt"]
+        assert "date: 2017" in rendered_text(app.main.query_one("#filters-bar"))
+        assert "2017-05-30" in bar_text(app)  # the timeline follows: one day now
+        assert bar.timeline is not None and bar.timeline.granularity == "day"
+
+        await pilot.press("1")  # the filter is removable like the others
+        await settle(pilot)
+        assert app.main.filters == {} and len(app.main.results_list.keys) == 4
+        await pilot.press("left_square_bracket")  # and history brings it back
+        await settle(pilot)
+        assert app.main.filters == {"date": "2017"}
+        assert app.main.results_list.keys == ["kelmor-harbour.txt"]
+
+
+async def test_escape_leaves_and_the_timeline_follows_the_query(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"vessa OR grain", "enter")
+        await settle(pilot)
+        bar = app.main.timeline_bar
+        assert bar.timeline is not None and bar.timeline.granularity == "month"  # 2019 to 2021
+        assert bar.timeline.dated == 2
+        await pilot.press("T", "end")
+        assert "Apr 2021: 1 hit" in bar_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.focused, ResultsList)
+        assert "2019-03-12 – 2021-04-02" in bar_text(app)  # the span again, once left
+        await pilot.press("slash", *" zzzqx", "enter")  # nothing matches: no timeline
+        await settle(pilot)
+        assert not bar.display
+        assert isinstance(app.focused, ResultsList)
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.focused, ResultsList)
+        assert any("No dated hits" in n.message for n in app._notifications)
+
+
+async def test_hidden_when_short_and_never_left_focused(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "T")
+        assert app.focused is app.main.timeline_bar
+        await pilot.resize_terminal(40, 12)
+        await wait_for(pilot, lambda: not app.main.timeline_bar.display)
+        await settle(pilot)
+        assert app.focused is not None and app.focused is not app.main.timeline_bar
+        assert app.focused.display
+        focused = app.focused
+        await pilot.press("T")  # too short: said so, the focus stays
+        await settle(pilot)
+        assert app.focused is focused
+        assert any("taller terminal" in n.message for n in app._notifications)
+        await pilot.resize_terminal(40, 20)  # narrow but tall enough: shown, fits one line
+        await wait_for(pilot, lambda: app.main.timeline_bar.display)
+        assert app.main.timeline_bar.region.height == 1
+        assert app.main.timeline_bar.region.width == 40
+
+
+async def test_help_and_palette_name_it(library: Path, make_app: MakeApp) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_text = str(app.screen.help_content())  # type: ignore[attr-defined]
+        assert "Timeline (T)" in help_text and "Narrow the search to the picked period" in help_text
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"timeline")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, TimelineBar)
+
+
+def test_the_marked_cells_are_the_bucket_drawn() -> None:
+    assert cells_of(0, 3, 12) == {0, 1, 2, 3}
+    assert cells_of(2, 3, 12) == {8, 9, 10, 11}
+    assert cells_of(5, 60, 30) == {2}  # two buckets a cell
+    assert set().union(*(cells_of(b, 7, 20) for b in range(7))) == set(range(20))
+    assert cells_of(0, 0, 10) == set()

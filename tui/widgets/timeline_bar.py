@@ -1,0 +1,242 @@
+"""The timeline above the results: the query's hits over time as one line.
+
+A Textual `Sparkline` of every bucket's hits, with the span and the busiest period beside it.
+Focused (T), ←/→ pick a bucket, its dates and count shown and its bars reversed; Enter asks
+for the search to be narrowed to that period (`PeriodChosen`); Escape leaves (`Left`).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Sparkline, Static
+
+if TYPE_CHECKING:
+    from textual.app import RenderResult as TextualRenderResult
+
+    from newsread.index import Bucket, Timeline
+
+
+def cells_of(bucket: int, buckets: int, width: int) -> set[int]:
+    """The cells of a `width`-cell Sparkline of `buckets` values that draw value `bucket`.
+
+    Textual's Sparkline cuts the data into `width` partitions (Fraction steps, empty ones
+    dropped), then walks the cells with a float step over those partitions; this repeats
+    that arithmetic, so the cells marked are the ones drawn.
+    """
+    if buckets <= 0 or width <= 0:
+        return set()
+    step = Fraction(buckets, width)
+    parts = [
+        (int(step * n), int(step * (n + 1)))
+        for n in range(width)
+        if int(step * n) < int(step * (n + 1))
+    ]
+    cells, at, walk = set(), 0.0, len(parts) / width
+    for cell in range(width):
+        start, end = parts[int(at)]
+        if start <= bucket < end:
+            cells.add(cell)
+        at += walk
+    return cells
+
+
+class _Marked:
+    """A one-line renderable with some cells reversed (the picked bucket's bars)."""
+
+    def __init__(self, inner: object, cells: set[int]) -> None:
+        self.inner = inner
+        self.cells = cells
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        cell = 0
+        reverse = Style(reverse=True)
+        for segment in console.render(self.inner, options):  # type: ignore[arg-type]
+            if segment.control or segment.text == "\n":
+                yield segment
+                continue
+            for char in segment.text:
+                style = (segment.style or Style()) + reverse if cell in self.cells else None
+                yield Segment(char, style or segment.style)
+                cell += 1
+
+
+class TimelineSparkline(Sparkline):
+    """Textual's Sparkline, with the picked bucket's cells reversed."""
+
+    picked: reactive[int | None] = reactive(None)
+
+    def render(self) -> TextualRenderResult:
+        drawn = super().render()
+        if self.picked is None or not self.data:
+            return drawn
+        return _Marked(drawn, cells_of(self.picked, len(self.data), self.size.width))
+
+
+class TimelineBar(Widget, can_focus=True):
+    """One line: the sparkline, then the span and busiest period (or the picked bucket)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "pick(-1)", "Earlier", id="timeline.earlier", tooltip="Earlier period"),
+        Binding("right,l", "pick(1)", "Later", id="timeline.later", tooltip="Later period"),
+        Binding("home,g", "pick_end(0)", "First", show=False, id="timeline.first"),
+        Binding("end,G", "pick_end(1)", "Last", show=False, id="timeline.last"),
+        Binding(
+            "enter",
+            "narrow",
+            "Narrow",
+            id="timeline.narrow",
+            tooltip="Narrow the search to the picked period (a date filter)",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Results",
+            id="timeline.leave",
+            tooltip="Back to the results",
+        ),
+    ]
+
+    class PeriodChosen(Message):
+        """Enter on a bucket: narrow the search to `period` (a `date` filter value)."""
+
+        def __init__(self, period: str, label: str) -> None:
+            super().__init__()
+            self.period = period
+            self.label = label
+
+    class Left(Message):
+        """Escape: the focus goes back to the results."""
+
+    picked: reactive[int | None] = reactive(None, init=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timeline: Timeline | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TimelineSparkline([], id="timeline-spark")
+        yield Static("", id="timeline-label", markup=False)
+
+    @property
+    def has_buckets(self) -> bool:
+        return self.timeline is not None and bool(self.timeline.buckets)
+
+    def show(self, timeline: Timeline | None) -> None:
+        """Show a search's timeline (None or no dated hit: nothing to show, and hidden).
+
+        The picked period stays picked when the new timeline has it (a commit re-ran the
+        same search); otherwise nothing is picked until the bar is focused again.
+        """
+        before = self.bucket
+        self.timeline = timeline
+        self.set_class(not self.has_buckets, "-empty")  # CSS hides it (and when short)
+        buckets = timeline.buckets if timeline else ()
+        self.query_one(TimelineSparkline).data = [b.count for b in buckets]
+        periods = [b.period for b in buckets]
+        picked = periods.index(before.period) if before and before.period in periods else None
+        if picked is None and self.has_focus and buckets:
+            picked = self._busiest()
+        self.picked = picked
+        self._describe()
+        self._fit()
+
+    @property
+    def bucket(self) -> Bucket | None:
+        """The picked bucket, if any."""
+        if self.timeline is None or self.picked is None:
+            return None
+        if not 0 <= self.picked < len(self.timeline.buckets):
+            return None
+        return self.timeline.buckets[self.picked]
+
+    def _busiest(self) -> int | None:
+        busiest = self.timeline.busiest if self.timeline else None
+        return self.timeline.buckets.index(busiest) if self.timeline and busiest else None
+
+    def watch_picked(self) -> None:
+        self.query_one(TimelineSparkline).picked = self.picked
+        self._describe()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # (not on_blur: it runs before Widget._on_blur clears has_focus)
+        super().watch_has_focus(has_focus)
+        if has_focus and self.picked is None:
+            self.picked = self._busiest()
+        self._describe()
+
+    def _describe(self) -> None:
+        self.query_one("#timeline-label", Static).update(self.description())
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """A cell per bucket (a few for a few: one period is not a wall), leaving room for
+        the span and busiest period; more buckets than cells share them (the busiest shows)."""
+        buckets = len(self.timeline.buckets) if self.timeline else 0
+        wanted = min(60, max(buckets, min(12, 3 * buckets)))
+        room = self.size.width - 3 - self.summary().cell_length  # padding and the gap
+        self.query_one(TimelineSparkline).styles.width = max(min(wanted, 12), min(wanted, room))
+
+    def description(self) -> Content:
+        """The picked bucket's dates and hits while focused; else the span and busiest."""
+        timeline = self.timeline
+        if timeline is None or not timeline.buckets:
+            return Content("")
+        bucket = self.bucket
+        if bucket is not None and self.has_focus:
+            hits = f"{bucket.count:,} hit{'s' if bucket.count != 1 else ''}"
+            return Content.assemble(
+                ("◂ ", "$text-muted"),
+                (bucket.label, "bold"),
+                f": {hits}",
+                (" ▸  Enter narrows to it", "$text-muted"),
+            )
+        return self.summary()
+
+    def summary(self) -> Content:
+        """The span, the busiest period and the undated hits."""
+        timeline = self.timeline
+        if timeline is None or not timeline.buckets:
+            return Content("")
+        busiest = timeline.busiest
+        parts: list[Content] = [Content(timeline.span)]
+        if busiest is not None and len(timeline.buckets) > 1:
+            parts.append(
+                Content.assemble("busiest ", (busiest.label, "bold"), f": {busiest.count:,}")
+            )
+        if timeline.undated:
+            parts.append(Content(f"{timeline.undated:,} undated").stylize("$text-muted"))
+        return Content(" · ").join(parts)
+
+    def action_pick(self, step: int) -> None:
+        if self.timeline is None or not self.timeline.buckets:
+            return
+        last = len(self.timeline.buckets) - 1
+        if self.picked is None:
+            self.picked = self._busiest()
+        else:
+            self.picked = max(0, min(last, self.picked + step))
+
+    def action_pick_end(self, end: int) -> None:
+        if self.timeline is not None and self.timeline.buckets:
+            self.picked = end * (len(self.timeline.buckets) - 1)
+
+    def action_narrow(self) -> None:
+        bucket = self.bucket
+        if bucket is not None:
+            self.post_message(self.PeriodChosen(bucket.period, bucket.label))
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
