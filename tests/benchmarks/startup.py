@@ -129,7 +129,25 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
         marks["indexing_at_end"] = float(app.main.indexing)
         articles = app.main.status.status.articles
         app.exit()
-    return {"marks": marks, "typed": typed, "entered": entered, "articles": articles}
+    return {
+        "marks": marks,
+        "typed": typed,
+        "entered": entered,
+        "articles": articles,
+        "rss_mb": _peak_rss_mb(),
+    }
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's peak RSS (the app's own; its indexing process is another one)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 # -- the parent: spawn, collect, print ---------------------------------------------------------
