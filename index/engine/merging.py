@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 
 MERGE_ABOVE = 4
 """Segments an index may keep; more are merged into one after a large update."""
-MERGE_FROM_ARTICLES = 20_000
+MERGE_FROM_ARTICLES = 5_000
 """Smaller indexes are not merged: their searches are fast anyway, and a merge at nice 19 on
-a busy machine (a test run) would hold the write lock for long."""
+a busy machine (a test run) would hold the write lock for long. At 10,000 articles the 9
+segments of a build merged into one made the benchmark's query mix p50 0.63x, p95 0.32x
+(tests/benchmarks/merge_ab.py)."""
 
 
 def should_merge(library: OpenIndex) -> bool:

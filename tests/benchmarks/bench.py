@@ -557,6 +557,8 @@ def _update(library: Any, opts: argparse.Namespace) -> dict[str, Any]:
             state["committing"] = None
         if progress.phase == "committing":
             state["committing"] = now
+        if progress.phase == "merging":  # all searchable; the segments merge at nice 19
+            marks["merge_started"] = now - started
 
     def on_commit(total: int) -> None:
         now = time.perf_counter()
@@ -569,6 +571,8 @@ def _update(library: Any, opts: argparse.Namespace) -> dict[str, Any]:
 
     summary = library.update(on_progress=on_progress, on_commit=on_commit)
     seconds = time.perf_counter() - started
+    if marks.get("merge_started") is not None:
+        marks["merge_seconds"] = seconds - marks["merge_started"]
     return {
         "update_seconds": seconds,
         "indexed": summary.indexed,
@@ -1361,6 +1365,8 @@ def make_rows(run: Run) -> tuple[list[Row], dict[str, Any]]:
         Row("  of which commits", "s", _get(build, "commit_seconds"), None, floor_s,
             note=f"{(build or {}).get('commits', '?')} commits"),
         Row("  first results searchable after", "s", _get(build, "first_commit"), None, floor_s),
+        Row("  of which merging segments (nice 19)", "s", _get(build, "merge_seconds"), None,
+            floor_s, note="after everything is searchable"),
         Row("peak RSS, full build", "MB", _build_rss(build), _get(fts_build, "rss_mb"),
             floor_rss, ("max", 600)),
         Row("index size on disk", "MB", _get(build, "index_mb"), _get(fts_build, "index_mb"),
