@@ -132,6 +132,7 @@ def cmd_index(args: argparse.Namespace) -> int:
                 "waiting": "Waiting for another newsread indexing this library",
                 "reading": "Indexing",
                 "committing": "Saving",
+                "merging": "Merging the index (searchable meanwhile)",
                 "done": "Done",
             }
             bar.update(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsread.index.engine.docstore import FileState
+from newsread.index.engine.merging import merge_segments, should_merge
 from newsread.index.engine.parallel import PARALLEL_MIN_FILES, index_processes
 from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import update_stories
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 class Progress:
     """How far an update has come; `total` is the number of files to read."""
 
-    phase: str  # "scanning" | "waiting" | "reading" | "committing" | "done"
+    phase: str  # "scanning" | "waiting" | "reading" | "committing" | "merging" | "done"
     done: int = 0
     total: int = 0
     path: str = ""
@@ -256,6 +257,13 @@ def update_library(
         library.docs.set_meta("dirty", None)
         if not was_cancelled:
             library.docs.set_meta("parser", str(PARSER_VERSION))
+        large = len(plan.to_read) >= PARALLEL_MIN_FILES
+        if not was_cancelled and large and should_merge(library):
+            # Everything is searchable now; the merge only makes searches cheaper.
+            if on_commit:
+                on_commit(library.docs.count())
+            report(Progress("merging", total, total))
+            merge_segments(library, cancelled)
     total_articles = library.docs.count()
     if on_commit:
         on_commit(total_articles)

@@ -355,16 +355,19 @@ class OpenIndex:
         return self.index.writer(compound=False, limitmb=WRITER_MEMORY_MB)
 
     def abandon(self, writer: Any) -> None:
-        """Cancel `writer` after a failure and delete what it wrote: a full disk stays usable."""
+        """Cancel `writer` after a failure and delete what it wrote: a full disk stays usable.
+
+        `None` for a writer of another process that stopped (a merge): delete what it wrote."""
         from whoosh.index import clean_files
 
-        stop_sub_writers(writer)
-        if not writer.is_closed:
-            try:
-                writer.cancel()
-            except OSError:
-                # Cancelling flushes buffers first, which fails again on a full disk.
-                whoosh_internals.drop_temporary_files(writer)
+        if writer is not None:
+            stop_sub_writers(writer)
+            if not writer.is_closed:
+                try:
+                    writer.cancel()
+                except OSError:
+                    # Cancelling flushes buffers first, which fails again on a full disk.
+                    whoosh_internals.drop_temporary_files(writer)
         ix = self.index
         # Whoosh deletes an unfinished segment's files only at its next commit.
         clean_files(ix.storage, ix.indexname, ix.latest_generation(), whoosh_internals.segments(ix))

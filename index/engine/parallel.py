@@ -58,7 +58,7 @@ def _usable_cpus() -> int:
 
 def patch_sub_writers() -> None:
     """Make Whoosh's forked sub-writers quiet, interrupt-safe and orphan-free."""
-    whoosh_internals.patch_sub_writers(_prepare_sub_writer)
+    whoosh_internals.patch_sub_writers(prepare_sub_writer)
     # Python 3.12+ warns about forking a process that has threads (the CLI's progress bar).
     # The sub-writers only read job files and write segments; they touch no inherited lock.
     warnings.filterwarnings(
@@ -66,9 +66,9 @@ def patch_sub_writers() -> None:
     )
 
 
-def _prepare_sub_writer() -> None:
-    """In a forked sub-writer, before its jobs: the parent decides about Ctrl+C (it cancels
-    the writer and stops us), and the sub-writer ends if the parent dies."""
+def prepare_sub_writer() -> None:
+    """In a forked sub-writer (or merger), before its work: the parent decides about Ctrl+C
+    (it cancels the writer and stops us), and the child ends if the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent(os.getppid())
 

@@ -134,10 +134,10 @@ class _Evaluator:
         (Whoosh's `SpanNear2(ordered=True, mindist=1)`), scored as the sum of the words' BM25F
         scores like Whoosh's phrase matcher.
 
-        Candidates are the documents with every word (posting ids, cached for long lists);
-        positions are then read for candidates only, rarest word first, from the blocks that
-        hold a candidate, and a word that rules a candidate out spares reading the next
-        words' blocks for it.
+        The rarest word's postings give the candidates; each next word, by rising document
+        frequency, is read only from the blocks that hold a candidate (a block header says its
+        last id), which narrows them to the documents with every word; only then are their
+        positions decoded, rarest word first, each word ruling candidates out for the next.
         """
         fieldname = q.fieldname
         if fieldname not in self.schema:
@@ -155,28 +155,33 @@ class _Evaluator:
             check(self.cancelled)
             if any((fieldname, w) not in reader for w in words):
                 continue
-            ids = {w: _postings(reader, fieldname, w)[0] for w in set(words)}
-            by_rarity = sorted(range(len(words)), key=lambda i: len(ids[words[i]]))
-            candidates = set(ids[words[by_rarity[0]]])
-            for i in by_rarity[1:]:
-                candidates.intersection_update(ids[words[i]])
+            by_rarity = sorted(
+                range(len(words)), key=lambda i: reader.doc_frequency(fieldname, words[i])
+            )
+            rarest = words[by_rarity[0]]
+            ids, weights, values = whoosh_internals.read_postings(
+                reader, fieldname, rarest, True, True
+            )
+            postings_of = {rarest: dict(zip(ids, zip(weights, values, strict=True), strict=True))}
+            candidates = set(ids)
             if reader.has_deletions():
                 candidates -= reader.deleted_docs_set
-            postings_of: dict[bytes, dict[int, tuple[float, Any]]] = {}
+            for i in by_rarity:
+                word = words[i]
+                if word not in postings_of and candidates:
+                    postings_of[word] = whoosh_internals.read_wanted(
+                        reader, fieldname, word, sorted(candidates)
+                    )
+                    candidates.intersection_update(postings_of[word])
             positions: list[dict[int, list[int]]] = [{} for _ in words]
             # Exact phrases: the i-th word of a phrase starting at s is at s + i, so a
-            # candidate stays while the words read so far share a start.
+            # candidate stays while the words decoded so far share a start.
             starts: dict[int, set[int]] = {}
             for i in by_rarity:
                 check(self.cancelled)
                 if not candidates:
                     break
-                word = words[i]
-                if word not in postings_of:
-                    postings_of[word] = whoosh_internals.read_wanted(
-                        reader, fieldname, word, sorted(candidates)
-                    )
-                read = postings_of[word]
+                read = postings_of[words[i]]
                 if q.slop != 1:
                     positions[i] = {d: decode(read[d][1]) for d in candidates}
                     continue

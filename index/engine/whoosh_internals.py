@@ -30,6 +30,7 @@ Whoosh's own behaviour.
 from __future__ import annotations
 
 import importlib
+import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
@@ -234,6 +235,12 @@ def compiled(q: Any, reader: Any) -> Any:
 def segments(index: Any) -> list[Any]:
     """The index's current segments."""
     return list(index._segments())
+
+
+def writer_temporary_folder(index: Any) -> str:
+    """The folder a segment writer of `index` sorts its postings in (`SegmentWriter`'s
+    temporary storage); a writer killed mid-way leaves it behind."""
+    return os.path.join(index.storage.folder, f"{index.indexname}.tmp")
 
 
 def drop_temporary_files(writer: Any) -> None:

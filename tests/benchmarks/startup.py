@@ -153,7 +153,20 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
         "typed_counted": to_counts["typed"],
         "entered_counted": to_counts["entered"],
         "articles": articles,
+        "rss_mb": _peak_rss_mb(),
     }
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's peak RSS (the app's own; its indexing process is another one)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 # -- the parent: spawn, collect, print ---------------------------------------------------------

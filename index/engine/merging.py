@@ -1,0 +1,93 @@
+"""Fewer segments after a build or a large update: merged into one by a low-priority process.
+
+Every commit of a large update writes a segment per sub-writer, so a 100,000-article build
+ends with a dozen or more; a search pays for each one (a term look-up, a posting read and a
+length column per word per segment). Whoosh merges all of a library's segments into one
+with `commit(optimize=True)`, which re-reads and re-sorts every posting in Python: about as
+long as the build's own indexing. So it runs in a forked process at the lowest CPU priority
+(nice 19), never in the UI's process: searches keep using
+the segments they have until the merge commits a new generation, and the next search opens
+that one (`OpenIndex.searcher`). Cancelling (the app quitting) stops the merge; the index stays
+as it was and the unfinished segment's files are deleted.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newsread.index.engine import whoosh_internals
+from newsread.index.engine.parallel import prepare_sub_writer
+
+if TYPE_CHECKING:
+    from newsread.index.engine.open_index import OpenIndex
+
+MERGE_ABOVE = 4
+"""Segments an index may keep; more are merged into one after a large update."""
+MERGE_FROM_ARTICLES = 5_000
+"""Smaller indexes are not merged: their searches are fast anyway, and a merge at nice 19 on
+a busy machine (a test run) would hold the write lock for long. At 10,000 articles the 9
+segments of a build merged into one made the benchmark's query mix p50 0.63x, p95 0.32x
+(tests/benchmarks/merge_ab.py)."""
+
+
+def should_merge(library: OpenIndex) -> bool:
+    """Whether the index has more segments than `MERGE_ABOVE` and at least
+    `MERGE_FROM_ARTICLES` articles, and this process can fork."""
+    if library.index.doc_count() < MERGE_FROM_ARTICLES:
+        return False
+    if len(whoosh_internals.segments(library.index)) <= MERGE_ABOVE:
+        return False
+    return (
+        multiprocessing.get_start_method() == "fork"
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = None) -> bool:
+    """Merge every segment of `library` into one, in a forked low-priority process. Call with
+    the library's write lock held (see `OpenIndex.write_lock`).
+
+    Returns whether the merge committed; False when cancelled or when it failed, and then
+    the index is unchanged.
+    """
+    process = multiprocessing.get_context("fork").Process(
+        target=_merge, args=(library,), name="newsread-merge"
+    )
+    process.start()
+    try:
+        while process.is_alive():
+            process.join(0.2)
+            if process.is_alive() and cancelled and cancelled():
+                process.terminate()
+                process.join(5)
+    finally:
+        if process.is_alive():
+            process.kill()
+            process.join()
+    if process.exitcode != 0:
+        library.abandon(None)
+        shutil.rmtree(whoosh_internals.writer_temporary_folder(library.index), ignore_errors=True)
+        return False
+    library.record_files()
+    return True
+
+
+def lower_priority() -> None:
+    """The lowest CPU priority short of SCHED_IDLE, which on a busy machine would never run
+    and so hold the write lock for good."""
+    os.nice(19)
+
+
+def _merge(library: OpenIndex) -> None:
+    """The merging process: lowest priority, quiet, gone with its parent."""
+    try:
+        lower_priority()
+        prepare_sub_writer()
+        library.writer().commit(optimize=True)
+    except BaseException:  # noqa: BLE001 - the parent sees the exit code; nothing on screen
+        os._exit(1)
+    os._exit(0)

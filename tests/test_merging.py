@@ -1,0 +1,109 @@
+"""After a large update the index's segments are merged into one (index/engine/merging.py), in
+a low-priority process, without changing any answer, and a cancelled merge changes nothing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index.engine import indexer, merging, parallel, whoosh_internals
+from newsread.index.library import Library
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="the merge runs in a forked process, as sub-writers do"
+)
+
+WORDS = "harbour grain river council budget port court strike bank market vote".split()
+QUERIES = ("harbour", "court strike", '"grain river"', "bank -vote", "title:article")
+
+
+def _library(root: Path, count: int) -> Path:
+    for n in range(count):
+        words = " ".join(WORDS[(n * 7 + k * (n % 3 + 1)) % len(WORDS)] for k in range(40))
+        write_article(root, f"d{n // 50}/a{n:04}.txt", f"Article {n} {WORDS[n % 11]}", words)
+    return root
+
+
+def _segments(library: Library) -> int:
+    return len(whoosh_internals.segments(library.index))
+
+
+def _answers(library: Library) -> list[tuple[int, list[tuple[str, float]]]]:
+    found = []
+    for text in QUERIES:
+        results = library.search(text, limit=200, snippets=False)
+        found.append((results.total, sorted((h.key, round(h.score, 5)) for h in results.hits)))
+    return found
+
+
+@pytest.fixture
+def many_segments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sub-writers from 20 files on, and more than one segment counts as too many."""
+    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "2")
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_FILES", 20)
+    monkeypatch.setattr(merging, "MERGE_ABOVE", 1)
+    monkeypatch.setattr(merging, "MERGE_FROM_ARTICLES", 1)
+    # At nice 19 on a busy machine (a test run) the merge waits for every other process.
+    monkeypatch.setattr(merging, "lower_priority", lambda: None)
+
+
+def test_a_large_update_ends_with_one_segment_and_the_same_answers(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _library(tmp_path / "library", 60)
+    library = Library(root).open()
+    phases = []
+    indexer.update_library(
+        library, first_batch_seconds=0.0, on_progress=lambda p: phases.append(p.phase)
+    )
+    assert "merging" in phases
+    assert _segments(library) == 1
+    merged = _answers(library)
+
+    monkeypatch.setattr(indexer, "should_merge", lambda library: False)
+    unmerged = Library(root, tmp_path / "unmerged-index").open()
+    indexer.update_library(unmerged, first_batch_seconds=0.0)
+    assert _segments(unmerged) > 1
+    assert merged == _answers(unmerged)
+    # Reopened, the merged index is whole (its files recorded, nothing taken for damage).
+    library.close()
+    reopened = Library(root).open()
+    assert not reopened.notice
+    assert _answers(reopened) == merged
+
+
+def test_a_searcher_opened_before_the_merge_keeps_answering(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "should_merge", lambda library: False)
+    library = Library(_library(tmp_path / "library", 60)).open()
+    indexer.update_library(library, first_batch_seconds=0.0)
+    before = _answers(library)
+    with library.searcher() as old:
+        segments = len(old.reader().leaf_readers())
+        assert segments > 1
+        with library.write_lock():
+            assert merging.merge_segments(library)
+        # The old generation's files are deleted but still open: it answers as before.
+        assert len(old.reader().leaf_readers()) == segments
+        assert old.doc_count() == 60
+    assert _segments(library) == 1
+    assert _answers(library) == before
+
+
+def test_a_cancelled_merge_leaves_the_index_as_it_was(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "should_merge", lambda library: False)
+    library = Library(_library(tmp_path / "library", 60)).open()
+    indexer.update_library(library, first_batch_seconds=0.0)
+    before, segments = _answers(library), _segments(library)
+    files = sorted(p.name for p in library.index_dir.iterdir())
+    with library.write_lock():
+        assert not merging.merge_segments(library, cancelled=lambda: True)
+    assert _segments(library) == segments
+    assert sorted(p.name for p in library.index_dir.iterdir()) == files
+    assert _answers(library) == before
