@@ -10,6 +10,7 @@ from textual.document._wrapped_document import WrappedDocument
 
 from newsread.tui.widgets.bounded_text import (
     FastWrappedDocument,
+    JoinedDocument,
     RowHighlights,
     fast_wrap_offsets,
 )
@@ -68,3 +69,10 @@ def test_row_highlights_are_made_for_the_row_drawn() -> None:
     assert highlights[1] == [(6, 9, "match"), (10, 13, "current")]  # "é" is two bytes
     assert highlights[2] == []
     assert highlights[3] == [(0, 3, "match")]
+
+
+def test_a_joined_document_forgets_its_text_when_edited() -> None:
+    document = JoinedDocument("one\ntwo")
+    assert document.text == "one\ntwo"
+    document.replace_range((1, 0), (1, 3), "three")
+    assert document.text == "one\nthree" == Document("one\nthree").text
