@@ -40,7 +40,14 @@ def test_fast_wrap_offsets_agree_with_textual_on_random_lines() -> None:
 def test_the_fast_wrapped_document_wraps_as_textuals_does() -> None:
     rng = random.Random(SEED)
     lines = [random_line(rng) for _ in range(60)]
-    lines += ["a\tb\tcee " * 9, "wide 日本語の文 " * 12, "emoji 👩‍👩‍👧 and ☀️ " * 8, ""]
+    lines += [
+        "\t\t\t",
+        "x\x00y " * 30,
+        "a\tb\tcee " * 9,
+        "wide 日本語の文 " * 12,
+        "emoji 👩‍👩‍👧 and ☀️ " * 8,
+        "",
+    ]
     document = Document("\n".join(lines))
     for width in (0, 5, 33, 78):
         fast, slow = FastWrappedDocument(document, width), WrappedDocument(document, width)

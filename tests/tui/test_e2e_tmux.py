@@ -74,14 +74,12 @@ def test_search_open_read_and_quit_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
     # Open, widen (the list shows beside the article), shift+tab back onto the list…
     tmux.keys("Enter")
     tmux.wait_for("esc Back")
-    tmux.resize((200, 50))
-    tmux.wait_for("╮╭")  # two panes side by side
+    tmux.resize((200, 50), shows="╮╭")  # two panes side by side
     tmux.keys("BTab")
     tmux.wait_for("⏎ Open")
     # …then narrow: the list is hidden behind the article. The focus must follow, or no key
     # does anything until Tab.
-    tmux.resize((60, 20))
-    screen = tmux.wait_for("n Match")
+    screen = tmux.resize((60, 20), shows="n Match")
     where = re.search(r"match [-\d]+/\d+", screen)
     assert where is not None, screen
     tmux.keys("n")

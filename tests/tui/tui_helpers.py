@@ -205,9 +205,23 @@ class Tmux:
         else:
             self.start(f"{command}; echo newsread exited $?; sleep 30", size)
 
-    def resize(self, size: tuple[int, int]) -> None:
+    def resize(self, size: tuple[int, int], shows: str = "") -> str:
+        """Resize the window; with `shows`, wait for that text (the new layout) on screen.
+
+        Seen once under a loaded parallel run: the app kept its old size for a minute after
+        a resize, though tmux had the new one. If the layout has not come after a while, the
+        resize is made again (one column off, then exact): a second SIGWINCH.
+        """
         width, height = size
         self.run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+        if not shows:
+            return self.screen()
+        try:
+            return self.wait_for(shows, timeout=15)
+        except AssertionError:
+            self.run("resize-window", "-t", self.session, "-x", str(width - 1), "-y", str(height))
+            self.run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+            return self.wait_for(shows)
 
     def kill(self) -> None:
         self.run("kill-server", check=False)

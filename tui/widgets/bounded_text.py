@@ -69,7 +69,9 @@ def wrap_offsets(line: str, width: int, tab_width: int) -> list[int]:
     """Where `line` wraps at `width`, exactly as Textual's `compute_wrap_offsets` says."""
     if not width:
         return []
-    if _is_single_cell_widths(line):  # no tabs, no wide or zero-width characters
+    # Printable ASCII (C-level checks) or other single-cell characters: no tabs, no wide or
+    # zero-width characters.
+    if (line.isascii() and line.isprintable()) or _is_single_cell_widths(line):
         return fast_wrap_offsets(line, width)
     return compute_wrap_offsets(line, width, tab_size=tab_width)
 
