@@ -3,9 +3,9 @@
 Search, open, read, come back, resize and quit, all from the keyboard, reading the screen
 with `tmux capture-pane` (the driver is `tui_helpers.Tmux`).
 
-A resize used to misbehave here: with no client attached, tmux sizes a window to its
-default when it likes, so a test's resize could be undone at once; the driver sets the
-session's `window-size` to manual first.
+A resize used to be lost here under pytest-xdist, whose workers export COLUMNS=80 and
+LINES=24: newsread inherited them through tmux, and Textual sizes the screen with
+shutil.get_terminal_size, which prefers them to the terminal. The driver leaves them out.
 """
 
 from __future__ import annotations
