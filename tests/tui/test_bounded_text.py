@@ -10,6 +10,7 @@ from textual.document._wrapped_document import WrappedDocument
 
 from newsread.tui.widgets.bounded_text import (
     FastWrappedDocument,
+    JoinedDocument,
     RowHighlights,
     fast_wrap_offsets,
 )
@@ -39,7 +40,14 @@ def test_fast_wrap_offsets_agree_with_textual_on_random_lines() -> None:
 def test_the_fast_wrapped_document_wraps_as_textuals_does() -> None:
     rng = random.Random(SEED)
     lines = [random_line(rng) for _ in range(60)]
-    lines += ["a\tb\tcee " * 9, "wide 日本語の文 " * 12, "emoji 👩‍👩‍👧 and ☀️ " * 8, ""]
+    lines += [
+        "\t\t\t",
+        "x\x00y " * 30,
+        "a\tb\tcee " * 9,
+        "wide 日本語の文 " * 12,
+        "emoji 👩‍👩‍👧 and ☀️ " * 8,
+        "",
+    ]
     document = Document("\n".join(lines))
     for width in (0, 5, 33, 78):
         fast, slow = FastWrappedDocument(document, width), WrappedDocument(document, width)
@@ -68,3 +76,10 @@ def test_row_highlights_are_made_for_the_row_drawn() -> None:
     assert highlights[1] == [(6, 9, "match"), (10, 13, "current")]  # "é" is two bytes
     assert highlights[2] == []
     assert highlights[3] == [(0, 3, "match")]
+
+
+def test_a_joined_document_forgets_its_text_when_edited() -> None:
+    document = JoinedDocument("one\ntwo")
+    assert document.text == "one\ntwo"
+    document.replace_range((1, 0), (1, 3), "three")
+    assert document.text == "one\nthree" == Document("one\nthree").text

@@ -3,9 +3,9 @@
 Search, open, read, come back, resize and quit, all from the keyboard, reading the screen
 with `tmux capture-pane` (the driver is `tui_helpers.Tmux`).
 
-A resize used to misbehave here: with no client attached, tmux sizes a window to its
-default when it likes, so a test's resize could be undone at once; the driver sets the
-session's `window-size` to manual first.
+A resize used to be lost here under pytest-xdist, whose workers export COLUMNS=80 and
+LINES=24: newsread inherited them through tmux, and Textual sizes the screen with
+shutil.get_terminal_size, which prefers them to the terminal. The driver leaves them out.
 """
 
 from __future__ import annotations
@@ -85,14 +85,12 @@ def test_search_open_read_and_quit_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
     # Open, widen (the list shows beside the article), shift+tab back onto the list…
     tmux.keys("Enter")
     tmux.wait_for("esc Back")
-    tmux.resize((200, 50))
-    tmux.wait_for("││")  # two panes side by side
+    tmux.resize((200, 50), shows="││")  # two panes side by side
     tmux.keys("BTab")
     tmux.wait_for("⏎ Open")
     # …then narrow: the list is hidden behind the article. The focus must follow, or no key
     # does anything until Tab.
-    tmux.resize((60, 20))
-    screen = tmux.wait_for("n Match")
+    screen = tmux.resize((60, 20), shows="n Match")
     where = re.search(r"match [-\d]+/\d+", screen)
     assert where is not None, screen
     tmux.keys("n")

@@ -174,8 +174,10 @@ class Tmux:
         }
 
     def run(self, *args: str, check: bool = True) -> str:
-        # Without TMUX: a test run inside tmux must not talk to the user's server.
-        env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        # Without TMUX: a test run inside tmux must not talk to the user's server. Without
+        # COLUMNS and LINES (pytest-xdist's workers have 80 and 24): the app, like any that
+        # asks shutil.get_terminal_size, would keep that size and never see a resize.
+        env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "COLUMNS", "LINES")}
         result = subprocess.run(
             ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check, env=env
         )
@@ -205,9 +207,11 @@ class Tmux:
         else:
             self.start(f"{command}; echo newsread exited $?; sleep 30", size)
 
-    def resize(self, size: tuple[int, int]) -> None:
+    def resize(self, size: tuple[int, int], shows: str = "") -> str:
+        """Resize the window; with `shows`, wait for that text (the new layout) on screen."""
         width, height = size
         self.run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+        return self.wait_for(shows) if shows else self.screen()
 
     def kill(self) -> None:
         self.run("kill-server", check=False)

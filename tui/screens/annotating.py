@@ -204,7 +204,9 @@ class AnnotatingScreen(Screen[None]):
             note_text,
         )  # fmt: skip
 
-    @work(thread=True, group="annotations", exit_on_error=False)
+    # A description of its own: by default it is the repr of every argument, the article's
+    # whole text included, made on the event loop (a quarter second for a 5 MB article).
+    @work(thread=True, group="annotations", exit_on_error=False, description="annotations")
     def _run(
         self,
         sequence: int,

@@ -1,4 +1,4 @@
-"""What keeps a long article cheap to open in a TextArea (textual 8.2.8, pinned).
+"""What keeps a long article cheap to open and draw in a TextArea (textual 8.2.8, pinned).
 
 TextArea wraps every line of its document when it loads, and again on every resize, one
 regex match per word (a 5 MB article: 900,000 matches, seconds). `FastWrappedDocument` wraps
@@ -19,6 +19,7 @@ from itertools import repeat
 
 from rich.cells import _is_single_cell_widths
 from textual._wrap import compute_wrap_offsets
+from textual.document._document import Document, EditResult, Location
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import get_tab_widths
 
@@ -68,9 +69,28 @@ def wrap_offsets(line: str, width: int, tab_width: int) -> list[int]:
     """Where `line` wraps at `width`, exactly as Textual's `compute_wrap_offsets` says."""
     if not width:
         return []
-    if _is_single_cell_widths(line):  # no tabs, no wide or zero-width characters
+    # Printable ASCII (C-level checks) or other single-cell characters: no tabs, no wide or
+    # zero-width characters.
+    if (line.isascii() and line.isprintable()) or _is_single_cell_widths(line):
         return fast_wrap_offsets(line, width)
     return compute_wrap_offsets(line, width, tab_size=tab_width)
+
+
+class JoinedDocument(Document):
+    """Textual's `Document`, its text joined once: TextArea asks for the whole text on every
+    row it draws (to check for a placeholder), 5 MB joined per row of a long article."""
+
+    _joined: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._joined is None:
+            self._joined = super().text
+        return self._joined
+
+    def replace_range(self, start: Location, end: Location, text: str) -> EditResult:
+        self._joined = None
+        return super().replace_range(start, end, text)
 
 
 class FastWrappedDocument(WrappedDocument):

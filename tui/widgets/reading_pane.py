@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.style import Style
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.document._document import Document
 from textual.document._document_navigator import DocumentNavigator
 from textual.message import Message
 from textual.widgets.text_area import TextAreaTheme
@@ -32,7 +31,11 @@ from newsread.tui.widgets.annotated_text import (
     HIGHLIGHT_STYLES,
     AnnotatedText,
 )
-from newsread.tui.widgets.bounded_text import FastWrappedDocument, RowHighlights
+from newsread.tui.widgets.bounded_text import (
+    FastWrappedDocument,
+    JoinedDocument,
+    RowHighlights,
+)
 
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location
@@ -447,7 +450,7 @@ class ReadingPane(AnnotatedText):
         if text and self.article is not None:
             self._find_text = text
             self._find_running = True
-            self._find_in_thread(self._find_generation, self._text, text)
+            self._find_in_thread(self._find_generation, text)
         self._refresh_highlights()
 
     def _stop_find(self) -> None:
@@ -459,9 +462,12 @@ class ReadingPane(AnnotatedText):
         self._jump_when_found = False
         self.workers.cancel_group(self, "find")
 
-    @work(thread=True, exclusive=True, group="find")
-    def _find_in_thread(self, generation: int, document: str, text: str) -> None:
+    # Not handed the article as an argument: the worker's description would be its repr
+    # (5 MB formatted on the event loop).
+    @work(thread=True, exclusive=True, group="find", description="find in the article")
+    def _find_in_thread(self, generation: int, text: str) -> None:
         worker = get_current_worker()
+        document = self._text  # a newer article meanwhile: its generation drops these spans
         for spans in iter_find_spans(document, text):
             if worker.is_cancelled:
                 return
@@ -561,9 +567,10 @@ class ReadingPane(AnnotatedText):
         )
 
     def _set_document(self, text: str, language: str | None) -> None:
-        """TextArea's, for plain text, with `FastWrappedDocument` (a long article opens fast)."""
+        """TextArea's, for plain text, with `JoinedDocument` and `FastWrappedDocument` (a long
+        article opens and draws fast)."""
         self._highlight_query = None
-        self.document = Document(text)
+        self.document = JoinedDocument(text)
         # Wrapped once, at the width it is shown at (TextArea wraps at 0 first, then again).
         self.wrapped_document = FastWrappedDocument(
             self.document, self.wrap_width, tab_width=self.indent_width
