@@ -394,7 +394,9 @@ def compare(
     except QueryError as error:
         return [f"raised QueryError: {error}"]
     if results.sort == "relevance" and not options.get("filters"):
-        problems = compare_with_whoosh(library, text, [hit.score for hit in results.hits])
+        # Folded hits skip versions: only the unfolded ranking is Whoosh's best scores.
+        ranked = [] if options.get("fold") else [hit.score for hit in results.hits]
+        problems = compare_with_whoosh(library, text, ranked)
     else:
         problems = []
     keys = [hit.key for hit in results.hits]
