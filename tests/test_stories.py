@@ -241,3 +241,20 @@ def test_search_fold_prints_one_entry_per_story_with_the_other_sources(
     assert ("Harbour quay closes" in out) != ("Quay to close" in out)  # one of the two versions
     assert "+1 version: " in out
     assert "OTHER PAPER" in out or "HARBOUR GAZETTE" in out
+
+
+def test_stories_stored_by_a_python_that_hashes_otherwise_are_found_again(
+    tmp_path: Path,
+) -> None:
+    base = _text(60)
+    write_article(tmp_path, "a.txt", "A", base)
+    write_article(tmp_path, "b.txt", "B", _version(base, 8))
+    library = Library(tmp_path).open()
+    library.update()
+    db = library.docs.connection
+    db.execute("UPDATE story_bands SET band = band + 1")  # as another hash function would
+    db.execute("UPDATE meta SET value = 'another' WHERE name = 'stories_hash'")
+    library.docs.commit()
+    write_article(tmp_path, "c.txt", "C", _version(base, 9))
+    library.update()
+    assert _groups(library) == {frozenset({"a.txt", "b.txt", "c.txt"})}
