@@ -4,6 +4,7 @@ a low-priority process, without changing any answer, and a cancelled merge chang
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,8 +103,17 @@ def test_a_cancelled_merge_leaves_the_index_as_it_was(
     indexer.update_library(library, first_batch_seconds=0.0)
     before, segments = _answers(library), _segments(library)
     files = sorted(p.name for p in library.index_dir.iterdir())
+    # The merging process starts slowly here, so the cancel lands before it can commit (a
+    # quiet machine merges 60 small articles within the first look at `cancelled`).
+    monkeypatch.setattr(merging, "lower_priority", lambda: time.sleep(30))
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # the second look: the process is running
+
     with library.write_lock():
-        assert not merging.merge_segments(library, cancelled=lambda: True)
+        assert not merging.merge_segments(library, cancelled=cancelled)
     assert _segments(library) == segments
     assert sorted(p.name for p in library.index_dir.iterdir()) == files
     assert _answers(library) == before

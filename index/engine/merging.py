@@ -54,6 +54,8 @@ def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = No
     Returns whether the merge committed; False when cancelled or when it failed, and then
     the index is unchanged.
     """
+    if cancelled and cancelled():
+        return False
     process = multiprocessing.get_context("fork").Process(
         target=_merge, args=(library,), name="newsread-merge"
     )
