@@ -25,7 +25,7 @@ from builders import write_article
 
 from newsread.index.library import Library
 
-ARTICLES = 2000
+ARTICLES = 600  # over PARALLEL_MIN_FILES: the first update forks sub-writers, as a big one does
 
 WORDS = "harbour grain river council budget port court strike bank market vote".split()
 

@@ -80,7 +80,7 @@ def test_sigkill_during_a_commit_then_a_fresh_index_is_complete(
     tmp_path: Path, newsread_home: Path
 ) -> None:
     root = tmp_path / "library"
-    _generate(root, 2500)
+    _generate(root, 800)
     env = {**os.environ, "NEWSREAD_HOME": str(newsread_home)}
     # First kill: inside the first batch's commit. Second: inside the commit that reconciles
     # what the first left behind, or the next batch's.
@@ -101,8 +101,8 @@ def test_sigkill_during_a_commit_then_a_fresh_index_is_complete(
     result = run_cli("index", str(root), home=newsread_home)
     assert result.returncode == 0, result.stderr
     assert_no_traceback(result)
-    assert "2500 articles in the library" in result.stdout.decode()
-    _assert_consistent(root, 2500)
+    assert "800 articles in the library" in result.stdout.decode()
+    _assert_consistent(root, 800)
 
 
 HOLD_LOCKS = textwrap.dedent(
