@@ -249,9 +249,11 @@ def test_unclosed_deep_inline_tags_do_not_crash() -> None:
 def test_huge_page_is_read_whole_by_the_simple_extraction() -> None:
     # Its time per page is in tests/accuracy.py's figures; no timed assertion here.
     row = "<div><span>word</span> <a href='x'>link</a> text <b>bold</b></div>\n"
-    html = "<html><head><title>Huge</title></head><body>" + row * 25_000 + "</body></html>"
+    html = (
+        "<html><head><title>Huge</title></head><body>" + row * 13_000 + "</body></html>"
+    )  # 52,000 elements
     draft = parse_html(html)
-    assert len(draft.paragraphs) == 25_000
+    assert len(draft.paragraphs) == 13_000
     assert draft.paragraphs[0] == "word link text bold"
 
 

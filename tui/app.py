@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from newsread.index import Library
 
 SAVE_DELAY = 1.0
-WATCH_INTERVAL = 10.0
+WATCH_INTERVAL = float(os.environ.get("NEWSREAD_WATCH_SECONDS", "") or 10.0)
+"""Seconds between looks for added, changed and deleted files (ctrl+r looks at once)."""
 """Seconds between two looks (one stat walk) at the library folder for added, changed or
 deleted files."""
 

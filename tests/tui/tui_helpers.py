@@ -171,6 +171,7 @@ class Tmux:
             "XDG_CACHE_HOME": str(home / "cache"),
             "XDG_CONFIG_HOME": str(home / "config"),
             "TERM": "xterm-256color",
+            "NEWSREAD_WATCH_SECONDS": "1",  # a file added is noticed within a second
         }
 
     def run(self, *args: str, check: bool = True) -> str:
