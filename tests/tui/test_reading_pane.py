@@ -92,6 +92,28 @@ async def test_passage_is_the_paragraph_under_the_cursor() -> None:
         assert pane.passage() == "GAZETTE · Ports · 30 May 2017 16:18"
 
 
+async def test_a_long_paragraph_wraps_as_one_paragraph() -> None:
+    """A real paragraph of a few thousand characters is never broken mid-sentence: the
+    reading pane's rows are Textual's own wrap of the whole paragraph."""
+    from textual._wrap import compute_wrap_offsets
+
+    rng = random.Random(3)
+    paragraph = " ".join(
+        rng.choice(["oil", "prices", "Europe", "has", "also", "weather"]) for _ in range(700)
+    )
+    article = Article(id="1", key="a.txt", path="a.txt", title="T", paragraphs=(paragraph,))
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)):
+        pane = app.query_one(ReadingPane)
+        pane.show(article, [])
+        body_line = len(header_lines(article)) + 1
+        assert pane.document.lines[body_line] == paragraph
+        width = pane.wrapped_document._width
+        assert pane.wrapped_document._wrap_offsets[body_line] == compute_wrap_offsets(
+            paragraph, width, tab_size=4
+        )
+
+
 async def test_find_is_case_insensitive_and_counts() -> None:
     app = PaneApp()
     async with app.run_test(size=(60, 12)) as pilot:

@@ -44,10 +44,11 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-LINE_LIMIT = 400
+LINE_LIMIT = 5_000
 """Longest line handed to the TextArea: a longer one is cut at a space (made a line break,
 so every offset stays the same). TextArea wraps and measures whole lines; a 5 MB paragraph
-as one line took 8 s and 620 MB to open."""
+as one line took 8 s and 620 MB to open. The cut shows as a line break, so the limit is far
+above a real paragraph (400 broke every long paragraph mid-sentence on screen)."""
 FIND_LIMIT = 5_000
 """Most find matches highlighted at once (a common word in a long article has 100,000)."""
 FIND_BATCH = 250
