@@ -130,6 +130,39 @@ async def test_relaunch_restores_query_article_and_position(
         assert again.main.search_input.value == "harbour"
 
 
+async def test_keys_typed_while_a_relaunch_opens_start_a_new_query(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restored query is selected, so typing replaces it (a `/` first is the search
+    key), and the restored article does not take the focus from the new query."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reading
+        await pilot.press("ctrl+q")
+
+    release = threading.Event()
+    real_open = Library.open
+
+    def slow_open(self: Library) -> Library:
+        release.wait(10)
+        return real_open(self)
+
+    monkeypatch.setattr(Library, "open", slow_open)
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.main.search_input.value == "harbour"
+        await pilot.press(*"/ferry")
+        assert again.main.search_input.value == "ferry"
+        release.set()
+        await settle(pilot)
+        assert again.main.results_list.keys == ["ferry.txt"]
+        assert not again.main.reading and again.focused is again.main.search_input
+
+
 async def test_a_broken_state_file_is_ignored_with_a_notice(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -144,6 +144,7 @@ class MainScreen(AnnotatingScreen):
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
+        self._restore_query = session.query
 
     @property
     def newsread(self) -> NewsreadApp:
@@ -169,6 +170,9 @@ class MainScreen(AnnotatingScreen):
         self.status.set_status(library=self.newsread.root.name or str(self.newsread.root))
         self.show_message("Opening the library…")
         self.search_input.focus()
+        # The last session's query comes back selected, as a browser's address bar does:
+        # a key typed before the library opens starts a new query instead of extending it.
+        self.search_input.select_all()
 
     @property
     def search_input(self) -> SearchInput:
@@ -433,7 +437,9 @@ class MainScreen(AnnotatingScreen):
             )
         if self._restore_article:
             key, self._restore_article = self._restore_article, ""
-            self.open_article(key, focus=True, record=True)
+            # Not if the user has typed another query meanwhile: the keys are theirs.
+            if results.query == self._restore_query:
+                self.open_article(key, focus=True, record=True)
 
     @on(SearchCounted)
     def _search_counted(self, message: SearchCounted) -> None:
