@@ -53,7 +53,9 @@ class KeyOrder:
         """Called before each key is routed (to put the focus on something shown)."""
         self.held: deque[events.Key] = deque()
         self._in_flight = False
-        self._holds: dict[str, float] = {}
+        self._holds: dict[str, float] = {"start": float("inf")}
+        """Until `release("start")` (the first screen is up, its focus set), keys wait: one
+        typed at launch has nothing to land on yet."""
         self._hold_timer: Timer | None = None
 
     @property

@@ -7,7 +7,9 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual import events
+from textual.app import ComposeResult
 from textual.pilot import Pilot
 from tui_helpers import settle, wait_for
 
@@ -117,3 +119,24 @@ async def test_a_slash_never_starts_the_query(library: Path, make_app: MakeApp) 
         burst(app, "/")  # …and a second `/` keeps it
         await settle(pilot)
         assert app.main.search_input.value == "versailles treaty/accord"
+
+
+async def test_keys_read_before_the_screen_is_up_wait_for_it(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed at launch over a slow link: the keys land in the search box once it exists
+    (they used to meet a screen without widgets: a traceback)."""
+    from newsread.tui.screens.main import MainScreen
+
+    app = make_app(library)
+    compose = MainScreen.compose
+
+    def early_keys(screen: MainScreen) -> ComposeResult:
+        burst(app, "/ferry")
+        yield from compose(screen)
+
+    monkeypatch.setattr(MainScreen, "compose", early_keys)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.main.search_input.value == "ferry", 5)
+        await settle(pilot)
+        assert app.main.results_list.keys == ["ferry.txt"]

@@ -173,6 +173,7 @@ class MainScreen(AnnotatingScreen):
         # The last session's query comes back selected, as a browser's address bar does:
         # a key typed before the library opens starts a new query instead of extending it.
         self.search_input.select_all()
+        self.call_after_refresh(self.newsread.key_order.release, "start")
 
     @property
     def search_input(self) -> SearchInput:
