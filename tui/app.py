@@ -178,6 +178,7 @@ class NewsreadApp(App[None]):
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
         self._watch_timer: Timer | None = None
         self.key_order = KeyOrder(self, partial(App.on_event, self), self._focus_shown)
+        self._crash: tuple[Exception, Path | None] | None = None
         """Routes keys one at a time: typed-ahead keys follow the focus changes before them."""
 
     def get_default_screen(self) -> MainScreen:
@@ -443,6 +444,47 @@ class NewsreadApp(App[None]):
         self.push_screen(HelpScreen(help_sections(), self._keymap_ids))
 
     # -- outside world ---------------------------------------------------------------------
+
+    # -- an unexpected error ----------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # textual is pinned: here it turns an uncaught error into a full-screen traceback at
+        # exit. The traceback goes to a file; the terminal gets one line (`_print_error_renderables`).
+        self._crash = (error, self._write_crash_log(error))
+        super()._handle_exception(error)
+
+    @staticmethod
+    def _write_crash_log(error: BaseException) -> Path | None:
+        import traceback
+        from datetime import datetime
+
+        log = paths.cache_dir() / "crash.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as file:
+                file.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+                file.writelines(traceback.format_exception(error))
+        except OSError:
+            return None
+        return log
+
+    def _print_error_renderables(self) -> None:
+        crash = self._crash
+        if crash is None or "debug" in self.features:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        error, log = crash
+        where = f"the details are in {log}" if log else "the details could not be written"
+        self.error_console.print(
+            sanitise_line(
+                f"newsread stopped on an unexpected error ({type(error).__name__}: {error}). "
+                f"Saved notes and drafts are safe; {where}."
+            ),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
     def notify(
         self,

@@ -143,3 +143,29 @@ async def test_o_opens_the_url_when_there_is_a_display(
         await pilot.press("o")
         await settle(pilot)
         assert opened == ["http://gazette.example/kelmor-harbour"]
+
+
+def test_an_unexpected_error_prints_one_line_and_keeps_the_traceback_in_a_file(
+    library: Path,
+    make_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsread.index import paths
+    from newsread.tui.screens.main import MainScreen
+
+    def broken(self: MainScreen) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(MainScreen, "on_mount", broken)
+    app = make_app(library)
+    app.run(headless=True, size=(80, 24))
+    assert app.return_code == 1
+    printed = capsys.readouterr().err.strip().splitlines()
+    log = paths.cache_dir() / "crash.log"
+    assert printed == [
+        "newsread stopped on an unexpected error (RuntimeError: boom). Saved notes and drafts "
+        f"are safe; the details are in {log}."
+    ]
+    written = log.read_text(encoding="utf-8")
+    assert "Traceback" in written and "RuntimeError: boom" in written
