@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -34,7 +36,9 @@ class HelpScreen(ModalScreen[None]):
                 shown.append(self.app.get_key_display(Binding(key, "")))
         return " ".join(shown)
 
-    def help_content(self) -> Content:
+    def help_content(self, width: int = 0) -> Content:
+        """Every key and what it does; descriptions wrapped to `width` cells (0: not wrapped)
+        under their own column, so a key stands alone on the left."""
         sections: list[tuple[str, list[tuple[str, str]]]] = []
         for title, bindings, extras in self._sections:
             entries: list[tuple[str, str]] = []
@@ -45,12 +49,21 @@ class HelpScreen(ModalScreen[None]):
                 entries.append((self._display(keys), binding.tooltip or binding.description))
             entries.extend(extras)
             sections.append((title, entries))
-        width = max((len(keys) for _, entries in sections for keys, _ in entries), default=0)
+        keys_width = max((len(keys) for _, entries in sections for keys, _ in entries), default=0)
+        indent = " " * (keys_width + 4)
         rows: list[Content] = []
         for title, entries in sections:
             rows.append(Content(title).stylize("bold $text-accent"))
             for keys, description in entries:
-                rows.append(Content.assemble(("  " + keys.ljust(width), "bold"), "  ", description))
+                lines = (
+                    textwrap.wrap(description, max(20, width - len(indent))) or [""]
+                    if width
+                    else [description]
+                )
+                rows.append(
+                    Content.assemble(("  " + keys.ljust(keys_width), "bold"), "  ", lines[0])
+                )
+                rows.extend(Content(indent + line) for line in lines[1:])
             rows.append(Content(""))
         return Content("\n").join(rows[:-1])
 
@@ -58,7 +71,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="help-dialog"):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(self.help_content(), id="help-text")
+                yield HelpText(self.help_content, id="help-text")
             yield Label(
                 "↑↓ scroll · Escape closes · ctrl+p lists every command",
                 classes="dialog-help",
@@ -66,3 +79,14 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
+
+
+class HelpText(Static):
+    """The list of keys, its descriptions wrapped again whenever its width changes."""
+
+    def __init__(self, content: Callable[[int], Content], *, id: str) -> None:
+        super().__init__(content(0), id=id)
+        self._content = content
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(self._content(event.size.width))
