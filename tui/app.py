@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from newsread.index import Config, load_config, paths
 from newsread.index.text import sanitise, sanitise_line
-from newsread.tui.commands import NewsreadCommands
 from newsread.tui.drafts import DraftKeeper
 from newsread.tui.key_order import KeyOrder
 from newsread.tui.messages import (
@@ -130,7 +131,6 @@ class NewsreadApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newsread"
-    COMMANDS = App.COMMANDS | {NewsreadCommands}
     index_in_subprocess: ClassVar[bool] = True
     """Index in a child process (tests that fake `Library.update` turn this off)."""
 
@@ -177,6 +177,10 @@ class NewsreadApp(App[None]):
         self.drafts = DraftKeeper(self)
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
         self._watch_timer: Timer | None = None
+        self.indexing = False
+        """Whether an index update is running (or about to): no looks for changes meanwhile."""
+        self.index_events: Signal[Message] = Signal(self, "index-events")
+        """The index worker's messages, for the screens that subscribe (see `Host`)."""
         self.key_order = KeyOrder(self, partial(App.on_event, self), self._focus_shown)
         self._crash: tuple[Exception, Path | None] | None = None
         """Routes keys one at a time: typed-ahead keys follow the focus changes before them."""
@@ -298,7 +302,7 @@ class NewsreadApp(App[None]):
             self._watch_timer = self.set_interval(WATCH_INTERVAL, self._look)
 
     def _look(self) -> None:
-        if self.library is not None and not self.main.indexing:
+        if self.library is not None and not self.indexing:
             self._count_changes(self.library, quiet=True)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
@@ -316,48 +320,45 @@ class NewsreadApp(App[None]):
         """Look for added, changed and deleted files now (ctrl+r)."""
         if self.library is None:
             self.notify("The library is not open yet", timeout=3)
-        elif self.main.indexing:
+        elif self.indexing:
             self.notify("Indexing already", timeout=3)
         else:
             self._count_changes(self.library, quiet=False)
 
     @on(LibraryChanged)
     def _library_changed(self, message: LibraryChanged) -> None:
-        if self.library is None or self.main.indexing:
+        from newsread.index import Progress
+
+        if self.library is None or self.indexing:
             return
         if not message.files:
             self.notify("No files were added, changed or deleted", timeout=3)
             return
         plural = "file" if message.files == 1 else "files"
-        self.main.index_progress("scanning", 0, 0)
+        self.indexing = True
+        self.index_events.publish(IndexProgress(Progress("scanning")))
         self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
         self._reindex(self.library)
 
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:
         self.library = message.library
+        self.indexing = True  # `_index_library` brings it up to date next
         if message.notice:
             self.notify(message.notice, severity="warning", timeout=8)
-            self.main.status.set_status(notice=message.notice)
-        self.main.library_opened(message.articles)
+        self.index_events.publish(message)
 
     @on(LibraryFailed)
-    def _library_failed(self, message: LibraryFailed) -> None:
-        self.main.library_failed(message.reason)
-
     @on(IndexProgress)
-    def _index_progress(self, message: IndexProgress) -> None:
-        progress = message.progress
-        self.main.index_progress(progress.phase, progress.done, progress.total)
-
     @on(IndexCommitted)
-    def _index_committed(self, message: IndexCommitted) -> None:
-        self.main.index_committed(message.articles)
+    def _index_event(self, message: Message) -> None:
+        self.index_events.publish(message)
 
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         summary = message.summary
-        self.main.index_finished(summary.total_articles, len(summary.skipped), summary.cancelled)
+        self.indexing = False
+        self.index_events.publish(message)
         self._start_watching()
         if summary.skipped and (summary.indexed or not summary.total_articles):
             path, reason = summary.skipped[0]
@@ -366,7 +367,8 @@ class NewsreadApp(App[None]):
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:
-        self.main.index_failed()
+        self.indexing = False
+        self.index_events.publish(message)
         self.notify(f"The index was not updated: {message.reason}", severity="warning", timeout=10)
 
     # -- session state ---------------------------------------------------------------------

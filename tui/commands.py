@@ -64,13 +64,9 @@ BINDING_IDS = {
 
 
 class NewsreadCommands(Provider):
-    """Commands for the main screen; nothing is offered over dialogs."""
+    """Commands for the main screen (its `COMMANDS`); nothing is offered over dialogs."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
-        from newsread.tui.screens.main import MainScreen
-
-        if not isinstance(self.screen, MainScreen):
-            return []
         return list(COMMANDS)
 
     def _callback(self, action: str) -> Callable[[], Awaitable[object]]:

@@ -2,6 +2,9 @@
 
 Workers never touch widgets; they post one of these (``post_message`` is thread-safe) and the
 handler updates the UI. Widget-specific messages live on their widgets (``ResultsList.Opened``).
+
+The index worker's messages go to the app, which publishes each to the screens subscribed to
+``index_events``: they do not bubble, or a screen would hand them back to the app.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class LibraryOpened(Message):
+class LibraryOpened(Message, bubble=False):
     """The library's index is open and searchable (it may still be updating)."""
 
     library: Library
@@ -27,14 +30,14 @@ class LibraryOpened(Message):
 
 
 @dataclass
-class LibraryFailed(Message):
+class LibraryFailed(Message, bubble=False):
     """The library could not be opened; `reason` is one line for the user."""
 
     reason: str
 
 
 @dataclass
-class IndexProgress(Message):
+class IndexProgress(Message, bubble=False):
     """How far the background update has come."""
 
     progress: Progress
@@ -45,7 +48,7 @@ class IndexProgress(Message):
 
 
 @dataclass
-class IndexCommitted(Message):
+class IndexCommitted(Message, bubble=False):
     """A batch of the update was committed: new articles are searchable."""
 
     articles: int
@@ -55,7 +58,7 @@ class IndexCommitted(Message):
 
 
 @dataclass
-class IndexFinished(Message):
+class IndexFinished(Message, bubble=False):
     """The background update is over."""
 
     summary: IndexSummary
@@ -69,7 +72,7 @@ class LibraryChanged(Message):
 
 
 @dataclass
-class IndexFailed(Message):
+class IndexFailed(Message, bubble=False):
     """The background update stopped on an error; the index stays searchable."""
 
     reason: str

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from newsread.index import Hit
     from newsread.index.annotations import AnnotationStore
     from newsread.index.article import Article
-    from newsread.tui.app import NewsreadApp
+    from newsread.tui.host import Host
 
 Change = Callable[["AnnotationStore"], object]
 """One store call, run in a thread worker."""
@@ -88,7 +88,7 @@ class AnnotatingScreen(Screen[None]):
         self.set_interval(STORE_CHECK, self._check_store)
 
     def _check_store(self) -> None:
-        if cast("NewsreadApp", self.app).library is not None:
+        if cast("Host", self.app).library is not None:
             self._watch_store()
 
     @work(thread=True, exclusive=True, group="store-watch", exit_on_error=False)
@@ -128,7 +128,7 @@ class AnnotatingScreen(Screen[None]):
 
     def _store(self) -> AnnotationStore:
         """The annotation store (thread workers only: the first call opens the database)."""
-        library = cast("NewsreadApp", self.app).library
+        library = cast("Host", self.app).library
         if library is None:
             raise AnnotationError("the library is not open yet")
         with self._store_lock:
@@ -280,14 +280,14 @@ class AnnotatingScreen(Screen[None]):
         if message.edit:
             self._edit_note(message.edit)
             # Keys typed after N go to the editor, once it has the focus.
-            self.call_after_refresh(cast("NewsreadApp", self.app).key_order.release, "note")
+            self.call_after_refresh(cast("Host", self.app).key_order.release, "note")
         elif self.is_current:
             self._offer_homeless_draft(article)
 
     def _offer_homeless_draft(self, article: Article) -> None:
         """A recovered draft of a highlight's note whose highlight is gone (deleted since):
         it is offered for the article's note, so it can be kept somewhere."""
-        drafts = cast("NewsreadApp", self.app).drafts
+        drafts = cast("Host", self.app).drafts
         live = {h.id for h in self.highlights} | {ARTICLE_NOTE}
         homeless = next(
             (
@@ -326,7 +326,7 @@ class AnnotatingScreen(Screen[None]):
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
-        cast("NewsreadApp", self.app).key_order.release("note")
+        cast("Host", self.app).key_order.release("note")
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -392,7 +392,7 @@ class AnnotatingScreen(Screen[None]):
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`).
-            cast("NewsreadApp", self.app).key_order.hold("note")
+            cast("Host", self.app).key_order.hold("note")
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),
@@ -438,7 +438,7 @@ class AnnotatingScreen(Screen[None]):
         if target != ARTICLE_NOTE and self._placed(target) is None:
             self.notify("That highlight is gone", severity="warning", timeout=3)
             return
-        drafts = cast("NewsreadApp", self.app).drafts
+        drafts = cast("Host", self.app).drafts
         recovered = drafts.recovered_for(article, target) if text is None else None
         if recovered is None:
             self._open_note_editor(article, target, external, text, error)
@@ -513,7 +513,7 @@ class AnnotatingScreen(Screen[None]):
                 )
 
         base_revision, base_note = (revision, current) if base is None else base
-        drafts = cast("NewsreadApp", self.app).drafts
+        drafts = cast("Host", self.app).drafts
         draft = drafts.draft_for(
             article, target, base_note, base_revision, sanitise_line(article.title)
         )
@@ -734,7 +734,7 @@ class AnnotatingScreen(Screen[None]):
             if highlight is not None:
                 self.open_highlight(highlight)
 
-        library = cast("NewsreadApp", self.app).library
+        library = cast("Host", self.app).library
 
         def place() -> object:
             from newsread.index.annotations.placing import place_all

@@ -24,8 +24,15 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
+from newsread.tui.commands import NewsreadCommands
 from newsread.tui.messages import (
     ArticleLoaded,
+    IndexCommitted,
+    IndexFailed,
+    IndexFinished,
+    IndexProgress,
+    LibraryFailed,
+    LibraryOpened,
     PageLoaded,
     SearchCounted,
     SearchDone,
@@ -48,7 +55,7 @@ SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": 
 
 if TYPE_CHECKING:
     from newsread.index import SearchResults, Timeline, Version
-    from newsread.tui.app import NewsreadApp
+    from newsread.tui.host import Host
 
 SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search runs."""
@@ -67,6 +74,8 @@ class MainScreen(AnnotatingScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
     """Short terminals hide the timeline (app.tcss)."""
+    COMMANDS = {NewsreadCommands}
+    """The palette offers newsread's commands here, not over dialogs."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="app.search", tooltip="Go to the search box"),
@@ -147,8 +156,8 @@ class MainScreen(AnnotatingScreen):
         self._restore_query = session.query
 
     @property
-    def newsread(self) -> NewsreadApp:
-        return cast("NewsreadApp", self.app)
+    def newsread(self) -> Host:
+        return cast("Host", self.app)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -166,6 +175,7 @@ class MainScreen(AnnotatingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.newsread.index_events.subscribe(self, self.post_message, immediate=True)
         self.query_one("#query-error").display = False
         self.status.set_status(library=self.newsread.root.name or str(self.newsread.root))
         self.show_message("Opening the library…")
@@ -235,7 +245,35 @@ class MainScreen(AnnotatingScreen):
         message.update(text)
         message.display = bool(text)
 
-    # -- the library (called by the app as its worker reports) -----------------------------
+    # -- the library (the app's index worker reports, see `Host.index_events`) --------------
+
+    @on(LibraryOpened)
+    def _library_opened(self, message: LibraryOpened) -> None:
+        if message.notice:
+            self.status.set_status(notice=message.notice)
+        self.library_opened(message.articles)
+
+    @on(LibraryFailed)
+    def _library_failed(self, message: LibraryFailed) -> None:
+        self.library_failed(message.reason)
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        progress = message.progress
+        self.index_progress(progress.phase, progress.done, progress.total)
+
+    @on(IndexCommitted)
+    def _index_committed(self, message: IndexCommitted) -> None:
+        self.index_committed(message.articles)
+
+    @on(IndexFinished)
+    def _index_finished(self, message: IndexFinished) -> None:
+        summary = message.summary
+        self.index_finished(summary.total_articles, len(summary.skipped), summary.cancelled)
+
+    @on(IndexFailed)
+    def _index_failed(self) -> None:
+        self.index_failed()
 
     def library_opened(self, articles: int) -> None:
         self.library_ready = True

@@ -18,7 +18,7 @@ from newsread.tui.messages import SavedCounts
 from newsread.tui.state import SavedSearch
 
 if TYPE_CHECKING:
-    from newsread.tui.app import NewsreadApp
+    from newsread.tui.host import Host
 
 
 def saved_prompt(search: SavedSearch, count: int | None, counting: bool = True) -> Content:
@@ -54,8 +54,8 @@ class SavedSearchesScreen(ModalScreen[SavedSearch]):
         self._counts: dict[str, int] = {}
 
     @property
-    def newsread(self) -> NewsreadApp:
-        return cast("NewsreadApp", self.app)
+    def newsread(self) -> Host:
+        return cast("Host", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="saved-dialog"):
