@@ -1,4 +1,4 @@
-"""A query's hits over time: dates counted into days, weeks, months or years.
+"""A query's hits over time: dates counted into days, weeks, months, years, decades or centuries.
 
 Pure and Whoosh-free: the engine hands over how many hits fall on each day (as proleptic
 Gregorian ordinals, `date.toordinal()`) and how many have no date; this module picks the
@@ -6,7 +6,8 @@ granularity from the span and lays out every bucket from the first to the last, 
 included, so a sparkline of the counts is proportional to time.
 
 A bucket's `period` is also what narrows a search to it (the `date` filter): `1987`,
-`1987-03`, `1987-03-02`, or `1987-03-02..1987-03-08` for a week; `parse_period` reads them.
+`1987-03`, `1987-03-02`, or `FROM..TO` for a week (`1987-03-02..1987-03-08`), a decade
+(`1980..1989`) or a century (`1900..1999`); `parse_period` reads them.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-Granularity = Literal["day", "week", "month", "year"]
-GRANULARITIES: tuple[Granularity, ...] = ("day", "week", "month", "year")
+Granularity = Literal["day", "week", "month", "year", "decade", "century"]
+GRANULARITIES: tuple[Granularity, ...] = ("day", "week", "month", "year", "decade", "century")
 MAX_BUCKETS = 60
-"""The finest granularity giving at most this many buckets is chosen (years beyond that)."""
+"""The finest granularity giving at most this many buckets is chosen (centuries beyond that:
+at most 100 from year 1 to 9999)."""
+_YEARS: dict[Granularity, int] = {"year": 1, "decade": 10, "century": 100}
+"""Years per bucket of the granularities counted in whole years."""
 
 
 @dataclass(frozen=True)
@@ -41,14 +45,21 @@ class Bucket:
             return f"{self.start.year:04}-{self.start.month:02}"
         if self.granularity == "day":
             return self.start.isoformat()
+        if self.granularity in _YEARS:
+            return f"{self.start.year:04}..{self.end.year:04}"
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     @property
     def label(self) -> str:
-        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `2–8 Mar 1987` (a week)."""
+        """The period for people: `1987`, `Mar 1987`, `2 Mar 1987`, `2–8 Mar 1987` (a week),
+        `1980s` (a decade), `1900–1999` (a century)."""
         start, end = self.start, self.end
         if self.granularity == "year":
             return f"{start.year}"
+        if self.granularity == "decade" and start.year % 10 == 0:
+            return f"{start.year}s"
+        if self.granularity in _YEARS:
+            return f"{start.year}–{end.year}"
         if self.granularity == "month":
             return f"{_MONTHS[start.month - 1]} {start.year}"
         last = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
@@ -103,7 +114,8 @@ def bucket_start(day: date, granularity: Granularity) -> date:
         return day - timedelta(days=day.weekday())
     if granularity == "month":
         return day.replace(day=1)
-    return date(day.year, 1, 1)
+    years = _YEARS[granularity]
+    return date(max(1, day.year // years * years), 1, 1)  # (there is no year 0)
 
 
 def period_end(start: date, granularity: Granularity) -> date:
@@ -114,7 +126,8 @@ def period_end(start: date, granularity: Granularity) -> date:
         return start + timedelta(days=min(6, (date.max - start).days))
     if granularity == "month":
         return start.replace(day=monthrange(start.year, start.month)[1])
-    return date(start.year, 12, 31)
+    years = _YEARS[granularity]
+    return date(min(9999, start.year // years * years + years - 1), 12, 31)
 
 
 def bucket_count(first: date, last: date, granularity: Granularity) -> int:
@@ -125,7 +138,8 @@ def bucket_count(first: date, last: date, granularity: Granularity) -> int:
         return (bucket_start(last, "week") - bucket_start(first, "week")).days // 7 + 1
     if granularity == "month":
         return (last.year - first.year) * 12 + last.month - first.month + 1
-    return last.year - first.year + 1
+    years = _YEARS[granularity]
+    return last.year // years - first.year // years + 1
 
 
 def choose_granularity(first: date, last: date) -> Granularity:
@@ -133,7 +147,7 @@ def choose_granularity(first: date, last: date) -> Granularity:
     for granularity in GRANULARITIES[:-1]:
         if bucket_count(first, last, granularity) <= MAX_BUCKETS:
             return granularity
-    return "year"
+    return GRANULARITIES[-1]
 
 
 def month_key(day: date) -> int:
@@ -167,7 +181,7 @@ def timeline_from(
     by_month: Callable[[], Mapping[int, int]],
 ) -> Timeline:
     """The timeline of hits from `first` to `last`, asking for the tally it needs: by day
-    (day ordinals) for days and weeks, by month (`month_key`) for months and years.
+    (day ordinals) for days and weeks, by month (`month_key`) for months and longer.
 
     The caller counts at C speed over every hit; this is linear in the buckets and in the
     tally's keys (at most 420 days, or one key a month), never in the hits.
@@ -180,8 +194,7 @@ def timeline_from(
             counts[start] = counts.get(start, 0) + n
     else:
         for key, n in by_month().items():
-            month = date(key // 12, key % 12 + 1, 1)
-            start = month if granularity == "month" else month.replace(month=1)
+            start = bucket_start(date(key // 12, key % 12 + 1, 1), granularity)
             counts[start] = counts.get(start, 0) + n
     buckets = []
     start = bucket_start(first, granularity)

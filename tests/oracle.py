@@ -459,8 +459,10 @@ def search(
 
 def timeline(dates: list[date | None]) -> tuple[str | None, list[tuple[date, int]], int]:
     """(granularity, [(bucket start, hits)], undated) of these hit dates, the slow way: walk
-    every day from the first to the last, naming its day, ISO week, month and year, and take
-    the finest whose periods number at most 60 (years beyond that); empty periods included."""
+    every day from the first to the last, naming its day, ISO week, month, year, decade and
+    century, and take the finest whose periods number at most 60 (centuries beyond that);
+    empty periods included. (Decades and centuries are counted from year 0, which the
+    calendar lacks: the first ones start in year 1.)"""
     dated = [d for d in dates if d is not None]
     undated = len(dates) - len(dated)
     if not dated:
@@ -470,11 +472,17 @@ def timeline(dates: list[date | None]) -> tuple[str | None, list[tuple[date, int
         "week": lambda d: date.fromisocalendar(*d.isocalendar()[:2], 1),
         "month": lambda d: date(d.year, d.month, 1),
         "year": lambda d: date(d.year, 1, 1),
+        "decade": lambda d: date(max(1, d.year - d.year % 10), 1, 1),
+        "century": lambda d: date(max(1, d.year - d.year % 100), 1, 1),
     }
     walk = [min(dated) + timedelta(days=n) for n in range((max(dated) - min(dated)).days + 1)]
     for granularity, name in names.items():
-        periods = list(dict.fromkeys(name(d) for d in walk))
-        if len(periods) <= 60 or granularity == "year":
+        periods: dict[date, None] = {}
+        for day in walk:
+            periods[name(day)] = None
+            if len(periods) > 60 and granularity != "century":
+                break  # too many: a coarser one
+        if len(periods) <= 60 or granularity == "century":
             counts = Counter(name(d) for d in dated)
             return granularity, [(p, counts[p]) for p in periods], undated
     raise AssertionError("unreachable")

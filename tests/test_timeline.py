@@ -78,6 +78,23 @@ def test_months_then_years_across_year_ends() -> None:
     assert years.busiest is not None and years.busiest.period == "1987"
 
 
+def test_decades_past_sixty_years_then_centuries() -> None:
+    sixty = _of(date(1960, 1, 1), date(2019, 12, 31))
+    assert sixty.granularity == "year" and len(sixty.buckets) == 60
+    decades = _of(date(1958, 5, 1), date(1987, 1, 1), date(2025, 2, 3))
+    assert decades.granularity == "decade"
+    assert _shape(decades) == [
+        (f"{y}-01-01", {1950: 1, 1980: 1, 2020: 1}.get(y, 0)) for y in range(1950, 2030, 10)
+    ]
+    first = decades.buckets[0]
+    assert (first.label, first.period, first.end) == ("1950s", "1950..1959", date(1959, 12, 31))
+    assert parse_period(first.period) == (first.start, first.end)
+    centuries = _of(date(1215, 6, 15), date(1987, 1, 1))
+    assert centuries.granularity == "century" and len(centuries.buckets) == 8
+    assert centuries.buckets[0].label == "1200–1299"
+    assert centuries.buckets[-1].period == "1900..1999"
+
+
 def test_busiest_is_the_earliest_of_equals() -> None:
     timeline = _of(date(2001, 1, 5), date(2001, 3, 5), date(2001, 3, 6), date(2001, 5, 1))
     assert timeline.busiest is not None and timeline.busiest.start == date(2001, 3, 5)
@@ -87,7 +104,10 @@ def test_busiest_is_the_earliest_of_equals() -> None:
 
 def test_the_ends_of_the_calendar() -> None:
     assert _of(date.max).buckets[-1].end == date.max
-    assert _of(date.min, date.max).granularity == "year"
+    whole = _of(date.min, date.max)
+    assert whole.granularity == "century" and len(whole.buckets) == 100
+    assert (whole.buckets[0].start, whole.buckets[0].label) == (date.min, "1–99")
+    assert _of(date.min, date(500, 1, 1)).buckets[0].label == "1–9"  # decades
     assert _of(date(9999, 1, 1), date(9999, 12, 31)).buckets[-1].end == date.max  # a week
 
 
@@ -95,7 +115,7 @@ def test_the_ends_of_the_calendar() -> None:
 def test_bucketing_agrees_with_walking_every_day(seed: int) -> None:
     rng = random.Random(seed)
     first = date(rng.randint(1980, 2020), rng.randint(1, 12), rng.randint(1, 28)).toordinal()
-    width = rng.choice([1, 7, 60, 61, 400, 420, 1830, 1900, 9000])
+    width = rng.choice([1, 7, 60, 61, 400, 420, 1830, 1900, 9000, 23000])
     dates: list[date | None] = [
         date.fromordinal(first + rng.randrange(width)) for _ in range(rng.randint(1, 30))
     ]

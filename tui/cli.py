@@ -679,6 +679,11 @@ def run_app(library: str | None) -> int:
             f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "
             "'newsread search QUERY' prints results as plain lines"
         )
+    if sys.stdout.isatty():
+        # Textual sizes the screen with shutil.get_terminal_size, which prefers COLUMNS and
+        # LINES to the terminal: exported, they would pin the app to one size for good.
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
     app = NewsreadApp(root)
     app.run()
     return app.return_code or 0

@@ -32,6 +32,7 @@ from newsread.index.engine.schema import (
     word_pattern,
 )
 from newsread.index.engine.whoosh_internals import patch_whoosh
+from newsread.index.files.formats.markdown_syntax import strip_markdown
 from newsread.index.marks import BMP_MARKS
 from newsread.index.results import (
     Hit,
@@ -565,12 +566,15 @@ SNIPPET_SCAN_CHARS = 100_000
 """A snippet comes from the body's first this-many characters (a huge body costs no more)."""
 
 
-def make_snippet(paragraphs: Iterable[str], terms: Iterable[str], width: int = 220) -> Snippet:
-    """The passage of about `width` characters with the most matches (else the opening)."""
+def make_snippet(
+    paragraphs: Iterable[str], terms: Iterable[str], width: int = 220, *, markdown: bool = False
+) -> Snippet:
+    """The passage of about `width` characters with the most matches (else the opening);
+    a `markdown` article's passage without its syntax (`## `, `**`, link targets)."""
     parts: list[str] = []
     length = 0
     for paragraph in paragraphs:
-        paragraph = paragraph.strip()
+        paragraph = (strip_markdown(paragraph) if markdown else paragraph).strip()
         if paragraph:
             parts.append(paragraph)
             length += len(paragraph) + 1
@@ -849,7 +853,9 @@ class Search:
                     url=fields_.get("url", ""),
                     authors=fields_.get("authors", ""),
                     score=float(score or 0.0),
-                    snippet=make_snippet(article.paragraphs, self.terms)
+                    snippet=make_snippet(
+                        article.paragraphs, self.terms, markdown=article.format == "markdown"
+                    )
                     if article
                     else Snippet(""),
                     title_spans=tuple(match_spans(title, self.terms)),

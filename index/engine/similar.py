@@ -250,6 +250,8 @@ def _hit(
         url=fields.get("url", ""),
         authors=fields.get("authors", ""),
         score=float(score),
-        snippet=make_snippet(article.paragraphs, terms) if article else Snippet(""),
+        snippet=make_snippet(article.paragraphs, terms, markdown=article.format == "markdown")
+        if article
+        else Snippet(""),
         title_spans=tuple(match_spans(title, terms)),
     )

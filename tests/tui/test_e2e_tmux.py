@@ -5,7 +5,9 @@ with `tmux capture-pane` (the driver is `tui_helpers.Tmux`).
 
 A resize used to be lost here under pytest-xdist, whose workers export COLUMNS=80 and
 LINES=24: newsread inherited them through tmux, and Textual sizes the screen with
-shutil.get_terminal_size, which prefers them to the terminal. The driver leaves them out.
+shutil.get_terminal_size, which prefers them to the terminal. The driver leaves them out of
+tmux's own environment; newsread drops them itself when run in a terminal (the first test
+exports them to it).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def big_library(root: Path, count: int) -> Path:
 
 
 def test_search_open_read_and_quit_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
+    tmux.environment.update(COLUMNS="80", LINES="24")  # exported by some shells: resizes still land
     tmux.newsread(build_library(tmp_path / "library"))
     tmux.wait_for("up to date")
     screen = tmux.wait_for("River flood reaches the old town")  # newest first, no query

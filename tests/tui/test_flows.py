@@ -124,6 +124,8 @@ class TestSearchAndRead:
             await pilot.press("enter")
             await settle(pilot)
             assert app.focused is app.main.reader
+            assert app.main.timeline_bar.display  # the lines above the list are above both:
+            assert results.region.y == app.main.reader.region.y  # the borders line up
             await pilot.press("q")
             assert app.focused is results and app.main.query_one("#article-column").display
 

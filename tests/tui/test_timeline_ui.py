@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import OptionList
 from tui_helpers import rendered_text, settle, wait_for
 
 from newsread.tui.app import NewsreadApp
+from newsread.tui.screens.facets import FacetScreen
 from newsread.tui.screens.help import HelpScreen
 from newsread.tui.widgets.results_list import ResultsList
 from newsread.tui.widgets.timeline_bar import TimelineBar, TimelineSparkline, cells_of
@@ -28,7 +30,14 @@ async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
         await settle(pilot)
         bar = app.main.timeline_bar
         assert bar.display and bar.region.height == 1  # every article: 2015 to 2021, by year
-        assert bar.query_one(TimelineSparkline).data == [1, 0, 1, 0, 1, 0, 1]
+        spark = bar.query_one(TimelineSparkline)
+        assert spark.data == [1, 0, 1, 0, 1, 0, 1]
+        drawn = rendered_text(spark).ljust(spark.size.width)
+        cells = [
+            {*drawn[min(c) : max(c) + 1]} for c in (cells_of(b, 7, len(drawn)) for b in range(7))
+        ]
+        assert cells[1] == cells[3] == cells[5] == {" "}  # a year without a hit is blank
+        assert " " not in cells[0] | cells[2] | cells[4] | cells[6]
         assert "2015-05-05 – 2021-04-02 · busiest 2015: 1" in bar_text(app)
         await pilot.press("tab", "T")  # from the list
         await settle(pilot)
@@ -37,6 +46,9 @@ async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
         assert "◂ 2017: 1 hit ▸" in bar_text(app)
         await pilot.press("left")
         assert "◂ 2016: 0 hits ▸" in bar_text(app)
+        picked = min(cells_of(1, 7, spark.size.width))
+        [segment] = spark.render_line(0).crop(picked, picked + 1)
+        assert segment.text == " " and segment.style and segment.style.reverse  # still seen
         await pilot.press("l", "enter")
         await settle(pilot)
         assert app.main.filters == {"date": "2017"}
@@ -53,6 +65,15 @@ async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
         await settle(pilot)
         assert app.main.filters == {"date": "2017"}
         assert app.main.results_list.keys == ["kelmor-harbour.txt"]
+
+        await pilot.press("f")  # the filter dialog lists it, and removes it
+        await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+        options = app.screen.query_one("#facets", OptionList)
+        shown = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert shown[-2:] == ["Date", "✓ 2017"]
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert app.main.filters == {} and len(app.main.results_list.keys) == 4
 
 
 async def test_escape_leaves_and_the_timeline_follows_the_query(

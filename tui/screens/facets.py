@@ -1,4 +1,5 @@
-"""Filters: pick a source, section or year (with its hit count) to narrow the results."""
+"""Filters: pick a source, section or year (with its hit count) to narrow the results, or
+remove one (a date period too)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from newsread.index.text import sanitise_line
 
-FACET_TITLES = {"source": "Source", "section": "Section", "year": "Year"}
+FACET_TITLES = {"source": "Source", "section": "Section", "year": "Year", "date": "Date"}
+"""Every filter the dialog lists; `date` (a period, from the timeline) only while active."""
 CLEAR_ID = "\0clear"
 MAX_VALUES = 30
 """Values listed per facet (the most frequent); a 19k-article library has hundreds of sources."""
@@ -38,7 +40,8 @@ def facet_options(
             values.insert(0, (active[name], 0))
         for value, count in values[:MAX_VALUES]:
             mark = "✓ " if active.get(name) == value else "  "
-            label = Content.assemble(mark, sanitise_line(value), (f"  {count:,}", "$text-muted"))
+            hits = f"  {count:,}" if name != "date" else ""  # (periods are not tallied)
+            label = Content.assemble(mark, sanitise_line(value), (hits, "$text-muted"))
             options.append(Option(label, id=f"{name}\0{value}"))
     return options
 

@@ -163,11 +163,13 @@ class MainScreen(AnnotatingScreen):
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self.recall, self.session.query)
+        # Above both panes: the list's and the article's top borders line up when wide.
+        with Vertical(id="results-header"):
+            yield Static("", id="filters-bar", markup=False)
+            yield Static("", id="results-message", markup=False)
+            yield TimelineBar(id="timeline")
         with Horizontal(id="panes"):
             with Vertical(id="results-column"):
-                yield Static("", id="filters-bar", markup=False)
-                yield Static("", id="results-message", markup=False)
-                yield TimelineBar(id="timeline")
                 yield ResultsList(id="results")
             yield ArticleView(WIDE_HINT, id="article-column")
             yield NotesPanel(id="notes-panel")

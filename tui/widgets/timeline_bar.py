@@ -27,36 +27,41 @@ if TYPE_CHECKING:
     from newsread.index import Bucket, Timeline
 
 
-def cells_of(bucket: int, buckets: int, width: int) -> set[int]:
-    """The cells of a `width`-cell Sparkline of `buckets` values that draw value `bucket`.
+def cell_buckets(buckets: int, width: int) -> list[range]:
+    """The buckets each cell of a `width`-cell Sparkline of `buckets` values draws.
 
     Textual's Sparkline cuts the data into `width` partitions (Fraction steps, empty ones
     dropped), then walks the cells with a float step over those partitions; this repeats
-    that arithmetic, so the cells marked are the ones drawn.
+    that arithmetic, so the cells named are the ones drawn.
     """
     if buckets <= 0 or width <= 0:
-        return set()
+        return []
     step = Fraction(buckets, width)
     parts = [
-        (int(step * n), int(step * (n + 1)))
+        range(int(step * n), int(step * (n + 1)))
         for n in range(width)
         if int(step * n) < int(step * (n + 1))
     ]
-    cells, at, walk = set(), 0.0, len(parts) / width
-    for cell in range(width):
-        start, end = parts[int(at)]
-        if start <= bucket < end:
-            cells.add(cell)
-        at += walk
-    return cells
+    drawn, at, walk = [], 0.0, len(parts) / width
+    for _ in range(width):
+        drawn.append(parts[int(at)])
+        at += walk  # summed, as Sparkline does: a product can round the other way
+    return drawn
+
+
+def cells_of(bucket: int, buckets: int, width: int) -> set[int]:
+    """The cells of a `width`-cell Sparkline of `buckets` values that draw value `bucket`."""
+    return {cell for cell, drawn in enumerate(cell_buckets(buckets, width)) if bucket in drawn}
 
 
 class _Marked:
-    """A one-line renderable with some cells reversed (the picked bucket's bars)."""
+    """A one-line renderable with some cells reversed (the picked bucket's bars) and some
+    blanked (periods without a hit: Sparkline draws them as its lowest bar, "a few")."""
 
-    def __init__(self, inner: object, cells: set[int]) -> None:
+    def __init__(self, inner: object, reverse: set[int], blank: set[int]) -> None:
         self.inner = inner
-        self.cells = cells
+        self.reverse = reverse
+        self.blank = blank
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         cell = 0
@@ -66,21 +71,27 @@ class _Marked:
                 yield segment
                 continue
             for char in segment.text:
-                style = (segment.style or Style()) + reverse if cell in self.cells else None
-                yield Segment(char, style or segment.style)
+                style = segment.style
+                if cell in self.reverse:
+                    style = (style or Style()) + reverse
+                yield Segment(" " if cell in self.blank else char, style)
                 cell += 1
 
 
 class TimelineSparkline(Sparkline):
-    """Textual's Sparkline, with the picked bucket's cells reversed."""
+    """Textual's Sparkline, with the picked bucket's cells reversed and empty periods blank."""
 
     picked: reactive[int | None] = reactive(None)
 
     def render(self) -> TextualRenderResult:
         drawn = super().render()
-        if self.picked is None or not self.data:
+        data = self.data or []
+        if len(data) < 2:  # nothing, or one bucket drawn full
             return drawn
-        return _Marked(drawn, cells_of(self.picked, len(self.data), self.size.width))
+        cells = cell_buckets(len(data), self.size.width)
+        blank = {cell for cell, part in enumerate(cells) if not any(data[b] for b in part)}
+        reverse = {cell for cell, part in enumerate(cells) if self.picked in part}
+        return _Marked(drawn, reverse, blank)
 
 
 class TimelineBar(Widget, can_focus=True):
