@@ -316,6 +316,38 @@ def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
     assert parse_html(page).title == "Trams run without drivers"
 
 
+def test_the_h1_that_json_ld_names_as_headline_wins_over_og_and_title() -> None:
+    head = (
+        "<title>Bridge shut: what drivers need to know | Town Crier</title>"
+        '<meta property="og:title" content="Bridge shut: what drivers need to know">'
+        + ld({"@type": "NewsArticle", "headline": "Bridge closed after cracks found"})
+    )
+    article = f"<h1>Bridge closed after cracks found!</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Bridge closed after cracks found!"
+
+
+@pytest.mark.parametrize(
+    ("declared", "heading", "title"),
+    [
+        # The page's own typography.
+        ("Trams 'run without drivers'", "Trams „run without drivers“", "Trams „run without drivers“"),
+        ("Trams run without drivers...", "Trams run without drivers…", "Trams run without drivers…"),
+        # The rest of the headline's sentence, cut from the declared title.
+        ("Trams run without drivers", "Trams run without drivers in Oslo", "Trams run without drivers in Oslo"),
+        ("Trams run without drivers", "Trams run without drivers: a first", "Trams run without drivers: a first"),
+        # Not the site's name, a date or a new sentence run into the heading.
+        ("Trams run without drivers", "Trams run without drivers | COURIER", "Trams run without drivers"),
+        ("Trams run without drivers", "Trams run without drivers 02.02.2022", "Trams run without drivers"),
+        ("Trams run without drivers", "Trams run without drivers Welcome to", "Trams run without drivers"),
+    ],
+)  # fmt: skip
+def test_the_lone_h1_is_the_declared_title_as_the_page_shows_it(
+    declared: str, heading: str, title: str
+) -> None:
+    head = f'<meta property="og:title" content="{declared}">'
+    assert parse_html(page(head, f"<h1>{heading}</h1>{BODY}")).title == title
+
+
 @pytest.mark.parametrize(
     "heading",
     [

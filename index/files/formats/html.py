@@ -54,6 +54,7 @@ _SKIP_TAGS = frozenset(
 )
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 
 _AUTHOR_KEYS = (
     "dc:creator",
@@ -422,6 +423,13 @@ class _Metadata:
         return site
 
     def title(self, site: str, authors: list[str]) -> str:
+        headings = self.headings()
+        title = self._declared_title(site, authors, headings)
+        if len(headings) == 1:
+            return _reworded_headline(title, headings[0])
+        return title
+
+    def _declared_title(self, site: str, authors: list[str], headings: list[str]) -> str:
         page_title = _clean(self.tree.findtext(".//title") or "")
         # Dublin Core first, as Readability does: rarer than OpenGraph, but when a page has
         # both, OpenGraph's is the one written for social media.
@@ -433,7 +441,11 @@ class _Metadata:
             self.first("parsely-title", "sailthru.title", "title", "headline"),
         ]
         declared = [c for c in declared if c and _loose(c) != _loose(site)]
-        headings = self.headings()
+        headline = _text(self.ld("headline"))
+        if len(headings) == 1 and headline and _words_of(headings[0]) == _words_of(headline):
+            # The article's structured data names the visible headline as its headline: the
+            # og:title and <title> beside it are versions written for sharing and search.
+            return headings[0]
         if declared:
             # Wikipedia's JSON-LD "headline" is a description; the candidate the <title>
             # agrees with is the headline.
@@ -632,6 +644,21 @@ def _visible_headline(title: str, headings: list[str]) -> str:
     return title
 
 
+def _reworded_headline(title: str, heading: str) -> str:
+    """The lone `<h1>` where it is `title` as the page shows it: in its own typography
+    („Golf aus China“ for 'Golf aus China'), or with the rest of its sentence ("Ultium Cells
+    erhöht Gigafactory-Kapazität in Tennessee", "… vom Blech: einfach köstlich!"). Not where
+    the `<h1>` runs the title into a kicker, the site's name or a date."""
+    if _words_of(title) == _words_of(heading):
+        return heading
+    spaced_title, spaced_heading = " ".join(title.split()), " ".join(heading.split())
+    if spaced_title and _loose(spaced_heading).startswith(_loose(spaced_title)):
+        rest = spaced_heading[len(spaced_title) :].lstrip()
+        if rest[:1] in (":", ",") or rest[:1].islower():
+            return heading
+    return title
+
+
 def _json_ld(tree: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """(article nodes, web page nodes, web site / organisation nodes) of the page's JSON-LD."""
     nodes: list[dict[str, Any]] = []
@@ -748,6 +775,11 @@ def _clean(value: str) -> str:
 
 def _loose(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
+
+
+def _words_of(text: str) -> list[str]:
+    """The words of `text` without case or punctuation ("Golf aus China" and „Golf aus China“)."""
+    return _WORDS.findall(text.casefold())
 
 
 def _similar(heading: str, page_title: str) -> bool:
