@@ -142,3 +142,22 @@ def test_match_spans_find_exactly_the_analyzers_tokens() -> None:
         terms = {word for word, _, _ in tokens[::7]}
         expected = [(start, end) for word, start, end in tokens if word in terms]
         assert match_spans(text, terms) == expected
+
+
+def test_match_spans_find_every_word_form_the_stemmer_rewrites() -> None:
+    """Words whose stem is not the start of the word ("dying" is "die", "sensibility"
+    "sensibl"), each searched as its own stem: the spans are the analyzer's tokens."""
+    from newsread.index.engine.search import match_spans
+
+    text = (
+        "Dying, lying and tying; the skies, skis and news. Generously relational organizations "
+        "were hopping, hoping and sensibility. Possibilities: valencies, fulness, gently, "
+        "idly, early, only, singly, ugly. Inning innings outing canning herring earring "
+        "proceeded exceeding succeeds. Studies studying studied; national rationalisation, "
+        "U.S.A. and 1987's figures; conditional hopefulness, electrical electricity."
+    )
+    analyzer = StemAnalyzer()
+    tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
+    for term in {word for word, _, _ in tokens}:
+        expected = [(start, end) for word, start, end in tokens if word == term]
+        assert match_spans(text, {term}) == expected, term

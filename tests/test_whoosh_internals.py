@@ -7,6 +7,7 @@ matchers for word ranges (`title:[a TO m]`), which its posting-list evaluator le
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,91 @@ def test_nested_ranges_anded_together_keep_the_narrower(text: str, expected: str
     from newsread.index.engine.schema import build_schema
 
     assert str(parse_query(text, build_schema()).normalize()) == expected
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_columns_read_in_one_piece_hold_what_whoosh_reads_a_document_at_a_time(
+    seed: int,
+) -> None:
+    """Numeric and byte-string columns, documents without a value among them (at the end
+    too), over several segments, and the length bytes the scoring reads."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    from newsread.index.engine.whoosh_internals import column_values, length_bytes
+
+    rng = random.Random(seed)
+    schema = fields.Schema(
+        text=fields.TEXT(),
+        name=fields.ID(sortable=True),
+        when=fields.DATETIME(sortable=True),
+        year=fields.NUMERIC(sortable=True, signed=False, bits=32),
+    )
+    ix = RamStorage().create_index(schema)
+    for _ in range(rng.randint(1, 3)):
+        writer = ix.writer()
+        for _ in range(rng.randint(1, 300)):
+            doc: dict[str, object] = {"text": " ".join("ab" * rng.randint(1, 3) for _ in range(9))}
+            if rng.random() < 0.7:
+                doc["name"] = "".join(rng.choice("xyzé") for _ in range(rng.randint(0, 12)))
+            if rng.random() < 0.6:
+                doc["year"] = rng.randint(0, 3000)
+            if rng.random() < 0.5:
+                doc["when"] = datetime(rng.randint(1, 9999), 1, 1) + timedelta(seconds=rng.random())
+            writer.add_document(**doc)
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        for leaf, _ in searcher.reader().leaf_readers():
+            for name in ("name", "when", "year"):
+                if leaf.has_column(name):
+                    expected = list(leaf.column_reader(name, translate=False))
+                    assert column_values(leaf.column_reader(name, translate=False)) == expected
+            lengths = leaf._perdoc._cached_reader("_text_len", LENGTHS_COLUMN)
+            assert length_bytes(leaf, "text") == list(lengths)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_within_two_edits_over_several_segments_are_every_one_and_only_once(
+    seed: int,
+) -> None:
+    """The oracle: every indexed word's Levenshtein distance from the word, computed."""
+    from whoosh.support.levenshtein import levenshtein
+
+    from newsread.index.engine.whoosh_internals import terms_within
+
+    rng = random.Random(seed)
+    words = ["".join(rng.choice("abcde") for _ in range(rng.randint(2, 7))) for _ in range(400)]
+    ix = RamStorage().create_index(fields.Schema(text=fields.TEXT()))
+    for start in range(0, len(words), 100):  # four segments, words repeated across them
+        writer = ix.writer()
+        for n in range(start, start + 100):
+            writer.add_document(text=f"{words[n]} {rng.choice(words)}")
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        indexed = {t.decode() for t in reader.lexicon("text")}
+        for word in rng.sample(sorted(indexed), 10):
+            for maxdist in (1, 2):
+                found = list(terms_within(reader, "text", word, maxdist, 1))
+                expected = {
+                    t for t in indexed if t[0] == word[0] and levenshtein(t, word) <= maxdist
+                }
+                assert sorted(found) == sorted(expected)
+
+
+def test_walking_the_words_within_two_edits_stops_when_the_search_is_cancelled() -> None:
+    from newsread.index.engine.whoosh_internals import terms_within
+    from newsread.index.results import SearchCancelled
+
+    near = [w[:i] + c + w[i + 1 :] for w in ["harbour"] for i in range(1, 7) for c in "bdkstz"]
+    ix = _index(*near)
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 2  # after the automaton is built, mid-walk
+
+    with ix.searcher() as searcher:  # type: ignore[attr-defined]
+        assert len(list(terms_within(searcher.reader(), "text", "harbour", 2, 1))) == len(set(near))
+        with pytest.raises(SearchCancelled):
+            list(terms_within(searcher.reader(), "text", "harbour", 2, 1, cancelled))

@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_of (
     key TEXT PRIMARY KEY,
     story TEXT NOT NULL,
-    bands BLOB NOT NULL
+    bands BLOB NOT NULL,
+    gen INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_of_story ON story_of(story);
 CREATE TABLE IF NOT EXISTS story_bands (
@@ -111,6 +112,16 @@ class DocStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._add_story_generations()
+
+    def _add_story_generations(self) -> None:
+        """`story_of.gen` (the stories generation that last wrote a row, so that searchers
+        read only what changed since theirs) in a store made before it."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(story_of)")}
+        if "gen" not in columns:
+            self._db.execute("ALTER TABLE story_of ADD COLUMN gen INTEGER NOT NULL DEFAULT 0")
+        self._db.execute("CREATE INDEX IF NOT EXISTS story_of_gen ON story_of(gen)")
+        self._db.commit()
 
     def close(self) -> None:
         self._db.close()

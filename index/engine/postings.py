@@ -23,7 +23,7 @@ from array import array
 from collections import OrderedDict
 from typing import Any
 
-from newsread.index.engine import whoosh_internals
+from newsread.index.engine import segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 
 Scores = dict[int, float]
@@ -265,9 +265,11 @@ class _Evaluator:
             by_byte = [
                 k1 * ((1 - b) + b * (byte_to_length(n) if n else 1) / average) for n in range(256)
             ]
-            lengths = whoosh_internals.length_bytes(reader, fieldname)
-            if lengths is not None:
-                cache[key] = [by_byte[n] for n in lengths]
+            lengths = segment_cache.values(
+                reader, f"length of {fieldname}", lambda: _length_bytes(reader, fieldname)
+            )
+            if lengths:
+                cache[key] = list(map(by_byte.__getitem__, lengths))
             else:
                 cache[key] = [by_byte[0]] * reader.doc_count_all()
         return cache[key]  # type: ignore[no-any-return]
@@ -355,6 +357,11 @@ def _in_order(positions: list[dict[int, list[int]]], d: int, slop: int) -> bool:
         if not ends:
             return False
     return True
+
+
+def _length_bytes(reader: Any, fieldname: str) -> list[int]:
+    """A segment's length bytes of a field, [] when it has none."""
+    return whoosh_internals.length_bytes(reader, fieldname) or []
 
 
 def _to_bytes(field: Any, text: Any) -> bytes:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh.analysis import STOP_WORDS
 
-from newsread.index.engine import postings, stories
+from newsread.index.engine import postings, segment_cache, stories, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
@@ -39,6 +39,7 @@ from newsread.index.results import (
     NothingToSearch,
     QueryError,
     QueryTooLarge,
+    SearchCancelled,
     SearchResults,
     Snippet,
 )
@@ -347,11 +348,18 @@ Verifier = Callable[[str, str, set[str]], set[str]]
 """(field, index term, words that analyse to it) -> those of the words articles really use."""
 
 
-def _bound(q: Any, reader: Any, notes: list[str], verify: Verifier | None = None) -> Any:
+def _bound(
+    q: Any,
+    reader: Any,
+    notes: list[str],
+    verify: Verifier | None = None,
+    cancelled: Cancelled | None = None,
+) -> Any:
     """Replace prefix/wildcard/fuzzy terms by their most frequent expansions (capped).
 
     A fuzzy word's expansions are the words one edit away that `verify` finds in articles
-    (all indexed ones when it is None), each searched as that word would be.
+    (all indexed ones when it is None), each searched as that word would be. `cancelled` is
+    asked while the index's words are walked.
     """
     from whoosh import query
 
@@ -368,11 +376,13 @@ def _bound(q: Any, reader: Any, notes: list[str], verify: Verifier | None = None
                 ]
             else:  # Whoosh's automaton over index terms (stems): slower, but two edits
                 stem = analyse_word(q.text) if fieldname in ("title", "body") else q.text
-                candidates = reader.terms_within(fieldname, stem or q.text, q.maxdist, prefix=1)
-                scored = _by_frequency(reader, fieldname, candidates, q, notes)
+                candidates = whoosh_internals.terms_within(
+                    reader, fieldname, stem or q.text, q.maxdist, 1, cancelled
+                )
+                scored = _by_frequency(reader, fieldname, candidates, q, notes, cancelled)
         else:
             cap = PREFIX_EXPANSIONS
-            scored = _by_frequency(reader, fieldname, q._btexts(reader), q, notes)
+            scored = _by_frequency(reader, fieldname, q._btexts(reader), q, notes, cancelled)
         kept, postings_read = 0, 0
         for frequency, _ in scored[:cap]:
             if kept and postings_read + frequency > EXPANSION_POSTINGS:
@@ -388,15 +398,22 @@ def _bound(q: Any, reader: Any, notes: list[str], verify: Verifier | None = None
         return query.Or([query.Term(fieldname, t, boost=q.boost) for t in terms])
     if q.is_leaf():
         return q
-    return q.apply(lambda sub: _bound(sub, reader, notes, verify))
+    return q.apply(lambda sub: _bound(sub, reader, notes, verify, cancelled))
 
 
 def _by_frequency(
-    reader: Any, fieldname: str, candidates: Iterable[Any], q: Any, notes: list[str]
+    reader: Any,
+    fieldname: str,
+    candidates: Iterable[Any],
+    q: Any,
+    notes: list[str],
+    cancelled: Cancelled | None = None,
 ) -> list[tuple[int, Any]]:
     """(document frequency, term) for the first TERM_SCAN_LIMIT candidates, most frequent first."""
     scored = []
     for n, term in enumerate(candidates):
+        if not n & 255:
+            check(cancelled)
         if n >= TERM_SCAN_LIMIT:
             notes.append(f"'{q.text}' matches too many words; searched the most common")
             break
@@ -527,9 +544,9 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) offsets of words in `text` whose analysed form is one of `terms`.
 
     Tokenises as the index's analyzer does (same pattern, folding, stemmer). In ASCII text a
-    regex first picks only the words that begin as some term does (stemmers strip suffixes,
-    so a word keeps its stem's first two letters): snippets for every hit of every
-    keystroke's search go through here. Other text is read word by word: folding can change
+    regex first picks only the words that begin as some term does (`_stem_starts`: porter2
+    rewrites only a word's end): snippets for every hit of every keystroke's search go
+    through here. Other text is read word by word: folding can change
     a word's first letters ("ﬁnance", "Ｋｅｌｍｏｒ").
     """
     wanted = frozenset(terms)
@@ -553,13 +570,29 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=256)
 def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
-    starts = sorted({term[:2] for term in terms if term}, key=len, reverse=True)
+    starts = sorted(
+        {start for term in terms for start in _stem_starts(term)}, key=len, reverse=True
+    )
     alternatives = "|".join(re.escape(start) for start in starts) or "(?!)"
     # A token starts where the analyzer's pattern would start one: not after a word character,
     # nor after a dot that follows one ("u.s.a" is one token).
     return re.compile(
         rf"(?<![\w*])(?<![\w*]\.)(?:{alternatives})[\w*]*(?:\.?[\w*]+)*", re.IGNORECASE
     )
+
+
+def _stem_starts(term: str) -> tuple[str, ...]:
+    """How an English word whose porter2 stem is `term` begins: with the stem less its last two
+    letters (the stemmer only rewrites a word's end: "sensibility" is "sensibl", "skies"
+    "sky"), at least its first two; porter2's "dying", "lying" and "tying" ("die", "lie",
+    "tie") are the exceptions. Longer starts leave fewer words to stem: with "co" a snippet
+    stemmed could, country, common ... to find "company"."""
+    if not term:
+        return ()
+    start = term[: max(2, len(term) - 2)]
+    if len(term) == 3 and term.endswith("ie"):
+        return start, term[0] + "y"
+    return (start,)
 
 
 SNIPPET_SCAN_CHARS = 100_000
@@ -738,7 +771,7 @@ class Search:
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
         suggestion = None
         if not stored and self.words and self.suggest:
-            suggestion = _suggest(self.library, searcher, self.words)
+            suggestion = _suggest(self.library, searcher, self.words, cancelled)
         page_stories = [self._story_of[docnum] for docnum, _ in top]
         return SearchResults(
             query=self.text,
@@ -810,6 +843,7 @@ class Search:
                 searcher.reader(),
                 self.notes,
                 _verifier(library, searcher, self.cancelled),
+                self.cancelled,
             )
         else:
             q = query.Every()
@@ -978,8 +1012,10 @@ def _column(searcher: Any, field: str) -> list[Any]:
     Reading a column value per matching document costs a Python call each; with the whole
     column in a list, facet counts and date sorts run at C speed (itemgetter, Counter, heapq).
     Dates stay as their sortable integers, -1 when undated; a year is None when undated.
+    `published_day` and `published_month` are the dates as day ordinals and month keys.
 
-    Read a segment at a time at its document offset: a segment without a dated article has
+    Put together a segment at a time at its document offset, each segment's part read once
+    for every searcher that has it (`segment_cache`): a segment without a dated article has
     no date column, and Whoosh's own multi-segment column skips such segments, which shifted
     every later segment's dates onto the wrong documents.
     """
@@ -988,17 +1024,38 @@ def _column(searcher: Any, field: str) -> list[Any]:
         reader = searcher.reader()
         values: list[Any] = [None] * reader.doc_count_all()
         for leaf, offset in reader.leaf_readers():
-            if leaf.has_column(field):
-                column = list(leaf.column_reader(field, translate=False))
-                values[offset : offset + len(column)] = column
+            part = _segment_column(leaf, field)
+            values[offset : offset + len(part)] = part
+        cache[field] = values
+    return cache[field]  # type: ignore[no-any-return]
+
+
+def _segment_column(leaf: Any, field: str) -> list[Any]:
+    """One segment's part of `_column` (exactly one value per document)."""
+
+    def read() -> list[Any]:
+        count = leaf.doc_count_all()
+        if field in ("published_day", "published_month"):
+            days = [v // _DAY + 1 if v >= 0 else -1 for v in _segment_column(leaf, "published")]
+            if field == "published_day":
+                return days
+            keys = {d: month_key(date.fromordinal(d)) for d in set(days) if d > 0}
+            keys[-1] = -1
+            return list(map(keys.__getitem__, days))
+        found: list[Any] = []
+        if leaf.has_column(field):
+            found = whoosh_internals.column_values(leaf.column_reader(field, translate=False))
+            del found[count:]
+        found.extend([None] * (count - len(found)))
         # A document without a value holds the column's "missing" marker, its largest value.
         missing = _MISSING.get(field)
         if field == "published":
-            values = [v if v is not None and v < _MISSING_DATE else -1 for v in values]
-        elif missing is not None:
-            values = [v if v is not None and v < missing else None for v in values]
-        cache[field] = values
-    return cache[field]  # type: ignore[no-any-return]
+            return [v if v is not None and v < _MISSING_DATE else -1 for v in found]
+        if missing is not None:
+            return [v if v is not None and v < missing else None for v in found]
+        return found
+
+    return segment_cache.values(leaf, field, read)
 
 
 _MISSING_DATE = 2**64 - 1
@@ -1064,14 +1121,7 @@ def _timeline(searcher: Any, docnums: list[int]) -> Timeline:
 
 def _date_columns(searcher: Any) -> tuple[list[int], list[int]]:
     """Every document's day ordinal and month key (`month_key`), -1 when undated."""
-    cache = searcher.__dict__.setdefault("_newsread_columns", {})
-    if "published_day" not in cache:
-        days = [v // _DAY + 1 if v >= 0 else -1 for v in _column(searcher, "published")]
-        keys = {d: month_key(date.fromordinal(d)) for d in set(days) if d > 0}
-        keys[-1] = -1
-        cache["published_day"] = days
-        cache["published_month"] = [keys[d] for d in days]
-    return cache["published_day"], cache["published_month"]
+    return _column(searcher, "published_day"), _column(searcher, "published_month")
 
 
 def _facet_label(value: Any) -> str:
@@ -1149,7 +1199,9 @@ FUZZY_MAX_CHARS = 30
 """The longest fuzzy word (`word~`), and the longest word a suggestion is looked for."""
 
 
-def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
+def _suggest(
+    library: OpenIndex, searcher: Any, text: str, cancelled: Cancelled | None = None
+) -> str | None:
     """The query with each word the library lacks replaced by its likeliest neighbour.
 
     Candidates are the words one edit away that articles use (see `_fuzzy_words`), the one
@@ -1157,7 +1209,7 @@ def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
     two edits from the word's stem, shown as a word an article uses.
     """
     reader = searcher.reader()
-    verify = _verifier(library, searcher)
+    verify = _verifier(library, searcher, cancelled)
     changed = False
     looked = 0
 
@@ -1178,7 +1230,7 @@ def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
             for _, stem in sorted(
                 (
                     (reader.doc_frequency("body", t), t)
-                    for t in reader.terms_within("body", term, 2, prefix=1)
+                    for t in whoosh_internals.terms_within(reader, "body", term, 2, 1, cancelled)
                 ),
                 reverse=True,
             )[:FUZZY_CANDIDATES]:
@@ -1190,6 +1242,8 @@ def _suggest(library: OpenIndex, searcher: Any, text: str) -> str | None:
 
     try:
         corrected = _WORD_TO_CHECK.sub(fix, text)
+    except SearchCancelled:
+        raise
     except Exception:  # noqa: BLE001 - a failed suggestion must never fail the search
         return None
     return corrected if changed and corrected != text else None
