@@ -31,6 +31,19 @@ def test_search_prints_hits_and_exits_0(
     assert "BALTIC WIRE · Environment · 2021-04-02 · flood.txt" in out
 
 
+def test_search_wraps_snippets_under_the_title(
+    small_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    assert main(["search", "sanctions", "--library", str(small_library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    title = next(i for i, line in enumerate(lines) if "Grain export sanctions" in line)
+    snippet = lines[title + 2 :]
+    assert len(snippet) > 1, lines  # wrapped at 40 columns
+    assert all(line.startswith("     ") and line == line.rstrip() for line in snippet), lines
+    assert all(len(line) <= 40 for line in snippet), lines
+
+
 def test_search_json_shape(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -227,11 +227,18 @@ def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> N
             )
             if part
         )
-        out.print(Text("     " + sanitise_line(meta), style="dim"))
+        _print_indented(out, Text(sanitise_line(meta), style="dim"))
         if folded and hit.versions:
-            out.print(Text("     " + sanitise_line(versions_line(hit)), style="dim"))
+            _print_indented(out, Text(sanitise_line(versions_line(hit)), style="dim"))
         if hit.snippet.text:
-            out.print(Text("     ") + _styled(hit.snippet.text, hit.snippet.spans))
+            _print_indented(out, _styled(hit.snippet.text, hit.snippet.spans))
+
+
+def _print_indented(out: Console, text: Text, indent: int = 5) -> None:
+    """`text` under the hit's title: wrapped lines too, not back at the left edge."""
+    for line in text.wrap(out, max(20, out.width - indent)):
+        line.rstrip()
+        out.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def cmd_similar(args: argparse.Namespace) -> int:
