@@ -10,6 +10,7 @@ import pytest
 from newsread.index.engine import search as search_module
 from newsread.index.engine.search import QueryError, make_snippet, match_spans
 from newsread.index.library import Library
+from newsread.index.results import NothingToSearch
 
 
 @pytest.fixture
@@ -297,3 +298,23 @@ def test_an_empty_word_range_matches_nothing_and_is_no_error(library: Library) -
     assert _titles(library, "kelmor title:{harbour TO harbours]") == []
     assert _titles(library, "title:[harbour TO harbours}") == []
     assert _titles(library, "title:[harbour TO harbours]") == ["Kelmor harbour expansion approved"]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_a_library_opened_before_its_first_commit_answers_nothing(
+    tmp_path: Path, sort: str
+) -> None:
+    """While the first indexing runs the index has no segment yet: every search answers
+    "nothing", both steps, never an error (the app shows "indexing goes on")."""
+    root = tmp_path / "library"
+    root.mkdir()
+    (root / "a.txt").write_text("Title\n\nA body about vessa.\n", encoding="utf-8")
+    library = Library(root).open()
+    for query in ("vessa", "date:2020", "title:x", "vessa OR date:2020"):
+        try:
+            with library.begin_search(query, sort=sort, limit=20, fold=True) as running:
+                assert running.top().hits == ()
+                counted = running.counts()
+                assert counted.total == 0 and counted.hits == ()
+        except NothingToSearch:
+            pass  # what the app shows as "nothing matches yet: indexing goes on"

@@ -100,7 +100,7 @@ def test_a_token_set_from_another_thread_stops_the_evaluator_mid_query(
 
     monkeypatch.setattr(postings, "_postings", counting)
     snippets: list[object] = []
-    monkeypatch.setattr(search_module, "make_snippet", lambda *a: snippets.append(a))
+    monkeypatch.setattr(search_module, "make_snippet", lambda *a, **k: snippets.append(a))
     query = " OR ".join(WORDS)  # 12 words, 2 fields: 24 posting lists to read
     asked: list[int] = []
     library.search(query, limit=1, cancelled=lambda: bool(asked.append(1)))

@@ -29,7 +29,7 @@ async def test_no_no_match_while_the_first_index_is_running(
 
     def paused_update(self: Library, **callbacks: Callable[..., object]) -> object:
         callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
-        release.wait(10)
+        release.wait(60)  # released below; 10 s ran out on a loaded machine
         return real_update(self, **callbacks)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Library, "update", paused_update)
@@ -38,9 +38,16 @@ async def test_no_no_match_while_the_first_index_is_running(
         message = app.main.query_one("#results-message")
         await wait_for(pilot, lambda: app.main.library_ready, workers=False)
         await pilot.press(*"vessa", "enter")
-        await wait_for(pilot, lambda: app.main.results is not None, workers=False)
+        await wait_for(
+            pilot,
+            lambda: app.main.results is not None and app.main.results.query == "vessa",
+            workers=False,
+        )
         text = rendered_text(message)
-        assert "No articles match" not in text and "indexing goes on" in text
+        assert "No articles match" not in text and "indexing goes on" in text, (
+            app.main.indexing,
+            app.main.results,
+        )
         release.set()
         await settle(pilot)
         assert app.main.results_list.keys == ["flood.txt"]  # searched again once indexed
