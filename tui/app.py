@@ -509,7 +509,6 @@ class NewsreadApp(App[None]):
 
 
 def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, str]]]]:
-    from newsread.tui.screens.annotating import AnnotatingScreen
     from newsread.tui.screens.highlights import HighlightsList, HighlightsScreen
     from newsread.tui.screens.note_editor import NoteEditor
     from newsread.tui.screens.tags import TagDialog, TagInput, TagList
@@ -524,7 +523,7 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
     return [
         (
             "Anywhere",
-            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS, *AnnotatingScreen.BINDINGS],
+            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS],
             [("^p", "Command palette: every action, and themes"), ("tab", "Next pane")],
         ),
         ("Search box", SearchInput.BINDINGS, []),
