@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from newsread.index import Library
+    from newsread.tui.host import Host
 
 SAVE_DELAY = 1.0
 WATCH_INTERVAL = float(os.environ.get("NEWSREAD_WATCH_SECONDS", "") or 10.0)
@@ -506,6 +507,12 @@ class NewsreadApp(App[None]):
             self.call_from_thread(
                 self.notify, "No web browser could be started", severity="warning"
             )
+
+
+if TYPE_CHECKING:
+
+    def _the_app_is_a_host(app: NewsreadApp) -> Host:
+        return app  # mypy holds `Host` (what the screens may use) to what the app has
 
 
 def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, str]]]]:
