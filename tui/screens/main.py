@@ -154,6 +154,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self, session: LibraryState, queries: list[str]) -> None:
         super().__init__()
+        self.panes = AnnotatingPanes(id="panes")
+        """The results, the article and its notes panel; it does the annotating."""
         self.session = session
         sort = "newest" if session.sort == "date" else session.sort
         self.sort = sort if sort in SORTS else "relevance"
@@ -176,8 +178,6 @@ class MainScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
-        self.panes = AnnotatingPanes(id="panes")
-        """The results, the article and its notes panel; it does the annotating."""
 
     @property
     def newsread(self) -> Host:
