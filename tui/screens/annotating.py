@@ -686,7 +686,7 @@ class AnnotatingPanes(Horizontal):
             return
 
         def toggle(store: AnnotationStore) -> str:
-            # From the store's state, not the screen's: `m` pressed while opening the article
+            # From the store's state, not the one loaded here: `m` pressed while opening the article
             # (which marks it read) must undo that, and say what it did.
             read = not store.article_state(article).read
             store.set_read(article, read)
