@@ -59,3 +59,55 @@ def test_whoosh_and_index_import_clean_with_warnings_as_errors(flag: str) -> Non
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def newsread_imports() -> dict[str, set[str]]:
+    """Every newsread module and the newsread modules it imports anywhere: at the top, inside
+    functions and under TYPE_CHECKING (a lazy import is still a dependency)."""
+    import ast
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    modules: dict[str, Path] = {}
+    for package, folder in config["package-dir"].items():
+        if not package.startswith("newsread.") or "." in package.removeprefix("newsread."):
+            continue
+        for path in (REPO / folder).rglob("*.py"):
+            name = ".".join((package, *path.relative_to(REPO / folder).with_suffix("").parts))
+            modules[name.removesuffix(".__init__")] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    child = f"{node.module}.{alias.name}"
+                    found.add(child if child in modules else node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def test_no_newsread_module_imports_one_that_imports_it_back() -> None:
+    graph = newsread_imports()
+    assert "newsread.tui.app" in graph and "newsread.index.engine.search" in graph
+    # Depth-first search; a module met again while still on the path closes a cycle.
+    path: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(module: str) -> list[str]:
+        state[module] = "open"
+        path.append(module)
+        for imported in sorted(graph[module]):
+            if state.get(imported) == "open":
+                return [*path[path.index(imported) :], imported]
+            if imported not in state and (cycle := visit(imported)):
+                return cycle
+        state[module] = "done"
+        path.pop()
+        return []
+
+    for module in sorted(graph):
+        if module not in state:
+            cycle = visit(module)
+            assert not cycle, " -> ".join(cycle)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from newsread.index import Library
+    from newsread.tui.host import Host
 
 SAVE_DELAY = 1.0
 WATCH_INTERVAL = float(os.environ.get("NEWSREAD_WATCH_SECONDS", "") or 10.0)
@@ -550,8 +551,13 @@ class NewsreadApp(App[None]):
             )
 
 
+if TYPE_CHECKING:
+
+    def _the_app_is_a_host(app: NewsreadApp) -> Host:
+        return app  # mypy holds `Host` (what the screens may use) to what the app has
+
+
 def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, str]]]]:
-    from newsread.tui.screens.annotating import AnnotatingScreen
     from newsread.tui.screens.highlights import HighlightsList, HighlightsScreen
     from newsread.tui.screens.note_editor import NoteEditor
     from newsread.tui.screens.tags import TagDialog, TagInput, TagList
@@ -566,7 +572,7 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
     return [
         (
             "Anywhere",
-            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS, *AnnotatingScreen.BINDINGS],
+            [*NewsreadApp.BINDINGS, *MainScreen.BINDINGS],
             [("^p", "Command palette: every action, and themes"), ("tab", "Next pane")],
         ),
         ("Search box", SearchInput.BINDINGS, []),

@@ -233,3 +233,21 @@ async def test_the_app_indexes_in_a_child_process(
             pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
         )
         assert len(app.main.results_list.keys) == 4
+
+
+async def test_the_app_hands_an_index_message_to_the_main_screen_once(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The index worker's messages reach the screens subscribed to `index_events`, and do not
+    bubble back to the app (which would hand them on again, for ever)."""
+    from newsread.tui.messages import IndexCommitted
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        generation = app.main._generation
+        app.post_message(IndexCommitted(4))  # as the index worker posts it
+        await pilot.pause()
+        await settle(pilot)
+        await pilot.pause()
+        assert app.main._generation == generation + 1  # the search reran, once

@@ -1,10 +1,14 @@
-"""Highlights, notes, tags, read and starred: the main screen's annotation half.
+"""Highlights, notes, drafts, tags, read and starred: the component that annotates.
 
-`AnnotatingScreen` is the base of `MainScreen`. It turns the reading pane's selection and the
-notes panel's requests into `AnnotationStore` calls, always in thread workers that only post
-messages (`AnnotationsLoaded`, `AnnotationFailed`, `MarksLoaded`); their handlers hand the
-article's highlights down to the reading pane and the notes panel, and marks to the results.
-Every change is committed by the store before its worker returns.
+`AnnotatingPanes` holds the main screen's panes (results, article, notes panel), so the notes
+panel's requests bubble up to it. It turns them and the reading pane's selection into
+`AnnotationStore` calls, always in thread workers that only post messages (`AnnotationsLoaded`,
+`AnnotationFailed`, `MarksLoaded`); their handlers hand the article's highlights down to the
+reading pane and the notes panel, and marks to the results. Every change is committed by the
+store before its worker returns.
+
+The screen tells it what is shown (`article_shown`, `results_shown`); the article's keys and
+the palette name its actions on the screen ("screen.highlight"), which hands them on.
 """
 
 from __future__ import annotations
@@ -12,12 +16,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
-from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 
 from newsread.index.annotations.model import (
     AnchoredHighlight,
@@ -49,22 +52,11 @@ STORE_CHECK = 1.5
 """Seconds between looks for another session's changes to the annotation store."""
 
 
-class AnnotatingScreen(Screen[None]):
-    """Annotation actions and their workers; `MainScreen` adds searching and reading."""
+class AnnotatingPanes(Horizontal):
+    """The results, the article and its notes panel, and the annotations of what they show."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+g",
-            "highlights",
-            "Highlights",
-            show=False,
-            id="app.highlights",
-            tooltip="Every highlight in the library, newest first",
-        ),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.highlights: list[AnchoredHighlight] = []
         """The open article's highlights, as last loaded."""
         self.article_state: ArticleState | None = None
@@ -84,11 +76,17 @@ class AnnotatingScreen(Screen[None]):
     class StoreChanged(Message):
         """Another session wrote to the annotation store."""
 
+    @dataclass
+    class ArticleWanted(Message):
+        """Open the article with this key (a highlight chosen in the library's list)."""
+
+        key: str
+
     def on_mount(self) -> None:
         self.set_interval(STORE_CHECK, self._check_store)
 
     def _check_store(self) -> None:
-        if cast("Host", self.app).library is not None:
+        if self._host.library is not None:
             self._watch_store()
 
     @work(thread=True, exclusive=True, group="store-watch", exit_on_error=False)
@@ -109,10 +107,11 @@ class AnnotatingScreen(Screen[None]):
         if article is not None:
             self._annotate(article, None)
 
-    def open_article(self, key: str, *, focus: bool, record: bool) -> None:
-        raise NotImplementedError  # MainScreen's
-
     # -- parts -----------------------------------------------------------------------------
+
+    @property
+    def _host(self) -> Host:
+        return cast("Host", self.app)
 
     @property
     def _reader(self) -> ReadingPane:
@@ -128,7 +127,7 @@ class AnnotatingScreen(Screen[None]):
 
     def _store(self) -> AnnotationStore:
         """The annotation store (thread workers only: the first call opens the database)."""
-        library = cast("Host", self.app).library
+        library = self._host.library
         if library is None:
             raise AnnotationError("the library is not open yet")
         with self._store_lock:
@@ -143,7 +142,7 @@ class AnnotatingScreen(Screen[None]):
     def _placed(self, highlight_id: str) -> AnchoredHighlight | None:
         return next((h for h in self.highlights if h.id == highlight_id), None)
 
-    # -- hooks for MainScreen --------------------------------------------------------------
+    # -- what the screen shows -------------------------------------------------------------
 
     def article_shown(self, article: Article, *, opened: bool) -> None:
         """Load the article's annotations; an article `opened` (not previewed) is now read."""
@@ -280,14 +279,14 @@ class AnnotatingScreen(Screen[None]):
         if message.edit:
             self._edit_note(message.edit)
             # Keys typed after N go to the editor, once it has the focus.
-            self.call_after_refresh(cast("Host", self.app).key_order.release, "note")
-        elif self.is_current:
+            self.call_after_refresh(self._host.key_order.release, "note")
+        elif self.screen.is_current:
             self._offer_homeless_draft(article)
 
     def _offer_homeless_draft(self, article: Article) -> None:
         """A recovered draft of a highlight's note whose highlight is gone (deleted since):
         it is offered for the article's note, so it can be kept somewhere."""
-        drafts = cast("Host", self.app).drafts
+        drafts = self._host.drafts
         live = {h.id for h in self.highlights} | {ARTICLE_NOTE}
         homeless = next(
             (
@@ -326,7 +325,7 @@ class AnnotatingScreen(Screen[None]):
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
-        cast("Host", self.app).key_order.release("note")
+        self._host.key_order.release("note")
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -392,7 +391,7 @@ class AnnotatingScreen(Screen[None]):
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`).
-            cast("Host", self.app).key_order.hold("note")
+            self._host.key_order.hold("note")
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),
@@ -438,7 +437,7 @@ class AnnotatingScreen(Screen[None]):
         if target != ARTICLE_NOTE and self._placed(target) is None:
             self.notify("That highlight is gone", severity="warning", timeout=3)
             return
-        drafts = cast("Host", self.app).drafts
+        drafts = self._host.drafts
         recovered = drafts.recovered_for(article, target) if text is None else None
         if recovered is None:
             self._open_note_editor(article, target, external, text, error)
@@ -513,7 +512,7 @@ class AnnotatingScreen(Screen[None]):
                 )
 
         base_revision, base_note = (revision, current) if base is None else base
-        drafts = cast("Host", self.app).drafts
+        drafts = self._host.drafts
         draft = drafts.draft_for(
             article, target, base_note, base_revision, sanitise_line(article.title)
         )
@@ -627,25 +626,21 @@ class AnnotatingScreen(Screen[None]):
 
     @property
     def notes_shown(self) -> bool:
-        return self.has_class("-notes")
+        return self.screen.has_class("-notes")  # the screen's: its layout rules show the panel
 
     def _show_panel(self, *, focus: bool) -> None:
-        self.add_class("-notes")
+        self.screen.add_class("-notes")
         if focus:
             self._panel.notes_list.focus()
 
     def action_toggle_notes(self) -> None:
         """Show the panel and go to it; from inside the panel, hide it."""
         if self.notes_shown and self._panel.has_focus_within:
-            self.remove_class("-notes")
+            self.screen.remove_class("-notes")
             if self._article is not None:
                 self._reader.focus()
         elif self._article_or_say() is not None:
             self._show_panel(focus=True)
-
-    def action_focus_reader(self) -> None:
-        if self._article is not None:
-            self._reader.focus()
 
     @on(NotesList.Chosen)
     def _chosen(self, message: NotesList.Chosen) -> None:
@@ -691,7 +686,7 @@ class AnnotatingScreen(Screen[None]):
             return
 
         def toggle(store: AnnotationStore) -> str:
-            # From the store's state, not the screen's: `m` pressed while opening the article
+            # From the store's state, not the one loaded here: `m` pressed while opening the article
             # (which marks it read) must undo that, and say what it did.
             read = not store.article_state(article).read
             store.set_read(article, read)
@@ -710,21 +705,6 @@ class AnnotatingScreen(Screen[None]):
             notice="Starred ★" if starred else "Unstarred",
         )
 
-    # -- the reader's own moves, for the command palette -----------------------------------
-
-    def action_select_text(self) -> None:
-        if self._article_or_say() is not None:
-            self._reader.focus()
-            self._reader.action_select()
-
-    def action_next_highlight(self) -> None:
-        if self._article_or_say() is not None:
-            self._reader.action_next_highlight()
-
-    def action_previous_highlight(self) -> None:
-        if self._article_or_say() is not None:
-            self._reader.action_previous_highlight()
-
     # -- across the library ----------------------------------------------------------------
 
     def action_highlights(self) -> None:
@@ -734,7 +714,7 @@ class AnnotatingScreen(Screen[None]):
             if highlight is not None:
                 self.open_highlight(highlight)
 
-        library = cast("Host", self.app).library
+        library = self._host.library
 
         def place() -> object:
             from newsread.index.annotations.placing import place_all
@@ -750,4 +730,4 @@ class AnnotatingScreen(Screen[None]):
             self.notify("That highlight's article is not in this library", severity="warning")
             return
         self._jump_to = highlight.id
-        self.open_article(key, focus=True, record=True)
+        self.post_message(self.ArticleWanted(key))

@@ -11,13 +11,15 @@ steps, the first page of hits (`SearchDone`, "counting…") then the total and t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
@@ -38,7 +40,7 @@ from newsread.tui.messages import (
     SearchDone,
     SearchFailed,
 )
-from newsread.tui.screens.annotating import AnnotatingScreen
+from newsread.tui.screens.annotating import AnnotatingPanes
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView, version_label
@@ -55,6 +57,8 @@ SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": 
 
 if TYPE_CHECKING:
     from newsread.index import SearchResults, Timeline, Version
+    from newsread.index.annotations import ArticleState
+    from newsread.index.article import Article
     from newsread.tui.host import Host
 
 SEARCH_DELAY = 0.15
@@ -70,7 +74,18 @@ def shown(widget: Widget) -> bool:
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
-class MainScreen(AnnotatingScreen):
+def _annotating(name: str) -> Callable[..., None]:
+    """The screen's action `name`, done by its `AnnotatingPanes` (the article's keys and the
+    palette name it on the screen: "screen.highlight")."""
+
+    def action(screen: MainScreen, *arguments: object) -> None:
+        getattr(screen.panes, f"action_{name}")(*arguments)
+
+    action.__name__ = action.__qualname__ = f"action_{name}"
+    return action
+
+
+class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
     """Short terminals hide the timeline (app.tcss)."""
@@ -127,10 +142,20 @@ class MainScreen(AnnotatingScreen):
             id="search.saved",
             tooltip="Saved searches, with their hit counts",
         ),
+        Binding(
+            "ctrl+g",
+            "highlights",
+            "Highlights",
+            show=False,
+            id="app.highlights",
+            tooltip="Every highlight in the library, newest first",
+        ),
     ]
 
     def __init__(self, session: LibraryState, queries: list[str]) -> None:
         super().__init__()
+        self.panes = AnnotatingPanes(id="panes")
+        """The results, the article and its notes panel; it does the annotating."""
         self.session = session
         sort = "newest" if session.sort == "date" else session.sort
         self.sort = sort if sort in SORTS else "relevance"
@@ -168,7 +193,7 @@ class MainScreen(AnnotatingScreen):
             yield Static("", id="filters-bar", markup=False)
             yield Static("", id="results-message", markup=False)
             yield TimelineBar(id="timeline")
-        with Horizontal(id="panes"):
+        with self.panes:
             with Vertical(id="results-column"):
                 yield ResultsList(id="results")
             yield ArticleView(WIDE_HINT, id="article-column")
@@ -186,6 +211,20 @@ class MainScreen(AnnotatingScreen):
         # a key typed before the library opens starts a new query instead of extending it.
         self.search_input.select_all()
         self.call_after_refresh(self.newsread.key_order.release, "start")
+
+    @property
+    def article_state(self) -> ArticleState | None:
+        """The open article's read, starred, tags and note, as last loaded."""
+        return self.panes.article_state
+
+    @property
+    def _article(self) -> Article | None:
+        return self.reader.article
+
+    @property
+    def _store_version(self) -> int | None:
+        """The annotation store's version at the last look for other sessions' changes."""
+        return self.panes._store_version
 
     @property
     def search_input(self) -> SearchInput:
@@ -251,37 +290,12 @@ class MainScreen(AnnotatingScreen):
 
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:
-        if message.notice:
-            self.status.set_status(notice=message.notice)
-        self.library_opened(message.articles)
-
-    @on(LibraryFailed)
-    def _library_failed(self, message: LibraryFailed) -> None:
-        self.library_failed(message.reason)
-
-    @on(IndexProgress)
-    def _index_progress(self, message: IndexProgress) -> None:
-        progress = message.progress
-        self.index_progress(progress.phase, progress.done, progress.total)
-
-    @on(IndexCommitted)
-    def _index_committed(self, message: IndexCommitted) -> None:
-        self.index_committed(message.articles)
-
-    @on(IndexFinished)
-    def _index_finished(self, message: IndexFinished) -> None:
-        summary = message.summary
-        self.index_finished(summary.total_articles, len(summary.skipped), summary.cancelled)
-
-    @on(IndexFailed)
-    def _index_failed(self) -> None:
-        self.index_failed()
-
-    def library_opened(self, articles: int) -> None:
         self.library_ready = True
         self.indexing = True  # the app brings the index up to date next
-        self.status.set_status(articles=articles)
-        if articles:
+        if message.notice:
+            self.status.set_status(notice=message.notice)
+        self.status.set_status(articles=message.articles)
+        if message.articles:
             self.search_now()
         else:
             self.show_message(
@@ -289,8 +303,9 @@ class MainScreen(AnnotatingScreen):
                 "the first articles are saved."
             )
 
-    def library_failed(self, reason: str) -> None:
-        self.library_problem = reason
+    @on(LibraryFailed)
+    def _library_failed(self, message: LibraryFailed) -> None:
+        reason = self.library_problem = message.reason
         self.status.set_status(index="not opened")
         self.show_message(
             f"{reason}.\n\nStart newsread with a folder of saved articles:\n  newsread PATH\n"
@@ -298,7 +313,9 @@ class MainScreen(AnnotatingScreen):
         )
         self.article_view.set_hint("")
 
-    def index_progress(self, phase: str, done: int, total: int) -> None:
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        phase, done, total = message.progress.phase, message.progress.done, message.progress.total
         if phase in ("scanning", "reading", "committing"):
             self.indexing = True
             self.status.set_status(index="indexing", done=done, total=total)
@@ -310,13 +327,22 @@ class MainScreen(AnnotatingScreen):
                 "the first batch is saved."
             )
 
+    @on(IndexCommitted)
+    def _index_committed(self, message: IndexCommitted) -> None:
+        self.index_committed(message.articles)
+
     def index_committed(self, articles: int) -> None:
+        """A batch with `articles` in all is searchable: the search reruns."""
         self.status.set_status(articles=articles)
         # The highlighted article keeps its place once the user is in the list or reading;
         # otherwise the list starts at its top, as a first search does.
         self.search_now(keep_position=self.results_list.has_focus or self.reading)
 
-    def index_finished(self, articles: int, skipped: int, cancelled: bool) -> None:
+    @on(IndexFinished)
+    def _index_finished(self, message: IndexFinished) -> None:
+        summary = message.summary
+        articles, skipped = summary.total_articles, len(summary.skipped)
+        cancelled = summary.cancelled
         self.indexing = False
         state = "indexing stopped" if cancelled else "up to date"
         if skipped:
@@ -335,7 +361,8 @@ class MainScreen(AnnotatingScreen):
         elif self.results is not None and not self.results.hits:
             self.search_now(keep_position=True)  # "no match" is only true now
 
-    def index_failed(self) -> None:
+    @on(IndexFailed)
+    def _index_failed(self) -> None:
         self.indexing = False
         self.status.set_status(index="not updated", done=0, total=0)
         if self.results is None and self._searched is None:
@@ -441,7 +468,7 @@ class MainScreen(AnnotatingScreen):
             # Else the timeline comes with the counts (`_search_counted`); the line keeps
             # its place meanwhile rather than the list jumping up and back on each key.
             self.show_timeline(results.timeline)
-        self.results_shown(results.hits)
+        self.panes.results_shown(results.hits)
         self._update_results_title()
         self._show_counts(results)
         if not self.like:  # a "like" list is not a query to start with next time
@@ -666,7 +693,7 @@ class MainScreen(AnnotatingScreen):
     def _page_loaded(self, message: PageLoaded) -> None:
         if message.generation == self._generation:
             self.results_list.add_page(message.offset, message.hits)
-            self.results_shown(message.hits, new=False)
+            self.panes.results_shown(message.hits, new=False)
 
     @on(ResultsList.SuggestionAccepted)
     def _accept_suggestion(self, message: ResultsList.SuggestionAccepted) -> None:
@@ -687,7 +714,8 @@ class MainScreen(AnnotatingScreen):
     # -- articles --------------------------------------------------------------------------
 
     @on(ResultsList.Opened)
-    def _opened(self, message: ResultsList.Opened) -> None:
+    @on(AnnotatingPanes.ArticleWanted)
+    def _opened(self, message: ResultsList.Opened | AnnotatingPanes.ArticleWanted) -> None:
         self.open_article(message.key, focus=True, record=True)
 
     @on(ResultsList.Highlighted)
@@ -763,7 +791,7 @@ class MainScreen(AnnotatingScreen):
         position = self.session.positions.get(message.key)
         self.article_view.show(message.article, message.spans, position, message.title_spans)
         self.article_view.show_versions(message.versions)
-        self.article_shown(message.article, opened=message.focus)
+        self.panes.article_shown(message.article, opened=message.focus)
         if message.focus:
             self.session.article = message.key
             self.set_reading(True)
@@ -982,6 +1010,21 @@ class MainScreen(AnnotatingScreen):
     def action_open_url(self) -> None:
         self._reader_action("open_url")
 
+    def action_next_highlight(self) -> None:
+        self._reader_action("next_highlight")
+
+    def action_previous_highlight(self) -> None:
+        self._reader_action("previous_highlight")
+
+    def action_focus_reader(self) -> None:
+        if self.article_view.article is not None:
+            self.reader.focus()
+
+    def action_select_text(self) -> None:
+        if self.article_view.article is not None:
+            self.reader.focus()
+        self._reader_action("select")
+
     def action_find(self) -> None:
         if self.article_view.article is not None:
             self.set_reading(True)
@@ -1006,7 +1049,22 @@ class MainScreen(AnnotatingScreen):
             ChoiceDialog(f"{len(versions)} other versions of this story", choices), chosen
         )
 
+    # Annotating, done by the panes: the keys in the article and the notes panel, and the
+    # palette, name these actions on the screen.
+    action_highlight = _annotating("highlight")
+    action_highlight_with_note = _annotating("highlight_with_note")
+    action_colour = _annotating("colour")
+    action_edit_note = _annotating("edit_note")
+    action_article_note = _annotating("article_note")
+    action_delete_highlight = _annotating("delete_highlight")
+    action_undo_delete = _annotating("undo_delete")
+    action_toggle_notes = _annotating("toggle_notes")
+    action_tags = _annotating("tags")
+    action_toggle_read = _annotating("toggle_read")
+    action_toggle_star = _annotating("toggle_star")
+    action_highlights = _annotating("highlights")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_search":
             return not self.search_input.has_focus  # typed there: no need to offer it
-        return super().check_action(action, parameters)
+        return self.panes.check_action(action, parameters)

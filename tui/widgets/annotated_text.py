@@ -3,7 +3,7 @@
 `AnnotatedText` is the read-only TextArea that `ReadingPane` builds on. It adds a selection
 mode (`v`) that motions extend by character, word, sentence or paragraph; paints the article's
 highlights in their colours through the highlight map; and jumps between them. It never
-touches the annotation store: the screen reads `selected_span()` and `highlight_at_cursor()`
+touches the annotation store: `AnnotatingPanes` reads `selected_span()` and `highlight_at_cursor()`
 and does the rest in thread workers.
 
 Every offset here is a character offset into `Article.body`; `ReadingPane.body_offset` and

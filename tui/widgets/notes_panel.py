@@ -2,7 +2,7 @@
 
 Orphaned highlights (their passage is no longer in the article) are listed last, marked, and
 kept: select new text in the article and press r on the orphan to re-attach it. The panel
-only shows and asks; the screen changes the store and hands the panel the new state.
+only shows and asks; `AnnotatingPanes` changes the store and hands the panel the new state.
 """
 
 from __future__ import annotations
