@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -38,7 +39,7 @@ from newsread.tui.widgets.bounded_text import (
 )
 
 if TYPE_CHECKING:
-    from textual.widgets.text_area import Location
+    from textual.widgets.text_area import Location, Selection
 
     from newsread.index.article import Article
 
@@ -52,6 +53,10 @@ FIND_LIMIT = 5_000
 """Most find matches highlighted at once (a common word in a long article has 100,000)."""
 FIND_BATCH = 250
 """Find matches handed to the pane at a time, as the find worker goes."""
+WRAP_PAUSE = 0.05
+"""Seconds between the steps that wrap the rest of a long article (keys get in between)."""
+WRAP_BACKGROUND_STEP = 400_000
+"""Characters wrapped in one of those steps (a few hundredths of a second)."""
 
 
 def cut_long_lines(text: str, limit: int = LINE_LIMIT) -> str:
@@ -579,6 +584,33 @@ class ReadingPane(AnnotatedText):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
+        if not self.wrapped_document.complete:  # the rest once the first screen is drawn
+            self.call_after_refresh(
+                self.set_timer, WRAP_PAUSE, partial(self._wrap_step, self.wrapped_document)
+            )
+
+    def _wrap_step(self, wrapped: FastWrappedDocument) -> None:
+        """Wrap the next part of a long article, between keys, until all of it is wrapped."""
+        if wrapped is not self.wrapped_document or wrapped.complete:
+            return  # another article (or width) since
+        rows = wrapped.height - (len(wrapped.document.lines) - wrapped.wrapped_lines)
+        wrapped.wrap_more(WRAP_BACKGROUND_STEP)
+        if self.scroll_y + self.size.height >= rows:  # rows on screen were one a line
+            self._line_cache.clear()
+        self._refresh_size()
+        if not wrapped.complete:
+            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, wrapped))
+
+    def _validate_selection(self, selection: Selection) -> Selection:
+        # A cursor going past the lines wrapped so far (G, a match, a restored position):
+        # wrap through its line and a screen more first, so its row is where it will stay.
+        wrapped = self.wrapped_document
+        if isinstance(wrapped, FastWrappedDocument) and not wrapped.complete:
+            line = max(selection.start[0], selection.end[0]) + max(self.size.height, 24)
+            if wrapped.wrap_through(line):
+                self._line_cache.clear()
+                self._refresh_size()
+        return super()._validate_selection(selection)
 
     # -- passages --------------------------------------------------------------------------
 
