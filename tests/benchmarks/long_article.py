@@ -43,6 +43,12 @@ def write_library(root: Path, megabytes: float) -> None:
     )
 
 
+def resident_mb() -> float:
+    """The process's resident memory now (peak RSS also counts the indexing before)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / 1024 / 1024
+
+
 async def measure(root: Path, word: str) -> dict[str, float]:
     from newsread.index.config import Config
     from newsread.tui.app import NewsreadApp
@@ -65,6 +71,7 @@ async def measure(root: Path, word: str) -> dict[str, float]:
             shown.append(time.perf_counter() - begun)
 
         reader.show = timed_show  # type: ignore[method-assign]
+        before = resident_mb()
         started = time.perf_counter()
         await pilot.press("enter")
         while reader.article is None:
@@ -74,6 +81,7 @@ async def measure(root: Path, word: str) -> dict[str, float]:
         while not getattr(reader.wrapped_document, "complete", True):
             await pilot.pause(0.01)
         wrapped = time.perf_counter() - started
+        opened_mb = resident_mb() - before
         stalls: list[float] = []
 
         async def tick() -> None:  # how long the event loop (keys, ctrl+q) waits at worst
@@ -96,6 +104,7 @@ async def measure(root: Path, word: str) -> dict[str, float]:
         "open_s": opened,
         "pane_show_s": sum(shown),
         "wrapped_all_s": wrapped,
+        "open_rss_growth_mb": opened_mb,
         "find_s": found,
         "find_longest_stall_s": max(stalls, default=0.0),
         "peak_rss_mb": rss,
