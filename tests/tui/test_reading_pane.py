@@ -184,6 +184,11 @@ async def test_a_long_article_opens_wrapped_a_step_at_a_time(
         await pilot.pause()
         assert "THE-END" in pane.render_line(pane.size.height - 1).text
         assert_same(wrapped, WrappedDocument(wrapped.document, pane.wrap_width))
+        await pilot.resize_terminal(40, 12)  # re-wrapped: the cursor's row stays on screen
+        await pilot.pause()
+        await pilot.pause()
+        row = wrapped.location_to_offset(pane.cursor_location).y
+        assert pane.scroll_y <= row < pane.scroll_y + pane.size.height
         pane.show(long, [])  # opened again: the rest is wrapped step by step, unasked
         again = pane.wrapped_document
         assert isinstance(again, FastWrappedDocument) and not again.complete

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -344,6 +343,8 @@ class ReadingPane(AnnotatedText):
         self._current: int | None = None
         self._text = ""
         """The document as the article has it (the TextArea's has long lines cut)."""
+        self._wrapping = False
+        """Whether steps wrapping the rest of a long article are under way."""
         super().__init__(
             "",
             read_only=True,
@@ -584,22 +585,35 @@ class ReadingPane(AnnotatedText):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
-        if not self.wrapped_document.complete:  # the rest once the first screen is drawn
-            self.call_after_refresh(
-                self.set_timer, WRAP_PAUSE, partial(self._wrap_step, self.wrapped_document)
-            )
 
-    def _wrap_step(self, wrapped: FastWrappedDocument) -> None:
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # TextArea's (a new document, a new width), wrapping through the cursor's line at
+        # once (its row must be right to scroll to it) and the rest a step at a time.
+        wrapped = self.wrapped_document
+        width = wrapped._width
+        wrapped.wrap(self.wrap_width, tab_width=self.indent_width)
+        if width and width != wrapped._width:  # rows moved: where the reader was stays shown
+            self.call_after_refresh(self.scroll_cursor_visible, center=True)
+        if isinstance(wrapped, FastWrappedDocument) and not wrapped.complete:
+            wrapped.wrap_through(self.cursor_location[0] + max(self.size.height, 24))
+            if not wrapped.complete and not self._wrapping:
+                self._wrapping = True  # the rest once the first screen is drawn
+                self.call_after_refresh(self.set_timer, WRAP_PAUSE, self._wrap_step)
+        self._line_cache.clear()
+        self._refresh_size()
+
+    def _wrap_step(self) -> None:
         """Wrap the next part of a long article, between keys, until all of it is wrapped."""
-        if wrapped is not self.wrapped_document or wrapped.complete:
-            return  # another article (or width) since
+        wrapped = self.wrapped_document
+        if not isinstance(wrapped, FastWrappedDocument) or wrapped.complete:
+            self._wrapping = False
+            return
         rows = wrapped.height - (len(wrapped.document.lines) - wrapped.wrapped_lines)
         wrapped.wrap_more(WRAP_BACKGROUND_STEP)
         if self.scroll_y + self.size.height >= rows:  # rows on screen were one a line
             self._line_cache.clear()
         self._refresh_size()
-        if not wrapped.complete:
-            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, wrapped))
+        self.set_timer(WRAP_PAUSE, self._wrap_step)
 
     def _validate_selection(self, selection: Selection) -> Selection:
         # A cursor going past the lines wrapped so far (G, a match, a restored position):
