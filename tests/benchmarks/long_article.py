@@ -4,7 +4,9 @@
 
 Each run is a child process (its own peak RSS): a baseline child renders an 80-column pane
 with a short article, the measured child the long one. Prints seconds and peak RSS of both and
-the ratios long/short; `find_longest_stall_s` is the longest the event loop waited while the
+the ratios long/short; `pane_show_s` is the reading pane's own share of `open_s` (the rest:
+reading the article in a worker, Textual's layout and drawing), `wrapped_all_s` when the
+article is wrapped to its end (a step at a time after opening, keys served between); `find_longest_stall_s` is the longest the event loop waited while the
 find ran (a key, ctrl+q, waits that long at worst). Figures are reported, never asserted (the
 machine is shared).
 """
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 WORDS = "the minister said grain exports would fall as the harbour council met on tuesday".split()
 
@@ -40,6 +43,12 @@ def write_library(root: Path, megabytes: float) -> None:
     )
 
 
+def resident_mb() -> float:
+    """The process's resident memory now (peak RSS also counts the indexing before)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / 1024 / 1024
+
+
 async def measure(root: Path, word: str) -> dict[str, float]:
     from newsread.index.config import Config
     from newsread.tui.app import NewsreadApp
@@ -52,12 +61,27 @@ async def measure(root: Path, word: str) -> dict[str, float]:
         await app.workers.wait_for_complete()
         app.main.results_list.focus()
         await pilot.pause()
+        reader = app.main.reader
+        shown: list[float] = []
+        show = reader.show
+
+        def timed_show(*args: Any, **kwargs: Any) -> None:  # the pane's own share
+            begun = time.perf_counter()
+            show(*args, **kwargs)
+            shown.append(time.perf_counter() - begun)
+
+        reader.show = timed_show  # type: ignore[method-assign]
+        before = resident_mb()
         started = time.perf_counter()
         await pilot.press("enter")
-        while app.main.reader.article is None:
+        while reader.article is None:
             await pilot.pause(0.01)
         await pilot.pause()
         opened = time.perf_counter() - started
+        while not getattr(reader.wrapped_document, "complete", True):
+            await pilot.pause(0.01)
+        wrapped = time.perf_counter() - started
+        opened_mb = resident_mb() - before
         stalls: list[float] = []
 
         async def tick() -> None:  # how long the event loop (keys, ctrl+q) waits at worst
@@ -78,6 +102,9 @@ async def measure(root: Path, word: str) -> dict[str, float]:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "open_s": opened,
+        "pane_show_s": sum(shown),
+        "wrapped_all_s": wrapped,
+        "open_rss_growth_mb": opened_mb,
         "find_s": found,
         "find_longest_stall_s": max(stalls, default=0.0),
         "peak_rss_mb": rss,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -275,6 +277,30 @@ class TestDeleteAndUndo:
             await wait_for(pilot, lambda: len(reader.highlights) == 1)
             assert shown_highlights(app) == [("running costs", 4)]
 
+    async def test_keys_typed_with_p_wait_for_the_panel_to_fill(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "city council")
+            await highlight(pilot, "harbour master")
+            listed, answer = AnnotationStore.highlights_for, threading.Event()
+
+            def slowly(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+                answer.wait(10)  # a slow store (the session's first call opens it)
+                return listed(self, *args, **kwargs)
+
+            monkeypatch.setattr(AnnotationStore, "highlights_for", slowly)
+            # Opened again, the panel is emptied until its annotations are in (a worker):
+            # j used to land on the empty list, and d then had nothing to delete.
+            app.main.open_article(KELMOR, focus=True, record=False)
+            await pilot.press("p", "j", "d")
+            answer.set()
+            await wait_for(pilot, lambda: len(reader.highlights) == 1, timeout=10)
+            assert [text for text, _ in shown_highlights(app)] == ["city council"]
+
     async def test_the_panel_deletes_recolours_and_undoes(
         self, library: Path, make_app: MakeApp
     ) -> None:
@@ -287,8 +313,9 @@ class TestDeleteAndUndo:
             await pilot.press("p")
             panel = app.main.query_one(NotesPanel)
             assert app.focused is panel.notes_list
-            # The highlight just made is the one chosen in the panel.
-            await pilot.press("c")  # harbour master: green -> blue
+            # The highlight just made is the one chosen in the panel; j on the last entry
+            # stays there (no wrapping round to the first).
+            await pilot.press("j", "c")  # harbour master: green -> blue
             await wait_for(pilot, lambda: shown_highlights(app)[1] == ("harbour master", 3))
             await pilot.press("up", "5")
             await wait_for(pilot, lambda: shown_highlights(app)[0] == ("city council", 5))

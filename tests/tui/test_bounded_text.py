@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from textual._wrap import compute_wrap_offsets
 from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
 
+from newsread.tui.widgets import bounded_text
 from newsread.tui.widgets.bounded_text import (
     FastWrappedDocument,
     JoinedDocument,
@@ -51,12 +53,53 @@ def test_the_fast_wrapped_document_wraps_as_textuals_does() -> None:
     document = Document("\n".join(lines))
     for width in (0, 5, 33, 78):
         fast, slow = FastWrappedDocument(document, width), WrappedDocument(document, width)
-        assert fast._wrap_offsets == slow._wrap_offsets
-        assert fast._offset_to_line_info == slow._offset_to_line_info
-        assert fast._line_index_to_offsets == slow._line_index_to_offsets
-        assert fast._tab_width_cache == slow._tab_width_cache
-        assert fast.lines == slow.lines
-        assert fast.height == slow.height
+        assert_same(fast, slow)
+
+
+def assert_same(fast: FastWrappedDocument, slow: WrappedDocument) -> None:
+    assert fast.complete
+    assert fast._wrap_offsets == slow._wrap_offsets
+    assert list(fast._offset_to_line_info) == slow._offset_to_line_info
+    assert list(fast._line_index_to_offsets) == slow._line_index_to_offsets
+    assert fast._tab_width_cache == slow._tab_width_cache
+    assert fast.lines == slow.lines
+    assert fast.height == slow.height
+
+
+def test_a_long_document_wraps_a_step_at_a_time_into_textuals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before its turn, a line is one row; rows and lines stay each other's inverse at
+    every step; wrapped through, it is Textual's wrapping exactly."""
+    monkeypatch.setattr(bounded_text, "WRAP_STEP", 300)
+    rng = random.Random(SEED)
+    document = Document("\n".join(random_line(rng) for _ in range(120)))
+    slow = WrappedDocument(document, 17)
+    fast = FastWrappedDocument(document, 17)
+    steps = 0
+    while True:
+        assert fast.wrapped_lines < 120 or fast.complete
+        rows, by_line = list(fast._offset_to_line_info), list(fast._line_index_to_offsets)
+        assert (
+            len(rows)
+            == fast.height
+            == len(by_line)
+            - fast.wrapped_lines
+            + sum(len(slow._line_index_to_offsets[n]) for n in range(fast.wrapped_lines))
+        )
+        for line, offsets in enumerate(by_line):
+            assert [rows[y] for y in offsets] == [(line, n) for n in range(len(offsets))]
+        assert fast._offset_to_line_info[-1] == rows[-1]
+        if fast.complete:
+            break
+        if steps == 2:
+            assert fast.wrap_through(fast.wrapped_lines + 30)  # a cursor going further
+        else:
+            fast.wrap_more(300)
+        steps += 1
+    assert steps > 3
+    assert_same(fast, slow)
+    assert not fast.wrap_through(119)
 
 
 def test_row_highlights_are_made_for_the_row_drawn() -> None:

@@ -171,3 +171,19 @@ def test_an_editor_that_saved_then_hangs_is_stopped_and_its_text_recovered(
     tmux.keys("A")
     screen = tmux.wait_for("An unsaved draft of this note was recovered")
     assert "Saved in the editor before the drop" in screen
+
+
+def test_p_j_d_in_one_write_delete_the_highlight_just_made(tmux: Tmux, tmp_path: Path) -> None:
+    """p, j, d in one write right after highlighting: the panel takes the focus on the
+    highlight just made (the last), j stays there (it used to wrap round to the first, so
+    "the first j only selects") and d deletes it."""
+    launch(tmux, build_library(tmp_path / "library"), tmp_path / "pid")
+    open_kelmor(tmux)
+    for keys in ("vwwwH", "vjjwwwH"):  # "The city", then "council of Kelmor … Dock workers said"
+        tmux.type(keys)
+        tmux.wait_for("Highlighted")
+    tmux.wait_until_gone("Highlighted")
+    tmux.type("pjd")
+    screen = tmux.wait_for("Notes · 1 highlight")
+    panel = " ".join(line.split("││")[-1].strip("│ ") for line in screen.splitlines()[2:-3])
+    assert "The city" in panel and "Kelmor" not in panel, screen

@@ -6,10 +6,16 @@ import random
 from collections.abc import Callable
 from datetime import datetime
 
+import pytest
 from rich.style import Style
+from test_bounded_text import assert_same
 from textual.app import App, ComposeResult
+from textual.document._wrapped_document import WrappedDocument
+from tui_helpers import wait_for
 
 from newsread.index.article import Article
+from newsread.tui.widgets import bounded_text, reading_pane
+from newsread.tui.widgets.bounded_text import FastWrappedDocument
 from newsread.tui.widgets.reading_pane import (
     ReadingPane,
     citation,
@@ -175,3 +181,38 @@ def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
             else:
                 i += 1
         assert find_spans(document, needle, limit) == oracle[:limit], f"seed {seed}"
+
+
+async def test_a_long_article_opens_wrapped_a_step_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opening wraps the first rows only; the rest is wrapped between keys, or at once up to
+    where the cursor goes (G); wrapped through, it is Textual's wrapping exactly."""
+    monkeypatch.setattr(bounded_text, "WRAP_STEP", 4_000)
+    monkeypatch.setattr(reading_pane, "WRAP_BACKGROUND_STEP", 4_000)
+    rng = random.Random(7)
+    words = [rng.choice(["harbour", "a", "council", "x" * 30, "met"]) for _ in range(16_000)]
+    body = " ".join(words) + " THE-END"
+    long = Article(id="2", key="b.txt", path="b.txt", title="Long", paragraphs=(body,))
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(long, [])
+        wrapped = pane.wrapped_document
+        assert isinstance(wrapped, FastWrappedDocument)
+        assert not wrapped.complete and wrapped.wrapped_lines < len(wrapped.document.lines) // 4
+        await pilot.press("G")
+        assert wrapped.complete  # the cursor went to the end: wrapped through it
+        await pilot.pause()
+        assert "THE-END" in pane.render_line(pane.size.height - 1).text
+        assert_same(wrapped, WrappedDocument(wrapped.document, pane.wrap_width))
+        await pilot.resize_terminal(40, 12)  # re-wrapped: the cursor's row stays on screen
+        await pilot.pause()
+        await pilot.pause()
+        row = wrapped.location_to_offset(pane.cursor_location).y
+        assert pane.scroll_y <= row < pane.scroll_y + pane.size.height
+        pane.show(long, [])  # opened again: the rest is wrapped step by step, unasked
+        again = pane.wrapped_document
+        assert isinstance(again, FastWrappedDocument) and not again.complete
+        await wait_for(pilot, lambda: again.complete, workers=False)
+        assert_same(again, WrappedDocument(again.document, pane.wrap_width))

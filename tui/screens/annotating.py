@@ -267,6 +267,7 @@ class AnnotatingPanes(Horizontal):
         self.article_state = state
         self._reader.set_highlights(message.highlights)
         self._panel.show(message.highlights, state)
+        self.call_after_refresh(self._host.key_order.release, "notes")
         annotated = bool(message.highlights or state.note or state.tags)
         self.query_one(ResultsList).set_marks(
             {message.key: ArticleMarks(annotated, state.starred, state.read)}
@@ -325,7 +326,8 @@ class AnnotatingPanes(Horizontal):
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
-        self._host.key_order.release("note")
+        for hold in ("note", "notes"):
+            self._host.key_order.release(hold)
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -631,6 +633,10 @@ class AnnotatingPanes(Horizontal):
     def _show_panel(self, *, focus: bool) -> None:
         self.screen.add_class("-notes")
         if focus:
+            if self.article_state is None:
+                # The list fills when the article's annotations are in (a worker, the first
+                # one opening the store): `j` typed with the `p` would land on an empty list.
+                self._host.key_order.hold("notes")
             self._panel.notes_list.focus()
 
     def action_toggle_notes(self) -> None:

@@ -16,10 +16,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import repeat
+from typing import overload
 
 from rich.cells import _is_single_cell_widths
 from textual._wrap import compute_wrap_offsets
-from textual.document._document import Document, EditResult, Location
+from textual.document._document import Document, DocumentBase, EditResult, Location
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import get_tab_widths
 
@@ -93,13 +94,37 @@ class JoinedDocument(Document):
         return super().replace_range(start, end, text)
 
 
+WRAP_STEP = 100_000
+"""Characters wrapped at a time: on opening (the rows on screen, at least), then step by step
+while the article is read (`wrap_more`), or at once up to a line asked for (`wrap_through`)."""
+
+
 class FastWrappedDocument(WrappedDocument):
-    """Textual's `WrappedDocument`, wrapping with `wrap_offsets` (see the module docstring)."""
+    """Textual's `WrappedDocument`, wrapping with `wrap_offsets` and a step at a time.
+
+    `wrap` wraps the first lines, about `WRAP_STEP` characters; every line after them is one
+    row until `wrap_more` or `wrap_through` reaches it. Wrapped in full, the document is
+    Textual's (the tests compare them); a 5 MB article opens in one step.
+    """
+
+    def __init__(self, document: DocumentBase, width: int = 0, tab_width: int = 4) -> None:
+        self._done = 0
+        """Lines wrapped: every later line is one row for now."""
+        super().__init__(document, width, tab_width)
 
     @property
     def height(self) -> int:
         # Textual sums over every line, on every access (hundreds per redraw).
         return len(self._offset_to_line_info)
+
+    @property
+    def complete(self) -> bool:
+        return self._done >= len(self._wrap_offsets)
+
+    @property
+    def wrapped_lines(self) -> int:
+        """How many lines (from the first) are wrapped: rows past them may still move."""
+        return self._done
 
     def wrap(self, width: int, tab_width: int | None = None) -> None:
         # The body of WrappedDocument.wrap, with the per-line work replaced; TextArea asks
@@ -112,26 +137,99 @@ class FastWrappedDocument(WrappedDocument):
         self._wrapped = wrapped
         self._width = width
         self._tab_width = tab_width
-        wrap_offsets_list: list[list[int]] = []
-        offset_to_line_info: list[tuple[int, int]] = []
-        line_index_to_offsets: list[list[int]] = []
-        tab_widths: list[list[int]] = []
-        current = 0
-        for line_index, line in enumerate(self.document.lines):
-            if "\t" in line:
-                tab_widths.append([w for _, w in get_tab_widths(line, tab_width)])
-            else:  # what get_tab_widths says of a line without tabs
-                tab_widths.append([0] if line else [])
-            offsets = wrap_offsets(line, width, tab_width)
-            wrap_offsets_list.append(offsets)
-            rows = len(offsets) + 1
-            offset_to_line_info.extend(zip(repeat(line_index, rows), range(rows), strict=True))
-            line_index_to_offsets.append(list(range(current, current + rows)))
-            current += rows
-        self._wrap_offsets = wrap_offsets_list
-        self._offset_to_line_info = offset_to_line_info
-        self._line_index_to_offsets = line_index_to_offsets
-        self._tab_width_cache = tab_widths
+        lines = self.document.lines
+        self._tab_width_cache = [
+            [w for _, w in get_tab_widths(line, tab_width)] if "\t" in line else [0] if line else []
+            for line in lines
+        ]  # (what get_tab_widths says of a line without tabs)
+        self._wrap_offsets = [[] for _ in lines]
+        self._rows: list[tuple[int, int]] = []
+        self._line_rows: list[list[int]] = []
+        self._done = 0
+        self._wrap_to(0, WRAP_STEP)
+
+    def wrap_more(self, characters: int = WRAP_STEP) -> bool:
+        """Wrap the next lines, about `characters` of them; whether the document is complete."""
+        self._wrap_to(self._done, characters)
+        return self.complete
+
+    def wrap_through(self, line: int) -> bool:
+        """Wrap every line up to `line` (a cursor going there); whether anything changed."""
+        if line < self._done or self.complete:
+            return False
+        self._wrap_to(line, 0)
+        return True
+
+    def _wrap_to(self, line: int, characters: int) -> None:
+        """Wrap from the first unwrapped line through `line`, and on to `characters`."""
+        lines = self.document.lines
+        offsets = self._wrap_offsets
+        width, tab_width = self._width, self._tab_width
+        rows = self._rows
+        by_line = self._line_rows
+        done, spent = self._done, 0
+        while done < len(lines) and (done <= line or spent < characters):
+            text = lines[done]
+            wraps = offsets[done] = wrap_offsets(text, width, tab_width)
+            by_line.append(list(range(len(rows), len(rows) + len(wraps) + 1)))
+            rows.extend(zip(repeat(done, len(wraps) + 1), range(len(wraps) + 1), strict=True))
+            spent += len(text) + 1
+            done += 1
+        self._done = done
+        self._offset_to_line_info = _Rows(rows, done, len(lines))  # type: ignore[assignment]
+        self._line_index_to_offsets = _LineRows(by_line, len(rows), len(lines))  # type: ignore[assignment]
+
+
+class _Rows(Sequence[tuple[int, int]]):
+    """(line, section) of every row: the wrapped lines' rows, then one per unwrapped line."""
+
+    def __init__(self, wrapped: list[tuple[int, int]], first: int, lines: int) -> None:
+        self._wrapped = wrapped
+        self._first = first
+        self._length = len(wrapped) + lines - first
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        wrapped = len(self._wrapped)
+        return self._wrapped[index] if index < wrapped else (self._first + index - wrapped, 0)
+
+
+class _LineRows(Sequence[list[int]]):
+    """The rows of every line: the wrapped lines' own, then one row per unwrapped line."""
+
+    def __init__(self, wrapped: list[list[int]], rows: int, lines: int) -> None:
+        self._wrapped = wrapped
+        self._rows = rows
+        self._length = lines
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> list[int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[int]]: ...
+    def __getitem__(self, index: int | slice) -> list[int] | list[list[int]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        done = len(self._wrapped)
+        return self._wrapped[index] if index < done else [self._rows + index - done]
 
 
 class RowHighlights(dict[int, list[Highlight]]):

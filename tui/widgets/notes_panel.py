@@ -162,6 +162,20 @@ class NotesList(OptionList):
             return None
         return current
 
+    # No wrapping round (as in the results list): `j` on the last entry, the highlight just
+    # made, stays there rather than jumping to the first.
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None:
+            self.action_first()
+        elif self.highlighted < self.option_count - 1:
+            self.highlighted += 1
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            self.action_first()
+        elif self.highlighted > 0:
+            self.highlighted -= 1
+
     def action_edit(self, external: bool = False) -> None:
         if self.current is not None:
             self.post_message(self.EditRequested(self.current, external))

@@ -38,7 +38,7 @@ from newsread.tui.widgets.bounded_text import (
 )
 
 if TYPE_CHECKING:
-    from textual.widgets.text_area import Location
+    from textual.widgets.text_area import Location, Selection
 
     from newsread.index.article import Article
 
@@ -53,6 +53,10 @@ FIND_LIMIT = 5_000
 """Most find matches highlighted at once (a common word in a long article has 100,000)."""
 FIND_BATCH = 250
 """Find matches handed to the pane at a time, as the find worker goes."""
+WRAP_PAUSE = 0.05
+"""Seconds between the steps that wrap the rest of a long article (keys get in between)."""
+WRAP_BACKGROUND_STEP = 400_000
+"""Characters wrapped in one of those steps (a few hundredths of a second)."""
 
 
 def cut_long_lines(text: str, limit: int = LINE_LIMIT) -> str:
@@ -340,6 +344,8 @@ class ReadingPane(AnnotatedText):
         self._current: int | None = None
         self._text = ""
         """The document as the article has it (the TextArea's has long lines cut)."""
+        self._wrapping = False
+        """Whether steps wrapping the rest of a long article are under way."""
         super().__init__(
             "",
             read_only=True,
@@ -580,6 +586,46 @@ class ReadingPane(AnnotatedText):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # TextArea's (a new document, a new width), wrapping through the cursor's line at
+        # once (its row must be right to scroll to it) and the rest a step at a time.
+        wrapped = self.wrapped_document
+        width = wrapped._width
+        wrapped.wrap(self.wrap_width, tab_width=self.indent_width)
+        if width and width != wrapped._width:  # rows moved: where the reader was stays shown
+            self.call_after_refresh(self.scroll_cursor_visible, center=True)
+        if isinstance(wrapped, FastWrappedDocument) and not wrapped.complete:
+            wrapped.wrap_through(self.cursor_location[0] + max(self.size.height, 24))
+            if not wrapped.complete and not self._wrapping:
+                self._wrapping = True  # the rest once the first screen is drawn
+                self.call_after_refresh(self.set_timer, WRAP_PAUSE, self._wrap_step)
+        self._line_cache.clear()
+        self._refresh_size()
+
+    def _wrap_step(self) -> None:
+        """Wrap the next part of a long article, between keys, until all of it is wrapped."""
+        wrapped = self.wrapped_document
+        if not isinstance(wrapped, FastWrappedDocument) or wrapped.complete:
+            self._wrapping = False
+            return
+        rows = wrapped.height - (len(wrapped.document.lines) - wrapped.wrapped_lines)
+        wrapped.wrap_more(WRAP_BACKGROUND_STEP)
+        if self.scroll_y + self.size.height >= rows:  # rows on screen were one a line
+            self._line_cache.clear()
+        self._refresh_size()
+        self.set_timer(WRAP_PAUSE, self._wrap_step)
+
+    def _validate_selection(self, selection: Selection) -> Selection:
+        # A cursor going past the lines wrapped so far (G, a match, a restored position):
+        # wrap through its line and a screen more first, so its row is where it will stay.
+        wrapped = self.wrapped_document
+        if isinstance(wrapped, FastWrappedDocument) and not wrapped.complete:
+            line = max(selection.start[0], selection.end[0]) + max(self.size.height, 24)
+            if wrapped.wrap_through(line):
+                self._line_cache.clear()
+                self._refresh_size()
+        return super()._validate_selection(selection)
 
     # -- passages --------------------------------------------------------------------------
 
