@@ -376,6 +376,14 @@ def test_an_author_name_meta_tag_of_a_sharing_plugin() -> None:
     assert parse_html(page(head, BODY)).authors == ["Jane Doe"]
 
 
+def test_the_title_loses_the_site_name_its_logo_heading_gives() -> None:
+    html = """<html><head><title>Four Years Remaining » Blog Archive » Interning of small
+    integers</title></head><body><h1><a href="/">Four Years Remaining</a></h1><div>
+    <p>The city's trams will run without drivers on two lines from next spring, the transport
+    authority said on Tuesday.</p></div></body></html>"""
+    assert parse_html(html).title == "Interning of small integers"
+
+
 def test_the_h1_that_json_ld_names_as_headline_wins_over_og_and_title() -> None:
     head = (
         "<title>Bridge shut: what drivers need to know | Town Crier</title>"

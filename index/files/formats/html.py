@@ -70,6 +70,7 @@ _AUTHOR_KEYS = (
     "byl",
     "cxenseparse:author",
 )
+_ARCHIVE_LABELS = ("Blog Archive", "Blog Archiv")
 # Other meta keys that hold a name ("shareaholic:article_author_name").
 _AUTHOR_NAME_KEY = re.compile(r"author[-_.:]?name$")
 # Class or id of elements that hold an author's name (a link or span inside a byline) ...
@@ -439,11 +440,17 @@ class _Metadata:
             self.first("parsely-title", "sailthru.title", "title", "headline"),
         ]
         declared = [c for c in declared if c and _loose(c) != _loose(site)]
+        logos = self.site_headings()
         headline = _text(self.ld("headline"))
-        if len(headings) == 1 and headline and _words_of(headings[0]) == _words_of(headline):
+        visible = headings or logos
+        if len(visible) == 1 and headline and _words_of(visible[0]) == _words_of(headline):
             # The article's structured data names the visible headline as its headline: the
             # og:title and <title> beside it are versions written for sharing and search.
-            return headings[0]
+            # (Even an <h1> taken for the site's: some sites link their headline home.)
+            return visible[0]
+        # What a <title> adds to the headline: the site's name, as its logo heading gives it,
+        # the author's, WordPress's "Blog Archive".
+        authors = [*authors, *logos, *_ARCHIVE_LABELS]
         if declared:
             # Wikipedia's JSON-LD "headline" is a description; the candidate the <title>
             # agrees with is the headline.
@@ -473,6 +480,15 @@ class _Metadata:
             if _is_site_heading(heading):
                 continue
             text = _heading_text(heading)
+            if text and text not in found:
+                found.append(text)
+        return found
+
+    def site_headings(self) -> list[str]:
+        """The texts of `<h1>`s that hold the site's logo or a link to its home page."""
+        found = []
+        for heading in self.tree.iter("h1"):
+            text = _heading_text(heading) if _is_logo(heading) else ""
             if text and text not in found:
                 found.append(text)
         return found
@@ -832,10 +848,14 @@ def _in_furniture(element: Any) -> bool:
 
 def _is_site_heading(heading: Any) -> bool:
     """An `<h1>` that holds the site's logo or name: a link home, an image."""
-    for inner in heading.iter("a", "img"):
-        if inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip()):
-            return True
-    return _in_furniture(heading)
+    return _is_logo(heading) or _in_furniture(heading)
+
+
+def _is_logo(heading: Any) -> bool:
+    return any(
+        inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip())
+        for inner in heading.iter("a", "img")
+    )
 
 
 def _dom_byline(tree: Any) -> tuple[list[str], str]:
@@ -979,10 +999,13 @@ def _strip_site(
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
             break
-        if _loose(parts[-1]) in names or (guess and _site_like(parts[-1], parts[:-1])):
+        # Names the page gives before a guess: a guess may take a short headline for a name.
+        if _loose(parts[-1]) in names:
             title = _join_parts(title, parts[:-1])
         elif _loose(parts[0]) in names:
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
+        elif guess and _site_like(parts[-1], parts[:-1]):
+            title = _join_parts(title, parts[:-1])
         else:
             break
     return title
