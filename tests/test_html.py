@@ -349,6 +349,17 @@ def test_a_site_that_names_itself_the_author_gives_way_to_the_byline(site_as_aut
     assert (draft.authors, draft.credit) == (["Jane Doe"], "")
 
 
+def test_a_site_named_as_author_stays_the_credit_when_the_page_names_nobody() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": "Harbour Gazette"},
+        "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    }
+    draft = parse_html(page(ld(data), f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "Harbour Gazette")
+
+
 def test_a_blog_named_after_its_writer_keeps_the_writer() -> None:
     data = {
         "@type": "BlogPosting",

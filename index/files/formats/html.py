@@ -147,6 +147,8 @@ def parse_html(text: str) -> Draft:
         draft.published = _searched_date(tree, draft.url)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
+    if not (draft.authors or draft.credit):
+        draft.credit = meta.site_credit
     return draft
 
 
@@ -364,6 +366,7 @@ class _Metadata:
                 for name in key.lower().split():
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
         self.articles, self.pages, self.sites = _json_ld(tree)
+        self.site_credit = ""
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -494,30 +497,34 @@ class _Metadata:
         return found
 
     def byline(self, site: str, url: str) -> tuple[list[str], str]:
+        """Authors and credit, from the first source that names someone other than the site:
+        a site that names itself as the author ("author": {"@type": "Organization", "name":
+        "Badische Zeitung"}) says nothing of who wrote the story: kept in `site_credit` for
+        when nothing else does. (A site named like a person is a blog named after its writer.)
+        """
+        for people, credit in self._bylines():
+            if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
+                self.site_credit = self.site_credit or credit
+                credit = ""
+            if people or credit:
+                return people, credit
+        return [], ""
+
+    def _bylines(self) -> Iterator[tuple[list[str], str]]:
+        """Bylines the page gives, in order of trust, each looked for only when asked."""
         found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
-        # A site that names itself as the author ("author": {"@type": "Organization", "name":
-        # "Badische Zeitung"}) says nothing of who wrote the story: look on the page. (Unless
-        # the site is a person's: a blog named after its writer.)
-        found = [
-            (
-                people,
-                "" if _is_site_name(credit, site, url) and not is_person_name(credit) else credit,
-            )
-            for people, credit in found
-        ]
-        found = [pair for pair in found if pair[0] or pair[1]]
-        if found:
-            return merge_bylines(found)
+        yield merge_bylines(pair for pair in found if pair[0] or pair[1])
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
             # All values of the first key that has any: article:author may list several.
             names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
             if names:
-                return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
-        marked = _dom_byline(self.tree)
-        return marked if marked[0] or marked[1] else _byline_under_headline(self.tree)
+                yield merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+                break
+        yield _dom_byline(self.tree)
+        yield _byline_under_headline(self.tree)
 
     def published(self) -> datetime | None:
         candidates = [
