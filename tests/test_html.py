@@ -320,12 +320,15 @@ def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
     ("shown", "expected"),
     [
         ("19 October 2019 00:04", datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))),
-        # No time of day, or another moment: the declared date stands.
-        ("19 October 2019", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
-        ("19 October 2019 09:30", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
+        # Another day shown under the headline: the page's date, as a person reads it.
+        ("19 October 2019", datetime(2019, 10, 19)),
+        ("Updated 12 March 2020, 10:42", datetime(2020, 3, 12, 10, 42)),
+        # The declared day, in numbers read either way round, or a sentence naming a date.
+        ("18/10/2019", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
+        ("The bridge first opened to traffic on 3 May 1921, the council said", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
     ],
 )  # fmt: skip
-def test_a_utc_date_is_the_one_shown_under_the_headline(shown: str, expected: datetime) -> None:
+def test_the_date_shown_under_the_headline_wins(shown: str, expected: datetime) -> None:
     head = '<meta property="article:published_time" content="2019-10-18T22:04:00Z">'
     article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
     published = parse_html(page(head, article)).published

@@ -940,10 +940,16 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
     return [], ""
 
 
+# Words beside the date on a date line under a headline ("Last updated on", "Von Jane Doe |").
+_DATE_LINE_WORDS = 6
+
+
 def _date_as_shown(tree: Any, declared: datetime) -> datetime:
-    """`declared` as the page shows it under its headline, where that is the same moment on
-    another calendar day (metadata in UTC, the page in the site's own time)."""
-    from newsread.index.files.dates import as_shown
+    """The date the page shows on a date line under its headline, where it differs from the
+    `declared` one: a person reads that one ("Updated May 06, 2019" over an older declared
+    date). Where it is the declared moment in the site's own time zone (metadata in UTC),
+    that moment with the site's offset."""
+    from newsread.index.files.dates import as_shown, without_dates
 
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings:
@@ -956,12 +962,27 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         if len(text) > 200:
             break  # the article's text has begun
         shown = find_date(text) if len(text) >= 6 else None
-        if shown is not None:
-            # Only a date with its time of day says which moment it shows.
-            if shown.time() != shown.min.time():
-                return as_shown(declared, shown) or declared
-            return declared
+        if shown is None:
+            continue
+        if len(without_dates(text).split()) > _DATE_LINE_WORDS or _same_day(shown, declared):
+            return declared  # a sentence that names a date, or the declared day
+        if shown.time() != shown.min.time():
+            return as_shown(declared, shown) or shown
+        return shown
     return declared
+
+
+def _same_day(shown: datetime, declared: datetime) -> bool:
+    """Whether `shown` is `declared`'s day, read either way round where it is written with
+    numbers only (03/05/2022 is 3 May or March 5)."""
+    day = declared.date()
+    if shown.date() == day:
+        return True
+    return shown.day <= 12 and (shown.year, shown.day, shown.month) == (
+        day.year,
+        day.month,
+        day.day,
+    )
 
 
 def _neighbourhood(element: Any) -> Any:
