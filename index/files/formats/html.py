@@ -506,7 +506,7 @@ class _Metadata:
             if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
-            if people or credit:
+            if people or (credit and not self.site_credit):
                 return people, credit
         return [], ""
 
@@ -940,14 +940,20 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
     return [], ""
 
 
-# Words beside the date on a date line under a headline ("Last updated on", "Von Jane Doe |").
+# Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
 _DATE_LINE_WORDS = 6
+# A date line that gives the last change: not the publication's date.
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|edited|aktualisiert|geändert|actualizado|atualizado|aggiornato"
+    r"|mis\s+à\s+jour|обновлено)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_as_shown(tree: Any, declared: datetime) -> datetime:
     """The date the page shows on a date line under its headline, where it differs from the
-    `declared` one: a person reads that one ("Updated May 06, 2019" over an older declared
-    date). Where it is the declared moment in the site's own time zone (metadata in UTC),
+    `declared` one: a person reads that one (not an "Updated …" line: a change, not the
+    publication). Where it is the declared moment in the site's own time zone (metadata in UTC),
     that moment with the site's offset."""
     from newsread.index.files.dates import as_shown, without_dates
 
@@ -964,8 +970,12 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         shown = find_date(text) if len(text) >= 6 else None
         if shown is None:
             continue
-        if len(without_dates(text).split()) > _DATE_LINE_WORDS or _same_day(shown, declared):
-            return declared  # a sentence that names a date, or the declared day
+        if (
+            len(without_dates(text).split()) > _DATE_LINE_WORDS
+            or _UPDATED.search(text)
+            or _same_day(shown, declared)
+        ):
+            return declared  # a sentence that names a date, an update, or the declared day
         if shown.time() != shown.min.time():
             return as_shown(declared, shown) or shown
         return shown
