@@ -192,6 +192,22 @@ def test_role_lines_on_their_own(line: str, expected: bool) -> None:
     assert is_byline(line) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),  # WordPress's screen-reader label
+        ("Author Andreas Kalt", ["Andreas Kalt"]),
+        ("Autorin Jane Doe", ["Jane Doe"]),
+        ("Zeige alle Beiträge von Petra Ruland", ["Petra Ruland"]),
+        ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+        ("Sara Zinnecker Stand", ["Sara Zinnecker"]),  # "Stand: 3. Mai" with its date cut off
+        ("Publiziert am", []),
+    ],
+)  # fmt: skip
+def test_cms_labels_around_a_name_are_dropped(text: str, authors: list[str]) -> None:
+    assert split_byline(text)[0] == authors
+
+
 @pytest.mark.parametrize("text", ["by admin", "Posted by admin", "By Administrator"])
 def test_cms_account_names_are_neither_authors_nor_credits(text: str) -> None:
     assert split_byline(text) == ([], "")

@@ -9,7 +9,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newsread.index.files import dates
-from newsread.index.files.dates import find_date, is_date_word, looks_like_date_line, parse_date
+from newsread.index.files.dates import (
+    as_shown,
+    find_date,
+    is_date_word,
+    looks_like_date_line,
+    parse_date,
+)
 
 EDT = timezone(timedelta(hours=-4))
 EST = timezone(timedelta(hours=-5))
@@ -286,3 +292,36 @@ def test_find_date_finds_a_date_inside_a_line_of_other_words(
     line: str, expected: datetime | None
 ) -> None:
     assert find_date(line) == expected
+
+
+UTC = timezone.utc
+CEST = timezone(timedelta(hours=2))
+
+
+@pytest.mark.parametrize(
+    ("declared", "shown", "expected"),
+    [
+        # The same moment, shown in the site's time zone on the next day.
+        (datetime(2019, 10, 18, 22, 4, tzinfo=UTC), datetime(2019, 10, 19, 0, 4),
+         datetime(2019, 10, 19, 0, 4, tzinfo=CEST)),
+        (datetime(2022, 5, 4, 0, 44, tzinfo=UTC), datetime(2022, 5, 3, 21, 44),
+         datetime(2022, 5, 3, 21, 44, tzinfo=timezone(timedelta(hours=-3)))),
+        # A declared time without a zone: the page's own date and time, within a day of it.
+        (datetime(2020, 4, 30), datetime(2020, 4, 29, 12, 1), datetime(2020, 4, 29, 12, 1)),
+        # Not the same moment in any time zone, the same day, days apart, or a zone shown.
+        (datetime(2023, 11, 6, 18, 19, tzinfo=UTC), datetime(2023, 11, 7, 17, 30), None),
+        (datetime(2019, 10, 18, 22, 4, tzinfo=UTC), datetime(2019, 10, 19, 0, 7, 30), None),
+        (datetime(2019, 10, 18, 22, 4, tzinfo=UTC), datetime(2019, 10, 18, 23, 4), None),
+        (datetime(2020, 4, 30), datetime(2020, 4, 20, 12, 1), None),
+        (datetime(2019, 10, 18, 22, 4, tzinfo=UTC), datetime(2019, 10, 19, 0, 4, tzinfo=CEST), None),
+    ],
+)  # fmt: skip
+def test_as_shown_is_the_declared_moment_on_the_day_the_page_shows(
+    declared: datetime, shown: datetime, expected: datetime | None
+) -> None:
+    found = as_shown(declared, shown)
+    assert found == expected
+    if found is not None and expected is not None:
+        assert found.utcoffset() == expected.utcoffset()
+        if declared.tzinfo is not None:
+            assert found == declared  # the same moment

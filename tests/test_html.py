@@ -316,6 +316,90 @@ def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
     assert parse_html(page).title == "Trams run without drivers"
 
 
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("19 October 2019 00:04", datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))),
+        # Another day shown under the headline: the page's date, as a person reads it.
+        ("19 October 2019", datetime(2019, 10, 19)),
+        ("Published 12 March 2020, 10:42", datetime(2020, 3, 12, 10, 42)),
+        # An update is not the publication.
+        ("Updated 12 March 2020, 10:42", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
+        # The declared day, in numbers read either way round, or a sentence naming a date.
+        ("18/10/2019", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
+        ("The bridge first opened to traffic on 3 May 1921, the council said", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
+    ],
+)  # fmt: skip
+def test_the_date_shown_under_the_headline_wins(shown: str, expected: datetime) -> None:
+    head = '<meta property="article:published_time" content="2019-10-18T22:04:00Z">'
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
+    published = parse_html(page(head, article)).published
+    assert published is not None
+    assert (published, published.utcoffset()) == (expected, expected.utcoffset())
+
+
+@pytest.mark.parametrize(
+    "site_as_author", ["Harbour Gazette", "The Harbour Gazette", "harbourgazette.example"]
+)
+def test_a_site_that_names_itself_the_author_gives_way_to_the_byline(site_as_author: str) -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": site_as_author},
+        "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    }
+    head = ld(data) + '<link rel="canonical" href="https://www.harbourgazette.example/bridge">'
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    draft = parse_html(page(head, article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+
+
+def test_a_site_named_as_author_stays_the_credit_when_the_page_names_nobody() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": "Harbour Gazette"},
+        "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    }
+    draft = parse_html(page(ld(data), f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "Harbour Gazette")
+
+
+def test_a_blog_named_after_its_writer_keeps_the_writer() -> None:
+    data = {
+        "@type": "BlogPosting",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": "Jane Doe"},
+        "publisher": {"@type": "Organization", "name": "Jane Doe"},
+    }
+    draft = parse_html(page(ld(data), f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert "Jane Doe" in [*draft.authors, draft.credit]
+
+
+def test_an_agency_named_as_author_stays_a_credit() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": "Reuters"},
+        "publisher": {"@type": "Organization", "name": "Town Crier"},
+    }
+    draft = parse_html(page(ld(data), f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "Reuters")
+
+
+def test_an_author_name_meta_tag_of_a_sharing_plugin() -> None:
+    head = '<meta name="shareaholic:article_author_name" content="Jane Doe">'
+    assert parse_html(page(head, BODY)).authors == ["Jane Doe"]
+
+
+def test_the_title_loses_the_site_name_its_logo_heading_gives() -> None:
+    html = """<html><head><title>Four Years Remaining » Blog Archive » Interning of small
+    integers</title></head><body><h1><a href="/">Four Years Remaining</a></h1><div>
+    <p>The city's trams will run without drivers on two lines from next spring, the transport
+    authority said on Tuesday.</p></div></body></html>"""
+    assert parse_html(html).title == "Interning of small integers"
+
+
 def test_the_h1_that_json_ld_names_as_headline_wins_over_og_and_title() -> None:
     head = (
         "<title>Bridge shut: what drivers need to know | Town Crier</title>"

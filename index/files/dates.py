@@ -486,3 +486,24 @@ def find_date(line: str) -> datetime | None:
 def without_dates(line: str) -> str:
     """`line` with every date `find_date` would look for cut out."""
     return _DATE_IN_LINE.sub(" ", line) if any(ch.isdigit() for ch in line) else line
+
+
+# A zone's offset from UTC is at most this, in steps of this.
+_MAX_ZONE = timedelta(hours=14)
+_ZONE_STEP = timedelta(minutes=15)
+
+
+def as_shown(declared: datetime, shown: datetime) -> datetime | None:
+    """The page's visible date and time where it is the `declared` moment in the site's own
+    time zone but on another calendar day (metadata "2019-10-18T22:04Z", page "19. Oktober
+    2019 00:04 Uhr"): the same moment with the offset the page shows, or `shown` itself when
+    the declared time has no zone. None when the two are not a day apart or name other moments.
+    """
+    if shown.tzinfo is not None or abs((shown.date() - declared.date()).days) != 1:
+        return None
+    if declared.tzinfo is None:
+        return shown if abs(shown - declared) < timedelta(days=1) else None
+    offset = shown - declared.astimezone(timezone.utc).replace(tzinfo=None)
+    if abs(offset) > _MAX_ZONE or offset % _ZONE_STEP:
+        return None
+    return shown.replace(tzinfo=_fixed(offset))

@@ -140,10 +140,11 @@ _VERB_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 _PREFIX = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
-        | by\s*: | by | author(?:s)?\s*: | text\s*: | words\s*: | reporter\s*:
+        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
         | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|interview)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von
+        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in)?
         | (?:publicado|escrito)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
@@ -171,7 +172,10 @@ _DATE_TAIL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
-_DATE_LEFTOVERS = _words("today yesterday updated published posted modified on at vor hace uhr")
+_DATE_LEFTOVERS = _words(
+    "today yesterday updated published posted modified on at vor hace uhr stand am publiziert"
+    " aktualisiert erstellt"
+)
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
 _URL = re.compile(r"\s*\(?\s*(?:https?://|www\.|\S+@\S+\.\w|@\w)\S*\s*\)?")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")

@@ -70,19 +70,18 @@ _AUTHOR_KEYS = (
     "byl",
     "cxenseparse:author",
 )
+_ARCHIVE_LABELS = ("Blog Archive", "Blog Archiv")
+# Other meta keys that hold a name ("shareaholic:article_author_name").
+_AUTHOR_NAME_KEY = re.compile(r"author[-_.:]?name$")
 # Class or id of elements that hold an author's name (a link or span inside a byline) ...
 _NAME_CLASS = re.compile(
     r"author[-_]*(?:name|link)|byline[-_]*(?:name|author)|contributor[-_]*name"
 )
 # ... and of byline containers, whose text also carries dates, roles and "By".
 _BYLINE_CLASS = re.compile(r"\bbyline|\bauthors?\b")
-# Elements either pattern may match, picked by XPath (in C) before the regexes run.
-_MARKS = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_BYLINE_CANDIDATES = (
-    ".//*[@rel = 'author' or @itemprop = 'author' or @data-testid = 'byline'"
-    f" or contains({_MARKS}, 'author') or contains({_MARKS}, 'byline')"
-    f" or contains({_MARKS}, 'contributor')]"
-)
+# Elements that may name an author: XPath picks those with any of these attributes in C, the
+# regexes above the rest (a case-insensitive XPath test of the class costs ~10 ms a page).
+_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid]"
 # Where names are not the article's: comments, related stories, the page's footer. (Not
 # <header>: an article's own header holds its headline and byline.)
 _FURNITURE_CLASS = re.compile(
@@ -123,6 +122,8 @@ def parse_html(text: str) -> Draft:
         return Draft(paragraphs=_fallback_text(text))
     meta = _Metadata(tree)
     draft = meta.draft()
+    if draft.published is not None:
+        draft.published = _date_as_shown(tree, draft.published)
     _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
@@ -146,6 +147,8 @@ def parse_html(text: str) -> Draft:
         draft.published = _searched_date(tree, draft.url)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
+    if not (draft.authors or draft.credit):
+        draft.credit = meta.site_credit
     return draft
 
 
@@ -221,8 +224,6 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_links": False,
     "deduplicate": False,
 }
-# htmldate's extensive search doubles the time and guesses dates from URLs and page text.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def _extract(tree: Any, url: str) -> Any | None:
@@ -365,6 +366,7 @@ class _Metadata:
                 for name in key.lower().split():
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
         self.articles, self.pages, self.sites = _json_ld(tree)
+        self.site_credit = ""
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -388,7 +390,7 @@ class _Metadata:
         draft = Draft()
         draft.url = self.url()
         draft.source = self.source()
-        draft.authors, draft.credit = self.byline()
+        draft.authors, draft.credit = self.byline(draft.source, draft.url)
         draft.title = self.title(draft.source, draft.authors)
         draft.published = self.published()
         draft.section = self.section()
@@ -441,11 +443,17 @@ class _Metadata:
             self.first("parsely-title", "sailthru.title", "title", "headline"),
         ]
         declared = [c for c in declared if c and _loose(c) != _loose(site)]
+        logos = self.site_headings()
         headline = _text(self.ld("headline"))
-        if len(headings) == 1 and headline and _words_of(headings[0]) == _words_of(headline):
+        visible = headings or logos
+        if len(visible) == 1 and headline and _words_of(visible[0]) == _words_of(headline):
             # The article's structured data names the visible headline as its headline: the
             # og:title and <title> beside it are versions written for sharing and search.
-            return headings[0]
+            # (Even an <h1> taken for the site's: some sites link their headline home.)
+            return visible[0]
+        # What a <title> adds to the headline: the site's name, as its logo heading gives it,
+        # the author's, WordPress's "Blog Archive".
+        authors = [*authors, *logos, *_ARCHIVE_LABELS]
         if declared:
             # Wikipedia's JSON-LD "headline" is a description; the candidate the <title>
             # agrees with is the headline.
@@ -479,20 +487,44 @@ class _Metadata:
                 found.append(text)
         return found
 
-    def byline(self) -> tuple[list[str], str]:
+    def site_headings(self) -> list[str]:
+        """The texts of `<h1>`s that hold the site's logo or a link to its home page."""
+        found = []
+        for heading in self.tree.iter("h1"):
+            text = _heading_text(heading) if _is_logo(heading) else ""
+            if text and text not in found:
+                found.append(text)
+        return found
+
+    def byline(self, site: str, url: str) -> tuple[list[str], str]:
+        """Authors and credit, from the first source that names someone other than the site:
+        a site that names itself as the author ("author": {"@type": "Organization", "name":
+        "Badische Zeitung"}) says nothing of who wrote the story: kept in `site_credit` for
+        when nothing else does. (A site named like a person is a blog named after its writer.)
+        """
+        for people, credit in self._bylines():
+            if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
+                self.site_credit = self.site_credit or credit
+                credit = ""
+            if people or (credit and not self.site_credit):
+                return people, credit
+        return [], ""
+
+    def _bylines(self) -> Iterator[tuple[list[str], str]]:
+        """Bylines the page gives, in order of trust, each looked for only when asked."""
         found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
-        found = [pair for pair in found if pair[0] or pair[1]]
-        if found:
-            return merge_bylines(found)
-        for key in _AUTHOR_KEYS:
+        yield merge_bylines(pair for pair in found if pair[0] or pair[1])
+        author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
+        for key in author_keys:
             # All values of the first key that has any: article:author may list several.
             names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
             if names:
-                return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
-        marked = _dom_byline(self.tree)
-        return marked if marked[0] or marked[1] else _byline_under_headline(self.tree)
+                yield merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+                break
+        yield _dom_byline(self.tree)
+        yield _byline_under_headline(self.tree)
 
     def published(self) -> datetime | None:
         candidates = [
@@ -777,6 +809,21 @@ def _loose(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
 
 
+def _is_site_name(name: str, site: str, url: str) -> bool:
+    """Whether `name` is the site's own: its name ("Badische Zeitung", "The Badische
+    Zeitung") or its host ("finanztreff.de", "www.24horas.cl")."""
+    ours = "".join(_words_of(name))
+    if not ours:
+        return False
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    names = {
+        "".join(_words_of(site)),
+        "".join(_words_of(host)),
+        "".join(_words_of(host.split(".")[0])),
+    }
+    return ours in names or ours.removeprefix("the") in names
+
+
 def _words_of(text: str) -> list[str]:
     """The words of `text` without case or punctuation ("Golf aus China" and „Golf aus China“)."""
     return _WORDS.findall(text.casefold())
@@ -808,10 +855,14 @@ def _in_furniture(element: Any) -> bool:
 
 def _is_site_heading(heading: Any) -> bool:
     """An `<h1>` that holds the site's logo or name: a link home, an image."""
-    for inner in heading.iter("a", "img"):
-        if inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip()):
-            return True
-    return _in_furniture(heading)
+    return _is_logo(heading) or _in_furniture(heading)
+
+
+def _is_logo(heading: Any) -> bool:
+    return any(
+        inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip())
+        for inner in heading.iter("a", "img")
+    )
 
 
 def _dom_byline(tree: Any) -> tuple[list[str], str]:
@@ -821,7 +872,7 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
         return [], ""
     names: list[Any] = []
     containers: list[Any] = []
-    for element in body.xpath(_BYLINE_CANDIDATES):
+    for element in body.xpath(_MARKED):
         if element.tag in ("script", "style", "time"):
             continue
         marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
@@ -856,6 +907,8 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
 _BYLINE_SCAN = 60
 _MAX_BYLINE_TEXT = 100
 _BARE_NAME_SCAN = 12
+# (The position test lets libxml2 stop there rather than list every text node of the page.)
+_FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
 
 def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
@@ -866,7 +919,7 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings:
         return [], ""
-    for position, node in enumerate(headings[0].xpath("following::text()")[:_BYLINE_SCAN]):
+    for position, node in enumerate(headings[0].xpath(_FOLLOWING_TEXT)):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
@@ -885,6 +938,61 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
                 if is_person_name(segment):
                     return [segment], ""  # a bare name right under the headline
     return [], ""
+
+
+# Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
+_DATE_LINE_WORDS = 6
+# A date line that gives the last change: not the publication's date.
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|edited|aktualisiert|geändert|actualizado|atualizado|aggiornato"
+    r"|mis\s+à\s+jour|обновлено)\b",
+    re.IGNORECASE,
+)
+
+
+def _date_as_shown(tree: Any, declared: datetime) -> datetime:
+    """The date the page shows on a date line under its headline, where it differs from the
+    `declared` one: a person reads that one (not an "Updated …" line: a change, not the
+    publication). Where it is the declared moment in the site's own time zone (metadata in UTC),
+    that moment with the site's offset."""
+    from newsread.index.files.dates import as_shown, without_dates
+
+    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings:
+        return declared
+    for node in headings[0].xpath(_FOLLOWING_TEXT):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript"):
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > 200:
+            break  # the article's text has begun
+        shown = find_date(text) if len(text) >= 6 else None
+        if shown is None:
+            continue
+        if (
+            len(without_dates(text).split()) > _DATE_LINE_WORDS
+            or _UPDATED.search(text)
+            or _same_day(shown, declared)
+        ):
+            return declared  # a sentence that names a date, an update, or the declared day
+        if shown.time() != shown.min.time():
+            return as_shown(declared, shown) or shown
+        return shown
+    return declared
+
+
+def _same_day(shown: datetime, declared: datetime) -> bool:
+    """Whether `shown` is `declared`'s day, read either way round where it is written with
+    numbers only (03/05/2022 is 3 May or March 5)."""
+    day = declared.date()
+    if shown.date() == day:
+        return True
+    return shown.day <= 12 and (shown.year, shown.day, shown.month) == (
+        day.year,
+        day.month,
+        day.day,
+    )
 
 
 def _neighbourhood(element: Any) -> Any:
@@ -929,10 +1037,13 @@ def _strip_site(
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
             break
-        if _loose(parts[-1]) in names or (guess and _site_like(parts[-1], parts[:-1])):
+        # Names the page gives before a guess: a guess may take a short headline for a name.
+        if _loose(parts[-1]) in names:
             title = _join_parts(title, parts[:-1])
         elif _loose(parts[0]) in names:
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
+        elif guess and _site_like(parts[-1], parts[:-1]):
+            title = _join_parts(title, parts[:-1])
         else:
             break
     return title
@@ -987,27 +1098,36 @@ def _searched_date(tree: Any, url: str) -> datetime | None:
 
 
 def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
-    """Fields the page did not declare, from trafilatura's own guesses (byline elements it
-    knows, htmldate for dates)."""
+    """Fields the page did not declare, from trafilatura's own guesses: byline elements it
+    knows, htmldate's reading of the page for dates, a title from the headings.
+
+    Only the guesses for missing fields are asked for: trafilatura's whole metadata pass
+    (`extract_metadata`) reads the meta tags and JSON-LD again and looks for categories,
+    tags and a licence, a quarter of a page's parse."""
     import lxml.etree
-    from trafilatura.metadata import extract_metadata
+    from htmldate import find_date as htmldate
+    from trafilatura.metadata import extract_author, extract_sitename, extract_title
 
     try:
-        document = extract_metadata(tree, draft.url or None, _DATE_PARAMS, False)
+        if not draft.authors and not draft.credit:
+            author = extract_author(tree)
+            if author:
+                names = [_byline_text(name) for name in author.split(";")]
+                draft.authors, draft.credit = merge_bylines(split_byline(n) for n in names if n)
+        if draft.published is None:
+            # Not its extensive search: that doubles the time and guesses from URLs and text.
+            found = htmldate(
+                tree, url=draft.url or None, extensive_search=False, original_date=True
+            )
+            draft.published = parse_date(found) if found else None
+        if not draft.title:
+            draft.title = _clean(extract_title(tree) or "")
+        if not draft.source:
+            sitename = extract_sitename(tree) or ""
+            if sitename and not _URL_LIKE.match(sitename):
+                draft.source = _clean(sitename)
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return
-    if not draft.title and document.title:
-        draft.title = _clean(document.title)
-    if not draft.authors and not draft.credit and document.author:
-        names = [_byline_text(name) for name in document.author.split(";")]
-        bylines = [split_byline(name) for name in names if name]
-        draft.authors, draft.credit = merge_bylines(bylines)
-    if draft.published is None and document.date:
-        draft.published = parse_date(document.date)
-    if not draft.source and document.sitename and not _URL_LIKE.match(document.sitename):
-        draft.source = _clean(document.sitename)
-    if not draft.section and document.categories:
-        draft.section = _clean(document.categories[0])
 
 
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
