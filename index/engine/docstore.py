@@ -119,7 +119,11 @@ class DocStore:
         read only what changed since theirs) in a store made before it."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(story_of)")}
         if "gen" not in columns:
-            self._db.execute("ALTER TABLE story_of ADD COLUMN gen INTEGER NOT NULL DEFAULT 0")
+            try:
+                self._db.execute("ALTER TABLE story_of ADD COLUMN gen INTEGER NOT NULL DEFAULT 0")
+            except sqlite3.OperationalError as error:
+                if "duplicate column" not in str(error):  # another process added it just now
+                    raise
         self._db.execute("CREATE INDEX IF NOT EXISTS story_of_gen ON story_of(gen)")
         self._db.commit()
 
