@@ -28,7 +28,10 @@ def values(leaf: Any, name: str, read: Callable[[], list[Any]]) -> list[Any]:
     """The segment `leaf`'s `name` values (one per document): from the cache, or `read()`
     and kept. Callers must not change the list."""
     global _cache_size
-    key = (leaf.segment().segment_id(), name)
+    segment = leaf.segment()
+    if segment is None:  # the reader of an empty index: nothing to keep
+        return read()
+    key = (segment.segment_id(), name)
     with _lock:
         found = _cache.get(key)
         if found is not None:
