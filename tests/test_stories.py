@@ -296,3 +296,14 @@ def test_a_store_made_before_story_generations_opens_and_follows_updates(
     shown = {h.key: h.story for h in kept.search("", limit=50).hits}
     assert shown == _stories(Library(tmp_path).open())
     assert shown["0c.txt"] == shown["c.txt"] != before["c.txt"]
+
+
+def test_a_rolled_back_update_leaves_no_story_read_from_it(tmp_path: Path) -> None:
+    """Rows an update wrote and then rolled back may have been read by a search on the same
+    connection meanwhile: the kept map is dropped with them."""
+    library = _story_library(tmp_path)
+    library.search("quay")
+    assert library.docs.derived
+    library.docs.rollback()
+    assert not library.docs.derived
+    assert {h.key: h.story for h in library.search("", limit=50).hits} == _stories(library)

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsread.index.article import Article
 from newsread.index.private_files import create_private_file
@@ -102,6 +103,9 @@ class DocStore:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         """Open (creating it 0600) the store at `path`; `read_only` for a read-only folder."""
         self.path = path
+        self.derived: dict[str, Any] = {}
+        """What other modules keep read from the store (the stories' key -> story map),
+        forgotten on `rollback`: it may hold rows that were never committed."""
         if read_only:
             self._db = _connect_read_only(path)
             return
@@ -175,6 +179,7 @@ class DocStore:
     def rollback(self) -> None:
         """Forget changes since the last commit (those of a batch Whoosh did not commit)."""
         self._db.rollback()
+        self.derived.clear()
 
     # -- articles ------------------------------------------------------------------------
 
