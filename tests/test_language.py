@@ -55,3 +55,61 @@ def test_guess_language_reads_only_the_start_of_long_texts() -> None:
     text = (SAMPLES["de"] + " ") * 30 + SAMPLES["en"] * 20_000
     # 99% of the text is English: only a guess from the start says German.
     assert guess_language(text) == "de"
+
+
+def _guess_slowly(text: str) -> str:
+    """The guess as first written: every word against every language's stopwords, every
+    letter of the sample against every script (the oracle for the faster one)."""
+    from newsread.index.files import language
+
+    sample = text[: language._SAMPLE]
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in sample:
+        if char.isalpha():
+            letters += 1
+            for low, high, lang in language._SCRIPTS if char >= "\u0370" else ():
+                if low <= char <= high:
+                    counts[lang] = counts.get(lang, 0) + 1
+                    break
+    if counts and letters:
+        lang, count = max(counts.items(), key=lambda item: item[1])
+        if lang == "zh" and counts.get("ja", 0) >= count * 0.05:
+            return "ja"
+        if lang == "ar" and any(char in language._PERSIAN for char in sample):
+            return "fa"
+        if count >= letters * 0.3:
+            return lang
+    words = language._WORD.findall(sample.lower())
+    if len(words) < 3:
+        return ""
+    scores = {lang: 0.0 for lang in language._STOPWORDS}
+    for word in words:
+        for lang, stopwords in language._STOPWORDS.items():
+            if word in stopwords:
+                scores[lang] += 1
+    for lang, marks in language._MARKERS.items():
+        if any(letter in sample.lower() for letter in marks):
+            scores[lang] += 0.5 + len(words) * 0.02
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < max(2.0, len(words) * 0.08) or top < second * 1.15:
+        return ""
+    return best
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_guess_language_agrees_with_the_plain_slow_guess(seed: int) -> None:
+    import random
+
+    from newsread.index.files import language
+
+    rng = random.Random(seed)
+    stopwords = sorted(set().union(*language._STOPWORDS.values()))
+    others = (
+        "Harbour Kelmor ² Ⅷ “quoted” – café Кельмор Ελλάδα 東京 정부 שלום سلام گل 12,5 _x_".split()
+    )
+    for _ in range(400):
+        pool = rng.choice([stopwords, others, stopwords + others, list(SAMPLES.values())])
+        text = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        assert guess_language(text) == _guess_slowly(text), text

@@ -4,6 +4,7 @@ a low-priority process, without changing any answer, and a cancelled merge chang
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -116,4 +117,35 @@ def test_a_cancelled_merge_leaves_the_index_as_it_was(
         assert not merging.merge_segments(library, cancelled=cancelled)
     assert _segments(library) == segments
     assert sorted(p.name for p in library.index_dir.iterdir()) == files
+    assert _answers(library) == before
+
+
+def test_a_merge_gives_way_to_an_update_waiting_for_the_lock(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved during a long merge is indexed at once: the merge stops, changing nothing."""
+    monkeypatch.setattr(indexer, "should_merge", lambda library: False)
+    library = Library(_library(tmp_path / "library", 60)).open()
+    indexer.update_library(library, first_batch_seconds=0.0)
+    before, segments = _answers(library), _segments(library)
+    # A merge that would take 30 s and more; nothing cancels it.
+    monkeypatch.setattr(merging, "lower_priority", lambda: time.sleep(30))
+    waited: list[str] = []
+
+    def update_meanwhile() -> None:
+        with library.write_lock(on_wait=lambda: waited.append("waiting")):
+            waited.append("updating")
+
+    other = threading.Thread(target=update_meanwhile)
+
+    def cancelled() -> bool:
+        if not other.is_alive() and not waited:
+            other.start()  # once the merging process runs
+        return False
+
+    with library.write_lock():
+        assert not merging.merge_segments(library, cancelled=cancelled)
+    other.join(30)
+    assert waited == ["waiting", "updating"]
+    assert _segments(library) == segments
     assert _answers(library) == before

@@ -158,6 +158,9 @@ def test_an_empty_library_matches_nothing(tmp_path: Path) -> None:
         for text in ("harbour", "harbour grain", "date:2019"):
             q = parse_query(text, library.index.schema)
             assert postings.evaluate(searcher, q) in ({}, None)
+    for text in ("harbour", "", "harbour~2"):  # with facets, stories and snippets
+        results = library.search(text)
+        assert (results.total, results.hits, results.counted) == (0, (), True)
 
 
 def test_long_posting_lists_are_kept_decoded_within_a_bound(

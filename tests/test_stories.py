@@ -268,3 +268,42 @@ def test_stories_stored_by_a_python_that_hashes_otherwise_are_found_again(
     write_article(tmp_path, "c.txt", "C", _version(base, 9))
     library.update()
     assert _groups(library) == {frozenset({"a.txt", "b.txt", "c.txt"})}
+
+
+def test_a_store_made_before_story_generations_opens_and_follows_updates(
+    tmp_path: Path,
+) -> None:
+    library = _story_library(tmp_path)
+    library.docs.connection.executescript(
+        """
+        CREATE TABLE story_old (key TEXT PRIMARY KEY, story TEXT NOT NULL, bands BLOB NOT NULL)
+            WITHOUT ROWID;
+        INSERT INTO story_old SELECT key, story, bands FROM story_of;
+        DROP TABLE story_of;
+        ALTER TABLE story_old RENAME TO story_of;
+        CREATE INDEX story_of_story ON story_of(story);
+        """
+    )
+    library.close()
+    kept = Library(tmp_path).open()
+    columns = [row[1] for row in kept.docs.connection.execute("PRAGMA table_info(story_of)")]
+    assert "gen" in columns
+    assert {h.key: h.story for h in kept.search("", limit=50).hits} == _stories(kept)
+    before = _stories(kept)
+    # A version whose key sorts first: its story takes a new id, c.txt's row changes too.
+    write_article(tmp_path, "0c.txt", "Quay shut", _version(_text(51), 3) + " Quay.")
+    Library(tmp_path).open().update()  # as the indexing process would
+    shown = {h.key: h.story for h in kept.search("", limit=50).hits}
+    assert shown == _stories(Library(tmp_path).open())
+    assert shown["0c.txt"] == shown["c.txt"] != before["c.txt"]
+
+
+def test_a_rolled_back_update_leaves_no_story_read_from_it(tmp_path: Path) -> None:
+    """Rows an update wrote and then rolled back may have been read by a search on the same
+    connection meanwhile: the kept map is dropped with them."""
+    library = _story_library(tmp_path)
+    library.search("quay")
+    assert library.docs.derived
+    library.docs.rollback()
+    assert not library.docs.derived
+    assert {h.key: h.story for h in library.search("", limit=50).hits} == _stories(library)

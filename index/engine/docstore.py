@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsread.index.article import Article
 from newsread.index.private_files import create_private_file
@@ -102,6 +103,9 @@ class DocStore:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         """Open (creating it 0600) the store at `path`; `read_only` for a read-only folder."""
         self.path = path
+        self.derived: dict[str, Any] = {}
+        """What other modules keep read from the store (the stories' key -> story map),
+        forgotten on `rollback`: it may hold rows that were never committed."""
         if read_only:
             self._db = _connect_read_only(path)
             return
@@ -119,7 +123,11 @@ class DocStore:
         read only what changed since theirs) in a store made before it."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(story_of)")}
         if "gen" not in columns:
-            self._db.execute("ALTER TABLE story_of ADD COLUMN gen INTEGER NOT NULL DEFAULT 0")
+            try:
+                self._db.execute("ALTER TABLE story_of ADD COLUMN gen INTEGER NOT NULL DEFAULT 0")
+            except sqlite3.OperationalError as error:
+                if "duplicate column" not in str(error):  # another process added it just now
+                    raise
         self._db.execute("CREATE INDEX IF NOT EXISTS story_of_gen ON story_of(gen)")
         self._db.commit()
 
@@ -171,6 +179,7 @@ class DocStore:
     def rollback(self) -> None:
         """Forget changes since the last commit (those of a batch Whoosh did not commit)."""
         self._db.rollback()
+        self.derived.clear()
 
     # -- articles ------------------------------------------------------------------------
 

@@ -39,6 +39,8 @@ _Opened = TypeVar("_Opened", bound="OpenIndex")
 WRITER_MEMORY_MB = 32
 OPEN_ATTEMPTS = 4
 """Tries at opening an index another process is committing to, before giving up."""
+WANTED_LOCK = "NEWSREAD_WANTED"
+"""Held by an update waiting for the write lock (see `OpenIndex.write_lock`)."""
 IDLE_SEARCHERS = 2
 """Searchers kept open for the next searches (a search, and a page loading beside it)."""
 
@@ -374,16 +376,37 @@ class OpenIndex:
 
     @contextmanager
     def write_lock(self, on_wait: Callable[[], object] | None = None) -> Iterator[None]:
-        """Held for a whole update; a second indexer waits here (and says so)."""
-        lock = self.index.storage.lock("NEWSREAD_UPDATE")
+        """Held for a whole update; a second indexer waits here (and says so).
+
+        While it waits it holds a second lock, "wanted", which a merge holding the write lock
+        looks at (`writer_waiting`): a merge only makes searches cheaper, so it gives way.
+        """
+        storage = self.index.storage
+        lock = storage.lock("NEWSREAD_UPDATE")
         if not lock.acquire(blocking=False):
             if on_wait:
                 on_wait()
-            lock.acquire(blocking=True)
+            wanted = storage.lock(WANTED_LOCK)
+            wanted.acquire(blocking=True)
+            try:
+                lock.acquire(blocking=True)
+            finally:
+                wanted.release()
         try:
             yield
         finally:
             lock.release()
+
+    def writer_waiting(self) -> bool:
+        """Whether another update (in any process) waits for the write lock."""
+        storage = self.index.storage
+        if not storage.file_exists(WANTED_LOCK):  # no update ever waited here
+            return False
+        wanted = storage.lock(WANTED_LOCK)
+        if wanted.acquire(blocking=False):
+            wanted.release()
+            return False
+        return True
 
     @contextmanager
     def _write_lock_if_free(self) -> Iterator[bool]:

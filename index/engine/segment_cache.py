@@ -29,7 +29,7 @@ def values(leaf: Any, name: str, read: Callable[[], list[Any]]) -> list[Any]:
     and kept. Callers must not change the list."""
     global _cache_size
     segment = leaf.segment()
-    if segment is None:  # an empty index's reader: nothing worth keeping
+    if segment is None:  # the reader of an empty index: nothing to keep
         return read()
     key = (segment.segment_id(), name)
     with _lock:

@@ -88,6 +88,14 @@ _SCRIPTS: tuple[tuple[str, str, str], ...] = (
     ("\u0530", "\u058f", "hy"),
 )
 _PERSIAN = frozenset("پچژگ")
+_LETTER_BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u036f]")
+"""A letter (or other word character but a digit) from U+0370 on, where `_SCRIPTS` start."""
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, words in _STOPWORDS.items() if word in words)
+    for word in frozenset().union(*_STOPWORDS.values())
+}
+"""Stopword -> the languages it is a stopword of (one look-up per word, not one per language:
+the guess was a third of reading a plain-text file)."""
 
 
 def guess_language(text: str) -> str:
@@ -99,11 +107,10 @@ def guess_language(text: str) -> str:
     words = _WORD.findall(sample.lower())
     if len(words) < 3:
         return ""
-    scores = {lang: 0.0 for lang in _STOPWORDS}
+    scores = dict.fromkeys(_STOPWORDS, 0.0)
     for word in words:
-        for lang, stopwords in _STOPWORDS.items():
-            if word in stopwords:
-                scores[lang] += 1
+        for lang in _LANGUAGES_OF.get(word, ()):
+            scores[lang] += 1
     lowered = sample.lower()
     for lang, letters in _MARKERS.items():
         if any(letter in lowered for letter in letters):
@@ -117,6 +124,8 @@ def guess_language(text: str) -> str:
 
 
 def _script_language(sample: str) -> str:
+    if not _LETTER_BEYOND_LATIN.search(sample):  # nearly every article: no letter to count
+        return ""
     counts: dict[str, int] = {}
     letters = 0
     for char in sample:
