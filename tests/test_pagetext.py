@@ -130,3 +130,34 @@ def test_a_wire_dateline_marks_the_first_paragraph_under_a_caption() -> None:
         parse_text(PAGE.replace(f"    {LEDE}\n", f"    {caption}\n\n    {LEDE}\n")).paragraphs[0]
         == caption
     )
+
+
+def test_a_heading_set_apart_beats_a_button_run_into_the_menus() -> None:
+    # Inscriptis and lynx set a heading apart with blank lines; a button is one more menu row.
+    page = PAGE.replace(
+        "        Home » Transport » Driverless trams on two lines from spring\n",
+        "        Toggle navigation\n",
+    ).replace("          By Jane Doe\n          12 March 2024, 09:30\n", "")
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+def test_a_caption_over_a_bracketed_photo_credit_is_not_the_lede() -> None:
+    caption = CAPTION.replace(", left, and", " and")
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      (Jane Roe / Reuters)\n")
+    assert parse_text(page).paragraphs[0] == LEDE
+
+
+def test_soft_hyphens_do_not_reach_the_title() -> None:
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        "        Driver\u00adless trams on two lines from spring\n",
+    ).replace("        Home » Transport » Driverless trams on two lines from spring\n", "")
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+def test_a_bare_name_is_an_author_only_beside_a_date_or_a_role() -> None:
+    no_byline = PAGE.replace("          By Jane Doe\n          12 March 2024, 09:30\n", "")
+    tag = no_byline.replace(SHARE_BAR, f"{SHARE_BAR}\n          Programmatic Advertising\n")
+    assert parse_text(tag).authors == []
+    dated = no_byline.replace(SHARE_BAR, "          Jane Doe\n          Updated 2 hours ago\n")
+    assert parse_text(dated).authors == ["Jane Doe"]

@@ -463,8 +463,9 @@ def _header(lines: list[str], state: _State) -> int:
 _SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 
 
-def _byline_in(raw: str) -> tuple[list[str], str] | None:
-    """The people of a byline inside a short line of page furniture, or None."""
+def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
+    """The people of a byline inside a short line of page furniture, or None; with `bare`
+    False, only a byline marked as one ("By Jane Doe"), not a name on its own."""
     line = _clean(raw)
     if not line or len(line) > 120:
         return None
@@ -476,9 +477,34 @@ def _byline_in(raw: str) -> tuple[list[str], str] | None:
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-        elif len(segment.split()) >= 2 and is_person_name(segment):
+        elif bare and len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
     return None
+
+
+def _dated(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` holds a date or is next to a date line: a bare name there is
+    the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
+    if find_date(lines[index]) is not None:
+        return True
+    filled = [i for i in range(len(lines)) if lines[i].strip()]
+    at = filled.index(index) if index in filled else -1
+    neighbours = filled[max(0, at - 2) : at] + filled[at + 1 : at + 3] if at >= 0 else []
+    return any(_dated_neighbour(_clean(lines[i])) for i in neighbours)
+
+
+# "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
+_RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
+
+
+def _dated_neighbour(line: str) -> bool:
+    """A date, a relative date, a job title or a reading time: what stands by an author's name."""
+    return bool(
+        looks_like_date_line(line)
+        or (len(line) <= 60 and _RELATIVE_DATE.search(line))
+        or _BYLINE_COMPANION.match(line)
+        or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
+    )
 
 
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
@@ -868,7 +894,12 @@ def parse_text(text: str) -> Draft:
             # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
             # Oktober 2019"), or on its own under the lede.
             nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
-            found = next(filter(None, map(_byline_in, nearby)), None)
+            found = next(
+                filter(
+                    None, (_byline_in(raw, bare=_dated(nearby, i)) for i, raw in enumerate(nearby))
+                ),
+                None,
+            )
             if found:
                 state.bylines.append(found)
         if state.published is None:
