@@ -26,7 +26,7 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
 _MIN_CHROME_LINES = 3
 _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
-_HEADLINE_WINDOW = 40
+_HEADLINE_WINDOW = 60
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -293,43 +293,43 @@ _MIN_HEADLINE_SCORE = 0.0
 # weights were fitted on the tune half of the page sets (tests/accuracy.py) and checked on
 # the held half; each feature says something a reader sees, not something of one site.
 _WEIGHTS: dict[str, float] = {
-    "mass": 0.03,  # running text under it (in 150s of characters, at most 2000)
-    "length": 0.19,  # its length (in 15s of characters, at most 90)
-    "distance": 0.03,  # lines above the page's main text
-    "near": 0.53,  # within the window above the main text
-    "below": -0.53,  # inside the main text
-    "repeated": 0.45,  # the same line elsewhere: the last crumb, a share text
-    "dateline": 2.11,  # a date or byline within three lines under it
-    "bullet": -1.05,  # a menu item
+    "mass": 0.04,  # running text under it (in 150s of characters, at most 2000)
+    "length": 0.21,  # its length (in 15s of characters, at most 90)
+    "distance": 0.02,  # lines above the page's main text
+    "near": 0.49,  # within the window above the main text
+    "below": -0.49,  # inside the main text
+    "repeated": 0.56,  # the same line elsewhere: the last crumb, a share text
+    "dateline": 2.14,  # a date or byline within three lines under it
+    "bullet": -1.03,  # a menu item
     "long": -1.82,  # more likely a first sentence without a stop
-    "stop": -1.28,  # a sentence that ends with a full stop
-    "arrow": 0.59,  # "← previous story", "next story →"
-    "capitalised": -0.48,  # a row of buttons: every word capitalised
-    "unshaped": -0.72,  # too short or long, a date, ends with a comma or colon
-    "furniture": -1.02,  # a byline, caption, label, button or footer line
-    "thin": 0.05,  # too little running text under it
-    "echoed": 2.39,  # share of its words that come back in the text under it
-    "gap": -0.83,  # short lines between it and the text under it (in tens)
-    "lede": -0.55,  # running text straight under it
-    "menu_above": 0.91,  # a menu item or link just above it
-    "same_indent": 0.15,  # indented as the text under it
-    "short": -0.52,  # three words or fewer
-    "cut": 0.23,  # a kicker or breadcrumb cut from its front
-    "crumb": 0.77,  # the last crumb of a breadcrumb trail
-    "repeated_many": 0.66,  # on three lines or more: the site's name, a button
-    "top": -0.42,  # the first headline-shaped line of the lines above its text
-    "bottom": 0.20,  # the last headline-shaped line above its text
-    "after_text": -0.29,  # running text just above it
-    "longest": 0.58,  # the longest headline-shaped line above the same text
-    "asks": -0.20,  # ends with a question or exclamation mark
-    "upper": -0.50,  # written in capitals
-    "lede_long": 0.23,  # the text under it opens with a long paragraph
-    "apart": 3.43,  # a blank line above and below it, as a heading is set
-    "echo_near": 0.92,  # the same text a few lines above: the last crumb of a list
-    "echo_lede": 0.77,  # share of its words in the first paragraph under it
+    "stop": -1.24,  # a sentence that ends with a full stop
+    "arrow": 0.60,  # "← previous story", "next story →"
+    "capitalised": -0.38,  # a row of buttons: every word capitalised
+    "unshaped": -0.74,  # too short or long, a date, ends with a comma or colon
+    "furniture": -1.05,  # a byline, caption, label, button or footer line
+    "thin": -0.17,  # too little running text under it
+    "echoed": 2.46,  # share of its words that come back in the text under it
+    "gap": -0.97,  # short lines between it and the text under it (in tens)
+    "lede": -0.59,  # running text straight under it
+    "menu_above": 0.99,  # a menu item or link just above it
+    "same_indent": 0.06,  # indented as the text under it
+    "short": -0.56,  # three words or fewer
+    "cut": -0.16,  # a kicker or breadcrumb cut from its front
+    "crumb": 0.80,  # the last crumb of a breadcrumb trail
+    "repeated_many": 0.60,  # on three lines or more: the site's name, a button
+    "top": -0.32,  # the first headline-shaped line of the lines above its text
+    "bottom": 0.29,  # the last headline-shaped line above its text
+    "after_text": -0.21,  # running text just above it
+    "longest": 0.48,  # the longest headline-shaped line above the same text
+    "asks": -0.32,  # ends with a question or exclamation mark
+    "upper": -0.52,  # written in capitals
+    "lede_long": 0.34,  # the text under it opens with a long paragraph
+    "apart": 3.52,  # a blank line above and below it, as a heading is set
+    "echo_near": 0.89,  # the same text a few lines above: the last crumb of a list
+    "echo_lede": 0.68,  # share of its words in the first paragraph under it
     "date_above": 0.44,  # a date line within three lines above it
-    "run_above": -0.09,  # paragraphs of the page's main text above it (in fives, at most 1)
-    "text_above": -0.44,  # running text in the ten lines above it (in 500s of characters, at most 1)
+    "run_above": -0.08,  # paragraphs of the page's main text above it (in fives, at most 1)
+    "text_above": -0.88,  # running text in the ten lines above it (in 500s of characters, at most 1)
 }
 
 
