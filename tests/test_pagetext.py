@@ -161,3 +161,12 @@ def test_a_bare_name_is_an_author_only_beside_a_date_or_a_role() -> None:
     assert parse_text(tag).authors == []
     dated = no_byline.replace(SHARE_BAR, "          Jane Doe\n          Updated 2 hours ago\n")
     assert parse_text(dated).authors == ["Jane Doe"]
+
+
+def test_a_date_that_reads_both_ways_follows_the_page() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    american = PAGE.replace(byline, "          By Jane Doe\n          03/05/2024\n")
+    assert parse_text(american).published.date().isoformat() == "2024-03-05"  # type: ignore[union-attr]
+    # Another date on the page written day first (29/04/2024) tells how to read this one.
+    european = american.replace("      * About us\n", "      * 29/04/2024 Archive\n")
+    assert parse_text(european).published.date().isoformat() == "2024-05-03"  # type: ignore[union-attr]

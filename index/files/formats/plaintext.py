@@ -39,6 +39,7 @@ from newsread.index.files.formats.furniture import (
     is_furniture,
 )
 from newsread.index.files.formats.pagetext import find_article
+from newsread.index.files.language import guess_language
 
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
@@ -482,6 +483,31 @@ def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
     return None
 
 
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+
+
+def _day_first(
+    published: datetime, near: list[str], lines: list[str], start: int, end: int
+) -> datetime:
+    """`published` read day first when it came from a date such as 03/05/2022 that reads both
+    ways, on a page whose other dates are written day first (29/04/2022) or, with none that
+    tells, whose text is not in English (only American pages put the month first)."""
+    ambiguous = any(
+        int(a) == published.month and int(b) == published.day and a != b and int(b) <= 12
+        for line in near
+        for a, b, _ in _SLASH_DATE.findall(line)
+    )
+    if not ambiguous:
+        return published
+    firsts = [(int(a), int(b)) for line in lines for a, b, _ in _SLASH_DATE.findall(line)]
+    if any(b > 12 >= a for a, b in firsts):
+        return published  # 04/29/2022 on the same page: month first
+    day_first = any(a > 12 >= b for a, b in firsts) or guess_language(
+        "\n".join(lines[start:end])
+    ) not in ("en", "")
+    return published.replace(month=published.day, day=published.month) if day_first else published
+
+
 def _dated(lines: list[str], index: int) -> bool:
     """Whether the line at `index` holds a date or is next to a date line: a bare name there is
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
@@ -907,6 +933,14 @@ def parse_text(text: str) -> Draft:
             # Comments"), or just above the headline.
             nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
             state.published = next(filter(None, map(find_date, nearby)), None)
+        if state.published is not None:
+            state.published = _day_first(
+                state.published,
+                lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
+                lines,
+                page.start,
+                page.end,
+            )
         lines = lines[page.start : page.end]
         start = 0
     else:
