@@ -170,3 +170,17 @@ def test_a_date_that_reads_both_ways_follows_the_page() -> None:
     # Another date on the page written day first (29/04/2024) tells how to read this one.
     european = american.replace("      * About us\n", "      * 29/04/2024 Archive\n")
     assert parse_text(european).published.date().isoformat() == "2024-05-03"  # type: ignore[union-attr]
+
+
+def test_a_date_line_under_the_standfirst_is_the_date() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(byline, "").replace(
+        f"    {BODY[0]}\n", f"      Veröffentlicht am 12.03.2024\n\n    {BODY[0]}\n"
+    )
+    published = parse_text(page).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+    # A date inside a sentence of the text is not the page's date.
+    dated_text = PAGE.replace(byline, "").replace(
+        BODY[0], BODY[0].replace("at night", "on 2 May 2023 at night")
+    )
+    assert parse_text(dated_text).published is None

@@ -56,6 +56,8 @@ _CHROME_LINES = 5
 _DATE_ABOVE = 6
 # How far below the start of a page's text its author's name is looked for, in lines.
 _NAME_BELOW = 12
+# A line under a page's lede longer than this is text, not a date line.
+_DATE_LINE = 100
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -933,6 +935,13 @@ def parse_text(text: str) -> Draft:
             # Comments"), or just above the headline.
             nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
             state.published = next(filter(None, map(find_date, nearby)), None)
+        if state.published is None:
+            # A date line under the standfirst or the first paragraph, not one in a sentence.
+            below = [_clean(raw) for raw in lines[page.start : page.start + _NAME_BELOW]]
+            short = (
+                line for line in below if len(line) <= _DATE_LINE and not _is_running_text(line)
+            )
+            state.published = next(filter(None, map(find_date, short)), None)
         if state.published is not None:
             state.published = _day_first(
                 state.published,
