@@ -184,3 +184,13 @@ def test_a_date_line_under_the_standfirst_is_the_date() -> None:
         BODY[0], BODY[0].replace("at night", "on 2 May 2023 at night")
     )
     assert parse_text(dated_text).published is None
+
+
+def test_a_labelled_date_under_the_text_is_the_date_when_none_is_above() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    longer = PAGE.replace(f"    {BODY[2]}\n", "".join(f"    {p}\n\n" for p in BODY * 3))
+    page = longer.replace(byline, "").replace(
+        "      * About us\n", "      Published: 12 March 2024\n      * About us\n"
+    )
+    published = parse_text(page).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"

@@ -58,6 +58,12 @@ _DATE_ABOVE = 6
 _NAME_BELOW = 12
 # A line under a page's lede longer than this is text, not a date line.
 _DATE_LINE = 100
+# A date's label in the page's furniture, in the languages of the fast date parser.
+_LABELLED_DATE = re.compile(
+    r"\b(?:published|updated|posted|date|datum|erstellt|ver(?:ö|oe)ffentlicht|aktualisiert"
+    r"|erschienen|publi(?:é|e|cado|cata|cato)|pubblicato|aggiornato|actualizado|fecha)\b",
+    re.IGNORECASE,
+)
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -942,6 +948,13 @@ def parse_text(text: str) -> Draft:
                 line for line in below if len(line) <= _DATE_LINE and not _is_running_text(line)
             )
             state.published = next(filter(None, map(find_date, short)), None)
+        if state.published is None:
+            # "Published: 3 December 2019", "Erstellt am: 01.11.2023" under the article's text.
+            after = [_clean(raw) for raw in lines[page.end : page.end + _NAME_BELOW]]
+            labelled = (
+                line for line in after if len(line) <= _DATE_LINE and _LABELLED_DATE.search(line)
+            )
+            state.published = next(filter(None, map(find_date, labelled)), None)
         if state.published is not None:
             state.published = _day_first(
                 state.published,
