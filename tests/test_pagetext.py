@@ -175,7 +175,7 @@ def test_a_date_that_reads_both_ways_follows_the_page() -> None:
 def test_a_date_line_under_the_standfirst_is_the_date() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     page = PAGE.replace(byline, "").replace(
-        f"    {BODY[0]}\n", f"      Veröffentlicht am 12.03.2024\n\n    {BODY[0]}\n"
+        f"    {BODY[0]}\n", f"      12.03.2024 - 18:50 Uhr 3 Kommentare\n\n    {BODY[0]}\n"
     )
     published = parse_text(page).published
     assert published is not None and published.date().isoformat() == "2024-03-12"
