@@ -194,3 +194,10 @@ def test_a_labelled_date_under_the_text_is_the_date_when_none_is_above() -> None
     )
     published = parse_text(page).published
     assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):
+        page = PAGE.replace(byline, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe"], furniture

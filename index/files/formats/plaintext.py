@@ -470,6 +470,13 @@ def _header(lines: list[str], state: _State) -> int:
 
 
 _SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+# What is left of a date or a button beside a name once the date is cut out: "… Uhr",
+# "Vom …", "… Lesezeit", "…Follow".
+_LEFT_OVER = re.compile(
+    r"^(?:(?:uhr|vom|am|um)\s+)+|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time))+$"
+    r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
+    re.IGNORECASE,
+)
 
 
 def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
@@ -479,7 +486,7 @@ def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
     if not line or len(line) > 120:
         return None
     for segment in _SEGMENT.split(without_dates(line)):
-        segment = " ".join(segment.split()).strip(" ,;:-–—·|•*+")
+        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
         if not segment:
             continue
         if is_byline(segment):
