@@ -379,21 +379,43 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
     }
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
-    words = [_word_set(line.text) if line.sentence else frozenset() for line in lines]
+    low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
+    words: dict[int, frozenset[str]] = {
+        p: _word_set(lines[p].text)
+        for p in range(low, min(len(lines), high + _TEXT_AHEAD + 1))
+        if lines[p].sentence
+    }
+    # How many sentences come before each line, and the first sentence after it.
+    before = [0]
+    for line in lines:
+        before.append(before[-1] + line.sentence)
+    next_sentence: list[int | None] = [None] * (len(lines) + 1)
+    for p in range(len(lines) - 1, -1, -1):
+        next_sentence[p] = (
+            p + 1 if p + 1 < len(lines) and lines[p + 1].sentence else next_sentence[p + 1]
+        )
+    datelines: dict[int, bool] = {}
+
+    def dateline(p: int) -> bool:
+        if p not in datelines:
+            datelines[p] = _dateline(lines[p].text)
+        return datelines[p]
+
     found = []
-    for position in range(max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)):
+    for position in range(low, high):
         line = lines[position]
         text, cut = _headline_text(lines, position, tails, spaced_colons)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
-        if sum(1 for o in lines[first:position] if o.sentence) > _TEASERS:
+        run_above = before[position] - before[first] if position > first else 0
+        if run_above > _TEASERS:
             break  # under the article's first paragraphs: a subheading, not the headline
         shaped = replace(line, text=text, words=len(text.split()))
-        following = next((p for p in range(position + 1, len(lines)) if lines[p].sentence), None)
+        following = next_sentence[position]
         own = _word_set(text)
         below: set[str] = set()
-        for other in words[position + 1 : position + 1 + _TEXT_AHEAD]:
-            below |= other
+        for p in range(position + 1, position + 1 + _TEXT_AHEAD):
+            below |= words.get(p, frozenset())
         previous = lines[position - 1] if position else None
         features = {
             "mass": masses[position] / 150,
@@ -402,7 +424,9 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
             "near": 1.0 if position <= first else 0.0,
             "below": 1.0 if position > first else 0.0,
             "repeated": 1.0 if counts.get(line.text, 0) > 1 else 0.0,
-            "dateline": float(any(_dateline(o.text) for o in lines[position + 1 : position + 4])),
+            "dateline": float(
+                any(map(dateline, range(position + 1, min(len(lines), position + 4))))
+            ),
             "bullet": float(line.bullet),
             "long": float(len(text) > _LONG_HEADLINE),
             "stop": float(line.sentence and text.endswith(".")),
@@ -435,18 +459,16 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
             "echo_near": float(
                 any(o.text == line.text for o in lines[max(0, position - 6) : position])
             ),
-            "echo_lede": len(own & words[following]) / len(own)
+            "echo_lede": len(own & words.get(following, frozenset())) / len(own)
             if own and following is not None
             else 0.0,
-            "run_above": min(5, sum(1 for o in lines[first:position] if o.sentence)) / 5,
+            "run_above": min(5, run_above) / 5,
             "text_above": min(
                 1.0,
                 sum(len(o.text) for o in lines[max(0, position - 10) : position] if o.sentence)
                 / 500,
             ),
-            "date_above": float(
-                any(_dateline(o.text) for o in lines[max(0, position - 3) : position])
-            ),
+            "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
         }
         found.append((position, text, features))
     _block_features(lines, found)

@@ -528,10 +528,11 @@ def _dated(lines: list[str], index: int) -> bool:
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
     if find_date(lines[index]) is not None:
         return True
-    filled = [i for i in range(len(lines)) if lines[i].strip()]
-    at = filled.index(index) if index in filled else -1
-    neighbours = filled[max(0, at - 2) : at] + filled[at + 1 : at + 3] if at >= 0 else []
-    return any(_dated_neighbour(_clean(lines[i])) for i in neighbours)
+    above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
+    below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
+    return bool(lines[index].strip()) and any(
+        _dated_neighbour(_clean(lines[i])) for i in above + below
+    )
 
 
 # "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
