@@ -130,3 +130,74 @@ def test_a_wire_dateline_marks_the_first_paragraph_under_a_caption() -> None:
         parse_text(PAGE.replace(f"    {LEDE}\n", f"    {caption}\n\n    {LEDE}\n")).paragraphs[0]
         == caption
     )
+
+
+def test_a_heading_set_apart_beats_a_button_run_into_the_menus() -> None:
+    # Inscriptis and lynx set a heading apart with blank lines; a button is one more menu row.
+    page = PAGE.replace(
+        "        Home » Transport » Driverless trams on two lines from spring\n",
+        "        Toggle navigation\n",
+    ).replace("          By Jane Doe\n          12 March 2024, 09:30\n", "")
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+def test_a_caption_over_a_bracketed_photo_credit_is_not_the_lede() -> None:
+    caption = CAPTION.replace(", left, and", " and")
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      (Jane Roe / Reuters)\n")
+    assert parse_text(page).paragraphs[0] == LEDE
+
+
+def test_soft_hyphens_do_not_reach_the_title() -> None:
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        "        Driver\u00adless trams on two lines from spring\n",
+    ).replace("        Home » Transport » Driverless trams on two lines from spring\n", "")
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+def test_a_bare_name_is_an_author_only_beside_a_date_or_a_role() -> None:
+    no_byline = PAGE.replace("          By Jane Doe\n          12 March 2024, 09:30\n", "")
+    tag = no_byline.replace(SHARE_BAR, f"{SHARE_BAR}\n          Programmatic Advertising\n")
+    assert parse_text(tag).authors == []
+    dated = no_byline.replace(SHARE_BAR, "          Jane Doe\n          Updated 2 hours ago\n")
+    assert parse_text(dated).authors == ["Jane Doe"]
+
+
+def test_a_date_that_reads_both_ways_follows_the_page() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    american = PAGE.replace(byline, "          By Jane Doe\n          03/05/2024\n")
+    assert parse_text(american).published.date().isoformat() == "2024-03-05"  # type: ignore[union-attr]
+    # Another date on the page written day first (29/04/2024) tells how to read this one.
+    european = american.replace("      * About us\n", "      * 29/04/2024 Archive\n")
+    assert parse_text(european).published.date().isoformat() == "2024-05-03"  # type: ignore[union-attr]
+
+
+def test_a_date_line_under_the_standfirst_is_the_date() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(byline, "").replace(
+        f"    {BODY[0]}\n", f"      12.03.2024 - 18:50 Uhr 3 Kommentare\n\n    {BODY[0]}\n"
+    )
+    published = parse_text(page).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+    # A date inside a sentence of the text is not the page's date.
+    dated_text = PAGE.replace(byline, "").replace(
+        BODY[0], BODY[0].replace("at night", "on 2 May 2023 at night")
+    )
+    assert parse_text(dated_text).published is None
+
+
+def test_a_labelled_date_under_the_text_is_the_date_when_none_is_above() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    longer = PAGE.replace(f"    {BODY[2]}\n", "".join(f"    {p}\n\n" for p in BODY * 3))
+    page = longer.replace(byline, "").replace(
+        "      * About us\n", "      Published: 12 March 2024\n      * About us\n"
+    )
+    published = parse_text(page).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):
+        page = PAGE.replace(byline, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe"], furniture

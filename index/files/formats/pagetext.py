@@ -26,7 +26,7 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
 _MIN_CHROME_LINES = 3
 _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
-_HEADLINE_WINDOW = 40
+_HEADLINE_WINDOW = 60
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -37,6 +37,8 @@ _CAPTION = re.compile(
     r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b",
     re.IGNORECASE,
 )
+# Invisible hyphenation hints inside long words: no part of what a reader sees.
+_SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -44,9 +46,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 class _Line:
     index: int
     text: str
+    indent: int
     bullet: bool
     words: int
     sentence: bool
+    crumb: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ def _sentence(text: str, words: int) -> bool:
 # "Jane Doe | Bloomberg | Getty Images". The sentence above one is the photo's caption.
 _CREDIT_LINE = re.compile(
     r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:"
-    r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$",
+    r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$"
+    r"|^\([^()]{2,60}\)$",  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
     re.IGNORECASE,
 )
 # Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
@@ -131,7 +136,7 @@ def _captions(found: list[_Line]) -> list[_Line]:
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, raw in enumerate(text_lines):
-        text = " ".join(raw.split())
+        text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
         bullet = _BULLET.match(text)
@@ -139,12 +144,14 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             text = text[bullet.end() :]
             if not text:
                 continue
-        crumbs = _CRUMB.split(text) if len(text) <= 250 else []
-        if len(crumbs) >= 2 and len(crumbs[-1].split()) >= 2 and not bullet:
+        crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
+        crumb = len(crumbs) >= 2 and len(crumbs[-1].split()) >= 2 and not bullet
+        if crumb:
             text = crumbs[-1]  # "Home » News » Headline": the headline is the last crumb
         words = len(text.split())
         sentence = _sentence(text, words) and not _CAPTION.search(text)
-        found.append(_Line(index, text, bool(bullet), words, sentence))
+        indent = len(raw) - len(raw.lstrip())
+        found.append(_Line(index, text, indent, bool(bullet), words, sentence, crumb))
     return _captions(found)
 
 
@@ -255,58 +262,237 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
         return None
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.text] = counts.get(line.text, 0) + 1
-    best_score, headline = 0.0, -1
-    masses = _masses(lines)
-    for position in range(max(0, first - _HEADLINE_WINDOW), first + 1):
-        line = lines[position]
-        mass = masses[position]
-        if mass < 300:
-            continue
-        after = lines[position + 1] if position + 1 < len(lines) else None
-        if (
-            line.text.endswith(":")
-            and after is not None
-            and after.index - line.index <= 2
-            and not after.sentence
-            and _headline_shaped(after)
-        ):
-            # "Topic:" / "Headline" on two lines: one headline.
-            line = replace(line, text=f"{line.text} {after.text}")
-        if not _headline_shaped(line) or _not_a_headline(line.text):
-            continue
-        score = mass / 150 + min(len(line.text), 90) / 15
-        if first - _HEADLINE_WINDOW <= position <= first:
-            score += 10.0 - (first - position) * 0.25  # just above the page's main text
-        if counts.get(line.text, 0) > 1:
-            score += 4.0  # repeated: the last crumb of the breadcrumbs, a share text
-        if any(_dateline(other.text) for other in lines[position + 1 : position + 4]):
-            score += 4.0  # a headline's date or byline under it
-        if line.bullet:
-            score -= 12.0  # a menu item
-        if len(line.text) > _LONG_HEADLINE:
-            score -= 4.0  # more likely a first sentence that does not end with a stop
-        if line.sentence and line.text.endswith("."):
-            score -= 4.0
-        if line.text.startswith(_ARROWS) or line.text.endswith(_ARROWS):
-            score -= 6.0  # "← previous story", "next story →"
-        if not any(w[:1].islower() for w in _WORD.findall(line.text)):
-            score -= 2.0  # a row of buttons or menu items: every word capitalised
+    candidates = _candidates(lines, first)
+    headline, title = -1, ""
+    best_score = _MIN_HEADLINE_SCORE
+    for position, text, features in candidates:
+        score = sum(_WEIGHTS[name] * value for name, value in features.items())
         if score > best_score:
-            best_score, headline = score, position
+            best_score, headline, title = score, position, text
     if headline < 0:
+        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+    if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
         return PageArticle(None, "", lines[first].index, lines[last].index + 1)
     start = next(
         (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
     start = _dateline_start(lines, start)
-    end = max(start, _run_end(lines, start))
-    return PageArticle(
-        lines[headline].index, lines[headline].text, lines[start].index, lines[end].index + 1
-    )
+    # Under a headline above the page's main text, the article runs at least to its end.
+    end = max(start, _run_end(lines, start), last if start <= last else start)
+    return PageArticle(lines[headline].index, title, lines[start].index, lines[end].index + 1)
+
+
+# Where the headline is looked for: this many non-blank lines above the page's main text, and
+# this many into it (a teaser or caption may open the main run above the article).
+_BELOW_WINDOW = 15
+# How many paragraphs (a teaser, a notice) may open the main text above the headline.
+_TEASERS = 1
+_MIN_HEADLINE_SCORE = 0.0
+# How a line is weighed as the headline: the sum of its features times these weights. The
+# weights were fitted on the tune half of the page sets (tests/accuracy.py) and checked on
+# the held half; each feature says something a reader sees, not something of one site.
+_WEIGHTS: dict[str, float] = {
+    "mass": 0.04,  # running text under it (in 150s of characters, at most 2000)
+    "length": 0.21,  # its length (in 15s of characters, at most 90)
+    "distance": 0.02,  # lines above the page's main text
+    "near": 0.49,  # within the window above the main text
+    "below": -0.49,  # inside the main text
+    "repeated": 0.56,  # the same line elsewhere: the last crumb, a share text
+    "dateline": 2.14,  # a date or byline within three lines under it
+    "bullet": -1.03,  # a menu item
+    "long": -1.82,  # more likely a first sentence without a stop
+    "stop": -1.24,  # a sentence that ends with a full stop
+    "arrow": 0.60,  # "← previous story", "next story →"
+    "capitalised": -0.38,  # a row of buttons: every word capitalised
+    "unshaped": -0.74,  # too short or long, a date, ends with a comma or colon
+    "furniture": -1.05,  # a byline, caption, label, button or footer line
+    "thin": -0.17,  # too little running text under it
+    "echoed": 2.46,  # share of its words that come back in the text under it
+    "gap": -0.97,  # short lines between it and the text under it (in tens)
+    "lede": -0.59,  # running text straight under it
+    "menu_above": 0.99,  # a menu item or link just above it
+    "same_indent": 0.06,  # indented as the text under it
+    "short": -0.56,  # three words or fewer
+    "cut": -0.16,  # a kicker or breadcrumb cut from its front
+    "crumb": 0.80,  # the last crumb of a breadcrumb trail
+    "repeated_many": 0.60,  # on three lines or more: the site's name, a button
+    "top": -0.32,  # the first headline-shaped line of the lines above its text
+    "bottom": 0.29,  # the last headline-shaped line above its text
+    "after_text": -0.21,  # running text just above it
+    "longest": 0.48,  # the longest headline-shaped line above the same text
+    "asks": -0.32,  # ends with a question or exclamation mark
+    "upper": -0.52,  # written in capitals
+    "lede_long": 0.34,  # the text under it opens with a long paragraph
+    "apart": 3.52,  # a blank line above and below it, as a heading is set
+    "echo_near": 0.89,  # the same text a few lines above: the last crumb of a list
+    "echo_lede": 0.68,  # share of its words in the first paragraph under it
+    "date_above": 0.44,  # a date line within three lines above it
+    "run_above": -0.08,  # paragraphs of the page's main text above it (in fives, at most 1)
+    "text_above": -0.88,  # running text in the ten lines above it (in 500s of characters, at most 1)
+}
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(text) if len(w) >= 4)
+
+
+def _headline_text(
+    lines: list[_Line], position: int, tails: set[str], spaced_colons: bool
+) -> tuple[str, bool]:
+    """The headline a line would give, and whether something was cut from its front: "Topic:"
+    on the line above joined to it; a kicker run into it ("Kicker : Headline", on pages whose
+    text never sets a colon apart), or a headline shown on its own elsewhere on the page."""
+    line = lines[position]
+    text = line.text
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    if (
+        text.endswith(":")
+        and after is not None
+        and after.index - line.index <= 2
+        and not after.sentence
+        and _headline_shaped(after)
+    ):
+        return f"{text} {after.text}", False
+    if not spaced_colons and " : " in text:
+        head, _, tail = text.partition(" : ")
+        if len(head.split()) <= 6 and len(tail.split()) >= 2:
+            return tail, True
+    words = text.split()
+    for cut in range(1, min(len(words) - 1, 8)):
+        tail = " ".join(words[cut:])
+        if tail in tails:
+            return tail, True
+    return text, False
+
+
+def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str, float]]]:
+    """The lines around the top of the page's main text that could be its headline, each with
+    its headline text and features (see `_WEIGHTS`)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    tails = {
+        line.text
+        for line in lines
+        if not line.sentence and 2 <= line.words and len(line.text) >= 12
+    }
+    spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
+    masses = _masses(lines)
+    low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
+    words: dict[int, frozenset[str]] = {
+        p: _word_set(lines[p].text)
+        for p in range(low, min(len(lines), high + _TEXT_AHEAD + 1))
+        if lines[p].sentence
+    }
+    # How many sentences come before each line, and the first sentence after it.
+    before = [0]
+    for line in lines:
+        before.append(before[-1] + line.sentence)
+    next_sentence: list[int | None] = [None] * (len(lines) + 1)
+    for p in range(len(lines) - 1, -1, -1):
+        next_sentence[p] = (
+            p + 1 if p + 1 < len(lines) and lines[p + 1].sentence else next_sentence[p + 1]
+        )
+    datelines: dict[int, bool] = {}
+
+    def dateline(p: int) -> bool:
+        if p not in datelines:
+            datelines[p] = _dateline(lines[p].text)
+        return datelines[p]
+
+    found = []
+    for position in range(low, high):
+        line = lines[position]
+        text, cut = _headline_text(lines, position, tails, spaced_colons)
+        if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
+            continue
+        run_above = before[position] - before[first] if position > first else 0
+        if run_above > _TEASERS:
+            break  # under the article's first paragraphs: a subheading, not the headline
+        shaped = replace(line, text=text, words=len(text.split()))
+        following = next_sentence[position]
+        own = _word_set(text)
+        below: set[str] = set()
+        for p in range(position + 1, position + 1 + _TEXT_AHEAD):
+            below |= words.get(p, frozenset())
+        previous = lines[position - 1] if position else None
+        features = {
+            "mass": masses[position] / 150,
+            "length": min(len(text), 90) / 15,
+            "distance": float(max(0, first - position)),
+            "near": 1.0 if position <= first else 0.0,
+            "below": 1.0 if position > first else 0.0,
+            "repeated": 1.0 if counts.get(line.text, 0) > 1 else 0.0,
+            "dateline": float(
+                any(map(dateline, range(position + 1, min(len(lines), position + 4))))
+            ),
+            "bullet": float(line.bullet),
+            "long": float(len(text) > _LONG_HEADLINE),
+            "stop": float(line.sentence and text.endswith(".")),
+            "arrow": float(text.startswith(_ARROWS) or text.endswith(_ARROWS)),
+            "capitalised": float(not any(w[:1].islower() for w in _WORD.findall(text))),
+            "unshaped": float(not _headline_shaped(shaped)),
+            "furniture": float(_not_a_headline(text)),
+            "thin": float(masses[position] < 300),
+            "echoed": len(own & below) / len(own) if own else 0.0,
+            "gap": min(10, (following if following is not None else len(lines)) - position - 1)
+            / 10,
+            "lede": float(following == position + 1),
+            "menu_above": float(previous is not None and (previous.bullet or previous.words <= 3)),
+            "same_indent": float(following is not None and lines[following].indent == line.indent),
+            "short": float(len(text.split()) <= 3),
+            "cut": float(cut),
+            "crumb": float(line.crumb),
+            "repeated_many": float(counts.get(line.text, 0) > 2),
+            "top": 0.0,
+            "bottom": 0.0,
+            "after_text": 0.0,
+            "longest": 0.0,
+            "asks": float(text.endswith(("?", "!", "?»", "?“", '?"'))),
+            "upper": float(text.isupper()),
+            "lede_long": 0.0,
+            "apart": float(
+                (previous is None or line.index - previous.index > 1)
+                and (position + 1 >= len(lines) or lines[position + 1].index - line.index > 1)
+            ),
+            "echo_near": float(
+                any(o.text == line.text for o in lines[max(0, position - 6) : position])
+            ),
+            "echo_lede": len(own & words.get(following, frozenset())) / len(own)
+            if own and following is not None
+            else 0.0,
+            "run_above": min(5, run_above) / 5,
+            "text_above": min(
+                1.0,
+                sum(len(o.text) for o in lines[max(0, position - 10) : position] if o.sentence)
+                / 500,
+            ),
+            "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
+        }
+        found.append((position, text, features))
+    _block_features(lines, found)
+    return found
+
+
+def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, float]]]) -> None:
+    """Features of each candidate among the candidates above the same text: the first, the
+    last and the longest headline-shaped line of the block of short lines above a paragraph."""
+    blocks: dict[int, list[tuple[int, str, dict[str, float]]]] = {}
+    for candidate in found:
+        position, _, features = candidate
+        following = next((p for p in range(position + 1, len(lines)) if lines[p].sentence), -1)
+        previous = lines[position - 1] if position else None
+        features["after_text"] = float(previous is not None and previous.sentence)
+        features["lede_long"] = float(following >= 0 and len(lines[following].text) >= 150)
+        if not (features["unshaped"] or features["furniture"]):
+            blocks.setdefault(following, []).append(candidate)
+    for block in blocks.values():
+        longest = max(len(text) for _, text, _ in block)
+        block[0][2]["top"] = 1.0
+        block[-1][2]["bottom"] = 1.0
+        for _, text, features in block:
+            features["longest"] = float(len(text) == longest)
 
 
 # How many sentences (captions, a teaser) a wire dateline may open the story after.

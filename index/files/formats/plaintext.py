@@ -39,6 +39,7 @@ from newsread.index.files.formats.furniture import (
     is_furniture,
 )
 from newsread.index.files.formats.pagetext import find_article
+from newsread.index.files.language import guess_language
 
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
@@ -55,6 +56,14 @@ _CHROME_LINES = 5
 _DATE_ABOVE = 6
 # How far below the start of a page's text its author's name is looked for, in lines.
 _NAME_BELOW = 12
+# A line under a page's lede longer than this is text, not a date line.
+_DATE_LINE = 100
+# A date's label in the page's furniture, in the languages of the fast date parser.
+_LABELLED_DATE = re.compile(
+    r"\b(?:published|updated|posted|date|datum|erstellt|ver(?:ö|oe)ffentlicht|aktualisiert"
+    r"|erschienen|publi(?:é|e|cado|cata|cato)|pubblicato|aggiornato|actualizado|fecha)\b",
+    re.IGNORECASE,
+)
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -461,24 +470,83 @@ def _header(lines: list[str], state: _State) -> int:
 
 
 _SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+# What is left of a date or a button beside a name once the date is cut out: "… Uhr",
+# "Vom …", "… Lesezeit", "…Follow".
+_LEFT_OVER = re.compile(
+    r"^(?:(?:uhr|vom|am|um)\s+)+|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time))+$"
+    r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
+    re.IGNORECASE,
+)
 
 
-def _byline_in(raw: str) -> tuple[list[str], str] | None:
-    """The people of a byline inside a short line of page furniture, or None."""
+def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
+    """The people of a byline inside a short line of page furniture, or None; with `bare`
+    False, only a byline marked as one ("By Jane Doe"), not a name on its own."""
     line = _clean(raw)
     if not line or len(line) > 120:
         return None
     for segment in _SEGMENT.split(without_dates(line)):
-        segment = " ".join(segment.split()).strip(" ,;:-–—·|•*+")
+        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
         if not segment:
             continue
         if is_byline(segment):
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-        elif len(segment.split()) >= 2 and is_person_name(segment):
+        elif bare and len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
     return None
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+
+
+def _day_first(
+    published: datetime, near: list[str], lines: list[str], start: int, end: int
+) -> datetime:
+    """`published` read day first when it came from a date such as 03/05/2022 that reads both
+    ways, on a page whose other dates are written day first (29/04/2022) or, with none that
+    tells, whose text is not in English (only American pages put the month first)."""
+    ambiguous = any(
+        int(a) == published.month and int(b) == published.day and a != b and int(b) <= 12
+        for line in near
+        for a, b, _ in _SLASH_DATE.findall(line)
+    )
+    if not ambiguous:
+        return published
+    firsts = [(int(a), int(b)) for line in lines for a, b, _ in _SLASH_DATE.findall(line)]
+    if any(b > 12 >= a for a, b in firsts):
+        return published  # 04/29/2022 on the same page: month first
+    day_first = any(a > 12 >= b for a, b in firsts) or guess_language(
+        "\n".join(lines[start:end])
+    ) not in ("en", "")
+    return published.replace(month=published.day, day=published.month) if day_first else published
+
+
+def _dated(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` holds a date or is next to a date line: a bare name there is
+    the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
+    if find_date(lines[index]) is not None:
+        return True
+    above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
+    below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
+    return bool(lines[index].strip()) and any(
+        _dated_neighbour(_clean(lines[i])) for i in above + below
+    )
+
+
+# "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
+_RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
+
+
+def _dated_neighbour(line: str) -> bool:
+    """A date, a relative date, a job title or a reading time: what stands by an author's name."""
+    return bool(
+        looks_like_date_line(line)
+        or (len(line) <= 60 and _RELATIVE_DATE.search(line))
+        or _BYLINE_COMPANION.match(line)
+        or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
+    )
 
 
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
@@ -868,7 +936,12 @@ def parse_text(text: str) -> Draft:
             # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
             # Oktober 2019"), or on its own under the lede.
             nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
-            found = next(filter(None, map(_byline_in, nearby)), None)
+            found = next(
+                filter(
+                    None, (_byline_in(raw, bare=_dated(nearby, i)) for i, raw in enumerate(nearby))
+                ),
+                None,
+            )
             if found:
                 state.bylines.append(found)
         if state.published is None:
@@ -876,6 +949,28 @@ def parse_text(text: str) -> Draft:
             # Comments"), or just above the headline.
             nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
             state.published = next(filter(None, map(find_date, nearby)), None)
+        if state.published is None:
+            # A date line under the standfirst or the first paragraph, not one in a sentence.
+            below = [_clean(raw) for raw in lines[page.start : page.start + _NAME_BELOW]]
+            short = (
+                line for line in below if len(line) <= _DATE_LINE and not _is_running_text(line)
+            )
+            state.published = next(filter(None, map(find_date, short)), None)
+        if state.published is None:
+            # "Published: 3 December 2019", "Erstellt am: 01.11.2023" under the article's text.
+            after = [_clean(raw) for raw in lines[page.end : page.end + _NAME_BELOW]]
+            labelled = (
+                line for line in after if len(line) <= _DATE_LINE and _LABELLED_DATE.search(line)
+            )
+            state.published = next(filter(None, map(find_date, labelled)), None)
+        if state.published is not None:
+            state.published = _day_first(
+                state.published,
+                lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
+                lines,
+                page.start,
+                page.end,
+            )
         lines = lines[page.start : page.end]
         start = 0
     else:
