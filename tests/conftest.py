@@ -7,6 +7,45 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
+SLOW_FIRST = (
+    # xdist's first hand-out: the first two tests to one worker, the next two to the other.
+    "hostile/test_hostile_files.py::test_a_50mb_text_file_is_cut_at_the_stated_limit_and_indexed",
+    "test_parallel_indexing.py::test_the_apps_indexing_process_uses_sub_writers",
+    "tui/test_e2e_tmux.py::test_keys_sent_in_one_write_land_in_order_while_indexing",
+    "test_code_checks.py::test_mypy_strict_is_clean",
+    "test_concurrency.py::test_an_index_searched_and_updated_by_other_processes_mid_way_loses",
+    "tui/test_annotations_ui.py::TestRoundTrip::test_highlights_note_and_tag_survive_a_relaunch",
+    "hostile/test_hostile_index_faults.py::test_sigkill_during_a_commit_then_a_fresh_index_is",
+    "hostile/test_hostile_index_faults.py::test_a_full_disk_stops_indexing_with_one_line_and",
+    "tui/test_drafts_ui.py::test_a_draft_whose_highlight_is_gone_is_offered_for_the_article_note",
+    "tui/test_e2e_notes.py::test_a_note_typed_when_the_terminal_closes_is_recovered",
+    "test_search_oracle.py::test_search_agrees_with_the_oracle_on_generated_queries",
+    "tui/test_drafts_ui.py::test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128",
+    "hostile/test_hostile_queries.py::test_any_query_gives_results_or_a_query_error",
+    "test_html.py::test_huge_page_is_read_whole_by_the_simple_extraction",
+    "tui/test_e2e_tmux.py::test_a_5_mb_single_line_article_opens_finds_and_quits",
+    "tui/test_e2e_tmux.py::test_search_open_read_and_quit_at_80x24",
+    "tui/test_drafts_ui.py::test_a_draft_left_behind_is_offered_back_and_kept",
+    "tui/test_e2e_notes.py::test_two_sessions_saving_one_note_never_overwrite_silently",
+    "tui/test_drafts_ui.py::test_sighup_while_the_editor_runs_recovers_what_it_saved",
+    "hostile/test_hostile_text.py::test_search_show_and_export_write_no_controls_and_literal",
+    "tui/test_e2e_notes.py::test_an_editor_that_saved_then_hangs_is_stopped_and_its_text",
+)
+"""The longest tests (node ids under tests/, or their start), slowest first, from
+`pytest --durations=40`. They start first: on CI's two workers a long test that started last
+would keep one worker busy alone after the other had run out of tests (pyproject's
+`--maxschedchunk` hands tests out a few at a time, so the two workers share these)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.nodeid.removeprefix("tests/")
+        return next(
+            (n for n, slow in enumerate(SLOW_FIRST) if name.startswith(slow)), len(SLOW_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: every other test keeps its place
+
 
 @pytest.fixture(autouse=True)
 def newsread_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

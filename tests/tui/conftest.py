@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import build_library
+from tui_helpers import IndexedLibraries, build_library
 
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
@@ -22,9 +22,20 @@ def index_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
 
 
+@pytest.fixture(scope="session")
+def indexed_libraries(tmp_path_factory: pytest.TempPathFactory) -> IndexedLibraries:
+    return IndexedLibraries(tmp_path_factory.mktemp("indexed-libraries"))
+
+
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    return build_library(tmp_path / "library")
+def library(
+    request: pytest.FixtureRequest, tmp_path: Path, indexed_libraries: IndexedLibraries
+) -> Path:
+    """`build_library`'s four articles, already indexed unless the test is marked
+    `first_index` (then the app builds the index, as on a first start)."""
+    if request.node.get_closest_marker("first_index"):
+        return build_library(tmp_path / "library")
+    return indexed_libraries.copy(build_library, tmp_path / "library")
 
 
 @pytest.fixture

@@ -461,11 +461,11 @@ class TestHighlightsView:
 
 class TestSnapshot:
     def test_article_with_highlights_and_the_notes_panel(
-        self, snap_compare, tmp_path: Path, make_app: MakeApp
+        self, snap_compare, tmp_path: Path, make_app: MakeApp, indexed_libraries
     ) -> None:
         from tui_helpers import build_library
 
-        library = build_library(tmp_path / "snap" / "library")
+        library = indexed_libraries.copy(build_library, tmp_path / "snap" / "library")
 
         async def run_before(pilot: Pilot) -> None:
             await open_article(pilot)

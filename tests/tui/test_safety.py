@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import rendered_text, settle, write_article
+from tui_helpers import IndexedLibraries, rendered_text, settle, write_article
 
 from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
 
@@ -21,8 +21,11 @@ BODY = (
 
 
 @pytest.fixture
-def evil_library(tmp_path: Path) -> Path:
-    root = tmp_path / "[red]lib[@click=app.quit]"
+def evil_library(tmp_path: Path, indexed_libraries: IndexedLibraries) -> Path:
+    return indexed_libraries.copy(write_evil_article, tmp_path / "[red]lib[@click=app.quit]")
+
+
+def write_evil_article(root: Path) -> Path:
     write_article(root, "evil.txt", TITLE, BODY, source="EVIL [b]WIRE[/b]", section="Tests")
     return root
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import build_library, settle
+from tui_helpers import IndexedLibraries, build_library, settle
 
 from newsread.tui.app import NewsreadApp
 
@@ -20,9 +20,9 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48"
 
 
 @pytest.fixture
-def snapshot_library(tmp_path: Path) -> Path:
+def snapshot_library(tmp_path: Path, indexed_libraries: IndexedLibraries) -> Path:
     # The folder's name shows in the status line: keep it fixed.
-    return build_library(tmp_path / "snap" / "library")
+    return indexed_libraries.copy(build_library, tmp_path / "snap" / "library")
 
 
 def typed(*keys: str) -> Callable[[Pilot], object]:

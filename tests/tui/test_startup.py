@@ -55,6 +55,7 @@ async def test_first_frame_comes_before_the_index_is_opened(
         assert app.main.results_list.keys == ["ferry.txt"]
 
 
+@pytest.mark.first_index
 async def test_indexing_shows_progress_then_results(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,6 +219,7 @@ async def test_an_index_that_cannot_be_updated_stays_searchable(
         assert any("folder is read-only" in n.message for n in again._notifications)
 
 
+@pytest.mark.first_index
 async def test_the_app_indexes_in_a_child_process(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

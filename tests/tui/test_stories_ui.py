@@ -8,7 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import build_library, rendered_text, settle, wait_for, write_article
+from tui_helpers import (
+    IndexedLibraries,
+    build_library,
+    rendered_text,
+    settle,
+    wait_for,
+    write_article,
+)
 
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
@@ -26,9 +33,13 @@ WIRE = (
 
 
 @pytest.fixture
-def story_library(tmp_path: Path) -> Path:
+def story_library(tmp_path: Path, indexed_libraries: IndexedLibraries) -> Path:
+    return indexed_libraries.copy(build_story_library, tmp_path / "library")
+
+
+def build_story_library(root: Path) -> Path:
     """The four articles of `build_library`, plus one wire story told three times."""
-    root = build_library(tmp_path / "library")
+    build_library(root)
     write_article(root, "wire/gazette.txt", "Kelmor quay to close for repairs", WIRE)
     write_article(
         root,

@@ -21,6 +21,7 @@ from newsread.tui.app import NewsreadApp
 MakeApp = Callable[..., NewsreadApp]
 
 
+@pytest.mark.first_index
 async def test_no_no_match_while_the_first_index_is_running(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,7 @@ the screen, opening an article; and `Tmux`, the driver of the end-to-end tests i
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -19,6 +20,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
+from newsread.index import paths
 from newsread.tui.app import NewsreadApp
 
 
@@ -87,6 +89,53 @@ def build_library(root: Path) -> Path:
         byline="By Mara Quist",
     )
     return root
+
+
+class IndexedLibraries:
+    """Small libraries built and indexed once per test process; each test gets a fresh copy.
+
+    A new index and its first commit, even of four articles, is a large share of a Pilot
+    test's time. The copy keeps the files' modification times and comes with a copy of the
+    index, so the app opens an index that is up to date and only checks it, as on any
+    relaunch. Tests about indexing itself (`@pytest.mark.first_index`) build from scratch.
+    """
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self._templates: dict[str, Path] = {}
+
+    def copy(self, build: Callable[[Path], Path], root: Path) -> Path:
+        """`build(root)`'s library at `root`, with its index where the app looks for it
+        (under this test's NEWSREAD_HOME)."""
+        template = self._template(build)
+        shutil.copytree(template / "library", root, symlinks=True)  # copy2: mtimes kept
+        index = paths.index_dir(root)
+        index.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        shutil.copytree(template / "index", index)
+        meta = index / "newsread.json"  # says which folder the index is of
+        description = json.loads(meta.read_text())
+        description["library"] = str(root.resolve())
+        meta.write_text(json.dumps(description))
+        return root
+
+    def _template(self, build: Callable[[Path], Path]) -> Path:
+        key = f"{build.__module__}.{build.__qualname__}"
+        if key not in self._templates:
+            from newsread.index import Library
+
+            template = self.base / str(len(self._templates))
+            root = build(template / "library")
+            # Its own NEWSREAD_HOME: nothing (annotations, state) lands in the test's.
+            with pytest.MonkeyPatch.context() as env:
+                env.setenv("NEWSREAD_HOME", str(template / "home"))
+                library = Library(root, template / "index").open()
+                try:
+                    summary = library.update()
+                finally:
+                    library.close()
+            assert summary.total_articles and not summary.skipped, summary
+            self._templates[key] = template
+        return self._templates[key]
 
 
 async def wait_for(
