@@ -192,8 +192,10 @@ async def test_a_long_article_opens_wrapped_a_step_at_a_time(
     monkeypatch.setattr(reading_pane, "WRAP_BACKGROUND_STEP", 4_000)
     rng = random.Random(7)
     words = [rng.choice(["harbour", "a", "council", "x" * 30, "met"]) for _ in range(16_000)]
-    body = " ".join(words) + " THE-END"
-    long = Article(id="2", key="b.txt", path="b.txt", title="Long", paragraphs=(body,))
+    words.append("THE-END")
+    # Paragraphs of 40 words: many lines (one 5 MB line is cut into 5,000-character lines).
+    paragraphs = tuple(" ".join(words[i : i + 40]) for i in range(0, len(words), 40))
+    long = Article(id="2", key="b.txt", path="b.txt", title="Long", paragraphs=paragraphs)
     app = PaneApp()
     async with app.run_test(size=(60, 12)) as pilot:
         pane = app.query_one(ReadingPane)
