@@ -325,6 +325,7 @@ def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
         ("Published 12 March 2020, 10:42", datetime(2020, 3, 12, 10, 42)),
         # An update is not the publication.
         ("Updated 12 March 2020, 10:42", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
+        ("<span>Last updated:</span> <span>12 March 2020</span>", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
         # The declared day, in numbers read either way round, or a sentence naming a date.
         ("18/10/2019", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),
         ("The bridge first opened to traffic on 3 May 1921, the council said", datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)),

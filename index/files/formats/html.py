@@ -134,6 +134,8 @@ def parse_html(text: str) -> Draft:
         paragraphs = _document_paragraphs(extracted)
     if not (draft.authors or draft.credit) or draft.published is None:
         _fill_from_trafilatura(draft, tree)
+        if meta.site_credit and not draft.authors:
+            draft.credit = ""  # only a person's name takes over from the site's (below)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
@@ -960,6 +962,7 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings:
         return declared
+    label = ""
     for node in headings[0].xpath(_FOLLOWING_TEXT):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
@@ -969,10 +972,11 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
             break  # the article's text has begun
         shown = find_date(text) if len(text) >= 6 else None
         if shown is None:
+            label = text or label  # "Last updated:" in an element of its own
             continue
         if (
             len(without_dates(text).split()) > _DATE_LINE_WORDS
-            or _UPDATED.search(text)
+            or _UPDATED.search(f"{label} {text}")
             or _same_day(shown, declared)
         ):
             return declared  # a sentence that names a date, an update, or the declared day
