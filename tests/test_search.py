@@ -318,3 +318,13 @@ def test_a_library_opened_before_its_first_commit_answers_nothing(
                 assert counted.total == 0 and counted.hits == ()
         except NothingToSearch:
             pass  # what the app shows as "nothing matches yet: indexing goes on"
+
+
+@pytest.mark.parametrize("text", ["(^3) AND", "(^3) AND harbour", "( ^3 ) AND", "(^3)AND"])
+def test_a_stray_boost_is_a_query_error_not_a_damaged_index(library: Library, text: str) -> None:
+    """Found by Hypothesis: Whoosh left "^3" as a word of no field, which failed mid-search
+    with a KeyError that passed for damage (and a rebuild at the next start)."""
+    with pytest.raises(QueryError, match="boost"):
+        library.search(text)
+    assert library.docs.get_meta("damaged") is None
+    assert library.search("harbour").total == 1

@@ -321,11 +321,19 @@ _DATE_HELP = (
 
 
 def _check_dates(q: Any, schema: Any) -> None:
-    """A date word the parser let through (date:"" or date:"0000") is a query error here,
-    not a bare Exception from Whoosh in the middle of searching."""
+    """A date word the parser let through (date:"" or date:"0000"), or a word of no field,
+    is a query error here, not an exception from Whoosh in the middle of searching."""
     from whoosh import query
 
     for leaf in q.leaves() if not q.is_leaf() else [q]:
+        fieldname = getattr(leaf, "fieldname", "")
+        if fieldname is None or (fieldname and fieldname not in schema):
+            # Whoosh leaves a stray operator as a word of no field: "(^3)" is a boost of
+            # nothing, which would fail mid-search (and pass for a damaged index).
+            raise QueryError(
+                f"“{getattr(leaf, 'text', '')}” is not a word to search for; "
+                "a boost goes after a word (harbour^3)"
+            )
         if isinstance(leaf, query.Term) and leaf.fieldname == "published":
             try:
                 schema["published"].to_bytes(leaf.text)
