@@ -47,6 +47,7 @@ from newsread.index.timeline import Timeline, month_key, parse_period, timeline_
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
+    from newsread.index.article import Article
     from newsread.index.engine.open_index import OpenIndex
 
 SORTS = ("relevance", "newest", "oldest")
@@ -655,6 +656,35 @@ def make_snippet(
 # -- searching -------------------------------------------------------------------------------
 
 
+def make_hit(
+    fields: dict[str, Any],
+    score: float | None,
+    article: Article | None,
+    terms: frozenset[str],
+    **story: Any,
+) -> Hit:
+    """A hit from a document's stored fields, with its snippet when `article` is given;
+    `story` holds the story fields (story, versions, others)."""
+    title = fields.get("title", "")
+    return Hit(
+        key=fields["key"],
+        id=fields.get("id", ""),
+        path=fields.get("path", ""),
+        title=title,
+        source=fields.get("source", ""),
+        section=fields.get("section", ""),
+        published=fields.get("published"),
+        url=fields.get("url", ""),
+        authors=fields.get("authors", ""),
+        score=float(score or 0.0),
+        snippet=make_snippet(article.paragraphs, terms, markdown=article.format == "markdown")
+        if article
+        else Snippet(""),
+        title_spans=tuple(match_spans(title, terms)),
+        **story,
+    )
+
+
 class Search:
     """One query in two steps on one searcher: `top()` the page of hits (with snippets) as
     soon as they are known, then `counts()` the exact total and the facets.
@@ -881,26 +911,12 @@ class Search:
         hits = []
         for (fields_, score), story in zip(stored, page_stories, strict=True):
             check(self.cancelled)
-            article = articles.get(fields_["key"])
-            title = fields_.get("title", "")
             hits.append(
-                Hit(
-                    key=fields_["key"],
-                    id=fields_.get("id", ""),
-                    path=fields_.get("path", ""),
-                    title=title,
-                    source=fields_.get("source", ""),
-                    section=fields_.get("section", ""),
-                    published=fields_.get("published"),
-                    url=fields_.get("url", ""),
-                    authors=fields_.get("authors", ""),
-                    score=float(score or 0.0),
-                    snippet=make_snippet(
-                        article.paragraphs, self.terms, markdown=article.format == "markdown"
-                    )
-                    if article
-                    else Snippet(""),
-                    title_spans=tuple(match_spans(title, self.terms)),
+                make_hit(
+                    fields_,
+                    score,
+                    articles.get(fields_["key"]),
+                    self.terms,
                     story=story,
                     versions=max(0, len(members.get(story, ())) - 1),
                     others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),

@@ -29,15 +29,12 @@ from newsread.index.engine.search import (
     _column,
     _count_facets,
     _facet_value,
-    make_snippet,
-    match_spans,
+    make_hit,
 )
 from newsread.index.results import (
-    Hit,
     NothingToSearch,
     QueryError,
     SearchResults,
-    Snippet,
     UnknownArticle,
 )
 
@@ -214,7 +211,9 @@ def similar(
         page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
     shown = frozenset(t for t, _ in terms[:SHOWN_TERMS])
     articles = library.docs.articles(f["key"] for f, _ in page) if snippets else {}
-    hits = tuple(_hit(fields, score, articles.get(fields["key"]), shown) for fields, score in page)
+    hits = tuple(
+        make_hit(fields, score, articles.get(fields["key"]), shown) for fields, score in page
+    )
     return SearchResults(
         query=f"like: {article.title or article.path}",
         sort=sort,
@@ -233,25 +232,3 @@ def _scores(searcher: Any, q: Any, scored: bool = True) -> dict[int, float]:
         return found
     results = searcher.search(q, limit=None)
     return {hit.docnum: float(hit.score or 0.0) for hit in results}
-
-
-def _hit(
-    fields: dict[str, Any], score: float, article: Article | None, terms: frozenset[str]
-) -> Hit:
-    title = fields.get("title", "")
-    return Hit(
-        key=fields["key"],
-        id=fields.get("id", ""),
-        path=fields.get("path", ""),
-        title=title,
-        source=fields.get("source", ""),
-        section=fields.get("section", ""),
-        published=fields.get("published"),
-        url=fields.get("url", ""),
-        authors=fields.get("authors", ""),
-        score=float(score),
-        snippet=make_snippet(article.paragraphs, terms, markdown=article.format == "markdown")
-        if article
-        else Snippet(""),
-        title_spans=tuple(match_spans(title, terms)),
-    )
