@@ -30,9 +30,8 @@ def test_importing_the_app_does_not_import_whoosh() -> None:
     assert result.stdout.strip() == "[]"
 
 
-async def test_first_frame_comes_before_the_index_is_opened(
-    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def open_held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Library.open waits until the event returned is set (10 s at most)."""
     release = threading.Event()
     real_open = Library.open
 
@@ -41,6 +40,13 @@ async def test_first_frame_comes_before_the_index_is_opened(
         return real_open(self)
 
     monkeypatch.setattr(Library, "open", slow_open)
+    return release
+
+
+async def test_first_frame_comes_before_the_index_is_opened(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = open_held(monkeypatch)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -144,14 +150,7 @@ async def test_keys_typed_while_a_relaunch_opens_start_a_new_query(
         assert app.main.reading
         await pilot.press("ctrl+q")
 
-    release = threading.Event()
-    real_open = Library.open
-
-    def slow_open(self: Library) -> Library:
-        release.wait(10)
-        return real_open(self)
-
-    monkeypatch.setattr(Library, "open", slow_open)
+    release = open_held(monkeypatch)
     again = make_app(library)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import repeat
-from typing import overload
+from typing import TypeVar, overload
 
 from rich.cells import _is_single_cell_widths
 from textual._wrap import compute_wrap_offsets
@@ -25,6 +25,7 @@ from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import get_tab_widths
 
 Highlight = tuple[int, int | None, str]
+T = TypeVar("T")
 Span = tuple[int, int]
 
 _LAST_WORD_START = re.compile(r".*\s(?=\S)", re.DOTALL)
@@ -176,52 +177,34 @@ class FastWrappedDocument(WrappedDocument):
             spent += len(text) + 1
             done += 1
         self._done = done
-        self._offset_to_line_info = _Rows(rows, done, len(lines))  # type: ignore[assignment]
-        self._line_index_to_offsets = _LineRows(by_line, len(rows), len(lines))  # type: ignore[assignment]
+        total = len(rows)
+        # Rows of lines not wrapped yet: one each, section 0, numbered after the wrapped rows.
+        self._offset_to_line_info = _WrappedThenOneEach(  # type: ignore[assignment]
+            rows, total + len(lines) - done, lambda past: (done + past, 0)
+        )
+        self._line_index_to_offsets = _WrappedThenOneEach(  # type: ignore[assignment]
+            by_line, len(lines), lambda past: [total + past]
+        )
 
 
-class _Rows(Sequence[tuple[int, int]]):
-    """(line, section) of every row: the wrapped lines' rows, then one per unwrapped line."""
+class _WrappedThenOneEach(Sequence[T]):
+    """The entries of the wrapped lines, then one entry (made by `unwrapped`, given its
+    position past them) for each line not wrapped yet: every row's (line, section), or every
+    line's rows, while the rest of a long article waits its turn."""
 
-    def __init__(self, wrapped: list[tuple[int, int]], first: int, lines: int) -> None:
+    def __init__(self, wrapped: list[T], length: int, unwrapped: Callable[[int], T]) -> None:
         self._wrapped = wrapped
-        self._first = first
-        self._length = len(wrapped) + lines - first
+        self._length = length
+        self._unwrapped = unwrapped
 
     def __len__(self) -> int:
         return self._length
 
     @overload
-    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    def __getitem__(self, index: int) -> T: ...
     @overload
-    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._length))]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
-        wrapped = len(self._wrapped)
-        return self._wrapped[index] if index < wrapped else (self._first + index - wrapped, 0)
-
-
-class _LineRows(Sequence[list[int]]):
-    """The rows of every line: the wrapped lines' own, then one row per unwrapped line."""
-
-    def __init__(self, wrapped: list[list[int]], rows: int, lines: int) -> None:
-        self._wrapped = wrapped
-        self._rows = rows
-        self._length = lines
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, index: int) -> list[int]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[list[int]]: ...
-    def __getitem__(self, index: int | slice) -> list[int] | list[list[int]]:
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._length))]
         if index < 0:
@@ -229,7 +212,7 @@ class _LineRows(Sequence[list[int]]):
         if not 0 <= index < self._length:
             raise IndexError(index)
         done = len(self._wrapped)
-        return self._wrapped[index] if index < done else [self._rows + index - done]
+        return self._wrapped[index] if index < done else self._unwrapped(index - done)
 
 
 class RowHighlights(dict[int, list[Highlight]]):

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.cells import cut_at, steady
 from newsread.tui.widgets.annotated_text import HIGHLIGHT_COLOURS, colour_style
+from newsread.tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
     from newsread.index.annotations import AnchoredHighlight, ArticleState
@@ -65,7 +66,7 @@ def highlight_prompt(placed: AnchoredHighlight) -> Content:
     return Content("\n").join(parts)
 
 
-class NotesList(OptionList):
+class NotesList(StoppingOptionList):
     """The panel's entries; the keys act on the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -161,20 +162,6 @@ class NotesList(OptionList):
             self.notify("Choose a highlight first", severity="warning", timeout=2)
             return None
         return current
-
-    # No wrapping round (as in the results list): `j` on the last entry, the highlight just
-    # made, stays there rather than jumping to the first.
-    def action_cursor_down(self) -> None:
-        if self.highlighted is None:
-            self.action_first()
-        elif self.highlighted < self.option_count - 1:
-            self.highlighted += 1
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted is None:
-            self.action_first()
-        elif self.highlighted > 0:
-            self.highlighted -= 1
 
     def action_edit(self, external: bool = False) -> None:
         if self.current is not None:

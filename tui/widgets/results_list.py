@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip_content, steady
+from newsread.tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -162,7 +163,7 @@ class VersionOption(Option):
         self.version = version
 
 
-class ResultsList(OptionList):
+class ResultsList(StoppingOptionList):
     """Every hit of the current search; Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -462,20 +463,6 @@ class ResultsList(OptionList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         self._update_lines()
         return len(self._line_cache.lines)
-
-    # -- moving: no wrapping round from the last hit to the first ---------------------------
-
-    def action_cursor_down(self) -> None:
-        if self.highlighted is None:
-            self.action_first()
-        elif self.highlighted < self.option_count - 1:
-            self.highlighted += 1
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted is None:
-            self.action_first()
-        elif self.highlighted > 0:
-            self.highlighted -= 1
 
     def action_accept_suggestion(self) -> None:
         if self.suggestion:
