@@ -307,3 +307,39 @@ def test_a_rolled_back_update_leaves_no_story_read_from_it(tmp_path: Path) -> No
     library.docs.rollback()
     assert not library.docs.derived
     assert {h.key: h.story for h in library.search("", limit=50).hits} == _stories(library)
+
+
+def test_a_tiny_shingle_cache_groups_as_an_unbounded_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grouper keeps only the latest shingle sets (memory stays flat over a 100,000-article
+    build); with room for one set it must find the stories it finds with room for all."""
+    from newsread.index.engine import stories
+
+    rng = random.Random(77)
+    texts = [_text(300 + n) for n in range(5)]
+    files = {f"v{n}.txt": rng.randrange(len(texts)) for n in range(14)}
+    found = []
+    seen_cache: list[int] = []
+    for cap in (1, 10_000):
+        monkeypatch.setattr(stories, "SHINGLE_CACHE", cap)
+        root = tmp_path / f"cap{cap}"
+        root.mkdir()
+        for name, which in files.items():
+            write_article(root, name, name, _version(texts[which], rng.randrange(100)))
+        real_add = stories._Grouper.add
+
+        def add(self: stories._Grouper, article: object, real=real_add) -> None:
+            real(self, article)  # type: ignore[arg-type]
+            seen_cache.append(len(self.cache))
+
+        monkeypatch.setattr(stories._Grouper, "add", add)
+        Library(root).open().update()
+        monkeypatch.setattr(stories._Grouper, "add", real_add)
+        found.append(_groups(Library(root).open()))
+        if cap == 1:
+            assert max(seen_cache) == 1
+    expected: dict[int, set[str]] = defaultdict(set)
+    for name, which in files.items():
+        expected[which].add(name)
+    assert found[0] == found[1] == {frozenset(g) for g in expected.values()}
