@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -214,3 +215,63 @@ def test_long_quote_is_found_exactly_after_text_inserted_at_the_start(
     assert found.status in ("anchored", "moved")
     assert found.start is not None
     assert (inserted + body)[found.start : found.end] == quote
+
+
+_SYLLABLES = random.Random(8).sample(
+    [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "ou")], 90
+)
+VOCABULARY = [_SYLLABLES[i] + _SYLLABLES[(i * 7 + 3) % 90] + "n" for i in range(90)]
+"""Made-up words, all different."""
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    sentences=st.lists(
+        st.lists(st.integers(0, 17), min_size=10, max_size=16, unique=True), min_size=3, max_size=5
+    ),
+    data=st.data(),
+)
+def test_an_edited_passage_does_not_take_in_a_sentence_added_beside_it(
+    sentences: list[list[int]], data: st.DataObject
+) -> None:
+    """A highlighted sentence is reworded (one word replaced) and a new sentence is written
+    just before or after it: the highlight covers the reworded sentence, not the new one."""
+    # Sentence n draws distinct words from its own 18: no text recurs (a run of one word
+    # repeated has no one right alignment).
+    words = [[VOCABULARY[18 * n + i] for i in picks] for n, picks in enumerate(sentences)]
+    texts = [" ".join(w).capitalize() + "." for w in words]
+    marked = data.draw(st.integers(0, len(texts) - 1))
+    old = " ".join(texts)
+    start = old.index(texts[marked])
+    quote, prefix, suffix = make_selector(old, start, start + len(texts[marked]))
+    changed = words[marked][:]
+    changed[data.draw(st.integers(1, len(changed) - 1))] = "wexford"
+    reworded = " ".join(changed).capitalize() + "."
+    added = data.draw(st.sampled_from(["Ziggurat quixotic yonder.", "Pyjama zephyr quokka."]))
+    sep = data.draw(st.sampled_from([" ", "\n\n"]))
+    pair = f"{added}{sep}{reworded}" if data.draw(st.booleans()) else f"{reworded}{sep}{added}"
+    new = " ".join([*texts[:marked], pair, *texts[marked + 1 :]])
+    found = anchor(new, quote, prefix, suffix, start, start + len(quote))
+    # Orphaned (kept for the reader to place again) is allowed: a short sentence changed
+    # inside and at its edge may be too unlike what was marked.
+    assert found.status in ("fuzzy", "orphaned")
+    if found.status == "fuzzy":
+        assert new[found.start : found.end] == reworded
+
+
+def test_a_reworded_highlight_leaves_out_a_paragraph_added_above_it() -> None:
+    """Seen in use: a reworded highlighted paragraph took in a new paragraph written above it,
+    because the old context (the end of the paragraph before) pulled its start up."""
+    passage = (
+        "The suspects, who include two employees of a freight forwarding company and a customs "
+        "officer, are accused of forging certificates of origin over a period of at least 18 "
+        "months."
+    )
+    old = "Police arrested nine people, prosecutors said on Thursday.\n\n" + passage
+    reworded = passage.replace("The suspects", "The nine suspects").replace(
+        "freight forwarding company", "freight-forwarding firm"
+    )
+    new = old.replace(passage, "Prosecutors gave few details.\n\n" + reworded)
+    found = anchor_after_edit(old, new, passage)
+    assert found.status == "fuzzy"
+    assert new[found.start : found.end] == reworded

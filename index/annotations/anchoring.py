@@ -8,7 +8,8 @@ TextPositionSelector (start/end character offsets into `Article.body`). `anchor`
 2. an exact occurrence of the quote elsewhere, the one whose prefix/suffix context matches best,
    then the one nearest the old position: "moved";
 3. a fuzzy match (rapidfuzz) of similar length, scored on quote, prefix, suffix and position and
-   accepted only above a threshold: "fuzzy";
+   accepted only above a threshold, then cut to where it aligns with the quote (so a sentence
+   written just beside the edited passage stays out of it): "fuzzy";
 4. nothing: "orphaned" (no offsets). Orphaned highlights are kept; the user can reattach them.
 
 Candidates are scored like the Hypothesis client's `match-quote` (quote 50, prefix 20, suffix
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from newsread.index.annotations.model import ANCHOR_STATUSES, AnchorStatus
 
@@ -62,6 +64,10 @@ _TOTAL_WEIGHT = _QUOTE_WEIGHT + _PREFIX_WEIGHT + _SUFFIX_WEIGHT + _POSITION_WEIG
 _CANDIDATES = 8
 _INTACT_CONTEXT = 0.95  # an exact occurrence with context this good is taken at once
 _SCAN_LIMIT = 32
+_EDGE_MATCH = 4
+_PUNCTUATION = "\"'“”‘’«»()[].,;:!?…-–— "
+"""A fuzzy span starts (ends) at the first (last) run of at least this many characters that
+it shares with the quote, so letters that happen to recur in inserted text do not count."""
 
 __all__ = ["ANCHOR_STATUSES", "Anchor", "AnchorStatus", "anchor", "make_selector"]
 
@@ -229,7 +235,49 @@ def _fuzzy(scorer: _Scorer) -> Anchor | None:
         candidate = _refine(scorer, start, stride, shortest, longest)
         if candidate is not None and (best is None or candidate.score > best.score):
             best = candidate
-    return best
+    return best if best is None else _trim(scorer, best)
+
+
+def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
+    """`found` without text at its ends that stands for nothing in the quote.
+
+    The score rewards the old context, so a sentence inserted just before (after) an edited
+    passage pulls the span's start (end) out to the old prefix (suffix), and the highlight would
+    cover words the reader never marked. Before the first run the span shares with the quote it
+    keeps only as many characters as the quote has there (a reworded first word), widened to
+    whole words; the same after the last run.
+    """
+    assert found.start is not None and found.end is not None
+    body = scorer.body
+    span = body[found.start : found.end]
+    shared = [
+        op
+        for op in Indel.opcodes(scorer.quote, span)
+        if op.tag == "equal" and op.dest_end - op.dest_start >= _EDGE_MATCH
+    ]
+    if not shared:
+        return found
+    first, last = shared[0], shared[-1]
+    head, tail = scorer.quote[: first.src_start], scorer.quote[last.src_end :]
+    start = found.start + first.dest_start - len(head)
+    if not body.startswith(head, max(0, start)):  # reworded: as many characters, whole words
+        start = max(found.start, start)
+        while start > 0 and body[start - 1].isalnum():
+            start -= 1
+        opening = head[: len(head) - len(head.lstrip(_PUNCTUATION))]
+        if opening and body.endswith(opening, 0, start):
+            start -= len(opening)
+    end = found.start + last.dest_end + len(tail)
+    if not body.startswith(tail, end - len(tail)):
+        end = min(found.end, end)
+        while end < len(body) and body[end].isalnum():
+            end += 1
+        closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
+        if body.startswith(closing, end):
+            end += len(closing)
+    if (start, end) == (found.start, found.end):
+        return found
+    return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
 
 
 def _refine(scorer: _Scorer, start: int, stride: int, shortest: int, longest: int) -> Anchor | None:
