@@ -137,6 +137,16 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class ShownArticleChanged(Message):
+    """The article on screen is not what the index now holds for its key: its file was
+    edited (`gone` False) or moved or deleted (`gone` True) since it was opened."""
+
+    generation: int
+    key: str
+    gone: bool
+
+
+@dataclass
 class SavedCounts(Message):
     """Hit counts of the saved searches, by name (-1 when the query no longer parses)."""
 

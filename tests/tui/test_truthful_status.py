@@ -92,6 +92,42 @@ async def test_ctrl_r_rescans_and_a_deleted_file_does_not_open(
         assert "1 file changed — indexing" in [n.message for n in app._notifications]
 
 
+async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: an article edited on disk while open kept its old text on screen, with
+    nothing said, after the index had the new one."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ferry", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.has_focus
+        write_article(
+            library,
+            "ferry.txt",
+            "Ferry timetable changes for the summer",
+            "The island ferry will sail three times a day from June, the operator said.",
+            source="ISLAND POST",
+            section="Travel",
+            date="5 May 2015 [12:00]",
+            byline="By Mara Quist",
+        )
+        os.utime(library / "ferry.txt", (1e9, 1e9))  # a change the scan sees at once
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "three times" in rendered_text(app.main.reader))
+        assert app.main.reader.has_focus
+        notices = [n.message for n in app._notifications]
+        assert "The open article's file changed: this is its new text" in notices
+        (library / "ferry.txt").rename(library / "ferry-moved.txt")
+        await pilot.press("ctrl+r")
+        await wait_for(
+            pilot,
+            lambda: any("moved or deleted" in n.message for n in app._notifications),
+        )
+        assert "three times" in rendered_text(app.main.reader)  # kept, and said so
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_a_copy_inside_tmux_lands_in_its_buffer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

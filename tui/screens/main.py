@@ -39,6 +39,7 @@ from newsread.tui.messages import (
     SearchCounted,
     SearchDone,
     SearchFailed,
+    ShownArticleChanged,
 )
 from newsread.tui.screens.annotating import AnnotatingPanes
 from newsread.tui.screens.choice import ChoiceDialog
@@ -337,6 +338,39 @@ class MainScreen(Screen[None]):
         # The highlighted article keeps its place once the user is in the list or reading;
         # otherwise the list starts at its top, as a first search does.
         self.search_now(keep_position=self.results_list.has_focus or self.reading)
+        shown = self.article_view.article
+        if shown is not None:
+            self._check_shown_article(self._article_generation, shown)
+
+    @work(thread=True, exclusive=True, group="shown-article")
+    def _check_shown_article(self, generation: int, shown: Article) -> None:
+        """Whether the article on screen changed in the index (its file edited, moved or
+        deleted while it was open)."""
+        library = self.newsread.library
+        if library is None:
+            return
+        now = library.article(shown.key)
+        if now is None or (now.title, now.body) != (shown.title, shown.body):
+            self.post_message(ShownArticleChanged(generation, shown.key, gone=now is None))
+
+    @on(ShownArticleChanged)
+    def _shown_article_changed(self, message: ShownArticleChanged) -> None:
+        if message.generation != self._article_generation:
+            return
+        if message.gone:
+            self.notify(
+                "The open article's file was moved or deleted: this is the text read before",
+                severity="warning",
+                timeout=8,
+            )
+        elif self.reader.selecting or self.reader.selected_text:
+            self.notify(
+                "The open article's file changed: open it again to see the new text", timeout=8
+            )
+        else:
+            # Its highlights are anchored again in the new text as it opens.
+            self.open_article(message.key, focus=self.reader.has_focus, record=False)
+            self.notify("The open article's file changed: this is its new text", timeout=6)
 
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
