@@ -196,6 +196,27 @@ def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(
     assert "<https://" not in markdown
 
 
+def test_markdown_says_when_the_article_was_reworded_under_a_highlight(
+    fresh: AnnotationStore,
+) -> None:
+    """A fuzzy-anchored highlight is quoted as it was marked; the citation says the
+    article's wording there changed, so the quote is not passed off as the article's."""
+    passage = "the plan would cut costs by ten percent"
+    fresh.add_highlight(BUDGET, *span(BUDGET, passage))
+    reworded = Article(
+        **{
+            **{name: getattr(BUDGET, name) for name in ("id", "key", "path", "title", "source")},
+            "url": BUDGET.url,
+            "published": BUDGET.published,
+            "paragraphs": tuple(p.replace("cut costs", "cut spending") for p in BUDGET.paragraphs),
+        }
+    )
+    (found,) = fresh.highlights_for(reworded)
+    assert found.status == "fuzzy"
+    markdown = export_markdown(fresh.annotations())
+    assert f"> {passage}\n\n*(Yellow; the article's wording here has changed since.)*" in markdown
+
+
 def test_multi_line_quote_stays_inside_the_block_quote(store: AnnotationStore) -> None:
     lines = export_markdown(store.annotations()).splitlines()
     start = lines.index("> for next year.")

@@ -95,6 +95,9 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
             colour = COLOUR_NAMES.get(highlight.colour, str(highlight.colour)).capitalize()
             if highlight.orphaned:
                 lines += [f"*({colour}; this passage is no longer in the article.)*", ""]
+            elif highlight.status == "fuzzy":
+                # Quoted as highlighted; a citation must not pass it off as the article's text.
+                lines += [f"*({colour}; the article's wording here has changed since.)*", ""]
             else:
                 lines += [f"*({colour})*", ""]
             if highlight.note:
