@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -181,7 +180,11 @@ def test_stale_offsets_outside_the_body_do_not_break_anchoring() -> None:
     assert (found.start, found.end, found.status) == (40, 40 + len(quote), "moved")
 
 
-def test_anchoring_in_a_long_article_is_quick() -> None:
+def test_anchoring_in_a_long_article_is_quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work is bounded (counted in string comparisons, not timed: the machine is shared):
+    about 28,000 comparisons for 129,000 characters; every window refined would be millions."""
+    from newsread.index.annotations import anchoring
+
     paragraphs = [
         f"Paragraph {n}: the committee heard evidence from witness {n * 7}." for n in range(2000)
     ]
@@ -189,9 +192,13 @@ def test_anchoring_in_a_long_article_is_quick() -> None:
     start, end = select(body, "the committee heard evidence from witness 7000")
     quote, prefix, suffix = make_selector(body, start, end)
     changed = body.replace(paragraphs[1000], "This paragraph was rewritten entirely.")
-    began = time.perf_counter()
+    compared = []
+    ratio = anchoring.fuzz.ratio
+    monkeypatch.setattr(
+        anchoring.fuzz, "ratio", lambda *a, **k: compared.append(1) or ratio(*a, **k)
+    )
     anchor(changed, quote, prefix, suffix, start, end)
-    assert time.perf_counter() - began < 5.0
+    assert 0 < len(compared) < 60_000
 
 
 @settings(max_examples=60, deadline=None)
