@@ -44,6 +44,17 @@ def test_search_wraps_snippets_under_the_title(
     assert all(len(line) <= 40 for line in snippet), lines
 
 
+def test_search_wraps_a_long_title_under_its_number(
+    small_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "30")
+    assert main(["search", "sanctions", "--library", str(small_library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  1. "))
+    assert lines[first] == "  1. Grain export sanctions", lines
+    assert lines[first + 1] == "     tightened", lines
+
+
 def test_search_json_shape(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

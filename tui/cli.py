@@ -216,7 +216,8 @@ def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> N
     """Numbered hits: title, then source · section · date · path, (folded: the story's other
     versions,) then the snippet."""
     for n, hit in enumerate(hits, 1):
-        out.print(Text(f"{n:>3}. ") + _styled(sanitise_line(hit.title), hit.title_spans, "bold"))
+        title = _styled(sanitise_line(hit.title), hit.title_spans, "bold")
+        _print_indented(out, title, first=f"{n:>3}. ")
         meta = " · ".join(
             part
             for part in (
@@ -234,11 +235,12 @@ def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> N
             _print_indented(out, _styled(hit.snippet.text, hit.snippet.spans))
 
 
-def _print_indented(out: Console, text: Text, indent: int = 5) -> None:
-    """`text` under the hit's title: wrapped lines too, not back at the left edge."""
-    for line in text.wrap(out, max(20, out.width - indent)):
+def _print_indented(out: Console, text: Text, indent: int = 5, first: str = "") -> None:
+    """`text` indented under the hit's number, wrapped lines too (not back at the left edge);
+    `first` stands in for the indent on the first line (the number)."""
+    for n, line in enumerate(text.wrap(out, max(20, out.width - indent))):
         line.rstrip()
-        out.print(Text(" " * indent) + line, soft_wrap=True)
+        out.print(Text(first if n == 0 and first else " " * indent) + line, soft_wrap=True)
 
 
 def cmd_similar(args: argparse.Namespace) -> int:
