@@ -367,8 +367,10 @@ class OpenIndex:
             if not writer.is_closed:
                 try:
                     writer.cancel()
-                except OSError:
-                    # Cancelling flushes buffers first, which fails again on a full disk.
+                except (OSError, ValueError):
+                    # Cancelling flushes buffers first, which fails again on a full disk; and
+                    # a file that the failed flush closed is written again ("I/O operation on
+                    # closed file"): Whoosh's cancel closes what it finds not marked closed.
                     whoosh_internals.drop_temporary_files(writer)
         ix = self.index
         # Whoosh deletes an unfinished segment's files only at its next commit.
