@@ -65,6 +65,8 @@ class PageArticle:
     """The first line of the body: the lede."""
     end: int
     """The line after the article's text."""
+    standfirst: int | None = None
+    """The standfirst's line (the summary under the headline, above the byline), if any."""
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -277,10 +279,67 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
         (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
+    # A wire dateline marks the lede; without one, a standfirst may stand above it.
+    dated = _dateline_start(lines, start)
+    standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
     start = _dateline_start(lines, start)
     # Under a headline above the page's main text, the article runs at least to its end.
     end = max(start, _run_end(lines, start), last if start <= last else start)
-    return PageArticle(lines[headline].index, title, lines[start].index, lines[end].index + 1)
+    return PageArticle(
+        lines[headline].index,
+        title,
+        lines[start].index,
+        lines[end].index + 1,
+        None if standfirst is None else lines[standfirst].index,
+    )
+
+
+# How far under the headline its byline and date are looked for, in non-blank lines.
+_BYLINE_WINDOW = 40
+# A standfirst or caption above the byline is at most this long; a longer line is the text.
+_STANDFIRST = 400
+
+
+def _next_text(lines: list[_Line], position: int) -> int | None:
+    """The first paragraph of running text after `position` (not a list's item), or None."""
+    following = next((p for p in range(position + 1, len(lines)) if lines[p].sentence), None)
+    return None if following is None or lines[following].bullet else following
+
+
+def _chrome(line: _Line) -> bool:
+    """A line of the page between an article's summary and its text: a byline, a date, a
+    button, a bullet, a photo's credit."""
+    return (
+        line.bullet
+        or _dateline(line.text)
+        or _not_a_headline(line.text)
+        or bool(_CREDIT_LINE.search(line.text))
+    )
+
+
+def _lede(lines: list[_Line], headline: int, start: int) -> tuple[int | None, int]:
+    """(the standfirst or None, the lede) for the first sentence under the headline at `start`.
+
+    A lede is the first run of the article's sentences under the headline and its byline
+    block: a short sentence above the byline or date (the standfirst) is kept above it, and
+    what stands between them (the byline, share buttons, a photo and its caption) is not the
+    article's text. Without a byline, a short first sentence set apart from the next one by
+    such page furniture is the standfirst."""
+    if len(lines[start].text) > _STANDFIRST:
+        return None, start
+    block = None
+    for position in range(start + 1, min(len(lines), start + 1 + _BYLINE_WINDOW)):
+        line = lines[position]
+        if line.sentence:
+            break
+        if _dateline(line.text):
+            block = position
+    lede = _next_text(lines, block if block is not None else start)
+    if lede is None:
+        return None, start
+    if block is None and not any(_chrome(lines[p]) for p in range(start + 1, lede)):
+        return None, start
+    return start, lede
 
 
 # Where the headline is looked for: this many non-blank lines above the page's main text, and
