@@ -224,3 +224,20 @@ def test_a_short_first_paragraph_over_a_numbered_list_is_not_a_standfirst() -> N
     paragraphs = parse_text(page).paragraphs
     assert paragraphs[0] == LEDE
     assert any(BODY[2] in paragraph for paragraph in paragraphs)
+
+
+def test_a_caption_marked_by_its_credit_or_subject_is_not_the_lede() -> None:
+    base = CAPTION.replace(", left, and", " and")
+    for caption in (
+        base.replace("ride", "(pictured) ride"),
+        f"{base} (AP)",
+        f"{base} Photo illustration by Jane Roe.",
+        f"{base} [File: Reuters]",
+    ):
+        page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n")
+        assert parse_text(page).paragraphs[0] == LEDE, caption
+
+
+def test_an_aside_in_brackets_closing_the_first_paragraph_keeps_it_the_lede() -> None:
+    aside = f"{LEDE} (Here is the online version.)"
+    assert parse_text(PAGE.replace(LEDE, aside)).paragraphs[0] == aside

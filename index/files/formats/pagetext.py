@@ -34,8 +34,18 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CAPTION = re.compile(
     r"^\d+ (?:of|/) \d+\b|\bfile photo\b|\((?:AP|AFP|Reuters|EPA|dpa)? ?(?:photo|foto|bild)\b"
     r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
-    r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b",
+    r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b"
+    # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
+    # "[File: Reuters]", "© Reuters".
+    r"|\bphoto(?:graph)?s?\s+(?:illustration\s+)?by\b|\bphotograph\s*:|\bcredit\s*(?:\.\.\.|…)"
+    r"|\(pictured(?:\s+\w+)?\)|,\s*pictured\b|\[(?:file|photo|image|pictured)\b|©",
     re.IGNORECASE,
+)
+# What no article opens with: a line closed by a photo's credit in brackets ("... Ariz. (AP)",
+# "(onmeth.com)", "(JANE DOE/SCIENCE PHOTO LIBRARY"), or a teaser cut short at a comma.
+_NOT_A_LEDE = re.compile(
+    r"[.!?][\"”’]?\s*\([A-Z][\w&.-]*(?:[ /][A-Z][\w&.-]*){0,3}\)$"
+    r"|\(\s*[A-Z][A-Z .&/-]{3,60}\)?$|\([\w.-]+\.[a-z]{2,4}\)$|[,;]\s*(?:\.\.\.|…)$"
 )
 # Invisible hyphenation hints inside long words: no part of what a reader sees.
 _SOFT_HYPHEN = "\u00ad"
@@ -276,7 +286,7 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
         return PageArticle(None, "", lines[first].index, lines[last].index + 1)
     start = next(
-        (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
+        (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
     # A wire dateline marks the lede; without one, a standfirst may stand above it.
@@ -300,9 +310,22 @@ _BYLINE_WINDOW = 40
 _STANDFIRST = 400
 
 
+def _opens_text(line: _Line) -> bool:
+    """Whether an article's text may start at `line`: a sentence, not a list's item, caption
+    or teaser."""
+    return line.sentence and not line.bullet and not _NOT_A_LEDE.search(line.text)
+
+
 def _next_text(lines: list[_Line], position: int) -> int | None:
     """The first paragraph of running text after `position` (not a list's item), or None."""
-    following = next((p for p in range(position + 1, len(lines)) if lines[p].sentence), None)
+    following = next(
+        (
+            p
+            for p in range(position + 1, len(lines))
+            if lines[p].sentence and not _NOT_A_LEDE.search(lines[p].text)
+        ),
+        None,
+    )
     return None if following is None or lines[following].bullet else following
 
 
@@ -311,6 +334,7 @@ def _chrome(line: _Line) -> bool:
     button, a bullet, a photo's credit."""
     return (
         line.bullet
+        or line.sentence  # a caption or teaser (`_NOT_A_LEDE`)
         or _dateline(line.text)
         or _not_a_headline(line.text)
         or bool(_CREDIT_LINE.search(line.text))
@@ -330,7 +354,7 @@ def _lede(lines: list[_Line], headline: int, start: int) -> tuple[int | None, in
     block = None
     for position in range(start + 1, min(len(lines), start + 1 + _BYLINE_WINDOW)):
         line = lines[position]
-        if line.sentence:
+        if line.sentence and not _NOT_A_LEDE.search(line.text):
             break
         if _dateline(line.text):
             block = position
