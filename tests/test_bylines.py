@@ -251,6 +251,12 @@ def test_byline_date(line: str, date: str) -> None:
         "Par Jean Dupont - Publié le 14 juin 2019 à 10h00",
         "Von Anna Schmidt | 12.03.2021, 14:05 Uhr",
         "Photos by John Roe",
+        "Gepostet von Katharina Muster | Wohnen",
+        "Erstellt von Andri Muster",
+        "Von: Björn Muster | 31.10.23",
+        "Auteur : Jean Dupont",
+        "Publicado por Ana Pérez",
+        "Écrit par Jean Dupont",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:
@@ -272,6 +278,9 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Microsoft Names New Editor",
         "Research by Harvard University shows a link",
         "Video by the BBC shows the attack",
+        "Von der Leyen kommt nach Berlin",
+        "Erstellt von mir selbst",
+        "Publicado por la alcaldía de la ciudad",
         "",
     ],
 )

@@ -201,3 +201,43 @@ def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):
         page = PAGE.replace(byline, f"          {furniture}\n")
         assert parse_text(page).authors == ["Jane Doe"], furniture
+
+
+STANDFIRST = "The transport authority says the trial went well and no driver will lose their job."
+
+
+def test_a_standfirst_above_the_byline_is_kept_and_the_lede_follows_it() -> None:
+    page = PAGE.replace(
+        "          By Jane Doe\n",
+        f"        {STANDFIRST}\n\n          By Jane Doe\n",
+    ).replace(SHARE_BAR, f"{SHARE_BAR}\n      {CAPTION}\n      Photo: J. Doe, AP\n")
+    paragraphs = parse_text(page).paragraphs
+    assert paragraphs[:2] == [STANDFIRST, LEDE]
+    # Without a byline under it, the standfirst is set apart from the lede by furniture.
+    unsigned = page.replace("          By Jane Doe\n          12 March 2024, 09:30\n", "")
+    assert parse_text(unsigned).paragraphs[:2] == [STANDFIRST, LEDE]
+
+
+def test_a_short_first_paragraph_over_a_numbered_list_is_not_a_standfirst() -> None:
+    items = "".join(f"    {n}. {sentence}\n" for n, sentence in enumerate(BODY, start=1))
+    page = PAGE.replace(f"    {BODY[0]}\n", f"    {items}\n")
+    paragraphs = parse_text(page).paragraphs
+    assert paragraphs[0] == LEDE
+    assert any(BODY[2] in paragraph for paragraph in paragraphs)
+
+
+def test_a_caption_marked_by_its_credit_or_subject_is_not_the_lede() -> None:
+    base = CAPTION.replace(", left, and", " and")
+    for caption in (
+        base.replace("ride", "(pictured) ride"),
+        f"{base} (AP)",
+        f"{base} Photo illustration by Jane Roe.",
+        f"{base} [File: Reuters]",
+    ):
+        page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n")
+        assert parse_text(page).paragraphs[0] == LEDE, caption
+
+
+def test_an_aside_in_brackets_closing_the_first_paragraph_keeps_it_the_lede() -> None:
+    aside = f"{LEDE} (Here is the online version.)"
+    assert parse_text(PAGE.replace(LEDE, aside)).paragraphs[0] == aside

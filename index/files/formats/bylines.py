@@ -143,9 +143,10 @@ _PREFIX = re.compile(
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
         | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|interview)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von
+        | von\s*:
         | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in)?
-        | (?:publicado|escrito)\s+por | (?:publié|écrit|rédigé)\s+par
+        | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -518,6 +519,10 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
+        | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|von)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|(?:ein\s+)?(?:beitrag|artikel))
+          \s+von
+        | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )

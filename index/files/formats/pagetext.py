@@ -34,8 +34,18 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CAPTION = re.compile(
     r"^\d+ (?:of|/) \d+\b|\bfile photo\b|\((?:AP|AFP|Reuters|EPA|dpa)? ?(?:photo|foto|bild)\b"
     r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
-    r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b",
+    r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b"
+    # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
+    # "[File: Reuters]", "© Reuters".
+    r"|\bphoto(?:graph)?s?\s+(?:illustration\s+)?by\b|\bphotograph\s*:|\bcredit\s*(?:\.\.\.|…)"
+    r"|\(pictured(?:\s+\w+)?\)|,\s*pictured\b|\[(?:file|photo|image|pictured)\b|©",
     re.IGNORECASE,
+)
+# What no article opens with: a line closed by a photo's credit in brackets ("... Ariz. (AP)",
+# "(onmeth.com)", "(JANE DOE/SCIENCE PHOTO LIBRARY"), or a teaser cut short at a comma.
+_NOT_A_LEDE = re.compile(
+    r"[.!?][\"”’]?\s*\([A-Z][\w&.-]*(?:[ /][A-Z][\w&.-]*){0,3}\)$"
+    r"|\(\s*[A-Z][A-Z .&/-]{3,60}\)?$|\([\w.-]+\.[a-z]{2,4}\)$|[,;]\s*(?:\.\.\.|…)$"
 )
 # Invisible hyphenation hints inside long words: no part of what a reader sees.
 _SOFT_HYPHEN = "\u00ad"
@@ -65,6 +75,8 @@ class PageArticle:
     """The first line of the body: the lede."""
     end: int
     """The line after the article's text."""
+    standfirst: int | None = None
+    """The standfirst's line (the summary under the headline, above the byline), if any."""
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -274,13 +286,84 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
         return PageArticle(None, "", lines[first].index, lines[last].index + 1)
     start = next(
-        (p for p in range(headline + 1, len(lines)) if lines[p].sentence and not lines[p].bullet),
+        (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
+    # A wire dateline marks the lede; without one, a standfirst may stand above it.
+    dated = _dateline_start(lines, start)
+    standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
     start = _dateline_start(lines, start)
     # Under a headline above the page's main text, the article runs at least to its end.
     end = max(start, _run_end(lines, start), last if start <= last else start)
-    return PageArticle(lines[headline].index, title, lines[start].index, lines[end].index + 1)
+    return PageArticle(
+        lines[headline].index,
+        title,
+        lines[start].index,
+        lines[end].index + 1,
+        None if standfirst is None else lines[standfirst].index,
+    )
+
+
+# How far under the headline its byline and date are looked for, in non-blank lines.
+_BYLINE_WINDOW = 40
+# A standfirst or caption above the byline is at most this long; a longer line is the text.
+_STANDFIRST = 400
+
+
+def _opens_text(line: _Line) -> bool:
+    """Whether an article's text may start at `line`: a sentence, not a list's item, caption
+    or teaser."""
+    return line.sentence and not line.bullet and not _NOT_A_LEDE.search(line.text)
+
+
+def _next_text(lines: list[_Line], position: int) -> int | None:
+    """The first paragraph of running text after `position` (not a list's item), or None."""
+    following = next(
+        (
+            p
+            for p in range(position + 1, len(lines))
+            if lines[p].sentence and not _NOT_A_LEDE.search(lines[p].text)
+        ),
+        None,
+    )
+    return None if following is None or lines[following].bullet else following
+
+
+def _chrome(line: _Line) -> bool:
+    """A line of the page between an article's summary and its text: a byline, a date, a
+    button, a bullet, a photo's credit."""
+    return (
+        line.bullet
+        or line.sentence  # a caption or teaser (`_NOT_A_LEDE`)
+        or _dateline(line.text)
+        or _not_a_headline(line.text)
+        or bool(_CREDIT_LINE.search(line.text))
+    )
+
+
+def _lede(lines: list[_Line], headline: int, start: int) -> tuple[int | None, int]:
+    """(the standfirst or None, the lede) for the first sentence under the headline at `start`.
+
+    A lede is the first run of the article's sentences under the headline and its byline
+    block: a short sentence above the byline or date (the standfirst) is kept above it, and
+    what stands between them (the byline, share buttons, a photo and its caption) is not the
+    article's text. Without a byline, a short first sentence set apart from the next one by
+    such page furniture is the standfirst."""
+    if len(lines[start].text) > _STANDFIRST:
+        return None, start
+    block = None
+    for position in range(start + 1, min(len(lines), start + 1 + _BYLINE_WINDOW)):
+        line = lines[position]
+        if line.sentence and not _NOT_A_LEDE.search(line.text):
+            break
+        if _dateline(line.text):
+            block = position
+    lede = _next_text(lines, block if block is not None else start)
+    if lede is None:
+        return None, start
+    if block is None and not any(_chrome(lines[p]) for p in range(start + 1, lede)):
+        return None, start
+    return start, lede
 
 
 # Where the headline is looked for: this many non-blank lines above the page's main text, and

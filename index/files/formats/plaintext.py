@@ -928,8 +928,8 @@ def parse_text(text: str) -> Draft:
             crumbs = _breadcrumb(trail) if trail else None
             if crumbs and crumbs[1] and not state.section:
                 _apply_breadcrumb(crumbs[0], state, strong=True)
-        for raw in lines[page.headline + 1 : page.start]:
-            line = _clean(raw)
+        for index in range(page.headline + 1, page.start):
+            line = _clean(lines[index]) if index != page.standfirst else ""
             if line and not _take_date(line, state) and not _take_byline(line, state):
                 _take_metadata(line, state, in_header=False)
         if not state.bylines:
@@ -971,7 +971,8 @@ def parse_text(text: str) -> Draft:
                 page.start,
                 page.end,
             )
-        lines = lines[page.start : page.end]
+        above = [] if page.standfirst is None else [lines[page.standfirst], ""]
+        lines = above + lines[page.start : page.end]
         start = 0
     else:
         start = _header(lines, state)
