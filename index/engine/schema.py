@@ -10,14 +10,16 @@ from typing import Any
 
 from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
+from whoosh.formats import Existence
 from whoosh.lang.porter2 import stem
 
 from newsread.index.article import Article
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
-6: the key is a column (stories are counted and folded per document number)."""
+6: the key is a column (stories are counted and folded per document number).
+7: each two adjacent words of a title or body are also one term (`PAIRS`), for phrases."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -188,6 +190,53 @@ class _Whole:
         return len(self._value)
 
 
+class PairAnalyzer(Analyzer):  # type: ignore[misc]
+    """Each two adjacent words of a text as `StemAnalyzer` indexes them, as one term: "oil
+    prices rose" gives "oil price" and "price rose".
+
+    Stop words are left out first, as positions are counted without them, so a pair is two
+    words at neighbouring positions, across paragraph breaks as well: a document has the pair
+    exactly when it has the two-word phrase.
+    """
+
+    def __init__(self) -> None:
+        self._words = StemAnalyzer()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PairAnalyzer)
+
+    def __hash__(self) -> int:
+        return hash(PairAnalyzer)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._words = StemAnalyzer()
+
+    def __call__(self, value: str, **kwargs: Any) -> Any:
+        token = Token(removestops=True, mode=kwargs.get("mode", ""))
+        token.boost, token.stopped = 1.0, False
+        previous = None
+        for word in self._words(value):
+            text = word.text
+            if previous is not None:
+                token.text = pair_term(previous, text)
+                yield token
+            previous = text
+
+
+PAIRS = {"title": "title_pairs", "body": "body_pairs"}
+"""The field holding each text field's word pairs (see `PairAnalyzer`): a phrase's documents
+are those with all its pairs, read from short posting lists instead of every document
+with its words ("rose pct": 3,319 articles with both words, 10 with the phrase)."""
+
+
+def pair_term(first: str, second: str) -> str:
+    """The term of two adjacent words in a `PAIRS` field, as `PairAnalyzer` writes it."""
+    return f"{first} {second}"
+
+
 def text_analyzer() -> Analyzer:
     """Stemming analyzer for titles and bodies (see `stem_word`)."""
     return StemAnalyzer()
@@ -218,6 +267,8 @@ def build_schema() -> fields.Schema:
         source_facet=fields.ID(sortable=True),
         section_facet=fields.ID(sortable=True),
         year=fields.NUMERIC(sortable=True, signed=False, bits=32),
+        # Word pairs for phrases: whether a document has one, no frequency or position.
+        **{pairs: fields.FieldType(Existence(), PairAnalyzer()) for pairs in PAIRS.values()},
         # Annotation-derived fields can be added here later (tags etc.); bump SCHEMA_VERSION.
     )
 
@@ -233,6 +284,7 @@ def index_fields(article: Article) -> dict[str, object]:
         "source_facet": article.source,
         "section_facet": article.section,
     }
+    doc.update({pairs: doc[field] for field, pairs in PAIRS.items()})
     for name, value in (
         ("source", article.source),
         ("section", article.section),

@@ -154,10 +154,11 @@ def read_postings(
 
 
 def read_wanted(
-    reader: Any, fieldname: str, btext: bytes, wanted: Sequence[int]
+    reader: Any, fieldname: str, btext: bytes, wanted: Sequence[int], values: bool = True
 ) -> dict[int, tuple[float, Any]]:
     """Weight and value of the postings of one term whose ids are in `wanted` (sorted, every
-    one of them in the term's posting list), reading only the blocks that hold one of them.
+    one of them in the term's posting list), reading only the blocks that hold one of them;
+    with `values=False` the value is None and no value is decoded.
 
     A block's header says its last id, so a block with no wanted id is never unpickled: a
     phrase of a rare and a common word reads a few blocks of the common one, not all of them.
@@ -171,7 +172,7 @@ def read_wanted(
         wanted_set = set(wanted)
         while matcher.is_active():
             if matcher.id() in wanted_set:
-                found[matcher.id()] = (matcher.weight(), matcher.value())
+                found[matcher.id()] = (matcher.weight(), matcher.value() if values else None)
             matcher.next()
         return found
     at, count = 0, len(wanted)
@@ -185,9 +186,11 @@ def read_wanted(
             if block_weights is None or isinstance(block_weights, float):
                 constant = 1.0 if block_weights is None else block_weights
                 block_weights = repeat(constant, matcher._blocklength)
-            matcher._read_values()
+            if values:
+                matcher._read_values()
+            block_values = matcher._values if values else repeat(None, matcher._blocklength)
             here = set(wanted[at:upto])
-            for docnum, weight, value in zip(ids, block_weights, matcher._values, strict=True):
+            for docnum, weight, value in zip(ids, block_weights, block_values, strict=True):
                 if docnum in here:
                     found[docnum] = (weight, value)
             at = upto
