@@ -18,6 +18,7 @@ know (word ranges, which could expand to the whole lexicon) return None from
 from __future__ import annotations
 
 import heapq
+import itertools
 import threading
 from array import array
 from collections import OrderedDict
@@ -26,7 +27,7 @@ from typing import Any
 
 from newsread.index.engine import segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
-from newsread.index.engine.schema import PAIRS
+from newsread.index.engine.schema import PAIRS, pair_term
 
 Scores = dict[int, float]
 
@@ -136,13 +137,12 @@ class _Evaluator:
         (Whoosh's `SpanNear2(ordered=True, mindist=1)`), scored as the sum of the words' BM25F
         scores like Whoosh's phrase matcher.
 
-        An exact phrase's candidates are the documents with every pair of neighbouring words
-        (`schema.PAIRS`): for two words these are its documents, with no position read;
-        longer phrases check positions on those few. Otherwise (a slop) the rarest word's
-        postings give the candidates; each next word, by rising document frequency, is read
-        only from the blocks that hold a candidate (a block header says its last id), which
-        narrows them to the documents with every word; only then are their positions
-        decoded, rarest word first, each word ruling candidates out for the next.
+        An exact phrase's candidates are the documents in the buckets of all its pairs of
+        neighbouring words (`schema.PAIRS`): its documents and a few others. Otherwise (a
+        slop) they are the rarest word's documents. Each word, by rising document frequency,
+        is read only from the blocks that hold a candidate (a block header says its last
+        id), which narrows them to the documents with every word; only then are their
+        positions decoded, rarest word first, each word ruling candidates out for the next.
         """
         fieldname = q.fieldname
         if fieldname not in self.schema:
@@ -169,7 +169,7 @@ class _Evaluator:
             )
             postings_of: dict[bytes, dict[int, tuple[float, Any]]] = {}
             if pairs is not None:
-                candidates = self.with_pairs(reader, pairs, words) - deleted
+                candidates = self.in_pair_buckets(reader, pairs, words) - deleted
             else:
                 rarest = words[by_rarity[0]]
                 ids, weights, values = whoosh_internals.read_postings(
@@ -177,18 +177,14 @@ class _Evaluator:
                 )
                 postings_of[rarest] = dict(zip(ids, zip(weights, values, strict=True), strict=True))
                 candidates = set(ids) - deleted
-            exact = pairs is not None and len(words) == 2
-            if not exact:
-                for i in by_rarity:
-                    word = words[i]
-                    if word not in postings_of and candidates:
-                        postings_of[word] = whoosh_internals.read_wanted(
-                            reader, fieldname, word, sorted(candidates)
-                        )
-                        candidates.intersection_update(postings_of[word])
-                candidates = self.in_order(
-                    words, by_rarity, postings_of, candidates, q.slop, decode
-                )
+            for i in by_rarity:
+                word = words[i]
+                if word not in postings_of and candidates:
+                    postings_of[word] = whoosh_internals.read_wanted(
+                        reader, fieldname, word, sorted(candidates)
+                    )
+                    candidates.intersection_update(postings_of[word])
+            candidates = self.in_order(words, by_rarity, postings_of, candidates, q.slop, decode)
             matched = sorted(candidates)
             if not matched:
                 continue
@@ -199,10 +195,6 @@ class _Evaluator:
             for word in words:
                 if word not in scorers:
                     scorers[word] = self.scorer(fieldname, word, 1.0)
-                if word not in postings_of:
-                    postings_of[word] = whoosh_internals.read_wanted(
-                        reader, fieldname, word, matched, values=False
-                    )
                 picked = [postings_of[word][d][0] for d in matched]
                 for d, score in scorers[word](reader, offset, matched, picked, None).items():
                     total[d] += score
@@ -211,10 +203,11 @@ class _Evaluator:
             found.update(total)
         return found
 
-    def with_pairs(self, reader: Any, pairs: str, words: list[bytes]) -> set[int]:
-        """A segment's documents (deleted ones too) with every two neighbouring `words` as a
-        pair term of the field `pairs`, the rarest pair read first."""
-        terms = sorted({words[i] + b" " + words[i + 1] for i in range(len(words) - 1)})
+    def in_pair_buckets(self, reader: Any, pairs: str, words: list[bytes]) -> set[int]:
+        """A segment's documents (deleted ones too) in the buckets of every two neighbouring
+        `words` in the field `pairs`, the smallest bucket read first."""
+        texts = [w.decode("utf-8") for w in words]
+        terms = sorted({pair_term(a, b).encode() for a, b in itertools.pairwise(texts)})
         if any((pairs, term) not in reader for term in terms):
             return set()
         terms.sort(key=lambda term: reader.doc_frequency(pairs, term))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 SCHEMA_VERSION = 7
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
-7: each two adjacent words of a title or body are also one term (`PAIRS`), for phrases."""
+7: each two adjacent words of a title or body also index a bucket (`PAIRS`), for phrases."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -191,12 +192,12 @@ class _Whole:
 
 
 class PairAnalyzer(Analyzer):  # type: ignore[misc]
-    """Each two adjacent words of a text as `StemAnalyzer` indexes them, as one term: "oil
-    prices rose" gives "oil price" and "price rose".
+    """Each two adjacent words of a text as `StemAnalyzer` indexes them, as the term of their
+    bucket (`pair_term`): "oil prices rose" gives those of "oil price" and "price rose".
 
     Stop words are left out first, as positions are counted without them, so a pair is two
-    words at neighbouring positions, across paragraph breaks as well: a document has the pair
-    exactly when it has the two-word phrase.
+    words at neighbouring positions, across paragraph breaks as well: a document with a
+    two-word phrase has its pair's bucket.
     """
 
     def __init__(self) -> None:
@@ -227,14 +228,23 @@ class PairAnalyzer(Analyzer):  # type: ignore[misc]
 
 
 PAIRS = {"title": "title_pairs", "body": "body_pairs"}
-"""The field holding each text field's word pairs (see `PairAnalyzer`): a phrase's documents
-are those with all its pairs, read from short posting lists instead of every document
-with its words ("rose pct": 3,319 articles with both words, 10 with the phrase)."""
+"""The field holding each text field's word pairs (see `PairAnalyzer`): a phrase's
+candidates are the documents with all its pairs' buckets, read from short posting lists
+instead of every document with its words ("rose pct": 3,319 articles with both words, 10
+with the phrase), and only their positions are checked."""
+
+PAIR_BUCKETS = 1 << 18
+"""Pairs are indexed by bucket, not one term each: one term per pair made the index four
+times as large (most pairs occur once, and each term costs ~40 bytes however short its
+list). An article's ~400 pairs put it in a bucket it lacks the pair of about once in 650,
+so a phrase's candidates are its articles and ~0.15% of the library, whose positions are
+then checked."""
 
 
 def pair_term(first: str, second: str) -> str:
-    """The term of two adjacent words in a `PAIRS` field, as `PairAnalyzer` writes it."""
-    return f"{first} {second}"
+    """The bucket term of two adjacent indexed words in a `PAIRS` field (CRC-32 of the pair:
+    the same in every process, unlike `hash`)."""
+    return f"{zlib.crc32(f'{first} {second}'.encode()) & (PAIR_BUCKETS - 1):05x}"
 
 
 def text_analyzer() -> Analyzer:

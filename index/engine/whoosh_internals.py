@@ -154,11 +154,10 @@ def read_postings(
 
 
 def read_wanted(
-    reader: Any, fieldname: str, btext: bytes, wanted: Sequence[int], values: bool = True
+    reader: Any, fieldname: str, btext: bytes, wanted: Sequence[int]
 ) -> dict[int, tuple[float, Any]]:
     """Weight and value of the postings of one term whose ids are in `wanted` (sorted, every
-    one of them in the term's posting list), reading only the blocks that hold one of them;
-    with `values=False` the value is None and no value is decoded.
+    one of them in the term's posting list), reading only the blocks that hold one of them.
 
     A block's header says its last id, so a block with no wanted id is never unpickled: a
     phrase of a rare and a common word reads a few blocks of the common one, not all of them.
@@ -172,7 +171,7 @@ def read_wanted(
         wanted_set = set(wanted)
         while matcher.is_active():
             if matcher.id() in wanted_set:
-                found[matcher.id()] = (matcher.weight(), matcher.value() if values else None)
+                found[matcher.id()] = (matcher.weight(), matcher.value())
             matcher.next()
         return found
     at, count = 0, len(wanted)
@@ -186,11 +185,9 @@ def read_wanted(
             if block_weights is None or isinstance(block_weights, float):
                 constant = 1.0 if block_weights is None else block_weights
                 block_weights = repeat(constant, matcher._blocklength)
-            if values:
-                matcher._read_values()
-            block_values = matcher._values if values else repeat(None, matcher._blocklength)
+            matcher._read_values()
             here = set(wanted[at:upto])
-            for docnum, weight, value in zip(ids, block_weights, block_values, strict=True):
+            for docnum, weight, value in zip(ids, block_weights, matcher._values, strict=True):
                 if docnum in here:
                     found[docnum] = (weight, value)
             at = upto
