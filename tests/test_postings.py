@@ -37,6 +37,8 @@ QUERIES = [
     "*",
     '"harbour grain"',
     '"harbour grain river"',
+    '"harbour of the grain, river"',
+    '"river harbour"',
     '"harbour grain"~3',
     '"council budget" OR "bank market"',
     '"harbour grain" -flood',

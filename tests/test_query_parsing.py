@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from whoosh import query
 
 from newsread.index.engine.schema import build_schema
-from newsread.index.engine.search import QueryError, parse_query
+from newsread.index.engine.search import QueryError, _parser, _plain_words, parse_query
 
 SCHEMA = build_schema()
 
@@ -32,6 +34,29 @@ def test_words_are_anded_over_title_and_body() -> None:
         ("title", "macron"),
         ("body", "macron"),
     }
+
+
+_PLAIN = st.lists(
+    st.one_of(
+        st.sampled_from(["oil", "Prices", "RISE", "the", "And", "a", "1987", "x", "u", "Ran"]),
+        st.sampled_from(["AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"]),
+        st.text("abcXYZ09", min_size=1, max_size=6),
+    ),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@given(_PLAIN, st.sampled_from([" ", "  ", "\t", "\n"]))
+def test_plain_words_parse_as_whoosh_parses_them(text: str, space: str) -> None:
+    """The parser's shortcut for plain words gives Whoosh's own query, or leaves the text to
+    Whoosh (operators: `_plain_words` is None)."""
+    text = text.replace(" ", space)
+    plain = _plain_words(text)
+    if plain is None:
+        assert any(word.isupper() for word in text.split())
+        return
+    assert plain == _parser(SCHEMA).parse(text)
 
 
 def test_terms_are_stemmed_with_porter2() -> None:
