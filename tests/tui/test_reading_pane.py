@@ -120,6 +120,26 @@ async def test_a_long_paragraph_wraps_as_one_paragraph() -> None:
         )
 
 
+async def test_a_pane_drawn_before_its_resize_is_wrapped_at_the_drawn_width() -> None:
+    """A pane shown for the first time (opening an article at 80 columns) is drawn before its
+    resize event; it was wrapped while hidden, at width 0, and its first frame showed each
+    paragraph's first line cut at the edge (seen in tmux under load)."""
+    paragraph = "The river burst its banks overnight and flooded the old town of Kelmor. " * 3
+    article = Article(id="1", key="a.txt", path="a.txt", title="T", paragraphs=(paragraph,))
+    app = PaneApp()
+    async with app.run_test(size=(40, 12)):
+        pane = app.query_one(ReadingPane)
+        pane.show(article, [])
+        pane.wrapped_document.wrap(0)  # as wrapped while hidden; no resize event follows
+        rows = [
+            "".join(segment.text for segment in strip).strip("▊▎ ")
+            for strip in pane.render_lines(pane.region.reset_offset)
+        ]
+        first = rows.index("T") + 2
+        assert rows[first] and paragraph.startswith(rows[first])
+        assert rows[first + 1] and rows[first + 1] in paragraph  # the paragraph goes on
+
+
 async def test_find_is_case_insensitive_and_counts() -> None:
     app = PaneApp()
     async with app.run_test(size=(60, 12)) as pilot:

@@ -19,7 +19,9 @@ from rich.style import Style
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.document._document_navigator import DocumentNavigator
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets.text_area import TextAreaTheme
 from textual.worker import get_current_worker
 
@@ -586,6 +588,13 @@ class ReadingPane(AnnotatedText):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A pane shown for the first time is drawn before its resize event arrives: wrapped
+        # at its old width (0 while hidden), its first frame showed lines cut at the edge.
+        if self.soft_wrap and self.wrapped_document._width != self.wrap_width:
+            self._rewrap_and_refresh_virtual_size()
+        return super().render_lines(crop)
 
     def _rewrap_and_refresh_virtual_size(self) -> None:
         # TextArea's (a new document, a new width), wrapping through the cursor's line at
