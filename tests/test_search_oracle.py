@@ -619,8 +619,9 @@ def test_phrases_cut_from_the_articles_agree_with_the_oracle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Phrases of 2 to 6 words cut from the articles as written, with their stop words, many
-    across a paragraph break: an exact phrase is answered from word pairs (`schema.PAIRS`),
-    which must find what positions find (the oracle), scored as Whoosh's phrase matcher."""
+    across a paragraph break, are found as the oracle finds them (positions counted without
+    stop words, running on from one paragraph to the next) and scored as Whoosh's phrase
+    matcher scores them."""
     library, _ = _build(PHRASE_LIBRARY, tmp_path / "library", monkeypatch)
     docs = oracle.docs_of(library)
     articles = library.docs.articles(list(library.docs.all_keys())).values()
