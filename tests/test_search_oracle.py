@@ -628,7 +628,7 @@ def test_phrases_cut_from_the_articles_agree_with_the_oracle(
     bodies = [[p.split() for p in a.paragraphs] for a in articles if len(a.paragraphs) > 1]
     rng = random.Random(PHRASE_LIBRARY)
     failures, found = [], 0
-    for n in range(40):
+    for n in range(24):
         first, second = rng.choice(bodies)[:2]
         length = rng.randint(2, 6)
         if n % 4:  # across the paragraph break
@@ -644,12 +644,12 @@ def test_phrases_cut_from_the_articles_agree_with_the_oracle(
         text = ("title:" if n % 7 == 6 else "") + '"' + " ".join(words) + '"'
         expected = oracle.search(docs, text)
         found += bool(expected.total)
-        for sort in ("relevance", "newest"):
-            problems = compare(library, docs, oracle.Annotations(), text, sort=sort, limit=10)
-            failures += [f"query {text!r}, sort {sort}: {p}" for p in problems]
+        sort = "newest" if n % 3 == 2 else "relevance"
+        problems = compare(library, docs, oracle.Annotations(), text, sort=sort, limit=10)
+        failures += [f"query {text!r}, sort {sort}: {p}" for p in problems]
     library.close()
     assert not failures, "\n".join(failures)
-    assert found > 20  # most phrases were found: the comparison is not of empty sets
+    assert found > 12  # most phrases were found: the comparison is not of empty sets
 
 
 # -- Hypothesis: queries that shrink -----------------------------------------------------------
