@@ -14,12 +14,10 @@ from whoosh.analysis import RegexTokenizer, StemFilter, StemmingAnalyzer, StopFi
 from newsread.index.engine.schema import (
     WORD_PATTERN,
     FoldFilter,
-    PairAnalyzer,
     StemAnalyzer,
     analyse_word,
     fold,
     name_analyzer,
-    pair_term,
     stem_word,
 )
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNIDATA_VERSION
@@ -76,21 +74,6 @@ def test_fused_analyzer_matches_the_whoosh_pipeline(options: dict[str, Any]) -> 
     assert len(TEXTS) > 40
     for text in TEXTS + UNICODE_TEXTS:
         assert _tokens(fused, text, **options) == _tokens(reference, text, **options)
-
-
-def test_word_pairs_are_the_words_at_neighbouring_positions() -> None:
-    """A pair's term for every two words indexed one position apart (stop words left out,
-    across paragraph breaks), and none other: a document with a two-word phrase has its
-    pair's term."""
-    words = StemAnalyzer()
-    for text in [*TEXTS, *UNICODE_TEXTS, "harbour of the\n\nGrain and the harbour grain"]:
-        at = {t.pos: t.text for t in words(text, positions=True, mode="index")}
-        neighbours = {pair_term(at[p], at[p + 1]) for p in at if p + 1 in at}
-        pairs = [t.text for t in PairAnalyzer()(text, mode="index")]
-        assert set(pairs) == neighbours
-        assert len(pairs) == max(0, len(at) - 1)
-    harbour_grain = [t.text for t in PairAnalyzer()("Harbours of the\n\ngrain")]
-    assert harbour_grain == [pair_term("harbour", "grain")] != [pair_term("grain", "harbour")]
 
 
 def test_ascii_text_analyses_as_whoosh_stemming_analyzer_does() -> None:

@@ -619,15 +619,16 @@ def test_phrases_cut_from_the_articles_agree_with_the_oracle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Phrases of 2 to 6 words cut from the articles as written, with their stop words, many
-    across a paragraph break: an exact phrase is answered from word pairs (`schema.PAIRS`),
-    which must find what positions find (the oracle), scored as Whoosh's phrase matcher."""
+    across a paragraph break, are found as the oracle finds them (positions counted without
+    stop words, running on from one paragraph to the next) and scored as Whoosh's phrase
+    matcher scores them."""
     library, _ = _build(PHRASE_LIBRARY, tmp_path / "library", monkeypatch)
     docs = oracle.docs_of(library)
     articles = library.docs.articles(list(library.docs.all_keys())).values()
     bodies = [[p.split() for p in a.paragraphs] for a in articles if len(a.paragraphs) > 1]
     rng = random.Random(PHRASE_LIBRARY)
     failures, found = [], 0
-    for n in range(40):
+    for n in range(24):
         first, second = rng.choice(bodies)[:2]
         length = rng.randint(2, 6)
         if n % 4:  # across the paragraph break
@@ -643,12 +644,12 @@ def test_phrases_cut_from_the_articles_agree_with_the_oracle(
         text = ("title:" if n % 7 == 6 else "") + '"' + " ".join(words) + '"'
         expected = oracle.search(docs, text)
         found += bool(expected.total)
-        for sort in ("relevance", "newest"):
-            problems = compare(library, docs, oracle.Annotations(), text, sort=sort, limit=10)
-            failures += [f"query {text!r}, sort {sort}: {p}" for p in problems]
+        sort = "newest" if n % 3 == 2 else "relevance"
+        problems = compare(library, docs, oracle.Annotations(), text, sort=sort, limit=10)
+        failures += [f"query {text!r}, sort {sort}: {p}" for p in problems]
     library.close()
     assert not failures, "\n".join(failures)
-    assert found > 20  # most phrases were found: the comparison is not of empty sets
+    assert found > 12  # most phrases were found: the comparison is not of empty sets
 
 
 # -- Hypothesis: queries that shrink -----------------------------------------------------------

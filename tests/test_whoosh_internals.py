@@ -7,6 +7,7 @@ matchers for word ranges (`title:[a TO m]`), which its posting-list evaluator le
 from __future__ import annotations
 
 import random
+import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,14 @@ from whoosh.filedb.filestore import RamStorage
 from newsread.index.engine.search import parse_query
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.library import Library
+
+
+@pytest.fixture(autouse=True)
+def _own_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A RamStorage writer sorts in `tempfile.gettempdir()`/MAIN.tmp, one folder for every
+    process: two test runs at once (xdist's workers, other checkouts) deleted each other's
+    files ("No such file or directory: '/tmp/MAIN.tmp/…'")."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 def _index(*texts: str) -> object:

@@ -18,16 +18,13 @@ know (word ranges, which could expand to the whole lexicon) return None from
 from __future__ import annotations
 
 import heapq
-import itertools
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
 from newsread.index.engine import segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
-from newsread.index.engine.schema import PAIRS, pair_term
 
 Scores = dict[int, float]
 
@@ -137,11 +134,9 @@ class _Evaluator:
         (Whoosh's `SpanNear2(ordered=True, mindist=1)`), scored as the sum of the words' BM25F
         scores like Whoosh's phrase matcher.
 
-        An exact phrase's candidates are the documents in the buckets of all its pairs of
-        neighbouring words (`schema.PAIRS`): its documents and a few others. Otherwise (a
-        slop) they are the rarest word's documents. Each word, by rising document frequency,
-        is read only from the blocks that hold a candidate (a block header says its last
-        id), which narrows them to the documents with every word; only then are their
+        The rarest word's postings give the candidates; each next word, by rising document
+        frequency, is read only from the blocks that hold a candidate (a block header says its
+        last id), which narrows them to the documents with every word; only then are their
         positions decoded, rarest word first, each word ruling candidates out for the next.
         """
         fieldname = q.fieldname
@@ -153,9 +148,6 @@ class _Evaluator:
         words = [_to_bytes(field, w) for w in q.words]
         if len(words) < 2:
             return self.term(fieldname, words[0], q.boost) if words else {}
-        pairs = PAIRS.get(fieldname) if q.slop == 1 else None
-        if pairs not in self.schema:
-            pairs = None
         decode = whoosh_internals.position_decoder(field.format)
         scorers: dict[bytes, Any] = {}
         found: Scores = {}
@@ -163,20 +155,17 @@ class _Evaluator:
             check(self.cancelled)
             if any((fieldname, w) not in reader for w in words):
                 continue
-            deleted = reader.deleted_docs_set if reader.has_deletions() else set()
             by_rarity = sorted(
                 range(len(words)), key=lambda i: reader.doc_frequency(fieldname, words[i])
             )
-            postings_of: dict[bytes, dict[int, tuple[float, Any]]] = {}
-            if pairs is not None:
-                candidates = self.in_pair_buckets(reader, pairs, words) - deleted
-            else:
-                rarest = words[by_rarity[0]]
-                ids, weights, values = whoosh_internals.read_postings(
-                    reader, fieldname, rarest, True, True
-                )
-                postings_of[rarest] = dict(zip(ids, zip(weights, values, strict=True), strict=True))
-                candidates = set(ids) - deleted
+            rarest = words[by_rarity[0]]
+            ids, weights, values = whoosh_internals.read_postings(
+                reader, fieldname, rarest, True, True
+            )
+            postings_of = {rarest: dict(zip(ids, zip(weights, values, strict=True), strict=True))}
+            candidates = set(ids)
+            if reader.has_deletions():
+                candidates -= reader.deleted_docs_set
             for i in by_rarity:
                 word = words[i]
                 if word not in postings_of and candidates:
@@ -184,8 +173,26 @@ class _Evaluator:
                         reader, fieldname, word, sorted(candidates)
                     )
                     candidates.intersection_update(postings_of[word])
-            candidates = self.in_order(words, by_rarity, postings_of, candidates, q.slop, decode)
-            matched = sorted(candidates)
+            positions: list[dict[int, list[int]]] = [{} for _ in words]
+            # Exact phrases: the i-th word of a phrase starting at s is at s + i, so a
+            # candidate stays while the words decoded so far share a start.
+            starts: dict[int, set[int]] = {}
+            for i in by_rarity:
+                check(self.cancelled)
+                if not candidates:
+                    break
+                read = postings_of[words[i]]
+                if q.slop != 1:
+                    positions[i] = {d: decode(read[d][1]) for d in candidates}
+                    continue
+                for d in candidates:
+                    shifted = {p - i for p in decode(read[d][1])}
+                    starts[d] = shifted if d not in starts else starts[d] & shifted
+                candidates = {d for d in candidates if starts[d]}
+            if q.slop == 1:
+                matched = sorted(candidates)
+            else:
+                matched = sorted(d for d in candidates if _in_order(positions, d, q.slop))
             if not matched:
                 continue
             if not self.scored:
@@ -202,52 +209,6 @@ class _Evaluator:
                 total = {d: s * q.boost for d, s in total.items()}
             found.update(total)
         return found
-
-    def in_pair_buckets(self, reader: Any, pairs: str, words: list[bytes]) -> set[int]:
-        """A segment's documents (deleted ones too) in the buckets of every two neighbouring
-        `words` in the field `pairs`, the smallest bucket read first."""
-        texts = [w.decode("utf-8") for w in words]
-        terms = sorted({pair_term(a, b).encode() for a, b in itertools.pairwise(texts)})
-        if any((pairs, term) not in reader for term in terms):
-            return set()
-        terms.sort(key=lambda term: reader.doc_frequency(pairs, term))
-        candidates = set(_postings(reader, pairs, terms[0])[0])
-        for term in terms[1:]:
-            check(self.cancelled)
-            if not candidates:
-                break
-            candidates.intersection_update(_postings(reader, pairs, term)[0])
-        return candidates
-
-    def in_order(
-        self,
-        words: list[bytes],
-        by_rarity: list[int],
-        postings_of: dict[bytes, dict[int, tuple[float, Any]]],
-        candidates: set[int],
-        slop: int,
-        decode: Callable[[Any], list[int]],
-    ) -> set[int]:
-        """The `candidates` (each with every word) whose positions hold the phrase."""
-        positions: list[dict[int, list[int]]] = [{} for _ in words]
-        # Exact phrases: the i-th word of a phrase starting at s is at s + i, so a
-        # candidate stays while the words decoded so far share a start.
-        starts: dict[int, set[int]] = {}
-        for i in by_rarity:
-            check(self.cancelled)
-            if not candidates:
-                break
-            read = postings_of[words[i]]
-            if slop != 1:
-                positions[i] = {d: decode(read[d][1]) for d in candidates}
-                continue
-            for d in candidates:
-                shifted = {p - i for p in decode(read[d][1])}
-                starts[d] = shifted if d not in starts else starts[d] & shifted
-            candidates = {d for d in candidates if starts[d]}
-        if slop == 1:
-            return candidates
-        return {d for d in candidates if _in_order(positions, d, slop)}
 
     def scorer(self, fieldname: str, btext: bytes, boost: float) -> Any:
         """A function (leaf reader, offset, ids, weights, deleted) -> {docnum: score}."""

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
-from whoosh.formats import Existence
 from whoosh.lang.porter2 import stem
 
 from newsread.index.article import Article
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 6
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
-6: the key is a column (stories are counted and folded per document number).
-7: each two adjacent words of a title or body also index a bucket (`PAIRS`), for phrases."""
+6: the key is a column (stories are counted and folded per document number)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -191,62 +188,6 @@ class _Whole:
         return len(self._value)
 
 
-class PairAnalyzer(Analyzer):  # type: ignore[misc]
-    """Each two adjacent words of a text as `StemAnalyzer` indexes them, as the term of their
-    bucket (`pair_term`): "oil prices rose" gives those of "oil price" and "price rose".
-
-    Stop words are left out first, as positions are counted without them, so a pair is two
-    words at neighbouring positions, across paragraph breaks as well: a document with a
-    two-word phrase has its pair's bucket.
-    """
-
-    def __init__(self) -> None:
-        self._words = StemAnalyzer()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PairAnalyzer)
-
-    def __hash__(self) -> int:
-        return hash(PairAnalyzer)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._words = StemAnalyzer()
-
-    def __call__(self, value: str, **kwargs: Any) -> Any:
-        token = Token(removestops=True, mode=kwargs.get("mode", ""))
-        token.boost, token.stopped = 1.0, False
-        previous = None
-        for word in self._words(value):
-            text = word.text
-            if previous is not None:
-                token.text = pair_term(previous, text)
-                yield token
-            previous = text
-
-
-PAIRS = {"title": "title_pairs", "body": "body_pairs"}
-"""The field holding each text field's word pairs (see `PairAnalyzer`): a phrase's
-candidates are the documents with all its pairs' buckets, read from short posting lists
-instead of every document with its words ("rose pct": 3,319 articles with both words, 10
-with the phrase), and only their positions are checked."""
-
-PAIR_BUCKETS = 1 << 18
-"""Pairs are indexed by bucket, not one term each: one term per pair made the index four
-times as large (most pairs occur once, and each term costs ~40 bytes however short its
-list). An article's ~400 pairs put it in a bucket it lacks the pair of about once in 650,
-so a phrase's candidates are its articles and ~0.15% of the library, whose positions are
-then checked."""
-
-
-def pair_term(first: str, second: str) -> str:
-    """The bucket term of two adjacent indexed words in a `PAIRS` field (CRC-32 of the pair:
-    the same in every process, unlike `hash`)."""
-    return f"{zlib.crc32(f'{first} {second}'.encode()) & (PAIR_BUCKETS - 1):05x}"
-
-
 def text_analyzer() -> Analyzer:
     """Stemming analyzer for titles and bodies (see `stem_word`)."""
     return StemAnalyzer()
@@ -277,8 +218,6 @@ def build_schema() -> fields.Schema:
         source_facet=fields.ID(sortable=True),
         section_facet=fields.ID(sortable=True),
         year=fields.NUMERIC(sortable=True, signed=False, bits=32),
-        # Word pairs for phrases: whether a document has one, no frequency or position.
-        **{pairs: fields.FieldType(Existence(), PairAnalyzer()) for pairs in PAIRS.values()},
         # Annotation-derived fields can be added here later (tags etc.); bump SCHEMA_VERSION.
     )
 
@@ -294,7 +233,6 @@ def index_fields(article: Article) -> dict[str, object]:
         "source_facet": article.source,
         "section_facet": article.section,
     }
-    doc.update({pairs: doc[field] for field, pairs in PAIRS.items()})
     for name, value in (
         ("source", article.source),
         ("section", article.section),
