@@ -31,12 +31,21 @@ _CONTROL = re.compile(
 # The zero-width joiner is kept between two pictographs, where it makes one emoji of them
 # (👩‍👩‍👧 is a family, not three people side by side); anywhere else it only hides something.
 _PICTOGRAPH = "\u2600-\u27bf\U0001f000-\U0001faff"
-_SHOWN_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ud800-\udfff]"
-    f"|\u200d(?![{_PICTOGRAPH}])|(?<![{_PICTOGRAPH}\ufe0f])\u200d"
-)
-"""What `sanitise` removes: `_CONTROL` but for joiners inside an emoji sequence."""
+_EMOJI_BEFORE_JOINER = re.compile(f"[{_PICTOGRAPH}\ufe0f]")
+_EMOJI_AFTER_JOINER = re.compile(f"[{_PICTOGRAPH}]")
+
+
+def _shown(control: re.Match[str]) -> str:
+    """What is left of a `_CONTROL` character: a joiner inside an emoji sequence, else nothing."""
+    text, at = control.string, control.start()
+    if (
+        control.group() == "\u200d"
+        and at > 0
+        and _EMOJI_BEFORE_JOINER.match(text, at - 1)
+        and _EMOJI_AFTER_JOINER.match(text, at + 1)
+    ):
+        return "\u200d"
+    return ""
 
 
 def sanitise(text: str) -> str:
@@ -50,7 +59,9 @@ def sanitise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
-    return _SHOWN_CONTROL.sub("", text)
+    # A callback for the few characters found, not a pattern with lookarounds: the character
+    # class alone lets the regex engine scan a 100 KB page in a tenth of the time.
+    return _CONTROL.sub(_shown, text)
 
 
 def sanitise_line(text: str) -> str:

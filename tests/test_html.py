@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import json
-import random
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
-import lxml.html
 import pytest
 
 from newsread.index.files.formats import Draft
-from newsread.index.files.formats.html import (
-    _BYLINE_CLASS,
-    _HIDDEN_STYLE,
-    _NAME_CLASS,
-    _byline_elements,
-    _hidden_elements,
-    html_to_text,
-    parse_html,
-)
+from newsread.index.files.formats.html import html_to_text, parse_html
 
 PARAGRAPHS = [
     "The council voted on Tuesday to close the old bridge to traffic after engineers found "
@@ -523,85 +512,3 @@ def test_a_utc_date_gives_way_to_the_same_moment_in_the_sites_time_zone() -> Non
     other_moment = head.replace("00:04:00+02:00", "09:30:00+02:00")
     published = parse_html(page(other_moment, BODY)).published
     assert published is not None and published.isoformat() == "2019-10-18T22:04:00+00:00"
-
-
-# Class and id words of byline elements as sites write them, and words around them.
-_MARK_FORMS = ["author", "Author", "AUTHOR", "byline", "Byline", "byLine", "ByLine", "BYLINE"]
-_MARK_FORMS += ["contributor", "Contributor", "CONTRIBUTOR", "authors", "writer", "by", "line"]
-_MARK_AFFIXES = ["", "", "post-", "article__", "-name", "_name", "Name", "-link", " date", "box"]
-
-
-def _random_marked_body(rng: random.Random) -> Any:
-    """A page body of 30 elements with random class, id, rel, itemprop and data-testid."""
-
-    def mark() -> str:
-        return rng.choice(_MARK_AFFIXES) + rng.choice(_MARK_FORMS) + rng.choice(_MARK_AFFIXES)
-
-    elements = []
-    for number in range(30):
-        names = ("class", "id", "rel", "itemprop", "data-testid")
-        attributes = {name: mark() for name in names if rng.random() < 0.3}
-        if rng.random() < 0.1:
-            attributes[rng.choice(["rel", "itemprop"])] = "author"
-        if rng.random() < 0.05:
-            attributes["data-testid"] = "byline"
-        tag = rng.choice(["div", "span", "a", "p", "time", "script"])
-        marks = " ".join(f'{name}="{value}"' for name, value in attributes.items())
-        elements.append(f"<{tag} {marks}>n{number}</{tag}>")
-    return lxml.html.document_fromstring(f"<html><body>{''.join(elements)}</body></html>").body
-
-
-def test_byline_elements_found_in_c_are_those_a_scan_of_every_element_finds() -> None:
-    """`_byline_elements` picks candidates by XPath `contains()` before its regexes decide;
-    its slow twin tests every element's class, id, rel and itemprop in Python."""
-    for seed in range(30):
-        body = _random_marked_body(random.Random(seed))
-        names, containers = [], []
-        for element in body.iter():
-            if element is body or element.tag in ("script", "style", "time"):
-                continue
-            marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
-            if (
-                element.get("rel") == "author"
-                or element.get("itemprop") == "author"
-                or (marks and _NAME_CLASS.search(marks))
-            ):
-                names.append(element)
-            elif marks and _BYLINE_CLASS.search(marks) or element.get("data-testid") == "byline":
-                containers.append(element)
-        assert _byline_elements(body) == (names, containers), f"seed {seed}"
-
-
-_STYLES = ["display:none", "display: none", "DISPLAY: NONE", "Display : None", "display:block"]
-_STYLES += ["visibility:hidden", "visibility: Hidden", "VISIBILITY:HIDDEN", "overflow: hidden"]
-_STYLES += ["color: red", "border: none", "display:\tnone", "visibility:visible", "displaynone"]
-
-
-def test_hidden_elements_found_in_c_are_those_a_scan_of_every_element_finds() -> None:
-    """`_hidden_elements` picks candidates by XPath before its regex decides; its slow twin
-    tests every element's hidden, aria-hidden and style in Python."""
-    for seed in range(30):
-        rng = random.Random(seed)
-        elements = []
-        for number in range(30):
-            attributes = []
-            if rng.random() < 0.1:
-                attributes.append("hidden")
-            if rng.random() < 0.2:
-                attributes.append(f'aria-hidden="{rng.choice(["true", "false"])}"')
-            if rng.random() < 0.5:
-                attributes.append(f'style="{"; ".join(rng.sample(_STYLES, rng.randint(1, 3)))}"')
-            tag = rng.choice(["div", "span", "p"])
-            elements.append(f"<{tag} {' '.join(attributes)}>n{number}</{tag}>")
-        tree = lxml.html.document_fromstring(f"<html><body>{''.join(elements)}</body></html>")
-        expected = [
-            element
-            for element in tree.body.iter()
-            if element is not tree.body
-            and (
-                element.get("hidden") is not None
-                or element.get("aria-hidden") == "true"
-                or _HIDDEN_STYLE.search(element.get("style") or "")
-            )
-        ]
-        assert _hidden_elements(tree) == expected, f"seed {seed}"

@@ -79,18 +79,9 @@ _NAME_CLASS = re.compile(
 )
 # ... and of byline containers, whose text also carries dates, roles and "By".
 _BYLINE_CLASS = re.compile(r"\bbyline|\bauthors?\b")
-# The words both regexes above need in a class or id, without their first letter and in
-# capitals, so XPath finds the few elements that may name an author in C ("author", "Author",
-# "AUTHOR", "byLine"); the regexes decide. (A Python test of every element's class costs a
-# proxy object per element; a case-folding XPath, translate(), ~10 ms a page.)
-_MARK_WORDS = ("uthor", "UTHOR", "yline", "yLine", "YLINE", "ontributor", "ONTRIBUTOR")
-_MARKED = (
-    ".//*[@rel='author' or @itemprop='author' or @data-testid='byline' or "
-    + " or ".join(
-        f"contains(@{name}, '{word}')" for word in _MARK_WORDS for name in ("class", "id")
-    )
-    + "]"
-)
+# Elements that may name an author: XPath picks those with any of these attributes in C, the
+# regexes above the rest (a case-insensitive XPath test of the class costs ~10 ms a page).
+_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid]"
 # Where names are not the article's: comments, related stories, the page's footer. (Not
 # <header>: an article's own header holds its headline and byline.)
 _FURNITURE_CLASS = re.compile(
@@ -182,13 +173,7 @@ def _parse_tree(text: str) -> Any | None:
 
 
 _MAX_ELEMENTS = 50_000
-# Candidates for `_HIDDEN_STYLE`: "none" or "hidden" in their style, in the cases CSS is written in.
-_HIDDEN_WORDS = ("none", "None", "NONE", "hidden", "Hidden", "HIDDEN")
-_MAYBE_HIDDEN = (
-    "//*[@hidden or @aria-hidden='true' or "
-    + " or ".join(f"contains(@style, '{word}')" for word in _HIDDEN_WORDS)
-    + "]"
-)
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
 _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -199,7 +184,19 @@ def _prepare(tree: Any) -> None:
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
     """
-    for element in _hidden_elements(tree):
+    # XPath picks the few candidates in C: a Python loop over every element of an lxml.html
+    # tree costs a class lookup per element, a tenth of a page's parse.
+    doomed = [
+        element
+        for element in tree.xpath(_MAYBE_HIDDEN)
+        if element.tag not in ("html", "body")
+        and (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or _HIDDEN_STYLE.search(element.get("style") or "")
+        )
+    ]
+    for element in doomed:
         element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
@@ -213,22 +210,6 @@ def _prepare(tree: Any) -> None:
         else:
             blocks = any(child.tag in _HTML_BLOCKS for child in element)
             element.tag = "div" if blocks else "span"
-
-
-def _hidden_elements(tree: Any) -> list[Any]:
-    """The elements of `tree` a browser would not show, in document order."""
-    # XPath picks the few candidates in C: a Python loop over every element of an lxml.html
-    # tree costs a class lookup per element, a tenth of a page's parse.
-    return [
-        element
-        for element in tree.xpath(_MAYBE_HIDDEN)
-        if element.tag not in ("html", "body")
-        and (
-            element.get("hidden") is not None
-            or element.get("aria-hidden") == "true"
-            or _HIDDEN_STYLE.search(element.get("style") or "")
-        )
-    ]
 
 
 # Measured on Readability's test pages against their expected text: favor_recall gives the
@@ -891,7 +872,20 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
     body = tree.find("body")
     if body is None:
         return [], ""
-    names, containers = _byline_elements(body)
+    names: list[Any] = []
+    containers: list[Any] = []
+    for element in body.xpath(_MARKED):
+        if element.tag in ("script", "style", "time"):
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
+        if (
+            element.get("rel") == "author"
+            or element.get("itemprop") == "author"
+            or (marks and _NAME_CLASS.search(marks))
+        ):
+            names.append(element)
+        elif marks and _BYLINE_CLASS.search(marks) or element.get("data-testid") == "byline":
+            containers.append(element)
     names = [e for e in names if not _in_furniture(e)]
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
@@ -909,26 +903,6 @@ def _dom_byline(tree: Any) -> tuple[list[str], str]:
             if authors or credit:
                 return authors, credit
     return [], ""
-
-
-def _byline_elements(body: Any) -> tuple[list[Any], list[Any]]:
-    """(elements marked as holding an author's name, byline containers) under `body`, in
-    document order."""
-    names: list[Any] = []
-    containers: list[Any] = []
-    for element in body.xpath(_MARKED):
-        if element.tag in ("script", "style", "time"):
-            continue
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
-        if (
-            element.get("rel") == "author"
-            or element.get("itemprop") == "author"
-            or (marks and _NAME_CLASS.search(marks))
-        ):
-            names.append(element)
-        elif marks and _BYLINE_CLASS.search(marks) or element.get("data-testid") == "byline":
-            containers.append(element)
-    return names, containers
 
 
 # Text nodes after the headline read for a byline, and the longest one that may be it.
