@@ -7,6 +7,7 @@ matchers for word ranges (`title:[a TO m]`), which its posting-list evaluator le
 from __future__ import annotations
 
 import random
+import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,15 @@ from whoosh.filedb.filestore import RamStorage
 from newsread.index.engine.search import parse_query
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.library import Library
+
+
+@pytest.fixture(autouse=True)
+def private_temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `RamStorage` writer keeps its temporary files in the system's temp folder under one
+    fixed name, MAIN.tmp, and deletes the folder at commit: two test processes writing at once
+    (two xdist workers, or two suites on one machine) deleted each other's files ("Directory
+    not empty: '/tmp/MAIN.tmp'", seen in CI). Each test gets its own temp folder."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 def _index(*texts: str) -> object:
