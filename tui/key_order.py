@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 HOLD_LIMIT = 2.0
 """Seconds a `hold` keeps keys at most: a slow search must not swallow the keyboard."""
 
+STORE_HOLD_LIMIT = 20.0
+"""The same for a hold that a store read always releases, with its result or its error: only a
+hang guard. On a loaded server the read can take over `HOLD_LIMIT`, and keys let go early land
+on a list that is still empty (`j` and `d` typed with `p` did nothing)."""
+
 
 MAX_CHECKS = 50
 CHECK_INTERVAL = 0.002
@@ -69,9 +74,10 @@ class KeyOrder:
             return
         await self._route(event)
 
-    def hold(self, reason: str) -> None:
-        """Hold keys until `release(reason)`: the focus is about to move."""
-        self._holds[reason] = monotonic() + HOLD_LIMIT
+    def hold(self, reason: str, limit: float | None = None) -> None:
+        """Hold keys until `release(reason)`, `limit` seconds at most (`HOLD_LIMIT` by
+        default): the focus is about to move."""
+        self._holds[reason] = monotonic() + (HOLD_LIMIT if limit is None else limit)
         if self._hold_timer is None:
             self._hold_timer = self.app.set_interval(HOLD_LIMIT / 4, self._expire)
 

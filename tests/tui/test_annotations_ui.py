@@ -7,6 +7,7 @@ the same home: whatever shows up there came back from the annotation store on di
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import stat
 import sys
@@ -21,6 +22,7 @@ from tui_helpers import open_article, rendered_text, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
+from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.highlights import HighlightsScreen, parse_filter
 from newsread.tui.screens.note_editor import NoteEditor
@@ -293,12 +295,15 @@ class TestDeleteAndUndo:
                 return listed(self, *args, **kwargs)
 
             monkeypatch.setattr(AnnotationStore, "highlights_for", slowly)
+            # A loaded server: the store answers after a search's hold would have let go.
+            monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)
             # Opened again, the panel is emptied until its annotations are in (a worker):
             # j used to land on the empty list, and d then had nothing to delete.
             app.main.open_article(KELMOR, focus=True, record=False)
             await pilot.press("p", "j", "d")
+            await asyncio.sleep(0.5)
             answer.set()
-            await wait_for(pilot, lambda: len(reader.highlights) == 1, timeout=10)
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
             assert [text for text, _ in shown_highlights(app)] == ["city council"]
 
     async def test_the_panel_deletes_recolours_and_undoes(
@@ -477,6 +482,9 @@ class TestSnapshot:
             await wait_for(pilot, lambda: not isinstance(pilot.app.screen, NoteEditor))
             await pilot.press("p")
             await settle(pilot)
+            # "Note saved" goes after a few seconds: on a loaded machine, before the snapshot.
+            pilot.app.clear_notifications()
+            await pilot.pause()
 
         assert snap_compare(make_app(library), terminal_size=(80, 24), run_before=run_before)
 

@@ -32,6 +32,7 @@ from newsread.index.annotations.model import (
 )
 from newsread.index.text import sanitise_line
 from newsread.tui.external_editor import EditorError, edit_text
+from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.messages import AnnotationFailed, AnnotationsLoaded, MarksLoaded
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.widgets.annotated_text import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, colour_name
@@ -393,7 +394,7 @@ class AnnotatingPanes(Horizontal):
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`).
-            self._host.key_order.hold("note")
+            self._host.key_order.hold("note", STORE_HOLD_LIMIT)
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),
@@ -636,7 +637,7 @@ class AnnotatingPanes(Horizontal):
             if self.article_state is None:
                 # The list fills when the article's annotations are in (a worker, the first
                 # one opening the store): `j` typed with the `p` would land on an empty list.
-                self._host.key_order.hold("notes")
+                self._host.key_order.hold("notes", STORE_HOLD_LIMIT)
             self._panel.notes_list.focus()
 
     def action_toggle_notes(self) -> None:
