@@ -560,7 +560,7 @@ class TestKeysAndHelp:
             await pilot.press("question_mark")  # typed: it may be part of a query
             assert app.main.search_input.value == "?" and app.screen is app.main
             await pilot.press("f1")
-            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), timeout=3)
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
     async def test_keys_remapped_from_config(self, library: Path, make_app: MakeApp) -> None:
         config = Config(keys={"reader.next_match": "ctrl+n", "no.such.binding": "x"})

@@ -54,7 +54,7 @@ async def test_a_burst_from_the_results_lands_in_the_search_box(
     async with app.run_test(size=(80, 24)) as pilot:
         await results_focused(pilot, app)
         burst(app, "/sugar brazil quota")
-        await wait_for(pilot, lambda: app.main.search_input.value == "sugar brazil quota", 5)
+        await wait_for(pilot, lambda: app.main.search_input.value == "sugar brazil quota")
         await settle(pilot)
         assert app.main.sort == "relevance"  # the `s` was typed, not taken as "sort"
         assert app.focused is app.main.search_input
@@ -77,7 +77,7 @@ async def test_a_burst_into_a_dialog_lands_there(library: Path, make_app: MakeAp
     async with app.run_test(size=(80, 24)) as pilot:
         await results_focused(pilot, app)
         burst(app, "/kelmor", "ctrl+s", "mine\r", "j")
-        await wait_for(pilot, lambda: app.session.saved, 5)
+        await wait_for(pilot, lambda: app.session.saved)
         await settle(pilot)
         assert [(s.name, s.query) for s in app.session.saved] == [("mine", "kelmor")]
         assert app.main.search_input.value == "kelmorj"  # the `j` came after the dialog closed
@@ -97,7 +97,7 @@ async def test_a_resize_that_hides_the_focused_list_moves_the_focus(
         app.main.results_list.focus()
         await pilot.pause()
         await pilot.resize_terminal(60, 20)  # one pane at a time: the article, not the list
-        await wait_for(pilot, lambda: app.focused is not app.main.results_list, 5)
+        await wait_for(pilot, lambda: app.focused is not app.main.results_list)
         assert app.focused is app.main.reader
         await pilot.press("escape")  # keys act again: back to the list
         assert app.focused is app.main.results_list
@@ -111,9 +111,9 @@ async def test_a_slash_never_starts_the_query(library: Path, make_app: MakeApp) 
         await settle(pilot)
         assert app.focused is app.main.search_input
         burst(app, "/versailles")
-        await wait_for(pilot, lambda: app.main.search_input.value == "versailles", 5)
+        await wait_for(pilot, lambda: app.main.search_input.value == "versailles")
         burst(app, " treaty/accord")  # inside a query a slash is text
-        await wait_for(pilot, lambda: app.main.search_input.value.endswith("accord"), 5)
+        await wait_for(pilot, lambda: app.main.search_input.value.endswith("accord"))
         assert app.main.search_input.value == "versailles treaty/accord"
         app.main.action_focus_search()  # as `/` from the list: the query is selected…
         burst(app, "/")  # …and a second `/` keeps it
@@ -137,6 +137,6 @@ async def test_keys_read_before_the_screen_is_up_wait_for_it(
 
     monkeypatch.setattr(MainScreen, "compose", early_keys)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.main.search_input.value == "ferry", 5)
+        await wait_for(pilot, lambda: app.main.search_input.value == "ferry")
         await settle(pilot)
         assert app.main.results_list.keys == ["ferry.txt"]
