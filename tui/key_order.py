@@ -62,6 +62,8 @@ class KeyOrder:
         """Until `release("start")` (the first screen is up, its focus set), keys wait: one
         typed at launch has nothing to land on yet."""
         self._hold_timer: Timer | None = None
+        self.pressed = 0
+        """Keys the user has pressed so far (whether routed yet or held)."""
 
     @property
     def busy(self) -> bool:
@@ -69,6 +71,7 @@ class KeyOrder:
 
     async def key(self, event: events.Key) -> None:
         """Route `event` now, or after the keys before it."""
+        self.pressed += 1
         if self.busy or self.held:
             self.held.append(event)
             return

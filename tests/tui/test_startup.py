@@ -163,6 +163,41 @@ async def test_keys_typed_while_a_relaunch_opens_start_a_new_query(
         assert not again.main.reading and again.focused is again.main.search_input
 
 
+async def test_a_key_pressed_before_the_last_article_is_back_keeps_the_screen(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded server the last article can come back seconds after the restored results.
+    A key pressed before it calls it off: it took the focus mid-query, and the rest of the
+    query's letters ran as the reader's keys."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reading
+        await pilot.press("ctrl+q")
+
+    loading, release = threading.Event(), threading.Event()
+    real_article = Library.article
+
+    def slow_article(self: Library, key: str) -> object:
+        loading.set()
+        release.wait(10)
+        return real_article(self, key)
+
+    monkeypatch.setattr(Library, "article", slow_article)
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, loading.is_set, workers=False)
+        assert again.main.results_list.keys  # the restored results are up
+        await pilot.press("ctrl+u", *"ferry")
+        release.set()
+        await settle(pilot)
+        assert again.main.search_input.value == "ferry"
+        assert again.main.results_list.keys == ["ferry.txt"]
+        assert not again.main.reading and again.focused is again.main.search_input
+
+
 async def test_a_broken_state_file_is_ignored_with_a_notice(
     library: Path, make_app: MakeApp
 ) -> None:

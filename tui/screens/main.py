@@ -180,6 +180,10 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
         self._restore_query = session.query
+        self._restore_keys = 0
+        """Keys pressed when the restore was asked for: one pressed since calls it off."""
+        self._restoring = 0
+        """The article generation that reopens the last session's article, or 0."""
 
     @property
     def newsread(self) -> Host:
@@ -539,9 +543,10 @@ class MainScreen(Screen[None]):
             )
         if self._restore_article:
             key, self._restore_article = self._restore_article, ""
-            # Not if the user has typed another query meanwhile: the keys are theirs.
-            if results.query == self._restore_query:
-                self.open_article(key, focus=True, record=True)
+            # Not if the user has typed another query, or pressed any key, meanwhile: the
+            # screen is theirs.
+            if results.query == self._restore_query and not self._keys_since_restore():
+                self.open_article(key, focus=True, record=True, restoring=True)
 
     @on(SearchCounted)
     def _search_counted(self, message: SearchCounted) -> None:
@@ -766,7 +771,12 @@ class MainScreen(Screen[None]):
             PREVIEW_DELAY, lambda: self.open_article(key, focus=False, record=False)
         )
 
-    def open_article(self, key: str, *, focus: bool, record: bool) -> None:
+    def _keys_since_restore(self) -> bool:
+        return self.newsread.key_order.pressed != self._restore_keys
+
+    def open_article(self, key: str, *, focus: bool, record: bool, restoring: bool = False) -> None:
+        """Show `key`'s article; with `focus`, go to it. `restoring`: the last session's
+        article, which keys pressed before it is in call off (it does not hold them)."""
         if focus and self._preview_timer is not None:
             # A preview due after this Enter would replace (and unfocus) what it opens.
             self._preview_timer.stop()
@@ -778,7 +788,8 @@ class MainScreen(Screen[None]):
                 self._visit()
             self._visit(key)
         self._article_generation += 1
-        if focus:  # keys typed meanwhile are for the article (n, o, y…)
+        self._restoring = self._article_generation if restoring else 0
+        if focus and not restoring:  # keys typed meanwhile are for the article (n, o, y…)
             self.newsread.key_order.hold("article")
         terms = self.results.terms if self.results else frozenset()
         self._load_article(self._article_generation, key, terms, focus)
@@ -807,6 +818,10 @@ class MainScreen(Screen[None]):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        if message.generation == self._restoring:
+            self._restoring = 0
+            if self._keys_since_restore():
+                return  # the user has moved on while it loaded: their focus stays
         if message.focus:
             self.call_after_refresh(self.newsread.key_order.release, "article")
         if message.article is None:
@@ -819,6 +834,7 @@ class MainScreen(Screen[None]):
                 )
             elif self.indexing and message.focus:
                 self._restore_article = message.key  # not indexed yet: try after a commit
+                self._restore_keys = self.newsread.key_order.pressed
             else:
                 self.notify("That article is no longer in the library", severity="warning")
             return
