@@ -344,6 +344,10 @@ class Parser:
             low, high = bounds.groups()
             start = _period(low)[0] if low else datetime.min
             end = _period(high)[1] if high else datetime.max
+        elif ".." in value:  # A..B, A.., ..B: the same, written as in web searches
+            low, high = value.split("..", 1)
+            start = _period(low)[0] if low else datetime.min
+            end = _period(high)[1] if high else datetime.max
         else:
             op = re.match(r"[<>]=?", value)
             if op:

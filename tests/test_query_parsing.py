@@ -93,6 +93,9 @@ def test_field_queries(text: str, field: str, term: str) -> None:
         ("date:>=2016", datetime(2016, 1, 1), None),
         ("date:<2016", None, datetime(2015, 12, 31, 23, 59, 59, 999999)),
         ("date:<=2016-02", None, datetime(2016, 2, 29, 23, 59, 59, 999999)),
+        ("date:2016..2017-05", datetime(2016, 1, 1), datetime(2017, 5, 31, 23, 59, 59, 999999)),
+        ("date:2017-03..", datetime(2017, 3, 1), None),
+        ("date:..2016", None, datetime(2016, 12, 31, 23, 59, 59, 999999)),
     ],
 )
 def test_dates_as_years_months_ranges_and_bounds(
@@ -117,6 +120,11 @@ def test_dates_as_years_months_ranges_and_bounds(
         ('date:""', "not a date"),  # found by tests/hostile: Whoosh raised a bare Exception
         ('date:"0000"', "not a date"),
         ('harbour date:"" grain', "not a date"),
+        # Beside other words Whoosh made these match nothing, or (after OR) dropped them.
+        ("harbour date:yesterday", "not a date"),
+        ("harbour OR date:2018-2020", "not a date"),
+        ("date:..", "not a date"),
+        ("harbour date:2017-13..2018", "not a valid date"),
         ("the of and", "nothing to search for"),
     ],
 )

@@ -381,7 +381,16 @@ class Queries:
         if r < 0.7:
             return f"date:{rng.choice(['>', '>=', '<', '<='])}{when}"
         other = f"{year + rng.randint(0, 3)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
-        return rng.choice([f"date:[{when} TO {other}]", f"date:[{when} TO]", f"date:[TO {when}]"])
+        return rng.choice(
+            [
+                f"date:[{when} TO {other}]",
+                f"date:[{when} TO]",
+                f"date:[TO {when}]",
+                f"date:{when}..{other}",
+                f"date:{when}..",
+                f"date:..{when}",
+            ]
+        )
 
     def annotation(self) -> str:
         rng = self.rng
@@ -676,6 +685,7 @@ _atoms = st.one_of(
     _words.map(lambda w: w + "~"),
     _when.map(lambda w: f"date:{w}"),
     st.tuples(st.sampled_from([">", ">=", "<", "<="]), _when).map(lambda t: f"date:{t[0]}{t[1]}"),
+    st.tuples(_when, _when).map(lambda t: f"date:{t[0]}..{t[1]}"),
     st.tuples(_words, _words).map(lambda t: f"[{min(t)} TO {max(t)}]"),
 )
 

@@ -158,18 +158,36 @@ def _period_end(year: int, month: int | None, day: int | None) -> date:
     return date(year, 12, 31)
 
 
+_DATE_SPAN = re.compile(
+    r"\bdate:(\d{4}(?:-\d{1,2}){0,2})?\.\.(\d{4}(?:-\d{1,2}){0,2})?(?![\w.-])", re.IGNORECASE
+)
+
+
+def _period(text: str, whole: str) -> tuple[date, date]:
+    """The first and last day of the year, month or day `text` (2017, 2017-05, 2017-05-30)."""
+    year, month, day = (*(int(part) for part in text.split("-")), None, None)[:3]
+    assert year is not None
+    try:
+        return date(year, month or 1, day or 1), _period_end(year, month, day)
+    except ValueError:
+        raise QueryError(f"{whole}: not a valid date") from None
+
+
 def _rewrite_date_bounds(text: str) -> str:
-    """`date:>2016` means after 2016 (from 2017), `date:<2017-05` before May 2017."""
+    """`date:>2016` means after 2016 (from 2017), `date:<2017-05` before May 2017, and
+    `date:2016..2017-05` from the start of 2016 to the end of May 2017 (either end open)."""
+
+    def span(match: re.Match[str]) -> str:
+        first, last = match.group(1), match.group(2)
+        if not first and not last:
+            raise QueryError(f"{match.group(0)}: {_DATE_HELP}")
+        start = _period(first, match.group(0))[0].isoformat() if first else ""
+        end = _period(last, match.group(0))[1].isoformat() if last else ""
+        return f"date:[{start} TO {end}]".replace("[ TO", "[TO").replace("TO ]", "TO]")
 
     def rewrite(match: re.Match[str]) -> str:
-        op, year = match.group(1), int(match.group(2))
-        month = int(match.group(3)) if match.group(3) else None
-        day = int(match.group(4)) if match.group(4) else None
-        try:
-            start = date(year, month or 1, day or 1)
-            end = _period_end(year, month, day)
-        except ValueError:
-            raise QueryError(f"{match.group(0)}: not a valid date") from None
+        op = match.group(1)
+        start, end = _period(match.group(0).split(op, 1)[1], match.group(0))
         if op == ">":
             return f"date:[{(end + timedelta(days=1)).isoformat()} TO]"
         if op == ">=":
@@ -178,7 +196,7 @@ def _rewrite_date_bounds(text: str) -> str:
             return f"date:[TO {(start - timedelta(days=1)).isoformat()}]"
         return f"date:[TO {end.isoformat()}]"
 
-    return _DATE_BOUND.sub(rewrite, text)
+    return _DATE_BOUND.sub(rewrite, _DATE_SPAN.sub(span, text))
 
 
 _OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
@@ -310,10 +328,10 @@ def parse_query(text: str, schema: Any) -> Any:
         except Exception as error:  # noqa: BLE001 - Whoosh raises bare Exception for bad dates
             raise QueryError(_describe(error)) from None
     if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
-        if re.search(r"\bdate:", text, re.IGNORECASE):
+        if _DATE_FIELD.search(text):
             raise QueryError(_DATE_HELP)
         raise NothingToSearch("nothing to search for: only very common words or symbols")
-    _check_dates(parsed, schema)
+    _check_dates(parsed, schema, text)
     return parsed
 
 
@@ -346,17 +364,25 @@ def _plain_words(text: str) -> Any:
 
 
 _DATE_HELP = (
-    "not a date; use date:2017, date:2017-05, date:2017-05-30, "
-    "date:>2016 or date:[2017-05-01 TO 2017-06-01]"
+    "not a date; use date:2017, date:2017-05, date:2017-05-30, date:>2016, "
+    "date:2016..2017-05 or date:[2017-05-01 TO 2017-06-01]"
 )
 
 
-def _check_dates(q: Any, schema: Any) -> None:
+_DATE_FIELD = re.compile(r"\b(?:date|published):", re.IGNORECASE)
+
+
+def _check_dates(q: Any, schema: Any, text: str) -> None:
     """A date word the parser let through (date:"" or date:"0000"), or a word of no field,
     is a query error here, not an exception from Whoosh in the middle of searching."""
     from whoosh import query
 
     for leaf in q.leaves() if not q.is_leaf() else [q]:
+        if getattr(leaf, "error", None) is not None:
+            # A field value Whoosh could not read ("date:yesterday") is an empty query that
+            # carries the error: beside other words it made the query match nothing, or
+            # (after OR) dropped the date silently.
+            raise QueryError(_DATE_HELP if _DATE_FIELD.search(text) else f"not a number: {text}")
         fieldname = getattr(leaf, "fieldname", "")
         if fieldname is None or (fieldname and fieldname not in schema):
             # Whoosh leaves a stray operator as a word of no field: "(^3)" is a boost of
