@@ -541,7 +541,7 @@ class NewsreadApp(App[None]):
         self._open_url(url)
         self.notify("Opening the article in your browser…", timeout=3)
 
-    @work(thread=True, group="browser")
+    @work(thread=True, group="browser", exit_on_error=False)
     def _open_url(self, url: str) -> None:
         import webbrowser
 

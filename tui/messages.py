@@ -134,6 +134,8 @@ class ArticleLoaded(Message):
     """The article's file, when it was deleted since it was indexed (`article` is None)."""
     versions: tuple[Version, ...] = ()
     """The other articles of its story (the same story elsewhere, corrections, updates)."""
+    error: str = ""
+    """Why it could not be read (`article` is None)."""
 
 
 @dataclass

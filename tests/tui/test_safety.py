@@ -172,3 +172,26 @@ def test_an_unexpected_error_prints_one_line_and_keeps_the_traceback_in_a_file(
     ]
     written = log.read_text(encoding="utf-8")
     assert "Traceback" in written and "RuntimeError: boom" in written
+
+
+async def test_an_article_that_cannot_be_read_is_said_and_the_app_carries_on(
+    library: Path, make_app: Callable[..., NewsreadApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read error (a damaged store, an I/O error) used to end the app with a traceback."""
+    from newsread.index.library import Library
+
+    def broken(self: Library, key: str) -> None:
+        raise OSError(5, "Input/output error")
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Library, "article", broken)
+        app.main.open_article("kelmor-harbour.txt", focus=True, record=True)
+        await pilot.press("j")  # held for the article, then let go
+        await settle(pilot)
+        assert app.is_running and not app.main.reading
+        assert [n.message for n in app._notifications] == [
+            "The article could not be read: [Errno 5] Input/output error"
+        ]
+        assert not app.key_order.busy and not app.key_order.held

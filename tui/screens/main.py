@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
 from newsread.tui.commands import NewsreadCommands
+from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.messages import (
     ArticleLoaded,
     IndexCommitted,
@@ -346,10 +347,11 @@ class MainScreen(Screen[None]):
         if shown is not None:
             self._check_shown_article(self._article_generation, shown)
 
-    @work(thread=True, exclusive=True, group="shown-article")
+    @work(thread=True, exclusive=True, group="shown-article", exit_on_error=False)
     def _check_shown_article(self, generation: int, shown: Article) -> None:
         """Whether the article on screen changed in the index (its file edited, moved or
-        deleted while it was open)."""
+        deleted while it was open). A check that fails says nothing: the next commit checks
+        again."""
         library = self.newsread.library
         if library is None:
             return
@@ -790,7 +792,7 @@ class MainScreen(Screen[None]):
         self._article_generation += 1
         self._restoring = self._article_generation if restoring else 0
         if focus and not restoring:  # keys typed meanwhile are for the article (n, o, y…)
-            self.newsread.key_order.hold("article")
+            self.newsread.key_order.hold("article", STORE_HOLD_LIMIT)
         terms = self.results.terms if self.results else frozenset()
         self._load_article(self._article_generation, key, terms, focus)
 
@@ -799,17 +801,21 @@ class MainScreen(Screen[None]):
         from newsread.index import match_spans
 
         library = self.newsread.library
-        article = library.article(key) if library is not None else None
-        if article is not None and not (self.newsread.root / article.path).is_file():
-            self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
+        try:
+            article = library.article(key) if library is not None else None
+            if article is not None and not (self.newsread.root / article.path).is_file():
+                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
+                return
+            spans: list[tuple[int, int]] = []
+            title_spans: list[tuple[int, int]] = []
+            versions: tuple[Version, ...] = ()
+            if article is not None and library is not None:
+                spans = match_spans(article.body, terms)
+                title_spans = match_spans(header_lines(article)[0][0], terms)
+                versions = tuple(library.versions(key))
+        except Exception as error:  # noqa: BLE001 - said on screen; the app carries on
+            self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=f"{error}"))
             return
-        spans: list[tuple[int, int]] = []
-        title_spans: list[tuple[int, int]] = []
-        versions: tuple[Version, ...] = ()
-        if article is not None and library is not None:
-            spans = match_spans(article.body, terms)
-            title_spans = match_spans(header_lines(article)[0][0], terms)
-            versions = tuple(library.versions(key))
         self.post_message(
             ArticleLoaded(generation, article, key, spans, title_spans, focus, versions=versions)
         )
@@ -825,7 +831,11 @@ class MainScreen(Screen[None]):
         if message.focus:
             self.call_after_refresh(self.newsread.key_order.release, "article")
         if message.article is None:
-            if message.deleted:
+            if message.error:
+                self.notify(
+                    f"The article could not be read: {message.error}", severity="error", timeout=8
+                )
+            elif message.deleted:
                 self.notify(
                     f"{message.deleted} was deleted from the library folder; ctrl+r updates "
                     "the index",

@@ -87,7 +87,7 @@ class SavedSearchesScreen(ModalScreen[SavedSearch]):
         self.query_one("#saved-empty").display = not saved
         options.focus()
 
-    @work(thread=True, exclusive=True, group="saved-counts")
+    @work(thread=True, exclusive=True, group="saved-counts", exit_on_error=False)
     def _count(self, searches: list[SavedSearch]) -> None:
         from newsread.index import QueryError
 
