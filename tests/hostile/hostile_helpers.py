@@ -20,8 +20,9 @@ _TERMINAL_CONTROLS = re.compile(
 )
 
 
-def run_cli(*args: str, home: Path, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
-    """`newsread ARGS` in a child process with its own NEWSREAD_HOME, output captured as bytes."""
+def run_cli(*args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess[bytes]:
+    """`newsread ARGS` in a child process with its own NEWSREAD_HOME, output captured as bytes.
+    `timeout` only guards against a hang: indexing 800 articles took over 60 s at a load of 18."""
     env = {key: value for key, value in os.environ.items() if key not in ("FORCE_COLOR",)}
     # Wide enough that Rich never wraps a line: markup must come out on one line, literally.
     env.update(NEWSREAD_HOME=str(home), COLUMNS="500", TERM="xterm-256color")

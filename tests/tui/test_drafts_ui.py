@@ -44,8 +44,20 @@ def saved_note(app: NewsreadApp) -> str:
     return "" if state is None else state.note
 
 
+@pytest.fixture(autouse=True)
+def said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notice an app gives, kept: one may time out before a loaded machine asks."""
+    notify = NewsreadApp.notify
+
+    def keep(self: NewsreadApp, message: str, *args: object, **kwargs: object) -> None:
+        self.__dict__.setdefault("said_in_test", []).append(message)
+        notify(self, message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(NewsreadApp, "notify", keep)
+
+
 def notifications(app: NewsreadApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.__dict__.get("said_in_test", []))
 
 
 @pytest.fixture
