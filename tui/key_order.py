@@ -72,6 +72,10 @@ class KeyOrder:
     async def key(self, event: events.Key) -> None:
         """Route `event` now, or after the keys before it."""
         self.pressed += 1
+        if event.key == "ctrl+j" and "start" in self._holds:
+            # Typed before the app put the terminal in raw mode (over SSH, straight after
+            # the command): the terminal's line discipline had already made Enter's \r a \n.
+            event = events.Key("enter", "\r")
         if self.busy or self.held:
             self.held.append(event)
             return

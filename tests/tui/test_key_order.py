@@ -140,3 +140,21 @@ async def test_keys_read_before_the_screen_is_up_wait_for_it(
         await wait_for(pilot, lambda: app.main.search_input.value == "ferry")
         await settle(pilot)
         assert app.main.results_list.keys == ["ferry.txt"]
+
+
+async def test_an_enter_typed_before_the_app_started_is_an_enter(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Typed before the app had the terminal in raw mode (`newsread`, then a query and
+    Enter at once over SSH), Enter reaches the app as ctrl+j: the terminal had turned its
+    \r into \n. It was dropped: the query ran as typed, the focus stayed in the box."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.key_order.hold("start")  # as before the first screen is up
+        burst(app, "ferry", "ctrl+j")
+        await pilot.pause()
+        app.key_order.release("start")
+        await settle(pilot)
+        assert app.main.results_list.keys == ["ferry.txt"]
+        assert app.focused is app.main.results_list
