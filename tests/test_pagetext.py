@@ -241,3 +241,42 @@ def test_a_caption_marked_by_its_credit_or_subject_is_not_the_lede() -> None:
 def test_an_aside_in_brackets_closing_the_first_paragraph_keeps_it_the_lede() -> None:
     aside = f"{LEDE} (Here is the online version.)"
     assert parse_text(PAGE.replace(LEDE, aside)).paragraphs[0] == aside
+
+
+BYLINE = "          By Jane Doe\n          12 March 2024, 09:30\n"
+HEADLINE = "        Driverless trams on two lines from spring\n"
+
+
+def _date_of(page: str) -> str | None:
+    published = parse_text(page).published
+    return None if published is None else published.date().isoformat()
+
+
+def test_a_date_under_the_headline_beats_one_above_it() -> None:
+    # Above the headline, the site's header shows today's date; under it, the story's.
+    page = PAGE.replace(BYLINE, "          Jane Doe 11.03.2024 2 Comments\n").replace(
+        HEADLINE, f"        Thursday, 14 March 2024\n\n{HEADLINE}"
+    )
+    assert _date_of(page) == "2024-03-11"
+
+
+def test_a_date_in_the_headline_is_not_the_page_date_but_one_beside_it_is() -> None:
+    no_byline = PAGE.replace(BYLINE, "")
+    spring = no_byline.replace("from spring", "from 1 April 2025")
+    assert _date_of(spring) is None
+    beside = no_byline.replace(HEADLINE, f"        11.03.2024 | {HEADLINE.strip()}\n")
+    assert _date_of(beside) == "2024-03-11"
+
+
+def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
+    page = PAGE.replace(
+        BYLINE, "          Updated: 20 March 2024\n          Published: 12 March 2024\n"
+    )
+    assert _date_of(page) == "2024-03-12"
+    only_updated = PAGE.replace(BYLINE, "          Updated: 20 March 2024\n")
+    assert _date_of(only_updated) == "2024-03-20"
+
+
+def test_a_date_run_into_the_lede_is_the_date() -> None:
+    page = PAGE.replace(BYLINE, "").replace(f"    {LEDE}", f"    Red. / 12.03.2024 {LEDE}")
+    assert _date_of(page) == "2024-03-12"

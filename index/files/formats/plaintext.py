@@ -38,7 +38,7 @@ from newsread.index.files.formats.furniture import (
     is_footer,
     is_furniture,
 )
-from newsread.index.files.formats.pagetext import find_article
+from newsread.index.files.formats.pagetext import PageArticle, find_article
 from newsread.index.files.language import guess_language
 
 # Header lines come before the body; more than this and the file has no recognisable header.
@@ -64,6 +64,15 @@ _LABELLED_DATE = re.compile(
     r"|erschienen|publi(?:é|e|cado|cata|cato)|pubblicato|aggiornato|actualizado|fecha)\b",
     re.IGNORECASE,
 )
+# A date line that gives when the page was changed, not when it was published.
+_UPDATED = re.compile(
+    r"^(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
+    r"|actualizado|atualizado"
+    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
+    re.IGNORECASE,
+)
+# The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
+_DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -914,6 +923,83 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     return fits and (ends_sentence or (short and line[:1].isupper()))
 
 
+def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> None:
+    """The title, section, bylines and date of a page saved as text, from the lines around
+    its headline (and, failing those, from the article's text and what closes it)."""
+    assert page.headline is not None
+    _set_title(page.title, state)
+    for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
+        # "Home » Transport » Headline": the section is the crumb above the headline.
+        trail = _clean(raw).lstrip("*+•· ").removesuffix(page.title).rstrip(" »›>/→")
+        crumbs = _breadcrumb(trail) if trail else None
+        if crumbs and crumbs[1] and not state.section:
+            _apply_breadcrumb(crumbs[0], state, strong=True)
+    updated: datetime | None = None
+    for index in range(page.headline + 1, page.start):
+        line = _clean(lines[index]) if index != page.standfirst else ""
+        if line and _UPDATED.match(line) and state.published is None:
+            # "Updated: ..." above "Published: ...": the publication's date wins.
+            updated = updated or parse_date(line)
+            continue
+        if line and not _take_date(line, state) and not _take_byline(line, state):
+            _take_metadata(line, state, in_header=False)
+    if not state.bylines:
+        # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
+        # Oktober 2019"), or on its own under the lede.
+        nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
+        found = next(
+            filter(None, (_byline_in(raw, bare=_dated(nearby, i)) for i, raw in enumerate(nearby))),
+            None,
+        )
+        if found:
+            state.bylines.append(found)
+    if state.published is None:
+        state.published = _page_date(lines, page) or updated
+    if state.published is not None:
+        state.published = _day_first(
+            state.published,
+            lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
+            lines,
+            page.start,
+            page.end,
+        )
+
+
+def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
+    """The date of a page saved as text where no date line stands under its headline: one
+    run together with other words in the headline's block (below it first, then the nearest
+    above it, never the headline's own words), one opening the lede, a date line under the
+    first paragraphs, a labelled one under the text."""
+    assert page.headline is not None
+    below = lines[page.headline + 1 : page.start]
+    # "08.11.2021 | Headline": the headline's line (and the crumbs that repeat the headline)
+    # without the headline's words.
+    above = [
+        _clean(raw).replace(page.title, " ")
+        for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1][::-1]
+    ]
+    found = next(filter(None, map(find_date, below)), None)
+    found = found or next(filter(None, map(find_date, above)), None)
+    if found is not None:
+        return found
+    opening = _DATE_IN_LINE_START.match(_clean(lines[page.start]))
+    if opening:
+        # "Red. / 31.10.2023 The former colony ...": the date was run into the lede.
+        found = find_date(opening.group(0))
+        if found is not None:
+            return found
+    # A date line under the standfirst or the first paragraph, not one in a sentence.
+    under = [_clean(raw) for raw in lines[page.start : page.start + _NAME_BELOW]]
+    short = (line for line in under if len(line) <= _DATE_LINE and not _is_running_text(line))
+    found = next(filter(None, map(find_date, short)), None)
+    if found is not None:
+        return found
+    # "Published: 3 December 2019", "Erstellt am: 01.11.2023" under the article's text.
+    after = [_clean(raw) for raw in lines[page.end : page.end + _NAME_BELOW]]
+    labelled = (line for line in after if len(line) <= _DATE_LINE and _LABELLED_DATE.search(line))
+    return next(filter(None, map(find_date, labelled)), None)
+
+
 def parse_text(text: str) -> Draft:
     """One article from scraped plain text (already decoded and sanitised)."""
     lines = text.split("\n")
@@ -921,56 +1007,7 @@ def parse_text(text: str) -> Draft:
     page = find_article(lines)
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
-        _set_title(page.title, state)
-        for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
-            # "Home » Transport » Headline": the section is the crumb above the headline.
-            trail = _clean(raw).lstrip("*+•· ").removesuffix(page.title).rstrip(" »›>/→")
-            crumbs = _breadcrumb(trail) if trail else None
-            if crumbs and crumbs[1] and not state.section:
-                _apply_breadcrumb(crumbs[0], state, strong=True)
-        for index in range(page.headline + 1, page.start):
-            line = _clean(lines[index]) if index != page.standfirst else ""
-            if line and not _take_date(line, state) and not _take_byline(line, state):
-                _take_metadata(line, state, in_header=False)
-        if not state.bylines:
-            # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
-            # Oktober 2019"), or on its own under the lede.
-            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
-            found = next(
-                filter(
-                    None, (_byline_in(raw, bare=_dated(nearby, i)) for i, raw in enumerate(nearby))
-                ),
-                None,
-            )
-            if found:
-                state.bylines.append(found)
-        if state.published is None:
-            # A date run together with other words ("26. September 2019 Jane Doe 2
-            # Comments"), or just above the headline.
-            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
-            state.published = next(filter(None, map(find_date, nearby)), None)
-        if state.published is None:
-            # A date line under the standfirst or the first paragraph, not one in a sentence.
-            below = [_clean(raw) for raw in lines[page.start : page.start + _NAME_BELOW]]
-            short = (
-                line for line in below if len(line) <= _DATE_LINE and not _is_running_text(line)
-            )
-            state.published = next(filter(None, map(find_date, short)), None)
-        if state.published is None:
-            # "Published: 3 December 2019", "Erstellt am: 01.11.2023" under the article's text.
-            after = [_clean(raw) for raw in lines[page.end : page.end + _NAME_BELOW]]
-            labelled = (
-                line for line in after if len(line) <= _DATE_LINE and _LABELLED_DATE.search(line)
-            )
-            state.published = next(filter(None, map(find_date, labelled)), None)
-        if state.published is not None:
-            state.published = _day_first(
-                state.published,
-                lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
-                lines,
-                page.start,
-                page.end,
-            )
+        _read_page_header(lines, page, state)
         above = [] if page.standfirst is None else [lines[page.standfirst], ""]
         lines = above + lines[page.start : page.end]
         start = 0
