@@ -591,6 +591,34 @@ def is_byline(line: str) -> bool:
     return False
 
 
+# One word after a byline's prefix: a first name or a site's user name ("von David", "By
+# oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
+_ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
+# Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
+_NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
+
+
+def one_word_byline(segment: str) -> str:
+    """The one word a byline names ("von David" -> "David", "By oradmin" -> "oradmin"), or ""
+    for other segments, a month ("By May"), a common word or an agency's name."""
+    match = _BY_LINE.match(" ".join(segment.split()))
+    if not match:
+        return ""
+    word = match.group("rest")
+    lowered = word.lower()
+    if (
+        not _ONE_WORD.match(word)
+        or lowered in _UI_WORDS
+        or lowered in _NOT_HANDLES
+        or lowered in _HANDLES
+        or lowered in _AGENCIES
+        or _MONTH_OR_DAY.match(word)
+        or is_date_word(word)
+    ):
+        return ""
+    return word
+
+
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 
 
