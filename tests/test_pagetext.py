@@ -280,3 +280,35 @@ def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
 def test_a_date_run_into_the_lede_is_the_date() -> None:
     page = PAGE.replace(BYLINE, "").replace(f"    {LEDE}", f"    Red. / 12.03.2024 {LEDE}")
     assert _date_of(page) == "2024-03-12"
+
+
+def test_a_byline_naming_one_word_gives_that_author() -> None:
+    for furniture, author in (
+        ("von Kathrin · 12. März 2024", "Kathrin"),
+        ("12.03.2024, 09:30 · by oradmin", "oradmin"),
+    ):
+        assert parse_text(PAGE.replace(BYLINE, f"          {furniture}\n")).authors == [author]
+
+
+def test_a_name_run_together_with_a_date_ends_before_what_follows_it() -> None:
+    for furniture in (
+        "12. März 2024 Jane Doe Write a comment",
+        "12. März 2024 Jane Doe 2 Comments",
+        "12. März 2024 Jane Doe Transport",  # a category, a line of its own in the menu
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe"], furniture
+
+
+def test_a_role_alone_does_not_stop_the_search_for_the_name_above_it() -> None:
+    page = PAGE.replace(BYLINE, "          Jane Doe\n          Transport Correspondent\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_menu_item_shaped_like_a_name_is_no_author_though_a_date_is_near() -> None:
+    menu = "        * Harbour Lines\n        * Night Trams\n        * Ferry Times\n"
+    page = PAGE.replace(BYLINE, f"{menu}          12 March 2024\n")
+    assert parse_text(page).authors == []
+    # A byline set as a list keeps its name: the date is one of the items.
+    listed = PAGE.replace(BYLINE, "      * Von\n      * Jane Doe\n      * 12.03.24, 09:30 Uhr\n")
+    assert parse_text(listed).authors == ["Jane Doe"]

@@ -30,6 +30,7 @@ from newsread.index.files.formats.bylines import (
     is_person_name,
     looks_like_outlet,
     merge_bylines,
+    one_word_byline,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -73,6 +74,12 @@ _UPDATED = re.compile(
 )
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
+# How many words (a counter, a button, a category) may follow a name run into a date line.
+_AFTER_NAME = 4
+# Lower-case words inside a person's name.
+_PARTICLES = frozenset(
+    "de da di del della der den van von ter le la du dos das bin ibn al el".split()
+)
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
@@ -488,13 +495,21 @@ _LEFT_OVER = re.compile(
 )
 
 
-def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
+def _byline_in(
+    raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
+) -> tuple[list[str], str] | None:
     """The people of a byline inside a short line of page furniture, or None; with `bare`
-    False, only a byline marked as one ("By Jane Doe"), not a name on its own."""
+    False, only a byline marked as one ("By Jane Doe", "von David"), not a name on its own.
+
+    A name run together with what follows it ("Jane Doe 2 Comments", "Jane Doe Write a
+    comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
+    lower case, and before words that are `labels` (lines of their own elsewhere on the page:
+    its menus and categories)."""
     line = _clean(raw)
     if not line or len(line) > 120:
         return None
-    for segment in _SEGMENT.split(without_dates(line)):
+    undated = without_dates(line)
+    for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
         if not segment:
             continue
@@ -502,9 +517,40 @@ def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-        elif bare and len(segment.split()) >= 2 and is_person_name(segment):
+        word = one_word_byline(segment)
+        if word:
+            return [word], ""
+        if not bare:
+            continue
+        if undated != line:
+            # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
+            name = _leading_name(segment, labels)
+            if name:
+                return [name], ""
+        elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
     return None
+
+
+def _leading_name(segment: str, labels: frozenset[str]) -> str:
+    """The person's name that opens `segment` (see `_byline_in`), or ""."""
+    words = segment.split()
+    end = next(
+        (
+            position
+            for position, word in enumerate(words)
+            if any(ch.isdigit() for ch in word) or (word[:1].islower() and word not in _PARTICLES)
+        ),
+        len(words),
+    )
+    if end < len(words) and words[end][:1].islower():
+        end -= 1  # "Jane Doe Write a comment": the capital opens the phrase
+    while end > 2 and words[end - 1] in labels:
+        end -= 1
+    if len(words) - end > _AFTER_NAME:
+        return ""  # More than a counter or a button after it: a sentence, not a name.
+    name = " ".join(words[:end])
+    return name if end >= 2 and is_person_name(name) else ""
 
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
@@ -943,14 +989,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             continue
         if line and not _take_date(line, state) and not _take_byline(line, state):
             _take_metadata(line, state, in_header=False)
-    if not state.bylines:
-        # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
-        # Oktober 2019"), or on its own under the lede.
-        nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
-        found = next(
-            filter(None, (_byline_in(raw, bare=_dated(nearby, i)) for i, raw in enumerate(nearby))),
-            None,
-        )
+    if not any(people for people, _ in state.bylines):
+        found = _page_byline(lines, page)
         if found:
             state.bylines.append(found)
     if state.published is None:
@@ -963,6 +1003,43 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The byline of a page saved as text where none stands on a line of its own under the
+    headline: a name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
+    Oktober 2019"), or a person's name beside a date or a role near them."""
+    assert page.headline is not None
+    low = max(0, page.headline - _DATE_ABOVE)
+    nearby = lines[low : page.start + _NAME_BELOW]
+    labels = frozenset(
+        label
+        for raw in lines
+        if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
+    )
+    for position, raw in enumerate(nearby):
+        bare = not _in_menu(nearby, position) and _dated(nearby, position)
+        found = _byline_in(raw, bare=bare, labels=labels)
+        if found:
+            return found
+    return None
+
+
+_LIST_ITEM = re.compile(r"^[*+•·o-]\s")
+
+
+def _in_menu(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is an item of a list between other items, none of them a
+    date: a menu's or a tag's name, not an author's, even when shaped like a person's (a
+    byline set as a list has the date as an item: "* Jane Doe" / "* 19.10.19, 12:00")."""
+    if not _LIST_ITEM.match(lines[index].strip()):
+        return False
+    above = next((raw.strip() for raw in reversed(lines[:index]) if raw.strip()), "")
+    below = next((raw.strip() for raw in lines[index + 1 :] if raw.strip()), "")
+    return all(
+        _LIST_ITEM.match(item) and not looks_like_date_line(item.lstrip("*+•·o- "))
+        for item in (above, below)
+    )
 
 
 def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
