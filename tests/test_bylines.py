@@ -375,3 +375,20 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
 )
 def test_one_word_byline(segment: str, word: str) -> None:
     assert one_word_byline(segment) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Jane Doe | Leave a comment", (["Jane Doe"], "")),
+        ("By Jane Doe | Kommentare geschlossen", (["Jane Doe"], "")),
+        ("By Jane Doe / Kategorien: Kultur, Stadt", (["Jane Doe"], "")),
+        ("Autor: Jane Doe, Datum: 03.03.19", (["Jane Doe"], "")),
+        ("By Jane Doe | Bloomberg", (["Jane Doe"], "Bloomberg")),  # an outlet stays
+        ("Jane Doe | staff writer", (["Jane Doe"], "")),
+    ],
+)
+def test_page_furniture_beside_a_byline_is_no_credit(
+    text: str, expected: tuple[list[str], str]
+) -> None:
+    assert split_byline(text) == expected
