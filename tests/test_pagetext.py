@@ -312,3 +312,21 @@ def test_a_menu_item_shaped_like_a_name_is_no_author_though_a_date_is_near() -> 
     # A byline set as a list keeps its name: the date is one of the items.
     listed = PAGE.replace(BYLINE, "      * Von\n      * Jane Doe\n      * 12.03.24, 09:30 Uhr\n")
     assert parse_text(listed).authors == ["Jane Doe"]
+
+
+def test_a_byline_prefix_on_its_own_line_takes_the_name_on_the_next() -> None:
+    for prefix in ("By", "von", "* Von"):
+        page = PAGE.replace(BYLINE, f"          {prefix}\n\n          Jane Doe\n")
+        assert parse_text(page).authors == ["Jane Doe"], prefix
+
+
+def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> None:
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      Autor: Jane Doe\n      * About us\n"
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+    # Unlabelled, a name under the text may be anyone's: a related story's, a commenter's.
+    bare = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      Jane Doe\n      * About us\n"
+    )
+    assert parse_text(bare).authors == []

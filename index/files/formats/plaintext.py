@@ -74,6 +74,12 @@ _UPDATED = re.compile(
 )
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
+# A byline's prefix on a line of its own: the name is on the next line.
+_LONE_PREFIX = re.compile(r"(?:by|von|par|por|autor(?:in)?|author|text)\s*:?", re.IGNORECASE)
+# A byline labelled as one, trusted under the article's text too.
+_LABELLED_BYLINE = re.compile(
+    r"^(?:autor(?:in)?|author|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
+)
 # How many words (a counter, a button, a category) may follow a name run into a date line.
 _AFTER_NAME = 4
 # Lower-case words inside a person's name.
@@ -1019,9 +1025,22 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     )
     for position, raw in enumerate(nearby):
         bare = not _in_menu(nearby, position) and _dated(nearby, position)
-        found = _byline_in(raw, bare=bare, labels=labels)
+        line = _clean(raw).lstrip("*+•· ")
+        if _LONE_PREFIX.fullmatch(line):
+            # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
+            following = next((other for other in nearby[position + 1 :] if other.strip()), "")
+            line = f"{line} {_clean(following).lstrip('*+•· ')}"
+        found = _byline_in(line, bare=bare, labels=labels)
         if found:
             return found
+    # "Autor: Jane Doe", "Text: Jane Doe" closing the text or under it.
+    closing = lines[max(page.start, page.end - _NAME_BELOW) : page.end + _NAME_BELOW]
+    for raw in closing:
+        line = _clean(raw).lstrip("*+•· ")
+        if _LABELLED_BYLINE.match(line) and is_byline(line):
+            people, credit = split_byline(line)
+            if people:
+                return people, credit
     return None
 
 
