@@ -371,6 +371,7 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
         ("by admin", ""),  # a CMS's account
         ("By Jane Doe", ""),  # two words: split_byline's
         ("Comments by", ""),
+        ("von northfield-courier.com", ""),  # a site: the credit
     ],
 )
 def test_one_word_byline(segment: str, word: str) -> None:

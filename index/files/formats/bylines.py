@@ -615,6 +615,8 @@ def is_byline(line: str) -> bool:
 # One word after a byline's prefix: a first name or a site's user name ("von David", "By
 # oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
 _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
+# A site's address ("northfield-courier.com"): an outlet, not a user ("Anna.Schmidt").
+_SITE = re.compile(r"\.[a-z]{2,6}$")
 # Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
 _NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
 
@@ -629,6 +631,7 @@ def one_word_byline(segment: str) -> str:
     lowered = word.lower()
     if (
         not _ONE_WORD.match(word)
+        or _SITE.search(word)
         or lowered in _UI_WORDS
         or lowered in _NOT_HANDLES
         or lowered in _HANDLES
