@@ -330,3 +330,13 @@ def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> 
         "      * About us\n", "      Jane Doe\n      * About us\n"
     )
     assert parse_text(bare).authors == []
+
+
+def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
+    for furniture, credit in (
+        ("Por Agencia EFE", "Agencia EFE"),
+        ("by Courier Staff Report", "Courier Staff Report"),
+        ("von\n\n          northfield-courier.com", "northfield-courier.com"),
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {furniture}\n"))
+        assert (draft.authors, draft.credit) == ([], credit), furniture

@@ -76,6 +76,9 @@ _UPDATED = re.compile(
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
 # A byline's prefix on a line of its own: the name is on the next line.
 _LONE_PREFIX = re.compile(r"(?:by|von|par|por|autor(?:in)?|author|text)\s*:?", re.IGNORECASE)
+# A byline's prefix and what follows it, and how long such a line under a headline may be.
+_PREFIXED = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_MAX_OUTLET_LINE = 60
 # A byline labelled as one, trusted under the article's text too.
 _LABELLED_BYLINE = re.compile(
     r"^(?:autor(?:in)?|author|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
@@ -987,13 +990,20 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         if crumbs and crumbs[1] and not state.section:
             _apply_breadcrumb(crumbs[0], state, strong=True)
     updated: datetime | None = None
+    prefix = ""
     for index in range(page.headline + 1, page.start):
         line = _clean(lines[index]) if index != page.standfirst else ""
-        if line and _UPDATED.match(line) and state.published is None:
+        if not line:
+            continue
+        if _LONE_PREFIX.fullmatch(line):
+            prefix = line  # "von" / "Jane Doe": the name follows on the next line
+            continue
+        line, prefix = (f"{prefix} {line}", "") if prefix else (line, "")
+        if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins.
             updated = updated or parse_date(line)
             continue
-        if line and not _take_date(line, state) and not _take_byline(line, state):
+        if not (_take_date(line, state) or _take_byline(line, state) or _take_outlet(line, state)):
             _take_metadata(line, state, in_header=False)
     if not any(people for people, _ in state.bylines):
         found = _page_byline(lines, page)
@@ -1009,6 +1019,21 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+def _take_outlet(line: str, state: _State) -> bool:
+    """Record the outlet a byline under a page's headline names: "Por Agencia EFE", "by HLNF
+    Staff Report", "von auto-motor.at Redaktion" (words that are no person's name after a
+    prefix that starts sentences too, so `is_byline` only trusts names after it)."""
+    match = _PREFIXED.match(line)
+    if not match or len(line) > _MAX_OUTLET_LINE:
+        return False
+    rest = match.group("rest")
+    words = rest.split()
+    if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words if w.lower() not in _PARTICLES):
+        return False
+    state.bylines.append(split_byline(f"By {rest}"))
+    return True
 
 
 def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
