@@ -340,3 +340,18 @@ def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
     ):
         draft = parse_text(PAGE.replace(BYLINE, f"          {furniture}\n"))
         assert (draft.authors, draft.credit) == ([], credit), furniture
+
+
+def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
+    no_byline = PAGE.replace(BYLINE, "")
+    page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")
+    assert _date_of(page) == "2024-03-12"
+    labelled = no_byline.replace(
+        f"    {BODY[1]}\n", f"    {BODY[1]}\n\n      Erschienen am: 12.03.2024 - 14:49\n"
+    )
+    assert _date_of(labelled) == "2024-03-12"
+
+
+def test_a_date_in_a_deeply_indented_line_under_the_headline_is_found() -> None:
+    line = " " * 300 + "Courier ( 2024-03-12 09:20:26 ) Source: wire"
+    assert _date_of(PAGE.replace(BYLINE, f"{line}\n")) == "2024-03-12"

@@ -62,9 +62,12 @@ _DATE_LINE = 100
 # A date's label in the page's furniture, in the languages of the fast date parser.
 _LABELLED_DATE = re.compile(
     r"\b(?:published|updated|posted|date|datum|erstellt|ver(?:ö|oe)ffentlicht|aktualisiert"
-    r"|erschienen|publi(?:é|e|cado|cata|cato)|pubblicato|aggiornato|actualizado|fecha)\b",
+    r"|erschienen|erscheinungsdatum|ver(?:ö|oe)ffentlichung|publi(?:é|e|cado|cata|cato)"
+    r"|pubblicato|aggiornato|actualizado|fecha)\b",
     re.IGNORECASE,
 )
+# A line of the text that is only a date, with a time or a label at most.
+_DATE_ALONE = 40
 # A date line that gives when the page was changed, not when it was published.
 _UPDATED = re.compile(
     r"^(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
@@ -1090,9 +1093,10 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     """The date of a page saved as text where no date line stands under its headline: one
     run together with other words in the headline's block (below it first, then the nearest
     above it, never the headline's own words), one opening the lede, a date line under the
-    first paragraphs, a labelled one under the text."""
+    first paragraphs, a labelled one ("Published: ...") in or under the text, a line that is
+    only a date in or under the text."""
     assert page.headline is not None
-    below = lines[page.headline + 1 : page.start]
+    below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
     # "08.11.2021 | Headline": the headline's line (and the crumbs that repeat the headline)
     # without the headline's words.
     above = [
@@ -1115,10 +1119,23 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     found = next(filter(None, map(find_date, short)), None)
     if found is not None:
         return found
-    # "Published: 3 December 2019", "Erstellt am: 01.11.2023" under the article's text.
-    after = [_clean(raw) for raw in lines[page.end : page.end + _NAME_BELOW]]
-    labelled = (line for line in after if len(line) <= _DATE_LINE and _LABELLED_DATE.search(line))
-    return next(filter(None, map(find_date, labelled)), None)
+    # "Published: 3 December 2019", "Erschienen am: 01.11.2023" in or under the text; else a
+    # line of its own that is only a date ("19.11.2021"), not one of a list.
+    text = [
+        line
+        for raw in lines[page.start : page.end + _NAME_BELOW]
+        if (line := _clean(raw)) and len(line) <= _DATE_LINE
+    ]
+    labelled = (line for line in text if _LABELLED_DATE.search(line))
+    found = next(filter(None, map(find_date, labelled)), None)
+    if found is not None:
+        return found
+    alone = (
+        line
+        for line in text
+        if len(line) <= _DATE_ALONE and not _LIST_ITEM.match(line) and looks_like_date_line(line)
+    )
+    return next(filter(None, map(find_date, alone)), None)
 
 
 def parse_text(text: str) -> Draft:
