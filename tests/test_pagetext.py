@@ -355,3 +355,11 @@ def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above()
 def test_a_date_in_a_deeply_indented_line_under_the_headline_is_found() -> None:
     line = " " * 300 + "Courier ( 2024-03-12 09:20:26 ) Source: wire"
     assert _date_of(PAGE.replace(BYLINE, f"{line}\n")) == "2024-03-12"
+
+
+def test_a_labelled_date_over_the_headline_photo_is_the_date_when_none_is_near() -> None:
+    photo = "".join(f"        * Share {n}\n" for n in range(8))
+    page = PAGE.replace(BYLINE, "").replace(
+        HEADLINE, f"        Veröffentlicht am 12. März 2024\n{photo}\n{HEADLINE}"
+    )
+    assert _date_of(page) == "2024-03-12"

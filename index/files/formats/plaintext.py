@@ -66,6 +66,8 @@ _LABELLED_DATE = re.compile(
     r"|pubblicato|aggiornato|actualizado|fecha)\b",
     re.IGNORECASE,
 )
+# How far above a page's headline a labelled date or a date line is looked for, in lines.
+_LABELLED_ABOVE = 15
 # A line of the text that is only a date, with a time or a label at most.
 _DATE_ALONE = 40
 # A date line that gives when the page was changed, not when it was published.
@@ -1135,7 +1137,22 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
         for line in text
         if len(line) <= _DATE_ALONE and not _LIST_ITEM.match(line) and looks_like_date_line(line)
     )
-    return next(filter(None, map(find_date, alone)), None)
+    found = next(filter(None, map(find_date, alone)), None)
+    if found is not None:
+        return found
+    # Further above the headline (over its photo, its share bar): a labelled date or a line
+    # that is only a date, the nearest first.
+    higher = [
+        line
+        for raw in lines[max(0, page.headline - _LABELLED_ABOVE) : page.headline][::-1]
+        if (line := _clean(raw)) and len(line) <= _DATE_LINE and not _LIST_ITEM.match(line)
+    ]
+    dated = (
+        line
+        for line in higher
+        if _LABELLED_DATE.search(line) or (len(line) <= _DATE_ALONE and looks_like_date_line(line))
+    )
+    return next(filter(None, map(find_date, dated)), None)
 
 
 def parse_text(text: str) -> Draft:
