@@ -11,6 +11,7 @@ from newsread.index.files.formats.bylines import (
     is_person_name,
     looks_like_outlet,
     merge_bylines,
+    one_word_byline,
     split_byline,
 )
 
@@ -355,3 +356,40 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
     first: str, last: str, agency: str
 ) -> None:
     assert agency_credit(first, last) == agency
+
+
+@pytest.mark.parametrize(
+    ("segment", "word"),
+    [
+        ("von Kathrin", "Kathrin"),
+        ("By oradmin", "oradmin"),
+        ("Autor: k4rl", "k4rl"),
+        ("Von Anna.Schmidt", "Anna.Schmidt"),
+        ("By May", ""),  # a month
+        ("by default", ""),
+        ("By Reuters", ""),  # an agency: a credit, not a name
+        ("by admin", ""),  # a CMS's account
+        ("By Jane Doe", ""),  # two words: split_byline's
+        ("Comments by", ""),
+        ("von northfield-courier.com", ""),  # a site: the credit
+    ],
+)
+def test_one_word_byline(segment: str, word: str) -> None:
+    assert one_word_byline(segment) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Jane Doe | Leave a comment", (["Jane Doe"], "")),
+        ("By Jane Doe | Kommentare geschlossen", (["Jane Doe"], "")),
+        ("By Jane Doe / Kategorien: Kultur, Stadt", (["Jane Doe"], "")),
+        ("Autor: Jane Doe, Datum: 03.03.19", (["Jane Doe"], "")),
+        ("By Jane Doe | Bloomberg", (["Jane Doe"], "Bloomberg")),  # an outlet stays
+        ("Jane Doe | staff writer", (["Jane Doe"], "")),
+    ],
+)
+def test_page_furniture_beside_a_byline_is_no_credit(
+    text: str, expected: tuple[list[str], str]
+) -> None:
+    assert split_byline(text) == expected

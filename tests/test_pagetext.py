@@ -241,3 +241,125 @@ def test_a_caption_marked_by_its_credit_or_subject_is_not_the_lede() -> None:
 def test_an_aside_in_brackets_closing_the_first_paragraph_keeps_it_the_lede() -> None:
     aside = f"{LEDE} (Here is the online version.)"
     assert parse_text(PAGE.replace(LEDE, aside)).paragraphs[0] == aside
+
+
+BYLINE = "          By Jane Doe\n          12 March 2024, 09:30\n"
+HEADLINE = "        Driverless trams on two lines from spring\n"
+
+
+def _date_of(page: str) -> str | None:
+    published = parse_text(page).published
+    return None if published is None else published.date().isoformat()
+
+
+def test_a_date_under_the_headline_beats_one_above_it() -> None:
+    # Above the headline, the site's header shows today's date; under it, the story's.
+    page = PAGE.replace(BYLINE, "          Jane Doe 11.03.2024 2 Comments\n").replace(
+        HEADLINE, f"        Thursday, 14 March 2024\n\n{HEADLINE}"
+    )
+    assert _date_of(page) == "2024-03-11"
+
+
+def test_a_date_in_the_headline_is_not_the_page_date_but_one_beside_it_is() -> None:
+    no_byline = PAGE.replace(BYLINE, "")
+    spring = no_byline.replace("from spring", "from 1 April 2025")
+    assert _date_of(spring) is None
+    beside = no_byline.replace(HEADLINE, f"        11.03.2024 | {HEADLINE.strip()}\n")
+    assert _date_of(beside) == "2024-03-11"
+
+
+def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
+    page = PAGE.replace(
+        BYLINE, "          Updated: 20 March 2024\n          Published: 12 March 2024\n"
+    )
+    assert _date_of(page) == "2024-03-12"
+    only_updated = PAGE.replace(BYLINE, "          Updated: 20 March 2024\n")
+    assert _date_of(only_updated) == "2024-03-20"
+
+
+def test_a_date_run_into_the_lede_is_the_date() -> None:
+    page = PAGE.replace(BYLINE, "").replace(f"    {LEDE}", f"    Red. / 12.03.2024 {LEDE}")
+    assert _date_of(page) == "2024-03-12"
+
+
+def test_a_byline_naming_one_word_gives_that_author() -> None:
+    for furniture, author in (
+        ("von Kathrin · 12. März 2024", "Kathrin"),
+        ("12.03.2024, 09:30 · by oradmin", "oradmin"),
+    ):
+        assert parse_text(PAGE.replace(BYLINE, f"          {furniture}\n")).authors == [author]
+
+
+def test_a_name_run_together_with_a_date_ends_before_what_follows_it() -> None:
+    for furniture in (
+        "12. März 2024 Jane Doe Write a comment",
+        "12. März 2024 Jane Doe 2 Comments",
+        "12. März 2024 Jane Doe Transport",  # a category, a line of its own in the menu
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe"], furniture
+
+
+def test_a_role_alone_does_not_stop_the_search_for_the_name_above_it() -> None:
+    page = PAGE.replace(BYLINE, "          Jane Doe\n          Transport Correspondent\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_menu_item_shaped_like_a_name_is_no_author_though_a_date_is_near() -> None:
+    menu = "        * Harbour Lines\n        * Night Trams\n        * Ferry Times\n"
+    page = PAGE.replace(BYLINE, f"{menu}          12 March 2024\n")
+    assert parse_text(page).authors == []
+    # A byline set as a list keeps its name: the date is one of the items.
+    listed = PAGE.replace(BYLINE, "      * Von\n      * Jane Doe\n      * 12.03.24, 09:30 Uhr\n")
+    assert parse_text(listed).authors == ["Jane Doe"]
+
+
+def test_a_byline_prefix_on_its_own_line_takes_the_name_on_the_next() -> None:
+    for prefix in ("By", "von", "* Von"):
+        page = PAGE.replace(BYLINE, f"          {prefix}\n\n          Jane Doe\n")
+        assert parse_text(page).authors == ["Jane Doe"], prefix
+
+
+def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> None:
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      Autor: Jane Doe\n      * About us\n"
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+    # Unlabelled, a name under the text may be anyone's: a related story's, a commenter's.
+    bare = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      Jane Doe\n      * About us\n"
+    )
+    assert parse_text(bare).authors == []
+
+
+def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
+    for furniture, credit in (
+        ("Por Agencia EFE", "Agencia EFE"),
+        ("by Courier Staff Report", "Courier Staff Report"),
+        ("von\n\n          northfield-courier.com", "northfield-courier.com"),
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {furniture}\n"))
+        assert (draft.authors, draft.credit) == ([], credit), furniture
+
+
+def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
+    no_byline = PAGE.replace(BYLINE, "")
+    page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")
+    assert _date_of(page) == "2024-03-12"
+    labelled = no_byline.replace(
+        f"    {BODY[1]}\n", f"    {BODY[1]}\n\n      Erschienen am: 12.03.2024 - 14:49\n"
+    )
+    assert _date_of(labelled) == "2024-03-12"
+
+
+def test_a_date_in_a_deeply_indented_line_under_the_headline_is_found() -> None:
+    line = " " * 300 + "Courier ( 2024-03-12 09:20:26 ) Source: wire"
+    assert _date_of(PAGE.replace(BYLINE, f"{line}\n")) == "2024-03-12"
+
+
+def test_a_labelled_date_over_the_headline_photo_is_the_date_when_none_is_near() -> None:
+    photo = "".join(f"        * Share {n}\n" for n in range(8))
+    page = PAGE.replace(BYLINE, "").replace(
+        HEADLINE, f"        Veröffentlicht am 12. März 2024\n{photo}\n{HEADLINE}"
+    )
+    assert _date_of(page) == "2024-03-12"

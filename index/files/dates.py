@@ -457,13 +457,14 @@ def is_date_word(word: str) -> bool:
 
 
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
-# A date somewhere in a line: "2019-10-16", "16.10.2019", "16. Oktober 2019", "Oct 16, 2019",
-# "16 October 2019"; a time right after it is kept ("19.10.19, 18:56").
+# A date somewhere in a line: "2019-10-16", "16.10.2019", "16. Oktober 2019", "8.Dezember 2010",
+# "Oct 16, 2019", "16 October 2019", "4 de mayo de 2022"; a time right after it is kept
+# ("19.10.19, 18:56").
 _DATE_IN_LINE = re.compile(
     rf"""(?<![\w.])(?:
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
       | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
-      | \d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?,?\s+\d{{4}}
+      | \d{{1,2}}(?:\.\s*|\s+)(?:de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?\d{{4}}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
     )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
     re.IGNORECASE | re.VERBOSE,

@@ -416,7 +416,8 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
     if any(ch.isdigit() for ch in segment):
-        segment = _DATE_TAIL.sub("", segment)
+        # "Jane Doe, Datum: 03.03.19": the date goes, and the label it leaves.
+        segment = _CUT_LABEL.sub("", _DATE_TAIL.sub("", segment))
     segment = _clean_name(segment)
     inverted = _inverted_list(segment)
     if inverted:
@@ -471,6 +472,24 @@ def _parentheses(line: str) -> str:
     return _PARENTHESES.sub(replace, line)
 
 
+# "Kategorien: Event, Fashion", "Datum: 03.03.19": a label and its value beside a byline.
+_LABELLED = re.compile(r"^[^\W\d_][\w-]*\s*:")
+_CUT_LABEL = re.compile(r"\s*[,;]\s*[^\W\d_][\w-]*\s*:\s*$")
+
+
+def _page_furniture(segment: str) -> bool:
+    """Whether a segment after a byline's first is the page's, not a name or credit: a
+    labelled value ("Kategorien: Event"), or a phrase in lower case ("Leave a comment",
+    "Kommentare geschlossen")."""
+    segment = segment.strip()
+    if _LABELLED.match(segment) and not _PREFIX.match(segment):
+        return True
+    text = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
+    return any(
+        w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS for w in _WORD.findall(text)
+    )
+
+
 def split_byline(text: str) -> tuple[list[str], str]:
     """(person names, credit) from a byline such as 'By Jane Doe and John Roe, Reuters'.
 
@@ -483,7 +502,9 @@ def split_byline(text: str) -> tuple[list[str], str]:
     for raw_line in text.splitlines():
         line = _parentheses(_URL.sub(" ", " ".join(raw_line.split())))
         # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
-        for segment in _SEGMENTS.split(line):
+        for position, segment in enumerate(_SEGMENTS.split(line)):
+            if position and _page_furniture(segment):
+                continue
             _split_segment(segment, authors, credits, roles)
     unique_authors = list(dict.fromkeys(authors))
     credit = ", ".join(dict.fromkeys(c for c in credits if c))
@@ -589,6 +610,37 @@ def is_byline(line: str) -> bool:
             if parts and all(is_person_name(_tidy_case(p)) for p in parts if p):
                 return True
     return False
+
+
+# One word after a byline's prefix: a first name or a site's user name ("von David", "By
+# oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
+_ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
+# A site's address ("northfield-courier.com"): an outlet, not a user ("Anna.Schmidt").
+_SITE = re.compile(r"\.[a-z]{2,6}$")
+# Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
+_NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
+
+
+def one_word_byline(segment: str) -> str:
+    """The one word a byline names ("von David" -> "David", "By oradmin" -> "oradmin"), or ""
+    for other segments, a month ("By May"), a common word or an agency's name."""
+    match = _BY_LINE.match(" ".join(segment.split()))
+    if not match:
+        return ""
+    word = match.group("rest")
+    lowered = word.lower()
+    if (
+        not _ONE_WORD.match(word)
+        or _SITE.search(word)
+        or lowered in _UI_WORDS
+        or lowered in _NOT_HANDLES
+        or lowered in _HANDLES
+        or lowered in _AGENCIES
+        or _MONTH_OR_DAY.match(word)
+        or is_date_word(word)
+    ):
+        return ""
+    return word
 
 
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)

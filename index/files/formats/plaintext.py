@@ -30,6 +30,7 @@ from newsread.index.files.formats.bylines import (
     is_person_name,
     looks_like_outlet,
     merge_bylines,
+    one_word_byline,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -38,7 +39,7 @@ from newsread.index.files.formats.furniture import (
     is_footer,
     is_furniture,
 )
-from newsread.index.files.formats.pagetext import find_article
+from newsread.index.files.formats.pagetext import PageArticle, find_article
 from newsread.index.files.language import guess_language
 
 # Header lines come before the body; more than this and the file has no recognisable header.
@@ -61,8 +62,37 @@ _DATE_LINE = 100
 # A date's label in the page's furniture, in the languages of the fast date parser.
 _LABELLED_DATE = re.compile(
     r"\b(?:published|updated|posted|date|datum|erstellt|ver(?:ö|oe)ffentlicht|aktualisiert"
-    r"|erschienen|publi(?:é|e|cado|cata|cato)|pubblicato|aggiornato|actualizado|fecha)\b",
+    r"|erschienen|erscheinungsdatum|ver(?:ö|oe)ffentlichung|publi(?:é|e|cado|cata|cato)"
+    r"|pubblicato|aggiornato|actualizado|fecha)\b",
     re.IGNORECASE,
+)
+# How far above a page's headline a labelled date or a date line is looked for, in lines.
+_LABELLED_ABOVE = 15
+# A line of the text that is only a date, with a time or a label at most.
+_DATE_ALONE = 40
+# A date line that gives when the page was changed, not when it was published.
+_UPDATED = re.compile(
+    r"^(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
+    r"|actualizado|atualizado"
+    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
+    re.IGNORECASE,
+)
+# The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
+_DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
+# A byline's prefix on a line of its own: the name is on the next line.
+_LONE_PREFIX = re.compile(r"(?:by|von|par|por|autor(?:in)?|author|text)\s*:?", re.IGNORECASE)
+# A byline's prefix and what follows it, and how long such a line under a headline may be.
+_PREFIXED = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_MAX_OUTLET_LINE = 60
+# A byline labelled as one, trusted under the article's text too.
+_LABELLED_BYLINE = re.compile(
+    r"^(?:autor(?:in)?|author|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
+)
+# How many words (a counter, a button, a category) may follow a name run into a date line.
+_AFTER_NAME = 4
+# Lower-case words inside a person's name.
+_PARTICLES = frozenset(
+    "de da di del della der den van von ter le la du dos das bin ibn al el".split()
 )
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
@@ -479,13 +509,21 @@ _LEFT_OVER = re.compile(
 )
 
 
-def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
+def _byline_in(
+    raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
+) -> tuple[list[str], str] | None:
     """The people of a byline inside a short line of page furniture, or None; with `bare`
-    False, only a byline marked as one ("By Jane Doe"), not a name on its own."""
+    False, only a byline marked as one ("By Jane Doe", "von David"), not a name on its own.
+
+    A name run together with what follows it ("Jane Doe 2 Comments", "Jane Doe Write a
+    comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
+    lower case, and before words that are `labels` (lines of their own elsewhere on the page:
+    its menus and categories)."""
     line = _clean(raw)
     if not line or len(line) > 120:
         return None
-    for segment in _SEGMENT.split(without_dates(line)):
+    undated = without_dates(line)
+    for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
         if not segment:
             continue
@@ -493,9 +531,40 @@ def _byline_in(raw: str, *, bare: bool = True) -> tuple[list[str], str] | None:
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-        elif bare and len(segment.split()) >= 2 and is_person_name(segment):
+        word = one_word_byline(segment)
+        if word:
+            return [word], ""
+        if not bare:
+            continue
+        if undated != line:
+            # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
+            name = _leading_name(segment, labels)
+            if name:
+                return [name], ""
+        elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
     return None
+
+
+def _leading_name(segment: str, labels: frozenset[str]) -> str:
+    """The person's name that opens `segment` (see `_byline_in`), or ""."""
+    words = segment.split()
+    end = next(
+        (
+            position
+            for position, word in enumerate(words)
+            if any(ch.isdigit() for ch in word) or (word[:1].islower() and word not in _PARTICLES)
+        ),
+        len(words),
+    )
+    if end < len(words) and words[end][:1].islower():
+        end -= 1  # "Jane Doe Write a comment": the capital opens the phrase
+    while end > 2 and words[end - 1] in labels:
+        end -= 1
+    if len(words) - end > _AFTER_NAME:
+        return ""  # More than a counter or a button after it: a sentence, not a name.
+    name = " ".join(words[:end])
+    return name if end >= 2 and is_person_name(name) else ""
 
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
@@ -914,6 +983,178 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     return fits and (ends_sentence or (short and line[:1].isupper()))
 
 
+def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> None:
+    """The title, section, bylines and date of a page saved as text, from the lines around
+    its headline (and, failing those, from the article's text and what closes it)."""
+    assert page.headline is not None
+    _set_title(page.title, state)
+    for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
+        # "Home » Transport » Headline": the section is the crumb above the headline.
+        trail = _clean(raw).lstrip("*+•· ").removesuffix(page.title).rstrip(" »›>/→")
+        crumbs = _breadcrumb(trail) if trail else None
+        if crumbs and crumbs[1] and not state.section:
+            _apply_breadcrumb(crumbs[0], state, strong=True)
+    updated: datetime | None = None
+    prefix = ""
+    for index in range(page.headline + 1, page.start):
+        line = _clean(lines[index]) if index != page.standfirst else ""
+        if not line:
+            continue
+        if _LONE_PREFIX.fullmatch(line):
+            prefix = line  # "von" / "Jane Doe": the name follows on the next line
+            continue
+        line, prefix = (f"{prefix} {line}", "") if prefix else (line, "")
+        if _UPDATED.match(line) and state.published is None:
+            # "Updated: ..." above "Published: ...": the publication's date wins.
+            updated = updated or parse_date(line)
+            continue
+        if not (_take_date(line, state) or _take_byline(line, state) or _take_outlet(line, state)):
+            _take_metadata(line, state, in_header=False)
+    if not any(people for people, _ in state.bylines):
+        found = _page_byline(lines, page)
+        if found:
+            state.bylines.append(found)
+    if state.published is None:
+        state.published = _page_date(lines, page) or updated
+    if state.published is not None:
+        state.published = _day_first(
+            state.published,
+            lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
+            lines,
+            page.start,
+            page.end,
+        )
+
+
+def _take_outlet(line: str, state: _State) -> bool:
+    """Record the outlet a byline under a page's headline names: "Por Agencia EFE", "by HLNF
+    Staff Report", "von auto-motor.at Redaktion" (words that are no person's name after a
+    prefix that starts sentences too, so `is_byline` only trusts names after it)."""
+    match = _PREFIXED.match(line)
+    if not match or len(line) > _MAX_OUTLET_LINE:
+        return False
+    rest = match.group("rest")
+    words = rest.split()
+    if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words if w.lower() not in _PARTICLES):
+        return False
+    state.bylines.append(split_byline(f"By {rest}"))
+    return True
+
+
+def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The byline of a page saved as text where none stands on a line of its own under the
+    headline: a name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
+    Oktober 2019"), or a person's name beside a date or a role near them."""
+    assert page.headline is not None
+    low = max(0, page.headline - _DATE_ABOVE)
+    nearby = lines[low : page.start + _NAME_BELOW]
+    labels = frozenset(
+        label
+        for raw in lines
+        if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
+    )
+    for position, raw in enumerate(nearby):
+        bare = not _in_menu(nearby, position) and _dated(nearby, position)
+        line = _clean(raw).lstrip("*+•· ")
+        if _LONE_PREFIX.fullmatch(line):
+            # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
+            following = next((other for other in nearby[position + 1 :] if other.strip()), "")
+            line = f"{line} {_clean(following).lstrip('*+•· ')}"
+        found = _byline_in(line, bare=bare, labels=labels)
+        if found:
+            return found
+    # "Autor: Jane Doe", "Text: Jane Doe" closing the text or under it.
+    closing = lines[max(page.start, page.end - _NAME_BELOW) : page.end + _NAME_BELOW]
+    for raw in closing:
+        line = _clean(raw).lstrip("*+•· ")
+        if _LABELLED_BYLINE.match(line) and is_byline(line):
+            people, credit = split_byline(line)
+            if people:
+                return people, credit
+    return None
+
+
+_LIST_ITEM = re.compile(r"^[*+•·o-]\s")
+
+
+def _in_menu(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is an item of a list between other items, none of them a
+    date: a menu's or a tag's name, not an author's, even when shaped like a person's (a
+    byline set as a list has the date as an item: "* Jane Doe" / "* 19.10.19, 12:00")."""
+    if not _LIST_ITEM.match(lines[index].strip()):
+        return False
+    above = next((raw.strip() for raw in reversed(lines[:index]) if raw.strip()), "")
+    below = next((raw.strip() for raw in lines[index + 1 :] if raw.strip()), "")
+    return all(
+        _LIST_ITEM.match(item) and not looks_like_date_line(item.lstrip("*+•·o- "))
+        for item in (above, below)
+    )
+
+
+def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
+    """The date of a page saved as text where no date line stands under its headline: one
+    run together with other words in the headline's block (below it first, then the nearest
+    above it, never the headline's own words), one opening the lede, a date line under the
+    first paragraphs, a labelled one ("Published: ...") in or under the text, a line that is
+    only a date in or under the text."""
+    assert page.headline is not None
+    below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
+    # "08.11.2021 | Headline": the headline's line (and the crumbs that repeat the headline)
+    # without the headline's words.
+    above = [
+        _clean(raw).replace(page.title, " ")
+        for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1][::-1]
+    ]
+    found = next(filter(None, map(find_date, below)), None)
+    found = found or next(filter(None, map(find_date, above)), None)
+    if found is not None:
+        return found
+    opening = _DATE_IN_LINE_START.match(_clean(lines[page.start]))
+    if opening:
+        # "Red. / 31.10.2023 The former colony ...": the date was run into the lede.
+        found = find_date(opening.group(0))
+        if found is not None:
+            return found
+    # A date line under the standfirst or the first paragraph, not one in a sentence.
+    under = [_clean(raw) for raw in lines[page.start : page.start + _NAME_BELOW]]
+    short = (line for line in under if len(line) <= _DATE_LINE and not _is_running_text(line))
+    found = next(filter(None, map(find_date, short)), None)
+    if found is not None:
+        return found
+    # "Published: 3 December 2019", "Erschienen am: 01.11.2023" in or under the text; else a
+    # line of its own that is only a date ("19.11.2021"), not one of a list.
+    text = [
+        line
+        for raw in lines[page.start : page.end + _NAME_BELOW]
+        if (line := _clean(raw)) and len(line) <= _DATE_LINE
+    ]
+    labelled = (line for line in text if _LABELLED_DATE.search(line))
+    found = next(filter(None, map(find_date, labelled)), None)
+    if found is not None:
+        return found
+    alone = (
+        line
+        for line in text
+        if len(line) <= _DATE_ALONE and not _LIST_ITEM.match(line) and looks_like_date_line(line)
+    )
+    found = next(filter(None, map(find_date, alone)), None)
+    if found is not None:
+        return found
+    # Further above the headline (over its photo, its share bar): a labelled date or a line
+    # that is only a date, the nearest first.
+    higher = [
+        line
+        for raw in lines[max(0, page.headline - _LABELLED_ABOVE) : page.headline][::-1]
+        if (line := _clean(raw)) and len(line) <= _DATE_LINE and not _LIST_ITEM.match(line)
+    ]
+    dated = (
+        line
+        for line in higher
+        if _LABELLED_DATE.search(line) or (len(line) <= _DATE_ALONE and looks_like_date_line(line))
+    )
+    return next(filter(None, map(find_date, dated)), None)
+
+
 def parse_text(text: str) -> Draft:
     """One article from scraped plain text (already decoded and sanitised)."""
     lines = text.split("\n")
@@ -921,56 +1162,7 @@ def parse_text(text: str) -> Draft:
     page = find_article(lines)
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
-        _set_title(page.title, state)
-        for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
-            # "Home » Transport » Headline": the section is the crumb above the headline.
-            trail = _clean(raw).lstrip("*+•· ").removesuffix(page.title).rstrip(" »›>/→")
-            crumbs = _breadcrumb(trail) if trail else None
-            if crumbs and crumbs[1] and not state.section:
-                _apply_breadcrumb(crumbs[0], state, strong=True)
-        for index in range(page.headline + 1, page.start):
-            line = _clean(lines[index]) if index != page.standfirst else ""
-            if line and not _take_date(line, state) and not _take_byline(line, state):
-                _take_metadata(line, state, in_header=False)
-        if not state.bylines:
-            # A name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
-            # Oktober 2019"), or on its own under the lede.
-            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW]
-            found = next(
-                filter(
-                    None, (_byline_in(raw, bare=_dated(nearby, i)) for i, raw in enumerate(nearby))
-                ),
-                None,
-            )
-            if found:
-                state.bylines.append(found)
-        if state.published is None:
-            # A date run together with other words ("26. September 2019 Jane Doe 2
-            # Comments"), or just above the headline.
-            nearby = lines[max(0, page.headline - _DATE_ABOVE) : page.start]
-            state.published = next(filter(None, map(find_date, nearby)), None)
-        if state.published is None:
-            # A date line under the standfirst or the first paragraph, not one in a sentence.
-            below = [_clean(raw) for raw in lines[page.start : page.start + _NAME_BELOW]]
-            short = (
-                line for line in below if len(line) <= _DATE_LINE and not _is_running_text(line)
-            )
-            state.published = next(filter(None, map(find_date, short)), None)
-        if state.published is None:
-            # "Published: 3 December 2019", "Erstellt am: 01.11.2023" under the article's text.
-            after = [_clean(raw) for raw in lines[page.end : page.end + _NAME_BELOW]]
-            labelled = (
-                line for line in after if len(line) <= _DATE_LINE and _LABELLED_DATE.search(line)
-            )
-            state.published = next(filter(None, map(find_date, labelled)), None)
-        if state.published is not None:
-            state.published = _day_first(
-                state.published,
-                lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
-                lines,
-                page.start,
-                page.end,
-            )
+        _read_page_header(lines, page, state)
         above = [] if page.standfirst is None else [lines[page.standfirst], ""]
         lines = above + lines[page.start : page.end]
         start = 0
