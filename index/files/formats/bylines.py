@@ -104,7 +104,7 @@ _NOT_NAME_WORDS = (
     _words(
         """the of to for and with from into about after over is are was were be how why what who
     when where this that these those your our their its my say says tell tells told warn
-    warns see sees dear meet in on at now here"""
+    warns see sees dear meet in on at now here über"""
     )
     - _ROLE_WORDS
 )
@@ -142,10 +142,10 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
-        | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|interview)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von
+        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|interview)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von\s*:?
         | von\s*:
-        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in)?
+        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in|en)?
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
@@ -190,6 +190,9 @@ _HANDLES = _words("admin administrator webmaster guest user root anonymous unkno
 _WORD = re.compile(r"[\w'’.-]+")
 _UNDOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+-?(?:[A-Z]\.)*$|^[A-Z]$")
+# A word run into the next with no space ("DoeFollow", a name and its button) and user names
+# ("HowlInTheNight", "AMournful"); not "McDonald", "DiBiase" or "LeBlanc".
+_GLUED = re.compile(r"[a-z]{4}[A-Z]|[a-z][A-Z][a-z]+[A-Z]|^[A-Z]{2}[a-z]")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
 
@@ -215,7 +218,7 @@ def is_person_name(text: str) -> bool:
             return False
         if lowered in _PARTICLES and word[:1].islower():
             continue
-        if not _NAME_WORD.match(word) and not _INITIAL.match(word):
+        if not _NAME_WORD.match(word) and not _INITIAL.match(word) or _GLUED.search(word):
             return False
         if not _is_capitalised(word):
             return False
@@ -492,6 +495,11 @@ def split_byline(text: str) -> tuple[list[str], str]:
     return unique_authors, credit
 
 
+def has_byline_prefix(text: str) -> bool:
+    """Whether `text` opens with the words of a byline: "By", "Von", "Written by", "Autor:"."""
+    return _PREFIX.match(" ".join(text.split()) + " ") is not None
+
+
 def byline_date(line: str) -> str:
     """The date a byline line carries ("By Jane Doe | May 30, 2017" -> "May 30, 2017"), or ""."""
     if not any(ch.isdigit() for ch in line):
@@ -520,7 +528,7 @@ _BY_LINE = re.compile(
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|von)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|(?:ein\s+)?(?:beitrag|artikel))
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel))
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
