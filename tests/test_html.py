@@ -512,3 +512,88 @@ def test_a_utc_date_gives_way_to_the_same_moment_in_the_sites_time_zone() -> Non
     other_moment = head.replace("00:04:00+02:00", "09:30:00+02:00")
     published = parse_html(page(other_moment, BODY)).published
     assert published is not None and published.isoformat() == "2019-10-18T22:04:00+00:00"
+
+
+def test_a_person_in_the_byline_wins_over_an_organisation_in_the_metadata() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": "Harbour Desk"},
+    }
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    draft = parse_html(page(ld(data), article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+
+
+def test_the_site_named_as_a_person_gives_way_to_the_byline() -> None:
+    # A magazine named like a person ("Lady Harbour") names itself as the author.
+    head = '<meta property="og:site_name" content="Lady Harbour">' + (
+        '<meta name="author" content="Lady Harbour">'
+    )
+    article = (
+        '<h1>Bridge closed after cracks found</h1><div class="header_info__author">'
+        "Jane Doe</div>" + BODY
+    )
+    assert parse_html(page(head, article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # Class names written with underscores or in camel case.
+        '<div class="content__author">von Jane Doe</div>',
+        '<div class="liveArticleAuthorDateBlock"><span>Datum:</span> 19.11.2021 '
+        "<span>Autor:</span> Jane Doe <span>Quelle:</span> Town Crier</div>",
+        # The post's own footer, as blogs have it (not the page's footer).
+        '<footer class="post-footer"><span class="post-author vcard">Eingestellt von '
+        '<a rel="author" href="/profile/1">Jane Doe</a></span></footer>',
+        # A bio box: the first line names the writer.
+        '<div class="author-box"><a href="/jane">Jane Doe</a>'
+        "<p>Jane writes about transport and the city for the paper.</p></div>",
+        '<div class="author-box"><p>Foto: John Roe</p><p>Von Jane Doe</p></div>',
+    ],
+)
+def test_byline_elements_as_sites_mark_them(byline: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{byline}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_names_in_comments_and_lists_of_other_stories_are_not_the_authors() -> None:
+    related = (
+        '<div class="recent-comments-widget"><p class="comment-author">Dee Zug</p>'
+        '<p>Great post!</p></div><ul class="teaser-list"><li class="teaser">'
+        '<h3>Ferry timetable</h3><span class="author">Von John Roe</span></li></ul>'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    draft = parse_html(page("<title>T</title>", article + related))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+def test_a_name_under_the_headline_wins_over_a_byline_far_below() -> None:
+    others = "".join(f'<div class="box-{n}"><p class="x">Box {n}</p></div>' for n in range(30))
+    article = (
+        '<h1>Bridge closed after cracks found</h1><p class="info">Jane Doe</p>'
+        f'{BODY}{others}<div><span class="media-box__autor">Von John Roe</span></div>'
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_under_the_headline_does_not_replace_a_declared_credit() -> None:
+    head = '<meta name="author" content="Town Crier News">'
+    article = f"<h1>Bridge closed after cracks found</h1><p>Ferry Tests</p>{BODY}"
+    draft = parse_html(page(head, article))
+    assert (draft.authors, draft.credit) == ([], "Town Crier News")
+
+
+@pytest.mark.parametrize(
+    "line", ["Posted on September 21, 2020 by Jane Doe", "Am 21.09.2020 von Jane Doe"]
+)
+def test_a_date_line_under_the_headline_that_ends_in_the_byline(line: str) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><div class="meta">{line}</div>{BODY}'
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_button_run_into_the_name_is_not_part_of_it() -> None:
+    byline = '<div class="author-info"><a href="/jm">Jane Marlowe</a><a href="#">Follow</a></div>'
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Marlowe"]
