@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    has_byline_prefix,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -355,3 +356,31 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
     first: str, last: str, agency: str
 ) -> None:
     assert agency_credit(first, last) == agency
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        ("Eingestellt von Jane Doe", ["Jane Doe"], ""),
+        ("Artikel von: Harbourinfo", [], "Harbourinfo"),
+        ("Autoren: Jane Doe und John Roe", ["Jane Doe", "John Roe"], ""),
+        # An author box's title ("About Jane"), a button run into a name, user names.
+        ("Über Jane", [], "Über Jane"),
+        ("Jane DoestarFollow", [], "Jane DoestarFollow"),
+        ("AGloomy HowlAtTheMoon", [], "AGloomy HowlAtTheMoon"),
+        ("Jane McDonald", ["Jane McDonald"], ""),
+        ("Jane DiMarco", ["Jane DiMarco"], ""),
+    ],
+)
+def test_blog_labels_and_names_that_are_not_peoples(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Von Jane Doe", True), ("By: Jane", True), ("abgelegt unter: Welt", False), ("Jane", False)],
+)
+def test_has_byline_prefix(text: str, expected: bool) -> None:
+    assert has_byline_prefix(text) is expected
