@@ -366,6 +366,7 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
         ("Autoren: Jane Doe und John Roe", ["Jane Doe", "John Roe"], ""),
         # An author box's title ("About Jane"), a button run into a name, user names.
         ("Über Jane", [], "Über Jane"),
+        ("Zur Artikelübersicht", [], "Zur Artikelübersicht"),
         ("Jane DoestarFollow", [], "Jane DoestarFollow"),
         ("AGloomy HowlAtTheMoon", [], "AGloomy HowlAtTheMoon"),
         ("Jane McDonald", ["Jane McDonald"], ""),

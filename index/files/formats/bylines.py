@@ -112,7 +112,8 @@ _NOT_NAME_WORDS = (
 _UI_WORDS = _NOT_NAME_WORDS | _words(
     """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
-    sections topics help contact privacy terms cookies settings account profile later buy"""
+    sections topics help contact privacy terms cookies settings account profile later buy
+    zur zum zurück weiter alle mehr"""
 )
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
