@@ -559,13 +559,19 @@ def test_byline_elements_as_sites_mark_them(byline: str) -> None:
 
 
 def test_names_in_comments_and_lists_of_other_stories_are_not_the_authors() -> None:
-    related = (
+    comments = (
         '<div class="recent-comments-widget"><p class="comment-author">Dee Zug</p>'
-        '<p>Great post!</p></div><ul class="teaser-list"><li class="teaser">'
-        '<h3>Ferry timetable</h3><span class="author">Von John Roe</span></li></ul>'
+        "<p>Great post!</p></div>"
     )
-    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
-    draft = parse_html(page("<title>T</title>", article + related))
+    related = (
+        '<ul class="teaser-list"><li class="teaser"><h3>Ferry timetable</h3>'
+        '<span class="author">Von John Roe</span></li></ul>'
+    )
+    html = (
+        "<html><head><title>T</title></head><body><article><h1>Bridge closed after cracks "
+        f"found</h1>{BODY}{comments}</article>{related}</body></html>"
+    )
+    draft = parse_html(html)
     assert (draft.authors, draft.credit) == ([], "")
 
 

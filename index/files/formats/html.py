@@ -101,8 +101,10 @@ _FURNITURE_CLASS = re.compile(
 # inside the article's element (unlike its own footer, aside or meta bar, where blogs and many
 # CMSs put the byline). ("promoted" is a CMS's flag on an article, not a promotion.)
 _LISTING = re.compile(
-    r"comment|related|recommend|more-from|widget|promo\b|newsletter|trending|popular|teaser"
+    r"comment|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
 )
+# A teaser is another story's card outside the article, its lede or meta line inside it.
+_TEASER = re.compile(r"teaser")
 _CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # An article's element: <article>, <main>, or a blog post marked up as one (microformats).
 _ARTICLE_CLASS = re.compile(r"\bh-?entry\b")
@@ -924,7 +926,7 @@ def _in_other_content(element: Any) -> bool:
             return True
         if ancestor.tag in ("article", "main") or (marks and _ARTICLE_CLASS.search(marks)):
             return False
-        furniture = furniture or _is_page_furniture(ancestor)
+        furniture = furniture or _is_page_furniture(ancestor) or bool(_TEASER.search(marks))
     return furniture
 
 
@@ -983,6 +985,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
     return near, far
 
 
+_NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
 # How many marked elements (any with a class or id) after the headline a byline may be.
 _NEAR_HEADLINE = 40
 
@@ -1000,7 +1003,8 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         if found[0] or found[1]:
             return found
     for element in containers[:10]:
-        if element.tag == "nav" or _in_other_content(element):
+        # (WordPress marks a whole post, or the page, with its author: "author-jane-doe".)
+        if element.tag in _NOT_BYLINE_BOXES or _in_other_content(element):
             continue
         # An "author" element holds a name; a "byline" also labels and topics ("Filed under").
         named = _AUTHOR_CLASS.search(_marks(element)) is not None
@@ -1020,6 +1024,7 @@ _MAX_BYLINE_LINES = 4
 _AUTHOR_LABEL = re.compile(
     r"(?:^|\s)(?:autor(?:in|en)?|author|auteur|autore|by|von|text|texte)\s*:\s*", re.IGNORECASE
 )
+_TITLES_ONLY = re.compile(r"^(?:(?:prof|dr|mr|mrs|ms|mag|dipl|ing|rev)\.?\s*)+$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
     r"(?:fotos?|photos?|bild(?:er)?|images?|pictures?|photograph(?:y|s)?|crédit)\s*[:/©]",
     re.IGNORECASE,
@@ -1037,9 +1042,14 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     `named` as an author's (`rel=author`), a credit needs a byline's words ("By X") or an
     outlet's name: such boxes also hold labels and topics ("Filed under")."""
     credit = ""
+    title = ""
     for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
         if _PHOTO_CREDIT.match(line):
             continue
+        if _TITLES_ONLY.match(line):
+            title = f"{title} {line}"  # "Prof. Dr.<br>Jane Doe"
+            continue
+        line, title = f"{title} {line}".strip(), ""
         label = _AUTHOR_LABEL.search(line)
         if label:
             line = _NEXT_LABEL.split(line[label.end() :], maxsplit=1)[0]
