@@ -603,3 +603,46 @@ def test_a_button_run_into_the_name_is_not_part_of_it() -> None:
     byline = '<div class="author-info"><a href="/jm">Jane Marlowe</a><a href="#">Follow</a></div>'
     article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Marlowe"]
+
+
+def test_a_day_first_date_under_the_headline_is_read_by_the_declared_moment() -> None:
+    head = '<meta property="article:published_time" content="2022-05-04T02:41:00Z">'
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">3/5/2022 22:41</p>{BODY}'
+    published = parse_html(page(head, article, lang="es")).published
+    assert published is not None
+    assert published.isoformat() == "2022-05-03T22:41:00-04:00"
+    # Far from the declared moment, a day-first date stays as written.
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">09.03.2022</p>{BODY}'
+    published = parse_html(page(head, article, lang="de")).published
+    assert published is not None and published.date().isoformat() == "2022-03-09"
+
+
+@pytest.mark.parametrize(
+    ("declared", "day"),
+    [
+        ("2021-11-04T23:00:00Z", "2021-11-05"),  # local midnight in Berlin, stored in UTC
+        ("2021-11-04T22:00:00Z", "2021-11-05"),
+        ("2021-11-04T23:17:00Z", "2021-11-04"),  # a moment, not a date
+        ("2021-11-04T12:00:00Z", "2021-11-04"),
+    ],
+)
+def test_a_date_stored_as_local_midnight_in_utc_is_the_sites_day(declared: str, day: str) -> None:
+    head = f'<meta property="article:published_time" content="{declared}">'
+    published = parse_html(page(head, BODY, lang="de")).published
+    assert published is not None and published.date().isoformat() == day
+
+
+def test_a_name_after_its_titles_on_a_line_of_its_own_is_one_name() -> None:
+    byline = '<h3 class="author-card__title">Prof. Dr.<br>Jane Doe</h3>'
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Prof. Dr. Jane Doe"]
+
+
+def test_a_post_marked_with_its_authors_class_is_no_byline_box() -> None:
+    html = (
+        '<html><head><title>T</title></head><body><article class="post author-jane-doe">'
+        f"<h1>Bridge closed after cracks found</h1><h2>Ferry Tales and more</h2>{BODY}"
+        "</article></body></html>"
+    )
+    draft = parse_html(html)
+    assert (draft.authors, draft.credit) == ([], "")

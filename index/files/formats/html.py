@@ -13,7 +13,7 @@ import html as html_entities
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -147,7 +147,7 @@ def parse_html(text: str) -> Draft:
     meta = _Metadata(tree)
     draft = meta.draft()
     if draft.published is not None:
-        draft.published = _date_as_shown(tree, draft.published)
+        draft.published = _date_as_shown(tree, _local_midnight(draft.published))
     _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
@@ -1144,6 +1144,16 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         if shown is None:
             label = text or label  # "Last updated:" in an element of its own
             continue
+        if shown.day <= 12 and _NUMERIC_DATE.search(text):
+            # "03/05/2022" is 3 May or March 5: the declared moment's, seen from the site's
+            # time zone (a day either side), when only the other reading is.
+            swapped = shown.replace(month=shown.day, day=shown.month)
+            if (
+                abs((swapped.date() - declared.date()).days)
+                <= 1
+                < abs((shown.date() - declared.date()).days)
+            ):
+                shown = swapped
         if (
             len(without_dates(text).split()) > _DATE_LINE_WORDS
             or _UPDATED.search(f"{label} {text}")
@@ -1153,6 +1163,24 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         if shown.time() != shown.min.time():
             return as_shown(declared, shown) or shown
         return shown
+    return declared
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# Hours (UTC) at which a site east of Greenwich (UTC+1 to +3) stores a date's local midnight.
+_MIDNIGHT_EAST = frozenset((21, 22, 23))
+
+
+def _local_midnight(declared: datetime) -> datetime:
+    """`declared` on the site's own calendar day where it is a date stored as local midnight
+    and given in UTC ("2021-11-04T23:00:00Z" for 5 November in Berlin): a whole hour late in
+    the UTC evening, to the second, is almost never the moment a story went out."""
+    if (
+        declared.utcoffset() == _UTC
+        and declared.hour in _MIDNIGHT_EAST
+        and declared.minute == declared.second == declared.microsecond == 0
+    ):
+        return declared.astimezone(timezone(timedelta(hours=24 - declared.hour)))
     return declared
 
 
