@@ -385,3 +385,11 @@ def test_blog_labels_and_names_that_are_not_peoples(
 )
 def test_has_byline_prefix(text: str, expected: bool) -> None:
     assert has_byline_prefix(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Von Jane Doe, dpa", True), ("Par Jean Dupont, AFP", True), ("Von Jane Doe, Berlin", False)],
+)
+def test_a_foreign_byline_may_name_the_agency_after_the_people(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected

@@ -347,6 +347,14 @@ def _all_people(text: str) -> bool:
     return bool(names) and all(is_person_name(n) for n in names)
 
 
+def _people_and_agencies(text: str) -> bool:
+    """Whether `text` lists people, and maybe the agency they write for ("Jane Doe, dpa")."""
+    names = [_tidy_case(_clean_name(p)) for p in _SEPARATORS.split(text)]
+    names = [n for n in names if n]
+    people = [n for n in names if n.lower() not in _WIRE_NAMES]
+    return bool(people) and all(is_person_name(n) for n in people)
+
+
 def _uninvert(segment: str) -> str:
     """'Jong, Michiel de' -> 'Michiel de Jong' when the segment is one name in catalogue order."""
     match = _INVERTED.match(segment)
@@ -572,7 +580,7 @@ def is_byline(line: str) -> bool:
             # of a sentence: there, only people's names count.
             rest = _SEGMENTS.split(rest, maxsplit=1)[0]
             rest = _DATE_TAIL.sub("", rest) if any(ch.isdigit() for ch in rest) else rest
-            return _all_people(_PLACE.sub("", rest))
+            return _people_and_agencies(_PLACE.sub("", rest))
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
         lower_words = [
