@@ -646,3 +646,18 @@ def test_a_post_marked_with_its_authors_class_is_no_byline_box() -> None:
     )
     draft = parse_html(html)
     assert (draft.authors, draft.credit) == ([], "")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "credit"),
+    [
+        ("<p>Von Jane Doe, dpa</p>", ["Jane Doe"], "dpa"),
+        ('<p class="author">Jane.Doe am Samstag</p>', [], "Jane.Doe"),
+    ],
+)
+def test_a_german_byline_with_its_agency_or_weekday(
+    byline: str, authors: list[str], credit: str
+) -> None:
+    article = f"<h1>Brücke nach Rissen gesperrt</h1>{byline}{BODY}"
+    draft = parse_html(page("<title>T</title>", article, lang="de"))
+    assert (draft.authors, draft.credit) == (authors, credit)

@@ -119,6 +119,7 @@ _BYLINE_TAIL = re.compile(
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\b"
     r"|(?:last\s+)?(?:updated|published|posted|modified)\b|@\w"
     r"|(?:veröffentlicht|aktualisiert|publiée?|mis\s+à\s+jour|publicado|actualizado|pubblicato)\b"
+    r"|(?:am\s+)?(?:mon|diens|donners|frei|sams|sonn)tag\b|(?:am\s+)?mittwoch\b"
     r"|(?:edited|editing|photos?|photographs?|illustrations?|graphics|video)\s+by\b"
     r").*$",
     re.IGNORECASE,
