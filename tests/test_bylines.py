@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    has_byline_prefix,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -379,6 +380,27 @@ def test_one_word_byline(segment: str, word: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        ("Eingestellt von Jane Doe", ["Jane Doe"], ""),
+        ("Artikel von: Harbourinfo", [], "Harbourinfo"),
+        ("Autoren: Jane Doe und John Roe", ["Jane Doe", "John Roe"], ""),
+        # An author box's title ("About Jane"), a button run into a name, user names.
+        ("Über Jane", [], "Über Jane"),
+        ("Zur Artikelübersicht", [], "Zur Artikelübersicht"),
+        ("Jane DoestarFollow", [], "Jane DoestarFollow"),
+        ("AGloomy HowlAtTheMoon", [], "AGloomy HowlAtTheMoon"),
+        ("Jane McDonald", ["Jane McDonald"], ""),
+        ("Jane DiMarco", ["Jane DiMarco"], ""),
+    ],
+)
+def test_blog_labels_and_names_that_are_not_peoples(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("By Jane Doe | Leave a comment", (["Jane Doe"], "")),
@@ -393,3 +415,19 @@ def test_page_furniture_beside_a_byline_is_no_credit(
     text: str, expected: tuple[list[str], str]
 ) -> None:
     assert split_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Von Jane Doe", True), ("By: Jane", True), ("abgelegt unter: Welt", False), ("Jane", False)],
+)
+def test_has_byline_prefix(text: str, expected: bool) -> None:
+    assert has_byline_prefix(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Von Jane Doe, dpa", True), ("Par Jean Dupont, AFP", True), ("Von Jane Doe, Berlin", False)],
+)
+def test_a_foreign_byline_may_name_the_agency_after_the_people(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected

@@ -512,3 +512,152 @@ def test_a_utc_date_gives_way_to_the_same_moment_in_the_sites_time_zone() -> Non
     other_moment = head.replace("00:04:00+02:00", "09:30:00+02:00")
     published = parse_html(page(other_moment, BODY)).published
     assert published is not None and published.isoformat() == "2019-10-18T22:04:00+00:00"
+
+
+def test_a_person_in_the_byline_wins_over_an_organisation_in_the_metadata() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Organization", "name": "Harbour Desk"},
+    }
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    draft = parse_html(page(ld(data), article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+
+
+def test_the_site_named_as_a_person_gives_way_to_the_byline() -> None:
+    # A magazine named like a person ("Lady Harbour") names itself as the author.
+    head = '<meta property="og:site_name" content="Lady Harbour">' + (
+        '<meta name="author" content="Lady Harbour">'
+    )
+    article = (
+        '<h1>Bridge closed after cracks found</h1><div class="header_info__author">'
+        "Jane Doe</div>" + BODY
+    )
+    assert parse_html(page(head, article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # Class names written with underscores or in camel case.
+        '<div class="content__author">von Jane Doe</div>',
+        '<div class="liveArticleAuthorDateBlock"><span>Datum:</span> 19.11.2021 '
+        "<span>Autor:</span> Jane Doe <span>Quelle:</span> Town Crier</div>",
+        # The post's own footer, as blogs have it (not the page's footer).
+        '<footer class="post-footer"><span class="post-author vcard">Eingestellt von '
+        '<a rel="author" href="/profile/1">Jane Doe</a></span></footer>',
+        # A bio box: the first line names the writer.
+        '<div class="author-box"><a href="/jane">Jane Doe</a>'
+        "<p>Jane writes about transport and the city for the paper.</p></div>",
+        '<div class="author-box"><p>Foto: John Roe</p><p>Von Jane Doe</p></div>',
+    ],
+)
+def test_byline_elements_as_sites_mark_them(byline: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{byline}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_names_in_comments_and_lists_of_other_stories_are_not_the_authors() -> None:
+    comments = (
+        '<div class="recent-comments-widget"><p class="comment-author">Dee Zug</p>'
+        "<p>Great post!</p></div>"
+    )
+    related = (
+        '<ul class="teaser-list"><li class="teaser"><h3>Ferry timetable</h3>'
+        '<span class="author">Von John Roe</span></li></ul>'
+    )
+    html = (
+        "<html><head><title>T</title></head><body><article><h1>Bridge closed after cracks "
+        f"found</h1>{BODY}{comments}</article>{related}</body></html>"
+    )
+    draft = parse_html(html)
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+def test_a_name_under_the_headline_wins_over_a_byline_far_below() -> None:
+    others = "".join(f'<div class="box-{n}"><p class="x">Box {n}</p></div>' for n in range(30))
+    article = (
+        '<h1>Bridge closed after cracks found</h1><p class="info">Jane Doe</p>'
+        f'{BODY}{others}<div><span class="media-box__autor">Von John Roe</span></div>'
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_under_the_headline_does_not_replace_a_declared_credit() -> None:
+    head = '<meta name="author" content="Town Crier News">'
+    article = f"<h1>Bridge closed after cracks found</h1><p>Ferry Tests</p>{BODY}"
+    draft = parse_html(page(head, article))
+    assert (draft.authors, draft.credit) == ([], "Town Crier News")
+
+
+@pytest.mark.parametrize(
+    "line", ["Posted on September 21, 2020 by Jane Doe", "Am 21.09.2020 von Jane Doe"]
+)
+def test_a_date_line_under_the_headline_that_ends_in_the_byline(line: str) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><div class="meta">{line}</div>{BODY}'
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_button_run_into_the_name_is_not_part_of_it() -> None:
+    byline = '<div class="author-info"><a href="/jm">Jane Marlowe</a><a href="#">Follow</a></div>'
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Marlowe"]
+
+
+def test_a_day_first_date_under_the_headline_is_read_by_the_declared_moment() -> None:
+    head = '<meta property="article:published_time" content="2022-05-04T02:41:00Z">'
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">3/5/2022 22:41</p>{BODY}'
+    published = parse_html(page(head, article, lang="es")).published
+    assert published is not None
+    assert published.isoformat() == "2022-05-03T22:41:00-04:00"
+    # Far from the declared moment, a day-first date stays as written.
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">09.03.2022</p>{BODY}'
+    published = parse_html(page(head, article, lang="de")).published
+    assert published is not None and published.date().isoformat() == "2022-03-09"
+
+
+@pytest.mark.parametrize(
+    ("declared", "day"),
+    [
+        ("2021-11-04T23:00:00Z", "2021-11-05"),  # local midnight in Berlin, stored in UTC
+        ("2021-11-04T22:00:00Z", "2021-11-05"),
+        ("2021-11-04T23:17:00Z", "2021-11-04"),  # a moment, not a date
+        ("2021-11-04T12:00:00Z", "2021-11-04"),
+    ],
+)
+def test_a_date_stored_as_local_midnight_in_utc_is_the_sites_day(declared: str, day: str) -> None:
+    head = f'<meta property="article:published_time" content="{declared}">'
+    published = parse_html(page(head, BODY, lang="de")).published
+    assert published is not None and published.date().isoformat() == day
+
+
+def test_a_name_after_its_titles_on_a_line_of_its_own_is_one_name() -> None:
+    byline = '<h3 class="author-card__title">Prof. Dr.<br>Jane Doe</h3>'
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Prof. Dr. Jane Doe"]
+
+
+def test_a_post_marked_with_its_authors_class_is_no_byline_box() -> None:
+    html = (
+        '<html><head><title>T</title></head><body><article class="post author-jane-doe">'
+        f"<h1>Bridge closed after cracks found</h1><h2>Ferry Tales and more</h2>{BODY}"
+        "</article></body></html>"
+    )
+    draft = parse_html(html)
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "credit"),
+    [
+        ("<p>Von Jane Doe, dpa</p>", ["Jane Doe"], "dpa"),
+        ('<p class="author">Jane.Doe am Samstag</p>', [], "Jane.Doe"),
+    ],
+)
+def test_a_german_byline_with_its_agency_or_weekday(
+    byline: str, authors: list[str], credit: str
+) -> None:
+    article = f"<h1>Brücke nach Rissen gesperrt</h1>{byline}{BODY}"
+    draft = parse_html(page("<title>T</title>", article, lang="de"))
+    assert (draft.authors, draft.credit) == (authors, credit)

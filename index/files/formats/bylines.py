@@ -104,7 +104,7 @@ _NOT_NAME_WORDS = (
     _words(
         """the of to for and with from into about after over is are was were be how why what who
     when where this that these those your our their its my say says tell tells told warn
-    warns see sees dear meet in on at now here"""
+    warns see sees dear meet in on at now here über"""
     )
     - _ROLE_WORDS
 )
@@ -112,7 +112,8 @@ _NOT_NAME_WORDS = (
 _UI_WORDS = _NOT_NAME_WORDS | _words(
     """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
-    sections topics help contact privacy terms cookies settings account profile later buy"""
+    sections topics help contact privacy terms cookies settings account profile later buy
+    zur zum zurück weiter alle mehr"""
 )
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
@@ -142,10 +143,10 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
-        | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|interview)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von
+        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|interview)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von\s*:?
         | von\s*:
-        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in)?
+        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in|en)?
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
@@ -190,6 +191,9 @@ _HANDLES = _words("admin administrator webmaster guest user root anonymous unkno
 _WORD = re.compile(r"[\w'’.-]+")
 _UNDOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+-?(?:[A-Z]\.)*$|^[A-Z]$")
+# A word run into the next with no space ("DoeFollow", a name and its button) and user names
+# ("HowlInTheNight", "AMournful"); not "McDonald", "DiBiase" or "LeBlanc".
+_GLUED = re.compile(r"[a-z]{4}[A-Z]|[a-z][A-Z][a-z]+[A-Z]|^[A-Z]{2}[a-z]")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 
 
@@ -215,7 +219,7 @@ def is_person_name(text: str) -> bool:
             return False
         if lowered in _PARTICLES and word[:1].islower():
             continue
-        if not _NAME_WORD.match(word) and not _INITIAL.match(word):
+        if not _NAME_WORD.match(word) and not _INITIAL.match(word) or _GLUED.search(word):
             return False
         if not _is_capitalised(word):
             return False
@@ -341,6 +345,14 @@ def _all_people(text: str) -> bool:
     names = [_tidy_case(_clean_name(p)) for p in _SEPARATORS.split(text)]
     names = [n for n in names if n]
     return bool(names) and all(is_person_name(n) for n in names)
+
+
+def _people_and_agencies(text: str) -> bool:
+    """Whether `text` lists people, and maybe the agency they write for ("Jane Doe, dpa")."""
+    names = [_tidy_case(_clean_name(p)) for p in _SEPARATORS.split(text)]
+    names = [n for n in names if n]
+    people = [n for n in names if n.lower() not in _WIRE_NAMES]
+    return bool(people) and all(is_person_name(n) for n in people)
 
 
 def _uninvert(segment: str) -> str:
@@ -513,6 +525,11 @@ def split_byline(text: str) -> tuple[list[str], str]:
     return unique_authors, credit
 
 
+def has_byline_prefix(text: str) -> bool:
+    """Whether `text` opens with the words of a byline: "By", "Von", "Written by", "Autor:"."""
+    return _PREFIX.match(" ".join(text.split()) + " ") is not None
+
+
 def byline_date(line: str) -> str:
     """The date a byline line carries ("By Jane Doe | May 30, 2017" -> "May 30, 2017"), or ""."""
     if not any(ch.isdigit() for ch in line):
@@ -541,7 +558,7 @@ _BY_LINE = re.compile(
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|von)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|(?:ein\s+)?(?:beitrag|artikel))
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel))
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
@@ -584,7 +601,7 @@ def is_byline(line: str) -> bool:
             # of a sentence: there, only people's names count.
             rest = _SEGMENTS.split(rest, maxsplit=1)[0]
             rest = _DATE_TAIL.sub("", rest) if any(ch.isdigit() for ch in rest) else rest
-            return _all_people(_PLACE.sub("", rest))
+            return _people_and_agencies(_PLACE.sub("", rest))
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
         lower_words = [

@@ -13,7 +13,7 @@ import html as html_entities
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -21,8 +21,10 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    has_byline_prefix,
     is_byline,
     is_person_name,
+    looks_like_outlet,
     merge_bylines,
     split_byline,
 )
@@ -77,17 +79,35 @@ _AUTHOR_NAME_KEY = re.compile(r"author[-_.:]?name$")
 _NAME_CLASS = re.compile(
     r"author[-_]*(?:name|link)|byline[-_]*(?:name|author)|contributor[-_]*name"
 )
-# ... and of byline containers, whose text also carries dates, roles and "By".
-_BYLINE_CLASS = re.compile(r"\bbyline|\bauthors?\b")
-# Elements that may name an author: XPath picks those with any of these attributes in C, the
-# regexes above the rest (a case-insensitive XPath test of the class costs ~10 ms a page).
-_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid]"
+# ... and of byline containers, whose text also carries dates, roles and "By" (in the
+# languages of `split_byline`; "wrote-by", "posted-by": a CMS's own words for it).
+_AUTHOR_CLASS = re.compile(
+    r"\bauthor|\bautor|\bauteur|\bwriter\b|\bredakteur|\bjournalist|\bcontributor\b"
+)
+_BYLINE_CLASS = re.compile(
+    _AUTHOR_CLASS.pattern + r"|\bby-?line|\b(?:posted|submitted|written|wrote)-by\b"
+)
+# Elements that may name an author: XPath picks those with any of these attributes (and the
+# HTML elements made for it) in C, the regexes above the rest (a case-insensitive XPath test
+# of the class costs ~10 ms a page).
+_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid] | .//address"
 # Where names are not the article's: comments, related stories, the page's footer. (Not
 # <header>: an article's own header holds its headline and byline.)
 _FURNITURE_CLASS = re.compile(
     r"comment|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
     r"|navbar|\bnav\b|menu|logo|brand|site-title|site-name|share|social|trending|popular"
 )
+# Furniture that lists other stories or readers' words: never the article's byline, even
+# inside the article's element (unlike its own footer, aside or meta bar, where blogs and many
+# CMSs put the byline). ("promoted" is a CMS's flag on an article, not a promotion.)
+_LISTING = re.compile(
+    r"comment|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
+)
+# A teaser is another story's card outside the article, its lede or meta line inside it.
+_TEASER = re.compile(r"teaser")
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# An article's element: <article>, <main>, or a blog post marked up as one (microformats).
+_ARTICLE_CLASS = re.compile(r"\bh-?entry\b")
 _FURNITURE_TAGS = frozenset(("footer", "nav", "aside"))
 _ROOT_LINK = re.compile(r"^(?:/|\./|index\.html?|(?:https?:)?//[^/]+/?)$", re.IGNORECASE)
 # Byline text after the names: dates ("Apr 16, 2015", "Monday", "2 hours ago", "8h"),
@@ -98,15 +118,20 @@ _BYLINE_TAIL = re.compile(
     r"|\d{1,4}[./-]\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\b"
     r"|(?:last\s+)?(?:updated|published|posted|modified)\b|@\w"
+    r"|(?:veröffentlicht|aktualisiert|publiée?|mis\s+à\s+jour|publicado|actualizado|pubblicato)\b"
+    r"|(?:am\s+)?(?:mon|diens|donners|frei|sams|sonn)tag\b|(?:am\s+)?mittwoch\b"
     r"|(?:edited|editing|photos?|photographs?|illustrations?|graphics|video)\s+by\b"
     r").*$",
     re.IGNORECASE,
 )
+# A word run into the next with no space: a name and its button ("DoeFollow").
+_GLUED_WORDS = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 _BY_COLON = re.compile(r"^by\s*:\s*", re.IGNORECASE)  # "BY: JANE DOE", which split_byline misses
 _DATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 _BUTTON_WORDS = frozenset(
     "follow unfollow author authors subscribe view more profile contact share email bio".split()
 )
+_TRAILING_BUTTONS = frozenset(("follow", "unfollow", "subscribe", "folgen", "abonnieren"))
 # Placeholder values some CMSs print into empty meta tags.
 _EMPTY_VALUES = frozenset(("nil", "null", "none", "undefined", "n/a", "-", "false"))
 # Meta keys that name a publication date in a CMS's own vocabulary.
@@ -123,7 +148,7 @@ def parse_html(text: str) -> Draft:
     meta = _Metadata(tree)
     draft = meta.draft()
     if draft.published is not None:
-        draft.published = _date_as_shown(tree, draft.published)
+        draft.published = _date_as_shown(tree, _local_midnight(draft.published))
     _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
@@ -134,8 +159,6 @@ def parse_html(text: str) -> Draft:
         paragraphs = _document_paragraphs(extracted)
     if not (draft.authors or draft.credit) or draft.published is None:
         _fill_from_trafilatura(draft, tree)
-        if meta.site_credit and not draft.authors:
-            draft.credit = ""  # only a person's name takes over from the site's (below)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
@@ -499,34 +522,47 @@ class _Metadata:
         return found
 
     def byline(self, site: str, url: str) -> tuple[list[str], str]:
-        """Authors and credit, from the first source that names someone other than the site:
-        a site that names itself as the author ("author": {"@type": "Organization", "name":
+        """Authors and credit: the first source, in order of trust, that names a person; else
+        the first credit. Metadata often names the publisher or a desk where the page's byline
+        names the writer, so a person's name from the byline wins over it.
+
+        A site that names itself as the author ("author": {"@type": "Organization", "name":
         "Badische Zeitung"}) says nothing of who wrote the story: kept in `site_credit` for
-        when nothing else does. (A site named like a person is a blog named after its writer.)
+        when nothing else does. (A site named like a person is a blog named after its writer:
+        kept as the credit where no one else is named.)
         """
-        for people, credit in self._bylines():
+        fallback: tuple[list[str], str] = ([], "")
+        for people, credit, guess in self._bylines():
             if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
-            if people or (credit and not self.site_credit):
+            if guess and (fallback[0] or fallback[1]):
+                break  # a bare name under the headline is no match for a credit the page gives
+            if people and not all(_is_site_name(p, site, url) for p in people):
                 return people, credit
-        return [], ""
+            if not (fallback[0] or fallback[1] or self.site_credit):
+                # (Once the site names itself, only a person's name says more.)
+                fallback = ([], credit or ", ".join(people))
+        return fallback
 
-    def _bylines(self) -> Iterator[tuple[list[str], str]]:
-        """Bylines the page gives, in order of trust, each looked for only when asked."""
+    def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
+        """Bylines the page gives, in order of trust, each looked for only when asked; the
+        last item says whether it is a guess (a name under the headline with no "By")."""
         found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
-        yield merge_bylines(pair for pair in found if pair[0] or pair[1])
+        yield (*merge_bylines(pair for pair in found if pair[0] or pair[1]), False)
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
             # All values of the first key that has any: article:author may list several.
             names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
             if names:
-                yield merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+                yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
                 break
-        yield _dom_byline(self.tree)
+        near, far = _dom_bylines(self.tree)
+        yield (*near, False)
         yield _byline_under_headline(self.tree)
+        yield (*far, False)
 
     def published(self) -> datetime | None:
         candidates = [
@@ -618,6 +654,7 @@ _INLINE = frozenset(
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
+_LINE_TAGS = _HTML_BLOCKS | {"br"}
 
 
 def _heading_text(heading: Any) -> str:
@@ -628,7 +665,19 @@ def _heading_text(heading: Any) -> str:
 def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
     """The text of `root` as a browser shows it: a space between elements' texts
     (`text_content()` runs "Jane Doe</span><span>Fri" together) except around inline
-    formatting, without styles, scripts or ruby readings, nor the elements `skip` picks out.
+    formatting, without styles, scripts or ruby readings, nor the elements `skip` picks out."""
+    return _clean("".join(_shown_text(root, skip, " "))) or _clean(root.text_content())
+
+
+def _shown_lines(root: Any, skip: Callable[[Any], bool] | None = None) -> list[str]:
+    """The lines of `root` as a browser shows them: as `_spaced_text`, and block elements and
+    line breaks start a line."""
+    lines = "".join(_shown_text(root, skip, "\n")).split("\n")
+    return [line for line in map(_clean, lines) if line]
+
+
+def _shown_text(root: Any, skip: Callable[[Any], bool] | None, block_break: str) -> list[str]:
+    """The pieces of `_spaced_text` and `_shown_lines`, `block_break` between blocks.
 
     Walks the tree without recursion, so any depth is fine."""
     import lxml.etree
@@ -642,12 +691,15 @@ def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
         if not isinstance(element.tag, str):  # A comment or processing instruction.
             parts.append(element.tail or "")
         elif event == "end":
-            parts.append(("" if element.tag in _INLINE else " ") + (element.tail or ""))
+            tag = element.tag
+            space = "" if tag in _INLINE else block_break if tag in _LINE_TAGS else " "
+            parts.append(space + (element.tail or ""))
         elif element.tag in _NOT_TEXT or (skip is not None and skip(element)):
             walker.skip_subtree()  # Its tail still follows, at its "end".
         else:
-            parts.append(element.text or "")
-    return _clean("".join(parts)) or _clean(root.text_content())
+            opens = "\n" if block_break == "\n" and element.tag in _LINE_TAGS else ""
+            parts.append(opens + (element.text or ""))
+    return parts
 
 
 def _kicker(element: Any) -> bool:
@@ -838,11 +890,18 @@ def _similar(heading: str, page_title: str) -> bool:
     return bool(ours) and len(ours & theirs) >= 0.5 * min(len(ours), len(theirs))
 
 
+def _marks(element: Any) -> str:
+    """An element's class and id in lower case, words apart: "post_author" and "postAuthor"
+    read as "post-author", so that `\\b` finds the word."""
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    return _CAMEL_CASE.sub("-", marks).lower().replace("_", "-") if marks else ""
+
+
 def _is_page_furniture(element: Any) -> bool:
     if element.tag in _FURNITURE_TAGS:
         return True
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return bool(marks.strip()) and _FURNITURE_CLASS.search(marks) is not None
+    marks = _marks(element)
+    return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
 
 
 def _in_furniture(element: Any) -> bool:
@@ -853,6 +912,23 @@ def _in_furniture(element: Any) -> bool:
         if _is_page_furniture(ancestor):
             return True
     return False
+
+
+def _in_other_content(element: Any) -> bool:
+    """Whether names in `element` are not the article's writer's: in comments or lists of
+    other stories, or in the page's own furniture outside the article's element. (An article's
+    own footer, aside or meta bar is where blogs and many CMSs put the byline.)"""
+    furniture = False
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "body":
+            break  # Its classes describe the whole page ("has-sidebar", "comments-open").
+        marks = _marks(ancestor)
+        if marks and _LISTING.search(marks):
+            return True
+        if ancestor.tag in ("article", "main") or (marks and _ARTICLE_CLASS.search(marks)):
+            return False
+        furniture = furniture or _is_page_furniture(ancestor) or bool(_TEASER.search(marks))
+    return furniture
 
 
 def _is_site_heading(heading: Any) -> bool:
@@ -867,42 +943,126 @@ def _is_logo(heading: Any) -> bool:
     )
 
 
-def _dom_byline(tree: Any) -> tuple[list[str], str]:
-    """Authors from byline elements, for pages that declare none in their metadata."""
+def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str]]:
+    """Authors from byline elements (`rel=author`, `itemprop=author`, "byline" or "author"
+    classes, `<address>`): (those near the headline, those elsewhere on the page). Names far
+    from the headline are more often another story's or a reader's."""
     body = tree.find("body")
     if body is None:
-        return [], ""
-    names: list[Any] = []
-    containers: list[Any] = []
-    for element in body.xpath(_MARKED):
+        return ([], ""), ([], "")
+    names: tuple[list[Any], list[Any]] = ([], [])
+    containers: tuple[list[Any], list[Any]] = ([], [])
+    headline: int | None = None
+    marked = body.xpath(f"{_MARKED} | .//h1")
+    for position, element in enumerate(marked):
         if element.tag in ("script", "style", "time"):
             continue
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().strip()
+        if element.tag == "h1":
+            if headline is None and not _is_site_heading(element):
+                headline = position
+            continue
+        marks = _marks(element)
+        # Before the headline is found, an element may yet turn out to be near it.
+        side = int(headline is not None and position > headline + _NEAR_HEADLINE)
         if (
-            element.get("rel") == "author"
-            or element.get("itemprop") == "author"
+            "author" in (element.get("rel") or "").split()
+            or "author" in (element.get("itemprop") or "").split()
             or (marks and _NAME_CLASS.search(marks))
         ):
-            names.append(element)
-        elif marks and _BYLINE_CLASS.search(marks) or element.get("data-testid") == "byline":
-            containers.append(element)
-    names = [e for e in names if not _in_furniture(e)]
+            names[side].append((position, element))
+        elif (
+            (marks and _BYLINE_CLASS.search(marks))
+            or element.get("data-testid") == "byline"
+            or element.tag == "address"
+        ):
+            containers[side].append((position, element))
+    if headline is not None:
+        # Those well above the headline (the page's header, a teaser) are far too.
+        for found in (names, containers):
+            found[1][:0] = [p for p in found[0] if p[0] < headline - _NEAR_HEADLINE // 2]
+            found[0][:] = [p for p in found[0] if p[0] >= headline - _NEAR_HEADLINE // 2]
+    near = _byline_elements([e for _, e in names[0]], [e for _, e in containers[0]])
+    far = _byline_elements([e for _, e in names[1]], [e for _, e in containers[1]])
+    return near, far
+
+
+_NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
+# How many marked elements (any with a class or id) after the headline a byline may be.
+_NEAR_HEADLINE = 40
+
+
+def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str], str]:
+    """The byline that name elements give, else the first byline container that names
+    anyone, outside comments and lists of other stories."""
+    names = [e for e in names if not _in_other_content(e)]
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
-        texts = [_byline_text(_spaced_text(e)) for e in names if _neighbourhood(e) is near]
-        found = merge_bylines(split_byline(t) for t in dict.fromkeys(texts) if t)
+        found = merge_bylines(
+            _element_byline(e, named=True) for e in names if _neighbourhood(e) is near
+        )
         if found[0] or found[1]:
             return found
     for element in containers[:10]:
-        if _in_furniture(element):
+        # (WordPress marks a whole post, or the page, with its author: "author-jane-doe".)
+        if element.tag in _NOT_BYLINE_BOXES or _in_other_content(element):
             continue
-        text = _byline_text(_spaced_text(element))
-        if 3 <= len(text) <= 150:
-            authors, credit = split_byline(text)
-            if authors or credit:
-                return authors, credit
+        # An "author" element holds a name; a "byline" also labels and topics ("Filed under").
+        named = _AUTHOR_CLASS.search(_marks(element)) is not None
+        found = _element_byline(element, named=named)
+        if found[0] or found[1]:
+            return found
     return [], ""
+
+
+# What a byline element's text leaves out: its buttons, scripts, dates and photos.
+_BYLINE_SKIP = frozenset(
+    "script style noscript template button select svg iframe time figure".split()
+)
+_MAX_BYLINE_LINES = 4
+# A label before the names inside a line of other details ("Datum: 19.11.2021 Autor: Jane
+# Doe Quelle: Livenet"), and the next label, which ends them.
+_AUTHOR_LABEL = re.compile(
+    r"(?:^|\s)(?:autor(?:in|en)?|author|auteur|autore|by|von|text|texte)\s*:\s*", re.IGNORECASE
+)
+_TITLES_ONLY = re.compile(r"^(?:(?:prof|dr|mr|mrs|ms|mag|dipl|ing|rev)\.?\s*)+$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:fotos?|photos?|bild(?:er)?|images?|pictures?|photograph(?:y|s)?|crédit)\s*[:/©]",
+    re.IGNORECASE,
+)
+_NEXT_LABEL = re.compile(r"\s+[^\W\d_]+\s*:\s")
+
+
+def _skipped_in_byline(element: Any) -> bool:
+    return element.tag in _BYLINE_SKIP
+
+
+def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
+    """(authors, credit) of a byline element: its first line that names a person, else the
+    first credit (a byline box also holds a bio, buttons, a date). Unless the element is
+    `named` as an author's (`rel=author`), a credit needs a byline's words ("By X") or an
+    outlet's name: such boxes also hold labels and topics ("Filed under")."""
+    credit = ""
+    title = ""
+    for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
+        if _PHOTO_CREDIT.match(line):
+            continue
+        if _TITLES_ONLY.match(line):
+            title = f"{title} {line}"  # "Prof. Dr.<br>Jane Doe"
+            continue
+        line, title = f"{title} {line}".strip(), ""
+        label = _AUTHOR_LABEL.search(line)
+        if label:
+            line = _NEXT_LABEL.split(line[label.end() :], maxsplit=1)[0]
+        text = _byline_text(line)
+        if not 3 <= len(text) <= 150:
+            continue
+        people, found = split_byline(text)
+        if people:
+            return people, found
+        if named or has_byline_prefix(text) or looks_like_outlet(found):
+            credit = credit or found
+    return [], credit
 
 
 # Text nodes after the headline read for a byline, and the longest one that may be it.
@@ -913,14 +1073,16 @@ _BARE_NAME_SCAN = 12
 _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
 
-def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
+def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
     """A byline written as text under the page's headline ("Von Jane Doe", "By Jane Doe |
-    12.03.2024"), read as a person would, up to where the text begins."""
+    12.03.2024"), read as a person would, up to where the text begins; and whether it is a bare
+    name with no byline's words, a guess."""
     from newsread.index.files.dates import without_dates
 
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings:
-        return [], ""
+        return [], "", False
+    bare_names = True
     for position, node in enumerate(headings[0].xpath(_FOLLOWING_TEXT)):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
@@ -929,19 +1091,28 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str]:
         if len(text) > 200:
             break  # the article's text has begun
         if not 4 <= len(text) <= _MAX_BYLINE_TEXT:
+            # Past a sentence, a bare name is no longer "right under the headline".
+            bare_names = bare_names and len(text) <= _MAX_BYLINE_TEXT
             continue
         for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
-            segment = segment.strip(" ,;:-–—·|•")
+            segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             if segment and is_byline(segment):
                 people, credit = split_byline(segment)
-                if people:
-                    return people, credit
-            elif position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
+                if people and not (parent is not None and _in_other_content(parent)):
+                    return people, credit, False
+            elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
                 if is_person_name(segment):
-                    return [segment], ""  # a bare name right under the headline
-    return [], ""
+                    return [segment], "", True  # a bare name right under the headline
+    return [], "", False
 
 
+# What is left of a date line that ends in its byline once the date is out ("Posted on
+# September 21, 2020 by Jane Doe", "Am 12.03.2021 von Jane Doe").
+_DATED_BY = re.compile(
+    r"^(?:(?:posted|published|written|veröffentlicht|publiée?|publicado)\s*)?"
+    r"(?:on|am|le|el|il)?\s*(?=(?:by|von|par|por|di)\s)",
+    re.IGNORECASE,
+)
 # Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
 _DATE_LINE_WORDS = 6
 # A date line that gives the last change: not the publication's date.
@@ -974,6 +1145,16 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         if shown is None:
             label = text or label  # "Last updated:" in an element of its own
             continue
+        if shown.day <= 12 and _NUMERIC_DATE.search(text):
+            # "03/05/2022" is 3 May or March 5: the declared moment's, seen from the site's
+            # time zone (a day either side), when only the other reading is.
+            swapped = shown.replace(month=shown.day, day=shown.month)
+            if (
+                abs((swapped.date() - declared.date()).days)
+                <= 1
+                < abs((shown.date() - declared.date()).days)
+            ):
+                shown = swapped
         if (
             len(without_dates(text).split()) > _DATE_LINE_WORDS
             or _UPDATED.search(f"{label} {text}")
@@ -983,6 +1164,24 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         if shown.time() != shown.min.time():
             return as_shown(declared, shown) or shown
         return shown
+    return declared
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# Hours (UTC) at which a site east of Greenwich (UTC+1 to +3) stores a date's local midnight.
+_MIDNIGHT_EAST = frozenset((21, 22, 23))
+
+
+def _local_midnight(declared: datetime) -> datetime:
+    """`declared` on the site's own calendar day where it is a date stored as local midnight
+    and given in UTC ("2021-11-04T23:00:00Z" for 5 November in Berlin): a whole hour late in
+    the UTC evening, to the second, is almost never the moment a story went out."""
+    if (
+        declared.utcoffset() == _UTC
+        and declared.hour in _MIDNIGHT_EAST
+        and declared.minute == declared.second == declared.microsecond == 0
+    ):
+        return declared.astimezone(timezone(timedelta(hours=24 - declared.hour)))
     return declared
 
 
@@ -1014,7 +1213,11 @@ def _byline_text(text: str) -> str:
     text = _SPACE.sub(" ", text).strip()
     if _DATE_LABEL.match(text):
         return ""  # "Last updated: January 7, 2025" is a date line, not a byline.
-    text = _BYLINE_TAIL.sub("", _BY_COLON.sub("By ", text)).strip(" -–—|•·,:")
+    text = _BYLINE_TAIL.sub("", _BY_COLON.sub("By ", _GLUED_WORDS.sub(" ", text)))
+    words = text.strip(" -–—|•·,:").split()
+    while words and words[-1].lower() in _TRAILING_BUTTONS:
+        words.pop()  # "Jane Doe Follow"
+    text = " ".join(words)
     # Buttons next to a name: "Follow Author", "View profile".
     return "" if set(text.lower().split()) <= _BUTTON_WORDS else text
 
@@ -1102,22 +1305,18 @@ def _searched_date(tree: Any, url: str) -> datetime | None:
 
 
 def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
-    """Fields the page did not declare, from trafilatura's own guesses: byline elements it
-    knows, htmldate's reading of the page for dates, a title from the headings.
+    """Fields the page did not declare, from trafilatura's own guesses: htmldate's reading of
+    the page for dates, a title from the headings. (Not its author guess: `_dom_byline` reads
+    the same byline elements, and tells the article's from comments' and related stories'.)
 
     Only the guesses for missing fields are asked for: trafilatura's whole metadata pass
     (`extract_metadata`) reads the meta tags and JSON-LD again and looks for categories,
     tags and a licence, a quarter of a page's parse."""
     import lxml.etree
     from htmldate import find_date as htmldate
-    from trafilatura.metadata import extract_author, extract_sitename, extract_title
+    from trafilatura.metadata import extract_sitename, extract_title
 
     try:
-        if not draft.authors and not draft.credit:
-            author = extract_author(tree)
-            if author:
-                names = [_byline_text(name) for name in author.split(";")]
-                draft.authors, draft.credit = merge_bylines(split_byline(n) for n in names if n)
         if draft.published is None:
             # Not its extensive search: that doubles the time and guesses from URLs and text.
             found = htmldate(
