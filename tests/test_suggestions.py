@@ -64,3 +64,12 @@ def test_neighbours_stay_few_for_the_longest_word() -> None:
     word = "abcdefghijklmnopqrstuvwxyzabcd"
     assert len(word) == search_module.FUZZY_MAX_CHARS
     assert len(search_module._one_edit_variants(word)) < 3000
+
+
+def test_the_suggestion_comes_with_the_counts_not_the_first_screenful(library: Library) -> None:
+    # A search that finds nothing shows "no results" at once; the walk over the index's words
+    # for "did you mean" is step two's, cancelled with it by the next keystroke.
+    with library.begin_search("cofee") as running:
+        first = running.top()
+        assert (first.hits, first.suggestion) == ((), None)
+        assert running.counts().suggestion == "coffee"
