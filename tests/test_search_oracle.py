@@ -208,8 +208,8 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
     )
     root.mkdir(parents=True)
     if not found_bug:
-        # Posting blocks of a few postings (Whoosh writes 128): the first screenful's block
-        # bounds (index/engine/pruning.py) then skip blocks in libraries of dozens of articles.
+        # Posting blocks of a few postings (Whoosh writes 128): what reads or skips a block
+        # at a time (phrases, Whoosh's matchers) meets block ends in libraries of dozens.
         block = random.Random(f"blocks {seed}").choice([2, 5, 128])
         monkeypatch.setattr(whoosh3.W3Codec.__init__, "__defaults__", (block, 3, 1))
     library = Library(root).open()
@@ -559,8 +559,9 @@ def compare_with_whoosh(library: Library, text: str, ranked: list[tuple[str, flo
     """The posting-list evaluator against Whoosh's own matchers: same documents, and the
     same scores where Whoosh's are meaningful (it scores an excluded word as a constant);
     `ranked`, the (key, score) of the hits `Library.search` ranked first, are exactly the
-    best of the whole evaluation (`Library.search` prunes: index/engine/pruning.py), ties
-    broken by the lower document number, and their scores Whoosh's best."""
+    best of the whole evaluation, ties broken by the lower document number (a first
+    screenful found without scoring every match must find these), and their scores
+    Whoosh's best."""
     if (
         not text.strip()
         or text.strip() == "*"

@@ -20,20 +20,13 @@ from __future__ import annotations
 import heapq
 import threading
 from array import array
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable
-from itertools import compress, repeat
-from operator import add, mul, truediv
 from typing import Any
 
 from newsread.index.engine import segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 
 Scores = dict[int, float]
-Ranges = dict[int, list[tuple[int, int]]]
-"""Segment (its index among the searcher's leaf readers) -> sorted, disjoint (first, last)
-spans of its own document numbers: the part of the index an evaluation is restricted to."""
 
 
 class Unsupported(Exception):
@@ -41,25 +34,18 @@ class Unsupported(Exception):
 
 
 def evaluate(
-    searcher: Any,
-    q: Any,
-    scored: bool = True,
-    cancelled: Cancelled | None = None,
-    within: Ranges | None = None,
+    searcher: Any, q: Any, scored: bool = True, cancelled: Cancelled | None = None
 ) -> Scores | None:
     """Every matching (non-deleted) document number -> its score; None when unsupported.
 
     With `scored=False` every score is 0.0 (for date sorts and counts), which is cheaper.
     `cancelled` is asked at every part of the query, segment and batch of phrase candidates
-    (raising `SearchCancelled` once it answers True). With `within`, only the documents in
-    those spans are evaluated (reading only the posting blocks that reach them), each scored
-    exactly as in a whole evaluation: a score depends on the document's postings alone, and
-    sums are taken in the query's order, never in an order that depends on how many match.
+    (raising `SearchCancelled` once it answers True).
     """
     if not whoosh_internals.fast_reads(searcher):
         return None  # Whoosh changed under us: its public matchers answer instead
     try:
-        return _Evaluator(searcher, scored, cancelled, within).run(q)
+        return _Evaluator(searcher, scored, cancelled).run(q)
     except Unsupported:
         return None
 
@@ -71,29 +57,18 @@ def top(scores: Scores, limit: int) -> list[tuple[int, float]]:
         return []
     best = heapq.nlargest(limit, scores.values())
     cutoff = best[-1]
-    tied = list(compress(scores.items(), map(cutoff.__le__, scores.values())))
+    tied = [item for item in scores.items() if item[1] >= cutoff]
     tied.sort(key=lambda item: (-item[1], item[0]))
     return tied[:limit]
 
 
 class _Evaluator:
-    def __init__(
-        self,
-        searcher: Any,
-        scored: bool,
-        cancelled: Cancelled | None = None,
-        within: Ranges | None = None,
-    ) -> None:
+    def __init__(self, searcher: Any, scored: bool, cancelled: Cancelled | None = None) -> None:
         self.searcher = searcher
         self.scored = scored
         self.cancelled = cancelled
         self.schema = searcher.schema
-        self.within = within
-        self.leaves = [
-            (index, reader, offset)
-            for index, (reader, offset) in enumerate(searcher.reader().leaf_readers())
-            if within is None or within.get(index)
-        ]
+        self.leaves = [(reader, offset) for reader, offset in searcher.reader().leaf_readers()]
 
     def run(self, q: Any) -> Scores:
         from whoosh import query
@@ -137,16 +112,13 @@ class _Evaluator:
         btext = _to_bytes(field, text)
         scorer = None
         found: Scores = {}
-        for index, reader, offset in self.leaves:
+        for reader, offset in self.leaves:
             check(self.cancelled)
             if (fieldname, btext) not in reader:
                 continue
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
-            if self.within is None:
-                ids, weights = _postings(reader, fieldname, btext)
-            else:
-                ids, weights = _postings_within(reader, fieldname, btext, self.within[index])
+            ids, weights = _postings(reader, fieldname, btext)
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
             if scorer is None:
                 docs: Any = (d + offset for d in ids) if offset else ids
@@ -179,7 +151,7 @@ class _Evaluator:
         decode = whoosh_internals.position_decoder(field.format)
         scorers: dict[bytes, Any] = {}
         found: Scores = {}
-        for index, reader, offset in self.leaves:
+        for reader, offset in self.leaves:
             check(self.cancelled)
             if any((fieldname, w) not in reader for w in words):
                 continue
@@ -190,8 +162,6 @@ class _Evaluator:
             ids, weights, values = whoosh_internals.read_postings(
                 reader, fieldname, rarest, True, True
             )
-            if self.within is not None:
-                ids, weights, values = _slice_within(ids, self.within[index], weights, values)  # type: ignore[assignment]
             postings_of = {rarest: dict(zip(ids, zip(weights, values, strict=True), strict=True))}
             candidates = set(ids)
             if reader.has_deletions():
@@ -254,7 +224,11 @@ class _Evaluator:
             def weight_only(
                 reader: Any, offset: int, ids: Any, weights: Any, deleted: Any
             ) -> Scores:
-                return _keyed(ids, offset, map(mul, weights, repeat(boost)), deleted)
+                return {
+                    d + offset: w * boost
+                    for d, w in zip(ids, weights, strict=True)
+                    if not deleted or d not in deleted
+                }
 
             return weight_only
         idf = searcher.idf(fieldname, btext)
@@ -263,14 +237,15 @@ class _Evaluator:
 
         def bm25(reader: Any, offset: int, ids: Any, weights: Any, deleted: Any) -> Scores:
             norms = self.norms(reader, fieldname)
-            # factor * w / (w + norm) in C, not a Python step per posting: the same
-            # operations in the same order, so the same floats to the last bit.
-            scores = map(
-                truediv,
-                map(mul, repeat(factor), weights),
-                map(add, weights, map(norms.__getitem__, ids)),
-            )
-            return _keyed(ids, offset, scores, deleted)
+            if deleted:
+                return {
+                    d + offset: factor * w / (w + norms[d])
+                    for d, w in zip(ids, weights, strict=True)
+                    if d not in deleted
+                }
+            return {
+                d + offset: factor * w / (w + norms[d]) for d, w in zip(ids, weights, strict=True)
+            }
 
         return bm25
 
@@ -305,19 +280,17 @@ class _Evaluator:
         if not isinstance(self.schema[q.fieldname], fields.NUMERIC):
             raise Unsupported("TermRange over words")  # could expand to the whole lexicon
         texts: set[bytes] = set()
-        for _, reader, _ in self.leaves:
+        for reader, _ in self.leaves:
             texts.update(whoosh_internals.range_terms(q, reader))
         return self.union([self.term(q.fieldname, t, q.boost) for t in sorted(texts)], 1.0)
 
     def every(self) -> Scores:
         found: Scores = {}
-        for index, reader, offset in self.leaves:
-            docs: Any = range(offset, offset + reader.doc_count_all())
-            if self.within is not None:
-                docs = [d + offset for lo, hi in self.within[index] for d in range(lo, hi + 1)]
+        for reader, offset in self.leaves:
+            docs = range(offset, offset + reader.doc_count_all())
             if reader.has_deletions():
                 deleted = reader.deleted_docs_set
-                docs = (d for d in docs if d - offset not in deleted)
+                docs = (d for d in docs if d - offset not in deleted)  # type: ignore[assignment]
             found.update(dict.fromkeys(docs, 1.0 if self.scored else 0.0))
         return found
 
@@ -328,18 +301,17 @@ class _Evaluator:
 
         positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
-        in_order = [self.run(sub) for sub in positive] or [self.every()]
-        parts = sorted(in_order, key=len)
+        parts = sorted((self.run(sub) for sub in positive), key=len) or [self.every()]
         keys = parts[0].keys()
         for part in parts[1:]:
             keys = keys & part.keys()  # type: ignore[assignment]
             if not keys:
                 return {}
         if self.scored and len(parts) == 2:
-            first, second = parts  # two addends: the same sum in either order
+            first, second = parts
             found = {d: first[d] + second[d] for d in keys}
-        elif self.scored:  # summed in the query's order (see `evaluate`)
-            found = {d: sum(part[d] for part in in_order) for d in keys}
+        elif self.scored:
+            found = {d: sum(part[d] for part in parts) for d in keys}
         if self.scored and q.boost != 1.0:
             found = {d: s * q.boost for d, s in found.items()}
         if not self.scored:
@@ -349,11 +321,9 @@ class _Evaluator:
         return found
 
     def union(self, parts: list[Scores], boost: float) -> Scores:
-        parts = [p for p in parts if p]
+        parts = sorted((p for p in parts if p), key=len, reverse=True)
         if not parts:
             return {}
-        if len(parts) <= 2 or not self.scored:  # two addends: the same sum in either order
-            parts.sort(key=len, reverse=True)  # the largest copied, not added a key at a time
         found = dict(parts[0])
         if self.scored:
             get = found.get
@@ -377,18 +347,6 @@ class _Evaluator:
         if not self.scored:
             return required
         return {d: s + optional.get(d, 0.0) for d, s in required.items()}
-
-
-def _keyed(ids: Any, offset: int, values: Iterable[float], deleted: Any) -> Scores:
-    """{id + offset: value}, leaving out the `deleted` ids (a segment's own numbers)."""
-    found = dict(zip(map(add, ids, repeat(offset)) if offset else ids, values, strict=False))
-    if not deleted:
-        return found
-    if len(deleted) < len(found):
-        for d in deleted:
-            found.pop(d + offset, None)
-        return found
-    return {d: s for d, s in found.items() if d - offset not in deleted}
 
 
 def _in_order(positions: list[dict[int, list[int]]], d: int, slop: int) -> bool:
@@ -424,59 +382,6 @@ _CACHE_MIN_LENGTH = 1_000
 _cache: OrderedDict[tuple[str, str, bytes], tuple[array[int], array[float]]] = OrderedDict()
 _cache_size = 0
 _cache_lock = threading.Lock()
-
-
-def _postings_within(
-    reader: Any, fieldname: str, btext: bytes, spans: list[tuple[int, int]]
-) -> tuple[Any, Any]:
-    """A segment's ids and weights for one term within `spans`: from the cache when it has
-    the term, else only the posting blocks that reach a span are read."""
-    key = (reader.segment().segment_id(), fieldname, btext)
-    with _cache_lock:
-        cached = _cache.get(key)
-    found: tuple[Any, Any]
-    if cached is not None:
-        found = cached
-    else:
-        blocks = posting_blocks(reader, fieldname, btext)
-        if not blocks:  # postings inlined in the term info: a handful
-            found = whoosh_internals.read_postings(reader, fieldname, btext, True, False)[:2]
-        else:
-            wanted: list[int] = []
-            first = at = 0
-            for position, last, _, _ in blocks:
-                while at < len(spans) and spans[at][1] < first:
-                    at += 1
-                if at == len(spans):
-                    break
-                if spans[at][0] <= last:
-                    wanted.append(position)
-                first = last + 1
-            found = whoosh_internals.read_blocks(reader, fieldname, btext, wanted)
-    ids, weights = found
-    kept_ids, kept_weights = _slice_within(ids, spans, weights)
-    return kept_ids, kept_weights
-
-
-def _slice_within(ids: Any, spans: list[tuple[int, int]], *columns: Any) -> tuple[list[int], ...]:
-    """`ids` (sorted) and the same items of each of `columns`, kept where an id is within
-    one of `spans` (sorted, disjoint): a slice per span, cut in C."""
-    kept: list[list[Any]] = [[] for _ in range(len(columns) + 1)]
-    for lo, hi in spans:
-        start, end = bisect_left(ids, lo), bisect_right(ids, hi)
-        if start < end:
-            for into, column in zip(kept, (ids, *columns), strict=True):
-                into.extend(column[start:end])
-    return tuple(kept)
-
-
-def posting_blocks(reader: Any, fieldname: str, btext: bytes) -> list[tuple[int, int, float, int]]:
-    """`whoosh_internals.posting_blocks`, kept with the segment (`segment_cache`)."""
-    return segment_cache.values(
-        reader,
-        f"blocks of {fieldname}:{btext.hex()}",
-        lambda: whoosh_internals.posting_blocks(reader, fieldname, btext),
-    )
 
 
 def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh.analysis import STOP_WORDS
 
-from newsread.index.engine import postings, pruning, segment_cache, stories, whoosh_internals
+from newsread.index.engine import postings, segment_cache, stories, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
@@ -809,12 +809,7 @@ class Search:
         # Whoosh's matchers.
         by_date = self.sort != "relevance"
         page, limit = self.limit, self.offset + self.limit  # the first `offset` are dropped
-        # By relevance, the best `limit` without scoring every match (index/engine/pruning.py);
-        # `counts` finds every match, unscored.
-        best = None if by_date else pruning.best(searcher, q, limit, cancelled)
-        scores = None
-        if best is None:
-            scores = postings.evaluate(searcher, q, scored=not by_date, cancelled=cancelled)
+        scores = postings.evaluate(searcher, q, scored=not by_date, cancelled=cancelled)
         if by_date:
             if scores is not None:
                 docnums = list(scores)
@@ -826,8 +821,6 @@ class Search:
             self._matches = docnums
             dates = _column(searcher, "published")
             top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=self.sort == "newest")]
-        elif best is not None:
-            top = best
         elif scores is not None:
             top, self._matches = postings.top(scores, limit), scores.keys()
         else:
@@ -836,7 +829,7 @@ class Search:
             self.library.docs, searcher, _column(searcher, "key")
         )
         if self.fold:
-            top = self._first_per_story(searcher, q, top, limit, scores, best is not None)
+            top = self._first_per_story(searcher, q, top, limit, scores)
         top = top[self.offset : self.offset + page]
         check(cancelled)
         self.terms = frozenset(
@@ -861,8 +854,6 @@ class Search:
 
     def _all_matches(self, searcher: Any, q: Any) -> list[int]:
         """Every matching docnum (found now if step one's ranking did not list them)."""
-        if self._matches is None:
-            self._matches = postings.evaluate(searcher, q, scored=False, cancelled=self.cancelled)
         if self._matches is None:  # Whoosh's matchers found the top; now count what matches
             deadline = time.perf_counter() + TIME_LIMIT
             found, complete = _matching_docs(searcher, q, deadline, self.cancelled)
@@ -881,26 +872,20 @@ class Search:
         top: list[tuple[int, float]],
         limit: int,
         scores: dict[int, float] | None,
-        pruned: bool,
     ) -> list[tuple[int, float]]:
+        docnums = self._all_matches(searcher, q)
         by_date = self.sort != "relevance"
-        # Pruned, the ranking is asked for more until it gives fewer than asked: the matches
-        # are counted in step two.
-        docnums = None if pruned else self._all_matches(searcher, q)
 
         def rank(n: int) -> list[tuple[int, float]]:
             check(self.cancelled)
-            if pruned:
-                return pruning.best(searcher, q, n, self.cancelled) or []
-            if by_date and docnums is not None:
+            if by_date:
                 dates = _column(searcher, "published")
                 return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=self.sort == "newest")]
             if scores is not None:
                 return postings.top(scores, n)
             return _top_by_relevance(searcher, q, n, self.notes, self.cancelled)
 
-        total = None if docnums is None else len(docnums)
-        return stories.first_per_story(top, self._story_of, limit, total, rank, asked=limit)
+        return stories.first_per_story(top, self._story_of, limit, len(docnums), rank)
 
     def _running(self) -> Any:
         if self._searcher is None:

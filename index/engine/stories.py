@@ -421,14 +421,12 @@ def first_per_story(
     ranked: list[tuple[int, float]],
     story_of: Sequence[str],
     wanted: int,
-    total: int | None,
+    total: int,
     rank: Callable[[int], list[tuple[int, float]]],
-    asked: int = 0,
 ) -> list[tuple[int, float]]:
     """The best-ranked (docnum, score) of each story, `wanted` stories at most: `ranked` is
-    the start of the ranking (its first `asked`), `rank(n)` its first `n`, asked for more
-    while stories are missing and hits remain (`total`; None when not known: the ranking
-    ends when it gives fewer than asked)."""
+    the start of the ranking, `rank(n)` its first `n`, asked for more while stories are
+    missing and hits remain (`total`)."""
     while True:
         seen: set[str] = set()
         picked = []
@@ -439,10 +437,9 @@ def first_per_story(
                 picked.append((docnum, score))
                 if len(picked) == wanted:
                     return picked
-        if len(ranked) >= total if total is not None else len(ranked) < asked:
+        if len(ranked) >= total:
             return picked
-        asked = max(len(ranked) * 4, wanted * 4)
-        ranked = rank(asked)
+        ranked = rank(max(len(ranked) * 4, wanted * 4))
 
 
 def count_stories(story_of: Sequence[str], docnums: list[int]) -> int:

@@ -44,11 +44,7 @@ from newsread.index.engine.cancel import check
 
 _NEEDED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # module, class, attributes: what the reads and patches below use
-    (
-        "whoosh.codec.whoosh3",
-        "W3LeafMatcher",
-        ("_read_data", "_read_values", "_next_block", "_goto"),
-    ),
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", ("_read_data", "_read_values", "_next_block")),
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "column_reader")),
     ("whoosh.codec.whoosh3", "LENGTHS_COLUMN", ()),
     ("whoosh.reading", "SegmentReader", ("has_deletions",)),
@@ -155,52 +151,6 @@ def read_postings(
             found_values.append(matcher.value())
             matcher.next()
     return ids, found_weights, found_values
-
-
-def posting_blocks(reader: Any, fieldname: str, btext: bytes) -> list[tuple[int, int, float, int]]:
-    """(position, last id, largest weight, smallest length) of each posting block of a term
-    in a segment, read from the block headers alone (nothing is decoded); [] when the
-    postings are inlined in the term info.
-
-    A block holds the ids after the previous block's last id up to its own, so a header
-    bounds the BM25 score of every document in that span (the pruning in
-    `newsread.index.engine.pruning`).
-    """
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-
-    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
-    if not isinstance(matcher, W3LeafMatcher):
-        return []
-    blocks = []
-    position = matcher._baseoffset
-    while True:
-        blocks.append((position, matcher._maxid, matcher._maxweight, matcher._minlength))
-        if matcher._lastblock:
-            return blocks
-        position = matcher._nextoffset
-        matcher._goto(position)
-
-
-def read_blocks(
-    reader: Any, fieldname: str, btext: bytes, positions: Sequence[int]
-) -> tuple[list[int], list[float]]:
-    """The ids and weights of a term's posting blocks at these `positions` (from
-    `posting_blocks`), in the order given."""
-    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
-    ids: list[int] = []
-    found_weights: list[float] = []
-    for position in positions:
-        matcher._goto(position)
-        matcher._read_data()
-        block_ids, block_weights, _ = matcher._data
-        ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
-        if block_weights is None:
-            found_weights.extend(repeat(1.0, matcher._blocklength))
-        elif isinstance(block_weights, float):
-            found_weights.extend(repeat(block_weights, matcher._blocklength))
-        else:
-            found_weights.extend(block_weights)
-    return ids, found_weights
 
 
 def read_wanted(
