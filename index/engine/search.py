@@ -938,7 +938,7 @@ class Search:
         )
         if words and words != "*":
             q = _bound(
-                parse_query(words, library.index.schema),
+                parse_query(words, searcher.schema),
                 searcher.reader(),
                 self.notes,
                 _verifier(library, searcher, self.cancelled),
