@@ -161,3 +161,29 @@ def test_match_spans_find_every_word_form_the_stemmer_rewrites() -> None:
     for term in {word for word, _, _ in tokens}:
         expected = [(start, end) for word, start, end in tokens if word == term]
         assert match_spans(text, {term}) == expected, term
+
+
+def test_match_spans_agree_with_the_analyzer_on_random_texts() -> None:
+    """Random ASCII texts of the sample articles' words, cased, dotted and starred at random
+    (the snippet path looks only at words that begin as a stem does): the spans are the
+    analyzer's tokens of the terms asked for."""
+    import random
+
+    from newsread.index.engine.search import match_spans
+
+    rng = random.Random(12)
+    words = sorted({w for text in TEXTS for w in text.split() if w.isascii()})
+    analyzer = StemAnalyzer()
+    for _ in range(150):
+        picked = [rng.choice(words) for _ in range(rng.randint(0, 40))]
+        picked = [
+            w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.2 else w
+            for w in picked
+        ]
+        text = "".join(
+            w + rng.choice([" ", " ", ", ", ".", ". ", "*", "-", "'s ", "\n"]) for w in picked
+        )
+        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
+        terms = {word for word, _, _ in tokens if rng.random() < 0.3} or {"said"}
+        expected = [(start, end) for word, start, end in tokens if word in terms]
+        assert match_spans(text, terms) == expected, (text, terms)

@@ -64,3 +64,29 @@ def test_neighbours_stay_few_for_the_longest_word() -> None:
     word = "abcdefghijklmnopqrstuvwxyzabcd"
     assert len(word) == search_module.FUZZY_MAX_CHARS
     assert len(search_module._one_edit_variants(word)) < 3000
+
+
+def test_the_suggestion_comes_with_the_counts_not_the_first_screenful(library: Library) -> None:
+    # A search that finds nothing shows "no results" at once; the walk over the index's words
+    # for "did you mean" is step two's, cancelled with it by the next keystroke.
+    with library.begin_search("cofee") as running:
+        first = running.top()
+        assert (first.hits, first.suggestion) == ((), None)
+        assert running.counts().suggestion == "coffee"
+
+
+def test_a_fuzzy_words_variants_are_looked_up_as_the_index_would(library: Library) -> None:
+    """Each segment's terms are kept as hashes for the ~500 look-ups of a fuzzy word: every
+    term is found, in whichever segment it is, and nothing else is."""
+    write_article(library.root, "later.txt", "Later", "Harbours, coffees and a marina.")
+    library.update()
+    with library.searcher() as searcher:
+        reader = searcher.reader()
+        assert len(reader.leaf_readers()) > 1
+        for field in ("title", "body"):
+            indexed = search_module._lexicon(reader, field)
+            terms = {t.decode() for leaf, _ in reader.leaf_readers() for t in leaf.lexicon(field)}
+            assert "marina" in terms or field == "title"
+            asked = terms | search_module._one_edit_variants("harbour") | {"", "zzz", "é"}
+            assert {t for t in asked if indexed(t)} == terms
+            assert all(((field, t) in reader) == (t in terms) for t in asked)

@@ -5,8 +5,10 @@ two cores) are mostly time spent waiting for a core. This runs the same queries 
 bench.py built and prints, per kind, the p50 and p95 of the searching thread's CPU time
 (`time.thread_time`) for step one (the top 20 with snippets) and for the whole search, and
 the CPU time of a search on a searcher opened after a commit (a fresh one) next to a pooled
-one. Compare two versions of the code by running it twice, one with `PYTHONPATH` set to a
-snapshot of the other (bench.py leaves one in `DIR/code`):
+one. The kind "nothing" is searches that find nothing (misspelt words, phrases no article
+has): the ones that look for "did you mean". Compare two versions of the code by running it
+twice, one with `PYTHONPATH` set to a snapshot of the other (bench.py leaves one in
+`DIR/code`):
 
     .venv/bin/python tests/benchmarks/query_cpu.py --out /tmp/newsread-bench --size 10000
     PYTHONPATH=/tmp/old/code .venv/bin/python tests/benchmarks/query_cpu.py --out ... --size ...
@@ -51,6 +53,16 @@ def main() -> None:
     library = Library(root).open()
     for warm in queries["term"][:3]:
         library.search(warm["text"], limit=20)
+    # Searches that find nothing, where "did you mean" is looked for: the fuzzy kind's words
+    # without their ~ (half of them misspelt) and the phrases that match nothing.
+    misspelt = [{"text": q["text"].rstrip("~")} for q in queries.get("fuzzy", [])]
+    queries["nothing"] = [
+        spec
+        for spec in misspelt + queries.get("phrase", [])
+        if not library.search(
+            spec["text"], limit=1, facets=False, snippets=False, suggest=False
+        ).total
+    ]
     kinds = opts.kinds.split(",") if opts.kinds else list(queries)
     for kind in kinds:
         tops: list[float] = []

@@ -519,7 +519,18 @@ class MainScreen(Screen[None]):
             self.show_message(
                 f"Results may be incomplete: {results.limited}" if results.limited else ""
             )
-        elif results.suggestion:
+        else:
+            self._say_no_hits(results)
+        if self._restore_article:
+            key, self._restore_article = self._restore_article, ""
+            # Not if the user has typed another query, or pressed any key, meanwhile: the
+            # screen is theirs.
+            if results.query == self._restore_query and not self._keys_since_restore():
+                self.open_article(key, focus=True, record=True, restoring=True)
+
+    def _say_no_hits(self, results: SearchResults) -> None:
+        """Why nothing is listed (a suggestion, when one came, is listed under it)."""
+        if results.suggestion:
             self.show_message(f"No articles match “{results.query}”.")
         elif self.indexing and not results.query:
             self.show_message("Indexing… results appear here as soon as the first batch is saved.")
@@ -543,12 +554,6 @@ class MainScreen(Screen[None]):
                 f"No articles match “{results.query}”. Try fewer words, a prefix (harb*) "
                 "or a fuzzy word (harbuor~)."
             )
-        if self._restore_article:
-            key, self._restore_article = self._restore_article, ""
-            # Not if the user has typed another query, or pressed any key, meanwhile: the
-            # screen is theirs.
-            if results.query == self._restore_query and not self._keys_since_restore():
-                self.open_article(key, focus=True, record=True, restoring=True)
 
     @on(SearchCounted)
     def _search_counted(self, message: SearchCounted) -> None:
@@ -560,6 +565,8 @@ class MainScreen(Screen[None]):
         self.show_timeline(message.results.timeline)
         self._update_results_title()
         self._show_counts(message.results)
+        if not message.results.hits and message.results.suggestion:
+            self._say_no_hits(message.results)
 
     def _show_counts(self, results: SearchResults) -> None:
         self.status.set_status(

@@ -346,6 +346,11 @@ class ResultsList(StoppingOptionList):
         the facets; the rows shown, the highlight and the scroll stay as they are."""
         shown = self.total
         self.results = results
+        if results.suggestion and not results.hits and not self.suggestion:
+            # "Did you mean" comes with the counts, so that "no results" shows at once.
+            self.suggestion = results.suggestion
+            self.set_options(self._make_options())
+            self.highlighted = 0
         if self.total > shown:
             extra: list[Option | None] = []
             for n in range(shown, self.total):
