@@ -207,6 +207,40 @@ def test_columns_read_in_one_piece_hold_what_whoosh_reads_a_document_at_a_time(
 
 
 @pytest.mark.parametrize("seed", range(3))
+def test_document_lengths_read_whole_are_what_whoosh_reads_a_document_at_a_time(
+    seed: int,
+) -> None:
+    """The patched `doc_field_length` (a segment's writing asks it per posting) against the
+    length column read a document at a time, for a scored field, an unscored one and a field
+    no document has."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+    from whoosh.util.numeric import byte_to_length
+
+    rng = random.Random(seed)
+    patch_whoosh()
+    schema = fields.Schema(text=fields.TEXT(), name=fields.ID(), other=fields.TEXT())
+    ix = RamStorage().create_index(schema)
+    writer = ix.writer()
+    for _ in range(rng.randint(1, 400)):
+        words = rng.choice([0, 1, 2, 7, 40, 300, 5000])
+        writer.add_document(text=" ".join(f"w{rng.randint(0, 50)}" for _ in range(words)), name="x")
+    writer.commit()
+    with ix.searcher() as searcher:
+        (leaf, _), *_ = searcher.reader().leaf_readers()
+        perdoc = leaf._perdoc
+        count = leaf.doc_count_all()
+        column = perdoc._cached_reader("_text_len", LENGTHS_COLUMN)
+        for docnum in range(count + 1):
+            byte = column[docnum] if docnum < count else 0
+            expected = byte_to_length(byte) if byte else None
+            assert perdoc.doc_field_length(docnum, "text") == expected
+            assert perdoc.doc_field_length(docnum, "name", 7) == 7  # no length column
+            assert perdoc.doc_field_length(docnum, "other", 3) == 3
+        with pytest.raises(IndexError):
+            perdoc.doc_field_length(count + 1, "text")
+
+
+@pytest.mark.parametrize("seed", range(3))
 def test_words_within_two_edits_over_several_segments_are_every_one_and_only_once(
     seed: int,
 ) -> None:
