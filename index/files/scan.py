@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from newsread.index.files.reader import is_article_file, path_key
+from newsread.index.files.reader import is_article_file, is_article_name, path_key
 
 
 @dataclass
@@ -73,7 +73,7 @@ def scan_library(root: Path) -> ScanResult:
                 elif entry.is_dir():
                     if _first_time(entry.stat(), rel, True, seen, result):
                         stack.append((entry.path, prefix + name + "/"))
-                elif entry.is_file() and is_article_file(PurePosixPath(name)):
+                elif entry.is_file() and is_article_name(name):
                     info = entry.stat()
                     if _first_time(info, rel, False, seen, result):
                         _add_file(entry.path, prefix + name, result, info)
