@@ -339,6 +339,67 @@ def segments(index: Any) -> list[Any]:
     return list(index._segments())
 
 
+def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
+    """A Whoosh merge policy (`writer.commit(mergetype=merge_all)`): every segment into the
+    writer's new one, as Whoosh's `OPTIMIZE`, streamed: each segment's postings are already
+    in (field, term, document) order, so they are read a block at a time and merged in that
+    order into the new segment. `OPTIMIZE` adds every posting of the library to the writer's
+    sorting pool one Python call at a time, spills sorted runs to disk and sorts them again.
+
+    Documents go in segment by segment (deleted ones left out), as `OPTIMIZE` numbers them.
+    Returns the segments left as they are (none).
+    """
+    from heapq import merge
+
+    from whoosh.reading import SegmentReader
+
+    schema = writer.schema
+    readers: list[Any] = []
+    sources: list[Iterator[tuple[Any, ...]]] = []
+    for segment in segments:
+        reader = SegmentReader(writer.storage, schema, segment)
+        readers.append(reader)
+        base = writer.docnum
+        names = set(schema.names()) | {n for n in reader.indexed_field_names() if n in schema}
+        docmap = writer.write_per_doc(names, reader)
+        sources.append(_segment_postings(reader, base, docmap))
+
+    def flush() -> None:  # SegmentWriter._flush_segment, with the streams for the pool
+        writer.perdocwriter.close()
+        lengths = writer.per_document_reader() if writer.codec.length_stats else None
+        try:
+            postings = merge(writer.pool.iter_postings(), *sources)
+            writer.fieldwriter.add_postings(schema, lengths, postings)
+            writer.fieldwriter.close()
+        finally:
+            if lengths is not None:
+                lengths.close()
+            for reader in readers:
+                reader.close()
+
+    writer._flush_segment = flush
+    writer._added = True
+    return []
+
+
+def _segment_postings(
+    reader: Any, base: int, docmap: dict[int, int] | None
+) -> Iterator[tuple[Any, ...]]:
+    """A segment's postings as `SegmentReader.iter_postings` and the writer's renumbering
+    give them, (field, term, new document number, weight, value), a block at a time."""
+    for fieldname, btext in reader.all_terms():
+        ids, weights, values = read_postings(reader, fieldname, btext, True, True)
+        if docmap is None:
+            numbers: Iterator[int] = map(base.__add__, ids)
+        else:  # deleted documents have no new number: leave their postings out
+            kept = [n for n, docnum in enumerate(ids) if docnum in docmap]
+            if len(kept) < len(ids):
+                weights = [weights[n] for n in kept]
+                values = [values[n] for n in kept]
+            numbers = map(docmap.__getitem__, (ids[n] for n in kept))
+        yield from zip(repeat(fieldname), repeat(btext), numbers, weights, values)
+
+
 def writer_temporary_folder(index: Any) -> str:
     """The folder a segment writer of `index` sorts its postings in (`SegmentWriter`'s
     temporary storage); a writer killed mid-way leaves it behind."""
