@@ -78,11 +78,11 @@ class Library(OpenIndex):
     def _follow(self, keys: tuple[str, ...]) -> None:
         """Re-anchor the highlights of articles just read again in their new text, so export,
         search and the highlights view see current positions; a failing store only logs."""
+        if not keys:
+            return
         from newsread.index.annotations.model import AnnotationError
         from newsread.index.annotations.placing import follow_library
 
-        if not keys:
-            return
         try:
             follow_library(self, keys)
         except AnnotationError as error:

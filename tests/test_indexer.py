@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from builders import write_article
 
 from newsread.index.library import Library
@@ -181,6 +182,56 @@ def test_has_changes_sees_new_changed_and_deleted_files(small_library: Path) -> 
     library.update()
     (small_library / "new.txt").unlink()
     assert has_changes(library)
+
+
+def test_count_changes_counts_new_changed_and_deleted_files(small_library: Path) -> None:
+    from newsread.index.engine.indexer import count_changes
+
+    library = _open(small_library)
+    assert count_changes(library) == 3
+    library.update()
+    assert count_changes(library) == 0
+    write_article(small_library, "new.txt", "Tram strike ends", "Tram drivers returned.")
+    path = small_library / "flood.txt"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))  # mtime only
+    (small_library / "grain" / "sanctions.txt").unlink()
+    assert count_changes(library) == 3
+
+
+def test_an_edit_that_keeps_the_size_is_read_again(small_library: Path) -> None:
+    """Same size, new mtime: the digest decides, and here it differs."""
+    library = _open(small_library)
+    library.update()
+    path = small_library / "flood.txt"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Vessa", "Wessa"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    assert path.stat().st_size == stat.st_size
+    summary = library.update()
+    assert (summary.indexed, summary.unchanged) == (1, 2)
+    assert library.search("wessa").total == 1
+
+
+def test_an_update_with_nothing_changed_looks_at_no_file_alone(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every launch pays for it: the stat walk compared with the store's (path, mtime, size)
+    in one piece, never a record per file."""
+    from newsread.index.engine import indexer
+    from newsread.index.engine.docstore import DocStore
+
+    _open(small_library).update()
+    library = _open(small_library)
+
+    def per_file(*args: object) -> None:
+        raise AssertionError("a no-op update looked at a file on its own")
+
+    monkeypatch.setattr(DocStore, "file_state", per_file)
+    monkeypatch.setattr(indexer, "digest_file", per_file)
+    summary = library.update()
+    assert (summary.indexed, summary.unchanged, summary.removed) == (0, 3, 0)
 
 
 def test_articles_missing_from_the_index_are_indexed_again_on_open(small_library: Path) -> None:

@@ -206,3 +206,34 @@ def test_many_missing_articles_are_indexed_again_by_sub_writers(
     reopened = Library(library.root).open()
     assert reopened.notice == "search index repaired: 115 missing articles indexed again"
     assert _keys(reopened) == expected
+
+
+def test_words_the_sub_writers_analysed_are_handed_to_the_next_batch(
+    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch's sub-writers are new processes: the words one batch folded and stemmed come
+    back to the parent (and so to the next batch's sub-writers), exactly as analysed, and the
+    files that carried them are gone."""
+    from newsread.index.engine import schema
+
+    monkeypatch.setattr(schema, "_analysed", {})
+    root = _library(tmp_path / "library", 120)
+    write_article(root, "z/late.txt", "Zebras gallop", "Quixotically wandering zebras galloped.")
+    library = Library(root).open()
+    assert _update(library).articles == 121
+    words = schema.analysed_words()
+    # Only the sub-writers saw the last file (the first batch, here, is the first file).
+    for word in ("Quixotically", "wandering", "zebras", "galloped"):
+        assert words[word] == schema._fold_and_stem(word)
+    assert not list(library.index_dir.glob(f"*{parallel.WORDS_SUFFIX}*"))
+
+
+def test_a_damaged_words_file_is_ignored_and_removed(tmp_path: Path) -> None:
+    from newsread.index.engine import schema
+
+    for name, text in (("1", "{not json"), ("2", '["a list"]'), ("3", '{"x": [1, 2, 3]}')):
+        (tmp_path / f"{name}{parallel.WORDS_SUFFIX}").write_text(text)
+    before = dict(schema.analysed_words())
+    parallel.adopt_analysed_words(tmp_path)
+    assert schema.analysed_words() == before
+    assert not list(tmp_path.iterdir())

@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsread.index.article import stable_id
 from newsread.index.errors import UnreadableFile
@@ -373,3 +375,17 @@ def test_fields_within_the_bounds_are_kept_as_written(tmp_path: Path) -> None:
     path.write_text(json.dumps({"title": title, "body": BODY, "url": url}), encoding="utf-8")
     (article,) = read_articles(path, tmp_path)
     assert (article.title, article.url, article.paragraphs) == (title, url, (BODY,))
+
+
+@given(st.text(alphabet=st.sampled_from("aZ.gzGtxhmljson é_-"), max_size=14))
+def test_a_file_name_suffix_is_pathlibs(name: str) -> None:
+    """The scan decides on the name as a string; pathlib's rule is the twin."""
+    from pathlib import PurePosixPath
+
+    from newsread.index.files.reader import _inner_suffix, is_article_name
+
+    if not name or name in (".", "..") or "/" in name:
+        return
+    lowered = name.lower().removesuffix(".gz")
+    assert _inner_suffix(name) == (PurePosixPath(lowered).suffix if lowered else "")
+    assert is_article_name(name) == is_article_file(PurePosixPath(name))

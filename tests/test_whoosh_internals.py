@@ -207,6 +207,101 @@ def test_columns_read_in_one_piece_hold_what_whoosh_reads_a_document_at_a_time(
 
 
 @pytest.mark.parametrize("seed", range(3))
+def test_document_lengths_read_whole_are_what_whoosh_reads_a_document_at_a_time(
+    seed: int,
+) -> None:
+    """The patched `doc_field_length` (a segment's writing asks it per posting) against the
+    length column read a document at a time, for a scored field, an unscored one and a field
+    no document has."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+    from whoosh.util.numeric import byte_to_length
+
+    rng = random.Random(seed)
+    patch_whoosh()
+    schema = fields.Schema(text=fields.TEXT(), name=fields.ID(), other=fields.TEXT())
+    ix = RamStorage().create_index(schema)
+    writer = ix.writer()
+    for _ in range(rng.randint(1, 400)):
+        words = rng.choice([0, 1, 2, 7, 40, 300, 5000])
+        writer.add_document(text=" ".join(f"w{rng.randint(0, 50)}" for _ in range(words)), name="x")
+    writer.commit()
+    with ix.searcher() as searcher:
+        (leaf, _), *_ = searcher.reader().leaf_readers()
+        perdoc = leaf._perdoc
+        count = leaf.doc_count_all()
+        column = perdoc._cached_reader("_text_len", LENGTHS_COLUMN)
+        for docnum in range(count + 1):
+            byte = column[docnum] if docnum < count else 0
+            expected = byte_to_length(byte) if byte else None
+            assert perdoc.doc_field_length(docnum, "text") == expected
+            assert perdoc.doc_field_length(docnum, "name", 7) == 7  # no length column
+            assert perdoc.doc_field_length(docnum, "other", 3) == 3
+        with pytest.raises(IndexError):
+            perdoc.doc_field_length(count + 1, "text")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_streamed_merge_writes_what_whoosh_optimize_writes(seed: int) -> None:
+    """`merge_all` against Whoosh's own `OPTIMIZE` on the same random segments (deletions,
+    short posting lists inlined in the term info and long ones in blocks, stored fields,
+    columns, positions): the same documents in the same order, the same postings."""
+    from newsread.index.engine.whoosh_internals import merge_all
+
+    rng = random.Random(seed)
+    patch_whoosh()
+    schema = fields.Schema(
+        key=fields.ID(stored=True, unique=True, sortable=True),
+        title=fields.TEXT(stored=True, field_boost=2.0),
+        body=fields.TEXT(phrase=True),
+        year=fields.NUMERIC(sortable=True, signed=False, bits=32),
+    )
+    layouts = []
+    for _ in range(2):
+        ix = RamStorage().create_index(schema)
+        layouts.append(ix)
+    key = 0
+    for _ in range(rng.randint(2, 5)):
+        batch = []
+        for _ in range(rng.randint(1, 200)):
+            key += 1
+            words = [f"w{int(rng.paretovariate(1.2)) % 300}" for _ in range(rng.randint(0, 60))]
+            doc: dict[str, object] = {"key": f"k{key}", "body": " ".join(words)}
+            if rng.random() < 0.8:
+                doc["title"] = " ".join(rng.sample(words, min(3, len(words))))
+            if rng.random() < 0.5:
+                doc["year"] = rng.randint(1900, 2030)
+            batch.append(doc)
+        gone = [f"k{rng.randint(1, key)}" for _ in range(rng.randint(0, 20))]
+        for ix in layouts:
+            writer = ix.writer()
+            for doc in batch:
+                writer.add_document(**doc)
+            writer.commit(merge=False)
+            writer = ix.writer()
+            for name in gone:
+                writer.delete_by_term("key", name)
+            writer.commit(merge=False)
+    streamed, optimized = layouts
+    assert len(streamed._segments()) > 1
+    streamed.writer().commit(mergetype=merge_all)
+    optimized.writer().commit(optimize=True)
+
+    def content(ix: object) -> tuple[object, ...]:
+        with ix.searcher() as searcher:  # type: ignore[attr-defined]
+            reader = searcher.reader()
+            assert len(reader.leaf_readers()) == 1
+            return (
+                list(reader.iter_docs()),
+                list(reader.iter_postings()),
+                [list(reader.column_reader("year")) if reader.has_column("year") else []],
+                [reader.doc_field_length(n, "body") for n in range(reader.doc_count_all())],
+                searcher.doc_count(),
+            )
+
+    assert content(streamed) == content(optimized)
+
+
+@pytest.mark.parametrize("seed", range(3))
 def test_words_within_two_edits_over_several_segments_are_every_one_and_only_once(
     seed: int,
 ) -> None:

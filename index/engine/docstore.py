@@ -141,9 +141,21 @@ class DocStore:
 
     # -- files ---------------------------------------------------------------------------
 
-    def file_states(self) -> dict[str, FileState]:
-        rows = self._db.execute("SELECT path, mtime_ns, size, digest, reason FROM files")
-        return {row[0]: FileState(*row) for row in rows}
+    def file_stats(self) -> dict[str, tuple[int, int]]:
+        """Path -> (mtime_ns, size) of every known file: the shape of `ScanResult.files`, so
+        that a library where nothing changed is one dict comparison (no `FileState` each)."""
+        rows = self._db.execute("SELECT path, mtime_ns, size FROM files")
+        return {path: (mtime_ns, size) for path, mtime_ns, size in rows}
+
+    def file_state(self, path: str) -> FileState | None:
+        row = self._db.execute(
+            "SELECT path, mtime_ns, size, digest, reason FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        return FileState(*row) if row else None
+
+    def has_files(self) -> bool:
+        """Whether any file was ever recorded (without reading them all)."""
+        return self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None
 
     def skipped(self) -> list[tuple[str, str]]:
         rows = self._db.execute("SELECT path, reason FROM files WHERE reason != '' ORDER BY path")

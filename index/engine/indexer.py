@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from newsread.index.engine.docstore import FileState
 from newsread.index.engine.merging import merge_segments, should_merge
-from newsread.index.engine.parallel import PARALLEL_MIN_FILES, index_processes
+from newsread.index.engine.parallel import (
+    PARALLEL_MIN_FILES,
+    adopt_analysed_words,
+    index_processes,
+)
 from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import update_stories
 from newsread.index.errors import UnreadableFile
@@ -84,23 +88,30 @@ def digest_file(path: Path) -> str:
 
 def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
     plan = _Plan()
-    known = library.docs.file_states()
+    known = library.docs.file_stats()
     files = scan.files
     reread = library.parser_changed()
+    if known == files and not reread:
+        # Nothing changed (every launch): one comparison in C, no per-file work.
+        plan.unchanged = len(files)
+        return plan
     for rel, (mtime_ns, size) in files.items():
-        state = known.get(rel)
-        if state is None or reread:
+        stat = known.get(rel)
+        if stat is None or reread:
             plan.to_read.append(rel)
-        elif state.mtime_ns == mtime_ns and state.size == size:
+        elif stat == (mtime_ns, size):
             plan.unchanged += 1
-        elif state.size != size:
+        elif stat[1] != size:
             plan.to_read.append(rel)
         else:  # same size, new mtime: only a changed digest means a changed article
+            state = library.docs.file_state(rel)
             try:
-                same = digest_file(scan.locate(library.root, rel)) == state.digest
+                same = state is not None and digest_file(scan.locate(library.root, rel)) == (
+                    state.digest
+                )
             except OSError:
                 same = False
-            if same:
+            if same and state is not None:
                 plan.touched.append(FileState(rel, mtime_ns, size, state.digest, state.reason))
                 plan.unchanged += 1
             else:
@@ -116,27 +127,17 @@ def has_changes(library: OpenIndex) -> bool:
     A file whose mtime changed but whose size did not counts as changed here; the update
     itself then compares digests.
     """
-    known = library.docs.file_states()
-    files = scan_library(library.root).files
-    if len(files) != len(known):
-        return True
-    for rel, (mtime_ns, size) in files.items():
-        state = known.get(rel)
-        if state is None or state.mtime_ns != mtime_ns or state.size != size:
-            return True
-    return False
+    return library.docs.file_stats() != scan_library(library.root).files
 
 
 def count_changes(library: OpenIndex) -> int:
     """How many files were added, changed or deleted since the index last saw them (one stat
     walk, no file read; a changed mtime counts, as in `has_changes`)."""
-    known = library.docs.file_states()
+    known = library.docs.file_stats()
     files = scan_library(library.root).files
-    changed = sum(
-        1
-        for rel, (mtime_ns, size) in files.items()
-        if (state := known.get(rel)) is None or (state.mtime_ns, state.size) != (mtime_ns, size)
-    )
+    if known == files:
+        return 0
+    changed = sum(1 for rel, stat in files.items() if known.get(rel) != stat)
     return changed + sum(1 for rel in known if rel not in files)
 
 
@@ -159,9 +160,6 @@ def update_library(
     report(Progress("scanning"))
     scan = scan_library(library.root)
     plan = _plan(library, scan)
-    if plan.touched:
-        library.docs.touch_files(plan.touched)
-        library.docs.commit()
     if not plan.to_read and not plan.to_remove:
         if library.docs.get_meta("parser") != str(PARSER_VERSION):
             library.docs.set_meta("parser", str(PARSER_VERSION))
@@ -198,7 +196,7 @@ def update_library(
                 return done
         processes = index_processes() if len(plan.to_read) >= PARALLEL_MIN_FILES else 1
         library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
-        if not library.docs.file_states():
+        if not library.docs.has_files():
             # A new library: every file it will hold is read by this version, so say so before
             # the first commit; a process opening it mid-way must not take it for an old one.
             # (A re-read for a new parser version says so only once it has read every file.)
@@ -305,6 +303,8 @@ def _commit(library: OpenIndex, writer: Any, batch: list[str], expected: int) ->
     """
     parallel = hasattr(writer, "tasks")  # a multi-process writer, even before its first job
     writer.commit()
+    if parallel:
+        adopt_analysed_words(library.index_dir)
     if parallel and library.index.doc_count() != expected:
         with library.index.searcher() as searcher:
             missing = [key for key in batch if searcher.document_number(key=key) is None]

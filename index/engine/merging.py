@@ -98,7 +98,10 @@ def _merge(library: OpenIndex) -> None:
     try:
         lower_priority()
         prepare_sub_writer()
-        library.writer().commit(optimize=True)
+        streamed = not whoosh_internals.missing()  # it reads posting blocks directly
+        library.writer().commit(
+            mergetype=whoosh_internals.merge_all if streamed else None, optimize=True
+        )
     except BaseException:  # noqa: BLE001 - the parent sees the exit code; nothing on screen
         os._exit(1)
     os._exit(0)

@@ -304,7 +304,7 @@ class OpenIndex:
         one (which reads them differently: every file is read again)."""
         from newsread.index.files.reader import PARSER_VERSION
 
-        return bool(self.docs.file_states()) and self.docs.get_meta("parser") != str(PARSER_VERSION)
+        return self.docs.has_files() and self.docs.get_meta("parser") != str(PARSER_VERSION)
 
     def count(self) -> int:
         """Articles in the store."""
@@ -312,7 +312,7 @@ class OpenIndex:
 
     def has_index(self) -> bool:
         """Whether anything was ever indexed (articles, or files that held none)."""
-        return self.docs.count() > 0 or bool(self.docs.file_states())
+        return self.docs.count() > 0 or self.docs.has_files()
 
     def close(self) -> None:
         with self._search_lock:

@@ -84,6 +84,27 @@ def _russian() -> Any:
     return stemmer_for_language("ru")
 
 
+ANALYSED_WORDS = 200_000
+"""Words kept in `_analysed` at most (~40 MB); past that it starts again."""
+_analysed: dict[str, tuple[str, str | None]] = {}
+"""A word as written -> (folded, stemmed or None when left out), for every `StemAnalyzer` of
+this process: folding and stemming once per distinct word (porter2 in Python is most of
+analysis). One per process, not per analyzer, so that it outlives the schema each forked
+sub-writer unpickles (`newsread.index.engine.parallel` hands it from batch to batch)."""
+
+
+def analysed_words() -> dict[str, tuple[str, str | None]]:
+    """What this process's analyzers have folded and stemmed so far (do not change it)."""
+    return _analysed
+
+
+def remember_analysed(words: dict[str, tuple[str, str | None]]) -> None:
+    """Take words another process analysed (each entry as `analysed_words` gives them)."""
+    if len(_analysed) + len(words) > ANALYSED_WORDS:
+        _analysed.clear()
+    _analysed.update(words)
+
+
 class StemAnalyzer(Analyzer):  # type: ignore[misc]
     """Whoosh's `RegexTokenizer(WORD_PATTERN) | FoldFilter() | StopFilter() |
     StemFilter(stem_word)` fused into one loop.
@@ -94,20 +115,11 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
 
     is_morph = True
 
-    def __init__(self) -> None:
-        self._terms: dict[str, tuple[str, str | None]] = {}
-
     def __eq__(self, other: object) -> bool:
         return isinstance(other, StemAnalyzer)
 
     def __hash__(self) -> int:
         return hash(StemAnalyzer)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}  # the stem cache is not part of the schema
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._terms = {}
 
     def __call__(
         self,
@@ -123,7 +135,7 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         **kwargs: Any,
     ) -> Any:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        terms = self._terms
+        terms = _analysed
         matches: Any = word_pattern(value).finditer(value) if tokenize else [_Whole(value)]
         pos = None
         for index, match in enumerate(matches):
@@ -132,7 +144,7 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
             # stemming once per distinct word, not per occurrence.
             known = terms.get(original)
             if known is None:
-                if len(terms) > 100_000:
+                if len(terms) > ANALYSED_WORDS:
                     terms.clear()
                 known = terms[original] = _fold_and_stem(original)
             text, stemmed = known

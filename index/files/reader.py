@@ -49,7 +49,12 @@ _HEADING = re.compile(r"^#{1,2} +\S")
 
 def is_article_file(path: PurePath) -> bool:
     """Whether `path`'s name has a suffix that newsread indexes (`.txt`, `.html.gz` ...)."""
-    return _inner_suffix(path.name) in _BASE_SUFFIXES
+    return is_article_name(path.name)
+
+
+def is_article_name(name: str) -> bool:
+    """`is_article_file` of a file name."""
+    return _inner_suffix(name) in _BASE_SUFFIXES
 
 
 MAX_FILE_BYTES = 20_000_000
@@ -170,9 +175,11 @@ def _size(n: int) -> str:
 
 
 def _inner_suffix(name: str) -> str:
-    lowered = name.lower()
-    lowered = lowered.removesuffix(".gz")
-    return PurePath(lowered).suffix
+    """The lower-case suffix of `name` less a ".gz" (`PurePath.suffix`'s rule, on a string:
+    the scan asks it of every file of the library on every launch)."""
+    lowered = name.lower().removesuffix(".gz")
+    dot = lowered.rfind(".")
+    return lowered[dot:] if 0 < dot < len(lowered) - 1 else ""
 
 
 def _inner_stem(name: str) -> str:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsread.index.files.reader import is_article_file, path_key
+from newsread.index.files.reader import is_article_file, is_article_name, path_key
 
 
 @dataclass
@@ -73,9 +73,10 @@ def scan_library(root: Path) -> ScanResult:
                 elif entry.is_dir():
                     if _first_time(entry.stat(), rel, True, seen, result):
                         stack.append((entry.path, prefix + name + "/"))
-                elif entry.is_file() and is_article_file(Path(name)):
-                    if _first_time(entry.stat(), rel, False, seen, result):
-                        _add_file(entry.path, prefix + name, result)
+                elif entry.is_file() and is_article_name(name):
+                    info = entry.stat()
+                    if _first_time(info, rel, False, seen, result):
+                        _add_file(entry.path, prefix + name, result, info)
             except OSError as error:
                 result.problems.append((rel, _reason(error)))
     return result
@@ -125,12 +126,14 @@ def _first_time(
     return False
 
 
-def _add_file(path: str, rel: str, result: ScanResult) -> None:
+def _add_file(path: str, rel: str, result: ScanResult, info: os.stat_result | None = None) -> None:
+    """Record the file at `path` (`info`: its stat, when the walk has it already)."""
     key = path_key(rel)
     if key in result.files:
         result.problems.append((key, "same name as another file once escaped"))
         return
-    info = os.stat(path)
+    if info is None:
+        info = os.stat(path)
     result.files[key] = (info.st_mtime_ns, info.st_size)
     if key != rel:
         result.os_paths[key] = path

@@ -479,6 +479,20 @@ def peak_rss() -> dict[str, float]:
     return {"rss_mb": round(own, 1), "workers_rss_mb": round(workers, 1)}
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds (user + system) of this process and of the workers it waited for (the
+    build's sub-writers and merge): on a loaded machine wall times are mostly waiting for a
+    core, CPU times compare across runs."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "cpu_seconds": round(own.ru_utime + own.ru_stime, 3),
+        "workers_cpu_seconds": round(workers.ru_utime + workers.ru_stime, 3),
+    }
+
+
 def dir_size_mb(path: Path) -> float:
     total = 0
     for folder, _, files in os.walk(path):
@@ -1111,6 +1125,7 @@ CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 def child_main(opts: argparse.Namespace) -> int:
     result = CHILDREN[opts.child](opts)
     result.update(peak_rss())
+    result.update(cpu_seconds())
     result["loadavg"] = round(os.getloadavg()[0], 2)  # other work on the machine skews timings
     sys.stdout.write(RESULT_MARK + json.dumps(result, default=str) + "\n")
     sys.stdout.flush()
@@ -1207,7 +1222,8 @@ class Run:
             log(
                 f"  {phase}: "
                 + (f"{shown:.2f} s, " if isinstance(shown, float) else "")
-                + f"peak RSS {result['rss_mb']:.0f} MB (process wall {wall:.2f} s)"
+                + f"peak RSS {result['rss_mb']:.0f} MB (process wall {wall:.2f} s, CPU "
+                + f"{result['cpu_seconds']:.2f} s + workers {result['workers_cpu_seconds']:.2f} s)"
             )
         self.phases[phase] = result
         return result
@@ -1304,6 +1320,7 @@ def run_startup(run: Run, queries: int = 30, timeout: float = 900) -> dict[str, 
         "articles": data.get("articles"),
         "indexing_at_first_results": marks.get("indexing_at_first_results"),
         "rss_mb": data.get("rss_mb"),
+        "rss_parts_mb": data.get("rss_parts_mb"),
         "wall_seconds": time.time() - spawned,
     }
     log(

@@ -154,6 +154,7 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
         "entered_counted": to_counts["entered"],
         "articles": articles,
         "rss_mb": _peak_rss_mb(),
+        "rss_parts_mb": _rss_parts_mb(),
     }
 
 
@@ -167,6 +168,22 @@ def _peak_rss_mb() -> float | None:
     except OSError:
         pass
     return None
+
+
+def _rss_parts_mb() -> dict[str, float]:
+    """This process's RSS now, by kind: its own memory (RssAnon) apart from the pages of
+    files it maps (RssFile: the index's segments, read through mmap), which the kernel can
+    drop at any time."""
+    parts: dict[str, float] = {}
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(("RssAnon:", "RssFile:", "RssShmem:")):
+                    name, value = line.split()[:2]
+                    parts[name.rstrip(":")] = int(value) / 1024
+    except OSError:
+        pass
+    return parts
 
 
 # -- the parent: spawn, collect, print ---------------------------------------------------------
