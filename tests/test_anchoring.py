@@ -282,3 +282,28 @@ def test_a_reworded_highlight_leaves_out_a_paragraph_added_above_it() -> None:
     found = anchor_after_edit(old, new, passage)
     assert found.status == "fuzzy"
     assert new[found.start : found.end] == reworded
+
+
+@pytest.mark.parametrize(
+    ("picks", "marked", "added_before"),
+    [
+        ([[9, 15, 0, 1, 2, 3, 4, 5, 6, 7], *[list(range(10))] * 2], 0, False),
+        ([list(range(10)), [12, 3, 0, 1, 2, 4, 5, 6, 7, 8, 9], list(range(10))], 1, True),
+    ],
+)
+def test_a_changed_second_word_keeps_the_first_in_the_highlight(
+    picks: list[list[int]], marked: int, added_before: bool
+) -> None:
+    """Found by the randomised test above: with the second word replaced, the first one was
+    left out (the search stopped at the change), or the alignment matched the old word's last
+    letters further on and took in the end of a sentence written before."""
+    words = [[VOCABULARY[18 * n + i] for i in chosen] for n, chosen in enumerate(picks)]
+    texts = [" ".join(w).capitalize() + "." for w in words]
+    reworded = " ".join([words[marked][0], "wexford", *words[marked][2:]]).capitalize() + "."
+    added = "Ziggurat quixotic yonder."
+    pair = f"{added} {reworded}" if added_before else f"{reworded} {added}"
+    old = " ".join(texts)
+    new = " ".join([*texts[:marked], pair, *texts[marked + 1 :]])
+    found = anchor_after_edit(old, new, texts[marked])
+    assert found.status == "fuzzy"
+    assert new[found.start : found.end] == reworded

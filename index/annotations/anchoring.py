@@ -267,6 +267,11 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         opening = head[: len(head) - len(head.lstrip(_PUNCTUATION))]
         if opening and body.endswith(opening, 0, start):
             start -= len(opening)
+        # The quote's first words, kept before a reworded one ("Koden [old] kefin" as "Koden
+        # wexford kefin"): the search may have stopped at the change, or gone past them.
+        near = found.start + first.dest_start
+        kept = _edge_in(scorer.quote, body, near - 2 * len(head), near + len(head), before=True)
+        start = start if kept is None else kept
     end = found.start + last.dest_end + len(tail)
     if not body.startswith(tail, end - len(tail)):
         end = min(found.end, end)
@@ -275,9 +280,32 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
         if body.startswith(closing, end):
             end += len(closing)
+        near = found.start + last.dest_end
+        kept = _edge_in(scorer.quote, body, near - len(tail), near + 2 * len(tail), before=False)
+        end = end if kept is None else kept
     if (start, end) == (found.start, found.end):
         return found
     return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
+
+
+def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | None:
+    """Where the quote's first (`before`) or last words, `_EDGE_MATCH` characters or more of
+    them, begin (end) in `body[lo:hi]` at a word's edge, the nearest to `hi` (`lo`); None if
+    they are not there (reworded too)."""
+    hi = min(hi, len(body))
+    if before:
+        cut = next((i for i, c in enumerate(quote) if i >= _EDGE_MATCH and not c.isalnum()), 0)
+        words = quote[:cut]
+        where = body.rfind(words, max(0, lo), hi) if cut else -1
+        if where < 0 or (where and body[where - 1].isalnum()):
+            return None
+        return where
+    cut = next((i for i in range(len(quote) - _EDGE_MATCH, 0, -1) if not quote[i - 1].isalnum()), 0)
+    words = quote[cut:]
+    where = body.find(words, lo, max(lo, hi)) if cut else -1
+    if where < 0 or (where + len(words) < len(body) and body[where + len(words)].isalnum()):
+        return None
+    return where + len(words)
 
 
 def _refine(scorer: _Scorer, start: int, stride: int, shortest: int, longest: int) -> Anchor | None:
