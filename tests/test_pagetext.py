@@ -363,3 +363,12 @@ def test_a_labelled_date_over_the_headline_photo_is_the_date_when_none_is_near()
         HEADLINE, f"        Veröffentlicht am 12. März 2024\n{photo}\n{HEADLINE}"
     )
     assert _date_of(page) == "2024-03-12"
+
+
+def test_a_date_found_in_the_text_that_reads_both_ways_follows_the_page() -> None:
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      03/05/2024\n      * About us\n"
+    )
+    assert _date_of(page) == "2024-03-05"
+    european = page.replace("      * Contact\n", "      * 29/04/2024 Archive\n")
+    assert _date_of(european) == "2024-05-03"

@@ -1019,7 +1019,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     if state.published is not None:
         state.published = _day_first(
             state.published,
-            lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
+            # Wherever the date was found: near the headline, in the text or under it.
+            lines[max(0, page.headline - _LABELLED_ABOVE) : page.end + _NAME_BELOW],
             lines,
             page.start,
             page.end,
