@@ -393,3 +393,8 @@ def test_by_inside_a_sentence_or_a_photo_credit_names_no_author() -> None:
     ):
         page = PAGE.replace(BYLINE, f"          {line}\n")
         assert parse_text(page).authors == [], line
+
+
+def test_a_byline_inside_the_text_adds_no_author_to_the_one_under_the_headline() -> None:
+    quoted = PAGE.replace(f"    {BODY[1]}\n", f"      By John Roe\n\n    {BODY[1]}\n")
+    assert parse_text(quoted).authors == ["Jane Doe"]

@@ -1234,7 +1234,12 @@ def parse_text(text: str) -> Draft:
     else:
         start = _header(lines, state)
     layout = _layout(lines[start:])
+    known = len(state.bylines)
     paragraphs = _paragraphs(_body_lines(lines[start:], state, layout), layout)
+    if page is not None and any(people for people, _ in state.bylines[:known]):
+        # In a page's text, bylines under the one by its headline are other stories' (a
+        # related story's, a quoted post's), not more authors of this one.
+        del state.bylines[known:]
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
