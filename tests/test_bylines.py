@@ -393,3 +393,16 @@ def test_page_furniture_beside_a_byline_is_no_credit(
     text: str, expected: tuple[list[str], str]
 ) -> None:
     assert split_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Windrebell", False),  # a column's name: an article opens it
+        ("Die Freiheit der Planung", False),  # a heading
+        ("Robert De Niro", True),
+        ("Ursula von der Leyen", True),
+    ],
+)
+def test_a_name_never_opens_with_an_article(text: str, expected: bool) -> None:
+    assert is_person_name(text) is expected
