@@ -431,3 +431,16 @@ def test_has_byline_prefix(text: str, expected: bool) -> None:
 )
 def test_a_foreign_byline_may_name_the_agency_after_the_people(line: str, expected: bool) -> None:
     assert is_byline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Windrebell", False),  # a column's name: an article opens it
+        ("Die Freiheit der Planung", False),  # a heading
+        ("Robert De Niro", True),
+        ("Ursula von der Leyen", True),
+    ],
+)
+def test_a_name_never_opens_with_an_article(text: str, expected: bool) -> None:
+    assert is_person_name(text) is expected

@@ -363,3 +363,38 @@ def test_a_labelled_date_over_the_headline_photo_is_the_date_when_none_is_near()
         HEADLINE, f"        Veröffentlicht am 12. März 2024\n{photo}\n{HEADLINE}"
     )
     assert _date_of(page) == "2024-03-12"
+
+
+def test_a_date_found_in_the_text_that_reads_both_ways_follows_the_page() -> None:
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      03/05/2024\n      * About us\n"
+    )
+    assert _date_of(page) == "2024-03-05"
+    european = page.replace("      * Contact\n", "      * 29/04/2024 Archive\n")
+    assert _date_of(european) == "2024-05-03"
+
+
+def test_a_name_after_by_inside_a_line_of_furniture_is_the_author() -> None:
+    for furniture, author in (
+        ("Posted by J. R. Doe at 2:33 PM", "J. R. Doe"),
+        ("Ein Beitrag von Jane Doe in Allgemeines", "Jane Doe"),
+        ("12/03/2024 by jdoe 24 Comments", "jdoe"),
+        ("von Jane Doe Foto: © Courier", "Jane Doe"),
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == [author], furniture
+
+
+def test_by_inside_a_sentence_or_a_photo_credit_names_no_author() -> None:
+    for line in (
+        "Das Tramnetz von Jane Doe ist veraltet und teuer",  # "by" in a sentence
+        "Foto von Jane Doe von Pexels",  # who took the photo, and where
+        "Die Trams der Stadt fahren bald ganz ohne die Hilfe von Jane Doe",  # a headline
+    ):
+        page = PAGE.replace(BYLINE, f"          {line}\n")
+        assert parse_text(page).authors == [], line
+
+
+def test_a_byline_inside_the_text_adds_no_author_to_the_one_under_the_headline() -> None:
+    quoted = PAGE.replace(f"    {BODY[1]}\n", f"      By John Roe\n\n    {BODY[1]}\n")
+    assert parse_text(quoted).authors == ["Jane Doe"]

@@ -108,6 +108,8 @@ _NOT_NAME_WORDS = (
     )
     - _ROLE_WORDS
 )
+# Articles that open a headline or a heading, never a name ("Der Windrebell", "Die Woche").
+_ARTICLES = _words("Der Die Das Den Dem Des Ein Eine Einen Les Una Uno Il Lo Gli")
 # Words of page menus and buttons that look like names ("Newer Article", "Log In").
 _UI_WORDS = _NOT_NAME_WORDS | _words(
     """article articles stories posts newer older next previous prev comments reply login logout
@@ -210,7 +212,7 @@ def is_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if text.lower() in _AGENCIES:
+    if text.lower() in _AGENCIES or words[0] in _ARTICLES:
         return False
     capitals = 0
     for word in words:

@@ -543,6 +543,70 @@ def _byline_in(
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+    return _named_inside(undated)
+
+
+# "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
+# name after them took a photo or a video, not the article.
+_BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por)\s+(?=\S)", re.IGNORECASE)
+_OTHER_WORK = re.compile(
+    r"\b(?:foto|photo|bild|image|video|grafik|graphic|illustration|karte|map)s?\b|©",
+    re.IGNORECASE,
+)
+# How many words ("Posted in News", "Ein Beitrag") may stand before "by" in a byline.
+_WORDS_BEFORE_BY = 3
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# What follows a one-word name inside a line: a time or date ("am", "um", "on", "at"), a
+# separator.
+_AFTER_HANDLE = frozenset("am um on at in mit with le el il | · • — – -".split())
+# How many words a name after "by" inside a line may have.
+_NAME_WORDS = 4
+
+
+def _named_inside(line: str) -> tuple[list[str], str] | None:
+    """The person "by", "von", "par" or "por" names inside a line of page furniture ("Posted
+    by Jane Doe at 2:33 PM", "Ein Beitrag von Jane Doe in Allgemeines", "12/04/2020 by jdoe 24
+    Comments"): the capitalised words after it, up to a word in lower case, a number or a
+    stop; a single word only when something other than a name follows it."""
+    for match in _BY_INSIDE.finditer(line):
+        before = line[: match.start()]
+        if _OTHER_WORK.search(before):
+            break  # "Foto von Jane Doe von Pexels": who took the photo, and where
+        if len(_SEGMENT.split(before)[-1].split()) > _WORDS_BEFORE_BY:
+            continue  # "The empire built by Jane Doe ...": a sentence, a headline
+        words: list[str] = []
+        rest = line[match.end() :].split()
+        for word in rest[:_NAME_WORDS]:
+            core = word.rstrip(".,;:")
+            if not core or word.endswith(":") or not (core[:1].isupper() or core in _PARTICLES):
+                break  # "Foto:", "at", "2:33": the name has ended
+            if _INITIALS.match(word):
+                words.append(word)  # "T. V. Raman"
+                continue
+            words.append(core)
+            if word != core:
+                break  # "Jane Doe, Reuters": a comma ends the name
+        name = " ".join(words)
+        following = rest[len(words)] if len(rest) > len(words) else ""
+        ended = (
+            not following
+            or following[:1].isdigit()
+            or following.endswith(":")  # "Foto:", a label
+            or following.lower() in _AFTER_HANDLE
+        )
+        if (
+            len(words) >= 2
+            and is_person_name(name)
+            and (ended or name != " ".join(rest[: len(words)]))
+        ):
+            return [name], ""
+        after = rest[1] if len(rest) > 1 else ""
+        if (
+            rest
+            and one_word_byline(f"by {rest[0]}")
+            and (not after or after[:1].isdigit() or after.lower() in _AFTER_HANDLE)
+        ):
+            return [rest[0]], ""
     return None
 
 
@@ -1019,7 +1083,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     if state.published is not None:
         state.published = _day_first(
             state.published,
-            lines[max(0, page.headline - _DATE_ABOVE) : page.start + _NAME_BELOW],
+            # Wherever the date was found: near the headline, in the text or under it.
+            lines[max(0, page.headline - _LABELLED_ABOVE) : page.end + _NAME_BELOW],
             lines,
             page.start,
             page.end,
@@ -1169,7 +1234,12 @@ def parse_text(text: str) -> Draft:
     else:
         start = _header(lines, state)
     layout = _layout(lines[start:])
+    known = len(state.bylines)
     paragraphs = _paragraphs(_body_lines(lines[start:], state, layout), layout)
+    if page is not None and any(people for people, _ in state.bylines[:known]):
+        # In a page's text, bylines under the one by its headline are other stories' (a
+        # related story's, a quoted post's), not more authors of this one.
+        del state.bylines[known:]
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
