@@ -661,3 +661,12 @@ def test_a_german_byline_with_its_agency_or_weekday(
     article = f"<h1>Brücke nach Rissen gesperrt</h1>{byline}{BODY}"
     draft = parse_html(page("<title>T</title>", article, lang="de"))
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize("suffix", ["Harbour Times", "harbourtimes", "HarbourTimes.example"])
+def test_the_sites_name_as_its_address_spells_it_is_cut_from_the_title(suffix: str) -> None:
+    head = (
+        f'<meta property="og:title" content="Bridge closed after cracks found - {suffix}">'
+        '<link rel="canonical" href="https://www.harbourtimes.example/news/bridge">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"

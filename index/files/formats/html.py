@@ -457,6 +457,7 @@ class _Metadata:
         return title
 
     def _declared_title(self, site: str, authors: list[str], headings: list[str]) -> str:
+        url = self.url()
         page_title = _clean(self.tree.findtext(".//title") or "")
         # Dublin Core first, as Readability does: rarer than OpenGraph, but when a page has
         # both, OpenGraph's is the one written for social media.
@@ -488,14 +489,18 @@ class _Metadata:
                 # The <title> and the <h1> agree with each other on a headline that the
                 # metadata lacks: the metadata is the site's generic one.
                 return next(h for h in headings if _loose(h) == loose_page)
-            title = _strip_site((agreed or declared)[0], site, page_title, authors)
+            title = _strip_site((agreed or declared)[0], site, page_title, authors, url=url)
         elif len(headings) == 1 and (not page_title or _similar(headings[0], page_title)):
             # A lone <h1> outside the page header is the headline, unless the <title> says
             # otherwise (a section name such as "Health Center").
             return headings[0]
         else:
-            title = _strip_site(page_title, site, "", authors, guess=not site)
-        if len(headings) == 1 and len(title.split()) <= 3 and len(headings[0].split()) >= 4:
+            title = _strip_site(page_title, site, "", authors, guess=not site, url=url)
+        if len(headings) == 1 and (
+            len(title.split()) <= 3
+            and len(headings[0].split()) >= 4
+            or _loose(title) == _loose(site)
+        ):
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
             return headings[0]
@@ -1223,7 +1228,13 @@ def _byline_text(text: str) -> str:
 
 
 def _strip_site(
-    title: str, site: str, page_title: str, authors: list[str], *, guess: bool = False
+    title: str,
+    site: str,
+    page_title: str,
+    authors: list[str],
+    *,
+    guess: bool = False,
+    url: str = "",
 ) -> str:
     """`title` without a " | Site" (or " | Author") suffix, or a "Site - " prefix.
 
@@ -1245,7 +1256,8 @@ def _strip_site(
         if len(parts) < 2:
             break
         # Names the page gives before a guess: a guess may take a short headline for a name.
-        if _loose(parts[-1]) in names:
+        # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
+        if _loose(parts[-1]) in names or _is_site_name(parts[-1], site, url):
             title = _join_parts(title, parts[:-1])
         elif _loose(parts[0]) in names:
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
