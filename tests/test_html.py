@@ -670,3 +670,19 @@ def test_the_sites_name_as_its_address_spells_it_is_cut_from_the_title(suffix: s
         '<link rel="canonical" href="https://www.harbourtimes.example/news/bridge">'
     )
     assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+def test_a_byline_just_after_the_text_names_the_author() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>Posted by Jane Doe at 2:33 PM</p>"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_declared_title_that_is_only_the_sites_name_gives_way_to_the_h1() -> None:
+    head = (
+        '<meta property="og:site_name" content="Wind park shares">'
+        '<meta property="og:title" content="Wind park shares | Harbour Power">'
+        '<link rel="canonical" href="https://www.harbourpower.example/press/wind">'
+    )
+    article = f"<h1>Green savings: shares in the wind park go on sale</h1>{BODY}"
+    title = parse_html(page(head, article)).title
+    assert title == "Green savings: shares in the wind park go on sale"

@@ -170,6 +170,8 @@ def parse_html(text: str) -> Draft:
         draft.published = next(filter(None, map(find_date, short)), None)
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
+    if not (draft.authors or draft.credit):
+        draft.authors = _closing_byline(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -1369,6 +1371,19 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     if draft.published is None:
         draft.published = state.published
     return paragraphs[drop:]
+
+
+# Paragraphs at the end of the text read for a byline that signs it.
+_CLOSING_LINES = 3
+
+
+def _closing_byline(paragraphs: list[str]) -> list[str]:
+    """The people a byline just after the text names ("Von Jane Doe", "Posted by Jane Doe
+    at 2:33 PM"), where the page named no one above it."""
+    for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
+        if len(paragraph) <= _MAX_LEAD and is_byline(paragraph):
+            return split_byline(paragraph)[0]
+    return []
 
 
 def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
