@@ -686,3 +686,9 @@ def test_a_declared_title_that_is_only_the_sites_name_gives_way_to_the_h1() -> N
     article = f"<h1>Green savings: shares in the wind park go on sale</h1>{BODY}"
     title = parse_html(page(head, article)).title
     assert title == "Green savings: shares in the wind park go on sale"
+
+
+def test_a_cms_account_named_as_the_author_gives_way_to_the_byline() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "admin"}}
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    assert parse_html(page(ld(data), article)).authors == ["Jane Doe"]

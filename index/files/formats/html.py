@@ -831,9 +831,11 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
         if isinstance(item, dict) and "organization" in " ".join(_types(item)):
             authors.append(([], name))
         elif isinstance(item, dict) and _types(item) & _PERSON_TYPES:
-            # A Person node's name is a name, even if it is not shaped like one ("Mac & i").
+            # A Person node's name is a name, even if it is not shaped like one ("Mac & i"),
+            # unless it is a CMS's account name ("admin"), which says nothing.
             people, credit = split_byline(name)
-            authors.append((people, credit) if people else ([name], ""))
+            if people or credit:
+                authors.append((people, credit) if people else ([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
