@@ -692,3 +692,17 @@ def test_a_cms_account_named_as_the_author_gives_way_to_the_byline() -> None:
     data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "admin"}}
     article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
     assert parse_html(page(ld(data), article)).authors == ["Jane Doe"]
+
+
+def test_an_agency_credit_in_the_byline_after_the_site_naming_itself() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "author": {"@type": "Organization", "name": "Harbour Gazette"},
+        "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    }
+    article = (
+        "<h1>Bridge closed after cracks found</h1><address>Agencia EFE</address>"
+        f"<address>Harbour Street 12</address>{BODY}"
+    )
+    draft = parse_html(page(ld(data), article))
+    assert (draft.authors, draft.credit) == ([], "Agencia EFE")

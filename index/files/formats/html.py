@@ -22,6 +22,7 @@ from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
     has_byline_prefix,
+    is_agency,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -547,8 +548,8 @@ class _Metadata:
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(_is_site_name(p, site, url) for p in people):
                 return people, credit
-            if not (fallback[0] or fallback[1] or self.site_credit):
-                # (Once the site names itself, only a person's name says more.)
+            if not (fallback[0] or fallback[1]) and (not self.site_credit or is_agency(credit)):
+                # (Once the site names itself, only a person's or an agency's name says more.)
                 fallback = ([], credit or ", ".join(people))
         return fallback
 
@@ -1069,7 +1070,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_byline(text)
         if people:
             return people, found
-        if named or has_byline_prefix(text) or looks_like_outlet(found):
+        if named or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
     return [], credit
 
