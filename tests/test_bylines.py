@@ -8,6 +8,7 @@ from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
     has_byline_prefix,
+    is_agency,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -444,3 +445,16 @@ def test_a_foreign_byline_may_name_the_agency_after_the_people(line: str, expect
 )
 def test_a_name_never_opens_with_an_article(text: str, expected: bool) -> None:
     assert is_person_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agencia EFE", True),
+        ("dpa/lno", True),
+        ("AFP, Reuters", True),
+        ("Harbour Street 12", False),
+    ],
+)
+def test_is_agency(text: str, expected: bool) -> None:
+    assert is_agency(text) is expected

@@ -661,3 +661,48 @@ def test_a_german_byline_with_its_agency_or_weekday(
     article = f"<h1>Brücke nach Rissen gesperrt</h1>{byline}{BODY}"
     draft = parse_html(page("<title>T</title>", article, lang="de"))
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize("suffix", ["Harbour Times", "harbourtimes", "HarbourTimes.example"])
+def test_the_sites_name_as_its_address_spells_it_is_cut_from_the_title(suffix: str) -> None:
+    head = (
+        f'<meta property="og:title" content="Bridge closed after cracks found - {suffix}">'
+        '<link rel="canonical" href="https://www.harbourtimes.example/news/bridge">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+def test_a_byline_just_after_the_text_names_the_author() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>Posted by Jane Doe at 2:33 PM</p>"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_declared_title_that_is_only_the_sites_name_gives_way_to_the_h1() -> None:
+    head = (
+        '<meta property="og:site_name" content="Wind park shares">'
+        '<meta property="og:title" content="Wind park shares | Harbour Power">'
+        '<link rel="canonical" href="https://www.harbourpower.example/press/wind">'
+    )
+    article = f"<h1>Green savings: shares in the wind park go on sale</h1>{BODY}"
+    title = parse_html(page(head, article)).title
+    assert title == "Green savings: shares in the wind park go on sale"
+
+
+def test_a_cms_account_named_as_the_author_gives_way_to_the_byline() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "admin"}}
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    assert parse_html(page(ld(data), article)).authors == ["Jane Doe"]
+
+
+def test_an_agency_credit_in_the_byline_after_the_site_naming_itself() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "author": {"@type": "Organization", "name": "Harbour Gazette"},
+        "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    }
+    article = (
+        "<h1>Bridge closed after cracks found</h1><address>Agencia EFE</address>"
+        f"<address>Harbour Street 12</address>{BODY}"
+    )
+    draft = parse_html(page(ld(data), article))
+    assert (draft.authors, draft.credit) == ([], "Agencia EFE")

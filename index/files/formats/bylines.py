@@ -711,6 +711,11 @@ def _agency_words(text: str) -> bool:
     )
 
 
+def is_agency(text: str) -> bool:
+    """Whether `text` names news agencies: 'dpa/lno', 'AFP, Reuters', 'Agencia EFE'."""
+    return _agency_words(text)
+
+
 def agency_credit(first: str, last: str) -> str:
     """The news agency that signs an article's text: from the wire dateline of its `first`
     paragraph or a credit closing its `last` ("(dpa)", "Quelle: SDA"); empty if none."""

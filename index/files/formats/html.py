@@ -22,6 +22,7 @@ from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
     has_byline_prefix,
+    is_agency,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -170,6 +171,8 @@ def parse_html(text: str) -> Draft:
         draft.published = next(filter(None, map(find_date, short)), None)
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
+    if not (draft.authors or draft.credit):
+        draft.authors = _closing_byline(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -457,6 +460,7 @@ class _Metadata:
         return title
 
     def _declared_title(self, site: str, authors: list[str], headings: list[str]) -> str:
+        url = self.url()
         page_title = _clean(self.tree.findtext(".//title") or "")
         # Dublin Core first, as Readability does: rarer than OpenGraph, but when a page has
         # both, OpenGraph's is the one written for social media.
@@ -488,14 +492,18 @@ class _Metadata:
                 # The <title> and the <h1> agree with each other on a headline that the
                 # metadata lacks: the metadata is the site's generic one.
                 return next(h for h in headings if _loose(h) == loose_page)
-            title = _strip_site((agreed or declared)[0], site, page_title, authors)
+            title = _strip_site((agreed or declared)[0], site, page_title, authors, url=url)
         elif len(headings) == 1 and (not page_title or _similar(headings[0], page_title)):
             # A lone <h1> outside the page header is the headline, unless the <title> says
             # otherwise (a section name such as "Health Center").
             return headings[0]
         else:
-            title = _strip_site(page_title, site, "", authors, guess=not site)
-        if len(headings) == 1 and len(title.split()) <= 3 and len(headings[0].split()) >= 4:
+            title = _strip_site(page_title, site, "", authors, guess=not site, url=url)
+        if len(headings) == 1 and (
+            len(title.split()) <= 3
+            and len(headings[0].split()) >= 4
+            or _loose(title) == _loose(site)
+        ):
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
             return headings[0]
@@ -540,8 +548,8 @@ class _Metadata:
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(_is_site_name(p, site, url) for p in people):
                 return people, credit
-            if not (fallback[0] or fallback[1] or self.site_credit):
-                # (Once the site names itself, only a person's name says more.)
+            if not (fallback[0] or fallback[1]) and (not self.site_credit or is_agency(credit)):
+                # (Once the site names itself, only a person's or an agency's name says more.)
                 fallback = ([], credit or ", ".join(people))
         return fallback
 
@@ -824,9 +832,11 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
         if isinstance(item, dict) and "organization" in " ".join(_types(item)):
             authors.append(([], name))
         elif isinstance(item, dict) and _types(item) & _PERSON_TYPES:
-            # A Person node's name is a name, even if it is not shaped like one ("Mac & i").
+            # A Person node's name is a name, even if it is not shaped like one ("Mac & i"),
+            # unless it is a CMS's account name ("admin"), which says nothing.
             people, credit = split_byline(name)
-            authors.append((people, credit) if people else ([name], ""))
+            if people or credit:
+                authors.append((people, credit) if people else ([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
@@ -1060,7 +1070,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_byline(text)
         if people:
             return people, found
-        if named or has_byline_prefix(text) or looks_like_outlet(found):
+        if named or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
     return [], credit
 
@@ -1223,7 +1233,13 @@ def _byline_text(text: str) -> str:
 
 
 def _strip_site(
-    title: str, site: str, page_title: str, authors: list[str], *, guess: bool = False
+    title: str,
+    site: str,
+    page_title: str,
+    authors: list[str],
+    *,
+    guess: bool = False,
+    url: str = "",
 ) -> str:
     """`title` without a " | Site" (or " | Author") suffix, or a "Site - " prefix.
 
@@ -1245,7 +1261,8 @@ def _strip_site(
         if len(parts) < 2:
             break
         # Names the page gives before a guess: a guess may take a short headline for a name.
-        if _loose(parts[-1]) in names:
+        # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
+        if _loose(parts[-1]) in names or _is_site_name(parts[-1], site, url):
             title = _join_parts(title, parts[:-1])
         elif _loose(parts[0]) in names:
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
@@ -1357,6 +1374,19 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     if draft.published is None:
         draft.published = state.published
     return paragraphs[drop:]
+
+
+# Paragraphs at the end of the text read for a byline that signs it.
+_CLOSING_LINES = 3
+
+
+def _closing_byline(paragraphs: list[str]) -> list[str]:
+    """The people a byline just after the text names ("Von Jane Doe", "Posted by Jane Doe
+    at 2:33 PM"), where the page named no one above it."""
+    for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
+        if len(paragraph) <= _MAX_LEAD and is_byline(paragraph):
+            return split_byline(paragraph)[0]
+    return []
 
 
 def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
