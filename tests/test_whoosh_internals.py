@@ -347,3 +347,37 @@ def test_walking_the_words_within_two_edits_stops_when_the_search_is_cancelled()
         assert len(list(terms_within(searcher.reader(), "text", "harbour", 2, 1))) == len(set(near))
         with pytest.raises(SearchCancelled):
             list(terms_within(searcher.reader(), "text", "harbour", 2, 1, cancelled))
+
+
+def test_the_stemmer_with_its_steps_guarded_stems_every_word_as_before() -> None:
+    """porter2's steps 2-4 are skipped when no suffix of theirs ends the word: the stems of
+    the sample articles' words, of words built on every suffix, and of random strings are
+    those of the unguarded steps."""
+    from builders import REPO
+    from whoosh.lang import porter2
+
+    from newsread.index.engine import whoosh_internals
+
+    patch_whoosh()
+    assert "stemmer" in whoosh_internals._patched
+    files = (REPO / "sample_articles").rglob("*")
+    text = " ".join(p.read_text(errors="replace") for p in files if p.is_file())
+    words = {w.lower() for w in text.split() if w.isalpha()}
+    suffixes = [end for end, _, _ in porter2.s2_triples + porter2.s3_triples]
+    suffixes += [*porter2.s4_delete_list, "sion", "tion", "ing", "ed", "ly", "y", "e", "l"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        stem = "".join(rng.choice("aeioubcdglnrstvyz") for _ in range(rng.randint(0, 7)))
+        words.add(stem + rng.choice(suffixes))
+        words.add(stem)
+    guarded = {name: getattr(porter2, name) for name in ("step_2", "step_3", "step_4")}
+    patched = {word: porter2.stem(word) for word in words}
+    try:
+        for name, step in guarded.items():
+            setattr(porter2, name, step.__wrapped__)  # Whoosh's own step
+        unguarded = {word: porter2.stem(word) for word in words}
+    finally:
+        for name, step in guarded.items():
+            setattr(porter2, name, step)
+    assert len(words) > 5000
+    assert patched == unguarded
