@@ -149,3 +149,28 @@ def test_a_merge_gives_way_to_an_update_waiting_for_the_lock(
     assert waited == ["waiting", "updating"]
     assert _segments(library) == segments
     assert _answers(library) == before
+
+
+def test_commits_of_an_update_merged_afterwards_merge_nothing(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh's commit would merge "small" segments at full priority while the update waits
+    (with a dozen segments, nearly the whole index): the merge after the update does it."""
+    from whoosh import writing
+
+    policies: list[str] = []
+
+    def merge_small(writer: object, segments: list[object]) -> list[object]:
+        policies.append("merge small")
+        return segments
+
+    monkeypatch.setattr(writing, "MERGE_SMALL", merge_small)
+    library = Library(_library(tmp_path / "library", 60)).open()
+    indexer.update_library(library, first_batch_seconds=0.0)
+    assert policies == []
+    assert _segments(library) == 1
+
+    monkeypatch.setattr(merging, "MERGE_FROM_ARTICLES", 1_000)  # no merge after: commits do
+    small = Library(tmp_path / "library", tmp_path / "small-index").open()
+    indexer.update_library(small, first_batch_seconds=0.0)
+    assert "merge small" in policies

@@ -2,10 +2,10 @@
 
 Every commit of a large update writes a segment per sub-writer, so a 100,000-article build
 ends with a dozen or more; a search pays for each one (a term look-up, a posting read and a
-length column per word per segment). Whoosh merges all of a library's segments into one
-with `commit(optimize=True)`, which re-reads and re-sorts every posting in Python: about as
-long as the build's own indexing. So it runs in a forked process at the lowest CPU priority
-(nice 19), never in the UI's process: searches keep using
+length column per word per segment). The merge streams every segment's already sorted
+postings into one (`whoosh_internals.merge_all`; Whoosh's own `optimize=True` re-sorts them
+all), still a Python step per posting: minutes at 100,000 articles. So it runs in a forked
+process at the lowest CPU priority (nice 19), never in the UI's process: searches keep using
 the segments they have until the merge commits a new generation, and the next search opens
 that one (`OpenIndex.searcher`). Cancelling (the app quitting) stops the merge; the index stays
 as it was and the unfinished segment's files are deleted.
@@ -46,12 +46,17 @@ segments of a build merged into one made the benchmark's query mix p50 0.63x, p9
 def should_merge(library: OpenIndex) -> bool:
     """Whether the index has more segments than `MERGE_ABOVE` and at least
     `MERGE_FROM_ARTICLES` articles, and this process can fork."""
-    if library.index.doc_count() < MERGE_FROM_ARTICLES:
-        return False
     if len(whoosh_internals.segments(library.index)) <= MERGE_ABOVE:
         return False
+    return will_merge(library.index.doc_count())
+
+
+def will_merge(articles: int) -> bool:
+    """Whether a large update that leaves `articles` in the index and more than `MERGE_ABOVE`
+    segments is followed by a merge (`should_merge`)."""
     return (
-        multiprocessing.get_start_method() == "fork"
+        articles >= MERGE_FROM_ARTICLES
+        and multiprocessing.get_start_method() == "fork"
         and not multiprocessing.current_process().daemon
     )
 

@@ -84,8 +84,8 @@ def _russian() -> Any:
     return stemmer_for_language("ru")
 
 
-ANALYSED_WORDS = 200_000
-"""Words kept in `_analysed` at most (~40 MB); past that it starts again."""
+ANALYSED_WORDS = 100_000
+"""Words kept in `_analysed` at most (~20 MB); past that it starts again."""
 _analysed: dict[str, tuple[str, str | None]] = {}
 """A word as written -> (folded, stemmed or None when left out), for every `StemAnalyzer` of
 this process: folding and stemming once per distinct word (porter2 in Python is most of
