@@ -15,6 +15,7 @@ from newsread.tui.app import NewsreadApp
 from newsread.tui.messages import SearchDone
 from newsread.tui.screens.facets import FacetScreen
 from newsread.tui.screens.help import HelpScreen
+from newsread.tui.screens.main import MainScreen
 from newsread.tui.screens.saved import SavedSearchesScreen
 from newsread.tui.widgets.results_list import ResultsList
 
@@ -244,12 +245,24 @@ class TestResults:
             assert bar.display and "1 year: 2021" in rendered_text(bar)
 
     async def test_no_hits_offers_the_suggestion_on_one_key(
-        self, library: Path, make_app: MakeApp
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         app = make_app(library)
+        shown: list[str] = []
+        show = MainScreen.show_message
+        monkeypatch.setattr(
+            MainScreen, "show_message", lambda s, text: (shown.append(text), show(s, text))
+        )
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
+            await search(pilot, "xqzvw")  # nothing like it: the advice comes with the counts
+            assert shown[-1].endswith(
+                "Try fewer words, a prefix (harb*) or a fuzzy word (harbuor~)."
+            )
+            shown.clear()
             await search(pilot, "harbur")
+            # The suggestion comes in a second step: no advice is shown, then taken back.
+            assert not [text for text in shown if "Try fewer words" in text]
             assert hit_keys(app) == []
             message = app.main.query_one("#results-message")
             assert message.display and "No articles match “harbur”" in rendered_text(message)

@@ -549,6 +549,8 @@ class MainScreen(Screen[None]):
             self.show_message(
                 f"No articles match “{results.query}” with these filters; f changes them."
             )
+        elif not results.counted:  # a "did you mean" may come with the counts: no advice yet
+            self.show_message(f"No articles match “{results.query}”.")
         else:
             self.show_message(
                 f"No articles match “{results.query}”. Try fewer words, a prefix (harb*) "
@@ -565,7 +567,7 @@ class MainScreen(Screen[None]):
         self.show_timeline(message.results.timeline)
         self._update_results_title()
         self._show_counts(message.results)
-        if not message.results.hits and message.results.suggestion:
+        if not message.results.hits:
             self._say_no_hits(message.results)
 
     def _show_counts(self, results: SearchResults) -> None:
