@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 from tui_helpers import rendered_text, settle, wait_for
 
 from newsread.index.config import Config
@@ -268,6 +269,9 @@ class TestResults:
             assert message.display and "No articles match “harbur”" in rendered_text(message)
             assert "Did you mean harbour?" in rendered_text(app.main.results_list)
             assert isinstance(app.focused, ResultsList)
+            # The key for it is in the footer (the row came after the list took the focus).
+            await pilot.pause()
+            assert "Did you mean" in [key.description for key in app.main.query(FooterKey)]
             await pilot.press("enter")
             await settle(pilot)
             assert app.main.search_input.value == "harbour"

@@ -351,6 +351,7 @@ class ResultsList(StoppingOptionList):
             self.suggestion = results.suggestion
             self.set_options(self._make_options())
             self.highlighted = 0
+            self.refresh_bindings()  # its key, in the footer drawn when the list had none
         if self.total > shown:
             extra: list[Option | None] = []
             for n in range(shown, self.total):
