@@ -171,6 +171,40 @@ def test_sub_writers_exit_when_the_indexer_is_killed(tmp_path: Path) -> None:
             indexing.kill()
 
 
+_LATE_SUB_WRITER = """
+import os, sys, time
+from newsread.index.engine import parallel
+parent = os.getpid()
+if os.fork():
+    os._exit(0)  # the indexer, killed before its sub-writer had started its watch
+while os.getppid() == parent:
+    time.sleep(0.01)
+with open(sys.argv[1], "w") as out:
+    out.write(str(os.getpid()))
+parallel.prepare_sub_writer()
+time.sleep(30)
+"""
+
+
+def test_a_sub_writer_that_starts_after_the_indexer_died_exits(tmp_path: Path) -> None:
+    """Under load a sub-writer can reach its set-up after its parent was killed: it took its
+    new parent (init) for the one to watch and lived on (seen in a clean-clone CI run)."""
+    pid_file = tmp_path / "pid"
+    subprocess.run([sys.executable, "-c", _LATE_SUB_WRITER, str(pid_file)], check=True)
+    deadline = time.monotonic() + 10
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline, "the sub-writer never started"
+        time.sleep(0.05)
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.1)
+    alive = _running(child)
+    if alive:
+        os.kill(child, signal.SIGKILL)
+    assert not alive, "the sub-writer outlived its parent"
+
+
 def test_the_apps_indexing_process_uses_sub_writers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

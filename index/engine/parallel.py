@@ -119,6 +119,19 @@ def adopt_analysed_words(folder: Path) -> None:
 _inherited_words = 0
 """How many analysed words a sub-writer had from its parent when it started."""
 
+_forked_from = os.getpid()
+"""The process this one was forked from (set in the parent at each fork): a sub-writer that
+starts after its parent was killed must not take its new parent (init) for it."""
+
+
+def _note_fork() -> None:
+    global _forked_from
+    _forked_from = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(before=_note_fork)
+
 
 def prepare_sub_writer() -> None:
     """In a forked sub-writer (or merger), before its work: the parent decides about Ctrl+C
@@ -126,17 +139,16 @@ def prepare_sub_writer() -> None:
     global _inherited_words
     _inherited_words = len(analysed_words())
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(os.getppid())
+    _exit_with_parent(_forked_from)
 
 
 def _exit_with_parent(parent: int) -> None:
     """Exit when the parent dies (killed, it never sends the job queue's end marker)."""
 
     def watch() -> None:
-        while True:
+        while os.getppid() == parent:
             time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
+        os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="newsread-parent-watch").start()
 
