@@ -137,11 +137,8 @@ async def test_relaunch_restores_query_article_and_position(
         assert again.main.search_input.value == "harbour"
 
 
-async def test_keys_typed_while_a_relaunch_opens_start_a_new_query(
-    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The restored query is selected, so typing replaces it (a `/` first is the search
-    key), and the restored article does not take the focus from the new query."""
+async def _read_harbour_then_quit(library: Path, make_app: MakeApp) -> None:
+    """A session that ends reading an article found with "harbour": the next one restores it."""
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -149,6 +146,14 @@ async def test_keys_typed_while_a_relaunch_opens_start_a_new_query(
         await settle(pilot)
         assert app.main.reading
         await pilot.press("ctrl+q")
+
+
+async def test_keys_typed_while_a_relaunch_opens_start_a_new_query(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restored query is selected, so typing replaces it (a `/` first is the search
+    key), and the restored article does not take the focus from the new query."""
+    await _read_harbour_then_quit(library, make_app)
 
     release = open_held(monkeypatch)
     again = make_app(library)
@@ -169,13 +174,7 @@ async def test_a_key_pressed_before_the_last_article_is_back_keeps_the_screen(
     """On a loaded server the last article can come back seconds after the restored results.
     A key pressed before it calls it off: it took the focus mid-query, and the rest of the
     query's letters ran as the reader's keys."""
-    app = make_app(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"harbour", "enter", "enter")
-        await settle(pilot)
-        assert app.main.reading
-        await pilot.press("ctrl+q")
+    await _read_harbour_then_quit(library, make_app)
 
     loading, release = threading.Event(), threading.Event()
     real_article = Library.article
