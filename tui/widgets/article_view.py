@@ -104,6 +104,9 @@ class ArticleView(Vertical):
         bar = self.query_one(FindBar)
         bar.display = True
         bar.focus()
+        key_order = getattr(self.app, "key_order", None)
+        if key_order is not None:  # held by the reader's `/` (`ReadingPane.action_find`)
+            self.call_after_refresh(key_order.release, "find")
 
     @on(Input.Changed, "#find-bar")
     def _find_as_typed(self, event: Input.Changed) -> None:

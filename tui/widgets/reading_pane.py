@@ -705,6 +705,9 @@ class ReadingPane(AnnotatedText):
         )
 
     def action_find(self) -> None:
+        key_order = getattr(self.app, "key_order", None)
+        if key_order is not None:  # keys typed after `/` wait for the find bar's focus
+            key_order.hold("find")
         self.post_message(self.FindRequested())
 
     def action_copy_passage(self) -> None:
