@@ -333,7 +333,7 @@ def parse_query(text: str, schema: Any) -> Any:
         if _DATE_FIELD.search(text):
             raise QueryError(_DATE_HELP)
         raise NothingToSearch("nothing to search for: only very common words or symbols")
-    _check_dates(parsed, schema, text)
+    _check_dates(parsed, schema)
     return parsed
 
 
@@ -374,7 +374,7 @@ _DATE_HELP = (
 _DATE_FIELD = re.compile(r"\b(?:date|published):", re.IGNORECASE)
 
 
-def _check_dates(q: Any, schema: Any, text: str) -> None:
+def _check_dates(q: Any, schema: Any) -> None:
     """A date word the parser let through (date:"" or date:"0000"), or a word of no field,
     is a query error here, not an exception from Whoosh in the middle of searching."""
     from whoosh import query
@@ -384,7 +384,7 @@ def _check_dates(q: Any, schema: Any, text: str) -> None:
             # A field value Whoosh could not read ("date:yesterday") is an empty query that
             # carries the error: beside other words it made the query match nothing, or
             # (after OR) dropped the date silently.
-            raise QueryError(_DATE_HELP if _DATE_FIELD.search(text) else f"not a number: {text}")
+            raise QueryError(_DATE_HELP)  # date: is the only field with values to read
         fieldname = getattr(leaf, "fieldname", "")
         if fieldname is None or (fieldname and fieldname not in schema):
             # Whoosh leaves a stray operator as a word of no field: "(^3)" is a boost of
