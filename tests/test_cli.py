@@ -330,3 +330,19 @@ def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -
     result = _run("import", str(bad), "--library", str(small_library))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_a_folder_given_where_the_query_goes_says_how_to_search_it(
+    small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `newsread search ~/news flood` searched the default library for "~/news flood".
+    result = _run("search", str(small_library), "harbour")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"newsread: {str(small_library)!r} is a folder: to search it, name it with --library: "
+        f"newsread search --library {small_library} harbour"
+    )
+    # A word that only looks like a path, or a folder with --library given, is a query.
+    assert _run("search", "9/11", "-l", str(small_library)).returncode == 1
+    monkeypatch.chdir(small_library.parent)
+    assert main(["search", f"./{small_library.name}", "-l", str(small_library)]) == 1

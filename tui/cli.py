@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
@@ -177,10 +178,27 @@ def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yell
     return result
 
 
+def _folder_named(words: Sequence[str]) -> str | None:
+    """The query's first word when it is a path to a folder (it has a slash, or is `.`,
+    `..` or starts with `~`): a library put where the query goes."""
+    first = words[0] if words else ""
+    if not (os.sep in first or first in (".", "..") or first.startswith("~")):
+        return None
+    return first if Path(first).expanduser().is_dir() else None
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from newsread.index import NothingToSearch, QueryError, split_annotation_clauses
 
     query = " ".join(args.query)
+    folder = _folder_named(args.query) if args.library is None else None
+    if folder is not None:
+        # `newsread search ~/news flood`: the folder was meant as the library, not a word.
+        words = " ".join(shlex.quote(word) for word in args.query[1:]) or "WORDS"
+        return _fail(
+            f"{folder!r} is a folder: to search it, name it with --library: "
+            f"newsread search --library {shlex.quote(folder)} {words}"
+        )
     library = _open_library(args.library)
     _ensure_index(library, args.json)
     try:
