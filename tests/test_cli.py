@@ -296,6 +296,23 @@ def test_export_markdown_filters_by_tag_and_query(
     assert main(["export", "--tag", "nothing", "--library", str(small_library)]) == 1
 
 
+def test_export_cites_the_authors_as_the_library_has_them(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)  # the store keeps no authors: the citation takes the library's
+    assert main(["export", "--library", str(small_library)]) == 0
+    cited = capsys.readouterr().out
+    assert "\nTomas Reder, Ana Liu, *BALTIC WIRE*, 2019-03-12, `grain/sanctions.txt`\n" in cited
+    assert "\nIlse Varga, *BALTIC WIRE*, 2021-04-02, `flood.txt`\n" in cited
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    articles = {a["newsread:article"]["key"]: a for a in json.loads(capsys.readouterr().out)}
+    assert articles["grain/sanctions.txt"]["newsread:article"]["authors"] == [
+        "Tomas Reder",
+        "Ana Liu",
+    ]
+    assert articles["flood.txt"]["newsread:article"]["authors"] == ["Ilse Varga"]
+
+
 def test_export_json_then_import_into_a_fresh_home_round_trips(
     small_library: Path,
     tmp_path: Path,

@@ -449,7 +449,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsread.index import QueryError
     from newsread.index.annotations import AnnotationError, export_json, export_markdown
-    from newsread.index.annotations.placing import place_all
+    from newsread.index.annotations.placing import cited_now, place_all
     from newsread.index.text import sanitise
 
     library = _open_library(args.library)
@@ -470,6 +470,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             tagged = set(matches.include.ids) if matches.include is not None else set()
             wanted = tagged if wanted is None else wanted & tagged
         items = store.annotations(wanted)
+        if library.has_index():
+            items = cited_now(library, items)
     except QueryError as error:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:

@@ -14,8 +14,8 @@ The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-mode
 - a star: motivation "bookmarking".
 
 newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status` and
-`newsread:article` (id, key, path, title, source, url, published as cited). Read/unread state
-is not an annotation and is not exported.
+`newsread:article` (id, key, path, title, source, url, published and authors as cited).
+Read/unread state is not an annotation and is not exported.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
 TextQuoteSelector, a TextPositionSelector, or both), merging without duplicates: importing the
@@ -75,10 +75,10 @@ class ImportSummary:
 def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highlights") -> str:
     """The annotations as a Markdown document: one section per article.
 
-    Each section: `## title`, a citation line (source, date, and where to find the article:
-    its URL, else its file in the library), "★ Starred" if it is, each highlight as a block
-    quote with its colour and its note beneath, the article note, then the tags. Notes keep
-    their lines and paragraphs as written.
+    Each section: `## title`, a citation line (authors, source, date, and where to find the
+    article: its URL, else its file in the library), "★ Starred" if it is, each highlight as a
+    block quote with its colour and its note beneath, the article note, then the tags. Notes
+    keep their lines and paragraphs as written.
     """
     lines = [f"# {title}", ""]
     for item in items:
@@ -110,7 +110,7 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
 
 
 def _citation(article: ArticleInfo) -> str:
-    parts = []
+    parts = [", ".join(article.authors)] if article.authors else []
     if article.source:
         parts.append(f"*{article.source}*")
     if article.published is not None:
@@ -265,6 +265,7 @@ def _annotation(
         "source": article.source,
         "url": article.url,
         "published": None if article.published is None else article.published.isoformat(),
+        "authors": list(article.authors),
     }
     return annotation
 

@@ -63,6 +63,9 @@ class ArticleInfo:
     source: str = ""
     url: str = ""
     published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    """Who wrote it, as the library has it now: filled for exports (`placing.cited_now`),
+    never stored with the annotations."""
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:

@@ -8,7 +8,8 @@ does it for everyone else:
 - `follow_library` after the indexer re-read some articles (a file edited or moved), so
   export, search and the highlights view see current positions without opening anything;
 - `place_all` after an import and before an export or the highlights view: every live
-  highlight whose article is in the library.
+  highlight whose article is in the library;
+- `cited_now` before an export: each article's authors, for its citation.
 
 An article is found as an annotation names it: by URL (its stable id), then id, then key or
 path in the library.
@@ -17,11 +18,13 @@ path in the library.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from newsread.index.annotations.model import AnnotationError, ArticleInfo
+from newsread.index.annotations.model import AnnotationError, ArticleAnnotations, ArticleInfo
 from newsread.index.article import Article, stable_id
+from newsread.index.text import sanitise_line
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
@@ -62,6 +65,25 @@ def find_article(library: Library, info: ArticleInfo) -> Article | None:
             exact = [a for a in found if a.key == name]
             return exact[0] if exact else found[0]
     return None
+
+
+def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:
+    """`items` with each article's authors (or credit) as the library has them: the store
+    keeps what identifies an article, and a citation names who wrote it."""
+    cited = []
+    for item in items:
+        article = find_article(library, item.article)
+        names = (article.authors or (article.credit,)) if article is not None else ()
+        authors = tuple(name for name in map(sanitise_line, names) if name)
+        if not authors:
+            cited.append(item)
+            continue
+        state = replace(item.state, article=replace(item.state.article, authors=authors))
+        highlights = tuple(
+            replace(h, article=replace(h.article, authors=authors)) for h in item.highlights
+        )
+        cited.append(replace(item, state=state, highlights=highlights))
+    return cited
 
 
 def place_all(library: Library, store: AnnotationStore) -> int:
