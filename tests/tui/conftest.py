@@ -22,6 +22,19 @@ def index_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
 
 
+@pytest.fixture(autouse=True)
+def said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notice an app gives, kept (`tui_helpers.notifications`): a toast may time out
+    before a loaded machine gets to the test's assertion."""
+    notify = NewsreadApp.notify
+
+    def keep(self: NewsreadApp, message: str, *args: object, **kwargs: object) -> None:
+        self.__dict__.setdefault("said_in_test", []).append(message)
+        notify(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(NewsreadApp, "notify", keep)
+
+
 @pytest.fixture(scope="session")
 def indexed_libraries(tmp_path_factory: pytest.TempPathFactory) -> IndexedLibraries:
     return IndexedLibraries(tmp_path_factory.mktemp("indexed-libraries"))

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import open_article, rendered_text, settle, wait_for
+from tui_helpers import notifications, open_article, rendered_text, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
@@ -210,7 +210,7 @@ class TestExternalEditor:
             await open_article(pilot)
             await pilot.press("E")
             await pilot.pause()
-            messages = [n.message for n in app._notifications]
+            messages = notifications(app)
             assert any(m.startswith("No editor: set $EDITOR") for m in messages)
 
 
@@ -273,7 +273,7 @@ class TestDeleteAndUndo:
             await go_to_body(pilot, "costs")
             await pilot.press("x")
             await wait_for(pilot, lambda: not reader.highlights)
-            messages = [n.message for n in app._notifications]
+            messages = notifications(app)
             assert "Highlight deleted — u to undo" in messages
             await pilot.press("u")
             await wait_for(pilot, lambda: len(reader.highlights) == 1)
@@ -417,7 +417,7 @@ class TestMarks:
             await settle(pilot)
             await wait_for(pilot, lambda: app.main.article_state is not None)
             state = app.main.article_state
-            messages = [n.message for n in app._notifications]
+            messages = notifications(app)
             said = [m for m in messages if m.startswith("Marked")]
             assert said, messages
             assert said[-1] == ("Marked read" if state.read else "Marked unread")  # type: ignore[union-attr]

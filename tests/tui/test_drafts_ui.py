@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from tui_helpers import open_article, wait_for
+from tui_helpers import notifications, open_article, wait_for
 
 from newsread.index.annotations.drafts import DraftFolder
 from newsread.index.paths import data_dir
@@ -42,22 +42,6 @@ def drafts_on_disk() -> list[str]:
 def saved_note(app: NewsreadApp) -> str:
     state = app.main.article_state
     return "" if state is None else state.note
-
-
-@pytest.fixture(autouse=True)
-def said(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every notice an app gives, kept: one may time out before a loaded machine asks."""
-    notify = NewsreadApp.notify
-
-    def keep(self: NewsreadApp, message: str, *args: object, **kwargs: object) -> None:
-        self.__dict__.setdefault("said_in_test", []).append(message)
-        notify(self, message, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(NewsreadApp, "notify", keep)
-
-
-def notifications(app: NewsreadApp) -> list[str]:
-    return list(app.__dict__.get("said_in_test", []))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandList
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
-from tui_helpers import rendered_text, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
@@ -584,7 +584,7 @@ class TestKeysAndHelp:
         app = make_app(library, config=config)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
-            assert any("no.such.binding" in n.message for n in app._notifications)
+            assert any("no.such.binding" in m for m in notifications(app))
             await search(pilot, "harbour")
             await pilot.press("enter")
             await settle(pilot)
@@ -644,4 +644,4 @@ class TestKeysAndHelp:
         app = make_app(library, config=Config(problem="config.toml: line 3: bad"))
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
-            assert any("line 3: bad" in n.message for n in app._notifications)
+            assert any("line 3: bad" in m for m in notifications(app))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import IndexedLibraries, rendered_text, settle, write_article
+from tui_helpers import IndexedLibraries, notifications, rendered_text, settle, write_article
 
 from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
 
@@ -125,7 +125,7 @@ async def test_o_never_opens_a_browser_without_a_display(
         await settle(pilot)
         assert opened == []
         assert copied == ["http://gazette.example/kelmor-harbour"]
-        assert any("SSH session" in n.message for n in app._notifications)
+        assert any("SSH session" in m for m in notifications(app))
 
 
 async def test_o_opens_the_url_when_there_is_a_display(
@@ -191,7 +191,5 @@ async def test_an_article_that_cannot_be_read_is_said_and_the_app_carries_on(
         await pilot.press("j")  # held for the article, then let go
         await settle(pilot)
         assert app.is_running and not app.main.reading
-        assert [n.message for n in app._notifications] == [
-            "The article could not be read: [Errno 5] Input/output error"
-        ]
+        assert notifications(app) == ["The article could not be read: [Errno 5] Input/output error"]
         assert not app.key_order.busy and not app.key_order.held

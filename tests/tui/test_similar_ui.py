@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import build_library, rendered_text, settle, write_article
+from tui_helpers import build_library, notifications, rendered_text, settle, write_article
 
 from newsread.tui.app import NewsreadApp
 from newsread.tui.commands import COMMANDS
@@ -125,7 +125,7 @@ async def test_an_article_like_no_other_says_so_and_stays(library: Path, make_ap
         await settle(pilot)
         assert hit_keys(app) == ["lonely.txt"]
         assert not app.main.like
-        assert any("nothing to compare" in n.message for n in app._notifications)
+        assert any("nothing to compare" in m for m in notifications(app))
 
 
 async def test_L_is_in_help_and_the_palette(library: Path, make_app: MakeApp) -> None:

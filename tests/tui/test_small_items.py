@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tui_helpers import settle, wait_for
+from tui_helpers import notifications, settle, wait_for
 
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp, key_problem
@@ -39,10 +39,10 @@ async def test_line_motions_and_a_wrapping_n_says_so(library: Path, make_app: Ma
         assert reader.navigator.is_start_of_wrapped_line(reader.cursor_location)
         await pilot.press("g", "n", "n", "n", "n")
         assert reader.match_label == "4/4"
-        assert not any("wrapped round" in n.message for n in app._notifications)
+        assert not any("wrapped round" in m for m in notifications(app))
         await pilot.press("n")
         assert reader.match_label == "1/4"
-        assert any("wrapped round" in n.message for n in app._notifications)
+        assert any("wrapped round" in m for m in notifications(app))
 
 
 async def test_j_and_k_move_in_the_filter_dialog(library: Path, make_app: MakeApp) -> None:
@@ -75,7 +75,7 @@ async def test_a_refused_key_leaves_the_default_and_says_why(
     app = make_app(library, config=Config(keys={"app.quit": "j"}))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert any("app.quit" in n.message for n in app._notifications)
+        assert any("app.quit" in m for m in notifications(app))
         await pilot.press("j")  # typed into the search box, not quitting
         assert app.is_running and app.main.search_input.value == "j"
 

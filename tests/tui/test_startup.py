@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import rendered_text, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.index import paths
 from newsread.index.engine.indexer import Progress
@@ -206,7 +206,7 @@ async def test_a_broken_state_file_is_ignored_with_a_notice(
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert any("session state not restored" in n.message for n in app._notifications)
+        assert any("session state not restored" in m for m in notifications(app))
         assert len(app.main.results_list.keys) == 4
 
 
@@ -223,7 +223,7 @@ async def test_a_restored_article_not_indexed_yet_is_opened_after_a_commit(
         main._article_generation += 1
         main.post_message(ArticleLoaded(main._article_generation, None, "ferry.txt", [], [], True))
         await pilot.pause()
-        assert not any("no longer" in n.message for n in app._notifications)
+        assert not any("no longer" in m for m in notifications(app))
         main.indexing = False
         main.index_committed(4)  # the next batch: the search reruns, then the article opens
         await settle(pilot)
@@ -249,7 +249,7 @@ async def test_an_index_that_cannot_be_updated_stays_searchable(
         status = again.main.query_one("#status-text")
         await wait_for(pilot, lambda: "not updated" in rendered_text(status))
         await wait_for(pilot, lambda: len(again.main.results_list.keys) == 4)
-        assert any("folder is read-only" in n.message for n in again._notifications)
+        assert any("folder is read-only" in m for m in notifications(again))
 
 
 @pytest.mark.first_index

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import OptionList
-from tui_helpers import rendered_text, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.facets import FacetScreen
@@ -100,7 +100,7 @@ async def test_escape_leaves_and_the_timeline_follows_the_query(
         await pilot.press("T")
         await settle(pilot)
         assert isinstance(app.focused, ResultsList)
-        assert any("No dated hits" in n.message for n in app._notifications)
+        assert any("No dated hits" in m for m in notifications(app))
 
 
 async def test_hidden_when_short_and_never_left_focused(library: Path, make_app: MakeApp) -> None:
@@ -118,7 +118,7 @@ async def test_hidden_when_short_and_never_left_focused(library: Path, make_app:
         await pilot.press("T")  # too short: said so, the focus stays
         await settle(pilot)
         assert app.focused is focused
-        assert any("taller terminal" in n.message for n in app._notifications)
+        assert any("taller terminal" in m for m in notifications(app))
         await pilot.resize_terminal(40, 20)  # narrow but tall enough: shown, fits one line
         await wait_for(pilot, lambda: app.main.timeline_bar.display)
         assert app.main.timeline_bar.region.height == 1

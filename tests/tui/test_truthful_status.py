@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import rendered_text, settle, wait_for, write_article
+from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library
@@ -69,7 +69,7 @@ async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(
         await wait_for(pilot, lambda: "later.txt" in app.main.results_list.keys)
         await settle(pilot)
         assert app.main.status.status.articles == 4  # one added, one deleted
-        notices = [n.message for n in app._notifications]
+        notices = notifications(app)
         assert "2 files changed — indexing" in notices
 
 
@@ -85,11 +85,11 @@ async def test_ctrl_r_rescans_and_a_deleted_file_does_not_open(
         await pilot.press("enter")  # the index still has it; its file is gone
         await settle(pilot)
         assert app.main.article_view.article is None
-        notices = [n.message for n in app._notifications]
+        notices = notifications(app)
         assert any("ferry.txt was deleted" in n for n in notices)
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: app.main.results_list.keys == [])
-        assert "1 file changed — indexing" in [n.message for n in app._notifications]
+        assert "1 file changed — indexing" in notifications(app)
 
 
 async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
@@ -117,13 +117,13 @@ async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: "three times" in rendered_text(app.main.reader))
         assert app.main.reader.has_focus
-        notices = [n.message for n in app._notifications]
+        notices = notifications(app)
         assert "The open article's file changed: this is its new text" in notices
         (library / "ferry.txt").rename(library / "ferry-moved.txt")
         await pilot.press("ctrl+r")
         await wait_for(
             pilot,
-            lambda: any("moved or deleted" in n.message for n in app._notifications),
+            lambda: any("moved or deleted" in m for m in notifications(app)),
         )
         assert "three times" in rendered_text(app.main.reader)  # kept, and said so
 

@@ -305,3 +305,8 @@ class Tmux:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{failure} after {timeout}s:\n{screen}")
             time.sleep(0.05)
+
+
+def notifications(app: NewsreadApp) -> list[str]:
+    """Every notice `app` has given in this test, expired ones too (conftest's `said`)."""
+    return list(app.__dict__.get("said_in_test", []))
