@@ -307,3 +307,50 @@ def test_an_index_another_process_is_writing_is_never_wiped(small_library: Path)
         lock.release()
     reopened = _open(small_library)  # nobody writing: rebuilt, as before
     assert "could not be opened" in reopened.notice
+
+
+def test_an_update_waiting_for_another_reports_the_others_commits(small_library: Path) -> None:
+    # A second newsread opened mid-index showed the one article it first found, for good: it
+    # waited for the first one's update, then had nothing to index, so nothing said "search
+    # again". The other's commits are now its commits too.
+    import threading
+
+    from newsread.index.engine.indexer import Progress, update_library
+
+    for n in range(20):
+        write_article(small_library, f"bulk/{n:02}.txt", f"Bulk article {n}", f"Body {n} text.")
+    first, second = _open(small_library), _open(small_library)
+    first_commits: list[int] = []
+    second_waits = threading.Event()
+
+    def after_one_commit_wait_for_the_second() -> bool:
+        if first_commits:
+            assert second_waits.wait(60)
+        return False
+
+    runner = threading.Thread(
+        target=update_library,
+        args=(first,),
+        kwargs={
+            "on_commit": first_commits.append,
+            "cancelled": after_one_commit_wait_for_the_second,
+            "first_batch_seconds": 0,
+            "batch_seconds": 0,
+        },
+    )
+    runner.start()
+    while not first_commits and runner.is_alive():
+        runner.join(0.01)
+    assert first_commits, "the first update committed nothing"
+
+    def progress(progress: Progress) -> None:
+        if progress.phase == "waiting":
+            second_waits.set()
+
+    second_commits: list[int] = []
+    summary = update_library(second, on_progress=progress, on_commit=second_commits.append)
+    runner.join(60)
+    assert second_waits.is_set() and summary.indexed == 0  # the first indexed everything
+    assert second_commits == sorted(second_commits)
+    assert second_commits[-1] == summary.total_articles == 23
+    assert second.search("bulk").total == 20

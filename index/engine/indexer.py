@@ -152,8 +152,8 @@ def update_library(
 ) -> IndexSummary:
     """Bring `library`'s index up to date with its folder (see module docstring).
 
-    `on_commit(total_articles)` runs after each batch is committed and searchable. The
-    summary names the articles read (again), whose highlights `Library.update` re-anchors.
+    `on_commit(total_articles)` runs after each batch is committed and searchable, and after
+    each batch another process commits while this update waits for it. The summary names the articles read (again), whose highlights `Library.update` re-anchors.
     """
     started = time.monotonic()
     report = on_progress or (lambda progress: None)
@@ -182,14 +182,38 @@ def update_library(
     if done:
         return done
     waited = False
+    generation = library.index.latest_generation()
 
     def on_wait() -> None:
         nonlocal waited
         waited = True
         report(Progress("waiting"))
 
-    with library.write_lock(on_wait):
+    def others_committed(finished: bool = False) -> None:
+        """The update we wait for committed a batch: its articles are searchable here too.
+
+        It commits the index, then its article store: until both agree, this waits (the
+        next look is `open_index.WAIT_POLL` later), or the count shown would be one batch behind.
+        """
+        nonlocal generation
+        latest = library.index.latest_generation()
+        if latest == generation:
+            return
+        articles = library.docs.count()
+        if not finished:
+            try:
+                searchable = library.index.doc_count()
+            except Exception:  # noqa: BLE001 - its next commit replaced the files: look again
+                return
+            if searchable != articles:
+                return
+        generation = latest
+        if on_commit:
+            on_commit(articles)
+
+    with library.write_lock(on_wait, while_waiting=others_committed):
         if waited:  # the update we waited for may have indexed these files already
+            others_committed(finished=True)
             plan = _plan(library, scan)
             done = nothing_to_do()
             if done:

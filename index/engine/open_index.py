@@ -40,6 +40,8 @@ WRITER_MEMORY_MB = 32
 OPEN_ATTEMPTS = 4
 """Tries at opening an index another process is committing to, before giving up."""
 WANTED_LOCK = "NEWSREAD_WANTED"
+WAIT_POLL = 0.5
+"""Seconds between looks at the write lock (and at the other update's commits) while waiting."""
 """Held by an update waiting for the write lock (see `OpenIndex.write_lock`)."""
 IDLE_SEARCHERS = 2
 """Searchers kept open for the next searches (a search, and a page loading beside it)."""
@@ -377,8 +379,13 @@ class OpenIndex:
         clean_files(ix.storage, ix.indexname, ix.latest_generation(), whoosh_internals.segments(ix))
 
     @contextmanager
-    def write_lock(self, on_wait: Callable[[], object] | None = None) -> Iterator[None]:
-        """Held for a whole update; a second indexer waits here (and says so).
+    def write_lock(
+        self,
+        on_wait: Callable[[], object] | None = None,
+        while_waiting: Callable[[], object] | None = None,
+    ) -> Iterator[None]:
+        """Held for a whole update; a second indexer waits here (and says so: `on_wait`,
+        once; `while_waiting`, every `WAIT_POLL` seconds until the lock is free).
 
         While it waits it holds a second lock, "wanted", which a merge holding the write lock
         looks at (`writer_waiting`): a merge only makes searches cheaper, so it gives way.
@@ -391,7 +398,10 @@ class OpenIndex:
             wanted = storage.lock(WANTED_LOCK)
             wanted.acquire(blocking=True)
             try:
-                lock.acquire(blocking=True)
+                while not lock.acquire(blocking=False):
+                    if while_waiting:
+                        while_waiting()
+                    time.sleep(WAIT_POLL)
             finally:
                 wanted.release()
         try:
