@@ -141,11 +141,13 @@ class ArticleLoaded(Message):
 @dataclass
 class ShownArticleChanged(Message):
     """The article on screen is not what the index now holds for its key: its file was
-    edited (`gone` False) or moved or deleted (`gone` True) since it was opened."""
+    edited (`gone` False) or moved or deleted (`gone` True) since it was opened; `renamed`
+    is the key the same article has now, when its file was only renamed or moved."""
 
     generation: int
     key: str
     gone: bool
+    renamed: str = ""
 
 
 @dataclass

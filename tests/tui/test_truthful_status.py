@@ -119,7 +119,13 @@ async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
         assert app.main.reader.has_focus
         notices = notifications(app)
         assert "The open article's file changed: this is its new text" in notices
+        # Renamed: the same article under its new name, where reading goes on.
         (library / "ferry.txt").rename(library / "ferry-moved.txt")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: app.main.article_view.article.key == "ferry-moved.txt")
+        assert "The open article's file is now ferry-moved.txt" in notifications(app)
+        assert app.main.reader.has_focus and "three times" in rendered_text(app.main.reader)
+        (library / "ferry-moved.txt").unlink()
         await pilot.press("ctrl+r")
         await wait_for(
             pilot,

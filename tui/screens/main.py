@@ -356,14 +356,32 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         now = library.article(shown.key)
-        if now is None or (now.title, now.body) != (shown.title, shown.body):
-            self.post_message(ShownArticleChanged(generation, shown.key, gone=now is None))
+        if now is None:
+            same = [
+                article.key
+                for article in library.find(shown.id)
+                if article.key != shown.key
+                and (article.title, article.body) == (shown.title, shown.body)
+            ]
+            renamed = same[0] if len(same) == 1 else ""
+            self.post_message(ShownArticleChanged(generation, shown.key, True, renamed))
+        elif (now.title, now.body) != (shown.title, shown.body):
+            self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
 
     @on(ShownArticleChanged)
     def _shown_article_changed(self, message: ShownArticleChanged) -> None:
         if message.generation != self._article_generation:
             return
-        if message.gone:
+        if message.renamed:
+            # The same text under another name: reading (and highlighting) goes on there.
+            if self.session.article == message.key:
+                self.session.article = message.renamed
+            if not (self.reader.selecting or self.reader.selected_text):
+                self.open_article(message.renamed, focus=self.reader.has_focus, record=False)
+            self.notify(
+                f"The open article's file is now {sanitise_line(message.renamed)}", timeout=6
+            )
+        elif message.gone:
             self.notify(
                 "The open article's file was moved or deleted: this is the text read before",
                 severity="warning",
