@@ -354,3 +354,16 @@ def test_an_update_waiting_for_another_reports_the_others_commits(small_library:
     assert second_commits == sorted(second_commits)
     assert second_commits[-1] == summary.total_articles == 23
     assert second.search("bulk").total == 20
+
+
+def test_counting_changes_in_a_folder_that_is_gone_raises_rather_than_deleting_all(
+    small_library: Path,
+) -> None:
+    from newsread.index.engine.indexer import count_changes
+    from newsread.index.errors import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    small_library.rename(small_library.with_name("unmounted"))
+    with pytest.raises(LibraryError, match="is not a folder"):
+        count_changes(library)

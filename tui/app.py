@@ -178,6 +178,9 @@ class NewsreadApp(App[None]):
         self.drafts = DraftKeeper(self)
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
         self._watch_timer: Timer | None = None
+        self._watch_problem = ""
+        """Why the library's folder could not be looked at last time (said once, not at every
+        look); only the watch worker reads and writes it."""
         self.indexing = False
         """Whether an index update is running (or about to): no looks for changes meanwhile."""
         self.index_events: Signal[Message] = Signal(self, "index-events")
@@ -308,14 +311,20 @@ class NewsreadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _count_changes(self, library: Library, quiet: bool) -> None:
-        from newsread.index import count_changes
+        from newsread.index import LibraryError, count_changes
 
         try:
             changed = count_changes(library)
-        except OSError:
-            return  # the folder is unreadable now; the next look, or ctrl+r, says more
-        if changed or not quiet:
-            self.post_message(LibraryChanged(changed))
+        except (OSError, LibraryError) as error:
+            # Gone or unreadable (unmounted, renamed): said once, and again on ctrl+r.
+            reason = str(error) if isinstance(error, LibraryError) else f"{library.root}: {error}"
+            if not quiet or reason != self._watch_problem:
+                self._watch_problem = reason
+                self.post_message(IndexFailed(reason))
+            return
+        returned, self._watch_problem = bool(self._watch_problem), ""
+        if changed or returned or not quiet:
+            self.post_message(LibraryChanged(changed, returned))
 
     def action_rescan(self) -> None:
         """Look for added, changed and deleted files now (ctrl+r)."""
@@ -332,14 +341,15 @@ class NewsreadApp(App[None]):
 
         if self.library is None or self.indexing:
             return
-        if not message.files:
+        if not message.files and not message.returned:
             self.notify("No files were added, changed or deleted", timeout=3)
             return
-        plural = "file" if message.files == 1 else "files"
         self.indexing = True
         self.index_events.publish(IndexProgress(Progress("scanning")))
-        self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
-        self._reindex(self.library)
+        if message.files:
+            plural = "file" if message.files == 1 else "files"
+            self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
+        self._reindex(self.library)  # (back after being gone: its status too)
 
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:

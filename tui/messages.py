@@ -66,9 +66,11 @@ class IndexFinished(Message, bubble=False):
 
 @dataclass
 class LibraryChanged(Message):
-    """The library watcher saw `files` files added, changed or deleted."""
+    """The library watcher saw `files` files added, changed or deleted; `returned`: its
+    folder, gone or unreadable at the last look, is back."""
 
     files: int
+    returned: bool = False
 
 
 @dataclass

@@ -23,7 +23,7 @@ from newsread.index.engine.parallel import (
 )
 from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import update_stories
-from newsread.index.errors import UnreadableFile
+from newsread.index.errors import LibraryError, UnreadableFile
 from newsread.index.files.reader import PARSER_VERSION, read_articles
 from newsread.index.files.scan import ScanResult, scan_library
 
@@ -132,9 +132,17 @@ def has_changes(library: OpenIndex) -> bool:
 
 def count_changes(library: OpenIndex) -> int:
     """How many files were added, changed or deleted since the index last saw them (one stat
-    walk, no file read; a changed mtime counts, as in `has_changes`)."""
+    walk, no file read; a changed mtime counts, as in `has_changes`).
+
+    Raises:
+        LibraryError: the library's folder is gone or unreadable (unmounted, renamed): not
+            every file deleted.
+    """
     known = library.docs.file_stats()
-    files = scan_library(library.root).files
+    scan = scan_library(library.root)
+    if any(path == "." for path, _ in scan.problems) or not library.root.is_dir():
+        raise LibraryError(f"{library.root} is not a folder")
+    files = scan.files
     if known == files:
         return 0
     changed = sum(1 for rel, stat in files.items() if known.get(rel) != stat)
@@ -153,7 +161,8 @@ def update_library(
     """Bring `library`'s index up to date with its folder (see module docstring).
 
     `on_commit(total_articles)` runs after each batch is committed and searchable, and after
-    each batch another process commits while this update waits for it. The summary names the articles read (again), whose highlights `Library.update` re-anchors.
+    each batch another process commits while this update waits for it. The summary names the
+    articles read (again), whose highlights `Library.update` re-anchors.
     """
     started = time.monotonic()
     report = on_progress or (lambda progress: None)

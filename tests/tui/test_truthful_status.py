@@ -73,6 +73,31 @@ async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(
         assert "2 files changed — indexing" in notices
 
 
+async def test_a_library_folder_that_goes_away_is_said_once_and_followed_when_back(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen in use: with the folder renamed (or a disk unmounted), every look took all its
+    files for deleted, and "The index was not updated" came back every few seconds."""
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.1)
+    looks: list[int] = []
+    real_look = NewsreadApp._look
+    monkeypatch.setattr(NewsreadApp, "_look", lambda app: (looks.append(1), real_look(app)))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        away = library.with_name("away")
+        library.rename(away)
+        await wait_for(pilot, lambda: app.main.status.status.index == "not updated")
+        seen = len(looks)
+        await wait_for(pilot, lambda: len(looks) > seen + 5)  # looks go on, saying nothing
+        assert notifications(app) == [f"The index was not updated: {library} is not a folder"]
+        assert app.main.status.status.articles == 4  # nothing taken for deleted
+        away.rename(library)
+        await wait_for(pilot, lambda: app.main.status.status.index == "up to date")
+        await settle(pilot)
+        assert app.main.status.status.articles == 4 and len(notifications(app)) == 1
+
+
 async def test_ctrl_r_rescans_and_a_deleted_file_does_not_open(
     library: Path, make_app: MakeApp
 ) -> None:
