@@ -458,3 +458,30 @@ def test_a_name_never_opens_with_an_article(text: str, expected: bool) -> None:
 )
 def test_is_agency(text: str, expected: bool) -> None:
     assert is_agency(text) is expected
+
+
+# --- issue 12: bylines of pages saved as text (branch tauth) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Von : Jane Doe", (["Jane Doe"], "")),
+        ("Von: lno/dpa", ([], "lno/dpa")),
+        ("By AFP", ([], "AFP")),
+        ("Von Jane Doe Vom 12. März 2024", (["Jane Doe"], "")),
+    ],
+)
+def test_labelled_bylines_in_page_furniture(line: str, expected: tuple[list[str], str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == expected
+
+
+def test_a_label_after_a_name_ends_it() -> None:
+    assert is_byline("von Jane Doe Lesezeit: 4 Min.")
+    assert split_byline("von Jane Doe Lesezeit: 4 Min.") == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize("text", ["Last Modified", "Jiji Press", "Updated Daily"])
+def test_date_labels_and_agencies_are_no_person(text: str) -> None:
+    assert not is_person_name(text)

@@ -398,3 +398,50 @@ def test_by_inside_a_sentence_or_a_photo_credit_names_no_author() -> None:
 def test_a_byline_inside_the_text_adds_no_author_to_the_one_under_the_headline() -> None:
     quoted = PAGE.replace(f"    {BODY[1]}\n", f"      By John Roe\n\n    {BODY[1]}\n")
     assert parse_text(quoted).authors == ["Jane Doe"]
+
+
+# --- issue 12: authors and dates of pages saved as text (branch tauth) ---------------------
+
+
+def test_a_published_and_an_updated_date_run_together_still_give_the_date_and_author() -> None:
+    # Themes print both dates, one hidden by the page's style: as text the year runs on.
+    for furniture in (
+        "Veröffentlicht am 12. März 202412. März 2024 von Jane Doe",
+        "Posted on 12. März 202412. März 2024 Author Jane Doe",
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        draft = parse_text(page)
+        assert draft.authors == ["Jane Doe"], furniture
+        assert _date_of(page) == "2024-03-12", furniture
+
+
+def test_a_label_and_a_counter_after_a_name_are_not_the_name() -> None:
+    for furniture in (
+        "12.03.24 09:30 von Jane Doe Lesezeit: 4 Min.",
+        "Von Jane Doe Vom 12. März 2024",
+        "Von : Jane Doe",  # the colon set apart from its label
+        "12. März 2024 @ 09:30 // Autor: jdoe // ~ Lesezeit: 1 Minute",
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe" if "Jane" in furniture else "jdoe"]
+
+
+def test_a_long_line_of_labelled_parts_keeps_the_byline_that_opens_it() -> None:
+    furniture = (
+        "Veröffentlicht: 12.03.2024 | Autor: jdoe | Abgelegt unter: Verkehr, Stadt, Hafen | "
+        "Tags: Tram, Fahrer, Gewerkschaft, Nachtbetrieb"
+    )
+    assert len(furniture) > 120
+    assert parse_text(PAGE.replace(BYLINE, f"          {furniture}\n")).authors == ["jdoe"]
+
+
+def test_an_agency_alone_beside_the_date_is_the_credit() -> None:
+    for credit in ("Von: lno/dpa", "JIJI"):
+        page = PAGE.replace(BYLINE, f"          {credit}\n          12 March 2024\n")
+        draft = parse_text(page)
+        assert (draft.authors, draft.credit) == ([], credit.removeprefix("Von: ")), credit
+
+
+def test_a_last_modified_label_is_no_author() -> None:
+    page = PAGE.replace(BYLINE, "          Last Modified\n          12 March 2024\n")
+    assert parse_text(page).authors == []

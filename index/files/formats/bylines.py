@@ -29,7 +29,7 @@ def _words(text: str) -> frozenset[str]:
 _AGENCIES = _words(
     """afp ap reuters bloomberg xinhua tass interfax dpa ansa efe pti ians anadolu upi kyodo
     yonhap ria novosti sputnik itar-tass trend apa azertac bernama antara aap cna kuna wam spa
-    mena irna isna unb bss ani ukrinform unian belta kazinform akipress"""
+    mena irna isna unb bss ani ukrinform unian belta kazinform akipress jiji"""
 ) | {
     "associated press",
     "agence france-presse",
@@ -50,6 +50,7 @@ _AGENCIES = _words(
     "pa media",
     "bbc news",
     "cnn wire",
+    "jiji press",
 }
 
 # Words that make a phrase a job or a desk rather than a person's name.
@@ -115,7 +116,7 @@ _UI_WORDS = _NOT_NAME_WORDS | _words(
     """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
     sections topics help contact privacy terms cookies settings account profile later buy
-    zur zum zurück weiter alle mehr"""
+    zur zum zurück weiter alle mehr modified updated published posted"""
 )
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
@@ -168,7 +169,7 @@ _DATE_TAIL = re.compile(
     r"""\s*(?:[|,;–—-]\s*)?
     (?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
         |publiée?(?:\s+le)?|mise?\s+à\s+jour(?:\s+le)?|le
-        |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am
+        |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am|vom
         |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
         |опубликовано|обновлено)\b\s*:?\s*)?
     (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
@@ -177,7 +178,7 @@ _DATE_TAIL = re.compile(
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
 _DATE_LEFTOVERS = _words(
-    "today yesterday updated published posted modified on at vor hace uhr stand am publiziert"
+    "today yesterday updated published posted modified on at vor vom hace uhr stand am publiziert"
     " aktualisiert erstellt"
 )
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
@@ -488,7 +489,7 @@ def _parentheses(line: str) -> str:
 
 # "Kategorien: Event, Fashion", "Datum: 03.03.19": a label and its value beside a byline.
 _LABELLED = re.compile(r"^[^\W\d_][\w-]*\s*:")
-_CUT_LABEL = re.compile(r"\s*[,;]\s*[^\W\d_][\w-]*\s*:\s*$")
+_CUT_LABEL = re.compile(r"(?:\s*[,;]\s*|\s+)[^\W\d_][\w-]*\s*:\s*$")
 
 
 def _page_furniture(segment: str) -> bool:
@@ -591,7 +592,10 @@ def is_byline(line: str) -> bool:
         line = " ".join(_URL.sub(" ", line).split()).strip(" |")
     match = _BY_LINE.match(line)
     if match:
-        rest, verbs = match.group("rest"), match.group("verbs")
+        # "Von : Jane Doe": a colon set apart from its label.
+        rest, verbs = match.group("rest").lstrip(": "), match.group("verbs")
+        if rest and _agency_words(rest):
+            return True  # "Von: det/dpa", "By AFP"
         first = rest[:1]
         if not (first.isupper() or first.isalpha() and rest.isupper()):
             return False
@@ -602,7 +606,9 @@ def is_byline(line: str) -> bool:
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
             rest = _SEGMENTS.split(rest, maxsplit=1)[0]
-            rest = _DATE_TAIL.sub("", rest) if any(ch.isdigit() for ch in rest) else rest
+            if any(ch.isdigit() for ch in rest):
+                # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
+                rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
             return _people_and_agencies(_PLACE.sub("", rest))
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.

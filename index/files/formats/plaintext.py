@@ -20,12 +20,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsread.index.files.dates import find_date, looks_like_date_line, parse_date, without_dates
+from newsread.index.files.dates import (
+    find_date,
+    looks_like_date_line,
+    parse_date,
+    unglue_years,
+    without_dates,
+)
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     DATELINE,
     agency_credit,
     byline_date,
+    has_byline_prefix,
+    is_agency,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -137,7 +145,10 @@ _DATE_LABEL = re.compile(
 )
 _DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
-_DATE_BY = re.compile(r"^(?P<date>.*\d.*?)\s+(?:by|par|von|por)\s+(?P<who>[^\d]+)$", re.IGNORECASE)
+_DATE_BY = re.compile(
+    r"^(?P<date>.*\d.*?)\s+(?:by|par|von|vom|por|author|autor)\s*:?\s+(?P<who>[^\d]+)$",
+    re.IGNORECASE,
+)
 # What follows an author's bare name under a title: a follow button, a reading time.
 _BYLINE_COMPANION = re.compile(
     r"^(?:\+?\s*follow|\d+\s*min(?:ute)?s?\s+(?:read|listen)"
@@ -287,12 +298,16 @@ def _apply_breadcrumb(crumbs: list[str], state: _State, *, strong: bool) -> None
 
 def _take_date(line: str, state: _State) -> bool:
     """Record the date (and a trailing source) if `line` is a date line."""
+    line = unglue_years(line)
     if not looks_like_date_line(line):
         return False
     date = parse_date(line)
     if date is None:
         posted = _DATE_BY.match(line)
         date = parse_date(posted.group("date")) if posted else None
+        if posted is not None and date is None:
+            # "Published on 19. Dezember 2022 19. Dezember 2022 by Jane Doe": two dates.
+            date = find_date(posted.group("date"))
         if posted is None or date is None:
             return False
         state.bylines.append(split_byline(posted.group("who")))
@@ -311,6 +326,7 @@ def _take_date(line: str, state: _State) -> bool:
 
 def _take_byline(line: str, state: _State) -> bool:
     """Record the people and credit (and a date) of a byline line."""
+    line = unglue_years(line)
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
     if not is_byline(line):
@@ -499,7 +515,9 @@ def _header(lines: list[str], state: _State) -> int:
     return len(lines)
 
 
-_SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+# The longest line of page furniture a byline is looked for in.
+_MAX_FURNITURE_LINE = 120
+_SEGMENT = re.compile(r"\s+(?:[|·•]|//)\s+|\s+[-–—]\s+")
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
@@ -519,8 +537,13 @@ def _byline_in(
     comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
-    line = _clean(raw)
-    if not line or len(line) > 120:
+    line = unglue_years(_clean(raw))
+    if len(line) > _MAX_FURNITURE_LINE:
+        # "Published: 05.01.2020 | Author: jdoe | Filed under: ... | Tags: ...": a long line
+        # of labelled parts keeps the parts that open it.
+        cuts = [m.start() for m in _SEGMENT.finditer(line, 0, _MAX_FURNITURE_LINE)]
+        line = line[: cuts[-1]] if len(cuts) >= 2 else ""
+    if not line:
         return None
     undated = without_dates(line)
     for segment in _SEGMENT.split(undated):
@@ -543,6 +566,8 @@ def _byline_in(
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+        elif is_agency(segment) and not has_byline_prefix(segment):
+            return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
     return _named_inside(undated)
 
 
@@ -643,7 +668,7 @@ def _day_first(
     ambiguous = any(
         int(a) == published.month and int(b) == published.day and a != b and int(b) <= 12
         for line in near
-        for a, b, _ in _SLASH_DATE.findall(line)
+        for a, b, _ in _SLASH_DATE.findall(unglue_years(line))
     )
     if not ambiguous:
         return published
