@@ -445,3 +445,50 @@ def test_an_agency_alone_beside_the_date_is_the_credit() -> None:
 def test_a_last_modified_label_is_no_author() -> None:
     page = PAGE.replace(BYLINE, "          Last Modified\n          12 March 2024\n")
     assert parse_text(page).authors == []
+
+
+def test_a_label_on_its_own_line_names_the_author_on_the_next() -> None:
+    for label in ("Autor", "* Artikel von:", "Auteur(s) :"):
+        page = PAGE.replace(BYLINE, f"          {label}\n          Jane Doe\n")
+        assert parse_text(page).authors == ["Jane Doe"], label
+
+
+def test_a_label_names_an_outlet_or_a_group_as_the_author() -> None:
+    for line, credit in (
+        ("Autor: courier-online.de", "courier-online.de"),
+        ("Auteur : Les Amis du Tram de la Ville", "Les Amis du Tram de la Ville"),
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {line}\n"))
+        assert (draft.authors, draft.credit) == ([], credit), line
+
+
+def test_a_labelled_name_under_the_text_is_the_author() -> None:
+    # Further down than a byline under the headline is looked for.
+    longer = "\n\n".join(f"    In week {n}, {p[0].lower()}{p[1:]}" for n, p in enumerate(BODY * 4))
+    page = PAGE.replace(BYLINE, "").replace(
+        f"    {BODY[2]}\n", f"{longer}\n\n      Von:\n      Jane Doe\n"
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_headline_shaped_like_a_name_is_not_the_author() -> None:
+    page = PAGE.replace(HEADLINE, "        Merry Christmas\n").replace(
+        "Home » Transport » Driverless trams on two lines from spring", "Home » Transport"
+    )
+    draft = parse_text(page.replace(BYLINE, "          12 March 2024\n"))
+    assert draft.title == "Merry Christmas"
+    assert draft.authors == []
+
+
+def test_names_in_a_list_of_recent_posts_or_a_menu_above_the_headline_are_no_authors() -> None:
+    recent = (
+        "      Recent Posts\n        * 10 March 2024 John Roe\n        * 9 March 2024 Ann Poe\n"
+    )
+    page = PAGE.replace(HEADLINE, f"{HEADLINE}{recent}").replace(BYLINE, "")
+    assert parse_text(page).authors == []
+    menu = "        * Night Trams\n        * Harbour Lines\n"
+    page = PAGE.replace(HEADLINE, f"{menu}{HEADLINE}").replace(BYLINE, "          12.03.2024\n")
+    assert parse_text(page).authors == []
+    # A byline set as a list keeps its name beside a relative date.
+    listed = PAGE.replace(BYLINE, "        * Jane Doe\n        • Published an hour ago\n")
+    assert parse_text(listed).authors == ["Jane Doe"]

@@ -560,7 +560,7 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|von)\s*:
+        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|von)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel))
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par

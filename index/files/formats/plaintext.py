@@ -88,13 +88,17 @@ _UPDATED = re.compile(
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
 # A byline's prefix on a line of its own: the name is on the next line.
-_LONE_PREFIX = re.compile(r"(?:by|von|par|por|autor(?:in)?|author|text)\s*:?", re.IGNORECASE)
+_LONE_PREFIX = re.compile(
+    r"(?:by|von|par|por|(?:artikel|beitrag)\s+von"
+    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?))\s*:?",
+    re.IGNORECASE,
+)
 # A byline's prefix and what follows it, and how long such a line under a headline may be.
 _PREFIXED = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _MAX_OUTLET_LINE = 60
 # A byline labelled as one, trusted under the article's text too.
 _LABELLED_BYLINE = re.compile(
-    r"^(?:autor(?:in)?|author|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
+    r"^(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
 )
 # How many words (a counter, a button, a category) may follow a name run into a date line.
 _AFTER_NAME = 4
@@ -168,6 +172,7 @@ _LIST_HEADER = re.compile(
         | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
         | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
         | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
+        | recent\s+(?:posts|articles|stories|news) | neueste\s+(?:beiträge|artikel)
         | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
         | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
         | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
@@ -1072,6 +1077,16 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     return fits and (ends_sentence or (short and line[:1].isupper()))
 
 
+def _with_prefix(prefix: str, line: str) -> str:
+    """The byline a prefix or label on a line of its own makes with the name on the next:
+    "von" + "Jane Doe" -> "von Jane Doe", "Auteur(s) :" + "Jane Doe" -> "Auteur: Jane Doe"."""
+    match = _LONE_PREFIX.fullmatch(prefix)
+    label = match.group("label") if match else None
+    if label:
+        return f"{label.removesuffix('(s)')}: {line}"
+    return f"{prefix.rstrip(' :')} {line}"
+
+
 def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> None:
     """The title, section, bylines and date of a page saved as text, from the lines around
     its headline (and, failing those, from the article's text and what closes it)."""
@@ -1089,15 +1104,21 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         line = _clean(lines[index]) if index != page.standfirst else ""
         if not line:
             continue
-        if _LONE_PREFIX.fullmatch(line):
-            prefix = line  # "von" / "Jane Doe": the name follows on the next line
+        if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
+            # "von" / "Jane Doe", "Autor" / "Jane Doe": the name follows on the next line.
+            prefix = line.lstrip("*+•· ")
             continue
-        line, prefix = (f"{prefix} {line}", "") if prefix else (line, "")
+        line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins.
             updated = updated or parse_date(line)
             continue
-        if not (_take_date(line, state) or _take_byline(line, state) or _take_outlet(line, state)):
+        if not (
+            _take_date(line, state)
+            or _take_byline(line, state)
+            or _take_outlet(line, state)
+            or _take_labelled(line, state)
+        ):
             _take_metadata(line, state, in_header=False)
     if not any(people for people, _ in state.bylines):
         found = _page_byline(lines, page)
@@ -1131,6 +1152,23 @@ def _take_outlet(line: str, state: _State) -> bool:
     return True
 
 
+# The longest labelled byline under a headline that may name an outlet rather than people.
+_MAX_LABELLED = 80
+
+
+def _take_labelled(line: str, state: _State) -> bool:
+    """Record the byline a label names under a page's headline ("Autor: przepisy.pl",
+    "Auteur : Les Membres du Choeur"): the label says it is the author, so an outlet or a
+    group counts too, where a name alone would have to look like a person's."""
+    if len(line) > _MAX_LABELLED or not _LABELLED_BYLINE.match(line):
+        return False
+    people, credit = split_byline(line)
+    if not (people or credit):
+        return False
+    state.bylines.append((people, credit))
+    return True
+
+
 def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """The byline of a page saved as text where none stands on a line of its own under the
     headline: a name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
@@ -1143,24 +1181,37 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         for raw in lines
         if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
     )
+    listed = False
     for position, raw in enumerate(nearby):
-        bare = not _in_menu(nearby, position) and _dated(nearby, position)
+        if low + position == page.headline:
+            continue  # "Merry Christmas", "Minutes of the Board": a headline, not a name
         line = _clean(raw).lstrip("*+•· ")
+        # Under "Recent posts" or "Related" above the text: other stories' names and dates.
+        listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
+        if listed:
+            continue
+        bare = not _in_menu(nearby, position) and _dated(nearby, position)
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
-            line = f"{line} {_clean(following).lstrip('*+•· ')}"
+            line = _with_prefix(line, _clean(following).lstrip("*+•· "))
         found = _byline_in(line, bare=bare, labels=labels)
         if found:
             return found
-    # "Autor: Jane Doe", "Text: Jane Doe" closing the text or under it.
-    closing = lines[max(page.start, page.end - _NAME_BELOW) : page.end + _NAME_BELOW]
-    for raw in closing:
-        line = _clean(raw).lstrip("*+•· ")
-        if _LABELLED_BYLINE.match(line) and is_byline(line):
-            people, credit = split_byline(line)
-            if people:
-                return people, credit
+    # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
+    # label no sentence is written with.
+    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
+    closing = [line for line in closing if line]
+    for position, line in enumerate(closing):
+        if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
+            line = _with_prefix(line, closing[position + 1])
+            found = _byline_in(line, bare=False)
+        elif _LABELLED_BYLINE.match(line) and is_byline(line):
+            found = split_byline(line)
+        else:
+            continue
+        if found and found[0]:
+            return found
     return None
 
 
@@ -1175,10 +1226,9 @@ def _in_menu(lines: list[str], index: int) -> bool:
         return False
     above = next((raw.strip() for raw in reversed(lines[:index]) if raw.strip()), "")
     below = next((raw.strip() for raw in lines[index + 1 :] if raw.strip()), "")
-    return all(
-        _LIST_ITEM.match(item) and not looks_like_date_line(item.lstrip("*+•·o- "))
-        for item in (above, below)
-    )
+    items = [item for item in (above, below) if _LIST_ITEM.match(item)]
+    # The last item of a menu too: a byline's list holds its date, a menu's never does.
+    return bool(items) and not any(_dated_neighbour(i.lstrip("*+•·o- ")) for i in items)
 
 
 def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
