@@ -492,3 +492,18 @@ def test_names_in_a_list_of_recent_posts_or_a_menu_above_the_headline_are_no_aut
     # A byline set as a list keeps its name beside a relative date.
     listed = PAGE.replace(BYLINE, "        * Jane Doe\n        • Published an hour ago\n")
     assert parse_text(listed).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_beside_a_job_title_or_its_own_address_is_the_author() -> None:
+    for companion in (
+        "Periodista Judicial",
+        "Redakteurin",
+        "Mitglied der Courier-Redaktion",
+        "janedoe",  # the name as a user name
+        "jane.doe@courier.example",
+    ):
+        page = PAGE.replace(BYLINE, f"          Jane Doe\n          {companion}\n")
+        assert parse_text(page).authors == ["Jane Doe"], companion
+    # A tag or a menu item beside a word in lower case is no name.
+    page = PAGE.replace(BYLINE, "          Harbour Lines\n          nachtbetrieb\n")
+    assert parse_text(page).authors == []

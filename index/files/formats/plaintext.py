@@ -693,19 +693,42 @@ def _dated(lines: list[str], index: int) -> bool:
         return True
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
-    return bool(lines[index].strip()) and any(
-        _dated_neighbour(_clean(lines[i])) for i in above + below
+    name = _clean(lines[index]).lstrip("*+•· ")
+    return bool(name) and any(
+        _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i]))
+        for i in above + below
     )
+
+
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def _contact_of(name: str, line: str) -> bool:
+    """Whether `line` is how to reach the person `name` names: an e-mail address, or the
+    name as a user name ("Jane Doe" / "@janedoe")."""
+    handle = line.lstrip("@").casefold()
+    return bool(_EMAIL.match(line)) or (" " in name and handle == "".join(name.split()).casefold())
 
 
 # "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
 _RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
 
 
+# A journalist's job title in the languages of the pages ("Periodista Judicial", "Redakteurin",
+# "Mitglied der Tonight-Redaktion"); English ones are bylines' roles (`is_byline`).
+_JOB_TITLE = re.compile(
+    r"^(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
+    r"|korrespondent(?:in)?|corresponsal|rédact(?:eur|rice)|giornalista|columnista"
+    r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion)\b",
+    re.IGNORECASE,
+)
+
+
 def _dated_neighbour(line: str) -> bool:
     """A date, a relative date, a job title or a reading time: what stands by an author's name."""
     return bool(
         looks_like_date_line(line)
+        or (len(line) <= 60 and _JOB_TITLE.match(line))
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
