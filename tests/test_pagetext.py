@@ -507,3 +507,14 @@ def test_a_bare_name_beside_a_job_title_or_its_own_address_is_the_author() -> No
     # A tag or a menu item beside a word in lower case is no name.
     page = PAGE.replace(BYLINE, "          Harbour Lines\n          nachtbetrieb\n")
     assert parse_text(page).authors == []
+
+
+def test_a_name_signing_the_text_after_a_dash_or_copyright_is_the_author() -> None:
+    for signature in ("– Jane Doe", "© 2024 Jane Doe"):
+        page = PAGE.replace(BYLINE, "").replace(
+            f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {signature}\n"
+        )
+        assert parse_text(page).authors == ["Jane Doe"], signature
+    # A heading or a commenter's name alone under the text is no signature.
+    page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    Jane Doe\n")
+    assert parse_text(page).authors == []

@@ -1235,6 +1235,28 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if found and found[0]:
             return found
+    return _signature(lines, page)
+
+
+# How many lines under a page's text its author may sign it in.
+_SIGNATURE_LINES = 3
+# What a signature opens with: a dash ("– Jane Doe"), a copyright sign and year.
+_SIGNED = re.compile(r"^(?:[-–—]\s*|©\s*(?:\d{4}\s+)?)")
+
+
+def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's name signing the text: a line under the last paragraph that is only a
+    person's name after a dash or a copyright sign ("– Jane Doe", "© 2020 Jane Doe"), above
+    any list (tags, links). A name alone there is too often a heading or a commenter's."""
+    following = [raw for raw in lines[page.end : page.end + _SIGNATURE_LINES * 3] if raw.strip()]
+    for raw in following[:_SIGNATURE_LINES]:
+        line = _clean(raw)
+        if _LIST_ITEM.match(line):
+            return None
+        signed = _SIGNED.match(line)
+        name = line[signed.end() :] if signed else line
+        if signed and is_person_name(name):
+            return [name], ""
     return None
 
 
