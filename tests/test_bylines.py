@@ -485,3 +485,9 @@ def test_a_label_after_a_name_ends_it() -> None:
 @pytest.mark.parametrize("text", ["Last Modified", "Jiji Press", "Updated Daily"])
 def test_date_labels_and_agencies_are_no_person(text: str) -> None:
     assert not is_person_name(text)
+
+
+def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None:
+    line = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
+    assert is_byline(line)
+    assert split_byline(line)[0] == ["Jane Doe"]

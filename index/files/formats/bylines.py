@@ -612,13 +612,16 @@ def is_byline(line: str) -> bool:
             return _people_and_agencies(_PLACE.sub("", rest))
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
+        # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
+        # is no part of them, however long.
+        names = _DATE_TAIL.sub("", rest)
         lower_words = [
             w
-            for w in _WORD.findall(_DATE_TAIL.sub("", rest))
+            for w in _WORD.findall(names)
             if w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS
         ]
         allowed = 1 if verbs is None or _credits_authors(verbs) else 0
-        return len(lower_words) <= allowed and len(rest.split()) <= 14
+        return len(lower_words) <= allowed and len(names.split()) <= 14
     bare = line.strip(" .")
     last = bare.rsplit(None, 1)[-1].lower() if bare else ""
     if last in _ROLE_WORDS and (
