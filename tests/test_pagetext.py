@@ -518,3 +518,19 @@ def test_a_name_signing_the_text_after_a_dash_or_copyright_is_the_author() -> No
     # A heading or a commenter's name alone under the text is no signature.
     page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    Jane Doe\n")
     assert parse_text(page).authors == []
+
+
+def test_a_date_in_the_line_closing_the_text_is_the_date_when_none_is_above() -> None:
+    closing = "    Jane Doe 2024-03-12T09:30:00+01:00 | Transport, Stadt | 0 Kommentare\n"
+    longer = "\n\n".join(f"    In week {n}, {p[0].lower()}{p[1:]}" for n, p in enumerate(BODY * 4))
+    page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"{longer}\n\n{closing}")
+    assert _date_of(page) == "2024-03-12"
+
+
+def test_a_labelled_date_far_above_the_headline_is_the_date_when_none_is_nearer() -> None:
+    filler = "".join(f"      Share bar button {n}\n" for n in range(20))
+    page = PAGE.replace(BYLINE, "").replace(
+        "        Home » Transport",
+        f"      Veröffentlichung: 12.03.2024\n{filler}        Home » Transport",
+    )
+    assert _date_of(page) == "2024-03-12"

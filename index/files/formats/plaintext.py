@@ -74,8 +74,11 @@ _LABELLED_DATE = re.compile(
     r"|pubblicato|aggiornato|actualizado|fecha)\b",
     re.IGNORECASE,
 )
-# How far above a page's headline a labelled date or a date line is looked for, in lines.
+# How far above a page's headline a date line is looked for, and a labelled date, in lines.
 _LABELLED_ABOVE = 15
+_LABELLED_FAR = 40
+# How many lines right under a page's text may hold its date.
+_CLOSING_LINES = 2
 # A line of the text that is only a date, with a time or a label at most.
 _DATE_ALONE = 40
 # A date line that gives when the page was changed, not when it was published.
@@ -1325,17 +1328,29 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     found = next(filter(None, map(find_date, alone)), None)
     if found is not None:
         return found
+    # Right under the text, where blogs and wikis close an article: "Jane Doe 2021-12-14 |
+    # News | 0 Comments", "(last edited 2019-11-10 13:28 by jdoe)".
+    closing = [line for raw in lines[page.end : page.end + _NAME_BELOW] if (line := _clean(raw))]
+    found = next(filter(None, map(find_date, closing[:_CLOSING_LINES])), None)
+    if found is not None:
+        return found
     # Further above the headline (over its photo, its share bar): a labelled date or a line
     # that is only a date, the nearest first.
     higher = [
-        line
-        for raw in lines[max(0, page.headline - _LABELLED_ABOVE) : page.headline][::-1]
+        (position, line)
+        for position, raw in enumerate(
+            lines[max(0, page.headline - _LABELLED_FAR) : page.headline][::-1], start=1
+        )
         if (line := _clean(raw)) and len(line) <= _DATE_LINE and not _LIST_ITEM.match(line)
     ]
     dated = (
         line
-        for line in higher
-        if _LABELLED_DATE.search(line) or (len(line) <= _DATE_ALONE and looks_like_date_line(line))
+        for position, line in higher
+        if (
+            position <= _LABELLED_ABOVE
+            and (len(line) <= _DATE_ALONE and looks_like_date_line(line))
+            or _LABELLED_DATE.search(line)
+        )
     )
     return next(filter(None, map(find_date, dated)), None)
 
