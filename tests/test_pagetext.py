@@ -534,3 +534,16 @@ def test_a_labelled_date_far_above_the_headline_is_the_date_when_none_is_nearer(
         f"      Veröffentlichung: 12.03.2024\n{filler}        Home » Transport",
     )
     assert _date_of(page) == "2024-03-12"
+
+
+def test_a_name_run_together_with_a_relative_date_or_a_counter_and_categories() -> None:
+    for furniture in (
+        "Jane Doe vor 5 Stunden",
+        "Jane Doe 2 hours ago",
+        "12. März 2024 Jane Doe 1 Kommentar Verkehr , Stadt , Hafen",
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe"], furniture
+    # "vor" opening a phrase is no relative date.
+    page = PAGE.replace(BYLINE, "          Jane Doe vor der Wahl\n")
+    assert parse_text(page).authors == []

@@ -553,7 +553,8 @@ def _byline_in(
         line = line[: cuts[-1]] if len(cuts) >= 2 else ""
     if not line:
         return None
-    undated = without_dates(line)
+    # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
+    undated = _AGO.sub(" ", without_dates(line))
     for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
         if not segment:
@@ -658,8 +659,11 @@ def _leading_name(segment: str, labels: frozenset[str]) -> str:
         end -= 1  # "Jane Doe Write a comment": the capital opens the phrase
     while end > 2 and words[end - 1] in labels:
         end -= 1
-    if len(words) - end > _AFTER_NAME:
-        return ""  # More than a counter or a button after it: a sentence, not a name.
+    counted = end < len(words) and words[end].isdigit()
+    if len(words) - end > _AFTER_NAME and not counted:
+        # More than a counter or a button after it: a sentence, not a name. After a counter
+        # ("Jane Doe 1 Comment News, World") come the post's categories.
+        return ""
     name = " ".join(words[:end])
     return name if end >= 2 and is_person_name(name) else ""
 
@@ -692,7 +696,7 @@ def _day_first(
 def _dated(lines: list[str], index: int) -> bool:
     """Whether the line at `index` holds a date or is next to a date line: a bare name there is
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
-    if find_date(lines[index]) is not None:
+    if find_date(lines[index]) is not None or _AGO.search(lines[index]):
         return True
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
@@ -723,6 +727,17 @@ _JOB_TITLE = re.compile(
     r"^(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
     r"|korrespondent(?:in)?|corresponsal|rédact(?:eur|rice)|giornalista|columnista"
     r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion)\b",
+    re.IGNORECASE,
+)
+
+
+# The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
+_AGO = re.compile(
+    r"\b(?:vor|hace|il\s+y\s+a)\s+(?:\d+|einer?|einem|una?|un|une)\s+(?:sekunden?|minuten?"
+    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?"
+    r"|semanas?|mes(?:es)?|años?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+ago\b",
     re.IGNORECASE,
 )
 
