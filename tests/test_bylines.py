@@ -491,3 +491,10 @@ def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None
     line = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
     assert is_byline(line)
     assert split_byline(line)[0] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Dein Kommentar", "Artikel Galerie", "Kein Copyright", "Email Listonic", "Ihr Recht"]
+)
+def test_buttons_and_possessives_in_other_languages_are_no_person(text: str) -> None:
+    assert not is_person_name(text)

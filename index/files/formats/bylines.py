@@ -112,11 +112,22 @@ _NOT_NAME_WORDS = (
 # Articles that open a headline or a heading, never a name ("Der Windrebell", "Die Woche").
 _ARTICLES = _words("Der Die Das Den Dem Des Ein Eine Einen Les Una Uno Il Lo Gli")
 # Words of page menus and buttons that look like names ("Newer Article", "Log In").
-_UI_WORDS = _NOT_NAME_WORDS | _words(
-    """article articles stories posts newer older next previous prev comments reply login logout
+_UI_WORDS = (
+    _NOT_NAME_WORDS
+    | _words(
+        """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
     sections topics help contact privacy terms cookies settings account profile later buy
     zur zum zurück weiter alle mehr modified updated published posted"""
+    )
+    | _words(
+        # The same in the languages of the pages, and possessives no name holds ("Dein Kommentar").
+        """artikel beitrag beiträge kommentar kommentare kommentieren galerie teilen drucken
+    antworten weiterlesen startseite suche anmelden abmelden impressum datenschutz kontakt
+    email e-mail gallery comment share print dein deine ihr ihre unser unsere mein meine kein
+    keine your my noticias inicio buscar compartir comentarios artículo artículos galería
+    accueil recherche partager commentaires copyright"""
+    )
 )
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
