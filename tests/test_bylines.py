@@ -498,3 +498,18 @@ def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None
 )
 def test_buttons_and_possessives_in_other_languages_are_no_person(text: str) -> None:
     assert not is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("von Jane Doe 10.12.2022 07:00 | Druckvorschau", (["Jane Doe"], "")),
+        ("Jane Doe | 12.03.2024 | Politics", (["Jane Doe"], "")),
+        ("By Jane Doe, Reuters | May 3, 2020", (["Jane Doe"], "Reuters")),
+        ("By Jane Doe | Bloomberg", (["Jane Doe"], "Bloomberg")),
+    ],
+)
+def test_what_follows_a_byline_s_date_is_the_page_s(
+    line: str, expected: tuple[list[str], str]
+) -> None:
+    assert split_byline(line) == expected

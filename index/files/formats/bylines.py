@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsread.index.files.dates import is_date_word
+from newsread.index.files.dates import find_date, is_date_word
 
 
 def _words(text: str) -> frozenset[str]:
@@ -532,6 +532,10 @@ def split_byline(text: str) -> tuple[list[str], str]:
             if position and _page_furniture(segment):
                 continue
             _split_segment(segment, authors, credits, roles)
+            if any(ch.isdigit() for ch in segment) and find_date(segment) is not None:
+                # "von Jane Doe 10.12.2022 07:00 | Druckvorschau": after the date come the
+                # page's buttons and categories.
+                break
     unique_authors = list(dict.fromkeys(authors))
     credit = ", ".join(dict.fromkeys(c for c in credits if c))
     if not unique_authors and not credit and roles:
