@@ -719,6 +719,15 @@ def _contact_of(name: str, line: str) -> bool:
 
 # "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
 _RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
+# The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
+_AGO = re.compile(
+    r"\b(?:vor|hace|il\s+y\s+a)\s+(?:\d+|einer?|einem|una?|un|une)\s+(?:sekunden?|minuten?"
+    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?"
+    r"|semanas?|mes(?:es)?|años?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+ago\b",
+    re.IGNORECASE,
+)
 
 
 # A journalist's job title in the languages of the pages ("Periodista Judicial", "Redakteurin",
@@ -727,17 +736,6 @@ _JOB_TITLE = re.compile(
     r"^(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
     r"|korrespondent(?:in)?|corresponsal|rédact(?:eur|rice)|giornalista|columnista"
     r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion)\b",
-    re.IGNORECASE,
-)
-
-
-# The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
-_AGO = re.compile(
-    r"\b(?:vor|hace|il\s+y\s+a)\s+(?:\d+|einer?|einem|una?|un|une)\s+(?:sekunden?|minuten?"
-    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?"
-    r"|semanas?|mes(?:es)?|años?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
-    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
-    r"\s+ago\b",
     re.IGNORECASE,
 )
 
