@@ -547,3 +547,18 @@ def test_a_name_run_together_with_a_relative_date_or_a_counter_and_categories() 
     # "vor" opening a phrase is no relative date.
     page = PAGE.replace(BYLINE, "          Jane Doe vor der Wahl\n")
     assert parse_text(page).authors == []
+
+
+def test_the_box_about_the_author_under_the_text_names_the_author() -> None:
+    for box in (
+        "About the Author - Jane Doe",
+        "Über die Autorin:\n\n    Jane Doe (37) ist Reporterin beim Courier.",
+        "About the author\n\n    Jane Doe is a transport reporter at the Courier.",
+        "Über den Autor\n\n    * Jane Doe",
+    ):
+        page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
+        assert parse_text(page).authors == ["Jane Doe"], box
+    # A box whose first line names no one gives no author.
+    box = "About the author\n\n    Our reporters cover the city's transport every day."
+    page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
+    assert parse_text(page).authors == []

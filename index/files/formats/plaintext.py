@@ -1251,13 +1251,42 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if found and found[0]:
             return found
-    return _signature(lines, page)
+    return _signature(lines, page) or _about_the_author(lines, page)
 
 
 # How many lines under a page's text its author may sign it in.
 _SIGNATURE_LINES = 3
 # What a signature opens with: a dash ("– Jane Doe"), a copyright sign and year.
 _SIGNED = re.compile(r"^(?:[-–—]\s*|©\s*(?:\d{4}\s+)?)")
+
+
+# The heading of a box about the article's author, with the name after it or on the next line.
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur"
+    r"|sobre\s+(?:el|la)\s+autor[a]?|sull['’]autore)\s*(?::|[-–—]\s*(?P<name>.+))?$",
+    re.IGNORECASE,
+)
+# Where a name opening the author's biography ends: "Jane Doe (37) ist ...", "Jane Doe is ...".
+_BIO_NAME = re.compile(r"^(?P<name>[^(),:]{3,60}?)\s*(?:\(|,|\s(?:ist|is|es|est|è|was|war)\s)")
+# How far under a page's text the box about its author is looked for, in lines.
+_ABOUT_BELOW = 60
+
+
+def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The name in a box about the author under the text: "About the Author - Jane Doe", or
+    "Über die Autorin:" over "Jane Doe" or over a biography opening with her name."""
+    text = [line for raw in lines[page.start : page.end + _ABOUT_BELOW] if (line := _clean(raw))]
+    for position, line in enumerate(text[:-1]):
+        match = _ABOUT_AUTHOR.match(line)
+        if not match:
+            continue
+        following = text[position + 1].lstrip("*+•· ")
+        bio = _BIO_NAME.match(following)
+        for name in (match.group("name"), following, bio.group("name") if bio else None):
+            if name and is_person_name(name.strip()):
+                return [name.strip()], ""
+        return None
+    return None
 
 
 def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
