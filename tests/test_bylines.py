@@ -458,3 +458,58 @@ def test_a_name_never_opens_with_an_article(text: str, expected: bool) -> None:
 )
 def test_is_agency(text: str, expected: bool) -> None:
     assert is_agency(text) is expected
+
+
+# --- issue 12: bylines of pages saved as text (branch tauth) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Von : Jane Doe", (["Jane Doe"], "")),
+        ("Von: lno/dpa", ([], "lno/dpa")),
+        ("By AFP", ([], "AFP")),
+        ("Von Jane Doe Vom 12. März 2024", (["Jane Doe"], "")),
+    ],
+)
+def test_labelled_bylines_in_page_furniture(line: str, expected: tuple[list[str], str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == expected
+
+
+def test_a_label_after_a_name_ends_it() -> None:
+    assert is_byline("von Jane Doe Lesezeit: 4 Min.")
+    assert split_byline("von Jane Doe Lesezeit: 4 Min.") == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize("text", ["Last Modified", "Jiji Press", "Updated Daily"])
+def test_date_labels_and_agencies_are_no_person(text: str) -> None:
+    assert not is_person_name(text)
+
+
+def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None:
+    line = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
+    assert is_byline(line)
+    assert split_byline(line)[0] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Dein Kommentar", "Artikel Galerie", "Kein Copyright", "Email Listonic", "Ihr Recht"]
+)
+def test_buttons_and_possessives_in_other_languages_are_no_person(text: str) -> None:
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("von Jane Doe 10.12.2022 07:00 | Druckvorschau", (["Jane Doe"], "")),
+        ("Jane Doe | 12.03.2024 | Politics", (["Jane Doe"], "")),
+        ("By Jane Doe, Reuters | May 3, 2020", (["Jane Doe"], "Reuters")),
+        ("By Jane Doe | Bloomberg", (["Jane Doe"], "Bloomberg")),
+    ],
+)
+def test_what_follows_a_byline_s_date_is_the_page_s(
+    line: str, expected: tuple[list[str], str]
+) -> None:
+    assert split_byline(line) == expected

@@ -328,3 +328,31 @@ def test_as_shown_is_the_declared_moment_on_the_day_the_page_shows(
         assert found.utcoffset() == expected.utcoffset()
         if declared.tzinfo is not None:
             assert found == declared  # the same moment
+
+
+# --- issue 12: dates of pages saved as text (branch tauth) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("16.11.20230 Kommentare", datetime(2023, 11, 16)),
+        ("16. November 202316. November 2023", datetime(2023, 11, 16)),
+        ("November 16, 2023November 16, 2023 jdoe", datetime(2023, 11, 16)),
+    ],
+)
+def test_a_year_run_into_what_follows_it_is_still_found(line: str, expected: datetime) -> None:
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("16.11.20230 Kommentare", "16.11.2023 0 Kommentare"),
+        ("4 de mayo de 202200:00 hs", "4 de mayo de 2022 00:00 hs"),
+        ("Call 0800 20201234", "Call 0800 20201234"),  # no date: a number stays whole
+        ("v1.20201", "v1.20201"),
+    ],
+)
+def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -> None:
+    assert dates.unglue_years(line) == expected

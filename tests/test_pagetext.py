@@ -398,3 +398,167 @@ def test_by_inside_a_sentence_or_a_photo_credit_names_no_author() -> None:
 def test_a_byline_inside_the_text_adds_no_author_to_the_one_under_the_headline() -> None:
     quoted = PAGE.replace(f"    {BODY[1]}\n", f"      By John Roe\n\n    {BODY[1]}\n")
     assert parse_text(quoted).authors == ["Jane Doe"]
+
+
+# --- issue 12: authors and dates of pages saved as text (branch tauth) ---------------------
+
+
+def test_a_published_and_an_updated_date_run_together_still_give_the_date_and_author() -> None:
+    # Themes print both dates, one hidden by the page's style: as text the year runs on.
+    for furniture in (
+        "Veröffentlicht am 12. März 202412. März 2024 von Jane Doe",
+        "Posted on 12. März 202412. März 2024 Author Jane Doe",
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        draft = parse_text(page)
+        assert draft.authors == ["Jane Doe"], furniture
+        assert _date_of(page) == "2024-03-12", furniture
+
+
+def test_a_label_and_a_counter_after_a_name_are_not_the_name() -> None:
+    for furniture in (
+        "12.03.24 09:30 von Jane Doe Lesezeit: 4 Min.",
+        "Von Jane Doe Vom 12. März 2024",
+        "Von : Jane Doe",  # the colon set apart from its label
+        "12. März 2024 @ 09:30 // Autor: jdoe // ~ Lesezeit: 1 Minute",
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe" if "Jane" in furniture else "jdoe"]
+
+
+def test_a_long_line_of_labelled_parts_keeps_the_byline_that_opens_it() -> None:
+    furniture = (
+        "Veröffentlicht: 12.03.2024 | Autor: jdoe | Abgelegt unter: Verkehr, Stadt, Hafen | "
+        "Tags: Tram, Fahrer, Gewerkschaft, Nachtbetrieb"
+    )
+    assert len(furniture) > 120
+    assert parse_text(PAGE.replace(BYLINE, f"          {furniture}\n")).authors == ["jdoe"]
+
+
+def test_an_agency_alone_beside_the_date_is_the_credit() -> None:
+    for credit in ("Von: lno/dpa", "JIJI"):
+        page = PAGE.replace(BYLINE, f"          {credit}\n          12 March 2024\n")
+        draft = parse_text(page)
+        assert (draft.authors, draft.credit) == ([], credit.removeprefix("Von: ")), credit
+
+
+def test_a_last_modified_label_is_no_author() -> None:
+    page = PAGE.replace(BYLINE, "          Last Modified\n          12 March 2024\n")
+    assert parse_text(page).authors == []
+
+
+def test_a_label_on_its_own_line_names_the_author_on_the_next() -> None:
+    for label in ("Autor", "* Artikel von:", "Auteur(s) :"):
+        page = PAGE.replace(BYLINE, f"          {label}\n          Jane Doe\n")
+        assert parse_text(page).authors == ["Jane Doe"], label
+
+
+def test_a_label_names_an_outlet_or_a_group_as_the_author() -> None:
+    for line, credit in (
+        ("Autor: courier-online.de", "courier-online.de"),
+        ("Auteur : Les Amis du Tram de la Ville", "Les Amis du Tram de la Ville"),
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {line}\n"))
+        assert (draft.authors, draft.credit) == ([], credit), line
+
+
+def test_a_labelled_name_under_the_text_is_the_author() -> None:
+    # Further down than a byline under the headline is looked for.
+    longer = "\n\n".join(f"    In week {n}, {p[0].lower()}{p[1:]}" for n, p in enumerate(BODY * 4))
+    page = PAGE.replace(BYLINE, "").replace(
+        f"    {BODY[2]}\n", f"{longer}\n\n      Von:\n      Jane Doe\n"
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_headline_shaped_like_a_name_is_not_the_author() -> None:
+    page = PAGE.replace(HEADLINE, "        Merry Christmas\n").replace(
+        "Home » Transport » Driverless trams on two lines from spring", "Home » Transport"
+    )
+    draft = parse_text(page.replace(BYLINE, "          12 March 2024\n"))
+    assert draft.title == "Merry Christmas"
+    assert draft.authors == []
+
+
+def test_names_in_a_list_of_recent_posts_or_a_menu_above_the_headline_are_no_authors() -> None:
+    recent = (
+        "      Recent Posts\n        * 10 March 2024 John Roe\n        * 9 March 2024 Ann Poe\n"
+    )
+    page = PAGE.replace(HEADLINE, f"{HEADLINE}{recent}").replace(BYLINE, "")
+    assert parse_text(page).authors == []
+    menu = "        * Night Trams\n        * Harbour Lines\n"
+    page = PAGE.replace(HEADLINE, f"{menu}{HEADLINE}").replace(BYLINE, "          12.03.2024\n")
+    assert parse_text(page).authors == []
+    # A byline set as a list keeps its name beside a relative date.
+    listed = PAGE.replace(BYLINE, "        * Jane Doe\n        • Published an hour ago\n")
+    assert parse_text(listed).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_beside_a_job_title_or_its_own_address_is_the_author() -> None:
+    for companion in (
+        "Periodista Judicial",
+        "Redakteurin",
+        "Mitglied der Courier-Redaktion",
+        "janedoe",  # the name as a user name
+        "jane.doe@courier.example",
+    ):
+        page = PAGE.replace(BYLINE, f"          Jane Doe\n          {companion}\n")
+        assert parse_text(page).authors == ["Jane Doe"], companion
+    # A tag or a menu item beside a word in lower case is no name.
+    page = PAGE.replace(BYLINE, "          Harbour Lines\n          nachtbetrieb\n")
+    assert parse_text(page).authors == []
+
+
+def test_a_name_signing_the_text_after_a_dash_or_copyright_is_the_author() -> None:
+    for signature in ("– Jane Doe", "© 2024 Jane Doe"):
+        page = PAGE.replace(BYLINE, "").replace(
+            f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {signature}\n"
+        )
+        assert parse_text(page).authors == ["Jane Doe"], signature
+    # A heading or a commenter's name alone under the text is no signature.
+    page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    Jane Doe\n")
+    assert parse_text(page).authors == []
+
+
+def test_a_date_in_the_line_closing_the_text_is_the_date_when_none_is_above() -> None:
+    closing = "    Jane Doe 2024-03-12T09:30:00+01:00 | Transport, Stadt | 0 Kommentare\n"
+    longer = "\n\n".join(f"    In week {n}, {p[0].lower()}{p[1:]}" for n, p in enumerate(BODY * 4))
+    page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"{longer}\n\n{closing}")
+    assert _date_of(page) == "2024-03-12"
+
+
+def test_a_labelled_date_far_above_the_headline_is_the_date_when_none_is_nearer() -> None:
+    filler = "".join(f"      Share bar button {n}\n" for n in range(20))
+    page = PAGE.replace(BYLINE, "").replace(
+        "        Home » Transport",
+        f"      Veröffentlichung: 12.03.2024\n{filler}        Home » Transport",
+    )
+    assert _date_of(page) == "2024-03-12"
+
+
+def test_a_name_run_together_with_a_relative_date_or_a_counter_and_categories() -> None:
+    for furniture in (
+        "Jane Doe vor 5 Stunden",
+        "Jane Doe 2 hours ago",
+        "12. März 2024 Jane Doe 1 Kommentar Verkehr , Stadt , Hafen",
+    ):
+        page = PAGE.replace(BYLINE, f"          {furniture}\n")
+        assert parse_text(page).authors == ["Jane Doe"], furniture
+    # "vor" opening a phrase is no relative date.
+    page = PAGE.replace(BYLINE, "          Jane Doe vor der Wahl\n")
+    assert parse_text(page).authors == []
+
+
+def test_the_box_about_the_author_under_the_text_names_the_author() -> None:
+    for box in (
+        "About the Author - Jane Doe",
+        "Über die Autorin:\n\n    Jane Doe (37) ist Reporterin beim Courier.",
+        "About the author\n\n    Jane Doe is a transport reporter at the Courier.",
+        "Über den Autor\n\n    * Jane Doe",
+    ):
+        page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
+        assert parse_text(page).authors == ["Jane Doe"], box
+    # A box whose first line names no one gives no author.
+    box = "About the author\n\n    Our reporters cover the city's transport every day."
+    page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
+    assert parse_text(page).authors == []

@@ -477,11 +477,35 @@ def find_date(line: str) -> datetime | None:
     Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
-    for match in _DATE_IN_LINE.finditer(line):
+    for match in _DATE_IN_LINE.finditer(unglue_years(line)):
         found = parse_date(match.group(0))
         if found is not None:
             return found
     return None
+
+
+# Blog themes print the published and the updated date side by side, one of them hidden by the
+# page's style; saved as text they run together ("19. Dezember 202219. Dezember 2022",
+# "06/11/20230 Kommentare", "4 de mayo de 202200:00 hs"): a year glued to what follows it.
+_GLUED_YEAR = re.compile(
+    rf"""(?<![\w.])(
+        \d{{1,2}}[./]\d{{1,2}}[./]
+      | \d{{1,2}}(?:\.\s*|\s+)(?:de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?
+      | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+
+    )((?:19|20)\d\d)(?=[^\W_])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+# A year with a letter or digit right after it: the cheap test before `_GLUED_YEAR`.
+_GLUED_HINT = re.compile(r"(?<=[\s./])(?:19|20)\d\d[^\W_]")
+
+
+def unglue_years(line: str) -> str:
+    """`line` with a space after each date's year that runs into the next word or number."""
+    if not _GLUED_HINT.search(line):
+        return line
+    return _GLUED_YEAR.sub(r"\1\2 ", line)
 
 
 def without_dates(line: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsread.index.files.dates import is_date_word
+from newsread.index.files.dates import find_date, is_date_word
 
 
 def _words(text: str) -> frozenset[str]:
@@ -29,7 +29,7 @@ def _words(text: str) -> frozenset[str]:
 _AGENCIES = _words(
     """afp ap reuters bloomberg xinhua tass interfax dpa ansa efe pti ians anadolu upi kyodo
     yonhap ria novosti sputnik itar-tass trend apa azertac bernama antara aap cna kuna wam spa
-    mena irna isna unb bss ani ukrinform unian belta kazinform akipress"""
+    mena irna isna unb bss ani ukrinform unian belta kazinform akipress jiji"""
 ) | {
     "associated press",
     "agence france-presse",
@@ -50,6 +50,7 @@ _AGENCIES = _words(
     "pa media",
     "bbc news",
     "cnn wire",
+    "jiji press",
 }
 
 # Words that make a phrase a job or a desk rather than a person's name.
@@ -111,11 +112,22 @@ _NOT_NAME_WORDS = (
 # Articles that open a headline or a heading, never a name ("Der Windrebell", "Die Woche").
 _ARTICLES = _words("Der Die Das Den Dem Des Ein Eine Einen Les Una Uno Il Lo Gli")
 # Words of page menus and buttons that look like names ("Newer Article", "Log In").
-_UI_WORDS = _NOT_NAME_WORDS | _words(
-    """article articles stories posts newer older next previous prev comments reply login logout
+_UI_WORDS = (
+    _NOT_NAME_WORDS
+    | _words(
+        """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
     sections topics help contact privacy terms cookies settings account profile later buy
-    zur zum zurück weiter alle mehr"""
+    zur zum zurück weiter alle mehr modified updated published posted"""
+    )
+    | _words(
+        # The same in the languages of the pages, and possessives no name holds ("Dein Kommentar").
+        """artikel beitrag beiträge kommentar kommentare kommentieren galerie teilen drucken
+    antworten weiterlesen startseite suche anmelden abmelden impressum datenschutz kontakt
+    email e-mail gallery comment share print dein deine ihr ihre unser unsere mein meine kein
+    keine your my noticias inicio buscar compartir comentarios artículo artículos galería
+    accueil recherche partager commentaires copyright"""
+    )
 )
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
@@ -168,7 +180,7 @@ _DATE_TAIL = re.compile(
     r"""\s*(?:[|,;–—-]\s*)?
     (?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
         |publiée?(?:\s+le)?|mise?\s+à\s+jour(?:\s+le)?|le
-        |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am
+        |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am|vom
         |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
         |опубликовано|обновлено)\b\s*:?\s*)?
     (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
@@ -177,7 +189,7 @@ _DATE_TAIL = re.compile(
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
 _DATE_LEFTOVERS = _words(
-    "today yesterday updated published posted modified on at vor hace uhr stand am publiziert"
+    "today yesterday updated published posted modified on at vor vom hace uhr stand am publiziert"
     " aktualisiert erstellt"
 )
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
@@ -488,7 +500,7 @@ def _parentheses(line: str) -> str:
 
 # "Kategorien: Event, Fashion", "Datum: 03.03.19": a label and its value beside a byline.
 _LABELLED = re.compile(r"^[^\W\d_][\w-]*\s*:")
-_CUT_LABEL = re.compile(r"\s*[,;]\s*[^\W\d_][\w-]*\s*:\s*$")
+_CUT_LABEL = re.compile(r"(?:\s*[,;]\s*|\s+)[^\W\d_][\w-]*\s*:\s*$")
 
 
 def _page_furniture(segment: str) -> bool:
@@ -520,6 +532,10 @@ def split_byline(text: str) -> tuple[list[str], str]:
             if position and _page_furniture(segment):
                 continue
             _split_segment(segment, authors, credits, roles)
+            if any(ch.isdigit() for ch in segment) and find_date(segment) is not None:
+                # "von Jane Doe 10.12.2022 07:00 | Druckvorschau": after the date come the
+                # page's buttons and categories.
+                break
     unique_authors = list(dict.fromkeys(authors))
     credit = ", ".join(dict.fromkeys(c for c in credits if c))
     if not unique_authors and not credit and roles:
@@ -559,7 +575,7 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:autor(?:in)?|auteur|autore|redakteur(?:in)?|von)\s*:
+        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|von)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel))
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
@@ -591,7 +607,10 @@ def is_byline(line: str) -> bool:
         line = " ".join(_URL.sub(" ", line).split()).strip(" |")
     match = _BY_LINE.match(line)
     if match:
-        rest, verbs = match.group("rest"), match.group("verbs")
+        # "Von : Jane Doe": a colon set apart from its label.
+        rest, verbs = match.group("rest").lstrip(": "), match.group("verbs")
+        if rest and _agency_words(rest):
+            return True  # "Von: det/dpa", "By AFP"
         first = rest[:1]
         if not (first.isupper() or first.isalpha() and rest.isupper()):
             return False
@@ -602,17 +621,22 @@ def is_byline(line: str) -> bool:
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
             rest = _SEGMENTS.split(rest, maxsplit=1)[0]
-            rest = _DATE_TAIL.sub("", rest) if any(ch.isdigit() for ch in rest) else rest
+            if any(ch.isdigit() for ch in rest):
+                # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
+                rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
             return _people_and_agencies(_PLACE.sub("", rest))
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
+        # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
+        # is no part of them, however long.
+        names = _DATE_TAIL.sub("", rest)
         lower_words = [
             w
-            for w in _WORD.findall(_DATE_TAIL.sub("", rest))
+            for w in _WORD.findall(names)
             if w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS
         ]
         allowed = 1 if verbs is None or _credits_authors(verbs) else 0
-        return len(lower_words) <= allowed and len(rest.split()) <= 14
+        return len(lower_words) <= allowed and len(names.split()) <= 14
     bare = line.strip(" .")
     last = bare.rsplit(None, 1)[-1].lower() if bare else ""
     if last in _ROLE_WORDS and (

@@ -20,12 +20,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsread.index.files.dates import find_date, looks_like_date_line, parse_date, without_dates
+from newsread.index.files.dates import (
+    find_date,
+    looks_like_date_line,
+    parse_date,
+    unglue_years,
+    without_dates,
+)
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     DATELINE,
     agency_credit,
     byline_date,
+    has_byline_prefix,
+    is_agency,
     is_byline,
     is_person_name,
     looks_like_outlet,
@@ -66,8 +74,11 @@ _LABELLED_DATE = re.compile(
     r"|pubblicato|aggiornato|actualizado|fecha)\b",
     re.IGNORECASE,
 )
-# How far above a page's headline a labelled date or a date line is looked for, in lines.
+# How far above a page's headline a date line is looked for, and a labelled date, in lines.
 _LABELLED_ABOVE = 15
+_LABELLED_FAR = 40
+# How many lines right under a page's text may hold its date.
+_CLOSING_LINES = 2
 # A line of the text that is only a date, with a time or a label at most.
 _DATE_ALONE = 40
 # A date line that gives when the page was changed, not when it was published.
@@ -80,13 +91,17 @@ _UPDATED = re.compile(
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
 # A byline's prefix on a line of its own: the name is on the next line.
-_LONE_PREFIX = re.compile(r"(?:by|von|par|por|autor(?:in)?|author|text)\s*:?", re.IGNORECASE)
+_LONE_PREFIX = re.compile(
+    r"(?:by|von|par|por|(?:artikel|beitrag)\s+von"
+    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?))\s*:?",
+    re.IGNORECASE,
+)
 # A byline's prefix and what follows it, and how long such a line under a headline may be.
 _PREFIXED = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _MAX_OUTLET_LINE = 60
 # A byline labelled as one, trusted under the article's text too.
 _LABELLED_BYLINE = re.compile(
-    r"^(?:autor(?:in)?|author|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
+    r"^(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
 )
 # How many words (a counter, a button, a category) may follow a name run into a date line.
 _AFTER_NAME = 4
@@ -137,7 +152,10 @@ _DATE_LABEL = re.compile(
 )
 _DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
-_DATE_BY = re.compile(r"^(?P<date>.*\d.*?)\s+(?:by|par|von|por)\s+(?P<who>[^\d]+)$", re.IGNORECASE)
+_DATE_BY = re.compile(
+    r"^(?P<date>.*\d.*?)\s+(?:by|par|von|vom|por|author|autor)\s*:?\s+(?P<who>[^\d]+)$",
+    re.IGNORECASE,
+)
 # What follows an author's bare name under a title: a follow button, a reading time.
 _BYLINE_COMPANION = re.compile(
     r"^(?:\+?\s*follow|\d+\s*min(?:ute)?s?\s+(?:read|listen)"
@@ -157,6 +175,7 @@ _LIST_HEADER = re.compile(
         | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
         | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
         | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
+        | recent\s+(?:posts|articles|stories|news) | neueste\s+(?:beiträge|artikel)
         | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
         | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
         | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
@@ -287,12 +306,16 @@ def _apply_breadcrumb(crumbs: list[str], state: _State, *, strong: bool) -> None
 
 def _take_date(line: str, state: _State) -> bool:
     """Record the date (and a trailing source) if `line` is a date line."""
+    line = unglue_years(line)
     if not looks_like_date_line(line):
         return False
     date = parse_date(line)
     if date is None:
         posted = _DATE_BY.match(line)
         date = parse_date(posted.group("date")) if posted else None
+        if posted is not None and date is None:
+            # "Published on 19. Dezember 2022 19. Dezember 2022 by Jane Doe": two dates.
+            date = find_date(posted.group("date"))
         if posted is None or date is None:
             return False
         state.bylines.append(split_byline(posted.group("who")))
@@ -311,6 +334,7 @@ def _take_date(line: str, state: _State) -> bool:
 
 def _take_byline(line: str, state: _State) -> bool:
     """Record the people and credit (and a date) of a byline line."""
+    line = unglue_years(line)
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
     if not is_byline(line):
@@ -499,7 +523,9 @@ def _header(lines: list[str], state: _State) -> int:
     return len(lines)
 
 
-_SEGMENT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+# The longest line of page furniture a byline is looked for in.
+_MAX_FURNITURE_LINE = 120
+_SEGMENT = re.compile(r"\s+(?:[|·•]|//)\s+|\s+[-–—]\s+")
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
@@ -519,10 +545,16 @@ def _byline_in(
     comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
-    line = _clean(raw)
-    if not line or len(line) > 120:
+    line = unglue_years(_clean(raw))
+    if len(line) > _MAX_FURNITURE_LINE:
+        # "Published: 05.01.2020 | Author: jdoe | Filed under: ... | Tags: ...": a long line
+        # of labelled parts keeps the parts that open it.
+        cuts = [m.start() for m in _SEGMENT.finditer(line, 0, _MAX_FURNITURE_LINE)]
+        line = line[: cuts[-1]] if len(cuts) >= 2 else ""
+    if not line:
         return None
-    undated = without_dates(line)
+    # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
+    undated = _AGO.sub(" ", without_dates(line))
     for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
         if not segment:
@@ -543,6 +575,8 @@ def _byline_in(
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+        elif is_agency(segment) and not has_byline_prefix(segment):
+            return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
     return _named_inside(undated)
 
 
@@ -625,8 +659,11 @@ def _leading_name(segment: str, labels: frozenset[str]) -> str:
         end -= 1  # "Jane Doe Write a comment": the capital opens the phrase
     while end > 2 and words[end - 1] in labels:
         end -= 1
-    if len(words) - end > _AFTER_NAME:
-        return ""  # More than a counter or a button after it: a sentence, not a name.
+    counted = end < len(words) and words[end].isdigit()
+    if len(words) - end > _AFTER_NAME and not counted:
+        # More than a counter or a button after it: a sentence, not a name. After a counter
+        # ("Jane Doe 1 Comment News, World") come the post's categories.
+        return ""
     name = " ".join(words[:end])
     return name if end >= 2 and is_person_name(name) else ""
 
@@ -643,7 +680,7 @@ def _day_first(
     ambiguous = any(
         int(a) == published.month and int(b) == published.day and a != b and int(b) <= 12
         for line in near
-        for a, b, _ in _SLASH_DATE.findall(line)
+        for a, b, _ in _SLASH_DATE.findall(unglue_years(line))
     )
     if not ambiguous:
         return published
@@ -659,23 +696,55 @@ def _day_first(
 def _dated(lines: list[str], index: int) -> bool:
     """Whether the line at `index` holds a date or is next to a date line: a bare name there is
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
-    if find_date(lines[index]) is not None:
+    if find_date(lines[index]) is not None or _AGO.search(lines[index]):
         return True
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
-    return bool(lines[index].strip()) and any(
-        _dated_neighbour(_clean(lines[i])) for i in above + below
+    name = _clean(lines[index]).lstrip("*+•· ")
+    return bool(name) and any(
+        _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i]))
+        for i in above + below
     )
+
+
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def _contact_of(name: str, line: str) -> bool:
+    """Whether `line` is how to reach the person `name` names: an e-mail address, or the
+    name as a user name ("Jane Doe" / "@janedoe")."""
+    handle = line.lstrip("@").casefold()
+    return bool(_EMAIL.match(line)) or (" " in name and handle == "".join(name.split()).casefold())
 
 
 # "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
 _RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
+# The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
+_AGO = re.compile(
+    r"\b(?:vor|hace|il\s+y\s+a)\s+(?:\d+|einer?|einem|una?|un|une)\s+(?:sekunden?|minuten?"
+    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?"
+    r"|semanas?|mes(?:es)?|años?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+# A journalist's job title in the languages of the pages ("Periodista Judicial", "Redakteurin",
+# "Mitglied der Tonight-Redaktion"); English ones are bylines' roles (`is_byline`).
+_JOB_TITLE = re.compile(
+    r"^(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
+    r"|korrespondent(?:in)?|corresponsal|rédact(?:eur|rice)|giornalista|columnista"
+    r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion)\b",
+    re.IGNORECASE,
+)
 
 
 def _dated_neighbour(line: str) -> bool:
     """A date, a relative date, a job title or a reading time: what stands by an author's name."""
     return bool(
         looks_like_date_line(line)
+        or (len(line) <= 60 and _JOB_TITLE.match(line))
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
@@ -1047,6 +1116,16 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     return fits and (ends_sentence or (short and line[:1].isupper()))
 
 
+def _with_prefix(prefix: str, line: str) -> str:
+    """The byline a prefix or label on a line of its own makes with the name on the next:
+    "von" + "Jane Doe" -> "von Jane Doe", "Auteur(s) :" + "Jane Doe" -> "Auteur: Jane Doe"."""
+    match = _LONE_PREFIX.fullmatch(prefix)
+    label = match.group("label") if match else None
+    if label:
+        return f"{label.removesuffix('(s)')}: {line}"
+    return f"{prefix.rstrip(' :')} {line}"
+
+
 def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> None:
     """The title, section, bylines and date of a page saved as text, from the lines around
     its headline (and, failing those, from the article's text and what closes it)."""
@@ -1064,15 +1143,21 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         line = _clean(lines[index]) if index != page.standfirst else ""
         if not line:
             continue
-        if _LONE_PREFIX.fullmatch(line):
-            prefix = line  # "von" / "Jane Doe": the name follows on the next line
+        if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
+            # "von" / "Jane Doe", "Autor" / "Jane Doe": the name follows on the next line.
+            prefix = line.lstrip("*+•· ")
             continue
-        line, prefix = (f"{prefix} {line}", "") if prefix else (line, "")
+        line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins.
             updated = updated or parse_date(line)
             continue
-        if not (_take_date(line, state) or _take_byline(line, state) or _take_outlet(line, state)):
+        if not (
+            _take_date(line, state)
+            or _take_byline(line, state)
+            or _take_outlet(line, state)
+            or _take_labelled(line, state)
+        ):
             _take_metadata(line, state, in_header=False)
     if not any(people for people, _ in state.bylines):
         found = _page_byline(lines, page)
@@ -1106,6 +1191,23 @@ def _take_outlet(line: str, state: _State) -> bool:
     return True
 
 
+# The longest labelled byline under a headline that may name an outlet rather than people.
+_MAX_LABELLED = 80
+
+
+def _take_labelled(line: str, state: _State) -> bool:
+    """Record the byline a label names under a page's headline ("Autor: przepisy.pl",
+    "Auteur : Les Membres du Choeur"): the label says it is the author, so an outlet or a
+    group counts too, where a name alone would have to look like a person's."""
+    if len(line) > _MAX_LABELLED or not _LABELLED_BYLINE.match(line):
+        return False
+    people, credit = split_byline(line)
+    if not (people or credit):
+        return False
+    state.bylines.append((people, credit))
+    return True
+
+
 def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """The byline of a page saved as text where none stands on a line of its own under the
     headline: a name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
@@ -1118,24 +1220,88 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         for raw in lines
         if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
     )
+    listed = False
     for position, raw in enumerate(nearby):
-        bare = not _in_menu(nearby, position) and _dated(nearby, position)
+        if low + position == page.headline:
+            continue  # "Merry Christmas", "Minutes of the Board": a headline, not a name
         line = _clean(raw).lstrip("*+•· ")
+        # Under "Recent posts" or "Related" above the text: other stories' names and dates.
+        listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
+        if listed:
+            continue
+        bare = not _in_menu(nearby, position) and _dated(nearby, position)
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
-            line = f"{line} {_clean(following).lstrip('*+•· ')}"
+            line = _with_prefix(line, _clean(following).lstrip("*+•· "))
         found = _byline_in(line, bare=bare, labels=labels)
         if found:
             return found
-    # "Autor: Jane Doe", "Text: Jane Doe" closing the text or under it.
-    closing = lines[max(page.start, page.end - _NAME_BELOW) : page.end + _NAME_BELOW]
-    for raw in closing:
-        line = _clean(raw).lstrip("*+•· ")
-        if _LABELLED_BYLINE.match(line) and is_byline(line):
-            people, credit = split_byline(line)
-            if people:
-                return people, credit
+    # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
+    # label no sentence is written with.
+    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
+    closing = [line for line in closing if line]
+    for position, line in enumerate(closing):
+        if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
+            line = _with_prefix(line, closing[position + 1])
+            found = _byline_in(line, bare=False)
+        elif _LABELLED_BYLINE.match(line) and is_byline(line):
+            found = split_byline(line)
+        else:
+            continue
+        if found and found[0]:
+            return found
+    return _signature(lines, page) or _about_the_author(lines, page)
+
+
+# How many lines under a page's text its author may sign it in.
+_SIGNATURE_LINES = 3
+# What a signature opens with: a dash ("– Jane Doe"), a copyright sign and year.
+_SIGNED = re.compile(r"^(?:[-–—]\s*|©\s*(?:\d{4}\s+)?)")
+
+
+# The heading of a box about the article's author, with the name after it or on the next line.
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur"
+    r"|sobre\s+(?:el|la)\s+autor[a]?|sull['’]autore)\s*(?::|[-–—]\s*(?P<name>.+))?$",
+    re.IGNORECASE,
+)
+# Where a name opening the author's biography ends: "Jane Doe (37) ist ...", "Jane Doe is ...".
+_BIO_NAME = re.compile(r"^(?P<name>[^(),:]{3,60}?)\s*(?:\(|,|\s(?:ist|is|es|est|è|was|war)\s)")
+# How far under a page's text the box about its author is looked for, in lines.
+_ABOUT_BELOW = 60
+
+
+def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The name in a box about the author under the text: "About the Author - Jane Doe", or
+    "Über die Autorin:" over "Jane Doe" or over a biography opening with her name."""
+    text = [line for raw in lines[page.start : page.end + _ABOUT_BELOW] if (line := _clean(raw))]
+    for position, line in enumerate(text[:-1]):
+        match = _ABOUT_AUTHOR.match(line)
+        if not match:
+            continue
+        following = text[position + 1].lstrip("*+•· ")
+        bio = _BIO_NAME.match(following)
+        for name in (match.group("name"), following, bio.group("name") if bio else None):
+            if name and is_person_name(name.strip()):
+                return [name.strip()], ""
+        return None
+    return None
+
+
+def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's name signing the text: a line under the last paragraph that is only a
+    person's name after a dash or a copyright sign ("– Jane Doe", "© 2020 Jane Doe"), above
+    any list (tags, links). A name alone there is too often a heading or a commenter's."""
+    following = [raw for raw in lines[page.end : page.end + _SIGNATURE_LINES * 3] if raw.strip()]
+    for raw in following[:_SIGNATURE_LINES]:
+        line = _clean(raw)
+        if _LIST_ITEM.match(line):
+            return None
+        signed = _SIGNED.match(line)
+        name = line[signed.end() :] if signed else line
+        if signed and is_person_name(name):
+            return [name], ""
     return None
 
 
@@ -1150,10 +1316,9 @@ def _in_menu(lines: list[str], index: int) -> bool:
         return False
     above = next((raw.strip() for raw in reversed(lines[:index]) if raw.strip()), "")
     below = next((raw.strip() for raw in lines[index + 1 :] if raw.strip()), "")
-    return all(
-        _LIST_ITEM.match(item) and not looks_like_date_line(item.lstrip("*+•·o- "))
-        for item in (above, below)
-    )
+    items = [item for item in (above, below) if _LIST_ITEM.match(item)]
+    # The last item of a menu too: a byline's list holds its date, a menu's never does.
+    return bool(items) and not any(_dated_neighbour(i.lstrip("*+•·o- ")) for i in items)
 
 
 def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
@@ -1205,17 +1370,29 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     found = next(filter(None, map(find_date, alone)), None)
     if found is not None:
         return found
+    # Right under the text, where blogs and wikis close an article: "Jane Doe 2021-12-14 |
+    # News | 0 Comments", "(last edited 2019-11-10 13:28 by jdoe)".
+    closing = [line for raw in lines[page.end : page.end + _NAME_BELOW] if (line := _clean(raw))]
+    found = next(filter(None, map(find_date, closing[:_CLOSING_LINES])), None)
+    if found is not None:
+        return found
     # Further above the headline (over its photo, its share bar): a labelled date or a line
     # that is only a date, the nearest first.
     higher = [
-        line
-        for raw in lines[max(0, page.headline - _LABELLED_ABOVE) : page.headline][::-1]
+        (position, line)
+        for position, raw in enumerate(
+            lines[max(0, page.headline - _LABELLED_FAR) : page.headline][::-1], start=1
+        )
         if (line := _clean(raw)) and len(line) <= _DATE_LINE and not _LIST_ITEM.match(line)
     ]
     dated = (
         line
-        for line in higher
-        if _LABELLED_DATE.search(line) or (len(line) <= _DATE_ALONE and looks_like_date_line(line))
+        for position, line in higher
+        if (
+            position <= _LABELLED_ABOVE
+            and (len(line) <= _DATE_ALONE and looks_like_date_line(line))
+            or _LABELLED_DATE.search(line)
+        )
     )
     return next(filter(None, map(find_date, dated)), None)
 
