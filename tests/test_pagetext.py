@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from newsread.index.files.formats.pagetext import find_article
+from pathlib import Path
+
+from newsread.index.files.formats.pagetext import find_article, name_words
 from newsread.index.files.formats.plaintext import parse_text
+from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
     f"      * {item}"
@@ -398,3 +401,54 @@ def test_by_inside_a_sentence_or_a_photo_credit_names_no_author() -> None:
 def test_a_byline_inside_the_text_adds_no_author_to_the_one_under_the_headline() -> None:
     quoted = PAGE.replace(f"    {BODY[1]}\n", f"      By John Roe\n\n    {BODY[1]}\n")
     assert parse_text(quoted).authors == ["Jane Doe"]
+
+
+# --- the file's name (issue 12: ttitle) -----------------------------------------------------
+
+# A subtitle under the headline, over the byline: without more to go on, the line nearer the
+# text is taken for the headline.
+SUBTITLED = PAGE.replace(
+    "        Home » Transport » Driverless trams on two lines from spring\n", ""
+).replace(
+    "        Driverless trams on two lines from spring\n",
+    "        Driverless trams on two lines from spring\n\n"
+    "        Harbour line trial ends after eighteen months without a single accident\n",
+)
+
+
+def test_the_file_name_picks_the_headline_it_names() -> None:
+    # wget and people name a saved page after its address, browsers after its title.
+    for name in (
+        "northfield-courier.com-driverless-trams",
+        "Driverless trams on two lines from spring - Northfield Courier",
+    ):
+        assert parse_text(SUBTITLED, name).title == "Driverless trams on two lines from spring"
+
+
+def test_a_file_name_that_names_nothing_leaves_the_headline_as_the_page_gives_it() -> None:
+    subtitle = "Harbour line trial ends after eighteen months without a single accident"
+    assert parse_text(SUBTITLED).title == subtitle
+    for name in ("0a24692a9ea846c1819bd6a5f92a8874", "index", "northfield-courier.com", "story_12"):
+        assert parse_text(SUBTITLED, name).title == subtitle
+
+
+def test_name_words_leave_out_the_host_hashes_and_a_servers_words() -> None:
+    assert name_words("mdr.de.autohaeuser") == {"autohaeuser"}
+    assert name_words("www.example.co.uk-driverless-trams") == {"driverless", "trams"}
+    assert name_words("news.example.com.c_1125597921") == frozenset()
+    assert name_words("0a24692a9ea846c1819bd6a5f92a8874") == frozenset()
+    assert name_words("index") == frozenset()
+    # Folded as addresses spell words: "Autohäuser" is "autohaeuser", "Café" is "cafe".
+    assert name_words("Autohäuser öffnen _ Café-Ticker - MDR.DE") == {
+        "autohaeuser",
+        "oeffnen",
+        "cafe",
+        "ticker",
+    }
+
+
+def test_a_saved_page_is_read_with_its_file_name(tmp_path: Path) -> None:
+    page = tmp_path / "northfield-courier.com-driverless-trams.txt"
+    page.write_text(SUBTITLED, encoding="utf-8")
+    [article] = read_articles(page, tmp_path)
+    assert article.title == "Driverless trams on two lines from spring"

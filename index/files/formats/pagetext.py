@@ -16,6 +16,7 @@ other files are left to the scraped-text reader in `plaintext`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -263,8 +264,11 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
     return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled)
 
 
-def find_article(text_lines: list[str]) -> PageArticle | None:
-    """Where the article is in `text_lines`, or None when the text is not laid out like a page."""
+def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
+    """Where the article is in `text_lines`, or None when the text is not laid out like a page.
+
+    `name` is the file's name without its extension: a saved page's name often names its
+    article (see `name_words`)."""
     if not _laid_out_like_a_page(text_lines):
         return None
     lines = _lines(text_lines)
@@ -274,7 +278,7 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
         return None
-    candidates = _candidates(lines, first)
+    candidates = _candidates(lines, first, name_words(name))
     headline, title = -1, ""
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
@@ -413,7 +417,45 @@ _WEIGHTS: dict[str, float] = {
     "date_above": 0.44,  # a date line within three lines above it
     "run_above": -0.08,  # paragraphs of the page's main text above it (in fives, at most 1)
     "text_above": -0.88,  # running text in the ten lines above it (in 500s of characters, at most 1)
+    # Fitted alone, the other weights fixed, so a file whose name says nothing (no words, or
+    # none in any line) is weighed as before.
+    "named": 3.51,  # share of the file name's words in it (`name_words`)
 }
+
+
+# A host name in a file name ("example.com", "news.example.co.uk", "site.de" before "-slug").
+_HOST = re.compile(
+    r"(?<![\w-])(?:[\w-]+\.)+(?:com|org|net|info|edu|gov|news|online|blog|[a-z]{2})(?![\w])",
+    re.IGNORECASE,
+)
+_HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+# What names a file, not an article: a web server's, CMS's or browser's words.
+_NAME_NOISE = frozenset(
+    "index html shtml aspx page print story article artikel detail details content view "
+    "default home amp".split()
+)
+_FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(text: str) -> str:
+    """`text` casefolded, umlauts spelt out as addresses spell them, accents dropped."""
+    text = text.casefold().translate(_FOLDED)
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a file's name that may name its article, folded (`_fold`).
+
+    Browsers name a saved page after its title ("Headline - Site.txt"), wget and people after
+    its address ("example.com-headline-words"): the site's host, hashes and short words say
+    nothing of the article and are left out."""
+    stem = _HASH.sub(" ", _HOST.sub(" ", name))
+    return frozenset(
+        word for word in (_fold(w) for w in _NAME_WORD.findall(stem)) if word not in _NAME_NOISE
+    )
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -449,9 +491,12 @@ def _headline_text(
     return text, False
 
 
-def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str, float]]]:
+def _candidates(
+    lines: list[_Line], first: int, named: frozenset[str] = frozenset()
+) -> list[tuple[int, str, dict[str, float]]]:
     """The lines around the top of the page's main text that could be its headline, each with
-    its headline text and features (see `_WEIGHTS`)."""
+    its headline text and features (see `_WEIGHTS`); `named` are the words of the file's name
+    (`name_words`)."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -552,10 +597,20 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
+            "named": _named(text, named),
         }
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+def _named(text: str, named: frozenset[str]) -> float:
+    """The share of the file name's words that `text` holds (as words or inside compounds:
+    "grundrezept" in "Muffin Grundrezept")."""
+    if not named:
+        return 0.0
+    folded = _fold(text)
+    return sum(1 for word in named if word in folded) / len(named)
 
 
 def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, float]]]) -> None:

@@ -1220,11 +1220,12 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     return next(filter(None, map(find_date, dated)), None)
 
 
-def parse_text(text: str) -> Draft:
-    """One article from scraped plain text (already decoded and sanitised)."""
+def parse_text(text: str, name: str = "") -> Draft:
+    """One article from scraped plain text (already decoded and sanitised); `name` is the
+    file's name without its extension, which often names a saved page's article."""
     lines = text.split("\n")
     state = _State()
-    page = find_article(lines)
+    page = find_article(lines, name)
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         _read_page_header(lines, page, state)
