@@ -452,3 +452,47 @@ def test_a_saved_page_is_read_with_its_file_name(tmp_path: Path) -> None:
     page.write_text(SUBTITLED, encoding="utf-8")
     [article] = read_articles(page, tmp_path)
     assert article.title == "Driverless trams on two lines from spring"
+
+
+NOTICE = "\n\n".join(
+    f"    {sentence}"
+    for sentence in (
+        "We have changed how we handle your data: from next month, readers who sign in will be "
+        "asked to confirm their settings before they read on.",
+        "You can change these settings at any time on the page about your account, where you "
+        "will also find the data we keep about you and how long.",
+        "If you do not confirm your settings, we will keep the ones you chose before, and you "
+        "will be asked again when you next sign in to the site.",
+        "Our newsletter is sent on weekdays at seven in the morning, and you can unsubscribe "
+        "from it with the link at the bottom of every message.",
+    )
+)
+UNDER_A_NOTICE = f"""  Northfield Courier
+{MENU}
+
+{NOTICE}
+
+        Driverless trams on two lines from spring
+
+          By Jane Doe
+
+    {LEDE}
+
+    {BODY[0]}
+
+    {BODY[1]}
+
+    {BODY[2]}
+
+      * About us
+      * Contact
+"""
+
+
+def test_a_headline_the_file_name_names_is_found_under_a_long_notice() -> None:
+    # The notice and the article make one run of sentences; the page's text seems to open with
+    # the notice, and the headline under it looks like a subheading.
+    assert not parse_text(UNDER_A_NOTICE).title.startswith("Driverless trams")
+    draft = parse_text(UNDER_A_NOTICE, "northfield-courier.com-driverless-trams")
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]

@@ -279,12 +279,13 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     if len(chrome) < _MIN_CHROME_LINES:
         return None
     candidates = _candidates(lines, first, name_words(name))
-    headline, title = -1, ""
+    headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
-        score = sum(_WEIGHTS[name] * value for name, value in features.items())
+        score = sum(_WEIGHTS[feature] * value for feature, value in features.items())
         if score > best_score:
             best_score, headline, title = score, position, text
+            elsewhere = bool(features["elsewhere"])
     if headline < 0:
         return PageArticle(None, "", lines[first].index, lines[last].index + 1)
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
@@ -297,8 +298,9 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     dated = _dateline_start(lines, start)
     standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
     start = _dateline_start(lines, start)
-    # Under a headline above the page's main text, the article runs at least to its end.
-    end = max(start, _run_end(lines, start), last if start <= last else start)
+    # Under a headline above the page's main text, the article runs at least to its end; a
+    # headline found elsewhere has its own text under it.
+    end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     return PageArticle(
         lines[headline].index,
         title,
@@ -420,6 +422,7 @@ _WEIGHTS: dict[str, float] = {
     # Fitted alone, the other weights fixed, so a file whose name says nothing (no words, or
     # none in any line) is weighed as before.
     "named": 3.51,  # share of the file name's words in it (`name_words`)
+    "elsewhere": 0.0,  # not around the main text: found by the file's name (not weighed)
 }
 
 
@@ -508,15 +511,36 @@ def _candidates(
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
-    words: dict[int, frozenset[str]] = {
-        p: _word_set(lines[p].text)
-        for p in range(low, min(len(lines), high + _TEXT_AHEAD + 1))
-        if lines[p].sentence
-    }
     # How many sentences come before each line, and the first sentence after it.
     before = [0]
     for line in lines:
         before.append(before[-1] + line.sentence)
+    positions = []
+    for position in range(low, high):
+        if position > first and before[position] - before[first] > _TEASERS:
+            break  # under the article's first paragraphs: a subheading, not the headline
+        positions.append(position)
+    window = frozenset(positions)
+    if named and not any(_named(lines[p].text, named) >= _NAMED_ELSEWHERE for p in positions):
+        # A line that the file's name names is weighed wherever it stands when none around the
+        # page's main text is: that text may be comments or a notice, the article elsewhere.
+        positions += [
+            p
+            for p, line in enumerate(lines)
+            if p not in window
+            and not line.sentence
+            and not line.bullet
+            and _named(line.text, named) >= _NAMED_ELSEWHERE
+            and _headline_shaped(line)
+            and not _not_a_headline(line.text)
+        ]
+    if not positions:
+        return []
+    words: dict[int, frozenset[str]] = {
+        p: _word_set(lines[p].text)
+        for p in range(min(positions), min(len(lines), max(positions) + _TEXT_AHEAD + 1))
+        if lines[p].sentence
+    }
     next_sentence: list[int | None] = [None] * (len(lines) + 1)
     for p in range(len(lines) - 1, -1, -1):
         next_sentence[p] = (
@@ -530,14 +554,12 @@ def _candidates(
         return datelines[p]
 
     found = []
-    for position in range(low, high):
+    for position in positions:
         line = lines[position]
         text, cut = _headline_text(lines, position, tails, spaced_colons)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
-        if run_above > _TEASERS:
-            break  # under the article's first paragraphs: a subheading, not the headline
         shaped = replace(line, text=text, words=len(text.split()))
         following = next_sentence[position]
         own = _word_set(text)
@@ -598,10 +620,16 @@ def _candidates(
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
             "named": _named(text, named),
+            "elsewhere": float(position not in window),
         }
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+# The share of the file name's words a line outside the window around the main text must hold
+# to be weighed as the headline.
+_NAMED_ELSEWHERE = 0.5
 
 
 def _named(text: str, named: frozenset[str]) -> float:
