@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
-from newsread.index.files.formats.pagetext import find_article, name_words
+from newsread.index.files.formats.pagetext import _wrap_width, find_article, name_words
 from newsread.index.files.formats.plaintext import parse_text
 from newsread.index.files.reader import read_articles
 
@@ -496,3 +497,58 @@ def test_a_headline_the_file_name_names_is_found_under_a_long_notice() -> None:
     draft = parse_text(UNDER_A_NOTICE, "northfield-courier.com-driverless-trams")
     assert draft.title == "Driverless trams on two lines from spring"
     assert draft.paragraphs == [LEDE, *BODY]
+
+
+# --- pages a text browser wrapped (issue 12: ttitle) ----------------------------------------
+
+
+def _wrapped(page: str, width: int) -> str:
+    """`page` as lynx or w3m dump it: every line wrapped at `width` columns, its continuation
+    lines starting where its text starts (after a bullet's marker)."""
+    out = []
+    for line in page.split("\n"):
+        text = line.lstrip()
+        marker = text[:2] if text.startswith("* ") else ""
+        indent = " " * (len(line) - len(text))
+        out += textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + " " * len(marker)
+        ) or [""]
+    return "\n".join(out)
+
+
+def test_a_page_a_text_browser_wrapped_reads_as_the_page_it_was() -> None:
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        "        Driverless trams on two lines from spring as the harbour line trial ends "
+        "after eighteen months\n",
+    )
+    whole = parse_text(page)
+    for width in (72, 79):
+        wrapped = _wrapped(page, width)
+        assert max(len(line) for line in wrapped.split("\n")) <= width
+        draft = parse_text(wrapped)
+        assert draft.title == whole.title
+        assert draft.authors == ["Jane Doe"]
+        assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
+    standfirst = (
+        "Drivers will become attendants on the trams, which the city says will run more often "
+        "and later at night."
+    )
+    page = PAGE.replace(SHARE_BAR, "").replace(
+        "          By Jane Doe\n", f"    {standfirst}\n\n          By Jane Doe\n"
+    )
+    assert parse_text(page).paragraphs[:2] == [standfirst, LEDE]
+    assert parse_text(_wrapped(page, 72)).paragraphs[:2] == [standfirst, LEDE]
+
+
+def test_lines_of_an_unwrapped_page_are_not_joined() -> None:
+    # Short lines one under the other, none of them near a common right margin.
+    menu = "\n".join(
+        f"  Section {n} of the site with its own long name number {n}" for n in range(20)
+    )
+    page = PAGE.replace(MENU, MENU + "\n" + menu)
+    assert _wrap_width(page.split("\n")) == 0
+    assert parse_text(page).paragraphs == [LEDE, *BODY]

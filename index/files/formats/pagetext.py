@@ -56,6 +56,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 @dataclass(frozen=True)
 class _Line:
     index: int
+    end: int  # the raw line after it: a paragraph a text browser wrapped spans several
     text: str
     indent: int
     bullet: bool
@@ -69,7 +70,7 @@ class PageArticle:
     """Where the article is in a page dump, as indexes of its lines."""
 
     headline: int | None
-    """The headline's line, or None when no line above the text reads as one."""
+    """The headline's (last) line, or None when no line above the text reads as one."""
     title: str
     """The headline's text (without bullet or breadcrumbs)."""
     start: int
@@ -78,6 +79,8 @@ class PageArticle:
     """The line after the article's text."""
     standfirst: int | None = None
     """The standfirst's line (the summary under the headline, above the byline), if any."""
+    standfirst_end: int | None = None
+    """The line after the standfirst (a text browser may have wrapped it over several)."""
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -146,9 +149,61 @@ def _captions(found: list[_Line]) -> list[_Line]:
     ]
 
 
+# The narrowest and widest column a text browser wraps a page at (lynx 79, w3m 80, a browser's
+# "Save as text" about 72), and the share of the lines with eight words or more that end
+# within `_WRAP_SLACK` columns of it on a wrapped page.
+_WRAP_COLUMNS = (60, 200)
+_WRAP_SLACK = 20
+_WRAPPED_SHARE = 0.3
+_MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column: not wrapped
+
+
+def _wrap_width(text_lines: list[str]) -> int:
+    """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
+    most long lines end close to one column and none but unbreakable ones go past it."""
+    lengths = sorted(len(raw.rstrip()) for raw in text_lines if len(raw.split()) >= 8)
+    if len(lengths) < _MIN_WRAPPED:
+        return 0
+    width = lengths[len(lengths) * 98 // 100]
+    if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
+        return 0
+    near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
+    return width if near >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)) else 0
+
+
+def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first raw line, the raw line after the last, text) of each line as the page had it: the
+    lines of a paragraph a text browser wrapped are joined again. A line continues the one
+    above when it starts in the column that line's text starts in and its first word would
+    not have fitted on that line."""
+    width = _wrap_width(text_lines)
+    found: list[tuple[int, int, str]] = []
+    column = -1  # where the text of the last line found starts; -1: it cannot be continued
+    for index, raw in enumerate(text_lines):
+        stripped = raw.strip()
+        if not stripped:
+            column = -1
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        previous = text_lines[index - 1].rstrip() if index else ""
+        if (
+            width
+            and indent == column
+            and not _BULLET.match(stripped)
+            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > width
+        ):
+            first, _, text = found[-1]
+            found[-1] = (first, index + 1, f"{text} {stripped}")
+            continue
+        bullet = _BULLET.match(stripped)
+        column = indent + (bullet.end() if bullet else 0)
+        found.append((index, index + 1, raw))
+    return found
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
-    for index, raw in enumerate(text_lines):
+    for index, end, raw in _unwrapped(text_lines):
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
@@ -164,7 +219,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         words = len(text.split())
         sentence = _sentence(text, words) and not _CAPTION.search(text)
         indent = len(raw) - len(raw.lstrip())
-        found.append(_Line(index, text, indent, bool(bullet), words, sentence, crumb))
+        found.append(_Line(index, end, text, indent, bool(bullet), words, sentence, crumb))
     return _captions(found)
 
 
@@ -287,9 +342,9 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
             best_score, headline, title = score, position, text
             elsewhere = bool(features["elsewhere"])
     if headline < 0:
-        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+        return PageArticle(None, "", lines[first].index, lines[last].end)
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
-        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+        return PageArticle(None, "", lines[first].index, lines[last].end)
     start = next(
         (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
@@ -302,11 +357,12 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     return PageArticle(
-        lines[headline].index,
+        lines[headline].end - 1,
         title,
         lines[start].index,
-        lines[end].index + 1,
+        lines[end].end,
         None if standfirst is None else lines[standfirst].index,
+        None if standfirst is None else lines[standfirst].end,
     )
 
 
@@ -477,7 +533,7 @@ def _headline_text(
     if (
         text.endswith(":")
         and after is not None
-        and after.index - line.index <= 2
+        and after.index - line.end <= 1
         and not after.sentence
         and _headline_shaped(after)
     ):
@@ -603,8 +659,8 @@ def _candidates(
             "upper": float(text.isupper()),
             "lede_long": 0.0,
             "apart": float(
-                (previous is None or line.index - previous.index > 1)
-                and (position + 1 >= len(lines) or lines[position + 1].index - line.index > 1)
+                (previous is None or line.index > previous.end)
+                and (position + 1 >= len(lines) or lines[position + 1].index > line.end)
             ),
             "echo_near": float(
                 any(o.text == line.text for o in lines[max(0, position - 6) : position])

@@ -1061,7 +1061,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     updated: datetime | None = None
     prefix = ""
     for index in range(page.headline + 1, page.start):
-        line = _clean(lines[index]) if index != page.standfirst else ""
+        line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line:
             continue
         if _LONE_PREFIX.fullmatch(line):
@@ -1089,6 +1089,10 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+def _in_standfirst(page: PageArticle, index: int) -> bool:
+    return page.standfirst is not None and page.standfirst <= index < (page.standfirst_end or 0)
 
 
 def _take_outlet(line: str, state: _State) -> bool:
@@ -1229,7 +1233,9 @@ def parse_text(text: str, name: str = "") -> Draft:
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         _read_page_header(lines, page, state)
-        above = [] if page.standfirst is None else [lines[page.standfirst], ""]
+        above = (
+            [] if page.standfirst is None else [*lines[page.standfirst : page.standfirst_end], ""]
+        )
         lines = above + lines[page.start : page.end]
         start = 0
     else:
