@@ -552,3 +552,12 @@ def test_lines_of_an_unwrapped_page_are_not_joined() -> None:
     page = PAGE.replace(MENU, MENU + "\n" + menu)
     assert _wrap_width(page.split("\n")) == 0
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_a_headline_shown_whole_elsewhere_is_not_cut_to_a_line_it_ends_with() -> None:
+    # The site's tagline is the end of the headline's words: the words in front of it would be
+    # a kicker run into the headline, were the headline not shown whole in the breadcrumbs.
+    tagline = PAGE.replace(
+        "  Northfield Courier\n", "  Northfield Courier\n\n    two lines from spring\n"
+    )
+    assert parse_text(tagline).title == "Driverless trams on two lines from spring"

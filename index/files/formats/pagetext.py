@@ -522,11 +522,16 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _headline_text(
-    lines: list[_Line], position: int, tails: set[str], spaced_colons: bool
+    lines: list[_Line],
+    position: int,
+    tails: set[str],
+    spaced_colons: bool,
+    shown_whole: frozenset[str] = frozenset(),
 ) -> tuple[str, bool]:
     """The headline a line would give, and whether something was cut from its front: "Topic:"
     on the line above joined to it; a kicker run into it ("Kicker : Headline", on pages whose
-    text never sets a colon apart), or a headline shown on its own elsewhere on the page."""
+    text never sets a colon apart), or a headline shown on its own elsewhere on the page
+    (unless the page shows the whole line elsewhere too: `shown_whole`)."""
     line = lines[position]
     text = line.text
     after = lines[position + 1] if position + 1 < len(lines) else None
@@ -542,6 +547,8 @@ def _headline_text(
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, True
+    if text in shown_whole:
+        return text, False  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
     for cut in range(1, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
@@ -564,6 +571,7 @@ def _candidates(
         for line in lines
         if not line.sentence and 2 <= line.words and len(line.text) >= 12
     }
+    repeated = frozenset(text for text, count in counts.items() if count > 1)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
@@ -612,7 +620,7 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons)
+        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
