@@ -439,6 +439,8 @@ def test_name_words_leave_out_the_host_hashes_and_a_servers_words() -> None:
     assert name_words("news.example.com.c_1125597921") == frozenset()
     assert name_words("0a24692a9ea846c1819bd6a5f92a8874") == frozenset()
     assert name_words("index") == frozenset()
+    # Words any page's file may be named with, which a menu holds too ("News").
+    assert name_words("news-2020-01-02") == name_words("saved page (copy)") == frozenset()
     # Folded as addresses spell words: "Autohäuser" is "autohaeuser", "Café" is "cafe".
     assert name_words("Autohäuser öffnen _ Café-Ticker - MDR.DE") == {
         "autohaeuser",

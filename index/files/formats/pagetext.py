@@ -489,10 +489,12 @@ _HOST = re.compile(
 )
 _HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
-# What names a file, not an article: a web server's, CMS's or browser's words.
+# What names a file, not an article: a web server's, CMS's, browser's or person's words for
+# any page ("news-2020-01-02.txt", "saved page.txt"), which menus hold too.
 _NAME_NOISE = frozenset(
-    "index html shtml aspx page print story article artikel detail details content view "
-    "default home amp".split()
+    "index html shtml aspx page print story stories article articles artikel detail details "
+    "content view default home amp news post posts blog text dump saved copy untitled "
+    "nachrichten noticias actualites".split()
 )
 _FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
