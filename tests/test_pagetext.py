@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -563,3 +564,33 @@ def test_a_headline_shown_whole_elsewhere_is_not_cut_to_a_line_it_ends_with() ->
         "  Northfield Courier\n", "  Northfield Courier\n\n    two lines from spring\n"
     )
     assert parse_text(tagline).title == "Driverless trams on two lines from spring"
+
+
+def _numbered_links(page: str) -> str:
+    """`page` as `lynx -dump` gives it: each link numbered where it stands ("[3]News") and the
+    addresses listed under "References" at the end."""
+    count = 0
+
+    def number(text: str) -> str:
+        nonlocal count
+        count += 1
+        return f"[{count}]{text}"
+
+    page = re.sub(r"(?m)^(\s*\* )(\S)", lambda m: m.group(1) + number(m.group(2)), page)
+    page = page.replace("Home » Transport »", f"{number('Home')} » {number('Transport')} »")
+    page = page.replace("By Jane Doe", f"By {number('Jane Doe')}")
+    page = page.replace("the transport authority", f"the {number('transport authority')}")
+    references = "\n".join(f"   {n}. https://courier.example/{n}" for n in range(1, count + 1))
+    return f"{page}\nReferences\n\n{references}\n"
+
+
+def test_the_numbers_lynx_gives_links_are_left_out() -> None:
+    numbered = _numbered_links(PAGE)
+    assert "[2]News" in numbered and "the [" in numbered
+    whole = parse_text(PAGE)
+    for page in (numbered, _wrapped(numbered, 79)):
+        draft = parse_text(page)
+        assert draft.title == whole.title
+        assert draft.section == "Transport"
+        assert draft.authors == ["Jane Doe"]
+        assert draft.paragraphs == [LEDE, *BODY]

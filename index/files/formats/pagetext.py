@@ -201,9 +201,28 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+# lynx -dump numbers each link where it stands ("[12]Link text") and lists the addresses
+# under "References" at the end: the numbers are no part of what the page says.
+LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
+_MIN_LINK_MARKS = 5
+
+
+def link_marked(text_lines: list[str]) -> bool:
+    """Whether lynx numbered the links of the page (`LINK_MARK`) in `text_lines`."""
+    marked = 0
+    for raw in text_lines:
+        if "[" in raw and LINK_MARK.search(raw):
+            marked += 1
+            if marked >= _MIN_LINK_MARKS:
+                return True
+    return False
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, end, raw in _unwrapped(text_lines):
+        if "[" in raw:
+            raw = LINK_MARK.sub("", raw)
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue

@@ -39,7 +39,12 @@ from newsread.index.files.formats.furniture import (
     is_footer,
     is_furniture,
 )
-from newsread.index.files.formats.pagetext import PageArticle, find_article
+from newsread.index.files.formats.pagetext import (
+    LINK_MARK,
+    PageArticle,
+    find_article,
+    link_marked,
+)
 from newsread.index.files.language import guess_language
 
 # Header lines come before the body; more than this and the file has no recognisable header.
@@ -1232,6 +1237,8 @@ def parse_text(text: str, name: str = "") -> Draft:
     page = find_article(lines, name)
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
+        if link_marked(lines):
+            lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
         _read_page_header(lines, page, state)
         above = (
             [] if page.standfirst is None else [*lines[page.standfirst : page.standfirst_end], ""]
