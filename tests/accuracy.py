@@ -1,7 +1,7 @@
 """Field-by-field accuracy of `read_articles` on the shared real-article corpora.
 
 Run: `.venv/bin/python tests/accuracy.py [--limit N] [--corpus NAME] [--failures]
-[--half tune|held] [--json OUT] [--before OLD.json]`
+[--half tune|held] [--json OUT] [--before OLD.json] [--wrap COLUMNS]`
 
 The corpora live next to the repository (`../shared/corpora`) and are never copied into it.
 `--limit N` reads at most N files per corpus, spread evenly over it. What counts as correct:
@@ -50,6 +50,11 @@ zyte, zyte-text (Zyte's benchmark: the expected article body)
     body F1   mean token F1 of our body against the expected body.
 Timings: mean, median and 95th percentile wall time per file, and CPU time per file.
 
+`--wrap COLUMNS` reads the text renderings (traf-text, zyte-text) as lynx and w3m dump a page:
+every line wrapped at COLUMNS (lynx 79, w3m 80, a browser's "Save as text" about 72), its
+continuation lines starting where its text starts. Each file is wrapped into a temporary
+folder under its own name and read from there (the timings include writing it).
+
 `tests/accuracy_before.json` holds the figures of the parsers before issue 12 (main at 2dde59a):
 `--before tests/accuracy_before.json` prints today's figures next to them.
 """
@@ -62,6 +67,8 @@ import hashlib
 import json
 import re
 import sys
+import tempfile
+import textwrap
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -148,13 +155,49 @@ def spread(files: list[Path], limit: int | None) -> list[Path]:
     return [files[int(i * step)] for i in range(limit)]
 
 
+WRAP = 0
+"""The column the text renderings are wrapped at (`--wrap`); 0: as they are."""
+
+
+def wrapped(text: str, width: int) -> str:
+    """`text` as lynx or w3m dump a page: every line wrapped at `width` columns, a bullet's
+    continuation lines starting after its marker."""
+    out = []
+    for line in text.split("\n"):
+        rest = line.lstrip()
+        if len(line) <= width or not rest:
+            out.append(line)
+            continue
+        indent = " " * min(len(line) - len(rest), width // 2)
+        marker = "  " if rest[:2] in ("* ", "+ ", "o ", "- ") else ""
+        out += textwrap.wrap(
+            rest,
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent + marker,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
+    return "\n".join(out)
+
+
 def read_timed(path: Path, score: Score) -> Article | None:
+    if WRAP and path.suffix == ".txt" and "pagetext" in path.parts:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / path.name
+            text = path.read_text(encoding="utf-8", errors="replace")
+            copy.write_text(wrapped(text, WRAP), encoding="utf-8")
+            return _read_timed(copy, Path(folder), score)
+    return _read_timed(path, CORPORA, score)
+
+
+def _read_timed(path: Path, root: Path, score: Score) -> Article | None:
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
-        articles = read_articles(path, CORPORA)
+        articles = read_articles(path, root)
     except UnreadableFile as error:
         score.unreadable += 1
-        score.failures.append(f"unreadable: {path.relative_to(CORPORA)}: {error}")
+        score.failures.append(f"unreadable: {path.relative_to(root)}: {error}")
         return None
     finally:
         score.times.append(time.perf_counter() - started)
@@ -498,7 +541,12 @@ def main() -> int:
     parser.add_argument("--failures", action="store_true", help="list every mismatch")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--before", type=Path, help="compare with figures written by --json")
+    parser.add_argument(
+        "--wrap", type=int, default=0, help="wrap the text renderings at this column, as lynx"
+    )
     args = parser.parse_args()
+    global WRAP
+    WRAP = args.wrap
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 1

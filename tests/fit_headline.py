@@ -1,6 +1,7 @@
 """Fit the weights that pick a page dump's headline (`_WEIGHTS` in index/files/formats/pagetext.py).
 
-Run: `.venv/bin/python tests/fit_headline.py [--iterations N] [--l2 X]` (a few minutes).
+Run: `.venv/bin/python tests/fit_headline.py [--iterations N] [--l2 X] [--only NAME ...]` (a
+few minutes). `--only` refits the named weights alone, the others kept as in the code.
 
 Every line `pagetext._candidates` offers on a page of `pagetext/trafilatura-eval` (the half
 `tune` of tests/accuracy.py) is a candidate; the right ones are those whose headline text is the
@@ -53,7 +54,8 @@ def pages(half: str) -> list[Page | None]:
         if not pagetext._laid_out_like_a_page(text_lines) or not lines:
             found.append(None)
             continue
-        candidates = pagetext._candidates(lines, first)
+        named = pagetext.name_words(str(row["file"]).removesuffix(".txt"))
+        candidates = pagetext._candidates(lines, first, named)
         found.append([([f[n] for n in NAMES], right(text, title)) for _, text, f in candidates])
     return found
 
@@ -69,7 +71,14 @@ def correct(weights: list[float], data: list[Page | None]) -> int:
     return count
 
 
-def fit(weights: list[float], data: list[Page | None], iterations: int, l2: float) -> list[float]:
+def fit(
+    weights: list[float],
+    data: list[Page | None],
+    iterations: int,
+    l2: float,
+    only: frozenset[str] = frozenset(),
+) -> list[float]:
+    """The weights refitted from `weights`: all of them, or only those named in `only`."""
     usable = [page for page in data if page and any(ok for _, ok in page)]
     w = list(weights)
     m, v = [0.0] * len(w), [0.0] * len(w)
@@ -89,6 +98,8 @@ def fit(weights: list[float], data: list[Page | None], iterations: int, l2: floa
                     for i, x in enumerate(features):
                         grad[i] += g * x
         for i in range(len(w)):
+            if only and NAMES[i] not in only:
+                continue
             g = grad[i] / len(usable) + l2 * w[i]
             m[i] = 0.9 * m[i] + 0.1 * g
             v[i] = 0.999 * v[i] + 0.001 * g * g
@@ -100,13 +111,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--iterations", type=int, default=600)
     parser.add_argument("--l2", type=float, default=0.003)
+    parser.add_argument(
+        "--only", action="append", default=[], help="fit this weight alone (repeatable)"
+    )
     args = parser.parse_args()
     tune, held = pages("tune"), pages("held")
     now = [pagetext._WEIGHTS[n] for n in NAMES]
     print(
         f"in the code: tune {correct(now, tune)}/{len(tune)}, held {correct(now, held)}/{len(held)}"
     )
-    fitted = fit(now, tune, args.iterations, args.l2)
+    fitted = fit(now, tune, args.iterations, args.l2, frozenset(args.only))
     print(
         f"fitted:      tune {correct(fitted, tune)}/{len(tune)}, held {correct(fitted, held)}/{len(held)}"
     )

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from newsread.index.files.formats.pagetext import find_article
+import re
+import textwrap
+from pathlib import Path
+
+from newsread.index.files.formats.pagetext import _wrap_width, find_article, name_words
 from newsread.index.files.formats.plaintext import parse_text
+from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
     f"      * {item}"
@@ -562,3 +567,194 @@ def test_the_box_about_the_author_under_the_text_names_the_author() -> None:
     box = "About the author\n\n    Our reporters cover the city's transport every day."
     page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
     assert parse_text(page).authors == []
+
+
+# --- the file's name (issue 12: ttitle) -----------------------------------------------------
+
+# A subtitle under the headline, over the byline: without more to go on, the line nearer the
+# text is taken for the headline.
+SUBTITLED = PAGE.replace(
+    "        Home » Transport » Driverless trams on two lines from spring\n", ""
+).replace(
+    "        Driverless trams on two lines from spring\n",
+    "        Driverless trams on two lines from spring\n\n"
+    "        Harbour line trial ends after eighteen months without a single accident\n",
+)
+
+
+def test_the_file_name_picks_the_headline_it_names() -> None:
+    # wget and people name a saved page after its address, browsers after its title.
+    for name in (
+        "northfield-courier.com-driverless-trams",
+        "Driverless trams on two lines from spring - Northfield Courier",
+    ):
+        assert parse_text(SUBTITLED, name).title == "Driverless trams on two lines from spring"
+
+
+def test_a_file_name_that_names_nothing_leaves_the_headline_as_the_page_gives_it() -> None:
+    subtitle = "Harbour line trial ends after eighteen months without a single accident"
+    assert parse_text(SUBTITLED).title == subtitle
+    for name in ("0a24692a9ea846c1819bd6a5f92a8874", "index", "northfield-courier.com", "story_12"):
+        assert parse_text(SUBTITLED, name).title == subtitle
+
+
+def test_name_words_leave_out_the_host_hashes_and_a_servers_words() -> None:
+    assert name_words("mdr.de.autohaeuser") == {"autohaeuser"}
+    assert name_words("www.example.co.uk-driverless-trams") == {"driverless", "trams"}
+    assert name_words("news.example.com.c_1125597921") == frozenset()
+    assert name_words("0a24692a9ea846c1819bd6a5f92a8874") == frozenset()
+    assert name_words("index") == frozenset()
+    # Words any page's file may be named with, which a menu holds too ("News").
+    assert name_words("news-2020-01-02") == name_words("saved page (copy)") == frozenset()
+    # Folded as addresses spell words: "Autohäuser" is "autohaeuser", "Café" is "cafe".
+    assert name_words("Autohäuser öffnen _ Café-Ticker - MDR.DE") == {
+        "autohaeuser",
+        "oeffnen",
+        "cafe",
+        "ticker",
+    }
+
+
+def test_a_saved_page_is_read_with_its_file_name(tmp_path: Path) -> None:
+    page = tmp_path / "northfield-courier.com-driverless-trams.txt"
+    page.write_text(SUBTITLED, encoding="utf-8")
+    [article] = read_articles(page, tmp_path)
+    assert article.title == "Driverless trams on two lines from spring"
+
+
+NOTICE = "\n\n".join(
+    f"    {sentence}"
+    for sentence in (
+        "We have changed how we handle your data: from next month, readers who sign in will be "
+        "asked to confirm their settings before they read on.",
+        "You can change these settings at any time on the page about your account, where you "
+        "will also find the data we keep about you and how long.",
+        "If you do not confirm your settings, we will keep the ones you chose before, and you "
+        "will be asked again when you next sign in to the site.",
+        "Our newsletter is sent on weekdays at seven in the morning, and you can unsubscribe "
+        "from it with the link at the bottom of every message.",
+    )
+)
+UNDER_A_NOTICE = f"""  Northfield Courier
+{MENU}
+
+{NOTICE}
+
+        Driverless trams on two lines from spring
+
+          By Jane Doe
+
+    {LEDE}
+
+    {BODY[0]}
+
+    {BODY[1]}
+
+    {BODY[2]}
+
+      * About us
+      * Contact
+"""
+
+
+def test_a_headline_the_file_name_names_is_found_under_a_long_notice() -> None:
+    # The notice and the article make one run of sentences; the page's text seems to open with
+    # the notice, and the headline under it looks like a subheading.
+    assert not parse_text(UNDER_A_NOTICE).title.startswith("Driverless trams")
+    draft = parse_text(UNDER_A_NOTICE, "northfield-courier.com-driverless-trams")
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
+# --- pages a text browser wrapped (issue 12: ttitle) ----------------------------------------
+
+
+def _wrapped(page: str, width: int) -> str:
+    """`page` as lynx or w3m dump it: every line wrapped at `width` columns, its continuation
+    lines starting where its text starts (after a bullet's marker)."""
+    out = []
+    for line in page.split("\n"):
+        text = line.lstrip()
+        marker = text[:2] if text.startswith("* ") else ""
+        indent = " " * (len(line) - len(text))
+        out += textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + " " * len(marker)
+        ) or [""]
+    return "\n".join(out)
+
+
+def test_a_page_a_text_browser_wrapped_reads_as_the_page_it_was() -> None:
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        "        Driverless trams on two lines from spring as the harbour line trial ends "
+        "after eighteen months\n",
+    )
+    whole = parse_text(page)
+    for width in (72, 79):
+        wrapped = _wrapped(page, width)
+        assert max(len(line) for line in wrapped.split("\n")) <= width
+        draft = parse_text(wrapped)
+        assert draft.title == whole.title
+        assert draft.authors == ["Jane Doe"]
+        assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
+    standfirst = (
+        "Drivers will become attendants on the trams, which the city says will run more often "
+        "and later at night."
+    )
+    page = PAGE.replace(SHARE_BAR, "").replace(
+        "          By Jane Doe\n", f"    {standfirst}\n\n          By Jane Doe\n"
+    )
+    assert parse_text(page).paragraphs[:2] == [standfirst, LEDE]
+    assert parse_text(_wrapped(page, 72)).paragraphs[:2] == [standfirst, LEDE]
+
+
+def test_lines_of_an_unwrapped_page_are_not_joined() -> None:
+    # Short lines one under the other, none of them near a common right margin.
+    menu = "\n".join(
+        f"  Section {n} of the site with its own long name number {n}" for n in range(20)
+    )
+    page = PAGE.replace(MENU, MENU + "\n" + menu)
+    assert _wrap_width(page.split("\n")) == 0
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_a_headline_shown_whole_elsewhere_is_not_cut_to_a_line_it_ends_with() -> None:
+    # The site's tagline is the end of the headline's words: the words in front of it would be
+    # a kicker run into the headline, were the headline not shown whole in the breadcrumbs.
+    tagline = PAGE.replace(
+        "  Northfield Courier\n", "  Northfield Courier\n\n    two lines from spring\n"
+    )
+    assert parse_text(tagline).title == "Driverless trams on two lines from spring"
+
+
+def _numbered_links(page: str) -> str:
+    """`page` as `lynx -dump` gives it: each link numbered where it stands ("[3]News") and the
+    addresses listed under "References" at the end."""
+    count = 0
+
+    def number(text: str) -> str:
+        nonlocal count
+        count += 1
+        return f"[{count}]{text}"
+
+    page = re.sub(r"(?m)^(\s*\* )(\S)", lambda m: m.group(1) + number(m.group(2)), page)
+    page = page.replace("Home » Transport »", f"{number('Home')} » {number('Transport')} »")
+    page = page.replace("By Jane Doe", f"By {number('Jane Doe')}")
+    page = page.replace("the transport authority", f"the {number('transport authority')}")
+    references = "\n".join(f"   {n}. https://courier.example/{n}" for n in range(1, count + 1))
+    return f"{page}\nReferences\n\n{references}\n"
+
+
+def test_the_numbers_lynx_gives_links_are_left_out() -> None:
+    numbered = _numbered_links(PAGE)
+    assert "[2]News" in numbered and "the [" in numbered
+    whole = parse_text(PAGE)
+    for page in (numbered, _wrapped(numbered, 79)):
+        draft = parse_text(page)
+        assert draft.title == whole.title
+        assert draft.section == "Transport"
+        assert draft.authors == ["Jane Doe"]
+        assert draft.paragraphs == [LEDE, *BODY]

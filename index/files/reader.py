@@ -89,7 +89,7 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     if not text.strip():
         raise UnreadableFile("blank file (only whitespace)")
     try:
-        kind, drafts = _parse(text, _inner_suffix(path.name))
+        kind, drafts = _parse(text, _inner_suffix(path.name), _inner_stem(path.name))
     except UnreadableFile as error:
         if cut:
             raise UnreadableFile(
@@ -215,8 +215,9 @@ def _relative(path: Path, root: Path) -> str:
 # --- the format --------------------------------------------------------------------------
 
 
-def _parse(text: str, suffix: str) -> tuple[str, list[Draft]]:
-    """(format name, drafts) for `text`, the format chosen by content, then by suffix."""
+def _parse(text: str, suffix: str, stem: str = "") -> tuple[str, list[Draft]]:
+    """(format name, drafts) for `text`, the format chosen by content, then by suffix; `stem`
+    is the file's name without its extension."""
     from newsread.index.files.formats.html import parse_html
     from newsread.index.files.formats.jsonfile import parse_json
     from newsread.index.files.formats.markdown import parse_markdown
@@ -238,7 +239,7 @@ def _parse(text: str, suffix: str) -> tuple[str, list[Draft]]:
         return "html", [parse_html(text)]
     if _HEADING.match(head):
         return "markdown", [parse_markdown(text)]
-    return "text", [parse_text(text)]
+    return "text", [parse_text(text, stem)]
 
 
 MAX_TITLE_CHARS = 300

@@ -16,6 +16,7 @@ other files are left to the scraped-text reader in `plaintext`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -55,6 +56,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 @dataclass(frozen=True)
 class _Line:
     index: int
+    end: int  # the raw line after it: a paragraph a text browser wrapped spans several
     text: str
     indent: int
     bullet: bool
@@ -68,7 +70,7 @@ class PageArticle:
     """Where the article is in a page dump, as indexes of its lines."""
 
     headline: int | None
-    """The headline's line, or None when no line above the text reads as one."""
+    """The headline's (last) line, or None when no line above the text reads as one."""
     title: str
     """The headline's text (without bullet or breadcrumbs)."""
     start: int
@@ -77,6 +79,8 @@ class PageArticle:
     """The line after the article's text."""
     standfirst: int | None = None
     """The standfirst's line (the summary under the headline, above the byline), if any."""
+    standfirst_end: int | None = None
+    """The line after the standfirst (a text browser may have wrapped it over several)."""
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -145,9 +149,80 @@ def _captions(found: list[_Line]) -> list[_Line]:
     ]
 
 
+# The narrowest and widest column a text browser wraps a page at (lynx 79, w3m 80, a browser's
+# "Save as text" about 72), and the share of the lines with eight words or more that end
+# within `_WRAP_SLACK` columns of it on a wrapped page.
+_WRAP_COLUMNS = (60, 200)
+_WRAP_SLACK = 20
+_WRAPPED_SHARE = 0.3
+_MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column: not wrapped
+
+
+def _wrap_width(text_lines: list[str]) -> int:
+    """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
+    most long lines end close to one column and none but unbreakable ones go past it."""
+    lengths = sorted(len(raw.rstrip()) for raw in text_lines if len(raw.split()) >= 8)
+    if len(lengths) < _MIN_WRAPPED:
+        return 0
+    width = lengths[len(lengths) * 98 // 100]
+    if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
+        return 0
+    near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
+    return width if near >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)) else 0
+
+
+def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first raw line, the raw line after the last, text) of each line as the page had it: the
+    lines of a paragraph a text browser wrapped are joined again. A line continues the one
+    above when it starts in the column that line's text starts in and its first word would
+    not have fitted on that line."""
+    width = _wrap_width(text_lines)
+    found: list[tuple[int, int, str]] = []
+    column = -1  # where the text of the last line found starts; -1: it cannot be continued
+    for index, raw in enumerate(text_lines):
+        stripped = raw.strip()
+        if not stripped:
+            column = -1
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        previous = text_lines[index - 1].rstrip() if index else ""
+        if (
+            width
+            and indent == column
+            and not _BULLET.match(stripped)
+            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > width
+        ):
+            first, _, text = found[-1]
+            found[-1] = (first, index + 1, f"{text} {stripped}")
+            continue
+        bullet = _BULLET.match(stripped)
+        column = indent + (bullet.end() if bullet else 0)
+        found.append((index, index + 1, raw))
+    return found
+
+
+# lynx -dump numbers each link where it stands ("[12]Link text") and lists the addresses
+# under "References" at the end: the numbers are no part of what the page says.
+LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
+_MIN_LINK_MARKS = 5
+
+
+def link_marked(text_lines: list[str]) -> bool:
+    """Whether lynx numbered the links of the page (`LINK_MARK`) in `text_lines`."""
+    marked = 0
+    for raw in text_lines:
+        if "[" in raw and LINK_MARK.search(raw):
+            marked += 1
+            if marked >= _MIN_LINK_MARKS:
+                return True
+    return False
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
-    for index, raw in enumerate(text_lines):
+    for index, end, raw in _unwrapped(text_lines):
+        if "[" in raw:
+            raw = LINK_MARK.sub("", raw)
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
@@ -163,7 +238,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         words = len(text.split())
         sentence = _sentence(text, words) and not _CAPTION.search(text)
         indent = len(raw) - len(raw.lstrip())
-        found.append(_Line(index, text, indent, bool(bullet), words, sentence, crumb))
+        found.append(_Line(index, end, text, indent, bool(bullet), words, sentence, crumb))
     return _captions(found)
 
 
@@ -263,8 +338,11 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
     return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled)
 
 
-def find_article(text_lines: list[str]) -> PageArticle | None:
-    """Where the article is in `text_lines`, or None when the text is not laid out like a page."""
+def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
+    """Where the article is in `text_lines`, or None when the text is not laid out like a page.
+
+    `name` is the file's name without its extension: a saved page's name often names its
+    article (see `name_words`)."""
     if not _laid_out_like_a_page(text_lines):
         return None
     lines = _lines(text_lines)
@@ -274,17 +352,18 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
         return None
-    candidates = _candidates(lines, first)
-    headline, title = -1, ""
+    candidates = _candidates(lines, first, name_words(name))
+    headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
-        score = sum(_WEIGHTS[name] * value for name, value in features.items())
+        score = sum(_WEIGHTS[feature] * value for feature, value in features.items())
         if score > best_score:
             best_score, headline, title = score, position, text
+            elsewhere = bool(features["elsewhere"])
     if headline < 0:
-        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+        return PageArticle(None, "", lines[first].index, lines[last].end)
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
-        return PageArticle(None, "", lines[first].index, lines[last].index + 1)
+        return PageArticle(None, "", lines[first].index, lines[last].end)
     start = next(
         (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
@@ -293,14 +372,16 @@ def find_article(text_lines: list[str]) -> PageArticle | None:
     dated = _dateline_start(lines, start)
     standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
     start = _dateline_start(lines, start)
-    # Under a headline above the page's main text, the article runs at least to its end.
-    end = max(start, _run_end(lines, start), last if start <= last else start)
+    # Under a headline above the page's main text, the article runs at least to its end; a
+    # headline found elsewhere has its own text under it.
+    end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     return PageArticle(
-        lines[headline].index,
+        lines[headline].end - 1,
         title,
         lines[start].index,
-        lines[end].index + 1,
+        lines[end].end,
         None if standfirst is None else lines[standfirst].index,
+        None if standfirst is None else lines[standfirst].end,
     )
 
 
@@ -413,7 +494,48 @@ _WEIGHTS: dict[str, float] = {
     "date_above": 0.44,  # a date line within three lines above it
     "run_above": -0.08,  # paragraphs of the page's main text above it (in fives, at most 1)
     "text_above": -0.88,  # running text in the ten lines above it (in 500s of characters, at most 1)
+    # Fitted alone, the other weights fixed, so a file whose name says nothing (no words, or
+    # none in any line) is weighed as before.
+    "named": 3.51,  # share of the file name's words in it (`name_words`)
+    "elsewhere": 0.0,  # not around the main text: found by the file's name (not weighed)
 }
+
+
+# A host name in a file name ("example.com", "news.example.co.uk", "site.de" before "-slug").
+_HOST = re.compile(
+    r"(?<![\w-])(?:[\w-]+\.)+(?:com|org|net|info|edu|gov|news|online|blog|[a-z]{2})(?![\w])",
+    re.IGNORECASE,
+)
+_HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+# What names a file, not an article: a web server's, CMS's, browser's or person's words for
+# any page ("news-2020-01-02.txt", "saved page.txt"), which menus hold too.
+_NAME_NOISE = frozenset(
+    "index html shtml aspx page print story stories article articles artikel detail details "
+    "content view default home amp news post posts blog text dump saved copy untitled "
+    "nachrichten noticias actualites".split()
+)
+_FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(text: str) -> str:
+    """`text` casefolded, umlauts spelt out as addresses spell them, accents dropped."""
+    text = text.casefold().translate(_FOLDED)
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a file's name that may name its article, folded (`_fold`).
+
+    Browsers name a saved page after its title ("Headline - Site.txt"), wget and people after
+    its address ("example.com-headline-words"): the site's host, hashes and short words say
+    nothing of the article and are left out."""
+    stem = _HASH.sub(" ", _HOST.sub(" ", name))
+    return frozenset(
+        word for word in (_fold(w) for w in _NAME_WORD.findall(stem)) if word not in _NAME_NOISE
+    )
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -421,18 +543,23 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _headline_text(
-    lines: list[_Line], position: int, tails: set[str], spaced_colons: bool
+    lines: list[_Line],
+    position: int,
+    tails: set[str],
+    spaced_colons: bool,
+    shown_whole: frozenset[str] = frozenset(),
 ) -> tuple[str, bool]:
     """The headline a line would give, and whether something was cut from its front: "Topic:"
     on the line above joined to it; a kicker run into it ("Kicker : Headline", on pages whose
-    text never sets a colon apart), or a headline shown on its own elsewhere on the page."""
+    text never sets a colon apart), or a headline shown on its own elsewhere on the page
+    (unless the page shows the whole line elsewhere too: `shown_whole`)."""
     line = lines[position]
     text = line.text
     after = lines[position + 1] if position + 1 < len(lines) else None
     if (
         text.endswith(":")
         and after is not None
-        and after.index - line.index <= 2
+        and after.index - line.end <= 1
         and not after.sentence
         and _headline_shaped(after)
     ):
@@ -441,6 +568,8 @@ def _headline_text(
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, True
+    if text in shown_whole:
+        return text, False  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
     for cut in range(1, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
@@ -449,9 +578,12 @@ def _headline_text(
     return text, False
 
 
-def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str, float]]]:
+def _candidates(
+    lines: list[_Line], first: int, named: frozenset[str] = frozenset()
+) -> list[tuple[int, str, dict[str, float]]]:
     """The lines around the top of the page's main text that could be its headline, each with
-    its headline text and features (see `_WEIGHTS`)."""
+    its headline text and features (see `_WEIGHTS`); `named` are the words of the file's name
+    (`name_words`)."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -460,18 +592,40 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
         for line in lines
         if not line.sentence and 2 <= line.words and len(line.text) >= 12
     }
+    repeated = frozenset(text for text, count in counts.items() if count > 1)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
-    words: dict[int, frozenset[str]] = {
-        p: _word_set(lines[p].text)
-        for p in range(low, min(len(lines), high + _TEXT_AHEAD + 1))
-        if lines[p].sentence
-    }
     # How many sentences come before each line, and the first sentence after it.
     before = [0]
     for line in lines:
         before.append(before[-1] + line.sentence)
+    positions = []
+    for position in range(low, high):
+        if position > first and before[position] - before[first] > _TEASERS:
+            break  # under the article's first paragraphs: a subheading, not the headline
+        positions.append(position)
+    window = frozenset(positions)
+    if named and not any(_named(lines[p].text, named) >= _NAMED_ELSEWHERE for p in positions):
+        # A line that the file's name names is weighed wherever it stands when none around the
+        # page's main text is: that text may be comments or a notice, the article elsewhere.
+        positions += [
+            p
+            for p, line in enumerate(lines)
+            if p not in window
+            and not line.sentence
+            and not line.bullet
+            and _named(line.text, named) >= _NAMED_ELSEWHERE
+            and _headline_shaped(line)
+            and not _not_a_headline(line.text)
+        ]
+    if not positions:
+        return []
+    words: dict[int, frozenset[str]] = {
+        p: _word_set(lines[p].text)
+        for p in range(min(positions), min(len(lines), max(positions) + _TEXT_AHEAD + 1))
+        if lines[p].sentence
+    }
     next_sentence: list[int | None] = [None] * (len(lines) + 1)
     for p in range(len(lines) - 1, -1, -1):
         next_sentence[p] = (
@@ -485,14 +639,12 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
         return datelines[p]
 
     found = []
-    for position in range(low, high):
+    for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons)
+        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
-        if run_above > _TEASERS:
-            break  # under the article's first paragraphs: a subheading, not the headline
         shaped = replace(line, text=text, words=len(text.split()))
         following = next_sentence[position]
         own = _word_set(text)
@@ -536,8 +688,8 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
             "upper": float(text.isupper()),
             "lede_long": 0.0,
             "apart": float(
-                (previous is None or line.index - previous.index > 1)
-                and (position + 1 >= len(lines) or lines[position + 1].index - line.index > 1)
+                (previous is None or line.index > previous.end)
+                and (position + 1 >= len(lines) or lines[position + 1].index > line.end)
             ),
             "echo_near": float(
                 any(o.text == line.text for o in lines[max(0, position - 6) : position])
@@ -552,10 +704,26 @@ def _candidates(lines: list[_Line], first: int) -> list[tuple[int, str, dict[str
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
+            "named": _named(text, named),
+            "elsewhere": float(position not in window),
         }
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+# The share of the file name's words a line outside the window around the main text must hold
+# to be weighed as the headline.
+_NAMED_ELSEWHERE = 0.5
+
+
+def _named(text: str, named: frozenset[str]) -> float:
+    """The share of the file name's words that `text` holds (as words or inside compounds:
+    "grundrezept" in "Muffin Grundrezept")."""
+    if not named:
+        return 0.0
+    folded = _fold(text)
+    return sum(1 for word in named if word in folded) / len(named)
 
 
 def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, float]]]) -> None:

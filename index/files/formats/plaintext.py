@@ -47,7 +47,12 @@ from newsread.index.files.formats.furniture import (
     is_footer,
     is_furniture,
 )
-from newsread.index.files.formats.pagetext import PageArticle, find_article
+from newsread.index.files.formats.pagetext import (
+    LINK_MARK,
+    PageArticle,
+    find_article,
+    link_marked,
+)
 from newsread.index.files.language import guess_language
 
 # Header lines come before the body; more than this and the file has no recognisable header.
@@ -1140,7 +1145,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     updated: datetime | None = None
     prefix = ""
     for index in range(page.headline + 1, page.start):
-        line = _clean(lines[index]) if index != page.standfirst else ""
+        line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line:
             continue
         if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
@@ -1174,6 +1179,10 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+def _in_standfirst(page: PageArticle, index: int) -> bool:
+    return page.standfirst is not None and page.standfirst <= index < (page.standfirst_end or 0)
 
 
 def _take_outlet(line: str, state: _State) -> bool:
@@ -1397,15 +1406,20 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     return next(filter(None, map(find_date, dated)), None)
 
 
-def parse_text(text: str) -> Draft:
-    """One article from scraped plain text (already decoded and sanitised)."""
+def parse_text(text: str, name: str = "") -> Draft:
+    """One article from scraped plain text (already decoded and sanitised); `name` is the
+    file's name without its extension, which often names a saved page's article."""
     lines = text.split("\n")
     state = _State()
-    page = find_article(lines)
+    page = find_article(lines, name)
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
+        if link_marked(lines):
+            lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
         _read_page_header(lines, page, state)
-        above = [] if page.standfirst is None else [lines[page.standfirst], ""]
+        above = (
+            [] if page.standfirst is None else [*lines[page.standfirst : page.standfirst_end], ""]
+        )
         lines = above + lines[page.start : page.end]
         start = 0
     else:
