@@ -155,6 +155,24 @@ def test_a_closed_pipe_exits_141_without_a_traceback(small_library: Path) -> Non
     assert result.stderr == ""
 
 
+def test_index_stopped_with_ctrl_c_says_what_stays_searchable(
+    small_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread.index.library import Library
+
+    assert main(["index", str(small_library)]) == 0
+    capsys.readouterr()
+
+    def interrupted(self: Library, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Library, "update", interrupted)
+    assert main(["index", str(small_library)]) == 130
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "newsread: stopped: 3 articles are searchable; `newsread index` again indexes the rest"
+    )
+
+
 def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (small_library / "empty.txt").write_bytes(b"")
     assert main(["index", str(small_library), "--quiet"]) == 0

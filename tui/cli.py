@@ -106,6 +106,35 @@ def _annotations(library: Any) -> Any:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    library = _open_library(args.library)
+    try:
+        summary = _index_with_bar(library, args.quiet)
+    except KeyboardInterrupt:
+        # What the batches committed so far stays searchable; the rest is read next time.
+        return _fail(
+            f"stopped: {library.count():,} articles are searchable; `newsread index` again "
+            "indexes the rest",
+            130,
+        )
+    out = _console()
+    line = Text()
+    line.append(f"{sanitise_line(str(library.root))}: ", style="bold")
+    line.append(
+        f"{summary.indexed} indexed ({summary.articles} articles), {summary.unchanged} unchanged, "
+        f"{summary.removed} removed, {len(summary.skipped)} skipped; "
+        f"{summary.total_articles} articles in the library ({summary.elapsed:.1f} s)"
+    )
+    out.print(line, soft_wrap=True)
+    for path, note in summary.cut:
+        out.print(Text(f"  cut {sanitise_line(path)}: {sanitise_line(note)}"), soft_wrap=True)
+    for path, reason in summary.skipped:
+        skipped = Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow")
+        out.print(skipped, soft_wrap=True)
+    return 0
+
+
+def _index_with_bar(library: Any, quiet: bool) -> Any:
+    """`library.update()` with a progress bar on a terminal's standard error."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -114,7 +143,6 @@ def cmd_index(args: argparse.Namespace) -> int:
         TimeRemainingColumn,
     )
 
-    library = _open_library(args.library)
     console = _console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -123,7 +151,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         TimeRemainingColumn(),
         console=console,
         transient=True,
-        disable=args.quiet or not console.is_terminal,  # no bar (or stray newline) in a log
+        disable=quiet or not console.is_terminal,  # no bar (or stray newline) in a log
     ) as bar:
         task = bar.add_task("Scanning", total=None)
 
@@ -143,22 +171,7 @@ def cmd_index(args: argparse.Namespace) -> int:
                 total=progress.total or None,
             )
 
-        summary = library.update(on_progress=on_progress)
-    out = _console()
-    line = Text()
-    line.append(f"{sanitise_line(str(library.root))}: ", style="bold")
-    line.append(
-        f"{summary.indexed} indexed ({summary.articles} articles), {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {len(summary.skipped)} skipped; "
-        f"{summary.total_articles} articles in the library ({summary.elapsed:.1f} s)"
-    )
-    out.print(line, soft_wrap=True)
-    for path, note in summary.cut:
-        out.print(Text(f"  cut {sanitise_line(path)}: {sanitise_line(note)}"), soft_wrap=True)
-    for path, reason in summary.skipped:
-        skipped = Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow")
-        out.print(skipped, soft_wrap=True)
-    return 0
+        return library.update(on_progress=on_progress)
 
 
 # -- search ----------------------------------------------------------------------------------
