@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from builders import write_article
 
 from newsread.tui.cli import main
 
@@ -163,14 +166,33 @@ def test_index_stopped_with_ctrl_c_says_what_stays_searchable(
     assert main(["index", str(small_library)]) == 0
     capsys.readouterr()
 
+    for n in range(5):
+        write_article(small_library, f"more/{n}.txt", f"More {n}", f"Body {n}.")
+    real_update = Library.update
+
+    def ctrl_c_while_reading(self: Library, **kwargs: Any) -> Any:
+        def on_progress(progress: Any) -> None:
+            if progress.phase == "reading" and progress.done == 2:
+                os.kill(os.getpid(), signal.SIGINT)  # as ctrl+c in the terminal
+
+        return real_update(self, on_progress=on_progress, cancelled=kwargs["cancelled"])
+
+    monkeypatch.setattr(Library, "update", ctrl_c_while_reading)
+    assert main(["index", str(small_library)]) == 130
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "newsread: stopped: 6 articles are searchable; `newsread index` again indexes the rest"
+    )
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # as it was
+    monkeypatch.setattr(Library, "update", real_update)
+    assert main(["index", str(small_library), "--quiet"]) == 0
+    assert "2 indexed (2 articles), 6 unchanged" in capsys.readouterr().out
+
     def interrupted(self: Library, **kwargs: object) -> None:
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # a second ctrl+c: at once
 
     monkeypatch.setattr(Library, "update", interrupted)
     assert main(["index", str(small_library)]) == 130
-    assert capsys.readouterr().err.strip().splitlines()[-1] == (
-        "newsread: stopped: 3 articles are searchable; `newsread index` again indexes the rest"
-    )
+    assert "stopped: 8 articles are searchable" in capsys.readouterr().err
 
 
 def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,8 +11,10 @@ import json
 import logging
 import os
 import shlex
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -107,9 +109,23 @@ def _annotations(library: Any) -> Any:
 
 def cmd_index(args: argparse.Namespace) -> int:
     library = _open_library(args.library)
+    stop = threading.Event()
+
+    def stop_soon(signum: int, frame: object) -> None:
+        # The update stops after the file it is reading and saves what it read; a second
+        # ctrl+c stops at once. (A KeyboardInterrupt raised inside a destructor is printed
+        # and lost: the update went on.)
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, stop_soon)
     try:
-        summary = _index_with_bar(library, args.quiet)
+        summary = _index_with_bar(library, args.quiet, stop.is_set)
     except KeyboardInterrupt:
+        summary = None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if summary is None or summary.cancelled:
         # What the batches committed so far stays searchable; the rest is read next time.
         return _fail(
             f"stopped: {library.count():,} articles are searchable; `newsread index` again "
@@ -133,7 +149,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _index_with_bar(library: Any, quiet: bool) -> Any:
+def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) -> Any:
     """`library.update()` with a progress bar on a terminal's standard error."""
     from rich.progress import (
         BarColumn,
@@ -171,7 +187,7 @@ def _index_with_bar(library: Any, quiet: bool) -> Any:
                 total=progress.total or None,
             )
 
-        return library.update(on_progress=on_progress)
+        return library.update(on_progress=on_progress, cancelled=cancelled)
 
 
 # -- search ----------------------------------------------------------------------------------
