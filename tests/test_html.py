@@ -706,3 +706,44 @@ def test_an_agency_credit_in_the_byline_after_the_site_naming_itself() -> None:
     )
     draft = parse_html(page(ld(data), article))
     assert (draft.authors, draft.credit) == ([], "Agencia EFE")
+
+
+@pytest.mark.parametrize(
+    ("declared", "heading", "title"),
+    [
+        # The headline's topic, which the declared title leaves out.
+        ("Trams run without drivers", "Oslo: Trams run without drivers", "Oslo: Trams run without drivers"),
+        ("Trams run without drivers", '"A first": Trams run without drivers', '"A first": Trams run without drivers'),
+        # A kicker the markup does not mark, run into the heading.
+        ("Trams run without drivers", "Transport news Trams run without drivers", "Trams run without drivers"),
+        # A tagline or the author's name that the declared title adds after the headline
+        # (one compound word: too short for a headline found inside the declared title).
+        ("Apfel-Streusel-Kuchen - saftig vom Blech", "Apfel-Streusel-Kuchen", "Apfel-Streusel-Kuchen"),
+        ("Apfel-Streusel-Kuchen von jesusfreak", "Apfel-Streusel-Kuchen", "Apfel-Streusel-Kuchen"),
+        # Not a one-word label that the declared title happens to start with.
+        ("Oslo - trams run without drivers", "Oslo", "Oslo - trams run without drivers"),
+    ],
+)  # fmt: skip
+def test_the_lone_h1_against_a_declared_title_that_adds_or_drops_words(
+    declared: str, heading: str, title: str
+) -> None:
+    head = f"<meta property=\"og:title\" content='{declared}'>"
+    assert parse_html(page(head, f"<h1>{heading}</h1>{BODY}")).title == title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<span class="visuallyhidden">Headline:</span> Trams run without drivers',
+        'Trams run without drivers<span class="sr-only"> | Courier</span>',
+        '<span class="topic">Transport</span><span class="headline">Trams run without drivers</span>',
+        '<span>Transport</span><br><span itemprop="headline">Trams run without drivers</span>',
+    ],
+)
+def test_the_headline_leaves_out_screen_reader_labels_and_takes_the_marked_part(
+    heading: str,
+) -> None:
+    page = f"""<html><head><title>Press releases</title></head><body><article>
+    <h1>{heading}</h1><p>The city's trams will run without drivers on two lines from next
+    spring, the transport authority said on Tuesday.</p></article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers"

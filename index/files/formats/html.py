@@ -655,6 +655,14 @@ _KICKER_CLASS = re.compile(
     r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
     re.IGNORECASE,
 )
+# The part of a heading marked as its headline ("article__headline", "headline").
+_HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
+# Text a browser does not show, left for screen readers ("Headline:", "| Site").
+_SCREEN_READER_CLASS = re.compile(
+    r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
+    r"|offscreen|a11y-hidden)\b",
+    re.IGNORECASE,
+)
 _NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
 # Inline elements run on with the text around them; other elements are set apart by a space.
 _INLINE = frozenset(
@@ -662,12 +670,25 @@ _INLINE = frozenset(
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
+# "Headline von jesusfreak": a declared title that names its author after the headline.
+_BY_WORDS = (["by"], ["von"], ["par"], ["por"], ["di"], ["door"], ["av"])
 _LINE_TAGS = _HTML_BLOCKS | {"br"}
 
 
 def _heading_text(heading: Any) -> str:
-    """What a heading says: its words without its kicker, styles and scripts."""
-    return _spaced_text(heading, skip=_kicker).lstrip(_LEADING_SEPARATORS)
+    """What a heading says: its words without its kicker, styles and scripts, nor the labels
+    only screen readers are given ("Headline:"); the part marked as the headline where the
+    heading marks one beside its kicker."""
+    for inner in heading.iterdescendants():
+        if inner.get("itemprop") == "headline" or _HEADLINE_CLASS.search(inner.get("class") or ""):
+            text = _spaced_text(inner, skip=_not_headline)
+            if len(text.split()) >= 2:
+                return text.lstrip(_LEADING_SEPARATORS)
+    return _spaced_text(heading, skip=_not_headline).lstrip(_LEADING_SEPARATORS)
+
+
+def _not_headline(element: Any) -> bool:
+    return _kicker(element) or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
 
 
 def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
@@ -739,17 +760,31 @@ def _visible_headline(title: str, headings: list[str]) -> str:
 
 
 def _reworded_headline(title: str, heading: str) -> str:
-    """The lone `<h1>` where it is `title` as the page shows it: in its own typography
-    („Golf aus China“ for 'Golf aus China'), or with the rest of its sentence ("Ultium Cells
-    erhöht Gigafactory-Kapazität in Tennessee", "… vom Blech: einfach köstlich!"). Not where
-    the `<h1>` runs the title into a kicker, the site's name or a date."""
-    if _words_of(title) == _words_of(heading):
-        return heading
+    """The lone `<h1>` where it is the headline a person reads and `title` the one written for
+    search engines and sharing: the same words in its own typography („Golf aus China“ for
+    'Golf aus China'), with the rest of its sentence ("… vom Blech: einfach köstlich!") or its
+    topic ("Coronavirus: …"), or without the tagline or byline the title adds ("… von
+    jesusfreak"). Not where the `<h1>` runs the title into a kicker, the site's name or a
+    date, nor where it is a one-word label ("Cronaca", "Details")."""
+    title_words, heading_words = _words_of(title), _words_of(heading)
+    if title_words == heading_words or not title_words:
+        return heading if heading_words else title
     spaced_title, spaced_heading = " ".join(title.split()), " ".join(heading.split())
-    if spaced_title and _loose(spaced_heading).startswith(_loose(spaced_title)):
+    loose_title, loose_heading = _loose(spaced_title), _loose(spaced_heading)
+    if loose_heading.startswith(loose_title):
         rest = spaced_heading[len(spaced_title) :].lstrip()
-        if rest[:1] in (":", ",") or rest[:1].islower():
-            return heading
+        return heading if rest[:1] in (":", ",") or rest[:1].islower() else title
+    if loose_heading.endswith(loose_title):
+        # "Coronavirus: Headline" is the page's headline; "Kicker Headline" ran a kicker
+        # the markup did not mark into it.
+        before = spaced_heading[: len(spaced_heading) - len(spaced_title)].rstrip()
+        return heading if before.endswith(":") else title
+    if loose_title.startswith(loose_heading):
+        # "Villa Galaxy - Ferienvilla in Florida", "Kuchen von jesusfreak": a tagline or a
+        # byline that the declared title adds to the headline.
+        rest = spaced_title[len(spaced_heading) :].lstrip()
+        added = _TITLE_SEPARATOR.match(f" {rest}") or _words_of(rest)[:1] in _BY_WORDS
+        return heading if added and len(heading_words) >= 2 else title
     return title
 
 
