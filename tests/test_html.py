@@ -747,3 +747,21 @@ def test_the_headline_leaves_out_screen_reader_labels_and_takes_the_marked_part(
     <h1>{heading}</h1><p>The city's trams will run without drivers on two lines from next
     spring, the transport authority said on Tuesday.</p></article></body></html>"""
     assert parse_html(page).title == "Trams run without drivers"
+
+
+def test_the_author_a_labelled_twitter_card_field_names() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Verfasst von">'
+        '<meta name="twitter:data1" content="Karoline Herr">'
+        '<meta name="twitter:label2" content="Geschätzte Lesezeit">'
+        '<meta name="twitter:data2" content="3 Minuten">'
+    )
+    assert parse_html(page(head, BODY)).authors == ["Karoline Herr"]
+
+
+def test_a_twitter_card_field_with_another_label_names_no_author() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="Jane Doe">'
+    )
+    assert parse_html(page(head, BODY)).authors == []

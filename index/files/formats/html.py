@@ -73,6 +73,12 @@ _AUTHOR_KEYS = (
     "byl",
     "cxenseparse:author",
 )
+# The label of a Twitter card field that names the author, in the languages of Yoast SEO.
+_WRITTEN_BY = re.compile(
+    r"^(?:written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por"
+    r"|scritto\s+da|geschreven\s+door|napisane\s+przez|skrevet\s+av)\s*:?$",
+    re.IGNORECASE,
+)
 _ARCHIVE_LABELS = ("Blog Archive", "Blog Archiv")
 # Other meta keys that hold a name ("shareaholic:article_author_name").
 _AUTHOR_NAME_KEY = re.compile(r"author[-_.:]?name$")
@@ -567,10 +573,22 @@ class _Metadata:
             if names:
                 yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
                 break
+        labelled = self.labelled_author()
+        if labelled:
+            yield (*split_byline(labelled), False)
         near, far = _dom_bylines(self.tree)
         yield (*near, False)
         yield _byline_under_headline(self.tree)
         yield (*far, False)
+
+    def labelled_author(self) -> str:
+        """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
+        SEO: `twitter:label1` "Written by", `twitter:data1` "Jane Doe")."""
+        for number in range(1, 5):
+            label = self.first(f"twitter:label{number}")
+            if label and _WRITTEN_BY.match(label):
+                return self.first(f"twitter:data{number}")
+        return ""
 
     def published(self) -> datetime | None:
         candidates = [
