@@ -765,3 +765,25 @@ def test_a_twitter_card_field_with_another_label_names_no_author() -> None:
         '<meta name="twitter:data1" content="Jane Doe">'
     )
     assert parse_html(page(head, BODY)).authors == []
+
+
+def test_a_label_and_a_copy_of_the_headline_above_the_text_are_not_body() -> None:
+    head = '<meta property="og:title" content="Bridge closed after cracks found">'
+    article = "<p>Review</p><p>Bridge closed after cracks found</p>" + BODY
+    assert parse_html(page(head, article)).paragraphs == PARAGRAPHS
+
+
+def test_a_byline_naming_the_declared_author_and_a_bare_date_label_are_not_body() -> None:
+    head = '<meta name="author" content="Robert Burns">'
+    article = "<p>Robert Burns, AP National Security Writer</p><p>Updated</p>" + BODY
+    draft = parse_html(page(head, article))
+    assert (draft.authors, draft.paragraphs) == (["Robert Burns"], PARAGRAPHS)
+
+
+def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
+    from newsread.index.files.formats.html import _lead_furniture
+
+    draft = Draft(authors=["Daniel Dillenburg"])
+    lines = ["1. Februar 2022 , Daniel Dillenburg", *PARAGRAPHS]
+    assert _lead_furniture(lines, draft) == PARAGRAPHS
+    assert draft.published is not None and draft.published.date().isoformat() == "2022-02-01"

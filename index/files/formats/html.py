@@ -1416,9 +1416,16 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     for paragraph in paragraphs[:_LEAD_LINES]:
         if len(paragraph) > _MAX_LEAD:
             break
-        if not (is_furniture(paragraph) or _take_date(paragraph, state)):
-            if not _take_byline(paragraph, state):
-                break
+        if _names_the_authors(paragraph, draft.authors):
+            # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
+            state.published = state.published or find_date(paragraph)
+        elif not (
+            is_furniture(paragraph)
+            or _take_date(paragraph, state)
+            or _BARE_DATE_LABEL.match(paragraph)
+            or _take_byline(paragraph, state)
+        ):
+            break
         drop += 1
     if not drop or drop == len(paragraphs):
         return paragraphs
@@ -1427,6 +1434,28 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     if draft.published is None:
         draft.published = state.published
     return paragraphs[drop:]
+
+
+# A date's label on a line of its own, the date itself in an element the text leaves out.
+_BARE_DATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?$", re.IGNORECASE
+)
+# The most words a byline line naming the authors has ("Robert Burns, AP National Security
+# Writer").
+_MAX_NAMING_WORDS = 12
+
+
+def _names_the_authors(paragraph: str, authors: list[str]) -> bool:
+    """Whether a short paragraph is a byline naming the authors the page declared, with
+    their roles or a date ("Robert Burns, AP National Security Writer")."""
+    if not authors or len(paragraph.split()) > _MAX_NAMING_WORDS:
+        return False
+    loose = _loose(paragraph)
+    names = [_loose(author) for author in authors]
+    # More than the names: a line that is only a name may be what the names were taken from.
+    return (
+        all(name in loose for name in names) and loose not in names and not paragraph.endswith(".")
+    )
 
 
 # Paragraphs at the end of the text read for a byline that signs it.
@@ -1442,8 +1471,20 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
     return []
 
 
+# Paragraphs above a copy of the headline that are its labels ("Review", "Categorias").
+_HEADER_LABELS = 2
+_MAX_LABEL_WORDS = 3
+
+
 def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without a leading copy of the title (trafilatura keeps the `<h1>`)."""
-    if paragraphs and draft.title and _loose(paragraphs[0]) == _loose(draft.title):
-        return paragraphs[1:]
+    """The body without a leading copy of the title (trafilatura keeps the `<h1>`), nor the
+    short labels above it (a kicker, a section's name)."""
+    if not draft.title:
+        return paragraphs
+    title = _loose(draft.title)
+    for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
+        if _loose(paragraph) == title:
+            return paragraphs[index + 1 :]
+        if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
+            break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
