@@ -787,3 +787,17 @@ def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
     lines = ["1. Februar 2022 , Daniel Dillenburg", *PARAGRAPHS]
     assert _lead_furniture(lines, draft) == PARAGRAPHS
     assert draft.published is not None and draft.published.date().isoformat() == "2022-02-01"
+
+
+def test_a_byline_below_the_standfirst_is_taken_and_the_standfirst_kept() -> None:
+    from newsread.index.files.formats.html import _lead_furniture
+
+    standfirst = (
+        "The old bridge will stay shut for half a year: what the closure means for drivers, "
+        "for the ferry and for the people of the east bank who rely on it to reach the "
+        "hospital every day."
+    )
+    draft = Draft()
+    lines = [standfirst, "von Daniela Obers", *PARAGRAPHS]
+    assert _lead_furniture(lines, draft) == [standfirst, *PARAGRAPHS]
+    assert draft.authors == ["Daniela Obers"]

@@ -1406,16 +1406,23 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
 _LEAD_LINES = 4
 _MAX_LEAD = 160
+# The longest standfirst a byline below it may follow.
+_MAX_STANDFIRST = 400
 
 
 def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without the date lines, bylines, reading times and buttons above its text;
+    """The body without the date lines, bylines, reading times and buttons above its text,
+    or below its standfirst (headline, standfirst, byline: the summary stays, as the lede);
     a byline or date found there fills the draft's when the page declared none."""
     state = _State()
-    drop = 0
-    for paragraph in paragraphs[:_LEAD_LINES]:
+    drop: list[int] = []
+    standfirst = False
+    for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
         if len(paragraph) > _MAX_LEAD:
-            break
+            if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
+                break
+            standfirst = True
+            continue
         if _names_the_authors(paragraph, draft.authors):
             # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
             state.published = state.published or find_date(paragraph)
@@ -1426,14 +1433,15 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
             or _take_byline(paragraph, state)
         ):
             break
-        drop += 1
-    if not drop or drop == len(paragraphs):
+        drop.append(index)
+    if not drop or len(drop) == len(paragraphs):
         return paragraphs
     if not (draft.authors or draft.credit) and state.bylines:
         draft.authors, draft.credit = merge_bylines(state.bylines)
     if draft.published is None:
         draft.published = state.published
-    return paragraphs[drop:]
+    dropped = set(drop)
+    return [p for index, p in enumerate(paragraphs) if index not in dropped]
 
 
 # A date's label on a line of its own, the date itself in an element the text leaves out.
