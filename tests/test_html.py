@@ -801,3 +801,36 @@ def test_a_byline_below_the_standfirst_is_taken_and_the_standfirst_kept() -> Non
     lines = [standfirst, "von Daniela Obers", *PARAGRAPHS]
     assert _lead_furniture(lines, draft) == [standfirst, *PARAGRAPHS]
     assert draft.authors == ["Daniela Obers"]
+
+
+@pytest.mark.parametrize(
+    "labelled",
+    [
+        '<p><strong>Autor:</strong> <a href="/profil/207">Klausmartin Friedrich</a></p>',
+        '<h4 class="meta-title">Author</h4><p class="meta-text"><a href="/p/1">Nikolai Huke</a></p>',
+        "<div><b>Von:</b><br><br>Götz Warnke</div>",
+    ],
+)
+def test_the_person_an_author_label_names(labelled: str) -> None:
+    draft = parse_html(page("<title>T</title>", BODY + labelled))
+    assert len(draft.authors) == 1 and draft.authors[0] in (
+        "Klausmartin Friedrich",
+        "Nikolai Huke",
+        "Götz Warnke",
+    )
+
+
+def test_an_author_label_in_a_search_form_or_naming_an_account_names_no_one() -> None:
+    import lxml.html
+
+    from newsread.index.files.formats.html import _labelled_byline
+
+    form = '<form><span>Von:</span><input name="member"> <span>Jane Doe</span></form>'
+    # The first label decides: the one further down is a reader's comment's.
+    account = (
+        '<p><span>von</span> <a href="/author/admin">uriebe</a></p>'
+        "<div><p><span>Autor:</span> Tom Stelling</p><p>A reader's long comment.</p></div>"
+    )
+    for html in (form, account):
+        tree = lxml.html.document_fromstring(f"<html><body>{BODY}{html}</body></html>")
+        assert _labelled_byline(tree) == ([], "")

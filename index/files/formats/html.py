@@ -580,6 +580,7 @@ class _Metadata:
         yield (*near, False)
         yield _byline_under_headline(self.tree)
         yield (*far, False)
+        yield (*_labelled_byline(self.tree), False)
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
@@ -1167,6 +1168,43 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
                 if is_person_name(segment):
                     return [segment], "", True  # a bare name right under the headline
     return [], "", False
+
+
+# An element that labels the name after it ("<strong>Autor:</strong> Jane Doe", "<h4>Author
+# </h4><p><a>Jane Doe</a></p>"); XPath picks short text nodes holding the label's letters.
+_NAME_LABEL = re.compile(
+    r"^(?:autor(?:in)?|author|auteur|autore|text|von|by|written\s+by|geschrieben\s+von"
+    r"|verfasst\s+von)\s*:?$",
+    re.IGNORECASE,
+)
+_LABEL_TEXTS = (
+    "//body//text()[string-length(normalize-space(.)) <= 16 and (contains(., 'ut')"
+    " or contains(., 'on') or contains(., 'y') or contains(., 'ext') or contains(., 'EXT'))]"
+)
+_LABELLED_NAME = "following::text()[normalize-space(.)][position() <= 2]"
+
+
+def _labelled_byline(tree: Any) -> tuple[list[str], str]:
+    """The person an author label names in the text after it, outside comments, forms and
+    lists of other stories: the first such label that names someone."""
+    for node in tree.xpath(_LABEL_TEXTS):
+        if not _NAME_LABEL.match(str(node).strip()):
+            continue
+        label = node.getparent()
+        if label is None or label.tag in ("script", "style", "option", "button", "label"):
+            continue
+        if _in_other_content(label) or any(a.tag == "form" for a in label.iterancestors()):
+            continue
+        if not node.is_text or len(label):
+            continue  # The label is an element of its own, with no markup inside.
+        # The first label decides: names after later ones may be commenters'.
+        for following in label.xpath(_LABELLED_NAME):
+            text = _byline_text(" ".join(str(following).split()))
+            people = [p for p in split_byline(text)[0] if is_person_name(p)] if text else []
+            if people and len(text.split()) <= 6:
+                return people, ""
+        return [], ""
+    return [], ""
 
 
 # What is left of a date line that ends in its byline once the date is out ("Posted on
