@@ -706,3 +706,131 @@ def test_an_agency_credit_in_the_byline_after_the_site_naming_itself() -> None:
     )
     draft = parse_html(page(ld(data), article))
     assert (draft.authors, draft.credit) == ([], "Agencia EFE")
+
+
+@pytest.mark.parametrize(
+    ("declared", "heading", "title"),
+    [
+        # The headline's topic, which the declared title leaves out.
+        ("Trams run without drivers", "Oslo: Trams run without drivers", "Oslo: Trams run without drivers"),
+        ("Trams run without drivers", '"A first": Trams run without drivers', '"A first": Trams run without drivers'),
+        # A kicker the markup does not mark, run into the heading.
+        ("Trams run without drivers", "Transport news Trams run without drivers", "Trams run without drivers"),
+        # A tagline or the author's name that the declared title adds after the headline
+        # (one compound word: too short for a headline found inside the declared title).
+        ("Apfel-Streusel-Kuchen - saftig vom Blech", "Apfel-Streusel-Kuchen", "Apfel-Streusel-Kuchen"),
+        ("Apfel-Streusel-Kuchen von jesusfreak", "Apfel-Streusel-Kuchen", "Apfel-Streusel-Kuchen"),
+        # Not a one-word label that the declared title happens to start with.
+        ("Oslo - trams run without drivers", "Oslo", "Oslo - trams run without drivers"),
+    ],
+)  # fmt: skip
+def test_the_lone_h1_against_a_declared_title_that_adds_or_drops_words(
+    declared: str, heading: str, title: str
+) -> None:
+    head = f"<meta property=\"og:title\" content='{declared}'>"
+    assert parse_html(page(head, f"<h1>{heading}</h1>{BODY}")).title == title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<span class="visuallyhidden">Headline:</span> Trams run without drivers',
+        'Trams run without drivers<span class="sr-only"> | Courier</span>',
+        '<span class="topic">Transport</span><span class="headline">Trams run without drivers</span>',
+        '<span>Transport</span><br><span itemprop="headline">Trams run without drivers</span>',
+    ],
+)
+def test_the_headline_leaves_out_screen_reader_labels_and_takes_the_marked_part(
+    heading: str,
+) -> None:
+    page = f"""<html><head><title>Press releases</title></head><body><article>
+    <h1>{heading}</h1><p>The city's trams will run without drivers on two lines from next
+    spring, the transport authority said on Tuesday.</p></article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers"
+
+
+def test_the_author_a_labelled_twitter_card_field_names() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Verfasst von">'
+        '<meta name="twitter:data1" content="Karoline Herr">'
+        '<meta name="twitter:label2" content="Geschätzte Lesezeit">'
+        '<meta name="twitter:data2" content="3 Minuten">'
+    )
+    assert parse_html(page(head, BODY)).authors == ["Karoline Herr"]
+
+
+def test_a_twitter_card_field_with_another_label_names_no_author() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="Jane Doe">'
+    )
+    assert parse_html(page(head, BODY)).authors == []
+
+
+def test_a_label_and_a_copy_of_the_headline_above_the_text_are_not_body() -> None:
+    head = '<meta property="og:title" content="Bridge closed after cracks found">'
+    article = "<p>Review</p><p>Bridge closed after cracks found</p>" + BODY
+    assert parse_html(page(head, article)).paragraphs == PARAGRAPHS
+
+
+def test_a_byline_naming_the_declared_author_and_a_bare_date_label_are_not_body() -> None:
+    head = '<meta name="author" content="Robert Burns">'
+    article = "<p>Robert Burns, AP National Security Writer</p><p>Updated</p>" + BODY
+    draft = parse_html(page(head, article))
+    assert (draft.authors, draft.paragraphs) == (["Robert Burns"], PARAGRAPHS)
+
+
+def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
+    from newsread.index.files.formats.html import _lead_furniture
+
+    draft = Draft(authors=["Daniel Dillenburg"])
+    lines = ["1. Februar 2022 , Daniel Dillenburg", *PARAGRAPHS]
+    assert _lead_furniture(lines, draft) == PARAGRAPHS
+    assert draft.published is not None and draft.published.date().isoformat() == "2022-02-01"
+
+
+def test_a_byline_below_the_standfirst_is_taken_and_the_standfirst_kept() -> None:
+    from newsread.index.files.formats.html import _lead_furniture
+
+    standfirst = (
+        "The old bridge will stay shut for half a year: what the closure means for drivers, "
+        "for the ferry and for the people of the east bank who rely on it to reach the "
+        "hospital every day."
+    )
+    draft = Draft()
+    lines = [standfirst, "von Daniela Obers", *PARAGRAPHS]
+    assert _lead_furniture(lines, draft) == [standfirst, *PARAGRAPHS]
+    assert draft.authors == ["Daniela Obers"]
+
+
+@pytest.mark.parametrize(
+    "labelled",
+    [
+        '<p><strong>Autor:</strong> <a href="/profil/207">Klausmartin Friedrich</a></p>',
+        '<h4 class="meta-title">Author</h4><p class="meta-text"><a href="/p/1">Nikolai Huke</a></p>',
+        "<div><b>Von:</b><br><br>Götz Warnke</div>",
+    ],
+)
+def test_the_person_an_author_label_names(labelled: str) -> None:
+    draft = parse_html(page("<title>T</title>", BODY + labelled))
+    assert len(draft.authors) == 1 and draft.authors[0] in (
+        "Klausmartin Friedrich",
+        "Nikolai Huke",
+        "Götz Warnke",
+    )
+
+
+def test_an_author_label_in_a_search_form_or_naming_an_account_names_no_one() -> None:
+    import lxml.html
+
+    from newsread.index.files.formats.html import _labelled_byline
+
+    form = '<form><span>Von:</span><input name="member"> <span>Jane Doe</span></form>'
+    # The first label decides: the one further down is a reader's comment's.
+    account = (
+        '<p><span>von</span> <a href="/author/admin">uriebe</a></p>'
+        "<div><p><span>Autor:</span> Tom Stelling</p><p>A reader's long comment.</p></div>"
+    )
+    for html in (form, account):
+        tree = lxml.html.document_fromstring(f"<html><body>{BODY}{html}</body></html>")
+        assert _labelled_byline(tree) == ([], "")

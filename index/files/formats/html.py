@@ -73,6 +73,12 @@ _AUTHOR_KEYS = (
     "byl",
     "cxenseparse:author",
 )
+# The label of a Twitter card field that names the author, in the languages of Yoast SEO.
+_WRITTEN_BY = re.compile(
+    r"^(?:written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por"
+    r"|scritto\s+da|geschreven\s+door|napisane\s+przez|skrevet\s+av)\s*:?$",
+    re.IGNORECASE,
+)
 _ARCHIVE_LABELS = ("Blog Archive", "Blog Archiv")
 # Other meta keys that hold a name ("shareaholic:article_author_name").
 _AUTHOR_NAME_KEY = re.compile(r"author[-_.:]?name$")
@@ -567,10 +573,23 @@ class _Metadata:
             if names:
                 yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
                 break
+        labelled = self.labelled_author()
+        if labelled:
+            yield (*split_byline(labelled), False)
         near, far = _dom_bylines(self.tree)
         yield (*near, False)
         yield _byline_under_headline(self.tree)
         yield (*far, False)
+        yield (*_labelled_byline(self.tree), False)
+
+    def labelled_author(self) -> str:
+        """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
+        SEO: `twitter:label1` "Written by", `twitter:data1` "Jane Doe")."""
+        for number in range(1, 5):
+            label = self.first(f"twitter:label{number}")
+            if label and _WRITTEN_BY.match(label):
+                return self.first(f"twitter:data{number}")
+        return ""
 
     def published(self) -> datetime | None:
         candidates = [
@@ -655,6 +674,14 @@ _KICKER_CLASS = re.compile(
     r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
     re.IGNORECASE,
 )
+# The part of a heading marked as its headline ("article__headline", "headline").
+_HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
+# Text a browser does not show, left for screen readers ("Headline:", "| Site").
+_SCREEN_READER_CLASS = re.compile(
+    r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
+    r"|offscreen|a11y-hidden)\b",
+    re.IGNORECASE,
+)
 _NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
 # Inline elements run on with the text around them; other elements are set apart by a space.
 _INLINE = frozenset(
@@ -662,12 +689,25 @@ _INLINE = frozenset(
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
+# "Headline von jesusfreak": a declared title that names its author after the headline.
+_BY_WORDS = (["by"], ["von"], ["par"], ["por"], ["di"], ["door"], ["av"])
 _LINE_TAGS = _HTML_BLOCKS | {"br"}
 
 
 def _heading_text(heading: Any) -> str:
-    """What a heading says: its words without its kicker, styles and scripts."""
-    return _spaced_text(heading, skip=_kicker).lstrip(_LEADING_SEPARATORS)
+    """What a heading says: its words without its kicker, styles and scripts, nor the labels
+    only screen readers are given ("Headline:"); the part marked as the headline where the
+    heading marks one beside its kicker."""
+    for inner in heading.iterdescendants():
+        if inner.get("itemprop") == "headline" or _HEADLINE_CLASS.search(inner.get("class") or ""):
+            text = _spaced_text(inner, skip=_not_headline)
+            if len(text.split()) >= 2:
+                return text.lstrip(_LEADING_SEPARATORS)
+    return _spaced_text(heading, skip=_not_headline).lstrip(_LEADING_SEPARATORS)
+
+
+def _not_headline(element: Any) -> bool:
+    return _kicker(element) or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
 
 
 def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
@@ -739,17 +779,31 @@ def _visible_headline(title: str, headings: list[str]) -> str:
 
 
 def _reworded_headline(title: str, heading: str) -> str:
-    """The lone `<h1>` where it is `title` as the page shows it: in its own typography
-    („Golf aus China“ for 'Golf aus China'), or with the rest of its sentence ("Ultium Cells
-    erhöht Gigafactory-Kapazität in Tennessee", "… vom Blech: einfach köstlich!"). Not where
-    the `<h1>` runs the title into a kicker, the site's name or a date."""
-    if _words_of(title) == _words_of(heading):
-        return heading
+    """The lone `<h1>` where it is the headline a person reads and `title` the one written for
+    search engines and sharing: the same words in its own typography („Golf aus China“ for
+    'Golf aus China'), with the rest of its sentence ("… vom Blech: einfach köstlich!") or its
+    topic ("Coronavirus: …"), or without the tagline or byline the title adds ("… von
+    jesusfreak"). Not where the `<h1>` runs the title into a kicker, the site's name or a
+    date, nor where it is a one-word label ("Cronaca", "Details")."""
+    title_words, heading_words = _words_of(title), _words_of(heading)
+    if title_words == heading_words or not title_words:
+        return heading if heading_words else title
     spaced_title, spaced_heading = " ".join(title.split()), " ".join(heading.split())
-    if spaced_title and _loose(spaced_heading).startswith(_loose(spaced_title)):
+    loose_title, loose_heading = _loose(spaced_title), _loose(spaced_heading)
+    if loose_heading.startswith(loose_title):
         rest = spaced_heading[len(spaced_title) :].lstrip()
-        if rest[:1] in (":", ",") or rest[:1].islower():
-            return heading
+        return heading if rest[:1] in (":", ",") or rest[:1].islower() else title
+    if loose_heading.endswith(loose_title):
+        # "Coronavirus: Headline" is the page's headline; "Kicker Headline" ran a kicker
+        # the markup did not mark into it.
+        before = spaced_heading[: len(spaced_heading) - len(spaced_title)].rstrip()
+        return heading if before.endswith(":") else title
+    if loose_title.startswith(loose_heading):
+        # "Villa Galaxy - Ferienvilla in Florida", "Kuchen von jesusfreak": a tagline or a
+        # byline that the declared title adds to the headline.
+        rest = spaced_title[len(spaced_heading) :].lstrip()
+        added = _TITLE_SEPARATOR.match(f" {rest}") or _words_of(rest)[:1] in _BY_WORDS
+        return heading if added and len(heading_words) >= 2 else title
     return title
 
 
@@ -1116,6 +1170,43 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
     return [], "", False
 
 
+# An element that labels the name after it ("<strong>Autor:</strong> Jane Doe", "<h4>Author
+# </h4><p><a>Jane Doe</a></p>"); XPath picks short text nodes holding the label's letters.
+_NAME_LABEL = re.compile(
+    r"^(?:autor(?:in)?|author|auteur|autore|text|von|by|written\s+by|geschrieben\s+von"
+    r"|verfasst\s+von)\s*:?$",
+    re.IGNORECASE,
+)
+_LABEL_TEXTS = (
+    "//body//text()[string-length(normalize-space(.)) <= 16 and (contains(., 'ut')"
+    " or contains(., 'on') or contains(., 'y') or contains(., 'ext') or contains(., 'EXT'))]"
+)
+_LABELLED_NAME = "following::text()[normalize-space(.)][position() <= 2]"
+
+
+def _labelled_byline(tree: Any) -> tuple[list[str], str]:
+    """The person an author label names in the text after it, outside comments, forms and
+    lists of other stories: the first such label that names someone."""
+    for node in tree.xpath(_LABEL_TEXTS):
+        if not _NAME_LABEL.match(str(node).strip()):
+            continue
+        label = node.getparent()
+        if label is None or label.tag in ("script", "style", "option", "button", "label"):
+            continue
+        if _in_other_content(label) or any(a.tag == "form" for a in label.iterancestors()):
+            continue
+        if not node.is_text or len(label):
+            continue  # The label is an element of its own, with no markup inside.
+        # The first label decides: names after later ones may be commenters'.
+        for following in label.xpath(_LABELLED_NAME):
+            text = _byline_text(" ".join(str(following).split()))
+            people = [p for p in split_byline(text)[0] if is_person_name(p)] if text else []
+            if people and len(text.split()) <= 6:
+                return people, ""
+        return [], ""
+    return [], ""
+
+
 # What is left of a date line that ends in its byline once the date is out ("Posted on
 # September 21, 2020 by Jane Doe", "Am 12.03.2021 von Jane Doe").
 _DATED_BY = re.compile(
@@ -1353,27 +1444,64 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
 _LEAD_LINES = 4
 _MAX_LEAD = 160
+# The longest standfirst a byline below it may follow.
+_MAX_STANDFIRST = 400
 
 
 def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without the date lines, bylines, reading times and buttons above its text;
+    """The body without the date lines, bylines, reading times and buttons above its text,
+    or below its standfirst (headline, standfirst, byline: the summary stays, as the lede);
     a byline or date found there fills the draft's when the page declared none."""
     state = _State()
-    drop = 0
-    for paragraph in paragraphs[:_LEAD_LINES]:
+    drop: list[int] = []
+    standfirst = False
+    for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
         if len(paragraph) > _MAX_LEAD:
-            break
-        if not (is_furniture(paragraph) or _take_date(paragraph, state)):
-            if not _take_byline(paragraph, state):
+            if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
-        drop += 1
-    if not drop or drop == len(paragraphs):
+            standfirst = True
+            continue
+        if _names_the_authors(paragraph, draft.authors):
+            # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
+            state.published = state.published or find_date(paragraph)
+        elif not (
+            is_furniture(paragraph)
+            or _take_date(paragraph, state)
+            or _BARE_DATE_LABEL.match(paragraph)
+            or _take_byline(paragraph, state)
+        ):
+            break
+        drop.append(index)
+    if not drop or len(drop) == len(paragraphs):
         return paragraphs
     if not (draft.authors or draft.credit) and state.bylines:
         draft.authors, draft.credit = merge_bylines(state.bylines)
     if draft.published is None:
         draft.published = state.published
-    return paragraphs[drop:]
+    dropped = set(drop)
+    return [p for index, p in enumerate(paragraphs) if index not in dropped]
+
+
+# A date's label on a line of its own, the date itself in an element the text leaves out.
+_BARE_DATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?$", re.IGNORECASE
+)
+# The most words a byline line naming the authors has ("Robert Burns, AP National Security
+# Writer").
+_MAX_NAMING_WORDS = 12
+
+
+def _names_the_authors(paragraph: str, authors: list[str]) -> bool:
+    """Whether a short paragraph is a byline naming the authors the page declared, with
+    their roles or a date ("Robert Burns, AP National Security Writer")."""
+    if not authors or len(paragraph.split()) > _MAX_NAMING_WORDS:
+        return False
+    loose = _loose(paragraph)
+    names = [_loose(author) for author in authors]
+    # More than the names: a line that is only a name may be what the names were taken from.
+    return (
+        all(name in loose for name in names) and loose not in names and not paragraph.endswith(".")
+    )
 
 
 # Paragraphs at the end of the text read for a byline that signs it.
@@ -1389,8 +1517,20 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
     return []
 
 
+# Paragraphs above a copy of the headline that are its labels ("Review", "Categorias").
+_HEADER_LABELS = 2
+_MAX_LABEL_WORDS = 3
+
+
 def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without a leading copy of the title (trafilatura keeps the `<h1>`)."""
-    if paragraphs and draft.title and _loose(paragraphs[0]) == _loose(draft.title):
-        return paragraphs[1:]
+    """The body without a leading copy of the title (trafilatura keeps the `<h1>`), nor the
+    short labels above it (a kicker, a section's name)."""
+    if not draft.title:
+        return paragraphs
+    title = _loose(draft.title)
+    for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
+        if _loose(paragraph) == title:
+            return paragraphs[index + 1 :]
+        if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
+            break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
