@@ -32,9 +32,10 @@ HOLD_LIMIT = 2.0
 """Seconds a `hold` keeps keys at most: a slow search must not swallow the keyboard."""
 
 STORE_HOLD_LIMIT = 20.0
-"""The same for a hold that a store read always releases, with its result or its error: only a
-hang guard. On a loaded server the read can take over `HOLD_LIMIT`, and keys let go early land
-on a list that is still empty (`j` and `d` typed with `p` did nothing)."""
+"""The same for a hold that is always released (a store read, with its result or its error;
+a message the app always handles): only a hang guard. On a loaded server the read can take
+over `HOLD_LIMIT`, and keys let go early land on a list that is still empty (`j` and `d`
+typed with `p` did nothing)."""
 
 
 MAX_CHECKS = 50

@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import steady
+from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.state import Position
 from newsread.tui.widgets.annotated_text import (
     ANNOTATION_BINDINGS,
@@ -707,7 +708,9 @@ class ReadingPane(AnnotatedText):
     def action_find(self) -> None:
         key_order = getattr(self.app, "key_order", None)
         if key_order is not None:  # keys typed after `/` wait for the find bar's focus
-            key_order.hold("find")
+            # Its handler always releases them (`ArticleView._start_find`): the limit is only
+            # a hang guard. At 2 s a loaded machine let "harbour" go to the reader.
+            key_order.hold("find", STORE_HOLD_LIMIT)
         self.post_message(self.FindRequested())
 
     def action_copy_passage(self) -> None:
