@@ -209,8 +209,7 @@ def update_library(
         # killed mid-way): a new library's files are never looked up one by one (100,000
         # look-ups were 2-3 s of a new 100k library's first results).
         agree = (
-            not library.docs.get_meta("dirty")
-            and library.index.doc_count() == library.docs.count()
+            not library.docs.get_meta("dirty") and library.index.doc_count() == library.docs.count()
         )
         known = plan.known if agree else None
         library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
