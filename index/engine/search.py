@@ -898,7 +898,7 @@ class Search:
             if f in ("title", "body")
         )
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
-        page_stories = [self._story_of[docnum] for docnum, _ in top]
+        page_stories = [stories.story_name(self._story_of[docnum]) for docnum, _ in top]
         return SearchResults(
             query=self.text,
             sort=self.sort,
