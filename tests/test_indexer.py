@@ -146,6 +146,44 @@ def test_killed_update_is_reconciled(small_library: Path) -> None:
     assert reopened.search("vessa").total == 1
 
 
+def test_a_new_librarys_files_are_not_looked_up_in_the_index(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the store has never seen has no documents to delete: at 100k, looking each up
+    delayed a new library's first results by seconds."""
+    from whoosh.searching import Searcher
+
+    looked_up: list[object] = []
+    original = Searcher.document_numbers
+
+    def counted(self: Searcher, **kw: object) -> object:
+        looked_up.append(kw)
+        return original(self, **kw)
+
+    monkeypatch.setattr(Searcher, "document_numbers", counted)
+    library = _open(small_library)
+    assert library.update().articles == 3
+    assert looked_up == []
+    write_article(small_library, "new.txt", "Tram strike ends", "Tram drivers returned.")
+    write_article(small_library, "flood.txt", "River flood recedes", "The Vessa fell back.")
+    library.update()
+    assert sorted(kw["path"] for kw in looked_up) == ["flood.txt"]  # type: ignore[index]
+
+
+def test_an_update_after_the_store_lost_a_file_still_replaces_its_document(
+    small_library: Path,
+) -> None:
+    """When Whoosh and the store disagree (an update killed between their commits, with no
+    repair on open since), a file new to the store may have documents: they are looked up."""
+    library = _open(small_library)
+    library.update()
+    library.docs.remove_files(["flood.txt"])
+    library.docs.commit()
+    assert library.update().indexed == 1
+    assert library.search("vessa").total == 1
+    assert library.count() == 3
+
+
 def test_batches_are_committed_and_reported(small_library: Path) -> None:
     for n in range(30):
         write_article(small_library, f"bulk/{n:02}.txt", f"Bulk article {n}", f"Body {n} text.")

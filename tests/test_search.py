@@ -246,6 +246,26 @@ def test_a_library_indexed_in_several_runs_sorts_by_date_and_counts_years(
     assert years == {"2019": 6, "2017": 6, "": 4}  # undated: no year, never 4294967295
 
 
+def test_columns_share_repeated_values_and_hold_dates_in_an_array(library: Library) -> None:
+    """What a search keeps per article (issue 16: the app's memory at 100k): a source or a
+    year is one object however many articles have it, a date 8 bytes in an array, and an
+    index of one segment uses that segment's columns as they are, not a copy."""
+    from array import array
+
+    column, segment_column = search_module._column, search_module._segment_column
+    with library.searcher() as searcher:
+        [(leaf, _)] = searcher.reader().leaf_readers()
+        sources = column(searcher, "source_facet")
+        assert sorted(sources) == [b"BALTIC WIRE", b"BALTIC WIRE", b"HARBOUR GAZETTE"]
+        wire = [value for value in sources if value == b"BALTIC WIRE"]
+        assert wire[0] is wire[1]
+        dates = column(searcher, "published")
+        assert isinstance(dates, array) and dates.itemsize == 8 and len(dates) == 3
+        assert dates is segment_column(leaf, "published")
+        for name in ("source_facet", "section_facet", "year", "published_day"):
+            assert column(searcher, name) is segment_column(leaf, name)
+
+
 def test_a_minus_excludes_a_word_a_phrase_or_a_group(library: Library) -> None:
     # "-word" was searched as "word": the opposite of what it means in web and mail searches.
     flood, grain = "River flood reaches the old town", "Grain export sanctions tightened"

@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sized
+from typing import Any, TypeVar
 
 CACHED_VALUES = 4_000_000
 """Values kept at most (~32 MB of references): the columns and length bytes of a
 100,000-article library's segments, about ten values per article, twice over while a merge
 or a large commit replaces its segments."""
 
-_cache: OrderedDict[tuple[str, str], list[Any]] = OrderedDict()
+_cache: OrderedDict[tuple[str, str], Any] = OrderedDict()
 _cache_size = 0
 _lock = threading.Lock()
 
 
-def values(leaf: Any, name: str, read: Callable[[], list[Any]]) -> list[Any]:
-    """The segment `leaf`'s `name` values (one per document): from the cache, or `read()`
-    and kept. Callers must not change the list."""
+Values = TypeVar("Values", bound=Sized)
+
+
+def values(leaf: Any, name: str, read: Callable[[], Values]) -> Values:
+    """The segment `leaf`'s `name` values (one per document, a list or an array): from the
+    cache, or `read()` and kept. Callers must not change them."""
     global _cache_size
     segment = leaf.segment()
     if segment is None:  # the reader of an empty index: nothing to keep
@@ -36,7 +39,7 @@ def values(leaf: Any, name: str, read: Callable[[], list[Any]]) -> list[Any]:
         found = _cache.get(key)
         if found is not None:
             _cache.move_to_end(key)
-            return found
+            return found  # type: ignore[no-any-return]
     found = read()
     with _lock:
         if key not in _cache:

@@ -24,7 +24,7 @@ import sqlite3
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -343,9 +343,14 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 # -- reading stories, for search -----------------------------------------------------------
 
 
-def docnum_stories(docs: DocStore, searcher: Any, keys: Sequence[bytes | str | None]) -> list[str]:
+def docnum_stories(
+    docs: DocStore, searcher: Any, keys: Sequence[bytes | str | None]
+) -> list[str | bytes | None]:
     """Each document number's story, for `keys` (the searcher's key column, by document
-    number); cached with the searcher until the story tables change.
+    number), as a value that equals another document's exactly when the two are one story:
+    the story id (`str`) of an article whose story has other versions, else the article's
+    own key (`bytes`, from `keys`), which stands for its key's `story_id` (`story_name` turns
+    either into the id). Cached with the searcher until the story tables change.
 
     An article the tables do not know (a read-only store of an older newsread) is a story of
     its own.
@@ -355,25 +360,30 @@ def docnum_stories(docs: DocStore, searcher: Any, keys: Sequence[bytes | str | N
     if cached is not None and cached[0] == generation:
         return cached[1]  # type: ignore[no-any-return]
     story_of = _story_map(docs, int(generation or 0))
-    column: list[str | None] = list(map(story_of.get, keys))
-    if None in column:
-        for n, story in enumerate(column):
-            if story is None:
-                key = keys[n]
-                text = key.decode("utf-8", "surrogateescape") if isinstance(key, bytes) else key
-                column[n] = story_id(text or "")
+    column: list[str | bytes | None] = list(map(story_of.get, keys, keys))
     searcher.__dict__["_newsread_stories"] = (generation, column)
-    return column  # type: ignore[return-value]
+    return column
+
+
+def story_name(value: str | bytes | None) -> str:
+    """The story id of a `docnum_stories` value."""
+    if isinstance(value, str):
+        return value
+    return story_id(value.decode("utf-8", "surrogateescape") if value else "")
 
 
 _story_maps_lock = threading.Lock()
 
+_GROUPED = "SELECT story FROM story_of GROUP BY story HAVING COUNT(*) > 1"
+
 
 def _story_map(docs: DocStore, generation: int) -> dict[Any, str]:
-    """Article key (bytes, as the key column holds them) -> story, as of `generation`; kept
-    with `docs` (`DocStore.derived`) and brought up to date by reading only the rows written
-    since (`story_of.gen`): reading the whole table took 20-130 ms at 10,000 articles, linear
-    in the library, and an update of a few files changes a few rows. Keys of deleted articles
+    """Article key (bytes, as the key column holds them) -> story, as of `generation`, for
+    the articles whose story has other versions: an article alone is its key's `story_id`,
+    which search need not keep (at 100,000 articles a map of every article was 16 MB of the
+    app's memory, most of it stories of one). Kept with `docs` (`DocStore.derived`) and
+    brought up to date by reading only the stories of the rows written since
+    (`story_of.gen`): an update of a few files changes a few rows. Keys of deleted articles
     may linger: no searcher has them.
     """
     db = docs.connection
@@ -383,21 +393,38 @@ def _story_map(docs: DocStore, generation: int) -> dict[Any, str]:
             if known is not None and known[0] == generation:
                 return known[1]
             if known is not None and known[0] < generation:
-                # Keys as bytes, as the column holds them: the join then runs in C.
-                rows = db.execute(
-                    "SELECT CAST(key AS BLOB), story FROM story_of WHERE gen > ?", (known[0],)
-                )
-                known[1].update(rows)
                 found = known[1]
+                # A row written since may have left its story (now alone, or elsewhere) ...
+                for (key,) in db.execute(
+                    "SELECT CAST(key AS BLOB) FROM story_of WHERE gen > ?", (known[0],)
+                ):
+                    found.pop(key, None)
+                # ... or joined one whose other versions were not written again.
+                found.update(
+                    db.execute(
+                        "SELECT CAST(key AS BLOB), story FROM story_of WHERE story IN ("
+                        " SELECT story FROM story_of WHERE story IN ("
+                        "  SELECT story FROM story_of WHERE gen > ?)"
+                        " GROUP BY story HAVING COUNT(*) > 1)",
+                        (known[0],),
+                    )
+                )
             else:
-                found = dict(db.execute("SELECT CAST(key AS BLOB), story FROM story_of"))
-        except sqlite3.OperationalError:  # no such table or column: an older, read-only store
-            try:
-                found = dict(db.execute("SELECT CAST(key AS BLOB), story FROM story_of"))
-            except sqlite3.OperationalError:
-                found = {}
+                found = _grouped(db)
+        except sqlite3.OperationalError:  # no such column (gen): an older, read-only store
+            found = _grouped(db)
         docs.derived["story map"] = (generation, found)
         return found
+
+
+def _grouped(db: sqlite3.Connection) -> dict[Any, str]:
+    """Key -> story of every article whose story has other versions ({} without the table)."""
+    try:
+        return dict(
+            db.execute(f"SELECT CAST(key AS BLOB), story FROM story_of WHERE story IN ({_GROUPED})")
+        )
+    except sqlite3.OperationalError:  # no such table: an older, read-only store
+        return {}
 
 
 def versions_of(docs: DocStore, stories: Iterable[str]) -> dict[str, list[str]]:
@@ -419,7 +446,7 @@ def versions_of(docs: DocStore, stories: Iterable[str]) -> dict[str, list[str]]:
 
 def first_per_story(
     ranked: list[tuple[int, float]],
-    story_of: Sequence[str],
+    story_of: Sequence[Hashable],
     wanted: int,
     total: int,
     rank: Callable[[int], list[tuple[int, float]]],
@@ -428,7 +455,7 @@ def first_per_story(
     the start of the ranking, `rank(n)` its first `n`, asked for more while stories are
     missing and hits remain (`total`)."""
     while True:
-        seen: set[str] = set()
+        seen: set[Hashable] = set()
         picked = []
         for docnum, score in ranked:
             story = story_of[docnum]
@@ -442,7 +469,7 @@ def first_per_story(
         ranked = rank(max(len(ranked) * 4, wanted * 4))
 
 
-def count_stories(story_of: Sequence[str], docnums: list[int]) -> int:
+def count_stories(story_of: Sequence[Hashable], docnums: list[int]) -> int:
     """How many stories these documents belong to."""
     if len(docnums) < 2:
         return len(docnums)
