@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -375,6 +376,7 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
+    end = _continued(lines, start, end)
     return PageArticle(
         lines[headline].end - 1,
         title,
@@ -765,6 +767,46 @@ def _dateline_start(lines: list[_Line], start: int) -> int:
             if seen >= _DATELINE_REACH:
                 break
     return start
+
+
+# How many non-blank lines (code, a table, a list, a subheading) may stand between two
+# paragraphs of an article's text set in the same column.
+_INSET = 20
+
+
+def _label(line: _Line) -> bool:
+    """A form's field or a button: a word or two, each capitalised ("Name", "E-Mail")."""
+    found = _WORD.findall(line.text)
+    return 0 < len(found) <= 2 and all(w[:1].isupper() for w in found)
+
+
+def _continued(lines: list[_Line], start: int, end: int) -> int:
+    """The last line of the article whose text runs from `start` to `end`, continued past
+    what a text browser indents as deep as the text or deeper (code, a table, a list, a
+    subheading: short lines that weigh against the text) to the next paragraph set in the
+    text's own column. A line set further left (the page's own column) ends the article, and
+    so does a page whose text is not indented at all: there nothing tells the article's lines
+    from the page's."""
+    columns = Counter(
+        line.indent for line in lines[start : end + 1] if line.sentence and not line.bullet
+    )
+    if not columns:
+        return end
+    column = columns.most_common(1)[0][0]
+    if column == 0:
+        return end
+    while True:
+        resumed = None
+        for position in range(end + 1, min(len(lines), end + 1 + _INSET)):
+            line = lines[position]
+            if line.indent < column or _label(line):
+                break
+            if line.indent == column and line.sentence and not line.bullet:
+                resumed = position
+                break
+        if resumed is None:
+            return end
+        end = _run_end(lines, resumed)
 
 
 def _run_end(lines: list[_Line], start: int) -> int:
