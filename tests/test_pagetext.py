@@ -768,6 +768,7 @@ def test_a_photo_credit_inside_the_text_does_not_end_the_article() -> None:
     # own copyright line (a year, rights reserved) starts the footer.
     page = PAGE.replace("      Photo: Northfield Courier\n", "      © Jane Roe\n")
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+    assert parse_text(_wrapped(page, 72)).paragraphs == [LEDE, *BODY]
 
 
 def test_a_credit_closing_the_text_still_ends_it() -> None:
@@ -803,3 +804,11 @@ def test_a_form_under_the_text_does_not_join_it_to_a_notice_below() -> None:
         "      Related stories\n", f"{form}\n\n    {notice}\n\n      Related stories\n"
     )
     assert notice not in "\n".join(parse_text(page).paragraphs)
+
+
+def test_a_list_of_links_under_the_text_does_not_join_it_to_a_teaser_below() -> None:
+    # Under the text, a list of other stories' links and a teaser set in the text's column
+    # are the page's: a list is not the article's code or table.
+    teaser = "Ferry fares will rise by five per cent in April, the operator said on Monday night."
+    page = PAGE.replace(f"{RELATED}\n", f"{RELATED}\n\n    {teaser}\n")
+    assert teaser not in "\n".join(parse_text(page).paragraphs)

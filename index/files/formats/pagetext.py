@@ -782,11 +782,11 @@ def _label(line: _Line) -> bool:
 
 def _continued(lines: list[_Line], start: int, end: int) -> int:
     """The last line of the article whose text runs from `start` to `end`, continued past
-    what a text browser indents as deep as the text or deeper (code, a table, a list, a
-    subheading: short lines that weigh against the text) to the next paragraph set in the
-    text's own column. A line set further left (the page's own column) ends the article, and
-    so does a page whose text is not indented at all: there nothing tells the article's lines
-    from the page's."""
+    what a text browser indents as deep as the text or deeper (code, a table, a subheading:
+    short lines that weigh against the text) to the next paragraph set in the text's own
+    column. A line set further left (the page's own column), a list's item (other stories'
+    links) or a form's field ends the article, and so does a page whose text is not indented
+    at all: there nothing tells the article's lines from the page's."""
     columns = Counter(
         line.indent for line in lines[start : end + 1] if line.sentence and not line.bullet
     )
@@ -799,7 +799,7 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
         resumed = None
         for position in range(end + 1, min(len(lines), end + 1 + _INSET)):
             line = lines[position]
-            if line.indent < column or _label(line):
+            if line.indent < column or line.bullet or _label(line):
                 break
             if line.indent == column and line.sentence and not line.bullet:
                 resumed = position

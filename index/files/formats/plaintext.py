@@ -972,7 +972,7 @@ def _body_lines(
                 break
             continue
         if len(line) <= MAX_FURNITURE:
-            if in_page and _photo_credit(line, lines[index + 1 : index + 4], layout):
+            if in_page and _photo_credit(line, lines[index + 1 : index + 1 + _CREDIT_REACH]):
                 continue
             if is_footer(line):
                 _take_category(line, state)
@@ -1016,20 +1016,25 @@ _PHOTO_COPYRIGHT = re.compile(
 )
 
 
-# A line filled this close to the wrap column is a wrapped paragraph's first line.
-_FILLED_SLACK = 20
+# How many lines under a photo's credit its paragraph is read from.
+_CREDIT_REACH = 12
 
 
-def _photo_credit(line: str, below: list[str], layout: _Layout) -> bool:
+def _photo_credit(line: str, below: list[str]) -> bool:
     """Whether `line` credits a photo inside an article's text rather than closing it: a
-    copyright line without a year (`_PHOTO_COPYRIGHT`) with a paragraph of running text right
-    under it (not a one-sentence caption). The credit that closes a wire story ("© dpa-infocom") has the page under it."""
+    copyright line without a year (`_PHOTO_COPYRIGHT`) with a paragraph of running text
+    under it (not a one-sentence caption; its lines joined, as a text browser may have
+    wrapped it). The credit that closes a wire story ("© dpa-infocom") has the page under it.
+    """
     if not _PHOTO_COPYRIGHT.match(line):
         return False
-    following = next((_clean(raw) for raw in below if raw.strip()), "")
-    return _is_running_text(following) or (
-        layout.wrapped and len(following) >= layout.width - _FILLED_SLACK
-    )
+    paragraph: list[str] = []
+    for raw in below:
+        if raw.strip():
+            paragraph.append(_clean(raw))
+        elif paragraph:
+            break
+    return _is_running_text(" ".join(paragraph))
 
 
 def _drop_chrome(body: list[_Line | None], state: _State, *, menus: bool) -> int:
