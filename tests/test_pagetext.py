@@ -812,3 +812,19 @@ def test_a_list_of_links_under_the_text_does_not_join_it_to_a_teaser_below() -> 
     teaser = "Ferry fares will rise by five per cent in April, the operator said on Monday night."
     page = PAGE.replace(f"{RELATED}\n", f"{RELATED}\n\n    {teaser}\n")
     assert teaser not in "\n".join(parse_text(page).paragraphs)
+
+
+def test_short_sentences_opening_the_text_are_its_lede() -> None:
+    # "It was a long night. Why?" above the first long paragraph, in its column and
+    # closed by a stop, opens the text though it is too short to weigh as running text.
+    opening = "It was a long night. Why?"
+    page = PAGE.replace(f"    {LEDE}\n", f"    {opening}\n\n    {LEDE}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs == [opening, LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_a_short_line_above_the_text_set_apart_or_without_a_stop_is_not_its_lede() -> None:
+    for above in ("      A test run at night.\n", "    Listen to this story\n"):
+        page = PAGE.replace(f"    {LEDE}\n", f"{above}\n    {LEDE}\n")
+        assert parse_text(page).paragraphs == [LEDE, *BODY]

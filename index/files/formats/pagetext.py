@@ -373,6 +373,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     dated = _dateline_start(lines, start)
     standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
     start = _dateline_start(lines, start)
+    if standfirst is None and not starts_with_dateline(lines[start].text):
+        start = _short_opening(lines, headline, start)
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
@@ -766,6 +768,34 @@ def _dateline_start(lines: list[_Line], start: int) -> int:
             seen += 1
             if seen >= _DATELINE_REACH:
                 break
+    return start
+
+
+# The fewest words of a short sentence that may open an article's text.
+_SHORT_SENTENCE = 4
+
+
+def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
+    """Where the text opens when short sentences of its own stand right above its first long
+    one ("Your mindset matters. Here's why:"): set in the same column, closed by a stop, in
+    running words (not a byline, date, caption or button). A wire dateline or a standfirst
+    above marks where the text opens already."""
+    while start - 1 > headline:
+        line, first = lines[start - 1], lines[start]
+        found = _WORD.findall(line.text)
+        if not (
+            line.indent == first.indent
+            and not line.bullet
+            and line.words >= _SHORT_SENTENCE
+            and line.text.endswith((".", "!", "?", ":", "…"))
+            and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+            and not _CAPTION.search(line.text)
+            and not _NOT_A_LEDE.search(line.text)
+            and not _dateline(line.text)
+            and not _not_a_headline(line.text)
+        ):
+            return start
+        start -= 1
     return start
 
 
