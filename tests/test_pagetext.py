@@ -758,3 +758,73 @@ def test_the_numbers_lynx_gives_links_are_left_out() -> None:
         assert draft.section == "Transport"
         assert draft.authors == ["Jane Doe"]
         assert draft.paragraphs == [LEDE, *BODY]
+
+
+# --- issue 12 (with12): all of the article's text between its headline and its end ---------
+
+
+def test_a_photo_credit_inside_the_text_does_not_end_the_article() -> None:
+    # "© Jane Roe" under a photo between two paragraphs credits the photo; only the site's
+    # own copyright line (a year, rights reserved) starts the footer.
+    page = PAGE.replace("      Photo: Northfield Courier\n", "      © Jane Roe\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+    assert parse_text(_wrapped(page, 72)).paragraphs == [LEDE, *BODY]
+
+
+def test_a_credit_closing_the_text_still_ends_it() -> None:
+    # The credit that closes a wire story has the page under it, not a paragraph of the text:
+    # here a one-sentence teaser of another story.
+    teaser = "Ferry fares will rise by five per cent in April, the operator said on Monday."
+    page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    © Wire Agency\n\n    {teaser}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_code_set_in_the_text_s_column_does_not_end_the_article() -> None:
+    # Short lines between two paragraphs, indented as the text or deeper (code, a table), weigh
+    # against it but belong to it: the text resumes in its own column under them.
+    code = "\n".join(
+        f"    {line}" for line in ("x = 1", "y = [x] * 2", "    print(y)", "> 29", "100")
+    )
+    code = "\n".join([code, code, code])
+    page = PAGE.replace("      Photo: Northfield Courier\n", f"{code}\n")
+    body = "\n".join(parse_text(page).paragraphs)
+    assert BODY[1] in body and BODY[2] in body
+    assert "Ferry fares" not in body
+
+
+def test_a_form_under_the_text_does_not_join_it_to_a_notice_below() -> None:
+    # A comment form's fields ("Name", "E-Mail") in the text's column are the page's, and so
+    # is the notice under them.
+    notice = (
+        "Save my name, email and website in this browser for the next time that I comment "
+        "on this site."
+    )
+    form = "\n\n".join(f"    {field}" for field in ("Name", "E-Mail", "Website", "Message", "Send"))
+    page = PAGE.replace(
+        "      Related stories\n", f"{form}\n\n    {notice}\n\n      Related stories\n"
+    )
+    assert notice not in "\n".join(parse_text(page).paragraphs)
+
+
+def test_a_list_of_links_under_the_text_does_not_join_it_to_a_teaser_below() -> None:
+    # Under the text, a list of other stories' links and a teaser set in the text's column
+    # are the page's: a list is not the article's code or table.
+    teaser = "Ferry fares will rise by five per cent in April, the operator said on Monday night."
+    page = PAGE.replace(f"{RELATED}\n", f"{RELATED}\n\n    {teaser}\n")
+    assert teaser not in "\n".join(parse_text(page).paragraphs)
+
+
+def test_short_sentences_opening_the_text_are_its_lede() -> None:
+    # "It was a long night. Why?" above the first long paragraph, in its column and
+    # closed by a stop, opens the text though it is too short to weigh as running text.
+    opening = "It was a long night. Why?"
+    page = PAGE.replace(f"    {LEDE}\n", f"    {opening}\n\n    {LEDE}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs == [opening, LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_a_short_line_above_the_text_set_apart_or_without_a_stop_is_not_its_lede() -> None:
+    for above in ("      A test run at night.\n", "    Listen to this story\n"):
+        page = PAGE.replace(f"    {LEDE}\n", f"{above}\n    {LEDE}\n")
+        assert parse_text(page).paragraphs == [LEDE, *BODY]

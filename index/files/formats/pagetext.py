@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -372,9 +373,12 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     dated = _dateline_start(lines, start)
     standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
     start = _dateline_start(lines, start)
+    if standfirst is None and not starts_with_dateline(lines[start].text):
+        start = _short_opening(lines, headline, start)
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
+    end = _continued(lines, start, end)
     return PageArticle(
         lines[headline].end - 1,
         title,
@@ -765,6 +769,74 @@ def _dateline_start(lines: list[_Line], start: int) -> int:
             if seen >= _DATELINE_REACH:
                 break
     return start
+
+
+# The fewest words of a short sentence that may open an article's text.
+_SHORT_SENTENCE = 4
+
+
+def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
+    """Where the text opens when short sentences of its own stand right above its first long
+    one ("Your mindset matters. Here's why:"): set in the same column, closed by a stop, in
+    running words (not a byline, date, caption or button). A wire dateline or a standfirst
+    above marks where the text opens already."""
+    while start - 1 > headline:
+        line, first = lines[start - 1], lines[start]
+        found = _WORD.findall(line.text)
+        if not (
+            line.indent == first.indent
+            and not line.bullet
+            and line.words >= _SHORT_SENTENCE
+            and line.text.endswith((".", "!", "?", ":", "…"))
+            and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+            and not _CAPTION.search(line.text)
+            and not _NOT_A_LEDE.search(line.text)
+            and not _dateline(line.text)
+            and not _not_a_headline(line.text)
+        ):
+            return start
+        start -= 1
+    return start
+
+
+# How many non-blank lines (code, a table, a list, a subheading) may stand between two
+# paragraphs of an article's text set in the same column.
+_INSET = 20
+
+
+def _label(line: _Line) -> bool:
+    """A form's field or a button: a word or two, each capitalised ("Name", "E-Mail")."""
+    found = _WORD.findall(line.text)
+    return 0 < len(found) <= 2 and all(w[:1].isupper() for w in found)
+
+
+def _continued(lines: list[_Line], start: int, end: int) -> int:
+    """The last line of the article whose text runs from `start` to `end`, continued past
+    what a text browser indents as deep as the text or deeper (code, a table, a subheading:
+    short lines that weigh against the text) to the next paragraph set in the text's own
+    column. A line set further left (the page's own column), a list's item (other stories'
+    links) or a form's field ends the article, and so does a page whose text is not indented
+    at all: there nothing tells the article's lines from the page's."""
+    columns = Counter(
+        line.indent for line in lines[start : end + 1] if line.sentence and not line.bullet
+    )
+    if not columns:
+        return end
+    column = columns.most_common(1)[0][0]
+    if column == 0:
+        return end
+    while True:
+        resumed = None
+        for position in range(end + 1, min(len(lines), end + 1 + _INSET)):
+            line = lines[position]
+            if line.indent < column or line.bullet or _label(line):
+                break
+            if line.indent == column and line.sentence and not line.bullet:
+                resumed = position
+                break
+        if resumed is None:
+            return end
+        end = _run_end(lines, resumed)
 
 
 def _run_end(lines: list[_Line], start: int) -> int:

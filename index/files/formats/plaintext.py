@@ -923,11 +923,15 @@ def _fits(previous_columns: int, line: str, width: int) -> bool:
     return previous_columns + 1 + len(line.split(" ", 1)[0]) < width - 1
 
 
-def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line | None]:
+def _body_lines(
+    lines: list[str], state: _State, layout: _Layout, *, in_page: bool = False
+) -> list[_Line | None]:
     """The body's lines, None for a paragraph break; furniture and footer dropped.
 
     Only a line that starts something (not the rest of a sentence wrapped onto it) is tested
-    for furniture, bylines and dates, so "written by ..." inside a paragraph stays.
+    for furniture, bylines and dates, so "written by ..." inside a paragraph stays. `in_page`:
+    the lines are an article found in a page saved as text (`find_article`), which already
+    ends where the page's footer starts; a photo's credit inside it ("© iStock") is dropped.
     """
     body: list[_Line | None] = []
     in_list = False
@@ -968,6 +972,8 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
                 break
             continue
         if len(line) <= MAX_FURNITURE:
+            if in_page and _photo_credit(line, lines[index + 1 : index + 1 + _CREDIT_REACH]):
+                continue
             if is_footer(line):
                 _take_category(line, state)
                 if not text_seen:
@@ -1001,6 +1007,34 @@ def _body_lines(lines: list[str], state: _State, layout: _Layout) -> list[_Line 
         kept += 1
         text_seen = text_seen or _is_paragraph_like(line)
     return body
+
+
+# A photo's credit as a page shows it under the photo: "© iStock", "© Bild: Werk/Jane Doe";
+# no year and no rights reserved, as the site's own copyright line has.
+_PHOTO_COPYRIGHT = re.compile(
+    r"^©\s*(?![^©]*\b(?:1[89]|20)\d\d\b)(?![^©]*\brights\b)[^©]{2,60}$", re.IGNORECASE
+)
+
+
+# How many lines under a photo's credit its paragraph is read from.
+_CREDIT_REACH = 12
+
+
+def _photo_credit(line: str, below: list[str]) -> bool:
+    """Whether `line` credits a photo inside an article's text rather than closing it: a
+    copyright line without a year (`_PHOTO_COPYRIGHT`) with a paragraph of running text
+    under it (not a one-sentence caption; its lines joined, as a text browser may have
+    wrapped it). The credit that closes a wire story ("© dpa-infocom") has the page under it.
+    """
+    if not _PHOTO_COPYRIGHT.match(line):
+        return False
+    paragraph: list[str] = []
+    for raw in below:
+        if raw.strip():
+            paragraph.append(_clean(raw))
+        elif paragraph:
+            break
+    return _is_running_text(" ".join(paragraph))
 
 
 def _drop_chrome(body: list[_Line | None], state: _State, *, menus: bool) -> int:
@@ -1426,7 +1460,9 @@ def parse_text(text: str, name: str = "") -> Draft:
         start = _header(lines, state)
     layout = _layout(lines[start:])
     known = len(state.bylines)
-    paragraphs = _paragraphs(_body_lines(lines[start:], state, layout), layout)
+    paragraphs = _paragraphs(
+        _body_lines(lines[start:], state, layout, in_page=page is not None), layout
+    )
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
