@@ -405,3 +405,20 @@ def test_counting_changes_in_a_folder_that_is_gone_raises_rather_than_deleting_a
     small_library.rename(small_library.with_name("unmounted"))
     with pytest.raises(LibraryError, match="is not a folder"):
         count_changes(library)
+
+
+def test_an_update_stopped_midway_says_how_far_it_got_as_it_saves(small_library: Path) -> None:
+    # `newsread index` stopped with ctrl+c showed "Saving 884/884", as if it had finished.
+    from newsread.index.engine.indexer import Progress, update_library
+
+    for n in range(6):
+        write_article(small_library, f"bulk/{n}.txt", f"Bulk article {n}", f"Body {n} text.")
+    seen: list[Progress] = []
+    summary = update_library(
+        _open(small_library),
+        on_progress=seen.append,
+        cancelled=lambda: sum(p.phase == "reading" for p in seen) >= 4,
+    )
+    saving = [p for p in seen if p.phase == "committing"]
+    assert summary.cancelled and summary.indexed == 4
+    assert (saving[-1].done, saving[-1].total) == (4, 9)

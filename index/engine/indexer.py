@@ -271,10 +271,12 @@ def update_library(
             was_cancelled = False
             reread: list[str] = []  # article keys, for re-anchoring their highlights
             fresh: list[Article] = []  # articles read since their stories were last updated
+            read = 0
             for n, rel in enumerate(plan.to_read, 1):
                 if cancelled and cancelled():
                     was_cancelled = True
                     break
+                read = n
                 report(Progress("reading", n - 1, total, rel))
                 before = len(batch)
                 added = _index_file(library, writer, rel, scan, cut, batch, fresh)
@@ -296,7 +298,7 @@ def update_library(
                     # Each commit makes a segment and merges small ones; batches that grow
                     # keep a big build to a dozen segments (queries pay per segment).
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
-            report(Progress("committing", total, total))
+            report(Progress("committing", read, total))  # stopped: what it read, not all
             _commit(library, writer, batch, expected, merge)
             update_stories(library.docs, fresh)
         except BaseException:
