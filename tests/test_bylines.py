@@ -513,3 +513,62 @@ def test_what_follows_a_byline_s_date_is_the_page_s(
     line: str, expected: tuple[list[str], str]
 ) -> None:
     assert split_byline(line) == expected
+
+
+# --- Bylines between a page's headline and its lede (issue 12, pages saved as text) ---
+
+from newsread.index.files.formats.bylines import outlet_or_role  # noqa: E402
+from newsread.index.files.formats.plaintext import parse_text  # noqa: E402
+
+_MENU = "\n".join(
+    f"      * {item}" for item in "Home News Politics Business Culture Sport Weather".split()
+)
+_STANDFIRST = "The ferry line to the islands stops for a month while the harbour is rebuilt."
+_CAPTION = "The old pier at dawn, a week before the works start. Photo: Harbour Office"
+_TEXT = (
+    "The ferry company said on Monday that the last boat would leave on Friday evening and "
+    "that buses would take passengers to the next harbour until the works were done.\n\n"
+    "    Islanders said the month without a direct line would hurt the shops and the school, "
+    "and asked the council to pay for a water taxi in the mornings and evenings."
+)
+
+
+def _page(under_headline: str) -> str:
+    return f"""  Coastal Echo
+{_MENU}
+      We use cookies to improve your experience on our site.
+
+        Ferry line to the islands stops for a month
+
+{under_headline}
+
+    {_TEXT}
+
+      * About us
+      * Contact
+      © 2024 Coastal Echo
+"""
+
+
+def test_a_bare_name_between_the_standfirst_and_a_caption_is_the_author() -> None:
+    page = _page(f"        {_STANDFIRST}\n\n        Jane Doe\n\n        {_CAPTION}")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_under_a_label_or_over_a_short_line_is_no_author() -> None:
+    photo = _page(
+        f"        {_STANDFIRST}\n\n        FOTO:\n\n        Jane Doe\n\n        {_CAPTION}"
+    )
+    listed = f"        Island Life\n\n        Ferries and boats\n\n        {_CAPTION}"
+    heading = _page(f"        {_STANDFIRST}\n\n{listed}")
+    assert parse_text(photo).authors == []
+    assert parse_text(heading).authors == []
+
+
+def test_an_outlet_run_on_after_a_name_in_a_dated_byline_is_left_out() -> None:
+    line = "        Veröffentlicht am 03.02.2022 von Jane Doe Inselecho International"
+    assert parse_text(_page(line)).authors == ["Jane Doe"]
+    assert outlet_or_role("Inselecho International")
+    assert outlet_or_role("Staff Writer")
+    assert not outlet_or_role("International")
+    assert not outlet_or_role("Doe")

@@ -707,6 +707,23 @@ def looks_like_outlet(text: str) -> bool:
     return len(words) == 1 and text.isupper() and len(text) >= 2
 
 
+def outlet_or_role(text: str) -> bool:
+    """Whether capitalised words after a name say where or as what the person writes rather
+    than more of the name: 'Reiterrevue International', 'Staff Writer', 'The Daily Post'."""
+    words = text.split()
+    if not words or len(words) > 4:
+        return False
+    if looks_like_outlet(text):
+        return True
+    if not all(_is_capitalised(w) or w.lower() in _PARTICLES for w in words):
+        return False
+    lowered = [w.lower().rstrip(".") for w in words]
+    if lowered[-1] in _PERSON_ROLES:
+        return True  # "Staff Writer", "Games Editor"
+    # A word such as "International" alone is no outlet: with another it names one.
+    return len(words) >= 2 and any(w in _ROLE_WORDS | _OUTLET_WORDS for w in lowered)
+
+
 # "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.
 DATELINE = re.compile(
     r"^[A-Z][A-Z'’ .-]{1,30}(?:,\s+[A-Z][\w .,'’]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"

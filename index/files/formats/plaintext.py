@@ -39,6 +39,7 @@ from newsread.index.files.formats.bylines import (
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    outlet_or_role,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -627,6 +628,18 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
                 break  # "Jane Doe, Reuters": a comma ends the name
         name = " ".join(words)
         following = rest[len(words)] if len(rest) > len(words) else ""
+        if not is_person_name(name):
+            # "von Jane Doe Reiterrevue International": the outlet or role run on after the name.
+            name = next(
+                (
+                    " ".join(words[:k])
+                    for k in range(len(words) - 1, 1, -1)
+                    if is_person_name(" ".join(words[:k])) and outlet_or_role(" ".join(words[k:]))
+                ),
+                name,
+            )
+            if name != " ".join(words):
+                words, following = name.split(), ""
         ended = (
             not following
             or following[:1].isdigit()
@@ -1272,7 +1285,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
         if listed:
             continue
-        bare = not _in_menu(nearby, position) and _dated(nearby, position)
+        bare = not _in_menu(nearby, position) and (
+            _dated(nearby, position) or _alone_under_headline(nearby, position, low, page)
+        )
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
@@ -1349,6 +1364,37 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
 
 
 _LIST_ITEM = re.compile(r"^[*+•·o-]\s")
+
+
+_STOPS = (".", "!", "?", "…", ".»", ".“", '."', ")")
+# The fewest words of the caption or paragraph under an author's bare name.
+_CAPTION_WORDS = 6
+
+
+def _alone_under_headline(lines: list[str], index: int, low: int, page: PageArticle) -> bool:
+    """Whether the line at `index` (of `lines`, which start at line `low` of the page) stands
+    between the headline and the text as a block of its own: a bare name there is the
+    author's ("Headline" / "Standfirst." / "Jane Doe" / "Photo caption" / "Text")."""
+    assert page.headline is not None
+    if not page.headline < low + index < page.start or _LIST_ITEM.match(lines[index].strip()):
+        return False  # "+ Flexible Jobs": an item of a menu
+    above = lines[index - 1].strip() if index > 0 else ""
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if above or below:
+        return False
+    above_at = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), -1)
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), len(lines))
+    previous = lines[above_at].strip() if above_at >= 0 else ""
+    after = lines[following].strip() if following < len(lines) else ""
+    # "Example Data" / the text: its first heading. "FOTO:" / "Jane Doe": who took the photo.
+    # "Popular Slideshows" / "Buy-Sell Ideas" / "Money-making ideas": a heading in a list.
+    # Between the headline or a sentence (the standfirst) and a caption or a paragraph, it
+    # names no section.
+    return (
+        low + following != page.start
+        and (low + above_at == page.headline or previous.endswith(_STOPS))
+        and len(after.split()) >= _CAPTION_WORDS
+    )
 
 
 def _in_menu(lines: list[str], index: int) -> bool:
