@@ -572,3 +572,22 @@ def test_an_outlet_run_on_after_a_name_in_a_dated_byline_is_left_out() -> None:
     assert outlet_or_role("Staff Writer")
     assert not outlet_or_role("International")
     assert not outlet_or_role("Doe")
+
+
+def test_a_user_name_after_von_is_no_outlet() -> None:
+    page = _page("        von Jane_Doe1\n\n        am 20.09.2020")
+    assert parse_text(page).credit == ""
+
+
+def test_the_category_after_a_dated_one_word_byline_is_left_out() -> None:
+    draft = parse_text(_page("        Am 13. November 2019 Von Henry In Aktuell"))
+    assert (draft.authors, draft.credit) == (["Henry"], "")
+
+
+def test_a_source_that_is_no_outlet_is_no_credit_beside_an_author() -> None:
+    signed = _page("        By Jane Doe").replace(
+        "\n\n    Islanders", "\n\n    Source: Friends of the Harbour Walk\n\n    Islanders"
+    )
+    wired = signed.replace("Friends of the Harbour Walk", "Reuters")
+    assert parse_text(signed).credit == ""
+    assert parse_text(wired).credit == "Reuters"

@@ -105,6 +105,8 @@ _LONE_PREFIX = re.compile(
 # A byline's prefix and what follows it, and how long such a line under a headline may be.
 _PREFIXED = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _MAX_OUTLET_LINE = 60
+# What a user name holds and an outlet's name does not: digits run on to letters, underscores.
+_USER_NAME = re.compile(r"[^\W\d_]\d|_")
 # A byline labelled as one, trusted under the article's text too.
 _LABELLED_BYLINE = re.compile(
     r"^(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
@@ -158,6 +160,7 @@ _DATE_LABEL = re.compile(
 )
 _DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
+_IN_CATEGORY = re.compile(r"\s+in\s+\S.*$", re.IGNORECASE)
 _DATE_BY = re.compile(
     r"^(?P<date>.*\d.*?)\s+(?:by|par|von|vom|por|author|autor)\s*:?\s+(?P<who>[^\d]+)$",
     re.IGNORECASE,
@@ -324,7 +327,11 @@ def _take_date(line: str, state: _State) -> bool:
             date = find_date(posted.group("date"))
         if posted is None or date is None:
             return False
-        state.bylines.append(split_byline(posted.group("who")))
+        # "Am 13. November 2019 Von Henry In Aktuell": the post's category after "in".
+        who = _IN_CATEGORY.sub("", posted.group("who"))
+        people, credit = split_byline(who)
+        word = one_word_byline(f"by {who}") if not people else ""
+        state.bylines.append(([word], "") if word else (people, credit))
         line = posted.group("date")
     tail = _DATE_SOURCE.search(line)
     if tail and is_byline(tail.group("source").strip()):
@@ -1243,6 +1250,8 @@ def _take_outlet(line: str, state: _State) -> bool:
     words = rest.split()
     if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words if w.lower() not in _PARTICLES):
         return False
+    if any(_USER_NAME.search(w) for w in words):
+        return False  # "von Marianne1", "von KB_Redaktion": a user's name, not an outlet's
     state.bylines.append(split_byline(f"By {rest}"))
     return True
 
@@ -1519,6 +1528,10 @@ def parse_text(text: str, name: str = "") -> Draft:
     if paragraphs and not state.title:
         state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
+    if authors and state.credit and not looks_like_outlet(state.credit):
+        # "Source: Occupy People from the Internet" under a post its author signed: where the
+        # text came from, not an outlet that wrote it with them.
+        state.credit = ""
     if not (credit or state.credit) and paragraphs:
         credit = agency_credit(paragraphs[0], paragraphs[-1])
     return Draft(
