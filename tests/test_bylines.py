@@ -591,3 +591,30 @@ def test_a_source_that_is_no_outlet_is_no_credit_beside_an_author() -> None:
     wired = signed.replace("Friends of the Harbour Walk", "Reuters")
     assert parse_text(signed).credit == ""
     assert parse_text(wired).credit == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jane Marie 2. Februar 2020Radtouren Berlin", ["Jane Marie"]),
+        ("Video 2. Februar 2020 Radtouren Berlin", []),
+    ],
+)
+def test_a_name_does_not_run_on_across_a_date(line: str, authors: list[str]) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("jdoe — 2. Februar 2020", ["jdoe"]),
+        ("Tine 2. Februar 2020 Radtouren", ["Tine"]),
+        ("IT 12.05.2021", []),
+        ("Video 12.05.2021", []),
+        ("am 12.05.2021", []),
+    ],
+)
+def test_a_one_word_name_with_the_date_right_after_it_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors

@@ -583,11 +583,21 @@ def _byline_in(
             continue
         if undated != line:
             # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
-            name = _leading_name(segment, labels)
+            name = _before_a_date(_leading_name(segment, labels), line)
             if name:
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+        if undated != line and segment.split()[0] == line.split()[0]:
+            # "Tine 2. Februar 2020 Radtouren", "jdoe — 12.05.2021": a user's one-word name
+            # with the date right after it; not a section's ("IT 12.05.2021", "STAND"), a
+            # medium's ("Video") or a date's own word ("am 12. Mai").
+            word = segment.split()[0]
+            rest = line[len(word) :].lstrip(" ,;:-–—·|•")
+            handle = one_word_byline(f"by {word}")
+            labelled = word.isupper() or word.lower() in _AFTER_HANDLE or _OTHER_WORK.search(word)
+            if handle and not labelled and rest[:1].isdigit() and find_date(rest) is not None:
+                return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
     return _named_inside(undated)
@@ -667,6 +677,17 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+def _before_a_date(name: str, line: str) -> str:
+    """`name` cut where a date stood inside it in `line` ("Jane Doe 2. Mai 2020Politik" ->
+    "Jane Doe", not "Jane Doe Politik"), or "" when too little of a name is left."""
+    words = name.split()
+    line = " ".join(line.split())
+    while words and " ".join(words) not in line:
+        words.pop()
+    cut = " ".join(words)
+    return cut if cut == name or (len(words) >= 2 and is_person_name(cut)) else ""
 
 
 def _leading_name(segment: str, labels: frozenset[str]) -> str:
