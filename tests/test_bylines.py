@@ -618,3 +618,19 @@ def test_a_one_word_name_with_the_date_right_after_it_is_the_author(
     line: str, authors: list[str]
 ) -> None:
     assert parse_text(_page(f"        {line}")).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("5 Min. 1. November 2023 Jdoe 1 Kommentar Lesezeichen", ["Jdoe"]),
+        ("26 Mai, 2008 | JaNe_DoE | Kommentare 34 |", ["JaNe_DoE"]),
+        ("12. Mai 2020 Politik", []),
+        ("12. Mai 2020 um 10:30 Uhr", []),
+        ("12. Mai 2020 | Politik | 3 Kommentare", []),
+    ],
+)
+def test_a_user_s_name_right_after_a_date_and_before_the_comments_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors

@@ -600,7 +600,7 @@ def _byline_in(
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
-    return _named_inside(undated)
+    return _named_inside(undated) or _handle_after_date(line)
 
 
 # "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
@@ -677,6 +677,38 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+def _handle_after_date(line: str) -> tuple[list[str], str] | None:
+    """The user's one-word name right after a date in a line of page furniture, with a comment
+    counter after it ("1. November 2023 Cortyn 1 Kommentar"), or shaped as a user name ("_", digits or
+    capitals inside) with nothing else in its segment ("26 Mai, 2008 | ThE_PaiN | ...")."""
+    words = line.split()
+    for position, word in enumerate(words[1:], 1):
+        core = word.strip(",;|·•")
+        before = " ".join(words[:position]).rstrip(" ,;|·•-–—")
+        after = words[position + 1] if position + 1 < len(words) else ""
+        if not (before[-1:].isdigit() and find_date(before[-_DATE_REACH:]) is not None):
+            continue
+        user = bool(_USER_NAME.search(core)) or _GLUED_CAPITALS.search(core) is not None
+        counter = " ".join(words[position + 1 : position + 3])
+        counted = _COMMENTS.match(counter) is not None or (user and (not after or after in "|·•"))
+        handle = one_word_byline(f"by {core}")
+        if handle and counted and not (core.isupper() or _OTHER_WORK.search(core)):
+            return [handle], ""
+    return None
+
+
+# A post's comment counter: "1 Kommentar", "34 comments", "2 réponses".
+_COMMENTS = re.compile(
+    r"^\d+\s+(?:comments?|kommentare?|antworten|repl(?:y|ies)|responses?|commentaires?"
+    r"|réponses?|comentarios?|commenti|reacties|kommentit|kommenttia)\b",
+    re.IGNORECASE,
+)
+# How far back from a word a date that ends right before it is looked for, in characters.
+_DATE_REACH = 24
+# Capitals inside a word, as user names have them ("ThE_PaiN", "DoeJane").
+_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]")
 
 
 def _before_a_date(name: str, line: str) -> str:
