@@ -634,3 +634,11 @@ def test_a_user_s_name_right_after_a_date_and_before_the_comments_is_the_author(
     line: str, authors: list[str]
 ) -> None:
     assert parse_text(_page(f"        {line}")).authors == authors
+
+
+def test_a_name_over_a_biography_opening_with_it_is_the_author() -> None:
+    bio = "Jane Doe teaches the history of harbours at the university and writes about islands."
+    box = f"    {_TEXT}\n\n      * Jane Doe\n\n        {bio}\n"
+    assert parse_text(_page("").replace(f"    {_TEXT}\n", box)).authors == ["Jane Doe"]
+    heading = box.replace(bio, "Jane Doe's ferry left on time. " + bio.split(" ", 2)[2])
+    assert parse_text(_page("").replace(f"    {_TEXT}\n", heading)).authors == []

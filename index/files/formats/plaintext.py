@@ -1371,7 +1371,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if found and found[0]:
             return found
-    return _signature(lines, page) or _about_the_author(lines, page)
+    return _signature(lines, page) or _about_the_author(lines, page) or _named_over_bio(lines, page)
 
 
 # How many lines under a page's text its author may sign it in.
@@ -1406,6 +1406,27 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
             if name and is_person_name(name.strip()):
                 return [name.strip()], ""
         return None
+    return None
+
+
+# The longest biography under an author's name, in characters.
+_MAX_BIO = 600
+
+
+def _named_over_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author of a box with no heading: a name alone over a short biography that opens
+    with the same name and a verb ("Jane Doe" / "Jane Doe teaches history in Zurich. ...")."""
+    text = [line for raw in lines[page.start : page.end + _ABOUT_BELOW] if (line := _clean(raw))]
+    for line, following in zip(text, text[1:], strict=False):
+        name = line.lstrip("*+•· ")
+        rest = following.removeprefix(f"{name} ")
+        if (
+            rest != following
+            and rest[:1].islower()
+            and len(following) <= _MAX_BIO
+            and is_person_name(name)
+        ):
+            return [name], ""
     return None
 
 
