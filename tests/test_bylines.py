@@ -642,3 +642,8 @@ def test_a_name_over_a_biography_opening_with_it_is_the_author() -> None:
     assert parse_text(_page("").replace(f"    {_TEXT}\n", box)).authors == ["Jane Doe"]
     heading = box.replace(bio, "Jane Doe's ferry left on time. " + bio.split(" ", 2)[2])
     assert parse_text(_page("").replace(f"    {_TEXT}\n", heading)).authors == []
+
+
+@pytest.mark.parametrize("text", ["Schöne Grüße", "Fröhliche Weihnachten", "Hallo Karl"])
+def test_greetings_are_no_person(text: str) -> None:
+    assert not is_person_name(text)

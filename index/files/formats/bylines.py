@@ -129,6 +129,13 @@ _UI_WORDS = (
     accueil recherche partager commentaires copyright"""
     )
 )
+# Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",
+# "Fröhliche Weihnachten", "Hallo Karl").
+_GREETING_WORDS = _words(
+    """grüße grüsse gruß gruss hallo hello servus moin weihnachten ostern neujahr regards
+    cheers thanks danke merci gracias saludos salutations christmas"""
+)
+_UI_WORDS = _UI_WORDS | _GREETING_WORDS
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
 # Lower-case words allowed inside a person's name.
