@@ -647,3 +647,8 @@ def test_a_name_over_a_biography_opening_with_it_is_the_author() -> None:
 @pytest.mark.parametrize("text", ["Schöne Grüße", "Fröhliche Weihnachten", "Hallo Karl"])
 def test_greetings_are_no_person(text: str) -> None:
     assert not is_person_name(text)
+
+
+def test_an_item_of_a_list_of_posts_is_no_byline() -> None:
+    posts = "        * Harbourlog 2. Februar 2020\n        * Harbourlog 1. Februar 2020"
+    assert parse_text(_page(posts)).authors == []

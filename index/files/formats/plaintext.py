@@ -1347,6 +1347,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
         if listed:
             continue
+        if _one_of_a_series(nearby, position):
+            continue  # "* Blogposting 01/26/2020" / "* Blogposting 01/24/2020": other posts
         bare = not _in_menu(nearby, position) and (
             _dated(nearby, position) or _alone_under_headline(nearby, position, low, page)
         )
@@ -1452,6 +1454,20 @@ _LIST_ITEM = re.compile(r"^[*+•·o-]\s")
 _STOPS = (".", "!", "?", "…", ".»", ".“", '."', ")")
 # The fewest words of the caption or paragraph under an author's bare name.
 _CAPTION_WORDS = 6
+
+
+def _one_of_a_series(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is an item of a list whose next or previous item opens
+    with the same word: a list of posts ("* Blogposting 01/26/2020"), not a byline."""
+    item = lines[index].strip()
+    if not _LIST_ITEM.match(item):
+        return False
+    first = item.split()[1:2]
+    above = next((raw.strip() for raw in reversed(lines[:index]) if raw.strip()), "")
+    below = next((raw.strip() for raw in lines[index + 1 :] if raw.strip()), "")
+    return any(
+        bool(_LIST_ITEM.match(other)) and other.split()[1:2] == first for other in (above, below)
+    )
 
 
 def _alone_under_headline(lines: list[str], index: int, low: int, page: PageArticle) -> bool:
