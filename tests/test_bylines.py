@@ -513,3 +513,142 @@ def test_what_follows_a_byline_s_date_is_the_page_s(
     line: str, expected: tuple[list[str], str]
 ) -> None:
     assert split_byline(line) == expected
+
+
+# --- Bylines between a page's headline and its lede (issue 12, pages saved as text) ---
+
+from newsread.index.files.formats.bylines import outlet_or_role  # noqa: E402
+from newsread.index.files.formats.plaintext import parse_text  # noqa: E402
+
+_MENU = "\n".join(
+    f"      * {item}" for item in "Home News Politics Business Culture Sport Weather".split()
+)
+_STANDFIRST = "The ferry line to the islands stops for a month while the harbour is rebuilt."
+_CAPTION = "The old pier at dawn, a week before the works start. Photo: Harbour Office"
+_TEXT = (
+    "The ferry company said on Monday that the last boat would leave on Friday evening and "
+    "that buses would take passengers to the next harbour until the works were done.\n\n"
+    "    Islanders said the month without a direct line would hurt the shops and the school, "
+    "and asked the council to pay for a water taxi in the mornings and evenings."
+)
+
+
+def _page(under_headline: str) -> str:
+    return f"""  Coastal Echo
+{_MENU}
+      We use cookies to improve your experience on our site.
+
+        Ferry line to the islands stops for a month
+
+{under_headline}
+
+    {_TEXT}
+
+      * About us
+      * Contact
+      © 2024 Coastal Echo
+"""
+
+
+def test_a_bare_name_between_the_standfirst_and_a_caption_is_the_author() -> None:
+    page = _page(f"        {_STANDFIRST}\n\n        Jane Doe\n\n        {_CAPTION}")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_under_a_label_or_over_a_short_line_is_no_author() -> None:
+    photo = _page(
+        f"        {_STANDFIRST}\n\n        FOTO:\n\n        Jane Doe\n\n        {_CAPTION}"
+    )
+    listed = f"        Island Life\n\n        Ferries and boats\n\n        {_CAPTION}"
+    heading = _page(f"        {_STANDFIRST}\n\n{listed}")
+    assert parse_text(photo).authors == []
+    assert parse_text(heading).authors == []
+
+
+def test_an_outlet_run_on_after_a_name_in_a_dated_byline_is_left_out() -> None:
+    line = "        Veröffentlicht am 03.02.2022 von Jane Doe Inselecho International"
+    assert parse_text(_page(line)).authors == ["Jane Doe"]
+    assert outlet_or_role("Inselecho International")
+    assert outlet_or_role("Staff Writer")
+    assert not outlet_or_role("International")
+    assert not outlet_or_role("Doe")
+
+
+def test_a_user_name_after_von_is_no_outlet() -> None:
+    page = _page("        von Jane_Doe1\n\n        am 20.09.2020")
+    assert parse_text(page).credit == ""
+
+
+def test_the_category_after_a_dated_one_word_byline_is_left_out() -> None:
+    draft = parse_text(_page("        Am 13. November 2019 Von Henry In Aktuell"))
+    assert (draft.authors, draft.credit) == (["Henry"], "")
+
+
+def test_a_source_that_is_no_outlet_is_no_credit_beside_an_author() -> None:
+    signed = _page("        By Jane Doe").replace(
+        "\n\n    Islanders", "\n\n    Source: Friends of the Harbour Walk\n\n    Islanders"
+    )
+    wired = signed.replace("Friends of the Harbour Walk", "Reuters")
+    assert parse_text(signed).credit == ""
+    assert parse_text(wired).credit == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jane Marie 2. Februar 2020Radtouren Berlin", ["Jane Marie"]),
+        ("Video 2. Februar 2020 Radtouren Berlin", []),
+    ],
+)
+def test_a_name_does_not_run_on_across_a_date(line: str, authors: list[str]) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("jdoe — 2. Februar 2020", ["jdoe"]),
+        ("Tine 2. Februar 2020 Radtouren", ["Tine"]),
+        ("IT 12.05.2021", []),
+        ("Video 12.05.2021", []),
+        ("am 12.05.2021", []),
+    ],
+)
+def test_a_one_word_name_with_the_date_right_after_it_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("5 Min. 1. November 2023 Jdoe 1 Kommentar Lesezeichen", ["Jdoe"]),
+        ("26 Mai, 2008 | JaNe_DoE | Kommentare 34 |", ["JaNe_DoE"]),
+        ("12. Mai 2020 Politik", []),
+        ("12. Mai 2020 um 10:30 Uhr", []),
+        ("12. Mai 2020 | Politik | 3 Kommentare", []),
+    ],
+)
+def test_a_user_s_name_right_after_a_date_and_before_the_comments_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors
+
+
+def test_a_name_over_a_biography_opening_with_it_is_the_author() -> None:
+    bio = "Jane Doe teaches the history of harbours at the university and writes about islands."
+    box = f"    {_TEXT}\n\n      * Jane Doe\n\n        {bio}\n"
+    assert parse_text(_page("").replace(f"    {_TEXT}\n", box)).authors == ["Jane Doe"]
+    heading = box.replace(bio, "Jane Doe's ferry left on time. " + bio.split(" ", 2)[2])
+    assert parse_text(_page("").replace(f"    {_TEXT}\n", heading)).authors == []
+
+
+@pytest.mark.parametrize("text", ["Schöne Grüße", "Fröhliche Weihnachten", "Hallo Karl"])
+def test_greetings_are_no_person(text: str) -> None:
+    assert not is_person_name(text)
+
+
+def test_an_item_of_a_list_of_posts_is_no_byline() -> None:
+    posts = "        * Harbourlog 2. Februar 2020\n        * Harbourlog 1. Februar 2020"
+    assert parse_text(_page(posts)).authors == []

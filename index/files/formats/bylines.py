@@ -129,6 +129,13 @@ _UI_WORDS = (
     accueil recherche partager commentaires copyright"""
     )
 )
+# Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",
+# "Fröhliche Weihnachten", "Hallo Karl").
+_GREETING_WORDS = _words(
+    """grüße grüsse gruß gruss hallo hello servus moin weihnachten ostern neujahr regards
+    cheers thanks danke merci gracias saludos salutations christmas"""
+)
+_UI_WORDS = _UI_WORDS | _GREETING_WORDS
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
 # Lower-case words allowed inside a person's name.
@@ -705,6 +712,23 @@ def looks_like_outlet(text: str) -> bool:
             w[:1].isupper() or w in _PARTICLES or w in ("the", "of", "and") for w in text.split()
         )
     return len(words) == 1 and text.isupper() and len(text) >= 2
+
+
+def outlet_or_role(text: str) -> bool:
+    """Whether capitalised words after a name say where or as what the person writes rather
+    than more of the name: 'Reiterrevue International', 'Staff Writer', 'The Daily Post'."""
+    words = text.split()
+    if not words or len(words) > 4:
+        return False
+    if looks_like_outlet(text):
+        return True
+    if not all(_is_capitalised(w) or w.lower() in _PARTICLES for w in words):
+        return False
+    lowered = [w.lower().rstrip(".") for w in words]
+    if lowered[-1] in _PERSON_ROLES:
+        return True  # "Staff Writer", "Games Editor"
+    # A word such as "International" alone is no outlet: with another it names one.
+    return len(words) >= 2 and any(w in _ROLE_WORDS | _OUTLET_WORDS for w in lowered)
 
 
 # "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.

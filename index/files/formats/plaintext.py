@@ -39,6 +39,7 @@ from newsread.index.files.formats.bylines import (
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    outlet_or_role,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -104,6 +105,8 @@ _LONE_PREFIX = re.compile(
 # A byline's prefix and what follows it, and how long such a line under a headline may be.
 _PREFIXED = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _MAX_OUTLET_LINE = 60
+# What a user name holds and an outlet's name does not: digits run on to letters, underscores.
+_USER_NAME = re.compile(r"[^\W\d_]\d|_")
 # A byline labelled as one, trusted under the article's text too.
 _LABELLED_BYLINE = re.compile(
     r"^(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
@@ -157,6 +160,7 @@ _DATE_LABEL = re.compile(
 )
 _DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
+_IN_CATEGORY = re.compile(r"\s+in\s+\S.*$", re.IGNORECASE)
 _DATE_BY = re.compile(
     r"^(?P<date>.*\d.*?)\s+(?:by|par|von|vom|por|author|autor)\s*:?\s+(?P<who>[^\d]+)$",
     re.IGNORECASE,
@@ -323,7 +327,11 @@ def _take_date(line: str, state: _State) -> bool:
             date = find_date(posted.group("date"))
         if posted is None or date is None:
             return False
-        state.bylines.append(split_byline(posted.group("who")))
+        # "Am 13. November 2019 Von Henry In Aktuell": the post's category after "in".
+        who = _IN_CATEGORY.sub("", posted.group("who"))
+        people, credit = split_byline(who)
+        word = one_word_byline(f"by {who}") if not people else ""
+        state.bylines.append(([word], "") if word else (people, credit))
         line = posted.group("date")
     tail = _DATE_SOURCE.search(line)
     if tail and is_byline(tail.group("source").strip()):
@@ -575,14 +583,24 @@ def _byline_in(
             continue
         if undated != line:
             # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
-            name = _leading_name(segment, labels)
+            name = _before_a_date(_leading_name(segment, labels), line)
             if name:
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+        if undated != line and segment.split()[0] == line.split()[0]:
+            # "Tine 2. Februar 2020 Radtouren", "jdoe — 12.05.2021": a user's one-word name
+            # with the date right after it; not a section's ("IT 12.05.2021", "STAND"), a
+            # medium's ("Video") or a date's own word ("am 12. Mai").
+            word = segment.split()[0]
+            rest = line[len(word) :].lstrip(" ,;:-–—·|•")
+            handle = one_word_byline(f"by {word}")
+            labelled = word.isupper() or word.lower() in _AFTER_HANDLE or _OTHER_WORK.search(word)
+            if handle and not labelled and rest[:1].isdigit() and find_date(rest) is not None:
+                return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
-    return _named_inside(undated)
+    return _named_inside(undated) or _handle_after_date(line)
 
 
 # "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
@@ -627,6 +645,18 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
                 break  # "Jane Doe, Reuters": a comma ends the name
         name = " ".join(words)
         following = rest[len(words)] if len(rest) > len(words) else ""
+        if not is_person_name(name):
+            # "von Jane Doe Reiterrevue International": the outlet or role run on after the name.
+            name = next(
+                (
+                    " ".join(words[:k])
+                    for k in range(len(words) - 1, 1, -1)
+                    if is_person_name(" ".join(words[:k])) and outlet_or_role(" ".join(words[k:]))
+                ),
+                name,
+            )
+            if name != " ".join(words):
+                words, following = name.split(), ""
         ended = (
             not following
             or following[:1].isdigit()
@@ -647,6 +677,49 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+def _handle_after_date(line: str) -> tuple[list[str], str] | None:
+    """The user's one-word name right after a date in a line of page furniture, with a comment
+    counter after it ("1. November 2023 Cortyn 1 Kommentar"), or shaped as a user name ("_", digits or
+    capitals inside) with nothing else in its segment ("26 Mai, 2008 | ThE_PaiN | ...")."""
+    words = line.split()
+    for position, word in enumerate(words[1:], 1):
+        core = word.strip(",;|·•")
+        before = " ".join(words[:position]).rstrip(" ,;|·•-–—")
+        after = words[position + 1] if position + 1 < len(words) else ""
+        if not (before[-1:].isdigit() and find_date(before[-_DATE_REACH:]) is not None):
+            continue
+        user = bool(_USER_NAME.search(core)) or _GLUED_CAPITALS.search(core) is not None
+        counter = " ".join(words[position + 1 : position + 3])
+        counted = _COMMENTS.match(counter) is not None or (user and (not after or after in "|·•"))
+        handle = one_word_byline(f"by {core}")
+        if handle and counted and not (core.isupper() or _OTHER_WORK.search(core)):
+            return [handle], ""
+    return None
+
+
+# A post's comment counter: "1 Kommentar", "34 comments", "2 réponses".
+_COMMENTS = re.compile(
+    r"^\d+\s+(?:comments?|kommentare?|antworten|repl(?:y|ies)|responses?|commentaires?"
+    r"|réponses?|comentarios?|commenti|reacties|kommentit|kommenttia)\b",
+    re.IGNORECASE,
+)
+# How far back from a word a date that ends right before it is looked for, in characters.
+_DATE_REACH = 24
+# Capitals inside a word, as user names have them ("ThE_PaiN", "DoeJane").
+_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]")
+
+
+def _before_a_date(name: str, line: str) -> str:
+    """`name` cut where a date stood inside it in `line` ("Jane Doe 2. Mai 2020Politik" ->
+    "Jane Doe", not "Jane Doe Politik"), or "" when too little of a name is left."""
+    words = name.split()
+    line = " ".join(line.split())
+    while words and " ".join(words) not in line:
+        words.pop()
+    cut = " ".join(words)
+    return cut if cut == name or (len(words) >= 2 and is_person_name(cut)) else ""
 
 
 def _leading_name(segment: str, labels: frozenset[str]) -> str:
@@ -1230,6 +1303,8 @@ def _take_outlet(line: str, state: _State) -> bool:
     words = rest.split()
     if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words if w.lower() not in _PARTICLES):
         return False
+    if any(_USER_NAME.search(w) for w in words):
+        return False  # "von Marianne1", "von KB_Redaktion": a user's name, not an outlet's
     state.bylines.append(split_byline(f"By {rest}"))
     return True
 
@@ -1272,7 +1347,11 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
         if listed:
             continue
-        bare = not _in_menu(nearby, position) and _dated(nearby, position)
+        if _one_of_a_series(nearby, position):
+            continue  # "* Blogposting 01/26/2020" / "* Blogposting 01/24/2020": other posts
+        bare = not _in_menu(nearby, position) and (
+            _dated(nearby, position) or _alone_under_headline(nearby, position, low, page)
+        )
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
@@ -1294,7 +1373,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if found and found[0]:
             return found
-    return _signature(lines, page) or _about_the_author(lines, page)
+    return _signature(lines, page) or _about_the_author(lines, page) or _named_over_bio(lines, page)
 
 
 # How many lines under a page's text its author may sign it in.
@@ -1332,6 +1411,27 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
     return None
 
 
+# The longest biography under an author's name, in characters.
+_MAX_BIO = 600
+
+
+def _named_over_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author of a box with no heading: a name alone over a short biography that opens
+    with the same name and a verb ("Jane Doe" / "Jane Doe teaches history in Zurich. ...")."""
+    text = [line for raw in lines[page.start : page.end + _ABOUT_BELOW] if (line := _clean(raw))]
+    for line, following in zip(text, text[1:], strict=False):
+        name = line.lstrip("*+•· ")
+        rest = following.removeprefix(f"{name} ")
+        if (
+            rest != following
+            and rest[:1].islower()
+            and len(following) <= _MAX_BIO
+            and is_person_name(name)
+        ):
+            return [name], ""
+    return None
+
+
 def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """The author's name signing the text: a line under the last paragraph that is only a
     person's name after a dash or a copyright sign ("– Jane Doe", "© 2020 Jane Doe"), above
@@ -1349,6 +1449,51 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
 
 
 _LIST_ITEM = re.compile(r"^[*+•·o-]\s")
+
+
+_STOPS = (".", "!", "?", "…", ".»", ".“", '."', ")")
+# The fewest words of the caption or paragraph under an author's bare name.
+_CAPTION_WORDS = 6
+
+
+def _one_of_a_series(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is an item of a list whose next or previous item opens
+    with the same word: a list of posts ("* Blogposting 01/26/2020"), not a byline."""
+    item = lines[index].strip()
+    if not _LIST_ITEM.match(item):
+        return False
+    first = item.split()[1:2]
+    above = next((raw.strip() for raw in reversed(lines[:index]) if raw.strip()), "")
+    below = next((raw.strip() for raw in lines[index + 1 :] if raw.strip()), "")
+    return any(
+        bool(_LIST_ITEM.match(other)) and other.split()[1:2] == first for other in (above, below)
+    )
+
+
+def _alone_under_headline(lines: list[str], index: int, low: int, page: PageArticle) -> bool:
+    """Whether the line at `index` (of `lines`, which start at line `low` of the page) stands
+    between the headline and the text as a block of its own: a bare name there is the
+    author's ("Headline" / "Standfirst." / "Jane Doe" / "Photo caption" / "Text")."""
+    assert page.headline is not None
+    if not page.headline < low + index < page.start or _LIST_ITEM.match(lines[index].strip()):
+        return False  # "+ Flexible Jobs": an item of a menu
+    above = lines[index - 1].strip() if index > 0 else ""
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if above or below:
+        return False
+    above_at = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), -1)
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), len(lines))
+    previous = lines[above_at].strip() if above_at >= 0 else ""
+    after = lines[following].strip() if following < len(lines) else ""
+    # "Example Data" / the text: its first heading. "FOTO:" / "Jane Doe": who took the photo.
+    # "Popular Slideshows" / "Buy-Sell Ideas" / "Money-making ideas": a heading in a list.
+    # Between the headline or a sentence (the standfirst) and a caption or a paragraph, it
+    # names no section.
+    return (
+        low + following != page.start
+        and (low + above_at == page.headline or previous.endswith(_STOPS))
+        and len(after.split()) >= _CAPTION_WORDS
+    )
 
 
 def _in_menu(lines: list[str], index: int) -> bool:
@@ -1473,6 +1618,10 @@ def parse_text(text: str, name: str = "") -> Draft:
     if paragraphs and not state.title:
         state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
+    if authors and state.credit and not looks_like_outlet(state.credit):
+        # "Source: Occupy People from the Internet" under a post its author signed: where the
+        # text came from, not an outlet that wrote it with them.
+        state.credit = ""
     if not (credit or state.credit) and paragraphs:
         credit = agency_credit(paragraphs[0], paragraphs[-1])
     return Draft(
