@@ -834,3 +834,14 @@ def test_an_author_label_in_a_search_form_or_naming_an_account_names_no_one() ->
     for html in (form, account):
         tree = lxml.html.document_fromstring(f"<html><body>{BODY}{html}</body></html>")
         assert _labelled_byline(tree) == ([], "")
+
+
+def test_recipe_json_ld_names_the_author_where_no_article_does() -> None:
+    recipe = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": "Lemon sheet cake",
+        "author": {"@type": "Person", "name": "Mara Quill"},
+    }
+    draft = parse_html(page(ld(recipe), BODY))
+    assert draft.authors == ["Mara Quill"]

@@ -41,6 +41,9 @@ _ARTICLE_TYPES = frozenset(
     satiricalarticle advertiserContentArticle medicalscholarlyarticle review""".lower().split()
 )
 _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "faqpage"))
+# Other works a page may be about (a recipe, a how-to): only their author is read, where no
+# article or page node names one; their "name" and dates are the dish's, not the page's.
+_WORK_TYPES = frozenset(("recipe", "howto"))
 _PERSON_TYPES = frozenset(("person",))
 
 # Title separators between a headline and the site's name, widest first.
@@ -399,7 +402,7 @@ class _Metadata:
                 # Some pages put several properties in one attribute ("og:title dc:title").
                 for name in key.lower().split():
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
-        self.articles, self.pages, self.sites = _json_ld(tree)
+        self.articles, self.pages, self.sites, self.works = _json_ld(tree)
         self.site_credit = ""
 
     def first(self, *keys: str) -> str:
@@ -565,6 +568,8 @@ class _Metadata:
         found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
+        if not found:
+            found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
         yield (*merge_bylines(pair for pair in found if pair[0] or pair[1]), False)
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
@@ -807,15 +812,22 @@ def _reworded_headline(title: str, heading: str) -> str:
     return title
 
 
-def _json_ld(tree: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """(article nodes, web page nodes, web site / organisation nodes) of the page's JSON-LD."""
+_Nodes = list[dict[str, Any]]
+
+
+def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
+    """(article nodes, web page nodes, web site / organisation nodes, other work nodes) of the
+    page's JSON-LD."""
     nodes: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         data = _load_json(script.text or "")
         if data is not None:
             nodes.extend(_walk(data))
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
-    articles, pages, sites = [], [], []
+    articles: _Nodes = []
+    pages: _Nodes = []
+    sites: _Nodes = []
+    works: _Nodes = []
     for node in nodes:
         types = _types(node)
         if types & _ARTICLE_TYPES:
@@ -824,7 +836,9 @@ def _json_ld(tree: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], lis
             pages.append(_resolve(node, by_id))
         elif "website" in types:
             sites.append(node)
-    return articles, pages, sites
+        elif types & _WORK_TYPES:
+            works.append(_resolve(node, by_id))
+    return articles, pages, sites, works
 
 
 def _load_json(text: str) -> Any:
