@@ -845,3 +845,49 @@ def test_recipe_json_ld_names_the_author_where_no_article_does() -> None:
     }
     draft = parse_html(page(ld(recipe), BODY))
     assert draft.authors == ["Mara Quill"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "credit"),
+    [
+        (
+            'Author: <a href="/authors/mara-quill">Mara Quill</a>, Date: 03.03.21',
+            ["Mara Quill"],
+            "",
+        ),
+        (
+            'Von <strong><a href="/a/1">Mara Quill</a></strong> und '
+            '<strong><a href="/a/2">Tom Reeve</a></strong>',
+            ["Mara Quill", "Tom Reeve"],
+            "",
+        ),
+        ('Erstellt von <a href="/author/fabian/">Fabian</a> am Dienstag', [], "Fabian"),
+        ("12 May 2021 // Autor: <a href='/u/c1ph4'>c1ph4</a> // 3 min", [], "c1ph4"),
+    ],
+)
+def test_a_link_right_after_a_byline_word_names_the_writer(
+    line: str, authors: list[str], credit: str
+) -> None:
+    draft = parse_html(page("", f'<p class="meta">{line}</p>{BODY}'))
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Die schöne Melodie am Ende stammt von <a href="/x">Mara Quill</a>, einer Sängerin',
+        'übersetzt von <a href="/x">Mara Quill</a>',
+        'Autor: <a href="/anwalt/">Rechtsanwalt</a> Tom Reeve',
+    ],
+)
+def test_a_link_after_by_in_a_sentence_or_for_other_work_is_no_byline(line: str) -> None:
+    draft = parse_html(page("", f"{BODY}<p>{line}</p>"))
+    assert "Mara Quill" not in draft.authors
+    assert draft.credit != "Rechtsanwalt"
+
+
+def test_an_email_address_as_meta_author_is_no_name() -> None:
+    head = '<meta name="author" content="mara[at]example.org">'
+    byline = 'Author: <a rel="author" href="/author/mquill/">mquill</a>'
+    draft = parse_html(page(head, f'<p class="meta">{byline}</p>{BODY}'))
+    assert (draft.authors, draft.credit) == ([], "mquill")

@@ -27,6 +27,7 @@ from newsread.index.files.formats.bylines import (
     is_person_name,
     looks_like_outlet,
     merge_bylines,
+    one_word_byline,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -60,6 +61,8 @@ _SKIP_TAGS = frozenset(
 )
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+# An address in place of a name ("jane@example.org", "jane[at]example.org").
+_EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
 _AUTHOR_KEYS = (
@@ -574,7 +577,7 @@ class _Metadata:
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
             # All values of the first key that has any: article:author may list several.
-            names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
+            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
             if names:
                 yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
                 break
@@ -586,6 +589,7 @@ class _Metadata:
         yield _byline_under_headline(self.tree)
         yield (*far, False)
         yield (*_labelled_byline(self.tree), False)
+        yield (*_linked_byline(self.tree), False)
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
@@ -1218,6 +1222,81 @@ def _labelled_byline(tree: Any) -> tuple[list[str], str]:
             if people and len(text.split()) <= 6:
                 return people, ""
         return [], ""
+    return [], ""
+
+
+# Text that ends in a byline's word, right before the link naming the writer ("Erstellt von
+# <a>Jane</a> am 6. Mai", "Author: <a href="/autoren/jane-doe">Jane Doe</a>, Datum: ...", "Par
+# <a>Jean Dupont</a>"); XPath picks short text nodes whose next node is a link or wraps one.
+_LINK_LABEL = re.compile(
+    r"(?:^|[\s/|·•,(])(?:by|von|par|por|door|(?:autor(?:in)?|author|auteur|autore)\s*:)\s*$",
+    re.IGNORECASE,
+)
+_TEXT_BEFORE_LINK = (
+    "//body//text()[string-length(normalize-space(.)) <= 60]"
+    "[following-sibling::node()[1][self::a[@href] or (self::strong or self::b or self::span"
+    " or self::em) and a[@href]]]"
+)
+# Labels of others' work: a photo's, a translation's, a theme's ("übersetzt von", "Theme by").
+_NOT_WRITER = re.compile(
+    r"\b(?:fotos?|photos?|bild(?:er)?|images?|pictures?|illustration|video|musik|music"
+    r"|übersetzt|translated|traduit|traducido|powered|hosted|theme|design|quelle|source|via)\b",
+    re.IGNORECASE,
+)
+# Words before the label: a line's label ("Erstellt von", "Blog Beitrag von") or details set
+# apart ("22. Januar 2020 // Autor:"), not a sentence ("Die Musik stammt von <a>...</a>").
+_MAX_LABEL_WORDS = 2
+_SET_APART = re.compile(r"(?:[/|·•:]|\d)\s*$")
+# A capitalised word after the link goes on with the name ("<a>Rechtsanwalt</a> Jane Doe").
+_NAME_GOES_ON = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
+_CO_AUTHOR_JOIN = frozenset(("und", "and", "&", ",", "et", "y", "e"))
+_MAX_LINKED_NAME = 40
+
+
+def _linked_byline(tree: Any) -> tuple[list[str], str]:
+    """The writer that a link right after a byline's word names, outside comments, forms and
+    lists of other stories (with co-authors linked after "und", "and", ","): the first one
+    found. A link stands in for the byline markup the page left out; the user names of
+    forums and recipe sites ("von <a>Marianne1</a>") are kept as a credit."""
+    for node in tree.xpath(_TEXT_BEFORE_LINK):
+        label = str(node)
+        match = _LINK_LABEL.search(label)
+        if not match or _NOT_WRITER.search(label):
+            continue
+        before = label[: match.start()].strip()
+        if len(before.split()) > _MAX_LABEL_WORDS and not _SET_APART.search(before):
+            continue
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "option", "button", "label"):
+            continue
+        following = parent.getnext() if node.is_tail else (parent[0] if len(parent) else None)
+        if following is None or _in_other_content(following):
+            continue
+        if any(a.tag == "form" for a in following.iterancestors()):
+            continue
+        names: list[str] = []
+        while following is not None:
+            name = " ".join(following.text_content().split())
+            if not name or len(name) > _MAX_LINKED_NAME:
+                break
+            tail = following.tail or ""
+            if _NAME_GOES_ON.match(tail) and tail.lstrip()[0].isupper():
+                names = []
+                break
+            names.append(name)
+            if (following.tail or "").strip().lower() not in _CO_AUTHOR_JOIN:
+                break
+            following = following.getnext()
+            if following is None or following.tag not in ("a", "strong", "b", "span", "em"):
+                break
+        if not names:
+            continue
+        people, credit = merge_bylines(split_byline(name) for name in names)
+        if people:
+            return people, credit
+        word = one_word_byline(f"by {names[0]}") if len(names) == 1 else ""
+        if credit or word:
+            return [], credit or word
     return [], ""
 
 
