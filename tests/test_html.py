@@ -891,3 +891,23 @@ def test_an_email_address_as_meta_author_is_no_name() -> None:
     byline = 'Author: <a rel="author" href="/author/mquill/">mquill</a>'
     draft = parse_html(page(head, f'<p class="meta">{byline}</p>{BODY}'))
     assert (draft.authors, draft.credit) == ([], "mquill")
+
+
+def test_microdata_date_published_outranks_a_generic_meta_date() -> None:
+    head = '<meta name="date" content="2022-01-21T15:38:44+01:00">'
+    article = (
+        f'{BODY}<div class="footer"><p>Posted <time itemprop="datePublished" '
+        'datetime="2022-01-27">27.01.2022</time></p></div>'
+        '<ul class="related"><li><time itemprop="datePublished" datetime="2021-05-05">'
+        "5.5.2021</time></li></ul>"
+    )
+    assert parse_html(page(head, article)).published == datetime(2022, 1, 27)
+
+
+def test_a_related_story_s_microdata_date_is_not_the_article_s() -> None:
+    head = '<meta name="date" content="2022-01-21">'
+    article = (
+        '<ul class="related"><li><time itemprop="datePublished" datetime="2021-05-05">'
+        f"5.5.2021</time></li></ul>{BODY}"
+    )
+    assert parse_html(page(head, article)).published == datetime(2022, 1, 21)

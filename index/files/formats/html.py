@@ -150,6 +150,7 @@ _EMPTY_VALUES = frozenset(("nil", "null", "none", "undefined", "n/a", "-", "fals
 # Meta keys that name a publication date in a CMS's own vocabulary.
 _UTC = timedelta(0)
 _OFFSET = re.compile(r"\d[+-]\d\d:?\d\d$")
+_MICRODATA_PUBLISHED = '//body//*[@itemprop="datePublished"][@datetime or @content]'
 _DATE_KEY = re.compile(r"publi\w*[-_.:]?(?:date|time)|pub[-_.]?date|release[-_.]?date")
 
 
@@ -603,10 +604,11 @@ class _Metadata:
     def published(self) -> datetime | None:
         candidates = [
             _text(self.ld("datePublished")),
+            *self.all("article:published_time", "og:published_time", "datepublished"),
+            # The page's own microdata outranks the generic keys (DC's "date" is often the
+            # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
+            self.microdata_published(),
             *self.all(
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
                 "parsely-pub-date",
                 "sailthru.date",
                 "dc.date.issued",
@@ -652,6 +654,16 @@ class _Metadata:
                 # the page shows ("2019-10-18T22:04Z" is 19 October in Berlin).
                 return parsed
         return found
+
+    def microdata_published(self) -> str:
+        """The first `itemprop="datePublished"` element's date outside comments and lists of
+        other stories (a `<meta itemprop>` is among the meta keys already). (In an article's
+        footer or meta bar too: where CMSs put the date line.)"""
+        for element in self.tree.xpath(_MICRODATA_PUBLISHED):
+            value = (element.get("datetime") or element.get("content") or "").strip()
+            if value and not any(_LISTING.search(_marks(a)) for a in element.iterancestors()):
+                return value
+        return ""
 
     def section(self) -> str:
         section = _text(self.ld("articleSection")) or self.first(
