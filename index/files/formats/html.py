@@ -1257,7 +1257,7 @@ _NOT_WRITER = re.compile(
 )
 # Words before the label: a line's label ("Erstellt von", "Blog Beitrag von") or details set
 # apart ("22. Januar 2020 // Autor:"), not a sentence ("Die Musik stammt von <a>...</a>").
-_MAX_LABEL_WORDS = 2
+_MAX_WORDS_BEFORE_LABEL = 2
 _SET_APART = re.compile(r"(?:[/|·•:]|\d)\s*$")
 # A capitalised word after the link goes on with the name ("<a>Rechtsanwalt</a> Jane Doe").
 _NAME_GOES_ON = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
@@ -1276,7 +1276,7 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
         if not match or _NOT_WRITER.search(label):
             continue
         before = label[: match.start()].strip()
-        if len(before.split()) > _MAX_LABEL_WORDS and not _SET_APART.search(before):
+        if len(before.split()) > _MAX_WORDS_BEFORE_LABEL and not _SET_APART.search(before):
             continue
         parent = node.getparent()
         if parent is None or parent.tag in ("script", "style", "option", "button", "label"):
