@@ -878,6 +878,7 @@ def test_a_link_right_after_a_byline_word_names_the_writer(
         'Die schöne Melodie am Ende stammt von <a href="/x">Mara Quill</a>, einer Sängerin',
         'übersetzt von <a href="/x">Mara Quill</a>',
         'Autor: <a href="/anwalt/">Rechtsanwalt</a> Tom Reeve',
+        'A portrait of <a href="/m">the mayor</a> by <a href="/x">Mara Quill</a>, with the bridge',
     ],
 )
 def test_a_link_after_by_in_a_sentence_or_for_other_work_is_no_byline(line: str) -> None:
@@ -911,3 +912,10 @@ def test_a_related_story_s_microdata_date_is_not_the_article_s() -> None:
         f"5.5.2021</time></li></ul>{BODY}"
     )
     assert parse_html(page(head, article)).published == datetime(2022, 1, 21)
+
+
+def test_a_person_in_the_text_s_byline_wins_over_a_declared_credit() -> None:
+    head = '<meta name="author" content="Town Crier – Das Magazin">'
+    draft = parse_html(page(head, f"<p>Von Mara Quill</p>{BODY}"))
+    assert (draft.authors, draft.credit) == (["Mara Quill"], "")
+    assert draft.paragraphs[0] == PARAGRAPHS[0]

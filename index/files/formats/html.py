@@ -1263,6 +1263,8 @@ _SET_APART = re.compile(r"(?:[/|·•:]|\d)\s*$")
 _NAME_GOES_ON = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
 _CO_AUTHOR_JOIN = frozenset(("und", "and", "&", ",", "et", "y", "e"))
 _MAX_LINKED_NAME = 40
+# The longest element a linked byline sits in: a byline's line, not a paragraph.
+_MAX_LINKED_LINE = 150
 
 
 def _linked_byline(tree: Any) -> tuple[list[str], str]:
@@ -1283,6 +1285,12 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
             continue
         following = parent.getnext() if node.is_tail else (parent[0] if len(parent) else None)
         if following is None or _in_other_content(following):
+            continue
+        # The label opens a short line of its own: not a link in prose or in a caption ("a
+        # film directed by <a>Jane Doe</a>", "Portrait of X by <a>Jane Doe</a>").
+        line = following.getparent()
+        shown = " ".join(line.text_content().split()) if line is not None else ""
+        if len(shown) > _MAX_LINKED_LINE or not shown.startswith(" ".join(label.split())):
             continue
         if any(a.tag == "form" for a in following.iterancestors()):
             continue
@@ -1579,8 +1587,15 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         drop.append(index)
     if not drop or len(drop) == len(paragraphs):
         return paragraphs
-    if not (draft.authors or draft.credit) and state.bylines:
-        draft.authors, draft.credit = merge_bylines(state.bylines)
+    if not draft.authors and state.bylines:
+        # A person the text's own byline names wins over a credit the page declared (often
+        # the site's or a desk's name); an agency's credit stays beside them.
+        people, credit = merge_bylines(state.bylines)
+        if not draft.credit:
+            draft.authors, draft.credit = people, credit
+        elif people:
+            draft.authors = people
+            draft.credit = credit or (draft.credit if is_agency(draft.credit) else "")
     if draft.published is None:
         draft.published = state.published
     dropped = set(drop)
