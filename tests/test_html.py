@@ -919,3 +919,27 @@ def test_a_person_in_the_text_s_byline_wins_over_a_declared_credit() -> None:
     draft = parse_html(page(head, f"<p>Von Mara Quill</p>{BODY}"))
     assert (draft.authors, draft.credit) == (["Mara Quill"], "")
     assert draft.paragraphs[0] == PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        # hAtom's hidden "updated" stamp is the last change; the date line after it is read.
+        (
+            '<span class="updated rich-snippet-hidden">2022-12-07T10:10:52+01:00</span>'
+            "<span>25 December 2022</span>",
+            datetime(2022, 12, 25).date(),
+        ),
+        # A <time pubdate> is the publication's, whatever its class.
+        ('<time class="updated" pubdate>3 January 2023</time>', datetime(2023, 1, 3).date()),
+        # Drupal hides a field's label, not the field.
+        ('<time class="field field-label-hidden">03.01.2023</time>', datetime(2023, 1, 3).date()),
+    ],
+)
+def test_the_date_line_under_the_headline_skips_hidden_and_updated_stamps(
+    shown: str, day: object
+) -> None:
+    head = '<meta property="article:published_time" content="2022-12-25T11:00:02+00:00">'
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
+    published = parse_html(page(head, article)).published
+    assert published is not None and published.date() == day

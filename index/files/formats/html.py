@@ -1352,6 +1352,8 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
             continue
+        if _not_shown_date(node, parent):
+            continue
         text = " ".join(str(node).split())
         if len(text) > 200:
             break  # the article's text has begun
@@ -1379,6 +1381,19 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
             return as_shown(declared, shown) or shown
         return shown
     return declared
+
+
+# Classes of an element whose date is not the date line a reader sees: microformats' last
+# change ("updated"), or hidden ("rich-snippet-hidden"; not "hidden-xs", shown elsewhere).
+_CHANGE_OR_HIDDEN = re.compile(r"(?:^|[\s-])(?<!label-)(?:updated|modified|hidden)(?:$|\s)")
+
+
+def _not_shown_date(node: Any, parent: Any) -> bool:
+    """Whether a text node under the headline is hAtom's "updated" (the last change) or a
+    date for machines only, hidden; not a `<time pubdate>`, whatever its class."""
+    if parent is None or not node.is_text or parent.get("pubdate") is not None:
+        return False
+    return _CHANGE_OR_HIDDEN.search(_marks(parent)) is not None
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
