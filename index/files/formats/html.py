@@ -150,7 +150,6 @@ _EMPTY_VALUES = frozenset(("nil", "null", "none", "undefined", "n/a", "-", "fals
 # Meta keys that name a publication date in a CMS's own vocabulary.
 _UTC = timedelta(0)
 _OFFSET = re.compile(r"\d[+-]\d\d:?\d\d$")
-_MICRODATA_PUBLISHED = '//body//*[@itemprop="datePublished"][@datetime or @content]'
 _DATE_KEY = re.compile(r"publi\w*[-_.:]?(?:date|time)|pub[-_.]?date|release[-_.]?date")
 
 
@@ -602,12 +601,13 @@ class _Metadata:
         return ""
 
     def published(self) -> datetime | None:
+        times = self.tree.xpath("//time[@datetime]")
         candidates = [
             _text(self.ld("datePublished")),
             *self.all("article:published_time", "og:published_time", "datepublished"),
             # The page's own microdata outranks the generic keys (DC's "date" is often the
             # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
-            self.microdata_published(),
+            _microdata_published(times),
             *self.all(
                 "parsely-pub-date",
                 "sailthru.date",
@@ -632,10 +632,7 @@ class _Metadata:
             _text(self.ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
-        times = self.tree.xpath(
-            '//time[@pubdate or @itemprop="datePublished"]/@datetime | //time/@datetime'
-        )
-        candidates += [t for t in times[:3] if isinstance(t, str)]
+        candidates += [time.get("datetime") for time in times[:3]]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.ld("dateModified")))
         found = None
@@ -654,16 +651,6 @@ class _Metadata:
                 # the page shows ("2019-10-18T22:04Z" is 19 October in Berlin).
                 return parsed
         return found
-
-    def microdata_published(self) -> str:
-        """The first `itemprop="datePublished"` element's date outside comments and lists of
-        other stories (a `<meta itemprop>` is among the meta keys already). (In an article's
-        footer or meta bar too: where CMSs put the date line.)"""
-        for element in self.tree.xpath(_MICRODATA_PUBLISHED):
-            value = (element.get("datetime") or element.get("content") or "").strip()
-            if value and not any(_LISTING.search(_marks(a)) for a in element.iterancestors()):
-                return value
-        return ""
 
     def section(self) -> str:
         section = _text(self.ld("articleSection")) or self.first(
@@ -829,6 +816,19 @@ def _reworded_headline(title: str, heading: str) -> str:
 
 
 _Nodes = list[dict[str, Any]]
+
+
+def _microdata_published(times: list[Any]) -> str:
+    """The date of the first `<time itemprop="datePublished">` outside comments and lists of
+    other stories (a `<meta itemprop>` is among the meta keys already); in an article's footer
+    or meta bar too, where CMSs put the date line."""
+    for time in times:
+        if "datePublished" not in (time.get("itemprop") or "").split():
+            continue
+        value = (time.get("datetime") or "").strip()
+        if value and not any(_LISTING.search(_marks(a)) for a in time.iterancestors()):
+            return value
+    return ""
 
 
 def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
@@ -1244,10 +1244,10 @@ _LINK_LABEL = re.compile(
     r"(?:^|[\s/|·•,(])(?:by|von|par|por|door|(?:autor(?:in)?|author|auteur|autore)\s*:)\s*$",
     re.IGNORECASE,
 )
+# (The sibling test first: it is the cheaper one, and rules out most text nodes.)
 _TEXT_BEFORE_LINK = (
-    "//body//text()[string-length(normalize-space(.)) <= 60]"
-    "[following-sibling::node()[1][self::a[@href] or (self::strong or self::b or self::span"
-    " or self::em) and a[@href]]]"
+    "//body//text()[following-sibling::node()[1][self::a[@href] or (self::strong or self::b"
+    " or self::span or self::em) and a[@href]]][string-length(normalize-space(.)) <= 60]"
 )
 # Labels of others' work: a photo's, a translation's, a theme's ("übersetzt von", "Theme by").
 _NOT_WRITER = re.compile(
