@@ -863,6 +863,8 @@ def test_recipe_json_ld_names_the_author_where_no_article_does() -> None:
         ),
         ('Erstellt von <a href="/author/fabian/">Fabian</a> am Dienstag', [], "Fabian"),
         ("12 May 2021 // Autor: <a href='/u/c1ph4'>c1ph4</a> // 3 min", [], "c1ph4"),
+        # A link nested in a link: the parser closes the outer one empty before the name.
+        ('Par <a href="/story"><a href="/a/mara-quill">Mara Quill</a></a>', ["Mara Quill"], ""),
     ],
 )
 def test_a_link_right_after_a_byline_word_names_the_writer(

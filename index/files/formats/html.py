@@ -1297,9 +1297,13 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
         names: list[str] = []
         while following is not None:
             name = " ".join(following.text_content().split())
+            tail = following.tail or ""
+            if not (name or tail.strip()) and not names and following.tag == "a":
+                # A link nested in a link, which the parser closes empty: the name is next.
+                following = following.getnext()
+                continue
             if not name or len(name) > _MAX_LINKED_NAME:
                 break
-            tail = following.tail or ""
             if _NAME_GOES_ON.match(tail) and tail.lstrip()[0].isupper():
                 names = []
                 break
