@@ -834,3 +834,114 @@ def test_an_author_label_in_a_search_form_or_naming_an_account_names_no_one() ->
     for html in (form, account):
         tree = lxml.html.document_fromstring(f"<html><body>{BODY}{html}</body></html>")
         assert _labelled_byline(tree) == ([], "")
+
+
+def test_recipe_json_ld_names_the_author_where_no_article_does() -> None:
+    recipe = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": "Lemon sheet cake",
+        "author": {"@type": "Person", "name": "Mara Quill"},
+    }
+    draft = parse_html(page(ld(recipe), BODY))
+    assert draft.authors == ["Mara Quill"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "credit"),
+    [
+        (
+            'Author: <a href="/authors/mara-quill">Mara Quill</a>, Date: 03.03.21',
+            ["Mara Quill"],
+            "",
+        ),
+        (
+            'Von <strong><a href="/a/1">Mara Quill</a></strong> und '
+            '<strong><a href="/a/2">Tom Reeve</a></strong>',
+            ["Mara Quill", "Tom Reeve"],
+            "",
+        ),
+        ('Erstellt von <a href="/author/fabian/">Fabian</a> am Dienstag', [], "Fabian"),
+        ("12 May 2021 // Autor: <a href='/u/c1ph4'>c1ph4</a> // 3 min", [], "c1ph4"),
+        # A link nested in a link: the parser closes the outer one empty before the name.
+        ('Par <a href="/story"><a href="/a/mara-quill">Mara Quill</a></a>', ["Mara Quill"], ""),
+    ],
+)
+def test_a_link_right_after_a_byline_word_names_the_writer(
+    line: str, authors: list[str], credit: str
+) -> None:
+    draft = parse_html(page("", f'<p class="meta">{line}</p>{BODY}'))
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Die schöne Melodie am Ende stammt von <a href="/x">Mara Quill</a>, einer Sängerin',
+        'übersetzt von <a href="/x">Mara Quill</a>',
+        'Autor: <a href="/anwalt/">Rechtsanwalt</a> Tom Reeve',
+        'A portrait of <a href="/m">the mayor</a> by <a href="/x">Mara Quill</a>, with the bridge',
+    ],
+)
+def test_a_link_after_by_in_a_sentence_or_for_other_work_is_no_byline(line: str) -> None:
+    draft = parse_html(page("", f"{BODY}<p>{line}</p>"))
+    assert "Mara Quill" not in draft.authors
+    assert draft.credit != "Rechtsanwalt"
+
+
+def test_an_email_address_as_meta_author_is_no_name() -> None:
+    head = '<meta name="author" content="mara[at]example.org">'
+    byline = 'Author: <a rel="author" href="/author/mquill/">mquill</a>'
+    draft = parse_html(page(head, f'<p class="meta">{byline}</p>{BODY}'))
+    assert (draft.authors, draft.credit) == ([], "mquill")
+
+
+def test_microdata_date_published_outranks_a_generic_meta_date() -> None:
+    head = '<meta name="date" content="2022-01-21T15:38:44+01:00">'
+    article = (
+        f'{BODY}<div class="footer"><p>Posted <time itemprop="datePublished" '
+        'datetime="2022-01-27">27.01.2022</time></p></div>'
+        '<ul class="related"><li><time itemprop="datePublished" datetime="2021-05-05">'
+        "5.5.2021</time></li></ul>"
+    )
+    assert parse_html(page(head, article)).published == datetime(2022, 1, 27)
+
+
+def test_a_related_story_s_microdata_date_is_not_the_article_s() -> None:
+    head = '<meta name="date" content="2022-01-21">'
+    article = (
+        '<ul class="related"><li><time itemprop="datePublished" datetime="2021-05-05">'
+        f"5.5.2021</time></li></ul>{BODY}"
+    )
+    assert parse_html(page(head, article)).published == datetime(2022, 1, 21)
+
+
+def test_a_person_in_the_text_s_byline_wins_over_a_declared_credit() -> None:
+    head = '<meta name="author" content="Town Crier – Das Magazin">'
+    draft = parse_html(page(head, f"<p>Von Mara Quill</p>{BODY}"))
+    assert (draft.authors, draft.credit) == (["Mara Quill"], "")
+    assert draft.paragraphs[0] == PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        # hAtom's hidden "updated" stamp is the last change; the date line after it is read.
+        (
+            '<span class="updated rich-snippet-hidden">2022-12-07T10:10:52+01:00</span>'
+            "<span>25 December 2022</span>",
+            datetime(2022, 12, 25).date(),
+        ),
+        # A <time pubdate> is the publication's, whatever its class.
+        ('<time class="updated" pubdate>3 January 2023</time>', datetime(2023, 1, 3).date()),
+        # Drupal hides a field's label, not the field.
+        ('<time class="field field-label-hidden">03.01.2023</time>', datetime(2023, 1, 3).date()),
+    ],
+)
+def test_the_date_line_under_the_headline_skips_hidden_and_updated_stamps(
+    shown: str, day: object
+) -> None:
+    head = '<meta property="article:published_time" content="2022-12-25T11:00:02+00:00">'
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
+    published = parse_html(page(head, article)).published
+    assert published is not None and published.date() == day

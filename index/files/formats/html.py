@@ -27,6 +27,7 @@ from newsread.index.files.formats.bylines import (
     is_person_name,
     looks_like_outlet,
     merge_bylines,
+    one_word_byline,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -41,6 +42,9 @@ _ARTICLE_TYPES = frozenset(
     satiricalarticle advertiserContentArticle medicalscholarlyarticle review""".lower().split()
 )
 _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "faqpage"))
+# Other works a page may be about (a recipe, a how-to): only their author is read, where no
+# article or page node names one; their "name" and dates are the dish's, not the page's.
+_WORK_TYPES = frozenset(("recipe", "howto"))
 _PERSON_TYPES = frozenset(("person",))
 
 # Title separators between a headline and the site's name, widest first.
@@ -57,6 +61,8 @@ _SKIP_TAGS = frozenset(
 )
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+# An address in place of a name ("jane@example.org", "jane[at]example.org").
+_EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
 _AUTHOR_KEYS = (
@@ -399,7 +405,7 @@ class _Metadata:
                 # Some pages put several properties in one attribute ("og:title dc:title").
                 for name in key.lower().split():
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
-        self.articles, self.pages, self.sites = _json_ld(tree)
+        self.articles, self.pages, self.sites, self.works = _json_ld(tree)
         self.site_credit = ""
 
     def first(self, *keys: str) -> str:
@@ -565,11 +571,13 @@ class _Metadata:
         found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
+        if not found:
+            found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
         yield (*merge_bylines(pair for pair in found if pair[0] or pair[1]), False)
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
             # All values of the first key that has any: article:author may list several.
-            names = [n for n in self.all(key) if not _URL_LIKE.match(n)]
+            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
             if names:
                 yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
                 break
@@ -581,6 +589,7 @@ class _Metadata:
         yield _byline_under_headline(self.tree)
         yield (*far, False)
         yield (*_labelled_byline(self.tree), False)
+        yield (*_linked_byline(self.tree), False)
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
@@ -592,12 +601,14 @@ class _Metadata:
         return ""
 
     def published(self) -> datetime | None:
+        times = self.tree.xpath("//time[@datetime]")
         candidates = [
             _text(self.ld("datePublished")),
+            *self.all("article:published_time", "og:published_time", "datepublished"),
+            # The page's own microdata outranks the generic keys (DC's "date" is often the
+            # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
+            _microdata_published(times),
             *self.all(
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
                 "parsely-pub-date",
                 "sailthru.date",
                 "dc.date.issued",
@@ -621,10 +632,7 @@ class _Metadata:
             _text(self.ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
-        times = self.tree.xpath(
-            '//time[@pubdate or @itemprop="datePublished"]/@datetime | //time/@datetime'
-        )
-        candidates += [t for t in times[:3] if isinstance(t, str)]
+        candidates += [time.get("datetime") for time in times[:3]]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.ld("dateModified")))
         found = None
@@ -807,15 +815,35 @@ def _reworded_headline(title: str, heading: str) -> str:
     return title
 
 
-def _json_ld(tree: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """(article nodes, web page nodes, web site / organisation nodes) of the page's JSON-LD."""
+_Nodes = list[dict[str, Any]]
+
+
+def _microdata_published(times: list[Any]) -> str:
+    """The date of the first `<time itemprop="datePublished">` outside comments and lists of
+    other stories (a `<meta itemprop>` is among the meta keys already); in an article's footer
+    or meta bar too, where CMSs put the date line."""
+    for time in times:
+        if "datePublished" not in (time.get("itemprop") or "").split():
+            continue
+        value = (time.get("datetime") or "").strip()
+        if value and not any(_LISTING.search(_marks(a)) for a in time.iterancestors()):
+            return value
+    return ""
+
+
+def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
+    """(article nodes, web page nodes, web site / organisation nodes, other work nodes) of the
+    page's JSON-LD."""
     nodes: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         data = _load_json(script.text or "")
         if data is not None:
             nodes.extend(_walk(data))
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
-    articles, pages, sites = [], [], []
+    articles: _Nodes = []
+    pages: _Nodes = []
+    sites: _Nodes = []
+    works: _Nodes = []
     for node in nodes:
         types = _types(node)
         if types & _ARTICLE_TYPES:
@@ -824,7 +852,9 @@ def _json_ld(tree: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], lis
             pages.append(_resolve(node, by_id))
         elif "website" in types:
             sites.append(node)
-    return articles, pages, sites
+        elif types & _WORK_TYPES:
+            works.append(_resolve(node, by_id))
+    return articles, pages, sites, works
 
 
 def _load_json(text: str) -> Any:
@@ -1207,6 +1237,93 @@ def _labelled_byline(tree: Any) -> tuple[list[str], str]:
     return [], ""
 
 
+# Text that ends in a byline's word, right before the link naming the writer ("Erstellt von
+# <a>Jane</a> am 6. Mai", "Author: <a href="/autoren/jane-doe">Jane Doe</a>, Datum: ...", "Par
+# <a>Jean Dupont</a>"); XPath picks short text nodes whose next node is a link or wraps one.
+_LINK_LABEL = re.compile(
+    r"(?:^|[\s/|·•,(])(?:by|von|par|por|door|(?:autor(?:in)?|author|auteur|autore)\s*:)\s*$",
+    re.IGNORECASE,
+)
+# (The sibling test first: it is the cheaper one, and rules out most text nodes.)
+_TEXT_BEFORE_LINK = (
+    "//body//text()[following-sibling::node()[1][self::a[@href] or (self::strong or self::b"
+    " or self::span or self::em) and a[@href]]][string-length(normalize-space(.)) <= 60]"
+)
+# Labels of others' work: a photo's, a translation's, a theme's ("übersetzt von", "Theme by").
+_NOT_WRITER = re.compile(
+    r"\b(?:fotos?|photos?|bild(?:er)?|images?|pictures?|illustration|video|musik|music"
+    r"|übersetzt|translated|traduit|traducido|powered|hosted|theme|design|quelle|source|via)\b",
+    re.IGNORECASE,
+)
+# Words before the label: a line's label ("Erstellt von", "Blog Beitrag von") or details set
+# apart ("22. Januar 2020 // Autor:"), not a sentence ("Die Musik stammt von <a>...</a>").
+_MAX_WORDS_BEFORE_LABEL = 2
+_SET_APART = re.compile(r"(?:[/|·•:]|\d)\s*$")
+# A capitalised word after the link goes on with the name ("<a>Rechtsanwalt</a> Jane Doe").
+_NAME_GOES_ON = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
+_CO_AUTHOR_JOIN = frozenset(("und", "and", "&", ",", "et", "y", "e"))
+_MAX_LINKED_NAME = 40
+# The longest element a linked byline sits in: a byline's line, not a paragraph.
+_MAX_LINKED_LINE = 150
+
+
+def _linked_byline(tree: Any) -> tuple[list[str], str]:
+    """The writer that a link right after a byline's word names, outside comments, forms and
+    lists of other stories (with co-authors linked after "und", "and", ","): the first one
+    found. A link stands in for the byline markup the page left out; the user names of
+    forums and recipe sites ("von <a>Marianne1</a>") are kept as a credit."""
+    for node in tree.xpath(_TEXT_BEFORE_LINK):
+        label = str(node)
+        match = _LINK_LABEL.search(label)
+        if not match or _NOT_WRITER.search(label):
+            continue
+        before = label[: match.start()].strip()
+        if len(before.split()) > _MAX_WORDS_BEFORE_LABEL and not _SET_APART.search(before):
+            continue
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "option", "button", "label"):
+            continue
+        following = parent.getnext() if node.is_tail else (parent[0] if len(parent) else None)
+        if following is None or _in_other_content(following):
+            continue
+        # The label opens a short line of its own: not a link in prose or in a caption ("a
+        # film directed by <a>Jane Doe</a>", "Portrait of X by <a>Jane Doe</a>").
+        line = following.getparent()
+        shown = " ".join(line.text_content().split()) if line is not None else ""
+        if len(shown) > _MAX_LINKED_LINE or not shown.startswith(" ".join(label.split())):
+            continue
+        if any(a.tag == "form" for a in following.iterancestors()):
+            continue
+        names: list[str] = []
+        while following is not None:
+            name = " ".join(following.text_content().split())
+            tail = following.tail or ""
+            if not (name or tail.strip()) and not names and following.tag == "a":
+                # A link nested in a link, which the parser closes empty: the name is next.
+                following = following.getnext()
+                continue
+            if not name or len(name) > _MAX_LINKED_NAME:
+                break
+            if _NAME_GOES_ON.match(tail) and tail.lstrip()[0].isupper():
+                names = []
+                break
+            names.append(name)
+            if (following.tail or "").strip().lower() not in _CO_AUTHOR_JOIN:
+                break
+            following = following.getnext()
+            if following is None or following.tag not in ("a", "strong", "b", "span", "em"):
+                break
+        if not names:
+            continue
+        people, credit = merge_bylines(split_byline(name) for name in names)
+        if people:
+            return people, credit
+        word = one_word_byline(f"by {names[0]}") if len(names) == 1 else ""
+        if credit or word:
+            return [], credit or word
+    return [], ""
+
+
 # What is left of a date line that ends in its byline once the date is out ("Posted on
 # September 21, 2020 by Jane Doe", "Am 12.03.2021 von Jane Doe").
 _DATED_BY = re.compile(
@@ -1239,6 +1356,8 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
             continue
+        if _not_shown_date(node, parent):
+            continue
         text = " ".join(str(node).split())
         if len(text) > 200:
             break  # the article's text has begun
@@ -1266,6 +1385,19 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
             return as_shown(declared, shown) or shown
         return shown
     return declared
+
+
+# Classes of an element whose date is not the date line a reader sees: microformats' last
+# change ("updated"), or hidden ("rich-snippet-hidden"; not "hidden-xs", shown elsewhere).
+_CHANGE_OR_HIDDEN = re.compile(r"(?:^|[\s-])(?<!label-)(?:updated|modified|hidden)(?:$|\s)")
+
+
+def _not_shown_date(node: Any, parent: Any) -> bool:
+    """Whether a text node under the headline is hAtom's "updated" (the last change) or a
+    date for machines only, hidden; not a `<time pubdate>`, whatever its class."""
+    if parent is None or not node.is_text or parent.get("pubdate") is not None:
+        return False
+    return _CHANGE_OR_HIDDEN.search(_marks(parent)) is not None
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -1474,8 +1606,15 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         drop.append(index)
     if not drop or len(drop) == len(paragraphs):
         return paragraphs
-    if not (draft.authors or draft.credit) and state.bylines:
-        draft.authors, draft.credit = merge_bylines(state.bylines)
+    if not draft.authors and state.bylines:
+        # A person the text's own byline names wins over a credit the page declared (often
+        # the site's or a desk's name); an agency's credit stays beside them.
+        people, credit = merge_bylines(state.bylines)
+        if not draft.credit:
+            draft.authors, draft.credit = people, credit
+        elif people:
+            draft.authors = people
+            draft.credit = credit or (draft.credit if is_agency(draft.credit) else "")
     if draft.published is None:
         draft.published = state.published
     dropped = set(drop)
