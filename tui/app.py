@@ -14,6 +14,7 @@ import base64
 import os
 import sys
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -511,7 +512,13 @@ class NewsreadApp(App[None]):
         """A notification, never parsed as markup: messages carry file names, errors, queries.
 
         Widgets' `notify` comes here too, so no call site can forget (`markup` is ignored).
+        With `NEWSREAD_NOTICE_LOG=FILE` every notice is also appended to FILE: a toast goes
+        after seconds, and the end-to-end tests say what it was when they fail.
         """
+        log = os.environ.get("NEWSREAD_NOTICE_LOG")
+        if log:
+            with suppress(OSError), open(log, "a", encoding="utf-8") as file:
+                file.write(f"{severity}: {sanitise_line(message)}\n")
         super().notify(
             sanitise(message),
             title=sanitise_line(title),

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from tui_helpers import notifications, settle, wait_for
 
 from newsread.index.config import Config
@@ -105,3 +106,19 @@ async def test_at_40x12_the_notes_panel_leaves_the_article_most_of_the_width(
         panel = app.main.query_one("#notes-panel")
         assert panel.display
         assert app.main.reader.size.width >= 16  # was 4 with the panel 32 wide
+
+
+async def test_notices_are_also_written_to_the_notice_log_when_asked(
+    library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`NEWSREAD_NOTICE_LOG`: what a toast said, after it has gone (the tmux tests show it)."""
+    log = tmp_path / "notices.log"
+    monkeypatch.setenv("NEWSREAD_NOTICE_LOG", str(log))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.notify("The index was not updated: [b]disk[/b]\nfull", severity="warning")
+        await settle(pilot)
+    assert log.read_text(encoding="utf-8") == (
+        "warning: The index was not updated: [b]disk[/b] full\n"
+    )

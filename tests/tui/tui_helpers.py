@@ -221,6 +221,8 @@ class Tmux:
             "XDG_CONFIG_HOME": str(home / "config"),
             "TERM": "xterm-256color",
             "NEWSREAD_WATCH_SECONDS": "1",  # a file added is noticed within a second
+            # Every notice, for a failure to show (a toast is gone within seconds).
+            "NEWSREAD_NOTICE_LOG": str(home / "notices.log"),
         }
 
     def run(self, *args: str, check: bool = True) -> str:
@@ -263,6 +265,14 @@ class Tmux:
         self.run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
         return self.wait_for(shows) if shows else self.screen()
 
+    def notices(self) -> str:
+        """The notices the app gave (`NEWSREAD_NOTICE_LOG`), for a failure message."""
+        try:
+            said = Path(self.environment["NEWSREAD_NOTICE_LOG"]).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+        return f"\nnotices given:\n{said}" if said else ""
+
     def kill(self) -> None:
         self.run("kill-server", check=False)
 
@@ -303,7 +313,7 @@ class Tmux:
             if done(screen):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{failure} after {timeout}s:\n{screen}")
+                raise AssertionError(f"{failure} after {timeout}s:\n{screen}{self.notices()}")
             time.sleep(0.05)
 
 
