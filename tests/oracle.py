@@ -33,6 +33,7 @@ from newsread.index.engine.schema import (
     WORD_PATTERN,
     analyse_word,
     fold,
+    has_cjk,
     name_analyzer,
     text_analyzer,
 )
@@ -72,7 +73,7 @@ class Doc:
             name: [
                 (token.text, token.pos)
                 for token in (text_analyzer() if name in TEXT_FIELDS else name_analyzer())(
-                    value, positions=True
+                    value, positions=True, mode="index"
                 )
             ]
             for name, value in values.items()
@@ -243,6 +244,10 @@ class Parser:
             return self.word_range(fields, value)
         if kind != "word":
             raise OracleQueryError(f"unexpected {token}")
+        if has_cjk(value.rstrip("*~")) and (value.endswith("~") or len(value) > 2):
+            # Searched as the phrase of its character pairs, also with ~ or * (a pair is a
+            # part of a word already); a lone character with * is the pairs it starts.
+            return self.phrase(fields, value.rstrip("*~"), 1)
         if value.endswith("*") and value.count("*") == 1:
             return self.prefix(fields, value[:-1])
         if value.endswith("~"):
@@ -385,7 +390,7 @@ def _analyse(fieldname: str, text: str, whole: bool = False) -> Any:
     analyzer = text_analyzer() if fieldname in TEXT_FIELDS else name_analyzer()
     if whole:
         return "".join(token.text for token in analyzer(text, tokenize=False, removestops=False))
-    return [token.text for token in analyzer(text)]
+    return [token.text for token in analyzer(text, mode="query")]
 
 
 def _one_edit(a: str, b: str) -> bool:

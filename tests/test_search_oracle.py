@@ -67,6 +67,13 @@ FORMS = [
     ("run", "running", "runs"),
     ("kelmor",),
     ("vessa",),
+    # Japanese words: indexed as character pairs, searched as the phrase of them ("電力" is
+    # inside "東京電力"; "処理水" is the pairs "処理" and "理水", also words here, in that order).
+    ("東京電力",),
+    ("電力",),
+    ("処理水",),
+    ("処理",),
+    ("理水",),
 ]
 WORDS = [form for forms in FORMS for form in forms]
 SOURCES = ["BALTIC WIRE", "GAZETTE", "Today News", ""]

@@ -78,3 +78,96 @@ def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: L
     assert reopened.notice == "index rebuilt: newsread's index format changed"
     reopened.update()
     assert _paths(reopened, "ｋｅｌｍｏｒ tag:port") == [article.path]
+
+
+# -- Chinese, Japanese, Korean: no spaces between words ---------------------------------------
+
+
+@pytest.fixture
+def cjk_library(tmp_path: Path) -> Library:
+    root = tmp_path / "cjk"
+    write_article(
+        root,
+        "ja.txt",
+        "処理水の放出を再開",
+        "東京電力は3日、福島第一原子力発電所の処理水の放出を再開したと発表した。",
+    )
+    write_article(root, "ja2.txt", "東京の天気", "東京では雨が降り、電力の使用量が増えた。")
+    write_article(root, "zh.txt", "国务院常务会议", "国务院总理主持召开常务会议，部署稳就业工作。")
+    write_article(root, "ko.txt", "예산안 제출", "정부가 3일 내년도 예산안을 국회에 제출했다.")
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A word inside a sentence written without spaces.
+        ("処理水", ["ja.txt"]),
+        ("福島第一原子力発電所", ["ja.txt"]),
+        ("稳就业", ["zh.txt"]),
+        ("예산안", ["ko.txt"]),  # Korean: the particle 을 is glued to the word
+        ("電力", ["ja.txt", "ja2.txt"]),
+        # The characters of a word in order and side by side, not anywhere in the article:
+        # ja2 has 東京 and 電力, but not 東京電力.
+        ("東京電力", ["ja.txt"]),
+        ("title:処理水", ["ja.txt"]),
+        ("title:東京", ["ja2.txt"]),
+        ('"処理水の放出"', ["ja.txt"]),
+        ("東京 雨", ["ja2.txt"]),  # a word of one character, inside a sentence
+        ("電", ["ja.txt", "ja2.txt"]),
+        ('"東京 雨"', []),
+        ("電力 -東京電力", ["ja2.txt"]),
+        # A pair of characters is a part of words already: * and ~ keep the word as it is.
+        ("東京電*", ["ja.txt"]),
+        ("東京電力~", ["ja.txt"]),
+        ("処*", ["ja.txt"]),
+        ("ｺｳｿｳ", []),  # half-width katakana folds, and finds nothing here
+    ],
+)
+def test_words_are_found_inside_text_without_spaces(
+    cjk_library: Library, query: str, expected: list[str]
+) -> None:
+    assert _paths(cjk_library, query) == expected
+
+
+def test_a_cjk_word_is_highlighted_whole_in_the_snippet(cjk_library: Library) -> None:
+    hit = cjk_library.search("福島第一原子力発電所").hits[0]
+    assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["福島第一原子力発電所"]
+    hit = cjk_library.search("処理水").hits[0]
+    assert [hit.title[s:e] for s, e in hit.title_spans] == ["処理水"]
+    hit = cjk_library.search("雨").hits[0]
+    assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["雨"]
+
+
+def test_cjk_text_is_indexed_as_overlapping_pairs_beside_other_words() -> None:
+    from newsread.index.engine.schema import text_analyzer
+
+    def tokens(mode: str) -> list[tuple[str, int, int, int]]:
+        text = "iPhone15中国市场 水 café"
+        found = text_analyzer()(text, positions=True, chars=True, mode=mode)
+        return [(t.text, t.pos, t.startchar, t.endchar) for t in found]
+
+    assert tokens("query") == [
+        ("iphone15", 0, 0, 8),
+        ("中国", 1, 8, 10),
+        ("国市", 2, 9, 11),
+        ("市场", 3, 10, 12),
+        ("水", 4, 13, 14),  # a lone character stays one
+        ("café", 5, 15, 19),
+    ]
+    # In the index each character too, at the position of the pair it begins (the last one
+    # at the last pair's): a phrase of pairs is unchanged, and "国" alone is found.
+    assert tokens("index") == [
+        ("iphone15", 0, 0, 8),
+        ("中国", 1, 8, 10),
+        ("中", 1, 8, 9),
+        ("国市", 2, 9, 11),
+        ("国", 2, 9, 10),
+        ("市场", 3, 10, 12),
+        ("市", 3, 10, 11),
+        ("场", 3, 11, 12),
+        ("水", 4, 13, 14),
+        ("café", 5, 15, 19),
+    ]

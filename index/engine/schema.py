@@ -15,9 +15,10 @@ from whoosh.lang.porter2 import stem
 from newsread.index.article import Article
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
-6: the key is a column (stories are counted and folded per document number)."""
+6: the key is a column (stories are counted and folded per document number).
+7: Chinese, Japanese and Korean indexed as overlapping pairs of characters (see `cjk_pieces`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -46,6 +47,79 @@ _BMP_WORD_CHARS = r"\w*" + BMP_MARKS
 _BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
 _WORDS = re.compile(WORD_PATTERN)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+# Scripts written without spaces between words (or, in Korean, with particles glued to them):
+# Han, kana (with the iteration marks and the prolonged sound mark), Hangul, and the
+# half-width katakana NFKC makes full-width.
+_CJK_CHARS = (
+    "\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f"
+)
+CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds Chinese, Japanese or Korean characters."""
+    return not text.isascii() and CJK_RUN.search(text) is not None
+
+
+class _Piece:
+    """A match-like part of a word: `group`, `start` and `end` as a regex match has them;
+    `stacked` for a character indexed at the position of the pair it begins."""
+
+    __slots__ = ("_end", "_start", "_text", "stacked")
+
+    def __init__(self, text: str, start: int, end: int, stacked: bool = False) -> None:
+        self._text, self._start, self._end, self.stacked = text, start, end, stacked
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+def cjk_pieces(matches: Iterator[Any], characters: bool = False) -> Iterator[Any]:
+    """The words `matches` found, with every run of CJK characters inside one split into
+    overlapping pairs ("東京電力" -> "東京", "京電", "電力"; a lone character stays one piece),
+    and with `characters` each character too, stacked on its pair (the last on the last pair).
+
+    A sentence in Chinese or Japanese is one "word" to the word pattern, so no word in it
+    could be found. Pairs are what Lucene's CJK analyzer indexes: a word of two characters or
+    more is then the phrase of its pairs, without a dictionary; the characters (indexed, not
+    searched for) find a word of one ("雨"). Letters and digits beside the run ("iPhone 15",
+    "3日") stay words of their own.
+    """
+    for match in matches:
+        word = match.group()
+        if word.isascii() or not CJK_RUN.search(word):
+            yield match
+            continue
+        offset = match.start()
+        done = 0
+        for run in CJK_RUN.finditer(word):
+            if run.start() > done:
+                yield _Piece(word[done : run.start()], offset + done, offset + run.start())
+            text, start = run.group(), offset + run.start()
+            if len(text) == 1:
+                yield _Piece(text, start, start + 1)
+            for at in range(len(text) - 1):
+                yield _Piece(text[at : at + 2], start + at, start + at + 2)
+                if characters:
+                    yield _Piece(text[at], start + at, start + at + 1, stacked=True)
+            if characters and len(text) > 1:
+                yield _Piece(text[-1], start + len(text) - 1, start + len(text), stacked=True)
+            done = run.end()
+        if done < len(word):
+            yield _Piece(word[done:], offset + done, offset + len(word))
 
 
 def word_pattern(text: str) -> re.Pattern[str]:
@@ -137,6 +211,9 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         terms = _analysed
         matches: Any = word_pattern(value).finditer(value) if tokenize else [_Whole(value)]
+        if tokenize and has_cjk(value):
+            # Single characters go into the index only: a query word is its pairs.
+            matches = cjk_pieces(matches, characters=mode == "index")
         pos = None
         for index, match in enumerate(matches):
             original = match.group()
@@ -164,7 +241,8 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
                 yield token
                 continue
             if positions:
-                pos = start_pos + index if pos is None else pos + 1
+                if pos is None or not getattr(match, "stacked", False):
+                    pos = start_pos + index if pos is None else pos + 1
                 token.pos = pos
             token.stopped = False
             token.text = stemmed
@@ -173,6 +251,8 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
 
 def _fold_and_stem(word: str) -> tuple[str, str | None]:
     text = fold(word)
+    if not text.isascii() and CJK_RUN.fullmatch(text):
+        return text, text  # A pair of CJK characters (or a lone one): no stems, no stop words.
     if len(text) < 2 or text in STOP_WORDS:
         return text, None
     return text, stem_word(text)

@@ -26,9 +26,12 @@ from whoosh.analysis import STOP_WORDS
 from newsread.index.engine import postings, segment_cache, stories, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
+    CJK_RUN,
     CYRILLIC,
     analyse_word,
+    cjk_pieces,
     fold,
+    has_cjk,
     stem_word,
     text_analyzer,
     word_pattern,
@@ -262,7 +265,8 @@ def _parser(schema: Any) -> Any:
     from whoosh import qparser
 
     patch_whoosh()
-    parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
+    parser = _parser_class()(None, schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.MultifieldPlugin(["title", "body"]))  # as MultifieldParser
     parser.add_plugin(_surface_fuzzy_plugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"authors": ["author"], "published": ["date"]}))
@@ -272,6 +276,38 @@ def _parser(schema: Any) -> Any:
     # Whoosh finds a range's "TO" inside words too: [storm TO] was [s TO rm to].
     parser.replace_plugin(qparser.RangePlugin(re.compile(_RANGE, re.VERBOSE)))
     return parser
+
+
+@lru_cache(maxsize=1)
+def _parser_class() -> Any:
+    from whoosh import qparser, query
+
+    class Parser(qparser.QueryParser):  # type: ignore[misc]
+        """Whoosh's parser, with a word of Chinese, Japanese or Korean searched as the phrase
+        of the character pairs the index holds ("東京電力": "東京 京電 電力" in that order)."""
+
+        def term_query(
+            self,
+            fieldname: str,
+            text: str,
+            termclass: Any,
+            boost: float = 1.0,
+            tokenize: bool = True,
+            removestops: bool = True,
+        ) -> Any:
+            if termclass is query.Prefix and len(text) > 1 and has_cjk(text):
+                # "東京電*": the pairs are parts of words already; no pair starts "東京電".
+                return super().term_query(fieldname, text, query.Term, boost)
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+        def multitoken_query(
+            self, spec: str, texts: list[str], fieldname: str, termclass: Any, boost: float
+        ) -> Any:
+            if any(has_cjk(text) for text in texts):
+                return query.Phrase(fieldname, texts, boost=boost)
+            return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+    return Parser
 
 
 _RANGE = r"""
@@ -302,6 +338,8 @@ def _surface_fuzzy_plugin_class() -> Any:
                 fieldname = self.fieldname or parser.fieldname
                 if fieldname and not isinstance(parser.schema[fieldname], fields.TEXT):
                     raise QueryError(f"'{self.text}~': only words can be fuzzy, not {fieldname}")
+                if has_cjk(self.text):  # Character pairs have no spelling to be near.
+                    return parser.term_query(fieldname, self.text, query.Term, self.boost)
                 return query.FuzzyTerm(
                     fieldname,
                     fold(self.text),
@@ -652,9 +690,25 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     if not wanted or not text:
         return []
     stems = _STEMS
-    spans = []
-    for match in (_candidates(wanted) if text.isascii() else word_pattern(text)).finditer(text):
+    spans: list[tuple[int, int]] = []
+    matches: Iterable[Any] = (
+        _candidates(wanted) if text.isascii() else word_pattern(text)
+    ).finditer(text)
+    cjk = has_cjk(text)
+    if cjk:
+        # A lone character searched for is found inside pairs too ("雨" in "は雨が").
+        characters = any(len(term) == 1 and has_cjk(term) for term in wanted)
+        matches = cjk_pieces(iter(matches), characters)
+    for match in matches:
         word = fold(match.group())
+        if cjk and CJK_RUN.fullmatch(word):
+            if word in wanted:  # Pairs overlap: "東京電力" is one span, not three.
+                start, end = match.span()
+                if spans and spans[-1][1] > start:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+                else:
+                    spans.append((start, end))
+            continue
         if len(word) < 2 or word in STOP_WORDS:  # the index never holds them
             continue
         stemmed = stems.get(word)
@@ -1360,6 +1414,8 @@ def _suggest(
         nonlocal changed, looked
         word = match.group(0)
         term = analyse_word(word)
+        if has_cjk(word):
+            return word  # Searched as character pairs: no single word to correct.
         if term is None or any(reader.doc_frequency(f, term) for f in ("body", "title")):
             return word
         looked += 1
