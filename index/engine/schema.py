@@ -211,7 +211,8 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         terms = _analysed
         matches: Any = word_pattern(value).finditer(value) if tokenize else [_Whole(value)]
-        if tokenize and has_cjk(value):
+        cjk = tokenize and has_cjk(value)
+        if cjk:
             # Single characters go into the index only: a query word is its pairs.
             matches = cjk_pieces(matches, characters=mode == "index")
         pos = None
@@ -241,7 +242,7 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
                 yield token
                 continue
             if positions:
-                if pos is None or not getattr(match, "stacked", False):
+                if pos is None or not (cjk and type(match) is _Piece and match.stacked):
                     pos = start_pos + index if pos is None else pos + 1
                 token.pos = pos
             token.stopped = False
