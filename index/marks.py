@@ -10,6 +10,8 @@ one, which doubled the time to split an article into words; `schema.word_pattern
 astral marks only for a text that holds astral characters.
 """
 
+import re
+
 UNIDATA_VERSION = "14.0.0"
 
 BMP_MARKS = (
@@ -73,3 +75,19 @@ ASTRAL_MARKS = (
     "\U0001e944-\U0001e94a\U000e0100-\U000e01ef"
 )
 """Marks beyond U+FFFF (Brahmi, Chakma, Adlam, musical notation ...)."""
+
+
+# Scripts written without spaces between words (or, in Korean, with particles glued to them):
+# Han, kana (with the iteration marks and the prolonged sound mark), Hangul, and the
+# half-width katakana NFKC makes full-width.
+_CJK_CHARS = (
+    "\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f"
+)
+CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds Chinese, Japanese or Korean characters."""
+    return not text.isascii() and CJK_RUN.search(text) is not None

@@ -33,10 +33,10 @@ from newsread.index.engine.schema import (
     WORD_PATTERN,
     analyse_word,
     fold,
-    has_cjk,
     name_analyzer,
     text_analyzer,
 )
+from newsread.index.marks import has_cjk
 
 TEXT_FIELDS = ("title", "body")
 NAME_FIELDS = ("source", "section", "authors", "url")

@@ -13,7 +13,7 @@ from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
 from newsread.index.article import Article
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, CJK_RUN, has_cjk
 
 SCHEMA_VERSION = 7
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
@@ -47,22 +47,6 @@ _BMP_WORD_CHARS = r"\w*" + BMP_MARKS
 _BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
 _WORDS = re.compile(WORD_PATTERN)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-# Scripts written without spaces between words (or, in Korean, with particles glued to them):
-# Han, kana (with the iteration marks and the prolonged sound mark), Hangul, and the
-# half-width katakana NFKC makes full-width.
-_CJK_CHARS = (
-    "\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
-    "\U00020000-\U0003134f"
-)
-CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
-
-
-def has_cjk(text: str) -> bool:
-    """Whether `text` holds Chinese, Japanese or Korean characters."""
-    return not text.isascii() and CJK_RUN.search(text) is not None
 
 
 class _Piece:

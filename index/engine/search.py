@@ -26,19 +26,17 @@ from whoosh.analysis import STOP_WORDS
 from newsread.index.engine import postings, segment_cache, stories, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
-    CJK_RUN,
     CYRILLIC,
     analyse_word,
     cjk_pieces,
     fold,
-    has_cjk,
     stem_word,
     text_analyzer,
     word_pattern,
 )
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.files.formats.markdown_syntax import strip_markdown
-from newsread.index.marks import BMP_MARKS
+from newsread.index.marks import BMP_MARKS, CJK_RUN, has_cjk
 from newsread.index.results import (
     Hit,
     NothingToSearch,
