@@ -926,3 +926,62 @@ def test_scraped_text_with_a_menu_line_breadcrumbs_caption_and_share_bar() -> No
 def test_a_title_case_headline_starting_with_home_is_no_menu() -> None:
     text = "Home Shopping Says It Not Investigation Target\n\n02 April 1987\n\nText follows here.\n"
     assert parse_text(text).title == "Home Shopping Says It Not Investigation Target"
+
+
+# -- Chinese, Japanese, Korean and other scripts without capitals ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "source", "authors"),
+    [
+        (
+            "東京新聞\n処理水の放出を再開　福島第一原発\n2026年12月1日\n記者：山田太郎\n\n"
+            "東京電力は3日、処理水の放出を再開したと発表した。\n",
+            "処理水の放出を再開 福島第一原発",
+            "東京新聞",
+            ["山田太郎"],
+        ),
+        (
+            "新华网\n国务院召开常务会议 部署稳就业工作\n2024年3月3日\n记者 王小明\n\n"
+            "国务院总理主持召开常务会议，部署进一步稳就业工作。会议指出，就业是最大的民生。\n",
+            "国务院召开常务会议 部署稳就业工作",
+            "新华网",
+            ["王小明"],
+        ),
+        (
+            "연합뉴스\n정부, 내년 예산안 국회 제출\n2024.03.03\n(서울=연합뉴스) 김철수 기자\n\n"
+            "정부가 3일 내년도 예산안을 국회에 제출했다. 총지출은 전년보다 늘었다.\n",
+            "정부, 내년 예산안 국회 제출",
+            "연합뉴스",
+            ["김철수"],
+        ),
+        (
+            "الجزيرة\nالحكومة تقر الميزانية الجديدة للعام المقبل\n3 مارس 2024\n\n"
+            "أقرت الحكومة الميزانية الجديدة يوم الثلاثاء. وقال الوزير إنها ستدعم النمو.\n",
+            "الحكومة تقر الميزانية الجديدة للعام المقبل",
+            "الجزيرة",
+            [],
+        ),
+        # Without a site's name the first line stays the headline.
+        (
+            "処理水の放出を再開　福島第一原発\n2026年12月1日\n文／山田 太郎\n\n"
+            "東京電力は3日、処理水の放出を再開したと発表した。\n",
+            "処理水の放出を再開 福島第一原発",
+            "",
+            ["山田 太郎"],
+        ),
+    ],
+)
+def test_a_site_over_its_headline_and_bylines_in_scripts_without_capitals(
+    text: str, title: str, source: str, authors: list[str]
+) -> None:
+    draft = parse_text(text)
+    assert (draft.title, draft.source, draft.authors) == (title, source, authors)
+    assert draft.published is not None
+    assert len(draft.paragraphs) == 1
+
+
+def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None:
+    text = "東京電力は3日、処理水の放出を再開したと発表した。\n\n次の放出は来月の予定だという。\n"
+    draft = parse_text(text)
+    assert [p[:6] for p in draft.paragraphs] == ["東京電力は3", "次の放出は来"]

@@ -786,3 +786,32 @@ def starts_with_dateline(text: str) -> bool:
         return True
     match = _WIRE_DATELINE.match(text[:100])
     return bool(match and match.group(0)[-1:] != ")" and _agency_words(match.group("agency")))
+
+
+# Bylines in Chinese, Japanese and Korean, which no capital letter marks as names: a label
+# and a name ("記者：山田太郎", "记者 王小明", "文／李明", "本报记者 张伟"), or a Korean name
+# and its role ("김철수 기자", "(서울=연합뉴스) 김철수 특파원").
+_HAN_NAME = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,3}[ \u3000]?[\u3400-\u4dbf\u4e00-\u9fff]{1,3}"
+_CJK_NAME = rf"(?:{_HAN_NAME}|[\uac00-\ud7af]{{2,4}}|[\u30a0-\u30ff]{{2,10}}(?:[・･][\u30a0-\u30ff]{{2,10}})?)"
+_CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:\s*[、,，/／]\s*{_CJK_NAME})*)"
+_CJK_LABEL_FIRST = re.compile(
+    rf"^[（(【\[]?\s*(?:本報|本报|本紙|本社)?"
+    rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|编辑|編集|通讯员|通訊員|기자)\s*[:：/／|]?\s*"
+    rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
+    rf"{_CJK_NAMES}\s*[）)】\]]?$"
+)
+_CJK_ROLE_AFTER = re.compile(
+    rf"^(?:[（(\[][^）)\]]{{1,20}}[）)\]]\s*)?{_CJK_NAMES}\s*"
+    rf"(?:기자|특파원|記者|记者|特派員|特派员|編集委員)\s*[）)]?$"
+)
+
+
+def cjk_byline(line: str) -> list[str]:
+    """The names of a Chinese, Japanese or Korean byline line, or [] for any other line."""
+    line = line.strip()
+    if len(line) > 40 or line.isascii():
+        return []
+    match = _CJK_LABEL_FIRST.match(line) or _CJK_ROLE_AFTER.match(line)
+    if match is None:
+        return []
+    return [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]

@@ -32,6 +32,7 @@ from newsread.index.files.formats.bylines import (
     DATELINE,
     agency_credit,
     byline_date,
+    cjk_byline,
     has_byline_prefix,
     is_agency,
     is_byline,
@@ -55,6 +56,7 @@ from newsread.index.files.formats.pagetext import (
     link_marked,
 )
 from newsread.index.files.language import guess_language
+from newsread.index.marks import CJK_RUN
 
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
@@ -120,7 +122,7 @@ _PARTICLES = frozenset(
 # How far above such a byline the headline is looked for, in lines.
 _TITLE_WINDOW = 8
 
-_SENTENCE_END = (".", "!", '."', ".”", '!"', "!”")
+_SENTENCE_END = (".", "!", '."', ".”", '!"', "!”", "。", "！", "。」", "。”")
 # Where a sentence may end: a stop, closing quotes, a space and a capital ("... said. The").
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Words before a full stop that is no sentence end.
@@ -350,6 +352,10 @@ def _take_byline(line: str, state: _State) -> bool:
     line = unglue_years(line)
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
+    names = [] if line.isascii() else cjk_byline(line)
+    if names:
+        state.bylines.append((names, ""))  # "記者：山田太郎", "김철수 기자"
+        return True
     if not is_byline(line):
         return False
     state.bylines.append(split_byline(line))
@@ -471,6 +477,9 @@ def _header(lines: list[str], state: _State) -> int:
                 continue
             if seen == 1 and _section_line(line) and _title_follows(lines, index):
                 state.section = line  # "Politics" above the title.
+                continue
+            if seen == 1 and _site_above_title(lines, index, line):
+                state.source = state.source or line
                 continue
             if _is_home(line) or (_menu_line(line) and _header_follows(lines, index)):
                 after_home = True  # A lone "Home" link of the site's navigation, or its menu.
@@ -852,6 +861,8 @@ def _is_running_text(line: str) -> bool:
         return True
     if not line.endswith(_SENTENCE_END):
         return False
+    if line.endswith(("。", "！", "。」", "。”")):
+        return True  # A headline in Chinese or Japanese never ends with a full stop.
     return len(line) > 150 or _sentence_end(line) < len(line)
 
 
@@ -878,10 +889,37 @@ def _made_up_title(paragraph: str) -> str:
     return cut + "…"
 
 
+def _word_count(line: str) -> int:
+    """Words in `line`, counting a run of Chinese or Japanese characters (written without
+    spaces) as a word every two characters."""
+    words = len(line.split())
+    if not line.isascii():
+        words += sum(len(run) for run in CJK_RUN.findall(line)) // 2
+    return words
+
+
 def _title_follows(lines: list[str], index: int) -> bool:
     """Whether the next non-blank line after `index` could be a title (not running text)."""
     line = _next_line(lines, index)
-    return 3 <= len(line.split()) and len(line) <= 150 and not line.endswith(".")
+    return 3 <= _word_count(line) and len(line) <= 150 and not line.endswith((".", "。"))
+
+
+def _site_above_title(lines: list[str], index: int, line: str) -> bool:
+    """Whether `line`, the file's first, is a site's name in a script without capitals
+    ("東京新聞", "연합뉴스", "الجزيرة") over a headline and its date line.
+
+    Capitals tell a site's name or a section from a headline in Latin and Cyrillic text
+    (`_outlet_line`, `_section_line`); without them, the layout does: a short line, then a
+    longer one that could be a title, then a date.
+    """
+    if len(line) > 25 or any(ch.isupper() or ch.islower() for ch in line):
+        return False
+    if line.endswith(_SENTENCE_END) or not _title_follows(lines, index):
+        return False
+    after = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:3]
+    if len(after) < 2 or len(_clean(lines[after[0]])) <= len(line):
+        return False
+    return any(looks_like_date_line(unglue_years(_clean(lines[i]))) for i in after[1:])
 
 
 def _section_line(line: str) -> bool:
