@@ -78,16 +78,17 @@ ASTRAL_MARKS = (
 
 
 # Scripts written without spaces between words (or, in Korean, with particles glued to them):
-# Han, kana (with the iteration marks and the prolonged sound mark), Hangul, and the
-# half-width katakana NFKC makes full-width.
-_CJK_CHARS = (
-    "\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
-    "\U00020000-\U0003134f"
+# Thai, Lao, Myanmar, Khmer, Han, kana (with the iteration marks and the prolonged sound mark),
+# Hangul, and the half-width katakana NFKC makes full-width.
+_UNSPACED_CHARS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3005-\u3007\u3040-\u30ff"
+    "\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 )
-CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")
 
 
-def has_cjk(text: str) -> bool:
-    """Whether `text` holds Chinese, Japanese or Korean characters."""
-    return not text.isascii() and CJK_RUN.search(text) is not None
+def has_unspaced(text: str) -> bool:
+    """Whether `text` holds letters of a script written without spaces between words:
+    Chinese, Japanese, Korean (whose particles are glued to words), Thai, Lao, Khmer, Myanmar."""
+    return not text.isascii() and UNSPACED_RUN.search(text) is not None

@@ -36,7 +36,7 @@ from newsread.index.engine.schema import (
     name_analyzer,
     text_analyzer,
 )
-from newsread.index.marks import has_cjk
+from newsread.index.marks import has_unspaced
 
 TEXT_FIELDS = ("title", "body")
 NAME_FIELDS = ("source", "section", "authors", "url")
@@ -244,7 +244,7 @@ class Parser:
             return self.word_range(fields, value)
         if kind != "word":
             raise OracleQueryError(f"unexpected {token}")
-        if has_cjk(value.rstrip("*~")) and (value.endswith("~") or len(value) > 2):
+        if has_unspaced(value.rstrip("*~")) and (value.endswith("~") or len(value) > 2):
             # Searched as the phrase of its character pairs, also with ~ or * (a pair is a
             # part of a word already); a lone character with * is the pairs it starts.
             return self.phrase(fields, value.rstrip("*~"), 1)

@@ -95,6 +95,7 @@ def cjk_library(tmp_path: Path) -> Library:
     write_article(root, "ja2.txt", "東京の天気", "東京では雨が降り、電力の使用量が増えた。")
     write_article(root, "zh.txt", "国务院常务会议", "国务院总理主持召开常务会议，部署稳就业工作。")
     write_article(root, "ko.txt", "예산안 제출", "정부가 3일 내년도 예산안을 국회에 제출했다.")
+    write_article(root, "th.txt", "งบประมาณ", "รัฐบาลอนุมัติงบประมาณประจำปีเมื่อวันอังคาร")
     library = Library(root).open()
     library.update()
     return library
@@ -108,6 +109,8 @@ def cjk_library(tmp_path: Path) -> Library:
         ("福島第一原子力発電所", ["ja.txt"]),
         ("稳就业", ["zh.txt"]),
         ("예산안", ["ko.txt"]),  # Korean: the particle 을 is glued to the word
+        ("อนุมัติ", ["th.txt"]),  # Thai, marks (vowels above and below) inside the word
+        ("ประจำปี", ["th.txt"]),
         ("電力", ["ja.txt", "ja2.txt"]),
         # The characters of a word in order and side by side, not anywhere in the article:
         # ja2 has 東京 and 電力, but not 東京電力.

@@ -13,12 +13,13 @@ from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
 
 from newsread.index.article import Article
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, CJK_RUN, has_cjk
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
 SCHEMA_VERSION = 7
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
-7: Chinese, Japanese and Korean indexed as overlapping pairs of characters (see `cjk_pieces`)."""
+7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
+(see `unspaced_pieces`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -71,12 +72,13 @@ class _Piece:
         return self._start, self._end
 
 
-def cjk_pieces(matches: Iterator[Any], characters: bool = False) -> Iterator[Any]:
-    """The words `matches` found, with every run of CJK characters inside one split into
+def unspaced_pieces(matches: Iterator[Any], characters: bool = False) -> Iterator[Any]:
+    """The words `matches` found, with every run of a script written without spaces (see
+    `has_unspaced`: Chinese, Japanese, Thai ...) inside one split into
     overlapping pairs ("東京電力" -> "東京", "京電", "電力"; a lone character stays one piece),
     and with `characters` each character too, stacked on its pair (the last on the last pair).
 
-    A sentence in Chinese or Japanese is one "word" to the word pattern, so no word in it
+    A sentence in Chinese, Japanese or Thai is one "word" to the word pattern, so no word in it
     could be found. Pairs are what Lucene's CJK analyzer indexes: a word of two characters or
     more is then the phrase of its pairs, without a dictionary; the characters (indexed, not
     searched for) find a word of one ("雨"). Letters and digits beside the run ("iPhone 15",
@@ -84,12 +86,12 @@ def cjk_pieces(matches: Iterator[Any], characters: bool = False) -> Iterator[Any
     """
     for match in matches:
         word = match.group()
-        if word.isascii() or not CJK_RUN.search(word):
+        if word.isascii() or not UNSPACED_RUN.search(word):
             yield match
             continue
         offset = match.start()
         done = 0
-        for run in CJK_RUN.finditer(word):
+        for run in UNSPACED_RUN.finditer(word):
             if run.start() > done:
                 yield _Piece(word[done : run.start()], offset + done, offset + run.start())
             text, start = run.group(), offset + run.start()
@@ -195,10 +197,10 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         terms = _analysed
         matches: Any = word_pattern(value).finditer(value) if tokenize else [_Whole(value)]
-        cjk = tokenize and has_cjk(value)
-        if cjk:
+        unspaced = tokenize and has_unspaced(value)
+        if unspaced:
             # Single characters go into the index only: a query word is its pairs.
-            matches = cjk_pieces(matches, characters=mode == "index")
+            matches = unspaced_pieces(matches, characters=mode == "index")
         pos = None
         for index, match in enumerate(matches):
             original = match.group()
@@ -226,7 +228,7 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
                 yield token
                 continue
             if positions:
-                if pos is None or not (cjk and type(match) is _Piece and match.stacked):
+                if pos is None or not (unspaced and type(match) is _Piece and match.stacked):
                     pos = start_pos + index if pos is None else pos + 1
                 token.pos = pos
             token.stopped = False
@@ -236,8 +238,8 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
 
 def _fold_and_stem(word: str) -> tuple[str, str | None]:
     text = fold(word)
-    if not text.isascii() and CJK_RUN.fullmatch(text):
-        return text, text  # A pair of CJK characters (or a lone one): no stems, no stop words.
+    if not text.isascii() and UNSPACED_RUN.fullmatch(text):
+        return text, text  # A pair of characters (or a lone one): no stems, no stop words.
     if len(text) < 2 or text in STOP_WORDS:
         return text, None
     return text, stem_word(text)

@@ -28,15 +28,15 @@ from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
-    cjk_pieces,
     fold,
     stem_word,
     text_analyzer,
+    unspaced_pieces,
     word_pattern,
 )
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.files.formats.markdown_syntax import strip_markdown
-from newsread.index.marks import BMP_MARKS, CJK_RUN, has_cjk
+from newsread.index.marks import BMP_MARKS, UNSPACED_RUN, has_unspaced
 from newsread.index.results import (
     Hit,
     NothingToSearch,
@@ -281,8 +281,9 @@ def _parser_class() -> Any:
     from whoosh import qparser, query
 
     class Parser(qparser.QueryParser):  # type: ignore[misc]
-        """Whoosh's parser, with a word of Chinese, Japanese or Korean searched as the phrase
-        of the character pairs the index holds ("東京電力": "東京 京電 電力" in that order)."""
+        """Whoosh's parser, with a word of a script written without spaces (Chinese,
+        Japanese, Korean, Thai ...) searched as the phrase of the character pairs the index
+        holds ("東京電力": "東京 京電 電力" in that order)."""
 
         def term_query(
             self,
@@ -293,7 +294,7 @@ def _parser_class() -> Any:
             tokenize: bool = True,
             removestops: bool = True,
         ) -> Any:
-            if termclass is query.Prefix and len(text) > 1 and has_cjk(text):
+            if termclass is query.Prefix and len(text) > 1 and has_unspaced(text):
                 # "東京電*": the pairs are parts of words already; no pair starts "東京電".
                 return super().term_query(fieldname, text, query.Term, boost)
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
@@ -301,7 +302,7 @@ def _parser_class() -> Any:
         def multitoken_query(
             self, spec: str, texts: list[str], fieldname: str, termclass: Any, boost: float
         ) -> Any:
-            if any(has_cjk(text) for text in texts):
+            if any(has_unspaced(text) for text in texts):
                 return query.Phrase(fieldname, texts, boost=boost)
             return super().multitoken_query(spec, texts, fieldname, termclass, boost)
 
@@ -336,7 +337,7 @@ def _surface_fuzzy_plugin_class() -> Any:
                 fieldname = self.fieldname or parser.fieldname
                 if fieldname and not isinstance(parser.schema[fieldname], fields.TEXT):
                     raise QueryError(f"'{self.text}~': only words can be fuzzy, not {fieldname}")
-                if has_cjk(self.text):  # Character pairs have no spelling to be near.
+                if has_unspaced(self.text):  # Character pairs have no spelling to be near.
                     return parser.term_query(fieldname, self.text, query.Term, self.boost)
                 return query.FuzzyTerm(
                     fieldname,
@@ -692,14 +693,14 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     matches: Iterable[Any] = (
         _candidates(wanted) if text.isascii() else word_pattern(text)
     ).finditer(text)
-    cjk = has_cjk(text)
-    if cjk:
+    unspaced = has_unspaced(text)
+    if unspaced:
         # A lone character searched for is found inside pairs too ("雨" in "は雨が").
-        characters = any(len(term) == 1 and has_cjk(term) for term in wanted)
-        matches = cjk_pieces(iter(matches), characters)
+        characters = any(len(term) == 1 and has_unspaced(term) for term in wanted)
+        matches = unspaced_pieces(iter(matches), characters)
     for match in matches:
         word = fold(match.group())
-        if cjk and CJK_RUN.fullmatch(word):
+        if unspaced and UNSPACED_RUN.fullmatch(word):
             if word in wanted:  # Pairs overlap: "東京電力" is one span, not three.
                 start, end = match.span()
                 if spans and spans[-1][1] > start:
@@ -1412,7 +1413,7 @@ def _suggest(
         nonlocal changed, looked
         word = match.group(0)
         term = analyse_word(word)
-        if has_cjk(word):
+        if has_unspaced(word):
             return word  # Searched as character pairs: no single word to correct.
         if term is None or any(reader.doc_frequency(f, term) for f in ("body", "title")):
             return word

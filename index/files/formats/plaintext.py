@@ -56,7 +56,7 @@ from newsread.index.files.formats.pagetext import (
     link_marked,
 )
 from newsread.index.files.language import guess_language
-from newsread.index.marks import CJK_RUN
+from newsread.index.marks import UNSPACED_RUN
 
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
@@ -890,11 +890,11 @@ def _made_up_title(paragraph: str) -> str:
 
 
 def _word_count(line: str) -> int:
-    """Words in `line`, counting a run of Chinese or Japanese characters (written without
+    """Words in `line`, counting a run of Chinese, Japanese or Thai letters (written without
     spaces) as a word every two characters."""
     words = len(line.split())
     if not line.isascii():
-        words += sum(len(run) for run in CJK_RUN.findall(line)) // 2
+        words += sum(len(run) for run in UNSPACED_RUN.findall(line)) // 2
     return words
 
 
