@@ -84,3 +84,21 @@ def test_clauses_are_split_from_the_words() -> None:
 def test_unknown_flag_is_a_query_error(library: Library) -> None:
     with pytest.raises(QueryError, match="has:colour is unknown"):
         library.search("has:colour")
+
+
+def test_note_and_highlight_words_inside_chinese_or_japanese_text(library: Library) -> None:
+    """FTS5 reads a run of these scripts as one word: a word inside a note is still found."""
+    flood = library.article("flood.txt")
+    grain = library.article("grain/sanctions.txt")
+    assert flood and grain
+    library.annotations.set_article_note(flood, "東京電力の処理水と比べること")
+    start = flood.body.index("burst its banks")
+    library.annotations.add_highlight(flood, start, start + 5, note="洪水の記録は来月")
+    assert _titles(library, "note:処理水") == ["River flood reaches the old town"]
+    assert _titles(library, "note:記録") == ["River flood reaches the old town"]
+    assert _titles(library, "note:東京*") == ["River flood reaches the old town"]
+    assert _titles(library, "note:大阪") == []
+    assert _titles(library, "note:処理水 tag:sanctions") == []
+    assert _titles(library, "highlight:処理水") == []
+    library.annotations.add_highlight(grain, 0, 5, note="")
+    assert _titles(library, "highlight:処理水") == []

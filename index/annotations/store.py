@@ -58,7 +58,9 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.article import Article
+from newsread.index.marks import has_unspaced
 from newsread.index.private_files import make_private_dir
+from newsread.index.text import sanitise
 
 log = logging.getLogger(__name__)
 
@@ -640,6 +642,21 @@ class AnnotationStore:
                 )
             for word in note_words:
                 match = records.fts_query([word])
+                if match is not None and has_unspaced(word):
+                    # FTS5's unicode61 reads a run of Chinese, Japanese or Thai as one word:
+                    # a word inside it is looked for as it is written.
+                    needle = sanitise(word.rstrip("*"))
+                    positive.append(
+                        records.ids(
+                            db,
+                            "SELECT article_id FROM articles WHERE instr(note, ?) > 0 UNION"
+                            " SELECT article_id FROM highlights WHERE instr(note, ?) > 0"
+                            " AND deleted_at IS NULL",
+                            needle,
+                            needle,
+                        )
+                    )
+                    continue
                 positive.append(
                     set()
                     if match is None
@@ -656,6 +673,16 @@ class AnnotationStore:
                 )
             for word in highlight_words:
                 match = records.fts_query([word])
+                if match is not None and has_unspaced(word):
+                    positive.append(
+                        records.ids(
+                            db,
+                            "SELECT article_id FROM highlights WHERE instr(quote, ?) > 0"
+                            " AND deleted_at IS NULL",
+                            sanitise(word.rstrip("*")),
+                        )
+                    )
+                    continue
                 positive.append(
                     set()
                     if match is None
