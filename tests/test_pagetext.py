@@ -828,3 +828,48 @@ def test_a_short_line_above_the_text_set_apart_or_without_a_stop_is_not_its_lede
     for above in ("      A test run at night.\n", "    Listen to this story\n"):
         page = PAGE.replace(f"    {LEDE}\n", f"{above}\n    {LEDE}\n")
         assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+# --- issue 12 (lede12): the body starts at the lede and keeps all of it ---------------------
+
+
+def test_a_sorted_tag_cloud_above_the_article_is_not_its_text() -> None:
+    # A sidebar's tag cloud is one long line of words in alphabetical order: not running text,
+    # so it neither opens the body nor takes the place of the article's text.
+    tags = (
+        "adopt agenda alert archive budget bus business campaign city council culture "
+        "election energy events ferry finance harbour health housing jobs"
+    )
+    page = PAGE.replace(
+        "        Home » Transport", f"      Tags\n\n      {tags}\n\n        Home » Transport"
+    )
+    draft = parse_text(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_a_date_line_closed_by_a_stop_is_not_the_lede() -> None:
+    # "12 March 2024 Updated: 13 March 2024 9:30 a.m." ends with a stop, yet it is a date: the
+    # body starts at the first sentence under it, not at it.
+    page = PAGE.replace(
+        "          12 March 2024, 09:30\n",
+        "          12 March 2024 Updated: 13 March 2024, 9:30 a.m.\n",
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs == [LEDE, *BODY]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_an_updated_line_under_the_headline_does_not_hide_the_date_above_it() -> None:
+    # "Article updated on 14 March 2024" tells when the page changed; the date over the
+    # headline is when it was published. Alone, the updated date stands in for it.
+    page = PAGE.replace(
+        "          12 March 2024, 09:30\n", "          Article updated on 14 March 2024\n"
+    ).replace("        Home » Transport", "        12 March 2024\n\n        Home » Transport")
+    draft = parse_text(page)
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    alone = PAGE.replace(
+        "          12 March 2024, 09:30\n", "          Updated 2010 GMT (0410 HKT) March 14, 2024\n"
+    )
+    published = parse_text(alone).published
+    assert published is not None and published.date().isoformat() == "2024-03-14"

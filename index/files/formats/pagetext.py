@@ -15,6 +15,7 @@ other files are left to the scraped-text reader in `plaintext`.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -31,6 +32,7 @@ _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 _HEADLINE_WINDOW = 60
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
+_DATE_LINE = 81  # a date line is at most 80 characters (`looks_like_date_line`), and a stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
 _CAPTION = re.compile(
@@ -97,7 +99,24 @@ def _sentence(text: str, words: int) -> bool:
     # Menus and headlines capitalise most words; sentences do not (German nouns aside).
     if lower * 4 < len(found):
         return False
+    if _alphabetical(found):
+        return False  # a tag cloud or an index: its words sorted, as no sentence has them
     return len(text) >= 120 or text.endswith(_TERMINAL)
+
+
+# The share of a line's neighbouring words that must be in alphabetical order for the line to
+# be a sorted list of words; a sentence's words are in order about half of the time.
+_SORTED_SHARE = 0.85
+_MIN_SORTED_WORDS = 10
+
+
+def _alphabetical(found: list[str]) -> bool:
+    """Whether `found` (a line's words) are mostly in alphabetical order: a list of tags."""
+    if len(found) < _MIN_SORTED_WORDS:
+        return False
+    folded = [word.casefold() for word in found]
+    ordered = sum(1 for a, b in itertools.pairwise(folded) if a <= b)
+    return ordered >= _SORTED_SHARE * (len(folded) - 1)
 
 
 # What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)",
@@ -398,17 +417,24 @@ _STANDFIRST = 400
 def _opens_text(line: _Line) -> bool:
     """Whether an article's text may start at `line`: a sentence, not a list's item, caption
     or teaser."""
-    return line.sentence and not line.bullet and not _NOT_A_LEDE.search(line.text)
+    return not line.bullet and _lede_like(line)
+
+
+def _lede_like(line: _Line) -> bool:
+    """Whether `line` is running text that may open an article: not a caption, a teaser or a
+    date line closed by a stop."""
+    return line.sentence and not _NOT_A_LEDE.search(line.text) and not _stopped_date(line.text)
+
+
+def _stopped_date(text: str) -> bool:
+    """Whether `text` is a date line closed by a stop ("Nov. 20, 2019 Updated: 1:35 a.m.")."""
+    return text.endswith(".") and len(text) <= _DATE_LINE and looks_like_date_line(text[:-1])
 
 
 def _next_text(lines: list[_Line], position: int) -> int | None:
     """The first paragraph of running text after `position` (not a list's item), or None."""
     following = next(
-        (
-            p
-            for p in range(position + 1, len(lines))
-            if lines[p].sentence and not _NOT_A_LEDE.search(lines[p].text)
-        ),
+        (p for p in range(position + 1, len(lines)) if _lede_like(lines[p])),
         None,
     )
     return None if following is None or lines[following].bullet else following
@@ -439,7 +465,7 @@ def _lede(lines: list[_Line], headline: int, start: int) -> tuple[int | None, in
     block = None
     for position in range(start + 1, min(len(lines), start + 1 + _BYLINE_WINDOW)):
         line = lines[position]
-        if line.sentence and not _NOT_A_LEDE.search(line.text):
+        if _lede_like(line):
             break
         if _dateline(line.text):
             block = position

@@ -87,9 +87,10 @@ _LABELLED_FAR = 40
 _CLOSING_LINES = 2
 # A line of the text that is only a date, with a time or a label at most.
 _DATE_ALONE = 40
-# A date line that gives when the page was changed, not when it was published.
+# A date line that gives when the page was changed, not when it was published ("Updated: ...",
+# "Article mis à jour le ...": a word or two may name what was changed).
 _UPDATED = re.compile(
-    r"^(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
+    r"^(?:[^\W\d]+\s+){0,2}?(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
     r"|actualizado|atualizado"
     r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
     re.IGNORECASE,
@@ -1262,7 +1263,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins.
-            updated = updated or parse_date(line)
+            updated = updated or parse_date(line) or find_date(line)
             continue
         if not (
             _take_date(line, state)
@@ -1516,7 +1517,11 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     first paragraphs, a labelled one ("Published: ...") in or under the text, a line that is
     only a date in or under the text."""
     assert page.headline is not None
-    below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
+    below = [
+        line
+        for raw in lines[page.headline + 1 : page.start]
+        if not _UPDATED.match(line := _clean(raw))  # when it changed: the caller's fallback
+    ]
     # "08.11.2021 | Headline": the headline's line (and the crumbs that repeat the headline)
     # without the headline's words.
     above = [
