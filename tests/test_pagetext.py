@@ -888,3 +888,11 @@ def test_a_list_the_text_announces_is_kept_and_a_share_list_is_not() -> None:
     body = "\n".join(parse_text(page).paragraphs)
     assert intro in body and all(item in body for item in items)
     assert "Facebook" not in body
+
+
+def test_a_photo_credit_run_into_its_dated_caption_does_not_end_the_article() -> None:
+    # "© Jane Roe Trams at the depot on May 18, 2023." credits a photo and says what is in
+    # it: the year is the photo's, not a copyright line's ("© 2024 Northfield Courier").
+    caption = "      © Jane Roe Driverless trams parked at the harbour depot on May 18, 2023.\n"
+    page = PAGE.replace("      Photo: Northfield Courier\n", caption)
+    assert parse_text(page).paragraphs == [LEDE, *BODY]

@@ -1083,10 +1083,11 @@ def _body_lines(
     return body
 
 
-# A photo's credit as a page shows it under the photo: "© iStock", "© Bild: Werk/Jane Doe";
-# no year and no rights reserved, as the site's own copyright line has.
+# A photo's credit as a page shows it under the photo: "© iStock", "© Bild: Werk/Jane Doe",
+# "© Jane Doe Protesters in Hong Kong on May 18, 2018." (its caption run into it); no year
+# right after the sign and no rights reserved, as the site's own copyright line has.
 _PHOTO_COPYRIGHT = re.compile(
-    r"^©\s*(?![^©]*\b(?:1[89]|20)\d\d\b)(?![^©]*\brights\b)[^©]{2,60}$", re.IGNORECASE
+    r"^©\s*(?!(?:1[89]|20)\d\d\b)(?![^©]*\brights\b)[^©]{2,200}$", re.IGNORECASE
 )
 
 
