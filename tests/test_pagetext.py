@@ -896,3 +896,32 @@ def test_a_photo_credit_run_into_its_dated_caption_does_not_end_the_article() ->
     caption = "      © Jane Roe Driverless trams parked at the harbour depot on May 18, 2023.\n"
     page = PAGE.replace("      Photo: Northfield Courier\n", caption)
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_an_article_written_as_a_numbered_list_starts_at_its_first_item() -> None:
+    # A blog post of numbered sentences under its headline: the items are its text, not a
+    # menu above an author box further down. Share links in a list are not.
+    items = [
+        "I would rather not fall asleep on the couch at half past eight again tonight.",
+        "Chips taste best when you eat them with your fingers and nobody is watching.",
+        "I did not watch a single episode of the jungle show on television this year.",
+        "Small moments of happiness can be found even in the middle of bad weeks.",
+    ]
+    listed = "\n\n".join(f"      {number}. {item}" for number, item in enumerate(items, 1))
+    about = (
+        "What I love: the master who shares everyday madness with me, my home region, the "
+        "north and the sea, and a good cup of coffee on a rainy Sunday afternoon."
+    )
+    page = PAGE.replace(
+        f"    {LEDE}\n\n    {BODY[0]}\n\n      Photo: Northfield Courier\n\n"
+        f"    {BODY[1]}\n\n    {BODY[2]}\n",
+        f"{listed}\n\n      Like this:\n\n      About the author\n\n    {about}\n",
+    )
+    body = "\n".join(parse_text(page).paragraphs)
+    assert all(item in body for item in items)
+    shared = PAGE.replace(
+        "          Share on Facebook Share on Twitter Email\n",
+        "        * Click to share on Facebook (Opens in new window)\n"
+        "        * Click to share on Twitter (Opens in new window)\n",
+    )
+    assert parse_text(shared).paragraphs == [LEDE, *BODY]

@@ -388,12 +388,17 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
-    # A wire dateline marks the lede; without one, a standfirst may stand above it.
-    dated = _dateline_start(lines, start)
-    standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
-    start = _dateline_start(lines, start)
-    if standfirst is None and not starts_with_dateline(lines[start].text):
-        start = _short_opening(lines, headline, start)
+    listed = _listed_opening(lines, headline, start)
+    standfirst = None
+    if listed is not None:
+        start = listed
+    else:
+        # A wire dateline marks the lede; without one, a standfirst may stand above it.
+        dated = _dateline_start(lines, start)
+        standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
+        start = _dateline_start(lines, start)
+        if standfirst is None and not starts_with_dateline(lines[start].text):
+            start = _short_opening(lines, headline, start)
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
@@ -406,6 +411,25 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         None if standfirst is None else lines[standfirst].index,
         None if standfirst is None else lines[standfirst].end,
     )
+
+
+_STOPS = (".", "!", "?", "…")  # what closes a sentence (not a quote or bracket: a teaser's link)
+# How many lines (a date, a byline, a list's title) may stand between the headline and the
+# first item of an article written as a list.
+_LIST_GAP = 6
+
+
+def _listed_opening(lines: list[_Line], headline: int, start: int) -> int | None:
+    """The first item of an article written as a list ("1. I'd rather not fall asleep on the
+    couch tonight."), or None: a list's item that is running text, close under the headline
+    and above the first paragraph that is not a list's item (`start`)."""
+    for position in range(headline + 1, min(start, headline + 1 + _LIST_GAP)):
+        line = lines[position]
+        if line.bullet and _lede_like(line) and line.text.endswith(_STOPS):
+            return position
+        if line.sentence:
+            return None
+    return None
 
 
 # How far under the headline its byline and date are looked for, in non-blank lines.
