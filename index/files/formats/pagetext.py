@@ -66,6 +66,7 @@ class _Line:
     words: int
     sentence: bool
     crumb: bool = False
+    numbered: bool = False  # a numbered list's item ("1. ", "2) ")
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,10 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         words = len(text.split())
         sentence = _sentence(text, words) and not _CAPTION.search(text)
         indent = len(raw) - len(raw.lstrip())
-        found.append(_Line(index, end, text, indent, bool(bullet), words, sentence, crumb))
+        numbered = bullet is not None and bullet.group(0)[0].isdigit()
+        found.append(
+            _Line(index, end, text, indent, bool(bullet), words, sentence, crumb, numbered)
+        )
     return _captions(found)
 
 
@@ -420,12 +424,13 @@ _LIST_GAP = 6
 
 
 def _listed_opening(lines: list[_Line], headline: int, start: int) -> int | None:
-    """The first item of an article written as a list ("1. I'd rather not fall asleep on the
-    couch tonight."), or None: a list's item that is running text, close under the headline
-    and above the first paragraph that is not a list's item (`start`)."""
+    """The first item of an article written as a numbered list ("1. I'd rather not fall
+    asleep on the couch tonight."), or None: a numbered item that is running text, close under
+    the headline and above the first paragraph that is not a list's item (`start`). Bullets
+    there are a summary's key points or share links, which the text follows."""
     for position in range(headline + 1, min(start, headline + 1 + _LIST_GAP)):
         line = lines[position]
-        if line.bullet and _lede_like(line) and line.text.endswith(_STOPS):
+        if line.numbered and _lede_like(line) and line.text.endswith(_STOPS):
             return position
         if line.sentence:
             return None
