@@ -1264,7 +1264,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins.
-            updated = updated or parse_date(line) or find_date(line)
+            updated = updated or parse_date(line)
             continue
         if not (
             _take_date(line, state)
@@ -1518,11 +1518,11 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     first paragraphs, a labelled one ("Published: ...") in or under the text, a line that is
     only a date in or under the text."""
     assert page.headline is not None
-    below = [
-        line
-        for raw in lines[page.headline + 1 : page.start]
-        if not _UPDATED.match(line := _clean(raw))  # when it changed: the caller's fallback
-    ]
+    below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
+    # "Updated: ..." says when the page changed: a date above the headline says when it was
+    # published, and the updated one stands in only where the header holds no other.
+    changed = [line for line in below if _UPDATED.match(line)]
+    below = [line for line in below if not _UPDATED.match(line)]
     # "08.11.2021 | Headline": the headline's line (and the crumbs that repeat the headline)
     # without the headline's words.
     above = [
@@ -1531,6 +1531,7 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     ]
     found = next(filter(None, map(find_date, below)), None)
     found = found or next(filter(None, map(find_date, above)), None)
+    found = found or next(filter(None, map(find_date, changed)), None)
     if found is not None:
         return found
     opening = _DATE_IN_LINE_START.match(_clean(lines[page.start]))
