@@ -925,3 +925,11 @@ def test_an_article_written_as_a_numbered_list_starts_at_its_first_item() -> Non
         "        * Click to share on Twitter (Opens in new window)\n",
     )
     assert parse_text(shared).paragraphs == [LEDE, *BODY]
+
+
+def test_a_lede_shown_twice_in_a_row_keeps_one_copy_in_the_body() -> None:
+    # The page's summary block repeats the first paragraph right above it: the copy with the
+    # text under it is the lede (a gallery's repeated caption has no text under it), and the
+    # copy above it is not read back in as a short opening.
+    page = PAGE.replace(f"    {LEDE}\n", f"    {LEDE}\n\n    {LEDE}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]

@@ -141,8 +141,10 @@ _CAPTION_PLACES = re.compile(
 def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
     counted as sentences: a line above a photo's credit, a line saying who stands where, a line
-    shown twice in a row (a gallery's thumbnail and picture), and a sentence repeated a little
-    further down (a highlight above the text that holds it; the last copy is the text's)."""
+    shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
+    text under it is the text's, under a summary that repeats it), and a sentence repeated a
+    little further down (a highlight above the text that holds it; the last copy is the
+    text's)."""
     caption = [False] * len(found)
     for position, line in enumerate(found):
         if not line.sentence:
@@ -155,7 +157,10 @@ def _captions(found: list[_Line]) -> list[_Line]:
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
             or (credit and not (in_text and before is not None and before.text != line.text))
-            or any(other.text == line.text for other in found[max(0, position - 2) : position])
+            or (
+                any(other.text == line.text for other in found[max(0, position - 2) : position])
+                and not (after and after[0].sentence)
+            )
             or any(other.text == line.text for other in after)
         )
     for position, line in enumerate(found):
@@ -840,6 +845,7 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
         found = _WORD.findall(line.text)
         if not (
             line.indent == first.indent
+            and line.text != first.text  # a copy shown above it (a summary, a thumbnail)
             and not line.bullet
             and line.words >= _SHORT_SENTENCE
             and line.text.endswith((".", "!", "?", ":", "…"))
