@@ -933,3 +933,16 @@ def test_a_lede_shown_twice_in_a_row_keeps_one_copy_in_the_body() -> None:
     # copy above it is not read back in as a short opening.
     page = PAGE.replace(f"    {LEDE}\n", f"    {LEDE}\n\n    {LEDE}\n")
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_a_wire_dateline_under_a_notice_and_its_links_marks_the_lede() -> None:
+    # A notice written as a sentence, its button and a list of links stand between the byline
+    # and the story: the wire dateline ("NORTHFIELD (AP) —") says where the story opens.
+    lede = f"NORTHFIELD (AP) — {LEDE}"
+    notice = "Welcome to our new article page. Tell us what you think by taking this survey."
+    links = "\n".join(f"      * {title}" for title in ("Fire at the old mill", "Best pizza 2024"))
+    page = PAGE.replace(
+        f"    {LEDE}\n",
+        f"    {notice}\n\n      Give Feedback\n      Most Popular\n{links}\n\n    {lede}\n",
+    )
+    assert parse_text(page).paragraphs == [lede, *BODY]

@@ -812,6 +812,8 @@ def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, fl
 
 # How many sentences (captions, a teaser) a wire dateline may open the story after.
 _DATELINE_REACH = 1
+# How many lines (a notice, its buttons, a list of links) it may be looked for under them.
+_DATELINE_LINES = 10
 
 
 def _dateline_start(lines: list[_Line], start: int) -> int:
@@ -821,7 +823,7 @@ def _dateline_start(lines: list[_Line], start: int) -> int:
     if starts_with_dateline(lines[start].text):
         return start
     seen = 0
-    for position in range(start + 1, min(len(lines), start + 3 * _DATELINE_REACH)):
+    for position in range(start + 1, min(len(lines), start + 1 + _DATELINE_LINES)):
         if lines[position].sentence:
             if starts_with_dateline(lines[position].text):
                 return position
