@@ -6,7 +6,13 @@ import re
 import textwrap
 from pathlib import Path
 
-from newsread.index.files.formats.pagetext import _wrap_width, find_article, name_words
+from newsread.index.files.formats.pagetext import (
+    _deck,
+    _lines,
+    _wrap_width,
+    find_article,
+    name_words,
+)
 from newsread.index.files.formats.plaintext import parse_text
 from newsread.index.files.reader import read_articles
 
@@ -946,3 +952,24 @@ def test_a_wire_dateline_under_a_notice_and_its_links_marks_the_lede() -> None:
         f"    {notice}\n\n      Give Feedback\n      Most Popular\n{links}\n\n    {lede}\n",
     )
     assert parse_text(page).paragraphs == [lede, *BODY]
+
+
+def test_a_deck_without_a_stop_right_above_the_text_is_kept_above_the_lede() -> None:
+    # "Two lines from next spring, and no driver loses their job" sums the story up as a
+    # subtitle does, without a stop: set in the text's column right above it, it is kept as
+    # its summary. Above the byline, it is the page's header, as Zyte's bodies have it.
+    deck = "Two lines from next spring and no driver will lose their job over it"
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n\n"
+        "          Share on Facebook Share on Twitter Email\n",
+        "          By Jane Doe\n          12 March 2024, 09:30\n\n"
+        f"    {deck}\n\n          Share on Facebook Share on Twitter Email\n",
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs == [deck, LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+    # (A line above a byline also reads as a headline, so the rule is checked on its own.)
+    title = "Driverless trams on two lines from spring"
+    for between, found in (("Share on Facebook", True), ("By Jane Doe", False)):
+        lines = _lines(["", f"  {title}", "", f"    {deck}", "", f"    {between}", f"    {LEDE}"])
+        assert (_deck(lines, 0, title, 3) == 1) is found

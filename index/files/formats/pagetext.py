@@ -85,6 +85,19 @@ class PageArticle:
     """The standfirst's line (the summary under the headline, above the byline), if any."""
     standfirst_end: int | None = None
     """The line after the standfirst (a text browser may have wrapped it over several)."""
+    deck: int | None = None
+    """The deck's line: a summary under the headline not written as a sentence (without a
+    stop), above the standfirst and the lede."""
+    deck_end: int | None = None
+    """The line after the deck."""
+
+    def summary(self) -> list[tuple[int, int]]:
+        """The (first, after the last) lines of the deck and standfirst, in page order."""
+        return [
+            (first, end)
+            for first, end in ((self.deck, self.deck_end), (self.standfirst, self.standfirst_end))
+            if first is not None and end is not None
+        ]
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -142,9 +155,9 @@ def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
     counted as sentences: a line above a photo's credit, a line saying who stands where, a line
     shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
-    text under it is the text's, under a summary that repeats it), and a sentence repeated a
-    little further down (a highlight above the text that holds it; the last copy is the
-    text's)."""
+    text under it and a paragraph above it is the text's, under a summary that repeats it),
+    and a sentence repeated a little further down (a highlight above the text that holds it;
+    the last copy is the text's)."""
     caption = [False] * len(found)
     for position, line in enumerate(found):
         if not line.sentence:
@@ -157,9 +170,9 @@ def _captions(found: list[_Line]) -> list[_Line]:
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
             or (credit and not (in_text and before is not None and before.text != line.text))
-            or (
-                any(other.text == line.text for other in found[max(0, position - 2) : position])
-                and not (after and after[0].sentence)
+            or any(
+                other.text == line.text and (other.bullet or not (after and after[0].sentence))
+                for other in found[max(0, position - 2) : position]
             )
             or any(other.text == line.text for other in after)
         )
@@ -412,6 +425,7 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     end = _continued(lines, start, end)
+    deck = _deck(lines, headline, title, start if standfirst is None else standfirst)
     return PageArticle(
         lines[headline].end - 1,
         title,
@@ -419,6 +433,56 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         lines[end].end,
         None if standfirst is None else lines[standfirst].index,
         None if standfirst is None else lines[standfirst].end,
+        None if deck is None else lines[deck].index,
+        None if deck is None else lines[deck].end,
+    )
+
+
+# How far under the headline a deck is looked for, in non-blank lines.
+_DECK_WINDOW = 6
+_DECK_WORDS = 8  # the fewest words of a deck, as of a sentence
+_DECK_GAP = 2  # the most lines (share buttons) between a deck and the text under it
+
+
+def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | None:
+    """The deck under the headline and above `below` (the standfirst or the lede), or None: a
+    line of running words not read as a sentence ("Next steps in March with two matches
+    against the Netherlands": subtitles are written without a stop), set in the text's column
+    right above it, with only the headline's date and byline above it; never a byline, date,
+    caption, label or button. A summary line above the byline or the date belongs to the
+    page's header, which Zyte's bodies leave out as much as the menus."""
+    for position in range(headline + 1, min(below, headline + 1 + _DECK_WINDOW)):
+        line = lines[position]
+        if line.sentence or line.bullet:
+            return None
+        if line.text in title or _dateline(line.text):
+            continue  # the headline's own line, shown twice or run over two lines; its byline
+        if not _running_words(line):
+            return None
+        if (
+            below - position - 1 > _DECK_GAP
+            or line.indent != lines[below].indent
+            or any(_dateline(lines[p].text) for p in range(position + 1, below))
+        ):
+            return None
+        return position
+    return None
+
+
+def _running_words(line: _Line) -> bool:
+    """Whether `line` holds running words as a sentence does (see `_sentence`), whatever
+    closes it, and is no byline, date, caption or label."""
+    text = line.text
+    if line.words < _DECK_WORDS or len(text) > _STANDFIRST or _CJK.search(text):
+        return False
+    found = _WORD.findall(text)
+    lower = sum(1 for w in found if w[:1].islower())
+    return (
+        lower * 4 >= len(found)
+        and not _CAPTION.search(text)
+        and not _CREDIT_LINE.search(text)
+        and not _dateline(text)
+        and not _not_a_headline(text)
     )
 
 

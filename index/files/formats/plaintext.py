@@ -1291,7 +1291,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
 
 
 def _in_standfirst(page: PageArticle, index: int) -> bool:
-    return page.standfirst is not None and page.standfirst <= index < (page.standfirst_end or 0)
+    """Whether the line at `index` is the page's deck or standfirst."""
+    return any(first <= index < end for first, end in page.summary())
 
 
 def _take_outlet(line: str, state: _State) -> bool:
@@ -1603,9 +1604,7 @@ def parse_text(text: str, name: str = "") -> Draft:
         if link_marked(lines):
             lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
         _read_page_header(lines, page, state)
-        above = (
-            [] if page.standfirst is None else [*lines[page.standfirst : page.standfirst_end], ""]
-        )
+        above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
         lines = above + lines[page.start : page.end]
         start = 0
     else:
