@@ -881,21 +881,6 @@ def test_an_updated_line_under_the_headline_does_not_hide_the_date_above_it() ->
     assert published is not None and published.date().isoformat() == "2024-03-14"
 
 
-def test_a_list_the_text_announces_is_kept_and_a_share_list_is_not() -> None:
-    # "... the authority listed the changes:" over a list set in from the text's column: the
-    # list is the article's, though its items are short lines like a menu's. A list under a
-    # label ("Share this:") is the page's.
-    intro = "In a statement on Tuesday evening, the authority listed what changes for riders:"
-    items = ["Trams run every six minutes", "Night trams on weekends", "No change to fares"]
-    listed = "\n".join(f"      * {item}" for item in items)
-    page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {intro}\n\n{listed}\n").replace(
-        "      Related stories\n", "    Share this:\n\n      * Facebook\n      * Email\n"
-    )
-    body = "\n".join(parse_text(page).paragraphs)
-    assert intro in body and all(item in body for item in items)
-    assert "Facebook" not in body
-
-
 def test_a_photo_credit_run_into_its_dated_caption_does_not_end_the_article() -> None:
     # "© Jane Roe Trams at the depot on May 18, 2023." credits a photo and says what is in
     # it: the year is the photo's, not a copyright line's ("© 2024 Northfield Courier").

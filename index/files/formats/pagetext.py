@@ -943,8 +943,7 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
     short lines that weigh against the text) to the next paragraph set in the text's own
     column. A line set further left (the page's own column), a list's item (other stories'
     links) or a form's field ends the article, and so does a page whose text is not indented
-    at all: there nothing tells the article's lines from the page's. A list set in from the
-    text's column that a sentence of the text announces ("It comes with:") is the text's."""
+    at all: there nothing tells the article's lines from the page's."""
     columns = Counter(
         line.indent for line in lines[start : end + 1] if line.sentence and not line.bullet
     )
@@ -954,31 +953,17 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
     if column == 0:
         return end
     while True:
-        resumed, listed = None, None
-        announced = _announces(lines[end])
-        position, inset = end + 1, 0
-        while position < len(lines) and inset < _INSET:
+        resumed = None
+        for position in range(end + 1, min(len(lines), end + 1 + _INSET)):
             line = lines[position]
-            if line.bullet and announced and line.indent > column:
-                listed = position  # a list the text announces, set in from its column
-                position += 1
-                continue
             if line.indent < column or line.bullet or _label(line):
                 break
-            if line.indent == column and line.sentence:
+            if line.indent == column and line.sentence and not line.bullet:
                 resumed = position
                 break
-            announced = _announces(line)
-            position, inset = position + 1, inset + 1
         if resumed is None:
-            return end if listed is None else listed
+            return end
         end = _run_end(lines, resumed)
-
-
-def _announces(line: _Line) -> bool:
-    """Whether `line` is a sentence of the text that announces a list ("It comes with:"); a
-    label ("Share this:", "Read more:") is the page's."""
-    return line.sentence and line.text.endswith(":") and not is_furniture(line.text)
 
 
 def _run_end(lines: list[_Line], start: int) -> int:
