@@ -958,3 +958,12 @@ def test_a_deck_without_a_stop_right_above_the_text_is_kept_above_the_lede() -> 
     for between, found in (("Share on Facebook", True), ("By Jane Doe", False)):
         lines = _lines(["", f"  {title}", "", f"    {deck}", "", f"    {between}", f"    {LEDE}"])
         assert (_deck(lines, 0, title, 3) == 1) is found
+
+
+def test_a_credit_that_names_a_photo_does_not_end_the_article_above_a_subheading() -> None:
+    # "© Bild: Werk/Jane Roe" says it credits a photo, so the text goes on under it though a
+    # subheading, not a paragraph, follows it.
+    page = PAGE.replace(
+        "      Photo: Northfield Courier\n", "      © Bild: Werk/Jane Roe\n\n    Range\n"
+    )
+    assert parse_text(page).paragraphs == [LEDE, BODY[0], "Range", BODY[1], BODY[2]]

@@ -1091,6 +1091,10 @@ _PHOTO_COPYRIGHT = re.compile(
 )
 
 
+# A credit that says it is a photo's: "© Bild: Werk", "© Foto Jane Doe", "© Photo: AP".
+_NAMED_PHOTO = re.compile(r"^©\s*(?:bild|foto|photo|image|picture)s?\b", re.IGNORECASE)
+
+
 # How many lines under a photo's credit its paragraph is read from.
 _CREDIT_REACH = 12
 
@@ -1103,6 +1107,8 @@ def _photo_credit(line: str, below: list[str]) -> bool:
     """
     if not _PHOTO_COPYRIGHT.match(line):
         return False
+    if _NAMED_PHOTO.match(line):
+        return True  # "© Bild: Werk", "© Photo: Jane Doe": it says it is a photo's
     paragraph: list[str] = []
     for raw in below:
         if raw.strip():
