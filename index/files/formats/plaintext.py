@@ -88,9 +88,10 @@ _CLOSING_LINES = 2
 # A line of the text that is only a date, with a time or a label at most.
 _DATE_ALONE = 40
 # A date line that gives when the page was changed, not when it was published ("Updated: ...",
-# "Article mis à jour le ...": a word or two may name what was changed).
+# "Article mis à jour le ...": a word may name what was changed; two may be a byline's name).
 _UPDATED = re.compile(
-    r"^(?:[^\W\d]+\s+){0,2}?(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
+    r"^(?:[^\W\d]+\s+)?(?:last\s+|letzte\s+)?"
+    r"(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
     r"|actualizado|atualizado"
     r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
     re.IGNORECASE,
