@@ -967,3 +967,15 @@ def test_a_credit_that_names_a_photo_does_not_end_the_article_above_a_subheading
         "      Photo: Northfield Courier\n", "      © Bild: Werk/Jane Roe\n\n    Range\n"
     )
     assert parse_text(page).paragraphs == [LEDE, BODY[0], "Range", BODY[1], BODY[2]]
+
+
+def test_a_dateline_on_a_line_of_its_own_opens_the_story() -> None:
+    # A press release: a summary sentence under the date, then "NORTHFIELD, ENGLAND" on a
+    # line of its own right above the first paragraph: the story opens at the dateline. A
+    # label in capitals alone ("TRANSPORT") is no dateline.
+    summary = "The authority will run driverless trams on two lines, it announced in a statement."
+    for label, opening in (("NORTHFIELD, ENGLAND", True), ("TRANSPORT", False)):
+        page = PAGE.replace(f"    {LEDE}\n", f"    {summary}\n\n    {label}\n\n    {LEDE}\n")
+        paragraphs = parse_text(page).paragraphs
+        assert (paragraphs[:2] == [label, LEDE]) is opening
+        assert paragraphs[-3:] == BODY

@@ -419,7 +419,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         dated = _dateline_start(lines, start)
         standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
         start = _dateline_start(lines, start)
-        if standfirst is None and not starts_with_dateline(lines[start].text):
+        text = lines[start].text
+        if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
             start = _short_opening(lines, headline, start)
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
@@ -882,19 +883,46 @@ _DATELINE_LINES = 10
 
 def _dateline_start(lines: list[_Line], start: int) -> int:
     """Where the story opens: a wire dateline ("WASHINGTON (AP) — ") on one of the first few
-    sentences under the headline marks its first paragraph; what is above it (a caption, a
-    teaser) is not the article's text."""
+    sentences under the headline, or on a line of its own right above one ("BAAR,
+    SWITZERLAND"), marks its first paragraph; what is above it (a caption, a teaser) is not
+    the article's text."""
     if starts_with_dateline(lines[start].text):
         return start
     seen = 0
     for position in range(start + 1, min(len(lines), start + 1 + _DATELINE_LINES)):
-        if lines[position].sentence:
-            if starts_with_dateline(lines[position].text):
+        line = lines[position]
+        if line.sentence:
+            if starts_with_dateline(line.text):
                 return position
             seen += 1
             if seen >= _DATELINE_REACH:
                 break
+        elif _LONE_DATELINE.match(line.text) and _leads(lines, position):
+            return position
     return start
+
+
+# A dateline on a line of its own above the story's first paragraph: "BAAR, SWITZERLAND",
+# "WASHINGTON —", "NEW YORK (AP)" (a place in capitals with its region, a dash or an agency:
+# a word in capitals alone is a section's or a button's label).
+_LONE_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,(?: [A-Z][\w'’.-]*){1,3}(?:\s*\([^()]{2,30}\))?\s*[-–—]*|\s*\([^()]{2,30}\)\s*[-–—]*"
+    r"|\s*[-–—]+)$"
+)
+
+
+def _leads(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` stands right above a paragraph of running text set in
+    its column, as a dateline does above the story's first paragraph."""
+    if position + 1 >= len(lines):
+        return False
+    line, following = lines[position], lines[position + 1]
+    return (
+        _opens_text(following)
+        and following.indent == line.indent
+        and following.index - line.end <= 1
+    )
 
 
 # The fewest words of a short sentence that may open an article's text.
