@@ -6,7 +6,13 @@ import re
 import textwrap
 from pathlib import Path
 
-from newsread.index.files.formats.pagetext import _wrap_width, find_article, name_words
+from newsread.index.files.formats.pagetext import (
+    _deck,
+    _lines,
+    _wrap_width,
+    find_article,
+    name_words,
+)
 from newsread.index.files.formats.plaintext import parse_text
 from newsread.index.files.reader import read_articles
 
@@ -828,3 +834,148 @@ def test_a_short_line_above_the_text_set_apart_or_without_a_stop_is_not_its_lede
     for above in ("      A test run at night.\n", "    Listen to this story\n"):
         page = PAGE.replace(f"    {LEDE}\n", f"{above}\n    {LEDE}\n")
         assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+# --- issue 12 (lede12): the body starts at the lede and keeps all of it ---------------------
+
+
+def test_a_sorted_tag_cloud_above_the_article_is_not_its_text() -> None:
+    # A sidebar's tag cloud is one long line of words in alphabetical order: not running text,
+    # so it neither opens the body nor takes the place of the article's text.
+    tags = (
+        "adopt agenda alert archive budget bus business campaign city council culture "
+        "election energy events ferry finance harbour health housing jobs"
+    )
+    page = PAGE.replace(
+        "        Home » Transport", f"      Tags\n\n      {tags}\n\n        Home » Transport"
+    )
+    draft = parse_text(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_a_date_line_closed_by_a_stop_is_not_the_lede() -> None:
+    # "12 March 2024 Updated: 13 March 2024 9:30 a.m." ends with a stop, yet it is a date: the
+    # body starts at the first sentence under it, not at it.
+    page = PAGE.replace(
+        "          12 March 2024, 09:30\n",
+        "          12 March 2024 Updated: 13 March 2024, 9:30 a.m.\n",
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs == [LEDE, *BODY]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_an_updated_line_under_the_headline_does_not_hide_the_date_above_it() -> None:
+    # "Article updated on 14 March 2024" tells when the page changed; the date over the
+    # headline is when it was published. Alone, the updated date stands in for it.
+    page = PAGE.replace(
+        "          12 March 2024, 09:30\n", "          Article updated on 14 March 2024\n"
+    ).replace("        Home » Transport", "        12 March 2024\n\n        Home » Transport")
+    draft = parse_text(page)
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    alone = PAGE.replace(
+        "          12 March 2024, 09:30\n", "          Updated 2010 GMT (0410 HKT) March 14, 2024\n"
+    )
+    published = parse_text(alone).published
+    assert published is not None and published.date().isoformat() == "2024-03-14"
+
+
+def test_a_photo_credit_run_into_its_dated_caption_does_not_end_the_article() -> None:
+    # "© Jane Roe Trams at the depot on May 18, 2023." credits a photo and says what is in
+    # it: the year is the photo's, not a copyright line's ("© 2024 Northfield Courier").
+    caption = "      © Jane Roe Driverless trams parked at the harbour depot on May 18, 2023.\n"
+    page = PAGE.replace("      Photo: Northfield Courier\n", caption)
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_an_article_written_as_a_numbered_list_starts_at_its_first_item() -> None:
+    # A blog post of numbered sentences under its headline: the items are its text, not a
+    # menu above an author box further down. Share links in a list are not.
+    items = [
+        "I would rather not fall asleep on the couch at half past eight again tonight.",
+        "Chips taste best when you eat them with your fingers and nobody is watching.",
+        "I did not watch a single episode of the jungle show on television this year.",
+        "Small moments of happiness can be found even in the middle of bad weeks.",
+    ]
+    listed = "\n\n".join(f"      {number}. {item}" for number, item in enumerate(items, 1))
+    about = (
+        "What I love: the master who shares everyday madness with me, my home region, the "
+        "north and the sea, and a good cup of coffee on a rainy Sunday afternoon."
+    )
+    page = PAGE.replace(
+        f"    {LEDE}\n\n    {BODY[0]}\n\n      Photo: Northfield Courier\n\n"
+        f"    {BODY[1]}\n\n    {BODY[2]}\n",
+        f"{listed}\n\n      Like this:\n\n      About the author\n\n    {about}\n",
+    )
+    body = "\n".join(parse_text(page).paragraphs)
+    assert all(item in body for item in items)
+    shared = PAGE.replace(
+        "          Share on Facebook Share on Twitter Email\n",
+        "        * Click to share on Facebook (Opens in new window)\n"
+        "        * Click to share on Twitter (Opens in new window)\n",
+    )
+    assert parse_text(shared).paragraphs == [LEDE, *BODY]
+
+
+def test_a_lede_shown_twice_in_a_row_keeps_one_copy_in_the_body() -> None:
+    # The page's summary block repeats the first paragraph right above it: the copy with the
+    # text under it is the lede (a gallery's repeated caption has no text under it), and the
+    # copy above it is not read back in as a short opening.
+    page = PAGE.replace(f"    {LEDE}\n", f"    {LEDE}\n\n    {LEDE}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def test_a_wire_dateline_under_a_notice_and_its_links_marks_the_lede() -> None:
+    # A notice written as a sentence, its button and a list of links stand between the byline
+    # and the story: the wire dateline ("NORTHFIELD (AP) —") says where the story opens.
+    lede = f"NORTHFIELD (AP) — {LEDE}"
+    notice = "Welcome to our new article page. Tell us what you think by taking this survey."
+    links = "\n".join(f"      * {title}" for title in ("Fire at the old mill", "Best pizza 2024"))
+    page = PAGE.replace(
+        f"    {LEDE}\n",
+        f"    {notice}\n\n      Give Feedback\n      Most Popular\n{links}\n\n    {lede}\n",
+    )
+    assert parse_text(page).paragraphs == [lede, *BODY]
+
+
+def test_a_deck_without_a_stop_right_above_the_text_is_kept_above_the_lede() -> None:
+    # "Two lines from next spring, and no driver loses their job" sums the story up as a
+    # subtitle does, without a stop: set in the text's column right above it, it is kept as
+    # its summary. Above the byline, it is the page's header, as Zyte's bodies have it.
+    deck = "Two lines from next spring and no driver will lose their job over it"
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n\n"
+        "          Share on Facebook Share on Twitter Email\n",
+        "          By Jane Doe\n          12 March 2024, 09:30\n\n"
+        f"    {deck}\n\n          Share on Facebook Share on Twitter Email\n",
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs == [deck, LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+    # (A line above a byline also reads as a headline, so the rule is checked on its own.)
+    title = "Driverless trams on two lines from spring"
+    for between, found in (("Share on Facebook", True), ("By Jane Doe", False)):
+        lines = _lines(["", f"  {title}", "", f"    {deck}", "", f"    {between}", f"    {LEDE}"])
+        assert (_deck(lines, 0, title, 3) == 1) is found
+
+
+def test_a_credit_that_names_a_photo_does_not_end_the_article_above_a_subheading() -> None:
+    # "© Bild: Werk/Jane Roe" says it credits a photo, so the text goes on under it though a
+    # subheading, not a paragraph, follows it.
+    page = PAGE.replace(
+        "      Photo: Northfield Courier\n", "      © Bild: Werk/Jane Roe\n\n    Range\n"
+    )
+    assert parse_text(page).paragraphs == [LEDE, BODY[0], "Range", BODY[1], BODY[2]]
+
+
+def test_a_dateline_on_a_line_of_its_own_opens_the_story() -> None:
+    # A press release: a summary sentence under the date, then "NORTHFIELD, ENGLAND" on a
+    # line of its own right above the first paragraph: the story opens at the dateline. A
+    # label in capitals alone ("TRANSPORT") is no dateline.
+    summary = "The authority will run driverless trams on two lines, it announced in a statement."
+    for label, opening in (("NORTHFIELD, ENGLAND", True), ("TRANSPORT", False)):
+        page = PAGE.replace(f"    {LEDE}\n", f"    {summary}\n\n    {label}\n\n    {LEDE}\n")
+        paragraphs = parse_text(page).paragraphs
+        assert (paragraphs[:2] == [label, LEDE]) is opening
+        assert paragraphs[-3:] == BODY

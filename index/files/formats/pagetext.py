@@ -15,6 +15,7 @@ other files are left to the scraped-text reader in `plaintext`.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -31,6 +32,7 @@ _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 _HEADLINE_WINDOW = 60
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
+_DATE_LINE = 81  # a date line is at most 80 characters (`looks_like_date_line`), and a stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
 _CAPTION = re.compile(
@@ -64,6 +66,7 @@ class _Line:
     words: int
     sentence: bool
     crumb: bool = False
+    numbered: bool = False  # a numbered list's item ("1. ", "2) ")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,19 @@ class PageArticle:
     """The standfirst's line (the summary under the headline, above the byline), if any."""
     standfirst_end: int | None = None
     """The line after the standfirst (a text browser may have wrapped it over several)."""
+    deck: int | None = None
+    """The deck's line: a summary under the headline not written as a sentence (without a
+    stop), above the standfirst and the lede."""
+    deck_end: int | None = None
+    """The line after the deck."""
+
+    def summary(self) -> list[tuple[int, int]]:
+        """The (first, after the last) lines of the deck and standfirst, in page order."""
+        return [
+            (first, end)
+            for first, end in ((self.deck, self.deck_end), (self.standfirst, self.standfirst_end))
+            if first is not None and end is not None
+        ]
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -97,7 +113,24 @@ def _sentence(text: str, words: int) -> bool:
     # Menus and headlines capitalise most words; sentences do not (German nouns aside).
     if lower * 4 < len(found):
         return False
+    if _alphabetical(found):
+        return False  # a tag cloud or an index: its words sorted, as no sentence has them
     return len(text) >= 120 or text.endswith(_TERMINAL)
+
+
+# The share of a line's neighbouring words that must be in alphabetical order for the line to
+# be a sorted list of words; a sentence's words are in order about half of the time.
+_SORTED_SHARE = 0.85
+_MIN_SORTED_WORDS = 10
+
+
+def _alphabetical(found: list[str]) -> bool:
+    """Whether `found` (a line's words) are mostly in alphabetical order: a list of tags."""
+    if len(found) < _MIN_SORTED_WORDS:
+        return False
+    folded = [word.casefold() for word in found]
+    ordered = sum(1 for a, b in itertools.pairwise(folded) if a <= b)
+    return ordered >= _SORTED_SHARE * (len(folded) - 1)
 
 
 # What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)",
@@ -121,8 +154,10 @@ _CAPTION_PLACES = re.compile(
 def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
     counted as sentences: a line above a photo's credit, a line saying who stands where, a line
-    shown twice in a row (a gallery's thumbnail and picture), and a sentence repeated a little
-    further down (a highlight above the text that holds it; the last copy is the text's)."""
+    shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
+    text under it and a paragraph above it is the text's, under a summary that repeats it),
+    and a sentence repeated a little further down (a highlight above the text that holds it;
+    the last copy is the text's)."""
     caption = [False] * len(found)
     for position, line in enumerate(found):
         if not line.sentence:
@@ -135,7 +170,10 @@ def _captions(found: list[_Line]) -> list[_Line]:
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
             or (credit and not (in_text and before is not None and before.text != line.text))
-            or any(other.text == line.text for other in found[max(0, position - 2) : position])
+            or any(
+                other.text == line.text and (other.bullet or not (after and after[0].sentence))
+                for other in found[max(0, position - 2) : position]
+            )
             or any(other.text == line.text for other in after)
         )
     for position, line in enumerate(found):
@@ -239,7 +277,10 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         words = len(text.split())
         sentence = _sentence(text, words) and not _CAPTION.search(text)
         indent = len(raw) - len(raw.lstrip())
-        found.append(_Line(index, end, text, indent, bool(bullet), words, sentence, crumb))
+        numbered = bullet is not None and bullet.group(0)[0].isdigit()
+        found.append(
+            _Line(index, end, text, indent, bool(bullet), words, sentence, crumb, numbered)
+        )
     return _captions(found)
 
 
@@ -369,16 +410,23 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
-    # A wire dateline marks the lede; without one, a standfirst may stand above it.
-    dated = _dateline_start(lines, start)
-    standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
-    start = _dateline_start(lines, start)
-    if standfirst is None and not starts_with_dateline(lines[start].text):
-        start = _short_opening(lines, headline, start)
+    listed = _listed_opening(lines, headline, start)
+    standfirst = None
+    if listed is not None:
+        start = listed
+    else:
+        # A wire dateline marks the lede; without one, a standfirst may stand above it.
+        dated = _dateline_start(lines, start)
+        standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
+        start = _dateline_start(lines, start)
+        text = lines[start].text
+        if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
+            start = _short_opening(lines, headline, start)
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     end = _continued(lines, start, end)
+    deck = _deck(lines, headline, title, start if standfirst is None else standfirst)
     return PageArticle(
         lines[headline].end - 1,
         title,
@@ -386,7 +434,77 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         lines[end].end,
         None if standfirst is None else lines[standfirst].index,
         None if standfirst is None else lines[standfirst].end,
+        None if deck is None else lines[deck].index,
+        None if deck is None else lines[deck].end,
     )
+
+
+# How far under the headline a deck is looked for, in non-blank lines.
+_DECK_WINDOW = 6
+_DECK_WORDS = 8  # the fewest words of a deck, as of a sentence
+_DECK_GAP = 2  # the most lines (share buttons) between a deck and the text under it
+
+
+def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | None:
+    """The deck under the headline and above `below` (the standfirst or the lede), or None: a
+    line of running words not read as a sentence ("Next steps in March with two matches
+    against the Netherlands": subtitles are written without a stop), set in the text's column
+    right above it, with only the headline's date and byline above it; never a byline, date,
+    caption, label or button. A summary line above the byline or the date belongs to the
+    page's header, which Zyte's bodies leave out as much as the menus."""
+    for position in range(headline + 1, min(below, headline + 1 + _DECK_WINDOW)):
+        line = lines[position]
+        if line.sentence or line.bullet:
+            return None
+        if line.text in title or _dateline(line.text):
+            continue  # the headline's own line, shown twice or run over two lines; its byline
+        if not _running_words(line):
+            return None
+        if (
+            below - position - 1 > _DECK_GAP
+            or line.indent != lines[below].indent
+            or any(_dateline(lines[p].text) for p in range(position + 1, below))
+        ):
+            return None
+        return position
+    return None
+
+
+def _running_words(line: _Line) -> bool:
+    """Whether `line` holds running words as a sentence does (see `_sentence`), whatever
+    closes it, and is no byline, date, caption or label."""
+    text = line.text
+    if line.words < _DECK_WORDS or len(text) > _STANDFIRST or _CJK.search(text):
+        return False
+    found = _WORD.findall(text)
+    lower = sum(1 for w in found if w[:1].islower())
+    return (
+        lower * 4 >= len(found)
+        and not _CAPTION.search(text)
+        and not _CREDIT_LINE.search(text)
+        and not _dateline(text)
+        and not _not_a_headline(text)
+    )
+
+
+_STOPS = (".", "!", "?", "…")  # what closes a sentence (not a quote or bracket: a teaser's link)
+# How many lines (a date, a byline, a list's title) may stand between the headline and the
+# first item of an article written as a list.
+_LIST_GAP = 6
+
+
+def _listed_opening(lines: list[_Line], headline: int, start: int) -> int | None:
+    """The first item of an article written as a numbered list ("1. I'd rather not fall
+    asleep on the couch tonight."), or None: a numbered item that is running text, close under
+    the headline and above the first paragraph that is not a list's item (`start`). Bullets
+    there are a summary's key points or share links, which the text follows."""
+    for position in range(headline + 1, min(start, headline + 1 + _LIST_GAP)):
+        line = lines[position]
+        if line.numbered and _lede_like(line) and line.text.endswith(_STOPS):
+            return position
+        if line.sentence:
+            return None
+    return None
 
 
 # How far under the headline its byline and date are looked for, in non-blank lines.
@@ -398,17 +516,24 @@ _STANDFIRST = 400
 def _opens_text(line: _Line) -> bool:
     """Whether an article's text may start at `line`: a sentence, not a list's item, caption
     or teaser."""
-    return line.sentence and not line.bullet and not _NOT_A_LEDE.search(line.text)
+    return not line.bullet and _lede_like(line)
+
+
+def _lede_like(line: _Line) -> bool:
+    """Whether `line` is running text that may open an article: not a caption, a teaser or a
+    date line closed by a stop."""
+    return line.sentence and not _NOT_A_LEDE.search(line.text) and not _stopped_date(line.text)
+
+
+def _stopped_date(text: str) -> bool:
+    """Whether `text` is a date line closed by a stop ("Nov. 20, 2019 Updated: 1:35 a.m.")."""
+    return text.endswith(".") and len(text) <= _DATE_LINE and looks_like_date_line(text[:-1])
 
 
 def _next_text(lines: list[_Line], position: int) -> int | None:
     """The first paragraph of running text after `position` (not a list's item), or None."""
     following = next(
-        (
-            p
-            for p in range(position + 1, len(lines))
-            if lines[p].sentence and not _NOT_A_LEDE.search(lines[p].text)
-        ),
+        (p for p in range(position + 1, len(lines)) if _lede_like(lines[p])),
         None,
     )
     return None if following is None or lines[following].bullet else following
@@ -439,7 +564,7 @@ def _lede(lines: list[_Line], headline: int, start: int) -> tuple[int | None, in
     block = None
     for position in range(start + 1, min(len(lines), start + 1 + _BYLINE_WINDOW)):
         line = lines[position]
-        if line.sentence and not _NOT_A_LEDE.search(line.text):
+        if _lede_like(line):
             break
         if _dateline(line.text):
             block = position
@@ -752,23 +877,52 @@ def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, fl
 
 # How many sentences (captions, a teaser) a wire dateline may open the story after.
 _DATELINE_REACH = 1
+# How many lines (a notice, its buttons, a list of links) it may be looked for under them.
+_DATELINE_LINES = 10
 
 
 def _dateline_start(lines: list[_Line], start: int) -> int:
     """Where the story opens: a wire dateline ("WASHINGTON (AP) — ") on one of the first few
-    sentences under the headline marks its first paragraph; what is above it (a caption, a
-    teaser) is not the article's text."""
+    sentences under the headline, or on a line of its own right above one ("BAAR,
+    SWITZERLAND"), marks its first paragraph; what is above it (a caption, a teaser) is not
+    the article's text."""
     if starts_with_dateline(lines[start].text):
         return start
     seen = 0
-    for position in range(start + 1, min(len(lines), start + 3 * _DATELINE_REACH)):
-        if lines[position].sentence:
-            if starts_with_dateline(lines[position].text):
+    for position in range(start + 1, min(len(lines), start + 1 + _DATELINE_LINES)):
+        line = lines[position]
+        if line.sentence:
+            if starts_with_dateline(line.text):
                 return position
             seen += 1
             if seen >= _DATELINE_REACH:
                 break
+        elif _LONE_DATELINE.match(line.text) and _leads(lines, position):
+            return position
     return start
+
+
+# A dateline on a line of its own above the story's first paragraph: "BAAR, SWITZERLAND",
+# "WASHINGTON —", "NEW YORK (AP)" (a place in capitals with its region, a dash or an agency:
+# a word in capitals alone is a section's or a button's label).
+_LONE_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,(?: [A-Z][\w'’.-]*){1,3}(?:\s*\([^()]{2,30}\))?\s*[-–—]*|\s*\([^()]{2,30}\)\s*[-–—]*"
+    r"|\s*[-–—]+)$"
+)
+
+
+def _leads(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` stands right above a paragraph of running text set in
+    its column, as a dateline does above the story's first paragraph."""
+    if position + 1 >= len(lines):
+        return False
+    line, following = lines[position], lines[position + 1]
+    return (
+        _opens_text(following)
+        and following.indent == line.indent
+        and following.index - line.end <= 1
+    )
 
 
 # The fewest words of a short sentence that may open an article's text.
@@ -785,6 +939,7 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
         found = _WORD.findall(line.text)
         if not (
             line.indent == first.indent
+            and line.text != first.text  # a copy shown above it (a summary, a thumbnail)
             and not line.bullet
             and line.words >= _SHORT_SENTENCE
             and line.text.endswith((".", "!", "?", ":", "…"))

@@ -89,9 +89,11 @@ _LABELLED_FAR = 40
 _CLOSING_LINES = 2
 # A line of the text that is only a date, with a time or a label at most.
 _DATE_ALONE = 40
-# A date line that gives when the page was changed, not when it was published.
+# A date line that gives when the page was changed, not when it was published ("Updated: ...",
+# "Article mis à jour le ...": a word may name what was changed; two may be a byline's name).
 _UPDATED = re.compile(
-    r"^(?:last\s+|letzte\s+)?(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
+    r"^(?:[^\W\d]+\s+)?(?:last\s+|letzte\s+)?"
+    r"(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
     r"|actualizado|atualizado"
     r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
     re.IGNORECASE,
@@ -1120,11 +1122,16 @@ def _body_lines(
     return body
 
 
-# A photo's credit as a page shows it under the photo: "© iStock", "© Bild: Werk/Jane Doe";
-# no year and no rights reserved, as the site's own copyright line has.
+# A photo's credit as a page shows it under the photo: "© iStock", "© Bild: Werk/Jane Doe",
+# "© Jane Doe Protesters in Hong Kong on May 18, 2018." (its caption run into it); no year
+# right after the sign and no rights reserved, as the site's own copyright line has.
 _PHOTO_COPYRIGHT = re.compile(
-    r"^©\s*(?![^©]*\b(?:1[89]|20)\d\d\b)(?![^©]*\brights\b)[^©]{2,60}$", re.IGNORECASE
+    r"^©\s*(?!(?:1[89]|20)\d\d\b)(?![^©]*\brights\b)[^©]{2,200}$", re.IGNORECASE
 )
+
+
+# A credit that says it is a photo's: "© Bild: Werk", "© Foto Jane Doe", "© Photo: AP".
+_NAMED_PHOTO = re.compile(r"^©\s*(?:bild|foto|photo|image|picture)s?\b", re.IGNORECASE)
 
 
 # How many lines under a photo's credit its paragraph is read from.
@@ -1139,6 +1146,8 @@ def _photo_credit(line: str, below: list[str]) -> bool:
     """
     if not _PHOTO_COPYRIGHT.match(line):
         return False
+    if _NAMED_PHOTO.match(line):
+        return True  # "© Bild: Werk", "© Photo: Jane Doe": it says it is a photo's
     paragraph: list[str] = []
     for raw in below:
         if raw.strip():
@@ -1327,7 +1336,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
 
 
 def _in_standfirst(page: PageArticle, index: int) -> bool:
-    return page.standfirst is not None and page.standfirst <= index < (page.standfirst_end or 0)
+    """Whether the line at `index` is the page's deck or standfirst."""
+    return any(first <= index < end for first, end in page.summary())
 
 
 def _take_outlet(line: str, state: _State) -> bool:
@@ -1555,6 +1565,10 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     only a date in or under the text."""
     assert page.headline is not None
     below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
+    # "Updated: ..." says when the page changed: a date above the headline says when it was
+    # published, and the updated one stands in only where the header holds no other.
+    changed = [line for line in below if _UPDATED.match(line)]
+    below = [line for line in below if not _UPDATED.match(line)]
     # "08.11.2021 | Headline": the headline's line (and the crumbs that repeat the headline)
     # without the headline's words.
     above = [
@@ -1563,6 +1577,7 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     ]
     found = next(filter(None, map(find_date, below)), None)
     found = found or next(filter(None, map(find_date, above)), None)
+    found = found or next(filter(None, map(find_date, changed)), None)
     if found is not None:
         return found
     opening = _DATE_IN_LINE_START.match(_clean(lines[page.start]))
@@ -1634,9 +1649,7 @@ def parse_text(text: str, name: str = "") -> Draft:
         if link_marked(lines):
             lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
         _read_page_header(lines, page, state)
-        above = (
-            [] if page.standfirst is None else [*lines[page.standfirst : page.standfirst_end], ""]
-        )
+        above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
         lines = above + lines[page.start : page.end]
         start = 0
     else:
