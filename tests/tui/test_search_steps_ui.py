@@ -150,3 +150,37 @@ async def test_the_counted_total_adds_a_row_for_every_hit_beyond_the_first_page(
         await settle(pilot)
         assert len(results.keys) == PAGE + 5
         assert results.border_title == f"{PAGE + 5} of {PAGE + 5} · by relevance"
+
+
+async def test_rows_are_added_as_the_last_ones_come_into_view_not_one_per_hit_at_once(
+    tmp_path: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """60,000 hits held as 60,000 options cost a second on the event loop: the list holds
+    `HELD_ROWS` and adds more as they are reached; `G` still goes to the very last hit."""
+    from tui_helpers import write_article
+
+    from newsread.tui.widgets import results_list
+
+    monkeypatch.setattr(results_list, "HELD_ROWS", 30)
+    root = tmp_path / "library"
+    for n in range(75):
+        write_article(root, f"a{n:02}.txt", f"Grain report {n}", f"Grain prices, week {n}.")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"grain", "enter")
+        await settle(pilot)
+        results = app.main.results_list
+        assert results.option_count == 30 and results.border_title.startswith("1 of 75")  # type: ignore[union-attr]
+        for _ in range(3):  # down the list: the rows ahead are added before they are reached
+            await pilot.press("pagedown", "pagedown", "pagedown")
+            await settle(pilot)
+        row = results.highlighted_row
+        assert row is not None and 30 < row < results.option_count < 75
+        await pilot.press("G")
+        await settle(pilot)
+        assert results.option_count == 75
+        assert results.border_title == "75 of 75 · by relevance"
+        await pilot.press("g")
+        await settle(pilot)
+        assert results.highlighted_row == 0

@@ -6,7 +6,9 @@ with Enter) or folds them away again.
 
 The list has a row for every hit of the search, but holds only the pages it has been given:
 a row scrolled into view whose page is missing shows a placeholder and asks for its page
-(`PageWanted`), so `G` on 5,000 hits costs one page, not 5,000 snippets.
+(`PageWanted`), so `G` on 5,000 hits costs one page, not 5,000 snippets. The rows themselves
+are added `HELD_ROWS` at a time, as the last ones come into view (`G` adds them all): a row
+for each of 60,000 hits cost a second on the event loop, where every keystroke waits.
 
 Every prompt is a `Content` built from data with match spans styled on it; nothing from an
 article is ever parsed as markup.
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 SUGGESTION_ID = "\0suggestion"
 PAGE = 20
 """Hits per page: snippets cost ~1.7 ms a hit on a 19k library."""
+HELD_ROWS = 200
+"""Rows of hits the list holds at first, and adds again when the last of them is drawn."""
 ROW_LINES = 3
 """Lines of a hit's prompt (title, meta, snippet); every row has this height."""
 PLACEHOLDER = Content("…\n\n")
@@ -263,6 +267,9 @@ class ResultsList(StoppingOptionList):
         """Read, starred and annotated, by article key (kept across searches)."""
         self.expanded: set[int] = set()
         """Rows whose story's versions are listed under them."""
+        self.held = 0
+        """Rows of hits the list has options for (`HELD_ROWS` more as they come into view)."""
+        self._holding = False
 
     @property
     def total(self) -> int:
@@ -281,6 +288,7 @@ class ResultsList(StoppingOptionList):
         self._asked = set()
         self.expanded = set()
         self.suggestion = results.suggestion if not results.hits else None
+        self.held = min(self.total, max(HELD_ROWS, (row or 0) + HELD_ROWS))
         options = self._make_options()
         self.set_options(options)
         if options:
@@ -294,13 +302,7 @@ class ResultsList(StoppingOptionList):
 
     def _make_options(self) -> list[Option | None]:
         """A row per hit (its expanded versions under it), then any suggestion."""
-        options: list[Option | None] = []
-        for n in range(self.total):
-            options.append(HitOption(n))
-            hit = self.rows.get(n)
-            if n in self.expanded and hit is not None:
-                options.extend(VersionOption(n, version) for version in hit.others)
-            options.append(None)  # a divider
+        options = self._hit_rows(0, self.held)
         if self.suggestion:
             prompt = Content.assemble(
                 "Did you mean ",
@@ -309,6 +311,29 @@ class ResultsList(StoppingOptionList):
             )
             options.append(Option(prompt, id=SUGGESTION_ID))
         return options
+
+    def _hit_rows(self, start: int, end: int) -> list[Option | None]:
+        """The options of hit rows `start` to `end`, each with its listed versions."""
+        options: list[Option | None] = []
+        for n in range(start, end):
+            options.append(HitOption(n))
+            hit = self.rows.get(n)
+            if n in self.expanded and hit is not None:
+                options.extend(VersionOption(n, version) for version in hit.others)
+            options.append(None)  # a divider
+        return options
+
+    def _hold(self, rows: int) -> None:
+        """Have options for the first `rows` hit rows (at most the search's total)."""
+        self._holding = False
+        rows = min(rows, self.total)
+        if rows > self.held and not self.suggestion:
+            start, self.held = self.held, rows
+            self.add_options(self._hit_rows(start, rows))
+
+    def action_last(self) -> None:
+        self._hold(self.total)
+        super().action_last()
 
     def _hit_option(self, row: int) -> HitOption | None:
         """The option of hit `row` (rows and options differ once versions are listed)."""
@@ -353,10 +378,7 @@ class ResultsList(StoppingOptionList):
             self.highlighted = 0
             self.refresh_bindings()  # its key, in the footer drawn when the list had none
         if self.total > shown:
-            extra: list[Option | None] = []
-            for n in range(shown, self.total):
-                extra.extend((HitOption(n), None))
-            self.add_options(extra)
+            self._hold(HELD_ROWS)
 
     def add_page(self, offset: int, hits: Sequence[Hit]) -> None:
         """Fill the rows from `offset` with `hits` (a page asked for with `PageWanted`)."""
@@ -374,6 +396,7 @@ class ResultsList(StoppingOptionList):
 
     def clear_results(self) -> None:
         self.results = None
+        self.held = 0
         self.rows = {}
         self.expanded = set()
         self.suggestion = None
@@ -411,6 +434,9 @@ class ResultsList(StoppingOptionList):
 
     def _get_visual(self, option: Option) -> Visual:
         if isinstance(option, HitOption):
+            if option.row >= self.held - PAGE and self.held < self.total and not self._holding:
+                self._holding = True  # the last rows are drawn: add the next ones
+                self.call_later(self._hold, self.held + HELD_ROWS)
             width = self._prompt_width()
             if option._visual is None or option.width != width:
                 hit = self.rows.get(option.row)
