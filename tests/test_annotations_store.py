@@ -12,6 +12,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -697,3 +698,30 @@ def test_marks_say_annotated_starred_and_read_for_a_page_of_articles(
     ]
     assert store.marks([ArticleInfo.of(moved)])[0].annotated
     assert store.marks([]) == []
+
+
+def test_another_article_with_its_own_url_at_the_same_key_takes_nothing(
+    store: AnnotationStore,
+) -> None:
+    """A line added at the top of a JSON Lines feed moves every article down one key: the
+    article now at the highlighted one's key has the same words at the same offsets, but its
+    own URL. It gets neither the highlight nor the note; the article keeps both."""
+    feed = ("The ferry number 1 sailed at dawn with 10 passengers.",)
+    article = make_article(feed, url="https://h.example/1", key="feed.jsonl#2", title="Report 1")
+    highlight = store.add_highlight(article, *span(article, "sailed at dawn"), note="check")
+    store.set_article_note(article, "About report 1.")
+    other = make_article(
+        ("The ferry number 0 sailed at dawn with 0 passengers.",),
+        url="https://h.example/0",
+        key="feed.jsonl#2",
+        title="Report 1",  # even under the same title
+    )
+    assert store.highlights_for(other) == []
+    assert store.article_note(other) == ""
+    [marks] = store.marks([ArticleInfo.of(other)])
+    assert not marks.annotated
+    moved = replace(article, key="feed.jsonl#3", path="feed.jsonl#3")
+    [placed] = store.highlights_for(moved)
+    assert (placed.id, placed.status, placed.highlight.note) == (highlight.id, "anchored", "check")
+    assert store.get_highlight(highlight.id).article.url == "https://h.example/1"  # type: ignore[union-attr]
+    assert store.article_note(moved) == "About report 1."

@@ -178,6 +178,12 @@ def same_title(one: str, other: str) -> bool:
     return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
 
 
+def other_address(one: str, other: str) -> bool:
+    """Whether two articles' URL keys show them to be different articles: both have one, and
+    they differ (a key of the library is only a place, which another article may take)."""
+    return bool(one and other and one != other)
+
+
 def find_article_row(db: sqlite3.Connection, info: ArticleInfo) -> sqlite3.Row | None:
     """The stored row for this article: by identity, else by URL, else by key and title."""
     rows = db.execute(
@@ -197,7 +203,11 @@ def pick_article_row(rows: Sequence[sqlite3.Row], info: ArticleInfo) -> sqlite3.
         if info.url_key and row["url_key"] == info.url_key:
             return row
     for row in rows:
-        if row["key"] == info.key and same_title(row["title"], info.title):
+        if (
+            row["key"] == info.key
+            and same_title(row["title"], info.title)
+            and not other_address(row["url_key"], info.url_key)
+        ):
             return row
     return None
 

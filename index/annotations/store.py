@@ -345,12 +345,17 @@ class AnnotationStore:
             by_identity = highlight.article.id == info.id or bool(
                 url_key and highlight.article.url_key == url_key
             )
-            if (
-                not by_identity
-                and found.status == "orphaned"
-                and not records.same_title(highlight.article.title, info.title)
+            if not by_identity and (
+                records.other_address(highlight.article.url_key, url_key)
+                or (
+                    found.status == "orphaned"
+                    and not records.same_title(highlight.article.title, info.title)
+                )
             ):
-                continue  # a different article that once lived at this path
+                # A different article that once lived at this path, or that took its place
+                # (a line added at the top of a JSON Lines feed moves every article down one
+                # key; the same words at the same offsets are no reason to move a highlight).
+                continue
             current = replace(
                 highlight,
                 # An orphan keeps its last known offsets: they help the next search.
@@ -588,7 +593,11 @@ class AnnotationStore:
                 annotated = any(
                     h[0] in own
                     or bool(info.url_key and h[1] == info.url_key)
-                    or bool(info.key and h[2] == info.key)
+                    or bool(
+                        info.key
+                        and h[2] == info.key
+                        and not records.other_address(h[1], info.url_key)
+                    )
                     for h in highlighted
                 )
                 if row is not None:
