@@ -420,6 +420,19 @@ def test_ids_and_weights_read_without_values_are_whoosh_own(
             picked = whoosh_internals.read_wanted_weights(reader, "text", word, wanted)
             every = dict(zip(expected_ids, expected_weights, strict=True))
             assert picked == {d: every[d] for d in wanted}
+            # A block index filled by the first read (the whole walk) serves the next ones.
+            index = whoosh_internals.BlockIndex()
+            for some in (wanted, expected_ids[1::4], expected_ids[-1:], expected_ids):
+                got = whoosh_internals.read_wanted_weights(reader, "text", word, some, index)
+                assert got == {d: every[d] for d in some}
+                values = whoosh_internals.read_wanted_values(
+                    reader, "text", word, some, False, index
+                )
+                assert sorted(values) == sorted(some)
+            assert (
+                len(index.starts) == (len(expected_ids) + block - 1) // block
+                or len(expected_ids) < 2
+            )  # one posting is inlined in the term info: no blocks
             raw = reader._terms.matcher("text", word, reader.schema["text"].format)
             while not raw._atend:
                 fast_blocks += whoosh_internals.block_ids_weights(raw) is not None
