@@ -433,6 +433,9 @@ def test_ids_and_weights_read_without_values_are_whoosh_own(
             raw = reader._terms.matcher("text", word, reader.schema["text"].format)
             while not raw._atend:
                 fast_blocks += whoosh_internals.block_ids_weights(raw) is not None
+                whole = whoosh_internals.block_data(raw)
+                raw._read_data()
+                assert whole == raw._data  # values too, unpickled the faster way
                 raw._next_block()
     assert fast_blocks > 10  # the blocks were read the fast way, not whole
 

@@ -224,6 +224,34 @@ class BlockIndex:
         self.lasts: list[int] = []
 
 
+_FASTER_VALUES = b"cbuiltins\nstr.encode\n"
+"""`str.encode` in place of `_codecs.encode` (the same bytes, without a codec look-up by
+name per value); a dotted name needs pickle protocol 4 in the header, which reads
+protocol 2's opcodes alike."""
+
+
+def block_data(matcher: Any) -> tuple[Any, Any, Any] | None:
+    """The current block's (ids, weights, values) as `W3LeafMatcher._read_data` reads them,
+    ~15% faster to unpickle (`_FASTER_VALUES`); None when the block is not laid out as
+    expected (read it Whoosh's way then)."""
+    from pickle import loads
+
+    data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    raw = zlib.decompress(data) if matcher._compression else bytes(data)
+    if not raw.startswith(b"\x80\x02") or _VALUES_START not in raw:
+        return None
+    try:
+        found = loads(b"\x80\x04" + raw[2:].replace(_VALUES_START, _FASTER_VALUES, 1))
+    except Exception:  # noqa: BLE001 - not the expected layout: the caller reads it whole
+        return None
+    if not isinstance(found, tuple) or len(found) != 3:
+        return None
+    values = found[2]
+    if not isinstance(values, tuple) or len(values) != matcher._blocklength:
+        return None
+    return found
+
+
 def read_wanted_weights(
     reader: Any,
     fieldname: str,
@@ -280,12 +308,13 @@ def _read_wanted(
         return found
 
     def read(at: int, upto: int) -> None:
-        data = None if values else block_ids_weights(matcher)
+        data = block_data(matcher) if values else block_ids_weights(matcher)
         if data is None:
             matcher._read_data()
             data = matcher._data
         block_ids = data[0] if matcher._byteids else accumulate(data[0])
         if values:
+            matcher._data = data
             matcher._read_values()
             block = dict(zip(block_ids, matcher._values, strict=True))
         else:
