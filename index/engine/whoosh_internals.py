@@ -3,8 +3,9 @@
 newsread is pinned to Whoosh-Reloaded 2.7.5 and goes beyond its public API in two ways.
 
 Reads, for speed (see `newsread.index.engine.postings`): a term's posting blocks
-(`W3LeafMatcher`'s block decoding, and its block headers' last ids to skip blocks a phrase
-does not need), the `Positions` format's values, a segment's length column, BM25F's per-field B, a range's
+(`W3LeafMatcher`'s block decoding, a block's ids and weights unpickled without its values,
+and its block headers' last ids and offsets to skip or seek to the blocks a phrase needs),
+the `Positions` format's values, a segment's length column, BM25F's per-field B, a range's
 terms and a numeric range's compiled query, and the index's segment list.
 
 Patches, for correctness and speed, applied once per process by `patch_whoosh`:
@@ -47,7 +48,11 @@ from newsread.index.engine.cancel import check
 
 _NEEDED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # module, class, attributes: what the reads and patches below use
-    ("whoosh.codec.whoosh3", "W3LeafMatcher", ("_read_data", "_read_values", "_next_block")),
+    (
+        "whoosh.codec.whoosh3",
+        "W3LeafMatcher",
+        ("_read_data", "_read_values", "_next_block", "_goto"),
+    ),
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "column_reader")),
     ("whoosh.codec.whoosh3", "LENGTHS_COLUMN", ()),
     ("whoosh.reading", "SegmentReader", ("has_deletions",)),
