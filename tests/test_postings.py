@@ -232,3 +232,32 @@ def test_a_common_phrase_s_first_page_checks_few_candidates(library: Library) ->
         assert checked < candidates / 4
         whole = postings.evaluate(searcher, q)
         assert whole is not None and page == postings.top(whole, 2)
+
+
+def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Library) -> None:
+    """The collector is paused while candidates are checked, and only then."""
+    import gc
+
+    seen: list[bool] = []
+    with library.searcher() as searcher:
+        q = parse_query('"harbour grain"', library.index.schema)
+        found = postings.evaluate_partial(searcher, q)
+        assert isinstance(found, postings._AnyOf)
+        for part in found.parts:
+            for segment in getattr(part, "segments", ()):
+                check = segment.check
+
+                def spy(local: list[int], check: object = check) -> list[int]:
+                    seen.append(gc.isenabled())
+                    return check(local)  # type: ignore[operator, no-any-return]
+
+                segment.check = spy  # type: ignore[method-assign]
+        assert gc.isenabled()
+        found.resolve()
+        assert gc.isenabled() and seen and not any(seen)
+        gc.disable()
+        try:
+            postings.evaluate(searcher, q)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
