@@ -561,6 +561,8 @@ class _Evaluator:
 
         def bm25(reader: Any, offset: int, ids: Any, weights: Any, deleted: Any) -> Scores:
             norms = self.norms(reader, fieldname)
+            if not deleted and not offset:  # one segment: the common case, ~10% less
+                return {d: factor * w / (w + norms[d]) for d, w in zip(ids, weights, strict=True)}
             if deleted:
                 return {
                     d + offset: factor * w / (w + norms[d])
@@ -740,4 +742,4 @@ def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:
             while _cache_size > CACHED_POSTINGS and len(_cache) > 1:
                 _, (old_ids, _) = _cache.popitem(last=False)
                 _cache_size -= len(old_ids)
-    return entry
+    return ids, weights  # lists: their numbers are objects already (an array's are made anew)
