@@ -181,3 +181,83 @@ def test_long_posting_lists_are_kept_decoded_within_a_bound(
         again = postings.evaluate(searcher, q)  # partly from the cache now
     assert first == pytest.approx(expected, rel=1e-6)
     assert again == pytest.approx(expected, rel=1e-6)
+
+
+def _phrase_checks(found: postings.Partial) -> tuple[int, int]:
+    """(candidates checked, candidates) over the phrases of an evaluation."""
+    if isinstance(found, postings._PhraseMatch):
+        return len(found.checked), len(found.bounds)
+    parts = [*getattr(found, "parts", ()), *getattr(found, "excluded", ())]
+    if hasattr(found, "child"):
+        parts.append(found.child)
+    counts = [_phrase_checks(part) for part in parts]
+    return sum(c for c, _ in counts), sum(n for _, n in counts)
+
+
+PHRASES = [q for q in QUERIES if '"' in q] + [
+    '"grain river"',
+    '"harbour grain" OR flood',
+    '"harbour grain" "council budget"',
+    '("harbour grain")^0.5 OR "grain river"^3',
+    'flood -"harbour grain"',
+    '"harbour grain" source:wire',
+]
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_the_first_page_of_a_phrase_is_the_whole_evaluation_s_best(
+    library: Library, text: str
+) -> None:
+    """`top_partial` checks positions only for candidates that could be on the page, and
+    gives exactly the page of the whole evaluation (ties by document number included)."""
+    with library.searcher() as searcher:
+        q = _bound(parse_query(text, library.index.schema), searcher.reader(), [])
+        whole = postings.evaluate(searcher, q)
+        assert whole is not None
+        for limit in (1, 2, 3, 7, 20, 500):
+            found = postings.evaluate_partial(searcher, q)
+            assert found is not None
+            assert postings.top_partial(found, limit) == postings.top(whole, limit)
+            assert found.resolve() == whole  # the same scores, whatever was checked first
+
+
+def test_a_common_phrase_s_first_page_checks_few_candidates(library: Library) -> None:
+    with library.searcher() as searcher:
+        q = parse_query('"harbour grain"', library.index.schema)
+        found = postings.evaluate_partial(searcher, q)
+        assert found is not None
+        page = postings.top_partial(found, 2)
+        checked, candidates = _phrase_checks(found)
+        assert len(page) == 2 and candidates > 50
+        assert checked < candidates / 4
+        whole = postings.evaluate(searcher, q)
+        assert whole is not None and page == postings.top(whole, 2)
+
+
+def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Library) -> None:
+    """The collector is paused while candidates are checked, and only then."""
+    import gc
+
+    seen: list[bool] = []
+    with library.searcher() as searcher:
+        q = parse_query('"harbour grain"', library.index.schema)
+        found = postings.evaluate_partial(searcher, q)
+        assert isinstance(found, postings._AnyOf)
+        for part in found.parts:
+            for segment in getattr(part, "segments", ()):
+                check = segment.check
+
+                def spy(local: list[int], check: object = check) -> list[int]:
+                    seen.append(gc.isenabled())
+                    return check(local)  # type: ignore[operator, no-any-return]
+
+                segment.check = spy  # type: ignore[method-assign]
+        assert gc.isenabled()
+        found.resolve()
+        assert gc.isenabled() and seen and not any(seen)
+        gc.disable()
+        try:
+            postings.evaluate(searcher, q)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

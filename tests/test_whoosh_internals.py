@@ -381,3 +381,84 @@ def test_the_stemmer_with_its_steps_guarded_stems_every_word_as_before() -> None
             setattr(porter2, name, step)
     assert len(words) > 5000
     assert patched == unguarded
+
+
+@pytest.mark.parametrize(("block", "compression"), [(2, 3), (5, 0), (128, 3), (128, 0)])
+def test_ids_and_weights_read_without_values_are_whoosh_own(
+    block: int, compression: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A block's ids and weights, read from the start of its pickle only, are what Whoosh's
+    matcher steps through: blocks of 1-3 postings (tuples without a MARK), weights all 1
+    (stored as None), all equal (one float) or not, compressed or not."""
+    from whoosh.codec import whoosh3
+
+    from newsread.index.engine import whoosh_internals
+
+    monkeypatch.setattr(whoosh3.W3Codec.__init__, "__defaults__", (block, compression, 1))
+    rng = random.Random(block + compression)
+    texts = [
+        " ".join(rng.choice(["grain", "grain grain", "harbour", "flood"]) for _ in range(5))
+        + (" river" if n % 2 else "")
+        + (" ferry ferry" if n < 40 else " ferry" * rng.randint(1, 3))
+        + (" quay" * (1 + n % 300))
+        for n in range(300)
+    ]
+    ix = _index(*texts)
+    with ix.searcher() as searcher:  # type: ignore[attr-defined]
+        reader = searcher.reader()
+        fast_blocks = 0
+        for word in (b"grain", b"harbour", b"river", b"ferry", b"quay", b"flood"):
+            matcher = reader.postings("text", word)
+            expected_ids, expected_weights = [], []
+            while matcher.is_active():
+                expected_ids.append(matcher.id())
+                expected_weights.append(matcher.weight())
+                matcher.next()
+            ids, weights, _ = whoosh_internals.read_postings(reader, "text", word, True, False)
+            assert (ids, weights) == (expected_ids, expected_weights)
+            wanted = expected_ids[::3]
+            picked = whoosh_internals.read_wanted_weights(reader, "text", word, wanted)
+            every = dict(zip(expected_ids, expected_weights, strict=True))
+            assert picked == {d: every[d] for d in wanted}
+            # A block index filled by the first read (the whole walk) serves the next ones.
+            index = whoosh_internals.BlockIndex()
+            for some in (wanted, expected_ids[1::4], expected_ids[-1:], expected_ids):
+                got = whoosh_internals.read_wanted_weights(reader, "text", word, some, index)
+                assert got == {d: every[d] for d in some}
+                values = whoosh_internals.read_wanted_values(
+                    reader, "text", word, some, False, index
+                )
+                assert sorted(values) == sorted(some)
+            assert len(index.starts) == -(-len(expected_ids) // block)
+            raw = reader._terms.matcher("text", word, reader.schema["text"].format)
+            while not raw._atend:
+                fast_blocks += whoosh_internals.block_ids_weights(raw) is not None
+                whole = whoosh_internals.block_data(raw)
+                raw._read_data()
+                assert whole == raw._data  # values too, unpickled the faster way
+                raw._next_block()
+    assert fast_blocks > 10  # the blocks were read the fast way, not whole
+
+
+def test_position_lists_decoded_together_are_each_one_s() -> None:
+    """One `pickle.loads` over many positions values gives what decoding each one gives,
+    for short and long lists and positions of every size; a value in another shape is
+    decoded on its own."""
+    from itertools import accumulate
+
+    from whoosh import formats
+
+    from newsread.index.engine import whoosh_internals
+
+    rng = random.Random(16)
+    lists = [
+        sorted(rng.sample(range(1, 10 ** rng.randint(1, 7)), rng.randint(1, 9))) for _ in range(200)
+    ]
+    lists += [list(range(0, 3000, 2)), [0], [70000, 70001]]
+    fmt = formats.Positions()
+    values = [fmt.encode(positions) for positions in lists]
+    decode = whoosh_internals.position_deltas(fmt)
+    assert [list(accumulate(d)) for d in decode(values)] == lists
+    assert decode([]) == []
+    odd = [*values[:3], values[3][:-1]]  # no STOP at the end (Whoosh's decoder adds it)
+    assert [list(accumulate(d)) for d in decode(odd)] == lists[:4]

@@ -892,6 +892,8 @@ class Search:
         self._query: Any = None
         self._matches: Iterable[int] | None = None
         """Every matching docnum once step one knows them (None: step two finds them)."""
+        self._pending: postings.Partial | None = None
+        """Step one's evaluation with phrase candidates left to check, for step two."""
         self._first: SearchResults | None = None
 
     def __enter__(self) -> Search:
@@ -922,8 +924,10 @@ class Search:
         # Whoosh's matchers.
         by_date = self.sort != "relevance"
         page, limit = self.limit, self.offset + self.limit  # the first `offset` are dropped
-        scores = postings.evaluate(searcher, q, scored=not by_date, cancelled=cancelled)
+        scores: dict[int, float] | None = None
+        pending = None if by_date else postings.evaluate_partial(searcher, q, cancelled)
         if by_date:
+            scores = postings.evaluate(searcher, q, scored=False, cancelled=cancelled)
             if scores is not None:
                 docnums = list(scores)
             else:
@@ -934,8 +938,13 @@ class Search:
             self._matches = docnums
             dates = _column(searcher, "published")
             top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=self.sort == "newest")]
-        elif scores is not None:
+        elif pending is not None and self.fold:
+            scores = pending.resolve()
             top, self._matches = postings.top(scores, limit), scores.keys()
+        elif pending is not None:
+            # Phrases' positions are checked for the candidates the page needs; the count
+            # (step two) checks the rest.
+            top, self._pending = postings.top_partial(pending, limit, cancelled), pending
         else:
             top = _top_by_relevance(searcher, q, limit, notes, cancelled)
         self._story_of = stories.docnum_stories(
@@ -967,6 +976,8 @@ class Search:
 
     def _all_matches(self, searcher: Any, q: Any) -> list[int]:
         """Every matching docnum (found now if step one's ranking did not list them)."""
+        if self._matches is None and self._pending is not None:
+            self._matches = self._pending.resolve().keys()
         if self._matches is None:  # Whoosh's matchers found the top; now count what matches
             deadline = time.perf_counter() + TIME_LIMIT
             found, complete = _matching_docs(searcher, q, deadline, self.cancelled)
