@@ -17,7 +17,7 @@ Whoosh's own `add_postings` when it does not.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from heapq import merge
 from itertools import groupby
 from operator import itemgetter
@@ -41,10 +41,16 @@ def available(fieldwriter: Any) -> bool:
     )
 
 
-def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Iterable[TermPostings]) -> None:
+def write_terms(
+    fieldwriter: Any,
+    schema: Any,
+    lengths: Callable[[str], Sequence[int] | None],
+    terms: Iterable[TermPostings],
+) -> None:
     """Write `terms` (in (field, term) order) to a segment, as `fieldwriter.add_postings`
-    would write the same postings one by one. `lengths` is the segment's per-document reader
-    (each block keeps its documents' shortest and longest field length), or None."""
+    would write the same postings one by one. `lengths(field)` is every document's length
+    byte in the segment (`whoosh_internals.length_column`; each block keeps its documents'
+    shortest and longest), or None when it keeps none."""
     from whoosh.codec.base import OutOfOrderError
 
     lastfn: str | None = None
@@ -58,7 +64,7 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Iterable[Ter
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
-            field_lengths = _length_bytes(lengths, fieldname)
+            field_lengths = lengths(fieldname)
         elif btext <= lasttext:
             raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
         lasttext = btext
@@ -101,24 +107,6 @@ def _write_blocks(
             if found:
                 postwriter._minlength = byte_to_length(min(found))
                 postwriter._maxlength = byte_to_length(max(found))
-
-
-def _length_bytes(lengths: Any, fieldname: str) -> Sequence[int] | None:
-    """Every document's length byte of a field in the per-document reader `lengths` (0 for
-    none), or None when the segment keeps no lengths for it."""
-    if lengths is None:
-        return None
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-    from newsread.index.engine.whoosh_internals import column_values
-
-    column = lengths._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    if column is None:
-        return None
-    found = column_values(column)
-    # Whoosh reads a document past the column's end as no length.
-    found.extend([0] * max(0, lengths.doc_count_all() - len(found)))
-    return found
 
 
 def grouped(postings: Iterable[tuple[Any, ...]]) -> Iterator[TermPostings]:

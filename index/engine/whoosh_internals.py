@@ -292,6 +292,25 @@ def length_bytes(reader: Any, fieldname: str) -> list[int] | None:
     return None if column is None else column_values(column)
 
 
+def length_column(lengths: Any) -> Callable[[str], list[int] | None]:
+    """For a segment's per-document reader (or None): a function from a field's name to
+    every document's length byte in it (0 for none), or None when it keeps no lengths."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    def field_lengths(fieldname: str) -> list[int] | None:
+        if lengths is None:
+            return None
+        column = lengths._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return None
+        found = column_values(column)
+        # Whoosh reads a document past the column's end as no length.
+        found.extend([0] * max(0, lengths.doc_count_all() - len(found)))
+        return found
+
+    return field_lengths
+
+
 def column_values(column: Any) -> list[Any]:
     """Every document's value in a segment's column reader, as a list.
 
@@ -395,7 +414,9 @@ def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
             )
             if posting_writer.available(writer.fieldwriter):
                 terms = posting_writer.merged([own, *sources])
-                posting_writer.write_terms(writer.fieldwriter, schema, lengths, terms)
+                posting_writer.write_terms(
+                    writer.fieldwriter, schema, length_column(lengths), terms
+                )
             else:
                 postings = merge(*(_single_postings(source) for source in (own, *sources)))
                 writer.fieldwriter.add_postings(schema, lengths, postings)
@@ -571,7 +592,7 @@ def _patch_posting_pool() -> None:
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         try:
-            write_terms(self.fieldwriter, self.schema, lengths, self.pool.terms())
+            write_terms(self.fieldwriter, self.schema, length_column(lengths), self.pool.terms())
             self.fieldwriter.close()
         finally:
             if lengths is not None:
