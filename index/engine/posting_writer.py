@@ -5,10 +5,11 @@ Whoosh writes a segment through `FieldWriter.add_postings`: a stream of single p
 its type checks, the document's length read back from the new segment) before a block of 128
 is pickled and compressed. In a 5k build's profile that was 40% of the sub-writers' CPU and
 most of the post-build merge's. Here a term comes whole (its document numbers, weights and
-values as lists), and each block's buffers and statistics are set in one step from slices;
-the block itself is still encoded by Whoosh's `W3PostingsWriter._write_block` (pickle and
-zlib), so the files are byte for byte what Whoosh writes (tests/test_posting_writer.py holds
-them to it on random documents) and every reader, Whoosh's and `postings.py`'s, reads them.
+values as lists), and each block's buffers and statistics are set in one step from slices
+for Whoosh's `W3PostingsWriter._write_block` (pickle and zlib) to encode; a term of one block
+(most terms: names, typos, rare words) is encoded and written here in one step, the same way.
+The files are byte for byte what Whoosh writes (tests/test_posting_writer.py holds them to it
+on random documents), so every reader, Whoosh's and `postings.py`'s, reads them.
 
 `available()` says whether the installed Whoosh has what this needs; callers fall back to
 Whoosh's own `add_postings` when it does not.
@@ -16,6 +17,7 @@ Whoosh's own `add_postings` when it does not.
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from heapq import merge
@@ -65,11 +67,16 @@ def write_terms(
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             field_lengths = lengths(fieldname)
+            blocklimit = fieldwriter._postwriter._blocklimit
+            fixed = fieldwriter._format.fixed_value_size()
         elif btext <= lasttext:
             raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
         lasttext = btext
         if not ids:
             raise ValueError(f"term {fieldname}:{btext!r} has no postings")
+        if len(ids) <= blocklimit:
+            _write_one_block(fieldwriter, fixed, btext, ids, weights, values, field_lengths)
+            continue
         fieldwriter.start_term(btext)
         _write_blocks(fieldwriter._postwriter, ids, weights, values, field_lengths)
         fieldwriter.finish_term()
@@ -107,6 +114,68 @@ def _write_blocks(
             if found:
                 postwriter._minlength = byte_to_length(min(found))
                 postwriter._maxlength = byte_to_length(max(found))
+
+
+def _write_one_block(
+    fieldwriter: Any,
+    fixed: int | None,
+    btext: bytes,
+    ids: Sequence[int],
+    weights: Sequence[float],
+    values: Sequence[bytes | None],
+    field_lengths: Sequence[int] | None,
+) -> None:
+    """A term of one block (most terms): what `start_term`, `add_posting` per posting and
+    `finish_term` write (the block header, the pickled and compressed block, the term info's
+    row), the same bytes in one step. `fixed` is the field format's fixed value size."""
+    from pickle import dumps
+    from zlib import compress
+
+    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+    from whoosh.system import pack_int, pack_ushort
+    from whoosh.util.numeric import byte_to_length, length_to_byte
+
+    postwriter = fieldwriter._postwriter
+    postfile = postwriter._postfile
+    start = postfile.tell()
+    count = len(ids)
+    block_weights = array("f", weights)
+    heaviest = max(weights)
+    maxweight = heaviest if heaviest > 0 else 0
+    minlength, maxlength = None, 0
+    if field_lengths is not None:
+        found = [byte for byte in map(field_lengths.__getitem__, ids) if byte]
+        if found:
+            minlength, maxlength = byte_to_length(min(found)), byte_to_length(max(found))
+    first = block_weights[0]
+    if block_weights.count(first) == count:
+        mini_weights: Any = None if first == 1.0 else first
+    else:
+        mini_weights = tuple(block_weights)
+    kept = [value for value in values if value]
+    if fixed is None or fixed < 0:
+        mini_values: Any = tuple(kept)
+    else:
+        mini_values = None if fixed == 0 else b"".join(kept)
+    last = ids[-1]
+    deltas = tuple(map(operator.sub, ids, [0, *ids]))
+    data = dumps((deltas, mini_weights, mini_values), 2)
+    level = postwriter._compression
+    if level:
+        data = compress(data, level)
+    info = dumps(
+        (count, last, maxweight, level, length_to_byte(minlength), length_to_byte(maxlength)), 2
+    )
+    postfile.write(WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data)
+    terminfo = W3TermInfo()
+    terminfo._weight += sum(block_weights)
+    terminfo._df = count
+    terminfo._minlength = minlength
+    terminfo._maxlength = max(terminfo._maxlength, maxlength)
+    terminfo._maxweight = max(terminfo._maxweight, maxweight)
+    terminfo._minid, terminfo._maxid = ids[0], last
+    terminfo.set_extent(start, postfile.tell() - start)
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + btext, terminfo.to_bytes())
 
 
 def grouped(postings: Iterable[tuple[Any, ...]]) -> Iterator[TermPostings]:
