@@ -23,6 +23,8 @@ Patches, for correctness and speed, applied once per process by `patch_whoosh`:
 - `SegmentWriter` keeps its postings a term at a time and writes a segment a term at a time
   (`PostingPool` replaced by `posting_writer.TermPool`, `_flush_segment` by one that calls
   `posting_writer.write_terms`): the same files, a Python step per term, not per posting;
+- `Positions.word_values` takes a new document's terms and positions from its analyzer's
+  `word_positions` when it has one (newsread's `StemAnalyzer`), not a token object per word;
 - `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
 
 `missing()` names what the installed Whoosh lacks of all this. A missing read turns the
