@@ -187,3 +187,21 @@ def test_match_spans_agree_with_the_analyzer_on_random_texts() -> None:
         terms = {word for word, _, _ in tokens if rng.random() < 0.3} or {"said"}
         expected = [(start, end) for word, start, end in tokens if word in terms]
         assert match_spans(text, terms) == expected, (text, terms)
+
+
+def test_a_documents_terms_and_positions_are_whooshs_without_token_objects() -> None:
+    """`StemAnalyzer.word_positions`, which `Positions.word_values` uses when a document is
+    indexed (whoosh_internals), against Whoosh's own `word_values` over the fused analyzer's
+    tokens: the same terms in the same order, frequencies, weights and encoded positions."""
+    from whoosh.formats import Positions
+
+    from newsread.index.engine.whoosh_internals import patch_whoosh
+
+    patch_whoosh()
+    analyzer = StemAnalyzer()
+    whoosh_word_values = Positions.word_values.__wrapped__  # type: ignore[attr-defined]
+    for boost in (1.0, 2.0):
+        positions = Positions(field_boost=boost)
+        for text in TEXTS + UNICODE_TEXTS:
+            expected = list(whoosh_word_values(positions, text, analyzer, mode="index"))
+            assert list(positions.word_values(text, analyzer, mode="index")) == expected

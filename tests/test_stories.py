@@ -375,3 +375,31 @@ def test_a_tiny_shingle_cache_groups_as_an_unbounded_one(
     for name, which in files.items():
         expected[which].add(name)
     assert found[0] == found[1] == {frozenset(g) for g in expected.values()}
+
+
+def test_the_shingle_cache_keeps_8_bytes_a_shingle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grouper's cache of shingle sets (up to `SHINGLE_CACHE` of them at every commit of
+    a build) keeps each as an array of 64-bit hashes, not a set of ints (~50 KB a 4 KB
+    article): the indexing process's memory peak, which its forked sub-writers carry."""
+    from newsread.index.engine import stories
+
+    seen: list[object] = []
+    real_add = stories._Grouper.add
+
+    def add(self: stories._Grouper, article: object) -> None:
+        real_add(self, article)  # type: ignore[arg-type]
+        seen.extend(self.cache.values())
+
+    text = _text(300, words=400)
+    write_article(tmp_path, "a.txt", "a", text)
+    write_article(tmp_path, "b.txt", "b", _version(text, 3))
+    monkeypatch.setattr(stories._Grouper, "add", add)
+    library = Library(tmp_path).open()
+    library.update()
+    assert len(seen) == 3  # a's after a, a's and b's after b
+    for found in seen:
+        assert len(found) > 300  # type: ignore[arg-type]
+        assert sys.getsizeof(found) < 8 * len(found) + 200  # type: ignore[arg-type]
+    assert len(set(_stories(library).values())) == 1  # the two versions are still one story

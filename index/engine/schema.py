@@ -235,6 +235,32 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
             token.text = stemmed
             yield token
 
+    def word_positions(self, value: str) -> dict[str, list[int]]:
+        """Each term of `value` with its positions, as indexing takes them from
+        `self(value, positions=True)` (stop words left out, in order of first occurrence),
+        without a token object per word: Whoosh's `Positions` format asks for this when a
+        document is added (`whoosh_internals`), a third of a sub-writer's work."""
+        terms = _analysed
+        found: dict[str, list[int]] = {}
+        pos = None
+        for index, match in enumerate(word_pattern(value).finditer(value)):
+            original = match.group()
+            known = terms.get(original)
+            if known is None:
+                if len(terms) > ANALYSED_WORDS:
+                    terms.clear()
+                known = terms[original] = _fold_and_stem(original)
+            stemmed = known[1]
+            if stemmed is None:
+                continue
+            pos = index if pos is None else pos + 1
+            places = found.get(stemmed)
+            if places is None:
+                found[stemmed] = [pos]
+            else:
+                places.append(pos)
+        return found
+
 
 def _fold_and_stem(word: str) -> tuple[str, str | None]:
     text = fold(word)

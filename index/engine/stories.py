@@ -49,8 +49,8 @@ SAME_STORY = 0.3
 MIN_SHINGLES = 12
 """An article with fewer shingles (a line or two) stands alone: too little to judge."""
 SHINGLE_CACHE = 2048
-"""Shingle sets one update keeps for comparisons (~50 KB each for a 4 KB article); others are
-computed again from the store when a candidate needs them."""
+"""Shingle sets one update keeps for comparisons (~5 KB each for a 4 KB article, as arrays);
+others are computed again from the store when a candidate needs them."""
 
 
 _MASK64 = (1 << 64) - 1
@@ -150,13 +150,16 @@ class _Grouper:
         self.generation = generation
         """What the rows written now are marked with (`story_of.gen`)."""
         self.db: sqlite3.Connection = docs.connection
-        self.cache: OrderedDict[str, set[int]] = OrderedDict()
+        self.cache: OrderedDict[str, array[int]] = OrderedDict()
         """The latest shingle sets, at most `SHINGLE_CACHE` (a build's batch of tens of thousands
-        of articles held every one: 1.9 GB at 100,000 articles)."""
+        of articles held every one: 1.9 GB at 100,000 articles), each as an array of 64-bit
+        hashes: as sets (~50 KB for a 4 KB article) they were the indexing process's peak,
+        ~100 MB at every commit, which its forked sub-writers then carried too; a set is made
+        again only for a comparison."""
         self.changes = StoryChanges()
 
     def remember(self, key: str, found: set[int]) -> None:
-        self.cache[key] = found
+        self.cache[key] = array("Q", found)
         self.cache.move_to_end(key)
         if len(self.cache) > SHINGLE_CACHE:
             self.cache.popitem(last=False)
@@ -166,7 +169,7 @@ class _Grouper:
         for key in keys:
             if key in self.cache:
                 self.cache.move_to_end(key)
-                found[key] = self.cache[key]
+                found[key] = set(self.cache[key])
         wanted = [k for k in keys if k not in found]
         if wanted:
             for key, article in self.docs.articles(wanted).items():

@@ -21,6 +21,11 @@ Patches, for correctness and speed, applied once per process by `patch_whoosh`:
   (`title:[TO voted} … title:[TO grains}`) become the narrower, not the wider (soak seed 2777);
 - `BinaryGroup.query` builds each side of ANDNOT / ANDMAYBE once, not twice (2^n for a chain);
 - porter2's steps 2-4 skip their loop over suffixes when the word ends with none of them;
+- `SegmentWriter` keeps its postings a term at a time and writes a segment a term at a time
+  (`PostingPool` replaced by `posting_writer.TermPool`, `_flush_segment` by one that calls
+  `posting_writer.write_terms`): the same files, a Python step per term, not per posting;
+- `Positions.word_values` takes a new document's terms and positions from its analyzer's
+  `word_positions` when it has one (newsread's `StemAnalyzer`), not a token object per word;
 - `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
 
 `missing()` names what the installed Whoosh lacks of all this. A missing read turns the
@@ -39,7 +44,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, wraps
 from itertools import accumulate, repeat
 from typing import Any
@@ -65,6 +70,10 @@ _NEEDED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("whoosh.query", "TermRange", ("_btexts", "normalize")),
     ("whoosh.qparser.syntax", "BinaryGroup", ("query",)),
     ("whoosh.multiproc", "SubWriterTask", ("run",)),
+    ("whoosh.writing", "SegmentWriter", ("_flush_segment",)),
+    ("whoosh.writing", "PostingPool", ()),
+    ("whoosh.codec.whoosh3", "W3TermsReader", ("items",)),
+    ("whoosh.codec.whoosh3", "W3PostingsWriter", ("_write_block", "finish_postings")),
 )
 _INSTANCE_NEEDED = (
     # object made at open, attributes set in its __init__
@@ -128,10 +137,17 @@ def read_postings(
     Python call per posting with one per block. Without values, only the start of each block
     is inflated and unpickled (`block_ids_weights`).
     """
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-
     field = reader.schema[fieldname]
     matcher = reader._terms.matcher(fieldname, btext, field.format)
+    return _matcher_postings(matcher, weights, values)
+
+
+def _matcher_postings(
+    matcher: Any, weights: bool, values: bool
+) -> tuple[list[int], list[float], list[Any]]:
+    """`read_postings` of a term's matcher (a block at a time when it is Whoosh's W3)."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
     ids: list[int] = []
     found_weights: list[float] = []
     found_values: list[Any] = []
@@ -484,6 +500,25 @@ def length_bytes(reader: Any, fieldname: str) -> list[int] | None:
     return None if column is None else column_values(column)
 
 
+def length_column(lengths: Any) -> Callable[[str], list[int] | None]:
+    """For a segment's per-document reader (or None): a function from a field's name to
+    every document's length byte in it (0 for none), or None when it keeps no lengths."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    def field_lengths(fieldname: str) -> list[int] | None:
+        if lengths is None:
+            return None
+        column = lengths._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return None
+        found = column_values(column)
+        # Whoosh reads a document past the column's end as no length.
+        found.extend([0] * max(0, lengths.doc_count_all() - len(found)))
+        return found
+
+    return field_lengths
+
+
 def column_values(column: Any) -> list[Any]:
     """Every document's value in a segment's column reader, as a list.
 
@@ -548,10 +583,12 @@ def segments(index: Any) -> list[Any]:
 
 def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
     """A Whoosh merge policy (`writer.commit(mergetype=merge_all)`): every segment into the
-    writer's new one, as Whoosh's `OPTIMIZE`, streamed: each segment's postings are already
-    in (field, term, document) order, so they are read a block at a time and merged in that
-    order into the new segment. `OPTIMIZE` adds every posting of the library to the writer's
-    sorting pool one Python call at a time, spills sorted runs to disk and sorts them again.
+    writer's new one, as Whoosh's `OPTIMIZE`, streamed: each segment's terms are already in
+    (field, term) order and their postings in document order, so each term's postings are
+    read a block at a time, joined across segments and written a term at a time
+    (`posting_writer.write_terms`). `OPTIMIZE` adds every posting of the library to the
+    writer's sorting pool one Python call at a time, spills sorted runs to disk and sorts
+    them again.
 
     Documents go in segment by segment (deleted ones left out), as `OPTIMIZE` numbers them.
     Returns the segments left as they are (none).
@@ -560,23 +597,37 @@ def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
 
     from whoosh.reading import SegmentReader
 
+    from newsread.index.engine import posting_writer
+
     schema = writer.schema
     readers: list[Any] = []
-    sources: list[Iterator[tuple[Any, ...]]] = []
+    sources: list[Iterator[posting_writer.TermPostings]] = []
     for segment in segments:
         reader = SegmentReader(writer.storage, schema, segment)
         readers.append(reader)
         base = writer.docnum
         names = set(schema.names()) | {n for n in reader.indexed_field_names() if n in schema}
         docmap = writer.write_per_doc(names, reader)
-        sources.append(_segment_postings(reader, base, docmap))
+        sources.append(_segment_terms(reader, base, docmap))
 
     def flush() -> None:  # SegmentWriter._flush_segment, with the streams for the pool
         writer.perdocwriter.close()
         lengths = writer.per_document_reader() if writer.codec.length_stats else None
         try:
-            postings = merge(writer.pool.iter_postings(), *sources)
-            writer.fieldwriter.add_postings(schema, lengths, postings)
+            pool = writer.pool
+            own = (
+                pool.terms()
+                if isinstance(pool, posting_writer.TermPool)
+                else posting_writer.grouped(pool.iter_postings())
+            )
+            if posting_writer.available(writer.fieldwriter):
+                terms = posting_writer.merged([own, *sources])
+                posting_writer.write_terms(
+                    writer.fieldwriter, schema, length_column(lengths), terms
+                )
+            else:
+                postings = merge(*(_single_postings(source) for source in (own, *sources)))
+                writer.fieldwriter.add_postings(schema, lengths, postings)
             writer.fieldwriter.close()
         finally:
             if lengths is not None:
@@ -589,22 +640,39 @@ def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
     return []
 
 
-def _segment_postings(
+def _segment_terms(
     reader: Any, base: int, docmap: dict[int, int] | None
-) -> Iterator[tuple[Any, ...]]:
-    """A segment's postings as `SegmentReader.iter_postings` and the writer's renumbering
-    give them, (field, term, new document number, weight, value), a block at a time."""
-    for fieldname, btext in reader.all_terms():
-        ids, weights, values = read_postings(reader, fieldname, btext, True, True)
+) -> Iterator[tuple[str, bytes, list[int], list[float], list[Any]]]:
+    """A segment's terms in order, each with its postings renumbered as the merging writer
+    numbers the segment's documents (`base` + n, or `docmap` when some were deleted: their
+    postings are left out, and a term left with none)."""
+    schema = reader.schema
+    terms = reader._terms
+    codec, postfile = terms._codec, terms._postfile
+    for (fieldname, btext), terminfo in terms.items():  # one pass, no look-up per term
+        if fieldname not in schema:
+            continue
+        matcher = codec.postings_reader(
+            postfile, terminfo, schema[fieldname].format, term=(fieldname, btext)
+        )
+        ids, weights, values = _matcher_postings(matcher, True, True)
         if docmap is None:
-            numbers: Iterator[int] = map(base.__add__, ids)
-        else:  # deleted documents have no new number: leave their postings out
-            kept = [n for n, docnum in enumerate(ids) if docnum in docmap]
-            if len(kept) < len(ids):
-                weights = [weights[n] for n in kept]
-                values = [values[n] for n in kept]
-            numbers = map(docmap.__getitem__, (ids[n] for n in kept))
-        yield from zip(repeat(fieldname), repeat(btext), numbers, weights, values)
+            yield fieldname, btext, [base + docnum for docnum in ids], weights, values
+            continue
+        kept = [n for n, docnum in enumerate(ids) if docnum in docmap]
+        if not kept:
+            continue
+        if len(kept) < len(ids):
+            weights = [weights[n] for n in kept]
+            values = [values[n] for n in kept]
+        yield fieldname, btext, [docmap[ids[n]] for n in kept], weights, values
+
+
+def _single_postings(terms: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """Term postings as the single `(field, term, document, weight, value)` postings Whoosh's
+    `add_postings` takes."""
+    for fieldname, btext, ids, weights, values in terms:
+        yield from zip(repeat(fieldname), repeat(btext), ids, weights, values)
 
 
 def writer_temporary_folder(index: Any) -> str:
@@ -634,6 +702,8 @@ def patch_whoosh() -> None:
         ("matchers", _patch_matchers),
         ("binary group", _patch_binary_group),
         ("stemmer", _patch_stemmer),
+        ("term pool", _patch_posting_pool),
+        ("positions", _patch_positions),
     ):
         if name not in _patched:
             try:
@@ -665,6 +735,79 @@ def patch_sub_writers(prepare: Callable[[], None], finish: Callable[[str], None]
 
     multiproc.SubWriterTask.run = guarded_run
     _patched.add("sub-writers")
+
+
+def _patch_positions() -> None:
+    """A `Positions` field's terms for a new document from its analyzer's `word_positions`
+    when it has one (newsread's `StemAnalyzer`), not from a token object per word through
+    three generators; the same terms, weights and encoded positions (tests/test_analyzer.py
+    compares them with Whoosh's on real articles)."""
+    from pickle import dumps
+
+    from whoosh import formats
+
+    whoosh_word_values = formats.Positions.word_values
+    pack_count = formats.pack_uint
+
+    @wraps(whoosh_word_values)  # `__wrapped__` is Whoosh's
+    def word_values(self: Any, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        positions = getattr(analyzer, "word_positions", None)
+        if (
+            positions is None
+            or type(self) is not formats.Positions
+            or not isinstance(value, str)
+            or kwargs.keys() - {"mode"}
+        ):
+            return whoosh_word_values(self, value, analyzer, **kwargs)  # type: ignore[no-any-return]
+        boost = self.field_boost
+        return (
+            (
+                word,
+                len(places),
+                float(len(places)) * boost,
+                pack_count(len(places)) + dumps(list(map(operator.sub, places, [0, *places])), 2),
+            )
+            for word, places in positions(value).items()
+        )
+
+    formats.Positions.word_values = word_values
+
+
+whoosh_posting_pool: Any = None
+"""Whoosh's own `PostingPool`, once `patch_whoosh` replaced it (a writer given one writes
+Whoosh's way: the oracle of tests/test_posting_writer.py)."""
+
+
+def _patch_posting_pool() -> None:
+    """Segment writers keep their postings a term at a time and write them a term at a
+    time (`posting_writer.TermPool`, `posting_writer.write_terms`): Whoosh's pool sorts every
+    posting, spilling runs to disk, and its writer takes them one Python call at a time
+    (together 60% of a sub-writer's CPU in a 5k build's profile). The files written are
+    Whoosh's, byte for byte. Whoosh's `MpWriter` without `multisegment` reads its
+    sub-writers' pools as sorted runs of single postings: newsread never uses it."""
+    from whoosh import writing
+
+    from newsread.index.engine.posting_writer import TermPool, available, write_terms
+
+    global whoosh_posting_pool
+    whoosh_posting_pool = writing.PostingPool
+    whoosh_flush = writing.SegmentWriter._flush_segment
+
+    def flush(self: Any) -> None:
+        if type(self.pool) is not TermPool or not available(self.fieldwriter):
+            whoosh_flush(self)
+            return
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        try:
+            write_terms(self.fieldwriter, self.schema, length_column(lengths), self.pool.terms())
+            self.fieldwriter.close()
+        finally:
+            if lengths is not None:
+                lengths.close()
+
+    writing.PostingPool = TermPool
+    writing.SegmentWriter._flush_segment = flush
 
 
 def _patch_column_cache() -> None:
