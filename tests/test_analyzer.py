@@ -41,6 +41,14 @@ UNICODE_TEXTS = [
     "Brahmi 𑀓𑀸𑀫 (a mark beyond U+FFFF) 𝐁𝐨𝐥𝐝 😀 words",
 ]
 
+UNSPACED_TEXTS = [
+    "東京電力は処理水の放出を始めた。 Tokyo Electric 東京",
+    "서울시는 새 정책을 발표했다 김철수 기자",
+    "ภาษาไทยไม่มีช่องว่าง and 中文",
+]
+"""Scripts written without spaces, indexed as pairs of characters with single characters
+stacked at the pair's position."""
+
 
 def _tokens(analyzer: Any, text: str, **options: Any) -> list[tuple[Any, ...]]:
     return [
@@ -202,6 +210,6 @@ def test_a_documents_terms_and_positions_are_whooshs_without_token_objects() -> 
     whoosh_word_values = Positions.word_values.__wrapped__  # type: ignore[attr-defined]
     for boost in (1.0, 2.0):
         positions = Positions(field_boost=boost)
-        for text in TEXTS + UNICODE_TEXTS:
+        for text in TEXTS + UNICODE_TEXTS + UNSPACED_TEXTS:
             expected = list(whoosh_word_values(positions, text, analyzer, mode="index"))
             assert list(positions.word_values(text, analyzer, mode="index")) == expected

@@ -240,8 +240,13 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         `self(value, positions=True)` (stop words left out, in order of first occurrence),
         without a token object per word: Whoosh's `Positions` format asks for this when a
         document is added (`whoosh_internals`), a third of a sub-writer's work."""
-        terms = _analysed
         found: dict[str, list[int]] = {}
+        if has_unspaced(value):
+            # Pairs and stacked single characters: the analyzer's own positions.
+            for token in self(value, positions=True, mode="index"):
+                found.setdefault(token.text, []).append(token.pos)
+            return found
+        terms = _analysed
         pos = None
         for index, match in enumerate(word_pattern(value).finditer(value)):
             original = match.group()
