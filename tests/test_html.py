@@ -945,3 +945,83 @@ def test_the_date_line_under_the_headline_skips_hidden_and_updated_stamps(
     article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
     published = parse_html(page(head, article)).published
     assert published is not None and published.date() == day
+
+
+# --- issue 12: the headline a person reads, where the <h1> or the <title> is not it ---------
+
+
+def bare_page(title: str, body: str, head: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+    )
+
+
+def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h2_the_title_names() -> None:
+    body = (
+        '<div id="top"><h1>Marshland Notes</h1></div>'
+        f'<div class="post"><h2>Why the old bridge had to close</h2>{BODY}</div>'
+        '<div class="sidebar"><h2>Archive</h2></div>'
+    )
+    html = bare_page("Why the old bridge had to close | Marshland Notes", body)
+    assert parse_html(html).title == "Why the old bridge had to close"
+
+
+def test_a_forum_thread_s_h2_is_its_headline_where_the_h1_is_empty() -> None:
+    body = (
+        '<header><h1><a href="/forum"></a></h1></header>'
+        f"<main><h2>Bridge closed, which ferry runs at night ?</h2>{BODY}</main>"
+    )
+    html = bare_page("Bridge closed, which ferry runs at night ? | eBikes | Forum | Town", body)
+    assert parse_html(html).title == "Bridge closed, which ferry runs at night ?"
+
+
+def test_a_sidebar_h2_that_is_a_short_part_of_the_title_is_not_the_headline() -> None:
+    body = f'<h1>Marshland Notes</h1><div><h2>Travel</h2></div><div class="post">{BODY}</div>'
+    html = bare_page("Travel | Marshland Notes", body)
+    assert parse_html(html).title != "Travel"
+
+
+def test_an_h1_with_a_logo_class_is_the_site_s_name_cut_after_a_spaced_colon() -> None:
+    body = (
+        '<div class="head"><h1 class="logo">Marsh Recipes</h1></div>'
+        f'<div class="post"><div class="title"><h2>Basic muffins</h2></div>{BODY}</div>'
+    )
+    assert parse_html(bare_page("Basic muffins : Marsh Recipes", body)).title == "Basic muffins"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harbour works - Ferries to run at night - Town Crier",  # the kicker set apart
+        "Ferries to run at night",  # the kicker left out
+    ],
+)
+def test_a_kicker_in_the_h1_s_first_element_is_cut_where_the_titles_set_it_apart(
+    title: str,
+) -> None:
+    article = (
+        '<h1><style>.k{display:block}</style><span class="k">Harbour works'
+        '<span class="hidden-colon">:</span></span> Ferries to run at night</h1>'
+        f"{BODY}"
+    )
+    assert parse_html(page(f"<title>{title}</title>", article)).title == "Ferries to run at night"
+
+
+def test_a_first_element_the_titles_do_not_set_apart_stays_in_the_headline() -> None:
+    article = f"<h1><em>Ferries</em> to run at night on the harbour</h1>{BODY}"
+    title = "<title>Ferries to run at night on the harbour | Town Crier</title>"
+    assert parse_html(page(title, article)).title == "Ferries to run at night on the harbour"
+
+
+def test_a_site_name_with_separators_of_its_own_is_cut_from_the_title() -> None:
+    site = "★★ - Town Crier e.V. - What happens"
+    head = f'<meta property="og:site_name" content="{site}">'
+    body = f'<div class="widget"><h1>Ferries to run at night</h1></div>{BODY}'
+    html = bare_page(f"Ferries to run at night » {site}", body, head)
+    assert parse_html(html).title == "Ferries to run at night"
+
+
+def test_an_h2_beside_the_h1_is_its_subtitle_even_where_the_title_names_both() -> None:
+    article = f"<h1>Ferries at night</h1><h2>The harbour gets a night service at last</h2>{BODY}"
+    title = "<title>Ferries at night - The harbour gets a night service at last - Town</title>"
+    assert parse_html(page(title, article)).title == "Ferries at night"
