@@ -979,3 +979,19 @@ def test_a_dateline_on_a_line_of_its_own_opens_the_story() -> None:
         paragraphs = parse_text(page).paragraphs
         assert (paragraphs[:2] == [label, LEDE]) is opening
         assert paragraphs[-3:] == BODY
+
+
+# --- issue 12: a kicker run into the headline on one line --------------------------------
+
+
+def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart() -> None:
+    # "Mehr zu: Kicker - Headline" under the text, a comment form's "Kicker: Headline": the
+    # page itself says where its kicker ends. Without such a line, the headline stays whole.
+    headline = "Driverless trams on two lines from spring"
+    run_in = PAGE.replace(f"        {headline}\n", f"        Robot transit {headline}\n")
+    run_in = run_in.replace("Home » Transport » ", "Home » Transport")
+    apart = run_in.replace(
+        "      Related stories\n", f"      More on: Robot transit - {headline}\n"
+    )
+    assert parse_text(apart).title == headline
+    assert parse_text(run_in).title == f"Robot transit {headline}"

@@ -19,6 +19,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -677,11 +678,15 @@ def _headline_text(
     tails: set[str],
     spaced_colons: bool,
     shown_whole: frozenset[str] = frozenset(),
+    apart: Mapping[str, list[tuple[str, str]]] | None = None,
 ) -> tuple[str, bool]:
     """The headline a line would give, and whether something was cut from its front: "Topic:"
     on the line above joined to it; a kicker run into it ("Kicker : Headline", on pages whose
     text never sets a colon apart), or a headline shown on its own elsewhere on the page
-    (unless the page shows the whole line elsewhere too: `shown_whole`)."""
+    (unless the page shows the whole line elsewhere too: `shown_whole`), or a kicker that
+    another line sets apart (`apart`, see `_set_apart`: "Mehr zu: Kicker - Headline", a
+    comment form's "Kicker: Headline")."""
+    apart = apart or {}
     line = lines[position]
     text = line.text
     after = lines[position + 1] if position + 1 < len(lines) else None
@@ -704,7 +709,27 @@ def _headline_text(
         tail = " ".join(words[cut:])
         if tail in tails:
             return tail, True
+    for cut in range(1, min(len(words) - 1, 8)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if any(other != text and before.endswith(head) for before, other in apart.get(tail, ())):
+            return tail, True
     return text, False
+
+
+# Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
+_APART = re.compile(r"\s*[:|]\s+|\s+[-–—]\s+")
+
+
+def _set_apart(lines: list[_Line]) -> dict[str, list[tuple[str, str]]]:
+    """What the lines set apart after a colon, a bar or a dash ("Mehr zu: Kicker - Headline"
+    sets apart "Headline" after "Mehr zu: Kicker"), with what comes before it and the line."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for line in lines:
+        for match in _APART.finditer(line.text):
+            found.setdefault(line.text[match.end() :], []).append(
+                (line.text[: match.start()], line.text)
+            )
+    return found
 
 
 def _candidates(
@@ -722,6 +747,7 @@ def _candidates(
         if not line.sentence and 2 <= line.words and len(line.text) >= 12
     }
     repeated = frozenset(text for text, count in counts.items() if count > 1)
+    apart = _set_apart(lines)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
@@ -770,7 +796,7 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated)
+        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
@@ -833,7 +859,8 @@ def _candidates(
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
-            "named": _named(text, named),
+            # A saved page's name may hold the kicker cut from the headline.
+            "named": max(_named(text, named), _named(line.text, named) if cut else 0.0),
             "elsewhere": float(position not in window),
         }
         found.append((position, text, features))
