@@ -1025,3 +1025,13 @@ def test_an_h2_beside_the_h1_is_its_subtitle_even_where_the_title_names_both() -
     article = f"<h1>Ferries at night</h1><h2>The harbour gets a night service at last</h2>{BODY}"
     title = "<title>Ferries at night - The harbour gets a night service at last - Town</title>"
     assert parse_html(page(title, article)).title == "Ferries at night"
+
+
+def test_a_date_stamp_set_apart_before_the_headline_is_not_part_of_it() -> None:
+    title = "<title>23.01.2022 - Ferries to run at night - Town Crier</title>"
+    article = f"<h1>23.01.2022 - Ferries to run at night</h1>{BODY}"
+    assert parse_html(page(title, article)).title == "Ferries to run at night"
+    # A day without a year names a series ("30.11. | Book of the week"): it stays.
+    title = "<title>30.11. | Book of the week - Town Crier</title>"
+    article = f"<h1>30.11. | Book of the week</h1>{BODY}"
+    assert parse_html(page(title, article)).title == "30.11. | Book of the week"

@@ -484,8 +484,8 @@ class _Metadata:
             return headings[0]
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
-            return _reworded_headline(title, headings[0])
-        return title
+            title = _reworded_headline(title, headings[0])
+        return _without_date_stamp(title)
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -832,6 +832,16 @@ def _kicker(element: Any) -> bool:
         and following is not None
         and following.tag == "br"
     )
+
+
+def _without_date_stamp(title: str) -> str:
+    """`title` without the day it was posted set apart before it ("23.01.2022 - Headline"):
+    a stamp a CMS adds, not words of the headline. (Not "30.11. | Buch der Woche", a date
+    without a year that names a series.)"""
+    parts = _TITLE_SEPARATOR.split(title, maxsplit=1)
+    if len(parts) == 2 and len(_words_of(parts[1])) >= 3 and parse_date(parts[0]) is not None:
+        return parts[1]
+    return title
 
 
 def _at_part_edges(before: str, after: str) -> bool:
