@@ -1035,3 +1035,11 @@ def test_a_date_stamp_set_apart_before_the_headline_is_not_part_of_it() -> None:
     title = "<title>30.11. | Book of the week - Town Crier</title>"
     article = f"<h1>30.11. | Book of the week</h1>{BODY}"
     assert parse_html(page(title, article)).title == "30.11. | Book of the week"
+
+
+def test_a_chinese_site_s_name_set_apart_without_spaces_is_cut_from_the_title() -> None:
+    html = bare_page("武汉的声音：有英勇的你，才有英雄的城！-新华网", f"<div>{BODY}</div>")
+    assert parse_html(html).title == "武汉的声音：有英勇的你，才有英雄的城！"
+    # A hyphen inside a headline's words is not a separator.
+    html = bare_page("中美贸易-科技合作论坛今日开幕", f"<div>{BODY}</div>")
+    assert parse_html(html).title == "中美贸易-科技合作论坛今日开幕"

@@ -49,7 +49,12 @@ _PERSON_TYPES = frozenset(("person",))
 
 # Title separators between a headline and the site's name, widest first.
 # (Not a colon: "Brexit: what now?" is one headline.) "_" without spaces is Chinese sites'.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|//|»)\s+|\s*[_|]\s*(?=[^_|]+$)")
+_TITLE_SEPARATOR = re.compile(
+    r"\s+(?:\||-|–|—|::|·|//|»)\s+|\s*[_|]\s*(?=[^_|]+$)"
+    # Chinese and Japanese titles set the site's name apart without spaces ("…城！-新华网").
+    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[-－—｜](?=[\u3040-\u30ff\u3400-\u9fff]{2,8}$)"
+)
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}")
 # The same, and a colon: to find where a <title> sets apart a name the page shows elsewhere
 # (an <h1> with the site's name, a kicker), never to cut a headline on its own.
 _TITLE_PARTS = re.compile(r"\s*(?:\||::|//|»|«)\s*|\s*:\s+|\s+(?:-|–|—|·|•)\s+")
@@ -1621,6 +1626,9 @@ def _without_named_ends(title: str, names: set[str]) -> str:
 
 def _site_like(tail: str, head: list[str]) -> bool:
     """Whether `tail` of a `<title>` looks like a site name rather than part of the headline."""
+    if _CJK_NAME.fullmatch(tail):
+        # Words are not spaced apart: a name of a few characters after a longer headline.
+        return sum(len(part) for part in head) >= 2 * len(tail)
     words = tail.split()
     head_words = sum(len(part.split()) for part in head)
     named = tail[:1].isupper() or tail[:1].isdigit() or "." in tail
