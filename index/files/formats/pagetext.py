@@ -679,8 +679,10 @@ def _headline_text(
     spaced_colons: bool,
     shown_whole: frozenset[str] = frozenset(),
     apart: Mapping[str, list[tuple[str, str]]] | None = None,
-) -> tuple[str, bool]:
-    """The headline a line would give, and whether something was cut from its front: "Topic:"
+) -> tuple[str, str]:
+    """The headline a line would give, and what was cut from its front ("" for nothing,
+    "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
+    its own elsewhere): "Topic:"
     on the line above joined to it; a kicker run into it ("Kicker : Headline", on pages whose
     text never sets a colon apart), or a headline shown on its own elsewhere on the page
     (unless the page shows the whole line elsewhere too: `shown_whole`), or a kicker that
@@ -697,23 +699,30 @@ def _headline_text(
         and not after.sentence
         and _headline_shaped(after)
     ):
-        return f"{text} {after.text}", False
+        return f"{text} {after.text}", ""
     if not spaced_colons and " : " in text:
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
-            return tail, True
+            return tail, "kicker"
     if text in shown_whole:
-        return text, False  # the page shows it whole elsewhere too: nothing in it is a kicker
+        return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
     for cut in range(1, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
         if tail in tails:
-            return tail, True
+            return tail, "shown"
     for cut in range(1, min(len(words) - 1, 8)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if any(other != text and before.endswith(head) for before, other in apart.get(tail, ())):
-            return tail, True
-    return text, False
+        if _kicker_set_apart(head, tail, text, apart):
+            return tail, "kicker"
+    return text, ""
+
+
+def _kicker_set_apart(
+    head: str, tail: str, line: str, apart: Mapping[str, list[tuple[str, str]]]
+) -> bool:
+    """Whether a line other than `line` sets the kicker `head` apart from `tail`."""
+    return any(other != line and before.endswith(head) for before, other in apart.get(tail, ()))
 
 
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
@@ -832,7 +841,7 @@ def _candidates(
             "menu_above": float(previous is not None and (previous.bullet or previous.words <= 3)),
             "same_indent": float(following is not None and lines[following].indent == line.indent),
             "short": float(len(text.split()) <= 3),
-            "cut": float(cut),
+            "cut": float(bool(cut)),
             "crumb": float(line.crumb),
             "repeated_many": float(counts.get(line.text, 0) > 2),
             "top": 0.0,
@@ -859,8 +868,8 @@ def _candidates(
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
-            # A saved page's name may hold the kicker cut from the headline.
-            "named": max(_named(text, named), _named(line.text, named) if cut else 0.0),
+            # A saved page's name may name the kicker the page sets apart from the headline.
+            "named": max(_named(text, named), _named(line.text, named) if cut == "kicker" else 0),
             "elsewhere": float(position not in window),
         }
         found.append((position, text, features))
