@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from newsread.index.files.formats.pagetext import (
+    _candidates,
     _deck,
     _lines,
     _wrap_width,
@@ -995,3 +996,26 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
     )
     assert parse_text(apart).title == headline
     assert parse_text(run_in).title == f"Robot transit {headline}"
+
+
+def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:
+    # Browsers name a saved page after its <title>, kicker included ("Robot transit -
+    # Driverless trams ….txt"); words cut only because the rest is shown elsewhere (a menu
+    # item) are not a kicker, and the name does not count for them.
+    headline = "Driverless trams on two lines from spring"
+    for elsewhere, counted in ((f"More on: Robot transit - {headline}", True), (headline, False)):
+        text = [
+            "  Northfield Courier",
+            f"      * {elsewhere}",
+            "",
+            f"        Robot transit {headline}",
+            "",
+            f"    {LEDE}",
+            f"    {BODY[0]}",
+        ]
+        lines = _lines(text)
+        at = next(p for p, line in enumerate(lines) if line.text.startswith("Robot"))
+        found = {p: (title, f) for p, title, f in _candidates(lines, at + 1, name_words("robot"))}
+        title, features = found[at]
+        assert title == headline
+        assert (features["named"] > 0) is counted
