@@ -1043,3 +1043,14 @@ def test_a_chinese_site_s_name_set_apart_without_spaces_is_cut_from_the_title() 
     # A hyphen inside a headline's words is not a separator.
     html = bare_page("中美贸易-科技合作论坛今日开幕", f"<div>{BODY}</div>")
     assert parse_html(html).title == "中美贸易-科技合作论坛今日开幕"
+
+
+def test_the_h1_s_copy_in_the_text_goes_with_the_kicker_cut_from_the_title() -> None:
+    article = (
+        '<h1><span class="k">Harbour works</span> Ferries to run at night</h1>'
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    )
+    title = "<title>Harbour works - Ferries to run at night - Town Crier</title>"
+    draft = parse_html(page(title, article))
+    assert draft.title == "Ferries to run at night"
+    assert draft.paragraphs[0] == PARAGRAPHS[0]

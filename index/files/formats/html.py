@@ -1799,7 +1799,13 @@ def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
         return paragraphs
     title = _loose(draft.title)
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
-        if _loose(paragraph) == title:
+        loose = _loose(paragraph)
+        if loose == title or (
+            # The <h1> as the page shows it: the title with the kicker or date stamp it cut.
+            len(title.split()) >= _MAX_LABEL_WORDS
+            and loose.endswith(f" {title}")
+            and len(loose[: -len(title)].split()) <= _MAX_LABEL_WORDS
+        ):
             return paragraphs[index + 1 :]
         if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").
