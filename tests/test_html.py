@@ -945,3 +945,115 @@ def test_the_date_line_under_the_headline_skips_hidden_and_updated_stamps(
     article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
     published = parse_html(page(head, article)).published
     assert published is not None and published.date() == day
+
+
+# --- issue 12: the headline a person reads, where the <h1> or the <title> is not it ---------
+
+
+def bare_page(title: str, body: str, head: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+    )
+
+
+def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h2_the_title_names() -> None:
+    body = (
+        '<div id="top"><h1>Marshland Notes</h1></div>'
+        f'<div class="post"><h2>Why the old bridge had to close</h2>{BODY}</div>'
+        '<div class="sidebar"><h2>Archive</h2></div>'
+    )
+    html = bare_page("Why the old bridge had to close | Marshland Notes", body)
+    assert parse_html(html).title == "Why the old bridge had to close"
+
+
+def test_a_forum_thread_s_h2_is_its_headline_where_the_h1_is_empty() -> None:
+    body = (
+        '<header><h1><a href="/forum"></a></h1></header>'
+        f"<main><h2>Bridge closed, which ferry runs at night ?</h2>{BODY}</main>"
+    )
+    html = bare_page("Bridge closed, which ferry runs at night ? | eBikes | Forum | Town", body)
+    assert parse_html(html).title == "Bridge closed, which ferry runs at night ?"
+
+
+def test_a_sidebar_h2_that_is_a_short_part_of_the_title_is_not_the_headline() -> None:
+    body = (
+        f'<h1>Marshland Notes Weekly Blog</h1><div><h2>Travel tips</h2></div><div class="post">'
+        f"{BODY}</div>"
+    )
+    html = bare_page("Travel tips | Marshland Notes Weekly Blog", body)
+    assert parse_html(html).title != "Travel tips"
+
+
+def test_an_h1_with_a_logo_class_is_the_site_s_name_cut_after_a_spaced_colon() -> None:
+    body = (
+        '<div class="head"><h1 class="logo">Marsh Recipes</h1></div>'
+        f'<div class="post"><div class="title"><h2>Basic muffins</h2></div>{BODY}</div>'
+    )
+    assert parse_html(bare_page("Basic muffins : Marsh Recipes", body)).title == "Basic muffins"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harbour works - Ferries to run at night - Town Crier",  # the kicker set apart
+        "Ferries to run at night",  # the kicker left out
+    ],
+)
+def test_a_kicker_in_the_h1_s_first_element_is_cut_where_the_titles_set_it_apart(
+    title: str,
+) -> None:
+    article = (
+        '<h1><style>.k{display:block}</style><span class="k">Harbour works'
+        '<span class="hidden-colon">:</span></span> Ferries to run at night</h1>'
+        f"{BODY}"
+    )
+    assert parse_html(page(f"<title>{title}</title>", article)).title == "Ferries to run at night"
+
+
+def test_a_first_element_the_titles_do_not_set_apart_stays_in_the_headline() -> None:
+    article = f"<h1><em>Ferries</em> to run at night on the harbour</h1>{BODY}"
+    title = "<title>Ferries to run at night on the harbour | Town Crier</title>"
+    assert parse_html(page(title, article)).title == "Ferries to run at night on the harbour"
+
+
+def test_a_site_name_with_separators_of_its_own_is_cut_from_the_title() -> None:
+    site = "★★ - Town Crier e.V. - What happens"
+    head = f'<meta property="og:site_name" content="{site}">'
+    body = f'<div class="widget"><h1>Ferries to run at night</h1></div>{BODY}'
+    html = bare_page(f"Ferries to run at night » {site}", body, head)
+    assert parse_html(html).title == "Ferries to run at night"
+
+
+def test_an_h2_beside_the_h1_is_its_subtitle_even_where_the_title_names_both() -> None:
+    article = f"<h1>Ferries at night</h1><h2>The harbour gets a night service at last</h2>{BODY}"
+    title = "<title>Ferries at night - The harbour gets a night service at last - Town</title>"
+    assert parse_html(page(title, article)).title == "Ferries at night"
+
+
+def test_a_date_stamp_set_apart_before_the_headline_is_not_part_of_it() -> None:
+    title = "<title>23.01.2022 - Ferries to run at night - Town Crier</title>"
+    article = f"<h1>23.01.2022 - Ferries to run at night</h1>{BODY}"
+    assert parse_html(page(title, article)).title == "Ferries to run at night"
+    # A day without a year names a series ("30.11. | Book of the week"): it stays.
+    title = "<title>30.11. | Book of the week - Town Crier</title>"
+    article = f"<h1>30.11. | Book of the week</h1>{BODY}"
+    assert parse_html(page(title, article)).title == "30.11. | Book of the week"
+
+
+def test_a_chinese_site_s_name_set_apart_without_spaces_is_cut_from_the_title() -> None:
+    html = bare_page("武汉的声音：有英勇的你，才有英雄的城！-新华网", f"<div>{BODY}</div>")
+    assert parse_html(html).title == "武汉的声音：有英勇的你，才有英雄的城！"
+    # A hyphen inside a headline's words is not a separator.
+    html = bare_page("中美贸易-科技合作论坛今日开幕", f"<div>{BODY}</div>")
+    assert parse_html(html).title == "中美贸易-科技合作论坛今日开幕"
+
+
+def test_the_h1_s_copy_in_the_text_goes_with_the_kicker_cut_from_the_title() -> None:
+    article = (
+        '<h1><span class="k">Harbour works</span> Ferries to run at night</h1>'
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    )
+    title = "<title>Harbour works - Ferries to run at night - Town Crier</title>"
+    draft = parse_html(page(title, article))
+    assert draft.title == "Ferries to run at night"
+    assert draft.paragraphs[0] == PARAGRAPHS[0]

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from newsread.index.files.formats.pagetext import (
+    _candidates,
     _deck,
     _lines,
     _wrap_width,
@@ -979,3 +980,42 @@ def test_a_dateline_on_a_line_of_its_own_opens_the_story() -> None:
         paragraphs = parse_text(page).paragraphs
         assert (paragraphs[:2] == [label, LEDE]) is opening
         assert paragraphs[-3:] == BODY
+
+
+# --- issue 12: a kicker run into the headline on one line --------------------------------
+
+
+def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart() -> None:
+    # "Mehr zu: Kicker - Headline" under the text, a comment form's "Kicker: Headline": the
+    # page itself says where its kicker ends. Without such a line, the headline stays whole.
+    headline = "Driverless trams on two lines from spring"
+    run_in = PAGE.replace(f"        {headline}\n", f"        Robot transit {headline}\n")
+    run_in = run_in.replace("Home » Transport » ", "Home » Transport")
+    apart = run_in.replace(
+        "      Related stories\n", f"      More on: Robot transit - {headline}\n"
+    )
+    assert parse_text(apart).title == headline
+    assert parse_text(run_in).title == f"Robot transit {headline}"
+
+
+def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:
+    # Browsers name a saved page after its <title>, kicker included ("Robot transit -
+    # Driverless trams ….txt"); words cut only because the rest is shown elsewhere (a menu
+    # item) are not a kicker, and the name does not count for them.
+    headline = "Driverless trams on two lines from spring"
+    for elsewhere, counted in ((f"More on: Robot transit - {headline}", True), (headline, False)):
+        text = [
+            "  Northfield Courier",
+            f"      * {elsewhere}",
+            "",
+            f"        Robot transit {headline}",
+            "",
+            f"    {LEDE}",
+            f"    {BODY[0]}",
+        ]
+        lines = _lines(text)
+        at = next(p for p, line in enumerate(lines) if line.text.startswith("Robot"))
+        found = {p: (title, f) for p, title, f in _candidates(lines, at + 1, name_words("robot"))}
+        title, features = found[at]
+        assert title == headline
+        assert (features["named"] > 0) is counted

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as html_entities
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -49,7 +49,18 @@ _PERSON_TYPES = frozenset(("person",))
 
 # Title separators between a headline and the site's name, widest first.
 # (Not a colon: "Brexit: what now?" is one headline.) "_" without spaces is Chinese sites'.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|//|»)\s+|\s*[_|]\s*(?=[^_|]+$)")
+_TITLE_SEPARATOR = re.compile(
+    r"\s+(?:\||-|–|—|::|·|//|»)\s+|\s*[_|]\s*(?=[^_|]+$)"
+    # Chinese and Japanese titles set the site's name apart without spaces ("…城！-新华网").
+    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[-－—｜](?=[\u3040-\u30ff\u3400-\u9fff]{2,8}$)"
+)
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}")
+# The same, and a colon: to find where a <title> sets apart a name the page shows elsewhere
+# (an <h1> with the site's name, a kicker), never to cut a headline on its own.
+_TITLE_PARTS = re.compile(r"\s*(?:\||::|//|»|«)\s*|\s*:\s+|\s+(?:-|–|—|·|•)\s+")
+# Punctuation a <title> puts between a headline and a name it adds ("… : Muffin Rezepte",
+# "…-新华网" is not cut: the name there is not one the page gives).
+_NAME_SEPARATOR = r"\s*[|:·•»«/\\_~–—-]+\s*"
 
 # Block-level elements of a web page, and what the stand-in extraction leaves out entirely.
 _HTML_BLOCKS = frozenset(
@@ -122,6 +133,8 @@ _CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # An article's element: <article>, <main>, or a blog post marked up as one (microformats).
 _ARTICLE_CLASS = re.compile(r"\bh-?entry\b")
 _FURNITURE_TAGS = frozenset(("footer", "nav", "aside"))
+# An <h1> that is the site's logo or name by its own class ("logo", "site-title").
+_SITE_HEADING_CLASS = re.compile(r"logo|brand|site-?title|site-?name")
 _ROOT_LINK = re.compile(r"^(?:/|\./|index\.html?|(?:https?:)?//[^/]+/?)$", re.IGNORECASE)
 # Byline text after the names: dates ("Apr 16, 2015", "Monday", "2 hours ago", "8h"),
 # handles, labels, and the editors and photographers credited after the writers.
@@ -407,6 +420,8 @@ class _Metadata:
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
         self.articles, self.pages, self.sites, self.works = _json_ld(tree)
         self.site_credit = ""
+        # Whether an <h1> was read without a kicker that the page's titles set apart.
+        self.kicker_cut = False
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -466,10 +481,54 @@ class _Metadata:
 
     def title(self, site: str, authors: list[str]) -> str:
         headings = self.headings()
+        shown = self._headline_under_site_heading(headings)
+        if shown:
+            return shown
+        if len(headings) == 1 and self.kicker_cut:
+            # The titles name the <h1>'s kicker apart from it: the <h1> is this story's.
+            return headings[0]
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
-            return _reworded_headline(title, headings[0])
-        return title
+            title = _reworded_headline(title, headings[0])
+        return _without_date_stamp(title)
+
+    def _titles(self) -> list[str]:
+        """The page's `<title>` and the title it declares for sharing."""
+        titles = (self.tree.findtext(".//title") or "", self.first("og:title", "twitter:title"))
+        return [title for title in map(_clean, titles) if title]
+
+    def _headline_under_site_heading(self, headings: list[str]) -> str:
+        """The `<h2>` that is the headline where the page's `<h1>` is not: a blog's or a
+        section's name ("DimidoBlog", "Literatur") or nothing, and the `<title>` is the `<h2>`
+        with that name and others beside it ("Was ist Virales Marketing? | DimidoBlog").
+        The `<h2>` must be the title's longest part (a sidebar's "Archiv" is a name too), and
+        not beside the `<h1>`: there it is the headline's subtitle ("Headline - Subtitle")."""
+        titles = [_loose(title) for title in self._titles()]
+        if not titles:
+            return ""
+        beside = {h.getparent() for h in self.tree.iter("h1") if not _is_site_heading(h)}
+        for element in self.tree.iter("h2"):
+            if element.getparent() in beside:
+                continue
+            if _in_furniture(element) or _in_other_content(element):
+                continue
+            text = _heading_text(element)
+            loose_text = _loose(text)
+            if len(_words_of(text)) < 2:
+                continue
+            for title in titles:
+                start = title.find(loose_text)
+                if start < 0 or loose_text == title:
+                    continue
+                before, after = title[:start], title[start + len(loose_text) :]
+                if not _at_part_edges(before, after):
+                    continue
+                others = [p for p in _TITLE_PARTS.split(f"{before} {after}") if p.strip()]
+                if all(_loose(h) in others for h in headings) and all(
+                    len(_words_of(p)) <= len(_words_of(text)) for p in others
+                ):
+                    return text
+        return ""
 
     def _declared_title(self, site: str, authors: list[str], headings: list[str]) -> str:
         url = self.url()
@@ -494,7 +553,8 @@ class _Metadata:
             return visible[0]
         # What a <title> adds to the headline: the site's name, as its logo heading gives it,
         # the author's, WordPress's "Blog Archive".
-        authors = [*authors, *logos, *_ARCHIVE_LABELS]
+        sites = [site, *logos, *self.all("og:site_name")]
+        authors = [*authors, *sites[1:], *_ARCHIVE_LABELS]
         if declared:
             # Wikipedia's JSON-LD "headline" is a description; the candidate the <title>
             # agrees with is the headline.
@@ -504,13 +564,15 @@ class _Metadata:
                 # The <title> and the <h1> agree with each other on a headline that the
                 # metadata lacks: the metadata is the site's generic one.
                 return next(h for h in headings if _loose(h) == loose_page)
-            title = _strip_site((agreed or declared)[0], site, page_title, authors, url=url)
+            title = _strip_site(
+                (agreed or declared)[0], site, page_title, authors, url=url, sites=sites
+            )
         elif len(headings) == 1 and (not page_title or _similar(headings[0], page_title)):
             # A lone <h1> outside the page header is the headline, unless the <title> says
             # otherwise (a section name such as "Health Center").
             return headings[0]
         else:
-            title = _strip_site(page_title, site, "", authors, guess=not site, url=url)
+            title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
         if len(headings) == 1 and (
             len(title.split()) <= 3
             and len(headings[0].split()) >= 4
@@ -522,12 +584,17 @@ class _Metadata:
         return _visible_headline(title, headings)
 
     def headings(self) -> list[str]:
-        """The texts of the page's `<h1>`s, except those in its header (site logos)."""
+        """The texts of the page's `<h1>`s, except those in its header (site logos), without
+        a kicker the `<title>` sets apart."""
         found = []
+        titles = self._titles()
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading):
                 continue
             text = _heading_text(heading)
+            headline = _without_title_kicker(heading, text, titles)
+            self.kicker_cut = self.kicker_cut or headline != text
+            text = headline
             if text and text not in found:
                 found.append(text)
         return found
@@ -770,6 +837,48 @@ def _kicker(element: Any) -> bool:
         and following is not None
         and following.tag == "br"
     )
+
+
+def _without_date_stamp(title: str) -> str:
+    """`title` without the day it was posted set apart before it ("23.01.2022 - Headline"):
+    a stamp a CMS adds, not words of the headline. (Not "30.11. | Buch der Woche", a date
+    without a year that names a series.)"""
+    parts = _TITLE_SEPARATOR.split(title, maxsplit=1)
+    if len(parts) == 2 and len(_words_of(parts[1])) >= 3 and parse_date(parts[0]) is not None:
+        return parts[1]
+    return title
+
+
+def _at_part_edges(before: str, after: str) -> bool:
+    """Whether text between `before` and `after` in a title is whole parts of it."""
+    return bool(before or after) and (
+        (not before or _TITLE_PARTS.search(f"{before}$") is not None)
+        and (not after or _TITLE_PARTS.match(after) is not None)
+    )
+
+
+def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
+    """`text` of an `<h1>` without the kicker in its first element, where the page's titles
+    set that kicker apart ("Olympische Spiele in Paris - Getränke per Schiff …") or leave it
+    out: `<h1><span>Olympische Spiele in Paris</span> Getränke per Schiff …</h1>`."""
+    children = [c for c in heading if isinstance(c.tag, str) and c.tag not in _NOT_TEXT]
+    if not children or (heading.text or "").strip() or children[0].tag in ("a", "br"):
+        return text
+    kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
+    loose_text, loose_kicker = _loose(text), _loose(kicker)
+    if not kicker or not loose_text.startswith(loose_kicker):
+        return text
+    rest = (
+        _clean(text[len(kicker) :].lstrip(_LEADING_SEPARATORS)) if text.startswith(kicker) else ""
+    )
+    if len(_words_of(rest)) < 2:
+        return text
+    for title in map(_loose, titles):
+        if title.startswith(_loose(rest)):
+            return rest
+        if title.startswith(loose_kicker) and _TITLE_PARTS.match(title[len(loose_kicker) :]):
+            return rest
+    return text
 
 
 def _visible_headline(title: str, headings: list[str]) -> str:
@@ -1031,6 +1140,8 @@ def _is_site_heading(heading: Any) -> bool:
 
 
 def _is_logo(heading: Any) -> bool:
+    if _SITE_HEADING_CLASS.search(_marks(heading)):
+        return True
     return any(
         inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip())
         for inner in heading.iter("a", "img")
@@ -1463,11 +1574,13 @@ def _strip_site(
     *,
     guess: bool = False,
     url: str = "",
+    sites: Sequence[str] = (),
 ) -> str:
     """`title` without a " | Site" (or " | Author") suffix, or a "Site - " prefix.
 
     With `guess`, a short capitalised tail is taken for the site's name even when the page
-    does not name its site (for the `<title>`, which almost always carries one).
+    does not name its site (for the `<title>`, which almost always carries one). `sites`
+    are the names the page gives itself, cut after any separator, a colon too.
     """
     if not title:
         return ""
@@ -1479,6 +1592,7 @@ def _strip_site(
             tail = _TITLE_SEPARATOR.sub("|", page_title[len(title) :], count=1).strip(" |")
             if tail:
                 names.add(_loose(tail))
+    title = _without_named_ends(title, {_loose(name) for name in sites})
     for _ in range(3):
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
@@ -1496,8 +1610,25 @@ def _strip_site(
     return title
 
 
+def _without_named_ends(title: str, names: set[str]) -> str:
+    """`title` without a name the page gives (its site's, its logo's) set apart at its end
+    by any separator: "… : Muffin Rezepte", "… » ☆☆☆☆☆ - Journalistenwatch e.V. - …" (a
+    name with separators of its own, that splitting the title at separators cannot find)."""
+    for name in sorted(names, key=len, reverse=True):
+        if not name or len(name) >= len(_loose(title)):
+            continue
+        spaced = r"\s+".join(map(re.escape, name.split()))
+        cut = re.sub(f"{_NAME_SEPARATOR}{spaced}\\s*$", "", title, flags=re.IGNORECASE)
+        if cut != title and len(_words_of(cut)) >= 2:
+            return cut
+    return title
+
+
 def _site_like(tail: str, head: list[str]) -> bool:
     """Whether `tail` of a `<title>` looks like a site name rather than part of the headline."""
+    if _CJK_NAME.fullmatch(tail):
+        # Words are not spaced apart: a name of a few characters after a longer headline.
+        return sum(len(part) for part in head) >= 2 * len(tail)
     words = tail.split()
     head_words = sum(len(part.split()) for part in head)
     named = tail[:1].isupper() or tail[:1].isdigit() or "." in tail
@@ -1668,7 +1799,13 @@ def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
         return paragraphs
     title = _loose(draft.title)
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
-        if _loose(paragraph) == title:
+        loose = _loose(paragraph)
+        if loose == title or (
+            # The <h1> as the page shows it: the title with the kicker or date stamp it cut.
+            len(title.split()) >= _MAX_LABEL_WORDS
+            and loose.endswith(f" {title}")
+            and len(loose[: -len(title)].split()) <= _MAX_LABEL_WORDS
+        ):
             return paragraphs[index + 1 :]
         if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").

@@ -19,6 +19,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -677,11 +678,17 @@ def _headline_text(
     tails: set[str],
     spaced_colons: bool,
     shown_whole: frozenset[str] = frozenset(),
-) -> tuple[str, bool]:
-    """The headline a line would give, and whether something was cut from its front: "Topic:"
+    apart: Mapping[str, list[tuple[str, str]]] | None = None,
+) -> tuple[str, str]:
+    """The headline a line would give, and what was cut from its front ("" for nothing,
+    "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
+    its own elsewhere): "Topic:"
     on the line above joined to it; a kicker run into it ("Kicker : Headline", on pages whose
     text never sets a colon apart), or a headline shown on its own elsewhere on the page
-    (unless the page shows the whole line elsewhere too: `shown_whole`)."""
+    (unless the page shows the whole line elsewhere too: `shown_whole`), or a kicker that
+    another line sets apart (`apart`, see `_set_apart`: "Mehr zu: Kicker - Headline", a
+    comment form's "Kicker: Headline")."""
+    apart = apart or {}
     line = lines[position]
     text = line.text
     after = lines[position + 1] if position + 1 < len(lines) else None
@@ -692,19 +699,46 @@ def _headline_text(
         and not after.sentence
         and _headline_shaped(after)
     ):
-        return f"{text} {after.text}", False
+        return f"{text} {after.text}", ""
     if not spaced_colons and " : " in text:
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
-            return tail, True
+            return tail, "kicker"
     if text in shown_whole:
-        return text, False  # the page shows it whole elsewhere too: nothing in it is a kicker
+        return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
     for cut in range(1, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
         if tail in tails:
-            return tail, True
-    return text, False
+            return tail, "shown"
+    for cut in range(1, min(len(words) - 1, 8)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if _kicker_set_apart(head, tail, text, apart):
+            return tail, "kicker"
+    return text, ""
+
+
+def _kicker_set_apart(
+    head: str, tail: str, line: str, apart: Mapping[str, list[tuple[str, str]]]
+) -> bool:
+    """Whether a line other than `line` sets the kicker `head` apart from `tail`."""
+    return any(other != line and before.endswith(head) for before, other in apart.get(tail, ()))
+
+
+# Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
+_APART = re.compile(r"\s*[:|]\s+|\s+[-–—]\s+")
+
+
+def _set_apart(lines: list[_Line]) -> dict[str, list[tuple[str, str]]]:
+    """What the lines set apart after a colon, a bar or a dash ("Mehr zu: Kicker - Headline"
+    sets apart "Headline" after "Mehr zu: Kicker"), with what comes before it and the line."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for line in lines:
+        for match in _APART.finditer(line.text):
+            found.setdefault(line.text[match.end() :], []).append(
+                (line.text[: match.start()], line.text)
+            )
+    return found
 
 
 def _candidates(
@@ -722,6 +756,7 @@ def _candidates(
         if not line.sentence and 2 <= line.words and len(line.text) >= 12
     }
     repeated = frozenset(text for text, count in counts.items() if count > 1)
+    apart = _set_apart(lines)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
@@ -770,7 +805,7 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated)
+        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
@@ -806,7 +841,7 @@ def _candidates(
             "menu_above": float(previous is not None and (previous.bullet or previous.words <= 3)),
             "same_indent": float(following is not None and lines[following].indent == line.indent),
             "short": float(len(text.split()) <= 3),
-            "cut": float(cut),
+            "cut": float(bool(cut)),
             "crumb": float(line.crumb),
             "repeated_many": float(counts.get(line.text, 0) > 2),
             "top": 0.0,
@@ -833,7 +868,8 @@ def _candidates(
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
-            "named": _named(text, named),
+            # A saved page's name may name the kicker the page sets apart from the headline.
+            "named": max(_named(text, named), _named(line.text, named) if cut == "kicker" else 0),
             "elsewhere": float(position not in window),
         }
         found.append((position, text, features))
