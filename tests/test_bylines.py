@@ -652,3 +652,70 @@ def test_greetings_are_no_person(text: str) -> None:
 def test_an_item_of_a_list_of_posts_is_no_byline() -> None:
     posts = "        * Harbourlog 2. Februar 2020\n        * Harbourlog 1. Februar 2020"
     assert parse_text(_page(posts)).authors == []
+
+
+# --- auth12: bylines by what they are (labels without a colon, pieces, desks) -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Autoren Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+        ("AUTOR/IN Jane Doe", ["Jane Doe"]),
+        ("Author Jane Doe", ["Jane Doe"]),
+        ("Interview: Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_label_without_a_colon_before_names_is_a_byline(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize(
+    "line", ["Author Guidelines for Submissions", "Autoren gesucht für unser Magazin"]
+)
+def test_a_label_without_a_colon_before_other_words_is_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Blog Beitrag von Jane Doe", ["Jane Doe"]),
+        ("Ein Kommentar von Jane Doe", ["Jane Doe"]),
+        ("Eine Reportage von Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_the_kind_of_piece_before_von_opens_a_byline(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+def test_a_piece_by_someone_inside_a_sentence_is_no_byline() -> None:
+    assert not is_byline("Der Beitrag von Jane Doe zeigt, wie es geht")
+
+
+def test_who_an_interviewer_spoke_to_is_no_author() -> None:
+    line = "Ein Interview von Jane Doe mit John Roe"
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Emotion Redaktion", "Emotion"),
+        ("Redaktion Harbour Post", "Harbour Post"),
+        ("Author Coastal.LIVE Redaktion", "Coastal.LIVE"),
+        ("Die Redaktion", "Die Redaktion"),
+        ("La rédaction", "La rédaction"),
+    ],
+)
+def test_a_desk_is_credited_to_its_outlet(line: str, credit: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == ([], credit)
+
+
+def test_a_desk_under_the_headline_of_a_page_saved_as_text_is_its_credit() -> None:
+    article = parse_text(_page("        12.05.2021\n        Coastal Echo Redaktion"))
+    assert (article.authors, article.credit) == ([], "Coastal Echo")

@@ -60,7 +60,8 @@ _ROLE_WORDS = _words(
     journalists author authors producer photographer critic commentator blogger
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
-    international national local city freelance guest contributing executive assistant"""
+    international national local city freelance guest contributing executive assistant
+    redaktion rédaction redacción redazione redactie"""
 )
 
 _CORE_ROLES = _words(
@@ -84,11 +85,18 @@ _TOPIC_WORDS = _words(
     acting general supervising visiting lead principal interim"""
 )
 _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
-_TRAILING_ROLES = _words(
+# Words before a desk that name no outlet ("Die Redaktion", "La rédaction", "Unsere Redaktion").
+_DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra")
+# A desk in the languages of the pages ("Emotion Redaktion", "La rédaction"): an outlet's
+# staff, whose outlet is the credit.
+_DESKS = _words("redaktion rédaction redacción redazione redactie")
+_TRAILING_ROLES = _DESKS | _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
 # What one person is ("Jane Doe Games Editor"); a desk or team is not ("Cloud Help Desk").
-_PERSON_ROLES = (_TRAILING_ROLES | _CORE_ROLES) - _words("staff desk team bureau editorial")
+_PERSON_ROLES = (
+    (_TRAILING_ROLES | _CORE_ROLES) - _DESKS - _words("staff desk team bureau editorial")
+)
 
 # Words that mark a name as an organisation.
 _OUTLET_WORDS = _words(
@@ -157,6 +165,14 @@ _VERBS = (
 )
 _OTHER_VERB = re.compile(rf"(?:{_OTHER_VERBS})", re.IGNORECASE)
 _VERB_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+# "Autor", "Autorin", "Autoren", "AUTOR/IN", "Autor*in": the German label of a byline.
+_AUTHOR_LABEL = r"autor(?:in|en|innen|/in|\*in|:in)?"
+# The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
+# whatever piece it is, the name after "von" wrote it.
+_PIECE_BY = (
+    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-])?(?:beitrag|artikel|kommentar|interview|bericht"
+    r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
+)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
@@ -164,14 +180,16 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
-        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|interview)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von\s*:?
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
         | von\s*:
-        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in|en)?
+        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Who an interviewer spoke to: "Interview: Jane Doe mit John Roe".
+_INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
 _INNER_BY = re.compile(rf"(?:\s*[,;]|\s+(?:and|&))?\s+(?=(?:{_VERBS})\s+by\s)", re.IGNORECASE)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
@@ -348,6 +366,32 @@ def _strip_date_words(name: str) -> str:
     return " ".join(words)
 
 
+def is_desk(text: str) -> bool:
+    """Whether `text` names an outlet's desk: "Emotion Redaktion", "Redaktion Polizeiticker"."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 4
+        and (words[-1].lower() in _DESKS or words[0].lower() in _DESKS)
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+def outlet_of_desk(role: str) -> str:
+    """'Emotion Redaktion' -> 'Emotion', 'Redaktion Polizeiticker' -> 'Polizeiticker': the
+    outlet whose desk a byline names is its credit; other roles ('Staff Reporter',
+    'Die Redaktion') are kept whole."""
+    words = role.split()
+    if len(words) > 1 and words[-1].lower() in _DESKS:
+        outlet = words[:-1]
+    elif len(words) > 1 and words[0].lower() in _DESKS:
+        outlet = words[1:]
+    else:
+        return role
+    if len(outlet) == 1 and outlet[0].lower() in _DETERMINERS:
+        return role
+    return " ".join(outlet)
+
+
 def _strip_roles(name: str) -> str:
     """'Reuters Staff' -> 'Reuters': the outlet is the credit, the role adds nothing."""
     words = name.split()
@@ -438,6 +482,9 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     if prefix:
         verbs = prefix.group("verbs")
         writers = verbs is None or _credits_authors(verbs)
+        if "interview" in prefix.group(0).lower():
+            # "Ein Interview von Jane Doe mit John Roe": who was asked did not write it.
+            segment = _INTERVIEWED.split(segment, maxsplit=1)[0]
         segment = segment[prefix.end() :]
     first, *rest = _INNER_BY.split(segment, maxsplit=1)
     if writers:
@@ -479,7 +526,7 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         person = titled if is_person_name(titled) else _person_before_role(titled)
         if person:
             people.append(person)
-        elif _is_role(name):
+        elif _is_role(name) or is_desk(name):
             roles.append(name)
         else:
             others.append(name)
@@ -546,7 +593,7 @@ def split_byline(text: str) -> tuple[list[str], str]:
     unique_authors = list(dict.fromkeys(authors))
     credit = ", ".join(dict.fromkeys(c for c in credits if c))
     if not unique_authors and not credit and roles:
-        credit = roles[0]
+        credit = outlet_of_desk(roles[0])
     return unique_authors, credit
 
 
@@ -582,10 +629,11 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|von)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel))
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|interview)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
+        | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -624,14 +672,16 @@ def is_byline(line: str) -> bool:
         if _MONTH_OR_DAY.match(rest) or rest.rstrip().endswith(("?", "!")):
             return False
         english = verbs is not None or line[:2].lower() == "by" or line[:6].lower() == "author"
-        if not english or line[:1].islower():
+        if not english or line[:1].islower() or match.group("label"):
+            # A label with no colon ("Autoren Jane Doe und John Roe") opens headings too
+            # ("Author Guidelines"): only people's names after it.
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
             rest = _SEGMENTS.split(rest, maxsplit=1)[0]
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
-            return _people_and_agencies(_PLACE.sub("", rest))
+            return _people_and_agencies(_PLACE.sub("", rest)) or is_desk(rest)
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
         # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
@@ -645,6 +695,8 @@ def is_byline(line: str) -> bool:
         allowed = 1 if verbs is None or _credits_authors(verbs) else 0
         return len(lower_words) <= allowed and len(names.split()) <= 14
     bare = line.strip(" .")
+    if len(bare.split()) >= 2 and is_desk(bare):
+        return True  # "Emotion Redaktion", "Redaktion Harbour Post"
     last = bare.rsplit(None, 1)[-1].lower() if bare else ""
     if last in _ROLE_WORDS and (
         _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True)

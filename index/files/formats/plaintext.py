@@ -35,10 +35,12 @@ from newsread.index.files.formats.bylines import (
     has_byline_prefix,
     is_agency,
     is_byline,
+    is_desk,
     is_person_name,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    outlet_of_desk,
     outlet_or_role,
     split_byline,
 )
@@ -588,6 +590,8 @@ def _byline_in(
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+        elif len(segment.split()) >= 2 and is_desk(segment):
+            return [], outlet_of_desk(segment)  # "Emotion Redaktion" under the headline
         if undated != line and segment.split()[0] == line.split()[0]:
             # "Tine 2. Februar 2020 Radtouren", "jdoe — 12.05.2021": a user's one-word name
             # with the date right after it; not a section's ("IT 12.05.2021", "STAND"), a
