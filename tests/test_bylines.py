@@ -719,3 +719,30 @@ def test_a_desk_is_credited_to_its_outlet(line: str, credit: str) -> None:
 def test_a_desk_under_the_headline_of_a_page_saved_as_text_is_its_credit() -> None:
     article = parse_text(_page("        12.05.2021\n        Coastal Echo Redaktion"))
     assert (article.authors, article.credit) == ([], "Coastal Echo")
+
+
+_MORE_TEXT = "\n\n".join(
+    f"    {sentence}"
+    for sentence in [
+        "The council said it would look at the cost of a water taxi at its next meeting.",
+        "Shop owners on the quay said they expected fewer visitors while the boats were idle.",
+        "The school said pupils from the islands could stay with families during the week.",
+        "Engineers will replace the old ramp and the fenders that protect the berthing ferry.",
+        "The company said the new ramp would let larger boats call at the harbour next summer.",
+        "A spokesman said tickets already bought for the month would be refunded on request.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "authors"),
+    [
+        ("Posted by T. V. Doe at 2:33 PM", ["T. V. Doe"]),
+        ("Eingestellt von jdoe um 10:52", ["jdoe"]),
+        ("Posted by admin at 3:00 PM", []),
+    ],
+)
+def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: list[str]) -> None:
+    closing = f"\n\n{_MORE_TEXT}\n\n          {footer}\n    Newer Post Older Post Home\n"
+    text = _page("").replace(f"    {_TEXT}\n", f"    {_TEXT}{closing}")
+    assert parse_text(text).authors == authors

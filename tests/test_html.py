@@ -945,3 +945,9 @@ def test_the_date_line_under_the_headline_skips_hidden_and_updated_stamps(
     article = f'<h1>Bridge closed after cracks found</h1><p class="meta">{shown}</p>{BODY}'
     published = parse_html(page(head, article)).published
     assert published is not None and published.date() == day
+
+
+@pytest.mark.parametrize("footer", ["Posted by jdoe @ 12:00 am", "Eingestellt von jdoe um 10:52"])
+def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>{footer}</p>"
+    assert parse_html(page("<title>T</title>", article)).authors == ["jdoe"]

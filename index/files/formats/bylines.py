@@ -714,6 +714,29 @@ def is_byline(line: str) -> bool:
     return False
 
 
+# A blog post's footer: "Posted by Jane Doe at 2:33 PM", "Eingestellt von jdoe um 10:52",
+# "Posted by Jane Doe @ 12:00 am" (Blogger's and many WordPress themes' closing line).
+_POST_FOOTER = re.compile(
+    r"^(?:posted|eingestellt|gepostet|publié|publicado|pubblicato)\s+(?:by|von|par|por|da)\s+"
+    r"(?P<who>\S.{0,60}?)\s*(?:\bat\b|\bum\b|\bà\b|\ba\s+las\b|\balle\b|@)\s*\d{1,2}[:.h]\d{2}",
+    re.IGNORECASE,
+)
+
+
+def post_footer_author(line: str) -> list[str]:
+    """The writer a blog post's footer names with the time it was posted ("Posted by Jane Doe
+    at 2:33 PM", "Eingestellt von jdoe um 10:52"): a user's one-word name counts there."""
+    match = _POST_FOOTER.match(" ".join(line.split()))
+    if not match:
+        return []
+    who = match.group("who").strip(" ,")
+    people = [p for p in split_byline(f"By {who}")[0] if is_person_name(p)]
+    if people:
+        return people
+    word = one_word_byline(f"by {who}")
+    return [word] if word else []
+
+
 # One word after a byline's prefix: a first name or a site's user name ("von David", "By
 # oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
 _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")

@@ -28,6 +28,7 @@ from newsread.index.files.formats.bylines import (
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    post_footer_author,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -1651,7 +1652,12 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
     """The people a byline just after the text names ("Von Jane Doe", "Posted by Jane Doe
     at 2:33 PM"), where the page named no one above it."""
     for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
-        if len(paragraph) <= _MAX_LEAD and is_byline(paragraph):
+        if len(paragraph) > _MAX_LEAD:
+            continue
+        footer = post_footer_author(paragraph)
+        if footer:
+            return footer  # "Posted by jdoe @ 12:00 am": a user's name counts there
+        if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
 

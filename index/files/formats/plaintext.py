@@ -42,6 +42,7 @@ from newsread.index.files.formats.bylines import (
     one_word_byline,
     outlet_of_desk,
     outlet_or_role,
+    post_footer_author,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -1373,6 +1374,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             found = _byline_in(line, bare=False)
         elif _LABELLED_BYLINE.match(line) and is_byline(line):
             found = split_byline(line)
+        elif footer := post_footer_author(line):
+            found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
         else:
             continue
         if found and found[0]:
