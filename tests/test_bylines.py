@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    copyright_holder,
     has_byline_prefix,
     is_agency,
     is_byline,
@@ -746,3 +747,55 @@ def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: 
     closing = f"\n\n{_MORE_TEXT}\n\n          {footer}\n    Newer Post Older Post Home\n"
     text = _page("").replace(f"    {_TEXT}\n", f"    {_TEXT}{closing}")
     assert parse_text(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("notice", "holder"),
+    [
+        ("© 2009-2012 Jane Doe. Impressum & Datenschutz", "Jane Doe"),
+        ("Archive – RSS – 2009-2020 by Jane Doe – Powered by Nikola", "Jane Doe"),
+        ("CC-BY-NC-ND Jane Doe", "Jane Doe"),
+        ("Copyright © 2021 Jane Doe. All rights reserved.", "Jane Doe"),
+        ("© Jane Doe", ""),
+        ("Foto: © 2020 Jane Doe", ""),
+        ("© 2023 Harbour Times", ""),
+        ("© 2023 Doe Bau GmbH", ""),
+        ("Am 12. Mai 2020 von Jane Doe", ""),
+    ],
+)
+def test_copyright_holder(notice: str, holder: str) -> None:
+    assert copyright_holder(notice) == holder
+
+
+def test_a_copyright_notice_in_the_footer_of_a_page_saved_as_text_names_the_author() -> None:
+    text = _page("").replace(
+        "      * Contact", "      * Contact\n\n  © 2009-2012 Jane Doe. Impressum"
+    )
+    assert parse_text(text).authors == ["Jane Doe"]
+    other = _page("").replace("      * Contact", "      * Contact\n\n  © 2023 Coastal Echo Ltd")
+    assert parse_text(other).authors == []
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2008-2020 Creative Commons BY | Powered by Blogophon",
+        "©2021 Medienreferat der Österreichischen Bischofskonferenz. Alle Rechte vorbehalten.",
+        "Copyright © 2015 Harbour Medien",
+        "© CHIP Digital GmbH 2020 Content Management by Inter Red",
+        "© 2022 Deutscher Handballbund",
+        "© 2022 Spanien Forum",
+        "© 2019 Hearst Communications, Inc.",
+        "COPYRIGHT © 2014-2021 VI Consortium. All Rights Reserved.",
+        "Jamaica Observer, 2022 © All Rights Reserved",
+    ],
+)
+def test_a_licence_an_institution_or_a_publisher_holds_no_copyright_as_a_person(
+    notice: str,
+) -> None:
+    assert copyright_holder(notice) == ""
+
+
+def test_a_word_the_page_writes_in_lower_case_is_no_part_of_a_copyright_holder() -> None:
+    assert copyright_holder("© 2022 Harbour Rowers") == "Harbour Rowers"
+    assert copyright_holder("© 2022 Harbour Rowers", frozenset({"harbour"})) == ""

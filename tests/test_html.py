@@ -951,3 +951,21 @@ def test_the_date_line_under_the_headline_skips_hidden_and_updated_stamps(
 def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>{footer}</p>"
     assert parse_html(page("<title>T</title>", article)).authors == ["jdoe"]
+
+
+@pytest.mark.parametrize(
+    ("notice", "authors"),
+    [
+        ("<p><small>© 2009-2012 Jane Doe<br>Hosted by Harbour Hosting</small></p>", ["Jane Doe"]),
+        ('<p>(<a href="/cc">Creative Commons</a>) 2006-2008 by Jane Doe</p>', ["Jane Doe"]),
+        ("<p>© 2023 Harbour Times</p>", []),
+        ("<figure><figcaption>© 2020 Jane Doe</figcaption></figure>", []),
+        ("<p>© Jane Doe</p>", []),
+    ],
+)
+def test_a_personal_sites_copyright_notice_names_the_author(
+    notice: str, authors: list[str]
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    html = page("<title>T</title>", article).replace("</body>", f"<footer>{notice}</footer></body>")
+    assert parse_html(html).authors == authors

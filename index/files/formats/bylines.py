@@ -103,7 +103,7 @@ _OUTLET_WORDS = _words(
     """news press agency times post media service services network daily journal herald
     tribune gazette wire tv radio online group newspaper magazine telegraph guardian
     independent observer chronicle review today reuters agence courier courrier quotidien
-    zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles
+    zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
     известия правда ведомости"""
 )
@@ -735,6 +735,106 @@ def post_footer_author(line: str) -> list[str]:
         return people
     word = one_word_byline(f"by {who}")
     return [word] if word else []
+
+
+# What marks a line as a site's copyright notice: the sign, the word, a Creative Commons
+# licence; and the year or years it gives ("© 2009-2012", "2006-2008 by").
+_COPYRIGHT_MARK = re.compile(
+    r"©|\(c\)|\bcopyright\b|\bcc[- ]by(?:[- ][a-z]{2})*\b|creative\s+commons", re.IGNORECASE
+)
+_COPYRIGHT_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
+# What may stand between the mark or years and the holder's name.
+_COPYRIGHT_LEAD = re.compile(
+    r"^(?:[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
+    r"|\bcopyright\b|©|\(c\)|(?:19|20)\d\d|creative\s+commons|\bcc(?:[- ](?:by|nc|nd|sa)\b)*)+",
+    re.IGNORECASE,
+)
+# Where a notice's text goes on after the holder: "All rights reserved", "Alle Rechte".
+_RIGHTS_WORDS = _words("all alle tous todos tutti some")
+# Companies, whose names may look like a person's ("Müller Bau GmbH", "Hans Meier Verlag").
+_COMPANY_WORDS = _words(
+    """gmbh ag kg ltd ltd. inc inc. llc plc sa srl bv nv e.v. corp co ug se verlag
+    publishing publishers studio studios design photography fotografie e.v e.k mbh"""
+)
+# What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
+# "Autonomous Nonprofit Organization").
+_ORGANISATION_WORDS = _words(
+    """forum organization organisation nonprofit association verein verband club foundation
+    stiftung institute institut university universität society council committee federation
+    league union championships championship festival museum school schule akademie academy
+    group gruppe network center centre zentrum"""
+)
+_ORGANISATION_ENDINGS = ("bund", "verband", "verein", "gesellschaft", "stiftung", "zentrum")
+# The words of a licence's name ("Creative Commons BY-SA"): no person's.
+_LICENCE_WORDS = _words("creative commons cc by nc nd sa attribution")
+_NOTICE_BY = re.compile(r"(?:19|20)\d\d\s+(?:by|von|par|por)\s", re.IGNORECASE)
+# A notice for a photo or an image, not for the site.
+_OTHER_WORK_BEFORE = re.compile(
+    r"\b(?:foto|photo|bild|image|picture|video|grafik|illustration)s?\b", re.IGNORECASE
+)
+
+
+def copyright_holder(line: str, common: frozenset[str] = frozenset()) -> str:
+    """The person a site's copyright notice names ("© 2009-2012 Jane Doe. Impressum",
+    "(Creative Commons) 2006-2008 by Jane Doe", "CC-BY-NC-ND Jane Doe"), or "": on a blog
+    or a personal site, who wrote it.
+
+    A year or a licence is needed: a bare "© Jane Doe" is as often a photo's credit. The
+    name follows the mark and years right away ("© CHIP Digital GmbH 2020 Content Management
+    by ..." names a company), in two or three words written as names are (not "WP", "VI"),
+    none a company's, an outlet's or a licence's word, and none of them among the `common`
+    words the page writes in lower case ("Deutscher Handballbund": "deutscher")."""
+    for segment in re.split(r"\s+[|·•–—]\s+|\s+-\s+", " ".join(line.split())):
+        mark = _COPYRIGHT_MARK.search(segment)
+        years = _COPYRIGHT_YEARS.search(segment)
+        licence = mark is not None and mark.group(0).lower().startswith(("cc", "creative"))
+        # "© 2009 Jane Doe", "CC-BY Jane Doe", "2006-2008 by Jane Doe": a notice, not a date.
+        ranged = years is not None and "-" in years.group(0).replace("–", "-")
+        if not (mark and (years or licence) or ranged and _NOTICE_BY.search(segment)):
+            continue
+        first = min(m.start() for m in (mark, years) if m)
+        if _OTHER_WORK_BEFORE.search(segment[:first]):
+            continue  # "Foto: © 2020 Jane Doe": who took a photo
+        lead = _COPYRIGHT_LEAD.match(segment[first:])
+        rest = segment[first + (lead.end() if lead else 0) :]
+        words: list[str] = []
+        tokens = rest.split()
+        for word in tokens:
+            core = word.rstrip(".,;:")
+            if not core or not (core[:1].isupper() or core in _PARTICLES):
+                break
+            if core.lower() in _RIGHTS_WORDS:
+                break  # "Jane Doe All rights reserved"
+            words.append(core)
+            if core != word and not _INITIAL.match(word):
+                break  # "Jane Doe. Impressum": the name has ended
+        following = tokens[len(words)] if len(tokens) > len(words) else ""
+        name = " ".join(words)
+        shaped = all(
+            w in _PARTICLES or _INITIAL.match(w) or not w.isupper() and w.lower() not in common
+            for w in words
+        )
+        if (
+            2 <= len(words) <= 3
+            and shaped
+            and is_person_name(name)
+            and not looks_like_outlet(name)
+            and not any(_names_no_person(w.lower()) for w in words)
+            and following.lower().rstrip(".,") not in _COMPANY_WORDS
+        ):
+            return name
+        return ""
+    return ""
+
+
+def _names_no_person(word: str) -> bool:
+    """Whether a word of a notice's holder makes it a company, an organisation or a licence."""
+    return (
+        word in _LICENCE_WORDS
+        or word in _COMPANY_WORDS
+        or word in _ORGANISATION_WORDS
+        or word.endswith(_ORGANISATION_ENDINGS)
+    )
 
 
 # One word after a byline's prefix: a first name or a site's user name ("von David", "By

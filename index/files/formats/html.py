@@ -21,6 +21,7 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    copyright_holder,
     has_byline_prefix,
     is_agency,
     is_byline,
@@ -32,7 +33,12 @@ from newsread.index.files.formats.bylines import (
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
-from newsread.index.files.formats.plaintext import _State, _take_byline, _take_date
+from newsread.index.files.formats.plaintext import (
+    _State,
+    _take_byline,
+    _take_date,
+    lower_case_words,
+)
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.
@@ -185,7 +191,7 @@ def parse_html(text: str) -> Draft:
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
-        draft.authors = _closing_byline(draft.paragraphs)
+        draft.authors = _closing_byline(draft.paragraphs) or _copyright_notice(tree, draft)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -1659,6 +1665,40 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
             return footer  # "Posted by jdoe @ 12:00 am": a user's name counts there
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
+    return []
+
+
+# Text that may open or hold a site's copyright notice; the elements a notice's words are set
+# in, up to its line; and the longest such line.
+_NOTICE_TEXT = (
+    "//text()[contains(., '©') or contains(., 'opyright') or contains(., 'Creative Commons')"
+    " or contains(., 'CC-BY') or contains(., 'CC BY')]"
+)
+_MAX_NOTICE = 300
+
+
+def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
+    """The person the site's copyright notice names ("© 2019 Jane Doe", "(Creative Commons)
+    2006-2008 by Jane Doe"): on a blog or a personal site, who wrote it. Not a notice inside
+    a figure (a photo's), nor one naming the site as its title, address or logo do (an
+    outlet's name that looks like a person's: "Town Crier")."""
+    site = " ".join([*tree.xpath("//title//text()"), *tree.xpath("//img/@alt")]).casefold()
+    for node in tree.xpath(_NOTICE_TEXT):
+        element = node.getparent()
+        while element is not None and (element.tag in _INLINE or element.tag == "span"):
+            element = element.getparent()
+        if element is None or element.tag in ("figure", "figcaption", "script", "style"):
+            continue
+        if any(a.tag in ("figure", "figcaption") for a in element.iterancestors()):
+            continue
+        for line in _shown_lines(element):
+            if len(line) > _MAX_NOTICE or not copyright_holder(line):
+                continue
+            holder = copyright_holder(line, lower_case_words(draft.paragraphs))
+            if holder and not (
+                holder.casefold() in site or _is_site_name(holder, draft.source, draft.url)
+            ):
+                return [holder]
     return []
 
 

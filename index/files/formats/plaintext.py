@@ -32,6 +32,7 @@ from newsread.index.files.formats.bylines import (
     DATELINE,
     agency_credit,
     byline_date,
+    copyright_holder,
     has_byline_prefix,
     is_agency,
     is_byline,
@@ -1380,7 +1381,46 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if found and found[0]:
             return found
-    return _signature(lines, page) or _about_the_author(lines, page) or _named_over_bio(lines, page)
+    return (
+        _signature(lines, page)
+        or _about_the_author(lines, page)
+        or _named_over_bio(lines, page)
+        or _copyright_notice(lines, page)
+    )
+
+
+def _copyright_notice(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The person the site's copyright notice under the text names ("© 2009-2012 Jane Doe"):
+    a blog's or a personal site's writer, where nothing closer names one. Not a name the
+    page's masthead shows above the headline: an outlet's that looks like a person's
+    ("Coastal Echo")."""
+    assert page.headline is not None
+    for raw in lines[page.end :]:
+        if len(raw) > _MAX_NOTICE or not copyright_holder(raw):
+            continue
+        holder = copyright_holder(raw, lower_case_words(lines))
+        masthead = _squashed(" ".join(lines[: page.headline]))
+        if holder and _squashed(holder) not in masthead:
+            return [holder], ""
+    return None
+
+
+def _squashed(text: str) -> str:
+    """`text` in lower case without spaces or punctuation: "Greentech.LIVE" -> "greentechlive"."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def lower_case_words(lines: list[str]) -> frozenset[str]:
+    """The words a page writes in lower case ("deutscher", "young"): a word written so is no
+    part of a person's name that a notice gives."""
+    return frozenset(w for line in lines for w in _LOWER_WORD.findall(line))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_A-ZÀ-ÞА-Я][\w'’-]*")
+
+
+# The longest line read for a copyright notice.
+_MAX_NOTICE = 300
 
 
 # How many lines under a page's text its author may sign it in.
