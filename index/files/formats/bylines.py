@@ -629,7 +629,7 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|interview)\s*:
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
