@@ -803,3 +803,10 @@ def test_a_licence_an_institution_or_a_publisher_holds_no_copyright_as_a_person(
 def test_a_word_the_page_writes_in_lower_case_is_no_part_of_a_copyright_holder() -> None:
     assert copyright_holder("© 2022 Harbour Rowers") == "Harbour Rowers"
     assert copyright_holder("© 2022 Harbour Rowers", frozenset({"harbour"})) == ""
+
+
+def test_a_bare_name_over_a_date_line_run_together_is_the_author() -> None:
+    dated = (
+        f"        {_STANDFIRST}\n\n        Jane Doe\n        miércoles, 4 de mayo de 202207:59 hs"
+    )
+    assert parse_text(_page(dated)).authors == ["Jane Doe"]
