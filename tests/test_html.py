@@ -969,3 +969,18 @@ def test_a_personal_sites_copyright_notice_names_the_author(
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
     html = page("<title>T</title>", article).replace("</body>", f"<footer>{notice}</footer></body>")
     assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("layout", "authors"), [("zen-one-sidebar-second", ["Jane Doe"]), ("sidebar", [])]
+)
+def test_a_byline_in_a_container_named_for_its_sidebar_layout_is_the_articles(
+    layout: str, authors: list[str]
+) -> None:
+    # Drupal's Zen theme names the article's column by its layout: one sidebar beside it.
+    column = (
+        f'<div class="panel-display {layout}"><h1>Bridge closed after cracks found</h1>{BODY}'
+        '<div class="views-row"><span class="author">Jane Doe</span></div></div>'
+    )
+    html = page("<title>T</title>", "").replace("<article></article>", column)
+    assert parse_html(html).authors == authors

@@ -1002,7 +1002,15 @@ def _is_page_furniture(element: Any) -> bool:
     if element.tag in _FURNITURE_TAGS:
         return True
     marks = _marks(element)
+    if "sidebar" in marks:
+        # "zen-one-sidebar-second", "with-sidebar": how a container lays out the article
+        # beside a sidebar, not the sidebar.
+        marks = _LAYOUT_CLASS.sub(" ", marks)
     return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
+
+
+# A class that names a page's layout by its number of sidebars.
+_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without)-sidebars?\b\S*")
 
 
 def _in_furniture(element: Any) -> bool:
