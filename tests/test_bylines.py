@@ -810,3 +810,18 @@ def test_a_bare_name_over_a_date_line_run_together_is_the_author() -> None:
         f"        {_STANDFIRST}\n\n        Jane Doe\n        miércoles, 4 de mayo de 202207:59 hs"
     )
     assert parse_text(_page(dated)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("last", "credit"),
+    [
+        ("Quelle: kathpress", "kathpress"),
+        ("Quelle: MDR THÜRINGEN/ls", "MDR THÜRINGEN/ls"),
+        ("Source: Harbour Times", "Harbour Times"),
+        ("Quelle: Eigene Recherche", ""),
+        ("Source: Science, Rice University, Princeton University", ""),
+        ("Quelle: www.harbour.example", ""),
+    ],
+)
+def test_a_source_line_closing_the_text_is_its_credit(last: str, credit: str) -> None:
+    assert agency_credit("The ferry company said on Monday it would stop.", last) == credit

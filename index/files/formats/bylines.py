@@ -951,6 +951,30 @@ def agency_credit(first: str, last: str) -> str:
         agency = match.group("agency").strip()
         if _agency_words(agency):
             return agency
+    return _source_line(last)
+
+
+# A line of its own closing the text that names where it came from: "Quelle: kathpress",
+# "Quelle: MDR THÜRINGEN/ls", "Source: Harbour Times".
+_SOURCE_LINE = re.compile(
+    r"^(?:quelle|source|fuente|fonte)\s*:\s*(?P<name>[^\W\d_][\w./&'’ -]{1,38}?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _source_line(last: str) -> str:
+    """The outlet a source line closing the text credits, or "": one word, an agency's
+    desk ("MDR THÜRINGEN/ls"), an outlet; not a description ("Eigene Recherche") nor an
+    address."""
+    match = _SOURCE_LINE.match(" ".join(last.split()))
+    if not match:
+        return ""
+    name = match.group("name").strip()
+    words = name.split()
+    if "www." in name or _DOMAIN.match(name) or len(words) > 3:
+        return ""
+    if len(words) == 1 or "/" in name or looks_like_outlet(name):
+        return name
     return ""
 
 
