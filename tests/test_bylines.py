@@ -825,3 +825,18 @@ def test_a_bare_name_over_a_date_line_run_together_is_the_author() -> None:
 )
 def test_a_source_line_closing_the_text_is_its_credit(last: str, credit: str) -> None:
     assert agency_credit("The ferry company said on Monday it would stop.", last) == credit
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", ["Thilo"]),
+        ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00", ["Dominique"]),
+        ("Von Reuters / 12.05.2021", []),
+        ("By May 12, 2020", []),
+    ],
+)
+def test_a_one_word_name_dated_after_a_byline_word_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors

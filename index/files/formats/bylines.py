@@ -681,7 +681,11 @@ def is_byline(line: str) -> bool:
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
-            return _people_and_agencies(_PLACE.sub("", rest)) or is_desk(rest)
+            return (
+                _people_and_agencies(_PLACE.sub("", rest))
+                or is_desk(rest)
+                or bool(dated_handle(line))
+            )
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
         # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
@@ -844,6 +848,25 @@ _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
 _SITE = re.compile(r"\.[a-z]{2,6}$")
 # Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
 _NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
+
+
+def dated_handle(line: str) -> str:
+    """The one word a byline names with the date right after it ("Von Thilo / 6. November
+    2023", "erstellt von Dominique — veröffentlicht 28.01.2022"), or "": a first name or a
+    user's name, which the date shows is no phrase ("von Herzen")."""
+    match = _BY_LINE.match(" ".join(line.split()))
+    if not match:
+        return ""
+    rest = match.group("rest").lstrip(": ")
+    first, *others = _SEGMENTS.split(rest, maxsplit=1)
+    undated = _DATE_TAIL.sub("", first) if any(ch.isdigit() for ch in first) else first
+    dated = undated != first or bool(
+        others and any(ch.isdigit() for ch in others[0]) and find_date(others[0]) is not None
+    )
+    word = undated.strip(" ,;:–—-")
+    if not dated or not word or " " in word:
+        return ""
+    return one_word_byline(f"by {word}")
 
 
 def one_word_byline(segment: str) -> str:

@@ -33,6 +33,7 @@ from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
     copyright_holder,
+    dated_handle,
     has_byline_prefix,
     is_agency,
     is_byline,
@@ -356,7 +357,10 @@ def _take_byline(line: str, state: _State) -> bool:
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
     if not is_byline(line):
         return False
-    state.bylines.append(split_byline(line))
+    people, credit = split_byline(line)
+    handle = dated_handle(line) if not people else ""
+    # "Von Thilo / 6. November 2023": a user's or first name, dated as a byline is.
+    state.bylines.append(([handle], "") if handle else (people, credit))
     date_text = byline_date(line)
     if date_text and state.published is None:
         state.published = parse_date(date_text)
