@@ -840,3 +840,11 @@ def test_a_one_word_name_dated_after_a_byline_word_is_the_author(
     line: str, authors: list[str]
 ) -> None:
     assert parse_text(_page(f"        {line}")).authors == authors
+
+
+def test_a_dash_before_a_name_under_the_text_signs_it_unless_a_list_goes_on() -> None:
+    closing = "\n\n    12. Mai 2021\n\n    - Jane Doe\n\n      Teilen:\n      * Facebook\n"
+    signed = _page("").replace(f"    {_TEXT}\n", f"    {_TEXT}\n\n{_MORE_TEXT}{closing}")
+    assert parse_text(signed).authors == ["Jane Doe"]
+    listed = signed.replace("    - Jane Doe\n", "    - Jane Doe\n    - John Roe\n")
+    assert parse_text(listed).authors == []

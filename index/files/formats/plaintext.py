@@ -1488,10 +1488,11 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
     person's name after a dash or a copyright sign ("– Jane Doe", "© 2020 Jane Doe"), above
     any list (tags, links). A name alone there is too often a heading or a commenter's."""
     following = [raw for raw in lines[page.end : page.end + _SIGNATURE_LINES * 3] if raw.strip()]
-    for raw in following[:_SIGNATURE_LINES]:
+    for position, raw in enumerate(following[:_SIGNATURE_LINES]):
         line = _clean(raw)
-        if _LIST_ITEM.match(line):
-            return None
+        after = _clean(following[position + 1]) if position + 1 < len(following) else ""
+        if _LIST_ITEM.match(line) and not (line[:1] in "-–" and not _LIST_ITEM.match(after)):
+            return None  # a list, not "- Jane Doe" signing the text
         signed = _SIGNED.match(line)
         name = line[signed.end() :] if signed else line
         if signed and is_person_name(name):
