@@ -848,3 +848,25 @@ def test_a_dash_before_a_name_under_the_text_signs_it_unless_a_list_goes_on() ->
     assert parse_text(signed).authors == ["Jane Doe"]
     listed = signed.replace("    - Jane Doe\n", "    - Jane Doe\n    - John Roe\n")
     assert parse_text(listed).authors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Buch der Woche", False),
+        ("Ursula von der Leyen", True),
+        ("Deutscher Caritasverband", False),
+        ("Harbour Volksblatt", False),
+        ("Hans Bund", True),
+        ("Spanien Forum", False),
+        ("Erfahren Sie", False),
+        ("Revised Edition", False),
+    ],
+)
+def test_organisations_phrases_and_editions_are_no_person(text: str, person: bool) -> None:
+    assert is_person_name(text) is person
+
+
+@pytest.mark.parametrize("text", ["No Author", "By No Author", "n/a"])
+def test_an_empty_author_field_names_nobody(text: str) -> None:
+    assert split_byline(text) == ([], "")

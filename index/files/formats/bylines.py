@@ -105,15 +105,37 @@ _OUTLET_WORDS = _words(
     independent observer chronicle review today reuters agence courier courrier quotidien
     zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
-    известия правда ведомости"""
+    известия правда ведомости edition"""
 )
 
+# What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
+# "Autonomous Nonprofit Organization").
+_ORGANISATION_WORDS = _words(
+    """forum organization organisation nonprofit association verein verband club foundation
+    stiftung institute institut university universität society council committee federation
+    league union championships championship festival museum school schule akademie academy
+    group gruppe network center centre zentrum"""
+)
+# The same as the end of a German compound ("Caritasverband", "Volksblatt").
+_ORGANISATION_ENDINGS = (
+    "bund",
+    "verband",
+    "verein",
+    "gesellschaft",
+    "stiftung",
+    "zentrum",
+    "blatt",
+    "zeitung",
+    "rundschau",
+    "anzeiger",
+    "nachrichten",
+)
 # Capitalised words of headlines that are no part of a name ("Ask The Editor").
 _NOT_NAME_WORDS = (
     _words(
         """the of to for and with from into about after over is are was were be how why what who
     when where this that these those your our their its my say says tell tells told warn
-    warns see sees dear meet in on at now here über"""
+    warns see sees dear meet in on at now here über sie wir ich"""
     )
     - _ROLE_WORDS
 )
@@ -146,6 +168,8 @@ _GREETING_WORDS = _words(
 _UI_WORDS = _UI_WORDS | _GREETING_WORDS
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
+# What stands before "der" in a name ("van der Berg", "von der Leyen").
+_DER_AFTER = _words("van von ter op vom Van Von")
 # Lower-case words allowed inside a person's name.
 _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin ibn al el y e st")
 
@@ -225,6 +249,21 @@ _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNO
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
 # Degrees and suffixes after a name ("Jane Doe, MA"): neither a person nor a credit.
 _CREDENTIALS = _words("ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv")
+# What a CMS prints where its author field is empty.
+_PLACEHOLDERS = frozenset(
+    (
+        "no author",
+        "unknown author",
+        "author unknown",
+        "not available",
+        "n/a",
+        "none",
+        "null",
+        "kein autor",
+        "sans auteur",
+        "sin autor",
+    )
+)
 # Account names a CMS prints in place of a person ("Posted by admin").
 _HANDLES = _words("admin administrator webmaster guest user root anonymous unknown")
 _WORD = re.compile(r"[\w'’.-]+")
@@ -244,6 +283,12 @@ def _is_capitalised(word: str) -> bool:
     return head in _PARTICLES | {"d", "l", "o"} and tail[:1].isupper()
 
 
+def _organisation_compound(word: str) -> bool:
+    """Whether a lower-case word is a compound naming an organisation ("caritasverband",
+    "volksblatt"); the bare word ("bund", a surname too) is not."""
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in _ORGANISATION_ENDINGS)
+
+
 def is_person_name(text: str) -> bool:
     """Whether `text` is shaped like a person's name: 'Jane Doe', 'J.R. Smith', 'Ali al-Amin'."""
     words = text.split()
@@ -252,11 +297,15 @@ def is_person_name(text: str) -> bool:
     if text.lower() in _AGENCIES or words[0] in _ARTICLES:
         return False
     capitals = 0
-    for word in words:
+    for position, word in enumerate(words):
         lowered = word.lower().rstrip(".")
         if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
             return False
+        if lowered in _ORGANISATION_WORDS or _organisation_compound(lowered):
+            return False  # "Deutscher Caritasverband", "Spanien Forum"
         if lowered in _PARTICLES and word[:1].islower():
+            if lowered == "der" and (position == 0 or words[position - 1] not in _DER_AFTER):
+                return False  # "Buch der Woche": an article, as in "von der Leyen" it is not
             continue
         if not _NAME_WORD.match(word) and not _INITIAL.match(word) or _GLUED.search(word):
             return False
@@ -522,6 +571,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         name = _clean_name(raw)
         if not name or name.lower().replace(".", "") in _CREDENTIALS or _is_fragment(name):
             continue
+        if name.lower() in _PLACEHOLDERS:
+            continue  # "No Author": a CMS's empty field
         titled = _strip_date_words(_titled(name))
         person = titled if is_person_name(titled) else _person_before_role(titled)
         if person:
@@ -760,15 +811,6 @@ _COMPANY_WORDS = _words(
     """gmbh ag kg ltd ltd. inc inc. llc plc sa srl bv nv e.v. corp co ug se verlag
     publishing publishers studio studios design photography fotografie e.v e.k mbh"""
 )
-# What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
-# "Autonomous Nonprofit Organization").
-_ORGANISATION_WORDS = _words(
-    """forum organization organisation nonprofit association verein verband club foundation
-    stiftung institute institut university universität society council committee federation
-    league union championships championship festival museum school schule akademie academy
-    group gruppe network center centre zentrum"""
-)
-_ORGANISATION_ENDINGS = ("bund", "verband", "verein", "gesellschaft", "stiftung", "zentrum")
 # The words of a licence's name ("Creative Commons BY-SA"): no person's.
 _LICENCE_WORDS = _words("creative commons cc by nc nd sa attribution")
 _NOTICE_BY = re.compile(r"(?:19|20)\d\d\s+(?:by|von|par|por)\s", re.IGNORECASE)
@@ -837,7 +879,7 @@ def _names_no_person(word: str) -> bool:
         word in _LICENCE_WORDS
         or word in _COMPANY_WORDS
         or word in _ORGANISATION_WORDS
-        or word.endswith(_ORGANISATION_ENDINGS)
+        or _organisation_compound(word)
     )
 
 
