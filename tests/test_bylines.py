@@ -870,3 +870,8 @@ def test_organisations_phrases_and_editions_are_no_person(text: str, person: boo
 @pytest.mark.parametrize("text", ["No Author", "By No Author", "n/a"])
 def test_an_empty_author_field_names_nobody(text: str) -> None:
     assert split_byline(text) == ([], "")
+
+
+def test_a_label_without_a_colon_under_the_headline_needs_names_after_it() -> None:
+    line = "        Auteur Jane Doe Cover Harbour College Date 2 mars 2020 Partager"
+    assert parse_text(_page(line)).credit == ""

@@ -984,3 +984,14 @@ def test_a_byline_in_a_container_named_for_its_sidebar_layout_is_the_articles(
     )
     html = page("<title>T</title>", "").replace("<article></article>", column)
     assert parse_html(html).authors == authors
+
+
+def test_a_labelled_byline_inside_the_text_names_the_authors() -> None:
+    # Far under the headline (past the text read for a byline there).
+    long_text = "".join(f"<p>Absatz {n} über die Brücke und ihre Risse.</p>" for n in range(70))
+    byline = "<p>Autoren Jane Doe und John Roe</p>"
+    article = f"<h1>Brücke nach Rissen gesperrt</h1>{BODY}{long_text}{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article, lang="de")).authors == [
+        "Jane Doe",
+        "John Roe",
+    ]

@@ -34,6 +34,7 @@ from newsread.index.files.formats.bylines import (
 )
 from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.plaintext import (
+    LABELLED_BYLINE,
     _State,
     _take_byline,
     _take_date,
@@ -191,7 +192,11 @@ def parse_html(text: str) -> Draft:
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
-        draft.authors = _closing_byline(draft.paragraphs) or _copyright_notice(tree, draft)
+        draft.authors = (
+            _closing_byline(draft.paragraphs)
+            or _labelled_paragraph(draft.paragraphs)
+            or _copyright_notice(tree, draft)
+        )
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -1707,6 +1712,21 @@ def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
                 holder.casefold() in site or _is_site_name(holder, draft.source, draft.url)
             ):
                 return [holder]
+    return []
+
+
+def _labelled_paragraph(paragraphs: list[str]) -> list[str]:
+    """The people a paragraph of the text labels as its authors ("Autoren Jane Doe und John
+    Roe", "Autor: Jane Doe"): a label no sentence is written with, wherever it stands."""
+    for paragraph in paragraphs:
+        if (
+            len(paragraph) <= _MAX_LEAD
+            and LABELLED_BYLINE.match(paragraph)
+            and is_byline(paragraph)
+        ):
+            people = split_byline(paragraph)[0]
+            if people:
+                return people
     return []
 
 

@@ -113,8 +113,10 @@ _MAX_OUTLET_LINE = 60
 # What a user name holds and an outlet's name does not: digits run on to letters, underscores.
 _USER_NAME = re.compile(r"[^\W\d_]\d|_")
 # A byline labelled as one, trusted under the article's text too.
-_LABELLED_BYLINE = re.compile(
-    r"^(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
+LABELLED_BYLINE = re.compile(
+    r"^(?:(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:"
+    r"|(?:autor(?:in|en|innen)?|authors?|auteur(?:e|s)?)\s+(?=[^\W\d_]))",
+    re.IGNORECASE,
 )
 # How many words (a counter, a button, a category) may follow a name run into a date line.
 _AFTER_NAME = 4
@@ -1327,8 +1329,11 @@ def _take_labelled(line: str, state: _State) -> bool:
     """Record the byline a label names under a page's headline ("Autor: przepisy.pl",
     "Auteur : Les Membres du Choeur"): the label says it is the author, so an outlet or a
     group counts too, where a name alone would have to look like a person's."""
-    if len(line) > _MAX_LABELLED or not _LABELLED_BYLINE.match(line):
+    label = LABELLED_BYLINE.match(line)
+    if len(line) > _MAX_LABELLED or not label:
         return False
+    if not label.group(0).rstrip().endswith(":") and not is_byline(line):
+        return False  # "Auteur Jane Doe Cover ... Date ...": with no colon, names only
     people, credit = split_byline(line)
     if not (people or credit):
         return False
@@ -1377,7 +1382,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
-        elif _LABELLED_BYLINE.match(line) and is_byline(line):
+        elif LABELLED_BYLINE.match(line) and is_byline(line):
             found = split_byline(line)
         elif footer := post_footer_author(line):
             found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
