@@ -995,3 +995,16 @@ def test_a_labelled_byline_inside_the_text_names_the_authors() -> None:
         "Jane Doe",
         "John Roe",
     ]
+
+
+@pytest.mark.parametrize(("byline", "authors"), [("Posted by jdoe", ["jdoe"]), ("By Staff", [])])
+def test_a_blogs_post_headline_is_its_first_h2_when_its_h1_is_the_blogs_name(
+    byline: str, authors: list[str]
+) -> None:
+    blog = (
+        '<div class="top"><h1><a href="/">Harbour Notes</a></h1></div>'
+        f'<div class="post"><h2>Bridge closed after cracks found</h2><span class="meta">{byline}'
+        f"</span>{BODY}</div>"
+    )
+    html = page("<title>T</title>", "").replace("<article></article>", blog)
+    assert parse_html(html).authors == authors

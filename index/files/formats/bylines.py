@@ -925,6 +925,7 @@ def one_word_byline(segment: str) -> str:
         or lowered in _UI_WORDS
         or lowered in _NOT_HANDLES
         or lowered in _HANDLES
+        or lowered in _ROLE_WORDS
         or lowered in _AGENCIES
         or _MONTH_OR_DAY.match(word)
         or is_date_word(word)

@@ -1194,6 +1194,9 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
     from newsread.index.files.dates import without_dates
 
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings and any(True for _ in tree.iter("h1")):
+        # A blog's <h1> is its name; its post's headline is the first <h2>.
+        headings = [h for h in tree.iter("h2") if not _is_site_heading(h)][:1]
     if not headings:
         return [], "", False
     bare_names = True
@@ -1210,8 +1213,12 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
             continue
         for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
-            if segment and is_byline(segment):
+            handle = one_word_byline(segment) if segment else ""
+            if segment and (is_byline(segment) or handle):
+                # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
+                if not people and handle:
+                    people, credit = [handle], ""
                 if people and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
