@@ -1008,3 +1008,19 @@ def test_a_blogs_post_headline_is_its_first_h2_when_its_h1_is_the_blogs_name(
     )
     html = page("<title>T</title>", "").replace("<article></article>", blog)
     assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("signature", "authors"),
+    [
+        ('<p align="right"><em>Jane Doe</em></p>', ["Jane Doe"]),
+        ('<p style="text-align: right;">– Jane Doe</p>', ["Jane Doe"]),
+        ('<p style="text-align: right;">Quelle: Harbour Times</p>', []),
+        ("<p>Jane Doe</p>", []),
+    ],
+)
+def test_a_name_set_flush_right_under_the_text_signs_it(signature: str, authors: list[str]) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{signature}<p>(1) A note.</p>"
+    long_text = "".join(f"<p>Paragraph {n} about the bridge and its cracks.</p>" for n in range(70))
+    html = page("<title>T</title>", article.replace(BODY, BODY + long_text, 1))
+    assert parse_html(html).authors == authors

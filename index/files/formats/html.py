@@ -195,6 +195,7 @@ def parse_html(text: str) -> Draft:
         draft.authors = (
             _closing_byline(draft.paragraphs)
             or _labelled_paragraph(draft.paragraphs)
+            or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
     if not draft.credit and draft.paragraphs:
@@ -1686,6 +1687,26 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
+
+
+# Paragraphs set flush right, as a signature under a text is.
+_RIGHT_ALIGNED = (
+    "//body//*[self::p or self::div][@align='right' or @align='RIGHT'"
+    " or contains(translate(@style, ' ', ''), 'text-align:right')]"
+)
+
+
+def _right_aligned_signature(tree: Any) -> list[str]:
+    """The person a paragraph set flush right and holding only a name names ("<p
+    align=right><em>Jane Doe</em></p>" under the text): the text's signature."""
+    for element in reversed(tree.xpath(_RIGHT_ALIGNED)):
+        text = _clean(element.text_content())
+        if len(text) <= _MAX_SIGNATURE and is_person_name(text.lstrip("-–— ")):
+            return [text.lstrip("-–— ")]
+    return []
+
+
+_MAX_SIGNATURE = 60
 
 
 # Text that may open or hold a site's copyright notice; the elements a notice's words are set
