@@ -875,9 +875,3 @@ def test_an_empty_author_field_names_nobody(text: str) -> None:
 def test_a_label_without_a_colon_under_the_headline_needs_names_after_it() -> None:
     line = "        Auteur Jane Doe Cover Harbour College Date 2 mars 2020 Partager"
     assert parse_text(_page(line)).credit == ""
-
-
-def test_a_prefix_over_a_desk_credits_the_desk() -> None:
-    assert parse_text(_page("        Von\n        Redaktion\n        8. Februar 2022")).credit == (
-        "Redaktion"
-    )

@@ -911,6 +911,11 @@ def dated_handle(line: str) -> str:
     return one_word_byline(f"by {word}")
 
 
+def is_role_word(word: str) -> bool:
+    """Whether `word` names a job or a desk ("Staff", "Redaktion"), not a user."""
+    return word.lower() in _ROLE_WORDS
+
+
 def one_word_byline(segment: str) -> str:
     """The one word a byline names ("von David" -> "David", "By oradmin" -> "oradmin"), or ""
     for other segments, a month ("By May"), a common word or an agency's name."""
@@ -925,7 +930,6 @@ def one_word_byline(segment: str) -> str:
         or lowered in _UI_WORDS
         or lowered in _NOT_HANDLES
         or lowered in _HANDLES
-        or lowered in _ROLE_WORDS
         or lowered in _AGENCIES
         or _MONTH_OR_DAY.match(word)
         or is_date_word(word)

@@ -26,6 +26,7 @@ from newsread.index.files.formats.bylines import (
     is_agency,
     is_byline,
     is_person_name,
+    is_role_word,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
@@ -1215,6 +1216,7 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
         for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             handle = one_word_byline(segment) if segment else ""
+            handle = "" if is_role_word(handle) else handle  # "By Staff"
             if segment and (is_byline(segment) or handle):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)

@@ -584,8 +584,8 @@ def _byline_in(
             continue
         if is_byline(segment):
             people, credit = split_byline(segment)
-            if people or is_desk(credit):
-                return people, credit  # "Von Jane Doe", "Von Redaktion"
+            if people:
+                return people, credit
         word = one_word_byline(segment)
         if word:
             return [word], ""
