@@ -875,3 +875,24 @@ def test_an_empty_author_field_names_nobody(text: str) -> None:
 def test_a_label_without_a_colon_under_the_headline_needs_names_after_it() -> None:
     line = "        Auteur Jane Doe Cover Harbour College Date 2 mars 2020 Partager"
     assert parse_text(_page(line)).credit == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Posted on 21. Juli 2019 by jdoe", ["jdoe"]),
+        ("am 23. Januar 2020 von Jane Doe in Allgemeines", ["Jane Doe"]),
+        ("* von Jane Doe | 20. Mai 2007", []),  # an item of a list of posts
+        ("Jane Doe | 20. Mai 2007", []),  # no byline's word: a name in a list
+    ],
+)
+def test_a_dated_byline_above_the_headline_found_is_the_articles(
+    line: str, authors: list[str]
+) -> None:
+    from newsread.index.files.formats.pagetext import PageArticle
+    from newsread.index.files.formats.plaintext import _dated_byline_above
+
+    lines = ["  Harbour Log", "", "  Ferry line stops", "", f"    {line}", "", "  Later post", "x"]
+    page = PageArticle(headline=6, title="Later post", start=7, end=8)
+    found = _dated_byline_above(lines, page)
+    assert (found[0] if found else []) == authors

@@ -1394,8 +1394,27 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         _signature(lines, page)
         or _about_the_author(lines, page)
         or _named_over_bio(lines, page)
+        or _dated_byline_above(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """A byline with its date on one line above the headline ("Posted on 21. Juli 2019 by
+    jdoe", "von Jane Doe | 20. Mai 2007 | 0 Kommentare"): the article's own, under its true
+    headline, where the text was found further down the page; not an item of a list."""
+    assert page.headline is not None
+    for index in range(page.headline):
+        raw = lines[index]
+        line = _clean(raw)
+        if not line or len(line) > _MAX_FURNITURE_LINE or _LIST_ITEM.match(line):
+            continue
+        if not any(ch.isdigit() for ch in line) or find_date(line) is None:
+            continue
+        found = _byline_in(line, bare=False)
+        if found and found[0] and (has_byline_prefix(line) or _BY_INSIDE.search(line)):
+            return found
+    return None
 
 
 def _copyright_notice(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
