@@ -896,3 +896,19 @@ def test_a_dated_byline_above_the_headline_found_is_the_articles(
     page = PageArticle(headline=6, title="Later post", start=7, end=8)
     found = _dated_byline_above(lines, page)
     assert (found[0] if found else []) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Von Rechtsanwalt Jane Doe", ["Jane Doe"]),
+        ("Von Rechtsanwältin Dr. Jane Doe", ["Dr. Jane Doe"]),
+        ("Von Prof. Dr. Jane Doe", ["Prof. Dr. Jane Doe"]),
+    ],
+)
+def test_a_profession_before_a_name_is_no_part_of_it(text: str, authors: list[str]) -> None:
+    assert split_byline(text)[0] == authors
+
+
+def test_a_date_label_after_a_bare_name_is_no_part_of_it() -> None:
+    assert parse_text(_page("        Jane Doe Stand: 12.03.2021")).authors == ["Jane Doe"]

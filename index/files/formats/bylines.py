@@ -168,6 +168,12 @@ _GREETING_WORDS = _words(
 _UI_WORDS = _UI_WORDS | _GREETING_WORDS
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
+# Professions written before a name ("Rechtsanwältin Jane Doe"); academic titles ("Prof. Dr.")
+# are kept, as the page writes them.
+_TITLES = _words(
+    """rechtsanwalt rechtsanwältin anwalt anwältin notar notarin pfarrer pfarrerin pastor
+    pastorin steuerberater steuerberaterin maître avocat avocate abogado abogada"""
+)
 # What stands before "der" in a name ("van der Berg", "von der Leyen").
 _DER_AFTER = _words("van von ter op vom Van Von")
 # Lower-case words allowed inside a person's name.
@@ -400,6 +406,17 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
     return ""
 
 
+def _without_title(name: str) -> str:
+    """'Rechtsanwalt Jane Doe' -> 'Jane Doe': the profession before a name is no part of it,
+    when a whole name remains."""
+    words = name.split()
+    start = 0
+    while start < len(words) - 2 and words[start].lower().rstrip(".") in _TITLES:
+        start += 1
+    rest = " ".join(words[start:])
+    return rest if start and is_person_name(rest) else name
+
+
 def _strip_date_words(name: str) -> str:
     """'Nathan Willis March' -> 'Nathan Willis': a month or weekday squashed onto a name.
 
@@ -575,6 +592,7 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue  # "No Author": a CMS's empty field
         titled = _strip_date_words(_titled(name))
         person = titled if is_person_name(titled) else _person_before_role(titled)
+        person = _without_title(person)
         if person:
             people.append(person)
         elif _is_role(name) or is_desk(name):

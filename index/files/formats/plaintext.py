@@ -552,7 +552,8 @@ _SEGMENT = re.compile(r"\s+(?:[|·•]|//)\s+|\s+[-–—]\s+")
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
-    r"^(?:(?:uhr|vom|am|um)\s+)+|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time))+$"
+    r"^(?:(?:uhr|vom|am|um)\s+)+"
+    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated)\s*:?)+$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
     re.IGNORECASE,
 )
@@ -741,7 +742,9 @@ def _leading_name(segment: str, labels: frozenset[str]) -> str:
         (
             position
             for position, word in enumerate(words)
-            if any(ch.isdigit() for ch in word) or (word[:1].islower() and word not in _PARTICLES)
+            if any(ch.isdigit() for ch in word)
+            or (word[:1].islower() and word not in _PARTICLES)
+            or word.endswith(":")  # "Jane Doe Stand: 12.03.2021": a label
         ),
         len(words),
     )
