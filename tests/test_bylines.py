@@ -912,3 +912,22 @@ def test_a_profession_before_a_name_is_no_part_of_it(text: str, authors: list[st
 
 def test_a_date_label_after_a_bare_name_is_no_part_of_it() -> None:
     assert parse_text(_page("        Jane Doe Stand: 12.03.2021")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        ("By Jane Doe Harbour Times", ["Jane Doe"], "Harbour Times"),
+        ("By Mary Ann Smith Reuters", ["Mary Ann Smith"], "Reuters"),
+        ("By New York Times", [], "New York Times"),
+    ],
+)
+def test_an_outlet_run_on_after_a_name_is_the_credit(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+def test_an_outlet_run_on_after_a_name_in_a_line_of_furniture_is_cut_off() -> None:
+    line = "        12.05.2021 | von Jane Doe Harbour Zeitung | 3 Kommentare"
+    assert parse_text(_page(line)).authors == ["Jane Doe"]

@@ -406,6 +406,25 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
     return ""
 
 
+def person_before_outlet(text: str) -> tuple[str, str]:
+    """('Jane Doe', 'Harbour Times') from 'Jane Doe Harbour Times', an outlet run on after a
+    name with no separator; ("", "") when no cut leaves a person and an outlet. An agency
+    alone at the end ("Mary Ann Smith Reuters") is the outlet; otherwise the name is taken
+    as two words where that leaves an outlet of two or more ("Jane Doe Harbour Times"), as
+    most names have two."""
+    words = text.split()
+    if not 3 <= len(words) <= 7 or not all(w[:1].isupper() or w in _PARTICLES for w in words):
+        return "", ""
+    agency = words[-1].lower() in _AGENCIES
+    for cut in [len(words) - 1] if agency else [2, 3]:
+        name, outlet = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(words) - cut < 2 and not agency:
+            continue  # "New York Times": one word is too little to tell an outlet
+        if is_person_name(name) and looks_like_outlet(outlet) and not is_person_name(outlet):
+            return name, outlet
+    return "", ""
+
+
 def _without_title(name: str) -> str:
     """'Rechtsanwalt Jane Doe' -> 'Jane Doe': the profession before a name is no part of it,
     when a whole name remains."""
@@ -593,8 +612,13 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         titled = _strip_date_words(_titled(name))
         person = titled if is_person_name(titled) else _person_before_role(titled)
         person = _without_title(person)
+        outlet = ""
+        if not person:
+            person, outlet = person_before_outlet(titled)
         if person:
             people.append(person)
+            if outlet:
+                others.append(outlet)  # "Jane Doe Harbour Times": the outlet is the credit
         elif _is_role(name) or is_desk(name):
             roles.append(name)
         else:

@@ -44,6 +44,7 @@ from newsread.index.files.formats.bylines import (
     one_word_byline,
     outlet_of_desk,
     outlet_or_role,
+    person_before_outlet,
     post_footer_author,
     split_byline,
 )
@@ -658,7 +659,11 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
                 break  # "Jane Doe, Reuters": a comma ends the name
         name = " ".join(words)
         following = rest[len(words)] if len(rest) > len(words) else ""
-        if not is_person_name(name):
+        before_outlet = person_before_outlet(name)[0] if not is_person_name(name) else ""
+        if before_outlet:
+            # "von Jane Doe Harbour Zeitung": the outlet run on after the name.
+            words, following, name = before_outlet.split(), "", before_outlet
+        elif not is_person_name(name):
             # "von Jane Doe Reiterrevue International": the outlet or role run on after the name.
             name = next(
                 (
