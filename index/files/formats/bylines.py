@@ -612,13 +612,13 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         titled = _strip_date_words(_titled(name))
         person = titled if is_person_name(titled) else _person_before_role(titled)
         person = _without_title(person)
-        outlet = ""
+        run_on = ""
         if not person:
-            person, outlet = person_before_outlet(titled)
+            person, run_on = person_before_outlet(titled)
         if person:
             people.append(person)
-            if outlet:
-                others.append(outlet)  # "Jane Doe Harbour Times": the outlet is the credit
+            if run_on:
+                others.append(run_on)  # "Jane Doe Harbour Times": the outlet is the credit
         elif _is_role(name) or is_desk(name):
             roles.append(name)
         else:
