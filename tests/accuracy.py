@@ -24,6 +24,8 @@ casefolded, whitespace collapsed, curly quotes and dashes made plain.
               correct when ours are a non-empty subset of the expected words that covers at least
               half of them (bylines carry roles we rightly leave out). Digits, month names and
               am/pm are dropped first; an expected byline that is only a date is not scored.
+              Where we name people, their names alone may match too: the credit beside them
+              ("Jane Doe" / "dpa") is a field of its own that a byline without it leaves out.
     source    siteName loosely equal to our source, ignoring a leading "the".
     published publishedTime on the same calendar date (ours converted to its UTC offset).
     language  the primary subtag of `lang` ("en-US" -> "en") equals our language.
@@ -288,9 +290,14 @@ def check_title(article: Article, want: str) -> tuple[bool, str]:
 
 
 def check_byline(article: Article, want: str) -> tuple[bool, str]:
-    ours = " ".join([*article.authors, article.credit])
-    mine, theirs = name_words(ours), name_words(want)
-    ok = bool(mine) and mine <= theirs and len(mine) * 2 >= len(theirs)
+    theirs = name_words(want)
+
+    def matches(ours: str) -> bool:
+        mine = name_words(ours)
+        return bool(mine) and mine <= theirs and len(mine) * 2 >= len(theirs)
+
+    people = " ".join(article.authors)
+    ok = matches(f"{people} {article.credit}") or bool(article.authors) and matches(people)
     return ok, f"{list(article.authors)} / {article.credit}"
 
 

@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    copyright_holder,
     has_byline_prefix,
     is_agency,
     is_byline,
@@ -652,3 +653,281 @@ def test_greetings_are_no_person(text: str) -> None:
 def test_an_item_of_a_list_of_posts_is_no_byline() -> None:
     posts = "        * Harbourlog 2. Februar 2020\n        * Harbourlog 1. Februar 2020"
     assert parse_text(_page(posts)).authors == []
+
+
+# --- auth12: bylines by what they are (labels without a colon, pieces, desks) -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Autoren Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+        ("AUTOR/IN Jane Doe", ["Jane Doe"]),
+        ("Author Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_label_without_a_colon_before_names_is_a_byline(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Author Guidelines for Submissions",
+        "Autoren gesucht für unser Magazin",
+        "Interview: Jane Doe",  # as often who was asked as who asked
+    ],
+)
+def test_a_label_without_a_colon_before_other_words_is_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Blog Beitrag von Jane Doe", ["Jane Doe"]),
+        ("Ein Kommentar von Jane Doe", ["Jane Doe"]),
+        ("Eine Reportage von Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_the_kind_of_piece_before_von_opens_a_byline(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+def test_a_piece_by_someone_inside_a_sentence_is_no_byline() -> None:
+    assert not is_byline("Der Beitrag von Jane Doe zeigt, wie es geht")
+
+
+def test_who_an_interviewer_spoke_to_is_no_author() -> None:
+    line = "Ein Interview von Jane Doe mit John Roe"
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Emotion Redaktion", "Emotion"),
+        ("Redaktion Harbour Post", "Harbour Post"),
+        ("Author Coastal.LIVE Redaktion", "Coastal.LIVE"),
+        ("Die Redaktion", "Die Redaktion"),
+        ("La rédaction", "La rédaction"),
+    ],
+)
+def test_a_desk_is_credited_to_its_outlet(line: str, credit: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == ([], credit)
+
+
+def test_a_desk_under_the_headline_of_a_page_saved_as_text_is_its_credit() -> None:
+    article = parse_text(_page("        12.05.2021\n        Coastal Echo Redaktion"))
+    assert (article.authors, article.credit) == ([], "Coastal Echo")
+
+
+_MORE_TEXT = "\n\n".join(
+    f"    {sentence}"
+    for sentence in [
+        "The council said it would look at the cost of a water taxi at its next meeting.",
+        "Shop owners on the quay said they expected fewer visitors while the boats were idle.",
+        "The school said pupils from the islands could stay with families during the week.",
+        "Engineers will replace the old ramp and the fenders that protect the berthing ferry.",
+        "The company said the new ramp would let larger boats call at the harbour next summer.",
+        "A spokesman said tickets already bought for the month would be refunded on request.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "authors"),
+    [
+        ("Posted by T. V. Doe at 2:33 PM", ["T. V. Doe"]),
+        ("Eingestellt von jdoe um 10:52", ["jdoe"]),
+        ("Posted by admin at 3:00 PM", []),
+    ],
+)
+def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: list[str]) -> None:
+    closing = f"\n\n{_MORE_TEXT}\n\n          {footer}\n    Newer Post Older Post Home\n"
+    text = _page("").replace(f"    {_TEXT}\n", f"    {_TEXT}{closing}")
+    assert parse_text(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("notice", "holder"),
+    [
+        ("© 2009-2012 Jane Doe. Impressum & Datenschutz", "Jane Doe"),
+        ("Archive – RSS – 2009-2020 by Jane Doe – Powered by Nikola", "Jane Doe"),
+        ("CC-BY-NC-ND Jane Doe", "Jane Doe"),
+        ("Copyright © 2021 Jane Doe. All rights reserved.", "Jane Doe"),
+        ("© Jane Doe", ""),
+        ("Foto: © 2020 Jane Doe", ""),
+        ("© 2023 Harbour Times", ""),
+        ("© 2023 Doe Bau GmbH", ""),
+        ("Am 12. Mai 2020 von Jane Doe", ""),
+    ],
+)
+def test_copyright_holder(notice: str, holder: str) -> None:
+    assert copyright_holder(notice) == holder
+
+
+def test_a_copyright_notice_in_the_footer_of_a_page_saved_as_text_names_the_author() -> None:
+    text = _page("").replace(
+        "      * Contact", "      * Contact\n\n  © 2009-2012 Jane Doe. Impressum"
+    )
+    assert parse_text(text).authors == ["Jane Doe"]
+    other = _page("").replace("      * Contact", "      * Contact\n\n  © 2023 Coastal Echo Ltd")
+    assert parse_text(other).authors == []
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2008-2020 Creative Commons BY | Powered by Blogophon",
+        "©2021 Medienreferat der Österreichischen Bischofskonferenz. Alle Rechte vorbehalten.",
+        "Copyright © 2015 Harbour Medien",
+        "© CHIP Digital GmbH 2020 Content Management by Inter Red",
+        "© 2022 Deutscher Handballbund",
+        "© 2022 Spanien Forum",
+        "© 2019 Hearst Communications, Inc.",
+        "COPYRIGHT © 2014-2021 VI Consortium. All Rights Reserved.",
+        "Jamaica Observer, 2022 © All Rights Reserved",
+    ],
+)
+def test_a_licence_an_institution_or_a_publisher_holds_no_copyright_as_a_person(
+    notice: str,
+) -> None:
+    assert copyright_holder(notice) == ""
+
+
+def test_a_word_the_page_writes_in_lower_case_is_no_part_of_a_copyright_holder() -> None:
+    assert copyright_holder("© 2022 Harbour Rowers") == "Harbour Rowers"
+    assert copyright_holder("© 2022 Harbour Rowers", frozenset({"harbour"})) == ""
+
+
+def test_a_bare_name_over_a_date_line_run_together_is_the_author() -> None:
+    dated = (
+        f"        {_STANDFIRST}\n\n        Jane Doe\n        miércoles, 4 de mayo de 202207:59 hs"
+    )
+    assert parse_text(_page(dated)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("last", "credit"),
+    [
+        ("Quelle: kathpress", "kathpress"),
+        ("Quelle: MDR THÜRINGEN/ls", "MDR THÜRINGEN/ls"),
+        ("Source: Harbour Times", "Harbour Times"),
+        ("Quelle: Eigene Recherche", ""),
+        ("Source: Science, Rice University, Princeton University", ""),
+        ("Quelle: www.harbour.example", ""),
+    ],
+)
+def test_a_source_line_closing_the_text_is_its_credit(last: str, credit: str) -> None:
+    assert agency_credit("The ferry company said on Monday it would stop.", last) == credit
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", ["Thilo"]),
+        ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00", ["Dominique"]),
+        ("Von Reuters / 12.05.2021", []),
+        ("By May 12, 2020", []),
+    ],
+)
+def test_a_one_word_name_dated_after_a_byline_word_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    assert parse_text(_page(f"        {line}")).authors == authors
+
+
+def test_a_dash_before_a_name_under_the_text_signs_it_unless_a_list_goes_on() -> None:
+    closing = "\n\n    12. Mai 2021\n\n    - Jane Doe\n\n      Teilen:\n      * Facebook\n"
+    signed = _page("").replace(f"    {_TEXT}\n", f"    {_TEXT}\n\n{_MORE_TEXT}{closing}")
+    assert parse_text(signed).authors == ["Jane Doe"]
+    listed = signed.replace("    - Jane Doe\n", "    - Jane Doe\n    - John Roe\n")
+    assert parse_text(listed).authors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Buch der Woche", False),
+        ("Ursula von der Leyen", True),
+        ("Deutscher Caritasverband", False),
+        ("Harbour Volksblatt", False),
+        ("Hans Bund", True),
+        ("Spanien Forum", False),
+        ("Erfahren Sie", False),
+        ("Revised Edition", False),
+    ],
+)
+def test_organisations_phrases_and_editions_are_no_person(text: str, person: bool) -> None:
+    assert is_person_name(text) is person
+
+
+@pytest.mark.parametrize("text", ["No Author", "By No Author", "n/a"])
+def test_an_empty_author_field_names_nobody(text: str) -> None:
+    assert split_byline(text) == ([], "")
+
+
+def test_a_label_without_a_colon_under_the_headline_needs_names_after_it() -> None:
+    line = "        Auteur Jane Doe Cover Harbour College Date 2 mars 2020 Partager"
+    assert parse_text(_page(line)).credit == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Posted on 21. Juli 2019 by jdoe", ["jdoe"]),
+        ("am 23. Januar 2020 von Jane Doe in Allgemeines", ["Jane Doe"]),
+        ("* von Jane Doe | 20. Mai 2007", []),  # an item of a list of posts
+        ("Jane Doe | 20. Mai 2007", []),  # no byline's word: a name in a list
+    ],
+)
+def test_a_dated_byline_above_the_headline_found_is_the_articles(
+    line: str, authors: list[str]
+) -> None:
+    from newsread.index.files.formats.pagetext import PageArticle
+    from newsread.index.files.formats.plaintext import _dated_byline_above
+
+    lines = ["  Harbour Log", "", "  Ferry line stops", "", f"    {line}", "", "  Later post", "x"]
+    page = PageArticle(headline=6, title="Later post", start=7, end=8)
+    found = _dated_byline_above(lines, page)
+    assert (found[0] if found else []) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Von Rechtsanwalt Jane Doe", ["Jane Doe"]),
+        ("Von Rechtsanwältin Dr. Jane Doe", ["Dr. Jane Doe"]),
+        ("Von Prof. Dr. Jane Doe", ["Prof. Dr. Jane Doe"]),
+    ],
+)
+def test_a_profession_before_a_name_is_no_part_of_it(text: str, authors: list[str]) -> None:
+    assert split_byline(text)[0] == authors
+
+
+def test_a_date_label_after_a_bare_name_is_no_part_of_it() -> None:
+    assert parse_text(_page("        Jane Doe Stand: 12.03.2021")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        ("By Jane Doe Harbour Times", ["Jane Doe"], "Harbour Times"),
+        ("By Mary Ann Smith Reuters", ["Mary Ann Smith"], "Reuters"),
+        ("By New York Times", [], "New York Times"),
+    ],
+)
+def test_an_outlet_run_on_after_a_name_is_the_credit(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+def test_an_outlet_run_on_after_a_name_in_a_line_of_furniture_is_cut_off() -> None:
+    line = "        12.05.2021 | von Jane Doe Harbour Zeitung | 3 Kommentare"
+    assert parse_text(_page(line)).authors == ["Jane Doe"]

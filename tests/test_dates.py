@@ -356,3 +356,7 @@ def test_a_year_run_into_what_follows_it_is_still_found(line: str, expected: dat
 )
 def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -> None:
     assert dates.unglue_years(line) == expected
+
+
+def test_a_date_line_with_its_year_run_into_the_time_is_a_date_line() -> None:
+    assert dates.looks_like_date_line("miércoles, 4 de mayo de 202207:59 hs")

@@ -1057,3 +1057,82 @@ def test_the_h1_s_copy_in_the_text_goes_with_the_kicker_cut_from_the_title() -> 
     draft = parse_html(page(title, article))
     assert draft.title == "Ferries to run at night"
     assert draft.paragraphs[0] == PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize("footer", ["Posted by jdoe @ 12:00 am", "Eingestellt von jdoe um 10:52"])
+def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>{footer}</p>"
+    assert parse_html(page("<title>T</title>", article)).authors == ["jdoe"]
+
+
+@pytest.mark.parametrize(
+    ("notice", "authors"),
+    [
+        ("<p><small>© 2009-2012 Jane Doe<br>Hosted by Harbour Hosting</small></p>", ["Jane Doe"]),
+        ('<p>(<a href="/cc">Creative Commons</a>) 2006-2008 by Jane Doe</p>', ["Jane Doe"]),
+        ("<p>© 2023 Harbour Times</p>", []),
+        ("<figure><figcaption>© 2020 Jane Doe</figcaption></figure>", []),
+        ("<p>© Jane Doe</p>", []),
+    ],
+)
+def test_a_personal_sites_copyright_notice_names_the_author(
+    notice: str, authors: list[str]
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    html = page("<title>T</title>", article).replace("</body>", f"<footer>{notice}</footer></body>")
+    assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("layout", "authors"), [("zen-one-sidebar-second", ["Jane Doe"]), ("sidebar", [])]
+)
+def test_a_byline_in_a_container_named_for_its_sidebar_layout_is_the_articles(
+    layout: str, authors: list[str]
+) -> None:
+    # Drupal's Zen theme names the article's column by its layout: one sidebar beside it.
+    column = (
+        f'<div class="panel-display {layout}"><h1>Bridge closed after cracks found</h1>{BODY}'
+        '<div class="views-row"><span class="author">Jane Doe</span></div></div>'
+    )
+    html = page("<title>T</title>", "").replace("<article></article>", column)
+    assert parse_html(html).authors == authors
+
+
+def test_a_labelled_byline_inside_the_text_names_the_authors() -> None:
+    # Far under the headline (past the text read for a byline there).
+    long_text = "".join(f"<p>Absatz {n} über die Brücke und ihre Risse.</p>" for n in range(70))
+    byline = "<p>Autoren Jane Doe und John Roe</p>"
+    article = f"<h1>Brücke nach Rissen gesperrt</h1>{BODY}{long_text}{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article, lang="de")).authors == [
+        "Jane Doe",
+        "John Roe",
+    ]
+
+
+@pytest.mark.parametrize(("byline", "authors"), [("Posted by jdoe", ["jdoe"]), ("By Staff", [])])
+def test_a_blogs_post_headline_is_its_first_h2_when_its_h1_is_the_blogs_name(
+    byline: str, authors: list[str]
+) -> None:
+    blog = (
+        '<div class="top"><h1><a href="/">Harbour Notes</a></h1></div>'
+        f'<div class="post"><h2>Bridge closed after cracks found</h2><span class="meta">{byline}'
+        f"</span>{BODY}</div>"
+    )
+    html = page("<title>T</title>", "").replace("<article></article>", blog)
+    assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("signature", "authors"),
+    [
+        ('<p align="right"><em>Jane Doe</em></p>', ["Jane Doe"]),
+        ('<p style="text-align: right;">– Jane Doe</p>', ["Jane Doe"]),
+        ('<p style="text-align: right;">Quelle: Harbour Times</p>', []),
+        ("<p>Jane Doe</p>", []),
+    ],
+)
+def test_a_name_set_flush_right_under_the_text_signs_it(signature: str, authors: list[str]) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{signature}<p>(1) A note.</p>"
+    long_text = "".join(f"<p>Paragraph {n} about the bridge and its cracks.</p>" for n in range(70))
+    html = page("<title>T</title>", article.replace(BODY, BODY + long_text, 1))
+    assert parse_html(html).authors == authors

@@ -429,6 +429,7 @@ def looks_like_date_line(line: str) -> bool:
     """
     if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return False
+    line = unglue_years(line)  # "4 de mayo de 202207:59 hs": a page's text run together
     text = _TRAILING_SOURCE.sub("", _READ_TIME.sub("", _LABEL.sub("", line.strip(), count=1)))
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         return False

@@ -60,7 +60,8 @@ _ROLE_WORDS = _words(
     journalists author authors producer photographer critic commentator blogger
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
-    international national local city freelance guest contributing executive assistant"""
+    international national local city freelance guest contributing executive assistant
+    redaktion rédaction redacción redazione redactie"""
 )
 
 _CORE_ROLES = _words(
@@ -84,28 +85,57 @@ _TOPIC_WORDS = _words(
     acting general supervising visiting lead principal interim"""
 )
 _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
-_TRAILING_ROLES = _words(
+# Words before a desk that name no outlet ("Die Redaktion", "La rédaction", "Unsere Redaktion").
+_DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra")
+# A desk in the languages of the pages ("Emotion Redaktion", "La rédaction"): an outlet's
+# staff, whose outlet is the credit.
+_DESKS = _words("redaktion rédaction redacción redazione redactie")
+_TRAILING_ROLES = _DESKS | _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
 # What one person is ("Jane Doe Games Editor"); a desk or team is not ("Cloud Help Desk").
-_PERSON_ROLES = (_TRAILING_ROLES | _CORE_ROLES) - _words("staff desk team bureau editorial")
+_PERSON_ROLES = (
+    (_TRAILING_ROLES | _CORE_ROLES) - _DESKS - _words("staff desk team bureau editorial")
+)
 
 # Words that mark a name as an organisation.
 _OUTLET_WORDS = _words(
     """news press agency times post media service services network daily journal herald
     tribune gazette wire tv radio online group newspaper magazine telegraph guardian
     independent observer chronicle review today reuters agence courier courrier quotidien
-    zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles
+    zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
-    известия правда ведомости"""
+    известия правда ведомости edition"""
 )
 
+# What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
+# "Autonomous Nonprofit Organization").
+_ORGANISATION_WORDS = _words(
+    """forum organization organisation nonprofit association verein verband club foundation
+    stiftung institute institut university universität society council committee federation
+    league union championships championship festival museum school schule akademie academy
+    group gruppe network center centre zentrum"""
+)
+# The same as the end of a German compound ("Caritasverband", "Volksblatt").
+_ORGANISATION_ENDINGS = (
+    "bund",
+    "verband",
+    "verein",
+    "gesellschaft",
+    "stiftung",
+    "zentrum",
+    "blatt",
+    "zeitung",
+    "rundschau",
+    "anzeiger",
+    "nachrichten",
+)
 # Capitalised words of headlines that are no part of a name ("Ask The Editor").
 _NOT_NAME_WORDS = (
     _words(
         """the of to for and with from into about after over is are was were be how why what who
     when where this that these those your our their its my say says tell tells told warn
-    warns see sees dear meet in on at now here über"""
+    warns see sees dear meet in on at now here über sie wir ich"""
     )
     - _ROLE_WORDS
 )
@@ -138,6 +168,14 @@ _GREETING_WORDS = _words(
 _UI_WORDS = _UI_WORDS | _GREETING_WORDS
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
+# Professions written before a name ("Rechtsanwältin Jane Doe"); academic titles ("Prof. Dr.")
+# are kept, as the page writes them.
+_TITLES = _words(
+    """rechtsanwalt rechtsanwältin anwalt anwältin notar notarin pfarrer pfarrerin pastor
+    pastorin steuerberater steuerberaterin maître avocat avocate abogado abogada"""
+)
+# What stands before "der" in a name ("van der Berg", "von der Leyen").
+_DER_AFTER = _words("van von ter op vom Van Von")
 # Lower-case words allowed inside a person's name.
 _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin ibn al el y e st")
 
@@ -157,6 +195,14 @@ _VERBS = (
 )
 _OTHER_VERB = re.compile(rf"(?:{_OTHER_VERBS})", re.IGNORECASE)
 _VERB_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+# "Autor", "Autorin", "Autoren", "AUTOR/IN", "Autor*in": the German label of a byline.
+_AUTHOR_LABEL = r"autor(?:in|en|innen|/in|\*in|:in)?"
+# The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
+# whatever piece it is, the name after "von" wrote it.
+_PIECE_BY = (
+    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-])?(?:beitrag|artikel|kommentar|interview|bericht"
+    r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
+)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
@@ -164,14 +210,16 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
-        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|interview)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel|rezept|post))\s+von\s*:?
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
         | von\s*:
-        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | autor(?:in|en)?
+        | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Who an interviewer spoke to: "Interview: Jane Doe mit John Roe".
+_INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
 _INNER_BY = re.compile(rf"(?:\s*[,;]|\s+(?:and|&))?\s+(?=(?:{_VERBS})\s+by\s)", re.IGNORECASE)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
@@ -207,6 +255,21 @@ _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNO
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
 # Degrees and suffixes after a name ("Jane Doe, MA"): neither a person nor a credit.
 _CREDENTIALS = _words("ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv")
+# What a CMS prints where its author field is empty.
+_PLACEHOLDERS = frozenset(
+    (
+        "no author",
+        "unknown author",
+        "author unknown",
+        "not available",
+        "n/a",
+        "none",
+        "null",
+        "kein autor",
+        "sans auteur",
+        "sin autor",
+    )
+)
 # Account names a CMS prints in place of a person ("Posted by admin").
 _HANDLES = _words("admin administrator webmaster guest user root anonymous unknown")
 _WORD = re.compile(r"[\w'’.-]+")
@@ -226,6 +289,12 @@ def _is_capitalised(word: str) -> bool:
     return head in _PARTICLES | {"d", "l", "o"} and tail[:1].isupper()
 
 
+def _organisation_compound(word: str) -> bool:
+    """Whether a lower-case word is a compound naming an organisation ("caritasverband",
+    "volksblatt"); the bare word ("bund", a surname too) is not."""
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in _ORGANISATION_ENDINGS)
+
+
 def is_person_name(text: str) -> bool:
     """Whether `text` is shaped like a person's name: 'Jane Doe', 'J.R. Smith', 'Ali al-Amin'."""
     words = text.split()
@@ -234,11 +303,15 @@ def is_person_name(text: str) -> bool:
     if text.lower() in _AGENCIES or words[0] in _ARTICLES:
         return False
     capitals = 0
-    for word in words:
+    for position, word in enumerate(words):
         lowered = word.lower().rstrip(".")
         if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
             return False
+        if lowered in _ORGANISATION_WORDS or _organisation_compound(lowered):
+            return False  # "Deutscher Caritasverband", "Spanien Forum"
         if lowered in _PARTICLES and word[:1].islower():
+            if lowered == "der" and (position == 0 or words[position - 1] not in _DER_AFTER):
+                return False  # "Buch der Woche": an article, as in "von der Leyen" it is not
             continue
         if not _NAME_WORD.match(word) and not _INITIAL.match(word) or _GLUED.search(word):
             return False
@@ -333,6 +406,36 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
     return ""
 
 
+def person_before_outlet(text: str) -> tuple[str, str]:
+    """('Jane Doe', 'Harbour Times') from 'Jane Doe Harbour Times', an outlet run on after a
+    name with no separator; ("", "") when no cut leaves a person and an outlet. An agency
+    alone at the end ("Mary Ann Smith Reuters") is the outlet; otherwise the name is taken
+    as two words where that leaves an outlet of two or more ("Jane Doe Harbour Times"), as
+    most names have two."""
+    words = text.split()
+    if not 3 <= len(words) <= 7 or not all(w[:1].isupper() or w in _PARTICLES for w in words):
+        return "", ""
+    agency = words[-1].lower() in _AGENCIES
+    for cut in [len(words) - 1] if agency else [2, 3]:
+        name, outlet = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(words) - cut < 2 and not agency:
+            continue  # "New York Times": one word is too little to tell an outlet
+        if is_person_name(name) and looks_like_outlet(outlet) and not is_person_name(outlet):
+            return name, outlet
+    return "", ""
+
+
+def _without_title(name: str) -> str:
+    """'Rechtsanwalt Jane Doe' -> 'Jane Doe': the profession before a name is no part of it,
+    when a whole name remains."""
+    words = name.split()
+    start = 0
+    while start < len(words) - 2 and words[start].lower().rstrip(".") in _TITLES:
+        start += 1
+    rest = " ".join(words[start:])
+    return rest if start and is_person_name(rest) else name
+
+
 def _strip_date_words(name: str) -> str:
     """'Nathan Willis March' -> 'Nathan Willis': a month or weekday squashed onto a name.
 
@@ -346,6 +449,32 @@ def _strip_date_words(name: str) -> str:
             break
         words.pop()
     return " ".join(words)
+
+
+def is_desk(text: str) -> bool:
+    """Whether `text` names an outlet's desk: "Emotion Redaktion", "Redaktion Polizeiticker"."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 4
+        and (words[-1].lower() in _DESKS or words[0].lower() in _DESKS)
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+def outlet_of_desk(role: str) -> str:
+    """'Emotion Redaktion' -> 'Emotion', 'Redaktion Polizeiticker' -> 'Polizeiticker': the
+    outlet whose desk a byline names is its credit; other roles ('Staff Reporter',
+    'Die Redaktion') are kept whole."""
+    words = role.split()
+    if len(words) > 1 and words[-1].lower() in _DESKS:
+        outlet = words[:-1]
+    elif len(words) > 1 and words[0].lower() in _DESKS:
+        outlet = words[1:]
+    else:
+        return role
+    if len(outlet) == 1 and outlet[0].lower() in _DETERMINERS:
+        return role
+    return " ".join(outlet)
 
 
 def _strip_roles(name: str) -> str:
@@ -438,6 +567,9 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     if prefix:
         verbs = prefix.group("verbs")
         writers = verbs is None or _credits_authors(verbs)
+        if "interview" in prefix.group(0).lower():
+            # "Ein Interview von Jane Doe mit John Roe": who was asked did not write it.
+            segment = _INTERVIEWED.split(segment, maxsplit=1)[0]
         segment = segment[prefix.end() :]
     first, *rest = _INNER_BY.split(segment, maxsplit=1)
     if writers:
@@ -475,11 +607,19 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         name = _clean_name(raw)
         if not name or name.lower().replace(".", "") in _CREDENTIALS or _is_fragment(name):
             continue
+        if name.lower() in _PLACEHOLDERS:
+            continue  # "No Author": a CMS's empty field
         titled = _strip_date_words(_titled(name))
         person = titled if is_person_name(titled) else _person_before_role(titled)
+        person = _without_title(person)
+        run_on = ""
+        if not person:
+            person, run_on = person_before_outlet(titled)
         if person:
             people.append(person)
-        elif _is_role(name):
+            if run_on:
+                others.append(run_on)  # "Jane Doe Harbour Times": the outlet is the credit
+        elif _is_role(name) or is_desk(name):
             roles.append(name)
         else:
             others.append(name)
@@ -546,7 +686,7 @@ def split_byline(text: str) -> tuple[list[str], str]:
     unique_authors = list(dict.fromkeys(authors))
     credit = ", ".join(dict.fromkeys(c for c in credits if c))
     if not unique_authors and not credit and roles:
-        credit = roles[0]
+        credit = outlet_of_desk(roles[0])
     return unique_authors, credit
 
 
@@ -582,10 +722,11 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:autor(?:in|en)?|auteur|autore|redakteur(?:in)?|von)\s*:
-        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|(?:ein\s+)?(?:beitrag|artikel))
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von)\s*:
+        | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
+        | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -624,14 +765,20 @@ def is_byline(line: str) -> bool:
         if _MONTH_OR_DAY.match(rest) or rest.rstrip().endswith(("?", "!")):
             return False
         english = verbs is not None or line[:2].lower() == "by" or line[:6].lower() == "author"
-        if not english or line[:1].islower():
+        if not english or line[:1].islower() or match.group("label"):
+            # A label with no colon ("Autoren Jane Doe und John Roe") opens headings too
+            # ("Author Guidelines"): only people's names after it.
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
             rest = _SEGMENTS.split(rest, maxsplit=1)[0]
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
-            return _people_and_agencies(_PLACE.sub("", rest))
+            return (
+                _people_and_agencies(_PLACE.sub("", rest))
+                or is_desk(rest)
+                or bool(dated_handle(line))
+            )
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
         # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
@@ -645,6 +792,8 @@ def is_byline(line: str) -> bool:
         allowed = 1 if verbs is None or _credits_authors(verbs) else 0
         return len(lower_words) <= allowed and len(names.split()) <= 14
     bare = line.strip(" .")
+    if len(bare.split()) >= 2 and is_desk(bare):
+        return True  # "Emotion Redaktion", "Redaktion Harbour Post"
     last = bare.rsplit(None, 1)[-1].lower() if bare else ""
     if last in _ROLE_WORDS and (
         _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True)
@@ -662,6 +811,120 @@ def is_byline(line: str) -> bool:
     return False
 
 
+# A blog post's footer: "Posted by Jane Doe at 2:33 PM", "Eingestellt von jdoe um 10:52",
+# "Posted by Jane Doe @ 12:00 am" (Blogger's and many WordPress themes' closing line).
+_POST_FOOTER = re.compile(
+    r"^(?:posted|eingestellt|gepostet|publié|publicado|pubblicato)\s+(?:by|von|par|por|da)\s+"
+    r"(?P<who>\S.{0,60}?)\s*(?:\bat\b|\bum\b|\bà\b|\ba\s+las\b|\balle\b|@)\s*\d{1,2}[:.h]\d{2}",
+    re.IGNORECASE,
+)
+
+
+def post_footer_author(line: str) -> list[str]:
+    """The writer a blog post's footer names with the time it was posted ("Posted by Jane Doe
+    at 2:33 PM", "Eingestellt von jdoe um 10:52"): a user's one-word name counts there."""
+    match = _POST_FOOTER.match(" ".join(line.split()))
+    if not match:
+        return []
+    who = match.group("who").strip(" ,")
+    people = [p for p in split_byline(f"By {who}")[0] if is_person_name(p)]
+    if people:
+        return people
+    word = one_word_byline(f"by {who}")
+    return [word] if word else []
+
+
+# What marks a line as a site's copyright notice: the sign, the word, a Creative Commons
+# licence; and the year or years it gives ("© 2009-2012", "2006-2008 by").
+_COPYRIGHT_MARK = re.compile(
+    r"©|\(c\)|\bcopyright\b|\bcc[- ]by(?:[- ][a-z]{2})*\b|creative\s+commons", re.IGNORECASE
+)
+_COPYRIGHT_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
+# What may stand between the mark or years and the holder's name.
+_COPYRIGHT_LEAD = re.compile(
+    r"^(?:[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
+    r"|\bcopyright\b|©|\(c\)|(?:19|20)\d\d|creative\s+commons|\bcc(?:[- ](?:by|nc|nd|sa)\b)*)+",
+    re.IGNORECASE,
+)
+# Where a notice's text goes on after the holder: "All rights reserved", "Alle Rechte".
+_RIGHTS_WORDS = _words("all alle tous todos tutti some")
+# Companies, whose names may look like a person's ("Müller Bau GmbH", "Hans Meier Verlag").
+_COMPANY_WORDS = _words(
+    """gmbh ag kg ltd ltd. inc inc. llc plc sa srl bv nv e.v. corp co ug se verlag
+    publishing publishers studio studios design photography fotografie e.v e.k mbh"""
+)
+# The words of a licence's name ("Creative Commons BY-SA"): no person's.
+_LICENCE_WORDS = _words("creative commons cc by nc nd sa attribution")
+_NOTICE_BY = re.compile(r"(?:19|20)\d\d\s+(?:by|von|par|por)\s", re.IGNORECASE)
+# A notice for a photo or an image, not for the site.
+_OTHER_WORK_BEFORE = re.compile(
+    r"\b(?:foto|photo|bild|image|picture|video|grafik|illustration)s?\b", re.IGNORECASE
+)
+
+
+def copyright_holder(line: str, common: frozenset[str] = frozenset()) -> str:
+    """The person a site's copyright notice names ("© 2009-2012 Jane Doe. Impressum",
+    "(Creative Commons) 2006-2008 by Jane Doe", "CC-BY-NC-ND Jane Doe"), or "": on a blog
+    or a personal site, who wrote it.
+
+    A year or a licence is needed: a bare "© Jane Doe" is as often a photo's credit. The
+    name follows the mark and years right away ("© CHIP Digital GmbH 2020 Content Management
+    by ..." names a company), in two or three words written as names are (not "WP", "VI"),
+    none a company's, an outlet's or a licence's word, and none of them among the `common`
+    words the page writes in lower case ("Deutscher Handballbund": "deutscher")."""
+    for segment in re.split(r"\s+[|·•–—]\s+|\s+-\s+", " ".join(line.split())):
+        mark = _COPYRIGHT_MARK.search(segment)
+        years = _COPYRIGHT_YEARS.search(segment)
+        licence = mark is not None and mark.group(0).lower().startswith(("cc", "creative"))
+        # "© 2009 Jane Doe", "CC-BY Jane Doe", "2006-2008 by Jane Doe": a notice, not a date.
+        ranged = years is not None and "-" in years.group(0).replace("–", "-")
+        if not (mark and (years or licence) or ranged and _NOTICE_BY.search(segment)):
+            continue
+        first = min(m.start() for m in (mark, years) if m)
+        if _OTHER_WORK_BEFORE.search(segment[:first]):
+            continue  # "Foto: © 2020 Jane Doe": who took a photo
+        lead = _COPYRIGHT_LEAD.match(segment[first:])
+        rest = segment[first + (lead.end() if lead else 0) :]
+        words: list[str] = []
+        tokens = rest.split()
+        for word in tokens:
+            core = word.rstrip(".,;:")
+            if not core or not (core[:1].isupper() or core in _PARTICLES):
+                break
+            if core.lower() in _RIGHTS_WORDS:
+                break  # "Jane Doe All rights reserved"
+            words.append(core)
+            if core != word and not _INITIAL.match(word):
+                break  # "Jane Doe. Impressum": the name has ended
+        following = tokens[len(words)] if len(tokens) > len(words) else ""
+        name = " ".join(words)
+        shaped = all(
+            w in _PARTICLES or _INITIAL.match(w) or not w.isupper() and w.lower() not in common
+            for w in words
+        )
+        if (
+            2 <= len(words) <= 3
+            and shaped
+            and is_person_name(name)
+            and not looks_like_outlet(name)
+            and not any(_names_no_person(w.lower()) for w in words)
+            and following.lower().rstrip(".,") not in _COMPANY_WORDS
+        ):
+            return name
+        return ""
+    return ""
+
+
+def _names_no_person(word: str) -> bool:
+    """Whether a word of a notice's holder makes it a company, an organisation or a licence."""
+    return (
+        word in _LICENCE_WORDS
+        or word in _COMPANY_WORDS
+        or word in _ORGANISATION_WORDS
+        or _organisation_compound(word)
+    )
+
+
 # One word after a byline's prefix: a first name or a site's user name ("von David", "By
 # oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
 _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
@@ -669,6 +932,30 @@ _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
 _SITE = re.compile(r"\.[a-z]{2,6}$")
 # Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
 _NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
+
+
+def dated_handle(line: str) -> str:
+    """The one word a byline names with the date right after it ("Von Thilo / 6. November
+    2023", "erstellt von Dominique — veröffentlicht 28.01.2022"), or "": a first name or a
+    user's name, which the date shows is no phrase ("von Herzen")."""
+    match = _BY_LINE.match(" ".join(line.split()))
+    if not match:
+        return ""
+    rest = match.group("rest").lstrip(": ")
+    first, *others = _SEGMENTS.split(rest, maxsplit=1)
+    undated = _DATE_TAIL.sub("", first) if any(ch.isdigit() for ch in first) else first
+    dated = undated != first or bool(
+        others and any(ch.isdigit() for ch in others[0]) and find_date(others[0]) is not None
+    )
+    word = undated.strip(" ,;:–—-")
+    if not dated or not word or " " in word:
+        return ""
+    return one_word_byline(f"by {word}")
+
+
+def is_role_word(word: str) -> bool:
+    """Whether `word` names a job or a desk ("Staff", "Redaktion"), not a user."""
+    return word.lower() in _ROLE_WORDS
 
 
 def one_word_byline(segment: str) -> str:
@@ -776,6 +1063,30 @@ def agency_credit(first: str, last: str) -> str:
         agency = match.group("agency").strip()
         if _agency_words(agency):
             return agency
+    return _source_line(last)
+
+
+# A line of its own closing the text that names where it came from: "Quelle: kathpress",
+# "Quelle: MDR THÜRINGEN/ls", "Source: Harbour Times".
+_SOURCE_LINE = re.compile(
+    r"^(?:quelle|source|fuente|fonte)\s*:\s*(?P<name>[^\W\d_][\w./&'’ -]{1,38}?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _source_line(last: str) -> str:
+    """The outlet a source line closing the text credits, or "": one word, an agency's
+    desk ("MDR THÜRINGEN/ls"), an outlet; not a description ("Eigene Recherche") nor an
+    address."""
+    match = _SOURCE_LINE.match(" ".join(last.split()))
+    if not match:
+        return ""
+    name = match.group("name").strip()
+    words = name.split()
+    if "www." in name or _DOMAIN.match(name) or len(words) > 3:
+        return ""
+    if len(words) == 1 or "/" in name or looks_like_outlet(name):
+        return name
     return ""
 
 

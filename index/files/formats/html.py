@@ -21,17 +21,26 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    copyright_holder,
     has_byline_prefix,
     is_agency,
     is_byline,
     is_person_name,
+    is_role_word,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    post_footer_author,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
-from newsread.index.files.formats.plaintext import _State, _take_byline, _take_date
+from newsread.index.files.formats.plaintext import (
+    LABELLED_BYLINE,
+    _State,
+    _take_byline,
+    _take_date,
+    lower_case_words,
+)
 from newsread.index.text import sanitise_line
 
 # schema.org types whose headline, author and dates describe the article itself.
@@ -197,7 +206,12 @@ def parse_html(text: str) -> Draft:
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
-        draft.authors = _closing_byline(draft.paragraphs)
+        draft.authors = (
+            _closing_byline(draft.paragraphs)
+            or _labelled_paragraph(draft.paragraphs)
+            or _right_aligned_signature(tree)
+            or _copyright_notice(tree, draft)
+        )
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -1104,7 +1118,15 @@ def _is_page_furniture(element: Any) -> bool:
     if element.tag in _FURNITURE_TAGS:
         return True
     marks = _marks(element)
+    if "sidebar" in marks:
+        # "zen-one-sidebar-second", "with-sidebar": how a container lays out the article
+        # beside a sidebar, not the sidebar.
+        marks = _LAYOUT_CLASS.sub(" ", marks)
     return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
+
+
+# A class that names a page's layout by its number of sidebars.
+_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without)-sidebars?\b\S*")
 
 
 def _in_furniture(element: Any) -> bool:
@@ -1285,6 +1307,9 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
     from newsread.index.files.dates import without_dates
 
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings and any(True for _ in tree.iter("h1")):
+        # A blog's <h1> is its name; its post's headline is the first <h2>.
+        headings = [h for h in tree.iter("h2") if not _is_site_heading(h)][:1]
     if not headings:
         return [], "", False
     bare_names = True
@@ -1301,8 +1326,13 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
             continue
         for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
-            if segment and is_byline(segment):
+            handle = one_word_byline(segment) if segment else ""
+            handle = "" if is_role_word(handle) else handle  # "By Staff"
+            if segment and (is_byline(segment) or handle):
+                # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
+                if not people and handle:
+                    people, credit = [handle], ""
                 if people and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
@@ -1782,8 +1812,82 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
     """The people a byline just after the text names ("Von Jane Doe", "Posted by Jane Doe
     at 2:33 PM"), where the page named no one above it."""
     for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
-        if len(paragraph) <= _MAX_LEAD and is_byline(paragraph):
+        if len(paragraph) > _MAX_LEAD:
+            continue
+        footer = post_footer_author(paragraph)
+        if footer:
+            return footer  # "Posted by jdoe @ 12:00 am": a user's name counts there
+        if is_byline(paragraph):
             return split_byline(paragraph)[0]
+    return []
+
+
+# Paragraphs set flush right, as a signature under a text is.
+_RIGHT_ALIGNED = (
+    "//body//*[self::p or self::div][@align='right' or @align='RIGHT'"
+    " or contains(translate(@style, ' ', ''), 'text-align:right')]"
+)
+
+
+def _right_aligned_signature(tree: Any) -> list[str]:
+    """The person a paragraph set flush right and holding only a name names ("<p
+    align=right><em>Jane Doe</em></p>" under the text): the text's signature."""
+    for element in reversed(tree.xpath(_RIGHT_ALIGNED)):
+        text = _clean(element.text_content())
+        if len(text) <= _MAX_SIGNATURE and is_person_name(text.lstrip("-–— ")):
+            return [text.lstrip("-–— ")]
+    return []
+
+
+_MAX_SIGNATURE = 60
+
+
+# Text that may open or hold a site's copyright notice; the elements a notice's words are set
+# in, up to its line; and the longest such line.
+_NOTICE_TEXT = (
+    "//text()[contains(., '©') or contains(., 'opyright') or contains(., 'Creative Commons')"
+    " or contains(., 'CC-BY') or contains(., 'CC BY')]"
+)
+_MAX_NOTICE = 300
+
+
+def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
+    """The person the site's copyright notice names ("© 2019 Jane Doe", "(Creative Commons)
+    2006-2008 by Jane Doe"): on a blog or a personal site, who wrote it. Not a notice inside
+    a figure (a photo's), nor one naming the site as its title, address or logo do (an
+    outlet's name that looks like a person's: "Town Crier")."""
+    site = " ".join([*tree.xpath("//title//text()"), *tree.xpath("//img/@alt")]).casefold()
+    for node in tree.xpath(_NOTICE_TEXT):
+        element = node.getparent()
+        while element is not None and (element.tag in _INLINE or element.tag == "span"):
+            element = element.getparent()
+        if element is None or element.tag in ("figure", "figcaption", "script", "style"):
+            continue
+        if any(a.tag in ("figure", "figcaption") for a in element.iterancestors()):
+            continue
+        for line in _shown_lines(element):
+            if len(line) > _MAX_NOTICE or not copyright_holder(line):
+                continue
+            holder = copyright_holder(line, lower_case_words(draft.paragraphs))
+            if holder and not (
+                holder.casefold() in site or _is_site_name(holder, draft.source, draft.url)
+            ):
+                return [holder]
+    return []
+
+
+def _labelled_paragraph(paragraphs: list[str]) -> list[str]:
+    """The people a paragraph of the text labels as its authors ("Autoren Jane Doe und John
+    Roe", "Autor: Jane Doe"): a label no sentence is written with, wherever it stands."""
+    for paragraph in paragraphs:
+        if (
+            len(paragraph) <= _MAX_LEAD
+            and LABELLED_BYLINE.match(paragraph)
+            and is_byline(paragraph)
+        ):
+            people = split_byline(paragraph)[0]
+            if people:
+                return people
     return []
 
 

@@ -33,14 +33,20 @@ from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
     cjk_byline,
+    copyright_holder,
+    dated_handle,
     has_byline_prefix,
     is_agency,
     is_byline,
+    is_desk,
     is_person_name,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    outlet_of_desk,
     outlet_or_role,
+    person_before_outlet,
+    post_footer_author,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -112,8 +118,10 @@ _MAX_OUTLET_LINE = 60
 # What a user name holds and an outlet's name does not: digits run on to letters, underscores.
 _USER_NAME = re.compile(r"[^\W\d_]\d|_")
 # A byline labelled as one, trusted under the article's text too.
-_LABELLED_BYLINE = re.compile(
-    r"^(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:", re.IGNORECASE
+LABELLED_BYLINE = re.compile(
+    r"^(?:(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:"
+    r"|(?:autor(?:in|en|innen)?|authors?|auteur(?:e|s)?)\s+(?=[^\W\d_]))",
+    re.IGNORECASE,
 )
 # How many words (a counter, a button, a category) may follow a name run into a date line.
 _AFTER_NAME = 4
@@ -360,7 +368,10 @@ def _take_byline(line: str, state: _State) -> bool:
         return True
     if not is_byline(line):
         return False
-    state.bylines.append(split_byline(line))
+    people, credit = split_byline(line)
+    handle = dated_handle(line) if not people else ""
+    # "Von Thilo / 6. November 2023": a user's or first name, dated as a byline is.
+    state.bylines.append(([handle], "") if handle else (people, credit))
     date_text = byline_date(line)
     if date_text and state.published is None:
         state.published = parse_date(date_text)
@@ -553,7 +564,8 @@ _SEGMENT = re.compile(r"\s+(?:[|·•]|//)\s+|\s+[-–—]\s+")
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
-    r"^(?:(?:uhr|vom|am|um)\s+)+|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time))+$"
+    r"^(?:(?:uhr|vom|am|um)\s+)+"
+    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated)\s*:?)+$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
     re.IGNORECASE,
 )
@@ -599,6 +611,8 @@ def _byline_in(
                 return [name], ""
         elif len(segment.split()) >= 2 and is_person_name(segment):
             return [segment], ""
+        elif len(segment.split()) >= 2 and is_desk(segment):
+            return [], outlet_of_desk(segment)  # "Emotion Redaktion" under the headline
         if undated != line and segment.split()[0] == line.split()[0]:
             # "Tine 2. Februar 2020 Radtouren", "jdoe — 12.05.2021": a user's one-word name
             # with the date right after it; not a section's ("IT 12.05.2021", "STAND"), a
@@ -656,7 +670,11 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
                 break  # "Jane Doe, Reuters": a comma ends the name
         name = " ".join(words)
         following = rest[len(words)] if len(rest) > len(words) else ""
-        if not is_person_name(name):
+        before_outlet = person_before_outlet(name)[0] if not is_person_name(name) else ""
+        if before_outlet:
+            # "von Jane Doe Harbour Zeitung": the outlet run on after the name.
+            words, following, name = before_outlet.split(), "", before_outlet
+        elif not is_person_name(name):
             # "von Jane Doe Reiterrevue International": the outlet or role run on after the name.
             name = next(
                 (
@@ -740,7 +758,9 @@ def _leading_name(segment: str, labels: frozenset[str]) -> str:
         (
             position
             for position, word in enumerate(words)
-            if any(ch.isdigit() for ch in word) or (word[:1].islower() and word not in _PARTICLES)
+            if any(ch.isdigit() for ch in word)
+            or (word[:1].islower() and word not in _PARTICLES)
+            or word.endswith(":")  # "Jane Doe Stand: 12.03.2021": a label
         ),
         len(words),
     )
@@ -1365,8 +1385,11 @@ def _take_labelled(line: str, state: _State) -> bool:
     """Record the byline a label names under a page's headline ("Autor: przepisy.pl",
     "Auteur : Les Membres du Choeur"): the label says it is the author, so an outlet or a
     group counts too, where a name alone would have to look like a person's."""
-    if len(line) > _MAX_LABELLED or not _LABELLED_BYLINE.match(line):
+    label = LABELLED_BYLINE.match(line)
+    if len(line) > _MAX_LABELLED or not label:
         return False
+    if not label.group(0).rstrip().endswith(":") and not is_byline(line):
+        return False  # "Auteur Jane Doe Cover ... Date ...": with no colon, names only
     people, credit = split_byline(line)
     if not (people or credit):
         return False
@@ -1415,13 +1438,73 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
-        elif _LABELLED_BYLINE.match(line) and is_byline(line):
+        elif LABELLED_BYLINE.match(line) and is_byline(line):
             found = split_byline(line)
+        elif footer := post_footer_author(line):
+            found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
         else:
             continue
         if found and found[0]:
             return found
-    return _signature(lines, page) or _about_the_author(lines, page) or _named_over_bio(lines, page)
+    return (
+        _signature(lines, page)
+        or _about_the_author(lines, page)
+        or _named_over_bio(lines, page)
+        or _dated_byline_above(lines, page)
+        or _copyright_notice(lines, page)
+    )
+
+
+def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """A byline with its date on one line above the headline ("Posted on 21. Juli 2019 by
+    jdoe", "von Jane Doe | 20. Mai 2007 | 0 Kommentare"): the article's own, under its true
+    headline, where the text was found further down the page; not an item of a list."""
+    assert page.headline is not None
+    for index in range(page.headline):
+        raw = lines[index]
+        line = _clean(raw)
+        if not line or len(line) > _MAX_FURNITURE_LINE or _LIST_ITEM.match(line):
+            continue
+        if not any(ch.isdigit() for ch in line) or find_date(line) is None:
+            continue
+        found = _byline_in(line, bare=False)
+        if found and found[0] and (has_byline_prefix(line) or _BY_INSIDE.search(line)):
+            return found
+    return None
+
+
+def _copyright_notice(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The person the site's copyright notice under the text names ("© 2009-2012 Jane Doe"):
+    a blog's or a personal site's writer, where nothing closer names one. Not a name the
+    page's masthead shows above the headline: an outlet's that looks like a person's
+    ("Coastal Echo")."""
+    assert page.headline is not None
+    for raw in lines[page.end :]:
+        if len(raw) > _MAX_NOTICE or not copyright_holder(raw):
+            continue
+        holder = copyright_holder(raw, lower_case_words(lines))
+        masthead = _squashed(" ".join(lines[: page.headline]))
+        if holder and _squashed(holder) not in masthead:
+            return [holder], ""
+    return None
+
+
+def _squashed(text: str) -> str:
+    """`text` in lower case without spaces or punctuation: "Greentech.LIVE" -> "greentechlive"."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def lower_case_words(lines: list[str]) -> frozenset[str]:
+    """The words a page writes in lower case ("deutscher", "young"): a word written so is no
+    part of a person's name that a notice gives."""
+    return frozenset(w for line in lines for w in _LOWER_WORD.findall(line))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_A-ZÀ-ÞА-Я][\w'’-]*")
+
+
+# The longest line read for a copyright notice.
+_MAX_NOTICE = 300
 
 
 # How many lines under a page's text its author may sign it in.
@@ -1485,10 +1568,11 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
     person's name after a dash or a copyright sign ("– Jane Doe", "© 2020 Jane Doe"), above
     any list (tags, links). A name alone there is too often a heading or a commenter's."""
     following = [raw for raw in lines[page.end : page.end + _SIGNATURE_LINES * 3] if raw.strip()]
-    for raw in following[:_SIGNATURE_LINES]:
+    for position, raw in enumerate(following[:_SIGNATURE_LINES]):
         line = _clean(raw)
-        if _LIST_ITEM.match(line):
-            return None
+        after = _clean(following[position + 1]) if position + 1 < len(following) else ""
+        if _LIST_ITEM.match(line) and not (line[:1] in "-–" and not _LIST_ITEM.match(after)):
+            return None  # a list, not "- Jane Doe" signing the text
         signed = _SIGNED.match(line)
         name = line[signed.end() :] if signed else line
         if signed and is_person_name(name):
