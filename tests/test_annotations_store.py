@@ -725,3 +725,92 @@ def test_another_article_with_its_own_url_at_the_same_key_takes_nothing(
     assert (placed.id, placed.status, placed.highlight.note) == (highlight.id, "anchored", "check")
     assert store.get_highlight(highlight.id).article.url == "https://h.example/1"  # type: ignore[union-attr]
     assert store.article_note(moved) == "About report 1."
+
+
+# --- an article read with a new title, and a feed's article that takes another's key --------
+
+
+def test_a_file_read_with_a_new_title_keeps_its_note_tags_star_and_highlights(
+    store: AnnotationStore,
+) -> None:
+    """Without a URL, an article's identity is a hash of its title and text: the same file
+    read with another title (the title line edited, or a newer parser that takes the headline
+    where an older one took the site's name) is another identity at the same key. Its row
+    keeps pieces of the text, which find it: the note, the tags, the star and the highlights
+    (one edited past finding, kept as an orphan) stay with it, and the results list marks it."""
+    before = make_article(url="", title="THE EXAMPLE TIMES")
+    store.set_article_note(before, "Check the audit request.")
+    store.add_tags(before, "budget")
+    store.set_starred(before)
+    kept = store.add_highlight(before, *span(before, "cut costs by ten percent"))
+    edited = store.add_highlight(before, *span(before, "called the figures optimistic"))
+    # Read anew: the headline as title, a lede kept above, one sentence rewritten.
+    paragraphs = ("Savings of a tenth are planned.", *PARAGRAPHS)
+    paragraphs = tuple(
+        p.replace("called the figures optimistic", "doubted every number") for p in paragraphs
+    )
+    after = make_article(paragraphs, url="", title="Council debates budget")
+    assert after.id != before.id and after.key == before.key
+    state = store.article_state(after)
+    assert (state.note, state.tag_names, state.starred) == (
+        "Check the audit request.",
+        ("budget",),
+        True,
+    )
+    assert {(h.id, h.status) for h in store.highlights_for(after)} == {
+        (kept.id, "moved"),
+        (edited.id, "orphaned"),
+    }
+    [marks] = store.marks([ArticleInfo.of(after)])
+    assert marks.annotated and marks.starred
+
+
+def test_a_note_kept_from_before_rows_held_excerpts_follows_a_file_not_a_feed_line(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    """A row written by an older newsread has no excerpts: at a file's own key the note
+    follows the article read with a new title; at the n-th article of a feed it does not
+    (every article there moves when a line is added at the top)."""
+    texts = {"local/budget.txt": PARAGRAPHS, "feed.jsonl#2": PARAGRAPHS[1:]}
+    for key, text in texts.items():
+        store.set_article_note(make_article(text, url="", key=key, title="OLD"), f"on {key}")
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE articles SET excerpts = ''")
+    renamed = make_article(PARAGRAPHS, url="", key="local/budget.txt", title="Council debates")
+    assert store.article_note(renamed) == "on local/budget.txt"
+    feed = make_article(PARAGRAPHS[1:], url="", key="feed.jsonl#2", title="Council debates")
+    assert store.article_note(feed) == ""
+
+
+def test_a_feed_article_without_urls_that_takes_anothers_key_takes_nothing(
+    store: AnnotationStore,
+) -> None:
+    """A line added at the top of a JSON Lines feed without URLs: the article now at the
+    annotated one's key has the same title (a daily briefing) and the highlighted sentence
+    (a story it runs again), but not the rest of its text. It gets neither the note nor the
+    highlight; the annotated article, one key down, keeps both."""
+    shared = "The harbour board voted to run ferries at night from March."
+    first = (
+        shared,
+        "Residents had asked for a night service for years, the chair said on Tuesday.",
+        "The first crossing leaves at eleven, and tickets cost the same as by day.",
+    )
+    annotated = make_article(first, url="", key="feed.jsonl#1", title="Daily briefing")
+    highlight = store.add_highlight(annotated, *span(annotated, shared), note="check the vote")
+    store.set_article_note(annotated, "About the ferries.")
+    newer = make_article(
+        (
+            shared,
+            "A storm closed the bridge for the second time this winter, the council said.",
+            "Schools in the north opened two hours late, and buses ran a reduced timetable.",
+        ),
+        url="",
+        key="feed.jsonl#1",
+        title="Daily briefing",
+    )
+    assert store.highlights_for(newer) == []
+    assert store.article_note(newer) == ""
+    moved = replace(annotated, key="feed.jsonl#2", path="feed.jsonl#2")
+    [placed] = store.highlights_for(moved)
+    assert (placed.id, placed.highlight.note) == (highlight.id, "check the vote")
+    assert store.article_note(moved) == "About the ferries."

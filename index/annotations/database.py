@@ -122,6 +122,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE articles ADD COLUMN note_revision INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE highlights ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
     ),
+    # 3: pieces of the article's text, so an article read with a new title keeps its notes.
+    ("ALTER TABLE articles ADD COLUMN excerpts TEXT NOT NULL DEFAULT ''",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -184,18 +184,85 @@ def other_address(one: str, other: str) -> bool:
     return bool(one and other and one != other)
 
 
-def find_article_row(db: sqlite3.Connection, info: ArticleInfo) -> sqlite3.Row | None:
-    """The stored row for this article: by identity, else by URL, else by key and title."""
+EXCERPTS = 5
+"""Pieces of an article's body its row keeps (`excerpts_of`), spread over the text."""
+EXCERPT_CHARS = 40
+
+
+def excerpts_of(body: str) -> str:
+    """A few pieces of `body` (case and spacing folded, one per line) that tell the article
+    apart from another one that takes its place in the library, when no URL does: its
+    identity without a URL is a hash of its title and text, which a new title changes."""
+    text = " ".join(body.casefold().split())
+    if not text:
+        return ""
+    half = EXCERPT_CHARS // 2
+    pieces: list[str] = []
+    for number in range(1, EXCERPTS + 1):
+        middle = len(text) * number // (EXCERPTS + 1)
+        piece = text[max(0, middle - half) : middle + half].strip()
+        if piece and piece not in pieces:
+            pieces.append(piece)
+    return "\n".join(pieces)
+
+
+def resembles(excerpts: str, body: str) -> bool | None:
+    """Whether most of a row's `excerpts` are in `body` (the same article, edited or read
+    anew), or None for a row that keeps none (written before rows kept them)."""
+    pieces = [piece for piece in excerpts.split("\n") if piece]
+    if not pieces:
+        return None
+    text = " ".join(body.casefold().split())
+    return 2 * sum(piece in text for piece in pieces) > len(pieces)
+
+
+def same_article_at_key(row: sqlite3.Row, info: ArticleInfo, body: str | None) -> bool:
+    """Whether the row stored under `info`'s library key (but another identity) is `info`'s
+    article: its title as it was, or, with the article's text to compare, its excerpts.
+
+    A file's own key is one article re-saved or edited: its title as it was is enough, and
+    a row with no excerpts to compare (kept from before they were) is taken too, so a file
+    read anew with another title (an edit, a newer parser) keeps its notes. The n-th
+    article of a feed ("feed.jsonl#3") needs its excerpts, or its title where there are
+    none: lines added at the top move every other article onto its neighbour's key."""
+    if row["key"] != info.key or other_address(row["url_key"], info.url_key):
+        return False
+    feed = "#" in info.key
+    alike = None if body is None else resembles(row["excerpts"], body)
+    if same_title(row["title"], info.title):
+        return not feed or alike is not False
+    if alike is not None:
+        return alike
+    return body is not None and not feed
+
+
+def shown_other(row: sqlite3.Row, info: ArticleInfo, body: str) -> bool:
+    """Whether the excerpts kept in an article's row show `body` (`info`'s text) to be
+    another article; never for a file's own article under its title as it was, which an
+    edit may have rewritten (see `same_article_at_key`)."""
+    if resembles(row["excerpts"], body) is not False:
+        return False
+    return "#" in info.key or not same_title(row["title"], info.title)
+
+
+def find_article_row(
+    db: sqlite3.Connection, info: ArticleInfo, body: str | None = None
+) -> sqlite3.Row | None:
+    """The stored row for this article: by identity, else by URL, else by key (see
+    `pick_article_row`)."""
     rows = db.execute(
         "SELECT * FROM articles WHERE article_id = ? OR (url_key != '' AND url_key = ?)"
         " OR (key != '' AND key = ?) ORDER BY updated DESC",
         (info.id, info.url_key, info.key),
     ).fetchall()
-    return pick_article_row(rows, info)
+    return pick_article_row(rows, info, body)
 
 
-def pick_article_row(rows: Sequence[sqlite3.Row], info: ArticleInfo) -> sqlite3.Row | None:
-    """The row for this article among `rows` (newest first): by identity, URL, key and title."""
+def pick_article_row(
+    rows: Sequence[sqlite3.Row], info: ArticleInfo, body: str | None = None
+) -> sqlite3.Row | None:
+    """The row for this article among `rows` (newest first): by identity, URL, else by key
+    where `same_article_at_key` (with `body`, the article's text, to compare excerpts)."""
     for row in rows:
         if row["article_id"] == info.id:
             return row
@@ -203,11 +270,7 @@ def pick_article_row(rows: Sequence[sqlite3.Row], info: ArticleInfo) -> sqlite3.
         if info.url_key and row["url_key"] == info.url_key:
             return row
     for row in rows:
-        if (
-            row["key"] == info.key
-            and same_title(row["title"], info.title)
-            and not other_address(row["url_key"], info.url_key)
-        ):
+        if same_article_at_key(row, info, body):
             return row
     return None
 

@@ -175,7 +175,7 @@ class AnnotationStore:
 
         def work(db: sqlite3.Connection) -> Highlight:
             now = self.now()
-            self._touch_article(db, info, records.stamp(now))
+            self._touch_article(db, info, records.stamp(now), body=article.body)
             existing = db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
                 " AND quote = ? AND prefix = ? AND suffix = ?",
@@ -301,7 +301,7 @@ class AnnotationStore:
                     (quote, prefix, suffix, start, end, now, highlight_id),
                 )
                 if info is not None:
-                    self._touch_article(db, info, now)
+                    self._touch_article(db, info, now, body=body)
                     records.relocate_highlight(
                         db, highlight_id, records.relocated(current.article, info)
                     )
@@ -322,14 +322,24 @@ class AnnotationStore:
         info = ArticleInfo.of(article)
         body = article.body
         url_key = info.url_key
-        rows = self._read(
-            lambda db: db.execute(
+
+        def work(db: sqlite3.Connection) -> tuple[list[sqlite3.Row], dict[str, sqlite3.Row]]:
+            found = db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL AND (article_id = ?"
                 " OR (article_url_key != '' AND article_url_key = ?)"
                 " OR (article_key != '' AND article_key = ?))",
                 (info.id, url_key, info.key),
             ).fetchall()
-        )
+            made_on = {row["article_id"] for row in found} - {info.id}
+            articles = {
+                article_id: db.execute(
+                    "SELECT * FROM articles WHERE article_id = ?", (article_id,)
+                ).fetchone()
+                for article_id in made_on
+            }
+            return found, {key: row for key, row in articles.items() if row is not None}
+
+        rows, other_rows = self._read(work)
         placed: list[AnchoredHighlight] = []
         changes: list[tuple[Highlight, bool]] = []
         for row in rows:
@@ -345,16 +355,22 @@ class AnnotationStore:
             by_identity = highlight.article.id == info.id or bool(
                 url_key and highlight.article.url_key == url_key
             )
+            made_on = other_rows.get(highlight.article.id)
             if not by_identity and (
                 records.other_address(highlight.article.url_key, url_key)
+                or (made_on is not None and records.shown_other(made_on, info, body))
                 or (
                     found.status == "orphaned"
                     and not records.same_title(highlight.article.title, info.title)
+                    and not (
+                        made_on is not None and records.same_article_at_key(made_on, info, body)
+                    )
                 )
             ):
                 # A different article that once lived at this path, or that took its place
                 # (a line added at the top of a JSON Lines feed moves every article down one
                 # key; the same words at the same offsets are no reason to move a highlight).
+                # Where the article's row keeps pieces of its text, they say which it is.
                 continue
             current = replace(
                 highlight,
@@ -371,7 +387,7 @@ class AnnotationStore:
             text = body[found.start : found.end] if found.start is not None else ""
             placed.append(AnchoredHighlight(current, found.start, found.end, found.status, text))
         if changes:
-            self._save_placements(info, changes)
+            self._save_placements(info, changes, body)
         placed.sort(key=lambda h: (h.start is None, h.start or 0, h.end or 0, h.highlight.created))
         return placed
 
@@ -437,12 +453,23 @@ class AnnotationStore:
     def article_state(self, article: Article) -> ArticleState:
         """The article's note, tags, read and starred state (defaults if never annotated)."""
         info = ArticleInfo.of(article)
+        body = article.body
 
-        def work(db: sqlite3.Connection) -> ArticleState:
-            row = records.find_article_row(db, info)
-            return ArticleState(info) if row is None else records.state(db, row, info)
+        def work(db: sqlite3.Connection) -> sqlite3.Row | None:
+            return records.find_article_row(db, info, body)
 
-        return self._read(work)
+        row = self._read(work)
+        if row is None:
+            return ArticleState(info)
+        if row["article_id"] != info.id or not row["excerpts"]:
+            # Found by its place under another identity (a new title), or kept from before
+            # rows held excerpts: the row takes the article as it is now, so that the results
+            # list and `note:` find it too.
+            try:
+                return self._write("article", lambda db: self._state_of_touched(db, info, body))
+            except AnnotationError:
+                pass  # Read-only or locked: what was read is shown all the same.
+        return self._read(lambda db: records.state(db, row, info))
 
     def article_note(self, article: Article) -> str:
         """The note on the whole article, "" if none."""
@@ -464,10 +491,11 @@ class AnnotationStore:
         """
         note = records.clean_note(text)
         info = ArticleInfo.of(article)
+        body = article.body
 
         def work(db: sqlite3.Connection) -> ArticleState:
             now = self._stamp()
-            row = self._touch_article(db, info, now)
+            row = self._touch_article(db, info, now, body=body)
             records.check_base(row["note"], row["note_revision"], note, base_revision, base_note)
             if note != row["note"]:
                 created = (row["note_created"] or now) if note else None
@@ -484,10 +512,11 @@ class AnnotationStore:
         """Tag the article; returns all its tags. An existing tag keeps its first spelling."""
         names = [records.clean_tag(tag) for tag in tags]
         info = ArticleInfo.of(article)
+        body = article.body
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
             now = self._stamp()
-            row = self._touch_article(db, info, now)
+            row = self._touch_article(db, info, now, body=body)
             for name in names:
                 known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
                 db.execute(
@@ -503,9 +532,10 @@ class AnnotationStore:
         """Untag the article; returns the tags left."""
         names = [records.clean_tag(tag) for tag in tags]
         info = ArticleInfo.of(article)
+        body = article.body
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
-            row = records.find_article_row(db, info)
+            row = records.find_article_row(db, info, body)
             if row is None:
                 return ()
             for name in names:
@@ -537,10 +567,11 @@ class AnnotationStore:
     def toggle_starred(self, article: Article) -> bool:
         """Flip the article's star; returns whether it is starred now."""
         info = ArticleInfo.of(article)
+        body = article.body
 
         def work(db: sqlite3.Connection) -> bool:
             now = self._stamp()
-            row = self._touch_article(db, info, now)
+            row = self._touch_article(db, info, now, body=body)
             starred = row["starred_at"] is None
             db.execute(
                 "UPDATE articles SET starred_at = ?, updated = ? WHERE seq = ?",
@@ -841,19 +872,27 @@ class AnnotationStore:
         return highlight
 
     def _touch_article(
-        self, db: sqlite3.Connection, info: ArticleInfo, now: str, refresh: bool = True
+        self,
+        db: sqlite3.Connection,
+        info: ArticleInfo,
+        now: str,
+        refresh: bool = True,
+        body: str | None = None,
     ) -> sqlite3.Row:
         """The article's row, created if new.
 
         With `refresh`, the row takes the article's current identity (tags follow), key, title,
-        URL ...; imports pass False, as what they carry may be older than what is here.
+        URL ...; imports pass False, as what they carry may be older than what is here. With
+        `body` (the article's text), the row is also found and kept by pieces of it
+        (`records.excerpts_of`).
         """
-        row = records.find_article_row(db, info)
+        row = records.find_article_row(db, info, body)
+        excerpts = "" if body is None else records.excerpts_of(body)
         if row is None:
             cursor = db.execute(
                 "INSERT INTO articles (article_id, key, path, url, url_key, title, source,"
-                " published, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*records.info_values(info), now, now),
+                " published, created, updated, excerpts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*records.info_values(info), now, now, excerpts),
             )
             seq = cursor.lastrowid
         else:
@@ -861,12 +900,34 @@ class AnnotationStore:
             if refresh:
                 db.execute(
                     "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
-                    " title = ?, source = ?, published = ? WHERE seq = ?",
-                    (*records.info_values(info), seq),
+                    " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
+                    (*records.info_values(info), excerpts or row["excerpts"], seq),
                 )
+                if row["article_id"] != info.id:
+                    self._move_highlights(db, row["article_id"], info)
         found = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
         assert found is not None
         return found  # type: ignore[no-any-return]
+
+    def _move_highlights(self, db: sqlite3.Connection, article_id: str, info: ArticleInfo) -> None:
+        """The highlights made on `article_id` follow its row to `info`'s identity (as its
+        tags do), orphans and deleted ones included."""
+        rows = db.execute("SELECT * FROM highlights WHERE article_id = ?", (article_id,))
+        for row in rows.fetchall():
+            highlight = records.highlight(row)
+            try:
+                records.relocate_highlight(
+                    db, highlight.id, records.relocated(highlight.article, info)
+                )
+            except sqlite3.IntegrityError:
+                # The same passage is highlighted under the new identity too: keep both.
+                log.info("highlight %s left under its old article id", highlight.id)
+
+    def _state_of_touched(
+        self, db: sqlite3.Connection, info: ArticleInfo, body: str
+    ) -> ArticleState:
+        self._touch_article(db, info, self._stamp(), body=body)
+        return self._state_of(db, info)
 
     def _state_of(self, db: sqlite3.Connection, info: ArticleInfo) -> ArticleState:
         row = db.execute("SELECT * FROM articles WHERE article_id = ?", (info.id,)).fetchone()
@@ -876,10 +937,11 @@ class AnnotationStore:
 
     def _set_flag(self, article: Article, column: str, on: bool, what: str) -> ArticleState:
         info = ArticleInfo.of(article)
+        body = article.body
 
         def work(db: sqlite3.Connection) -> ArticleState:
             now = self._stamp()
-            row = self._touch_article(db, info, now)
+            row = self._touch_article(db, info, now, body=body)
             if (row[column] is not None) != on:
                 db.execute(
                     f"UPDATE articles SET {column} = ?, updated = ? WHERE seq = ?",
@@ -893,10 +955,11 @@ class AnnotationStore:
         self,
         info: ArticleInfo,
         changes: list[tuple[Highlight, bool]],
+        body: str,
     ) -> None:
         def work(db: sqlite3.Connection) -> None:
             if any(relocated for _, relocated in changes):
-                self._touch_article(db, info, self._stamp())
+                self._touch_article(db, info, self._stamp(), body=body)
             for highlight, relocated in changes:
                 db.execute(
                     "UPDATE highlights SET start_offset = ?, end_offset = ?, status = ?"
