@@ -102,3 +102,21 @@ def test_note_and_highlight_words_inside_chinese_or_japanese_text(library: Libra
     assert _titles(library, "highlight:処理水") == []
     library.annotations.add_highlight(grain, 0, 5, note="")
     assert _titles(library, "highlight:処理水") == []
+
+
+def test_a_space_after_a_fields_colon_and_a_field_still_waiting_for_its_word(
+    library: Library,
+) -> None:
+    """`title: flood` is `title:flood` (as written in mail and Lucene searches), and a field
+    with no word yet (`flood title:`, as the user is typing) is left out: neither searches
+    the word "title" and finds nothing. A phrase keeps its colons as written."""
+    flood = ["River flood reaches the old town"]
+    assert _titles(library, "title: flood") == _titles(library, "title:flood") == flood
+    assert _titles(library, "tag: weather") == flood
+    assert _titles(library, "flood title:") == _titles(library, "flood") == flood
+    assert _titles(library, "(flood title:)") == flood
+    assert _titles(library, "note: 2009") == flood
+    assert library.search("flood title:").query == "flood title:"  # as the user typed it
+    assert _titles(library, '"flood title: x"') == []
+    with pytest.raises(QueryError, match="unknown field"):
+        library.search("colour:red")

@@ -107,8 +107,30 @@ class AnnotationFilter:
         return self != AnnotationFilter()
 
 
+_KNOWN_FIELD = "|".join(FIELDS + ANNOTATION_FIELDS)
+_FIELD_TIDY = re.compile(
+    r'"[^"]*"'  # a phrase, left as written
+    rf"|(?:^|(?<=[\s(+\-]))(?:({_KNOWN_FIELD}):\s+(?=[^\s)])|(?:{_KNOWN_FIELD}):\s*(?=\)|$))",
+    re.IGNORECASE,
+)
+
+
+def tidy_field_clauses(text: str) -> str:
+    """`title: ferries` as `title:ferries`, and a field still waiting for its word
+    (`ferries title:`, as typed) left out, instead of searching for the word "title".
+    Phrases are left as written."""
+
+    def tidy(match: re.Match[str]) -> str:
+        if match.group().startswith('"'):
+            return match.group()
+        return f"{match.group(1)}:" if match.group(1) else ""
+
+    return _FIELD_TIDY.sub(tidy, text.strip()).strip()
+
+
 def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
     """(the query without annotation clauses, those clauses). They combine with AND."""
+    text = tidy_field_clauses(text)
     found: dict[str, Any] = {"tags": [], "note_words": [], "highlight_words": []}
 
     def take(match: re.Match[str]) -> str:
@@ -873,7 +895,7 @@ class Search:
             raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         self.started = time.perf_counter()
         self.text = text.strip()
-        _check_syntax(self.text)
+        _check_syntax(tidy_field_clauses(self.text))
         self.words, self.wanted = split_annotation_clauses(self.text)
         if self.wanted and annotations is None:
             raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
