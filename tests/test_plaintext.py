@@ -195,6 +195,10 @@ class TestHeader:
             ("News | Business", "", "Business"),
             ("BBC News › Science › Climate", "BBC News", "Climate"),
             ("Home", "", ""),
+            ("Home | News | World", "", "World"),
+            # A menu, not a trail: its last item is no section of this article.
+            ("Home | News | Transport | Opinion", "", ""),
+            ("Home • News • Business • Sport • Opinion", "", ""),
         ],
     )
     def test_breadcrumbs_give_source_and_section(

@@ -314,6 +314,10 @@ def _crumbs_follow(lines: list[str], index: int) -> bool:
 
 
 def _apply_breadcrumb(crumbs: list[str], state: _State, *, strong: bool) -> None:
+    if not strong and len(crumbs) > 3:
+        # "Home | News | Transport | Opinion": a menu's items are the site's sections side
+        # by side, not a trail down to this article's; its last item names none.
+        return
     first = crumbs[0]
     # "Azernews / Politics": the scraped-text header names the site first; after ">" or "»"
     # the first crumb is only the site when it looks like one.
