@@ -307,3 +307,26 @@ def test_a_changed_second_word_keeps_the_first_in_the_highlight(
     found = anchor_after_edit(old, new, texts[marked])
     assert found.status == "fuzzy"
     assert new[found.start : found.end] == reworded
+
+
+def test_a_reworded_last_word_stays_in_the_highlight_with_a_paragraph_added_after_it() -> None:
+    """Found by the property test above (1 case in ~4,000): the last word of a highlighted
+    sentence reworded and a paragraph written after it. The best-scoring span stopped before
+    the new word (it shares nothing with the old one) and trimming only ever shortens: the
+    highlight lost its last word. It now keeps as many characters as the quote had there, up
+    to the sentence's end."""
+    sentences = [
+        "Koden pouzoun foten fitun kefin taigon voulun pinan mouvan niben baifen bogain mairen "
+        "gaimon vafan.",
+        "Fazan zisain raipen kailon pukain nobin zurun sodin tunoun venen.",
+        "Zakan vufain gaboun lidon dibon nubain sougin loufoun mipain vopon.",
+        "Vaivon fulan faibun saifun pairon katan neven depin tesan penon.",
+    ]
+    old = " ".join(sentences)
+    start, end = select(old, sentences[1])
+    quote, prefix, suffix = make_selector(old, start, end)
+    reworded = sentences[1].replace("venen.", "wexford.")
+    new = " ".join([sentences[0], f"{reworded}\n\nZiggurat quixotic yonder.", *sentences[2:]])
+    found = anchor(new, quote, prefix, suffix, start, end)
+    assert found.status == "fuzzy"
+    assert new[found.start : found.end] == reworded

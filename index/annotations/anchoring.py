@@ -274,10 +274,21 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         start = start if kept is None else kept
     end = found.start + last.dest_end + len(tail)
     if not body.startswith(tail, end - len(tail)):
-        end = min(found.end, end)
+        base = found.start + last.dest_end
+        context = scorer.suffix.strip()[: 2 * _EDGE_MATCH]
+        if context and body[found.end : found.end + 4 * _EDGE_MATCH].lstrip().startswith(context):
+            end = min(found.end, end)  # the old context goes on right where the span ends
+        else:
+            # As many characters as the quote has after its last shared run (a reworded last
+            # word), even where the search stopped short of them, but not past a mark that
+            # ends a clause, a sentence or a paragraph.
+            end = min(end, len(body))
+            for mark in "\n,;:.!?":
+                cut = body.find(mark, base, end)
+                end = end if cut < 0 else cut
+        closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
         while end < len(body) and body[end].isalnum():
             end += 1
-        closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
         if body.startswith(closing, end):
             end += len(closing)
         near = found.start + last.dest_end
