@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import stat
@@ -581,7 +582,7 @@ def test_disk_full_keeps_the_old_note_and_reports_clearly(store: AnnotationStore
     long_note = "A long note that does not fit. " * 5000
     with pytest.raises(AnnotationError) as caught:
         store.set_article_note(article, long_note)
-    assert str(caught.value) == "disk full: note not saved"
+    assert str(caught.value) == f"disk full ({store.path.parent}): note not saved; free some space"
     assert caught.value.unsaved == long_note.rstrip()
     assert store.article_note(article) == "short and saved"
     connection.execute("PRAGMA max_page_count = 1073741823")
@@ -814,3 +815,22 @@ def test_a_feed_article_without_urls_that_takes_anothers_key_takes_nothing(
     [placed] = store.highlights_for(moved)
     assert (placed.id, placed.highlight.note) == (highlight.id, "check the vote")
     assert store.article_note(moved) == "About the ferries."
+
+
+def test_a_write_failing_on_a_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reports a full disk as "disk I/O error" when the WAL or its index cannot grow
+    (seen in tmux with the data folder on a full tmpfs: "annotations not read: disk I/O
+    error"): with no room left where the store is, the message says so."""
+    error = sqlite3.OperationalError("disk I/O error")
+    room = {"free": 10 << 30}
+    usage = lambda folder: shutil._ntuple_diskusage(20 << 30, 0, room["free"])  # noqa: E731
+    monkeypatch.setattr(database_module.shutil, "disk_usage", usage)
+    plenty = database_module.translate(error, "note", "my text", tmp_path)
+    assert str(plenty) == "note not saved: disk I/O error" and plenty.unsaved == "my text"
+    room["free"] = 4096
+    full = database_module.translate(error, "note", "my text", tmp_path)
+    assert str(full) == f"disk full ({tmp_path}): note not saved; free some space"
+    assert full.unsaved == "my text"
+    assert str(database_module.translate(error, "", "", tmp_path)).startswith("disk full")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -167,7 +168,7 @@ def connect_checked(
     except sqlite3.DatabaseError as error:
         connection.close()
         if is_busy(error) or not is_corruption(error):
-            raise translate(error, "", "") from error
+            raise translate(error, "", "", path.parent) from error
         return None, identity
     if result != ["ok"]:
         connection.close()
@@ -254,11 +255,28 @@ def is_corruption(error: sqlite3.Error) -> bool:
     return "malformed" in message(error) or "not a database" in message(error)
 
 
-def translate(error: sqlite3.Error, what: str, unsaved: str) -> AnnotationError:
-    """A one-line `AnnotationError` for a SQLite error while saving `what` (or reading: "")."""
+def disk_full(folder: Path) -> bool:
+    """Whether the file system holding `folder` has (almost) no room left: SQLite reports a
+    full disk as "disk I/O error" when it is the WAL or its index that cannot grow."""
+    try:
+        return shutil.disk_usage(folder).free < _ROOM_NEEDED
+    except OSError:
+        return False
+
+
+_ROOM_NEEDED = 1 << 20
+"""Free bytes below which a failed write is put down to a full disk."""
+
+
+def translate(
+    error: sqlite3.Error, what: str, unsaved: str, folder: Path | None = None
+) -> AnnotationError:
+    """A one-line `AnnotationError` for a SQLite error while saving `what` (or reading: "")
+    in the store whose file is in `folder`."""
     outcome = f"{what} not saved" if what else "annotations not read"
-    if is_full(error):
-        return AnnotationError(f"disk full: {outcome}", unsaved)
+    if is_full(error) or (folder is not None and "i/o" in message(error) and disk_full(folder)):
+        where = f" ({folder})" if folder is not None else ""
+        return AnnotationError(f"disk full{where}: {outcome}; free some space", unsaved)
     if is_busy(error):
         return AnnotationError(
             f"annotations are locked by another newsread; {outcome}, try again", unsaved

@@ -816,7 +816,7 @@ class AnnotationStore:
             try:
                 value: int = self._connection.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error as error:
-                raise database.translate(error, "", "") from error
+                raise database.translate(error, "", "", self.path.parent) from error
             return value
 
     # Internals -------------------------------------------------------------------------------
@@ -834,9 +834,9 @@ class AnnotationStore:
                     if database.is_busy(error) and attempt + 1 < self._attempts:
                         time.sleep(0.05 * 2**attempt)
                         continue
-                    raise database.translate(error, what, unsaved) from error
+                    raise database.translate(error, what, unsaved, self.path.parent) from error
                 except sqlite3.DatabaseError as error:
-                    raise database.translate(error, what, unsaved) from error
+                    raise database.translate(error, what, unsaved, self.path.parent) from error
             raise AssertionError("unreachable")  # pragma: no cover
 
     def _transaction(self, begin: str, work: Callable[[sqlite3.Connection], T]) -> T:

@@ -95,9 +95,18 @@ def test_a_full_disk_while_saving_keeps_the_text_and_the_old_note(
         long_note = "A long note written while the disk was full. " * 2000
         with pytest.raises(AnnotationError) as caught:
             store.set_article_note(article, long_note)
-        assert str(caught.value) == "disk full: note not saved"
+        assert str(caught.value) == f"disk full ({disk}): note not saved; free some space"
         assert caught.value.unsaved == long_note.rstrip()  # the UI can keep it for the user
         assert store.article_note(article) == "A short note that was saved."
+        # Another session opening the store on the full disk: reading works, or says why.
+        other = AnnotationStore.open(disk / "notes.sqlite3")
+        try:
+            assert other.article_note(article) == "A short note that was saved."
+        except AnnotationError as error:
+            assert str(error).startswith(f"disk full ({disk}): annotations not read")
+        with pytest.raises(AnnotationError, match=r"^disk full \("):
+            other.set_article_note(article, long_note)
+        other.close()
         (disk / "filler").unlink()
         assert store.set_article_note(article, long_note).note == long_note.rstrip()
         store.close()
