@@ -1019,3 +1019,29 @@ def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headl
         title, features = found[at]
         assert title == headline
         assert (features["named"] > 0) is counted
+
+
+# --- issue 12 (regress12): the article's own lines above its first sentence ------------------
+
+
+def test_a_subheading_about_the_text_above_the_lede_opens_the_body_a_button_does_not() -> None:
+    # A subheading set in the text's column whose words come back in the text ("Drivers and
+    # trams") is the article's; a button there ("Listen now") is the page's. The original
+    # reader kept both; the lede alone lost the subheading.
+    for line, kept in (("Drivers and trams", True), ("Listen now", False)):
+        page = PAGE.replace(f"    {LEDE}\n", f"    {line}\n\n    {LEDE}\n")
+        paragraphs = parse_text(page).paragraphs
+        assert paragraphs[: 2 if kept else 1] == ([line, LEDE] if kept else [LEDE])
+        assert paragraphs[-3:] == BODY
+
+
+def test_a_label_left_of_the_text_above_the_lede_opens_the_body() -> None:
+    # A fact check: "Claim" set out in the headline's column, its claim indented under it.
+    claim = "The harbour trams will run without drivers from next spring on two of its lines."
+    text = [f"The claim is right: {LEDE}", "Those who made the claim cited the trial.", *BODY]
+    page = "\n".join(
+        [MENU, "", "    Do the harbour trams run without drivers?", "", "      By Jane Doe", ""]
+        + ["    Claim", "", f"      {claim}", "", "    Rating", "", "      True", ""]
+        + [f"      {paragraph}\n" for paragraph in text]
+    )
+    assert parse_text(page).paragraphs[:2] == ["Claim", claim]

@@ -428,6 +428,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     end = _continued(lines, start, end)
     deck = _deck(lines, headline, title, start if standfirst is None else standfirst)
+    floor = max(p for p in (headline, standfirst, deck) if p is not None)
+    start = _lead_in(lines, floor, title, start, end)
     return PageArticle(
         lines[headline].end - 1,
         title,
@@ -988,6 +990,61 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
             return start
         start -= 1
     return start
+
+
+# The most lines of an article's own (a label, a subheading, a table's rows) above its
+# first sentence.
+_LEAD_IN = 6
+_LABEL_WORDS = 3  # the most words of a label set out left of the text ("Claim", "Our verdict")
+_LEAD_GAP = 2  # the most blank lines between two lines of the article's opening
+
+
+def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -> int:
+    """Where the article opens when lines of its own stand right above its first sentence at
+    `start` (and under `floor`: the headline, deck or standfirst): a subheading, a label
+    ("Claim") or a score's line, set in the text's column (a label may stand left of it, as
+    in the headline's, and a caption stands deeper), and about what the text under it is
+    about: most of its words come back in the text's first paragraphs (a word alone, at least
+    twice). A button or a site's line ("Comments 0", "Listen now") says nothing of the text;
+    a byline, a date, a caption or its credit, a bullet or a crumb is the page's."""
+    said: Counter[str] = Counter()
+    for line in lines[start : min(end + 1, start + _TEXT_AHEAD)]:
+        if line.sentence:
+            said.update(_word_set(line.text))
+    column, left = lines[start].indent, lines[floor].indent
+    first = start
+    for position in range(start - 1, max(floor, start - 1 - _LEAD_IN), -1):
+        line = lines[position]
+        echoed = [word for word in _word_set(line.text) if said[word]]
+        if (
+            lines[position + 1].index - line.end > _LEAD_GAP
+            or line.indent > column
+            or (line.indent < column and (line.words > _LABEL_WORDS or line.indent < left))
+            or len(echoed) * 2 <= len(_word_set(line.text))
+            or (len(echoed) == 1 and said[echoed[0]] < 2)
+            or not _own_line(line, title)
+        ):
+            break
+        first = position
+    return first
+
+
+def _own_line(line: _Line, title: str) -> bool:
+    """Whether `line`, above an article's first sentence, may be the article's: set apart as
+    a heading is (not a sentence, a bullet or a crumb; opening with a capital or a figure, as
+    a footnote's "*" or a counter's "views" does not), and no headline's copy, caption,
+    credit ("Jane Doe | Agency"), byline, date or button."""
+    text = line.text
+    return not (
+        line.bullet
+        or line.sentence
+        or line.crumb
+        or not (text[:1].isupper() or text[:1].isdigit())
+        or " | " in text
+        or text in title
+        or _CAPTION.search(text)
+        or _chrome(line)
+    )
 
 
 # How many non-blank lines (code, a table, a list, a subheading) may stand between two
