@@ -1045,3 +1045,12 @@ def test_a_label_left_of_the_text_above_the_lede_opens_the_body() -> None:
         + [f"      {paragraph}\n" for paragraph in text]
     )
     assert parse_text(page).paragraphs[:2] == ["Claim", claim]
+
+
+def test_a_place_on_its_own_line_above_a_lede_that_names_it_opens_the_body() -> None:
+    # A wire dateline written in small letters ("Northfield") is named by the lede under it;
+    # a word the lede does not say ("Listen") stays out.
+    lede = LEDE.replace("The city's trams", "Trams in Northfield")
+    for line, kept in (("Northfield", True), ("Listen", False)):
+        page = PAGE.replace(f"    {LEDE}\n", f"    {line}\n\n    {lede}\n")
+        assert parse_text(page).paragraphs[:2] == ([line, lede] if kept else [lede, BODY[0]])

@@ -1005,13 +1005,14 @@ def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -
     ("Claim") or a score's line, set in the text's column (a label may stand left of it, as
     in the headline's, and a caption stands deeper), and about what the text under it is
     about: most of its words come back in the text's first paragraphs (a word alone, at least
-    twice). A button or a site's line ("Comments 0", "Listen now") says nothing of the text;
+    twice or in the first: a dateline's place, "Pittsburgh"). A button or a site's line ("Comments 0", "Listen now") says nothing of the text;
     a byline, a date, a caption or its credit, a bullet or a crumb is the page's."""
     said: Counter[str] = Counter()
     for line in lines[start : min(end + 1, start + _TEXT_AHEAD)]:
         if line.sentence:
             said.update(_word_set(line.text))
     column, left = lines[start].indent, lines[floor].indent
+    lede = _word_set(lines[start].text)
     first = start
     for position in range(start - 1, max(floor, start - 1 - _LEAD_IN), -1):
         line = lines[position]
@@ -1021,7 +1022,7 @@ def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -
             or line.indent > column
             or (line.indent < column and (line.words > _LABEL_WORDS or line.indent < left))
             or len(echoed) * 2 <= len(_word_set(line.text))
-            or (len(echoed) == 1 and said[echoed[0]] < 2)
+            or (len(echoed) == 1 and said[echoed[0]] < 2 and echoed[0] not in lede)
             or not _own_line(line, title)
         ):
             break
