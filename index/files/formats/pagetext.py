@@ -1008,9 +1008,11 @@ def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -
     twice or in the first: a dateline's place, "Pittsburgh"). A button or a site's line ("Comments 0", "Listen now") says nothing of the text;
     a byline, a date, a caption or its credit, a bullet or a crumb is the page's."""
     said: Counter[str] = Counter()
-    for line in lines[start : min(end + 1, start + _TEXT_AHEAD)]:
+    text = lines[start : min(end + 1, start + _TEXT_AHEAD)]
+    for line in text:
         if line.sentence:
             said.update(_word_set(line.text))
+    copies = {line.text for line in text}  # a summary or highlight that repeats the text's lines
     column, left = lines[start].indent, lines[floor].indent
     lede = _word_set(lines[start].text)
     first = start
@@ -1023,6 +1025,7 @@ def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -
             or (line.indent < column and (line.words > _LABEL_WORDS or line.indent < left))
             or len(echoed) * 2 <= len(_word_set(line.text))
             or (len(echoed) == 1 and said[echoed[0]] < 2 and echoed[0] not in lede)
+            or line.text in copies
             or not _own_line(line, title)
         ):
             break
