@@ -1054,3 +1054,13 @@ def test_a_place_on_its_own_line_above_a_lede_that_names_it_opens_the_body() -> 
     for line, kept in (("Northfield", True), ("Listen", False)):
         page = PAGE.replace(f"    {LEDE}\n", f"    {line}\n\n    {lede}\n")
         assert parse_text(page).paragraphs[:2] == ([line, lede] if kept else [lede, BODY[0]])
+
+
+def test_a_deck_two_columns_off_the_text_is_still_its_deck() -> None:
+    # A text browser indents the text's own block by two more columns than the deck above it;
+    # a line set further in is something else (a caption, a box).
+    title = "Driverless trams on two lines from spring"
+    deck = "Two lines from next spring and no driver will lose their job over it"
+    for indent, found in ((6, True), (10, False)):
+        text = ["", f"  {title}", "", f"    {deck}", "", "    Share", " " * indent + LEDE]
+        assert (_deck(_lines(text), 0, title, 3) == 1) is found

@@ -446,14 +446,17 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
 _DECK_WINDOW = 6
 _DECK_WORDS = 8  # the fewest words of a deck, as of a sentence
 _DECK_GAP = 2  # the most lines (share buttons) between a deck and the text under it
+# How many columns a deck may stand left or right of the text: a text browser indents a nested
+# block (the text's own <div>) by two.
+_DECK_SHIFT = 2
 
 
 def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | None:
     """The deck under the headline and above `below` (the standfirst or the lede), or None: a
     line of running words not read as a sentence ("Next steps in March with two matches
     against the Netherlands": subtitles are written without a stop), set in the text's column
-    right above it, with only the headline's date and byline above it; never a byline, date,
-    caption, label or button. A summary line above the byline or the date belongs to the
+    (give or take `_DECK_SHIFT`) right above it, with only the headline's date and byline above
+    it; never a byline, date, caption, label or button. A summary line above the byline or the date belongs to the
     page's header, which Zyte's bodies leave out as much as the menus."""
     for position in range(headline + 1, min(below, headline + 1 + _DECK_WINDOW)):
         line = lines[position]
@@ -465,7 +468,7 @@ def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | No
             return None
         if (
             below - position - 1 > _DECK_GAP
-            or line.indent != lines[below].indent
+            or abs(line.indent - lines[below].indent) > _DECK_SHIFT
             or any(_dateline(lines[p].text) for p in range(position + 1, below))
         ):
             return None
