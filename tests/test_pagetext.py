@@ -1064,3 +1064,18 @@ def test_a_deck_two_columns_off_the_text_is_still_its_deck() -> None:
     for indent, found in ((6, True), (10, False)):
         text = ["", f"  {title}", "", f"    {deck}", "", "    Share", " " * indent + LEDE]
         assert (_deck(_lines(text), 0, title, 3) == 1) is found
+
+
+def test_key_points_under_the_headline_are_kept_above_the_lede_a_list_of_links_is_not() -> None:
+    # Bullets in running words right under the byline sum the story up; a series' list of
+    # links there (headlines, no longer than one) is the page's.
+    points = [
+        "Trams will run without drivers on two of the city's lines from next spring",
+        "The drivers' union calls the plan a threat to safety",
+    ]
+    links = ["Council approves new bus lanes", "Ferry fares to rise in April"]
+    for items, kept in ((points, True), (links, False)):
+        bullets = "".join(f"        * {item}\n" for item in items)
+        page = PAGE.replace("09:30\n\n", f"09:30\n\n{bullets}\n")
+        paragraphs = parse_text(page).paragraphs
+        assert paragraphs == ([f"* {item}" for item in points] if kept else []) + [LEDE, *BODY]

@@ -428,9 +428,10 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     end = _continued(lines, start, end)
     deck = _deck(lines, headline, title, start if standfirst is None else standfirst)
+    points = None if deck is not None else _key_points(lines, headline, title, start)
     floor = max(p for p in (headline, standfirst, deck) if p is not None)
     start = _lead_in(lines, floor, title, start, end)
-    return PageArticle(
+    found = PageArticle(
         lines[headline].end - 1,
         title,
         lines[start].index,
@@ -440,6 +441,9 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         None if deck is None else lines[deck].index,
         None if deck is None else lines[deck].end,
     )
+    if points is not None:
+        found = replace(found, deck=lines[points[0]].index, deck_end=lines[points[1]].end)
+    return found
 
 
 # How far under the headline a deck is looked for, in non-blank lines.
@@ -476,11 +480,46 @@ def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | No
     return None
 
 
-def _running_words(line: _Line) -> bool:
-    """Whether `line` holds running words as a sentence does (see `_sentence`), whatever
-    closes it, and is no byline, date, caption or label."""
+# The fewest words of each of a summary's key points, and how many points it has at most.
+_POINT_WORDS = 5
+_POINTS = 6
+
+
+def _key_points(
+    lines: list[_Line], headline: int, title: str, below: int
+) -> tuple[int, int] | None:
+    """(first, last) positions of the summary's key points under the headline and above
+    `below` (the lede or standfirst), or None: a short run of bullets in running words (each
+    of `_POINT_WORDS` words or more, one at least as long as a deck), with only the headline's
+    date and byline above them and at most `_DECK_GAP` lines (a photo, its credit) between
+    them and the text. A list of links (a series' other parts, share buttons) has a label or a
+    button above it, or items no longer than a headline's."""
+    position = headline + 1
+    while position < below and (lines[position].text in title or _dateline(lines[position].text)):
+        position += 1
+    first = position
+    while (
+        position < below
+        and position - first < _POINTS
+        and lines[position].bullet
+        and lines[position].indent == lines[first].indent
+        and _running_words(lines[position], _POINT_WORDS)
+    ):
+        position += 1
+    if position == first or not any(_running_words(line) for line in lines[first:position]):
+        return None
+    if below - position > _DECK_GAP or any(
+        _dateline(lines[p].text) for p in range(position, below)
+    ):
+        return None
+    return first, position - 1
+
+
+def _running_words(line: _Line, fewest: int = _DECK_WORDS) -> bool:
+    """Whether `line` holds running words as a sentence does (see `_sentence`), at least
+    `fewest` of them, whatever closes it, and is no byline, date, caption or label."""
     text = line.text
-    if line.words < _DECK_WORDS or len(text) > _STANDFIRST or _CJK.search(text):
+    if line.words < fewest or len(text) > _STANDFIRST or _CJK.search(text):
         return False
     found = _WORD.findall(text)
     lower = sum(1 for w in found if w[:1].islower())
