@@ -1079,3 +1079,15 @@ def test_key_points_under_the_headline_are_kept_above_the_lede_a_list_of_links_i
         page = PAGE.replace("09:30\n\n", f"09:30\n\n{bullets}\n")
         paragraphs = parse_text(page).paragraphs
         assert paragraphs == ([f"* {item}" for item in points] if kept else []) + [LEDE, *BODY]
+
+
+def test_a_list_the_text_introduces_with_a_colon_does_not_end_the_article() -> None:
+    # "The plan in short:" and its points, set deeper than the text, are the article's: the
+    # text resumes in its column under them. Without the colon, such a list is other stories'
+    # links (test_a_list_of_links_under_the_text_does_not_join_it_to_a_teaser_below).
+    points = [f"Line {n} runs without a driver from spring" for n in range(1, 9)]
+    listed = "".join(f"        * {point}\n" for point in points)
+    page = PAGE.replace("      Photo: Northfield Courier\n", f"    The plan in short:\n\n{listed}")
+    paragraphs = parse_text(page).paragraphs
+    assert paragraphs[-2:] == BODY[1:]
+    assert "The plan in short:" in paragraphs

@@ -1110,7 +1110,9 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
     short lines that weigh against the text) to the next paragraph set in the text's own
     column. A line set further left (the page's own column), a list's item (other stories'
     links) or a form's field ends the article, and so does a page whose text is not indented
-    at all: there nothing tells the article's lines from the page's."""
+    at all: there nothing tells the article's lines from the page's. A list the text
+    introduces (the line above it closed by a colon: "Features:"), set deeper than the text,
+    is the article's own."""
     columns = Counter(
         line.indent for line in lines[start : end + 1] if line.sentence and not line.bullet
     )
@@ -1123,7 +1125,8 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
         resumed = None
         for position in range(end + 1, min(len(lines), end + 1 + _INSET)):
             line = lines[position]
-            if line.indent < column or line.bullet or _label(line):
+            own = line.indent > column and _introduced(lines, position)
+            if line.indent < column or (line.bullet and not own) or _label(line):
                 break
             if line.indent == column and line.sentence and not line.bullet:
                 resumed = position
@@ -1131,6 +1134,14 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
         if resumed is None:
             return end
         end = _run_end(lines, resumed)
+
+
+def _introduced(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` may be an item of a list that the line above the list
+    introduces, closing it with a colon ("Features:")."""
+    while position > 0 and lines[position - 1].bullet:
+        position -= 1
+    return position > 0 and lines[position - 1].text.endswith(":")
 
 
 def _run_end(lines: list[_Line], start: int) -> int:
