@@ -1091,3 +1091,14 @@ def test_a_list_the_text_introduces_with_a_colon_does_not_end_the_article() -> N
     paragraphs = parse_text(page).paragraphs
     assert paragraphs[-2:] == BODY[1:]
     assert "The plan in short:" in paragraphs
+
+
+def test_a_photo_credit_over_a_list_s_numbered_heading_does_not_end_the_article() -> None:
+    # A list article: each item's photo credit, its number and title, then its paragraph. A
+    # credit closing the text has a date and other stories' links under it instead.
+    item = "    © Jane Roe\n\n    2\n    The union's answer\n\n"
+    page = PAGE.replace("      Photo: Northfield Courier\n", item)
+    assert parse_text(page).paragraphs == [LEDE, BODY[0], "2", "The union's answer", *BODY[1:]]
+    closing = "    © Wire Agency\n\n    Wire Agency, 12.03.2024\n    * More on this\n\n"
+    page = PAGE.replace("      Photo: Northfield Courier\n", closing)
+    assert parse_text(page).paragraphs == [LEDE, BODY[0]]
