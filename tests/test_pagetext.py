@@ -1102,3 +1102,13 @@ def test_a_photo_credit_over_a_list_s_numbered_heading_does_not_end_the_article(
     closing = "    © Wire Agency\n\n    Wire Agency, 12.03.2024\n    * More on this\n\n"
     page = PAGE.replace("      Photo: Northfield Courier\n", closing)
     assert parse_text(page).paragraphs == [LEDE, BODY[0]]
+
+
+def test_a_closing_sentence_ended_by_an_emoji_is_the_text_s() -> None:
+    # A blog's last sentence closed by an emoji or emoticon instead of a stop is running text.
+    for closing in (
+        "And that is how it should be if you ask me 😉",
+        "See you all on the tram next spring, my friends :-)",
+    ):
+        page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {closing}\n")
+        assert parse_text(page).paragraphs == [LEDE, *BODY, closing]
