@@ -1091,24 +1091,3 @@ def test_a_list_the_text_introduces_with_a_colon_does_not_end_the_article() -> N
     paragraphs = parse_text(page).paragraphs
     assert paragraphs[-2:] == BODY[1:]
     assert "The plan in short:" in paragraphs
-
-
-def test_a_photo_credit_over_a_list_s_numbered_heading_does_not_end_the_article() -> None:
-    # A list article: each item's photo credit, its number and title, then its paragraph. A
-    # credit closing the text has a date and other stories' links under it instead.
-    item = "    © Jane Roe\n\n    2\n    The union's answer\n\n"
-    page = PAGE.replace("      Photo: Northfield Courier\n", item)
-    assert parse_text(page).paragraphs == [LEDE, BODY[0], "2", "The union's answer", *BODY[1:]]
-    closing = "    © Wire Agency\n\n    Wire Agency, 12.03.2024\n    * More on this\n\n"
-    page = PAGE.replace("      Photo: Northfield Courier\n", closing)
-    assert parse_text(page).paragraphs == [LEDE, BODY[0]]
-
-
-def test_a_closing_sentence_ended_by_an_emoji_is_the_text_s() -> None:
-    # A blog's last sentence closed by an emoji or emoticon instead of a stop is running text.
-    for closing in (
-        "And that is how it should be if you ask me 😉",
-        "See you all on the tram next spring, my friends :-)",
-    ):
-        page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {closing}\n")
-        assert parse_text(page).paragraphs == [LEDE, *BODY, closing]

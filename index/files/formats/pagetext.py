@@ -116,16 +116,7 @@ def _sentence(text: str, words: int) -> bool:
         return False
     if _alphabetical(found):
         return False  # a tag cloud or an index: its words sorted, as no sentence has them
-    return len(text) >= 120 or text.endswith(_TERMINAL) or _closed_by_emoji(text)
-
-
-def _closed_by_emoji(text: str) -> bool:
-    """Whether `text` ends with an emoji or emoticon after a word, as a blog's sentence may
-    ("… und das gefällt mir 😉", "Thanks :-)")."""
-    tail = text.rstrip("\ufe0f\u200d ")
-    return bool(tail) and (
-        unicodedata.category(tail[-1]) == "So" or tail.endswith((":)", ":-)", ";)", ";-)", ":D"))
-    )
+    return len(text) >= 120 or text.endswith(_TERMINAL)
 
 
 # The share of a line's neighbouring words that must be in alphabetical order for the line to

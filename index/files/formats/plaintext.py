@@ -1162,45 +1162,19 @@ def _photo_credit(line: str, below: list[str]) -> bool:
     """Whether `line` credits a photo inside an article's text rather than closing it: a
     copyright line without a year (`_PHOTO_COPYRIGHT`) with a paragraph of running text
     under it (not a one-sentence caption; its lines joined, as a text browser may have
-    wrapped it), under a heading or two at most (a list's number, its item's title). The credit that closes a wire story ("© dpa-infocom") has the page under it.
+    wrapped it). The credit that closes a wire story ("© dpa-infocom") has the page under it.
     """
     if not _PHOTO_COPYRIGHT.match(line):
         return False
     if _NAMED_PHOTO.match(line):
         return True  # "© Bild: Werk", "© Photo: Jane Doe": it says it is a photo's
     paragraph: list[str] = []
-    headings = 0
     for raw in below:
         if raw.strip():
             paragraph.append(_clean(raw))
-            continue
-        if not paragraph:
-            continue
-        text = " ".join(paragraph)
-        if _is_running_text(text):
-            return True
-        if headings == _PHOTO_HEADINGS or not _heading_like(paragraph):
-            return False
-        headings, paragraph = headings + 1, []
+        elif paragraph:
+            break
     return _is_running_text(" ".join(paragraph))
-
-
-# How many headings (a list's number, a section's title) may stand between a photo's credit
-# and the paragraph under it.
-_PHOTO_HEADINGS = 2
-_HEADING_WORDS = 15
-
-
-def _heading_like(paragraph: list[str]) -> bool:
-    """Whether the lines of `paragraph` read as a heading over a paragraph: a number or a few
-    words, no stop; not a list's items (other stories' links) or a date ("dpa am 25.01.2022")."""
-    text = " ".join(paragraph)
-    return (
-        len(text.split()) <= _HEADING_WORDS
-        and not text.endswith(_SENTENCE_END)
-        and not any(_BULLET.match(line) for line in paragraph)
-        and find_date(text) is None
-    )
 
 
 def _drop_chrome(body: list[_Line | None], state: _State, *, menus: bool) -> int:
