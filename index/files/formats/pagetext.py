@@ -460,8 +460,8 @@ def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | No
     line of running words not read as a sentence ("Next steps in March with two matches
     against the Netherlands": subtitles are written without a stop), set in the text's column
     (give or take `_DECK_SHIFT`) right above it, with only the headline's date and byline above
-    it; never a byline, date, caption, label or button. A summary line above the byline or the date belongs to the
-    page's header, which Zyte's bodies leave out as much as the menus."""
+    it; never a byline, date, caption, label or button. A summary line above the byline or the
+    date belongs to the page's header, which Zyte's bodies leave out as much as the menus."""
     for position in range(headline + 1, min(below, headline + 1 + _DECK_WINDOW)):
         line = lines[position]
         if line.sentence or line.bullet:
@@ -1047,8 +1047,9 @@ def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -
     ("Claim") or a score's line, set in the text's column (a label may stand left of it, as
     in the headline's, and a caption stands deeper), and about what the text under it is
     about: most of its words come back in the text's first paragraphs (a word alone, at least
-    twice or in the first: a dateline's place, "Pittsburgh"). A button or a site's line ("Comments 0", "Listen now") says nothing of the text;
-    a byline, a date, a caption or its credit, a bullet or a crumb is the page's."""
+    twice or in the first: a dateline's place, "Pittsburgh"). A button or a site's line
+    ("Comments 0", "Listen now") says nothing of the text; a byline, a date, a caption or its
+    credit, a bullet or a crumb, or a copy of one of the text's lines is the page's."""
     said: Counter[str] = Counter()
     text = lines[start : min(end + 1, start + _TEXT_AHEAD)]
     for line in text:
