@@ -1019,3 +1019,75 @@ def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headl
         title, features = found[at]
         assert title == headline
         assert (features["named"] > 0) is counted
+
+
+# --- issue 12 (regress12): the article's own lines above its first sentence ------------------
+
+
+def test_a_subheading_about_the_text_above_the_lede_opens_the_body_a_button_does_not() -> None:
+    # A subheading set in the text's column whose words come back in the text ("Drivers and
+    # trams") is the article's; a button there ("Listen now") is the page's. The original
+    # reader kept both; the lede alone lost the subheading.
+    for line, kept in (("Drivers and trams", True), ("Listen now", False)):
+        page = PAGE.replace(f"    {LEDE}\n", f"    {line}\n\n    {LEDE}\n")
+        paragraphs = parse_text(page).paragraphs
+        assert paragraphs[: 2 if kept else 1] == ([line, LEDE] if kept else [LEDE])
+        assert paragraphs[-3:] == BODY
+
+
+def test_a_label_left_of_the_text_above_the_lede_opens_the_body() -> None:
+    # A fact check: "Claim" set out in the headline's column, its claim indented under it.
+    claim = "The harbour trams will run without drivers from next spring on two of its lines."
+    text = [f"The claim is right: {LEDE}", "Those who made the claim cited the trial.", *BODY]
+    page = "\n".join(
+        [MENU, "", "    Do the harbour trams run without drivers?", "", "      By Jane Doe", ""]
+        + ["    Claim", "", f"      {claim}", "", "    Rating", "", "      True", ""]
+        + [f"      {paragraph}\n" for paragraph in text]
+    )
+    assert parse_text(page).paragraphs[:2] == ["Claim", claim]
+
+
+def test_a_place_on_its_own_line_above_a_lede_that_names_it_opens_the_body() -> None:
+    # A wire dateline written in small letters ("Northfield") is named by the lede under it;
+    # a word the lede does not say ("Listen") stays out.
+    lede = LEDE.replace("The city's trams", "Trams in Northfield")
+    for line, kept in (("Northfield", True), ("Listen", False)):
+        page = PAGE.replace(f"    {LEDE}\n", f"    {line}\n\n    {lede}\n")
+        assert parse_text(page).paragraphs[:2] == ([line, lede] if kept else [lede, BODY[0]])
+
+
+def test_a_deck_two_columns_off_the_text_is_still_its_deck() -> None:
+    # A text browser indents the text's own block by two more columns than the deck above it;
+    # a line set further in is something else (a caption, a box).
+    title = "Driverless trams on two lines from spring"
+    deck = "Two lines from next spring and no driver will lose their job over it"
+    for indent, found in ((6, True), (10, False)):
+        text = ["", f"  {title}", "", f"    {deck}", "", "    Share", " " * indent + LEDE]
+        assert (_deck(_lines(text), 0, title, 3) == 1) is found
+
+
+def test_key_points_under_the_headline_are_kept_above_the_lede_a_list_of_links_is_not() -> None:
+    # Bullets in running words right under the byline sum the story up; a series' list of
+    # links there (headlines, no longer than one) is the page's.
+    points = [
+        "Trams will run without drivers on two of the city's lines from next spring",
+        "The drivers' union calls the plan a threat to safety",
+    ]
+    links = ["Council approves new bus lanes", "Ferry fares to rise in April"]
+    for items, kept in ((points, True), (links, False)):
+        bullets = "".join(f"        * {item}\n" for item in items)
+        page = PAGE.replace("09:30\n\n", f"09:30\n\n{bullets}\n")
+        paragraphs = parse_text(page).paragraphs
+        assert paragraphs == ([f"* {item}" for item in points] if kept else []) + [LEDE, *BODY]
+
+
+def test_a_list_the_text_introduces_with_a_colon_does_not_end_the_article() -> None:
+    # "The plan in short:" and its points, set deeper than the text, are the article's: the
+    # text resumes in its column under them. Without the colon, such a list is other stories'
+    # links (test_a_list_of_links_under_the_text_does_not_join_it_to_a_teaser_below).
+    points = [f"Line {n} runs without a driver from spring" for n in range(1, 9)]
+    listed = "".join(f"        * {point}\n" for point in points)
+    page = PAGE.replace("      Photo: Northfield Courier\n", f"    The plan in short:\n\n{listed}")
+    paragraphs = parse_text(page).paragraphs
+    assert paragraphs[-2:] == BODY[1:]
+    assert "The plan in short:" in paragraphs

@@ -428,7 +428,10 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
     end = _continued(lines, start, end)
     deck = _deck(lines, headline, title, start if standfirst is None else standfirst)
-    return PageArticle(
+    points = None if deck is not None else _key_points(lines, headline, title, start)
+    floor = max(p for p in (headline, standfirst, deck) if p is not None)
+    start = _lead_in(lines, floor, title, start, end)
+    found = PageArticle(
         lines[headline].end - 1,
         title,
         lines[start].index,
@@ -438,21 +441,27 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         None if deck is None else lines[deck].index,
         None if deck is None else lines[deck].end,
     )
+    if points is not None:
+        found = replace(found, deck=lines[points[0]].index, deck_end=lines[points[1]].end)
+    return found
 
 
 # How far under the headline a deck is looked for, in non-blank lines.
 _DECK_WINDOW = 6
 _DECK_WORDS = 8  # the fewest words of a deck, as of a sentence
 _DECK_GAP = 2  # the most lines (share buttons) between a deck and the text under it
+# How many columns a deck may stand left or right of the text: a text browser indents a nested
+# block (the text's own <div>) by two.
+_DECK_SHIFT = 2
 
 
 def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | None:
     """The deck under the headline and above `below` (the standfirst or the lede), or None: a
     line of running words not read as a sentence ("Next steps in March with two matches
     against the Netherlands": subtitles are written without a stop), set in the text's column
-    right above it, with only the headline's date and byline above it; never a byline, date,
-    caption, label or button. A summary line above the byline or the date belongs to the
-    page's header, which Zyte's bodies leave out as much as the menus."""
+    (give or take `_DECK_SHIFT`) right above it, with only the headline's date and byline above
+    it; never a byline, date, caption, label or button. A summary line above the byline or the
+    date belongs to the page's header, which Zyte's bodies leave out as much as the menus."""
     for position in range(headline + 1, min(below, headline + 1 + _DECK_WINDOW)):
         line = lines[position]
         if line.sentence or line.bullet:
@@ -463,7 +472,7 @@ def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | No
             return None
         if (
             below - position - 1 > _DECK_GAP
-            or line.indent != lines[below].indent
+            or abs(line.indent - lines[below].indent) > _DECK_SHIFT
             or any(_dateline(lines[p].text) for p in range(position + 1, below))
         ):
             return None
@@ -471,11 +480,46 @@ def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | No
     return None
 
 
-def _running_words(line: _Line) -> bool:
-    """Whether `line` holds running words as a sentence does (see `_sentence`), whatever
-    closes it, and is no byline, date, caption or label."""
+# The fewest words of each of a summary's key points, and how many points it has at most.
+_POINT_WORDS = 5
+_POINTS = 6
+
+
+def _key_points(
+    lines: list[_Line], headline: int, title: str, below: int
+) -> tuple[int, int] | None:
+    """(first, last) positions of the summary's key points under the headline and above
+    `below` (the lede or standfirst), or None: a short run of bullets in running words (each
+    of `_POINT_WORDS` words or more, one at least as long as a deck), with only the headline's
+    date and byline above them and at most `_DECK_GAP` lines (a photo, its credit) between
+    them and the text. A list of links (a series' other parts, share buttons) has a label or a
+    button above it, or items no longer than a headline's."""
+    position = headline + 1
+    while position < below and (lines[position].text in title or _dateline(lines[position].text)):
+        position += 1
+    first = position
+    while (
+        position < below
+        and position - first < _POINTS
+        and lines[position].bullet
+        and lines[position].indent == lines[first].indent
+        and _running_words(lines[position], _POINT_WORDS)
+    ):
+        position += 1
+    if position == first or not any(_running_words(line) for line in lines[first:position]):
+        return None
+    if below - position > _DECK_GAP or any(
+        _dateline(lines[p].text) for p in range(position, below)
+    ):
+        return None
+    return first, position - 1
+
+
+def _running_words(line: _Line, fewest: int = _DECK_WORDS) -> bool:
+    """Whether `line` holds running words as a sentence does (see `_sentence`), at least
+    `fewest` of them, whatever closes it, and is no byline, date, caption or label."""
     text = line.text
-    if line.words < _DECK_WORDS or len(text) > _STANDFIRST or _CJK.search(text):
+    if line.words < fewest or len(text) > _STANDFIRST or _CJK.search(text):
         return False
     found = _WORD.findall(text)
     lower = sum(1 for w in found if w[:1].islower())
@@ -990,6 +1034,66 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
     return start
 
 
+# The most lines of an article's own (a label, a subheading, a table's rows) above its
+# first sentence.
+_LEAD_IN = 6
+_LABEL_WORDS = 3  # the most words of a label set out left of the text ("Claim", "Our verdict")
+_LEAD_GAP = 2  # the most blank lines between two lines of the article's opening
+
+
+def _lead_in(lines: list[_Line], floor: int, title: str, start: int, end: int) -> int:
+    """Where the article opens when lines of its own stand right above its first sentence at
+    `start` (and under `floor`: the headline, deck or standfirst): a subheading, a label
+    ("Claim") or a score's line, set in the text's column (a label may stand left of it, as
+    in the headline's, and a caption stands deeper), and about what the text under it is
+    about: most of its words come back in the text's first paragraphs (a word alone, at least
+    twice or in the first: a dateline's place, "Pittsburgh"). A button or a site's line
+    ("Comments 0", "Listen now") says nothing of the text; a byline, a date, a caption or its
+    credit, a bullet or a crumb, or a copy of one of the text's lines is the page's."""
+    said: Counter[str] = Counter()
+    text = lines[start : min(end + 1, start + _TEXT_AHEAD)]
+    for line in text:
+        if line.sentence:
+            said.update(_word_set(line.text))
+    copies = {line.text for line in text}  # a summary or highlight that repeats the text's lines
+    column, left = lines[start].indent, lines[floor].indent
+    lede = _word_set(lines[start].text)
+    first = start
+    for position in range(start - 1, max(floor, start - 1 - _LEAD_IN), -1):
+        line = lines[position]
+        echoed = [word for word in _word_set(line.text) if said[word]]
+        if (
+            lines[position + 1].index - line.end > _LEAD_GAP
+            or line.indent > column
+            or (line.indent < column and (line.words > _LABEL_WORDS or line.indent < left))
+            or len(echoed) * 2 <= len(_word_set(line.text))
+            or (len(echoed) == 1 and said[echoed[0]] < 2 and echoed[0] not in lede)
+            or line.text in copies
+            or not _own_line(line, title)
+        ):
+            break
+        first = position
+    return first
+
+
+def _own_line(line: _Line, title: str) -> bool:
+    """Whether `line`, above an article's first sentence, may be the article's: set apart as
+    a heading is (not a sentence, a bullet or a crumb; opening with a capital or a figure, as
+    a footnote's "*" or a counter's "views" does not), and no headline's copy, caption,
+    credit ("Jane Doe | Agency"), byline, date or button."""
+    text = line.text
+    return not (
+        line.bullet
+        or line.sentence
+        or line.crumb
+        or not (text[:1].isupper() or text[:1].isdigit())
+        or " | " in text
+        or text in title
+        or _CAPTION.search(text)
+        or _chrome(line)
+    )
+
+
 # How many non-blank lines (code, a table, a list, a subheading) may stand between two
 # paragraphs of an article's text set in the same column.
 _INSET = 20
@@ -1007,7 +1111,9 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
     short lines that weigh against the text) to the next paragraph set in the text's own
     column. A line set further left (the page's own column), a list's item (other stories'
     links) or a form's field ends the article, and so does a page whose text is not indented
-    at all: there nothing tells the article's lines from the page's."""
+    at all: there nothing tells the article's lines from the page's. A list the text
+    introduces (the line above it closed by a colon: "Features:"), set deeper than the text,
+    is the article's own."""
     columns = Counter(
         line.indent for line in lines[start : end + 1] if line.sentence and not line.bullet
     )
@@ -1020,7 +1126,8 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
         resumed = None
         for position in range(end + 1, min(len(lines), end + 1 + _INSET)):
             line = lines[position]
-            if line.indent < column or line.bullet or _label(line):
+            own = line.indent > column and _introduced(lines, position)
+            if line.indent < column or (line.bullet and not own) or _label(line):
                 break
             if line.indent == column and line.sentence and not line.bullet:
                 resumed = position
@@ -1028,6 +1135,14 @@ def _continued(lines: list[_Line], start: int, end: int) -> int:
         if resumed is None:
             return end
         end = _run_end(lines, resumed)
+
+
+def _introduced(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` may be an item of a list that the line above the list
+    introduces, closing it with a colon ("Features:")."""
+    while position > 0 and lines[position - 1].bullet:
+        position -= 1
+    return position > 0 and lines[position - 1].text.endswith(":")
 
 
 def _run_end(lines: list[_Line], start: int) -> int:
