@@ -120,6 +120,15 @@ class Library(OpenIndex):
             options["annotations"] = self.annotations
         return Search(self, query, **options)
 
+    def warm(self) -> None:
+        """Read ahead what a first fuzzy search (`word~`) reads: each segment's title and
+        body terms as hashes (~0.4 s at 100,000 articles), kept with the segment. For a
+        thread where it delays nothing the user waits for (the app's, after an update)."""
+        from newsread.index.engine.search import warm_lexicons
+
+        with self.damage_reported(), self.searcher() as searcher:
+            warm_lexicons(searcher.reader())
+
     def similar(self, path_or_id: str, **options: Any) -> SearchResults:
         """The articles most like the one `path_or_id` names ("more like this"), in the shape
         `search` answers; see `newsread.index.engine.similar.similar` for the options.

@@ -297,6 +297,11 @@ class NewsreadApp(App[None]):
             self.post_message(IndexFailed(f"{type(error).__name__}: {error}"))
             return
         self.post_message(IndexFinished(summary))
+        try:
+            # Here, not when the user first types `word~`: 0.4 s at 100,000 articles.
+            library.warm()
+        except LibraryError:
+            pass  # a damaged index is reported by the search that meets it
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _reindex(self, library: Library) -> None:

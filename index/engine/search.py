@@ -647,6 +647,13 @@ def _lexicon(reader: Any, fieldname: str) -> Callable[[str], bool]:
     return indexed
 
 
+def warm_lexicons(reader: Any) -> None:
+    """Build the term hash tables `_lexicon` keeps per segment for the fields a fuzzy word
+    searches, so that the first one typed does not pay for them."""
+    for fieldname in ("title", "body"):
+        _lexicon(reader, fieldname)
+
+
 _analysed = lru_cache(maxsize=65_536)(analyse_word)
 """`analyse_word`, remembered: a fuzzy word's ~500 variants are stemmed once for title and
 body, and again as the user types on."""
