@@ -106,6 +106,7 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
     app._open_library = first_frame  # type: ignore[method-assign]
     typed: list[float] = []
     entered: list[float] = []
+    per_query: list[list[object]] = []
     to_counts: dict[str, list[float]] = {"typed": [], "entered": []}
     async with app.run_test(size=(120, 40)) as pilot:
         deadline = time.monotonic() + 120
@@ -136,6 +137,7 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
                 except asyncio.TimeoutError:
                     continue
                 timings.append(shown[query] - started)
+                per_query.append([query, "enter" if finish else "typed", shown[query] - started])
                 del waiting[query]
                 if original_counts is not None:
                     count_deadline = time.monotonic() + 30
@@ -152,6 +154,7 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
         "entered": entered,
         "typed_counted": to_counts["typed"],
         "entered_counted": to_counts["entered"],
+        "per_query": per_query,
         "articles": articles,
         "rss_mb": _peak_rss_mb(),
         "rss_parts_mb": _rss_parts_mb(),
@@ -234,7 +237,7 @@ def build(root: Path, home: Path) -> None:
     print(f"index update before measuring: {result.stdout.strip() or result.stderr[-500:]}")
 
 
-def report(label: str, data: dict[str, object]) -> None:
+def report(label: str, data: dict[str, object], per_query: bool = False) -> None:
     marks = data["marks"]
     assert isinstance(marks, dict)
     print(f"\n== {label} ({data['articles']} articles when done)")
@@ -258,6 +261,9 @@ def report(label: str, data: dict[str, object]) -> None:
                 f"p95 {percentile(values, 0.95):6.0f} ms, max {max(values):6.0f} ms "
                 f"(n={len(values)}, mean {statistics.fmean(values):.0f})"
             )
+    if per_query:
+        for query, how, seconds in data.get("per_query", []):  # type: ignore[attr-defined]
+            print(f"    {how:5} {seconds * 1000:6.0f} ms  {query}")
     if marks.get("indexing_at_end"):
         print("  (the library was still indexing during the keystroke runs)")
 
@@ -268,6 +274,7 @@ def main() -> None:
     parser.add_argument("--home", type=Path, help="NEWSREAD_HOME to use (default: temporary)")
     parser.add_argument("--fresh", action="store_true", help="start from an empty index")
     parser.add_argument("--queries", type=int, default=30)
+    parser.add_argument("--per-query", action="store_true", help="print each query's time")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--spawned", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -284,10 +291,11 @@ def main() -> None:
             report(
                 "fresh NEWSREAD_HOME: first results while indexing",
                 run_child(root, home, args.queries),
+                args.per_query,
             )
         else:
             build(root, home)
-            report("index built", run_child(root, home, args.queries))
+            report("index built", run_child(root, home, args.queries), args.per_query)
 
 
 if __name__ == "__main__":
