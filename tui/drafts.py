@@ -177,7 +177,25 @@ class DraftKeeper:
 
     def _write_soon(self) -> None:
         self._timer = None
-        self._app.run_worker(self.flush, thread=True, group="drafts", exit_on_error=False)
+        self._app.run_worker(self._flush_and_tell, thread=True, group="drafts", exit_on_error=False)
+
+    def _flush_and_tell(self) -> None:
+        """`flush`, and when drafts stop (or start again) being written, say so: a note the
+        disk does not hold is lost if the terminal goes away."""
+        before = self.problem
+        self.flush()
+        if self.problem and not before:
+            self._app.call_from_thread(
+                self._app.notify,
+                f"The note being written is not kept on disk ({self.problem}): if this "
+                "window closes before it is saved (ctrl+s), it is lost",
+                severity="error",
+                timeout=20,
+            )
+        elif before and not self.problem:
+            self._app.call_from_thread(
+                self._app.notify, "The note being written is kept on disk again"
+            )
 
     def flush(self) -> None:
         """Write every pending draft now (any thread, and signal handlers)."""

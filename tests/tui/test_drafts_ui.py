@@ -300,3 +300,28 @@ class _no_suspend:
 
     def __exit__(self, *args: object) -> None:
         return None
+
+
+async def test_a_draft_the_disk_will_not_take_is_said_at_once(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the data folder on a full disk, the draft of a note being typed cannot be
+    written: the user is told at once that a closing window would lose it (the reason was
+    kept, and shown nowhere), and told again when drafts are written once more."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        original = DraftFolder.write
+
+        def full(self: DraftFolder, draft: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(DraftFolder, "write", full)
+        await pilot.press("A", *"a thought")
+        await wait_for(pilot, lambda: any("not kept on disk" in m for m in notifications(app)))
+        [said] = [m for m in notifications(app) if "not kept on disk" in m]
+        assert "No space left on device" in said and "lost" in said
+        monkeypatch.setattr(DraftFolder, "write", original)
+        await pilot.press(*" more")
+        await wait_for(pilot, lambda: "kept on disk again" in " ".join(notifications(app)))
+        await wait_for(pilot, lambda: any("a thought more" in d for d in drafts_on_disk()))
