@@ -360,3 +360,35 @@ def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -
 
 def test_a_date_line_with_its_year_run_into_the_time_is_a_date_line() -> None:
     assert dates.looks_like_date_line("miércoles, 4 de mayo de 202207:59 hs")
+
+
+# --- issue 12: dates written among other words (date12) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2018-08-29 14:15:57 2018-06-22 10:20:00 22.06.2018 10:20", datetime(2018, 6, 22, 10, 20)),
+        ("Jane Doe 2022-12-07T10:10:52+01:00 25. Dezember 2022 |", datetime(2022, 12, 25)),
+        ("Jane Doe 2022-12-07T10:10:52+01:00 | News", datetime(2022, 12, 7, 10, 10)),
+        ("2022-12-07 25. Dezember 2022", datetime(2022, 12, 7)),  # no machine's stamp: the first
+    ],
+)
+def test_a_date_written_for_people_beats_a_machine_timestamp_on_the_same_line(
+    line: str, expected: datetime
+) -> None:
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("veröffentlicht am 14 Feb ’20 | Kategorien: Social Media", datetime(2020, 2, 14)),
+        ("Posted March 3, '19 by jdoe", datetime(2019, 3, 3)),
+        ("Flight 14 Feb 20 seats", None),  # no apostrophe: not a year
+    ],
+)
+def test_a_year_abbreviated_with_an_apostrophe_is_found(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected

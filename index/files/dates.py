@@ -457,6 +457,8 @@ def is_date_word(word: str) -> bool:
     return lowered in _MONTHS or lowered in _WEEKDAYS
 
 
+# A year beside a month's name: "2020", or "’20" as blogs abbreviate it ("14 Feb ’20").
+_YEAR_WRITTEN = r"(?:\d{4}|[’'‘]\d\d(?!\d))"
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
 # A date somewhere in a line: "2019-10-16", "16.10.2019", "16. Oktober 2019", "8.Dezember 2010",
 # "Oct 16, 2019", "16 October 2019", "4 de mayo de 2022"; a time right after it is kept
@@ -465,8 +467,8 @@ _DATE_IN_LINE = re.compile(
     rf"""(?<![\w.])(?:
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
       | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
-      | \d{{1,2}}(?:\.\s*|\s+)(?:de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?\d{{4}}
-      | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      | \d{{1,2}}(?:\.\s*|\s+)(?:de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?{_YEAR_WRITTEN}
+      | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
     )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -478,11 +480,22 @@ def find_date(line: str) -> datetime | None:
     Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
-    for match in _DATE_IN_LINE.finditer(unglue_years(line)):
+    line = unglue_years(line)
+    stamp = None
+    for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0))
-        if found is not None:
+        if found is None:
+            continue
+        if not _MACHINE_STAMP.match(line, match.start()):
             return found
-    return None
+        # "Jane Doe 2022-12-07T10:10:52+01:00 25. Dezember 2022": a timestamp to the second
+        # is a machine's (a hidden field the page leaked); a date beside it is the one shown.
+        stamp = stamp or found
+    return stamp
+
+
+# An ISO date with a time to the second: what a CMS stores, not what a person writes.
+_MACHINE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d")
 
 
 # Blog themes print the published and the updated date side by side, one of them hidden by the

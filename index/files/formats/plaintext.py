@@ -1719,7 +1719,33 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
             or _LABELLED_DATE.search(line)
         )
     )
-    return next(filter(None, map(find_date, dated)), None)
+    found = next(filter(None, map(find_date, dated)), None)
+    if found is not None:
+        return found
+    # Anywhere on the page, under the headline first: a line that labels its date as the
+    # publication's ("erstellt von Jane — veröffentlicht 28.01.2022 06:00" under a list of
+    # related stories, where the page's template puts it).
+    order = [*lines[page.headline + 1 :], *lines[: page.headline][::-1]]
+    return next(filter(None, map(_published_on, order)), None)
+
+
+# A label that says the date right after it is the publication's.
+_PUBLISHED_ON = re.compile(
+    r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publiée?|publicado|pubblicato"
+    r"|gepubliceerd|opublikowano|опубликовано)(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*",
+    re.IGNORECASE,
+)
+# How much of a line after such a label may hold its date.
+_LABELLED_REACH = 40
+
+
+def _published_on(raw: str) -> datetime | None:
+    """The date a line labels as the publication's, written right after the label."""
+    if len(raw) > _DATE_LINE * 2 or not any(ch.isdigit() for ch in raw):
+        return None
+    line = _clean(raw)
+    match = _PUBLISHED_ON.search(line) if len(line) <= _DATE_LINE else None
+    return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
 
 
 def parse_text(text: str, name: str = "") -> Draft:
