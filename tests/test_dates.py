@@ -392,3 +392,23 @@ def test_a_year_abbreviated_with_an_apostrophe_is_found(
     line: str, expected: datetime | None
 ) -> None:
     assert find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Doe | 3rd May 2021 | News", datetime(2021, 5, 3)),
+        ("Posted on the 3rd of May 2021 by jdoe", datetime(2021, 5, 3)),
+        ("Filed 3-May-2021 in Reports", datetime(2021, 5, 3)),
+        ("Jane Doe 2021/05/03 News", datetime(2021, 5, 3)),
+        ("Jane Doe · 2021.05.03 · 3 min", datetime(2021, 5, 3)),
+        ("Von Harbour Times 4. 2. 2022.", datetime(2022, 2, 4)),
+        ("记者 李明 2021年5月3日 北京", datetime(2021, 5, 3)),
+    ],
+)
+def test_find_date_finds_dates_written_in_other_common_forms(line: str, expected: datetime) -> None:
+    assert find_date(line) == expected
+
+
+def test_a_german_two_letter_weekday_leaves_a_date_line_whole() -> None:
+    assert parse_date("Mo, 03.05.2021") == datetime(2021, 5, 3)

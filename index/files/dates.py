@@ -79,7 +79,7 @@ _WEEKDAYS = _words("""
 # "le 30 mai", "am 30. Mai", "30 de mayo de 2017", "14 июня 2019 г.".
 _FILLER = _WEEKDAYS | _words("""
     at on the of de del le la à a um am den der el em do da di г года год року р uhr
-    и et und y e h hrs hours
+    и et und y e h hrs hours mo mi fr sa so
 """)
 # fmt: on
 
@@ -460,15 +460,19 @@ def is_date_word(word: str) -> bool:
 # A year beside a month's name: "2020", or "’20" as blogs abbreviate it ("14 Feb ’20").
 _YEAR_WRITTEN = r"(?:\d{4}|[’'‘]\d\d(?!\d))"
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
-# A date somewhere in a line: "2019-10-16", "16.10.2019", "16. Oktober 2019", "8.Dezember 2010",
-# "Oct 16, 2019", "16 October 2019", "4 de mayo de 2022"; a time right after it is kept
-# ("19.10.19, 18:56").
+# A date somewhere in a line: "2019-10-16", "2019/10/16", "16.10.2019", "16. 10. 2019",
+# "16. Oktober 2019", "8.Dezember 2010", "Oct 16, 2019", "16th of October 2019", "16-Oct-2019",
+# "4 de mayo de 2022", "2019年10月16日"; a time right after it is kept ("19.10.19, 18:56").
 _DATE_IN_LINE = re.compile(
     rf"""(?<![\w.])(?:
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
+      | \d{{4}}/\d{{1,2}}/\d{{1,2}}(?![\d/]) | \d{{4}}\.\d{{1,2}}\.\d{{1,2}}(?![\d.])
       | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
-      | \d{{1,2}}(?:\.\s*|\s+)(?:de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?{_YEAR_WRITTEN}
+      | \d{{1,2}}\.\s\d{{1,2}}\.\s\d{{4}}(?!\d)
+      | \d{{1,2}}(?:st|nd|rd|th)?(?:\.\s*|\s+|-)(?:of\s+|de\s+)?(?:{_MONTH_NAMES})\.?,?(?:\s+|-)
+        (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
+      | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?
     )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
     re.IGNORECASE | re.VERBOSE,
 )
