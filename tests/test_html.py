@@ -1270,3 +1270,23 @@ def test_a_utc_date_falls_on_the_day_its_url_files_it_under(
     assert published is not None
     assert published.date().isoformat() == day
     assert published == datetime.fromisoformat(declared)  # the same moment
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        ("19. Oktober 2019", "2019-10-19"),  # Berlin: past midnight
+        ("18. Oktober 2019", "2019-10-18"),
+        ("vor 2 Stunden", "2019-10-18"),
+    ],
+)
+def test_a_utc_date_falls_on_the_day_its_own_time_element_shows(shown: str, day: str) -> None:
+    head = '<meta property="article:published_time" content="2019-10-18T22:04:00Z">'
+    long_text = "<p>" + "Die Brücke bleibt nach den Rissen bis auf Weiteres gesperrt. " * 8
+    article = (
+        f"<h1>Brücke gesperrt</h1>{long_text}</p>{BODY}"
+        f'<p class="meta">Stand: <time datetime="2019-10-18T22:04:00Z">{shown}</time></p>'
+    )
+    published = parse_html(page(head, article, lang="de")).published
+    assert published is not None and published.date().isoformat() == day
+    assert published == datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)

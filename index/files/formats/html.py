@@ -13,7 +13,7 @@ import html as html_entities
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -184,7 +184,7 @@ def parse_html(text: str) -> Draft:
     draft = meta.draft()
     if draft.published is not None:
         draft.published = _date_as_shown(tree, _local_midnight(draft.published), draft.title, meta)
-        draft.published = _on_url_day(draft.published, draft.url)
+        draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
         draft.published = _shown_published(tree, draft.title) or _labelled_published(tree)
     _prepare(tree)
@@ -1692,16 +1692,34 @@ _EAST_HOURS = 14
 
 def _on_url_day(declared: datetime, url: str) -> datetime:
     """`declared`, given in UTC, on the calendar day its URL files it under where that is a
-    day before or after: the site's own day ("2020-02-25T02:25Z" filed under /2020/02/24/ in
-    New York), with the smallest offset that puts the moment on it."""
+    day before or after: the site's own day ("2020-02-25T02:25Z" filed under /2020/02/24/)."""
     match = _URL_DATE.search(urlsplit(url).path) if declared.utcoffset() == _UTC else None
     if match is None:
         return declared
     year, month, number = (int(part) for part in match.groups())
     try:
-        day = datetime(year, month, number).date()
+        return _on_day(declared, datetime(year, month, number).date())
     except ValueError:
         return declared
+
+
+def _on_time_text(tree: Any, declared: datetime) -> datetime:
+    """`declared`, given in UTC, on the day the text of its own `<time>` element shows
+    (`<time datetime="2019-10-18T22:04Z">19. Oktober 2019</time>`): the site's own day."""
+    if declared.utcoffset() != _UTC:
+        return declared
+    for time in tree.xpath("//body//time[@datetime]"):
+        if _parse_declared(time.get("datetime")) != declared or _in_listing(time):
+            continue
+        shown = _line_date(" ".join(time.text_content().split())[:_MAX_DATE_TEXT])
+        if shown is not None:
+            return _on_day(declared, shown.date())
+    return declared
+
+
+def _on_day(declared: datetime, day: date) -> datetime:
+    """The `declared` UTC moment with the smallest offset that puts it on `day` (New York's
+    evening is the next day in UTC), where `day` is a day before or after it; else as it is."""
     shift = (day - declared.date()).days
     if shift == -1 and declared.hour < _WEST_HOURS:
         return declared.astimezone(timezone(-timedelta(hours=declared.hour + 1)))
