@@ -412,3 +412,21 @@ def test_find_date_finds_dates_written_in_other_common_forms(line: str, expected
 
 def test_a_german_two_letter_weekday_leaves_a_date_line_whole() -> None:
     assert parse_date("Mo, 03.05.2021") == datetime(2021, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jana Nováková, 3. května 2021 | Zprávy", datetime(2021, 5, 3)),
+        ("Közzétéve: 2021. május 3. 10:30", datetime(2021, 5, 3)),
+        ("Γιάννης Παπαδόπουλος 3 Μαΐου 2021", datetime(2021, 5, 3)),
+        ("Publicat el 3 de maig de 2021", datetime(2021, 5, 3)),
+        ("Objavljeno 3. svibnja 2021.", datetime(2021, 5, 3)),
+        ("Won 3 here 2021", None),  # a word that is a month only in some rare language's table
+        ("Chapter 3 Ends 2021", None),
+    ],
+)
+def test_find_date_reads_month_names_of_languages_from_dateparsers_tables(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected
