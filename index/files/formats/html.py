@@ -1583,13 +1583,14 @@ _PUBLISHED_LABEL = re.compile(
     r"\b(?:\s+(?:on|am|le|el|il|em|op|в)\b)?\s*:?\s*",
     re.IGNORECASE,
 )
-# Text nodes that may hold such a label: found by XPath in C, as most pages have none.
+# Such a label in the page's text with a number soon after it: the cheap test of the whole
+# text (one string, searched for each label with `str.find`) before the text nodes that hold
+# the label are looked for.
 _LABEL_WORDS = (
-    "ublish", "UBLISH", "osted", "OSTED", "rschienen", "RSCHIENEN", "eröffentlicht",
-    "ERÖFFENTLICHT", "ublié", "UBLIÉ", "ublicado", "UBLICADO", "ubblicato", "UBBLICATO",
-    "epubliceerd", "publikowano", "публиковано", "ПУБЛИКОВАНО",
+    "published", "posted", "erschienen", "veröffentlicht", "publié", "publicado", "pubblicato",
+    "gepubliceerd", "opublikowano", "опубликовано",
 )  # fmt: skip
-_LABEL_TEXT = "//body//text()[" + " or ".join(f"contains(., '{w}')" for w in _LABEL_WORDS) + "]"
+_NUMBER_AFTER = re.compile(r"(?![^\W\d_])\W{0,3}\D{0,20}\d")
 # The texts after a label (the label first): after its element's tail, or its element's text.
 _LABEL_NEXT = "following::text()[position() <= 6]"
 _LABEL_INSIDE_NEXT = "(descendant::text() | following::text())[position() <= 6]"
@@ -1600,7 +1601,12 @@ def _labelled_published(tree: Any) -> datetime | None:
     """The date a line anywhere in the page labels as the publication's ("Erschienen am:
     01.11.2023" under the text, "Veröffentlicht am" with the date in the next element), for
     a page that declares none; not in comments or lists of other stories."""
-    for node in tree.xpath(_LABEL_TEXT):
+    body = tree.find("body")
+    words = _label_words(body.text_content()) if body is not None else []
+    if not words:
+        return None
+    tests = " or ".join(f"contains(., '{word}')" for word in words)
+    for node in tree.xpath(f"//body//text()[{tests}]"):
         text = " ".join(str(node).split())
         match = _PUBLISHED_LABEL.match(text) if len(text) <= _MAX_LABEL_LINE else None
         parent = node.getparent()
@@ -1617,6 +1623,26 @@ def _labelled_published(tree: Any) -> datetime | None:
         if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
+
+
+def _label_words(text: str) -> list[str]:
+    """The publication labels in `text` with a number soon after them, as the text writes
+    them ("Erschienen", "PUBLISHED"): letters only."""
+    lowered = text.lower()
+    found: dict[str, None] = {}
+    for label in _LABEL_WORDS:
+        at = lowered.find(label)
+        while at != -1:
+            end = at + len(label)
+            word = text[at:end]
+            if (
+                word.lower() == label
+                and not text[at - 1 : at].isalpha()
+                and _NUMBER_AFTER.match(text, end)
+            ):
+                found[word] = None
+            at = lowered.find(label, end)
+    return list(found)
 
 
 # Web pages are younger than this; an older date under a headline is its subject's (a birth
