@@ -1216,16 +1216,6 @@ def test_a_labelled_publication_line_below_the_standfirst_beats_a_generic_meta_d
     assert parse_html(page(head, unlabelled + BODY)).published == datetime(2021, 10, 15)
 
 
-def test_a_date_line_showing_the_last_change_does_not_replace_the_publication() -> None:
-    head = (
-        '<meta property="article:published_time" content="2017-04-12T18:33:59+02:00">'
-        '<meta property="article:modified_time" content="2020-02-19T15:24:33+01:00">'
-    )
-    article = "<h1>Bridge closed</h1><p>Jane Doe | Le <span>19 février 2020</span></p>" + BODY
-    published = parse_html(page(head, article, lang="fr")).published
-    assert published is not None and published.date().isoformat() == "2017-04-12"
-
-
 def test_a_shown_date_picks_the_declared_publication_date_it_agrees_with() -> None:
     head = (
         ld({"@type": "NewsArticle", "datePublished": "2021-12-06 14:36"})

@@ -10,6 +10,7 @@ cannot handle (absurdly deep nesting, broken markup) fall back to a plain text e
 from __future__ import annotations
 
 import html as html_entities
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -437,9 +438,8 @@ class _Metadata:
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
         self.articles, self.pages, self.sites, self.works = _json_ld(tree)
         self.site_credit = ""
-        # Every publication date and last change the page declares, read by `published`.
+        # Every publication date the page declares, read by `published`.
         self.declared: list[datetime] = []
-        self.changed: list[datetime] = []
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
 
@@ -720,15 +720,11 @@ class _Metadata:
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
         # Not a comment's or another story's <time>: their dates are not the article's.
-        shown = [time for time in times if not _in_listing(time)]
-        candidates += [time.get("datetime") for time in shown[:3]]
+        shown = itertools.islice((time for time in times if not _in_listing(time)), 3)
+        candidates += [time.get("datetime") for time in shown]
         self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
-        changes = [
-            *self.all("article:modified_time", "og:updated_time", "dc.date.modified"),
-            _text(self.ld("dateModified")),
-        ]
-        self.changed = [d for d in map(_parse_declared, changes) if d is not None]
-        candidates += changes
+        candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
+        candidates.append(_text(self.ld("dateModified")))
         found = None
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
@@ -1508,14 +1504,13 @@ def _date_as_shown(
     tree: Any, declared: datetime, title: str, meta: _Metadata | None = None
 ) -> datetime:
     """The date the page shows on a date line under its headline, where it differs from the
-    `declared` one: a person reads that one (not an "Updated …" line, nor the last change the
-    page declares: a change, not the publication). Where it is the declared moment in the
+    `declared` one: a person reads that one (not an "Updated …" line: a change, not the
+    publication). Where it is the declared moment in the
     site's own time zone (metadata in UTC), that moment with the site's offset; where it is
     another publication date the page declares, that one."""
     from newsread.index.files.dates import as_shown, without_dates
 
     others = meta.declared if meta is not None else []
-    changes = meta.changed if meta is not None else []
     for shown, label, text, passed in _shown_dates(tree, title):
         after_standfirst = passed > _MAX_DATE_TEXT
         if shown.day <= 12 and _NUMERIC_DATE.search(text):
@@ -1536,8 +1531,6 @@ def _date_as_shown(
             return declared  # a sentence that names a date, an update, or the declared day
         # Another date the page declares for its publication, shown: that one, with its time.
         other = next((d for d in others if _same_day(shown, d)), None)
-        if other is None and any(_shows_change(shown, change, declared) for change in changes):
-            return declared
         if other is not None or (after_standfirst and not _publication_line(label, text)):
             # Below a standfirst only a date the page also declares, or labels as the
             # publication's ("Erschienen am: 13.10.2021"), is trusted.
@@ -1546,13 +1539,6 @@ def _date_as_shown(
             return as_shown(declared, shown) or shown
         return shown
     return declared
-
-
-def _shows_change(shown: datetime, change: datetime, declared: datetime) -> bool:
-    """Whether a date line shows the page's last `change` rather than its publication: on the
-    change's day and more than a day from the `declared` one (a day either side is the same
-    moment seen from the site's time zone)."""
-    return _same_day(shown, change) and abs((shown.date() - declared.date()).days) > 1
 
 
 def _shown_published(tree: Any, title: str) -> datetime | None:
