@@ -1748,6 +1748,18 @@ def _published_on(raw: str) -> datetime | None:
     return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
 
 
+def _date_alone_near_top(lines: list[str]) -> datetime | None:
+    """A line near the top of a file that is only a date, a list's bullet before it ("* 31.03.2020"
+    under a byline the header did not read as one), where nothing else dated the file."""
+    for raw in lines:
+        line = _clean(raw).lstrip("*+•·⋅ ")
+        if line and len(line) <= _DATE_ALONE and looks_like_date_line(line):
+            found = parse_date(line)
+            if found is not None:
+                return found
+    return None
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
@@ -1773,6 +1785,8 @@ def parse_text(text: str, name: str = "") -> Draft:
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
         del state.bylines[known:]
+    if state.published is None and page is None:
+        state.published = _date_alone_near_top(lines[: _MAX_HEADER_LINES * 2])
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
