@@ -1010,3 +1010,19 @@ def test_a_date_alone_near_the_top_dates_a_file_whose_header_gave_none() -> None
     assert parse_text(text).published == datetime(2020, 3, 31)
     undated = text.replace("* 31.03.2020", "* Corona")
     assert parse_text(undated).published is None
+
+
+def test_a_date_alone_in_a_meta_bar_near_the_top_dates_the_file() -> None:
+    text = textwrap.dedent(
+        """\
+        Strict Standards: Redefining already defined constructor for class wpdb in wp-db.php
+
+            Ausflug nach Málaga
+
+            ⋅ November 22, 2011 ⋅ Email this post ⋅ Diese Seite ausdrucken ⋅ Kommentieren
+
+            Nachdem wir lange überlegt hatten, sind wir im November nach Málaga gefahren, und
+            es hat sich gelohnt: die Stadt ist im Herbst ruhig und noch immer warm.
+        """
+    )
+    assert parse_text(text).published == datetime(2011, 11, 22)

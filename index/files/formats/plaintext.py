@@ -1750,14 +1750,21 @@ def _published_on(raw: str) -> datetime | None:
 
 def _date_alone_near_top(lines: list[str]) -> datetime | None:
     """A line near the top of a file that is only a date, a list's bullet before it ("* 31.03.2020"
-    under a byline the header did not read as one), where nothing else dated the file."""
+    under a byline the header did not read as one) or an item of a meta bar, where nothing
+    else dated the file."""
     for raw in lines:
-        line = _clean(raw).lstrip("*+•·⋅ ")
-        if line and len(line) <= _DATE_ALONE and looks_like_date_line(line):
-            found = parse_date(line)
-            if found is not None:
-                return found
+        # "⋅ November 22, 2011 ⋅ Email this post ⋅ Print": a meta bar's items apart.
+        for item in _BAR_ITEMS.split(_clean(raw)):
+            line = item.strip("*+•·⋅| ")
+            if line and len(line) <= _DATE_ALONE and looks_like_date_line(line):
+                found = parse_date(line)
+                if found is not None:
+                    return found
     return None
+
+
+# What sets a meta bar's items apart: a bar, a dot, a bullet between spaces.
+_BAR_ITEMS = re.compile(r"\s[|⋅•·]\s")
 
 
 def parse_text(text: str, name: str = "") -> Draft:
