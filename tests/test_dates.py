@@ -360,3 +360,73 @@ def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -
 
 def test_a_date_line_with_its_year_run_into_the_time_is_a_date_line() -> None:
     assert dates.looks_like_date_line("miércoles, 4 de mayo de 202207:59 hs")
+
+
+# --- issue 12: dates written among other words (date12) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2018-08-29 14:15:57 2018-06-22 10:20:00 22.06.2018 10:20", datetime(2018, 6, 22, 10, 20)),
+        ("Jane Doe 2022-12-07T10:10:52+01:00 25. Dezember 2022 |", datetime(2022, 12, 25)),
+        ("Jane Doe 2022-12-07T10:10:52+01:00 | News", datetime(2022, 12, 7, 10, 10)),
+        ("2022-12-07 25. Dezember 2022", datetime(2022, 12, 7)),  # no machine's stamp: the first
+    ],
+)
+def test_a_date_written_for_people_beats_a_machine_timestamp_on_the_same_line(
+    line: str, expected: datetime
+) -> None:
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("veröffentlicht am 14 Feb ’20 | Kategorien: Social Media", datetime(2020, 2, 14)),
+        ("Posted March 3, '19 by jdoe", datetime(2019, 3, 3)),
+        ("Flight 14 Feb 20 seats", None),  # no apostrophe: not a year
+    ],
+)
+def test_a_year_abbreviated_with_an_apostrophe_is_found(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Doe | 3rd May 2021 | News", datetime(2021, 5, 3)),
+        ("Posted on the 3rd of May 2021 by jdoe", datetime(2021, 5, 3)),
+        ("Filed 3-May-2021 in Reports", datetime(2021, 5, 3)),
+        ("Jane Doe 2021/05/03 News", datetime(2021, 5, 3)),
+        ("Jane Doe · 2021.05.03 · 3 min", datetime(2021, 5, 3)),
+        ("Von Harbour Times 4. 2. 2022.", datetime(2022, 2, 4)),
+        ("记者 李明 2021年5月3日 北京", datetime(2021, 5, 3)),
+    ],
+)
+def test_find_date_finds_dates_written_in_other_common_forms(line: str, expected: datetime) -> None:
+    assert find_date(line) == expected
+
+
+def test_a_german_two_letter_weekday_leaves_a_date_line_whole() -> None:
+    assert parse_date("Mo, 03.05.2021") == datetime(2021, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jana Nováková, 3. května 2021 | Zprávy", datetime(2021, 5, 3)),
+        ("Közzétéve: 2021. május 3. 10:30", datetime(2021, 5, 3)),
+        ("Γιάννης Παπαδόπουλος 3 Μαΐου 2021", datetime(2021, 5, 3)),
+        ("Publicat el 3 de maig de 2021", datetime(2021, 5, 3)),
+        ("Objavljeno 3. svibnja 2021.", datetime(2021, 5, 3)),
+        ("Won 3 here 2021", None),  # a word that is a month only in some rare language's table
+        ("Chapter 3 Ends 2021", None),
+    ],
+)
+def test_find_date_reads_month_names_of_languages_from_dateparsers_tables(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected

@@ -1136,3 +1136,147 @@ def test_a_name_set_flush_right_under_the_text_signs_it(signature: str, authors:
     long_text = "".join(f"<p>Paragraph {n} about the bridge and its cracks.</p>" for n in range(70))
     html = page("<title>T</title>", article.replace(BODY, BODY + long_text, 1))
     assert parse_html(html).authors == authors
+
+
+# --- issue 12: the publication date a page shows (date12) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ('<div class="cat">Familie</div><div class="when">17/02/2022</div>', "2022-02-17"),
+        ("<div>Von <span>Harbour Times</span> <span>4. 2. 2022.</span></div>", "2022-02-04"),
+    ],
+)
+def test_the_date_line_under_the_headline_dates_a_page_that_declares_none(
+    line: str, day: str | None
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{line}{BODY}"
+    published = parse_html(page("<title>T</title>", article)).published
+    assert (published.date().isoformat() if published else None) == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<ul><li>Born</li><li>28 January 1975</li></ul>",  # the subject's date, not the page's
+        "<p>Updated: 3 March 2022</p>",
+    ],
+)
+def test_a_line_under_the_headline_that_is_not_the_publications_date_is_passed_over(
+    line: str,
+) -> None:
+    from newsread.index.files.formats.html import _parse_tree, _shown_published
+
+    tree = _parse_tree(page("<title>T</title>", f"<h1>Tanya Chua</h1>{line}{BODY}"))
+    assert _shown_published(tree, "Tanya Chua") is None
+
+
+def test_the_date_line_is_read_under_the_h1_that_is_the_headline() -> None:
+    blog = (
+        "<h1>Harbour Notes</h1><p>On this blog since 12 May 2001.</p>"
+        "<h1>Bridge closed after cracks found</h1><p>19 May 2010</p>" + BODY
+    )
+    html = page("<title>Bridge closed after cracks found</title>", blog)
+    assert parse_html(html).published == datetime(2010, 5, 19)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>Erschienen am: 13.10.2021</p>",
+        "<p><span>Erschienen am:</span> <b>13.10.2021</b></p>",
+        "<p>Veröffentlicht am 13. Oktober 2021 von Jane Doe</p>",
+    ],
+)
+def test_a_line_labelled_as_the_publications_date_dates_a_page_that_declares_none(
+    tail: str,
+) -> None:
+    changed = "<p>Letzte Änderung: 31.10.2023 - 14:49:39</p>"
+    article = f"<h1>Brücke gesperrt</h1>{BODY}{changed}{tail}"
+    assert parse_html(page("<title>T</title>", article, lang="de")).published == datetime(
+        2021, 10, 13
+    )
+
+
+def test_a_labelled_date_in_a_comment_does_not_date_the_page() -> None:
+    comment = '<div class="comment"><p>Veröffentlicht am 1. Januar 2021</p></div>'
+    article = f"<h1>Brücke gesperrt</h1>{BODY}{comment}<p>Erschienen am: 13.10.2021</p>"
+    html = page("<title>T</title>", article, lang="de")
+    assert parse_html(html).published == datetime(2021, 10, 13)
+
+
+def test_a_labelled_publication_line_below_the_standfirst_beats_a_generic_meta_date() -> None:
+    standfirst = "<p>" + "The council closed the old bridge after engineers found cracks. " * 4
+    article = f"<h1>Bridge closed</h1>{standfirst}</p><p>Published on:</p><h2>13.10.2021</h2>"
+    head = '<meta name="date" content="2021-10-15">'
+    assert parse_html(page(head, article + BODY)).published == datetime(2021, 10, 13)
+    # Unlabelled, a date there may be anything: the declared one stays.
+    unlabelled = article.replace("Published on:", "Photo")
+    assert parse_html(page(head, unlabelled + BODY)).published == datetime(2021, 10, 15)
+
+
+def test_a_shown_date_picks_the_declared_publication_date_it_agrees_with() -> None:
+    head = (
+        ld({"@type": "NewsArticle", "datePublished": "2021-12-06 14:36"})
+        + '<meta property="article:published_time" content="2022-12-15T09:13:00">'
+        + '<meta property="article:modified_time" content="2022-12-15T08:13:00Z">'
+    )
+    standfirst = "<p>" + "Wir lassen es uns an den Feiertagen noch mal richtig schmecken. " * 4
+    article = f"<h1>Weihnachten</h1>{standfirst}</p><a>Jane Doe</a><div>15.12.2022</div>{BODY}"
+    assert parse_html(page(head, article, lang="de")).published == datetime(2022, 12, 15, 9, 13)
+
+
+def test_a_comments_time_element_does_not_date_the_article() -> None:
+    comment = (
+        '<div class="comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time>'
+        "<p>Danke!</p></div>"
+    )
+    comments = f'<div class="comments">{comment * 3}</div>'
+    own = '<p>Stand: <time datetime="2020-09-20T10:00:00+02:00">20.09.20</time></p>'
+    article = f"<h1>Tomaten richtig schneiden</h1>{comments}{BODY}{own}"
+    published = parse_html(page("<title>T</title>", article, lang="de")).published
+    assert published is not None and published.date().isoformat() == "2020-09-20"
+
+
+@pytest.mark.parametrize(
+    ("url", "declared", "day"),
+    [
+        ("https://example.com/2020/02/24/bridge-closed/", "2020-02-25T02:25:54Z", "2020-02-24"),
+        ("https://example.com/2020/02/25/bridge-closed/", "2020-02-24T22:25:54Z", "2020-02-25"),
+        ("https://example.com/2020/02/24/bridge-closed/", "2020-02-25T15:25:54Z", "2020-02-25"),
+        ("https://example.com/2020/02/23/bridge-closed/", "2020-02-25T02:25:54Z", "2020-02-25"),
+        ("https://example.com/2020/02/24/bridge/", "2020-02-25T02:25:54+01:00", "2020-02-25"),
+    ],
+)
+def test_a_utc_date_falls_on_the_day_its_url_files_it_under(
+    url: str, declared: str, day: str
+) -> None:
+    head = (
+        f'<meta property="og:url" content="{url}">'
+        f'<meta property="article:published_time" content="{declared}">'
+    )
+    published = parse_html(page(head, BODY)).published
+    assert published is not None
+    assert published.date().isoformat() == day
+    assert published == datetime.fromisoformat(declared)  # the same moment
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        ("19. Oktober 2019", "2019-10-19"),  # Berlin: past midnight
+        ("18. Oktober 2019", "2019-10-18"),
+        ("vor 2 Stunden", "2019-10-18"),
+    ],
+)
+def test_a_utc_date_falls_on_the_day_its_own_time_element_shows(shown: str, day: str) -> None:
+    head = '<meta property="article:published_time" content="2019-10-18T22:04:00Z">'
+    long_text = "<p>" + "Die Brücke bleibt nach den Rissen bis auf Weiteres gesperrt. " * 8
+    article = (
+        f"<h1>Brücke gesperrt</h1>{long_text}</p>{BODY}"
+        f'<p class="meta">Stand: <time datetime="2019-10-18T22:04:00Z">{shown}</time></p>'
+    )
+    published = parse_html(page(head, article, lang="de")).published
+    assert published is not None and published.date().isoformat() == day
+    assert published == datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)

@@ -1091,3 +1091,26 @@ def test_a_list_the_text_introduces_with_a_colon_does_not_end_the_article() -> N
     paragraphs = parse_text(page).paragraphs
     assert paragraphs[-2:] == BODY[1:]
     assert "The plan in short:" in paragraphs
+
+
+# --- issue 12: dates of pages saved as text (date12) ---------------------------------------
+
+
+def test_a_line_labelling_the_publications_date_anywhere_dates_the_page() -> None:
+    # Under a long list of related stories, where the page's template puts its date line.
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    many = "\n".join(f"        * Council news item number {n} on the ring road" for n in range(30))
+    page = PAGE.replace(byline, "").replace(
+        "      * About us\n",
+        f"{many}\n      written by Jane Doe — published 12.03.2024 06:00\n      * About us\n",
+    )
+    published = parse_text(page).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+    assert parse_text(page.replace("published 12.03", "reviewed 12.03")).published is None
+
+
+def test_a_machine_timestamp_beside_the_date_a_page_shows_gives_way_to_it() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    shown = "          Jane Doe 2024-03-20T10:10:52+01:00 12. März 2024 |\n"
+    published = parse_text(PAGE.replace(byline, shown)).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"

@@ -989,3 +989,44 @@ def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None
     text = "東京電力は3日、処理水の放出を再開したと発表した。\n\n次の放出は来月の予定だという。\n"
     draft = parse_text(text)
     assert [p[:6] for p in draft.paragraphs] == ["東京電力は3", "次の放出は来"]
+
+
+# --- issue 12: a date alone near the top (date12) -------------------------------------------
+
+
+def test_a_date_alone_near_the_top_dates_a_file_whose_header_gave_none() -> None:
+    # The header stops at the first line under the title; the byline and date below it (a
+    # page's kicker taken for the title) are past it.
+    text = textwrap.dedent(
+        """\
+        Thema – Corona
+
+            „Es bricht eine andere Zeit der Datennutzung an“
+
+            Interview: Julia Lauter
+
+              * 31.03.2020
+
+            Nachdem ich mein Blog über zwei Jahre vernachlässigt hatte, wird es Zeit für einen
+            Neuanfang, und der Anfang ist gemacht: jetzt muss ich nur noch schreiben.
+        """
+    )
+    assert parse_text(text).published == datetime(2020, 3, 31)
+    undated = text.replace("* 31.03.2020", "* Corona")
+    assert parse_text(undated).published is None
+
+
+def test_a_date_alone_in_a_meta_bar_near_the_top_dates_the_file() -> None:
+    text = textwrap.dedent(
+        """\
+        Strict Standards: Redefining already defined constructor for class wpdb in wp-db.php
+
+            Ausflug nach Málaga
+
+            ⋅ November 22, 2011 ⋅ Email this post ⋅ Diese Seite ausdrucken ⋅ Kommentieren
+
+            Nachdem wir lange überlegt hatten, sind wir im November nach Málaga gefahren, und
+            es hat sich gelohnt: die Stadt ist im Herbst ruhig und noch immer warm.
+        """
+    )
+    assert parse_text(text).published == datetime(2011, 11, 22)

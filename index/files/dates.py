@@ -8,6 +8,7 @@ must never reach the fallback.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -79,7 +80,7 @@ _WEEKDAYS = _words("""
 # "le 30 mai", "am 30. Mai", "30 de mayo de 2017", "14 июня 2019 г.".
 _FILLER = _WEEKDAYS | _words("""
     at on the of de del le la à a um am den der el em do da di г года год року р uhr
-    и et und y e h hrs hours
+    и et und y e h hrs hours mo mi fr sa so
 """)
 # fmt: on
 
@@ -457,16 +458,22 @@ def is_date_word(word: str) -> bool:
     return lowered in _MONTHS or lowered in _WEEKDAYS
 
 
+# A year beside a month's name: "2020", or "’20" as blogs abbreviate it ("14 Feb ’20").
+_YEAR_WRITTEN = r"(?:\d{4}|[’'‘]\d\d(?!\d))"
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
-# A date somewhere in a line: "2019-10-16", "16.10.2019", "16. Oktober 2019", "8.Dezember 2010",
-# "Oct 16, 2019", "16 October 2019", "4 de mayo de 2022"; a time right after it is kept
-# ("19.10.19, 18:56").
+# A date somewhere in a line: "2019-10-16", "2019/10/16", "16.10.2019", "16. 10. 2019",
+# "16. Oktober 2019", "8.Dezember 2010", "Oct 16, 2019", "16th of October 2019", "16-Oct-2019",
+# "4 de mayo de 2022", "2019年10月16日"; a time right after it is kept ("19.10.19, 18:56").
 _DATE_IN_LINE = re.compile(
     rf"""(?<![\w.])(?:
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
+      | \d{{4}}/\d{{1,2}}/\d{{1,2}}(?![\d/]) | \d{{4}}\.\d{{1,2}}\.\d{{1,2}}(?![\d.])
       | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
-      | \d{{1,2}}(?:\.\s*|\s+)(?:de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?\d{{4}}
-      | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      | \d{{1,2}}\.\s\d{{1,2}}\.\s\d{{4}}(?!\d)
+      | \d{{1,2}}(?:st|nd|rd|th)?(?:\.\s*|\s+|-)(?:of\s+|de\s+)?(?:{_MONTH_NAMES})\.?,?(?:\s+|-)
+        (?:de\s+)?{_YEAR_WRITTEN}
+      | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
+      | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?
     )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -478,11 +485,96 @@ def find_date(line: str) -> datetime | None:
     Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
-    for match in _DATE_IN_LINE.finditer(unglue_years(line)):
+    line = unglue_years(line)
+    stamp = None
+    for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0))
-        if found is not None:
+        if found is None:
+            continue
+        if not _MACHINE_STAMP.match(line, match.start()):
             return found
+        # "Jane Doe 2022-12-07T10:10:52+01:00 25. Dezember 2022": a timestamp to the second
+        # is a machine's (a hidden field the page leaked); a date beside it is the one shown.
+        stamp = stamp or found
+    return stamp or _foreign_date(line)
+
+
+# A day, a word and a year, in the orders languages write them: "3. května 2021",
+# "3 de maig de 2021", "2021. május 3.", "Μαΐου 3, 2021"; the word is looked up in
+# `_foreign_months`.
+_WORDED_DATE = re.compile(
+    r"""(?<![\w.])(?:
+        (?P<d1>\d{1,2})\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,})\.?,?\s+(?:de\s+)?(?P<y1>\d{4})
+      | (?P<m2>[^\W\d_]{3,})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})
+      | (?P<y3>\d{4})\.?\s+(?P<m3>[^\W\d_]{3,})\.?\s+(?P<d3>\d{1,2})\.?
+    )(?!\w)""",
+    re.VERBOSE,
+)
+
+
+def _foreign_date(line: str) -> datetime | None:
+    """A date in `line` whose month is named in a language the fast parser does not know."""
+    if not _YEAR.search(line):
+        return None
+    for match in _WORDED_DATE.finditer(line):
+        for n in "123":
+            word = match.group(f"m{n}")
+            if word is None:
+                continue
+            month = _foreign_months().get(word.lower())
+            if month is None:
+                break
+            try:
+                return _build(
+                    int(match.group(f"y{n}")), month, int(match.group(f"d{n}")), (0, 0, 0), None
+                )
+            except _Rejected:
+                break
     return None
+
+
+_MONTH_KEYS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+@functools.cache
+def _foreign_months() -> dict[str, int]:
+    """Month names (and their cases and abbreviations) of the languages dateparser knows best,
+    from its own tables, read once when first needed; not names the fast parser knows, nor
+    names that are another month's in some other language (Croatian "listopad" is October,
+    Polish November), nor short ones."""
+    import importlib
+
+    from dateparser.data import date_translation_data as data
+    from dateparser.data.languages_info import language_order
+
+    found: dict[str, set[int]] = {}
+    for code in language_order[:_FOREIGN_LANGUAGES]:
+        info = importlib.import_module(f"{data.__name__}.{code}").info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, ()):
+                found.setdefault(name.lower(), set()).add(number)
+    return {
+        name: numbers.pop()
+        for name, numbers in found.items()
+        if len(numbers) == 1
+        and name not in _MONTHS
+        and len(name) >= _SHORTEST_FOREIGN
+        and name.isalpha()
+    }
+
+
+# The languages read, of those dateparser ranks by use: the rarer ones' tables hold words of
+# other languages ("here" is October in Breton).
+_FOREIGN_LANGUAGES = 64
+# Shorter names in dateparser's tables are mostly abbreviations of rare languages that are
+# also words ("ago", "can", "sun"); a name found among words must be longer.
+_SHORTEST_FOREIGN = 4
+
+
+# An ISO date with a time to the second: what a CMS stores, not what a person writes.
+_MACHINE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d")
 
 
 # Blog themes print the published and the updated date side by side, one of them hidden by the

@@ -10,10 +10,11 @@ cannot handle (absurdly deep nesting, broken markup) fall back to a plain text e
 from __future__ import annotations
 
 import html as html_entities
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -183,7 +184,10 @@ def parse_html(text: str) -> Draft:
     meta = _Metadata(tree)
     draft = meta.draft()
     if draft.published is not None:
-        draft.published = _date_as_shown(tree, _local_midnight(draft.published))
+        draft.published = _date_as_shown(tree, _local_midnight(draft.published), draft.title, meta)
+        draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
+    else:
+        draft.published = _shown_published(tree, draft.title) or _labelled_published(tree)
     _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
@@ -434,6 +438,8 @@ class _Metadata:
                     self.meta.setdefault(name, []).append(html_entities.unescape(content.strip()))
         self.articles, self.pages, self.sites, self.works = _json_ld(tree)
         self.site_credit = ""
+        # Every publication date the page declares, read by `published`.
+        self.declared: list[datetime] = []
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
 
@@ -713,7 +719,10 @@ class _Metadata:
             _text(self.ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
-        candidates += [time.get("datetime") for time in times[:3]]
+        # Not a comment's or another story's <time>: their dates are not the article's.
+        shown = itertools.islice((time for time in times if not _in_listing(time)), 3)
+        candidates += [time.get("datetime") for time in shown]
+        self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.ld("dateModified")))
         found = None
@@ -949,9 +958,18 @@ def _microdata_published(times: list[Any]) -> str:
         if "datePublished" not in (time.get("itemprop") or "").split():
             continue
         value = (time.get("datetime") or "").strip()
-        if value and not any(_LISTING.search(_marks(a)) for a in time.iterancestors()):
+        if value and not _in_listing(time):
             return value
     return ""
+
+
+def _in_listing(element: Any) -> bool:
+    """Whether `element` is inside comments or a list of other stories."""
+    return any(_LISTING.search(_marks(a)) for a in element.iterancestors())
+
+
+def _parse_declared(value: str | None) -> datetime | None:
+    return parse_date(value) if value else None
 
 
 def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
@@ -1482,30 +1500,19 @@ _UPDATED = re.compile(
 )
 
 
-def _date_as_shown(tree: Any, declared: datetime) -> datetime:
+def _date_as_shown(
+    tree: Any, declared: datetime, title: str, meta: _Metadata | None = None
+) -> datetime:
     """The date the page shows on a date line under its headline, where it differs from the
     `declared` one: a person reads that one (not an "Updated …" line: a change, not the
-    publication). Where it is the declared moment in the site's own time zone (metadata in UTC),
-    that moment with the site's offset."""
+    publication). Where it is the declared moment in the
+    site's own time zone (metadata in UTC), that moment with the site's offset; where it is
+    another publication date the page declares, that one."""
     from newsread.index.files.dates import as_shown, without_dates
 
-    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
-    if not headings:
-        return declared
-    label = ""
-    for node in headings[0].xpath(_FOLLOWING_TEXT):
-        parent = node.getparent()
-        if parent is not None and parent.tag in ("script", "style", "noscript"):
-            continue
-        if _not_shown_date(node, parent):
-            continue
-        text = " ".join(str(node).split())
-        if len(text) > 200:
-            break  # the article's text has begun
-        shown = find_date(text) if len(text) >= 6 else None
-        if shown is None:
-            label = text or label  # "Last updated:" in an element of its own
-            continue
+    others = meta.declared if meta is not None else []
+    for shown, label, text, passed in _shown_dates(tree, title):
+        after_standfirst = passed > _MAX_DATE_TEXT
         if shown.day <= 12 and _NUMERIC_DATE.search(text):
             # "03/05/2022" is 3 May or March 5: the declared moment's, seen from the site's
             # time zone (a day either side), when only the other reading is.
@@ -1522,9 +1529,214 @@ def _date_as_shown(tree: Any, declared: datetime) -> datetime:
             or _same_day(shown, declared)
         ):
             return declared  # a sentence that names a date, an update, or the declared day
+        # Another date the page declares for its publication, shown: that one, with its time.
+        other = next((d for d in others if _same_day(shown, d)), None)
+        if other is not None or (after_standfirst and not _publication_line(label, text)):
+            # Below a standfirst only a date the page also declares, or labels as the
+            # publication's ("Erschienen am: 13.10.2021"), is trusted.
+            return other or declared
         if shown.time() != shown.min.time():
             return as_shown(declared, shown) or shown
         return shown
+    return declared
+
+
+def _shown_published(tree: Any, title: str) -> datetime | None:
+    """The date on a date line under the headline, for a page that declares none ("Familie
+    17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
+    from newsread.index.files.dates import without_dates
+
+    for shown, label, text, passed in _shown_dates(tree, title):
+        if len(without_dates(text).split()) > _DATE_LINE_WORDS:
+            return None  # a sentence that names a date
+        if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
+            return None  # a date in the text, or under it ("Letzte Änderung: 31.10.2023")
+        if not _UPDATED.search(f"{label} {text}") and shown.year >= _FIRST_WEB_YEAR:
+            return shown
+    return None
+
+
+def _publication_line(label: str, text: str) -> bool:
+    """Whether a date line, or the label before it, says it is the publication's date."""
+    return bool(_PUBLISHED_LABEL.match(text) or _PUBLISHED_LABEL.fullmatch(label))
+
+
+# A label that says the date after it is the publication's, in the languages of
+# `dates._LABEL` ("Published on", "Erschienen am:", "ePublished:").
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:(?:first|originally|e)\s*)?(?:published|posted|erschienen|veröffentlicht|publiée?"
+    r"|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано)"
+    r"\b(?:\s+(?:on|am|le|el|il|em|op|в)\b)?\s*:?\s*",
+    re.IGNORECASE,
+)
+# Such a label in the page's text with a number soon after it: the cheap test of the whole
+# text (one string, searched for each label with `str.find`) before the text nodes that hold
+# the label are looked for.
+_LABEL_WORDS = (
+    "published", "posted", "erschienen", "veröffentlicht", "publié", "publicado", "pubblicato",
+    "gepubliceerd", "opublikowano", "опубликовано",
+)  # fmt: skip
+_NUMBER_AFTER = re.compile(r"(?![^\W\d_])\W{0,3}\D{0,20}\d")
+# The texts after a label (the label first): after its element's tail, or its element's text.
+_LABEL_NEXT = "following::text()[position() <= 6]"
+_LABEL_INSIDE_NEXT = "(descendant::text() | following::text())[position() <= 6]"
+_MAX_LABEL_LINE = 80
+
+
+def _labelled_published(tree: Any) -> datetime | None:
+    """The date a line anywhere in the page labels as the publication's ("Erschienen am:
+    01.11.2023" under the text, "Veröffentlicht am" with the date in the next element), for
+    a page that declares none; not in comments or lists of other stories."""
+    body = tree.find("body")
+    words = _label_words(body.text_content()) if body is not None else []
+    if not words:
+        return None
+    tests = " or ".join(f"contains(., '{word}')" for word in words)
+    for node in tree.xpath(f"//body//text()[{tests}]"):
+        text = " ".join(str(node).split())
+        match = _PUBLISHED_LABEL.match(text) if len(text) <= _MAX_LABEL_LINE else None
+        parent = node.getparent()
+        if match is None or parent is None or parent.tag in ("script", "style", "noscript"):
+            continue
+        if _in_listing(parent):
+            continue
+        rest = text[match.end() :]
+        if not rest:
+            # The date in an element of its own: the next text that says anything.
+            after = parent.xpath(_LABEL_NEXT if node.is_tail else _LABEL_INSIDE_NEXT)[1:]
+            rest = next((" ".join(t.split()) for t in map(str, after) if t.strip()), "")
+        found = _line_date(rest) if len(rest) <= _MAX_LABEL_LINE else None
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
+            return found
+    return None
+
+
+def _label_words(text: str) -> list[str]:
+    """The publication labels in `text` with a number soon after them, as the text writes
+    them ("Erschienen", "PUBLISHED"): letters only."""
+    lowered = text.lower()
+    found: dict[str, None] = {}
+    for label in _LABEL_WORDS:
+        at = lowered.find(label)
+        while at != -1:
+            end = at + len(label)
+            word = text[at:end]
+            if (
+                word.lower() == label
+                and not text[at - 1 : at].isalpha()
+                and _NUMBER_AFTER.match(text, end)
+            ):
+                found[word] = None
+            at = lowered.find(label, end)
+    return list(found)
+
+
+# Web pages are younger than this; an older date under a headline is its subject's (a birth
+# date in an encyclopedia's facts), as htmldate, which reads pages for dates, also assumes.
+_FIRST_WEB_YEAR = 1995
+
+
+# Text under a headline longer than this is the article's (or a standfirst's, once) ...
+_MAX_DATE_TEXT = 200
+_SHORTEST_DATE = 6  # "1.2.21"
+# ... and where the page declares no date, a date line is above any text longer than this
+# (its text's short paragraphs may name other dates).
+_MAX_LEAD_TEXT = 100
+
+
+def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int]]:
+    """The dates of the short lines under the page's headline, until its text begins:
+    (date, the label before it, the line, the length of the longest text before it)."""
+    heading = _headline_element(tree, title)
+    if heading is None:
+        return
+    label = ""
+    standfirst = False
+    passed = 0  # the longest text passed
+    for node in heading.xpath(_FOLLOWING_TEXT):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript"):
+            continue
+        if _not_shown_date(node, parent):
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > _MAX_DATE_TEXT:
+            if standfirst or len(text) > _MAX_STANDFIRST:
+                return  # the article's text has begun
+            standfirst = True  # a standfirst, or the text's first paragraph
+        elif len(text) >= _SHORTEST_DATE and (shown := _line_date(text)) is not None:
+            if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
+                yield shown, label, text, passed
+        else:
+            label = text or label  # "Last updated:" in an element of its own
+        passed = max(passed, len(text))
+
+
+def _line_date(text: str) -> datetime | None:
+    """The date in a short line: written among other words, or the whole line one
+    ("4. 2. 2022.", spaced as some German sites do)."""
+    from newsread.index.files.dates import looks_like_date_line
+
+    found = find_date(text)
+    if found is None and looks_like_date_line(text):
+        found = parse_date(text)
+    return found
+
+
+def _headline_element(tree: Any, title: str) -> Any | None:
+    """The `<h1>` that is the article's headline: the one that says the title where the
+    page has several (a blog's name in the first), else the first not the site's."""
+    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if len(headings) > 1 and title:
+        wanted = _loose(title)
+        for heading in headings:
+            if _loose(" ".join(heading.text_content().split())) == wanted:
+                return heading
+    return headings[0] if headings else None
+
+
+# A date in a URL's path, as blogs and news sites file their stories ("/2020/02/24/slug").
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
+# A UTC moment this many hours before midnight or after it may be the next or last day locally.
+_WEST_HOURS = 12
+_EAST_HOURS = 14
+
+
+def _on_url_day(declared: datetime, url: str) -> datetime:
+    """`declared`, given in UTC, on the calendar day its URL files it under where that is a
+    day before or after: the site's own day ("2020-02-25T02:25Z" filed under /2020/02/24/)."""
+    match = _URL_DATE.search(urlsplit(url).path) if declared.utcoffset() == _UTC else None
+    if match is None:
+        return declared
+    year, month, number = (int(part) for part in match.groups())
+    try:
+        return _on_day(declared, datetime(year, month, number).date())
+    except ValueError:
+        return declared
+
+
+def _on_time_text(tree: Any, declared: datetime) -> datetime:
+    """`declared`, given in UTC, on the day the text of its own `<time>` element shows
+    (`<time datetime="2019-10-18T22:04Z">19. Oktober 2019</time>`): the site's own day."""
+    if declared.utcoffset() != _UTC:
+        return declared
+    for time in tree.xpath("//body//time[@datetime]"):
+        if _parse_declared(time.get("datetime")) != declared or _in_listing(time):
+            continue
+        shown = _line_date(" ".join(time.text_content().split())[:_MAX_DATE_TEXT])
+        if shown is not None:
+            return _on_day(declared, shown.date())
+    return declared
+
+
+def _on_day(declared: datetime, day: date) -> datetime:
+    """The `declared` UTC moment with the smallest offset that puts it on `day` (New York's
+    evening is the next day in UTC), where `day` is a day before or after it; else as it is."""
+    shift = (day - declared.date()).days
+    if shift == -1 and declared.hour < _WEST_HOURS:
+        return declared.astimezone(timezone(-timedelta(hours=declared.hour + 1)))
+    if shift == 1 and declared.hour >= 24 - _EAST_HOURS:
+        return declared.astimezone(timezone(timedelta(hours=24 - declared.hour)))
     return declared
 
 

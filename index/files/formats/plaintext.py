@@ -1723,7 +1723,52 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
             or _LABELLED_DATE.search(line)
         )
     )
-    return next(filter(None, map(find_date, dated)), None)
+    found = next(filter(None, map(find_date, dated)), None)
+    if found is not None:
+        return found
+    # Anywhere on the page, under the headline first: a line that labels its date as the
+    # publication's ("erstellt von Jane — veröffentlicht 28.01.2022 06:00" under a list of
+    # related stories, where the page's template puts it).
+    order = [*lines[page.headline + 1 :], *lines[: page.headline][::-1]]
+    return next(filter(None, map(_published_on, order)), None)
+
+
+# A label that says the date right after it is the publication's.
+_PUBLISHED_ON = re.compile(
+    r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publiée?|publicado|pubblicato"
+    r"|gepubliceerd|opublikowano|опубликовано)(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*",
+    re.IGNORECASE,
+)
+# How much of a line after such a label may hold its date.
+_LABELLED_REACH = 40
+
+
+def _published_on(raw: str) -> datetime | None:
+    """The date a line labels as the publication's, written right after the label."""
+    if len(raw) > _DATE_LINE * 2 or not any(ch.isdigit() for ch in raw):
+        return None
+    line = _clean(raw)
+    match = _PUBLISHED_ON.search(line) if len(line) <= _DATE_LINE else None
+    return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
+
+
+def _date_alone_near_top(lines: list[str]) -> datetime | None:
+    """A line near the top of a file that is only a date, a list's bullet before it ("* 31.03.2020"
+    under a byline the header did not read as one) or an item of a meta bar, where nothing
+    else dated the file."""
+    for raw in lines:
+        # "⋅ November 22, 2011 ⋅ Email this post ⋅ Print": a meta bar's items apart.
+        for item in _BAR_ITEMS.split(_clean(raw)):
+            line = item.strip("*+•·⋅| ")
+            if line and len(line) <= _DATE_ALONE and looks_like_date_line(line):
+                found = parse_date(line)
+                if found is not None:
+                    return found
+    return None
+
+
+# What sets a meta bar's items apart: a bar, a dot, a bullet between spaces.
+_BAR_ITEMS = re.compile(r"\s[|⋅•·]\s")
 
 
 def parse_text(text: str, name: str = "") -> Draft:
@@ -1751,6 +1796,8 @@ def parse_text(text: str, name: str = "") -> Draft:
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
         del state.bylines[known:]
+    if state.published is None and page is None:
+        state.published = _date_alone_near_top(lines[: _MAX_HEADER_LINES * 2])
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
