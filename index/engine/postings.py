@@ -280,6 +280,11 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+ORDER_SAMPLE = 64
+"""Candidates whose positions of every word choose the order the words are checked in."""
+ORDER_FROM = 256
+"""The fewest candidates checked at once that are worth a sample to order the words."""
+
 PHRASE_BATCH = 8192
 """Phrase candidates checked between two looks at the cancel token."""
 
@@ -305,6 +310,7 @@ class _PhraseSegment:
         self.words, self.by_rarity = words, by_rarity
         self.slop, self.deltas = slop, deltas
         self.read: dict[bytes, dict[int, bytes]] = {}
+        self.ordered = slop != 1  # `_order` has put the words in the order to check them
 
     def check(self, local: list[int]) -> list[int]:
         """The documents of `local` (sorted) that have the phrase."""
@@ -322,6 +328,8 @@ class _PhraseSegment:
         # `initial=-i` shifts the positions by -i in C, and adds -i itself, which is never a
         # start: whichever of the sets or the last stream comes from word 0 has only starts
         # >= 0 (its positions).
+        if not self.ordered and len(local) >= ORDER_FROM:
+            self._order(local)
         alive = local
         starts: list[set[int]] | None = None
         last = self.by_rarity[-1]
@@ -343,6 +351,40 @@ class _PhraseSegment:
                 return []
             starts = list(filter(None, starts))
         return alive
+
+    def _order(self, local: list[int]) -> None:
+        """Put the words after the rarest in the order that costs the fewest reads, judged
+        on a sample of the candidates (the first `ORDER_SAMPLE` of the first check of at
+        least `ORDER_FROM`; a first page's few candidates, spread over every block, keep the
+        order by rarity: a sample of them would cost more reads than it saves).
+
+        Checking a word costs about its document frequency (its blocks holding candidates)
+        and leaves the share `s` of the candidates whose positions meet the rarest word's as
+        the phrase has them (in the sample, smoothed). Checks that each cost `c` and keep `s`
+        cost the least in rising order of c / (1 - s), the classic order of filters.
+        Document frequency alone says nothing of which words stand together: at 100,000
+        articles "shr" and "oper" met in 13 of the sample of "oper shr cts", "shr" and "cts"
+        in none, so "cts", the commonest word, goes second and "oper" is read for few
+        candidates. Any order gives the same matches (a match is a start every word has)."""
+        self.ordered = True
+        rest = self.by_rarity[1:]
+        if len(rest) < 2:
+            return
+        sample = local[:ORDER_SAMPLE]
+        first = self.by_rarity[0]
+        starts = [
+            set(accumulate(d, initial=-first)) for d in self._deltas(self.words[first], sample)
+        ]
+        rank = {}
+        for i in rest:
+            met = sum(
+                not s.isdisjoint(accumulate(d, initial=-i))
+                for s, d in zip(starts, self._deltas(self.words[i], sample), strict=True)
+            )
+            kept = (met + 1) / (len(sample) + 2)
+            rank[i] = self.reader.doc_frequency(self.fieldname, self.words[i]) / (1 - kept)
+        # sorted() is stable: equal ranks keep the order by rarity
+        self.by_rarity = [first, *sorted(rest, key=rank.__getitem__)]
 
     def _deltas(self, word: bytes, docs: list[int]) -> list[list[int]]:
         """The position deltas of `word` in each of `docs` (sorted). Every posting of a
