@@ -261,3 +261,38 @@ def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Librar
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def test_a_phrase_s_words_are_checked_in_the_order_that_rules_out_the_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of "sorrel tansy yarrow", "sorrel tansy" stands together in every article with all
+    three words and "sorrel _ yarrow" in few: "yarrow" is checked second although "tansy" is
+    rarer, and the matches are Whoosh's."""
+    from whoosh import query
+
+    root = tmp_path / "library"
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "home"))
+    # The test's few candidates are worth a sample (raising=False: fails on the order, not
+    # on a missing constant, without the ordering).
+    monkeypatch.setattr(postings, "ORDER_FROM", 8, raising=False)
+    for n in range(40):
+        tail = "yarrow harbour" if n % 13 == 0 else "harbour grain yarrow"
+        write_article(root, f"a{n:03}.txt", f"Report {n}", f"council sorrel tansy {tail} river")
+    for n in range(40, 45):
+        write_article(root, f"a{n:03}.txt", f"Report {n}", "council tansy river")
+    for n in range(45, 55):
+        write_article(root, f"a{n:03}.txt", f"Report {n}", "council yarrow river")
+    library = Library(root).open()
+    library.update()
+    with library.searcher() as searcher:
+        terms = [t.text for t in library.index.schema["body"].analyzer("sorrel tansy yarrow")]
+        q = query.Phrase("body", terms)
+        found = postings.evaluate_partial(searcher, q)
+        assert isinstance(found, postings._PhraseMatch)
+        assert found.resolve() == pytest.approx(_whoosh(searcher, q), rel=1e-6)
+        assert len(found.resolve()) == 4
+        assert found.segments
+        for segment in found.segments:  # sorrel is the rarest word of each segment
+            assert segment.by_rarity == [0, 2, 1]
+    library.close()

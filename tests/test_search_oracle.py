@@ -773,3 +773,45 @@ def test_search_agrees_with_the_oracle_on_generated_queries(
     library, docs = hypothesis_library
     problems = compare(library, docs, oracle.Annotations(), text, sort=sort, limit=limit)
     assert not problems, f"library seed {HYPOTHESIS_LIBRARY}, query {text!r}: {problems}"
+
+
+# -- phrases of common words: the order their words are checked in (issue 16) ------------------
+
+
+def test_rare_phrases_of_common_words_agree_with_the_oracle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phrases of 3 or 4 of the library's most common words (a stop word among them at
+    times), mostly in an order no article has, and phrases cut from the articles: found as
+    the oracle finds them with the words checked in the order a sample of candidates chose
+    (`postings._PhraseSegment._order`, here from 2 candidates up, not 256)."""
+    monkeypatch.setattr(postings, "ORDER_FROM", 2)
+    monkeypatch.setattr(postings, "ORDER_SAMPLE", 3)
+    seed = PHRASE_LIBRARY + 1
+    library, _ = _build(seed, tmp_path / "library", monkeypatch)
+    docs = oracle.docs_of(library)
+    articles = library.docs.articles(list(library.docs.all_keys())).values()
+    bodies = [" ".join(a.paragraphs).split() for a in articles]
+    counts: dict[str, int] = {}
+    for body in bodies:
+        for word in set(body) - set(STOPS):
+            counts[word] = counts.get(word, 0) + 1
+    common = sorted(counts, key=lambda w: (-counts[w], w))[:12]
+    rng = random.Random(seed)
+    failures, found = [], 0
+    for n in range(16):
+        if n % 4 == 3:  # a phrase an article has
+            body = rng.choice([b for b in bodies if len(b) > 4])
+            at = rng.randrange(len(body) - 3)
+            words = body[at : at + rng.randint(3, 4)]
+        else:
+            words = rng.sample(common, rng.randint(3, 4))
+            if n % 3 == 0:
+                words.insert(1, rng.choice(STOPS))
+        text = '"' + " ".join(words) + '"'
+        found += bool(oracle.search(docs, text).total)
+        problems = compare(library, docs, oracle.Annotations(), text, sort="relevance", limit=10)
+        failures += [f"seed {seed}, query {text!r}: {p}" for p in problems]
+    library.close()
+    assert not failures, "\n".join(failures)
+    assert found >= 3  # the phrases cut from the articles at least

@@ -409,10 +409,11 @@ def test_ids_and_weights_read_without_values_are_whoosh_own(
         fast_blocks = 0
         for word in (b"grain", b"harbour", b"river", b"ferry", b"quay", b"flood"):
             matcher = reader.postings("text", word)
-            expected_ids, expected_weights = [], []
+            expected_ids, expected_weights, expected_values = [], [], []
             while matcher.is_active():
                 expected_ids.append(matcher.id())
                 expected_weights.append(matcher.weight())
+                expected_values.append(matcher.value())
                 matcher.next()
             ids, weights, _ = whoosh_internals.read_postings(reader, "text", word, True, False)
             assert (ids, weights) == (expected_ids, expected_weights)
@@ -429,6 +430,9 @@ def test_ids_and_weights_read_without_values_are_whoosh_own(
                     reader, "text", word, some, False, index
                 )
                 assert sorted(values) == sorted(some)
+                # the blocks sought through the index are read as Whoosh reads them
+                of = dict(zip(expected_ids, expected_values, strict=True))
+                assert values == {d: of[d] for d in some}
             assert len(index.starts) == -(-len(expected_ids) // block)
             raw = reader._terms.matcher("text", word, reader.schema["text"].format)
             while not raw._atend:
