@@ -1114,3 +1114,30 @@ def test_a_machine_timestamp_beside_the_date_a_page_shows_gives_way_to_it() -> N
     shown = "          Jane Doe 2024-03-20T10:10:52+01:00 12. März 2024 |\n"
     published = parse_text(PAGE.replace(byline, shown)).published
     assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+# --- issue 12: where the body of a page saved as text starts (tstart12) ---------------------
+
+
+def test_a_name_signed_with_its_handle_under_the_headline_is_the_byline_not_the_lede() -> None:
+    # "Jane Doe @janedoe / 2 days": a name and its social handle, with nothing or a date after
+    # it, is a byline; the text starts under it, in a page dump and in scraped text alike.
+    for signed in (
+        "Jane Doe @janedoe / 2 days",
+        "Jane Doe @janedoe",
+        "Jane Doe @jdoe 12 March 2024",
+    ):
+        for text in (
+            PAGE.replace(
+                "          By Jane Doe\n          12 March 2024, 09:30\n", f"  {signed}\n"
+            ),
+            f"Driverless trams on two lines from spring\n\n  {signed}\n\n{LEDE}\n\n{BODY[0]}\n",
+        ):
+            draft = parse_text(text)
+            assert draft.paragraphs[0] == LEDE, signed
+            assert draft.authors == ["Jane Doe"], signed
+    # A handle in a sentence, or after words that are no one's name, is no byline.
+    followed = (
+        f"Driverless trams on two lines from spring\n\nFollow the council @northfield\n\n{LEDE}\n"
+    )
+    assert parse_text(followed).authors == []
