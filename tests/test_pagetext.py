@@ -1141,3 +1141,17 @@ def test_a_name_signed_with_its_handle_under_the_headline_is_the_byline_not_the_
         f"Driverless trams on two lines from spring\n\nFollow the council @northfield\n\n{LEDE}\n"
     )
     assert parse_text(followed).authors == []
+
+
+def test_a_video_box_between_the_byline_and_the_text_is_not_its_first_paragraph() -> None:
+    # A video's title and its one-sentence caption, set deeper than the text in their box,
+    # stand between the byline and the lede; the text's column says where it starts. A long
+    # first paragraph set deeper than the rest is the lede a page sets apart: it stays.
+    box = (
+        "          Watch the driverless tram on its trial run\n\n"
+        "          The authority's engineer explains how the trams stop at level crossings.\n"
+    )
+    page = PAGE.replace("Email\n\n", f"Email\n\n{box}\n")
+    assert parse_text(page).paragraphs[:2] == [LEDE, BODY[0]]
+    set_apart = PAGE.replace(f"    {LEDE}", f"          {LEDE}")
+    assert parse_text(set_apart).paragraphs[:2] == [LEDE, BODY[0]]
