@@ -1155,3 +1155,20 @@ def test_a_video_box_between_the_byline_and_the_text_is_not_its_first_paragraph(
     assert parse_text(page).paragraphs[:2] == [LEDE, BODY[0]]
     set_apart = PAGE.replace(f"    {LEDE}", f"          {LEDE}")
     assert parse_text(set_apart).paragraphs[:2] == [LEDE, BODY[0]]
+
+
+def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
+    # "By" / "Jane Doe" / "Jane Doe is a reporter ...": a sentence opening with the byline's
+    # full name is about the author, in the text's column or set deeper; a lede that names
+    # someone else first stays.
+    bio = "Jane Doe is a reporter who has covered transport and the city council for ten years."
+    byline = "          By Jane Doe\n"
+    for indent in (4, 10):
+        for signed in (byline, "          By\n            Jane Doe\n"):
+            page = PAGE.replace(byline, signed).replace(
+                f"\n    {LEDE}", f"\n{' ' * indent}{bio}\n\n    {LEDE}"
+            )
+            assert parse_text(page).paragraphs[:2] == [LEDE, BODY[0]], (indent, signed)
+    named = "John Roe said on Tuesday that the city's trams will run without drivers from spring."
+    page = PAGE.replace(f"    {LEDE}", f"    {named}")
+    assert parse_text(page).paragraphs[0] == named
