@@ -1143,20 +1143,6 @@ def test_a_name_signed_with_its_handle_under_the_headline_is_the_byline_not_the_
     assert parse_text(followed).authors == []
 
 
-def test_a_video_box_between_the_byline_and_the_text_is_not_its_first_paragraph() -> None:
-    # A video's title and its one-sentence caption, set deeper than the text in their box,
-    # stand between the byline and the lede; the text's column says where it starts. A long
-    # first paragraph set deeper than the rest is the lede a page sets apart: it stays.
-    box = (
-        "          Watch the driverless tram on its trial run\n\n"
-        "          The authority's engineer explains how the trams stop at level crossings.\n"
-    )
-    page = PAGE.replace("Email\n\n", f"Email\n\n{box}\n")
-    assert parse_text(page).paragraphs[:2] == [LEDE, BODY[0]]
-    set_apart = PAGE.replace(f"    {LEDE}", f"          {LEDE}")
-    assert parse_text(set_apart).paragraphs[:2] == [LEDE, BODY[0]]
-
-
 def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
     # "By" / "Jane Doe" / "Jane Doe is a reporter ...": a sentence opening with the byline's
     # full name is about the author, in the text's column or set deeper; a lede that names

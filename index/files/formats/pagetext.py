@@ -425,7 +425,6 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         dated = _dateline_start(lines, start)
         standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
         start = _dateline_start(lines, start)
-        start = _in_column(lines, start)
         text = lines[start].text
         if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
             start = _short_opening(lines, headline, start)
@@ -982,40 +981,6 @@ def _past_bio(lines: list[_Line], headline: int, start: int) -> int:
         if following is None:
             break
         start = following
-    return start
-
-
-# How many non-blank lines under a sentence set deeper than the text the text's first sentence
-# is looked for in.
-_COLUMN_LOOK = 3
-# The longest caption of a box set deeper than the text (a lede set apart runs longer).
-_CAPTION_LENGTH = 160
-
-
-def _in_column(lines: list[_Line], start: int) -> int:
-    """The first sentence in the text's column from `start` on: a short sentence set deeper
-    than the two under it, which share a column, under a title set as deep (a video's or photo's
-    title and caption in their box between the byline and the text), is not the text's first.
-    A long one, or one under the page's buttons, is the lede a page sets apart."""
-    line = lines[start]
-    above = lines[start - 1] if start else None
-    if (
-        len(line.text) > _CAPTION_LENGTH
-        or above is None
-        or above.indent != line.indent
-        or not _headline_shaped(above)
-        or _chrome(above)
-    ):
-        return start
-    following = [
-        p for p in range(start + 1, min(len(lines), start + 1 + _COLUMN_LOOK)) if lines[p].sentence
-    ]
-    if not following or not _opens_text(lines[following[0]]):
-        return start
-    column = lines[following[0]].indent
-    after = _next_text(lines, following[0])
-    if line.indent > column and after is not None and lines[after].indent == column:
-        return following[0]
     return start
 
 
