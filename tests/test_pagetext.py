@@ -1158,3 +1158,21 @@ def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
     named = "John Roe said on Tuesday that the city's trams will run without drivers from spring."
     page = PAGE.replace(f"    {LEDE}", f"    {named}")
     assert parse_text(page).paragraphs[0] == named
+
+
+def test_a_name_with_its_date_or_reading_time_under_the_title_is_the_byline() -> None:
+    # Scraped text with little page around it: "Jane Doe - March 12, 2024" or "Jane Doe · 4 min
+    # read" under the title is its byline, unmarked by "By"; the text starts under it. A place
+    # with a date there is no one's name.
+    for signed in ("Jane Doe - March 12, 2024", "Jane Doe · 4 min read", "Jane Doe • 2 hours ago"):
+        draft = parse_text(
+            f"Driverless trams on two lines from spring\n\n{signed}\n\n{LEDE}\n\n{BODY[0]}\n"
+        )
+        assert draft.paragraphs[0] == LEDE, signed
+        assert draft.authors == ["Jane Doe"], signed
+    draft = parse_text(
+        f"Driverless trams on two lines from spring\n\nJane Doe - March 12, 2024\n\n{LEDE}\n"
+    )
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    placed = f"Driverless trams on two lines from spring\n\nNorthfield - March 12, 2024\n\n{LEDE}\n"
+    assert parse_text(placed).authors == []
