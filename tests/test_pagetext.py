@@ -1114,3 +1114,65 @@ def test_a_machine_timestamp_beside_the_date_a_page_shows_gives_way_to_it() -> N
     shown = "          Jane Doe 2024-03-20T10:10:52+01:00 12. März 2024 |\n"
     published = parse_text(PAGE.replace(byline, shown)).published
     assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+# --- issue 12: where the body of a page saved as text starts (tstart12) ---------------------
+
+
+def test_a_name_signed_with_its_handle_under_the_headline_is_the_byline_not_the_lede() -> None:
+    # "Jane Doe @janedoe / 2 days": a name and its social handle, with nothing or a date after
+    # it, is a byline; the text starts under it, in a page dump and in scraped text alike.
+    for signed in (
+        "Jane Doe @janedoe / 2 days",
+        "Jane Doe @janedoe",
+        "Jane Doe @jdoe 12 March 2024",
+    ):
+        for text in (
+            PAGE.replace(
+                "          By Jane Doe\n          12 March 2024, 09:30\n", f"  {signed}\n"
+            ),
+            f"Driverless trams on two lines from spring\n\n  {signed}\n\n{LEDE}\n\n{BODY[0]}\n",
+        ):
+            draft = parse_text(text)
+            assert draft.paragraphs[0] == LEDE, signed
+            assert draft.authors == ["Jane Doe"], signed
+    # A handle in a sentence, or after words that are no one's name, is no byline.
+    followed = (
+        f"Driverless trams on two lines from spring\n\nFollow the council @northfield\n\n{LEDE}\n"
+    )
+    assert parse_text(followed).authors == []
+
+
+def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
+    # "By" / "Jane Doe" / "Jane Doe is a reporter ...": a sentence opening with the byline's
+    # full name is about the author, in the text's column or set deeper; a lede that names
+    # someone else first stays.
+    bio = "Jane Doe is a reporter who has covered transport and the city council for ten years."
+    byline = "          By Jane Doe\n"
+    for indent in (4, 10):
+        for signed in (byline, "          By\n            Jane Doe\n"):
+            page = PAGE.replace(byline, signed).replace(
+                f"\n    {LEDE}", f"\n{' ' * indent}{bio}\n\n    {LEDE}"
+            )
+            assert parse_text(page).paragraphs[:2] == [LEDE, BODY[0]], (indent, signed)
+    named = "John Roe said on Tuesday that the city's trams will run without drivers from spring."
+    page = PAGE.replace(f"    {LEDE}", f"    {named}")
+    assert parse_text(page).paragraphs[0] == named
+
+
+def test_a_name_with_its_date_or_reading_time_under_the_title_is_the_byline() -> None:
+    # Scraped text with little page around it: "Jane Doe - March 12, 2024" or "Jane Doe · 4 min
+    # read" under the title is its byline, unmarked by "By"; the text starts under it. A place
+    # with a date there is no one's name.
+    for signed in ("Jane Doe - March 12, 2024", "Jane Doe · 4 min read", "Jane Doe • 2 hours ago"):
+        draft = parse_text(
+            f"Driverless trams on two lines from spring\n\n{signed}\n\n{LEDE}\n\n{BODY[0]}\n"
+        )
+        assert draft.paragraphs[0] == LEDE, signed
+        assert draft.authors == ["Jane Doe"], signed
+    draft = parse_text(
+        f"Driverless trams on two lines from spring\n\nJane Doe - March 12, 2024\n\n{LEDE}\n"
+    )
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    placed = f"Driverless trams on two lines from spring\n\nNorthfield - March 12, 2024\n\n{LEDE}\n"
+    assert parse_text(placed).authors == []

@@ -247,6 +247,29 @@ _DATE_LEFTOVERS = _words(
     "today yesterday updated published posted modified on at vor vom hace uhr stand am publiziert"
     " aktualisiert erstellt"
 )
+# A person's name with their social handle right after it, and what follows ("Jane Doe
+# @janedoe / 2 days"): a name no sentence or headline is written with.
+_NAMED_HANDLE = re.compile(r"^(?P<name>[^\W\d_][^@|/\d]{2,40}?)\s+@\w{2,30}\b(?P<rest>.*)$")
+# A date a page gives relative to when it is read, with or without "ago": "2 days", "5h ago".
+_SINCE = re.compile(
+    r"^\d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?"
+    r"|months?|y|years?)(?:\s+ago)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_a_date(rest: str) -> bool:
+    """Whether what follows a name in a byline is nothing, a date or a relative date."""
+    rest = rest.strip(" |/•·,;–—-")
+    return (
+        not rest
+        or bool(_SINCE.match(rest))
+        or (len(rest) <= 60 and find_date(rest) is not None and not _WORD_RUN.search(rest))
+    )
+
+
+# A run of words in lower case: a sentence, not a date after a name.
+_WORD_RUN = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\b")
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
 _URL = re.compile(r"\s*\(?\s*(?:https?://|www\.|\S+@\S+\.\w|@\w)\S*\s*\)?")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -751,6 +774,9 @@ def is_byline(line: str) -> bool:
     line = " ".join(line.split())
     if not line or len(line) > 120:
         return False
+    named = _NAMED_HANDLE.match(line)
+    if named and is_person_name(named.group("name")) and _only_a_date(named.group("rest")):
+        return True  # "Jane Doe @janedoe / 2 days": a name signed with its handle
     if "@" in line or "://" in line:
         line = " ".join(_URL.sub(" ", line).split()).strip(" |")
     match = _BY_LINE.match(line)

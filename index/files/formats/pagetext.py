@@ -23,7 +23,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
-from newsread.index.files.formats.bylines import is_byline, starts_with_dateline
+from newsread.index.files.formats.bylines import (
+    is_byline,
+    is_person_name,
+    split_byline,
+    starts_with_dateline,
+)
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 
 # A dump is recognised by the short lines above its text; fewer than this is a plain file.
@@ -423,6 +428,7 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         text = lines[start].text
         if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
             start = _short_opening(lines, headline, start)
+        start = _past_bio(lines, headline, start)
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
@@ -953,6 +959,29 @@ def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, fl
         block[-1][2]["bottom"] = 1.0
         for _, text, features in block:
             features["longest"] = float(len(text) == longest)
+
+
+def _past_bio(lines: list[_Line], headline: int, start: int) -> int:
+    """The first sentence from `start` on that is not about the author: a sentence that opens
+    with the full name the byline under the headline gives ("By" / "Jane Doe" / "Jane Doe is a
+    reporter who covers ...") is the author's biography, shown beside the byline."""
+    names: set[str] = set()
+    for position in range(headline + 1, start):
+        text = lines[position].text
+        signed = is_byline(text) or (
+            position > headline + 1
+            and is_person_name(text)
+            and is_byline(f"{lines[position - 1].text} {text}")
+        )
+        if signed:
+            people = split_byline(text)[0] if is_byline(text) else [text]
+            names.update(name for name in people if len(name.split()) >= 2)
+    while names and any(lines[start].text.startswith(f"{name} ") for name in names):
+        following = _next_text(lines, start)
+        if following is None:
+            break
+        start = following
+    return start
 
 
 # How many sentences (captions, a teaser) a wire dateline may open the story after.

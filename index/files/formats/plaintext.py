@@ -519,6 +519,8 @@ def _header(lines: list[str], state: _State) -> int:
         if state.title and _name_above_metadata(lines, index, line):
             state.bylines.append(split_byline(line))  # "Jane Doe" / "May 29, 2017"
             continue
+        if state.title and _take_dated_name(line, state):
+            continue
         if is_footer(line):
             _take_category(line, state)
             continue
@@ -560,6 +562,24 @@ def _header(lines: list[str], state: _State) -> int:
     if pending_source is not None and not state.title:
         state.title = pending_source
     return len(lines)
+
+
+def _take_dated_name(line: str, state: _State) -> bool:
+    """Record a byline that is a person's name with a date, a relative date or a reading time
+    beside it on one line under the title ("Jane Doe - March 12, 2024", "Jane Doe · 4 min
+    read"), though no "By" marks it; not a sentence, and not a line without a name."""
+    if len(line) > _MAX_FURNITURE_LINE or _is_running_text(line):
+        return False
+    timed = any(_BYLINE_COMPANION.match(part.strip()) for part in _SEGMENT.split(line))
+    if not (timed or _AGO.search(line) or without_dates(line) != line):
+        return False
+    found = _byline_in(line)
+    if not found or not found[0]:
+        return False
+    state.bylines.append(found)
+    if state.published is None and not timed:
+        state.published = find_date(line)
+    return True
 
 
 # The longest line of page furniture a byline is looked for in.
