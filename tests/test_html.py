@@ -1280,3 +1280,47 @@ def test_a_utc_date_falls_on_the_day_its_own_time_element_shows(shown: str, day:
     published = parse_html(page(head, article, lang="de")).published
     assert published is not None and published.date().isoformat() == day
     assert published == datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)
+
+
+# The headline of HTML pages, second round (issue 12): the <h1> a person reads.
+
+
+def test_an_h1_reworded_from_every_title_is_the_headline() -> None:
+    head = (
+        "<title>Lounge: no entry with saver tickets - Rail Blog</title>"
+        '<meta property="og:title" content="Lounge: no entry with saver tickets">'
+    )
+    article = f"<h1>Lounge: no access any more with a saver ticket</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Lounge: no access any more with a saver ticket"
+
+
+@pytest.mark.parametrize(
+    ("h1", "head", "title"),
+    [
+        # Worded as one of the titles: the titles' order decides (Readability's).
+        (
+            "Why neon signs light up the century",
+            "<title>A history of neon signs</title>"
+            '<meta property="og:title" content="The ambitions behind neon signs">'
+            '<meta name="twitter:title" content="Why neon signs light up the century">',
+            "The ambitions behind neon signs",
+        ),
+        # No words of the title: a section's label.
+        (
+            "Allergies Health Center",
+            "<title>Peanuts early may avoid allergy</title>",
+            "Peanuts early may avoid allergy",
+        ),
+        # A tagline far shorter than the title it shares words with.
+        (
+            "Make your browser your own",
+            '<meta property="og:title" content="Browser - Customize it and make it your own - '
+            'The most flexible browser on the Web">',
+            "Browser - Customize it and make it your own - The most flexible browser on the Web",
+        ),
+    ],
+)
+def test_an_h1_that_is_not_a_rewritten_headline_leaves_the_title(
+    h1: str, head: str, title: str
+) -> None:
+    assert parse_html(page(head, f"<h1>{h1}</h1>{BODY}")).title == title

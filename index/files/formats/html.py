@@ -507,10 +507,38 @@ class _Metadata:
         if len(headings) == 1 and self.kicker_cut:
             # The titles name the <h1>'s kicker apart from it: the <h1> is this story's.
             return headings[0]
+        if len(headings) == 1 and self._rewritten_headline(headings[0]):
+            return headings[0]
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
         return _without_date_stamp(title)
+
+    def _rewritten_headline(self, heading: str) -> bool:
+        """Whether the page's lone `<h1>` is its headline as edited after the titles were
+        written: it tells the same story in other words ("Kein Zugang mehr mit
+        Sparpreis-Ticket" under a `<title>` "Kein Zutritt mehr mit Sparpreis-Tickets") and
+        none of the titles the page declares is worded as it. Where one is, the page names
+        its own headline and the titles' order decides as before; an `<h1>` with no words
+        of the titles is a section's or a page's label ("Allergies Health Center")."""
+        titles = [
+            self.tree.findtext(".//title") or "",
+            _text(self.ld("headline")),
+            *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
+        ]
+        titles = [_loose(t) for t in map(_clean, titles) if t]
+        heading_words = _words_of(heading)
+        if not titles or len(heading_words) < _MIN_HEADLINE_WORDS:
+            return False
+        loose_heading = _loose(heading)
+        if any(loose_heading in t or t in loose_heading for t in titles):
+            return False
+        if 2 * len(heading_words) < min(len(_words_of(t)) for t in titles):
+            return (
+                False  # A tagline beside the titles' longer story ("Make your Firefox your own").
+            )
+        title_words = {w for t in titles for w in _words_of(t)}
+        return len(set(heading_words) & title_words) >= _SHARED_STORY_WORDS
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -773,6 +801,9 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 # The part of a heading marked as its headline ("article__headline", "headline").
+# A rewritten <h1> has at least this many words, this many of them the titles'.
+_MIN_HEADLINE_WORDS = 3
+_SHARED_STORY_WORDS = 2
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
