@@ -1324,3 +1324,35 @@ def test_an_h1_that_is_not_a_rewritten_headline_leaves_the_title(
     h1: str, head: str, title: str
 ) -> None:
     assert parse_html(page(head, f"<h1>{h1}</h1>{BODY}")).title == title
+
+
+CRUMBS = '<div class="breadcrumbs"><a href="/">Home</a> <a href="/news">News</a> {h1}</div>'
+
+
+def test_the_headline_under_a_breadcrumb_h1_is_the_article_s_h2() -> None:
+    head = (
+        "<title>Ferries to run at night | Town Crier</title>"
+        '<meta property="og:title" content="Ferries to run at night">'
+    )
+    crumbs = CRUMBS.format(h1="<h1>Ferries to run at night</h1>")
+    article = (
+        '<h2><span class="overline">Harbour</span>'
+        '<span class="headline">Harbour ferries will run all night</span></h2>'
+    )
+    html = page(head, article + BODY).replace("<article>", crumbs + "<article>")
+    assert parse_html(html).title == "Harbour ferries will run all night"
+
+
+@pytest.mark.parametrize(
+    "h2",
+    [
+        '<h2 class="subtitle">The night ferries will run from May</h2>',  # in the trail
+        "<h2>Night ferries: the harbour</h2>",  # taken from the crumb: a topic
+    ],
+)
+def test_a_breadcrumb_h1_stays_the_headline_beside_its_subtitle_or_topic(h2: str) -> None:
+    head = "<title>Night ferries: the harbour runs them from May | Town Crier</title>"
+    h1 = "<h1>Night ferries: the harbour runs them from May</h1>"
+    in_trail, article = (h1 + h2, BODY) if "subtitle" in h2 else (h1, h2 + BODY)
+    html = page(head, article).replace("<article>", CRUMBS.format(h1=in_trail) + "<article>")
+    assert parse_html(html).title == "Night ferries: the harbour runs them from May"

@@ -500,6 +500,9 @@ class _Metadata:
         return site
 
     def title(self, site: str, authors: list[str]) -> str:
+        below = self._headline_below_breadcrumbs()
+        if below:
+            return below
         headings = self.headings()
         shown = self._headline_under_site_heading(headings)
         if shown:
@@ -513,6 +516,31 @@ class _Metadata:
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
         return _without_date_stamp(title)
+
+    def _headline_below_breadcrumbs(self) -> str:
+        """The `<h2>` that is the headline where the page's only `<h1>` is the last crumb of
+        its breadcrumb trail (the page's name as the trail gives it, often its <title>): the
+        first `<h2>` after the trail in the article that tells the titles' story, without a
+        kicker the titles set apart. Where no `<h2>` tells it, the crumb is the headline."""
+        h1s = [h for h in self.tree.iter("h1") if not _is_site_heading(h) and _heading_text(h)]
+        trail = _breadcrumb_trail(h1s[0]) if len(h1s) == 1 else None
+        if trail is None:
+            return ""
+        titles = self._titles()
+        story = {w for t in titles for w in _words_of(t)}
+        crumb = _loose(_heading_text(h1s[0]))
+        for element in h1s[0].xpath(f"following::h2[position() <= {_H2_SCAN}]"):
+            if _in_furniture(element) or _in_other_content(element):
+                continue
+            if trail in element.iterancestors():
+                continue  # The crumb's subtitle, beside it in the trail.
+            text = _heading_text(element)
+            words = _words_of(text)
+            if len(words) < _MIN_HEADLINE_WORDS or _loose(text) in crumb:
+                continue  # The crumb again, or a topic taken from it ("Lupita Nyong'o").
+            if len(set(words) & story) >= _SHARED_STORY_WORDS:
+                return _without_title_kicker(element, text, titles)
+        return ""
 
     def _rewritten_headline(self, heading: str) -> bool:
         """Whether the page's lone `<h1>` is its headline as edited after the titles were
@@ -1203,6 +1231,24 @@ def _in_other_content(element: Any) -> bool:
             return False
         furniture = furniture or _is_page_furniture(ancestor) or bool(_TEASER.search(marks))
     return furniture
+
+
+# How far up a breadcrumb trail may hold its last crumb, and how long the trail may be.
+_CRUMB_DEPTH = 4
+_MAX_TRAIL = 300
+# The <h2>s after a crumb that may be the headline.
+_H2_SCAN = 5
+
+
+def _breadcrumb_trail(heading: Any) -> Any | None:
+    """The breadcrumb trail `heading` is a crumb of: a short element marked as one (not a
+    page wrapper whose class says the page has breadcrumbs)."""
+    for depth, ancestor in enumerate(heading.iterancestors()):
+        if depth >= _CRUMB_DEPTH or ancestor.tag in ("article", "main", "body"):
+            return None
+        if "breadcrumb" in _marks(ancestor):
+            return ancestor if len(_spaced_text(ancestor)) <= _MAX_TRAIL else None
+    return None
 
 
 def _is_site_heading(heading: Any) -> bool:
