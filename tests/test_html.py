@@ -1356,3 +1356,33 @@ def test_a_breadcrumb_h1_stays_the_headline_beside_its_subtitle_or_topic(h2: str
     in_trail, article = (h1 + h2, BODY) if "subtitle" in h2 else (h1, h2 + BODY)
     html = page(head, article).replace("<article>", CRUMBS.format(h1=in_trail) + "<article>")
     assert parse_html(html).title == "Night ferries: the harbour runs them from May"
+
+
+REWRITTEN_HEAD = (
+    "<title>Lounge: no entry with saver tickets - Rail Blog</title>"
+    '<meta property="og:title" content="Lounge: no entry with saver tickets">'
+)
+REWRITTEN_H1 = "Lounge: no access any more with a saver ticket"
+
+
+def test_the_body_s_classes_do_not_make_the_h1_page_furniture() -> None:
+    html = page(REWRITTEN_HEAD, f"<h1>{REWRITTEN_H1}</h1>{BODY}")
+    html = html.replace("<body>", '<body class="single x-navbar-fixed-top has-sidebar">')
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert parse_html(html).title == REWRITTEN_H1
+
+
+def test_an_h1_marked_as_the_entry_s_title_is_not_furniture_in_a_sidebar_layout() -> None:
+    article = (
+        f'<div class="post-wrap sidebar-off"><h1 class="entry-title">{REWRITTEN_H1}</h1></div>'
+    )
+    assert parse_html(page(REWRITTEN_HEAD, article + BODY)).title == REWRITTEN_H1
+
+
+def test_the_h1_settles_two_og_titles() -> None:
+    head = (
+        '<meta property="og:title" content="Decanting wine: all you need to know">'
+        '<meta property="og:title" content="Decanting wine: all about a special step">'
+    )
+    article = f"<h1>Decanting wine: all about a special step</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Decanting wine: all about a special step"

@@ -510,7 +510,9 @@ class _Metadata:
         if len(headings) == 1 and self.kicker_cut:
             # The titles name the <h1>'s kicker apart from it: the <h1> is this story's.
             return headings[0]
-        if len(headings) == 1 and self._rewritten_headline(headings[0]):
+        if len(headings) == 1 and (
+            self._rewritten_headline(headings[0]) or self._settles_titles(headings[0])
+        ):
             return headings[0]
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
@@ -541,6 +543,16 @@ class _Metadata:
             if len(set(words) & story) >= _SHARED_STORY_WORDS:
                 return _without_title_kicker(element, text, titles)
         return ""
+
+    def _settles_titles(self, heading: str) -> bool:
+        """Whether the page declares two titles under one name (two plugins each writing an
+        og:title) and the lone `<h1>` is worded as one of them: the one the reader sees."""
+        loose_heading = _loose(heading)
+        for key in ("og:title", "twitter:title"):
+            values = {_loose(value) for value in self.all(key)}
+            if len(values) > 1 and loose_heading in values:
+                return True
+        return False
 
     def _rewritten_headline(self, heading: str) -> bool:
         """Whether the page's lone `<h1>` is its headline as edited after the titles were
@@ -1209,7 +1221,8 @@ _LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without)-sidebars
 def _in_furniture(element: Any) -> bool:
     """Whether `element` sits in page furniture rather than in the article."""
     for ancestor in element.iterancestors():
-        if ancestor.tag in ("article", "main"):
+        if ancestor.tag in ("article", "main", "body"):
+            # The body's classes describe the whole page ("x-navbar-fixed-top", "has-sidebar").
             return False
         if _is_page_furniture(ancestor):
             return True
@@ -1252,8 +1265,16 @@ def _breadcrumb_trail(heading: Any) -> Any | None:
 
 
 def _is_site_heading(heading: Any) -> bool:
-    """An `<h1>` that holds the site's logo or name: a link home, an image."""
-    return _is_logo(heading) or _in_furniture(heading)
+    """An `<h1>` that holds the site's logo or name: a link home, an image; or one in the
+    page's furniture, unless it is marked as the title of the entry it heads (a theme's
+    layout classes, "sidebar-off", can make its wrapper look like furniture)."""
+    if _is_logo(heading):
+        return True
+    entry = heading.get("itemprop") == "headline" or _ENTRY_TITLE.search(_marks(heading))
+    return not entry and _in_furniture(heading)
+
+
+_ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)-title\b")
 
 
 def _is_logo(heading: Any) -> bool:
