@@ -1386,3 +1386,19 @@ def test_the_h1_settles_two_og_titles() -> None:
     )
     article = f"<h1>Decanting wine: all about a special step</h1>{BODY}"
     assert parse_html(page(head, article)).title == "Decanting wine: all about a special step"
+
+
+def test_an_h1_marked_as_a_strapline_heads_the_h2_headline_below_it() -> None:
+    head = "<title>Maps with more details - Route tool update: points of interest</title>"
+    article = (
+        '<h1 class="strapline">Route tool update: points of interest</h1>'
+        f'<h2 class="title">Maps with more details</h2>{BODY}'
+    )
+    assert parse_html(page(head, article)).title == "Maps with more details"
+
+
+def test_a_section_laid_out_for_a_sidebar_is_not_the_sidebar() -> None:
+    article = f'<section class="l-section for-sidebar at-right"><h1>{REWRITTEN_H1}</h1></section>'
+    html = page(REWRITTEN_HEAD, article + BODY)
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert parse_html(html).title == REWRITTEN_H1

@@ -679,6 +679,11 @@ class _Metadata:
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading):
                 continue
+            following = heading.getnext()
+            if _KICKER_CLASS.search(heading.get("class") or "") and following is not None:
+                if following.tag != "h2":
+                    continue
+                heading = following  # An <h1> marked as the kicker of the <h2> below it.
             text = _heading_text(heading)
             headline = _without_title_kicker(heading, text, titles)
             self.kicker_cut = self.kicker_cut or headline != text
@@ -836,7 +841,7 @@ class _Metadata:
 # A heading's kicker: the topic line set above or before the headline inside the `<h1>`
 # ("Einheit der Woche", "Olympische Spiele in Paris"), a separate line on the page.
 _KICKER_CLASS = re.compile(
-    r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading"
+    r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading|strapline"
     r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
     re.IGNORECASE,
 )
@@ -1215,7 +1220,7 @@ def _is_page_furniture(element: Any) -> bool:
 
 
 # A class that names a page's layout by its number of sidebars.
-_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without)-sidebars?\b\S*")
+_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without|for)-sidebars?\b\S*")
 
 
 def _in_furniture(element: Any) -> bool:
