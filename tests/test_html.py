@@ -1402,3 +1402,9 @@ def test_a_section_laid_out_for_a_sidebar_is_not_the_sidebar() -> None:
     html = page(REWRITTEN_HEAD, article + BODY)
     html = html.replace("<article>", "<div>").replace("</article>", "</div>")
     assert parse_html(html).title == REWRITTEN_H1
+
+
+def test_the_headline_follows_wordpress_s_blog_archive_label_under_the_blog_s_h1() -> None:
+    head = "<title>Time to talk » Blog Archive » More cinemas go digital</title>"
+    html = page(head, BODY).replace("<article>", "<h1>Time to talk</h1><article>")
+    assert parse_html(html).title == "More cinemas go digital"

@@ -504,7 +504,7 @@ class _Metadata:
         if below:
             return below
         headings = self.headings()
-        shown = self._headline_under_site_heading(headings)
+        shown = self._headline_under_site_heading(headings) or self._after_archive_label(headings)
         if shown:
             return shown
         if len(headings) == 1 and self.kicker_cut:
@@ -542,6 +542,22 @@ class _Metadata:
                 continue  # The crumb again, or a topic taken from it ("Lupita Nyong'o").
             if len(set(words) & story) >= _SHARED_STORY_WORDS:
                 return _without_title_kicker(element, text, titles)
+        return ""
+
+    def _after_archive_label(self, headings: list[str]) -> str:
+        """The headline in a `<title>` that WordPress themes write "Blog » Blog Archive »
+        Headline": what follows the label, where the page's `<h1>`s are the blog's name
+        before it."""
+        page_title = _clean(self.tree.findtext(".//title") or "")
+        parts = [part for part in _TITLE_PARTS.split(page_title) if part.strip()]
+        labels = {_loose(label) for label in _ARCHIVE_LABELS}
+        for index, part in enumerate(parts[:-1]):
+            if _loose(part) not in labels:
+                continue
+            names = {_loose(p) for p in parts[:index]}
+            if all(_loose(h) in names for h in headings):
+                rest = page_title[page_title.find(part) + len(part) :]
+                return _clean(rest.lstrip(_LEADING_SEPARATORS + "»«/"))
         return ""
 
     def _settles_titles(self, heading: str) -> bool:
