@@ -1408,3 +1408,14 @@ def test_the_headline_follows_wordpress_s_blog_archive_label_under_the_blog_s_h1
     head = "<title>Time to talk » Blog Archive » More cinemas go digital</title>"
     html = page(head, BODY).replace("<article>", "<h1>Time to talk</h1><article>")
     assert parse_html(html).title == "More cinemas go digital"
+
+
+def test_the_h1_the_structured_data_names_is_the_headline_even_in_furniture() -> None:
+    said = "Airline to join the alliance by spring"
+    headline = "Airline sets a new date to join the alliance"
+    head = f'<title>{said}</title><meta property="og:title" content="{said}">' + ld(
+        {"@type": "NewsArticle", "headline": headline}
+    )
+    story = f'<div class="above-footer"><h1>{headline}</h1>{BODY}</div>'
+    html = page(head, "").replace("<article></article>", story)
+    assert parse_html(html).title == "Airline sets a new date to join the alliance"

@@ -692,8 +692,13 @@ class _Metadata:
         a kicker the `<title>` sets apart."""
         found = []
         titles = self._titles()
+        declared = _words_of(_text(self.ld("headline")))
         for heading in self.tree.iter("h1"):
-            if _is_site_heading(heading):
+            if _is_site_heading(heading) and (
+                not declared or _words_of(_heading_text(heading)) != declared
+            ):
+                # Wherever the layout puts it ("above-footer" wraps a whole story on some
+                # sites), the <h1> the structured data names as the headline is the article's.
                 continue
             following = heading.getnext()
             if _KICKER_CLASS.search(heading.get("class") or "") and following is not None:
