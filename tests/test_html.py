@@ -1419,3 +1419,8 @@ def test_the_h1_the_structured_data_names_is_the_headline_even_in_furniture() ->
     story = f'<div class="above-footer"><h1>{headline}</h1>{BODY}</div>'
     html = page(head, "").replace("<article></article>", story)
     assert parse_html(html).title == "Airline sets a new date to join the alliance"
+
+
+def test_a_one_word_h1_beside_the_headline_is_a_section_heading() -> None:
+    article = f"<h1>{REWRITTEN_H1}</h1>{BODY}<h1>Directions</h1><p>Take the train.</p>"
+    assert parse_html(page(REWRITTEN_HEAD, article)).title == REWRITTEN_H1

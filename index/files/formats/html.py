@@ -711,6 +711,9 @@ class _Metadata:
             text = headline
             if text and text not in found:
                 found.append(text)
+        if any(len(_words_of(text)) >= _MIN_HEADLINE_WORDS for text in found):
+            # A one-word <h1> beside a headline is a section's heading ("Anwendung").
+            found = [text for text in found if len(_words_of(text)) > 1]
         return found
 
     def site_headings(self) -> list[str]:
