@@ -1424,3 +1424,14 @@ def test_the_h1_the_structured_data_names_is_the_headline_even_in_furniture() ->
 def test_a_one_word_h1_beside_the_headline_is_a_section_heading() -> None:
     article = f"<h1>{REWRITTEN_H1}</h1>{BODY}<h1>Directions</h1><p>Take the train.</p>"
     assert parse_html(page(REWRITTEN_HEAD, article)).title == REWRITTEN_H1
+
+
+def test_the_h2_under_a_breadcrumb_h1_is_the_headline_without_the_crumb_s_kicker() -> None:
+    head = "<title>Covid-19: Can the spread be controlled? - Science Weekly</title>"
+    crumbs = CRUMBS.format(h1="<h1>Covid-19: Can the spread be controlled?</h1>")
+    article = (
+        '<h2><span class="content__kicker">Covid-19</span><span class="sr-only">: </span>'
+        '<span class="content__title">Can the spread be controlled?</span></h2>'
+    )
+    html = page(head, article + BODY).replace("<article>", crumbs + "<article>")
+    assert parse_html(html).title == "Can the spread be controlled?"

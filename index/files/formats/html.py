@@ -538,8 +538,8 @@ class _Metadata:
                 continue  # The crumb's subtitle, beside it in the trail.
             text = _heading_text(element)
             words = _words_of(text)
-            if len(words) < _MIN_HEADLINE_WORDS or _loose(text) in crumb:
-                continue  # The crumb again, or a topic taken from it ("Lupita Nyong'o").
+            if len(words) < _MIN_HEADLINE_WORDS or crumb.startswith(_loose(text)):
+                continue  # The crumb again, or a topic taken from its front ("Lupita Nyong'o").
             if len(set(words) & story) >= _SHARED_STORY_WORDS:
                 return _without_title_kicker(element, text, titles)
         return ""
