@@ -694,11 +694,7 @@ class _Metadata:
         titles = self._titles()
         declared = _words_of(_text(self.ld("headline")))
         for heading in self.tree.iter("h1"):
-            if _is_site_heading(heading) and (
-                not declared or _words_of(_heading_text(heading)) != declared
-            ):
-                # Wherever the layout puts it ("above-footer" wraps a whole story on some
-                # sites), the <h1> the structured data names as the headline is the article's.
+            if _is_site_heading(heading) and not _marked_headline(heading, declared):
                 continue
             following = heading.getnext()
             if _KICKER_CLASS.search(heading.get("class") or "") and following is not None:
@@ -1294,13 +1290,21 @@ def _breadcrumb_trail(heading: Any) -> Any | None:
 
 
 def _is_site_heading(heading: Any) -> bool:
-    """An `<h1>` that holds the site's logo or name: a link home, an image; or one in the
-    page's furniture, unless it is marked as the title of the entry it heads (a theme's
-    layout classes, "sidebar-off", can make its wrapper look like furniture)."""
+    """An `<h1>` that holds the site's logo or name: a link home, an image."""
+    return _is_logo(heading) or _in_furniture(heading)
+
+
+def _marked_headline(heading: Any, declared: list[str]) -> bool:
+    """Whether an `<h1>` that looks like the site's is marked as the article's headline: as
+    the title of the entry it heads (a theme's layout classes, "sidebar-off", can make its
+    wrapper look like furniture), or worded as the headline the structured data declares
+    (`declared`, its words), wherever the layout puts it ("above-footer" wraps a whole story
+    on some sites). Not a logo."""
     if _is_logo(heading):
+        return False
+    if heading.get("itemprop") == "headline" or _ENTRY_TITLE.search(_marks(heading)):
         return True
-    entry = heading.get("itemprop") == "headline" or _ENTRY_TITLE.search(_marks(heading))
-    return not entry and _in_furniture(heading)
+    return bool(declared) and _words_of(_heading_text(heading)) == declared
 
 
 _ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)-title\b")
