@@ -1280,3 +1280,158 @@ def test_a_utc_date_falls_on_the_day_its_own_time_element_shows(shown: str, day:
     published = parse_html(page(head, article, lang="de")).published
     assert published is not None and published.date().isoformat() == day
     assert published == datetime(2019, 10, 18, 22, 4, tzinfo=timezone.utc)
+
+
+# The headline of HTML pages, second round (issue 12): the <h1> a person reads.
+
+
+def test_an_h1_reworded_from_every_title_is_the_headline() -> None:
+    head = (
+        "<title>Lounge: no entry with saver tickets - Rail Blog</title>"
+        '<meta property="og:title" content="Lounge: no entry with saver tickets">'
+    )
+    article = f"<h1>Lounge: no access any more with a saver ticket</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Lounge: no access any more with a saver ticket"
+
+
+@pytest.mark.parametrize(
+    ("h1", "head", "title"),
+    [
+        # Worded as one of the titles: the titles' order decides (Readability's).
+        (
+            "Why neon signs light up the century",
+            "<title>A history of neon signs</title>"
+            '<meta property="og:title" content="The ambitions behind neon signs">'
+            '<meta name="twitter:title" content="Why neon signs light up the century">',
+            "The ambitions behind neon signs",
+        ),
+        # No words of the title: a section's label.
+        (
+            "Allergies Health Center",
+            "<title>Peanuts early may avoid allergy</title>",
+            "Peanuts early may avoid allergy",
+        ),
+        # A tagline far shorter than the title it shares words with.
+        (
+            "Make your browser your own",
+            '<meta property="og:title" content="Browser - Customize it and make it your own - '
+            'The most flexible browser on the Web">',
+            "Browser - Customize it and make it your own - The most flexible browser on the Web",
+        ),
+    ],
+)
+def test_an_h1_that_is_not_a_rewritten_headline_leaves_the_title(
+    h1: str, head: str, title: str
+) -> None:
+    assert parse_html(page(head, f"<h1>{h1}</h1>{BODY}")).title == title
+
+
+CRUMBS = '<div class="breadcrumbs"><a href="/">Home</a> <a href="/news">News</a> {h1}</div>'
+
+
+def test_the_headline_under_a_breadcrumb_h1_is_the_article_s_h2() -> None:
+    head = (
+        "<title>Ferries to run at night | Town Crier</title>"
+        '<meta property="og:title" content="Ferries to run at night">'
+    )
+    crumbs = CRUMBS.format(h1="<h1>Ferries to run at night</h1>")
+    article = (
+        '<h2><span class="overline">Harbour</span>'
+        '<span class="headline">Harbour ferries will run all night</span></h2>'
+    )
+    html = page(head, article + BODY).replace("<article>", crumbs + "<article>")
+    assert parse_html(html).title == "Harbour ferries will run all night"
+
+
+@pytest.mark.parametrize(
+    "h2",
+    [
+        '<h2 class="subtitle">The night ferries will run from May</h2>',  # in the trail
+        "<h2>Night ferries: the harbour</h2>",  # taken from the crumb: a topic
+    ],
+)
+def test_a_breadcrumb_h1_stays_the_headline_beside_its_subtitle_or_topic(h2: str) -> None:
+    head = "<title>Night ferries: the harbour runs them from May | Town Crier</title>"
+    h1 = "<h1>Night ferries: the harbour runs them from May</h1>"
+    in_trail, article = (h1 + h2, BODY) if "subtitle" in h2 else (h1, h2 + BODY)
+    html = page(head, article).replace("<article>", CRUMBS.format(h1=in_trail) + "<article>")
+    assert parse_html(html).title == "Night ferries: the harbour runs them from May"
+
+
+REWRITTEN_HEAD = (
+    "<title>Lounge: no entry with saver tickets - Rail Blog</title>"
+    '<meta property="og:title" content="Lounge: no entry with saver tickets">'
+)
+REWRITTEN_H1 = "Lounge: no access any more with a saver ticket"
+
+
+def test_the_body_s_classes_do_not_make_the_h1_page_furniture() -> None:
+    html = page(REWRITTEN_HEAD, f"<h1>{REWRITTEN_H1}</h1>{BODY}")
+    html = html.replace("<body>", '<body class="single x-navbar-fixed-top has-sidebar">')
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert parse_html(html).title == REWRITTEN_H1
+
+
+def test_an_h1_marked_as_the_entry_s_title_is_not_furniture_in_a_sidebar_layout() -> None:
+    article = (
+        f'<div class="post-wrap sidebar-off"><h1 class="entry-title">{REWRITTEN_H1}</h1></div>'
+    )
+    assert parse_html(page(REWRITTEN_HEAD, article + BODY)).title == REWRITTEN_H1
+
+
+def test_the_h1_settles_two_og_titles() -> None:
+    head = (
+        '<meta property="og:title" content="Decanting wine: all you need to know">'
+        '<meta property="og:title" content="Decanting wine: all about a special step">'
+    )
+    article = f"<h1>Decanting wine: all about a special step</h1>{BODY}"
+    assert parse_html(page(head, article)).title == "Decanting wine: all about a special step"
+
+
+def test_an_h1_marked_as_a_strapline_heads_the_h2_headline_below_it() -> None:
+    head = "<title>Maps with more details - Route tool update: points of interest</title>"
+    article = (
+        '<h1 class="strapline">Route tool update: points of interest</h1>'
+        f'<h2 class="title">Maps with more details</h2>{BODY}'
+    )
+    assert parse_html(page(head, article)).title == "Maps with more details"
+
+
+def test_a_section_laid_out_for_a_sidebar_is_not_the_sidebar() -> None:
+    article = f'<section class="l-section for-sidebar at-right"><h1>{REWRITTEN_H1}</h1></section>'
+    html = page(REWRITTEN_HEAD, article + BODY)
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert parse_html(html).title == REWRITTEN_H1
+
+
+def test_the_headline_follows_wordpress_s_blog_archive_label_under_the_blog_s_h1() -> None:
+    head = "<title>Time to talk » Blog Archive » More cinemas go digital</title>"
+    html = page(head, BODY).replace("<article>", "<h1>Time to talk</h1><article>")
+    assert parse_html(html).title == "More cinemas go digital"
+
+
+def test_the_h1_the_structured_data_names_is_the_headline_even_in_furniture() -> None:
+    said = "Airline to join the alliance by spring"
+    headline = "Airline sets a new date to join the alliance"
+    head = f'<title>{said}</title><meta property="og:title" content="{said}">' + ld(
+        {"@type": "NewsArticle", "headline": headline}
+    )
+    story = f'<div class="above-footer"><h1>{headline}</h1>{BODY}</div>'
+    html = page(head, "").replace("<article></article>", story)
+    assert parse_html(html).title == "Airline sets a new date to join the alliance"
+
+
+def test_a_one_word_h1_beside_the_headline_is_a_section_heading() -> None:
+    article = f"<h1>{REWRITTEN_H1}</h1>{BODY}<h1>Directions</h1><p>Take the train.</p>"
+    assert parse_html(page(REWRITTEN_HEAD, article)).title == REWRITTEN_H1
+
+
+def test_the_h2_under_a_breadcrumb_h1_is_the_headline_without_the_crumb_s_kicker() -> None:
+    head = "<title>Covid-19: Can the spread be controlled? - Science Weekly</title>"
+    crumbs = CRUMBS.format(h1="<h1>Covid-19: Can the spread be controlled?</h1>")
+    article = (
+        '<h2><span class="content__kicker">Covid-19</span><span class="sr-only">: </span>'
+        '<span class="content__title">Can the spread be controlled?</span></h2>'
+    )
+    html = page(head, article + BODY).replace("<article>", crumbs + "<article>")
+    assert parse_html(html).title == "Can the spread be controlled?"

@@ -500,17 +500,101 @@ class _Metadata:
         return site
 
     def title(self, site: str, authors: list[str]) -> str:
+        below = self._headline_below_breadcrumbs()
+        if below:
+            return below
         headings = self.headings()
-        shown = self._headline_under_site_heading(headings)
+        shown = self._headline_under_site_heading(headings) or self._after_archive_label(headings)
         if shown:
             return shown
         if len(headings) == 1 and self.kicker_cut:
             # The titles name the <h1>'s kicker apart from it: the <h1> is this story's.
             return headings[0]
+        if len(headings) == 1 and (
+            self._rewritten_headline(headings[0]) or self._settles_titles(headings[0])
+        ):
+            return headings[0]
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
         return _without_date_stamp(title)
+
+    def _headline_below_breadcrumbs(self) -> str:
+        """The `<h2>` that is the headline where the page's only `<h1>` is the last crumb of
+        its breadcrumb trail (the page's name as the trail gives it, often its <title>): the
+        first `<h2>` after the trail in the article that tells the titles' story, without a
+        kicker the titles set apart. Where no `<h2>` tells it, the crumb is the headline."""
+        h1s = [h for h in self.tree.iter("h1") if not _is_site_heading(h) and _heading_text(h)]
+        trail = _breadcrumb_trail(h1s[0]) if len(h1s) == 1 else None
+        if trail is None:
+            return ""
+        titles = self._titles()
+        story = {w for t in titles for w in _words_of(t)}
+        crumb = _loose(_heading_text(h1s[0]))
+        for element in h1s[0].xpath(f"following::h2[position() <= {_H2_SCAN}]"):
+            if _in_furniture(element) or _in_other_content(element):
+                continue
+            if trail in element.iterancestors():
+                continue  # The crumb's subtitle, beside it in the trail.
+            text = _heading_text(element)
+            words = _words_of(text)
+            if len(words) < _MIN_HEADLINE_WORDS or crumb.startswith(_loose(text)):
+                continue  # The crumb again, or a topic taken from its front ("Lupita Nyong'o").
+            if len(set(words) & story) >= _SHARED_STORY_WORDS:
+                return _without_title_kicker(element, text, titles)
+        return ""
+
+    def _after_archive_label(self, headings: list[str]) -> str:
+        """The headline in a `<title>` that WordPress themes write "Blog » Blog Archive »
+        Headline": what follows the label, where the page's `<h1>`s are the blog's name
+        before it."""
+        page_title = _clean(self.tree.findtext(".//title") or "")
+        parts = [part for part in _TITLE_PARTS.split(page_title) if part.strip()]
+        labels = {_loose(label) for label in _ARCHIVE_LABELS}
+        for index, part in enumerate(parts[:-1]):
+            if _loose(part) not in labels:
+                continue
+            names = {_loose(p) for p in parts[:index]}
+            if all(_loose(h) in names for h in headings):
+                rest = page_title[page_title.find(part) + len(part) :]
+                return _clean(rest.lstrip(_LEADING_SEPARATORS + "»«/"))
+        return ""
+
+    def _settles_titles(self, heading: str) -> bool:
+        """Whether the page declares two titles under one name (two plugins each writing an
+        og:title) and the lone `<h1>` is worded as one of them: the one the reader sees."""
+        loose_heading = _loose(heading)
+        for key in ("og:title", "twitter:title"):
+            values = {_loose(value) for value in self.all(key)}
+            if len(values) > 1 and loose_heading in values:
+                return True
+        return False
+
+    def _rewritten_headline(self, heading: str) -> bool:
+        """Whether the page's lone `<h1>` is its headline as edited after the titles were
+        written: it tells the same story in other words ("Kein Zugang mehr mit
+        Sparpreis-Ticket" under a `<title>` "Kein Zutritt mehr mit Sparpreis-Tickets") and
+        none of the titles the page declares is worded as it. Where one is, the page names
+        its own headline and the titles' order decides as before; an `<h1>` with no words
+        of the titles is a section's or a page's label ("Allergies Health Center")."""
+        titles = [
+            self.tree.findtext(".//title") or "",
+            _text(self.ld("headline")),
+            *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
+        ]
+        titles = [_loose(t) for t in map(_clean, titles) if t]
+        heading_words = _words_of(heading)
+        if not titles or len(heading_words) < _MIN_HEADLINE_WORDS:
+            return False
+        loose_heading = _loose(heading)
+        if any(loose_heading in t or t in loose_heading for t in titles):
+            return False
+        if 2 * len(heading_words) < min(len(_words_of(t)) for t in titles):
+            return (
+                False  # A tagline beside the titles' longer story ("Make your Firefox your own").
+            )
+        title_words = {w for t in titles for w in _words_of(t)}
+        return len(set(heading_words) & title_words) >= _SHARED_STORY_WORDS
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -608,15 +692,24 @@ class _Metadata:
         a kicker the `<title>` sets apart."""
         found = []
         titles = self._titles()
+        declared = _words_of(_text(self.ld("headline")))
         for heading in self.tree.iter("h1"):
-            if _is_site_heading(heading):
+            if _is_site_heading(heading) and not _marked_headline(heading, declared):
                 continue
+            following = heading.getnext()
+            if _KICKER_CLASS.search(heading.get("class") or "") and following is not None:
+                if following.tag != "h2":
+                    continue
+                heading = following  # An <h1> marked as the kicker of the <h2> below it.
             text = _heading_text(heading)
             headline = _without_title_kicker(heading, text, titles)
             self.kicker_cut = self.kicker_cut or headline != text
             text = headline
             if text and text not in found:
                 found.append(text)
+        if any(len(_words_of(text)) >= _MIN_HEADLINE_WORDS for text in found):
+            # A one-word <h1> beside a headline is a section's heading ("Anwendung").
+            found = [text for text in found if len(_words_of(text)) > 1]
         return found
 
     def site_headings(self) -> list[str]:
@@ -768,11 +861,14 @@ class _Metadata:
 # A heading's kicker: the topic line set above or before the headline inside the `<h1>`
 # ("Einheit der Woche", "Olympische Spiele in Paris"), a separate line on the page.
 _KICKER_CLASS = re.compile(
-    r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading"
+    r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading|strapline"
     r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
     re.IGNORECASE,
 )
 # The part of a heading marked as its headline ("article__headline", "headline").
+# A rewritten <h1> has at least this many words, this many of them the titles'.
+_MIN_HEADLINE_WORDS = 3
+_SHARED_STORY_WORDS = 2
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
@@ -1144,13 +1240,14 @@ def _is_page_furniture(element: Any) -> bool:
 
 
 # A class that names a page's layout by its number of sidebars.
-_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without)-sidebars?\b\S*")
+_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without|for)-sidebars?\b\S*")
 
 
 def _in_furniture(element: Any) -> bool:
     """Whether `element` sits in page furniture rather than in the article."""
     for ancestor in element.iterancestors():
-        if ancestor.tag in ("article", "main"):
+        if ancestor.tag in ("article", "main", "body"):
+            # The body's classes describe the whole page ("x-navbar-fixed-top", "has-sidebar").
             return False
         if _is_page_furniture(ancestor):
             return True
@@ -1174,9 +1271,43 @@ def _in_other_content(element: Any) -> bool:
     return furniture
 
 
+# How far up a breadcrumb trail may hold its last crumb, and how long the trail may be.
+_CRUMB_DEPTH = 4
+_MAX_TRAIL = 300
+# The <h2>s after a crumb that may be the headline.
+_H2_SCAN = 5
+
+
+def _breadcrumb_trail(heading: Any) -> Any | None:
+    """The breadcrumb trail `heading` is a crumb of: a short element marked as one (not a
+    page wrapper whose class says the page has breadcrumbs)."""
+    for depth, ancestor in enumerate(heading.iterancestors()):
+        if depth >= _CRUMB_DEPTH or ancestor.tag in ("article", "main", "body"):
+            return None
+        if "breadcrumb" in _marks(ancestor):
+            return ancestor if len(_spaced_text(ancestor)) <= _MAX_TRAIL else None
+    return None
+
+
 def _is_site_heading(heading: Any) -> bool:
     """An `<h1>` that holds the site's logo or name: a link home, an image."""
     return _is_logo(heading) or _in_furniture(heading)
+
+
+def _marked_headline(heading: Any, declared: list[str]) -> bool:
+    """Whether an `<h1>` that looks like the site's is marked as the article's headline: as
+    the title of the entry it heads (a theme's layout classes, "sidebar-off", can make its
+    wrapper look like furniture), or worded as the headline the structured data declares
+    (`declared`, its words), wherever the layout puts it ("above-footer" wraps a whole story
+    on some sites). Not a logo."""
+    if _is_logo(heading):
+        return False
+    if heading.get("itemprop") == "headline" or _ENTRY_TITLE.search(_marks(heading)):
+        return True
+    return bool(declared) and _words_of(_heading_text(heading)) == declared
+
+
+_ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)-title\b")
 
 
 def _is_logo(heading: Any) -> bool:
