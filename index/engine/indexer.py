@@ -20,6 +20,7 @@ from newsread.index.engine.parallel import (
     PARALLEL_MIN_FILES,
     adopt_analysed_words,
     index_processes,
+    release_free_memory,
 )
 from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import StoryUpdate
@@ -305,6 +306,7 @@ def update_library(
                     library.record_files()
                     if on_commit:
                         on_commit(library.docs.count())
+                    release_free_memory()  # before the next batch's sub-writers fork
                     writer = library.writer(processes)
                     batch_started = time.monotonic()
                     # Each commit makes a segment and merges small ones; batches that grow
