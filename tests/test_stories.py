@@ -143,9 +143,17 @@ def test_two_versions_in_one_json_lines_file(tmp_path: Path) -> None:
     assert all(key.startswith("feed.jsonl") for key in pair)
 
 
-def test_random_runs_keep_the_stories_a_fresh_build_finds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [200, 1, 3])
+def test_random_runs_keep_the_stories_a_fresh_build_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
     """Files added, rewritten and deleted over several runs end in the stories a library
-    built at once from the final files has (the oracle: versions of one made-up text)."""
+    built at once from the final files has (the oracle: versions of one made-up text);
+    also when an update groups its articles a few at a time as it reads them
+    (`indexer.STORY_CHUNK`), before it has read (or removed the old rows of) the others."""
+    from newsread.index.engine import indexer
+
+    monkeypatch.setattr(indexer, "STORY_CHUNK", chunk)
     rng = random.Random(1503)
     texts = {n: _text(100 + n) for n in range(6)}
     alive: dict[str, int] = {}  # file -> which text it is a version of
@@ -403,3 +411,62 @@ def test_the_shingle_cache_keeps_8_bytes_a_shingle(
         assert len(found) > 300  # type: ignore[arg-type]
         assert sys.getsizeof(found) < 8 * len(found) + 200  # type: ignore[arg-type]
     assert len(set(_stories(library).values())) == 1  # the two versions are still one story
+
+
+def test_an_update_groups_its_articles_as_it_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update keeps at most `STORY_CHUNK` articles for the story grouping (a build's batch
+    of tens of thousands, text and all, was the indexing process's memory peak, which every
+    sub-writer forked from it carried again), and finds the stories it found with them all."""
+    from newsread.index.engine import indexer, stories
+
+    monkeypatch.setattr(indexer, "STORY_CHUNK", 2)
+    sizes: list[int] = []
+    real_add = stories.StoryUpdate.add
+
+    def add(self: stories.StoryUpdate, fresh: object) -> None:
+        sizes.append(len(fresh))  # type: ignore[arg-type]
+        real_add(self, fresh)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stories.StoryUpdate, "add", add)
+    texts = [_text(400 + n) for n in range(3)]
+    files = {f"s{n}.txt": n % 3 for n in range(9)}
+    for n, (name, which) in enumerate(files.items()):
+        write_article(tmp_path, name, name, _version(texts[which], n))
+    library = Library(tmp_path).open()
+    library.update()
+    assert sum(sizes) == 9 and max(sizes) <= 2
+    expected: dict[int, set[str]] = defaultdict(set)
+    for name, which in files.items():
+        expected[which].add(name)
+    assert _groups(library) == {frozenset(g) for g in expected.values()}
+
+
+def test_keys_a_file_lost_while_the_update_read_others_leave_their_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update that groups as it reads takes the keys the store lost out of their stories
+    once it has read every file: a feed read after the first articles were grouped can still
+    lose one."""
+    from newsread.index.engine import indexer
+
+    monkeypatch.setattr(indexer, "STORY_CHUNK", 1)
+    base = _text(60)
+    write_article(tmp_path, "a.txt", "a", base)
+
+    def feed(*bodies: str) -> None:
+        records = [{"title": f"Edition {n}", "body": b} for n, b in enumerate(bodies)]
+        (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+
+    feed(_version(base, 1), _version(base, 2))
+    library = Library(tmp_path).open()
+    library.update()
+    assert len(_groups(library)) == 1 and len(_stories(library)) == 3
+    write_article(tmp_path, "a.txt", "a", _version(base, 3))  # read again, grouped first
+    feed(_version(base, 4))
+    Library(tmp_path).open().update()
+    library = Library(tmp_path).open()
+    keys = {key for (key,) in library.docs.connection.execute("SELECT key FROM articles")}
+    assert len(keys) == 2 and set(_stories(library)) == keys
+    assert _groups(library) == {frozenset(keys)}

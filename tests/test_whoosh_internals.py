@@ -466,3 +466,51 @@ def test_position_lists_decoded_together_are_each_one_s() -> None:
     assert decode([]) == []
     odd = [*values[:3], values[3][:-1]]  # no STOP at the end (Whoosh's decoder adds it)
     assert [list(accumulate(d)) for d in decode(odd)] == lists[:4]
+
+
+def test_hash_files_are_whoosh_s_byte_for_byte_with_16_bytes_a_key() -> None:
+    """The patched hash file writer (a segment's term table: ~1,000,000 keys in a 100k
+    library's merged segment) keeps each key's hash and position in arrays, not a tuple of
+    two ints (~130 bytes: the merging process's peak), and writes what Whoosh's own writes:
+    random keys in order (the term table) and not (several values a key), empty buckets."""
+    from whoosh.filedb import filetables
+
+    from newsread.index.engine import whoosh_internals
+
+    patch_whoosh()
+    original = whoosh_internals._whoosh_hash_writer
+    assert original, "the hash writer is not patched"
+
+    class Whoosh(filetables.HashWriter):
+        """Whoosh's own writer: a list of (hash, position) tuples per bucket."""
+
+        __init__ = original["__init__"]
+        add = original["add"]
+        _write_hashes = original["_write_hashes"]
+
+    def written(cls: type, items: list[tuple[bytes, bytes]]) -> tuple[bytes, object]:
+        storage = RamStorage()
+        writer = cls(storage.create_file("t"))
+        for key, value in items:
+            writer.add(key, value)
+        buckets = writer.buckets
+        writer.close()
+        return storage.open_file("t").read(), buckets
+
+    rng = random.Random(1616)
+    for count in (0, 1, 5, 700, 3000):
+        keys = sorted({rng.randbytes(rng.randint(1, 12)) for _ in range(count)})
+        items = [(key, rng.randbytes(rng.randint(0, 30))) for key in keys]
+        shuffled = rng.sample(items, len(items)) + items[:3]
+        for some in (items, shuffled):
+            data, buckets = written(filetables.HashWriter, some)
+            assert data == written(Whoosh, some)[0], count
+            assert all(bucket.itemsize == 8 for bucket in buckets)  # type: ignore[attr-defined]
+            assert sum(map(len, buckets)) == 2 * len(some)  # type: ignore[call-overload]
+    storage = RamStorage()
+    writer = filetables.OrderedHashWriter(storage.create_file("r"))
+    for key, value in items:
+        writer.add(key, value)
+    writer.close()
+    reader = filetables.OrderedHashReader.open(storage, "r")
+    assert [(key, reader[key]) for key, _ in items] == items

@@ -20,9 +20,10 @@ from newsread.index.engine.parallel import (
     PARALLEL_MIN_FILES,
     adopt_analysed_words,
     index_processes,
+    release_free_memory,
 )
 from newsread.index.engine.schema import index_fields
-from newsread.index.engine.stories import update_stories
+from newsread.index.engine.stories import StoryUpdate
 from newsread.index.errors import LibraryError, UnreadableFile
 from newsread.index.files.reader import PARSER_VERSION, read_articles
 from newsread.index.files.scan import ScanResult, scan_library
@@ -30,6 +31,12 @@ from newsread.index.files.scan import ScanResult, scan_library
 if TYPE_CHECKING:
     from newsread.index.article import Article
     from newsread.index.engine.open_index import OpenIndex
+
+
+STORY_CHUNK = 200
+"""Articles read before their stories are grouped (`StoryUpdate.add`): an update keeps no
+more than these in memory (a build's batch of tens of thousands was the indexing process's
+memory peak, which each sub-writer forked from it carried again)."""
 
 
 @dataclass(frozen=True)
@@ -271,6 +278,7 @@ def update_library(
             was_cancelled = False
             reread: list[str] = []  # article keys, for re-anchoring their highlights
             fresh: list[Article] = []  # articles read since their stories were last updated
+            stories = StoryUpdate(library.docs)
             read = 0
             for n, rel in enumerate(plan.to_read, 1):
                 if cancelled and cancelled():
@@ -284,15 +292,21 @@ def update_library(
                 indexed += 1 if added else 0
                 articles += added
                 expected += added
+                if len(fresh) >= STORY_CHUNK:  # grouped now, not all kept until the commit
+                    stories.add(fresh)
+                    fresh.clear()
                 if time.monotonic() - batch_started > limit and n < total:
                     report(Progress("committing", n, total))
                     _commit(library, writer, batch, expected, merge)
-                    update_stories(library.docs, fresh)
+                    stories.add(fresh)
+                    stories.finish()
                     fresh.clear()
                     library.docs.commit()
+                    stories = StoryUpdate(library.docs)
                     library.record_files()
                     if on_commit:
                         on_commit(library.docs.count())
+                    release_free_memory()  # before the next batch's sub-writers fork
                     writer = library.writer(processes)
                     batch_started = time.monotonic()
                     # Each commit makes a segment and merges small ones; batches that grow
@@ -300,7 +314,8 @@ def update_library(
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
             report(Progress("committing", read, total))  # stopped: what it read, not all
             _commit(library, writer, batch, expected, merge)
-            update_stories(library.docs, fresh)
+            stories.add(fresh)
+            stories.finish()
         except BaseException:
             library.abandon(writer)
             library.docs.rollback()  # the rows of files whose documents Whoosh did not commit

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsread.index.engine import whoosh_internals
-from newsread.index.engine.parallel import prepare_sub_writer
+from newsread.index.engine.parallel import prepare_sub_writer, release_free_memory
 
 if TYPE_CHECKING:
     from newsread.index.engine.open_index import OpenIndex
@@ -70,6 +70,7 @@ def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = No
     """
     if (cancelled and cancelled()) or library.writer_waiting():
         return False
+    release_free_memory()  # the merging process starts with every page this one holds
     process = multiprocessing.get_context("fork").Process(
         target=_merge, args=(library,), name="newsread-merge"
     )

@@ -54,6 +54,33 @@ def index_processes() -> int:
     return min(count, MAX_PROCESSES)
 
 
+def release_free_memory() -> bool:
+    """Give the memory this process freed back to the system, before it forks sub-writers or
+    a merge: each starts with every page the parent holds, and counts it again.
+
+    Python's allocator asks glibc for small blocks, and glibc keeps the freed ones in its
+    heap; a build's parent, after reading and grouping thousands of articles, held ~2.5x the
+    memory it used. `malloc_trim` returns the free pages inside that heap. Returns whether it
+    ran (glibc only)."""
+    import ctypes
+    import ctypes.util
+
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError, TypeError):
+            _malloc_trim = False
+    if not _malloc_trim:
+        return False
+    _malloc_trim(0)
+    return True
+
+
+_malloc_trim: Any = None
+"""glibc's `malloc_trim`, once looked up (False: not there)."""
+
+
 def _usable_cpus() -> int:
     try:
         return len(os.sched_getaffinity(0))

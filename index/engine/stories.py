@@ -303,39 +303,89 @@ def update_stories(docs: DocStore, fresh: Sequence[Article]) -> StoryChanges:
     text may have changed). Keys the store no longer holds leave their stories, which are
     grouped again from what remains.
     """
-    generation = int(docs.get_meta("stories") or 0) + 1
-    grouper = _Grouper(docs, generation)
-    db = grouper.db
-    if docs.get_meta("stories_hash") != HASH_PROBE:
-        # Band hashes stored by a Python that hashes otherwise match nothing now: start over.
+    update = StoryUpdate(docs)
+    update.add(fresh)
+    return update.finish()
+
+
+class StoryUpdate:
+    """`update_stories` fed as the articles are read, a few at a time (`add`), then
+    `finish`ed once the store holds them all; the caller commits (one `StoryUpdate` per
+    commit of the store: searchers keep a story map per generation).
+
+    An update used to keep every article it read until its commit to group them: at
+    100,000 articles a batch held tens of thousands (their text), the indexing process's
+    memory peak, which every sub-writer forked from it carried as well. The stories found
+    are the same: each is a connected part of the graph of articles that share a band and
+    resemble, whether an article joins its story as it comes or the old rows it meets leave
+    theirs (and are grouped again) later.
+    """
+
+    def __init__(self, docs: DocStore) -> None:
+        self.docs = docs
+        self.grouper = _Grouper(docs, int(docs.get_meta("stories") or 0) + 1)
+        self._checked = False
+
+    def add(self, fresh: Sequence[Article]) -> None:
+        """Group `fresh` (articles just (re)read, already in the store) into stories."""
+        grouper = self.grouper
+        db = grouper.db
+        if not self._checked:
+            self._checked = True
+            if self.docs.get_meta("stories_hash") != HASH_PROBE:
+                self._start_over(fresh)
+        keys = sorted({article.key for article in fresh})
+        self._forget(
+            [
+                row
+                for chunk in _chunks(keys, 500)
+                for row in db.execute(
+                    "SELECT key, story, bands FROM story_of"
+                    f" WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            ]
+        )
+        for article in fresh:
+            grouper.add(article)
+
+    def _start_over(self, fresh: Sequence[Article]) -> None:
+        """Band hashes stored by a Python that hashes otherwise match nothing now: every
+        article of the store is grouped again."""
+        db = self.grouper.db
         if db.execute("SELECT 1 FROM story_of LIMIT 1").fetchone():
             db.execute("DELETE FROM story_of")
             db.execute("DELETE FROM story_bands")
             known = {article.key for article in fresh}
-            rest = [k for k in docs.all_keys() if k not in known]
-            fresh = [*fresh, *(docs.articles(rest).values())]
+            rest = [k for k in self.docs.all_keys() if k not in known]
+            for chunk in _chunks(rest, 500):
+                for article in self.docs.articles(chunk).values():
+                    self.grouper.add(article)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('stories_hash', ?)", (HASH_PROBE,))
-    fresh_keys = {article.key for article in fresh}
-    gone = db.execute(
-        "SELECT key, story, bands FROM story_of WHERE key NOT IN (SELECT key FROM articles)"
-    ).fetchall()
-    gone += [
-        row
-        for chunk in _chunks(sorted(fresh_keys), 500)
-        for row in db.execute(
-            f"SELECT key, story, bands FROM story_of WHERE key IN ({','.join('?' * len(chunk))})",
-            chunk,
+
+    def _forget(self, gone: list[tuple[str, str, bytes]]) -> None:
+        if gone:
+            self.grouper.forget(gone)
+            self.grouper.changes.removed += len(gone)
+            self.grouper.regroup(self.grouper.members({row[1] for row in gone}))
+
+    def finish(self) -> StoryChanges:
+        """Take the keys the store no longer holds out of their stories; mark the
+        generation. Returns what the update did."""
+        grouper = self.grouper
+        db = grouper.db
+        if not self._checked:
+            self.add(())
+        self._forget(
+            db.execute(
+                "SELECT key, story, bands FROM story_of WHERE key NOT IN (SELECT key FROM articles)"
+            ).fetchall()
         )
-    ]
-    if gone:
-        grouper.forget(gone)
-        grouper.changes.removed = len(gone)
-        grouper.regroup(grouper.members({row[1] for row in gone}))
-    for article in fresh:
-        grouper.add(article)
-    if grouper.changes.added or grouper.changes.removed:
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('stories', ?)", (str(generation),))
-    return grouper.changes
+        if grouper.changes.added or grouper.changes.removed:
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('stories', ?)", (str(grouper.generation),)
+            )
+        return grouper.changes
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
