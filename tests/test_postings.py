@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import write_article
@@ -232,6 +233,34 @@ def test_a_common_phrase_s_first_page_checks_few_candidates(library: Library) ->
         assert checked < candidates / 4
         whole = postings.evaluate(searcher, q)
         assert whole is not None and page == postings.top(whole, 2)
+
+
+def test_an_and_scores_only_the_documents_with_every_word(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two words' documents are intersected before any is scored: each word's scores are
+    worked out for the documents that have both, not for every one of its postings."""
+    scored: set[int] = set()
+    scorer = postings._Evaluator.scorer
+
+    def recording(self: postings._Evaluator, fieldname: str, btext: bytes, boost: float) -> Any:
+        score = scorer(self, fieldname, btext, boost)
+
+        def recorded(reader: Any, offset: int, ids: Any, weights: Any, deleted: Any) -> Any:
+            scored.update(d + offset for d in ids)
+            return score(reader, offset, ids, weights, deleted)
+
+        return recorded
+
+    monkeypatch.setattr(postings._Evaluator, "scorer", recording)
+    with library.searcher() as searcher:
+        harbour = postings.evaluate(searcher, parse_query("harbour", library.index.schema))
+        both = postings.evaluate(searcher, parse_query("harbour grain", library.index.schema))
+        assert harbour and both and set(harbour) - set(both), "a poor test: no harbour alone"
+        scored.clear()
+        found = postings.evaluate(searcher, parse_query("harbour grain", library.index.schema))
+    assert found == both
+    assert scored == set(both)
 
 
 def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Library) -> None:

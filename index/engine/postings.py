@@ -417,6 +417,9 @@ class _Evaluator:
         self.cancelled = cancelled
         self.schema = searcher.schema
         self.leaves = [(reader, offset) for reader, offset in searcher.reader().leaf_readers()]
+        self.within: set[int] | None = None
+        """When set, scored words may leave out documents not in it (an AND's other words
+        do not have them): their scores are not worked out at all."""
 
     def run(self, q: Any) -> Scores:
         from whoosh import query
@@ -493,6 +496,8 @@ class _Evaluator:
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
             ids, weights = _postings(reader, fieldname, btext)
+            if scorer is not None and self.within is not None:
+                ids, weights = _only(ids, weights, offset, self.within)
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
             if scorer is None:
                 docs: Any = (d + offset for d in ids) if offset else ids
@@ -677,12 +682,16 @@ class _Evaluator:
 
         positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
-        parts = sorted((self.run(sub) for sub in positive), key=len) or [self.every()]
-        keys = parts[0].keys()
-        for part in parts[1:]:
-            keys = keys & part.keys()  # type: ignore[assignment]
-            if not keys:
-                return {}
+        keys: Any
+        if self.scored and len(positive) > 1 and not any(map(_has_phrase, positive)):
+            parts, keys = self.scored_within(positive)
+        else:
+            parts = sorted((self.run(sub) for sub in positive), key=len) or [self.every()]
+            keys = parts[0].keys()
+            for part in parts[1:]:
+                keys = keys & part.keys()
+        if not keys:
+            return {}
         if self.scored and len(parts) == 2:
             first, second = parts
             found = {d: first[d] + second[d] for d in keys}
@@ -695,6 +704,29 @@ class _Evaluator:
         for sub in negative:
             found = self.without(found, self.run(sub))
         return found
+
+    def scored_within(self, positive: list[Any]) -> tuple[list[Scores], Any]:
+        """The documents that match every part, and each part's scores of (at least) them.
+
+        Which documents match every part is found first without scores (sets of ids, in C);
+        then only those are scored: two common words share a fraction of their documents,
+        and scoring a posting costs far more than finding it. (A part's scores may hold
+        other documents too, which the caller leaves out.)
+        """
+        unscored = _Evaluator(self.searcher, False, self.cancelled)
+        unscored.leaves = self.leaves
+        keys: Any = None
+        for sub in positive:
+            found = unscored.run(sub).keys()
+            keys = found if keys is None else keys & found
+            if not keys:
+                return [], keys
+        within = set(keys) if self.within is None else self.within.intersection(keys)
+        outer, self.within = self.within, within
+        try:
+            return [self.run(sub) for sub in positive], within
+        finally:
+            self.within = outer
 
     def union(self, parts: list[Scores], boost: float) -> Scores:
         parts = sorted((p for p in parts if p), key=len, reverse=True)
@@ -741,6 +773,13 @@ def _in_order(positions: list[dict[int, list[int]]], d: int, slop: int) -> bool:
         if not ends:
             return False
     return True
+
+
+def _only(ids: Any, weights: Any, offset: int, within: set[int]) -> tuple[list[int], list[float]]:
+    """The postings of a segment (ids from 0) whose documents (ids + offset) are in `within`."""
+    docs = map(offset.__add__, ids) if offset else ids
+    keep = list(map(within.__contains__, docs))
+    return list(compress(ids, keep)), list(compress(weights, keep))
 
 
 def _length_bytes(reader: Any, fieldname: str) -> list[int]:
