@@ -263,6 +263,19 @@ def test_an_and_scores_only_the_documents_with_every_word(
     assert scored == set(both)
 
 
+def test_a_folded_first_page_of_a_phrase_checks_few_candidates(library: Library) -> None:
+    """The results list folds stories: its first page of a phrase checks candidates until the
+    page's stories are known, not every candidate (the count, step two, checks the rest)."""
+    with library.begin_search('"harbour grain"', limit=2, fold=True) as running:
+        page = running.top()
+        assert running._pending is not None
+        checked, candidates = _phrase_checks(running._pending)
+        counted = running.counts()
+    assert len(page.hits) == 2 and candidates > 50
+    assert checked < candidates / 4
+    assert counted.hits == page.hits and counted.total > 2
+
+
 def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Library) -> None:
     """The collector is paused while candidates are checked, and only then."""
     import gc

@@ -953,7 +953,6 @@ class Search:
         # Whoosh's matchers.
         by_date = self.sort != "relevance"
         page, limit = self.limit, self.offset + self.limit  # the first `offset` are dropped
-        scores: dict[int, float] | None = None
         pending = None if by_date else postings.evaluate_partial(searcher, q, cancelled)
         if by_date:
             scores = postings.evaluate(searcher, q, scored=False, cancelled=cancelled)
@@ -967,12 +966,9 @@ class Search:
             self._matches = docnums
             dates = _column(searcher, "published")
             top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=self.sort == "newest")]
-        elif pending is not None and self.fold:
-            scores = pending.resolve()
-            top, self._matches = postings.top(scores, limit), scores.keys()
         elif pending is not None:
-            # Phrases' positions are checked for the candidates the page needs; the count
-            # (step two) checks the rest.
+            # Phrases' positions are checked for the candidates the page needs (folded: its
+            # stories' best versions); the count (step two) checks the rest.
             top, self._pending = postings.top_partial(pending, limit, cancelled), pending
         else:
             top = _top_by_relevance(searcher, q, limit, notes, cancelled)
@@ -980,7 +976,7 @@ class Search:
             self.library.docs, searcher, _column(searcher, "key")
         )
         if self.fold:
-            top = self._first_per_story(searcher, q, top, limit, scores)
+            top = self._first_per_story(searcher, q, top, limit)
         top = top[self.offset : self.offset + page]
         check(cancelled)
         self.terms = frozenset(
@@ -1024,18 +1020,25 @@ class Search:
         q: Any,
         top: list[tuple[int, float]],
         limit: int,
-        scores: dict[int, float] | None,
     ) -> list[tuple[int, float]]:
+        pending = self._pending
+        if pending is not None and pending.resolved is None:
+            # Phrase candidates left to check: rank further by checking more of them (their
+            # number bounds the matches), never all at once for the first page.
+            def more(n: int) -> list[tuple[int, float]]:
+                return postings.top_partial(pending, n, self.cancelled)
+
+            return stories.first_per_story(top, self._story_of, limit, len(pending.bounds), more)
         docnums = self._all_matches(searcher, q)
         by_date = self.sort != "relevance"
 
         def rank(n: int) -> list[tuple[int, float]]:
             check(self.cancelled)
+            if pending is not None:
+                return postings.top(pending.resolve(), n)
             if by_date:
                 dates = _column(searcher, "published")
                 return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=self.sort == "newest")]
-            if scores is not None:
-                return postings.top(scores, n)
             return _top_by_relevance(searcher, q, n, self.notes, self.cancelled)
 
         return stories.first_per_story(top, self._story_of, limit, len(docnums), rank)

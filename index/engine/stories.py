@@ -506,7 +506,9 @@ def first_per_story(
 ) -> list[tuple[int, float]]:
     """The best-ranked (docnum, score) of each story, `wanted` stories at most: `ranked` is
     the start of the ranking, `rank(n)` its first `n`, asked for more while stories are
-    missing and hits remain (`total`)."""
+    missing and hits remain (`total`, or a bound on their number: a ranking shorter than
+    asked for is the whole of it)."""
+    asked = 0
     while True:
         seen: set[Hashable] = set()
         picked = []
@@ -517,9 +519,10 @@ def first_per_story(
                 picked.append((docnum, score))
                 if len(picked) == wanted:
                     return picked
-        if len(ranked) >= total:
+        if len(ranked) >= total or len(ranked) < asked:
             return picked
-        ranked = rank(max(len(ranked) * 4, wanted * 4))
+        asked = max(len(ranked) * 4, wanted * 4)
+        ranked = rank(asked)
 
 
 def count_stories(story_of: Sequence[Hashable], docnums: list[int]) -> int:
