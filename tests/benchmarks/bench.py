@@ -703,6 +703,8 @@ def child_queries(opts: argparse.Namespace) -> dict[str, Any]:
                         "facets": True,
                         # As the app: no "did you mean" for searches made while typing.
                         "suggest": kind != "typing",
+                        # As the results list: one hit per story (the best-ranked version).
+                        "fold": True,
                     }
                     if kind == "similar":
                         results = library.similar(spec["text"], limit=20)

@@ -74,6 +74,7 @@ def main() -> None:
                 "snippets": True,
                 "facets": True,
                 "suggest": kind != "typing",
+                "fold": True,  # as the results list: one hit per story
             }
             started = time.thread_time()
             try:
