@@ -27,7 +27,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import accumulate, compress, filterfalse
 from operator import not_
@@ -417,7 +417,7 @@ class _Evaluator:
         self.cancelled = cancelled
         self.schema = searcher.schema
         self.leaves = [(reader, offset) for reader, offset in searcher.reader().leaf_readers()]
-        self.within: set[int] | None = None
+        self.within: Container[int] | None = None
         """When set, scored words may leave out documents not in it (an AND's other words
         do not have them): their scores are not worked out at all."""
 
@@ -682,9 +682,10 @@ class _Evaluator:
 
         positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
+        parts: list[Scores]
         keys: Any
         if self.scored and len(positive) > 1 and not any(map(_has_phrase, positive)):
-            parts, keys = self.scored_within(positive)
+            parts, keys = self.smallest_first(positive)
         else:
             parts = sorted((self.run(sub) for sub in positive), key=len) or [self.every()]
             keys = parts[0].keys()
@@ -705,28 +706,47 @@ class _Evaluator:
             found = self.without(found, self.run(sub))
         return found
 
-    def scored_within(self, positive: list[Any]) -> tuple[list[Scores], Any]:
-        """The documents that match every part, and each part's scores of (at least) them.
+    def smallest_first(self, positive: list[Any]) -> tuple[list[Scores], Any]:
+        """The parts' scores, the part with the fewest postings first, and the documents that
+        match them all (each part's scores hold at least those).
 
-        Which documents match every part is found first without scores (sets of ids, in C);
-        then only those are scored: two common words share a fraction of their documents,
-        and scoring a posting costs far more than finding it. (A part's scores may hold
-        other documents too, which the caller leaves out.)
+        A part with more than twice as many postings as there are documents matching the
+        parts before it is scored only on those (`within`): "exporter sugar" scores the
+        sugar articles that have "exporter", not every posting of "sugar". Leaving a posting
+        out costs a set look-up, a fraction of scoring it.
         """
-        unscored = _Evaluator(self.searcher, False, self.cancelled)
-        unscored.leaves = self.leaves
+        sizes = [self.postings_count(sub) for sub in positive]
+        order = sorted(range(len(positive)), key=sizes.__getitem__)
+        parts: list[Scores] = []
         keys: Any = None
-        for sub in positive:
-            found = unscored.run(sub).keys()
-            keys = found if keys is None else keys & found
-            if not keys:
-                return [], keys
-        within = set(keys) if self.within is None else self.within.intersection(keys)
-        outer, self.within = self.within, within
+        outer = self.within
         try:
-            return [self.run(sub) for sub in positive], within
+            for i in order:
+                if keys is not None and 2 * len(keys) < sizes[i]:
+                    self.within = keys
+                parts.append(self.run(positive[i]))
+                keys = parts[-1].keys() if keys is None else keys & parts[-1].keys()
+                if not keys:
+                    break
         finally:
             self.within = outer
+        return parts, keys
+
+    def postings_count(self, q: Any) -> float:
+        """How many postings evaluating `q` reads at most (inf: not known)."""
+        from whoosh import query
+
+        if isinstance(q, query.Term):
+            try:
+                btext = _to_bytes(self.schema[q.fieldname], q.text)
+            except (KeyError, Unsupported):
+                return float("inf")
+            return sum(reader.doc_frequency(q.fieldname, btext) for reader, _ in self.leaves)
+        if type(q) is query.Or:
+            return sum(map(self.postings_count, q.subqueries))
+        if type(q) is query.And:
+            return min(map(self.postings_count, q.subqueries), default=float("inf"))
+        return float("inf")
 
     def union(self, parts: list[Scores], boost: float) -> Scores:
         parts = sorted((p for p in parts if p), key=len, reverse=True)
@@ -775,7 +795,9 @@ def _in_order(positions: list[dict[int, list[int]]], d: int, slop: int) -> bool:
     return True
 
 
-def _only(ids: Any, weights: Any, offset: int, within: set[int]) -> tuple[list[int], list[float]]:
+def _only(
+    ids: Any, weights: Any, offset: int, within: Container[int]
+) -> tuple[list[int], list[float]]:
     """The postings of a segment (ids from 0) whose documents (ids + offset) are in `within`."""
     docs = map(offset.__add__, ids) if offset else ids
     keep = list(map(within.__contains__, docs))
