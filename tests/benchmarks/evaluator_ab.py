@@ -39,9 +39,10 @@ def main() -> int:
     parser.add_argument("--method", default="phrase", help="_Evaluator method to swap")
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "newsread-bench"))
+    parser.add_argument("--home", help="NEWSREAD_HOME (default: OUT/home-SIZE), e.g. a copy")
     opts = parser.parse_args()
     out = Path(opts.out)
-    os.environ["NEWSREAD_HOME"] = str(out / f"home-{opts.size}")
+    os.environ["NEWSREAD_HOME"] = str(opts.home or out / f"home-{opts.size}")
     source = subprocess.run(
         ["git", "show", f"{opts.rev}:index/engine/postings.py"],
         cwd=REPO, capture_output=True, text=True, check=True,
@@ -60,18 +61,22 @@ def main() -> int:
         "new": getattr(postings._Evaluator, opts.method),
         "old": getattr(old._Evaluator, opts.method),
     }
-    evaluate = postings.evaluate
     evaluated: dict[str, list[float]] = {"old": [], "new": []}
     searched: dict[str, list[float]] = {"old": [], "new": []}
     current = ["new"]
 
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        found = evaluate(*args, **kwargs)
-        evaluated[current[0]].append((time.perf_counter() - started) * 1000)
-        return found
+    def timing(evaluate: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            found = evaluate(*args, **kwargs)
+            evaluated[current[0]].append((time.perf_counter() - started) * 1000)
+            return found
 
-    postings.evaluate = timed  # type: ignore[assignment]
+        return timed
+
+    # Searches call one or the other (evaluate_partial ranks by relevance).
+    postings.evaluate = timing(postings.evaluate)  # type: ignore[assignment]
+    postings.evaluate_partial = timing(postings.evaluate_partial)  # type: ignore[assignment]
     queries = json.loads((out / f"queries-{opts.size}.json").read_text())[opts.kind]
     library = Library(out / f"corpus-{opts.size}").open()
     for spec_ in queries[:3]:
@@ -83,7 +88,9 @@ def main() -> int:
             setattr(postings._Evaluator, opts.method, methods[name])
             current[0] = name
             started = time.perf_counter()
-            results = library.search(spec_["text"], sort=spec_.get("sort", "relevance"), limit=20)
+            results = library.search(
+                spec_["text"], sort=spec_.get("sort", "relevance"), limit=20, fold=True
+            )
             searched[name].append((time.perf_counter() - started) * 1000)
             got[name] = (results.total, [(h.key, round(h.score, 6)) for h in results.hits])
         differ += got["old"] != got["new"]
