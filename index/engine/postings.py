@@ -741,7 +741,8 @@ class _Evaluator:
                 btext = _to_bytes(self.schema[q.fieldname], q.text)
             except (KeyError, Unsupported):
                 return float("inf")
-            return sum(reader.doc_frequency(q.fieldname, btext) for reader, _ in self.leaves)
+            counts: list[int] = [r.doc_frequency(q.fieldname, btext) for r, _ in self.leaves]
+            return sum(counts)
         if type(q) is query.Or:
             return sum(map(self.postings_count, q.subqueries))
         if type(q) is query.And:
