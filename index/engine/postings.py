@@ -35,7 +35,6 @@ from typing import Any
 
 from newsread.index.engine import segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
-from newsread.index.engine.schema import common_pairs, pair_term
 
 Scores = dict[int, float]
 
@@ -510,13 +509,9 @@ class _Evaluator:
         scores like Whoosh's phrase matcher: a candidate's score is known before its positions
         are, so they are checked only when asked (`_PhraseMatch`).
 
-        The candidates are the documents with every word: the rarest word's postings, or for
-        an exact phrase with neighbouring common words the documents with every pair of them
-        (`schema.PairAnalyzer`) when fewer; each next word, by rising document frequency, is
-        read only from the blocks that hold a candidate (a block header says its last id),
-        which narrows them to the documents with every word. A segment without one of the
-        pairs has no match; a phrase of two common words is its pair's documents, whose
-        positions need no check.
+        The rarest word's postings give the candidates; each next word, by rising document
+        frequency, is read only from the blocks that hold a candidate (a block header says its
+        last id), which narrows them to the documents with every word.
         """
         fieldname = q.fieldname
         if fieldname not in self.schema:
@@ -527,7 +522,6 @@ class _Evaluator:
         words = [_to_bytes(field, w) for w in q.words]
         if len(words) < 2:
             return _Exact(self.term(fieldname, words[0], q.boost) if words else {})
-        pairs = self.pair_terms(fieldname, words) if q.slop == 1 else None
         deltas = whoosh_internals.position_deltas(field.format)
         segments: list[_PhraseSegment] = []
         bounds: Scores = {}
@@ -535,15 +529,14 @@ class _Evaluator:
             check(self.cancelled)
             if any((fieldname, w) not in reader for w in words):
                 continue
-            paired = self.with_pairs(reader, *pairs) if pairs else None
-            if paired is not None and not paired:
-                continue
             by_rarity = sorted(
                 range(len(words)), key=lambda i: reader.doc_frequency(fieldname, words[i])
             )
-            weights_of, blocks, candidates = self.phrase_candidates(
-                reader, fieldname, words[by_rarity[0]], paired
-            )
+            rarest = words[by_rarity[0]]
+            ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, rarest, True, False)
+            weights_of = {rarest: dict(zip(ids, weights, strict=True))}
+            blocks = {rarest: whoosh_internals.BlockIndex()}
+            candidates = set(ids)
             if reader.has_deletions():
                 candidates -= reader.deleted_docs_set
             for i in by_rarity:
@@ -574,57 +567,7 @@ class _Evaluator:
             segments.append(
                 _PhraseSegment(reader, offset, fieldname, words, by_rarity, q.slop, deltas, blocks)
             )
-        if pairs and len(words) == 2:
-            return _Exact(bounds)  # both words common: the pair's documents are the matches
         return _PhraseMatch(segments, bounds, self.cancelled)
-
-    def pair_terms(self, fieldname: str, words: list[bytes]) -> tuple[str, list[bytes]] | None:
-        """The pairs field of `fieldname` and the pair terms of every two neighbouring
-        `words` that are both common (as the index's own schema says), or None."""
-        found = common_pairs(self.schema, fieldname)
-        if found is None:
-            return None
-        pairs, common = found
-        texts = [w.decode("utf-8") for w in words]
-        terms = {
-            pair_term(first, second).encode("utf-8")
-            for first, second in zip(texts, texts[1:], strict=False)
-            if first in common and second in common
-        }
-        return (pairs, sorted(terms)) if terms else None
-
-    def with_pairs(self, reader: Any, pairs: str, terms: list[bytes]) -> set[int]:
-        """A segment's documents (deleted ones too) with every pair term of `terms` in the
-        field `pairs`, the rarest read first."""
-        if any((pairs, term) not in reader for term in terms):
-            return set()
-        terms = sorted(terms, key=lambda term: reader.doc_frequency(pairs, term))
-        found = set(_postings(reader, pairs, terms[0])[0])
-        for term in terms[1:]:
-            check(self.cancelled)
-            if not found:
-                break
-            found.intersection_update(_postings(reader, pairs, term)[0])
-        return found
-
-    @staticmethod
-    def phrase_candidates(
-        reader: Any, fieldname: str, rarest: bytes, paired: set[int] | None
-    ) -> tuple[dict[bytes, dict[int, float]], dict[bytes, whoosh_internals.BlockIndex], set[int]]:
-        """A segment's first candidates of a phrase (weights read so far, their blocks, the
-        documents): the documents with all its pairs when they are fewer than the rarest
-        word's, else the rarest word's (those with all the pairs, if any)."""
-        if paired is not None and len(paired) < reader.doc_frequency(fieldname, rarest):
-            return {}, {}, set(paired)
-        ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, rarest, True, False)
-        candidates = set(ids)
-        if paired is not None:
-            candidates &= paired
-        return (
-            {rarest: dict(zip(ids, weights, strict=True))},
-            {rarest: whoosh_internals.BlockIndex()},
-            candidates,
-        )
 
     def word_scores(
         self, fieldname: str, btext: bytes, reader: Any, ids: list[int], weights: list[float]

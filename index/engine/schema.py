@@ -10,19 +10,16 @@ from typing import Any
 
 from whoosh import fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
-from whoosh.formats import Existence
 from whoosh.lang.porter2 import stem
 
 from newsread.index.article import Article
-from newsread.index.engine.common_words import COMMON_TERMS
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 7
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
-(see `unspaced_pieces`).
-8: neighbouring common words of titles and bodies also indexed as one term (`PAIRS`)."""
+(see `unspaced_pieces`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -242,19 +239,7 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
         """Each term of `value` with its positions, as indexing takes them from
         `self(value, positions=True)` (stop words left out, in order of first occurrence),
         without a token object per word: Whoosh's `Positions` format asks for this when a
-        document is added (`whoosh_internals`), a third of a sub-writer's work.
-
-        The answer for the last text asked about is kept (do not change it): a text field and
-        its pairs field (`PairAnalyzer`) are given the same text one after the other."""
-        global _last_analysed
-        last = _last_analysed
-        if last is not None and last[0] is value:
-            return last[1]
-        found = self._word_positions(value)
-        _last_analysed = (value, found)
-        return found
-
-    def _word_positions(self, value: str) -> dict[str, list[int]]:
+        document is added (`whoosh_internals`), a third of a sub-writer's work."""
         found: dict[str, list[int]] = {}
         if has_unspaced(value):
             # Pairs and stacked single characters: the analyzer's own positions.
@@ -280,10 +265,6 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
             else:
                 places.append(pos)
         return found
-
-
-_last_analysed: tuple[str, dict[str, list[int]]] | None = None
-"""The last text `StemAnalyzer.word_positions` analysed, and its answer."""
 
 
 def _fold_and_stem(word: str) -> tuple[str, str | None]:
@@ -317,82 +298,6 @@ class _Whole:
         return len(self._value)
 
 
-class PairAnalyzer(Analyzer):  # type: ignore[misc]
-    """Each two neighbouring terms of a text that are both in `common`, as one term
-    (`pair_term`): "the price of oil rose last year" gives "last year" when "last" and "year"
-    are common and "oil", "rose" are not.
-
-    Neighbours as positions count them (`StemAnalyzer.word_positions`: stop words left out,
-    across paragraph breaks, each character pair of a script without spaces at its place), so
-    a text has every pair of neighbouring common words of each exact phrase it holds, and a
-    phrase of two common words is exactly the texts with its pair. The list is kept in the
-    index's schema (this analyzer is pickled with it): the query side reads it from there, so
-    it always assumes the list the index was built with (`common_pairs`).
-    """
-
-    def __init__(self, common: frozenset[str] = COMMON_TERMS) -> None:
-        self.common = common
-        self._words = StemAnalyzer()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PairAnalyzer) and other.common == self.common
-
-    def __hash__(self) -> int:
-        return hash((PairAnalyzer, self.common))
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"common": sorted(self.common)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(frozenset(state["common"]))  # type: ignore[misc]
-
-    def __call__(self, value: str, **kwargs: Any) -> Any:
-        token = Token(removestops=True, mode=kwargs.get("mode", ""))
-        token.boost, token.stopped = 1.0, False
-        for pair in self.pairs(value):
-            token.text = pair
-            yield token
-
-    def pairs(self, value: str) -> set[str]:
-        """The pair terms of `value`."""
-        common = self.common
-        at: dict[int, list[str]] = {}
-        for term, places in self._words.word_positions(value).items():
-            if term in common:
-                for place in places:
-                    at.setdefault(place, []).append(term)
-        return {
-            pair_term(first, second)
-            for place, firsts in at.items()
-            for second in at.get(place + 1, ())
-            for first in firsts
-        }
-
-
-PAIRS = {"title": "title_pairs", "body": "body_pairs"}
-"""The field holding each text field's pairs of neighbouring common words (`PairAnalyzer`):
-a phrase's candidates are the documents with all its pairs, read from short posting lists
-instead of every document with its words ("oper shr cts": 30,180 articles with the three
-words, 7 with the phrase, at 100,000 articles)."""
-
-
-def pair_term(first: str, second: str) -> str:
-    """The term of two neighbouring terms in a `PAIRS` field, as `PairAnalyzer` writes it."""
-    return f"{first} {second}"
-
-
-def common_pairs(schema: Any, fieldname: str) -> tuple[str, frozenset[str]] | None:
-    """The pairs field of `fieldname` in `schema` (an index's) and the common terms it pairs,
-    or None when the index has no pairs of that field."""
-    pairs = PAIRS.get(fieldname)
-    if pairs is None or pairs not in schema:
-        return None
-    analyzer = schema[pairs].analyzer
-    if not isinstance(analyzer, PairAnalyzer):
-        return None
-    return pairs, analyzer.common
-
-
 def text_analyzer() -> Analyzer:
     """Stemming analyzer for titles and bodies (see `stem_word`)."""
     return StemAnalyzer()
@@ -423,8 +328,6 @@ def build_schema() -> fields.Schema:
         source_facet=fields.ID(sortable=True),
         section_facet=fields.ID(sortable=True),
         year=fields.NUMERIC(sortable=True, signed=False, bits=32),
-        # Pairs of neighbouring common words for phrases: whether a document has one only.
-        **{pairs: fields.FieldType(Existence(), PairAnalyzer()) for pairs in PAIRS.values()},
         # Annotation-derived fields can be added here later (tags etc.); bump SCHEMA_VERSION.
     )
 
@@ -440,7 +343,6 @@ def index_fields(article: Article) -> dict[str, object]:
         "source_facet": article.source,
         "section_facet": article.section,
     }
-    doc.update({pairs: doc[field] for field, pairs in PAIRS.items()})
     for name, value in (
         ("source", article.source),
         ("section", article.section),
