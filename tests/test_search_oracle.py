@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from whoosh.codec import whoosh3
 
-from newsread.index.engine import indexer, parallel, postings
+from newsread.index.engine import indexer, merging, parallel, postings, whoosh_internals
 from newsread.index.engine.search import (
     MAX_FUZZY_WORDS,
     QueryError,
@@ -81,6 +81,8 @@ SECTIONS = ["World", "Business", "Sport", ""]
 AUTHORS = ["Ilse Varga", "Tomas Reder", "Ana Liu", ""]
 STOPS = ["the", "of", "in", "a", "to", "and"]
 """Stop words: in articles and phrases, never in the index."""
+COMMON = ["year", "years", "last", "said", "new", "first", "market", "shares", "week", "two"]
+"""Common words of real news, in runs: phrases of them have many candidates (issue 16)."""
 TAGS = ["sanctions", "weather", "later"]
 NOTES = ["Check the figures", "Ask the minister", "figures from 2009"]
 
@@ -130,6 +132,8 @@ class Corpus:
     stops: random.Random | None = None
     """Puts stop words between the words written (phrases match across them); its own
     generator too. The index leaves stop words out, so the words indexed stay as they were."""
+    commons: random.Random | None = None
+    """Puts runs of common words (`COMMON`) into articles; its own generator too."""
 
     def article(self) -> dict[str, Any]:
         rng = self.rng
@@ -137,6 +141,11 @@ class Corpus:
         words = [rng.choice(WORDS) for _ in range(rng.randint(3, 60))]
         if self.versions and self.bodies and self.versions.random() < 0.25:
             words = [*self.versions.choice(self.bodies), self.versions.choice(WORDS)]
+        commons = self.commons
+        if commons is not None and commons.random() < 0.6:
+            at = commons.randint(0, len(words))
+            run = [commons.choice(COMMON) for _ in range(commons.randint(2, 5))]
+            words = [*words[:at], *run, *words[at:]]
         self.bodies.append(words)
         cut = rng.randint(1, len(words))
         record: dict[str, Any] = {
@@ -219,6 +228,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         rng,
         versions=None if found_bug else random.Random(-seed),
         stops=None if found_bug else random.Random(f"stops {seed}"),
+        commons=None if found_bug else random.Random(f"commons {seed}"),
     )
     root.mkdir(parents=True)
     if not found_bug:
@@ -815,3 +825,53 @@ def test_rare_phrases_of_common_words_agree_with_the_oracle(
     library.close()
     assert not failures, "\n".join(failures)
     assert found >= 3  # the phrases cut from the articles at least
+
+
+# -- phrases of common words, before and after a merge (issue 16) -----------------------------
+
+
+@pytest.mark.skipif(not _forks(), reason="the merge runs in a forked process")
+def test_phrases_of_common_words_agree_with_the_oracle_before_and_after_a_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phrases of 2 to 5 common words, cut from the articles as written (across stop words and
+    paragraph breaks) or drawn at random (mostly no article has them), title and body, exact
+    and with a slop: found as the oracle finds them in a library of several runs (segments
+    with deletions) and again once merged into one."""
+    monkeypatch.setattr(merging, "lower_priority", lambda: None)
+    failures, found = [], 0
+    for seed in (PHRASE_LIBRARY + 2, PHRASE_LIBRARY + 3):
+        library, corpus = _build(seed, tmp_path / f"library-{seed}", monkeypatch)
+        rng = random.Random(seed)
+        texts = [_common_phrase(rng, corpus) for _ in range(30)]
+        for merged in (False, True):
+            if merged:
+                with library.write_lock():
+                    assert merging.merge_segments(library)
+                assert len(whoosh_internals.segments(library.index)) == 1
+            docs = oracle.docs_of(library)
+            for text in texts:
+                found += bool(oracle.search(docs, text).total)
+                problems = compare(library, docs, oracle.Annotations(), text, limit=10)
+                failures += [f"seed {seed}, merged {merged}, query {text!r}: {p}" for p in problems]
+        library.close()
+    assert not failures, "\n".join(failures)
+    assert found > 40  # the comparison is not of empty sets
+
+
+def _common_phrase(rng: random.Random, corpus: Corpus) -> str:
+    """A phrase of common words: cut from an article's words as written, or drawn."""
+    runs = [
+        (body, at)
+        for body in corpus.bodies
+        for at in range(len(body) - 1)
+        if body[at] in COMMON and body[at + 1] in COMMON
+    ]
+    if runs and rng.random() < 0.6:
+        body, at = rng.choice(runs)
+        words = body[at : at + rng.randint(2, 5)]
+    else:
+        words = [rng.choice(COMMON) for _ in range(rng.randint(2, 4))]
+    written = " ".join(f"{w} {rng.choice(STOPS)}" if rng.random() < 0.2 else w for w in words)
+    slop = f"~{rng.randint(2, 3)}" if rng.random() < 0.1 else ""
+    return ("title:" if rng.random() < 0.1 else "") + f'"{written}"{slop}'
