@@ -532,6 +532,27 @@ def test_a_name_signing_the_text_after_a_dash_or_copyright_is_the_author() -> No
     assert parse_text(page).authors == []
 
 
+def _signed(paragraph: str, under: str) -> str:
+    """PAGE without its byline, with `under` set right under its last paragraph (`paragraph`)."""
+    return PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"{paragraph}\n{under}")
+
+
+def test_a_bare_name_set_right_under_a_paragraph_in_its_column_signs_the_text() -> None:
+    for after in ("", "\n    Read more in our March issue\n"):
+        page = _signed(f"    {BODY[2]}", f"    Jane Doe\n{after}")
+        assert parse_text(page).authors == ["Jane Doe"], after
+    # A subheading has its paragraph under it; a teaser's kicker is set in another column; a
+    # table's heading has words the page writes in lower case ("trams"), or stands under a
+    # list's last item.
+    for paragraph, under in (
+        (f"    {BODY[2]}", f"    Jane Doe\n\n    {BODY[0]}\n"),
+        (f"    {BODY[2]}", "        Jane Doe\n"),
+        (f"    {BODY[2]}", "    Trams Timetable\n"),
+        (f"    * {BODY[2]}", "    Jane Doe\n"),
+    ):
+        assert parse_text(_signed(paragraph, under)).authors == [], under
+
+
 def test_a_date_in_the_line_closing_the_text_is_the_date_when_none_is_above() -> None:
     closing = "    Jane Doe 2024-03-12T09:30:00+01:00 | Transport, Stadt | 0 Kommentare\n"
     longer = "\n\n".join(f"    In week {n}, {p[0].lower()}{p[1:]}" for n, p in enumerate(BODY * 4))
@@ -574,6 +595,25 @@ def test_the_box_about_the_author_under_the_text_names_the_author() -> None:
     box = "About the author\n\n    Our reporters cover the city's transport every day."
     page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
     assert parse_text(page).authors == []
+
+
+def test_php_errors_the_server_printed_above_the_page_are_no_headline() -> None:
+    errors = (
+        "Warning: mysql_connect(): Access denied for user 'web'@'localhost' in "
+        "/www/htdocs/site/wp-includes/wp-db.php on line 299\n\n"
+        "Deprecated: Assigning the return value of new by reference is deprecated in\n"
+        "/www/htdocs/site/wp-settings.php on line 520\n\n"
+    )
+    headline = "Driverless trams on two lines from spring"
+    # Above a short page's text, and above scraped text.
+    short = PAGE.replace(f"    {BODY[0]}\n", "").replace(f"    {BODY[1]}\n", "")
+    for text in (short, "\n\n".join([headline, LEDE, *BODY])):
+        draft = parse_text(errors + text)
+        assert draft.title == headline
+        assert not any("on line" in paragraph for paragraph in draft.paragraphs)
+    # Without its place in the code, a line opening with "Warning:" is the page's own.
+    notice = "Warning: storm expected on the coast tonight"
+    assert parse_text("\n\n".join([notice, LEDE, *BODY])).title == notice
 
 
 # --- the file's name (issue 12: ttitle) -----------------------------------------------------

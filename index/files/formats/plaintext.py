@@ -1475,6 +1475,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _about_the_author(lines, page)
         or _named_over_bio(lines, page)
         or _dated_byline_above(lines, page)
+        or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
 
@@ -1602,6 +1603,37 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
         if signed and is_person_name(name):
             return [name], ""
     return None
+
+
+def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's bare name signing a paragraph of the text: a line that is only a person's
+    name set right under a paragraph, in its column (no blank line between, as a signature
+    closes a column), with no running text right under it. A subheading has its paragraph
+    under it; a label or heading ("Nutrition Facts") has words the page writes in lower case."""
+    end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
+    lower: frozenset[str] | None = None
+    for index in range(page.start + 1, end):
+        name = _clean(lines[index])
+        if not name or len(name) > _MAX_SIGNATURE or not is_person_name(name):
+            continue
+        above = _clean(lines[index - 1])
+        if (
+            not _is_paragraph_like(above)
+            or _LIST_ITEM.match(above)  # a list's last item: a table's heading follows it
+            or _indent(lines[index - 1]) != _indent(lines[index])
+        ):
+            continue
+        following = _next_line(lines, index)
+        if _is_running_text(following) or looks_like_date_line(following):
+            continue
+        lower = lower_case_words(lines) if lower is None else lower
+        if not any(word.lower() in lower for word in name.split()):
+            return [name], ""
+    return None
+
+
+# The longest line that may be a bare name signing a paragraph.
+_MAX_SIGNATURE = 60
 
 
 _LIST_ITEM = re.compile(r"^[*+•·o-]\s")
@@ -1791,10 +1823,37 @@ def _date_alone_near_top(lines: list[str]) -> datetime | None:
 _BAR_ITEMS = re.compile(r"\s[|⋅•·]\s")
 
 
+# A PHP error the server printed into the page ("Warning: ... in /www/wp-db.php on line 56"):
+# its label opens a line, its place in the code closes it or one of the next lines (a text
+# browser wraps it).
+_SERVER_ERROR = re.compile(
+    r"^\s*(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable\s+)?Fatal error"
+    r"|Parse error)\s*:\s+\S"
+)
+_SERVER_ERROR_END = re.compile(r"\bon\s+line\s+\d+\s*$")
+_SERVER_ERROR_LINES = 4  # the most lines a wrapped server error runs over
+
+
+def _without_server_errors(lines: list[str]) -> list[str]:
+    """`lines` with the server's PHP errors blanked (`_SERVER_ERROR`): no part of the page a
+    reader reads, they would be taken for its headline or its first paragraph."""
+    if not any(_SERVER_ERROR.match(line) for line in lines):
+        return lines
+    found = list(lines)
+    for index, line in enumerate(lines):
+        if not _SERVER_ERROR.match(line):
+            continue
+        reach = lines[index : index + _SERVER_ERROR_LINES]
+        end = next((n for n, part in enumerate(reach) if _SERVER_ERROR_END.search(part)), None)
+        if end is not None:
+            found[index : index + end + 1] = [""] * (end + 1)
+    return found
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
-    lines = text.split("\n")
+    lines = _without_server_errors(text.split("\n"))
     state = _State()
     page = find_article(lines, name)
     if page is not None and page.headline is not None:
