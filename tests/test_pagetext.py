@@ -354,6 +354,21 @@ def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
         assert (draft.authors, draft.credit) == ([], credit), furniture
 
 
+def test_a_source_line_under_a_paragraph_is_the_credit_where_the_text_runs_on() -> None:
+    teaser = (
+        "Also in Transport: the harbour ferries will run every ten minutes from May, the "
+        "operator said, as the summer timetable starts earlier than in past years."
+    )
+    for source, credit in (("Quelle: hafenpress", "hafenpress"), ("Source: NCW/jd", "NCW/jd")):
+        page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {source}\n\n    {teaser}\n")
+        assert parse_text(page).credit == credit, source
+    # Under a list's item, it names where the list's figures came from.
+    page = PAGE.replace(
+        f"    {BODY[2]}\n", f"    * {BODY[2]}\n\n    Quelle: hafenpress\n\n    {teaser}\n"
+    )
+    assert parse_text(page).credit == ""
+
+
 def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
     no_byline = PAGE.replace(BYLINE, "")
     page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")

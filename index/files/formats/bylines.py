@@ -1089,7 +1089,7 @@ def agency_credit(first: str, last: str) -> str:
         agency = match.group("agency").strip()
         if _agency_words(agency):
             return agency
-    return _source_line(last)
+    return source_credit(last)
 
 
 # A line of its own closing the text that names where it came from: "Quelle: kathpress",
@@ -1100,7 +1100,7 @@ _SOURCE_LINE = re.compile(
 )
 
 
-def _source_line(last: str) -> str:
+def source_credit(last: str) -> str:
     """The outlet a source line closing the text credits, or "": one word, an agency's
     desk ("MDR THÜRINGEN/ls"), an outlet; not a description ("Eigene Recherche") nor an
     address."""

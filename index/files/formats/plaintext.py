@@ -47,6 +47,7 @@ from newsread.index.files.formats.bylines import (
     outlet_or_role,
     person_before_outlet,
     post_footer_author,
+    source_credit,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -1632,6 +1633,24 @@ def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str
     return None
 
 
+def _source_under_paragraph(lines: list[str], page: PageArticle) -> str:
+    """The outlet a source line under a paragraph of the text credits ("Quelle: kathpress",
+    see `source_credit`), where the page's text runs on past it (a list of links, the next
+    story's teaser) and its last paragraph names none."""
+    end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
+    above = ""
+    for raw in lines[page.start : end]:
+        line = _clean(raw)
+        if not line:
+            continue
+        if _is_paragraph_like(above) and not _LIST_ITEM.match(above):
+            credit = source_credit(line)
+            if credit:
+                return credit
+        above = line
+    return ""
+
+
 # The longest line that may be a bare name signing a paragraph.
 _MAX_SIGNATURE = 60
 
@@ -1856,11 +1875,13 @@ def parse_text(text: str, name: str = "") -> Draft:
     lines = _without_server_errors(text.split("\n"))
     state = _State()
     page = find_article(lines, name)
+    whole = lines  # the page's lines, as `lines` becomes its article's
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         if link_marked(lines):
             lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
         _read_page_header(lines, page, state)
+        whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
         lines = above + lines[page.start : page.end]
         start = 0
@@ -1889,6 +1910,8 @@ def parse_text(text: str, name: str = "") -> Draft:
         state.credit = ""
     if not (credit or state.credit) and paragraphs:
         credit = agency_credit(paragraphs[0], paragraphs[-1])
+    if not (credit or state.credit) and page is not None and page.headline is not None:
+        credit = _source_under_paragraph(whole, page)
     return Draft(
         title=state.title,
         source=state.source,
