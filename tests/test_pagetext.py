@@ -526,6 +526,8 @@ def test_a_bare_name_beside_a_job_title_or_its_own_address_is_the_author() -> No
         "Periodista Judicial",
         "Redakteurin",
         "Mitglied der Courier-Redaktion",
+        "Stellvertretende Pressesprecherin und Leiterin der Abteilung Öffentlichkeitsarbeit",
+        "Portavoz del Ayuntamiento",
         "janedoe",  # the name as a user name
         "jane.doe@courier.example",
     ):

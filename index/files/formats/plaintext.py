@@ -864,21 +864,27 @@ _AGO = re.compile(
 )
 
 
-# A journalist's job title in the languages of the pages ("Periodista Judicial", "Redakteurin",
-# "Mitglied der Tonight-Redaktion"); English ones are bylines' roles (`is_byline`).
+# A journalist's or a press officer's job title in the languages of the pages ("Periodista
+# Judicial", "Redakteurin", "Mitglied der Tonight-Redaktion", "Stellvertretende
+# Pressesprecherin"); English ones are bylines' roles (`is_byline`).
 _JOB_TITLE = re.compile(
-    r"^(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
+    r"^(?:(?:stellvertretende[r]?|leitende[r]?|freie[r]?|adjunt[oa]|adjoint[e]?)\s+)?"
+    r"(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
     r"|korrespondent(?:in)?|corresponsal|rédact(?:eur|rice)|giornalista|columnista"
-    r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion)\b",
+    r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion|(?:presse)?sprecher(?:in)?"
+    r"|pressereferent(?:in)?|chefredakteur(?:in)?|portavoz|porte-parole|attachée?\s+de\s+presse"
+    r"|addett[oa]\s+stampa)\b",
     re.IGNORECASE,
 )
+# The longest line a job title beside a name fills.
+_JOB_LINE = 100
 
 
 def _dated_neighbour(line: str) -> bool:
     """A date, a relative date, a job title or a reading time: what stands by an author's name."""
     return bool(
         looks_like_date_line(line)
-        or (len(line) <= 60 and _JOB_TITLE.match(line))
+        or (len(line) <= _JOB_LINE and _JOB_TITLE.match(line))
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
