@@ -369,6 +369,17 @@ def test_a_source_line_under_a_paragraph_is_the_credit_where_the_text_runs_on() 
     assert parse_text(page).credit == ""
 
 
+def test_a_labelled_publisher_by_the_headline_is_the_credit() -> None:
+    under = "          Herausgeber:\n\n            Harbour Transport Authority\n"
+    above = "      Publisher: Harbour Transport Authority\n"
+    for page in (
+        PAGE.replace(BYLINE, under),
+        PAGE.replace(BYLINE, "").replace(HEADLINE, f"{above}\n{HEADLINE}"),
+    ):
+        draft = parse_text(page)
+        assert (draft.authors, draft.credit) == ([], "Harbour Transport Authority")
+
+
 def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
     no_byline = PAGE.replace(BYLINE, "")
     page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")

@@ -110,7 +110,14 @@ _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]
 # A byline's prefix on a line of its own: the name is on the next line.
 _LONE_PREFIX = re.compile(
     r"(?:by|von|par|por|(?:artikel|beitrag)\s+von"
-    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?))\s*:?",
+    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?"
+    r"|herausgeber(?:in)?|publisher|éditeur))\s*:?",
+    re.IGNORECASE,
+)
+# Who published a press release or a page: "Herausgeber: Nordex SE", "Publisher: Harbour
+# Media". The outlet is the credit, not an author.
+_PUBLISHER = re.compile(
+    r"^(?:herausgeber(?:in)?|publisher|éditeur)\s*:\s*(?P<name>[^\W\d_][^|]{1,60})$",
     re.IGNORECASE,
 )
 # A byline's prefix and what follows it, and how long such a line under a headline may be.
@@ -1367,6 +1374,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             or _take_byline(line, state)
             or _take_outlet(line, state)
             or _take_labelled(line, state)
+            or _take_publisher(line, state)
         ):
             _take_metadata(line, state, in_header=False)
     if not any(people for people, _ in state.bylines):
@@ -1410,6 +1418,21 @@ def _take_outlet(line: str, state: _State) -> bool:
 
 # The longest labelled byline under a headline that may name an outlet rather than people.
 _MAX_LABELLED = 80
+
+
+def _publisher(line: str) -> str:
+    """The publisher a labelled line names ("Herausgeber: Nordex SE"), or ""."""
+    match = _PUBLISHER.match(line)
+    name = match.group("name").strip() if match else ""
+    return "" if "://" in name or "@" in name else name
+
+
+def _take_publisher(line: str, state: _State) -> bool:
+    """Record the publisher a line under a page's headline names as the credit."""
+    name = _publisher(line)
+    if name:
+        state.bylines.append(([], name))
+    return bool(name)
 
 
 def _take_labelled(line: str, state: _State) -> bool:
@@ -1458,6 +1481,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
             line = _with_prefix(line, _clean(following).lstrip("*+•· "))
+        if _publisher(line):
+            return [], _publisher(line)
         found = _byline_in(line, bare=bare, labels=labels)
         if found:
             return found
