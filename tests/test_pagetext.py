@@ -380,6 +380,16 @@ def test_a_labelled_publisher_by_the_headline_is_the_credit() -> None:
         assert (draft.authors, draft.credit) == ([], "Harbour Transport Authority")
 
 
+def test_a_byline_labelled_with_its_publication_anywhere_on_the_page_names_the_author() -> None:
+    meta = "      erstellt von Jane Doe — veröffentlicht 12.03.2024 09:30\n"
+    page = PAGE.replace(BYLINE, "").replace("      * About us\n", f"{meta}      * About us\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+    # Without the label, a byline down there may be another story's.
+    other = "      von Jane Doe | 12.03.2024\n"
+    page = PAGE.replace(BYLINE, "").replace("      * About us\n", f"{other}      * About us\n")
+    assert parse_text(page).authors == []
+
+
 def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
     no_byline = PAGE.replace(BYLINE, "")
     page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")

@@ -1507,6 +1507,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _about_the_author(lines, page)
         or _named_over_bio(lines, page)
         or _dated_byline_above(lines, page)
+        or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
@@ -1526,6 +1527,21 @@ def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str],
             continue
         found = _byline_in(line, bare=False)
         if found and found[0] and (has_byline_prefix(line) or _BY_INSIDE.search(line)):
+            return found
+    return None
+
+
+def _published_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The byline of a line that says who published the page and when ("erstellt von Jane
+    — veröffentlicht 28.01.2022 06:00", "Posted on 21. Juli 2019 by jdoe"), wherever the
+    page's template puts it: under the headline first, then the nearest above it. A line with
+    a byline but no such label may be another story's or a comment's."""
+    assert page.headline is not None
+    for raw in [*lines[page.headline + 1 :], *lines[: page.headline][::-1]]:
+        if _published_on(raw) is None:
+            continue
+        found = _byline_in(raw, bare=False)
+        if found and found[0]:
             return found
     return None
 
