@@ -390,6 +390,16 @@ def test_a_byline_labelled_with_its_publication_anywhere_on_the_page_names_the_a
     assert parse_text(page).authors == []
 
 
+def test_short_sentences_closing_the_text_in_its_column_are_its_own() -> None:
+    closing = "See you on board next spring."
+    page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {closing}\n")
+    assert parse_text(page).paragraphs[-1] == closing
+    # A line that opens the page's links, or one set in another column, is not the text's.
+    for line in ("    Read more about the trams here:", "      See you on board next spring."):
+        page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{line}\n")
+        assert parse_text(page).paragraphs[-1] == BODY[2], line
+
+
 def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
     no_byline = PAGE.replace(BYLINE, "")
     page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")
