@@ -1661,16 +1661,21 @@ def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str
     end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
     lower: frozenset[str] | None = None
     for index in range(page.start + 1, end):
-        name = _clean(lines[index])
-        if not name or len(name) > _MAX_SIGNATURE or not is_person_name(name):
+        name = lines[index].strip()
+        if (
+            not name
+            or len(name) > _MAX_SIGNATURE
+            or _indent(lines[index - 1]) != _indent(lines[index])
+        ):
             continue
         above = _clean(lines[index - 1])
         if (
             not _is_paragraph_like(above)
             or _LIST_ITEM.match(above)  # a list's last item: a table's heading follows it
-            or _indent(lines[index - 1]) != _indent(lines[index])
+            or not is_person_name(_clean(name))
         ):
             continue
+        name = _clean(name)
         following = _next_line(lines, index)
         if _is_running_text(following) or looks_like_date_line(following):
             continue
@@ -1687,15 +1692,19 @@ def _source_under_paragraph(lines: list[str], page: PageArticle) -> str:
     end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
     above = ""
     for raw in lines[page.start : end]:
-        line = _clean(raw)
+        line = raw.strip()
         if not line:
             continue
-        if _is_paragraph_like(above) and not _LIST_ITEM.match(above):
-            credit = source_credit(line)
+        if len(line) <= _SOURCE_LINE and ":" in line and _is_paragraph_like(_clean(above)):
+            credit = source_credit(line) if not _LIST_ITEM.match(above) else ""
             if credit:
                 return credit
         above = line
     return ""
+
+
+# The longest source line under a paragraph ("Quelle: MDR THÜRINGEN/ls").
+_SOURCE_LINE = 60
 
 
 # The longest line that may be a bare name signing a paragraph.
@@ -1857,13 +1866,14 @@ _PUBLISHED_ON = re.compile(
     r"|gepubliceerd|opublikowano|опубликовано)(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # How much of a line after such a label may hold its date.
 _LABELLED_REACH = 40
 
 
 def _published_on(raw: str) -> datetime | None:
     """The date a line labels as the publication's, written right after the label."""
-    if len(raw) > _DATE_LINE * 2 or not any(ch.isdigit() for ch in raw):
+    if len(raw) > _DATE_LINE * 2 or not _DIGIT.search(raw):
         return None
     line = _clean(raw)
     match = _PUBLISHED_ON.search(line) if len(line) <= _DATE_LINE else None
@@ -1896,14 +1906,16 @@ _SERVER_ERROR = re.compile(
     r"^\s*(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable\s+)?Fatal error"
     r"|Parse error)\s*:\s+\S"
 )
+_SERVER_ERROR_ANYWHERE = re.compile(_SERVER_ERROR.pattern, re.MULTILINE)
 _SERVER_ERROR_END = re.compile(r"\bon\s+line\s+\d+\s*$")
 _SERVER_ERROR_LINES = 4  # the most lines a wrapped server error runs over
 
 
-def _without_server_errors(lines: list[str]) -> list[str]:
-    """`lines` with the server's PHP errors blanked (`_SERVER_ERROR`): no part of the page a
-    reader reads, they would be taken for its headline or its first paragraph."""
-    if not any(_SERVER_ERROR.match(line) for line in lines):
+def _without_server_errors(text: str) -> list[str]:
+    """The lines of `text` with the server's PHP errors blanked (`_SERVER_ERROR`): no part of
+    the page a reader reads, they would be taken for its headline or its first paragraph."""
+    lines = text.split("\n")
+    if " on line " not in text or not _SERVER_ERROR_ANYWHERE.search(text):
         return lines
     found = list(lines)
     for index, line in enumerate(lines):
@@ -1919,7 +1931,7 @@ def _without_server_errors(lines: list[str]) -> list[str]:
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
-    lines = _without_server_errors(text.split("\n"))
+    lines = _without_server_errors(text)
     state = _State()
     page = find_article(lines, name)
     whole = lines  # the page's lines, as `lines` becomes its article's
