@@ -395,7 +395,12 @@ def test_short_sentences_closing_the_text_in_its_column_are_its_own() -> None:
     page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {closing}\n")
     assert parse_text(page).paragraphs[-1] == closing
     # A line that opens the page's links, or one set in another column, is not the text's.
-    for line in ("    Read more about the trams here:", "      See you on board next spring."):
+    for line in (
+        "    Read more about the trams here:",
+        "    Tell us what you think...",
+        "    Subscribe to the Courier today!",
+        "      See you on board next spring.",
+    ):
         page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{line}\n")
         assert parse_text(page).paragraphs[-1] == BODY[2], line
 

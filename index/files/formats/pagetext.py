@@ -1066,8 +1066,7 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
 def _short_closing(lines: list[_Line], end: int) -> int:
     """Where the text ends when short sentences of its own close it right under its last
     paragraph at `end` ("I hope you like it."): as `_short_opening` takes them above the
-    first, set in the same column, closed by a stop, in running words (not a byline, date,
-    caption or button)."""
+    first, set in the same column, in running words (see `_short_sentence`)."""
     while end + 1 < len(lines):
         line, last = lines[end + 1], lines[end]
         if not (line.index - last.end <= _LEAD_GAP and _short_sentence(line, last.indent)):
@@ -1078,14 +1077,17 @@ def _short_closing(lines: list[_Line], end: int) -> int:
 
 def _short_sentence(line: _Line, column: int) -> bool:
     """Whether `line` is a short sentence of an article's text set in `column`: closed by a
-    stop, opening with a capital, in running words, no bullet, caption, byline, date or
+    full stop, opening with a capital, in running words, no bullet, caption, byline, date or
     button."""
     found = _WORD.findall(line.text)
     return (
         line.indent == column
         and not line.bullet
         and line.words >= _SHORT_SENTENCE
-        and line.text.endswith(_STOPS)  # not a colon: "Read also:" opens the page's links
+        # A full stop: "Read also:" opens the page's links, "Tell us what you think..." and
+        # "Subscribe now!" call the reader to act.
+        and line.text.endswith(".")
+        and not line.text.endswith("..")
         and line.text[:1].isupper()
         and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
         and not _CAPTION.search(line.text)
