@@ -405,6 +405,16 @@ def test_short_sentences_closing_the_text_in_its_column_are_its_own() -> None:
         assert parse_text(page).paragraphs[-1] == BODY[2], line
 
 
+def test_a_date_alone_near_the_top_dates_a_page_where_nothing_else_does() -> None:
+    page = PAGE.replace(BYLINE, "          By Jane Doe\n").replace(
+        "      * Home\n", "      * 12.03.2024\n      * Home\n"
+    )
+    assert _date_of(page) == "2024-03-12"
+    # A date nearer the article wins.
+    page = page.replace("          By Jane Doe\n", "          By Jane Doe\n          14.03.2024\n")
+    assert _date_of(page) == "2024-03-14"
+
+
 def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
     no_byline = PAGE.replace(BYLINE, "")
     page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")

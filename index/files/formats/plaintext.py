@@ -1955,8 +1955,9 @@ def parse_text(text: str, name: str = "") -> Draft:
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
         del state.bylines[known:]
-    if state.published is None and page is None:
-        state.published = _date_alone_near_top(lines[: _MAX_HEADER_LINES * 2])
+    if state.published is None:
+        # As in scraped text: a line near the top of the file that is only a date.
+        state.published = _date_alone_near_top(whole[: _MAX_HEADER_LINES * 2])
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
