@@ -672,6 +672,27 @@ def test_a_label_without_a_colon_before_names_is_a_byline(line: str, authors: li
 
 
 @pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Text: Jane Doe", ["Jane Doe"]),
+        ("Texto: Juan Pérez", ["Juan Pérez"]),
+        ("Words: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Reporter: Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_label_crediting_the_writing_before_names_is_a_byline(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize("line", ["Text: Die Zukunft der Arbeit", "Words: 1200"])
+def test_a_label_crediting_the_writing_before_other_words_is_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Author Guidelines for Submissions",

@@ -354,6 +354,67 @@ def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
         assert (draft.authors, draft.credit) == ([], credit), furniture
 
 
+def test_a_source_line_under_a_paragraph_is_the_credit_where_the_text_runs_on() -> None:
+    teaser = (
+        "Also in Transport: the harbour ferries will run every ten minutes from May, the "
+        "operator said, as the summer timetable starts earlier than in past years."
+    )
+    for source, credit in (("Quelle: hafenpress", "hafenpress"), ("Source: NCW/jd", "NCW/jd")):
+        page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {source}\n\n    {teaser}\n")
+        assert parse_text(page).credit == credit, source
+    # Under a list's item, it names where the list's figures came from.
+    page = PAGE.replace(
+        f"    {BODY[2]}\n", f"    * {BODY[2]}\n\n    Quelle: hafenpress\n\n    {teaser}\n"
+    )
+    assert parse_text(page).credit == ""
+
+
+def test_a_labelled_publisher_by_the_headline_is_the_credit() -> None:
+    under = "          Herausgeber:\n\n            Harbour Transport Authority\n"
+    above = "      Publisher: Harbour Transport Authority\n"
+    for page in (
+        PAGE.replace(BYLINE, under),
+        PAGE.replace(BYLINE, "").replace(HEADLINE, f"{above}\n{HEADLINE}"),
+    ):
+        draft = parse_text(page)
+        assert (draft.authors, draft.credit) == ([], "Harbour Transport Authority")
+
+
+def test_a_byline_labelled_with_its_publication_anywhere_on_the_page_names_the_author() -> None:
+    meta = "      erstellt von Jane Doe — veröffentlicht 12.03.2024 09:30\n"
+    page = PAGE.replace(BYLINE, "").replace("      * About us\n", f"{meta}      * About us\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+    # Without the label, a byline down there may be another story's.
+    other = "      von Jane Doe | 12.03.2024\n"
+    page = PAGE.replace(BYLINE, "").replace("      * About us\n", f"{other}      * About us\n")
+    assert parse_text(page).authors == []
+
+
+def test_short_sentences_closing_the_text_in_its_column_are_its_own() -> None:
+    closing = "See you on board next spring."
+    page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {closing}\n")
+    assert parse_text(page).paragraphs[-1] == closing
+    # A line that opens the page's links, or one set in another column, is not the text's.
+    for line in (
+        "    Read more about the trams here:",
+        "    Tell us what you think...",
+        "    Subscribe to the Courier today!",
+        "      See you on board next spring.",
+    ):
+        page = PAGE.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{line}\n")
+        assert parse_text(page).paragraphs[-1] == BODY[2], line
+
+
+def test_a_date_alone_near_the_top_dates_a_page_where_nothing_else_does() -> None:
+    page = PAGE.replace(BYLINE, "          By Jane Doe\n").replace(
+        "      * Home\n", "      * 12.03.2024\n      * Home\n"
+    )
+    assert _date_of(page) == "2024-03-12"
+    # A date nearer the article wins.
+    page = page.replace("          By Jane Doe\n", "          By Jane Doe\n          14.03.2024\n")
+    assert _date_of(page) == "2024-03-14"
+
+
 def test_a_line_that_is_only_a_date_in_the_text_is_the_date_when_none_is_above() -> None:
     no_byline = PAGE.replace(BYLINE, "")
     page = no_byline.replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n      12.03.2024\n")
@@ -511,6 +572,8 @@ def test_a_bare_name_beside_a_job_title_or_its_own_address_is_the_author() -> No
         "Periodista Judicial",
         "Redakteurin",
         "Mitglied der Courier-Redaktion",
+        "Stellvertretende Pressesprecherin und Leiterin der Abteilung Öffentlichkeitsarbeit",
+        "Portavoz del Ayuntamiento",
         "janedoe",  # the name as a user name
         "jane.doe@courier.example",
     ):
@@ -530,6 +593,27 @@ def test_a_name_signing_the_text_after_a_dash_or_copyright_is_the_author() -> No
     # A heading or a commenter's name alone under the text is no signature.
     page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    Jane Doe\n")
     assert parse_text(page).authors == []
+
+
+def _signed(paragraph: str, under: str) -> str:
+    """PAGE without its byline, with `under` set right under its last paragraph (`paragraph`)."""
+    return PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"{paragraph}\n{under}")
+
+
+def test_a_bare_name_set_right_under_a_paragraph_in_its_column_signs_the_text() -> None:
+    for after in ("", "\n    Read more in our March issue\n"):
+        page = _signed(f"    {BODY[2]}", f"    Jane Doe\n{after}")
+        assert parse_text(page).authors == ["Jane Doe"], after
+    # A subheading has its paragraph under it; a teaser's kicker is set in another column; a
+    # table's heading has words the page writes in lower case ("trams"), or stands under a
+    # list's last item.
+    for paragraph, under in (
+        (f"    {BODY[2]}", f"    Jane Doe\n\n    {BODY[0]}\n"),
+        (f"    {BODY[2]}", "        Jane Doe\n"),
+        (f"    {BODY[2]}", "    Trams Timetable\n"),
+        (f"    * {BODY[2]}", "    Jane Doe\n"),
+    ):
+        assert parse_text(_signed(paragraph, under)).authors == [], under
 
 
 def test_a_date_in_the_line_closing_the_text_is_the_date_when_none_is_above() -> None:
@@ -574,6 +658,25 @@ def test_the_box_about_the_author_under_the_text_names_the_author() -> None:
     box = "About the author\n\n    Our reporters cover the city's transport every day."
     page = PAGE.replace(BYLINE, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n    {box}\n")
     assert parse_text(page).authors == []
+
+
+def test_php_errors_the_server_printed_above_the_page_are_no_headline() -> None:
+    errors = (
+        "Warning: mysql_connect(): Access denied for user 'web'@'localhost' in "
+        "/www/htdocs/site/wp-includes/wp-db.php on line 299\n\n"
+        "Deprecated: Assigning the return value of new by reference is deprecated in\n"
+        "/www/htdocs/site/wp-settings.php on line 520\n\n"
+    )
+    headline = "Driverless trams on two lines from spring"
+    # Above a short page's text, and above scraped text.
+    short = PAGE.replace(f"    {BODY[0]}\n", "").replace(f"    {BODY[1]}\n", "")
+    for text in (short, "\n\n".join([headline, LEDE, *BODY])):
+        draft = parse_text(errors + text)
+        assert draft.title == headline
+        assert not any("on line" in paragraph for paragraph in draft.paragraphs)
+    # Without its place in the code, a line opening with "Warning:" is the page's own.
+    notice = "Warning: storm expected on the coast tonight"
+    assert parse_text("\n\n".join([notice, LEDE, *BODY])).title == notice
 
 
 # --- the file's name (issue 12: ttitle) -----------------------------------------------------

@@ -208,7 +208,8 @@ _PIECE_BY = (
 _PREFIX = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
-        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | text\s*: | words\s*: | reporter\s*:
+        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | (?:text|texte|texto|testo)\s*:
+        | words\s*: | reporter\s*: | entrevista\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
@@ -741,11 +742,15 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
     return list(dict.fromkeys(authors)), ", ".join(credits)
 
 
+# Labels that credit the writing when a colon follows them ("Text: Jane Doe", "Words: Jane
+# Doe"): only people's names count after them, as they head other lines too. "Interview:"
+# credits an interviewer, who may not be the page's author (a blog quoting a magazine).
+_WRITING_LABEL = r"text|texte|texto|testo|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von)\s*:
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von
         | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
@@ -1089,7 +1094,7 @@ def agency_credit(first: str, last: str) -> str:
         agency = match.group("agency").strip()
         if _agency_words(agency):
             return agency
-    return _source_line(last)
+    return source_credit(last)
 
 
 # A line of its own closing the text that names where it came from: "Quelle: kathpress",
@@ -1100,7 +1105,7 @@ _SOURCE_LINE = re.compile(
 )
 
 
-def _source_line(last: str) -> str:
+def source_credit(last: str) -> str:
     """The outlet a source line closing the text credits, or "": one word, an agency's
     desk ("MDR THÜRINGEN/ls"), an outlet; not a description ("Eigene Recherche") nor an
     address."""

@@ -432,7 +432,7 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     # Under a headline above the page's main text, the article runs at least to its end; a
     # headline found elsewhere has its own text under it.
     end = max(start, _run_end(lines, start), last if start <= last and not elsewhere else start)
-    end = _continued(lines, start, end)
+    end = _short_closing(lines, _continued(lines, start, end))
     deck = _deck(lines, headline, title, start if standfirst is None else standfirst)
     points = None if deck is not None else _key_points(lines, headline, title, start)
     floor = max(p for p in (headline, standfirst, deck) if p is not None)
@@ -1061,6 +1061,40 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
             return start
         start -= 1
     return start
+
+
+def _short_closing(lines: list[_Line], end: int) -> int:
+    """Where the text ends when short sentences of its own close it right under its last
+    paragraph at `end` ("I hope you like it."): as `_short_opening` takes them above the
+    first, set in the same column, in running words (see `_short_sentence`)."""
+    while end + 1 < len(lines):
+        line, last = lines[end + 1], lines[end]
+        if not (line.index - last.end <= _LEAD_GAP and _short_sentence(line, last.indent)):
+            return end
+        end += 1
+    return end
+
+
+def _short_sentence(line: _Line, column: int) -> bool:
+    """Whether `line` is a short sentence of an article's text set in `column`: closed by a
+    full stop, opening with a capital, in running words, no bullet, caption, byline, date or
+    button."""
+    found = _WORD.findall(line.text)
+    return (
+        line.indent == column
+        and not line.bullet
+        and line.words >= _SHORT_SENTENCE
+        # A full stop: "Read also:" opens the page's links, "Tell us what you think..." and
+        # "Subscribe now!" call the reader to act.
+        and line.text.endswith(".")
+        and not line.text.endswith("..")
+        and line.text[:1].isupper()
+        and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+        and not _CAPTION.search(line.text)
+        and not _NOT_A_LEDE.search(line.text)
+        and not _dateline(line.text)
+        and not _not_a_headline(line.text)
+    )
 
 
 # The most lines of an article's own (a label, a subheading, a table's rows) above its

@@ -47,6 +47,7 @@ from newsread.index.files.formats.bylines import (
     outlet_or_role,
     person_before_outlet,
     post_footer_author,
+    source_credit,
     split_byline,
 )
 from newsread.index.files.formats.furniture import (
@@ -109,7 +110,14 @@ _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]
 # A byline's prefix on a line of its own: the name is on the next line.
 _LONE_PREFIX = re.compile(
     r"(?:by|von|par|por|(?:artikel|beitrag)\s+von"
-    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?))\s*:?",
+    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?"
+    r"|herausgeber(?:in)?|publisher|éditeur))\s*:?",
+    re.IGNORECASE,
+)
+# Who published a press release or a page: "Herausgeber: Nordex SE", "Publisher: Harbour
+# Media". The outlet is the credit, not an author.
+_PUBLISHER = re.compile(
+    r"^(?:herausgeber(?:in)?|publisher|éditeur)\s*:\s*(?P<name>[^\W\d_][^|]{1,60})$",
     re.IGNORECASE,
 )
 # A byline's prefix and what follows it, and how long such a line under a headline may be.
@@ -863,21 +871,27 @@ _AGO = re.compile(
 )
 
 
-# A journalist's job title in the languages of the pages ("Periodista Judicial", "Redakteurin",
-# "Mitglied der Tonight-Redaktion"); English ones are bylines' roles (`is_byline`).
+# A journalist's or a press officer's job title in the languages of the pages ("Periodista
+# Judicial", "Redakteurin", "Mitglied der Tonight-Redaktion", "Stellvertretende
+# Pressesprecherin"); English ones are bylines' roles (`is_byline`).
 _JOB_TITLE = re.compile(
-    r"^(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
+    r"^(?:(?:stellvertretende[r]?|leitende[r]?|freie[r]?|adjunt[oa]|adjoint[e]?)\s+)?"
+    r"(?:periodista|redactora?|reporter(?:in)?|redakteur(?:in)?|journalist(?:in|e)?"
     r"|korrespondent(?:in)?|corresponsal|rédact(?:eur|rice)|giornalista|columnista"
-    r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion)\b",
+    r"|kolumnist(?:in)?|mitglied\s+der\s+.{0,40}redaktion|(?:presse)?sprecher(?:in)?"
+    r"|pressereferent(?:in)?|chefredakteur(?:in)?|portavoz|porte-parole|attachée?\s+de\s+presse"
+    r"|addett[oa]\s+stampa)\b",
     re.IGNORECASE,
 )
+# The longest line a job title beside a name fills.
+_JOB_LINE = 100
 
 
 def _dated_neighbour(line: str) -> bool:
     """A date, a relative date, a job title or a reading time: what stands by an author's name."""
     return bool(
         looks_like_date_line(line)
-        or (len(line) <= 60 and _JOB_TITLE.match(line))
+        or (len(line) <= _JOB_LINE and _JOB_TITLE.match(line))
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
@@ -1360,6 +1374,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             or _take_byline(line, state)
             or _take_outlet(line, state)
             or _take_labelled(line, state)
+            or _take_publisher(line, state)
         ):
             _take_metadata(line, state, in_header=False)
     if not any(people for people, _ in state.bylines):
@@ -1403,6 +1418,21 @@ def _take_outlet(line: str, state: _State) -> bool:
 
 # The longest labelled byline under a headline that may name an outlet rather than people.
 _MAX_LABELLED = 80
+
+
+def _publisher(line: str) -> str:
+    """The publisher a labelled line names ("Herausgeber: Nordex SE"), or ""."""
+    match = _PUBLISHER.match(line)
+    name = match.group("name").strip() if match else ""
+    return "" if "://" in name or "@" in name else name
+
+
+def _take_publisher(line: str, state: _State) -> bool:
+    """Record the publisher a line under a page's headline names as the credit."""
+    name = _publisher(line)
+    if name:
+        state.bylines.append(([], name))
+    return bool(name)
 
 
 def _take_labelled(line: str, state: _State) -> bool:
@@ -1451,6 +1481,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
             line = _with_prefix(line, _clean(following).lstrip("*+•· "))
+        if _publisher(line):
+            return [], _publisher(line)
         found = _byline_in(line, bare=bare, labels=labels)
         if found:
             return found
@@ -1475,6 +1507,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _about_the_author(lines, page)
         or _named_over_bio(lines, page)
         or _dated_byline_above(lines, page)
+        or _published_byline(lines, page)
+        or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
 
@@ -1493,6 +1527,21 @@ def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str],
             continue
         found = _byline_in(line, bare=False)
         if found and found[0] and (has_byline_prefix(line) or _BY_INSIDE.search(line)):
+            return found
+    return None
+
+
+def _published_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The byline of a line that says who published the page and when ("erstellt von Jane
+    — veröffentlicht 28.01.2022 06:00", "Posted on 21. Juli 2019 by jdoe"), wherever the
+    page's template puts it: under the headline first, then the nearest above it. A line with
+    a byline but no such label may be another story's or a comment's."""
+    assert page.headline is not None
+    for raw in [*lines[page.headline + 1 :], *lines[: page.headline][::-1]]:
+        if _published_on(raw) is None:
+            continue
+        found = _byline_in(raw, bare=False)
+        if found and found[0]:
             return found
     return None
 
@@ -1602,6 +1651,64 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
         if signed and is_person_name(name):
             return [name], ""
     return None
+
+
+def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's bare name signing a paragraph of the text: a line that is only a person's
+    name set right under a paragraph, in its column (no blank line between, as a signature
+    closes a column), with no running text right under it. A subheading has its paragraph
+    under it; a label or heading ("Nutrition Facts") has words the page writes in lower case."""
+    end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
+    lower: frozenset[str] | None = None
+    for index in range(page.start + 1, end):
+        name = lines[index].strip()
+        if (
+            not name
+            or len(name) > _MAX_SIGNATURE
+            or _indent(lines[index - 1]) != _indent(lines[index])
+        ):
+            continue
+        above = _clean(lines[index - 1])
+        if (
+            not _is_paragraph_like(above)
+            or _LIST_ITEM.match(above)  # a list's last item: a table's heading follows it
+            or not is_person_name(_clean(name))
+        ):
+            continue
+        name = _clean(name)
+        following = _next_line(lines, index)
+        if _is_running_text(following) or looks_like_date_line(following):
+            continue
+        lower = lower_case_words(lines) if lower is None else lower
+        if not any(word.lower() in lower for word in name.split()):
+            return [name], ""
+    return None
+
+
+def _source_under_paragraph(lines: list[str], page: PageArticle) -> str:
+    """The outlet a source line under a paragraph of the text credits ("Quelle: kathpress",
+    see `source_credit`), where the page's text runs on past it (a list of links, the next
+    story's teaser) and its last paragraph names none."""
+    end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
+    above = ""
+    for raw in lines[page.start : end]:
+        line = raw.strip()
+        if not line:
+            continue
+        if len(line) <= _SOURCE_LINE and ":" in line and _is_paragraph_like(_clean(above)):
+            credit = source_credit(line) if not _LIST_ITEM.match(above) else ""
+            if credit:
+                return credit
+        above = line
+    return ""
+
+
+# The longest source line under a paragraph ("Quelle: MDR THÜRINGEN/ls").
+_SOURCE_LINE = 60
+
+
+# The longest line that may be a bare name signing a paragraph.
+_MAX_SIGNATURE = 60
 
 
 _LIST_ITEM = re.compile(r"^[*+•·o-]\s")
@@ -1759,13 +1866,14 @@ _PUBLISHED_ON = re.compile(
     r"|gepubliceerd|opublikowano|опубликовано)(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # How much of a line after such a label may hold its date.
 _LABELLED_REACH = 40
 
 
 def _published_on(raw: str) -> datetime | None:
     """The date a line labels as the publication's, written right after the label."""
-    if len(raw) > _DATE_LINE * 2 or not any(ch.isdigit() for ch in raw):
+    if len(raw) > _DATE_LINE * 2 or not _DIGIT.search(raw):
         return None
     line = _clean(raw)
     match = _PUBLISHED_ON.search(line) if len(line) <= _DATE_LINE else None
@@ -1791,17 +1899,48 @@ def _date_alone_near_top(lines: list[str]) -> datetime | None:
 _BAR_ITEMS = re.compile(r"\s[|⋅•·]\s")
 
 
+# A PHP error the server printed into the page ("Warning: ... in /www/wp-db.php on line 56"):
+# its label opens a line, its place in the code closes it or one of the next lines (a text
+# browser wraps it).
+_SERVER_ERROR = re.compile(
+    r"^\s*(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable\s+)?Fatal error"
+    r"|Parse error)\s*:\s+\S"
+)
+_SERVER_ERROR_ANYWHERE = re.compile(_SERVER_ERROR.pattern, re.MULTILINE)
+_SERVER_ERROR_END = re.compile(r"\bon\s+line\s+\d+\s*$")
+_SERVER_ERROR_LINES = 4  # the most lines a wrapped server error runs over
+
+
+def _without_server_errors(text: str) -> list[str]:
+    """The lines of `text` with the server's PHP errors blanked (`_SERVER_ERROR`): no part of
+    the page a reader reads, they would be taken for its headline or its first paragraph."""
+    lines = text.split("\n")
+    if " on line " not in text or not _SERVER_ERROR_ANYWHERE.search(text):
+        return lines
+    found = list(lines)
+    for index, line in enumerate(lines):
+        if not _SERVER_ERROR.match(line):
+            continue
+        reach = lines[index : index + _SERVER_ERROR_LINES]
+        end = next((n for n, part in enumerate(reach) if _SERVER_ERROR_END.search(part)), None)
+        if end is not None:
+            found[index : index + end + 1] = [""] * (end + 1)
+    return found
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
-    lines = text.split("\n")
+    lines = _without_server_errors(text)
     state = _State()
     page = find_article(lines, name)
+    whole = lines  # the page's lines, as `lines` becomes its article's
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         if link_marked(lines):
             lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
         _read_page_header(lines, page, state)
+        whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
         lines = above + lines[page.start : page.end]
         start = 0
@@ -1816,8 +1955,9 @@ def parse_text(text: str, name: str = "") -> Draft:
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
         del state.bylines[known:]
-    if state.published is None and page is None:
-        state.published = _date_alone_near_top(lines[: _MAX_HEADER_LINES * 2])
+    if state.published is None:
+        # As in scraped text: a line near the top of the file that is only a date.
+        state.published = _date_alone_near_top(whole[: _MAX_HEADER_LINES * 2])
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
@@ -1830,6 +1970,8 @@ def parse_text(text: str, name: str = "") -> Draft:
         state.credit = ""
     if not (credit or state.credit) and paragraphs:
         credit = agency_credit(paragraphs[0], paragraphs[-1])
+    if not (credit or state.credit) and page is not None and page.headline is not None:
+        credit = _source_under_paragraph(whole, page)
     return Draft(
         title=state.title,
         source=state.source,
