@@ -174,3 +174,51 @@ def test_commits_of_an_update_merged_afterwards_merge_nothing(
     small = Library(tmp_path / "library", tmp_path / "small-index").open()
     indexer.update_library(small, first_batch_seconds=0.0)
     assert "merge small" in policies
+
+
+def test_which_segments_merge() -> None:
+    """The small segments merge with each other when that leaves few enough; else all do."""
+    assert merging.MERGE_ABOVE == 4
+    big, small = ("big", 95_000, 0), [(f"s{n}", 1_000, 0) for n in range(5)]
+    assert merging.to_merge([big, *small]) == {f"s{n}" for n in range(5)}
+    # A build's segments are all small: all of them.
+    assert merging.to_merge(small) == {f"s{n}" for n in range(5)}
+    # A big segment with a third of its documents deleted is merged too.
+    wasteful = ("big", 95_000, 32_000)
+    assert merging.to_merge([wasteful, *small]) == {"big", *(f"s{n}" for n in range(5))}
+    # Five big segments and two small ones would still be six: everything.
+    bigs = [(f"b{n}", 20_000, 0) for n in range(5)]
+    assert merging.to_merge(bigs + small[:2]) == {name for name, _, _ in bigs + small[:2]}
+
+
+def test_an_update_of_a_merged_library_merges_its_new_segments_only(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a build merged into one segment, a smaller update's segments are merged with each
+    other, not with the big one (which is not rewritten); the answers are the same."""
+    root = _library(tmp_path / "library", 200)
+    library = Library(root).open()
+    indexer.update_library(library, first_batch_seconds=0.0)
+    [built] = [s.segment_id() for s in whoosh_internals.segments(library.index)]
+    monkeypatch.setattr(merging, "MERGE_ABOVE", 2)
+    for n in range(200, 240):
+        write_article(root, f"new/a{n:04}.txt", f"Article {n} {WORDS[n % 11]}", "harbour grain")
+    phases: list[str] = []
+    indexer.update_library(
+        library, first_batch_seconds=0.0, on_progress=lambda p: phases.append(p.phase)
+    )
+    assert "merging" in phases
+    names = [s.segment_id() for s in whoosh_internals.segments(library.index)]
+    assert len(names) == 2 and built in names
+
+    monkeypatch.setattr(indexer, "should_merge", lambda library: False)
+    unmerged = Library(root, tmp_path / "unmerged-index").open()
+    indexer.update_library(unmerged, first_batch_seconds=0.0)
+    for text in QUERIES:  # every hit: the two number their documents differently (ties)
+        ours, theirs = (
+            each.search(text, limit=500, snippets=False) for each in (library, unmerged)
+        )
+        assert ours.total == theirs.total <= 500
+        assert sorted((h.key, round(h.score, 5)) for h in ours.hits) == sorted(
+            (h.key, round(h.score, 5)) for h in theirs.hits
+        )

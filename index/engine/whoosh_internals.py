@@ -644,6 +644,17 @@ def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
     return []
 
 
+def merge_only(chosen: set[str]) -> Callable[[Any, Sequence[Any]], list[Any]]:
+    """A merge policy like `merge_all` for the segments named in `chosen`; the others are
+    left as they are (their documents keep their numbers, the merged ones come after)."""
+
+    def policy(writer: Any, segments: Sequence[Any]) -> list[Any]:
+        merge_all(writer, [s for s in segments if s.segment_id() in chosen])
+        return [s for s in segments if s.segment_id() not in chosen]
+
+    return policy
+
+
 def _segment_terms(
     reader: Any, base: int, docmap: dict[int, int] | None
 ) -> Iterator[tuple[str, bytes, list[int], list[float], list[Any]]]:
