@@ -1435,3 +1435,30 @@ def test_the_h2_under_a_breadcrumb_h1_is_the_headline_without_the_crumb_s_kicker
     )
     html = page(head, article + BODY).replace("<article>", crumbs + "<article>")
     assert parse_html(html).title == "Can the spread be controlled?"
+
+
+def test_a_news_agency_alone_under_the_headline_is_the_credit() -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="credit">Reuters</p>{BODY}'
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "Reuters")
+
+
+def test_a_news_agency_named_inside_a_longer_line_is_not_the_credit() -> None:
+    article = (
+        "<h1>Bridge closed after cracks found</h1>"
+        f"<p>Reuters <a href='/photos'>photos</a></p>{BODY}"
+    )
+    assert parse_html(page("<title>T</title>", article)).credit != "Reuters"
+
+
+def test_a_name_alone_in_the_last_paragraph_signs_the_text() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p><strong>Jane Doe</strong></p>"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:
+    article = (
+        f"<h1>Bridge closed after cracks found</h1>{BODY}"
+        "<p>Questions about the ferry? Write to our press office:</p><p>Jane Doe</p>"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == []

@@ -212,6 +212,7 @@ def parse_html(text: str) -> Draft:
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
+            or _closing_signature(draft.paragraphs, tree)
             or _labelled_paragraph(draft.paragraphs)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
@@ -1484,10 +1485,24 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
                     people, credit = [handle], ""
                 if people and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
+            elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
+                return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
                 if is_person_name(segment):
                     return [segment], "", True  # a bare name right under the headline
     return [], "", False
+
+
+def _bare_agency(segment: str, parent: Any) -> bool:
+    """Whether a line under the headline is only a news agency's name, in a block of its own
+    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it."""
+    return (
+        is_agency(segment)
+        and parent is not None
+        and parent.tag != "a"
+        and not _in_other_content(parent)
+        and _clean(parent.text_content()) == segment
+    )
 
 
 # An element that labels the name after it ("<strong>Autor:</strong> Jane Doe", "<h4>Author
@@ -2163,6 +2178,29 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
+
+
+def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
+    """The person a last paragraph that is only a name names ("Jane Doe" under the text, as a
+    letter is signed); not a name a label before it gives another role ("Kontakt:"), nor one
+    the page shows only in a sidebar, a comment or a list of other stories."""
+    if len(paragraphs) < _SIGNED_TEXT:
+        return []
+    name, before = paragraphs[-1], paragraphs[-2]
+    if not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":"):
+        return []
+    if not is_person_name(name):
+        return []
+    shown = tree.xpath("//body//text()[normalize-space(.) = $name]", name=name)
+    if not any(
+        node.getparent() is not None and not _in_other_content(node.getparent()) for node in shown
+    ):
+        return []
+    return [name]
+
+
+# The fewest paragraphs a text signed under its last one has (a signature, then some text).
+_SIGNED_TEXT = 3
 
 
 # Paragraphs set flush right, as a signature under a text is.
