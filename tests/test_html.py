@@ -1494,3 +1494,15 @@ def test_a_summary_the_page_shows_above_the_headline_is_not_the_standfirst() -> 
 
 def test_a_summary_the_page_does_not_show_is_not_the_standfirst() -> None:
     assert parse_html(standfirst_page("")).paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_soft_hyphens_are_no_part_of_the_words() -> None:
+    hyphenated = (
+        "The coun&shy;cil voted to close the old bridge after engi\u00adneers found cracks."
+    )
+    article = f"<h1>Bridge clo&#173;sed after cracks found</h1><p>{hyphenated}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.title == "Bridge closed after cracks found"
+    assert draft.paragraphs[0] == (
+        "The council voted to close the old bridge after engineers found cracks."
+    )

@@ -178,7 +178,7 @@ _DATE_KEY = re.compile(r"publi\w*[-_.:]?(?:date|time)|pub[-_.]?date|release[-_.]
 
 def parse_html(text: str) -> Draft:
     """The article of a saved web page: title, byline, dates and metadata, and the main text."""
-    tree = _parse_tree(text)
+    tree = _parse_tree(_without_soft_hyphens(text))
     if tree is None:
         return Draft(paragraphs=_fallback_text(text))
     meta = _Metadata(tree)
@@ -226,6 +226,17 @@ def parse_html(text: str) -> Draft:
 
 
 # --- parsing -------------------------------------------------------------------------------
+
+# A soft hyphen, as a character and as the entities that write it: a hint where a browser may
+# break a long word ("Ent&shy;de&shy;ckun&shy;gen"), never shown within a line, and no part of
+# the word that is searched for or read.
+_SOFT_HYPHENS = ("\u00ad", "&shy;", "&#173;", "&#xad;", "&#xAD;")
+
+
+def _without_soft_hyphens(text: str) -> str:
+    for hyphen in _SOFT_HYPHENS:
+        text = text.replace(hyphen, "")
+    return text
 
 
 def _parse_tree(text: str) -> Any | None:
@@ -410,7 +421,7 @@ def _fallback_text(text: str) -> list[str]:
 
 def html_to_text(fragment: str) -> list[str]:
     """Paragraphs of an HTML fragment (a JSON body field holding markup)."""
-    tree = _parse_tree(f"<html><body>{fragment}</body></html>")
+    tree = _parse_tree(f"<html><body>{_without_soft_hyphens(fragment)}</body></html>")
     if tree is None:
         return _fallback_text(fragment)
     return _element_text(tree) or _paragraphs(tree.text_content())
