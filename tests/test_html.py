@@ -1506,3 +1506,11 @@ def test_soft_hyphens_are_no_part_of_the_words() -> None:
     assert draft.paragraphs[0] == (
         "The council voted to close the old bridge after engineers found cracks."
     )
+
+
+def test_the_byline_the_text_opens_with_wins_over_the_metadatas_author() -> None:
+    # The metadata names the account that posted the story (another person), the text who
+    # wrote it.
+    head = '<title>T</title><meta name="author" content="John Roe">'
+    article = f"<h1>Bridge closed after cracks found</h1><p>Von Jane Doe</p>{BODY}"
+    assert parse_html(page(head, article, lang="de")).authors == ["Jane Doe"]

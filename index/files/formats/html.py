@@ -2137,10 +2137,11 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         drop.append(index)
     if not drop or len(drop) == len(paragraphs):
         return paragraphs
-    if not draft.authors and state.bylines:
+    people, credit = merge_bylines(state.bylines) if state.bylines else ([], "")
+    if people or (credit and not draft.authors):
         # A person the text's own byline names wins over a credit the page declared (often
-        # the site's or a desk's name); an agency's credit stays beside them.
-        people, credit = merge_bylines(state.bylines)
+        # the site's or a desk's name), and over the authors its metadata names (often the
+        # account that posted it); an agency's credit stays beside them.
         if not draft.credit:
             draft.authors, draft.credit = people, credit
         elif people:
