@@ -1514,3 +1514,13 @@ def test_the_byline_the_text_opens_with_wins_over_the_metadatas_author() -> None
     head = '<title>T</title><meta name="author" content="John Roe">'
     article = f"<h1>Bridge closed after cracks found</h1><p>Von Jane Doe</p>{BODY}"
     assert parse_html(page(head, article, lang="de")).authors == ["Jane Doe"]
+
+
+def test_a_byline_under_a_short_standfirst_is_read_and_left_out_of_the_text() -> None:
+    standfirst = "The old bridge is closed for six months. A ferry will run meanwhile."
+    article = (
+        f"<h1>Bridge closed after cracks found</h1><p>{standfirst}</p><p>By Jane Doe</p>{BODY}"
+    )
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[:2] == [standfirst, PARAGRAPHS[0]]

@@ -2107,6 +2107,8 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
 _LEAD_LINES = 4
 _MAX_LEAD = 160
+# A short standfirst: sentences, eight words or more ("Ihr gelang einiges. Ein Resümee.").
+_SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
 # The longest standfirst a byline below it may follow.
 _MAX_STANDFIRST = 400
 
@@ -2119,7 +2121,7 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     drop: list[int] = []
     standfirst = False
     for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
-        if len(paragraph) > _MAX_LEAD:
+        if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
             standfirst = True
