@@ -16,7 +16,7 @@ reuters (`REUTERS / <topic>`, blank, title, blank, `26 February 1987 [15:02] - R
     source   equals "REUTERS".
 readability (`<case>/source.html` against `<case>/expected-metadata.json`); a field is only
 scored on cases where the expected value is present. Strings are compared "loosely":
-casefolded, whitespace collapsed, curly quotes and dashes made plain.
+casefolded, whitespace collapsed, curly quotes and dashes made plain, soft hyphens dropped.
     title     loosely equal; also correct when the expected title is ours plus a site suffix
               (" | Site", " - Site", "_Site") that we strip on purpose.
     byline    the words of our authors + credit, against the words of the expected byline, both
@@ -130,7 +130,14 @@ class Score:
 
 def loose(text: str | None) -> str:
     text = (text or "").casefold()
-    for fancy, plain in (("‘’‛`", "'"), ("“”„«»", '"'), ("–—―", "-"), ("\u00a0", " ")):
+    # (A soft hyphen is never shown within a line: truth copied from a page's source has some.)
+    for fancy, plain in (
+        ("‘’‛`", "'"),
+        ("“”„«»", '"'),
+        ("–—―", "-"),
+        ("\u00a0", " "),
+        ("\u00ad", ""),
+    ):
         for char in fancy:
             text = text.replace(char, plain)
     return " ".join(text.split())

@@ -1435,3 +1435,60 @@ def test_the_h2_under_a_breadcrumb_h1_is_the_headline_without_the_crumb_s_kicker
     )
     html = page(head, article + BODY).replace("<article>", crumbs + "<article>")
     assert parse_html(html).title == "Can the spread be controlled?"
+
+
+def test_a_news_agency_alone_under_the_headline_is_the_credit() -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="credit">Reuters</p>{BODY}'
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "Reuters")
+
+
+def test_a_news_agency_named_inside_a_longer_line_is_not_the_credit() -> None:
+    article = (
+        "<h1>Bridge closed after cracks found</h1>"
+        f"<p>Reuters <a href='/photos'>photos</a></p>{BODY}"
+    )
+    assert parse_html(page("<title>T</title>", article)).credit != "Reuters"
+
+
+def test_a_name_alone_in_the_last_paragraph_signs_the_text() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p><strong>Jane Doe</strong></p>"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:
+    article = (
+        f"<h1>Bridge closed after cracks found</h1>{BODY}"
+        "<p>Questions about the ferry? Write to our press office:</p><p>Jane Doe</p>"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_soft_hyphens_are_no_part_of_the_words() -> None:
+    hyphenated = (
+        "The coun&shy;cil voted to close the old bridge after engi\u00adneers found cracks."
+    )
+    article = f"<h1>Bridge clo&#173;sed after cracks found</h1><p>{hyphenated}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.title == "Bridge closed after cracks found"
+    assert draft.paragraphs[0] == (
+        "The council voted to close the old bridge after engineers found cracks."
+    )
+
+
+def test_the_byline_the_text_opens_with_wins_over_the_metadatas_author() -> None:
+    # The metadata names the account that posted the story (another person), the text who
+    # wrote it.
+    head = '<title>T</title><meta name="author" content="John Roe">'
+    article = f"<h1>Bridge closed after cracks found</h1><p>Von Jane Doe</p>{BODY}"
+    assert parse_html(page(head, article, lang="de")).authors == ["Jane Doe"]
+
+
+def test_a_byline_under_a_short_standfirst_is_read_and_left_out_of_the_text() -> None:
+    standfirst = "The old bridge is closed for six months. A ferry will run meanwhile."
+    article = (
+        f"<h1>Bridge closed after cracks found</h1><p>{standfirst}</p><p>By Jane Doe</p>{BODY}"
+    )
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[:2] == [standfirst, PARAGRAPHS[0]]

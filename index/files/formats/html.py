@@ -178,7 +178,7 @@ _DATE_KEY = re.compile(r"publi\w*[-_.:]?(?:date|time)|pub[-_.]?date|release[-_.]
 
 def parse_html(text: str) -> Draft:
     """The article of a saved web page: title, byline, dates and metadata, and the main text."""
-    tree = _parse_tree(text)
+    tree = _parse_tree(_without_soft_hyphens(text))
     if tree is None:
         return Draft(paragraphs=_fallback_text(text))
     meta = _Metadata(tree)
@@ -212,6 +212,7 @@ def parse_html(text: str) -> Draft:
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
+            or _closing_signature(draft.paragraphs, tree)
             or _labelled_paragraph(draft.paragraphs)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
@@ -224,6 +225,17 @@ def parse_html(text: str) -> Draft:
 
 
 # --- parsing -------------------------------------------------------------------------------
+
+# A soft hyphen, as a character and as the entities that write it: a hint where a browser may
+# break a long word ("Ent&shy;de&shy;ckun&shy;gen"), never shown within a line, and no part of
+# the word that is searched for or read.
+_SOFT_HYPHENS = ("\u00ad", "&shy;", "&#173;", "&#xad;", "&#xAD;")
+
+
+def _without_soft_hyphens(text: str) -> str:
+    for hyphen in _SOFT_HYPHENS:
+        text = text.replace(hyphen, "")
+    return text
 
 
 def _parse_tree(text: str) -> Any | None:
@@ -408,7 +420,7 @@ def _fallback_text(text: str) -> list[str]:
 
 def html_to_text(fragment: str) -> list[str]:
     """Paragraphs of an HTML fragment (a JSON body field holding markup)."""
-    tree = _parse_tree(f"<html><body>{fragment}</body></html>")
+    tree = _parse_tree(f"<html><body>{_without_soft_hyphens(fragment)}</body></html>")
     if tree is None:
         return _fallback_text(fragment)
     return _element_text(tree) or _paragraphs(tree.text_content())
@@ -1484,10 +1496,24 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
                     people, credit = [handle], ""
                 if people and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
+            elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
+                return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
                 if is_person_name(segment):
                     return [segment], "", True  # a bare name right under the headline
     return [], "", False
+
+
+def _bare_agency(segment: str, parent: Any) -> bool:
+    """Whether a line under the headline is only a news agency's name, in a block of its own
+    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it."""
+    return (
+        is_agency(segment)
+        and parent is not None
+        and parent.tag != "a"
+        and not _in_other_content(parent)
+        and _clean(parent.text_content()) == segment
+    )
 
 
 # An element that labels the name after it ("<strong>Autor:</strong> Jane Doe", "<h4>Author
@@ -2080,6 +2106,8 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
 _LEAD_LINES = 4
 _MAX_LEAD = 160
+# A short standfirst: sentences, eight words or more ("Ihr gelang einiges. Ein Resümee.").
+_SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
 # The longest standfirst a byline below it may follow.
 _MAX_STANDFIRST = 400
 
@@ -2092,7 +2120,7 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
     drop: list[int] = []
     standfirst = False
     for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
-        if len(paragraph) > _MAX_LEAD:
+        if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
             standfirst = True
@@ -2110,10 +2138,11 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         drop.append(index)
     if not drop or len(drop) == len(paragraphs):
         return paragraphs
-    if not draft.authors and state.bylines:
+    people, credit = merge_bylines(state.bylines) if state.bylines else ([], "")
+    if people or (credit and not draft.authors):
         # A person the text's own byline names wins over a credit the page declared (often
-        # the site's or a desk's name); an agency's credit stays beside them.
-        people, credit = merge_bylines(state.bylines)
+        # the site's or a desk's name), and over the authors its metadata names (often the
+        # account that posted it); an agency's credit stays beside them.
         if not draft.credit:
             draft.authors, draft.credit = people, credit
         elif people:
@@ -2163,6 +2192,29 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
+
+
+def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
+    """The person a last paragraph that is only a name names ("Jane Doe" under the text, as a
+    letter is signed); not a name a label before it gives another role ("Kontakt:"), nor one
+    the page shows only in a sidebar, a comment or a list of other stories."""
+    if len(paragraphs) < _SIGNED_TEXT:
+        return []
+    name, before = paragraphs[-1], paragraphs[-2]
+    if not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":"):
+        return []
+    if not is_person_name(name):
+        return []
+    shown = tree.xpath("//body//text()[normalize-space(.) = $name]", name=name)
+    if not any(
+        node.getparent() is not None and not _in_other_content(node.getparent()) for node in shown
+    ):
+        return []
+    return [name]
+
+
+# The fewest paragraphs a text signed under its last one has (a signature, then some text).
+_SIGNED_TEXT = 3
 
 
 # Paragraphs set flush right, as a signature under a text is.
