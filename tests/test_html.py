@@ -1464,6 +1464,38 @@ def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:
     assert parse_html(page("<title>T</title>", article)).authors == []
 
 
+STANDFIRST = (
+    "Engineers found cracks in two supports of the old bridge, and the council has closed it "
+    "to traffic for at least six months."
+)
+
+
+def standfirst_page(summary_block: str, *, above: str = "") -> str:
+    """A page whose marked-up body (which the extraction keeps alone) follows its summary."""
+    head = f'<title>T</title><meta property="og:description" content="{STANDFIRST}">'
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body>'
+        f'{FURNITURE_HEADER}{above}<div class="article"><h1>Bridge closed after cracks found</h1>'
+        f'{summary_block}<div itemprop="articleBody">{BODY}</div></div>{FURNITURE_FOOTER}'
+        "</body></html>"
+    )
+
+
+def test_a_summary_shown_under_the_headline_is_the_standfirst() -> None:
+    html = standfirst_page(f'<div class="article__summary summary"> {STANDFIRST} </div>')
+    assert parse_html(html).paragraphs[:2] == [STANDFIRST, PARAGRAPHS[0]]
+
+
+def test_a_summary_the_page_shows_above_the_headline_is_not_the_standfirst() -> None:
+    # A blog's description is its tagline, in the page's header.
+    html = standfirst_page("", above=f'<div class="site-identity">{STANDFIRST}</div>')
+    assert STANDFIRST not in parse_html(html).paragraphs
+
+
+def test_a_summary_the_page_does_not_show_is_not_the_standfirst() -> None:
+    assert parse_html(standfirst_page("")).paragraphs[0] == PARAGRAPHS[0]
+
+
 def test_soft_hyphens_are_no_part_of_the_words() -> None:
     hyphenated = (
         "The coun&shy;cil voted to close the old bridge after engi\u00adneers found cracks."

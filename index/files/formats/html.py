@@ -201,6 +201,7 @@ def parse_html(text: str) -> Draft:
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
+    draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
         # A date line the page did not mark up: among the short paragraphs at the top or
         # the bottom of the text ("Stand: 24.04.2020", "Posted on 3 March 2021 by Jane").
@@ -2284,6 +2285,65 @@ def _labelled_paragraph(paragraphs: list[str]) -> list[str]:
             if people:
                 return people
     return []
+
+
+# The shortest summary read as a standfirst, and how much of it finds it on the page.
+_MIN_STANDFIRST_WORDS = 8
+_STANDFIRST_KEY = 40
+_SUMMARY_KEYS = ("og:description", "description", "twitter:description")
+
+
+def _dropped_standfirst(tree: Any, meta: _Metadata, draft: Draft) -> list[str]:
+    """The standfirst the extraction left out: the summary the page declares (og:description)
+    shown whole in a block of its own between the headline and the text's first paragraph, as
+    a person reads it. Empty when the text has it already."""
+    summary = meta.first(*_SUMMARY_KEYS)
+    if (
+        not draft.paragraphs
+        or len(summary.split()) < _MIN_STANDFIRST_WORDS
+        or len(summary) > _MAX_STANDFIRST
+    ):
+        return []
+    loose = _loose(summary)
+    if any(loose in _loose(p) or _loose(p) in loose for p in draft.paragraphs[:_LEAD_LINES]):
+        return []
+    block = _block_showing(tree, summary, whole=True)
+    lede = _block_showing(tree, draft.paragraphs[0], whole=False)
+    headline = _headline_element(tree, draft.title)
+    if block is None or lede is None or headline is None or _in_other_content(block):
+        return []
+    # Under the headline (above it: the site's tagline), above the text.
+    if not (_before(headline, block) and _before(block, lede)):
+        return []
+    return [_clean(summary)]
+
+
+def _block_showing(tree: Any, text: str, *, whole: bool) -> Any | None:
+    """The first block of the page's body whose text is `text` (`whole`), or begins with it."""
+    loose = _loose(text)
+    for size in _SHOWN_KEYS:
+        # The start of `text` within one text node: a paragraph may open with a link.
+        key = " ".join(text.split())[:size]
+        for node in tree.xpath("//body//text()[contains(normalize-space(.), $key)]", key=key):
+            element = node.getparent()
+            while element is not None and (element.tag in _INLINE or element.tag == "span"):
+                element = element.getparent()
+            if element is None or element.tag in _NOT_TEXT:
+                continue
+            shown = _loose(element.text_content())
+            if shown == loose or (not whole and shown.startswith(_loose(key))):
+                return element
+    return None
+
+
+_SHOWN_KEYS = (40, 15)
+
+
+def _before(first: Any, second: Any) -> bool:
+    """Whether `first` comes before `second` in the page, neither inside the other."""
+    if first is second or second in first.iterancestors() or first in second.iterancestors():
+        return False
+    return int(first.xpath("count(preceding::*)")) < int(second.xpath("count(preceding::*)"))
 
 
 # Paragraphs above a copy of the headline that are its labels ("Review", "Categorias").
