@@ -1022,9 +1022,9 @@ class Search:
         limit: int,
     ) -> list[tuple[int, float]]:
         pending = self._pending
-        if pending is not None and pending.resolved is None:
-            # Phrase candidates left to check: rank further by checking more of them (their
-            # number bounds the matches), never all at once for the first page.
+        if pending is not None:
+            # Ranked further from the evaluation; phrase candidates are checked as far as the
+            # ranking asks (their number bounds the matches), never all at once for the page.
             def more(n: int) -> list[tuple[int, float]]:
                 return postings.top_partial(pending, n, self.cancelled)
 
@@ -1034,8 +1034,6 @@ class Search:
 
         def rank(n: int) -> list[tuple[int, float]]:
             check(self.cancelled)
-            if pending is not None:
-                return postings.top(pending.resolve(), n)
             if by_date:
                 dates = _column(searcher, "published")
                 return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=self.sort == "newest")]
