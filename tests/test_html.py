@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import datetime, timedelta, timezone
 
+import lxml.html
 import pytest
 
 from newsread.index.files.formats import Draft
+from newsread.index.files.formats import html as html_module
 from newsread.index.files.formats.html import html_to_text, parse_html
 
 PARAGRAPHS = [
@@ -255,6 +258,38 @@ def test_huge_page_is_read_whole_by_the_simple_extraction() -> None:
     draft = parse_html(html)
     assert len(draft.paragraphs) == 13_000
     assert draft.paragraphs[0] == "word link text bold"
+
+
+_TEXT_BEFORE_LINK_XPATH = (
+    "//body//text()[following-sibling::node()[1][self::a[@href] or (self::strong or self::b"
+    " or self::span or self::em) and a[@href]]][string-length(normalize-space(.)) <= 60]"
+)
+"""The obviously right (and quadratic) XPath that `_texts_before_links` answers in one pass."""
+
+
+def _random_markup(rng: random.Random, depth: int = 0) -> str:
+    words = ["von", "by", "Jane Doe", " ", "\t\n", "\u00a0", "x" * 59, "y " * 31, "é" * 61, ""]
+    parts = []
+    for _ in range(rng.randint(0, 5)):
+        roll = rng.random()
+        if roll < 0.35:
+            parts.append(rng.choice(words) + rng.choice(words))
+        elif roll < 0.45:
+            parts.append("<!-- note -->")
+        elif depth < 4:
+            tag = rng.choice(["a", "a", "span", "b", "strong", "em", "div", "p", "i"])
+            href = " href='/x'" if tag == "a" and rng.random() < 0.7 else ""
+            parts.append(f"<{tag}{href}>{_random_markup(rng, depth + 1)}</{tag}>")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_texts_before_links_agree_with_the_xpath_they_replace(seed: int) -> None:
+    rng = random.Random(seed)
+    page = f"<html><head><title>t</title></head><body>{_random_markup(rng)}</body></html>"
+    tree = lxml.html.fromstring(page)
+    expected = [(str(t), t.is_tail, t.getparent()) for t in tree.xpath(_TEXT_BEFORE_LINK_XPATH)]
+    assert list(html_module._texts_before_links(tree)) == expected, page
 
 
 @pytest.mark.parametrize("text", ["", "no tags at all", "<<<>>>&&&;;", "<html></html>"])
