@@ -14,6 +14,7 @@ from tui_helpers import notifications, rendered_text, settle, wait_for
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
 from newsread.tui.messages import SearchDone
+from newsread.tui.screens import main as main_screen
 from newsread.tui.screens.facets import FacetScreen
 from newsread.tui.screens.help import HelpScreen
 from newsread.tui.screens.main import MainScreen
@@ -159,6 +160,57 @@ class TestSearchAndRead:
             assert reader.cursor_location[0] == 2
             await pilot.press("k")
             assert reader.cursor_location[0] == 1
+
+
+class TestTyping:
+    """Search as you type: the search starts once the keys stop (`EARLY_DELAY`), its results
+    are shown once the typing has paused (`SEARCH_DELAY`), worked out meanwhile."""
+
+    async def test_a_typed_search_is_worked_out_before_the_pause_shows_it(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)  # the pause is run out below
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.main.results is not None)
+            await wait_for(pilot, lambda: app.main._unfinished == 0)
+            shown = hit_keys(app)
+            await pilot.press(*"harbour")
+            main = app.main
+            # Both steps are in, and wait: the list has not changed under the keys.
+            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            assert hit_keys(app) == shown
+            assert main.results is not None and main.results.query != "harbour"
+            generation = main._generation
+            assert main._search_timer is not None
+            main._search_timer.stop()
+            main._search_if_changed()  # the pause runs out
+            await settle(pilot)
+            assert main._generation == generation  # shown, not searched again
+            assert hit_keys(app)[0] == "kelmor-harbour.txt"
+            assert main.results.query == "harbour" and main.results.counted
+
+    async def test_a_key_typed_meanwhile_drops_the_early_answer(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.main._unfinished == 0)
+            main = app.main
+            await pilot.press(*"harbour")
+            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            first = main._generation
+            await pilot.press("s")
+            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            assert main._generation > first
+            assert {m.generation for m in main._held_messages} == {main._generation}
+            assert main._searched is not None and main._searched[0] == "harbours"
+            assert main._search_timer is not None
+            main._search_timer.stop()
+            main._search_if_changed()
+            await settle(pilot)
+            assert main.results is not None and main.results.query == "harbours"
 
 
 class TestResults:

@@ -173,6 +173,7 @@ async def settle(pilot: Pilot) -> None:
             and not app.key_order.held
             and not any(w.is_running for w in app.workers)
             and app.main._search_timer is None
+            and app.main._early_timer is None
         )
 
     await wait_for(pilot, done)

@@ -64,7 +64,11 @@ if TYPE_CHECKING:
     from newsread.tui.host import Host
 
 SEARCH_DELAY = 0.15
-"""Seconds of quiet typing before a search runs."""
+"""Seconds of quiet typing before a search's results are shown (the list does not change
+under the keys)."""
+EARLY_DELAY = 0.03
+"""Seconds of quiet typing before the search starts: it is worked out while `SEARCH_DELAY`
+runs out, and a newer key cancels it (a burst of keys starts one search, after its last)."""
 PREVIEW_DELAY = 0.12
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
 LIKE_TITLE = 40
@@ -178,6 +182,11 @@ class MainScreen(Screen[None]):
         self._article_generation = 0
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._search_timer: Timer | None = None
+        self._early_timer: Timer | None = None
+        self._held = 0
+        """The search generation started early (`EARLY_DELAY`) whose answers wait for the
+        typing to pause (`SEARCH_DELAY`), or 0."""
+        self._held_messages: list[SearchDone | SearchCounted | SearchFailed] = []
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
         self._restore_query = session.query
@@ -433,14 +442,20 @@ class MainScreen(Screen[None]):
         value: str = self.search_input.value
         return value.strip()
 
-    def search_now(self, *, keep_position: bool = False, suggest: bool = True) -> None:
+    def search_now(
+        self, *, keep_position: bool = False, suggest: bool = True, hold: bool = False
+    ) -> None:
         """Search for what the box says, with the current sort and filters.
 
         `suggest=False` while the user types: no "did you mean" for half-typed words.
+        `hold=True` keeps its answers until `_search_if_changed` shows them (see `_held`).
         """
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
+        if not hold:
+            for timer in (self._search_timer, self._early_timer):
+                if timer is not None:
+                    timer.stop()
+            self._search_timer = self._early_timer = None
+        self._held, self._held_messages = 0, []
         self._show_filters()
         if not self.library_ready:
             return
@@ -450,6 +465,8 @@ class MainScreen(Screen[None]):
         query = self.query_text
         self._searched = (query, self.sort, tuple(sorted(self.filters.items())), self.like)
         self._unfinished = self._generation
+        if hold:
+            self._held = self._generation
         self._run_search(
             self._generation,
             query,
@@ -508,9 +525,27 @@ class MainScreen(Screen[None]):
         except Exception as error:  # noqa: BLE001 - any failure is shown, the UI carries on
             self.post_message(SearchFailed(generation, query, f"search failed: {error}"))
 
+    def _kept_for_later(self, message: SearchDone | SearchCounted | SearchFailed) -> bool:
+        """Whether `message` answers the current search started early, and waits (kept)."""
+        if message.generation != self._held:
+            return False
+        self._held_messages.append(message)
+        return True
+
+    def _show_held(self) -> None:
+        """Show what the search started early has answered so far; the rest as it comes."""
+        messages, self._held, self._held_messages = self._held_messages, 0, []
+        for message in messages:
+            if isinstance(message, SearchDone):
+                self._search_done(message)
+            elif isinstance(message, SearchCounted):
+                self._search_counted(message)
+            else:
+                self._search_failed(message)
+
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or self._kept_for_later(message):
             return
         if self._focus_results and self._focus_results <= message.generation:
             # (a later generation: a commit reran the search meanwhile)
@@ -577,7 +612,9 @@ class MainScreen(Screen[None]):
 
     @on(SearchCounted)
     def _search_counted(self, message: SearchCounted) -> None:
-        if message.generation != self._generation or self.results is None:
+        if message.generation != self._generation or self._kept_for_later(message):
+            return
+        if self.results is None:
             return
         self._unfinished = 0
         self.results = message.results
@@ -598,7 +635,7 @@ class MainScreen(Screen[None]):
 
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or self._kept_for_later(message):
             return
         self._unfinished = 0
         self._focus_results = 0
@@ -670,15 +707,34 @@ class MainScreen(Screen[None]):
             self.workers.cancel_group(self, "search")
             self._unfinished = 0
             self._searched = None
-        if self._search_timer is not None:
-            self._search_timer.stop()
+        self._held, self._held_messages = 0, []
+        for timer in (self._search_timer, self._early_timer):
+            if timer is not None:
+                timer.stop()
+        self._early_timer = self.set_timer(EARLY_DELAY, self._search_early)
         self._search_timer = self.set_timer(SEARCH_DELAY, self._search_if_changed)
+
+    def _typed_search(self) -> tuple[str, str, tuple[tuple[str, str], ...], str]:
+        """What searching for the box's text now searches (typing asks for the query's
+        results, not "more like this")."""
+        return (self.query_text, self.sort, tuple(sorted(self.filters.items())), "")
+
+    def _search_early(self) -> None:
+        """Start the typed search before its results may be shown (`EARLY_DELAY`)."""
+        self._early_timer = None
+        if self._searched != self._typed_search():
+            self.like = ""
+            self.search_now(suggest=False, hold=True)
 
     def _search_if_changed(self) -> None:
         self._search_timer = None
+        if self._early_timer is not None:  # a busy loop ran both timers late
+            self._early_timer.stop()
+            self._early_timer = None
         self.like = ""  # typing asks for the query's results again
-        searching = (self.query_text, self.sort, tuple(sorted(self.filters.items())), "")
-        if self._searched != searching:
+        if self._held and self._searched == self._typed_search():
+            self._show_held()
+        elif self._searched != self._typed_search():
             self.search_now(suggest=False)
 
     @on(Input.Submitted, "#search")
