@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
+from newsread.index import SearchResults
 from newsread.index.config import Config
+from newsread.index.engine.search import Search
 from newsread.tui.app import NewsreadApp
 from newsread.tui.messages import SearchDone
 from newsread.tui.screens import main as main_screen
@@ -211,6 +214,53 @@ class TestTyping:
             main._search_if_changed()
             await settle(pilot)
             assert main.results is not None and main.results.query == "harbours"
+
+    async def test_enter_takes_the_search_started_early_as_its_own(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.main._unfinished == 0)
+            main = app.main
+            await pilot.press(*"harbour")
+            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            generation = main._generation
+            await pilot.press("enter")
+            await settle(pilot)
+            assert main._generation == generation  # shown, not searched again
+            assert isinstance(app.focused, ResultsList)
+            assert hit_keys(app)[0] == "kelmor-harbour.txt"
+
+    async def test_enter_on_an_early_search_that_finds_nothing_asks_for_a_suggestion(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Enter comes while the early search still runs; it finds nothing, and typing asks
+        # for no "did you mean": it runs again, with one.
+        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
+        release = threading.Event()
+        top = Search.top
+
+        def held_back(search: Search) -> SearchResults:
+            if search.text == "harbur":
+                release.wait(30)
+            return top(search)
+
+        monkeypatch.setattr(Search, "top", held_back)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.main._unfinished == 0)
+            main = app.main
+            await pilot.press(*"harbur")
+            await wait_for(pilot, lambda: bool(main._held), workers=False)
+            generation = main._generation
+            await pilot.press("enter")
+            assert main._generation == generation and main._adopted == generation
+            release.set()
+            await settle(pilot)
+            assert main._generation == generation + 1
+            assert "Did you mean harbour?" in rendered_text(main.results_list)
+            assert isinstance(app.focused, ResultsList)
 
 
 class TestResults:

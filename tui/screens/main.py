@@ -187,6 +187,8 @@ class MainScreen(Screen[None]):
         """The search generation started early (`EARLY_DELAY`) whose answers wait for the
         typing to pause (`SEARCH_DELAY`), or 0."""
         self._held_messages: list[SearchDone | SearchCounted | SearchFailed] = []
+        self._adopted = 0
+        """The search started early that Enter took as its own (it suggests nothing), or 0."""
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
         self._restore_query = session.query
@@ -451,10 +453,7 @@ class MainScreen(Screen[None]):
         `hold=True` keeps its answers until `_search_if_changed` shows them (see `_held`).
         """
         if not hold:
-            for timer in (self._search_timer, self._early_timer):
-                if timer is not None:
-                    timer.stop()
-            self._search_timer = self._early_timer = None
+            self._stop_typing_timers()
         self._held, self._held_messages = 0, []
         self._show_filters()
         if not self.library_ready:
@@ -547,6 +546,11 @@ class MainScreen(Screen[None]):
     def _search_done(self, message: SearchDone) -> None:
         if message.generation != self._generation or self._kept_for_later(message):
             return
+        if message.generation == self._adopted:
+            self._adopted = 0
+            if not message.results.hits:  # Enter looks for a "did you mean": search again
+                self.search_now()
+                return
         if self._focus_results and self._focus_results <= message.generation:
             # (a later generation: a commit reran the search meanwhile)
             self._focus_results = 0
@@ -708,11 +712,15 @@ class MainScreen(Screen[None]):
             self._unfinished = 0
             self._searched = None
         self._held, self._held_messages = 0, []
+        self._stop_typing_timers()
+        self._early_timer = self.set_timer(EARLY_DELAY, self._search_early)
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._search_if_changed)
+
+    def _stop_typing_timers(self) -> None:
         for timer in (self._search_timer, self._early_timer):
             if timer is not None:
                 timer.stop()
-        self._early_timer = self.set_timer(EARLY_DELAY, self._search_early)
-        self._search_timer = self.set_timer(SEARCH_DELAY, self._search_if_changed)
+        self._search_timer = self._early_timer = None
 
     def _typed_search(self) -> tuple[str, str, tuple[tuple[str, str], ...], str]:
         """What searching for the box's text now searches (typing asks for the query's
@@ -727,10 +735,7 @@ class MainScreen(Screen[None]):
             self.search_now(suggest=False, hold=True)
 
     def _search_if_changed(self) -> None:
-        self._search_timer = None
-        if self._early_timer is not None:  # a busy loop ran both timers late
-            self._early_timer.stop()
-            self._early_timer = None
+        self._stop_typing_timers()  # the early one too, when a busy loop ran both late
         self.like = ""  # typing asks for the query's results again
         if self._held and self._searched == self._typed_search():
             self._show_held()
@@ -743,14 +748,14 @@ class MainScreen(Screen[None]):
         # The search typed so far may already be on screen, counted, with hits (a search
         # without hits runs again: Enter looks for a "did you mean").
         self.like = ""
+        adopted = self._adopt_early_search()
         shown = (
-            self._searched == (self.query_text, self.sort, tuple(sorted(self.filters.items())), "")
-            and not self._unfinished
+            (adopted or (self._searched == self._typed_search() and not self._unfinished))
             and self.results is not None
             and self.results.query == self.query_text  # not an earlier query's, kept
             and bool(self.results.hits)  # results (a bad query keeps them on screen)
         )
-        if not shown:
+        if not shown and not adopted:
             self.search_now()
         self.newsread.session.add_query(self.query_text)
         self.recall.reset()
@@ -765,6 +770,20 @@ class MainScreen(Screen[None]):
         else:  # nothing to wait for
             self.set_reading(False)
             self.results_list.focus()
+
+    def _adopt_early_search(self) -> bool:
+        """Whether the search started early for the query in the box answers Enter: shown
+        now or as it comes, not started again. Not when there is none, or when it found
+        nothing: Enter searches again for a "did you mean"."""
+        if not self._held or self._searched != self._typed_search():
+            return False
+        done = [m for m in self._held_messages if isinstance(m, SearchDone)]
+        if done and not done[0].results.hits:
+            return False
+        self._stop_typing_timers()
+        self._adopted = self._generation
+        self._show_held()
+        return True
 
     @on(SearchInput.LeaveDown)
     def _leave_search(self) -> None:
