@@ -752,6 +752,9 @@ def test_a_file_read_with_a_new_title_keeps_its_note_tags_star_and_highlights(
     )
     after = make_article(paragraphs, url="", title="Council debates budget")
     assert after.id != before.id and after.key == before.key
+    # The results list marks it before it is opened, given its text.
+    [marks] = store.marks([ArticleInfo.of(after)], lambda info: after.body)
+    assert marks.annotated and marks.starred
     state = store.article_state(after)
     assert (state.note, state.tag_names, state.starred) == (
         "Check the audit request.",

@@ -581,11 +581,17 @@ class AnnotationStore:
 
         return self._write("star", work)
 
-    def marks(self, articles: Sequence[ArticleInfo]) -> list[ArticleMarks]:
+    def marks(
+        self,
+        articles: Sequence[ArticleInfo],
+        body: Callable[[ArticleInfo], str | None] | None = None,
+    ) -> list[ArticleMarks]:
         """Annotated, starred and read for each article, in one read (a page of results).
 
         Articles are recognised as `article_state` and `highlights_for` recognise them: by
-        identity, URL or library key.
+        identity, URL or library key. `body` gives an article's text when only that can say
+        whether the row at its key is its own (a file read anew with another title): without
+        it, its note, tags and star were marked only once it was opened.
         """
         if not articles:
             return []
@@ -620,6 +626,8 @@ class AnnotationStore:
             marks = []
             for info in articles:
                 row = records.pick_article_row(rows, info)
+                if row is None and body is not None and any(r["key"] == info.key for r in rows):
+                    row = records.pick_article_row(rows, info, body(info))
                 own = {info.id} if row is None else {info.id, row["article_id"]}
                 annotated = any(
                     h[0] in own

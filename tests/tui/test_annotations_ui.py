@@ -18,7 +18,14 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import notifications, open_article, rendered_text, settle, wait_for
+from tui_helpers import (
+    notifications,
+    open_article,
+    rendered_text,
+    settle,
+    wait_for,
+    write_article,
+)
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
@@ -404,6 +411,36 @@ class TestMarks:
             await wait_for(pilot, lambda: bool(app.main.results_list.marks))
             titles = rendered_text(app.main.results_list)
             assert "★ ✎ Kelmor harbour expansion approved" in titles
+
+    async def test_a_file_read_with_a_new_title_is_marked_before_it_is_opened(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Without a URL the article's identity changes with its title: its star and note
+        # are found by its text, which the list has to look at before the article is opened.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "flood.txt")
+            await pilot.press("asterisk")
+            await wait_for(pilot, lambda: app.main.article_state.starred)  # type: ignore[union-attr]
+            await pilot.press("escape")  # back to the list, which the next launch shows
+            await settle(pilot)
+            await pilot.press("ctrl+q")
+        write_article(
+            library,
+            "flood.txt",
+            "River flood reaches the old town of Kelmor",
+            "The river Vessa burst its banks overnight and flooded the old town of Kelmor.\n\n"
+            "Volunteers filled sandbags along the harbour wall until dawn.",
+            source="BALTIC WIRE",
+            section="Environment",
+            date="2 April 2021 [07:30]",
+        )
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await wait_for(pilot, lambda: bool(app.main.results_list.marks))
+            titles = rendered_text(app.main.results_list)
+            assert "★ River flood reaches the old town of Kelmor" in titles
 
     async def test_m_right_after_opening_says_what_it_did(
         self, library: Path, make_app: MakeApp

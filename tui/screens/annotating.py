@@ -166,8 +166,14 @@ class AnnotatingPanes(Horizontal):
 
     @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
     def _load_marks(self, generation: int, hits: list[tuple[str, ArticleInfo]]) -> None:
+        library = self._host.library
+
+        def body(info: ArticleInfo) -> str | None:
+            article = library.article(info.key) if library is not None else None
+            return article.body if article is not None else None
+
         try:
-            marks = self._store().marks([info for _, info in hits])
+            marks = self._store().marks([info for _, info in hits], body)
         except AnnotationError:
             return  # marks are a courtesy; annotating says what is wrong with the store
         self.post_message(
