@@ -67,6 +67,9 @@ QUERIES = [
 
 # -- the child: one headless app, timed from inside -------------------------------------------
 
+_TYPING_DELAYS = ("SEARCH_DELAY", "EARLY_DELAY")
+"""The app's delays after a key (`newsread.tui.screens.main`), held off for the Enter case."""
+
 
 async def child(root: Path, queries: list[str], spawned: float) -> dict[str, object]:
     from newsread.tui.app import NewsreadApp
@@ -126,11 +129,19 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
                 event.clear()
                 keys = list(query)
                 if finish:
-                    # Enter before the typing pause shows the results (`SEARCH_DELAY`; the
-                    # keys of a busy run can take longer than that): Enter's own path.
-                    pause, main_screen.SEARCH_DELAY = main_screen.SEARCH_DELAY, 600.0
+                    # Enter right after the last key: before the typing pause shows the
+                    # results (`SEARCH_DELAY`) or its search starts (`EARLY_DELAY`); the keys
+                    # of a busy run can take longer than either. Enter's own path.
+                    delays = {
+                        d: getattr(main_screen, d)
+                        for d in _TYPING_DELAYS
+                        if hasattr(main_screen, d)
+                    }
+                    for name in delays:
+                        setattr(main_screen, name, 600.0)
                     await pilot.press(*keys)
-                    main_screen.SEARCH_DELAY = pause
+                    for name, delay in delays.items():
+                        setattr(main_screen, name, delay)
                     started = time.time()
                     await pilot.press(finish)
                 else:
