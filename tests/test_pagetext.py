@@ -344,6 +344,24 @@ def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> 
     assert parse_text(bare).authors == []
 
 
+def test_a_labelled_name_with_a_role_after_it_under_the_text_is_the_author() -> None:
+    for signed in (
+        "Autorin: Jane Doe, Projektleiterin des Verkehrsverbunds in Northfield.",
+        "Autor: Jane Doe (Gastbeitrag), Sprecherin der Verkehrsbetriebe",
+        "Author: Jane Doe is a transport reporter at the Courier.",
+    ):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {signed}\n      * About us\n"
+        )
+        assert parse_text(page).authors == ["Jane Doe"], signed
+    # After the label, words that are no name are no author.
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n",
+        "      Autor: Heute ist nicht alle Tage, wie man sagt.\n      * About us\n",
+    )
+    assert parse_text(page).authors == []
+
+
 def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
     for furniture, credit in (
         ("Por Agencia EFE", "Agencia EFE"),

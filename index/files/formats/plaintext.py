@@ -1496,6 +1496,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             found = _byline_in(line, bare=False)
         elif LABELLED_BYLINE.match(line) and is_byline(line):
             found = split_byline(line)
+        elif labelled := _labelled_name(line):
+            found = ([labelled], "")  # "Autorin: Jane Doe, Projektleiterin in Tunis."
         elif footer := post_footer_author(line):
             found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
         else:
@@ -1511,6 +1513,18 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+def _labelled_name(line: str) -> str:
+    """The person's name a byline label opens a line with, where a role or a biography runs
+    on after it ("Autorin: Jane Doe, Projektleiterin in Tunis.", "Autor: Jane Doe (Gastbeitrag),
+    Redner", "Author: Jane Doe is a reporter ..."), or ""."""
+    label = LABELLED_BYLINE.match(line)
+    if not label or len(line) > _MAX_BIO:
+        return ""
+    bio = _BIO_NAME.match(line[label.end() :].lstrip(" :"))
+    name = bio.group("name").strip() if bio else ""
+    return name if is_person_name(name) else ""
 
 
 def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
