@@ -344,6 +344,19 @@ def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> 
     assert parse_text(bare).authors == []
 
 
+def test_a_byline_a_verb_marks_under_the_text_is_the_author() -> None:
+    for signed in ("Geschrieben von Jane Doe", "Written by Jane Doe", "Erstellt von Jane Doe"):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {signed}\n      * About us\n"
+        )
+        assert parse_text(page).authors == ["Jane Doe"], signed
+    # "By" or "von" alone opens a related story's byline as well.
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      By Jane Doe\n      * About us\n"
+    )
+    assert parse_text(page).authors == []
+
+
 def test_a_labelled_name_with_a_role_after_it_under_the_text_is_the_author() -> None:
     for signed in (
         "Autorin: Jane Doe, Projektleiterin des Verkehrsverbunds in Northfield.",

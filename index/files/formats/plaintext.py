@@ -1494,7 +1494,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
-        elif LABELLED_BYLINE.match(line) and is_byline(line):
+        elif _labelled_byline(line):
             found = split_byline(line)
         elif labelled := _labelled_name(line):
             found = ([labelled], "")  # "Autorin: Jane Doe, Projektleiterin in Tunis."
@@ -1512,6 +1512,17 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
+    )
+
+
+def _labelled_byline(line: str) -> bool:
+    """Whether `line` is a byline that a label or verb no sentence opens with marks as one:
+    "Autor: Jane Doe", "Geschrieben von Jane Doe", "Written by Jane Doe"; not a bare "By" or
+    "von", which a related story's byline and sentences ("von Montag an") open with too."""
+    return (
+        bool(LABELLED_BYLINE.match(line) or has_byline_prefix(line))
+        and not _PREFIXED.match(line)
+        and is_byline(line)
     )
 
 
