@@ -208,6 +208,21 @@ def test_a_labelled_date_under_the_text_is_the_date_when_none_is_above() -> None
     assert published is not None and published.date().isoformat() == "2024-03-12"
 
 
+def test_a_date_in_a_sentence_under_the_headline_is_not_the_date() -> None:
+    # The standfirst says when something will happen; the page's date is under the text.
+    standfirst = (
+        "          The first driverless tram will leave the depot on 21 May 2024, and the "
+        "second line follows in the autumn after a last round of tests. Tickets stay the same.\n\n"
+    )
+    page = PAGE.replace(BYLINE, standfirst).replace(
+        "      * About us\n", "      Published: 12 March 2024\n      * About us\n"
+    )
+    assert _date_of(page) == "2024-03-12"
+    # A line that opens as a byline keeps its date, sentences after it or not.
+    signed = "          By Jane Doe on 12 March 2024 | 18 Comments. We may earn from links.\n"
+    assert _date_of(PAGE.replace(BYLINE, signed)) == "2024-03-12"
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

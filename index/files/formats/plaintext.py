@@ -1804,7 +1804,15 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     first paragraphs, a labelled one ("Published: ...") in or under the text, a line that is
     only a date in or under the text."""
     assert page.headline is not None
-    below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
+    # A date in a sentence there (the standfirst, a caption) is what the text is about, unless
+    # the line opens as a byline or with the date ("By Jane Doe on 3 May 2023 | 18 Comments.").
+    below = [
+        line
+        for raw in lines[page.headline + 1 : page.start]
+        if not _is_running_text(line := _clean(raw))
+        or has_byline_prefix(line)
+        or _DATE_IN_LINE_START.match(line)
+    ]
     # "Updated: ..." says when the page changed: a date above the headline says when it was
     # published, and the updated one stands in only where the header holds no other.
     changed = [line for line in below if _UPDATED.match(line)]
