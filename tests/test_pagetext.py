@@ -223,6 +223,15 @@ def test_a_date_in_a_sentence_under_the_headline_is_not_the_date() -> None:
     assert _date_of(PAGE.replace(BYLINE, signed)) == "2024-03-12"
 
 
+def test_dates_in_a_list_of_other_stories_under_the_headline_are_not_the_date() -> None:
+    listed = (
+        "          jd 12 March 2024\n\n          Read also\n\n"
+        "            Ferry fares to rise by five per cent in April\n\n            14 March 2024\n\n"
+        "            Harbour tunnel closed for repairs this weekend\n\n            13 March 2024\n\n"
+    )
+    assert _date_of(PAGE.replace(BYLINE, listed)) == "2024-03-12"
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

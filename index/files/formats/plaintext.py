@@ -1356,7 +1356,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             _apply_breadcrumb(crumbs[0], state, strong=True)
     updated: datetime | None = None
     prefix = ""
-    for index in range(page.headline + 1, page.start):
+    for index in range(page.headline + 1, _header_end(lines, page)):
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line:
             continue
@@ -1392,6 +1392,21 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+def _header_end(lines: list[str], page: PageArticle) -> int:
+    """The line after the headline's block of dates and bylines: the text's first line, or a
+    list's heading above it ("Lesen Sie auch", "Related"), under which other stories' titles,
+    dates and bylines stand."""
+    assert page.headline is not None
+    return next(
+        (
+            index
+            for index in range(page.headline + 1, page.start)
+            if _LIST_HEADER.match(_clean(lines[index]).lstrip("*+•· "))
+        ),
+        page.start,
+    )
 
 
 def _in_standfirst(page: PageArticle, index: int) -> bool:
@@ -1808,7 +1823,7 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     # the line opens as a byline or with the date ("By Jane Doe on 3 May 2023 | 18 Comments.").
     below = [
         line
-        for raw in lines[page.headline + 1 : page.start]
+        for raw in lines[page.headline + 1 : _header_end(lines, page)]
         if not _is_running_text(line := _clean(raw))
         or has_byline_prefix(line)
         or _DATE_IN_LINE_START.match(line)
