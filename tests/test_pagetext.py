@@ -232,6 +232,15 @@ def test_dates_in_a_list_of_other_stories_under_the_headline_are_not_the_date() 
     assert _date_of(PAGE.replace(BYLINE, listed)) == "2024-03-12"
 
 
+def test_a_list_of_categories_after_a_dated_name_is_no_part_of_the_name() -> None:
+    for furniture in (
+        "12 March 2024 Jane Doe Transport , Trams , City",
+        "12 March 2024 Jane Doe Transport , Trams 2",
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {furniture}\n"))
+        assert draft.authors == ["Jane Doe"], furniture
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

@@ -785,6 +785,11 @@ def _before_a_date(name: str, line: str) -> str:
 
 def _leading_name(segment: str, labels: frozenset[str]) -> str:
     """The person's name that opens `segment` (see `_byline_in`), or ""."""
+    head, comma, _ = segment.partition(" , ")
+    if comma and len(head.split()) > 2:
+        # "Jane Doe News , World": the post's categories, a list of links, run on after the
+        # name; the list's first item is the word before the comma.
+        segment = head.rsplit(None, 1)[0]
     words = segment.split()
     end = next(
         (
