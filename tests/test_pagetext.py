@@ -241,6 +241,15 @@ def test_a_list_of_categories_after_a_dated_name_is_no_part_of_the_name() -> Non
         assert draft.authors == ["Jane Doe"], furniture
 
 
+def test_a_heading_closed_by_a_colon_near_the_date_is_no_author() -> None:
+    # "Passende Themenseiten" is shaped like a name; its colon says a list of topics follows.
+    topics = (
+        f"          12 March 2024\n\n    {LEDE}\n\n    Passende Themenseiten:\n    Stadtverkehr\n\n"
+    )
+    page = PAGE.replace(BYLINE, topics).replace(f"    {LEDE}\n\n    Engineers", "    Engineers")
+    assert parse_text(page).authors == []
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

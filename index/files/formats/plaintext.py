@@ -1494,8 +1494,11 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if _one_of_a_series(nearby, position):
             continue  # "* Blogposting 01/26/2020" / "* Blogposting 01/24/2020": other posts
-        bare = not _in_menu(nearby, position) and (
-            _dated(nearby, position) or _alone_under_headline(nearby, position, low, page)
+        # "Related topics:": a heading closed by a colon names what follows it, not a person.
+        bare = (
+            not line.endswith(":")
+            and not _in_menu(nearby, position)
+            and (_dated(nearby, position) or _alone_under_headline(nearby, position, low, page))
         )
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
