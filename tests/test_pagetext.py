@@ -14,7 +14,7 @@ from newsread.index.files.formats.pagetext import (
     find_article,
     name_words,
 )
-from newsread.index.files.formats.plaintext import parse_text
+from newsread.index.files.formats.plaintext import _dated, parse_text
 from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
@@ -248,6 +248,22 @@ def test_a_heading_closed_by_a_colon_near_the_date_is_no_author() -> None:
     )
     page = PAGE.replace(BYLINE, topics).replace(f"    {LEDE}\n\n    Engineers", "    Engineers")
     assert parse_text(page).authors == []
+
+
+def test_a_date_across_a_paragraph_does_not_make_a_subheading_a_dated_name() -> None:
+    lines = [
+        "          12 March 2024",
+        "",
+        f"    {LEDE}",
+        "",
+        "    Night Trials",
+        "",
+        f"    {BODY[0]}",
+    ]
+    assert not _dated(lines, 4)
+    # Next to it, or with only furniture between, a date makes a name a byline.
+    assert _dated(["    Night Trials", "    12 March 2024"], 0)
+    assert _dated(["    12 March 2024", "    Share", "    Night Trials"], 2)
 
 
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:

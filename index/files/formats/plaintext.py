@@ -847,10 +847,21 @@ def _dated(lines: list[str], index: int) -> bool:
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
     name = _clean(lines[index]).lstrip("*+•· ")
+    # A paragraph of running text between them: the date is the text's, the line a subheading.
+    near = [*_until_text(lines, above), *_until_text(lines, below)]
     return bool(name) and any(
-        _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i]))
-        for i in above + below
+        _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i])) for i in near
     )
+
+
+def _until_text(lines: list[str], indexes: list[int]) -> list[int]:
+    """`indexes` up to the first line of running text among them."""
+    found = []
+    for index in indexes:
+        if _is_running_text(_clean(lines[index])):
+            break
+        found.append(index)
+    return found
 
 
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
