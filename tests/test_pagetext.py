@@ -266,6 +266,15 @@ def test_a_date_across_a_paragraph_does_not_make_a_subheading_a_dated_name() -> 
     assert _dated(["    12 March 2024", "    Share", "    Night Trials"], 2)
 
 
+def test_a_bare_name_under_the_headline_beats_a_name_shaped_kicker_above_it() -> None:
+    meta = "          * 12 March 2024\n          * Jane Doe\n          * Transport, Trams\n"
+    kicker = PAGE.replace(HEADLINE, f"      Mobility Insights\n\n{HEADLINE}")
+    assert parse_text(kicker.replace(BYLINE, meta)).authors == ["Jane Doe"]
+    # With no name under the headline, the name above it is still read.
+    above = PAGE.replace(HEADLINE, f"      Jane Doe\n      12 March 2024\n\n{HEADLINE}")
+    assert parse_text(above.replace(BYLINE, "")).authors == ["Jane Doe"]
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

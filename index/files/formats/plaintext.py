@@ -1495,6 +1495,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
     )
     listed = False
+    # A bare name above the headline (no "By" marks it) is more often a kicker or the site's
+    # name than the byline: it is taken only when nothing under the headline names one.
+    above: tuple[list[str], str] | None = None
     for position, raw in enumerate(nearby):
         if low + position == page.headline:
             continue  # "Merry Christmas", "Minutes of the Board": a headline, not a name
@@ -1518,8 +1521,12 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if _publisher(line):
             return [], _publisher(line)
         found = _byline_in(line, bare=bare, labels=labels)
-        if found:
+        if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
+            above = above or found
+        elif found:
             return found
+    if above:
+        return above
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
     closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
