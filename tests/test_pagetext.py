@@ -411,6 +411,18 @@ def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> 
     assert parse_text(bare).authors == []
 
 
+def test_an_outlet_a_byline_label_names_under_the_text_is_the_credit() -> None:
+    for signed, credit in (
+        ("Author Northfield.NEWS Redaktion", "Northfield.NEWS"),
+        ("Autor: jdoe2 Redaktion", ""),  # a user's name, digits in it: no outlet
+    ):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {signed}\n      * About us\n"
+        )
+        draft = parse_text(page)
+        assert (draft.authors, draft.credit) == ([], credit), signed
+
+
 def test_a_byline_a_verb_marks_under_the_text_is_the_author() -> None:
     for signed in ("Geschrieben von Jane Doe", "Written by Jane Doe", "Erstellt von Jane Doe"):
         page = PAGE.replace(BYLINE, "").replace(

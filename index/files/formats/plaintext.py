@@ -1537,6 +1537,10 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             found = _byline_in(line, bare=False)
         elif _labelled_byline(line):
             found = split_byline(line)
+            if found[1] and LABELLED_BYLINE.match(line) and not _USER_NAME.search(line):
+                # "Autor: Harbour Courier Redaktion": the label says the outlet wrote it (a
+                # user's name with digits in it, "jdoe2", is no outlet's).
+                return found
         elif labelled := _labelled_name(line):
             found = ([labelled], "")  # "Autorin: Jane Doe, Projektleiterin in Tunis."
         elif footer := post_footer_author(line):
