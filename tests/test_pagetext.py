@@ -275,6 +275,18 @@ def test_a_bare_name_under_the_headline_beats_a_name_shaped_kicker_above_it() ->
     assert parse_text(above.replace(BYLINE, "")).authors == ["Jane Doe"]
 
 
+def test_a_footer_saying_when_the_post_was_published_dates_it() -> None:
+    for footer, date in (
+        ("Dieser Beitrag wurde am 12. März 2024 um 09:30 Uhr veröffentlicht.", "2024-03-12"),
+        ("Diese Seite wurde zuletzt am 12. März 2024 geändert.", "2024-03-12"),
+        ("Die erste Linie wurde am 3. Mai 1921 eröffnet.", None),  # what the text is about
+    ):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {footer}\n      * About us\n"
+        )
+        assert _date_of(page) == date, footer
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

@@ -1950,12 +1950,29 @@ _LABELLED_REACH = 40
 
 
 def _published_on(raw: str) -> datetime | None:
-    """The date a line labels as the publication's, written right after the label."""
-    if len(raw) > _DATE_LINE * 2 or not _DIGIT.search(raw):
+    """The date a line labels as the publication's, written right after the label, or a
+    line says the post was published on, the verb after it (`_PUBLISHED_PASSIVE`)."""
+    if len(raw) > _PASSIVE_LINE or not _DIGIT.search(raw):
         return None
     line = _clean(raw)
+    passive = _PUBLISHED_PASSIVE.search(line) if "wurde" in line else None
+    if passive:
+        return find_date(passive.group("when"))
+    if len(raw) > _DATE_LINE * 2:
+        return None
     match = _PUBLISHED_ON.search(line) if len(line) <= _DATE_LINE else None
     return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
+
+
+# A post's footer saying when it was published, the verb last as German puts it: "Dieser
+# Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht", "Diese Seite wurde zuletzt
+# am 29. Januar 2020 geändert". Not "wurde am 28. März 1926 in Wien geboren".
+_PUBLISHED_PASSIVE = re.compile(
+    r"\bwurde\s+(?:zuletzt\s+)?am\s+(?P<when>.{6,80}?)"
+    r"\s+(?:ver(?:ö|oe)ffentlicht|gepostet|publiziert|geändert)\b"
+)
+# The longest line such a footer is looked for in.
+_PASSIVE_LINE = 300
 
 
 def _date_alone_near_top(lines: list[str]) -> datetime | None:
