@@ -1223,6 +1223,22 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
     assert parse_text(run_in).title == f"Robot transit {headline}"
 
 
+def test_a_kicker_the_breadcrumbs_end_with_is_cut_from_the_headline_it_runs_into() -> None:
+    headline = "Driverless Trams on two lines from spring"
+    run_in = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        f"        Robot Transit {headline}\n",
+    ).replace(
+        "Home » Transport » Driverless trams on two lines from spring", "Home » Robot Transit"
+    )
+    assert parse_text(run_in).title == headline
+    # A crumb that opens the headline, the headline going on in lower case: one headline.
+    shortened = run_in.replace(
+        f"Robot Transit {headline}", "Robot Transit on two lines from spring"
+    )
+    assert parse_text(shortened).title == "Robot Transit on two lines from spring"
+
+
 def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:
     # Browsers name a saved page after its <title>, kicker included ("Robot transit -
     # Driverless trams ….txt"); words cut only because the rest is shown elsewhere (a menu

@@ -729,6 +729,7 @@ def _headline_text(
     spaced_colons: bool,
     shown_whole: frozenset[str] = frozenset(),
     apart: Mapping[str, list[tuple[str, str]]] | None = None,
+    crumbs: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The headline a line would give, and what was cut from its front ("" for nothing,
     "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
@@ -765,7 +766,15 @@ def _headline_text(
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         if _kicker_set_apart(head, tail, text, apart):
             return tail, "kicker"
+        if head in crumbs and len(words) - cut >= _AFTER_CRUMB and tail[:1].isupper():
+            # "Home » Energy » Efficiency Drive" over "Efficiency Drive Free Checks for ...":
+            # the trail's last crumb is the kicker run into the headline.
+            return tail, "kicker"
     return text, ""
+
+
+# The fewest words of a headline after a kicker that the breadcrumbs show.
+_AFTER_CRUMB = 3
 
 
 def _kicker_set_apart(
@@ -807,6 +816,7 @@ def _candidates(
     }
     repeated = frozenset(text for text, count in counts.items() if count > 1)
     apart = _set_apart(lines)
+    crumbs = frozenset(line.text for line in lines if line.crumb)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
@@ -855,7 +865,7 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart)
+        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart, crumbs)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
