@@ -1239,6 +1239,15 @@ def test_a_kicker_the_breadcrumbs_end_with_is_cut_from_the_headline_it_runs_into
     assert parse_text(shortened).title == "Robot Transit on two lines from spring"
 
 
+def test_a_labelled_trail_ending_in_one_word_is_a_trail_not_the_headline() -> None:
+    page = PAGE.replace(
+        "Home » Transport » Driverless trams on two lines from spring",
+        "You are here: Home » Transport » Tramlines",
+    ).replace(HEADLINE, "        Tramlines\n")
+    draft = parse_text(page)
+    assert (draft.title, draft.section) == ("Tramlines", "Transport")
+
+
 def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:
     # Browsers name a saved page after its <title>, kicker included ("Robot transit -
     # Driverless trams ….txt"); words cut only because the rest is shown elsewhere (a menu

@@ -263,6 +263,14 @@ def link_marked(text_lines: list[str]) -> bool:
     return False
 
 
+# The label a breadcrumb trail opens with.
+_HERE = re.compile(
+    r"^(?:sie\s+sind\s+hier|du\s+bist\s+hier|you\s+are\s+here|vous\s+[êe]tes\s+ici"
+    r"|usted\s+est[áa]\s+aqu[íi]|est[áa]s\s+aqu[íi]|ti\s+trovi\s+in)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, end, raw in _unwrapped(text_lines):
@@ -276,8 +284,12 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             text = text[bullet.end() :]
             if not text:
                 continue
+        here = _HERE.match(text)
+        if here and here.end() < len(text):
+            text = text[here.end() :]  # "You are here: Home » Travel » Emden": a trail's label
         crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
-        crumb = len(crumbs) >= 2 and len(crumbs[-1].split()) >= 2 and not bullet
+        # The last crumb names the page; one word does too where a label says it is a trail.
+        crumb = len(crumbs) >= 2 and (len(crumbs[-1].split()) >= 2 or bool(here)) and not bullet
         if crumb:
             text = crumbs[-1]  # "Home » News » Headline": the headline is the last crumb
         words = len(text.split())
