@@ -1221,6 +1221,11 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
     )
     assert parse_text(apart).title == headline
     assert parse_text(run_in).title == f"Robot transit {headline}"
+    # A list of stories may set the kicker apart after the headline.
+    listed = run_in.replace(
+        "      Related stories\n", f"      Related stories\n        * {headline} - Robot transit\n"
+    )
+    assert parse_text(listed).title == headline
 
 
 def test_a_kicker_the_breadcrumbs_end_with_is_cut_from_the_headline_it_runs_into() -> None:

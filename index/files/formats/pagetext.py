@@ -792,8 +792,11 @@ _AFTER_CRUMB = 3
 def _kicker_set_apart(
     head: str, tail: str, line: str, apart: Mapping[str, list[tuple[str, str]]]
 ) -> bool:
-    """Whether a line other than `line` sets the kicker `head` apart from `tail`."""
-    return any(other != line and before.endswith(head) for before, other in apart.get(tail, ()))
+    """Whether a line other than `line` sets the kicker `head` apart from `tail`: before it
+    ("Kicker - Headline"), or after it ("Headline - Kicker", as a list of stories puts it)."""
+    return any(
+        other != line and before.endswith(head) for before, other in apart.get(tail, ())
+    ) or any(other != line and before.endswith(tail) for before, other in apart.get(head, ()))
 
 
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
