@@ -1253,6 +1253,18 @@ def test_a_labelled_trail_ending_in_one_word_is_a_trail_not_the_headline() -> No
     assert (draft.title, draft.section) == ("Tramlines", "Transport")
 
 
+def test_the_headline_a_comments_heading_quotes_is_the_title() -> None:
+    page = PAGE.replace(
+        "Home » Transport » Driverless trams on two lines from spring", "Home » Transport"
+    )
+    for heading in (
+        "3 thoughts on “Driverless trams on two lines from spring”",
+        "2 Gedanken zu „Driverless trams on two lines from spring“",
+    ):
+        draft = parse_text(page.replace(HEADLINE, f"        {heading}\n"))
+        assert draft.title == "Driverless trams on two lines from spring", heading
+
+
 def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:
     # Browsers name a saved page after its <title>, kicker included ("Robot transit -
     # Driverless trams ….txt"); words cut only because the rest is shown elsewhere (a menu

@@ -750,10 +750,14 @@ def _headline_text(
     text never sets a colon apart), or a headline shown on its own elsewhere on the page
     (unless the page shows the whole line elsewhere too: `shown_whole`), or a kicker that
     another line sets apart (`apart`, see `_set_apart`: "Mehr zu: Kicker - Headline", a
-    comment form's "Kicker: Headline")."""
+    comment form's "Kicker: Headline"); the headline a comments' heading quotes ("2 thoughts
+    on “Headline”")."""
     apart = apart or {}
     line = lines[position]
     text = line.text
+    quoted = _COMMENTS_ON.match(text)
+    if quoted:
+        return quoted.group("headline").strip(), "cut"
     after = lines[position + 1] if position + 1 < len(lines) else None
     if (
         text.endswith(":")
@@ -787,6 +791,16 @@ def _headline_text(
 
 # The fewest words of a headline after a kicker that the breadcrumbs show.
 _AFTER_CRUMB = 3
+
+
+# The heading of a post's comments, quoting its headline: "2 Gedanken zu „Headline“", "20
+# thoughts on “Headline”", "One comment on "Headline"".
+_COMMENTS_ON = re.compile(
+    r"^(?:\d+|\w+)\s+(?:gedanken|kommentare?|antworten|antwort|thoughts?|comments?|responses?"
+    r"|repl(?:y|ies)|réponses?|commentaires?|comentarios?|commenti)\s+(?:zu|on|to|à|sur|a|en)\s+"
+    r"[„“\"«‘]\s*(?P<headline>.+?)\s*[“”\"»’]$",
+    re.IGNORECASE,
+)
 
 
 def _kicker_set_apart(
