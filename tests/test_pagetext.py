@@ -287,6 +287,19 @@ def test_a_footer_saying_when_the_post_was_published_dates_it() -> None:
         assert _date_of(page) == date, footer
 
 
+def test_an_author_label_after_the_date_on_one_line_opens_the_byline() -> None:
+    for furniture in (
+        "STAND 12.3.2024 , 09:30 Uhr AUTOR/IN Jane Doe",
+        "Stand: 12.3.2024 09:30 Uhr Autorin Jane Doe",
+    ):
+        assert parse_text(PAGE.replace(BYLINE, f"          {furniture}\n")).authors == [
+            "Jane Doe"
+        ], furniture
+    # After a word in lower case, the label is part of a phrase: the author is interviewed.
+    subject = "          Interview mit Autorin Jane Doe\n          12 March 2024\n"
+    assert parse_text(PAGE.replace(BYLINE, subject)).authors == []
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

@@ -662,7 +662,11 @@ def _byline_in(
 
 # "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
 # name after them took a photo or a video, not the article.
-_BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por)\s+(?=\S)", re.IGNORECASE)
+_BY_INSIDE = re.compile(
+    r"(?:^|(?<=\s))(?:by|von|par|por|(?P<label>(?:autor(?:in|en)?(?:/in|\*in)?|author|auteur"
+    r"|verfasser(?:in)?)\s*:?))\s+(?=\S)",
+    re.IGNORECASE,
+)
 _OTHER_WORK = re.compile(
     r"\b(?:foto|photo|bild|image|video|grafik|graphic|illustration|karte|map)s?\b|©",
     re.IGNORECASE,
@@ -686,7 +690,12 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         before = line[: match.start()]
         if _OTHER_WORK.search(before):
             break  # "Foto von Jane Doe von Pexels": who took the photo, and where
-        if len(_SEGMENT.split(before)[-1].split()) > _WORDS_BEFORE_BY:
+        if match.group("label"):
+            # A label opens a byline after other labelled parts ("Stand 21.4.2021, 16:41 Uhr
+            # Autor Jane Doe"), not after a word in lower case ("Interview mit Autorin ...").
+            if before.split()[-1:] and before.split()[-1][:1].islower():
+                continue
+        elif len(_SEGMENT.split(before)[-1].split()) > _WORDS_BEFORE_BY:
             continue  # "The empire built by Jane Doe ...": a sentence, a headline
         words: list[str] = []
         rest = line[match.end() :].split()
