@@ -1278,6 +1278,29 @@ def test_the_headline_a_comments_heading_quotes_is_the_title() -> None:
         assert draft.title == "Driverless trams on two lines from spring", heading
 
 
+def test_a_headline_written_as_a_sentence_over_its_byline_is_the_headline_of_a_short_page() -> None:
+    headline = "Will the city's trams really run without drivers on two lines from next spring?"
+    page = "\n".join(
+        [
+            "    Welcome to the Northfield Courier",
+            "",
+            "    Learn More",
+            "",
+            f"        {headline}",
+            "",
+            "            Jane Doe, Northfield Courier",
+            "            Published 9:30 AM March 12, 2024",
+            "",
+            f"        {LEDE}",
+            "",
+            *[f"        {paragraph}\n" for paragraph in BODY * 2],
+        ]
+    )
+    draft = parse_text(page)
+    assert draft.title == headline
+    assert draft.paragraphs[0] == LEDE
+
+
 def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:
     # Browsers name a saved page after its <title>, kicker included ("Robot transit -
     # Driverless trams ….txt"); words cut only because the rest is shown elsewhere (a menu

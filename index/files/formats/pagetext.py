@@ -411,6 +411,11 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         first += 1
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
+        # A short page whose headline reads as a sentence: it and its byline are chrome too.
+        moved = _past_dated_headline(lines, first, last)
+        chrome += [line for line in lines[first:moved] if line.sentence]
+        first = moved
+    if len(chrome) < _MIN_CHROME_LINES:
         return None
     candidates = _candidates(lines, first, name_words(name))
     headline, title, elsewhere = -1, "", False
@@ -462,6 +467,24 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     if points is not None:
         found = replace(found, deck=lines[points[0]].index, deck_end=lines[points[1]].end)
     return found
+
+
+def _past_dated_headline(lines: list[_Line], first: int, last: int) -> int:
+    """The first sentence of the text from `first` on, past a headline written as a sentence
+    ("South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?") that a
+    byline or date under it marks as the headline, or `first`."""
+    following = next((p for p in range(first + 1, last + 1) if lines[p].sentence), None)
+    if following is None or following - first > _DATED_HEADLINE_GAP:
+        return first
+    if not _headline_shaped(lines[first]) or lines[first].text.endswith("."):
+        return first
+    if not any(_dateline(lines[p].text) for p in range(first + 1, following)):
+        return first
+    return following
+
+
+# The most lines (a byline, a date, a photo's caption) between such a headline and its text.
+_DATED_HEADLINE_GAP = 5
 
 
 # How far under the headline a deck is looked for, in non-blank lines.
