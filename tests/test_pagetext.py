@@ -300,6 +300,12 @@ def test_an_author_label_after_the_date_on_one_line_opens_the_byline() -> None:
     assert parse_text(PAGE.replace(BYLINE, subject)).authors == []
 
 
+def test_a_forum_threads_starter_is_its_author() -> None:
+    for label in ("Thread starter", "Themenstarter", "Started by"):
+        meta = f"          * {label} harbourfan77\n          * Start date Mar 12, 2024\n"
+        assert parse_text(PAGE.replace(BYLINE, meta)).authors == ["harbourfan77"], label
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):

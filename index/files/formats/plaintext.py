@@ -1529,6 +1529,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             line = _with_prefix(line, _clean(following).lstrip("*+•· "))
         if _publisher(line):
             return [], _publisher(line)
+        starter = _STARTER.match(line)
+        if starter:
+            return [starter.group("name")], ""  # a forum thread's first post is its article
         found = _byline_in(line, bare=bare, labels=labels)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
@@ -1567,6 +1570,15 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+# Who started a forum's thread, as the forum labels them: "Thread starter jdoe",
+# "Themenstarter Jane Doe", "Started by jdoe".
+_STARTER = re.compile(
+    r"^(?:thread\s+starter|themenstarter(?:in)?|started\s+by)\s*:?\s+"
+    r"(?P<name>[^\s|·•,;:]+(?:\s[^\s|·•,;:]+){0,2})$",
+    re.IGNORECASE,
+)
 
 
 def _labelled_byline(line: str) -> bool:
