@@ -339,6 +339,8 @@ def test_as_shown_is_the_declared_moment_on_the_day_the_page_shows(
         ("16.11.20230 Kommentare", datetime(2023, 11, 16)),
         ("16. November 202316. November 2023", datetime(2023, 11, 16)),
         ("November 16, 2023November 16, 2023 jdoe", datetime(2023, 11, 16)),
+        ("Jane DoeNovember 16, 2023", datetime(2023, 11, 16)),
+        ("von Jane DoeMärz 16 2023", datetime(2023, 3, 16)),
     ],
 )
 def test_a_year_run_into_what_follows_it_is_still_found(line: str, expected: datetime) -> None:
@@ -352,6 +354,10 @@ def test_a_year_run_into_what_follows_it_is_still_found(line: str, expected: dat
         ("4 de mayo de 202200:00 hs", "4 de mayo de 2022 00:00 hs"),
         ("Call 0800 20201234", "Call 0800 20201234"),  # no date: a number stays whole
         ("v1.20201", "v1.20201"),
+        ("Jane DoeNovember 16, 2023", "Jane Doe November 16, 2023"),
+        ("NovemberMay 5", "November May 5"),
+        ("iPhoneMayday 5", "iPhoneMayday 5"),  # no month's name: the word stays whole
+        ("the DOEMay 5", "the DOEMay 5"),  # capitals before it: an acronym, not a name's end
     ],
 )
 def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -> None:

@@ -14,7 +14,7 @@ from newsread.index.files.formats.pagetext import (
     find_article,
     name_words,
 )
-from newsread.index.files.formats.plaintext import parse_text
+from newsread.index.files.formats.plaintext import _dated, parse_text
 from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
@@ -208,6 +208,104 @@ def test_a_labelled_date_under_the_text_is_the_date_when_none_is_above() -> None
     assert published is not None and published.date().isoformat() == "2024-03-12"
 
 
+def test_a_date_in_a_sentence_under_the_headline_is_not_the_date() -> None:
+    # The standfirst says when something will happen; the page's date is under the text.
+    standfirst = (
+        "          The first driverless tram will leave the depot on 21 May 2024, and the "
+        "second line follows in the autumn after a last round of tests. Tickets stay the same.\n\n"
+    )
+    page = PAGE.replace(BYLINE, standfirst).replace(
+        "      * About us\n", "      Published: 12 March 2024\n      * About us\n"
+    )
+    assert _date_of(page) == "2024-03-12"
+    # A line that opens as a byline keeps its date, sentences after it or not.
+    signed = "          By Jane Doe on 12 March 2024 | 18 Comments. We may earn from links.\n"
+    assert _date_of(PAGE.replace(BYLINE, signed)) == "2024-03-12"
+
+
+def test_dates_in_a_list_of_other_stories_under_the_headline_are_not_the_date() -> None:
+    listed = (
+        "          jd 12 March 2024\n\n          Read also\n\n"
+        "            Ferry fares to rise by five per cent in April\n\n            14 March 2024\n\n"
+        "            Harbour tunnel closed for repairs this weekend\n\n            13 March 2024\n\n"
+    )
+    assert _date_of(PAGE.replace(BYLINE, listed)) == "2024-03-12"
+
+
+def test_a_list_of_categories_after_a_dated_name_is_no_part_of_the_name() -> None:
+    for furniture in (
+        "12 March 2024 Jane Doe Transport , Trams , City",
+        "12 March 2024 Jane Doe Transport , Trams 2",
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {furniture}\n"))
+        assert draft.authors == ["Jane Doe"], furniture
+
+
+def test_a_heading_closed_by_a_colon_near_the_date_is_no_author() -> None:
+    # "Passende Themenseiten" is shaped like a name; its colon says a list of topics follows.
+    topics = (
+        f"          12 March 2024\n\n    {LEDE}\n\n    Passende Themenseiten:\n    Stadtverkehr\n\n"
+    )
+    page = PAGE.replace(BYLINE, topics).replace(f"    {LEDE}\n\n    Engineers", "    Engineers")
+    assert parse_text(page).authors == []
+
+
+def test_a_date_across_a_paragraph_does_not_make_a_subheading_a_dated_name() -> None:
+    lines = [
+        "          12 March 2024",
+        "",
+        f"    {LEDE}",
+        "",
+        "    Night Trials",
+        "",
+        f"    {BODY[0]}",
+    ]
+    assert not _dated(lines, 4)
+    # Next to it, or with only furniture between, a date makes a name a byline.
+    assert _dated(["    Night Trials", "    12 March 2024"], 0)
+    assert _dated(["    12 March 2024", "    Share", "    Night Trials"], 2)
+
+
+def test_a_bare_name_under_the_headline_beats_a_name_shaped_kicker_above_it() -> None:
+    meta = "          * 12 March 2024\n          * Jane Doe\n          * Transport, Trams\n"
+    kicker = PAGE.replace(HEADLINE, f"      Mobility Insights\n\n{HEADLINE}")
+    assert parse_text(kicker.replace(BYLINE, meta)).authors == ["Jane Doe"]
+    # With no name under the headline, the name above it is still read.
+    above = PAGE.replace(HEADLINE, f"      Jane Doe\n      12 March 2024\n\n{HEADLINE}")
+    assert parse_text(above.replace(BYLINE, "")).authors == ["Jane Doe"]
+
+
+def test_a_footer_saying_when_the_post_was_published_dates_it() -> None:
+    for footer, date in (
+        ("Dieser Beitrag wurde am 12. März 2024 um 09:30 Uhr veröffentlicht.", "2024-03-12"),
+        ("Diese Seite wurde zuletzt am 12. März 2024 geändert.", "2024-03-12"),
+        ("Die erste Linie wurde am 3. Mai 1921 eröffnet.", None),  # what the text is about
+    ):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {footer}\n      * About us\n"
+        )
+        assert _date_of(page) == date, footer
+
+
+def test_an_author_label_after_the_date_on_one_line_opens_the_byline() -> None:
+    for furniture in (
+        "STAND 12.3.2024 , 09:30 Uhr AUTOR/IN Jane Doe",
+        "Stand: 12.3.2024 09:30 Uhr Autorin Jane Doe",
+    ):
+        assert parse_text(PAGE.replace(BYLINE, f"          {furniture}\n")).authors == [
+            "Jane Doe"
+        ], furniture
+    # After a word in lower case, the label is part of a phrase: the author is interviewed.
+    subject = "          Interview mit Autorin Jane Doe\n          12 March 2024\n"
+    assert parse_text(PAGE.replace(BYLINE, subject)).authors == []
+
+
+def test_a_forum_threads_starter_is_its_author() -> None:
+    for label in ("Thread starter", "Themenstarter", "Started by"):
+        meta = f"          * {label} harbourfan77\n          * Start date Mar 12, 2024\n"
+        assert parse_text(PAGE.replace(BYLINE, meta)).authors == ["harbourfan77"], label
+
+
 def test_the_words_left_of_a_date_beside_a_name_are_not_the_name() -> None:
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     for furniture in ("Jane Doe 12.03.2024, 09:30 Uhr", "Jane Doe Lesezeit 12.03.2024"):
@@ -342,6 +440,49 @@ def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> 
         "      * About us\n", "      Jane Doe\n      * About us\n"
     )
     assert parse_text(bare).authors == []
+
+
+def test_an_outlet_a_byline_label_names_under_the_text_is_the_credit() -> None:
+    for signed, credit in (
+        ("Author Northfield.NEWS Redaktion", "Northfield.NEWS"),
+        ("Autor: jdoe2 Redaktion", ""),  # a user's name, digits in it: no outlet
+    ):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {signed}\n      * About us\n"
+        )
+        draft = parse_text(page)
+        assert (draft.authors, draft.credit) == ([], credit), signed
+
+
+def test_a_byline_a_verb_marks_under_the_text_is_the_author() -> None:
+    for signed in ("Geschrieben von Jane Doe", "Written by Jane Doe", "Erstellt von Jane Doe"):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {signed}\n      * About us\n"
+        )
+        assert parse_text(page).authors == ["Jane Doe"], signed
+    # "By" or "von" alone opens a related story's byline as well.
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n", "      By Jane Doe\n      * About us\n"
+    )
+    assert parse_text(page).authors == []
+
+
+def test_a_labelled_name_with_a_role_after_it_under_the_text_is_the_author() -> None:
+    for signed in (
+        "Autorin: Jane Doe, Projektleiterin des Verkehrsverbunds in Northfield.",
+        "Autor: Jane Doe (Gastbeitrag), Sprecherin der Verkehrsbetriebe",
+        "Author: Jane Doe is a transport reporter at the Courier.",
+    ):
+        page = PAGE.replace(BYLINE, "").replace(
+            "      * About us\n", f"      {signed}\n      * About us\n"
+        )
+        assert parse_text(page).authors == ["Jane Doe"], signed
+    # After the label, words that are no name are no author.
+    page = PAGE.replace(BYLINE, "").replace(
+        "      * About us\n",
+        "      Autor: Heute ist nicht alle Tage, wie man sagt.\n      * About us\n",
+    )
+    assert parse_text(page).authors == []
 
 
 def test_a_prefixed_outlet_under_the_headline_is_the_credit() -> None:
@@ -1099,6 +1240,71 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
     )
     assert parse_text(apart).title == headline
     assert parse_text(run_in).title == f"Robot transit {headline}"
+    # A list of stories may set the kicker apart after the headline.
+    listed = run_in.replace(
+        "      Related stories\n", f"      Related stories\n        * {headline} - Robot transit\n"
+    )
+    assert parse_text(listed).title == headline
+
+
+def test_a_kicker_the_breadcrumbs_end_with_is_cut_from_the_headline_it_runs_into() -> None:
+    headline = "Driverless Trams on two lines from spring"
+    run_in = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        f"        Robot Transit {headline}\n",
+    ).replace(
+        "Home » Transport » Driverless trams on two lines from spring", "Home » Robot Transit"
+    )
+    assert parse_text(run_in).title == headline
+    # A crumb that opens the headline, the headline going on in lower case: one headline.
+    shortened = run_in.replace(
+        f"Robot Transit {headline}", "Robot Transit on two lines from spring"
+    )
+    assert parse_text(shortened).title == "Robot Transit on two lines from spring"
+
+
+def test_a_labelled_trail_ending_in_one_word_is_a_trail_not_the_headline() -> None:
+    page = PAGE.replace(
+        "Home » Transport » Driverless trams on two lines from spring",
+        "You are here: Home » Transport » Tramlines",
+    ).replace(HEADLINE, "        Tramlines\n")
+    draft = parse_text(page)
+    assert (draft.title, draft.section) == ("Tramlines", "Transport")
+
+
+def test_the_headline_a_comments_heading_quotes_is_the_title() -> None:
+    page = PAGE.replace(
+        "Home » Transport » Driverless trams on two lines from spring", "Home » Transport"
+    )
+    for heading in (
+        "3 thoughts on “Driverless trams on two lines from spring”",
+        "2 Gedanken zu „Driverless trams on two lines from spring“",
+    ):
+        draft = parse_text(page.replace(HEADLINE, f"        {heading}\n"))
+        assert draft.title == "Driverless trams on two lines from spring", heading
+
+
+def test_a_headline_written_as_a_sentence_over_its_byline_is_the_headline_of_a_short_page() -> None:
+    headline = "Will the city's trams really run without drivers on two lines from next spring?"
+    page = "\n".join(
+        [
+            "    Welcome to the Northfield Courier",
+            "",
+            "    Learn More",
+            "",
+            f"        {headline}",
+            "",
+            "            Jane Doe, Northfield Courier",
+            "            Published 9:30 AM March 12, 2024",
+            "",
+            f"        {LEDE}",
+            "",
+            *[f"        {paragraph}\n" for paragraph in BODY * 2],
+        ]
+    )
+    draft = parse_text(page)
+    assert draft.title == headline
+    assert draft.paragraphs[0] == LEDE
 
 
 def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headline() -> None:

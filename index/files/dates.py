@@ -594,8 +594,24 @@ _GLUED_YEAR = re.compile(
 _GLUED_HINT = re.compile(r"(?<=[\s./])(?:19|20)\d\d[^\W_]")
 
 
+# A month's name glued to the word before it, as a text browser runs a byline's name and its
+# date together ("Jane DoeNovember 6, 2023"): the name in capitals after a lower-case letter,
+# a day's number after it.
+_TITLED_MONTHS = "|".join(
+    sorted((re.escape(name.title()) for name in _MONTHS if len(name) >= 3), key=len, reverse=True)
+)
+_GLUED_MONTH = re.compile(rf"(?<=[a-zß-ÿ])((?:{_TITLED_MONTHS})\.?\s+\d)")
+_A_DIGIT = re.compile(r"\d")
+_GLUED_MONTH_HINT = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ][a-zß-ÿ]+\.?\s+\d")
+
+
 def unglue_years(line: str) -> str:
-    """`line` with a space after each date's year that runs into the next word or number."""
+    """`line` with a space after each date's year that runs into the next word or number, and
+    before a month's name that the word before it runs into ("Jane DoeNovember 6, 2023")."""
+    if not _A_DIGIT.search(line):
+        return line  # no date: most lines of a page
+    if _GLUED_MONTH_HINT.search(line):
+        line = _GLUED_MONTH.sub(r" \1", line)
     if not _GLUED_HINT.search(line):
         return line
     return _GLUED_YEAR.sub(r"\1\2 ", line)

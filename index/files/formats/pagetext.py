@@ -263,6 +263,14 @@ def link_marked(text_lines: list[str]) -> bool:
     return False
 
 
+# The label a breadcrumb trail opens with.
+_HERE = re.compile(
+    r"^(?:sie\s+sind\s+hier|du\s+bist\s+hier|you\s+are\s+here|vous\s+[êe]tes\s+ici"
+    r"|usted\s+est[áa]\s+aqu[íi]|est[áa]s\s+aqu[íi]|ti\s+trovi\s+in)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, end, raw in _unwrapped(text_lines):
@@ -276,8 +284,12 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             text = text[bullet.end() :]
             if not text:
                 continue
+        here = _HERE.match(text)
+        if here and here.end() < len(text):
+            text = text[here.end() :]  # "You are here: Home » Travel » Emden": a trail's label
         crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
-        crumb = len(crumbs) >= 2 and len(crumbs[-1].split()) >= 2 and not bullet
+        # The last crumb names the page; one word does too where a label says it is a trail.
+        crumb = len(crumbs) >= 2 and (len(crumbs[-1].split()) >= 2 or bool(here)) and not bullet
         if crumb:
             text = crumbs[-1]  # "Home » News » Headline": the headline is the last crumb
         words = len(text.split())
@@ -399,6 +411,11 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         first += 1
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
+        # A short page whose headline reads as a sentence: it and its byline are chrome too.
+        moved = _past_dated_headline(lines, first, last)
+        chrome += [line for line in lines[first:moved] if line.sentence]
+        first = moved
+    if len(chrome) < _MIN_CHROME_LINES:
         return None
     candidates = _candidates(lines, first, name_words(name))
     headline, title, elsewhere = -1, "", False
@@ -450,6 +467,24 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     if points is not None:
         found = replace(found, deck=lines[points[0]].index, deck_end=lines[points[1]].end)
     return found
+
+
+def _past_dated_headline(lines: list[_Line], first: int, last: int) -> int:
+    """The first sentence of the text from `first` on, past a headline written as a sentence
+    ("South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?") that a
+    byline or date under it marks as the headline, or `first`."""
+    following = next((p for p in range(first + 1, last + 1) if lines[p].sentence), None)
+    if following is None or following - first > _DATED_HEADLINE_GAP:
+        return first
+    if not _headline_shaped(lines[first]) or lines[first].text.endswith("."):
+        return first
+    if not any(_dateline(lines[p].text) for p in range(first + 1, following)):
+        return first
+    return following
+
+
+# The most lines (a byline, a date, a photo's caption) between such a headline and its text.
+_DATED_HEADLINE_GAP = 5
 
 
 # How far under the headline a deck is looked for, in non-blank lines.
@@ -729,6 +764,7 @@ def _headline_text(
     spaced_colons: bool,
     shown_whole: frozenset[str] = frozenset(),
     apart: Mapping[str, list[tuple[str, str]]] | None = None,
+    crumbs: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The headline a line would give, and what was cut from its front ("" for nothing,
     "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
@@ -737,10 +773,14 @@ def _headline_text(
     text never sets a colon apart), or a headline shown on its own elsewhere on the page
     (unless the page shows the whole line elsewhere too: `shown_whole`), or a kicker that
     another line sets apart (`apart`, see `_set_apart`: "Mehr zu: Kicker - Headline", a
-    comment form's "Kicker: Headline")."""
+    comment form's "Kicker: Headline"); the headline a comments' heading quotes ("2 thoughts
+    on “Headline”")."""
     apart = apart or {}
     line = lines[position]
     text = line.text
+    quoted = _COMMENTS_ON.match(text)
+    if quoted:
+        return quoted.group("headline").strip(), "cut"
     after = lines[position + 1] if position + 1 < len(lines) else None
     if (
         text.endswith(":")
@@ -765,14 +805,35 @@ def _headline_text(
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         if _kicker_set_apart(head, tail, text, apart):
             return tail, "kicker"
+        if head in crumbs and len(words) - cut >= _AFTER_CRUMB and tail[:1].isupper():
+            # "Home » Energy » Efficiency Drive" over "Efficiency Drive Free Checks for ...":
+            # the trail's last crumb is the kicker run into the headline.
+            return tail, "kicker"
     return text, ""
+
+
+# The fewest words of a headline after a kicker that the breadcrumbs show.
+_AFTER_CRUMB = 3
+
+
+# The heading of a post's comments, quoting its headline: "2 Gedanken zu „Headline“", "20
+# thoughts on “Headline”", "One comment on "Headline"".
+_COMMENTS_ON = re.compile(
+    r"^(?:\d+|\w+)\s+(?:gedanken|kommentare?|antworten|antwort|thoughts?|comments?|responses?"
+    r"|repl(?:y|ies)|réponses?|commentaires?|comentarios?|commenti)\s+(?:zu|on|to|à|sur|a|en)\s+"
+    r"[„“\"«‘]\s*(?P<headline>.+?)\s*[“”\"»’]$",
+    re.IGNORECASE,
+)
 
 
 def _kicker_set_apart(
     head: str, tail: str, line: str, apart: Mapping[str, list[tuple[str, str]]]
 ) -> bool:
-    """Whether a line other than `line` sets the kicker `head` apart from `tail`."""
-    return any(other != line and before.endswith(head) for before, other in apart.get(tail, ()))
+    """Whether a line other than `line` sets the kicker `head` apart from `tail`: before it
+    ("Kicker - Headline"), or after it ("Headline - Kicker", as a list of stories puts it)."""
+    return any(
+        other != line and before.endswith(head) for before, other in apart.get(tail, ())
+    ) or any(other != line and before.endswith(tail) for before, other in apart.get(head, ()))
 
 
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
@@ -807,6 +868,7 @@ def _candidates(
     }
     repeated = frozenset(text for text, count in counts.items() if count > 1)
     apart = _set_apart(lines)
+    crumbs = frozenset(line.text for line in lines if line.crumb)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
@@ -855,7 +917,7 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart)
+        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart, crumbs)
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0

@@ -662,7 +662,11 @@ def _byline_in(
 
 # "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
 # name after them took a photo or a video, not the article.
-_BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por)\s+(?=\S)", re.IGNORECASE)
+_BY_INSIDE = re.compile(
+    r"(?:^|(?<=\s))(?:by|von|par|por|(?P<label>(?:autor(?:in|en)?(?:/in|\*in)?|author|auteur"
+    r"|verfasser(?:in)?)\s*:?))\s+(?=\S)",
+    re.IGNORECASE,
+)
 _OTHER_WORK = re.compile(
     r"\b(?:foto|photo|bild|image|video|grafik|graphic|illustration|karte|map)s?\b|©",
     re.IGNORECASE,
@@ -686,7 +690,12 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         before = line[: match.start()]
         if _OTHER_WORK.search(before):
             break  # "Foto von Jane Doe von Pexels": who took the photo, and where
-        if len(_SEGMENT.split(before)[-1].split()) > _WORDS_BEFORE_BY:
+        if match.group("label"):
+            # A label opens a byline after other labelled parts ("Stand 21.4.2021, 16:41 Uhr
+            # Autor Jane Doe"), not after a word in lower case ("Interview mit Autorin ...").
+            if before.split()[-1:] and before.split()[-1][:1].islower():
+                continue
+        elif len(_SEGMENT.split(before)[-1].split()) > _WORDS_BEFORE_BY:
             continue  # "The empire built by Jane Doe ...": a sentence, a headline
         words: list[str] = []
         rest = line[match.end() :].split()
@@ -785,6 +794,11 @@ def _before_a_date(name: str, line: str) -> str:
 
 def _leading_name(segment: str, labels: frozenset[str]) -> str:
     """The person's name that opens `segment` (see `_byline_in`), or ""."""
+    head, comma, _ = segment.partition(" , ")
+    if comma and len(head.split()) > 2:
+        # "Jane Doe News , World": the post's categories, a list of links, run on after the
+        # name; the list's first item is the word before the comma.
+        segment = head.rsplit(None, 1)[0]
     words = segment.split()
     end = next(
         (
@@ -842,10 +856,21 @@ def _dated(lines: list[str], index: int) -> bool:
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
     name = _clean(lines[index]).lstrip("*+•· ")
+    # A paragraph of running text between them: the date is the text's, the line a subheading.
+    near = [*_until_text(lines, above), *_until_text(lines, below)]
     return bool(name) and any(
-        _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i]))
-        for i in above + below
+        _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i])) for i in near
     )
+
+
+def _until_text(lines: list[str], indexes: list[int]) -> list[int]:
+    """`indexes` up to the first line of running text among them."""
+    found = []
+    for index in indexes:
+        if _is_running_text(_clean(lines[index])):
+            break
+        found.append(index)
+    return found
 
 
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -1356,7 +1381,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             _apply_breadcrumb(crumbs[0], state, strong=True)
     updated: datetime | None = None
     prefix = ""
-    for index in range(page.headline + 1, page.start):
+    for index in range(page.headline + 1, _header_end(lines, page)):
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line:
             continue
@@ -1392,6 +1417,21 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+def _header_end(lines: list[str], page: PageArticle) -> int:
+    """The line after the headline's block of dates and bylines: the text's first line, or a
+    list's heading above it ("Lesen Sie auch", "Related"), under which other stories' titles,
+    dates and bylines stand."""
+    assert page.headline is not None
+    return next(
+        (
+            index
+            for index in range(page.headline + 1, page.start)
+            if _LIST_HEADER.match(_clean(lines[index]).lstrip("*+•· "))
+        ),
+        page.start,
+    )
 
 
 def _in_standfirst(page: PageArticle, index: int) -> bool:
@@ -1464,6 +1504,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
     )
     listed = False
+    # A bare name above the headline (no "By" marks it) is more often a kicker or the site's
+    # name than the byline: it is taken only when nothing under the headline names one.
+    above: tuple[list[str], str] | None = None
     for position, raw in enumerate(nearby):
         if low + position == page.headline:
             continue  # "Merry Christmas", "Minutes of the Board": a headline, not a name
@@ -1474,8 +1517,11 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             continue
         if _one_of_a_series(nearby, position):
             continue  # "* Blogposting 01/26/2020" / "* Blogposting 01/24/2020": other posts
-        bare = not _in_menu(nearby, position) and (
-            _dated(nearby, position) or _alone_under_headline(nearby, position, low, page)
+        # "Related topics:": a heading closed by a colon names what follows it, not a person.
+        bare = (
+            not line.endswith(":")
+            and not _in_menu(nearby, position)
+            and (_dated(nearby, position) or _alone_under_headline(nearby, position, low, page))
         )
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
@@ -1483,9 +1529,16 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             line = _with_prefix(line, _clean(following).lstrip("*+•· "))
         if _publisher(line):
             return [], _publisher(line)
+        starter = _STARTER.match(line)
+        if starter:
+            return [starter.group("name")], ""  # a forum thread's first post is its article
         found = _byline_in(line, bare=bare, labels=labels)
-        if found:
+        if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
+            above = above or found
+        elif found:
             return found
+    if above:
+        return above
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
     closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
@@ -1494,8 +1547,14 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
-        elif LABELLED_BYLINE.match(line) and is_byline(line):
+        elif _labelled_byline(line):
             found = split_byline(line)
+            if found[1] and LABELLED_BYLINE.match(line) and not _USER_NAME.search(line):
+                # "Autor: Harbour Courier Redaktion": the label says the outlet wrote it (a
+                # user's name with digits in it, "jdoe2", is no outlet's).
+                return found
+        elif labelled := _labelled_name(line):
+            found = ([labelled], "")  # "Autorin: Jane Doe, Projektleiterin in Tunis."
         elif footer := post_footer_author(line):
             found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
         else:
@@ -1511,6 +1570,38 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+# Who started a forum's thread, as the forum labels them: "Thread starter jdoe",
+# "Themenstarter Jane Doe", "Started by jdoe".
+_STARTER = re.compile(
+    r"^(?:thread\s+starter|themenstarter(?:in)?|started\s+by)\s*:?\s+"
+    r"(?P<name>[^\s|·•,;:]+(?:\s[^\s|·•,;:]+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_byline(line: str) -> bool:
+    """Whether `line` is a byline that a label or verb no sentence opens with marks as one:
+    "Autor: Jane Doe", "Geschrieben von Jane Doe", "Written by Jane Doe"; not a bare "By" or
+    "von", which a related story's byline and sentences ("von Montag an") open with too."""
+    return (
+        bool(LABELLED_BYLINE.match(line) or has_byline_prefix(line))
+        and not _PREFIXED.match(line)
+        and is_byline(line)
+    )
+
+
+def _labelled_name(line: str) -> str:
+    """The person's name a byline label opens a line with, where a role or a biography runs
+    on after it ("Autorin: Jane Doe, Projektleiterin in Tunis.", "Autor: Jane Doe (Gastbeitrag),
+    Redner", "Author: Jane Doe is a reporter ..."), or ""."""
+    label = LABELLED_BYLINE.match(line)
+    if not label or len(line) > _MAX_BIO:
+        return ""
+    bio = _BIO_NAME.match(line[label.end() :].lstrip(" :"))
+    name = bio.group("name").strip() if bio else ""
+    return name if is_person_name(name) else ""
 
 
 def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
@@ -1779,7 +1870,15 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     first paragraphs, a labelled one ("Published: ...") in or under the text, a line that is
     only a date in or under the text."""
     assert page.headline is not None
-    below = [_clean(raw) for raw in lines[page.headline + 1 : page.start]]
+    # A date in a sentence there (the standfirst, a caption) is what the text is about, unless
+    # the line opens as a byline or with the date ("By Jane Doe on 3 May 2023 | 18 Comments.").
+    below = [
+        line
+        for raw in lines[page.headline + 1 : _header_end(lines, page)]
+        if not _is_running_text(line := _clean(raw))
+        or has_byline_prefix(line)
+        or _DATE_IN_LINE_START.match(line)
+    ]
     # "Updated: ..." says when the page changed: a date above the headline says when it was
     # published, and the updated one stands in only where the header holds no other.
     changed = [line for line in below if _UPDATED.match(line)]
@@ -1872,12 +1971,29 @@ _LABELLED_REACH = 40
 
 
 def _published_on(raw: str) -> datetime | None:
-    """The date a line labels as the publication's, written right after the label."""
-    if len(raw) > _DATE_LINE * 2 or not _DIGIT.search(raw):
+    """The date a line labels as the publication's, written right after the label, or a
+    line says the post was published on, the verb after it (`_PUBLISHED_PASSIVE`)."""
+    if len(raw) > _PASSIVE_LINE or not _DIGIT.search(raw):
         return None
     line = _clean(raw)
+    passive = _PUBLISHED_PASSIVE.search(line) if "wurde" in line else None
+    if passive:
+        return find_date(passive.group("when"))
+    if len(raw) > _DATE_LINE * 2:
+        return None
     match = _PUBLISHED_ON.search(line) if len(line) <= _DATE_LINE else None
     return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
+
+
+# A post's footer saying when it was published, the verb last as German puts it: "Dieser
+# Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht", "Diese Seite wurde zuletzt
+# am 29. Januar 2020 geändert". Not "wurde am 28. März 1926 in Wien geboren".
+_PUBLISHED_PASSIVE = re.compile(
+    r"\bwurde\s+(?:zuletzt\s+)?am\s+(?P<when>.{6,80}?)"
+    r"\s+(?:ver(?:ö|oe)ffentlicht|gepostet|publiziert|geändert)\b"
+)
+# The longest line such a footer is looked for in.
+_PASSIVE_LINE = 300
 
 
 def _date_alone_near_top(lines: list[str]) -> datetime | None:
