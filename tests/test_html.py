@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -1524,3 +1525,47 @@ def test_a_byline_under_a_short_standfirst_is_read_and_left_out_of_the_text() ->
     draft = parse_html(page("<title>T</title>", article))
     assert draft.authors == ["Jane Doe"]
     assert draft.paragraphs[:2] == [standfirst, PARAGRAPHS[0]]
+
+
+# --- the tree's element classes --------------------------------------------------------------
+
+_RANDOM_TAGS = (
+    "p div span a form input select option textarea label button h1 article my-widget "
+    "math FORM Input LABEL Section x-Label"
+).split()
+
+
+def _random_page(rng: random.Random) -> str:
+    """A page of random nesting over tags whose lxml.html classes differ (forms and their
+    fields, any case), with comments, entities and processing instructions."""
+    parts = ["<html><body>"]
+    open_tags: list[str] = []
+    for _ in range(rng.randint(1, 60)):
+        choice = rng.random()
+        if choice < 0.45:
+            tag = rng.choice(_RANDOM_TAGS)
+            parts.append(f'<{tag} class="c{rng.randint(0, 9)}">')
+            open_tags.append(tag)
+        elif choice < 0.7 and open_tags:
+            parts.append(f"</{open_tags.pop()}>")
+        else:
+            parts.append(rng.choice(("word ", "&amp; ", "&shy;", "<!-- note -->", "<?pi x?>")))
+    return "".join(parts) + "</body></html>"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_tree_has_lxml_html_element_classes(seed: int) -> None:
+    """The tree's elements get the classes lxml.html's own (Python) lookup gives them."""
+    import lxml.html
+
+    from newsread.index.files.formats.html import _parse_tree
+
+    text = _random_page(random.Random(seed))
+    ours = _parse_tree(text)
+    oracle_parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    theirs = lxml.html.document_fromstring(text.encode("utf-8"), parser=oracle_parser)
+    assert ours is not None, f"seed {seed}"
+    assert [(e.tag, type(e)) for e in ours.iter()] == [
+        (e.tag, type(e)) for e in theirs.iter()
+    ], f"seed {seed}: {text}"
+
