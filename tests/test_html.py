@@ -1569,3 +1569,32 @@ def test_tree_has_lxml_html_element_classes(seed: int) -> None:
         (e.tag, type(e)) for e in theirs.iter()
     ], f"seed {seed}: {text}"
 
+
+_MARK_PARTS = (
+    "author Author AUTHOR autor Auteur writer Writer redakteur journalist contributor by By "
+    "line Line name Name link post posted Posted wrote entry meta box teaser - _ __ lobby"
+).split()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_byline_marks_keep_every_class_the_byline_patterns_find(seed: int) -> None:
+    """`_byline_marks` (a plain search first) against `_marks` read by the byline regexes."""
+    import lxml.html
+
+    from newsread.index.files.formats.html import (
+        _BYLINE_CLASS,
+        _NAME_CLASS,
+        _byline_marks,
+        _marks,
+    )
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        element = lxml.html.Element("div")
+        for key in ("class", "id"):
+            if rng.random() < 0.7:
+                words = ("".join(rng.choices(_MARK_PARTS, k=rng.randint(1, 3))) for _ in range(2))
+                element.set(key, " ".join(words))
+        marks = _marks(element)
+        if _NAME_CLASS.search(marks) or _BYLINE_CLASS.search(marks):
+            assert _byline_marks(element) == marks, f"seed {seed}: {dict(element.attrib)}"

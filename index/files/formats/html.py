@@ -1375,7 +1375,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
             if headline is None and not _is_site_heading(element):
                 headline = position
             continue
-        marks = _marks(element)
+        marks = _byline_marks(element)
         # Before the headline is found, an element may yet turn out to be near it.
         side = int(headline is not None and position > headline + _NEAR_HEADLINE)
         if (
@@ -1398,6 +1398,18 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
     near = _byline_elements([e for _, e in names[0]], [e for _, e in containers[0]])
     far = _byline_elements([e for _, e in names[1]], [e for _, e in containers[1]])
     return near, far
+
+
+# A word that every class or id `_NAME_CLASS` or `_BYLINE_CLASS` finds holds in lower case
+# ("aut": author, autor, auteur; "by": byline, by-line, posted-by), whatever its case or
+# underscores: one plain search before `_marks` rewrites it for them (most elements have one).
+_BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor")
+
+
+def _byline_marks(element: Any) -> str:
+    """`_marks(element)` where it may name an author or a byline, else ""."""
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return _marks(element) if _BYLINE_MARK_WORDS.search(raw) else ""
 
 
 _NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
@@ -2333,9 +2345,11 @@ def _dropped_standfirst(tree: Any, meta: _Metadata, draft: Draft) -> list[str]:
     if any(loose in _loose(p) or _loose(p) in loose for p in draft.paragraphs[:_LEAD_LINES]):
         return []
     block = _block_showing(tree, summary, whole=True)
+    if block is None or _in_other_content(block):
+        return []  # (Most pages: the summary is not shown whole; no need to find the rest.)
     lede = _block_showing(tree, draft.paragraphs[0], whole=False)
     headline = _headline_element(tree, draft.title)
-    if block is None or lede is None or headline is None or _in_other_content(block):
+    if lede is None or headline is None:
         return []
     # Under the headline (above it: the site's tagline), above the text.
     if not (_before(headline, block) and _before(block, lede)):
