@@ -1598,3 +1598,30 @@ def test_byline_marks_keep_every_class_the_byline_patterns_find(seed: int) -> No
         marks = _marks(element)
         if _NAME_CLASS.search(marks) or _BYLINE_CLASS.search(marks):
             assert _byline_marks(element) == marks, f"seed {seed}: {dict(element.attrib)}"
+
+
+# --- issue 12: held authors, dates and titles (html12b) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("after", "credit"),
+    [
+        # Furniture the extraction keeps after the source line: topics, a programme note.
+        (
+            "<p>Dieses Thema im Programm: Radio Harbour | Nachrichten | 20. April 2021</p>"
+            "<p>Verkehr</p><p>Brücken</p>",
+            "Harbour Radio/jd",
+        ),
+        # The text goes on after it: the line credits a quote or a figure, not the text.
+        (f"<p>{PARAGRAPHS[1]}</p>", ""),
+    ],
+)
+def test_a_source_line_closing_the_text_before_furniture_credits_it(
+    after: str, credit: str
+) -> None:
+    article = (
+        f"<h1>Bridge closed after cracks found</h1>{BODY}"
+        f"<p><em>Quelle: Harbour Radio/jd</em></p>{after}"
+    )
+    draft = parse_html(page("<title>T</title>", article, lang="de"))
+    assert (draft.authors, draft.credit) == ([], credit)

@@ -33,6 +33,7 @@ from newsread.index.files.formats.bylines import (
     merge_bylines,
     one_word_byline,
     post_footer_author,
+    source_credit,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -222,7 +223,7 @@ def parse_html(text: str) -> Draft:
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
-        draft.credit = meta.site_credit
+        draft.credit = _closing_source(draft.paragraphs) or meta.site_credit
     return draft
 
 
@@ -2230,6 +2231,20 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
+
+
+def _closing_source(paragraphs: list[str]) -> str:
+    """The outlet a source line credits where it closes the text ("Quelle: kathpress") and
+    the extraction ran on past it into the page's furniture (topics, teasers, a programme
+    note): nothing after it is a sentence of prose."""
+    for index in range(len(paragraphs) - 1, -1, -1):
+        paragraph = paragraphs[index]
+        if _SENTENCES.match(paragraph):
+            return ""
+        credit = source_credit(paragraph)
+        if credit:
+            return credit
+    return ""
 
 
 def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
