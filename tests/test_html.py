@@ -1565,9 +1565,9 @@ def test_tree_has_lxml_html_element_classes(seed: int) -> None:
     oracle_parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     theirs = lxml.html.document_fromstring(text.encode("utf-8"), parser=oracle_parser)
     assert ours is not None, f"seed {seed}"
-    assert [(e.tag, type(e)) for e in ours.iter()] == [
-        (e.tag, type(e)) for e in theirs.iter()
-    ], f"seed {seed}: {text}"
+    assert [(e.tag, type(e)) for e in ours.iter()] == [(e.tag, type(e)) for e in theirs.iter()], (
+        f"seed {seed}: {text}"
+    )
 
 
 _MARK_PARTS = (
@@ -1625,3 +1625,31 @@ def test_a_source_line_closing_the_text_before_furniture_credits_it(
     )
     draft = parse_html(page("<title>T</title>", article, lang="de"))
     assert (draft.authors, draft.credit) == ([], credit)
+
+
+@pytest.mark.parametrize(
+    ("label", "authors"),
+    [
+        # The page's "Author" names another person: the metadata's is the posting account.
+        ("<dt>Auteur</dt><dd><a href='/staff/jane-doe'>Jane Doe</a></dd>", ["Jane Doe"]),
+        ("<dt>Author:</dt><dd>Jane Doe</dd>", ["Jane Doe"]),
+        # The same person, or a weaker label ("Text"): the metadata's names stand.
+        ("<dt>Author</dt><dd>John Roe</dd>", ["John Roe"]),
+        ("<dt>Text</dt><dd>Jane Doe</dd>", ["John Roe"]),
+    ],
+)
+def test_an_author_label_on_the_page_wins_over_the_metadatas_other_person(
+    label: str, authors: list[str]
+) -> None:
+    head = "<title>T</title>" + ld(
+        {"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "John Roe"}}
+    )
+    article = f"<h1>Bridge closed after cracks found</h1><dl>{label}</dl>{BODY}"
+    assert parse_html(page(head, article)).authors == authors
+
+
+def test_an_author_label_followed_by_another_label_names_no_one() -> None:
+    # A recipe card: "Author:" with its name left out, then "Prep Time: 15 minutes".
+    card = "<p><span>Author:</span></p><p><span>Prep Time:</span> <span>15 minutes</span></p>"
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{card}"
+    assert parse_html(page("<title>T</title>", article)).authors == []

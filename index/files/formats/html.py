@@ -784,6 +784,18 @@ class _Metadata:
                 fallback = ([], credit or ", ".join(people))
         return fallback
 
+    def _shown_author(self, declared: list[str]) -> list[str]:
+        """The people the page shows under an author label ("Auteur", "Autor:") where none of
+        them is among those its metadata `declared`, else those: the metadata often names the
+        account that posted the story, the label who wrote it."""
+        if not declared:
+            return declared
+        shown, _ = _labelled_byline(self.tree, _AUTHOR_WORD)
+        declared_words = {w for name in declared for w in _words_of(name)}
+        if shown and not declared_words & {w for name in shown for w in _words_of(name)}:
+            return shown
+        return declared
+
     def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
         last item says whether it is a guess (a name under the headline with no "By")."""
@@ -792,17 +804,20 @@ class _Metadata:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
-        yield (*merge_bylines(pair for pair in found if pair[0] or pair[1]), False)
+        people, credit = merge_bylines(pair for pair in found if pair[0] or pair[1])
+        yield self._shown_author(people), credit, False
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
             # All values of the first key that has any: article:author may list several.
             names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
             if names:
-                yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
+                people, credit = merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+                yield self._shown_author(people), credit, False
                 break
         labelled = self.labelled_author()
         if labelled:
-            yield (*split_byline(labelled), False)
+            people, credit = split_byline(labelled)
+            yield self._shown_author(people), credit, False
         near, far = _dom_bylines(self.tree)
         yield (*near, False)
         yield _byline_under_headline(self.tree)
@@ -1562,6 +1577,11 @@ _NAME_LABEL = re.compile(
     r"|verfasst\s+von)\s*:?$",
     re.IGNORECASE,
 )
+# The labels among them that say "author" in so many words (not "von", "by", "Text").
+_AUTHOR_WORD = re.compile(
+    r"^(?:autor(?:in)?|author|auteur|autore|written\s+by|geschrieben\s+von|verfasst\s+von)\s*:?$",
+    re.IGNORECASE,
+)
 _LABEL_TEXTS = (
     "//body//text()[string-length(normalize-space(.)) <= 16 and (contains(., 'ut')"
     " or contains(., 'on') or contains(., 'y') or contains(., 'ext') or contains(., 'EXT'))]"
@@ -1569,11 +1589,11 @@ _LABEL_TEXTS = (
 _LABELLED_NAME = "following::text()[normalize-space(.)][position() <= 2]"
 
 
-def _labelled_byline(tree: Any) -> tuple[list[str], str]:
-    """The person an author label names in the text after it, outside comments, forms and
-    lists of other stories: the first such label that names someone."""
+def _labelled_byline(tree: Any, labels: re.Pattern[str] = _NAME_LABEL) -> tuple[list[str], str]:
+    """The person an author label (`labels`) names in the text after it, outside comments,
+    forms and lists of other stories: the first such label that names someone."""
     for node in tree.xpath(_LABEL_TEXTS):
-        if not _NAME_LABEL.match(str(node).strip()):
+        if not labels.match(str(node).strip()):
             continue
         label = node.getparent()
         if label is None or label.tag in ("script", "style", "option", "button", "label"):
@@ -1584,6 +1604,8 @@ def _labelled_byline(tree: Any) -> tuple[list[str], str]:
             continue  # The label is an element of its own, with no markup inside.
         # The first label decides: names after later ones may be commenters'.
         for following in label.xpath(_LABELLED_NAME):
+            if str(following).strip().endswith(":"):
+                break  # The next label ("Prep Time:"): this one names no one.
             text = _byline_text(" ".join(str(following).split()))
             people = [p for p in split_byline(text)[0] if is_person_name(p)] if text else []
             if people and len(text.split()) <= 6:
