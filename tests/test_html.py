@@ -1653,3 +1653,9 @@ def test_an_author_label_followed_by_another_label_names_no_one() -> None:
     card = "<p><span>Author:</span></p><p><span>Prep Time:</span> <span>15 minutes</span></p>"
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}{card}"
     assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_copyright_year_is_no_publication_date() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    html = page("<title>T</title>", article).replace("Copyright 2021", "© 2019")
+    assert parse_html(html).published is None

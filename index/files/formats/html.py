@@ -2132,7 +2132,12 @@ def _searched_date(tree: Any, url: str) -> datetime | None:
         found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return None
-    return parse_date(found) if found else None
+    searched = parse_date(found) if found else None
+    if searched is not None and (searched.month, searched.day) == (1, 1):
+        # Its last resorts give a year alone as its first of January: the copyright's year
+        # ("© 2019 Town Crier"), any year in the text. No date of the article's.
+        return None
+    return searched
 
 
 def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
