@@ -1659,3 +1659,41 @@ def test_a_copyright_year_is_no_publication_date() -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
     html = page("<title>T</title>", article).replace("Copyright 2021", "© 2019")
     assert parse_html(html).published is None
+
+
+_LABEL_WORDS = ("Autor:", "By", " von ", "Text", "TEXT", "\n  Author  \n", "yes", "Jane Doe", "x")
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_label_texts_are_the_short_texts_of_elements_with_no_element_inside(seed: int) -> None:
+    """`_LABEL_TEXTS` against the plain XPath it narrows (every short text node holding the
+    labels' letters), kept where it is all the text of an element with no element inside."""
+    import lxml.html
+
+    from newsread.index.files.formats.html import _LABEL_TEXTS
+
+    rng = random.Random(seed)
+    parts = ["<html><body>"]
+    depth = 0
+    for _ in range(rng.randint(1, 80)):
+        choice = rng.random()
+        if choice < 0.35:
+            parts.append(f"<{rng.choice(('div', 'span', 'strong', 'p', 'dt', 'dd'))}>")
+            depth += 1
+        elif choice < 0.6 and depth:
+            parts.append("</x>" if rng.random() < 0.1 else "</div>")
+            depth -= 1
+        elif choice < 0.7:
+            parts.append("<br>")
+        else:
+            parts.append(rng.choice(_LABEL_WORDS))
+    tree = lxml.html.document_fromstring("".join(parts) + "</body></html>")
+    plain = (
+        "//body//text()[string-length(normalize-space(.)) <= 16 and (contains(., 'ut')"
+        " or contains(., 'on') or contains(., 'y') or contains(., 'ext') or contains(., 'EXT'))]"
+    )
+    expected = [n for n in tree.xpath(plain) if n.is_text and len(n.getparent()) == 0]
+    found = tree.xpath(_LABEL_TEXTS)
+    assert [(n.getparent(), str(n)) for n in found] == [
+        (n.getparent(), str(n)) for n in expected
+    ], f"seed {seed}: {''.join(parts)}"
