@@ -1697,3 +1697,21 @@ def test_label_texts_are_the_short_texts_of_elements_with_no_element_inside(seed
     assert [(n.getparent(), str(n)) for n in found] == [
         (n.getparent(), str(n)) for n in expected
     ], f"seed {seed}: {''.join(parts)}"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (
+            'Posted in <a href="/c/news" rel="category tag">News</a> by Jane Doe on August 3, 2019',
+            ["Jane Doe"],
+        ),
+        ('Posted in <a href="/c/news">News</a> by jdoe on August 3, 2019', ["jdoe"]),
+        ("Von Jane Doe am 3. März 2020", ["Jane Doe"]),
+    ],
+)
+def test_a_byline_whose_date_went_leaves_no_word_of_it_behind(
+    line: str, authors: list[str]
+) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><div class="meta">{line}</div>{BODY}'
+    assert parse_html(page("<title>T</title>", article)).authors == authors

@@ -1522,6 +1522,11 @@ _BARE_NAME_SCAN = 12
 _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
 
+# The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
+# am"): lower case, as no name ends in it.
+_DATE_WORD_LEFT = re.compile(r"\s+(?:on|at|am|um|vom|le|el|il)[\s,]*$")
+
+
 def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
     """A byline written as text under the page's headline ("Von Jane Doe", "By Jane Doe |
     12.03.2024"), read as a person would, up to where the text begins; and whether it is a bare
@@ -1546,7 +1551,10 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
             # Past a sentence, a bare name is no longer "right under the headline".
             bare_names = bare_names and len(text) <= _MAX_BYLINE_TEXT
             continue
-        for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
+        undated = without_dates(text)
+        if undated != text:
+            undated = _DATE_WORD_LEFT.sub("", undated)  # "By Jane Doe on [March 3, 2020]"
+        for segment in re.split(r"\s+[|·•]\s+", undated):
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
