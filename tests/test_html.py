@@ -1715,3 +1715,32 @@ def test_a_byline_whose_date_went_leaves_no_word_of_it_behind(
 ) -> None:
     article = f'<h1>Bridge closed after cracks found</h1><div class="meta">{line}</div>{BODY}'
     assert parse_html(page("<title>T</title>", article)).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("heading", "authors"),
+    [
+        ("<h2>Bridge closed after cracks found</h2>", ["Jane Doe"]),
+        ("<h3>Bridge closed after cracks found</h3>", ["Jane Doe"]),
+        # A heading the title does not name is not the headline: what is under it, unread.
+        ("<h2>Latest from the council</h2>", []),
+    ],
+)
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Posted on March 3, 2021 by Jane Doe", True),
+        # Words shaped like a name, with no byline's words: topics, as often as a writer.
+        ("Jane Doe", False),
+    ],
+)
+def test_the_byline_under_a_headline_in_an_h2_on_a_page_with_no_h1(
+    heading: str, authors: list[str], line: str, named: bool
+) -> None:
+    authors = authors if named else []
+    post = f'{heading}<div class="meta">{line}</div>{BODY}'
+    html = (
+        "<html><head><title>Bridge closed after cracks found | Town Blog</title></head>"
+        f'<body><div id="content">{post}</div></body></html>'
+    )
+    assert parse_html(html).authors == authors

@@ -827,7 +827,7 @@ class _Metadata:
             yield self._shown_author(people), credit, False
         near, far = _dom_bylines(self.tree)
         yield (*near, False)
-        yield _byline_under_headline(self.tree)
+        yield _byline_under_headline(self.tree, self._titles())
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
@@ -1522,25 +1522,51 @@ _BARE_NAME_SCAN = 12
 _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
 
+# The fewest words of an `<h2>` or `<h3>` that a title names as the page's headline.
+_TITLED_HEADING_WORDS = 3
+
+
+def _titled_heading(tree: Any, titles: Sequence[str]) -> list[Any]:
+    """The headline of a page with no `<h1>` (older blogs and sites head a post with an `<h2>`
+    or `<h3>`): the first such heading, outside the page's furniture, whose words the page's
+    `<title>` or og:title give (the title being it, or it and the site's name)."""
+    if not titles or any(True for _ in tree.iter("h1")):
+        return []
+    loose_titles = [_loose(title) for title in titles]
+    for heading in tree.iter("h2", "h3"):
+        text = _heading_text(heading)
+        if len(_words_of(text)) < _TITLED_HEADING_WORDS or _is_site_heading(heading):
+            continue
+        loose_text = _loose(text)
+        if any(loose_text in title for title in loose_titles) and not _in_other_content(heading):
+            return [heading]
+    return []
+
+
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
 # am"): lower case, as no name ends in it.
 _DATE_WORD_LEFT = re.compile(r"\s+(?:on|at|am|um|vom|le|el|il)[\s,]*$")
 
 
-def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
+def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[str], str, bool]:
     """A byline written as text under the page's headline ("Von Jane Doe", "By Jane Doe |
     12.03.2024"), read as a person would, up to where the text begins; and whether it is a bare
-    name with no byline's words, a guess."""
+    name with no byline's words, a guess. (`titles`: the page's titles, which name its
+    headline where no `<h1>` is one.)"""
     from newsread.index.files.dates import without_dates
 
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings and any(True for _ in tree.iter("h1")):
         # A blog's <h1> is its name; its post's headline is the first <h2>.
         headings = [h for h in tree.iter("h2") if not _is_site_heading(h)][:1]
+    # Under a headline only the titles point to, a name needs a byline's words, right there.
+    bare_names = bool(headings)
+    if not headings:
+        headings = _titled_heading(tree, titles)
     if not headings:
         return [], "", False
-    bare_names = True
-    for position, node in enumerate(headings[0].xpath(_FOLLOWING_TEXT)):
+    texts = headings[0].xpath(_FOLLOWING_TEXT)
+    for position, node in enumerate(texts if bare_names else texts[:_BARE_NAME_SCAN]):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
