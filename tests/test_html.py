@@ -1744,3 +1744,25 @@ def test_the_byline_under_a_headline_in_an_h2_on_a_page_with_no_h1(
         f'<body><div id="content">{post}</div></body></html>'
     )
     assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "byline", "authors"),
+    [
+        # The meta tags and the byline name the writers; the JSON-LD, the posting account.
+        ("Jane Doe", '<a rel="author" href="/author/jane-doe">Jane Doe</a>', ["Jane Doe"]),
+        # Only the meta tags disagree: the JSON-LD stands.
+        ("Jane Doe", '<a rel="author" href="/author/john-roe">John Roe</a>', ["John Roe"]),
+        ("Jane Doe", "", ["John Roe"]),
+    ],
+)
+def test_the_json_lds_author_outvoted_by_the_meta_tags_and_the_byline(
+    meta_author: str, byline: str, authors: list[str]
+) -> None:
+    head = f'<title>T</title><meta name="parsely-author" content="{meta_author}">' + ld(
+        {"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "John Roe"}}
+    )
+    article = f'<h1>Bridge closed after cracks found</h1><div class="byline">By {byline}</div>'
+    if not byline:
+        article = "<h1>Bridge closed after cracks found</h1>"
+    assert parse_html(page(head, article + BODY)).authors == authors

@@ -811,16 +811,13 @@ class _Metadata:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
-        people, credit = merge_bylines(pair for pair in found if pair[0] or pair[1])
-        yield self._shown_author(people), credit, False
-        author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
-        for key in author_keys:
-            # All values of the first key that has any: article:author may list several.
-            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
-            if names:
-                people, credit = merge_bylines(split_byline(name) for name in dict.fromkeys(names))
-                yield self._shown_author(people), credit, False
-                break
+        linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
+        keyed = self._meta_author()
+        if _outvoted(linked[0], keyed[0], lambda: _dom_bylines(self.tree)[0][0]):
+            yield (*keyed, False)
+        yield self._shown_author(linked[0]), linked[1], False
+        if keyed[0] or keyed[1]:
+            yield self._shown_author(keyed[0]), keyed[1], False
         labelled = self.labelled_author()
         if labelled:
             people, credit = split_byline(labelled)
@@ -831,6 +828,16 @@ class _Metadata:
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
+
+    def _meta_author(self) -> tuple[list[str], str]:
+        """The byline of the first meta key that names an author (all its values:
+        article:author may list several)."""
+        author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
+        for key in author_keys:
+            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
+            if names:
+                return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+        return [], ""
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
@@ -1378,6 +1385,21 @@ def _is_logo(heading: Any) -> bool:
         inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip())
         for inner in heading.iter("a", "img")
     )
+
+
+def _outvoted(linked: list[str], keyed: list[str], shown: Callable[[], list[str]]) -> bool:
+    """Whether the people the JSON-LD names (`linked`) are outvoted: the meta tags name
+    others (`keyed`), and so does the byline the page shows near its headline (`shown`, read
+    only then). WordPress's SEO plugins put the posting account in the JSON-LD, where a
+    co-authors plugin fills the meta tags and the byline with the writers."""
+    if not (linked and keyed):
+        return False
+    linked_words = {w for name in linked for w in _words_of(name)}
+    keyed_words = {w for name in keyed for w in _words_of(name)}
+    if linked_words & keyed_words:
+        return False
+    shown_words = {w for name in shown() for w in _words_of(name)}
+    return bool(shown_words & keyed_words) and not shown_words & linked_words
 
 
 def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str]]:
