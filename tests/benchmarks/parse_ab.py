@@ -9,7 +9,8 @@ the same N pages of `../shared/corpora/pages` (as `parse_time.py` picks them) an
 once untimed. Then each page is timed in one worker and at once in the other, in alternating
 order, `--repeat` times, keeping each side's least CPU time (`time.thread_time`). Runs of
 `parse_time.py` one after the other differ by ±10% on a shared machine; interleaved page by
-page, the two sides see the same machine, and their ratio holds to about ±1.5%.
+page, the two sides see the same machine, and their ratio varies by a few per cent from run
+to run: run it several times.
 Prints each side's mean, p50 and p95 CPU ms a page and the ratio (of the totals, and the
 median of the per-page ratios). Figures are printed, never asserted.
 """
