@@ -1559,3 +1559,244 @@ def test_a_byline_under_a_short_standfirst_is_read_and_left_out_of_the_text() ->
     draft = parse_html(page("<title>T</title>", article))
     assert draft.authors == ["Jane Doe"]
     assert draft.paragraphs[:2] == [standfirst, PARAGRAPHS[0]]
+
+
+# --- the tree's element classes --------------------------------------------------------------
+
+_RANDOM_TAGS = (
+    "p div span a form input select option textarea label button h1 article my-widget "
+    "math FORM Input LABEL Section x-Label"
+).split()
+
+
+def _random_page(rng: random.Random) -> str:
+    """A page of random nesting over tags whose lxml.html classes differ (forms and their
+    fields, any case), with comments, entities and processing instructions."""
+    parts = ["<html><body>"]
+    open_tags: list[str] = []
+    for _ in range(rng.randint(1, 60)):
+        choice = rng.random()
+        if choice < 0.45:
+            tag = rng.choice(_RANDOM_TAGS)
+            parts.append(f'<{tag} class="c{rng.randint(0, 9)}">')
+            open_tags.append(tag)
+        elif choice < 0.7 and open_tags:
+            parts.append(f"</{open_tags.pop()}>")
+        else:
+            parts.append(rng.choice(("word ", "&amp; ", "&shy;", "<!-- note -->", "<?pi x?>")))
+    return "".join(parts) + "</body></html>"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_tree_has_lxml_html_element_classes(seed: int) -> None:
+    """The tree's elements get the classes lxml.html's own (Python) lookup gives them."""
+    import lxml.html
+
+    from newsread.index.files.formats.html import _parse_tree
+
+    text = _random_page(random.Random(seed))
+    ours = _parse_tree(text)
+    oracle_parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    theirs = lxml.html.document_fromstring(text.encode("utf-8"), parser=oracle_parser)
+    assert ours is not None, f"seed {seed}"
+    assert [(e.tag, type(e)) for e in ours.iter()] == [(e.tag, type(e)) for e in theirs.iter()], (
+        f"seed {seed}: {text}"
+    )
+
+
+_MARK_PARTS = (
+    "author Author AUTHOR autor Auteur writer Writer redakteur journalist contributor by By "
+    "line Line name Name link post posted Posted wrote entry meta box teaser - _ __ lobby"
+).split()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_byline_marks_keep_every_class_the_byline_patterns_find(seed: int) -> None:
+    """`_byline_marks` (a plain search first) against `_marks` read by the byline regexes."""
+    import lxml.html
+
+    from newsread.index.files.formats.html import (
+        _BYLINE_CLASS,
+        _NAME_CLASS,
+        _byline_marks,
+        _marks,
+    )
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        element = lxml.html.Element("div")
+        for key in ("class", "id"):
+            if rng.random() < 0.7:
+                words = ("".join(rng.choices(_MARK_PARTS, k=rng.randint(1, 3))) for _ in range(2))
+                element.set(key, " ".join(words))
+        marks = _marks(element)
+        if _NAME_CLASS.search(marks) or _BYLINE_CLASS.search(marks):
+            assert _byline_marks(element) == marks, f"seed {seed}: {dict(element.attrib)}"
+
+
+# --- issue 12: held authors, dates and titles (html12b) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("after", "credit"),
+    [
+        # Furniture the extraction keeps after the source line: topics, a programme note.
+        (
+            "<p>Dieses Thema im Programm: Radio Harbour | Nachrichten | 20. April 2021</p>"
+            "<p>Verkehr</p><p>Brücken</p>",
+            "Harbour Radio/jd",
+        ),
+        # The text goes on after it: the line credits a quote or a figure, not the text.
+        (f"<p>{PARAGRAPHS[1]}</p>", ""),
+    ],
+)
+def test_a_source_line_closing_the_text_before_furniture_credits_it(
+    after: str, credit: str
+) -> None:
+    article = (
+        f"<h1>Bridge closed after cracks found</h1>{BODY}"
+        f"<p><em>Quelle: Harbour Radio/jd</em></p>{after}"
+    )
+    draft = parse_html(page("<title>T</title>", article, lang="de"))
+    assert (draft.authors, draft.credit) == ([], credit)
+
+
+@pytest.mark.parametrize(
+    ("label", "authors"),
+    [
+        # The page's "Author" names another person: the metadata's is the posting account.
+        ("<dt>Auteur</dt><dd><a href='/staff/jane-doe'>Jane Doe</a></dd>", ["Jane Doe"]),
+        ("<dt>Author:</dt><dd>Jane Doe</dd>", ["Jane Doe"]),
+        # The same person, or a weaker label ("Text"): the metadata's names stand.
+        ("<dt>Author</dt><dd>John Roe</dd>", ["John Roe"]),
+        ("<dt>Text</dt><dd>Jane Doe</dd>", ["John Roe"]),
+    ],
+)
+def test_an_author_label_on_the_page_wins_over_the_metadatas_other_person(
+    label: str, authors: list[str]
+) -> None:
+    head = "<title>T</title>" + ld(
+        {"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "John Roe"}}
+    )
+    article = f"<h1>Bridge closed after cracks found</h1><dl>{label}</dl>{BODY}"
+    assert parse_html(page(head, article)).authors == authors
+
+
+def test_an_author_label_followed_by_another_label_names_no_one() -> None:
+    # A recipe card: "Author:" with its name left out, then "Prep Time: 15 minutes".
+    card = "<p><span>Author:</span></p><p><span>Prep Time:</span> <span>15 minutes</span></p>"
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{card}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_copyright_year_is_no_publication_date() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    html = page("<title>T</title>", article).replace("Copyright 2021", "© 2019")
+    assert parse_html(html).published is None
+
+
+_LABEL_WORDS = ("Autor:", "By", " von ", "Text", "TEXT", "\n  Author  \n", "yes", "Jane Doe", "x")
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_label_texts_are_the_short_texts_of_elements_with_no_element_inside(seed: int) -> None:
+    """`_LABEL_TEXTS` against the plain XPath it narrows (every short text node holding the
+    labels' letters), kept where it is all the text of an element with no element inside."""
+    import lxml.html
+
+    from newsread.index.files.formats.html import _LABEL_TEXTS
+
+    rng = random.Random(seed)
+    parts = ["<html><body>"]
+    depth = 0
+    for _ in range(rng.randint(1, 80)):
+        choice = rng.random()
+        if choice < 0.35:
+            parts.append(f"<{rng.choice(('div', 'span', 'strong', 'p', 'dt', 'dd'))}>")
+            depth += 1
+        elif choice < 0.6 and depth:
+            parts.append("</x>" if rng.random() < 0.1 else "</div>")
+            depth -= 1
+        elif choice < 0.7:
+            parts.append("<br>")
+        else:
+            parts.append(rng.choice(_LABEL_WORDS))
+    tree = lxml.html.document_fromstring("".join(parts) + "</body></html>")
+    plain = (
+        "//body//text()[string-length(normalize-space(.)) <= 16 and (contains(., 'ut')"
+        " or contains(., 'on') or contains(., 'y') or contains(., 'ext') or contains(., 'EXT'))]"
+    )
+    expected = [n for n in tree.xpath(plain) if n.is_text and len(n.getparent()) == 0]
+    found = tree.xpath(_LABEL_TEXTS)
+    assert [(n.getparent(), str(n)) for n in found] == [
+        (n.getparent(), str(n)) for n in expected
+    ], f"seed {seed}: {''.join(parts)}"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (
+            'Posted in <a href="/c/news" rel="category tag">News</a> by Jane Doe on August 3, 2019',
+            ["Jane Doe"],
+        ),
+        ('Posted in <a href="/c/news">News</a> by jdoe on August 3, 2019', ["jdoe"]),
+        ("Von Jane Doe am 3. März 2020", ["Jane Doe"]),
+    ],
+)
+def test_a_byline_whose_date_went_leaves_no_word_of_it_behind(
+    line: str, authors: list[str]
+) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><div class="meta">{line}</div>{BODY}'
+    assert parse_html(page("<title>T</title>", article)).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("heading", "authors"),
+    [
+        ("<h2>Bridge closed after cracks found</h2>", ["Jane Doe"]),
+        ("<h3>Bridge closed after cracks found</h3>", ["Jane Doe"]),
+        # A heading the title does not name is not the headline: what is under it, unread.
+        ("<h2>Latest from the council</h2>", []),
+    ],
+)
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Posted on March 3, 2021 by Jane Doe", True),
+        # Words shaped like a name, with no byline's words: topics, as often as a writer.
+        ("Jane Doe", False),
+    ],
+)
+def test_the_byline_under_a_headline_in_an_h2_on_a_page_with_no_h1(
+    heading: str, authors: list[str], line: str, named: bool
+) -> None:
+    authors = authors if named else []
+    post = f'{heading}<div class="meta">{line}</div>{BODY}'
+    html = (
+        "<html><head><title>Bridge closed after cracks found | Town Blog</title></head>"
+        f'<body><div id="content">{post}</div></body></html>'
+    )
+    assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "byline", "authors"),
+    [
+        # The meta tags and the byline name the writers; the JSON-LD, the posting account.
+        ("Jane Doe", '<a rel="author" href="/author/jane-doe">Jane Doe</a>', ["Jane Doe"]),
+        # Only the meta tags disagree: the JSON-LD stands.
+        ("Jane Doe", '<a rel="author" href="/author/john-roe">John Roe</a>', ["John Roe"]),
+        ("Jane Doe", "", ["John Roe"]),
+    ],
+)
+def test_the_json_lds_author_outvoted_by_the_meta_tags_and_the_byline(
+    meta_author: str, byline: str, authors: list[str]
+) -> None:
+    head = f'<title>T</title><meta name="parsely-author" content="{meta_author}">' + ld(
+        {"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "John Roe"}}
+    )
+    article = f'<h1>Bridge closed after cracks found</h1><div class="byline">By {byline}</div>'
+    if not byline:
+        article = "<h1>Bridge closed after cracks found</h1>"
+    assert parse_html(page(head, article + BODY)).authors == authors

@@ -9,6 +9,7 @@ cannot handle (absurdly deep nesting, broken markup) fall back to a plain text e
 
 from __future__ import annotations
 
+import functools
 import html as html_entities
 import itertools
 import json
@@ -32,6 +33,7 @@ from newsread.index.files.formats.bylines import (
     merge_bylines,
     one_word_byline,
     post_footer_author,
+    source_credit,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -221,7 +223,7 @@ def parse_html(text: str) -> Draft:
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
-        draft.credit = meta.site_credit
+        draft.credit = _closing_source(draft.paragraphs) or meta.site_credit
     return draft
 
 
@@ -247,11 +249,35 @@ def _parse_tree(text: str) -> Any | None:
     # Bytes with a fixed encoding: lxml rejects str input with an XML encoding declaration,
     # and must not re-decode the page by its `<meta charset>` (it is text already).
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(_element_classes())
     try:
         tree = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, RecursionError):
         return None
     return tree
+
+
+@functools.cache
+def _element_classes() -> Any:
+    """lxml.html's element classes, looked up in C.
+
+    lxml.html picks each element's class in a Python method, called every time the tree
+    hands an element to Python (thousands of times a page, by our passes and trafilatura's):
+    ~5% of a page's parse. The same classes by tag name, from lxml's own C lookups."""
+    import lxml.etree
+    import lxml.html
+
+    lookup = lxml.etree.ElementNamespaceClassLookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    # The HTML parser gives tag names in lower case, as lxml.html's lookup reads them.
+    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    return lookup
 
 
 _MAX_ELEMENTS = 50_000
@@ -455,6 +481,7 @@ class _Metadata:
         self.declared: list[datetime] = []
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
+        self.label_texts: list[Any] | None = None
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -758,6 +785,24 @@ class _Metadata:
                 fallback = ([], credit or ", ".join(people))
         return fallback
 
+    def _label_texts(self) -> list[Any]:
+        """The texts that may label a byline (`_LABEL_TEXTS`), found once."""
+        if self.label_texts is None:
+            self.label_texts = self.tree.xpath(_LABEL_TEXTS)
+        return self.label_texts
+
+    def _shown_author(self, declared: list[str]) -> list[str]:
+        """The people the page shows under an author label ("Auteur", "Autor:") where none of
+        them is among those its metadata `declared`, else those: the metadata often names the
+        account that posted the story, the label who wrote it."""
+        if not declared:
+            return declared
+        shown, _ = _labelled_byline(self.tree, _AUTHOR_WORD, self._label_texts())
+        declared_words = {w for name in declared for w in _words_of(name)}
+        if shown and not declared_words & {w for name in shown for w in _words_of(name)}:
+            return shown
+        return declared
+
     def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
         last item says whether it is a guess (a name under the headline with no "By")."""
@@ -766,23 +811,33 @@ class _Metadata:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
-        yield (*merge_bylines(pair for pair in found if pair[0] or pair[1]), False)
-        author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
-        for key in author_keys:
-            # All values of the first key that has any: article:author may list several.
-            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
-            if names:
-                yield (*merge_bylines(split_byline(name) for name in dict.fromkeys(names)), False)
-                break
+        linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
+        keyed = self._meta_author()
+        if _outvoted(linked[0], keyed[0], lambda: _dom_bylines(self.tree)[0][0]):
+            yield (*keyed, False)
+        yield self._shown_author(linked[0]), linked[1], False
+        if keyed[0] or keyed[1]:
+            yield self._shown_author(keyed[0]), keyed[1], False
         labelled = self.labelled_author()
         if labelled:
-            yield (*split_byline(labelled), False)
+            people, credit = split_byline(labelled)
+            yield self._shown_author(people), credit, False
         near, far = _dom_bylines(self.tree)
         yield (*near, False)
-        yield _byline_under_headline(self.tree)
+        yield _byline_under_headline(self.tree, self._titles())
         yield (*far, False)
-        yield (*_labelled_byline(self.tree), False)
+        yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
+
+    def _meta_author(self) -> tuple[list[str], str]:
+        """The byline of the first meta key that names an author (all its values:
+        article:author may list several)."""
+        author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
+        for key in author_keys:
+            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
+            if names:
+                return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+        return [], ""
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
@@ -1332,6 +1387,21 @@ def _is_logo(heading: Any) -> bool:
     )
 
 
+def _outvoted(linked: list[str], keyed: list[str], shown: Callable[[], list[str]]) -> bool:
+    """Whether the people the JSON-LD names (`linked`) are outvoted: the meta tags name
+    others (`keyed`), and so does the byline the page shows near its headline (`shown`, read
+    only then). WordPress's SEO plugins put the posting account in the JSON-LD, where a
+    co-authors plugin fills the meta tags and the byline with the writers."""
+    if not (linked and keyed):
+        return False
+    linked_words = {w for name in linked for w in _words_of(name)}
+    keyed_words = {w for name in keyed for w in _words_of(name)}
+    if linked_words & keyed_words:
+        return False
+    shown_words = {w for name in shown() for w in _words_of(name)}
+    return bool(shown_words & keyed_words) and not shown_words & linked_words
+
+
 def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str]]:
     """Authors from byline elements (`rel=author`, `itemprop=author`, "byline" or "author"
     classes, `<address>`): (those near the headline, those elsewhere on the page). Names far
@@ -1350,7 +1420,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
             if headline is None and not _is_site_heading(element):
                 headline = position
             continue
-        marks = _marks(element)
+        marks = _byline_marks(element)
         # Before the headline is found, an element may yet turn out to be near it.
         side = int(headline is not None and position > headline + _NEAR_HEADLINE)
         if (
@@ -1373,6 +1443,18 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
     near = _byline_elements([e for _, e in names[0]], [e for _, e in containers[0]])
     far = _byline_elements([e for _, e in names[1]], [e for _, e in containers[1]])
     return near, far
+
+
+# A word that every class or id `_NAME_CLASS` or `_BYLINE_CLASS` finds holds in lower case
+# ("aut": author, autor, auteur; "by": byline, by-line, posted-by), whatever its case or
+# underscores: one plain search before `_marks` rewrites it for them (most elements have one).
+_BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor")
+
+
+def _byline_marks(element: Any) -> str:
+    """`_marks(element)` where it may name an author or a byline, else ""."""
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return _marks(element) if _BYLINE_MARK_WORDS.search(raw) else ""
 
 
 _NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
@@ -1462,20 +1544,51 @@ _BARE_NAME_SCAN = 12
 _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
 
-def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
+# The fewest words of an `<h2>` or `<h3>` that a title names as the page's headline.
+_TITLED_HEADING_WORDS = 3
+
+
+def _titled_heading(tree: Any, titles: Sequence[str]) -> list[Any]:
+    """The headline of a page with no `<h1>` (older blogs and sites head a post with an `<h2>`
+    or `<h3>`): the first such heading, outside the page's furniture, whose words the page's
+    `<title>` or og:title give (the title being it, or it and the site's name)."""
+    if not titles or any(True for _ in tree.iter("h1")):
+        return []
+    loose_titles = [_loose(title) for title in titles]
+    for heading in tree.iter("h2", "h3"):
+        text = _heading_text(heading)
+        if len(_words_of(text)) < _TITLED_HEADING_WORDS or _is_site_heading(heading):
+            continue
+        loose_text = _loose(text)
+        if any(loose_text in title for title in loose_titles) and not _in_other_content(heading):
+            return [heading]
+    return []
+
+
+# The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
+# am"): lower case, as no name ends in it.
+_DATE_WORD_LEFT = re.compile(r"\s+(?:on|at|am|um|vom|le|el|il)[\s,]*$")
+
+
+def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[str], str, bool]:
     """A byline written as text under the page's headline ("Von Jane Doe", "By Jane Doe |
     12.03.2024"), read as a person would, up to where the text begins; and whether it is a bare
-    name with no byline's words, a guess."""
+    name with no byline's words, a guess. (`titles`: the page's titles, which name its
+    headline where no `<h1>` is one.)"""
     from newsread.index.files.dates import without_dates
 
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings and any(True for _ in tree.iter("h1")):
         # A blog's <h1> is its name; its post's headline is the first <h2>.
         headings = [h for h in tree.iter("h2") if not _is_site_heading(h)][:1]
+    # Under a headline only the titles point to, a name needs a byline's words, right there.
+    bare_names = bool(headings)
+    if not headings:
+        headings = _titled_heading(tree, titles)
     if not headings:
         return [], "", False
-    bare_names = True
-    for position, node in enumerate(headings[0].xpath(_FOLLOWING_TEXT)):
+    texts = headings[0].xpath(_FOLLOWING_TEXT)
+    for position, node in enumerate(texts if bare_names else texts[:_BARE_NAME_SCAN]):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
@@ -1486,7 +1599,10 @@ def _byline_under_headline(tree: Any) -> tuple[list[str], str, bool]:
             # Past a sentence, a bare name is no longer "right under the headline".
             bare_names = bare_names and len(text) <= _MAX_BYLINE_TEXT
             continue
-        for segment in re.split(r"\s+[|·•]\s+", without_dates(text)):
+        undated = without_dates(text)
+        if undated != text:
+            undated = _DATE_WORD_LEFT.sub("", undated)  # "By Jane Doe on [March 3, 2020]"
+        for segment in re.split(r"\s+[|·•]\s+", undated):
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
@@ -1524,18 +1640,28 @@ _NAME_LABEL = re.compile(
     r"|verfasst\s+von)\s*:?$",
     re.IGNORECASE,
 )
+# The labels among them that say "author" in so many words (not "von", "by", "Text").
+_AUTHOR_WORD = re.compile(
+    r"^(?:autor(?:in)?|author|auteur|autore|written\s+by|geschrieben\s+von|verfasst\s+von)\s*:?$",
+    re.IGNORECASE,
+)
+# (Only the text of an element with no element inside, as a label's is: most text nodes are
+# ruled out before their text is read, a third of the time of reading every short one.)
 _LABEL_TEXTS = (
-    "//body//text()[string-length(normalize-space(.)) <= 16 and (contains(., 'ut')"
-    " or contains(., 'on') or contains(., 'y') or contains(., 'ext') or contains(., 'EXT'))]"
+    "//body//*[not(*)]/text()[contains(., 'ut') or contains(., 'on') or contains(., 'y')"
+    " or contains(., 'ext') or contains(., 'EXT')][string-length(normalize-space(.)) <= 16]"
 )
 _LABELLED_NAME = "following::text()[normalize-space(.)][position() <= 2]"
 
 
-def _labelled_byline(tree: Any) -> tuple[list[str], str]:
-    """The person an author label names in the text after it, outside comments, forms and
-    lists of other stories: the first such label that names someone."""
-    for node in tree.xpath(_LABEL_TEXTS):
-        if not _NAME_LABEL.match(str(node).strip()):
+def _labelled_byline(
+    tree: Any, labels: re.Pattern[str] = _NAME_LABEL, texts: list[Any] | None = None
+) -> tuple[list[str], str]:
+    """The person an author label (`labels`) names in the text after it, outside comments,
+    forms and lists of other stories: the first such label that names someone. (`texts`:
+    the tree's `_LABEL_TEXTS`, where they were found already.)"""
+    for node in tree.xpath(_LABEL_TEXTS) if texts is None else texts:
+        if not labels.match(str(node).strip()):
             continue
         label = node.getparent()
         if label is None or label.tag in ("script", "style", "option", "button", "label"):
@@ -1546,6 +1672,8 @@ def _labelled_byline(tree: Any) -> tuple[list[str], str]:
             continue  # The label is an element of its own, with no markup inside.
         # The first label decides: names after later ones may be commenters'.
         for following in label.xpath(_LABELLED_NAME):
+            if str(following).strip().endswith(":"):
+                break  # The next label ("Prep Time:"): this one names no one.
             text = _byline_text(" ".join(str(following).split()))
             people = [p for p in split_byline(text)[0] if is_person_name(p)] if text else []
             if people and len(text.split()) <= 6:
@@ -2092,7 +2220,12 @@ def _searched_date(tree: Any, url: str) -> datetime | None:
         found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return None
-    return parse_date(found) if found else None
+    searched = parse_date(found) if found else None
+    if searched is not None and (searched.month, searched.day) == (1, 1):
+        # Its last resorts give a year alone as its first of January: the copyright's year
+        # ("© 2019 Town Crier"), any year in the text. No date of the article's.
+        return None
+    return searched
 
 
 def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
@@ -2215,6 +2348,20 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
     return []
 
 
+def _closing_source(paragraphs: list[str]) -> str:
+    """The outlet a source line credits where it closes the text ("Quelle: kathpress") and
+    the extraction ran on past it into the page's furniture (topics, teasers, a programme
+    note): nothing after it is a sentence of prose."""
+    for index in range(len(paragraphs) - 1, -1, -1):
+        paragraph = paragraphs[index]
+        if _SENTENCES.match(paragraph):
+            return ""
+        credit = source_credit(paragraph)
+        if credit:
+            return credit
+    return ""
+
+
 def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     """The person a last paragraph that is only a name names ("Jane Doe" under the text, as a
     letter is signed); not a name a label before it gives another role ("Kontakt:"), nor one
@@ -2328,9 +2475,11 @@ def _dropped_standfirst(tree: Any, meta: _Metadata, draft: Draft) -> list[str]:
     if any(loose in _loose(p) or _loose(p) in loose for p in draft.paragraphs[:_LEAD_LINES]):
         return []
     block = _block_showing(tree, summary, whole=True)
+    if block is None or _in_other_content(block):
+        return []  # (Most pages: the summary is not shown whole; no need to find the rest.)
     lede = _block_showing(tree, draft.paragraphs[0], whole=False)
     headline = _headline_element(tree, draft.title)
-    if block is None or lede is None or headline is None or _in_other_content(block):
+    if lede is None or headline is None:
         return []
     # Under the headline (above it: the site's tagline), above the text.
     if not (_before(headline, block) and _before(block, lede)):
