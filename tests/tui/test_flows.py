@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList
+from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 from tui_helpers import notifications, rendered_text, settle, wait_for
@@ -167,64 +168,68 @@ class TestSearchAndRead:
 
 class TestTyping:
     """Search as you type: the search starts once the keys stop (`EARLY_DELAY`), its results
-    are shown once the typing has paused (`SEARCH_DELAY`), worked out meanwhile."""
+    are shown once the typing has paused (`SEARCH_DELAY`), worked out meanwhile. The pause
+    never runs out by itself here: `pause_runs_out` ends it."""
+
+    @pytest.fixture(autouse=True)
+    def endless_pause(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
+
+    @staticmethod
+    async def type_and_hold(pilot: Pilot, text: str) -> MainScreen:
+        """Type `text` once the first search is in; both steps of its search are kept."""
+        assert isinstance(pilot.app, NewsreadApp)
+        main = pilot.app.main
+        await wait_for(pilot, lambda: main._unfinished == 0)
+        await pilot.press(*text)
+        await wait_for(pilot, lambda: len(main._held_messages) == 2)
+        return main
+
+    @staticmethod
+    async def pause_runs_out(pilot: Pilot, main: MainScreen) -> None:
+        assert main._search_timer is not None
+        main._search_timer.stop()
+        main._search_if_changed()
+        await settle(pilot)
 
     async def test_a_typed_search_is_worked_out_before_the_pause_shows_it(
-        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+        self, library: Path, make_app: MakeApp
     ) -> None:
-        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)  # the pause is run out below
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.main.results is not None)
             await wait_for(pilot, lambda: app.main._unfinished == 0)
             shown = hit_keys(app)
-            await pilot.press(*"harbour")
-            main = app.main
+            main = await self.type_and_hold(pilot, "harbour")
             # Both steps are in, and wait: the list has not changed under the keys.
-            await wait_for(pilot, lambda: len(main._held_messages) == 2)
             assert hit_keys(app) == shown
             assert main.results is not None and main.results.query != "harbour"
             generation = main._generation
-            assert main._search_timer is not None
-            main._search_timer.stop()
-            main._search_if_changed()  # the pause runs out
-            await settle(pilot)
+            await self.pause_runs_out(pilot, main)
             assert main._generation == generation  # shown, not searched again
             assert hit_keys(app)[0] == "kelmor-harbour.txt"
             assert main.results.query == "harbour" and main.results.counted
 
     async def test_a_key_typed_meanwhile_drops_the_early_answer(
-        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+        self, library: Path, make_app: MakeApp
     ) -> None:
-        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.main._unfinished == 0)
-            main = app.main
-            await pilot.press(*"harbour")
-            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            main = await self.type_and_hold(pilot, "harbour")
             first = main._generation
             await pilot.press("s")
             await wait_for(pilot, lambda: len(main._held_messages) == 2)
             assert main._generation > first
             assert {m.generation for m in main._held_messages} == {main._generation}
             assert main._searched is not None and main._searched[0] == "harbours"
-            assert main._search_timer is not None
-            main._search_timer.stop()
-            main._search_if_changed()
-            await settle(pilot)
+            await self.pause_runs_out(pilot, main)
             assert main.results is not None and main.results.query == "harbours"
 
     async def test_enter_takes_the_search_started_early_as_its_own(
-        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+        self, library: Path, make_app: MakeApp
     ) -> None:
-        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.main._unfinished == 0)
-            main = app.main
-            await pilot.press(*"harbour")
-            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            main = await self.type_and_hold(pilot, "harbour")
             generation = main._generation
             await pilot.press("enter")
             await settle(pilot)
@@ -237,7 +242,6 @@ class TestTyping:
     ) -> None:
         # Enter comes while the early search still runs; it finds nothing, and typing asks
         # for no "did you mean": it runs again, with one.
-        monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
         release = threading.Event()
         top = Search.top
 

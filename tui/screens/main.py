@@ -616,9 +616,11 @@ class MainScreen(Screen[None]):
 
     @on(SearchCounted)
     def _search_counted(self, message: SearchCounted) -> None:
-        if message.generation != self._generation or self._kept_for_later(message):
-            return
-        if self.results is None:
+        if (
+            message.generation != self._generation
+            or self._kept_for_later(message)
+            or self.results is None
+        ):
             return
         self._unfinished = 0
         self.results = message.results
@@ -737,10 +739,10 @@ class MainScreen(Screen[None]):
     def _search_if_changed(self) -> None:
         self._stop_typing_timers()  # the early one too, when a busy loop ran both late
         self.like = ""  # typing asks for the query's results again
-        if self._held and self._searched == self._typed_search():
-            self._show_held()
-        elif self._searched != self._typed_search():
+        if self._searched != self._typed_search():
             self.search_now(suggest=False)
+        elif self._held:
+            self._show_held()
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:

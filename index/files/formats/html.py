@@ -1708,10 +1708,8 @@ def _texts_before_links(tree: Any) -> Iterator[tuple[str, bool, Any]]:
     (9 s for a page of 13,000 rows in one <body>)."""
     for holder in tree.xpath(_LINK_HOLDERS):
         previous = holder.getprevious()
-        if previous is None:
-            owner, text, is_tail = holder.getparent(), holder.getparent().text, False
-        else:
-            owner, text, is_tail = previous, previous.tail, True
+        owner, is_tail = (holder.getparent(), False) if previous is None else (previous, True)
+        text = owner.tail if is_tail else owner.text
         if text and len(_XML_SPACE.sub(" ", text).strip(" \t\r\n")) <= _MAX_LABEL:
             yield text, is_tail, owner
 
