@@ -343,3 +343,63 @@ def test_a_phrase_s_words_are_checked_in_the_order_that_rules_out_the_most(
         for segment in found.segments:  # sorrel is the rarest word of each segment
             assert segment.by_rarity == [0, 2, 1]
     library.close()
+
+
+@pytest.fixture
+def small_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A one-segment Whoosh index whose posting blocks hold 4 postings: "grain" and
+    "harbour" are in every document (100 blocks each), "harbour grain" in every third."""
+    import tempfile
+
+    from whoosh import fields
+    from whoosh.codec import whoosh3
+    from whoosh.filedb.filestore import RamStorage
+
+    from newsread.index.engine.whoosh_internals import patch_whoosh
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(whoosh3.W3Codec.__init__, "__defaults__", (4, 1, 1))
+    patch_whoosh()
+    ix = RamStorage().create_index(fields.Schema(body=fields.TEXT(phrase=True)))
+    writer = ix.writer()
+    for n in range(400):
+        writer.add_document(body="harbour grain" if n % 3 == 0 else "grain river harbour")
+    writer.commit()
+    return ix
+
+
+@pytest.mark.parametrize("text", ["grain", '"harbour grain"'])
+def test_a_long_posting_read_stops_within_a_few_blocks_of_the_cancel(
+    small_blocks: Any, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke cancels a search mid-way through one long posting list (a common word of a
+    large library is ~800 blocks), not only between lists."""
+    from whoosh.qparser import QueryParser
+
+    from newsread.index import SearchCancelled
+    from newsread.index.engine import whoosh_internals
+
+    blocks_read = 0
+    for name in ("block_ids_weights", "block_data"):
+        real = getattr(whoosh_internals, name)
+
+        def counting(matcher: Any, real: Any = real) -> Any:
+            nonlocal blocks_read
+            blocks_read += 1
+            return real(matcher)
+
+        monkeypatch.setattr(whoosh_internals, name, counting)
+    monkeypatch.setattr(postings, "_CACHE_MIN_LENGTH", 1)
+    monkeypatch.setattr(postings, "_cache", type(postings._cache)())
+    q = QueryParser("body", small_blocks.schema).parse(text)
+    with small_blocks.searcher() as searcher:
+        expected = _whoosh(searcher, q)
+        assert postings.evaluate(searcher, q, cancelled=lambda: False) == pytest.approx(expected)
+        everything, blocks_read = blocks_read, 0
+        postings._cache.clear()
+        assert everything >= 100
+        with pytest.raises(SearchCancelled):
+            postings.evaluate(searcher, q, cancelled=lambda: blocks_read >= 10)
+        assert blocks_read < 10 + whoosh_internals.BLOCKS_BETWEEN  # not all `everything`
+        assert not postings._cache  # a read cut short is not kept as the word's postings
+        assert postings.evaluate(searcher, q) == pytest.approx(expected)  # and reads whole

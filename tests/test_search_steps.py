@@ -94,9 +94,9 @@ def test_a_token_set_from_another_thread_stops_the_evaluator_mid_query(
     read: list[bytes] = []
     real_postings = postings._postings
 
-    def counting(reader: Any, fieldname: str, btext: bytes) -> Any:
+    def counting(reader: Any, fieldname: str, btext: bytes, *rest: Any) -> Any:
         read.append(btext)
-        return real_postings(reader, fieldname, btext)
+        return real_postings(reader, fieldname, btext, *rest)
 
     monkeypatch.setattr(postings, "_postings", counting)
     snippets: list[object] = []

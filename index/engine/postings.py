@@ -27,7 +27,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import accumulate, compress, filterfalse
 from operator import not_
@@ -314,8 +314,14 @@ class _PhraseSegment:
         self.words, self.by_rarity = words, by_rarity
         self.slop, self.deltas = slop, deltas
         self.read: dict[bytes, dict[int, bytes]] = {}
+        self.between: Callable[[], None] | None = None
         # `_order` has put the words in the order to check them (or has nothing to order)
         self.ordered = slop != 1 or len(words) < 3
+
+    def reading_between(self, between: Callable[[], None] | None) -> _PhraseSegment:
+        """This, calling `between` between blocks of the positions it reads."""
+        self.between = between
+        return self
 
     def check(self, local: list[int]) -> list[int]:
         """The documents of `local` (sorted) that have the phrase."""
@@ -404,7 +410,13 @@ class _PhraseSegment:
         if unread:
             read.update(
                 whoosh_internals.read_wanted_values(
-                    self.reader, self.fieldname, word, unread, True, self.blocks.get(word)
+                    self.reader,
+                    self.fieldname,
+                    word,
+                    unread,
+                    True,
+                    self.blocks.get(word),
+                    self.between,
                 )
             )
         return self.deltas(list(map(read.__getitem__, docs)))  # type: ignore[no-any-return]
@@ -415,6 +427,9 @@ class _Evaluator:
         self.searcher = searcher
         self.scored = scored
         self.cancelled = cancelled
+        self.between = None if cancelled is None else functools.partial(check, cancelled)
+        """Called between blocks of a long posting read: a common word's ~800 blocks are
+        ~50 ms that a newer keystroke should not wait out."""
         self.schema = searcher.schema
         self.leaves = [(reader, offset) for reader, offset in searcher.reader().leaf_readers()]
         self.within: Container[int] | None = None
@@ -495,7 +510,7 @@ class _Evaluator:
                 continue
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
-            ids, weights = _postings(reader, fieldname, btext)
+            ids, weights = _postings(reader, fieldname, btext, self.between)
             if scorer is not None and self.within is not None:
                 ids, weights = _only(ids, weights, offset, self.within)
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
@@ -538,7 +553,9 @@ class _Evaluator:
                 range(len(words)), key=lambda i: reader.doc_frequency(fieldname, words[i])
             )
             rarest = words[by_rarity[0]]
-            ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, rarest, True, False)
+            ids, weights, _ = whoosh_internals.read_postings(
+                reader, fieldname, rarest, True, False, self.between
+            )
             weights_of = {rarest: dict(zip(ids, weights, strict=True))}
             blocks = {rarest: whoosh_internals.BlockIndex()}
             candidates = set(ids)
@@ -550,7 +567,7 @@ class _Evaluator:
                     check(self.cancelled)
                     blocks[word] = whoosh_internals.BlockIndex()
                     weights_of[word] = whoosh_internals.read_wanted_weights(
-                        reader, fieldname, word, sorted(candidates), blocks[word]
+                        reader, fieldname, word, sorted(candidates), blocks[word], self.between
                     )
                     candidates.intersection_update(weights_of[word])
             if not candidates:
@@ -570,7 +587,9 @@ class _Evaluator:
                     total = [s * q.boost for s in total]
                 bounds.update(zip(docs, total, strict=True))
             segments.append(
-                _PhraseSegment(reader, offset, fieldname, words, by_rarity, q.slop, deltas, blocks)
+                _PhraseSegment(
+                    reader, offset, fieldname, words, by_rarity, q.slop, deltas, blocks
+                ).reading_between(self.between)
             )
         return _PhraseMatch(segments, bounds, self.cancelled)
 
@@ -830,8 +849,11 @@ _cache_size = 0
 _cache_lock = threading.Lock()
 
 
-def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:
-    """A segment's ids and weights for one term, from the cache when it has them.
+def _postings(
+    reader: Any, fieldname: str, btext: bytes, between: Callable[[], None] | None = None
+) -> tuple[Any, Any]:
+    """A segment's ids and weights for one term, from the cache when it has them (`between`:
+    see `whoosh_internals.read_postings`; a read it stops keeps nothing).
 
     Segments never change once written (deletions are kept apart), so a segment's id names its
     postings for good.
@@ -843,7 +865,7 @@ def _postings(reader: Any, fieldname: str, btext: bytes) -> tuple[Any, Any]:
         if found is not None:
             _cache.move_to_end(key)
             return found
-    ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False)
+    ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False, between)
     if len(ids) < _CACHE_MIN_LENGTH:
         return ids, weights
     entry = (array("I", ids), array("f", weights))
