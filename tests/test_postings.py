@@ -403,3 +403,107 @@ def test_a_long_posting_read_stops_within_a_few_blocks_of_the_cancel(
         assert blocks_read < 10 + whoosh_internals.BLOCKS_BETWEEN  # not all `everything`
         assert not postings._cache  # a read cut short is not kept as the word's postings
         assert postings.evaluate(searcher, q) == pytest.approx(expected)  # and reads whole
+
+
+@pytest.fixture(scope="module")
+def dated_library(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """~180 articles in posting blocks of 4, in two segments with deletions: many share a
+    date, a fifth have none, "grain" is in nearly all of them."""
+    from whoosh.codec import whoosh3
+
+    root = tmp_path_factory.mktemp("dated") / "library"
+    rng = random.Random(5)
+
+    def write(n: int) -> None:
+        words = ["grain", *(rng.choice(WORDS) for _ in range(rng.randint(3, 30)))]
+        if n % 9 == 0:
+            words.remove("grain")
+        title, body = " ".join(rng.sample(WORDS, 3)).capitalize(), " ".join(words)
+        if n % 5 == 0:  # undated
+            root.mkdir(parents=True, exist_ok=True)
+            (root / f"u{n:03}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+            return
+        day = f"{rng.randint(1, 4)} March {rng.choice([2016, 2020])} [09:05]"
+        source = rng.choice(["BALTIC WIRE", "GAZETTE"])
+        write_article(root, f"a{n:03}.txt", title, body, source=source, date=day)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSREAD_HOME", str(root.parent / "home"))
+        patch.setattr(whoosh3.W3Codec.__init__, "__defaults__", (4, 1, 1))
+        for n in range(100):
+            write(n)
+        Library(root).open().update()
+        for n in range(100, 180):
+            write(n)
+        for n in range(3, 180, 13):
+            for name in (f"a{n:03}.txt", f"u{n:03}.txt"):
+                (root / name).unlink(missing_ok=True)
+        library = Library(root).open()
+        library.update()
+        with library.searcher() as searcher:
+            assert len(searcher.reader().leaf_readers()) > 1 and searcher.reader().has_deletions()
+        yield library
+
+
+def test_a_walk_by_date_finds_the_date_order_of_the_whole_evaluation(
+    dated_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Random queries walked by date in small steps give, for every page length, exactly the
+    first matches of the whole (unscored) evaluation sorted by date (`_by_date`, ties by
+    document number; undated last), newest and oldest first; and all of them."""
+    from newsread.index.engine.search import _by_date, _column, _date_order
+
+    monkeypatch.setattr(postings, "WALK_FIRST", 3)
+    monkeypatch.setattr(postings, "WALK_DENSITY", 1_000_000)  # walk whatever the words
+    monkeypatch.setattr(postings, "WALK_SHARE", 1)  # and as far as it takes
+    rng = random.Random(3)
+    walked = 0
+    with dated_library.searcher() as searcher:
+        dates = _column(searcher, "published")
+        for _ in range(60):
+            parts = [rng.choice([*WORDS, "grain", "grain", "*"])]
+            for _ in range(rng.randint(0, 2)):
+                op = rng.choice(["", "OR ", "NOT ", "title:", "source:wire ", "date:2016 "])
+                parts.append(op + rng.choice([*WORDS, "grain"]))
+            text = " ".join(parts)
+            q = _bound(parse_query(text, dated_library.index.schema), searcher.reader(), [])
+            whole = postings._Evaluator(searcher, False).run(q)
+            for newest in (True, False):
+                walk = postings.date_walk(searcher, q, lambda n=newest: _date_order(searcher, n))
+                assert walk is not None, text
+                for n in (1, 2, 5, 13, 1000):
+                    expected = _by_date(sorted(whole), dates, n, newest=newest)
+                    assert walk.first(n) == expected, (text, newest, n)
+                    walked += n == 5 and walk.matches is None
+                assert walk.all() == whole
+    assert walked  # some were answered without evaluating the query whole
+
+
+def test_a_common_word_sorted_by_date_reads_few_of_its_blocks(
+    dated_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newest page of a word in nearly every article reads the blocks that hold the
+    newest articles, not the word's every block; its count reads the rest."""
+    from newsread.index.engine import whoosh_internals
+
+    read: list[int] = []
+    real = whoosh_internals.block_ids_weights
+
+    def counting(matcher: Any) -> Any:
+        read.append(1)
+        return real(matcher)
+
+    monkeypatch.setattr(whoosh_internals, "block_ids_weights", counting)
+    monkeypatch.setattr(postings, "_cache", type(postings._cache)())
+    monkeypatch.setattr(postings, "WALK_FIRST", 8)  # steps the size of this small library's
+    monkeypatch.setattr(postings, "WALK_SHARE", 2)
+    whole = dated_library.search("grain", sort="newest", limit=5, fold=False)
+    everything = len(read)
+    read.clear()
+    postings._cache.clear()
+    with dated_library.begin_search("grain", sort="newest", limit=5, fold=False) as running:
+        page = running.top()
+        assert len(read) * 4 < everything  # the newest few, not every block
+        counted = running.counts()
+    assert [h.key for h in page.hits] == [h.key for h in whole.hits]
+    assert counted.total == whole.total and counted.facets == whole.facets

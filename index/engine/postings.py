@@ -124,6 +124,99 @@ def top_partial(
         wanted = len(ascending) if needed * 4 >= len(ascending) else max(needed, 2 * checked)
 
 
+WALK_FIRST = 256
+"""Documents of the first step of a `DateWalk` (each next step is as many as walked so far)."""
+WALK_SHARE = 8
+"""A `DateWalk` that has walked this share of the library (1/8) without finding enough
+matches evaluates the query whole: its words are rare enough to read whole."""
+WALK_DENSITY = 4
+"""A query walks by date only when it has at least one posting per this many documents:
+reading a block per walked document beats reading every block only when matches are dense
+(a word in 5% of 100,000 articles: a page of 20 walks ~400 documents in ~400 of its ~40
+blocks, so it is read whole)."""
+
+
+class DateWalk:
+    """An unscored query's matches in date order (`order`: every document, newest or oldest
+    first), found by evaluating the query on the first documents of that order, then the
+    next ones, only as far as asked: each word read only from the posting blocks that hold
+    one of them.
+
+    A common word sorted by date ("said", newest first, at 100,000 articles) reads a few
+    dozen of its ~800 blocks for the first page instead of all of them. Rare words walk
+    far without matches; past `WALK_SHARE` of the library the query is evaluated whole.
+    `all()` is every match (for the count), evaluated whole.
+    """
+
+    def __init__(
+        self, searcher: Any, q: Any, order: list[int], cancelled: Cancelled | None
+    ) -> None:
+        self.evaluator = _Evaluator(searcher, False, cancelled)
+        self.q, self.order = q, order
+        self.found: list[int] = []
+        """The matches among `order[:walked]`, in that order."""
+        self.walked = 0
+        self.matches: Scores | None = None
+
+    def first(self, n: int) -> list[int]:
+        """The first `n` matches in date order (fewer when fewer match)."""
+        order = self.order
+        while len(self.found) < n and self.walked < len(order):
+            if self.matches is not None or self.walked * WALK_SHARE >= len(order):
+                self._evaluate_whole()
+                break
+            step = order[self.walked : self.walked + max(WALK_FIRST, self.walked)]
+            self.found.extend(compress(step, map(self._matched(step).__contains__, step)))
+            self.walked += len(step)
+        return self.found[:n]
+
+    def all(self) -> Scores:
+        """Every match (unscored), evaluated whole."""
+        if self.matches is None:
+            found = self.evaluator.run(self.q)
+            self.matches = found
+        return self.matches
+
+    def _matched(self, step: list[int]) -> Scores:
+        evaluator = self.evaluator
+        only: dict[int, list[int]] = {n: [] for n in range(len(evaluator.leaves))}
+        ends = [offset + reader.doc_count_all() for reader, offset in evaluator.leaves]
+        for d in sorted(step):
+            n = bisect_left(ends, d + 1)
+            only[n].append(d - evaluator.leaves[n][1])
+        evaluator.only = only
+        try:
+            return evaluator.run(self.q)
+        finally:
+            evaluator.only = None
+
+    def _evaluate_whole(self) -> None:
+        matches = self.all()
+        self.found = list(compress(self.order, map(matches.__contains__, self.order)))
+        self.walked = len(self.order)
+
+
+def date_walk(
+    searcher: Any, q: Any, order: Callable[[], list[int]], cancelled: Cancelled | None = None
+) -> DateWalk | None:
+    """A `DateWalk` of `q` over `order()`; None when this module cannot evaluate `q` (the
+    caller sorts Whoosh's matches) or when it has a phrase (a phrase reads its words whole)."""
+    if not whoosh_internals.fast_reads(searcher) or _has_phrase(q):
+        return None
+    evaluator = _Evaluator(searcher, False, cancelled)
+    try:
+        if evaluator.postings_count(q) * WALK_DENSITY < searcher.doc_count_all():
+            return None
+    except Unsupported:
+        return None
+    walk = DateWalk(searcher, q, order(), cancelled)
+    try:
+        walk.first(1)
+    except Unsupported:
+        return None
+    return walk
+
+
 class Partial:
     """A query's scored evaluation whose phrases' positions are checked only when asked.
 
@@ -435,6 +528,11 @@ class _Evaluator:
         self.within: Container[int] | None = None
         """When set, scored words may leave out documents not in it (an AND's other words
         do not have them): their scores are not worked out at all."""
+        self.only: dict[int, list[int]] | None = None
+        """When set (unscored only), each segment's documents (local, sorted) the answer is
+        wanted for: words read only the posting blocks that hold one (`DateWalk`)."""
+        self.blocks: dict[tuple[int, str, bytes], whoosh_internals.BlockIndex] = {}
+        """Where each word's posting blocks start, noted by the first read of `only`."""
 
     def run(self, q: Any) -> Scores:
         from whoosh import query
@@ -504,9 +602,12 @@ class _Evaluator:
         btext = _to_bytes(field, text)
         scorer = None
         found: Scores = {}
-        for reader, offset in self.leaves:
+        for n, (reader, offset) in enumerate(self.leaves):
             check(self.cancelled)
             if (fieldname, btext) not in reader:
+                continue
+            if self.only is not None:
+                found.update(self.term_only(n, reader, offset, fieldname, btext))
                 continue
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
@@ -522,6 +623,20 @@ class _Evaluator:
             else:
                 found.update(scorer(reader, offset, ids, weights, deleted))
         return found
+
+    def term_only(self, n: int, reader: Any, offset: int, fieldname: str, btext: bytes) -> Scores:
+        """A word's documents among segment `n`'s of `only` (unscored), from the blocks that
+        hold one of them."""
+        wanted = self.only[n] if self.only is not None else []
+        if not wanted:
+            return {}
+        blocks = self.blocks.setdefault((n, fieldname, btext), whoosh_internals.BlockIndex())
+        ids = whoosh_internals.read_wanted_weights(
+            reader, fieldname, btext, wanted, blocks, self.between
+        ).keys()
+        if reader.has_deletions():
+            ids = ids - reader.deleted_docs_set
+        return dict.fromkeys(map(offset.__add__, ids) if offset else ids, 0.0)
 
     def phrase(self, q: Any) -> Partial:
         """Documents with the words in order, each within `slop` positions of the one before
@@ -686,11 +801,13 @@ class _Evaluator:
 
     def every(self) -> Scores:
         found: Scores = {}
-        for reader, offset in self.leaves:
-            docs = range(offset, offset + reader.doc_count_all())
+        for n, (reader, offset) in enumerate(self.leaves):
+            docs: Iterable[int] = range(offset, offset + reader.doc_count_all())
+            if self.only is not None:
+                docs = [d + offset for d in self.only[n]]
             if reader.has_deletions():
                 deleted = reader.deleted_docs_set
-                docs = (d for d in docs if d - offset not in deleted)  # type: ignore[assignment]
+                docs = (d for d in docs if d - offset not in deleted)
             found.update(dict.fromkeys(docs, 1.0 if self.scored else 0.0))
         return found
 

@@ -922,6 +922,8 @@ class Search:
         self._matches: Iterable[int] | None = None
         """Every matching docnum once step one knows them (None: step two finds them)."""
         self._pending: postings.Partial | None = None
+        self._walk: postings.DateWalk | None = None
+        """A date sort's matches found newest (or oldest) first, as far as the page needs."""
         """Step one's evaluation with phrase candidates left to check, for step two."""
         self._first: SearchResults | None = None
 
@@ -954,7 +956,14 @@ class Search:
         by_date = self.sort != "relevance"
         page, limit = self.limit, self.offset + self.limit  # the first `offset` are dropped
         pending = None if by_date else postings.evaluate_partial(searcher, q, cancelled)
+        newest = self.sort == "newest"
         if by_date:
+            self._walk = postings.date_walk(
+                searcher, q, lambda: _date_order(searcher, newest), cancelled
+            )
+        if self._walk is not None:
+            top = [(d, 0.0) for d in self._walk.first(limit)]
+        elif by_date:
             scores = postings.evaluate(searcher, q, scored=False, cancelled=cancelled)
             if scores is not None:
                 docnums = list(scores)
@@ -965,7 +974,7 @@ class Search:
                     notes.append("search took too long; counted what was found in time")
             self._matches = docnums
             dates = _column(searcher, "published")
-            top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=self.sort == "newest")]
+            top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=newest)]
         elif pending is not None:
             # Phrases' positions are checked for the candidates the page needs (folded: its
             # stories' best versions); the count (step two) checks the rest.
@@ -1003,6 +1012,8 @@ class Search:
         """Every matching docnum (found now if step one's ranking did not list them)."""
         if self._matches is None and self._pending is not None:
             self._matches = self._pending.resolve().keys()
+        if self._matches is None and self._walk is not None:
+            self._matches = self._walk.all().keys()
         if self._matches is None:  # Whoosh's matchers found the top; now count what matches
             deadline = time.perf_counter() + TIME_LIMIT
             found, complete = _matching_docs(searcher, q, deadline, self.cancelled)
@@ -1029,6 +1040,14 @@ class Search:
                 return postings.top_partial(pending, n, self.cancelled)
 
             return stories.first_per_story(top, self._story_of, limit, len(pending.bounds), more)
+        walk = self._walk
+        if walk is not None:  # a ranking shorter than asked for is all the matches
+            first = walk.first
+
+            def dated(n: int) -> list[tuple[int, float]]:
+                return [(d, 0.0) for d in first(n)]
+
+            return stories.first_per_story(top, self._story_of, limit, len(walk.order), dated)
         docnums = self._all_matches(searcher, q)
         by_date = self.sort != "relevance"
 
@@ -1137,6 +1156,23 @@ class Search:
             limited="; ".join(dict.fromkeys(self.notes)),
             counted=True,
         )
+
+
+def _date_order(searcher: Any, newest: bool) -> list[int]:
+    """Every document number by date, newest or oldest first, undated ones last, ties by
+    document number (what `_by_date` gives for document numbers in rising order); cached
+    with the searcher (~25 ms at 100,000 articles)."""
+    cache = searcher.__dict__.setdefault("_newsread_date_order", {})
+    if newest not in cache:
+        dates = _column(searcher, "published")
+        docs = range(len(dates))
+        if newest:  # undated articles hold -1: the smallest, so last
+            cache[newest] = sorted(docs, key=dates.__getitem__, reverse=True)
+        else:
+            rising = sorted(docs, key=dates.__getitem__)
+            undated = bisect_left(rising, 0, key=dates.__getitem__)
+            cache[newest] = rising[undated:] + rising[:undated]
+    return cache[newest]  # type: ignore[no-any-return]
 
 
 def _by_date(docnums: list[int], dates: Sequence[int], limit: int, *, newest: bool) -> list[int]:
