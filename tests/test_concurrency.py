@@ -38,7 +38,9 @@ from newsread.index.library import Library
 root, signals = Path(sys.argv[1]), Path(sys.argv[2])
 def after_commit(articles):
     if not (signals / "committed").exists():  # the first batch: searchable, lock still held
-        (signals / "committed").write_text(str(articles))
+        # Written whole, then renamed into place: the test reads it once it exists.
+        (signals / "committed.part").write_text(str(articles))
+        (signals / "committed.part").rename(signals / "committed")
         while not (signals / "go").exists():
             time.sleep(0.02)
 summary = update_library(Library(root).open(), on_commit=after_commit)
