@@ -132,8 +132,8 @@ matches evaluates the query whole: its words are rare enough to read whole."""
 WALK_DENSITY = 4
 """A query walks by date only when it has at least one posting per this many documents:
 reading a block per walked document beats reading every block only when matches are dense
-(a word in 5% of 100,000 articles: a page of 20 walks ~400 documents in ~400 of its ~40
-blocks, so it is read whole)."""
+(a word in 5% of 100,000 articles has ~40 blocks, and the ~400 articles a page of 20 walks
+would touch nearly every one of them: it is read whole)."""
 
 
 class DateWalk:
@@ -173,8 +173,7 @@ class DateWalk:
     def all(self) -> Scores:
         """Every match (unscored), evaluated whole."""
         if self.matches is None:
-            found = self.evaluator.run(self.q)
-            self.matches = found
+            self.matches = self.evaluator.run(self.q)
         return self.matches
 
     def _matched(self, step: list[int]) -> Scores:

@@ -922,9 +922,9 @@ class Search:
         self._matches: Iterable[int] | None = None
         """Every matching docnum once step one knows them (None: step two finds them)."""
         self._pending: postings.Partial | None = None
+        """Step one's evaluation with phrase candidates left to check, for step two."""
         self._walk: postings.DateWalk | None = None
         """A date sort's matches found newest (or oldest) first, as far as the page needs."""
-        """Step one's evaluation with phrase candidates left to check, for step two."""
         self._first: SearchResults | None = None
 
     def __enter__(self) -> Search:
