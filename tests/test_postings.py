@@ -380,13 +380,13 @@ def test_a_long_posting_read_stops_within_a_few_blocks_of_the_cancel(
     from newsread.index.engine import whoosh_internals
 
     blocks_read = 0
-    for name in ("block_ids_weights", "block_data"):
+    for name in ("_ids_weights", "block_data"):  # each block's decoding, with or without values
         real = getattr(whoosh_internals, name)
 
-        def counting(matcher: Any, real: Any = real) -> Any:
+        def counting(*block: Any, real: Any = real) -> Any:
             nonlocal blocks_read
             blocks_read += 1
-            return real(matcher)
+            return real(*block)
 
         monkeypatch.setattr(whoosh_internals, name, counting)
     monkeypatch.setattr(postings, "_CACHE_MIN_LENGTH", 1)
@@ -487,13 +487,13 @@ def test_a_common_word_sorted_by_date_reads_few_of_its_blocks(
     from newsread.index.engine import whoosh_internals
 
     read: list[int] = []
-    real = whoosh_internals.block_ids_weights
+    real = whoosh_internals._ids_weights
 
-    def counting(matcher: Any) -> Any:
+    def counting(*block: Any) -> Any:  # each block's ids and weights decoded
         read.append(1)
-        return real(matcher)
+        return real(*block)
 
-    monkeypatch.setattr(whoosh_internals, "block_ids_weights", counting)
+    monkeypatch.setattr(whoosh_internals, "_ids_weights", counting)
     monkeypatch.setattr(postings, "_cache", type(postings._cache)())
     monkeypatch.setattr(postings, "WALK_FIRST", 8)  # steps the size of this small library's
     monkeypatch.setattr(postings, "WALK_SHARE", 2)

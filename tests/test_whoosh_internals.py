@@ -417,6 +417,11 @@ def test_ids_and_weights_read_without_values_are_whoosh_own(
                 matcher.next()
             ids, weights, _ = whoosh_internals.read_postings(reader, "text", word, True, False)
             assert (ids, weights) == (expected_ids, expected_weights)
+            # The term's bytes read at once: the same, not the block-at-a-time fallback.
+            leaf = reader._terms.matcher("text", word, reader.schema["text"].format)
+            if type(leaf).__name__ == "W3LeafMatcher":
+                one_read = whoosh_internals._ids_weights_in_one_read(leaf, True, None)
+                assert one_read == (expected_ids, expected_weights, [])
             wanted = expected_ids[::3]
             picked = whoosh_internals.read_wanted_weights(reader, "text", word, wanted)
             every = dict(zip(expected_ids, expected_weights, strict=True))

@@ -40,8 +40,10 @@ Whoosh's own behaviour.
 from __future__ import annotations
 
 import importlib
+import io
 import operator
 import os
+import pickle
 import sys
 import zlib
 from array import array
@@ -166,6 +168,10 @@ def _matcher_postings(
     ids: list[int] = []
     found_weights: list[float] = []
     found_values: list[Any] = []
+    if isinstance(matcher, W3LeafMatcher) and not values:
+        in_one_read = _ids_weights_in_one_read(matcher, weights, between)
+        if in_one_read is not None:
+            return in_one_read
     if isinstance(matcher, W3LeafMatcher):
         blocks = 0
         while not matcher._atend:
@@ -193,6 +199,57 @@ def _matcher_postings(
             found_values.append(matcher.value())
             matcher.next()
     return ids, found_weights, found_values
+
+
+def _ids_weights_in_one_read(
+    matcher: Any, weights: bool, between: Callable[[], None] | None
+) -> tuple[list[int], list[float], list[Any]] | None:
+    """`_matcher_postings` without values, from one read of the term's bytes (its extent in
+    the postings file) instead of a seek and a read per block header and per block: ~40% of
+    a whole-term read's time. None when the bytes are not laid out as expected (the caller
+    reads the term a block at a time then)."""
+    from pickle import load, loads
+
+    length = matcher._length
+    if isinstance(length, tuple):  # Whoosh reads a term's extent back as a 1-tuple
+        length = length[0]
+    start, end = matcher._baseoffset, matcher._startoffset + length
+    raw = bytes(matcher._postfile.get(start, end - start))
+    stream = io.BytesIO(raw)
+    ids: list[int] = []
+    found_weights: list[float] = []
+    at, blocks = 0, 0
+    try:
+        while True:
+            blocks += 1
+            if between is not None and not blocks % BLOCKS_BETWEEN:
+                between()
+            size = int.from_bytes(raw[at : at + _INT_BYTES], "big", signed=True)
+            stream.seek(at + _INT_BYTES)
+            count, _, _, compression, _, _ = load(stream)  # the block's header
+            following = at + _INT_BYTES + abs(size)
+            data = raw[stream.tell() : following]
+            pair = _ids_weights(data, compression, count)
+            if pair is None:  # not the layout `_ids_weights` knows: the block whole
+                whole = loads(zlib.decompress(data) if compression else data)
+                pair = whole[0], whole[1]
+            block_ids, block_weights = pair
+            ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
+            if weights:
+                found_weights.extend(_weights(block_weights, count))
+            if size < 0:  # the last block
+                break
+            at = following
+    except (ValueError, TypeError, EOFError, IndexError, zlib.error, pickle.UnpicklingError):
+        return None
+    if at + _INT_BYTES + abs(size) != len(raw):
+        return None
+    return ids, found_weights, []
+
+
+_INT_BYTES = 4
+"""A block's length before its header (Whoosh's `write_int`, big-endian, negative for the
+term's last block)."""
 
 
 def _weights(stored: Any, count: int) -> Any:
@@ -224,10 +281,16 @@ def block_ids_weights(matcher: Any) -> tuple[Any, Any] | None:
     read ~4x faster by inflating only up to where the values start and unpickling what comes
     before them as a pair.
     """
+    data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    return _ids_weights(data, matcher._compression, matcher._blocklength)
+
+
+def _ids_weights(data: Any, compression: int, count: int) -> tuple[Any, Any] | None:
+    """`block_ids_weights` of a block's bytes (`data`, compressed when `compression`) of
+    `count` postings."""
     from pickle import loads
 
-    data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
-    if matcher._compression:
+    if compression:
         inflate = zlib.decompressobj()
         raw = inflate.decompress(data, _PREFIX)
         cut = raw.find(_VALUES_START)
@@ -245,7 +308,6 @@ def block_ids_weights(matcher: Any) -> tuple[Any, Any] | None:
         ids, weights = loads(raw[:cut] + _TUPLE2_STOP)
     except Exception:  # noqa: BLE001 - not the expected layout: the caller reads it whole
         return None
-    count = matcher._blocklength
     if not isinstance(ids, tuple) or len(ids) != count:
         return None
     if not (weights is None or isinstance(weights, float) or len(weights) == count):
