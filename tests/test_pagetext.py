@@ -1485,3 +1485,31 @@ def test_a_name_with_its_date_or_reading_time_under_the_title_is_the_byline() ->
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
     placed = f"Driverless trams on two lines from spring\n\nNorthfield - March 12, 2024\n\n{LEDE}\n"
     assert parse_text(placed).authors == []
+
+
+def test_a_label_names_the_author_where_the_name_is_no_persons() -> None:
+    # "von: Rasender Reporter", "Autor Catch more fish": a pen name, a column, as the page
+    # labels its author; a name run into a meta bar's other labelled parts ends before them.
+    # A label over a link ("Author Archive") or a date word names no one.
+    for label, authors, credit in (
+        ("von: Roving Reporter", ["Roving Reporter"], ""),
+        ("* Autor Tales from the harbour", ["Tales from the harbour"], ""),
+        ("Auteur Jane Doe Cover Collège de France Date 12 mars 2024 Partager", ["Jane Doe"], ""),
+        ("Autor: Jane Doe/dpa", ["Jane Doe"], "dpa"),
+        ("Por: Jane Doe, John Roe y Ana Ruiz", ["Jane Doe", "John Roe", "Ana Ruiz"], ""),
+        ("Author Archive", [], ""),
+        ("von: Montag an", [], ""),
+        ("Autor der Woche", [], ""),
+    ):
+        draft = parse_text(PAGE.replace("By Jane Doe", label))
+        assert (draft.authors, draft.credit) == (authors, credit), label
+
+
+def test_both_people_of_an_interviews_credit_line_are_its_authors() -> None:
+    credited = PAGE.replace("By Jane Doe", "John Roe im Gespräch mit Jane Doe")
+    assert parse_text(credited).authors == ["John Roe", "Jane Doe"]
+    english = PAGE.replace("By Jane Doe", "John Roe in conversation with Jane Doe")
+    assert parse_text(english).authors == ["John Roe", "Jane Doe"]
+    # A line of the page about a conversation with no one named is no credit.
+    unnamed = PAGE.replace("By Jane Doe", "Die Ministerin im Gespräch mit Schülern")
+    assert parse_text(unnamed).authors == []

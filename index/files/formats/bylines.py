@@ -148,7 +148,7 @@ _UI_WORDS = (
         """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
     sections topics help contact privacy terms cookies settings account profile later buy
-    zur zum zurück weiter alle mehr modified updated published posted"""
+    zur zum zurück weiter alle mehr modified updated published posted archive archives archiv"""
     )
     | _words(
         # The same in the languages of the pages, and possessives no name holds ("Dein Kommentar").

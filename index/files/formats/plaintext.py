@@ -22,6 +22,7 @@ from datetime import datetime
 
 from newsread.index.files.dates import (
     find_date,
+    is_date_word,
     looks_like_date_line,
     parse_date,
     unglue_years,
@@ -1405,6 +1406,13 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     if not any(people for people, _ in state.bylines):
         found = _page_byline(lines, page)
         if found:
+            # "Autor: Jane Doe/dpa" read whole as a credit under the headline: the same line,
+            # now read as a person's byline, replaces it.
+            state.bylines = [
+                (people, credit)
+                for people, credit in state.bylines
+                if people or not any(credit.startswith(f"{person}/") for person in found[0])
+            ]
             state.bylines.append(found)
     if state.published is None:
         state.published = _page_date(lines, page) or updated
@@ -1532,7 +1540,11 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         starter = _STARTER.match(line)
         if starter:
             return [starter.group("name")], ""  # a forum thread's first post is its article
-        found = _byline_in(line, bare=bare, labels=labels)
+        found = (
+            _byline_in(line, bare=bare, labels=labels)
+            or _labelled_author(line)
+            or _interview_credit(line)
+        )
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
         elif found:
@@ -1602,6 +1614,93 @@ def _labelled_name(line: str) -> str:
     bio = _BIO_NAME.match(line[label.end() :].lstrip(" :"))
     name = bio.group("name").strip() if bio else ""
     return name if is_person_name(name) else ""
+
+
+# A line that labels who wrote the page: "Autor Jane Doe", "Auteur : Jane Doe", "von: Jane Doe"
+# (a colon makes "von", "by" a label; "von Montag an" opens sentences too).
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?)\s*:?"
+    r"|(?:von|by|par|por|door)\s*:)\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# What parts a list of names: "Jane Doe, John Roe y Ana Ruiz".
+_NAME_LIST = re.compile(r"\s*,\s*|\s+(?:and|und|y|et|e|i|&)\s+")
+# The most words of a name the page gives its author where it is no person's ("Rasender
+# Reporter", "Catch more fish": a pen name, a column).
+_PEN_NAME_WORDS = 4
+
+
+def _labelled_author(line: str) -> tuple[list[str], str] | None:
+    """The author a label names in a line of page furniture where the name is no person's
+    ("von: Rasender Reporter", "Autor Catch more fish": a pen name, a column; a desk's name
+    is a credit), or the person's name run into other labelled parts of a meta bar ("Auteur
+    Jane Doe Cover Photo Date 2 mars 2020 Partager")."""
+    label = _AUTHOR_LABEL.match(line)
+    if not label:
+        return None
+    name = label.group("name").strip()
+    people = [part.strip() for part in _NAME_LIST.split(name)]
+    if len(people) > 1 and all(map(is_person_name, people)):
+        return people, ""  # "Por: Jane Doe, John Roe y Ana Ruiz"
+    person, slash, credit = name.partition("/")
+    if slash and is_person_name(person.strip()) and credit.strip():
+        return [person.strip()], credit.strip()  # "Autor: Jane Doe/dpa"
+    words = name.split()
+    if len(words) > _PEN_NAME_WORDS or _DIGIT.search(name) or ":" in name:
+        # Run on into other parts: the longest person's name that opens it, a label after it.
+        head = next(
+            (
+                " ".join(words[:size])
+                for size in (3, 2)
+                if len(words) > size
+                and words[size][:1].isupper()
+                and words[size - 1].lower() not in _META_LABELS
+                and is_person_name(" ".join(words[:size]))
+            ),
+            "",
+        )
+        return ([head], "") if head else None
+    if is_byline(line):
+        people, credit = split_byline(line)
+        if people or credit:
+            return people, credit  # "By: Staff", "Autor: Redaktion"
+    if (
+        not words[0][:1].isupper()
+        or (len(words) == 1 and not one_word_byline(f"by {name}"))
+        or is_furniture(name)
+        or "/" in name
+        or any(word.lower() in _META_LABELS or is_date_word(word) for word in words)
+    ):
+        return None  # "Autor der Woche", "Author Archive", "von: Montag an"
+    return ([], name) if looks_like_outlet(name) else ([name], "")
+
+
+# An interview's credit line: "Jane Doe im Gespräch mit John Roe", "... in conversation with ...".
+_IN_CONVERSATION = re.compile(
+    r"^(?P<one>[^\W\d_][^:|]{2,40}?)\s+(?:im\s+gespr(?:ä|ae)ch\s+mit|in\s+conversation\s+with"
+    r"|en\s+conversation\s+avec|en\s+conversación\s+con|in\s+conversazione\s+con"
+    r"|in\s+gesprek\s+met)\s+(?P<two>[^\W\d_][^:|]{2,40}?)$",
+    re.IGNORECASE,
+)
+
+
+def _interview_credit(line: str) -> tuple[list[str], str] | None:
+    """Both people of an interview's credit line ("Jane Doe im Gespräch mit John Roe"): the
+    one who speaks and the one who asks are who the piece is by; not a line whose sides are
+    not both people's names (a headline: "Die Kanzlerin im Gespräch mit Schülern")."""
+    match = _IN_CONVERSATION.match(line)
+    if not match:
+        return None
+    people = [match.group("one").strip(), match.group("two").strip()]
+    return (people, "") if all(map(is_person_name, people)) else None
+
+
+# Labels of a meta bar's other parts, and words of a link or button a label may stand before
+# ("Author Archive", "Autoren Login"): no words of a name.
+_META_LABELS = frozenset(
+    """archive archiv login anmelden werden profile profil page seite cover photo foto bild
+    image date datum fecha data share teilen partager tags category kategorie""".split()
+)
 
 
 def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
