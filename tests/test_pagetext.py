@@ -1513,3 +1513,23 @@ def test_both_people_of_an_interviews_credit_line_are_its_authors() -> None:
     # A line of the page about a conversation with no one named is no credit.
     unnamed = PAGE.replace("By Jane Doe", "Die Ministerin im Gespräch mit Schülern")
     assert parse_text(unnamed).authors == []
+
+
+def test_a_kicker_before_the_headline_a_trail_of_one_crumb_a_line_ends_with_is_cut() -> None:
+    # "* Home / * Transport / * Driverless trams ..." over "Robot transit Driverless trams ...":
+    # the trail names the page; what stands before its last item is a kicker, even where the
+    # page repeats the whole line under the text. The trail may shorten the headline.
+    headline = "Driverless trams on two lines from spring"
+    for last in (headline, "Driverless trams on two lines"):
+        trail = "".join(f"      * {crumb}\n" for crumb in ("Home", "Transport", last))
+        page = PAGE.replace(
+            "        Home » Transport » Driverless trams on two lines from spring\n", trail
+        ).replace(HEADLINE, f"        Robot transit {headline}\n")
+        page = page.replace("      Related stories\n", f"      Robot transit {headline}\n")
+        assert parse_text(page).title == headline, last
+    # A trail whose last item is a section names no headline inside the line.
+    short = PAGE.replace(
+        "        Home » Transport » Driverless trams on two lines from spring\n",
+        "      * Home\n      * Transport\n",
+    ).replace(HEADLINE, f"        Robot transit {headline}\n")
+    assert parse_text(short).title == f"Robot transit {headline}"
