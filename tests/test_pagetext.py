@@ -1533,3 +1533,13 @@ def test_a_kicker_before_the_headline_a_trail_of_one_crumb_a_line_ends_with_is_c
         "      * Home\n      * Transport\n",
     ).replace(HEADLINE, f"        Robot transit {headline}\n")
     assert parse_text(short).title == f"Robot transit {headline}"
+
+
+def test_a_label_run_into_the_name_before_it_starts_a_part_of_the_meta_bar() -> None:
+    # "Author:Jane DoePublish date:12 March 2024": the bar's parts joined with no space.
+    glued = PAGE.replace(
+        "By Jane Doe\n          12 March 2024, 09:30", "Author:Jane DoePublish date:12 March 2024"
+    )
+    draft = parse_text(glued)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"

@@ -1386,6 +1386,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line:
             continue
+        line = _GLUED_LABEL.sub(" | ", line)
         if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
             # "von" / "Jane Doe", "Autor" / "Jane Doe": the name follows on the next line.
             prefix = line.lstrip("*+•· ")
@@ -1425,6 +1426,14 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+# A meta bar's label run into the name before it, as a text browser joins the bar's parts:
+# "Author:Jane DoePublish date:Nov 18, 2019", "von Jane DoeVeröffentlicht am: 3. Mai 2021".
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-zà-ÿ])(?=(?:Publish(?:ed)?|Posted|Updated?|Modified|Date|Datum|Ver(?:ö|oe)ffentlicht"
+    r"|Aktualisiert|Erschienen|Publié|Publicado)(?:\s+(?:date|on|am|le|el))?\s*:)"
+)
 
 
 def _header_end(lines: list[str], page: PageArticle) -> int:
