@@ -1543,3 +1543,21 @@ def test_a_label_run_into_the_name_before_it_starts_a_part_of_the_meta_bar() -> 
     draft = parse_text(glued)
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_headline_broken_after_a_dash_goes_on_on_the_next_line() -> None:
+    page = PAGE.replace(
+        HEADLINE, "        Driverless trams –\n\n        on two lines from spring\n"
+    )
+    assert parse_text(page).title == "Driverless trams – on two lines from spring"
+    # A slogan set between dashes over the headline does not run into it.
+    slogan = PAGE.replace(HEADLINE, f"        - Your city, your news -\n{HEADLINE}")
+    assert parse_text(slogan).title == "Driverless trams on two lines from spring"
+
+
+def test_a_slash_inside_a_quoted_title_is_no_breadcrumb() -> None:
+    # "Record of the Week: ‘Harbour Lights / Ferry Song’" names two songs; a trail has no
+    # quotation left open before a separator.
+    headline = "Record of the Week: Jane Doe, ‘Harbour Lights / Ferry Song’"
+    page = PAGE.replace(HEADLINE, f"        {headline}\n")
+    assert parse_text(page).title == headline

@@ -271,6 +271,10 @@ _HERE = re.compile(
 )
 
 
+# A quotation opened and not closed: "… ‘Pale Blue Dot".
+_OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, end, raw in _unwrapped(text_lines):
@@ -288,6 +292,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         if here and here.end() < len(text):
             text = text[here.end() :]  # "You are here: Home » Travel » Emden": a trail's label
         crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
+        if any(_OPEN_QUOTE.search(crumb) for crumb in crumbs[:-1]):
+            crumbs = []  # "Record of the Week: ‘Pale Blue Dot / Lift Off’": a title's slash
         # The last crumb names the page; one word does too where a label says it is a trail.
         crumb = len(crumbs) >= 2 and (len(crumbs[-1].split()) >= 2 or bool(here)) and not bullet
         if crumb:
@@ -782,15 +788,8 @@ def _headline_text(
     quoted = _COMMENTS_ON.match(text)
     if quoted:
         return quoted.group("headline").strip(), "cut"
-    after = lines[position + 1] if position + 1 < len(lines) else None
-    if (
-        text.endswith(":")
-        and after is not None
-        and after.index - line.end <= 1
-        and not after.sentence
-        and _headline_shaped(after)
-    ):
-        return f"{text} {after.text}", ""
+    if _goes_on(lines, position):
+        return f"{text} {lines[position + 1].text}", ""
     if not spaced_colons and " : " in text:
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
@@ -814,6 +813,27 @@ def _headline_text(
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
     return text, ""
+
+
+# How a line that goes on on the next ends: a dash (a colon joins "Topic:" to the headline,
+# whose own line stays a candidate too).
+_OPEN_ENDS = (" –", " —", " -")
+
+
+def _goes_on(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` goes on on the next: it ends open ("Topic:", "Headline
+    –") and a headline-shaped line follows within a blank line."""
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    text = lines[position].text
+    if lines[position].bullet or text.startswith(("-", "–", "—")):
+        return False  # "- Für Dein Business -": a slogan set between dashes, a list's item
+    return (
+        text.endswith((":", *_OPEN_ENDS))
+        and after is not None
+        and after.index - lines[position].end <= 1
+        and not after.sentence
+        and _headline_shaped(after)
+    )
 
 
 # The fewest words of a headline after a kicker that the breadcrumbs show.
@@ -965,6 +985,12 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
+        if (
+            position
+            and lines[position - 1].text.endswith(_OPEN_ENDS)
+            and _goes_on(lines, position - 1)
+        ):
+            continue  # "on two lines" under "Driverless trams –": the headline's second half
         text, cut = _headline_text(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends
         )
