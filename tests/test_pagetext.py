@@ -1561,3 +1561,27 @@ def test_a_slash_inside_a_quoted_title_is_no_breadcrumb() -> None:
     headline = "Record of the Week: Jane Doe, ‘Harbour Lights / Ferry Song’"
     page = PAGE.replace(HEADLINE, f"        {headline}\n")
     assert parse_text(page).title == headline
+
+
+def test_lines_of_a_wrapped_headline_or_paragraph_are_no_byline() -> None:
+    # A text browser wraps at 79 columns: "… - Ferry Songs von J. R." / "Doe-Smithson" is the
+    # headline's first line, and a paragraph's line ending "… ausgeschöpft. Von den" opens a
+    # sentence.
+    headline = "[Review] The harbour band's long-awaited album - Ferry Songs von J. R. Doe-Smithson"
+    page = PAGE.replace(HEADLINE, f"        {headline}\n").replace("By Jane Doe\n", "")
+    assert "Ferry Songs von J. R.\n" in _wrapped(page, 79)
+    draft = parse_text(_wrapped(page, 79))
+    assert (draft.title, draft.authors) == (headline, [])
+    sentence = PAGE.replace("By Jane Doe\n", "").replace(
+        LEDE,
+        "Die Stadtwerke haben nach eigenen Angaben bei der Beleuchtung aller "
+        "Straßenbahnhaltestellen Energieeinsparungspotenziale ausgeschöpft. Von den Fahrgästen "
+        "hängt nun viel ab.",
+    )
+    assert "ausgeschöpft. Von den\n" in _wrapped(sentence, 79)
+    assert parse_text(_wrapped(sentence, 79)).authors == []
+
+
+def test_a_label_naming_a_desk_gives_the_desk_as_the_credit() -> None:
+    draft = parse_text(PAGE.replace("By Jane Doe", "Autor: Die Redaktion"))
+    assert (draft.authors, draft.credit) == ([], "Die Redaktion")

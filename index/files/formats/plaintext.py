@@ -614,7 +614,7 @@ def _byline_in(
     comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
-    line = unglue_years(_clean(raw))
+    line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
     if len(line) > _MAX_FURNITURE_LINE:
         # "Published: 05.01.2020 | Author: jdoe | Filed under: ... | Tags: ...": a long line
         # of labelled parts keeps the parts that open it.
@@ -632,6 +632,8 @@ def _byline_in(
             people, credit = split_byline(segment)
             if people:
                 return people, credit
+            if LABELLED_BYLINE.match(segment) and (is_desk(credit) or is_agency(credit)):
+                return [], credit  # "Autor: Die Redaktion": the label names a desk
         word = one_word_byline(segment)
         if word:
             return [word], ""
@@ -672,6 +674,8 @@ _OTHER_WORK = re.compile(
     r"\b(?:foto|photo|bild|image|video|grafik|graphic|illustration|karte|map)s?\b|©",
     re.IGNORECASE,
 )
+# A sentence closed right before "by" or "von": a word and its stop.
+_SENTENCE_BEFORE = re.compile(r"[^\W\d_]{2}[.!?]\s+$")
 # How many words ("Posted in News", "Ein Beitrag") may stand before "by" in a byline.
 _WORDS_BEFORE_BY = 3
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -691,6 +695,8 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         before = line[: match.start()]
         if _OTHER_WORK.search(before):
             break  # "Foto von Jane Doe von Pexels": who took the photo, and where
+        if _SENTENCE_BEFORE.search(before):
+            continue  # "... ausgeschöpft. Von den": a sentence opens, a wrapped paragraph's line
         if match.group("label"):
             # A label opens a byline after other labelled parts ("Stand 21.4.2021, 16:41 Uhr
             # Autor Jane Doe"), not after a word in lower case ("Interview mit Autorin ...").
@@ -1524,10 +1530,13 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     # A bare name above the headline (no "By" marks it) is more often a kicker or the site's
     # name than the byline: it is taken only when nothing under the headline names one.
     above: tuple[list[str], str] | None = None
+    headline = _headline_lines(lines, page)
     for position, raw in enumerate(nearby):
-        if low + position == page.headline:
-            continue  # "Merry Christmas", "Minutes of the Board": a headline, not a name
         line = _clean(raw).lstrip("*+•· ")
+        if low + position in headline:
+            # "Merry Christmas", "Minutes of the Board": a headline (or a line of one a text
+            # browser wrapped: "Love is War - Sehnsucht von R. K." / "Lilley"), not a name.
+            continue
         # Under "Recent posts" or "Related" above the text: other stories' names and dates.
         listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
         if listed:
@@ -1591,6 +1600,16 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+def _headline_lines(lines: list[str], page: PageArticle) -> range:
+    """The lines the headline stands on: its last, and the lines right above it that hold
+    its words (a text browser wraps a long headline)."""
+    assert page.headline is not None
+    first = page.headline
+    while first > 0 and (above := _clean(lines[first - 1])) and above in page.title:
+        first -= 1
+    return range(first, page.headline + 1)
 
 
 # Who started a forum's thread, as the forum labels them: "Thread starter jdoe",
