@@ -632,7 +632,7 @@ def _byline_in(
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-            if LABELLED_BYLINE.match(segment) and (is_desk(credit) or is_agency(credit)):
+            if LABELLED_BYLINE.match(segment) and is_desk(credit):
                 return [], credit  # "Autor: Die Redaktion": the label names a desk
         word = one_word_byline(segment)
         if word:
