@@ -1527,6 +1527,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
     )
     listed = False
+    lower: frozenset[str] | None = None
     # A bare name above the headline (no "By" marks it) is more often a kicker or the site's
     # name than the byline: it is taken only when nothing under the headline names one.
     above: tuple[list[str], str] | None = None
@@ -1558,11 +1559,12 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         starter = _STARTER.match(line)
         if starter:
             return [starter.group("name")], ""  # a forum thread's first post is its article
-        found = (
-            _byline_in(line, bare=bare, labels=labels)
-            or _labelled_author(line)
-            or _interview_credit(line)
-        )
+        found = _byline_in(line, bare=bare, labels=labels)
+        if found and bare and not _byline_in(line, bare=False):
+            lower = _words_of_sentences(lines) if lower is None else lower
+            if not all(_bare_name(person, lower) for person in found[0]):
+                found = None  # "Ask Question", "Olympische Winterspiele": no one's name
+        found = found or _labelled_author(line) or _interview_credit(line)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
         elif found:
@@ -1610,6 +1612,45 @@ def _headline_lines(lines: list[str], page: PageArticle) -> range:
     while first > 0 and (above := _clean(lines[first - 1])) and above in page.title:
         first -= 1
     return range(first, page.headline + 1)
+
+
+# Endings of words that are no part of a person's name: German adjectives ("Olympische",
+# "Dringlicher") and the abstract nouns of a menu or a topic ("Wissenschaft", "Gesundheit").
+_NOT_NAME_ENDINGS = ("ische", "ischen", "liche", "licher", "liches", "schaft", "heit", "keit")
+# Labels of a page's meta line that stand before a date as a user's name does ("Datum
+# 25.01.2022", "Serie 06.02.2022").
+_DATE_LABELS = frozenset("datum date fecha data serie ort stand rubrik kategorie thema".split())
+
+
+def _words_of_sentences(lines: list[str]) -> frozenset[str]:
+    """The words a page writes in lower case in its running text ("ask", "open"), not in
+    credits, addresses or links ("watson/jane doe", "jane.doe@example.com")."""
+    return frozenset(
+        word
+        for raw in lines
+        if _is_running_text(line := _clean(raw))
+        for word in _LOWER_WORD.findall(_NOT_PROSE.sub(" ", line))
+    )
+
+
+# Addresses and links inside a sentence: their words are no prose.
+_NOT_PROSE = re.compile(r"\S*[@/]\S*")
+
+
+def _bare_name(name: str, lower: frozenset[str]) -> bool:
+    """Whether `name`, found with no "by" or label beside it, may be a person's: its first word
+    is none the page writes in lower case ("Ask Question", "Open Future"; a surname may be:
+    "Koch"), and none of its words ends as an adjective or abstract noun does or labels a
+    date."""
+    words = [word.casefold() for word in name.split()]
+    if any(word in _DATE_LABELS for word in words):
+        return False
+    if len(words) == 1:
+        return True  # a user's name: "jdoe", "Tine"
+    first = next((word for word in words if word not in _PARTICLES), "")
+    return first not in lower and not any(
+        len(word) > 6 and word.endswith(_NOT_NAME_ENDINGS) for word in words
+    )
 
 
 # Who started a forum's thread, as the forum labels them: "Thread starter jdoe",
