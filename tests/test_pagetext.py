@@ -1606,3 +1606,9 @@ def test_a_bare_line_beside_the_date_is_no_name_where_its_words_are_the_pages_ow
     for name in ("Jane Doe", "Jan Koch"):
         page = asked.replace(dated, f"          {name}\n          12 March 2024, 09:30\n")
         assert parse_text(page).authors == [name], name
+
+
+def test_a_number_after_by_or_a_label_is_no_ones_name() -> None:
+    for line in ("Geöffnet: Täglich von 8.30 - 18.00 Uhr", "Text: 16"):
+        page = PAGE.replace("By Jane Doe", line)
+        assert parse_text(page).authors == [], line

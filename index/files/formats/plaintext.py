@@ -607,6 +607,17 @@ _LEFT_OVER = re.compile(
 def _byline_in(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
+    """`_byline_found`, where every person it names has a letter in the name ("Text: 16",
+    "von 8.30 - 18.00 Uhr" name no one)."""
+    found = _byline_found(raw, bare=bare, labels=labels)
+    if found and not all(any(ch.isalpha() for ch in person) for person in found[0]):
+        return None
+    return found
+
+
+def _byline_found(
+    raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
+) -> tuple[list[str], str] | None:
     """The people of a byline inside a short line of page furniture, or None; with `bare`
     False, only a byline marked as one ("By Jane Doe", "von David"), not a name on its own.
 
