@@ -1612,3 +1612,13 @@ def test_a_number_after_by_or_a_label_is_no_ones_name() -> None:
     for line in ("Geöffnet: Täglich von 8.30 - 18.00 Uhr", "Text: 16"):
         page = PAGE.replace("By Jane Doe", line)
         assert parse_text(page).authors == [], line
+
+
+def test_a_newsletter_pitch_above_the_lede_is_dropped_wrapped_or_not() -> None:
+    pitch = (
+        "Start your morning with the Harbour Brief, the city's transport news in five minutes. "
+        "Sign up for the free daily newsletter."
+    )
+    page = PAGE.replace(f"    {LEDE}\n", f"    {pitch}\n\n    {LEDE}\n")
+    assert parse_text(page).paragraphs[0] == LEDE
+    assert parse_text(_wrapped(page, 79)).paragraphs[0] == LEDE

@@ -2246,6 +2246,10 @@ def parse_text(text: str, name: str = "") -> Draft:
     paragraphs = _paragraphs(
         _body_lines(lines[start:], state, layout, in_page=page is not None), layout
     )
+    if layout.wrapped:
+        # A line of furniture a text browser wrapped ("Sign up for the free daily" /
+        # "newsletter.") is one only once its lines are joined.
+        paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
