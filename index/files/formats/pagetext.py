@@ -794,9 +794,9 @@ def _headline_text(
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, "kicker"
-    cut = _after_trail_end(text, trail_ends)
-    if cut:
-        return cut, "kicker"
+    trailed = _after_trail_end(text, trail_ends)
+    if trailed:
+        return trailed, "kicker"
     if text in shown_whole:
         return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
