@@ -521,6 +521,11 @@ def _header(lines: list[str], state: _State) -> int:
         if _take_byline(line, state):
             after_byline = True
             continue
+        interview = _interview_credit(line) if state.title else None
+        if interview:
+            state.bylines.append(interview)  # "Jane Doe im Gespräch mit John Roe"
+            after_byline = True
+            continue
         if after_byline and state.title and _outlet_line(line):
             state.bylines.append(([], line))  # "By Jane Doe" / "Associated Press"
             continue
