@@ -1590,14 +1590,20 @@ def test_a_label_naming_a_desk_gives_the_desk_as_the_credit() -> None:
 def test_a_bare_line_beside_the_date_is_no_name_where_its_words_are_the_pages_own() -> None:
     # With no "By" or label, a line by the date is taken as the author's name only where it
     # may be one: not words the text writes in lower case ("Ask Question"), an adjective or an
-    # abstract noun ("Olympische Winterspiele", "Wissenschaft Klima"), a date's label ("Datum").
+    # abstract noun ("Olympische Winterspiele", "Wissenschaft Klima", "Ausstellung ..."), a
+    # date's label ("Datum").
     asked = PAGE.replace(
         BODY[1],
         "Passengers may ask a question of the attendants at any stop, the union said, and the "
         "authority promised that each tram would carry one attendant at all times of the day.",
     )
     dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
-    for line in ("Ask Question", "Olympische Winterspiele", "Wissenschaft Klima"):
+    for line in (
+        "Ask Question",
+        "Olympische Winterspiele",
+        "Wissenschaft Klima",
+        "Ausstellung Villa Seeblick",
+    ):
         page = asked.replace(dated, f"          {line}\n          12 March 2024, 09:30\n")
         assert parse_text(page).authors == [], line
     labelled = asked.replace(dated, "          Datum 12.03.2024\n")

@@ -1656,17 +1656,22 @@ _NOT_PROSE = re.compile(r"\S*[@/]\S*")
 def _bare_name(name: str, lower: frozenset[str]) -> bool:
     """Whether `name`, found with no "by" or label beside it, may be a person's: its first word
     is none the page writes in lower case ("Ask Question", "Open Future"; a surname may be:
-    "Koch"), and none of its words ends as an adjective or abstract noun does or labels a
-    date."""
+    "Koch") nor a noun no given name is, and none of its words ends as an adjective or
+    abstract noun does or labels a date."""
     words = [word.casefold() for word in name.split()]
     if any(word in _DATE_LABELS for word in words):
         return False
     if len(words) == 1:
         return True  # a user's name: "jdoe", "Tine"
     first = next((word for word in words if word not in _PARTICLES), "")
-    return first not in lower and not any(
-        len(word) > 6 and word.endswith(_NOT_NAME_ENDINGS) for word in words
-    )
+    if first in lower or (len(first) > 6 and first.endswith(_NOT_FIRST_NAME_ENDINGS)):
+        return False
+    return not any(len(word) > 6 and word.endswith(_NOT_NAME_ENDINGS) for word in words)
+
+
+# Endings of nouns no given name has, though a surname may ("Hartung"): "Ausstellung Palais
+# Epstein", "Redaktion Wien".
+_NOT_FIRST_NAME_ENDINGS = ("ung", "tion", "ität", "ismus")
 
 
 # Who started a forum's thread, as the forum labels them: "Thread starter jdoe",
