@@ -1628,3 +1628,16 @@ def test_a_newsletter_pitch_above_the_lede_is_dropped_wrapped_or_not() -> None:
     page = PAGE.replace(f"    {LEDE}\n", f"    {pitch}\n\n    {LEDE}\n")
     assert parse_text(page).paragraphs[0] == LEDE
     assert parse_text(_wrapped(page, 79)).paragraphs[0] == LEDE
+
+
+def test_a_line_of_a_wrapped_paragraph_naming_someone_after_by_is_no_byline() -> None:
+    # "... COLLISION – A tram driven by Roberta" / "Vance, 54, was southbound ...": a text
+    # browser broke a sentence there; a byline or a dated meta bar that wraps is still read.
+    log = (
+        "Police published the log on Friday. COLLISION – A tram driven by Roberta Vance, 54, was "
+        "southbound near the old ferry terminal when a van entered the tracks."
+    )
+    page = PAGE.replace("By Jane Doe\n", "").replace(f"    {LEDE}\n", f"    {LEDE}\n\n    {log}\n")
+    assert "A tram driven by Roberta\n" in _wrapped(page, 79)
+    assert parse_text(_wrapped(page, 79)).authors == []
+    assert parse_text(_wrapped(PAGE, 79)).authors == ["Jane Doe"]

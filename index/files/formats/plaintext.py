@@ -1548,11 +1548,21 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     # name than the byline: it is taken only when nothing under the headline names one.
     above: tuple[list[str], str] | None = None
     headline = _headline_lines(lines, page)
+    layout = _layout(lines)
     for position, raw in enumerate(nearby):
         line = _clean(raw).lstrip("*+•· ")
         if low + position in headline:
             # "Merry Christmas", "Minutes of the Board": a headline (or a line of one a text
             # browser wrapped: "Love is War - Sehnsucht von R. K." / "Lilley"), not a name.
+            continue
+        if (
+            layout.wrapped
+            and not (has_byline_prefix(line) or _AUTHOR_LABEL.match(line))
+            and _in_paragraph(lines, low + position, layout.width)
+            and find_date(line) is None
+        ):
+            # "... A vehicle driven by Jane" / "Doe, no age reported, was ...": a line of a
+            # paragraph, unless it opens as a byline or holds a date (a meta bar wraps too).
             continue
         # Under "Recent posts" or "Related" above the text: other stories' names and dates.
         listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
@@ -1618,6 +1628,29 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
+    """Whether the line at `index` is one of a paragraph a text browser wrapped at `width`
+    columns: it goes on from a full line above it, or is full and goes on below."""
+    full = width * _FULL_LINE
+
+    def continues(above: str, below: str) -> bool:
+        return (
+            bool(above.strip() and below.strip())
+            and _indent(above) == _indent(below)
+            and _columns(above) >= full
+            and not _fits(_columns(above), below.strip(), width)
+        )
+
+    line = lines[index]
+    return (index > 0 and continues(lines[index - 1], line)) or (
+        index + 1 < len(lines) and continues(line, lines[index + 1])
+    )
+
+
+# How full a line must be for the next to go on from it, as a share of the wrapping width.
+_FULL_LINE = 0.75
 
 
 def _headline_lines(lines: list[str], page: PageArticle) -> range:
