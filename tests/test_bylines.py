@@ -28,6 +28,9 @@ from newsread.index.files.formats.bylines import (
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], ""),
         ("By Jane Doe, John Roe and Max Mustermann", ["Jane Doe", "John Roe", "Max Mustermann"], ""),
         ("Written by Jane Doe", ["Jane Doe"], ""),
+        # After the outlet, the place it reports from is no one's name.
+        ("By Jane Doe, Harbour News, New York", ["Jane Doe"], "Harbour News"),
+        ("By Jane Doe, AP, and John Roe", ["Jane Doe", "John Roe"], "AP"),
         ("Jane Doe | Reporter", ["Jane Doe"], ""),
         ("Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
         ("By Jane Doe in Paris", ["Jane Doe"], ""),

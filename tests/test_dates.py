@@ -287,6 +287,9 @@ def test_is_date_word(word: str, expected: bool) -> None:
         ("jueves, 7 de marzo de 2024 - 9:15 a.m.", datetime(2024, 3, 7)),
         ("Sábado 09 junio de 2018 | 22:05", datetime(2018, 6, 9)),
         ("3.April 2015 um 08:12 · Gartenbrief", datetime(2015, 4, 3, 8, 12)),
+        # German abbreviates März as "Mär." or "Mrz." as it does Okt. and Dez.
+        ("Autor: Jane Doe, Datum: 03. Mär. 2019", datetime(2019, 3, 3)),
+        ("Stand 3. Mrz. 2019", datetime(2019, 3, 3)),
         ("Version 1.2.3 released", None),
         ("Call 12.34.5678", None),
     ],

@@ -20,6 +20,9 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         "Время чтения: 2 минуты",
         "Advertisement",
         "The mayor opens the new bridge on Monday. Photo: Reuters",
+        # A pitch for the site's newsletter, however it opens.
+        "Want more bargains? Join the Harbour Deals Newsletter.",
+        "Start your morning with the Market Brief. Sign up for the free daily newsletter.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -32,6 +35,7 @@ def test_furniture_lines(line: str) -> None:
         "Lesezeit ist wichtig für Kinder, die lesen lernen und dabei viel Zeit brauchen.",
         "The council voted on Tuesday to close the old bridge to traffic.",
         "Reading time matters to editors, who cut long stories before they are published.",
+        "The council said it would join the regional newsletter scheme next year.",
     ],
 )
 def test_sentences_about_the_same_things_are_not_furniture(line: str) -> None:

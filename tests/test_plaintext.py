@@ -1030,3 +1030,16 @@ def test_a_date_alone_in_a_meta_bar_near_the_top_dates_the_file() -> None:
         """
     )
     assert parse_text(text).published == datetime(2011, 11, 22)
+
+
+def test_an_interviews_credit_line_under_the_title_names_both_people() -> None:
+    lede = (
+        "The city's trams will run without drivers on two lines from next spring, the transport "
+        "authority said on Tuesday, after a trial that ran for eighteen months."
+    )
+    for credit, people in (
+        ("John Roe im Gespräch mit Jane Doe", ["John Roe", "Jane Doe"]),
+        ("Jane Doe in conversation with John Roe", ["Jane Doe", "John Roe"]),
+    ):
+        draft = parse_text(f"Driverless trams on two lines from spring\n\n{credit}\n\n{lede}\n")
+        assert (draft.authors, draft.paragraphs) == (people, [lede]), credit

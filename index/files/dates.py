@@ -41,7 +41,7 @@ _add_months("january/jan february/feb march/mar april/apr may june/jun july/jul 
             "august/aug september/sep/sept october/oct november/nov december/dec")
 _add_months("janvier/janv février/fevrier/févr/fevr mars avril/avr mai juin juillet/juil "
             "août/aout septembre octobre novembre décembre/decembre/déc")
-_add_months("januar/jänner/jaenner februar märz/maerz/märz april mai juni juli "
+_add_months("januar/jänner/jaenner februar märz/maerz/mär/mrz april mai juni juli "
             "august september oktober/okt november dezember/dez")
 _add_months("enero/ene febrero marzo abril mayo junio julio agosto septiembre/setiembre "
             "octubre noviembre diciembre/dic")

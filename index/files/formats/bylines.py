@@ -148,7 +148,7 @@ _UI_WORDS = (
         """article articles stories posts newer older next previous prev comments reply login logout
     menu search subscribe subscription related latest popular trending gallery newsletter
     sections topics help contact privacy terms cookies settings account profile later buy
-    zur zum zurück weiter alle mehr modified updated published posted"""
+    zur zum zurück weiter alle mehr modified updated published posted archive archives archiv"""
     )
     | _words(
         # The same in the languages of the pages, and possessives no name holds ("Dein Kommentar").
@@ -627,7 +627,15 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         segment = segment[: place.start()]
     people: list[str] = []
     others: list[str] = []
-    for raw in _SEPARATORS.split(segment):
+    parts = _SEPARATORS.split(segment)
+    if (
+        len(parts) >= 3
+        and segment.endswith(f"{parts[-2]}, {parts[-1]}")
+        and looks_like_outlet(parts[-2])
+        and not is_person_name(parts[-2])
+    ):
+        parts = parts[:-1]  # "By Jane Doe, BBC News, New York": the outlet's place
+    for raw in parts:
         name = _clean_name(raw)
         if not name or name.lower().replace(".", "") in _CREDENTIALS or _is_fragment(name):
             continue

@@ -61,6 +61,7 @@ _FURNITURE = re.compile(
         | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
         | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}
         | (?:subscribe|sign\s+up)\b.{0,80}|newsletter|get\s+our\s+newsletter.*
+        | .{0,200}?[.!?]\s+(?:sign\s+up|join|subscribe)\b.{0,80}\bnewsletters?\b.{0,60}
         | (?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?
         | (?:get|receive|sign\s+up|subscribe|stay)\b.{0,100}\byour\s+inbox\b.{0,60}
         | by\s+(?:signing\s+up|subscribing|clicking)\b.{0,120}\b(?:agree|privacy|terms)\b.{0,120}

@@ -271,6 +271,10 @@ _HERE = re.compile(
 )
 
 
+# A quotation opened and not closed: "… ‘Pale Blue Dot".
+_OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     for index, end, raw in _unwrapped(text_lines):
@@ -288,6 +292,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         if here and here.end() < len(text):
             text = text[here.end() :]  # "You are here: Home » Travel » Emden": a trail's label
         crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
+        if any(_OPEN_QUOTE.search(crumb) for crumb in crumbs[:-1]):
+            crumbs = []  # "Record of the Week: ‘Pale Blue Dot / Lift Off’": a title's slash
         # The last crumb names the page; one word does too where a label says it is a trail.
         crumb = len(crumbs) >= 2 and (len(crumbs[-1].split()) >= 2 or bool(here)) and not bullet
         if crumb:
@@ -765,6 +771,7 @@ def _headline_text(
     shown_whole: frozenset[str] = frozenset(),
     apart: Mapping[str, list[tuple[str, str]]] | None = None,
     crumbs: frozenset[str] = frozenset(),
+    trail_ends: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The headline a line would give, and what was cut from its front ("" for nothing,
     "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
@@ -781,19 +788,15 @@ def _headline_text(
     quoted = _COMMENTS_ON.match(text)
     if quoted:
         return quoted.group("headline").strip(), "cut"
-    after = lines[position + 1] if position + 1 < len(lines) else None
-    if (
-        text.endswith(":")
-        and after is not None
-        and after.index - line.end <= 1
-        and not after.sentence
-        and _headline_shaped(after)
-    ):
-        return f"{text} {after.text}", ""
+    if _goes_on(lines, position):
+        return f"{text} {lines[position + 1].text}", ""
     if not spaced_colons and " : " in text:
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, "kicker"
+    trailed = _after_trail_end(text, trail_ends)
+    if trailed:
+        return trailed, "kicker"
     if text in shown_whole:
         return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
@@ -812,8 +815,72 @@ def _headline_text(
     return text, ""
 
 
+# How a line that goes on on the next ends: a dash (a colon joins "Topic:" to the headline,
+# whose own line stays a candidate too).
+_OPEN_ENDS = (" –", " —", " -")
+
+
+def _goes_on(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` goes on on the next: it ends open ("Topic:", "Headline
+    –") and a headline-shaped line follows within a blank line."""
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    text = lines[position].text
+    if lines[position].bullet or text.startswith(("-", "–", "—")):
+        return False  # "- Für Dein Business -": a slogan set between dashes, a list's item
+    return (
+        text.endswith((":", *_OPEN_ENDS))
+        and after is not None
+        and after.index - lines[position].end <= 1
+        and not after.sentence
+        and _headline_shaped(after)
+    )
+
+
 # The fewest words of a headline after a kicker that the breadcrumbs show.
 _AFTER_CRUMB = 3
+
+# The first item of breadcrumbs set out as a list or one crumb a line ("* Startseite",
+# "* Handel", "* Headline").
+_HOME = frozenset(
+    "home startseite start homepage accueil inicio início portada главная strona główna".split()
+    + ["strona główna", "front page"]
+)
+# The most items of such a trail, and the most words of one.
+_TRAIL_ITEMS = 6
+_CRUMB_WORDS = 12
+# The fewest words of a trail's last item that may name the headline inside a longer line.
+_TRAIL_END_WORDS = 3
+# The most words of a kicker in front of the headline a trail names.
+_KICKER_WORDS = 8
+
+
+def _trail_ends(lines: list[_Line]) -> frozenset[str]:
+    """The last items of breadcrumbs the page sets out one crumb a line, under a first item
+    that names the site's home ("Startseite" / "Handel" / "Headline"): the page's own name."""
+    found = set()
+    for position, line in enumerate(lines):
+        if line.text.casefold() not in _HOME:
+            continue
+        items = []
+        for item in lines[position + 1 : position + 1 + _TRAIL_ITEMS]:
+            if item.sentence or item.words > _CRUMB_WORDS or item.bullet != line.bullet:
+                break
+            items.append(item)
+        if len(items) >= 2 and items[-1].words >= _TRAIL_END_WORDS:
+            found.add(items[-1].text)
+    return frozenset(found)
+
+
+def _after_trail_end(text: str, trail_ends: frozenset[str]) -> str:
+    """`text` from where a trail's last item starts inside it, past a kicker run into the
+    headline ("Olympia in Paris Getränke per Schiff ins Stadtzentrum" under the trail "Startseite
+    / Handel / Getränke per Schiff ins Stadtzentrum"; the trail may shorten the headline), or
+    ""."""
+    for end in trail_ends:
+        position = text.find(f" {end}")
+        if position > 0 and len(text[:position].split()) <= _KICKER_WORDS:
+            return text[position + 1 :]
+    return ""
 
 
 # The heading of a post's comments, quoting its headline: "2 Gedanken zu „Headline“", "20
@@ -869,6 +936,7 @@ def _candidates(
     repeated = frozenset(text for text, count in counts.items() if count > 1)
     apart = _set_apart(lines)
     crumbs = frozenset(line.text for line in lines if line.crumb)
+    trail_ends = _trail_ends(lines)
     spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
@@ -917,7 +985,15 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        text, cut = _headline_text(lines, position, tails, spaced_colons, repeated, apart, crumbs)
+        if (
+            position
+            and lines[position - 1].text.endswith(_OPEN_ENDS)
+            and _goes_on(lines, position - 1)
+        ):
+            continue  # "on two lines" under "Driverless trams –": the headline's second half
+        text, cut = _headline_text(
+            lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends
+        )
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0

@@ -22,6 +22,7 @@ from datetime import datetime
 
 from newsread.index.files.dates import (
     find_date,
+    is_date_word,
     looks_like_date_line,
     parse_date,
     unglue_years,
@@ -520,6 +521,11 @@ def _header(lines: list[str], state: _State) -> int:
         if _take_byline(line, state):
             after_byline = True
             continue
+        interview = _interview_credit(line) if state.title else None
+        if interview:
+            state.bylines.append(interview)  # "Jane Doe im Gespräch mit John Roe"
+            after_byline = True
+            continue
         if after_byline and state.title and _outlet_line(line):
             state.bylines.append(([], line))  # "By Jane Doe" / "Associated Press"
             continue
@@ -606,6 +612,17 @@ _LEFT_OVER = re.compile(
 def _byline_in(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
+    """`_byline_found`, where every person it names has a letter in the name ("Text: 16",
+    "von 8.30 - 18.00 Uhr" name no one)."""
+    found = _byline_found(raw, bare=bare, labels=labels)
+    if found and not all(any(ch.isalpha() for ch in person) for person in found[0]):
+        return None
+    return found
+
+
+def _byline_found(
+    raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
+) -> tuple[list[str], str] | None:
     """The people of a byline inside a short line of page furniture, or None; with `bare`
     False, only a byline marked as one ("By Jane Doe", "von David"), not a name on its own.
 
@@ -613,7 +630,7 @@ def _byline_in(
     comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
-    line = unglue_years(_clean(raw))
+    line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
     if len(line) > _MAX_FURNITURE_LINE:
         # "Published: 05.01.2020 | Author: jdoe | Filed under: ... | Tags: ...": a long line
         # of labelled parts keeps the parts that open it.
@@ -631,6 +648,8 @@ def _byline_in(
             people, credit = split_byline(segment)
             if people:
                 return people, credit
+            if LABELLED_BYLINE.match(segment) and is_desk(credit):
+                return [], credit  # "Autor: Die Redaktion": the label names a desk
         word = one_word_byline(segment)
         if word:
             return [word], ""
@@ -671,6 +690,8 @@ _OTHER_WORK = re.compile(
     r"\b(?:foto|photo|bild|image|video|grafik|graphic|illustration|karte|map)s?\b|©",
     re.IGNORECASE,
 )
+# A sentence closed right before "by" or "von": a word and its stop.
+_SENTENCE_BEFORE = re.compile(r"[^\W\d_]{2}[.!?]\s+$")
 # How many words ("Posted in News", "Ein Beitrag") may stand before "by" in a byline.
 _WORDS_BEFORE_BY = 3
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -690,6 +711,8 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         before = line[: match.start()]
         if _OTHER_WORK.search(before):
             break  # "Foto von Jane Doe von Pexels": who took the photo, and where
+        if _SENTENCE_BEFORE.search(before):
+            continue  # "... ausgeschöpft. Von den": a sentence opens, a wrapped paragraph's line
         if match.group("label"):
             # A label opens a byline after other labelled parts ("Stand 21.4.2021, 16:41 Uhr
             # Autor Jane Doe"), not after a word in lower case ("Interview mit Autorin ...").
@@ -1385,6 +1408,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line:
             continue
+        line = _GLUED_LABEL.sub(" | ", line)
         if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
             # "von" / "Jane Doe", "Autor" / "Jane Doe": the name follows on the next line.
             prefix = line.lstrip("*+•· ")
@@ -1405,6 +1429,13 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     if not any(people for people, _ in state.bylines):
         found = _page_byline(lines, page)
         if found:
+            # "Autor: Jane Doe/dpa" read whole as a credit under the headline: the same line,
+            # now read as a person's byline, replaces it.
+            state.bylines = [
+                (people, credit)
+                for people, credit in state.bylines
+                if people or not any(credit.startswith(f"{person}/") for person in found[0])
+            ]
             state.bylines.append(found)
     if state.published is None:
         state.published = _page_date(lines, page) or updated
@@ -1417,6 +1448,14 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+# A meta bar's label run into the name before it, as a text browser joins the bar's parts:
+# "Author:Jane DoePublish date:Nov 18, 2019", "von Jane DoeVeröffentlicht am: 3. Mai 2021".
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-zà-ÿ])(?=(?:Publish(?:ed)?|Posted|Updated?|Modified|Date|Datum|Ver(?:ö|oe)ffentlicht"
+    r"|Aktualisiert|Erschienen|Publié|Publicado)(?:\s+(?:date|on|am|le|el))?\s*:)"
+)
 
 
 def _header_end(lines: list[str], page: PageArticle) -> int:
@@ -1504,13 +1543,27 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
     )
     listed = False
+    lower: frozenset[str] | None = None
     # A bare name above the headline (no "By" marks it) is more often a kicker or the site's
     # name than the byline: it is taken only when nothing under the headline names one.
     above: tuple[list[str], str] | None = None
+    headline = _headline_lines(lines, page)
+    layout = _layout(lines)
     for position, raw in enumerate(nearby):
-        if low + position == page.headline:
-            continue  # "Merry Christmas", "Minutes of the Board": a headline, not a name
         line = _clean(raw).lstrip("*+•· ")
+        if low + position in headline:
+            # "Merry Christmas", "Minutes of the Board": a headline (or a line of one a text
+            # browser wrapped: "Love is War - Sehnsucht von R. K." / "Lilley"), not a name.
+            continue
+        if (
+            layout.wrapped
+            and not (has_byline_prefix(line) or _AUTHOR_LABEL.match(line))
+            and _in_paragraph(lines, low + position, layout.width)
+            and find_date(line) is None
+        ):
+            # "... A vehicle driven by Jane" / "Doe, no age reported, was ...": a line of a
+            # paragraph, unless it opens as a byline or holds a date (a meta bar wraps too).
+            continue
         # Under "Recent posts" or "Related" above the text: other stories' names and dates.
         listed = (listed or bool(_LIST_HEADER.match(line))) and low + position < page.start
         if listed:
@@ -1533,6 +1586,11 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if starter:
             return [starter.group("name")], ""  # a forum thread's first post is its article
         found = _byline_in(line, bare=bare, labels=labels)
+        if found and bare and not _byline_in(line, bare=False):
+            lower = _words_of_sentences(lines) if lower is None else lower
+            if not all(_bare_name(person, lower) for person in found[0]):
+                found = None  # "Ask Question", "Olympische Winterspiele": no one's name
+        found = found or _labelled_author(line) or _interview_credit(line)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
         elif found:
@@ -1572,6 +1630,83 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     )
 
 
+def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
+    """Whether the line at `index` is one of a paragraph a text browser wrapped at `width`
+    columns: it goes on from a full line above it, or is full and goes on below."""
+    full = width * _FULL_LINE
+
+    def continues(above: str, below: str) -> bool:
+        return (
+            bool(above.strip() and below.strip())
+            and _indent(above) == _indent(below)
+            and _columns(above) >= full
+            and not _fits(_columns(above), below.strip(), width)
+        )
+
+    line = lines[index]
+    return (index > 0 and continues(lines[index - 1], line)) or (
+        index + 1 < len(lines) and continues(line, lines[index + 1])
+    )
+
+
+# How full a line must be for the next to go on from it, as a share of the wrapping width.
+_FULL_LINE = 0.75
+
+
+def _headline_lines(lines: list[str], page: PageArticle) -> range:
+    """The lines the headline stands on: its last, and the lines right above it that hold
+    its words (a text browser wraps a long headline)."""
+    assert page.headline is not None
+    first = page.headline
+    while first > 0 and (above := _clean(lines[first - 1])) and above in page.title:
+        first -= 1
+    return range(first, page.headline + 1)
+
+
+# Endings of words that are no part of a person's name: German adjectives ("Olympische",
+# "Dringlicher") and the abstract nouns of a menu or a topic ("Wissenschaft", "Gesundheit").
+_NOT_NAME_ENDINGS = ("ische", "ischen", "liche", "licher", "liches", "schaft", "heit", "keit")
+# Labels of a page's meta line that stand before a date as a user's name does ("Datum
+# 25.01.2022", "Serie 06.02.2022").
+_DATE_LABELS = frozenset("datum date fecha data serie ort stand rubrik kategorie thema".split())
+
+
+def _words_of_sentences(lines: list[str]) -> frozenset[str]:
+    """The words a page writes in lower case in its running text ("ask", "open"), not in
+    credits, addresses or links ("watson/jane doe", "jane.doe@example.com")."""
+    return frozenset(
+        word
+        for raw in lines
+        if _is_running_text(line := _clean(raw))
+        for word in _LOWER_WORD.findall(_NOT_PROSE.sub(" ", line))
+    )
+
+
+# Addresses and links inside a sentence: their words are no prose.
+_NOT_PROSE = re.compile(r"\S*[@/]\S*")
+
+
+def _bare_name(name: str, lower: frozenset[str]) -> bool:
+    """Whether `name`, found with no "by" or label beside it, may be a person's: its first word
+    is none the page writes in lower case ("Ask Question", "Open Future"; a surname may be:
+    "Koch") nor a noun no given name is, and none of its words ends as an adjective or
+    abstract noun does or labels a date."""
+    words = [word.casefold() for word in name.split()]
+    if any(word in _DATE_LABELS for word in words):
+        return False
+    if len(words) == 1:
+        return True  # a user's name: "jdoe", "Tine"
+    first = next((word for word in words if word not in _PARTICLES), "")
+    if first in lower or (len(first) > 6 and first.endswith(_NOT_FIRST_NAME_ENDINGS)):
+        return False
+    return not any(len(word) > 6 and word.endswith(_NOT_NAME_ENDINGS) for word in words)
+
+
+# Endings of nouns no given name has, though a surname may ("Hartung"): "Ausstellung Palais
+# Epstein", "Redaktion Wien".
+_NOT_FIRST_NAME_ENDINGS = ("ung", "tion", "ität", "ismus")
+
+
 # Who started a forum's thread, as the forum labels them: "Thread starter jdoe",
 # "Themenstarter Jane Doe", "Started by jdoe".
 _STARTER = re.compile(
@@ -1602,6 +1737,93 @@ def _labelled_name(line: str) -> str:
     bio = _BIO_NAME.match(line[label.end() :].lstrip(" :"))
     name = bio.group("name").strip() if bio else ""
     return name if is_person_name(name) else ""
+
+
+# A line that labels who wrote the page: "Autor Jane Doe", "Auteur : Jane Doe", "von: Jane Doe"
+# (a colon makes "von", "by" a label; "von Montag an" opens sentences too).
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?)\s*:?"
+    r"|(?:von|by|par|por|door)\s*:)\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# What parts a list of names: "Jane Doe, John Roe y Ana Ruiz".
+_NAME_LIST = re.compile(r"\s*,\s*|\s+(?:and|und|y|et|e|i|&)\s+")
+# The most words of a name the page gives its author where it is no person's ("Rasender
+# Reporter", "Catch more fish": a pen name, a column).
+_PEN_NAME_WORDS = 4
+
+
+def _labelled_author(line: str) -> tuple[list[str], str] | None:
+    """The author a label names in a line of page furniture where the name is no person's
+    ("von: Rasender Reporter", "Autor Catch more fish": a pen name, a column; a desk's name
+    is a credit), or the person's name run into other labelled parts of a meta bar ("Auteur
+    Jane Doe Cover Photo Date 2 mars 2020 Partager")."""
+    label = _AUTHOR_LABEL.match(line)
+    if not label:
+        return None
+    name = label.group("name").strip()
+    people = [part.strip() for part in _NAME_LIST.split(name)]
+    if len(people) > 1 and all(map(is_person_name, people)):
+        return people, ""  # "Por: Jane Doe, John Roe y Ana Ruiz"
+    person, slash, credit = name.partition("/")
+    if slash and is_person_name(person.strip()) and credit.strip():
+        return [person.strip()], credit.strip()  # "Autor: Jane Doe/dpa"
+    words = name.split()
+    if len(words) > _PEN_NAME_WORDS or _DIGIT.search(name) or ":" in name:
+        # Run on into other parts: the longest person's name that opens it, a label after it.
+        head = next(
+            (
+                " ".join(words[:size])
+                for size in (3, 2)
+                if len(words) > size
+                and words[size][:1].isupper()
+                and words[size - 1].lower() not in _META_LABELS
+                and is_person_name(" ".join(words[:size]))
+            ),
+            "",
+        )
+        return ([head], "") if head else None
+    if is_byline(line):
+        people, credit = split_byline(line)
+        if people or credit:
+            return people, credit  # "By: Staff", "Autor: Redaktion"
+    if (
+        not words[0][:1].isupper()
+        or (len(words) == 1 and not one_word_byline(f"by {name}"))
+        or is_furniture(name)
+        or "/" in name
+        or any(word.lower() in _META_LABELS or is_date_word(word) for word in words)
+    ):
+        return None  # "Autor der Woche", "Author Archive", "von: Montag an"
+    return ([], name) if looks_like_outlet(name) else ([name], "")
+
+
+# An interview's credit line: "Jane Doe im Gespräch mit John Roe", "... in conversation with ...".
+_IN_CONVERSATION = re.compile(
+    r"^(?P<one>[^\W\d_][^:|]{2,40}?)\s+(?:im\s+gespr(?:ä|ae)ch\s+mit|in\s+conversation\s+with"
+    r"|en\s+conversation\s+avec|en\s+conversación\s+con|in\s+conversazione\s+con"
+    r"|in\s+gesprek\s+met)\s+(?P<two>[^\W\d_][^:|]{2,40}?)$",
+    re.IGNORECASE,
+)
+
+
+def _interview_credit(line: str) -> tuple[list[str], str] | None:
+    """Both people of an interview's credit line ("Jane Doe im Gespräch mit John Roe"): the
+    one who speaks and the one who asks are who the piece is by; not a line whose sides are
+    not both people's names (a headline: "Die Kanzlerin im Gespräch mit Schülern")."""
+    match = _IN_CONVERSATION.match(line)
+    if not match:
+        return None
+    people = [match.group("one").strip(), match.group("two").strip()]
+    return (people, "") if all(map(is_person_name, people)) else None
+
+
+# Labels of a meta bar's other parts, and words of a link or button a label may stand before
+# ("Author Archive", "Autoren Login"): no words of a name.
+_META_LABELS = frozenset(
+    """archive archiv login anmelden werden profile profil page seite cover photo foto bild
+    image date datum fecha data share teilen partager tags category kategorie""".split()
+)
 
 
 def _dated_byline_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
@@ -2067,6 +2289,10 @@ def parse_text(text: str, name: str = "") -> Draft:
     paragraphs = _paragraphs(
         _body_lines(lines[start:], state, layout, in_page=page is not None), layout
     )
+    if layout.wrapped:
+        # A line of furniture a text browser wrapped ("Sign up for the free daily" /
+        # "newsletter.") is one only once its lines are joined.
+        paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
