@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +38,22 @@ SLOW_FIRST = (
 `pytest --durations=40`. They start first: on CI's two workers a long test that started last
 would keep one worker busy alone after the other had run out of tests (pyproject's
 `--maxschedchunk` hands tests out a few at a time, so the two workers share these)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A home of the run's own before any fixture: a module's or class's fixture is set up
+    before the per-test `newsread_home`, and one that opened a library without setting its own
+    wrote an index into the user's cache folder."""
+    os.environ["NEWSREAD_HOME"] = config.stash[_RUN_HOME] = tempfile.mkdtemp(
+        prefix="newsread-tests-"
+    )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.stash.get(_RUN_HOME, ""), ignore_errors=True)
+
+
+_RUN_HOME = pytest.StashKey[str]()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import pytest
 from builders import write_article
@@ -13,16 +14,21 @@ WORDS = "harbour grain ferry council flood market quota sugar".split()
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     root = tmp_path_factory.mktemp("pages")
     rng = random.Random(13)
     for n in range(120):
         body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 40)))
         day = "" if n % 17 == 0 else f"{1 + n % 28} May {2010 + n % 9} [12:00]"
         write_article(root, f"a{n:03}.txt", f"Report {n} {rng.choice(WORDS)}", body, date=day)
-    library = Library(root).open()
-    library.update()
-    return library
+    # Its own home: a module's fixture comes before the per-test one (conftest), and without
+    # it the index went to the user's own cache folder.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NEWSREAD_HOME", str(root.parent / "home"))
+        library = Library(root).open()
+        library.update()
+        yield library
+        library.close()
 
 
 @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])

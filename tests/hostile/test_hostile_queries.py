@@ -44,9 +44,11 @@ def wordy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     body = "\n\n".join(" ".join(words[n : n + 40]) + "." for n in range(0, len(words), 40))
     write_article(root, "wordy.txt", "A wordy article", body)
     index_dir = root.parent / f"{root.name}-index"
-    library = Library(root, index_dir).open()
-    library.update()
-    library.close()
+    with pytest.MonkeyPatch.context() as env:  # not the user's home: see conftest
+        env.setenv("NEWSREAD_HOME", str(root.parent / "wordy-home"))
+        library = Library(root, index_dir).open()
+        library.update()
+        library.close()
     return root, index_dir
 
 
