@@ -1094,6 +1094,18 @@ def test_the_h1_s_copy_in_the_text_goes_with_the_kicker_cut_from_the_title() -> 
     assert draft.paragraphs[0] == PARAGRAPHS[0]
 
 
+def test_the_h1_s_copy_in_the_text_goes_where_the_title_is_another_headline() -> None:
+    # The structured data and the <title> give the headline written for search, og:title the
+    # one the page shows: the text under the <h1> does not start with its copy.
+    head = (
+        "<title>Bridge shut after cracks found - Town Crier</title>"
+        + ld({"@type": "NewsArticle", "headline": "Bridge shut after cracks found"})
+        + '<meta property="og:title" content="Council closes the old bridge for six months">'
+    )
+    article = f"<h1>Council closes the old bridge for six months</h1>{BODY}"
+    assert parse_html(page(head, article)).paragraphs == PARAGRAPHS
+
+
 @pytest.mark.parametrize("footer", ["Posted by jdoe @ 12:00 am", "Eingestellt von jdoe um 10:52"])
 def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>{footer}</p>"
@@ -1403,6 +1415,14 @@ REWRITTEN_H1 = "Lounge: no access any more with a saver ticket"
 def test_the_body_s_classes_do_not_make_the_h1_page_furniture() -> None:
     html = page(REWRITTEN_HEAD, f"<h1>{REWRITTEN_H1}</h1>{BODY}")
     html = html.replace("<body>", '<body class="single x-navbar-fixed-top has-sidebar">')
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert parse_html(html).title == REWRITTEN_H1
+
+
+@pytest.mark.parametrize("layout", ["content__header--no-promo", "page--without-sidebar"])
+def test_a_header_that_says_it_lacks_furniture_is_not_furniture(layout: str) -> None:
+    article = f'<div class="content__header {layout}"><h1>{REWRITTEN_H1}</h1></div>'
+    html = page(REWRITTEN_HEAD, article + BODY)
     html = html.replace("<article>", "<div>").replace("</article>", "</div>")
     assert parse_html(html).title == REWRITTEN_H1
 

@@ -202,7 +202,8 @@ def parse_html(text: str) -> Draft:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
-    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
+    headlines = [draft.title, *meta.declared_headings()]
+    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, headlines), draft)
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
         # A date line the page did not mark up: among the short paragraphs at the top or
@@ -481,6 +482,8 @@ class _Metadata:
         self.declared: list[datetime] = []
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
+        # The page's own headlines (its `<h1>`s), as `title` read them.
+        self.shown_headings: list[str] = []
         self.label_texts: list[Any] | None = None
 
     def first(self, *keys: str) -> str:
@@ -543,7 +546,7 @@ class _Metadata:
         below = self._headline_below_breadcrumbs()
         if below:
             return below
-        headings = self.headings()
+        headings = self.shown_headings = self.headings()
         shown = self._headline_under_site_heading(headings) or self._after_archive_label(headings)
         if shown:
             return shown
@@ -583,6 +586,19 @@ class _Metadata:
             if len(set(words) & story) >= _SHARED_STORY_WORDS:
                 return _without_title_kicker(element, text, titles)
         return ""
+
+    def declared_headings(self) -> list[str]:
+        """The page's `<h1>`s (as `title` read them) that a title it declares for sharing or
+        in its structured data words: the headline it shows, where its title is another."""
+        declared = {
+            _loose(title)
+            for title in (
+                _text(self.ld("headline")),
+                *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
+            )
+            if title
+        }
+        return [h for h in self.shown_headings if _loose(h) in declared]
 
     def _after_archive_label(self, headings: list[str]) -> str:
         """The headline in a `<title>` that WordPress themes write "Blog » Blog Archive »
@@ -1300,15 +1316,18 @@ def _is_page_furniture(element: Any) -> bool:
     if element.tag in _FURNITURE_TAGS:
         return True
     marks = _marks(element)
-    if "sidebar" in marks:
-        # "zen-one-sidebar-second", "with-sidebar": how a container lays out the article
-        # beside a sidebar, not the sidebar.
+    if marks and _LAYOUT_PREFIX.search(marks):
+        # "zen-one-sidebar-second", "with-sidebar", "header--no-promo": how a container lays
+        # out the article beside furniture (or without it), not the furniture.
         marks = _LAYOUT_CLASS.sub(" ", marks)
     return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
 
 
-# A class that names a page's layout by its number of sidebars.
-_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without|for)-sidebars?\b\S*")
+# A class that names a page's layout by the furniture it has beside the article, or lacks.
+_LAYOUT_PREFIX = re.compile(r"\b(?:one|two|three|no|with|has|without|for)-")
+_LAYOUT_CLASS = re.compile(
+    _LAYOUT_PREFIX.pattern + r"(?:[a-z]+-)?(?:" + _FURNITURE_CLASS.pattern + r")\S*"
+)
 
 
 def _in_furniture(element: Any) -> bool:
@@ -2518,21 +2537,26 @@ _HEADER_LABELS = 2
 _MAX_LABEL_WORDS = 3
 
 
-def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without a leading copy of the title (trafilatura keeps the `<h1>`), nor the
-    short labels above it (a kicker, a section's name)."""
-    if not draft.title:
+def _drop_repeated_header(paragraphs: list[str], headlines: list[str]) -> list[str]:
+    """The body without a leading copy of the title or of the `<h1>` the page shows where the
+    title is another (trafilatura keeps the `<h1>`), nor the short labels above it (a kicker,
+    a section's name)."""
+    loose_headlines = [_loose(h) for h in headlines if h]
+    if not loose_headlines:
         return paragraphs
-    title = _loose(draft.title)
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
-        loose = _loose(paragraph)
-        if loose == title or (
-            # The <h1> as the page shows it: the title with the kicker or date stamp it cut.
-            len(title.split()) >= _MAX_LABEL_WORDS
-            and loose.endswith(f" {title}")
-            and len(loose[: -len(title)].split()) <= _MAX_LABEL_WORDS
-        ):
+        if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
             return paragraphs[index + 1 :]
         if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
+
+
+def _repeats(loose: str, headline: str) -> bool:
+    """Whether a paragraph (`loose`) is the `headline`, or the `<h1>` as the page shows it:
+    the headline with the kicker or date stamp the title cut."""
+    return loose == headline or (
+        len(headline.split()) >= _MAX_LABEL_WORDS
+        and loose.endswith(f" {headline}")
+        and len(loose[: -len(headline)].split()) <= _MAX_LABEL_WORDS
+    )
