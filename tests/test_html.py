@@ -824,6 +824,38 @@ def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2022-02-01"
 
 
+def test_a_date_line_whose_time_has_an_unknown_zone_is_the_articles_date() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>March 3, 2021 - 10:15 WAT</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.published is not None and draft.published.date().isoformat() == "2021-03-03"
+    assert draft.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (
+            "03.05.2021 - Publicado por: Jane Doe - Categoria: Cidade - Tags: ponte, obras",
+            ["Jane Doe"],
+        ),
+        ("By Jane Doe | Category: Local news", ["Jane Doe"]),
+        ("Posted: 3 March 2021 | By Jane Doe | Filed under: Local", ["Jane Doe"]),
+    ],
+)
+def test_a_line_of_the_post_s_labelled_details_is_its_byline_not_body(
+    line: str, authors: list[str]
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.paragraphs) == (authors, PARAGRAPHS)
+
+
+def test_a_place_and_a_desk_beside_labelled_details_name_no_one() -> None:
+    line = "Harbourtown, News Desk | Updated : 19 November 2019, 09:01 AM"
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
 def test_a_byline_below_the_standfirst_is_taken_and_the_standfirst_kept() -> None:
     from newsread.index.files.formats.html import _lead_furniture
 

@@ -2301,7 +2301,9 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
             state.published = state.published or find_date(paragraph)
         elif not (
             is_furniture(paragraph)
+            or _take_field_line(paragraph, state)
             or _take_date(paragraph, state)
+            or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
             or _take_byline(paragraph, state)
         ):
@@ -2323,6 +2325,49 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         draft.published = state.published
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
+
+
+# A time zone's abbreviation after a date line's time ("November 20, 2019 - 11:28 AMT").
+_TRAILING_ZONE = re.compile(r"(?<=\d:\d\d)\s*[A-Z]{2,5}$")
+
+
+def _take_zoned_date(paragraph: str, state: _State) -> bool:
+    """Record the date of a date line whose time ends in a zone the date parser does not
+    know: the date and time are the line's all the same."""
+    unzoned = _TRAILING_ZONE.sub("", paragraph)
+    return unzoned != paragraph and _take_date(unzoned, state)
+
+
+# A line of a post's details set apart ("05/10/2018 - Publicado por: Jane Doe - Categoria:
+# Saúde - Tags: …", "By Jane Doe | Category: News"): the separators, and a field's label of a
+# word or two before its colon.
+_FIELD_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
+_FIELD_LABEL = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*(?=\S)")
+
+
+def _take_field_line(paragraph: str, state: _State) -> bool:
+    """Record the date and byline of a line of a post's details: labelled fields (a category,
+    tags, the author), with a date or a byline ("By Jane Doe") among them and nothing else."""
+    fields = _FIELD_SEPARATOR.split(paragraph)
+    if len(fields) < 2 or not any(_FIELD_LABEL.match(f) for f in fields):
+        return False
+    found = _State()
+    for text in fields:
+        label = _FIELD_LABEL.match(text)
+        if label is not None:
+            # "Publicado por: Jane Doe" is a byline without its colon.
+            byline = f"{text[: label.end()].rstrip(': ')} {text[label.end() :]}"
+            if is_byline(byline):
+                found.bylines.append(split_byline(byline))
+            else:
+                _take_date(text, found)  # "Posted: 3 March 2021", or another field
+        elif not (_take_date(text, found) or has_byline_prefix(text) and _take_byline(text, found)):
+            return False  # (A place and a desk, "New Delhi, News Bureau", names no one.)
+    if found.published is None and not found.bylines:
+        return False
+    state.published = state.published or found.published
+    state.bylines += found.bylines
+    return True
 
 
 # A date's label on a line of its own, the date itself in an element the text leaves out.
