@@ -1466,6 +1466,19 @@ def test_an_h1_marked_as_the_entry_s_title_is_not_furniture_in_a_sidebar_layout(
     assert parse_html(page(REWRITTEN_HEAD, article + BODY)).title == REWRITTEN_H1
 
 
+def test_an_h1_sharing_only_short_words_with_the_titles_is_another_story() -> None:
+    head = (
+        "<title>Early reviews for the new console are not kind - Linkhub</title>"
+        '<meta property="og:title" content="Early reviews for the new console are not kind">'
+    )
+    teaser = (
+        '<div><h1><a href="https://other.example/deer">Why not fight for the deer?</a></h1></div>'
+    )
+    html = page(head, f"<h2>Early reviews for the new console are not kind</h2>{BODY}")
+    html = html.replace("<footer>", f"{teaser}<footer>")
+    assert parse_html(html).title == "Early reviews for the new console are not kind"
+
+
 def test_the_h1_settles_two_og_titles() -> None:
     head = (
         '<meta property="og:title" content="Decanting wine: all you need to know">'

@@ -583,7 +583,7 @@ class _Metadata:
             words = _words_of(text)
             if len(words) < _MIN_HEADLINE_WORDS or crumb.startswith(_loose(text)):
                 continue  # The crumb again, or a topic taken from its front ("Lupita Nyong'o").
-            if len(set(words) & story) >= _SHARED_STORY_WORDS:
+            if len(_story_words(words) & story) >= _SHARED_STORY_WORDS:
                 return _without_title_kicker(element, text, titles)
         return ""
 
@@ -650,7 +650,7 @@ class _Metadata:
                 False  # A tagline beside the titles' longer story ("Make your Firefox your own").
             )
         title_words = {w for t in titles for w in _words_of(t)}
-        return len(set(heading_words) & title_words) >= _SHARED_STORY_WORDS
+        return len(_story_words(heading_words) & title_words) >= _SHARED_STORY_WORDS
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -953,6 +953,14 @@ _KICKER_CLASS = re.compile(
 # A rewritten <h1> has at least this many words, this many of them the titles'.
 _MIN_HEADLINE_WORDS = 3
 _SHARED_STORY_WORDS = 2
+# The shortest word that tells a story's: not "the", "for", "und" ("Why Don't You Go Fight
+# For The Reindeer?" is no rewording of "The Early Reviews For Google's Stadia …").
+_MIN_STORY_WORD = 4
+
+
+def _story_words(words: list[str]) -> set[str]:
+    """The words among `words` (`_words_of`) that say what a story is about."""
+    return {word for word in words if len(word) >= _MIN_STORY_WORD}
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
