@@ -1479,6 +1479,20 @@ def test_an_h1_sharing_only_short_words_with_the_titles_is_another_story() -> No
     assert parse_html(html).title == "Early reviews for the new console are not kind"
 
 
+def test_the_byline_is_read_under_the_titles_h2_not_under_another_story_s_h1() -> None:
+    head = (
+        "<title>Early reviews for the new console are not kind - Linkhub</title>"
+        '<meta property="og:title" content="Early reviews for the new console are not kind">'
+    )
+    article = f"<h2>Early reviews for the new console are not kind</h2><p>Jane Doe</p>{BODY}"
+    teaser = (
+        '<div><h1><a href="https://other.example/deer">Why not fight for the deer?</a></h1>'
+        "<p>Weekend Reads</p></div>"
+    )
+    html = page(head, article).replace("<footer>", f"{teaser}<footer>")
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
 def test_the_h1_settles_two_og_titles() -> None:
     head = (
         '<meta property="og:title" content="Decanting wine: all you need to know">'

@@ -961,6 +961,8 @@ _MIN_STORY_WORD = 4
 def _story_words(words: list[str]) -> set[str]:
     """The words among `words` (`_words_of`) that say what a story is about."""
     return {word for word in words if len(word) >= _MIN_STORY_WORD}
+
+
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
@@ -1575,11 +1577,12 @@ _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 _TITLED_HEADING_WORDS = 3
 
 
-def _titled_heading(tree: Any, titles: Sequence[str]) -> list[Any]:
+def _titled_heading(tree: Any, titles: Sequence[str], *, under_h1: bool = False) -> list[Any]:
     """The headline of a page with no `<h1>` (older blogs and sites head a post with an `<h2>`
-    or `<h3>`): the first such heading, outside the page's furniture, whose words the page's
-    `<title>` or og:title give (the title being it, or it and the site's name)."""
-    if not titles or any(True for _ in tree.iter("h1")):
+    or `<h3>`), or (`under_h1`) with one that is not its: the first such heading, outside the
+    page's furniture, whose words the page's `<title>` or og:title give (the title being it,
+    or it and the site's name)."""
+    if not titles or not under_h1 and any(True for _ in tree.iter("h1")):
         return []
     loose_titles = [_loose(title) for title in titles]
     for heading in tree.iter("h2", "h3"):
@@ -1590,6 +1593,13 @@ def _titled_heading(tree: Any, titles: Sequence[str]) -> list[Any]:
         if any(loose_text in title for title in loose_titles) and not _in_other_content(heading):
             return [heading]
     return []
+
+
+def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
+    """Whether a heading tells the story of the page's `titles`: shares words with them that
+    say what a story is about."""
+    words = _story_words(_words_of(_heading_text(heading)))
+    return any(len(words & _story_words(_words_of(t))) >= _SHARED_STORY_WORDS for t in titles)
 
 
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
@@ -1608,6 +1618,9 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     if not headings and any(True for _ in tree.iter("h1")):
         # A blog's <h1> is its name; its post's headline is the first <h2>.
         headings = [h for h in tree.iter("h2") if not _is_site_heading(h)][:1]
+    if headings and titles and not _tells_the_titles(headings[0], titles):
+        # Another story's <h1> (a teaser's) where an <h2> or <h3> is the titles' headline.
+        headings = _titled_heading(tree, titles, under_h1=True) or headings
     # Under a headline only the titles point to, a name needs a byline's words, right there.
     bare_names = bool(headings)
     if not headings:
