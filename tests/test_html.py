@@ -1493,6 +1493,14 @@ def test_the_byline_is_read_under_the_titles_h2_not_under_another_story_s_h1() -
     assert parse_html(html).authors == ["Jane Doe"]
 
 
+def test_the_title_is_in_composed_unicode() -> None:
+    # "ড়" written as one code point, which Unicode composes as two ("ড" and a nukta), and
+    # "é" as "e" and an accent, which it composes as one.
+    head = "<title>\u09ac\u09be\u09dc\u09bf Cafe\u0301</title>"
+    draft = parse_html(page(head, BODY))
+    assert draft.title == "\u09ac\u09be\u09a1\u09bc\u09bf Caf\u00e9"
+
+
 def test_the_h1_settles_two_og_titles() -> None:
     head = (
         '<meta property="og:title" content="Decanting wine: all you need to know">'

@@ -14,6 +14,7 @@ import html as html_entities
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -1280,7 +1281,11 @@ def _text(value: Any) -> str:
 
 
 def _clean(value: str) -> str:
+    """A value as one line of text, in Unicode's composed form (NFC): "ড়" as one character or
+    as "ড" and a nukta is the same letter, and titles and names read the same either way."""
     value = sanitise_line(html_entities.unescape(value)) if value else ""
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
     return "" if value.lower() in _EMPTY_VALUES else value
 
 
