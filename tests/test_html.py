@@ -1501,6 +1501,27 @@ def test_the_title_is_in_composed_unicode() -> None:
     assert draft.title == "\u09ac\u09be\u09a1\u09bc\u09bf Caf\u00e9"
 
 
+@pytest.mark.parametrize(
+    ("shared", "title"),
+    [
+        # Other words for sharing: the <title> and the <h1> agree on the headline shown.
+        ("Ferries will run at night from May", "Harbour works: ferries to run at night"),
+        # The same words in other typography: the metadata's stays.
+        ("Harbour’s works - ferries to run at night", "Harbour’s works - ferries to run at night"),
+    ],
+)
+def test_the_h1_that_the_title_gives_with_the_site_s_name_is_the_headline(
+    shared: str, title: str
+) -> None:
+    head = (
+        "<title>Harbour works: ferries to run at night - Town Crier</title>"
+        + ld({"@type": "NewsArticle", "headline": shared})
+        + f'<meta property="og:title" content="{shared}">'
+    )
+    draft = parse_html(page(head, f"<h1>Harbour works: ferries to run at night</h1>{BODY}"))
+    assert (draft.title, draft.paragraphs) == (title, PARAGRAPHS)
+
+
 def test_the_h1_settles_two_og_titles() -> None:
     head = (
         '<meta property="og:title" content="Decanting wine: all you need to know">'

@@ -589,17 +589,23 @@ class _Metadata:
         return ""
 
     def declared_headings(self) -> list[str]:
-        """The page's `<h1>`s (as `title` read them) that a title it declares for sharing or
-        in its structured data words: the headline it shows, where its title is another."""
-        declared = {
-            _loose(title)
+        """The page's `<h1>`s (as `title` read them) that a title it declares words (for
+        sharing, in its structured data, its `<title>` with the site's name): the headline it
+        shows, where its title is another."""
+        declared = [
+            title
             for title in (
                 _text(self.ld("headline")),
                 *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
             )
             if title
-        }
-        return [h for h in self.shown_headings if _loose(h) in declared]
+        ]
+        page_title = _clean(self.tree.findtext(".//title") or "")
+        return [
+            h
+            for h in self.shown_headings
+            if any(_same_wording(h, title) for title in declared) or _titles_heading(page_title, h)
+        ]
 
     def _after_archive_label(self, headings: list[str]) -> str:
         """The headline in a `<title>` that WordPress themes write "Blog » Blog Archive »
@@ -721,10 +727,13 @@ class _Metadata:
             # agrees with is the headline.
             loose_page = _loose(page_title)
             agreed = [c for c in declared if _loose(c) in loose_page or loose_page in _loose(c)]
-            if not agreed and any(_loose(h) == loose_page for h in headings):
+            shown = [h for h in headings if _titles_heading(page_title, h)]
+            if not agreed and shown and not _same_wording(shown[0], declared[0]):
                 # The <title> and the <h1> agree with each other on a headline that the
-                # metadata lacks: the metadata is the site's generic one.
-                return next(h for h in headings if _loose(h) == loose_page)
+                # metadata words otherwise (for sharing), or lacks (the site's generic one).
+                # (The same words in other typography leave the metadata's: "Dropbox’s ATF -
+                # a framework" for "Dropbox ATF: a framework".)
+                return shown[0]
             title = _strip_site(
                 (agreed or declared)[0], site, page_title, authors, url=url, sites=sites
             )
@@ -1093,6 +1102,33 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
         if title.startswith(loose_kicker) and _TITLE_PARTS.match(title[len(loose_kicker) :]):
             return rest
     return text
+
+
+# The most words of a site's name a <title> sets apart after the headline.
+_MAX_SITE_WORDS = 4
+
+
+def _titles_heading(page_title: str, heading: str) -> bool:
+    """Whether the page's `<title>` is `heading`, alone or with a name set apart after it
+    ("Headline - BBC News")."""
+    loose_page, loose_heading = _loose(page_title), _loose(heading)
+    if loose_page == loose_heading:
+        return True
+    if not loose_page.startswith(loose_heading) or len(_words_of(heading)) < _MIN_HEADLINE_WORDS:
+        return False
+    rest = page_title[len(page_title) - len(page_title.lstrip()) :][len(heading) :]
+    parts = _TITLE_SEPARATOR.split(rest, maxsplit=1)
+    return (
+        len(parts) == 2 and not parts[0].strip() and 0 < len(_words_of(parts[1])) <= _MAX_SITE_WORDS
+    )
+
+
+def _same_wording(first: str, second: str) -> bool:
+    """Whether two headlines have the same words, but for letters an apostrophe sets apart
+    ("Dropbox’s")."""
+    return [w for w in _words_of(first) if len(w) > 1] == [
+        w for w in _words_of(second) if len(w) > 1
+    ]
 
 
 def _visible_headline(title: str, headings: list[str]) -> str:
