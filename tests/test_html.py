@@ -824,6 +824,21 @@ def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2022-02-01"
 
 
+@pytest.mark.parametrize(
+    ("address", "authors"),
+    [("http://themes.example", []), ("https://www.harbourblog.example", ["Jane Doe"])],
+)
+def test_an_author_with_another_site_s_address_made_the_theme(
+    address: str, authors: list[str]
+) -> None:
+    head = (
+        '<link rel="canonical" href="https://harbourblog.example/2021/bridge">'
+        f'<meta name="author" content="Jane Doe - {address}">'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert parse_html(page(head, article)).authors == authors
+
+
 def test_a_date_line_whose_time_has_an_unknown_zone_is_the_articles_date() -> None:
     article = f"<h1>Bridge closed after cracks found</h1><p>March 3, 2021 - 10:15 WAT</p>{BODY}"
     draft = parse_html(page("<title>T</title>", article))

@@ -88,6 +88,8 @@ _SPACE = re.compile(r"\s+")
 # An address in place of a name ("jane@example.org", "jane[at]example.org").
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+# A site's address beside a name: its host.
+_NAMED_SITE = re.compile(r"\bhttps?://([\w.-]+)", re.IGNORECASE)
 
 _AUTHOR_KEYS = (
     "dc:creator",
@@ -860,10 +862,24 @@ class _Metadata:
         article:author may list several)."""
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
-            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
+            names = [
+                n
+                for n in self.all(key)
+                if not (_URL_LIKE.match(n) or _EMAIL.search(n) or self._of_another_site(n))
+            ]
             if names:
                 return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
         return [], ""
+
+    def _of_another_site(self, name: str) -> bool:
+        """Whether an author's name comes with the address of another site than the page's
+        ("Jane Doe - http://janedoe.example" on a blog elsewhere): the maker of the blog's
+        theme or template, who wrote none of its posts."""
+        found = _NAMED_SITE.search(name)
+        if found is None:
+            return False
+        host = (urlsplit(self.url()).hostname or "").removeprefix("www.")
+        return bool(host) and found.group(1).lower().removeprefix("www.") != host
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
