@@ -105,6 +105,13 @@ def test_editors_and_photographers_are_not_authors(text: str, authors: list[str]
 
 
 @pytest.mark.parametrize(
+    "text", ["By JANE DOE, AP Auto Writer", "Jane Doe, AP National Security Writer"]
+)
+def test_a_job_at_an_agency_is_no_person_and_credits_the_agency(text: str) -> None:
+    assert split_byline(text) == (["Jane Doe"], "AP")
+
+
+@pytest.mark.parametrize(
     ("text", "authors"),
     [
         ("Ben Silverman Games Editor", ["Ben Silverman"]),

@@ -634,6 +634,10 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
         titled = _strip_date_words(_titled(name))
+        agency = _agency_of_role(titled)
+        if agency:
+            others.append(agency)  # "AP Auto Writer": the agency's writer, not a person
+            continue
         person = titled if is_person_name(titled) else _person_before_role(titled)
         person = _without_title(person)
         run_on = ""
@@ -655,6 +659,15 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(whole)
     else:
         credits.extend(_strip_roles(o) for o in others if len(o.split()) <= 6)
+
+
+def _agency_of_role(name: str) -> str:
+    """The agency of a job at it ("AP Auto Writer", "AP National Security Writer" -> "AP"),
+    or "": an agency's name, desk words and a role, which read like a person's name."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _AGENCIES:
+        return ""
+    return words[0] if words[-1].lower() in _TRAILING_ROLES | _PERSON_ROLES else ""
 
 
 def _parentheses(line: str) -> str:
