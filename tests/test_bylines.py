@@ -104,6 +104,11 @@ def test_editors_and_photographers_are_not_authors(text: str, authors: list[str]
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize("piece", ["Analysis", "Opinion", "Commentary", "Review", "Column"])
+def test_the_kind_of_piece_before_by_credits_its_writer(piece: str) -> None:
+    assert split_byline(f"{piece} by Jane Doe") == (["Jane Doe"], "")
+
+
 @pytest.mark.parametrize(
     "text", ["By JANE DOE, AP Auto Writer", "Jane Doe, AP National Security Writer"]
 )
