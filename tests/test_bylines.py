@@ -104,6 +104,11 @@ def test_editors_and_photographers_are_not_authors(text: str, authors: list[str]
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize("credentials", ["MS, RD", "RDN", "CPT, CSCS", "PharmD"])
+def test_a_health_writer_s_credentials_are_no_credit(credentials: str) -> None:
+    assert split_byline(f"By Jane Doe, {credentials}") == (["Jane Doe"], "")
+
+
 @pytest.mark.parametrize("piece", ["Analysis", "Opinion", "Commentary", "Review", "Column"])
 def test_the_kind_of_piece_before_by_credits_its_writer(piece: str) -> None:
     assert split_byline(f"{piece} by Jane Doe") == (["Jane Doe"], "")

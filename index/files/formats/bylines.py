@@ -280,7 +280,11 @@ _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNO
 # "Doe, Jane", "Jong, Michiel de": catalogue order, surname first.
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
 # Degrees and suffixes after a name ("Jane Doe, MA"): neither a person nor a credit.
-_CREDENTIALS = _words("ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv")
+_CREDENTIALS = _words(
+    "ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv"
+    # A health writer's: dietitian, nutritionist, trainer, nurse, pharmacist, vet.
+    " rd rdn ldn cdces cde cns cscs cpt lcsw msw np aprn bsn msn pharmd dvm"
+)
 # What a CMS prints where its author field is empty.
 _PLACEHOLDERS = frozenset(
     (
