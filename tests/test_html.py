@@ -627,6 +627,19 @@ def test_a_bare_name_under_the_headline_does_not_replace_a_declared_credit() -> 
 
 
 @pytest.mark.parametrize(
+    "control",
+    [
+        '<div class="aside-cta"><a class="s-btn" href="/ask">Ask Question</a></div>',
+        '<form><input name="user"><a href="/lost">Reset Password</a></form>',
+        '<ul><li><a href="#certs">Generating Certs</a></li></ul>',
+    ],
+)
+def test_a_control_under_the_headline_shaped_like_a_name_names_no_one(control: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{control}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+@pytest.mark.parametrize(
     "line", ["Posted on September 21, 2020 by Jane Doe", "Am 21.09.2020 von Jane Doe"]
 )
 def test_a_date_line_under_the_headline_that_ends_in_the_byline(line: str) -> None:

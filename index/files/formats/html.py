@@ -1714,8 +1714,32 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
                 if is_person_name(segment):
-                    return [segment], "", True  # a bare name right under the headline
+                    # A bare name right under the headline; a control shaped like one ("Pin
+                    # Recipe", "Ask Question") names no one, and ends the guessing there too.
+                    return ([], "", True) if _is_control(parent) else ([segment], "", True)
     return [], "", False
+
+
+# A class that marks a button or a call to action ("s-btn", "aside-cta", "button-primary").
+_BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b")
+_CONTROL_TAGS = frozenset(("form", "nav", "button", "label", "select", "option"))
+# How far up from a text a button's or a link's element may be.
+_CONTROL_DEPTH = 3
+
+
+def _is_control(element: Any) -> bool:
+    """Whether text in `element` is a control's, not a name: a button or call to action, in a
+    form or the navigation ("Reset Password", "Ask Question"), or a link to a place on the
+    same page (a table of contents: "Generating Certs")."""
+    if element is None:
+        return False
+    near = [element, *itertools.islice(element.iterancestors(), _CONTROL_DEPTH)]
+    for ancestor in near:
+        if ancestor.tag in _CONTROL_TAGS or _BUTTON_CLASS.search(_marks(ancestor)):
+            return True
+        if ancestor.tag == "a" and (ancestor.get("href") or "").startswith("#"):
+            return True
+    return any(ancestor.tag in ("form", "nav") for ancestor in element.iterancestors())
 
 
 def _bare_agency(segment: str, parent: Any) -> bool:
