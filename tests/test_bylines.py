@@ -109,7 +109,9 @@ def test_a_health_writer_s_credentials_are_no_credit(credentials: str) -> None:
     assert split_byline(f"By Jane Doe, {credentials}") == (["Jane Doe"], "")
 
 
-@pytest.mark.parametrize("piece", ["Analysis", "Opinion", "Commentary", "Review", "Column"])
+@pytest.mark.parametrize(
+    "piece", ["Article", "Analysis", "Opinion", "Commentary", "Review", "Column"]
+)
 def test_the_kind_of_piece_before_by_credits_its_writer(piece: str) -> None:
     assert split_byline(f"{piece} by Jane Doe") == (["Jane Doe"], "")
 

@@ -647,6 +647,36 @@ def test_a_date_line_under_the_headline_that_ends_in_the_byline(line: str) -> No
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p>Par <a href="/auteurs/jd">Jane Doe <span class="screen-reader-text">Jane Doe</span></a></p>',
+        '<p class="byline">By <a href="/jd">Jane Doe<span class="sr-only"> Jane Doe</span></a></p>',
+    ],
+)
+def test_a_name_repeated_for_screen_readers_is_read_once(byline: str) -> None:
+    # Below the text (past what is read under the headline), as a podcast card's is.
+    long_text = "".join(f"<p>Paragraph {n} about the bridge and its cracks.</p>" for n in range(70))
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{long_text}{byline}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_label_ending_in_by_above_the_name_is_no_credit() -> None:
+    byline = (
+        '<div><span class="article_author_single">Article by</span><br>'
+        '<span class="author_single">Jane Doe</span></div>'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+
+
+def test_a_person_node_named_as_a_byline_crediting_an_outlet_credits_it() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "von HAFENBLATT"}})
+    draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "HAFENBLATT")
+
+
 def test_a_button_run_into_the_name_is_not_part_of_it() -> None:
     byline = '<div class="author-info"><a href="/jm">Jane Marlowe</a><a href="#">Follow</a></div>'
     article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"

@@ -185,7 +185,7 @@ _AUTHOR_VERBS = (
     r"(?:(?:additional|further)\s+)?(?:reporting|reported)|written|writing|words|story|text"
     r"|compiled|interview|posted|published|submitted"
     # The kind of piece, as `_PIECE_BY` in German: "Analysis by Jane Doe" wrote it.
-    r"|analysis|opinion|commentary|review|column|essay"
+    r"|article|analysis|opinion|commentary|review|column|essay"
 )
 _OTHER_VERBS = (
     r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"

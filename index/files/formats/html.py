@@ -1301,10 +1301,13 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             authors.append(([], name))
         elif isinstance(item, dict) and _types(item) & _PERSON_TYPES:
             # A Person node's name is a name, even if it is not shaped like one ("Mac & i"),
-            # unless it is a CMS's account name ("admin"), which says nothing.
+            # unless it is a CMS's account name ("admin"), which says nothing, or a byline
+            # that credits an outlet ("von AUTO ZEITUNG").
             people, credit = split_byline(name)
-            if people or credit:
-                authors.append((people, credit) if people else ([name], ""))
+            if people or has_byline_prefix(name):
+                authors.append((people, credit))
+            elif credit:
+                authors.append(([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
@@ -1591,7 +1594,12 @@ _NEXT_LABEL = re.compile(r"\s+[^\W\d_]+\s*:\s")
 
 
 def _skipped_in_byline(element: Any) -> bool:
-    return element.tag in _BYLINE_SKIP
+    """Whether a byline's text leaves `element` out: a button, a date, a photo, or words only
+    screen readers are given (the name again inside its link: "Jane Doe Jane Doe")."""
+    return (
+        element.tag in _BYLINE_SKIP
+        or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
+    )
 
 
 def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
@@ -1880,7 +1888,7 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
             continue
         names: list[str] = []
         while following is not None:
-            name = " ".join(following.text_content().split())
+            name = _spaced_text(following, skip=_skipped_in_byline)
             tail = following.tail or ""
             if not (name or tail.strip()) and not names and following.tag == "a":
                 # A link nested in a link, which the parser closes empty: the name is next.
