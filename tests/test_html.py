@@ -671,6 +671,12 @@ def test_a_label_ending_in_by_above_the_name_is_no_credit() -> None:
     assert (draft.authors, draft.credit) == (["Jane Doe"], "")
 
 
+def test_an_address_without_its_scheme_is_no_author() -> None:
+    head = ld({"@type": "NewsArticle", "author": "facebook.com/harbourtimes"})
+    draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
 def test_a_person_node_named_as_a_byline_crediting_an_outlet_credits_it() -> None:
     head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "von HAFENBLATT"}})
     draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))

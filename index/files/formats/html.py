@@ -83,7 +83,9 @@ _HTML_BLOCKS = frozenset(
 _SKIP_TAGS = frozenset(
     "script style noscript template nav header footer aside form button select svg iframe".split()
 )
-_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+# An address in place of a name: with its scheme, "www.", or a host and a path
+# ("facebook.com/harbourtimes"; not "Vegolosi.it", a site's name as its address spells it).
+_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 # An address in place of a name ("jane@example.org", "jane[at]example.org").
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
