@@ -671,6 +671,25 @@ def test_a_label_ending_in_by_above_the_name_is_no_credit() -> None:
     assert (draft.authors, draft.credit) == (["Jane Doe"], "")
 
 
+def test_the_authors_of_other_articles_in_the_structured_data_are_not_the_page_s() -> None:
+    nodes = [
+        {"@type": "NewsArticle", "url": "https://towncrier.example/other", "author": "John Roe"},
+        {"@type": "NewsArticle", "url": "https://towncrier.example/bridge", "author": "Jane Doe"},
+    ]
+    head = '<link rel="canonical" href="https://towncrier.example/bridge/">' + ld(nodes)
+    draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_an_author_in_a_card_linking_to_another_story_is_not_the_article_s() -> None:
+    card = (
+        '<ul><li><a href="/other"><h4 class="item__title">Ferries to run at night</h4>'
+        '<span class="item__author">John Roe</span></a></li></ul>'
+    )
+    html = page("<title>T</title>", f"<h1>Bridge closed after cracks found</h1>{BODY}")
+    assert parse_html(html.replace("<footer>", f"{card}<footer>")).authors == []
+
+
 def test_an_address_without_its_scheme_is_no_author() -> None:
     head = ld({"@type": "NewsArticle", "author": "facebook.com/harbourtimes"})
     draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))

@@ -836,7 +836,9 @@ class _Metadata:
     def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
         last item says whether it is a guess (a name under the headline with no "By")."""
-        found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
+        found = [
+            _ld_people(node.get("author")) for node in self._own_articles() if node.get("author")
+        ]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
         if not found:
@@ -858,6 +860,19 @@ class _Metadata:
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
+
+    def _own_articles(self) -> _Nodes:
+        """The JSON-LD article nodes that describe the page's own article, where it describes
+        others too (related stories, a listing): those at the page's address, else those
+        with the first one's headline (an article typed twice)."""
+        if len(self.articles) <= 1:
+            return self.articles
+        url = _loose(self.url().rstrip("/"))
+        own = [node for node in self.articles if url and url in _node_addresses(node)]
+        if own:
+            return own
+        headline = _text(self.articles[0].get("headline"))
+        return [node for node in self.articles if _text(node.get("headline")) == headline]
 
     def _meta_author(self) -> tuple[list[str], str]:
         """The byline of the first meta key that names an author (all its values:
@@ -1315,6 +1330,13 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
     return merge_bylines(authors)
 
 
+def _node_addresses(node: dict[str, Any]) -> set[str]:
+    """The addresses a JSON-LD node gives itself (`url`, `@id`, `mainEntityOfPage`), loosely,
+    without a trailing slash or a fragment."""
+    found = (_ld_id(node.get(key)) for key in ("url", "@id", "mainEntityOfPage"))
+    return {_loose(address.split("#")[0].rstrip("/")) for address in found if address}
+
+
 def _ld_name(value: Any) -> str:
     if isinstance(value, list):
         value = value[0] if value else None
@@ -1556,7 +1578,7 @@ _NEAR_HEADLINE = 40
 def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str], str]:
     """The byline that name elements give, else the first byline container that names
     anyone, outside comments and lists of other stories."""
-    names = [e for e in names if not _in_other_content(e)]
+    names = [e for e in names if not (_in_other_content(e) or _in_teaser_card(e))]
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
@@ -1567,7 +1589,11 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
             return found
     for element in containers[:10]:
         # (WordPress marks a whole post, or the page, with its author: "author-jane-doe".)
-        if element.tag in _NOT_BYLINE_BOXES or _in_other_content(element):
+        if (
+            element.tag in _NOT_BYLINE_BOXES
+            or _in_other_content(element)
+            or _in_teaser_card(element)
+        ):
             continue
         # An "author" element holds a name; a "byline" also labels and topics ("Filed under").
         named = _AUTHOR_CLASS.search(_marks(element)) is not None
@@ -1575,6 +1601,18 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         if found[0] or found[1]:
             return found
     return [], ""
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _in_teaser_card(element: Any) -> bool:
+    """Whether `element` is in a link that also holds a heading: a card that links to another
+    story (its headline, its author, its date), not the article's own byline."""
+    return any(
+        ancestor.tag == "a" and any(True for _ in ancestor.iter(*_HEADINGS))
+        for ancestor in element.iterancestors()
+    )
 
 
 # What a byline element's text leaves out: its buttons, scripts, dates and photos.
