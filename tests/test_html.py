@@ -690,6 +690,18 @@ def test_an_author_in_a_card_linking_to_another_story_is_not_the_article_s() -> 
     assert parse_html(html.replace("<footer>", f"{card}<footer>")).authors == []
 
 
+def test_a_hover_card_inside_a_sentence_is_not_read_into_it() -> None:
+    sentence = (
+        '<p>Mayor <span class="rollover-people"><a href="/people/jd">Jane Doe</a>'
+        '<span class="rollover-people-block"><a href="/people/jd">Jane Anne Doe</a>'
+        '<a href="/news/1">Mayor opens the ferry pier</a></span></span> said the bridge would '
+        "stay closed until the council had seen the engineers' report on its supports.</p>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{sentence}{BODY}"
+    first = parse_html(page("<title>T</title>", article)).paragraphs[0]
+    assert first.startswith("Mayor Jane Doe said the bridge would stay closed")
+
+
 def test_an_address_without_its_scheme_is_no_author() -> None:
     head = ld({"@type": "NewsArticle", "author": "facebook.com/harbourtimes"})
     draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))

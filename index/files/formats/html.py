@@ -288,6 +288,18 @@ def _element_classes() -> Any:
 
 _MAX_ELEMENTS = 50_000
 _MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
+_MAYBE_POPUP = (
+    "//body//*[contains(@class, 'tooltip') or contains(@class, 'popover')"
+    " or contains(@class, 'rollover') or contains(@class, 'hovercard')]"
+)
+# (The popup's content, not the words it pops up from: "tooltipsall" marks those.)
+_POPUP_CLASS = re.compile(
+    r"tooltip[-_]?(?:text|content|inner|body|box)|popover[-_]?(?:content|body)"
+    r"|rollover-\w+-block|hovercard",
+    re.IGNORECASE,
+)
+# Inline elements, which a tooltip's text runs on inside a paragraph.
+_INLINE_BOXES = frozenset(("span", "div"))
 _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -310,8 +322,17 @@ def _prepare(tree: Any) -> None:
             or _HIDDEN_STYLE.search(element.get("style") or "")
         )
     ]
+    # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
+    # <a>Kristi Noem</a><span class="rollover-people-block">Kristi Lynn Noem, her stories
+    # …</span> (R) is defending".
+    doomed += [
+        element
+        for element in tree.xpath(_MAYBE_POPUP)
+        if element.tag in _INLINE_BOXES and _POPUP_CLASS.search(element.get("class") or "")
+    ]
     for element in doomed:
-        element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
+        if element.getparent() is not None:  # (Not one already dropped with its parent.)
+            element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
