@@ -107,6 +107,25 @@ def test_editors_and_photographers_are_not_authors(text: str, authors: list[str]
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize("credentials", ["MS, RD", "RDN", "CPT, CSCS", "PharmD"])
+def test_a_health_writer_s_credentials_are_no_credit(credentials: str) -> None:
+    assert split_byline(f"By Jane Doe, {credentials}") == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    "piece", ["Article", "Analysis", "Opinion", "Commentary", "Review", "Column"]
+)
+def test_the_kind_of_piece_before_by_credits_its_writer(piece: str) -> None:
+    assert split_byline(f"{piece} by Jane Doe") == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    "text", ["By JANE DOE, AP Auto Writer", "Jane Doe, AP National Security Writer"]
+)
+def test_a_job_at_an_agency_is_no_person_and_credits_the_agency(text: str) -> None:
+    assert split_byline(text) == (["Jane Doe"], "AP")
+
+
 @pytest.mark.parametrize(
     ("text", "authors"),
     [

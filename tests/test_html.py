@@ -627,11 +627,91 @@ def test_a_bare_name_under_the_headline_does_not_replace_a_declared_credit() -> 
 
 
 @pytest.mark.parametrize(
+    "control",
+    [
+        '<div class="aside-cta"><a class="s-btn" href="/ask">Ask Question</a></div>',
+        '<form><input name="user"><a href="/lost">Reset Password</a></form>',
+        '<ul><li><a href="#certs">Generating Certs</a></li></ul>',
+    ],
+)
+def test_a_control_under_the_headline_shaped_like_a_name_names_no_one(control: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{control}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+@pytest.mark.parametrize(
     "line", ["Posted on September 21, 2020 by Jane Doe", "Am 21.09.2020 von Jane Doe"]
 )
 def test_a_date_line_under_the_headline_that_ends_in_the_byline(line: str) -> None:
     article = f'<h1>Bridge closed after cracks found</h1><div class="meta">{line}</div>{BODY}'
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p>Par <a href="/auteurs/jd">Jane Doe <span class="screen-reader-text">Jane Doe</span></a></p>',
+        '<p class="byline">By <a href="/jd">Jane Doe<span class="sr-only"> Jane Doe</span></a></p>',
+    ],
+)
+def test_a_name_repeated_for_screen_readers_is_read_once(byline: str) -> None:
+    # Below the text (past what is read under the headline), as a podcast card's is.
+    long_text = "".join(f"<p>Paragraph {n} about the bridge and its cracks.</p>" for n in range(70))
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{long_text}{byline}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_label_ending_in_by_above_the_name_is_no_credit() -> None:
+    byline = (
+        '<div><span class="article_author_single">Article by</span><br>'
+        '<span class="author_single">Jane Doe</span></div>'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+
+
+def test_the_authors_of_other_articles_in_the_structured_data_are_not_the_page_s() -> None:
+    nodes = [
+        {"@type": "NewsArticle", "url": "https://towncrier.example/other", "author": "John Roe"},
+        {"@type": "NewsArticle", "url": "https://towncrier.example/bridge", "author": "Jane Doe"},
+    ]
+    head = '<link rel="canonical" href="https://towncrier.example/bridge/">' + ld(nodes)
+    draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_an_author_in_a_card_linking_to_another_story_is_not_the_article_s() -> None:
+    card = (
+        '<ul><li><a href="/other"><h4 class="item__title">Ferries to run at night</h4>'
+        '<span class="item__author">John Roe</span></a></li></ul>'
+    )
+    html = page("<title>T</title>", f"<h1>Bridge closed after cracks found</h1>{BODY}")
+    assert parse_html(html.replace("<footer>", f"{card}<footer>")).authors == []
+
+
+def test_a_hover_card_inside_a_sentence_is_not_read_into_it() -> None:
+    sentence = (
+        '<p>Mayor <span class="rollover-people"><a href="/people/jd">Jane Doe</a>'
+        '<span class="rollover-people-block"><a href="/people/jd">Jane Anne Doe</a>'
+        '<a href="/news/1">Mayor opens the ferry pier</a></span></span> said the bridge would '
+        "stay closed until the council had seen the engineers' report on its supports.</p>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{sentence}{BODY}"
+    first = parse_html(page("<title>T</title>", article)).paragraphs[0]
+    assert first.startswith("Mayor Jane Doe said the bridge would stay closed")
+
+
+def test_an_address_without_its_scheme_is_no_author() -> None:
+    head = ld({"@type": "NewsArticle", "author": "facebook.com/harbourtimes"})
+    draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+def test_a_person_node_named_as_a_byline_crediting_an_outlet_credits_it() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "von HAFENBLATT"}})
+    draft = parse_html(page(head, f"<h1>Bridge closed after cracks found</h1>{BODY}"))
+    assert (draft.authors, draft.credit) == ([], "HAFENBLATT")
 
 
 def test_a_button_run_into_the_name_is_not_part_of_it() -> None:
@@ -822,6 +902,53 @@ def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
     lines = ["1. Februar 2022 , Daniel Dillenburg", *PARAGRAPHS]
     assert _lead_furniture(lines, draft) == PARAGRAPHS
     assert draft.published is not None and draft.published.date().isoformat() == "2022-02-01"
+
+
+@pytest.mark.parametrize(
+    ("address", "authors"),
+    [("http://themes.example", []), ("https://www.harbourblog.example", ["Jane Doe"])],
+)
+def test_an_author_with_another_site_s_address_made_the_theme(
+    address: str, authors: list[str]
+) -> None:
+    head = (
+        '<link rel="canonical" href="https://harbourblog.example/2021/bridge">'
+        f'<meta name="author" content="Jane Doe - {address}">'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert parse_html(page(head, article)).authors == authors
+
+
+def test_a_date_line_whose_time_has_an_unknown_zone_is_the_articles_date() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>March 3, 2021 - 10:15 WAT</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.published is not None and draft.published.date().isoformat() == "2021-03-03"
+    assert draft.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (
+            "03.05.2021 - Publicado por: Jane Doe - Categoria: Cidade - Tags: ponte, obras",
+            ["Jane Doe"],
+        ),
+        ("By Jane Doe | Category: Local news", ["Jane Doe"]),
+        ("Posted: 3 March 2021 | By Jane Doe | Filed under: Local", ["Jane Doe"]),
+    ],
+)
+def test_a_line_of_the_post_s_labelled_details_is_its_byline_not_body(
+    line: str, authors: list[str]
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.paragraphs) == (authors, PARAGRAPHS)
+
+
+def test_a_place_and_a_desk_beside_labelled_details_name_no_one() -> None:
+    line = "Harbourtown, News Desk | Updated : 19 November 2019, 09:01 AM"
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
 
 
 def test_a_byline_below_the_standfirst_is_taken_and_the_standfirst_kept() -> None:
@@ -1092,6 +1219,18 @@ def test_the_h1_s_copy_in_the_text_goes_with_the_kicker_cut_from_the_title() -> 
     draft = parse_html(page(title, article))
     assert draft.title == "Ferries to run at night"
     assert draft.paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_the_h1_s_copy_in_the_text_goes_where_the_title_is_another_headline() -> None:
+    # The structured data and the <title> give the headline written for search, og:title the
+    # one the page shows: the text under the <h1> does not start with its copy.
+    head = (
+        "<title>Bridge shut after cracks found - Town Crier</title>"
+        + ld({"@type": "NewsArticle", "headline": "Bridge shut after cracks found"})
+        + '<meta property="og:title" content="Council closes the old bridge for six months">'
+    )
+    article = f"<h1>Council closes the old bridge for six months</h1>{BODY}"
+    assert parse_html(page(head, article)).paragraphs == PARAGRAPHS
 
 
 @pytest.mark.parametrize("footer", ["Posted by jdoe @ 12:00 am", "Eingestellt von jdoe um 10:52"])
@@ -1407,11 +1546,75 @@ def test_the_body_s_classes_do_not_make_the_h1_page_furniture() -> None:
     assert parse_html(html).title == REWRITTEN_H1
 
 
+@pytest.mark.parametrize("layout", ["content__header--no-promo", "page--without-sidebar"])
+def test_a_header_that_says_it_lacks_furniture_is_not_furniture(layout: str) -> None:
+    article = f'<div class="content__header {layout}"><h1>{REWRITTEN_H1}</h1></div>'
+    html = page(REWRITTEN_HEAD, article + BODY)
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert parse_html(html).title == REWRITTEN_H1
+
+
 def test_an_h1_marked_as_the_entry_s_title_is_not_furniture_in_a_sidebar_layout() -> None:
     article = (
         f'<div class="post-wrap sidebar-off"><h1 class="entry-title">{REWRITTEN_H1}</h1></div>'
     )
     assert parse_html(page(REWRITTEN_HEAD, article + BODY)).title == REWRITTEN_H1
+
+
+def test_an_h1_sharing_only_short_words_with_the_titles_is_another_story() -> None:
+    head = (
+        "<title>Early reviews for the new console are not kind - Linkhub</title>"
+        '<meta property="og:title" content="Early reviews for the new console are not kind">'
+    )
+    teaser = (
+        '<div><h1><a href="https://other.example/deer">Why not fight for the deer?</a></h1></div>'
+    )
+    html = page(head, f"<h2>Early reviews for the new console are not kind</h2>{BODY}")
+    html = html.replace("<footer>", f"{teaser}<footer>")
+    assert parse_html(html).title == "Early reviews for the new console are not kind"
+
+
+def test_the_byline_is_read_under_the_titles_h2_not_under_another_story_s_h1() -> None:
+    head = (
+        "<title>Early reviews for the new console are not kind - Linkhub</title>"
+        '<meta property="og:title" content="Early reviews for the new console are not kind">'
+    )
+    article = f"<h2>Early reviews for the new console are not kind</h2><p>Jane Doe</p>{BODY}"
+    teaser = (
+        '<div><h1><a href="https://other.example/deer">Why not fight for the deer?</a></h1>'
+        "<p>Weekend Reads</p></div>"
+    )
+    html = page(head, article).replace("<footer>", f"{teaser}<footer>")
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+def test_the_title_is_in_composed_unicode() -> None:
+    # "ড়" written as one code point, which Unicode composes as two ("ড" and a nukta), and
+    # "é" as "e" and an accent, which it composes as one.
+    head = "<title>\u09ac\u09be\u09dc\u09bf Cafe\u0301</title>"
+    draft = parse_html(page(head, BODY))
+    assert draft.title == "\u09ac\u09be\u09a1\u09bc\u09bf Caf\u00e9"
+
+
+@pytest.mark.parametrize(
+    ("shared", "title"),
+    [
+        # Other words for sharing: the <title> and the <h1> agree on the headline shown.
+        ("Ferries will run at night from May", "Harbour works: ferries to run at night"),
+        # The same words in other typography: the metadata's stays.
+        ("Harbour’s works - ferries to run at night", "Harbour’s works - ferries to run at night"),
+    ],
+)
+def test_the_h1_that_the_title_gives_with_the_site_s_name_is_the_headline(
+    shared: str, title: str
+) -> None:
+    head = (
+        "<title>Harbour works: ferries to run at night - Town Crier</title>"
+        + ld({"@type": "NewsArticle", "headline": shared})
+        + f'<meta property="og:title" content="{shared}">'
+    )
+    draft = parse_html(page(head, f"<h1>Harbour works: ferries to run at night</h1>{BODY}"))
+    assert (draft.title, draft.paragraphs) == (title, PARAGRAPHS)
 
 
 def test_the_h1_settles_two_og_titles() -> None:

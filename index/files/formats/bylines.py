@@ -184,6 +184,8 @@ _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin
 _AUTHOR_VERBS = (
     r"(?:(?:additional|further)\s+)?(?:reporting|reported)|written|writing|words|story|text"
     r"|compiled|interview|posted|published|submitted"
+    # The kind of piece, as `_PIECE_BY` in German: "Analysis by Jane Doe" wrote it.
+    r"|article|analysis|opinion|commentary|review|column|essay"
 )
 _OTHER_VERBS = (
     r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"
@@ -278,7 +280,11 @@ _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNO
 # "Doe, Jane", "Jong, Michiel de": catalogue order, surname first.
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
 # Degrees and suffixes after a name ("Jane Doe, MA"): neither a person nor a credit.
-_CREDENTIALS = _words("ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv")
+_CREDENTIALS = _words(
+    "ma md phd mba rn ms msc bsc ba mph dds jr sr ii iii iv"
+    # A health writer's: dietitian, nutritionist, trainer, nurse, pharmacist, vet.
+    " rd rdn ldn cdces cde cns cscs cpt lcsw msw np aprn bsn msn pharmd dvm"
+)
 # What a CMS prints where its author field is empty.
 _PLACEHOLDERS = frozenset(
     (
@@ -642,6 +648,10 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
         titled = _strip_date_words(_titled(name))
+        agency = _agency_of_role(titled)
+        if agency:
+            others.append(agency)  # "AP Auto Writer": the agency's writer, not a person
+            continue
         person = titled if is_person_name(titled) else _person_before_role(titled)
         person = _without_title(person)
         run_on = ""
@@ -663,6 +673,15 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(whole)
     else:
         credits.extend(_strip_roles(o) for o in others if len(o.split()) <= 6)
+
+
+def _agency_of_role(name: str) -> str:
+    """The agency of a job at it ("AP Auto Writer", "AP National Security Writer" -> "AP"),
+    or "": an agency's name, desk words and a role, which read like a person's name."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _AGENCIES:
+        return ""
+    return words[0] if words[-1].lower() in _TRAILING_ROLES | _PERSON_ROLES else ""
 
 
 def _parentheses(line: str) -> str:

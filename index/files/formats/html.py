@@ -14,6 +14,7 @@ import html as html_entities
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -82,11 +83,15 @@ _HTML_BLOCKS = frozenset(
 _SKIP_TAGS = frozenset(
     "script style noscript template nav header footer aside form button select svg iframe".split()
 )
-_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+# An address in place of a name: with its scheme, "www.", or a host and a path
+# ("facebook.com/harbourtimes"; not "Vegolosi.it", a site's name as its address spells it).
+_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 # An address in place of a name ("jane@example.org", "jane[at]example.org").
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+# A site's address beside a name: its host.
+_NAMED_SITE = re.compile(r"\bhttps?://([\w.-]+)", re.IGNORECASE)
 
 _AUTHOR_KEYS = (
     "dc:creator",
@@ -202,7 +207,8 @@ def parse_html(text: str) -> Draft:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
-    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, draft), draft)
+    headlines = [draft.title, *meta.declared_headings()]
+    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, headlines), draft)
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
         # A date line the page did not mark up: among the short paragraphs at the top or
@@ -282,6 +288,18 @@ def _element_classes() -> Any:
 
 _MAX_ELEMENTS = 50_000
 _MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
+_MAYBE_POPUP = (
+    "//body//*[contains(@class, 'tooltip') or contains(@class, 'popover')"
+    " or contains(@class, 'rollover') or contains(@class, 'hovercard')]"
+)
+# (The popup's content, not the words it pops up from: "tooltipsall" marks those.)
+_POPUP_CLASS = re.compile(
+    r"tooltip[-_]?(?:text|content|inner|body|box)|popover[-_]?(?:content|body)"
+    r"|rollover-\w+-block|hovercard",
+    re.IGNORECASE,
+)
+# Inline elements, which a tooltip's text runs on inside a paragraph.
+_INLINE_BOXES = frozenset(("span", "div"))
 _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -304,8 +322,17 @@ def _prepare(tree: Any) -> None:
             or _HIDDEN_STYLE.search(element.get("style") or "")
         )
     ]
+    # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
+    # <a>Kristi Noem</a><span class="rollover-people-block">Kristi Lynn Noem, her stories
+    # …</span> (R) is defending".
+    doomed += [
+        element
+        for element in tree.xpath(_MAYBE_POPUP)
+        if element.tag in _INLINE_BOXES and _POPUP_CLASS.search(element.get("class") or "")
+    ]
     for element in doomed:
-        element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
+        if element.getparent() is not None:  # (Not one already dropped with its parent.)
+            element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
@@ -481,6 +508,8 @@ class _Metadata:
         self.declared: list[datetime] = []
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
+        # The page's own headlines (its `<h1>`s), as `title` read them.
+        self.shown_headings: list[str] = []
         self.label_texts: list[Any] | None = None
 
     def first(self, *keys: str) -> str:
@@ -543,7 +572,7 @@ class _Metadata:
         below = self._headline_below_breadcrumbs()
         if below:
             return below
-        headings = self.headings()
+        headings = self.shown_headings = self.headings()
         shown = self._headline_under_site_heading(headings) or self._after_archive_label(headings)
         if shown:
             return shown
@@ -580,9 +609,28 @@ class _Metadata:
             words = _words_of(text)
             if len(words) < _MIN_HEADLINE_WORDS or crumb.startswith(_loose(text)):
                 continue  # The crumb again, or a topic taken from its front ("Lupita Nyong'o").
-            if len(set(words) & story) >= _SHARED_STORY_WORDS:
+            if len(_story_words(words) & story) >= _SHARED_STORY_WORDS:
                 return _without_title_kicker(element, text, titles)
         return ""
+
+    def declared_headings(self) -> list[str]:
+        """The page's `<h1>`s (as `title` read them) that a title it declares words (for
+        sharing, in its structured data, its `<title>` with the site's name): the headline it
+        shows, where its title is another."""
+        declared = [
+            title
+            for title in (
+                _text(self.ld("headline")),
+                *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
+            )
+            if title
+        ]
+        page_title = _clean(self.tree.findtext(".//title") or "")
+        return [
+            h
+            for h in self.shown_headings
+            if any(_same_wording(h, title) for title in declared) or _titles_heading(page_title, h)
+        ]
 
     def _after_archive_label(self, headings: list[str]) -> str:
         """The headline in a `<title>` that WordPress themes write "Blog » Blog Archive »
@@ -634,7 +682,7 @@ class _Metadata:
                 False  # A tagline beside the titles' longer story ("Make your Firefox your own").
             )
         title_words = {w for t in titles for w in _words_of(t)}
-        return len(set(heading_words) & title_words) >= _SHARED_STORY_WORDS
+        return len(_story_words(heading_words) & title_words) >= _SHARED_STORY_WORDS
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -704,10 +752,13 @@ class _Metadata:
             # agrees with is the headline.
             loose_page = _loose(page_title)
             agreed = [c for c in declared if _loose(c) in loose_page or loose_page in _loose(c)]
-            if not agreed and any(_loose(h) == loose_page for h in headings):
+            shown = [h for h in headings if _titles_heading(page_title, h)]
+            if not agreed and shown and not _same_wording(shown[0], declared[0]):
                 # The <title> and the <h1> agree with each other on a headline that the
-                # metadata lacks: the metadata is the site's generic one.
-                return next(h for h in headings if _loose(h) == loose_page)
+                # metadata words otherwise (for sharing), or lacks (the site's generic one).
+                # (The same words in other typography leave the metadata's: "Dropbox’s ATF -
+                # a framework" for "Dropbox ATF: a framework".)
+                return shown[0]
             title = _strip_site(
                 (agreed or declared)[0], site, page_title, authors, url=url, sites=sites
             )
@@ -806,7 +857,9 @@ class _Metadata:
     def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
         last item says whether it is a guess (a name under the headline with no "By")."""
-        found = [_ld_people(node.get("author")) for node in self.articles if node.get("author")]
+        found = [
+            _ld_people(node.get("author")) for node in self._own_articles() if node.get("author")
+        ]
         if not found:
             found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
         if not found:
@@ -829,15 +882,42 @@ class _Metadata:
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
 
+    def _own_articles(self) -> _Nodes:
+        """The JSON-LD article nodes that describe the page's own article, where it describes
+        others too (related stories, a listing): those at the page's address, else those
+        with the first one's headline (an article typed twice)."""
+        if len(self.articles) <= 1:
+            return self.articles
+        url = _loose(self.url().rstrip("/"))
+        own = [node for node in self.articles if url and url in _node_addresses(node)]
+        if own:
+            return own
+        headline = _text(self.articles[0].get("headline"))
+        return [node for node in self.articles if _text(node.get("headline")) == headline]
+
     def _meta_author(self) -> tuple[list[str], str]:
         """The byline of the first meta key that names an author (all its values:
         article:author may list several)."""
         author_keys = (*_AUTHOR_KEYS, *(k for k in self.meta if _AUTHOR_NAME_KEY.search(k)))
         for key in author_keys:
-            names = [n for n in self.all(key) if not (_URL_LIKE.match(n) or _EMAIL.search(n))]
+            names = [
+                n
+                for n in self.all(key)
+                if not (_URL_LIKE.match(n) or _EMAIL.search(n) or self._of_another_site(n))
+            ]
             if names:
                 return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
         return [], ""
+
+    def _of_another_site(self, name: str) -> bool:
+        """Whether an author's name comes with the address of another site than the page's
+        ("Jane Doe - http://janedoe.example" on a blog elsewhere): the maker of the blog's
+        theme or template, who wrote none of its posts."""
+        found = _NAMED_SITE.search(name)
+        if found is None:
+            return False
+        host = (urlsplit(self.url()).hostname or "").removeprefix("www.")
+        return bool(host) and found.group(1).lower().removeprefix("www.") != host
 
     def labelled_author(self) -> str:
         """The author that a pair of labelled Twitter card fields names (WordPress's Yoast
@@ -937,6 +1017,16 @@ _KICKER_CLASS = re.compile(
 # A rewritten <h1> has at least this many words, this many of them the titles'.
 _MIN_HEADLINE_WORDS = 3
 _SHARED_STORY_WORDS = 2
+# The shortest word that tells a story's: not "the", "for", "und" ("Why Don't You Go Fight
+# For The Reindeer?" is no rewording of "The Early Reviews For Google's Stadia …").
+_MIN_STORY_WORD = 4
+
+
+def _story_words(words: list[str]) -> set[str]:
+    """The words among `words` (`_words_of`) that say what a story is about."""
+    return {word for word in words if len(word) >= _MIN_STORY_WORD}
+
+
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
@@ -1066,6 +1156,33 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
         if title.startswith(loose_kicker) and _TITLE_PARTS.match(title[len(loose_kicker) :]):
             return rest
     return text
+
+
+# The most words of a site's name a <title> sets apart after the headline.
+_MAX_SITE_WORDS = 4
+
+
+def _titles_heading(page_title: str, heading: str) -> bool:
+    """Whether the page's `<title>` is `heading`, alone or with a name set apart after it
+    ("Headline - BBC News")."""
+    loose_page, loose_heading = _loose(page_title), _loose(heading)
+    if loose_page == loose_heading:
+        return True
+    if not loose_page.startswith(loose_heading) or len(_words_of(heading)) < _MIN_HEADLINE_WORDS:
+        return False
+    rest = page_title[len(page_title) - len(page_title.lstrip()) :][len(heading) :]
+    parts = _TITLE_SEPARATOR.split(rest, maxsplit=1)
+    return (
+        len(parts) == 2 and not parts[0].strip() and 0 < len(_words_of(parts[1])) <= _MAX_SITE_WORDS
+    )
+
+
+def _same_wording(first: str, second: str) -> bool:
+    """Whether two headlines have the same words, but for letters an apostrophe sets apart
+    ("Dropbox’s")."""
+    return [w for w in _words_of(first) if len(w) > 1] == [
+        w for w in _words_of(second) if len(w) > 1
+    ]
 
 
 def _visible_headline(title: str, headings: list[str]) -> str:
@@ -1222,13 +1339,23 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             authors.append(([], name))
         elif isinstance(item, dict) and _types(item) & _PERSON_TYPES:
             # A Person node's name is a name, even if it is not shaped like one ("Mac & i"),
-            # unless it is a CMS's account name ("admin"), which says nothing.
+            # unless it is a CMS's account name ("admin"), which says nothing, or a byline
+            # that credits an outlet ("von AUTO ZEITUNG").
             people, credit = split_byline(name)
-            if people or credit:
-                authors.append((people, credit) if people else ([name], ""))
+            if people or has_byline_prefix(name):
+                authors.append((people, credit))
+            elif credit:
+                authors.append(([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
+
+
+def _node_addresses(node: dict[str, Any]) -> set[str]:
+    """The addresses a JSON-LD node gives itself (`url`, `@id`, `mainEntityOfPage`), loosely,
+    without a trailing slash or a fragment."""
+    found = (_ld_id(node.get(key)) for key in ("url", "@id", "mainEntityOfPage"))
+    return {_loose(address.split("#")[0].rstrip("/")) for address in found if address}
 
 
 def _ld_name(value: Any) -> str:
@@ -1254,7 +1381,11 @@ def _text(value: Any) -> str:
 
 
 def _clean(value: str) -> str:
+    """A value as one line of text, in Unicode's composed form (NFC): "ড়" as one character or
+    as "ড" and a nukta is the same letter, and titles and names read the same either way."""
     value = sanitise_line(html_entities.unescape(value)) if value else ""
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
     return "" if value.lower() in _EMPTY_VALUES else value
 
 
@@ -1300,15 +1431,18 @@ def _is_page_furniture(element: Any) -> bool:
     if element.tag in _FURNITURE_TAGS:
         return True
     marks = _marks(element)
-    if "sidebar" in marks:
-        # "zen-one-sidebar-second", "with-sidebar": how a container lays out the article
-        # beside a sidebar, not the sidebar.
+    if marks and _LAYOUT_PREFIX.search(marks):
+        # "zen-one-sidebar-second", "with-sidebar", "header--no-promo": how a container lays
+        # out the article beside furniture (or without it), not the furniture.
         marks = _LAYOUT_CLASS.sub(" ", marks)
     return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
 
 
-# A class that names a page's layout by its number of sidebars.
-_LAYOUT_CLASS = re.compile(r"\S*\b(?:one|two|three|no|with|has|without|for)-sidebars?\b\S*")
+# A class that names a page's layout by the furniture it has beside the article, or lacks.
+_LAYOUT_PREFIX = re.compile(r"\b(?:one|two|three|no|with|has|without|for)-")
+_LAYOUT_CLASS = re.compile(
+    _LAYOUT_PREFIX.pattern + r"(?:[a-z]+-)?(?:" + _FURNITURE_CLASS.pattern + r")\S*"
+)
 
 
 def _in_furniture(element: Any) -> bool:
@@ -1465,7 +1599,7 @@ _NEAR_HEADLINE = 40
 def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str], str]:
     """The byline that name elements give, else the first byline container that names
     anyone, outside comments and lists of other stories."""
-    names = [e for e in names if not _in_other_content(e)]
+    names = [e for e in names if not (_in_other_content(e) or _in_teaser_card(e))]
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
@@ -1476,7 +1610,11 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
             return found
     for element in containers[:10]:
         # (WordPress marks a whole post, or the page, with its author: "author-jane-doe".)
-        if element.tag in _NOT_BYLINE_BOXES or _in_other_content(element):
+        if (
+            element.tag in _NOT_BYLINE_BOXES
+            or _in_other_content(element)
+            or _in_teaser_card(element)
+        ):
             continue
         # An "author" element holds a name; a "byline" also labels and topics ("Filed under").
         named = _AUTHOR_CLASS.search(_marks(element)) is not None
@@ -1484,6 +1622,18 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         if found[0] or found[1]:
             return found
     return [], ""
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _in_teaser_card(element: Any) -> bool:
+    """Whether `element` is in a link that also holds a heading: a card that links to another
+    story (its headline, its author, its date), not the article's own byline."""
+    return any(
+        ancestor.tag == "a" and any(True for _ in ancestor.iter(*_HEADINGS))
+        for ancestor in element.iterancestors()
+    )
 
 
 # What a byline element's text leaves out: its buttons, scripts, dates and photos.
@@ -1505,7 +1655,12 @@ _NEXT_LABEL = re.compile(r"\s+[^\W\d_]+\s*:\s")
 
 
 def _skipped_in_byline(element: Any) -> bool:
-    return element.tag in _BYLINE_SKIP
+    """Whether a byline's text leaves `element` out: a button, a date, a photo, or words only
+    screen readers are given (the name again inside its link: "Jane Doe Jane Doe")."""
+    return (
+        element.tag in _BYLINE_SKIP
+        or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
+    )
 
 
 def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
@@ -1548,11 +1703,12 @@ _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 _TITLED_HEADING_WORDS = 3
 
 
-def _titled_heading(tree: Any, titles: Sequence[str]) -> list[Any]:
+def _titled_heading(tree: Any, titles: Sequence[str], *, under_h1: bool = False) -> list[Any]:
     """The headline of a page with no `<h1>` (older blogs and sites head a post with an `<h2>`
-    or `<h3>`): the first such heading, outside the page's furniture, whose words the page's
-    `<title>` or og:title give (the title being it, or it and the site's name)."""
-    if not titles or any(True for _ in tree.iter("h1")):
+    or `<h3>`), or (`under_h1`) with one that is not its: the first such heading, outside the
+    page's furniture, whose words the page's `<title>` or og:title give (the title being it,
+    or it and the site's name)."""
+    if not titles or not under_h1 and any(True for _ in tree.iter("h1")):
         return []
     loose_titles = [_loose(title) for title in titles]
     for heading in tree.iter("h2", "h3"):
@@ -1563,6 +1719,13 @@ def _titled_heading(tree: Any, titles: Sequence[str]) -> list[Any]:
         if any(loose_text in title for title in loose_titles) and not _in_other_content(heading):
             return [heading]
     return []
+
+
+def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
+    """Whether a heading tells the story of the page's `titles`: shares words with them that
+    say what a story is about."""
+    words = _story_words(_words_of(_heading_text(heading)))
+    return any(len(words & _story_words(_words_of(t))) >= _SHARED_STORY_WORDS for t in titles)
 
 
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
@@ -1581,6 +1744,9 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     if not headings and any(True for _ in tree.iter("h1")):
         # A blog's <h1> is its name; its post's headline is the first <h2>.
         headings = [h for h in tree.iter("h2") if not _is_site_heading(h)][:1]
+    if headings and titles and not _tells_the_titles(headings[0], titles):
+        # Another story's <h1> (a teaser's) where an <h2> or <h3> is the titles' headline.
+        headings = _titled_heading(tree, titles, under_h1=True) or headings
     # Under a headline only the titles point to, a name needs a byline's words, right there.
     bare_names = bool(headings)
     if not headings:
@@ -1617,8 +1783,32 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
                 if is_person_name(segment):
-                    return [segment], "", True  # a bare name right under the headline
+                    # A bare name right under the headline; a control shaped like one ("Pin
+                    # Recipe", "Ask Question") names no one, and ends the guessing there too.
+                    return ([], "", True) if _is_control(parent) else ([segment], "", True)
     return [], "", False
+
+
+# A class that marks a button or a call to action ("s-btn", "aside-cta", "button-primary").
+_BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b")
+_CONTROL_TAGS = frozenset(("form", "nav", "button", "label", "select", "option"))
+# How far up from a text a button's or a link's element may be.
+_CONTROL_DEPTH = 3
+
+
+def _is_control(element: Any) -> bool:
+    """Whether text in `element` is a control's, not a name: a button or call to action, in a
+    form or the navigation ("Reset Password", "Ask Question"), or a link to a place on the
+    same page (a table of contents: "Generating Certs")."""
+    if element is None:
+        return False
+    near = [element, *itertools.islice(element.iterancestors(), _CONTROL_DEPTH)]
+    for ancestor in near:
+        if ancestor.tag in _CONTROL_TAGS or _BUTTON_CLASS.search(_marks(ancestor)):
+            return True
+        if ancestor.tag == "a" and (ancestor.get("href") or "").startswith("#"):
+            return True
+    return any(ancestor.tag in ("form", "nav") for ancestor in element.iterancestors())
 
 
 def _bare_agency(segment: str, parent: Any) -> bool:
@@ -1759,7 +1949,7 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
             continue
         names: list[str] = []
         while following is not None:
-            name = " ".join(following.text_content().split())
+            name = _spaced_text(following, skip=_skipped_in_byline)
             tail = following.tail or ""
             if not (name or tail.strip()) and not names and following.tag == "a":
                 # A link nested in a link, which the parser closes empty: the name is next.
@@ -2282,7 +2472,9 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
             state.published = state.published or find_date(paragraph)
         elif not (
             is_furniture(paragraph)
+            or _take_field_line(paragraph, state)
             or _take_date(paragraph, state)
+            or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
             or _take_byline(paragraph, state)
         ):
@@ -2304,6 +2496,49 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         draft.published = state.published
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
+
+
+# A time zone's abbreviation after a date line's time ("November 20, 2019 - 11:28 AMT").
+_TRAILING_ZONE = re.compile(r"(?<=\d:\d\d)\s*[A-Z]{2,5}$")
+
+
+def _take_zoned_date(paragraph: str, state: _State) -> bool:
+    """Record the date of a date line whose time ends in a zone the date parser does not
+    know: the date and time are the line's all the same."""
+    unzoned = _TRAILING_ZONE.sub("", paragraph)
+    return unzoned != paragraph and _take_date(unzoned, state)
+
+
+# A line of a post's details set apart ("05/10/2018 - Publicado por: Jane Doe - Categoria:
+# Saúde - Tags: …", "By Jane Doe | Category: News"): the separators, and a field's label of a
+# word or two before its colon.
+_FIELD_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
+_FIELD_LABEL = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*(?=\S)")
+
+
+def _take_field_line(paragraph: str, state: _State) -> bool:
+    """Record the date and byline of a line of a post's details: labelled fields (a category,
+    tags, the author), with a date or a byline ("By Jane Doe") among them and nothing else."""
+    fields = _FIELD_SEPARATOR.split(paragraph)
+    if len(fields) < 2 or not any(_FIELD_LABEL.match(f) for f in fields):
+        return False
+    found = _State()
+    for text in fields:
+        label = _FIELD_LABEL.match(text)
+        if label is not None:
+            # "Publicado por: Jane Doe" is a byline without its colon.
+            byline = f"{text[: label.end()].rstrip(': ')} {text[label.end() :]}"
+            if is_byline(byline):
+                found.bylines.append(split_byline(byline))
+            else:
+                _take_date(text, found)  # "Posted: 3 March 2021", or another field
+        elif not (_take_date(text, found) or has_byline_prefix(text) and _take_byline(text, found)):
+            return False  # (A place and a desk, "New Delhi, News Bureau", names no one.)
+    if found.published is None and not found.bylines:
+        return False
+    state.published = state.published or found.published
+    state.bylines += found.bylines
+    return True
 
 
 # A date's label on a line of its own, the date itself in an element the text leaves out.
@@ -2518,21 +2753,26 @@ _HEADER_LABELS = 2
 _MAX_LABEL_WORDS = 3
 
 
-def _drop_repeated_header(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without a leading copy of the title (trafilatura keeps the `<h1>`), nor the
-    short labels above it (a kicker, a section's name)."""
-    if not draft.title:
+def _drop_repeated_header(paragraphs: list[str], headlines: list[str]) -> list[str]:
+    """The body without a leading copy of the title or of the `<h1>` the page shows where the
+    title is another (trafilatura keeps the `<h1>`), nor the short labels above it (a kicker,
+    a section's name)."""
+    loose_headlines = [_loose(h) for h in headlines if h]
+    if not loose_headlines:
         return paragraphs
-    title = _loose(draft.title)
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
-        loose = _loose(paragraph)
-        if loose == title or (
-            # The <h1> as the page shows it: the title with the kicker or date stamp it cut.
-            len(title.split()) >= _MAX_LABEL_WORDS
-            and loose.endswith(f" {title}")
-            and len(loose[: -len(title)].split()) <= _MAX_LABEL_WORDS
-        ):
+        if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
             return paragraphs[index + 1 :]
         if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
+
+
+def _repeats(loose: str, headline: str) -> bool:
+    """Whether a paragraph (`loose`) is the `headline`, or the `<h1>` as the page shows it:
+    the headline with the kicker or date stamp the title cut."""
+    return loose == headline or (
+        len(headline.split()) >= _MAX_LABEL_WORDS
+        and loose.endswith(f" {headline}")
+        and len(loose[: -len(headline)].split()) <= _MAX_LABEL_WORDS
+    )
