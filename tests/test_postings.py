@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from builders import write_article
 
-from newsread.index.engine import postings
+from newsread.index.engine import phrase_keys, postings, whoosh_internals
 from newsread.index.engine.search import _bound, parse_query
 from newsread.index.library import Library
 
@@ -184,6 +184,35 @@ def test_long_posting_lists_are_kept_decoded_within_a_bound(
     assert again == pytest.approx(expected, rel=1e-6)
 
 
+@pytest.fixture
+def without_phrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Phrases searched as in segments without phrase keys (an older newsread's): by the
+    positions of their candidates."""
+    monkeypatch.setattr(phrase_keys, "of", lambda reader: None)
+
+
+def test_a_common_phrase_is_found_from_phrase_keys_without_reading_positions(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In segments with phrase keys an exact phrase is known at once: its matches and their
+    scores, no candidate left to check, no position read from a posting block; the same as
+    without the keys."""
+    q = parse_query('"harbour grain"', library.index.schema)
+    with library.searcher() as searcher:
+        assert all(phrase_keys.of(leaf) for leaf, _ in searcher.reader().leaf_readers())
+        with monkeypatch.context() as patched:
+            patched.setattr(phrase_keys, "of", lambda reader: None)
+            expected = postings.evaluate(searcher, q)
+
+        def no_positions(*args: object, **kwargs: object) -> None:
+            raise AssertionError("positions read")
+
+        monkeypatch.setattr(whoosh_internals, "read_wanted_values", no_positions)
+        found = postings.evaluate_partial(searcher, q)
+        assert found is not None and _phrase_checks(found) == (0, 0)  # no candidates
+        assert expected and found.resolve() == pytest.approx(expected, rel=1e-6)
+
+
 def _phrase_checks(found: postings.Partial) -> tuple[int, int]:
     """(candidates checked, candidates) over the phrases of an evaluation."""
     if isinstance(found, postings._PhraseMatch):
@@ -222,7 +251,9 @@ def test_the_first_page_of_a_phrase_is_the_whole_evaluation_s_best(
             assert found.resolve() == whole  # the same scores, whatever was checked first
 
 
-def test_a_common_phrase_s_first_page_checks_few_candidates(library: Library) -> None:
+def test_a_common_phrase_s_first_page_checks_few_candidates(
+    library: Library, without_phrase_keys: None
+) -> None:
     with library.searcher() as searcher:
         q = parse_query('"harbour grain"', library.index.schema)
         found = postings.evaluate_partial(searcher, q)
@@ -268,7 +299,9 @@ def test_an_and_scores_a_common_word_only_where_the_rare_one_is(
     assert scored[b"sugar"] == set(found)
 
 
-def test_a_folded_first_page_of_a_phrase_checks_few_candidates(library: Library) -> None:
+def test_a_folded_first_page_of_a_phrase_checks_few_candidates(
+    library: Library, without_phrase_keys: None
+) -> None:
     """The results list folds stories: its first page of a phrase checks candidates until the
     page's stories are known, not every candidate (the count, step two, checks the rest)."""
     with library.begin_search('"harbour grain"', limit=2, fold=True) as running:
@@ -281,7 +314,9 @@ def test_a_folded_first_page_of_a_phrase_checks_few_candidates(library: Library)
     assert counted.hits == page.hits and counted.total > 2
 
 
-def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Library) -> None:
+def test_checking_phrases_leaves_the_garbage_collector_as_it_was(
+    library: Library, without_phrase_keys: None
+) -> None:
     """The collector is paused while candidates are checked, and only then."""
     import gc
 
@@ -311,7 +346,7 @@ def test_checking_phrases_leaves_the_garbage_collector_as_it_was(library: Librar
 
 
 def test_a_phrase_s_words_are_checked_in_the_order_that_rules_out_the_most(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, without_phrase_keys: None
 ) -> None:
     """Of "sorrel tansy yarrow", "sorrel tansy" stands together in every article with all
     three words and "sorrel _ yarrow" in few: "yarrow" is checked second although "tansy" is

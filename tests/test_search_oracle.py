@@ -30,7 +30,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from whoosh.codec import whoosh3
 
-from newsread.index.engine import indexer, merging, parallel, postings, whoosh_internals
+from newsread.index.engine import (
+    indexer,
+    merging,
+    parallel,
+    phrase_keys,
+    postings,
+    whoosh_internals,
+)
 from newsread.index.engine.search import (
     MAX_FUZZY_WORDS,
     QueryError,
@@ -660,14 +667,30 @@ def test_search_agrees_with_the_oracle(
 PHRASE_LIBRARY = 12
 """The seed of the library `test_phrases_cut_from_the_articles_agree_with_the_oracle` reads."""
 
+KEYS = ["stored", "made", "none"]
+"""How exact phrases are found (`phrase_keys`): from keys written with the segment for every
+word of more than one posting; from keys made at search time (what a small library's words
+get: `KEYED_POSTINGS` or fewer postings); or without keys (segments without a keys file)."""
 
+
+def _use_keys(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Phrases found `how` (one of `KEYS`), set before the library is built."""
+    if how == "stored":
+        monkeypatch.setattr(phrase_keys, "KEYED_POSTINGS", 1)
+    elif how == "none":
+        monkeypatch.setattr(phrase_keys, "of", lambda reader: None)
+    phrase_keys.forget()
+
+
+@pytest.mark.parametrize("keys", KEYS)
 def test_phrases_cut_from_the_articles_agree_with_the_oracle(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: str
 ) -> None:
     """Phrases of 2 to 6 words cut from the articles as written, with their stop words, many
     across a paragraph break, are found as the oracle finds them (positions counted without
     stop words, running on from one paragraph to the next) and scored as Whoosh's phrase
     matcher scores them."""
+    _use_keys(keys, monkeypatch)
     library, _ = _build(PHRASE_LIBRARY, tmp_path / "library", monkeypatch)
     docs = oracle.docs_of(library)
     articles = library.docs.articles(list(library.docs.all_keys())).values()
@@ -831,13 +854,15 @@ def test_rare_phrases_of_common_words_agree_with_the_oracle(
 
 
 @pytest.mark.skipif(not _forks(), reason="the merge runs in a forked process")
+@pytest.mark.parametrize("keys", KEYS)
 def test_phrases_of_common_words_agree_with_the_oracle_before_and_after_a_merge(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: str
 ) -> None:
     """Phrases of 2 to 5 common words, cut from the articles as written (across stop words and
     paragraph breaks) or drawn at random (mostly no article has them), title and body, exact
     and with a slop: found as the oracle finds them in a library of several runs (segments
-    with deletions) and again once merged into one."""
+    with deletions) and again once merged into one (whose keys the merge writes)."""
+    _use_keys(keys, monkeypatch)
     monkeypatch.setattr(merging, "lower_priority", lambda: None)
     failures, found = [], 0
     for seed in (PHRASE_LIBRARY + 2, PHRASE_LIBRARY + 3):
@@ -849,6 +874,12 @@ def test_phrases_of_common_words_agree_with_the_oracle_before_and_after_a_merge(
                 with library.write_lock():
                     assert merging.merge_segments(library)
                 assert len(whoosh_internals.segments(library.index)) == 1
+            with library.searcher() as searcher:
+                leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
+                assert all(phrase_keys.of(leaf) for leaf in leaves) == (keys != "none")
+                if keys == "stored":  # every word of more than one posting has its keys
+                    sizes = [len(getattr(phrase_keys.of(leaf), "directory", ())) for leaf in leaves]
+                    assert any(n > 50 for n in sizes), sizes
             docs = oracle.docs_of(library)
             for text in texts:
                 found += bool(oracle.search(docs, text).total)

@@ -457,7 +457,7 @@ def test_position_lists_decoded_together_are_each_one_s() -> None:
 
     from whoosh import formats
 
-    from newsread.index.engine import whoosh_internals
+    from newsread.index.engine.positions import position_deltas
 
     rng = random.Random(16)
     lists = [
@@ -466,7 +466,7 @@ def test_position_lists_decoded_together_are_each_one_s() -> None:
     lists += [list(range(0, 3000, 2)), [0], [70000, 70001]]
     fmt = formats.Positions()
     values = [fmt.encode(positions) for positions in lists]
-    decode = whoosh_internals.position_deltas(fmt)
+    decode = position_deltas(fmt)
     assert [list(accumulate(d)) for d in decode(values)] == lists
     assert decode([]) == []
     odd = [*values[:3], values[3][:-1]]  # no STOP at the end (Whoosh's decoder adds it)

@@ -25,6 +25,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from newsread.index.engine import phrase_keys
+
 TermPostings = tuple[str, bytes, Sequence[int], Sequence[float], Sequence[bytes | None]]
 """One term's postings in a segment: field, term, document numbers (ascending), weights and
 values (None or b"" for none), the three sequences of equal length."""
@@ -52,12 +54,33 @@ def write_terms(
     """Write `terms` (in (field, term) order) to a segment, as `fieldwriter.add_postings`
     would write the same postings one by one. `lengths(field)` is every document's length
     byte in the segment (`whoosh_internals.length_column`; each block keeps its documents'
-    shortest and longest), or None when it keeps none."""
+    shortest and longest), or None when it keeps none. The segment's phrase keys
+    (`phrase_keys`) are written beside it."""
+    keys = _keys_writer(fieldwriter)
+    try:
+        _write_terms(fieldwriter, schema, lengths, terms, keys)
+    except BaseException:
+        if keys is not None:
+            keys.abandon()
+        raise
+    if keys is not None:
+        keys.close()
+
+
+def _write_terms(
+    fieldwriter: Any,
+    schema: Any,
+    lengths: Callable[[str], Sequence[int] | None],
+    terms: Iterable[TermPostings],
+    keys: phrase_keys.Writer | None,
+) -> None:
+    """`write_terms`, adding the keyed words' postings to `keys`."""
     from whoosh.codec.base import OutOfOrderError
 
     lastfn: str | None = None
     lasttext = b""
     field_lengths: Sequence[int] | None = None
+    keyed = False
     for fieldname, btext, ids, weights, values in terms:
         if fieldname != lastfn:
             if lastfn is not None:
@@ -69,11 +92,14 @@ def write_terms(
             field_lengths = lengths(fieldname)
             blocklimit = fieldwriter._postwriter._blocklimit
             fixed = fieldwriter._format.fixed_value_size()
+            keyed = keys is not None and phrase_keys.keyable(fieldwriter._format)
         elif btext <= lasttext:
             raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
         lasttext = btext
         if not ids:
             raise ValueError(f"term {fieldname}:{btext!r} has no postings")
+        if keyed and keys.wants(ids):  # type: ignore[union-attr]
+            keys.add(fieldname, btext, ids, values)  # type: ignore[union-attr]
         if len(ids) <= blocklimit:
             _write_one_block(fieldwriter, fixed, btext, ids, weights, values, field_lengths)
             continue
@@ -82,6 +108,22 @@ def write_terms(
         fieldwriter.finish_term()
     if lastfn is not None:
         fieldwriter.finish_field()
+
+
+def _keys_writer(fieldwriter: Any) -> phrase_keys.Writer | None:
+    """The writer of the segment's phrase keys; None without numpy or a folder to write in.
+    (numpy is imported by the first word keyed: a small update's segment has none.)"""
+    from importlib.util import find_spec
+
+    if find_spec("numpy") is None:
+        return None
+    storage, segment = (
+        getattr(fieldwriter, "_storage", None),
+        getattr(fieldwriter, "_segment", None),
+    )
+    if segment is None or not getattr(storage, "folder", None):  # RamStorage has no files
+        return None
+    return phrase_keys.Writer(storage, segment)
 
 
 def _write_blocks(

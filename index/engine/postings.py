@@ -33,7 +33,7 @@ from itertools import accumulate, compress, filterfalse
 from operator import not_
 from typing import Any
 
-from newsread.index.engine import segment_cache, whoosh_internals
+from newsread.index.engine import phrase_keys, positions, segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 
 Scores = dict[int, float]
@@ -333,11 +333,17 @@ class _PhraseMatch(Partial):
     checked for the documents asked about, each once."""
 
     def __init__(
-        self, segments: list[_PhraseSegment], bounds: Scores, cancelled: Cancelled | None
+        self,
+        segments: list[_PhraseSegment],
+        bounds: Scores,
+        cancelled: Cancelled | None,
+        known: Iterable[int] = (),
     ) -> None:
         self.segments, self.bounds, self.cancelled = segments, bounds, cancelled
-        self.checked: set[int] = set()
-        self.matched: set[int] = set()
+        self.checked: set[int] = set(known)
+        """Documents whose positions are known: `known` (matches found otherwise), and
+        those checked."""
+        self.matched: set[int] = set(known)
 
     def exact(self, docs: Iterable[int]) -> Scores:
         wanted = self.bounds.keys() & docs
@@ -643,9 +649,11 @@ class _Evaluator:
         scores like Whoosh's phrase matcher: a candidate's score is known before its positions
         are, so they are checked only when asked (`_PhraseMatch`).
 
-        The rarest word's postings give the candidates; each next word, by rising document
-        frequency, is read only from the blocks that hold a candidate (a block header says its
-        last id), which narrows them to the documents with every word.
+        An exact phrase in a segment with phrase keys (`phrase_keys`, written with the
+        segment) is found from them at once, with its scores. Otherwise the rarest word's
+        postings give the candidates; each next word, by rising document frequency, is read
+        only from the blocks that hold a candidate (a block header says its last id), which
+        narrows them to the documents with every word.
         """
         fieldname = q.fieldname
         if fieldname not in self.schema:
@@ -656,13 +664,22 @@ class _Evaluator:
         words = [_to_bytes(field, w) for w in q.words]
         if len(words) < 2:
             return _Exact(self.term(fieldname, words[0], q.boost) if words else {})
-        deltas = whoosh_internals.position_deltas(field.format)
+        deltas = positions.position_deltas(field.format)
         segments: list[_PhraseSegment] = []
         bounds: Scores = {}
+        known: list[int] = []  # documents found by phrase keys: matches, scored exactly
         for reader, offset in self.leaves:
             check(self.cancelled)
             if any((fieldname, w) not in reader for w in words):
                 continue
+            if q.slop == 1 and phrase_keys.keyable(field.format):
+                keyed = self.keyed_phrase(reader, fieldname, words, deltas)
+                if keyed is not None:
+                    matched, weights_of = keyed
+                    docs = [d + offset for d in matched] if offset else matched
+                    bounds.update(self.phrase_scores(reader, q, words, matched, docs, weights_of))
+                    known += docs
+                    continue
             by_rarity = sorted(
                 range(len(words)), key=lambda i: reader.doc_frequency(fieldname, words[i])
             )
@@ -688,24 +705,71 @@ class _Evaluator:
                 continue
             local = sorted(candidates)
             docs = [d + offset for d in local] if offset else local
-            if not self.scored:
-                bounds.update(dict.fromkeys(docs, 0.0))
-            else:
-                # Each word's score, summed in the phrase's order (as Whoosh's matcher does).
-                total: Any = None
-                for word in words:
-                    picked = list(map(weights_of[word].__getitem__, local))
-                    scores = self.word_scores(fieldname, word, reader, local, picked)
-                    total = scores if total is None else list(map(float.__add__, total, scores))
-                if q.boost != 1.0:
-                    total = [s * q.boost for s in total]
-                bounds.update(zip(docs, total, strict=True))
+            bounds.update(self.phrase_scores(reader, q, words, local, docs, weights_of))
             segments.append(
                 _PhraseSegment(
                     reader, offset, fieldname, words, by_rarity, q.slop, deltas, blocks
                 ).reading_between(self.between)
             )
-        return _PhraseMatch(segments, bounds, self.cancelled)
+        if not segments:
+            return _Exact(bounds)
+        return _PhraseMatch(segments, bounds, self.cancelled, known)
+
+    def phrase_scores(
+        self,
+        reader: Any,
+        q: Any,
+        words: list[bytes],
+        local: list[int],
+        docs: list[int],
+        weights_of: dict[bytes, dict[int, float]],
+    ) -> Iterable[tuple[int, float]]:
+        """A phrase's score in each of `docs` (`local` in the segment): each word's score,
+        summed in the phrase's order (as Whoosh's matcher does); 0.0 when unscored."""
+        if not self.scored:
+            return dict.fromkeys(docs, 0.0).items()
+        total: Any = None
+        for word in words:
+            picked = list(map(weights_of[word].__getitem__, local))
+            scores = self.word_scores(q.fieldname, word, reader, local, picked)
+            total = scores if total is None else list(map(float.__add__, total, scores))
+        if q.boost != 1.0:
+            total = [s * q.boost for s in total]
+        return zip(docs, total, strict=True)
+
+    def keyed_phrase(
+        self, reader: Any, fieldname: str, words: list[bytes], deltas: Any
+    ) -> tuple[list[int], dict[bytes, dict[int, float]]] | None:
+        """The segment's documents (local, sorted, none deleted) with the exact phrase of
+        `words`, found from its phrase keys (`phrase_keys`), and each word's weight in them
+        (its number of positions there, times the field's boost: what Whoosh's `Positions`
+        stores); None when the segment has no keys for one of them (its positions are checked
+        the old way then)."""
+        segment_keys = phrase_keys.of(reader)
+        if segment_keys is None:
+            return None
+        found = {}
+        for word in dict.fromkeys(words):
+            check(self.cancelled)
+            keyed = segment_keys.get(fieldname, word)
+            if keyed is None:
+                if reader.doc_frequency(fieldname, word) > segment_keys.keyed_postings:
+                    return None  # not a file this version wrote: no keys to trust
+                ids, _, values = whoosh_internals.read_postings(
+                    reader, fieldname, word, False, True, self.between
+                )
+                keyed = phrase_keys.keys(ids, deltas(values))
+            found[word] = keyed
+        matched = phrase_keys.phrase_documents([found[word] for word in words])
+        if len(matched) and reader.has_deletions():
+            matched = phrase_keys.without(matched, reader.deleted_docs_set)
+        boost = self.schema[fieldname].format.field_boost
+        docs = matched.tolist()
+        weights_of = {
+            word: dict(zip(docs, phrase_keys.weights(keyed, matched, boost), strict=True))
+            for word, keyed in found.items()
+        }
+        return docs, weights_of
 
     def word_scores(
         self, fieldname: str, btext: bytes, reader: Any, ids: list[int], weights: list[float]

@@ -654,6 +654,15 @@ def warm_lexicons(reader: Any) -> None:
         _lexicon(reader, fieldname)
 
 
+def warm_phrase_keys(reader: Any) -> None:
+    """Open each segment's phrase keys (and import numpy), so that the first phrase typed
+    does not wait for them."""
+    from newsread.index.engine import phrase_keys
+
+    for leaf, _ in reader.leaf_readers():
+        phrase_keys.of(leaf)
+
+
 _analysed = lru_cache(maxsize=65_536)(analyse_word)
 """`analyse_word`, remembered: a fuzzy word's ~500 variants are stemmed once for title and
 body, and again as the user types on."""

@@ -1,0 +1,272 @@
+"""Phrase keys: a segment's common words' positions as sorted arrays, for exact phrases.
+
+Whoosh keeps a word's positions in each document as a pickled list inside pickled, compressed
+blocks of 128 postings. A phrase of common words ("year said", "rate bank debt") has tens of
+thousands of candidates at 100,000 articles and few matches, and decoding every candidate's
+positions in Python cost 150-450 ms. Here each word of more than `KEYED_POSTINGS` postings
+in a positions field also has, in a file beside the segment's (`<segment id>.nrk`), every
+position of it in the segment as one number, `document << shift | position`, in one sorted
+array. The documents where word i of a phrase stands at the start plus i are then found with a
+few array operations (numpy's `searchsorted`) over those arrays: a few milliseconds.
+
+The file is written with the segment (`Writer`, from `posting_writer.write_terms`) and never
+changes; Whoosh deletes it with the segment's other files. A segment without one (written by
+an older newsread or by Whoosh's own writer), or with one that does not read back whole, is
+searched the old way: the keys only make phrases faster, never different
+(tests/test_search_oracle.py holds both ways to the same answers).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import threading
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SUFFIX = ".nrk"
+KEYED_POSTINGS = 128
+"""Words with more postings than this in a segment have their keys in the file (more than
+one posting block: ~97% of a 100,000-article library's positions); the keys of the others
+are made from their postings when a phrase needs them (one block: well under a
+millisecond)."""
+_MAGIC = b"NRKEYS1\n"
+_FOOTER = struct.Struct("<Q8s")  # the directory's offset, then the magic again
+
+
+def numpy_module() -> Any:
+    """numpy, imported without the thread pool its linear algebra library starts (this
+    module does no linear algebra: one idle thread per core, and memory, for nothing)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import numpy
+
+    return numpy
+
+
+def keys(documents: Sequence[int], positions: Sequence[Sequence[int]]) -> tuple[np.ndarray, int]:
+    """The sorted keys of one word's postings (`documents` ascending, each with its
+    positions as deltas, the first absolute: Whoosh's encoding) and their shift: a key is
+    `document << shift | position`, the shift the fewest bits any position needs."""
+    np = numpy_module()
+
+    lengths = np.fromiter(map(len, positions), dtype=np.int64, count=len(positions))
+    total = int(lengths.sum())
+    deltas = np.fromiter(chain.from_iterable(positions), dtype=np.int64, count=total)
+    running = np.cumsum(deltas)
+    ends = np.cumsum(lengths)
+    before = np.zeros(len(lengths), dtype=np.int64)  # the running sum where each list starts
+    before[1:] = running[ends[:-1] - 1]
+    found = running - np.repeat(before, lengths)
+    shift = max(1, int(found.max()).bit_length()) if total else 1
+    docs = np.repeat(np.asarray(documents, dtype=np.int64), lengths)
+    combined = (docs << shift) | found
+    if total and int(combined[-1]) < 1 << 32:
+        return combined.astype(np.uint32), shift
+    return combined.astype(np.uint64), shift
+
+
+class Writer:
+    """Writes a segment's keys file: `add` each keyed word in order, then `close`."""
+
+    def __init__(self, storage: Any, segment: Any) -> None:
+        self.file = segment.create_file(storage, SUFFIX)
+        self.file.write(_MAGIC)
+        self.at = len(_MAGIC)
+        self.directory: dict[tuple[str, bytes], tuple[int, int, int, str]] = {}
+        self.keyed_postings = KEYED_POSTINGS
+
+    def wants(self, documents: Sequence[int]) -> bool:
+        """Whether a word of these postings is keyed in the file."""
+        return len(documents) > self.keyed_postings
+
+    def add(
+        self, fieldname: str, btext: bytes, documents: Sequence[int], values: Sequence[Any]
+    ) -> None:
+        """A word's postings: its documents and their values (Whoosh's `Positions`)."""
+        found, shift = keys(documents, _decoded(values))
+        data = found.astype(found.dtype.newbyteorder("<")).tobytes()
+        self.directory[(fieldname, btext)] = (self.at, len(found), shift, found.dtype.char)
+        self.file.write(data)
+        self.at += len(data)
+
+    def abandon(self) -> None:
+        """Close the file unfinished (the segment is not written): it never reads back."""
+        self.file.close()
+
+    def close(self) -> None:
+        table = pickle.dumps(
+            {"keyed_postings": self.keyed_postings, "words": self.directory},
+            pickle.HIGHEST_PROTOCOL,
+        )
+        self.file.write(table + _FOOTER.pack(self.at, _MAGIC))
+        self.file.close()
+
+
+def keyable(format_: Any) -> bool:
+    """Whether a field of this format has keys: Whoosh's plain `Positions`."""
+    from whoosh.formats import Positions
+
+    return type(format_) is Positions
+
+
+def _decoded(values: Sequence[Any]) -> list[list[int]]:
+    """`Positions` values as their positions' deltas."""
+    from whoosh.formats import Positions
+
+    from newsread.index.engine.positions import position_deltas
+
+    return position_deltas(Positions())(values)
+
+
+class SegmentKeys:
+    """A segment's keys file as read back: `get(fieldname, btext)` gives a keyed word's keys
+    and shift, None for a word not in it (one of `keyed_postings` postings or fewer)."""
+
+    def __init__(
+        self,
+        data: Any,
+        directory: dict[tuple[str, bytes], tuple[int, int, int, str]],
+        keyed_postings: int,
+    ) -> None:
+        self.data, self.directory, self.keyed_postings = data, directory, keyed_postings
+
+    def get(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, int] | None:
+        np = numpy_module()
+
+        entry = self.directory.get((fieldname, btext))
+        if entry is None:
+            return None
+        at, count, shift, char = entry
+        dtype = np.dtype(char).newbyteorder("<")
+        return np.frombuffer(self.data, dtype=dtype, count=count, offset=at), shift
+
+
+_opened: OrderedDict[str, SegmentKeys | None] = OrderedDict()
+_opened_lock = threading.Lock()
+_OPEN_AT_MOST = 64
+"""Segments' keys files kept open (mapped) at once: a library has a few dozen at most."""
+
+
+def of(reader: Any) -> SegmentKeys | None:
+    """The keys file of a segment reader's segment, None when it has none that reads back
+    whole (or numpy is missing)."""
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    storage = getattr(reader, "_storage", None)
+    folder = getattr(storage, "folder", None)
+    if segment is None or not folder:
+        return None
+    path = os.path.join(folder, segment.make_filename(SUFFIX))
+    with _opened_lock:
+        if path in _opened:
+            _opened.move_to_end(path)
+            return _opened[path]
+    found = _read(path)
+    with _opened_lock:
+        # A merged segment's files are deleted: let go of their mappings (their disk space)
+        for gone in [p for p in _opened if not os.path.exists(p)]:
+            del _opened[gone]
+        _opened[path] = found
+        while len(_opened) > _OPEN_AT_MOST:
+            _opened.popitem(last=False)
+    return found
+
+
+def _read(path: str) -> SegmentKeys | None:
+    import mmap
+
+    try:
+        numpy_module()
+    except ImportError:  # without it there are no keys to use
+        return None
+    try:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size < len(_MAGIC) + _FOOTER.size:
+                return None
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    try:
+        start, magic = _FOOTER.unpack_from(data, size - _FOOTER.size)
+        if data[: len(_MAGIC)] != _MAGIC or magic != _MAGIC or not len(_MAGIC) <= start < size:
+            return None
+        table = pickle.loads(data[start : size - _FOOTER.size])
+        directory, keyed_postings = table["words"], int(table["keyed_postings"])
+        if any(
+            at + count * (8 if char == "Q" else 4) > start
+            for at, count, _, char in directory.values()
+        ):
+            return None
+    except (struct.error, pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError):
+        return None
+    return SegmentKeys(data, directory, keyed_postings)
+
+
+def forget() -> None:
+    """Close every keys file kept open (for tests)."""
+    with _opened_lock:
+        _opened.clear()
+
+
+def phrase_documents(words: Sequence[tuple[np.ndarray, int]]) -> np.ndarray:
+    """The documents (sorted) where the i-th of `words` (each its keys and shift, in the
+    phrase's order) stands at some start plus i, for every i: an exact phrase."""
+    np = numpy_module()
+
+    shift = max(s for _, s in words)
+    common = [found for found, _ in words]
+    if any(s != shift or found.dtype != common[0].dtype for found, s in words):
+        # One shift for all (each word's is what its own positions need), in 64 bits.
+        common = [_shifted(found.astype(np.uint64), own, shift) for found, own in words]
+    mask = (1 << shift) - 1
+    order = sorted(range(len(common)), key=lambda i: len(common[i]))
+    first = order[0]
+    starts = common[first]
+    starts = starts[(starts & mask) >= first] - first
+    for i in order[1:]:
+        keyed = common[i]
+        starts = starts[(starts & mask) <= mask - i]  # else word i would be past any position
+        if not len(starts) or not len(keyed):
+            return np.zeros(0, dtype=np.int64)  # type: ignore[no-any-return]
+        wanted = starts + i
+        at = np.searchsorted(keyed, wanted)
+        at[at == len(keyed)] = 0
+        starts = starts[keyed[at] == wanted]
+    return np.unique(starts >> shift).astype(np.int64)  # type: ignore[no-any-return]
+
+
+def _shifted(found: np.ndarray, own: int, shift: int) -> np.ndarray:
+    """Keys of `own` shift as keys of `shift` (at least as large)."""
+    if own == shift:
+        return found
+    return ((found >> own) << shift) | (found & ((1 << own) - 1))
+
+
+def without(documents: np.ndarray, deleted: Collection[int]) -> np.ndarray:
+    """`documents` less the `deleted` ones."""
+    np = numpy_module()
+
+    gone = np.fromiter(deleted, dtype=np.int64, count=len(deleted))
+    return documents[~np.isin(documents, gone)]  # type: ignore[no-any-return]
+
+
+def weights(keyed: tuple[np.ndarray, int], documents: np.ndarray, boost: float) -> list[float]:
+    """A word's weight in each of `documents` (sorted, each holding the word) as Whoosh's
+    `Positions` stores it: its number of positions there times the field's boost, as a
+    32-bit float (a posting block's weights are)."""
+    np = numpy_module()
+
+    found, shift = keyed
+    top = np.iinfo(found.dtype).max
+    first = (documents.astype(np.int64) << shift).astype(found.dtype)
+    after = (documents.astype(np.int64) + 1) << shift  # past the last key: the end
+    ends = np.searchsorted(found, np.minimum(after, top).astype(found.dtype))
+    ends[after > top] = len(found)
+    counts = ends - np.searchsorted(found, first)
+    return (counts * boost).astype(np.float32).tolist()  # type: ignore[no-any-return]
