@@ -877,6 +877,10 @@ def test_phrases_of_common_words_agree_with_the_oracle_before_and_after_a_merge(
             with library.searcher() as searcher:
                 leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
                 assert all(phrase_keys.of(leaf) for leaf in leaves) == (keys != "none")
+                # one keys file per segment: a merged segment's went with its other files
+                names = {leaf.segment().make_filename(phrase_keys.SUFFIX) for leaf in leaves}
+                files = {p.name for p in Path(library.index_dir).glob("*" + phrase_keys.SUFFIX)}
+                assert files == names
                 if keys == "stored":  # every word of more than one posting has its keys
                     sizes = [len(getattr(phrase_keys.of(leaf), "directory", ())) for leaf in leaves]
                     assert any(n > 50 for n in sizes), sizes
