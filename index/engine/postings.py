@@ -758,7 +758,7 @@ class _Evaluator:
                 ids, _, values = whoosh_internals.read_postings(
                     reader, fieldname, word, False, True, self.between
                 )
-                keyed = phrase_keys.keys(ids, deltas(values))
+                keyed = phrase_keys.keys_of_values(ids, values, deltas)
             found[word] = keyed
         matched = phrase_keys.phrase_documents([found[word] for word in words])
         if len(matched) and reader.has_deletions():
