@@ -190,6 +190,20 @@ def test_dates_squashed_onto_bylines_are_stripped(text: str, authors: list[str])
 @pytest.mark.parametrize(
     ("text", "authors"),
     [
+        ("By Jane Cunningham March 18 at 3:57 PM", ["Jane Cunningham"]),
+        ("By John Robson March 18 at 12:22 PM", ["John Robson"]),
+        ("By Paul Solomon Dec. 4, 2015", ["Paul Solomon"]),
+        ("By Anna Michel 12.03.2021", ["Anna Michel"]),
+    ],
+)
+def test_a_date_after_a_name_is_cut_at_a_word_s_start(text: str, authors: list[str]) -> None:
+    """A surname ending as a date's word begins ("-am", "-on", "-mon", "-el") keeps it."""
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
         ("By Jane Doe | jane@example.com | @janedoe", ["Jane Doe"]),
         ("By Jane Doe (jane.doe@example.com)", ["Jane Doe"]),
         ("By Jane Doe https://example.com/jane", ["Jane Doe"]),

@@ -236,13 +236,13 @@ _SEPARATORS = re.compile(
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
 _DATE_TAIL = re.compile(
     r"""\s*(?:[|,;–—-]\s*)?
-    (?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
+    (?:\b(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
         |publiée?(?:\s+le)?|mise?\s+à\s+jour(?:\s+le)?|le
         |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am|vom
         |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
         |опубликовано|обновлено)\b\s*:?\s*)?
-    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
-    (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
+    (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+    (?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
