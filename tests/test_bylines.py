@@ -988,3 +988,51 @@ def test_an_outlet_run_on_after_a_name_is_the_credit(
 def test_an_outlet_run_on_after_a_name_in_a_line_of_furniture_is_cut_off() -> None:
     line = "        12.05.2021 | von Jane Doe Harbour Zeitung | 3 Kommentare"
     assert parse_text(_page(line)).authors == ["Jane Doe"]
+
+
+_MORE_TEXT = "\n\n".join(
+    f"    The works on pier {number} start in the spring, the harbour master said, and the "
+    "boats that moor there will use the old quay until the summer."
+    for number in range(1, 9)
+)
+
+
+def _signed_page(under_text: str) -> str:
+    """A page with a long text (its byline is not looked for next to the headline) that has
+    `under_text` (lines set in the text's column) under it."""
+    return _page(f"        {_STANDFIRST}").replace(
+        "      * About us", f"{_MORE_TEXT}\n\n{under_text}\n\n      * About us", 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("under_text", "authors"),
+    [
+        ("    Jane Doe\n    4. Mai 2022, 07:59 Uhr", ["Jane Doe"]),
+        ("    Zuletzt geändert am 07.01.2022\n\n    Jane Doe\n    Harbour Blog", ["Jane Doe"]),
+        ("    Pressekontakt\n    Dr. John Roe\n    Pressesprecher Harbour AG", ["Dr. John Roe"]),
+        ("    Jane Doe\n    Staff Writer", ["Jane Doe"]),
+    ],
+)
+def test_a_bare_name_beside_its_date_or_role_under_the_text_is_the_author(
+    under_text: str, authors: list[str]
+) -> None:
+    assert parse_text(_signed_page(under_text)).authors == authors
+
+
+@pytest.mark.parametrize(
+    "under_text",
+    [
+        # A subheading shaped as a name, a date line above it: its paragraph is under it.
+        "    12. Mai 2022\n\n    Marta Lindqvist\n\n"
+        "    For thirty years she sailed the ferry, and she said she would miss "
+        "the crossing in the mornings.",
+        # Other stories' names and dates in a list.
+        "    Recommended\n      * Jane Doe\n        4. Mai 2022",
+        "    Recommended\n      1. Jane Doe\n        4. Mai 2022",
+        # A menu's words beside each other: no date, no role.
+        "    Editorial\n    Harbour Views\n    Sport",
+    ],
+)
+def test_a_name_shaped_line_not_beside_its_date_is_no_author(under_text: str) -> None:
+    assert parse_text(_signed_page(under_text)).authors == []

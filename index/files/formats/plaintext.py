@@ -1623,6 +1623,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         _signature(lines, page)
         or _about_the_author(lines, page)
         or _named_over_bio(lines, page)
+        or _dated_name_in_text(lines, page)
         or _dated_byline_above(lines, page)
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
@@ -1909,6 +1910,54 @@ _ABOUT_AUTHOR = re.compile(
 _BIO_NAME = re.compile(r"^(?P<name>[^(),:]{3,60}?)\s*(?:\(|,|\s(?:ist|is|es|est|è|was|war)\s)")
 # How far under a page's text the box about its author is looked for, in lines.
 _ABOUT_BELOW = 60
+
+
+def _beside_its_date(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` has what stands by an author's name right above or below
+    it (a date, a relative date, a job title, a reading time), or its role or outlet under it
+    ("Staff Writer", "Reuters"), and no paragraph under it (a subheading has its own)."""
+    above = next((_clean(raw) for raw in reversed(lines[:index]) if raw.strip()), "")
+    below = next((_clean(raw) for raw in lines[index + 1 :] if raw.strip()), "")
+    if _is_paragraph_like(below):
+        return False
+    return any(
+        (looks_like_date_line(line) and find_date(line) is not None)
+        or (len(line) <= _JOB_LINE and _JOB_TITLE.match(line))
+        or _BYLINE_COMPANION.match(line)
+        or (len(line) <= _RELATIVE_LINE and _RELATIVE_DATE.search(line))
+        for line in (above, below)
+    ) or (len(below) <= _ROLE_LINE and is_byline(below) and not split_byline(below)[0])
+
+
+# The longest line a relative date ("vor 2 Stunden") or a role ("Staff Writer") beside a
+# name fills.
+_RELATIVE_LINE = 60
+_ROLE_LINE = 40
+# The most words of a bare name beside its date ("Jane Doe", "Ana de Vries", "Dr. Jane Doe").
+_DATED_NAME_WORDS = 3
+
+
+def _dated_name_in_text(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's bare name set in the text's column or under it, with its date, job title
+    or role beside it ("Jane Doe" / "4. Mai 2022", "Pressekontakt" / "Dr. Jane Doe" /
+    "Pressesprecherin Harbour AG"), as a person reads a byline wherever the template puts
+    it; not an item of a list (other stories' names and dates), not a subheading."""
+    end = min(len(lines), page.end + _NAME_BELOW)
+    lower: frozenset[str] | None = None
+    for index in range(page.start, end):
+        line = _clean(lines[index])
+        if (
+            not line
+            or len(line) > _MAX_SIGNATURE
+            or not 2 <= len(line.split()) <= _DATED_NAME_WORDS
+            or not is_person_name(line)
+            or not _beside_its_date(lines, index)
+        ):
+            continue
+        lower = _words_of_sentences(lines) if lower is None else lower
+        if _bare_name(line, lower):
+            return [line], ""
+    return None
 
 
 def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
