@@ -1036,3 +1036,23 @@ def test_a_bare_name_beside_its_date_or_role_under_the_text_is_the_author(
 )
 def test_a_name_shaped_line_not_beside_its_date_is_no_author(under_text: str) -> None:
     assert parse_text(_signed_page(under_text)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Written by: Jane Doe", ["Jane Doe"]),
+        ("Beitrag von: Jane Doe", ["Jane Doe"]),
+        ("Escrito por: Jane Doe", ["Jane Doe"]),
+        ("Écrit par : Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_colon_after_a_byline_s_by_is_its_label_s(line: str, authors: list[str]) -> None:
+    """ "Written by:", "Artikel von:": the colon sets the name apart, as after "Autor:"."""
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_one_word_name_after_a_labelled_by_under_the_headline_is_the_author() -> None:
+    page = _page(f"        {_STANDFIRST}\n\n        12.05.2022\n        Artikel von: jdoe")
+    assert parse_text(page).authors == ["jdoe"]

@@ -209,7 +209,7 @@ _PIECE_BY = (
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
-        (?P<verbs>{_VERBS})\s+by
+        (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | (?:text|texte|texto|testo)\s*:
         | words\s*: | reporter\s*: | entrevista\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
@@ -217,7 +217,7 @@ _PREFIX = re.compile(
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
         | von\s*:
         | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
-        | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
+        | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -775,12 +775,12 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = r"text|texte|texto|testo|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
-        (?P<verbs>{_VERBS})\s+by
+        (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
-          \s+von
-        | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
+          \s+von(?:\s*:)?
+        | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
         | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
