@@ -1056,3 +1056,17 @@ def test_a_colon_after_a_byline_s_by_is_its_label_s(line: str, authors: list[str
 def test_a_one_word_name_after_a_labelled_by_under_the_headline_is_the_author() -> None:
     page = _page(f"        {_STANDFIRST}\n\n        12.05.2022\n        Artikel von: jdoe")
     assert parse_text(page).authors == ["jdoe"]
+
+
+def test_an_outlet_after_by_is_not_cut_into_a_person_s_name() -> None:
+    """ "by Harbour Space Agency" credits the agency; "Harbour Space" is no one's name."""
+    page = parse_text(_page("        by Harbour Space Agency\n\n        12.05.2022"))
+    assert (page.authors, page.credit) == ([], "Harbour Space Agency")
+
+
+def test_a_bare_name_above_a_headline_about_it_is_its_subject_not_its_author() -> None:
+    kicker = "        Marta Lindqvist\n\n        The Coastal Echo view on Marta Lindqvist: a hero"
+    page = _page("        12.05.2022").replace(
+        "        Ferry line to the islands stops for a month", kicker
+    )
+    assert parse_text(page).authors == []

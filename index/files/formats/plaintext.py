@@ -738,8 +738,9 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         if before_outlet:
             # "von Jane Doe Harbour Zeitung": the outlet run on after the name.
             words, following, name = before_outlet.split(), "", before_outlet
-        elif not is_person_name(name):
-            # "von Jane Doe Reiterrevue International": the outlet or role run on after the name.
+        elif not is_person_name(name) and not looks_like_outlet(name):
+            # "von Jane Doe Reiterrevue International": the outlet or role run on after the name
+            # (not an outlet's own name, "by European Space Agency", cut short).
             name = next(
                 (
                     " ".join(words[:k])
@@ -1590,6 +1591,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             lower = _words_of_sentences(lines) if lower is None else lower
             if not all(_bare_name(person, lower) for person in found[0]):
                 found = None  # "Ask Question", "Olympische Winterspiele": no one's name
+            elif found[0] and all(_in_headline(person, page.title) for person in found[0]):
+                found = None  # "Hong Kong" over "The Guardian view on Hong Kong": its subject
         found = found or _labelled_author(line) or _interview_credit(line)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
@@ -1701,6 +1704,16 @@ def _bare_name(name: str, lower: frozenset[str]) -> bool:
     if first in lower or (len(first) > 6 and first.endswith(_NOT_FIRST_NAME_ENDINGS)):
         return False
     return not any(len(word) > 6 and word.endswith(_NOT_NAME_ENDINGS) for word in words)
+
+
+def _in_headline(name: str, title: str) -> bool:
+    """Whether every word of `name` is a word of the headline `title`: a bare name there is
+    what the article is about (a kicker, a subject), not who wrote it."""
+    words = frozenset(_TITLE_WORD.findall(title.casefold()))
+    return all(word in words for word in _TITLE_WORD.findall(name.casefold()))
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+")
 
 
 # Endings of nouns no given name has, though a surname may ("Hartung"): "Ausstellung Palais
