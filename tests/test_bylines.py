@@ -1070,3 +1070,22 @@ def test_a_bare_name_above_a_headline_about_it_is_its_subject_not_its_author() -
         "        Ferry line to the islands stops for a month", kicker
     )
     assert parse_text(page).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe November 19, 2019, 07:47 PM EST", ["Jane Doe"]),
+        ("Par Jeanne Dupont le 07 Mai 2020", ["Jeanne Dupont"]),
+        ("By Jane Doe @janedoe Nov 18, 2019, 11:47am EST", ["Jane Doe"]),
+        ("By Jane Doe Last updated Nov 8, 2023 Share", ["Jane Doe"]),
+    ],
+)
+def test_a_prefixed_byline_in_a_line_of_furniture_is_read_whole(
+    line: str, authors: list[str]
+) -> None:
+    """The date's own words ("PM", "le", "on") left after cutting the date out are not read
+    into the name, nor do they hide the byline."""
+    from newsread.index.files.formats.plaintext import _byline_in
+
+    assert _byline_in(line, bare=False) == (authors, "")

@@ -638,6 +638,10 @@ def _byline_found(
         line = line[: cuts[-1]] if len(cuts) >= 2 else ""
     if not line:
         return None
+    if has_byline_prefix(line) and is_byline(line):
+        people, credit = split_byline(line)
+        if people:
+            return people, credit
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
     for segment in _SEGMENT.split(undated):
