@@ -1089,3 +1089,8 @@ def test_a_prefixed_byline_in_a_line_of_furniture_is_read_whole(
     from newsread.index.files.formats.plaintext import _byline_in
 
     assert _byline_in(line, bare=False) == (authors, "")
+
+
+def test_soft_hyphens_inside_a_name_under_the_headline_are_not_read() -> None:
+    page = _page(f"        {_STANDFIRST}\n\n        Von Ja\u00adni\u00adne Mus\u00adter\u00admann")
+    assert parse_text(page).authors == ["Janine Mustermann"]

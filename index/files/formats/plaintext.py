@@ -252,7 +252,12 @@ class _State:
 
 
 def _clean(line: str) -> str:
-    return " ".join(line.split())
+    """`line` as a reader sees it: whitespace collapsed, no invisible soft hyphens."""
+    return " ".join(line.replace(_SOFT_HYPHEN, "").split())
+
+
+# A hyphenation hint inside a long word ("Mat\u00adthi\u00adas"): not shown unless the word breaks.
+_SOFT_HYPHEN = "\u00ad"
 
 
 def _indent(line: str) -> int:
