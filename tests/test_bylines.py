@@ -1094,3 +1094,16 @@ def test_a_prefixed_byline_in_a_line_of_furniture_is_read_whole(
 def test_soft_hyphens_inside_a_name_under_the_headline_are_not_read() -> None:
     page = _page(f"        {_STANDFIRST}\n\n        Von Ja\u00adni\u00adne Mus\u00adter\u00admann")
     assert parse_text(page).authors == ["Janine Mustermann"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("von Jane Doe , Redaktion", ["Jane Doe"]),
+        ("By Jane Doe , John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_a_space_before_a_byline_s_comma_is_not_read(line: str, authors: list[str]) -> None:
+    """A page rendered as text sets a byline's elements apart: "Jane Doe , Redaktion"."""
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors

@@ -714,6 +714,15 @@ def _page_furniture(segment: str) -> bool:
     )
 
 
+def _spaced(line: str) -> str:
+    """`line` with its whitespace collapsed and none before a comma: a page rendered as text
+    sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion")."""
+    return _SPACE_BEFORE_COMMA.sub(",", " ".join(line.split()))
+
+
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+
+
 def split_byline(text: str) -> tuple[list[str], str]:
     """(person names, credit) from a byline such as 'By Jane Doe and John Roe, Reuters'.
 
@@ -724,7 +733,7 @@ def split_byline(text: str) -> tuple[list[str], str]:
     credits: list[str] = []
     roles: list[str] = []
     for raw_line in text.splitlines():
-        line = _parentheses(_URL.sub(" ", " ".join(raw_line.split())))
+        line = _parentheses(_URL.sub(" ", _spaced(raw_line)))
         # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
         for position, segment in enumerate(_SEGMENTS.split(line)):
             if position and _page_furniture(segment):
@@ -803,7 +812,7 @@ def is_byline(line: str) -> bool:
 
     Lines that merely start with 'By' ("By the end of May ...") are not bylines.
     """
-    line = " ".join(line.split())
+    line = _spaced(line)
     if not line or len(line) > 120:
         return False
     named = _NAMED_HANDLE.match(line)
