@@ -1107,3 +1107,21 @@ def test_a_space_before_a_byline_s_comma_is_not_read(line: str, authors: list[st
     """A page rendered as text sets a byline's elements apart: "Jane Doe , Redaktion"."""
     assert is_byline(line)
     assert split_byline(line)[0] == authors
+
+
+def test_a_name_given_twice_in_a_row_is_one_name() -> None:
+    """ "Par Jeanne Dupont Jeanne Dupont": the author's picture and link, rendered as text."""
+    assert split_byline("Par Jeanne Dupont Jeanne Dupont") == (["Jeanne Dupont"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("Autor:innen", None), ("Autor:innen: Jane Doe und John Roe", ["Jane Doe", "John Roe"])],
+)
+def test_the_gendered_plural_of_autor_is_a_label_not_a_name(
+    line: str, authors: list[str] | None
+) -> None:
+    from newsread.index.files.formats.plaintext import _byline_in
+
+    found = _byline_in(line, bare=False)
+    assert (found[0] if found else None) == authors

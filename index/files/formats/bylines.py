@@ -198,7 +198,7 @@ _VERBS = (
 _OTHER_VERB = re.compile(rf"(?:{_OTHER_VERBS})", re.IGNORECASE)
 _VERB_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 # "Autor", "Autorin", "Autoren", "AUTOR/IN", "Autor*in": the German label of a byline.
-_AUTHOR_LABEL = r"autor(?:in|en|innen|/in|\*in|:in)?"
+_AUTHOR_LABEL = r"autor(?:innen|in|en|/innen|/in|\*innen|\*in|:innen|:in)?"
 # The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
 # whatever piece it is, the name after "von" wrote it.
 _PIECE_BY = (
@@ -516,8 +516,13 @@ def _strip_roles(name: str) -> str:
 
 
 def _clean_name(part: str) -> str:
-    part = part.strip(" \t.,;:|-–—()[]")
-    return " ".join(part.split())
+    words = part.strip(" \t.,;:|-–—()[]").split()
+    half = len(words) // 2
+    if half and len(words) == 2 * half and words[:half] == words[half:]:
+        # "Jane Doe Jane Doe": a page rendered as text gives the name of the author's picture
+        # and of the link beside it.
+        words = words[:half]
+    return " ".join(words)
 
 
 def _all_people(text: str) -> bool:
@@ -786,7 +791,7 @@ _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:(?!innen\b)
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von(?:\s*:)?
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
