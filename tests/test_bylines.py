@@ -1125,3 +1125,18 @@ def test_the_gendered_plural_of_autor_is_a_label_not_a_name(
 
     found = _byline_in(line, bare=False)
     assert (found[0] if found else None) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Learn More", False),
+        ("View All Results", False),
+        ("Install Harbour Engine", False),
+        ("Mehr Lesen", False),
+        ("Glenn Close", True),  # a surname may be a button's word
+        ("Jane Read", True),
+    ],
+)
+def test_a_button_s_verb_opens_no_person_s_name(text: str, person: bool) -> None:
+    assert is_person_name(text) is person

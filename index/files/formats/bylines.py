@@ -166,6 +166,14 @@ _GREETING_WORDS = _words(
     cheers thanks danke merci gracias saludos salutations christmas"""
 )
 _UI_WORDS = _UI_WORDS | _GREETING_WORDS
+# What a page's buttons and links tell the reader to do, first on them as no given name is
+# ("Learn More", "Show All", "Mehr lesen"); a surname may be such a word ("Glenn Close").
+_BUTTON_VERBS = _words(
+    """learn view show read watch listen install download open close load click sign join
+    follow get find discover explore try start continue go back skip shop order book save
+    lesen zeige zeigen laden ansehen entdecken jetzt lire voir découvrir télécharger ver leer
+    descubrir descargar"""
+)
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
 # Professions written before a name ("Rechtsanwältin Jane Doe"); academic titles ("Prof. Dr.")
@@ -332,6 +340,8 @@ def is_person_name(text: str) -> bool:
         return False
     if text.lower() in _AGENCIES or words[0] in _ARTICLES:
         return False
+    if words[0].lower() in _BUTTON_VERBS:
+        return False  # "Learn More", "View All Results", "Install Docker Engine": a button
     capitals = 0
     for position, word in enumerate(words):
         lowered = word.lower().rstrip(".")
