@@ -190,6 +190,20 @@ def test_dates_squashed_onto_bylines_are_stripped(text: str, authors: list[str])
 @pytest.mark.parametrize(
     ("text", "authors"),
     [
+        ("By Jane Cunningham March 18 at 3:57 PM", ["Jane Cunningham"]),
+        ("By John Robson March 18 at 12:22 PM", ["John Robson"]),
+        ("By Paul Solomon Dec. 4, 2015", ["Paul Solomon"]),
+        ("By Anna Michel 12.03.2021", ["Anna Michel"]),
+    ],
+)
+def test_a_date_after_a_name_is_cut_at_a_word_s_start(text: str, authors: list[str]) -> None:
+    """A surname ending as a date's word begins ("-am", "-on", "-mon", "-el") keeps it."""
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
         ("By Jane Doe | jane@example.com | @janedoe", ["Jane Doe"]),
         ("By Jane Doe (jane.doe@example.com)", ["Jane Doe"]),
         ("By Jane Doe https://example.com/jane", ["Jane Doe"]),
@@ -974,3 +988,155 @@ def test_an_outlet_run_on_after_a_name_is_the_credit(
 def test_an_outlet_run_on_after_a_name_in_a_line_of_furniture_is_cut_off() -> None:
     line = "        12.05.2021 | von Jane Doe Harbour Zeitung | 3 Kommentare"
     assert parse_text(_page(line)).authors == ["Jane Doe"]
+
+
+_MORE_TEXT = "\n\n".join(
+    f"    The works on pier {number} start in the spring, the harbour master said, and the "
+    "boats that moor there will use the old quay until the summer."
+    for number in range(1, 9)
+)
+
+
+def _signed_page(under_text: str) -> str:
+    """A page with a long text (its byline is not looked for next to the headline) that has
+    `under_text` (lines set in the text's column) under it."""
+    return _page(f"        {_STANDFIRST}").replace(
+        "      * About us", f"{_MORE_TEXT}\n\n{under_text}\n\n      * About us", 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("under_text", "authors"),
+    [
+        ("    Jane Doe\n    4. Mai 2022, 07:59 Uhr", ["Jane Doe"]),
+        ("    Zuletzt geändert am 07.01.2022\n\n    Jane Doe\n    Harbour Blog", ["Jane Doe"]),
+        ("    Pressekontakt\n    Dr. John Roe\n    Pressesprecher Harbour AG", ["Dr. John Roe"]),
+        ("    Jane Doe\n    Staff Writer", ["Jane Doe"]),
+    ],
+)
+def test_a_bare_name_beside_its_date_or_role_under_the_text_is_the_author(
+    under_text: str, authors: list[str]
+) -> None:
+    assert parse_text(_signed_page(under_text)).authors == authors
+
+
+@pytest.mark.parametrize(
+    "under_text",
+    [
+        # A subheading shaped as a name, a date line above it: its paragraph is under it.
+        "    12. Mai 2022\n\n    Marta Lindqvist\n\n"
+        "    For thirty years she sailed the ferry, and she said she would miss "
+        "the crossing in the mornings.",
+        # Other stories' names and dates in a list.
+        "    Recommended\n      * Jane Doe\n        4. Mai 2022",
+        "    Recommended\n      1. Jane Doe\n        4. Mai 2022",
+        # A menu's words beside each other: no date, no role.
+        "    Editorial\n    Harbour Views\n    Sport",
+    ],
+)
+def test_a_name_shaped_line_not_beside_its_date_is_no_author(under_text: str) -> None:
+    assert parse_text(_signed_page(under_text)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Written by: Jane Doe", ["Jane Doe"]),
+        ("Beitrag von: Jane Doe", ["Jane Doe"]),
+        ("Escrito por: Jane Doe", ["Jane Doe"]),
+        ("Écrit par : Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_colon_after_a_byline_s_by_is_its_label_s(line: str, authors: list[str]) -> None:
+    """ "Written by:", "Artikel von:": the colon sets the name apart, as after "Autor:"."""
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_one_word_name_after_a_labelled_by_under_the_headline_is_the_author() -> None:
+    page = _page(f"        {_STANDFIRST}\n\n        12.05.2022\n        Artikel von: jdoe")
+    assert parse_text(page).authors == ["jdoe"]
+
+
+def test_an_outlet_after_by_is_not_cut_into_a_person_s_name() -> None:
+    """ "by Harbour Space Agency" credits the agency; "Harbour Space" is no one's name."""
+    page = parse_text(_page("        by Harbour Space Agency\n\n        12.05.2022"))
+    assert (page.authors, page.credit) == ([], "Harbour Space Agency")
+
+
+def test_a_bare_name_above_a_headline_about_it_is_its_subject_not_its_author() -> None:
+    kicker = "        Marta Lindqvist\n\n        The Coastal Echo view on Marta Lindqvist: a hero"
+    page = _page("        12.05.2022").replace(
+        "        Ferry line to the islands stops for a month", kicker
+    )
+    assert parse_text(page).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe November 19, 2019, 07:47 PM EST", ["Jane Doe"]),
+        ("Par Jeanne Dupont le 07 Mai 2020", ["Jeanne Dupont"]),
+        ("By Jane Doe @janedoe Nov 18, 2019, 11:47am EST", ["Jane Doe"]),
+        ("By Jane Doe Last updated Nov 8, 2023 Share", ["Jane Doe"]),
+    ],
+)
+def test_a_prefixed_byline_in_a_line_of_furniture_is_read_whole(
+    line: str, authors: list[str]
+) -> None:
+    """The date's own words ("PM", "le", "on") left after cutting the date out are not read
+    into the name, nor do they hide the byline."""
+    from newsread.index.files.formats.plaintext import _byline_in
+
+    assert _byline_in(line, bare=False) == (authors, "")
+
+
+def test_soft_hyphens_inside_a_name_under_the_headline_are_not_read() -> None:
+    page = _page(f"        {_STANDFIRST}\n\n        Von Ja\u00adni\u00adne Mus\u00adter\u00admann")
+    assert parse_text(page).authors == ["Janine Mustermann"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("von Jane Doe , Redaktion", ["Jane Doe"]),
+        ("By Jane Doe , John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_a_space_before_a_byline_s_comma_is_not_read(line: str, authors: list[str]) -> None:
+    """A page rendered as text sets a byline's elements apart: "Jane Doe , Redaktion"."""
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+def test_a_name_given_twice_in_a_row_is_one_name() -> None:
+    """ "Par Jeanne Dupont Jeanne Dupont": the author's picture and link, rendered as text."""
+    assert split_byline("Par Jeanne Dupont Jeanne Dupont") == (["Jeanne Dupont"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("Autor:innen", None), ("Autor:innen: Jane Doe und John Roe", ["Jane Doe", "John Roe"])],
+)
+def test_the_gendered_plural_of_autor_is_a_label_not_a_name(
+    line: str, authors: list[str] | None
+) -> None:
+    from newsread.index.files.formats.plaintext import _byline_in
+
+    found = _byline_in(line, bare=False)
+    assert (found[0] if found else None) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Learn More", False),
+        ("View All Results", False),
+        ("Install Harbour Engine", False),
+        ("Mehr Lesen", False),
+        ("Glenn Close", True),  # a surname may be a button's word
+        ("Jane Read", True),
+    ],
+)
+def test_a_button_s_verb_opens_no_person_s_name(text: str, person: bool) -> None:
+    assert is_person_name(text) is person

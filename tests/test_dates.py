@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -439,3 +439,10 @@ def test_find_date_reads_month_names_of_languages_from_dateparsers_tables(
     line: str, expected: datetime | None
 ) -> None:
     assert find_date(line) == expected
+
+
+@pytest.mark.parametrize("line", ["21.dez.2018 às 12h55", "Publicado: 21.Dez.2018", "21.dic.2018"])
+def test_a_month_s_name_between_dots_is_a_date(line: str) -> None:
+    """ "21.dez.2018": day, month and year set apart by dots alone, as some pages write them."""
+    found = find_date(line)
+    assert found is not None and found.date() == date(2018, 12, 21)

@@ -485,7 +485,7 @@ def find_date(line: str) -> datetime | None:
     Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
-    line = unglue_years(line)
+    line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(line))
     stamp = None
     for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0))
@@ -497,6 +497,10 @@ def find_date(line: str) -> datetime | None:
         # is a machine's (a hidden field the page leaked); a date beside it is the one shown.
         stamp = stamp or found
     return stamp or _foreign_date(line)
+
+
+# A month's name between a day and a year with dots and no spaces: "21.dez.2018".
+_DOTTED_MONTH = re.compile(r"(?<![\w.])(\d{1,2})\.([^\W\d_]{3,})\.(\d{4})(?!\d)")
 
 
 # A day, a word and a year, in the orders languages write them: "3. května 2021",

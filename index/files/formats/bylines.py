@@ -166,6 +166,14 @@ _GREETING_WORDS = _words(
     cheers thanks danke merci gracias saludos salutations christmas"""
 )
 _UI_WORDS = _UI_WORDS | _GREETING_WORDS
+# What a page's buttons and links tell the reader to do, first on them as no given name is
+# ("Learn More", "Show All", "Mehr lesen"); a surname may be such a word ("Glenn Close").
+_BUTTON_VERBS = _words(
+    """learn view show read watch listen install download open close load click sign join
+    follow get find discover explore try start continue go back skip shop order book save
+    lesen zeige zeigen laden ansehen entdecken jetzt lire voir découvrir télécharger ver leer
+    descubrir descargar"""
+)
 # The same, but "The Editors" is a byline.
 _HEADLINE_WORDS = _NOT_NAME_WORDS - {"the"}
 # Professions written before a name ("Rechtsanwältin Jane Doe"); academic titles ("Prof. Dr.")
@@ -198,7 +206,7 @@ _VERBS = (
 _OTHER_VERB = re.compile(rf"(?:{_OTHER_VERBS})", re.IGNORECASE)
 _VERB_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 # "Autor", "Autorin", "Autoren", "AUTOR/IN", "Autor*in": the German label of a byline.
-_AUTHOR_LABEL = r"autor(?:in|en|innen|/in|\*in|:in)?"
+_AUTHOR_LABEL = r"autor(?:innen|in|en|/innen|/in|\*innen|\*in|:innen|:in)?"
 # The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
 # whatever piece it is, the name after "von" wrote it.
 _PIECE_BY = (
@@ -209,7 +217,7 @@ _PIECE_BY = (
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
-        (?P<verbs>{_VERBS})\s+by
+        (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | (?:text|texte|texto|testo)\s*:
         | words\s*: | reporter\s*: | entrevista\s*:
         | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
@@ -217,7 +225,7 @@ _PREFIX = re.compile(
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
         | von\s*:
         | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
-        | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
+        | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -236,13 +244,13 @@ _SEPARATORS = re.compile(
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
 _DATE_TAIL = re.compile(
     r"""\s*(?:[|,;–—-]\s*)?
-    (?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
+    (?:\b(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
         |publiée?(?:\s+le)?|mise?\s+à\s+jour(?:\s+le)?|le
         |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am|vom
         |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
         |опубликовано|обновлено)\b\s*:?\s*)?
-    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
-    (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
+    (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+    (?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Words a date leaves at the end of a name when it is squashed onto it with no digits.
@@ -332,6 +340,8 @@ def is_person_name(text: str) -> bool:
         return False
     if text.lower() in _AGENCIES or words[0] in _ARTICLES:
         return False
+    if words[0].lower() in _BUTTON_VERBS:
+        return False  # "Learn More", "View All Results", "Install Docker Engine": a button
     capitals = 0
     for position, word in enumerate(words):
         lowered = word.lower().rstrip(".")
@@ -516,8 +526,13 @@ def _strip_roles(name: str) -> str:
 
 
 def _clean_name(part: str) -> str:
-    part = part.strip(" \t.,;:|-–—()[]")
-    return " ".join(part.split())
+    words = part.strip(" \t.,;:|-–—()[]").split()
+    half = len(words) // 2
+    if half and len(words) == 2 * half and words[:half] == words[half:]:
+        # "Jane Doe Jane Doe": a page rendered as text gives the name of the author's picture
+        # and of the link beside it.
+        words = words[:half]
+    return " ".join(words)
 
 
 def _all_people(text: str) -> bool:
@@ -714,6 +729,15 @@ def _page_furniture(segment: str) -> bool:
     )
 
 
+def _spaced(line: str) -> str:
+    """`line` with its whitespace collapsed and none before a comma: a page rendered as text
+    sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion")."""
+    return _SPACE_BEFORE_COMMA.sub(",", " ".join(line.split()))
+
+
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+
+
 def split_byline(text: str) -> tuple[list[str], str]:
     """(person names, credit) from a byline such as 'By Jane Doe and John Roe, Reuters'.
 
@@ -724,7 +748,7 @@ def split_byline(text: str) -> tuple[list[str], str]:
     credits: list[str] = []
     roles: list[str] = []
     for raw_line in text.splitlines():
-        line = _parentheses(_URL.sub(" ", " ".join(raw_line.split())))
+        line = _parentheses(_URL.sub(" ", _spaced(raw_line)))
         # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
         for position, segment in enumerate(_SEGMENTS.split(line)):
             if position and _page_furniture(segment):
@@ -775,12 +799,12 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = r"text|texte|texto|testo|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
-        (?P<verbs>{_VERBS})\s+by
+        (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:(?!innen\b)
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
-          \s+von
-        | (?:publicado|escrito|postado)\s+por | (?:publié|écrit|rédigé)\s+par
+          \s+von(?:\s*:)?
+        | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
         | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
@@ -803,7 +827,7 @@ def is_byline(line: str) -> bool:
 
     Lines that merely start with 'By' ("By the end of May ...") are not bylines.
     """
-    line = " ".join(line.split())
+    line = _spaced(line)
     if not line or len(line) > 120:
         return False
     named = _NAMED_HANDLE.match(line)

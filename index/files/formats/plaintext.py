@@ -252,7 +252,12 @@ class _State:
 
 
 def _clean(line: str) -> str:
-    return " ".join(line.split())
+    """`line` as a reader sees it: whitespace collapsed, no invisible soft hyphens."""
+    return " ".join(line.replace(_SOFT_HYPHEN, "").split())
+
+
+# A hyphenation hint inside a long word ("Mat\u00adthi\u00adas"): not shown unless the word breaks.
+_SOFT_HYPHEN = "\u00ad"
 
 
 def _indent(line: str) -> int:
@@ -638,6 +643,10 @@ def _byline_found(
         line = line[: cuts[-1]] if len(cuts) >= 2 else ""
     if not line:
         return None
+    if has_byline_prefix(line) and is_byline(line):
+        people, credit = split_byline(line)
+        if people:
+            return people, credit
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
     for segment in _SEGMENT.split(undated):
@@ -738,8 +747,9 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         if before_outlet:
             # "von Jane Doe Harbour Zeitung": the outlet run on after the name.
             words, following, name = before_outlet.split(), "", before_outlet
-        elif not is_person_name(name):
-            # "von Jane Doe Reiterrevue International": the outlet or role run on after the name.
+        elif not is_person_name(name) and not looks_like_outlet(name):
+            # "von Jane Doe Reiterrevue International": the outlet or role run on after the name
+            # (not an outlet's own name, "by European Space Agency", cut short).
             name = next(
                 (
                     " ".join(words[:k])
@@ -1590,6 +1600,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             lower = _words_of_sentences(lines) if lower is None else lower
             if not all(_bare_name(person, lower) for person in found[0]):
                 found = None  # "Ask Question", "Olympische Winterspiele": no one's name
+            elif found[0] and all(_in_headline(person, page.title) for person in found[0]):
+                found = None  # "Hong Kong" over "The Guardian view on Hong Kong": its subject
         found = found or _labelled_author(line) or _interview_credit(line)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
@@ -1623,6 +1635,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         _signature(lines, page)
         or _about_the_author(lines, page)
         or _named_over_bio(lines, page)
+        or _dated_name_in_text(lines, page)
         or _dated_byline_above(lines, page)
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
@@ -1700,6 +1713,16 @@ def _bare_name(name: str, lower: frozenset[str]) -> bool:
     if first in lower or (len(first) > 6 and first.endswith(_NOT_FIRST_NAME_ENDINGS)):
         return False
     return not any(len(word) > 6 and word.endswith(_NOT_NAME_ENDINGS) for word in words)
+
+
+def _in_headline(name: str, title: str) -> bool:
+    """Whether every word of `name` is a word of the headline `title`: a bare name there is
+    what the article is about (a kicker, a subject), not who wrote it."""
+    words = frozenset(_TITLE_WORD.findall(title.casefold()))
+    return all(word in words for word in _TITLE_WORD.findall(name.casefold()))
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+")
 
 
 # Endings of nouns no given name has, though a surname may ("Hartung"): "Ausstellung Palais
@@ -1909,6 +1932,54 @@ _ABOUT_AUTHOR = re.compile(
 _BIO_NAME = re.compile(r"^(?P<name>[^(),:]{3,60}?)\s*(?:\(|,|\s(?:ist|is|es|est|è|was|war)\s)")
 # How far under a page's text the box about its author is looked for, in lines.
 _ABOUT_BELOW = 60
+
+
+def _beside_its_date(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` has what stands by an author's name right above or below
+    it (a date, a relative date, a job title, a reading time), or its role or outlet under it
+    ("Staff Writer", "Reuters"), and no paragraph under it (a subheading has its own)."""
+    above = next((_clean(raw) for raw in reversed(lines[:index]) if raw.strip()), "")
+    below = next((_clean(raw) for raw in lines[index + 1 :] if raw.strip()), "")
+    if _is_paragraph_like(below):
+        return False
+    return any(
+        (looks_like_date_line(line) and find_date(line) is not None)
+        or (len(line) <= _JOB_LINE and _JOB_TITLE.match(line))
+        or _BYLINE_COMPANION.match(line)
+        or (len(line) <= _RELATIVE_LINE and _RELATIVE_DATE.search(line))
+        for line in (above, below)
+    ) or (len(below) <= _ROLE_LINE and is_byline(below) and not split_byline(below)[0])
+
+
+# The longest line a relative date ("vor 2 Stunden") or a role ("Staff Writer") beside a
+# name fills.
+_RELATIVE_LINE = 60
+_ROLE_LINE = 40
+# The most words of a bare name beside its date ("Jane Doe", "Ana de Vries", "Dr. Jane Doe").
+_DATED_NAME_WORDS = 3
+
+
+def _dated_name_in_text(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's bare name set in the text's column or under it, with its date, job title
+    or role beside it ("Jane Doe" / "4. Mai 2022", "Pressekontakt" / "Dr. Jane Doe" /
+    "Pressesprecherin Harbour AG"), as a person reads a byline wherever the template puts
+    it; not an item of a list (other stories' names and dates), not a subheading."""
+    end = min(len(lines), page.end + _NAME_BELOW)
+    lower: frozenset[str] | None = None
+    for index in range(page.start, end):
+        line = _clean(lines[index])
+        if (
+            not line
+            or len(line) > _MAX_SIGNATURE
+            or not 2 <= len(line.split()) <= _DATED_NAME_WORDS
+            or not is_person_name(line)
+            or not _beside_its_date(lines, index)
+        ):
+            continue
+        lower = _words_of_sentences(lines) if lower is None else lower
+        if _bare_name(line, lower):
+            return [line], ""
+    return None
 
 
 def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
