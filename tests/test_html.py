@@ -2003,3 +2003,18 @@ def test_the_json_lds_author_outvoted_by_the_meta_tags_and_the_byline(
     if not byline:
         article = "<h1>Bridge closed after cracks found</h1>"
     assert parse_html(page(head, article + BODY)).authors == authors
+
+
+def test_a_block_shown_only_on_paper_is_not_read_into_the_body() -> None:
+    notice = (
+        '<div class="print-header"><img src="logo.png"><p>This copy is for your personal use '
+        "only. To order copies for your colleagues, visit our reprints desk online.</p></div>"
+    )
+    kept = (
+        '<p class="no-print">A ferry will run every half hour from the east bank '
+        "until the bridge opens again, the council said on Wednesday.</p>"
+    )
+    article = f"{notice}<h1>Bridge closed after cracks found</h1>{kept}{BODY}"
+    paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
+    assert paragraphs[0].startswith("A ferry will run")
+    assert paragraphs[1:] == PARAGRAPHS

@@ -298,6 +298,17 @@ _POPUP_CLASS = re.compile(
     r"|rollover-\w+-block|hovercard",
     re.IGNORECASE,
 )
+# A block a style sheet shows only on paper, hidden on screen: a printout's header or footer
+# ("print-header": the site's logo and a reprint notice above the article; MediaWiki's
+# "printfooter"), Bootstrap's "visible-print", Foundation's "show-for-print". Not
+# "hide-for-print", "noprint" nor "print-button": those are shown; nor "print-only", which
+# some themes put on the article itself.
+_MAYBE_PRINT_ONLY = "//body//*[contains(@class, 'rint') or contains(@class, 'RINT')]"
+_PRINT_ONLY_CLASS = re.compile(
+    r"(?:^|\s)(?:print[-_]?(?:header|footer|head|foot)|(?:visible|show-for)[-_]print)"
+    r"(?:[-_]\w+)?(?:$|\s)",
+    re.IGNORECASE,
+)
 # Inline elements, which a tooltip's text runs on inside a paragraph.
 _INLINE_BOXES = frozenset(("span", "div"))
 _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
@@ -305,7 +316,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 
 def _prepare(tree: Any) -> None:
-    """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements.
+    """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements,
+    and blocks its style sheet shows only when the page is printed.
 
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
@@ -329,6 +341,11 @@ def _prepare(tree: Any) -> None:
         element
         for element in tree.xpath(_MAYBE_POPUP)
         if element.tag in _INLINE_BOXES and _POPUP_CLASS.search(element.get("class") or "")
+    ]
+    doomed += [
+        element
+        for element in tree.xpath(_MAYBE_PRINT_ONLY)
+        if _PRINT_ONLY_CLASS.search(element.get("class") or "")
     ]
     for element in doomed:
         if element.getparent() is not None:  # (Not one already dropped with its parent.)
