@@ -2018,3 +2018,41 @@ def test_a_block_shown_only_on_paper_is_not_read_into_the_body() -> None:
     paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
     assert paragraphs[0].startswith("A ferry will run")
     assert paragraphs[1:] == PARAGRAPHS
+
+
+
+CAPTION = (
+    "The old bridge over the river, closed since Tuesday, seen from the east bank in the "
+    "morning."
+)
+
+
+def lead_of(article: str, lines: list[str]) -> list[str]:
+    """`lines` as the body's start of a page holding `article`, without its lead furniture."""
+    from newsread.index.files.formats.html import _Captions, _lead_furniture
+
+    tree = lxml.html.fromstring(page("<title>T</title>", article))
+    return _lead_furniture(lines, Draft(), _Captions(tree))
+
+
+def test_a_photo_caption_above_the_text_does_not_open_the_body() -> None:
+    photo = (
+        f'<ul class="pics"><li><img src="bridge.jpg"><div class="caption-full">{CAPTION}'
+        '<a class="more"> less</a></div></li></ul>'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{photo}{BODY}"
+    assert lead_of(article, [CAPTION, *PARAGRAPHS]) == PARAGRAPHS
+    # With the photographer's credit run on, and in a <figcaption>.
+    photo = f"<figure><img src='bridge.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    article = f"<h1>Bridge closed after cracks found</h1>{photo}{BODY}"
+    assert lead_of(article, [f"{CAPTION} Photo: J. Roe", *PARAGRAPHS]) == PARAGRAPHS
+
+
+def test_a_lede_that_a_caption_repeats_is_the_lede() -> None:
+    photo = f'<figure><img src="bridge.jpg"><figcaption>{CAPTION}</figcaption></figure>'
+    article = f"<h1>Bridge closed after cracks found</h1><p>{CAPTION}</p>{BODY}{photo}"
+    assert lead_of(article, [CAPTION, *PARAGRAPHS]) == [CAPTION, *PARAGRAPHS]
+    # Nor is a standfirst in a block whose class only ends in "Caption".
+    sf = f'<div class="storyMediaCaption"><p class="lead">{CAPTION}</p></div>'
+    article = f"<h1>Bridge closed after cracks found</h1>{sf}{BODY}"
+    assert lead_of(article, [CAPTION, *PARAGRAPHS]) == [CAPTION, *PARAGRAPHS]

@@ -208,7 +208,9 @@ def parse_html(text: str) -> Draft:
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     headlines = [draft.title, *meta.declared_headings()]
-    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, headlines), draft)
+    draft.paragraphs = _lead_furniture(
+        _drop_repeated_header(paragraphs, headlines), draft, _Captions(tree)
+    )
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
         # A date line the page did not mark up: among the short paragraphs at the top or
@@ -2471,14 +2473,19 @@ _SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
 _MAX_STANDFIRST = 400
 
 
-def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without the date lines, bylines, reading times and buttons above its text,
-    or below its standfirst (headline, standfirst, byline: the summary stays, as the lede);
-    a byline or date found there fills the draft's when the page declared none."""
+def _lead_furniture(
+    paragraphs: list[str], draft: Draft, is_caption: Callable[[str], bool] | None = None
+) -> list[str]:
+    """The body without the date lines, bylines, reading times, buttons and photo captions
+    above its text, or below its standfirst (headline, standfirst, byline: the summary stays,
+    as the lede); a byline or date found there fills the draft's when the page declared none."""
     state = _State()
     drop: list[int] = []
     standfirst = False
     for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
+        if is_caption is not None and not standfirst and is_caption(paragraph):
+            drop.append(index)
+            continue
         if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
@@ -2513,6 +2520,54 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         draft.published = state.published
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
+
+
+# A picture's caption: a figure's, or a block whose class names it one ("wp-caption-text",
+# "image__caption"; not "storyMediaCaption", which a site wraps its standfirst in).
+_CAPTIONS = "//body//figcaption | //body//*[contains(@class, 'caption')]"
+_CAPTION_CLASS = re.compile(r"(?<![^\W_])caption")
+_CAPTIONED = (
+    "ancestor-or-self::*[self::figcaption or self::figure or contains(@class, 'caption')]"
+)
+# A caption's text with the photographer's credit run on ("… Sees. Foto: Jane Doe").
+_MAX_CREDIT = 60
+
+
+class _Captions:
+    """The captions of a page's pictures, to tell one the extraction put above the text."""
+
+    def __init__(self, tree: Any) -> None:
+        self.tree = tree
+        self.texts = {
+            _loose(element.text_content())
+            for element in tree.xpath(_CAPTIONS)
+            if element.tag == "figcaption" or _CAPTION_CLASS.search(element.get("class") or "")
+        }
+        self.texts.discard("")
+
+    def __call__(self, paragraph: str) -> bool:
+        """Whether `paragraph` is a caption's text, and the page shows it nowhere else (a
+        lede that a picture's caption repeats is the lede)."""
+        loose = _loose(paragraph)
+        if not any(_captioned(loose, caption) for caption in self.texts):
+            return False
+        key = " ".join(paragraph.split())[:_SHOWN_KEYS[0]]
+        nodes = self.tree.xpath("//body//text()[contains(normalize-space(.), $key)]", key=key)
+        shown = [node.getparent() for node in nodes]
+        shown = [e for e in shown if e is not None and e.tag not in _NOT_TEXT]
+        return bool(shown) and all(element.xpath(_CAPTIONED) for element in shown)
+
+
+def _captioned(loose: str, caption: str) -> bool:
+    """Whether a paragraph's text (`loose`) is `caption`: the whole of it, the start of it
+    (without a "more" link), or it with a credit after it."""
+    if loose == caption:
+        return True
+    if len(loose) >= _SHOWN_KEYS[0] and caption.startswith(loose):
+        return len(caption) - len(loose) <= _MAX_CREDIT
+    if len(caption) >= _SHOWN_KEYS[0] and loose.startswith(caption):
+        return len(loose) - len(caption) <= _MAX_CREDIT
+    return False
 
 
 # A time zone's abbreviation after a date line's time ("November 20, 2019 - 11:28 AMT").
