@@ -2056,3 +2056,10 @@ def test_a_lede_that_a_caption_repeats_is_the_lede() -> None:
     sf = f'<div class="storyMediaCaption"><p class="lead">{CAPTION}</p></div>'
     article = f"<h1>Bridge closed after cracks found</h1>{sf}{BODY}"
     assert lead_of(article, [CAPTION, *PARAGRAPHS]) == [CAPTION, *PARAGRAPHS]
+
+
+def test_a_wire_credit_in_an_element_of_its_own_is_set_apart_from_the_first_word() -> None:
+    lede = f"<p><cite class='source'>(HNS)</cite>{PARAGRAPHS[0]}</p>"
+    article = f"<h1>Bridge closed after cracks found</h1>{lede}{BODY}"
+    first = parse_html(page("<title>T</title>", article)).paragraphs[0]
+    assert first == f"(HNS) {PARAGRAPHS[0]}"

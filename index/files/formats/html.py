@@ -407,7 +407,12 @@ def _document_paragraphs(document: Any) -> list[str]:
     """
     root = getattr(document, "body", None)
     found = _flatten(root, _BLOCKS, "lb", "cell") if root is not None else []
-    return found or _paragraphs(document.text or "")
+    return [_GLUED_CREDIT.sub(r"\1 ", p) for p in found] or _paragraphs(document.text or "")
+
+
+# A wire credit that opens a paragraph in an element of its own, the text's first word run
+# on to it: "<cite>(CNN)</cite>President …", which reads "(CNN) President …".
+_GLUED_CREDIT = re.compile(r"^(\((?=[A-Z])[^()\s][^()]{1,30}\))(?=[A-Z])")
 
 
 def _flatten(
