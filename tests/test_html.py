@@ -2029,10 +2029,10 @@ CAPTION = (
 
 def lead_of(article: str, lines: list[str]) -> list[str]:
     """`lines` as the body's start of a page holding `article`, without its lead furniture."""
-    from newsread.index.files.formats.html import _Captions, _lead_furniture
+    from newsread.index.files.formats.html import _lead_furniture, _LeadMarkup
 
     tree = lxml.html.fromstring(page("<title>T</title>", article))
-    return _lead_furniture(lines, Draft(), _Captions(tree))
+    return _lead_furniture(lines, Draft(), _LeadMarkup(tree))
 
 
 def test_a_photo_caption_above_the_text_does_not_open_the_body() -> None:
@@ -2063,3 +2063,28 @@ def test_a_wire_credit_in_an_element_of_its_own_is_set_apart_from_the_first_word
     article = f"<h1>Bridge closed after cracks found</h1>{lede}{BODY}"
     first = parse_html(page("<title>T</title>", article)).paragraphs[0]
     assert first == f"(HNS) {PARAGRAPHS[0]}"
+
+
+def test_a_tool_bar_s_labels_and_a_lone_by_above_the_text_are_not_body() -> None:
+    tools = (
+        '<ul class="article-tools"><li class="icon reprint">Order Reprints</li>'
+        '<li class="icon">Print Article</li></ul><div class="byline"><span>By</span></div>'
+        '<div class="textresizer"><span class="textresizer__label">Text size</span>'
+        "<button>+</button></div>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{tools}{BODY}"
+    lines = ["Order Reprints", "Print Article", "By", "Text size", *PARAGRAPHS]
+    assert lead_of(article, lines) == PARAGRAPHS
+    # The same words in the article's text are its own.
+    article = f"<h1>Bridge closed after cracks found</h1><h2>Order Reprints</h2>{BODY}"
+    assert lead_of(article, ["Order Reprints", *PARAGRAPHS]) == ["Order Reprints", *PARAGRAPHS]
+
+
+def test_a_breadcrumb_above_the_text_is_not_body_but_a_table_of_contents_is() -> None:
+    trail = '<ol class="breadcrumb"><li><a href="/">Home</a> ›</li><li>Local news</li></ol>'
+    article = f"{trail}<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert lead_of(article, ["Home ›", "Local news", *PARAGRAPHS]) == PARAGRAPHS
+    contents = '<ul><li><a href="#repairs">What the repairs involve</a></li></ul>'
+    article = f"<h1>Bridge closed after cracks found</h1>{contents}{BODY}"
+    lines = ["What the repairs involve", *PARAGRAPHS]
+    assert lead_of(article, lines) == lines

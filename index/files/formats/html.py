@@ -209,7 +209,7 @@ def parse_html(text: str) -> Draft:
         paragraphs = _element_text(tree) or _fallback_text(text)
     headlines = [draft.title, *meta.declared_headings()]
     draft.paragraphs = _lead_furniture(
-        _drop_repeated_header(paragraphs, headlines), draft, _Captions(tree)
+        _drop_repeated_header(paragraphs, headlines), draft, _LeadMarkup(tree)
     )
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
@@ -2479,16 +2479,17 @@ _MAX_STANDFIRST = 400
 
 
 def _lead_furniture(
-    paragraphs: list[str], draft: Draft, is_caption: Callable[[str], bool] | None = None
+    paragraphs: list[str], draft: Draft, markup: _LeadMarkup | None = None
 ) -> list[str]:
     """The body without the date lines, bylines, reading times, buttons and photo captions
     above its text, or below its standfirst (headline, standfirst, byline: the summary stays,
-    as the lede); a byline or date found there fills the draft's when the page declared none."""
+    as the lede); a byline or date found there fills the draft's when the page declared none.
+    (`markup`: the page, where it shows a line as a caption or a control.)"""
     state = _State()
     drop: list[int] = []
     standfirst = False
     for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
-        if is_caption is not None and not standfirst and is_caption(paragraph):
+        if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
         if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
@@ -2506,6 +2507,8 @@ def _lead_furniture(
             or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
             or _take_byline(paragraph, state)
+            or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
+            or (markup is not None and markup.control(paragraph))
         ):
             break
         drop.append(index)
@@ -2538,29 +2541,71 @@ _CAPTIONED = (
 _MAX_CREDIT = 60
 
 
-class _Captions:
-    """The captions of a page's pictures, to tell one the extraction put above the text."""
+class _LeadMarkup:
+    """What a page shows a short line at the top of its text as: a picture's caption, or a
+    control (a print or text size button, a breadcrumb), the extraction's leftovers."""
 
     def __init__(self, tree: Any) -> None:
         self.tree = tree
-        self.texts = {
+        self.captions = {
             _loose(element.text_content())
             for element in tree.xpath(_CAPTIONS)
             if element.tag == "figcaption" or _CAPTION_CLASS.search(element.get("class") or "")
         }
-        self.texts.discard("")
+        self.captions.discard("")
 
-    def __call__(self, paragraph: str) -> bool:
+    def caption(self, paragraph: str) -> bool:
         """Whether `paragraph` is a caption's text, and the page shows it nowhere else (a
         lede that a picture's caption repeats is the lede)."""
         loose = _loose(paragraph)
-        if not any(_captioned(loose, caption) for caption in self.texts):
+        if not any(_captioned(loose, caption) for caption in self.captions):
             return False
-        key = " ".join(paragraph.split())[:_SHOWN_KEYS[0]]
-        nodes = self.tree.xpath("//body//text()[contains(normalize-space(.), $key)]", key=key)
-        shown = [node.getparent() for node in nodes]
-        shown = [e for e in shown if e is not None and e.tag not in _NOT_TEXT]
+        shown = self._shown(paragraph)
         return bool(shown) and all(element.xpath(_CAPTIONED) for element in shown)
+
+    def control(self, paragraph: str) -> bool:
+        """Whether the page shows `paragraph`, a few words, only as a control's label or a
+        crumb of its breadcrumb trail ("Order Reprints", "Text size", "Home ›")."""
+        if len(paragraph) > _MAX_CONTROL:
+            return False
+        shown = self._shown(paragraph)
+        return bool(shown) and all(_is_lead_control(element) for element in shown)
+
+    def _shown(self, paragraph: str) -> list[Any]:
+        """The elements whose own text shows the start of `paragraph`: its words before any
+        sign where no one text holds more ("Home" of "Home ›", a link and its tail)."""
+        key = " ".join(paragraph.split())[: _SHOWN_KEYS[0]]
+        words = _LEADING_WORDS.match(key)
+        for text in (key, words.group().strip() if words else ""):
+            if len(text) < _SHORTEST_KEY:
+                continue
+            found = "//body//text()[contains(normalize-space(.), $key)]"
+            shown = [node.getparent() for node in self.tree.xpath(found, key=text)]
+            shown = [e for e in shown if e is not None and e.tag not in _NOT_TEXT]
+            if shown:
+                return shown
+        return []
+
+
+_MAX_CONTROL = 40
+_LEADING_WORDS = re.compile(r"[^\W_][\w\s'’.-]*")
+_SHORTEST_KEY = 2  # "By"
+# Classes of a page's tools and trails: print, reprint and share buttons, text size, crumbs.
+_CONTROL_CLASS = re.compile(
+    r"breadcrumb|crumbs|\btools?\b|toolbar|resizer|font-?size|\b(?:re)?print|share|sharing|drucken"
+)
+
+
+def _is_lead_control(element: Any) -> bool:
+    """Whether text in `element` is a control's or a crumb's, by its markup a few levels up
+    (not a link to a place on the page: a table of contents is the article's)."""
+    near = [element, *itertools.islice(element.iterancestors(), _CONTROL_DEPTH)]
+    return any(
+        ancestor.tag in _CONTROL_TAGS
+        or _BUTTON_CLASS.search(marks := _marks(ancestor))
+        or _CONTROL_CLASS.search(marks)
+        for ancestor in near
+    ) or any(ancestor.tag in ("form", "nav") for ancestor in element.iterancestors())
 
 
 def _captioned(loose: str, caption: str) -> bool:
