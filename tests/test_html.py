@@ -2088,3 +2088,16 @@ def test_a_breadcrumb_above_the_text_is_not_body_but_a_table_of_contents_is() ->
     article = f"<h1>Bridge closed after cracks found</h1>{contents}{BODY}"
     lines = ["What the repairs involve", *PARAGRAPHS]
     assert lead_of(article, lines) == lines
+
+
+def test_a_long_notice_below_the_standfirst_is_not_body() -> None:
+    from newsread.index.files.formats.html import _lead_furniture
+
+    standfirst = "The old bridge is shut for half a year, and the ferry is back ... what a week."
+    promo = (
+        "Start your week with the Harbour Briefing, written by the Town Crier's newsroom. The "
+        "Briefing is the favourite breakfast reading of the east bank's commuters. Sign up "
+        "for the free daily newsletter."
+    )
+    lines = [standfirst, promo, *PARAGRAPHS]
+    assert _lead_furniture(lines, Draft()) == [standfirst, *PARAGRAPHS]

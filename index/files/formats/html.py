@@ -2492,6 +2492,9 @@ def _lead_furniture(
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
+        if len(paragraph) > _MAX_LEAD and is_furniture(paragraph):
+            drop.append(index)  # A long notice ("… Sign up for our daily newsletter.")
+            continue
         if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
