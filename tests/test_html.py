@@ -2101,3 +2101,14 @@ def test_a_long_notice_below_the_standfirst_is_not_body() -> None:
     )
     lines = [standfirst, promo, *PARAGRAPHS]
     assert _lead_furniture(lines, Draft()) == [standfirst, *PARAGRAPHS]
+
+
+def test_the_text_that_opens_a_section_before_its_first_element_is_its_first_paragraph() -> None:
+    lede = (
+        "A ferry will run every half hour from the east bank until the bridge opens again, "
+        "the council said on Wednesday, and tickets will cost the same as the bus."
+    )
+    section = f'<section class="story">{lede}<p></p><h2>Repairs</h2>{BODY}</section>'
+    article = f"<h1>Bridge closed after cracks found</h1>{section}"
+    paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
+    assert paragraphs[0] == lede

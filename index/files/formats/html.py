@@ -311,6 +311,7 @@ _PRINT_ONLY_CLASS = re.compile(
     r"(?:[-_]\w+)?(?:$|\s)",
     re.IGNORECASE,
 )
+_OPENED_BY_TEXT = "//body//*[self::section or self::article][*][normalize-space(text()[1])]"
 # Inline elements, which a tooltip's text runs on inside a paragraph.
 _INLINE_BOXES = frozenset(("span", "div"))
 _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
@@ -352,6 +353,13 @@ def _prepare(tree: Any) -> None:
     for element in doomed:
         if element.getparent() is not None:  # (Not one already dropped with its parent.)
             element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
+    # trafilatura loses the text that opens a <section> or an <article> inside another before
+    # its first element ("<section>We bring you …<p></p><h2>…"); a browser shows it as a
+    # paragraph, and so does the <p> it is put in.
+    for element in tree.xpath(_OPENED_BY_TEXT):
+        paragraph = element.makeelement("p", {})
+        paragraph.text, element.text = element.text, None
+        element.insert(0, paragraph)
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
