@@ -2020,19 +2020,17 @@ def test_a_block_shown_only_on_paper_is_not_read_into_the_body() -> None:
     assert paragraphs[1:] == PARAGRAPHS
 
 
-
 CAPTION = (
-    "The old bridge over the river, closed since Tuesday, seen from the east bank in the "
-    "morning."
+    "The old bridge over the river, closed since Tuesday, seen from the east bank in the morning."
 )
 
 
 def lead_of(article: str, lines: list[str]) -> list[str]:
     """`lines` as the body's start of a page holding `article`, without its lead furniture."""
-    from newsread.index.files.formats.html import _lead_furniture, _LeadMarkup
+    from newsread.index.files.formats.html import _lead_furniture, _LeadMarkup, _prepare
 
     tree = lxml.html.fromstring(page("<title>T</title>", article))
-    return _lead_furniture(lines, Draft(), _LeadMarkup(tree))
+    return _lead_furniture(lines, Draft(), _LeadMarkup(tree, _prepare(tree)))
 
 
 def test_a_photo_caption_above_the_text_does_not_open_the_body() -> None:

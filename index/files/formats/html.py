@@ -195,7 +195,7 @@ def parse_html(text: str) -> Draft:
         draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
         draft.published = _shown_published(tree, draft.title) or _labelled_published(tree)
-    _prepare(tree)
+    captions = _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
     elements = int(tree.xpath("count(//*)"))
@@ -209,7 +209,7 @@ def parse_html(text: str) -> Draft:
         paragraphs = _element_text(tree) or _fallback_text(text)
     headlines = [draft.title, *meta.declared_headings()]
     draft.paragraphs = _lead_furniture(
-        _drop_repeated_header(paragraphs, headlines), draft, _LeadMarkup(tree)
+        _drop_repeated_header(paragraphs, headlines), draft, _LeadMarkup(tree, captions)
     )
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
@@ -290,10 +290,16 @@ def _element_classes() -> Any:
 
 _MAX_ELEMENTS = 50_000
 _MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
-_MAYBE_POPUP = (
-    "//body//*[contains(@class, 'tooltip') or contains(@class, 'popover')"
-    " or contains(@class, 'rollover') or contains(@class, 'hovercard')]"
+# Elements a class may mark as a popup, a block for print only or a caption, and figures'
+# captions: one pass of XPath over the page finds the candidates of all three.
+_MAYBE_MARKED = (
+    "//body//*[self::figcaption or contains(@class, 'tooltip') or contains(@class, 'popover')"
+    " or contains(@class, 'rollover') or contains(@class, 'hovercard')"
+    " or contains(@class, 'rint') or contains(@class, 'caption')]"
 )
+# A picture's caption: a figure's, or a block whose class names it one ("wp-caption-text",
+# "image__caption"; not "storyMediaCaption", which a site wraps its standfirst in).
+_CAPTION_CLASS = re.compile(r"(?<![^\W_])caption")
 # (The popup's content, not the words it pops up from: "tooltipsall" marks those.)
 _POPUP_CLASS = re.compile(
     r"tooltip[-_]?(?:text|content|inner|body|box)|popover[-_]?(?:content|body)"
@@ -305,22 +311,21 @@ _POPUP_CLASS = re.compile(
 # "printfooter"), Bootstrap's "visible-print", Foundation's "show-for-print". Not
 # "hide-for-print", "noprint" nor "print-button": those are shown; nor "print-only", which
 # some themes put on the article itself.
-_MAYBE_PRINT_ONLY = "//body//*[contains(@class, 'rint') or contains(@class, 'RINT')]"
 _PRINT_ONLY_CLASS = re.compile(
     r"(?:^|\s)(?:print[-_]?(?:header|footer|head|foot)|(?:visible|show-for)[-_]print)"
     r"(?:[-_]\w+)?(?:$|\s)",
     re.IGNORECASE,
 )
-_OPENED_BY_TEXT = "//body//*[self::section or self::article][*][normalize-space(text()[1])]"
 # Inline elements, which a tooltip's text runs on inside a paragraph.
 _INLINE_BOXES = frozenset(("span", "div"))
 _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _prepare(tree: Any) -> None:
+def _prepare(tree: Any) -> list[Any]:
     """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements,
-    and blocks its style sheet shows only when the page is printed.
+    and blocks its style sheet shows only when the page is printed; return the pictures'
+    captions (for `_LeadMarkup`), found on the way.
 
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
@@ -340,15 +345,15 @@ def _prepare(tree: Any) -> None:
     # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
     # <a>Kristi Noem</a><span class="rollover-people-block">Kristi Lynn Noem, her stories
     # …</span> (R) is defending".
+    marked = tree.xpath(_MAYBE_MARKED)
     doomed += [
         element
-        for element in tree.xpath(_MAYBE_POPUP)
+        for element in marked
         if element.tag in _INLINE_BOXES and _POPUP_CLASS.search(element.get("class") or "")
     ]
-    doomed += [
-        element
-        for element in tree.xpath(_MAYBE_PRINT_ONLY)
-        if _PRINT_ONLY_CLASS.search(element.get("class") or "")
+    doomed += [e for e in marked if _PRINT_ONLY_CLASS.search(e.get("class") or "")]
+    captions = [
+        e for e in marked if e.tag == "figcaption" or _CAPTION_CLASS.search(e.get("class") or "")
     ]
     for element in doomed:
         if element.getparent() is not None:  # (Not one already dropped with its parent.)
@@ -356,10 +361,11 @@ def _prepare(tree: Any) -> None:
     # trafilatura loses the text that opens a <section> or an <article> inside another before
     # its first element ("<section>We bring you …<p></p><h2>…"); a browser shows it as a
     # paragraph, and so does the <p> it is put in.
-    for element in tree.xpath(_OPENED_BY_TEXT):
-        paragraph = element.makeelement("p", {})
-        paragraph.text, element.text = element.text, None
-        element.insert(0, paragraph)
+    for element in tree.iter("section", "article"):
+        if element.text and element.text.strip() and len(element):
+            paragraph = element.makeelement("p", {})
+            paragraph.text, element.text = element.text, None
+            element.insert(0, paragraph)
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
@@ -372,6 +378,7 @@ def _prepare(tree: Any) -> None:
         else:
             blocks = any(child.tag in _HTML_BLOCKS for child in element)
             element.tag = "div" if blocks else "span"
+    return captions
 
 
 # Measured on Readability's test pages against their expected text: favor_recall gives the
@@ -2541,13 +2548,7 @@ def _lead_furniture(
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
 
 
-# A picture's caption: a figure's, or a block whose class names it one ("wp-caption-text",
-# "image__caption"; not "storyMediaCaption", which a site wraps its standfirst in).
-_CAPTIONS = "//body//figcaption | //body//*[contains(@class, 'caption')]"
-_CAPTION_CLASS = re.compile(r"(?<![^\W_])caption")
-_CAPTIONED = (
-    "ancestor-or-self::*[self::figcaption or self::figure or contains(@class, 'caption')]"
-)
+_CAPTIONED = "ancestor-or-self::*[self::figcaption or self::figure or contains(@class, 'caption')]"
 # A caption's text with the photographer's credit run on ("… Sees. Foto: Jane Doe").
 _MAX_CREDIT = 60
 
@@ -2556,13 +2557,10 @@ class _LeadMarkup:
     """What a page shows a short line at the top of its text as: a picture's caption, or a
     control (a print or text size button, a breadcrumb), the extraction's leftovers."""
 
-    def __init__(self, tree: Any) -> None:
+    def __init__(self, tree: Any, captions: list[Any]) -> None:
+        """`captions`: the elements of the pictures' captions (as `_prepare` finds them)."""
         self.tree = tree
-        self.captions = {
-            _loose(element.text_content())
-            for element in tree.xpath(_CAPTIONS)
-            if element.tag == "figcaption" or _CAPTION_CLASS.search(element.get("class") or "")
-        }
+        self.captions = {_loose(element.text_content()) for element in captions}
         self.captions.discard("")
 
     def caption(self, paragraph: str) -> bool:
@@ -2590,8 +2588,11 @@ class _LeadMarkup:
         for text in (key, words.group().strip() if words else ""):
             if len(text) < _SHORTEST_KEY:
                 continue
-            found = "//body//text()[contains(normalize-space(.), $key)]"
-            shown = [node.getparent() for node in self.tree.xpath(found, key=text)]
+            # XPath finds the texts holding its longest word (a plain `contains`, several times
+            # faster than on each text's normalised space); Python keeps those with it all.
+            word = max(text.split(), key=len)
+            candidates = self.tree.xpath("//body//text()[contains(., $word)]", word=word)
+            shown = [n.getparent() for n in candidates if text in " ".join(str(n).split())]
             shown = [e for e in shown if e is not None and e.tag not in _NOT_TEXT]
             if shown:
                 return shown
