@@ -2003,3 +2003,110 @@ def test_the_json_lds_author_outvoted_by_the_meta_tags_and_the_byline(
     if not byline:
         article = "<h1>Bridge closed after cracks found</h1>"
     assert parse_html(page(head, article + BODY)).authors == authors
+
+
+def test_a_block_shown_only_on_paper_is_not_read_into_the_body() -> None:
+    notice = (
+        '<div class="print-header"><img src="logo.png"><p>This copy is for your personal use '
+        "only. To order copies for your colleagues, visit our reprints desk online.</p></div>"
+    )
+    kept = (
+        '<p class="no-print">A ferry will run every half hour from the east bank '
+        "until the bridge opens again, the council said on Wednesday.</p>"
+    )
+    article = f"{notice}<h1>Bridge closed after cracks found</h1>{kept}{BODY}"
+    paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
+    assert paragraphs[0].startswith("A ferry will run")
+    assert paragraphs[1:] == PARAGRAPHS
+
+
+CAPTION = (
+    "The old bridge over the river, closed since Tuesday, seen from the east bank in the morning."
+)
+
+
+def lead_of(article: str, lines: list[str]) -> list[str]:
+    """`lines` as the body's start of a page holding `article`, without its lead furniture."""
+    from newsread.index.files.formats.html import _lead_furniture, _LeadMarkup, _prepare
+
+    tree = lxml.html.fromstring(page("<title>T</title>", article))
+    return _lead_furniture(lines, Draft(), _LeadMarkup(tree, _prepare(tree)))
+
+
+def test_a_photo_caption_above_the_text_does_not_open_the_body() -> None:
+    photo = (
+        f'<ul class="pics"><li><img src="bridge.jpg"><div class="caption-full">{CAPTION}'
+        '<a class="more"> less</a></div></li></ul>'
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{photo}{BODY}"
+    assert lead_of(article, [CAPTION, *PARAGRAPHS]) == PARAGRAPHS
+    # With the photographer's credit run on, and in a <figcaption>.
+    photo = f"<figure><img src='bridge.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    article = f"<h1>Bridge closed after cracks found</h1>{photo}{BODY}"
+    assert lead_of(article, [f"{CAPTION} Photo: J. Roe", *PARAGRAPHS]) == PARAGRAPHS
+
+
+def test_a_lede_that_a_caption_repeats_is_the_lede() -> None:
+    photo = f'<figure><img src="bridge.jpg"><figcaption>{CAPTION}</figcaption></figure>'
+    article = f"<h1>Bridge closed after cracks found</h1><p>{CAPTION}</p>{BODY}{photo}"
+    assert lead_of(article, [CAPTION, *PARAGRAPHS]) == [CAPTION, *PARAGRAPHS]
+    # Nor is a standfirst in a block whose class only ends in "Caption".
+    sf = f'<div class="storyMediaCaption"><p class="lead">{CAPTION}</p></div>'
+    article = f"<h1>Bridge closed after cracks found</h1>{sf}{BODY}"
+    assert lead_of(article, [CAPTION, *PARAGRAPHS]) == [CAPTION, *PARAGRAPHS]
+
+
+def test_a_wire_credit_in_an_element_of_its_own_is_set_apart_from_the_first_word() -> None:
+    lede = f"<p><cite class='source'>(HNS)</cite>{PARAGRAPHS[0]}</p>"
+    article = f"<h1>Bridge closed after cracks found</h1>{lede}{BODY}"
+    first = parse_html(page("<title>T</title>", article)).paragraphs[0]
+    assert first == f"(HNS) {PARAGRAPHS[0]}"
+
+
+def test_a_tool_bar_s_labels_and_a_lone_by_above_the_text_are_not_body() -> None:
+    tools = (
+        '<ul class="article-tools"><li class="icon reprint">Order Reprints</li>'
+        '<li class="icon">Print Article</li></ul><div class="byline"><span>By</span></div>'
+        '<div class="textresizer"><span class="textresizer__label">Text size</span>'
+        "<button>+</button></div>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{tools}{BODY}"
+    lines = ["Order Reprints", "Print Article", "By", "Text size", *PARAGRAPHS]
+    assert lead_of(article, lines) == PARAGRAPHS
+    # The same words in the article's text are its own.
+    article = f"<h1>Bridge closed after cracks found</h1><h2>Order Reprints</h2>{BODY}"
+    assert lead_of(article, ["Order Reprints", *PARAGRAPHS]) == ["Order Reprints", *PARAGRAPHS]
+
+
+def test_a_breadcrumb_above_the_text_is_not_body_but_a_table_of_contents_is() -> None:
+    trail = '<ol class="breadcrumb"><li><a href="/">Home</a> ›</li><li>Local news</li></ol>'
+    article = f"{trail}<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert lead_of(article, ["Home ›", "Local news", *PARAGRAPHS]) == PARAGRAPHS
+    contents = '<ul><li><a href="#repairs">What the repairs involve</a></li></ul>'
+    article = f"<h1>Bridge closed after cracks found</h1>{contents}{BODY}"
+    lines = ["What the repairs involve", *PARAGRAPHS]
+    assert lead_of(article, lines) == lines
+
+
+def test_a_long_notice_below_the_standfirst_is_not_body() -> None:
+    from newsread.index.files.formats.html import _lead_furniture
+
+    standfirst = "The old bridge is shut for half a year, and the ferry is back ... what a week."
+    promo = (
+        "Start your week with the Harbour Briefing, written by the Town Crier's newsroom. The "
+        "Briefing is the favourite breakfast reading of the east bank's commuters. Sign up "
+        "for the free daily newsletter."
+    )
+    lines = [standfirst, promo, *PARAGRAPHS]
+    assert _lead_furniture(lines, Draft()) == [standfirst, *PARAGRAPHS]
+
+
+def test_the_text_that_opens_a_section_before_its_first_element_is_its_first_paragraph() -> None:
+    lede = (
+        "A ferry will run every half hour from the east bank until the bridge opens again, "
+        "the council said on Wednesday, and tickets will cost the same as the bus."
+    )
+    section = f'<section class="story">{lede}<p></p><h2>Repairs</h2>{BODY}</section>'
+    article = f"<h1>Bridge closed after cracks found</h1>{section}"
+    paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
+    assert paragraphs[0] == lede

@@ -195,7 +195,7 @@ def parse_html(text: str) -> Draft:
         draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
         draft.published = _shown_published(tree, draft.title) or _labelled_published(tree)
-    _prepare(tree)
+    captions = _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
     elements = int(tree.xpath("count(//*)"))
@@ -208,7 +208,9 @@ def parse_html(text: str) -> Draft:
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
     headlines = [draft.title, *meta.declared_headings()]
-    draft.paragraphs = _lead_furniture(_drop_repeated_header(paragraphs, headlines), draft)
+    draft.paragraphs = _lead_furniture(
+        _drop_repeated_header(paragraphs, headlines), draft, _LeadMarkup(tree, captions)
+    )
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
         # A date line the page did not mark up: among the short paragraphs at the top or
@@ -288,14 +290,30 @@ def _element_classes() -> Any:
 
 _MAX_ELEMENTS = 50_000
 _MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
-_MAYBE_POPUP = (
-    "//body//*[contains(@class, 'tooltip') or contains(@class, 'popover')"
-    " or contains(@class, 'rollover') or contains(@class, 'hovercard')]"
+# Elements a class may mark as a popup, a block for print only or a caption, and figures'
+# captions: one pass of XPath over the page finds the candidates of all three.
+_MAYBE_MARKED = (
+    "//body//*[self::figcaption or contains(@class, 'tooltip') or contains(@class, 'popover')"
+    " or contains(@class, 'rollover') or contains(@class, 'hovercard')"
+    " or contains(@class, 'rint') or contains(@class, 'caption')]"
 )
+# A picture's caption: a figure's, or a block whose class names it one ("wp-caption-text",
+# "image__caption"; not "storyMediaCaption", which a site wraps its standfirst in).
+_CAPTION_CLASS = re.compile(r"(?<![^\W_])caption")
 # (The popup's content, not the words it pops up from: "tooltipsall" marks those.)
 _POPUP_CLASS = re.compile(
     r"tooltip[-_]?(?:text|content|inner|body|box)|popover[-_]?(?:content|body)"
     r"|rollover-\w+-block|hovercard",
+    re.IGNORECASE,
+)
+# A block a style sheet shows only on paper, hidden on screen: a printout's header or footer
+# ("print-header": the site's logo and a reprint notice above the article; MediaWiki's
+# "printfooter"), Bootstrap's "visible-print", Foundation's "show-for-print". Not
+# "hide-for-print", "noprint" nor "print-button": those are shown; nor "print-only", which
+# some themes put on the article itself.
+_PRINT_ONLY_CLASS = re.compile(
+    r"(?:^|\s)(?:print[-_]?(?:header|footer|head|foot)|(?:visible|show-for)[-_]print)"
+    r"(?:[-_]\w+)?(?:$|\s)",
     re.IGNORECASE,
 )
 # Inline elements, which a tooltip's text runs on inside a paragraph.
@@ -304,8 +322,10 @@ _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _prepare(tree: Any) -> None:
-    """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements.
+def _prepare(tree: Any) -> list[Any]:
+    """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements,
+    and blocks its style sheet shows only when the page is printed; return the pictures'
+    captions (for `_LeadMarkup`), found on the way.
 
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
@@ -325,14 +345,27 @@ def _prepare(tree: Any) -> None:
     # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
     # <a>Kristi Noem</a><span class="rollover-people-block">Kristi Lynn Noem, her stories
     # …</span> (R) is defending".
+    marked = tree.xpath(_MAYBE_MARKED)
     doomed += [
         element
-        for element in tree.xpath(_MAYBE_POPUP)
+        for element in marked
         if element.tag in _INLINE_BOXES and _POPUP_CLASS.search(element.get("class") or "")
+    ]
+    doomed += [e for e in marked if _PRINT_ONLY_CLASS.search(e.get("class") or "")]
+    captions = [
+        e for e in marked if e.tag == "figcaption" or _CAPTION_CLASS.search(e.get("class") or "")
     ]
     for element in doomed:
         if element.getparent() is not None:  # (Not one already dropped with its parent.)
             element.drop_tree()  # Keeps the element's tail: that text belongs to the parent.
+    # trafilatura loses the text that opens a <section> or an <article> inside another before
+    # its first element ("<section>We bring you …<p></p><h2>…"); a browser shows it as a
+    # paragraph, and so does the <p> it is put in.
+    for element in tree.iter("section", "article"):
+        if element.text and element.text.strip() and len(element):
+            paragraph = element.makeelement("p", {})
+            paragraph.text, element.text = element.text, None
+            element.insert(0, paragraph)
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
@@ -345,6 +378,7 @@ def _prepare(tree: Any) -> None:
         else:
             blocks = any(child.tag in _HTML_BLOCKS for child in element)
             element.tag = "div" if blocks else "span"
+    return captions
 
 
 # Measured on Readability's test pages against their expected text: favor_recall gives the
@@ -388,7 +422,12 @@ def _document_paragraphs(document: Any) -> list[str]:
     """
     root = getattr(document, "body", None)
     found = _flatten(root, _BLOCKS, "lb", "cell") if root is not None else []
-    return found or _paragraphs(document.text or "")
+    return [_GLUED_CREDIT.sub(r"\1 ", p) for p in found] or _paragraphs(document.text or "")
+
+
+# A wire credit that opens a paragraph in an element of its own, the text's first word run
+# on to it: "<cite>(CNN)</cite>President …", which reads "(CNN) President …".
+_GLUED_CREDIT = re.compile(r"^(\((?=[A-Z])[^()\s][^()]{1,30}\))(?=[A-Z])")
 
 
 def _flatten(
@@ -2454,14 +2493,23 @@ _SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
 _MAX_STANDFIRST = 400
 
 
-def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
-    """The body without the date lines, bylines, reading times and buttons above its text,
-    or below its standfirst (headline, standfirst, byline: the summary stays, as the lede);
-    a byline or date found there fills the draft's when the page declared none."""
+def _lead_furniture(
+    paragraphs: list[str], draft: Draft, markup: _LeadMarkup | None = None
+) -> list[str]:
+    """The body without the date lines, bylines, reading times, buttons and photo captions
+    above its text, or below its standfirst (headline, standfirst, byline: the summary stays,
+    as the lede); a byline or date found there fills the draft's when the page declared none.
+    (`markup`: the page, where it shows a line as a caption or a control.)"""
     state = _State()
     drop: list[int] = []
     standfirst = False
     for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
+        if markup is not None and not standfirst and markup.caption(paragraph):
+            drop.append(index)
+            continue
+        if len(paragraph) > _MAX_LEAD and is_furniture(paragraph):
+            drop.append(index)  # A long notice ("… Sign up for our daily newsletter.")
+            continue
         if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
@@ -2477,6 +2525,8 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
             or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
             or _take_byline(paragraph, state)
+            or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
+            or (markup is not None and markup.control(paragraph))
         ):
             break
         drop.append(index)
@@ -2496,6 +2546,90 @@ def _lead_furniture(paragraphs: list[str], draft: Draft) -> list[str]:
         draft.published = state.published
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
+
+
+_CAPTIONED = "ancestor-or-self::*[self::figcaption or self::figure or contains(@class, 'caption')]"
+# A caption's text with the photographer's credit run on ("… Sees. Foto: Jane Doe").
+_MAX_CREDIT = 60
+
+
+class _LeadMarkup:
+    """What a page shows a short line at the top of its text as: a picture's caption, or a
+    control (a print or text size button, a breadcrumb), the extraction's leftovers."""
+
+    def __init__(self, tree: Any, captions: list[Any]) -> None:
+        """`captions`: the elements of the pictures' captions (as `_prepare` finds them)."""
+        self.tree = tree
+        self.captions = {_loose(element.text_content()) for element in captions}
+        self.captions.discard("")
+
+    def caption(self, paragraph: str) -> bool:
+        """Whether `paragraph` is a caption's text, and the page shows it nowhere else (a
+        lede that a picture's caption repeats is the lede)."""
+        loose = _loose(paragraph)
+        if not any(_captioned(loose, caption) for caption in self.captions):
+            return False
+        shown = self._shown(paragraph)
+        return bool(shown) and all(element.xpath(_CAPTIONED) for element in shown)
+
+    def control(self, paragraph: str) -> bool:
+        """Whether the page shows `paragraph`, a few words, only as a control's label or a
+        crumb of its breadcrumb trail ("Order Reprints", "Text size", "Home ›")."""
+        if len(paragraph) > _MAX_CONTROL:
+            return False
+        shown = self._shown(paragraph)
+        return bool(shown) and all(_is_lead_control(element) for element in shown)
+
+    def _shown(self, paragraph: str) -> list[Any]:
+        """The elements whose own text shows the start of `paragraph`: its words before any
+        sign where no one text holds more ("Home" of "Home ›", a link and its tail)."""
+        key = " ".join(paragraph.split())[: _SHOWN_KEYS[0]]
+        words = _LEADING_WORDS.match(key)
+        for text in (key, words.group().strip() if words else ""):
+            if len(text) < _SHORTEST_KEY:
+                continue
+            # XPath finds the texts holding its longest word (a plain `contains`, several times
+            # faster than on each text's normalised space); Python keeps those with it all.
+            word = max(text.split(), key=len)
+            candidates = self.tree.xpath("//body//text()[contains(., $word)]", word=word)
+            shown = [n.getparent() for n in candidates if text in " ".join(str(n).split())]
+            shown = [e for e in shown if e is not None and e.tag not in _NOT_TEXT]
+            if shown:
+                return shown
+        return []
+
+
+_MAX_CONTROL = 40
+_LEADING_WORDS = re.compile(r"[^\W_][\w\s'’.-]*")
+_SHORTEST_KEY = 2  # "By"
+# Classes of a page's tools and trails: print, reprint and share buttons, text size, crumbs.
+_CONTROL_CLASS = re.compile(
+    r"breadcrumb|crumbs|\btools?\b|toolbar|resizer|font-?size|\b(?:re)?print|share|sharing|drucken"
+)
+
+
+def _is_lead_control(element: Any) -> bool:
+    """Whether text in `element` is a control's or a crumb's, by its markup a few levels up
+    (not a link to a place on the page: a table of contents is the article's)."""
+    near = [element, *itertools.islice(element.iterancestors(), _CONTROL_DEPTH)]
+    return any(
+        ancestor.tag in _CONTROL_TAGS
+        or _BUTTON_CLASS.search(marks := _marks(ancestor))
+        or _CONTROL_CLASS.search(marks)
+        for ancestor in near
+    ) or any(ancestor.tag in ("form", "nav") for ancestor in element.iterancestors())
+
+
+def _captioned(loose: str, caption: str) -> bool:
+    """Whether a paragraph's text (`loose`) is `caption`: the whole of it, the start of it
+    (without a "more" link), or it with a credit after it."""
+    if loose == caption:
+        return True
+    if len(loose) >= _SHOWN_KEYS[0] and caption.startswith(loose):
+        return len(caption) - len(loose) <= _MAX_CREDIT
+    if len(caption) >= _SHOWN_KEYS[0] and loose.startswith(caption):
+        return len(loose) - len(caption) <= _MAX_CREDIT
+    return False
 
 
 # A time zone's abbreviation after a date line's time ("November 20, 2019 - 11:28 AMT").
