@@ -19,7 +19,7 @@ from newsread.index.files.formats import Draft
 from newsread.index.files.language import guess_language
 from newsread.index.text import sanitise, sanitise_line
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 """Bumped whenever reading a file can give a different article: libraries read by an older
 version read every file again on their next update (see `newsread.index.engine.indexer`)."""
 
