@@ -161,3 +161,77 @@ def test_the_term_pool_sorts_postings_added_out_of_document_order(tmp_path: Path
     assert pool.fieldnames == {"body", "title"}
     assert list(pool.iter_postings()) == sorted(postings, key=lambda p: p[:3])
     assert not storage.list()  # the run file is gone once read
+
+
+_WORDS = (
+    "the of and said Reuters bank banks banking rates U.S.A café Café Straße strasse "
+    "ﬁnance Ｋｅｌｍｏｒ Кельмора Кельмор 東京電力 東京 雨 ภาษาไทย iPhone 15 3日 a I x "
+    "naïve e\u0301clair 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 emoji😀 1,200 4.5 running runs ran"
+).split()
+
+
+def _newsread_documents(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Random documents for newsread's schema: words of many scripts (CJK pairs, Cyrillic
+    stems, marks, astral letters), stop words, punctuation; empty and missing fields, a
+    title given as a list of tokens (Whoosh's path for a non-string value) and boosts."""
+    docs = []
+    for n in range(count):
+        words = [
+            rng.choice(_WORDS) if rng.random() < 0.7 else f"w{int(rng.paretovariate(0.9)) % 300}"
+            for _ in range(rng.randint(0, 120))
+        ]
+        body = "".join(word + rng.choice([" ", " ", ", ", ". ", "\n", "—", ""]) for word in words)
+        doc: dict[str, Any] = {"key": f"k{n}", "path": f"p{n}.txt", "body": body}
+        roll = rng.random()
+        if roll < 0.7:
+            doc["title"] = " ".join(rng.sample(words, min(4, len(words))))
+        elif roll < 0.8:
+            doc["title"] = [word.lower() for word in words[:3]]
+        elif roll < 0.85:
+            doc["title"] = ""
+        if rng.random() < 0.5:
+            doc["source"] = rng.choice(["Reuters", "BBC News", "東京新聞"])
+        if rng.random() < 0.1:
+            doc["_boost"] = rng.choice([0.5, 2.0, 3.25])
+        if rng.random() < 0.1:
+            doc["_body_boost"] = 1.5
+        if rng.random() < 0.1:
+            doc["_title_boost"] = 0.3
+        docs.append(doc)
+    return docs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_positions_added_a_field_at_a_time_are_whooshs_byte_for_byte(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """newsread's schema and analyzer: a document's titles and bodies into the term pool a
+    field at a time (`TermPool.add_positions`, spilling past a small limit) against Whoosh's
+    own `add_document`, `Positions.word_values` (a token object per word) and pool."""
+    from whoosh import formats, writing
+
+    from newsread.index.engine.schema import build_schema
+
+    patch_whoosh()
+    rng = random.Random(seed)
+    docs = _newsread_documents(rng, rng.randint(100, 300))
+    limitmb = rng.choice([0.02, 0.1, 64])
+    indexes = []
+    for whoosh_way in (True, False):
+        with monkeypatch.context() as patch:
+            if whoosh_way:
+                words = formats.Positions.word_values
+                patch.setattr(formats.Positions, "word_values", words.__wrapped__)
+                patch.setattr(
+                    writing.SegmentWriter, "add_document", whoosh_internals.whoosh_add_document
+                )
+            ix = RamStorage().create_index(build_schema())
+            writer = _writer(ix, whoosh_way, limitmb)
+            for doc in docs:
+                writer.add_document(**doc)
+            writer.commit()
+        indexes.append(ix)
+    expected, written = (_files(ix) for ix in indexes)
+    assert written.keys() == expected.keys()
+    for kind in expected:
+        assert written[kind] == expected[kind], kind
