@@ -24,8 +24,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from heapq import merge
 from itertools import groupby
 from operator import itemgetter
-from pickle import dumps as _dumps
-from struct import Struct
 from typing import Any
 
 TermPostings = tuple[str, bytes, Sequence[int], Sequence[float], Sequence[bytes | None]]
@@ -205,19 +203,6 @@ def merged(sources: Sequence[Iterable[TermPostings]]) -> Iterator[TermPostings]:
         yield fieldname, btext, ids, weights, values
 
 
-_Postings = tuple["array[int]", "array[float]", list[Any]]
-"""A term's postings in a `TermPool`: document numbers, weights, values."""
-_pack_count = Struct("!I").pack
-"""Whoosh's `pack_uint`: a `Positions` value starts with the count."""
-
-
-def _joined(first: _Postings, second: _Postings) -> _Postings:
-    """Two lists of a term's postings as one, in document order (stable)."""
-    rows = sorted([*zip(*first, strict=True), *zip(*second, strict=True)], key=itemgetter(0))
-    ids, weights, values = zip(*rows, strict=True)
-    return array("q", ids), array("d", weights), list(values)
-
-
 _TERM_BYTES = 240
 """What a term costs a `TermPool` in memory beyond its postings (key, arrays, dict slot)."""
 _POSTING_BYTES = 60
@@ -241,9 +226,7 @@ class TermPool:
         self.tempstore = tempstore
         self.segment = segment
         self.limit = limitmb * 1024 * 1024
-        self._terms: dict[tuple[str, bytes], _Postings] = {}
-        self._words: dict[str, dict[str, _Postings]] = {}
-        """`add_positions`' postings: field -> term (not yet encoded) -> postings."""
+        self._terms: dict[tuple[str, bytes], tuple[array[int], array[float], list[Any]]] = {}
         self._size = 0
         self._last = -1
         self._ordered = True
@@ -268,57 +251,16 @@ class TermPool:
         if self._size > self.limit:
             self.save()
 
-    def add_positions(
-        self,
-        fieldname: str,
-        docnum: int,
-        words: dict[str, list[int]],
-        boost: float,
-        fieldboost: float,
-    ) -> int:
-        """Add one document's postings in a `Positions` field at once: `words` maps each term
-        to its positions (ascending), as `StemAnalyzer.word_positions` gives them; each
-        posting weighs `float(count) * boost * fieldboost` (the format's boost, then the
-        document's, as Whoosh multiplies them) and its value is Whoosh's `Positions` encoding. The same postings `add` would get from Whoosh's `add_document` (one call,
-        three generators and two tuples a posting there). Returns the sum of the counts."""
-        field_terms = self._words.get(fieldname)
-        if field_terms is None:
-            field_terms = self._words[fieldname] = {}
-        size = total = 0
-        for word, places in words.items():
-            count = len(places)
-            value = _pack_count(count) + _dumps(list(map(operator.sub, places, [0, *places])), 2)
-            postings = field_terms.get(word)
-            if postings is None:
-                postings = field_terms[word] = (array("q"), array("d"), [])
-                size += _TERM_BYTES + len(word)
-            postings[0].append(docnum)
-            postings[1].append(float(count) * boost * fieldboost)
-            postings[2].append(value)
-            size += len(value)
-            total += count
-        if docnum < self._last:
-            self._ordered = False
-        self._last = docnum
-        self._size += size + _POSTING_BYTES * len(words)
-        if self._size > self.limit:
-            self.save()
-        return total
-
     @property
     def fieldnames(self) -> set[str]:
         """The fields that have postings (Whoosh's pool keeps this set)."""
-        return (
-            self._fieldnames
-            | {fieldname for fieldname, _ in self._terms}
-            | {fieldname for fieldname, words in self._words.items() if words}
-        )
+        return self._fieldnames | {fieldname for fieldname, _ in self._terms}
 
     def save(self) -> None:
         """Move the terms held in memory to a run file."""
         import pickle
 
-        if not self._terms and not any(self._words.values()):
+        if not self._terms:
             return
         self._fieldnames = self.fieldnames
         # The process too: sub-writers forked from one process share the index's temporary
@@ -328,18 +270,11 @@ class TermPool:
             for term in self._sorted_terms():
                 pickle.dump(term, file, pickle.HIGHEST_PROTOCOL)
         self.runs.append(name)
-        self._terms, self._words = {}, {}
+        self._terms = {}
         self._size = 0
 
     def _sorted_terms(self) -> Iterator[TermPostings]:
         terms = self._terms
-        for fieldname, words in self._words.items():
-            for word, postings in words.items():
-                key = (fieldname, word.encode("utf-8"))
-                other = terms.get(key)
-                # Both ways in one field (a document whose value was not a string): in order.
-                terms[key] = postings if other is None else _joined(other, postings)
-        self._words = {}
         for key in sorted(terms):
             ids, weights, values = terms[key]
             yield key[0], key[1], ids, weights, values
@@ -392,4 +327,4 @@ class TermPool:
             except OSError:
                 pass
         self.runs = []
-        self._terms, self._words = {}, {}
+        self._terms = {}

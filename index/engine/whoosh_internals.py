@@ -26,8 +26,6 @@ Patches, for correctness and speed, applied once per process by `patch_whoosh`:
   `posting_writer.write_terms`): the same files, a Python step per term, not per posting;
 - `Positions.word_values` takes a new document's terms and positions from its analyzer's
   `word_positions` when it has one (newsread's `StemAnalyzer`), not a token object per word;
-- `SegmentWriter.add_document` hands such a field's terms and positions to the term pool a
-  field at a time (`TermPool.add_positions`), not a posting at a time;
 - `HashWriter` (a segment's term table) keeps 16 bytes a key until it is written, not a tuple
   of two ints (~130 bytes; ~125 MB of a 100k merge's peak): the same files;
 - `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
@@ -807,7 +805,6 @@ def patch_whoosh() -> None:
         ("binary group", _patch_binary_group),
         ("stemmer", _patch_stemmer),
         ("term pool", _patch_posting_pool),
-        ("add document", _patch_add_document),
         ("positions", _patch_positions),
         ("hash tables", _patch_hash_tables),
     ):
@@ -985,88 +982,6 @@ def _patch_posting_pool() -> None:
 
     writing.PostingPool = TermPool
     writing.SegmentWriter._flush_segment = flush
-
-
-whoosh_add_document: Any = None
-"""Whoosh's own `SegmentWriter.add_document`, once `_patch_add_document` replaced it."""
-
-
-def _patch_add_document() -> None:
-    """A new document's `Positions` fields (titles, bodies) go to the term pool a field at a
-    time (`TermPool.add_positions`) when their analyzer has `word_positions`, not a posting at
-    a time through three generators and a call each (a third of a sub-writer's CPU). The
-    rest is Whoosh's `add_document`, line for line (a schema with spelling or vector fields
-    takes Whoosh's own); the postings, lengths and files are the
-    same (tests/test_posting_writer.py writes random documents both ways)."""
-    from whoosh import formats, writing
-
-    from newsread.index.engine.posting_writer import TermPool
-
-    global whoosh_add_document
-    whoosh_add_document = writing.SegmentWriter.add_document
-
-    def add_document(self: Any, **fields: Any) -> None:
-        pool = self.pool
-        plain = getattr(self, "_newsread_plain", None)
-        if plain is None:  # no spelling or vector fields (newsread's schema has none)
-            plain = self._newsread_plain = not any(
-                field.separate_spelling() or field.vector for _, field in self.schema.items()
-            )
-        if type(pool) is not TermPool or not plain:
-            whoosh_add_document(self, **fields)
-            return
-        self._check_state()
-        perdocwriter = self.perdocwriter
-        schema = self.schema
-        docnum = self.docnum
-        add_post = pool.add
-        docboost = self._doc_boost(fields)
-        fieldnames = sorted([name for name in fields if not name.startswith("_")])
-        self._check_fields(schema, fieldnames)
-        perdocwriter.start_doc(docnum)
-        try:
-            for fieldname in fieldnames:
-                value = fields.get(fieldname)
-                if value is None:
-                    continue
-                field = schema[fieldname]
-                length = 0
-                if field.indexed:
-                    fieldboost = self._field_boost(fields, fieldname, docboost)
-                    format_ = field.format
-                    positions = getattr(field.analyzer, "word_positions", None)
-                    if (
-                        positions is not None
-                        and type(format_) is formats.Positions
-                        and isinstance(value, str)
-                    ):
-                        counted = pool.add_positions(
-                            fieldname, docnum, positions(value), format_.field_boost, fieldboost
-                        )
-                        length = counted if field.scorable else 0
-                    else:
-                        scorable = field.scorable
-                        for tbytes, freq, weight, vbytes in field.index(value):
-                            if scorable:
-                                length += freq
-                            add_post((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
-                customval = fields.get(f"_stored_{fieldname}", value)
-                perdocwriter.add_field(
-                    fieldname, field, customval if field.stored else None, length
-                )
-                column = field.column_type
-                if column and customval is not None:
-                    perdocwriter.add_column_value(
-                        fieldname, column, field.to_column_value(customval)
-                    )
-        except Exception:
-            perdocwriter.cancel_doc()
-            raise
-        perdocwriter.finish_doc()
-        self._added = True
-        self.docnum += 1
-
-    writing.SegmentWriter.add_document = add_document
 
 
 def _patch_column_cache() -> None:
