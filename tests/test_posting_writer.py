@@ -161,3 +161,52 @@ def test_the_term_pool_sorts_postings_added_out_of_document_order(tmp_path: Path
     assert pool.fieldnames == {"body", "title"}
     assert list(pool.iter_postings()) == sorted(postings, key=lambda p: p[:3])
     assert not storage.list()  # the run file is gone once read
+
+
+def _pool_in_a_process(pool: TermPool, seed: int, barrier: Any, results: Any) -> None:
+    """In a forked process, the term pool it inherited: spill runs, wait for the other
+    process to spill too, then read every term back (to `results`, or the error)."""
+    rng = random.Random(seed)
+    postings = sorted(
+        ("body", f"w{rng.randint(0, 50)}".encode(), docnum, 1.0, None)
+        for docnum in range(200)
+        for _ in range(rng.randint(1, 3))
+    )
+    postings = list(dict.fromkeys(postings))
+    for posting in postings:
+        pool.add(posting)
+    pool.save()
+    barrier.wait(timeout=60)
+    try:
+        results.put((seed, list(pool.iter_postings()) == postings))
+    except Exception as error:  # noqa: BLE001 - the parent reports it
+        results.put((seed, repr(error)))
+
+
+@pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(), reason="forks"
+)
+def test_term_pools_of_two_processes_keep_their_own_runs(tmp_path: Path) -> None:
+    """Sub-writers forked from one process spill their runs into the index's one temporary
+    folder, and their pools often sit at the same address (`id`) in each: a run's name must
+    still be its process's own (two sub-writers read each other's runs, failed, and the
+    indexing process indexed their whole batch again by itself). Here both processes
+    inherit one pool, so its address is the same in both."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(2)
+    results = context.Queue()
+    pool = TermPool(FileStorage(str(tmp_path)), limitmb=1)
+    pool.limit = 2_000  # a run every few postings
+    workers = [
+        context.Process(target=_pool_in_a_process, args=(pool, seed, barrier, results))
+        for seed in (1, 2)
+    ]
+    for worker in workers:
+        worker.start()
+    found = dict(results.get(timeout=60) for _ in workers)
+    for worker in workers:
+        worker.join(timeout=60)
+    assert found == {1: True, 2: True}
+    assert not list(tmp_path.iterdir())  # every run file read and deleted

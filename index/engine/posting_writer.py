@@ -18,6 +18,7 @@ Whoosh's own `add_postings` when it does not.
 from __future__ import annotations
 
 import operator
+import os
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from heapq import merge
@@ -304,7 +305,9 @@ class TermPool:
         if not self._terms:
             return
         self._fieldnames = self.fieldnames
-        name = f"{len(self.runs)}-{id(self)}.terms"
+        # The process too: sub-writers forked from one process share the index's temporary
+        # folder, and their pools are often at the same address in each.
+        name = f"{os.getpid()}-{id(self)}-{len(self.runs)}.terms"
         with self.tempstore.create_file(name).raw_file() as file:
             for term in self._sorted_terms():
                 pickle.dump(term, file, pickle.HIGHEST_PROTOCOL)
