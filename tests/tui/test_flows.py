@@ -369,7 +369,10 @@ class TestResults:
             shown.clear()
             await search(pilot, "harbur")
             # The suggestion comes in a second step: no advice is shown, then taken back.
-            assert not [text for text in shown if "Try fewer words" in text]
+            # (Only for "harbur": on a loaded machine a pause between two keys searches for
+            # what is typed so far, "har", and its answer is rightly shown meanwhile.)
+            advice = [text for text in shown if "Try fewer words" in text]
+            assert not [text for text in advice if "“harbur”" in text]
             assert hit_keys(app) == []
             message = app.main.query_one("#results-message")
             assert message.display and "No articles match “harbur”" in rendered_text(message)
