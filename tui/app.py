@@ -189,6 +189,9 @@ class NewsreadApp(App[None]):
         look); only the watch worker reads and writes it."""
         self.indexing = False
         """Whether an index update is running (or about to): no looks for changes meanwhile."""
+        self._seen_generation: int | None = None
+        """The index's generation when this app last committed or looked: another one at a
+        look is another process's commit (`newsread index` run meanwhile)."""
         self.index_events: Signal[Message] = Signal(self, "index-events")
         """The index worker's messages, for the screens that subscribe (see `Host`)."""
         self.key_order = KeyOrder(self, partial(App.on_event, self), self._focus_shown)
@@ -295,6 +298,7 @@ class NewsreadApp(App[None]):
                 on_commit=lambda articles: self.post_message(IndexCommitted(articles)),
                 cancelled=lambda: worker.is_cancelled,
             )
+            self._seen_generation = library.index.latest_generation()  # this app's commits
         except LibraryError as error:  # e.g. a read-only index: searchable, not updatable
             self.post_message(IndexFailed(str(error)))
             return
@@ -341,8 +345,23 @@ class NewsreadApp(App[None]):
             took = time.monotonic() - started
             self._next_look = time.monotonic() + took / WATCH_SHARE - WATCH_INTERVAL
         returned, self._watch_problem = bool(self._watch_problem), ""
+        committed = self._committed_elsewhere(library)
         if changed or returned or not quiet:
             self.post_message(LibraryChanged(changed, returned))
+        elif committed is not None:  # the files are indexed already: show what they hold
+            self.post_message(IndexCommitted(committed))
+
+    def _committed_elsewhere(self, library: Library) -> int | None:
+        """The library's articles when another process committed to its index since this app
+        last did or looked, else None. Its searches see the new generation, but the list and
+        the count stayed as they were: a file another process indexed is no change to this
+        app's looks."""
+        try:
+            generation = library.index.latest_generation()
+            seen, self._seen_generation = self._seen_generation, generation
+            return None if seen in (None, generation) else library.count()
+        except Exception:  # noqa: BLE001 - a look that cannot tell says nothing
+            return None
 
     def action_rescan(self) -> None:
         """Look for added, changed and deleted files now (ctrl+r)."""

@@ -74,6 +74,32 @@ async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(
         assert "2 files changed — indexing" in notices
 
 
+async def test_articles_another_process_indexed_are_shown_at_the_next_look(
+    library: Path, make_app: MakeApp
+) -> None:
+    """`newsread index` run in another terminal while the app is open: its files are no
+    change to the app's looks (they are indexed already), so the list and the article count
+    stayed as they were until the next search."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"vessa")
+        await settle(pilot)
+        assert app.main.results_list.keys == ["flood.txt"]
+        assert app.library is not None
+        app._count_changes(app.library, quiet=True)  # a look before: nothing to say
+        await settle(pilot)
+        write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
+        other = Library(library).open()  # as `newsread index` opens it, in its own process
+        other.update()
+        other.close()
+        app._count_changes(app.library, quiet=True)  # the next look
+        await wait_for(pilot, lambda: "later.txt" in app.main.results_list.keys)
+        await settle(pilot)
+        assert app.main.status.status.articles == 5
+        assert not [n for n in notifications(app) if "changed" in n]  # not indexed again
+
+
 async def test_a_library_folder_that_goes_away_is_said_once_and_followed_when_back(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
