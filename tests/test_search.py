@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,6 +142,48 @@ def test_snippet_centres_on_the_matches() -> None:
     ((start, end),) = snippet.spans
     assert snippet.text[start:end] == "Kelmor"
     assert len(snippet.text) <= 86
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Output rose 5% this year, said the minister.", "year, said"),
+        ("It was a year of the said reforms.", "year of the said"),  # stop words: unindexed
+        ("It was a good year, many said.", None),  # "many" stands between
+        ("They said a year ago.", None),  # the wrong order
+    ],
+)
+def test_a_snippet_shows_the_searched_phrase_before_more_matches_of_its_words(
+    sentence: str, phrase: str | None
+) -> None:
+    """ "year said": a passage of "said"s held more matches than the phrase's; the phrase's
+    passage is shown, when the article has the phrase."""
+    saying = "Officials said so. Traders said more. Brokers said it again, and analysts said no."
+    paragraphs = [saying, "Filler about harbours and cranes. " * 8, sentence, "Filler. " * 30]
+    snippet = make_snippet(paragraphs, {"year", "said"}, width=80, phrases=[("year", "said")])
+    if phrase:
+        assert phrase in snippet.text
+    else:  # the most matches, as before
+        assert snippet.text.startswith("Officials said so")
+    plain = make_snippet(paragraphs, {"year", "said"}, width=80)  # no phrase searched
+    assert plain.text.startswith("Officials said so")
+
+
+def test_a_search_gives_its_phrases_to_the_snippets(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread.index.engine import search as search_module
+
+    seen: list[object] = []
+    real = search_module.make_snippet
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("phrases"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "make_snippet", spy)
+    assert library.search('"grain exports" OR kelmor', snippets=True).hits
+    assert seen and all(phrases == (("grain", "export"),) for phrases in seen)
 
 
 def test_did_you_mean_shows_a_real_word_not_a_stem(library: Library) -> None:

@@ -790,10 +790,17 @@ SNIPPET_SCAN_CHARS = 100_000
 
 
 def make_snippet(
-    paragraphs: Iterable[str], terms: Iterable[str], width: int = 220, *, markdown: bool = False
+    paragraphs: Iterable[str],
+    terms: Iterable[str],
+    width: int = 220,
+    *,
+    markdown: bool = False,
+    phrases: Iterable[tuple[str, ...]] = (),
 ) -> Snippet:
     """The passage of about `width` characters with the most matches (else the opening);
-    a `markdown` article's passage without its syntax (`## `, `**`, link targets)."""
+    one that holds a searched phrase (`phrases`: each its indexed words) comes first, else a
+    phrase of common words ("year said") showed a passage of "said"s without it. A
+    `markdown` article's passage without its syntax (`## `, `**`, link targets)."""
     parts: list[str] = []
     length = 0
     for paragraph in paragraphs:
@@ -810,15 +817,21 @@ def make_snippet(
         if len(text) > width:
             cut = cut.rsplit(" ", 1)[0] + " …"
         return Snippet(cut)
-    # The window starting at a match that holds the most matches (two pointers: linear).
+    # The window starting at a match that holds the most matches, a phrase's start counting
+    # for more than any number of them (two pointers: linear).
+    weights = _phrase_weights(text, spans, phrases, len(spans) + 1)
     best_start, best_count = spans[0][0], 0
-    last = 0
+    last, count = 0, 0
     for first, (start, _) in enumerate(spans):
-        last = max(last, first)
+        if last < first:
+            last, count = first, 0
         while last < len(spans) and spans[last][1] <= start + width:
+            count += weights[last]
             last += 1
-        if last - first > best_count:
-            best_start, best_count = start, last - first
+        if count > best_count:
+            best_start, best_count = start, count
+        if last > first:
+            count -= weights[first]
     begin = max(0, best_start - width // 4)
     if begin:
         space = text.find(" ", begin)
@@ -834,6 +847,48 @@ def make_snippet(
     return Snippet(prefix + text[begin:end] + suffix, kept)
 
 
+def _phrases(q: Any) -> tuple[tuple[str, ...], ...]:
+    """The exact phrases of titles and bodies in query `q`, each as its indexed words."""
+    from whoosh import query
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(part: Any) -> None:
+        if isinstance(part, query.Phrase):
+            if part.fieldname in ("title", "body") and part.slop == 1 and len(part.words) > 1:
+                found.append(tuple(w.decode() if isinstance(w, bytes) else w for w in part.words))
+            return
+        for child in part.children():
+            walk(child)
+
+    walk(q)
+    return tuple(dict.fromkeys(found))
+
+
+def _phrase_weights(
+    text: str, spans: list[tuple[int, int]], phrases: Iterable[tuple[str, ...]], bonus: int
+) -> list[int]:
+    """Each match's weight in choosing a snippet: 1, plus `bonus` where a phrase starts (its
+    words in the next matches, with nothing the index holds between them: stop words and
+    punctuation are not indexed, so a phrase runs across them)."""
+    weights = [1] * len(spans)
+    phrases = [p for p in phrases if len(p) > 1]
+    if not phrases:
+        return weights
+    words = [_analysed(fold(text[s:e])) for s, e in spans]
+    joined = [  # whether nothing indexed stands between a match and the next one
+        not any(_analysed(fold(w)) for w in word_pattern(text[e:s2]).findall(text[e:s2]))
+        for (_, e), (s2, _) in zip(spans, spans[1:], strict=False)
+    ]
+    for at in range(len(spans)):
+        for phrase in phrases:
+            end = at + len(phrase)
+            if end <= len(spans) and tuple(words[at:end]) == phrase and all(joined[at : end - 1]):
+                weights[at] += bonus
+                break
+    return weights
+
+
 # -- searching -------------------------------------------------------------------------------
 
 
@@ -842,6 +897,7 @@ def make_hit(
     score: float | None,
     article: Article | None,
     terms: frozenset[str],
+    phrases: tuple[tuple[str, ...], ...] = (),
     **story: Any,
 ) -> Hit:
     """A hit from a document's stored fields, with its snippet when `article` is given;
@@ -858,7 +914,9 @@ def make_hit(
         url=fields.get("url", ""),
         authors=fields.get("authors", ""),
         score=float(score or 0.0),
-        snippet=make_snippet(article.paragraphs, terms, markdown=article.format == "markdown")
+        snippet=make_snippet(
+            article.paragraphs, terms, markdown=article.format == "markdown", phrases=phrases
+        )
         if article
         else Snippet(""),
         title_spans=tuple(match_spans(title, terms)),
@@ -1002,6 +1060,7 @@ class Search:
             for f, t in q.iter_all_terms()
             if f in ("title", "body")
         )
+        self.phrases = _phrases(q)
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
         page_stories = [stories.story_name(self._story_of[docnum]) for docnum, _ in top]
         return SearchResults(
@@ -1126,6 +1185,7 @@ class Search:
                     score,
                     articles.get(fields_["key"]),
                     self.terms,
+                    self.phrases,
                     story=story,
                     versions=max(0, len(members.get(story, ())) - 1),
                     others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
