@@ -231,16 +231,18 @@ def _read(path: str) -> SegmentKeys | None:
         return None
     try:
         start, magic = _FOOTER.unpack_from(data, size - _FOOTER.size)
-        if data[: len(_MAGIC)] != _MAGIC or magic != _MAGIC or not len(_MAGIC) <= start < size:
-            return None
-        table = pickle.loads(data[start : size - _FOOTER.size])
-        directory, keyed_postings = table["words"], int(table["keyed_postings"])
-        if any(
-            at + count * (8 if char == "Q" else 4) > start
-            for at, count, _, char in directory.values()
-        ):
-            return None
+        whole = data[: len(_MAGIC)] == _MAGIC and magic == _MAGIC and len(_MAGIC) <= start < size
+        if whole:
+            table = pickle.loads(data[start : size - _FOOTER.size])
+            directory, keyed_postings = table["words"], int(table["keyed_postings"])
+            whole = all(
+                at + count * (8 if char == "Q" else 4) <= start
+                for at, count, _, char in directory.values()
+            )
     except (struct.error, pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError):
+        whole = False
+    if not whole:
+        data.close()  # not kept: its mapping goes now
         return None
     return SegmentKeys(data, directory, keyed_postings)
 

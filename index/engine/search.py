@@ -875,9 +875,9 @@ def _phrase_weights(
     phrases = [p for p in phrases if len(p) > 1]
     if not phrases:
         return weights
-    words = [_analysed(fold(text[s:e])) for s, e in spans]
+    words = [_analysed(text[s:e]) for s, e in spans]  # (it folds, as the index does)
     joined = [  # whether nothing indexed stands between a match and the next one
-        not any(_analysed(fold(w)) for w in word_pattern(text[e:s2]).findall(text[e:s2]))
+        not any(map(_analysed, word_pattern(text[e:s2]).findall(text[e:s2])))
         for (_, e), (s2, _) in zip(spans, spans[1:], strict=False)
     ]
     for at in range(len(spans)):
