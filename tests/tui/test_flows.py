@@ -176,13 +176,14 @@ class TestTyping:
         monkeypatch.setattr(main_screen, "SEARCH_DELAY", 600.0)
 
     @staticmethod
-    async def type_and_hold(pilot: Pilot, text: str) -> MainScreen:
-        """Type `text` once the first search is in; both steps of its search are kept."""
+    async def type_and_hold(pilot: Pilot, text: str, messages: int = 2) -> MainScreen:
+        """Type `text` once the first search is in; both steps of its search are kept (or
+        its one failure, `messages=1`)."""
         assert isinstance(pilot.app, NewsreadApp)
         main = pilot.app.main
         await wait_for(pilot, lambda: main._unfinished == 0)
         await pilot.press(*text)
-        await wait_for(pilot, lambda: len(main._held_messages) == 2)
+        await wait_for(pilot, lambda: len(main._held_messages) == messages)
         return main
 
     @staticmethod
@@ -236,6 +237,26 @@ class TestTyping:
             assert main._generation == generation  # shown, not searched again
             assert isinstance(app.focused, ResultsList)
             assert hit_keys(app)[0] == "kelmor-harbour.txt"
+
+    async def test_enter_on_an_early_search_that_failed_leaves_the_next_typing_alone(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # The early search of a bad query has failed before Enter: Enter shows its error and
+        # leaves the focus in the box. Nothing is left waiting for results that never come:
+        # the next query's typed results used to take the focus mid-word (the keys after
+        # them went to the list, and Enter opened an article).
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            main = await self.type_and_hold(pilot, '"unclosed', messages=1)
+            await pilot.press("enter")
+            assert "unbalanced quote" in rendered_text(main.query_one("#query-error"))
+            await settle(pilot)
+            assert app.focused is main.search_input
+            main.search_input.value = ""
+            main = await self.type_and_hold(pilot, "ferry")
+            await self.pause_runs_out(pilot, main)
+            assert hit_keys(app) == ["ferry.txt"]
+            assert app.focused is main.search_input
 
     async def test_enter_on_an_early_search_that_finds_nothing_asks_for_a_suggestion(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

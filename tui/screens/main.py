@@ -750,6 +750,7 @@ class MainScreen(Screen[None]):
         # The search typed so far may already be on screen, counted, with hits (a search
         # without hits runs again: Enter looks for a "did you mean").
         self.like = ""
+        failed = any(isinstance(message, SearchFailed) for message in self._held_messages)
         adopted = self._adopt_early_search()
         shown = (
             (adopted or (self._searched == self._typed_search() and not self._unfinished))
@@ -766,7 +767,9 @@ class MainScreen(Screen[None]):
         # meanwhile would take the CPU (and the GIL) from the search, doubling its time. A
         # query that fails keeps the focus in the box, where its error is shown.
         # Keys typed meanwhile wait for the focus to move (`j` goes down the list).
-        if self.library_ready and not shown:
+        if adopted and failed:
+            pass  # its error is on screen now: the focus stays in the box, with it
+        elif self.library_ready and not shown:
             self._focus_results = self._generation
             self.newsread.key_order.hold("results")
         else:  # nothing to wait for
