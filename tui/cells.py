@@ -99,3 +99,33 @@ def clip_content(content: Content, width: int) -> Content:
         if span.start < cut
     ]
     return Content(content.plain[:cut] + ELLIPSIS, spans)
+
+
+def keep_in_view(
+    text: str, spans: list[tuple[int, int]], width: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """`text` and its `spans` as a line of `width` cells shows its first span: unchanged when
+    the span ends within the cut (`clip`), else from a word or so before it, after "… ".
+
+    A snippet is a passage of ~220 characters that starts a little before its best match; a
+    list row of 60 cells showed only the words before the match, and no match at all.
+    """
+    if not spans or width <= 0:
+        return text, spans
+    start, end = min(spans)
+    if cell_len(text[:end]) <= width - 1:
+        return text, spans
+    lead = max((width - 2) // 4, 0)  # cells kept before the match
+    starts = [0, *cluster_ends(text)]
+    begin = start
+    for at in reversed([s for s in starts if s < start]):
+        if cell_len(text[at:start]) > lead:
+            break
+        begin = at
+    space = text.find(" ", begin, start)
+    begin = space + 1 if space >= 0 else begin
+    if begin == 0:
+        return text, spans  # the match is the line's start: nothing to leave out
+    shift = len(ELLIPSIS) + 1 - begin
+    moved = [(s + shift, e + shift) for s, e in spans if s >= begin]
+    return f"{ELLIPSIS} {text[begin:]}", moved

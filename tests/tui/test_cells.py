@@ -11,7 +11,7 @@ from textual.content import Content
 from tui_helpers import rendered_text, settle, write_article
 
 from newsread.tui.app import NewsreadApp
-from newsread.tui.cells import clip, clip_content, cluster_ends, steady
+from newsread.tui.cells import clip, clip_content, cluster_ends, keep_in_view, steady
 
 FAMILY = "👩\u200d👩\u200d👧"
 FLAGS = ("🇫🇷", "🇩🇪")
@@ -82,3 +82,33 @@ async def test_emoji_titles_keep_every_row_inside_the_border(
             # No lone regional indicator: flags are whole or not there at all.
             flags = [c for c in line if "\U0001f1e6" <= c <= "\U0001f1ff"]
             assert len(flags) % 2 == 0, line
+
+
+def test_a_snippet_line_shows_its_first_match_however_narrow_the_list() -> None:
+    """Random snippets of clusters and words, a match anywhere, rows 10-80 cells wide: the
+    clipped row holds the whole first match (when it fits a row at all), styled; what is left
+    out is words before it, said with "…"; every span still covers the same text."""
+    rng = random.Random(7)
+    for case in range(400):
+        words = [
+            "".join(rng.choice(CLUSTERS[:-1]) for _ in range(rng.randint(1, 8)))
+            for _ in range(rng.randint(2, 40))
+        ]
+        text = " ".join(words)
+        offsets = [0]
+        for word in words[:-1]:
+            offsets.append(offsets[-1] + len(word) + 1)
+        chosen = sorted(rng.sample(range(len(words)), rng.randint(1, min(3, len(words)))))
+        spans = [(offsets[n], offsets[n] + len(words[n])) for n in chosen]
+        width = rng.randint(10, 80)
+        shown, moved = keep_in_view(text, spans, width)
+        assert [shown[s:e] for s, e in moved] == [text[s:e] for s, e in spans], case
+        first = text[spans[0][0] : spans[0][1]]
+        if shown != text:
+            assert shown.startswith("… ") and text.endswith(shown[2:]), case
+        if cell_len(first) <= (width - 2) // 2:
+            row = clip_content(Content(shown).stylize("bold", *moved[0]), width)
+            assert row.cell_length <= width
+            assert first in row.plain, (case, width, row.plain)
+    unchanged = "a match at the start of a long line of words " * 3
+    assert keep_in_view(unchanged, [(2, 7)], 20) == (unchanged, [(2, 7)])

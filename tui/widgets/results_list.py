@@ -30,7 +30,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsread.index.text import sanitise_line
-from newsread.tui.cells import clip_content, steady
+from newsread.tui.cells import clip_content, keep_in_view, steady
 from newsread.tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
@@ -113,7 +113,9 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = 
     ) or sanitise_line(hit.path)
     if hit.versions:
         meta = f"{meta} · {versions_text(hit)}"
-    snippet_text, snippet_spans = one_line(steady(hit.snippet.text).strip(), hit.snippet.spans)
+    snippet_text, snippet_spans = one_line(steady(hit.snippet.text).rstrip(), hit.snippet.spans)
+    if width is not None:
+        snippet_text, snippet_spans = keep_in_view(snippet_text, snippet_spans, width)
     snippet = styled(snippet_text, snippet_spans, "$text-warning bold")
     lines = [
         title,
