@@ -288,9 +288,12 @@ class NewsreadApp(App[None]):
         try:
             # In a child process: indexing in this one would hold the GIL and stall the UI.
             # A relaunch with nothing changed (one stat walk says so) needs no child at all.
+            # A new library (no file recorded) has changes: its 100,000 files are not walked
+            # twice before its first results.
+            changes = not check_first or not library.docs.has_files() or has_changes(library)
             update = (
                 partial(update_in_subprocess, library.root, library.index_dir)
-                if self.index_in_subprocess and (not check_first or has_changes(library))
+                if self.index_in_subprocess and changes
                 else library.update
             )
             summary = update(

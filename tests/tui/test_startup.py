@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
+import newsread.index
 from newsread.index import paths
 from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library
@@ -256,10 +257,17 @@ async def test_an_index_that_cannot_be_updated_stays_searchable(
 async def test_the_app_indexes_in_a_child_process(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A new library goes straight to the child: no stat walk first to ask whether anything
+    changed (a second second of a new 100,000-article library's first results)."""
+
     def forbidden(self: Library, **callbacks: object) -> object:
         raise AssertionError("the app indexed in its own process")
 
+    def walked(library: Library) -> bool:
+        raise AssertionError("a new library was walked before its first update")
+
     monkeypatch.setattr(Library, "update", forbidden)
+    monkeypatch.setattr(newsread.index, "has_changes", walked)
     monkeypatch.setattr(NewsreadApp, "index_in_subprocess", True)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
