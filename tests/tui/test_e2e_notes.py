@@ -126,13 +126,14 @@ def test_two_sessions_saving_one_note_never_overwrite_silently(tmux: Tmux, tmp_p
     tmux.session = first
     tmux.keys("C-s")
     screen = tmux.wait_for("Another newsread saved this note while you were writing it")
-    assert "Written in the second window" in screen and "Written in the first window" in screen
+    assert "Written in the second window" in screen, screen + tmux.notices()
+    assert "Written in the first window" in screen, screen + tmux.notices()
     tmux.keys("b")
     tmux.wait_for("Note saved")
     tmux.session = second
     tmux.keys("p")  # the second window's notes panel shows the merge: theirs, a divider…
     screen = tmux.wait_for("│ ---")
-    assert "Written in the second window" in screen
+    assert "Written in the second window" in screen, screen + tmux.notices()
 
 
 def test_an_editor_that_saved_then_hangs_is_stopped_and_its_text_recovered(
