@@ -24,6 +24,7 @@ from hostile_helpers import (
 )
 
 from newsread.index import paths
+from newsread.index.engine import phrase_keys
 from newsread.index.engine.docstore import DocStore
 from newsread.index.library import Library, LibraryError
 
@@ -265,7 +266,7 @@ def test_a_full_disk_stops_indexing_with_one_line_and_keeps_the_index(
             _assert_consistent(small_library, 403, 400)
 
 
-@pytest.mark.parametrize("layer", ["whoosh", "whoosh-closing-a-file", "sqlite"])
+@pytest.mark.parametrize("layer", ["whoosh", "whoosh-closing-a-file", "phrase-keys", "sqlite"])
 def test_disk_full_injected_while_indexing_keeps_the_index_usable(
     small_library: Path, layer: str
 ) -> None:
@@ -290,6 +291,12 @@ def test_disk_full_injected_while_indexing_keeps_the_index_usable(
             raise sqlite3.OperationalError("database or disk is full")
         real_put(self, *args)  # type: ignore[arg-type]
 
+    keys_written: list[object] = []
+
+    def keys_full(self: phrase_keys.Writer) -> None:
+        keys_written.append(self)
+        no_space(self)
+
     real_close = StructFile.close
 
     def close(self: StructFile) -> None:
@@ -303,10 +310,13 @@ def test_disk_full_injected_while_indexing_keeps_the_index_usable(
             patch.setattr(whoosh.writing.SegmentWriter, "commit", no_space)
         elif layer == "whoosh-closing-a-file":
             patch.setattr(StructFile, "close", close)
+        elif layer == "phrase-keys":  # the segment's keys file, written with its postings
+            patch.setattr(phrase_keys.Writer, "close", keys_full)
         else:
             patch.setattr(DocStore, "put_file", put_file)
         with pytest.raises(LibraryError, match=r"^indexing stopped: the disk is full \("):
             library.update()
+        assert bool(keys_written) == (layer == "phrase-keys")
         assert library.search("kelmor").total == 3  # what was there before
         assert library.docs.count() == 3  # nothing half-saved
     assert library.update().indexed == 30
