@@ -75,7 +75,7 @@ def test_newsapi_response() -> None:
         authors=["Jane Doe"],
         credit="Reuters",
         url="https://bbc.co.uk/x",
-        paragraphs=["Line one", "Line two"],
+        paragraphs=["Summary.", "Line one", "Line two"],  # the description is its lede
     )
 
 
@@ -127,6 +127,45 @@ def test_wordpress_rendered_html_fields() -> None:
 def test_json_lines() -> None:
     text = '{"title": "A", "text": "a"}\n\n{"title": "B", "text": "b"}\n'
     assert [d.title for d in parse_json(text)] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "body", "kept"),
+    [
+        # A lede the body leaves out (a feed's description, an API's standfirst) opens it.
+        ("Tolls rise in May.", "The council voted on Monday.", True),
+        ("<p>Tolls <b>rise</b> in May.</p>", "The council voted on Monday.", True),
+        # Said already: the body's start, whole or cut short (WordPress's excerpt "[…]").
+        ("The council voted on Monday.", "The council voted on Monday.\n\nMore.", False),
+        ("The council voted on Mon…", "The council voted on Monday. More.", False),
+        ("The council voted [&hellip;]", "The council voted on Monday.", False),
+        ("The council voted on Monday [...]", "The council voted on Monday.", False),
+        ("<p>The council voted on</p>\n<p>[&hellip;]</p>", "The council voted on it.", False),
+        # ... or later in the body, or the title again.
+        ("Tolls rise in May.", "First.\n\nSecond.\n\nThird.\n\nTolls rise in May.", False),
+        ("Bridge closed", "The council voted on Monday.", False),
+        # Words of the body, but not its text: kept ("art" is no part of "start").
+        ("Art start.", "The start of the art fair.", True),
+    ],
+)
+def test_a_summary_is_the_lede_unless_the_body_or_title_says_it(
+    summary: str, body: str, kept: bool
+) -> None:
+    (alone,) = parse_json(json.dumps({"title": "Bridge closed", "content": body}))
+    for key in ("description", "excerpt", "standfirst", "summary"):
+        data = {"title": "Bridge closed", key: summary, "content": body}
+        (draft,) = parse_json(json.dumps(data))
+        if kept:
+            assert draft.paragraphs == ["Tolls rise in May." if "Tolls" in summary else summary,
+                                        *alone.paragraphs], key  # fmt: skip
+        else:
+            assert draft.paragraphs == alone.paragraphs, key
+
+
+def test_a_summary_as_long_as_an_article_is_no_lede() -> None:
+    summary = "A whole second copy of the article, reworded. " * 30
+    (draft,) = parse_json(json.dumps({"title": "T", "summary": summary, "body": "The body."}))
+    assert draft.paragraphs == ["The body."]
 
 
 def test_description_is_the_body_when_there_is_no_text() -> None:

@@ -125,11 +125,15 @@ def _fields(item: dict[str, Any]) -> dict[str, Any]:
 
 def _draft(fields: dict[str, Any]) -> Draft:
     draft = Draft()
-    body = _first(fields, _BODY, _paragraphs) or _first(fields, _SUMMARY, _paragraphs)
-    draft.paragraphs = body or []
+    body = _first(fields, _BODY, _paragraphs)
+    summary = _first(fields, _SUMMARY, _paragraphs)
     # "name" is a title only for objects that also carry a body (not for an author object).
-    titles = _TITLE if body else _TITLE[:-1]
+    titles = _TITLE if body or summary else _TITLE[:-1]
     draft.title = _first(fields, titles, _line) or ""
+    if body and summary:
+        draft.paragraphs = _with_lede(body, summary, draft.title)
+    else:
+        draft.paragraphs = body or summary or []
     draft.published = _first(fields, _DATE, _date)
     bylines = [split_byline(name) for name in _people(_pick(fields, _AUTHOR))]
     draft.authors, draft.credit = merge_bylines(bylines)
@@ -138,6 +142,27 @@ def _draft(fields: dict[str, Any]) -> Draft:
     draft.section = _first(fields, _SECTION, _line) or ""
     draft.language = _first(fields, _LANGUAGE, _language) or ""
     return draft
+
+
+LEDE_WORDS = 120
+"""A summary longer than this many words is a second copy of the article, not its lede."""
+_WORD = re.compile(r"\w+")
+_CUT = re.compile(r"(?:\s*(?:\[(?:…|\.\.\.|&hellip;)\]|…|\.\.\.|\[\+\d+ chars\]))+\s*$")
+
+
+def _with_lede(body: list[str], summary: list[str], title: str) -> list[str]:
+    """`body` opened by `summary` (a feed's description, an API's standfirst or excerpt: often
+    the article's lede, which the body then leaves out), unless the body already says it
+    (often its start, cut short with "…" or WordPress's "[…]") or it is the title again."""
+    said = " ".join(summary)
+    cut = _CUT.search(said)
+    words = _WORD.findall((said[: cut.start()] if cut else said).casefold())
+    if cut and words:
+        words.pop()  # maybe half a word where the cut fell
+    if not words or len(words) > LEDE_WORDS:
+        return body
+    said_already = " ".join(_WORD.findall(" ".join([title, *body]).casefold()))
+    return body if f" {' '.join(words)} " in f" {said_already} " else [*summary, *body]
 
 
 def _pick(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
