@@ -145,3 +145,28 @@ def test_huge_front_matter_is_read_as_plain_lines_not_yaml(
     assert draft.title == title.strip()
     assert draft.authors == ["Ilse Varga"]
     assert len(title) > markdown.MAX_FRONT_MATTER_CHARS
+
+
+def test_a_front_matter_description_is_the_lede_the_body_leaves_out() -> None:
+    """As a web clipper saves a page: the standfirst in `description`, the text without it."""
+    clipped = (
+        "---\n"
+        'title: "Tolls rise on the Kelmor bridge"\n'
+        "description: Drivers will pay twice as much from May, the council decided.\n"
+        "---\n\n"
+        "The council voted on Monday after a long debate.\n\n"
+        "A second paragraph.\n"
+    )
+    assert parse_markdown(clipped).paragraphs == [
+        "Drivers will pay twice as much from May, the council decided.",
+        "The council voted on Monday after a long debate.",
+        "A second paragraph.",
+    ]
+    # Said already: the text's own start (here cut short), or the title again.
+    for summary in ("The council voted on Monday after a…", "Tolls rise on the Kelmor bridge"):
+        text = clipped.replace(
+            "Drivers will pay twice as much from May, the council decided.", f'"{summary}"'
+        )
+        assert parse_markdown(text).paragraphs[0].startswith("The council voted"), summary
+    (only,) = parse_markdown("---\ntitle: T\nsummary: |\n  Just a summary.\n---\n").paragraphs
+    assert only == "Just a summary."

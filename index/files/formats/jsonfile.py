@@ -18,6 +18,7 @@ from newsread.index.errors import UnreadableFile
 from newsread.index.files.dates import parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import merge_bylines, split_byline
+from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
 from newsread.index.text import sanitise_line
 
 _TITLE = ("title", "headline", "webtitle", "heading", "name")
@@ -25,7 +26,7 @@ _BODY = (
     "text", "body", "content", "articlebody", "bodytext", "fulltext", "maintext",
     "articletext", "story", "contenttext", "contenthtml", "html", "contentencoded", "bodyhtml",
 )  # fmt: skip
-_SUMMARY = ("description", "summary", "abstract", "excerpt", "lead", "standfirst", "snippet")
+_SUMMARY = SUMMARY_KEYS + ("snippet",)
 _DATE = (
     "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
     "publishdate", "publishedtime", "webpublicationdate", "firstpublished", "createdat",
@@ -131,7 +132,7 @@ def _draft(fields: dict[str, Any]) -> Draft:
     titles = _TITLE if body or summary else _TITLE[:-1]
     draft.title = _first(fields, titles, _line) or ""
     if body and summary:
-        draft.paragraphs = _with_lede(body, summary, draft.title)
+        draft.paragraphs = with_lede(body, summary, draft.title)
     else:
         draft.paragraphs = body or summary or []
     draft.published = _first(fields, _DATE, _date)
@@ -142,27 +143,6 @@ def _draft(fields: dict[str, Any]) -> Draft:
     draft.section = _first(fields, _SECTION, _line) or ""
     draft.language = _first(fields, _LANGUAGE, _language) or ""
     return draft
-
-
-LEDE_WORDS = 120
-"""A summary longer than this many words is a second copy of the article, not its lede."""
-_WORD = re.compile(r"\w+")
-_CUT = re.compile(r"(?:\s*(?:\[(?:…|\.\.\.|&hellip;)\]|…|\.\.\.|\[\+\d+ chars\]))+\s*$")
-
-
-def _with_lede(body: list[str], summary: list[str], title: str) -> list[str]:
-    """`body` opened by `summary` (a feed's description, an API's standfirst or excerpt: often
-    the article's lede, which the body then leaves out), unless the body already says it
-    (often its start, cut short with "…" or WordPress's "[…]") or it is the title again."""
-    said = " ".join(summary)
-    cut = _CUT.search(said)
-    words = _WORD.findall((said[: cut.start()] if cut else said).casefold())
-    if cut and words:
-        words.pop()  # maybe half a word where the cut fell
-    if not words or len(words) > LEDE_WORDS:
-        return body
-    said_already = " ".join(_WORD.findall(" ".join([title, *body]).casefold()))
-    return body if f" {' '.join(words)} " in f" {said_already} " else [*summary, *body]
 
 
 def _pick(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 from newsread.index.files.dates import looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import is_byline, merge_bylines, split_byline
+from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
 from newsread.index.text import sanitise_line
 
 _YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -46,7 +47,20 @@ def parse_markdown(text: str) -> Draft:
         # A heading other than the front matter's title is part of the body.
         paragraphs.insert(0, "# " + title)
     draft.paragraphs = _take_header_lines(paragraphs, draft)
+    summary = _summary(meta)
+    if summary:
+        draft.paragraphs = with_lede(draft.paragraphs, summary, draft.title)
     return draft
+
+
+def _summary(meta: dict[str, Any]) -> list[str]:
+    """The front matter's description or standfirst, as paragraphs."""
+    fields = {re.sub(r"[_\-]", "", str(key).lower()): value for key, value in meta.items()}
+    value = _pick(fields, SUMMARY_KEYS)
+    if not isinstance(value, str):
+        return []
+    blocks = re.split(r"\n[ \t]*\n", value.strip())
+    return [sanitise_line(" ".join(block.split())) for block in blocks if block.strip()]
 
 
 MAX_FRONT_MATTER_CHARS = 65_536
