@@ -94,6 +94,28 @@ def test_a_library_of_links_to_folders_elsewhere_is_indexed(
     }
 
 
+def test_a_page_saved_whole_is_one_article_not_its_frames(small_library: Path) -> None:
+    """A browser's "Web Page, complete" keeps a page's frames and widgets (pages too) in a
+    "<page>_files" folder beside it: they are not articles. A folder so named without its page
+    beside it is an ordinary folder."""
+    page = "<html><head><title>{0}</title></head><body><h1>{0}</h1><p>{1}</p></body></html>"
+    saved = small_library / "saved"
+    saved.mkdir()
+    (saved / "Tram Deal.html").write_text(page.format("Tram deal", "The mayor agreed a deal."))
+    for folder in ("Tram Deal_files", "Tram Deal-Dateien"):
+        (saved / folder).mkdir()
+        (saved / folder / "ad-frame.html").write_text(page.format("Advert", "Buy now."))
+    (saved / "Old Tram.HTM").write_text(page.format("Old tram", "The old tram ran."))
+    (saved / "old tram_files").mkdir()
+    (saved / "old tram_files" / "widget.htm").write_text(page.format("Like us", "Like."))
+    (saved / "notes_files").mkdir()  # no "notes.html" beside it
+    write_article(saved / "notes_files", "memo.txt", "Ferry memo", "The ferry runs late.")
+    library = _open(small_library)
+    library.update()
+    paths = {hit.path for hit in library.search("tram OR ferry OR advert OR like").hits}
+    assert paths == {"saved/Tram Deal.html", "saved/Old Tram.HTM", "saved/notes_files/memo.txt"}
+
+
 def test_files_read_by_an_older_parser_are_read_again_with_a_notice(
     small_library: Path,
 ) -> None:

@@ -62,9 +62,10 @@ def scan_library(root: Path) -> ScanResult:
         except OSError as error:
             result.problems.append((path_key(prefix.rstrip("/")) or ".", _reason(error)))
             continue
+        pages = _saved_pages(entries)
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name.startswith(".") or _resources_of(name, pages):
                 continue
             rel = path_key(prefix + name)
             try:
@@ -80,6 +81,25 @@ def scan_library(root: Path) -> ScanResult:
             except OSError as error:
                 result.problems.append((rel, _reason(error)))
     return result
+
+
+RESOURCE_SUFFIXES = ("_files", "-dateien", "_dateien", "_fichiers", "_archivos", "_arquivos",
+                     "_file", "-bestanden", "_bestanden", "-filer", "_pliki")  # fmt: skip
+"""How browsers name the folder a page saved whole ("Web Page, complete") keeps its parts in:
+"<page>_files" (Firefox, Chrome), localised by Internet Explorer and Edge."""
+
+
+def _saved_pages(entries: list[os.DirEntry[str]]) -> set[str]:
+    """Names, without their extension and folded, of the HTML pages among `entries`."""
+    stems = (entry.name.rpartition(".") for entry in entries)
+    return {stem.casefold() for stem, dot, ext in stems if dot and ext.lower() in ("html", "htm")}
+
+
+def _resources_of(name: str, pages: set[str]) -> bool:
+    """Whether `name` is the parts folder of a page saved beside it ("<page>_files"): its
+    frames, ads and widgets are pages too, but none is an article."""
+    folded = name.casefold()
+    return any(folded.endswith(s) and folded[: -len(s)] in pages for s in RESOURCE_SUFFIXES)
 
 
 def _follow(
