@@ -291,7 +291,7 @@ def test_no_article_text(tmp_path: Path) -> None:
 
 def test_supported_suffixes() -> None:
     plain = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
-    plain |= {".json", ".jsonl", ".ndjson"}
+    plain |= {".json", ".jsonl", ".ndjson", ".mhtml", ".mht", ".webarchive"}
     assert plain | {s + ".gz" for s in plain} == SUPPORTED_SUFFIXES
 
 

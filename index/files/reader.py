@@ -17,6 +17,7 @@ from newsread.index.errors import UnreadableFile
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
 from newsread.index.files.language import guess_language
+from newsread.index.files.saved_pages import SAVED_PAGE_SUFFIXES, saved_page
 from newsread.index.text import sanitise, sanitise_line
 
 PARSER_VERSION = 4
@@ -27,7 +28,9 @@ _TEXT_SUFFIXES = frozenset((".txt", ".text"))
 _MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
 _HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 _JSON_SUFFIXES = frozenset((".json", ".jsonl", ".ndjson"))
-_BASE_SUFFIXES = _TEXT_SUFFIXES | _MARKDOWN_SUFFIXES | _HTML_SUFFIXES | _JSON_SUFFIXES
+_BASE_SUFFIXES = (
+    _TEXT_SUFFIXES | _MARKDOWN_SUFFIXES | _HTML_SUFFIXES | _JSON_SUFFIXES | SAVED_PAGE_SUFFIXES
+)
 
 SUPPORTED_SUFFIXES: frozenset[str] = _BASE_SUFFIXES | frozenset(s + ".gz" for s in _BASE_SUFFIXES)
 """Lower-case file suffixes that are indexed as articles, compressed or not."""
@@ -85,11 +88,17 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
         cut = f"cut to its first {_size(max_bytes)} ({whole})"
     if not data:
         raise UnreadableFile("empty file")
-    text = decode(data)
-    if not text.strip():
-        raise UnreadableFile("blank file (only whitespace)")
+    suffix = _inner_suffix(path.name)
     try:
-        kind, drafts = _parse(text, _inner_suffix(path.name), _inner_stem(path.name))
+        if suffix in SAVED_PAGE_SUFFIXES:
+            draft, page_whole = _saved_page(data, suffix)
+            kind, drafts = "html", [draft]
+            cut = "" if page_whole else cut  # the images and frames after the page were cut
+        else:
+            text = decode(data)
+            if not text.strip():
+                raise UnreadableFile("blank file (only whitespace)")
+            kind, drafts = _parse(text, suffix, _inner_stem(path.name))
     except UnreadableFile as error:
         if cut:
             raise UnreadableFile(
@@ -111,6 +120,18 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
         if cut:
             article.extra["cut"] = cut
     return articles
+
+
+def _saved_page(data: bytes, suffix: str) -> tuple[Draft, bool]:
+    """The article of a page a browser saved as one file (`saved_pages`), and whether the
+    page is whole in `data`."""
+    from newsread.index.files.formats.html import parse_html
+
+    page = saved_page(data, suffix)
+    draft = parse_html(page.html)
+    if not draft.url and page.address.lower().startswith(("http://", "https://")):
+        draft.url = page.address
+    return draft, page.whole
 
 
 def _cut(data: bytes, limit: int) -> bytes:
