@@ -221,3 +221,36 @@ def test_invalid_json_is_unreadable_with_a_reason(text: str, reason: str) -> Non
 def test_values_that_are_not_articles_give_nothing() -> None:
     assert parse_json("42") == []
     assert parse_json('{"status": "ok"}') == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {  # trafilatura's JSON: "source" is the address, "source-hostname" the site's name
+            "title": "Tram deal", "author": "Jane Doe", "hostname": "northfield.example",
+            "date": "2024-03-05", "text": "The mayor agreed a deal.", "filedate": "2026-12-04",
+            "source": "https://northfield.example/tram", "source-hostname": "Northfield News",
+        },
+        {  # news-please
+            "authors": ["Jane Doe"], "date_download": "2026-12-04 10:00:00",
+            "date_publish": "2024-03-05 00:00:00", "maintext": "The mayor agreed a deal.",
+            "source_domain": "Northfield News", "title": "Tram deal",
+            "url": "https://northfield.example/tram",
+        },
+        {  # wallabag
+            "title": "Tram deal", "url": "https://northfield.example/tram",
+            "content": "<p>The mayor agreed a deal.</p>", "published_at": "2024-03-05",
+            "published_by": ["Jane Doe"], "domain_name": "Northfield News",
+            "created_at": "2026-12-04T08:00:00+0100",
+        },
+    ],
+    ids=["trafilatura", "news-please", "wallabag"],
+)  # fmt: skip
+def test_what_article_extractors_write(data: dict[str, object]) -> None:
+    """The JSON that extractors and read-it-later apps export: the date of publication (not
+    of the download or the save), the authors, the site's name and the address."""
+    (draft,) = parse_json(json.dumps(data))
+    assert (draft.title, draft.paragraphs) == ("Tram deal", ["The mayor agreed a deal."])
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-05"
+    assert draft.authors == ["Jane Doe"]
+    assert (draft.source, draft.url) == ("Northfield News", "https://northfield.example/tram")

@@ -27,16 +27,23 @@ _BODY = (
     "articletext", "story", "contenttext", "contenthtml", "html", "contentencoded", "bodyhtml",
 )  # fmt: skip
 _SUMMARY = SUMMARY_KEYS + ("snippet",)
+# Keys are folded: lower case, without " ", "_", "-" or ":" (`date_publish` is "datepublish").
+# A save or download date (`filedate`, `date_download`) is no publication date: not read.
 _DATE = (
-    "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
-    "publishdate", "publishedtime", "webpublicationdate", "firstpublished", "createdat",
-    "created", "datecreated", "time", "timestamp", "updated", "updatedat", "datemodified",
+    "date", "published", "publishedat", "publishedon", "pubdate", "datepublished",
+    "datepublish", "publicationdate", "publishdate", "publishedtime", "webpublicationdate",
+    "firstpublished", "firstpublishedat", "releasedate", "createdat", "created", "datecreated",
+    "time", "timestamp", "updated", "updatedat", "datemodified", "datemodify", "lastmodified",
 )  # fmt: skip
-_AUTHOR = ("author", "authors", "byline", "creator", "creators", "by", "writer", "authorname")
+_AUTHOR = (
+    "author", "authors", "byline", "bylines", "creator", "creators", "by", "writer",
+    "authorname", "publishedby",
+)  # fmt: skip
 _URL = ("url", "link", "canonicalurl", "canonical", "weburl", "permalink", "href", "guid")
+# Where a site's name is given; a "source" that is an address (trafilatura's) is the URL.
 _SOURCE = (
-    "source", "site", "publisher", "sitename", "sourcename", "outlet", "publication",
-    "newspaper", "domain",
+    "source", "site", "publisher", "sitename", "sourcename", "sourcehostname", "outlet",
+    "publication", "newspaper", "domain", "sourcedomain", "domainname", "hostname",
 )  # fmt: skip
 _SECTION = ("section", "category", "categories", "sectionname", "desk", "topic", "rubric")
 _LANGUAGE = ("language", "lang", "inlanguage", "locale")
@@ -138,8 +145,8 @@ def _draft(fields: dict[str, Any]) -> Draft:
     draft.published = _first(fields, _DATE, _date)
     bylines = [split_byline(name) for name in _people(_pick(fields, _AUTHOR))]
     draft.authors, draft.credit = merge_bylines(bylines)
-    draft.url = _first(fields, _URL, _url) or ""
-    draft.source = _first(fields, _SOURCE, _line) or ""
+    draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
+    draft.source = _first(fields, _SOURCE, _name) or ""
     draft.section = _first(fields, _SECTION, _line) or ""
     draft.language = _first(fields, _LANGUAGE, _language) or ""
     return draft
@@ -239,6 +246,12 @@ def _people(value: Any) -> list[str]:
         if name and not _URL_LIKE.match(name):
             names.append(name)
     return names
+
+
+def _name(value: Any) -> str:
+    """A name (`_line`), not an address."""
+    line = _line(value)
+    return "" if _URL_LIKE.match(line) else line
 
 
 def _url(value: Any) -> str:
