@@ -170,3 +170,48 @@ def test_a_front_matter_description_is_the_lede_the_body_leaves_out() -> None:
         assert parse_markdown(text).paragraphs[0].startswith("The council voted"), summary
     (only,) = parse_markdown("---\ntitle: T\nsummary: |\n  Just a summary.\n---\n").paragraphs
     assert only == "Just a summary."
+
+
+def test_what_web_clippers_write() -> None:
+    """Obsidian's clipper: the page's address as `source`, the save date as `created`;
+    Omnivore's: `date_published`, and tag and link lines above the text."""
+    obsidian = parse_markdown(
+        "---\n"
+        'title: "Tram deal"\n'
+        'source: "https://northfield.example/news/tram-deal"\n'
+        'author:\n  - "[[Jane Doe]]"\n'
+        "created: 2026-12-04\n"
+        "---\n"
+        "The mayor agreed a deal on Tuesday.\n"
+    )
+    assert (obsidian.source, obsidian.url) == ("", "https://northfield.example/news/tram-deal")
+    assert obsidian.published is None  # when it was clipped is not when it was published
+    assert obsidian.authors == ["Jane Doe"]
+    omnivore = parse_markdown(
+        "---\n"
+        "title: |\n  Ferry fares frozen\n"
+        "date_saved: 2026-12-01 10:00:00\n"
+        "date_published: 2024-02-01 08:00:00\n"
+        "---\n\n"
+        "# Ferry fares frozen\n\n"
+        "#Omnivore #transport\n\n"
+        "[Read on Omnivore](https://omnivore.example/me/ferry)\n"
+        "[Read Original](https://baltic.example/ferry-fares)\n\n"
+        "The ferry company will keep its fares until next winter.\n"
+    )
+    assert omnivore.published == datetime(2024, 2, 1, 8, 0)
+    assert omnivore.url == "https://baltic.example/ferry-fares"
+    assert omnivore.paragraphs == ["The ferry company will keep its fares until next winter."]
+
+
+def test_links_in_the_text_stay() -> None:
+    """Only paragraphs of nothing but links and tags, at the top, are a clipper's."""
+    text = (
+        "# T\n\nSee [the report](https://x.example/r) for details.\n\n[Next](https://x.example/2)\n"
+    )
+    assert parse_markdown(text).paragraphs == [
+        "See [the report](https://x.example/r) for details.",
+        "[Next](https://x.example/2)",
+    ]
+    (only,) = parse_markdown("# T\n\n[A link on its own](https://x.example/a)\n").paragraphs
+    assert only == "[A link on its own](https://x.example/a)"  # the text is never left empty

@@ -25,13 +25,21 @@ _SETEXT_RULE = re.compile(r"^=+[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _PARTS = re.compile(r"\s+[|•·]\s+")
+_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
+# Keys are folded: lower case, without "_" or "-" (`date_published` is "datepublished"). A
+# clipper's `created` or `date_saved` is when the page was saved, not published: not read.
 _TITLE = ("title", "headline", "name")
-_DATE = ("date", "published", "publishdate", "pubdate", "published_at", "created", "datetime")
+_DATE = (
+    "date", "published", "publishdate", "pubdate", "publishedat", "datepublished",
+    "publishedon", "datetime",
+)  # fmt: skip
 _AUTHOR = ("author", "authors", "byline", "by", "creator")
-_SOURCE = ("source", "site", "publisher", "publication", "outlet", "site_name")
+# A "source" that is an address (Obsidian's web clipper writes the page's there) is the URL.
+_SOURCE = ("source", "site", "publisher", "publication", "outlet", "sitename")
 _SECTION = ("section", "category", "categories", "topic")
-_URL = ("url", "link", "canonical", "canonical_url", "permalink", "source_url", "original")
+_URL = ("url", "link", "canonical", "canonicalurl", "permalink", "sourceurl", "original",
+        "originalurl", "source")  # fmt: skip
 _LANGUAGE = ("lang", "language", "locale")
 
 
@@ -46,7 +54,7 @@ def parse_markdown(text: str) -> Draft:
     elif title:
         # A heading other than the front matter's title is part of the body.
         paragraphs.insert(0, "# " + title)
-    draft.paragraphs = _take_header_lines(paragraphs, draft)
+    draft.paragraphs = _take_header_lines(_take_link_lines(paragraphs, draft), draft)
     summary = _summary(meta)
     if summary:
         draft.paragraphs = with_lede(draft.paragraphs, summary, draft.title)
@@ -111,17 +119,18 @@ def _simple(block: str) -> dict[str, Any]:
 
 
 def _draft_from_meta(meta: dict[str, Any]) -> Draft:
-    fields = {str(key).lower().replace("-", "_"): value for key, value in meta.items()}
+    fields = {re.sub(r"[_\-]", "", str(key).lower()): value for key, value in meta.items()}
     draft = Draft()
     draft.title = _line(_pick(fields, _TITLE))
     draft.published = _date(_pick(fields, _DATE))
     draft.authors, draft.credit = merge_bylines(
         split_byline(name) for name in _names(_pick(fields, _AUTHOR))
     )
-    draft.source = _line(_pick(fields, _SOURCE))
+    source = _line(_pick(fields, _SOURCE))
+    draft.source = "" if _ADDRESS.match(source) else source
     draft.section = _line(_pick(fields, _SECTION))
-    url = _line(_pick(fields, _URL))
-    draft.url = url if re.match(r"https?://", url, re.IGNORECASE) else ""
+    urls = (_line(fields.get(key)) for key in _URL)
+    draft.url = next((url for url in urls if _ADDRESS.match(url)), "")
     language = _line(_pick(fields, _LANGUAGE)).lower().replace("_", "-").split("-", 1)[0]
     draft.language = language if re.fullmatch(r"[a-z]{2,3}", language) else ""
     return draft
@@ -198,6 +207,33 @@ def _take_heading(paragraphs: list[str]) -> tuple[str, list[str]]:
         return "", paragraphs
     remainder = "\n".join(rest_lines).strip("\n")
     return sanitise_line(title), ([remainder] if remainder else []) + paragraphs[1:]
+
+
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\((\S*?)(?:\s+\"[^\"\n]*\")?\)")
+_HASHTAG = re.compile(r"(?<!\S)#[^\s#]+")
+_LEFT_OVER = re.compile(r"[\s|•·,:*_>-]*")
+_ORIGINAL = re.compile(
+    r"\b(?:original|source|quelle|origine|fuente|fonte|canonical|view online)\b", re.IGNORECASE
+)
+LINK_LINES = 3
+"""Paragraphs of only links or tags a clipper puts at the top of the text, at most."""
+
+
+def _take_link_lines(paragraphs: list[str], draft: Draft) -> list[str]:
+    """The body without the paragraphs of only links and tags a clipper puts above the text
+    ("#Omnivore", "[Read Original](…)"); a link to the original gives the URL when none is."""
+    taken = 0
+    while taken < min(LINK_LINES, len(paragraphs) - 1):
+        paragraph = paragraphs[taken]
+        links = _LINK.findall(paragraph)
+        rest = _HASHTAG.sub("", _LINK.sub("", paragraph))
+        if not (links or _HASHTAG.search(paragraph)) or not _LEFT_OVER.fullmatch(rest):
+            break
+        for label, address in links:
+            if not draft.url and _ORIGINAL.search(label) and _ADDRESS.match(address):
+                draft.url = address
+        taken += 1
+    return paragraphs[taken:]
 
 
 def _take_header_lines(paragraphs: list[str], draft: Draft) -> list[str]:
