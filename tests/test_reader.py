@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 
 from newsread.index.article import stable_id
 from newsread.index.errors import UnreadableFile
-from newsread.index.files.reader import SUPPORTED_SUFFIXES, is_article_file, read_articles
+from newsread.index.files.reader import (
+    SUPPORTED_SUFFIXES,
+    is_article_file,
+    original_address,
+    read_articles,
+)
 
 BODY = (
     "The council voted on Tuesday to close the old bridge to traffic after engineers found "
@@ -389,3 +394,39 @@ def test_a_file_name_suffix_is_pathlibs(name: str) -> None:
     lowered = name.lower().removesuffix(".gz")
     assert _inner_suffix(name) == (PurePosixPath(lowered).suffix if lowered else "")
     assert is_article_name(name) == is_article_file(PurePosixPath(name))
+
+
+@pytest.mark.parametrize(
+    ("archived", "original"),
+    [
+        (
+            "https://web.archive.org/web/20240305101500/https://northfield.example/news/a",
+            "https://northfield.example/news/a",
+        ),
+        ("http://web.archive.org/web/2019id_/http://site.example/b?x=1", "http://site.example/b?x=1"),
+        ("https://web.archive.org/web/20190101000000/https:/site.example/c", "https://site.example/c"),
+        ("https://web.archive.org/web/20190101/site.example/d", "http://site.example/d"),
+        ("https://wayback.archive-it.org/1234/20200101000000/https://e.example/", "https://e.example/"),
+        ("https://northfield.example/web/20240305/news", "https://northfield.example/web/20240305/news"),
+        ("https://web.archive.org/details/newsletters", "https://web.archive.org/details/newsletters"),
+    ],
+)  # fmt: skip
+def test_an_archived_copy_is_known_by_its_pages_own_address(archived: str, original: str) -> None:
+    """A page saved from the Wayback Machine names the archive's copy as its address: the
+    article's URL (and so its source and its story) is the page's own."""
+    assert original_address(archived) == original
+
+
+def test_a_page_saved_from_a_web_archive_has_its_own_source(tmp_path: Path) -> None:
+    copy = "https://web.archive.org/web/20240305101500/https://northfield.example/news/tram"
+    page = (
+        f"<html><head><title>Tram deal</title><link rel='canonical' href='{copy}'></head>"
+        "<body><article><h1>Tram deal</h1><p>The mayor agreed a deal with the union on "
+        "Tuesday after talks that ran through the night.</p></article></body></html>"
+    )
+    (tmp_path / "tram.html").write_text(page, encoding="utf-8")
+    (article,) = read_articles(tmp_path / "tram.html", tmp_path)
+    assert (article.url, article.source) == (
+        "https://northfield.example/news/tram",
+        "northfield.example",
+    )

@@ -286,7 +286,7 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     paragraphs = tuple(p for p in (sanitise(p).strip() for p in draft.paragraphs) if p)
     title = sanitise_line(draft.title) or _title_from_name(stem)
     title = _bounded(title, MAX_TITLE_CHARS)
-    url = sanitise_line(draft.url)
+    url = original_address(sanitise_line(draft.url))
     if len(url) > MAX_URL_CHARS:
         url = ""
     language = sanitise_line(draft.language).lower()
@@ -324,6 +324,25 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     if derived:
         article.extra["derived"] = " ".join(derived)
     return article
+
+
+_ARCHIVED = re.compile(
+    r"^https?://(?:web\.archive\.org/web|wayback\.archive-it\.org/\d+)/\d{4,14}[a-z_]*/+"
+    r"(?P<address>.+)$",
+    re.IGNORECASE,
+)
+
+
+def original_address(url: str) -> str:
+    """The page's own address when `url` is a web archive's copy of it (the Wayback Machine's
+    `https://web.archive.org/web/20240305101500/https://site/page`), else `url`."""
+    archived = _ARCHIVED.match(url)
+    if not archived:
+        return url
+    address = archived.group("address")
+    if re.match(r"https?:/(?!/)", address, re.IGNORECASE):  # "https:/site": a slash lost
+        address = address.replace(":/", "://", 1)
+    return address if "://" in address else f"http://{address}"
 
 
 def derived_source(rel: str, url: str = "") -> tuple[str, str]:
