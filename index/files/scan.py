@@ -62,13 +62,17 @@ def scan_library(root: Path) -> ScanResult:
         except OSError as error:
             result.problems.append((path_key(prefix.rstrip("/")) or ".", _reason(error)))
             continue
-        pages = _saved_pages(entries)
+        pages: set[str] | None = None  # worked out at the folder's first subfolder
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or _resources_of(name, pages):
+            if name.startswith("."):
                 continue
             rel = path_key(prefix + name)
             try:
+                if entry.is_symlink() or entry.is_dir():
+                    pages = _saved_pages(entries) if pages is None else pages
+                    if _resources_of(name, pages):
+                        continue
                 if entry.is_symlink():
                     links.append((entry.path, prefix + name))
                 elif entry.is_dir():
