@@ -1641,3 +1641,47 @@ def test_a_line_of_a_wrapped_paragraph_naming_someone_after_by_is_no_byline() ->
     assert "A tram driven by Roberta\n" in _wrapped(page, 79)
     assert parse_text(_wrapped(page, 79)).authors == []
     assert parse_text(_wrapped(PAGE, 79)).authors == ["Jane Doe"]
+
+
+def test_a_byline_that_goes_on_to_say_who_the_author_is_names_the_author() -> None:
+    # "By Jane Doe, a ... who covers ...": an apposition opened by an article, however long
+    # the line runs on; a name with no article after its comma is not read so.
+    for line in (
+        "By Jane Doe , a transport reporter who has covered the city's trams and buses for the "
+        "Courier since the harbour line opened. She lives in Northfield.",
+        "Von Jane Doe, einer Reporterin aus Northfield",
+        "Par Jane Doe, la correspondante du Courier",
+    ):
+        page = PAGE.replace("By Jane Doe", line)
+        assert parse_text(page).authors == ["Jane Doe"], line
+    assert parse_text(PAGE.replace("By Jane Doe", "By train, the trams and the bus")).authors == []
+
+
+def test_a_long_meta_bar_is_no_lede_and_its_byline_part_names_the_authors() -> None:
+    # A bar of parts set apart by "|" runs past a line's length: it is the page's, not a
+    # sentence of the text, and its "Par ..." part is the byline.
+    bar = (
+        "Northfield Courier | 12.03.2024 à 09h30 • Mis à jour le 13.03.2024 à 18h12 | "
+        "Par Jane Doe (avec John Roe et Ana Ruiz)"
+    )
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(dated, f"    {bar}\n\n"))
+    assert draft.paragraphs[0] == LEDE
+    assert draft.authors == ["Jane Doe", "John Roe", "Ana Ruiz"]
+
+
+def test_a_name_in_capitals_over_the_date_is_the_byline() -> None:
+    # Wire services set the byline in capitals: "JANE DOE" over "Harbour Press May 2, 2024".
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(dated, "          JANE DOE\n          Harbour PressMarch 12, 2024\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+    # A menu's heading in capitals there is still no one's name.
+    menu = PAGE.replace(dated, "          LATEST NEWS\n          12 March 2024, 09:30\n")
+    assert parse_text(menu).authors == []
+
+
+def test_a_name_over_a_relative_date_in_any_language_is_the_byline() -> None:
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    for ago in ("před 2 hodinami", "3 dagen geleden", "2 ore fa", "há 3 horas", "5 minut temu"):
+        page = PAGE.replace(dated, f"          Jana Nováková\n          {ago}\n")
+        assert parse_text(page).authors == ["Jana Nováková"], ago

@@ -106,12 +106,16 @@ class PageArticle:
         ]
 
 
+# How many parts set apart by bars make a line a meta bar or a menu, not running text.
+_BAR_PARTS = 3
+
+
 def _sentence(text: str, words: int) -> bool:
     """Whether a line is running text: sentences, not a link, label or headline."""
     if _CJK.search(text):
         return len(text) >= 40 and text.endswith(("。", "！", "？", "」", "”", ".", "!"))
-    if words < 8:
-        return False
+    if words < 8 or text.count(" | ") >= _BAR_PARTS - 1:
+        return False  # a label, a headline; a bar of parts ("Le Monde | 4.5.2015 | Par Jane Doe")
     found = _WORD.findall(text)
     if not found:
         return False

@@ -614,6 +614,16 @@ _LEFT_OVER = re.compile(
 )
 
 
+# A byline that goes on to say who the author is, as an apposition opened by an article:
+# "By Jane Doe, a deputy editor who covers ...", "Von Jane Doe, einer Ärztin aus ...",
+# "Par Jane Doe, la correspondante à ...".
+_DESCRIBED = re.compile(
+    r"^(?:by|von|par|por|door|di)\s+(?P<name>[^,;:|()]{3,60}?)\s*,\s+"
+    r"(?:a|an|the|ein|eine|einer|eines|un|une|una|uno|een|il|la|le|el)\s+[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
 def _byline_in(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -636,7 +646,15 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
+    described = _DESCRIBED.match(line)
+    if described and is_person_name(described.group("name")):
+        return [described.group("name")], ""
     if len(line) > _MAX_FURNITURE_LINE:
+        # "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par Jane Doe (avec John Roe)":
+        # a part of a long bar that is a byline of its own names the authors.
+        for part in _SEGMENT.split(line):
+            if has_byline_prefix(part) and is_byline(part) and split_byline(part)[0]:
+                return split_byline(part)
         # "Published: 05.01.2020 | Author: jdoe | Filed under: ... | Tags: ...": a long line
         # of labelled parts keeps the parts that open it.
         cuts = [m.start() for m in _SEGMENT.finditer(line, 0, _MAX_FURNITURE_LINE)]
@@ -669,8 +687,8 @@ def _byline_found(
             name = _before_a_date(_leading_name(segment, labels), line)
             if name:
                 return [name], ""
-        elif len(segment.split()) >= 2 and is_person_name(segment):
-            return [segment], ""
+        elif len(segment.split()) >= 2 and is_person_name(_in_lower_case(segment)):
+            return [_in_lower_case(segment)], ""  # "Jane Doe", "JANE DOE" over "May 2, 2016"
         elif len(segment.split()) >= 2 and is_desk(segment):
             return [], outlet_of_desk(segment)  # "Emotion Redaktion" under the headline
         if undated != line and segment.split()[0] == line.split()[0]:
@@ -780,6 +798,14 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+def _in_lower_case(text: str) -> str:
+    """`text` with each word capitalised where it is all in capitals ("JANE DOE" -> "Jane
+    Doe"), as wire services set bylines; else `text` as it is."""
+    if not (text.isupper() and " " in text):
+        return text
+    return " ".join(word.capitalize() if word.isalpha() else word for word in text.split())
 
 
 def _handle_after_date(line: str) -> tuple[list[str], str] | None:
@@ -916,15 +942,26 @@ def _contact_of(name: str, line: str) -> bool:
     return bool(_EMAIL.match(line)) or (" " in name and handle == "".join(name.split()).casefold())
 
 
-# "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
-_RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
+# "Publiziert vor einer Stunde", "2 hours ago", "před 2 hodinami", "3 dagen geleden": a date
+# a page gives relative to today, the word for "ago" before or after the time.
+_AGO_BEFORE = r"vor|hace|il\s+y\s+a|před|pred|há"
+_AGO_AFTER = r"ago|temu|geleden|fa|sedan|siden|назад|önce|sitten"
+_RELATIVE_DATE = re.compile(
+    rf"\b(?:{_AGO_BEFORE})\s+\w+\s+\w+|\b\w+\s+\w+\s+(?:{_AGO_AFTER})(?!\w)", re.IGNORECASE
+)
 # The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
+_AGO_UNITS = (
+    r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?"
+    r"|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|minutes?|heures?"
+    r"|jours?|semaines?|mois|ans?|seconds?|mins?|hours?|hrs?|days?|weeks?|months?|years?"
+    r"|sekundami|minutami|minutou|hodinami|hodinou|dny|dnem|týdny|týdnem|měsíci|lety|rokem"
+    r"|godzin[ya]?|minut[ay]?|dni|dzień|tygodni(?:e)?|uur|dagen?|weken|maanden|jaar|ore|ora"
+    r"|minuti|giorni|giorno|settimane|mesi|anni|timmar|timme|timer|dagar|dager|часа|часов|час"
+    r"|минуты?|минут|дня|дней|день"
+)
 _AGO = re.compile(
-    r"\b(?:vor|hace|il\s+y\s+a)\s+(?:\d+|einer?|einem|una?|un|une)\s+(?:sekunden?|minuten?"
-    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?"
-    r"|semanas?|mes(?:es)?|años?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
-    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
-    r"\s+ago\b",
+    rf"\b(?:{_AGO_BEFORE})\s+(?:\d+|einer?|einem|una?|un|une|uma?|jednou)\s+(?:{_AGO_UNITS})(?!\w)"
+    rf"|\b(?:\d+|an?|one|een|un|una)\s+(?:{_AGO_UNITS})\s+(?:{_AGO_AFTER})(?!\w)",
     re.IGNORECASE,
 )
 
