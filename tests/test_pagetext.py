@@ -1685,3 +1685,28 @@ def test_a_name_over_a_relative_date_in_any_language_is_the_byline() -> None:
     for ago in ("před 2 hodinami", "3 dagen geleden", "2 ore fa", "há 3 horas", "5 minut temu"):
         page = PAGE.replace(dated, f"          Jana Nováková\n          {ago}\n")
         assert parse_text(page).authors == ["Jana Nováková"], ago
+
+
+def test_a_byline_giving_each_persons_part_names_the_writers_only() -> None:
+    for line, want in (
+        ("by Jane Doe (reporting) and John Roe (photography)", ["Jane Doe"]),
+        ("Von Jane Doe (Text) und John Roe (Fotos)", ["Jane Doe"]),
+        ("By Jane Doe (text), Ana Ruiz (words) and John Roe (video)", ["Jane Doe", "Ana Ruiz"]),
+    ):
+        assert parse_text(PAGE.replace("By Jane Doe", line)).authors == want, line
+    # Brackets that are no one's part: not read as a byline of parts.
+    assert parse_text(PAGE.replace("By Jane Doe", "By train (and bus)")).authors == []
+
+
+def test_a_name_carrying_its_own_date_beats_a_bare_name_above_it() -> None:
+    # "Tech Insider" (a column's or an outlet's name) over "Jane Doe 1 day ago": the name
+    # beside the date only is less the author's than the name on the date's line.
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    for when in ("1 day ago", "12 March 2024, 09:30"):
+        page = PAGE.replace(dated, f"          Tech Insider\n          Jane Doe {when}\n")
+        assert parse_text(page).authors == ["Jane Doe"], when
+    # A time's word after the date is no name: the bare name above stays the author.
+    page = PAGE.replace(
+        dated, "          Jane Doe\n          12.03.2024 - 09:30 Uhr 3 Kommentare\n"
+    )
+    assert parse_text(page).authors == ["Jane Doe"]

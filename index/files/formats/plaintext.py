@@ -624,6 +624,34 @@ _DESCRIBED = re.compile(
 )
 
 
+# A byline that gives each person's part in brackets: "by Jane Doe (reporting) and John Roe
+# (photography)", "Von Jane Doe (Text) und John Roe (Fotos)".
+_ROLED = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<rest>.+\))$", re.IGNORECASE)
+_ROLED_PERSON = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\((?P<role>[^()]{2,30})\)$")
+# The parts that make the person an author: the writing, the reporting, the interview.
+_WRITING_ROLES = re.compile(
+    r"^(?:text|texte|texto|testo|words|writing|written|reporting|reportage|reporter(?:in)?"
+    r"|story|interview|entrevista|redaktion|recherche|research)$",
+    re.IGNORECASE,
+)
+
+
+def _roles(line: str) -> list[str]:
+    """The authors of a byline that gives each person's part in brackets (`_ROLED`): the
+    people whose part is the writing, not the photos or the video; [] for any other line."""
+    match = _ROLED.match(line)
+    if not match:
+        return []
+    found = [_ROLED_PERSON.match(part.strip()) for part in _NAME_LIST.split(match.group("rest"))]
+    if not all(part and is_person_name(part.group("name")) for part in found):
+        return []
+    return [
+        part.group("name")
+        for part in found
+        if part and _WRITING_ROLES.match(part.group("role").strip())
+    ]
+
+
 def _byline_in(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -649,6 +677,9 @@ def _byline_found(
     described = _DESCRIBED.match(line)
     if described and is_person_name(described.group("name")):
         return [described.group("name")], ""
+    roles = _roles(line)
+    if roles:
+        return roles, ""
     if len(line) > _MAX_FURNITURE_LINE:
         # "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par Jane Doe (avec John Roe)":
         # a part of a long bar that is a byline of its own names the authors.
@@ -1639,6 +1670,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
                 found = None  # "Ask Question", "Olympische Winterspiele": no one's name
             elif found[0] and all(_in_headline(person, page.title) for person in found[0]):
                 found = None  # "Hong Kong" over "The Guardian view on Hong Kong": its subject
+            elif _named_with_its_date_below(nearby, position, labels):
+                found = None  # "Harbour Insider" over "Jane Doe 1 day ago": the dated name's
         found = found or _labelled_author(line) or _interview_credit(line)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
@@ -1678,6 +1711,20 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[str]) -> bool:
+    """Whether the line at `index` holds no date and the next line names someone with a date
+    of its own ("Harbour Insider" / "Jane Doe 1 day ago"): a bare name only beside a date is
+    less the author's than the name that carries it (the outlet, a column's name above)."""
+    if find_date(lines[index]) is not None or _AGO.search(lines[index]):
+        return False
+    below = next((_clean(raw).lstrip("*+•· ") for raw in lines[index + 1 :] if raw.strip()), "")
+    if not below or (find_date(below) is None and not _AGO.search(below)):
+        return False
+    found = _byline_in(below, bare=True, labels=labels)
+    # A full name: a one-word "name" after a date is as often its time's word ("Uhr").
+    return bool(found and found[0]) and all(len(person.split()) >= 2 for person in found[0])
 
 
 def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
