@@ -1710,3 +1710,36 @@ def test_a_name_carrying_its_own_date_beats_a_bare_name_above_it() -> None:
         dated, "          Jane Doe\n          12.03.2024 - 09:30 Uhr 3 Kommentare\n"
     )
     assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_copy_of_the_headline_under_it_is_no_lede() -> None:
+    # A page that shows the headline twice (over the photo, over the text): a headline closed
+    # by a quote reads as a sentence, but the copy opens nothing.
+    title = "Mayor on the trams: 'They will run without drivers from spring'"
+    page = PAGE.replace("Driverless trams on two lines from spring\n", f"{title}\n").replace(
+        f"    {LEDE}\n", f"    {title}\n\n    {LEDE}\n"
+    )
+    draft = parse_text(page)
+    assert draft.title == title
+    assert draft.paragraphs[0] == LEDE
+
+
+def test_a_date_line_closed_as_a_sentence_is_no_standfirst() -> None:
+    # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line whose bracket closes it as
+    # a sentence would; under the headline it is the date, not a summary above the lede.
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    stamp = "12 mars 2024 à 09:30 (Mis à jour: 18:12 )"
+    page = PAGE.replace(dated, f"          {stamp}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs[0] == LEDE
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_labelled_list_of_tags_is_no_deck() -> None:
+    # "Topics: trams, drivers, harbour line, unions": the page's tags above the text, set in
+    # its column as a deck is, but a list, not a summary.
+    tags = "Topics: trams, drivers, harbour line, unions, Northfield transport authority"
+    page = PAGE.replace(f"    {LEDE}\n", f"    {tags}\n\n    {LEDE}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs[0] == LEDE
+    assert tags not in draft.paragraphs
