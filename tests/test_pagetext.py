@@ -1453,13 +1453,17 @@ def test_a_name_signed_with_its_handle_under_the_headline_is_the_byline_not_the_
 
 
 def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
-    # "By" / "Jane Doe" / "Jane Doe is a reporter ...": a sentence opening with the byline's
-    # full name is about the author, in the text's column or set deeper; a lede that names
+    # "By" / "Jane Doe" (or "Jane Doe" over its date) / "Jane Doe is a reporter ...": a
+    # sentence opening with the byline's full name is about the author, in the text's column or set deeper; a lede that names
     # someone else first stays.
     bio = "Jane Doe is a reporter who has covered transport and the city council for ten years."
     byline = "          By Jane Doe\n"
     for indent in (4, 10):
-        for signed in (byline, "          By\n            Jane Doe\n"):
+        for signed in (
+            byline,
+            "          By\n            Jane Doe\n",
+            "          Jane Doe\n",  # a bare name over its date ("12 March 2024, 09:30")
+        ):
             page = PAGE.replace(byline, signed).replace(
                 f"\n    {LEDE}", f"\n{' ' * indent}{bio}\n\n    {LEDE}"
             )

@@ -1125,15 +1125,19 @@ def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, fl
 
 def _past_bio(lines: list[_Line], headline: int, start: int) -> int:
     """The first sentence from `start` on that is not about the author: a sentence that opens
-    with the full name the byline under the headline gives ("By" / "Jane Doe" / "Jane Doe is a
-    reporter who covers ...") is the author's biography, shown beside the byline."""
+    with the full name the byline under the headline gives ("By" / "Jane Doe", or "Jane Doe"
+    over its date / "Jane Doe is a reporter who covers ...") is the author's biography, shown
+    beside the byline."""
     names: set[str] = set()
     for position in range(headline + 1, start):
         text = lines[position].text
         signed = is_byline(text) or (
-            position > headline + 1
-            and is_person_name(text)
-            and is_byline(f"{lines[position - 1].text} {text}")
+            is_person_name(text)
+            and (
+                (position > headline + 1 and is_byline(f"{lines[position - 1].text} {text}"))
+                # "Jane Doe" / "posted on Saturday, August 13th, 2011": a name over its date.
+                or (position + 1 < start and looks_like_date_line(lines[position + 1].text))
+            )
         )
         if signed:
             people = split_byline(text)[0] if is_byline(text) else [text]
