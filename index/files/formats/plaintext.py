@@ -1723,8 +1723,9 @@ def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[s
     if not below or (find_date(below) is None and not _AGO.search(below)):
         return False
     found = _byline_in(below, bare=True, labels=labels)
+    people = found[0] if found else []
     # A full name: a one-word "name" after a date is as often its time's word ("Uhr").
-    return bool(found and found[0]) and all(len(person.split()) >= 2 for person in found[0])
+    return bool(people) and all(len(person.split()) >= 2 for person in people)
 
 
 def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
