@@ -1747,3 +1747,12 @@ def test_a_labelled_list_of_tags_is_no_deck() -> None:
     draft = parse_text(page)
     assert draft.paragraphs[0] == LEDE
     assert tags not in draft.paragraphs
+
+
+def test_a_relative_date_in_other_languages_needs_a_number_and_a_unit() -> None:
+    # "2 timer siden" is a date beside a name; "Tilbake til siden" ("back to the page") and
+    # "Molto di fa" are words of other lines, not one.
+    assert _dated(["Jana Nováková", "2 timer siden"], 0)
+    assert _dated(["Jana Nováková", "před 3 dny"], 0)
+    for line in ("Tilbake til siden", "Kaksi vuotta sitten"):
+        assert not _dated(["Jana Nováková", line], 0), line

@@ -973,14 +973,10 @@ def _contact_of(name: str, line: str) -> bool:
     return bool(_EMAIL.match(line)) or (" " in name and handle == "".join(name.split()).casefold())
 
 
-# "Publiziert vor einer Stunde", "2 hours ago", "před 2 hodinami", "3 dagen geleden": a date
-# a page gives relative to today, the word for "ago" before or after the time.
+# "vor 5 Stunden", "2 hours ago", "před 2 hodinami", "3 dagen geleden": a date a page gives
+# relative to today, a number and a unit with the word for "ago" before or after them.
 _AGO_BEFORE = r"vor|hace|il\s+y\s+a|před|pred|há"
 _AGO_AFTER = r"ago|temu|geleden|fa|sedan|siden|назад|önce|sitten"
-_RELATIVE_DATE = re.compile(
-    rf"\b(?:{_AGO_BEFORE})\s+\w+\s+\w+|\b\w+\s+\w+\s+(?:{_AGO_AFTER})(?!\w)", re.IGNORECASE
-)
-# The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
 _AGO_UNITS = (
     r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?"
     r"|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|minutes?|heures?"
@@ -994,6 +990,11 @@ _AGO = re.compile(
     rf"\b(?:{_AGO_BEFORE})\s+(?:\d+|einer?|einem|una?|un|une|uma?|jednou)\s+(?:{_AGO_UNITS})(?!\w)"
     rf"|\b(?:\d+|an?|one|een|un|una)\s+(?:{_AGO_UNITS})\s+(?:{_AGO_AFTER})(?!\w)",
     re.IGNORECASE,
+)
+# Also any two words after "vor", "hace", "il y a" or before "ago" ("vor einer knappen
+# Stunde", "a few hours ago"): no other language's words for it are that loose.
+_RELATIVE_DATE = re.compile(
+    rf"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b|{_AGO.pattern}", re.IGNORECASE
 )
 
 
