@@ -1453,13 +1453,17 @@ def test_a_name_signed_with_its_handle_under_the_headline_is_the_byline_not_the_
 
 
 def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
-    # "By" / "Jane Doe" / "Jane Doe is a reporter ...": a sentence opening with the byline's
-    # full name is about the author, in the text's column or set deeper; a lede that names
+    # "By" / "Jane Doe" (or "Jane Doe" over its date) / "Jane Doe is a reporter ...": a
+    # sentence opening with the byline's full name is about the author, in the text's column or set deeper; a lede that names
     # someone else first stays.
     bio = "Jane Doe is a reporter who has covered transport and the city council for ten years."
     byline = "          By Jane Doe\n"
     for indent in (4, 10):
-        for signed in (byline, "          By\n            Jane Doe\n"):
+        for signed in (
+            byline,
+            "          By\n            Jane Doe\n",
+            "          Jane Doe\n",  # a bare name over its date ("12 March 2024, 09:30")
+        ):
             page = PAGE.replace(byline, signed).replace(
                 f"\n    {LEDE}", f"\n{' ' * indent}{bio}\n\n    {LEDE}"
             )
@@ -1641,3 +1645,114 @@ def test_a_line_of_a_wrapped_paragraph_naming_someone_after_by_is_no_byline() ->
     assert "A tram driven by Roberta\n" in _wrapped(page, 79)
     assert parse_text(_wrapped(page, 79)).authors == []
     assert parse_text(_wrapped(PAGE, 79)).authors == ["Jane Doe"]
+
+
+def test_a_byline_that_goes_on_to_say_who_the_author_is_names_the_author() -> None:
+    # "By Jane Doe, a ... who covers ...": an apposition opened by an article, however long
+    # the line runs on; a name with no article after its comma is not read so.
+    for line in (
+        "By Jane Doe , a transport reporter who has covered the city's trams and buses for the "
+        "Courier since the harbour line opened. She lives in Northfield.",
+        "Von Jane Doe, einer Reporterin aus Northfield",
+        "Par Jane Doe, la correspondante du Courier",
+    ):
+        page = PAGE.replace("By Jane Doe", line)
+        assert parse_text(page).authors == ["Jane Doe"], line
+    assert parse_text(PAGE.replace("By Jane Doe", "By train, the trams and the bus")).authors == []
+
+
+def test_a_long_meta_bar_is_no_lede_and_its_byline_part_names_the_authors() -> None:
+    # A bar of parts set apart by "|" runs past a line's length: it is the page's, not a
+    # sentence of the text, and its "Par ..." part is the byline.
+    bar = (
+        "Northfield Courier | 12.03.2024 à 09h30 • Mis à jour le 13.03.2024 à 18h12 | "
+        "Par Jane Doe (avec John Roe et Ana Ruiz)"
+    )
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(dated, f"    {bar}\n\n"))
+    assert draft.paragraphs[0] == LEDE
+    assert draft.authors == ["Jane Doe", "John Roe", "Ana Ruiz"]
+
+
+def test_a_name_in_capitals_over_the_date_is_the_byline() -> None:
+    # Wire services set the byline in capitals: "JANE DOE" over "Harbour Press May 2, 2024".
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(dated, "          JANE DOE\n          Harbour PressMarch 12, 2024\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+    # A menu's heading in capitals there is still no one's name.
+    menu = PAGE.replace(dated, "          LATEST NEWS\n          12 March 2024, 09:30\n")
+    assert parse_text(menu).authors == []
+
+
+def test_a_name_over_a_relative_date_in_any_language_is_the_byline() -> None:
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    for ago in ("před 2 hodinami", "3 dagen geleden", "2 ore fa", "há 3 horas", "5 minut temu"):
+        page = PAGE.replace(dated, f"          Jana Nováková\n          {ago}\n")
+        assert parse_text(page).authors == ["Jana Nováková"], ago
+
+
+def test_a_byline_giving_each_persons_part_names_the_writers_only() -> None:
+    for line, want in (
+        ("by Jane Doe (reporting) and John Roe (photography)", ["Jane Doe"]),
+        ("Von Jane Doe (Text) und John Roe (Fotos)", ["Jane Doe"]),
+        ("By Jane Doe (text), Ana Ruiz (words) and John Roe (video)", ["Jane Doe", "Ana Ruiz"]),
+    ):
+        assert parse_text(PAGE.replace("By Jane Doe", line)).authors == want, line
+    # Brackets that are no one's part: not read as a byline of parts.
+    assert parse_text(PAGE.replace("By Jane Doe", "By train (and bus)")).authors == []
+
+
+def test_a_name_carrying_its_own_date_beats_a_bare_name_above_it() -> None:
+    # "Tech Insider" (a column's or an outlet's name) over "Jane Doe 1 day ago": the name
+    # beside the date only is less the author's than the name on the date's line.
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    for when in ("1 day ago", "12 March 2024, 09:30"):
+        page = PAGE.replace(dated, f"          Tech Insider\n          Jane Doe {when}\n")
+        assert parse_text(page).authors == ["Jane Doe"], when
+    # A time's word after the date is no name: the bare name above stays the author.
+    page = PAGE.replace(
+        dated, "          Jane Doe\n          12.03.2024 - 09:30 Uhr 3 Kommentare\n"
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_copy_of_the_headline_under_it_is_no_lede() -> None:
+    # A page that shows the headline twice (over the photo, over the text): a headline closed
+    # by a quote reads as a sentence, but the copy opens nothing.
+    title = "Mayor on the trams: 'They will run without drivers from spring'"
+    page = PAGE.replace("Driverless trams on two lines from spring\n", f"{title}\n").replace(
+        f"    {LEDE}\n", f"    {title}\n\n    {LEDE}\n"
+    )
+    draft = parse_text(page)
+    assert draft.title == title
+    assert draft.paragraphs[0] == LEDE
+
+
+def test_a_date_line_closed_as_a_sentence_is_no_standfirst() -> None:
+    # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line whose bracket closes it as
+    # a sentence would; under the headline it is the date, not a summary above the lede.
+    dated = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    stamp = "12 mars 2024 à 09:30 (Mis à jour: 18:12 )"
+    page = PAGE.replace(dated, f"          {stamp}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs[0] == LEDE
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_labelled_list_of_tags_is_no_deck() -> None:
+    # "Topics: trams, drivers, harbour line, unions": the page's tags above the text, set in
+    # its column as a deck is, but a list, not a summary.
+    tags = "Topics: trams, drivers, harbour line, unions, Northfield transport authority"
+    page = PAGE.replace(f"    {LEDE}\n", f"    {tags}\n\n    {LEDE}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs[0] == LEDE
+    assert tags not in draft.paragraphs
+
+
+def test_a_relative_date_in_other_languages_needs_a_number_and_a_unit() -> None:
+    # "2 timer siden" is a date beside a name; "Tilbake til siden" ("back to the page") and
+    # "Molto di fa" are words of other lines, not one.
+    assert _dated(["Jana Nováková", "2 timer siden"], 0)
+    assert _dated(["Jana Nováková", "před 3 dny"], 0)
+    for line in ("Tilbake til siden", "Kaksi vuotta sitten"):
+        assert not _dated(["Jana Nováková", line], 0), line

@@ -106,12 +106,16 @@ class PageArticle:
         ]
 
 
+# How many parts set apart by bars make a line a meta bar or a menu, not running text.
+_BAR_PARTS = 3
+
+
 def _sentence(text: str, words: int) -> bool:
     """Whether a line is running text: sentences, not a link, label or headline."""
     if _CJK.search(text):
         return len(text) >= 40 and text.endswith(("。", "！", "？", "」", "”", ".", "!"))
-    if words < 8:
-        return False
+    if words < 8 or text.count(" | ") >= _BAR_PARTS - 1:
+        return False  # a label, a headline; a bar of parts ("Le Monde | 4.5.2015 | Par Jane Doe")
     found = _WORD.findall(text)
     if not found:
         return False
@@ -299,7 +303,15 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         if crumb:
             text = crumbs[-1]  # "Home » News » Headline": the headline is the last crumb
         words = len(text.split())
-        sentence = _sentence(text, words) and not _CAPTION.search(text)
+        sentence = (
+            _sentence(text, words)
+            and not _CAPTION.search(text)
+            # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line, closed as a sentence
+            # ("Point d'étape au 12 janvier 2020 :" opens a list of the text's own).
+            and not (
+                len(text) < _DATE_LINE and not text.endswith(":") and looks_like_date_line(text)
+            )
+        )
         indent = len(raw) - len(raw.lstrip())
         numbered = bullet is not None and bullet.group(0)[0].isdigit()
         found.append(
@@ -353,6 +365,11 @@ _CREDIT = re.compile(
 )
 
 
+# A label and the list it heads: "Topics: uber, libertarians, Sydney, Technology News",
+# "Schlagworte: Klima, Energie, Wind, Solar": the page's tags, not a headline or a deck.
+_LABELLED_LIST = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*[^,:]+(?:,[^,:]+){3,}$")
+
+
 def _not_a_headline(text: str) -> bool:
     """Headline-shaped lines that are something else: bylines, captions, buttons, labels."""
     return bool(
@@ -361,6 +378,7 @@ def _not_a_headline(text: str) -> bool:
         or is_footer(text)
         or _CREDIT.search(text)
         or _LABEL.match(text)
+        or _LABELLED_LIST.match(text)
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
     )
 
@@ -435,8 +453,14 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         return PageArticle(None, "", lines[first].index, lines[last].end)
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
         return PageArticle(None, "", lines[first].index, lines[last].end)
+    # A copy of the headline under it (the page shows it twice, over a photo and the text)
+    # is no lede, though a headline closed by a quote reads as a sentence.
     start = next(
-        (p for p in range(headline + 1, len(lines)) if _opens_text(lines[p])),
+        (
+            p
+            for p in range(headline + 1, len(lines))
+            if _opens_text(lines[p]) and lines[p].text != title
+        ),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
     listed = _listed_opening(lines, headline, start)
@@ -515,7 +539,7 @@ def _deck(lines: list[_Line], headline: int, title: str, below: int) -> int | No
             return None
         if line.text in title or _dateline(line.text):
             continue  # the headline's own line, shown twice or run over two lines; its byline
-        if not _running_words(line):
+        if not _running_words(line) or _LABELLED_LIST.match(line.text):
             return None
         if (
             below - position - 1 > _DECK_GAP
@@ -1101,15 +1125,19 @@ def _block_features(lines: list[_Line], found: list[tuple[int, str, dict[str, fl
 
 def _past_bio(lines: list[_Line], headline: int, start: int) -> int:
     """The first sentence from `start` on that is not about the author: a sentence that opens
-    with the full name the byline under the headline gives ("By" / "Jane Doe" / "Jane Doe is a
-    reporter who covers ...") is the author's biography, shown beside the byline."""
+    with the full name the byline under the headline gives ("By" / "Jane Doe", or "Jane Doe"
+    over its date / "Jane Doe is a reporter who covers ...") is the author's biography, shown
+    beside the byline."""
     names: set[str] = set()
     for position in range(headline + 1, start):
         text = lines[position].text
         signed = is_byline(text) or (
-            position > headline + 1
-            and is_person_name(text)
-            and is_byline(f"{lines[position - 1].text} {text}")
+            is_person_name(text)
+            and (
+                (position > headline + 1 and is_byline(f"{lines[position - 1].text} {text}"))
+                # "Jane Doe" / "posted on Saturday, August 13th, 2011": a name over its date.
+                or (position + 1 < start and looks_like_date_line(lines[position + 1].text))
+            )
         )
         if signed:
             people = split_byline(text)[0] if is_byline(text) else [text]

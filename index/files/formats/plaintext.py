@@ -614,6 +614,44 @@ _LEFT_OVER = re.compile(
 )
 
 
+# A byline that goes on to say who the author is, as an apposition opened by an article:
+# "By Jane Doe, a deputy editor who covers ...", "Von Jane Doe, einer Ärztin aus ...",
+# "Par Jane Doe, la correspondante à ...".
+_DESCRIBED = re.compile(
+    r"^(?:by|von|par|por|door|di)\s+(?P<name>[^,;:|()]{3,60}?)\s*,\s+"
+    r"(?:a|an|the|ein|eine|einer|eines|un|une|una|uno|een|il|la|le|el)\s+[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
+# A byline that gives each person's part in brackets: "by Jane Doe (reporting) and John Roe
+# (photography)", "Von Jane Doe (Text) und John Roe (Fotos)".
+_ROLED = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<rest>.+\))$", re.IGNORECASE)
+_ROLED_PERSON = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\((?P<role>[^()]{2,30})\)$")
+# The parts that make the person an author: the writing, the reporting, the interview.
+_WRITING_ROLES = re.compile(
+    r"^(?:text|texte|texto|testo|words|writing|written|reporting|reportage|reporter(?:in)?"
+    r"|story|interview|entrevista|redaktion|recherche|research)$",
+    re.IGNORECASE,
+)
+
+
+def _roles(line: str) -> list[str]:
+    """The authors of a byline that gives each person's part in brackets (`_ROLED`): the
+    people whose part is the writing, not the photos or the video; [] for any other line."""
+    match = _ROLED.match(line)
+    if not match:
+        return []
+    found = [_ROLED_PERSON.match(part.strip()) for part in _NAME_LIST.split(match.group("rest"))]
+    if not all(part and is_person_name(part.group("name")) for part in found):
+        return []
+    return [
+        part.group("name")
+        for part in found
+        if part and _WRITING_ROLES.match(part.group("role").strip())
+    ]
+
+
 def _byline_in(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -636,7 +674,18 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
+    described = _DESCRIBED.match(line)
+    if described and is_person_name(described.group("name")):
+        return [described.group("name")], ""
+    roles = _roles(line)
+    if roles:
+        return roles, ""
     if len(line) > _MAX_FURNITURE_LINE:
+        # "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par Jane Doe (avec John Roe)":
+        # a part of a long bar that is a byline of its own names the authors.
+        for part in _SEGMENT.split(line):
+            if has_byline_prefix(part) and is_byline(part) and split_byline(part)[0]:
+                return split_byline(part)
         # "Published: 05.01.2020 | Author: jdoe | Filed under: ... | Tags: ...": a long line
         # of labelled parts keeps the parts that open it.
         cuts = [m.start() for m in _SEGMENT.finditer(line, 0, _MAX_FURNITURE_LINE)]
@@ -669,8 +718,8 @@ def _byline_found(
             name = _before_a_date(_leading_name(segment, labels), line)
             if name:
                 return [name], ""
-        elif len(segment.split()) >= 2 and is_person_name(segment):
-            return [segment], ""
+        elif len(segment.split()) >= 2 and is_person_name(_in_lower_case(segment)):
+            return [_in_lower_case(segment)], ""  # "Jane Doe", "JANE DOE" over "May 2, 2016"
         elif len(segment.split()) >= 2 and is_desk(segment):
             return [], outlet_of_desk(segment)  # "Emotion Redaktion" under the headline
         if undated != line and segment.split()[0] == line.split()[0]:
@@ -780,6 +829,14 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+def _in_lower_case(text: str) -> str:
+    """`text` with each word capitalised where it is all in capitals ("JANE DOE" -> "Jane
+    Doe"), as wire services set bylines; else `text` as it is."""
+    if not (text.isupper() and " " in text):
+        return text
+    return " ".join(word.capitalize() if word.isalpha() else word for word in text.split())
 
 
 def _handle_after_date(line: str) -> tuple[list[str], str] | None:
@@ -916,16 +973,28 @@ def _contact_of(name: str, line: str) -> bool:
     return bool(_EMAIL.match(line)) or (" " in name and handle == "".join(name.split()).casefold())
 
 
-# "Publiziert vor einer Stunde", "2 hours ago": a date a page gives relative to today.
-_RELATIVE_DATE = re.compile(r"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b", re.IGNORECASE)
-# The same, a number and a unit only: "vor 5 Stunden", "hace una hora", "2 hours ago".
+# "vor 5 Stunden", "2 hours ago", "před 2 hodinami", "3 dagen geleden": a date a page gives
+# relative to today, a number and a unit with the word for "ago" before or after them.
+_AGO_BEFORE = r"vor|hace|il\s+y\s+a|před|pred|há"
+_AGO_AFTER = r"ago|temu|geleden|fa|sedan|siden|назад|önce|sitten"
+_AGO_UNITS = (
+    r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?"
+    r"|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|minutes?|heures?"
+    r"|jours?|semaines?|mois|ans?|seconds?|mins?|hours?|hrs?|days?|weeks?|months?|years?"
+    r"|sekundami|minutami|minutou|hodinami|hodinou|dny|dnem|týdny|týdnem|měsíci|lety|rokem"
+    r"|godzin[ya]?|minut[ay]?|dni|dzień|tygodni(?:e)?|uur|dagen?|weken|maanden|jaar|ore|ora"
+    r"|minuti|giorni|giorno|settimane|mesi|anni|timmar|timme|timer|dagar|dager|часа|часов|час"
+    r"|минуты?|минут|дня|дней|день"
+)
 _AGO = re.compile(
-    r"\b(?:vor|hace|il\s+y\s+a)\s+(?:\d+|einer?|einem|una?|un|une)\s+(?:sekunden?|minuten?"
-    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?"
-    r"|semanas?|mes(?:es)?|años?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
-    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
-    r"\s+ago\b",
+    rf"\b(?:{_AGO_BEFORE})\s+(?:\d+|einer?|einem|una?|un|une|uma?|jednou)\s+(?:{_AGO_UNITS})(?!\w)"
+    rf"|\b(?:\d+|an?|one|een|un|una)\s+(?:{_AGO_UNITS})\s+(?:{_AGO_AFTER})(?!\w)",
     re.IGNORECASE,
+)
+# Also any two words after "vor", "hace", "il y a" or before "ago" ("vor einer knappen
+# Stunde", "a few hours ago"): no other language's words for it are that loose.
+_RELATIVE_DATE = re.compile(
+    rf"\b(?:vor|hace|il y a)\s+\w+\s+\w+|\b\w+\s+\w+\s+ago\b|{_AGO.pattern}", re.IGNORECASE
 )
 
 
@@ -1602,6 +1671,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
                 found = None  # "Ask Question", "Olympische Winterspiele": no one's name
             elif found[0] and all(_in_headline(person, page.title) for person in found[0]):
                 found = None  # "Hong Kong" over "The Guardian view on Hong Kong": its subject
+            elif _named_with_its_date_below(nearby, position, labels):
+                found = None  # "Harbour Insider" over "Jane Doe 1 day ago": the dated name's
         found = found or _labelled_author(line) or _interview_credit(line)
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
@@ -1641,6 +1712,21 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[str]) -> bool:
+    """Whether the line at `index` holds no date and the next line names someone with a date
+    of its own ("Harbour Insider" / "Jane Doe 1 day ago"): a bare name only beside a date is
+    less the author's than the name that carries it (the outlet, a column's name above)."""
+    if find_date(lines[index]) is not None or _AGO.search(lines[index]):
+        return False
+    below = next((_clean(raw).lstrip("*+•· ") for raw in lines[index + 1 :] if raw.strip()), "")
+    if not below or (find_date(below) is None and not _AGO.search(below)):
+        return False
+    found = _byline_in(below, bare=True, labels=labels)
+    people = found[0] if found else []
+    # A full name: a one-word "name" after a date is as often its time's word ("Uhr").
+    return bool(people) and all(len(person.split()) >= 2 for person in people)
 
 
 def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
