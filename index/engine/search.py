@@ -1079,7 +1079,7 @@ class Search:
     def _all_matches(self, searcher: Any, q: Any) -> list[int]:
         """Every matching docnum (found now if step one's ranking did not list them)."""
         if self._matches is None and self._pending is not None:
-            self._matches = self._pending.resolve().keys()
+            self._matches = self._pending.documents()
         if self._matches is None and self._walk is not None:
             self._matches = self._walk.all().keys()
         if self._matches is None:  # Whoosh's matchers found the top; now count what matches
@@ -1107,7 +1107,7 @@ class Search:
             def more(n: int) -> list[tuple[int, float]]:
                 return postings.top_partial(pending, n, self.cancelled)
 
-            return stories.first_per_story(top, self._story_of, limit, len(pending.bounds), more)
+            return stories.first_per_story(top, self._story_of, limit, pending.candidates(), more)
         walk = self._walk
         if walk is not None:  # a ranking shorter than asked for is all the matches
             first = walk.first
