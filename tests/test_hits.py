@@ -53,7 +53,7 @@ def _same(found: hits.Hits, expected: Scores) -> None:
     assert found.docs.dtype.kind == "i" and found.scores.dtype.kind == "f"
 
 
-@pytest.mark.parametrize("dense", [0, 10**9])  # both ways of adding a union's scores
+@pytest.mark.parametrize("dense", [0, 10**9])  # both ways of adding and looking up
 @pytest.mark.parametrize("seed", range(300))
 def test_union_and_intersection_add_as_the_dicts_do(
     seed: int, dense: int, monkeypatch: pytest.MonkeyPatch
@@ -65,8 +65,12 @@ def test_union_and_intersection_add_as_the_dicts_do(
     _same(hits.intersection([_of(p) for p in parts]), _intersection(parts))
 
 
+@pytest.mark.parametrize("dense", [0, 10**9])  # look-ups by binary search, or in a table
 @pytest.mark.parametrize("seed", range(300))
-def test_without_within_maybe_and_boosts_as_the_dicts_do(seed: int) -> None:
+def test_without_within_maybe_and_boosts_as_the_dicts_do(
+    seed: int, dense: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hits, "DENSE", dense)
     rng = random.Random(seed)
     universe = rng.choice([5, 50, 3000])
     a, b = _random_scores(rng, universe), _random_scores(rng, universe)

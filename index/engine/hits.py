@@ -131,18 +131,31 @@ def maybe(required: Hits, optional: Hits) -> Hits:
 
 
 def _member(docs: Any, sorted_docs: Any) -> Any:
-    """A mask of `docs`: True where the document is in `sorted_docs` (ascending)."""
+    """A mask of `docs`: True where the document is in `sorted_docs` (ascending). Many docs
+    are looked up in a mask of every document (linear), a few by binary search."""
     np = numpy_module()
-    if not len(sorted_docs):
+    if not len(sorted_docs) or not len(docs):
         return np.zeros(len(docs), np.bool_)
+    size = int(sorted_docs[-1]) + 1
+    if len(docs) * DENSE > size:
+        mask = np.zeros(size + 1, np.bool_)  # mask[size]: any document past the last
+        mask[sorted_docs] = True
+        return mask[np.minimum(docs, size)]
     at = np.searchsorted(sorted_docs, docs)
     at[at == len(sorted_docs)] = 0
     return sorted_docs[at] == docs
 
 
 def _where(sorted_docs: Any, docs: Any) -> Any:
-    """The index in `sorted_docs` of each of `docs` (each of which it has)."""
-    return numpy_module().searchsorted(sorted_docs, docs)
+    """The index in `sorted_docs` of each of `docs` (each of which it has), from a table of
+    every document when many are asked for, else by binary search."""
+    np = numpy_module()
+    size = int(sorted_docs[-1]) + 1 if len(sorted_docs) else 0
+    if len(docs) * DENSE > size:
+        at = np.zeros(size, np.int64)
+        at[sorted_docs] = np.arange(len(sorted_docs))
+        return at[docs]
+    return np.searchsorted(sorted_docs, docs)
 
 
 def top(found: Hits, limit: int) -> list[tuple[int, float]]:
