@@ -10,10 +10,18 @@ as the dict code did, so equal inputs give equal scores and ties stay ties.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from newsread.index.engine.phrase_keys import numpy_module
+from newsread.index.engine import phrase_keys
+
+
+@functools.cache
+def numpy_module() -> Any:
+    """numpy (`phrase_keys.numpy_module`), asked for once: the evaluation asks per word and
+    per operation, and each ask set an environment variable again."""
+    return phrase_keys.numpy_module()
 
 
 @dataclass(frozen=True, slots=True)

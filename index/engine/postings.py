@@ -691,7 +691,7 @@ class _Evaluator:
 
     def term_hits(self, fieldname: str, text: Any, boost: float = 1.0) -> hits.Hits:
         """`term` as arrays: each segment's postings, less its deleted documents, scored."""
-        np = phrase_keys.numpy_module()
+        np = hits.numpy_module()
         btext = _to_bytes(self.schema[fieldname], text)
         score = None
         parts = []
@@ -719,7 +719,7 @@ class _Evaluator:
         numbers (numpy's float64 operations are Python's, done in the same order)."""
         from whoosh import scoring
 
-        np = phrase_keys.numpy_module()
+        np = hits.numpy_module()
         weighting = self.searcher.weighting
         if not self.schema[fieldname].scorable or not isinstance(weighting, scoring.BM25F):
             if self.schema[fieldname].scorable:
@@ -738,7 +738,7 @@ class _Evaluator:
         cache = self.searcher.__dict__.setdefault("_newsread_norm_arrays", {})
         key = (id(reader), fieldname)
         if key not in cache:
-            np = phrase_keys.numpy_module()
+            np = hits.numpy_module()
             cache[key] = np.array(self.norms(reader, fieldname), np.float64)
         return cache[key]
 
@@ -749,14 +749,14 @@ class _Evaluator:
             return None
         cache = self.searcher.__dict__.setdefault("_newsread_deleted", {})
         if id(reader) not in cache:
-            np = phrase_keys.numpy_module()
+            np = hits.numpy_module()
             mask = np.zeros(reader.doc_count_all(), np.bool_)
             mask[list(reader.deleted_docs_set)] = True
             cache[id(reader)] = mask
         return cache[id(reader)]
 
     def every_hits(self) -> hits.Hits:
-        np = phrase_keys.numpy_module()
+        np = hits.numpy_module()
         parts = []
         for reader, offset in self.leaves:
             docs = np.arange(offset, offset + reader.doc_count_all(), dtype=np.int64)
@@ -1255,7 +1255,7 @@ def _postings(
             _cache.move_to_end(key)
             return found
     ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False, between)
-    np = phrase_keys.numpy_module()
+    np = hits.numpy_module()
     entry = np.array(ids, np.int32), _narrow(np.array(weights, np.float64))
     if len(ids) < _CACHE_MIN_LENGTH:
         return entry
@@ -1271,7 +1271,7 @@ def _postings(
 
 def _narrow(weights: Any) -> Any:
     """`weights` as float32 when that holds each exactly (half the memory), else as is."""
-    np = phrase_keys.numpy_module()
+    np = hits.numpy_module()
     narrow = weights.astype(np.float32)
     return narrow if np.array_equal(narrow, weights) else weights
 
@@ -1281,4 +1281,4 @@ def _posting_lists(
 ) -> tuple[list[int], list[float]]:
     """`_postings` as lists of Python numbers (for the dict code)."""
     ids, weights = _postings(reader, fieldname, btext, between)
-    return ids.tolist(), weights.astype(phrase_keys.numpy_module().float64).tolist()
+    return ids.tolist(), weights.astype(hits.numpy_module().float64).tolist()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 from whoosh.analysis import STOP_WORDS
 
 from newsread.index.engine import (
-    phrase_keys,
+    hits,
     postings,
     segment_cache,
     stories,
@@ -1214,7 +1214,7 @@ class Search:
         facet_counts: dict[str, tuple[tuple[str, int], ...]] = {}
         timeline = None
         if self.facets:
-            matched = phrase_keys.numpy_module().array(docnums, dtype="int64")
+            matched = hits.numpy_module().array(docnums, dtype="int64")
             facet_counts = _count_facets(searcher, matched, self.cancelled)
             check(self.cancelled)
             timeline = _timeline(searcher, matched)

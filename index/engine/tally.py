@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from newsread.index.engine.phrase_keys import numpy_module
+from newsread.index.engine.hits import numpy_module
 
 KEPT_COLUMNS = 12
 """Columns whose codes are kept (a searcher's five, for a few searchers): ~4 bytes a
