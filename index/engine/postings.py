@@ -710,7 +710,7 @@ class _Evaluator:
                 if score is None:
                     score = self.array_scorer(fieldname, btext, boost)
                 scores = score(reader, ids, weights)
-            docs = ids.astype(np.int64)
+            docs = ids.astype(np.int64, copy=False)  # a copy of a cached list's int32 ids
             parts.append(hits.Hits(docs + offset if offset else docs, scores))
         return hits.concatenated(parts)
 
@@ -724,11 +724,11 @@ class _Evaluator:
         if not self.schema[fieldname].scorable or not isinstance(weighting, scoring.BM25F):
             if self.schema[fieldname].scorable:
                 raise Unsupported(type(weighting).__name__)
-            return lambda reader, ids, weights: weights.astype(np.float64) * boost
+            return lambda reader, ids, weights: weights.astype(np.float64, copy=False) * boost
         factor = self.searcher.idf(fieldname, btext) * (weighting.K1 + 1) * boost
 
         def bm25(reader: Any, ids: Any, weights: Any) -> Any:
-            w = weights.astype(np.float64)
+            w = weights.astype(np.float64, copy=False)
             return factor * w / (w + self.norm_array(reader, fieldname)[ids])
 
         return bm25
@@ -1240,9 +1240,9 @@ _cache_lock = threading.Lock()
 def _postings(
     reader: Any, fieldname: str, btext: bytes, between: Callable[[], None] | None = None
 ) -> tuple[Any, Any]:
-    """A segment's ids (int32) and weights (float32 when they all fit it exactly, as
-    frequencies do; else float64) for one term as numpy arrays, from the cache when it has
-    them (`between`: see `whoosh_internals.read_postings`; a read it stops keeps nothing).
+    """A segment's ids and weights for one term as numpy arrays, from the cache when it has
+    them (kept as int32 ids and float32 weights when they all fit it exactly, as frequencies
+    do) (`between`: see `whoosh_internals.read_postings`; a read it stops keeps nothing).
 
     Segments never change once written (deletions are kept apart), so a segment's id names its
     postings for good.
@@ -1256,9 +1256,9 @@ def _postings(
             return found
     ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False, between)
     np = hits.numpy_module()
+    if len(ids) < _CACHE_MIN_LENGTH:  # as the evaluation wants them: no copies there
+        return np.array(ids, np.int64), np.array(weights, np.float64)
     entry = np.array(ids, np.int32), _narrow(np.array(weights, np.float64))
-    if len(ids) < _CACHE_MIN_LENGTH:
-        return entry
     with _cache_lock:
         if key not in _cache:
             _cache[key] = entry
