@@ -77,7 +77,7 @@ def intersection(parts: list[Hits]) -> Hits:
     order of `parts` (as `sum(part[d] for part in parts)`)."""
     docs = parts[0].docs
     for part in parts[1:]:
-        docs = docs[_member(docs, part.docs)]
+        docs = docs[member(docs, part.docs)]
         if not len(docs):
             return empty()
     total = None
@@ -118,13 +118,13 @@ def without(found: Hits, removed: Any) -> Hits:
     """`found` less the documents of `removed` (ascending)."""
     if not len(removed) or not len(found):
         return found
-    keep = ~_member(found.docs, removed)
+    keep = ~member(found.docs, removed)
     return Hits(found.docs[keep], found.scores[keep])
 
 
 def within(found: Hits, wanted: Any) -> Hits:
     """`found` only where its documents are in `wanted` (ascending), scores kept."""
-    keep = _member(found.docs, wanted)
+    keep = member(found.docs, wanted)
     return Hits(found.docs[keep], found.scores[keep])
 
 
@@ -132,13 +132,13 @@ def maybe(required: Hits, optional: Hits) -> Hits:
     """`required`, each score plus `optional`'s for the same document where it has one."""
     if not len(optional) or not len(required):
         return required
-    shared = _member(required.docs, optional.docs)
+    shared = member(required.docs, optional.docs)
     scores = required.scores.copy()
     scores[shared] += optional.scores[_where(optional.docs, required.docs[shared])]
     return Hits(required.docs, scores)
 
 
-def _member(docs: Any, sorted_docs: Any) -> Any:
+def member(docs: Any, sorted_docs: Any) -> Any:
     """A mask of `docs`: True where the document is in `sorted_docs` (ascending). Many docs
     are looked up in a mask of every document (linear), a few by binary search."""
     np = numpy_module()
