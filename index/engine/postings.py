@@ -1270,10 +1270,10 @@ WANTED_PER_BLOCK = 128
 are fewer of them than blocks (128 postings each): past that, most blocks are read anyway,
 and the walk over their headers (~10 µs each) is extra."""
 
-CACHED_POSTINGS = 4_000_000
-"""Postings kept decoded across searches (8 bytes each as arrays, ~32 MB): typing "oil pr",
+CACHED_POSTINGS = 2_000_000
+"""Postings kept decoded across searches (8 bytes each as arrays, ~16 MB): typing "oil pr",
 "oil pri", "oil pric" reads "oil" once. Only long lists are kept; short ones are cheap to
-read."""
+read. (4,000,000 gave the benchmark's query mix at 100k no CPU time back, for 12 MB.)"""
 _CACHE_MIN_LENGTH = 1_000
 _cache: OrderedDict[tuple[str, str, bytes], tuple[Any, Any]] = OrderedDict()
 _cache_size = 0
