@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from builders import write_article
 
-from newsread.index.engine import indexer, phrase_keys, postings, whoosh_internals
+from newsread.index.engine import hits, indexer, phrase_keys, postings, whoosh_internals
 from newsread.index.engine.search import _bound, parse_query
 from newsread.index.library import Library
+from newsread.index.results import QueryError
 
 WORDS = (
     "harbour grain sanctions river flood council budget shipping minister port export "
@@ -270,7 +271,8 @@ def test_an_and_scores_a_common_word_only_where_the_rare_one_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rarer word's documents are found first; the common word is scored only on them,
-    not on every one of its postings."""
+    not on every one of its postings (the dict evaluation, which an AND under an OR with a
+    phrase still uses; the arrays score every posting: it costs less than leaving some out)."""
     root = tmp_path / "library"
     for n in range(60):
         extra = " exporter" if n % 10 == 0 else ""
@@ -294,7 +296,7 @@ def test_an_and_scores_a_common_word_only_where_the_rare_one_is(
     with library.searcher() as searcher:
         q = parse_query("sugar exporter", library.index.schema)
         expected = _whoosh(searcher, q)
-        found = postings.evaluate(searcher, q)
+        found = postings._Evaluator(searcher, True).run(q)
     assert found == pytest.approx(expected, rel=1e-6) and len(found) == 6
     assert scored[b"sugar"] == set(found)
 
@@ -546,3 +548,82 @@ def test_a_common_word_sorted_by_date_reads_few_of_its_blocks(
         counted = running.counts()
     assert [h.key for h in page.hits] == [h.key for h in whole.hits]
     assert counted.total == whole.total and counted.facets == whole.facets
+
+
+def _random_query(rng: random.Random, depth: int = 0) -> str:
+    """A query without phrases of the fixture's words: ANDs, ORs, NOTs, boosts, prefixes,
+    fuzzy words, fields and dates, nested."""
+    if depth > 1 or rng.random() < 0.3:
+        word = rng.choice([*WORDS, "zzzunknownword"])
+        kinds = [word] * 6 + [f"title:{word}", f"{word[:3]}*", f"{word[:-1]}x~", "date:2019", "*"]
+        return rng.choice(kinds)
+    parts = [_random_query(rng, depth + 1) for _ in range(rng.randint(2, 3))]
+    joined = rng.choice([" ", " OR ", " AND NOT ", " ANDMAYBE ", " ANDNOT ", " -"]).join(parts)
+    return f"({joined})^{rng.choice([1, 2, 0.5])}" if rng.random() < 0.3 else f"({joined})"
+
+
+@pytest.mark.parametrize("wanted_per_block", [0, postings.WANTED_PER_BLOCK])
+@pytest.mark.parametrize("seed", range(4))
+def test_arrays_give_the_dict_evaluations_numbers(
+    library: Library, seed: int, wanted_per_block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The array evaluation (`matches`, what searches without a phrase use) against the dict
+    one (`run`) on random queries over segments with deletions: the same documents, the same
+    scores to the last bit (added in the same order), the same first pages, ties included;
+    an AND's later words read whole, or (0) always only from the blocks it wants."""
+    monkeypatch.setattr(postings, "WANTED_PER_BLOCK", wanted_per_block)
+    rng = random.Random(seed)
+    with library.searcher() as searcher:
+        for _ in range(40):
+            text = _random_query(rng)
+            try:
+                q = _bound(parse_query(text, library.index.schema), searcher.reader(), [])
+            except QueryError:  # too many operators or fuzzy words
+                continue
+            for scored in (True, False):
+                try:
+                    expected = postings._Evaluator(searcher, scored).run(q)
+                except postings.Unsupported:
+                    continue
+                found = postings._Evaluator(searcher, scored).matches(q)
+                assert found.as_dict() == expected, (text, scored)
+                assert found.docs.tolist() == sorted(expected), text
+                for limit in (1, 3, 20, 500):
+                    assert hits.top(found, limit) == postings.top(expected, limit), text
+
+
+def test_an_and_reads_a_common_word_only_in_the_blocks_the_rare_one_wants(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An AND of a rare and a common word reads the common word's blocks that hold one of
+    the rare word's documents, not all of them, with Whoosh's scores."""
+    import tempfile
+
+    from whoosh import fields, query
+    from whoosh.codec import whoosh3
+    from whoosh.filedb.filestore import RamStorage
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(whoosh3.W3Codec.__init__, "__defaults__", (4, 1, 1))  # blocks of 4
+    whoosh_internals.patch_whoosh()
+    ix = RamStorage().create_index(fields.Schema(body=fields.TEXT))
+    writer = ix.writer()
+    for n in range(400):
+        writer.add_document(body="grain grain harbour" if n % 50 == 7 else "grain river")
+    writer.commit()
+    blocks_read = 0
+    real = whoosh_internals._ids_weights
+
+    def counting(*block: Any) -> Any:
+        nonlocal blocks_read
+        blocks_read += 1
+        return real(*block)
+
+    monkeypatch.setattr(whoosh_internals, "_ids_weights", counting)
+    monkeypatch.setattr(postings, "_cache", type(postings._cache)())
+    monkeypatch.setattr(postings, "WANTED_PER_BLOCK", 4)  # this index's postings per block
+    q = query.And([query.Term("body", "grain"), query.Term("body", "harbour")])
+    with ix.searcher() as searcher:
+        found = postings.evaluate(searcher, q)
+        assert found == pytest.approx(_whoosh(searcher, q), rel=1e-6) and len(found) == 8
+    assert blocks_read <= 2 + 8  # harbour's 2 blocks, a block of grain per match (of 100)

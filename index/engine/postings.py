@@ -24,7 +24,6 @@ import functools
 import gc
 import heapq
 import threading
-from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -33,7 +32,7 @@ from itertools import accumulate, compress, filterfalse
 from operator import not_
 from typing import Any
 
-from newsread.index.engine import phrase_keys, positions, segment_cache, whoosh_internals
+from newsread.index.engine import hits, phrase_keys, positions, segment_cache, whoosh_internals
 from newsread.index.engine.cancel import Cancelled, check
 
 Scores = dict[int, float]
@@ -56,6 +55,8 @@ def evaluate(
         return None  # Whoosh changed under us: its public matchers answer instead
     try:
         evaluator = _Evaluator(searcher, scored, cancelled)
+        if not _has_phrase(q):
+            return evaluator.matches(q).as_dict()
         return evaluator.partial(q).resolve() if scored else evaluator.run(q)
     except Unsupported:
         return None
@@ -67,7 +68,10 @@ def evaluate_partial(searcher: Any, q: Any, cancelled: Cancelled | None = None) 
     if not whoosh_internals.fast_reads(searcher):
         return None
     try:
-        return _Evaluator(searcher, True, cancelled).partial(q)
+        evaluator = _Evaluator(searcher, True, cancelled)
+        if not _has_phrase(q):
+            return _Ranked(evaluator.matches(q))
+        return evaluator.partial(q)
     except Unsupported:
         return None
 
@@ -98,6 +102,8 @@ def top_partial(
     over), or all the rest when that is a quarter of them or more (each checked candidate
     costs a posting block read per word, so many rounds would read most blocks anyway).
     """
+    if isinstance(found, _Ranked):
+        return hits.top(found.found, limit)
     bounds = found.bounds
     if found.resolved is not None or limit <= 0 or not bounds:
         return top(found.resolve(), limit)
@@ -236,6 +242,52 @@ class Partial:
         if self.resolved is None:
             self.resolved = self.exact(self.bounds.keys())
         return self.resolved
+
+    def documents(self) -> list[int]:
+        """Every match's document number (`resolve()`'s, without its scores)."""
+        return list(self.resolve())
+
+    def candidates(self) -> int:
+        """How many documents may match (at least as many as do)."""
+        return len(self.bounds)
+
+
+class _Ranked(Partial):
+    """Scores known exactly, as arrays (`hits.Hits`): the page is ranked from them
+    (`top_partial`), the matches listed from them, and a dict made only if asked for."""
+
+    def __init__(self, found: hits.Hits) -> None:
+        self.found = found
+        self._scores: Scores | None = None
+
+    @property
+    def bounds(self) -> Scores:
+        if self._scores is None:
+            self._scores = self.found.as_dict()
+        return self._scores
+
+    @bounds.setter
+    def bounds(self, scores: Scores) -> None:
+        self._scores = scores
+
+    @property
+    def resolved(self) -> Scores:
+        return self.bounds
+
+    @resolved.setter
+    def resolved(self, scores: Scores) -> None:
+        self._scores = scores
+
+    def exact(self, docs: Iterable[int]) -> Scores:
+        scores = self.bounds
+        wanted = scores.keys() & docs
+        return dict(zip(wanted, map(scores.__getitem__, wanted), strict=True))
+
+    def documents(self) -> list[int]:
+        return self.found.docs.tolist()  # type: ignore[no-any-return]
+
+    def candidates(self) -> int:
+        return len(self.found)
 
 
 class _Exact(Partial):
@@ -533,6 +585,10 @@ class _Evaluator:
         self.within: Container[int] | None = None
         """When set, scored words may leave out documents not in it (an AND's other words
         do not have them): their scores are not worked out at all."""
+        self.wanted: Any = None
+        """When set (the array evaluation), the only documents (ascending) whose matches
+        are wanted: an AND's next part, where the parts before it matched these. A part
+        may match others too; the AND drops them."""
         self.only: dict[int, list[int]] | None = None
         """When set (unscored only), each segment's documents (local, sorted) the answer is
         wanted for: words read only the posting blocks that hold one (`DateWalk`)."""
@@ -600,6 +656,195 @@ class _Evaluator:
             return _Constant(self.partial(q.child), q.score)
         return _Exact(self.run(q))
 
+    # -- as arrays (`matches`): every query without a phrase --------------------------------
+
+    def matches(self, q: Any) -> hits.Hits:
+        """`run(q)` as arrays (`hits.Hits`), the same documents and scores (added in the same
+        order); phrases are not evaluated here (Unsupported: `partial` checks them)."""
+        from whoosh import query
+
+        check(self.cancelled)
+        if isinstance(q, query.Term):
+            return self.term_hits(q.fieldname, q.text, q.boost)
+        if isinstance(q, query.ConstantScoreQuery):
+            return hits.constant(self.matches(q.child).docs, q.score if self.scored else 0.0)
+        if isinstance(q, query.NumericRange):
+            return self.matches(whoosh_internals.compiled(q, self.searcher.reader()))
+        if isinstance(q, query.TermRange):
+            return self.term_range_hits(q)
+        if isinstance(q, query.Every):
+            return self.every_hits()
+        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+            return hits.empty()
+        if isinstance(q, query.AndNot):
+            return hits.without(self.matches(q.a), self.matches(q.b).docs)
+        if isinstance(q, query.AndMaybe):
+            required = self.matches(q.a)
+            return hits.maybe(required, self.matches(q.b)) if self.scored else required
+        if isinstance(q, query.Require):
+            return hits.within(self.matches(q.a), self.matches(q.b).docs)
+        if isinstance(q, query.Not):
+            return hits.without(self.every_hits(), self.matches(q.query).docs)
+        if type(q) is query.And:
+            return self.conjunction_hits(q)
+        if type(q) is query.Or:
+            if getattr(q, "minmatch", 0) or getattr(q, "scale", None):
+                raise Unsupported("Or with minmatch/scale")
+            return self.union_hits([self.matches(sub) for sub in q.subqueries], q.boost)
+        raise Unsupported(type(q).__name__)
+
+    def term_hits(self, fieldname: str, text: Any, boost: float = 1.0) -> hits.Hits:
+        """`term` as arrays: each segment's postings, less its deleted documents, scored;
+        with `wanted`, only those postings (see `_wanted_postings`)."""
+        np = hits.numpy_module()
+        btext = _to_bytes(self.schema[fieldname], text)
+        score = None
+        parts = []
+        for reader, offset in self.leaves:
+            check(self.cancelled)
+            if (fieldname, btext) not in reader:
+                continue
+            if self.wanted is None:
+                ids, weights = _postings(reader, fieldname, btext, self.between)
+            else:
+                ids, weights = self._wanted_postings(reader, offset, fieldname, btext)
+            deleted = self.deleted(reader)
+            if deleted is not None:
+                kept = ~deleted[ids]
+                ids, weights = ids[kept], weights[kept]
+            if not self.scored:
+                scores = np.zeros(len(ids), np.float64)
+            else:
+                if score is None:
+                    score = self.array_scorer(fieldname, btext, boost)
+                scores = score(reader, ids, weights)
+            docs = ids.astype(np.int64, copy=False)  # a copy of a cached list's int32 ids
+            parts.append(hits.Hits(docs + offset if offset else docs, scores))
+        return hits.concatenated(parts)
+
+    def _wanted_postings(
+        self, reader: Any, offset: int, fieldname: str, btext: bytes
+    ) -> tuple[Any, Any]:
+        """A segment's postings of a word for the `wanted` documents only. When there are
+        fewer of them than the word has posting blocks and its postings are not in the
+        cache, only the blocks that hold one are read (a block header says its last id):
+        "sunwood interest" reads a few of the ~500 blocks of "interest", not all of them."""
+        np = hits.numpy_module()
+        wanted = self.wanted
+        first, end = np.searchsorted(wanted, [offset, offset + reader.doc_count_all()])
+        local = wanted[first:end] - offset
+        if not len(local):
+            return np.empty(0, np.int64), np.empty(0, np.float64)
+        key = (reader.segment().segment_id(), fieldname, btext)
+        if key not in _cache and len(local) * WANTED_PER_BLOCK < reader.doc_frequency(
+            fieldname, btext
+        ):
+            found = whoosh_internals.read_wanted_weights(
+                reader, fieldname, btext, local.tolist(), None, self.between
+            )
+            ids = sorted(found)
+            return np.array(ids, np.int64), np.array([found[i] for i in ids], np.float64)
+        ids, weights = _postings(reader, fieldname, btext, self.between)
+        kept = hits.member(ids, local)
+        return ids[kept], weights[kept]
+
+    def array_scorer(self, fieldname: str, btext: bytes, boost: float) -> Callable[..., Any]:
+        """`scorer` as arrays: (leaf reader, ids, weights) -> the postings' scores, the same
+        numbers (numpy's float64 operations are Python's, done in the same order)."""
+        from whoosh import scoring
+
+        np = hits.numpy_module()
+        weighting = self.searcher.weighting
+        if not self.schema[fieldname].scorable or not isinstance(weighting, scoring.BM25F):
+            if self.schema[fieldname].scorable:
+                raise Unsupported(type(weighting).__name__)
+            return lambda reader, ids, weights: weights.astype(np.float64, copy=False) * boost
+        factor = self.searcher.idf(fieldname, btext) * (weighting.K1 + 1) * boost
+
+        def bm25(reader: Any, ids: Any, weights: Any) -> Any:
+            w = weights.astype(np.float64, copy=False)
+            return factor * w / (w + self.norm_array(reader, fieldname)[ids])
+
+        return bm25
+
+    def norm_array(self, reader: Any, fieldname: str) -> Any:
+        """`norms` as a numpy array, cached with the searcher."""
+        cache = self.searcher.__dict__.setdefault("_newsread_norm_arrays", {})
+        key = (id(reader), fieldname)
+        if key not in cache:
+            np = hits.numpy_module()
+            cache[key] = np.array(self.norms(reader, fieldname), np.float64)
+        return cache[key]
+
+    def deleted(self, reader: Any) -> Any:
+        """A segment's deleted documents as a mask of its documents (None: it has none),
+        cached with the searcher."""
+        if not reader.has_deletions():
+            return None
+        cache = self.searcher.__dict__.setdefault("_newsread_deleted", {})
+        if id(reader) not in cache:
+            np = hits.numpy_module()
+            mask = np.zeros(reader.doc_count_all(), np.bool_)
+            mask[list(reader.deleted_docs_set)] = True
+            cache[id(reader)] = mask
+        return cache[id(reader)]
+
+    def every_hits(self) -> hits.Hits:
+        np = hits.numpy_module()
+        parts = []
+        for reader, offset in self.leaves:
+            docs = np.arange(offset, offset + reader.doc_count_all(), dtype=np.int64)
+            deleted = self.deleted(reader)
+            if deleted is not None:
+                docs = docs[~deleted]
+            parts.append(hits.constant(docs, 1.0 if self.scored else 0.0))
+        return hits.concatenated(parts)
+
+    def term_range_hits(self, q: Any) -> hits.Hits:
+        from whoosh import fields
+
+        if not isinstance(self.schema[q.fieldname], fields.NUMERIC):
+            raise Unsupported("TermRange over words")  # could expand to the whole lexicon
+        texts: set[bytes] = set()
+        for reader, _ in self.leaves:
+            texts.update(whoosh_internals.range_terms(q, reader))
+        found = [self.term_hits(q.fieldname, t, q.boost) for t in sorted(texts)]
+        return self.union_hits(found, 1.0)
+
+    def union_hits(self, parts: list[hits.Hits], boost: float) -> hits.Hits:
+        """`union` as arrays: the longest part first, as there."""
+        found = hits.union(sorted(parts, key=len, reverse=True))
+        return hits.scaled(found, boost) if self.scored else found
+
+    def conjunction_hits(self, q: Any) -> hits.Hits:
+        """`conjunction` as arrays: the parts by their postings, fewest first (the order the
+        scores are added in, as there), each next part evaluated only for the documents the
+        parts before it matched (`wanted`)."""
+        from whoosh import query
+
+        positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
+        negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
+        parts = []
+        outer = self.wanted
+        try:
+            if len(positive) > 1:
+                sizes = [self.postings_count(sub) for sub in positive]
+                for i in sorted(range(len(positive)), key=sizes.__getitem__):
+                    parts.append(self.matches(positive[i]))
+                    if not len(parts[-1]):
+                        return hits.empty()
+                    self.wanted = hits.intersection(parts).docs
+            else:
+                parts = [self.matches(sub) for sub in positive] or [self.every_hits()]
+        finally:
+            self.wanted = outer
+        found = hits.intersection(parts)
+        if self.scored:
+            found = hits.scaled(found, q.boost)
+        for sub in negative:
+            found = hits.without(found, self.matches(sub).docs)
+        return found
+
     # -- leaves ---------------------------------------------------------------------------
 
     def term(self, fieldname: str, text: Any, boost: float = 1.0) -> Scores:
@@ -616,7 +861,7 @@ class _Evaluator:
                 continue
             if self.scored and scorer is None:
                 scorer = self.scorer(fieldname, btext, boost)
-            ids, weights = _postings(reader, fieldname, btext, self.between)
+            ids, weights = _posting_lists(reader, fieldname, btext, self.between)
             if scorer is not None and self.within is not None:
                 ids, weights = _only(ids, weights, offset, self.within)
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
@@ -1020,11 +1265,17 @@ def _to_bytes(field: Any, text: Any) -> bytes:
         raise Unsupported(f"not a value of this field: {error}") from None
 
 
+WANTED_PER_BLOCK = 128
+"""An AND's next word is read only from the blocks holding the documents wanted when there
+are fewer of them than blocks (128 postings each): past that, most blocks are read anyway,
+and the walk over their headers (~10 µs each) is extra."""
+
 CACHED_POSTINGS = 2_000_000
-"""Postings kept decoded across searches (~16 MB as arrays): typing "oil pr", "oil pri",
-"oil pric" reads "oil" once. Only long lists are kept; short ones are cheap to read."""
+"""Postings kept decoded across searches (8 bytes each as arrays, ~16 MB): typing "oil pr",
+"oil pri", "oil pric" reads "oil" once. Only long lists are kept; short ones are cheap to
+read. (4,000,000 gave the benchmark's query mix at 100k no CPU time back, for 12 MB.)"""
 _CACHE_MIN_LENGTH = 1_000
-_cache: OrderedDict[tuple[str, str, bytes], tuple[array[int], array[float]]] = OrderedDict()
+_cache: OrderedDict[tuple[str, str, bytes], tuple[Any, Any]] = OrderedDict()
 _cache_size = 0
 _cache_lock = threading.Lock()
 
@@ -1032,8 +1283,9 @@ _cache_lock = threading.Lock()
 def _postings(
     reader: Any, fieldname: str, btext: bytes, between: Callable[[], None] | None = None
 ) -> tuple[Any, Any]:
-    """A segment's ids and weights for one term, from the cache when it has them (`between`:
-    see `whoosh_internals.read_postings`; a read it stops keeps nothing).
+    """A segment's ids and weights for one term as numpy arrays, from the cache when it has
+    them (kept as int32 ids and float32 weights when they all fit it exactly, as frequencies
+    do) (`between`: see `whoosh_internals.read_postings`; a read it stops keeps nothing).
 
     Segments never change once written (deletions are kept apart), so a segment's id names its
     postings for good.
@@ -1046,9 +1298,10 @@ def _postings(
             _cache.move_to_end(key)
             return found
     ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False, between)
-    if len(ids) < _CACHE_MIN_LENGTH:
-        return ids, weights
-    entry = (array("I", ids), array("f", weights))
+    np = hits.numpy_module()
+    if len(ids) < _CACHE_MIN_LENGTH:  # as the evaluation wants them: no copies there
+        return np.array(ids, np.int64), np.array(weights, np.float64)
+    entry = np.array(ids, np.int32), _narrow(np.array(weights, np.float64))
     with _cache_lock:
         if key not in _cache:
             _cache[key] = entry
@@ -1056,4 +1309,19 @@ def _postings(
             while _cache_size > CACHED_POSTINGS and len(_cache) > 1:
                 _, (old_ids, _) = _cache.popitem(last=False)
                 _cache_size -= len(old_ids)
-    return ids, weights  # lists: their numbers are objects already (an array's are made anew)
+    return entry
+
+
+def _narrow(weights: Any) -> Any:
+    """`weights` as float32 when that holds each exactly (half the memory), else as is."""
+    np = hits.numpy_module()
+    narrow = weights.astype(np.float32)
+    return narrow if np.array_equal(narrow, weights) else weights
+
+
+def _posting_lists(
+    reader: Any, fieldname: str, btext: bytes, between: Callable[[], None] | None = None
+) -> tuple[list[int], list[float]]:
+    """`_postings` as lists of Python numbers (for the dict code)."""
+    ids, weights = _postings(reader, fieldname, btext, between)
+    return ids.tolist(), weights.astype(hits.numpy_module().float64).tolist()

@@ -7,7 +7,6 @@ offsets, so the UI styles them without ever treating article text as markup.
 from __future__ import annotations
 
 import heapq
-import operator
 import re
 import time
 from array import array
@@ -19,11 +18,18 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from whoosh.analysis import STOP_WORDS
 
-from newsread.index.engine import postings, segment_cache, stories, whoosh_internals
+from newsread.index.engine import (
+    hits,
+    postings,
+    segment_cache,
+    stories,
+    tally,
+    whoosh_internals,
+)
 from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
@@ -1079,7 +1085,7 @@ class Search:
     def _all_matches(self, searcher: Any, q: Any) -> list[int]:
         """Every matching docnum (found now if step one's ranking did not list them)."""
         if self._matches is None and self._pending is not None:
-            self._matches = self._pending.resolve().keys()
+            self._matches = self._pending.documents()
         if self._matches is None and self._walk is not None:
             self._matches = self._walk.all().keys()
         if self._matches is None:  # Whoosh's matchers found the top; now count what matches
@@ -1107,7 +1113,7 @@ class Search:
             def more(n: int) -> list[tuple[int, float]]:
                 return postings.top_partial(pending, n, self.cancelled)
 
-            return stories.first_per_story(top, self._story_of, limit, len(pending.bounds), more)
+            return stories.first_per_story(top, self._story_of, limit, pending.candidates(), more)
         walk = self._walk
         if walk is not None:  # a ranking shorter than asked for is all the matches
             first = walk.first
@@ -1205,9 +1211,13 @@ class Search:
         searcher = self._running()
         docnums = self._all_matches(searcher, self._query)
         check(self.cancelled)
-        facet_counts = _count_facets(searcher, docnums, self.cancelled) if self.facets else {}
-        check(self.cancelled)
-        timeline = _timeline(searcher, docnums) if self.facets else None
+        facet_counts: dict[str, tuple[tuple[str, int], ...]] = {}
+        timeline = None
+        if self.facets:
+            matched = hits.numpy_module().array(docnums, dtype="int64")
+            facet_counts = _count_facets(searcher, matched, self.cancelled)
+            check(self.cancelled)
+            timeline = _timeline(searcher, matched)
         # "Did you mean" is here, not in step one: a query that finds nothing shows "no
         # results" at once, and the walk over the index's words (~1 s at 100k for two edits)
         # is cancelled with the rest of the search by the next keystroke.
@@ -1405,8 +1415,10 @@ _MISSING = {"published": _MISSING_DATE, "year": 2**32 - 1}
 
 
 def _count_facets(
-    searcher: Any, docnums: list[int], cancelled: Cancelled | None = None
+    searcher: Any, docnums: Any, cancelled: Cancelled | None = None
 ) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each facet's values among the matches (`docnums`, an integer array) with their counts,
+    most first (`tally.counts`: a count per distinct value, not a Python step per match)."""
     counts: dict[str, tuple[tuple[str, int], ...]] = {}
     for name, column in (
         ("source", "source_facet"),
@@ -1415,15 +1427,12 @@ def _count_facets(
     ):
         check(cancelled)
         values = _column(searcher, column)
-        if not docnums or not values:
+        if not len(docnums) or not values:
             counts[name] = ()
             continue
-        picked = operator.itemgetter(*docnums)(values)
-        tally = Counter(picked if len(docnums) > 1 else (picked,))
-        pairs = [(_facet_label(value), n) for value, n in tally.items()]
         merged: Counter[str] = Counter()
-        for label, n in pairs:
-            merged[label] += n
+        for value, n in tally.counts(values, docnums).items():
+            merged[_facet_label(value)] += n
         counts[name] = tuple(sorted(merged.items(), key=lambda pair: (-pair[1], pair[0])))
     return counts
 
@@ -1432,32 +1441,24 @@ _DAY = 86_400_000_000
 """Microseconds in a day: Whoosh stores a date as microseconds since `datetime.min`."""
 
 
-def _timeline(searcher: Any, docnums: list[int]) -> Timeline:
-    """The hits over time, counted as the facets are: C-speed passes over columns of day
-    ordinals and month keys (cached with the searcher), -1 when undated."""
+def _timeline(searcher: Any, docnums: Any) -> Timeline:
+    """The hits (`docnums`, an integer array) over time, counted as the facets are, over
+    columns of day ordinals and month keys (cached with the searcher), -1 when undated."""
     days, months = _date_columns(searcher)
-    if not docnums or not days:
+    if not len(docnums) or not days:
         return Timeline()
-    pick = operator.itemgetter(*docnums)
-    picked_months = pick(months) if len(docnums) > 1 else (pick(months),)
-    tally = Counter(picked_months)
-    undated = tally.pop(-1, 0)
-    if not tally:
+    by_month = cast(dict[int, int], tally.counts(months, docnums))
+    undated = by_month.pop(-1, 0)
+    if not by_month:
         return Timeline(undated=undated)
-    picked_days = pick(days) if len(docnums) > 1 else (pick(days),)
-    first = min(filter((-1).__ne__, picked_days)) if undated else min(picked_days)
-
-    def by_day() -> Counter[int]:
-        counted = Counter(picked_days)
-        counted.pop(-1, None)
-        return counted
-
+    by_day = cast(dict[int, int], tally.counts(days, docnums))
+    by_day.pop(-1, None)
     return timeline_from(
-        date.fromordinal(first),
-        date.fromordinal(max(picked_days)),
+        date.fromordinal(min(by_day)),
+        date.fromordinal(max(by_day)),
         undated,
-        by_day=by_day,
-        by_month=lambda: tally,
+        by_day=lambda: by_day,
+        by_month=lambda: by_month,
     )
 
 
