@@ -165,3 +165,27 @@ def test_a_keys_file_that_does_not_read_back_whole_is_not_used(tmp_path: Path, d
         path.unlink()
     phrase_keys.forget()
     assert phrase_keys.of(reader) is None
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_postings_are_each_document_once_with_its_weight(seed: int) -> None:
+    """A word's postings read from its keys: every document, or those asked for that have
+    it, with the counts of its positions times the boost as 32-bit floats (slow twin: the
+    postings themselves)."""
+    rng = random.Random(seed)
+    documents = rng.choice([1, 5, 500, 3000])
+    postings = _postings(rng, documents, rng.choice([1, 8, 1 << 20, 1 << 22]))
+    boost = rng.choice([1.0, 2.0, 1.3])
+    keyed = _keyed(postings)
+
+    def weight(d: int) -> float:
+        return float(np.float32(len(postings[d]) * boost))
+
+    docs, weights = phrase_keys.postings(keyed, boost)
+    assert docs.dtype == np.int64 and weights.dtype == np.float32
+    assert docs.tolist() == sorted(postings)
+    assert weights.tolist() == [weight(d) for d in sorted(postings)]
+    asked = sorted(rng.sample(range(documents + 3), rng.randint(0, documents)))
+    docs, weights = phrase_keys.postings(keyed, boost, np.array(asked, np.int64))
+    assert docs.tolist() == [d for d in asked if d in postings]
+    assert weights.tolist() == [weight(d) for d in asked if d in postings]

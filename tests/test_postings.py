@@ -192,6 +192,64 @@ def without_phrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(phrase_keys, "of", lambda reader: None)
 
 
+@pytest.fixture(scope="module")
+def keyed_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """Two segments of 300 articles, "harbour" in each a few times (phrase keys in both),
+    "sunwood" in a few; some deleted or changed after the first run."""
+    root = tmp_path_factory.mktemp("keyed") / "library"
+    rng = random.Random(11)
+
+    def write(n: int, version: int) -> None:
+        words = [rng.choice(WORDS) for _ in range(rng.randint(5, 60))]
+        words += ["harbour"] * rng.randint(1, 4) + (["sunwood"] if n % 37 == 0 else [])
+        rng.shuffle(words)
+        write_article(root, f"k{n:03}.txt", f"Harbour {n} {version}", " ".join(words))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSREAD_HOME", str(root.parent / "home"))
+        for n in range(300):
+            write(n, 0)
+        Library(root).open().update()
+        for n in range(300, 600):
+            write(n, 0)
+        for n in range(0, 600, 13):
+            write(n, 1)
+        for n in range(5, 600, 17):
+            (root / f"k{n:03}.txt").unlink()
+        library = Library(root).open()
+        library.update()
+        yield library
+
+
+def test_a_common_word_s_postings_come_from_its_phrase_keys(
+    keyed_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word with phrase keys in every segment is read from them, alone and in an AND with a
+    rare word (its documents only), with Whoosh's numbers: none of its blocks is read."""
+    library = keyed_library
+    with library.searcher() as searcher:
+        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
+        assert searcher.reader().has_deletions()
+        keyed = [leaf for leaf in leaves if (phrase_keys.of(leaf) or {}).get("body", b"harbour")]
+        assert len(keyed) >= 2 and len(keyed) < len(leaves)  # and small segments without
+
+        def not_keyed(read: Any) -> Any:
+            def reading(reader: Any, fieldname: str, btext: bytes, *rest: Any) -> Any:
+                keys = phrase_keys.of(reader)
+                assert not (keys and keys.get(fieldname, btext)), f"{btext!r}'s blocks read"
+                return read(reader, fieldname, btext, *rest)
+
+            return reading
+
+        for read in ("read_postings", "read_wanted_weights"):
+            monkeypatch.setattr(whoosh_internals, read, not_keyed(getattr(whoosh_internals, read)))
+        for text in ("harbour", "harbour sunwood", "sunwood harbour", "harbour OR sunwood"):
+            monkeypatch.setattr(postings, "_cache", type(postings._cache)())
+            q = parse_query(text, library.index.schema)
+            found = postings.evaluate(searcher, q)
+            assert found and found == pytest.approx(_whoosh(searcher, q), rel=1e-6), text
+
+
 def test_a_common_phrase_is_found_from_phrase_keys_without_reading_positions(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

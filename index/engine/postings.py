@@ -736,6 +736,10 @@ class _Evaluator:
         if not len(local):
             return np.empty(0, np.int64), np.empty(0, np.float64)
         key = (reader.segment().segment_id(), fieldname, btext)
+        if key not in _cache:
+            keyed = _keyed(reader, fieldname, btext, local)
+            if keyed is not None:  # counted in its phrase keys, no block read
+                return keyed
         if key not in _cache and len(local) * WANTED_PER_BLOCK < reader.doc_frequency(
             fieldname, btext
         ):
@@ -1297,11 +1301,18 @@ def _postings(
         if found is not None:
             _cache.move_to_end(key)
             return found
-    ids, weights, _ = whoosh_internals.read_postings(reader, fieldname, btext, True, False, between)
     np = hits.numpy_module()
-    if len(ids) < _CACHE_MIN_LENGTH:  # as the evaluation wants them: no copies there
-        return np.array(ids, np.int64), np.array(weights, np.float64)
-    entry = np.array(ids, np.int32), _narrow(np.array(weights, np.float64))
+    keyed = _keyed(reader, fieldname, btext)
+    if keyed is not None:  # a common word: its postings from its phrase keys, not its blocks
+        ids, weights = keyed
+        entry = ids.astype(np.int32), weights
+    else:
+        ids, weights, _ = whoosh_internals.read_postings(
+            reader, fieldname, btext, True, False, between
+        )
+        if len(ids) < _CACHE_MIN_LENGTH:  # as the evaluation wants them: no copies there
+            return np.array(ids, np.int64), np.array(weights, np.float64)
+        entry = np.array(ids, np.int32), _narrow(np.array(weights, np.float64))
     with _cache_lock:
         if key not in _cache:
             _cache[key] = entry
@@ -1310,6 +1321,18 @@ def _postings(
                 _, (old_ids, _) = _cache.popitem(last=False)
                 _cache_size -= len(old_ids)
     return entry
+
+
+def _keyed(
+    reader: Any, fieldname: str, btext: bytes, documents: Any = None
+) -> tuple[Any, Any] | None:
+    """`phrase_keys.postings` of a word its segment keeps phrase keys of, else None."""
+    segment_keys = phrase_keys.of(reader)
+    keyed = None if segment_keys is None else segment_keys.get(fieldname, btext)
+    if keyed is None:
+        return None
+    boost = reader.schema[fieldname].format.field_boost
+    return phrase_keys.postings(keyed, boost, documents)
 
 
 def _narrow(weights: Any) -> Any:
