@@ -87,12 +87,72 @@ def test_json_ld_graph_with_author_references() -> None:
         ([{"name": "Jane Doe"}, {"name": "John Roe"}], ["Jane Doe", "John Roe"], ""),
         ({"@type": "Organization", "name": "Reuters"}, [], "Reuters"),
         ("By Jane Doe, Associated Press", ["Jane Doe"], "Associated Press"),
+        # A Person given by the parts of its name.
+        ({"@type": "Person", "givenName": "Jane", "familyName": "Doe"}, ["Jane Doe"], ""),
     ],
 )
 def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) -> None:
     article = {"@type": "ReportageNewsArticle", "headline": "H", "author": author}
     draft = parse_html(page(ld(article), BODY))
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+def test_json_ld_creator_names_the_author_where_no_author_is_given() -> None:
+    creator = {"@type": "Person", "name": "Jane Doe"}
+    article = {"@type": "NewsArticle", "headline": "H", "creator": creator}
+    assert parse_html(page(ld(article), BODY)).authors == ["Jane Doe"]
+    article["author"] = {"@type": "Person", "name": "John Roe"}
+    assert parse_html(page(ld(article), BODY)).authors == ["John Roe"]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # Google Scholar's tags on papers and reports, one per author.
+        '<meta name="citation_author" content="Jane Doe"><meta name="citation_author" content="John Roe">',
+        '<meta property="book:author" content="Jane Doe"><meta property="book:author" content="John Roe">',
+    ],
+)  # fmt: skip
+def test_scholarly_and_book_author_meta_tags_name_the_authors(meta: str) -> None:
+    assert parse_html(page(meta, BODY)).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_book_author_meta_tag_holding_an_address_names_no_one() -> None:
+    meta = '<meta property="book:author" content="https://towncrier.example/staff/jane">'
+    assert parse_html(page(meta, BODY)).authors == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # A script fills the byline from the attribute; the page as saved shows no name.
+        '<div class="post-meta" data-author="Jane Doe"><span>3 March 2022</span></div>',
+        # Microdata with the name as a <meta>.
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<meta itemprop="name" content="Jane Doe"></div>',
+        '<span itemprop="author" itemscope><a href="/jane"><meta itemprop="name" content="Jane Doe">'
+        '<img src="jane.jpg" alt=""></a></span>',
+    ],
+)
+def test_an_author_named_in_the_byline_markup_only(byline: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        # An account, not a name.
+        '<div class="post-meta" data-author="juandiego"><span>3 March 2022</span></div>',
+        '<div class="post-meta" data-author="1234"><span>3 March 2022</span></div>',
+        # A teaser that says who wrote it in markup: its text is no byline.
+        '<div class="teaser" data-author="jdoe"><a href="/sport">Cycling</a></div>',
+    ],
+)
+def test_an_account_in_a_data_author_attribute_names_no_one(element: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{element}{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "")
 
 
 def test_opengraph_only() -> None:

@@ -106,6 +106,8 @@ _AUTHOR_KEYS = (
     "dcterms.creator",
     "byl",
     "cxenseparse:author",
+    "citation_author",
+    "book:author",
 )
 # The label of a Twitter card field that names the author, in the languages of Yoast SEO.
 _WRITTEN_BY = re.compile(
@@ -131,7 +133,7 @@ _BYLINE_CLASS = re.compile(
 # Elements that may name an author: XPath picks those with any of these attributes (and the
 # HTML elements made for it) in C, the regexes above the rest (a case-insensitive XPath test
 # of the class costs ~10 ms a page).
-_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid] | .//address"
+_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid or @data-author] | .//address"
 # Where names are not the article's: comments, related stories, the page's footer. (Not
 # <header>: an article's own header holds its headline and byline.)
 _FURNITURE_CLASS = re.compile(
@@ -896,13 +898,11 @@ class _Metadata:
     def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
         last item says whether it is a guess (a name under the headline with no "By")."""
-        found = [
-            _ld_people(node.get("author")) for node in self._own_articles() if node.get("author")
-        ]
+        found = [_ld_people(_ld_author(node)) for node in self._own_articles() if _ld_author(node)]
         if not found:
-            found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
+            found = [_ld_people(_ld_author(node)) for node in self.pages if _ld_author(node)]
         if not found:
-            found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
+            found = [_ld_people(_ld_author(node)) for node in self.works if _ld_author(node)]
         linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
         keyed = self._meta_author()
         if _outvoted(linked[0], keyed[0], lambda: _dom_bylines(self.tree)[0][0]):
@@ -1397,11 +1397,19 @@ def _node_addresses(node: dict[str, Any]) -> set[str]:
     return {_loose(address.split("#")[0].rstrip("/")) for address in found if address}
 
 
+def _ld_author(node: dict[str, Any]) -> Any:
+    """Who made a JSON-LD work: its `author`, else its `creator` (schema.org's wider word for
+    the same, which some sites fill instead)."""
+    return node.get("author") or node.get("creator")
+
+
 def _ld_name(value: Any) -> str:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return _text(value.get("name"))
+        # A Person may be given by its parts alone ("givenName": "Jane", "familyName": "Doe").
+        parts = (_text(value.get(key)) for key in ("givenName", "familyName"))
+        return _text(value.get("name")) or " ".join(part for part in parts if part)
     return _text(value)
 
 
@@ -1600,6 +1608,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
             "author" in (element.get("rel") or "").split()
             or "author" in (element.get("itemprop") or "").split()
             or (marks and _NAME_CLASS.search(marks))
+            or element.get("data-author")
         ):
             names[side].append((position, element))
         elif (
@@ -1707,6 +1716,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     first credit (a byline box also holds a bio, buttons, a date). Unless the element is
     `named` as an author's (`rel=author`), a credit needs a byline's words ("By X") or an
     outlet's name: such boxes also hold labels and topics ("Filed under")."""
+    if element.get("data-author") and not _marked_as_byline(element):
+        # (Its text is whatever the element holds: a teaser's, a whole post's.)
+        return _marked_up_name(element), ""
     credit = ""
     title = ""
     for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
@@ -1727,7 +1739,36 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
             return people, found
         if named or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
-    return [], credit
+    return _marked_up_name(element), credit
+
+
+def _marked_as_byline(element: Any) -> bool:
+    """Whether an element's markup says it is an author's name or a byline."""
+    return (
+        "author" in (element.get("rel") or "").split()
+        or "author" in (element.get("itemprop") or "").split()
+        or _BYLINE_CLASS.search(_byline_marks(element)) is not None
+        or element.get("data-testid") == "byline"
+        or element.tag == "address"
+    )
+
+
+# The name of an author that microdata gives as a `<meta>`, in the author or a child of it.
+_MICRODATA_NAME = "./meta[@itemprop='name']/@content | ./*/meta[@itemprop='name']/@content"
+
+
+def _marked_up_name(element: Any) -> list[str]:
+    """The person a byline element names in its markup only, shown by a script or not at
+    all: `data-author="Jane Doe"`, microdata's `<meta itemprop="name" content="Jane Doe">`
+    in an author. Only names shaped as people's: these also hold accounts and ids."""
+    values = [element.get("data-author") or ""]
+    if "author" in (element.get("itemprop") or "").split():
+        values += element.xpath(_MICRODATA_NAME)
+    for value in values:
+        people, _ = split_byline(_clean(value))
+        if people and all(map(is_person_name, people)):
+            return people
+    return []
 
 
 # Text nodes after the headline read for a byline, and the longest one that may be it.
