@@ -653,6 +653,39 @@ def test_byline_elements_as_sites_mark_them(byline: str) -> None:
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        # A sidebar's quote of the day, its speaker marked as the quote's author.
+        '<aside class="widget"><h3>Quote of the day</h3><blockquote><p>We build bridges, not '
+        'walls.</p><span class="author">John Roe, engineer and author</span></blockquote></aside>',
+        '<div class="box"><p>We build bridges, not walls.</p>'
+        '<span class="zitat-author">John Roe, engineer and author</span></div>',
+        # A customer's testimonial.
+        '<div class="testimonial"><p>Best loan I ever had.</p>'
+        '<p class="testimonial-author">Customer J. R.</p></div>',
+    ],
+)
+def test_the_author_of_a_quotation_is_not_the_article_s(aside: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{aside}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="author-bio"><h4>About the author</h4>'
+        "<p>She has covered transport for the paper since 2010.</p></div>",
+        '<div class="autor-box"><h4>Über den Autor</h4><p>Seit 2010 schreibt sie über Verkehr.</p></div>',
+    ],
+)  # fmt: skip
+def test_an_author_box_s_heading_is_no_credit(box: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{box}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
 def test_names_in_comments_and_lists_of_other_stories_are_not_the_authors() -> None:
     comments = (
         '<div class="recent-comments-widget"><p class="comment-author">Dee Zug</p>'

@@ -1647,7 +1647,7 @@ _NEAR_HEADLINE = 40
 def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str], str]:
     """The byline that name elements give, else the first byline container that names
     anyone, outside comments and lists of other stories."""
-    names = [e for e in names if not (_in_other_content(e) or _in_teaser_card(e))]
+    names = [e for e in names if not (_in_other_content(e) or _in_teaser_card(e) or _quoted(e))]
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
@@ -1662,6 +1662,7 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
             element.tag in _NOT_BYLINE_BOXES
             or _in_other_content(element)
             or _in_teaser_card(element)
+            or _quoted(element)
         ):
             continue
         # An "author" element holds a name; a "byline" also labels and topics ("Filed under").
@@ -1673,6 +1674,16 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A quotation's "author" ("quote-author", "zitat-author", "testimonial-author").
+_QUOTE_CLASS = re.compile(r"quote|zitat|testimonial")
+
+
+def _quoted(element: Any) -> bool:
+    """Whether an author element names the author of a quotation, in or beside it (a
+    sidebar's "Quote of the day", a customer's testimonial): not the article's writer."""
+    if _QUOTE_CLASS.search(_marks(element)):
+        return True
+    return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
 
 
 def _in_teaser_card(element: Any) -> bool:
@@ -1700,6 +1711,9 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _NEXT_LABEL = re.compile(r"\s+[^\W\d_]+\s*:\s")
+_MAX_NICKNAME_WORDS = 4
+# The word "author" in an author box's line that names no one: its heading, not a credit.
+_SAYS_AUTHOR = re.compile(r"\b(?:author|autor(?:in|en)?|auteur|autore)\b", re.IGNORECASE)
 
 
 def _skipped_in_byline(element: Any) -> bool:
@@ -1737,7 +1751,11 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_byline(text)
         if people:
             return people, found
-        if named or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
+        if _SAYS_AUTHOR.search(found):
+            continue  # the box's heading: "About the author", "Über den Autor"
+        # An author's element gives a nickname or a desk as its credit, not a line of a bio.
+        nickname = named and len(line.split()) <= _MAX_NICKNAME_WORDS
+        if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
     return _marked_up_name(element), credit
 
