@@ -401,6 +401,22 @@ def test_byline_elements_lose_dates_editors_and_buttons(byline: str, authors: li
     assert (draft.authors, draft.credit) == (authors, "")
 
 
+@pytest.mark.parametrize("effect", ["mousemove-menueenter", "fx-menuenter post-item"])
+def test_a_headline_in_a_block_whose_class_only_contains_menu_is_the_headline(effect: str) -> None:
+    page = f"""<html><head><title>Gift guide | Courier Blog | Read now!</title></head><body>
+    <main><article><div class="{effect}"><div class="header-text"><h1>My cosy home gift guide
+    for the winter</h1></div></div>{BODY}</article></main></body></html>"""
+    assert parse_html(page).title == "My cosy home gift guide for the winter"
+
+
+@pytest.mark.parametrize("menu", ["mainmenu", "menu-item", "site-menubar", "submenu", "topMenu"])
+def test_a_heading_in_a_menu_is_not_the_headline(menu: str) -> None:
+    page = f"""<html><head><title>Trams run without drivers on two lines | Courier Transport
+    Desk</title></head><body><div class="{menu}"><h1>Courier Transport Desk</h1></div>
+    <article>{BODY}</article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers on two lines"
+
+
 def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
     page = """<html><head><title>Topic: Trams run without drivers | Courier Blog</title>
     <meta property="og:title" content="Topic: Trams run without drivers | Courier Blog"></head>
