@@ -409,6 +409,28 @@ def test_a_headline_in_a_block_whose_class_only_contains_menu_is_the_headline(ef
     assert parse_html(page).title == "My cosy home gift guide for the winter"
 
 
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div class="elementor-widget elementor-widget-theme-post-title">'
+        '<div class="elementor-widget-container">{}</div></div>',
+        '<div class="widget Blog" id="Blog1"><div class="post">{}</div></div>',
+    ],
+)
+def test_a_headline_in_a_page_builder_s_widget_is_the_headline(wrapper: str) -> None:
+    headline = wrapper.format("<h1>Trams will run without drivers on two lines</h1>")
+    page = f"""<html><head><title>Driverless trams on two lines | Courier</title></head><body>
+    {headline}<div>{BODY}</div></body></html>"""
+    assert parse_html(page).title == "Trams will run without drivers on two lines"
+
+
+def test_a_heading_in_a_sidebar_widget_is_not_the_headline() -> None:
+    page = f"""<html><head><title>Trams run without drivers on two lines | Courier Transport
+    Desk</title></head><body><div class="widget widget-text"><h1>Courier Transport Desk</h1>
+    </div><article>{BODY}</article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers on two lines"
+
+
 @pytest.mark.parametrize("menu", ["mainmenu", "menu-item", "site-menubar", "submenu", "topMenu"])
 def test_a_heading_in_a_menu_is_not_the_headline(menu: str) -> None:
     page = f"""<html><head><title>Trams run without drivers on two lines | Courier Transport

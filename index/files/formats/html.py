@@ -1485,7 +1485,15 @@ def _is_page_furniture(element: Any) -> bool:
         # "zen-one-sidebar-second", "with-sidebar", "header--no-promo": how a container lays
         # out the article beside furniture (or without it), not the furniture.
         marks = _LAYOUT_CLASS.sub(" ", marks)
+    if marks and "widget" in marks:
+        marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)
     return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
+
+
+# Page builders that call every block of a page a widget, the article's own among them:
+# Elementor ("elementor-widget-container", "elementor-widget-theme-post-title") and Blogger
+# (its posts in `<div class="widget Blog">`). A sidebar's widget says so in its other classes.
+_EVERY_BLOCK_A_WIDGET = re.compile(r"\belementor-widget\S*|\bwidget(?=\s+blog\b)")
 
 
 # A class that names a page's layout by the furniture it has beside the article, or lacks.
