@@ -2241,3 +2241,49 @@ def test_the_text_that_opens_a_section_before_its_first_element_is_its_first_par
     article = f"<h1>Bridge closed after cracks found</h1>{section}"
     paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
     assert paragraphs[0] == lede
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        '<section id="comments"><div class="comment"><abbr class="date" title="2018-09-11T10:57:27Z">'
+        "11 September 2018</abbr><p>Great piece.</p></div></section>",
+        '<div class="relatedPosts"><a href="/other"><span class="date">2018-09-11</span> Other '
+        "story</a></div>",
+    ],
+)  # fmt: skip
+def test_a_comment_s_or_another_story_s_date_is_not_the_article_s(listing: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    html = page("<title>T</title>", article).replace("</body>", f"{listing}</body>")
+    assert parse_html(html).published is None
+
+
+def test_the_article_s_own_date_is_found_beside_comments() -> None:
+    comments = (
+        '<section id="comments"><div class="comment"><abbr class="date" title="2018-09-11">'
+        "11 September 2018</abbr><p>Great piece.</p></div></section>"
+    )
+    article = (
+        '<h1>Bridge closed after cracks found</h1><abbr class="published" title="2018-09-30">'
+        f"30 September 2018</abbr>{BODY}"
+    )
+    html = page("<title>T</title>", article).replace("</body>", f"{comments}</body>")
+    assert parse_html(html).published == datetime(2018, 9, 30)
+
+
+def test_a_wrapper_marked_as_having_comments_is_read_for_the_date() -> None:
+    html = f"""<html><head><title>T</title></head><body><div id="page" class="has-comments">
+    <h1>Bridge closed after cracks found</h1><abbr class="published" title="2018-09-30">30
+    September 2018</abbr>{BODY}</div></body></html>"""
+    assert parse_html(html).published == datetime(2018, 9, 30)
+
+
+def test_comments_set_aside_for_the_date_are_put_back() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><div class="comments">a<p>b</p></div>tail<div class="related"></div>'
+        "<h1>H</h1></body></html>"
+    )
+    before = lxml.html.tostring(tree)
+    with html_module._listings_set_aside(tree):
+        assert tree.xpath("//div") == []
+    assert lxml.html.tostring(tree) == before

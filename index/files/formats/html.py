@@ -9,6 +9,7 @@ cannot handle (absurdly deep nesting, broken markup) fall back to a plain text e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html as html_entities
 import itertools
@@ -2507,6 +2508,42 @@ def _language_code(value: str) -> str:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else ""
 
 
+# A class or id that may name comments or lists of other stories: one plain search of its
+# raw text before `_LISTING` reads it as words.
+_MAYBE_LISTING = re.compile(
+    r"comment|related|recommend|more-from|widget|promo|newsletter|trending|popular",
+    re.IGNORECASE,
+)
+
+
+@contextlib.contextmanager
+def _listings_set_aside(tree: Any) -> Iterator[None]:
+    """The page without its comments and lists of other stories while htmldate reads it: a
+    reader's comment or another story's teaser has a date of its own, not the article's. (Not
+    a block that holds a headline: a page's wrapper may be marked "has-comments".)
+    """
+    aside: list[tuple[Any, int, Any]] = []
+    held: set[Any] = set()
+    # (The blocks that hold the page's headlines, found once.)
+    holding = {a for e in tree.iter("h1") for a in e.iterancestors()}
+    for element in tree.xpath("//body//*[@class or @id]"):
+        if not _MAYBE_LISTING.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue
+        parent = element.getparent()
+        if parent is None or element in holding or not held.isdisjoint(element.iterancestors()):
+            continue  # (a block set aside already holds it)
+        if _LISTING.search(_EVERY_BLOCK_A_WIDGET.sub(" ", _marks(element))):
+            aside.append((parent, parent.index(element), element))
+            held.add(element)
+    for parent, _, element in reversed(aside):
+        parent.remove(element)  # (lxml keeps its tail with it, and puts both back below.)
+    try:
+        yield
+    finally:
+        for parent, index, element in aside:
+            parent.insert(index, element)
+
+
 def _searched_date(tree: Any, url: str) -> datetime | None:
     """htmldate's extensive search of the page's text for its date: the last resort, as it
     costs as much as the rest of the metadata."""
@@ -2514,7 +2551,8 @@ def _searched_date(tree: Any, url: str) -> datetime | None:
     from htmldate import find_date as htmldate
 
     try:
-        found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
+        with _listings_set_aside(tree):
+            found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return None
     searched = parse_date(found) if found else None
@@ -2540,9 +2578,10 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
     try:
         if draft.published is None:
             # Not its extensive search: that doubles the time and guesses from URLs and text.
-            found = htmldate(
-                tree, url=draft.url or None, extensive_search=False, original_date=True
-            )
+            with _listings_set_aside(tree):
+                found = htmldate(
+                    tree, url=draft.url or None, extensive_search=False, original_date=True
+                )
             draft.published = parse_date(found) if found else None
         if not draft.title:
             draft.title = _clean(extract_title(tree) or "")
