@@ -2287,3 +2287,19 @@ def test_comments_set_aside_for_the_date_are_put_back() -> None:
     with html_module._listings_set_aside(tree):
         assert tree.xpath("//div") == []
     assert lxml.html.tostring(tree) == before
+
+
+def test_the_date_of_the_json_ld_article_the_titles_name_not_of_a_related_one() -> None:
+    related = {
+        "@type": "NewsArticle",
+        "headline": "Ferry timetable changes",
+        "datePublished": "2021-01-01",
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "datePublished": "2022-03-03",
+    }
+    title = "<title>Bridge closed after cracks found | Town Crier</title>"
+    draft = parse_html(page(title + ld([related, own]), BODY))
+    assert draft.published == datetime(2022, 3, 3)

@@ -575,6 +575,15 @@ class _Metadata:
                 return value
         return None
 
+    def own_ld(self, key: str) -> Any:
+        """`ld(key)`, from the page's own article first where the JSON-LD describes others too
+        (a related story's date is not the article's)."""
+        for node in self._own_articles():
+            value = node.get(key)
+            if value:
+                return value
+        return self.ld(key)
+
     def draft(self) -> Draft:
         draft = Draft()
         draft.url = self.url()
@@ -928,11 +937,16 @@ class _Metadata:
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
         others too (related stories, a listing): those at the page's address, else those
-        with the first one's headline (an article typed twice)."""
+        whose headline the page's titles give, else those with the first one's headline (an
+        article typed twice)."""
         if len(self.articles) <= 1:
             return self.articles
         url = _loose(self.url().rstrip("/"))
         own = [node for node in self.articles if url and url in _node_addresses(node)]
+        if own:
+            return own
+        titles = [_loose(title) for title in self._titles()]
+        own = [node for node in self.articles if _titled(_text(node.get("headline")), titles)]
         if own:
             return own
         headline = _text(self.articles[0].get("headline"))
@@ -974,7 +988,7 @@ class _Metadata:
     def published(self) -> datetime | None:
         times = self.tree.xpath("//time[@datetime]")
         candidates = [
-            _text(self.ld("datePublished")),
+            _text(self.own_ld("datePublished")),
             *self.all("article:published_time", "og:published_time", "datepublished"),
             # The page's own microdata outranks the generic keys (DC's "date" is often the
             # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
@@ -1000,7 +1014,7 @@ class _Metadata:
                 "citation_publication_date",
                 "citation_date",
             ),
-            _text(self.ld("dateCreated")),
+            _text(self.own_ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
         # Not a comment's or another story's <time>: their dates are not the article's.
@@ -1008,7 +1022,7 @@ class _Metadata:
         candidates += [time.get("datetime") for time in shown]
         self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
-        candidates.append(_text(self.ld("dateModified")))
+        candidates.append(_text(self.own_ld("dateModified")))
         found = None
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
@@ -1829,6 +1843,17 @@ def _titled_heading(tree: Any, titles: Sequence[str], *, under_h1: bool = False)
         if any(loose_text in title for title in loose_titles) and not _in_other_content(heading):
             return [heading]
     return []
+
+
+def _titled(headline: str, loose_titles: list[str]) -> bool:
+    """Whether a declared `headline` is what the page's titles (loosely) say, alone or with
+    the site's name."""
+    loose = _loose(headline)
+    return len(loose) > _MIN_TITLED and any(loose in title for title in loose_titles)
+
+
+# A headline shorter than this may be any title's word ("News").
+_MIN_TITLED = 10
 
 
 def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
