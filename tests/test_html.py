@@ -2303,3 +2303,16 @@ def test_the_date_of_the_json_ld_article_the_titles_name_not_of_a_related_one() 
     title = "<title>Bridge closed after cracks found | Town Crier</title>"
     draft = parse_html(page(title + ld([related, own]), BODY))
     assert draft.published == datetime(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated: 9 May 2022 · Published: 3 March 2022",
+        "Last updated 9 May 2022 | First published 3 March 2022",
+        "Aktualisiert am 09.05.2022 – Veröffentlicht am 03.03.2022",
+    ],
+)
+def test_the_publication_date_after_the_last_change_on_one_line(line: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3)

@@ -2223,13 +2223,12 @@ def _labelled_published(tree: Any) -> datetime | None:
     tests = " or ".join(f"contains(., '{word}')" for word in words)
     for node in tree.xpath(f"//body//text()[{tests}]"):
         text = " ".join(str(node).split())
-        match = _PUBLISHED_LABEL.match(text) if len(text) <= _MAX_LABEL_LINE else None
+        rest = _after_published_label(text) if len(text) <= _MAX_LABEL_LINE else None
         parent = node.getparent()
-        if match is None or parent is None or parent.tag in ("script", "style", "noscript"):
+        if rest is None or parent is None or parent.tag in ("script", "style", "noscript"):
             continue
         if _in_listing(parent):
             continue
-        rest = text[match.end() :]
         if not rest:
             # The date in an element of its own: the next text that says anything.
             after = parent.xpath(_LABEL_NEXT if node.is_tail else _LABEL_INSIDE_NEXT)[1:]
@@ -2238,6 +2237,24 @@ def _labelled_published(tree: Any) -> datetime | None:
         if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
+
+
+def _after_published_label(text: str) -> str | None:
+    """What follows the publication's label in a line (None where there is none): the label
+    at its start, or after the last change's date set apart before it ("Updated: 9 May 2022
+    · Published: 3 March 2022")."""
+    match = _PUBLISHED_LABEL.match(text)
+    if match is None:
+        part = _AFTER_SEPARATOR.search(text)
+        if part is None or not _UPDATED.search(text[: part.start()]):
+            return None
+        text = text[part.end() :]
+        match = _PUBLISHED_LABEL.match(text)
+    return text[match.end() :] if match else None
+
+
+# Where a line's second part begins: after a separator ("·", "|", "/", ";", a dash).
+_AFTER_SEPARATOR = re.compile(r"\s[·|/;•–—-]\s*|,\s+(?=[^\W\d])")
 
 
 def _label_words(text: str) -> list[str]:
