@@ -2316,3 +2316,29 @@ def test_the_date_of_the_json_ld_article_the_titles_name_not_of_a_related_one() 
 def test_the_publication_date_after_the_last_change_on_one_line(line: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
     assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Town Crier - Trams will run without drivers",
+        "Town Crier | Trams will run without drivers",
+        "Town Crier » Trams will run without drivers",
+        "Town Crier: Trams will run without drivers",
+        "Trams will run without drivers – Town Crier – News for the east bank",
+    ],
+)
+def test_the_site_s_name_as_its_address_spells_it_goes_from_the_title(title: str) -> None:
+    head = (
+        f'<title>{title}</title><link rel="canonical" href="https://www.towncrier.example/trams">'
+    )
+    assert parse_html(page(head, BODY)).title == "Trams will run without drivers"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Transport: Trams will run without drivers", "Town Crier: Trams will run without drivers"],
+)
+def test_a_title_s_topic_or_an_unnamed_site_stays(title: str) -> None:
+    head = f'<title>{title}</title><link rel="canonical" href="https://www.courier.example/trams">'
+    assert parse_html(page(head, BODY)).title == title

@@ -2481,6 +2481,9 @@ def _strip_site(
             if tail:
                 names.add(_loose(tail))
     title = _without_named_ends(title, {_loose(name) for name in sites})
+    head, colon, rest = title.partition(": ")
+    if colon and len(_words_of(rest)) >= 2 and _is_site_name(head, site, url):
+        title = rest  # "Town Crier: Headline" (a colon alone sets apart a topic as often)
     for _ in range(3):
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
@@ -2489,13 +2492,22 @@ def _strip_site(
         # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
         if _loose(parts[-1]) in names or _is_site_name(parts[-1], site, url):
             title = _join_parts(title, parts[:-1])
-        elif _loose(parts[0]) in names:
+        elif _loose(parts[0]) in names or _is_site_name(parts[0], site, url):
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif guess and _site_like(parts[-1], parts[:-1]):
             title = _join_parts(title, parts[:-1])
+        elif inner := _inner_site_part(parts, site, url):
+            # "Headline – Site – Slogan": the site's name, and its slogan after it.
+            title = _join_parts(title, parts[:inner])
         else:
             break
     return title
+
+
+def _inner_site_part(parts: list[str], site: str, url: str) -> int:
+    """The position of the site's name among the inner parts of a title, else 0."""
+    inner = enumerate(parts[1:-1], 1)
+    return next((i for i, part in inner if _is_site_name(part, site, url)), 0)
 
 
 def _without_named_ends(title: str, names: set[str]) -> str:
