@@ -2342,3 +2342,17 @@ def test_the_site_s_name_as_its_address_spells_it_goes_from_the_title(title: str
 def test_a_title_s_topic_or_an_unnamed_site_stays(title: str) -> None:
     head = f'<title>{title}</title><link rel="canonical" href="https://www.courier.example/trams">'
     assert parse_html(page(head, BODY)).title == title
+
+
+@pytest.mark.parametrize(
+    "marks", ['class="commentary"', 'class="commentary-article"', 'id="commentary"']
+)
+def test_a_commentary_s_author_box_names_its_writer(marks: str) -> None:
+    # A commentary is an opinion article, not readers' comments.
+    article = (
+        f"<h1>Why the bridge should never have closed</h1>{BODY}"
+        '<div class="author-box"><a href="/jane">Jane Doe</a></div>'
+    )
+    html = f"""<html><head><title>Why the bridge should never have closed</title></head>
+    <body><div {marks}>{article}</div></body></html>"""
+    assert parse_html(html).authors == ["Jane Doe"]

@@ -135,20 +135,21 @@ _BYLINE_CLASS = re.compile(
 # HTML elements made for it) in C, the regexes above the rest (a case-insensitive XPath test
 # of the class costs ~10 ms a page).
 _MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid or @data-author] | .//address"
-# Where names are not the article's: comments, related stories, the page's footer. (Not
-# <header>: an article's own header holds its headline and byline.)
 # "menu" as a word of a class, with what names a menu's parts ("mainmenu", "menu-item",
 # "menubar", German "menue"), not inside another word: "mousemove-menueenter" is an effect.
 _MENU = r"(?<![a-z])[a-z]{0,6}menu(?:e|s|bar|item|items)?(?![a-z])"
+# Where names are not the article's: comments (not a commentary, a commentator's), related
+# stories, the page's footer. (Not <header>: an article's own header holds its headline and
+# byline.)
 _FURNITURE_CLASS = re.compile(
-    r"comment|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
+    r"comment(?!ar|at)|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
     r"|navbar|\bnav\b|" + _MENU + r"|logo|brand|site-title|site-name|share|social|trending|popular"
 )
 # Furniture that lists other stories or readers' words: never the article's byline, even
 # inside the article's element (unlike its own footer, aside or meta bar, where blogs and many
 # CMSs put the byline). ("promoted" is a CMS's flag on an article, not a promotion.)
 _LISTING = re.compile(
-    r"comment|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
+    r"comment(?!ar|at)|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
 )
 # A teaser is another story's card outside the article, its lede or meta line inside it.
 _TEASER = re.compile(r"teaser")
