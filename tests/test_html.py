@@ -2356,3 +2356,11 @@ def test_a_commentary_s_author_box_names_its_writer(marks: str) -> None:
     html = f"""<html><head><title>Why the bridge should never have closed</title></head>
     <body><div {marks}>{article}</div></body></html>"""
     assert parse_html(html).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("title", ["Town Crier - News", "Drucker • Etiketten • Service"])
+def test_a_title_of_three_words_set_apart_gives_way_to_a_lone_headline(title: str) -> None:
+    article = f"<h1>Trams will run without drivers on two lines</h1>{BODY}"
+    assert parse_html(page(f"<title>{title}</title>", article)).title == (
+        "Trams will run without drivers on two lines"
+    )

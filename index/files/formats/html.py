@@ -824,7 +824,7 @@ class _Metadata:
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
         if len(headings) == 1 and (
-            len(title.split()) <= 3
+            len(_words_of(title)) <= 3
             and len(headings[0].split()) >= 4
             or _loose(title) == _loose(site)
         ):
