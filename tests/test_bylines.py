@@ -1140,3 +1140,23 @@ def test_the_gendered_plural_of_autor_is_a_label_not_a_name(
 )
 def test_a_button_s_verb_opens_no_person_s_name(text: str, person: bool) -> None:
     assert is_person_name(text) is person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Live Updates",
+        "Video Highlights",
+        "Copy Link",
+        "Sponsored Content",
+        "Weitere Themen",
+        "Nach Oben",
+    ],
+)
+def test_labels_of_widgets_and_advertising_are_no_person(text: str) -> None:
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize("text", ["Brian Link", "Gary Player", "David Copperfield"])
+def test_surnames_that_are_also_widget_words_stay_names(text: str) -> None:
+    assert is_person_name(text)

@@ -87,12 +87,72 @@ def test_json_ld_graph_with_author_references() -> None:
         ([{"name": "Jane Doe"}, {"name": "John Roe"}], ["Jane Doe", "John Roe"], ""),
         ({"@type": "Organization", "name": "Reuters"}, [], "Reuters"),
         ("By Jane Doe, Associated Press", ["Jane Doe"], "Associated Press"),
+        # A Person given by the parts of its name.
+        ({"@type": "Person", "givenName": "Jane", "familyName": "Doe"}, ["Jane Doe"], ""),
     ],
 )
 def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) -> None:
     article = {"@type": "ReportageNewsArticle", "headline": "H", "author": author}
     draft = parse_html(page(ld(article), BODY))
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+def test_json_ld_creator_names_the_author_where_no_author_is_given() -> None:
+    creator = {"@type": "Person", "name": "Jane Doe"}
+    article = {"@type": "NewsArticle", "headline": "H", "creator": creator}
+    assert parse_html(page(ld(article), BODY)).authors == ["Jane Doe"]
+    article["author"] = {"@type": "Person", "name": "John Roe"}
+    assert parse_html(page(ld(article), BODY)).authors == ["John Roe"]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # Google Scholar's tags on papers and reports, one per author.
+        '<meta name="citation_author" content="Jane Doe"><meta name="citation_author" content="John Roe">',
+        '<meta property="book:author" content="Jane Doe"><meta property="book:author" content="John Roe">',
+    ],
+)  # fmt: skip
+def test_scholarly_and_book_author_meta_tags_name_the_authors(meta: str) -> None:
+    assert parse_html(page(meta, BODY)).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_book_author_meta_tag_holding_an_address_names_no_one() -> None:
+    meta = '<meta property="book:author" content="https://towncrier.example/staff/jane">'
+    assert parse_html(page(meta, BODY)).authors == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # A script fills the byline from the attribute; the page as saved shows no name.
+        '<div class="post-meta" data-author="Jane Doe"><span>3 March 2022</span></div>',
+        # Microdata with the name as a <meta>.
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<meta itemprop="name" content="Jane Doe"></div>',
+        '<span itemprop="author" itemscope><a href="/jane"><meta itemprop="name" content="Jane Doe">'
+        '<img src="jane.jpg" alt=""></a></span>',
+    ],
+)
+def test_an_author_named_in_the_byline_markup_only(byline: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        # An account, not a name.
+        '<div class="post-meta" data-author="juandiego"><span>3 March 2022</span></div>',
+        '<div class="post-meta" data-author="1234"><span>3 March 2022</span></div>',
+        # A teaser that says who wrote it in markup: its text is no byline.
+        '<div class="teaser" data-author="jdoe"><a href="/sport">Cycling</a></div>',
+    ],
+)
+def test_an_account_in_a_data_author_attribute_names_no_one(element: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{element}{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "")
 
 
 def test_opengraph_only() -> None:
@@ -339,6 +399,44 @@ def test_cms_specific_publication_date_key() -> None:
 def test_byline_elements_lose_dates_editors_and_buttons(byline: str, authors: list[str]) -> None:
     draft = parse_html(page("<title>T</title>", byline + BODY))
     assert (draft.authors, draft.credit) == (authors, "")
+
+
+@pytest.mark.parametrize("effect", ["mousemove-menueenter", "fx-menuenter post-item"])
+def test_a_headline_in_a_block_whose_class_only_contains_menu_is_the_headline(effect: str) -> None:
+    page = f"""<html><head><title>Gift guide | Courier Blog | Read now!</title></head><body>
+    <main><article><div class="{effect}"><div class="header-text"><h1>My cosy home gift guide
+    for the winter</h1></div></div>{BODY}</article></main></body></html>"""
+    assert parse_html(page).title == "My cosy home gift guide for the winter"
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div class="elementor-widget elementor-widget-theme-post-title">'
+        '<div class="elementor-widget-container">{}</div></div>',
+        '<div class="widget Blog" id="Blog1"><div class="post">{}</div></div>',
+    ],
+)
+def test_a_headline_in_a_page_builder_s_widget_is_the_headline(wrapper: str) -> None:
+    headline = wrapper.format("<h1>Trams will run without drivers on two lines</h1>")
+    page = f"""<html><head><title>Driverless trams on two lines | Courier</title></head><body>
+    {headline}<div>{BODY}</div></body></html>"""
+    assert parse_html(page).title == "Trams will run without drivers on two lines"
+
+
+def test_a_heading_in_a_sidebar_widget_is_not_the_headline() -> None:
+    page = f"""<html><head><title>Trams run without drivers on two lines | Courier Transport
+    Desk</title></head><body><div class="widget widget-text"><h1>Courier Transport Desk</h1>
+    </div><article>{BODY}</article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers on two lines"
+
+
+@pytest.mark.parametrize("menu", ["mainmenu", "menu-item", "site-menubar", "submenu", "topMenu"])
+def test_a_heading_in_a_menu_is_not_the_headline(menu: str) -> None:
+    page = f"""<html><head><title>Trams run without drivers on two lines | Courier Transport
+    Desk</title></head><body><div class="{menu}"><h1>Courier Transport Desk</h1></div>
+    <article>{BODY}</article></body></html>"""
+    assert parse_html(page).title == "Trams run without drivers on two lines"
 
 
 def test_the_visible_headline_wins_over_a_seo_title_that_wraps_it() -> None:
@@ -591,6 +689,39 @@ def test_the_site_named_as_a_person_gives_way_to_the_byline() -> None:
 def test_byline_elements_as_sites_mark_them(byline: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}{byline}"
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        # A sidebar's quote of the day, its speaker marked as the quote's author.
+        '<aside class="widget"><h3>Quote of the day</h3><blockquote><p>We build bridges, not '
+        'walls.</p><span class="author">John Roe, engineer and author</span></blockquote></aside>',
+        '<div class="box"><p>We build bridges, not walls.</p>'
+        '<span class="zitat-author">John Roe, engineer and author</span></div>',
+        # A customer's testimonial.
+        '<div class="testimonial"><p>Best loan I ever had.</p>'
+        '<p class="testimonial-author">Customer J. R.</p></div>',
+    ],
+)
+def test_the_author_of_a_quotation_is_not_the_article_s(aside: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{aside}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="author-bio"><h4>About the author</h4>'
+        "<p>She has covered transport for the paper since 2010.</p></div>",
+        '<div class="autor-box"><h4>Über den Autor</h4><p>Seit 2010 schreibt sie über Verkehr.</p></div>',
+    ],
+)  # fmt: skip
+def test_an_author_box_s_heading_is_no_credit(box: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{box}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.credit) == ([], "")
 
 
 def test_names_in_comments_and_lists_of_other_stories_are_not_the_authors() -> None:
@@ -2110,3 +2241,126 @@ def test_the_text_that_opens_a_section_before_its_first_element_is_its_first_par
     article = f"<h1>Bridge closed after cracks found</h1>{section}"
     paragraphs = parse_html(page("<title>T</title>", article)).paragraphs
     assert paragraphs[0] == lede
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        '<section id="comments"><div class="comment"><abbr class="date" title="2018-09-11T10:57:27Z">'
+        "11 September 2018</abbr><p>Great piece.</p></div></section>",
+        '<div class="relatedPosts"><a href="/other"><span class="date">2018-09-11</span> Other '
+        "story</a></div>",
+    ],
+)  # fmt: skip
+def test_a_comment_s_or_another_story_s_date_is_not_the_article_s(listing: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    html = page("<title>T</title>", article).replace("</body>", f"{listing}</body>")
+    assert parse_html(html).published is None
+
+
+def test_the_article_s_own_date_is_found_beside_comments() -> None:
+    comments = (
+        '<section id="comments"><div class="comment"><abbr class="date" title="2018-09-11">'
+        "11 September 2018</abbr><p>Great piece.</p></div></section>"
+    )
+    article = (
+        '<h1>Bridge closed after cracks found</h1><abbr class="published" title="2018-09-30">'
+        f"30 September 2018</abbr>{BODY}"
+    )
+    html = page("<title>T</title>", article).replace("</body>", f"{comments}</body>")
+    assert parse_html(html).published == datetime(2018, 9, 30)
+
+
+def test_a_wrapper_marked_as_having_comments_is_read_for_the_date() -> None:
+    html = f"""<html><head><title>T</title></head><body><div id="page" class="has-comments">
+    <h1>Bridge closed after cracks found</h1><abbr class="published" title="2018-09-30">30
+    September 2018</abbr>{BODY}</div></body></html>"""
+    assert parse_html(html).published == datetime(2018, 9, 30)
+
+
+def test_comments_set_aside_for_the_date_are_put_back() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><div class="comments">a<p>b</p></div>tail<div class="related"></div>'
+        "<h1>H</h1></body></html>"
+    )
+    before = lxml.html.tostring(tree)
+    with html_module._listings_set_aside(tree):
+        assert tree.xpath("//div") == []
+    assert lxml.html.tostring(tree) == before
+
+
+def test_the_date_of_the_json_ld_article_the_titles_name_not_of_a_related_one() -> None:
+    related = {
+        "@type": "NewsArticle",
+        "headline": "Ferry timetable changes",
+        "datePublished": "2021-01-01",
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Bridge closed after cracks found",
+        "datePublished": "2022-03-03",
+    }
+    title = "<title>Bridge closed after cracks found | Town Crier</title>"
+    draft = parse_html(page(title + ld([related, own]), BODY))
+    assert draft.published == datetime(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated: 9 May 2022 · Published: 3 March 2022",
+        "Last updated 9 May 2022 | First published 3 March 2022",
+        "Aktualisiert am 09.05.2022 – Veröffentlicht am 03.03.2022",
+    ],
+)
+def test_the_publication_date_after_the_last_change_on_one_line(line: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Town Crier - Trams will run without drivers",
+        "Town Crier | Trams will run without drivers",
+        "Town Crier » Trams will run without drivers",
+        "Town Crier: Trams will run without drivers",
+        "Trams will run without drivers – Town Crier – News for the east bank",
+    ],
+)
+def test_the_site_s_name_as_its_address_spells_it_goes_from_the_title(title: str) -> None:
+    head = (
+        f'<title>{title}</title><link rel="canonical" href="https://www.towncrier.example/trams">'
+    )
+    assert parse_html(page(head, BODY)).title == "Trams will run without drivers"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Transport: Trams will run without drivers", "Town Crier: Trams will run without drivers"],
+)
+def test_a_title_s_topic_or_an_unnamed_site_stays(title: str) -> None:
+    head = f'<title>{title}</title><link rel="canonical" href="https://www.courier.example/trams">'
+    assert parse_html(page(head, BODY)).title == title
+
+
+@pytest.mark.parametrize(
+    "marks", ['class="commentary"', 'class="commentary-article"', 'id="commentary"']
+)
+def test_a_commentary_s_author_box_names_its_writer(marks: str) -> None:
+    # A commentary is an opinion article, not readers' comments.
+    article = (
+        f"<h1>Why the bridge should never have closed</h1>{BODY}"
+        '<div class="author-box"><a href="/jane">Jane Doe</a></div>'
+    )
+    html = f"""<html><head><title>Why the bridge should never have closed</title></head>
+    <body><div {marks}>{article}</div></body></html>"""
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("title", ["Town Crier - News", "Drucker • Etiketten • Service"])
+def test_a_title_of_three_words_set_apart_gives_way_to_a_lone_headline(title: str) -> None:
+    article = f"<h1>Trams will run without drivers on two lines</h1>{BODY}"
+    assert parse_html(page(f"<title>{title}</title>", article)).title == (
+        "Trams will run without drivers on two lines"
+    )

@@ -158,6 +158,12 @@ _UI_WORDS = (
     keine your my noticias inicio buscar compartir comentarios artículo artículos galería
     accueil recherche partager commentaires copyright"""
     )
+    # Labels of a page's widgets and advertising ("Live Updates", "Video Highlights",
+    # "Sponsored Content", "Weitere Themen", "Nach Oben"; not "Link" nor "Player": surnames).
+    | _words(
+        """live updates video videos podcast podcasts sponsored advertisement advertorial
+    anzeige werbung themen oben interessant"""
+    )
 )
 # Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",
 # "Fröhliche Weihnachten", "Hallo Karl").
@@ -170,7 +176,7 @@ _UI_WORDS = _UI_WORDS | _GREETING_WORDS
 # ("Learn More", "Show All", "Mehr lesen"); a surname may be such a word ("Glenn Close").
 _BUTTON_VERBS = _words(
     """learn view show read watch listen install download open close load click sign join
-    follow get find discover explore try start continue go back skip shop order book save
+    follow get find discover explore try start continue go back skip shop order book save copy
     lesen zeige zeigen laden ansehen entdecken jetzt lire voir découvrir télécharger ver leer
     descubrir descargar"""
 )

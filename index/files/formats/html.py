@@ -9,6 +9,7 @@ cannot handle (absurdly deep nesting, broken markup) fall back to a plain text e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html as html_entities
 import itertools
@@ -106,6 +107,8 @@ _AUTHOR_KEYS = (
     "dcterms.creator",
     "byl",
     "cxenseparse:author",
+    "citation_author",
+    "book:author",
 )
 # The label of a Twitter card field that names the author, in the languages of Yoast SEO.
 _WRITTEN_BY = re.compile(
@@ -131,18 +134,22 @@ _BYLINE_CLASS = re.compile(
 # Elements that may name an author: XPath picks those with any of these attributes (and the
 # HTML elements made for it) in C, the regexes above the rest (a case-insensitive XPath test
 # of the class costs ~10 ms a page).
-_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid] | .//address"
-# Where names are not the article's: comments, related stories, the page's footer. (Not
-# <header>: an article's own header holds its headline and byline.)
+_MARKED = ".//*[@class or @id or @rel or @itemprop or @data-testid or @data-author] | .//address"
+# "menu" as a word of a class, with what names a menu's parts ("mainmenu", "menu-item",
+# "menubar", German "menue"), not inside another word: "mousemove-menueenter" is an effect.
+_MENU = r"(?<![a-z])[a-z]{0,6}menu(?:e|s|bar|item|items)?(?![a-z])"
+# Where names are not the article's: comments (not a commentary, a commentator's), related
+# stories, the page's footer. (Not <header>: an article's own header holds its headline and
+# byline.)
 _FURNITURE_CLASS = re.compile(
-    r"comment|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
-    r"|navbar|\bnav\b|menu|logo|brand|site-title|site-name|share|social|trending|popular"
+    r"comment(?!ar|at)|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
+    r"|navbar|\bnav\b|" + _MENU + r"|logo|brand|site-title|site-name|share|social|trending|popular"
 )
 # Furniture that lists other stories or readers' words: never the article's byline, even
 # inside the article's element (unlike its own footer, aside or meta bar, where blogs and many
 # CMSs put the byline). ("promoted" is a CMS's flag on an article, not a promotion.)
 _LISTING = re.compile(
-    r"comment|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
+    r"comment(?!ar|at)|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
 )
 # A teaser is another story's card outside the article, its lede or meta line inside it.
 _TEASER = re.compile(r"teaser")
@@ -569,6 +576,15 @@ class _Metadata:
                 return value
         return None
 
+    def own_ld(self, key: str) -> Any:
+        """`ld(key)`, from the page's own article first where the JSON-LD describes others too
+        (a related story's date is not the article's)."""
+        for node in self._own_articles():
+            value = node.get(key)
+            if value:
+                return value
+        return self.ld(key)
+
     def draft(self) -> Draft:
         draft = Draft()
         draft.url = self.url()
@@ -808,7 +824,7 @@ class _Metadata:
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
         if len(headings) == 1 and (
-            len(title.split()) <= 3
+            len(_words_of(title)) <= 3
             and len(headings[0].split()) >= 4
             or _loose(title) == _loose(site)
         ):
@@ -896,13 +912,11 @@ class _Metadata:
     def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
         last item says whether it is a guess (a name under the headline with no "By")."""
-        found = [
-            _ld_people(node.get("author")) for node in self._own_articles() if node.get("author")
-        ]
+        found = [_ld_people(_ld_author(node)) for node in self._own_articles() if _ld_author(node)]
         if not found:
-            found = [_ld_people(node.get("author")) for node in self.pages if node.get("author")]
+            found = [_ld_people(_ld_author(node)) for node in self.pages if _ld_author(node)]
         if not found:
-            found = [_ld_people(node.get("author")) for node in self.works if node.get("author")]
+            found = [_ld_people(_ld_author(node)) for node in self.works if _ld_author(node)]
         linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
         keyed = self._meta_author()
         if _outvoted(linked[0], keyed[0], lambda: _dom_bylines(self.tree)[0][0]):
@@ -924,11 +938,16 @@ class _Metadata:
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
         others too (related stories, a listing): those at the page's address, else those
-        with the first one's headline (an article typed twice)."""
+        whose headline the page's titles give, else those with the first one's headline (an
+        article typed twice)."""
         if len(self.articles) <= 1:
             return self.articles
         url = _loose(self.url().rstrip("/"))
         own = [node for node in self.articles if url and url in _node_addresses(node)]
+        if own:
+            return own
+        titles = [_loose(title) for title in self._titles()]
+        own = [node for node in self.articles if _titled(_text(node.get("headline")), titles)]
         if own:
             return own
         headline = _text(self.articles[0].get("headline"))
@@ -970,7 +989,7 @@ class _Metadata:
     def published(self) -> datetime | None:
         times = self.tree.xpath("//time[@datetime]")
         candidates = [
-            _text(self.ld("datePublished")),
+            _text(self.own_ld("datePublished")),
             *self.all("article:published_time", "og:published_time", "datepublished"),
             # The page's own microdata outranks the generic keys (DC's "date" is often the
             # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
@@ -996,7 +1015,7 @@ class _Metadata:
                 "citation_publication_date",
                 "citation_date",
             ),
-            _text(self.ld("dateCreated")),
+            _text(self.own_ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
         # Not a comment's or another story's <time>: their dates are not the article's.
@@ -1004,7 +1023,7 @@ class _Metadata:
         candidates += [time.get("datetime") for time in shown]
         self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
-        candidates.append(_text(self.ld("dateModified")))
+        candidates.append(_text(self.own_ld("dateModified")))
         found = None
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
@@ -1397,11 +1416,19 @@ def _node_addresses(node: dict[str, Any]) -> set[str]:
     return {_loose(address.split("#")[0].rstrip("/")) for address in found if address}
 
 
+def _ld_author(node: dict[str, Any]) -> Any:
+    """Who made a JSON-LD work: its `author`, else its `creator` (schema.org's wider word for
+    the same, which some sites fill instead)."""
+    return node.get("author") or node.get("creator")
+
+
 def _ld_name(value: Any) -> str:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return _text(value.get("name"))
+        # A Person may be given by its parts alone ("givenName": "Jane", "familyName": "Doe").
+        parts = (_text(value.get(key)) for key in ("givenName", "familyName"))
+        return _text(value.get("name")) or " ".join(part for part in parts if part)
     return _text(value)
 
 
@@ -1474,7 +1501,15 @@ def _is_page_furniture(element: Any) -> bool:
         # "zen-one-sidebar-second", "with-sidebar", "header--no-promo": how a container lays
         # out the article beside furniture (or without it), not the furniture.
         marks = _LAYOUT_CLASS.sub(" ", marks)
+    if marks and "widget" in marks:
+        marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)
     return bool(marks) and _FURNITURE_CLASS.search(marks) is not None
+
+
+# Page builders that call every block of a page a widget, the article's own among them:
+# Elementor ("elementor-widget-container", "elementor-widget-theme-post-title") and Blogger
+# (its posts in `<div class="widget Blog">`). A sidebar's widget says so in its other classes.
+_EVERY_BLOCK_A_WIDGET = re.compile(r"\belementor-widget\S*|\bwidget(?=\s+blog\b)")
 
 
 # A class that names a page's layout by the furniture it has beside the article, or lacks.
@@ -1600,6 +1635,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
             "author" in (element.get("rel") or "").split()
             or "author" in (element.get("itemprop") or "").split()
             or (marks and _NAME_CLASS.search(marks))
+            or element.get("data-author")
         ):
             names[side].append((position, element))
         elif (
@@ -1638,7 +1674,7 @@ _NEAR_HEADLINE = 40
 def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str], str]:
     """The byline that name elements give, else the first byline container that names
     anyone, outside comments and lists of other stories."""
-    names = [e for e in names if not (_in_other_content(e) or _in_teaser_card(e))]
+    names = [e for e in names if not (_in_other_content(e) or _in_teaser_card(e) or _quoted(e))]
     if names:
         # Names next to the first one are co-authors; names elsewhere belong to other stories.
         near = _neighbourhood(names[0])
@@ -1653,6 +1689,7 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
             element.tag in _NOT_BYLINE_BOXES
             or _in_other_content(element)
             or _in_teaser_card(element)
+            or _quoted(element)
         ):
             continue
         # An "author" element holds a name; a "byline" also labels and topics ("Filed under").
@@ -1664,6 +1701,16 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A quotation's "author" ("quote-author", "zitat-author", "testimonial-author").
+_QUOTE_CLASS = re.compile(r"quote|zitat|testimonial")
+
+
+def _quoted(element: Any) -> bool:
+    """Whether an author element names the author of a quotation, in or beside it (a
+    sidebar's "Quote of the day", a customer's testimonial): not the article's writer."""
+    if _QUOTE_CLASS.search(_marks(element)):
+        return True
+    return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
 
 
 def _in_teaser_card(element: Any) -> bool:
@@ -1691,6 +1738,9 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _NEXT_LABEL = re.compile(r"\s+[^\W\d_]+\s*:\s")
+_MAX_NICKNAME_WORDS = 4
+# The word "author" in an author box's line that names no one: its heading, not a credit.
+_SAYS_AUTHOR = re.compile(r"\b(?:author|autor(?:in|en)?|auteur|autore)\b", re.IGNORECASE)
 
 
 def _skipped_in_byline(element: Any) -> bool:
@@ -1707,6 +1757,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     first credit (a byline box also holds a bio, buttons, a date). Unless the element is
     `named` as an author's (`rel=author`), a credit needs a byline's words ("By X") or an
     outlet's name: such boxes also hold labels and topics ("Filed under")."""
+    if element.get("data-author") and not _marked_as_byline(element):
+        # (Its text is whatever the element holds: a teaser's, a whole post's.)
+        return _marked_up_name(element), ""
     credit = ""
     title = ""
     for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
@@ -1725,9 +1778,42 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_byline(text)
         if people:
             return people, found
-        if named or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
+        if _SAYS_AUTHOR.search(found):
+            continue  # the box's heading: "About the author", "Über den Autor"
+        # An author's element gives a nickname or a desk as its credit, not a line of a bio.
+        nickname = named and len(line.split()) <= _MAX_NICKNAME_WORDS
+        if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
-    return [], credit
+    return _marked_up_name(element), credit
+
+
+def _marked_as_byline(element: Any) -> bool:
+    """Whether an element's markup says it is an author's name or a byline."""
+    return (
+        "author" in (element.get("rel") or "").split()
+        or "author" in (element.get("itemprop") or "").split()
+        or _BYLINE_CLASS.search(_byline_marks(element)) is not None
+        or element.get("data-testid") == "byline"
+        or element.tag == "address"
+    )
+
+
+# The name of an author that microdata gives as a `<meta>`, in the author or a child of it.
+_MICRODATA_NAME = "./meta[@itemprop='name']/@content | ./*/meta[@itemprop='name']/@content"
+
+
+def _marked_up_name(element: Any) -> list[str]:
+    """The person a byline element names in its markup only, shown by a script or not at
+    all: `data-author="Jane Doe"`, microdata's `<meta itemprop="name" content="Jane Doe">`
+    in an author. Only names shaped as people's: these also hold accounts and ids."""
+    values = [element.get("data-author") or ""]
+    if "author" in (element.get("itemprop") or "").split():
+        values += element.xpath(_MICRODATA_NAME)
+    for value in values:
+        people, _ = split_byline(_clean(value))
+        if people and all(map(is_person_name, people)):
+            return people
+    return []
 
 
 # Text nodes after the headline read for a byline, and the longest one that may be it.
@@ -1758,6 +1844,17 @@ def _titled_heading(tree: Any, titles: Sequence[str], *, under_h1: bool = False)
         if any(loose_text in title for title in loose_titles) and not _in_other_content(heading):
             return [heading]
     return []
+
+
+def _titled(headline: str, loose_titles: list[str]) -> bool:
+    """Whether a declared `headline` is what the page's titles (loosely) say, alone or with
+    the site's name."""
+    loose = _loose(headline)
+    return len(loose) > _MIN_TITLED and any(loose in title for title in loose_titles)
+
+
+# A headline shorter than this may be any title's word ("News").
+_MIN_TITLED = 10
 
 
 def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
@@ -2127,13 +2224,12 @@ def _labelled_published(tree: Any) -> datetime | None:
     tests = " or ".join(f"contains(., '{word}')" for word in words)
     for node in tree.xpath(f"//body//text()[{tests}]"):
         text = " ".join(str(node).split())
-        match = _PUBLISHED_LABEL.match(text) if len(text) <= _MAX_LABEL_LINE else None
+        rest = _after_published_label(text) if len(text) <= _MAX_LABEL_LINE else None
         parent = node.getparent()
-        if match is None or parent is None or parent.tag in ("script", "style", "noscript"):
+        if rest is None or parent is None or parent.tag in ("script", "style", "noscript"):
             continue
         if _in_listing(parent):
             continue
-        rest = text[match.end() :]
         if not rest:
             # The date in an element of its own: the next text that says anything.
             after = parent.xpath(_LABEL_NEXT if node.is_tail else _LABEL_INSIDE_NEXT)[1:]
@@ -2142,6 +2238,24 @@ def _labelled_published(tree: Any) -> datetime | None:
         if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
+
+
+def _after_published_label(text: str) -> str | None:
+    """What follows the publication's label in a line (None where there is none): the label
+    at its start, or after the last change's date set apart before it ("Updated: 9 May 2022
+    · Published: 3 March 2022")."""
+    match = _PUBLISHED_LABEL.match(text)
+    if match is None:
+        part = _AFTER_SEPARATOR.search(text)
+        if part is None or not _UPDATED.search(text[: part.start()]):
+            return None
+        text = text[part.end() :]
+        match = _PUBLISHED_LABEL.match(text)
+    return text[match.end() :] if match else None
+
+
+# Where a line's second part begins: after a separator ("·", "|", "/", ";", a dash).
+_AFTER_SEPARATOR = re.compile(r"\s[·|/;•–—-]\s*|,\s+(?=[^\W\d])")
 
 
 def _label_words(text: str) -> list[str]:
@@ -2368,6 +2482,9 @@ def _strip_site(
             if tail:
                 names.add(_loose(tail))
     title = _without_named_ends(title, {_loose(name) for name in sites})
+    head, colon, rest = title.partition(": ")
+    if colon and len(_words_of(rest)) >= 2 and _is_site_name(head, site, url):
+        title = rest  # "Town Crier: Headline" (a colon alone sets apart a topic as often)
     for _ in range(3):
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
@@ -2376,13 +2493,22 @@ def _strip_site(
         # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
         if _loose(parts[-1]) in names or _is_site_name(parts[-1], site, url):
             title = _join_parts(title, parts[:-1])
-        elif _loose(parts[0]) in names:
+        elif _loose(parts[0]) in names or _is_site_name(parts[0], site, url):
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif guess and _site_like(parts[-1], parts[:-1]):
             title = _join_parts(title, parts[:-1])
+        elif inner := _inner_site_part(parts, site, url):
+            # "Headline – Site – Slogan": the site's name, and its slogan after it.
+            title = _join_parts(title, parts[:inner])
         else:
             break
     return title
+
+
+def _inner_site_part(parts: list[str], site: str, url: str) -> int:
+    """The position of the site's name among the inner parts of a title, else 0."""
+    inner = enumerate(parts[1:-1], 1)
+    return next((i for i, part in inner if _is_site_name(part, site, url)), 0)
 
 
 def _without_named_ends(title: str, names: set[str]) -> str:
@@ -2437,6 +2563,42 @@ def _language_code(value: str) -> str:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else ""
 
 
+# A class or id that may name comments or lists of other stories: one plain search of its
+# raw text before `_LISTING` reads it as words.
+_MAYBE_LISTING = re.compile(
+    r"comment|related|recommend|more-from|widget|promo|newsletter|trending|popular",
+    re.IGNORECASE,
+)
+
+
+@contextlib.contextmanager
+def _listings_set_aside(tree: Any) -> Iterator[None]:
+    """The page without its comments and lists of other stories while htmldate reads it: a
+    reader's comment or another story's teaser has a date of its own, not the article's. (Not
+    a block that holds a headline: a page's wrapper may be marked "has-comments".)
+    """
+    aside: list[tuple[Any, int, Any]] = []
+    held: set[Any] = set()
+    # (The blocks that hold the page's headlines, found once.)
+    holding = {a for e in tree.iter("h1") for a in e.iterancestors()}
+    for element in tree.xpath("//body//*[@class or @id]"):
+        if not _MAYBE_LISTING.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue
+        parent = element.getparent()
+        if parent is None or element in holding or not held.isdisjoint(element.iterancestors()):
+            continue  # (a block set aside already holds it)
+        if _LISTING.search(_EVERY_BLOCK_A_WIDGET.sub(" ", _marks(element))):
+            aside.append((parent, parent.index(element), element))
+            held.add(element)
+    for parent, _, element in reversed(aside):
+        parent.remove(element)  # (lxml keeps its tail with it, and puts both back below.)
+    try:
+        yield
+    finally:
+        for parent, index, element in aside:
+            parent.insert(index, element)
+
+
 def _searched_date(tree: Any, url: str) -> datetime | None:
     """htmldate's extensive search of the page's text for its date: the last resort, as it
     costs as much as the rest of the metadata."""
@@ -2444,7 +2606,8 @@ def _searched_date(tree: Any, url: str) -> datetime | None:
     from htmldate import find_date as htmldate
 
     try:
-        found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
+        with _listings_set_aside(tree):
+            found = htmldate(tree, url=url or None, extensive_search=True, original_date=True)
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return None
     searched = parse_date(found) if found else None
@@ -2470,9 +2633,10 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
     try:
         if draft.published is None:
             # Not its extensive search: that doubles the time and guesses from URLs and text.
-            found = htmldate(
-                tree, url=draft.url or None, extensive_search=False, original_date=True
-            )
+            with _listings_set_aside(tree):
+                found = htmldate(
+                    tree, url=draft.url or None, extensive_search=False, original_date=True
+                )
             draft.published = parse_date(found) if found else None
         if not draft.title:
             draft.title = _clean(extract_title(tree) or "")
