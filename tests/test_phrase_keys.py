@@ -189,3 +189,32 @@ def test_postings_are_each_document_once_with_its_weight(seed: int) -> None:
     docs, weights = phrase_keys.postings(keyed, boost, np.array(asked, np.int64))
     assert docs.tolist() == [d for d in asked if d in postings]
     assert weights.tolist() == [weight(d) for d in asked if d in postings]
+
+
+def _resident_kb(path: Path) -> int:
+    """This process's resident kilobytes of its mappings of `path` (/proc/self/smaps)."""
+    total, inside = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        if line[:1].isdigit() or line[:1] in "abcdef" and "-" in line.split()[0]:
+            inside = line.rstrip().endswith(str(path))
+        elif inside and line.startswith("Rss:"):
+            total += int(line.split()[1])
+    return total
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="needs /proc/self/smaps")
+def test_a_search_s_end_gives_back_the_pages_it_read(tmp_path: Path) -> None:
+    """Pages of a keys file read by a search count in the process's resident memory until
+    released; they read back the same after."""
+    postings = {d: list(range(0, 40, 3)) for d in range(40_000)}  # ~2 MB of keys
+    reader = _write(tmp_path, {("body", b"oil"): postings})
+    keys = phrase_keys.of(reader)
+    assert keys is not None
+    found = keys.get("body", b"oil")
+    assert found is not None
+    total = int(found[0].sum())  # every page read
+    path = tmp_path / "MAIN_test.nrk"
+    assert _resident_kb(path) > 1000
+    phrase_keys.release()
+    assert _resident_kb(path) < 100
+    assert int(found[0].sum()) == total  # mapped again from the page cache: the same keys

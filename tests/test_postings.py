@@ -685,3 +685,12 @@ def test_an_and_reads_a_common_word_only_in_the_blocks_the_rare_one_wants(
         found = postings.evaluate(searcher, q)
         assert found == pytest.approx(_whoosh(searcher, q), rel=1e-6) and len(found) == 8
     assert blocks_read <= 2 + 8  # harbour's 2 blocks, a block of grain per match (of 100)
+
+
+def test_a_search_gives_back_the_phrase_keys_pages_it_read(
+    keyed_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    released: list[None] = []
+    monkeypatch.setattr(phrase_keys, "release", lambda: released.append(None))
+    assert keyed_library.search("harbour").total
+    assert released

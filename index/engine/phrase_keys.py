@@ -18,6 +18,8 @@ searched the old way: the keys only make phrases faster, never different
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 import os
 import pickle
 import struct
@@ -215,8 +217,6 @@ def of(reader: Any) -> SegmentKeys | None:
 
 
 def _read(path: str) -> SegmentKeys | None:
-    import mmap
-
     try:
         numpy_module()
     except ImportError:  # without it there are no keys to use
@@ -245,6 +245,21 @@ def _read(path: str) -> SegmentKeys | None:
         data.close()  # not kept: its mapping goes now
         return None
     return SegmentKeys(data, directory, keyed_postings)
+
+
+def release() -> None:
+    """Give back the pages of keys files this process has read (a search's end): they stay
+    in the system's page cache, and a later read maps them again from there. Read pages
+    of a mapped file count in the process's resident memory until then: the 100,000-article
+    query mix left ~80 MB of them."""
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if advice is None:  # not on this system: the kernel reclaims them when it needs to
+        return
+    with _opened_lock:
+        kept = [keys for keys in _opened.values() if keys is not None]
+    for keys in kept:
+        with contextlib.suppress(OSError, ValueError):  # closed meanwhile
+            keys.data.madvise(advice)
 
 
 def forget() -> None:

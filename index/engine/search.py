@@ -24,6 +24,7 @@ from whoosh.analysis import STOP_WORDS
 
 from newsread.index.engine import (
     hits,
+    phrase_keys,
     postings,
     segment_cache,
     stories,
@@ -663,8 +664,6 @@ def warm_lexicons(reader: Any) -> None:
 def warm_phrase_keys(reader: Any) -> None:
     """Open each segment's phrase keys (and import numpy), so that the first phrase typed
     does not wait for them."""
-    from newsread.index.engine import phrase_keys
-
     for leaf, _ in reader.leaf_readers():
         phrase_keys.of(leaf)
 
@@ -1008,6 +1007,7 @@ class Search:
     def __exit__(self, *exc: object) -> None:
         self._held.close()
         self._searcher = None
+        phrase_keys.release()
 
     # -- step one --------------------------------------------------------------------------
 
