@@ -97,12 +97,10 @@ def union(parts: list[Hits]) -> Hits:
     it, added in the order of `parts`."""
     np = numpy_module()
     parts = [p for p in parts if len(p)]
-    if not parts:
-        return empty()
-    if len(parts) == 1:
-        return parts[0]
-    docs = np.concatenate([p.docs for p in parts])
-    scores = np.concatenate([p.scores for p in parts])
+    if len(parts) < 2:
+        return parts[0] if parts else empty()
+    joined = concatenated(parts)  # not disjoint, but one array of each all the same
+    docs, scores = joined.docs, joined.scores
     size = max(int(p.docs[-1]) for p in parts) + 1
     # bincount adds each bin's weights in the order they come: the parts' order.
     if len(docs) * DENSE > size:
