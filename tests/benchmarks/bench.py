@@ -1309,10 +1309,18 @@ def run_size(size: int, opts: argparse.Namespace, base: Base, code: Path | None)
     corpus = Corpus(base, size, out / f"corpus-{size}")
     run = Run(size, out, corpus, profile=opts.profile, code=code)
     log(f"[{size:,}] corpus at {corpus.root}")
-    corpus.ensure(log)
-    run.queries.write_text(json.dumps(make_queries(corpus, opts.queries)))
     phases = set(opts.phases.split(","))
     built_marker = run.home / ".bench-built"
+    if "build" not in phases and built_marker.exists() and not corpus.complete():
+        # e.g. a checkout without ../shared/corpora: another base text, another corpus.
+        log(
+            f"  the corpus in {corpus.root} is not the one this run writes (base text "
+            f"{base.origin}), and the index in {run.home} was built from it: not rewritten. "
+            "Run with --phases build to write and index both again"
+        )
+        return run
+    corpus.ensure(log)
+    run.queries.write_text(json.dumps(make_queries(corpus, opts.queries)))
 
     if "build" in phases:
         if not opts.profile:
