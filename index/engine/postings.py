@@ -740,14 +740,12 @@ class _Evaluator:
             keyed = _keyed(reader, fieldname, btext, local)
             if keyed is not None:  # counted in its phrase keys, no block read
                 return keyed
-        if key not in _cache and len(local) * WANTED_PER_BLOCK < reader.doc_frequency(
-            fieldname, btext
-        ):
-            found = whoosh_internals.read_wanted_weights(
-                reader, fieldname, btext, local.tolist(), None, self.between
-            )
-            ids = sorted(found)
-            return np.array(ids, np.int64), np.array([found[i] for i in ids], np.float64)
+            if len(local) * WANTED_PER_BLOCK < reader.doc_frequency(fieldname, btext):
+                found = whoosh_internals.read_wanted_weights(
+                    reader, fieldname, btext, local.tolist(), None, self.between
+                )
+                ids = sorted(found)
+                return np.array(ids, np.int64), np.array([found[i] for i in ids], np.float64)
         ids, weights = _postings(reader, fieldname, btext, self.between)
         kept = hits.member(ids, local)
         return ids[kept], weights[kept]
