@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,16 @@ class ScanResult:
 
 
 def scan_library(root: Path) -> ScanResult:
-    """Every article file under `root`, found with one stat per entry.
+    """Every article file under `root`, found with one stat per entry (see `walk_library`)."""
+    result = ScanResult()
+    for _ in walk_library(root, result):
+        pass
+    return result
+
+
+def walk_library(root: Path, result: ScanResult) -> Iterator[str]:
+    """Walk `root`, recording every article file in `result` and yielding its key as it is
+    found (a new library's first files are read before the walk of 100,000 ends).
 
     Symbolic links are followed wherever they point: a library is often a folder of links to
     collections kept elsewhere. Each real file and folder is read once, under its path in the
@@ -33,7 +43,6 @@ def scan_library(root: Path) -> ScanResult:
     is not followed says why: a loop, a second way to a file or folder already found, or a
     target that is gone. Hidden files and folders (".git", ".DS_Store") are not articles.
     """
-    result = ScanResult()
     root = root.resolve()
     seen: dict[tuple[int, int], str] = {}  # (device, inode) -> where that file or folder is
     try:
@@ -41,7 +50,7 @@ def scan_library(root: Path) -> ScanResult:
         seen[(info.st_dev, info.st_ino)] = "."
     except OSError as error:
         result.problems.append((".", _reason(error)))
-        return result
+        return
     stack: list[tuple[str, str]] = [(str(root), "")]
     links: list[tuple[str, str]] = []  # (OS path, relative path): walked after the real tree
     while stack or links:
@@ -51,8 +60,8 @@ def scan_library(root: Path) -> ScanResult:
                 target = _follow(path, rel, seen, result)
                 if target is not None and target.is_dir():
                     stack.append((path, rel + "/"))
-                elif target is not None:
-                    _add_file(path, rel, result)
+                elif target is not None and _add_file(path, rel, result):
+                    yield path_key(rel)
             except OSError as error:
                 result.problems.append((path_key(rel), _reason(error)))
             continue
@@ -80,11 +89,12 @@ def scan_library(root: Path) -> ScanResult:
                         stack.append((entry.path, prefix + name + "/"))
                 elif entry.is_file() and is_article_name(name):
                     info = entry.stat()
-                    if _first_time(info, rel, False, seen, result):
-                        _add_file(entry.path, prefix + name, result, info)
+                    if _first_time(info, rel, False, seen, result) and _add_file(
+                        entry.path, prefix + name, result, info
+                    ):
+                        yield rel
             except OSError as error:
                 result.problems.append((rel, _reason(error)))
-    return result
 
 
 RESOURCE_SUFFIXES = ("_files", "-dateien", "_dateien", "_fichiers", "_archivos", "_arquivos",
@@ -150,17 +160,19 @@ def _first_time(
     return False
 
 
-def _add_file(path: str, rel: str, result: ScanResult, info: os.stat_result | None = None) -> None:
-    """Record the file at `path` (`info`: its stat, when the walk has it already)."""
+def _add_file(path: str, rel: str, result: ScanResult, info: os.stat_result | None = None) -> bool:
+    """Record the file at `path` (`info`: its stat, when the walk has it already); False when
+    its key is taken."""
     key = path_key(rel)
     if key in result.files:
         result.problems.append((key, "same name as another file once escaped"))
-        return
+        return False
     if info is None:
         info = os.stat(path)
     result.files[key] = (info.st_mtime_ns, info.st_size)
     if key != rel:
         result.os_paths[key] = path
+    return True
 
 
 def _reason(error: BaseException) -> str:

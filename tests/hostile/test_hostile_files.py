@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -329,14 +330,15 @@ def test_a_file_removed_between_scan_and_read_is_skipped(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_article(root, "doomed.txt", "Doomed", BODY.format(n=2))
-    real_scan = indexer.scan_library
+    real_walk = indexer.walk_library
 
-    def scan_then_delete(folder: Path) -> object:
-        found = real_scan(folder)
-        (root / "doomed.txt").unlink()
-        return found
+    def walk_then_delete(folder: Path, result: object) -> Iterator[str]:
+        for key in real_walk(folder, result):  # type: ignore[arg-type]
+            if key == "doomed.txt":
+                (root / "doomed.txt").unlink()
+            yield key
 
-    monkeypatch.setattr(indexer, "scan_library", scan_then_delete)
+    monkeypatch.setattr(indexer, "walk_library", walk_then_delete)
     library, summary = _update(root)
     assert _reasons(summary) == {"doomed.txt": "vanished while indexing"}
     monkeypatch.undo()
