@@ -39,7 +39,7 @@ from newsread.index.timeline import Bucket, Timeline, parse_period
 
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
-    from newsread.index.background import update_in_subprocess
+    from newsread.index.background import Indexing, update_in_subprocess
     from newsread.index.config import Config, load_config
     from newsread.index.engine.indexer import IndexSummary, Progress, count_changes, has_changes
     from newsread.index.engine.search import match_spans, split_annotation_clauses
@@ -51,6 +51,7 @@ _LAZY = {
     "open_annotations": "newsread.index.library",
     "AnnotationStore": "newsread.index.annotations.store",
     "update_in_subprocess": "newsread.index.background",
+    "Indexing": "newsread.index.background",
     "Config": "newsread.index.config",
     "load_config": "newsread.index.config",
     "IndexSummary": "newsread.index.engine.indexer",
@@ -69,6 +70,7 @@ __all__ = [
     "Config",
     "Hit",
     "IndexSummary",
+    "Indexing",
     "Library",
     "LibraryError",
     "NothingToSearch",

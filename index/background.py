@@ -12,13 +12,16 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsread.index.engine.indexer import IndexSummary, Progress
-from newsread.index.library import LibraryError
+from newsread.index.errors import LibraryError
+
+if TYPE_CHECKING:
+    from newsread.index.engine.indexer import IndexSummary, Progress
 
 _PROGRESS_INTERVAL = 0.1
 """Seconds between progress reports sent over the pipe (a report per file is too many)."""
@@ -33,45 +36,97 @@ def update_in_subprocess(
     cancelled: Callable[[], bool] | None = None,
 ) -> IndexSummary:
     """Bring the library's index up to date in a child process; see `Library.update`."""
-    context = multiprocessing.get_context("spawn")
-    ours, theirs = context.Pipe(duplex=True)
-    # Not daemonic: a daemonic process may not start sub-writers (newsread.index.engine.parallel).
-    # The `finally` below stops it however this function ends.
-    process = context.Process(
-        target=_child, args=(str(root), str(index_dir), theirs), name="newsread-index"
+    return Indexing(root, index_dir).follow(
+        on_progress=on_progress, on_commit=on_commit, cancelled=cancelled
     )
-    # A host that replaced sys.stderr (Textual does, with no real file descriptor) makes
-    # multiprocessing's helper processes fail to start: give them the real one.
-    with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
-        process.start()
-    theirs.close()
-    asked_to_stop = False
-    try:
-        while True:
-            if cancelled and cancelled() and not asked_to_stop:
-                ours.send("cancel")
-                asked_to_stop = True
-            if ours.poll(0.05):
-                try:
-                    kind, payload = ours.recv()
-                except EOFError:
-                    raise LibraryError(_died(process)) from None
-                if kind == "progress" and on_progress:
-                    on_progress(payload)
-                elif kind == "commit" and on_commit:
-                    on_commit(payload)
-                elif kind == "done":
-                    return payload  # type: ignore[no-any-return]
-                elif kind == "error":
-                    raise LibraryError(payload)
-            elif not process.is_alive():
-                raise LibraryError(_died(process))
-    finally:
-        ours.close()
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
-            process.join()
+
+
+class Indexing:
+    """An update running in a child process, started now and followed later: the app starts
+    a new library's before its own first frame (importing the app takes most of a second,
+    in which the child opens the library and reads its first files on another core).
+
+    Cheap to import (nothing of the index is loaded here): the caller may not have it yet.
+    """
+
+    def __init__(self, root: Path, index_dir: Path) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._pipe, theirs = context.Pipe(duplex=True)
+        # Not daemonic: a daemonic process may not start sub-writers
+        # (newsread.index.engine.parallel). `follow` or `stop` ends it however the caller ends.
+        self._process = context.Process(
+            target=_child, args=(str(root), str(index_dir), theirs), name="newsread-index"
+        )
+        # A host that replaced sys.stderr (Textual does, with no real file descriptor) makes
+        # multiprocessing's helper processes fail to start: give them the real one.
+        with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+            self._process.start()
+        theirs.close()
+        self._early: deque[tuple[str, Any]] = deque()
+        """Messages read by `wait_opened`, for `follow`."""
+
+    def wait_opened(self, timeout: float = 30.0) -> None:
+        """Return once the child has opened (and, for a new library, created) the index, or
+        has stopped: the caller may then open it too without meeting it half made."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self._process.is_alive():
+            if not self._pipe.poll(0.02):
+                continue
+            try:
+                message = self._pipe.recv()
+            except (EOFError, OSError):
+                return
+            if message[0] == "opened":
+                return
+            self._early.append(message)
+            if message[0] in ("done", "error"):
+                return
+
+    def follow(
+        self,
+        *,
+        on_progress: Callable[[Progress], object] | None = None,
+        on_commit: Callable[[int], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> IndexSummary:
+        """Wait for the update to end, passing on its progress and commits (in this thread)
+        and asking it to stop when `cancelled()`; its summary, or LibraryError."""
+        asked_to_stop = False
+        try:
+            while True:
+                if cancelled and cancelled() and not asked_to_stop:
+                    self._pipe.send("cancel")
+                    asked_to_stop = True
+                if self._early or self._pipe.poll(0.05):
+                    try:
+                        kind, payload = self._early.popleft() if self._early else self._pipe.recv()
+                    except EOFError:
+                        raise LibraryError(_died(self._process)) from None
+                    if kind == "progress" and on_progress:
+                        on_progress(payload)
+                    elif kind == "commit" and on_commit:
+                        on_commit(payload)
+                    elif kind == "done":
+                        return payload  # type: ignore[no-any-return]
+                    elif kind == "error":
+                        raise LibraryError(payload)
+                elif not self._process.is_alive():
+                    raise LibraryError(_died(self._process))
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Ask the update to stop (it commits what it read) and wait for it; kill it if it
+        does not end within 5 seconds."""
+        with contextlib.suppress(OSError, ValueError):
+            if self._process.is_alive():
+                self._pipe.send("cancel")
+        with contextlib.suppress(OSError):
+            self._pipe.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
 
 
 def _died(process: Any) -> str:
@@ -109,6 +164,7 @@ def _child(root: str, index_dir: str, conn: Connection) -> None:
 
     try:
         library = Library(Path(root), Path(index_dir)).open()
+        conn.send(("opened", None))
         summary = library.update(
             on_progress=progress, on_commit=lambda n: conn.send(("commit", n)), cancelled=cancelled
         )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsread.index.background import update_in_subprocess
+from newsread.index.background import Indexing, update_in_subprocess
 from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library, LibraryError
 
@@ -34,3 +34,42 @@ def test_subprocess_update_can_be_cancelled(small_library: Path) -> None:
 def test_a_failing_child_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="is not a folder"):
         update_in_subprocess(tmp_path / "missing", tmp_path / "index")
+
+
+def test_an_update_started_early_is_followed_whole(small_library: Path) -> None:
+    """`wait_opened` returns once the child made the index (the caller may then open it too),
+    and what the child said meanwhile still reaches `follow`'s callbacks, in order."""
+    index_dir = small_library.parent / "early-index"
+    started = Indexing(small_library, index_dir)
+    started.wait_opened()
+    assert (index_dir / "newsread.json").exists()
+    library = Library(small_library, index_dir).open()
+    seen: list[Progress] = []
+    commits: list[int] = []
+    summary = started.follow(on_progress=seen.append, on_commit=commits.append)
+    assert (summary.indexed, summary.total_articles) == (3, 3)
+    assert seen[0].phase == "scanning" and seen[-1].phase == "done"
+    assert commits[-1] == 3
+    assert library.search("kelmor").total == 3
+
+
+def test_an_update_started_and_never_followed_is_stopped_with_nothing_lost(
+    small_library: Path,
+) -> None:
+    """The app quit (or failed) before following the update it started: `stop` ends the
+    child; what it committed is whole, and the next update reads the rest."""
+    index_dir = small_library.parent / "early-index"
+    started = Indexing(small_library, index_dir)
+    started.stop()
+    assert not started._process.is_alive()
+    library = Library(small_library, index_dir).open()
+    assert library.count() == library.index.doc_count()
+    library.update()
+    assert library.search("kelmor").total == 3
+
+
+def test_an_update_started_early_that_fails_says_so_when_followed(tmp_path: Path) -> None:
+    started = Indexing(tmp_path / "missing", tmp_path / "index")
+    started.wait_opened()
+    with pytest.raises(LibraryError, match="is not a folder"):
+        started.follow()

@@ -14,7 +14,7 @@ import base64
 import os
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
@@ -48,7 +48,7 @@ from newsread.tui.state import SessionState, load_state, save_state
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from newsread.index import Library
+    from newsread.index import Indexing, IndexSummary, Library
     from newsread.tui.host import Host
 
 SAVE_DELAY = 1.0
@@ -166,8 +166,12 @@ class NewsreadApp(App[None]):
         config: Config | None = None,
         show_timings: bool = True,
         cursor_blink: bool = True,
+        indexing: Indexing | None = None,
     ) -> None:
         super().__init__()
+        self._started_indexing = indexing
+        """An update of a new library started before the app (`Indexing`), for the index
+        worker to follow instead of starting one."""
         self.root = root.expanduser().absolute()
         self.config = config if config is not None else load_config()
         self.show_timings = show_timings
@@ -272,6 +276,9 @@ class NewsreadApp(App[None]):
         from newsread.index import Library, LibraryError
 
         try:
+            if self._started_indexing is not None:
+                # It creates the index: open it once made, not half made.
+                self._started_indexing.wait_opened()
             library = Library(self.root).open()
             count = library.count()
         except LibraryError as error:
@@ -290,12 +297,16 @@ class NewsreadApp(App[None]):
             # A relaunch with nothing changed (one stat walk says so) needs no child at all.
             # A new library (no file recorded) has changes: its 100,000 files are not walked
             # twice before its first results.
-            changes = not check_first or not library.docs.has_files() or has_changes(library)
-            update = (
-                partial(update_in_subprocess, library.root, library.index_dir)
-                if self.index_in_subprocess and changes
-                else library.update
-            )
+            started, self._started_indexing = self._started_indexing, None
+            if started is not None:
+                update: Callable[..., IndexSummary] = started.follow
+            else:
+                changes = not check_first or not library.docs.has_files() or has_changes(library)
+                update = (
+                    partial(update_in_subprocess, library.root, library.index_dir)
+                    if self.index_in_subprocess and changes
+                    else library.update
+                )
             summary = update(
                 on_progress=lambda progress: self.post_message(IndexProgress(progress)),
                 on_commit=lambda articles: self.post_message(IndexCommitted(articles)),

@@ -18,13 +18,16 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
 
 from newsread.index import Article, Timeline
 from newsread.index.text import escape_controls, sanitise_line
+
+if TYPE_CHECKING:
+    from newsread.index import Indexing
 
 COMMANDS = ("index", "search", "similar", "show", "export", "import")
 
@@ -727,8 +730,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_app(library: str | None) -> int:
-    from newsread.tui.app import NewsreadApp
-
     root = resolve_library(library)
     if not root.is_dir():
         return _fail(f"{root} is not a folder; give newsread a folder of saved articles")
@@ -742,9 +743,29 @@ def run_app(library: str | None) -> int:
         # LINES to the terminal: exported, they would pin the app to one size for good.
         os.environ.pop("COLUMNS", None)
         os.environ.pop("LINES", None)
-    app = NewsreadApp(root)
-    app.run()
+    indexing = start_indexing_if_new(root)
+    try:
+        from newsread.tui.app import NewsreadApp
+
+        app = NewsreadApp(root, indexing=indexing)
+        app.run()
+    finally:
+        if indexing is not None:
+            indexing.stop()  # the app followed it to its end, or quit before it could
     return app.return_code or 0
+
+
+def start_indexing_if_new(root: Path) -> Indexing | None:
+    """A new library's first update, started before the app is even imported: the app's
+    imports and first frame take most of a second, in which the update opens the library and
+    reads its first files on another core. None for a library indexed before (the app looks
+    for changes itself, and most launches have none)."""
+    from newsread.index import Indexing, paths
+
+    index_dir = paths.index_dir(root)
+    if (index_dir / "newsread.json").exists():
+        return None
+    return Indexing(root, index_dir)
 
 
 if __name__ == "__main__":

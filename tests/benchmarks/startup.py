@@ -72,6 +72,12 @@ _TYPING_DELAYS = ("SEARCH_DELAY", "EARLY_DELAY")
 
 
 async def child(root: Path, queries: list[str], spawned: float) -> dict[str, object]:
+    # As `newsread` launches: a new library's update starts before the app is imported.
+    try:
+        from newsread.tui.cli import start_indexing_if_new
+    except ImportError:  # a revision from before it, measured for comparison
+        start_indexing_if_new = None  # type: ignore[assignment]
+    early = start_indexing_if_new(root) if start_indexing_if_new else None
     from newsread.tui.app import NewsreadApp
     from newsread.tui.screens import main as main_screen
     from newsread.tui.widgets.results_list import ResultsList
@@ -100,7 +106,8 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
     ResultsList.show_results = show_results  # type: ignore[method-assign]
     if original_counts is not None:  # the two-step search (issue 16)
         ResultsList.show_counts = show_counts  # type: ignore[method-assign]
-    app = NewsreadApp(root, show_timings=False, cursor_blink=False)
+    options = {"indexing": early} if early else {}
+    app = NewsreadApp(root, show_timings=False, cursor_blink=False, **options)
     open_library = app._open_library
 
     def first_frame() -> None:  # called after the first refresh of the screen
@@ -164,6 +171,8 @@ async def child(root: Path, queries: list[str], spawned: float) -> dict[str, obj
         marks["indexing_at_end"] = float(app.main.indexing)
         articles = app.main.status.status.articles
         app.exit()
+    if early:
+        early.stop()
     return {
         "marks": marks,
         "typed": typed,

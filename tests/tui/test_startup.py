@@ -278,6 +278,32 @@ async def test_the_app_indexes_in_a_child_process(
         assert len(app.main.results_list.keys) == 4
 
 
+@pytest.mark.first_index
+async def test_a_new_librarys_update_started_before_the_app_is_the_one_it_follows(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsread` starts a new library's update before importing the app (its imports and
+    first frame are most of a second): the app follows that update, and starts none."""
+    from newsread.tui.cli import start_indexing_if_new
+
+    def forbidden(*args: object, **callbacks: object) -> object:
+        raise AssertionError("the app started an update of its own")
+
+    monkeypatch.setattr(Library, "update", forbidden)
+    monkeypatch.setattr(newsread.index, "update_in_subprocess", forbidden)
+    started = start_indexing_if_new(library)
+    assert started is not None
+    app = make_app(library, indexing=started)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.main.query_one("#status-text")
+        await wait_for(
+            pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
+        )
+        assert len(app.main.results_list.keys) == 4
+    started.stop()
+    assert start_indexing_if_new(library) is None  # indexed now: the app looks for changes
+
+
 async def test_the_app_hands_an_index_message_to_the_main_screen_once(
     library: Path, make_app: MakeApp
 ) -> None:
