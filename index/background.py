@@ -42,14 +42,18 @@ def update_in_subprocess(
 
 
 class Indexing:
-    """An update running in a child process, started now and followed later: the app starts
-    a new library's before its own first frame (importing the app takes most of a second,
-    in which the child opens the library and reads its first files on another core).
+    """An update running in a child process, started now and followed later.
+
+    `newsread` starts a new library's `held` before importing the app: the child imports the
+    index and opens (creates) the library while the app imports and paints (most of a second),
+    then waits for `go`, which the app gives after its first frame. Reading at once instead
+    delayed that frame by 1.5 s on a busy machine: the app and its child share one scheduling
+    group (Linux's autogroup), so the child's reading took half the app's CPU.
 
     Cheap to import (nothing of the index is loaded here): the caller may not have it yet.
     """
 
-    def __init__(self, root: Path, index_dir: Path) -> None:
+    def __init__(self, root: Path, index_dir: Path, *, held: bool = False) -> None:
         context = multiprocessing.get_context("spawn")
         self._pipe, theirs = context.Pipe(duplex=True)
         # Not daemonic: a daemonic process may not start sub-writers
@@ -62,12 +66,23 @@ class Indexing:
         with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
             self._process.start()
         theirs.close()
+        self._held = True
         self._early: deque[tuple[str, Any]] = deque()
-        """Messages read by `wait_opened`, for `follow`."""
+        """Messages read by `go`, for `follow`."""
+        if not held:
+            self._let_go()
 
-    def wait_opened(self, timeout: float = 30.0) -> None:
-        """Return once the child has opened (and, for a new library, created) the index, or
-        has stopped: the caller may then open it too without meeting it half made."""
+    def _let_go(self) -> None:
+        if self._held:
+            self._held = False
+            with contextlib.suppress(OSError):
+                self._pipe.send("go")
+
+    def go(self, timeout: float = 30.0) -> None:
+        """Let the update read its files, and return once the child has opened (and, for a
+        new library, created) the index, or has stopped: the caller may then open it too
+        without meeting it half made."""
+        self._let_go()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self._process.is_alive():
             if not self._pipe.poll(0.02):
@@ -91,6 +106,7 @@ class Indexing:
     ) -> IndexSummary:
         """Wait for the update to end, passing on its progress and commits (in this thread)
         and asking it to stop when `cancelled()`; its summary, or LibraryError."""
+        self._let_go()
         asked_to_stop = False
         try:
             while True:
@@ -121,12 +137,11 @@ class Indexing:
         with contextlib.suppress(OSError, ValueError):
             if self._process.is_alive():
                 self._pipe.send("cancel")
-        with contextlib.suppress(OSError):
-            self._pipe.close()
         self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
+        self._pipe.close()  # after: what the child still says must not break its pipe
 
 
 def _died(process: Any) -> str:
@@ -165,6 +180,9 @@ def _child(root: str, index_dir: str, conn: Connection) -> None:
     try:
         library = Library(Path(root), Path(index_dir)).open()
         conn.send(("opened", None))
+        if conn.recv() != "go":  # "cancel": the app quit before it let this update read
+            library.close()
+            return
         summary = library.update(
             on_progress=progress, on_commit=lambda n: conn.send(("commit", n)), cancelled=cancelled
         )

@@ -37,11 +37,11 @@ def test_a_failing_child_is_one_line_error(tmp_path: Path) -> None:
 
 
 def test_an_update_started_early_is_followed_whole(small_library: Path) -> None:
-    """`wait_opened` returns once the child made the index (the caller may then open it too),
+    """`go` returns once the child made the index (the caller may then open it too),
     and what the child said meanwhile still reaches `follow`'s callbacks, in order."""
     index_dir = small_library.parent / "early-index"
     started = Indexing(small_library, index_dir)
-    started.wait_opened()
+    started.go()
     assert (index_dir / "newsread.json").exists()
     library = Library(small_library, index_dir).open()
     seen: list[Progress] = []
@@ -70,6 +70,23 @@ def test_an_update_started_and_never_followed_is_stopped_with_nothing_lost(
 
 def test_an_update_started_early_that_fails_says_so_when_followed(tmp_path: Path) -> None:
     started = Indexing(tmp_path / "missing", tmp_path / "index")
-    started.wait_opened()
+    started.go()
     with pytest.raises(LibraryError, match="is not a folder"):
         started.follow()
+
+
+def test_a_held_update_reads_nothing_until_let_go(small_library: Path) -> None:
+    """`newsread` holds a new library's update until the app's first frame (`go`): the
+    child opens the library meanwhile, and says nothing more (no scan, no progress)."""
+    index_dir = small_library.parent / "held-index"
+    held = Indexing(small_library, index_dir, held=True)
+    try:
+        assert held._pipe.recv() == ("opened", None)
+        assert not held._pipe.poll(1.0)  # not scanning
+        summary = held.follow()
+        assert summary.total_articles == 3
+    finally:
+        held.stop()
+    quit_early = Indexing(small_library, small_library.parent / "quit-index", held=True)
+    quit_early.stop()  # the app quit before its first frame: the child ends, reading nothing
+    assert not quit_early._process.is_alive() and quit_early._process.exitcode == 0

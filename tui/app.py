@@ -277,8 +277,9 @@ class NewsreadApp(App[None]):
 
         try:
             if self._started_indexing is not None:
-                # It creates the index: open it once made, not half made.
-                self._started_indexing.wait_opened()
+                # After the first frame: let it read. It creates the index: open it once
+                # made, not half made.
+                self._started_indexing.go()
             library = Library(self.root).open()
             count = library.count()
         except LibraryError as error:

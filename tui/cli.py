@@ -757,15 +757,15 @@ def run_app(library: str | None) -> int:
 
 def start_indexing_if_new(root: Path) -> Indexing | None:
     """A new library's first update, started before the app is even imported: the app's
-    imports and first frame take most of a second, in which the update opens the library and
-    reads its first files on another core. None for a library indexed before (the app looks
-    for changes itself, and most launches have none)."""
+    imports and first frame take most of a second, in which the child imports the index and
+    opens the library; it reads once the app has painted (`Indexing.go`). None for a library
+    indexed before (the app looks for changes itself, and most launches have none)."""
     from newsread.index import Indexing, paths
 
     index_dir = paths.index_dir(root)
     if (index_dir / "newsread.json").exists():
         return None
-    return Indexing(root, index_dir)
+    return Indexing(root, index_dir, held=True)
 
 
 if __name__ == "__main__":
