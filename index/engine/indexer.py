@@ -41,7 +41,8 @@ memory peak, which each sub-writer forked from it carried again)."""
 
 @dataclass(frozen=True)
 class Progress:
-    """How far an update has come; `total` is the number of files to read."""
+    """How far an update has come; `total` is the number of files to read (0 while a new
+    library is still walked: not known yet)."""
 
     phase: str  # "scanning" | "waiting" | "reading" | "committing" | "merging" | "done"
     done: int = 0
@@ -111,6 +112,11 @@ class _ToRead:
             else:
                 self.files.append(found)
         return n < len(self.files)
+
+    @property
+    def total(self) -> int:
+        """How many files there are to read; 0 until the walk has ended."""
+        return 0 if self._walk is not None else len(self.files)
 
     def finish(self) -> None:
         """Walk the rest of the library now."""
@@ -319,7 +325,7 @@ def update_library(
                     to_read.finish()  # "saving 4 of 9", not of the 5 found so far
                     break
                 read = n
-                report(Progress("reading", n - 1, len(plan.to_read), rel))
+                report(Progress("reading", n - 1, to_read.total, rel))
                 before = len(batch)
                 reading = time.monotonic()
                 added = _index_file(library, writer, rel, scan, cut, batch, fresh)
@@ -333,7 +339,7 @@ def update_library(
                     stories.add(fresh)
                     fresh.clear()
                 if time.monotonic() - batch_started > limit and to_read.more_after(n):
-                    report(Progress("committing", n, len(plan.to_read)))
+                    report(Progress("committing", n, to_read.total))
                     _commit(library, writer, batch, expected, merge)
                     stories.add(fresh)
                     stories.finish()
@@ -351,7 +357,7 @@ def update_library(
                     # Each commit makes a segment and merges small ones; batches that grow
                     # keep a big build to a dozen segments (queries pay per segment).
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
-            report(Progress("committing", read, len(plan.to_read)))  # stopped: what it read
+            report(Progress("committing", read, to_read.total))  # stopped: what it read
             _commit(library, writer, batch, expected, merge)
             stories.add(fresh)
             stories.finish()
