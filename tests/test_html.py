@@ -262,6 +262,21 @@ def test_body_leaves_out_navigation_comments_share_widgets_and_hidden_text() -> 
     assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
 
 
+@pytest.mark.parametrize("classes", ["hidden", "pictures d-none", "panel is-hidden"])
+def test_body_leaves_out_what_a_class_hides(classes: str) -> None:
+    article = (
+        f'<div class="{classes}"><p>Gallery overlay</p><p>Back to the pictures of the '
+        "bridge and the river below it, one of eight.</p></div>" + BODY
+    )
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("classes", ["hidden lg:block", "hidden d-md-block", "hidden-xs"])
+def test_body_keeps_what_a_class_shows_at_some_screen_size(classes: str) -> None:
+    article = f'<div class="{classes}"><p>{PARAGRAPHS[0]}</p></div><p>{PARAGRAPHS[1]}</p>'
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS[:2]
+
+
 def test_hard_wrapped_source_is_not_split_into_lines() -> None:
     wrapped = PARAGRAPHS[0].replace(" after ", "\n        after ")
     article = f"<p>{wrapped}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"

@@ -296,7 +296,11 @@ def _element_classes() -> Any:
 
 
 _MAX_ELEMENTS = 50_000
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or contains(@class, 'hidden') or contains(@class, 'none')]"
+# A class that style sheets hide an element by, as a word of its own: Bootstrap's "hidden" and
+# "d-none", "is-hidden" (not "hidden-xs", hidden on small screens only, nor "visually-hidden",
+# which screen readers read, nor "field-label-hidden", a label's).
+_HIDDEN_CLASSES = frozenset(("hidden", "d-none", "is-hidden"))
 # Elements a class may mark as a popup, a block for print only or a caption, and figures'
 # captions: one pass of XPath over the page finds the candidates of all three.
 _MAYBE_MARKED = (
@@ -329,10 +333,23 @@ _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+# A class that shows an element again at some screen size: Tailwind's "lg:flex", Bootstrap's
+# "d-md-block".
+_SHOWN_AT_SIZE = re.compile(r":|^d-\w+-(?:block|flex|inline|grid|table)")
+
+
+def _hidden_by_class(classes: str) -> bool:
+    """Whether an element's classes hide it at every screen size."""
+    words = classes.split()
+    return not _HIDDEN_CLASSES.isdisjoint(words) and not any(
+        _SHOWN_AT_SIZE.search(word) for word in words
+    )
+
+
 def _prepare(tree: Any) -> list[Any]:
     """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements,
-    and blocks its style sheet shows only when the page is printed; return the pictures'
-    captions (for `_LeadMarkup`), found on the way.
+    those a class hides ("hidden", "d-none"), and blocks its style sheet shows only when the
+    page is printed; return the pictures' captions (for `_LeadMarkup`), found on the way.
 
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
@@ -347,6 +364,7 @@ def _prepare(tree: Any) -> list[Any]:
             element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
             or _HIDDEN_STYLE.search(element.get("style") or "")
+            or _hidden_by_class(element.get("class") or "")
         )
     ]
     # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
