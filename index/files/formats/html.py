@@ -92,7 +92,7 @@ _SPACE = re.compile(r"\s+")
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 # A site's address beside a name: its host.
-_NAMED_SITE = re.compile(r"\bhttps?://([\w.-]+)", re.IGNORECASE)
+_NAMED_SITE = re.compile(r"(?:\bhttps?://|(?<![\w.@-])(?=www\.))([\w.-]+)", re.IGNORECASE)
 
 _AUTHOR_KEYS = (
     "dc:creator",
@@ -987,8 +987,9 @@ class _Metadata:
 
     def _of_another_site(self, name: str) -> bool:
         """Whether an author's name comes with the address of another site than the page's
-        ("Jane Doe - http://janedoe.example" on a blog elsewhere): the maker of the blog's
-        theme or template, who wrote none of its posts."""
+        ("Jane Doe - http://janedoe.example" on a blog elsewhere, "Web Agency GmbH
+        www.agency.example"): the maker of the site, its theme or template, who wrote none
+        of its posts."""
         found = _NAMED_SITE.search(name)
         if found is None:
             return False
