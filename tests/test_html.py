@@ -89,6 +89,10 @@ def test_json_ld_graph_with_author_references() -> None:
         ("By Jane Doe, Associated Press", ["Jane Doe"], "Associated Press"),
         # A Person given by the parts of its name.
         ({"@type": "Person", "givenName": "Jane", "familyName": "Doe"}, ["Jane Doe"], ""),
+        # An agency, an outlet or a desk typed as a Person is a credit.
+        ({"@type": "Person", "name": "The Associated Press"}, [], "The Associated Press"),
+        ({"@type": "Person", "name": "Harbour Times staff"}, [], "Harbour Times staff"),
+        ({"@type": "Person", "name": "Mac & i"}, ["Mac & i"], ""),
     ],
 )
 def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) -> None:

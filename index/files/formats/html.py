@@ -1416,16 +1416,30 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             authors.append(([], name))
         elif isinstance(item, dict) and _types(item) & _PERSON_TYPES:
             # A Person node's name is a name, even if it is not shaped like one ("Mac & i"),
-            # unless it is a CMS's account name ("admin"), which says nothing, or a byline
-            # that credits an outlet ("von AUTO ZEITUNG").
+            # unless it is a CMS's account name ("admin"), which says nothing, a byline that
+            # credits an outlet ("von AUTO ZEITUNG"), or an agency's, an outlet's or a desk's
+            # name ("The Associated Press", "Science X staff"): a credit, typed as a person.
             people, credit = split_byline(name)
             if people or has_byline_prefix(name):
                 authors.append((people, credit))
+            elif credit and (is_agency(credit) or looks_like_outlet(credit) or _is_desk(credit)):
+                authors.append(([], credit))
             elif credit:
                 authors.append(([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
+
+
+# The last word of a desk's name ("Science X staff", "Metro Desk", "Emotion Redaktion").
+_DESK_WORDS = frozenset(
+    "staff desk team bureau newsroom redaktion rédaction redacción redazione redactie".split()
+)
+
+
+def _is_desk(name: str) -> bool:
+    words = name.casefold().split()
+    return len(words) > 1 and words[-1] in _DESK_WORDS
 
 
 def _node_addresses(node: dict[str, Any]) -> set[str]:
