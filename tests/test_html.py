@@ -93,6 +93,9 @@ def test_json_ld_graph_with_author_references() -> None:
         ({"@type": "Person", "name": "The Associated Press"}, [], "The Associated Press"),
         ({"@type": "Person", "name": "Harbour Times staff"}, [], "Harbour Times staff"),
         ({"@type": "Person", "name": "Mac & i"}, ["Mac & i"], ""),
+        ({"@type": "Person", "name": "HT-Redaktion"}, [], "HT-Redaktion"),
+        ({"@type": "Person", "name": "hb_team"}, [], "hb_team"),
+        ({"@type": "Person", "name": "anónimo"}, [], ""),
     ],
 )
 def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) -> None:

@@ -1419,27 +1419,30 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             # unless it is a CMS's account name ("admin"), which says nothing, a byline that
             # credits an outlet ("von AUTO ZEITUNG"), or an agency's, an outlet's or a desk's
             # name ("The Associated Press", "Science X staff"): a credit, typed as a person.
+            # (A Person "Anonymous" names no one.)
             people, credit = split_byline(name)
             if people or has_byline_prefix(name):
                 authors.append((people, credit))
             elif credit and (is_agency(credit) or looks_like_outlet(credit) or _is_desk(credit)):
                 authors.append(([], credit))
-            elif credit:
+            elif credit and name.casefold() not in _NOBODY:
                 authors.append(([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
 
 
-# The last word of a desk's name ("Science X staff", "Metro Desk", "Emotion Redaktion").
-_DESK_WORDS = frozenset(
-    "staff desk team bureau newsroom redaktion rédaction redacción redazione redactie".split()
-)
+# A desk's name: an editorial office's word anywhere in it ("Redaktion", "TVT-Redaktion",
+# "Redaktion harbour.de"), a staff's or a team's at its end ("Science X staff", "hb_team").
+_DESK_WORDS = frozenset("redaktion rédaction redacción redazione redactie redação newsroom".split())
+_STAFF_WORDS = frozenset("staff desk team bureau".split())
+_NAME_PARTS = re.compile(r"[\s_-]+")
+_NOBODY = frozenset("anonymous anónimo anonimo anonyme anonym unknown unbekannt".split())
 
 
 def _is_desk(name: str) -> bool:
-    words = name.casefold().split()
-    return len(words) > 1 and words[-1] in _DESK_WORDS
+    words = _NAME_PARTS.split(name.casefold())
+    return not _DESK_WORDS.isdisjoint(words) or len(words) > 1 and words[-1] in _STAFF_WORDS
 
 
 def _node_addresses(node: dict[str, Any]) -> set[str]:
