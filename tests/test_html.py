@@ -104,6 +104,22 @@ def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) 
     assert (draft.authors, draft.credit) == (authors, credit)
 
 
+@pytest.mark.parametrize(
+    "owner",
+    [
+        '<meta name="copyright" content="© 2021 Harbour Lifeboats">',
+        "<title>Harbour Lifeboats - Bridge closed after cracks found</title>",
+        '<meta property="og:site_name" content="Harbour Lifeboats">',
+    ],
+)
+def test_a_meta_author_the_site_is_named_by_is_its_owner_not_the_writer(owner: str) -> None:
+    head = f'{owner}<meta name="author" content="Harbour Lifeboats">'
+    draft = parse_html(page(head, BODY))
+    assert (draft.authors, draft.credit) == ([], "Harbour Lifeboats")
+    byline = '<p class="byline">By Jane Doe</p>'
+    assert parse_html(page(head, byline + BODY)).authors == ["Jane Doe"]
+
+
 def test_json_ld_creator_names_the_author_where_no_author_is_given() -> None:
     creator = {"@type": "Person", "name": "Jane Doe"}
     article = {"@type": "NewsArticle", "headline": "H", "creator": creator}

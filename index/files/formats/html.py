@@ -896,18 +896,36 @@ class _Metadata:
         kept as the credit where no one else is named.)
         """
         fallback: tuple[list[str], str] = ([], "")
+        owners = self._owner_names()
         for people, credit, guess in self._bylines():
             if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
             if guess and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
-            if people and not all(_is_site_name(p, site, url) for p in people):
+            if people and not all(
+                _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
+            ):
                 return people, credit
             if not (fallback[0] or fallback[1]) and (not self.site_credit or is_agency(credit)):
                 # (Once the site names itself, only a person's or an agency's name says more.)
                 fallback = ([], credit or ", ".join(people))
         return fallback
+
+    def _owner_names(self) -> list[str]:
+        """The names the page gives its site or its owner: the site's name (and the parts of
+        one with its tagline), the copyright and rights tags, and the short parts a `<title>`
+        sets apart ("Deutsches Rotes Kreuz - Headline"), each name of a list apart."""
+        names = self.all("og:site_name", "application-name", "copyright", "dc.rights")
+        names += self.all("dcterms.rights", "dc:rights", "dcterms:rights")
+        parts = _TITLE_SEPARATOR.split(_clean(self.tree.findtext(".//title") or ""))
+        if len(parts) > 1:
+            names += [p for p in parts if len(_words_of(p)) <= _MAX_SITE_WORDS]
+        found = []
+        for name in names:
+            for part in _TITLE_SEPARATOR.split(_COPYRIGHT_WORDS.sub(" ", name)):
+                found += [n for n in part.split(",") if len(_words_of(n)) >= 2]
+        return found
 
     def _label_texts(self) -> list[Any]:
         """The texts that may label a byline (`_LABEL_TEXTS`), found once."""
@@ -1493,6 +1511,19 @@ def _clean(value: str) -> str:
 
 def _loose(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
+
+
+# What a copyright notice says besides its holder's name.
+_COPYRIGHT_WORDS = re.compile(
+    r"©|\(c\)|\bcopyright\b|\b\d{4}\b(?:\s*[-–]\s*\d{4})?|all rights reserved\.?", re.IGNORECASE
+)
+
+
+def _owns_the_site(name: str, owners: list[str]) -> bool:
+    """Whether `name` is one the page gives its site or its owner (`_owner_names`): a meta tag
+    that names it as the author says nothing of who wrote the story."""
+    ours = _words_of(name)
+    return any(_words_of(owner) == ours for owner in owners)
 
 
 def _is_site_name(name: str, site: str, url: str) -> bool:
