@@ -918,6 +918,10 @@ def test_a_dash_before_a_name_under_the_text_signs_it_unless_a_list_goes_on() ->
         ("Spanien Forum", False),
         ("Erfahren Sie", False),
         ("Revised Edition", False),
+        ("Harbour Petcare GmbH", False),
+        ("Harbour Shipping Ltd.", False),
+        ("Harbour Verlag", False),
+        ("Harbour Rowing Inc", False),
     ],
 )
 def test_organisations_phrases_and_editions_are_no_person(text: str, person: bool) -> None:

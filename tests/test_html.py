@@ -89,12 +89,35 @@ def test_json_ld_graph_with_author_references() -> None:
         ("By Jane Doe, Associated Press", ["Jane Doe"], "Associated Press"),
         # A Person given by the parts of its name.
         ({"@type": "Person", "givenName": "Jane", "familyName": "Doe"}, ["Jane Doe"], ""),
+        # An agency, an outlet or a desk typed as a Person is a credit.
+        ({"@type": "Person", "name": "The Associated Press"}, [], "The Associated Press"),
+        ({"@type": "Person", "name": "Harbour Times staff"}, [], "Harbour Times staff"),
+        ({"@type": "Person", "name": "Mac & i"}, ["Mac & i"], ""),
+        ({"@type": "Person", "name": "HT-Redaktion"}, [], "HT-Redaktion"),
+        ({"@type": "Person", "name": "hb_team"}, [], "hb_team"),
+        ({"@type": "Person", "name": "anónimo"}, [], ""),
     ],
 )
 def test_json_ld_author_shapes(author: object, authors: list[str], credit: str) -> None:
     article = {"@type": "ReportageNewsArticle", "headline": "H", "author": author}
     draft = parse_html(page(ld(article), BODY))
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        '<meta name="copyright" content="© 2021 Harbour Lifeboats">',
+        "<title>Harbour Lifeboats - Bridge closed after cracks found</title>",
+        '<meta property="og:site_name" content="Harbour Lifeboats">',
+    ],
+)
+def test_a_meta_author_the_site_is_named_by_is_its_owner_not_the_writer(owner: str) -> None:
+    head = f'{owner}<meta name="author" content="Harbour Lifeboats">'
+    draft = parse_html(page(head, BODY))
+    assert (draft.authors, draft.credit) == ([], "Harbour Lifeboats")
+    byline = '<p class="byline">By Jane Doe</p>'
+    assert parse_html(page(head, byline + BODY)).authors == ["Jane Doe"]
 
 
 def test_json_ld_creator_names_the_author_where_no_author_is_given() -> None:
@@ -260,6 +283,21 @@ def test_body_leaves_out_navigation_comments_share_widgets_and_hidden_text() -> 
         '<div style="display: none"><p>Collapsed menu text that is not shown on the page.</p></div>'
     )
     assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("classes", ["hidden", "pictures d-none", "panel is-hidden"])
+def test_body_leaves_out_what_a_class_hides(classes: str) -> None:
+    article = (
+        f'<div class="{classes}"><p>Gallery overlay</p><p>Back to the pictures of the '
+        "bridge and the river below it, one of eight.</p></div>" + BODY
+    )
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("classes", ["hidden lg:block", "hidden d-md-block", "hidden-xs"])
+def test_body_keeps_what_a_class_shows_at_some_screen_size(classes: str) -> None:
+    article = f'<div class="{classes}"><p>{PARAGRAPHS[0]}</p></div><p>{PARAGRAPHS[1]}</p>'
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS[:2]
 
 
 def test_hard_wrapped_source_is_not_split_into_lines() -> None:
@@ -1037,17 +1075,23 @@ def test_the_date_on_a_line_with_the_declared_author_is_the_articles() -> None:
 
 @pytest.mark.parametrize(
     ("address", "authors"),
-    [("http://themes.example", []), ("https://www.harbourblog.example", ["Jane Doe"])],
+    [
+        ("Jane Doe - http://themes.example", []),
+        ("Jane Doe - https://www.harbourblog.example", ["Jane Doe"]),
+        ("Jane Doe - www.harbourblog.example", ["Jane Doe"]),
+        ("Webwerk GmbH www.webwerk.example", []),
+    ],
 )
 def test_an_author_with_another_site_s_address_made_the_theme(
     address: str, authors: list[str]
 ) -> None:
     head = (
         '<link rel="canonical" href="https://harbourblog.example/2021/bridge">'
-        f'<meta name="author" content="Jane Doe - {address}">'
+        f'<meta name="author" content="{address}">'
     )
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
-    assert parse_html(page(head, article)).authors == authors
+    draft = parse_html(page(head, article))
+    assert (draft.authors, draft.credit) == (authors, "")
 
 
 def test_a_date_line_whose_time_has_an_unknown_zone_is_the_articles_date() -> None:

@@ -109,12 +109,15 @@ _OUTLET_WORDS = _words(
 )
 
 # What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
-# "Autonomous Nonprofit Organization").
+# "Autonomous Nonprofit Organization"), and a company's legal form ("Harbour Verlag GmbH",
+# "Harbour Media Ltd.", "Harbour e.V.").
 _ORGANISATION_WORDS = _words(
     """forum organization organisation nonprofit association verein verband club foundation
     stiftung institute institut university universität society council committee federation
     league union championships championship festival museum school schule akademie academy
-    group gruppe network center centre zentrum"""
+    group gruppe network center centre zentrum verlag
+    gmbh mbh ag kg kgaa ohg gbr e.v ltd inc llc llp plc corp s.a s.l s.r.l srl s.p.a spa sarl
+    b.v n.v"""
 )
 # The same as the end of a German compound ("Caritasverband", "Volksblatt").
 _ORGANISATION_ENDINGS = (
@@ -129,6 +132,7 @@ _ORGANISATION_ENDINGS = (
     "rundschau",
     "anzeiger",
     "nachrichten",
+    "verlag",
 )
 # Capitalised words of headlines that are no part of a name ("Ask The Editor").
 _NOT_NAME_WORDS = (

@@ -92,7 +92,7 @@ _SPACE = re.compile(r"\s+")
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 # A site's address beside a name: its host.
-_NAMED_SITE = re.compile(r"\bhttps?://([\w.-]+)", re.IGNORECASE)
+_NAMED_SITE = re.compile(r"(?:\bhttps?://|(?<![\w.@-])(?=www\.))([\w.-]+)", re.IGNORECASE)
 
 _AUTHOR_KEYS = (
     "dc:creator",
@@ -296,7 +296,11 @@ def _element_classes() -> Any:
 
 
 _MAX_ELEMENTS = 50_000
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or contains(@class, 'hidden') or contains(@class, 'none')]"
+# A class that style sheets hide an element by, as a word of its own: Bootstrap's "hidden" and
+# "d-none", "is-hidden" (not "hidden-xs", hidden on small screens only, nor "visually-hidden",
+# which screen readers read, nor "field-label-hidden", a label's).
+_HIDDEN_CLASSES = frozenset(("hidden", "d-none", "is-hidden"))
 # Elements a class may mark as a popup, a block for print only or a caption, and figures'
 # captions: one pass of XPath over the page finds the candidates of all three.
 _MAYBE_MARKED = (
@@ -329,10 +333,23 @@ _CUSTOM_ELEMENTS = "//*[local-name() = 'math' or contains(local-name(), '-')]"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+# A class that shows an element again at some screen size: Tailwind's "lg:flex", Bootstrap's
+# "d-md-block".
+_SHOWN_AT_SIZE = re.compile(r":|^d-\w+-(?:block|flex|inline|grid|table)")
+
+
+def _hidden_by_class(classes: str) -> bool:
+    """Whether an element's classes hide it at every screen size."""
+    words = classes.split()
+    return not _HIDDEN_CLASSES.isdisjoint(words) and not any(
+        _SHOWN_AT_SIZE.search(word) for word in words
+    )
+
+
 def _prepare(tree: Any) -> list[Any]:
     """Drop what a browser would not show: `hidden`, `aria-hidden`, `display: none` elements,
-    and blocks its style sheet shows only when the page is printed; return the pictures'
-    captions (for `_LeadMarkup`), found on the way.
+    those a class hides ("hidden", "d-none"), and blocks its style sheet shows only when the
+    page is printed; return the pictures' captions (for `_LeadMarkup`), found on the way.
 
     Video players, modal dialogs and collapsed menus hide their furniture this way, and
     trafilatura would otherwise keep it as text.
@@ -347,6 +364,7 @@ def _prepare(tree: Any) -> list[Any]:
             element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
             or _HIDDEN_STYLE.search(element.get("style") or "")
+            or _hidden_by_class(element.get("class") or "")
         )
     ]
     # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
@@ -878,18 +896,36 @@ class _Metadata:
         kept as the credit where no one else is named.)
         """
         fallback: tuple[list[str], str] = ([], "")
+        owners = self._owner_names()
         for people, credit, guess in self._bylines():
             if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
             if guess and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
-            if people and not all(_is_site_name(p, site, url) for p in people):
+            if people and not all(
+                _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
+            ):
                 return people, credit
             if not (fallback[0] or fallback[1]) and (not self.site_credit or is_agency(credit)):
                 # (Once the site names itself, only a person's or an agency's name says more.)
                 fallback = ([], credit or ", ".join(people))
         return fallback
+
+    def _owner_names(self) -> list[str]:
+        """The names the page gives its site or its owner: the site's name (and the parts of
+        one with its tagline), the copyright and rights tags, and the short parts a `<title>`
+        sets apart ("Deutsches Rotes Kreuz - Headline"), each name of a list apart."""
+        names = self.all("og:site_name", "application-name", "copyright", "dc.rights")
+        names += self.all("dcterms.rights", "dc:rights", "dcterms:rights")
+        parts = _TITLE_SEPARATOR.split(_clean(self.tree.findtext(".//title") or ""))
+        if len(parts) > 1:
+            names += [p for p in parts if len(_words_of(p)) <= _MAX_SITE_WORDS]
+        found = []
+        for name in names:
+            for part in _TITLE_SEPARATOR.split(_COPYRIGHT_WORDS.sub(" ", name)):
+                found += [n for n in part.split(",") if len(_words_of(n)) >= 2]
+        return found
 
     def _label_texts(self) -> list[Any]:
         """The texts that may label a byline (`_LABEL_TEXTS`), found once."""
@@ -969,8 +1005,9 @@ class _Metadata:
 
     def _of_another_site(self, name: str) -> bool:
         """Whether an author's name comes with the address of another site than the page's
-        ("Jane Doe - http://janedoe.example" on a blog elsewhere): the maker of the blog's
-        theme or template, who wrote none of its posts."""
+        ("Jane Doe - http://janedoe.example" on a blog elsewhere, "Web Agency GmbH
+        www.agency.example"): the maker of the site, its theme or template, who wrote none
+        of its posts."""
         found = _NAMED_SITE.search(name)
         if found is None:
             return False
@@ -1397,16 +1434,33 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             authors.append(([], name))
         elif isinstance(item, dict) and _types(item) & _PERSON_TYPES:
             # A Person node's name is a name, even if it is not shaped like one ("Mac & i"),
-            # unless it is a CMS's account name ("admin"), which says nothing, or a byline
-            # that credits an outlet ("von AUTO ZEITUNG").
+            # unless it is a CMS's account name ("admin"), which says nothing, a byline that
+            # credits an outlet ("von AUTO ZEITUNG"), or an agency's, an outlet's or a desk's
+            # name ("The Associated Press", "Science X staff"): a credit, typed as a person.
+            # (A Person "Anonymous" names no one.)
             people, credit = split_byline(name)
             if people or has_byline_prefix(name):
                 authors.append((people, credit))
-            elif credit:
+            elif credit and (is_agency(credit) or looks_like_outlet(credit) or _is_desk(credit)):
+                authors.append(([], credit))
+            elif credit and name.casefold() not in _NOBODY:
                 authors.append(([name], ""))
         else:
             authors.append(split_byline(name))
     return merge_bylines(authors)
+
+
+# A desk's name: an editorial office's word anywhere in it ("Redaktion", "TVT-Redaktion",
+# "Redaktion harbour.de"), a staff's or a team's at its end ("Science X staff", "hb_team").
+_DESK_WORDS = frozenset("redaktion rédaction redacción redazione redactie redação newsroom".split())
+_STAFF_WORDS = frozenset("staff desk team bureau".split())
+_NAME_PARTS = re.compile(r"[\s_-]+")
+_NOBODY = frozenset("anonymous anónimo anonimo anonyme anonym unknown unbekannt".split())
+
+
+def _is_desk(name: str) -> bool:
+    words = _NAME_PARTS.split(name.casefold())
+    return not _DESK_WORDS.isdisjoint(words) or len(words) > 1 and words[-1] in _STAFF_WORDS
 
 
 def _node_addresses(node: dict[str, Any]) -> set[str]:
@@ -1457,6 +1511,19 @@ def _clean(value: str) -> str:
 
 def _loose(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
+
+
+# What a copyright notice says besides its holder's name.
+_COPYRIGHT_WORDS = re.compile(
+    r"©|\(c\)|\bcopyright\b|\b\d{4}\b(?:\s*[-–]\s*\d{4})?|all rights reserved\.?", re.IGNORECASE
+)
+
+
+def _owns_the_site(name: str, owners: list[str]) -> bool:
+    """Whether `name` is one the page gives its site or its owner (`_owner_names`): a meta tag
+    that names it as the author says nothing of who wrote the story."""
+    ours = _words_of(name)
+    return any(_words_of(owner) == ours for owner in owners)
 
 
 def _is_site_name(name: str, site: str, url: str) -> bool:
