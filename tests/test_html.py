@@ -294,6 +294,15 @@ def test_body_leaves_out_what_a_class_hides(classes: str) -> None:
     assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
 
 
+def test_body_keeps_the_rest_of_an_article_a_class_folds_behind_read_more() -> None:
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+    article = (
+        f'<p>{PARAGRAPHS[0]}</p><button class="read-more">Read more</button>'
+        f'<div class="article-rest hidden">{rest}</div>'
+    )
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
 @pytest.mark.parametrize("classes", ["hidden lg:block", "hidden d-md-block", "hidden-xs"])
 def test_body_keeps_what_a_class_shows_at_some_screen_size(classes: str) -> None:
     article = f'<div class="{classes}"><p>{PARAGRAPHS[0]}</p></div><p>{PARAGRAPHS[1]}</p>'

@@ -338,12 +338,15 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _SHOWN_AT_SIZE = re.compile(r":|^d-\w+-(?:block|flex|inline|grid|table)")
 
 
-def _hidden_by_class(classes: str) -> bool:
-    """Whether an element's classes hide it at every screen size."""
-    words = classes.split()
-    return not _HIDDEN_CLASSES.isdisjoint(words) and not any(
-        _SHOWN_AT_SIZE.search(word) for word in words
-    )
+def _hidden_by_class(element: Any) -> bool:
+    """Whether an element's classes hide it at every screen size, and it holds no run of
+    prose: the rest of an article folded behind "Read more" is hidden by a class until the
+    reader asks, and is the article's all the same."""
+    words = (element.get("class") or "").split()
+    if _HIDDEN_CLASSES.isdisjoint(words) or any(_SHOWN_AT_SIZE.search(w) for w in words):
+        return False
+    sentences = (p for p in element.iter("p") if len(p.text_content().split()) >= 12)
+    return next(itertools.islice(sentences, 1, None), None) is None  # fewer than 2 of them
 
 
 def _prepare(tree: Any) -> list[Any]:
@@ -364,7 +367,7 @@ def _prepare(tree: Any) -> list[Any]:
             element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
             or _HIDDEN_STYLE.search(element.get("style") or "")
-            or _hidden_by_class(element.get("class") or "")
+            or _hidden_by_class(element)
         )
     ]
     # A tooltip or hover card inside a line of text, shown only under the pointer: "Gov.
