@@ -45,16 +45,10 @@ _FOOTER = struct.Struct("<Q8s")  # the directory's offset, then the magic again
 def numpy_module() -> Any:
     """numpy, imported without the thread pool its linear algebra library starts (this
     module does no linear algebra: one idle thread per core, and memory, for nothing)."""
-    global _numpy
-    if _numpy is None:
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-        import numpy
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import numpy
 
-        _numpy = numpy
-    return _numpy
-
-
-_numpy: Any = None
+    return numpy
 
 
 def keys(documents: Sequence[int], positions: Sequence[Sequence[int]]) -> tuple[np.ndarray, int]:
@@ -137,16 +131,6 @@ class Writer:
         found, shift = keys_of_values(documents, values, _decoder())
         data = found.astype(found.dtype.newbyteorder("<")).tobytes()
         self.directory[(fieldname, btext)] = (self.at, len(found), shift, found.dtype.char)
-        self.file.write(data)
-        self.at += len(data)
-
-    def add_keys(self, fieldname: str, btext: bytes, found: Any, shift: int) -> None:
-        if isinstance(found, _Small):
-            data = found.a.tobytes()
-            self.directory[(fieldname, btext)] = (self.at, len(found.a), shift, "I" if found.a.typecode == "I" else "Q")
-        else:
-            data = found.astype(found.dtype.newbyteorder("<")).tobytes()
-            self.directory[(fieldname, btext)] = (self.at, len(found), shift, found.dtype.char)
         self.file.write(data)
         self.at += len(data)
 
@@ -374,119 +358,3 @@ def _postings_of(
     counts = ends - starts
     has = counts > 0
     return documents[has], (counts[has] * boost).astype(np.float32)
-
-
-class KeyedFrequency:  # placeholder, replaced below
-    pass
-
-
-def _keyed_frequency() -> Any:
-    from whoosh.formats import Frequency
-
-    class KeyedFrequencyFormat(Frequency):  # type: ignore[misc]
-        """Frequency postings; every word's positions in the segment's keys file."""
-
-        def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Any:
-            boost = self.field_boost
-            found = analyzer.word_positions(value)
-            return (
-                (word, len(places), float(len(places)) * boost, places)
-                for word, places in found.items()
-            )
-
-        def supports(self, name: str) -> bool:
-            return name in ("frequency", "weight", "positions")
-
-    KeyedFrequencyFormat.__name__ = KeyedFrequencyFormat.__qualname__ = "KeyedFrequency"
-    KeyedFrequencyFormat.__module__ = __name__
-    return KeyedFrequencyFormat
-
-
-KeyedFrequency = _keyed_frequency()  # type: ignore[misc]
-
-
-class KeyParts:
-    """A keyed-frequency word's postings' positions: parts of (document per position,
-    position), in document order."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: list[tuple[Any, Any]]) -> None:
-        self.parts = parts
-
-
-def keyed_postings(
-    documents: Sequence[int], values: Any, boost: float
-) -> tuple[Any, Any, Any, int]:
-    """(documents, weights, frequency bytes joined, (keys, shift)) of a keyed-frequency word."""
-    if not isinstance(values, KeyParts) and len(values) <= SMALL:
-        return _small_keyed(documents, values, boost)
-    np = numpy_module()
-    if isinstance(values, KeyParts):
-        docs = np.concatenate([d for d, _ in values.parts])
-        found = np.concatenate([p for _, p in values.parts])
-    else:
-        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-        found = np.fromiter(chain.from_iterable(values), dtype=np.int64, count=int(lengths.sum()))
-        docs = np.repeat(np.asarray(documents, dtype=np.int64), lengths)
-    shift = max(1, int(found.max()).bit_length()) if len(found) else 1
-    combined = docs << shift
-    combined |= found
-    if len(combined) and int(combined[-1]) < 1 << 32:
-        combined = combined.astype(np.uint32)
-    else:
-        combined = combined.astype(np.uint64)
-    starts = np.empty(len(docs), np.bool_)
-    starts[0] = True
-    np.not_equal(docs[1:], docs[:-1], out=starts[1:])
-    at = np.flatnonzero(starts)
-    counts = np.diff(np.append(at, len(docs)))
-    return (
-        docs[at].tolist(),
-        (counts * boost).astype(np.float32).tolist(),
-        counts.astype(">u4").tobytes(),
-        (combined, shift),
-    )
-
-
-SMALL = 16
-
-
-def _small_keyed(documents: Sequence[int], values: Any, boost: float) -> tuple[Any, Any, Any, int]:
-    from array import array
-
-    counts = array("I", map(len, values))
-    top = max(map(max, values))
-    shift = max(1, top.bit_length())
-    found = array("I", [d << shift | p for d, places in zip(documents, values) for p in places])
-    if found[-1] >= 1 << 32:
-        found = array("Q", found)
-    weights = [c * boost for c in counts]
-    freq = array("I", counts)
-    freq.byteswap()
-    return documents, weights, freq.tobytes(), (_Small(found), shift)
-
-
-class _Small:
-    __slots__ = ("a",)
-
-    def __init__(self, a: Any) -> None:
-        self.a = a
-
-
-def renumbered(keyed: tuple[Any, int], base: int, docmap: Any) -> KeyParts | None:
-    """A segment's keys of a word as a merge renumbers its documents."""
-    np = numpy_module()
-    found, shift = keyed
-    docs = (found >> found.dtype.type(shift)).astype(np.int64)
-    pos = (found & found.dtype.type((1 << shift) - 1)).astype(np.int64)
-    if docmap is None:
-        docs += base
-    else:
-        docs = docmap[docs]
-        kept = docs >= 0
-        if not kept.all():
-            docs, pos = docs[kept], pos[kept]
-        if not len(docs):
-            return None
-    return KeyParts([(docs, pos)])

@@ -94,19 +94,12 @@ def _write_terms(
             blocklimit = fieldwriter._postwriter._blocklimit
             fixed = fieldwriter._format.fixed_value_size()
             keyed = keys is not None and phrase_keys.keyable(fieldwriter._format)
-            every = isinstance(fieldwriter._format, phrase_keys.KeyedFrequency)
         elif btext <= lasttext:
             raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
         lasttext = btext
-        if not ids and not every:
+        if not ids:
             raise ValueError(f"term {fieldname}:{btext!r} has no postings")
-        if every:
-            ids, weights, values, found = phrase_keys.keyed_postings(
-                ids, values, fieldwriter._format.field_boost
-            )
-            if keys is not None:
-                keys.add_keys(fieldname, btext, *found)
-        elif keyed and keys.wants(ids):  # type: ignore[union-attr]
+        if keyed and keys.wants(ids):  # type: ignore[union-attr]
             keys.add(fieldname, btext, ids, values)  # type: ignore[union-attr]
         if len(ids) <= blocklimit:
             _write_one_block(fieldwriter, fixed, btext, ids, weights, values, field_lengths)
@@ -155,10 +148,7 @@ def _write_blocks(
         block_weights = weights[start:end]
         postwriter._ids = array("I", block_ids)
         postwriter._weights = array("f", block_weights)
-        if isinstance(values, bytes):
-            postwriter._values = [values[start * 4 : end * 4]]
-        else:
-            postwriter._values = [value for value in values[start:end] if value]
+        postwriter._values = [value for value in values[start:end] if value]
         heaviest = max(block_weights)
         postwriter._maxweight = heaviest if heaviest > 0 else 0
         postwriter._minlength, postwriter._maxlength = None, 0
@@ -205,7 +195,7 @@ def _write_one_block(
         mini_weights: Any = None if first == 1.0 else first
     else:
         mini_weights = tuple(block_weights)
-    kept = [values] if isinstance(values, bytes) else [value for value in values if value]
+    kept = [value for value in values if value]
     if fixed is None or fixed < 0:
         mini_values: Any = tuple(kept)
     else:
@@ -246,10 +236,6 @@ def merged(sources: Sequence[Iterable[TermPostings]]) -> Iterator[TermPostings]:
         first, *rest = group
         if not rest:
             yield first
-            continue
-        if isinstance(first[4], phrase_keys.KeyParts):
-            parts = phrase_keys.KeyParts([p for t in (first, *rest) for p in t[4].parts])
-            yield fieldname, btext, [d for t in (first, *rest) for d in t[2]], [], parts
             continue
         ids, weights, values = list(first[2]), list(first[3]), list(first[4])
         for _, _, more_ids, more_weights, more_values in rest:

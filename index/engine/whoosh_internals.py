@@ -688,25 +688,11 @@ def _segment_terms(
     """A segment's terms in order, each with its postings renumbered as the merging writer
     numbers the segment's documents (`base` + n, or `docmap` when some were deleted: their
     postings are left out, and a term left with none)."""
-    from newsread.index.engine import phrase_keys
-
     schema = reader.schema
     terms = reader._terms
     codec, postfile = terms._codec, terms._postfile
-    segment_keys = phrase_keys.of(reader)
-    array_map = None
-    if docmap is not None:
-        np = phrase_keys.numpy_module()
-        array_map = np.full(reader.doc_count_all(), -1, dtype=np.int64)
-        for old, new in docmap.items():
-            array_map[old] = new
     for (fieldname, btext), terminfo in terms.items():  # one pass, no look-up per term
         if fieldname not in schema:
-            continue
-        if isinstance(schema[fieldname].format, phrase_keys.KeyedFrequency):
-            parts = phrase_keys.renumbered(segment_keys.get(fieldname, btext), base, array_map)
-            if parts is not None:
-                yield fieldname, btext, [], [], parts
             continue
         matcher = codec.postings_reader(
             postfile, terminfo, schema[fieldname].format, term=(fieldname, btext)
