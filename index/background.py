@@ -126,7 +126,9 @@ class Indexing:
                         return payload  # type: ignore[no-any-return]
                     elif kind == "error":
                         raise LibraryError(payload)
-                elif not self._process.is_alive():
+                elif not self._process.is_alive() and not self._pipe.poll():
+                    # (Looked at after its death: its last words, "done", may have come after
+                    # the wait above ended and before it exited.)
                     raise LibraryError(_died(self._process))
         finally:
             self.stop()

@@ -90,3 +90,22 @@ def test_a_held_update_reads_nothing_until_let_go(small_library: Path) -> None:
     quit_early = Indexing(small_library, small_library.parent / "quit-index", held=True)
     quit_early.stop()  # the app quit before its first frame: the child ends, reading nothing
     assert not quit_early._process.is_alive() and quit_early._process.exitcode == 0
+
+
+def test_an_update_that_ends_while_its_last_words_are_on_the_way_is_not_called_dead(
+    small_library: Path,
+) -> None:
+    """The child says "done" and exits between the wait for a message ending empty and the
+    look at whether it lives: the app said "the indexing process stopped unexpectedly (exit
+    code 0)" and dropped the summary (seen under load)."""
+    started = Indexing(small_library, small_library.parent / "late-index")
+    started._process.join(60)  # it has said everything, and ended
+    real_poll = started._pipe.poll
+    waits: list[float] = []
+
+    def late_poll(timeout: float = 0.0) -> bool:
+        waits.append(timeout)
+        return False if len(waits) == 1 else real_poll(timeout)  # the first wait ends empty
+
+    started._pipe.poll = late_poll  # type: ignore[method-assign]
+    assert started.follow().total_articles == 3
