@@ -171,6 +171,10 @@ async def settle(pilot: Pilot) -> None:
             (status.index.startswith("up to date") or bool(app.main.library_problem))
             and not app.key_order.busy  # every key pressed has been routed and handled
             and not app.key_order.held
+            # Keys posted at once (`burst`) wait in the app's queue before the key order sees
+            # them: until then nothing looks busy (under load a settle ended before the last
+            # letters of "/harbour" were routed, and the find bar held "har").
+            and app._message_queue.empty()
             and not any(w.is_running for w in app.workers)
             and app.main._search_timer is None
             and app.main._early_timer is None
