@@ -275,6 +275,7 @@ async def test_the_app_indexes_in_a_child_process(
         await wait_for(
             pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
         )
+        await settle(pilot)  # the search the update's end set off shows after the status
         assert len(app.main.results_list.keys) == 4
 
 
@@ -299,6 +300,7 @@ async def test_a_new_librarys_update_started_before_the_app_is_the_one_it_follow
         await wait_for(
             pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
         )
+        await settle(pilot)  # the search the update's end set off shows after the status
         assert len(app.main.results_list.keys) == 4
     started.stop()
     assert start_indexing_if_new(library) is None  # indexed now: the app looks for changes
