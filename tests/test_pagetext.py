@@ -1756,3 +1756,53 @@ def test_a_relative_date_in_other_languages_needs_a_number_and_a_unit() -> None:
     assert _dated(["Jana Nováková", "před 3 dny"], 0)
     for line in ("Tilbake til siden", "Kaksi vuotta sitten"):
         assert not _dated(["Jana Nováková", line], 0), line
+
+
+BYLINE_BLOCK = "          By Jane Doe\n          12 March 2024, 09:30\n"
+
+
+def _signed_with(*lines: str) -> str:
+    """`PAGE` with `lines` under the headline where its byline and date stand."""
+    return PAGE.replace(BYLINE_BLOCK, "".join(f"          {line}\n\n" for line in lines))
+
+
+def test_a_list_of_names_beside_the_date_names_every_author() -> None:
+    # No "By" marks them: the date beside them does, and every item is a person's name.
+    for lines in (
+        ("Jane Doe und John Roe | 12.03.2024",),
+        ("Jane Doe, John Roe", "12 March 2024"),
+        ("JANE DOE AND JOHN ROE", "12 March 2024"),
+    ):
+        assert parse_text(_signed_with(*lines)).authors == ["Jane Doe", "John Roe"], lines
+    # A list of anything else beside the date is no list of authors.
+    assert parse_text(_signed_with("Harbour and Transport | 12.03.2024")).authors == []
+
+
+def test_a_user_name_set_apart_from_the_date_is_the_author() -> None:
+    for line in ("12.03.2024 | jdoe", "jdoe / 12.03.2024", "jdoe am 12.03.2024"):
+        draft = parse_text(_signed_with(line))
+        assert draft.authors == ["jdoe"], line
+        assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    # The word that labels the date is no user's name; nor is a menu's word set alone on the
+    # page ("transport", as the breadcrumbs and menu have it).
+    for line in ("veröffentlicht am 12.03.2024", "12.03.2024 | updated"):
+        assert parse_text(_signed_with(line)).authors == [], line
+
+
+def test_a_name_with_its_buttons_or_counter_after_it_is_the_byline() -> None:
+    # "Jane Doe Follow", "Jane Doe 12 Comments": what follows the name is the page's, not the
+    # name's, and marks the line as a byline though no date stands beside it.
+    for line in (
+        "Jane Doe Follow",
+        "Jane Doe Twitter Facebook",
+        "Jane Doe 12 Comments",
+        "Jane Doe (jdo)",
+        "Jane Doe, Redakteurin",
+        "Jane Doe Mehr Artikel",
+        "Jane Doe / 12.03.2024",
+        "Jane DOE | 12.03.2024",
+    ):
+        authors = parse_text(_signed_with(line)).authors
+        assert [name.casefold() for name in authors] == ["jane doe"], line
+    # A name that goes on with other words is a headline's or a sentence's.
+    assert parse_text(_signed_with("Jane Doe Opens the Harbour Festival")).authors == []

@@ -349,7 +349,11 @@ def is_person_name(text: str) -> bool:
     if words[0].lower() in _BUTTON_VERBS:
         return False  # "Learn More", "View All Results", "Install Docker Engine": a button
     capitals = 0
+    shouted = _surname_in_capitals(words)
     for position, word in enumerate(words):
+        if position == shouted:
+            capitals += 1  # "Jean DUPONT", "DUPONT Jean": the surname in capitals
+            continue
         lowered = word.lower().rstrip(".")
         if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
             return False
@@ -367,6 +371,25 @@ def is_person_name(text: str) -> bool:
     # A name ends in a surname, not an initial or particle ("Jane D." is fine, "Jane de" is not).
     last = words[-1]
     return capitals >= 2 and last.lower() not in _PARTICLES
+
+
+def _surname_in_capitals(words: list[str]) -> int:
+    """The position of the surname a name sets in capitals ("Jean DUPONT", "Anne-Marie
+    DURAND"): the last of its words, all in capitals and letters, the others not; else -1.
+    A word in capitals first is an organisation's more often ("STRIVE Publishing")."""
+    shouted = [
+        position
+        for position, word in enumerate(words)
+        if len(word) >= 3 and word.isupper() and word.replace("-", "").isalpha()
+    ]
+    if shouted != [len(words) - 1]:
+        return -1
+    lowered = words[shouted[0]].lower()
+    if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
+        return -1
+    if lowered in _AGENCIES or lowered in _ORGANISATION_WORDS:
+        return -1
+    return shouted[0]
 
 
 def _is_topic(word: str) -> bool:

@@ -699,7 +699,7 @@ def _byline_found(
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
     for segment in _SEGMENT.split(undated):
-        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
+        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+/")
         if not segment:
             continue
         if is_byline(segment):
@@ -711,13 +711,24 @@ def _byline_found(
         word = one_word_byline(segment)
         if word:
             return [word], ""
+        name = _name_before_furniture(segment)
+        if name:
+            return [name], ""  # "Jane Doe Follow", "Jane Doe 12 Comments", "Jane Doe (dpa)"
         if not bare:
             continue
+        listed = _listed_people(segment)
+        if listed:
+            return listed, ""  # "Jane Doe und John Roe | 12.03.2021", "Jane Doe, John Roe"
         if undated != line:
             # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
-            name = _before_a_date(_leading_name(segment, labels), line)
+            name = _before_a_date(
+                _leading_name(_in_lower_case(segment), labels), _in_lower_case(line)
+            )
             if name:
                 return [name], ""
+            handle = _dated_user_name(segment, labels)
+            if handle:
+                return [handle], ""
         elif len(segment.split()) >= 2 and is_person_name(_in_lower_case(segment)):
             return [_in_lower_case(segment)], ""  # "Jane Doe", "JANE DOE" over "May 2, 2016"
         elif len(segment.split()) >= 2 and is_desk(segment):
@@ -829,6 +840,96 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+# What a page sets right after its author's name, on the same line: buttons to follow or
+# reach the author, a counter of comments, a reading time, an agency in brackets, a job
+# title after a comma. A name with one of these after it is a byline, "By" or not.
+_FURNITURE = re.compile(
+    r"(?:[,;:|·•/()\[\]–—-]|\s)*(?:"
+    r"follow|folgen|abonnieren|subscribe|kontakt|contact|e-?mail|mail|twitter|facebook|instagram"
+    r"|linkedin|xing|profil|profile|bio|biografie|(?:mehr|alle|more|all|weitere)\s+"
+    r"(?:artikel|articles|beiträge|posts|stories|texte)(?:\s+(?:von|by|from))?"
+    r"|\d+\s+(?:comments?|kommentare?|antworten|repl(?:y|ies)|responses?|commentaires?"
+    r"|réponses?|comentarios?|commenti|reacties)"
+    r"|(?:comments?|kommentare?|commentaires?|comentarios?)\s*\(?\d+\)?"
+    r"|(?:lesezeit|reading\s+time|temps\s+de\s+lecture)\s*:?\s*\d+\s*min(?:uten|utes)?\.?"
+    r"|\d+\s*min(?:uten|utes|ute|s)?\.?(?:\s+(?:read|lesezeit|lesen|de\s+lecture|listen))?"
+    r"|\(\s*[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?\s*\)"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+_NAME_WORDS_AT_MOST = 4
+
+
+def _name_before_furniture(segment: str) -> str:
+    """The person's name that opens `segment` when only furniture follows it (see
+    `_FURNITURE`, dates cut out before): "Jane Doe Follow", "Jane Doe 12 Comments", "Jane Doe
+    (jdo)", "Jane Doe, Redakteurin", "JANE DOE | 4 min read"; else ""."""
+    words = segment.split()
+    for count in range(2, min(_NAME_WORDS_AT_MOST, len(words) - 1) + 1):
+        name = _in_lower_case(" ".join(words[:count]))
+        rest = " ".join(words[count:])
+        if name.endswith((",", ";")):
+            name, rest = name[:-1], f"{name[-1]} {rest}"  # "Jane Doe, Redakteurin"
+        if not is_person_name(name) or not _only_furniture(rest):
+            continue
+        return name
+    return ""
+
+
+def _only_furniture(rest: str) -> bool:
+    """Whether `rest`, what follows a name, is only furniture (`_FURNITURE`) or a job title."""
+    position, found = 0, False
+    while position < len(rest):
+        match = _FURNITURE.match(rest, position)
+        if not match or match.end() == position:
+            break
+        position, found = match.end(), True
+    tail = rest[position:].strip(" ,;:|·•/-–—()")
+    if not tail:
+        return found
+    return (
+        len(tail) <= _JOB_LINE and _JOB_TITLE.match(tail) is not None and (found or rest[:1] == ",")
+    )
+
+
+# How a list of names joins them: "Jane Doe, John Roe und Max Muster".
+_JOINED = re.compile(r",\s|\s(?:and|und|et|y|e|en|og|och|i|&)\s", re.IGNORECASE)
+
+
+def _listed_people(segment: str) -> list[str]:
+    """The people a bare list of names gives ("Jane Doe und John Roe", "JANE DOE, JOHN ROE"):
+    every item a person's name, or []."""
+    if not _JOINED.search(segment):
+        return []
+    items = [item.strip() for item in _JOINED.split(_in_lower_case(segment))]
+    if len(items) < 2 or not all(is_person_name(item) for item in items):
+        return []
+    return items
+
+
+# Other words that label a date as a user's name would stand: "erstellt am", "created".
+_DATE_VERB = re.compile(
+    r"(?:erstellt|geschrieben|verfasst|created|written|date|datum|fecha|data|stand|am|on)$",
+    re.IGNORECASE,
+)
+
+
+def _dated_user_name(segment: str, labels: frozenset[str]) -> str:
+    """A user's name set apart on a line with a date ("12.03.2021 | jdoe", "jdoe / 5. Mai"):
+    one word shaped as a user name is (in lower case, or with digits or "_" inside), no
+    word that stands alone elsewhere on the page (a menu's, a section's: `labels`) nor one
+    that labels the date ("veröffentlicht am 14 Feb", "updated")."""
+    if (
+        " " in segment
+        or segment in labels
+        or not (segment[:1].islower() or _USER_NAME.search(segment))
+    ):
+        return ""
+    if _PUBLISHED_ON.match(segment) or _UPDATED.match(segment) or _DATE_VERB.match(segment):
+        return ""
+    return one_word_byline(f"by {segment}")
 
 
 def _in_lower_case(text: str) -> str:
