@@ -1806,3 +1806,23 @@ def test_a_name_with_its_buttons_or_counter_after_it_is_the_byline() -> None:
         assert [name.casefold() for name in authors] == ["jane doe"], line
     # A name that goes on with other words is a headline's or a sentence's.
     assert parse_text(_signed_with("Jane Doe Opens the Harbour Festival")).authors == []
+
+
+def test_an_update_and_a_publication_on_one_line_give_the_publications_date() -> None:
+    for line in (
+        "Updated: 14.03.2024 | Published: 12.03.2024",
+        "Aktualisiert am 14.03.2024, veröffentlicht am 12.03.2024",
+        "Actualizado 14/03/2024 10:00 | Publicado 12/03/2024 09:00",
+    ):
+        draft = parse_text(_signed_with("By Jane Doe", line))
+        assert draft.published is not None, line
+        assert draft.published.date().isoformat() == "2024-03-12", line
+    # Only an update's date given: it dates the page.
+    draft = parse_text(_signed_with("By Jane Doe", "Updated: 14.03.2024"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-14"
+
+
+def test_a_meta_lines_parts_set_apart_by_any_bullet_give_its_author() -> None:
+    for bullet in ("∙", "⋅", "●", "▪"):
+        line = f"Jane Doe {bullet} 12.03.2024"
+        assert parse_text(_signed_with(line)).authors == ["Jane Doe"], line

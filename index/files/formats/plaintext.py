@@ -603,7 +603,9 @@ def _take_dated_name(line: str, state: _State) -> bool:
 
 # The longest line of page furniture a byline is looked for in.
 _MAX_FURNITURE_LINE = 120
-_SEGMENT = re.compile(r"\s+(?:[|·•]|//)\s+|\s+[-–—]\s+")
+# What sets a meta line's parts apart: bars, dots and bullets of any shape ("∙", "⋅", "●"),
+# a double slash, a spaced dash.
+_SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+")
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
@@ -699,7 +701,7 @@ def _byline_found(
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
     for segment in _SEGMENT.split(undated):
-        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+/")
+        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
             continue
         if is_byline(segment):
@@ -1595,7 +1597,9 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             continue
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
-            # "Updated: ..." above "Published: ...": the publication's date wins.
+            # "Updated: ..." above "Published: ...": the publication's date wins, on the
+            # same line too ("Aktualisiert am 14.03.2024 - Erstellt am 12.03.2024").
+            state.published = _first_dated(line)
             updated = updated or parse_date(line)
             continue
         if not (
@@ -2446,6 +2450,25 @@ _PUBLISHED_ON = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# The same, with the date right after it ("12.03.", "March 12"), where an update's date
+# stands on the line too. Not "created": a page made before its text was published ("Last
+# updated 04 Jun 2020, originally created 17 Jun 2019") is dated by its update.
+_PUBLISHED_AT = re.compile(
+    r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publiée?|publicado|pubblicato"
+    r"|gepubliceerd|opublikowano|опубликовано|mis\s+en\s+ligne)"
+    r"(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*(?=\d|[^\W\d_]+\.?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _first_dated(line: str) -> datetime | None:
+    """The date a line that also gives an update's labels as the publication's ("Updated:
+    14.03.2024 | Published: 12.03.2024", "Aktualisiert am 14.03.2024, veröffentlicht am
+    12.03.2024"), or None."""
+    match = _PUBLISHED_AT.search(line)
+    return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
+
+
 # How much of a line after such a label may hold its date.
 _LABELLED_REACH = 40
 
