@@ -1826,3 +1826,12 @@ def test_a_meta_lines_parts_set_apart_by_any_bullet_give_its_author() -> None:
     for bullet in ("∙", "⋅", "●", "▪"):
         line = f"Jane Doe {bullet} 12.03.2024"
         assert parse_text(_signed_with(line)).authors == ["Jane Doe"], line
+
+
+def test_a_caption_over_its_photographers_name_and_outlet_is_not_the_lede() -> None:
+    # "Jane Doe/Northfield Courier", "J. Doe / AP" under a sentence: who took the photo and
+    # for whom; the sentence is its caption.
+    caption = "A driverless tram waits at the harbour stop in Northfield on Monday evening."
+    for credit in ("Jane Doe/Northfield Courier", "J. Doe / AP", "Jane Doe/Northfield Courier/AP"):
+        page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      {credit}\n")
+        assert parse_text(page).paragraphs[0] == LEDE, credit

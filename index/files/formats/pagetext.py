@@ -148,7 +148,9 @@ def _alphabetical(found: list[str]) -> bool:
 _CREDIT_LINE = re.compile(
     r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:"
     r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$"
-    r"|^\([^()]{2,60}\)$",  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
+    r"|^\([^()]{2,60}\)$"  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
+    # "Jane Doe/Northfield Courier", "J. Doe / AP": who took it and for whom, set apart by slashes.
+    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w&.'’ -]{1,40}(?:/[\w&.'’ -]{1,40})*$)",
     re.IGNORECASE,
 )
 # Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
