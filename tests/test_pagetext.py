@@ -1835,3 +1835,17 @@ def test_a_caption_over_its_photographers_name_and_outlet_is_not_the_lede() -> N
     for credit in ("Jane Doe/Northfield Courier", "J. Doe / AP", "Jane Doe/Northfield Courier/AP"):
         page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      {credit}\n")
         assert parse_text(page).paragraphs[0] == LEDE, credit
+
+
+def test_a_name_and_the_outlet_it_writes_for_under_the_headline_is_the_byline() -> None:
+    for line in (
+        "Jane Doe, Northfield Courier",
+        "Jane Doe for The Northfield Courier",
+        "Jane Doe (Northfield Courier)",
+        "Jane Doe – Northfield Courier",
+    ):
+        draft = parse_text(_signed_with(line))
+        assert draft.authors == ["Jane Doe"], line
+        assert draft.credit.removeprefix("The ") == "Northfield Courier", line
+    # Two people's names, or a name and a place, are no name and outlet.
+    assert parse_text(_signed_with("Jane Doe, Berlin")).credit == ""

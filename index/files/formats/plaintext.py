@@ -700,6 +700,9 @@ def _byline_found(
             return people, credit
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
+    signed = _name_and_outlet(undated)
+    if signed:
+        return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
     for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
@@ -894,6 +897,25 @@ def _only_furniture(rest: str) -> bool:
     return (
         len(tail) <= _JOB_LINE and _JOB_TITLE.match(tail) is not None and (found or rest[:1] == ",")
     )
+
+
+# What sets a name apart from the outlet it writes for: "Jane Doe, Courier", "Jane Doe for
+# The Guardian", "Jane Doe (Courier)", "Jane Doe – Courier", "Jane Doe / Courier".
+_FOR_OUTLET = re.compile(r"\s*(?:,|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\(|[|/–—-](?!\S))\s*")
+
+
+def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
+    """([name], outlet) for a line that is a person's name and the outlet they write for, set
+    apart (`_FOR_OUTLET`), and nothing else but separators; else None."""
+    text = line.strip(" |·•∙/–—-")
+    match = _FOR_OUTLET.search(text)
+    if not match or match.start() == 0:
+        return None
+    name = _in_lower_case(text[: match.start()])
+    outlet = text[match.end() :].strip(" |·•∙/–—-)")
+    if not (is_person_name(name) and looks_like_outlet(outlet)) or is_person_name(outlet):
+        return None
+    return [name], outlet
 
 
 # How a list of names joins them: "Jane Doe, John Roe und Max Muster".
