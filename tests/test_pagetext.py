@@ -1849,3 +1849,21 @@ def test_a_name_and_the_outlet_it_writes_for_under_the_headline_is_the_byline() 
         assert draft.credit.removeprefix("The ") == "Northfield Courier", line
     # Two people's names, or a name and a place, are no name and outlet.
     assert parse_text(_signed_with("Jane Doe, Berlin")).credit == ""
+
+
+def test_a_byline_in_a_meta_bar_well_above_the_headline_names_the_author() -> None:
+    # "By Jane Doe" / date / section / reading time over the title: the meta bar stands above
+    # it; a teaser's byline above a paragraph of another story is not the article's.
+    headline = "        Driverless trams on two lines from spring\n"
+    bar = "".join(
+        f"        {line}\n\n"
+        for line in ("By Jane Doe", "12 March 2024", "Transport", "3 min read", "Share")
+    )
+    page = PAGE.replace(BYLINE_BLOCK, "").replace(f"\n{headline}", f"\n{bar}{headline}")
+    assert parse_text(page).authors == ["Jane Doe"]
+    teaser = "".join(
+        f"        {line}\n\n"
+        for line in ("By John Roe", BODY[2], "Transport", "3 min read", "Share")
+    )
+    page = PAGE.replace(BYLINE_BLOCK, "").replace(f"\n{headline}", f"\n{teaser}{headline}")
+    assert parse_text(page).authors == []

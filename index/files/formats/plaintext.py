@@ -1807,6 +1807,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             return found
     if above:
         return above
+    found = _meta_bar_above(lines, page)
+    if found:
+        return found
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
     closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
@@ -1839,6 +1842,33 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+# How many non-blank lines above the headline a meta bar's byline is looked for.
+_META_ABOVE = 10
+# The most words of a line of the header above the headline (a kicker, a section, a button).
+_HEADER_WORDS = 12
+
+
+def _meta_bar_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """A byline marked as one ("By Jane Doe", "Von Jane Doe") in the block of short lines
+    right above the headline (a meta bar over the title: the byline, the date, the section,
+    the share buttons), further up than the lines looked at beside the headline; the block
+    ends at running text or a longer line (another story's teaser)."""
+    assert page.headline is not None
+    seen = 0
+    for index in range(_headline_lines(lines, page).start - 1, -1, -1):
+        line = _clean(lines[index]).lstrip("*+•· ")
+        if not line:
+            continue
+        seen += 1
+        if seen > _META_ABOVE or _is_running_text(line) or len(line.split()) > _HEADER_WORDS:
+            return None
+        if has_byline_prefix(line):
+            found = _byline_in(line, bare=False)
+            if found and found[0]:
+                return found
+    return None
 
 
 def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[str]) -> bool:
