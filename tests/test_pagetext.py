@@ -1867,3 +1867,36 @@ def test_a_byline_in_a_meta_bar_well_above_the_headline_names_the_author() -> No
     )
     page = PAGE.replace(BYLINE_BLOCK, "").replace(f"\n{headline}", f"\n{teaser}{headline}")
     assert parse_text(page).authors == []
+
+
+CONSENT = (
+    "We and our partners store and read information on your device, such as cookies, and use "
+    "personal data such as identifiers for personalised ads and content and for measuring them.",
+    "With your permission we and our partners may also use precise location data. You can "
+    "change your choice at any time under the settings at the foot of every page of the site.",
+)
+SIGN_UP = (
+    "Sign up to get the most important stories of the day in your inbox each morning, with the "
+    "analysis of our reporters and editors."
+)
+
+
+def test_a_consent_notice_or_sign_up_box_above_the_article_is_no_headline_or_lede() -> None:
+    notice = (
+        f"    Your privacy matters to us\n\n    {CONSENT[0]}\n\n    {CONSENT[1]}\n\n"
+        "      Accept all\n      Manage options\n"
+    )
+    box = f"      Our morning briefing\n\n      {SIGN_UP}\n\n      Subscribe\n\n"
+    cookies = "    We use cookies to improve your experience on our site.\n      OK\n"
+    crumbs = "        Home » Transport"
+    for page in (PAGE.replace(cookies, notice), PAGE.replace(crumbs, box + crumbs)):
+        draft = parse_text(page)
+        assert draft.title == "Driverless trams on two lines from spring"
+        assert draft.paragraphs[0] == LEDE
+    # Sentences about cookies with no buttons under them are the article's own.
+    about = (
+        "The council said that cookies and personal data collected on its website are stored "
+        "for no longer than a month, after a complaint from a resident last year."
+    )
+    draft = parse_text(PAGE.replace(f"    {BODY[0]}\n", f"    {about}\n\n    {BODY[0]}\n"))
+    assert about in draft.paragraphs

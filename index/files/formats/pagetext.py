@@ -319,7 +319,64 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         found.append(
             _Line(index, end, text, indent, bool(bullet), words, sentence, crumb, numbered)
         )
-    return _captions(found)
+    return _notices(_captions(found))
+
+
+# The buttons that close a consent notice or a sign-up box, in the languages of the pages.
+_NOTICE_BUTTON = re.compile(
+    r"^(?:(?:i\s+)?(?:accept|agree|allow|reject|decline|refuse|deny)(?:\s+(?:all|cookies|and\s+close))?"
+    r"|(?:manage|customi[sz]e|cookie)\s+(?:options|settings|preferences|cookies)|ok(?:ay)?|got\s+it"
+    r"|subscribe(?:\s+now)?|sign\s+up(?:\s+now)?|continue|more\s+options|settings"
+    r"|(?:alle\s+)?(?:akzeptieren|annehmen|ablehnen|zustimmen)|einstellungen|anmelden|abonnieren"
+    r"|(?:tout\s+)?(?:accepter|refuser)|paramètres|personnaliser|s'abonner|(?:aceptar|rechazar)(?:\s+todo)?"
+    r"|configurar|suscribirse|(?:accetta|rifiuta)(?:\s+tutto)?|iscriviti)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# What a consent notice or a sign-up box is about.
+_NOTICE_WORDS = re.compile(
+    r"\bcookies?\b|\bconsent|\bpersonal(?:ised|ized)?\s+(?:data|information|ads)|\bpartners\b"
+    r"|\bprivacy\b|\bnewsletters?\b|\binbox\b|\bdatenschutz|\beinwilligung|\bpersonenbezogen"
+    r"|\bdonnées\s+personnelles|\bconsentement|\bdatos\s+personales|\bconsenso\b",
+    re.IGNORECASE,
+)
+# The most sentences of a notice above its buttons, and lines between them and the buttons.
+_NOTICE_SENTENCES = 4
+_NOTICE_GAP = 2
+# The least text of a notice taken out: a line of notice ("We use cookies.") weighs too
+# little to be taken for the article's text, and is furniture already (`is_furniture`).
+_NOTICE_TEXT = 100
+
+
+def _notices(found: list[_Line]) -> list[_Line]:
+    """`found` with the sentences of a consent notice or a sign-up box no longer counted as
+    sentences: at most `_NOTICE_SENTENCES` right above its buttons ("Accept all", "Manage
+    options", "Subscribe"), one of them about cookies, consent, personal data or a newsletter,
+    `_NOTICE_TEXT` characters or more in all.
+    A page that asks for consent above its article would have its notice read as the
+    article's first paragraphs, and its heading as the headline."""
+    marked: set[int] = set()
+    for position, line in enumerate(found):
+        if line.sentence or line.words > 3 or not _NOTICE_BUTTON.match(line.text):
+            continue
+        run: list[int] = []
+        gap = 0
+        for above in range(position - 1, max(-1, position - 1 - _NOTICE_SENTENCES - 6), -1):
+            if found[above].sentence:
+                if len(run) == _NOTICE_SENTENCES:
+                    run = []  # a longer run of sentences: the text's, not a notice's
+                    break
+                run.append(above)
+            elif run or gap >= _NOTICE_GAP:
+                break
+            else:
+                gap += 1
+        if sum(len(found[p].text) for p in run) >= _NOTICE_TEXT and any(
+            _NOTICE_WORDS.search(found[p].text) for p in run
+        ):
+            marked.update(run)
+    if not marked:
+        return found
+    return [replace(line, sentence=False) if p in marked else line for p, line in enumerate(found)]
 
 
 def _weight(line: _Line) -> float:
