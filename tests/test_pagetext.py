@@ -910,11 +910,16 @@ UNDER_A_NOTICE = f"""  Northfield Courier
 
 def test_a_headline_the_file_name_names_is_found_under_a_long_notice() -> None:
     # The notice and the article make one run of sentences; the page's text seems to open with
-    # the notice, and the headline under it looks like a subheading.
-    assert not parse_text(UNDER_A_NOTICE).title.startswith("Driverless trams")
-    draft = parse_text(UNDER_A_NOTICE, "northfield-courier.com-driverless-trams")
-    assert draft.title == "Driverless trams on two lines from spring"
-    assert draft.paragraphs == [LEDE, *BODY]
+    # the notice, and the headline under it, with nothing under it but the text, looks like a
+    # subheading.
+    unsigned = UNDER_A_NOTICE.replace("          By Jane Doe\n", "")
+    assert not parse_text(unsigned).title.startswith("Driverless trams")
+    for page in (unsigned, UNDER_A_NOTICE):
+        draft = parse_text(page, "northfield-courier.com-driverless-trams")
+        assert draft.title == "Driverless trams on two lines from spring"
+        assert draft.paragraphs == [LEDE, *BODY]
+    # Its byline under it marks it as the headline without the file's name.
+    assert parse_text(UNDER_A_NOTICE).title == "Driverless trams on two lines from spring"
 
 
 # --- pages a text browser wrapped (issue 12: ttitle) ----------------------------------------
@@ -1900,3 +1905,33 @@ def test_a_consent_notice_or_sign_up_box_above_the_article_is_no_headline_or_led
     )
     draft = parse_text(PAGE.replace(f"    {BODY[0]}\n", f"    {about}\n\n    {BODY[0]}\n"))
     assert about in draft.paragraphs
+
+
+TEASERS = [
+    (
+        "Council approves new bus lanes on the ring road",
+        "The new lanes will open in May and cut journey times for thousands of commuters who "
+        "use the ring road every day, the council said.",
+    ),
+    (
+        "Ferry fares to rise by five per cent in April",
+        "The operator blamed the cost of fuel and repairs for the rise, the second in two "
+        "years, which passengers' groups called unfair.",
+    ),
+    (
+        "Harbour tunnel closed for repairs this weekend",
+        "Drivers are advised to use the ring road while engineers replace the lights and the "
+        "drainage in the tunnel from Friday night.",
+    ),
+]
+
+
+def test_a_headline_under_a_list_of_teasers_is_found_by_its_byline() -> None:
+    # Other stories' titles and summaries above the article open the page's main text; the
+    # headline under them, its byline and date under it, is the article's.
+    teasers = "".join(f"      {title}\n\n      {summary}\n\n" for title, summary in TEASERS)
+    crumbs = "        Home » Transport"
+    draft = parse_text(PAGE.replace(crumbs, f"      Most read\n\n{teasers}{crumbs}"))
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]

@@ -1030,7 +1030,12 @@ def _candidates(
     positions = []
     for position in range(low, high):
         if position > first and before[position] - before[first] > _TEASERS:
-            break  # under the article's first paragraphs: a subheading, not the headline
+            # Under the article's first paragraphs: a subheading, not the headline; unless
+            # its date or byline stands under it, as under a headline below a list of other
+            # stories' teasers (each a title and a sentence) that opened the main text.
+            if _signed_heading(lines, position):
+                positions.append(position)
+            continue
         positions.append(position)
     window = frozenset(positions)
     if named and not any(_named(lines[p].text, named) >= _NAMED_ELSEWHERE for p in positions):
@@ -1146,6 +1151,27 @@ def _candidates(
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+# How many lines under a heading its date or byline may stand.
+_SIGNED_BELOW = 3
+
+
+def _signed_heading(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` is headline-shaped (no sentence, no list's item, no
+    comments' heading) with a date or byline line within `_SIGNED_BELOW` lines under it and
+    no sentence between."""
+    line = lines[position]
+    if line.sentence or line.bullet or not _headline_shaped(line) or _not_a_headline(line.text):
+        return False
+    if _COMMENTS_ON.match(line.text):
+        return False  # "5 comments on “Headline”" over a comment's name and date
+    for below in lines[position + 1 : position + 1 + _SIGNED_BELOW]:
+        if below.sentence:
+            return False
+        if _dateline(below.text):
+            return True
+    return False
 
 
 # The share of the file name's words a line outside the window around the main text must hold
