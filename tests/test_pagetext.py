@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from newsread.index.files.formats.pagetext import (
+    PageArticle,
     _candidates,
     _deck,
     _lines,
@@ -14,7 +15,7 @@ from newsread.index.files.formats.pagetext import (
     find_article,
     name_words,
 )
-from newsread.index.files.formats.plaintext import _dated, parse_text
+from newsread.index.files.formats.plaintext import _dated, _dated_name_in_text, parse_text
 from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
@@ -1935,3 +1936,11 @@ def test_a_headline_under_a_list_of_teasers_is_found_by_its_byline() -> None:
     assert draft.title == "Driverless trams on two lines from spring"
     assert draft.paragraphs == [LEDE, *BODY]
     assert draft.authors == ["Jane Doe"]
+
+
+def test_a_byline_with_its_date_in_the_text_names_the_author_without_its_by() -> None:
+    # Read where no byline stood under the headline: "By" is no part of the name, though a
+    # capitalised word like a name's.
+    lines = ["Headline", "", LEDE, "", "By Jane Doe", "", "12 March 2024", "", BODY[0]]
+    page = PageArticle(0, "Headline", 2, len(lines))
+    assert _dated_name_in_text(lines, page) == (["Jane Doe"], "")

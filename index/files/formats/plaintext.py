@@ -2211,6 +2211,13 @@ def _dated_name_in_text(lines: list[str], page: PageArticle) -> tuple[list[str],
     lower: frozenset[str] | None = None
     for index in range(page.start, end):
         line = _clean(lines[index])
+        if has_byline_prefix(line) and is_byline(line):
+            # "By Jane Doe" over its date: the name without its "By" (which a name's shape
+            # lets through as a capitalised word).
+            people = split_byline(line)[0]
+            if people and _beside_its_date(lines, index):
+                return people, ""
+            continue
         if (
             not line
             or len(line) > _MAX_SIGNATURE
