@@ -1944,3 +1944,26 @@ def test_a_byline_with_its_date_in_the_text_names_the_author_without_its_by() ->
     lines = ["Headline", "", LEDE, "", "By Jane Doe", "", "12 March 2024", "", BODY[0]]
     page = PageArticle(0, "Headline", 2, len(lines))
     assert _dated_name_in_text(lines, page) == (["Jane Doe"], "")
+
+
+def test_a_gallerys_captions_and_a_paywall_notice_under_the_headline_are_not_the_lede() -> None:
+    gallery = "".join(
+        f"      Photo {n} of 5\n\n      The harbour line at night during the tests, seen from "
+        f"the old bridge by one of our readers, number {n}.\n\n"
+        for n in range(1, 4)
+    )
+    paywall = (
+        "      Dieser Artikel ist nur für Abonnenten sichtbar. Jetzt einen Monat lang kostenlos "
+        "testen und alle Artikel lesen, jederzeit kündbar.\n\n      Jetzt testen\n\n"
+    )
+    for inset in (gallery, paywall):
+        page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n{inset}")
+        assert parse_text(page).paragraphs[0] == LEDE
+    # A recipe's steps, counted without a word for a picture, are its text.
+    steps = "".join(
+        f"      {n} von 3\n\n      Wasche nun die Erdbeeren und schneide sie in kleine Würfel, "
+        f"Schritt {n}.\n\n"
+        for n in range(1, 4)
+    )
+    page = PAGE.replace(f"    {LEDE}\n", f"    {LEDE}\n\n{steps}")
+    assert any("Schritt 2" in paragraph for paragraph in parse_text(page).paragraphs)

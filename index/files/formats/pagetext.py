@@ -163,10 +163,19 @@ _CAPTION_PLACES = re.compile(
 )
 
 
+# A gallery's counter on a line of its own: "Photo 3 of 12", "Bild 1 von 5", "Image 2/5". A
+# bare "12 von 17" may count a recipe's steps, whose sentences are the text.
+_GALLERY_COUNTER = re.compile(
+    r"^(?:bild|foto|photo|image|picture|slide|imagen|immagine)s?\s+\d{1,3}\s*"
+    r"(?:/|of|von|de|sur|di)\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
 def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
-    counted as sentences: a line above a photo's credit, a line saying who stands where, a line
-    shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
+    counted as sentences: a line above a photo's credit, a line under a gallery's counter ("Photo
+    2 of 12"), a line saying who stands where, a line shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
     text under it and a paragraph above it is the text's, under a summary that repeats it),
     and a sentence repeated a little further down (a highlight above the text that holds it;
     the last copy is the text's)."""
@@ -181,6 +190,7 @@ def _captions(found: list[_Line]) -> list[_Line]:
         in_text = before is not None and before.sentence and not before.bullet
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
+            or (before is not None and _GALLERY_COUNTER.match(before.text) is not None)
             or (credit and not (in_text and before is not None and before.text != line.text))
             or any(
                 other.text == line.text and (other.bullet or not (after and after[0].sentence))
@@ -322,21 +332,27 @@ def _lines(text_lines: list[str]) -> list[_Line]:
     return _notices(_captions(found))
 
 
-# The buttons that close a consent notice or a sign-up box, in the languages of the pages.
+# The buttons that close a consent notice, a sign-up box or a paywall, in the languages of the
+# pages.
 _NOTICE_BUTTON = re.compile(
     r"^(?:(?:i\s+)?(?:accept|agree|allow|reject|decline|refuse|deny)(?:\s+(?:all|cookies|and\s+close))?"
     r"|(?:manage|customi[sz]e|cookie)\s+(?:options|settings|preferences|cookies)|ok(?:ay)?|got\s+it"
     r"|subscribe(?:\s+now)?|sign\s+up(?:\s+now)?|continue|more\s+options|settings"
     r"|(?:alle\s+)?(?:akzeptieren|annehmen|ablehnen|zustimmen)|einstellungen|anmelden|abonnieren"
     r"|(?:tout\s+)?(?:accepter|refuser)|paramètres|personnaliser|s'abonner|(?:aceptar|rechazar)(?:\s+todo)?"
-    r"|configurar|suscribirse|(?:accetta|rifiuta)(?:\s+tutto)?|iscriviti)\s*[.!]?$",
+    r"|configurar|suscribirse|(?:accetta|rifiuta)(?:\s+tutto)?|iscriviti"
+    # A paywall's: "Jetzt testen", "Start free trial", "Essayer gratuitement".
+    r"|(?:jetzt\s+)?(?:testen|abonnieren|abo\s+abschließen)|(?:start\s+)?(?:your\s+)?free\s+trial"
+    r"|try\s+(?:it\s+)?(?:for\s+)?free|essayer(?:\s+gratuitement)?|je\s+m'abonne|suscr[íi]bete)"
+    r"\s*[.!]?$",
     re.IGNORECASE,
 )
-# What a consent notice or a sign-up box is about.
+# What a consent notice, a sign-up box or a paywall is about.
 _NOTICE_WORDS = re.compile(
     r"\bcookies?\b|\bconsent|\bpersonal(?:ised|ized)?\s+(?:data|information|ads)|\bpartners\b"
     r"|\bprivacy\b|\bnewsletters?\b|\binbox\b|\bdatenschutz|\beinwilligung|\bpersonenbezogen"
-    r"|\bdonnées\s+personnelles|\bconsentement|\bdatos\s+personales|\bconsenso\b",
+    r"|\bdonnées\s+personnelles|\bconsentement|\bdatos\s+personales|\bconsenso\b"
+    r"|\bsubscribers?\b|\babonnent|\babonné|\bsuscriptor|\bfree\s+trial\b|\bkostenlos\s+testen",
     re.IGNORECASE,
 )
 # The most sentences of a notice above its buttons, and lines between them and the buttons.
