@@ -1967,3 +1967,31 @@ def test_a_gallerys_captions_and_a_paywall_notice_under_the_headline_are_not_the
     )
     page = PAGE.replace(f"    {LEDE}\n", f"    {LEDE}\n\n{steps}")
     assert any("Schritt 2" in paragraph for paragraph in parse_text(page).paragraphs)
+
+
+FACTS = "".join(
+    f"          {line}\n"
+    for line in (
+        "Length: 12 km",
+        "Stops: 18",
+        "Cost: 40 million",
+        "Opening date: 01.05.2025",
+        "Operator: Northfield Transit",
+    )
+)
+
+
+def test_a_date_in_a_sheet_of_facts_under_the_headline_is_not_the_articles() -> None:
+    # The line's opening date is the subject's; the date over the headline is the article's.
+    headline = "        Driverless trams on two lines from spring\n"
+    dated = f"\n        Tuesday, 12 March 2024\n\n{headline}"
+    for block in (FACTS, f"          By Jane Doe\n\n{FACTS}"):
+        page = PAGE.replace(BYLINE_BLOCK, block).replace(f"\n{headline}", dated)
+        draft = parse_text(page)
+        assert draft.published is not None
+        assert draft.published.date().isoformat() == "2024-03-12"
+    # A byline's labelled lines ("Autor:", "Datum:", "Rubrik:") are no sheet of facts.
+    meta = "          Autor: Jane Doe\n          Datum: 14.03.2024\n          Rubrik: Verkehr\n"
+    draft = parse_text(PAGE.replace(BYLINE_BLOCK, meta))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-14"

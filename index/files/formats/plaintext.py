@@ -1610,7 +1610,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     prefix = ""
     for index in range(page.headline + 1, _header_end(lines, page)):
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
-        if not line:
+        if not line or _in_fact_sheet(lines, index):
             continue
         line = _GLUED_LABEL.sub(" | ", line)
         if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
@@ -1677,6 +1677,39 @@ def _header_end(lines: list[str], page: PageArticle) -> int:
         ),
         page.start,
     )
+
+
+# A labelled line: "ISBN: 978-3-...", "Seiten: 448", "Opening date: 01.05.2025".
+_FACT = re.compile(r"^(?P<label>[^\W\d_]{2,}(?:[ -][^\W\d_]+){0,2})\s*:\s*\S")
+# The labels of a page's meta lines (its byline, date, section), not of a fact sheet's.
+_META_LABEL = re.compile(
+    r"^(?:autor(?:in|en)?|authors?|auteur|von|by|text|redaktion|datum|date|fecha|data|stand"
+    r"|published|posted|ver(?:ö|oe)ffentlicht|erschienen\s+am|aktualisiert|updated|modified"
+    r"|publié|mis\s+à\s+jour|publicado|actualizado|kategorie|category|categories|rubrik"
+    r"|ressort|section|tags?|schlagw(?:o|ö)rter|themen?|topics?|quelle|source|foto|fotos|bild"
+    r"|photo|lesezeit|reading\s+time|kommentare|comments|ort|location)$",
+    re.IGNORECASE,
+)
+# How many lines either side of a labelled line are looked at, and how many facts (labelled
+# lines with labels no meta line has) make a fact sheet.
+_FACT_REACH = 3
+_FACTS = 2
+
+
+def _in_fact_sheet(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is one of a sheet of facts set out as labelled lines (a
+    book's "ISBN:", "Seiten:", "Erscheinungsdatum:"; a project's "Length:", "Opening date:"):
+    its label no meta line's (`_META_LABEL`), with `_FACTS` such lines or more around it. A
+    date or a name there is the subject's, not the article's."""
+    label = _FACT.match(_clean(lines[index]).lstrip("*+•· "))
+    if not label or _META_LABEL.match(label.group("label").strip()):
+        return False
+    facts = 0
+    for other in range(max(0, index - _FACT_REACH * 2), min(len(lines), index + _FACT_REACH * 2)):
+        found = _FACT.match(_clean(lines[other]).lstrip("*+•· ")) if other != index else None
+        if found and not _META_LABEL.match(found.group("label").strip()):
+            facts += 1
+    return facts >= _FACTS
 
 
 def _in_standfirst(page: PageArticle, index: int) -> bool:
@@ -2417,8 +2450,8 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     # the line opens as a byline or with the date ("By Jane Doe on 3 May 2023 | 18 Comments.").
     below = [
         line
-        for raw in lines[page.headline + 1 : _header_end(lines, page)]
-        if not _is_running_text(line := _clean(raw))
+        for index in range(page.headline + 1, _header_end(lines, page))
+        if not (_is_running_text(line := _clean(lines[index])) or _in_fact_sheet(lines, index))
         or has_byline_prefix(line)
         or _DATE_IN_LINE_START.match(line)
     ]
