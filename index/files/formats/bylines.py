@@ -193,6 +193,10 @@ _DER_AFTER = _words("van von ter op vom Van Von")
 # Lower-case words allowed inside a person's name.
 _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin ibn al el y e st")
 
+# The words a byline opens with that no name does ("By", "Par", "Por", "Door"; not "Von" or
+# "Di": "Von Miller", "Di Maria").
+_BYLINE_WORDS = _words("by par por door")
+
 # What "<verb> by" credits: the writing ("Reporting by", "Written by") or other work whose
 # people are not authors ("Edited by", "Photos by", "Medically reviewed by").
 _AUTHOR_VERBS = (
@@ -348,6 +352,8 @@ def is_person_name(text: str) -> bool:
         return False
     if words[0].lower() in _BUTTON_VERBS:
         return False  # "Learn More", "View All Results", "Install Docker Engine": a button
+    if words[0].lower() in _BYLINE_WORDS or any(w.lower() == "by" for w in words[1:]):
+        return False  # "By Jane Doe", "Par Jean Dupont", "Written By Jane": a byline, not a name
     capitals = 0
     shouted = _surname_in_capitals(words)
     for position, word in enumerate(words):
