@@ -359,6 +359,18 @@ def test_merge_bylines_removes_duplicates_in_order() -> None:
         ("Newer Article", False),
         ("Log In", False),
         ("Read Later", False),
+        # A surname in capitals after the given name, as French and Italian pages set it; a
+        # word in capitals first is an organisation's.
+        ("Jeanne DUPONT", True),
+        ("Anne-Marie DURAND", True),
+        ("STRIVE Publishing", False),
+        ("Breaking NEWS", False),
+        ("JANE DOE", False),
+        # A byline's opening word is no part of a name; "Von" and "Di" may be ("Von Miller").
+        ("By Jane Doe", False),
+        ("Par Jean Dupont", False),
+        ("Written By Jane", False),
+        ("Von Miller", True),
     ],
 )
 def test_is_person_name(text: str, expected: bool) -> None:

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from newsread.index.files.formats.pagetext import (
+    PageArticle,
     _candidates,
     _deck,
     _lines,
@@ -14,7 +15,7 @@ from newsread.index.files.formats.pagetext import (
     find_article,
     name_words,
 )
-from newsread.index.files.formats.plaintext import _dated, parse_text
+from newsread.index.files.formats.plaintext import _dated, _dated_name_in_text, parse_text
 from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
@@ -910,11 +911,16 @@ UNDER_A_NOTICE = f"""  Northfield Courier
 
 def test_a_headline_the_file_name_names_is_found_under_a_long_notice() -> None:
     # The notice and the article make one run of sentences; the page's text seems to open with
-    # the notice, and the headline under it looks like a subheading.
-    assert not parse_text(UNDER_A_NOTICE).title.startswith("Driverless trams")
-    draft = parse_text(UNDER_A_NOTICE, "northfield-courier.com-driverless-trams")
-    assert draft.title == "Driverless trams on two lines from spring"
-    assert draft.paragraphs == [LEDE, *BODY]
+    # the notice, and the headline under it, with nothing under it but the text, looks like a
+    # subheading.
+    unsigned = UNDER_A_NOTICE.replace("          By Jane Doe\n", "")
+    assert not parse_text(unsigned).title.startswith("Driverless trams")
+    for page in (unsigned, UNDER_A_NOTICE):
+        draft = parse_text(page, "northfield-courier.com-driverless-trams")
+        assert draft.title == "Driverless trams on two lines from spring"
+        assert draft.paragraphs == [LEDE, *BODY]
+    # Its byline under it marks it as the headline without the file's name.
+    assert parse_text(UNDER_A_NOTICE).title == "Driverless trams on two lines from spring"
 
 
 # --- pages a text browser wrapped (issue 12: ttitle) ----------------------------------------
@@ -1756,3 +1762,236 @@ def test_a_relative_date_in_other_languages_needs_a_number_and_a_unit() -> None:
     assert _dated(["Jana Nováková", "před 3 dny"], 0)
     for line in ("Tilbake til siden", "Kaksi vuotta sitten"):
         assert not _dated(["Jana Nováková", line], 0), line
+
+
+BYLINE_BLOCK = "          By Jane Doe\n          12 March 2024, 09:30\n"
+
+
+def _signed_with(*lines: str) -> str:
+    """`PAGE` with `lines` under the headline where its byline and date stand."""
+    return PAGE.replace(BYLINE_BLOCK, "".join(f"          {line}\n\n" for line in lines))
+
+
+def test_a_list_of_names_beside_the_date_names_every_author() -> None:
+    # No "By" marks them: the date beside them does, and every item is a person's name.
+    for lines in (
+        ("Jane Doe und John Roe | 12.03.2024",),
+        ("Jane Doe, John Roe", "12 March 2024"),
+        ("JANE DOE AND JOHN ROE", "12 March 2024"),
+    ):
+        assert parse_text(_signed_with(*lines)).authors == ["Jane Doe", "John Roe"], lines
+    # A list of anything else beside the date is no list of authors.
+    assert parse_text(_signed_with("Harbour and Transport | 12.03.2024")).authors == []
+
+
+def test_a_user_name_set_apart_from_the_date_is_the_author() -> None:
+    for line in ("12.03.2024 | jdoe", "jdoe / 12.03.2024", "jdoe am 12.03.2024"):
+        draft = parse_text(_signed_with(line))
+        assert draft.authors == ["jdoe"], line
+        assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    # The word that labels the date is no user's name; nor is a menu's word set alone on the
+    # page ("transport", as the breadcrumbs and menu have it).
+    for line in ("veröffentlicht am 12.03.2024", "12.03.2024 | updated"):
+        assert parse_text(_signed_with(line)).authors == [], line
+
+
+def test_a_name_with_its_buttons_or_counter_after_it_is_the_byline() -> None:
+    # "Jane Doe Follow", "Jane Doe 12 Comments": what follows the name is the page's, not the
+    # name's, and marks the line as a byline though no date stands beside it.
+    for line in (
+        "Jane Doe Follow",
+        "Jane Doe Twitter Facebook",
+        "Jane Doe 12 Comments",
+        "Jane Doe (jdo)",
+        "Jane Doe, Redakteurin",
+        "Jane Doe Mehr Artikel",
+        "Jane Doe / 12.03.2024",
+        "Jane DOE | 12.03.2024",
+    ):
+        authors = parse_text(_signed_with(line)).authors
+        assert [name.casefold() for name in authors] == ["jane doe"], line
+    # A name that goes on with other words is a headline's or a sentence's.
+    assert parse_text(_signed_with("Jane Doe Opens the Harbour Festival")).authors == []
+
+
+def test_an_update_and_a_publication_on_one_line_give_the_publications_date() -> None:
+    for line in (
+        "Updated: 14.03.2024 | Published: 12.03.2024",
+        "Aktualisiert am 14.03.2024, veröffentlicht am 12.03.2024",
+        "Actualizado 14/03/2024 10:00 | Publicado 12/03/2024 09:00",
+    ):
+        draft = parse_text(_signed_with("By Jane Doe", line))
+        assert draft.published is not None, line
+        assert draft.published.date().isoformat() == "2024-03-12", line
+    # Only an update's date given: it dates the page.
+    draft = parse_text(_signed_with("By Jane Doe", "Updated: 14.03.2024"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-14"
+
+
+def test_a_meta_lines_parts_set_apart_by_any_bullet_give_its_author() -> None:
+    for bullet in ("∙", "⋅", "●", "▪"):
+        line = f"Jane Doe {bullet} 12.03.2024"
+        assert parse_text(_signed_with(line)).authors == ["Jane Doe"], line
+
+
+def test_a_caption_over_its_photographers_name_and_outlet_is_not_the_lede() -> None:
+    # "Jane Doe/Northfield Courier", "J. Doe / AP" under a sentence: who took the photo and
+    # for whom; the sentence is its caption.
+    caption = "A driverless tram waits at the harbour stop in Northfield on Monday evening."
+    for credit in ("Jane Doe/Northfield Courier", "J. Doe / AP", "Jane Doe/Northfield Courier/AP"):
+        page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      {credit}\n")
+        assert parse_text(page).paragraphs[0] == LEDE, credit
+
+
+def test_a_name_and_the_outlet_it_writes_for_under_the_headline_is_the_byline() -> None:
+    for line in (
+        "Jane Doe, Northfield Courier",
+        "Jane Doe for The Northfield Courier",
+        "Jane Doe (Northfield Courier)",
+        "Jane Doe – Northfield Courier",
+    ):
+        draft = parse_text(_signed_with(line))
+        assert draft.authors == ["Jane Doe"], line
+        assert draft.credit.removeprefix("The ") == "Northfield Courier", line
+    # Two people's names, or a name and a place, are no name and outlet.
+    assert parse_text(_signed_with("Jane Doe, Berlin")).credit == ""
+
+
+def test_a_byline_in_a_meta_bar_well_above_the_headline_names_the_author() -> None:
+    # "By Jane Doe" / date / section / reading time over the title: the meta bar stands above
+    # it; a teaser's byline above a paragraph of another story is not the article's.
+    headline = "        Driverless trams on two lines from spring\n"
+    bar = "".join(
+        f"        {line}\n\n"
+        for line in ("By Jane Doe", "12 March 2024", "Transport", "3 min read", "Share")
+    )
+    page = PAGE.replace(BYLINE_BLOCK, "").replace(f"\n{headline}", f"\n{bar}{headline}")
+    assert parse_text(page).authors == ["Jane Doe"]
+    teaser = "".join(
+        f"        {line}\n\n"
+        for line in ("By John Roe", BODY[2], "Transport", "3 min read", "Share")
+    )
+    page = PAGE.replace(BYLINE_BLOCK, "").replace(f"\n{headline}", f"\n{teaser}{headline}")
+    assert parse_text(page).authors == []
+
+
+CONSENT = (
+    "We and our partners store and read information on your device, such as cookies, and use "
+    "personal data such as identifiers for personalised ads and content and for measuring them.",
+    "With your permission we and our partners may also use precise location data. You can "
+    "change your choice at any time under the settings at the foot of every page of the site.",
+)
+SIGN_UP = (
+    "Sign up to get the most important stories of the day in your inbox each morning, with the "
+    "analysis of our reporters and editors."
+)
+
+
+def test_a_consent_notice_or_sign_up_box_above_the_article_is_no_headline_or_lede() -> None:
+    notice = (
+        f"    Your privacy matters to us\n\n    {CONSENT[0]}\n\n    {CONSENT[1]}\n\n"
+        "      Accept all\n      Manage options\n"
+    )
+    box = f"      Our morning briefing\n\n      {SIGN_UP}\n\n      Subscribe\n\n"
+    cookies = "    We use cookies to improve your experience on our site.\n      OK\n"
+    crumbs = "        Home » Transport"
+    for page in (PAGE.replace(cookies, notice), PAGE.replace(crumbs, box + crumbs)):
+        draft = parse_text(page)
+        assert draft.title == "Driverless trams on two lines from spring"
+        assert draft.paragraphs[0] == LEDE
+    # Sentences about cookies with no buttons under them are the article's own.
+    about = (
+        "The council said that cookies and personal data collected on its website are stored "
+        "for no longer than a month, after a complaint from a resident last year."
+    )
+    draft = parse_text(PAGE.replace(f"    {BODY[0]}\n", f"    {about}\n\n    {BODY[0]}\n"))
+    assert about in draft.paragraphs
+
+
+TEASERS = [
+    (
+        "Council approves new bus lanes on the ring road",
+        "The new lanes will open in May and cut journey times for thousands of commuters who "
+        "use the ring road every day, the council said.",
+    ),
+    (
+        "Ferry fares to rise by five per cent in April",
+        "The operator blamed the cost of fuel and repairs for the rise, the second in two "
+        "years, which passengers' groups called unfair.",
+    ),
+    (
+        "Harbour tunnel closed for repairs this weekend",
+        "Drivers are advised to use the ring road while engineers replace the lights and the "
+        "drainage in the tunnel from Friday night.",
+    ),
+]
+
+
+def test_a_headline_under_a_list_of_teasers_is_found_by_its_byline() -> None:
+    # Other stories' titles and summaries above the article open the page's main text; the
+    # headline under them, its byline and date under it, is the article's.
+    teasers = "".join(f"      {title}\n\n      {summary}\n\n" for title, summary in TEASERS)
+    crumbs = "        Home » Transport"
+    draft = parse_text(PAGE.replace(crumbs, f"      Most read\n\n{teasers}{crumbs}"))
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_a_byline_with_its_date_in_the_text_names_the_author_without_its_by() -> None:
+    # Read where no byline stood under the headline: "By" is no part of the name, though a
+    # capitalised word like a name's.
+    lines = ["Headline", "", LEDE, "", "By Jane Doe", "", "12 March 2024", "", BODY[0]]
+    page = PageArticle(0, "Headline", 2, len(lines))
+    assert _dated_name_in_text(lines, page) == (["Jane Doe"], "")
+
+
+def test_a_gallerys_captions_and_a_paywall_notice_under_the_headline_are_not_the_lede() -> None:
+    gallery = "".join(
+        f"      Photo {n} of 5\n\n      The harbour line at night during the tests, seen from "
+        f"the old bridge by one of our readers, number {n}.\n\n"
+        for n in range(1, 4)
+    )
+    paywall = (
+        "      Dieser Artikel ist nur für Abonnenten sichtbar. Jetzt einen Monat lang kostenlos "
+        "testen und alle Artikel lesen, jederzeit kündbar.\n\n      Jetzt testen\n\n"
+    )
+    for inset in (gallery, paywall):
+        page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n{inset}")
+        assert parse_text(page).paragraphs[0] == LEDE
+    # A recipe's steps, counted without a word for a picture, are its text.
+    steps = "".join(
+        f"      {n} von 3\n\n      Wasche nun die Erdbeeren und schneide sie in kleine Würfel, "
+        f"Schritt {n}.\n\n"
+        for n in range(1, 4)
+    )
+    page = PAGE.replace(f"    {LEDE}\n", f"    {LEDE}\n\n{steps}")
+    assert any("Schritt 2" in paragraph for paragraph in parse_text(page).paragraphs)
+
+
+FACTS = "".join(
+    f"          {line}\n"
+    for line in (
+        "Length: 12 km",
+        "Stops: 18",
+        "Cost: 40 million",
+        "Opening date: 01.05.2025",
+        "Operator: Northfield Transit",
+    )
+)
+
+
+def test_a_date_in_a_sheet_of_facts_under_the_headline_is_not_the_articles() -> None:
+    # The line's opening date is the subject's; the date over the headline is the article's.
+    headline = "        Driverless trams on two lines from spring\n"
+    dated = f"\n        Tuesday, 12 March 2024\n\n{headline}"
+    for block in (FACTS, f"          By Jane Doe\n\n{FACTS}"):
+        page = PAGE.replace(BYLINE_BLOCK, block).replace(f"\n{headline}", dated)
+        draft = parse_text(page)
+        assert draft.published is not None
+        assert draft.published.date().isoformat() == "2024-03-12"
+    # A byline's labelled lines ("Autor:", "Datum:", "Rubrik:") are no sheet of facts.
+    meta = "          Autor: Jane Doe\n          Datum: 14.03.2024\n          Rubrik: Verkehr\n"
+    draft = parse_text(PAGE.replace(BYLINE_BLOCK, meta))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-14"

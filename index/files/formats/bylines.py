@@ -197,6 +197,10 @@ _DER_AFTER = _words("van von ter op vom Van Von")
 # Lower-case words allowed inside a person's name.
 _PARTICLES = _words("de da di del della der den van von ter le la du dos das bin ibn al el y e st")
 
+# The words a byline opens with that no name does ("By", "Par", "Por", "Door"; not "Von" or
+# "Di": "Von Miller", "Di Maria").
+_BYLINE_WORDS = _words("by par por door")
+
 # What "<verb> by" credits: the writing ("Reporting by", "Written by") or other work whose
 # people are not authors ("Edited by", "Photos by", "Medically reviewed by").
 _AUTHOR_VERBS = (
@@ -352,8 +356,14 @@ def is_person_name(text: str) -> bool:
         return False
     if words[0].lower() in _BUTTON_VERBS:
         return False  # "Learn More", "View All Results", "Install Docker Engine": a button
+    if words[0].lower() in _BYLINE_WORDS or any(w.lower() == "by" for w in words[1:]):
+        return False  # "By Jane Doe", "Par Jean Dupont", "Written By Jane": a byline, not a name
     capitals = 0
+    shouted = _surname_in_capitals(words)
     for position, word in enumerate(words):
+        if position == shouted:
+            capitals += 1  # "Jean DUPONT", "DUPONT Jean": the surname in capitals
+            continue
         lowered = word.lower().rstrip(".")
         if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
             return False
@@ -371,6 +381,25 @@ def is_person_name(text: str) -> bool:
     # A name ends in a surname, not an initial or particle ("Jane D." is fine, "Jane de" is not).
     last = words[-1]
     return capitals >= 2 and last.lower() not in _PARTICLES
+
+
+def _surname_in_capitals(words: list[str]) -> int:
+    """The position of the surname a name sets in capitals ("Jean DUPONT", "Anne-Marie
+    DURAND"): the last of its words, all in capitals and letters, the others not; else -1.
+    A word in capitals first is an organisation's more often ("STRIVE Publishing")."""
+    shouted = [
+        position
+        for position, word in enumerate(words)
+        if len(word) >= 3 and word.isupper() and word.replace("-", "").isalpha()
+    ]
+    if shouted != [len(words) - 1]:
+        return -1
+    lowered = words[shouted[0]].lower()
+    if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
+        return -1
+    if lowered in _AGENCIES or lowered in _ORGANISATION_WORDS:
+        return -1
+    return shouted[0]
 
 
 def _is_topic(word: str) -> bool:

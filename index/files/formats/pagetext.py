@@ -148,7 +148,9 @@ def _alphabetical(found: list[str]) -> bool:
 _CREDIT_LINE = re.compile(
     r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:"
     r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$"
-    r"|^\([^()]{2,60}\)$",  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
+    r"|^\([^()]{2,60}\)$"  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
+    # "Jane Doe/Northfield Courier", "J. Doe / AP": who took it and for whom, set apart by slashes.
+    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w&.'’ -]{1,40}(?:/[\w&.'’ -]{1,40})*$)",
     re.IGNORECASE,
 )
 # Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
@@ -161,10 +163,19 @@ _CAPTION_PLACES = re.compile(
 )
 
 
+# A gallery's counter on a line of its own: "Photo 3 of 12", "Bild 1 von 5", "Image 2/5". A
+# bare "12 von 17" may count a recipe's steps, whose sentences are the text.
+_GALLERY_COUNTER = re.compile(
+    r"^(?:bild|foto|photo|image|picture|slide|imagen|immagine)s?\s+\d{1,3}\s*"
+    r"(?:/|of|von|de|sur|di)\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
 def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
-    counted as sentences: a line above a photo's credit, a line saying who stands where, a line
-    shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
+    counted as sentences: a line above a photo's credit, a line under a gallery's counter ("Photo
+    2 of 12"), a line saying who stands where, a line shown twice in a row (a gallery's thumbnail and picture; but the last copy with running
     text under it and a paragraph above it is the text's, under a summary that repeats it),
     and a sentence repeated a little further down (a highlight above the text that holds it;
     the last copy is the text's)."""
@@ -179,6 +190,7 @@ def _captions(found: list[_Line]) -> list[_Line]:
         in_text = before is not None and before.sentence and not before.bullet
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
+            or (before is not None and _GALLERY_COUNTER.match(before.text) is not None)
             or (credit and not (in_text and before is not None and before.text != line.text))
             or any(
                 other.text == line.text and (other.bullet or not (after and after[0].sentence))
@@ -317,7 +329,70 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         found.append(
             _Line(index, end, text, indent, bool(bullet), words, sentence, crumb, numbered)
         )
-    return _captions(found)
+    return _notices(_captions(found))
+
+
+# The buttons that close a consent notice, a sign-up box or a paywall, in the languages of the
+# pages.
+_NOTICE_BUTTON = re.compile(
+    r"^(?:(?:i\s+)?(?:accept|agree|allow|reject|decline|refuse|deny)(?:\s+(?:all|cookies|and\s+close))?"
+    r"|(?:manage|customi[sz]e|cookie)\s+(?:options|settings|preferences|cookies)|ok(?:ay)?|got\s+it"
+    r"|subscribe(?:\s+now)?|sign\s+up(?:\s+now)?|continue|more\s+options|settings"
+    r"|(?:alle\s+)?(?:akzeptieren|annehmen|ablehnen|zustimmen)|einstellungen|anmelden|abonnieren"
+    r"|(?:tout\s+)?(?:accepter|refuser)|paramètres|personnaliser|s'abonner|(?:aceptar|rechazar)(?:\s+todo)?"
+    r"|configurar|suscribirse|(?:accetta|rifiuta)(?:\s+tutto)?|iscriviti"
+    # A paywall's: "Jetzt testen", "Start free trial", "Essayer gratuitement".
+    r"|(?:jetzt\s+)?(?:testen|abonnieren|abo\s+abschließen)|(?:start\s+)?(?:your\s+)?free\s+trial"
+    r"|try\s+(?:it\s+)?(?:for\s+)?free|essayer(?:\s+gratuitement)?|je\s+m'abonne|suscr[íi]bete)"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+# What a consent notice, a sign-up box or a paywall is about.
+_NOTICE_WORDS = re.compile(
+    r"\bcookies?\b|\bconsent|\bpersonal(?:ised|ized)?\s+(?:data|information|ads)|\bpartners\b"
+    r"|\bprivacy\b|\bnewsletters?\b|\binbox\b|\bdatenschutz|\beinwilligung|\bpersonenbezogen"
+    r"|\bdonnées\s+personnelles|\bconsentement|\bdatos\s+personales|\bconsenso\b"
+    r"|\bsubscribers?\b|\babonnent|\babonné|\bsuscriptor|\bfree\s+trial\b|\bkostenlos\s+testen",
+    re.IGNORECASE,
+)
+# The most sentences of a notice above its buttons, and lines between them and the buttons.
+_NOTICE_SENTENCES = 4
+_NOTICE_GAP = 2
+# The least text of a notice taken out: a line of notice ("We use cookies.") weighs too
+# little to be taken for the article's text, and is furniture already (`is_furniture`).
+_NOTICE_TEXT = 100
+
+
+def _notices(found: list[_Line]) -> list[_Line]:
+    """`found` with the sentences of a consent notice or a sign-up box no longer counted as
+    sentences: at most `_NOTICE_SENTENCES` right above its buttons ("Accept all", "Manage
+    options", "Subscribe"), one of them about cookies, consent, personal data or a newsletter,
+    `_NOTICE_TEXT` characters or more in all.
+    A page that asks for consent above its article would have its notice read as the
+    article's first paragraphs, and its heading as the headline."""
+    marked: set[int] = set()
+    for position, line in enumerate(found):
+        if line.sentence or line.words > 3 or not _NOTICE_BUTTON.match(line.text):
+            continue
+        run: list[int] = []
+        gap = 0
+        for above in range(position - 1, max(-1, position - 1 - _NOTICE_SENTENCES - 6), -1):
+            if found[above].sentence:
+                if len(run) == _NOTICE_SENTENCES:
+                    run = []  # a longer run of sentences: the text's, not a notice's
+                    break
+                run.append(above)
+            elif run or gap >= _NOTICE_GAP:
+                break
+            else:
+                gap += 1
+        if sum(len(found[p].text) for p in run) >= _NOTICE_TEXT and any(
+            _NOTICE_WORDS.search(found[p].text) for p in run
+        ):
+            marked.update(run)
+    if not marked:
+        return found
+    return [replace(line, sentence=False) if p in marked else line for p, line in enumerate(found)]
 
 
 def _weight(line: _Line) -> float:
@@ -971,7 +1046,12 @@ def _candidates(
     positions = []
     for position in range(low, high):
         if position > first and before[position] - before[first] > _TEASERS:
-            break  # under the article's first paragraphs: a subheading, not the headline
+            # Under the article's first paragraphs: a subheading, not the headline; unless
+            # its date or byline stands under it, as under a headline below a list of other
+            # stories' teasers (each a title and a sentence) that opened the main text.
+            if _signed_heading(lines, position):
+                positions.append(position)
+            continue
         positions.append(position)
     window = frozenset(positions)
     if named and not any(_named(lines[p].text, named) >= _NAMED_ELSEWHERE for p in positions):
@@ -1087,6 +1167,27 @@ def _candidates(
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+# How many lines under a heading its date or byline may stand.
+_SIGNED_BELOW = 3
+
+
+def _signed_heading(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` is headline-shaped (no sentence, no list's item, no
+    comments' heading) with a date or byline line within `_SIGNED_BELOW` lines under it and
+    no sentence between."""
+    line = lines[position]
+    if line.sentence or line.bullet or not _headline_shaped(line) or _not_a_headline(line.text):
+        return False
+    if _COMMENTS_ON.match(line.text):
+        return False  # "5 comments on “Headline”" over a comment's name and date
+    for below in lines[position + 1 : position + 1 + _SIGNED_BELOW]:
+        if below.sentence:
+            return False
+        if _dateline(below.text):
+            return True
+    return False
 
 
 # The share of the file name's words a line outside the window around the main text must hold

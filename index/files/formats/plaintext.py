@@ -603,7 +603,9 @@ def _take_dated_name(line: str, state: _State) -> bool:
 
 # The longest line of page furniture a byline is looked for in.
 _MAX_FURNITURE_LINE = 120
-_SEGMENT = re.compile(r"\s+(?:[|·•]|//)\s+|\s+[-–—]\s+")
+# What sets a meta line's parts apart: bars, dots and bullets of any shape ("∙", "⋅", "●"),
+# a double slash, a spaced dash.
+_SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+")
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
@@ -698,8 +700,11 @@ def _byline_found(
             return people, credit
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
+    signed = _name_and_outlet(undated)
+    if signed:
+        return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
     for segment in _SEGMENT.split(undated):
-        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•*+")
+        segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
             continue
         if is_byline(segment):
@@ -711,13 +716,24 @@ def _byline_found(
         word = one_word_byline(segment)
         if word:
             return [word], ""
+        name = _name_before_furniture(segment)
+        if name:
+            return [name], ""  # "Jane Doe Follow", "Jane Doe 12 Comments", "Jane Doe (dpa)"
         if not bare:
             continue
+        listed = _listed_people(segment)
+        if listed:
+            return listed, ""  # "Jane Doe und John Roe | 12.03.2021", "Jane Doe, John Roe"
         if undated != line:
             # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
-            name = _before_a_date(_leading_name(segment, labels), line)
+            name = _before_a_date(
+                _leading_name(_in_lower_case(segment), labels), _in_lower_case(line)
+            )
             if name:
                 return [name], ""
+            handle = _dated_user_name(segment, labels)
+            if handle:
+                return [handle], ""
         elif len(segment.split()) >= 2 and is_person_name(_in_lower_case(segment)):
             return [_in_lower_case(segment)], ""  # "Jane Doe", "JANE DOE" over "May 2, 2016"
         elif len(segment.split()) >= 2 and is_desk(segment):
@@ -829,6 +845,115 @@ def _named_inside(line: str) -> tuple[list[str], str] | None:
         ):
             return [rest[0]], ""
     return None
+
+
+# What a page sets right after its author's name, on the same line: buttons to follow or
+# reach the author, a counter of comments, a reading time, an agency in brackets, a job
+# title after a comma. A name with one of these after it is a byline, "By" or not.
+_FURNITURE = re.compile(
+    r"(?:[,;:|·•/()\[\]–—-]|\s)*(?:"
+    r"follow|folgen|abonnieren|subscribe|kontakt|contact|e-?mail|mail|twitter|facebook|instagram"
+    r"|linkedin|xing|profil|profile|bio|biografie|(?:mehr|alle|more|all|weitere)\s+"
+    r"(?:artikel|articles|beiträge|posts|stories|texte)(?:\s+(?:von|by|from))?"
+    r"|\d+\s+(?:comments?|kommentare?|antworten|repl(?:y|ies)|responses?|commentaires?"
+    r"|réponses?|comentarios?|commenti|reacties)"
+    r"|(?:comments?|kommentare?|commentaires?|comentarios?)\s*\(?\d+\)?"
+    r"|(?:lesezeit|reading\s+time|temps\s+de\s+lecture)\s*:?\s*\d+\s*min(?:uten|utes)?\.?"
+    r"|\d+\s*min(?:uten|utes|ute|s)?\.?(?:\s+(?:read|lesezeit|lesen|de\s+lecture|listen))?"
+    r"|\(\s*[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?\s*\)"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+_NAME_WORDS_AT_MOST = 4
+
+
+def _name_before_furniture(segment: str) -> str:
+    """The person's name that opens `segment` when only furniture follows it (see
+    `_FURNITURE`, dates cut out before): "Jane Doe Follow", "Jane Doe 12 Comments", "Jane Doe
+    (jdo)", "Jane Doe, Redakteurin", "JANE DOE | 4 min read"; else ""."""
+    words = segment.split()
+    for count in range(2, min(_NAME_WORDS_AT_MOST, len(words) - 1) + 1):
+        name = _in_lower_case(" ".join(words[:count]))
+        rest = " ".join(words[count:])
+        if name.endswith((",", ";")):
+            name, rest = name[:-1], f"{name[-1]} {rest}"  # "Jane Doe, Redakteurin"
+        if not is_person_name(name) or not _only_furniture(rest):
+            continue
+        return name
+    return ""
+
+
+def _only_furniture(rest: str) -> bool:
+    """Whether `rest`, what follows a name, is only furniture (`_FURNITURE`) or a job title."""
+    position, found = 0, False
+    while position < len(rest):
+        match = _FURNITURE.match(rest, position)
+        if not match or match.end() == position:
+            break
+        position, found = match.end(), True
+    tail = rest[position:].strip(" ,;:|·•/-–—()")
+    if not tail:
+        return found
+    return (
+        len(tail) <= _JOB_LINE and _JOB_TITLE.match(tail) is not None and (found or rest[:1] == ",")
+    )
+
+
+# What sets a name apart from the outlet it writes for: "Jane Doe, Courier", "Jane Doe for
+# The Guardian", "Jane Doe (Courier)", "Jane Doe – Courier", "Jane Doe / Courier".
+_FOR_OUTLET = re.compile(r"\s*(?:,|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\(|[|/–—-](?!\S))\s*")
+
+
+def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
+    """([name], outlet) for a line that is a person's name and the outlet they write for, set
+    apart (`_FOR_OUTLET`), and nothing else but separators; else None."""
+    text = line.strip(" |·•∙/–—-")
+    match = _FOR_OUTLET.search(text)
+    if not match or match.start() == 0:
+        return None
+    name = _in_lower_case(text[: match.start()])
+    outlet = text[match.end() :].strip(" |·•∙/–—-)")
+    if not (is_person_name(name) and looks_like_outlet(outlet)) or is_person_name(outlet):
+        return None
+    return [name], outlet
+
+
+# How a list of names joins them: "Jane Doe, John Roe und Max Muster".
+_JOINED = re.compile(r",\s|\s(?:and|und|et|y|e|en|og|och|i|&)\s", re.IGNORECASE)
+
+
+def _listed_people(segment: str) -> list[str]:
+    """The people a bare list of names gives ("Jane Doe und John Roe", "JANE DOE, JOHN ROE"):
+    every item a person's name, or []."""
+    if not _JOINED.search(segment):
+        return []
+    items = [item.strip() for item in _JOINED.split(_in_lower_case(segment))]
+    if len(items) < 2 or not all(is_person_name(item) for item in items):
+        return []
+    return items
+
+
+# Other words that label a date as a user's name would stand: "erstellt am", "created".
+_DATE_VERB = re.compile(
+    r"(?:erstellt|geschrieben|verfasst|created|written|date|datum|fecha|data|stand|am|on)$",
+    re.IGNORECASE,
+)
+
+
+def _dated_user_name(segment: str, labels: frozenset[str]) -> str:
+    """A user's name set apart on a line with a date ("12.03.2021 | jdoe", "jdoe / 5. Mai"):
+    one word shaped as a user name is (in lower case, or with digits or "_" inside), no
+    word that stands alone elsewhere on the page (a menu's, a section's: `labels`) nor one
+    that labels the date ("veröffentlicht am 14 Feb", "updated")."""
+    if (
+        " " in segment
+        or segment in labels
+        or not (segment[:1].islower() or _USER_NAME.search(segment))
+    ):
+        return ""
+    if _PUBLISHED_ON.match(segment) or _UPDATED.match(segment) or _DATE_VERB.match(segment):
+        return ""
+    return one_word_byline(f"by {segment}")
 
 
 def _in_lower_case(text: str) -> str:
@@ -1485,7 +1610,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     prefix = ""
     for index in range(page.headline + 1, _header_end(lines, page)):
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
-        if not line:
+        if not line or _in_fact_sheet(lines, index):
             continue
         line = _GLUED_LABEL.sub(" | ", line)
         if _LONE_PREFIX.fullmatch(line.lstrip("*+•· ")):
@@ -1494,7 +1619,9 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             continue
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
-            # "Updated: ..." above "Published: ...": the publication's date wins.
+            # "Updated: ..." above "Published: ...": the publication's date wins, on the
+            # same line too ("Aktualisiert am 14.03.2024 - Erstellt am 12.03.2024").
+            state.published = _first_dated(line)
             updated = updated or parse_date(line)
             continue
         if not (
@@ -1550,6 +1677,39 @@ def _header_end(lines: list[str], page: PageArticle) -> int:
         ),
         page.start,
     )
+
+
+# A labelled line: "ISBN: 978-3-...", "Seiten: 448", "Opening date: 01.05.2025".
+_FACT = re.compile(r"^(?P<label>[^\W\d_]{2,}(?:[ -][^\W\d_]+){0,2})\s*:\s*\S")
+# The labels of a page's meta lines (its byline, date, section), not of a fact sheet's.
+_META_LABEL = re.compile(
+    r"^(?:autor(?:in|en)?|authors?|auteur|von|by|text|redaktion|datum|date|fecha|data|stand"
+    r"|published|posted|ver(?:ö|oe)ffentlicht|erschienen\s+am|aktualisiert|updated|modified"
+    r"|publié|mis\s+à\s+jour|publicado|actualizado|kategorie|category|categories|rubrik"
+    r"|ressort|section|tags?|schlagw(?:o|ö)rter|themen?|topics?|quelle|source|foto|fotos|bild"
+    r"|photo|lesezeit|reading\s+time|kommentare|comments|ort|location)$",
+    re.IGNORECASE,
+)
+# How many lines either side of a labelled line are looked at, and how many facts (labelled
+# lines with labels no meta line has) make a fact sheet.
+_FACT_REACH = 3
+_FACTS = 2
+
+
+def _in_fact_sheet(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is one of a sheet of facts set out as labelled lines (a
+    book's "ISBN:", "Seiten:", "Erscheinungsdatum:"; a project's "Length:", "Opening date:"):
+    its label no meta line's (`_META_LABEL`), with `_FACTS` such lines or more around it. A
+    date or a name there is the subject's, not the article's."""
+    label = _FACT.match(_clean(lines[index]).lstrip("*+•· "))
+    if not label or _META_LABEL.match(label.group("label").strip()):
+        return False
+    facts = 0
+    for other in range(max(0, index - _FACT_REACH * 2), min(len(lines), index + _FACT_REACH * 2)):
+        found = _FACT.match(_clean(lines[other]).lstrip("*+•· ")) if other != index else None
+        if found and not _META_LABEL.match(found.group("label").strip()):
+            facts += 1
+    return facts >= _FACTS
 
 
 def _in_standfirst(page: PageArticle, index: int) -> bool:
@@ -1680,6 +1840,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             return found
     if above:
         return above
+    found = _meta_bar_above(lines, page)
+    if found:
+        return found
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
     closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
@@ -1712,6 +1875,33 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
     )
+
+
+# How many non-blank lines above the headline a meta bar's byline is looked for.
+_META_ABOVE = 10
+# The most words of a line of the header above the headline (a kicker, a section, a button).
+_HEADER_WORDS = 12
+
+
+def _meta_bar_above(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """A byline marked as one ("By Jane Doe", "Von Jane Doe") in the block of short lines
+    right above the headline (a meta bar over the title: the byline, the date, the section,
+    the share buttons), further up than the lines looked at beside the headline; the block
+    ends at running text or a longer line (another story's teaser)."""
+    assert page.headline is not None
+    seen = 0
+    for index in range(_headline_lines(lines, page).start - 1, -1, -1):
+        line = _clean(lines[index]).lstrip("*+•· ")
+        if not line:
+            continue
+        seen += 1
+        if seen > _META_ABOVE or _is_running_text(line) or len(line.split()) > _HEADER_WORDS:
+            return None
+        if has_byline_prefix(line):
+            found = _byline_in(line, bare=False)
+            if found and found[0]:
+                return found
+    return None
 
 
 def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[str]) -> bool:
@@ -2054,6 +2244,13 @@ def _dated_name_in_text(lines: list[str], page: PageArticle) -> tuple[list[str],
     lower: frozenset[str] | None = None
     for index in range(page.start, end):
         line = _clean(lines[index])
+        if has_byline_prefix(line) and is_byline(line):
+            # "By Jane Doe" over its date: the name without its "By" (which a name's shape
+            # lets through as a capitalised word).
+            people = split_byline(line)[0]
+            if people and _beside_its_date(lines, index):
+                return people, ""
+            continue
         if (
             not line
             or len(line) > _MAX_SIGNATURE
@@ -2253,8 +2450,8 @@ def _page_date(lines: list[str], page: PageArticle) -> datetime | None:
     # the line opens as a byline or with the date ("By Jane Doe on 3 May 2023 | 18 Comments.").
     below = [
         line
-        for raw in lines[page.headline + 1 : _header_end(lines, page)]
-        if not _is_running_text(line := _clean(raw))
+        for index in range(page.headline + 1, _header_end(lines, page))
+        if not (_is_running_text(line := _clean(lines[index])) or _in_fact_sheet(lines, index))
         or has_byline_prefix(line)
         or _DATE_IN_LINE_START.match(line)
     ]
@@ -2345,6 +2542,25 @@ _PUBLISHED_ON = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# The same, with the date right after it ("12.03.", "March 12"), where an update's date
+# stands on the line too. Not "created": a page made before its text was published ("Last
+# updated 04 Jun 2020, originally created 17 Jun 2019") is dated by its update.
+_PUBLISHED_AT = re.compile(
+    r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publiée?|publicado|pubblicato"
+    r"|gepubliceerd|opublikowano|опубликовано|mis\s+en\s+ligne)"
+    r"(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*(?=\d|[^\W\d_]+\.?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _first_dated(line: str) -> datetime | None:
+    """The date a line that also gives an update's labels as the publication's ("Updated:
+    14.03.2024 | Published: 12.03.2024", "Aktualisiert am 14.03.2024, veröffentlicht am
+    12.03.2024"), or None."""
+    match = _PUBLISHED_AT.search(line)
+    return find_date(line[match.end() : match.end() + _LABELLED_REACH]) if match else None
+
+
 # How much of a line after such a label may hold its date.
 _LABELLED_REACH = 40
 
