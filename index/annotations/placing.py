@@ -9,7 +9,8 @@ does it for everyone else:
   export, search and the highlights view see current positions without opening anything;
 - `place_all` after an import and before an export or the highlights view: every live
   highlight whose article is in the library;
-- `cited_now` before an export: each article's authors, for its citation.
+- `cited_now` before an export: each article's authors, for its citation, and whether the
+  library still has it.
 
 An article is found as an annotation names it: by URL (its stable id), then id, then key or
 path in the library.
@@ -68,11 +69,13 @@ def find_article(library: Library, info: ArticleInfo) -> Article | None:
 
 
 def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:
-    """`items` with each article's authors (or credit) as the library has them: the store
-    keeps what identifies an article, and a citation names who wrote it."""
+    """`items` with each article's authors (or credit) as the library has them, and whether it
+    has the article at all: the store keeps what identifies an article, and a citation names
+    who wrote it and must not pass a vanished article off as the library's."""
     cited = []
     for item in items:
         article = find_article(library, item.article)
+        item = replace(item, in_library=article is not None)
         names = (article.authors or (article.credit,)) if article is not None else ()
         authors = tuple(name for name in map(sanitise_line, names) if name)
         if not authors:
