@@ -162,6 +162,7 @@ def test_phrases_wildcards_fuzzy_and_boolean_operators_parse() -> None:
         ("(date:>= ) kelmor", "() kelmor"),
         ("date:> 2016 kelmor", "date:>2016 kelmor"),
         ('"date:>" kelmor', '"date:>" kelmor'),
+        ("tag:> kelmor", "kelmor"),  # a tag named ">": only dates have bounds
     ],
 )
 def test_a_field_waiting_for_its_word_is_left_out(typed: str, searched: str) -> None:

@@ -115,11 +115,11 @@ class AnnotationFilter:
 
 
 _KNOWN_FIELD = "|".join(FIELDS + ANNOTATION_FIELDS)
-_BOUND_OP = r"(?:>=|<=|>|<)"
+_FIELD_START = rf"(?:{_KNOWN_FIELD}):|(?:date|published):(?:>=|<=|>|<)"
+"""A field, or a date bound, before its word (`title:`, `date:>=`)."""
 _FIELD_TIDY = re.compile(
     r'"[^"]*"'  # a phrase, left as written
-    rf"|(?:^|(?<=[\s(+\-]))(?:((?:{_KNOWN_FIELD}):{_BOUND_OP}?)\s+(?=[^\s)])"
-    rf"|(?:{_KNOWN_FIELD}):{_BOUND_OP}?\s*(?=\)|$))",
+    rf"|(?:^|(?<=[\s(+\-]))(?:({_FIELD_START})\s+(?=[^\s)])|(?:{_FIELD_START})\s*(?=\)|$))",
     re.IGNORECASE,
 )
 
