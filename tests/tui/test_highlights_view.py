@@ -51,3 +51,26 @@ async def test_the_view_shows_the_articles_date_and_current_placement(
     with AnnotationStore.open(annotations_path()) as store:
         placed = store.get_highlight(made.id)
     assert placed is not None and (placed.status, placed.start) == ("moved", start)
+
+
+async def test_a_highlight_whose_article_is_gone_says_so(library: Path, make_app: MakeApp) -> None:
+    # It was listed as any other; only Enter said the article was no longer in the library.
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        [gone] = app.library.find("kelmor-harbour.txt")
+        [kept] = app.library.find("flood.txt")
+        with AnnotationStore.open(annotations_path()) as store:
+            for article, words in ((gone, PASSAGE), (kept, "burst its banks")):
+                start = article.body.index(words)
+                store.add_highlight(article, start, start + len(words))
+        (library / "kelmor-harbour.txt").unlink()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: not app.library.find("kelmor-harbour.txt"))  # type: ignore[union-attr]
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 2)
+        shown = {str(listed.get_option_at_index(i).prompt).split("\n")[0] for i in (0, 1)}
+        assert shown == {f"   not in the library · {PASSAGE}", "   burst its banks"}
