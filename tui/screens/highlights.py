@@ -81,6 +81,7 @@ def library_highlight_prompt(highlight: Highlight, *, missing: bool = False) -> 
             " ",
             ("not in the library · ", "bold $text-warning") if missing else "",
             ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
+            ("changed · ", "$text-muted") if highlight.status == "fuzzy" else "",
             Content(clipped(sanitise_line(highlight.quote), QUOTE_CHARS)),
         ),
     ]
