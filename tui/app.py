@@ -423,6 +423,10 @@ class NewsreadApp(App[None]):
             path, reason = summary.skipped[0]
             more = f" and {len(summary.skipped) - 1} more" if len(summary.skipped) > 1 else ""
             self.notify(f"Skipped {path}: {reason}{more}", severity="warning", timeout=6)
+        if summary.cut:  # read just now, and shown cut: `newsread index` says so too
+            path, note = summary.cut[0]
+            more = f" and {len(summary.cut) - 1} more" if len(summary.cut) > 1 else ""
+            self.notify(f"Cut {path}: {note}{more}", severity="warning", timeout=8)
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:
