@@ -353,6 +353,28 @@ def test_export_cites_the_authors_as_the_library_has_them(
     assert articles["flood.txt"]["newsread:article"]["authors"] == ["Ilse Varga"]
 
 
+def test_export_says_which_annotated_articles_the_library_no_longer_has(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The export went on citing a deleted file as the library's, its highlights "anchored".
+    _annotate(small_library)
+    (small_library / "flood.txt").unlink()
+    assert main(["index", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(small_library)]) == 0
+    sections = capsys.readouterr().out.split("\n## ")
+    flood = next(s for s in sections if s.startswith("River flood"))
+    grain = next(s for s in sections if s.startswith("Grain export"))
+    assert "> burst its banks" in flood and "Worst since 2009" in flood  # nothing lost
+    assert "*(Not in the library now" in flood and "Not in the library" not in grain
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    missing = {
+        a["newsread:article"]["key"]: a["newsread:article"].get("in_library") for a in exported
+    }
+    assert missing == {"flood.txt": False, "grain/sanctions.txt": None}
+
+
 def test_export_json_then_import_into_a_fresh_home_round_trips(
     small_library: Path,
     tmp_path: Path,

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsread.index.annotations.records import clean_tag
 from newsread.index.engine.search import QueryError, split_annotation_clauses
 from newsread.index.library import Library
 
@@ -39,6 +42,27 @@ def test_tag_combines_with_words_and_dates(library: Library) -> None:
     ]
     assert _titles(library, "tag:sanctions date:2017") == []
     assert _titles(library, "tag:nothing") == []
+
+
+@settings(max_examples=500)
+@given(st.text(min_size=1, max_size=24))
+def test_every_tag_can_be_named_by_tag_clause(typed: str) -> None:
+    # A tag typed with a quote or a parenthesis ('"draft"', 'budget (2024)') was kept as
+    # typed, and no `tag:` clause could name it: the query stops the word there.
+    try:
+        name = clean_tag(typed)
+    except ValueError:
+        return  # nothing of a tag in it: refused, never stored
+    rest, wanted = split_annotation_clauses(f"tag:{name}")
+    assert (rest, wanted.tags) == ("", (name,))
+
+
+def test_a_tag_typed_with_quotes_and_parentheses_is_found(library: Library) -> None:
+    flood = library.article("flood.txt")
+    assert flood
+    library.annotations.add_tags(flood, '"draft" (2024)')
+    assert "draft-2024" in library.annotations.article_state(flood).tag_names
+    assert _titles(library, "tag:draft-2024") == ["River flood reaches the old town"]
 
 
 def test_note_and_highlight_words(library: Library) -> None:

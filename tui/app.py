@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from newsread.index import Indexing, IndexSummary, Library
+    from newsread.index.annotations.drafts import Draft
     from newsread.tui.host import Host
 
 SAVE_DELAY = 1.0
@@ -58,6 +59,11 @@ deleted files, at least (ctrl+r looks at once)."""
 WATCH_SHARE = 0.02
 """The share of the time looks may take: after a look of 0.8 s (100,000 files), the next one
 waits 40 s. An idle app at 100,000 articles spent 6% of a core looking every 10 s."""
+
+
+def _has_article(library: Library, draft: Draft) -> bool:
+    """Whether the library has the article a note draft was written on (its id or its path)."""
+    return any(name and library.find(name) for name in (draft.article_id, draft.article_key))
 
 
 def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:
@@ -422,11 +428,17 @@ class NewsreadApp(App[None]):
         summary = message.summary
         self.indexing = False
         self.index_events.publish(message)
+        if self.library is not None:
+            self.drafts.library_ready(partial(_has_article, self.library))
         self._start_watching()
         if summary.skipped and (summary.indexed or not summary.total_articles):
             path, reason = summary.skipped[0]
             more = f" and {len(summary.skipped) - 1} more" if len(summary.skipped) > 1 else ""
             self.notify(f"Skipped {path}: {reason}{more}", severity="warning", timeout=6)
+        if summary.cut:  # read just now, and shown cut: `newsread index` says so too
+            path, note = summary.cut[0]
+            more = f" and {len(summary.cut) - 1} more" if len(summary.cut) > 1 else ""
+            self.notify(f"Cut {path}: {note}{more}", severity="warning", timeout=8)
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:

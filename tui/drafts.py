@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -90,6 +91,8 @@ class DraftKeeper:
         """Drafts from dead sessions, newest first, until the user keeps or discards them."""
         self.problem = ""
         """Why the last draft could not be written, if it could not."""
+        self._has_article: Callable[[Draft], bool] | None = None
+        self._stranded_checked = False
 
     @property
     def folder(self) -> DraftFolder:
@@ -134,6 +137,39 @@ class DraftKeeper:
             severity="warning",
             timeout=12,
         )
+        self._check_stranded()
+
+    def library_ready(self, has_article: Callable[[Draft], bool]) -> None:
+        """The library is up to date: `has_article(draft)` (called in a thread) says whether
+        the article of a recovered draft is in it."""
+        self._has_article = has_article
+        self._check_stranded()
+
+    def _check_stranded(self) -> None:
+        if self._has_article is None or not self.recovered or self._stranded_checked:
+            return
+        self._stranded_checked = True
+        drafts, has_article = list(self.recovered), self._has_article
+        self._app.run_worker(
+            lambda: self._tell_stranded(drafts, has_article),
+            thread=True,
+            group="drafts",
+            exit_on_error=False,
+        )
+
+    def _tell_stranded(self, drafts: list[Draft], has_article: Callable[[Draft], bool]) -> None:
+        """Say where the text of a recovered draft waits when its article is gone (deleted,
+        or moved and changed): its note cannot be opened to keep or discard it."""
+        for draft in drafts:
+            path = None if has_article(draft) else self.folder.recovered_file(draft)
+            if path is not None:
+                self._app.call_from_thread(
+                    self._app.notify,
+                    f"The unsaved note on “{draft.title or draft.article_key}” is on an article "
+                    f"no longer in the library; its text is kept in {path}",
+                    severity="warning",
+                    timeout=20,
+                )
 
     @property
     def hung_up(self) -> int | None:

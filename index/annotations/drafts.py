@@ -239,6 +239,13 @@ class DraftFolder:
                 if draft is not None:
                     yield path, draft
 
+    def recovered_file(self, draft: Draft) -> Path | None:
+        """Where a recovered draft waits; None once it was kept or discarded."""
+        for path, other in self._recovered_files():
+            if other == draft:
+                return path
+        return None
+
     def recovered_for(self, article_id: str, article_key: str, target: str) -> Draft | None:
         """The newest recovered draft of this note, or None."""
         found = [d for d in self.recovered() if d.is_for(article_id, article_key, target)]

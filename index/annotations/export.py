@@ -14,7 +14,8 @@ The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-mode
 - a star: motivation "bookmarking".
 
 newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status` and
-`newsread:article` (id, key, path, title, source, url, published and authors as cited).
+`newsread:article` (id, key, path, title, source, url, published and authors as cited, and
+`in_library: false` when the library no longer has the article).
 Read/unread state is not an annotation and is not exported.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
@@ -87,6 +88,8 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
         citation = _citation(article)
         if citation:
             lines += [citation, ""]
+        if item.in_library is False:
+            lines += [f"*({_NOT_IN_LIBRARY}.)*", ""]
         if item.state.starred:
             lines += ["★ Starred", ""]
         for highlight in item.highlights:
@@ -107,6 +110,12 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
         if item.state.tags:
             lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_NOT_IN_LIBRARY = (
+    "Not in the library now (deleted, or moved and changed): quoted as last read, the file"
+    " named is where it was"
+)
 
 
 def _citation(article: ArticleInfo) -> str:
@@ -165,46 +174,57 @@ def to_web_annotations(items: Sequence[ArticleAnnotations]) -> list[dict[str, An
     """The annotations as W3C Web Annotation objects (JSON-compatible dicts)."""
     annotations: list[dict[str, Any]] = []
     for item in items:
-        state = item.state
-        article = state.article
-        for highlight in item.highlights:
-            annotations.append(_highlight_annotation(highlight))
-        if state.note and state.note_created and state.note_updated:
-            annotations.append(
-                _annotation(
-                    f"{URN}note:{article.id}",
-                    "commenting",
-                    state.note_created,
-                    state.note_updated,
-                    [_text_body(state.note, "commenting")],
-                    {"source": _source(article)},
-                    article,
-                )
+        made = _article_annotations(item)
+        if item.in_library is False:  # the file it names is no longer there
+            for annotation in made:
+                annotation["newsread:article"]["in_library"] = False
+        annotations += made
+    return annotations
+
+
+def _article_annotations(item: ArticleAnnotations) -> list[dict[str, Any]]:
+    """One article's annotations: its highlights, note, tags and star."""
+    annotations: list[dict[str, Any]] = []
+    state = item.state
+    article = state.article
+    for highlight in item.highlights:
+        annotations.append(_highlight_annotation(highlight))
+    if state.note and state.note_created and state.note_updated:
+        annotations.append(
+            _annotation(
+                f"{URN}note:{article.id}",
+                "commenting",
+                state.note_created,
+                state.note_updated,
+                [_text_body(state.note, "commenting")],
+                {"source": _source(article)},
+                article,
             )
-        for tag in state.tags:
-            annotations.append(
-                _annotation(
-                    f"{URN}tag:{article.id}:{url_quote(tag.name.casefold(), safe='')}",
-                    "tagging",
-                    tag.created,
-                    tag.created,
-                    [{"type": "TextualBody", "value": tag.name, "purpose": "tagging"}],
-                    {"source": _source(article)},
-                    article,
-                )
+        )
+    for tag in state.tags:
+        annotations.append(
+            _annotation(
+                f"{URN}tag:{article.id}:{url_quote(tag.name.casefold(), safe='')}",
+                "tagging",
+                tag.created,
+                tag.created,
+                [{"type": "TextualBody", "value": tag.name, "purpose": "tagging"}],
+                {"source": _source(article)},
+                article,
             )
-        if state.starred_at is not None:
-            annotations.append(
-                _annotation(
-                    f"{URN}star:{article.id}",
-                    "bookmarking",
-                    state.starred_at,
-                    state.starred_at,
-                    [],
-                    {"source": _source(article)},
-                    article,
-                )
+        )
+    if state.starred_at is not None:
+        annotations.append(
+            _annotation(
+                f"{URN}star:{article.id}",
+                "bookmarking",
+                state.starred_at,
+                state.starred_at,
+                [],
+                {"source": _source(article)},
+                article,
             )
+        )
     return annotations
 
 

@@ -194,6 +194,9 @@ class ArticleAnnotations:
 
     state: ArticleState
     highlights: tuple[Highlight, ...] = ()
+    in_library: bool | None = None
+    """Whether the library has the article now (`placing.cited_now`); None when not looked up.
+    An article deleted, or moved and changed at once, keeps its annotations, quoted as last read."""
 
     @property
     def article(self) -> ArticleInfo:

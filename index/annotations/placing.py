@@ -9,7 +9,9 @@ does it for everyone else:
   export, search and the highlights view see current positions without opening anything;
 - `place_all` after an import and before an export or the highlights view: every live
   highlight whose article is in the library;
-- `cited_now` before an export: each article's authors, for its citation.
+- `absent` for the highlights view: which highlights' articles the library no longer has;
+- `cited_now` before an export: each article's authors, for its citation, and whether the
+  library still has it.
 
 An article is found as an annotation names it: by URL (its stable id), then id, then key or
 path in the library.
@@ -22,7 +24,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from newsread.index.annotations.model import AnnotationError, ArticleAnnotations, ArticleInfo
+from newsread.index.annotations.model import (
+    AnnotationError,
+    ArticleAnnotations,
+    ArticleInfo,
+    Highlight,
+)
 from newsread.index.article import Article, stable_id
 from newsread.index.text import sanitise_line
 
@@ -67,12 +74,29 @@ def find_article(library: Library, info: ArticleInfo) -> Article | None:
     return None
 
 
+def absent(library: Library, highlights: Iterable[Highlight]) -> frozenset[str]:
+    """Ids of the highlights whose article the library no longer has (as `find_article`
+    looks: deleted, or moved and changed at once); each article is looked up once."""
+    found: dict[tuple[str, str, str, str], bool] = {}
+    gone = set()
+    for highlight in highlights:
+        info = highlight.article
+        name = (info.id, info.url, info.key, info.path)
+        if name not in found:
+            found[name] = find_article(library, info) is not None
+        if not found[name]:
+            gone.add(highlight.id)
+    return frozenset(gone)
+
+
 def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:
-    """`items` with each article's authors (or credit) as the library has them: the store
-    keeps what identifies an article, and a citation names who wrote it."""
+    """`items` with each article's authors (or credit) as the library has them, and whether it
+    has the article at all: the store keeps what identifies an article, and a citation names
+    who wrote it and must not pass a vanished article off as the library's."""
     cited = []
     for item in items:
         article = find_article(library, item.article)
+        item = replace(item, in_library=article is not None)
         names = (article.authors or (article.credit,)) if article is not None else ()
         authors = tuple(name for name in map(sanitise_line, names) if name)
         if not authors:

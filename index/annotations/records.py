@@ -322,9 +322,15 @@ def clean_note(text: str) -> str:
     return text if text.strip() else ""
 
 
+_NOT_IN_A_TAG = str.maketrans('"()', "   ")
+"""What ends a `tag:x` in a query (a quote, a parenthesis): a tag holding one could never be
+searched for, so it separates words as a space does."""
+
+
 def clean_tag(tag: str) -> str:
-    """One word per tag, so `tag:x` can name it: "#Climate change" -> "Climate-change"."""
-    name = "-".join(sanitise_line(tag).lstrip("#").split())
+    """One word per tag, so `tag:x` can name it: "#Climate change" -> "Climate-change",
+    `"draft" (2)` -> "draft-2"."""
+    name = "-".join(sanitise_line(tag).translate(_NOT_IN_A_TAG).lstrip("#").split())
     if not name:
         raise ValueError(f"not a tag: {tag!r}")
     return name

@@ -115,22 +115,24 @@ class AnnotationFilter:
 
 
 _KNOWN_FIELD = "|".join(FIELDS + ANNOTATION_FIELDS)
+_FIELD_START = rf"(?:{_KNOWN_FIELD}):|(?:date|published):(?:>=|<=|>|<)"
+"""A field, or a date bound, before its word (`title:`, `date:>=`)."""
 _FIELD_TIDY = re.compile(
     r'"[^"]*"'  # a phrase, left as written
-    rf"|(?:^|(?<=[\s(+\-]))(?:({_KNOWN_FIELD}):\s+(?=[^\s)])|(?:{_KNOWN_FIELD}):\s*(?=\)|$))",
+    rf"|(?:^|(?<=[\s(+\-]))(?:({_FIELD_START})\s+(?=[^\s)])|(?:{_FIELD_START})\s*(?=\)|$))",
     re.IGNORECASE,
 )
 
 
 def tidy_field_clauses(text: str) -> str:
-    """`title: ferries` as `title:ferries`, and a field still waiting for its word
-    (`ferries title:`, as typed) left out, instead of searching for the word "title".
-    Phrases are left as written."""
+    """`title: ferries` as `title:ferries` (`date:> 2016` as `date:>2016`), and a field
+    still waiting for its word (`ferries title:`, `ferries date:>`, as typed) left out,
+    instead of searching for the word "title" or "date". Phrases are left as written."""
 
     def tidy(match: re.Match[str]) -> str:
         if match.group().startswith('"'):
             return match.group()
-        return f"{match.group(1)}:" if match.group(1) else ""
+        return match.group(1) or ""
 
     return _FIELD_TIDY.sub(tidy, text.strip()).strip()
 

@@ -155,6 +155,26 @@ async def test_a_draft_whose_highlight_is_gone_is_offered_for_the_article_note(
         assert drafts_on_disk() == []
 
 
+async def test_a_recovered_draft_whose_article_is_gone_says_where_its_text_is(
+    library: Path, make_app: MakeApp
+) -> None:
+    # "Open the note to keep or discard it", at every start, of a note no one could open.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"written on a file since deleted")
+        await wait_for(pilot, lambda: any("since deleted" in d for d in drafts_on_disk()))
+    (library / KELMOR).unlink()
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = "is on an article no longer in the library; its text is kept in "
+        await wait_for(pilot, lambda: any(said in m for m in notifications(app)))
+        [told] = [m for m in notifications(app) if said in m]
+        kept = Path(told.split(said, 1)[1])
+        assert "written on a file since deleted" in kept.read_text(encoding="utf-8")
+        assert told.startswith("The unsaved note on “Kelmor harbour")
+
+
 async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeApp) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -74,6 +74,30 @@ async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(
         assert "2 files changed — indexing" in notices
 
 
+async def test_a_file_cut_to_its_first_megabytes_is_said(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `newsread index` said so; the app showed the article cut, and said nothing.
+    from functools import partial
+
+    from newsread.index.engine import indexer
+    from newsread.index.files import reader
+
+    monkeypatch.setattr(indexer, "read_articles", partial(reader.read_articles, max_bytes=1000))
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.2)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        paragraphs = (
+            f"On day {i} engineers said the Vessa bridge works went well." for i in range(40)
+        )
+        write_article(library, "long.txt", "A long report", "\n\n".join(paragraphs))
+        await wait_for(
+            pilot, lambda: any(m.startswith("Cut long.txt: ") for m in notifications(app))
+        )
+        assert not any(m.startswith("Cut ") and "long" not in m for m in notifications(app))
+
+
 async def test_articles_another_process_indexed_are_shown_at_the_next_look(
     library: Path, make_app: MakeApp
 ) -> None:

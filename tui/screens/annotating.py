@@ -734,7 +734,12 @@ class AnnotatingPanes(Horizontal):
 
             return None if library is None else place_all(library, self._store())
 
-        self.app.push_screen(HighlightsScreen(self._store, place=place), chosen)
+        def missing(highlights: list[Highlight]) -> frozenset[str]:
+            from newsread.index.annotations.placing import absent
+
+            return frozenset() if library is None else absent(library, highlights)
+
+        self.app.push_screen(HighlightsScreen(self._store, place=place, missing=missing), chosen)
 
     def open_highlight(self, highlight: Highlight) -> None:
         """Open the highlight's article with the cursor on the passage."""

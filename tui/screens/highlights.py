@@ -60,7 +60,8 @@ def parse_filter(text: str) -> HighlightFilter:
     return HighlightFilter(" ".join(words), tag, colour, problem)
 
 
-def library_highlight_prompt(highlight: Highlight) -> Content:
+def library_highlight_prompt(highlight: Highlight, *, missing: bool = False) -> Content:
+    """The highlight as listed; `missing` when the library no longer has its article."""
     article = highlight.article
     when = highlight.created.astimezone().strftime("%Y-%m-%d")
     dated = article.published.strftime("%Y-%m-%d") if article.published else ""
@@ -78,7 +79,9 @@ def library_highlight_prompt(highlight: Highlight) -> Content:
         Content.assemble(
             ("  ", colour_style(highlight.colour)),
             " ",
+            ("not in the library · ", "bold $text-warning") if missing else "",
             ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
+            ("changed · ", "$text-muted") if highlight.status == "fuzzy" else "",
             Content(clipped(sanitise_line(highlight.quote), QUOTE_CHARS)),
         ),
     ]
@@ -131,6 +134,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         generation: int
         highlights: list[Highlight]
         problem: str = ""
+        missing: frozenset[str] = frozenset()
+        """Ids of the highlights whose article the library no longer has."""
 
     def __init__(
         self,
@@ -138,15 +143,19 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         query: str = "",
         *,
         place: Callable[[], object] | None = None,
+        missing: Callable[[list[Highlight]], frozenset[str]] | None = None,
     ) -> None:
-        """`store()` and `place()` are called in thread workers only (they use the database).
+        """`store()`, `place()` and `missing()` are called in thread workers only (they use the
+        database and the index).
 
         `place()` re-anchors the highlights in their articles' current text before the first
-        listing, so positions and statuses are current.
+        listing, so positions and statuses are current; `missing(highlights)` names those
+        whose article the library no longer has (deleted, or moved and changed at once).
         """
         super().__init__()
         self._store = store
         self._place = place
+        self._missing = missing
         self._query = query
         self._generation = 0
         self._timer: Timer | None = None
@@ -202,7 +211,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         except AnnotationError as error:
             self.post_message(self.Found(generation, [], str(error)))
         else:
-            self.post_message(self.Found(generation, found, wanted.problem))
+            missing = self._missing(found) if self._missing is not None else frozenset()
+            self.post_message(self.Found(generation, found, wanted.problem, missing))
 
     @on(Found)
     def _found_them(self, message: Found) -> None:
@@ -212,7 +222,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         listed = self.query_one(HighlightsList)
         options: list[Option | None] = []
         for highlight in message.highlights:
-            options.extend((Option(library_highlight_prompt(highlight), id=highlight.id), None))
+            prompt = library_highlight_prompt(highlight, missing=highlight.id in message.missing)
+            options.extend((Option(prompt, id=highlight.id), None))
         listed.set_options(options[:-1])
         if message.highlights:
             listed.highlighted = 0
