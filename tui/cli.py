@@ -760,11 +760,13 @@ def start_indexing_if_new(root: Path) -> Indexing | None:
     imports and first frame take most of a second, in which the child imports the index and
     opens the library; it reads once the app has painted (`Indexing.go`). None for a library
     indexed before (the app looks for changes itself, and most launches have none)."""
-    from newsread.index import Indexing, paths
+    from newsread.index import paths
 
     index_dir = paths.index_dir(root)
     if (index_dir / "newsread.json").exists():
         return None
+    from newsread.index import Indexing  # (multiprocessing: only for a new library)
+
     return Indexing(root, index_dir, held=True)
 
 
