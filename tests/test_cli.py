@@ -107,6 +107,16 @@ def test_bad_query_exits_2_with_one_line(small_library: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_bad_query_still_answers_in_json_when_asked(small_library: Path) -> None:
+    """A script reading `--json` from stdout got nothing to parse on a bad query."""
+    result = _run("search", '"unclosed', "--library", str(small_library), "--json")
+    assert result.returncode == 2
+    answer = json.loads(result.stdout)
+    assert answer["error"].startswith("bad query: unbalanced quote")
+    assert (answer["query"], answer["total"], answer["hits"]) == ('"unclosed', 0, [])
+    assert "bad query" in result.stderr
+
+
 def test_bad_arguments_exit_2(small_library: Path) -> None:
     assert _run("search", "x", "--limit", "zero").returncode == 2
     assert _run("search", "x", "--sort", "random").returncode == 2

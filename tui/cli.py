@@ -238,8 +238,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             _annotations(library)
         results = library.search(query, sort=args.sort, limit=args.limit, fold=args.fold)
     except NothingToSearch as error:
+        _json_error(args.json, query, str(error))
         return _fail(f"{sanitise_line(query)!r}: {error}", 1)
     except QueryError as error:
+        _json_error(args.json, query, f"bad query: {error}")
         return _fail(f"bad query: {error}")
     if args.json:
         print(escape_controls(json.dumps(results_to_json(results), ensure_ascii=False)))
@@ -260,6 +262,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
     _print_hits(out, results.hits, folded=results.folded)
     return 0
+
+
+def _json_error(wanted: bool, query: str, error: str) -> None:
+    """With `--json`, a query that cannot be searched still answers in JSON (a script reading
+    stdout would otherwise get nothing to parse); the one-line message goes to stderr too."""
+    if wanted:
+        answer = {"query": query, "error": error, "total": 0, "hits": []}
+        print(escape_controls(json.dumps(answer, ensure_ascii=False)))
 
 
 def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> None:
