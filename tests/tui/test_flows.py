@@ -198,7 +198,11 @@ class TestTyping:
     ) -> None:
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.main._unfinished == 0)
+            # The first results on screen (nothing unfinished is true before the first
+            # search has even started: under load the keys came before it).
+            await wait_for(
+                pilot, lambda: app.main._unfinished == 0 and app.main.results is not None
+            )
             shown = hit_keys(app)
             main = await self.type_and_hold(pilot, "harbour")
             # Both steps are in, and wait: the list has not changed under the keys.
@@ -274,7 +278,11 @@ class TestTyping:
         monkeypatch.setattr(Search, "top", held_back)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.main._unfinished == 0)
+            # The first results on screen (nothing unfinished is true before the first
+            # search has even started: under load the keys came before it).
+            await wait_for(
+                pilot, lambda: app.main._unfinished == 0 and app.main.results is not None
+            )
             main = app.main
             await pilot.press(*"harbur")
             await wait_for(pilot, lambda: bool(main._held), workers=False)
