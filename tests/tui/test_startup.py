@@ -253,6 +253,17 @@ async def test_an_index_that_cannot_be_updated_stays_searchable(
         assert any("folder is read-only" in m for m in notifications(again))
 
 
+async def _indexed_by_a_child(app: NewsreadApp) -> None:
+    """Run `app` until its update in a child process is done and its results are shown."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.main.query_one("#status-text")
+        await wait_for(
+            pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
+        )
+        await settle(pilot)  # the search the update's end set off shows after the status
+        assert len(app.main.results_list.keys) == 4
+
+
 @pytest.mark.first_index
 async def test_the_app_indexes_in_a_child_process(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
@@ -270,13 +281,7 @@ async def test_the_app_indexes_in_a_child_process(
     monkeypatch.setattr(newsread.index, "has_changes", walked)
     monkeypatch.setattr(NewsreadApp, "index_in_subprocess", True)
     app = make_app(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        status = app.main.query_one("#status-text")
-        await wait_for(
-            pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
-        )
-        await settle(pilot)  # the search the update's end set off shows after the status
-        assert len(app.main.results_list.keys) == 4
+    await _indexed_by_a_child(app)
 
 
 @pytest.mark.first_index
@@ -295,13 +300,7 @@ async def test_a_new_librarys_update_started_before_the_app_is_the_one_it_follow
     started = start_indexing_if_new(library)
     assert started is not None
     app = make_app(library, indexing=started)
-    async with app.run_test(size=(80, 24)) as pilot:
-        status = app.main.query_one("#status-text")
-        await wait_for(
-            pilot, lambda: "up to date" in rendered_text(status), timeout=60, workers=False
-        )
-        await settle(pilot)  # the search the update's end set off shows after the status
-        assert len(app.main.results_list.keys) == 4
+    await _indexed_by_a_child(app)
     started.stop()
     assert start_indexing_if_new(library) is None  # indexed now: the app looks for changes
 
