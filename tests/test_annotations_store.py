@@ -31,6 +31,7 @@ from newsread.index.annotations import (
     TagCount,
 )
 from newsread.index.annotations import database as database_module
+from newsread.index.annotations.model import TagRecord
 from newsread.index.article import Article, stable_id
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -215,6 +216,23 @@ def test_invalid_arguments_raise_value_error(store: AnnotationStore) -> None:
         store.add_highlight(article, 5, 5)
     with pytest.raises(ValueError, match="not a tag"):
         store.add_tags(article, " # ")
+
+
+def test_a_tag_typed_is_at_most_60_characters_and_a_long_one_stored_stays_removable(
+    store: AnnotationStore,
+) -> None:
+    article = make_article()
+    assert store.add_tags(article, "x" * 60) == ("x" * 60,)
+    pasted = "A whole paragraph pasted into the tag box by mistake, far too long"
+    with pytest.raises(ValueError, match="at most 60 characters"):
+        store.add_tags(article, pasted)
+    assert store.article_state(article).tag_names == ("x" * 60,)
+    # A long tag from an older version or an import is searched and removed as any other.
+    long = "-".join(pasted.split())
+    info = ArticleInfo.of(article)
+    assert store.merge([TagRecord(info, long, datetime.now(timezone.utc))]) == ["added"]
+    assert store.articles_matching(tags=[long]).matches(article)
+    assert store.remove_tags(article, pasted) == ("x" * 60,)
 
 
 def test_notes_are_kept_as_written_minus_control_sequences(store: AnnotationStore) -> None:

@@ -336,6 +336,20 @@ def clean_tag(tag: str) -> str:
     return name
 
 
+MAX_TAG_CHARS = 60
+"""The longest tag a user may add: a label, not a sentence (a paragraph pasted into the tag
+box by mistake would otherwise become one long hyphenated tag on every list)."""
+
+
+def new_tag(tag: str) -> str:
+    """`clean_tag` for a tag being added by hand, refusing one longer than `MAX_TAG_CHARS`.
+    Tags already stored or imported keep their length: they can still be searched and removed."""
+    name = clean_tag(tag)
+    if len(name) > MAX_TAG_CHARS:
+        raise ValueError(f"a tag is at most {MAX_TAG_CHARS} characters (this one has {len(name)})")
+    return name
+
+
 def tag_query(tag: str) -> str | None:
     """A tag as searched for; None for one that cannot exist (matches nothing)."""
     try:

@@ -509,8 +509,9 @@ class AnnotationStore:
         return self._write("note", work, unsaved=note)
 
     def add_tags(self, article: Article, *tags: str) -> tuple[str, ...]:
-        """Tag the article; returns all its tags. An existing tag keeps its first spelling."""
-        names = [records.clean_tag(tag) for tag in tags]
+        """Tag the article; returns all its tags. An existing tag keeps its first spelling.
+        Raises ValueError for a tag that is empty or too long."""
+        names = [records.new_tag(tag) for tag in tags]
         info = ArticleInfo.of(article)
         body = article.body
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input, Label
 from tui_helpers import (
     notifications,
     open_article,
@@ -627,6 +628,23 @@ class TestTags:
                 ("Climate-change", 1),
                 ("later", 1),
             ]
+
+    async def test_a_tag_refused_as_too_long_says_why_and_stays_in_the_box(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        pasted = "a whole sentence pasted into the tag box by mistake and much too long"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "flood.txt")
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await settle(pilot)
+            await pilot.press(*pasted, "enter")
+            error = app.screen.query_one("#tags-error", Label)
+            await wait_for(pilot, lambda: bool(error.display))
+            assert "at most 60 characters" in str(error.render())
+            assert app.screen.query_one("#tags-input", Input).value == pasted
+            assert app.screen.query_one("#tags-list").option_count == 0
 
 
 def test_the_five_colours_stay_distinct_on_a_16_colour_terminal() -> None:

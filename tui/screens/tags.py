@@ -96,6 +96,8 @@ class TagDialog(ModalScreen[bool]):
         self._store = store
         self._tags: tuple[str, ...] = ()
         self._changed = False
+        self._typed = ""
+        """What was last submitted, given back to the box if it was refused."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="tags-dialog"):
@@ -147,6 +149,10 @@ class TagDialog(ModalScreen[bool]):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.show_error(message.error)
+        box = self.query_one(TagInput)
+        if self._typed and not box.value:  # refused (too long, say): typed again, not lost
+            box.value = self._typed
+            box.cursor_position = len(self._typed)
 
     def show_error(self, text: str) -> None:
         label = self.query_one("#tags-error", Label)
@@ -157,6 +163,7 @@ class TagDialog(ModalScreen[bool]):
     def _add(self, event: Input.Submitted) -> None:
         event.stop()
         names = [name.strip() for name in event.value.split(",") if name.strip()]
+        self._typed = event.value
         event.input.value = ""
         if not names:
             self.action_close()
