@@ -1995,3 +1995,20 @@ def test_a_date_in_a_sheet_of_facts_under_the_headline_is_not_the_articles() -> 
     draft = parse_text(PAGE.replace(BYLINE_BLOCK, meta))
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-14"
+
+
+def test_a_bare_name_by_the_headline_that_the_page_credits_elsewhere_is_the_author() -> None:
+    def page(name: str, credit: str, lede: str = LEDE) -> str:
+        return (
+            PAGE.replace(BYLINE, "")
+            .replace(HEADLINE, f"      {name}\n\n{HEADLINE}")
+            .replace("      Photo: Northfield Courier\n", f"      {credit}\n")
+            .replace(LEDE, lede)
+        )
+
+    assert parse_text(page("Jane Doe", "© Jane Doe")).authors == ["Jane Doe"]
+    # Shown once, the name may be a kicker or a tag; credited, but written in the text, it
+    # is the article's subject.
+    assert parse_text(page("Jane Doe", "Photo: Northfield Courier")).authors == []
+    subject = f"{LEDE} Jane Doe, the authority's head, said the trial went well."
+    assert parse_text(page("Jane Doe", "© Jane Doe", subject)).authors == []

@@ -1874,6 +1874,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
+        or _credited_name(lines, page)
     )
 
 
@@ -2155,6 +2156,48 @@ def _published_byline(lines: list[str], page: PageArticle) -> tuple[list[str], s
         found = _byline_in(raw, bare=False)
         if found and found[0]:
             return found
+    return None
+
+
+# How many lines above the headline a name credited elsewhere on the page may stand.
+_REPEATED_ABOVE = 10
+# A short line crediting a name: "© Jane Doe", "Foto: Jane Doe", "Mehr von Jane Doe".
+_CREDITS_NAME = re.compile(
+    r"©|\b(?:by|von|par|por|door|foto|fotos|photo|photos|bild|text)\b", re.IGNORECASE
+)
+_CREDIT_WORDS = 6
+
+
+def _credited_name(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """A person's name standing alone on a line by the headline (just above it, or between it
+    and the text) that the page credits on another short line ("© Jane Doe" under a photo,
+    "Mehr von Jane Doe" in an author box): a byline set with no "By". A name the article's
+    text writes is its subject (a tag, a related link), not its author."""
+    assert page.headline is not None
+    headline = _headline_lines(lines, page)
+    near = range(max(0, headline.start - _REPEATED_ABOVE), page.start)
+    text = " ".join(
+        line for raw in lines[page.start : page.end] if _is_running_text(line := _clean(raw))
+    )
+    lower: frozenset[str] | None = None
+    for index in near:
+        name = _clean(lines[index]).lstrip("*+•· ")
+        if index in headline or not is_person_name(name) or name in text:
+            continue
+        if _in_headline(name, page.title):
+            continue
+        lower = _words_of_sentences(lines) if lower is None else lower
+        if not _bare_name(name, lower):
+            continue
+        credits = (
+            line
+            for other, raw in enumerate(lines)
+            if other not in near and name in raw
+            for line in (_clean(raw),)
+            if len(line.split()) <= _CREDIT_WORDS and _CREDITS_NAME.search(line.replace(name, ""))
+        )
+        if next(credits, None) is not None:
+            return [name], ""
     return None
 
 
