@@ -956,6 +956,18 @@ def test_a_page_a_text_browser_wrapped_reads_as_the_page_it_was() -> None:
         assert draft.paragraphs == [LEDE, *BODY]
 
 
+def test_a_page_wrapped_deep_in_its_columns_reads_as_the_page_it_was() -> None:
+    # Set in 30 columns, the text's lines hold a few words each: long by their columns only.
+    page = "\n".join(f"{' ' * 30}{line}" if line else "" for line in PAGE.split("\n"))
+    page = page.replace(
+        "Driverless trams on two lines from spring\n",
+        "Driverless trams on two lines from spring as the trial ends\n",
+    )
+    draft = parse_text(_wrapped(page, 72))
+    assert draft.title == "Driverless trams on two lines from spring as the trial ends"
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
 def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
     standfirst = (
         "Drivers will become attendants on the trams, which the city says will run more often "

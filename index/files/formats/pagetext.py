@@ -216,13 +216,22 @@ def _captions(found: list[_Line]) -> list[_Line]:
 _WRAP_COLUMNS = (60, 200)
 _WRAP_SLACK = 20
 _WRAPPED_SHARE = 0.3
+_WRAP_WORDS = 3  # the fewest words of a long line that says where the page wraps
 _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column: not wrapped
 
 
 def _wrap_width(text_lines: list[str]) -> int:
     """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
     most long lines end close to one column and none but unbreakable ones go past it."""
-    lengths = sorted(len(raw.rstrip()) for raw in text_lines if len(raw.split()) >= 8)
+    # A paragraph deep in the page's columns wraps after a few words: its lines are long by
+    # their columns, not by their words.
+    lengths = sorted(
+        length
+        for raw in text_lines
+        if (length := len(raw.rstrip())) >= _WRAP_COLUMNS[0]
+        and len(raw.split()) >= _WRAP_WORDS
+        or len(raw.split()) >= 8
+    )
     if len(lengths) < _MIN_WRAPPED:
         return 0
     width = lengths[len(lengths) * 98 // 100]

@@ -1552,7 +1552,9 @@ def _paragraphs(body: list[_Line | None], layout: _Layout) -> list[str]:
         if (
             current
             and previous is not None
-            and _starts_paragraph(previous, item, item[2] > base_indent, layout)
+            # A paragraph set in from the margin as a whole (a page's column, a quote) keeps
+            # its lines' indent: only a line set in further than the one above opens one.
+            and _starts_paragraph(previous, item, item[2] > max(base_indent, previous[2]), layout)
         ):
             paragraphs.append(_join(current))
             current = []
