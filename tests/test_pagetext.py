@@ -968,6 +968,33 @@ def test_a_page_wrapped_deep_in_its_columns_reads_as_the_page_it_was() -> None:
     assert draft.paragraphs == [LEDE, *BODY]
 
 
+def test_the_lines_by_a_wrapped_headline_are_read_as_the_page_had_them() -> None:
+    headline = (
+        "        Driverless trams on two lines from spring as the harbour line trial ends "
+        "after eighteen months\n"
+    )
+    # A bare name under the headline, dated by the line above it: two lines up once the
+    # headline is wrapped.
+    dated = (
+        PAGE.replace(SHARE_BAR, "")
+        .replace(BYLINE, "          Jane Doe\n")
+        .replace(HEADLINE, f"        12 March 2024 | Transport\n\n{headline}")
+    )
+    # A byline whose outlet's name the wrap carried to the next line ("Courier").
+    signed = PAGE.replace(
+        BYLINE, "          Published on 12 March 2024, 09:30 by Jane Doe Northfield Courier\n"
+    )
+    for page in (dated, signed):
+        whole = parse_text(page)
+        draft = parse_text(_wrapped(page, 72))
+        assert (draft.title, draft.authors, draft.published) == (
+            whole.title,
+            ["Jane Doe"],
+            whole.published,
+        )
+        assert draft.paragraphs == whole.paragraphs
+
+
 def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
     standfirst = (
         "Drivers will become attendants on the trams, which the city says will run more often "

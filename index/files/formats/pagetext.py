@@ -271,6 +271,21 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+def unwrapped_page(text_lines: list[str]) -> list[str]:
+    """The lines of a page as it had them before a text browser wrapped them (each wrapped
+    line's parts joined on its first part's line, at its indent), or `text_lines` as they are
+    when the page was not wrapped."""
+    if not _wrap_width(text_lines):
+        return text_lines
+    found: list[str] = []
+    after = 0  # the raw line after the last one joined
+    for first, end, raw in _unwrapped(text_lines):
+        found += text_lines[after:first]  # the blank lines between them
+        found.append(raw)
+        after = end
+    return found + text_lines[after:]
+
+
 # lynx -dump numbers each link where it stands ("[12]Link text") and lists the addresses
 # under "References" at the end: the numbers are no part of what the page says.
 LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")

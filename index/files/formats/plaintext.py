@@ -62,6 +62,7 @@ from newsread.index.files.formats.pagetext import (
     PageArticle,
     find_article,
     link_marked,
+    unwrapped_page,
 )
 from newsread.index.files.language import guess_language
 from newsread.index.marks import UNSPACED_RUN
@@ -2689,7 +2690,15 @@ def parse_text(text: str, name: str = "") -> Draft:
     file's name without its extension, which often names a saved page's article."""
     lines = _without_server_errors(text)
     state = _State()
-    page = find_article(lines, name)
+    # A page a text browser wrapped is read as the page it was: its byline, date lines and
+    # paragraphs each on a line of their own again.
+    joined = unwrapped_page(lines)
+    page = find_article(joined, name)
+    if joined is not lines:
+        if page is not None and page.headline is not None:
+            lines = joined
+        else:
+            page = find_article(lines, name)
     whole = lines  # the page's lines, as `lines` becomes its article's
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
