@@ -1602,6 +1602,9 @@ def test_a_headline_broken_after_a_dash_goes_on_on_the_next_line() -> None:
     # A slogan set between dashes over the headline does not run into it.
     slogan = PAGE.replace(HEADLINE, f"        - Your city, your news -\n{HEADLINE}")
     assert parse_text(slogan).title == "Driverless trams on two lines from spring"
+    # A section's name closed by a dash over a headline of its own is its kicker.
+    kicker = PAGE.replace(HEADLINE, f"        Cities & Transport —\n\n{HEADLINE}")
+    assert parse_text(kicker).title == "Driverless trams on two lines from spring"
 
 
 def test_a_slash_inside_a_quoted_title_is_no_breadcrumb() -> None:

@@ -941,6 +941,8 @@ def _headline_text(
 # How a line that goes on on the next ends: a dash (a colon joins "Topic:" to the headline,
 # whose own line stays a candidate too).
 _OPEN_ENDS = (" –", " —", " -")
+# The most words of a kicker closed by a dash over a headline of its own.
+_DASHED_KICKER = 3
 
 
 def _goes_on(lines: list[_Line], position: int) -> bool:
@@ -950,6 +952,13 @@ def _goes_on(lines: list[_Line], position: int) -> bool:
     text = lines[position].text
     if lines[position].bullet or text.startswith(("-", "–", "—")):
         return False  # "- Für Dein Business -": a slogan set between dashes, a list's item
+    if (
+        text.endswith(_OPEN_ENDS)
+        and len(text.split()) <= _DASHED_KICKER + 1
+        and after is not None
+        and after.text[:1].isupper()
+    ):
+        return False  # "Biz & IT —" over "Just-released exploit crashes servers": a kicker
     return (
         text.endswith((":", *_OPEN_ENDS))
         and after is not None
