@@ -2162,8 +2162,8 @@ def _published_byline(lines: list[str], page: PageArticle) -> tuple[list[str], s
     return None
 
 
-# How many lines above the headline a name credited elsewhere on the page may stand.
-_REPEATED_ABOVE = 10
+# How many non-blank lines above the headline a name credited elsewhere on the page may stand.
+_CREDITED_ABOVE = 3
 # A short line crediting a name: "© Jane Doe", "Foto: Jane Doe", "Mehr von Jane Doe".
 _CREDITS_NAME = re.compile(
     r"©|\b(?:by|von|par|por|door|foto|fotos|photo|photos|bild|text)\b", re.IGNORECASE
@@ -2174,20 +2174,20 @@ _CREDIT_WORDS = 6
 def _credited_name(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """A person's name standing alone on a line by the headline (just above it, or between it
     and the text) that the page credits on another short line ("© Jane Doe" under a photo,
-    "Mehr von Jane Doe" in an author box): a byline set with no "By". A name the article's
-    text writes is its subject (a tag, a related link), not its author."""
+    "Mehr von Jane Doe" in an author box): a byline set with no "By". Not the site's name
+    its copyright notice holds ("© 2024 Coastal Echo"), nor a name the article's text writes
+    (its subject: a tag, a related link)."""
     assert page.headline is not None
     headline = _headline_lines(lines, page)
-    near = range(max(0, headline.start - _REPEATED_ABOVE), page.start)
+    above = [i for i in range(headline.start - 1, -1, -1) if lines[i].strip()][:_CREDITED_ABOVE]
+    near = [*reversed(above), *range(page.headline + 1, page.start)]
     text = " ".join(
         line for raw in lines[page.start : page.end] if _is_running_text(line := _clean(raw))
     )
     lower: frozenset[str] | None = None
     for index in near:
         name = _clean(lines[index]).lstrip("*+•· ")
-        if index in headline or not is_person_name(name) or name in text:
-            continue
-        if _in_headline(name, page.title):
+        if not is_person_name(name) or name in text or _in_headline(name, page.title):
             continue
         lower = _words_of_sentences(lines) if lower is None else lower
         if not _bare_name(name, lower):
@@ -2197,7 +2197,9 @@ def _credited_name(lines: list[str], page: PageArticle) -> tuple[list[str], str]
             for other, raw in enumerate(lines)
             if other not in near and name in raw
             for line in (_clean(raw),)
-            if len(line.split()) <= _CREDIT_WORDS and _CREDITS_NAME.search(line.replace(name, ""))
+            if len(line.split()) <= _CREDIT_WORDS
+            and _CREDITS_NAME.search(line.replace(name, ""))
+            and not copyright_holder(line)
         )
         if next(credits, None) is not None:
             return [name], ""
