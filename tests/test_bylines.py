@@ -468,6 +468,32 @@ def test_page_furniture_beside_a_byline_is_no_credit(
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Tekst: Jane Doe",  # Polish, Dutch, the Nordic languages
+        "Kirjoittaja: Jane Doe",  # Finnish
+        "Yazar: Jane Doe",  # Turkish
+        "Autorem: Jane Doe",  # Polish
+        "Scritto da Jane Doe",  # Italian
+        "Napisała Jane Doe",  # Polish
+        "Skrevet af Jane Doe",  # Danish
+        "Geschreven door Jane Doe",  # Dutch
+        "Av Jane Doe",  # Swedish, Norwegian
+        "Af Jane Doe",  # Danish
+    ],
+)
+def test_bylines_in_more_languages_name_the_writer(line: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+def test_a_byline_word_of_another_language_opens_no_sentence_as_a_byline() -> None:
+    # "Av" and "af" open only a name; a label needs its colon.
+    for line in ("Af and on the rain kept falling", "Yazar Kafe is open", "Tekst van de week"):
+        assert not is_byline(line), line
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [("Von Jane Doe", True), ("By: Jane", True), ("abgelegt unter: Welt", False), ("Jane", False)],
 )
