@@ -386,6 +386,14 @@ def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
     assert _date_of(page) == "2024-03-12"
     only_updated = PAGE.replace(BYLINE, "          Updated: 20 March 2024\n")
     assert _date_of(only_updated) == "2024-03-20"
+    # In more languages, on one line or two: the update's label first, the publication's after.
+    for dates in (
+        "Aktualisiert am 20.03.2024, erstellt am 12.03.2024",
+        "Bijgewerkt: 20-03-2024\n          Gepubliceerd: 12-03-2024",
+        "Uppdaterad 20 mars 2024. Publicerad 12 mars 2024",
+    ):
+        dated = PAGE.replace(BYLINE, f"          By Jane Doe\n          {dates}\n")
+        assert _date_of(dated) == "2024-03-12", dates
 
 
 def test_a_date_run_into_the_lede_is_the_date() -> None:

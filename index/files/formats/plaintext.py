@@ -104,7 +104,8 @@ _UPDATED = re.compile(
     r"^(?:[^\W\d]+\s+)?(?:last\s+|letzte\s+)?"
     r"(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
     r"|actualizado|atualizado"
-    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
+    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung"
+    r"|bijgewerkt|zaktualizowano|uppdaterad|opdateret|oppdatert)\b",
     re.IGNORECASE,
 )
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
@@ -2595,7 +2596,8 @@ _DIGIT = re.compile(r"\d")
 # updated 04 Jun 2020, originally created 17 Jun 2019") is dated by its update.
 _PUBLISHED_AT = re.compile(
     r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publiée?|publicado|pubblicato"
-    r"|gepubliceerd|opublikowano|опубликовано|mis\s+en\s+ligne)"
+    r"|gepubliceerd|opublikowano|опубликовано|mis\s+en\s+ligne|erstellt|publicerad|publiceret"
+    r"|publisert)"
     r"(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*(?=\d|[^\W\d_]+\.?\s+\d)",
     re.IGNORECASE,
 )
