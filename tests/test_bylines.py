@@ -423,6 +423,9 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
         ("By Jane Doe", ""),  # two words: split_byline's
         ("Comments by", ""),
         ("von northfield-courier.com", ""),  # a site: the credit
+        ("By harbour.news", ""),
+        ("Posted by fri.juli", "fri.juli"),  # a user's name with a dot: no site's ending
+        ("By jane.doe", "jane.doe"),
     ],
 )
 def test_one_word_byline(segment: str, word: str) -> None:

@@ -1056,8 +1056,12 @@ def _names_no_person(word: str) -> bool:
 # One word after a byline's prefix: a first name or a site's user name ("von David", "By
 # oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
 _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
-# A site's address ("northfield-courier.com"): an outlet, not a user ("Anna.Schmidt").
-_SITE = re.compile(r"\.[a-z]{2,6}$")
+# A site's address ("northfield-courier.com", "harbour.news"): an outlet, not a user
+# ("Anna.Schmidt", "jane.doe", "fri.juli"); a longer ending than a country's is a common one.
+_SITE = re.compile(
+    r"\.(?:[a-z]{2}|com|net|org|info|biz|edu|gov|news|blog|online|site|media|press|app|dev"
+    r"|shop|store|club|live|today|tech|world|asia|mobi|name|pro)$"
+)
 # Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
 _NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
 
