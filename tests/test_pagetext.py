@@ -110,6 +110,16 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+def test_a_name_before_on_and_a_date_is_the_byline() -> None:
+    for line, name in (
+        ("Jane Doe on 12 March 2024", "Jane Doe"),
+        ("Jean Dupont le 12 mars 2024", "Jean Dupont"),
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {line}\n"))
+        assert draft.authors == [name], line
+        assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
 SHARE_BAR = "          Share on Facebook Share on Twitter Email\n"
 CAPTION = (
     "The mayor, left, and the head of the transport authority ride a driverless tram on the "

@@ -613,6 +613,8 @@ _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+"
 _LEFT_OVER = re.compile(
     r"^(?:(?:uhr|vom|am|um)\s+)+"
     r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated)\s*:?)+$"
+    # "Jane Doe on …", "Jean Dupont le …": in lower case only ("Jane Le" is a name).
+    r"|\s+(?-i:on|le|el|il|em|op)$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
     re.IGNORECASE,
 )
