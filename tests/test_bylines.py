@@ -423,6 +423,9 @@ def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
         ("By Jane Doe", ""),  # two words: split_byline's
         ("Comments by", ""),
         ("von northfield-courier.com", ""),  # a site: the credit
+        ("By harbour.news", ""),
+        ("Posted by fri.juli", "fri.juli"),  # a user's name with a dot: no site's ending
+        ("By jane.doe", "jane.doe"),
     ],
 )
 def test_one_word_byline(segment: str, word: str) -> None:
@@ -465,6 +468,32 @@ def test_page_furniture_beside_a_byline_is_no_credit(
     text: str, expected: tuple[list[str], str]
 ) -> None:
     assert split_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tekst: Jane Doe",  # Polish, Dutch, the Nordic languages
+        "Kirjoittaja: Jane Doe",  # Finnish
+        "Yazar: Jane Doe",  # Turkish
+        "Autorem: Jane Doe",  # Polish
+        "Scritto da Jane Doe",  # Italian
+        "Napisała Jane Doe",  # Polish
+        "Skrevet af Jane Doe",  # Danish
+        "Geschreven door Jane Doe",  # Dutch
+        "Av Jane Doe",  # Swedish, Norwegian
+        "Af Jane Doe",  # Danish
+    ],
+)
+def test_bylines_in_more_languages_name_the_writer(line: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+def test_a_byline_word_of_another_language_opens_no_sentence_as_a_byline() -> None:
+    # "Av" and "af" open only a name; a label needs its colon.
+    for line in ("Af and on the rain kept falling", "Yazar Kafe is open", "Tekst van de week"):
+        assert not is_byline(line), line
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,16 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+def test_a_name_before_on_and_a_date_is_the_byline() -> None:
+    for line, name in (
+        ("Jane Doe on 12 March 2024", "Jane Doe"),
+        ("Jean Dupont le 12 mars 2024", "Jean Dupont"),
+    ):
+        draft = parse_text(PAGE.replace(BYLINE, f"          {line}\n"))
+        assert draft.authors == [name], line
+        assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
 SHARE_BAR = "          Share on Facebook Share on Twitter Email\n"
 CAPTION = (
     "The mayor, left, and the head of the transport authority ride a driverless tram on the "
@@ -386,6 +396,14 @@ def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
     assert _date_of(page) == "2024-03-12"
     only_updated = PAGE.replace(BYLINE, "          Updated: 20 March 2024\n")
     assert _date_of(only_updated) == "2024-03-20"
+    # In more languages, on one line or two: the update's label first, the publication's after.
+    for dates in (
+        "Aktualisiert am 20.03.2024, erstellt am 12.03.2024",
+        "Bijgewerkt: 20-03-2024\n          Gepubliceerd: 12-03-2024",
+        "Uppdaterad 20 mars 2024. Publicerad 12 mars 2024",
+    ):
+        dated = PAGE.replace(BYLINE, f"          By Jane Doe\n          {dates}\n")
+        assert _date_of(dated) == "2024-03-12", dates
 
 
 def test_a_date_run_into_the_lede_is_the_date() -> None:
@@ -954,6 +972,45 @@ def test_a_page_a_text_browser_wrapped_reads_as_the_page_it_was() -> None:
         assert draft.title == whole.title
         assert draft.authors == ["Jane Doe"]
         assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_a_page_wrapped_deep_in_its_columns_reads_as_the_page_it_was() -> None:
+    # Set in 30 columns, the text's lines hold a few words each: long by their columns only.
+    page = "\n".join(f"{' ' * 30}{line}" if line else "" for line in PAGE.split("\n"))
+    page = page.replace(
+        "Driverless trams on two lines from spring\n",
+        "Driverless trams on two lines from spring as the trial ends\n",
+    )
+    draft = parse_text(_wrapped(page, 72))
+    assert draft.title == "Driverless trams on two lines from spring as the trial ends"
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_the_lines_by_a_wrapped_headline_are_read_as_the_page_had_them() -> None:
+    headline = (
+        "        Driverless trams on two lines from spring as the harbour line trial ends "
+        "after eighteen months\n"
+    )
+    # A bare name under the headline, dated by the line above it: two lines up once the
+    # headline is wrapped.
+    dated = (
+        PAGE.replace(SHARE_BAR, "")
+        .replace(BYLINE, "          Jane Doe\n")
+        .replace(HEADLINE, f"        12 March 2024 | Transport\n\n{headline}")
+    )
+    # A byline whose outlet's name the wrap carried to the next line ("Courier").
+    signed = PAGE.replace(
+        BYLINE, "          Published on 12 March 2024, 09:30 by Jane Doe Northfield Courier\n"
+    )
+    for page in (dated, signed):
+        whole = parse_text(page)
+        draft = parse_text(_wrapped(page, 72))
+        assert (draft.title, draft.authors, draft.published) == (
+            whole.title,
+            ["Jane Doe"],
+            whole.published,
+        )
+        assert draft.paragraphs == whole.paragraphs
 
 
 def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
@@ -1563,6 +1620,9 @@ def test_a_headline_broken_after_a_dash_goes_on_on_the_next_line() -> None:
     # A slogan set between dashes over the headline does not run into it.
     slogan = PAGE.replace(HEADLINE, f"        - Your city, your news -\n{HEADLINE}")
     assert parse_text(slogan).title == "Driverless trams on two lines from spring"
+    # A section's name closed by a dash over a headline of its own is its kicker.
+    kicker = PAGE.replace(HEADLINE, f"        Cities & Transport —\n\n{HEADLINE}")
+    assert parse_text(kicker).title == "Driverless trams on two lines from spring"
 
 
 def test_a_slash_inside_a_quoted_title_is_no_breadcrumb() -> None:
@@ -1995,3 +2055,20 @@ def test_a_date_in_a_sheet_of_facts_under_the_headline_is_not_the_articles() -> 
     draft = parse_text(PAGE.replace(BYLINE_BLOCK, meta))
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-14"
+
+
+def test_a_bare_name_by_the_headline_that_the_page_credits_elsewhere_is_the_author() -> None:
+    def page(name: str, credit: str, lede: str = LEDE) -> str:
+        return (
+            PAGE.replace(BYLINE, "")
+            .replace(HEADLINE, f"      {name}\n\n{HEADLINE}")
+            .replace("      Photo: Northfield Courier\n", f"      {credit}\n")
+            .replace(LEDE, lede)
+        )
+
+    assert parse_text(page("Jane Doe", "© Jane Doe")).authors == ["Jane Doe"]
+    # Shown once, the name may be a kicker or a tag; credited, but written in the text, it
+    # is the article's subject.
+    assert parse_text(page("Jane Doe", "Photo: Northfield Courier")).authors == []
+    subject = f"{LEDE} Jane Doe, the authority's head, said the trial went well."
+    assert parse_text(page("Jane Doe", "© Jane Doe", subject)).authors == []

@@ -418,6 +418,12 @@ class TestParagraphs:
         body = "\n".join(textwrap.fill(p, 60) for p in BODY)
         assert parse_text(f"{TITLE}\n\n{body}\n").paragraphs == BODY
 
+    def test_a_wrapped_paragraph_set_in_as_a_whole_is_one_paragraph(self) -> None:
+        # A quote (or a page's column) set in from the margin keeps its lines' indent.
+        quote = textwrap.fill(BODY[1], 60, initial_indent="    ", subsequent_indent="    ")
+        body = f"{textwrap.fill(BODY[0], 72)}\n\n{quote}\n\n{textwrap.fill(BODY[2], 72)}"
+        assert parse_text(f"{TITLE}\n\n{body}\n").paragraphs == BODY
+
     def test_single_newline_paragraphs_stay_apart(self) -> None:
         text = f"{TITLE}\nBy Jane Doe\n30.05.2017 16:18\n" + "\n".join(BODY) + "\n"
         draft = parse_text(text)

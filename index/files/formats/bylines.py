@@ -227,14 +227,19 @@ _PIECE_BY = (
     r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-])?(?:beitrag|artikel|kommentar|interview|bericht"
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
+# The writer's label in Finnish, Turkish and Polish ("Kirjoittaja: Jane Doe", "Yazar: Jane Doe"),
+# and "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe").
+_WRITER_LABEL = r"kirjoittaja|yazar|autorem"
+_WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
-        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | (?:text|texte|texto|testo)\s*:
-        | words\s*: | reporter\s*: | entrevista\s*:
-        | par | von | por | di | door | av | автор(?:ы)?\s*:? | текст\s*:
+        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | (?:text|texte|texto|testo|tekst)\s*:
+        | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
+        | par | von | por | di | door | av | af | автор(?:ы)?\s*:? | текст\s*:
+        | {_WRITTEN_BY}
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
         | von\s*:
@@ -835,12 +840,14 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 # Labels that credit the writing when a colon follows them ("Text: Jane Doe", "Words: Jane
 # Doe"): only people's names count after them, as they head other lines too. "Interview:"
 # credits an interviewer, who may not be the page's author (a blog quoting a magazine).
-_WRITING_LABEL = r"text|texte|texto|testo|words|reporter"
+_WRITING_LABEL = r"text|texte|texto|testo|tekst|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
-        | by\s*: | by | par | von | por | door | автор(?:ы)?\s*:? | author(?:s)?\s*:
-        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL})\s*:(?!innen\b)
+        | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
+        | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
+          \s*:(?!innen\b)
+        | {_WRITTEN_BY}
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von(?:\s*:)?
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
@@ -1049,8 +1056,12 @@ def _names_no_person(word: str) -> bool:
 # One word after a byline's prefix: a first name or a site's user name ("von David", "By
 # oradmin", "Autor: c1ph4", "Von Isabella.DiBiase").
 _ONE_WORD = re.compile(r"^[^\W_][\w.'’-]*(?<=\w)$")
-# A site's address ("northfield-courier.com"): an outlet, not a user ("Anna.Schmidt").
-_SITE = re.compile(r"\.[a-z]{2,6}$")
+# A site's address ("northfield-courier.com", "harbour.news"): an outlet, not a user
+# ("Anna.Schmidt", "jane.doe", "fri.juli"); a longer ending than a country's is a common one.
+_SITE = re.compile(
+    r"\.(?:[a-z]{2}|com|net|org|info|biz|edu|gov|news|blog|online|site|media|press|app|dev"
+    r"|shop|store|club|live|today|tech|world|asia|mobi|name|pro)$"
+)
 # Lower-case words that follow "by", "von", "par", "por" in phrases, not names.
 _NOT_HANDLES = _words("default hand far now heute jetzt exemple favor fin nun nature heart")
 

@@ -216,13 +216,22 @@ def _captions(found: list[_Line]) -> list[_Line]:
 _WRAP_COLUMNS = (60, 200)
 _WRAP_SLACK = 20
 _WRAPPED_SHARE = 0.3
+_WRAP_WORDS = 3  # the fewest words of a long line that says where the page wraps
 _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column: not wrapped
 
 
 def _wrap_width(text_lines: list[str]) -> int:
     """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
     most long lines end close to one column and none but unbreakable ones go past it."""
-    lengths = sorted(len(raw.rstrip()) for raw in text_lines if len(raw.split()) >= 8)
+    # A paragraph deep in the page's columns wraps after a few words: its lines are long by
+    # their columns, not by their words.
+    lengths = sorted(
+        length
+        for raw in text_lines
+        if (length := len(raw.rstrip())) >= _WRAP_COLUMNS[0]
+        and len(raw.split()) >= _WRAP_WORDS
+        or len(raw.split()) >= 8
+    )
     if len(lengths) < _MIN_WRAPPED:
         return 0
     width = lengths[len(lengths) * 98 // 100]
@@ -260,6 +269,21 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
+
+
+def unwrapped_page(text_lines: list[str]) -> list[str]:
+    """The lines of a page as it had them before a text browser wrapped them (each wrapped
+    line's parts joined on its first part's line, at its indent), or `text_lines` as they are
+    when the page was not wrapped."""
+    if not _wrap_width(text_lines):
+        return text_lines
+    found: list[str] = []
+    after = 0  # the raw line after the last one joined
+    for first, end, raw in _unwrapped(text_lines):
+        found += text_lines[after:first]  # the blank lines between them
+        found.append(raw)
+        after = end
+    return found + text_lines[after:]
 
 
 # lynx -dump numbers each link where it stands ("[12]Link text") and lists the addresses
@@ -917,6 +941,8 @@ def _headline_text(
 # How a line that goes on on the next ends: a dash (a colon joins "Topic:" to the headline,
 # whose own line stays a candidate too).
 _OPEN_ENDS = (" –", " —", " -")
+# The most words of a kicker closed by a dash over a headline of its own.
+_DASHED_KICKER = 3
 
 
 def _goes_on(lines: list[_Line], position: int) -> bool:
@@ -926,6 +952,13 @@ def _goes_on(lines: list[_Line], position: int) -> bool:
     text = lines[position].text
     if lines[position].bullet or text.startswith(("-", "–", "—")):
         return False  # "- Für Dein Business -": a slogan set between dashes, a list's item
+    if (
+        text.endswith(_OPEN_ENDS)
+        and len(text.split()) <= _DASHED_KICKER + 1
+        and after is not None
+        and after.text[:1].isupper()
+    ):
+        return False  # "Biz & IT —" over "Just-released exploit crashes servers": a kicker
     return (
         text.endswith((":", *_OPEN_ENDS))
         and after is not None

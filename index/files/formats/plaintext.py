@@ -62,6 +62,7 @@ from newsread.index.files.formats.pagetext import (
     PageArticle,
     find_article,
     link_marked,
+    unwrapped_page,
 )
 from newsread.index.files.language import guess_language
 from newsread.index.marks import UNSPACED_RUN
@@ -103,7 +104,8 @@ _UPDATED = re.compile(
     r"^(?:[^\W\d]+\s+)?(?:last\s+|letzte\s+)?"
     r"(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
     r"|actualizado|atualizado"
-    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung)\b",
+    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung"
+    r"|bijgewerkt|zaktualizowano|uppdaterad|opdateret|oppdatert)\b",
     re.IGNORECASE,
 )
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
@@ -611,6 +613,8 @@ _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+"
 _LEFT_OVER = re.compile(
     r"^(?:(?:uhr|vom|am|um)\s+)+"
     r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated)\s*:?)+$"
+    # "Jane Doe on …", "Jean Dupont le …": in lower case only ("Jane Le" is a name).
+    r"|\s+(?-i:on|le|el|il|em|op)$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
     re.IGNORECASE,
 )
@@ -1552,7 +1556,9 @@ def _paragraphs(body: list[_Line | None], layout: _Layout) -> list[str]:
         if (
             current
             and previous is not None
-            and _starts_paragraph(previous, item, item[2] > base_indent, layout)
+            # A paragraph set in from the margin as a whole (a page's column, a quote) keeps
+            # its lines' indent: only a line set in further than the one above opens one.
+            and _starts_paragraph(previous, item, item[2] > max(base_indent, previous[2]), layout)
         ):
             paragraphs.append(_join(current))
             current = []
@@ -1874,6 +1880,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
         or _copyright_notice(lines, page)
+        or _credited_name(lines, page)
     )
 
 
@@ -2155,6 +2162,50 @@ def _published_byline(lines: list[str], page: PageArticle) -> tuple[list[str], s
         found = _byline_in(raw, bare=False)
         if found and found[0]:
             return found
+    return None
+
+
+# How many non-blank lines above the headline a name credited elsewhere on the page may stand.
+_CREDITED_ABOVE = 3
+# A short line crediting a name: "© Jane Doe", "Foto: Jane Doe", "Mehr von Jane Doe".
+_CREDITS_NAME = re.compile(
+    r"©|\b(?:by|von|par|por|door|foto|fotos|photo|photos|bild|text)\b", re.IGNORECASE
+)
+_CREDIT_WORDS = 6
+
+
+def _credited_name(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """A person's name standing alone on a line by the headline (just above it, or between it
+    and the text) that the page credits on another short line ("© Jane Doe" under a photo,
+    "Mehr von Jane Doe" in an author box): a byline set with no "By". Not the site's name
+    its copyright notice holds ("© 2024 Coastal Echo"), nor a name the article's text writes
+    (its subject: a tag, a related link)."""
+    assert page.headline is not None
+    headline = _headline_lines(lines, page)
+    above = [i for i in range(headline.start - 1, -1, -1) if lines[i].strip()][:_CREDITED_ABOVE]
+    near = [*reversed(above), *range(page.headline + 1, page.start)]
+    text = " ".join(
+        line for raw in lines[page.start : page.end] if _is_running_text(line := _clean(raw))
+    )
+    lower: frozenset[str] | None = None
+    for index in near:
+        name = _clean(lines[index]).lstrip("*+•· ")
+        if not is_person_name(name) or name in text or _in_headline(name, page.title):
+            continue
+        lower = _words_of_sentences(lines) if lower is None else lower
+        if not _bare_name(name, lower):
+            continue
+        credits = (
+            line
+            for other, raw in enumerate(lines)
+            if other not in near and name in raw
+            for line in (_clean(raw),)
+            if len(line.split()) <= _CREDIT_WORDS
+            and _CREDITS_NAME.search(line.replace(name, ""))
+            and not copyright_holder(line)
+        )
+        if next(credits, None) is not None:
+            return [name], ""
     return None
 
 
@@ -2547,7 +2598,8 @@ _DIGIT = re.compile(r"\d")
 # updated 04 Jun 2020, originally created 17 Jun 2019") is dated by its update.
 _PUBLISHED_AT = re.compile(
     r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publiée?|publicado|pubblicato"
-    r"|gepubliceerd|opublikowano|опубликовано|mis\s+en\s+ligne)"
+    r"|gepubliceerd|opublikowano|опубликовано|mis\s+en\s+ligne|erstellt|publicerad|publiceret"
+    r"|publisert)"
     r"(?:\s+(?:on|am|le|el|il|em|op|в))?\s*:?\s*(?=\d|[^\W\d_]+\.?\s+\d)",
     re.IGNORECASE,
 )
@@ -2644,7 +2696,15 @@ def parse_text(text: str, name: str = "") -> Draft:
     file's name without its extension, which often names a saved page's article."""
     lines = _without_server_errors(text)
     state = _State()
-    page = find_article(lines, name)
+    # A page a text browser wrapped is read as the page it was: its byline, date lines and
+    # paragraphs each on a line of their own again.
+    joined = unwrapped_page(lines)
+    page = find_article(joined, name)
+    if joined is not lines:
+        if page is not None and page.headline is not None:
+            lines = joined
+        else:
+            page = find_article(lines, name)
     whole = lines  # the page's lines, as `lines` becomes its article's
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
