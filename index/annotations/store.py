@@ -391,6 +391,44 @@ class AnnotationStore:
         placed.sort(key=lambda h: (h.start is None, h.start or 0, h.end or 0, h.highlight.created))
         return placed
 
+    def move_article(self, old_id: str, article: Article) -> None:
+        """Everything annotated on `old_id` (note, tags, read and starred, highlights, deleted
+        ones included) now belongs to `article`: the same article, found again after its file
+        moved and changed at once (`placing.follow_moved`).
+
+        Should `article` already have a row (opened, marked read meanwhile), the two merge:
+        flags and tags are kept from both, and two notes are both kept, the older first.
+        """
+        info = ArticleInfo.of(article)
+        excerpts = records.excerpts_of(article.body)
+
+        def work(db: sqlite3.Connection) -> None:
+            if old_id == info.id:
+                return
+            old = db.execute("SELECT * FROM articles WHERE article_id = ?", (old_id,)).fetchone()
+            new = db.execute("SELECT * FROM articles WHERE article_id = ?", (info.id,)).fetchone()
+            if old is not None and new is None:
+                db.execute(
+                    "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
+                    " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
+                    (*records.info_values(info), excerpts, old["seq"]),
+                )  # tags follow (ON UPDATE CASCADE)
+            elif old is not None and new is not None:
+                records.merge_article_rows(db, old, new, self._stamp())
+            self._move_highlights(db, old_id, info)
+
+        self._write("article", work)
+
+    def resembles(self, article_id: str, body: str) -> bool | None:
+        """Whether `body` holds most of the pieces of text kept for `article_id`'s row (see
+        `records.excerpts_of`); None when no row keeps any."""
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT excerpts FROM articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        )
+        return None if row is None else records.resembles(row[0], body)
+
     def highlight_refs(self) -> ArticleRefs:
         """The articles with live highlights: their identities, library keys and URLs."""
         rows = self._read(
