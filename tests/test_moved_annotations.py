@@ -177,7 +177,9 @@ def test_another_article_with_the_same_title_does_not_capture_them(tmp_path: Pat
         library.close()
 
 
-def test_two_copies_that_both_confirm_get_nothing_and_are_named(tmp_path: Path) -> None:
+def test_two_copies_that_both_confirm_get_nothing_and_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "library"
     write(root, "vote.txt", PARAGRAPHS)
     annotate(root, "vote.txt")
@@ -189,12 +191,20 @@ def test_two_copies_that_both_confirm_get_nothing_and_are_named(tmp_path: Path) 
         store = library.annotations
         moves = follow_moved(library, store)
         assert moves.moved == []
-        assert list(moves.undecided.values()) == [("a/vote.txt", "b/vote.txt")]
+        assert list(moves.undecided.values()) == [(TITLE, ("a/vote.txt", "b/vote.txt"))]
+        assert moves.problems() == [
+            f"annotations of “{TITLE}” not attached: 2 articles could be it"
+            " (a/vote.txt, b/vote.txt)"
+        ]
         for name in ("a/vote.txt", "b/vote.txt"):
             assert store.highlights_for(the(library, name)) == []
         assert len(absent(library, store.all_highlights())) == 2
     finally:
         library.close()
+    capsys.readouterr()
+    exported(root, tmp_path)
+    warned = " ".join(capsys.readouterr().err.split())  # the console wraps lines
+    assert f"warning: annotations of “{TITLE}” not attached: 2 articles" in warned
 
 
 def test_a_row_made_for_the_moved_article_meanwhile_is_merged(

@@ -110,22 +110,26 @@ def follow_moved(
             store.move_article(info.id, confirmed[0])
             moves.moved.append(confirmed[0])
         elif confirmed:
-            keys = tuple(article.key for article in confirmed)
-            moves.undecided[info.id] = keys
-            log.warning(
-                "annotations of %r (%s) left unattached: %d articles could be it: %s",
-                info.title, info.key or info.path, len(keys), ", ".join(keys),
-            )  # fmt: skip
+            moves.undecided[info.id] = (info.title, tuple(a.key for a in confirmed))
+            log.warning("%s", moves.problems()[-1])
     return moves
 
 
 @dataclass
 class Moves:
     """What `follow_moved` did: the articles that took moved annotations, and by old article
-    id, the library keys of the several articles that each could have been."""
+    id, its title and the library keys of the several articles that each could have been."""
 
     moved: list[Article] = field(default_factory=list)
-    undecided: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    undecided: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """A line for the user per article whose annotations were left where they were."""
+        return [
+            f"annotations of “{sanitise_line(title)}” not attached: {len(keys)} articles "
+            f"could be it ({', '.join(sanitise_line(key) for key in keys)})"
+            for title, keys in self.undecided.values()
+        ]
 
 
 def _confirms(store: AnnotationStore, item: ArticleAnnotations, article: Article) -> bool:
@@ -176,15 +180,16 @@ def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[Art
     return cited
 
 
-def place_all(library: Library, store: AnnotationStore) -> int:
+def place_all(library: Library, store: AnnotationStore) -> Moves:
     """Re-anchor every live highlight whose article is in the library, annotations of moved
-    articles given to them first (`follow_moved`); how many articles."""
-    follow_moved(library, store)
+    articles given to them first: what `follow_moved` did, to tell the user."""
+    moves = follow_moved(library, store)
     cited: dict[tuple[str, str, str, str], ArticleInfo] = {}
     for highlight in store.all_highlights():
         info = highlight.article
         cited.setdefault((info.id, info.url, info.key, info.path), info)
-    return _place(library, store, (find_article(library, info) for info in cited.values()))
+    _place(library, store, (find_article(library, info) for info in cited.values()))
+    return moves
 
 
 def follow_library(library: Library, keys: Iterable[str]) -> int:
