@@ -48,7 +48,7 @@ from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
-from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
+from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
@@ -927,7 +927,7 @@ class MainScreen(Screen[None]):
             title_spans: list[tuple[int, int]] = []
             versions: tuple[Version, ...] = ()
             if article is not None and library is not None:
-                spans = match_spans(article.body, terms)
+                spans = match_spans(article.body, terms, FIND_LIMIT)
                 title_spans = match_spans(header_lines(article)[0][0], terms)
                 versions = tuple(library.versions(key))
         except Exception as error:  # noqa: BLE001 - said on screen; the app carries on
