@@ -232,3 +232,22 @@ def test_a_row_made_for_the_moved_article_meanwhile_is_merged(
         assert [h.text for h in store.highlights_for(article)] == QUOTES
     finally:
         library.close()
+
+
+def test_the_quick_list_of_annotated_articles_names_each_once(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    article = annotate(root, "vote.txt")
+    library = Library(root).open()
+    try:
+        other = the(library, "other.txt")
+        store = library.annotations
+        store.set_starred(other)
+        listed = store.annotated_articles()
+        assert sorted((info.id, info.key, info.title) for info in listed) == sorted(
+            [(article.id, "vote.txt", TITLE), (other.id, "other.txt", "Rail works")]
+        )
+        assert [item.article.id for item in store.annotations([other.id])] == [other.id]
+    finally:
+        library.close()

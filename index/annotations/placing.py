@@ -94,7 +94,14 @@ def follow_moved(
     of the article: neither gets the annotations, and `Moves.undecided` says so.
     """
     moves = Moves()
-    for item in store.annotations():
+    gone = [
+        info.id
+        for info in store.annotated_articles()
+        if info.title.strip() and _key_of(library, info) is None
+    ]
+    # Only the articles no longer found are loaded with their annotations: this runs after
+    # every re-index, and nearly always every annotated article is where it was.
+    for item in store.annotations(gone) if gone else ():
         info = item.article
         if not info.title.strip() or _key_of(library, info) is not None:
             continue

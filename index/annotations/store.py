@@ -817,10 +817,12 @@ class AnnotationStore:
             for row in db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL ORDER BY created, seq"
             ):
-                grouped.setdefault(row["article_id"], []).append(records.highlight(row))
+                if wanted is None or row["article_id"] in wanted:
+                    grouped.setdefault(row["article_id"], []).append(records.highlight(row))
             states: dict[str, ArticleState] = {}
             for row in db.execute("SELECT * FROM articles"):
-                states[row["article_id"]] = records.state(db, row, records.article_info(row))
+                if wanted is None or row["article_id"] in wanted:
+                    states[row["article_id"]] = records.state(db, row, records.article_info(row))
             items = []
             for article_id in set(grouped) | set(states):
                 if wanted is not None and article_id not in wanted:
@@ -839,6 +841,24 @@ class AnnotationStore:
                 )
             )
             return items
+
+        return self._read(work)
+
+    def annotated_articles(self) -> list[ArticleInfo]:
+        """Every article the store keeps something for, as it names it: a quick list (no
+        highlights, notes or tags) to look the articles up by before loading any."""
+
+        def work(db: sqlite3.Connection) -> list[ArticleInfo]:
+            infos = {
+                row["article_id"]: records.article_info(row)
+                for row in db.execute("SELECT * FROM articles")
+            }
+            for row in db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NULL"
+                " AND article_id NOT IN (SELECT article_id FROM articles) GROUP BY article_id"
+            ):
+                infos.setdefault(row["article_id"], records.highlight(row).article)
+            return list(infos.values())
 
         return self._read(work)
 
