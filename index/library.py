@@ -85,7 +85,7 @@ class Library(OpenIndex):
 
         try:
             follow_library(self, keys)
-        except AnnotationError as error:
+        except (AnnotationError, LibraryError) as error:
             log.warning("highlights not re-anchored after indexing: %s", error)
 
     def search(self, query: str, **options: Any) -> SearchResults:
@@ -161,6 +161,25 @@ class Library(OpenIndex):
         """Articles whose key, relative path or stable id is `path_or_id`."""
         found = self.docs.articles(self.docs.keys_for(path_or_id))
         return [found[k] for k in sorted(found)]
+
+    def titled(self, title: str) -> list[Article]:
+        """Articles whose title is `title` (case and spacing aside), in key order: where an
+        article without a URL may be after its file moved and changed at once."""
+        from whoosh import query
+
+        from newsread.index.annotations.records import same_title
+
+        if not self.has_index():
+            return []
+        with self.damage_reported(), self.searcher() as searcher:
+            analyzer = searcher.schema["title"].analyzer
+            words = sorted({token.text for token in analyzer(title)})
+            if not words:
+                return []  # nothing but stop words: no title to look up by
+            hits = searcher.search(query.And([query.Term("title", w) for w in words]), limit=None)
+            keys = [hit["key"] for hit in hits if same_title(hit.get("title", ""), title)]
+        found = self.docs.articles(keys)
+        return [found[key] for key in sorted(found)]
 
     @property
     def annotations(self) -> AnnotationStore:

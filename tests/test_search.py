@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,18 @@ def test_match_spans_find_word_forms() -> None:
         "harbour",
         "runs",
     ]
+
+
+def test_match_spans_with_a_limit_are_the_first_of_all_of_them() -> None:
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    pieces = ["run", "runs", "harbour", "Running", "the", "東京", "京電", "電力", " ", " ", ". "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        terms = rng.choice([{"run"}, {"harbour", "run"}, {"東京", "京電"}, {"電力", "run"}])
+        every = match_spans(text, terms)
+        limit = rng.randint(0, len(every) + 1)
+        assert match_spans(text, terms, limit) == every[:limit], f"seed {seed}"
 
 
 def test_snippet_centres_on_the_matches() -> None:

@@ -499,7 +499,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         store = _annotations(library)
         if library.has_index():
             # Positions and statuses as the library's text is now (files move and change).
-            place_all(library, store)
+            for problem in place_all(library, store).problems():
+                _console(stderr=True).print(Text(f"warning: {problem}"))
         wanted: set[str] | None = None
         if args.query:
             _ensure_index(library, True)

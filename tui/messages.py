@@ -120,6 +120,16 @@ class SearchFailed(Message):
 
 
 @dataclass
+class ArticleOpening(Message):
+    """Open number `generation` read a big article (`title`, `size` characters) and is
+    still preparing it: say so, and let the keys held for it go."""
+
+    generation: int
+    title: str
+    size: int
+
+
+@dataclass
 class ArticleLoaded(Message):
     """An article read from the store, with its query matches as body offsets."""
 

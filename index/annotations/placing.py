@@ -14,22 +14,25 @@ does it for everyone else:
   library still has it.
 
 An article is found as an annotation names it: by URL (its stable id), then id, then key or
-path in the library.
+path in the library. One that moved and changed at once answers to none of these (without a
+URL, its id is a hash of its text): `follow_moved` finds it by its title, confirmed by its text.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from newsread.index.annotations.anchoring import anchor
 from newsread.index.annotations.model import (
     AnnotationError,
     ArticleAnnotations,
     ArticleInfo,
     Highlight,
 )
+from newsread.index.annotations.records import other_address
 from newsread.index.article import Article, stable_id
 from newsread.index.text import sanitise_line
 
@@ -52,7 +55,7 @@ class Library(Protocol):
     @property
     def annotations(self) -> AnnotationStore: ...
 
-    def find(self, path_or_id: str) -> list[Article]: ...
+    def titled(self, title: str) -> list[Article]: ...
 
 
 log = logging.getLogger(__name__)
@@ -60,6 +63,12 @@ log = logging.getLogger(__name__)
 
 def find_article(library: Library, info: ArticleInfo) -> Article | None:
     """The library's article that `info` names: by URL, then id, then key, then path."""
+    key = _key_of(library, info)
+    return None if key is None else library.docs.articles([key]).get(key)
+
+
+def _key_of(library: Library, info: ArticleInfo) -> str | None:
+    """The key of the article `find_article` finds, looked up without loading it."""
     names = []
     if info.url.strip():
         names.append(stable_id(info.url, "", ()))
@@ -67,11 +76,79 @@ def find_article(library: Library, info: ArticleInfo) -> Article | None:
     for name in names:
         if not name:
             continue
-        found = library.find(name)
+        found = library.docs.keys_for(name)
         if len(found) == 1 or (found and name in (info.key, info.path)):
-            exact = [a for a in found if a.key == name]
-            return exact[0] if exact else found[0]
+            return name if name in found else found[0]
     return None
+
+
+def follow_moved(
+    library: Library, store: AnnotationStore, within: Collection[str] | None = None
+) -> Moves:
+    """Give the annotations of articles the library no longer names (by URL, id, key or
+    path) to the article they became: one whose file moved and changed at once (a new path,
+    and without a URL a new id). Candidates have the same title (`Library.titled`; among the
+    keys `within`, when given) and no other URL; one is taken when the quotes of its
+    highlights are found in it, most of them at least, or, for an article with no
+    highlights, most of the pieces of text its row keeps. Two such candidates are two copies
+    of the article: neither gets the annotations, and `Moves.undecided` says so.
+    """
+    moves = Moves()
+    gone = [
+        info.id
+        for info in store.annotated_articles()
+        if info.title.strip() and _key_of(library, info) is None
+    ]
+    # Only the articles no longer found are loaded with their annotations: this runs after
+    # every re-index, and nearly always every annotated article is where it was.
+    for item in store.annotations(gone) if gone else ():
+        info = item.article
+        if not info.title.strip() or _key_of(library, info) is not None:
+            continue
+        confirmed = [
+            article
+            for article in library.titled(info.title)
+            if (within is None or article.key in within)
+            and article.id != info.id
+            and not other_address(info.url_key, ArticleInfo.of(article).url_key)
+            and _confirms(store, item, article)
+        ]
+        if len(confirmed) == 1:
+            store.move_article(info.id, confirmed[0])
+            moves.moved.append(confirmed[0])
+        elif confirmed:
+            moves.undecided[info.id] = (info.title, tuple(a.key for a in confirmed))
+            log.warning("%s", moves.problems()[-1])
+    return moves
+
+
+@dataclass
+class Moves:
+    """What `follow_moved` did: the articles that took moved annotations, and by old article
+    id, its title and the library keys of the several articles that each could have been."""
+
+    moved: list[Article] = field(default_factory=list)
+    undecided: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """A line for the user per article whose annotations were left where they were."""
+        return [
+            f"annotations of “{sanitise_line(title)}” not attached: {len(keys)} articles "
+            f"could be it ({', '.join(sanitise_line(key) for key in keys)})"
+            for title, keys in self.undecided.values()
+        ]
+
+
+def _confirms(store: AnnotationStore, item: ArticleAnnotations, article: Article) -> bool:
+    """Whether `article` is `item`'s article by its text: most highlights' quotes are in it
+    (with their context, as `anchor` finds them), or without highlights, most excerpts."""
+    if not item.highlights:
+        return store.resembles(item.article.id, article.body) is True
+    found = sum(
+        anchor(article.body, h.quote, h.prefix, h.suffix, h.start, h.end).status != "orphaned"
+        for h in item.highlights
+    )
+    return 2 * found > len(item.highlights)
 
 
 def absent(library: Library, highlights: Iterable[Highlight]) -> frozenset[str]:
@@ -110,13 +187,16 @@ def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[Art
     return cited
 
 
-def place_all(library: Library, store: AnnotationStore) -> int:
-    """Re-anchor every live highlight whose article is in the library; how many articles."""
+def place_all(library: Library, store: AnnotationStore) -> Moves:
+    """Re-anchor every live highlight whose article is in the library, annotations of moved
+    articles given to them first: what `follow_moved` did, to tell the user."""
+    moves = follow_moved(library, store)
     cited: dict[tuple[str, str, str, str], ArticleInfo] = {}
     for highlight in store.all_highlights():
         info = highlight.article
         cited.setdefault((info.id, info.url, info.key, info.path), info)
-    return _place(library, store, (find_article(library, info) for info in cited.values()))
+    _place(library, store, (find_article(library, info) for info in cited.values()))
+    return moves
 
 
 def follow_library(library: Library, keys: Iterable[str]) -> int:
@@ -128,10 +208,13 @@ def follow_library(library: Library, keys: Iterable[str]) -> int:
 
     if not paths.annotations_path().exists():
         return 0
-    store: AnnotationStore = library.annotations
-    refs = store.highlight_refs()
     reread = set(keys)
-    if not reread or not (refs.ids or refs.keys or refs.urls):
+    if not reread:
+        return 0
+    store: AnnotationStore = library.annotations
+    follow_moved(library, store, reread)
+    refs = store.highlight_refs()
+    if not (refs.ids or refs.keys or refs.urls):
         return 0
     # One indexed look-up per highlighted article, never a load of every re-read article:
     # a full re-index re-reads the whole library, and most articles have no highlights.

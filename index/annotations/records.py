@@ -153,6 +153,31 @@ def relocate_highlight(db: sqlite3.Connection, highlight_id: str, article: Artic
     )
 
 
+def merge_article_rows(
+    db: sqlite3.Connection, old: sqlite3.Row, new: sqlite3.Row, now: str
+) -> None:
+    """Fold the `old` row of an article into its `new` one and delete it: read and starred as
+    either had them, both rows' tags, and both notes (the old one first) when both have one."""
+    notes = [note for note in (old["note"], new["note"]) if note]
+    note = "\n\n".join(dict.fromkeys(notes))
+    if note != new["note"]:
+        db.execute(
+            "UPDATE articles SET note = ?, note_created = ?, note_updated = ?,"
+            " note_revision = note_revision + 1 WHERE seq = ?",
+            (note, old["note_created"] or new["note_created"], now, new["seq"]),
+        )
+    db.execute(
+        "UPDATE articles SET read_at = COALESCE(read_at, ?), starred_at = COALESCE(starred_at, ?),"
+        " updated = ? WHERE seq = ?",
+        (old["read_at"], old["starred_at"], now, new["seq"]),
+    )
+    db.execute(
+        "UPDATE OR IGNORE tags SET article_id = ? WHERE article_id = ?",
+        (new["article_id"], old["article_id"]),
+    )
+    db.execute("DELETE FROM articles WHERE seq = ?", (old["seq"],))
+
+
 def tags(db: sqlite3.Connection, article_id: str) -> tuple[Tag, ...]:
     rows = db.execute(
         "SELECT tag, created FROM tags WHERE article_id = ? ORDER BY created, tag",

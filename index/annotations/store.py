@@ -391,6 +391,44 @@ class AnnotationStore:
         placed.sort(key=lambda h: (h.start is None, h.start or 0, h.end or 0, h.highlight.created))
         return placed
 
+    def move_article(self, old_id: str, article: Article) -> None:
+        """Everything annotated on `old_id` (note, tags, read and starred, highlights, deleted
+        ones included) now belongs to `article`: the same article, found again after its file
+        moved and changed at once (`placing.follow_moved`).
+
+        Should `article` already have a row (opened, marked read meanwhile), the two merge:
+        flags and tags are kept from both, and two notes are both kept, the older first.
+        """
+        info = ArticleInfo.of(article)
+        excerpts = records.excerpts_of(article.body)
+
+        def work(db: sqlite3.Connection) -> None:
+            if old_id == info.id:
+                return
+            old = db.execute("SELECT * FROM articles WHERE article_id = ?", (old_id,)).fetchone()
+            new = db.execute("SELECT * FROM articles WHERE article_id = ?", (info.id,)).fetchone()
+            if old is not None and new is None:
+                db.execute(
+                    "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
+                    " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
+                    (*records.info_values(info), excerpts, old["seq"]),
+                )  # tags follow (ON UPDATE CASCADE)
+            elif old is not None and new is not None:
+                records.merge_article_rows(db, old, new, self._stamp())
+            self._move_highlights(db, old_id, info)
+
+        self._write("article", work)
+
+    def resembles(self, article_id: str, body: str) -> bool | None:
+        """Whether `body` holds most of the pieces of text kept for `article_id`'s row (see
+        `records.excerpts_of`); None when no row keeps any."""
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT excerpts FROM articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        )
+        return None if row is None else records.resembles(row[0], body)
+
     def highlight_refs(self) -> ArticleRefs:
         """The articles with live highlights: their identities, library keys and URLs."""
         rows = self._read(
@@ -780,10 +818,12 @@ class AnnotationStore:
             for row in db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL ORDER BY created, seq"
             ):
-                grouped.setdefault(row["article_id"], []).append(records.highlight(row))
+                if wanted is None or row["article_id"] in wanted:
+                    grouped.setdefault(row["article_id"], []).append(records.highlight(row))
             states: dict[str, ArticleState] = {}
             for row in db.execute("SELECT * FROM articles"):
-                states[row["article_id"]] = records.state(db, row, records.article_info(row))
+                if wanted is None or row["article_id"] in wanted:
+                    states[row["article_id"]] = records.state(db, row, records.article_info(row))
             items = []
             for article_id in set(grouped) | set(states):
                 if wanted is not None and article_id not in wanted:
@@ -802,6 +842,24 @@ class AnnotationStore:
                 )
             )
             return items
+
+        return self._read(work)
+
+    def annotated_articles(self) -> list[ArticleInfo]:
+        """Every article the store keeps something for, as it names it: a quick list (no
+        highlights, notes or tags) to look the articles up by before loading any."""
+
+        def work(db: sqlite3.Connection) -> list[ArticleInfo]:
+            infos = {
+                row["article_id"]: records.article_info(row)
+                for row in db.execute("SELECT * FROM articles")
+            }
+            for row in db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NULL"
+                " AND article_id NOT IN (SELECT article_id FROM articles) GROUP BY article_id"
+            ):
+                infos.setdefault(row["article_id"], records.highlight(row).article)
+            return list(infos.values())
 
         return self._read(work)
 

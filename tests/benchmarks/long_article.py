@@ -1,6 +1,9 @@
 """Open a 5 MB single-line article in the reading pane and find a word in it.
 
-    .venv/bin/python tests/benchmarks/long_article.py [--mb 5] [--word minister]
+    .venv/bin/python tests/benchmarks/long_article.py [--mb 5] [--word minister] [--paragraphs]
+
+`--paragraphs`: the text in paragraphs of 40-120 words (a 20 MB article of ordinary
+paragraphs: `--mb 20 --paragraphs`), not one line.
 
 Each run is a child process (its own peak RSS): a baseline child renders an 80-column pane
 with a short article, the measured child the long one. Prints seconds and peak RSS of both and
@@ -28,7 +31,7 @@ from typing import Any
 WORDS = "the minister said grain exports would fall as the harbour council met on tuesday".split()
 
 
-def write_library(root: Path, megabytes: float) -> None:
+def write_library(root: Path, megabytes: float, paragraphs: bool = False) -> None:
     rng = random.Random(5)
     words: list[str] = []
     size = 0
@@ -38,6 +41,12 @@ def write_library(root: Path, megabytes: float) -> None:
         size += len(word) + 1
     root.mkdir(parents=True, exist_ok=True)
     body = " ".join(words)
+    if paragraphs:
+        cuts, at = [], 0
+        while at < len(words):
+            cuts.append(" ".join(words[at : at + rng.randint(40, 120)]))
+            at += len(cuts[-1].split())
+        body = "\n\n".join(cuts)
     (root / "long.txt").write_text(
         f"WIRE / World\n\nA very long article\n\n1 May 2017 - WIRE\n\n{body}\n", encoding="utf-8"
     )
@@ -115,6 +124,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--word", default="minister")
+    parser.add_argument("--paragraphs", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -124,7 +134,7 @@ def main() -> None:
         results = {}
         for name, mb in (("short", 0.002), ("long", args.mb)):
             root = Path(tmp) / name
-            write_library(root, mb)
+            write_library(root, mb, args.paragraphs)
             env_home = Path(tmp) / f"home-{name}"
             out = subprocess.run(
                 [sys.executable, __file__, "--child", str(root), "--word", args.word],

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from builders import write_article
+from textual.pilot import Pilot
+from textual.widgets import Label
 from tui_helpers import settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
@@ -93,3 +96,79 @@ def test_a_highlight_whose_wording_changed_says_so_as_in_the_notes_panel(tmp_pat
         for status in ("anchored", "fuzzy")
     }
     assert shown == {"anchored": "   two", "fuzzy": "   changed · two"}
+
+
+FLOOD = "River flood reaches the old town"
+FLOOD_EDITED = (
+    "The river Vessa burst its banks overnight and flooded the old town of Kelmor.\n\n"
+    "Firefighters said the water rose faster than in any year since 1962.\n\n"
+    "Volunteers filled sandbags along the harbour wall until dawn."
+)
+
+
+def move_flood_and_edit(library: Path, *names: str) -> None:
+    """flood.txt (no URL) moved and edited at once: its key, path and id all change."""
+    (library / "flood.txt").unlink()
+    for name in names:
+        write_article(
+            library, name, FLOOD, FLOOD_EDITED, source="BALTIC WIRE",
+            section="Environment", date="2 April 2021 [07:30]",
+        )  # fmt: skip
+
+
+async def highlight_flood_then(
+    library: Path, app: NewsreadApp, pilot: Pilot[None], *names: str
+) -> HighlightsList:
+    await settle(pilot)
+    assert app.library is not None
+    [flood] = app.library.find("flood.txt")
+    with AnnotationStore.open(annotations_path()) as store:
+        start = flood.body.index("burst its banks")
+        store.add_highlight(flood, start, start + len("burst its banks"), note="Worst since 1962?")
+    move_flood_and_edit(library, *names)
+    await pilot.press("ctrl+r")
+    await wait_for(pilot, lambda: len(app.library.find(names[-1])) == 1)  # type: ignore[union-attr]
+    await pilot.press("ctrl+g")
+    await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+    listed = app.screen.query_one(HighlightsList)
+    await wait_for(pilot, lambda: listed.option_count == 1)
+    return listed
+
+
+async def test_a_highlight_follows_its_article_moved_and_edited_and_opens_there(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        listed = await highlight_flood_then(library, app, pilot, "archive/flood-2021.txt")
+        shown = str(listed.get_option_at_index(0).prompt)
+        assert shown.split("\n")[:2] == ["   burst its banks", "✎ Worst since 1962?"]
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        reader = app.main.reader
+        await wait_for(pilot, lambda: reader.article is not None)
+        assert reader.article is not None and reader.article.key == "archive/flood-2021.txt"
+        await wait_for(
+            pilot,
+            lambda: (
+                reader.body_offset(reader.cursor_location)
+                == reader.article.body.index("burst its banks")  # type: ignore[union-attr]
+            ),
+        )
+
+
+async def test_two_moved_copies_get_neither_and_the_view_says_so(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        listed = await highlight_flood_then(library, app, pilot, "a/flood.txt", "b/flood.txt")
+        status = app.screen.query_one("#highlights-status", Label)
+        await wait_for(pilot, lambda: "not attached" in str(status.render()))
+        assert str(listed.get_option_at_index(0).prompt).startswith(
+            "   not in the library · burst its banks"
+        )
+        assert (
+            f"annotations of “{FLOOD}” not attached: 2 articles could be it"
+            " (a/flood.txt, b/flood.txt)" in str(status.render())
+        )

@@ -729,10 +729,10 @@ class AnnotatingPanes(Horizontal):
 
         library = self._host.library
 
-        def place() -> object:
+        def place() -> list[str]:
             from newsread.index.annotations.placing import place_all
 
-            return None if library is None else place_all(library, self._store())
+            return [] if library is None else place_all(library, self._store()).problems()
 
         def missing(highlights: list[Highlight]) -> frozenset[str]:
             from newsread.index.annotations.placing import absent

@@ -136,20 +136,23 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         problem: str = ""
         missing: frozenset[str] = frozenset()
         """Ids of the highlights whose article the library no longer has."""
+        notices: tuple[str, ...] = ()
+        """What placing them had to say (annotations it could not attach)."""
 
     def __init__(
         self,
         store: Callable[[], AnnotationStore],
         query: str = "",
         *,
-        place: Callable[[], object] | None = None,
+        place: Callable[[], list[str]] | None = None,
         missing: Callable[[list[Highlight]], frozenset[str]] | None = None,
     ) -> None:
         """`store()`, `place()` and `missing()` are called in thread workers only (they use the
         database and the index).
 
         `place()` re-anchors the highlights in their articles' current text before the first
-        listing, so positions and statuses are current; `missing(highlights)` names those
+        listing, so positions and statuses are current, and says what it could not attach
+        (shown with the first listing); `missing(highlights)` names those
         whose article the library no longer has (deleted, or moved and changed at once).
         """
         super().__init__()
@@ -160,6 +163,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         self._generation = 0
         self._timer: Timer | None = None
         self._found: dict[str, Highlight] = {}
+        self._notices: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="highlights-dialog"):
@@ -198,10 +202,11 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
     def _search(self, generation: int, wanted: HighlightFilter) -> None:
         from newsread.index.annotations import AnnotationError
 
+        notices: tuple[str, ...] = ()
         try:
             if self._place is not None:
                 place, self._place = self._place, None
-                place()
+                notices = tuple(place())
             found = self._store().all_highlights(
                 tag=wanted.tag,
                 colour=wanted.colour,
@@ -212,10 +217,11 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             self.post_message(self.Found(generation, [], str(error)))
         else:
             missing = self._missing(found) if self._missing is not None else frozenset()
-            self.post_message(self.Found(generation, found, wanted.problem, missing))
+            self.post_message(self.Found(generation, found, wanted.problem, missing, notices))
 
     @on(Found)
     def _found_them(self, message: Found) -> None:
+        self._notices = message.notices or self._notices  # from the first search only
         if message.generation != self._generation:
             return
         self._found = {h.id: h for h in message.highlights}
@@ -234,7 +240,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             if count
             else "No highlights match. v selects text in an article, H highlights it."
         )
-        self.query_one("#highlights-status", Label).update(status)
+        self.query_one("#highlights-status", Label).update(" · ".join((status, *self._notices)))
 
     @on(OptionList.OptionSelected, "#highlights-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -30,6 +30,7 @@ from newsread.tui.commands import NewsreadCommands
 from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.messages import (
     ArticleLoaded,
+    ArticleOpening,
     IndexCommitted,
     IndexFailed,
     IndexFinished,
@@ -47,7 +48,7 @@ from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
 from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
-from newsread.tui.widgets.reading_pane import ReadingPane, header_lines
+from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
@@ -70,6 +71,9 @@ EARLY_DELAY = 0.03
 """Seconds of quiet typing before the search starts: it is worked out while `SEARCH_DELAY`
 runs out, and a newer key cancels it (a burst of keys starts one search, after its last)."""
 PREVIEW_DELAY = 0.12
+BIG_ARTICLE = 1_000_000
+"""Characters from which an article says it is opening (a 20 MB one took seconds to prepare)
+and the keys typed after Enter stop waiting for it."""
 WIDE_HINT = "Enter on a result opens it here; / searches, ? lists every key."
 LIKE_TITLE = 40
 """The longest "like: TITLE" above a "more like this" list; a longer title is cut with …."""
@@ -901,6 +905,8 @@ class MainScreen(Screen[None]):
         if focus and not restoring:  # keys typed meanwhile are for the article (n, o, y…)
             self.newsread.key_order.hold("article", STORE_HOLD_LIMIT)
         terms = self.results.terms if self.results else frozenset()
+        if self.status.status.opening:
+            self.status.set_status(opening="")  # a newer open: that one is dropped
         self._load_article(self._article_generation, key, terms, focus)
 
     @work(thread=True, exclusive=True, group="article")
@@ -913,11 +919,15 @@ class MainScreen(Screen[None]):
             if article is not None and not (self.newsread.root / article.path).is_file():
                 self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
                 return
+            if article is not None and len(article.body) >= BIG_ARTICLE:
+                self.post_message(ArticleOpening(generation, article.title, len(article.body)))
+                if get_current_worker().is_cancelled:
+                    return  # another article was opened meanwhile: spare its matches
             spans: list[tuple[int, int]] = []
             title_spans: list[tuple[int, int]] = []
             versions: tuple[Version, ...] = ()
             if article is not None and library is not None:
-                spans = match_spans(article.body, terms)
+                spans = match_spans(article.body, terms, FIND_LIMIT)
                 title_spans = match_spans(header_lines(article)[0][0], terms)
                 versions = tuple(library.versions(key))
         except Exception as error:  # noqa: BLE001 - said on screen; the app carries on
@@ -927,10 +937,22 @@ class MainScreen(Screen[None]):
             ArticleLoaded(generation, article, key, spans, title_spans, focus, versions=versions)
         )
 
+    @on(ArticleOpening)
+    def _article_opening(self, message: ArticleOpening) -> None:
+        if message.generation != self._article_generation:
+            return
+        title = sanitise_line(message.title) or "the article"
+        self.status.set_status(opening=f"“{title}” ({message.size / 1e6:.0f} MB)")
+        # Keys typed meanwhile work where they are (a newer selection drops this one),
+        # rather than wait seconds for the article.
+        self.newsread.key_order.release("article")
+
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        if self.status.status.opening:
+            self.status.set_status(opening="")
         if message.generation == self._restoring:
             self._restoring = 0
             if self._keys_since_restore():

@@ -28,6 +28,8 @@ class Status:
     counting: bool = False
     """The first hits are shown; their total is still being counted."""
     limited: str = ""
+    opening: str = ""
+    """The big article being opened, while it is (`MainScreen.open_article`)."""
 
     def with_(self, **changes: object) -> Status:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -35,6 +37,8 @@ class Status:
 
 def status_content(status: Status, show_timings: bool = True) -> Content:
     parts: list[Content] = [Content(sanitise_line(status.library)).stylize("bold")]
+    if status.opening:
+        parts.append(Content(f"opening {sanitise_line(status.opening)}…").stylize("$text-warning"))
     if status.articles is not None:
         plural = "" if status.articles == 1 else "s"
         parts.append(Content(f"{status.articles:,} article{plural}"))

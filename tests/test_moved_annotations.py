@@ -1,0 +1,253 @@
+"""Annotations follow an article without a URL whose file moved and changed in one re-index
+(its key, path and id all changed): found by its title, confirmed by its highlights' quotes
+or its kept excerpts, never given to another article of the same title."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index.annotations.placing import absent, find_article, follow_moved, place_all
+from newsread.index.article import Article
+from newsread.index.library import Library
+from newsread.tui.cli import main
+
+TITLE = "Council votes to extend the Kelmor breakwater"
+PARAGRAPHS = [
+    "The city council voted on Tuesday to extend the breakwater by four hundred metres.",
+    "Fishermen said the longer wall would ruin the cod grounds north of the harbour.",
+    "The port authority expects the work to start next spring and to last two years.",
+    "Opponents have promised to take the decision to the regional court in the autumn.",
+]
+QUOTES = ["extend the breakwater by four hundred metres", "ruin the cod grounds"]
+
+
+def write(root: Path, name: str, paragraphs: list[str], title: str = TITLE) -> None:
+    write_article(root, name, title, "\n\n".join(paragraphs))
+
+
+def edited() -> list[str]:
+    """The article edited: a paragraph inserted, one reworded, one appended."""
+    return [
+        PARAGRAPHS[0],
+        "An editor's paragraph, added after the vote, about the cost of the project.",
+        PARAGRAPHS[1],
+        PARAGRAPHS[2].replace("next spring", "in March"),
+        PARAGRAPHS[3],
+        "Update: the court has set a date for the first hearing.",
+    ]
+
+
+def the(library: Library, name: str) -> Article:
+    [key] = library.docs.keys_for(name)
+    article = library.article(key)
+    assert article is not None
+    return article
+
+
+def annotate(root: Path, name: str, *, highlights: bool = True) -> Article:
+    """Index the library and annotate `name`: highlights with notes (or none), an article
+    note, a tag and a star."""
+    library = Library(root).open()
+    try:
+        library.update()
+        article = the(library, name)
+        store = library.annotations
+        if highlights:
+            for number, quote in enumerate(QUOTES):
+                start = article.body.index(quote)
+                store.add_highlight(article, start, start + len(quote), note=f"note {number}")
+        store.set_article_note(article, "Follow the court case.")
+        store.add_tags(article, "kelmor")
+        store.set_starred(article)
+        return article
+    finally:
+        library.close()
+
+
+def move_and_edit(root: Path, old: str, new: str) -> None:
+    (root / old).unlink()
+    write(root, new, edited())
+
+
+def assert_attached(library: Library, name: str, *, highlights: bool = True) -> None:
+    article = the(library, name)
+    store = library.annotations
+    placed = store.highlights_for(article)
+    expected = QUOTES if highlights else []
+    assert [(h.text, h.highlight.note) for h in placed] == [
+        (quote, f"note {number}") for number, quote in enumerate(expected)
+    ]
+    assert all(h.status != "orphaned" for h in placed)
+    state = store.article_state(article)
+    assert (state.note, state.tag_names, state.starred) == (
+        "Follow the court case.",
+        ("kelmor",),
+        True,
+    )
+    live = store.all_highlights()
+    assert absent(library, live) == frozenset()
+    # What the highlights view opens: the article each highlight now names.
+    assert all(find_article(library, h.article) == article for h in live)
+
+
+def exported(root: Path, tmp_path: Path) -> list[dict[str, object]]:
+    target = tmp_path / "export.json"
+    assert main(["export", "--library", str(root), "--format", "json", "-o", str(target)]) == 0
+    items: list[dict[str, object]] = json.loads(target.read_text(encoding="utf-8"))
+    return items
+
+
+def test_annotations_follow_an_article_moved_and_edited_in_one_reindex(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write(root, "2017/vote.txt", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    old = annotate(root, "2017/vote.txt")
+    move_and_edit(root, "2017/vote.txt", "archive/breakwater-vote.txt")
+    library = Library(root).open()
+    try:
+        summary = library.update()
+        assert summary.reread == ("archive/breakwater-vote.txt",)
+        assert the(library, "archive/breakwater-vote.txt").id != old.id
+        assert_attached(library, "archive/breakwater-vote.txt")
+    finally:
+        library.close()
+    highlights = [item for item in exported(root, tmp_path) if "selector" in item["target"]]  # type: ignore[operator]
+    assert {item["newsread:article"]["path"] for item in highlights} == {  # type: ignore[index]
+        "archive/breakwater-vote.txt"
+    }
+    assert all(item["newsread:status"] != "orphaned" for item in highlights)
+
+
+def test_annotations_follow_the_article_when_another_process_reindexed(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt")
+    move_and_edit(root, "vote.txt", "moved/vote-edited.txt")
+    indexing = subprocess.run(
+        [sys.executable, "-m", "newsread.tui.cli", "index", "-q", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert indexing.returncode == 0, indexing.stderr
+    library = Library(root).open()
+    try:
+        assert_attached(library, "moved/vote-edited.txt")
+    finally:
+        library.close()
+
+
+def test_an_article_with_only_a_note_takes_it_along_by_its_text(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt", highlights=False)
+    move_and_edit(root, "vote.txt", "moved/vote.txt")
+    library = Library(root).open()
+    try:
+        library.update()
+        assert_attached(library, "moved/vote.txt", highlights=False)
+    finally:
+        library.close()
+
+
+def test_another_article_with_the_same_title_does_not_capture_them(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt")
+    (root / "vote.txt").unlink()
+    other = ["A different story under the same headline, about the ferry schedule."] * 3
+    write(root, "elsewhere/vote.txt", other)
+    library = Library(root).open()
+    try:
+        library.update()
+        place_all(library, library.annotations)
+        article = the(library, "elsewhere/vote.txt")
+        store = library.annotations
+        assert store.highlights_for(article) == []
+        assert store.article_state(article).note == ""
+        live = store.all_highlights()
+        assert len(live) == 2 and absent(library, live) == {h.id for h in live}
+    finally:
+        library.close()
+
+
+def test_two_copies_that_both_confirm_get_nothing_and_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt")
+    move_and_edit(root, "vote.txt", "a/vote.txt")
+    write(root, "b/vote.txt", edited()[:-1])
+    library = Library(root).open()
+    try:
+        library.update()
+        store = library.annotations
+        moves = follow_moved(library, store)
+        assert moves.moved == []
+        assert list(moves.undecided.values()) == [(TITLE, ("a/vote.txt", "b/vote.txt"))]
+        assert moves.problems() == [
+            f"annotations of “{TITLE}” not attached: 2 articles could be it"
+            " (a/vote.txt, b/vote.txt)"
+        ]
+        for name in ("a/vote.txt", "b/vote.txt"):
+            assert store.highlights_for(the(library, name)) == []
+        assert len(absent(library, store.all_highlights())) == 2
+    finally:
+        library.close()
+    capsys.readouterr()
+    exported(root, tmp_path)
+    warned = " ".join(capsys.readouterr().err.split())  # the console wraps lines
+    assert f"warning: annotations of “{TITLE}” not attached: 2 articles" in warned
+
+
+def test_a_row_made_for_the_moved_article_meanwhile_is_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The moved article was opened (marked read, given a note) before its annotations found
+    it (re-indexed by a newsread that did not follow moves): both notes and marks are kept."""
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt")
+    move_and_edit(root, "vote.txt", "moved.txt")
+    library = Library(root).open()
+    try:
+        monkeypatch.setattr(library, "_follow", lambda keys: None)
+        library.update()
+        article = the(library, "moved.txt")
+        store = library.annotations
+        store.set_read(article)
+        store.set_article_note(article, "Seen again.")
+        assert store.highlights_for(article) == []
+        place_all(library, store)
+        state = store.article_state(article)
+        assert state.note == "Follow the court case.\n\nSeen again."
+        assert (state.read, state.starred, state.tag_names) == (True, True, ("kelmor",))
+        assert [h.text for h in store.highlights_for(article)] == QUOTES
+    finally:
+        library.close()
+
+
+def test_the_quick_list_of_annotated_articles_names_each_once(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    article = annotate(root, "vote.txt")
+    library = Library(root).open()
+    try:
+        other = the(library, "other.txt")
+        store = library.annotations
+        store.set_starred(other)
+        listed = store.annotated_articles()
+        assert sorted((info.id, info.key, info.title) for info in listed) == sorted(
+            [(article.id, "vote.txt", TITLE), (other.id, "other.txt", "Rail works")]
+        )
+        assert [item.article.id for item in store.annotations([other.id])] == [other.id]
+    finally:
+        library.close()
