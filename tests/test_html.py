@@ -2417,3 +2417,25 @@ def test_a_title_of_three_words_set_apart_gives_way_to_a_lone_headline(title: st
     assert parse_html(page(f"<title>{title}</title>", article)).title == (
         "Trams will run without drivers on two lines"
     )
+
+
+@pytest.mark.parametrize(
+    "post_head",
+    [
+        '<img class="avatar avatar-20" src="a.jpg" alt="Profile picture"> <a href="/u/7">kitebird</a>',
+        '<img class="avatar" src="a.jpg" alt="Avatar of kitebird">',
+        '<span class="user"><img class="user-Avatar" src="a.jpg" title="kitebird"></span>',
+    ],
+)
+def test_the_avatar_beside_the_headline_names_the_poster(post_head: str) -> None:
+    article = f"<header><h1>Two jars of coffee for the price of one</h1>{post_head}</header>{BODY}"
+    assert parse_html(page("", article)).authors == ["kitebird"]
+
+
+def test_a_commenters_avatar_names_no_one() -> None:
+    comment = (
+        '<div class="comment"><img class="avatar" src="b.jpg" alt="Avatar of grumbler">'
+        "<p>Too dear.</p></div>"
+    )
+    article = f"<h1>Two jars of coffee for the price of one</h1>{comment}{BODY}"
+    assert parse_html(page("", article)).authors == []

@@ -973,6 +973,7 @@ class _Metadata:
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
+        yield _avatar_byline(self.tree), "", True
 
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
@@ -1993,6 +1994,50 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
                     return ([], "", True) if _is_control(parent) else ([segment], "", True)
     return [], "", False
+
+
+# How many elements before or after the headline a writer's avatar may be: in the header
+# that holds the headline, its byline and date (a blog's or a forum's post head).
+_AVATAR_REACH = 40
+_AVATAR_IMAGES = "[self::img][contains(translate(@class, 'AVTR', 'avtr'), 'avatar')]"
+# What an avatar's alt text says before the name ("Profilbild von", "Avatar of", "Photo of").
+_PICTURE_OF = re.compile(r"^.*?\b(?:von|of|de|di|by)\s+", re.IGNORECASE)
+_PICTURE_WORDS = re.compile(r"\b(?:avatar|profil\w*|photo|foto|picture|bild|image)\b", re.I)
+
+
+def _avatar_byline(tree: Any) -> list[str]:
+    """The writer whose avatar is next to the headline, a blog's or forum's post head: the
+    name its alt text or title gives ("Profilbild von jdoe"), else the name shown right after
+    it. Not a commenter's: their avatars are in the comments, further down."""
+    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings:
+        return []
+    reach = f"[position() <= {_AVATAR_REACH}]"
+    images = [
+        *headings[0].xpath(f"preceding::*{reach}{_AVATAR_IMAGES}"),
+        *headings[0].xpath(f"following::*{reach}{_AVATAR_IMAGES}"),
+    ]
+    for image in images:
+        if _in_other_content(image) or _in_teaser_card(image):
+            continue
+        for said in (image.get("alt"), image.get("title")):
+            name = _avatar_name(_PICTURE_OF.sub("", said or "") if said else "")
+            if name:
+                return [name]
+        for text in image.xpath("following::text()[normalize-space(.)][position() <= 2]"):
+            name = _avatar_name(" ".join(str(text).split()))
+            if name:
+                return [name]
+    return []
+
+
+def _avatar_name(text: str) -> str:
+    """`text` if it is a person's name or a user's handle, and no word for a picture."""
+    if not text or _PICTURE_WORDS.search(text):
+        return ""
+    if is_person_name(text):
+        return text
+    return one_word_byline(f"By {text}")
 
 
 # A class that marks a button or a call to action ("s-btn", "aside-cta", "button-primary").
