@@ -2439,3 +2439,24 @@ def test_a_commenters_avatar_names_no_one() -> None:
     )
     article = f"<h1>Two jars of coffee for the price of one</h1>{comment}{BODY}"
     assert parse_html(page("", article)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("link", "authors"),
+    [
+        ('<a href="https://blog.example/author/jane-doe/">Jane Doe</a>', ["Jane Doe"]),
+        ('<a href="/autoren/fabian/">Fabian</a>', ["Fabian"]),
+        # An agency's or a desk's page names no one; nor a link whose text is not its name.
+        ('<a href="/autor/erbol/">ERBOL</a>', []),
+        ('<a href="/author/jane-doe/">More stories</a>', []),
+    ],
+)
+def test_a_link_to_the_writers_page_names_the_writer(link: str, authors: list[str]) -> None:
+    article = f"<h1>Two jars of coffee for the price of one</h1><p>{link}</p>{BODY}"
+    assert parse_html(page("", article)).authors == authors
+
+
+def test_a_link_to_a_commenters_page_names_no_one() -> None:
+    comment = '<div class="comment"><a href="/author/grumbler/">grumbler</a><p>Too dear.</p></div>'
+    article = f"<h1>Two jars of coffee for the price of one</h1>{BODY}{comment}"
+    assert parse_html(page("", article)).authors == []

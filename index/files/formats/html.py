@@ -973,6 +973,7 @@ class _Metadata:
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
+        yield _author_page_byline(self.tree), "", False
         yield _avatar_byline(self.tree), "", True
 
     def _own_articles(self) -> _Nodes:
@@ -1996,6 +1997,34 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     return [], "", False
 
 
+# A link to a writer's page: WordPress's "/author/jane-doe/", and its kin in other languages
+# and CMSs ("/autor/", "/autoren/", "/auteur/", "/autore/", "/redakteur/", "/journalist/").
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|autor|autoren|autorin|auteur|auteurs|autore|autori|redakteur"
+    r"|journalist|journalisten|columnist)s?/(?P<slug>[^/?#]+)",
+    re.IGNORECASE,
+)
+_AUTHOR_LINKS = (
+    "//body//a[contains(@href, '/aut') or contains(@href, '/redakteur/')"
+    " or contains(@href, '/journalist') or contains(@href, '/columnist/')]"
+)
+
+
+def _author_page_byline(tree: Any) -> list[str]:
+    """The writer a link to their page names: its text, where it is the name the address
+    gives ("/author/jane-doe/" for "Jane Doe"), outside comments and lists of other stories."""
+    for link in tree.xpath(_AUTHOR_LINKS):
+        match = _AUTHOR_PAGE.search(link.get("href") or "")
+        if match is None or _in_other_content(link) or _in_teaser_card(link):
+            continue
+        name = " ".join(link.text_content().split())
+        slug = {w for w in _words_of(match.group("slug").replace("-", " ").replace("_", " "))}
+        words = _words_of(name)
+        if words and set(words) <= slug and _avatar_name(name):
+            return [name]
+    return []
+
+
 # How many elements before or after the headline a writer's avatar may be: in the header
 # that holds the headline, its byline and date (a blog's or a forum's post head).
 _AVATAR_REACH = 40
@@ -2032,11 +2061,14 @@ def _avatar_byline(tree: Any) -> list[str]:
 
 
 def _avatar_name(text: str) -> str:
-    """`text` if it is a person's name or a user's handle, and no word for a picture."""
+    """`text` if it is a person's name or a user's handle (no agency's, desk's or role's), and
+    no word for a picture."""
     if not text or _PICTURE_WORDS.search(text):
         return ""
     if is_person_name(text):
         return text
+    if text.isupper() or _is_desk(text) or is_role_word(text):
+        return ""  # "ERBOL", "Redaktion", "Staff": an agency's or a desk's name, no one's
     return one_word_byline(f"By {text}")
 
 
