@@ -973,8 +973,7 @@ class _Metadata:
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
-        yield _author_page_byline(self.tree), "", False
-        yield _avatar_byline(self.tree), "", True
+        yield (*_avatar_byline(self.tree), True)
 
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
@@ -1997,34 +1996,6 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     return [], "", False
 
 
-# A link to a writer's page: WordPress's "/author/jane-doe/", and its kin in other languages
-# and CMSs ("/autor/", "/autoren/", "/auteur/", "/autore/", "/redakteur/", "/journalist/").
-_AUTHOR_PAGE = re.compile(
-    r"/(?:author|authors|autor|autoren|autorin|auteur|auteurs|autore|autori|redakteur"
-    r"|journalist|journalisten|columnist)s?/(?P<slug>[^/?#]+)",
-    re.IGNORECASE,
-)
-_AUTHOR_LINKS = (
-    "//body//a[contains(@href, '/aut') or contains(@href, '/redakteur/')"
-    " or contains(@href, '/journalist') or contains(@href, '/columnist/')]"
-)
-
-
-def _author_page_byline(tree: Any) -> list[str]:
-    """The writer a link to their page names: its text, where it is the name the address
-    gives ("/author/jane-doe/" for "Jane Doe"), outside comments and lists of other stories."""
-    for link in tree.xpath(_AUTHOR_LINKS):
-        match = _AUTHOR_PAGE.search(link.get("href") or "")
-        if match is None or _in_other_content(link) or _in_teaser_card(link):
-            continue
-        name = " ".join(link.text_content().split())
-        slug = {w for w in _words_of(match.group("slug").replace("-", " ").replace("_", " "))}
-        words = _words_of(name)
-        if words and set(words) <= slug and _avatar_name(name):
-            return [name]
-    return []
-
-
 # How many elements before or after the headline a writer's avatar may be: in the header
 # that holds the headline, its byline and date (a blog's or a forum's post head).
 _AVATAR_REACH = 40
@@ -2034,13 +2005,13 @@ _PICTURE_OF = re.compile(r"^.*?\b(?:von|of|de|di|by)\s+", re.IGNORECASE)
 _PICTURE_WORDS = re.compile(r"\b(?:avatar|profil\w*|photo|foto|picture|bild|image)\b", re.I)
 
 
-def _avatar_byline(tree: Any) -> list[str]:
+def _avatar_byline(tree: Any) -> tuple[list[str], str]:
     """The writer whose avatar is next to the headline, a blog's or forum's post head: the
     name its alt text or title gives ("Profilbild von jdoe"), else the name shown right after
     it. Not a commenter's: their avatars are in the comments, further down."""
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if not headings:
-        return []
+        return [], ""
     reach = f"[position() <= {_AVATAR_REACH}]"
     images = [
         *headings[0].xpath(f"preceding::*{reach}{_AVATAR_IMAGES}"),
@@ -2052,12 +2023,17 @@ def _avatar_byline(tree: Any) -> list[str]:
         for said in (image.get("alt"), image.get("title")):
             name = _avatar_name(_PICTURE_OF.sub("", said or "") if said else "")
             if name:
-                return [name]
+                return _as_byline(name)
         for text in image.xpath("following::text()[normalize-space(.)][position() <= 2]"):
             name = _avatar_name(" ".join(str(text).split()))
             if name:
-                return [name]
-    return []
+                return _as_byline(name)
+    return [], ""
+
+
+def _as_byline(name: str) -> tuple[list[str], str]:
+    """(authors, credit) of a name: a person's, or a user's handle, kept as the credit."""
+    return ([name], "") if is_person_name(name) else ([], name)
 
 
 def _avatar_name(text: str) -> str:
@@ -2797,6 +2773,8 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
 
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
 _LEAD_LINES = 4
+# The most lines of furniture above the text, one after another.
+_MAX_LEAD_FURNITURE = 16
 _MAX_LEAD = 160
 # A short standfirst: sentences, eight words or more ("Ihr gelang einiges. Ein Resümee.").
 _SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
@@ -2814,7 +2792,9 @@ def _lead_furniture(
     state = _State()
     drop: list[int] = []
     standfirst = False
-    for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
+    for index, paragraph in enumerate(paragraphs[:_MAX_LEAD_FURNITURE]):
+        if index - len(drop) >= _LEAD_LINES:
+            break  # (A gallery's credits, counter and buttons are many lines, all dropped.)
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
