@@ -2459,3 +2459,18 @@ def test_a_gallery_s_credits_counter_and_buttons_above_the_text_are_not_body() -
     lines = ["By Jane Doe", "Updated", *gallery, *PARAGRAPHS]
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
     assert lead_of(article, lines) == PARAGRAPHS
+
+
+def test_a_photo_credit_under_the_headline_is_not_the_story_s_credit() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>Photo: J. Roe, AP</p>{BODY}"
+    assert parse_html(page("", article)).credit == ""
+
+
+def test_a_line_naming_the_poster_s_handle_and_a_date_above_the_text_is_not_body() -> None:
+    head = (
+        '<img class="avatar" src="a.jpg" alt="Profile picture"> <a href="/u/7">kitebird</a> '
+        "18.10.2019, 15:07"
+    )
+    article = f"<header><h1>Two jars of coffee for the price of one</h1>{head}</header>{BODY}"
+    draft = parse_html(page("", article))
+    assert (draft.credit, draft.paragraphs) == ("kitebird", PARAGRAPHS)

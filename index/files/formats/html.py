@@ -2072,9 +2072,11 @@ def _is_control(element: Any) -> bool:
 
 def _bare_agency(segment: str, parent: Any) -> bool:
     """Whether a line under the headline is only a news agency's name, in a block of its own
-    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it."""
+    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it; not a photo's
+    credit ("Photo: J. Roe, AP"), the picture's."""
     return (
         is_agency(segment)
+        and not _PHOTO_CREDIT.match(segment)
         and parent is not None
         and parent.tag != "a"
         and not _in_other_content(parent)
@@ -2792,6 +2794,8 @@ def _lead_furniture(
     state = _State()
     drop: list[int] = []
     standfirst = False
+    # The people the page names, else its credit (a user's handle): a line of them is a byline.
+    named = draft.authors or [credit for credit in (draft.credit,) if credit]
     for index, paragraph in enumerate(paragraphs[:_MAX_LEAD_FURNITURE]):
         if index - len(drop) >= _LEAD_LINES:
             break  # (A gallery's credits, counter and buttons are many lines, all dropped.)
@@ -2806,7 +2810,7 @@ def _lead_furniture(
                 break
             standfirst = True
             continue
-        if _names_the_authors(paragraph, draft.authors):
+        if _names_the_authors(paragraph, named):
             # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
             state.published = state.published or find_date(paragraph)
         elif not (
