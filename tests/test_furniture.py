@@ -23,6 +23,12 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         # A pitch for the site's newsletter, however it opens.
         "Want more bargains? Join the Harbour Deals Newsletter.",
         "Start your morning with the Market Brief. Sign up for the free daily newsletter.",
+        # A photo gallery's counter and buttons.
+        "Image 1 of 8",
+        "Image 1of/8",
+        "Bild 3/12",
+        "Caption",
+        "Enlarge",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -36,6 +42,7 @@ def test_furniture_lines(line: str) -> None:
         "The council voted on Tuesday to close the old bridge to traffic.",
         "Reading time matters to editors, who cut long stories before they are published.",
         "The council said it would join the regional newsletter scheme next year.",
+        "Image 1 of 8 shows the bridge from the east bank, closed since Tuesday.",
     ],
 )
 def test_sentences_about_the_same_things_are_not_furniture(line: str) -> None:

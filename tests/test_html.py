@@ -2417,3 +2417,60 @@ def test_a_title_of_three_words_set_apart_gives_way_to_a_lone_headline(title: st
     assert parse_html(page(f"<title>{title}</title>", article)).title == (
         "Trams will run without drivers on two lines"
     )
+
+
+@pytest.mark.parametrize(
+    "post_head",
+    [
+        '<img class="avatar avatar-20" src="a.jpg" alt="Profile picture"> <a href="/u/7">kitebird</a>',
+        '<img class="avatar" src="a.jpg" alt="Avatar of kitebird">',
+        '<span class="user"><img class="user-Avatar" src="a.jpg" title="kitebird"></span>',
+    ],
+)
+def test_the_avatar_beside_the_headline_names_the_poster(post_head: str) -> None:
+    article = f"<header><h1>Two jars of coffee for the price of one</h1>{post_head}</header>{BODY}"
+    draft = parse_html(page("", article))
+    assert (draft.authors, draft.credit) == ([], "kitebird")  # a handle, as the credit
+    # A person's name is an author.
+    draft = parse_html(page("", article.replace("kitebird", "Kit Bird")))
+    assert (draft.authors, draft.credit) == (["Kit Bird"], "")
+
+
+@pytest.mark.parametrize("name", ["ERBOL", "Redaktion", "Staff"])
+def test_an_avatar_of_an_agency_or_a_desk_names_no_one(name: str) -> None:
+    avatar = f'<img class="avatar" src="a.jpg" alt="{name}">'
+    article = f"<h1>Two jars of coffee for the price of one</h1>{avatar}{BODY}"
+    draft = parse_html(page("", article))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+def test_a_commenters_avatar_names_no_one() -> None:
+    comment = (
+        '<div class="comment"><img class="avatar" src="b.jpg" alt="Avatar of grumbler">'
+        "<p>Too dear.</p></div>"
+    )
+    article = f"<h1>Two jars of coffee for the price of one</h1>{comment}{BODY}"
+    draft = parse_html(page("", article))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+def test_a_gallery_s_credits_counter_and_buttons_above_the_text_are_not_body() -> None:
+    gallery = ["Photo: J. Roe, AP", "Photo: J. Roe, AP", "Image 1 of 8", "Caption", "Close"]
+    lines = ["By Jane Doe", "Updated", *gallery, *PARAGRAPHS]
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    assert lead_of(article, lines) == PARAGRAPHS
+
+
+def test_a_photo_credit_under_the_headline_is_not_the_story_s_credit() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>Photo: J. Roe, AP</p>{BODY}"
+    assert parse_html(page("", article)).credit == ""
+
+
+def test_a_line_naming_the_poster_s_handle_and_a_date_above_the_text_is_not_body() -> None:
+    head = (
+        '<img class="avatar" src="a.jpg" alt="Profile picture"> <a href="/u/7">kitebird</a> '
+        "18.10.2019, 15:07"
+    )
+    article = f"<header><h1>Two jars of coffee for the price of one</h1>{head}</header>{BODY}"
+    draft = parse_html(page("", article))
+    assert (draft.credit, draft.paragraphs) == ("kitebird", PARAGRAPHS)

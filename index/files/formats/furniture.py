@@ -74,6 +74,8 @@ _FURNITURE = re.compile(
           (?:\s+credit)?\s*:.{0,300}
         | file\s+photo\s*:.{0,300}|\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b.{0,120}
         | (?:image|media|photo|video)\s+(?:caption|copyright|source)\b.{0,300}
+        | (?:image|photo|picture|slide|foto|bild)s?\s*\d+\s*(?:of|/|von|de|di|sur)\s*/?\s*\d+
+        | caption|expand|enlarge|(?:view\s+)?full\s*screen
         | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
         | loading(?:\s+comments)?(?:\.*|…)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
         | log\s*out|sign\s*out|register|my\s+account|login|subscribe

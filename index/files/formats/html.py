@@ -973,6 +973,7 @@ class _Metadata:
         yield (*far, False)
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
         yield (*_linked_byline(self.tree), False)
+        yield (*_avatar_byline(self.tree), True)
 
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
@@ -1995,6 +1996,58 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     return [], "", False
 
 
+# How many elements before or after the headline a writer's avatar may be: in the header
+# that holds the headline, its byline and date (a blog's or a forum's post head).
+_AVATAR_REACH = 40
+_AVATAR_IMAGES = "[self::img][contains(translate(@class, 'AVTR', 'avtr'), 'avatar')]"
+# What an avatar's alt text says before the name ("Profilbild von", "Avatar of", "Photo of").
+_PICTURE_OF = re.compile(r"^.*?\b(?:von|of|de|di|by)\s+", re.IGNORECASE)
+_PICTURE_WORDS = re.compile(r"\b(?:avatar|profil\w*|photo|foto|picture|bild|image)\b", re.I)
+
+
+def _avatar_byline(tree: Any) -> tuple[list[str], str]:
+    """The writer whose avatar is next to the headline, a blog's or forum's post head: the
+    name its alt text or title gives ("Profilbild von jdoe"), else the name shown right after
+    it. Not a commenter's: their avatars are in the comments, further down."""
+    headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
+    if not headings:
+        return [], ""
+    reach = f"[position() <= {_AVATAR_REACH}]"
+    images = [
+        *headings[0].xpath(f"preceding::*{reach}{_AVATAR_IMAGES}"),
+        *headings[0].xpath(f"following::*{reach}{_AVATAR_IMAGES}"),
+    ]
+    for image in images:
+        if _in_other_content(image) or _in_teaser_card(image):
+            continue
+        for said in (image.get("alt"), image.get("title")):
+            name = _avatar_name(_PICTURE_OF.sub("", said or "") if said else "")
+            if name:
+                return _as_byline(name)
+        for text in image.xpath("following::text()[normalize-space(.)][position() <= 2]"):
+            name = _avatar_name(" ".join(str(text).split()))
+            if name:
+                return _as_byline(name)
+    return [], ""
+
+
+def _as_byline(name: str) -> tuple[list[str], str]:
+    """(authors, credit) of a name: a person's, or a user's handle, kept as the credit."""
+    return ([name], "") if is_person_name(name) else ([], name)
+
+
+def _avatar_name(text: str) -> str:
+    """`text` if it is a person's name or a user's handle (no agency's, desk's or role's), and
+    no word for a picture."""
+    if not text or _PICTURE_WORDS.search(text):
+        return ""
+    if is_person_name(text):
+        return text
+    if text.isupper() or _is_desk(text) or is_role_word(text):
+        return ""  # "ERBOL", "Redaktion", "Staff": an agency's or a desk's name, no one's
+    return one_word_byline(f"By {text}")
+
+
 # A class that marks a button or a call to action ("s-btn", "aside-cta", "button-primary").
 _BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b")
 _CONTROL_TAGS = frozenset(("form", "nav", "button", "label", "select", "option"))
@@ -2019,9 +2072,11 @@ def _is_control(element: Any) -> bool:
 
 def _bare_agency(segment: str, parent: Any) -> bool:
     """Whether a line under the headline is only a news agency's name, in a block of its own
-    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it."""
+    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it; not a photo's
+    credit ("Photo: J. Roe, AP"), the picture's."""
     return (
         is_agency(segment)
+        and not _PHOTO_CREDIT.match(segment)
         and parent is not None
         and parent.tag != "a"
         and not _in_other_content(parent)
@@ -2720,6 +2775,8 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
 
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
 _LEAD_LINES = 4
+# The most lines of furniture above the text, one after another.
+_MAX_LEAD_FURNITURE = 16
 _MAX_LEAD = 160
 # A short standfirst: sentences, eight words or more ("Ihr gelang einiges. Ein Resümee.").
 _SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
@@ -2737,7 +2794,11 @@ def _lead_furniture(
     state = _State()
     drop: list[int] = []
     standfirst = False
-    for index, paragraph in enumerate(paragraphs[:_LEAD_LINES]):
+    # The people the page names, else its credit (a user's handle): a line of them is a byline.
+    named = draft.authors or [credit for credit in (draft.credit,) if credit]
+    for index, paragraph in enumerate(paragraphs[:_MAX_LEAD_FURNITURE]):
+        if index - len(drop) >= _LEAD_LINES:
+            break  # (A gallery's credits, counter and buttons are many lines, all dropped.)
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
@@ -2749,7 +2810,7 @@ def _lead_furniture(
                 break
             standfirst = True
             continue
-        if _names_the_authors(paragraph, draft.authors):
+        if _names_the_authors(paragraph, named):
             # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
             state.published = state.published or find_date(paragraph)
         elif not (
