@@ -259,7 +259,11 @@ class NewsreadApp(App[None]):
             await super().on_event(event)
 
     def _quits(self, event: events.Key) -> bool:
-        """Whether `event` is the app's own priority key (quit), which never waits its turn."""
+        """Whether `event` is the app's own priority key (quit), which never waits its turn,
+        except on a screen that asks before quitting (the note editor): the keys typed just
+        before it must reach the note first, not answer the question it asks."""
+        if getattr(self.screen, "before_quit", None) is not None:
+            return False
         return any(b.priority for b in self._bindings.key_to_bindings.get(event.key, ()))
 
     def _focus_shown(self) -> None:

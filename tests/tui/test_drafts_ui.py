@@ -238,6 +238,28 @@ async def test_ctrl_q_in_the_editor_asks_first(library: Path, make_app: MakeApp)
         assert app.drafts.recovered == []
 
 
+async def test_ctrl_q_typed_right_after_text_asks_once_every_letter_is_in_the_note(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Letters still on their way when ctrl+q came used to answer its question: the `d` of
+    "saved" discarded the note and quit."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        editor = app.screen
+        # Posted at once, as a terminal delivers `tmux send-keys -l` (Pilot.press waits).
+        keys = [(c if c != " " else "space", c) for c in "abc saved draft"]
+        for key, character in [*keys, ("ctrl+q", None)]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.pause(0.2)
+        assert app.return_code is None
+        assert isinstance(app.screen, ChoiceDialog)
+        assert editor.editor.text == "abc saved draft"  # type: ignore[attr-defined]
+
+
 async def test_ctrl_q_then_discard_quits_and_forgets_the_draft(
     library: Path, make_app: MakeApp
 ) -> None:
