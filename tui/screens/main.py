@@ -1213,7 +1213,10 @@ class MainScreen(Screen[None]):
                 self.open_article(key, focus=True, record=True)
 
         self.app.push_screen(
-            ChoiceDialog(f"{len(versions)} other versions of this story", choices), chosen
+            ChoiceDialog(
+                f"{len(versions)} other versions of this story", choices, typed_ahead=True
+            ),
+            chosen,
         )
 
     # Annotating, done by the panes: the keys in the article and the notes panel, and the
