@@ -385,6 +385,26 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     assert missing == {"flood.txt": False, "grain/sanctions.txt": None}
 
 
+def test_export_cites_a_renamed_file_where_it_is_now(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An article with a note and no highlight went on being cited at its old path.
+    _annotate(small_library)
+    (small_library / "grain" / "sanctions.txt").rename(small_library / "grain" / "renamed.txt")
+    assert main(["index", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(small_library)]) == 0
+    grain = next(s for s in capsys.readouterr().out.split("\n## ") if s.startswith("Grain"))
+    assert "`grain/renamed.txt`" in grain and "sanctions.txt" not in grain
+    assert "Not in the library" not in grain and "Check the figures" in grain
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    [note] = [a for a in json.loads(capsys.readouterr().out) if "Check" in str(a.get("body"))]
+    assert (note["newsread:article"]["key"], note["newsread:article"]["path"]) == (
+        "grain/renamed.txt",
+        "grain/renamed.txt",
+    )
+
+
 def test_export_json_then_import_into_a_fresh_home_round_trips(
     small_library: Path,
     tmp_path: Path,
