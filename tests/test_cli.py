@@ -405,6 +405,27 @@ def test_export_cites_a_renamed_file_where_it_is_now(
     )
 
 
+def test_export_quotes_a_moved_highlight_with_the_text_around_it_now(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The TextQuoteSelector kept the prefix of when it was made beside the new offsets.
+    _annotate(small_library)
+    flood = small_library / "flood.txt"
+    text = flood.read_text(encoding="utf-8")
+    flood.write_text(text.replace("The river Vessa", "Updated at noon.\n\nThe river Vessa"))
+    assert main(["index", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["show", "--json", "--library", str(small_library), "flood.txt"]) == 0
+    body = json.loads(capsys.readouterr().out)["body"]
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    [highlight] = [a for a in json.loads(capsys.readouterr().out) if "selector" in a["target"]]
+    quote, position = highlight["target"]["selector"]
+    start, end = position["start"], position["end"]
+    assert body[start:end] == quote["exact"] == "burst its banks"
+    assert quote["prefix"] == body[max(0, start - 32) : start]
+    assert "noon." in quote["prefix"] and quote["suffix"] == body[end : end + 32]
+
+
 def test_export_json_then_import_into_a_fresh_home_round_trips(
     small_library: Path,
     tmp_path: Path,

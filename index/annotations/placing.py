@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from newsread.index.annotations.anchoring import make_selector
 from newsread.index.annotations.model import (
     AnnotationError,
     ArticleAnnotations,
@@ -102,9 +103,21 @@ def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[Art
             cited.append(item)
             continue
         state = replace(item.state, article=_as_now(item.state.article, article))
-        highlights = tuple(replace(h, article=_as_now(h.article, article)) for h in item.highlights)
+        highlights = tuple(_highlight_now(h, article) for h in item.highlights)
         cited.append(replace(item, state=state, highlights=highlights))
     return cited
+
+
+def _highlight_now(highlight: Highlight, article: Article) -> Highlight:
+    """`highlight` cited from `article`: a passage still where the store placed it takes the
+    text around it now as its prefix and suffix (the store keeps those it was made with, which
+    anchor it; beside the new offsets they would describe two different texts)."""
+    highlight = replace(highlight, article=_as_now(highlight.article, article))
+    start, end = highlight.start, highlight.end
+    if start is None or end is None or article.body[start:end] != highlight.quote:
+        return highlight
+    _, prefix, suffix = make_selector(article.body, start, end)
+    return replace(highlight, prefix=prefix, suffix=suffix)
 
 
 def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
