@@ -376,13 +376,28 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     flood = next(s for s in sections if s.startswith("River flood"))
     grain = next(s for s in sections if s.startswith("Grain export"))
     assert "> burst its banks" in flood and "Worst since 2009" in flood  # nothing lost
-    assert "*(Not in the library now" in flood and "Not in the library" not in grain
+    assert "*(Not in this library now" in flood and "Not in this library" not in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
     exported = json.loads(capsys.readouterr().out)
     missing = {
         a["newsread:article"]["key"]: a["newsread:article"].get("in_library") for a in exported
     }
     assert missing == {"flood.txt": False, "grain/sanctions.txt": None}
+
+
+def test_export_against_another_library_does_not_call_its_articles_deleted(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One store for every library: exported against the library opened last, the articles
+    # annotated in another one were all said to be "deleted, or moved and changed".
+    _annotate(small_library)
+    other = tmp_path / "other"
+    write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
+    assert main(["index", "-q", str(other)]) == 0
+    assert main(["export", "--library", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "> burst its banks" in out  # every annotation is exported
+    assert "annotated in another library" in out and "(deleted, or moved" not in out
 
 
 def test_export_cites_a_renamed_file_where_it_is_now(
@@ -396,7 +411,7 @@ def test_export_cites_a_renamed_file_where_it_is_now(
     assert main(["export", "--library", str(small_library)]) == 0
     grain = next(s for s in capsys.readouterr().out.split("\n## ") if s.startswith("Grain"))
     assert "`grain/renamed.txt`" in grain and "sanctions.txt" not in grain
-    assert "Not in the library" not in grain and "Check the figures" in grain
+    assert "Not in this library" not in grain and "Check the figures" in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
     [note] = [a for a in json.loads(capsys.readouterr().out) if "Check" in str(a.get("body"))]
     assert (note["newsread:article"]["key"], note["newsread:article"]["path"]) == (
