@@ -441,6 +441,17 @@ def test_export_quotes_a_moved_highlight_with_the_text_around_it_now(
     assert "noon." in quote["prefix"] and quote["suffix"] == body[end : end + 32]
 
 
+def test_export_to_a_folder_fails_in_one_line_leaving_nothing_behind(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["export", "--library", str(small_library), "-o", str(folder)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert list(tmp_path.glob(".out*")) == [] and list(folder.iterdir()) == []
+
+
 def test_export_json_then_import_into_a_fresh_home_round_trips(
     small_library: Path,
     tmp_path: Path,
