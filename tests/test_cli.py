@@ -238,6 +238,16 @@ def test_show_json_of_a_path_and_of_an_id(
     assert json.loads(capsys.readouterr().out)["id"] == shown["id"]
 
 
+def test_show_prints_a_long_url_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Cut at the width of the output (80 to a pipe) the link no longer opened.
+    url = "https://www.harbourgazette.example/business/2015/03/12/" + "kelmor-" * 12 + "plan"
+    path = write_article(tmp_path, "long.txt", "Harbour plan", "The plan was unveiled.", url=url)
+    assert main(["show", str(path)]) == 0
+    assert f"URL: {url}" in capsys.readouterr().out.splitlines()
+
+
 def test_show_several_paths_prints_json_lines(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -477,7 +477,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ("Id", article.id),
             ):
                 if value:
-                    out.print(Text(f"{label}: ", style="dim") + Text(sanitise_line(value)))
+                    # One line each, however long: a URL cut in two no longer opens.
+                    line = Text(f"{label}: ", style="dim") + Text(sanitise_line(value))
+                    out.print(line, soft_wrap=True)
             out.print()
             for paragraph in article.paragraphs:
                 out.print(Text(paragraph))
