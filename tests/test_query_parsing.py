@@ -132,6 +132,9 @@ def test_dates_as_years_months_ranges_and_bounds(
         ("date:..", "not a date"),
         ("harbour date:2017-13..2018", "not a valid date"),
         ("the of and", "nothing to search for"),
+        # Backwards, a range matched nothing and "no articles match" blamed the words.
+        ("date:[2020 TO 1990]", "ends before it starts"),
+        ("harbour date:2019-03-05..2019-03-01", "ends before it starts"),
     ],
 )
 def test_malformed_queries_raise_one_line(text: str, message: str) -> None:
