@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import notifications, rendered_text, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 import newsread.index
 from newsread.index import paths
@@ -107,8 +107,13 @@ async def test_an_empty_folder_explains_what_to_put_there(
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        text = rendered_text(app.main.query_one("#results-message"))
+        text = " ".join(rendered_text(app.main.query_one("#results-message")).split())
         assert "No articles in" in text and "newsread PATH" in text
+        # It said "then start newsread again": an article saved there shows up by itself.
+        assert "start newsread again" not in text and "ctrl+r" in text
+        write_article(root, "first.txt", "Harbour reopens", "The harbour reopened today.")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: app.main.results_list.keys == ["first.txt"])
 
 
 async def test_relaunch_restores_query_article_and_position(

@@ -422,7 +422,8 @@ class MainScreen(Screen[None]):
             root = self.newsread.root
             self.show_message(
                 f"No articles in {root} yet.\n\nSave news articles there (.txt, .md, .html, "
-                ".json), then start newsread again, or open another folder:\n  newsread PATH"
+                ".json): they show up here within seconds (ctrl+r looks at once). Or open "
+                "another folder:\n  newsread PATH"
                 + (f"\n\n{skipped} file(s) could not be read." if skipped else "")
             )
         elif self._searched is None:  # nothing asked for yet (the library started empty)
