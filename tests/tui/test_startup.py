@@ -143,6 +143,27 @@ async def test_relaunch_restores_query_article_and_position(
         assert again.main.search_input.value == "harbour"
 
 
+async def test_relaunch_reopens_the_article_whose_file_was_renamed_meanwhile(
+    library: Path, make_app: MakeApp
+) -> None:
+    # The session kept only its path: "That article is no longer in the library".
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.article.key == "kelmor-harbour.txt"  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+    (library / "kelmor-harbour.txt").rename(library / "kelmor-renamed.txt")
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: again.main.reader.article is not None)
+        assert again.main.reader.article.key == "kelmor-renamed.txt"  # type: ignore[union-attr]
+        assert again.main.reading
+        assert not any("no longer in the library" in m for m in notifications(again))
+
+
 async def _read_harbour_then_quit(library: Path, make_app: MakeApp) -> None:
     """A session that ends reading an article found with "harbour": the next one restores it."""
     app = make_app(library)

@@ -902,15 +902,25 @@ class MainScreen(Screen[None]):
         if focus and not restoring:  # keys typed meanwhile are for the article (n, o, y…)
             self.newsread.key_order.hold("article", STORE_HOLD_LIMIT)
         terms = self.results.terms if self.results else frozenset()
-        self._load_article(self._article_generation, key, terms, focus)
+        # The last session's article may have been renamed since: its id finds it.
+        also = self.session.article_id if restoring and key == self.session.article else ""
+        self._load_article(self._article_generation, key, terms, focus, also)
 
     @work(thread=True, exclusive=True, group="article")
-    def _load_article(self, generation: int, key: str, terms: frozenset[str], focus: bool) -> None:
+    def _load_article(
+        self, generation: int, key: str, terms: frozenset[str], focus: bool, also: str = ""
+    ) -> None:
+        """Load `key`'s article, else the one article whose id is `also`."""
         from newsread.index import match_spans
 
         library = self.newsread.library
         try:
             article = library.article(key) if library is not None else None
+            if article is None and also and library is not None:
+                found = library.find(also)
+                if len(found) == 1:
+                    article = found[0]
+                    key = article.key
             if article is not None and not (self.newsread.root / article.path).is_file():
                 self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
                 return
@@ -962,6 +972,7 @@ class MainScreen(Screen[None]):
         self.panes.article_shown(message.article, opened=message.focus)
         if message.focus:
             self.session.article = message.key
+            self.session.article_id = message.article.id
             self.set_reading(True)
             self.reader.focus()
             self.newsread.save_soon()
