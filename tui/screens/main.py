@@ -914,15 +914,19 @@ class MainScreen(Screen[None]):
         from newsread.index import match_spans
 
         library = self.newsread.library
+        root = self.newsread.root
         try:
             article = library.article(key) if library is not None else None
+            gone = None
+            if article is not None and not (root / article.path).is_file():
+                gone, article = article, None
             if article is None and also and library is not None:
-                found = library.find(also)
+                found = [a for a in library.find(also) if (root / a.path).is_file()]
                 if len(found) == 1:
                     article = found[0]
                     key = article.key
-            if article is not None and not (self.newsread.root / article.path).is_file():
-                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
+            if article is None and gone is not None:
+                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, gone.path))
                 return
             spans: list[tuple[int, int]] = []
             title_spans: list[tuple[int, int]] = []
@@ -942,7 +946,8 @@ class MainScreen(Screen[None]):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
-        if message.generation == self._restoring:
+        restoring = message.generation == self._restoring
+        if restoring:
             self._restoring = 0
             if self._keys_since_restore():
                 return  # the user has moved on while it loaded: their focus stays
@@ -953,7 +958,7 @@ class MainScreen(Screen[None]):
                 self.notify(
                     f"The article could not be read: {message.error}", severity="error", timeout=8
                 )
-            elif message.deleted:
+            elif message.deleted and not (restoring and self.indexing):
                 self.notify(
                     f"{message.deleted} was deleted from the library folder; ctrl+r updates "
                     "the index",
