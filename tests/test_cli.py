@@ -238,6 +238,16 @@ def test_show_json_of_a_path_and_of_an_id(
     assert json.loads(capsys.readouterr().out)["id"] == shown["id"]
 
 
+def test_show_prints_a_long_url_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Cut at the width of the output (80 to a pipe) the link no longer opened.
+    url = "https://www.harbourgazette.example/business/2015/03/12/" + "kelmor-" * 12 + "plan"
+    path = write_article(tmp_path, "long.txt", "Harbour plan", "The plan was unveiled.", url=url)
+    assert main(["show", str(path)]) == 0
+    assert f"URL: {url}" in capsys.readouterr().out.splitlines()
+
+
 def test_show_several_paths_prints_json_lines(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -376,13 +386,80 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     flood = next(s for s in sections if s.startswith("River flood"))
     grain = next(s for s in sections if s.startswith("Grain export"))
     assert "> burst its banks" in flood and "Worst since 2009" in flood  # nothing lost
-    assert "*(Not in the library now" in flood and "Not in the library" not in grain
+    assert "*(Not in this library now" in flood and "Not in this library" not in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
     exported = json.loads(capsys.readouterr().out)
     missing = {
         a["newsread:article"]["key"]: a["newsread:article"].get("in_library") for a in exported
     }
     assert missing == {"flood.txt": False, "grain/sanctions.txt": None}
+
+
+def test_export_against_another_library_does_not_call_its_articles_deleted(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One store for every library: exported against the library opened last, the articles
+    # annotated in another one were all said to be "deleted, or moved and changed".
+    _annotate(small_library)
+    other = tmp_path / "other"
+    write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
+    assert main(["index", "-q", str(other)]) == 0
+    assert main(["export", "--library", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "> burst its banks" in out  # every annotation is exported
+    assert "annotated in another library" in out and "(deleted, or moved" not in out
+
+
+def test_export_cites_a_renamed_file_where_it_is_now(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An article with a note and no highlight went on being cited at its old path.
+    _annotate(small_library)
+    (small_library / "grain" / "sanctions.txt").rename(small_library / "grain" / "renamed.txt")
+    assert main(["index", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(small_library)]) == 0
+    grain = next(s for s in capsys.readouterr().out.split("\n## ") if s.startswith("Grain"))
+    assert "`grain/renamed.txt`" in grain and "sanctions.txt" not in grain
+    assert "Not in this library" not in grain and "Check the figures" in grain
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    [note] = [a for a in json.loads(capsys.readouterr().out) if "Check" in str(a.get("body"))]
+    assert (note["newsread:article"]["key"], note["newsread:article"]["path"]) == (
+        "grain/renamed.txt",
+        "grain/renamed.txt",
+    )
+
+
+def test_export_quotes_a_moved_highlight_with_the_text_around_it_now(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The TextQuoteSelector kept the prefix of when it was made beside the new offsets.
+    _annotate(small_library)
+    flood = small_library / "flood.txt"
+    text = flood.read_text(encoding="utf-8")
+    flood.write_text(text.replace("The river Vessa", "Updated at noon.\n\nThe river Vessa"))
+    assert main(["index", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["show", "--json", "--library", str(small_library), "flood.txt"]) == 0
+    body = json.loads(capsys.readouterr().out)["body"]
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    [highlight] = [a for a in json.loads(capsys.readouterr().out) if "selector" in a["target"]]
+    quote, position = highlight["target"]["selector"]
+    start, end = position["start"], position["end"]
+    assert body[start:end] == quote["exact"] == "burst its banks"
+    assert quote["prefix"] == body[max(0, start - 32) : start]
+    assert "noon." in quote["prefix"] and quote["suffix"] == body[end : end + 32]
+
+
+def test_export_to_a_folder_fails_in_one_line_leaving_nothing_behind(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["export", "--library", str(small_library), "-o", str(folder)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert list(tmp_path.glob(".out*")) == [] and list(folder.iterdir()) == []
 
 
 def test_export_json_then_import_into_a_fresh_home_round_trips(

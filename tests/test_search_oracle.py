@@ -418,12 +418,14 @@ class Queries:
         if r < 0.7:
             return f"date:{rng.choice(['>', '>=', '<', '<='])}{when}"
         other = f"{year + rng.randint(0, 3)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+        # Earlier first: a range that ends before it starts is a query error (one line).
+        low, high = sorted([when, other])
         return rng.choice(
             [
-                f"date:[{when} TO {other}]",
+                f"date:[{low} TO {high}]",
                 f"date:[{when} TO]",
                 f"date:[TO {when}]",
-                f"date:{when}..{other}",
+                f"date:{low}..{high}",
                 f"date:{when}..",
                 f"date:..{when}",
             ]
@@ -745,7 +747,7 @@ _atoms = st.one_of(
     _words.map(lambda w: w + "~"),
     _when.map(lambda w: f"date:{w}"),
     st.tuples(st.sampled_from([">", ">=", "<", "<="]), _when).map(lambda t: f"date:{t[0]}{t[1]}"),
-    st.tuples(_when, _when).map(lambda t: f"date:{t[0]}..{t[1]}"),
+    st.tuples(_when, _when).map(lambda t: f"date:{min(t)}..{max(t)}"),
     st.tuples(_words, _words).map(lambda t: f"[{min(t)} TO {max(t)}]"),
 )
 

@@ -259,7 +259,11 @@ class NewsreadApp(App[None]):
             await super().on_event(event)
 
     def _quits(self, event: events.Key) -> bool:
-        """Whether `event` is the app's own priority key (quit), which never waits its turn."""
+        """Whether `event` is the app's own priority key (quit), which never waits its turn,
+        except on a screen that asks before quitting (the note editor): the keys typed just
+        before it must reach the note first, not answer the question it asks."""
+        if getattr(self.screen, "before_quit", None) is not None:
+            return False
         return any(b.priority for b in self._bindings.key_to_bindings.get(event.key, ()))
 
     def _focus_shown(self) -> None:
@@ -433,11 +437,11 @@ class NewsreadApp(App[None]):
         self._start_watching()
         if summary.skipped and (summary.indexed or not summary.total_articles):
             path, reason = summary.skipped[0]
-            more = f" and {len(summary.skipped) - 1} more" if len(summary.skipped) > 1 else ""
+            more = _more_files(len(summary.skipped) - 1, "skipped")
             self.notify(f"Skipped {path}: {reason}{more}", severity="warning", timeout=6)
         if summary.cut:  # read just now, and shown cut: `newsread index` says so too
             path, note = summary.cut[0]
-            more = f" and {len(summary.cut) - 1} more" if len(summary.cut) > 1 else ""
+            more = _more_files(len(summary.cut) - 1, "cut")
             self.notify(f"Cut {path}: {note}{more}", severity="warning", timeout=8)
 
     @on(IndexFailed)
@@ -701,3 +705,12 @@ def all_binding_ids() -> set[str]:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)
     return ids
+
+
+def _more_files(count: int, what: str) -> str:
+    """ "; 6 more files skipped (newsread index lists them)": after a reason that ends "at
+    line 2", a bare "and 6 more" read as six more lines."""
+    if count <= 0:
+        return ""
+    files = "file" if count == 1 else "files"
+    return f"; {count} more {files} {what} (newsread index lists them)"

@@ -477,7 +477,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ("Id", article.id),
             ):
                 if value:
-                    out.print(Text(f"{label}: ", style="dim") + Text(sanitise_line(value)))
+                    # One line each, however long: a URL cut in two no longer opens.
+                    line = Text(f"{label}: ", style="dim") + Text(sanitise_line(value))
+                    out.print(line, soft_wrap=True)
             out.print()
             for paragraph in article.paragraphs:
                 out.print(Text(paragraph))
@@ -525,11 +527,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
     else:
         target = Path(args.output).expanduser()
+        tmp = target.with_name(f".{target.name}.tmp")
         try:
-            tmp = target.with_name(f".{target.name}.tmp")
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(target)
         except OSError as error:
+            tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
         message = f"exported {len(items)} articles, {count} highlights to {target}"

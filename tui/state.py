@@ -43,6 +43,8 @@ class LibraryState:
     sort: str = "relevance"
     filters: dict[str, str] = field(default_factory=dict)
     article: str = ""
+    article_id: str = ""
+    """The open article's id: it finds the article again when its file was renamed since."""
     positions: dict[str, Position] = field(default_factory=dict)
 
     def remember(self, key: str, position: Position) -> None:
@@ -102,6 +104,7 @@ def state_to_json(state: SessionState) -> dict[str, Any]:
                 "sort": lib.sort,
                 "filters": lib.filters,
                 "article": lib.article,
+                "article_id": lib.article_id,
                 "positions": {
                     key: [p.row, p.column, p.scroll_y] for key, p in lib.positions.items()
                 },
@@ -159,6 +162,7 @@ def state_from_json(data: Any) -> SessionState:
             sort=_text(value.get("sort"), "relevance"),
             filters=_filters(value.get("filters")),
             article=_text(value.get("article")),
+            article_id=_text(value.get("article_id")),
         )
         positions = value.get("positions")
         for key, raw in positions.items() if isinstance(positions, dict) else ():

@@ -112,8 +112,11 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+# One store holds the annotations of every library the user opens: an article missing from
+# the library exported against may be in another one, not deleted.
 _NOT_IN_LIBRARY = (
-    "Not in the library now (deleted, or moved and changed): quoted as last read, the file"
+    "Not in this library now (deleted, moved and changed, or annotated in another library):"
+    " quoted as last read, the file"
     " named is where it was"
 )
 

@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from newsread.index.annotations.anchoring import anchor
+from newsread.index.annotations.anchoring import anchor, make_selector
 from newsread.index.annotations.model import (
     AnnotationError,
     ArticleAnnotations,
@@ -167,24 +167,40 @@ def absent(library: Library, highlights: Iterable[Highlight]) -> frozenset[str]:
 
 
 def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:
-    """`items` with each article's authors (or credit) as the library has them, and whether it
-    has the article at all: the store keeps what identifies an article, and a citation names
-    who wrote it and must not pass a vanished article off as the library's."""
+    """`items` with each article's authors (or credit) and file as the library has them, and
+    whether it has the article at all: the store keeps what identifies an article, and a
+    citation names who wrote it, where it is now (a file renamed since it was annotated), and
+    must not pass a vanished article off as the library's."""
     cited = []
     for item in items:
         article = find_article(library, item.article)
         item = replace(item, in_library=article is not None)
-        names = (article.authors or (article.credit,)) if article is not None else ()
-        authors = tuple(name for name in map(sanitise_line, names) if name)
-        if not authors:
+        if article is None:
             cited.append(item)
             continue
-        state = replace(item.state, article=replace(item.state.article, authors=authors))
-        highlights = tuple(
-            replace(h, article=replace(h.article, authors=authors)) for h in item.highlights
-        )
+        state = replace(item.state, article=_as_now(item.state.article, article))
+        highlights = tuple(_highlight_now(h, article) for h in item.highlights)
         cited.append(replace(item, state=state, highlights=highlights))
     return cited
+
+
+def _highlight_now(highlight: Highlight, article: Article) -> Highlight:
+    """`highlight` cited from `article`: a passage still where the store placed it takes the
+    text around it now as its prefix and suffix (the store keeps those it was made with, which
+    anchor it; beside the new offsets they would describe two different texts)."""
+    highlight = replace(highlight, article=_as_now(highlight.article, article))
+    start, end = highlight.start, highlight.end
+    if start is None or end is None or article.body[start:end] != highlight.quote:
+        return highlight
+    _, prefix, suffix = make_selector(article.body, start, end)
+    return replace(highlight, prefix=prefix, suffix=suffix)
+
+
+def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
+    """`info` citing `article` as the library has it: its file, its authors (or credit)."""
+    names = article.authors or (article.credit,)
+    authors = tuple(name for name in map(sanitise_line, names) if name)
+    return replace(info, key=article.key, path=article.path, authors=authors or info.authors)
 
 
 def place_all(library: Library, store: AnnotationStore) -> Moves:

@@ -466,6 +466,18 @@ def _check_dates(q: Any, schema: Any) -> None:
                 schema["published"].to_bytes(leaf.text)
             except Exception:  # noqa: BLE001 - Whoosh raises bare Exception for bad dates
                 raise QueryError(_DATE_HELP) from None
+        if (
+            isinstance(leaf, query.NumericRange)
+            and leaf.fieldname == "published"
+            and None not in (leaf.start, leaf.end)
+            and leaf.start > leaf.end
+        ):
+            # date:[2020 TO 1990] matched nothing, and "no articles match" sent the user
+            # looking for a fault in the words.
+            raise QueryError(
+                "the date range ends before it starts; put the earlier date first, "
+                "as in date:[2017-05-01 TO 2017-06-01] or date:2016..2018"
+            )
 
 
 def _describe(error: Exception) -> str:

@@ -108,7 +108,7 @@ async def test_a_library_of_hostile_files_indexes_and_the_app_stays_usable(
         toasts = "\n".join(rendered_text(toast) for toast in app.screen.query(Toast))
         # The first skipped file, its name shown literally: no markup, no escape sequence.
         shown = " ".join(toasts.replace("▌", " ").split())  # toasts wrap their lines
-        assert "Skipped [@click=app.quit]empty.txt: empty file and 3 more" in shown
+        assert "Skipped [@click=app.quit]empty.txt: empty file; 3 more files skipped" in shown
         assert not CONTROLS.search(toasts)
         await pilot.click(Toast, offset=(12, 1))
         await pilot.press(*"harbour", "enter")

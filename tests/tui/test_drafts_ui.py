@@ -123,6 +123,32 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
         assert not any("recovered" in m for m in notifications(app))
 
 
+async def test_letters_typed_blind_after_A_do_not_answer_the_recovered_draft_question(
+    library: Path, make_app: MakeApp
+) -> None:
+    """`A` then "dear all" in one burst: the `d` used to discard the recovered draft."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"the draft to keep")
+        await wait_for(pilot, lambda: any("the draft to keep" in d for d in drafts_on_disk()))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        # Posted at once, as a terminal delivers `tmux send-keys -l` (Pilot.press waits).
+        keys = [("A", "A")] + [(c if c != " " else "space", c) for c in "dear all"]
+        for key, character in [*keys, ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ChoiceDialog)  # still asking
+        assert any("the draft to keep" in d for d in drafts_on_disk())
+        await pilot.press("k")  # pressed once the question is on screen: an answer
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        assert app.screen.editor.text == "the draft to keep"  # type: ignore[attr-defined]
+
+
 async def test_a_draft_whose_highlight_is_gone_is_offered_for_the_article_note(
     library: Path, make_app: MakeApp
 ) -> None:
@@ -236,6 +262,28 @@ async def test_ctrl_q_in_the_editor_asks_first(library: Path, make_app: MakeApp)
         await open_article(pilot)
         assert saved_note(app) == "worth keeping"
         assert app.drafts.recovered == []
+
+
+async def test_ctrl_q_typed_right_after_text_asks_once_every_letter_is_in_the_note(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Letters still on their way when ctrl+q came used to answer its question: the `d` of
+    "saved" discarded the note and quit."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        editor = app.screen
+        # Posted at once, as a terminal delivers `tmux send-keys -l` (Pilot.press waits).
+        keys = [(c if c != " " else "space", c) for c in "abc saved draft"]
+        for key, character in [*keys, ("ctrl+q", None)]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.pause(0.2)
+        assert app.return_code is None
+        assert isinstance(app.screen, ChoiceDialog)
+        assert editor.editor.text == "abc saved draft"  # type: ignore[attr-defined]
 
 
 async def test_ctrl_q_then_discard_quits_and_forgets_the_draft(

@@ -152,6 +152,41 @@ async def test_the_counted_total_adds_a_row_for_every_hit_beyond_the_first_page(
         assert results.border_title == f"{PAGE + 5} of {PAGE + 5} · by relevance"
 
 
+async def test_enter_straight_after_G_opens_the_last_hit_once_its_page_comes(
+    tmp_path: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`G` Enter typed at once: Enter found the last row still without its hit (its page not
+    searched yet: slow on a loaded machine, held here) and was dropped."""
+    from textual import events
+    from tui_helpers import write_article
+
+    from newsread.tui.widgets.results_list import PAGE
+
+    held: list[tuple[ResultsList, int, Any]] = []
+    real_add_page = ResultsList.add_page
+    monkeypatch.setattr(
+        ResultsList, "add_page", lambda self, offset, hits: held.append((self, offset, hits))
+    )
+    root = tmp_path / "library"
+    for n in range(PAGE + 5):
+        write_article(root, f"a{n:02}.txt", f"Grain report {n}", f"Grain prices, week {n}.")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"grain", "enter")
+        await settle(pilot)
+        results = app.main.results_list
+        for key, character in [("G", "G"), ("enter", "\r")]:  # at once, as a terminal sends
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: bool(held))
+        await settle(pilot)
+        assert results.highlighted_row == PAGE + 4 and app.main.reader.article is None
+        for page in held:  # the last page comes
+            real_add_page(*page)
+        await wait_for(pilot, lambda: app.main.reader.article is not None)
+        assert app.main.reader.article.key == results.keys[-1]  # type: ignore[union-attr]
+
+
 async def test_rows_are_added_as_the_last_ones_come_into_view_not_one_per_hit_at_once(
     tmp_path: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

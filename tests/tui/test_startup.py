@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import notifications, rendered_text, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 import newsread.index
 from newsread.index import paths
@@ -107,8 +107,13 @@ async def test_an_empty_folder_explains_what_to_put_there(
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        text = rendered_text(app.main.query_one("#results-message"))
+        text = " ".join(rendered_text(app.main.query_one("#results-message")).split())
         assert "No articles in" in text and "newsread PATH" in text
+        # It said "then start newsread again": an article saved there shows up by itself.
+        assert "start newsread again" not in text and "ctrl+r" in text
+        write_article(root, "first.txt", "Harbour reopens", "The harbour reopened today.")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: app.main.results_list.keys == ["first.txt"])
 
 
 async def test_relaunch_restores_query_article_and_position(
@@ -136,6 +141,27 @@ async def test_relaunch_restores_query_article_and_position(
         await pilot.press("up")  # the earlier query is remembered too
         await pilot.press("slash", "up")
         assert again.main.search_input.value == "harbour"
+
+
+async def test_relaunch_reopens_the_article_whose_file_was_renamed_meanwhile(
+    library: Path, make_app: MakeApp
+) -> None:
+    # The session kept only its path: "That article is no longer in the library".
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.article.key == "kelmor-harbour.txt"  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+    (library / "kelmor-harbour.txt").rename(library / "kelmor-renamed.txt")
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: again.main.reader.article is not None)
+        assert again.main.reader.article.key == "kelmor-renamed.txt"  # type: ignore[union-attr]
+        assert again.main.reading
+        assert not any("no longer in the library" in m for m in notifications(again))
 
 
 async def _read_harbour_then_quit(library: Path, make_app: MakeApp) -> None:

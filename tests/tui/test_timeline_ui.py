@@ -76,6 +76,23 @@ async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
         assert app.main.filters == {} and len(app.main.results_list.keys) == 4
 
 
+async def test_enter_on_a_period_without_hits_says_so_and_stays(
+    library: Path, make_app: MakeApp
+) -> None:
+    # It narrowed to the blank year: an empty list, "no articles match ... with these filters".
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.main.timeline_bar
+        await pilot.press("tab", "T", "right")
+        assert "◂ 2016: 0 hits ▸" in bar_text(app) and "Enter" not in bar_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.filters == {} and app.focused is bar
+        assert len(app.main.results_list.keys) == 4
+        assert "No hits in 2016: ← → picks another period" in notifications(app)
+
+
 async def test_escape_leaves_and_the_timeline_follows_the_query(
     library: Path, make_app: MakeApp
 ) -> None:

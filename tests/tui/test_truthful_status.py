@@ -98,6 +98,23 @@ async def test_a_file_cut_to_its_first_megabytes_is_said(
         assert not any(m.startswith("Cut ") and "long" not in m for m in notifications(app))
 
 
+async def test_skipped_files_are_counted_as_files_after_the_first_ones_reason(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "invalid JSON: ... at line 2 and 2 more" read as two more lines.
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.2)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        (library / "bad.json").write_text('{"title": "x", \n', encoding="utf-8")
+        (library / "empty.txt").write_text("", encoding="utf-8")
+        (library / "empty.md").write_text("", encoding="utf-8")
+        write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
+        await wait_for(pilot, lambda: any(m.startswith("Skipped ") for m in notifications(app)))
+        [notice] = [m for m in notifications(app) if m.startswith("Skipped ")]
+        assert notice.endswith("; 2 more files skipped (newsread index lists them)")
+
+
 async def test_articles_another_process_indexed_are_shown_at_the_next_look(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -74,3 +74,30 @@ async def test_another_sessions_change_shows_up_in_the_open_article(
         # Editing now starts from the other session's note: saving is no conflict.
         await pilot.press("A", *", and here", "ctrl+s")
         await wait_for(pilot, lambda: note(app) == "written elsewhere, and here")
+
+
+async def test_a_note_saved_on_a_highlight_another_session_deleted_brings_it_back(
+    library: Path, make_app: MakeApp, other: AnnotationStore
+) -> None:
+    """Saving used to fail for good ("no highlight <id>"): the only way out lost the text."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        assert reader.article is not None
+        passage = "harbour master"
+        reader.move_cursor(reader.body_location(reader.article.body.index(passage)))
+        await pilot.press("v", *["l"] * len(passage), "H")
+        await wait_for(pilot, lambda: bool(reader.highlights))
+        highlight_id = reader.highlights[0].highlight.id
+        await pilot.press("p", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        other.delete_highlight(highlight_id)  # the other session deletes it meanwhile
+        await pilot.press(*"worth keeping", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+        await wait_for(pilot, lambda: bool(reader.highlights))
+        assert [(h.text, h.highlight.note) for h in reader.highlights] == [
+            (passage, "worth keeping")
+        ]
+        kept = other.get_highlight(highlight_id)
+        assert kept is not None and not kept.deleted and kept.note == "worth keeping"

@@ -29,6 +29,7 @@ from newsread.index.annotations.model import (
     ArticleMarks,
     ArticleState,
     Highlight,
+    HighlightNotFound,
 )
 from newsread.index.text import sanitise_line
 from newsread.tui.external_editor import EditorError, edit_text
@@ -493,6 +494,7 @@ class AnnotatingPanes(Horizontal):
         from newsread.tui.screens.note_editor import NoteEditor
 
         save: Callable[[AnnotationStore, str, int, str], object]
+        restored: list[str] = []  # the highlight, if saving its note brought it back
         if target == ARTICLE_NOTE:
             state = self.article_state
             current = state.note if state else ""
@@ -516,9 +518,18 @@ class AnnotatingPanes(Horizontal):
             quote = placed.text or placed.highlight.quote
 
             def save(store: AnnotationStore, note: str, base_revision: int, base: str) -> object:
-                return store.update_highlight(
-                    target, note=note, base_revision=base_revision, base_note=base
-                )
+                try:
+                    return store.update_highlight(
+                        target, note=note, base_revision=base_revision, base_note=base
+                    )
+                except HighlightNotFound:
+                    # Deleted while the note was being written (another newsread did it): the
+                    # words are worth more than the deletion, so the highlight comes back.
+                    store.restore_highlight(target)
+                    restored.append(target)
+                    return store.update_highlight(
+                        target, note=note, base_revision=base_revision, base_note=base
+                    )
 
         base_revision, base_note = (revision, current) if base is None else base
         drafts = self._host.drafts
@@ -559,7 +570,12 @@ class AnnotatingPanes(Horizontal):
 
         def closed(saved: bool | None) -> None:
             if saved:
-                self._annotate(article, None, notice="Note saved")
+                notice = (
+                    "Note saved"
+                    if not restored
+                    else "Note saved; its highlight, deleted meanwhile, is back"
+                )
+                self._annotate(article, None, notice=notice)
 
         editor = NoteEditor(
             title,

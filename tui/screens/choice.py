@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events, on
+from textual._time import time as key_clock
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -17,7 +18,12 @@ Choice = tuple[str, str, str]
 
 
 class ChoiceDialog(ModalScreen[str]):
-    """Ask `question`; dismisses with the chosen value, or "" on Escape."""
+    """Ask `question`; dismisses with the chosen value, or "" on Escape.
+
+    Keys pressed before the question was on screen are dropped, not taken as answers: letters
+    typed blind after `A` (a recovered draft is offered) would pick "d  Discard the draft".
+    `typed_ahead=True` takes them where an answer is harmless and worth typing ahead (`V` `2`).
+    """
 
     DEFAULT_CSS = """
     ChoiceDialog .dialog {
@@ -38,11 +44,15 @@ class ChoiceDialog(ModalScreen[str]):
         Binding("escape", "cancel", "Cancel", id="choice.cancel")
     ]
 
-    def __init__(self, question: str, choices: list[Choice], body: str = "") -> None:
+    def __init__(
+        self, question: str, choices: list[Choice], body: str = "", *, typed_ahead: bool = False
+    ) -> None:
         super().__init__()
         self._question = question
         self._choices = choices
         self._body = body
+        self._asked_at = float("-inf") if typed_ahead else float("inf")
+        """Keys read before this moment (on Textual's clock, as `Key.time`) are dropped."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -56,9 +66,15 @@ class ChoiceDialog(ModalScreen[str]):
             yield Label("the letter, or ↑ ↓ and Enter · Escape cancels", classes="dialog-help")
 
     def on_mount(self) -> None:
+        self._asked_at = min(self._asked_at, key_clock())
         self.query_one(OptionList).focus()
 
     def on_key(self, event: events.Key) -> None:
+        if event.time < self._asked_at:
+            # Typed before the question was shown: no answer to it (Enter included).
+            event.stop()
+            event.prevent_default()
+            return
         for key, value, _ in self._choices:
             if event.character == key:
                 event.stop()

@@ -426,7 +426,8 @@ class MainScreen(Screen[None]):
             root = self.newsread.root
             self.show_message(
                 f"No articles in {root} yet.\n\nSave news articles there (.txt, .md, .html, "
-                ".json), then start newsread again, or open another folder:\n  newsread PATH"
+                ".json): they show up here within seconds (ctrl+r looks at once). Or open "
+                "another folder:\n  newsread PATH"
                 + (f"\n\n{skipped} file(s) could not be read." if skipped else "")
             )
         elif self._searched is None:  # nothing asked for yet (the library started empty)
@@ -907,17 +908,31 @@ class MainScreen(Screen[None]):
         terms = self.results.terms if self.results else frozenset()
         if self.status.status.opening:
             self.status.set_status(opening="")  # a newer open: that one is dropped
-        self._load_article(self._article_generation, key, terms, focus)
+        # The last session's article may have been renamed since: its id finds it.
+        also = self.session.article_id if restoring and key == self.session.article else ""
+        self._load_article(self._article_generation, key, terms, focus, also)
 
     @work(thread=True, exclusive=True, group="article")
-    def _load_article(self, generation: int, key: str, terms: frozenset[str], focus: bool) -> None:
+    def _load_article(
+        self, generation: int, key: str, terms: frozenset[str], focus: bool, also: str = ""
+    ) -> None:
+        """Load `key`'s article, else the one article whose id is `also`."""
         from newsread.index import match_spans
 
         library = self.newsread.library
+        root = self.newsread.root
         try:
             article = library.article(key) if library is not None else None
-            if article is not None and not (self.newsread.root / article.path).is_file():
-                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, article.path))
+            gone = None
+            if article is not None and not (root / article.path).is_file():
+                gone, article = article, None
+            if article is None and also and library is not None:
+                found = [a for a in library.find(also) if (root / a.path).is_file()]
+                if len(found) == 1:
+                    article = found[0]
+                    key = article.key
+            if article is None and gone is not None:
+                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, gone.path))
                 return
             if article is not None and len(article.body) >= BIG_ARTICLE:
                 self.post_message(ArticleOpening(generation, article.title, len(article.body)))
@@ -953,7 +968,8 @@ class MainScreen(Screen[None]):
             return
         if self.status.status.opening:
             self.status.set_status(opening="")
-        if message.generation == self._restoring:
+        restoring = message.generation == self._restoring
+        if restoring:
             self._restoring = 0
             if self._keys_since_restore():
                 return  # the user has moved on while it loaded: their focus stays
@@ -964,7 +980,7 @@ class MainScreen(Screen[None]):
                 self.notify(
                     f"The article could not be read: {message.error}", severity="error", timeout=8
                 )
-            elif message.deleted:
+            elif message.deleted and not (restoring and self.indexing):
                 self.notify(
                     f"{message.deleted} was deleted from the library folder; ctrl+r updates "
                     "the index",
@@ -983,6 +999,7 @@ class MainScreen(Screen[None]):
         self.panes.article_shown(message.article, opened=message.focus)
         if message.focus:
             self.session.article = message.key
+            self.session.article_id = message.article.id
             self.set_reading(True)
             self.reader.focus()
             self.newsread.save_soon()
@@ -1235,7 +1252,10 @@ class MainScreen(Screen[None]):
                 self.open_article(key, focus=True, record=True)
 
         self.app.push_screen(
-            ChoiceDialog(f"{len(versions)} other versions of this story", choices), chosen
+            ChoiceDialog(
+                f"{len(versions)} other versions of this story", choices, typed_ahead=True
+            ),
+            chosen,
         )
 
     # Annotating, done by the panes: the keys in the article and the notes panel, and the

@@ -272,6 +272,8 @@ class ResultsList(StoppingOptionList):
         self.held = 0
         """Rows of hits the list has options for (`HELD_ROWS` more as they come into view)."""
         self._holding = False
+        self._open_when_loaded: int | None = None
+        """A row chosen (Enter) before its page of hits came (`G` then Enter): opened then."""
 
     @property
     def total(self) -> int:
@@ -288,6 +290,7 @@ class ResultsList(StoppingOptionList):
         self.results = results
         self.rows = dict(enumerate(results.hits))
         self._asked = set()
+        self._open_when_loaded = None
         self.expanded = set()
         self.suggestion = results.suggestion if not results.hits else None
         self.held = min(self.total, max(HELD_ROWS, (row or 0) + HELD_ROWS))
@@ -395,8 +398,13 @@ class ResultsList(StoppingOptionList):
         current = self.highlighted_row
         if current is not None and offset <= current < offset + len(hits):
             self._post_highlighted(current)
+            if current == self._open_when_loaded and current in self.rows:
+                self.post_message(self.Opened(self.rows[current].key))
+        if self._open_when_loaded in self.rows:
+            self._open_when_loaded = None
 
     def clear_results(self) -> None:
+        self._open_when_loaded = None
         self.results = None
         self.held = 0
         self.rows = {}
@@ -518,8 +526,12 @@ class ResultsList(StoppingOptionList):
             self.action_accept_suggestion()
         elif isinstance(event.option, VersionOption):
             self.post_message(self.Opened(event.option.version.key))
-        elif isinstance(event.option, HitOption) and (hit := self.rows.get(event.option.row)):
-            self.post_message(self.Opened(hit.key))
+        elif isinstance(event.option, HitOption):
+            hit = self.rows.get(event.option.row)
+            if hit is not None:
+                self.post_message(self.Opened(hit.key))
+            else:  # its page is on the way: Enter is not lost, it waits for it
+                self._open_when_loaded = event.option.row
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -212,7 +212,7 @@ class TimelineBar(Widget, can_focus=True):
                 ("◂ ", "$text-muted"),
                 (bucket.label, "bold"),
                 f": {hits}",
-                (" ▸  Enter narrows to it", "$text-muted"),
+                (" ▸  Enter narrows to it" if bucket.count else " ▸", "$text-muted"),
             )
         return self.summary()
 
@@ -246,7 +246,10 @@ class TimelineBar(Widget, can_focus=True):
 
     def action_narrow(self) -> None:
         bucket = self.bucket
-        if bucket is not None:
+        if bucket is not None and not bucket.count:
+            # Narrowed to a blank period, the list was empty and "f changes" the filter.
+            self.notify(f"No hits in {bucket.label}: ← → picks another period", timeout=3)
+        elif bucket is not None:
             self.post_message(self.PeriodChosen(bucket.period, bucket.label))
 
     def action_leave(self) -> None:
