@@ -167,6 +167,7 @@ def test_phrases_wildcards_fuzzy_and_boolean_operators_parse() -> None:
         ("date:> 2016 kelmor", "date:>2016 kelmor"),
         ('"date:>" kelmor', '"date:>" kelmor'),
         ("tag:> kelmor", "kelmor"),  # a tag named ">": only dates have bounds
+        ("kelmor title: date:>", "kelmor"),  # the first left waiting by the second's going
     ],
 )
 def test_a_field_waiting_for_its_word_is_left_out(typed: str, searched: str) -> None:

@@ -102,6 +102,15 @@ def test_a_query_of_only_common_words_has_nothing_to_search(library: Library, qu
         library.search(query)
 
 
+@pytest.mark.parametrize("query", ["title:", "date:>", " author: ", "title: date:<="])
+def test_a_field_alone_with_no_word_has_nothing_to_search(library: Library, query: str) -> None:
+    # Left out as typed ("kelmor title:" searches kelmor), it left an empty query: every
+    # article, as if it had matched.
+    with pytest.raises(NothingToSearch, match="a field needs a word"):
+        library.search(query)
+    assert library.search("").total > 0  # the empty query still lists every article
+
+
 _PEAK_OF_QUERIES = """
 import json, resource, sys
 from pathlib import Path

@@ -134,7 +134,12 @@ def tidy_field_clauses(text: str) -> str:
             return match.group()
         return match.group(1) or ""
 
-    return _FIELD_TIDY.sub(tidy, text.strip()).strip()
+    text = text.strip()
+    while True:  # "title: date:>" leaves "title:", which is left out in turn
+        tidied = _FIELD_TIDY.sub(tidy, text).strip()
+        if tidied == text:
+            return tidied
+        text = tidied
 
 
 def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
@@ -993,7 +998,12 @@ class Search:
             raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         self.started = time.perf_counter()
         self.text = text.strip()
-        _check_syntax(tidy_field_clauses(self.text))
+        tidied = tidy_field_clauses(self.text)
+        if self.text and not tidied:  # "title:", "date:>": not the empty query's every article
+            raise NothingToSearch(
+                "nothing to search for yet: a field needs a word, as in title:kelmor"
+            )
+        _check_syntax(tidied)
         self.words, self.wanted = split_annotation_clauses(self.text)
         if self.wanted and annotations is None:
             raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
