@@ -43,6 +43,13 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def named_source(self) -> str:
+        """The source the article names; "" when `source` stands in for a missing one (the
+        library's folder or the URL's site, marked in `extra["derived"]`): not a publication
+        to cite."""
+        return "" if "source" in self.extra.get("derived", "").split() else self.source
+
+    @property
     def word_count(self) -> int:
         return sum(len(_WORD.findall(p)) for p in self.paragraphs)
 

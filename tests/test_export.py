@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,50 @@ def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(
     assert "★ Starred" in markdown
     assert "*(Pink)*" in markdown
     assert "<https://" not in markdown
+
+
+def test_a_source_standing_in_for_a_missing_one_is_not_cited_as_a_publication(
+    tmp_path: Path, fresh: AnnotationStore
+) -> None:
+    """A library folder (or a URL's site) names an article that names no source in the list;
+    a citation names only publications: the file or the URL already says where it is."""
+    from newsread.index.annotations.placing import cited_now
+    from newsread.index.files.reader import read_articles
+    from newsread.index.library import Library
+    from newsread.tui.cli import main
+
+    root = tmp_path / "library"
+    (root / "baltic-wire").mkdir(parents=True)
+    body = "The port authority said the northern quay would close for six weeks."
+    (root / "baltic-wire" / "quay.md").write_text(f"# Quay to close\n\n{body}\n")
+    site = {"title": "Fares rise", "url": "https://www.ferries.example/fares", "text": body}
+    (root / "fares.json").write_text(json.dumps(site))
+    assert main(["index", "-q", str(root)]) == 0
+    quay, fares = (
+        read_articles(root / name, root)[0] for name in ("baltic-wire/quay.md", "fares.json")
+    )
+    assert (quay.source, fares.source) == ("baltic-wire", "ferries.example")  # stand-ins
+    fresh.add_highlight(quay, *span(quay, "northern quay"))
+    # As versions before this one stored it: the stand-in as the source.
+    fresh.add_highlight(replace(fares, extra={}), *span(fares, "northern quay"))
+
+    library = Library(root).open()
+    try:
+        for items in (fresh.annotations(), cited_now(library, fresh.annotations())):
+            markdown = export_markdown(items)
+            assert "*baltic-wire*" not in markdown and "`baltic-wire/quay.md`" in markdown
+            sources = {
+                a["newsread:article"]["key"]: a["newsread:article"]["source"]
+                for a in json.loads(export_json(items))
+            }
+            assert sources["baltic-wire/quay.md"] == ""
+        assert (
+            "*ferries.example*" not in markdown
+            and "<https://www.ferries.example/fares>" in markdown
+        )
+        assert sources["fares.json"] == ""
+    finally:
+        library.close()
 
 
 def test_markdown_says_when_the_article_was_reworded_under_a_highlight(

@@ -9,7 +9,7 @@ articles; `QueryRecall` is up/down through earlier queries in the search box.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -206,7 +206,8 @@ class Place:
     """A point in the reading history: a query (with sort and filters) and maybe an article.
 
     `like` is the key of the article whose "more like this" list was shown instead of the
-    query's results (the query stays in the box).
+    query's results (the query stays in the box). `highlight` and `row`: the hit its list was
+    left on, to come back to (not part of what the place is).
     """
 
     query: str
@@ -214,6 +215,8 @@ class Place:
     filters: tuple[tuple[str, str], ...] = ()
     article: str = ""
     like: str = ""
+    highlight: str = field(default="", compare=False)
+    row: int | None = field(default=None, compare=False)
 
 
 class Navigation:
@@ -236,6 +239,12 @@ class Navigation:
         if len(self._places) > MAX_NAVIGATION:
             del self._places[0]
         self._index = len(self._places) - 1
+
+    def highlighted(self, listed: Place, key: str, row: int) -> None:
+        """The list of `listed` has its highlight on hit `row` (`key`): kept in the current
+        place when it is that list, for coming back to it."""
+        if listed == self.current:
+            self._places[self._index] = replace(listed, highlight=key, row=row)
 
     def can_go_back(self) -> bool:
         return self._index > 0

@@ -52,6 +52,8 @@ class NoteConflict(AnnotationError):
 class ArticleInfo:
     """An annotated article as identified and cited: its identity plus title, source, URL, date.
 
+    `source` is the one the article names, never a folder or site standing in for it.
+
     Annotations find their article again by `id`, by `key` (the path within the library) or by
     URL, so a re-saved or edited file keeps its highlights and notes.
     """
@@ -74,7 +76,7 @@ class ArticleInfo:
             key=article.key,
             path=article.path,
             title=sanitise_line(article.title),
-            source=sanitise_line(article.source),
+            source=sanitise_line(article.named_source),
             url=sanitise_line(article.url),
             published=article.published,
         )

@@ -197,10 +197,18 @@ def _highlight_now(highlight: Highlight, article: Article) -> Highlight:
 
 
 def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
-    """`info` citing `article` as the library has it: its file, its authors (or credit)."""
+    """`info` citing `article` as the library has it: its file, its authors (or credit), and
+    no source where the article names none (one stored by older versions was its folder)."""
     names = article.authors or (article.credit,)
     authors = tuple(name for name in map(sanitise_line, names) if name)
-    return replace(info, key=article.key, path=article.path, authors=authors or info.authors)
+    stood_in = not article.named_source and info.source == sanitise_line(article.source)
+    return replace(
+        info,
+        key=article.key,
+        path=article.path,
+        authors=authors or info.authors,
+        source="" if stood_in else info.source,
+    )
 
 
 def place_all(library: Library, store: AnnotationStore) -> Moves:

@@ -546,6 +546,64 @@ class TestHistory:
             assert app.main.search_input.value == "vessa" and not app.main.reading
             assert hit_keys(app) == ["flood.txt"]
 
+    async def test_back_and_forward_come_back_to_the_hit_the_list_was_left_on(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        from tui_helpers import write_article
+
+        root = tmp_path / "many"
+        for n in range(12):
+            write_article(root, f"h{n:02}.txt", f"Harbour report {n}", f"Harbour news item {n}.")
+        for n in range(3):
+            write_article(root, f"r{n}.txt", f"River report {n}", f"River news item {n}.")
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            results = app.main.results_list
+
+            def left_on(key: str | None) -> bool:
+                """The list highlights `key`, in view."""
+                line = results._index_to_line[results.highlighted or 0]
+                top, height = results.scroll_offset.y, results.scrollable_content_region.height
+                return results.highlighted_key == key and top <= line < top + height
+
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press(*"jjjjjj")
+            harbour = results.highlighted_key
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("escape")
+            await search(pilot, "river")
+            await pilot.press("j")
+            river = results.highlighted_key
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.reader.article.key == river  # type: ignore[union-attr]
+
+            await pilot.press("left_square_bracket")  # the river list, as left
+            await settle(pilot)
+            assert left_on(river)
+            await pilot.press("left_square_bracket")  # the harbour article: searched again
+            await settle(pilot)
+            assert app.main.reader.article.key == harbour  # type: ignore[union-attr]
+            assert results.highlighted_key == harbour
+            await pilot.press("left_square_bracket")  # its list, on the hit left (row 7)
+            await settle(pilot)
+            assert not app.main.reading and left_on(harbour)
+            assert results.highlighted == results.keys.index(harbour) == 6
+
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await settle(pilot)
+            assert app.main.search_input.value == "river" and left_on(river)
+            await pilot.press("k")  # moved since: the list comes back on the new hit
+            river = results.highlighted_key
+            await pilot.press("left_square_bracket", "left_square_bracket")
+            await settle(pilot)
+            assert app.main.search_input.value == "harbour" and left_on(harbour)
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await settle(pilot)
+            assert left_on(river)
+
     async def test_up_and_down_in_the_search_box_recall_earlier_queries(
         self, library: Path, make_app: MakeApp
     ) -> None:

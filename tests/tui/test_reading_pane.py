@@ -163,6 +163,9 @@ def test_citation_names_authors_title_source_date_and_url() -> None:
     )
     bare = Article(id="2", key="b", path="b", title="T")
     assert citation(bare) == "“T”."
+    folder = Article(id="3", key="wire/c", path="wire/c", title="T", source="wire")
+    folder.extra["derived"] = "source section"  # the reader's mark: the folder stands in
+    assert citation(folder) == "“T”."
 
 
 def cut_by_regex(text: str, limit: int) -> str:

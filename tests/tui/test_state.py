@@ -92,6 +92,19 @@ def test_navigation_goes_back_and_forward_and_drops_the_forward_branch() -> None
     assert nav.back() == b
 
 
+def test_navigation_keeps_the_hit_a_list_is_on_in_its_place_only() -> None:
+    nav = Navigation()
+    a, b = Place("a"), Place("b")
+    nav.visit(a)
+    nav.highlighted(b, "other.txt", 3)  # another search's list (typed ahead): not a's
+    assert nav.current is not None and (nav.current.highlight, nav.current.row) == ("", None)
+    nav.highlighted(a, "kept.txt", 2)
+    nav.visit(Place("a"))  # still the same place, the hit it is on kept
+    nav.visit(b)
+    back = nav.back()
+    assert back == a and back is not None and (back.highlight, back.row) == ("kept.txt", 2)
+
+
 def test_query_recall_walks_history_and_returns_the_draft() -> None:
     recall = QueryRecall(["one", "two"])
     assert recall.newer() is None  # not recalling: nothing newer

@@ -141,3 +141,28 @@ async def test_articles_without_versions_show_no_versions_line_and_no_v(
         await pilot.press("enter")
         await settle(pilot)
         assert not app.main.article_view.query_one("#article-versions").display
+
+
+async def test_back_to_a_list_searched_again_highlights_the_story_left(
+    story_library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(story_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter")
+        await settle(pilot)
+        results = app.main.results_list
+        story = next(row for row, hit in results.rows.items() if hit.versions)
+        assert story > 0  # else the first row, where a list starts anyway
+        await pilot.press(*"j" * story, "V", "j")  # on one of the story's other versions
+        version = results.highlighted_key
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"quay", "enter")
+        await settle(pilot)
+
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert app.main.search_input.value == "kelmor" and not app.main.reading
+        assert results.highlighted_row == story  # folded again: the story's own row
+        assert results.highlighted_key != version

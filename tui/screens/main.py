@@ -12,6 +12,7 @@ steps, the first page of hits (`SearchDone`, "counting…") then the total and t
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -185,6 +186,11 @@ class MainScreen(Screen[None]):
         """The search generation still running (both steps not yet in), or 0."""
         self._article_generation = 0
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
+        self._listed = Place("")
+        """The place whose list is shown (its search; no article)."""
+        self._return_to: tuple[int, str, int | None] = (0, "", None)
+        """A search generation whose list puts its highlight on this hit (key, row): back
+        or forward to a list searched again."""
         self._search_timer: Timer | None = None
         self._early_timer: Timer | None = None
         self._held = 0
@@ -565,7 +571,12 @@ class MainScreen(Screen[None]):
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
-        self.results_list.show_results(results, keep_highlight=message.refresh)
+        generation, key, row = self._return_to
+        back = (key, row) if generation == message.generation else None
+        if self._searched is not None:
+            query, sort, filters, like = self._searched
+            self._listed = Place(query, sort, filters, like=like)
+        self.results_list.show_results(results, keep_highlight=message.refresh, highlight=back)
         if results.counted or not results.hits:
             # Else the timeline comes with the counts (`_search_counted`); the line keeps
             # its place meanwhile rather than the list jumping up and back on each key.
@@ -857,12 +868,17 @@ class MainScreen(Screen[None]):
         self._visit()
         self.results_list.focus()
 
+    def _place(self, article: str = "") -> Place:
+        """Where the screen is: its search, and `article`; with the hit its list is on."""
+        filters = tuple(sorted(self.filters.items()))
+        place = Place(self.query_text, self.sort, filters, article, self.like)
+        if replace(place, article="") != self._listed:
+            return place  # the list shown is another search's (typed ahead)
+        listed = self.results_list
+        return replace(place, highlight=listed.highlighted_key or "", row=listed.highlighted_row)
+
     def _visit(self, article: str = "") -> None:
-        self.navigation.visit(
-            Place(
-                self.query_text, self.sort, tuple(sorted(self.filters.items())), article, self.like
-            )
-        )
+        self.navigation.visit(self._place(article))
 
     # -- articles --------------------------------------------------------------------------
 
@@ -874,6 +890,7 @@ class MainScreen(Screen[None]):
     @on(ResultsList.Highlighted)
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
         self._update_results_title()
+        self.navigation.highlighted(self._listed, message.key or "", message.row)
         if not self.wide or not self.results_list.has_focus or message.key is None:
             return
         if self._preview_timer is not None:
@@ -1152,6 +1169,8 @@ class MainScreen(Screen[None]):
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = place.query
             self.search_now()
+            # The list searched again comes back with the hit it was left on highlighted.
+            self._return_to = (self._generation, place.highlight or place.article, place.row)
         if place.article:
             self.open_article(place.article, focus=True, record=False)
         else:

@@ -140,7 +140,8 @@ def citation(article: Article) -> str:
     if authors:
         parts.append(sanitise_line(authors).removeprefix("By ").removeprefix("by ") + ".")
     parts.append(f"“{sanitise_line(article.title)}”.")
-    where = ", ".join(p for p in (sanitise_line(article.source), format_date(article)) if p)
+    # A folder or site standing in for a missing source is no publication to cite.
+    where = ", ".join(p for p in (sanitise_line(article.named_source), format_date(article)) if p)
     if where:
         parts.append(where + ".")
     if article.url:

@@ -282,11 +282,19 @@ class ResultsList(StoppingOptionList):
             return 0
         return self.results.stories if self.results.folded else self.results.total
 
-    def show_results(self, results: SearchResults, *, keep_highlight: bool = False) -> None:
+    def show_results(
+        self,
+        results: SearchResults,
+        *,
+        keep_highlight: bool = False,
+        highlight: tuple[str | None, int | None] | None = None,
+    ) -> None:
         """Show the first page of a search; `keep_highlight` keeps the highlighted row's hit
-        (or the row, when that hit is not on the first page)."""
-        keep = self.highlighted_key if keep_highlight else None
-        row = self.highlighted_row if keep_highlight else None
+        (or the row, when that hit is not on the first page). `highlight` (a hit's key, and
+        its row) puts the highlight there instead, as `keep_highlight` does."""
+        if highlight is None and keep_highlight:
+            highlight = self.highlighted_key, self.highlighted_row
+        keep, row = highlight or (None, None)
         self.results = results
         self.rows = dict(enumerate(results.hits))
         self._asked = set()
