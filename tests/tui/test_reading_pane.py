@@ -168,6 +168,17 @@ def test_citation_names_authors_title_source_date_and_url() -> None:
     assert citation(folder) == "“T”."
 
 
+def test_the_header_marks_a_source_standing_in_for_a_missing_one() -> None:
+    folder = Article(id="3", key="wire/c", path="wire/c", title="T", source="wire")
+    folder.extra["derived"] = "source"
+    assert header_lines(folder)[1] == ("wire (folder)", "nr.meta")
+    named = Article(id="4", key="wire/d", path="wire/d", title="T", source="wire")
+    assert header_lines(named)[1] == ("wire", "nr.meta")  # a source the file names, by chance
+    site = Article(id="5", key="e", path="e", title="T", source="example.org", url="http://x")
+    site.extra["derived"] = "source"  # the URL's site: a name the article carries
+    assert header_lines(site)[1] == ("example.org", "nr.meta")
+
+
 def cut_by_regex(text: str, limit: int) -> str:
     """The oracle: the regular expression `cut_long_lines` once was (slow on long texts of
     short lines: it scanned each line again from each character)."""

@@ -119,8 +119,7 @@ def header_lines(article: Article) -> list[tuple[str, str]]:
     lines = [(sanitise_line(article.title) or "(untitled)", "nr.title")]
     meta = " · ".join(
         part
-        for part in (sanitise_line(article.source), sanitise_line(article.section))
-        + (format_date(article),)
+        for part in (_source_shown(article), sanitise_line(article.section), format_date(article))
         if part
     )
     if meta:
@@ -131,6 +130,14 @@ def header_lines(article: Article) -> list[tuple[str, str]]:
     if article.url:
         lines.append((sanitise_line(article.url), "nr.url"))
     return lines
+
+
+def _source_shown(article: Article) -> str:
+    """The article's source; one the reader took from the library's folder, when the file named
+    none, says so, as in the results list ("baltic-wire (folder)")."""
+    source = sanitise_line(article.source)
+    folder = not article.named_source and article.path.startswith(article.source + "/")
+    return f"{source} (folder)" if source and folder else source
 
 
 def citation(article: Article) -> str:
