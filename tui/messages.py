@@ -199,6 +199,22 @@ class AnnotationFailed(Message):
 
 
 @dataclass
+class HitMarked(Message):
+    """A hit's article was starred, marked read or unread, or tagged from the results list."""
+
+    key: str
+    marks: ArticleMarks
+    notice: str = ""
+
+
+@dataclass
+class TagsWanted(Message):
+    """The tag dialog for an article not open (the results list's highlighted hit)."""
+
+    article: Article
+
+
+@dataclass
 class MarksLoaded(Message):
     """Annotated / starred / read marks for results of search number `generation`, by key."""
 

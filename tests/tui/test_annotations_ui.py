@@ -413,6 +413,44 @@ class TestMarks:
             titles = rendered_text(app.main.results_list)
             assert "★ ✎ Kelmor harbour expansion approved" in titles
 
+    async def test_star_mark_and_tag_the_highlighted_hit_without_opening_it(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            results = app.main.results_list
+            results.focus()
+            results.highlighted = results.keys.index("flood.txt")
+            await pilot.press("asterisk")
+            await wait_for(pilot, lambda: "Starred ★" in notifications(app))
+            await pilot.press("m")  # never opened, so unread: m marks it read
+            await wait_for(pilot, lambda: "Marked read" in notifications(app))
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press(*"triage", "enter", "escape")
+            await wait_for(pilot, lambda: results.marks["flood.txt"].annotated)
+            assert app.main.reader.article is None  # nothing was opened
+            marks = results.marks["flood.txt"]
+            assert (marks.starred, marks.read) == (True, True)
+            assert "★ ✎ River flood reaches the old town" in rendered_text(results)
+            assert not results.marks.get("kelmor-harbour.txt", marks).starred
+            # The open article's own keys still act on it, from the list too.
+            await open_article(pilot)
+            await pilot.press("escape")
+            results.highlighted = results.keys.index("kelmor-harbour.txt")
+            await pilot.press("asterisk")
+            await wait_for(pilot, lambda: app.main.article_state.starred)  # type: ignore[union-attr]
+            await pilot.press("ctrl+q")
+        saved = store()
+        try:
+            flood = next(
+                a.state for a in saved.annotations() if a.article.title.startswith("River")
+            )
+            assert flood.tag_names == ("triage",) and flood.starred and flood.read
+        finally:
+            saved.close()
+
     async def test_a_file_read_with_a_new_title_is_marked_before_it_is_opened(
         self, library: Path, make_app: MakeApp
     ) -> None:

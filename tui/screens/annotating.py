@@ -34,7 +34,13 @@ from newsread.index.annotations.model import (
 from newsread.index.text import sanitise_line
 from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.key_order import STORE_HOLD_LIMIT
-from newsread.tui.messages import AnnotationFailed, AnnotationsLoaded, MarksLoaded
+from newsread.tui.messages import (
+    AnnotationFailed,
+    AnnotationsLoaded,
+    HitMarked,
+    MarksLoaded,
+    TagsWanted,
+)
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.widgets.annotated_text import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, colour_name
 from newsread.tui.widgets.notes_panel import ARTICLE_NOTE, NotesList, NotesPanel
@@ -733,6 +739,74 @@ class AnnotatingPanes(Horizontal):
             lambda store: store.set_starred(article, starred),
             notice="Starred ★" if starred else "Unstarred",
         )
+
+    # -- the results list's highlighted hit ---------------------------------------------------
+
+    def action_hit_tags(self) -> None:
+        """Tag the highlighted hit's article (the open one's tags if it is that one)."""
+        self._for_hit("tags", self.action_tags)
+
+    def action_hit_toggle_star(self) -> None:
+        """Star or unstar the highlighted hit's article."""
+        self._for_hit("star", self.action_toggle_star)
+
+    def action_hit_toggle_read(self) -> None:
+        """Mark the highlighted hit's article read or unread."""
+        self._for_hit("read", self.action_toggle_read)
+
+    def _for_hit(self, what: str, open_one: Callable[[], None]) -> None:
+        key = self.query_one(ResultsList).highlighted_key
+        if key is None:
+            self.notify("No article is highlighted", severity="warning", timeout=2)
+        elif self._article is not None and self._article.key == key:
+            open_one()  # the open article: its panes show the change too
+        else:
+            self._change_hit(key, what)
+
+    @work(thread=True, group="annotations", exit_on_error=False, description="hit")
+    def _change_hit(self, key: str, what: str) -> None:
+        """Star, mark or fetch (to tag) the article of a hit that is not open; "marks" only
+        reloads its marks (after its tags changed)."""
+        library = self._host.library
+        article = library.article(key) if library is not None else None
+        if article is None:
+            self.post_message(AnnotationFailed("That article is no longer in the library"))
+            return
+        if what == "tags":
+            self.post_message(TagsWanted(article))
+            return
+        notice = ""
+        try:
+            store = self._store()
+            if what == "star":
+                notice = "Starred ★" if store.toggle_starred(article) else "Unstarred"
+            elif what == "read":
+                read = not store.article_state(article).read
+                store.set_read(article, read)
+                notice = "Marked read" if read else "Marked unread"
+            marks = store.marks([ArticleInfo.of(article)], lambda _: article.body)[0]
+        except AnnotationError as error:
+            self.post_message(AnnotationFailed(str(error)))
+            return
+        self.post_message(HitMarked(key, marks, notice))
+
+    @on(TagsWanted)
+    def _tags_wanted(self, message: TagsWanted) -> None:
+        from newsread.tui.screens.tags import TagDialog
+
+        article = message.article
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._change_hit(article.key, "marks")
+
+        self.app.push_screen(TagDialog(article, self._store), closed)
+
+    @on(HitMarked)
+    def _hit_marked(self, message: HitMarked) -> None:
+        if message.notice:
+            self.notify(message.notice, timeout=3)
+        self.query_one(ResultsList).set_marks({message.key: message.marks})
 
     # -- across the library ----------------------------------------------------------------
 

@@ -1290,6 +1290,9 @@ class MainScreen(Screen[None]):
     action_tags = _annotating("tags")
     action_toggle_read = _annotating("toggle_read")
     action_toggle_star = _annotating("toggle_star")
+    action_hit_tags = _annotating("hit_tags")
+    action_hit_toggle_read = _annotating("hit_toggle_read")
+    action_hit_toggle_star = _annotating("hit_toggle_star")
     action_highlights = _annotating("highlights")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

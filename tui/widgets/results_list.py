@@ -204,6 +204,30 @@ class ResultsList(StoppingOptionList):
             for n in (1, 2, 3)
         ],
         Binding(
+            "t",
+            "screen.hit_tags",
+            "Tags",
+            show=False,
+            id="results.tags",
+            tooltip="Tag the highlighted article",
+        ),
+        Binding(
+            "asterisk",
+            "screen.hit_toggle_star",
+            "Star",
+            show=False,
+            id="results.toggle_star",
+            tooltip="Star or unstar the highlighted article",
+        ),
+        Binding(
+            "m",
+            "screen.hit_toggle_read",
+            "Read/unread",
+            show=False,
+            id="results.toggle_read",
+            tooltip="Mark the highlighted article read or unread",
+        ),
+        Binding(
             "V",
             "versions",
             "Versions",
