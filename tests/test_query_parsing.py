@@ -168,6 +168,15 @@ def test_phrases_wildcards_fuzzy_and_boolean_operators_parse() -> None:
         ('"date:>" kelmor', '"date:>" kelmor'),
         ("tag:> kelmor", "kelmor"),  # a tag named ">": only dates have bounds
         ("kelmor title: date:>", "kelmor"),  # the first left waiting by the second's going
+        # A question's mark is punctuation: "harbour?" was the wildcard "harbour" plus one
+        # letter, so a question typed as such found nothing.
+        ("who named varga?", "who named varga"),
+        ("varga?? (kelmor?) title:harbour?", "varga (kelmor) title:harbour"),
+        ("?", ""),
+        ("title:?", ""),
+        ("harb?ur", "harb?ur"),  # inside a word it is the one-letter wildcard
+        ('"varga?"', '"varga?"'),
+        ("tag:why? varga?", "varga"),  # a tag may end in one
     ],
 )
 def test_a_field_waiting_for_its_word_is_left_out(typed: str, searched: str) -> None:

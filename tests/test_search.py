@@ -53,6 +53,8 @@ def test_fields_phrases_or_not_wildcards_fuzzy(library: Library) -> None:
     ]
     assert len(_titles(library, "kelmor NOT vessa")) == 2
     assert _titles(library, "sanct*") == ["Grain export sanctions tightened"]
+    assert _titles(library, "sanctio?s") == ["Grain export sanctions tightened"]
+    assert _titles(library, "sanctions?") == ["Grain export sanctions tightened"]  # a question
     assert _titles(library, "harbor~") == ["Kelmor harbour expansion approved"]
     # Neighbours swapped, the commonest typo, count as one edit.
     assert _titles(library, "harbuor~") == ["Kelmor harbour expansion approved"]

@@ -96,7 +96,7 @@ def test_no_query_shows_python_internals(library: Library, tokens: list[str], sp
         assert not any(word in message for word in INTERNAL), message
 
 
-@pytest.mark.parametrize("query", ["the", "--", "a the of", "- ~", "NOT the"])
+@pytest.mark.parametrize("query", ["the", "--", "a the of", "- ~", "NOT the", "?", "the ?"])
 def test_a_query_of_only_common_words_has_nothing_to_search(library: Library, query: str) -> None:
     with pytest.raises(NothingToSearch, match="nothing to search for"):
         library.search(query)

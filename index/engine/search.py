@@ -118,8 +118,10 @@ _KNOWN_FIELD = "|".join(FIELDS + ANNOTATION_FIELDS)
 _FIELD_START = rf"(?:{_KNOWN_FIELD}):|(?:date|published):(?:>=|<=|>|<)"
 """A field, or a date bound, before its word (`title:`, `date:>=`)."""
 _FIELD_TIDY = re.compile(
-    r'"[^"]*"'  # a phrase, left as written
-    rf"|(?:^|(?<=[\s(+\-]))(?:({_FIELD_START})\s+(?=[^\s)])|(?:{_FIELD_START})\s*(?=\)|$))",
+    r'(?P<kept>"[^"]*"'  # a phrase, left as written, as is an annotation clause (tag:why?)
+    r'|(?:^|(?<=[\s(]))(?:tag|note|highlight|has|is):(?:"[^"]*"|[^\s()]+))'
+    rf"|(?:^|(?<=[\s(+\-]))(?:(?P<field>{_FIELD_START})\s+(?=[^\s)])|(?:{_FIELD_START})\s*(?=\)|$))"
+    r"|\?+(?=[\s)]|$)",  # a question's mark ("who is varga?"), not a wildcard
     re.IGNORECASE,
 )
 
@@ -127,12 +129,12 @@ _FIELD_TIDY = re.compile(
 def tidy_field_clauses(text: str) -> str:
     """`title: ferries` as `title:ferries` (`date:> 2016` as `date:>2016`), and a field
     still waiting for its word (`ferries title:`, `ferries date:>`, as typed) left out,
-    instead of searching for the word "title" or "date". Phrases are left as written."""
+    instead of searching for the word "title" or "date". A `?` ending a word is the
+    question's punctuation, left out too (inside a word it is the one-letter wildcard).
+    Phrases are left as written."""
 
     def tidy(match: re.Match[str]) -> str:
-        if match.group().startswith('"'):
-            return match.group()
-        return match.group(1) or ""
+        return match.group("kept") or match.group("field") or ""
 
     text = text.strip()
     while True:  # "title: date:>" leaves "title:", which is left out in turn
@@ -999,9 +1001,11 @@ class Search:
         self.started = time.perf_counter()
         self.text = text.strip()
         tidied = tidy_field_clauses(self.text)
-        if self.text and not tidied:  # "title:", "date:>": not the empty query's every article
+        if self.text and not tidied:  # "title:", "date:>", "?": not every article
             raise NothingToSearch(
                 "nothing to search for yet: a field needs a word, as in title:kelmor"
+                if ":" in self.text
+                else "nothing to search for: only very common words or symbols"
             )
         _check_syntax(tidied)
         self.words, self.wanted = split_annotation_clauses(self.text)
