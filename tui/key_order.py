@@ -14,6 +14,7 @@ a search comes back) holds keys explicitly with `hold` until `release`, or `HOLD
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 from functools import partial
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from textual.message_pump import MessagePump
     from textual.timer import Timer
 
+log = logging.getLogger(__name__)
+
 HOLD_LIMIT = 2.0
 """Seconds a `hold` keeps keys at most: a slow search must not swallow the keyboard."""
 
@@ -37,6 +40,11 @@ a message the app always handles): only a hang guard. On a loaded server the rea
 over `HOLD_LIMIT`, and keys let go early land on a list that is still empty (`j` and `d`
 typed with `p` did nothing)."""
 
+
+IN_FLIGHT_LIMIT = 5.0
+"""Seconds a key may take to travel its way before the next key is routed anyway: a callback
+that never runs (its widget closed, its queue stalled) must not leave every later key held
+for the rest of the session (seen once: the app took no key but ctrl+q)."""
 
 MAX_CHECKS = 50
 CHECK_INTERVAL = 0.002
@@ -63,6 +71,10 @@ class KeyOrder:
         """Until `release("start")` (the first screen is up, its focus set), keys wait: one
         typed at launch has nothing to land on yet."""
         self._hold_timer: Timer | None = None
+        self._serial = 0
+        """The number of the key in flight: a late "done" of a key given up on is ignored."""
+        self._routed_at = 0.0
+        self._watchdog: Timer | None = None
         self.pressed = 0
         """Keys the user has pressed so far (whether routed yet or held)."""
 
@@ -105,13 +117,27 @@ class KeyOrder:
             self._hold_timer = None
 
     async def _route(self, event: events.Key) -> None:
-        self._in_flight = True
+        self._start_flight()
+        serial = self._serial
         self.before()
         target: MessagePump = self.app.focused or self.app.screen
         try:
             await self.route(event)
         finally:
-            self._after(self._way(target), self._routed)
+            self._after(self._way(target), partial(self._routed, serial))
+
+    def _start_flight(self) -> None:
+        self._in_flight = True
+        self._serial += 1
+        self._routed_at = monotonic()
+        if self._watchdog is None:
+            self._watchdog = self.app.set_interval(IN_FLIGHT_LIMIT / 5, self._give_up_stuck)
+
+    def _give_up_stuck(self) -> None:
+        """Route the keys after one whose way never finished (`IN_FLIGHT_LIMIT`)."""
+        if self._in_flight and monotonic() - self._routed_at > IN_FLIGHT_LIMIT:
+            log.warning("a key took over %s s to be handled; the next keys go on", IN_FLIGHT_LIMIT)
+            self._done()
 
     def _way(self, target: MessagePump) -> list[MessagePump]:
         """`target`, every node a key bubbles through up to the app, then the app again.
@@ -133,14 +159,17 @@ class KeyOrder:
                 return
         done()  # every node closed (the app is exiting): nothing left to wait for
 
-    def _routed(self, checks: int = 0) -> None:
-        """The key has travelled its way; route the next once all it set off is handled.
+    def _routed(self, serial: int, checks: int = 0) -> None:
+        """Key number `serial` has travelled its way; route the next once all it set off is
+        handled.
 
         A binding may post a message back down (Enter in an Input: `Submitted`), a dialog may
         be opening: wait until no queue on the screen has anything left (or `MAX_CHECKS`).
         """
+        if serial != self._serial or not self._in_flight:
+            return  # given up on (`IN_FLIGHT_LIMIT`): the keys after it have gone on
         if checks < MAX_CHECKS and not self._quiet():
-            self.app.set_timer(CHECK_INTERVAL, partial(self._routed, checks + 1))
+            self.app.set_timer(CHECK_INTERVAL, partial(self._routed, serial, checks + 1))
             return
         self._done()
 
@@ -161,5 +190,5 @@ class KeyOrder:
     def _settle_then_next(self) -> None:
         if self.busy or not self.held:
             return
-        self._in_flight = True  # a key arriving before the call below waits its turn
+        self._start_flight()  # a key arriving before the call below waits its turn
         self.app.call_next(self._route, self.held.popleft())

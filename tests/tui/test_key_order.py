@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_helpers import settle, wait_for
 
+from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
 from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.results_list import ResultsList
@@ -199,3 +200,27 @@ async def test_a_find_typed_in_one_burst_lands_in_the_find_bar(
         await wait_for(pilot, lambda: bar.has_focus)
         await settle(pilot)
         assert bar.value == "ferry"
+
+
+async def test_a_key_whose_way_never_ends_does_not_hold_the_keys_after_it(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key's way is a callback on each node it passed; one that never runs (its widget closed
+    or its queue stalled) left every later key held: the app took no key but ctrl+q."""
+    monkeypatch.setattr(key_order, "IN_FLIGHT_LIMIT", 0.3, raising=False)
+    lost: list[str] = []
+    after = key_order.KeyOrder._after
+
+    def lose_the_first(self: key_order.KeyOrder, way: list[object], done: object) -> None:
+        if not lost:
+            lost.append("slash")  # its "done" never comes
+            return
+        after(self, way, done)  # type: ignore[arg-type]
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        monkeypatch.setattr(key_order.KeyOrder, "_after", lose_the_first)
+        burst(app, "/kelmor")
+        await wait_for(pilot, lambda: app.main.search_input.value == "kelmor")
+        assert lost and not app.key_order.held

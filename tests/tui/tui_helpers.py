@@ -151,13 +151,28 @@ async def wait_for(
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {condition}")
+            raise AssertionError(f"timed out waiting for {condition}: {_state(pilot.app)}")
         await pilot.pause(0.02)
         if workers:
             try:
                 await pilot.app.workers.wait_for_complete()
             except WorkerCancelled:
                 pass  # an exclusive worker replaced by a newer one: expected
+
+
+def _state(app: object) -> str:
+    """What a timed-out wait saw: the key order's, the workers' and the timers' state."""
+    if not isinstance(app, NewsreadApp):
+        return ""
+    order = app.key_order
+    main = app.main
+    return (
+        f"keys in flight {order._in_flight}, holds {order._holds}, held {list(order.held)}; "
+        f"workers {[w.name for w in app.workers if w.is_running]}; "
+        f"index {main.status.status.index!r}; queue empty {app._message_queue.empty()}; "
+        f"timers {main._search_timer}, {main._early_timer}; screen {app.screen!r}; "
+        f"focused {app.focused!r}"
+    )
 
 
 async def settle(pilot: Pilot) -> None:
