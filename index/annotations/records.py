@@ -99,6 +99,7 @@ def highlight(row: sqlite3.Row) -> Highlight:
         updated=required_time(row["updated"]),
         deleted_at=time(row["deleted_at"]),
         revision=row["revision"],
+        library=row["library"],
     )
 
 
@@ -106,8 +107,8 @@ def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
     db.execute(
         "INSERT INTO highlights (id, article_id, article_key, article_path, article_url,"
         " article_url_key, article_title, article_source, article_published, colour, quote,"
-        " prefix, suffix, start_offset, end_offset, status, note, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " prefix, suffix, start_offset, end_offset, status, note, created, updated, library)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             highlight.id,
             *info_values(highlight.article),
@@ -121,6 +122,7 @@ def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
             highlight.note,
             stamp(highlight.created),
             stamp(highlight.updated),
+            highlight.library,
         ),
     )
 
