@@ -132,8 +132,16 @@ def relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
 
     Title, source and date stay as they were when the highlight was made (they are what the
     highlight cites), unless it cited none (an annotation imported from another tool names
-    only a URL); the URL too, unless the article has one now.
+    only a URL); the URL too, unless the article has one now. A source that only stood in
+    for a missing one (older versions stored the file's first folder) is dropped when the
+    article names none: moved to another folder, the article is not that folder's.
     """
+    source = cited.source or current.source
+    if cited.source and not current.source and cited.path != current.path:
+        from newsread.index.files.reader import derived_source
+
+        if cited.source == sanitise_line(derived_source(cited.path, cited.url)[0]):
+            source = ""
     return replace(
         cited,
         id=current.id,
@@ -141,7 +149,7 @@ def relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
         path=current.path,
         url=current.url or cited.url,
         title=cited.title or current.title,
-        source=cited.source or current.source,
+        source=source,
         published=cited.published or current.published,
     )
 
