@@ -19,6 +19,7 @@ from newsread.index.annotations.model import (
     NoteConflict,
     Tag,
 )
+from newsread.index.article import derived_source
 from newsread.index.text import sanitise, sanitise_line
 
 STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -138,8 +139,6 @@ def relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
     """
     source = cited.source or current.source
     if cited.source and not current.source and cited.path != current.path:
-        from newsread.index.files.reader import derived_source
-
         if cited.source == sanitise_line(derived_source(cited.path, cited.url)[0]):
             source = ""
     return replace(

@@ -15,6 +15,11 @@ every newsread running as that user:
 Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
 diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
 
+Each article row and highlight records the library it was made in (the store's `library`,
+`paths.library_id`; '' when not known: made before this was recorded, or through a store
+opened for no library). `annotations` and `all_highlights` keep to one library when asked,
+those of unknown library included; `give_to_library` attributes rows after the fact.
+
 Highlights are deleted softly: `delete_highlight` hides one, `restore_highlight` undoes that,
 `purge_deleted` forgets the ones deleted long ago.
 
