@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from builders import write_article
 
-from newsread.index.annotations import AnnotationStore
+from newsread.index.annotations import AnnotationStore, ArticleInfo, ArticleMarks
 from newsread.index.annotations.database import MIGRATIONS, SCHEMA_VERSION
 from newsread.index.article import Article
 from newsread.index.library import Library
@@ -192,3 +193,28 @@ def test_another_librarys_copy_of_an_article_does_not_take_its_annotations(
     assert main(["export", "--all", "--library", str(archive)]) == 0
     out = capsys.readouterr().out
     assert "Mine" in out and "Not in this library now" in out and "`copy.txt`" not in out
+
+
+def test_an_article_at_the_same_place_in_another_library_gets_none_of_its_annotations(
+    tmp_path: Path,
+) -> None:
+    # A key is a place in one library: the archive's "same.txt" (another version of the
+    # project's, same title) showed the project's highlight, tags and star, and took them.
+    path = tmp_path / "notes.sqlite3"
+    text = "The harbour flooded at dawn."
+    ours = Article(id="a", key="same.txt", path="same.txt", title="Same", paragraphs=(text,))
+    theirs = replace(ours, id="b", paragraphs=(text + " The mayor said so.",))
+    with AnnotationStore.open(path, library="/news/project") as store:
+        store.add_highlight(ours, 4, 11)
+        store.add_tags(ours, "flood")
+        store.set_starred(ours)
+    with AnnotationStore.open(path, library="/news/archive") as store:
+        assert store.highlights_for(theirs) == []
+        state = store.article_state(theirs)
+        assert (state.tag_names, state.starred) == ((), False)
+        assert not store.articles_matching(tags=["flood"]).matches(theirs)
+        assert store.marks([ArticleInfo.of(theirs)], lambda _: theirs.body) == [ArticleMarks()]
+    with AnnotationStore.open(path, library="/news/project") as store:
+        [placed] = store.highlights_for(ours)
+        assert placed.highlight.article.id == "a"
+        assert store.articles_matching(tags=["flood"]).matches(ours)

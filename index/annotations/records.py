@@ -280,7 +280,7 @@ def shown_other(row: sqlite3.Row, info: ArticleInfo, body: str) -> bool:
 
 
 def find_article_row(
-    db: sqlite3.Connection, info: ArticleInfo, body: str | None = None
+    db: sqlite3.Connection, info: ArticleInfo, body: str | None = None, library: str = ""
 ) -> sqlite3.Row | None:
     """The stored row for this article: by identity, else by URL, else by key (see
     `pick_article_row`)."""
@@ -289,14 +289,16 @@ def find_article_row(
         " OR (key != '' AND key = ?) ORDER BY updated DESC",
         (info.id, info.url_key, info.key),
     ).fetchall()
-    return pick_article_row(rows, info, body)
+    return pick_article_row(rows, info, body, library)
 
 
 def pick_article_row(
-    rows: Sequence[sqlite3.Row], info: ArticleInfo, body: str | None = None
+    rows: Sequence[sqlite3.Row], info: ArticleInfo, body: str | None = None, library: str = ""
 ) -> sqlite3.Row | None:
     """The row for this article among `rows` (newest first): by identity, URL, else by key
-    where `same_article_at_key` (with `body`, the article's text, to compare excerpts)."""
+    where `same_article_at_key` (with `body`, the article's text, to compare excerpts) and,
+    with `library`, the row was made there (or where is not known): a key is a place in one
+    library."""
     for row in rows:
         if row["article_id"] == info.id:
             return row
@@ -304,7 +306,9 @@ def pick_article_row(
         if info.url_key and row["url_key"] == info.url_key:
             return row
     for row in rows:
-        if same_article_at_key(row, info, body):
+        if row["library"] in ("", library or row["library"]) and same_article_at_key(
+            row, info, body
+        ):
             return row
     return None
 
@@ -313,17 +317,20 @@ def ids(db: sqlite3.Connection, sql: str, *params: str) -> set[str]:
     return {row[0] for row in db.execute(sql, params)}
 
 
-def refs(db: sqlite3.Connection, ids: set[str]) -> ArticleRefs:
-    """The articles with these identities, with their known library keys and URLs."""
+def refs(db: sqlite3.Connection, ids: set[str], library: str = "") -> ArticleRefs:
+    """The articles with these identities, with their known library keys and URLs; with
+    `library`, only the keys they have there (or where is not known): a key is a place in one
+    library, which another library's article of the same name does not take."""
     keys: set[str] = set()
     urls: set[str] = set()
     for article_id in ids:
         for row in db.execute(
-            "SELECT key, url_key FROM articles WHERE article_id = ?"
-            " UNION SELECT article_key, article_url_key FROM highlights WHERE article_id = ?",
+            "SELECT key, url_key, library FROM articles WHERE article_id = ? UNION"
+            " SELECT article_key, article_url_key, library FROM highlights WHERE article_id = ?",
             (article_id, article_id),
         ):
-            keys.add(row[0])
+            if row[2] in ("", library) or not library:
+                keys.add(row[0])
             urls.add(row[1])
     keys.discard("")
     urls.discard("")

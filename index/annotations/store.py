@@ -327,7 +327,8 @@ class AnnotationStore:
         """The article's live highlights placed in its current text: text order, orphans last.
 
         Highlights made on the same article under another identity are included: found by
-        URL, or by library key (if the title is the same or the highlight still anchors). A
+        URL, or by library key (if the title is the same or the highlight still anchors; only
+        those made in this store's `library`, or where is not known). A
         changed placement (offsets, status, the article's new identity or place in the
         library) is saved for next time.
         """
@@ -339,8 +340,8 @@ class AnnotationStore:
             found = db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL AND (article_id = ?"
                 " OR (article_url_key != '' AND article_url_key = ?)"
-                " OR (article_key != '' AND article_key = ?))",
-                (info.id, url_key, info.key),
+                " OR (article_key != '' AND article_key = ? AND (? = '' OR library IN (?, ''))))",
+                (info.id, url_key, info.key, self.library, self.library),
             ).fetchall()
             made_on = {row["article_id"] for row in found} - {info.id}
             articles = {
@@ -524,7 +525,7 @@ class AnnotationStore:
         body = article.body
 
         def work(db: sqlite3.Connection) -> sqlite3.Row | None:
-            return records.find_article_row(db, info, body)
+            return records.find_article_row(db, info, body, self.library)
 
         row = self._read(work)
         if row is None:
@@ -604,7 +605,7 @@ class AnnotationStore:
         body = article.body
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
-            row = records.find_article_row(db, info, body)
+            row = records.find_article_row(db, info, body, self.library)
             if row is None:
                 return ()
             for name in names:
@@ -682,7 +683,7 @@ class AnnotationStore:
             rows.sort(key=lambda row: row["updated"], reverse=True)
             where, params = among(("article_id", "article_url_key", "article_key"))
             highlighted = db.execute(
-                "SELECT DISTINCT article_id, article_url_key, article_key FROM highlights"
+                "SELECT DISTINCT article_id, article_url_key, article_key, library FROM highlights"
                 f" WHERE deleted_at IS NULL AND ({where})",
                 params,
             ).fetchall()
@@ -694,9 +695,9 @@ class AnnotationStore:
             )
             marks = []
             for info in articles:
-                row = records.pick_article_row(rows, info)
+                row = records.pick_article_row(rows, info, library=self.library)
                 if row is None and body is not None and any(r["key"] == info.key for r in rows):
-                    row = records.pick_article_row(rows, info, body(info))
+                    row = records.pick_article_row(rows, info, body(info), self.library)
                 own = {info.id} if row is None else {info.id, row["article_id"]}
                 annotated = any(
                     h[0] in own
@@ -704,6 +705,7 @@ class AnnotationStore:
                     or bool(
                         info.key
                         and h[2] == info.key
+                        and h[3] in ("", self.library or h[3])
                         and not records.other_address(h[1], info.url_key)
                     )
                     for h in highlighted
@@ -830,8 +832,8 @@ class AnnotationStore:
                     negative |= records.ids(db, sql)
             include = None
             if positive:
-                include = records.refs(db, set.intersection(*positive) - negative)
-            return ArticleMatches(include, records.refs(db, negative))
+                include = records.refs(db, set.intersection(*positive) - negative, self.library)
+            return ArticleMatches(include, records.refs(db, negative, self.library))
 
         return self._read(work)
 
@@ -1036,7 +1038,7 @@ class AnnotationStore:
         (`records.excerpts_of`). With `claim` (the user annotates it here, or imports into
         this library), a row made before libraries were recorded becomes this library's.
         """
-        row = records.find_article_row(db, info, body)
+        row = records.find_article_row(db, info, body, self.library)
         excerpts = "" if body is None else records.excerpts_of(body)
         if row is None:
             cursor = db.execute(
