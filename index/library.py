@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from newsread.index.errors import LibraryError
 from newsread.index.results import SearchResults, Version
 
 if TYPE_CHECKING:
+    from newsread.index.annotations.model import ArticleInfo
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.engine.indexer import IndexSummary, Progress
     from newsread.index.engine.search import Search
@@ -198,9 +199,10 @@ class Library(OpenIndex):
         return self._annotations
 
     def claim_annotations(self) -> int:
-        """Record as this library's the annotations of its articles (found by id) that were
-        made in a library folder no longer there (this one, before it moved or was renamed),
-        or made before newsread recorded libraries and found in no other library's index.
+        """Record as this library's the annotations of its articles made in a library folder
+        no longer there (this one, before it moved or was renamed: found by id, or at the
+        same key under the same title), or made before newsread recorded libraries and found
+        (by id) in no other library's index.
         How many annotation rows changed; a failing store or index only logs."""
         from newsread.index.annotations.model import AnnotationError
 
@@ -209,9 +211,9 @@ class Library(OpenIndex):
             me = store.library
             by_library = store.articles_by_library()
             gone = [name for name in by_library if name and not Path(name).is_dir()]
-            here = self._held(set().union(*(by_library[name] for name in gone)))
-            changed = store.give_to_library(here, me, gone)
-            unknown = self._held(by_library.get("", set()))
+            moved = [info for name in gone for info in by_library[name].values()]
+            changed = store.give_to_library(self._held(moved, at_key=True), me, gone)
+            unknown = self._held(by_library.get("", {}).values())
             if unknown:
                 changed += store.give_to_library(unknown - held_elsewhere(self, unknown), me)
         except (AnnotationError, LibraryError, OSError, sqlite3.Error) as error:
@@ -219,9 +221,20 @@ class Library(OpenIndex):
             return 0
         return changed
 
-    def _held(self, article_ids: Collection[str]) -> set[str]:
-        """Those of `article_ids` this library has an article with."""
-        return {article_id for article_id in article_ids if self.docs.keys_for(article_id)}
+    def _held(self, infos: Iterable[ArticleInfo], *, at_key: bool = False) -> set[str]:
+        """The ids of those of `infos` this library has an article with: that id, or with
+        `at_key`, one at the key of the same title (edited since: a new id without a URL)."""
+        from newsread.index.annotations.records import same_title
+
+        held = set()
+        for info in infos:
+            if self.docs.keys_for(info.id):
+                held.add(info.id)
+            elif at_key and info.key:
+                found = self.docs.article(info.key)
+                if found is not None and same_title(found.title, info.title):
+                    held.add(info.id)
+        return held
 
 
 def held_elsewhere(library: Library, article_ids: Collection[str]) -> set[str]:

@@ -71,6 +71,11 @@ def old_store(path: Path, article_ids: list[str]) -> None:
     db.close()
 
 
+def owners(store: AnnotationStore) -> dict[str, set[str]]:
+    """The ids of the articles annotated in each library."""
+    return {name: set(made) for name, made in store.articles_by_library().items()}
+
+
 def test_annotations_are_listed_and_exported_for_the_library_they_were_made_in(
     tmp_path: Path,
 ) -> None:
@@ -98,7 +103,7 @@ def test_a_store_from_before_libraries_keeps_every_row_visible_in_every_library(
     path = tmp_path / "notes.sqlite3"
     old_store(path, ["a1", "a2"])
     with AnnotationStore.open(path, library="/news/project") as store:
-        assert store.articles_by_library() == {"": {"a1", "a2"}}
+        assert owners(store) == {"": {"a1", "a2"}}
         for library in ("/news/project", "/news/archive"):
             assert {h.id for h in store.all_highlights(library=library)} == {"h0", "h1"}
             notes = {a.article.id: a.state.note for a in store.annotations(library=library)}
@@ -117,10 +122,10 @@ def test_older_annotations_go_to_the_one_library_that_has_their_article(tmp_path
         library.close()
     old_store(annotations_path(), [ids["harbour.txt"], ids["shared.txt"], "gone"])
     library = Library(project).open()
-    owners = library.annotations.articles_by_library()
+    found = owners(library.annotations)
     library.close()
     # The shared article may be either library's, and an article no library has, any one's.
-    assert owners == {library_id(project): {ids["harbour.txt"]}, "": {ids["shared.txt"], "gone"}}
+    assert found == {library_id(project): {ids["harbour.txt"]}, "": {ids["shared.txt"], "gone"}}
 
 
 def test_a_library_moved_or_renamed_keeps_its_annotations(
@@ -218,3 +223,18 @@ def test_an_article_at_the_same_place_in_another_library_gets_none_of_its_annota
         [placed] = store.highlights_for(ours)
         assert placed.highlight.article.id == "a"
         assert store.articles_matching(tags=["flood"]).matches(ours)
+
+
+def test_a_library_moved_with_a_file_edited_meanwhile_keeps_that_files_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without a URL an edited article has a new id: it is found at its key, by its title.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    moved = tmp_path / "renamed"
+    shutil.move(project, moved)
+    write_article(moved, "harbour.txt", "Harbour story", "All about the harbour here, and more.")
+    capsys.readouterr()
+    assert main(["export", "--library", str(moved)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out

@@ -904,17 +904,19 @@ class AnnotationStore:
 
         return self._read(work)
 
-    def articles_by_library(self) -> dict[str, set[str]]:
-        """The ids of the articles annotated in each library ("": not known), deleted
-        highlights included: what `give_to_library` may hand over."""
+    def articles_by_library(self) -> dict[str, dict[str, ArticleInfo]]:
+        """The articles annotated in each library ("": not known), by id, with the key and
+        title they were last found at (deleted highlights included): what
+        `give_to_library` may hand over."""
 
-        def work(db: sqlite3.Connection) -> dict[str, set[str]]:
-            found: dict[str, set[str]] = {}
+        def work(db: sqlite3.Connection) -> dict[str, dict[str, ArticleInfo]]:
+            found: dict[str, dict[str, ArticleInfo]] = {}
             for row in db.execute(
-                "SELECT library, article_id FROM articles"
-                " UNION SELECT library, article_id FROM highlights"
+                "SELECT library, article_id, key, title FROM articles UNION"
+                " SELECT library, article_id, article_key, article_title FROM highlights"
             ):
-                found.setdefault(row[0], set()).add(row[1])
+                made = found.setdefault(row[0], {})
+                made.setdefault(row[1], ArticleInfo(row[1], key=row[2], title=row[3]))
             return found
 
         return self._read(work)
