@@ -6,7 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -117,3 +119,18 @@ def stable_id(url: str, title: str, paragraphs: tuple[str, ...] | list[str]) -> 
         text = _SPACE.sub(" ", (title + " " + " ".join(paragraphs)).lower()).strip()
         basis = "text:" + text
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def derived_source(rel: str, url: str = "") -> tuple[str, str]:
+    """(source, section) standing in for an article that names no source: the site of its
+    URL, else the library's folders it sits in (`bbc/business/001.txt` -> "bbc", "business"),
+    which change when the file moves to another folder.
+
+    A file at the library's top level has no folder to name it; its source stays empty.
+    """
+    host = urlsplit(url).hostname or "" if "://" in url else ""
+    folders = PurePosixPath(rel.split("#", 1)[0]).parts[:-1]
+    section = folders[1] if len(folders) >= 2 and not host else ""
+    if host:
+        return host.removeprefix("www."), ""
+    return (folders[0] if folders else ""), section

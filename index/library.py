@@ -7,9 +7,11 @@ up to date, search it, fetch and find articles.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsread.index import paths
@@ -19,8 +21,7 @@ from newsread.index.errors import LibraryError
 from newsread.index.results import SearchResults, Version
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
+    from newsread.index.annotations.model import ArticleInfo
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.engine.indexer import IndexSummary, Progress
     from newsread.index.engine.search import Search
@@ -35,6 +36,8 @@ class Library(OpenIndex):
 
     def __init__(self, root: Path, index_dir: Path | None = None) -> None:
         super().__init__(root, index_dir)
+        self.id = paths.library_id(self.root)
+        """What annotations made in this library record (`paths.library_id`)."""
         self._annotations: AnnotationStore | None = None
 
     def close(self) -> None:
@@ -73,6 +76,10 @@ class Library(OpenIndex):
                 "what was indexed before is still searchable"
             ) from None
         self._follow(summary.reread)
+        if summary.articles and (
+            self._annotations is not None or paths.annotations_path().exists()
+        ):
+            self.claim_annotations()  # the articles of a library just moved are in now
         return summary
 
     def _follow(self, keys: tuple[str, ...]) -> None:
@@ -183,14 +190,83 @@ class Library(OpenIndex):
 
     @property
     def annotations(self) -> AnnotationStore:
-        """The user's annotation store (opened on first use; one per OS user, not per folder)."""
+        """The user's annotation store (opened on first use; one per OS user, not per folder),
+        recording what is annotated through it as made in this library."""
         if self._annotations is None:
-            self._annotations = open_annotations()
+            self._annotations = open_annotations(self.id)
+            if self._docs is not None and self.has_index():
+                self.claim_annotations()
         return self._annotations
 
+    def claim_annotations(self) -> int:
+        """Record as this library's the annotations of its articles made in a library folder
+        no longer there (this one, before it moved or was renamed: found by id, or at the
+        same key under the same title), or made before newsread recorded libraries and found
+        (by id) in no other library's index.
+        How many annotation rows changed; a failing store or index only logs."""
+        from newsread.index.annotations.model import AnnotationError
 
-def open_annotations() -> AnnotationStore:
-    """The OS user's annotation store, in their data folder."""
+        try:
+            store = self.annotations
+            me = store.library
+            by_library = store.articles_by_library()
+            gone = [name for name in by_library if name and not Path(name).is_dir()]
+            moved = [info for name in gone for info in by_library[name].values()]
+            changed = store.give_to_library(self._held(moved, at_key=True), me, gone)
+            unknown = self._held(by_library.get("", {}).values())
+            if unknown:
+                changed += store.give_to_library(unknown - held_elsewhere(self, unknown), me)
+        except (AnnotationError, LibraryError, OSError, sqlite3.Error) as error:
+            log.warning("annotations not given to this library: %s", error)
+            return 0
+        return changed
+
+    def _held(self, infos: Iterable[ArticleInfo], *, at_key: bool = False) -> set[str]:
+        """The ids of those of `infos` this library has an article with: that id, or with
+        `at_key`, one at the key of the same title (edited since: a new id without a URL)."""
+        from newsread.index.annotations.records import same_title
+
+        held = set()
+        for info in infos:
+            if self.docs.keys_for(info.id):
+                held.add(info.id)
+            elif at_key and info.key:
+                found = self.docs.article(info.key)
+                if found is not None and same_title(found.title, info.title):
+                    held.add(info.id)
+        return held
+
+
+def held_elsewhere(library: Library, article_ids: Collection[str]) -> set[str]:
+    """Those of `article_ids` that another library's index holds (any library whose folder
+    still exists and that was indexed here, as its index's description names it)."""
+    from newsread.index.engine.docstore import DocStore
+
+    me = library.id
+    found: set[str] = set()
+    indexes = paths.cache_dir() / "indexes"
+    for folder in sorted(indexes.iterdir()) if indexes.is_dir() else ():
+        if folder == library.index_dir:
+            continue
+        try:
+            root = json.loads((folder / "newsread.json").read_text(encoding="utf-8"))["library"]
+            if not isinstance(root, str) or root == me or not Path(root).is_dir():
+                continue
+            docs = DocStore(folder / "articles.sqlite3", read_only=True)
+        except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
+            continue  # no index there, or one that cannot be read: it holds nothing known
+        try:
+            found.update(article_id for article_id in article_ids if docs.keys_for(article_id))
+        except sqlite3.Error as error:
+            log.warning("%s not read: %s", folder, error)
+        finally:
+            docs.close()
+    return found
+
+
+def open_annotations(library: str = "") -> AnnotationStore:
+    """The OS user's annotation store, in their data folder; `library` is the library
+    (`paths.library_id`) what is annotated through it is recorded in."""
     from newsread.index.annotations.store import AnnotationStore
 
-    return AnnotationStore.open(paths.annotations_path())
+    return AnnotationStore.open(paths.annotations_path(), library=library)

@@ -62,6 +62,17 @@ def state_path() -> Path:
     return data_dir() / "state.json"
 
 
+def library_id(library: Path) -> str:
+    """What the user's annotations record as the library they were made in: its folder,
+    resolved, as text (undecodable bytes replaced), as the index folder is named after.
+
+    A folder moved or renamed gets a new id (and index); the annotations of the old one go to
+    the library that has their articles once the old folder is gone (`Library.annotations`).
+    """
+    resolved = str(library.expanduser().resolve())
+    return resolved.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def index_dir(library: Path) -> Path:
     """The index folder of one library: readable name plus a hash of the resolved path."""
     resolved = str(library.expanduser().resolve())

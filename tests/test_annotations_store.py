@@ -262,6 +262,30 @@ def test_highlights_follow_an_article_resaved_under_another_path(store: Annotati
     assert store.article_state(moved).tag_names == ("budget",)
 
 
+def test_a_folder_stand_in_stored_by_older_versions_is_dropped_when_the_file_moves(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    # A file naming no source was cited with its first folder ("bbc") by older versions; moved
+    # to another folder, where "reuters" stands in, it went on being cited as "bbc"'s.
+    def filed(key: str) -> Article:
+        made = replace(make_article(url="", key=key), source=key.split("/")[0])
+        made.extra["derived"] = "source"
+        return made
+
+    article = filed("bbc/budget.txt")
+    highlight = store.add_highlight(article, *span(article, "independent audit"))
+    named = replace(make_article(url="", key="bbc/named.txt"), title="Named", source="bbc")
+    kept = store.add_highlight(named, *span(named, "independent audit"))
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE highlights SET article_source = 'bbc'")  # as older versions stored
+    [placed] = store.highlights_for(filed("reuters/budget.txt"))
+    assert (placed.id, placed.highlight.article.source) == (highlight.id, "")
+    # A source the article names is the publication's, whatever the folder.
+    moved = replace(named, key="reuters/named.txt", path="reuters/named.txt")
+    [placed] = store.highlights_for(moved)
+    assert (placed.id, placed.highlight.article.source) == (kept.id, "bbc")
+
+
 def test_highlights_follow_an_edited_article_without_url(store: AnnotationStore) -> None:
     article = make_article(url="")
     highlight = store.add_highlight(article, *span(article, "the mayor said"), note="who?")

@@ -395,18 +395,21 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     assert missing == {"flood.txt": False, "grain/sanctions.txt": None}
 
 
-def test_export_against_another_library_does_not_call_its_articles_deleted(
+def test_export_keeps_to_the_library_and_all_exports_every_one(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # One store for every library: exported against the library opened last, the articles
-    # annotated in another one were all said to be "deleted, or moved and changed".
+    # One store for every library: a project's export held the archive's notes too.
     _annotate(small_library)
     other = tmp_path / "other"
     write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
     assert main(["index", "-q", str(other)]) == 0
-    assert main(["export", "--library", str(other)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(other)]) == 1  # nothing annotated there
+    assert "burst its banks" not in capsys.readouterr().out
+    assert main(["export", "--all", "--library", str(other)]) == 0
     out = capsys.readouterr().out
-    assert "> burst its banks" in out  # every annotation is exported
+    assert "> burst its banks" in out and "Check the figures" in out
+    # Exported against the other library, its articles are not called deleted.
     assert "annotated in another library" in out and "(deleted, or moved" not in out
 
 

@@ -498,6 +498,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     library = _open_library(args.library)
     try:
+        if not args.all:
+            _ensure_index(library, True)  # it says which unattributed annotations are its own
         store = _annotations(library)
         if library.has_index():
             # Positions and statuses as the library's text is now (files move and change).
@@ -514,7 +516,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             matches = store.articles_matching(tags=[args.tag])
             tagged = set(matches.include.ids) if matches.include is not None else set()
             wanted = tagged if wanted is None else wanted & tagged
-        items = store.annotations(wanted)
+        items = store.annotations(wanted, library=None if args.all else library.id)
         if library.has_index():
             items = cited_now(library, items)
     except QueryError as error:
@@ -644,12 +646,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--query", "-q", help="only articles matching this search")
     p.add_argument("--tag", "-t", help="only articles with this tag")
     p.add_argument("--output", "-o", help="write to this file (default: standard output)")
-    p.add_argument("--library", "-l", help="the library --query searches")
+    p.add_argument(
+        "--library",
+        "-l",
+        help="export what was annotated in this library, and search it with --query "
+        "(default: the library newsread opens: config.toml's, else the last one, else the "
+        "sample articles)",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="export what was annotated in every library (--query still searches one)",
+    )
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("import", help="merge an exported JSON file of annotations back in")
     p.add_argument("file", metavar="FILE.json")
-    p.add_argument("--library", "-l", help="the library the annotations belong to")
+    p.add_argument(
+        "--library",
+        "-l",
+        help="the library the annotations belong to, recorded with them "
+        "(default: the library newsread opens)",
+    )
     p.set_defaults(run=cmd_import)
     return parser
 

@@ -125,6 +125,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 3: pieces of the article's text, so an article read with a new title keeps its notes.
     ("ALTER TABLE articles ADD COLUMN excerpts TEXT NOT NULL DEFAULT ''",),
+    # 4: the library each annotation was made in (its folder, resolved), so an export or the
+    # highlights view can keep to one library; '' is not known (made before this), shown in all.
+    (
+        "ALTER TABLE articles ADD COLUMN library TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE highlights ADD COLUMN library TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX highlights_library ON highlights(library)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -112,6 +112,9 @@ class Highlight:
     deleted_at: datetime | None = None
     revision: int = 0
     """One more at every change (note, colour, place, deletion), in any session."""
+    library: str = ""
+    """The library it was made in (its folder, resolved); "" when not known (made by a
+    newsread that did not record it, and not yet claimed by a library; see `library_id`)."""
 
     @property
     def deleted(self) -> bool:

@@ -87,7 +87,8 @@ def follow_moved(
 ) -> Moves:
     """Give the annotations of articles the library no longer names (by URL, id, key or
     path) to the article they became: one whose file moved and changed at once (a new path,
-    and without a URL a new id). Candidates have the same title (`Library.titled`; among the
+    and without a URL a new id); only those made in the store's library (or where is not
+    known): another library's article of the same title is not this one's. Candidates have the same title (`Library.titled`; among the
     keys `within`, when given) and no other URL; one is taken when the quotes of its
     highlights are found in it, most of them at least, or, for an article with no
     highlights, most of the pieces of text its row keeps. Two such candidates are two copies
@@ -96,7 +97,7 @@ def follow_moved(
     moves = Moves()
     gone = [
         info.id
-        for info in store.annotated_articles()
+        for info in store.annotated_articles(store.library or None)
         if info.title.strip() and _key_of(library, info) is None
     ]
     # Only the articles no longer found are loaded with their annotations: this runs after
@@ -212,11 +213,11 @@ def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
 
 
 def place_all(library: Library, store: AnnotationStore) -> Moves:
-    """Re-anchor every live highlight whose article is in the library, annotations of moved
-    articles given to them first: what `follow_moved` did, to tell the user."""
+    """Re-anchor every live highlight made in the library (or where is not known) whose
+    article is in it, annotations of moved articles given to them first: what `follow_moved` did, to tell the user."""
     moves = follow_moved(library, store)
     cited: dict[tuple[str, str, str, str], ArticleInfo] = {}
-    for highlight in store.all_highlights():
+    for highlight in store.all_highlights(library=store.library or None):
         info = highlight.article
         cited.setdefault((info.id, info.url, info.key, info.path), info)
     _place(library, store, (find_article(library, info) for info in cited.values()))

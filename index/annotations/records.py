@@ -19,6 +19,7 @@ from newsread.index.annotations.model import (
     NoteConflict,
     Tag,
 )
+from newsread.index.article import derived_source
 from newsread.index.text import sanitise, sanitise_line
 
 STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -99,6 +100,7 @@ def highlight(row: sqlite3.Row) -> Highlight:
         updated=required_time(row["updated"]),
         deleted_at=time(row["deleted_at"]),
         revision=row["revision"],
+        library=row["library"],
     )
 
 
@@ -106,8 +108,8 @@ def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
     db.execute(
         "INSERT INTO highlights (id, article_id, article_key, article_path, article_url,"
         " article_url_key, article_title, article_source, article_published, colour, quote,"
-        " prefix, suffix, start_offset, end_offset, status, note, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " prefix, suffix, start_offset, end_offset, status, note, created, updated, library)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             highlight.id,
             *info_values(highlight.article),
@@ -121,6 +123,7 @@ def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
             highlight.note,
             stamp(highlight.created),
             stamp(highlight.updated),
+            highlight.library,
         ),
     )
 
@@ -130,8 +133,14 @@ def relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
 
     Title, source and date stay as they were when the highlight was made (they are what the
     highlight cites), unless it cited none (an annotation imported from another tool names
-    only a URL); the URL too, unless the article has one now.
+    only a URL); the URL too, unless the article has one now. A source that only stood in
+    for a missing one (older versions stored the file's first folder) is dropped when the
+    article names none: moved to another folder, the article is not that folder's.
     """
+    source = cited.source or current.source
+    if cited.source and not current.source and cited.path != current.path:
+        if cited.source == sanitise_line(derived_source(cited.path, cited.url)[0]):
+            source = ""
     return replace(
         cited,
         id=current.id,
@@ -139,7 +148,7 @@ def relocated(cited: ArticleInfo, current: ArticleInfo) -> ArticleInfo:
         path=current.path,
         url=current.url or cited.url,
         title=cited.title or current.title,
-        source=cited.source or current.source,
+        source=source,
         published=cited.published or current.published,
     )
 
@@ -271,7 +280,7 @@ def shown_other(row: sqlite3.Row, info: ArticleInfo, body: str) -> bool:
 
 
 def find_article_row(
-    db: sqlite3.Connection, info: ArticleInfo, body: str | None = None
+    db: sqlite3.Connection, info: ArticleInfo, body: str | None = None, library: str = ""
 ) -> sqlite3.Row | None:
     """The stored row for this article: by identity, else by URL, else by key (see
     `pick_article_row`)."""
@@ -280,14 +289,16 @@ def find_article_row(
         " OR (key != '' AND key = ?) ORDER BY updated DESC",
         (info.id, info.url_key, info.key),
     ).fetchall()
-    return pick_article_row(rows, info, body)
+    return pick_article_row(rows, info, body, library)
 
 
 def pick_article_row(
-    rows: Sequence[sqlite3.Row], info: ArticleInfo, body: str | None = None
+    rows: Sequence[sqlite3.Row], info: ArticleInfo, body: str | None = None, library: str = ""
 ) -> sqlite3.Row | None:
     """The row for this article among `rows` (newest first): by identity, URL, else by key
-    where `same_article_at_key` (with `body`, the article's text, to compare excerpts)."""
+    where `same_article_at_key` (with `body`, the article's text, to compare excerpts) and,
+    with `library`, the row was made there (or where is not known): a key is a place in one
+    library."""
     for row in rows:
         if row["article_id"] == info.id:
             return row
@@ -295,7 +306,9 @@ def pick_article_row(
         if info.url_key and row["url_key"] == info.url_key:
             return row
     for row in rows:
-        if same_article_at_key(row, info, body):
+        if row["library"] in ("", library or row["library"]) and same_article_at_key(
+            row, info, body
+        ):
             return row
     return None
 
@@ -304,17 +317,20 @@ def ids(db: sqlite3.Connection, sql: str, *params: str) -> set[str]:
     return {row[0] for row in db.execute(sql, params)}
 
 
-def refs(db: sqlite3.Connection, ids: set[str]) -> ArticleRefs:
-    """The articles with these identities, with their known library keys and URLs."""
+def refs(db: sqlite3.Connection, ids: set[str], library: str = "") -> ArticleRefs:
+    """The articles with these identities, with their known library keys and URLs; with
+    `library`, only the keys they have there (or where is not known): a key is a place in one
+    library, which another library's article of the same name does not take."""
     keys: set[str] = set()
     urls: set[str] = set()
     for article_id in ids:
         for row in db.execute(
-            "SELECT key, url_key FROM articles WHERE article_id = ?"
-            " UNION SELECT article_key, article_url_key FROM highlights WHERE article_id = ?",
+            "SELECT key, url_key, library FROM articles WHERE article_id = ? UNION"
+            " SELECT article_key, article_url_key, library FROM highlights WHERE article_id = ?",
             (article_id, article_id),
         ):
-            keys.add(row[0])
+            if row[2] in ("", library) or not library:
+                keys.add(row[0])
             urls.add(row[1])
     keys.discard("")
     urls.discard("")

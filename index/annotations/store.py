@@ -15,6 +15,11 @@ every newsread running as that user:
 Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
 diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
 
+Each article row and highlight records the library it was made in (the store's `library`,
+`paths.library_id`; '' when not known: made before this was recorded, or through a store
+opened for no library). `annotations` and `all_highlights` keep to one library when asked,
+those of unknown library included; `give_to_library` attributes rows after the fact.
+
 Highlights are deleted softly: `delete_highlight` hides one, `restore_highlight` undoes that,
 `purge_deleted` forgets the ones deleted long ago.
 
@@ -84,10 +89,13 @@ class AnnotationStore:
         clock: Callable[[], datetime] | None = None,
         new_id: Callable[[], str] | None = None,
         attempts: int = 3,
+        library: str = "",
     ) -> None:
         """Use `AnnotationStore.open`, which checks, recovers and migrates the file."""
         self._connection = connection
         self.path = path
+        self.library = library
+        """The library annotations made here are recorded in (`library_id`); "" for none."""
         self.recovered_from = recovered_from
         """Where a corrupt database was moved aside when this store was opened, else None."""
         self._clock = clock or (lambda: datetime.now(timezone.utc))
@@ -106,6 +114,7 @@ class AnnotationStore:
         attempts: int = 3,
         clock: Callable[[], datetime] | None = None,
         new_id: Callable[[], str] | None = None,
+        library: str = "",
     ) -> AnnotationStore:
         """Open (creating, recovering and migrating as needed) the store at `db_path`.
 
@@ -115,6 +124,8 @@ class AnnotationStore:
             attempts: how many times a locked-out change is tried before giving up.
             clock: the time source (aware datetimes); tests pass a fixed one.
             new_id: makes highlight ids; tests pass a deterministic one.
+            library: the library (`library_id`) what is annotated through this store belongs
+                to; "" records none (annotations then show in every library).
         """
         db_path = Path(db_path)
         recovered: Path | None = None
@@ -135,6 +146,7 @@ class AnnotationStore:
             clock=clock,
             new_id=new_id,
             attempts=attempts,
+            library=library,
         )
         try:
             store._retrying("", lambda: database.configure(connection, db_path))
@@ -175,7 +187,7 @@ class AnnotationStore:
 
         def work(db: sqlite3.Connection) -> Highlight:
             now = self.now()
-            self._touch_article(db, info, records.stamp(now), body=article.body)
+            self._touch_article(db, info, records.stamp(now), body=article.body, claim=True)
             existing = db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
                 " AND quote = ? AND prefix = ? AND suffix = ?",
@@ -185,7 +197,7 @@ class AnnotationStore:
                 return records.highlight(existing)
             highlight = Highlight(
                 self._new_id(), info, colour, quote, prefix, suffix, start, end, "anchored",
-                text, now, now,
+                text, now, now, library=self.library,
             )  # fmt: skip
             records.insert_highlight(db, highlight)
             return highlight
@@ -315,7 +327,8 @@ class AnnotationStore:
         """The article's live highlights placed in its current text: text order, orphans last.
 
         Highlights made on the same article under another identity are included: found by
-        URL, or by library key (if the title is the same or the highlight still anchors). A
+        URL, or by library key (if the title is the same or the highlight still anchors; only
+        those made in this store's `library`, or where is not known). A
         changed placement (offsets, status, the article's new identity or place in the
         library) is saved for next time.
         """
@@ -327,8 +340,8 @@ class AnnotationStore:
             found = db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL AND (article_id = ?"
                 " OR (article_url_key != '' AND article_url_key = ?)"
-                " OR (article_key != '' AND article_key = ?))",
-                (info.id, url_key, info.key),
+                " OR (article_key != '' AND article_key = ? AND (? = '' OR library IN (?, ''))))",
+                (info.id, url_key, info.key, self.library, self.library),
             ).fetchall()
             made_on = {row["article_id"] for row in found} - {info.id}
             articles = {
@@ -450,17 +463,23 @@ class AnnotationStore:
         colour: int | None = None,
         text_query: str | None = None,
         limit: int | None = None,
+        library: str | None = None,
     ) -> list[Highlight]:
-        """Live highlights across the library, newest first.
+        """Live highlights, newest first: every library's, or `library`'s.
 
         Args:
             tag: only highlights in articles with this tag (any case).
             colour: only this colour.
             text_query: words that must all occur in the quote or the note (FTS5, stemmed).
             limit: at most this many.
+            library: only those made in this library (`library_id`), and those made where
+                it is not known.
         """
         clauses = ["h.deleted_at IS NULL"]
         params: list[Any] = []
+        if library is not None:
+            clauses.append("h.library IN (?, '')")
+            params.append(library)
         if colour is not None:
             clauses.append("h.colour = ?")
             params.append(colour)
@@ -486,6 +505,18 @@ class AnnotationStore:
         rows = self._read(lambda db: db.execute(sql, params).fetchall())
         return [records.highlight(row) for row in rows]
 
+    def count_elsewhere(self, library: str) -> int:
+        """How many live highlights were made in libraries other than `library` (the ones
+        `all_highlights(library=library)` leaves out)."""
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT COUNT(*) FROM highlights WHERE deleted_at IS NULL"
+                " AND library NOT IN (?, '')",
+                (library,),
+            ).fetchone()
+        )
+        return int(row[0])
+
     # Article state ---------------------------------------------------------------------------
 
     def article_state(self, article: Article) -> ArticleState:
@@ -494,7 +525,7 @@ class AnnotationStore:
         body = article.body
 
         def work(db: sqlite3.Connection) -> sqlite3.Row | None:
-            return records.find_article_row(db, info, body)
+            return records.find_article_row(db, info, body, self.library)
 
         row = self._read(work)
         if row is None:
@@ -533,7 +564,7 @@ class AnnotationStore:
 
         def work(db: sqlite3.Connection) -> ArticleState:
             now = self._stamp()
-            row = self._touch_article(db, info, now, body=body)
+            row = self._touch_article(db, info, now, body=body, claim=True)
             records.check_base(row["note"], row["note_revision"], note, base_revision, base_note)
             if note != row["note"]:
                 created = (row["note_created"] or now) if note else None
@@ -555,7 +586,7 @@ class AnnotationStore:
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
             now = self._stamp()
-            row = self._touch_article(db, info, now, body=body)
+            row = self._touch_article(db, info, now, body=body, claim=True)
             for name in names:
                 known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
                 db.execute(
@@ -574,7 +605,7 @@ class AnnotationStore:
         body = article.body
 
         def work(db: sqlite3.Connection) -> tuple[str, ...]:
-            row = records.find_article_row(db, info, body)
+            row = records.find_article_row(db, info, body, self.library)
             if row is None:
                 return ()
             for name in names:
@@ -610,7 +641,7 @@ class AnnotationStore:
 
         def work(db: sqlite3.Connection) -> bool:
             now = self._stamp()
-            row = self._touch_article(db, info, now, body=body)
+            row = self._touch_article(db, info, now, body=body, claim=True)
             starred = row["starred_at"] is None
             db.execute(
                 "UPDATE articles SET starred_at = ?, updated = ? WHERE seq = ?",
@@ -652,7 +683,7 @@ class AnnotationStore:
             rows.sort(key=lambda row: row["updated"], reverse=True)
             where, params = among(("article_id", "article_url_key", "article_key"))
             highlighted = db.execute(
-                "SELECT DISTINCT article_id, article_url_key, article_key FROM highlights"
+                "SELECT DISTINCT article_id, article_url_key, article_key, library FROM highlights"
                 f" WHERE deleted_at IS NULL AND ({where})",
                 params,
             ).fetchall()
@@ -664,9 +695,9 @@ class AnnotationStore:
             )
             marks = []
             for info in articles:
-                row = records.pick_article_row(rows, info)
+                row = records.pick_article_row(rows, info, library=self.library)
                 if row is None and body is not None and any(r["key"] == info.key for r in rows):
-                    row = records.pick_article_row(rows, info, body(info))
+                    row = records.pick_article_row(rows, info, body(info), self.library)
                 own = {info.id} if row is None else {info.id, row["article_id"]}
                 annotated = any(
                     h[0] in own
@@ -674,6 +705,7 @@ class AnnotationStore:
                     or bool(
                         info.key
                         and h[2] == info.key
+                        and h[3] in ("", self.library or h[3])
                         and not records.other_address(h[1], info.url_key)
                     )
                     for h in highlighted
@@ -800,28 +832,33 @@ class AnnotationStore:
                     negative |= records.ids(db, sql)
             include = None
             if positive:
-                include = records.refs(db, set.intersection(*positive) - negative)
-            return ArticleMatches(include, records.refs(db, negative))
+                include = records.refs(db, set.intersection(*positive) - negative, self.library)
+            return ArticleMatches(include, records.refs(db, negative, self.library))
 
         return self._read(work)
 
-    def annotations(self, article_ids: Iterable[str] | None = None) -> list[ArticleAnnotations]:
+    def annotations(
+        self, article_ids: Iterable[str] | None = None, *, library: str | None = None
+    ) -> list[ArticleAnnotations]:
         """Every annotated article with its highlights, note, tags and star, for export.
 
         Articles come in the order they were first annotated (then by title); highlights in
-        text order, orphans last. Articles with nothing but a read mark are left out.
+        text order, orphans last. Articles with nothing but a read mark are left out. With
+        `library`, only what was made in that library (`library_id`), or where is not known.
         """
         wanted = None if article_ids is None else set(article_ids)
+        where, params = ("", ()) if library is None else (" AND library IN (?, '')", (library,))
 
         def work(db: sqlite3.Connection) -> list[ArticleAnnotations]:
             grouped: dict[str, list[Highlight]] = {}
             for row in db.execute(
-                "SELECT * FROM highlights WHERE deleted_at IS NULL ORDER BY created, seq"
+                f"SELECT * FROM highlights WHERE deleted_at IS NULL{where} ORDER BY created, seq",
+                params,
             ):
                 if wanted is None or row["article_id"] in wanted:
                     grouped.setdefault(row["article_id"], []).append(records.highlight(row))
             states: dict[str, ArticleState] = {}
-            for row in db.execute("SELECT * FROM articles"):
+            for row in db.execute(f"SELECT * FROM articles WHERE 1{where}", params):
                 if wanted is None or row["article_id"] in wanted:
                     states[row["article_id"]] = records.state(db, row, records.article_info(row))
             items = []
@@ -845,23 +882,71 @@ class AnnotationStore:
 
         return self._read(work)
 
-    def annotated_articles(self) -> list[ArticleInfo]:
-        """Every article the store keeps something for, as it names it: a quick list (no
-        highlights, notes or tags) to look the articles up by before loading any."""
+    def annotated_articles(self, library: str | None = None) -> list[ArticleInfo]:
+        """Every article the store keeps something for (with `library`, made there or where
+        is not known), as it names it: a quick list (no highlights, notes or tags) to look the
+        articles up by before loading any."""
+        where, params = ("", ()) if library is None else (" AND library IN (?, '')", (library,))
 
         def work(db: sqlite3.Connection) -> list[ArticleInfo]:
             infos = {
                 row["article_id"]: records.article_info(row)
-                for row in db.execute("SELECT * FROM articles")
+                for row in db.execute(f"SELECT * FROM articles WHERE 1{where}", params)
             }
             for row in db.execute(
                 "SELECT * FROM highlights WHERE deleted_at IS NULL"
-                " AND article_id NOT IN (SELECT article_id FROM articles) GROUP BY article_id"
+                f" AND article_id NOT IN (SELECT article_id FROM articles){where}"
+                " GROUP BY article_id",
+                params,
             ):
                 infos.setdefault(row["article_id"], records.highlight(row).article)
             return list(infos.values())
 
         return self._read(work)
+
+    def articles_by_library(self) -> dict[str, dict[str, ArticleInfo]]:
+        """The articles annotated in each library ("": not known), by id, with the key and
+        title they were last found at (deleted highlights included): what
+        `give_to_library` may hand over."""
+
+        def work(db: sqlite3.Connection) -> dict[str, dict[str, ArticleInfo]]:
+            found: dict[str, dict[str, ArticleInfo]] = {}
+            for row in db.execute(
+                "SELECT library, article_id, key, title FROM articles UNION"
+                " SELECT library, article_id, article_key, article_title FROM highlights"
+            ):
+                made = found.setdefault(row[0], {})
+                made.setdefault(row[1], ArticleInfo(row[1], key=row[2], title=row[3]))
+            return found
+
+        return self._read(work)
+
+    def give_to_library(
+        self, article_ids: Iterable[str], library: str, taken_from: Iterable[str] = ("",)
+    ) -> int:
+        """Record the annotations of these articles made in a library of `taken_from` ("":
+        not known) as made in `library`; how many rows changed. For annotations whose library
+        was not recorded, and for a library folder moved or renamed (`claim_annotations`)."""
+        ids = sorted(set(article_ids))
+        sources = sorted(set(taken_from) - {library})
+        if not ids or not sources:
+            return 0
+
+        def work(db: sqlite3.Connection) -> int:
+            changed = 0
+            marks = ", ".join("?" * len(sources))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                among = ", ".join("?" * len(chunk))
+                for table in ("articles", "highlights"):
+                    changed += db.execute(
+                        f"UPDATE {table} SET library = ?"
+                        f" WHERE article_id IN ({among}) AND library IN ({marks})",
+                        (library, *chunk, *sources),
+                    ).rowcount
+            return changed
+
+        return self._write("library", work)
 
     def merge(self, items: Sequence[MergeItem]) -> list[MergeOutcome]:
         """Add annotations read from an export, in one transaction; one outcome per item.
@@ -945,25 +1030,30 @@ class AnnotationStore:
         now: str,
         refresh: bool = True,
         body: str | None = None,
+        claim: bool = False,
     ) -> sqlite3.Row:
-        """The article's row, created if new.
+        """The article's row, created if new (in this store's `library`).
 
         With `refresh`, the row takes the article's current identity (tags follow), key, title,
         URL ...; imports pass False, as what they carry may be older than what is here. With
         `body` (the article's text), the row is also found and kept by pieces of it
-        (`records.excerpts_of`).
+        (`records.excerpts_of`). With `claim` (the user annotates it here, or imports into
+        this library), a row made before libraries were recorded becomes this library's.
         """
-        row = records.find_article_row(db, info, body)
+        row = records.find_article_row(db, info, body, self.library)
         excerpts = "" if body is None else records.excerpts_of(body)
         if row is None:
             cursor = db.execute(
                 "INSERT INTO articles (article_id, key, path, url, url_key, title, source,"
-                " published, created, updated, excerpts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*records.info_values(info), now, now, excerpts),
+                " published, created, updated, excerpts, library)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*records.info_values(info), now, now, excerpts, self.library),
             )
             seq = cursor.lastrowid
         else:
             seq = row["seq"]
+            if claim and self.library and not row["library"]:
+                db.execute("UPDATE articles SET library = ? WHERE seq = ?", (self.library, seq))
             if refresh:
                 db.execute(
                     "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
@@ -1008,7 +1098,7 @@ class AnnotationStore:
 
         def work(db: sqlite3.Connection) -> ArticleState:
             now = self._stamp()
-            row = self._touch_article(db, info, now, body=body)
+            row = self._touch_article(db, info, now, body=body, claim=True)
             if (row[column] is not None) != on:
                 db.execute(
                     f"UPDATE articles SET {column} = ?, updated = ? WHERE seq = ?",
@@ -1049,7 +1139,7 @@ class AnnotationStore:
     def _merge_one(self, db: sqlite3.Connection, item: MergeItem, now: str) -> MergeOutcome:
         if isinstance(item, Highlight):
             return self._merge_highlight(db, item, now)
-        row = self._touch_article(db, item.article, now, refresh=False)
+        row = self._touch_article(db, item.article, now, refresh=False, claim=True)
         article_id = row["article_id"]
         if isinstance(item, NoteRecord):
             note = records.clean_note(item.text)
@@ -1084,7 +1174,9 @@ class AnnotationStore:
         if item.status not in ANCHOR_STATUSES:
             raise ValueError(f"unknown anchoring status {item.status!r}")
         note = records.clean_note(item.note)
-        article_id = self._touch_article(db, item.article, now, refresh=False)["article_id"]
+        article_id = self._touch_article(db, item.article, now, refresh=False, claim=True)[
+            "article_id"
+        ]
         existing = self._find_highlight(db, item.id)
         if existing is None:
             row = db.execute(
@@ -1095,8 +1187,14 @@ class AnnotationStore:
             existing = None if row is None else self._find_highlight(db, row[0])
         if existing is None:
             article = replace(item.article, id=article_id)
-            records.insert_highlight(db, replace(item, article=article, note=note))
+            records.insert_highlight(
+                db, replace(item, article=article, note=note, library=self.library)
+            )
             return "added"
+        if self.library and not existing.library:
+            db.execute(
+                "UPDATE highlights SET library = ? WHERE id = ?", (self.library, existing.id)
+            )
         if existing.deleted or existing.updated >= item.updated:
             return "unchanged"
         if (existing.note, existing.colour) == (note, item.colour):

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from pathlib import Path, PurePath, PurePosixPath
-from urllib.parse import urlsplit
+from pathlib import Path, PurePath
 
-from newsread.index.article import Article, stable_id
+from newsread.index.article import Article, derived_source, stable_id
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
@@ -343,20 +342,6 @@ def original_address(url: str) -> str:
     if re.match(r"https?:/(?!/)", address, re.IGNORECASE):  # "https:/site": a slash lost
         address = address.replace(":/", "://", 1)
     return address if "://" in address else f"http://{address}"
-
-
-def derived_source(rel: str, url: str = "") -> tuple[str, str]:
-    """(source, section) standing in for an article that names no source: the site of its
-    URL, else the library's folders it sits in (`bbc/business/001.txt` -> "bbc", "business").
-
-    A file at the library's top level has no folder to name it; its source stays empty.
-    """
-    host = urlsplit(url).hostname or "" if "://" in url else ""
-    folders = PurePosixPath(rel.split("#", 1)[0]).parts[:-1]
-    section = folders[1] if len(folders) >= 2 and not host else ""
-    if host:
-        return host.removeprefix("www."), ""
-    return (folders[0] if folders else ""), section
 
 
 def _title_from_name(stem: str) -> str:

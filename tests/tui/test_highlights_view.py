@@ -10,10 +10,11 @@ from pathlib import Path
 from builders import write_article
 from textual.pilot import Pilot
 from textual.widgets import Label
-from tui_helpers import settle, wait_for
+from tui_helpers import notifications, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.annotations.model import COLOUR_NAMES
+from newsread.index.article import Article
 from newsread.index.paths import annotations_path
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.highlights import (
@@ -172,3 +173,40 @@ async def test_two_moved_copies_get_neither_and_the_view_says_so(
             f"annotations of “{FLOOD}” not attached: 2 articles could be it"
             " (a/flood.txt, b/flood.txt)" in str(status.render())
         )
+
+
+async def test_the_view_keeps_to_the_library_and_ctrl_l_lists_every_one(
+    library: Path, tmp_path: Path, make_app: MakeApp
+) -> None:
+    # Every library's highlights were listed as this one's ("not in the library" at best),
+    # and Enter on another library's opened whatever had the same file name here.
+    elsewhere = Article(
+        id="x1", key="kelmor-harbour.txt", path="kelmor-harbour.txt", title="Archived",
+        paragraphs=("Elsewhere entirely.",),
+    )  # fmt: skip
+    with AnnotationStore.open(annotations_path(), library=str(tmp_path / "archive")) as store:
+        store.add_highlight(elsewhere, 0, 9)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        [kept] = app.library.find("flood.txt")
+        start = kept.body.index("burst its banks")
+        app.library.annotations.add_highlight(kept, start, start + len("burst its banks"))
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        status = app.screen.query_one("#highlights-status", Label)
+        await wait_for(pilot, lambda: "1 made in other libraries" in str(status.render()))
+        assert listed.option_count == 1
+        assert str(listed.get_option_at_index(0).prompt).split("\n")[0] == "   burst its banks"
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: listed.option_count == 2)
+        shown = [str(listed.get_option_at_index(i).prompt).split("\n")[0] for i in (0, 1)]
+        assert shown == ["   burst its banks", "   in archive · Elsewhere"]
+        assert "every library" in str(app.screen.query_one("#highlights-title", Label).render())
+        await pilot.press("down")
+        listed.highlighted = 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("another library" in m for m in notifications(app)))
+        assert app.main.reader.article is None

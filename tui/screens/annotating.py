@@ -822,18 +822,37 @@ class AnnotatingPanes(Horizontal):
         def place() -> list[str]:
             from newsread.index.annotations.placing import place_all
 
-            return [] if library is None else place_all(library, self._store()).problems()
+            if library is None:
+                return []
+            library.claim_annotations()  # a library moved since the store was opened
+            return place_all(library, self._store()).problems()
 
         def missing(highlights: list[Highlight]) -> frozenset[str]:
             from newsread.index.annotations.placing import absent
 
             return frozenset() if library is None else absent(library, highlights)
 
-        self.app.push_screen(HighlightsScreen(self._store, place=place, missing=missing), chosen)
+        self.app.push_screen(
+            HighlightsScreen(
+                self._store,
+                place=place,
+                missing=missing,
+                library=None if library is None else library.id,
+            ),
+            chosen,
+        )
 
     def open_highlight(self, highlight: Highlight) -> None:
         """Open the highlight's article with the cursor on the passage."""
         key = highlight.article.key or highlight.article.path
+        library = self._host.library
+        if library is not None and highlight.library not in ("", library.id):
+            self.notify(
+                f"That highlight was made in another library: open {highlight.library} to read it",
+                severity="warning",
+                markup=False,
+            )
+            return
         if not key:
             self.notify("That highlight's article is not in this library", severity="warning")
             return

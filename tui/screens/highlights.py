@@ -1,5 +1,8 @@
 """Every highlight in the library, newest first, filtered by words, tag and colour.
 
+The library's own: those made in it, and those made before newsread recorded where; ctrl+l
+lists every library's, each made elsewhere marked with its library's folder name.
+
 The filter box takes words (found in the passage or its note, stemmed), `tag:NAME` and
 `colour:NAME` (yellow, green, blue, pink, orange, or 1-5). Enter on a highlight opens its
 article with the cursor on the passage.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -60,8 +64,11 @@ def parse_filter(text: str) -> HighlightFilter:
     return HighlightFilter(" ".join(words), tag, colour, problem)
 
 
-def library_highlight_prompt(highlight: Highlight, *, missing: bool = False) -> Content:
-    """The highlight as listed; `missing` when the library no longer has its article."""
+def library_highlight_prompt(
+    highlight: Highlight, *, missing: bool = False, elsewhere: str = ""
+) -> Content:
+    """The highlight as listed; `missing` when the library no longer has its article,
+    `elsewhere` the name of the library it was made in when that is another one."""
     article = highlight.article
     when = highlight.created.astimezone().strftime("%Y-%m-%d")
     dated = article.published.strftime("%Y-%m-%d") if article.published else ""
@@ -79,7 +86,8 @@ def library_highlight_prompt(highlight: Highlight, *, missing: bool = False) -> 
         Content.assemble(
             ("  ", colour_style(highlight.colour)),
             " ",
-            ("not in the library · ", "bold $text-warning") if missing else "",
+            (f"in {sanitise_line(elsewhere)} · ", "bold $text-accent") if elsewhere else "",
+            ("not in the library · ", "bold $text-warning") if missing and not elsewhere else "",
             ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
             ("changed · ", "$text-muted") if highlight.status == "fuzzy" else "",
             Content(clipped(sanitise_line(highlight.quote), QUOTE_CHARS)),
@@ -127,6 +135,13 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="highlights.close", tooltip="Close this view"),
         Binding("down", "focus_list", "List", show=False, id="highlights.to_list"),
+        Binding(
+            "ctrl+l",
+            "every_library",
+            "Libraries",
+            id="highlights.libraries",
+            tooltip="This library's highlights, or every library's",
+        ),
     ]
 
     @dataclass
@@ -138,6 +153,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         """Ids of the highlights whose article the library no longer has."""
         notices: tuple[str, ...] = ()
         """What placing them had to say (annotations it could not attach)."""
+        elsewhere: int = 0
+        """Highlights made in other libraries, not listed."""
 
     def __init__(
         self,
@@ -146,6 +163,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         *,
         place: Callable[[], list[str]] | None = None,
         missing: Callable[[list[Highlight]], frozenset[str]] | None = None,
+        library: str | None = None,
     ) -> None:
         """`store()`, `place()` and `missing()` are called in thread workers only (they use the
         database and the index).
@@ -154,12 +172,16 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         listing, so positions and statuses are current, and says what it could not attach
         (shown with the first listing); `missing(highlights)` names those
         whose article the library no longer has (deleted, or moved and changed at once).
+        With `library` (`paths.library_id`), only the highlights made there (or where is not
+        known) are listed until ctrl+l lists every library's.
         """
         super().__init__()
         self._store = store
         self._place = place
         self._missing = missing
         self._query = query
+        self._library = library
+        self._everywhere = library is None
         self._generation = 0
         self._timer: Timer | None = None
         self._found: dict[str, Highlight] = {}
@@ -167,7 +189,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="highlights-dialog"):
-            yield Label("Highlights · newest first", classes="dialog-title")
+            yield Label(self._title(), classes="dialog-title", id="highlights-title")
             yield Input(
                 self._query,
                 placeholder="filter: words  tag:NAME  colour:green",
@@ -175,7 +197,13 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             )
             yield Label("", markup=False, id="highlights-status")
             yield HighlightsList(id="highlights-list", markup=False)
-            yield Label("Enter opens · / filters · Escape closes", classes="dialog-help")
+            every = "ctrl+l every library · " if self._library is not None else ""
+            yield Label(f"Enter opens · / filters · {every}Escape closes", classes="dialog-help")
+
+    def _title(self) -> str:
+        if self._library is None:
+            return "Highlights · newest first"
+        return "Highlights · " + ("every library" if self._everywhere else "this library")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -207,17 +235,23 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             if self._place is not None:
                 place, self._place = self._place, None
                 notices = tuple(place())
-            found = self._store().all_highlights(
+            store = self._store()
+            only = None if self._everywhere else self._library
+            found = store.all_highlights(
                 tag=wanted.tag,
                 colour=wanted.colour,
                 text_query=wanted.words or None,
                 limit=LIMIT,
+                library=only,
             )
+            elsewhere = 0 if only is None else store.count_elsewhere(only)
         except AnnotationError as error:
             self.post_message(self.Found(generation, [], str(error)))
         else:
             missing = self._missing(found) if self._missing is not None else frozenset()
-            self.post_message(self.Found(generation, found, wanted.problem, missing, notices))
+            self.post_message(
+                self.Found(generation, found, wanted.problem, missing, notices, elsewhere)
+            )
 
     @on(Found)
     def _found_them(self, message: Found) -> None:
@@ -228,7 +262,11 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         listed = self.query_one(HighlightsList)
         options: list[Option | None] = []
         for highlight in message.highlights:
-            prompt = library_highlight_prompt(highlight, missing=highlight.id in message.missing)
+            prompt = library_highlight_prompt(
+                highlight,
+                missing=highlight.id in message.missing,
+                elsewhere=self._made_elsewhere(highlight),
+            )
             options.extend((Option(prompt, id=highlight.id), None))
         listed.set_options(options[:-1])
         if message.highlights:
@@ -240,6 +278,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             if count
             else "No highlights match. v selects text in an article, H highlights it."
         )
+        if message.elsewhere:
+            status += f" · {message.elsewhere:,} made in other libraries (ctrl+l)"
         self.query_one("#highlights-status", Label).update(" · ".join((status, *self._notices)))
 
     @on(OptionList.OptionSelected, "#highlights-list")
@@ -247,6 +287,20 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         event.stop()
         if event.option.id in self._found:
             self.dismiss(self._found[event.option.id])
+
+    def _made_elsewhere(self, highlight: Highlight) -> str:
+        """The folder name of the other library `highlight` was made in, else ""."""
+        if self._library is None or highlight.library in ("", self._library):
+            return ""
+        return PurePath(highlight.library).name or highlight.library
+
+    def action_every_library(self) -> None:
+        """List every library's highlights, or this library's again."""
+        if self._library is None:
+            return
+        self._everywhere = not self._everywhere
+        self.query_one("#highlights-title", Label).update(self._title())
+        self._refresh()
 
     def action_focus_list(self) -> None:
         self.query_one(HighlightsList).focus()

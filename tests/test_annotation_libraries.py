@@ -1,0 +1,240 @@
+"""Annotations know the library they were made in: one store serves every library, and an
+export or the highlights view keeps to one. Annotations made before libraries were recorded
+go to the one library that has their article; a library moved or renamed keeps its own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from builders import write_article
+
+from newsread.index.annotations import AnnotationStore, ArticleInfo, ArticleMarks
+from newsread.index.annotations.database import MIGRATIONS, SCHEMA_VERSION
+from newsread.index.article import Article
+from newsread.index.library import Library
+from newsread.index.paths import annotations_path, library_id
+from newsread.tui.cli import main
+
+STAMP = "2024-01-02T03:04:05.000000Z"
+
+
+def article(key: str, text: str) -> Article:
+    return Article(id=f"id-{key}", key=key, path=key, title=key.title(), paragraphs=(text,))
+
+
+def make_library(root: Path, *names: str) -> Path:
+    for name in names:
+        write_article(root, f"{name}.txt", f"{name.title()} story", f"All about the {name} here.")
+    assert main(["index", "-q", str(root)]) == 0
+    return root
+
+
+def annotate(root: Path, name: str, note: str) -> str:
+    """A highlight and an article note on `name`, made in the library at `root`; its id."""
+    library = Library(root).open()
+    try:
+        [found] = library.find(f"{name}.txt")
+        start = found.body.index(name)
+        library.annotations.add_highlight(found, start, start + len(name), note=note)
+        library.annotations.set_article_note(found, f"{note} (article)")
+        return found.id
+    finally:
+        library.close()
+
+
+def old_store(path: Path, article_ids: list[str]) -> None:
+    """A store as the newsread before libraries were recorded left it: a note and a highlight
+    on each article."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    for statements in MIGRATIONS[:3]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 3")
+    for n, article_id in enumerate(article_ids):
+        db.execute(
+            "INSERT INTO articles (article_id, title, note, note_created, note_updated,"
+            " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, f"title {n}", f"old note {n}", STAMP, STAMP, STAMP, STAMP),
+        )
+        db.execute(
+            "INSERT INTO highlights (id, article_id, colour, quote, prefix, suffix, status,"
+            " created, updated) VALUES (?, ?, 1, ?, '', '', 'anchored', ?, ?)",
+            (f"h{n}", article_id, f"old quote {n}", STAMP, STAMP),
+        )
+    db.commit()
+    db.close()
+
+
+def owners(store: AnnotationStore) -> dict[str, set[str]]:
+    """The ids of the articles annotated in each library."""
+    return {name: set(made) for name, made in store.articles_by_library().items()}
+
+
+def test_annotations_are_listed_and_exported_for_the_library_they_were_made_in(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.sqlite3"
+    ours, theirs = article("ours.txt", "Ours to keep."), article("theirs.txt", "Theirs alone.")
+    with AnnotationStore.open(path, library="/news/project") as store:
+        made = store.add_highlight(ours, 0, 4)
+        store.add_tags(ours, "project")
+    with AnnotationStore.open(path, library="/news/archive") as store:
+        store.add_highlight(theirs, 0, 6)
+        store.set_article_note(theirs, "archive note")
+        assert made.library == "/news/project"
+        assert [h.article.id for h in store.all_highlights(library="/news/project")] == [ours.id]
+        assert {h.article.id for h in store.all_highlights()} == {ours.id, theirs.id}
+        assert store.count_elsewhere("/news/archive") == 1
+        [item] = store.annotations(library="/news/archive")
+        assert (item.article.id, item.state.note) == (theirs.id, "archive note")
+        assert [a.article.id for a in store.annotations(library="/news/project")] == [ours.id]
+        assert {a.id for a in store.annotated_articles("/news/project")} == {ours.id}
+
+
+def test_a_store_from_before_libraries_keeps_every_row_visible_in_every_library(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.sqlite3"
+    old_store(path, ["a1", "a2"])
+    with AnnotationStore.open(path, library="/news/project") as store:
+        assert owners(store) == {"": {"a1", "a2"}}
+        for library in ("/news/project", "/news/archive"):
+            assert {h.id for h in store.all_highlights(library=library)} == {"h0", "h1"}
+            notes = {a.article.id: a.state.note for a in store.annotations(library=library)}
+            assert notes == {"a1": "old note 0", "a2": "old note 1"}
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_older_annotations_go_to_the_one_library_that_has_their_article(tmp_path: Path) -> None:
+    project = make_library(tmp_path / "project", "harbour", "shared")
+    archive = make_library(tmp_path / "archive", "shared", "tram")
+    ids = {}
+    for root in (project, archive):
+        library = Library(root).open()
+        ids.update({a.key: a.id for a in library.docs.articles(library.docs.all_keys()).values()})
+        library.close()
+    old_store(annotations_path(), [ids["harbour.txt"], ids["shared.txt"], "gone"])
+    library = Library(project).open()
+    found = owners(library.annotations)
+    library.close()
+    # The shared article may be either library's, and an article no library has, any one's.
+    assert found == {library_id(project): {ids["harbour.txt"]}, "": {ids["shared.txt"], "gone"}}
+
+
+def test_a_library_moved_or_renamed_keeps_its_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = make_library(tmp_path / "archive", "tram")
+    annotate(archive, "tram", "Theirs")
+    moved = tmp_path / "renamed"
+    shutil.move(project, moved)
+    capsys.readouterr()
+    assert main(["export", "--library", str(moved)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Mine (article)" in out and "Theirs" not in out
+    assert main(["export", "--library", str(archive)]) == 0
+    assert "Mine" not in capsys.readouterr().out
+
+
+def test_import_records_the_library_it_imports_into(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    exported = tmp_path / "notes.json"
+    assert main(["export", "--library", str(project), "--format", "json", "-o", str(exported)]) == 0
+    # Another machine (another home), where the same articles are in a library of another name.
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "elsewhere"))
+    copy = make_library(tmp_path / "copy", "harbour")
+    other = make_library(tmp_path / "other", "harbour")
+    assert main(["import", str(exported), "--library", str(copy)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(copy)]) == 0
+    assert "Mine (article)" in capsys.readouterr().out
+    assert main(["export", "--library", str(other)]) == 1
+    assert "Mine" not in capsys.readouterr().out
+
+
+def test_export_without_a_library_keeps_to_the_one_newsread_opens(
+    tmp_path: Path, newsread_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = make_library(tmp_path / "archive", "tram")
+    annotate(archive, "tram", "Theirs")
+    config = newsread_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(f"library = {json.dumps(str(archive))}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export"]) == 0
+    out = capsys.readouterr().out
+    assert "Theirs" in out and "Mine" not in out
+    assert main(["export", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "Theirs" in out and "Mine" in out
+
+
+def test_another_librarys_copy_of_an_article_does_not_take_its_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Placing the annotations in one library gave it those of an article of the same title
+    # and words in another library, as if the article had moved: the other lost them.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    write_article(archive, "copy.txt", "Harbour story", "All about the harbour here.\n\nAnd more.")
+    assert main(["index", "-q", str(archive)]) == 0
+    assert main(["export", "--library", str(archive)]) == 1  # nothing of its own
+    capsys.readouterr()
+    assert main(["export", "--all", "--library", str(archive)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Not in this library now" in out and "`copy.txt`" not in out
+
+
+def test_an_article_at_the_same_place_in_another_library_gets_none_of_its_annotations(
+    tmp_path: Path,
+) -> None:
+    # A key is a place in one library: the archive's "same.txt" (another version of the
+    # project's, same title) showed the project's highlight, tags and star, and took them.
+    path = tmp_path / "notes.sqlite3"
+    text = "The harbour flooded at dawn."
+    ours = Article(id="a", key="same.txt", path="same.txt", title="Same", paragraphs=(text,))
+    theirs = replace(ours, id="b", paragraphs=(text + " The mayor said so.",))
+    with AnnotationStore.open(path, library="/news/project") as store:
+        store.add_highlight(ours, 4, 11)
+        store.add_tags(ours, "flood")
+        store.set_starred(ours)
+    with AnnotationStore.open(path, library="/news/archive") as store:
+        assert store.highlights_for(theirs) == []
+        state = store.article_state(theirs)
+        assert (state.tag_names, state.starred) == ((), False)
+        assert not store.articles_matching(tags=["flood"]).matches(theirs)
+        assert store.marks([ArticleInfo.of(theirs)], lambda _: theirs.body) == [ArticleMarks()]
+    with AnnotationStore.open(path, library="/news/project") as store:
+        [placed] = store.highlights_for(ours)
+        assert placed.highlight.article.id == "a"
+        assert store.articles_matching(tags=["flood"]).matches(ours)
+
+
+def test_a_library_moved_with_a_file_edited_meanwhile_keeps_that_files_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without a URL an edited article has a new id: it is found at its key, by its title.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    moved = tmp_path / "renamed"
+    shutil.move(project, moved)
+    write_article(moved, "harbour.txt", "Harbour story", "All about the harbour here, and more.")
+    capsys.readouterr()
+    assert main(["export", "--library", str(moved)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out
