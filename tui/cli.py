@@ -99,11 +99,8 @@ def _open_library(arg: str | None) -> Any:
 def _annotations(library: Any) -> Any:
     """The library's annotation store, saying so when a damaged one was set aside."""
     store = library.annotations
-    if store.recovered_from is not None:
-        _warn(
-            f"the annotations database was damaged; it was moved to {store.recovered_from} "
-            "and a new one started"
-        )
+    if store.recovery_notice:
+        _warn(store.recovery_notice)
     return store
 
 

@@ -11,6 +11,7 @@ every newsread running as that user:
 - The schema version lives in `PRAGMA user_version`; `database.MIGRATIONS` are applied in order.
 - A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is renamed
   to `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store created; `recovered_from` says so.
+  The rows that still read in it are copied into the fresh store (`salvaged`).
 
 Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
 diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
@@ -90,6 +91,8 @@ class AnnotationStore:
         self.path = path
         self.recovered_from = recovered_from
         """Where a corrupt database was moved aside when this store was opened, else None."""
+        self.salvaged: dict[str, int] = {}
+        """Rows per table read back from the database moved aside (see `recovered_from`)."""
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._new_id = new_id or (lambda: uuid.uuid4().hex)
         self._attempts = max(1, attempts)
@@ -138,12 +141,34 @@ class AnnotationStore:
         )
         try:
             store._retrying("", lambda: database.configure(connection, db_path))
+            if recovered is not None:
+                store.salvaged = store._retrying(
+                    "", lambda: database.salvage(recovered, connection)
+                )
         except BaseException:
             connection.close()
             raise
         if recovered is not None:
             log.warning("annotations database was corrupt; moved to %s", recovered)
         return store
+
+    @property
+    def recovery_notice(self) -> str:
+        """What the user should know about a damaged database set aside at open, or ""."""
+        if self.recovered_from is None:
+            return ""
+        highlights, articles = self.salvaged.get("highlights", 0), self.salvaged.get("articles", 0)
+        if highlights or articles:
+            saved = (
+                f"{highlights} highlight{'' if highlights == 1 else 's'} and the notes, tags and "
+                f"marks of {articles} article{'' if articles == 1 else 's'} were read back from it"
+            )
+        else:
+            saved = "nothing in it could be read back"
+        return (
+            f"the annotations database was damaged; it was moved to {self.recovered_from} "
+            f"and a new one started: {saved}"
+        )
 
     def close(self) -> None:
         with self._lock:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 import stat
 import sys
 import threading
@@ -659,3 +660,32 @@ def test_the_five_colours_stay_distinct_on_a_16_colour_terminal() -> None:
         assert bgcolor is not None
         backgrounds.add(bgcolor.downgrade(ColorSystem.STANDARD).number)
     assert len(backgrounds) == 5
+
+
+class TestDamagedStore:
+    async def test_a_damaged_store_is_said_and_what_still_reads_is_shown(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            await pilot.press("ctrl+q")
+        path = annotations_path()
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            page = db.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'highlights_created'"
+            ).fetchone()[0]
+        data = bytearray(path.read_bytes())
+        size = int.from_bytes(data[16:18], "big")
+        data[(page - 1) * size : page * size] = b"\xff" * size  # an index page only
+        path.write_bytes(bytes(data))
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await wait_for(pilot, lambda: shown_highlights(app) == [("running costs", 2)])
+            said = " ".join(notifications(app))
+            assert "annotations database was damaged; it was moved to" in said
+            assert "1 highlight and the notes, tags and marks of 1 article were read back" in said

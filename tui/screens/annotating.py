@@ -71,6 +71,7 @@ class AnnotatingPanes(Horizontal):
         self._marks_generation = 0
         self._store_lock = threading.Lock()
         self._store_version: int | None = None
+        self._store_told = False
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
 
@@ -133,7 +134,12 @@ class AnnotatingPanes(Horizontal):
         if library is None:
             raise AnnotationError("the library is not open yet")
         with self._store_lock:
-            return library.annotations
+            store = library.annotations
+            if not self._store_told:
+                self._store_told = True
+                if store.recovery_notice:  # said once, by whichever worker opened the store
+                    self.post_message(AnnotationFailed(store.recovery_notice))
+            return store
 
     def _article_or_say(self) -> Article | None:
         article = self._article
