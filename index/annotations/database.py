@@ -178,6 +178,48 @@ def connect_checked(
     return connection, identity
 
 
+def unwritable(folder: Path) -> str:
+    """Why nothing can be written in `folder` (a full disk, a read-only folder), or ""."""
+    if disk_full(folder):
+        return f"disk full ({folder})"
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only"
+    return ""
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection | None:
+    """A connection that only reads the store at `path`, or None if it cannot be read.
+
+    First as SQLite reads a WAL database it may not write; when not even the WAL's index can
+    be made (no room for it, a read-only folder), the file as it is (`immutable`).
+    """
+    if not path.is_file():
+        return None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?{options}",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error:
+            continue
+        connection.row_factory = sqlite3.Row
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute("SELECT COUNT(*) FROM highlights").fetchone()
+        except sqlite3.Error as error:
+            log.debug("%s (%s): %s", path, options, error)
+            connection.close()
+            continue
+        if version == SCHEMA_VERSION:
+            return connection
+        connection.close()  # an older store must be migrated first, a newer one is not ours
+        return None
+    return None
+
+
 def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
     """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
 

@@ -82,6 +82,7 @@ class AnnotationStore:
         path: Path,
         *,
         recovered_from: Path | None = None,
+        read_only: str = "",
         clock: Callable[[], datetime] | None = None,
         new_id: Callable[[], str] | None = None,
         attempts: int = 3,
@@ -91,6 +92,8 @@ class AnnotationStore:
         self.path = path
         self.recovered_from = recovered_from
         """Where a corrupt database was moved aside when this store was opened, else None."""
+        self.read_only = read_only
+        """Why the store can only be read (a full disk, a read-only folder), else ""."""
         self.salvaged: dict[str, int] = {}
         """Rows per table read back from the database moved aside (see `recovered_from`)."""
         self._clock = clock or (lambda: datetime.now(timezone.utc))
@@ -122,13 +125,21 @@ class AnnotationStore:
         db_path = Path(db_path)
         recovered: Path | None = None
         try:
-            make_private_dir(db_path.parent)
-            connection, identity = database.connect_checked(db_path, busy_timeout)
-            if connection is None:
-                recovered = database.set_aside(db_path, identity)
-                connection, _ = database.connect_checked(db_path, busy_timeout)
-        except OSError as error:
-            raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+            try:
+                make_private_dir(db_path.parent)
+                connection, identity = database.connect_checked(db_path, busy_timeout)
+                if connection is None:
+                    recovered = database.set_aside(db_path, identity)
+                    connection, _ = database.connect_checked(db_path, busy_timeout)
+            except OSError as error:
+                raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+        except AnnotationError:
+            # A full disk or a read-only folder: what is there is still the user's to read.
+            reason = database.unwritable(db_path.parent)
+            reader = database.connect_read_only(db_path) if reason else None
+            if reader is None:
+                raise
+            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
         if connection is None:
             raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
         store = cls(
@@ -943,6 +954,9 @@ class AnnotationStore:
         return result
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
+        if self.read_only:
+            advice = "; free some space" if database.disk_full(self.path.parent) else ""
+            raise AnnotationError(f"{self.read_only}: {what} not saved{advice}", unsaved)
         return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
 
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:

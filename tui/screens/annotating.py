@@ -139,6 +139,12 @@ class AnnotatingPanes(Horizontal):
                 self._store_told = True
                 if store.recovery_notice:  # said once, by whichever worker opened the store
                     self.post_message(AnnotationFailed(store.recovery_notice))
+                if store.read_only:
+                    self.post_message(
+                        AnnotationFailed(
+                            f"Highlights and notes are shown but cannot be saved: {store.read_only}"
+                        )
+                    )
             return store
 
     def _article_or_say(self) -> Article | None:
@@ -241,7 +247,7 @@ class AnnotatingPanes(Horizontal):
                 AnnotationFailed(str(error), unsaved or note_text, note_for, bool(note_for))
             )
             return
-        if mark_read:
+        if mark_read and not store.read_only:  # said once already: nothing can be saved
             try:
                 if not store.article_state(article).read:
                     store.set_read(article)
