@@ -211,7 +211,9 @@ def save_state(state: SessionState, path: Path) -> None:
     from newsread.index.private_files import make_private_dir, write_private
 
     make_private_dir(path.parent)
-    write_private(path, json.dumps(state_to_json(state), ensure_ascii=False, indent=1))
+    # ASCII: a library folder whose name is not UTF-8 is a lone surrogate here, which only an
+    # escape (`\udce9`) writes and reads back.
+    write_private(path, json.dumps(state_to_json(state), indent=1))
 
 
 # -- navigation ------------------------------------------------------------------------------

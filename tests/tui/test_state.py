@@ -54,6 +54,15 @@ def test_a_damaged_state_file_is_moved_aside_with_a_notice(tmp_path: Path) -> No
     assert len(list(tmp_path.glob("state.json.damaged-*"))) == 4  # none overwritten
 
 
+def test_a_library_folder_not_named_in_utf8_is_saved_and_restored(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    root = b"/news/caf\xe9".decode("utf-8", "surrogateescape")  # as the OS gives such a name
+    state = SessionState(library=root)
+    state.for_library(Path(root)).article = b"caf\xe9.txt".decode("utf-8", "surrogateescape")
+    save_state(state, path)
+    assert load_state(path) == (state, "")
+
+
 def test_wrong_types_inside_the_state_are_dropped(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     path.write_text(
