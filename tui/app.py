@@ -295,6 +295,11 @@ class NewsreadApp(App[None]):
         except LibraryError as error:
             self.post_message(LibraryFailed(str(error)))
             return
+        except Exception as error:  # noqa: BLE001 - said on screen, not left "opening" for good
+            self.post_message(
+                LibraryFailed(f"the index could not be opened ({type(error).__name__}: {error})")
+            )
+            return
         self.post_message(LibraryOpened(library, count, library.notice))
         self._update(library, check_first=True)
 

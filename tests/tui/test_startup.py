@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -97,6 +98,21 @@ async def test_a_missing_folder_explains_how_to_start(tmp_path: Path, make_app: 
         message = app.main.query_one("#results-message")
         text = " ".join(rendered_text(message).split())
         assert "is not a folder" in text and "newsread PATH" in text
+
+
+async def test_an_unexpected_failure_to_open_is_said_not_left_opening(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(self: object) -> object:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr("newsread.index.library.Library.open", fails)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        message = " ".join(rendered_text(app.main.query_one("#results-message")).split())
+        assert "the index could not be opened (DatabaseError: database disk image" in message
+        assert "not opened" in str(app.main.status.query_one("#status-text").render())
 
 
 async def test_an_empty_folder_explains_what_to_put_there(
