@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import urlsplit
 
-from newsread.index.article import Article, stable_id
+from newsread.index.article import Article, path_key, stable_id
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
@@ -207,19 +207,6 @@ def _inner_stem(name: str) -> str:
     if name.lower().endswith(".gz"):
         name = name[:-3]
     return PurePath(name).stem or name
-
-
-def path_key(rel: str) -> str:
-    """The key a relative path is stored and shown under: itself, unless it is not UTF-8.
-
-    The OS gives bytes that are not UTF-8 as lone surrogates, which neither SQLite nor Whoosh
-    can store; they become `\\xff`-style escapes (the scan maps the key back to the file).
-    """
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
-        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return rel
 
 
 def _relative(path: Path, root: Path) -> str:
