@@ -168,6 +168,23 @@ def test_a_closed_pipe_exits_141_without_a_traceback(small_library: Path) -> Non
     assert result.stderr == ""
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["search", "kelmor"], ["search", "kelmor", "--json"]])
+def test_output_to_a_full_disk_says_so_in_one_line(small_library: Path, command: list[str]) -> None:
+    """`newsread search x > file` on a full disk: its reason, not an "unexpected error"."""
+    assert main(["index", "-q", str(small_library)]) == 0
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsread.tui.cli", *command, "-l", str(small_library)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "newsread: cannot write the output: No space left on device\n"
+
+
 def test_index_stopped_with_ctrl_c_says_what_stays_searchable(
     small_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,6 +7,7 @@ titles, snippets and file names are data.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -737,7 +738,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(error, LibraryError):
             return _fail(str(error))
+        if isinstance(error, OSError) and error.errno in _NO_ROOM:
+            # Not the index's or the notes' disk (those say so themselves): the output's, sent to
+            # a full disk (`> file`, /dev/full). What is left of it is dropped, or Python would
+            # report the failed flush again at exit.
+            with suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return _fail(f"cannot write the output: {error.strerror or error}", 1)
         return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+
+
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def run_app(library: str | None) -> int:
