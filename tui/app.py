@@ -187,6 +187,8 @@ class NewsreadApp(App[None]):
         self.state_path = paths.state_path()
         self.session: SessionState
         self.session, self._state_notice = load_state(self.state_path)
+        self._session_problem = ""
+        """Why the session could not be saved last time ("" if it was)."""
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
@@ -468,7 +470,18 @@ class NewsreadApp(App[None]):
         try:
             save_state(self.session, self.state_path)
         except OSError as error:
-            self.notify(f"Could not save the session: {error}", severity="warning", timeout=6)
+            # Said once while it lasts (a session is saved at every article and query), with
+            # the folder, not the temporary file's name.
+            problem = f"{error.strerror or error} ({self.state_path.parent})"
+            if problem != self._session_problem:
+                self.notify(
+                    f"The session (query, article, reading places) is not saved: {problem}",
+                    severity="warning",
+                    timeout=6,
+                )
+            self._session_problem = problem
+        else:
+            self._session_problem = ""
 
     async def action_quit(self) -> None:
         before_quit = getattr(self.screen, "before_quit", None)
