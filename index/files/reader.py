@@ -8,6 +8,7 @@ JSON without an extension. Everything that can go wrong with a file becomes an
 from __future__ import annotations
 
 import re
+import stat
 import zlib
 from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import urlsplit
@@ -148,9 +149,12 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, int]:
     """At most `max_bytes + 1` bytes of the file (more means it will be cut), and its size."""
     hard_limit = max(MAX_CUT_FILE_BYTES, max_bytes * 5)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = path.stat()
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
             raise UnreadableFile("is a directory")
+        if not stat.S_ISREG(status.st_mode):  # opening a pipe waits for a writer, for good
+            raise UnreadableFile("not a file (a pipe, a device or a socket)")
         if size > hard_limit:
             raise UnreadableFile(f"too large ({_size(size)} > {_size(hard_limit)} limit)")
         with path.open("rb") as file:
