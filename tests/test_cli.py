@@ -479,6 +479,29 @@ def test_export_to_a_folder_fails_in_one_line_leaving_nothing_behind(
     assert list(tmp_path.glob(".out*")) == [] and list(folder.iterdir()) == []
 
 
+def test_export_never_writes_over_newsreads_own_files(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsread.index import paths
+
+    _annotate(small_library)
+    database = paths.annotations_path()
+    before = database.read_bytes()
+    # The notes' own file, spelt another way, and the index: a slip of -o, not an export target.
+    for target in (database, database.parent / ".." / database.parent.name / database.name):
+        assert main(["export", "--library", str(small_library), "-o", str(target)]) == 2
+        said = capsys.readouterr().err
+        assert "is in newsread's data folder (your notes and session)" in said
+    index = paths.index_dir(small_library) / "articles.sqlite3"
+    assert main(["export", "--library", str(small_library), "-o", str(index)]) == 2
+    assert "is in newsread's cache" in capsys.readouterr().err
+    assert database.read_bytes() == before
+    out = tmp_path / "notes.md"
+    assert main(["export", "--library", str(small_library), "-o", str(out)]) == 0
+    assert "Worst since 2009" in out.read_text()
+    assert " ".join(capsys.readouterr().err.split()).startswith("exported 2 articles, 1 highlight")
+
+
 def test_export_json_then_import_into_a_fresh_home_round_trips(
     small_library: Path,
     tmp_path: Path,

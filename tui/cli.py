@@ -525,6 +525,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
     else:
         target = Path(args.output).expanduser()
+        own = _newsreads_own(target)
+        if own:
+            return _fail(f"{target} is {own}: write the export to another file", 2)
         tmp = target.with_name(f".{target.name}.tmp")
         try:
             tmp.write_text(text, encoding="utf-8")
@@ -533,9 +536,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
-        message = f"exported {len(items)} articles, {count} highlights to {target}"
+        articles = f"{len(items)} article{'' if len(items) == 1 else 's'}"
+        message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
         _console(stderr=True).print(Text(sanitise_line(message)))
     return 0 if items else 1
+
+
+def _newsreads_own(target: Path) -> str:
+    """What of newsread's own `target` is (its notes, its session, an index), or ""."""
+    from newsread.index import paths
+
+    where = target.resolve()
+    folders = (
+        (paths.data_dir(), "in newsread's data folder (your notes and session)"),
+        (paths.cache_dir(), "in newsread's cache (its indexes)"),
+    )
+    for folder, what in folders:
+        if where.is_relative_to(folder.resolve()):
+            return what
+    return ""
 
 
 def cmd_import(args: argparse.Namespace) -> int:
