@@ -189,6 +189,9 @@ class NewsreadApp(App[None]):
         self.session, self._state_notice = load_state(self.state_path)
         self._session_problem = ""
         """Why the session could not be saved last time ("" if it was)."""
+        self._index_problem = ""
+        """Why the last update of the index failed ("" if it did not): the looks that retry it
+        say nothing new until it works or fails otherwise."""
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
@@ -402,6 +405,7 @@ class NewsreadApp(App[None]):
         elif self.indexing:
             self.notify("Indexing already", timeout=3)
         else:
+            self._index_problem = ""  # asked for: whatever happens is said
             self._count_changes(self.library, quiet=False)
 
     @on(LibraryChanged)
@@ -415,7 +419,7 @@ class NewsreadApp(App[None]):
             return
         self.indexing = True
         self.index_events.publish(IndexProgress(Progress("scanning")))
-        if message.files:
+        if message.files and not self._index_problem:  # a retry of a failed update: quiet
             plural = "file" if message.files == 1 else "files"
             self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
         self._reindex(self.library)  # (back after being gone: its status too)
@@ -438,6 +442,7 @@ class NewsreadApp(App[None]):
     def _index_finished(self, message: IndexFinished) -> None:
         summary = message.summary
         self.indexing = False
+        self._index_problem = ""
         self.index_events.publish(message)
         if self.library is not None:
             self.drafts.library_ready(partial(_has_article, self.library))
@@ -455,7 +460,11 @@ class NewsreadApp(App[None]):
     def _index_failed(self, message: IndexFailed) -> None:
         self.indexing = False
         self.index_events.publish(message)
-        self.notify(f"The index was not updated: {message.reason}", severity="warning", timeout=10)
+        if message.reason != self._index_problem:  # each look retries (a full disk may clear)
+            self.notify(
+                f"The index was not updated: {message.reason}", severity="warning", timeout=10
+            )
+        self._index_problem = message.reason
 
     # -- session state ---------------------------------------------------------------------
 
