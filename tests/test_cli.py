@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -331,6 +332,15 @@ def test_version_and_help() -> None:
     for args in (["--help"], ["search", "--help"], ["index", "--help"], ["show", "--help"]):
         result = _run(*args)
         assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_a_folder_not_named_in_utf8_is_printed_with_its_byte_escaped(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    shutil.copytree(small_library, folder)
+    assert main(["index", str(folder)]) == 0
+    assert f"{tmp_path}/caf\\xe9: " in " ".join(capsys.readouterr().out.split())  # not "caf"
 
 
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:

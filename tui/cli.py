@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsread.index import Article, Timeline
+from newsread.index.article import path_key
 from newsread.index.text import escape_controls, sanitise_line
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         )
     out = _console()
     line = Text()
-    line.append(f"{sanitise_line(str(library.root))}: ", style="bold")
+    line.append(f"{sanitise_line(path_key(str(library.root)))}: ", style="bold")
     line.append(
         f"{summary.indexed} indexed ({summary.articles} articles), {summary.unchanged} unchanged, "
         f"{summary.removed} removed, {len(summary.skipped)} skipped; "
