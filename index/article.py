@@ -99,6 +99,19 @@ class Article:
         )
 
 
+def path_key(rel: str) -> str:
+    """The key a relative path is stored and shown under: itself, unless it is not UTF-8.
+
+    The OS gives bytes that are not UTF-8 as lone surrogates, which neither SQLite nor Whoosh
+    can store; they become `\\xff`-style escapes (the scan maps the key back to the file).
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return rel
+
+
 def normalise_url(url: str) -> str:
     """A URL reduced to what identifies the page (no scheme, fragment, trailing slash, www)."""
     url = url.strip()

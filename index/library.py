@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsread.index import paths
 from newsread.index.article import Article
-from newsread.index.engine.open_index import OpenIndex, environment_problem
+from newsread.index.engine.open_index import OpenIndex, environment_problem, store_damaged
 from newsread.index.errors import LibraryError
 from newsread.index.results import SearchResults, Version
 
@@ -74,6 +74,14 @@ class Library(OpenIndex):
             raise LibraryError(
                 f"indexing stopped: {problem} ({self.index_dir}); "
                 "what was indexed before is still searchable"
+            ) from None
+        except sqlite3.DatabaseError as error:
+            if not store_damaged(error):
+                raise
+            self.note_damage(f"its article store: {error}")
+            raise LibraryError(
+                f"indexing stopped: the index is damaged (its article store: {error}); "
+                "newsread rebuilds it when next started"
             ) from None
         self._follow(summary.reread)
         if summary.articles and (
@@ -155,7 +163,8 @@ class Library(OpenIndex):
 
     def article(self, key: str) -> Article | None:
         """The parsed article with this key, from the article store."""
-        return self.docs.article(key)
+        with self.damage_reported():
+            return self.docs.article(key)
 
     def versions(self, key: str) -> list[Version]:
         """The other articles of this article's story (the same story elsewhere, a correction,
@@ -166,7 +175,8 @@ class Library(OpenIndex):
 
     def find(self, path_or_id: str) -> list[Article]:
         """Articles whose key, relative path or stable id is `path_or_id`."""
-        found = self.docs.articles(self.docs.keys_for(path_or_id))
+        with self.damage_reported():
+            found = self.docs.articles(self.docs.keys_for(path_or_id))
         return [found[k] for k in sorted(found)]
 
     def titled(self, title: str) -> list[Article]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -168,6 +169,23 @@ def test_a_closed_pipe_exits_141_without_a_traceback(small_library: Path) -> Non
     assert result.stderr == ""
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["search", "kelmor"], ["search", "kelmor", "--json"]])
+def test_output_to_a_full_disk_says_so_in_one_line(small_library: Path, command: list[str]) -> None:
+    """`newsread search x > file` on a full disk: its reason, not an "unexpected error"."""
+    assert main(["index", "-q", str(small_library)]) == 0
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsread.tui.cli", *command, "-l", str(small_library)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "newsread: cannot write the output: No space left on device\n"
+
+
 def test_index_stopped_with_ctrl_c_says_what_stays_searchable(
     small_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -314,6 +332,15 @@ def test_version_and_help() -> None:
     for args in (["--help"], ["search", "--help"], ["index", "--help"], ["show", "--help"]):
         result = _run(*args)
         assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_a_folder_not_named_in_utf8_is_printed_with_its_byte_escaped(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    shutil.copytree(small_library, folder)
+    assert main(["index", str(folder)]) == 0
+    assert f"{tmp_path}/caf\\xe9: " in " ".join(capsys.readouterr().out.split())  # not "caf"
 
 
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
@@ -463,6 +490,29 @@ def test_export_to_a_folder_fails_in_one_line_leaving_nothing_behind(
     assert main(["export", "--library", str(small_library), "-o", str(folder)]) == 1
     assert "cannot write" in capsys.readouterr().err
     assert list(tmp_path.glob(".out*")) == [] and list(folder.iterdir()) == []
+
+
+def test_export_never_writes_over_newsreads_own_files(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsread.index import paths
+
+    _annotate(small_library)
+    database = paths.annotations_path()
+    before = database.read_bytes()
+    # The notes' own file, spelt another way, and the index: a slip of -o, not an export target.
+    for target in (database, database.parent / ".." / database.parent.name / database.name):
+        assert main(["export", "--library", str(small_library), "-o", str(target)]) == 2
+        said = capsys.readouterr().err
+        assert "is in newsread's data folder (your notes and session)" in said
+    index = paths.index_dir(small_library) / "articles.sqlite3"
+    assert main(["export", "--library", str(small_library), "-o", str(index)]) == 2
+    assert "is in newsread's cache" in capsys.readouterr().err
+    assert database.read_bytes() == before
+    out = tmp_path / "notes.md"
+    assert main(["export", "--library", str(small_library), "-o", str(out)]) == 0
+    assert "Worst since 2009" in out.read_text()
+    assert " ".join(capsys.readouterr().err.split()).startswith("exported 2 articles, 1 highlight")
 
 
 def test_export_json_then_import_into_a_fresh_home_round_trips(

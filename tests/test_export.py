@@ -413,6 +413,10 @@ def test_text_that_is_not_json_is_refused_clearly(fresh: AnnotationStore) -> Non
 def test_json_that_is_not_annotations_is_refused_clearly(fresh: AnnotationStore) -> None:
     with pytest.raises(AnnotationError, match="not Web Annotations"):
         import_json(fresh, '{"highlights": []}')
+    # Nested deeper than Python's parser goes: it was "unexpected error: RecursionError".
+    for deep in ("[" * 100_000 + "]" * 100_000, '{"items": ' + "[" * 5000 + "]" * 5000 + "}"):
+        with pytest.raises(AnnotationError, match="^not Web Annotations: nested too deeply$"):
+            import_json(fresh, deep)
 
 
 def test_unreadable_annotations_are_listed_and_the_rest_imported(

@@ -258,6 +258,15 @@ def test_directory(tmp_path: Path) -> None:
     assert unreadable_reason(tmp_path / "folder.txt", tmp_path) == "is a directory"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Opening a pipe for reading waits for a writer: `newsread show pipe.txt` hung for good."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    reason = unreadable_reason(tmp_path / "pipe.txt", tmp_path)
+    assert reason == "not a file (a pipe, a device or a socket)"
+    assert unreadable_reason(Path(os.devnull), Path(os.devnull).parent) == reason
+
+
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file"
 )

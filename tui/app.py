@@ -187,6 +187,11 @@ class NewsreadApp(App[None]):
         self.state_path = paths.state_path()
         self.session: SessionState
         self.session, self._state_notice = load_state(self.state_path)
+        self._session_problem = ""
+        """Why the session could not be saved last time ("" if it was)."""
+        self._index_problem = ""
+        """Why the last update of the index failed ("" if it did not): the looks that retry it
+        say nothing new until it works or fails otherwise."""
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
@@ -295,6 +300,11 @@ class NewsreadApp(App[None]):
         except LibraryError as error:
             self.post_message(LibraryFailed(str(error)))
             return
+        except Exception as error:  # noqa: BLE001 - said on screen, not left "opening" for good
+            self.post_message(
+                LibraryFailed(f"the index could not be opened ({type(error).__name__}: {error})")
+            )
+            return
         self.post_message(LibraryOpened(library, count, library.notice))
         self._update(library, check_first=True)
 
@@ -395,6 +405,7 @@ class NewsreadApp(App[None]):
         elif self.indexing:
             self.notify("Indexing already", timeout=3)
         else:
+            self._index_problem = ""  # asked for: whatever happens is said
             self._count_changes(self.library, quiet=False)
 
     @on(LibraryChanged)
@@ -408,7 +419,7 @@ class NewsreadApp(App[None]):
             return
         self.indexing = True
         self.index_events.publish(IndexProgress(Progress("scanning")))
-        if message.files:
+        if message.files and not self._index_problem:  # a retry of a failed update: quiet
             plural = "file" if message.files == 1 else "files"
             self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
         self._reindex(self.library)  # (back after being gone: its status too)
@@ -431,6 +442,7 @@ class NewsreadApp(App[None]):
     def _index_finished(self, message: IndexFinished) -> None:
         summary = message.summary
         self.indexing = False
+        self._index_problem = ""
         self.index_events.publish(message)
         if self.library is not None:
             self.drafts.library_ready(partial(_has_article, self.library))
@@ -448,7 +460,11 @@ class NewsreadApp(App[None]):
     def _index_failed(self, message: IndexFailed) -> None:
         self.indexing = False
         self.index_events.publish(message)
-        self.notify(f"The index was not updated: {message.reason}", severity="warning", timeout=10)
+        if message.reason != self._index_problem:  # each look retries (a full disk may clear)
+            self.notify(
+                f"The index was not updated: {message.reason}", severity="warning", timeout=10
+            )
+        self._index_problem = message.reason
 
     # -- session state ---------------------------------------------------------------------
 
@@ -463,7 +479,18 @@ class NewsreadApp(App[None]):
         try:
             save_state(self.session, self.state_path)
         except OSError as error:
-            self.notify(f"Could not save the session: {error}", severity="warning", timeout=6)
+            # Said once while it lasts (a session is saved at every article and query), with
+            # the folder, not the temporary file's name.
+            problem = f"{error.strerror or error} ({self.state_path.parent})"
+            if problem != self._session_problem:
+                self.notify(
+                    f"The session (query, article, reading places) is not saved: {problem}",
+                    severity="warning",
+                    timeout=6,
+                )
+            self._session_problem = problem
+        else:
+            self._session_problem = ""
 
     async def action_quit(self) -> None:
         before_quit = getattr(self.screen, "before_quit", None)

@@ -7,6 +7,7 @@ titles, snippets and file names are data.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsread.index import Article, Timeline
+from newsread.index.article import path_key
 from newsread.index.text import escape_controls, sanitise_line
 
 if TYPE_CHECKING:
@@ -99,11 +101,8 @@ def _open_library(arg: str | None) -> Any:
 def _annotations(library: Any) -> Any:
     """The library's annotation store, saying so when a damaged one was set aside."""
     store = library.annotations
-    if store.recovered_from is not None:
-        _warn(
-            f"the annotations database was damaged; it was moved to {store.recovered_from} "
-            "and a new one started"
-        )
+    if store.recovery_notice:
+        _warn(store.recovery_notice)
     return store
 
 
@@ -137,7 +136,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         )
     out = _console()
     line = Text()
-    line.append(f"{sanitise_line(str(library.root))}: ", style="bold")
+    line.append(f"{sanitise_line(path_key(str(library.root)))}: ", style="bold")
     line.append(
         f"{summary.indexed} indexed ({summary.articles} articles), {summary.unchanged} unchanged, "
         f"{summary.removed} removed, {len(summary.skipped)} skipped; "
@@ -529,6 +528,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
     else:
         target = Path(args.output).expanduser()
+        own = _newsreads_own(target)
+        if own:
+            return _fail(f"{target} is {own}: write the export to another file", 2)
         tmp = target.with_name(f".{target.name}.tmp")
         try:
             tmp.write_text(text, encoding="utf-8")
@@ -537,9 +539,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
-        message = f"exported {len(items)} articles, {count} highlights to {target}"
+        articles = f"{len(items)} article{'' if len(items) == 1 else 's'}"
+        message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
         _console(stderr=True).print(Text(sanitise_line(message)))
     return 0 if items else 1
+
+
+def _newsreads_own(target: Path) -> str:
+    """What of newsread's own `target` is (its notes, its session, an index), or ""."""
+    from newsread.index import paths
+
+    where = target.resolve()
+    folders = (
+        (paths.data_dir(), "in newsread's data folder (your notes and session)"),
+        (paths.cache_dir(), "in newsread's cache (its indexes)"),
+    )
+    for folder, what in folders:
+        if where.is_relative_to(folder.resolve()):
+            return what
+    return ""
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -758,7 +776,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(error, LibraryError):
             return _fail(str(error))
+        if isinstance(error, OSError) and error.errno in _NO_ROOM:
+            # Not the index's or the notes' disk (those say so themselves): the output's, sent to
+            # a full disk (`> file`, /dev/full). What is left of it is dropped, or Python would
+            # report the failed flush again at exit.
+            with suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return _fail(f"cannot write the output: {error.strerror or error}", 1)
         return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+
+
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def run_app(library: str | None) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -174,17 +175,32 @@ def state_from_json(data: Any) -> SessionState:
 
 
 def load_state(path: Path) -> tuple[SessionState, str]:
-    """The state at `path`, and a one-line notice when the file was there but unusable."""
+    """The state at `path`, and a one-line notice when the file was there but unusable.
+
+    A damaged file is moved aside (`state.json.damaged-<time>`), never overwritten: it holds
+    the user's saved searches.
+    """
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return SessionState(), ""
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         return SessionState(), f"session state not restored: {path} could not be read ({error})"
     try:
-        return state_from_json(json.loads(raw)), ""
-    except ValueError as error:
-        return SessionState(), f"session state not restored: {path} is damaged ({error})"
+        return state_from_json(json.loads(raw.decode("utf-8"))), ""
+    except ValueError as error:  # UnicodeDecodeError and json's errors too
+        problem = f"session state not restored: {path} is damaged ({error})"
+    stamp = f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}"
+    moved = path.with_name(stamp)
+    number = 0
+    while moved.exists():  # an earlier damaged copy is never overwritten
+        number += 1
+        moved = path.with_name(f"{stamp}-{number}")
+    try:
+        path.rename(moved)
+    except OSError:
+        return SessionState(), problem
+    return SessionState(), f"{problem}; it was moved to {moved}"
 
 
 def save_state(state: SessionState, path: Path) -> None:
@@ -195,7 +211,9 @@ def save_state(state: SessionState, path: Path) -> None:
     from newsread.index.private_files import make_private_dir, write_private
 
     make_private_dir(path.parent)
-    write_private(path, json.dumps(state_to_json(state), ensure_ascii=False, indent=1))
+    # ASCII: a library folder whose name is not UTF-8 is a lone surrogate here, which only an
+    # escape (`\udce9`) writes and reads back.
+    write_private(path, json.dumps(state_to_json(state), indent=1))
 
 
 # -- navigation ------------------------------------------------------------------------------

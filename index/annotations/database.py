@@ -11,8 +11,10 @@ import logging
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from newsread.index.annotations.model import AnnotationError
 from newsread.index.private_files import create_private_file
@@ -183,6 +185,48 @@ def connect_checked(
     return connection, identity
 
 
+def unwritable(folder: Path) -> str:
+    """Why nothing can be written in `folder` (a full disk, a read-only folder), or ""."""
+    if disk_full(folder):
+        return f"disk full ({folder})"
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only"
+    return ""
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection | None:
+    """A connection that only reads the store at `path`, or None if it cannot be read.
+
+    First as SQLite reads a WAL database it may not write; when not even the WAL's index can
+    be made (no room for it, a read-only folder), the file as it is (`immutable`).
+    """
+    if not path.is_file():
+        return None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?{options}",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error:
+            continue
+        connection.row_factory = sqlite3.Row
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute("SELECT COUNT(*) FROM highlights").fetchone()
+        except sqlite3.Error as error:
+            log.debug("%s (%s): %s", path, options, error)
+            connection.close()
+            continue
+        if version == SCHEMA_VERSION:
+            return connection
+        connection.close()  # an older store must be migrated first, a newer one is not ours
+        return None
+    return None
+
+
 def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
     """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
 
@@ -206,6 +250,106 @@ def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
         if companion.exists():
             os.rename(companion, f"{target}{end}")
     return target
+
+
+SALVAGED = ("articles", "highlights", "tags")
+"""The tables whose rows are the user's own, parents first (tags name their article); the
+full-text tables are rebuilt from them by the triggers."""
+
+
+def salvage(damaged: Path, connection: sqlite3.Connection) -> dict[str, int]:
+    """Copy every row that still reads from the set-aside database at `damaged` into the fresh
+    store on `connection`; how many rows of each table were copied.
+
+    A damaged page (most often one of an index, which this never reads) costs the rows on it,
+    not the whole store: each table is read in rowid order from both ends, up to the damage.
+    The damaged file is only read.
+    """
+    copied: dict[str, int] = {}
+    try:
+        source = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return copied
+    try:
+        for table in SALVAGED:
+            columns, rows = _readable_rows(source, table)
+            if rows:
+                copied[table] = _insert_rows(connection, table, columns, rows)
+    finally:
+        source.close()
+    return copied
+
+
+def _readable_rows(
+    source: sqlite3.Connection, table: str
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The column names and the rows of `table` that read, in rowid order."""
+    try:
+        cursor = source.execute(f"SELECT rowid, * FROM {table} LIMIT 0")
+    except sqlite3.DatabaseError as error:
+        log.debug("salvage %s: %s", table, error)
+        return [], []
+    columns = [item[0] for item in cursor.description[1:]]
+    found: dict[int, tuple[object, ...]] = {}
+    for order in ("ASC", "DESC"):  # both sides of a damaged page
+        for row in _rows_up_to_damage(source, table, order):
+            found.setdefault(row[0], tuple(row[1:]))
+    return columns, [found[rowid] for rowid in sorted(found)]
+
+
+def _rows_up_to_damage(source: sqlite3.Connection, table: str, order: str) -> Iterator[Any]:
+    """`table`'s rows in rowid `order` until one does not read.
+
+    In batches, then one row per query once a batch fails: sqlite3 steps to the next row before
+    it hands over the current one, so a cursor stopped by damage loses the row before it.
+    """
+    after = ">" if order == "ASC" else "<"
+    last: int | None = None
+    size = 200
+    while True:
+        where, start = ("", ()) if last is None else (f"WHERE rowid {after} ?", (last,))
+        try:
+            batch = source.execute(
+                f"SELECT rowid, * FROM {table} {where} ORDER BY rowid {order} LIMIT ?",
+                (*start, size),
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            if size == 1:
+                log.debug("salvage %s (%s) stopped after rowid %s: %s", table, order, last, error)
+                return
+            size = 1
+            continue
+        if not batch:
+            return
+        yield from batch
+        last = batch[-1][0]
+
+
+def _insert_rows(
+    connection: sqlite3.Connection, table: str, columns: list[str], rows: list[tuple[object, ...]]
+) -> int:
+    """Insert the rows (of the columns this schema also has); how many went in."""
+    known = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+    keep = [n for n, name in enumerate(columns) if name in known]
+    names = ", ".join(columns[n] for n in keep)
+    marks = ", ".join("?" * len(keep))
+    inserted = 0
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for row in rows:
+            try:
+                cursor = connection.execute(
+                    f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})",
+                    [row[n] for n in keep],
+                )
+            except sqlite3.IntegrityError:  # a tag whose article was lost, a value now refused
+                continue
+            inserted += cursor.rowcount
+        connection.execute("COMMIT")
+    except BaseException:
+        rollback(connection)
+        raise
+    return inserted
 
 
 def configure(connection: sqlite3.Connection, path: Path) -> None:

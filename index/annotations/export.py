@@ -342,6 +342,8 @@ def import_json(
         raise AnnotationError(
             f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:  # `[[[[...` a thousand deep: no annotation file is
+        raise AnnotationError("not Web Annotations: nested too deeply") from None
     annotations = _annotation_list(data)
     now = store.now()
     items: list[MergeItem] = []

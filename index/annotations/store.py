@@ -11,6 +11,7 @@ every newsread running as that user:
 - The schema version lives in `PRAGMA user_version`; `database.MIGRATIONS` are applied in order.
 - A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is renamed
   to `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store created; `recovered_from` says so.
+  The rows that still read in it are copied into the fresh store (`salvaged`).
 
 Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
 diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
@@ -86,6 +87,7 @@ class AnnotationStore:
         path: Path,
         *,
         recovered_from: Path | None = None,
+        read_only: str = "",
         clock: Callable[[], datetime] | None = None,
         new_id: Callable[[], str] | None = None,
         attempts: int = 3,
@@ -98,6 +100,10 @@ class AnnotationStore:
         """The library annotations made here are recorded in (`library_id`); "" for none."""
         self.recovered_from = recovered_from
         """Where a corrupt database was moved aside when this store was opened, else None."""
+        self.read_only = read_only
+        """Why the store can only be read (a full disk, a read-only folder), else ""."""
+        self.salvaged: dict[str, int] = {}
+        """Rows per table read back from the database moved aside (see `recovered_from`)."""
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._new_id = new_id or (lambda: uuid.uuid4().hex)
         self._attempts = max(1, attempts)
@@ -130,13 +136,21 @@ class AnnotationStore:
         db_path = Path(db_path)
         recovered: Path | None = None
         try:
-            make_private_dir(db_path.parent)
-            connection, identity = database.connect_checked(db_path, busy_timeout)
-            if connection is None:
-                recovered = database.set_aside(db_path, identity)
-                connection, _ = database.connect_checked(db_path, busy_timeout)
-        except OSError as error:
-            raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+            try:
+                make_private_dir(db_path.parent)
+                connection, identity = database.connect_checked(db_path, busy_timeout)
+                if connection is None:
+                    recovered = database.set_aside(db_path, identity)
+                    connection, _ = database.connect_checked(db_path, busy_timeout)
+            except OSError as error:
+                raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+        except AnnotationError:
+            # A full disk or a read-only folder: what is there is still the user's to read.
+            reason = database.unwritable(db_path.parent)
+            reader = database.connect_read_only(db_path) if reason else None
+            if reader is None:
+                raise
+            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
         if connection is None:
             raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
         store = cls(
@@ -150,12 +164,34 @@ class AnnotationStore:
         )
         try:
             store._retrying("", lambda: database.configure(connection, db_path))
+            if recovered is not None:
+                store.salvaged = store._retrying(
+                    "", lambda: database.salvage(recovered, connection)
+                )
         except BaseException:
             connection.close()
             raise
         if recovered is not None:
             log.warning("annotations database was corrupt; moved to %s", recovered)
         return store
+
+    @property
+    def recovery_notice(self) -> str:
+        """What the user should know about a damaged database set aside at open, or ""."""
+        if self.recovered_from is None:
+            return ""
+        highlights, articles = self.salvaged.get("highlights", 0), self.salvaged.get("articles", 0)
+        if highlights or articles:
+            saved = (
+                f"{highlights} highlight{'' if highlights == 1 else 's'} and the notes, tags and "
+                f"marks of {articles} article{'' if articles == 1 else 's'} were read back from it"
+            )
+        else:
+            saved = "nothing in it could be read back"
+        return (
+            f"the annotations database was damaged; it was moved to {self.recovered_from} "
+            f"and a new one started: {saved}"
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -1003,6 +1039,9 @@ class AnnotationStore:
         return result
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
+        if self.read_only:
+            advice = "; free some space" if database.disk_full(self.path.parent) else ""
+            raise AnnotationError(f"{self.read_only}: {what} not saved{advice}", unsaved)
         return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
 
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsread.index.article import Article
+from newsread.index.article import Article, path_key
 from newsread.index.private_files import create_private_file
 
 _SCHEMA = """
@@ -211,10 +211,12 @@ class DocStore:
         return found
 
     def keys_for(self, path_or_id: str) -> list[str]:
-        """Article keys whose key, path or stable id is `path_or_id`."""
+        """Article keys whose key, path or stable id is `path_or_id` (a name that is not UTF-8
+        as the OS gives it, or as its key spells it)."""
+        wanted = path_key(path_or_id)
         rows = self._db.execute(
             "SELECT key FROM articles WHERE key = ? OR path = ? OR id = ? ORDER BY key",
-            (path_or_id, path_or_id, path_or_id),
+            (wanted, wanted, wanted),
         )
         return [row[0] for row in rows]
 

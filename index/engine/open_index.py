@@ -30,7 +30,7 @@ from newsread.index.engine.parallel import patch_sub_writers, stop_sub_writers
 from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.errors import LibraryError
-from newsread.index.private_files import create_private_file, make_private_dir
+from newsread.index.private_files import create_private_file, make_private_dir, write_private
 from newsread.index.results import QueryError, SearchCancelled
 
 _Opened = TypeVar("_Opened", bound="OpenIndex")
@@ -38,6 +38,8 @@ _Opened = TypeVar("_Opened", bound="OpenIndex")
 
 WRITER_MEMORY_MB = 32
 OPEN_ATTEMPTS = 4
+DAMAGED = "NEWSREAD_DAMAGED"
+"""Says why the index was found damaged when its article store could not say it itself."""
 """Tries at opening an index another process is committing to, before giving up."""
 WANTED_LOCK = "NEWSREAD_WANTED"
 WAIT_POLL = 0.5
@@ -138,19 +140,32 @@ class OpenIndex:
                     ) from None
                 time.sleep(0.2 * attempt)
         if failure is not None:
-            self._wipe()
-            opened = f"it could not be opened ({type(failure).__name__})"
-            self.notice = f"index rebuilt: {failure if isinstance(failure, _Damaged) else opened}"
-            self._open_whoosh()
-            self._docs = DocStore(self.index_dir / "articles.sqlite3")
-        if not self.notice and self.parser_changed():
-            self.notice = "newsread reads articles better now: every file is read again"
+            if isinstance(failure, _Damaged):
+                self._rebuild(str(failure))
+            elif store_damaged(failure):
+                self._rebuild(f"its article store is damaged ({failure})")
+            else:
+                self._rebuild(f"it could not be opened ({type(failure).__name__})")
         try:
+            if not self.notice and self.parser_changed():
+                self.notice = "newsread reads articles better now: every file is read again"
             self._make_agree()
         except (OSError, sqlite3.OperationalError) as error:
             if not environment_problem(error):
                 raise
             # Searching works regardless; the next open that can write repairs.
+        except sqlite3.DatabaseError as error:
+            if not store_damaged(error):
+                raise
+            # A damaged page only these reads reach (the file list, every article's row).
+            self._rebuild(f"its article store is damaged ({error})")
+
+    def _rebuild(self, reason: str) -> None:
+        """Start the index again, empty, saying why (`update` fills it)."""
+        self._wipe()
+        self.notice = f"index rebuilt: {reason}"
+        self._open_whoosh()
+        self._docs = DocStore(self.index_dir / "articles.sqlite3")
 
     def _updated_elsewhere(self) -> bool:
         """Whether another process holds the write lock (an update is running)."""
@@ -185,7 +200,10 @@ class OpenIndex:
         from newsread.index.engine.storage import damaged_file
 
         assert self._docs is not None
-        reason = self._docs.get_meta("damaged")
+        try:
+            reason = (self.index_dir / DAMAGED).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            reason = self._docs.get_meta("damaged") or ""
         if reason:
             return f"a search found it damaged ({reason})"
         try:
@@ -441,18 +459,29 @@ class OpenIndex:
         except (QueryError, LibraryError, SearchCancelled):
             raise  # raised on purpose, some from inside Whoosh's calls (a plugin, a collector)
         except Exception as error:
-            if not raised_in_whoosh(error):
+            if store_damaged(error):
+                what = f"its article store: {error}"
+            elif raised_in_whoosh(error):
+                kind = type(error)
+                what = kind.__qualname__
+                if kind.__module__ != "builtins":
+                    what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
+            else:
                 raise
-            kind = type(error)
-            what = kind.__qualname__
-            if kind.__module__ != "builtins":
-                what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
-            if not self.read_only:
-                with suppress(sqlite3.Error):  # then it is found again next time, that is all
-                    self.docs.set_meta("damaged", what)
+            self.note_damage(what)
             raise LibraryError(
                 f"the index is damaged ({what}); newsread rebuilds it when next started"
             ) from None
+
+    def note_damage(self, what: str) -> None:
+        """Remember that the index is damaged, so that the next `open` rebuilds it."""
+        if self.read_only:
+            return
+        try:
+            self.docs.set_meta("damaged", what)
+        except sqlite3.Error:  # the store itself is damaged: a file says so instead
+            with suppress(OSError):
+                write_private(self.index_dir / DAMAGED, what)
 
     @contextmanager
     def searcher(self) -> Iterator[Any]:
@@ -517,6 +546,17 @@ def environment_problem(error: BaseException) -> str:
             return "the disk cannot be written (is it full?)"
         return str(error)
     return ""
+
+
+def store_damaged(error: BaseException) -> bool:
+    """Whether `error` is SQLite finding the article store's file damaged."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if isinstance(code, int):
+        return code & 0xFF in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def raised_in_whoosh(error: BaseException) -> bool:

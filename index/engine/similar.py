@@ -21,6 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsread.index.article import path_key
 from newsread.index.engine import postings
 from newsread.index.engine.schema import text_analyzer
 from newsread.index.engine.search import (
@@ -80,8 +81,8 @@ def find_article(library: OpenIndex, path_or_id: str) -> Article:
         UnknownArticle: none does, or a file of several articles was named by its path.
     """
     keys = library.docs.keys_for(path_or_id)
-    if path_or_id in keys:
-        keys = [path_or_id]
+    if path_key(path_or_id) in keys:
+        keys = [path_key(path_or_id)]
     if not keys:
         raise UnknownArticle(f"{path_or_id}: no article with that id or path in the library")
     if len(keys) > 1:

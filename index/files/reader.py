@@ -8,10 +8,11 @@ JSON without an extension. Everything that can go wrong with a file becomes an
 from __future__ import annotations
 
 import re
+import stat
 import zlib
 from pathlib import Path, PurePath
 
-from newsread.index.article import Article, derived_source, stable_id
+from newsread.index.article import Article, derived_source, path_key, stable_id
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
@@ -147,9 +148,12 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, int]:
     """At most `max_bytes + 1` bytes of the file (more means it will be cut), and its size."""
     hard_limit = max(MAX_CUT_FILE_BYTES, max_bytes * 5)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = path.stat()
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
             raise UnreadableFile("is a directory")
+        if not stat.S_ISREG(status.st_mode):  # opening a pipe waits for a writer, for good
+            raise UnreadableFile("not a file (a pipe, a device or a socket)")
         if size > hard_limit:
             raise UnreadableFile(f"too large ({_size(size)} > {_size(hard_limit)} limit)")
         with path.open("rb") as file:
@@ -206,19 +210,6 @@ def _inner_stem(name: str) -> str:
     if name.lower().endswith(".gz"):
         name = name[:-3]
     return PurePath(name).stem or name
-
-
-def path_key(rel: str) -> str:
-    """The key a relative path is stored and shown under: itself, unless it is not UTF-8.
-
-    The OS gives bytes that are not UTF-8 as lone surrogates, which neither SQLite nor Whoosh
-    can store; they become `\\xff`-style escapes (the scan maps the key back to the file).
-    """
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
-        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return rel
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsread.index.files.reader import is_article_file, is_article_name, path_key
+from newsread.index.article import path_key
+from newsread.index.files.reader import is_article_file, is_article_name
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import socket
 import sqlite3
 import stat
@@ -19,7 +20,13 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_helpers import assert_no_traceback, assert_terminal_safe, run_cli, tmpfs
+from hostile_helpers import (
+    assert_no_traceback,
+    assert_terminal_safe,
+    remount_read_only,
+    run_cli,
+    tmpfs,
+)
 
 from newsread.index import paths
 from newsread.index.annotations import AnnotationError, AnnotationStore
@@ -43,7 +50,7 @@ def test_the_cli_tells_the_user_a_corrupt_annotations_database_was_set_aside(
     assert moved.read_bytes().startswith(b"this is not a database")
     assert assert_terminal_safe(result.stderr).splitlines() == [
         f"newsread: the annotations database was damaged; it was moved to {moved} "
-        "and a new one started"
+        "and a new one started: nothing in it could be read back"
     ]
     again = run_cli("export", "-l", str(small_library), home=newsread_home)
     assert again.stderr == b""  # told once, not on every run
@@ -98,18 +105,56 @@ def test_a_full_disk_while_saving_keeps_the_text_and_the_old_note(
         assert str(caught.value) == f"disk full ({disk}): note not saved; free some space"
         assert caught.value.unsaved == long_note.rstrip()  # the UI can keep it for the user
         assert store.article_note(article) == "A short note that was saved."
-        # Another session opening the store on the full disk: reading works, or says why.
+        # Another session opening the store on the full disk reads it.
         other = AnnotationStore.open(disk / "notes.sqlite3")
-        try:
-            assert other.article_note(article) == "A short note that was saved."
-        except AnnotationError as error:
-            assert str(error).startswith(f"disk full ({disk}): annotations not read")
+        assert other.article_note(article) == "A short note that was saved."
         with pytest.raises(AnnotationError, match=r"^disk full \("):
             other.set_article_note(article, long_note)
         other.close()
         (disk / "filler").unlink()
         assert store.set_article_note(article, long_note).note == long_note.rstrip()
         store.close()
+
+
+def _fill(disk: Path) -> None:
+    fd = os.open(disk / "filler", os.O_CREAT | os.O_WRONLY, 0o600)
+    with contextlib.suppress(OSError):
+        while True:
+            os.write(fd, bytes(4096))
+    os.close(fd)
+
+
+@pytest.mark.parametrize("disk_is", ["full", "read-only"])
+def test_notes_on_a_disk_that_cannot_be_written_are_still_read(
+    small_library: Path, tmp_path: Path, disk_is: str
+) -> None:
+    """A new session (the app, `export`) on a full or read-only disk shows the notes there,
+    and a change says why it is not saved: the notes are never hidden as if lost."""
+    library = Library(small_library).open()
+    library.update()
+    article = _article(library)
+    library.close()
+    with tmpfs(tmp_path / "disk", "4m") as disk:
+        home = disk / "home"
+        assert run_cli("index", str(small_library), home=home).returncode == 0
+        database = home / "data" / "annotations.sqlite3"
+        with AnnotationStore.open(database) as store:
+            store.set_article_note(article, "Written before the disk filled.")
+        if disk_is == "full":
+            _fill(disk)
+            reason = f"disk full ({database.parent})"
+        else:
+            remount_read_only(disk)
+            reason = f"the folder {database.parent} is read-only"
+        exported = run_cli("export", "-l", str(small_library), home=home)
+        assert_no_traceback(exported)
+        assert exported.returncode == 0, exported.stderr
+        assert b"Written before the disk filled." in exported.stdout
+        with AnnotationStore.open(database) as store:
+            assert store.read_only == reason
+            assert store.article_note(article) == "Written before the disk filled."
+            with pytest.raises(AnnotationError, match=f"^{re.escape(reason)}: note not saved"):
+                store.set_article_note(article, "A change")
 
 
 # -- config ----------------------------------------------------------------------------------

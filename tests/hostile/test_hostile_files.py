@@ -229,6 +229,10 @@ def test_hostile_file_names_are_indexed_and_printed_safely(root: Path, newsread_
     assert keys == {*NAMES.values(), "caf\\xe9 \\xff.txt"}  # the undecodable bytes escaped
     [article] = library.find("caf\\xe9 \\xff.txt")
     assert article.title == "Latin-1 named"
+    # ... and by its name as the OS gives it (a shell's tab completion, a script's argument).
+    as_given = os.fsdecode(b"caf\xe9 \xff.txt")
+    assert library.find(as_given) == [article]
+    assert library.similar(as_given).query.startswith("like: ")
     # A second run finds every file unchanged, including the one whose name was escaped.
     assert library.update().unchanged == 6
     library.close()
@@ -241,6 +245,10 @@ def test_hostile_file_names_are_indexed_and_printed_safely(root: Path, newsread_
         assert_terminal_safe(result.stderr)
     assert "[bold]x[@click=app.quit]q.txt" in out and "caf\\xe9 \\xff.txt" in out
     assert "new line.txt" in out and "]0;pwned" not in out
+    shown = run_cli("show", as_given, "-l", str(root), home=newsread_home)
+    assert_no_traceback(shown)
+    assert shown.returncode == 0, shown.stderr
+    assert assert_terminal_safe(shown.stdout).startswith("Latin-1 named\n")
 
 
 # -- links ---------------------------------------------------------------------------------------

@@ -175,6 +175,62 @@ def test_a_deleted_or_truncated_segment_file_rebuilds_the_index(
     assert library.search("kelmor").total == 3
 
 
+def _damage_store_page(root: Path, name: str) -> None:
+    """Junk over the first page of the article store's table or index `name`."""
+    store = _indexed(root) / "articles.sqlite3"
+    with sqlite3.connect(store) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        [page] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    data = bytearray(store.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    data[(page - 1) * size : page * size] = b"JUNK" * (size // 4)
+    store.write_bytes(bytes(data))
+
+
+# Pages read when the index is opened: the file list's key, every article's row, the metadata.
+@pytest.mark.parametrize("name", ["sqlite_autoindex_files_1", "articles_id", "meta"])
+def test_a_damaged_page_in_the_article_store_rebuilds_the_index(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "library"
+    _generate(root, 40)
+    _damage_store_page(root, name)
+    library = Library(root).open()
+    assert library.notice.startswith("index rebuilt: its article store is damaged ("), (
+        library.notice
+    )
+    assert library.update().indexed == 40
+    library.close()
+    _assert_consistent(root, 40)
+
+
+# Pages read only later: by an update (the file list), a search (the articles' text), `show`.
+@pytest.mark.parametrize("name", ["files", "articles", "articles_path"])
+def test_damage_in_the_article_store_found_later_is_said_then_rebuilt(
+    tmp_path: Path, name: str, newsread_home: Path
+) -> None:
+    root = tmp_path / "library"
+    _generate(root, 40)
+    _damage_store_page(root, name)
+    for command in (
+        ("index", str(root)),
+        ("search", "ship3", "-l", str(root)),
+        ("show", "a00003.txt", "-l", str(root)),
+    ):
+        result = run_cli(*command, home=newsread_home)
+        assert_no_traceback(result)
+        said = assert_terminal_safe(result.stderr)
+        assert "unexpected error" not in said
+        if "the index is damaged" in said:
+            assert result.returncode == 2
+            assert "newsread rebuilds it when next started" in said
+            break
+    else:
+        pytest.fail(f"damage to {name} was never found")
+    again = run_cli("index", str(root), home=newsread_home)
+    assert again.returncode == 0, again.stderr
+    assert b"index rebuilt: " in again.stderr
+    _assert_consistent(root, 40)
+
+
 def test_damage_that_keeps_the_size_is_found_by_a_search_then_rebuilt(
     small_library: Path,
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 import stat
 import sys
 import threading
@@ -28,7 +29,7 @@ from tui_helpers import (
     write_article,
 )
 
-from newsread.index.annotations import AnnotationStore
+from newsread.index.annotations import AnnotationStore, database
 from newsread.index.paths import annotations_path
 from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
@@ -697,3 +698,63 @@ def test_the_five_colours_stay_distinct_on_a_16_colour_terminal() -> None:
         assert bgcolor is not None
         backgrounds.add(bgcolor.downgrade(ColorSystem.STANDARD).number)
     assert len(backgrounds) == 5
+
+
+class TestDamagedStore:
+    async def test_a_damaged_store_is_said_and_what_still_reads_is_shown(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            await pilot.press("ctrl+q")
+        path = annotations_path()
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            page = db.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'highlights_created'"
+            ).fetchone()[0]
+        data = bytearray(path.read_bytes())
+        size = int.from_bytes(data[16:18], "big")
+        data[(page - 1) * size : page * size] = b"\xff" * size  # an index page only
+        path.write_bytes(bytes(data))
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await wait_for(pilot, lambda: shown_highlights(app) == [("running costs", 2)])
+            said = " ".join(notifications(app))
+            assert "annotations database was damaged; it was moved to" in said
+            assert "1 highlight and the notes, tags and marks of 1 article were read back" in said
+
+    async def test_a_store_that_can_only_be_read_shows_the_notes_and_says_so_once(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            await pilot.press("ctrl+q")
+        path = annotations_path()
+        reason = f"the folder {path.parent} is read-only"
+
+        def read_only() -> AnnotationStore:  # as AnnotationStore.open gives on a read-only disk
+            connection = database.connect_read_only(path)
+            assert connection is not None
+            return AnnotationStore(connection, path, read_only=reason)
+
+        monkeypatch.setattr("newsread.index.library.open_annotations", read_only)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await wait_for(pilot, lambda: shown_highlights(app) == [("running costs", 2)])
+            await open_article(pilot, "flood.txt")
+            await open_article(pilot)
+            await go_to_body(pilot, "Dock workers")
+            await pilot.press("v", *["l"] * len("Dock workers"), "3")
+            await wait_for(pilot, lambda: f"{reason}: highlight not saved" in notifications(app))
+            said = notifications(app)
+            assert said.count(f"Highlights and notes are shown but cannot be saved: {reason}") == 1
+            assert not [notice for notice in said if notice.startswith("Not marked read")]
+            assert shown_highlights(app) == [("running costs", 2)]

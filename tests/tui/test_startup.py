@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -97,6 +99,49 @@ async def test_a_missing_folder_explains_how_to_start(tmp_path: Path, make_app: 
         message = app.main.query_one("#results-message")
         text = " ".join(rendered_text(message).split())
         assert "is not a folder" in text and "newsread PATH" in text
+
+
+async def test_an_unexpected_failure_to_open_is_said_not_left_opening(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(self: object) -> object:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr("newsread.index.library.Library.open", fails)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        message = " ".join(rendered_text(app.main.query_one("#results-message")).split())
+        assert "the index could not be opened (DatabaseError: database disk image" in message
+        assert "not opened" in str(app.main.status.query_one("#status-text").render())
+
+
+async def test_a_session_that_cannot_be_saved_is_said_once_while_it_lasts(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = True
+
+    def save(state: object, path: Path) -> None:
+        if full:
+            temporary = path.with_name(f".{path.name}.x1y2z3.tmp")
+            raise OSError(errno.ENOSPC, "No space left on device", str(temporary))
+
+    monkeypatch.setattr("newsread.tui.app.save_state", save)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        said = f"is not saved: No space left on device ({app.state_path.parent})"
+        for _ in range(3):  # every article opened, every query
+            app.save_session()
+        assert [n for n in notifications(app) if "not saved" in n] == [
+            f"The session (query, article, reading places) {said}"
+        ]
+        full = False
+        app.save_session()
+        full = True
+        app.save_session()  # a new failure after a save that worked: said again
+        assert len([n for n in notifications(app) if "not saved" in n]) == 2
+        assert not [n for n in notifications(app) if ".tmp" in n]
 
 
 async def test_an_empty_folder_explains_what_to_put_there(

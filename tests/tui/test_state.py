@@ -36,14 +36,31 @@ def test_state_round_trips_through_a_private_file(tmp_path: Path) -> None:
     assert loaded == state
 
 
-def test_a_damaged_state_file_is_ignored_with_a_notice(tmp_path: Path) -> None:
+def test_a_damaged_state_file_is_moved_aside_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
-    path.write_text("{not json")
+    damaged = '{"saved": [{"name": "mine", "query": "kelmor"}], "queries": ['
+    path.write_text(damaged)
     state, notice = load_state(path)
     assert state == SessionState()
-    assert "damaged" in notice and str(path) in notice
-    path.write_text("[1, 2]")
-    assert load_state(path)[0] == SessionState()
+    [moved] = tmp_path.glob("state.json.damaged-*")
+    assert moved.read_text() == damaged  # the saved searches in it are the user's: kept
+    assert not path.exists()  # so the next save cannot overwrite them
+    assert notice.startswith(f"session state not restored: {path} is damaged (")
+    assert notice.endswith(f"; it was moved to {moved}")
+    for again in (b"[1, 2]", b"", b"\xff{"):  # not an object, cut to nothing, not UTF-8
+        path.write_bytes(again)
+        state, notice = load_state(path)
+        assert state == SessionState() and "it was moved to" in notice
+    assert len(list(tmp_path.glob("state.json.damaged-*"))) == 4  # none overwritten
+
+
+def test_a_library_folder_not_named_in_utf8_is_saved_and_restored(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    root = b"/news/caf\xe9".decode("utf-8", "surrogateescape")  # as the OS gives such a name
+    state = SessionState(library=root)
+    state.for_library(Path(root)).article = b"caf\xe9.txt".decode("utf-8", "surrogateescape")
+    save_state(state, path)
+    assert load_state(path) == (state, "")
 
 
 def test_wrong_types_inside_the_state_are_dropped(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 from newsread.index.engine.indexer import Progress
-from newsread.index.library import Library
+from newsread.index.library import Library, LibraryError
 from newsread.tui import app as app_module
 from newsread.tui.app import NewsreadApp
 
@@ -72,6 +72,43 @@ async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(
         assert app.main.status.status.articles == 4  # one added, one deleted
         notices = notifications(app)
         assert "2 files changed — indexing" in notices
+
+
+async def test_an_update_that_keeps_failing_is_said_once_not_at_every_look(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk: every look finds the same files to index and fails again; it kept saying
+    both ("N files changed — indexing", "The index was not updated: ...") every 10 s."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        full = "indexing stopped: the disk is full (/x); what was indexed before is searchable"
+        failing = True
+        real_update = Library.update
+
+        def update(self: Library, **callbacks: Callable[..., object]) -> object:
+            if failing:
+                tries.append(1)
+                raise LibraryError(full)
+            return real_update(self, **callbacks)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Library, "update", update)
+        tries: list[int] = []
+        write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
+        failed = f"The index was not updated: {full}"
+        for look in range(1, 4):
+            assert app.library is not None
+            app._count_changes(app.library, quiet=True)  # the watch's looks
+            await wait_for(pilot, lambda: not app.indexing and len(tries) == look)  # noqa: B023
+        said = notifications(app)
+        assert said.count("1 file changed — indexing") == 1
+        assert said.count(failed) == 1
+        assert "not updated" in str(app.main.status.query_one("#status-text").render())
+        await pilot.press("ctrl+r")  # asked for: said again
+        await wait_for(pilot, lambda: notifications(app).count(failed) == 2)
+        failing = False  # room again: the next look indexes the file
+        app._count_changes(app.library, quiet=True)
+        await wait_for(pilot, lambda: app.main.status.status.articles == 5)
 
 
 async def test_a_file_cut_to_its_first_megabytes_is_said(

@@ -77,6 +77,7 @@ class AnnotatingPanes(Horizontal):
         self._marks_generation = 0
         self._store_lock = threading.Lock()
         self._store_version: int | None = None
+        self._store_told = False
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
 
@@ -139,7 +140,18 @@ class AnnotatingPanes(Horizontal):
         if library is None:
             raise AnnotationError("the library is not open yet")
         with self._store_lock:
-            return library.annotations
+            store = library.annotations
+            if not self._store_told:
+                self._store_told = True
+                if store.recovery_notice:  # said once, by whichever worker opened the store
+                    self.post_message(AnnotationFailed(store.recovery_notice))
+                if store.read_only:
+                    self.post_message(
+                        AnnotationFailed(
+                            f"Highlights and notes are shown but cannot be saved: {store.read_only}"
+                        )
+                    )
+            return store
 
     def _article_or_say(self) -> Article | None:
         article = self._article
@@ -241,7 +253,7 @@ class AnnotatingPanes(Horizontal):
                 AnnotationFailed(str(error), unsaved or note_text, note_for, bool(note_for))
             )
             return
-        if mark_read:
+        if mark_read and not store.read_only:  # said once already: nothing can be saved
             try:
                 if not store.article_state(article).read:
                     store.set_read(article)

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from newsread.index.article import path_key
 from newsread.index.text import sanitise_line
 from newsread.tui.commands import NewsreadCommands
 from newsread.tui.key_order import STORE_HOLD_LIMIT
@@ -231,7 +232,8 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.newsread.index_events.subscribe(self, self.post_message, immediate=True)
         self.query_one("#query-error").display = False
-        self.status.set_status(library=self.newsread.root.name or str(self.newsread.root))
+        root = self.newsread.root
+        self.status.set_status(library=path_key(root.name or str(root)))  # b"\xe9" as "\xe9"
         self.show_message("Opening the library…")
         self.search_input.focus()
         # The last session's query comes back selected, as a browser's address bar does:
