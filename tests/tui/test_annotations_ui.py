@@ -739,10 +739,10 @@ class TestDamagedStore:
         path = annotations_path()
         reason = f"the folder {path.parent} is read-only"
 
-        def read_only() -> AnnotationStore:  # as AnnotationStore.open gives on a read-only disk
+        def read_only(library: str = "") -> AnnotationStore:  # as open gives on a read-only disk
             connection = database.connect_read_only(path)
             assert connection is not None
-            return AnnotationStore(connection, path, read_only=reason)
+            return AnnotationStore(connection, path, read_only=reason, library=library)
 
         monkeypatch.setattr("newsread.index.library.open_annotations", read_only)
         app = make_app(library)
