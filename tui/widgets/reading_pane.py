@@ -141,7 +141,8 @@ def _source_shown(article: Article) -> str:
 
 
 def citation(article: Article) -> str:
-    """One line to cite `article`: authors, "title", source, date, URL."""
+    """One line to cite `article`: authors, "title", source, date, and where it is: its URL,
+    else its file in the library (as the export cites it)."""
     parts = []
     authors = ", ".join(article.authors) or article.credit
     if authors:
@@ -153,6 +154,8 @@ def citation(article: Article) -> str:
         parts.append(where + ".")
     if article.url:
         parts.append(sanitise_line(article.url))
+    elif article.path:  # a wire story, a file saved from elsewhere: the only way back to it
+        parts.append(sanitise_line(article.path))
     return " ".join(parts)
 
 
