@@ -163,6 +163,9 @@ class NewsreadApp(App[None]):
             id="app.help",
             tooltip="Show (or hide) this list of keys",
         ),
+        # In a dialog (the note editor, tags, highlights) the app's keys are out of reach and `?`
+        # is typed: f1, typed nowhere, shows the keys there too. No description: listed once.
+        Binding("f1", "keys", show=False, priority=True, id="app.help_anywhere"),
     ]
 
     def __init__(
@@ -259,12 +262,16 @@ class NewsreadApp(App[None]):
             await super().on_event(event)
 
     def _quits(self, event: events.Key) -> bool:
-        """Whether `event` is the app's own priority key (quit), which never waits its turn,
-        except on a screen that asks before quitting (the note editor): the keys typed just
-        before it must reach the note first, not answer the question it asks."""
+        """Whether `event` is the app's own priority key (quit, the palette), which never waits
+        its turn, except on a screen that asks before quitting (the note editor): the keys
+        typed just before it must reach the note first, not answer the question it asks. f1
+        waits like any key: the keys typed before it go where they were typed."""
         if getattr(self.screen, "before_quit", None) is not None:
             return False
-        return any(b.priority for b in self._bindings.key_to_bindings.get(event.key, ()))
+        return any(
+            b.priority and b.action != "keys"
+            for b in self._bindings.key_to_bindings.get(event.key, ())
+        )
 
     def _focus_shown(self) -> None:
         """A key finding the main screen's focus on a hidden widget (or none) moves it first."""
