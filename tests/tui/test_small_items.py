@@ -45,6 +45,19 @@ async def test_line_motions_and_a_wrapping_n_says_so(library: Path, make_app: Ma
         assert reader.match_label == "1/4"
         assert any("wrapped round" in m for m in notifications(app))
 
+        def wraps() -> int:
+            return sum("wrapped round" in m for m in notifications(app))
+
+        said = wraps()
+        await pilot.press("n", "n", "n", "g", "n")  # from the top, the first match is next
+        assert reader.match_label == "1/4"
+        await pilot.press("G", "N")  # from the end, the last one is
+        assert reader.match_label == "4/4" and wraps() == said
+        await pilot.press("N", "N", "N", "N")
+        assert reader.match_label == "4/4"
+        assert wraps() == said + 1
+        assert "Back at the last match" in notifications(app)[-1]
+
 
 async def test_j_and_k_move_in_the_filter_dialog(library: Path, make_app: MakeApp) -> None:
     app = make_app(library)

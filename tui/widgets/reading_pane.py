@@ -710,10 +710,13 @@ class ReadingPane(AnnotatedText):
         self._jump_or_say(False)
 
     def _jump_or_say(self, forward: bool) -> None:
-        before = self._current
+        before = self._layout.offset(*self.cursor_location)
         if self.jump(forward):
-            last = len(self.matches) - 1
-            if before is not None and (before, self._current) in ((last, 0), (0, last)) and last:
+            # Wrapped: it went back past the cursor (to the first match from after the last, or
+            # the other way), not only from the last match's number to the first's: after `g`
+            # the first match is the next one.
+            after = self._layout.offset(*self.cursor_location)
+            if len(self.matches) > 1 and (after < before if forward else after > before):
                 where = "first" if forward else "last"
                 self.notify(f"Back at the {where} match (wrapped round)", timeout=2)
             return
