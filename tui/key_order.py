@@ -14,9 +14,9 @@ a search comes back) holds keys explicitly with `hold` until `release`, or `HOLD
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable
-from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -140,7 +140,11 @@ class KeyOrder:
         be opening: wait until no queue on the screen has anything left (or `MAX_CHECKS`).
         """
         if checks < MAX_CHECKS and not self._quiet():
-            self.app.set_timer(CHECK_INTERVAL, partial(self._routed, checks + 1))
+            # The event loop's own timer, not Textual's: Textual drops a one-shot timer whose
+            # moment has passed when it first reads the clock (the loop held up longer than
+            # 2 ms: a garbage collection, a worker holding the GIL), and a dropped check left
+            # this key in flight for good, every later key held behind it.
+            asyncio.get_running_loop().call_later(CHECK_INTERVAL, self._routed, checks + 1)
             return
         self._done()
 
