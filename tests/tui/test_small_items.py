@@ -59,6 +59,25 @@ async def test_line_motions_and_a_wrapping_n_says_so(library: Path, make_app: Ma
         assert "Back at the last match" in notifications(app)[-1]
 
 
+async def test_j_and_k_in_a_filter_dialog_with_nothing_to_filter_do_nothing(
+    library: Path, make_app: MakeApp
+) -> None:
+    """After a search that found nothing the dialog has no list: j stopped the app on an
+    unexpected error (no '#facets')."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"zzzqqq", "enter")
+        await settle(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert isinstance(app.screen, FacetScreen) and app.return_code is None
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main)
+
+
 async def test_j_and_k_move_in_the_filter_dialog(library: Path, make_app: MakeApp) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:

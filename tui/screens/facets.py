@@ -73,7 +73,10 @@ class FacetScreen(ModalScreen[dict[str, str]]):
             yield Label("Enter toggles a filter · Escape closes", classes="dialog-help")
 
     def action_move(self, step: int) -> None:
-        options = self.query_one("#facets", OptionList)
+        found = self.query("#facets").results(OptionList)
+        options = next(found, None)
+        if options is None:  # nothing to filter (no results): nothing to move in
+            return
         if step > 0:
             options.action_cursor_down()
         else:
