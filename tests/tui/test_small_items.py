@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 from tui_helpers import notifications, settle, wait_for
 
 from newsread.index.config import Config
@@ -71,6 +72,8 @@ async def test_j_and_k_in_a_filter_dialog_with_nothing_to_filter_do_nothing(
         await settle(pilot)
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+        said = [str(label.render()) for label in app.screen.query(Label)]
+        assert "Nothing to filter: no results to narrow." in said  # not "search first": it was
         await pilot.press("j", "k")
         await settle(pilot)
         assert isinstance(app.screen, FacetScreen) and app.return_code is None

@@ -69,7 +69,7 @@ class FacetScreen(ModalScreen[dict[str, str]]):
             if options:
                 yield OptionList(*options, id="facets", markup=False)
             else:
-                yield Label("Nothing to filter: search first.", markup=False)
+                yield Label("Nothing to filter: no results to narrow.", markup=False)
             yield Label("Enter toggles a filter · Escape closes", classes="dialog-help")
 
     def action_move(self, step: int) -> None:
