@@ -555,6 +555,24 @@ class TestReaderKeys:
             assert not reader.selecting and reader.selected_span() is None
             assert app.focused is reader  # Escape cancelled the selection, not the article
 
+    async def test_a_selection_of_only_the_header_says_why_it_is_not_highlighted(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """The cursor starts on the title: `v` and a line down look selected, but the header
+        is not the article's text, and "Select some text first" read as a refusal of a
+        selection on screen."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await pilot.press("g", "v", "j", "H")
+            await settle(pilot)
+            assert not reader.highlights
+            assert "none of the article's words" in notifications(app)[-1]
+            await pilot.press("escape", "v", "H")  # nothing selected at all
+            await settle(pilot)
+            assert notifications(app)[-1].startswith("Select some text first")
+
     async def test_N_and_b_keep_their_reading_meaning_without_a_selection(
         self, library: Path, make_app: MakeApp
     ) -> None:
