@@ -262,6 +262,55 @@ def test_markdown_says_when_the_article_was_reworded_under_a_highlight(
     assert f"> {passage}\n\n*(Yellow; the article's wording here has changed since.)*" in markdown
 
 
+def test_markdown_shows_the_articles_words_as_written_not_as_markup(
+    fresh: AnnotationStore,
+) -> None:
+    """Title, source and quotes are the article's text: rendered, the export shows them as
+    the article has them (a wire's ticker in angle brackets, asterisks, an entity, a line
+    opening with a number or a dash), never as HTML, emphasis, lists, headings or rules."""
+    from markdown_it import MarkdownIt
+
+    wire = Article(
+        id=stable_id("", "Exxon cuts", ("wire",)),
+        key="wire/exxon.txt",
+        path="wire/exxon.txt",
+        title="Exxon <Xon> cuts *heating* oil [barge](x) price_list &amp; more #1",
+        source="Wire_*Service*",
+        paragraphs=(
+            "Oil traders said Exxon <Xon> cut the price 0.75 cent & *more* than Sun <Sun>.",
+            "1987. A year of `cuts` | ~~none~~ | \\ kept",
+            "- not a list",
+            "# not a heading",
+            "===",
+        ),
+    )
+    for paragraph in wire.paragraphs:
+        fresh.add_highlight(wire, *span(wire, paragraph))
+    tokens = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .parse(export_markdown(fresh.annotations()))
+    )
+    kinds = {token.type for token in tokens}
+    assert not kinds & {
+        "html_inline",
+        "html_block",
+        "em_open",
+        "strong_open",
+        "s_open",
+        "link_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "hr",
+        "code_inline",
+        "table_open",
+    }, kinds
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2"]
+    shown = ["".join(c.content for c in t.children or ()) for t in tokens if t.type == "inline"]
+    for text in (wire.title, wire.source, *wire.paragraphs):
+        assert any(text in line for line in shown), text
+
+
 def test_multi_line_quote_stays_inside_the_block_quote(store: AnnotationStore) -> None:
     lines = export_markdown(store.annotations()).splitlines()
     start = lines.index("> for next year.")

@@ -24,6 +24,7 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Input
@@ -163,6 +164,10 @@ class NewsreadApp(App[None]):
             id="app.help",
             tooltip="Show (or hide) this list of keys",
         ),
+        # In a dialog (the note editor, tags, highlights) the app's keys are out of reach and `?`
+        # is typed: f1, typed nowhere, shows the keys there too (only there: elsewhere the
+        # bindings above, and the footer's, stay as they are). No description: listed once.
+        Binding("f1", "keys_in_dialog", show=False, priority=True, id="app.help_in_dialogs"),
     ]
 
     def __init__(
@@ -264,12 +269,16 @@ class NewsreadApp(App[None]):
             await super().on_event(event)
 
     def _quits(self, event: events.Key) -> bool:
-        """Whether `event` is the app's own priority key (quit), which never waits its turn,
-        except on a screen that asks before quitting (the note editor): the keys typed just
-        before it must reach the note first, not answer the question it asks."""
+        """Whether `event` is the app's own priority key (quit, the palette), which never waits
+        its turn, except on a screen that asks before quitting (the note editor): the keys
+        typed just before it must reach the note first, not answer the question it asks. f1
+        waits like any key: the keys typed before it go where they were typed."""
         if getattr(self.screen, "before_quit", None) is not None:
             return False
-        return any(b.priority for b in self._bindings.key_to_bindings.get(event.key, ()))
+        return any(
+            b.priority and b.action != "keys_in_dialog"
+            for b in self._bindings.key_to_bindings.get(event.key, ())
+        )
 
     def _focus_shown(self) -> None:
         """A key finding the main screen's focus on a hidden widget (or none) moves it first."""
@@ -514,6 +523,8 @@ class NewsreadApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help" and isinstance(self.focused, Input):
             return False  # "?" is typed into inputs; the search box offers f1 itself
+        if action == "keys_in_dialog":
+            return isinstance(self.screen, ModalScreen)
         return True
 
     def keys_for(self, action: str, binding_id: str | None = None) -> str:
@@ -540,6 +551,9 @@ class NewsreadApp(App[None]):
         return ", ".join(shown)
 
     def action_help(self) -> None:
+        self.action_keys()
+
+    def action_keys_in_dialog(self) -> None:
         self.action_keys()
 
     def action_keys(self) -> None:

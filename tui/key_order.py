@@ -14,6 +14,7 @@ a search comes back) holds keys explicitly with `hold` until `release`, or `HOLD
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -42,9 +43,10 @@ typed with `p` did nothing)."""
 
 
 IN_FLIGHT_LIMIT = 5.0
-"""Seconds a key may take to travel its way before the next key is routed anyway: a callback
-that never runs (its widget closed, its queue stalled) must not leave every later key held
-for the rest of the session (seen once: the app took no key but ctrl+q)."""
+"""Seconds a key may take to travel its way before the next key is routed anyway, a last
+resort: a callback that never runs (its widget closed, its queue stalled, a timer dropped, as
+Textual's short one-shot timers were) must not leave every later key held for the rest of the
+session, the app taking no key but ctrl+p and ctrl+q."""
 
 MAX_CHECKS = 50
 CHECK_INTERVAL = 0.002
@@ -169,7 +171,11 @@ class KeyOrder:
         if serial != self._serial or not self._in_flight:
             return  # given up on (`IN_FLIGHT_LIMIT`): the keys after it have gone on
         if checks < MAX_CHECKS and not self._quiet():
-            self.app.set_timer(CHECK_INTERVAL, partial(self._routed, serial, checks + 1))
+            # The event loop's own timer, not Textual's: Textual drops a one-shot timer whose
+            # moment has passed when it first reads the clock (the loop held up longer than
+            # 2 ms: a garbage collection, a worker holding the GIL), and a dropped check left
+            # this key in flight for good, every later key held behind it.
+            asyncio.get_running_loop().call_later(CHECK_INTERVAL, self._routed, serial, checks + 1)
             return
         self._done()
 

@@ -79,12 +79,13 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
     Each section: `## title`, a citation line (authors, source, date, and where to find the
     article: its URL, else its file in the library), "★ Starred" if it is, each highlight as a
     block quote with its colour and its note beneath, the article note, then the tags. Notes
-    keep their lines and paragraphs as written.
+    keep their lines and paragraphs as written (they are Markdown); the article's own words
+    (title, authors, source, quotes) are escaped, to show as the article has them.
     """
     lines = [f"# {title}", ""]
     for item in items:
         article = item.article
-        lines += [f"## {article.title or article.key or article.path or article.id}", ""]
+        lines += [f"## {_literal(article.title or article.key or article.path or article.id)}", ""]
         citation = _citation(article)
         if citation:
             lines += [citation, ""]
@@ -93,7 +94,7 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
         if item.state.starred:
             lines += ["★ Starred", ""]
         for highlight in item.highlights:
-            lines += [("> " + line).rstrip() for line in highlight.quote.split("\n")]
+            lines += [("> " + _literal(line)).rstrip() for line in highlight.quote.split("\n")]
             lines.append("")
             colour = COLOUR_NAMES.get(highlight.colour, str(highlight.colour)).capitalize()
             if highlight.orphaned:
@@ -122,9 +123,9 @@ _NOT_IN_LIBRARY = (
 
 
 def _citation(article: ArticleInfo) -> str:
-    parts = [", ".join(article.authors)] if article.authors else []
+    parts = [_literal(", ".join(article.authors))] if article.authors else []
     if article.source:
-        parts.append(f"*{article.source}*")
+        parts.append(f"*{_literal(article.source)}*")
     if article.published is not None:
         parts.append(article.published.date().isoformat())
     if article.url:
@@ -133,6 +134,21 @@ def _citation(article: ArticleInfo) -> str:
         # No URL (a wire story, a file saved from elsewhere): the file in the library.
         parts.append("`" + (article.path or article.key).replace("`", "'") + "`")
     return ", ".join(parts)
+
+
+# An article's words are data: each character Markdown would read as markup is escaped (a
+# backslash before ASCII punctuation shows it as typed), so `<Xon>`, `*`, `_`, `[...]`, `&amp;`
+# and a line opening with `1.`, `-` or `#` appear in the rendered document as the article has them.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&~|#])")
+_LINE_START_MARKUP = re.compile(r"^(\s*)(?:([+=-])|(\d+)([.)]))")
+
+
+def _literal(text: str) -> str:
+    """`text`, one line of an article's words, escaped to show as written in Markdown."""
+    escaped = _INLINE_MARKUP.sub(r"\\\1", text)
+    return _LINE_START_MARKUP.sub(
+        lambda m: m[1] + ("\\" + m[2] if m[2] else m[3] + "\\" + m[4]), escaped, count=1
+    )
 
 
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")

@@ -594,6 +594,39 @@ class TestReaderKeys:
             assert not reader.selecting and reader.selected_span() is None
             assert app.focused is reader  # Escape cancelled the selection, not the article
 
+    async def test_a_sentence_goes_on_past_an_abbreviation(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """`)` stopped at "U.S.A." in "Exxon U.S.A. unit cut the price.": a full stop before
+        a lowercase word ends an abbreviation, not a sentence."""
+        sentence = "Oil traders said Exxon Corp's Exxon U.S.A. unit cut the price by 0.75 cent."
+        write_article(library, "exxon.txt", "Exxon cuts barge price", f"{sentence} Sun did not.")
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "exxon.txt")
+            reader = app.main.reader
+            await go_to_body(pilot, sentence)
+            await pilot.press("v", "right_parenthesis")
+            assert reader.selected_span() == (0, len(sentence))
+
+    async def test_a_selection_of_only_the_header_says_why_it_is_not_highlighted(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """The cursor starts on the title: `v` and a line down look selected, but the header
+        is not the article's text, and "Select some text first" read as a refusal of a
+        selection on screen."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await pilot.press("g", "v", "j", "H")
+            await settle(pilot)
+            assert not reader.highlights
+            assert "none of the article's words" in notifications(app)[-1]
+            await pilot.press("escape", "v", "H")  # nothing selected at all
+            await settle(pilot)
+            assert notifications(app)[-1].startswith("Select some text first")
+
     async def test_N_and_b_keep_their_reading_meaning_without_a_selection(
         self, library: Path, make_app: MakeApp
     ) -> None:

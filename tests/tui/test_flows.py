@@ -775,6 +775,31 @@ class TestKeysAndHelp:
             await pilot.press("f1")
             await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
+    async def test_f1_shows_the_keys_in_a_dialog_and_goes_back_to_it(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """In the note editor, the tag dialog and the highlights view `?` is typed and the
+        app's keys are out of reach: f1 lists the keys there too, and closes them again."""
+        from newsread.tui.screens.highlights import HighlightsScreen
+        from newsread.tui.screens.note_editor import NoteEditor
+        from newsread.tui.screens.tags import TagDialog
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            for key, dialog in (("A", NoteEditor), ("t", TagDialog), ("ctrl+g", HighlightsScreen)):
+                await pilot.press(key)
+                await wait_for(pilot, lambda dialog=dialog: isinstance(app.screen, dialog))
+                await pilot.press("f1")
+                await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+                await pilot.press("f1")
+                await wait_for(pilot, lambda dialog=dialog: isinstance(app.screen, dialog))
+                await pilot.press("escape")
+                await wait_for(pilot, lambda: app.screen is app.main)
+
     async def test_keys_remapped_from_config(self, library: Path, make_app: MakeApp) -> None:
         config = Config(keys={"reader.next_match": "ctrl+n", "no.such.binding": "x"})
         app = make_app(library, config=config)

@@ -3,9 +3,11 @@ is handled: a focus change never sends the keys after it to the widget it left."
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -224,3 +226,34 @@ async def test_a_key_whose_way_never_ends_does_not_hold_the_keys_after_it(
         burst(app, "/kelmor")
         await wait_for(pilot, lambda: app.main.search_input.value == "kelmor")
         assert lost and not app.key_order.held
+
+
+async def test_keys_go_on_when_a_short_timer_is_dropped(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual drops a one-shot timer whose moment has passed when it first reads the clock
+    (the event loop held up for longer than the delay: a garbage collection, a worker thread
+    holding the GIL). The wait for a key's effects to settle polled on such 2 ms timers: one
+    dropped, the key never finished its turn and every key after it waited for ever (only
+    ctrl+p and ctrl+q still worked; found by a key fuzzer). Here every short timer is dropped,
+    and the key order's last resort (`IN_FLIGHT_LIMIT`) is out of the way."""
+    monkeypatch.setattr(key_order, "IN_FLIGHT_LIMIT", 1000.0)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        set_timer = app.set_timer
+
+        def dropping(delay: float, callback: Any = None, **kwargs: Any) -> Any:
+            return set_timer(delay, None if delay < 0.01 else callback, **kwargs)
+
+        monkeypatch.setattr(app, "set_timer", dropping)
+        # Whether a key's effects are still under way depends on timing: here the first look
+        # after each key always finds them so, and the wait polls.
+        looks = itertools.count()
+        quiet = key_order.KeyOrder._quiet
+        monkeypatch.setattr(
+            key_order.KeyOrder, "_quiet", lambda order: next(looks) % 2 == 1 and quiet(order)
+        )
+        burst(app, "/sugar brazil quota")
+        await wait_for(pilot, lambda: app.main.search_input.value == "sugar brazil quota")
+        assert not app.key_order.held

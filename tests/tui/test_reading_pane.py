@@ -157,15 +157,15 @@ async def test_find_is_case_insensitive_and_counts() -> None:
         assert pane.match_label == ""
 
 
-def test_citation_names_authors_title_source_date_and_url() -> None:
+def test_citation_names_authors_title_source_date_and_url_else_the_file() -> None:
     assert citation(ARTICLE) == (
         "Ilse Varga. “Harbour news”. GAZETTE, 30 May 2017 16:18. http://example.test/a"
     )
-    bare = Article(id="2", key="b", path="b", title="T")
-    assert citation(bare) == "“T”."
-    folder = Article(id="3", key="wire/c", path="wire/c", title="T", source="wire")
+    bare = Article(id="2", key="b.txt", path="b.txt", title="T")
+    assert citation(bare) == "“T”. b.txt"  # no URL: the file says where it is
+    folder = Article(id="3", key="wire/c.md", path="wire/c.md", title="T", source="wire")
     folder.extra["derived"] = "source section"  # the reader's mark: the folder stands in
-    assert citation(folder) == "“T”."
+    assert citation(folder) == "“T”. wire/c.md"
 
 
 def test_the_header_marks_a_source_standing_in_for_a_missing_one() -> None:

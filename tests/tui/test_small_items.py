@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 from tui_helpers import notifications, settle, wait_for
 
 from newsread.index.config import Config
@@ -44,6 +45,40 @@ async def test_line_motions_and_a_wrapping_n_says_so(library: Path, make_app: Ma
         await pilot.press("n")
         assert reader.match_label == "1/4"
         assert any("wrapped round" in m for m in notifications(app))
+
+        def wraps() -> int:
+            return sum("wrapped round" in m for m in notifications(app))
+
+        said = wraps()
+        await pilot.press("n", "n", "n", "g", "n")  # from the top, the first match is next
+        assert reader.match_label == "1/4"
+        await pilot.press("G", "N")  # from the end, the last one is
+        assert reader.match_label == "4/4" and wraps() == said
+        await pilot.press("N", "N", "N", "N")
+        assert reader.match_label == "4/4"
+        assert wraps() == said + 1
+        assert "Back at the last match" in notifications(app)[-1]
+
+
+async def test_j_and_k_in_a_filter_dialog_with_nothing_to_filter_do_nothing(
+    library: Path, make_app: MakeApp
+) -> None:
+    """After a search that found nothing the dialog has no list: j stopped the app on an
+    unexpected error (no '#facets')."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"zzzqqq", "enter")
+        await settle(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+        said = [str(label.render()) for label in app.screen.query(Label)]
+        assert "Nothing to filter: no results to narrow." in said  # not "search first": it was
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert isinstance(app.screen, FacetScreen) and app.return_code is None
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main)
 
 
 async def test_j_and_k_move_in_the_filter_dialog(library: Path, make_app: MakeApp) -> None:

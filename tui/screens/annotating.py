@@ -408,8 +408,13 @@ class AnnotatingPanes(Horizontal):
             return
         span = self._reader.selected_span()
         if span is None:
+            selection = self._reader.selection
             self.notify(
-                "Select some text first: v, then h l w b ( ) { } or shift+arrows",
+                # Something is shown selected: say why it is not highlighted.
+                "The selection holds none of the article's words (the title, byline and blank"
+                " lines are not part of it): extend it with w ) } or shift+arrows"
+                if selection.start != selection.end
+                else "Select some text first: v, then h l w b ( ) { } or shift+arrows",
                 severity="warning",
                 timeout=4,
             )

@@ -69,11 +69,14 @@ class FacetScreen(ModalScreen[dict[str, str]]):
             if options:
                 yield OptionList(*options, id="facets", markup=False)
             else:
-                yield Label("Nothing to filter: search first.", markup=False)
+                yield Label("Nothing to filter: no results to narrow.", markup=False)
             yield Label("Enter toggles a filter · Escape closes", classes="dialog-help")
 
     def action_move(self, step: int) -> None:
-        options = self.query_one("#facets", OptionList)
+        found = self.query("#facets").results(OptionList)
+        options = next(found, None)
+        if options is None:  # nothing to filter (no results): nothing to move in
+            return
         if step > 0:
             options.action_cursor_down()
         else:

@@ -408,6 +408,8 @@ class AnnotatedText(TextArea):
             start = match.end()
             while start < len(body) and body[start].isspace():
                 start += 1
+            if start < len(body) and body[start].islower() and match[0] != "\n\n":
+                continue  # an abbreviation ("Exxon U.S.A. unit", "Corp. said"), not an end
             starts.append(start)
         if direction > 0:
             target = next((s for s in starts if s > here), len(body))

@@ -141,7 +141,8 @@ def _source_shown(article: Article) -> str:
 
 
 def citation(article: Article) -> str:
-    """One line to cite `article`: authors, "title", source, date, URL."""
+    """One line to cite `article`: authors, "title", source, date, and where it is: its URL,
+    else its file in the library (as the export cites it)."""
     parts = []
     authors = ", ".join(article.authors) or article.credit
     if authors:
@@ -153,6 +154,8 @@ def citation(article: Article) -> str:
         parts.append(where + ".")
     if article.url:
         parts.append(sanitise_line(article.url))
+    elif article.path:  # a wire story, a file saved from elsewhere: the only way back to it
+        parts.append(sanitise_line(article.path))
     return " ".join(parts)
 
 
@@ -707,10 +710,13 @@ class ReadingPane(AnnotatedText):
         self._jump_or_say(False)
 
     def _jump_or_say(self, forward: bool) -> None:
-        before = self._current
+        before = self._layout.offset(*self.cursor_location)
         if self.jump(forward):
-            last = len(self.matches) - 1
-            if before is not None and (before, self._current) in ((last, 0), (0, last)) and last:
+            # Wrapped: it went back past the cursor (to the first match from after the last, or
+            # the other way), not only from the last match's number to the first's: after `g`
+            # the first match is the next one.
+            after = self._layout.offset(*self.cursor_location)
+            if len(self.matches) > 1 and (after < before if forward else after > before):
                 where = "first" if forward else "last"
                 self.notify(f"Back at the {where} match (wrapped round)", timeout=2)
             return
