@@ -535,7 +535,15 @@ def test_short_briefs_are_one_story_only_if_their_titles_agree(tmp_path: Path) -
     write_article(tmp_path, "a.txt", "Owens And Minor Inc <OBOD> Sets Qtly Dividend", body)
     write_article(tmp_path, "b.txt", "Tultex Corp <TTX> Sets Quarterly Dividend", body)
     write_article(tmp_path, "c.txt", "Owens And Minor Inc <OBOD> Quarterly Dividend", body)
-    assert _groups_of(tmp_path) == {frozenset({"a.txt", "c.txt"}), frozenset({"b.txt"})}
+    # Half their words alike is the template's half.
+    write_article(tmp_path, "d.txt", "Aec Inc <AECE> Sets Regular Payout", body)
+    write_article(tmp_path, "e.txt", "James River Corp <JR> Sets Regular Payout", body)
+    assert _groups_of(tmp_path) == {
+        frozenset({"a.txt", "c.txt"}),
+        frozenset({"b.txt"}),
+        frozenset({"d.txt"}),
+        frozenset({"e.txt"}),
+    }
 
 
 def test_dated_versions_are_one_story_only_within_days(tmp_path: Path) -> None:

@@ -63,7 +63,8 @@ versions of one story give its figures again (a correction changes one of them);
 from one template differ in exactly those."""
 BRIEF = 200
 """Bodies shorter than this many characters are briefs: all but their figures is the template
-(a dividend, a price change), so two of them are one story only if their titles agree too."""
+(a dividend, a price change), so two of them are one story only if most of the words of
+the shorter title are the other's too (half is the template's half: "X Inc <X> Sets Payout")."""
 MIN_SHINGLES = 12
 """An article with fewer shingles (a line or two) stands alone: too little to judge."""
 SHINGLE_CACHE = 2048
@@ -186,8 +187,9 @@ def _names(text: str) -> frozenset[str]:
 def same_substance(a: Substance, b: Substance) -> bool:
     """Whether two articles whose words resemble tell one story rather than two cut from one
     template: published within `VERSIONS_WITHIN` when both are dated, sharing their figures
-    (`SAME_FIGURES`), and their titles not naming one each that the other never does (a
-    company, a ticker, a team, a place: "Exxon cuts ..." and "Sun raises ...")."""
+    (`SAME_FIGURES`), titles agreeing when a body is a brief (`BRIEF`), and their titles
+    not naming one each that the other never does (a company, a ticker, a team, a place, a
+    figure: "Exxon cuts ..." and "Sun raises ...")."""
     if a.published is not None and b.published is not None:
         if abs(_naive(a.published) - _naive(b.published)) > VERSIONS_WITHIN:
             return False
@@ -196,7 +198,7 @@ def same_substance(a: Substance, b: Substance) -> bool:
         return False
     if min(a.length, b.length) < BRIEF:
         shared = len(a.title_words & b.title_words)
-        if shared < SAME_FIGURES * min(len(a.title_words), len(b.title_words)):
+        if shared <= min(len(a.title_words), len(b.title_words)) / 2:
             return False
     return not all(
         one.title_words & (one.names | one.figures) - other.body_words - other.title_words
