@@ -531,14 +531,24 @@ def stories_of(library: Any) -> dict[str, str]:
     return dict(library.docs.connection.execute("SELECT key, story FROM story_of"))
 
 
-def story_problems(library: Any, must_join: float = 0.85) -> list[str]:
-    """Where the store's stories disagree with the articles, compared pair by pair: a story
-    must be connected by pairs that resemble (`stories.SAME_STORY`), and two articles whose
-    shingle sets overlap by `must_join` (Jaccard; LSH misses such a pair about once in 10⁹)
-    must share a story."""
+def story_problems(library: Any) -> list[str]:
+    """Where the store's stories disagree with the articles, compared pair by pair: two
+    articles are versions when their sketches share a band (the candidates LSH finds), their
+    shingle sets resemble (`stories.SAME_STORY`) and `stories.same_substance` agrees; versions link articles into parts, and each part is cut
+    into stories in key order, an article joining the story of the first earlier leading
+    article it is a version of, else leading its own."""
     from itertools import combinations
 
-    from newsread.index.engine.stories import MIN_SHINGLES, SAME_STORY, resemblance, shingles
+    from newsread.index.engine.stories import (
+        MIN_SHINGLES,
+        SAME_STORY,
+        Substance,
+        band_hashes,
+        resemblance,
+        same_substance,
+        shingles,
+        sketch,
+    )
 
     store = library.docs
     articles = store.articles(list(store.all_keys()))
@@ -546,6 +556,16 @@ def story_problems(library: Any, must_join: float = 0.85) -> list[str]:
     problems = [f"{key} has no story" for key in articles if key not in story_of]
     problems += [f"{key} has a story but no article" for key in story_of if key not in articles]
     sets = {key: shingles(article.body) for key, article in articles.items()}
+    facts = {key: Substance.of(article) for key, article in articles.items()}
+    bands = {key: set(band_hashes(sketch(found))) for key, found in sets.items()}
+
+    def versions(a: str, b: str) -> bool:
+        return resemblance(sets[a], sets[b]) >= SAME_STORY and same_substance(facts[a], facts[b])
+
+    def linked(a: str, b: str) -> bool:
+        big = min(len(sets[a]), len(sets[b])) >= MIN_SHINGLES
+        return big and not bands[a].isdisjoint(bands[b]) and versions(a, b)
+
     parent = {key: key for key in sets}
 
     def root(key: str) -> str:
@@ -554,17 +574,22 @@ def story_problems(library: Any, must_join: float = 0.85) -> list[str]:
         return key
 
     for a, b in combinations(sorted(sets), 2):
-        shared = len(sets[a] & sets[b])
-        union = len(sets[a]) + len(sets[b]) - shared
-        big = min(len(sets[a]), len(sets[b])) >= MIN_SHINGLES
-        if big and resemblance(sets[a], sets[b]) >= SAME_STORY:
+        if linked(a, b):
             parent[root(a)] = root(b)
-        if big and union and shared / union >= must_join and story_of.get(a) != story_of.get(b):
-            problems.append(f"{a} and {b} are one story (Jaccard {shared / union:.2f}), not two")
-    groups: dict[str, set[str]] = {}
+    parts: dict[str, list[str]] = {}
+    for key in sorted(sets):
+        parts.setdefault(root(key), []).append(key)
+    expected: set[frozenset[str]] = set()
+    for keys in parts.values():
+        leaders: dict[str, list[str]] = {}
+        for key in keys:
+            leader = next((first for first in leaders if versions(key, first)), key)
+            leaders.setdefault(leader, []).append(key)
+        expected |= {frozenset(group) for group in leaders.values()}
+    stored: dict[str, set[str]] = {}
     for key in sets:
-        groups.setdefault(story_of.get(key, key), set()).add(root(key))
-    problems += [
-        f"story {s} is not connected: {sorted(r)}" for s, r in groups.items() if len(r) > 1
-    ]
+        stored.setdefault(story_of.get(key, key), set()).add(key)
+    found = {frozenset(group) for group in stored.values()}
+    problems += [f"story {sorted(g)} is not as the articles make it" for g in found - expected]
+    problems += [f"story {sorted(g)} is missing" for g in expected - found]
     return problems

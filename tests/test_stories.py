@@ -470,3 +470,175 @@ def test_keys_a_file_lost_while_the_update_read_others_leave_their_story(
     keys = {key for (key,) in library.docs.connection.execute("SELECT key FROM articles")}
     assert len(keys) == 2 and set(_stories(library)) == keys
     assert _groups(library) == {frozenset(keys)}
+
+
+# -- only versions of one story: briefs cut from one template stay apart ----------------------
+
+
+def _price_brief(company: str, move: str, figures: tuple[str, str, str], day: int) -> str:
+    """A wire brief from one template: the company, the move and the figures change."""
+    old, new, effective = figures
+    return (
+        f"{company} said it {move} the contract price it will pay for heating oil delivered "
+        f"by barge in New York harbor from {old} cts a gallon to {new} cts a gallon, "
+        f"effective March {effective}. The company said the change brings its posted price "
+        f"into line with the spot market and with the prices other refiners post for barge "
+        f"deliveries in the harbor. {company} last changed its posted price on March {day}."
+    )
+
+
+def _groups_of(root: Path, *, runs: int = 1) -> set[frozenset[str]]:
+    library = Library(root).open()
+    library.update()
+    return _groups(library)
+
+
+def test_briefs_from_one_template_with_other_figures_are_two_stories(tmp_path: Path) -> None:
+    one = _price_brief("Exxon Corp", "cut", ("53.50", "52.50", "2"), 1)
+    other = _price_brief("Exxon Corp", "cut", ("51.25", "50.75", "9"), 6)
+    assert resemblance(shingles(one), shingles(other)) >= SAME_STORY  # words alike
+    write_article(tmp_path, "a.txt", "Exxon Cuts Heating Oil Barge Price", one)
+    write_article(tmp_path, "b.txt", "Exxon Cuts Heating Oil Barge Price", other)
+    # A correction repeats the figures but one.
+    fixed = one.replace("52.50", "52.25") + " This corrects the new price in the first line."
+    write_article(tmp_path, "c.txt", "Corrected - Exxon Cuts Heating Oil Barge Price", fixed)
+    assert _groups_of(tmp_path) == {frozenset({"a.txt", "c.txt"}), frozenset({"b.txt"})}
+
+
+def test_titles_naming_other_companies_are_two_stories(tmp_path: Path) -> None:
+    figures = ("53.50", "52.50", "2")
+    write_article(
+        tmp_path,
+        "a.txt",
+        "Exxon <XON> Cuts Heating Oil Barge Price",
+        _price_brief("Exxon Corp", "cut", figures, 1),
+    )
+    write_article(
+        tmp_path,
+        "b.txt",
+        "Sun <SUN> Cuts Heating Oil Barge Price",
+        _price_brief("Sun Co", "cut", figures, 1),
+    )
+    # Another outlet's headline for the first: other words, but no other name.
+    write_article(
+        tmp_path,
+        "c.txt",
+        "Exxon lowers what it pays for heating oil",
+        "NEW YORK, March 2 - " + _price_brief("Exxon Corp", "cut", figures, 1),
+        source="OTHER PAPER",
+    )
+    assert _groups_of(tmp_path) == {frozenset({"a.txt", "c.txt"}), frozenset({"b.txt"})}
+
+
+def test_short_briefs_are_one_story_only_if_their_titles_agree(tmp_path: Path) -> None:
+    body = "Qtly div eight cts vs eight cts prior\n\nPay April one\n\nRecord March 13"
+    write_article(tmp_path, "a.txt", "Owens And Minor Inc <OBOD> Sets Qtly Dividend", body)
+    write_article(tmp_path, "b.txt", "Tultex Corp <TTX> Sets Quarterly Dividend", body)
+    write_article(tmp_path, "c.txt", "Owens And Minor Inc <OBOD> Quarterly Dividend", body)
+    # Half their words alike is the template's half.
+    write_article(tmp_path, "d.txt", "Aec Inc <AECE> Sets Regular Payout", body)
+    write_article(tmp_path, "e.txt", "James River Corp <JR> Sets Regular Payout", body)
+    assert _groups_of(tmp_path) == {
+        frozenset({"a.txt", "c.txt"}),
+        frozenset({"b.txt"}),
+        frozenset({"d.txt"}),
+        frozenset({"e.txt"}),
+    }
+
+
+def test_dated_versions_are_one_story_only_within_days(tmp_path: Path) -> None:
+    base = _text(60)
+    write_article(tmp_path, "a.txt", "Quay closes", base, date="1 June 2017 [10:00]")
+    write_article(tmp_path, "b.txt", "Quay closes", _version(base, 1), date="3 June 2017 [09:00]")
+    write_article(tmp_path, "c.txt", "Quay closes", _version(base, 2), date="1 July 2017 [10:00]")
+    # Undated, it may be either's.
+    write_article(tmp_path, "d.txt", "Quay closes", _version(base, 3), date="")
+    groups = _groups_of(tmp_path)
+    assert frozenset({"a.txt", "b.txt", "d.txt"}) in groups
+    assert frozenset({"c.txt"}) in groups
+
+
+def _segments(seed: int, count: int) -> list[str]:
+    return [_text(seed * 100 + n, 40) for n in range(count)]
+
+
+def test_resemblance_does_not_chain_different_stories(tmp_path: Path) -> None:
+    """A like B and B like C, A unlike C: C is not A's story (a template's briefs chain)."""
+    s = _segments(70, 4)
+    write_article(tmp_path, "a.txt", "A", " ".join(s[0:2]))
+    write_article(tmp_path, "b.txt", "B", " ".join(s[1:3]))
+    write_article(tmp_path, "c.txt", "C", " ".join(s[2:4]))
+    assert _groups_of(tmp_path) == {frozenset({"a.txt", "b.txt"}), frozenset({"c.txt"})}
+    # Whatever order they come in.
+    (tmp_path / "a.txt").unlink()
+    library = Library(tmp_path).open()
+    library.update()
+    assert _groups(library) == {frozenset({"b.txt", "c.txt"})}
+    write_article(tmp_path, "a.txt", "A", " ".join(s[0:2]))
+    library.update()
+    assert _groups(library) == {frozenset({"a.txt", "b.txt"}), frozenset({"c.txt"})}
+
+
+def _random_article(rng: random.Random, segments: list[str]) -> tuple[str, str, str]:
+    """(title, body, date) of a random article: a run of neighbouring segments (chains of
+    resemblance), a version of one, or a templated brief with random figures and dates."""
+    kind = rng.random()
+    day = f"{rng.randint(1, 28)} {rng.choice(['May', 'June'])} 2017 [10:00]"
+    if kind < 0.4:
+        start = rng.randrange(len(segments) - 1)
+        return f"Run {start}", " ".join(segments[start : start + 2]), day
+    if kind < 0.7:
+        which = rng.randrange(len(segments))
+        return (
+            f"Piece {which}",
+            _version(segments[which] + " " + segments[which], rng.random()),
+            day,
+        )
+    company = rng.choice(["Exxon Corp", "Sun Co", "Mobil Corp"])
+    figures = (f"5{rng.randint(0, 2)}.50", f"5{rng.randint(0, 2)}.25", str(rng.randint(1, 3)))
+    move = rng.choice(["cut", "raised"])
+    title = f"{company.split()[0]} {move.capitalize()} Heating Oil Barge Price"
+    return title, _price_brief(company, move, figures, rng.randint(1, 3)), day
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_stories_built_over_runs_with_deletions_are_those_of_one_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Random libraries whose articles chain, share templates and come and go over several
+    runs (grouped a few at a time) end in the stories one build of the final files finds, and
+    in those the slow oracle makes of the articles pair by pair."""
+    import shutil
+
+    import oracle
+
+    from newsread.index.engine import indexer
+
+    rng = random.Random(seed)
+    monkeypatch.setattr(indexer, "STORY_CHUNK", rng.choice([1, 3, 200]))
+    segments = _segments(80 + seed, 6)
+    root = tmp_path / "runs"
+    root.mkdir()
+    alive: set[str] = set()
+    for _run in range(4):
+        for _ in range(rng.randint(3, 8)):
+            if alive and rng.random() < 0.25:
+                name = rng.choice(sorted(alive))
+                alive.remove(name)
+                (root / name).unlink()
+                continue
+            name = (
+                rng.choice(sorted(alive))
+                if alive and rng.random() < 0.2
+                else f"f{rng.randrange(10**6)}.txt"
+            )
+            alive.add(name)
+            title, body, date = _random_article(rng, segments)
+            write_article(root, name, title, body, date=date)
+        Library(root).open().update()
+    once = tmp_path / "once"
+    shutil.copytree(root, once)
+    built_once = Library(once).open()
+    built_once.update()
+    assert _groups(Library(root).open()) == _groups(built_once), seed
+    assert not oracle.story_problems(Library(root).open()), seed

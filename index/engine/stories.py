@@ -5,8 +5,12 @@ Each article body is cut into word shingles (runs of `SHINGLE` words) and sketch
 one-permutation MinHash (one hash per shingle, `BINS` bins, empty bins filled from their
 neighbours); the sketch is cut into `BANDS` bands of `ROWS` values, and articles sharing a band
 are candidates (LSH). A candidate is confirmed by the exact resemblance of the two shingle
-sets, so the sketch only has to find pairs, never to judge them. Confirmed pairs join their
-stories; a story is the connected group, and its id is derived from its smallest article key.
+sets, so the sketch only has to find pairs, never to judge them, and by what the two say
+beyond their wording (`same_substance`: dates, figures, names in the titles): briefs cut from
+one template resemble as much as versions do. Confirmed pairs link articles into parts; a part
+is cut into stories in key order, each article joining the story of the first story-leading
+article it is a version of (`_Grouper.settle`), so every version resembles its story's first
+article, and a story's id is derived from that article's key.
 
 Everything lives in the article store (SQLite), in the same transaction as the articles, so
 it follows files as they come, change and go, across runs and processes (updates hold the
@@ -15,17 +19,20 @@ library's write lock):
 - `story_bands` (band hash, key): the LSH buckets, looked up by the articles added next
 (their schema is the article store's, in `newsread.index.engine.docstore`).
 A story whose versions are deleted is grouped again from what remains: it shrinks or splits.
+The stories depend only on the articles, never on the order they came in.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from operator import itemgetter
 from typing import Any
 from zlib import crc32
@@ -46,11 +53,26 @@ probability 0.43, at 0.5 0.93, at 0.7 1.0; at 0.05 (same topic, another story) 0
 SAME_STORY = 0.3
 """The least resemblance (shared shingles over the smaller set and the union, see
 `resemblance`) for two articles to be versions of one story."""
+VERSIONS_WITHIN = timedelta(days=3)
+"""Two dated versions of one story are published this close: a re-publication, a correction
+or an update follows within days; a brief that shares another's template weeks later (a
+price change, a dividend, a results table) is another story."""
+SAME_FIGURES = 0.5
+"""The least share of the figures (numbers) of the article with fewer that the other repeats:
+versions of one story give its figures again (a correction changes one of them); briefs cut
+from one template differ in exactly those."""
+BRIEF = 200
+"""Bodies shorter than this many characters are briefs: all but their figures is the template
+(a dividend, a price change), so two of them are one story only if most of the words of
+the shorter title are the other's too (half is the template's half: "X Inc <X> Sets Payout")."""
 MIN_SHINGLES = 12
 """An article with fewer shingles (a line or two) stands alone: too little to judge."""
 SHINGLE_CACHE = 2048
 """Shingle sets one update keeps for comparisons (~5 KB each for a 4 KB article, as arrays);
 others are computed again from the store when a candidate needs them."""
+
+JUDGED_PAIRS = 100_000
+"""Pairs whose `same` one update remembers (settling a part compares its articles again)."""
 
 
 _MASK64 = (1 << 64) - 1
@@ -127,6 +149,70 @@ def resemblance(a: set[int], b: set[int]) -> float:
     return (shared / (len(a) + len(b) - shared) + shared / min(len(a), len(b))) / 2
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Substance:
+    """What two versions of one story must agree on beyond their wording (`same_substance`)."""
+
+    published: datetime | None
+    figures: frozenset[str]
+    title_words: frozenset[str]
+    body_words: frozenset[str]
+    names: frozenset[str]
+    """The body's words it writes capitalised and never in lower case (folded): names."""
+    length: int
+
+    @classmethod
+    def of(cls, article: Article) -> Substance:
+        body = fold(article.body)
+        return cls(
+            article.published,
+            frozenset(_FIGURE.findall(body)),
+            frozenset(_WORD.findall(fold(article.title))),
+            frozenset(_WORD.findall(body)),
+            _names(article.body),
+            len(body),
+        )
+
+
+def _names(text: str) -> frozenset[str]:
+    words = set(_WORD.findall(text))
+    common = {w for w in words if w.islower()}
+    return frozenset(fold(w) for w in words if w[0].isupper() and w.lower() not in common)
+
+
+def same_substance(a: Substance, b: Substance) -> bool:
+    """Whether two articles whose words resemble tell one story rather than two cut from one
+    template: published within `VERSIONS_WITHIN` when both are dated, sharing their figures
+    (`SAME_FIGURES`), titles agreeing when a body is a brief (`BRIEF`), and their titles
+    not naming one each that the other never does (a company, a ticker, a team, a place, a
+    figure: "Exxon cuts ..." and "Sun raises ...")."""
+    if a.published is not None and b.published is not None:
+        if abs(_naive(a.published) - _naive(b.published)) > VERSIONS_WITHIN:
+            return False
+    fewer = min(len(a.figures), len(b.figures))
+    if fewer and len(a.figures & b.figures) < SAME_FIGURES * fewer:
+        return False
+    if min(a.length, b.length) < BRIEF:
+        shared = len(a.title_words & b.title_words)
+        if shared <= min(len(a.title_words), len(b.title_words)) / 2:
+            return False
+    return not all(
+        one.title_words & (one.names | one.figures) - other.body_words - other.title_words
+        for one, other in ((a, b), (b, a))
+    )
+
+
+def _naive(moment: datetime) -> datetime:
+    """`moment` as a naive UTC time (articles mix dates with and without a zone)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def story_id(first_key: str) -> str:
     """A story's id: a short digest of its smallest article key."""
     return hashlib.blake2b(first_key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
@@ -157,6 +243,9 @@ class _Grouper:
         ~100 MB at every commit, which its forked sub-writers then carried too; a set is made
         again only for a comparison."""
         self.changes = StoryChanges()
+        self.judged: dict[tuple[str, str], bool] = {}
+        """`same` of pairs of keys this update (at most `JUDGED_PAIRS`), until articles are
+        taken out (an article is taken out before it is grouped again)."""
 
     def remember(self, key: str, found: set[int]) -> None:
         self.cache[key] = array("Q", found)
@@ -178,9 +267,23 @@ class _Grouper:
         return {k: found.get(k, set()) for k in keys}
 
     def same(self, key: str, other: str) -> bool:
+        """Whether two stored articles are versions of one story (remembered for the update)."""
+        pair = (key, other) if key < other else (other, key)
+        known = self.judged.get(pair)
+        if known is not None:
+            return known
         self.changes.compared += 1
-        found = self.shingles_of([key, other])
-        return resemblance(found[key], found[other]) >= SAME_STORY
+        found = self.shingles_of(list(pair))
+        verdict = resemblance(found[key], found[other]) >= SAME_STORY
+        if verdict:
+            articles = self.docs.articles(list(pair))
+            verdict = len(articles) == 2 and same_substance(
+                Substance.of(articles[key]), Substance.of(articles[other])
+            )
+        if len(self.judged) >= JUDGED_PAIRS:
+            self.judged.clear()
+        self.judged[pair] = verdict
+        return verdict
 
     def candidates(self, bands: Sequence[int], key: str) -> list[str]:
         if not bands:
@@ -214,73 +317,67 @@ class _Grouper:
         self.db.executemany("DELETE FROM story_of WHERE key = ?", [(row[0],) for row in rows])
 
     def add(self, article: Article) -> None:
-        """Put `article` in the story of every candidate it resembles (merging them)."""
+        """Put `article` in its story: with the first article (by key) of the stories of
+        the articles it resembles, as `settle` would, else their part is settled again."""
         key = article.key
         found = shingles(article.body)
         self.remember(key, found)
         bands = band_hashes(sketch(found)) if len(found) >= MIN_SHINGLES else []
-        joined: set[str] = set()
-        for other in self.candidates(bands, key):
-            story = self.story(other)
-            if story is None or story in joined:
-                continue
-            if self.same(key, other):
-                joined.add(story)
-        keys = [key, *self.members(joined)] if joined else [key]
-        story = story_id(min(keys))
-        if joined:
-            self.db.executemany(
-                "UPDATE story_of SET story = ?, gen = ? WHERE story = ?",
-                [(story, self.generation, s) for s in joined],
-            )
         self.db.execute(
             "INSERT OR REPLACE INTO story_of (key, story, bands, gen) VALUES (?, ?, ?, ?)",
-            (key, story, _pack(bands), self.generation),
+            (key, story_id(key), _pack(bands), self.generation),
         )
         self.db.executemany(
             "INSERT OR IGNORE INTO story_bands VALUES (?, ?)", [(b, key) for b in bands]
         )
         self.changes.added += 1
-
-    def regroup(self, keys: list[str]) -> None:
-        """Group these articles (what remains of stories that lost versions) from scratch."""
-        if not keys:
-            return
-        bands_of = {
-            key: _unpack(blob)
-            for key, blob in self.db.execute(
-                f"SELECT key, bands FROM story_of WHERE key IN ({','.join('?' * len(keys))})", keys
-            )
+        stories = {
+            self.story(other) for other in self.candidates(bands, key) if self.same(key, other)
         }
-        parent = {key: key for key in keys}
+        if not stories:
+            return
+        if len(stories) == 1:
+            (story,) = stories
+            first = self.db.execute(
+                "SELECT MIN(key) FROM story_of WHERE story = ?", (story,)
+            ).fetchone()[0]
+            if first is not None and first < key and self.same(key, first):
+                # Joining its first article's story changes no other article's place.
+                self.db.execute("UPDATE story_of SET story = ? WHERE key = ?", (story, key))
+                return
+        self.settle([key])
 
-        def root(key: str) -> str:
-            while parent[key] != key:
-                parent[key] = parent[parent[key]]
-                key = parent[key]
-            return key
+    def part(self, seeds: Iterable[str]) -> list[str]:
+        """The articles linked to `seeds` by pairs of versions, directly or through others."""
+        seen = set(seeds)
+        todo = sorted(seen)
+        while todo:
+            key = todo.pop()
+            row = self.db.execute("SELECT bands FROM story_of WHERE key = ?", (key,)).fetchone()
+            for other in self.candidates(_unpack(row[0]) if row else [], key):
+                if other not in seen and self.same(key, other):
+                    seen.add(other)
+                    todo.append(other)
+        return sorted(seen)
 
-        bucket: dict[int, list[str]] = {}
-        for key in sorted(bands_of):
-            for band in bands_of[key]:
-                bucket.setdefault(band, []).append(key)
-        for key in sorted(bands_of):
-            for band in bands_of[key]:
-                for other in bucket[band]:
-                    if other >= key or root(other) == root(key):
-                        continue
-                    if self.same(key, other):
-                        parent[root(other)] = root(key)
-        groups: dict[str, list[str]] = {}
+    def settle(self, seeds: Iterable[str]) -> None:
+        """Group the part of `seeds` into stories from scratch: in key order, each article
+        joins the story of the first earlier article that leads one and that it is a version
+        of, else leads its own. Every version resembles its story's first article: a chain of
+        resemblances (A like B, B like C, A unlike C: briefs cut from one template) does not
+        join different stories."""
+        keys = self.part(seeds)
+        leaders: list[str] = []
+        story_of: dict[str, str] = {}
         for key in keys:
-            groups.setdefault(root(key), []).append(key)
+            leader = next((first for first in leaders if self.same(key, first)), None)
+            if leader is None:
+                leaders.append(key)
+                leader = key
+            story_of[key] = story_id(leader)
         self.db.executemany(
             "UPDATE story_of SET story = ?, gen = ? WHERE key = ?",
-            [
-                (story_id(min(group)), self.generation, key)
-                for group in groups.values()
-                for key in group
-            ],
+            [(story, self.generation, key) for key, story in story_of.items()],
         )
         self.changes.regrouped += len(keys)
 
@@ -316,9 +413,9 @@ class StoryUpdate:
     An update used to keep every article it read until its commit to group them: at
     100,000 articles a batch held tens of thousands (their text), the indexing process's
     memory peak, which every sub-writer forked from it carried as well. The stories found
-    are the same: each is a connected part of the graph of articles that share a band and
-    resemble, whether an article joins its story as it comes or the old rows it meets leave
-    theirs (and are grouped again) later.
+    are the same: each part (articles linked by pairs of versions) is settled again whenever
+    an article joins or leaves it, whether an article comes now or the old rows it meets
+    leave theirs later.
     """
 
     def __init__(self, docs: DocStore) -> None:
@@ -367,7 +464,8 @@ class StoryUpdate:
         if gone:
             self.grouper.forget(gone)
             self.grouper.changes.removed += len(gone)
-            self.grouper.regroup(self.grouper.members({row[1] for row in gone}))
+            self.grouper.judged.clear()  # their text may come back changed
+            self.grouper.settle(self.grouper.members({row[1] for row in gone}))
 
     def finish(self) -> StoryChanges:
         """Take the keys the store no longer holds out of their stories; mark the
