@@ -422,6 +422,30 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     assert missing == {"flood.txt": False, "grain/sanctions.txt": None}
 
 
+def test_export_of_a_library_folder_that_is_gone_exports_its_annotations(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The configured library deleted: export failed ("is not a folder") with the notes still kept.
+    from newsread.index import paths
+
+    _annotate(small_library)
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_text(f"library = {json.dumps(str(small_library))}\n")
+    shutil.rmtree(small_library)
+    capsys.readouterr()
+    assert main(["export"]) == 0
+    captured = capsys.readouterr()
+    assert "> burst its banks" in captured.out and "Check the figures" in captured.out
+    assert "*(Not in this library now" in captured.out
+    assert len(captured.err.splitlines()) == 1 and "is gone" in captured.err, captured.err
+    assert main(["export", "--format", "json", "--tag", "weather"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert {
+        (a["newsread:article"]["key"], a["newsread:article"]["in_library"]) for a in exported
+    } == {("flood.txt", False)}
+    assert main(["export", "--query", "flood"]) == 2  # nothing to search
+
+
 def test_export_keeps_to_the_library_and_all_exports_every_one(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -490,17 +490,26 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newsread.index import QueryError
+    from dataclasses import replace
+
+    from newsread.index import Library, QueryError
     from newsread.index.annotations import AnnotationError, export_json, export_markdown
     from newsread.index.annotations.placing import cited_now, place_all
     from newsread.index.text import sanitise
 
-    library = _open_library(args.library)
+    root = resolve_library(args.library)
+    gone = not root.is_dir()  # the store still holds its annotations: export them as recorded
+    if gone and args.query:
+        return _fail(f"{root} is not a folder: --query searches it; export without --query")
+    if gone:
+        _warn(f"the library folder {root} is gone: its annotations are quoted as last read")
+    library = Library(root) if gone else _open_library(str(root))
     try:
-        if not args.all:
+        if not args.all and not gone:
             _ensure_index(library, True)  # it says which unattributed annotations are its own
         store = _annotations(library)
-        if library.has_index():
+        indexed = not gone and library.has_index()
+        if indexed:
             # Positions and statuses as the library's text is now (files move and change).
             for problem in place_all(library, store).problems():
                 _console(stderr=True).print(Text(f"warning: {problem}"))
@@ -516,8 +525,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             tagged = set(matches.include.ids) if matches.include is not None else set()
             wanted = tagged if wanted is None else wanted & tagged
         items = store.annotations(wanted, library=None if args.all else library.id)
-        if library.has_index():
+        if indexed:
             items = cited_now(library, items)
+        elif gone:  # none of them is found in it now
+            items = [replace(item, in_library=False) for item in items]
     except QueryError as error:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:
