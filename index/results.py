@@ -40,6 +40,12 @@ class Snippet:
     spans: tuple[tuple[int, int], ...] = ()
 
 
+def from_folder(source: str, path: str) -> bool:
+    """Whether `source` is the name of the library's folder `path` is filed in: the source the
+    reader gives an article that names none (`article.derived_source`)."""
+    return bool(source) and path.startswith(source + "/")
+
+
 @dataclass(frozen=True)
 class Version:
     """Another article of a hit's story (the same story in another outlet, a correction...)."""
@@ -48,6 +54,11 @@ class Version:
     title: str
     source: str
     published: datetime | None = None
+
+    @property
+    def from_folder(self) -> bool:
+        """Whether the source was taken from the library's folder (the file named none)."""
+        return from_folder(self.source, self.key)
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,11 @@ class Hit:
     others: tuple[Version, ...] = ()
     """Those other articles, oldest first (the first `stories.LISTED_VERSIONS`)."""
 
+    @property
+    def from_folder(self) -> bool:
+        """Whether the source was taken from the library's folder (the file named none)."""
+        return from_folder(self.source, self.path)
+
 
 @dataclass(frozen=True)
 class SearchResults:
@@ -82,6 +98,9 @@ class SearchResults:
     """Analysed (stemmed) terms the query matched on; `match_spans` finds them in text."""
     suggestion: str | None = None
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    folder_sources: frozenset[str] = frozenset()
+    """Those of the source facet's values taken from the library's folders (files that name
+    no source), as `Hit.from_folder` tells them."""
     timeline: Timeline | None = None
     """Every hit counted over time (None for a search asked for no facets)."""
     elapsed: float = 0.0

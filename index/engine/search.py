@@ -1245,10 +1245,12 @@ class Search:
         docnums = self._all_matches(searcher, self._query)
         check(self.cancelled)
         facet_counts: dict[str, tuple[tuple[str, int], ...]] = {}
+        folders: frozenset[str] = frozenset()
         timeline = None
         if self.facets:
             matched = hits.numpy_module().array(docnums, dtype="int64")
             facet_counts = _count_facets(searcher, matched, self.cancelled)
+            folders = folder_sources(searcher, facet_counts.get("source", ()))
             check(self.cancelled)
             timeline = _timeline(searcher, matched)
         # "Did you mean" is here, not in step one: a query that finds nothing shows "no
@@ -1262,6 +1264,7 @@ class Search:
             total=len(docnums),
             suggestion=suggestion,
             facets=facet_counts,
+            folder_sources=folders,
             timeline=timeline,
             stories=stories.count_stories(self._story_of, docnums),
             elapsed=time.perf_counter() - self.started,
@@ -1468,6 +1471,22 @@ def _count_facets(
             merged[_facet_label(value)] += n
         counts[name] = tuple(sorted(merged.items(), key=lambda pair: (-pair[1], pair[0])))
     return counts
+
+
+def folder_sources(searcher: Any, sources: Iterable[tuple[str, int]]) -> frozenset[str]:
+    """Those of the source facet's values the reader took from the library's folder, as the
+    results list tells them (`Hit.from_folder`): an article with that source is filed under a
+    folder of that name. Found in the index's paths (a prefix lookup, then one article)."""
+    reader = searcher.reader()
+    column = _column(searcher, "source_facet")
+    found = set()
+    for value, _ in sources:
+        for path in reader.expand_prefix("path", f"{value}/") if value else ():
+            matcher = reader.postings("path", path)
+            if matcher.is_active() and _facet_label(column[matcher.id()]) == value:
+                found.add(value)
+                break
+    return frozenset(found)
 
 
 _DAY = 86_400_000_000

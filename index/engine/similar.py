@@ -30,6 +30,7 @@ from newsread.index.engine.search import (
     _column,
     _count_facets,
     _facet_value,
+    folder_sources,
     make_hit,
 )
 from newsread.index.results import (
@@ -209,6 +210,7 @@ def similar(
             by_date = _by_date(list(score_of), dates, len(ranked), newest=sort == "newest")
             ranked = [(d, score_of[d]) for d in by_date]
         facet_counts = _count_facets(searcher, [d for d, _ in ranked]) if facets else {}
+        folders = folder_sources(searcher, facet_counts.get("source", ()))
         page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
     shown = frozenset(t for t, _ in terms[:SHOWN_TERMS])
     articles = library.docs.articles(f["key"] for f, _ in page) if snippets else {}
@@ -222,6 +224,7 @@ def similar(
         hits=hits,
         terms=shown,
         facets=facet_counts,
+        folder_sources=folders,
         elapsed=time.perf_counter() - started,
     )
 

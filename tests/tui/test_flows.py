@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -349,6 +350,38 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {}
             assert len(hit_keys(app)) == 3
+
+    async def test_sources_taken_from_folders_are_marked_in_filters_and_versions(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        # The results list said "bbc (folder)"; the filter dialog and "+1 version" said "wire".
+        root = tmp_path / "folders"
+        rng = random.Random(5)  # prose long and varied enough to tell one story twice
+        words = " ".join(rng.choice("bdgklmnprt") + rng.choice("aeiu") + "lo" for _ in range(90))
+        for name, title, ending in (
+            ("wire", "Harbour quay closes", ""),
+            ("bbc", "Quay to close", " More."),
+        ):
+            (root / name).mkdir(parents=True)
+            (root / name / "quay.md").write_text(f"# {title}\n\n{words} quay.{ending}\n")
+        (root / "named.md").write_text(
+            "---\nsource: HARBOUR GAZETTE\n---\n# Quay repairs\n\nA quay.\n"
+        )
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "quay")
+            listed = app.main.results_list
+            await wait_for(pilot, lambda: "+1 version: " in rendered_text(listed))
+            shown = rendered_text(listed)
+            assert "+1 version: wire (folder)" in shown or "+1 version: bbc (folder)" in shown
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            facets = app.screen.query_one("#facets")
+            prompts = [str(o.prompt) for o in facets.options]  # type: ignore[attr-defined]
+            sources = prompts[1 : prompts.index("Section")] if "Section" in prompts else prompts
+            assert "  bbc (folder)  1" in sources and "  wire (folder)  1" in sources, prompts
+            assert "  HARBOUR GAZETTE  1" in sources
 
     async def test_filters_show_above_the_list_and_go_one_by_one_or_all(
         self, library: Path, make_app: MakeApp

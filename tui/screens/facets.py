@@ -15,6 +15,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsread.index.text import sanitise_line
+from newsread.tui.widgets.results_list import source_shown
 
 FACET_TITLES = {"source": "Source", "section": "Section", "year": "Year", "date": "Date"}
 """Every filter the dialog lists; `date` (a period, from the timeline) only while active."""
@@ -24,8 +25,12 @@ MAX_VALUES = 30
 
 
 def facet_options(
-    facets: dict[str, tuple[tuple[str, int], ...]], active: dict[str, str]
+    facets: dict[str, tuple[tuple[str, int], ...]],
+    active: dict[str, str],
+    folders: frozenset[str] = frozenset(),
 ) -> list[Option]:
+    """The dialog's rows; the sources in `folders` (taken from the library's folders) are
+    marked as the results list marks them."""
     options: list[Option] = []
     if active:
         options.append(Option(Content("Clear all filters").stylize("bold"), id=CLEAR_ID))
@@ -41,7 +46,8 @@ def facet_options(
         for value, count in values[:MAX_VALUES]:
             mark = "✓ " if active.get(name) == value else "  "
             hits = f"  {count:,}" if name != "date" else ""  # (periods are not tallied)
-            label = Content.assemble(mark, sanitise_line(value), (hits, "$text-muted"))
+            shown = source_shown(value, value in folders) if name == "source" else value
+            label = Content.assemble(mark, sanitise_line(shown), (hits, "$text-muted"))
             options.append(Option(label, id=f"{name}\0{value}"))
     return options
 
@@ -56,14 +62,18 @@ class FacetScreen(ModalScreen[dict[str, str]]):
     ]
 
     def __init__(
-        self, facets: dict[str, tuple[tuple[str, int], ...]], active: dict[str, str]
+        self,
+        facets: dict[str, tuple[tuple[str, int], ...]],
+        active: dict[str, str],
+        folders: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self._facets = facets
         self._active = dict(active)
+        self._folders = folders
 
     def compose(self) -> ComposeResult:
-        options = facet_options(self._facets, self._active)
+        options = facet_options(self._facets, self._active, self._folders)
         with Vertical(classes="dialog", id="facets-dialog"):
             yield Label("Filter the results", classes="dialog-title")
             if options:

@@ -1113,7 +1113,8 @@ class MainScreen(Screen[None]):
                 self.search_now()
                 self._visit()
 
-        self.app.push_screen(FacetScreen(facets, self.filters), chosen)
+        folders = self.results.folder_sources if self.results else frozenset()
+        self.app.push_screen(FacetScreen(facets, self.filters, folders), chosen)
 
     def action_clear_filters(self) -> None:
         if self.filters:

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.widgets.text_area import TextAreaTheme
 from textual.worker import get_current_worker
 
+from newsread.index.results import from_folder
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import steady
 from newsread.tui.key_order import STORE_HOLD_LIMIT
@@ -39,6 +40,7 @@ from newsread.tui.widgets.bounded_text import (
     JoinedDocument,
     RowHighlights,
 )
+from newsread.tui.widgets.results_list import source_shown
 
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location, Selection
@@ -135,9 +137,8 @@ def header_lines(article: Article) -> list[tuple[str, str]]:
 def _source_shown(article: Article) -> str:
     """The article's source; one the reader took from the library's folder, when the file named
     none, says so, as in the results list ("baltic-wire (folder)")."""
-    source = sanitise_line(article.source)
-    folder = not article.named_source and article.path.startswith(article.source + "/")
-    return f"{source} (folder)" if source and folder else source
+    folder = not article.named_source and from_folder(article.source, article.path)
+    return source_shown(article.source, folder)
 
 
 def citation(article: Article) -> str:

@@ -103,9 +103,7 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = 
     meta = " · ".join(
         part
         for part in (
-            # A source the reader took from the library's folder, when the file named none.
-            sanitise_line(hit.source)
-            + (" (folder)" if hit.source and hit.path.startswith(hit.source + "/") else ""),
+            source_shown(hit.source, hit.from_folder),
             sanitise_line(hit.section),
             hit.published.strftime("%Y-%m-%d") if hit.published else "",
         )
@@ -127,9 +125,16 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = 
     return Content("\n").join(lines)
 
 
+def source_shown(source: str, from_folder: bool) -> str:
+    """A source as shown; one the reader took from the library's folder (the file named
+    none) says so: "baltic-wire (folder)"."""
+    source = sanitise_line(source)
+    return f"{source} (folder)" if source and from_folder else source
+
+
 def versions_text(hit: Hit) -> str:
     """ "+2 versions: AP, UPI": how many other articles tell the hit's story, and where."""
-    sources = list(dict.fromkeys(sanitise_line(v.source) or "?" for v in hit.others))
+    sources = list(dict.fromkeys(source_shown(v.source, v.from_folder) or "?" for v in hit.others))
     noun = "version" if hit.versions == 1 else "versions"
     return f"+{hit.versions} {noun}: {', '.join(sources)}" if sources else f"+{hit.versions} {noun}"
 
@@ -139,7 +144,7 @@ def version_prompt(version: Version) -> Content:
     meta = " · ".join(
         part
         for part in (
-            sanitise_line(version.source),
+            source_shown(version.source, version.from_folder),
             version.published.strftime("%Y-%m-%d") if version.published else "",
         )
         if part
