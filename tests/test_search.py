@@ -101,6 +101,24 @@ def test_facets_count_sources_sections_and_years(library: Library) -> None:
     assert library.search("kelmor", filters={"year": "2017"}).total == 1
 
 
+def test_sources_taken_from_folders_are_told_apart_from_named_ones(tmp_path: Path) -> None:
+    (tmp_path / "wire" / "2021").mkdir(parents=True)
+    (tmp_path / "wire" / "2021" / "a.md").write_text("# Kelmor quay\n\nThe quay shut.\n")
+    (tmp_path / "gazette").mkdir()  # a folder whose file names its source
+    (tmp_path / "gazette" / "b.md").write_text("---\nsource: Gazette\n---\n# Kelmor\n\nQuay.\n")
+    library = Library(tmp_path).open()
+    library.update()
+    results = library.search("kelmor")
+    assert dict(results.facets["source"]) == {"wire": 1, "Gazette": 1}
+    assert results.folder_sources == {"wire"}
+    assert {hit.key: hit.from_folder for hit in results.hits} == {
+        "wire/2021/a.md": True,
+        "gazette/b.md": False,
+    }
+    assert library.search("kelmor", filters={"source": "wire"}).total == 1
+    assert library.search("kelmor", facets=False).folder_sources == frozenset()
+
+
 def test_did_you_mean_when_nothing_matches(library: Library) -> None:
     results = library.search("harbur")
     assert results.total == 0
