@@ -269,6 +269,25 @@ class TestNotes:
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is app.main)
 
+    async def test_a_long_passage_above_the_note_shows_that_it_is_cut(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # At 40x12 the quote stopped after 3 lines, mid-passage, with no "…" and no "”".
+        passage = " ".join(f"word{i}" for i in range(60))
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            for quote, shown in ((passage, "word0"), ("The harbour\n\nmaster", "The harbour")):
+                app.push_screen(NoteEditor("Note", "", lambda *_: None, quote=quote))
+                await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+                await pilot.pause()
+                lines = rendered_text(app.screen.query_one("#note-quote")).strip().splitlines()
+                assert lines[0].startswith(f"“{shown}"), lines
+                assert len(lines) <= 3 and all(len(line) <= 36 for line in lines), lines
+                assert lines[-1].endswith("…”" if quote == passage else "master”"), lines
+                await pilot.press("escape")
+                await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+
 
 class TestDeleteAndUndo:
     async def test_x_deletes_with_a_notice_and_u_brings_it_back(

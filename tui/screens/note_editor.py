@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from newsread.tui.cells import cut_at
 from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.screens.choice import ChoiceDialog
 
@@ -28,6 +31,35 @@ if TYPE_CHECKING:
     from newsread.tui.drafts import NoteDraft
 
 HELP = "ctrl+s saves · ctrl+e opens $EDITOR · Escape cancels"
+QUOTE_LINES = 3
+"""Lines the passage a note is on may take above the editor."""
+
+
+def quoted(passage: str, width: int, lines: int = QUOTE_LINES) -> list[str]:
+    """`passage` in quotes, wrapped to `width` cells, in at most `lines` lines: a longer one
+    is cut, its last line ending in "…”" so that it reads as cut."""
+    passage = " ".join(passage.split())  # paragraphs run on: three lines show more of it
+    wrapped = [line.plain for line in Content(f"“{passage}”").wrap(max(width, 3))]
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = wrapped[:lines]
+    last = kept[-1].rstrip()
+    kept[-1] = last[: cut_at(last, max(width, 3) - 2)].rstrip() + "…”"
+    return kept
+
+
+class QuotedPassage(Static):
+    """The passage a note is on, as `quoted` shows it in the width it is given."""
+
+    def __init__(self, passage: str, **options: Any) -> None:
+        super().__init__(markup=False, **options)
+        self.passage = passage
+
+    def render(self) -> Content:
+        return Content("\n".join(quoted(self.passage, self.content_size.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(quoted(self.passage, width))
 
 
 class NoteEditor(ModalScreen[bool]):
@@ -41,7 +73,6 @@ class NoteEditor(ModalScreen[bool]):
     }
     NoteEditor #note-quote {
         color: $text-muted;
-        max-height: 4;
         padding: 0 0 1 0;
     }
     NoteEditor #note-text {
@@ -125,7 +156,7 @@ class NoteEditor(ModalScreen[bool]):
         with Vertical(classes="dialog", id="note-dialog"):
             yield Label(self._title, markup=False, classes="dialog-title")
             if self._quote:
-                yield Static(f"“{self._quote}”", markup=False, id="note-quote")
+                yield QuotedPassage(self._quote, id="note-quote")
             yield TextArea(self._text, soft_wrap=True, tab_behavior="indent", id="note-text")
             yield Label(self._error, markup=False, id="note-error")
             yield Label(HELP, classes="dialog-help")
