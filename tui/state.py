@@ -47,6 +47,8 @@ class LibraryState:
     article_id: str = ""
     """The open article's id: it finds the article again when its file was renamed since."""
     positions: dict[str, Position] = field(default_factory=dict)
+    notes: bool = False
+    """Whether the notes panel was shown: it is again beside the article reopened."""
 
     def remember(self, key: str, position: Position) -> None:
         """Keep `position` for `key`, forgetting the least recently read beyond a cap."""
@@ -106,6 +108,7 @@ def state_to_json(state: SessionState) -> dict[str, Any]:
                 "filters": lib.filters,
                 "article": lib.article,
                 "article_id": lib.article_id,
+                "notes": lib.notes,
                 "positions": {
                     key: [p.row, p.column, p.scroll_y] for key, p in lib.positions.items()
                 },
@@ -164,6 +167,7 @@ def state_from_json(data: Any) -> SessionState:
             filters=_filters(value.get("filters")),
             article=_text(value.get("article")),
             article_id=_text(value.get("article_id")),
+            notes=value.get("notes") is True,
         )
         positions = value.get("positions")
         for key, raw in positions.items() if isinstance(positions, dict) else ():

@@ -269,6 +269,33 @@ class TestNotes:
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is app.main)
 
+    async def test_the_notes_panel_open_at_quit_is_open_after_a_relaunch(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        async def quit_with_the_panel(shown: bool) -> None:
+            app = make_app(library)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await open_article(pilot)
+                panel = app.main.query_one(NotesPanel)
+                for _ in range(2):  # p shows the panel and goes to it; in the panel, hides it
+                    if panel.display != shown:
+                        await pilot.press("p")
+                        await settle(pilot)
+                assert panel.display == shown
+                await pilot.press("ctrl+q")
+
+        async def relaunch() -> bool:
+            app = make_app(library)  # the same NEWSREAD_HOME: the session of the one before
+            async with app.run_test(size=(80, 24)) as pilot:
+                await wait_for(pilot, lambda: app.main.reader.article is not None)
+                await settle(pilot)
+                assert app.focused is app.main.reader  # shown beside it, not focused
+                return bool(app.main.query_one(NotesPanel).display)
+
+        for shown in (True, False):
+            await quit_with_the_panel(shown)
+            assert await relaunch() == shown
+
     async def test_a_long_passage_above_the_note_shows_that_it_is_cut(
         self, library: Path, make_app: MakeApp
     ) -> None:

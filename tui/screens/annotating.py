@@ -86,6 +86,12 @@ class AnnotatingPanes(Horizontal):
         """Another session wrote to the annotation store."""
 
     @dataclass
+    class NotesToggled(Message):
+        """The notes panel was shown or hidden (the session keeps which)."""
+
+        shown: bool
+
+    @dataclass
     class ArticleWanted(Message):
         """Open the article with this key (a highlight chosen in the library's list)."""
 
@@ -676,7 +682,13 @@ class AnnotatingPanes(Horizontal):
     def notes_shown(self) -> bool:
         return self.screen.has_class("-notes")  # the screen's: its layout rules show the panel
 
+    def show_notes(self) -> None:
+        """Show the notes panel, leaving the focus where it is."""
+        self._show_panel(focus=False)
+
     def _show_panel(self, *, focus: bool) -> None:
+        if not self.notes_shown:
+            self.post_message(self.NotesToggled(True))
         self.screen.add_class("-notes")
         if focus:
             if self.article_state is None:
@@ -689,6 +701,7 @@ class AnnotatingPanes(Horizontal):
         """Show the panel and go to it; from inside the panel, hide it."""
         if self.notes_shown and self._panel.has_focus_within:
             self.screen.remove_class("-notes")
+            self.post_message(self.NotesToggled(False))
             if self._article is not None:
                 self._reader.focus()
         elif self._article_or_say() is not None:

@@ -1022,6 +1022,13 @@ class MainScreen(Screen[None]):
             self.set_reading(True)
             self.reader.focus()
             self.newsread.save_soon()
+        if restoring and self.session.notes:
+            self.panes.show_notes()  # as it was when the last session closed
+
+    @on(AnnotatingPanes.NotesToggled)
+    def _notes_toggled(self, message: AnnotatingPanes.NotesToggled) -> None:
+        self.session.notes = message.shown
+        self.newsread.save_soon()
 
     def remember_position(self) -> None:
         article = self.article_view.article
