@@ -119,6 +119,19 @@ def test_sources_taken_from_folders_are_told_apart_from_named_ones(tmp_path: Pat
     assert library.search("kelmor", facets=False).folder_sources == frozenset()
 
 
+def test_which_sources_came_from_folders_is_looked_up_once_per_searcher(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked: list[str] = []
+    lookup = search_module._from_folder
+    monkeypatch.setattr(
+        search_module, "_from_folder", lambda s, v: looked.append(v) or lookup(s, v)
+    )
+    for query in ("kelmor", "harbour", "kelmor"):
+        library.search(query)
+    assert sorted(looked) == ["BALTIC WIRE", "HARBOUR GAZETTE"]  # not again per search
+
+
 def test_did_you_mean_when_nothing_matches(library: Library) -> None:
     results = library.search("harbur")
     assert results.total == 0

@@ -1476,17 +1476,23 @@ def _count_facets(
 def folder_sources(searcher: Any, sources: Iterable[tuple[str, int]]) -> frozenset[str]:
     """Those of the source facet's values the reader took from the library's folder, as the
     results list tells them (`Hit.from_folder`): an article with that source is filed under a
-    folder of that name. Found in the index's paths (a prefix lookup, then one article)."""
+    folder of that name. Found in the index's paths (a prefix lookup, then one article), each
+    value once per searcher: it depends on the index, not on the query."""
+    known: dict[str, bool] = searcher.__dict__.setdefault("_newsread_folder_sources", {})
+    for value, _ in sources:
+        if value not in known:
+            known[value] = _from_folder(searcher, value)
+    return frozenset(value for value, _ in sources if known[value])
+
+
+def _from_folder(searcher: Any, source: str) -> bool:
     reader = searcher.reader()
     column = _column(searcher, "source_facet")
-    found = set()
-    for value, _ in sources:
-        for path in reader.expand_prefix("path", f"{value}/") if value else ():
-            matcher = reader.postings("path", path)
-            if matcher.is_active() and _facet_label(column[matcher.id()]) == value:
-                found.add(value)
-                break
-    return frozenset(found)
+    for path in reader.expand_prefix("path", f"{source}/") if source else ():
+        matcher = reader.postings("path", path)
+        if matcher.is_active() and _facet_label(column[matcher.id()]) == source:
+            return True
+    return False
 
 
 _DAY = 86_400_000_000
