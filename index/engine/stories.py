@@ -242,6 +242,10 @@ class _Grouper:
         hashes: as sets (~50 KB for a 4 KB article) they were the indexing process's peak,
         ~100 MB at every commit, which its forked sub-writers then carried too; a set is made
         again only for a comparison."""
+        self.substances: OrderedDict[str, Substance] = OrderedDict()
+        """The latest articles' `Substance`, at most `SHINGLE_CACHE`: an article like many
+        others (a template's briefs) is compared with each of them, and reading it from the
+        store and parsing it again each time made adding N of them cost N² article reads."""
         self.changes = StoryChanges()
         self.judged: dict[tuple[str, str], bool] = {}
         """`same` of pairs of keys this update (at most `JUDGED_PAIRS`), until articles are
@@ -276,14 +280,25 @@ class _Grouper:
         found = self.shingles_of(list(pair))
         verdict = resemblance(found[key], found[other]) >= SAME_STORY
         if verdict:
-            articles = self.docs.articles(list(pair))
-            verdict = len(articles) == 2 and same_substance(
-                Substance.of(articles[key]), Substance.of(articles[other])
-            )
+            substances = self.substance_of(pair)
+            verdict = len(substances) == 2 and same_substance(*substances.values())
         if len(self.judged) >= JUDGED_PAIRS:
             self.judged.clear()
         self.judged[pair] = verdict
         return verdict
+
+    def substance_of(self, keys: Sequence[str]) -> dict[str, Substance]:
+        """The `Substance` of each of `keys` the store has."""
+        found = {key: self.substances[key] for key in keys if key in self.substances}
+        wanted = [key for key in keys if key not in found]
+        if wanted:
+            for key, article in self.docs.articles(wanted).items():
+                found[key] = self.substances[key] = Substance.of(article)
+        for key in found:
+            self.substances.move_to_end(key)
+        while len(self.substances) > SHINGLE_CACHE:
+            self.substances.popitem(last=False)
+        return found
 
     def candidates(self, bands: Sequence[int], key: str) -> list[str]:
         if not bands:
@@ -310,6 +325,8 @@ class _Grouper:
 
     def forget(self, rows: list[tuple[str, str, bytes]]) -> None:
         """Drop these (key, story, bands) rows from both tables."""
+        for row in rows:
+            self.substances.pop(row[0], None)
         self.db.executemany(
             "DELETE FROM story_bands WHERE band = ? AND key = ?",
             [(band, key) for key, _, blob in rows for band in _unpack(blob)],
@@ -322,6 +339,7 @@ class _Grouper:
         key = article.key
         found = shingles(article.body)
         self.remember(key, found)
+        self.substances[key] = Substance.of(article)
         bands = band_hashes(sketch(found)) if len(found) >= MIN_SHINGLES else []
         self.db.execute(
             "INSERT OR REPLACE INTO story_of (key, story, bands, gen) VALUES (?, ?, ?, ?)",
