@@ -339,7 +339,7 @@ class _Grouper:
         key = article.key
         found = shingles(article.body)
         self.remember(key, found)
-        self.substances[key] = Substance.of(article)
+        self.substances.pop(key, None)  # read again if compared: only look-alikes are
         bands = band_hashes(sketch(found)) if len(found) >= MIN_SHINGLES else []
         self.db.execute(
             "INSERT OR REPLACE INTO story_of (key, story, bands, gen) VALUES (?, ?, ?, ?)",
