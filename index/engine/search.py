@@ -1261,12 +1261,13 @@ class Search:
             suggestion = _suggest(self.library, searcher, self.words, self.cancelled)
         return replace(
             first,
-            total=len(docnums),
+            # A count cut short by the time limit is at least what the page already shows.
+            total=max(len(docnums), first.total),
             suggestion=suggestion,
             facets=facet_counts,
             folder_sources=folders,
             timeline=timeline,
-            stories=stories.count_stories(self._story_of, docnums),
+            stories=max(stories.count_stories(self._story_of, docnums), first.stories),
             elapsed=time.perf_counter() - self.started,
             limited="; ".join(dict.fromkeys(self.notes)),
             counted=True,
