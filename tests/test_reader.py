@@ -439,3 +439,18 @@ def test_a_page_saved_from_a_web_archive_has_its_own_source(tmp_path: Path) -> N
         "https://northfield.example/news/tram",
         "northfield.example",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "credit"),
+    [
+        ("wire.md", "# Markets slip\n\nLONDON, March 3 (Reuters) - Shares fell.\n", "Reuters"),
+        ("wire.json", '{"title": "Markets", "body": "PARIS (AFP) - Shares fell."}', "AFP"),
+        ("closing.md", "# Markets slip\n\nShares fell on Monday as oil rose.\n\n(dpa)\n", "dpa"),
+    ],
+)
+def test_an_agency_the_text_signs_is_the_credit_in_every_format(
+    tmp_path: Path, name: str, data: str, credit: str
+) -> None:
+    (article,) = read_articles(write(tmp_path / name, data), tmp_path)
+    assert article.credit == credit

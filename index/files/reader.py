@@ -16,6 +16,7 @@ from newsread.index.article import Article, derived_source, path_key, stable_id
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
+from newsread.index.files.formats.bylines import agency_credit
 from newsread.index.files.language import guess_language
 from newsread.index.files.saved_pages import SAVED_PAGE_SUFFIXES, saved_page
 from newsread.index.text import sanitise, sanitise_line
@@ -305,7 +306,7 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
         section=section,
         published=draft.published,
         authors=authors,
-        credit=_bounded(sanitise_line(draft.credit), MAX_NAME_CHARS),
+        credit=_bounded(sanitise_line(draft.credit or _signed(paragraphs)), MAX_NAME_CHARS),
         url=url,
         paragraphs=paragraphs,
         language=language,
@@ -314,6 +315,12 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     if derived:
         article.extra["derived"] = " ".join(derived)
     return article
+
+
+def _signed(paragraphs: tuple[str, ...]) -> str:
+    """The agency a text signs in its wire dateline or closing credit, whatever the file's
+    format ("LONDON (Reuters) - " in Markdown or JSON as in plain text and HTML)."""
+    return agency_credit(paragraphs[0], paragraphs[-1]) if paragraphs else ""
 
 
 _ARCHIVED = re.compile(
