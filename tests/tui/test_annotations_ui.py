@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
 from tui_helpers import (
     notifications,
     open_article,
@@ -731,7 +731,7 @@ class TestTags:
             await pilot.press(*"later", "enter")
             tags = app.screen.query_one("#tags-list")
             await wait_for(pilot, lambda: tags.option_count == 2)
-            await pilot.press("up", "d")  # the tag list, then remove "Climate-change"
+            await pilot.press("up", "up", "d")  # "later" above the box, then "Climate-change"
             await wait_for(pilot, lambda: tags.option_count == 1)
             await pilot.press("escape")
             await wait_for(
@@ -746,6 +746,27 @@ class TestTags:
                 ("Climate-change", 1),
                 ("later", 1),
             ]
+
+    async def test_up_from_the_box_goes_to_the_tag_just_above_it_and_down_comes_back(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """↑ from the box picked the top tag, three rows away; the nearest is the last."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "flood.txt")
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press(*"alpha, beta, gamma", "enter")
+            tags = app.screen.query_one("#tags-list", OptionList)
+            await wait_for(pilot, lambda: tags.option_count == 3)
+            last = tags.get_option_at_index(2).id
+            await pilot.press("up")
+            assert tags.has_focus and tags.highlighted_option is not None
+            assert tags.highlighted_option.id == last
+            await pilot.press("up")
+            assert tags.highlighted == 1
+            await pilot.press("down", "down")
+            assert app.screen.query_one("#tags-input", Input).has_focus
 
     async def test_a_tag_refused_as_too_long_says_why_and_stays_in_the_box(
         self, library: Path, make_app: MakeApp
