@@ -652,12 +652,17 @@ class AnnotationStore:
 
         return self._write("tags", work)
 
-    def all_tags(self) -> list[TagCount]:
-        """Every tag with the number of articles carrying it: most used first, then by name."""
+    def all_tags(self, library: str | None = None) -> list[TagCount]:
+        """Every tag with the number of articles carrying it: most used first, then by name.
+        With `library`, only the articles tagged in that library (`library_id`), or where is
+        not known, are counted."""
+        where, params = ("", ()) if library is None else (" WHERE a.library IN (?, '')", (library,))
         rows = self._read(
             lambda db: db.execute(
-                "SELECT MIN(tag), COUNT(*) FROM tags GROUP BY tag"
-                " ORDER BY COUNT(*) DESC, MIN(tag) COLLATE NOCASE"
+                "SELECT MIN(t.tag), COUNT(*) FROM tags t"
+                f" LEFT JOIN articles a ON a.article_id = t.article_id{where} GROUP BY t.tag"
+                " ORDER BY COUNT(*) DESC, MIN(t.tag) COLLATE NOCASE",
+                params,
             ).fetchall()
         )
         return [TagCount(row[0], row[1]) for row in rows]

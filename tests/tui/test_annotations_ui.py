@@ -768,6 +768,31 @@ class TestTags:
             await pilot.press("down", "down")
             assert app.screen.query_one("#tags-input", Input).has_focus
 
+    async def test_tags_complete_from_this_librarys_tags_only(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Completion offered the most used tag of every library: one used only elsewhere."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert app.library is not None
+            [ferry], [grain], [flood] = (
+                app.library.find(key) for key in ("ferry.txt", "grain/sanctions.txt", "flood.txt")
+            )
+            with AnnotationStore.open(annotations_path(), library="/elsewhere") as elsewhere:
+                elsewhere.add_tags(ferry, "transport")
+                elsewhere.add_tags(grain, "transport")
+            with AnnotationStore.open(annotations_path(), library=app.library.id) as here:
+                here.add_tags(flood, "trade")
+            await open_article(pilot)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await settle(pilot)
+            box = app.screen.query_one("#tags-input", Input)
+            await pilot.press("t", "r")
+            await wait_for(pilot, lambda: box._suggestion != "")
+            assert box._suggestion == "trade"
+
     async def test_a_tag_refused_as_too_long_says_why_and_stays_in_the_box(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -131,7 +131,8 @@ class TagDialog(ModalScreen[bool]):
         try:
             store = self._store()
             tags = change(store)
-            known = [count.tag for count in store.all_tags()]
+            # This library's tags ("" when the store knows no library: every library's).
+            known = [count.tag for count in store.all_tags(store.library or None)]
         except (AnnotationError, ValueError) as error:
             self.post_message(self.Failed(str(error)))
         else:
