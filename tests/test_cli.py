@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from builders import write_article
 
+from newsread.index.paths import library_id
 from newsread.tui.cli import main
 
 
@@ -392,7 +393,10 @@ def test_export_cites_the_authors_as_the_library_has_them(
     assert "\nTomas Reder, Ana Liu, *BALTIC WIRE*, 2019-03-12, `grain/sanctions.txt`\n" in cited
     assert "\nIlse Varga, *BALTIC WIRE*, 2021-04-02, `flood.txt`\n" in cited
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    articles = {a["newsread:article"]["key"]: a for a in json.loads(capsys.readouterr().out)}
+    articles = {
+        a["newsread:article"]["key"]: a
+        for a in json.loads(capsys.readouterr().out)["first"]["items"]
+    }
     assert articles["grain/sanctions.txt"]["newsread:article"]["authors"] == [
         "Tomas Reder",
         "Ana Liu",
@@ -415,7 +419,7 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     assert "> burst its banks" in flood and "Worst since 2009" in flood  # nothing lost
     assert "*(Not in this library now" in flood and "Not in this library" not in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    exported = json.loads(capsys.readouterr().out)
+    exported = json.loads(capsys.readouterr().out)["first"]["items"]
     missing = {
         a["newsread:article"]["key"]: a["newsread:article"].get("in_library") for a in exported
     }
@@ -439,11 +443,44 @@ def test_export_of_a_library_folder_that_is_gone_exports_its_annotations(
     assert "*(Not in this library now" in captured.out
     assert len(captured.err.splitlines()) == 1 and "is gone" in captured.err, captured.err
     assert main(["export", "--format", "json", "--tag", "weather"]) == 0
-    exported = json.loads(capsys.readouterr().out)
+    exported = json.loads(capsys.readouterr().out)["first"]["items"]
     assert {
         (a["newsread:article"]["key"], a["newsread:article"]["in_library"]) for a in exported
     } == {("flood.txt", False)}
     assert main(["export", "--query", "flood"]) == 2  # nothing to search
+
+
+def test_export_names_the_library_its_annotations_come_from(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)
+    other = tmp_path / "other"
+    write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
+    assert main(["index", "-q", str(other)]) == 0
+    from newsread.index.library import Library
+
+    library = Library(other).open()
+    [tram] = library.find("tram.txt")
+    library.annotations.add_tags(tram, "transport")
+    library.close()
+    ours, theirs = library_id(small_library), library_id(other)
+    capsys.readouterr()
+    assert main(["export", "--library", str(small_library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["# Highlights", "", f"Library: `{ours}`"]
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    assert json.loads(capsys.readouterr().out)["newsread:library"] == ours
+    assert main(["export", "--all", "--library", str(small_library)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("# Highlights\n") == 2
+    assert f"Library: `{theirs}`\n\n## Tram strike" in out and f"Library: `{ours}`" in out
+    assert main(["export", "--all", "--format", "json", "--library", str(small_library)]) == 0
+    collection = json.loads(capsys.readouterr().out)
+    assert collection["newsread:library"] is None
+    made_in = {
+        a["newsread:article"]["key"]: a["newsread:library"] for a in collection["first"]["items"]
+    }
+    assert made_in == {"flood.txt": ours, "grain/sanctions.txt": ours, "tram.txt": theirs}
 
 
 def test_export_keeps_to_the_library_and_all_exports_every_one(
@@ -477,7 +514,11 @@ def test_export_cites_a_renamed_file_where_it_is_now(
     assert "`grain/renamed.txt`" in grain and "sanctions.txt" not in grain
     assert "Not in this library" not in grain and "Check the figures" in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    [note] = [a for a in json.loads(capsys.readouterr().out) if "Check" in str(a.get("body"))]
+    [note] = [
+        a
+        for a in json.loads(capsys.readouterr().out)["first"]["items"]
+        if "Check" in str(a.get("body"))
+    ]
     assert (note["newsread:article"]["key"], note["newsread:article"]["path"]) == (
         "grain/renamed.txt",
         "grain/renamed.txt",
@@ -497,7 +538,11 @@ def test_export_quotes_a_moved_highlight_with_the_text_around_it_now(
     assert main(["show", "--json", "--library", str(small_library), "flood.txt"]) == 0
     body = json.loads(capsys.readouterr().out)["body"]
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    [highlight] = [a for a in json.loads(capsys.readouterr().out) if "selector" in a["target"]]
+    [highlight] = [
+        a
+        for a in json.loads(capsys.readouterr().out)["first"]["items"]
+        if "selector" in a["target"]
+    ]
     quote, position = highlight["target"]["selector"]
     start, end = position["start"], position["end"]
     assert body[start:end] == quote["exact"] == "burst its banks"
@@ -550,7 +595,7 @@ def test_export_json_then_import_into_a_fresh_home_round_trips(
     assert (
         main(["export", "--format", "json", "-o", str(out), "--library", str(small_library)]) == 0
     )
-    exported = json.loads(out.read_text())
+    exported = json.loads(out.read_text())["first"]["items"]
     assert len(exported) == 3  # the highlight (with its note), the article note, the tag
     selectors = [
         selector["type"] for item in exported for selector in item["target"].get("selector", [])

@@ -533,7 +533,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
-    text = export_json(items) if args.format == "json" else export_markdown(items)
+    exported = None if args.all else library.id
+    write = export_json if args.format == "json" else export_markdown
+    text = write(items, library=exported)
     if not args.output or args.output == "-":
         # Piped output ends up on a terminal too (`| less`, a file `cat` later).
         sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))

@@ -899,9 +899,13 @@ class AnnotationStore:
                 if wanted is None or row["article_id"] in wanted:
                     grouped.setdefault(row["article_id"], []).append(records.highlight(row))
             states: dict[str, ArticleState] = {}
+            libraries = {article_id: found[0].library for article_id, found in grouped.items()}
             for row in db.execute(f"SELECT * FROM articles WHERE 1{where}", params):
                 if wanted is None or row["article_id"] in wanted:
                     states[row["article_id"]] = records.state(db, row, records.article_info(row))
+                    libraries[row["article_id"]] = row["library"] or libraries.get(
+                        row["article_id"], ""
+                    )
             items = []
             for article_id in set(grouped) | set(states):
                 if wanted is not None and article_id not in wanted:
@@ -911,7 +915,9 @@ class AnnotationStore:
                 if not (highlights or state.note or state.tags or state.starred):
                     continue
                 highlights.sort(key=lambda h: (h.orphaned, h.start or 0, h.end or 0))
-                items.append(ArticleAnnotations(state, tuple(highlights)))
+                items.append(
+                    ArticleAnnotations(state, tuple(highlights), library=libraries[article_id])
+                )
             items.sort(
                 key=lambda a: (
                     a.first_annotated or datetime.max.replace(tzinfo=timezone.utc),
