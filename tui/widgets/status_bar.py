@@ -40,9 +40,12 @@ class Status:
 def status_content(status: Status, show_timings: bool = True, width: int | None = None) -> Content:
     """The status line; wider than `width`, it loses the query's time, then the article
     count, then the library's name is shortened: the index's state and the hits stay."""
-    for timings, articles in ((show_timings, True), (False, True), (False, False)):
+    line = _status_line(status, status.library, show_timings, True)
+    if width is None or line.cell_length <= width:
+        return line
+    for timings, articles in ((False, True), (False, False)):
         line = _status_line(status, status.library, timings, articles)
-        if width is None or line.cell_length <= width:
+        if line.cell_length <= width:
             return line
     room = width - _status_line(status, "", False, False).cell_length - len(" · ")
     library = clip(sanitise_line(status.library), room) if room > 1 else ""
