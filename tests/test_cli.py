@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -342,6 +343,32 @@ def test_a_folder_not_named_in_utf8_is_printed_with_its_byte_escaped(
     shutil.copytree(small_library, folder)
     assert main(["index", str(folder)]) == 0
     assert f"{tmp_path}/caf\\xe9: " in " ".join(capsys.readouterr().out.split())  # not "caf"
+
+
+def test_search_marks_a_source_its_folder_stands_in_for_as_the_app_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app's results say "bbc (folder)" for a source taken from the folder the file is
+    in (it named none); `newsread search` printed "bbc", as if the file had named it."""
+    root = tmp_path / "folders"
+    rng = random.Random(5)  # prose long and varied enough to tell one story twice
+    words = " ".join(rng.choice("bdgklmnprt") + rng.choice("aeiu") + "lo" for _ in range(90))
+    for name, title, ending in (
+        ("wire", "Harbour quay closes", ""),
+        ("bbc", "Quay to close", " More."),
+    ):
+        (root / name).mkdir(parents=True)
+        (root / name / "quay.md").write_text(f"# {title}\n\n{words} quay.{ending}\n")
+    (root / "named.md").write_text("---\nsource: bbc\n---\n# Quay repairs\n\nA quay.\n")
+    assert main(["index", "-q", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--library", str(root), "quay"]) == 0
+    meta = [line.strip() for line in capsys.readouterr().out.splitlines() if " · " in line]
+    assert "bbc (folder) · bbc/quay.md" in meta and "wire (folder) · wire/quay.md" in meta
+    assert "bbc · named.md" in meta  # named by the file: no mark
+    assert main(["search", "--fold", "--library", str(root), "quay"]) == 0
+    out = capsys.readouterr().out
+    assert "+1 version: wire (folder)" in out or "+1 version: bbc (folder)" in out
 
 
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip, clip_content, keep_in_view, steady
 from newsread.tui.widgets.stopping_list import StoppingOptionList
@@ -135,13 +136,6 @@ def meta_line(hit: Hit, width: int | None = None) -> str:
 
 def _joined(*parts: str) -> str:
     return " · ".join(part for part in parts if part)
-
-
-def source_shown(source: str, from_folder: bool) -> str:
-    """A source as shown; one the reader took from the library's folder (the file named
-    none) says so: "baltic-wire (folder)"."""
-    source = sanitise_line(source)
-    return f"{source} (folder)" if source and from_folder else source
 
 
 def versions_text(hit: Hit) -> str:
