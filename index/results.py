@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsread.index.text import sanitise_line
 from newsread.index.timeline import Timeline
 
 
@@ -44,6 +45,13 @@ def from_folder(source: str, path: str) -> bool:
     """Whether `source` is the name of the library's folder `path` is filed in: the source the
     reader gives an article that names none (`article.derived_source`)."""
     return bool(source) and path.startswith(source + "/")
+
+
+def source_shown(source: str, from_folder: bool) -> str:
+    """A source as shown (one line); one the reader took from the library's folder (the file
+    named none) says so: "baltic-wire (folder)"."""
+    source = sanitise_line(source)
+    return f"{source} (folder)" if source and from_folder else source
 
 
 @dataclass(frozen=True)

@@ -238,3 +238,22 @@ def test_a_library_moved_with_a_file_edited_meanwhile_keeps_that_files_annotatio
     assert main(["export", "--library", str(moved)]) == 0
     out = capsys.readouterr().out
     assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out
+
+
+def test_tags_are_counted_in_the_library_they_were_made_in(tmp_path: Path) -> None:
+    """Tag completion offered (and counted) every library's tags in each of them."""
+    path = tmp_path / "notes.sqlite3"
+    old_store(path, ["a1"])  # tagged below where it is not known: counted in every library
+    ours, theirs, also = (article(k, "Text.") for k in ("ours.txt", "theirs.txt", "also.txt"))
+    with AnnotationStore.open(path, library="/news/project") as store:
+        store.add_tags(ours, "harbour", "shared")
+    with AnnotationStore.open(path, library="/news/archive") as store:
+        store.add_tags(theirs, "tram", "shared")
+        store.add_tags(also, "Shared")
+        with sqlite3.connect(path) as db:
+            db.execute("INSERT INTO tags VALUES ('a1', 'old', ?)", (STAMP,))
+        counts = {"/news/project": {"harbour": 1, "shared": 1, "old": 1}}
+        counts["/news/archive"] = {"shared": 2, "tram": 1, "old": 1}
+        for library, expected in counts.items():
+            assert {t.tag: t.count for t in store.all_tags(library)} == expected, library
+        assert [(t.tag, t.count) for t in store.all_tags()][:1] == [("shared", 3)]

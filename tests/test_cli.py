@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from builders import write_article
 
+from newsread.index.paths import library_id
 from newsread.tui.cli import main
 
 
@@ -343,6 +345,32 @@ def test_a_folder_not_named_in_utf8_is_printed_with_its_byte_escaped(
     assert f"{tmp_path}/caf\\xe9: " in " ".join(capsys.readouterr().out.split())  # not "caf"
 
 
+def test_search_marks_a_source_its_folder_stands_in_for_as_the_app_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app's results say "bbc (folder)" for a source taken from the folder the file is
+    in (it named none); `newsread search` printed "bbc", as if the file had named it."""
+    root = tmp_path / "folders"
+    rng = random.Random(5)  # prose long and varied enough to tell one story twice
+    words = " ".join(rng.choice("bdgklmnprt") + rng.choice("aeiu") + "lo" for _ in range(90))
+    for name, title, ending in (
+        ("wire", "Harbour quay closes", ""),
+        ("bbc", "Quay to close", " More."),
+    ):
+        (root / name).mkdir(parents=True)
+        (root / name / "quay.md").write_text(f"# {title}\n\n{words} quay.{ending}\n")
+    (root / "named.md").write_text("---\nsource: bbc\n---\n# Quay repairs\n\nA quay.\n")
+    assert main(["index", "-q", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--library", str(root), "quay"]) == 0
+    meta = [line.strip() for line in capsys.readouterr().out.splitlines() if " · " in line]
+    assert "bbc (folder) · bbc/quay.md" in meta and "wire (folder) · wire/quay.md" in meta
+    assert "bbc · named.md" in meta  # named by the file: no mark
+    assert main(["search", "--fold", "--library", str(root), "quay"]) == 0
+    out = capsys.readouterr().out
+    assert "+1 version: wire (folder)" in out or "+1 version: bbc (folder)" in out
+
+
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
     result = _run("search", "x", "--library", str(tmp_path / "missing"))
     assert result.returncode == 2 and "is not a folder" in result.stderr
@@ -392,7 +420,10 @@ def test_export_cites_the_authors_as_the_library_has_them(
     assert "\nTomas Reder, Ana Liu, *BALTIC WIRE*, 2019-03-12, `grain/sanctions.txt`\n" in cited
     assert "\nIlse Varga, *BALTIC WIRE*, 2021-04-02, `flood.txt`\n" in cited
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    articles = {a["newsread:article"]["key"]: a for a in json.loads(capsys.readouterr().out)}
+    articles = {
+        a["newsread:article"]["key"]: a
+        for a in json.loads(capsys.readouterr().out)["first"]["items"]
+    }
     assert articles["grain/sanctions.txt"]["newsread:article"]["authors"] == [
         "Tomas Reder",
         "Ana Liu",
@@ -415,7 +446,7 @@ def test_export_says_which_annotated_articles_the_library_no_longer_has(
     assert "> burst its banks" in flood and "Worst since 2009" in flood  # nothing lost
     assert "*(Not in this library now" in flood and "Not in this library" not in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    exported = json.loads(capsys.readouterr().out)
+    exported = json.loads(capsys.readouterr().out)["first"]["items"]
     missing = {
         a["newsread:article"]["key"]: a["newsread:article"].get("in_library") for a in exported
     }
@@ -439,11 +470,44 @@ def test_export_of_a_library_folder_that_is_gone_exports_its_annotations(
     assert "*(Not in this library now" in captured.out
     assert len(captured.err.splitlines()) == 1 and "is gone" in captured.err, captured.err
     assert main(["export", "--format", "json", "--tag", "weather"]) == 0
-    exported = json.loads(capsys.readouterr().out)
+    exported = json.loads(capsys.readouterr().out)["first"]["items"]
     assert {
         (a["newsread:article"]["key"], a["newsread:article"]["in_library"]) for a in exported
     } == {("flood.txt", False)}
     assert main(["export", "--query", "flood"]) == 2  # nothing to search
+
+
+def test_export_names_the_library_its_annotations_come_from(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)
+    other = tmp_path / "other"
+    write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
+    assert main(["index", "-q", str(other)]) == 0
+    from newsread.index.library import Library
+
+    library = Library(other).open()
+    [tram] = library.find("tram.txt")
+    library.annotations.add_tags(tram, "transport")
+    library.close()
+    ours, theirs = library_id(small_library), library_id(other)
+    capsys.readouterr()
+    assert main(["export", "--library", str(small_library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["# Highlights", "", f"Library: `{ours}`"]
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    assert json.loads(capsys.readouterr().out)["newsread:library"] == ours
+    assert main(["export", "--all", "--library", str(small_library)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("# Highlights\n") == 2
+    assert f"Library: `{theirs}`\n\n## Tram strike" in out and f"Library: `{ours}`" in out
+    assert main(["export", "--all", "--format", "json", "--library", str(small_library)]) == 0
+    collection = json.loads(capsys.readouterr().out)
+    assert collection["newsread:library"] is None
+    made_in = {
+        a["newsread:article"]["key"]: a["newsread:library"] for a in collection["first"]["items"]
+    }
+    assert made_in == {"flood.txt": ours, "grain/sanctions.txt": ours, "tram.txt": theirs}
 
 
 def test_export_keeps_to_the_library_and_all_exports_every_one(
@@ -477,7 +541,11 @@ def test_export_cites_a_renamed_file_where_it_is_now(
     assert "`grain/renamed.txt`" in grain and "sanctions.txt" not in grain
     assert "Not in this library" not in grain and "Check the figures" in grain
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    [note] = [a for a in json.loads(capsys.readouterr().out) if "Check" in str(a.get("body"))]
+    [note] = [
+        a
+        for a in json.loads(capsys.readouterr().out)["first"]["items"]
+        if "Check" in str(a.get("body"))
+    ]
     assert (note["newsread:article"]["key"], note["newsread:article"]["path"]) == (
         "grain/renamed.txt",
         "grain/renamed.txt",
@@ -497,7 +565,11 @@ def test_export_quotes_a_moved_highlight_with_the_text_around_it_now(
     assert main(["show", "--json", "--library", str(small_library), "flood.txt"]) == 0
     body = json.loads(capsys.readouterr().out)["body"]
     assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    [highlight] = [a for a in json.loads(capsys.readouterr().out) if "selector" in a["target"]]
+    [highlight] = [
+        a
+        for a in json.loads(capsys.readouterr().out)["first"]["items"]
+        if "selector" in a["target"]
+    ]
     quote, position = highlight["target"]["selector"]
     start, end = position["start"], position["end"]
     assert body[start:end] == quote["exact"] == "burst its banks"
@@ -550,7 +622,7 @@ def test_export_json_then_import_into_a_fresh_home_round_trips(
     assert (
         main(["export", "--format", "json", "-o", str(out), "--library", str(small_library)]) == 0
     )
-    exported = json.loads(out.read_text())
+    exported = json.loads(out.read_text())["first"]["items"]
     assert len(exported) == 3  # the highlight (with its note), the article note, the tag
     selectors = [
         selector["type"] for item in exported for selector in item["target"].get("selector", [])

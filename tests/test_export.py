@@ -20,6 +20,7 @@ from newsread.index.annotations import (
     export_markdown,
     import_json,
 )
+from newsread.index.annotations.export import to_web_annotations
 from newsread.index.article import Article, stable_id
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -156,11 +157,57 @@ def portable(items: list[Any], *, read: bool = True) -> list[Any]:
 
 
 def test_markdown_export_matches_golden(store: AnnotationStore) -> None:
-    check_golden("annotations.md", export_markdown(store.annotations()))
+    check_golden("annotations.md", export_markdown(store.annotations(), library="/news/project"))
 
 
 def test_json_export_matches_golden(store: AnnotationStore) -> None:
-    check_golden("annotations.json", export_json(store.annotations()))
+    check_golden("annotations.json", export_json(store.annotations(), library="/news/project"))
+
+
+def test_an_export_of_every_library_names_each_library_its_annotations_come_from(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.sqlite3"
+    with AnnotationStore.open(path, library="/news/project") as project:
+        project.add_highlight(STORM, *span(STORM, "across the north"))
+    with AnnotationStore.open(path, library="/news/archive") as archive:
+        archive.set_article_note(BUDGET, "Ask about the audit.")
+        items = archive.annotations()
+    assert {item.article.title: item.library for item in items} == {
+        "Storm warning": "/news/project",
+        "Council debates budget": "/news/archive",
+    }
+    lines = export_markdown(items).splitlines()
+    for library, title in (("/news/project", STORM.title), ("/news/archive", BUDGET.title)):
+        start = lines.index(f"Library: `{library}`")
+        assert lines[start - 2 : start] == ["# Highlights", ""]
+        assert lines[start + 2] == f"## {title}"
+    collection = json.loads(export_json(items))
+    assert collection["newsread:library"] is None
+    assert {
+        (a["newsread:article"]["title"], a["newsread:library"])
+        for a in collection["first"]["items"]
+    } == {(STORM.title, "/news/project"), (BUDGET.title, "/news/archive")}
+    # One library's export names it once, at the top, and each annotation carries no library.
+    one = json.loads(export_json(items, library="/news/archive"))
+    assert one["newsread:library"] == "/news/archive"
+    assert all("newsread:library" not in a for a in one["first"]["items"])
+    assert export_markdown(items, library="/news/archive").splitlines()[:3] == [
+        "# Highlights",
+        "",
+        "Library: `/news/archive`",
+    ]
+
+
+def test_an_export_from_before_it_named_its_library_still_imports(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    """Exports were a bare list of annotations; now a collection that names its library."""
+    old = json.dumps(to_web_annotations(store.annotations()))
+    assert isinstance(json.loads(old), list)
+    summary = import_json(fresh, old)
+    assert (summary.added, summary.errors) == (9, ())
+    assert export_json(fresh.annotations()) == export_json(store.annotations())
 
 
 def test_articles_in_order_first_annotated_highlights_in_text_order(
@@ -229,7 +276,7 @@ def test_a_source_standing_in_for_a_missing_one_is_not_cited_as_a_publication(
             assert "*baltic-wire*" not in markdown and "`baltic-wire/quay.md`" in markdown
             sources = {
                 a["newsread:article"]["key"]: a["newsread:article"]["source"]
-                for a in json.loads(export_json(items))
+                for a in json.loads(export_json(items))["first"]["items"]
             }
             assert sources["baltic-wire/quay.md"] == ""
         assert (
@@ -318,8 +365,13 @@ def test_multi_line_quote_stays_inside_the_block_quote(store: AnnotationStore) -
 
 
 def test_json_export_follows_the_web_annotation_model(store: AnnotationStore) -> None:
-    annotations = json.loads(export_json(store.annotations()))
-    assert isinstance(annotations, list)
+    collection = json.loads(export_json(store.annotations(), library="/news/project"))
+    assert (collection["type"], collection["newsread:library"]) == (
+        "AnnotationCollection",
+        "/news/project",
+    )
+    annotations = collection["first"]["items"]
+    assert collection["total"] == len(annotations) and collection["first"]["startIndex"] == 0
     assert len({a["id"] for a in annotations}) == len(annotations) == 9
     for annotation in annotations:
         assert annotation["@context"] == "http://www.w3.org/ns/anno.jsonld"
@@ -394,7 +446,7 @@ def test_import_keeps_the_newer_of_two_edits(
     assert import_json(fresh, export_json(store.annotations())).updated == 0
     assert fresh.get_highlight(highlight_id).note == "Edited here, later."  # type: ignore[union-attr]
     # ...but an edit made there after that one wins.
-    later = json.loads(export_json(store.annotations()))
+    later = json.loads(export_json(store.annotations()))["first"]["items"]
     for annotation in later:
         if annotation["id"] == f"urn:newsread:highlight:{highlight_id}":
             annotation["modified"] = "2030-01-01T00:00:00Z"
@@ -471,7 +523,7 @@ def test_json_that_is_not_annotations_is_refused_clearly(fresh: AnnotationStore)
 def test_unreadable_annotations_are_listed_and_the_rest_imported(
     store: AnnotationStore, fresh: AnnotationStore
 ) -> None:
-    good = json.loads(export_json(store.annotations()))[0]
+    good = json.loads(export_json(store.annotations()))["first"]["items"][0]
     bad_colour = dict(good, id="urn:newsread:highlight:zz", **{"newsread:colour": 9})
     no_target = {"type": "Annotation", "id": "urn:x:1", "motivation": "commenting"}
     summary = import_json(fresh, json.dumps([good, 42, bad_colour, no_target]))

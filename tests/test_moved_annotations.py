@@ -99,7 +99,9 @@ def assert_attached(library: Library, name: str, *, highlights: bool = True) -> 
 def exported(root: Path, tmp_path: Path) -> list[dict[str, object]]:
     target = tmp_path / "export.json"
     assert main(["export", "--library", str(root), "--format", "json", "-o", str(target)]) == 0
-    items: list[dict[str, object]] = json.loads(target.read_text(encoding="utf-8"))
+    items: list[dict[str, object]] = json.loads(target.read_text(encoding="utf-8"))["first"][
+        "items"
+    ]
     return items
 
 

@@ -83,7 +83,8 @@ def export(root: Path, tmp_path: Path, form: str) -> str:
 
 
 def exported_highlight(root: Path, tmp_path: Path) -> dict[str, Any]:
-    [item] = [a for a in json.loads(export(root, tmp_path, "json")) if "selector" in a["target"]]
+    annotations = json.loads(export(root, tmp_path, "json"))["first"]["items"]
+    [item] = [a for a in annotations if "selector" in a["target"]]
     return item
 
 

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from newsread.index import Article, Timeline
 from newsread.index.article import path_key
+from newsread.index.results import source_shown
 from newsread.index.text import escape_controls, sanitise_line
 
 if TYPE_CHECKING:
@@ -280,7 +281,7 @@ def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> N
         meta = " · ".join(
             part
             for part in (
-                hit.source,
+                source_shown(hit.source, hit.from_folder),
                 hit.section,
                 hit.published.strftime("%Y-%m-%d") if hit.published else "",
                 hit.path,
@@ -382,7 +383,9 @@ def timeline_to_json(timeline: Timeline | None) -> dict[str, Any] | None:
 
 def versions_line(hit: Any) -> str:
     """ "+2 versions: AP, Reuters": the other articles of a hit's story, by source."""
-    sources = list(dict.fromkeys(v.source or v.key for v in hit.others))
+    sources = list(
+        dict.fromkeys(source_shown(v.source, v.from_folder) or v.key for v in hit.others)
+    )
     listed = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
     return f"+{hit.versions} {'version' if hit.versions == 1 else 'versions'}: {listed}"
 
@@ -533,7 +536,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
-    text = export_json(items) if args.format == "json" else export_markdown(items)
+    exported = None if args.all else library.id
+    write = export_json if args.format == "json" else export_markdown
+    text = write(items, library=exported)
     if not args.output or args.output == "-":
         # Piped output ends up on a terminal too (`| less`, a file `cat` later).
         sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))

@@ -2,9 +2,12 @@
 
 Both exports take `AnnotationStore.annotations()` (or a part of it) and keep its order:
 articles in the order they were first annotated - the order they were read - then by title;
-highlights in text order, passages no longer found last.
+highlights in text order, passages no longer found last. Both name the library the
+annotations come from (every library's: each part or annotation names its own).
 
-The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-model/):
+The JSON is a W3C AnnotationCollection (https://www.w3.org/TR/annotation-model/) whose first
+page holds every annotation, with `newsread:library` (exports before it were a bare list of
+annotations, which `import_json` still reads):
 
 - a highlight: motivation "highlighting", or "commenting" when it has a note (a TextualBody in
   text/markdown); target = the article's URL (or `urn:newsread:article:<id>`) with a
@@ -13,9 +16,10 @@ The JSON is a list of W3C Web Annotations (https://www.w3.org/TR/annotation-mode
 - a tag: motivation "tagging", a TextualBody with purpose "tagging" (one annotation per tag);
 - a star: motivation "bookmarking".
 
-newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status` and
+newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status`,
 `newsread:article` (id, key, path, title, source, url, published and authors as cited, and
-`in_library: false` when the library no longer has the article).
+`in_library: false` when the library no longer has the article) and, in an export of every
+library, `newsread:library`.
 Read/unread state is not an annotation and is not exported.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
@@ -73,8 +77,13 @@ class ImportSummary:
 # Markdown -------------------------------------------------------------------------------------
 
 
-def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highlights") -> str:
-    """The annotations as a Markdown document: one section per article.
+def export_markdown(
+    items: Sequence[ArticleAnnotations], *, title: str = "Highlights", library: str | None = None
+) -> str:
+    """The annotations as a Markdown document: the heading, the line "Library: `FOLDER`"
+    naming `library` (`library_id`) they were exported from, then one section per article.
+    Without `library` (every library's), a heading and "Library:" line per library, each with
+    its articles.
 
     Each section: `## title`, a citation line (authors, source, date, and where to find the
     article: its URL, else its file in the library), "★ Starred" if it is, each highlight as a
@@ -82,7 +91,22 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
     keep their lines and paragraphs as written (they are Markdown); the article's own words
     (title, authors, source, quotes) are escaped, to show as the article has them.
     """
+    if library is not None:
+        return _markdown_part(items, title, library)
+    parts: dict[str, list[ArticleAnnotations]] = {}
+    for item in items:
+        parts.setdefault(item.library, []).append(item)
+    return "\n".join(
+        _markdown_part(part, title, made_in) for made_in, part in parts.items()
+    ) or _markdown_part([], title, None)
+
+
+def _markdown_part(items: Sequence[ArticleAnnotations], title: str, library: str | None) -> str:
+    """The heading, the library's line (none for an empty export of every library) and the
+    articles' sections."""
     lines = [f"# {title}", ""]
+    if library is not None:
+        lines += [f"Library: {_code(library)}" if library else f"Library: {_NOT_RECORDED}", ""]
     for item in items:
         article = item.article
         lines += [f"## {_literal(article.title or article.key or article.path or article.id)}", ""]
@@ -113,6 +137,14 @@ def export_markdown(items: Sequence[ArticleAnnotations], *, title: str = "Highli
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+_NOT_RECORDED = "not recorded (annotated before newsread recorded where)"
+
+
+def _code(text: str) -> str:
+    """`text` as inline code (a file or folder name: backticks made quotes)."""
+    return "`" + text.replace("`", "'") + "`"
+
+
 # One store holds the annotations of every library the user opens: an article missing from
 # the library exported against may be in another one, not deleted.
 _NOT_IN_LIBRARY = (
@@ -132,7 +164,7 @@ def _citation(article: ArticleInfo) -> str:
         parts.append(f"<{article.url}>")
     elif article.path or article.key:
         # No URL (a wire story, a file saved from elsewhere): the file in the library.
-        parts.append("`" + (article.path or article.key).replace("`", "'") + "`")
+        parts.append(_code(article.path or article.key))
     return ", ".join(parts)
 
 
@@ -184,19 +216,35 @@ def _note_lines(note: str) -> list[str]:
 # JSON-LD out ----------------------------------------------------------------------------------
 
 
-def export_json(items: Sequence[ArticleAnnotations]) -> str:
-    """The annotations as a JSON list of W3C Web Annotations (see the module docstring)."""
-    return json.dumps(to_web_annotations(items), indent=2, ensure_ascii=False) + "\n"
+def export_json(items: Sequence[ArticleAnnotations], *, library: str | None = None) -> str:
+    """The annotations as a W3C AnnotationCollection of Web Annotations (see the module
+    docstring), its `newsread:library` the library (`library_id`) they were exported from;
+    null for every library's, when each annotation names the one it was made in."""
+    annotations = to_web_annotations(items, libraries=library is None)
+    collection = {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "newsread annotations",
+        "newsread:library": library,
+        "total": len(annotations),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
+    }
+    return json.dumps(collection, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_web_annotations(items: Sequence[ArticleAnnotations]) -> list[dict[str, Any]]:
-    """The annotations as W3C Web Annotation objects (JSON-compatible dicts)."""
+def to_web_annotations(
+    items: Sequence[ArticleAnnotations], *, libraries: bool = False
+) -> list[dict[str, Any]]:
+    """The annotations as W3C Web Annotation objects (JSON-compatible dicts); with
+    `libraries`, each names the library it was made in (`newsread:library`, null: not known)."""
     annotations: list[dict[str, Any]] = []
     for item in items:
         made = _article_annotations(item)
-        if item.in_library is False:  # the file it names is no longer there
-            for annotation in made:
+        for annotation in made:
+            if item.in_library is False:  # the file it names is no longer there
                 annotation["newsread:article"]["in_library"] = False
+            if libraries:
+                annotation["newsread:library"] = item.library or None
         annotations += made
     return annotations
 

@@ -202,6 +202,8 @@ class ArticleAnnotations:
     in_library: bool | None = None
     """Whether the library has the article now (`placing.cited_now`); None when not looked up.
     An article deleted, or moved and changed at once, keeps its annotations, quoted as last read."""
+    library: str = ""
+    """The library it was annotated in (`library_id`); "" when not known."""
 
     @property
     def article(self) -> ArticleInfo:

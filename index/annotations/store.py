@@ -652,12 +652,17 @@ class AnnotationStore:
 
         return self._write("tags", work)
 
-    def all_tags(self) -> list[TagCount]:
-        """Every tag with the number of articles carrying it: most used first, then by name."""
+    def all_tags(self, library: str | None = None) -> list[TagCount]:
+        """Every tag with the number of articles carrying it: most used first, then by name.
+        With `library`, only the articles tagged in that library (`library_id`), or where is
+        not known, are counted."""
+        where, params = ("", ()) if library is None else (" WHERE a.library IN (?, '')", (library,))
         rows = self._read(
             lambda db: db.execute(
-                "SELECT MIN(tag), COUNT(*) FROM tags GROUP BY tag"
-                " ORDER BY COUNT(*) DESC, MIN(tag) COLLATE NOCASE"
+                "SELECT MIN(t.tag), COUNT(*) FROM tags t"
+                f" LEFT JOIN articles a ON a.article_id = t.article_id{where} GROUP BY t.tag"
+                " ORDER BY COUNT(*) DESC, MIN(t.tag) COLLATE NOCASE",
+                params,
             ).fetchall()
         )
         return [TagCount(row[0], row[1]) for row in rows]
@@ -894,9 +899,13 @@ class AnnotationStore:
                 if wanted is None or row["article_id"] in wanted:
                     grouped.setdefault(row["article_id"], []).append(records.highlight(row))
             states: dict[str, ArticleState] = {}
+            libraries = {article_id: found[0].library for article_id, found in grouped.items()}
             for row in db.execute(f"SELECT * FROM articles WHERE 1{where}", params):
                 if wanted is None or row["article_id"] in wanted:
                     states[row["article_id"]] = records.state(db, row, records.article_info(row))
+                    libraries[row["article_id"]] = row["library"] or libraries.get(
+                        row["article_id"], ""
+                    )
             items = []
             for article_id in set(grouped) | set(states):
                 if wanted is not None and article_id not in wanted:
@@ -906,7 +915,9 @@ class AnnotationStore:
                 if not (highlights or state.note or state.tags or state.starred):
                     continue
                 highlights.sort(key=lambda h: (h.orphaned, h.start or 0, h.end or 0))
-                items.append(ArticleAnnotations(state, tuple(highlights)))
+                items.append(
+                    ArticleAnnotations(state, tuple(highlights), library=libraries[article_id])
+                )
             items.sort(
                 key=lambda a: (
                     a.first_annotated or datetime.max.replace(tzinfo=timezone.utc),

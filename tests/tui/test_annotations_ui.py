@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
 from tui_helpers import (
     notifications,
     open_article,
@@ -731,7 +731,7 @@ class TestTags:
             await pilot.press(*"later", "enter")
             tags = app.screen.query_one("#tags-list")
             await wait_for(pilot, lambda: tags.option_count == 2)
-            await pilot.press("up", "d")  # the tag list, then remove "Climate-change"
+            await pilot.press("up", "up", "d")  # "later" above the box, then "Climate-change"
             await wait_for(pilot, lambda: tags.option_count == 1)
             await pilot.press("escape")
             await wait_for(
@@ -746,6 +746,52 @@ class TestTags:
                 ("Climate-change", 1),
                 ("later", 1),
             ]
+
+    async def test_up_from_the_box_goes_to_the_tag_just_above_it_and_down_comes_back(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """↑ from the box picked the top tag, three rows away; the nearest is the last."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "flood.txt")
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press(*"alpha, beta, gamma", "enter")
+            tags = app.screen.query_one("#tags-list", OptionList)
+            await wait_for(pilot, lambda: tags.option_count == 3)
+            last = tags.get_option_at_index(2).id
+            await pilot.press("up")
+            assert tags.has_focus and tags.highlighted_option is not None
+            assert tags.highlighted_option.id == last
+            await pilot.press("up")
+            assert tags.highlighted == 1
+            await pilot.press("down", "down")
+            assert app.screen.query_one("#tags-input", Input).has_focus
+
+    async def test_tags_complete_from_this_librarys_tags_only(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Completion offered the most used tag of every library: one used only elsewhere."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert app.library is not None
+            [ferry], [grain], [flood] = (
+                app.library.find(key) for key in ("ferry.txt", "grain/sanctions.txt", "flood.txt")
+            )
+            with AnnotationStore.open(annotations_path(), library="/elsewhere") as elsewhere:
+                elsewhere.add_tags(ferry, "transport")
+                elsewhere.add_tags(grain, "transport")
+            with AnnotationStore.open(annotations_path(), library=app.library.id) as here:
+                here.add_tags(flood, "trade")
+            await open_article(pilot)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await settle(pilot)
+            box = app.screen.query_one("#tags-input", Input)
+            await pilot.press("t", "r")
+            await wait_for(pilot, lambda: box._suggestion != "")
+            assert box._suggestion == "trade"
 
     async def test_a_tag_refused_as_too_long_says_why_and_stays_in_the_box(
         self, library: Path, make_app: MakeApp

@@ -112,3 +112,28 @@ def test_a_snippet_line_shows_its_first_match_however_narrow_the_list() -> None:
             assert first in row.plain, (case, width, row.plain)
     unchanged = "a match at the start of a long line of words " * 3
     assert keep_in_view(unchanged, [(2, 7)], 20) == (unchanged, [(2, 7)])
+
+
+async def test_a_narrow_row_drops_the_section_then_shortens_the_source_and_keeps_the_date(
+    tmp_path: Path, make_app: Callable[..., NewsreadApp]
+) -> None:
+    """At 40 columns a row's "source · section · date" was cut at its end: the date went
+    first, and it is what tells one version of a story from the next."""
+    library = tmp_path / "library"
+    write_article(
+        library, "a.txt", "Harbour fees rise", "Harbour.", source="KELMOR GAZETTE",
+        section="Regional Politics", date="30 May 2017 [16:18]",
+    )  # fmt: skip
+    write_article(
+        library, "b.txt", "Harbour dues fall", "Harbour.", source="THE KELMOR EVENING HARBOUR GAZETTE",
+        section="World", date="2 April 2021 [07:30]",
+    )  # fmt: skip
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        lines = rendered_text(app.main.results_list).splitlines()
+        dropped = next(line for line in lines if "2017-05-30" in line)
+        assert "KELMOR GAZETTE · 2017-05-30" in dropped and "Regional" not in dropped
+        shortened = next(line for line in lines if "2021-04-02" in line)
+        assert "THE KELMOR EVENING" in shortened and "… · 2021-04-02" in shortened
+        assert "World" not in shortened

@@ -382,6 +382,17 @@ class TestResults:
             sources = prompts[1 : prompts.index("Section")] if "Section" in prompts else prompts
             assert "  bbc (folder)  1" in sources and "  wire (folder)  1" in sources, prompts
             assert "  HARBOUR GAZETTE  1" in sources
+            # Chosen, the filter is shown with the same mark above the list (it said "bbc").
+            ids = [o.id for o in facets.options]  # type: ignore[attr-defined]
+            facets.highlighted = ids.index("source\0bbc")  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.filters == {"source": "bbc"}
+            assert "1 source: bbc (folder)" in rendered_text(app.main.query_one("#filters-bar"))
+            app.main.results = None  # as on a restart: the filter is there before any search
+            app.main.search_now()
+            await settle(pilot)
+            assert "1 source: bbc (folder)" in rendered_text(app.main.query_one("#filters-bar"))
 
     async def test_filters_show_above_the_list_and_go_one_by_one_or_all(
         self, library: Path, make_app: MakeApp

@@ -10,7 +10,7 @@ from pathlib import Path
 from builders import write_article
 from textual.pilot import Pilot
 from textual.widgets import Label
-from tui_helpers import notifications, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.annotations.model import COLOUR_NAMES
@@ -210,3 +210,34 @@ async def test_the_view_keeps_to_the_library_and_ctrl_l_lists_every_one(
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("another library" in m for m in notifications(app)))
         assert app.main.reader.article is None
+
+
+async def test_at_40x12_moving_keeps_the_selected_highlights_first_line_in_view(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The list ran off the bottom of the screen at 40x12 (a screen's DEFAULT_CSS lost to the
+    app's `.dialog OptionList`): the entry moved to was drawn below the last row."""
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        with AnnotationStore.open(annotations_path()) as store:
+            for key in ("kelmor-harbour.txt", "grain/sanctions.txt", "flood.txt"):
+                [article] = app.library.find(key)
+                paragraph = article.body.split("\n\n")[0]
+                start = article.body.index(paragraph)
+                note = "\n".join(f"Line {n} of a long note on {key}" for n in range(4))
+                store.add_highlight(article, start, start + len(paragraph), note=note)
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 3)
+        await pilot.press("down")
+        assert listed.has_focus
+        assert app.screen.region.contains_region(listed.region)
+        for key in ("j", "down", "k", "up", "j", "j"):
+            await pilot.press(key)
+            assert listed.highlighted is not None
+            quote = str(listed.get_option_at_index(listed.highlighted).prompt)
+            first_line = quote.split("\n")[0].strip()[:15]
+            assert first_line in rendered_text(listed), (key, first_line)

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
+from tui_helpers import (
+    IndexedLibraries,
+    build_library,
+    notifications,
+    rendered_text,
+    settle,
+    wait_for,
+    write_article,
+)
 
 from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library, LibraryError
@@ -314,3 +322,26 @@ async def test_looks_for_changed_files_take_a_small_share_of_the_time(
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: len(looks) == 2)
         await wait_for(pilot, lambda: "No files were added" in " ".join(notifications(app)))
+
+
+async def test_a_narrow_status_line_keeps_the_index_state_and_the_hits(
+    tmp_path: Path, make_app: MakeApp, indexed_libraries: IndexedLibraries
+) -> None:
+    """At 40 columns the line was cut at its end: "up to date" and the hit count went first.
+    Now the query's time goes, then the article count, then the library's name is shortened."""
+    library = indexed_libraries.copy(build_library, tmp_path / "kelmor-evening-gazette-archive")
+    app = make_app(library, show_timings=True)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter")
+        await settle(pilot)
+        status = app.main.query_one("#status-text")
+        line = rendered_text(status).strip()
+        assert line.endswith("· up to date · 3 hits"), line
+        assert line.startswith("kelmor-evening") and "…" in line and "article" not in line
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        wide = rendered_text(status).strip()
+        assert wide.startswith(
+            "kelmor-evening-gazette-archive · 4 articles · up to date · 3 hits in"
+        )

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
-from newsread.tui.widgets.results_list import source_shown
 
 FACET_TITLES = {"source": "Source", "section": "Section", "year": "Year", "date": "Date"}
 """Every filter the dialog lists; `date` (a period, from the timeline) only while active."""

@@ -118,14 +118,6 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
     """Dismisses with the highlight to open, or None."""
 
     DEFAULT_CSS = """
-    HighlightsScreen #highlights-dialog {
-        width: 100;
-        height: 100%;
-    }
-    HighlightsScreen HighlightsList {
-        height: 1fr;
-        max-height: 100%;
-    }
     HighlightsScreen #highlights-status {
         color: $text-muted;
         width: 1fr;

@@ -27,6 +27,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from newsread.index.article import path_key
+from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.commands import NewsreadCommands
 from newsread.tui.key_order import STORE_HOLD_LIMIT
@@ -642,6 +643,7 @@ class MainScreen(Screen[None]):
             return
         self._unfinished = 0
         self.results = message.results
+        self._show_filters()  # the folder sources come with the counts
         self.results_list.show_counts(message.results)
         self.show_timeline(message.results.timeline)
         self._update_results_title()
@@ -1142,10 +1144,13 @@ class MainScreen(Screen[None]):
         bar = self.query_one("#filters-bar", Static)
         bar.display = bool(self.filters)
         if self.filters:
-            parts = [
-                Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {sanitise_line(value)}")
-                for n, (name, value) in enumerate(sorted(self.filters.items()), 1)
-            ]
+            # A source the library's folder stands in for is marked as the results list marks it.
+            folders = self.results.folder_sources if self.results else frozenset()
+            parts = []
+            for n, (name, value) in enumerate(sorted(self.filters.items()), 1):
+                folder = name == "source" and value in folders
+                shown = source_shown(value, folder)
+                parts.append(Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {shown}"))
             bar.update(
                 Content.assemble(
                     ("Filters ", "bold"),

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class TagList(OptionList):
-    """The article's tags; d removes the highlighted one."""
+    """The article's tags, over the box a tag is typed in; d removes the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d,delete", "remove", "Remove", id="tags.remove", tooltip="Remove this tag"),
@@ -37,6 +37,13 @@ class TagList(OptionList):
     @dataclass
     class RemoveRequested(Message):
         tag: str
+
+    def action_cursor_down(self) -> None:
+        """↓ from the last tag goes back to the box below it (as ↑ from the box comes here)."""
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.screen.focus_next()
+        else:
+            super().action_cursor_down()
 
     def action_remove(self) -> None:
         option = self.highlighted_option
@@ -49,7 +56,7 @@ class TagInput(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "complete", "Complete", id="tags.complete", tooltip="Take the suggestion"),
-        Binding("up", "app.focus_previous", "Tags", show=False, id="tags.to_list"),
+        Binding("up", "screen.last_tag", "Tags", show=False, id="tags.to_list"),
     ]
 
     def action_complete(self) -> None:
@@ -124,7 +131,8 @@ class TagDialog(ModalScreen[bool]):
         try:
             store = self._store()
             tags = change(store)
-            known = [count.tag for count in store.all_tags()]
+            # This library's tags ("" when the store knows no library: every library's).
+            known = [count.tag for count in store.all_tags(store.library or None)]
         except (AnnotationError, ValueError) as error:
             self.post_message(self.Failed(str(error)))
         else:
@@ -175,6 +183,14 @@ class TagDialog(ModalScreen[bool]):
     def _remove(self, message: TagList.RemoveRequested) -> None:
         self._changed = True
         self._run(lambda store: store.remove_tags(self._article, message.tag))
+
+    def action_last_tag(self) -> None:
+        """↑ from the box: the tag just above it, the list's last (as from the input under any
+        list: the nearest entry, not the top one)."""
+        tag_list = self.query_one(TagList)
+        if tag_list.option_count:
+            tag_list.highlighted = tag_list.option_count - 1
+            tag_list.focus()
 
     def action_close(self) -> None:
         self.dismiss(self._changed)

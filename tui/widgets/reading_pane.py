@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.widgets.text_area import TextAreaTheme
 from textual.worker import get_current_worker
 
-from newsread.index.results import from_folder
+from newsread.index.results import from_folder, source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import steady
 from newsread.tui.key_order import STORE_HOLD_LIMIT
@@ -40,7 +40,6 @@ from newsread.tui.widgets.bounded_text import (
     JoinedDocument,
     RowHighlights,
 )
-from newsread.tui.widgets.results_list import source_shown
 
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location, Selection

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.cells import cell_len
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -29,8 +30,9 @@ from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
-from newsread.tui.cells import clip_content, keep_in_view, steady
+from newsread.tui.cells import clip, clip_content, keep_in_view, steady
 from newsread.tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
@@ -100,24 +102,14 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = 
     title_text, title_spans = one_line(steady(hit.title), hit.title_spans)
     title = styled(title_text or "(untitled)", title_spans, "underline").stylize("bold")
     title = marks_text(marks) + title
-    meta = " · ".join(
-        part
-        for part in (
-            source_shown(hit.source, hit.from_folder),
-            sanitise_line(hit.section),
-            hit.published.strftime("%Y-%m-%d") if hit.published else "",
-        )
-        if part
-    ) or sanitise_line(hit.path)
-    if hit.versions:
-        meta = f"{meta} · {versions_text(hit)}"
+    meta = meta_line(hit, width)
     snippet_text, snippet_spans = one_line(steady(hit.snippet.text).rstrip(), hit.snippet.spans)
     if width is not None:
         snippet_text, snippet_spans = keep_in_view(snippet_text, snippet_spans, width)
     snippet = styled(snippet_text, snippet_spans, "$text-warning bold")
     lines = [
         title,
-        Content(steady(meta)).stylize("$text-muted"),
+        Content(meta).stylize("$text-muted"),
         snippet.stylize("$text-secondary"),
     ]
     if width is not None:
@@ -125,11 +117,25 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = 
     return Content("\n").join(lines)
 
 
-def source_shown(source: str, from_folder: bool) -> str:
-    """A source as shown; one the reader took from the library's folder (the file named
-    none) says so: "baltic-wire (folder)"."""
-    source = sanitise_line(source)
-    return f"{source} (folder)" if source and from_folder else source
+def meta_line(hit: Hit, width: int | None = None) -> str:
+    """source · section · date, then the story's other versions (the path when the hit has
+    no source, section or date). Wider than `width`, the section goes first, then the source
+    is shortened: the date stays (the versions, last, are left to the clip)."""
+    source = steady(source_shown(hit.source, hit.from_folder))
+    section = steady(sanitise_line(hit.section))
+    date = hit.published.strftime("%Y-%m-%d") if hit.published else ""
+    versions = steady(versions_text(hit)) if hit.versions else ""
+    line = _joined(source, section, date) or steady(sanitise_line(hit.path))
+    if width is None or cell_len(_joined(line, versions)) <= width or not date:
+        return _joined(line, versions)
+    if cell_len(_joined(source, date)) <= width:
+        return _joined(source, date, versions)
+    room = width - cell_len(date) - len(" · ")
+    return _joined(clip(source, room), date) if room > 1 else date
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
 
 
 def versions_text(hit: Hit) -> str:
