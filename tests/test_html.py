@@ -613,6 +613,13 @@ def test_the_lone_h1_is_the_declared_title_as_the_page_shows_it(
     assert parse_html(page(head, f"<h1>{heading}</h1>{BODY}")).title == title
 
 
+@pytest.mark.parametrize("declared", ["Lawyer Grant", "lawyergrant.com"])
+def test_a_title_that_is_the_sites_host_name_yields_to_the_lone_h1(declared: str) -> None:
+    # "Anwalt Niemeyer" on anwaltniemeyer.de: the <title> names the site, the <h1> the page.
+    head = f'<title>{declared}</title><link rel="canonical" href="https://lawyergrant.com/">'
+    assert parse_html(page(head, f"<h1>Welcome!</h1>{BODY}")).title == "Welcome!"
+
+
 @pytest.mark.parametrize(
     "heading",
     [

@@ -847,7 +847,7 @@ class _Metadata:
         if len(headings) == 1 and (
             len(_words_of(title)) <= 3
             and len(headings[0].split()) >= 4
-            or _loose(title) == _loose(site)
+            or _is_site_name(title, site, url)
         ):
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
