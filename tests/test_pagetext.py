@@ -6,6 +6,8 @@ import re
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from newsread.index.files.formats.pagetext import (
     PageArticle,
     _candidates,
@@ -1391,6 +1393,23 @@ def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headl
         title, features = found[at]
         assert title == headline
         assert (features["named"] > 0) is counted
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Thank you for registering. We have sent the activation link to your inbox.",
+        "You are reading a free story. Sign up to read more.",
+    ],
+)
+def test_a_line_of_two_sentences_is_a_notice_not_the_headline(notice: str) -> None:
+    # A headline is never two sentences; a notice or a caption set apart above the text is.
+    headline = "Driverless trams on two lines from spring"
+    page = (
+        f"  Northfield Courier\n{MENU}\n      * {headline}\n\n        {notice}\n\n"
+        f"    {LEDE}\n\n    {BODY[0]}\n\n    {BODY[1]}\n"
+    )
+    assert parse_text(page).title == headline
 
 
 # --- issue 12 (regress12): the article's own lines above its first sentence ------------------
