@@ -701,6 +701,22 @@ def test_a_utc_date_gives_way_to_the_same_moment_in_the_sites_time_zone() -> Non
     assert published is not None and published.isoformat() == "2019-10-18T22:04:00+00:00"
 
 
+@pytest.mark.parametrize(
+    ("over", "day"),
+    [
+        ("6 May 2022 - 2:00", "2022-05-06"),  # the declared moment on the site's own day
+        ("6 May 2022", "2022-05-06"),
+        ("9 May 2022 - 2:00", "2022-05-05"),  # another day: today's date in a header
+        ("Updated 6 May 2022 - 2:00", "2022-05-05"),
+    ],
+)
+def test_a_date_line_over_the_headline_shows_the_declared_moments_day(over: str, day: str) -> None:
+    head = ld({"@type": "NewsArticle", "datePublished": "2022-05-05T21:00:00-05:00"})
+    article = f'<div class="header"><div class="date">{over}</div><h1>Bridge closed</h1></div>'
+    published = parse_html(page(head, article + BODY)).published
+    assert published is not None and published.date().isoformat() == day
+
+
 def test_a_person_in_the_byline_wins_over_an_organisation_in_the_metadata() -> None:
     data = {
         "@type": "NewsArticle",
