@@ -829,13 +829,19 @@ def test_php_errors_the_server_printed_above_the_page_are_no_headline() -> None:
         "Deprecated: Assigning the return value of new by reference is deprecated in\n"
         "/www/htdocs/site/wp-settings.php on line 520\n\n"
     )
+    # As a text browser wraps one at 72 columns: "on line" opens the error's last line.
+    wrapped = (
+        "Warning: mysql_connect(): Access denied for user 'web'@'localhost'\n"
+        "(using password: NO) in\n/www/htdocs/site/wp-includes/wp-db.php\non line 299\n\n"
+    )
     headline = "Driverless trams on two lines from spring"
     # Above a short page's text, and above scraped text.
     short = PAGE.replace(f"    {BODY[0]}\n", "").replace(f"    {BODY[1]}\n", "")
     for text in (short, "\n\n".join([headline, LEDE, *BODY])):
-        draft = parse_text(errors + text)
-        assert draft.title == headline
-        assert not any("on line" in paragraph for paragraph in draft.paragraphs)
+        for above in (errors, wrapped):
+            draft = parse_text(above + text)
+            assert draft.title == headline
+            assert not any("on line" in paragraph for paragraph in draft.paragraphs)
     # Without its place in the code, a line opening with "Warning:" is the page's own.
     notice = "Warning: storm expected on the coast tonight"
     assert parse_text("\n\n".join([notice, LEDE, *BODY])).title == notice
