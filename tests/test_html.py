@@ -613,6 +613,13 @@ def test_the_lone_h1_is_the_declared_title_as_the_page_shows_it(
     assert parse_html(page(head, f"<h1>{heading}</h1>{BODY}")).title == title
 
 
+@pytest.mark.parametrize("declared", ["Lawyer Grant", "lawyergrant.com"])
+def test_a_title_that_is_the_sites_host_name_yields_to_the_lone_h1(declared: str) -> None:
+    # "Anwalt Niemeyer" on anwaltniemeyer.de: the <title> names the site, the <h1> the page.
+    head = f'<title>{declared}</title><link rel="canonical" href="https://lawyergrant.com/">'
+    assert parse_html(page(head, f"<h1>Welcome!</h1>{BODY}")).title == "Welcome!"
+
+
 @pytest.mark.parametrize(
     "heading",
     [
@@ -692,6 +699,22 @@ def test_a_utc_date_gives_way_to_the_same_moment_in_the_sites_time_zone() -> Non
     other_moment = head.replace("00:04:00+02:00", "09:30:00+02:00")
     published = parse_html(page(other_moment, BODY)).published
     assert published is not None and published.isoformat() == "2019-10-18T22:04:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("over", "day"),
+    [
+        ("6 May 2022 - 2:00", "2022-05-06"),  # the declared moment on the site's own day
+        ("6 May 2022", "2022-05-06"),
+        ("9 May 2022 - 2:00", "2022-05-05"),  # another day: today's date in a header
+        ("Updated 6 May 2022 - 2:00", "2022-05-05"),
+    ],
+)
+def test_a_date_line_over_the_headline_shows_the_declared_moments_day(over: str, day: str) -> None:
+    head = ld({"@type": "NewsArticle", "datePublished": "2022-05-05T21:00:00-05:00"})
+    article = f'<div class="header"><div class="date">{over}</div><h1>Bridge closed</h1></div>'
+    published = parse_html(page(head, article + BODY)).published
+    assert published is not None and published.date().isoformat() == day
 
 
 def test_a_person_in_the_byline_wins_over_an_organisation_in_the_metadata() -> None:

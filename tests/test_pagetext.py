@@ -6,6 +6,8 @@ import re
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from newsread.index.files.formats.pagetext import (
     PageArticle,
     _candidates,
@@ -827,13 +829,19 @@ def test_php_errors_the_server_printed_above_the_page_are_no_headline() -> None:
         "Deprecated: Assigning the return value of new by reference is deprecated in\n"
         "/www/htdocs/site/wp-settings.php on line 520\n\n"
     )
+    # As a text browser wraps one at 72 columns: "on line" opens the error's last line.
+    wrapped = (
+        "Warning: mysql_connect(): Access denied for user 'web'@'localhost'\n"
+        "(using password: NO) in\n/www/htdocs/site/wp-includes/wp-db.php\non line 299\n\n"
+    )
     headline = "Driverless trams on two lines from spring"
     # Above a short page's text, and above scraped text.
     short = PAGE.replace(f"    {BODY[0]}\n", "").replace(f"    {BODY[1]}\n", "")
     for text in (short, "\n\n".join([headline, LEDE, *BODY])):
-        draft = parse_text(errors + text)
-        assert draft.title == headline
-        assert not any("on line" in paragraph for paragraph in draft.paragraphs)
+        for above in (errors, wrapped):
+            draft = parse_text(above + text)
+            assert draft.title == headline
+            assert not any("on line" in paragraph for paragraph in draft.paragraphs)
     # Without its place in the code, a line opening with "Warning:" is the page's own.
     notice = "Warning: storm expected on the coast tonight"
     assert parse_text("\n\n".join([notice, LEDE, *BODY])).title == notice
@@ -1391,6 +1399,23 @@ def test_a_file_name_naming_the_kicker_the_page_sets_apart_still_names_the_headl
         title, features = found[at]
         assert title == headline
         assert (features["named"] > 0) is counted
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Thank you for registering. We have sent the activation link to your inbox.",
+        "You are reading a free story. Sign up to read more.",
+    ],
+)
+def test_a_line_of_two_sentences_is_a_notice_not_the_headline(notice: str) -> None:
+    # A headline is never two sentences; a notice or a caption set apart above the text is.
+    headline = "Driverless trams on two lines from spring"
+    page = (
+        f"  Northfield Courier\n{MENU}\n      * {headline}\n\n        {notice}\n\n"
+        f"    {LEDE}\n\n    {BODY[0]}\n\n    {BODY[1]}\n"
+    )
+    assert parse_text(page).title == headline
 
 
 # --- issue 12 (regress12): the article's own lines above its first sentence ------------------

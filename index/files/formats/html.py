@@ -847,7 +847,7 @@ class _Metadata:
         if len(headings) == 1 and (
             len(_words_of(title)) <= 3
             and len(headings[0].split()) >= 4
-            or _loose(title) == _loose(site)
+            or _is_site_name(title, site, url)
         ):
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
@@ -2265,6 +2265,14 @@ def _date_as_shown(
     another publication date the page declares, that one."""
     from newsread.index.files.dates import as_shown, without_dates
 
+    over = _date_over_headline(tree, title)
+    if over is not None and not _same_day(over, declared):
+        # The declared moment on the day a date line over the headline shows: the site's own
+        # calendar day. (Another day is not trusted from there: a page's header may show
+        # today's date.)
+        moved = as_shown(declared, over)
+        if moved is not None:
+            return moved
     others = meta.declared if meta is not None else []
     for shown, label, text, passed in _shown_dates(tree, title):
         after_standfirst = passed > _MAX_DATE_TEXT
@@ -2442,6 +2450,20 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
         else:
             label = text or label  # "Last updated:" in an element of its own
         passed = max(passed, len(text))
+
+
+def _date_over_headline(tree: Any, title: str) -> datetime | None:
+    """The date of a line set just over the headline in its block (`<div class="date">6 May
+    2022 - 2:00 a. m.</div><h1>…`), where nothing else stands between; not an update's."""
+    heading = _headline_element(tree, title)
+    for element in heading.itersiblings(preceding=True) if heading is not None else ():
+        text = " ".join(element.text_content().split()) if element.tag != "script" else ""
+        if not text:
+            continue
+        if len(text) > _MAX_DATE_TEXT or _UPDATED.search(text):
+            return None  # (a sentence; the last change's date, not the publication's)
+        return None if _CHANGE_OR_HIDDEN.search(_marks(element)) else _line_date(text)
+    return None
 
 
 def _line_date(text: str) -> datetime | None:

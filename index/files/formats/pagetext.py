@@ -811,6 +811,7 @@ _WEIGHTS: dict[str, float] = {
     "bullet": -1.03,  # a menu item
     "long": -1.82,  # more likely a first sentence without a stop
     "stop": -1.24,  # a sentence that ends with a full stop
+    "sentences": -0.74,  # a sentence's end inside it, another begun after it
     "arrow": 0.60,  # "← previous story", "next story →"
     "capitalised": -0.38,  # a row of buttons: every word capitalised
     "unshaped": -0.74,  # too short or long, a date, ends with a comma or colon
@@ -1154,6 +1155,7 @@ def _candidates(
             "bullet": float(line.bullet),
             "long": float(len(text) > _LONG_HEADLINE),
             "stop": float(line.sentence and text.endswith(".")),
+            "sentences": float(_two_sentences(text)),
             "arrow": float(text.startswith(_ARROWS) or text.endswith(_ARROWS)),
             "capitalised": float(not any(w[:1].islower() for w in _WORD.findall(text))),
             "unshaped": float(not _headline_shaped(shaped)),
@@ -1200,6 +1202,20 @@ def _candidates(
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+# A sentence's end inside a line: a lower-case word's stop, and a capital after it ("… ein
+# Hobby. Doch der …", "Paul Nardi ! Le portier"). Not an abbreviation's ("St. Galler").
+_INNER_STOP = re.compile(r"(\w{3})\s?[.!?]\s+(\w)")
+
+
+def _two_sentences(text: str) -> bool:
+    """Whether `text` is sentences, more than one, each ended: a notice or a caption, not a
+    headline (a profile's tagline, "Expertin für Neues Lernen. Schwerpunkte: Meetings",
+    is left to the other features)."""
+    return text.endswith((".", "!", "?", "…")) and any(
+        before.islower() and after.isupper() for before, after in _INNER_STOP.findall(text)
+    )
 
 
 # How many lines under a heading its date or byline may stand.

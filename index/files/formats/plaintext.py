@@ -2678,7 +2678,8 @@ def _without_server_errors(text: str) -> list[str]:
     """The lines of `text` with the server's PHP errors blanked (`_SERVER_ERROR`): no part of
     the page a reader reads, they would be taken for its headline or its first paragraph."""
     lines = text.split("\n")
-    if " on line " not in text or not _SERVER_ERROR_ANYWHERE.search(text):
+    # ("on line" may open a line: a text browser wraps a long error before it.)
+    if "on line " not in text or not _SERVER_ERROR_ANYWHERE.search(text):
         return lines
     found = list(lines)
     for index, line in enumerate(lines):
