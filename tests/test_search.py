@@ -381,6 +381,25 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(small_library: Path) -> None:
     assert _titles(library, "kelmor - covid") == ["Covid-19 rules"]  # a lone dash is no minus
 
 
+def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path) -> None:
+    # A single digit was left out as a single letter is: "pier 7" found "Pier 9", and
+    # "1,000" (words "1" and "000") found "15,000" and "120,000".
+    from builders import write_article
+
+    write_article(small_library, "pier.txt", "Pier 9 opens", "Fines of up to 1,000 euros.")
+    write_article(small_library, "prize.txt", "Chess prize", "The winner receives 15,000 euros.")
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, '"pier 7"') == []
+    assert _titles(library, "pier 7") == []
+    assert _titles(library, '"pier 9"') == ["Pier 9 opens"]
+    assert _titles(library, '"1,000"') == ["Pier 9 opens"]
+    assert _titles(library, '"15,000"') == ["Chess prize"]
+    hit = library.search('"1,000" euros').hits[0]
+    marked = [hit.snippet.text[start:end] for start, end in hit.snippet.spans]
+    assert marked == ["1", "000", "euros"]
+
+
 def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
     # Whoosh found "to" inside words: title:[stop TO] read as [s TO p], and found nothing.
     from newsread.index.engine.search import parse_query

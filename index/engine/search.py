@@ -20,8 +20,6 @@ from datetime import time as dtime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from whoosh.analysis import STOP_WORDS
-
 from newsread.index.engine import (
     hits,
     phrase_keys,
@@ -36,6 +34,7 @@ from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
     fold,
+    left_out,
     stem_word,
     text_analyzer,
     unspaced_pieces,
@@ -775,7 +774,7 @@ def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> li
                 else:
                     spans.append((start, end))
             continue
-        if len(word) < 2 or word in STOP_WORDS:  # the index never holds them
+        if left_out(word):  # the index never holds them
             continue
         stemmed = stems.get(word)
         if stemmed is None:
