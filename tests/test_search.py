@@ -400,6 +400,21 @@ def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path)
     assert marked == ["1", "000", "euros"]
 
 
+def test_a_word_the_analyzer_splits_is_the_phrase_of_its_parts(small_library: Path) -> None:
+    # "1,000" was "1" AND "000" anywhere: a 1 and a 15,000 in one article were a match.
+    from builders import write_article
+
+    write_article(small_library, "fine.txt", "Hosepipe ban", "Fines of up to 1,000 euros.")
+    write_article(small_library, "ship.txt", "Grain ship", "One ship, 1 berth, 15,000 tonnes.")
+    write_article(small_library, "deep.txt", "Deep cuts", "Deep snow, cold water.")
+    write_article(small_library, "port.txt", "Port plan", "A deep-water port.")
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, "1,000") == ["Hosepipe ban"]
+    assert _titles(library, "deep-water") == ["Port plan"]
+    assert _titles(library, "title:hosepipe-ban") == ["Hosepipe ban"]
+
+
 def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
     # Whoosh found "to" inside words: title:[stop TO] read as [s TO p], and found nothing.
     from newsread.index.engine.search import parse_query

@@ -318,9 +318,10 @@ def _parser_class() -> Any:
     from whoosh import qparser, query
 
     class Parser(qparser.QueryParser):  # type: ignore[misc]
-        """Whoosh's parser, with a word of a script written without spaces (Chinese,
-        Japanese, Korean, Thai ...) searched as the phrase of the character pairs the index
-        holds ("東京電力": "東京 京電 電力" in that order)."""
+        """Whoosh's parser, with a word the analyzer splits searched as the phrase of its
+        parts: "covid-19", "1,000", and a word of a script written without spaces (Chinese,
+        Japanese, Korean, Thai ...) as the character pairs the index holds ("東京電力":
+        "東京 京電 電力" in that order)."""
 
         def term_query(
             self,
@@ -339,9 +340,9 @@ def _parser_class() -> Any:
         def multitoken_query(
             self, spec: str, texts: list[str], fieldname: str, termclass: Any, boost: float
         ) -> Any:
-            if any(has_unspaced(text) for text in texts):
-                return query.Phrase(fieldname, texts, boost=boost)
-            return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+            # A word the analyzer splits is the phrase of its parts: "1,000" is "1 000", not
+            # a 1 and a 000 anywhere in the article (as in "15,000 tonnes, 1 ship").
+            return query.Phrase(fieldname, texts, boost=boost)
 
     return Parser
 
