@@ -285,6 +285,39 @@ def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
     assert dict(library.search("").facets["year"]) == {"2017": 1, "2019": 1, "2021": 1, "": 1}
 
 
+def test_articles_of_one_date_are_sorted_alike_however_the_library_was_built(
+    tmp_path: Path,
+) -> None:
+    # Ties went by document number: the order files were indexed in, so a library updated in
+    # several runs listed one day's articles (and the undated ones) unlike a fresh build.
+    from builders import write_article
+
+    def write(folder: Path, name: str, date: str = "30 May 2017 [16:18]") -> None:
+        write_article(folder, name, f"Quay report {name[0]}", "Kelmor quay news.", date=date)
+
+    names = ["c.txt", "a.txt", "d.txt", "b.txt"]
+    updated, fresh = tmp_path / "updated", tmp_path / "fresh"
+    updated.mkdir()
+    for name in names:
+        write(fresh, name, "" if name in ("a.txt", "c.txt") else "30 May 2017 [16:18]")
+    library = Library(updated).open()
+    for name in names:  # one file a run: indexed in that order
+        write(updated, name, "" if name in ("a.txt", "c.txt") else "30 May 2017 [16:18]")
+        library.update()
+    rebuilt = Library(fresh).open()
+    rebuilt.update()
+    for sort in ("newest", "oldest"):
+        for query in ("", "quay", "date:2017 OR kelmor", "quay -zebra"):
+            keys = [hit.key for hit in library.search(query, sort=sort).hits]
+            assert keys == [hit.key for hit in rebuilt.search(query, sort=sort).hits]
+    assert [hit.key for hit in library.search("", sort="newest").hits] == [
+        "b.txt",
+        "d.txt",
+        "a.txt",
+        "c.txt",
+    ]
+
+
 def test_searches_from_several_threads_at_once_agree_with_one_thread(library: Library) -> None:
     """The app searches from worker threads, several at a time (typing, counts, saved searches)."""
     from concurrent.futures import ThreadPoolExecutor
