@@ -448,6 +448,25 @@ def test_a_word_the_analyzer_splits_is_the_phrase_of_its_parts(small_library: Pa
     assert _titles(library, "title:hosepipe-ban") == ["Hosepipe ban"]
 
 
+def test_a_phrase_marks_its_words_only_where_they_stand_together(small_library: Path) -> None:
+    # The snippet marked the phrase's words anywhere: the "9" of "9 ships", the old "pier".
+    from builders import write_article
+
+    body = "The first ship docked at Pier 9. About 9 ships a week are due; the old pier shuts."
+    write_article(small_library, "pier.txt", "Pier 9 opens to ships", body)
+    library = Library(small_library).open()
+    library.update()
+    for query, marked, in_title in [
+        ('"pier 9"', ["Pier", "9"], ["Pier", "9"]),
+        ('"pier 9" OR ships', ["ship", "Pier", "9", "ships"], ["Pier", "9", "ships"]),
+        ('"pier 9" pier', ["Pier", "9", "pier"], ["Pier", "9"]),
+        ("pier 9", ["Pier", "9", "9", "pier"], ["Pier", "9"]),
+    ]:
+        hit = library.search(query).hits[0]
+        assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == marked, query
+        assert [hit.title[s:e] for s, e in hit.title_spans] == in_title, query
+
+
 def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
     # Whoosh found "to" inside words: title:[stop TO] read as [s TO p], and found nothing.
     from newsread.index.engine.search import parse_query

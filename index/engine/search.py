@@ -827,6 +827,7 @@ def make_snippet(
     *,
     markdown: bool = False,
     phrases: Iterable[tuple[str, ...]] = (),
+    phrase_words: frozenset[str] = frozenset(),
 ) -> Snippet:
     """The passage of about `width` characters with the most matches (else the opening);
     one that holds a searched phrase (`phrases`: each its indexed words) comes first, else a
@@ -842,7 +843,8 @@ def make_snippet(
             if length > SNIPPET_SCAN_CHARS:
                 break
     text = " ".join(parts)[:SNIPPET_SCAN_CHARS]
-    spans = match_spans(text, terms)
+    phrases = tuple(phrases)
+    spans = highlight_spans(text, terms, phrases, phrase_words)
     if not spans:
         cut = text[:width]
         if len(text) > width:
@@ -899,25 +901,80 @@ def _phrases(q: Any) -> tuple[tuple[str, ...], ...]:
 def _phrase_weights(
     text: str, spans: list[tuple[int, int]], phrases: Iterable[tuple[str, ...]], bonus: int
 ) -> list[int]:
-    """Each match's weight in choosing a snippet: 1, plus `bonus` where a phrase starts (its
-    words in the next matches, with nothing the index holds between them: stop words and
-    punctuation are not indexed, so a phrase runs across them)."""
+    """Each match's weight in choosing a snippet: 1, plus `bonus` where a phrase starts."""
     weights = [1] * len(spans)
+    for at, _ in _phrase_runs(text, spans, phrases):
+        weights[at] += bonus
+    return weights
+
+
+def _phrase_runs(
+    text: str, spans: list[tuple[int, int]], phrases: Iterable[tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """(first, end) indexes of the runs of `spans` that are a phrase: its words in the next
+    matches, with nothing the index holds between them (stop words and punctuation are not
+    indexed, so a phrase runs across them)."""
     phrases = [p for p in phrases if len(p) > 1]
     if not phrases:
-        return weights
+        return []
     words = [_analysed(text[s:e]) for s, e in spans]  # (it folds, as the index does)
     joined = [  # whether nothing indexed stands between a match and the next one
         not any(map(_analysed, word_pattern(text[e:s2]).findall(text[e:s2])))
         for (_, e), (s2, _) in zip(spans, spans[1:], strict=False)
     ]
+    runs = []
     for at in range(len(spans)):
         for phrase in phrases:
             end = at + len(phrase)
             if end <= len(spans) and tuple(words[at:end]) == phrase and all(joined[at : end - 1]):
-                weights[at] += bonus
+                runs.append((at, end))
                 break
-    return weights
+    return runs
+
+
+def highlight_spans(
+    text: str,
+    terms: Iterable[str],
+    phrases: Iterable[tuple[str, ...]] = (),
+    phrase_words: frozenset[str] = frozenset(),
+    limit: int | None = None,
+) -> list[tuple[int, int]]:
+    """`match_spans`, less the words searched only inside phrases (`phrase_words`) where
+    they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships"."""
+    spans = match_spans(text, terms, limit)
+    if not phrase_words or not spans:
+        return spans
+    inside = {i for first, end in _phrase_runs(text, spans, phrases) for i in range(first, end)}
+    return [
+        span
+        for i, span in enumerate(spans)
+        if i in inside or _analysed(text[span[0] : span[1]]) not in phrase_words
+    ]
+
+
+def _phrase_words(q: Any) -> frozenset[str]:
+    """The words of query `q` searched only inside its exact phrases (`_phrases`)."""
+    from whoosh import query
+
+    loose: set[str] = set()
+
+    def walk(part: Any) -> None:
+        if isinstance(part, query.Phrase):
+            if part.fieldname in ("title", "body") and part.slop != 1:
+                loose.update(w.decode() if isinstance(w, bytes) else w for w in part.words)
+            return
+        if part.is_leaf():
+            loose.update(
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for f, t in part.iter_all_terms()
+                if f in ("title", "body")
+            )
+            return
+        for child in part.children():
+            walk(child)
+
+    walk(q)
+    return frozenset(w for phrase in _phrases(q) for w in phrase) - loose
 
 
 # -- searching -------------------------------------------------------------------------------
@@ -929,6 +986,7 @@ def make_hit(
     article: Article | None,
     terms: frozenset[str],
     phrases: tuple[tuple[str, ...], ...] = (),
+    phrase_words: frozenset[str] = frozenset(),
     **story: Any,
 ) -> Hit:
     """A hit from a document's stored fields, with its snippet when `article` is given;
@@ -946,11 +1004,15 @@ def make_hit(
         authors=fields.get("authors", ""),
         score=float(score or 0.0),
         snippet=make_snippet(
-            article.paragraphs, terms, markdown=article.format == "markdown", phrases=phrases
+            article.paragraphs,
+            terms,
+            markdown=article.format == "markdown",
+            phrases=phrases,
+            phrase_words=phrase_words,
         )
         if article
         else Snippet(""),
-        title_spans=tuple(match_spans(title, terms)),
+        title_spans=tuple(highlight_spans(title, terms, phrases, phrase_words)),
         **story,
     )
 
@@ -1099,6 +1161,7 @@ class Search:
             if f in ("title", "body")
         )
         self.phrases = _phrases(q)
+        self.phrase_words = _phrase_words(q)
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
         page_stories = [stories.story_name(self._story_of[docnum]) for docnum, _ in top]
         return SearchResults(
@@ -1107,6 +1170,8 @@ class Search:
             total=self.offset + len(stored),
             hits=self._hits(stored, page_stories),
             terms=self.terms,
+            phrases=self.phrases,
+            phrase_words=self.phrase_words,
             elapsed=time.perf_counter() - self.started,
             limited="; ".join(dict.fromkeys(notes)),
             stories=self.offset + len(set(page_stories)),
@@ -1224,6 +1289,7 @@ class Search:
                     articles.get(fields_["key"]),
                     self.terms,
                     self.phrases,
+                    self.phrase_words,
                     story=story,
                     versions=max(0, len(members.get(story, ())) - 1),
                     others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
