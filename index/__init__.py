@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from newsread.index.background import Indexing, update_in_subprocess
     from newsread.index.config import Config, load_config
     from newsread.index.engine.indexer import IndexSummary, Progress, count_changes, has_changes
-    from newsread.index.engine.search import match_spans, split_annotation_clauses
+    from newsread.index.engine.search import highlight_spans, split_annotation_clauses
     from newsread.index.files.reader import read_articles
     from newsread.index.library import Library, open_annotations
 
@@ -58,7 +58,7 @@ _LAZY = {
     "Progress": "newsread.index.engine.indexer",
     "has_changes": "newsread.index.engine.indexer",
     "count_changes": "newsread.index.engine.indexer",
-    "match_spans": "newsread.index.engine.search",
+    "highlight_spans": "newsread.index.engine.search",
     "split_annotation_clauses": "newsread.index.engine.search",
     "read_articles": "newsread.index.files.reader",
 }
@@ -86,8 +86,8 @@ __all__ = [
     "Version",
     "count_changes",
     "has_changes",
+    "highlight_spans",
     "load_config",
-    "match_spans",
     "open_annotations",
     "parse_period",
     "read_articles",

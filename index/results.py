@@ -104,6 +104,10 @@ class SearchResults:
     hits: tuple[Hit, ...]
     terms: frozenset[str] = frozenset()
     """Analysed (stemmed) terms the query matched on; `match_spans` finds them in text."""
+    phrases: tuple[tuple[str, ...], ...] = ()
+    """The query's exact phrases of titles and bodies, each as its analysed words."""
+    phrase_words: frozenset[str] = frozenset()
+    """Those of `terms` searched only inside `phrases`: `highlight_spans` marks them there."""
     suggestion: str | None = None
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     folder_sources: frozenset[str] = frozenset()

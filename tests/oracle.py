@@ -255,7 +255,9 @@ class Parser:
         words = {name: _analyse(name, value) for name in fields}
         if not any(words.values()):
             raise OracleQueryError(f"{value!r} is only a stop word")
-        # A word the analyzer splits ("covid-19") needs every part, in one field.
+        if any(len(parts) > 1 for parts in words.values()):
+            # A word the analyzer splits ("covid-19", "1,000") is the phrase of its parts.
+            return self.phrase(fields, value, 1)
         return lambda doc: any(
             parts and all(part in doc.words[name] for part in parts)
             for name, parts in words.items()

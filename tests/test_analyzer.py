@@ -77,15 +77,33 @@ def _tokens(analyzer: Any, text: str, **options: Any) -> list[tuple[Any, ...]]:
     ],
 )
 def test_fused_analyzer_matches_the_whoosh_pipeline(options: dict[str, Any]) -> None:
-    reference = RegexTokenizer(WORD_PATTERN) | FoldFilter() | StopFilter() | StemFilter(stem_word)
+    reference = RegexTokenizer(WORD_PATTERN) | FoldFilter() | _stop_filter() | StemFilter(stem_word)
     fused = StemAnalyzer()
     assert len(TEXTS) > 40
     for text in TEXTS + UNICODE_TEXTS:
         assert _tokens(fused, text, **options) == _tokens(reference, text, **options)
 
 
+class _LeftOut(frozenset[str]):
+    """Whoosh's stop words and, as its `StopFilter(minsize=2)` leaves out, single characters;
+    but not single digits, which newsread indexes."""
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (
+            isinstance(word, str) and len(word) < 2 and not word.isdigit()
+        )
+
+
+def _stop_filter(stop: StopFilter | None = None) -> StopFilter:
+    """Whoosh's `StopFilter`, leaving out what newsread's index leaves out (`_LeftOut`)."""
+    stop = stop or StopFilter()
+    stop.stops, stop.min = _LeftOut(stop.stops), 1
+    return stop
+
+
 def test_ascii_text_analyses_as_whoosh_stemming_analyzer_does() -> None:
     reference = StemmingAnalyzer(stemfn=stem_word)
+    reference.items = [_stop_filter(f) if isinstance(f, StopFilter) else f for f in reference.items]
     for text in TEXTS:
         if text.isascii():
             assert _tokens(StemAnalyzer(), text, positions=True, chars=True) == _tokens(
@@ -125,6 +143,7 @@ def test_a_decomposed_accent_stays_inside_its_word() -> None:
     assert tokens == [("café", 0, len(NFD_CAFE))]
     assert analyse_word("the") is None
     assert analyse_word("x") is None
+    assert analyse_word("7") == "7"  # "Pier 7" is not "Pier 9"
 
 
 @pytest.mark.skipif(

@@ -258,6 +258,31 @@ def test_show_json_of_a_path_and_of_an_id(
     assert json.loads(capsys.readouterr().out)["id"] == shown["id"]
 
 
+def test_a_file_of_a_library_of_links_is_named_by_its_path_in_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `similar wire/a.txt` in a library whose "wire" is a link said "not in the library", and
+    # `show` keyed the file "a.txt" (and gave it no source) where search says "wire/a.txt".
+    from builders import write_article
+
+    kept, library = tmp_path / "kept", tmp_path / "library"
+    for name, title in (("a.txt", "Quay in Kelmor to shut"), ("b.txt", "Kelmor quay shuts")):
+        body = "The old grain quay in Kelmor will shut for repairs next month, the port said."
+        write_article(kept / "wire", name, title, body, source="")
+    other = "The tram drivers of Northfield walked out on Monday over pay and rosters."
+    write_article(kept / "wire", "c.txt", "Tram strike", other, source="")
+    library.mkdir()
+    (library / "wire").symlink_to(kept / "wire", target_is_directory=True)
+    assert main(["index", "-q", str(library)]) == 0
+    monkeypatch.chdir(library)
+    capsys.readouterr()
+    assert main(["show", "wire/a.txt", "--library", str(library), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["key"], shown["source"]) == ("wire/a.txt", "wire")
+    assert main(["similar", "wire/a.txt", "--library", str(library), "--json"]) == 0
+    assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == ["wire/b.txt"]
+
+
 def test_show_prints_a_long_url_on_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -203,3 +203,20 @@ def test_sample_article_is_read_as_the_manifest_says(key: str) -> None:
         if not ok:
             wrong[field] = {"expected": want, "got": got}
     assert not wrong, f"{key}:\n" + json.dumps(wrong, ensure_ascii=False, indent=2)
+
+
+def test_the_readmes_sample_queries_find_as_many_articles_as_it_says() -> None:
+    # The README said `source:"baltic wire"` (11) where the samples have 12.
+    import re
+
+    from newsread.index.library import Library
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tried = readme[readme.index("Try these on the bundled samples") :].split("\n\n", 1)[0]
+    said = re.findall(r"`([^`]+)` \((\d+)(?: articles)?\)", tried)
+    assert len(said) >= 5
+    library = Library(SAMPLES).open()
+    library.update()
+    assert [(query, library.search(query).total) for query, _ in said] == [
+        (query, int(count)) for query, count in said
+    ]

@@ -285,6 +285,39 @@ def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
     assert dict(library.search("").facets["year"]) == {"2017": 1, "2019": 1, "2021": 1, "": 1}
 
 
+def test_articles_of_one_date_are_sorted_alike_however_the_library_was_built(
+    tmp_path: Path,
+) -> None:
+    # Ties went by document number: the order files were indexed in, so a library updated in
+    # several runs listed one day's articles (and the undated ones) unlike a fresh build.
+    from builders import write_article
+
+    def write(folder: Path, name: str, date: str = "30 May 2017 [16:18]") -> None:
+        write_article(folder, name, f"Quay report {name[0]}", "Kelmor quay news.", date=date)
+
+    names = ["c.txt", "a.txt", "d.txt", "b.txt"]
+    updated, fresh = tmp_path / "updated", tmp_path / "fresh"
+    updated.mkdir()
+    for name in names:
+        write(fresh, name, "" if name in ("a.txt", "c.txt") else "30 May 2017 [16:18]")
+    library = Library(updated).open()
+    for name in names:  # one file a run: indexed in that order
+        write(updated, name, "" if name in ("a.txt", "c.txt") else "30 May 2017 [16:18]")
+        library.update()
+    rebuilt = Library(fresh).open()
+    rebuilt.update()
+    for sort in ("newest", "oldest"):
+        for query in ("", "quay", "date:2017 OR kelmor", "quay -zebra"):
+            keys = [hit.key for hit in library.search(query, sort=sort).hits]
+            assert keys == [hit.key for hit in rebuilt.search(query, sort=sort).hits]
+    assert [hit.key for hit in library.search("", sort="newest").hits] == [
+        "b.txt",
+        "d.txt",
+        "a.txt",
+        "c.txt",
+    ]
+
+
 def test_searches_from_several_threads_at_once_agree_with_one_thread(library: Library) -> None:
     """The app searches from worker threads, several at a time (typing, counts, saved searches)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -379,6 +412,59 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(small_library: Path) -> None:
     assert _titles(library, "covid-19") == ["Covid-19 rules"]
     assert _titles(library, "e-mail kelmor") == ["Covid-19 rules"]
     assert _titles(library, "kelmor - covid") == ["Covid-19 rules"]  # a lone dash is no minus
+
+
+def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path) -> None:
+    # A single digit was left out as a single letter is: "pier 7" found "Pier 9", and
+    # "1,000" (words "1" and "000") found "15,000" and "120,000".
+    from builders import write_article
+
+    write_article(small_library, "pier.txt", "Pier 9 opens", "Fines of up to 1,000 euros.")
+    write_article(small_library, "prize.txt", "Chess prize", "The winner receives 15,000 euros.")
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, '"pier 7"') == []
+    assert _titles(library, "pier 7") == []
+    assert _titles(library, '"pier 9"') == ["Pier 9 opens"]
+    assert _titles(library, '"1,000"') == ["Pier 9 opens"]
+    assert _titles(library, '"15,000"') == ["Chess prize"]
+    hit = library.search('"1,000" euros').hits[0]
+    marked = [hit.snippet.text[start:end] for start, end in hit.snippet.spans]
+    assert marked == ["1", "000", "euros"]
+
+
+def test_a_word_the_analyzer_splits_is_the_phrase_of_its_parts(small_library: Path) -> None:
+    # "1,000" was "1" AND "000" anywhere: a 1 and a 15,000 in one article were a match.
+    from builders import write_article
+
+    write_article(small_library, "fine.txt", "Hosepipe ban", "Fines of up to 1,000 euros.")
+    write_article(small_library, "ship.txt", "Grain ship", "One ship, 1 berth, 15,000 tonnes.")
+    write_article(small_library, "deep.txt", "Deep cuts", "Deep snow, cold water.")
+    write_article(small_library, "port.txt", "Port plan", "A deep-water port.")
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, "1,000") == ["Hosepipe ban"]
+    assert _titles(library, "deep-water") == ["Port plan"]
+    assert _titles(library, "title:hosepipe-ban") == ["Hosepipe ban"]
+
+
+def test_a_phrase_marks_its_words_only_where_they_stand_together(small_library: Path) -> None:
+    # The snippet marked the phrase's words anywhere: the "9" of "9 ships", the old "pier".
+    from builders import write_article
+
+    body = "The first ship docked at Pier 9. About 9 ships a week are due; the old pier shuts."
+    write_article(small_library, "pier.txt", "Pier 9 opens to ships", body)
+    library = Library(small_library).open()
+    library.update()
+    for query, marked, in_title in [
+        ('"pier 9"', ["Pier", "9"], ["Pier", "9"]),
+        ('"pier 9" OR ships', ["ship", "Pier", "9", "ships"], ["Pier", "9", "ships"]),
+        ('"pier 9" pier', ["Pier", "9", "pier"], ["Pier", "9"]),
+        ("pier 9", ["Pier", "9", "9", "pier"], ["Pier", "9"]),
+    ]:
+        hit = library.search(query).hits[0]
+        assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == marked, query
+        assert [hit.title[s:e] for s, e in hit.title_spans] == in_title, query
 
 
 def test_a_word_range_whose_bound_holds_to(library: Library) -> None:

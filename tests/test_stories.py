@@ -546,6 +546,64 @@ def test_short_briefs_are_one_story_only_if_their_titles_agree(tmp_path: Path) -
     }
 
 
+def test_briefs_of_one_day_leading_with_other_figures_are_two_stories(tmp_path: Path) -> None:
+    # Two companies' dividends on one day share the template, the days paid and of record,
+    # and half their figures: they were folded as one story ("Reuters-21578": Harsco and
+    # Centerior, Franklin's funds, Mcm's "six cts" and Southeast Banking's "22 cts").
+    def dividend(amount: str, paid: str, record: str) -> str:
+        return f"Qtly div {amount} cts vs {amount} cts prior\n\nPay {paid}\n\nRecord {record}"
+
+    day = "26 March 1987 [11:13]"
+    write_article(
+        tmp_path,
+        "a.txt",
+        "Harsco Corp <Hsc> Sets Quarterly",
+        dividend("25", "May 15", "April 15"),
+        date=day,
+    )
+    write_article(
+        tmp_path,
+        "b.txt",
+        "Centerior Energy Corp <Cx> Sets Quarterly",
+        dividend("64", "May 15", "April 16"),
+        date=day,
+    )
+    write_article(
+        tmp_path,
+        "c.txt",
+        "Mcm Corp <Mcmc> Sets Quarterly",
+        dividend("six", "May 15", "April 15"),
+        date=day,
+    )
+    write_article(  # the same dividend filed again with the day corrected
+        tmp_path,
+        "d.txt",
+        "Harsco Corp <Hsc> Quarterly Dividend",
+        dividend("25", "May 16", "April 15"),
+        date=day,
+    )
+    write_article(
+        tmp_path,
+        "e.txt",
+        "Petrie Stores Corp <Pst> Regular Payout",
+        dividend("17.5", "May 15", "April 15"),
+        date=day,
+    )
+    write_article(  # one figure written another way
+        tmp_path,
+        "f.txt",
+        "Petrie Stores Corp <Pst> Sets Quarterly",
+        dividend("17-1/2", "May 15", "April 15"),
+        date=day,
+    )
+    assert _groups_of(tmp_path) == {
+        frozenset({"a.txt", "d.txt"}),
+        frozenset({"b.txt"}),
+        frozenset({"c.txt"}),
+        frozenset({"e.txt", "f.txt"}),
+    }
+
+
 def test_dated_versions_are_one_story_only_within_days(tmp_path: Path) -> None:
     base = _text(60)
     write_article(tmp_path, "a.txt", "Quay closes", base, date="1 June 2017 [10:00]")

@@ -312,10 +312,10 @@ def cmd_similar(args: argparse.Namespace) -> int:
     target = args.target
     path = Path(target).expanduser()
     if path.is_file():  # a file named as a path from here, not from the library
-        try:
-            target = path.resolve().relative_to(library.root.resolve()).as_posix()
-        except ValueError:
+        found = _in_library(path, library.root)
+        if found is None:
             return _fail(f"{target} is not in the library ({library.root})")
+        target = found[0].relative_to(found[1]).as_posix()
     try:
         results = library.similar(target, limit=args.limit)
     except UnknownArticle as error:
@@ -441,6 +441,20 @@ def article_to_json(article: Article) -> dict[str, Any]:
     return {**record, "body": article.body, "word_count": article.word_count}
 
 
+def _in_library(path: Path, root: Path) -> tuple[Path, Path] | None:
+    """`path` (a file named from here) and `root` written so that one is inside the other,
+    or None for a file outside the library. Links are followed only when they must be: in a
+    library of links to folders kept elsewhere, "bbc/tech/001.txt" is the library's file
+    "bbc/tech/001.txt", not a file of /data/bbc outside it."""
+    for file, folder in (
+        (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+        (path.resolve(), root.resolve()),
+    ):
+        if file.is_relative_to(folder):
+            return file, folder
+    return None
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from newsread.index import UnreadableFile, read_articles
 
@@ -451,7 +465,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         path = Path(target).expanduser()
         try:
             if path.exists():
-                articles = read_articles(path, path.parent)
+                # A file of the library is read as the library reads it: its key is its path
+                # there (`show --library news news/a.txt` said "a.txt"), its source its folder.
+                found = _in_library(path, resolve_library(args.library))
+                articles = read_articles(*(found or (path, path.parent)))
             else:
                 library = library or _open_library(args.library)
                 _ensure_index(library, True)

@@ -15,11 +15,12 @@ from whoosh.lang.porter2 import stem
 from newsread.index.article import Article
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
-(see `unspaced_pieces`)."""
+(see `unspaced_pieces`).
+8: single digits indexed (`left_out`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -271,14 +272,21 @@ def _fold_and_stem(word: str) -> tuple[str, str | None]:
     text = fold(word)
     if not text.isascii() and UNSPACED_RUN.fullmatch(text):
         return text, text  # A pair of characters (or a lone one): no stems, no stop words.
-    if len(text) < 2 or text in STOP_WORDS:
+    if left_out(text):
         return text, None
     return text, stem_word(text)
 
 
+def left_out(word: str) -> bool:
+    """Whether the index leaves out this folded word: a stop word or a single letter. A
+    single digit stays: it tells "1,000" (words "1" and "000") from "15,000" and "Pier 7"
+    from "Pier 9"."""
+    return word in STOP_WORDS or (len(word) < 2 and not word.isdigit())
+
+
 def analyse_word(word: str) -> str | None:
     """The term `word` is indexed under in titles and bodies (folded, then stemmed), or None
-    for a word the index leaves out (a stop word, a single character)."""
+    for a word the index leaves out (`left_out`)."""
     return _fold_and_stem(word)[1]
 
 

@@ -20,8 +20,6 @@ from datetime import time as dtime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from whoosh.analysis import STOP_WORDS
-
 from newsread.index.engine import (
     hits,
     phrase_keys,
@@ -36,6 +34,7 @@ from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
     fold,
+    left_out,
     stem_word,
     text_analyzer,
     unspaced_pieces,
@@ -319,9 +318,10 @@ def _parser_class() -> Any:
     from whoosh import qparser, query
 
     class Parser(qparser.QueryParser):  # type: ignore[misc]
-        """Whoosh's parser, with a word of a script written without spaces (Chinese,
-        Japanese, Korean, Thai ...) searched as the phrase of the character pairs the index
-        holds ("東京電力": "東京 京電 電力" in that order)."""
+        """Whoosh's parser, with a word the analyzer splits searched as the phrase of its
+        parts: "covid-19", "1,000", and a word of a script written without spaces (Chinese,
+        Japanese, Korean, Thai ...) as the character pairs the index holds ("東京電力":
+        "東京 京電 電力" in that order)."""
 
         def term_query(
             self,
@@ -340,9 +340,9 @@ def _parser_class() -> Any:
         def multitoken_query(
             self, spec: str, texts: list[str], fieldname: str, termclass: Any, boost: float
         ) -> Any:
-            if any(has_unspaced(text) for text in texts):
-                return query.Phrase(fieldname, texts, boost=boost)
-            return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+            # A word the analyzer splits is the phrase of its parts: "1,000" is "1 000", not
+            # a 1 and a 000 anywhere in the article (as in "15,000 tonnes, 1 ship").
+            return query.Phrase(fieldname, texts, boost=boost)
 
     return Parser
 
@@ -775,7 +775,7 @@ def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> li
                 else:
                     spans.append((start, end))
             continue
-        if len(word) < 2 or word in STOP_WORDS:  # the index never holds them
+        if left_out(word):  # the index never holds them
             continue
         stemmed = stems.get(word)
         if stemmed is None:
@@ -827,6 +827,7 @@ def make_snippet(
     *,
     markdown: bool = False,
     phrases: Iterable[tuple[str, ...]] = (),
+    phrase_words: frozenset[str] = frozenset(),
 ) -> Snippet:
     """The passage of about `width` characters with the most matches (else the opening);
     one that holds a searched phrase (`phrases`: each its indexed words) comes first, else a
@@ -842,7 +843,8 @@ def make_snippet(
             if length > SNIPPET_SCAN_CHARS:
                 break
     text = " ".join(parts)[:SNIPPET_SCAN_CHARS]
-    spans = match_spans(text, terms)
+    phrases = tuple(phrases)
+    spans = highlight_spans(text, terms, phrases, phrase_words)
     if not spans:
         cut = text[:width]
         if len(text) > width:
@@ -899,25 +901,80 @@ def _phrases(q: Any) -> tuple[tuple[str, ...], ...]:
 def _phrase_weights(
     text: str, spans: list[tuple[int, int]], phrases: Iterable[tuple[str, ...]], bonus: int
 ) -> list[int]:
-    """Each match's weight in choosing a snippet: 1, plus `bonus` where a phrase starts (its
-    words in the next matches, with nothing the index holds between them: stop words and
-    punctuation are not indexed, so a phrase runs across them)."""
+    """Each match's weight in choosing a snippet: 1, plus `bonus` where a phrase starts."""
     weights = [1] * len(spans)
+    for at, _ in _phrase_runs(text, spans, phrases):
+        weights[at] += bonus
+    return weights
+
+
+def _phrase_runs(
+    text: str, spans: list[tuple[int, int]], phrases: Iterable[tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """(first, end) indexes of the runs of `spans` that are a phrase: its words in the next
+    matches, with nothing the index holds between them (stop words and punctuation are not
+    indexed, so a phrase runs across them)."""
     phrases = [p for p in phrases if len(p) > 1]
     if not phrases:
-        return weights
+        return []
     words = [_analysed(text[s:e]) for s, e in spans]  # (it folds, as the index does)
     joined = [  # whether nothing indexed stands between a match and the next one
         not any(map(_analysed, word_pattern(text[e:s2]).findall(text[e:s2])))
         for (_, e), (s2, _) in zip(spans, spans[1:], strict=False)
     ]
+    runs = []
     for at in range(len(spans)):
         for phrase in phrases:
             end = at + len(phrase)
             if end <= len(spans) and tuple(words[at:end]) == phrase and all(joined[at : end - 1]):
-                weights[at] += bonus
+                runs.append((at, end))
                 break
-    return weights
+    return runs
+
+
+def highlight_spans(
+    text: str,
+    terms: Iterable[str],
+    phrases: Iterable[tuple[str, ...]] = (),
+    phrase_words: frozenset[str] = frozenset(),
+    limit: int | None = None,
+) -> list[tuple[int, int]]:
+    """`match_spans`, less the words searched only inside phrases (`phrase_words`) where
+    they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships"."""
+    spans = match_spans(text, terms, limit)
+    if not phrase_words or not spans:
+        return spans
+    inside = {i for first, end in _phrase_runs(text, spans, phrases) for i in range(first, end)}
+    return [
+        span
+        for i, span in enumerate(spans)
+        if i in inside or _analysed(text[span[0] : span[1]]) not in phrase_words
+    ]
+
+
+def _phrase_words(q: Any) -> frozenset[str]:
+    """The words of query `q` searched only inside its exact phrases (`_phrases`)."""
+    from whoosh import query
+
+    loose: set[str] = set()
+
+    def walk(part: Any) -> None:
+        if isinstance(part, query.Phrase):
+            if part.fieldname in ("title", "body") and part.slop != 1:
+                loose.update(w.decode() if isinstance(w, bytes) else w for w in part.words)
+            return
+        if part.is_leaf():
+            loose.update(
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for f, t in part.iter_all_terms()
+                if f in ("title", "body")
+            )
+            return
+        for child in part.children():
+            walk(child)
+
+    walk(q)
+    return frozenset(w for phrase in _phrases(q) for w in phrase) - loose
 
 
 # -- searching -------------------------------------------------------------------------------
@@ -929,6 +986,7 @@ def make_hit(
     article: Article | None,
     terms: frozenset[str],
     phrases: tuple[tuple[str, ...], ...] = (),
+    phrase_words: frozenset[str] = frozenset(),
     **story: Any,
 ) -> Hit:
     """A hit from a document's stored fields, with its snippet when `article` is given;
@@ -946,11 +1004,15 @@ def make_hit(
         authors=fields.get("authors", ""),
         score=float(score or 0.0),
         snippet=make_snippet(
-            article.paragraphs, terms, markdown=article.format == "markdown", phrases=phrases
+            article.paragraphs,
+            terms,
+            markdown=article.format == "markdown",
+            phrases=phrases,
+            phrase_words=phrase_words,
         )
         if article
         else Snippet(""),
-        title_spans=tuple(match_spans(title, terms)),
+        title_spans=tuple(highlight_spans(title, terms, phrases, phrase_words)),
         **story,
     )
 
@@ -1079,8 +1141,7 @@ class Search:
                 if not complete:
                     notes.append("search took too long; counted what was found in time")
             self._matches = docnums
-            dates = _column(searcher, "published")
-            top = [(d, 0.0) for d in _by_date(docnums, dates, limit, newest=newest)]
+            top = [(d, 0.0) for d in _by_date(searcher, docnums, limit, newest=newest)]
         elif pending is not None:
             # Phrases' positions are checked for the candidates the page needs (folded: its
             # stories' best versions); the count (step two) checks the rest.
@@ -1100,6 +1161,7 @@ class Search:
             if f in ("title", "body")
         )
         self.phrases = _phrases(q)
+        self.phrase_words = _phrase_words(q)
         stored = [(searcher.stored_fields(docnum), score) for docnum, score in top]
         page_stories = [stories.story_name(self._story_of[docnum]) for docnum, _ in top]
         return SearchResults(
@@ -1108,6 +1170,8 @@ class Search:
             total=self.offset + len(stored),
             hits=self._hits(stored, page_stories),
             terms=self.terms,
+            phrases=self.phrases,
+            phrase_words=self.phrase_words,
             elapsed=time.perf_counter() - self.started,
             limited="; ".join(dict.fromkeys(notes)),
             stories=self.offset + len(set(page_stories)),
@@ -1161,8 +1225,8 @@ class Search:
         def rank(n: int) -> list[tuple[int, float]]:
             check(self.cancelled)
             if by_date:
-                dates = _column(searcher, "published")
-                return [(d, 0.0) for d in _by_date(docnums, dates, n, newest=self.sort == "newest")]
+                newest = self.sort == "newest"
+                return [(d, 0.0) for d in _by_date(searcher, docnums, n, newest=newest)]
             return _top_by_relevance(searcher, q, n, self.notes, self.cancelled)
 
         return stories.first_per_story(top, self._story_of, limit, len(docnums), rank)
@@ -1225,6 +1289,7 @@ class Search:
                     articles.get(fields_["key"]),
                     self.terms,
                     self.phrases,
+                    self.phrase_words,
                     story=story,
                     versions=max(0, len(members.get(story, ())) - 1),
                     others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
@@ -1276,29 +1341,58 @@ class Search:
 
 def _date_order(searcher: Any, newest: bool) -> list[int]:
     """Every document number by date, newest or oldest first, undated ones last, ties by
-    document number (what `_by_date` gives for document numbers in rising order); cached
-    with the searcher (~25 ms at 100,000 articles)."""
+    key (what `_by_date` gives); cached with the searcher (~50 ms at 100,000 articles)."""
     cache = searcher.__dict__.setdefault("_newsread_date_order", {})
     if newest not in cache:
         dates = _column(searcher, "published")
-        docs = range(len(dates))
+        by_key = _key_order(searcher)  # sorting is stable: ties stay in key order
         if newest:  # undated articles hold -1: the smallest, so last
-            cache[newest] = sorted(docs, key=dates.__getitem__, reverse=True)
+            cache[newest] = sorted(by_key, key=dates.__getitem__, reverse=True)
         else:
-            rising = sorted(docs, key=dates.__getitem__)
+            rising = sorted(by_key, key=dates.__getitem__)
             undated = bisect_left(rising, 0, key=dates.__getitem__)
             cache[newest] = rising[undated:] + rising[:undated]
     return cache[newest]  # type: ignore[no-any-return]
 
 
-def _by_date(docnums: list[int], dates: Sequence[int], limit: int, *, newest: bool) -> list[int]:
+def _by_date(searcher: Any, docnums: Iterable[int], limit: int, *, newest: bool) -> list[int]:
     """The first `limit` of `docnums` by date, newest or oldest first; undated ones last."""
-    if newest:  # undated articles hold -1: the smallest, so last
-        return heapq.nlargest(limit, docnums, key=dates.__getitem__)
-    undated_last = 2**65
-    return heapq.nsmallest(
-        limit, docnums, key=lambda d: dates[d] if dates[d] >= 0 else undated_last
-    )
+    return heapq.nsmallest(limit, docnums, key=_date_key(searcher, newest))
+
+
+_UNDATED_LAST = 2**65
+
+
+def _date_key(searcher: Any, newest: bool) -> Callable[[int], tuple[int, int]]:
+    """A document number's place in a date sort: its date, then its key's place among the
+    keys. Ties went by document number, which is the order the files were indexed in: a
+    library updated over several runs listed the articles of one day (or the undated ones)
+    in another order than a fresh build of the same files."""
+    dates, ranks = _column(searcher, "published"), _key_ranks(searcher)
+    if newest:  # undated articles hold -1: negated, after every date
+        return lambda d: (-dates[d], ranks[d])
+    return lambda d: (dates[d] if dates[d] >= 0 else _UNDATED_LAST, ranks[d])
+
+
+def _key_order(searcher: Any) -> list[int]:
+    """Every document number in the order of their keys; cached with the searcher."""
+    cache = searcher.__dict__
+    if "_newsread_key_order" not in cache:
+        keys = _column(searcher, "key")
+        cache["_newsread_key_order"] = sorted(range(len(keys)), key=lambda d: keys[d] or "")
+    return cache["_newsread_key_order"]  # type: ignore[no-any-return]
+
+
+def _key_ranks(searcher: Any) -> list[int]:
+    """Each document number's key's place among all the keys; cached with the searcher."""
+    cache = searcher.__dict__
+    if "_newsread_key_ranks" not in cache:
+        by_key = _key_order(searcher)
+        ranks = [0] * len(by_key)
+        for rank, docnum in enumerate(by_key):
+            ranks[docnum] = rank
+        cache["_newsread_key_ranks"] = ranks
+    return cache["_newsread_key_ranks"]  # type: ignore[no-any-return]
 
 
 def _matching_docs(

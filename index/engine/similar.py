@@ -27,7 +27,6 @@ from newsread.index.engine.schema import text_analyzer
 from newsread.index.engine.search import (
     SORTS,
     _by_date,
-    _column,
     _count_facets,
     _facet_value,
     folder_sources,
@@ -206,8 +205,7 @@ def similar(
         ranked = postings.top(scores, MAX_SIMILAR)
         if sort != "relevance":
             score_of = dict(ranked)
-            dates = _column(searcher, "published")
-            by_date = _by_date(list(score_of), dates, len(ranked), newest=sort == "newest")
+            by_date = _by_date(searcher, score_of, len(ranked), newest=sort == "newest")
             ranked = [(d, score_of[d]) for d in by_date]
         facet_counts = _count_facets(searcher, [d for d, _ in ranked]) if facets else {}
         folders = folder_sources(searcher, facet_counts.get("source", ()))

@@ -151,6 +151,13 @@ def resemblance(a: set[int], b: set[int]) -> float:
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+")
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_BRIEF_FIGURE = re.compile(rf"(\d+)-(\d+)/(\d+)|\d+(?:[.,]\d+)*|\b(?:{'|'.join(_NUMBER_WORDS)})\b")
+BRIEF_FIGURES = 3
+"""Briefs with at most this many figures (a dividend: the amount, the day paid, the day of
+record) are one story only if they lead with the same figure: briefs cut from one template
+on one day share the days and differ in the amount ("Qtly div 25 cts ... Pay May 15" and
+"Qtly div 64 cts ... Pay May 15"); a correction of the day keeps the amount."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,10 @@ class Substance:
     names: frozenset[str]
     """The body's words it writes capitalised and never in lower case (folded): names."""
     length: int
+    lead: str | None = None
+    """A brief's first figure, written in digits ("six" is "6", "16-1/2" is "16.5")."""
+    brief_figures: int = 0
+    """How many different figures a brief gives (written so)."""
 
     @classmethod
     def of(cls, article: Article) -> Substance:
@@ -175,7 +186,25 @@ class Substance:
             frozenset(_WORD.findall(body)),
             _names(article.body),
             len(body),
+            *_brief_figures(body),
         )
+
+
+def _brief_figures(body: str) -> tuple[str | None, int]:
+    """The first figure of a brief and how many different ones it gives (None, 0 for an
+    article longer than a brief)."""
+    if len(body) >= BRIEF:
+        return None, 0
+    figures = []
+    for match in _BRIEF_FIGURE.finditer(body):
+        whole, numerator, denominator = match.groups()
+        text = match.group()
+        if whole is not None:
+            text = f"{int(whole) + int(numerator) / max(int(denominator), 1):g}"
+        elif text in _NUMBER_WORDS:
+            text = str(_NUMBER_WORDS.index(text))
+        figures.append(text)
+    return (figures[0] if figures else None), len(set(figures))
 
 
 def _names(text: str) -> frozenset[str]:
@@ -196,6 +225,9 @@ def same_substance(a: Substance, b: Substance) -> bool:
     fewer = min(len(a.figures), len(b.figures))
     if fewer and len(a.figures & b.figures) < SAME_FIGURES * fewer:
         return False
+    if a.lead and b.lead and min(a.brief_figures, b.brief_figures) <= BRIEF_FIGURES:
+        if a.lead != b.lead:
+            return False
     if min(a.length, b.length) < BRIEF:
         shared = len(a.title_words & b.title_words)
         if shared <= min(len(a.title_words), len(b.title_words)) / 2:

@@ -927,18 +927,26 @@ class MainScreen(Screen[None]):
         if focus and not restoring:  # keys typed meanwhile are for the article (n, o, y…)
             self.newsread.key_order.hold("article", STORE_HOLD_LIMIT)
         terms = self.results.terms if self.results else frozenset()
+        phrases = (self.results.phrases, self.results.phrase_words) if self.results else None
         if self.status.status.opening:
             self.status.set_status(opening="")  # a newer open: that one is dropped
         # The last session's article may have been renamed since: its id finds it.
         also = self.session.article_id if restoring and key == self.session.article else ""
-        self._load_article(self._article_generation, key, terms, focus, also)
+        self._load_article(self._article_generation, key, terms, phrases, focus, also)
 
     @work(thread=True, exclusive=True, group="article")
     def _load_article(
-        self, generation: int, key: str, terms: frozenset[str], focus: bool, also: str = ""
+        self,
+        generation: int,
+        key: str,
+        terms: frozenset[str],
+        phrases: tuple[tuple[tuple[str, ...], ...], frozenset[str]] | None,
+        focus: bool,
+        also: str = "",
     ) -> None:
-        """Load `key`'s article, else the one article whose id is `also`."""
-        from newsread.index import match_spans
+        """Load `key`'s article, else the one article whose id is `also`; `phrases`: the
+        query's phrases and the words searched only in them (see `highlight_spans`)."""
+        from newsread.index import highlight_spans
 
         library = self.newsread.library
         root = self.newsread.root
@@ -963,8 +971,10 @@ class MainScreen(Screen[None]):
             title_spans: list[tuple[int, int]] = []
             versions: tuple[Version, ...] = ()
             if article is not None and library is not None:
-                spans = match_spans(article.body, terms, FIND_LIMIT)
-                title_spans = match_spans(header_lines(article)[0][0], terms)
+                only, words = phrases or ((), frozenset())
+                spans = highlight_spans(article.body, terms, only, words, FIND_LIMIT)
+                title = header_lines(article)[0][0]
+                title_spans = highlight_spans(title, terms, only, words)
                 versions = tuple(library.versions(key))
         except Exception as error:  # noqa: BLE001 - said on screen; the app carries on
             self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=f"{error}"))
