@@ -17,6 +17,7 @@ from newsread.index.paths import annotations_path
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.screens.note_editor import NoteEditor
+from newsread.tui.screens.tags import TagDialog, TagList
 
 MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
@@ -101,3 +102,31 @@ async def test_a_note_saved_on_a_highlight_another_session_deleted_brings_it_bac
         ]
         kept = other.get_highlight(highlight_id)
         assert kept is not None and not kept.deleted and kept.note == "worth keeping"
+
+
+async def test_the_open_tag_dialog_shows_the_tags_another_session_gives_and_takes(
+    library: Path, make_app: MakeApp, other: AnnotationStore
+) -> None:
+    """Both logins tag the article with their dialogs open: each lists what the other did,
+    and the tag under the cursor stays under it (`d` removes the tag shown highlighted)."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        other.add_tags(article, "theirs")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+        tags = app.screen.query_one(TagList)
+        await wait_for(pilot, lambda: tags.option_count == 1)
+        await pilot.press(*"mine", "enter")
+        await wait_for(pilot, lambda: tags.option_count == 2)
+        await pilot.press("up", "down")  # the list, its second tag
+        assert [tags.get_option_at_index(i).id for i in range(2)] == ["theirs", "mine"]
+        assert tags.highlighted == 1
+        other.remove_tags(article, "theirs")
+        other.add_tags(article, "also")
+        await wait_for(pilot, lambda: tags.option_count == 2 and tags.highlighted == 0)
+        assert [tags.get_option_at_index(i).id for i in range(2)] == ["mine", "also"]
+        await pilot.press("d")  # "mine", still under the cursor
+        await wait_for(pilot, lambda: other.article_state(article).tag_names == ("also",))
