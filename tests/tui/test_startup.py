@@ -392,3 +392,21 @@ async def test_the_app_hands_an_index_message_to_the_main_screen_once(
         await settle(pilot)
         await pilot.pause()
         assert app.main._generation == generation + 1  # the search reran, once
+
+
+async def test_keys_typed_after_a_query_while_the_index_opens_wait_for_its_results(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`/ferry`, Enter, Enter typed at launch: the second Enter opens the first hit once the
+    results are in (it went to the still empty list, and the keys after it with it)."""
+    release = open_held(monkeypatch)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.library is None
+        await pilot.press(*"ferry", "enter", "enter")
+        release.set()
+        await settle(pilot)
+        assert app.main.reading
+        assert app.main.reader.article is not None
+        assert app.main.reader.article.key == "ferry.txt"
