@@ -446,6 +446,28 @@ def test_export_of_a_library_folder_that_is_gone_exports_its_annotations(
     assert main(["export", "--query", "flood"]) == 2  # nothing to search
 
 
+def test_the_library_opened_last_gone_is_said_before_the_samples_stand_in(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its folder renamed, `newsread export` exported the samples' notes (none) without a word,
+    # and `newsread` opened the samples as if they were the user's library.
+    from newsread.index import paths
+    from newsread.tui.cli import choose_library
+
+    renamed = tmp_path / "renamed"
+    paths.state_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.state_path().write_text(json.dumps({"library": str(small_library)}))
+    small_library.rename(renamed)
+    root, notice = choose_library(None)
+    assert root == paths.default_library()
+    assert f"the library opened last, {small_library}, is not there" in notice
+    capsys.readouterr()
+    assert main(["export"]) == 1  # nothing annotated in the samples
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{small_library}, is not there (renamed, moved or unmounted?)" in err
+    assert choose_library(str(renamed)) == (renamed, "")
+
+
 def test_export_keeps_to_the_library_and_all_exports_every_one(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

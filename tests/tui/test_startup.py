@@ -269,6 +269,15 @@ async def test_a_key_pressed_before_the_last_article_is_back_keeps_the_screen(
         assert not again.main.reading and again.focused is again.main.search_input
 
 
+async def test_why_this_library_opened_is_said_in_the_app(library: Path, make_app: MakeApp) -> None:
+    """The command line's reason (the library opened last is gone: the samples stand in)
+    shows on screen, where stderr is hidden behind the app."""
+    app = make_app(library, notice="the library opened last, /x, is not there")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(notifications(app)))
+        assert "the library opened last, /x, is not there" in notifications(app)
+
+
 async def test_a_broken_state_file_is_ignored_with_a_notice(
     library: Path, make_app: MakeApp
 ) -> None:
