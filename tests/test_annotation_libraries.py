@@ -238,3 +238,23 @@ def test_a_library_moved_with_a_file_edited_meanwhile_keeps_that_files_annotatio
     assert main(["export", "--library", str(moved)]) == 0
     out = capsys.readouterr().out
     assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out
+
+
+def test_indexing_another_library_with_a_copy_leaves_the_highlights_where_they_were_made(
+    tmp_path: Path,
+) -> None:
+    # Indexing the archive re-placed the project's highlight in the archive's copy of the
+    # article and wrote the copy's path into it: the project's highlights view then opened
+    # "copies/harbour.txt" in the project, which has no such file.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    write_article(archive, "copies/harbour.txt", "Harbour story", "All about the harbour here.")
+    assert main(["index", "-q", str(archive)]) == 0
+    library = Library(project).open()
+    try:
+        [highlight] = library.annotations.all_highlights()
+        assert (highlight.article.key, highlight.article.path) == ("harbour.txt", "harbour.txt")
+        assert highlight.library == library_id(project)
+    finally:
+        library.close()
