@@ -240,6 +240,27 @@ def test_a_library_moved_with_a_file_edited_meanwhile_keeps_that_files_annotatio
     assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out
 
 
+def test_a_renamed_librarys_annotations_are_not_taken_by_another_with_the_article_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The archive, holding a copy of the article at another path, was opened first after the
+    # project's folder was renamed: it took the project's annotations for good, and the
+    # renamed project (its articles at the same paths as before) had none.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    write_article(archive, "copies/harbour.txt", "Harbour story", "All about the harbour here.")
+    assert main(["index", "-q", str(archive)]) == 0
+    moved = tmp_path / "renamed"
+    shutil.move(project, moved)
+    capsys.readouterr()
+    assert main(["export", "--library", str(archive)]) == 1  # nothing of its own
+    assert "Mine" not in capsys.readouterr().out
+    assert main(["export", "--library", str(moved)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Mine (article)" in out
+
+
 def test_indexing_another_library_with_a_copy_leaves_the_highlights_where_they_were_made(
     tmp_path: Path,
 ) -> None:
