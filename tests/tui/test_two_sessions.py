@@ -7,9 +7,11 @@ process has (tests/tui/test_e2e_notes.py runs two real processes).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 from tui_helpers import open_article, wait_for
 
 from newsread.index.annotations import AnnotationStore
@@ -130,3 +132,26 @@ async def test_the_open_tag_dialog_shows_the_tags_another_session_gives_and_take
         assert [tags.get_option_at_index(i).id for i in range(2)] == ["mine", "also"]
         await pilot.press("d")  # "mine", still under the cursor
         await wait_for(pilot, lambda: other.article_state(article).tag_names == ("also",))
+
+
+async def test_the_conflict_question_keeps_its_answers_on_a_small_screen(
+    library: Path, make_app: MakeApp, other: AnnotationStore
+) -> None:
+    """At 40x12 the two texts filled the dialog and pushed m / t / b off the screen."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        await pilot.press("A", *"mine, and a few more words to wrap over some lines here")
+        other.set_article_note(article, "theirs, written in the other session " * 6)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        answers = app.screen.query_one(OptionList)
+        for width, height in ((40, 12), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await wait_for(pilot, partial(lambda rows: answers.region.bottom <= rows - 1, height))
+            assert answers.region.height >= 3  # every answer (one wraps at 40 columns)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: not isinstance(app.screen, (ChoiceDialog, NoteEditor)))
