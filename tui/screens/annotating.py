@@ -379,6 +379,12 @@ class AnnotatingPanes(Horizontal):
         if self._reader.move_to_highlight(highlight_id):
             self._reader.focus()
             self._panel.select(highlight_id)
+        elif placed is None:  # chosen in the highlights view, gone since (another session)
+            self.notify(
+                "That highlight is no longer in this article (deleted meanwhile?)",
+                severity="warning",
+                timeout=4,
+            )
 
     # -- making highlights -----------------------------------------------------------------
 
