@@ -486,6 +486,21 @@ def test_export_keeps_to_the_library_and_all_exports_every_one(
     assert "annotated in another library" in out and "(deleted, or moved" not in out
 
 
+def test_export_all_against_a_library_never_opened_says_what_it_does_not_have(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `newsread export --all` with the samples (never opened in this home) as the library:
+    # unindexed, it cited every article as recorded, never saying none of them was in it.
+    _annotate(small_library)
+    other = tmp_path / "other"
+    write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
+    capsys.readouterr()
+    assert main(["export", "--all", "--library", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "> burst its banks" in out and "Check the figures" in out
+    assert out.count("annotated in another library") == 2, out
+
+
 def test_export_cites_a_renamed_file_where_it_is_now(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

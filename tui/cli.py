@@ -521,8 +521,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         _warn(f"the library folder {root} is gone: its annotations are quoted as last read")
     library = Library(root) if gone else _open_library(str(root))
     try:
-        if not args.all and not gone:
-            _ensure_index(library, True)  # it says which unattributed annotations are its own
+        if not gone:
+            # It says which unattributed annotations are its own; with --all, which articles
+            # it does not have (and who wrote those it has, for their citations).
+            _ensure_index(library, True)
         store = _annotations(library)
         indexed = not gone and library.has_index()
         if indexed:
