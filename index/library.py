@@ -211,8 +211,9 @@ class Library(OpenIndex):
     def claim_annotations(self) -> int:
         """Record as this library's the annotations of its articles made in a library folder
         no longer there (this one, before it moved or was renamed: found by id, or at the
-        same key under the same title), or made before newsread recorded libraries and found
-        (by id) in no other library's index.
+        same key under the same title; taken only when one of that folder's articles is at
+        its old key here), or made before newsread recorded libraries and found (by id) in
+        no other library's index.
         How many annotation rows changed; a failing store or index only logs."""
         from newsread.index.annotations.model import AnnotationError
 
@@ -221,8 +222,14 @@ class Library(OpenIndex):
             me = store.library
             by_library = store.articles_by_library()
             gone = [name for name in by_library if name and not Path(name).is_dir()]
-            moved = [info for name in gone for info in by_library[name].values()]
-            changed = store.give_to_library(self._held(moved, at_key=True), me, gone)
+            changed = 0
+            for name in gone:
+                made = by_library[name].values()
+                # A folder moved or renamed keeps its files' paths: this library is that
+                # folder only if it has one of them where it was. Another library merely
+                # holding the same articles (a copy elsewhere in it) takes nothing.
+                if self._held(made, at_key=True, only_at_key=True):
+                    changed += store.give_to_library(self._held(made, at_key=True), me, [name])
             unknown = self._held(by_library.get("", {}).values())
             if unknown:
                 changed += store.give_to_library(unknown - held_elsewhere(self, unknown), me)
@@ -231,14 +238,18 @@ class Library(OpenIndex):
             return 0
         return changed
 
-    def _held(self, infos: Iterable[ArticleInfo], *, at_key: bool = False) -> set[str]:
+    def _held(
+        self, infos: Iterable[ArticleInfo], *, at_key: bool = False, only_at_key: bool = False
+    ) -> set[str]:
         """The ids of those of `infos` this library has an article with: that id, or with
-        `at_key`, one at the key of the same title (edited since: a new id without a URL)."""
+        `at_key`, one at the key of the same title (edited since: a new id without a URL);
+        with `only_at_key`, only those it has at their key (by id or title)."""
         from newsread.index.annotations.records import same_title
 
         held = set()
         for info in infos:
-            if self.docs.keys_for(info.id):
+            keys = self.docs.keys_for(info.id)
+            if keys and (not only_at_key or info.key in keys):
                 held.add(info.id)
             elif at_key and info.key:
                 found = self.docs.article(info.key)

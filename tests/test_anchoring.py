@@ -111,6 +111,35 @@ def test_deleted_short_passage_is_not_moved_to_the_same_words_elsewhere() -> Non
     assert anchor_after_edit(body, new, "tax cut").status == "orphaned"
 
 
+def test_short_highlight_opening_a_paragraph_moves_with_a_paragraph_inserted_above() -> None:
+    # Its prefix (the end of the paragraph above) is now beside the inserted one.
+    inserted = "Update: the audit was ordered on Friday, after this story appeared."
+    new = BODY.replace("\n\nOpposition", f"\n\n{inserted}\n\nOpposition")
+    found = anchor_after_edit(BODY, new, "Opposition members")
+    assert (found.start, found.end, found.status) == (*select(new, "Opposition members"), "moved")
+
+
+def test_short_highlight_closing_a_paragraph_moves_with_its_paragraph() -> None:
+    moved = PARAGRAPHS[2]
+    new = "\n\n".join((moved, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3]))
+    found = anchor_after_edit(BODY, new, "independent audit.")
+    assert (found.start, found.end, found.status) == (*select(new, "independent audit."), "moved")
+
+
+def test_deleted_paragraph_does_not_pass_its_opening_words_to_the_next_one() -> None:
+    body = (
+        "The bridge will close for repairs in May, the council said.\n\n"
+        "Opposition members called the timetable reckless and asked for a delay.\n\n"
+        "Opposition members also want a ferry to run while the bridge is shut."
+    )
+    deleted = "Opposition members called the timetable reckless and asked for a delay.\n\n"
+    # The next paragraph opens with the same words after the same paragraph, but what came
+    # after them (the rest of the deleted paragraph) is nowhere in the text. (A line added at
+    # the top: the old offsets, which the same words would fill, hold other text.)
+    new = "Updated on Friday.\n\n" + body.replace(deleted, "")
+    assert anchor_after_edit(body, new, "Opposition members").status == "orphaned"
+
+
 REPEATED = (
     "Late on Friday, according to several reports, the minister resigned this morning "
     "after the vote on the budget failed in parliament by a wide margin."

@@ -257,3 +257,44 @@ def test_tags_are_counted_in_the_library_they_were_made_in(tmp_path: Path) -> No
         for library, expected in counts.items():
             assert {t.tag: t.count for t in store.all_tags(library)} == expected, library
         assert [(t.tag, t.count) for t in store.all_tags()][:1] == [("shared", 3)]
+
+
+def test_a_renamed_librarys_annotations_are_not_taken_by_another_with_the_article_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The archive, holding a copy of the article at another path, was opened first after the
+    # project's folder was renamed: it took the project's annotations for good, and the
+    # renamed project (its articles at the same paths as before) had none.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    write_article(archive, "copies/harbour.txt", "Harbour story", "All about the harbour here.")
+    assert main(["index", "-q", str(archive)]) == 0
+    moved = tmp_path / "renamed"
+    shutil.move(project, moved)
+    capsys.readouterr()
+    assert main(["export", "--library", str(archive)]) == 1  # nothing of its own
+    assert "Mine" not in capsys.readouterr().out
+    assert main(["export", "--library", str(moved)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Mine (article)" in out
+
+
+def test_indexing_another_library_with_a_copy_leaves_the_highlights_where_they_were_made(
+    tmp_path: Path,
+) -> None:
+    # Indexing the archive re-placed the project's highlight in the archive's copy of the
+    # article and wrote the copy's path into it: the project's highlights view then opened
+    # "copies/harbour.txt" in the project, which has no such file.
+    project = make_library(tmp_path / "project", "harbour")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    write_article(archive, "copies/harbour.txt", "Harbour story", "All about the harbour here.")
+    assert main(["index", "-q", str(archive)]) == 0
+    library = Library(project).open()
+    try:
+        [highlight] = library.annotations.all_highlights()
+        assert (highlight.article.key, highlight.article.path) == ("harbour.txt", "harbour.txt")
+        assert highlight.library == library_id(project)
+    finally:
+        library.close()

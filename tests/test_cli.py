@@ -535,6 +535,28 @@ def test_export_names_the_library_its_annotations_come_from(
     assert made_in == {"flood.txt": ours, "grain/sanctions.txt": ours, "tram.txt": theirs}
 
 
+def test_the_library_opened_last_gone_is_said_before_the_samples_stand_in(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its folder renamed, `newsread export` exported the samples' notes (none) without a word,
+    # and `newsread` opened the samples as if they were the user's library.
+    from newsread.index import paths
+    from newsread.tui.cli import choose_library
+
+    renamed = tmp_path / "renamed"
+    paths.state_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.state_path().write_text(json.dumps({"library": str(small_library)}))
+    small_library.rename(renamed)
+    root, notice = choose_library(None)
+    assert root == paths.default_library()
+    assert f"the library opened last, {small_library}, is not there" in notice
+    capsys.readouterr()
+    assert main(["export"]) == 1  # nothing annotated in the samples
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{small_library}, is not there (renamed, moved or unmounted?)" in err
+    assert choose_library(str(renamed)) == (renamed, "")
+
+
 def test_export_keeps_to_the_library_and_all_exports_every_one(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -551,6 +573,21 @@ def test_export_keeps_to_the_library_and_all_exports_every_one(
     assert "> burst its banks" in out and "Check the figures" in out
     # Exported against the other library, its articles are not called deleted.
     assert "annotated in another library" in out and "(deleted, or moved" not in out
+
+
+def test_export_all_against_a_library_never_opened_says_what_it_does_not_have(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `newsread export --all` with the samples (never opened in this home) as the library:
+    # unindexed, it cited every article as recorded, never saying none of them was in it.
+    _annotate(small_library)
+    other = tmp_path / "other"
+    write_article(other, "tram.txt", "Tram strike", "Drivers walk out over pay.")
+    capsys.readouterr()
+    assert main(["export", "--all", "--library", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "> burst its banks" in out and "Check the figures" in out
+    assert out.count("annotated in another library") == 2, out
 
 
 def test_export_cites_a_renamed_file_where_it_is_now(

@@ -507,8 +507,18 @@ def test_a_web_annotation_from_another_tool_is_imported_and_anchored(
 
 
 def test_text_that_is_not_json_is_refused_clearly(fresh: AnnotationStore) -> None:
-    with pytest.raises(AnnotationError, match=r"^not JSON: Expecting value \(line 1, column 1\)$"):
-        import_json(fresh, "# Highlights\n")
+    # The Markdown export given to import: "Expecting value (line 1, column 1)" said nothing
+    # of which file import reads.
+    for text in ("# Highlights\n", "\n  > a quote"):
+        with pytest.raises(AnnotationError) as refused:
+            import_json(fresh, text)
+        assert str(refused.value) == (
+            "not JSON: import reads Web Annotation JSON, as `newsread export --format json`"
+            " writes it (a Markdown export is for reading, not importing)"
+        )
+    # JSON that breaks off says where.
+    with pytest.raises(AnnotationError, match=r"^not JSON: Expecting .* \(line 2, column 1\)$"):
+        import_json(fresh, '[{"type": "Annotation",\n')
 
 
 def test_json_that_is_not_annotations_is_refused_clearly(fresh: AnnotationStore) -> None:

@@ -253,3 +253,31 @@ def test_the_quick_list_of_annotated_articles_names_each_once(tmp_path: Path) ->
         assert [item.article.id for item in store.annotations([other.id])] == [other.id]
     finally:
         library.close()
+
+
+def test_an_orphaned_highlight_follows_its_article_to_its_new_file(tmp_path: Path) -> None:
+    """A highlight whose passage was deleted (orphaned, kept to be re-attached) names the
+    article's file after the file is renamed, as the others do: the highlights view opens
+    the article by that name."""
+    root = tmp_path / "library"
+    url = "https://gazette.example/2017/breakwater-vote"
+    write_article(root, "vote.txt", TITLE, "\n\n".join(PARAGRAPHS), url=url)
+    annotate(root, "vote.txt")
+    write_article(root, "vote.txt", TITLE, "\n\n".join(PARAGRAPHS[:1] + PARAGRAPHS[2:]), url=url)
+    library = Library(root).open()
+    try:
+        library.update()
+        placed = library.annotations.highlights_for(the(library, "vote.txt"))
+        assert [h.status for h in placed] == ["anchored", "orphaned"]
+    finally:
+        library.close()
+    (root / "vote.txt").rename(root / "renamed.txt")
+    library = Library(root).open()
+    try:
+        library.update()
+        live = library.annotations.all_highlights()
+        assert len(live) == 2
+        assert {(h.article.key, h.article.path) for h in live} == {("renamed.txt", "renamed.txt")}
+        assert all(library.article(h.article.key) is not None for h in live)
+    finally:
+        library.close()

@@ -178,8 +178,11 @@ class NewsreadApp(App[None]):
         show_timings: bool = True,
         cursor_blink: bool = True,
         indexing: Indexing | None = None,
+        notice: str = "",
     ) -> None:
+        """`notice`: said once the app is up (why this library was chosen, say)."""
         super().__init__()
+        self._notice = notice
         self._started_indexing = indexing
         """An update of a new library started before the app (`Indexing`), for the index
         worker to follow instead of starting one."""
@@ -226,7 +229,7 @@ class NewsreadApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_config()
-        for notice in (self.config.problem, self._state_notice):
+        for notice in (self.config.problem, self._state_notice, self._notice):
             if notice:
                 self.notify(notice, severity="warning", timeout=8)
         self.session.library = str(self.root)

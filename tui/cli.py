@@ -70,23 +70,39 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def resolve_library(arg: str | None) -> Path:
-    """The library to use: the argument, else config.toml's, else the last one, else samples."""
+    """The library to use: the argument, else config.toml's, else the last one, else samples
+    (saying so when the last one is gone)."""
+    root, notice = choose_library(arg)
+    if notice:
+        _warn(notice)
+    return root
+
+
+def choose_library(arg: str | None) -> tuple[Path, str]:
+    """`resolve_library`'s choice, and a sentence when the library opened last is gone (its
+    folder renamed, moved or unmounted) and the samples stand in: they are not the user's."""
     from newsread.index import load_config, paths
 
     if arg:
-        return Path(arg).expanduser()
+        return Path(arg).expanduser(), ""
     config = load_config()
     if config.problem:
         _warn(config.problem)
     if config.library:
-        return config.library
+        return config.library, ""
     try:
         last = json.loads(paths.state_path().read_text(encoding="utf-8")).get("library")
     except (OSError, ValueError, AttributeError):
         last = None
     if isinstance(last, str) and Path(last).is_dir():
-        return Path(last)
-    return paths.default_library()
+        return Path(last), ""
+    default = paths.default_library()
+    if not isinstance(last, str) or not last or Path(last) == default:
+        return default, ""
+    return default, (
+        f"the library opened last, {last}, is not there (renamed, moved or unmounted?): "
+        "the samples stand in; name yours: newsread FOLDER, --library FOLDER"
+    )
 
 
 def _open_library(arg: str | None) -> Any:
@@ -525,8 +541,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         _warn(f"the library folder {root} is gone: its annotations are quoted as last read")
     library = Library(root) if gone else _open_library(str(root))
     try:
-        if not args.all and not gone:
-            _ensure_index(library, True)  # it says which unattributed annotations are its own
+        if not gone:
+            # It says which unattributed annotations are its own; with --all, which articles
+            # it does not have (and who wrote those it has, for their citations).
+            _ensure_index(library, True)
         store = _annotations(library)
         indexed = not gone and library.has_index()
         if indexed:
@@ -823,7 +841,7 @@ _NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def run_app(library: str | None) -> int:
-    root = resolve_library(library)
+    root, notice = choose_library(library)
     if not root.is_dir():
         return _fail(f"{root} is not a folder; give newsread a folder of saved articles")
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
@@ -840,7 +858,7 @@ def run_app(library: str | None) -> int:
     try:
         from newsread.tui.app import NewsreadApp
 
-        app = NewsreadApp(root, indexing=indexing)
+        app = NewsreadApp(root, indexing=indexing, notice=notice)
         app.run()
     finally:
         if indexing is not None:

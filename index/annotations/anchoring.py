@@ -15,7 +15,9 @@ TextPositionSelector (start/end character offsets into `Article.body`). `anchor`
 Candidates are scored like the Hypothesis client's `match-quote` (quote 50, prefix 20, suffix
 20, position 2; normalised to 0..1). A short quote (a common phrase) is only accepted where its
 context is recognisable, so deleting a passage does not send its highlight to the same words
-in another paragraph. An exact occurrence with a poor context competes with the best fuzzy
+in another paragraph; an exact occurrence with one side of its context whole passes too when
+the other side's text is still in the article (a paragraph inserted above the one it opens, or
+its paragraph moved), never when that text is gone with the passage. An exact occurrence with a poor context competes with the best fuzzy
 match: the phrase may recur elsewhere while the passage itself was edited in place.
 
 Pure functions: no database, no I/O.
@@ -123,7 +125,7 @@ def anchor(
         return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
     # was edited in place: compare it with the best fuzzy match, by the same score.
-    if moved is not None and not scorer.context_ok(moved):
+    if moved is not None and not (scorer.context_ok(moved) or scorer.parted(moved)):
         moved = None
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
@@ -181,6 +183,27 @@ class _Scorer:
     def context_ok(self, found: Anchor) -> bool:
         """Whether the context is recognisable; long quotes may do without."""
         return len(self.quote) >= SHORT_QUOTE or self.context_score(found) >= CONTEXT_MIN
+
+    def parted(self, found: Anchor) -> bool:
+        """Whether the span keeps one side of the quote's context whole while the other
+        side's text is still in the body, elsewhere: text put in beside the passage (a
+        paragraph inserted above one that starts with it) or its paragraph moved. Where the
+        other side's text is gone, the passage was deleted and these are the same words in
+        the next paragraph."""
+        assert found.start is not None and found.end is not None
+        prefix, suffix = self.context(found.start, found.end)
+        for kept, similarity, other in (
+            (self.prefix, prefix, self.suffix),
+            (self.suffix, suffix, self.prefix),
+        ):
+            if (
+                len(kept.strip()) >= CONTEXT_CHARS // 2
+                and similarity >= _INTACT_CONTEXT
+                and other.strip()
+                and other in self.body
+            ):
+                return True
+        return False
 
 
 def _exact(scorer: _Scorer) -> Anchor | None:

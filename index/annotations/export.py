@@ -403,6 +403,11 @@ def import_json(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
+        if error.pos == len(text) - len(text.lstrip()):  # not JSON from its first character
+            raise AnnotationError(
+                "not JSON: import reads Web Annotation JSON, as `newsread export --format json`"
+                " writes it (a Markdown export is for reading, not importing)"
+            ) from None
         raise AnnotationError(
             f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None

@@ -428,7 +428,12 @@ class AnnotationStore:
                 end=highlight.end if found.end is None else found.end,
                 status=found.status,
             )
-            if found.status != "orphaned":
+            own = not self.library or highlight.library in ("", self.library)
+            if own and (found.status != "orphaned" or by_identity):
+                # An orphan found only by its old key may be another article's (a feed's
+                # lines shifted); one of this article's own follows its file like the others.
+                # A highlight made in another library (its copy of the article) keeps that
+                # library's path: shown here, it still opens there.
                 current = replace(current, article=records.relocated(highlight.article, info))
             relocated = current.article != highlight.article
             if relocated or current != highlight:

@@ -393,3 +393,41 @@ async def test_a_draft_the_disk_will_not_take_is_said_at_once(
         await pilot.press(*" more")
         await wait_for(pilot, lambda: "kept on disk again" in " ".join(notifications(app)))
         await wait_for(pilot, lambda: any("a thought more" in d for d in drafts_on_disk()))
+
+
+async def test_two_drafts_of_one_note_left_by_two_sessions_are_both_offered(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Both logins hung up while each edited the note: the first question said nothing of
+    the second draft, which only came back after the first was saved."""
+    from datetime import datetime, timezone
+
+    from newsread.index.annotations.drafts import Draft
+    from newsread.tui.drafts import drafts_root
+    from newsread.tui.screens.annotating import ARTICLE_NOTE
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+    for minute, text in ((1, "from the first login"), (2, "from the second login")):
+        folder = DraftFolder(drafts_root())
+        folder.open()
+        when = datetime(2026, 1, 1, 9, minute, tzinfo=timezone.utc)
+        folder.write(Draft(article.id, ARTICLE_NOTE, text, article_key=article.key, updated=when))
+        folder.close()
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: len(app.drafts.recovered) == 2)
+        for text, more in (("from the second login", True), ("from the first login", False)):
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+            title = str(app.screen.query_one(".dialog-title").render())
+            assert ("; 1 more draft of it, offered next" in title) is more, title
+            assert text in str(app.screen.query_one("#choice-body Static").render())
+            await pilot.press("d")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is app.main)

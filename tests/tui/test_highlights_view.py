@@ -241,3 +241,32 @@ async def test_at_40x12_moving_keeps_the_selected_highlights_first_line_in_view(
             quote = str(listed.get_option_at_index(listed.highlighted).prompt)
             first_line = quote.split("\n")[0].strip()[:15]
             assert first_line in rendered_text(listed), (key, first_line)
+
+
+async def test_a_highlight_deleted_meanwhile_says_so_when_opened_from_the_view(
+    library: Path, make_app: MakeApp
+) -> None:
+    # Deleted by another session while the view listed it: Enter opened the article and
+    # said nothing, the cursor where it was.
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        [article] = app.library.find("kelmor-harbour.txt")
+        start = article.body.index(PASSAGE)
+        with AnnotationStore.open(annotations_path()) as other:
+            made = other.add_highlight(article, start, start + len(PASSAGE))
+            await pilot.press("ctrl+g")
+            await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+            listed = app.screen.query_one(HighlightsList)
+            await wait_for(pilot, lambda: listed.option_count == 1)
+            other.delete_highlight(made.id)
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        await wait_for(
+            pilot,
+            lambda: (
+                "That highlight is no longer in this article (deleted meanwhile?)"
+                in notifications(app)
+            ),
+        )

@@ -269,6 +269,15 @@ async def test_a_key_pressed_before_the_last_article_is_back_keeps_the_screen(
         assert not again.main.reading and again.focused is again.main.search_input
 
 
+async def test_why_this_library_opened_is_said_in_the_app(library: Path, make_app: MakeApp) -> None:
+    """The command line's reason (the library opened last is gone: the samples stand in)
+    shows on screen, where stderr is hidden behind the app."""
+    app = make_app(library, notice="the library opened last, /x, is not there")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(notifications(app)))
+        assert "the library opened last, /x, is not there" in notifications(app)
+
+
 async def test_a_broken_state_file_is_ignored_with_a_notice(
     library: Path, make_app: MakeApp
 ) -> None:
@@ -392,3 +401,21 @@ async def test_the_app_hands_an_index_message_to_the_main_screen_once(
         await settle(pilot)
         await pilot.pause()
         assert app.main._generation == generation + 1  # the search reran, once
+
+
+async def test_keys_typed_after_a_query_while_the_index_opens_wait_for_its_results(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`/ferry`, Enter, Enter typed at launch: the second Enter opens the first hit once the
+    results are in (it went to the still empty list, and the keys after it with it)."""
+    release = open_held(monkeypatch)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.library is None
+        await pilot.press(*"ferry", "enter", "enter")
+        release.set()
+        await settle(pilot)
+        assert app.main.reading
+        assert app.main.reader.article is not None
+        assert app.main.reader.article.key == "ferry.txt"

@@ -7,9 +7,11 @@ process has (tests/tui/test_e2e_notes.py runs two real processes).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 from tui_helpers import open_article, wait_for
 
 from newsread.index.annotations import AnnotationStore
@@ -17,6 +19,7 @@ from newsread.index.paths import annotations_path
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.screens.note_editor import NoteEditor
+from newsread.tui.screens.tags import TagDialog, TagList
 
 MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
@@ -101,3 +104,54 @@ async def test_a_note_saved_on_a_highlight_another_session_deleted_brings_it_bac
         ]
         kept = other.get_highlight(highlight_id)
         assert kept is not None and not kept.deleted and kept.note == "worth keeping"
+
+
+async def test_the_open_tag_dialog_shows_the_tags_another_session_gives_and_takes(
+    library: Path, make_app: MakeApp, other: AnnotationStore
+) -> None:
+    """Both logins tag the article with their dialogs open: each lists what the other did,
+    and the tag under the cursor stays under it (`d` removes the tag shown highlighted)."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        other.add_tags(article, "theirs")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+        tags = app.screen.query_one(TagList)
+        await wait_for(pilot, lambda: tags.option_count == 1)
+        await pilot.press(*"mine", "enter")
+        await wait_for(pilot, lambda: tags.option_count == 2)
+        await pilot.press("up", "down")  # the list, its second tag
+        assert [tags.get_option_at_index(i).id for i in range(2)] == ["theirs", "mine"]
+        assert tags.highlighted == 1
+        other.remove_tags(article, "theirs")
+        other.add_tags(article, "also")
+        await wait_for(pilot, lambda: tags.option_count == 2 and tags.highlighted == 0)
+        assert [tags.get_option_at_index(i).id for i in range(2)] == ["mine", "also"]
+        await pilot.press("d")  # "mine", still under the cursor
+        await wait_for(pilot, lambda: other.article_state(article).tag_names == ("also",))
+
+
+async def test_the_conflict_question_keeps_its_answers_on_a_small_screen(
+    library: Path, make_app: MakeApp, other: AnnotationStore
+) -> None:
+    """At 40x12 the two texts filled the dialog and pushed m / t / b off the screen."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        await pilot.press("A", *"mine, and a few more words to wrap over some lines here")
+        other.set_article_note(article, "theirs, written in the other session " * 6)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        answers = app.screen.query_one(OptionList)
+        for width, height in ((40, 12), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await wait_for(pilot, partial(lambda rows: answers.region.bottom <= rows - 1, height))
+            assert answers.region.height >= 3  # every answer (one wraps at 40 columns)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: not isinstance(app.screen, (ChoiceDialog, NoteEditor)))

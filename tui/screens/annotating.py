@@ -379,6 +379,12 @@ class AnnotatingPanes(Horizontal):
         if self._reader.move_to_highlight(highlight_id):
             self._reader.focus()
             self._panel.select(highlight_id)
+        elif placed is None:  # chosen in the highlights view, gone since (another session)
+            self.notify(
+                "That highlight is no longer in this article (deleted meanwhile?)",
+                severity="warning",
+                timeout=4,
+            )
 
     # -- making highlights -----------------------------------------------------------------
 
@@ -494,9 +500,13 @@ class AnnotatingPanes(Horizontal):
                 self._open_note_editor(article, target, external, None, error)
 
         when = recovered.updated.astimezone().strftime("%d %b %H:%M") if recovered.updated else ""
+        # Two sessions hung up while both edited this note: each left a draft, offered in turn.
+        more = sum(1 for d in drafts.recovered if d.is_for(article.id, article.key, target)) - 1
+        after = f"; {more} more draft{'s' if more > 1 else ''} of it, offered next" if more else ""
         self.app.push_screen(
             ChoiceDialog(
-                f"An unsaved draft of this note was recovered{f' (from {when})' if when else ''}",
+                f"An unsaved draft of this note was recovered{f' (from {when})' if when else ''}"
+                f"{after}",
                 [
                     ("k", "keep", "Keep the draft and go on editing it"),
                     ("d", "discard", "Discard the draft"),

@@ -16,6 +16,9 @@ from textual.widgets.option_list import Option
 Choice = tuple[str, str, str]
 """(key, value, label): pressing `key` (or choosing the label) dismisses with `value`."""
 
+BODY_LINES = 12
+"""The body's height at most (a scrolling box beyond that), where the screen has room."""
+
 
 class ChoiceDialog(ModalScreen[str]):
     """Ask `question`; dismisses with the chosen value, or "" on Escape.
@@ -68,6 +71,22 @@ class ChoiceDialog(ModalScreen[str]):
     def on_mount(self) -> None:
         self._asked_at = min(self._asked_at, key_clock())
         self.query_one(OptionList).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_body)
+
+    def _fit_body(self) -> None:
+        """Shrink the body (the texts in question) to the room the answers leave: at 40x12
+        a long body pushed the answers off the screen."""
+        bodies = self.query("#choice-body")
+        if not bodies:
+            return
+        body = bodies.first()
+        dialog = self.query_one(".dialog")
+        frame = dialog.outer_size.height - dialog.content_size.height
+        others = sum(child.outer_size.height for child in dialog.children if child is not body)
+        room = self.size.height - frame - others
+        body.styles.max_height = max(2, min(BODY_LINES, room))
 
     def on_key(self, event: events.Key) -> None:
         if event.time < self._asked_at:

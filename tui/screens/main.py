@@ -792,6 +792,13 @@ class MainScreen(Screen[None]):
         elif self.library_ready and not shown:
             self._focus_results = self._generation
             self.newsread.key_order.hold("results")
+        elif not self.library_ready:
+            # It runs once the library is open (the next search): keys typed meanwhile (a
+            # second Enter opening the first hit) wait for its results on the list.
+            self._focus_results = self._generation + 1
+            self.set_reading(False)
+            self.results_list.focus()
+            self.newsread.key_order.hold("results")
         else:  # nothing to wait for
             self.set_reading(False)
             self.results_list.focus()

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from newsread.index.annotations import AnnotationStore
     from newsread.index.article import Article
 
+WATCH = 1.5
+"""Seconds between two looks for another session's changes to the tags (as the panes look)."""
+
 
 class TagList(OptionList):
     """The article's tags, over the box a tag is typed in; d removes the highlighted one."""
@@ -105,6 +108,7 @@ class TagDialog(ModalScreen[bool]):
         self._changed = False
         self._typed = ""
         """What was last submitted, given back to the box if it was refused."""
+        self._version: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="tags-dialog"):
@@ -123,6 +127,22 @@ class TagDialog(ModalScreen[bool]):
         self.query_one("#tags-error").display = False
         self.query_one("#tags-input").focus()
         self._run(lambda store: store.article_state(self._article).tag_names)
+        self.set_interval(WATCH, self._watch)
+
+    @work(thread=True, exclusive=True, group="tags-watch", exit_on_error=False)
+    def _watch(self) -> None:
+        """Show the tags another session (another SSH login) gave or took meanwhile."""
+        from newsread.index.annotations import AnnotationError
+
+        try:
+            store = self._store()
+            version = store.data_version()
+            if self._version is None or version == self._version:
+                return
+            self._version = version
+            self.post_message(self.Loaded(store.article_state(self._article).tag_names))
+        except AnnotationError:
+            return
 
     @work(thread=True, group="tags", exit_on_error=False)
     def _run(self, change: Callable[[AnnotationStore], tuple[str, ...]]) -> None:
@@ -130,12 +150,15 @@ class TagDialog(ModalScreen[bool]):
 
         try:
             store = self._store()
+            # Read first: a change another session makes meanwhile is shown at the next look.
+            version = store.data_version()
             tags = change(store)
             # This library's tags ("" when the store knows no library: every library's).
             known = [count.tag for count in store.all_tags(store.library or None)]
         except (AnnotationError, ValueError) as error:
             self.post_message(self.Failed(str(error)))
         else:
+            self._version = version
             self.post_message(self.Loaded(tags, known))
 
     @on(Loaded)
@@ -143,10 +166,13 @@ class TagDialog(ModalScreen[bool]):
         self._tags = message.tags
         self.show_error("")
         tag_list = self.query_one(TagList)
+        # The tag under the cursor stays under it (`d` removes what is shown highlighted).
+        option = tag_list.highlighted_option
+        before = option.id if option is not None else None
         tag_list.set_options([Option(tag, id=tag) for tag in message.tags])
         tag_list.display = bool(message.tags)
         if message.tags:
-            tag_list.highlighted = 0
+            tag_list.highlighted = message.tags.index(before) if before in message.tags else 0
         elif tag_list.has_focus:
             self.query_one(TagInput).focus()
         if message.known is not None:
