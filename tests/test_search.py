@@ -548,3 +548,14 @@ def test_warming_reads_what_a_first_fuzzy_word_would(
 
     monkeypatch.setattr(SegmentReader, "lexicon", no_lexicon)
     assert [hit.key for hit in library.search("harbor~").hits] == unwarmed != []
+
+
+def test_a_phrase_joined_is_one_span_per_occurrence() -> None:
+    text = "More than 1,000 people came; 1,000 came. The state of the union, and a union."
+    terms = {"1", "000", "peopl", "state", "union"}
+    phrases = (("1", "000", "peopl"), ("state", "union"))
+    words = frozenset({"1", "000", "peopl", "state"})  # "union" is also searched alone
+    spans = search_module.highlight_spans(text, terms, phrases, words, joined=True)
+    assert [text[s:e] for s, e in spans] == ["1,000 people", "state of the union", "union"]
+    apart = search_module.highlight_spans(text, terms, phrases, words)
+    assert [text[s:e] for s, e in apart] == ["1", "000", "people", "state", "union", "union"]

@@ -938,18 +938,30 @@ def highlight_spans(
     phrases: Iterable[tuple[str, ...]] = (),
     phrase_words: frozenset[str] = frozenset(),
     limit: int | None = None,
+    *,
+    joined: bool = False,
 ) -> list[tuple[int, int]]:
     """`match_spans`, less the words searched only inside phrases (`phrase_words`) where
-    they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships"."""
+    they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships". `joined`:
+    each occurrence of a phrase is one span, from its first word to its last (the reading
+    pane's n/N steps from one occurrence to the next, not word by word)."""
     spans = match_spans(text, terms, limit)
-    if not phrase_words or not spans:
+    if not (phrase_words or joined) or not spans:
         return spans
-    inside = {i for first, end in _phrase_runs(text, spans, phrases) for i in range(first, end)}
-    return [
-        span
-        for i, span in enumerate(spans)
-        if i in inside or _analysed(text[span[0] : span[1]]) not in phrase_words
-    ]
+    runs = dict(_phrase_runs(text, spans, phrases))
+    kept: list[tuple[int, int]] = []
+    at = 0
+    while at < len(spans):
+        end = runs.get(at)
+        if end is not None:
+            kept.append((spans[at][0], spans[end - 1][1]) if joined else spans[at])
+            kept.extend(() if joined else spans[at + 1 : end])
+            at = end
+            continue
+        if _analysed(text[spans[at][0] : spans[at][1]]) not in phrase_words:
+            kept.append(spans[at])
+        at += 1
+    return kept
 
 
 def _phrase_words(q: Any) -> frozenset[str]:

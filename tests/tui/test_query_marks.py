@@ -28,5 +28,6 @@ async def test_a_phrase_marks_its_words_only_where_they_stand_together(
         assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
         text = reader._text
         marked = [text[start:end] for start, end in reader._query_matches]
-        assert marked == ["harbour", "expansion", "harbour", "expansion"]  # title, body
-        assert reader.match_label == "-/4"
+        # Each occurrence is one match: n/N step from one to the next, not word by word.
+        assert marked == ["harbour expansion", "harbour expansion"]  # title, body
+        assert reader.match_label == "-/2"

@@ -979,9 +979,9 @@ class MainScreen(Screen[None]):
             versions: tuple[Version, ...] = ()
             if article is not None and library is not None:
                 only, words = phrases or ((), frozenset())
-                spans = highlight_spans(article.body, terms, only, words, FIND_LIMIT)
+                spans = highlight_spans(article.body, terms, only, words, FIND_LIMIT, joined=True)
                 title = header_lines(article)[0][0]
-                title_spans = highlight_spans(title, terms, only, words)
+                title_spans = highlight_spans(title, terms, only, words, joined=True)
                 versions = tuple(library.versions(key))
         except Exception as error:  # noqa: BLE001 - said on screen; the app carries on
             self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=f"{error}"))
