@@ -451,6 +451,16 @@ def test_search_marks_a_source_its_folder_stands_in_for_as_the_app_does(
     assert main(["search", "--fold", "--library", str(root), "quay"]) == 0
     out = capsys.readouterr().out
     assert "+1 version: wire (folder)" in out or "+1 version: bbc (folder)" in out
+    assert main(["search", "--json", "--library", str(root), "quay"]) == 0
+    hits = {hit["path"]: hit for hit in json.loads(capsys.readouterr().out)["results"]}
+    assert hits["bbc/quay.md"]["source"] == "bbc"  # the value itself, said to be derived
+    assert hits["bbc/quay.md"]["source_from_folder"] is True
+    assert hits["named.md"]["source"] == "bbc"
+    assert hits["named.md"]["source_from_folder"] is False
+    assert main(["search", "--json", "--fold", "--library", str(root), "quay"]) == 0
+    folded = json.loads(capsys.readouterr().out)["results"]
+    others = [v for hit in folded for v in hit["other_versions"]]
+    assert [v["source_from_folder"] for v in others] == [True], others
 
 
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:

@@ -456,6 +456,7 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
                 "key": hit.key,
                 "title": hit.title,
                 "source": hit.source,
+                "source_from_folder": hit.from_folder,
                 "section": hit.section,
                 "published": hit.published.isoformat() if hit.published else None,
                 "authors": hit.authors,
@@ -468,7 +469,13 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
                 "story": hit.story,
                 "versions": hit.versions,
                 "other_versions": [
-                    {"key": v.key, "title": v.title, "source": v.source} for v in hit.others
+                    {
+                        "key": v.key,
+                        "title": v.title,
+                        "source": v.source,
+                        "source_from_folder": v.from_folder,
+                    }
+                    for v in hit.others
                 ],
             }
             for hit in results.hits
