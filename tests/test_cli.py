@@ -463,6 +463,28 @@ def test_search_marks_a_source_its_folder_stands_in_for_as_the_app_does(
     assert [v["source_from_folder"] for v in others] == [True], others
 
 
+def test_search_json_gives_the_time_zone_show_json_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "zoned"
+    root.mkdir()
+    for name, title in (("a.md", "Quay"), ("b.md", "Quay closes")):
+        text = "Kelmor dredging of the quay approved by the harbour board."
+        (root / name).write_text(
+            f"---\ndate: 2024-05-01T10:00:00+05:00\n---\n# {title}\n\n{text}\n"
+        )
+    (root / "c.md").write_text("# Grain\n\nGrain exports fell sharply this autumn.\n")
+    assert main(["index", "-q", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["show", str(root / "a.md"), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["published"]
+    assert shown == "2024-05-01T10:00:00+05:00"
+    assert main(["search", "--json", "--library", str(root), "quay"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["published"] == shown
+    assert main(["similar", "--json", "--library", str(root), "a.md"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["published"] == shown
+
+
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
     result = _run("search", "x", "--library", str(tmp_path / "missing"))
     assert result.returncode == 2 and "is not a folder" in result.stderr
