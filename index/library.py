@@ -166,6 +166,16 @@ class Library(OpenIndex):
         with self.damage_reported():
             return self.docs.article(key)
 
+    def file_changes(self, paths: Iterable[str]) -> dict[str, str]:
+        """Path -> "deleted" or "changed" for those of `paths` (hits' `path`) whose file is
+        gone or changed since it was indexed: a stat each, for the hits a command prints
+        (`newsread.index.engine.freshness`)."""
+        from newsread.index.engine.freshness import file_changes
+
+        with self.damage_reported():
+            changes: dict[str, str] = file_changes(self.root, self.docs, paths)
+        return changes
+
     def versions(self, key: str) -> list[Version]:
         """The other articles of this article's story (the same story elsewhere, a correction,
         an update), oldest first."""

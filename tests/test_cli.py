@@ -337,6 +337,63 @@ def test_similar_json_has_the_search_shape(
     assert article_id not in {r["id"] for r in data["results"]}
 
 
+def _change_after_indexing(root: Path) -> None:
+    """Index `root` (the small library), then delete one file, edit one (same size, new
+    bytes: only its digest tells) and touch one (new mtime, same bytes: as indexed)."""
+    assert main(["index", "-q", str(root)]) == 0
+    (root / "kelmor-harbour.txt").unlink()
+    edited = root / "grain" / "sanctions.txt"
+    edited.write_text(edited.read_text().replace("Ministers", "Ministry"))
+    touched = root / "flood.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+
+
+def test_search_marks_hits_whose_file_was_deleted_or_changed_since_indexing(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The shell answers from the last index: a hit whose file is gone or edited since was
+    listed as if it were there, as it was, with no word said."""
+    _change_after_indexing(small_library)
+    capsys.readouterr()
+    assert main(["search", "kelmor", "--library", str(small_library)]) == 0
+    out, err = capsys.readouterr()
+    meta = {line.split(" · ")[-1] for line in out.splitlines() if " · 20" in line}
+    assert meta == {
+        "kelmor-harbour.txt [file deleted]",
+        "grain/sanctions.txt [file changed]",
+        "flood.txt",
+    }, out
+    assert err.count("newsread:") == 1, err
+    assert "2 hits are not as indexed (1 file deleted, 1 changed since" in err
+    assert f"newsread index {small_library}" in " ".join(err.split())
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["search", "kelmor", "--library", str(small_library)]) == 0
+    out, err = capsys.readouterr()
+    assert "[file" not in out and not err
+
+
+def test_search_and_similar_json_say_which_hits_files_are_not_as_indexed(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _change_after_indexing(small_library)
+    capsys.readouterr()
+    assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
+    out, err = capsys.readouterr()
+    files = {hit["path"]: hit["file"] for hit in json.loads(out)["results"]}
+    assert files == {
+        "kelmor-harbour.txt": "deleted",
+        "grain/sanctions.txt": "changed",
+        "flood.txt": None,
+    }
+    assert err.count("newsread:") == 1 and "newsread index" in err
+    result = _run("similar", "grain/sanctions.txt", "-l", str(small_library), "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)["results"]
+    assert {hit["path"]: hit["file"] for hit in hits}["kelmor-harbour.txt"] == "deleted"
+    assert "1 hit is not as indexed (1 file deleted since" in result.stderr
+
+
 def test_similar_of_an_unknown_article_is_one_line(small_library: Path) -> None:
     result = _run("similar", "no-such-id", "--library", str(small_library))
     assert result.returncode == 2
@@ -394,6 +451,38 @@ def test_search_marks_a_source_its_folder_stands_in_for_as_the_app_does(
     assert main(["search", "--fold", "--library", str(root), "quay"]) == 0
     out = capsys.readouterr().out
     assert "+1 version: wire (folder)" in out or "+1 version: bbc (folder)" in out
+    assert main(["search", "--json", "--library", str(root), "quay"]) == 0
+    hits = {hit["path"]: hit for hit in json.loads(capsys.readouterr().out)["results"]}
+    assert hits["bbc/quay.md"]["source"] == "bbc"  # the value itself, said to be derived
+    assert hits["bbc/quay.md"]["source_from_folder"] is True
+    assert hits["named.md"]["source"] == "bbc"
+    assert hits["named.md"]["source_from_folder"] is False
+    assert main(["search", "--json", "--fold", "--library", str(root), "quay"]) == 0
+    folded = json.loads(capsys.readouterr().out)["results"]
+    others = [v for hit in folded for v in hit["other_versions"]]
+    assert [v["source_from_folder"] for v in others] == [True], others
+
+
+def test_search_json_gives_the_time_zone_show_json_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "zoned"
+    root.mkdir()
+    for name, title in (("a.md", "Quay"), ("b.md", "Quay closes")):
+        text = "Kelmor dredging of the quay approved by the harbour board."
+        (root / name).write_text(
+            f"---\ndate: 2024-05-01T10:00:00+05:00\n---\n# {title}\n\n{text}\n"
+        )
+    (root / "c.md").write_text("# Grain\n\nGrain exports fell sharply this autumn.\n")
+    assert main(["index", "-q", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["show", str(root / "a.md"), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["published"]
+    assert shown == "2024-05-01T10:00:00+05:00"
+    assert main(["search", "--json", "--library", str(root), "quay"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["published"] == shown
+    assert main(["similar", "--json", "--library", str(root), "a.md"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["published"] == shown
 
 
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:

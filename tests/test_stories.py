@@ -242,7 +242,12 @@ def test_search_json_gives_each_result_its_story_and_versions(
     assert by_key["a.txt"]["story"] == by_key["b.txt"]["story"] != by_key["c.txt"]["story"]
     assert [by_key[k]["versions"] for k in ("a.txt", "b.txt", "c.txt")] == [1, 1, 0]
     assert by_key["b.txt"]["other_versions"] == [
-        {"key": "a.txt", "title": "Harbour quay closes", "source": "HARBOUR GAZETTE"}
+        {
+            "key": "a.txt",
+            "title": "Harbour quay closes",
+            "source": "HARBOUR GAZETTE",
+            "source_from_folder": False,
+        }
     ]
     assert main(["search", "quay", "--library", str(tmp_path), "--json", "--fold"]) == 0
     folded = json.loads(capsys.readouterr().out)

@@ -259,8 +259,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     except QueryError as error:
         _json_error(args.json, query, f"bad query: {error}")
         return _fail(f"bad query: {error}")
+    changes = _file_changes(library, results.hits)
     if args.json:
-        print(escape_controls(json.dumps(results_to_json(results), ensure_ascii=False)))
+        print(escape_controls(json.dumps(results_to_json(results, changes), ensure_ascii=False)))
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
@@ -276,7 +277,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
     if results.timeline is not None and results.timeline.buckets:
         out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
-    _print_hits(out, results.hits, folded=results.folded)
+    _print_hits(out, results.hits, changes, folded=results.folded)
     return 0
 
 
@@ -288,9 +289,30 @@ def _json_error(wanted: bool, query: str, error: str) -> None:
         print(escape_controls(json.dumps(answer, ensure_ascii=False)))
 
 
-def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> None:
-    """Numbered hits: title, then source · section · date · path, (folded: the story's other
-    versions,) then the snippet."""
+def _file_changes(library: Any, hits: Sequence[Any]) -> dict[str, str]:
+    """Path -> "deleted" or "changed" for the hits whose file is no longer as indexed (the
+    shell answers from the last index), said once on stderr with how to bring it up to date."""
+    changes: dict[str, str] = library.file_changes(hit.path for hit in hits)
+    if changes:
+        stale = [hit for hit in hits if hit.path in changes]
+        deleted = sum(changes[hit.path] == "deleted" for hit in stale)
+        counts = ((deleted, "deleted"), (len(stale) - deleted, "changed"))
+        parts = [f"{n} {what}" for n, what in counts if n]  # "1 file deleted, 2 changed"
+        parts[0] = parts[0].replace(" ", " file " if parts[0].startswith("1 ") else " files ", 1)
+        _warn(
+            f"{len(stale)} {'hit is' if len(stale) == 1 else 'hits are'} not as indexed "
+            f"({', '.join(parts)} since; marked): to search the library as it is, "
+            f"newsread index {shlex.quote(str(library.root))}"
+        )
+    return changes
+
+
+def _print_hits(
+    out: Console, hits: Sequence[Any], changes: dict[str, str], *, folded: bool = False
+) -> None:
+    """Numbered hits: title, then source · section · date · path (and "file deleted" or
+    "file changed" when it is no longer as indexed), (folded: the story's other versions,)
+    then the snippet."""
     for n, hit in enumerate(hits, 1):
         title = _styled(sanitise_line(hit.title), hit.title_spans, "bold")
         _print_indented(out, title, first=f"{n:>3}. ")
@@ -304,7 +326,10 @@ def _print_hits(out: Console, hits: Sequence[Any], *, folded: bool = False) -> N
             )
             if part
         )
-        _print_indented(out, Text(sanitise_line(meta), style="dim"))
+        line = Text(sanitise_line(meta), style="dim")
+        if hit.path in changes:
+            line.append(f" [file {changes[hit.path]}]", style="yellow")
+        _print_indented(out, line)
         if folded and hit.versions:
             _print_indented(out, Text(sanitise_line(versions_line(hit)), style="dim"))
         if hit.snippet.text:
@@ -338,8 +363,9 @@ def cmd_similar(args: argparse.Namespace) -> int:
         return _fail(str(error))
     except NothingToSearch as error:
         return _fail(str(error), 1)
+    changes = _file_changes(library, results.hits)
     if args.json:
-        print(escape_controls(json.dumps(results_to_json(results), ensure_ascii=False)))
+        print(escape_controls(json.dumps(results_to_json(results, changes), ensure_ascii=False)))
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
@@ -350,7 +376,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
         f"{results.total} {noun} {sanitise_line(results.query)} ({results.elapsed * 1000:.0f} ms)"
     )
     out.print(Text(head, style="dim"), soft_wrap=True)
-    _print_hits(out, results.hits)
+    _print_hits(out, results.hits, changes)
     return 0
 
 
@@ -406,7 +432,10 @@ def versions_line(hit: Any) -> str:
     return f"+{hit.versions} {'version' if hit.versions == 1 else 'versions'}: {listed}"
 
 
-def results_to_json(results: Any) -> dict[str, Any]:
+def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict[str, Any]:
+    """The results as JSON; `changes` (path -> "deleted" or "changed") gives each hit's
+    "file": what became of its file since indexing, null when it is as indexed."""
+    changes = changes or {}
     return {
         "query": results.query,
         "sort": results.sort,
@@ -427,10 +456,12 @@ def results_to_json(results: Any) -> dict[str, Any]:
                 "key": hit.key,
                 "title": hit.title,
                 "source": hit.source,
+                "source_from_folder": hit.from_folder,
                 "section": hit.section,
                 "published": hit.published.isoformat() if hit.published else None,
                 "authors": hit.authors,
                 "path": hit.path,
+                "file": changes.get(hit.path),
                 "url": hit.url,
                 "score": round(hit.score, 4),
                 "snippet": hit.snippet.text,
@@ -438,7 +469,13 @@ def results_to_json(results: Any) -> dict[str, Any]:
                 "story": hit.story,
                 "versions": hit.versions,
                 "other_versions": [
-                    {"key": v.key, "title": v.title, "source": v.source} for v in hit.others
+                    {
+                        "key": v.key,
+                        "title": v.title,
+                        "source": v.source,
+                        "source_from_folder": v.from_folder,
+                    }
+                    for v in hit.others
                 ],
             }
             for hit in results.hits

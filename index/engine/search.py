@@ -1001,8 +1001,9 @@ def make_hit(
     phrase_words: frozenset[str] = frozenset(),
     **story: Any,
 ) -> Hit:
-    """A hit from a document's stored fields, with its snippet when `article` is given;
-    `story` holds the story fields (story, versions, others)."""
+    """A hit from a document's stored fields, with its snippet and its date's time zone
+    (the index keeps the wall time) when `article` is given; `story` holds the story fields
+    (story, versions, others)."""
     title = fields.get("title", "")
     return Hit(
         key=fields["key"],
@@ -1011,7 +1012,7 @@ def make_hit(
         title=title,
         source=fields.get("source", ""),
         section=fields.get("section", ""),
-        published=fields.get("published"),
+        published=article.published if article else fields.get("published"),
         url=fields.get("url", ""),
         authors=fields.get("authors", ""),
         score=float(score or 0.0),

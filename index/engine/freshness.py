@@ -1,0 +1,84 @@
+"""Whether the files of indexed articles are still as they were indexed.
+
+The app brings its index up to date when it opens; a shell command answers from the index as
+it is. For the few hits such a command prints, a stat each (no walk of the library) tells the
+ones whose file was deleted or changed since.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsread.index.article import path_key
+from newsread.index.engine.docstore import DocStore
+
+DELETED = "deleted"
+CHANGED = "changed"
+
+_ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, str]:
+    """Path -> `DELETED` or `CHANGED` for those of `paths` (files as the index keys them)
+    whose file is gone or differs from the one indexed; files as indexed are left out.
+
+    A file whose mtime changed but not its size is read for its digest, as indexing does:
+    one only touched (copied back, restored) is as indexed.
+    """
+    found: dict[str, str] = {}
+    for path in dict.fromkeys(paths):
+        state = docs.file_state(path)
+        if state is None or state.reason:
+            continue  # not indexed as an article file: nothing of it was answered
+        try:
+            now = _stat(root, path)
+        except OSError:
+            continue  # cannot tell (a folder that cannot be entered): say nothing
+        if now is None:
+            found[path] = DELETED
+        elif (now[1].st_mtime_ns, now[1].st_size) != (state.mtime_ns, state.size):
+            if now[1].st_size != state.size or not _same_digest(now[0], state.digest):
+                found[path] = CHANGED
+    return found
+
+
+def _stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
+    """The file indexed under `key` and its stat (links followed, as the walk does), or None
+    when no regular file is there. A file whose name is not UTF-8 is filed under a key with
+    its bytes escaped (`path_key`).
+
+    Raises:
+        OSError: whether the file is there cannot be told (a folder that cannot be entered).
+    """
+    for candidate in _names(key):
+        file = root / candidate
+        try:
+            info = os.stat(file)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        if stat.S_ISREG(info.st_mode):
+            return file, info
+    return None
+
+
+def _names(key: str) -> Iterator[str]:
+    """`key` itself, then the name `path_key` turned into `key` when it escaped bytes."""
+    yield key
+    if "\\x" in key:
+        name = os.fsdecode(_ESCAPED_BYTE.sub(lambda m: bytes([int(m[1], 16)]), key.encode()))
+        if name != key and path_key(name) == key:
+            yield name
+
+
+def _same_digest(file: Path, digest: str) -> bool:
+    from newsread.index.engine.indexer import digest_file
+
+    try:
+        now: str = digest_file(file)
+    except OSError:
+        return False
+    return now == digest
