@@ -120,8 +120,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
     Small terminals (-narrow, -short) get a short help line and a dialog without border or
     padding, so the list keeps the rows."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (60, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (20, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     DEFAULT_CSS = """
     HighlightsScreen #highlights-status {
