@@ -467,6 +467,27 @@ def test_a_phrase_marks_its_words_only_where_they_stand_together(small_library: 
         assert [hit.title[s:e] for s, e in hit.title_spans] == in_title, query
 
 
+def test_a_word_with_an_elided_letter_is_marked_whole(small_library: Path) -> None:
+    # The analyzer splits at the apostrophe and leaves out the single letter: "O'Brien"
+    # marked "Brien", "l'économie" "économie", "don't" "don".
+    from builders import write_article
+
+    body = "Mr O'Brien and Ms O’Brien spoke on l'économie. They don't agree; rock'n'roll won."
+    write_article(small_library, "obrien.txt", "O'Brien's rock'n'roll", body)
+    library = Library(small_library).open()
+    library.update()
+    for query, marked, in_title in [
+        ("O'Brien", ["O'Brien", "O’Brien"], ["O'Brien's"]),
+        ("o’brien", ["O'Brien", "O’Brien"], ["O'Brien's"]),
+        ("l'économie", ["l'économie"], []),
+        ("don't", ["don't"], []),
+        ("rock", ["rock"], ["rock"]),  # "n" is no elision: not widened over "rock'n"
+    ]:
+        [hit] = library.search(query).hits
+        assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == marked, query
+        assert [hit.title[s:e] for s, e in hit.title_spans] == in_title, query
+
+
 def test_a_word_range_whose_bound_holds_to(library: Library) -> None:
     # Whoosh found "to" inside words: title:[stop TO] read as [s TO p], and found nothing.
     from newsread.index.engine.search import parse_query

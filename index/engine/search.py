@@ -844,7 +844,7 @@ def make_snippet(
                 break
     text = " ".join(parts)[:SNIPPET_SCAN_CHARS]
     phrases = tuple(phrases)
-    spans = highlight_spans(text, terms, phrases, phrase_words)
+    spans = _term_spans(text, terms, phrases, phrase_words)
     if not spans:
         cut = text[:width]
         if len(text) > width:
@@ -876,7 +876,9 @@ def make_snippet(
     prefix = "… " if begin else ""
     suffix = " …" if end < len(text) else ""
     shift = len(prefix) - begin
-    kept = tuple((s + shift, e + shift) for s, e in spans if s >= begin and e <= end)
+    kept = tuple(
+        (s + shift, e + shift) for s, e in with_elisions(text, spans) if s >= begin and e <= end
+    )
     return Snippet(prefix + text[begin:end] + suffix, kept)
 
 
@@ -942,9 +944,46 @@ def highlight_spans(
     joined: bool = False,
 ) -> list[tuple[int, int]]:
     """`match_spans`, less the words searched only inside phrases (`phrase_words`) where
-    they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships". `joined`:
-    each occurrence of a phrase is one span, from its first word to its last (the reading
-    pane's n/N steps from one occurrence to the next, not word by word)."""
+    they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships"; each widened
+    over the elided letters the index leaves out (`with_elisions`: "O'Brien", not "Brien").
+    `joined`: each occurrence of a phrase is one span, from its first word to its last (the
+    reading pane's n/N steps from one occurrence to the next, not word by word)."""
+    spans = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined)
+    return with_elisions(text, spans)
+
+
+_ELIDED_BEFORE = re.compile(r"(?<![\w'’])(\w+)['’]$")
+_ELIDED_AFTER = re.compile(r"['’](\w+)(?![\w'’])")
+
+
+def with_elisions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` each widened over a word piece joined to it by an apostrophe (straight or
+    curly) that the index leaves out (`left_out`): the O of "O'Brien", the l of
+    "l'économie", the t of "don't". The analyzer splits words there, so only the indexed
+    piece matched and the mark stopped at the apostrophe. "rock'n'roll" stays as it was."""
+    widened = []
+    for start, end in spans:
+        before = _ELIDED_BEFORE.search(text, max(0, start - 24), start) if start else None
+        if before is not None and left_out(fold(before.group(1))):
+            start = before.start()
+        after = _ELIDED_AFTER.match(text, end, end + 24)
+        if after is not None and left_out(fold(after.group(1))):
+            end = after.end()
+        widened.append((start, end))
+    return widened
+
+
+def _term_spans(
+    text: str,
+    terms: Iterable[str],
+    phrases: Iterable[tuple[str, ...]] = (),
+    phrase_words: frozenset[str] = frozenset(),
+    limit: int | None = None,
+    *,
+    joined: bool = False,
+) -> list[tuple[int, int]]:
+    """`highlight_spans` before `with_elisions`: each span one indexed word, or with
+    `joined` one phrase occurrence."""
     spans = match_spans(text, terms, limit)
     if not (phrase_words or joined) or not spans:
         return spans

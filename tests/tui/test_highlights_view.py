@@ -270,3 +270,31 @@ async def test_a_highlight_deleted_meanwhile_says_so_when_opened_from_the_view(
                 in notifications(app)
             ),
         )
+
+
+async def test_at_40x12_the_list_gets_the_rows(library: Path, make_app: MakeApp) -> None:
+    """At 40x12 the help line wrapped to two rows and the title was padded: one entry showed."""
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        with AnnotationStore.open(annotations_path()) as store:
+            for key in ("kelmor-harbour.txt", "grain/sanctions.txt", "flood.txt"):
+                [article] = app.library.find(key)
+                words = article.body.split()
+                for n in (0, 4):
+                    passage = " ".join(words[n : n + 2])
+                    start = article.body.index(passage)
+                    store.add_highlight(article, start, start + len(passage))
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 6)
+        await pilot.pause()
+        shown = rendered_text(listed)
+        first_lines = [str(listed.get_option_at_index(i).prompt).split("\n")[0] for i in range(6)]
+        visible = [line for line in first_lines if line.strip()[:12] in shown]
+        assert len(visible) >= 3, shown
+        [help_line] = [label for label in app.screen.query(".dialog-help") if label.size.height]
+        assert help_line.size.height == 1
+        assert "Esc" in rendered_text(help_line)  # the short help, not the long one cut

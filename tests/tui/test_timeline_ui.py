@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import OptionList
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
+from newsread.index.timeline import build_timeline
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.facets import FacetScreen
 from newsread.tui.screens.help import HelpScreen
@@ -164,3 +166,33 @@ def test_the_marked_cells_are_the_bucket_drawn() -> None:
     assert cells_of(5, 60, 30) == {2}  # two buckets a cell
     assert set().union(*(cells_of(b, 7, 20) for b in range(7))) == set(range(20))
     assert cells_of(0, 0, 10) == set()
+
+
+async def test_every_period_is_drawn_as_wide_as_every_other(
+    library: Path, make_app: MakeApp
+) -> None:
+    # 8 days in 12 cells drew some days one cell wide and others two; 45 weeks in the cells
+    # left at 80 columns put two weeks in some cells and one in others.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.main.timeline_bar
+        spark = bar.query_one(TimelineSparkline)
+        start = date(2021, 3, 1).toordinal()
+        for periods, step in ((8, 1), (45, 7), (60, 7)):
+            days = {start + step * n: n % 5 + 1 for n in range(periods)}
+            bar.show(build_timeline(days))
+            await pilot.pause()
+            assert bar.timeline is not None and len(bar.timeline.buckets) == periods
+            data = spark.data or []
+            merged = -(-periods // len(data))
+            assert sum(data) == sum(days.values())
+            widths = {
+                len(cells_of(value, len(data), spark.size.width)) for value in range(len(data))
+            }
+            assert len(widths) == 1, (periods, spark.size.width, len(data))
+            # Each value the hits of as many periods (the last: those left).
+            assert all(
+                value == sum(b.count for b in bar.timeline.buckets[at * merged : (at + 1) * merged])
+                for at, value in enumerate(data)
+            )

@@ -115,7 +115,13 @@ class HighlightsList(OptionList):
 
 
 class HighlightsScreen(ModalScreen["Highlight | None"]):
-    """Dismisses with the highlight to open, or None."""
+    """Dismisses with the highlight to open, or None.
+
+    Small terminals (-narrow, -short) get a short help line and a dialog without border or
+    padding, so the list keeps the rows."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     DEFAULT_CSS = """
     HighlightsScreen #highlights-status {
@@ -190,7 +196,17 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             yield Label("", markup=False, id="highlights-status")
             yield HighlightsList(id="highlights-list", markup=False)
             every = "ctrl+l every library · " if self._library is not None else ""
-            yield Label(f"Enter opens · / filters · {every}Escape closes", classes="dialog-help")
+            yield Label(
+                f"Enter opens · / filters · {every}Escape closes",
+                classes="dialog-help",
+                id="highlights-help",
+            )
+            every = "^l all · " if self._library is not None else ""
+            yield Label(
+                f"Enter open · / filter · {every}Esc",
+                classes="dialog-help",
+                id="highlights-help-short",
+            )
 
     def _title(self) -> str:
         if self._library is None:

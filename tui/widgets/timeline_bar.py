@@ -134,6 +134,8 @@ class TimelineBar(Widget, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline: Timeline | None = None
+        self._merged = 1
+        """Periods each value of the sparkline holds (`_fit`)."""
 
     def compose(self) -> ComposeResult:
         yield TimelineSparkline([], id="timeline-spark")
@@ -153,14 +155,13 @@ class TimelineBar(Widget, can_focus=True):
         self.timeline = timeline
         self.set_class(not self.has_buckets, "-empty")  # CSS hides it (and when short)
         buckets = timeline.buckets if timeline else ()
-        self.query_one(TimelineSparkline).data = [b.count for b in buckets]
         periods = [b.period for b in buckets]
         picked = periods.index(before.period) if before and before.period in periods else None
         if picked is None and self.has_focus and buckets:
             picked = self._busiest()
+        self._fit()
         self.picked = picked
         self._describe()
-        self._fit()
 
     @property
     def bucket(self) -> Bucket | None:
@@ -176,7 +177,10 @@ class TimelineBar(Widget, can_focus=True):
         return self.timeline.buckets.index(busiest) if self.timeline and busiest else None
 
     def watch_picked(self) -> None:
-        self.query_one(TimelineSparkline).picked = self.picked
+        picked = self.picked
+        self.query_one(TimelineSparkline).picked = (
+            None if picked is None else picked // self._merged
+        )
         self._describe()
 
     def watch_has_focus(self, has_focus: bool) -> None:
@@ -193,12 +197,20 @@ class TimelineBar(Widget, can_focus=True):
         self._fit()
 
     def _fit(self) -> None:
-        """A cell per bucket (a few for a few: one period is not a wall), leaving room for
-        the span and busiest period; more buckets than cells share them (the busiest shows)."""
-        buckets = len(self.timeline.buckets) if self.timeline else 0
-        wanted = min(60, max(buckets, min(12, 3 * buckets)))
+        """As many cells for every bucket (a few for a few: one period is not a wall), leaving
+        room for the span and busiest period. More buckets than cells: each cell the sum of
+        as many buckets (the last of fewer when they do not divide), never some cells one
+        period and others two, which misstated the shape of the story over time."""
+        counts = [b.count for b in self.timeline.buckets] if self.timeline else []
+        wanted = min(60, max(len(counts), min(12, 3 * len(counts))))
         room = self.size.width - 3 - self.summary().cell_length  # padding and the gap
-        self.query_one(TimelineSparkline).styles.width = max(min(wanted, 12), min(wanted, room))
+        cells = max(min(wanted, 12), min(wanted, room))
+        self._merged = merged = -(-len(counts) // cells) if counts else 1
+        data = [sum(counts[at : at + merged]) for at in range(0, len(counts), merged)]
+        spark = self.query_one(TimelineSparkline)
+        spark.data = data
+        spark.styles.width = cells // len(data) * len(data) if data else cells
+        self.watch_picked()
 
     def description(self) -> Content:
         """The picked bucket's dates and hits while focused; else the span and busiest."""
