@@ -514,13 +514,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     out = _console()
     status = 0
     library = None
+    # A file of the library is read as the library reads it: its key is its path there
+    # (`show --library news news/a.txt` said "a.txt"), its source its folder. Looked up once,
+    # and silently: a file named by its path needs no word on which library stands in.
+    root = choose_library(args.library)[0]
     for target in args.targets:
         path = Path(target).expanduser()
         try:
             if path.exists():
-                # A file of the library is read as the library reads it: its key is its path
-                # there (`show --library news news/a.txt` said "a.txt"), its source its folder.
-                found = _in_library(path, resolve_library(args.library))
+                found = _in_library(path, root)
                 articles = read_articles(*(found or (path, path.parent)))
             else:
                 library = library or _open_library(args.library)
