@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -97,6 +97,19 @@ class Article:
             format=record["format"],
             extra=dict(record.get("extra", {})),
         )
+
+
+def in_utc(moment: datetime) -> datetime:
+    """`moment` as a naive UTC time, the instant the date sorts compare: a page's 10:00+05:00
+    comes before another's 08:00+00:00. A time without a zone is taken as written. An instant
+    past the ends of `datetime` (0001-01-01 00:00+05:00) is held at that end."""
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    except OverflowError:
+        offset = moment.utcoffset()
+        return datetime.min if (offset or timedelta(0)) > timedelta(0) else datetime.max
 
 
 def path_key(rel: str) -> str:

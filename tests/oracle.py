@@ -53,6 +53,9 @@ class Doc:
     key: str
     id: str
     published: datetime | None
+    """The page's wall time (its zone dropped): its calendar day is the article's date."""
+    instant: datetime | None
+    """The UTC time the date sorts go by (a time without a zone taken as written)."""
     facets: dict[str, str]
     tokens: dict[str, list[tuple[str, int]]]
     words: dict[str, set[str]] = field(default_factory=dict)
@@ -79,10 +82,14 @@ class Doc:
             for name, value in values.items()
         }
         published = article.published.replace(tzinfo=None) if article.published else None
+        instant = None
+        if article.published is not None:
+            instant = published - (article.published.utcoffset() or timedelta(0))
         return cls(
             key=article.key,
             id=article.id,
             published=published,
+            instant=instant,
             facets={
                 "source": article.source,
                 "section": article.section,
@@ -510,13 +517,15 @@ def _filtered(doc: Doc, name: str, value: str) -> bool:
     )
 
 
-def date_order(docs: Iterable[Doc], keys: Iterable[str], *, newest: bool) -> list[datetime | None]:
-    """The dates of these articles in the order a date sort must list them: newest (or oldest)
-    first, undated last."""
-    by_key = {doc.key: doc for doc in docs}
-    dates = [by_key[key].published for key in keys]
-    dated = sorted((d for d in dates if d is not None), reverse=newest)
-    return [*dated, *(None for d in dates if d is None)]
+def date_order(docs: Iterable[Doc], keys: Iterable[str], *, newest: bool) -> list[str]:
+    """These articles' keys in the order a date sort must list them: by the instant they came
+    out (not the wall time), newest (or oldest) first, undated last, equal times by key."""
+    instants = {doc.key: doc.instant for doc in docs}
+    ordered = sorted(keys)
+    when = {key: instants[key] for key in ordered if instants[key] is not None}
+    # Stable: equal instants keep their keys' order either way.
+    dated = sorted(when, key=when.__getitem__, reverse=newest)
+    return [*dated, *(key for key in ordered if key not in when)]
 
 
 def docs_of(library: Any) -> list[Doc]:

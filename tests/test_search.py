@@ -318,6 +318,36 @@ def test_articles_of_one_date_are_sorted_alike_however_the_library_was_built(
     ]
 
 
+def test_dates_sort_by_the_instant_and_filter_by_the_pages_own_day(tmp_path: Path) -> None:
+    # Sorted by wall time, east's 10:00+05:00 (05:00 UTC) came after west's 08:00 UTC.
+    import json
+
+    dates = {
+        "east.json": "2024-05-01T10:00:00+05:00",  # 05:00 UTC
+        "west.json": "2024-05-01T08:00:00+00:00",
+        "naive.json": "2024-05-01T06:00:00",  # no zone: taken as written
+        "early.json": "2024-05-01T02:00:00+05:00",  # 30 April 21:00 UTC, a 1 May page
+        "undated.json": "",
+    }
+    for name, date in dates.items():
+        record = {"title": f"Quay {name[:-5]}", "text": "Kelmor quay news.", "date": date}
+        (tmp_path / name).write_text(json.dumps(record))
+    library = Library(tmp_path).open()
+    library.update()
+    newest = [hit.key for hit in library.search("quay", sort="newest").hits]
+    assert newest == ["west.json", "naive.json", "east.json", "early.json", "undated.json"]
+    oldest = [hit.key for hit in library.search("quay", sort="oldest").hits]
+    assert oldest == ["early.json", "east.json", "naive.json", "west.json", "undated.json"]
+    on_the_day = library.search("date:2024-05-01", sort="oldest")
+    assert [hit.key for hit in on_the_day.hits] == oldest[:-1]
+    assert library.search("date:2024-04").total == 0
+    assert on_the_day.timeline is not None
+    assert [(b.start.isoformat(), b.count) for b in on_the_day.timeline.buckets] == [
+        ("2024-05-01", 4)
+    ]
+    assert str(library.search("west").hits[0].published) == "2024-05-01 08:00:00+00:00"
+
+
 def test_searches_from_several_threads_at_once_agree_with_one_thread(library: Library) -> None:
     """The app searches from worker threads, several at a time (typing, counts, saved searches)."""
     from concurrent.futures import ThreadPoolExecutor

@@ -141,6 +141,10 @@ class Corpus:
     generator too. The index leaves stop words out, so the words indexed stay as they were."""
     commons: random.Random | None = None
     """Puts runs of common words (`COMMON`) into articles; its own generator too."""
+    zones: random.Random | None = None
+    """Writes dates in other zones (or none), some beside an earlier article's, some at the
+    very instant of one (`zoned`); its own generator too."""
+    moments: list[datetime] = field(default_factory=list)
 
     def article(self) -> dict[str, Any]:
         rng = self.rng
@@ -164,7 +168,7 @@ class Corpus:
             moment = datetime(2015, 1, 1) + timedelta(minutes=rng.randrange(8 * 365 * 24 * 60))
             if rng.random() < 0.3:
                 moment = moment.replace(tzinfo=timezone(timedelta(hours=rng.choice([-5, 2]))))
-            record["date"] = moment.isoformat()
+            record["date"] = self.zoned(moment).isoformat()
         for name, values in (("source", SOURCES), ("section", SECTIONS), ("author", AUTHORS)):
             value = rng.choice(values)
             if value:
@@ -172,6 +176,27 @@ class Corpus:
         if rng.random() < 0.3:
             record["url"] = f"https://{rng.choice(['gazette', 'wire'])}.example/{self.serial}"
         return record
+
+    def zoned(self, moment: datetime) -> datetime:
+        """`moment`, or with `zones` a time near (or at) an earlier article's in another zone:
+        wall clocks and instants then disagree on which came first, or two instants tie."""
+        zones = self.zones
+        if zones is None:
+            return moment
+        if self.moments and zones.random() < 0.5:
+            earlier = zones.choice(self.moments)
+            if earlier.tzinfo is not None and zones.random() < 0.3:  # the same instant
+                zone = timezone(timedelta(minutes=15 * zones.randint(-48, 56)))
+                return self._seen(earlier.astimezone(zone))
+            moment = earlier.replace(tzinfo=None) + timedelta(minutes=zones.randint(-900, 900))
+        zone = zones.choice([None, 0, -5 * 60, 2 * 60, 5 * 60 + 30, 14 * 60, -12 * 60, 45])
+        if zone is None:
+            return self._seen(moment.replace(tzinfo=None))
+        return self._seen(moment.replace(tzinfo=timezone(timedelta(minutes=zone))))
+
+    def _seen(self, moment: datetime) -> datetime:
+        self.moments.append(moment)
+        return moment
 
     def written(self, words: list[str]) -> str:
         """`words` as text, with a stop word between two of them now and then."""
@@ -236,6 +261,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         versions=None if found_bug else random.Random(-seed),
         stops=None if found_bug else random.Random(f"stops {seed}"),
         commons=None if found_bug else random.Random(f"commons {seed}"),
+        zones=None if found_bug else random.Random(f"zones {seed}"),
     )
     root.mkdir(parents=True)
     if not found_bug:
@@ -526,11 +552,10 @@ def compare(
         if options.get("fold"):  # the first of each story of a ranking checked unfolded
             return problems
         order = oracle.date_order(docs, expected.keys, newest=results.sort == "newest")
-        got = [
-            hit.published.replace(tzinfo=None) if hit.published else None for hit in results.hits
-        ]
-        if got != order[: len(got)]:
-            problems.append(f"{results.sort} order {got} != {order[: len(got)]}")
+        if keys != order[: len(keys)]:
+            when = {doc.key: doc.instant for doc in docs}
+            wanted = [(k, str(when[k])) for k in order[: len(keys)]]
+            problems.append(f"{results.sort} order {[(k, str(when[k])) for k in keys]} != {wanted}")
     else:
         scores = [hit.score for hit in results.hits]
         if scores != sorted(scores, reverse=True):

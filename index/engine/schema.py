@@ -5,22 +5,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, RegexTokenizer, Token
 from whoosh.lang.porter2 import stem
+from whoosh.util.times import datetime_to_long
 
-from newsread.index.article import Article
+from newsread.index.article import Article, in_utc
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
 (see `unspaced_pieces`).
-8: single digits indexed (`left_out`)."""
+8: single digits indexed (`left_out`).
+9: `instant`, the date sorts' column (the UTC time; `published` is the page's wall time)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -331,7 +334,11 @@ def build_schema() -> fields.Schema:
         section=fields.TEXT(analyzer=names, stored=True, phrase=True),
         authors=fields.TEXT(analyzer=names, stored=True, phrase=True),
         url=fields.TEXT(analyzer=names, stored=True, phrase=True),
+        # The page's own wall time: `date:` ranges, filters and the timeline go by the day the
+        # article was dated (10:00+05:00 on 1 May is a 1 May article wherever it is read).
         published=fields.DATETIME(stored=True, sortable=True),
+        # The instant, for the date sorts (`instant`): a column only, nothing searches it.
+        instant=fields.COLUMN(columns.NumericColumn("q", default=-1)),
         # Exact values for facet counts and filters (columns: no stored-field reads per hit).
         source_facet=fields.ID(sortable=True),
         section_facet=fields.ID(sortable=True),
@@ -362,5 +369,12 @@ def index_fields(article: Article) -> dict[str, object]:
     if article.published:
         # Indexed and shown as the wall time the page gave; the zone stays in the doc store.
         doc["published"] = article.published.replace(tzinfo=None)
+        doc["instant"] = instant(article.published)
         doc["year"] = article.published.year
     return doc
+
+
+def instant(published: datetime) -> int:
+    """`published` as the date sorts order it: its UTC time (`in_utc`), in microseconds since
+    0001-01-01 as Whoosh keeps a DATETIME field (so never negative: -1 is undated)."""
+    return int(datetime_to_long(in_utc(published)))

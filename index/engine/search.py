@@ -1396,7 +1396,7 @@ def _date_order(searcher: Any, newest: bool) -> list[int]:
     key (what `_by_date` gives); cached with the searcher (~50 ms at 100,000 articles)."""
     cache = searcher.__dict__.setdefault("_newsread_date_order", {})
     if newest not in cache:
-        dates = _column(searcher, "published")
+        dates = _column(searcher, "instant")
         by_key = _key_order(searcher)  # sorting is stable: ties stay in key order
         if newest:  # undated articles hold -1: the smallest, so last
             cache[newest] = sorted(by_key, key=dates.__getitem__, reverse=True)
@@ -1419,8 +1419,9 @@ def _date_key(searcher: Any, newest: bool) -> Callable[[int], tuple[int, int]]:
     """A document number's place in a date sort: its date, then its key's place among the
     keys. Ties went by document number, which is the order the files were indexed in: a
     library updated over several runs listed the articles of one day (or the undated ones)
-    in another order than a fresh build of the same files."""
-    dates, ranks = _column(searcher, "published"), _key_ranks(searcher)
+    in another order than a fresh build of the same files. The date is the instant (UTC), not
+    the page's wall time: 10:00+05:00 is older than 08:00+00:00."""
+    dates, ranks = _column(searcher, "instant"), _key_ranks(searcher)
     if newest:  # undated articles hold -1: negated, after every date
         return lambda d: (-dates[d], ranks[d])
     return lambda d: (dates[d] if dates[d] >= 0 else _UNDATED_LAST, ranks[d])
@@ -1559,7 +1560,7 @@ bytes or int object each (~50 and ~28 bytes)."""
 
 def _segment_column(leaf: Any, field: str) -> Sequence[Any]:
     """One segment's part of `_column` (exactly one value per document): a list, or for
-    the dates (`published`) an array of 64-bit integers."""
+    the dates (`published`, `instant`) an array of 64-bit integers."""
 
     def read() -> Sequence[Any]:
         count = leaf.doc_count_all()
@@ -1578,7 +1579,7 @@ def _segment_column(leaf: Any, field: str) -> Sequence[Any]:
         found.extend([None] * (count - len(found)))
         # A document without a value holds the column's "missing" marker, its largest value.
         missing = _MISSING.get(field)
-        if field == "published":
+        if field in ("published", "instant"):
             return array("q", [v if v is not None and v < _MISSING_DATE else -1 for v in found])
         if missing is not None:
             found = [v if v is not None and v < missing else None for v in found]

@@ -32,12 +32,12 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from operator import itemgetter
 from typing import Any
 from zlib import crc32
 
-from newsread.index.article import Article
+from newsread.index.article import Article, in_utc
 from newsread.index.engine.docstore import DocStore
 from newsread.index.engine.schema import fold
 from newsread.index.results import Version
@@ -220,7 +220,7 @@ def same_substance(a: Substance, b: Substance) -> bool:
     not naming one each that the other never does (a company, a ticker, a team, a place, a
     figure: "Exxon cuts ..." and "Sun raises ...")."""
     if a.published is not None and b.published is not None:
-        if abs(_naive(a.published) - _naive(b.published)) > VERSIONS_WITHIN:
+        if abs(in_utc(a.published) - in_utc(b.published)) > VERSIONS_WITHIN:
             return False
     fewer = min(len(a.figures), len(b.figures))
     if fewer and len(a.figures & b.figures) < SAME_FIGURES * fewer:
@@ -236,13 +236,6 @@ def same_substance(a: Substance, b: Substance) -> bool:
         one.title_words & (one.names | one.figures) - other.body_words - other.title_words
         for one, other in ((a, b), (b, a))
     )
-
-
-def _naive(moment: datetime) -> datetime:
-    """`moment` as a naive UTC time (articles mix dates with and without a zone)."""
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def story_id(first_key: str) -> str:
