@@ -318,6 +318,71 @@ def test_articles_of_one_date_are_sorted_alike_however_the_library_was_built(
     ]
 
 
+def test_equal_scores_are_ranked_alike_however_the_library_was_built(tmp_path: Path) -> None:
+    # Hits of equal score came in document-number order: the order files were indexed in, so
+    # a library updated over several runs (added, edited, renamed) ranked them unlike a
+    # fresh build of the same folder.
+    import json
+
+    def write(folder: Path, name: str, word: str) -> None:
+        # Bodies of one length, each with "quay" once: every "quay" hit scores the same.
+        record = {"title": "Quay", "text": f"Kelmor quay {word} report.", "source": "Wire"}
+        (folder / name).write_text(json.dumps(record))
+
+    words = {"f.json": "alder", "b.json": "birch", "e.json": "cedar", "a.json": "elm"}
+    words |= {"d.json": "hazel", "c.json": "larch", "g.json": "maple", "h.json": "rowan"}
+    fresh, updated = tmp_path / "fresh", tmp_path / "updated"
+    fresh.mkdir()
+    updated.mkdir()
+    for name, word in words.items():
+        write(fresh, name, word)
+    rebuilt = Library(fresh).open()
+    rebuilt.update()
+    library = Library(updated).open()
+    names = list(words)
+    for name in names[4:]:  # the last four first
+        write(updated, name, words[name])
+    library.update()
+    for name in names[:4]:
+        write(updated, name, words[name])
+    write(updated, "c.json", "yew")  # edited: indexed again, after the rest
+    library.update()
+    write(updated, "c.json", words["c.json"])
+    (updated / "d.json").rename(updated / "z.json")  # renamed: a new key, a new document
+    library.update()
+    (updated / "z.json").rename(updated / "d.json")
+    library.update()
+    cases: list[tuple[str, dict[str, Any]]] = [
+        ("quay", {}),
+        ("*", {}),
+        ("*", {"filters": {"source": "Wire"}}),
+        ("kelmor quay", {"filters": {"source": "Wire"}}),
+        ('"kelmor quay"', {}),  # a phrase: candidates checked a round at a time
+        ("title:[pa TO qz]", {}),  # a word range: Whoosh's own matchers rank it
+        ("quay", {"fold": True}),
+    ]
+    for query, options in cases:
+        for limit in (3, 20):
+            got = library.search(query, sort="relevance", limit=limit, **options)
+            expected = rebuilt.search(query, sort="relevance", limit=limit, **options)
+            assert len({hit.score for hit in expected.hits}) == 1, query
+            assert [h.key for h in got.hits] == [h.key for h in expected.hits], (query, limit)
+            assert [h.key for h in expected.hits] == sorted(words)[:limit], (query, limit)
+    # "More like this" too, in a library indexed a file a run, last key first (no deletions:
+    # a deleted document's words still count in a segment's frequencies until it is merged).
+    backwards = tmp_path / "backwards"
+    backwards.mkdir()
+    reverse = Library(backwards).open()
+    for name in sorted(words, reverse=True):
+        write(backwards, name, words[name])
+        reverse.update()
+    for folder, built in ((fresh, rebuilt), (backwards, reverse)):
+        (folder / "zz.json").write_text(json.dumps({"title": "Ferry", "text": "Ferry late."}))
+        built.update()  # "kelmor", "quay" and "report" are no longer in every article
+    like = [hit.key for hit in reverse.similar("h.json").hits]
+    assert like == [hit.key for hit in rebuilt.similar("h.json").hits] == sorted(words)[:-1]
+
+
 def test_dates_sort_by_the_instant_and_filter_by_the_pages_own_day(tmp_path: Path) -> None:
     # Sorted by wall time, east's 10:00+05:00 (05:00 UTC) came after west's 08:00 UTC.
     import json

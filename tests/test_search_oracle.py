@@ -557,9 +557,9 @@ def compare(
             wanted = [(k, str(when[k])) for k in order[: len(keys)]]
             problems.append(f"{results.sort} order {[(k, str(when[k])) for k in keys]} != {wanted}")
     else:
-        scores = [hit.score for hit in results.hits]
-        if scores != sorted(scores, reverse=True):
-            problems.append(f"relevance order not by score: {scores}")
+        ranked = [(-hit.score, hit.key) for hit in results.hits]
+        if ranked != sorted(ranked):
+            problems.append(f"relevance order not by score, then key: {ranked}")
     return problems
 
 
@@ -626,9 +626,9 @@ def compare_with_whoosh(library: Library, text: str, ranked: list[tuple[str, flo
     """The posting-list evaluator against Whoosh's own matchers: same documents, and the
     same scores where Whoosh's are meaningful (it scores an excluded word as a constant);
     `ranked`, the (key, score) of the hits `Library.search` ranked first, are exactly the
-    best of the whole evaluation, ties broken by the lower document number (a first
-    screenful found without scoring every match must find these), and their scores
-    Whoosh's best."""
+    best of the whole evaluation, ties broken by the smaller key, whatever order the
+    articles were indexed in (a first screenful found without scoring every match must find
+    these), and their scores Whoosh's best."""
     if (
         not text.strip()
         or text.strip() == "*"
@@ -643,7 +643,8 @@ def compare_with_whoosh(library: Library, text: str, ranked: list[tuple[str, flo
         if fast is None:
             return []
         slow = _whoosh(searcher, q)
-        best = [(searcher.stored_fields(d)["key"], s) for d, s in postings.top(fast, len(ranked))]
+        every = [(searcher.stored_fields(d)["key"], s) for d, s in fast.items()]
+    best = sorted(every, key=lambda pair: (-pair[1], pair[0]))[: len(ranked)]
     if sorted(fast) != sorted(slow):
         return [f"postings {sorted(fast)} != Whoosh {sorted(slow)}"]
     if ranked != best:

@@ -164,10 +164,11 @@ def _where(sorted_docs: Any, docs: Any) -> Any:
     return np.searchsorted(sorted_docs, docs)
 
 
-def top(found: Hits, limit: int) -> list[tuple[int, float]]:
-    """The `limit` best (docnum, score) pairs: higher score first, then lower docnum (every
-    document scoring the `limit`-th best score is a candidate, so ties are never split by
-    where the partition put them)."""
+def top(found: Hits, limit: int, ranks: Any = None) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score) pairs: higher score first, then the lower rank in
+    `ranks` (an array: each document's place among the keys), or without it the lower docnum
+    (every document scoring the `limit`-th best score is a candidate, so ties are never split
+    by where the partition put them)."""
     np = numpy_module()
     n = len(found.docs)
     if limit <= 0 or not n:
@@ -177,5 +178,5 @@ def top(found: Hits, limit: int) -> list[tuple[int, float]]:
         cutoff = np.partition(scores, n - limit)[n - limit]
         keep = scores >= cutoff
         docs, scores = docs[keep], scores[keep]
-    order = np.lexsort((docs, -scores))[:limit]
+    order = np.lexsort((docs if ranks is None else ranks[docs], -scores))[:limit]
     return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))

@@ -76,23 +76,27 @@ def evaluate_partial(searcher: Any, q: Any, cancelled: Cancelled | None = None) 
         return None
 
 
-def top(scores: Scores, limit: int) -> list[tuple[int, float]]:
-    """The `limit` best (docnum, score) pairs: higher score first, then lower docnum (Whoosh's
-    order for ties)."""
+def top(scores: Scores, limit: int, ranks: Any = None) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score) pairs: higher score first, then the lower rank in
+    `ranks` (each document's place among the keys: the order of a fresh build, whatever
+    order the documents were indexed in), or without it the lower docnum (Whoosh's order)."""
     if limit <= 0 or not scores:
         return []
     best = heapq.nlargest(limit, scores.values())
     cutoff = best[-1]
     tied = [item for item in scores.items() if item[1] >= cutoff]
-    tied.sort(key=lambda item: (-item[1], item[0]))
+    if ranks is None:
+        tied.sort(key=lambda item: (-item[1], item[0]))
+    else:
+        tied.sort(key=lambda item: (-item[1], ranks[item[0]]))
     return tied[:limit]
 
 
 def top_partial(
-    found: Partial, limit: int, cancelled: Cancelled | None = None
+    found: Partial, limit: int, cancelled: Cancelled | None = None, ranks: Any = None
 ) -> list[tuple[int, float]]:
-    """`top(found.resolve(), limit)`, checking positions only for the candidates that could
-    still be on the page.
+    """`top(found.resolve(), limit, ranks)`, checking positions only for the candidates that
+    could still be on the page.
 
     Candidates are checked in rounds, highest bound first: all those whose bound reaches the
     round's threshold (ties are never split). Once `limit` matches are known and the last of
@@ -103,10 +107,10 @@ def top_partial(
     costs a posting block read per word, so many rounds would read most blocks anyway).
     """
     if isinstance(found, _Ranked):
-        return hits.top(found.found, limit)
+        return hits.top(found.found, limit, ranks)
     bounds = found.bounds
     if found.resolved is not None or limit <= 0 or not bounds:
-        return top(found.resolve(), limit)
+        return top(found.resolve(), limit, ranks)
     ascending = sorted(bounds.values())
     matched: Scores = {}
     above = float("inf")  # candidates with a bound >= this are checked
@@ -120,9 +124,9 @@ def top_partial(
         above = threshold
         below = bisect_left(ascending, threshold)  # how many bounds are under the threshold
         if not below:
-            return top(matched, limit)
+            return top(matched, limit, ranks)
         if len(matched) >= limit:
-            page = top(matched, limit)
+            page = top(matched, limit, ranks)
             if page[-1][1] > ascending[below - 1]:
                 return page
         checked = len(ascending) - below

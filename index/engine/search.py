@@ -1197,7 +1197,8 @@ class Search:
         elif pending is not None:
             # Phrases' positions are checked for the candidates the page needs (folded: its
             # stories' best versions); the count (step two) checks the rest.
-            top, self._pending = postings.top_partial(pending, limit, cancelled), pending
+            ranks = _key_rank_array(searcher)
+            top, self._pending = postings.top_partial(pending, limit, cancelled, ranks), pending
         else:
             top = _top_by_relevance(searcher, q, limit, notes, cancelled)
         self._story_of = stories.docnum_stories(
@@ -1259,8 +1260,10 @@ class Search:
         if pending is not None:
             # Ranked further from the evaluation; phrase candidates are checked as far as the
             # ranking asks (their number bounds the matches), never all at once for the page.
+            ranks = _key_rank_array(searcher)
+
             def more(n: int) -> list[tuple[int, float]]:
-                return postings.top_partial(pending, n, self.cancelled)
+                return postings.top_partial(pending, n, self.cancelled, ranks)
 
             return stories.first_per_story(top, self._story_of, limit, pending.candidates(), more)
         walk = self._walk
@@ -1448,6 +1451,20 @@ def _key_ranks(searcher: Any) -> list[int]:
     return cache["_newsread_key_ranks"]  # type: ignore[no-any-return]
 
 
+def _key_rank_array(searcher: Any) -> Any:
+    """`_key_ranks` as a numpy array: the tie-break of equal scores (`hits.top`): hits tied
+    came in document-number order, the order files were indexed in, so a library updated
+    over several runs ranked them unlike a fresh build. Cached with the searcher."""
+    cache = searcher.__dict__
+    if "_newsread_key_rank_array" not in cache:
+        np = hits.numpy_module()
+        by_key = np.array(_key_order(searcher), np.int64)
+        ranks = np.empty(len(by_key), np.int64)
+        ranks[by_key] = np.arange(len(by_key))
+        cache["_newsread_key_rank_array"] = ranks
+    return cache["_newsread_key_rank_array"]
+
+
 def _matching_docs(
     searcher: Any, q: Any, deadline: float, cancelled: Cancelled | None = None
 ) -> tuple[list[int], bool]:
@@ -1475,9 +1492,9 @@ def _top_by_relevance(
     # No SIGALRM: searches run in worker threads. No block-quality skipping and no matcher
     # `replace(minscore)` either: with an exclusion inside an OR, both returned a document the
     # query does not match (soak seed 1803; which one depended on the process's hash seed).
-    timed = _cancellable_collector(
-        collectors.TopCollector(limit=limit, usequality=False, replace=0), cancelled
-    )
+    best = _key_top_collector_class()(limit=limit, usequality=False, replace=0)
+    best.ranks = _key_ranks(searcher)
+    timed = _cancellable_collector(best, cancelled)
     try:
         searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
@@ -1485,7 +1502,33 @@ def _top_by_relevance(
     finally:
         if timed.timer is not None:  # cancelled mid-way: `finish` never stopped the timer
             timed.timer.cancel()
-    return [(hit.docnum, hit.score) for hit in timed.results()[:limit]]
+    order = _key_order(searcher)
+    return [(order[-rank], score) for score, rank in sorted(best.items, reverse=True)]
+
+
+@lru_cache(maxsize=1)
+def _key_top_collector_class() -> Any:
+    from whoosh import collectors
+
+    class KeyTopCollector(collectors.TopCollector):  # type: ignore[misc]
+        """Whoosh's top-N collector, equal scores going to the smaller key, not the smaller
+        document number (as `hits.top`): `items` holds (score, key rank) pairs."""
+
+        ranks: Sequence[int] = ()
+
+        def _collect(self, global_docnum: int, score: float) -> float:
+            items = self.items
+            self.total += 1
+            item = (score, -self.ranks[global_docnum])
+            if len(items) < self.limit:
+                heapq.heappush(items, item)
+            elif item > items[0]:
+                heapq.heapreplace(items, item)
+            else:
+                return 0
+            return -score
+
+    return KeyTopCollector
 
 
 def _cancellable_collector(child: Any, cancelled: Cancelled | None) -> Any:

@@ -29,6 +29,7 @@ from newsread.index.engine.search import (
     _by_date,
     _count_facets,
     _facet_value,
+    _key_rank_array,
     folder_sources,
     make_hit,
 )
@@ -202,7 +203,7 @@ def similar(
         if conditions:
             allowed = _scores(searcher, query.And(conditions), scored=False)
             scores = {d: s for d, s in scores.items() if d in allowed}
-        ranked = postings.top(scores, MAX_SIMILAR)
+        ranked = postings.top(scores, MAX_SIMILAR, _key_rank_array(searcher))
         if sort != "relevance":
             score_of = dict(ranked)
             by_date = _by_date(searcher, score_of, len(ranked), newest=sort == "newest")
