@@ -122,6 +122,9 @@ class SearchResults:
     """How many stories the `total` hits tell (versions of one story count once)."""
     folded: bool = False
     """Whether `hits` holds one entry per story (its best-ranked version)."""
+    like_file: str = ""
+    """For "more like this": "deleted" or "changed" when the file of the article the list
+    started from is no longer as indexed (the list is like the text indexed then), else ""."""
     counted: bool = True
     """False for the first step of a two-step search (`Library.begin_search(...).top()`):
     the hits are final, but `total` only counts the hits in hand and `facets` are empty

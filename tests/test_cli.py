@@ -330,7 +330,7 @@ def test_similar_json_has_the_search_shape(
     article_id = next(r["id"] for r in searched["results"] if r["path"] == "kelmor-harbour.txt")
     assert main(["similar", article_id, "--library", str(small_library), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == set(searched)
+    assert set(data) == set(searched) | {"like_file"} and data["like_file"] is None
     assert set(data["results"][0]) == set(searched["results"][0])
     assert data["query"] == "like: Kelmor harbour expansion approved"
     assert [r["path"] for r in data["results"]] == ["grain/sanctions.txt"]
@@ -392,6 +392,30 @@ def test_search_and_similar_json_say_which_hits_files_are_not_as_indexed(
     hits = json.loads(result.stdout)["results"]
     assert {hit["path"]: hit["file"] for hit in hits}["kelmor-harbour.txt"] == "deleted"
     assert "1 hit is not as indexed (1 file deleted since" in result.stderr
+
+
+def test_similar_says_when_the_file_it_starts_from_was_deleted_or_changed(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`similar` compared the index's copy of the article it starts from, without a word,
+    when its file was gone or edited since."""
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(["similar", "grain/sanctions.txt", "-l", str(small_library), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["like_file"] is None and "its file" not in err
+    _change_after_indexing(small_library)
+    capsys.readouterr()
+    assert main(["similar", "kelmor-harbour.txt", "--library", str(small_library)]) == 0
+    out, err = capsys.readouterr()
+    assert "Grain export sanctions tightened" in out
+    err = " ".join(err.split())
+    assert "kelmor-harbour.txt: its file was deleted since it was indexed; these are like" in err
+    assert f"newsread index {small_library}" in err
+    assert main(["similar", "grain/sanctions.txt", "-l", str(small_library), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["like_file"] == "changed"
+    assert "grain/sanctions.txt: its file was changed since it was indexed" in " ".join(err.split())
 
 
 def test_similar_of_an_unknown_article_is_one_line(small_library: Path) -> None:

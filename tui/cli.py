@@ -364,8 +364,16 @@ def cmd_similar(args: argparse.Namespace) -> int:
     except NothingToSearch as error:
         return _fail(str(error), 1)
     changes = _file_changes(library, results.hits)
+    if results.like_file:
+        _warn(
+            f"{target}: its file was {results.like_file} since it was indexed; these are like "
+            f"the text indexed then. To compare it as it is: "
+            f"newsread index {shlex.quote(str(library.root))}"
+        )
     if args.json:
-        print(escape_controls(json.dumps(results_to_json(results, changes), ensure_ascii=False)))
+        answer = results_to_json(results, changes)
+        answer["like_file"] = results.like_file or None
+        print(escape_controls(json.dumps(answer, ensure_ascii=False)))
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsread.index.article import path_key
 from newsread.index.engine import postings
+from newsread.index.engine.freshness import file_changes
 from newsread.index.engine.schema import text_analyzer
 from newsread.index.engine.search import (
     SORTS,
@@ -170,7 +171,8 @@ def similar(
 
     At most MAX_SIMILAR articles make the list (`total`); `filters` narrows them to facet
     values as in `search`, and `facets` counts those in the list. `sort` "newest" or "oldest"
-    orders that list by date (the same articles). `query` is "like: TITLE".
+    orders that list by date (the same articles). `query` is "like: TITLE"; `like_file` says
+    whether the article's file was deleted or changed since it was indexed (a stat).
 
     Raises:
         UnknownArticle: no article, or more than one, goes by `path_or_id`.
@@ -225,6 +227,7 @@ def similar(
         facets=facet_counts,
         folder_sources=folders,
         elapsed=time.perf_counter() - started,
+        like_file=file_changes(library.root, library.docs, [article.path]).get(article.path, ""),
     )
 
 

@@ -53,6 +53,30 @@ async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
         assert hit_keys(app) == like
 
 
+async def test_L_says_when_the_file_of_the_article_it_starts_from_was_deleted(
+    library: Path, make_app: MakeApp
+) -> None:
+    # The list came from the index's copy of the text without a word that the file was gone.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        assert hit_keys(app)[0] == "kelmor-harbour.txt"
+        (library / "kelmor-harbour.txt").unlink()  # before the app's next look at the folder
+        await pilot.press("L")
+        await settle(pilot)
+        assert set(hit_keys(app)[:2]) == {"flood.txt", "grain/sanctions.txt"}
+        message = app.main.query_one("#results-message")
+        assert message.display
+        assert "This article's file was deleted since it was indexed: the list is like the " in (
+            " ".join(rendered_text(message).split())
+        )
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert not app.main.query_one("#results-message").display
+
+
 async def test_L_in_an_article_lists_articles_like_it_and_back_reopens_it(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -590,7 +590,12 @@ class MainScreen(Screen[None]):
         if not self.like:  # a "like" list is not a query to start with next time
             self.session.query, self.session.sort = results.query, self.sort
             self.session.filters = dict(self.filters)
-        if results.hits:
+        if results.like_file:  # the list is like text the file no longer holds
+            self.show_message(
+                f"This article's file was {results.like_file} since it was indexed: the list is "
+                "like the text indexed then."
+            )
+        elif results.hits:
             # The status line may cut it off at 80 columns; a partial answer must be said.
             self.show_message(
                 f"Results may be incomplete: {results.limited}" if results.limited else ""
@@ -648,7 +653,7 @@ class MainScreen(Screen[None]):
         self.show_timeline(message.results.timeline)
         self._update_results_title()
         self._show_counts(message.results)
-        if not message.results.hits:
+        if not message.results.hits and not message.results.like_file:
             self._say_no_hits(message.results)
 
     def _show_counts(self, results: SearchResults) -> None:
