@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from newsread.index.engine.indexer import IndexSummary, Progress, count_changes, has_changes
     from newsread.index.engine.search import highlight_spans, split_annotation_clauses
     from newsread.index.files.reader import read_articles
+    from newsread.index.files.scan import folder_problem
     from newsread.index.library import Library, open_annotations
 
 _LAZY = {
@@ -61,6 +62,7 @@ _LAZY = {
     "highlight_spans": "newsread.index.engine.search",
     "split_annotation_clauses": "newsread.index.engine.search",
     "read_articles": "newsread.index.files.reader",
+    "folder_problem": "newsread.index.files.scan",
 }
 
 __all__ = [
@@ -85,6 +87,7 @@ __all__ = [
     "UnreadableFile",
     "Version",
     "count_changes",
+    "folder_problem",
     "has_changes",
     "highlight_spans",
     "load_config",

@@ -176,6 +176,14 @@ class Library(OpenIndex):
             changes: dict[str, str] = file_changes(self.root, self.docs, paths)
         return changes
 
+    def folder_away(self) -> str:
+        """Why the library's folder is not there to compare the index with (missing, or the
+        empty mount point of a drive that is not mounted), or "": a look, not a walk."""
+        from newsread.index.engine.indexer import folder_away
+
+        with self.damage_reported():
+            return folder_away(self)
+
     def versions(self, key: str) -> list[Version]:
         """The other articles of this article's story (the same story elsewhere, a correction,
         an update), oldest first."""

@@ -32,7 +32,7 @@ def test_subprocess_update_can_be_cancelled(small_library: Path) -> None:
 
 
 def test_a_failing_child_is_one_line_error(tmp_path: Path) -> None:
-    with pytest.raises(LibraryError, match="is not a folder"):
+    with pytest.raises(LibraryError, match="is missing"):
         update_in_subprocess(tmp_path / "missing", tmp_path / "index")
 
 
@@ -71,7 +71,7 @@ def test_an_update_started_and_never_followed_is_stopped_with_nothing_lost(
 def test_an_update_started_early_that_fails_says_so_when_followed(tmp_path: Path) -> None:
     started = Indexing(tmp_path / "missing", tmp_path / "index")
     started.go()
-    with pytest.raises(LibraryError, match="is not a folder"):
+    with pytest.raises(LibraryError, match="is missing"):
         started.follow()
 
 

@@ -418,6 +418,30 @@ def test_similar_says_when_the_file_it_starts_from_was_deleted_or_changed(
     assert "grain/sanctions.txt: its file was changed since it was indexed" in " ".join(err.split())
 
 
+def test_search_in_a_library_whose_drive_is_not_mounted_says_so_and_marks_no_hit(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every hit was marked "[file deleted]", with advice to run `newsread index`, which took
+    # them all for deleted; the folder is only the empty mount point of a drive not mounted.
+    assert main(["index", "-q", str(small_library)]) == 0
+    drive = tmp_path / "drive"
+    small_library.rename(drive)
+    small_library.mkdir()  # the mount point, on the drive below
+    capsys.readouterr()
+    assert main(["search", "kelmor", "--library", str(small_library)]) == 0
+    out, err = capsys.readouterr()
+    assert "[file" not in out and out.count(" · ") >= 3
+    assert err.count("newsread:") == 1, err
+    assert "is empty, and not the folder its 3 articles were indexed from" in err
+    assert main(["similar", "grain/sanctions.txt", "--library", str(small_library)]) == 0
+    assert "its file was" not in capsys.readouterr().err
+    assert main(["index", str(small_library)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "(a drive that is not mounted?); the index was left as it was" in err
+    assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 3
+
+
 def test_similar_of_an_unknown_article_is_one_line(small_library: Path) -> None:
     result = _run("similar", "no-such-id", "--library", str(small_library))
     assert result.returncode == 2
@@ -511,7 +535,7 @@ def test_search_json_gives_the_time_zone_show_json_gives(
 
 def test_library_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
     result = _run("search", "x", "--library", str(tmp_path / "missing"))
-    assert result.returncode == 2 and "is not a folder" in result.stderr
+    assert result.returncode == 2 and "is missing" in result.stderr
     assert "Traceback" not in result.stderr
 
 

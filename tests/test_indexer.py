@@ -425,8 +425,59 @@ def test_counting_changes_in_a_folder_that_is_gone_raises_rather_than_deleting_a
     library = _open(small_library)
     library.update()
     small_library.rename(small_library.with_name("unmounted"))
-    with pytest.raises(LibraryError, match="is not a folder"):
+    with pytest.raises(LibraryError, match="is missing"):
         count_changes(library)
+
+
+def test_an_update_of_a_folder_gone_since_it_was_opened_removes_nothing(
+    small_library: Path,
+) -> None:
+    # The app opened the library, then its drive went away: the next update took every file
+    # for deleted and emptied the index.
+    from newsread.index.errors import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    away = small_library.rename(small_library.with_name("unmounted"))
+    with pytest.raises(LibraryError, match=r"is missing \(.*not mounted\?\); the index was left"):
+        library.update()
+    assert library.count() == 3 and library.search("kelmor").total == 3
+    away.rename(small_library)
+    summary = library.update()
+    assert (summary.indexed, summary.removed, summary.unchanged) == (0, 0, 3)
+
+
+def test_another_empty_folder_is_a_drive_not_mounted_not_every_file_deleted(
+    small_library: Path, tmp_path: Path
+) -> None:
+    # A library on a drive of its own: unmounted, its folder is the empty mount point, on the
+    # drive below. Every article was removed, and the notes lost the text they anchor in.
+    from newsread.index.engine.indexer import count_changes
+    from newsread.index.errors import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    article = library.article("flood.txt")
+    assert article is not None
+    library.annotations.add_highlight(article, 4, 15, note="the river")
+    folder = library.docs.get_meta("folder")
+    drive = small_library.rename(tmp_path / "drive")
+    small_library.mkdir()  # the mount point left: another folder, empty
+    for check in (library.update, lambda: count_changes(library)):
+        with pytest.raises(LibraryError, match="is empty, and not the folder its 3 articles were"):
+            check()
+    assert library.count() == 3 and library.search("kelmor").total == 3
+    small_library.rmdir()
+    drive.rename(small_library)  # mounted again
+    summary = library.update()
+    assert (summary.indexed, summary.removed, summary.unchanged) == (0, 0, 3)
+    assert library.docs.get_meta("folder") == folder
+    (placed,) = library.annotations.highlights_for(article)
+    assert (placed.status, placed.start, placed.highlight.note) == ("anchored", 4, "the river")
+    # The folder itself emptied: the files were deleted, as before.
+    for child in list(small_library.iterdir()):
+        child.rename(tmp_path / child.name)
+    assert library.update().removed == 3
 
 
 def test_an_update_stopped_midway_says_how_far_it_got_as_it_saves(small_library: Path) -> None:

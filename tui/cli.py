@@ -293,6 +293,10 @@ def _file_changes(library: Any, hits: Sequence[Any]) -> dict[str, str]:
     """Path -> "deleted" or "changed" for the hits whose file is no longer as indexed (the
     shell answers from the last index), said once on stderr with how to bring it up to date."""
     changes: dict[str, str] = library.file_changes(hit.path for hit in hits)
+    away = library.folder_away() if "deleted" in changes.values() else ""
+    if away:  # its files are not deleted, only not there: no hit is marked
+        _warn(f"{away}: these are from the index as it was")
+        return {}
     if changes:
         stale = [hit for hit in hits if hit.path in changes]
         deleted = sum(changes[hit.path] == "deleted" for hit in stale)
@@ -364,7 +368,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
     except NothingToSearch as error:
         return _fail(str(error), 1)
     changes = _file_changes(library, results.hits)
-    if results.like_file:
+    if results.like_file and not (results.like_file == "deleted" and library.folder_away()):
         _warn(
             f"{target}: its file was {results.like_file} since it was indexed; these are like "
             f"the text indexed then. To compare it as it is: "
@@ -890,7 +894,11 @@ _NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 def run_app(library: str | None) -> int:
     root, notice = choose_library(library)
     if not root.is_dir():
-        return _fail(f"{root} is not a folder; give newsread a folder of saved articles")
+        from newsread.index import folder_problem
+
+        if root.exists():
+            return _fail(f"{folder_problem(root)}; give newsread a folder of saved articles")
+        return _fail(f"{folder_problem(root)}: its index and notes are kept as they were")
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
         return _fail(
             f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "

@@ -8,6 +8,7 @@ each commit shows the first results while a large library is still being indexed
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import StoryUpdate
 from newsread.index.errors import LibraryError, UnreadableFile
 from newsread.index.files.reader import PARSER_VERSION, read_articles
-from newsread.index.files.scan import ScanResult, scan_library, walk_library
+from newsread.index.files.scan import ScanResult, folder_problem, scan_library, walk_library
 
 if TYPE_CHECKING:
     from newsread.index.article import Article
@@ -188,13 +189,50 @@ def count_changes(library: OpenIndex) -> int:
     """
     known = library.docs.file_stats()
     scan = scan_library(library.root)
-    if any(path == "." for path, _ in scan.problems) or not library.root.is_dir():
-        raise LibraryError(f"{library.root} is not a folder")
+    away = folder_away(library, scan)
+    if away:
+        raise LibraryError(away)
     files = scan.files
     if known == files:
         return 0
     changed = sum(1 for rel, stat in files.items() if known.get(rel) != stat)
     return changed + sum(1 for rel in known if rel not in files)
+
+
+def folder_away(library: OpenIndex, scan: ScanResult | None = None) -> str:
+    """Why the library's folder must not be taken for what it holds, or "": it is missing or
+    cannot be read, or it holds no article file now and is another folder than the one last
+    indexed (another device and inode: the empty mount point of a drive that is not mounted).
+    An update that believed it would remove every article, and the notes would lose the text
+    they are anchored in; a folder emptied in place is still taken for emptied. Without
+    `scan` (a walk of the folder) the folder is only looked into: any entry not hidden counts
+    as an article file.
+    """
+    root = library.root
+    problem = folder_problem(root)
+    if problem:
+        return problem
+    if scan is None:
+        try:
+            info = os.stat(root)
+            folder: str | None = f"{info.st_dev}:{info.st_ino}"
+            empty = all(entry.name.startswith(".") for entry in os.scandir(root))
+        except OSError as error:
+            return f"{root} cannot be read ({error.strerror or error})"
+    else:
+        unread = next((reason for path, reason in scan.problems if path == "."), None)
+        if unread is not None or scan.folder is None:
+            return f"{root} cannot be read ({unread or 'it went away while it was read'})"
+        folder, empty = scan.folder, not scan.files
+    if not empty or library.docs.get_meta("folder") in (None, folder):
+        return ""
+    held = library.docs.count()
+    if not held:
+        return ""
+    return (
+        f"{root} is empty, and not the folder its {held:,} articles were indexed from "
+        "(a drive that is not mounted?)"
+    )
 
 
 def update_library(
@@ -220,9 +258,14 @@ def update_library(
     first = next(walk, None) if _is_new(library) else None
     if first is None:  # a library indexed before, or an empty folder
         _finish(walk)
+        away = folder_away(library, scan)
+        if away:  # not "every file deleted": the index (and the notes' text) stays as it is
+            raise LibraryError(away + "; the index was left as it was")
         plan = _plan(library, scan)
     else:
         plan = _Plan(to_read=[first])  # the walk's files, as it finds them (see `_ToRead`)
+    if scan.folder is not None and library.docs.get_meta("folder") != scan.folder:
+        library.docs.set_meta("folder", scan.folder)  # see `folder_away`
     if not plan.to_read and not plan.to_remove:
         if library.docs.get_meta("parser") != str(PARSER_VERSION):
             library.docs.set_meta("parser", str(PARSER_VERSION))

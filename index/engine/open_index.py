@@ -30,6 +30,7 @@ from newsread.index.engine.parallel import patch_sub_writers, stop_sub_writers
 from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.errors import LibraryError
+from newsread.index.files.scan import folder_problem
 from newsread.index.private_files import create_private_file, make_private_dir, write_private
 from newsread.index.results import QueryError, SearchCancelled
 
@@ -86,8 +87,9 @@ class OpenIndex:
         """
         if self._index is not None:
             return self
-        if not self.root.is_dir():
-            raise LibraryError(f"{self.root} is not a folder")
+        problem = folder_problem(self.root)
+        if problem:
+            raise LibraryError(problem)
         try:
             make_private_dir(self.index_dir)
         except OSError as error:

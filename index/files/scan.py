@@ -20,10 +20,22 @@ class ScanResult:
     """(relative path, reason) for folders and links that could not be walked."""
     os_paths: dict[str, str] = field(default_factory=dict)
     """Key -> the file's path as the OS spells it, for names that are not UTF-8 (`path_key`)."""
+    folder: str | None = None
+    """The root folder's identity, "device:inode" (None: it could not be read). A drive that
+    is not mounted (or a bind mount undone) leaves its mount point: another, empty folder."""
 
     def locate(self, root: Path, rel: str) -> Path:
         """The file whose key is `rel`."""
         return Path(self.os_paths[rel]) if rel in self.os_paths else root / rel
+
+
+def folder_problem(root: Path) -> str:
+    """Why `root` cannot be a library's folder now, said plainly; "" when it is a folder."""
+    if root.is_dir():
+        return ""
+    if root.exists():
+        return f"{root} is not a folder"
+    return f"{root} is missing (moved or renamed, or on a drive that is not mounted?)"
 
 
 def scan_library(root: Path) -> ScanResult:
@@ -49,6 +61,7 @@ def walk_library(root: Path, result: ScanResult) -> Iterator[str]:
     try:
         info = os.stat(root)
         seen[(info.st_dev, info.st_ino)] = "."
+        result.folder = f"{info.st_dev}:{info.st_ino}"
     except OSError as error:
         result.problems.append((".", _reason(error)))
         return

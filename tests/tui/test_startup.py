@@ -98,7 +98,7 @@ async def test_a_missing_folder_explains_how_to_start(tmp_path: Path, make_app: 
         await settle(pilot)
         message = app.main.query_one("#results-message")
         text = " ".join(rendered_text(message).split())
-        assert "is not a folder" in text and "newsread PATH" in text
+        assert "is missing" in text and "newsread PATH" in text
 
 
 async def test_an_unexpected_failure_to_open_is_said_not_left_opening(

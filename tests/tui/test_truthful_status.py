@@ -203,12 +203,37 @@ async def test_a_library_folder_that_goes_away_is_said_once_and_followed_when_ba
         await wait_for(pilot, lambda: app.main.status.status.index == "not updated")
         seen = len(looks)
         await wait_for(pilot, lambda: len(looks) > seen + 5)  # looks go on, saying nothing
-        assert notifications(app) == [f"The index was not updated: {library} is not a folder"]
+        assert notifications(app) == [
+            f"The index was not updated: {library} is missing (moved or renamed, or on a drive "
+            "that is not mounted?)"
+        ]
         assert app.main.status.status.articles == 4  # nothing taken for deleted
         away.rename(library)
         await wait_for(pilot, lambda: app.main.status.status.index == "up to date")
         await settle(pilot)
         assert app.main.status.status.articles == 4 and len(notifications(app)) == 1
+
+
+async def test_an_empty_mount_point_is_a_drive_not_mounted_not_every_article_deleted(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder of a library on a drive of its own, unmounted, is an empty folder: every
+    look took all its files for deleted and emptied the index under the user's notes."""
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.1)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        drive = library.rename(library.with_name("drive"))
+        library.mkdir()  # the mount point left behind
+        await wait_for(pilot, lambda: app.main.status.status.index == "not updated")
+        (said,) = notifications(app)
+        assert f"{library} is empty, and not the folder its 4 articles were indexed" in said
+        assert app.main.status.status.articles == 4
+        library.rmdir()
+        drive.rename(library)  # mounted again
+        await wait_for(pilot, lambda: app.main.status.status.index == "up to date")
+        await settle(pilot)
+        assert app.main.status.status.articles == 4
 
 
 async def test_ctrl_r_rescans_and_a_deleted_file_does_not_open(
