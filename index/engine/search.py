@@ -33,6 +33,8 @@ from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
+    beside_apostrophe,
+    elided,
     fold,
     left_out,
     stem_word,
@@ -775,7 +777,9 @@ def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> li
                 else:
                     spans.append((start, end))
             continue
-        if left_out(word):  # the index never holds them
+        if left_out(word) or (  # the index never holds them
+            len(word) < 2 and elided(word) and beside_apostrophe(text, *match.span())
+        ):
             continue
         stemmed = stems.get(word)
         if stemmed is None:
@@ -958,16 +962,16 @@ _ELIDED_AFTER = re.compile(r"['’](\w+)(?![\w'’])")
 
 def with_elisions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` each widened over a word piece joined to it by an apostrophe (straight or
-    curly) that the index leaves out (`left_out`): the O of "O'Brien", the l of
+    curly) that the index leaves out (`elided`): the O of "O'Brien", the l of
     "l'économie", the t of "don't". The analyzer splits words there, so only the indexed
     piece matched and the mark stopped at the apostrophe. "rock'n'roll" stays as it was."""
     widened = []
     for start, end in spans:
         before = _ELIDED_BEFORE.search(text, max(0, start - 24), start) if start else None
-        if before is not None and left_out(fold(before.group(1))):
+        if before is not None and elided(fold(before.group(1))):
             start = before.start()
         after = _ELIDED_AFTER.match(text, end, end + 24)
-        if after is not None and left_out(fold(after.group(1))):
+        if after is not None and elided(fold(after.group(1))):
             end = after.end()
         widened.append((start, end))
     return widened
