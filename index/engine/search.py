@@ -238,7 +238,30 @@ def _rewrite_date_bounds(text: str) -> str:
             return f"date:[TO {(start - timedelta(days=1)).isoformat()}]"
         return f"date:[TO {end.isoformat()}]"
 
-    return _DATE_BOUND.sub(rewrite, _DATE_SPAN.sub(span, text))
+    return _DATE_BOUND.sub(rewrite, _DATE_SPAN.sub(span, _padded_dates(text)))
+
+
+_DATE_VALUE = re.compile(r"""\b((?:date|published):)("[^"\s]*"|\[[^\]]*\]|\{[^}]*\}|\S+)""", re.I)
+_ONE_DIGIT = re.compile(r"(?<![\w.])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\w.])")
+
+
+def _padded_dates(text: str) -> str:
+    """The dates of `date:` clauses written as Whoosh reads them: a month or day of one digit
+    padded (`date:2019-3` is March 2019: Whoosh drops the dashes and read "20193" as the year
+    2019, "2019108" as October 2019), a quoted date unquoted (`date:"2019"` was the date
+    2019-01-01T00:00 and matched nothing)."""
+
+    def pad(match: re.Match[str]) -> str:
+        year, month, day = match.groups()
+        return f"{year}-{int(month):02}" + (f"-{int(day):02}" if day else "")
+
+    def clause(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if len(value) > 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        return match.group(1) + _ONE_DIGIT.sub(pad, value)
+
+    return _DATE_VALUE.sub(clause, text)
 
 
 _OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
