@@ -312,7 +312,18 @@ def _check_syntax(text: str) -> None:
             raise QueryError("unbalanced parentheses: a ')' has no '('")
     if depth:
         raise QueryError("unbalanced parentheses: a '(' is never closed")
+    for phrase in re.findall(r'"([^"]*)"', text):
+        if "*" in phrase or re.search(r"\w\?\w", phrase):
+            # Whoosh searched "kelmor harb*" for the word "harb": no article, and no word why.
+            raise QueryError(
+                f'a wildcard does not work inside quotes: "{phrase}" is searched word for word; '
+                "leave the quotes off"
+            )
     stripped = re.sub(r'"[^"]*"(?:~\d*)?', "", text)  # a phrase, with its slop
+    boost = re.search(r"(\S*)\^(?=[^\d\s.)])", stripped)
+    if boost:
+        # "harbour^abc" was searched as the words "harbour abc": nothing, and no word why.
+        raise QueryError(f"a boost is a number, as in {boost.group(1) or 'harbour'}^3")
     for name in _FIELD_REF.findall(stripped):
         if name.lower() not in FIELDS + ANNOTATION_FIELDS:
             raise QueryError(
