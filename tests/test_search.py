@@ -433,6 +433,15 @@ def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path)
     assert marked == ["1", "000", "euros"]
 
 
+def test_a_pasted_address_is_searched_in_url(library: Library) -> None:
+    # It was refused: "unknown field 'http:'".
+    address = "http://gazette.example/kelmor-harbour"
+    assert _titles(library, address) == _titles(library, f"url:{address}")
+    assert _titles(library, address) == ["Kelmor harbour expansion approved"]
+    assert _titles(library, f"grain {address}") == []  # beside words, as url: is
+    assert _titles(library, '"http://gazette.example"') == []  # a phrase stays words
+
+
 def test_a_single_letter_is_a_word_but_not_at_an_apostrophe(small_library: Path) -> None:
     # A single letter was left out: "plan b" found every "plan", "x-ray" every "ray" and
     # '"vitamin d"' every "vitamin". The s of "Zorvik's" and the O of "O'Brien" stay out.

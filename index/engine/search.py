@@ -332,6 +332,16 @@ def _check_syntax(text: str) -> None:
             )
 
 
+_PASTED_URL = re.compile(r"(?<![\w:\"'])(?=https?://)", re.IGNORECASE)
+
+
+def _pasted_urls(text: str) -> str:
+    """A web address typed or pasted alone (`https://site/page`) searched in `url:`, as
+    `url:https://site/page` is: it was refused as the unknown field "https:"."""
+    parts = re.split(r'("[^"]*")', text)  # not inside a phrase
+    return "".join(part if part[:1] == '"' else _PASTED_URL.sub("url:", part) for part in parts)
+
+
 def _lowercase_fields(text: str) -> str:
     """`TITLE:x`, `Source:x` as `title:x`, `source:x`: Whoosh's field names are case-sensitive,
     and it searched "TITLE:kelmor" as words of no field (1 article where title:kelmor has 16)."""
@@ -1165,7 +1175,7 @@ class Search:
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         self.started = time.perf_counter()
-        self.text = text.strip()
+        self.text = _pasted_urls(text.strip())
         tidied = tidy_field_clauses(self.text)
         if self.text and not tidied:  # "title:", "date:>", "?": not every article
             raise NothingToSearch(
