@@ -1809,6 +1809,9 @@ FUZZY_MAX_CHARS = 30
 """The longest fuzzy word (`word~`), and the longest word a suggestion is looked for."""
 
 
+_LOWER_OR = re.compile(r'(?<=[\w")])\s+or\s+(?=[\w"(])')
+
+
 def _suggest(
     library: OpenIndex, searcher: Any, text: str, cancelled: Cancelled | None = None
 ) -> str | None:
@@ -1820,7 +1823,9 @@ def _suggest(
     """
     reader = searcher.reader()
     verify = _verifier(library, searcher, cancelled)
-    changed = False
+    # "varga or lindqvist" searched both words ("or" is a common word, left out): OR is meant.
+    either = _LOWER_OR.sub(" OR ", text)
+    changed = either != text
     looked = 0
 
     def fix(match: re.Match[str]) -> str:
@@ -1853,7 +1858,7 @@ def _suggest(
         return word
 
     try:
-        corrected = _WORD_TO_CHECK.sub(fix, text)
+        corrected = _WORD_TO_CHECK.sub(fix, either)
     except SearchCancelled:
         raise
     except Exception:  # noqa: BLE001 - a failed suggestion must never fail the search
