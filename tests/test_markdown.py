@@ -112,6 +112,15 @@ def test_heading_that_differs_from_the_front_matter_title_stays_in_the_body() ->
     assert draft.paragraphs == ["# Chapter one", "Text."]
 
 
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_an_empty_front_matter_block_leaves_the_heading_the_title(fence: str) -> None:
+    # "---" twice (a note template's empty block) was no front matter: the title was the
+    # file's name and "---" and the heading were the first paragraph.
+    draft = parse_markdown(f"{fence}\n{fence}\n\n# Gull colony returns\n\nBirds nest again.\n")
+    assert draft.title == "Gull colony returns"
+    assert draft.paragraphs == ["Birds nest again."]
+
+
 def test_invalid_yaml_front_matter_still_gives_simple_keys() -> None:
     draft = parse_markdown("---\ntitle: broken: yaml: here\ndate: 2021-03-04\n---\nBody.\n")
     assert draft.title == "broken: yaml: here"

@@ -136,6 +136,10 @@ def test_dates_as_years_months_ranges_and_bounds(
         # Backwards, a range matched nothing and "no articles match" blamed the words.
         ("date:[2020 TO 1990]", "ends before it starts"),
         ("harbour date:2019-03-05..2019-03-01", "ends before it starts"),
+        # Searched as the words "kelmor harb" and "harbour abc": nothing, and no word why.
+        ('"kelmor harb*"', "a wildcard does not work inside quotes"),
+        ('grain "kelmor harb?ur"', "a wildcard does not work inside quotes"),
+        ("harbour^abc", "a boost is a number, as in harbour^3"),
     ],
 )
 def test_malformed_queries_raise_one_line(text: str, message: str) -> None:

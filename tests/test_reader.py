@@ -106,6 +106,8 @@ def test_articles_without_text_are_dropped_but_keep_their_numbers(tmp_path: Path
     items = [{"title": "Empty"}, {"title": "Full", "text": BODY}]
     articles = read_articles(write(tmp_path / "a.jsonl", json.dumps(items)), tmp_path)
     assert [(a.key, a.title) for a in articles] == [("a.jsonl#2", "Full")]
+    # and it is said, as a skipped file is (`newsread index` and the app show the note)
+    assert articles[0].extra["cut"] == "1 of its 2 articles left out, no text (#1)"
 
 
 def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:

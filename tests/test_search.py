@@ -528,6 +528,36 @@ def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path)
     assert marked == ["1", "000", "euros"]
 
 
+def test_a_pasted_address_is_searched_in_url(library: Library) -> None:
+    # It was refused: "unknown field 'http:'".
+    address = "http://gazette.example/kelmor-harbour"
+    assert _titles(library, address) == _titles(library, f"url:{address}")
+    assert _titles(library, address) == ["Kelmor harbour expansion approved"]
+    assert _titles(library, f"grain {address}") == []  # beside words, as url: is
+    assert _titles(library, '"http://gazette.example"') == []  # a phrase stays words
+
+
+def test_a_single_letter_is_a_word_but_not_at_an_apostrophe(small_library: Path) -> None:
+    # A single letter was left out: "plan b" found every "plan", "x-ray" every "ray" and
+    # '"vitamin d"' every "vitamin". The s of "Zorvik's" and the O of "O'Brien" stay out.
+    from builders import write_article
+
+    write_article(small_library, "b.txt", "Plan B", "The council has a plan B for vitamin D")
+    write_article(small_library, "c.txt", "Plan C", "The plan to ray-trace and add vitamin C.")
+    write_article(small_library, "x.txt", "Scan", "An x-ray of Zorvik's quay and O'Brien.")
+    library = Library(small_library).open()
+    library.update()
+    assert _titles(library, '"plan b"') == ["Plan B"]
+    assert _titles(library, "x-ray") == ["Scan"]
+    assert _titles(library, '"vitamin d"') == ["Plan B"]  # a letter that ends the text
+    assert sorted(_titles(library, "vitamin")) == ["Plan B", "Plan C"]
+    assert _titles(library, '"zorvik quay"') == ["Scan"]
+    assert _titles(library, "zorvik's") == ["Scan"]
+    assert _titles(library, "o'brien") == ["Scan"]
+    hit = library.search('"plan b"').hits[0]
+    assert [hit.title[start:end] for start, end in hit.title_spans] == ["Plan", "B"]
+
+
 def test_a_word_the_analyzer_splits_is_the_phrase_of_its_parts(small_library: Path) -> None:
     # "1,000" was "1" AND "000" anywhere: a 1 and a 15,000 in one article were a match.
     from builders import write_article

@@ -136,6 +136,26 @@ def test_a_file_of_several_articles_needs_an_id(tmp_path: Path) -> None:
         library.similar("feed.json")
 
 
+def test_an_id_of_one_text_in_two_files_asks_for_a_path(tmp_path: Path) -> None:
+    # The same text in two files has one id: "holds 2 articles; name one by its id" asked
+    # for what had been named.
+    root = tmp_path / "copies"
+    root.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        text = "Harbour cranes\n\nDockers and cranes at the harbour worked all night.\n"
+        if name == "c.txt":
+            text = "Harbour night shift\n\nCranes at the harbour and dockers on the quay.\n"
+        (root / name).write_text(text, encoding="utf-8")
+    library = Library(root).open()
+    library.update()
+    [article_id] = {a.id for a in library.find("a.txt") + library.find("b.txt")}
+    with pytest.raises(
+        UnknownArticle, match="id of 2 articles .*: a.txt, b.txt; name one by its path"
+    ):
+        library.similar(article_id)
+    assert "b.txt" in [h.key for h in library.similar("a.txt").hits]  # named by its path
+
+
 def test_a_damaged_index_is_one_clear_error_and_rebuilt(library: Library) -> None:
     index_dir = library.index_dir
     library.close()

@@ -38,6 +38,16 @@ def test_the_suggestion_is_one_edit_from_the_word_typed(library: Library) -> Non
     assert library.search("zqxwvy").suggestion is None
 
 
+def test_a_lowercase_or_that_finds_nothing_suggests_or(library: Library) -> None:
+    # "or" is a common word the index leaves out: "coffee or winter" searched both words and
+    # found nothing, with no word of OR.
+    results = library.search("coffee or winter")
+    assert results.total == 0
+    assert results.suggestion == "coffee OR winter"
+    assert library.search(results.suggestion).total > 0
+    assert library.search("coffee or prices").suggestion is None  # it finds articles
+
+
 def test_a_fuzzy_word_reaches_words_not_stems(library: Library) -> None:
     results = library.search("interes~")
     assert sorted(hit.path for hit in results.hits) == ["rates.txt", "ratesb.txt"]

@@ -23,7 +23,8 @@ SCHEMA_VERSION = 9
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
 (see `unspaced_pieces`).
 8: single digits indexed (`left_out`).
-9: `instant`, the date sorts' column (the UTC time; `published` is the page's wall time)."""
+9: `instant`, the date sorts' column (the UTC time; `published` is the page's wall time), and
+single letters indexed, but where an apostrophe joins one to a word (`elided`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -216,6 +217,15 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
                     terms.clear()
                 known = terms[original] = _fold_and_stem(original)
             text, stemmed = known
+            if (
+                stemmed is not None
+                and len(text) < 2
+                and tokenize
+                and elided(text)
+                and (text.isascii() or not UNSPACED_RUN.fullmatch(text))
+                and beside_apostrophe(value, match.start(), match.end())
+            ):
+                stemmed = None  # the s of "Kelmor's": a letter is left out at an apostrophe
             token.boost = 1.0
             if keeporiginal or not tokenize:
                 token.original = original
@@ -260,7 +270,11 @@ class StemAnalyzer(Analyzer):  # type: ignore[misc]
                     terms.clear()
                 known = terms[original] = _fold_and_stem(original)
             stemmed = known[1]
-            if stemmed is None:
+            if stemmed is None or (
+                len(stemmed) < 2
+                and elided(known[0])
+                and beside_apostrophe(value, match.start(), match.end())
+            ):
                 continue
             pos = index if pos is None else pos + 1
             places = found.get(stemmed)
@@ -281,10 +295,29 @@ def _fold_and_stem(word: str) -> tuple[str, str | None]:
 
 
 def left_out(word: str) -> bool:
-    """Whether the index leaves out this folded word: a stop word or a single letter. A
-    single digit stays: it tells "1,000" (words "1" and "000") from "15,000" and "Pier 7"
-    from "Pier 9"."""
-    return word in STOP_WORDS or (len(word) < 2 and not word.isdigit())
+    """Whether the index leaves out this folded word: a stop word, or a single character
+    that is no letter or digit. A single letter or digit stays: "plan b" is not every "plan",
+    "x-ray" not every "ray", "1,000" (words "1" and "000") not "15,000", "Pier 7" not "Pier
+    9" (but see `elided`)."""
+    return word in STOP_WORDS or (len(word) < 2 and not word.isalnum())
+
+
+APOSTROPHES = "'’"
+
+
+def elided(word: str) -> bool:
+    """Whether the index leaves out this folded word where an apostrophe joins it to
+    another (`beside_apostrophe`): `left_out` words, and single letters, as the s of
+    "Kelmor's", the t of "don't", the O of "O'Brien", the l of "l'économie" ("Kelmor's
+    harbour" is still the phrase "kelmor harbour")."""
+    return left_out(word) or (len(word) < 2 and not word.isdigit())
+
+
+def beside_apostrophe(text: str, start: int, end: int) -> bool:
+    """Whether the word at `text[start:end]` touches an apostrophe on either side."""
+    return (start > 0 and text[start - 1] in APOSTROPHES) or (
+        end < len(text) and text[end] in APOSTROPHES
+    )
 
 
 def analyse_word(word: str) -> str | None:

@@ -33,6 +33,8 @@ from newsread.index.engine.cancel import Cancelled, check
 from newsread.index.engine.schema import (
     CYRILLIC,
     analyse_word,
+    beside_apostrophe,
+    elided,
     fold,
     left_out,
     stem_word,
@@ -236,7 +238,30 @@ def _rewrite_date_bounds(text: str) -> str:
             return f"date:[TO {(start - timedelta(days=1)).isoformat()}]"
         return f"date:[TO {end.isoformat()}]"
 
-    return _DATE_BOUND.sub(rewrite, _DATE_SPAN.sub(span, text))
+    return _DATE_BOUND.sub(rewrite, _DATE_SPAN.sub(span, _padded_dates(text)))
+
+
+_DATE_VALUE = re.compile(r"""\b((?:date|published):)("[^"\s]*"|\[[^\]]*\]|\{[^}]*\}|\S+)""", re.I)
+_ONE_DIGIT = re.compile(r"(?<![\w.])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\w.])")
+
+
+def _padded_dates(text: str) -> str:
+    """The dates of `date:` clauses written as Whoosh reads them: a month or day of one digit
+    padded (`date:2019-3` is March 2019: Whoosh drops the dashes and read "20193" as the year
+    2019, "2019108" as October 2019), a quoted date unquoted (`date:"2019"` was the date
+    2019-01-01T00:00 and matched nothing)."""
+
+    def pad(match: re.Match[str]) -> str:
+        year, month, day = match.groups()
+        return f"{year}-{int(month):02}" + (f"-{int(day):02}" if day else "")
+
+    def clause(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if len(value) > 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        return match.group(1) + _ONE_DIGIT.sub(pad, value)
+
+    return _DATE_VALUE.sub(clause, text)
 
 
 _OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
@@ -287,13 +312,48 @@ def _check_syntax(text: str) -> None:
             raise QueryError("unbalanced parentheses: a ')' has no '('")
     if depth:
         raise QueryError("unbalanced parentheses: a '(' is never closed")
+    for phrase in re.findall(r'"([^"]*)"', text):
+        if "*" in phrase or re.search(r"\w\?\w", phrase):
+            # Whoosh searched "kelmor harb*" for the word "harb": no article, and no word why.
+            raise QueryError(
+                f'a wildcard does not work inside quotes: "{phrase}" is searched word for word; '
+                "leave the quotes off"
+            )
     stripped = re.sub(r'"[^"]*"(?:~\d*)?', "", text)  # a phrase, with its slop
+    boost = re.search(r"(\S*)\^(?=[^\d\s.)])", stripped)
+    if boost:
+        # "harbour^abc" was searched as the words "harbour abc": nothing, and no word why.
+        raise QueryError(f"a boost is a number, as in {boost.group(1) or 'harbour'}^3")
     for name in _FIELD_REF.findall(stripped):
         if name.lower() not in FIELDS + ANNOTATION_FIELDS:
             raise QueryError(
                 f"unknown field '{name}:'; use title:, author:, source:, section:, url:, "
                 "date:, tag:, note:, highlight:, has: or is:"
             )
+
+
+_PASTED_URL = re.compile(r"(?<![\w:\"'])(?=https?://)", re.IGNORECASE)
+
+
+def _pasted_urls(text: str) -> str:
+    """A web address typed or pasted alone (`https://site/page`) searched in `url:`, as
+    `url:https://site/page` is: it was refused as the unknown field "https:"."""
+    parts = re.split(r'("[^"]*")', text)  # not inside a phrase
+    return "".join(part if part[:1] == '"' else _PASTED_URL.sub("url:", part) for part in parts)
+
+
+def _lowercase_fields(text: str) -> str:
+    """`TITLE:x`, `Source:x` as `title:x`, `source:x`: Whoosh's field names are case-sensitive,
+    and it searched "TITLE:kelmor" as words of no field (1 article where title:kelmor has 16)."""
+
+    def lower(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.islower() or name.lower() not in FIELDS:
+            return match.group(0)
+        cut = match.start(1) - match.start(0)
+        return match.group(0)[:cut] + name.lower() + ":"
+
+    return _FIELD_REF.sub(lower, text)
 
 
 def _parser(schema: Any) -> Any:
@@ -399,7 +459,7 @@ def parse_query(text: str, schema: Any) -> Any:
     _check_syntax(text)
     parsed = _plain_words(text)
     if parsed is None:
-        rewritten = _rewrite_date_bounds(text)
+        rewritten = _rewrite_date_bounds(_lowercase_fields(text))
         try:
             parsed = _parser(schema).parse(rewritten)
         except Exception as error:  # noqa: BLE001 - Whoosh raises bare Exception for bad dates
@@ -775,7 +835,9 @@ def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> li
                 else:
                     spans.append((start, end))
             continue
-        if left_out(word):  # the index never holds them
+        if left_out(word) or (  # the index never holds them
+            len(word) < 2 and elided(word) and beside_apostrophe(text, *match.span())
+        ):
             continue
         stemmed = stems.get(word)
         if stemmed is None:
@@ -958,16 +1020,16 @@ _ELIDED_AFTER = re.compile(r"['’](\w+)(?![\w'’])")
 
 def with_elisions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` each widened over a word piece joined to it by an apostrophe (straight or
-    curly) that the index leaves out (`left_out`): the O of "O'Brien", the l of
+    curly) that the index leaves out (`elided`): the O of "O'Brien", the l of
     "l'économie", the t of "don't". The analyzer splits words there, so only the indexed
     piece matched and the mark stopped at the apostrophe. "rock'n'roll" stays as it was."""
     widened = []
     for start, end in spans:
         before = _ELIDED_BEFORE.search(text, max(0, start - 24), start) if start else None
-        if before is not None and left_out(fold(before.group(1))):
+        if before is not None and elided(fold(before.group(1))):
             start = before.start()
         after = _ELIDED_AFTER.match(text, end, end + 24)
-        if after is not None and left_out(fold(after.group(1))):
+        if after is not None and elided(fold(after.group(1))):
             end = after.end()
         widened.append((start, end))
     return widened
@@ -1113,7 +1175,7 @@ class Search:
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         self.started = time.perf_counter()
-        self.text = text.strip()
+        self.text = _pasted_urls(text.strip())
         tidied = tidy_field_clauses(self.text)
         if self.text and not tidied:  # "title:", "date:>", "?": not every article
             raise NothingToSearch(
@@ -1791,6 +1853,9 @@ FUZZY_MAX_CHARS = 30
 """The longest fuzzy word (`word~`), and the longest word a suggestion is looked for."""
 
 
+_LOWER_OR = re.compile(r'(?<=[\w")])\s+or\s+(?=[\w"(])')
+
+
 def _suggest(
     library: OpenIndex, searcher: Any, text: str, cancelled: Cancelled | None = None
 ) -> str | None:
@@ -1802,7 +1867,9 @@ def _suggest(
     """
     reader = searcher.reader()
     verify = _verifier(library, searcher, cancelled)
-    changed = False
+    # "varga or lindqvist" searched both words ("or" is a common word, left out): OR is meant.
+    either = _LOWER_OR.sub(" OR ", text)
+    changed = either != text
     looked = 0
 
     def fix(match: re.Match[str]) -> str:
@@ -1835,7 +1902,7 @@ def _suggest(
         return word
 
     try:
-        corrected = _WORD_TO_CHECK.sub(fix, text)
+        corrected = _WORD_TO_CHECK.sub(fix, either)
     except SearchCancelled:
         raise
     except Exception:  # noqa: BLE001 - a failed suggestion must never fail the search

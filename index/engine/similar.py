@@ -87,10 +87,17 @@ def find_article(library: OpenIndex, path_or_id: str) -> Article:
         keys = [path_key(path_or_id)]
     if not keys:
         raise UnknownArticle(f"{path_or_id}: no article with that id or path in the library")
-    if len(keys) > 1:
+    if len(keys) > 1 and all(key.split("#", 1)[0] == path_key(path_or_id) for key in keys):
         raise UnknownArticle(
             f"{path_or_id} holds {len(keys)} articles; name one by its id "
             "(newsread show PATH --json lists them)"
+        )
+    if len(keys) > 1:
+        # One id for the same text (or URL) saved in several files: the id cannot choose.
+        named = ", ".join(sorted(keys)[:3]) + (", ..." if len(keys) > 3 else "")
+        raise UnknownArticle(
+            f"{path_or_id} is the id of {len(keys)} articles (one text or URL, saved in "
+            f"{len(keys)} places): {named}; name one by its path"
         )
     article = library.docs.article(keys[0])
     if article is None:  # deleted between the two reads

@@ -114,13 +114,19 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
         _article(draft, rel + (f"#{n}" if numbered else ""), rel, kind, stem)
         for n, draft in enumerate(drafts, start=1)
     ]
-    articles = [article for article in articles if article.paragraphs]
-    if not articles:
+    kept = [article for article in articles if article.paragraphs]
+    if not kept:
         raise UnreadableFile("no article text found")
-    for article in articles:
+    if len(kept) < len(articles):
+        # Said, as a skipped file is: an entry of a JSON array that only has a title.
+        empty = [article.key.rsplit("#", 1)[1] for article in articles if not article.paragraphs]
+        numbers = ", ".join(f"#{n}" for n in empty[:5]) + (", ..." if len(empty) > 5 else "")
+        left_out = f"{len(empty)} of its {len(articles)} articles left out, no text ({numbers})"
+        cut = f"{cut}; {left_out}" if cut else left_out
+    for article in kept:
         if cut:
             article.extra["cut"] = cut
-    return articles
+    return kept
 
 
 def _saved_page(data: bytes, suffix: str) -> tuple[Draft, bool]:

@@ -17,8 +17,9 @@ from newsread.index.files.formats.bylines import is_byline, merge_bylines, split
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
 from newsread.index.text import sanitise_line
 
-_YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_TOML_BLOCK = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+# An empty block ("---" twice: templates leave it) is front matter too.
+_YAML_BLOCK = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_TOML_BLOCK = re.compile(r"\A\+\+\+[ \t]*\n(?:(.*?)\n)??\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
 _SIMPLE_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.+?)\s*$", re.MULTILINE)
 _ATX_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SETEXT_RULE = re.compile(r"^=+[ \t]*$")
@@ -82,7 +83,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     for block, parse in ((_YAML_BLOCK, _yaml), (_TOML_BLOCK, _toml)):
         match = block.match(text)
         if match:
-            found = match.group(1)
+            found = match.group(1) or ""
             meta = _simple(found) if len(found) > MAX_FRONT_MATTER_CHARS else parse(found)
             return meta, text[match.end() :]
     return {}, text
