@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 from pathlib import Path
@@ -16,6 +17,7 @@ from newsread.index.files.formats.pagetext import (
     _wrap_width,
     find_article,
     name_words,
+    unwrapped_page,
 )
 from newsread.index.files.formats.plaintext import _dated, _dated_name_in_text, parse_text
 from newsread.index.files.reader import read_articles
@@ -1031,6 +1033,35 @@ def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
     )
     assert parse_text(page).paragraphs[:2] == [standfirst, LEDE]
     assert parse_text(_wrapped(page, 72)).paragraphs[:2] == [standfirst, LEDE]
+
+
+def test_a_wrapped_line_that_opens_like_a_list_item_is_joined_to_its_paragraph() -> None:
+    # Wrapping put a date's day ("12. März"), or a spaced dash, first on a paragraph's line;
+    # a list's next item is an item though the one above filled its line.
+    paragraph = [
+        "    Die Verkehrsbetriebe teilen mit, dass die Bahnen ab dem kommenden",
+        "    12. März auf zwei Linien ohne Fahrer fahren, nach einem langen Test",
+        "    - und die Gewerkschaft will dagegen klagen.",
+    ]
+    items = [
+        "      2. Neue Busspuren auf dem Ring: Der Stadtrat stimmt dem Plan zu,",
+        "      3. Fährpreise steigen im April um fünf Prozent",
+    ]
+    page = [*_wrapped(PAGE, 72).split("\n"), "", *paragraph, "", *items]
+    assert _wrap_width(page) == 72
+    for a, b in (*itertools.pairwise(paragraph), items):
+        assert len(a) + 1 + len(b.split()[0]) > 72  # the next line's first word did not fit
+    unwrapped = [line.strip() for line in unwrapped_page(page) if line.strip()]
+    assert " ".join(line.strip() for line in paragraph) in unwrapped
+    assert unwrapped[-2:] == [item.strip() for item in items]
+
+
+def test_a_line_shown_twice_on_a_wrapped_page_is_two_lines() -> None:
+    # A photo's credit under each picture: no paragraph's line repeats the one above it.
+    credit = "            Vergrößern (Bildquelle: northfield-courier.com/Jane Roe)"
+    page = [credit, credit, credit, *_wrapped(PAGE, 72).split("\n")]
+    assert _wrap_width(page) == 72 and len(credit) + 1 + len("Vergrößern") > 72
+    assert unwrapped_page(page)[:3] == [credit, credit, credit]
 
 
 def test_lines_of_an_unwrapped_page_are_not_joined() -> None:

@@ -245,10 +245,13 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     """(first raw line, the raw line after the last, text) of each line as the page had it: the
     lines of a paragraph a text browser wrapped are joined again. A line continues the one
     above when it starts in the column that line's text starts in and its first word would
-    not have fitted on that line."""
+    not have fitted on that line, even where it opens like a list's item ("5. März", "- "),
+    unless the line above is an item or introduces a list; a copy of the line above (a
+    photo's credit under each picture) is a line of its own."""
     width = _wrap_width(text_lines)
     found: list[tuple[int, int, str]] = []
     column = -1  # where the text of the last line found starts; -1: it cannot be continued
+    listed = False  # whether the last line found is a list's item
     for index, raw in enumerate(text_lines):
         stripped = raw.strip()
         if not stripped:
@@ -256,16 +259,20 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             continue
         indent = len(raw) - len(raw.lstrip())
         previous = text_lines[index - 1].rstrip() if index else ""
+        bullet = _BULLET.match(stripped)
         if (
             width
             and indent == column
-            and not _BULLET.match(stripped)
+            # A paragraph's line may open like a list's item ("5. März", "- ") where it was
+            # wrapped; a list's item never continues another.
+            and not (bullet and (listed or previous.endswith(":")))
+            and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
             and len(previous) + 1 + len(stripped.split(None, 1)[0]) > width
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
             continue
-        bullet = _BULLET.match(stripped)
+        listed = bullet is not None
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
