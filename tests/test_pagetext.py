@@ -95,6 +95,25 @@ def test_a_page_dump_leaves_out_menus_cookie_notices_related_links_and_footer() 
         assert chrome not in body
 
 
+def test_a_teasers_question_does_not_carry_the_text_on_over_a_box_of_links() -> None:
+    # The titles of other stories under the text, one of them a question: a sentence standing
+    # alone among titles, not the text's last paragraph.
+    box = "\n".join(
+        f"        {title}"
+        for title in (
+            "Council approves new bus lanes on the ring road",
+            "Ferry fares to rise by five per cent in April",
+            "Harbour tunnel closed for repairs this weekend",
+            "Will the harbour tunnel ever be finished before the next city election?",
+        )
+    )
+    page = PAGE.replace(f"      Related stories\n{RELATED}\n", f"      Elsewhere today\n{box}\n")
+    found = find_article(page.split("\n"))
+    assert found is not None
+    assert page.split("\n")[found.end - 1] == f"    {BODY[2]}"
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
 def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
     text = "\n\n".join(["Driverless trams on two lines from spring", LEDE, *BODY])
     assert find_article(text.split("\n")) is None

@@ -539,6 +539,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
         first += 1
+    while last > first and (not lines[last].sentence or _stray(lines, last)):
+        last -= 1  # the run carried on over a box of links by a teaser's title
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
         # A short page whose headline reads as a sentence: it and its byline are chrome too.
@@ -1531,11 +1533,32 @@ def _introduced(lines: list[_Line], position: int) -> bool:
     return position > 0 and lines[position - 1].text.endswith(":")
 
 
+# How many lines that are no sentences set a short sentence apart from the text above it.
+_APART_LINES = 3
+# The longest sentence that a box of links may hold as one of its titles (a question).
+_TEASER = 150
+
+
+def _stray(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` is a short sentence standing alone among lines that are
+    none, `_APART_LINES` or more of them above it and one under it: a teaser's title written
+    as a question in a box of other stories, whose weight would carry the text's run on over
+    the box (as jusText reclassifies a short block by its neighbours)."""
+    line = lines[position]
+    if not line.sentence or len(line.text) > _TEASER or position < _APART_LINES:
+        return False
+    above = lines[position - _APART_LINES : position]
+    below = lines[position + 1] if position + 1 < len(lines) else None
+    return not any(other.sentence for other in above) and not (below and below.sentence)
+
+
 def _run_end(lines: list[_Line], start: int) -> int:
-    """The last line of the best-scoring run of lines that begins at `start`."""
+    """The last line of the best-scoring run of lines that begins at `start`; a stray
+    sentence (`_stray`) weighs as the lines around it."""
     best, best_end, total = float("-inf"), start, 0.0
     for position in range(start, len(lines)):
-        total += _weight(lines[position])
+        line = lines[position]
+        total += _weight(replace(line, sentence=False) if _stray(lines, position) else line)
         if total > best:
             best, best_end = total, position
     return best_end
