@@ -1547,9 +1547,9 @@ def _stray(lines: list[_Line], position: int) -> bool:
     line = lines[position]
     if not line.sentence or len(line.text) > _TEASER or position < _APART_LINES:
         return False
-    above = lines[position - _APART_LINES : position]
-    below = lines[position + 1] if position + 1 < len(lines) else None
-    return not any(other.sentence for other in above) and not (below and below.sentence)
+    if position + 1 < len(lines) and lines[position + 1].sentence:
+        return False
+    return not any(lines[p].sentence for p in range(position - _APART_LINES, position))
 
 
 def _run_end(lines: list[_Line], start: int) -> int:
