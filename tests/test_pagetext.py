@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 from pathlib import Path
@@ -16,6 +17,7 @@ from newsread.index.files.formats.pagetext import (
     _wrap_width,
     find_article,
     name_words,
+    unwrapped_page,
 )
 from newsread.index.files.formats.plaintext import _dated, _dated_name_in_text, parse_text
 from newsread.index.files.reader import read_articles
@@ -91,6 +93,25 @@ def test_a_page_dump_leaves_out_menus_cookie_notices_related_links_and_footer() 
     body = "\n".join(parse_text(PAGE).paragraphs)
     for chrome in ("Lifestyle", "cookies", "Ferry fares", "Privacy", "All rights reserved"):
         assert chrome not in body
+
+
+def test_a_teasers_question_does_not_carry_the_text_on_over_a_box_of_links() -> None:
+    # The titles of other stories under the text, one of them a question: a sentence standing
+    # alone among titles, not the text's last paragraph.
+    box = "\n".join(
+        f"        {title}"
+        for title in (
+            "Council approves new bus lanes on the ring road",
+            "Ferry fares to rise by five per cent in April",
+            "Harbour tunnel closed for repairs this weekend",
+            "Will the harbour tunnel ever be finished before the next city election?",
+        )
+    )
+    page = PAGE.replace(f"      Related stories\n{RELATED}\n", f"      Elsewhere today\n{box}\n")
+    found = find_article(page.split("\n"))
+    assert found is not None
+    assert page.split("\n")[found.end - 1] == f"    {BODY[2]}"
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
 
 
 def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
@@ -1031,6 +1052,35 @@ def test_a_wrapped_standfirst_is_kept_whole_above_the_lede() -> None:
     )
     assert parse_text(page).paragraphs[:2] == [standfirst, LEDE]
     assert parse_text(_wrapped(page, 72)).paragraphs[:2] == [standfirst, LEDE]
+
+
+def test_a_wrapped_line_that_opens_like_a_list_item_is_joined_to_its_paragraph() -> None:
+    # Wrapping put a date's day ("12. März"), or a spaced dash, first on a paragraph's line;
+    # a list's next item is an item though the one above filled its line.
+    paragraph = [
+        "    Die Verkehrsbetriebe teilen mit, dass die Bahnen ab dem kommenden",
+        "    12. März auf zwei Linien ohne Fahrer fahren, nach einem langen Test",
+        "    - und die Gewerkschaft will dagegen klagen.",
+    ]
+    items = [
+        "      2. Neue Busspuren auf dem Ring: Der Stadtrat stimmt dem Plan zu,",
+        "      3. Fährpreise steigen im April um fünf Prozent",
+    ]
+    page = [*_wrapped(PAGE, 72).split("\n"), "", *paragraph, "", *items]
+    assert _wrap_width(page) == 72
+    for a, b in (*itertools.pairwise(paragraph), items):
+        assert len(a) + 1 + len(b.split()[0]) > 72  # the next line's first word did not fit
+    unwrapped = [line.strip() for line in unwrapped_page(page) if line.strip()]
+    assert " ".join(line.strip() for line in paragraph) in unwrapped
+    assert unwrapped[-2:] == [item.strip() for item in items]
+
+
+def test_a_line_shown_twice_on_a_wrapped_page_is_two_lines() -> None:
+    # A photo's credit under each picture: no paragraph's line repeats the one above it.
+    credit = "            Vergrößern (Bildquelle: northfield-courier.com/Jane Roe)"
+    page = [credit, credit, credit, *_wrapped(PAGE, 72).split("\n")]
+    assert _wrap_width(page) == 72 and len(credit) + 1 + len("Vergrößern") > 72
+    assert unwrapped_page(page)[:3] == [credit, credit, credit]
 
 
 def test_lines_of_an_unwrapped_page_are_not_joined() -> None:

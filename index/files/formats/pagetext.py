@@ -245,10 +245,13 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     """(first raw line, the raw line after the last, text) of each line as the page had it: the
     lines of a paragraph a text browser wrapped are joined again. A line continues the one
     above when it starts in the column that line's text starts in and its first word would
-    not have fitted on that line."""
+    not have fitted on that line, even where it opens like a list's item ("5. März", "- "),
+    unless the line above is an item or introduces a list; a copy of the line above (a
+    photo's credit under each picture) is a line of its own."""
     width = _wrap_width(text_lines)
     found: list[tuple[int, int, str]] = []
     column = -1  # where the text of the last line found starts; -1: it cannot be continued
+    listed = False  # whether the last line found is a list's item
     for index, raw in enumerate(text_lines):
         stripped = raw.strip()
         if not stripped:
@@ -256,16 +259,20 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             continue
         indent = len(raw) - len(raw.lstrip())
         previous = text_lines[index - 1].rstrip() if index else ""
+        bullet = _BULLET.match(stripped)
         if (
             width
             and indent == column
-            and not _BULLET.match(stripped)
+            # A paragraph's line may open like a list's item ("5. März", "- ") where it was
+            # wrapped; a list's item never continues another.
+            and not (bullet and (listed or previous.endswith(":")))
+            and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
             and len(previous) + 1 + len(stripped.split(None, 1)[0]) > width
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
             continue
-        bullet = _BULLET.match(stripped)
+        listed = bullet is not None
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
@@ -532,6 +539,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
         first += 1
+    while last > first and (not lines[last].sentence or _stray(lines, last)):
+        last -= 1  # the run carried on over a box of links by a teaser's title
     chrome = [line for line in lines[:first] if not line.sentence]
     if len(chrome) < _MIN_CHROME_LINES:
         # A short page whose headline reads as a sentence: it and its byline are chrome too.
@@ -1524,11 +1533,32 @@ def _introduced(lines: list[_Line], position: int) -> bool:
     return position > 0 and lines[position - 1].text.endswith(":")
 
 
+# How many lines that are no sentences set a short sentence apart from the text above it.
+_APART_LINES = 3
+# The longest sentence that a box of links may hold as one of its titles (a question).
+_TEASER = 150
+
+
+def _stray(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` is a short sentence standing alone among lines that are
+    none, `_APART_LINES` or more of them above it and one under it: a teaser's title written
+    as a question in a box of other stories, whose weight would carry the text's run on over
+    the box (as jusText reclassifies a short block by its neighbours)."""
+    line = lines[position]
+    if not line.sentence or len(line.text) > _TEASER or position < _APART_LINES:
+        return False
+    if position + 1 < len(lines) and lines[position + 1].sentence:
+        return False
+    return not any(lines[p].sentence for p in range(position - _APART_LINES, position))
+
+
 def _run_end(lines: list[_Line], start: int) -> int:
-    """The last line of the best-scoring run of lines that begins at `start`."""
+    """The last line of the best-scoring run of lines that begins at `start`; a stray
+    sentence (`_stray`) weighs as the lines around it."""
     best, best_end, total = float("-inf"), start, 0.0
     for position in range(start, len(lines)):
-        total += _weight(lines[position])
+        line = lines[position]
+        total += _weight(replace(line, sentence=False) if _stray(lines, position) else line)
         if total > best:
             best, best_end = total, position
     return best_end
