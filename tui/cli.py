@@ -669,7 +669,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return find_article(library, info)
 
         summary = import_json(store, text, find=find)
-        if summary.added or summary.updated:
+        if summary.added or summary.updated or summary.both:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
             place_all(library, store)
@@ -684,6 +684,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         ),
         soft_wrap=True,
     )
+    if summary.both:
+        notes = f"{summary.both} note{'' if summary.both == 1 else 's'}"
+        out.print(
+            Text(
+                f"  {notes} of yours differed from the newer imported one: kept both "
+                "(the imported text, then ---, then yours)",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
     for problem in summary.errors:
         out.print(Text(f"  {sanitise_line(str(problem))}", style="yellow"), soft_wrap=True)
     return 0
