@@ -168,6 +168,14 @@ class AnnotationStore:
                 store.salvaged = store._retrying(
                     "", lambda: database.salvage(recovered, connection)
                 )
+        except AnnotationError:
+            connection.close()
+            # An older store that cannot be migrated on a full disk: read it as it is.
+            reason = database.unwritable(db_path.parent) if recovered is None else ""
+            reader = database.connect_read_only(db_path) if reason else None
+            if reader is None:
+                raise
+            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
         except BaseException:
             connection.close()
             raise
