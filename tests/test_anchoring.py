@@ -173,6 +173,16 @@ def test_highlight_opening_a_paragraph_stays_when_a_word_in_it_changes() -> None
     assert (found.start, found.end) == select(new, "The minister said on Tuesday that the port")
 
 
+def test_highlight_opening_a_paragraph_stays_when_the_words_after_it_are_edited() -> None:
+    # What follows it in its paragraph is all the context it has there: "would" rewritten as
+    # "will finally" leaves it recognisable (Indel similarity 0.70).
+    passage = "The minister said on Tuesday that the harbour"
+    new = SAME_OPENING.replace("harbour would open", "harbour will finally open")
+    assert anchor_after_edit(SAME_OPENING, new, passage) == Anchor(
+        *select(new, passage), "anchored", 1.0
+    )
+
+
 def test_highlight_of_a_whole_paragraph_moves_with_it() -> None:
     paragraph = "The minister said on Tuesday that the harbour would open next spring, weeks early."
     parts = SAME_OPENING.split("\n\n")
