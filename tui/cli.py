@@ -663,11 +663,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     library = _open_library(args.library)
     try:
         store = _annotations(library)
+    except AnnotationError as error:  # the store's trouble (a full disk), not the file's
+        return _fail(f"nothing imported from {path}: {error}", 1)
 
-        def find(info: Any) -> Any:
-            _ensure_index(library, True)
-            return find_article(library, info)
+    def find(info: Any) -> Any:
+        _ensure_index(library, True)
+        return find_article(library, info)
 
+    try:
         summary = import_json(store, text, find=find)
         if summary.added or summary.updated or summary.both:
             # Attach what was imported: find each article in the library, anchor the quote.

@@ -202,6 +202,28 @@ def test_notes_from_an_older_newsread_on_a_disk_that_cannot_be_written_are_still
         check.close()
 
 
+def test_an_import_onto_a_full_disk_says_nothing_was_imported(
+    small_library: Path, tmp_path: Path
+) -> None:
+    """The store cannot even be created: that is the disk's trouble, not the file's."""
+    exported = tmp_path / "notes.json"
+    exported.write_text(
+        '[{"type": "Annotation", "motivation": "commenting", "target": "https://example.org/a",'
+        ' "body": [{"type": "TextualBody", "value": "A note."}]}]'
+    )
+    home = tmp_path / "home"
+    assert run_cli("index", str(small_library), home=home).returncode == 0
+    with tmpfs(tmp_path / "disk", "4m") as disk:
+        (home / "data").symlink_to(disk)  # the notes' disk only: the index is elsewhere
+        _fill(disk)
+        result = run_cli("import", str(exported), "-l", str(small_library), home=home)
+    assert_no_traceback(result)
+    assert result.returncode == 1
+    assert assert_terminal_safe(result.stderr).startswith(
+        f"newsread: nothing imported from {exported}: disk full ({home / 'data'})"
+    )
+
+
 # -- config ----------------------------------------------------------------------------------
 
 
