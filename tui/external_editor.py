@@ -100,16 +100,24 @@ def edit_text(
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(text + "\n" if text else "")
+        failed: OSError | None = None
         try:
+            # Nothing may be raised out of this block: Textual (8.2.8) takes the terminal back
+            # only when it ends normally; an editor that does not start left the app
+            # suspended, a blank screen deaf to every key.
             with app.suspend():
-                process = _running = subprocess.Popen([*command, str(target)])
-                returncode = _wait(process)
+                try:
+                    process = _running = subprocess.Popen([*command, str(target)])
+                except OSError as error:
+                    failed = error
+                else:
+                    returncode = _wait(process)
         except SuspendNotSupported:
             raise EditorError("This terminal cannot hand over to an editor") from None
-        except OSError as error:
-            raise EditorError(f"Could not start {command[0]}: {error.strerror}") from None
         finally:
             _running = None
+        if failed is not None:
+            raise EditorError(f"Could not start {command[0]}: {failed.strerror or failed}")
         if returncode != 0:
             raise EditorError(
                 f"{Path(command[0]).name} exited with status {returncode}; the note was not changed"

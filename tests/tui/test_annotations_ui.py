@@ -33,6 +33,7 @@ from newsread.index.annotations import AnnotationStore, database
 from newsread.index.paths import annotations_path
 from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
+from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.screens.highlights import HighlightsScreen, parse_filter
 from newsread.tui.screens.note_editor import NoteEditor
 from newsread.tui.screens.tags import TagDialog
@@ -207,6 +208,22 @@ class TestExternalEditor:
                 pilot,
                 lambda: app.main.article_state.note == "typed here\nfrom the editor",  # type: ignore[union-attr]
             )
+
+    def test_an_editor_that_does_not_start_gives_the_terminal_back(self) -> None:
+        class Suspending:
+            """Textual's `App.suspend`: the app resumes only when the block ends normally."""
+
+            resumed = False
+
+            @contextlib.contextmanager
+            def suspend(self) -> Iterator[None]:
+                yield
+                self.resumed = True
+
+        app = Suspending()
+        with pytest.raises(EditorError, match="^Could not start /nonexistent/editor: "):
+            edit_text(app, "typed", {"EDITOR": "/nonexistent/editor"})  # type: ignore[arg-type]
+        assert app.resumed
 
     async def test_without_any_editor_it_says_so(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
