@@ -53,6 +53,22 @@ def no_watchdog(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return forced
 
 
+async def test_a_drafts_folder_that_cannot_be_made_is_said_plainly(
+    library: Path, make_app: MakeApp
+) -> None:
+    root = data_dir() / "drafts"
+    root.parent.mkdir(parents=True, exist_ok=True)
+    root.write_text("a file where the folder should be")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: any("drafts" in m for m in notifications(app)))
+        [message] = [m for m in notifications(app) if "drafts" in m]
+        assert message == (
+            f"Notes being written cannot be kept as drafts in {root} (not a directory): "
+            "one still open when this window closes is lost"
+        )
+
+
 async def test_keys_sent_in_one_burst_with_A_all_land_in_the_note(
     library: Path, make_app: MakeApp
 ) -> None:
