@@ -140,6 +140,57 @@ def test_deleted_paragraph_does_not_pass_its_opening_words_to_the_next_one() -> 
     assert anchor_after_edit(body, new, "Opposition members").status == "orphaned"
 
 
+SAME_OPENING = (
+    "Parliament sat late into the night before the vote.\n\n"
+    "The minister said on Tuesday that the harbour would open next spring, weeks early.\n\n"
+    "The minister said on Tuesday that the budget would be cut by a tenth everywhere.\n\n"
+    "A final vote is expected next month."
+)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The minister said on Tuesday that the",  # the next paragraph's opening, exactly
+        "The minister said on Tuesday that the harbour",  # the same, one word on
+    ],
+)
+def test_deleted_paragraph_leaves_no_highlight_on_the_next_one_in_its_place(passage: str) -> None:
+    # The next paragraph now stands where the deleted one stood, after the same paragraph:
+    # the old offsets hold the same words (or nearly), with the old prefix; only what followed
+    # them in their paragraph ("harbour would open next spring") is gone.
+    deleted = (
+        "The minister said on Tuesday that the harbour would open next spring, weeks early.\n\n"
+    )
+    new = SAME_OPENING.replace(deleted, "")
+    assert anchor_after_edit(SAME_OPENING, new, passage).status == "orphaned"
+
+
+def test_highlight_opening_a_paragraph_stays_when_a_word_in_it_changes() -> None:
+    new = SAME_OPENING.replace("that the harbour would", "that the port would")
+    found = anchor_after_edit(SAME_OPENING, new, "The minister said on Tuesday that the harbour")
+    assert found.status == "fuzzy"
+    assert (found.start, found.end) == select(new, "The minister said on Tuesday that the port")
+
+
+def test_highlight_opening_a_paragraph_stays_when_the_words_after_it_are_edited() -> None:
+    # What follows it in its paragraph is all the context it has there: "would" rewritten as
+    # "will finally" leaves it recognisable (Indel similarity 0.70).
+    passage = "The minister said on Tuesday that the harbour"
+    new = SAME_OPENING.replace("harbour would open", "harbour will finally open")
+    assert anchor_after_edit(SAME_OPENING, new, passage) == Anchor(
+        *select(new, passage), "anchored", 1.0
+    )
+
+
+def test_highlight_of_a_whole_paragraph_moves_with_it() -> None:
+    paragraph = "The minister said on Tuesday that the harbour would open next spring, weeks early."
+    parts = SAME_OPENING.split("\n\n")
+    new = "\n\n".join((parts[1], parts[0], parts[2], parts[3]))
+    found = anchor_after_edit(SAME_OPENING, new, paragraph)
+    assert (found.start, found.end, found.status) == (*select(new, paragraph), "moved")
+
+
 REPEATED = (
     "Late on Friday, according to several reports, the minister resigned this morning "
     "after the vote on the budget failed in parliament by a wide margin."

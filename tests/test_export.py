@@ -445,15 +445,51 @@ def test_import_keeps_the_newer_of_two_edits(
     fresh.update_highlight(highlight_id, note="Edited here, later.")  # fresh's clock is later
     assert import_json(fresh, export_json(store.annotations())).updated == 0
     assert fresh.get_highlight(highlight_id).note == "Edited here, later."  # type: ignore[union-attr]
-    # ...but an edit made there after that one wins.
-    later = json.loads(export_json(store.annotations()))["first"]["items"]
-    for annotation in later:
+    # ...but an edit made there after that one wins, where it keeps what was written here.
+    summary = import_json(
+        fresh, _edited_there(store, highlight_id, "Edited here, later. And there.")
+    )
+    assert (summary.added, summary.updated, summary.both) == (0, 1, 0)
+    assert fresh.get_highlight(highlight_id).note == "Edited here, later. And there."  # type: ignore[union-attr]
+
+
+def test_a_newer_imported_note_never_drops_the_users_own(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    import_json(fresh, export_json(store.annotations()))
+    highlight_id = "h002"
+    fresh.update_highlight(highlight_id, note="My reading of it, written here.")
+    text = _edited_there(store, highlight_id, "Their reading, written there later.")
+    summary = import_json(fresh, text)
+    assert (summary.added, summary.updated, summary.both) == (0, 0, 1)
+    assert fresh.get_highlight(highlight_id).note == (  # type: ignore[union-attr]
+        "Their reading, written there later.\n\n---\n\nMy reading of it, written here."
+    )
+    assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
+
+
+def test_a_newer_imported_article_note_never_drops_the_users_own(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    import_json(fresh, export_json(store.annotations()))
+    fresh.set_article_note(BUDGET, "Mine.")
+    items = json.loads(export_json(store.annotations()))["first"]["items"]
+    for annotation in items:
+        if annotation["id"] == f"urn:newsread:note:{BUDGET.id}":
+            annotation["modified"] = "2030-01-01T00:00:00Z"
+            annotation["body"][0]["value"] = "Theirs."
+    assert import_json(fresh, json.dumps(items)).both == 1
+    assert fresh.article_note(BUDGET) == "Theirs.\n\n---\n\nMine."
+
+
+def _edited_there(store: AnnotationStore, highlight_id: str, note: str) -> str:
+    """`store`'s export with the highlight's note edited there after anything here."""
+    items = json.loads(export_json(store.annotations()))["first"]["items"]
+    for annotation in items:
         if annotation["id"] == f"urn:newsread:highlight:{highlight_id}":
             annotation["modified"] = "2030-01-01T00:00:00Z"
-            annotation["body"][0]["value"] = "Edited there, even later."
-    summary = import_json(fresh, json.dumps(later))
-    assert (summary.added, summary.updated) == (0, 1)
-    assert fresh.get_highlight(highlight_id).note == "Edited there, even later."  # type: ignore[union-attr]
+            annotation["body"][0]["value"] = note
+    return json.dumps(items)
 
 
 def test_import_does_not_bring_back_a_highlight_deleted_here(

@@ -675,13 +675,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     library = _open_library(args.library)
     try:
         store = _annotations(library)
+    except AnnotationError as error:  # the store's trouble (a full disk), not the file's
+        return _fail(f"nothing imported from {path}: {error}", 1)
 
-        def find(info: Any) -> Any:
-            _ensure_index(library, True)
-            return find_article(library, info)
+    def find(info: Any) -> Any:
+        _ensure_index(library, True)
+        return find_article(library, info)
 
+    try:
         summary = import_json(store, text, find=find)
-        if summary.added or summary.updated:
+        if summary.added or summary.updated or summary.both:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
             place_all(library, store)
@@ -696,6 +699,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         ),
         soft_wrap=True,
     )
+    if summary.both:
+        notes = f"{summary.both} note{'' if summary.both == 1 else 's'}"
+        out.print(
+            Text(
+                f"  {notes} of yours differed from the newer imported one: kept both "
+                "(the imported text, then ---, then yours)",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
     for problem in summary.errors:
         out.print(Text(f"  {sanitise_line(str(problem))}", style="yellow"), soft_wrap=True)
     return 0

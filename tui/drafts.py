@@ -119,8 +119,12 @@ class DraftKeeper:
             self.folder.open()
             drafts = self.folder.recover()
         except OSError as error:
+            why = (error.strerror or str(error)).lower()
             self._app.call_from_thread(
-                self._app.notify, f"Drafts folder unusable: {error}", severity="warning"
+                self._app.notify,
+                f"Notes being written cannot be kept as drafts in {self.folder.root} ({why}): "
+                "one still open when this window closes is lost",
+                severity="warning",
             )
             return
         self._app.call_from_thread(self._recovered, drafts)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +78,28 @@ def _wait(process: subprocess.Popen[bytes]) -> int:
             continue
 
 
+@contextmanager
+def _interrupts_for_the_editor() -> Iterator[None]:
+    """ctrl+c while the editor has the terminal is the editor's: an editor that leaves the
+    terminal's keys as they are (`code --wait`, `ed`, a script) gets SIGINT and ends (the note
+    is not changed); newsread, which gets it too, goes on (it quit, leaving a blank screen).
+
+    A handler that does nothing, not SIG_IGN: an ignored signal stays ignored in the editor.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, _ignore)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _ignore(signum: int, frame: object) -> None:
+    """Nothing: the editor, a process of its own, takes ctrl+c."""
+
+
 def edit_text(
     app: App[object],
     text: str,
@@ -100,20 +125,31 @@ def edit_text(
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(text + "\n" if text else "")
+        failed: OSError | None = None
         try:
-            with app.suspend():
-                process = _running = subprocess.Popen([*command, str(target)])
-                returncode = _wait(process)
+            # Nothing may be raised out of this block: Textual (8.2.8) takes the terminal back
+            # only when it ends normally; an editor that does not start left the app
+            # suspended, a blank screen deaf to every key.
+            with app.suspend(), _interrupts_for_the_editor():
+                try:
+                    process = _running = subprocess.Popen([*command, str(target)])
+                except OSError as error:
+                    failed = error
+                else:
+                    returncode = _wait(process)
         except SuspendNotSupported:
             raise EditorError("This terminal cannot hand over to an editor") from None
-        except OSError as error:
-            raise EditorError(f"Could not start {command[0]}: {error.strerror}") from None
         finally:
             _running = None
+        if failed is not None:
+            raise EditorError(f"Could not start {command[0]}: {failed.strerror or failed}")
         if returncode != 0:
-            raise EditorError(
-                f"{Path(command[0]).name} exited with status {returncode}; the note was not changed"
-            )
+            name = Path(command[0]).name
+            ended = f"exited with status {returncode}"
+            if returncode < 0:
+                with suppress(ValueError):
+                    ended = f"was stopped ({signal.Signals(-returncode).name})"
+            raise EditorError(f"{name} {ended}; the note was not changed")
         return target.read_text(encoding="utf-8", errors="replace")
     finally:
         if temporary is not None:

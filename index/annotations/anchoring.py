@@ -4,7 +4,8 @@ A highlight is stored the way the W3C Web Annotation model describes a text targ
 TextQuoteSelector (the exact quote plus ~32 characters of prefix and suffix context) and a
 TextPositionSelector (start/end character offsets into `Article.body`). `anchor` tries, in order:
 
-1. the stored offsets, if the body still holds the quote there: "anchored";
+1. the stored offsets, if the body still holds the quote there (among its paragraph's words,
+   below): "anchored";
 2. an exact occurrence of the quote elsewhere, the one whose prefix/suffix context matches best,
    then the one nearest the old position: "moved";
 3. a fuzzy match (rapidfuzz) of similar length, scored on quote, prefix, suffix and position and
@@ -19,6 +20,11 @@ in another paragraph; an exact occurrence with one side of its context whole pas
 the other side's text is still in the article (a paragraph inserted above the one it opens, or
 its paragraph moved), never when that text is gone with the passage. An exact occurrence with a poor context competes with the best fuzzy
 match: the phrase may recur elsewhere while the passage itself was edited in place.
+
+Whatever its length, a place is taken only where the words around the quote within its own
+paragraph (the context before it back to a line break, after it up to one) are still beside
+it on one side at least: a paragraph deleted while the next one opens with the same words
+leaves the highlight orphaned, not on the next paragraph (which takes the old offsets too).
 
 Pure functions: no database, no I/O.
 """
@@ -64,7 +70,16 @@ _SUFFIX_WEIGHT = 20.0
 _POSITION_WEIGHT = 2.0
 _TOTAL_WEIGHT = _QUOTE_WEIGHT + _PREFIX_WEIGHT + _SUFFIX_WEIGHT + _POSITION_WEIGHT
 _CANDIDATES = 8
+NEAR_CONTEXT_MIN = 0.66
+"""Context within the quote's paragraph is still beside a place when it matches this well: a
+word changed beside the quote keeps it above, while the words after the same opening in
+another paragraph score as unrelated text does (99.9% of such 32-character snippets of
+English under 0.66)."""
+
 _INTACT_CONTEXT = 0.95  # an exact occurrence with context this good is taken at once
+_NEAR_MIN = 8
+"""Context within the quote's paragraph shorter than this (`“I ` before a quote) says too
+little either way: it is left out of `_Scorer.in_paragraph`."""
 _SCAN_LIMIT = 32
 _EDGE_MATCH = 4
 _PUNCTUATION = "\"'“”‘’«»()[].,;:!?…-–— "
@@ -112,14 +127,15 @@ def anchor(
     """Find `quote` in `body`, made at `start`..`end` with the given context (see module doc)."""
     if not quote or not body:
         return ORPHANED
+    scorer = _Scorer(body, quote, prefix, suffix, start)
     if (
         start is not None
         and end is not None
         and 0 <= start <= end <= len(body)
         and body[start:end] == quote
+        and scorer.in_paragraph(start, end)
     ):
         return Anchor(start, end, "anchored")
-    scorer = _Scorer(body, quote, prefix, suffix, start)
     moved = _exact(scorer)
     if moved is not None and scorer.context_score(moved) >= _INTACT_CONTEXT:
         return moved
@@ -142,6 +158,10 @@ class _Scorer:
         self.prefix = prefix
         self.suffix = suffix
         self.hint = hint
+        # The quote's own paragraph around it: the prefix after its last line break, the
+        # suffix before its first.
+        self.near_prefix = prefix[prefix.rfind("\n") + 1 :]
+        self.near_suffix = suffix.split("\n", 1)[0]
 
     def context(self, start: int, end: int) -> tuple[float, float]:
         """Similarity (0..1) of the stored prefix and suffix to the text around the span."""
@@ -184,6 +204,25 @@ class _Scorer:
         """Whether the context is recognisable; long quotes may do without."""
         return len(self.quote) >= SHORT_QUOTE or self.context_score(found) >= CONTEXT_MIN
 
+    def in_paragraph(self, start: int, end: int) -> bool:
+        """Whether the span stands among the words of the quote's own paragraph: of the
+        stored context within that paragraph (before the quote, after it: each where it has
+        `_NEAR_MIN` characters), at least one side is still beside the span.
+
+        A paragraph deleted while the next one opens with the same words leaves those words
+        with the old prefix (the paragraph above), even at the old offsets; only what followed
+        them in their paragraph tells that they are not the passage. A quote that is a whole
+        paragraph has no such context: the quote itself (and the rules above) decide.
+        """
+        sides = []
+        if len(self.near_prefix.strip()) >= _NEAR_MIN:
+            before = self.body[max(0, start - len(self.near_prefix)) : start]
+            sides.append(self.near_prefix == before or _similar(self.near_prefix, before))
+        if len(self.near_suffix.strip()) >= _NEAR_MIN:
+            after = self.body[end : end + len(self.near_suffix)]
+            sides.append(self.near_suffix == after or _similar(self.near_suffix, after))
+        return not sides or any(sides)
+
     def parted(self, found: Anchor) -> bool:
         """Whether the span keeps one side of the quote's context whole while the other
         side's text is still in the body, elsewhere: text put in beside the passage (a
@@ -213,7 +252,7 @@ def _exact(scorer: _Scorer) -> Anchor | None:
     at = body.find(quote)
     while at != -1:
         score = scorer.score(at, at + len(quote), 1.0)
-        if best is None or score > best[0]:
+        if (best is None or score > best[0]) and scorer.in_paragraph(at, at + len(quote)):
             best = (score, at)
         at = body.find(quote, at + 1)
     if best is None:
@@ -369,7 +408,12 @@ def _refine(scorer: _Scorer, start: int, stride: int, shortest: int, longest: in
     if similarity < FUZZY_MIN_QUOTE or score < FUZZY_MIN_SCORE:
         return None
     found = Anchor(start, end, "fuzzy", round(score, 4))
-    return found if scorer.context_ok(found) else None
+    return found if scorer.context_ok(found) and scorer.in_paragraph(start, end) else None
+
+
+def _similar(stored: str, now: str) -> bool:
+    """Whether context text is still the stored one, give or take an edited word."""
+    return fuzz.ratio(stored, now) / 100.0 >= NEAR_CONTEXT_MIN
 
 
 def _argmax(low: int, high: int, score: Callable[[int], float], fallback: int) -> int:

@@ -198,7 +198,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection | None:
     """A connection that only reads the store at `path`, or None if it cannot be read.
 
     First as SQLite reads a WAL database it may not write; when not even the WAL's index can
-    be made (no room for it, a read-only folder), the file as it is (`immutable`).
+    be made (no room for it, a read-only folder), the file as it is (`immutable`). A store
+    an older newsread wrote, which cannot be migrated where it is, is read from a copy in
+    memory, migrated there: its notes are shown as they are until it can be written.
     """
     if not path.is_file():
         return None
@@ -222,9 +224,31 @@ def connect_read_only(path: Path) -> sqlite3.Connection | None:
             continue
         if version == SCHEMA_VERSION:
             return connection
-        connection.close()  # an older store must be migrated first, a newer one is not ours
+        if 0 < version < SCHEMA_VERSION:
+            return _migrated_copy(connection, version)
+        connection.close()  # a newer store is not ours to read
         return None
     return None
+
+
+def _migrated_copy(connection: sqlite3.Connection, version: int) -> sqlite3.Connection | None:
+    """An in-memory copy of the older store on `connection` (closed), migrated to this
+    schema; None if it cannot be copied."""
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    copy.row_factory = sqlite3.Row
+    try:
+        connection.backup(copy)
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                copy.execute(statement)
+        copy.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.Error as error:
+        log.debug("older store not copied: %s", error)
+        copy.close()
+        return None
+    finally:
+        connection.close()
+    return copy
 
 
 def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:

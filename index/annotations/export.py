@@ -69,6 +69,9 @@ class ImportSummary:
     added: int = 0
     updated: int = 0
     """Already here, replaced by a copy modified later (a highlight's note, an article note)."""
+    both: int = 0
+    """Already here with a different note of the user's, which a newer one would have
+    replaced: the note now holds both (the imported text, a divider, the user's)."""
     unchanged: int = 0
     """Already here (duplicates), or deleted here."""
     errors: tuple[str, ...] = ()
@@ -430,6 +433,7 @@ def import_json(
     return ImportSummary(
         added=outcomes.count("added"),
         updated=outcomes.count("updated"),
+        both=outcomes.count("both"),
         unchanged=outcomes.count("unchanged"),
         errors=tuple(errors),
     )

@@ -286,4 +286,6 @@ class StarRecord:
 
 
 MergeItem = Highlight | NoteRecord | TagRecord | StarRecord
-MergeOutcome = Literal["added", "updated", "unchanged"]
+MergeOutcome = Literal["added", "updated", "both", "unchanged"]
+"""What an import did with one annotation; "both": a newer note that would have replaced a
+different one of the user's is kept with it (`records.imported_note`)."""

@@ -368,6 +368,17 @@ _NOT_IN_A_TAG = str.maketrans('"()', "   ")
 searched for, so it separates words as a space does."""
 
 
+def imported_note(local: str, imported: str) -> tuple[str, bool]:
+    """The note an import leaves where `imported` is newer than the user's `local` one:
+    `imported` when it still says all `local` says (or `local` is empty), else both, as the
+    note editor's "keep both" writes them (the other text, a divider, the user's); and
+    whether both were kept. An import never drops what the user wrote."""
+    kept = local.strip()
+    if not kept or kept in imported:
+        return imported, False
+    return f"{imported.rstrip()}\n\n---\n\n{kept}", True
+
+
 def clean_tag(tag: str) -> str:
     """One word per tag, so `tag:x` can name it: "#Climate change" -> "Climate-change",
     `"draft" (2)` -> "draft-2"."""

@@ -168,6 +168,14 @@ class AnnotationStore:
                 store.salvaged = store._retrying(
                     "", lambda: database.salvage(recovered, connection)
                 )
+        except AnnotationError:
+            connection.close()
+            # An older store that cannot be migrated on a full disk: read it as it is.
+            reason = database.unwritable(db_path.parent) if recovered is None else ""
+            reader = database.connect_read_only(db_path) if reason else None
+            if reader is None:
+                raise
+            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
         except BaseException:
             connection.close()
             raise
@@ -1005,7 +1013,8 @@ class AnnotationStore:
 
         A highlight already present (same id, or same passage of the same article) is updated
         only if the incoming copy was modified later; one deleted here stays deleted. A note
-        replaces a different local note only if it is newer. Tags and stars are added.
+        replaces a different local note only if it is newer, and only if it still says what the
+        local one says: else both are kept (`records.imported_note`). Tags and stars are added.
         """
 
         def work(db: sqlite3.Connection) -> list[MergeOutcome]:
@@ -1202,12 +1211,13 @@ class AnnotationStore:
                 return "unchanged"
             if row["note"] and (row["note_updated"] or "") >= records.stamp(item.updated):
                 return "unchanged"
+            note, both = records.imported_note(row["note"], note)
             db.execute(
                 "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?,"
                 " note_revision = note_revision + 1 WHERE seq = ?",
                 (note, records.stamp(item.created), records.stamp(item.updated), now, row["seq"]),
             )
-            return "updated" if row["note"] else "added"
+            return "both" if both else "updated" if row["note"] else "added"
         if isinstance(item, TagRecord):
             name = records.clean_tag(item.tag)
             known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
@@ -1254,9 +1264,10 @@ class AnnotationStore:
             return "unchanged"
         if (existing.note, existing.colour) == (note, item.colour):
             return "unchanged"
+        note, both = records.imported_note(existing.note, note)
         db.execute(
             "UPDATE highlights SET note = ?, colour = ?, updated = ?, revision = revision + 1"
             " WHERE id = ?",
             (note, item.colour, records.stamp(item.updated), existing.id),
         )
-        return "updated"
+        return "both" if both else "updated"

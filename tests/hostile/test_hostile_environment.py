@@ -30,6 +30,7 @@ from hostile_helpers import (
 
 from newsread.index import paths
 from newsread.index.annotations import AnnotationError, AnnotationStore
+from newsread.index.annotations.database import MIGRATIONS
 from newsread.index.library import Library
 from newsread.tui.cli import main
 from newsread.tui.state import SessionState, save_state
@@ -155,6 +156,72 @@ def test_notes_on_a_disk_that_cannot_be_written_are_still_read(
             assert store.article_note(article) == "Written before the disk filled."
             with pytest.raises(AnnotationError, match=f"^{re.escape(reason)}: note not saved"):
                 store.set_article_note(article, "A change")
+
+
+@pytest.mark.parametrize("disk_is", ["full", "read-only"])
+def test_notes_from_an_older_newsread_on_a_disk_that_cannot_be_written_are_still_read(
+    small_library: Path, tmp_path: Path, disk_is: str
+) -> None:
+    """A store the first release wrote (schema 1), which cannot be migrated where it is, is
+    read from a migrated copy in memory: its notes are shown and exported, never hidden as if
+    lost, and the file stays as it was until it can be written."""
+    library = Library(small_library).open()
+    library.update()
+    article = _article(library)
+    library.close()
+    with tmpfs(tmp_path / "disk", "4m") as disk:
+        home = disk / "home"
+        assert run_cli("index", str(small_library), home=home).returncode == 0
+        database = home / "data" / "annotations.sqlite3"
+        database.parent.mkdir(mode=0o700)
+        old = sqlite3.connect(database, isolation_level=None)
+        for statement in MIGRATIONS[0]:
+            old.execute(statement)
+        old.execute(
+            "INSERT INTO articles (article_id, key, path, title, note, created, updated)"
+            " VALUES (?, ?, ?, ?, 'Written by the first release.', '2026-11-27', '2026-11-27')",
+            (article.id, article.key, article.path, article.title),  # type: ignore[attr-defined]
+        )
+        old.execute("PRAGMA user_version = 1")
+        old.close()
+        if disk_is == "full":
+            _fill(disk)
+            reason = f"disk full ({database.parent})"
+        else:
+            remount_read_only(disk)
+            reason = f"the folder {database.parent} is read-only"
+        exported = run_cli("export", "-l", str(small_library), home=home)
+        assert_no_traceback(exported)
+        assert exported.returncode == 0, exported.stderr
+        assert b"Written by the first release." in exported.stdout
+        with AnnotationStore.open(database) as store:
+            assert store.read_only == reason
+            assert store.article_note(article) == "Written by the first release."
+        check = sqlite3.connect(f"{database.as_uri()}?mode=ro&immutable=1", uri=True)
+        assert check.execute("PRAGMA user_version").fetchone()[0] == 1
+        check.close()
+
+
+def test_an_import_onto_a_full_disk_says_nothing_was_imported(
+    small_library: Path, tmp_path: Path
+) -> None:
+    """The store cannot even be created: that is the disk's trouble, not the file's."""
+    exported = tmp_path / "notes.json"
+    exported.write_text(
+        '[{"type": "Annotation", "motivation": "commenting", "target": "https://example.org/a",'
+        ' "body": [{"type": "TextualBody", "value": "A note."}]}]'
+    )
+    home = tmp_path / "home"
+    assert run_cli("index", str(small_library), home=home).returncode == 0
+    with tmpfs(tmp_path / "disk", "4m") as disk:
+        (home / "data").symlink_to(disk)  # the notes' disk only: the index is elsewhere
+        _fill(disk)
+        result = run_cli("import", str(exported), "-l", str(small_library), home=home)
+    assert_no_traceback(result)
+    assert result.returncode == 1
+    assert assert_terminal_safe(result.stderr).startswith(
+        f"newsread: nothing imported from {exported}: disk full ({home / 'data'})"
+    )
 
 
 # -- config ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import sqlite3
 import stat
 import sys
@@ -33,6 +34,7 @@ from newsread.index.annotations import AnnotationStore, database
 from newsread.index.paths import annotations_path
 from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
+from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.screens.highlights import HighlightsScreen, parse_filter
 from newsread.tui.screens.note_editor import NoteEditor
 from newsread.tui.screens.tags import TagDialog
@@ -154,6 +156,16 @@ async def highlight(pilot: Pilot, passage: str, key: str = "H") -> None:
         await wait_for(pilot, lambda: len(reader.highlights) == before + 1)
 
 
+def no_suspend_app() -> object:
+    """What `edit_text` needs of the app: `suspend`, here a no-op."""
+
+    class App:
+        def suspend(self) -> contextlib.AbstractContextManager[None]:
+            return contextlib.nullcontext()
+
+    return App()
+
+
 def fake_editor(tmp_path: Path, line: str) -> Path:
     """An $EDITOR that appends `line` to the file it is given."""
     script = tmp_path / "fake-editor"
@@ -207,6 +219,37 @@ class TestExternalEditor:
                 pilot,
                 lambda: app.main.article_state.note == "typed here\nfrom the editor",  # type: ignore[union-attr]
             )
+
+    def test_an_editor_that_does_not_start_gives_the_terminal_back(self) -> None:
+        class Suspending:
+            """Textual's `App.suspend`: the app resumes only when the block ends normally."""
+
+            resumed = False
+
+            @contextlib.contextmanager
+            def suspend(self) -> Iterator[None]:
+                yield
+                self.resumed = True
+
+        app = Suspending()
+        with pytest.raises(EditorError, match="^Could not start /nonexistent/editor: "):
+            edit_text(app, "typed", {"EDITOR": "/nonexistent/editor"})  # type: ignore[arg-type]
+        assert app.resumed
+
+    def test_ctrl_c_in_the_editor_stops_the_editor_not_newsread(self, tmp_path: Path) -> None:
+        # An editor that leaves the terminal's keys alone (`code --wait`): ctrl+c sends SIGINT
+        # to the terminal's processes, newsread (the editor's parent) as well as the editor.
+        script = tmp_path / "waiting-editor"
+        script.write_text('#!/bin/sh\nkill -INT "$PPID"\nkill -INT $$\nsleep 5\n')
+        script.chmod(0o700)
+        interrupted: list[int] = []
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
+        try:
+            with pytest.raises(EditorError, match=r"^waiting-editor was stopped \(SIGINT\); the"):
+                edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        assert interrupted == []
 
     async def test_without_any_editor_it_says_so(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

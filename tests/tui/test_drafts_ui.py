@@ -53,6 +53,22 @@ def no_watchdog(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return forced
 
 
+async def test_a_drafts_folder_that_cannot_be_made_is_said_plainly(
+    library: Path, make_app: MakeApp
+) -> None:
+    root = data_dir() / "drafts"
+    root.parent.mkdir(parents=True, exist_ok=True)
+    root.write_text("a file where the folder should be")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: any("drafts" in m for m in notifications(app)))
+        [message] = [m for m in notifications(app) if "drafts" in m]
+        assert message == (
+            f"Notes being written cannot be kept as drafts in {root} (not a directory): "
+            "one still open when this window closes is lost"
+        )
+
+
 async def test_keys_sent_in_one_burst_with_A_all_land_in_the_note(
     library: Path, make_app: MakeApp
 ) -> None:
@@ -431,3 +447,34 @@ async def test_two_drafts_of_one_note_left_by_two_sessions_are_both_offered(
             await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is app.main)
+
+
+async def test_a_draft_whose_note_was_saved_before_its_session_died_is_not_offered(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Killed between saving the note and removing its draft: the draft holds what is saved."""
+    from newsread.index.annotations.drafts import Draft
+    from newsread.tui.drafts import drafts_root
+    from newsread.tui.screens.annotating import ARTICLE_NOTE
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await pilot.press("A", *"saved at last", "ctrl+s")
+        await wait_for(pilot, lambda: saved_note(app) == "saved at last")
+        article = app.main.reader.article
+        assert article is not None
+    folder = DraftFolder(drafts_root())
+    folder.open()
+    folder.write(Draft(article.id, ARTICLE_NOTE, "saved at last", article_key=article.key))
+    folder.close()
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.editor.text == "saved at last"
+        assert app.drafts.recovered == [] and drafts_on_disk() == []

@@ -17,9 +17,10 @@ from tui_helpers import (
     write_article,
 )
 
+from newsread.index.results import Version
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
-from newsread.tui.widgets.results_list import ResultsList, VersionOption
+from newsread.tui.widgets.results_list import ResultsList, VersionOption, version_name
 
 MakeApp = Callable[..., NewsreadApp]
 
@@ -166,3 +167,17 @@ async def test_back_to_a_list_searched_again_highlights_the_story_left(
         assert app.main.search_input.value == "kelmor" and not app.main.reading
         assert results.highlighted_row == story  # folded again: the story's own row
         assert results.highlighted_key != version
+
+
+@pytest.mark.parametrize(
+    ("version", "name"),
+    [
+        (Version("wire/ap.txt", "Quay to shut", "AP"), "AP"),
+        (Version("bbc/quay.txt", "Quay to shut", "bbc"), "bbc (folder)"),
+        # No source and no folder to stand in (the library's top level): the file, not "?".
+        (Version("quay.txt", "Quay to shut", ""), "quay.txt"),
+        (Version("feed.jsonl#3", "Quay to shut", ""), "feed.jsonl"),
+    ],
+)
+def test_a_version_is_named_by_its_source_else_its_file(version: Version, name: str) -> None:
+    assert version_name(version) == name

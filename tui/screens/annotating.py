@@ -165,6 +165,13 @@ class AnnotatingPanes(Horizontal):
             self.notify("Open an article first", severity="warning", timeout=2)
         return article
 
+    def _note_of(self, target: str) -> str:
+        """The saved text of the article's note (`ARTICLE_NOTE`) or a highlight's, as loaded."""
+        if target == ARTICLE_NOTE:
+            return self.article_state.note if self.article_state else ""
+        placed = self._placed(target)
+        return placed.highlight.note if placed else ""
+
     def _placed(self, highlight_id: str) -> AnchoredHighlight | None:
         return next((h for h in self.highlights if h.id == highlight_id), None)
 
@@ -484,6 +491,11 @@ class AnnotatingPanes(Horizontal):
             return
         drafts = self._host.drafts
         recovered = drafts.recovered_for(article, target) if text is None else None
+        while recovered is not None and recovered.text.rstrip() == self._note_of(target).rstrip():
+            # Saved before its session ended (killed between saving and dropping the draft):
+            # nothing to offer.
+            drafts.forget_recovered(recovered)
+            recovered = drafts.recovered_for(article, target)
         if recovered is None:
             self._open_note_editor(article, target, external, text, error)
             return

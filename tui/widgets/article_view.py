@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from newsread.index.text import sanitise_line
 from newsread.tui.widgets.reading_pane import ReadingPane
+from newsread.tui.widgets.results_list import version_name
 
 if TYPE_CHECKING:
     from newsread.index import Version
@@ -61,7 +62,7 @@ class ArticleView(Vertical):
         line = self.query_one("#article-versions", Static)
         line.display = bool(versions)
         if versions:
-            sources = list(dict.fromkeys(sanitise_line(v.source) or "?" for v in versions))
+            sources = list(dict.fromkeys(version_name(v) for v in versions))
             noun = "version" if len(versions) == 1 else "versions"
             line.update(f"Also told by {', '.join(sources)} ({len(versions)} {noun}; V to read)")
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.cells import cell_len
@@ -140,9 +141,17 @@ def _joined(*parts: str) -> str:
 
 def versions_text(hit: Hit) -> str:
     """ "+2 versions: AP, UPI": how many other articles tell the hit's story, and where."""
-    sources = list(dict.fromkeys(source_shown(v.source, v.from_folder) or "?" for v in hit.others))
+    sources = list(dict.fromkeys(version_name(v) for v in hit.others))
     noun = "version" if hit.versions == 1 else "versions"
     return f"+{hit.versions} {noun}: {', '.join(sources)}" if sources else f"+{hit.versions} {noun}"
+
+
+def version_name(version: Version) -> str:
+    """What a version is called in a list of them: its source, else its file's name (a file
+    naming no source at the library's top level has no folder to stand in)."""
+    return source_shown(version.source, version.from_folder) or sanitise_line(
+        PurePosixPath(version.key.split("#", 1)[0]).name
+    )
 
 
 def version_prompt(version: Version) -> Content:
