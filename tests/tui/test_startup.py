@@ -188,6 +188,44 @@ async def test_relaunch_restores_query_article_and_position(
         assert again.main.search_input.value == "harbour"
 
 
+async def test_relaunch_puts_the_list_on_the_hit_of_the_article_it_reopens(
+    library: Path, make_app: MakeApp
+) -> None:
+    # It came back on the first hit: Escape left the article for another hit than its own.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter", "j", "j", "enter")
+        await settle(pilot)
+        opened = app.main.reader.article.key  # type: ignore[union-attr]
+        assert app.main.results_list.keys.index(opened) == 2
+        await pilot.press("ctrl+q")
+
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.main.reader.article.key == opened  # type: ignore[union-attr]
+        assert again.main.results_list.highlighted_key == opened
+        await pilot.press("escape", "k")  # from its hit, as before the relaunch
+        assert again.main.results_list.highlighted == 1
+
+
+async def test_relaunch_puts_the_list_on_the_row_it_was_on(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter", "j")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not again.main.reading
+        assert again.main.results_list.highlighted == 1
+
+
 async def test_relaunch_reopens_the_article_whose_file_was_renamed_meanwhile(
     library: Path, make_app: MakeApp
 ) -> None:

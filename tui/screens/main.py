@@ -204,6 +204,8 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
         self._restore_query = session.query
+        self._restore_row: int | None = session.row
+        """The list row the last session was on, for its query's first list, or None."""
         self._restore_keys = 0
         """Keys pressed when the restore was asked for: one pressed since calls it off."""
         self._restoring = 0
@@ -575,7 +577,14 @@ class MainScreen(Screen[None]):
         self.results = results
         self.query_one(SearchBar).show_error("")
         generation, key, row = self._return_to
-        back = (key, row) if generation == message.generation else None
+        back: tuple[str | None, int | None] | None = (
+            (key, row) if generation == message.generation else None
+        )
+        if self._restore_row is not None and not message.refresh:
+            # The last session's list: on its hit (the open article's, when listed).
+            if results.query == self._restore_query and not self._keys_since_restore():
+                back = back or (self._restore_article or None, self._restore_row)
+            self._restore_row = None
         if self._searched is not None:
             query, sort, filters, like = self._searched
             self._listed = Place(query, sort, filters, like=like)
@@ -902,6 +911,8 @@ class MainScreen(Screen[None]):
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
         self._update_results_title()
         self.navigation.highlighted(self._listed, message.key or "", message.row)
+        if not self.like:
+            self.session.row = message.row
         if not self.wide or not self.results_list.has_focus or message.key is None:
             return
         if self._preview_timer is not None:
