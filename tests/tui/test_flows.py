@@ -320,6 +320,33 @@ class TestResults:
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
 
+    async def test_sorting_and_unfiltering_keep_the_list_on_the_hit_it_was_on(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Each went back to the first hit: the article picked was somewhere else in the list.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            listed = app.main.results_list
+            listed.highlighted = hit_keys(app).index("grain/sanctions.txt")
+            for _ in range(3):  # newest, oldest, relevance
+                await pilot.press("s")
+                await settle(pilot)
+                assert listed.highlighted_key == "grain/sanctions.txt", app.main.sort
+            app.main.filters = {"year": "2019"}
+            app.main.search_now()
+            await settle(pilot)
+            assert hit_keys(app) == ["grain/sanctions.txt"]
+            await pilot.press("1")  # back to three hits, still on this one
+            await settle(pilot)
+            assert len(hit_keys(app)) == 3
+            assert listed.highlighted_key == "grain/sanctions.txt"
+            app.main.filters = {"year": "2021"}  # a list without it: on its first hit
+            app.main._search_again()
+            await settle(pilot)
+            assert hit_keys(app) == ["flood.txt"] and listed.highlighted == 0
+
     async def test_facets_filter_by_source_with_counts_and_clear(
         self, library: Path, make_app: MakeApp
     ) -> None:

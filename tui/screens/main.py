@@ -701,8 +701,7 @@ class MainScreen(Screen[None]):
         self.results_list.focus()
         if self.filters.get("date") != message.period:
             self.filters = {**self.filters, "date": message.period}
-            self.search_now()
-            self._visit()
+            self._search_again()
 
     @on(TimelineBar.Left)
     def _timeline_left(self) -> None:
@@ -1132,8 +1131,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.search_now()
-        self._visit()
+        self._search_again()
         self.notify(f"Sorted by {self.sort}", timeout=2)
 
     def action_filters(self) -> None:
@@ -1147,8 +1145,7 @@ class MainScreen(Screen[None]):
         def chosen(filters: dict[str, str] | None) -> None:
             if filters is not None and filters != self.filters:
                 self.filters = filters
-                self.search_now()
-                self._visit()
+                self._search_again()
 
         folders = self.results.folder_sources if self.results else frozenset()
         self.app.push_screen(FacetScreen(facets, self.filters, folders), chosen)
@@ -1156,16 +1153,23 @@ class MainScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         if self.filters:
             self.filters = {}
-            self.search_now()
-            self._visit()
+            self._search_again()
 
     def action_remove_filter(self, number: int) -> None:
         """Remove the `number`th filter the filters bar shows."""
         names = sorted(self.filters)
         if 1 <= number <= len(names):
             self.filters = {k: v for k, v in self.filters.items() if k != names[number - 1]}
-            self.search_now()
-            self._visit()
+            self._search_again()
+
+    def _search_again(self) -> None:
+        """The same query in another sort or with other filters: the list stays on the hit
+        it was on when that hit is in the new list's first page (else on the first hit)."""
+        key = self.results_list.highlighted_key
+        self.search_now()
+        if key:
+            self._return_to = (self._generation, key, None)
+        self._visit()
 
     def _show_filters(self) -> None:
         """The active filters above the list, numbered as 1, 2, 3 remove them."""
