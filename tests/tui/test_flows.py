@@ -835,6 +835,67 @@ class TestKeysAndHelp:
             await pilot.press("escape")
             assert app.screen is app.main
 
+    async def test_the_keys_open_at_those_of_where_the_user_is(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # They opened at "Anywhere": an article's keys were three pages down.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+
+            async def first_title() -> str:
+                await pilot.press("question_mark")
+                await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+                await pilot.pause()
+                return await shown_first(close=True)
+
+            async def shown_first(close: bool = False) -> str:
+                """The line at the top of the scrolled list of keys."""
+                scroll = app.screen.query_one("#help-scroll")
+                lines = str(app.screen.query_one("#help-text").render()).splitlines()
+                if close:
+                    await pilot.press("escape")
+                return lines[round(scroll.scroll_y)]
+
+            assert await first_title() == "Results"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert await first_title() == "Article"
+            await pilot.press("v", "w")
+            assert await first_title() == "Selecting, highlights and notes (in the article)"
+            await pilot.press("escape", "escape", "escape")
+            assert app.focused is app.main.search_input
+            await pilot.press("f1")  # from the box ("?" is typed there)
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.pause()
+            assert await shown_first() == "Search box"
+
+    async def test_at_40_columns_each_key_has_its_description_under_it(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # The descriptions, wrapped to 20 cells beside a 23-cell key column, ran back under the
+        # keys at column 0 ("^r  Look for" / "added," / "   changed and").
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.pause()
+            text = app.screen.query_one("#help-text")
+            lines = str(text.render()).splitlines()
+            assert "  ^r" in lines and "    Look for added, changed and" in lines
+            for line in lines:  # a title, a key (2 spaces in), or its description (4 in)
+                assert len(line) <= text.size.width, line
+                assert (
+                    not line.startswith(" ")
+                    or line.startswith(("  ^", "    "))
+                    or (len(line) - len(line.lstrip()) == 2)
+                ), line
+            descriptions = [line for line in lines if line.startswith("    ")]
+            keys = [line for line in lines if line.startswith("  ") and line not in descriptions]
+            assert len(descriptions) >= len(keys) > 50
+
     async def test_f1_shows_the_keys_from_the_search_box(
         self, library: Path, make_app: MakeApp
     ) -> None:

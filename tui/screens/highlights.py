@@ -363,10 +363,12 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         assert self._export is not None
         try:
             said = self._export(highlights, query, everywhere)
-        except (OSError, AnnotationError) as error:
-            named = isinstance(error, OSError) and error.filename and error.strerror
+        except OSError as error:
+            named = error.filename and error.strerror
             reason = f"{error.filename}: {error.strerror}" if named else str(error)
             self.post_message(self.Exported(f"Not saved: {reason}", failed=True))
+        except AnnotationError as error:
+            self.post_message(self.Exported(f"Not saved: {error}", failed=True))
         else:
             self.post_message(self.Exported(said))
 
