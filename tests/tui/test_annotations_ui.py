@@ -315,6 +315,23 @@ class TestNotes:
                 await pilot.press("escape")
                 await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
 
+    @pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+    async def test_the_editors_help_line_says_how_to_save_at_any_size(
+        self, library: Path, make_app: MakeApp, size: tuple[int, int]
+    ) -> None:
+        # At 40x12 the 12-row text box pushed "ctrl+s saves" off the screen.
+        app = make_app(library)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            app.push_screen(NoteEditor("Note", "", lambda *_: None, quote="The harbour master"))
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.pause()
+            [shown] = [h for h in app.screen.query(".dialog-help") if h.display]
+            assert shown.region.bottom <= size[1] - 1  # above the dialog's border
+            assert rendered_text(shown).strip().startswith(("ctrl+s saves", "^s saves"))
+            assert shown.size.height == 1  # one row, not wrapped
+            assert app.screen.editor.size.height >= 2
+
 
 class TestDeleteAndUndo:
     async def test_x_deletes_with_a_notice_and_u_brings_it_back(
