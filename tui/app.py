@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App
@@ -745,20 +745,22 @@ def help_start(screen: Screen[object], focused: Widget | None) -> str:
         if isinstance(node, ReadingPane):
             selecting = node.selecting or node.selected_span() is not None
             return "Selecting, highlights and notes (in the article)" if selecting else "Article"
-        for kind, title in (
+        widgets: tuple[tuple[type[Widget], str], ...] = (
             (SearchInput, "Search box"),
             (ResultsList, "Results"),
             (TimelineBar, "Timeline (T)"),
             (FindBar, "Find in article"),
             (NotesList, "Notes panel (p)"),
-        ):
+        )
+        for kind, title in widgets:
             if isinstance(node, kind):
                 return title
-    for kind, title in (
+    dialogs: tuple[tuple[type[Screen[Any]], str], ...] = (
         (NoteEditor, "Note editor"),
         (TagDialog, "Tags (t)"),
         (HighlightsScreen, "Highlights (ctrl+g)"),
-    ):
+    )
+    for kind, title in dialogs:
         if isinstance(screen, kind):
             return title
     return ""
