@@ -312,7 +312,7 @@ class AnnotatingPanes(Horizontal):
             target, self._jump_to = self._jump_to, ""
             self.call_after_refresh(self._go_to, target)
         if message.edit:
-            self._edit_note(message.edit)
+            self._edit_note(message.edit, new=True)
             # Keys typed after N go to the editor, once it has the focus.
             self.call_after_refresh(self._host.key_order.release, "note")
         elif self.screen.is_current:
@@ -471,9 +471,16 @@ class AnnotatingPanes(Horizontal):
         self._edit_note(ARTICLE_NOTE)
 
     def _edit_note(
-        self, target: str, *, external: bool = False, text: str | None = None, error: str = ""
+        self,
+        target: str,
+        *,
+        external: bool = False,
+        text: str | None = None,
+        error: str = "",
+        new: bool = False,
     ) -> None:
-        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`).
+        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`); `new`: the
+        highlight N just made.
 
         A draft of this note recovered from a session that ended without saving it is
         offered first (keep or discard).
@@ -487,7 +494,7 @@ class AnnotatingPanes(Horizontal):
         drafts = self._host.drafts
         recovered = drafts.recovered_for(article, target) if text is None else None
         if recovered is None:
-            self._open_note_editor(article, target, external, text, error)
+            self._open_note_editor(article, target, external, text, error, new=new)
             return
 
         def chosen(answer: str | None) -> None:
@@ -526,8 +533,11 @@ class AnnotatingPanes(Horizontal):
         text: str | None,
         error: str,
         base: tuple[int, str] | None = None,
+        *,
+        new: bool = False,
     ) -> None:
-        """The note editor (or `$EDITOR`) on `text`, else the note as last loaded.
+        """The note editor (or `$EDITOR`) on `text`, else the note as last loaded; `new`: on
+        the highlight N just made, which a cancelled note leaves without one (said).
 
         `base` is the (revision, text) the note is written from, by default the note as last
         loaded: a save over a note another session changed since is a conflict.
@@ -617,6 +627,15 @@ class AnnotatingPanes(Horizontal):
                     else "Note saved; its highlight, deleted meanwhile, is back"
                 )
                 self._annotate(article, None, notice=notice)
+            elif new and (placed := self._placed(target)) is not None:
+                # Escape felt like it cancelled the N, but the highlight was made: the cursor
+                # goes onto it (it was past its end), where e and x act.
+                self._reader.move_to_highlight(target)
+                colour = colour_name(placed.highlight.colour)
+                self.notify(
+                    f"Highlighted in {colour}, without a note: e writes one, x deletes it",
+                    timeout=5,
+                )
 
         editor = NoteEditor(
             title,
