@@ -71,7 +71,12 @@ async def test_indexing_shows_progress_then_results(
     release = threading.Event()
     real_update = Library.update
 
+    walked = threading.Event()
+
     def paused_update(self: Library, **callbacks: Callable[..., object]) -> object:
+        # A new library's first files are read while it is still walked: no total yet.
+        callbacks["on_progress"](Progress("reading", 2, 0))  # type: ignore[operator]
+        walked.wait(10)
         callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
         release.wait(10)
         return real_update(self, **callbacks)  # type: ignore[arg-type]
@@ -81,9 +86,14 @@ async def test_indexing_shows_progress_then_results(
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         status = app.main.query_one("#status-text")
+        message = app.main.query_one("#results-message")
+        await wait_for(
+            pilot, lambda: "Indexing 2 files so far" in rendered_text(message), workers=False
+        )
+        assert "of 0" not in rendered_text(message)  # it said "Indexing 2 of 0 files"
+        walked.set()
         await wait_for(pilot, lambda: "indexing 1/4" in rendered_text(status), workers=False)
         assert app.main.query_one("#index-progress").display
-        message = app.main.query_one("#results-message")
         assert "Indexing 1 of 4 files" in rendered_text(message)
         release.set()
         await settle(pilot)

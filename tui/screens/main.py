@@ -354,9 +354,10 @@ class MainScreen(Screen[None]):
         elif phase == "waiting":
             self.status.set_status(index="waiting for another newsread to finish indexing")
         if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
+            # A new library's files are read while it is still walked: no total yet.
+            so_far = f"{done:,} of {total:,} files" if total else f"{done:,} files so far"
             self.show_message(
-                f"Indexing {done:,} of {total:,} files… results appear here as soon as "
-                "the first batch is saved."
+                f"Indexing {so_far}… results appear here as soon as the first batch is saved."
             )
 
     @on(IndexCommitted)
