@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import date
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
