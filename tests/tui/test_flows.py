@@ -896,6 +896,20 @@ class TestKeysAndHelp:
             keys = [line for line in lines if line.startswith("  ") and line not in descriptions]
             assert len(descriptions) >= len(keys) > 50
 
+    async def test_an_articles_footer_shows_how_to_start_annotating(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # It offered n / y Y: nothing on screen said how to highlight a passage.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            shown = [key for key in app.main.query(FooterKey) if key.region.width]
+            assert [key.description for key in shown][:1] == ["Select"]
+            assert "Keys" in [key.description for key in shown]  # the footer still fits at 80
+
     async def test_f1_shows_the_keys_from_the_search_box(
         self, library: Path, make_app: MakeApp
     ) -> None:
