@@ -451,6 +451,26 @@ class TestResults:
             assert app.main.filters == {"year": "2021"}
             assert bar.display and "1 year: 2021" in rendered_text(bar)
 
+    async def test_the_filters_bar_keeps_to_one_row_in_a_narrow_terminal(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # At 40 columns "Filters 1 date: 2019-01-01..2021-12-31  · F clears" took two of the
+        # twelve rows.
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            app.main.filters = {"date": "2019-01-01..2021-12-31"}
+            app.main.search_now()
+            await settle(pilot)
+            bar = app.main.query_one("#filters-bar")
+            assert bar.size.height == 1
+            assert rendered_text(bar).strip() == "1 date: 2019-01-01..2021-12-31"
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            text = rendered_text(bar).strip()
+            assert text == "Filters 1 date: 2019-01-01..2021-12-31  · F clears"
+
     async def test_no_hits_offers_the_suggestion_on_one_key(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -295,6 +295,7 @@ class MainScreen(Screen[None]):
         # The breakpoint classes (and what they hide) change with the size: once restyled,
         # the focus must be on something still shown, or no key does anything.
         self.call_after_refresh(self.focus_visible)
+        self._show_filters()  # as much of the bar as fits the new width
 
     def on_descendant_blur(self) -> None:
         # Textual blurs a widget that gets hidden, leaving the focus on nothing.
@@ -1184,13 +1185,16 @@ class MainScreen(Screen[None]):
                 folder = name == "source" and value in folders
                 shown = source_shown(value, folder)
                 parts.append(Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {shown}"))
-            bar.update(
-                Content.assemble(
-                    ("Filters ", "bold"),
-                    Content("  ").join(parts),
-                    ("  · F clears", "$text-muted"),
-                )
-            )
+            listed = Content("  ").join(parts)
+            label, hint = Content("Filters ").stylize("bold"), Content("  · F clears")
+            hint = hint.stylize("$text-muted")
+            # A narrow terminal drops the words before the filters themselves: wrapped to a
+            # second row, the bar took one of the list's few rows.
+            room = (self.size.width or 80) - 2  # its padding
+            for shown in (label + listed + hint, listed + hint, listed):
+                if shown.cell_length <= room:
+                    break
+            bar.update(shown)
 
     def action_back(self) -> None:
         self._go(self.navigation.back(), "Nothing further back")
