@@ -1191,10 +1191,10 @@ class MainScreen(Screen[None]):
             # A narrow terminal drops the words before the filters themselves: wrapped to a
             # second row, the bar took one of the list's few rows.
             room = (self.size.width or 80) - 2  # its padding
-            for shown in (label + listed + hint, listed + hint, listed):
-                if shown.cell_length <= room:
+            for line in (label + listed + hint, listed + hint, listed):
+                if line.cell_length <= room:
                     break
-            bar.update(shown)
+            bar.update(line)
 
     def action_back(self) -> None:
         self._go(self.navigation.back(), "Nothing further back")
