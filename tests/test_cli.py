@@ -573,6 +573,30 @@ def test_export_markdown_filters_by_tag_and_query(
     assert main(["export", "--tag", "nothing", "--library", str(small_library)]) == 1
 
 
+def test_export_sorts_oldest_first_and_names_its_query_and_tag(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(small_library)  # the 2021 flood, then the 2019 sanctions
+
+    def titles(out: str) -> list[str]:
+        return [line for line in out.splitlines() if line.startswith("## ")]
+
+    assert main(["export", "--library", str(small_library)]) == 0
+    read_order = capsys.readouterr().out
+    assert titles(read_order) == [
+        "## River flood reaches the old town",
+        "## Grain export sanctions tightened",
+    ]
+    assert "Query:" not in read_order
+    assert main(["export", "--sort", "oldest", "--library", str(small_library)]) == 0
+    assert titles(capsys.readouterr().out) == [
+        "## Grain export sanctions tightened",
+        "## River flood reaches the old town",
+    ]
+    assert main(["export", "-q", "flood", "-t", "weather", "--library", str(small_library)]) == 0
+    assert "\nQuery: `flood tag:weather`\n" in capsys.readouterr().out
+
+
 def test_export_cites_the_authors_as_the_library_has_them(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

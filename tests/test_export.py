@@ -16,6 +16,7 @@ from newsread.index.annotations import (
     AnnotationError,
     AnnotationStore,
     ImportSummary,
+    by_published,
     export_json,
     export_markdown,
     import_json,
@@ -220,6 +221,29 @@ def test_articles_in_order_first_annotated_highlights_in_text_order(
         "the plan would cut costs by ten percent",
         "an independent audit",  # orphaned: last
     ]
+
+
+def test_by_published_puts_the_oldest_article_first_and_undated_ones_last(
+    fresh: AnnotationStore,
+) -> None:
+    # A brief on how a story went reads in the order it happened, not the order it was read.
+    later = replace(BUDGET, id="later", key="later.txt", url="", title="Budget passed")
+    later = replace(later, published=datetime(2024, 6, 2, 8, 0, tzinfo=timezone.utc))
+    for article in (STORM, later, BUDGET):  # read undated, newest, oldest
+        fresh.add_highlight(article, *span(article, article.paragraphs[0][:20]))
+    items = fresh.annotations()
+    assert [i.article.title for i in items] == ["Storm warning", "Budget passed", BUDGET.title]
+    ordered = by_published(items)
+    assert [i.article.title for i in ordered] == [BUDGET.title, "Budget passed", "Storm warning"]
+    titles = [line for line in export_markdown(ordered).splitlines() if line.startswith("## ")]
+    assert titles == [f"## {BUDGET.title}", "## Budget passed", "## Storm warning"]
+
+
+def test_markdown_names_the_query_that_chose_what_it_exports(store: AnnotationStore) -> None:
+    # The brief said which library, never which search or tag picked its articles.
+    markdown = export_markdown(store.annotations(), library="/news", query="budget tag:politics")
+    assert markdown.startswith("# Highlights\n\nLibrary: `/news`\n\nQuery: `budget tag:politics`\n")
+    assert "Query:" not in export_markdown(store.annotations(), library="/news")
 
 
 def test_markdown_keeps_a_notes_lines_and_paragraphs(fresh: AnnotationStore) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,19 @@ def test_filters_narrow_the_list(library: Library) -> None:
     assert [hit.key for hit in results.hits] == ["shipping/1.txt"]
     assert dict(results.facets["source"]) == {"BALTIC WIRE": 1}
     assert library.similar("shipping/0.txt", filters={"section": "Sport"}).hits == ()
+
+
+def test_a_period_from_the_timeline_narrows_the_list_and_the_list_has_its_timeline(
+    library: Library,
+) -> None:
+    # A search narrowed to a week on its timeline, then L: "unknown filter 'date'".
+    narrowed = library.similar("shipping/0.txt", filters={"date": "2017-05-04..2017-05-06"})
+    assert [hit.key for hit in narrowed.hits] == ["shipping/2.txt"]
+    timeline = library.similar("shipping/0.txt").timeline
+    assert timeline is not None and timeline.buckets
+    assert (timeline.first, timeline.last) == (date(2017, 5, 5), date(2017, 5, 9))
+    assert sum(b.count for b in timeline.buckets) == 2  # the two dated shipping articles
+    assert library.similar("shipping/0.txt", facets=False).timeline is None
 
 
 def test_the_list_can_be_ordered_by_date(library: Library) -> None:

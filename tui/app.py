@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App
@@ -48,6 +48,8 @@ from newsread.tui.state import SessionState, load_state, save_state
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
+    from textual.widget import Widget
 
     from newsread.index import Indexing, IndexSummary, Library
     from newsread.index.annotations.drafts import Draft
@@ -566,7 +568,9 @@ class NewsreadApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
-        self.push_screen(HelpScreen(help_sections(), self._keymap_ids))
+        self.push_screen(
+            HelpScreen(help_sections(), self._keymap_ids, help_start(self.screen, self.focused))
+        )
 
     # -- outside world ---------------------------------------------------------------------
 
@@ -722,6 +726,44 @@ def help_sections() -> list[tuple[str, Iterable[BindingType], list[tuple[str, st
         ("Tags (t)", [*TagInput.BINDINGS, *TagList.BINDINGS, *TagDialog.BINDINGS], []),
         ("Highlights (ctrl+g)", [*HighlightsList.BINDINGS, *HighlightsScreen.BINDINGS], []),
     ]
+
+
+def help_start(screen: Screen[object], focused: Widget | None) -> str:
+    """The title of the `help_sections` section for where the user is: the focused widget
+    (or one it is in), else the dialog open."""
+    from newsread.tui.screens.highlights import HighlightsScreen
+    from newsread.tui.screens.note_editor import NoteEditor
+    from newsread.tui.screens.tags import TagDialog
+    from newsread.tui.widgets.article_view import FindBar
+    from newsread.tui.widgets.notes_panel import NotesList
+    from newsread.tui.widgets.reading_pane import ReadingPane
+    from newsread.tui.widgets.results_list import ResultsList
+    from newsread.tui.widgets.search_bar import SearchInput
+    from newsread.tui.widgets.timeline_bar import TimelineBar
+
+    for node in focused.ancestors_with_self if focused is not None else ():
+        if isinstance(node, ReadingPane):
+            selecting = node.selecting or node.selected_span() is not None
+            return "Selecting, highlights and notes (in the article)" if selecting else "Article"
+        widgets: tuple[tuple[type[Widget], str], ...] = (
+            (SearchInput, "Search box"),
+            (ResultsList, "Results"),
+            (TimelineBar, "Timeline (T)"),
+            (FindBar, "Find in article"),
+            (NotesList, "Notes panel (p)"),
+        )
+        for kind, title in widgets:
+            if isinstance(node, kind):
+                return title
+    dialogs: tuple[tuple[type[Screen[Any]], str], ...] = (
+        (NoteEditor, "Note editor"),
+        (TagDialog, "Tags (t)"),
+        (HighlightsScreen, "Highlights (ctrl+g)"),
+    )
+    for kind, title in dialogs:
+        if isinstance(screen, kind):
+            return title
+    return ""
 
 
 def all_binding_ids() -> set[str]:

@@ -580,7 +580,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from newsread.index import Library, QueryError
-    from newsread.index.annotations import AnnotationError, export_json, export_markdown
+    from newsread.index.annotations import (
+        AnnotationError,
+        by_published,
+        export_json,
+        export_markdown,
+    )
     from newsread.index.annotations.placing import cited_now, place_all
     from newsread.index.text import sanitise
 
@@ -623,8 +628,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
     exported = None if args.all else library.id
-    write = export_json if args.format == "json" else export_markdown
-    text = write(items, library=exported)
+    if args.sort == "oldest":
+        items = by_published(items)
+    if args.format == "json":
+        text = export_json(items, library=exported)
+    else:
+        tag = f"tag:{args.tag}" if args.tag else ""
+        chosen = " ".join(part for part in (args.query, tag) if part)
+        text = export_markdown(items, library=exported, query=chosen)
     if not args.output or args.output == "-":
         # Piped output ends up on a terminal too (`| less`, a file `cat` later).
         sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
@@ -778,6 +789,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--query", "-q", help="only articles matching this search")
     p.add_argument("--tag", "-t", help="only articles with this tag")
+    p.add_argument(
+        "--sort",
+        choices=("annotated", "oldest"),
+        default="annotated",
+        help="articles in the order first annotated (default), or oldest published first",
+    )
     p.add_argument("--output", "-o", help="write to this file (default: standard output)")
     p.add_argument(
         "--library",

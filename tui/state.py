@@ -49,6 +49,9 @@ class LibraryState:
     positions: dict[str, Position] = field(default_factory=dict)
     notes: bool = False
     """Whether the notes panel was shown: it is again beside the article reopened."""
+    row: int = 0
+    """The results list's highlighted row: the list comes back on it (on the open article's
+    hit, when that is listed)."""
 
     def remember(self, key: str, position: Position) -> None:
         """Keep `position` for `key`, forgetting the least recently read beyond a cap."""
@@ -109,6 +112,7 @@ def state_to_json(state: SessionState) -> dict[str, Any]:
                 "article": lib.article,
                 "article_id": lib.article_id,
                 "notes": lib.notes,
+                "row": lib.row,
                 "positions": {
                     key: [p.row, p.column, p.scroll_y] for key, p in lib.positions.items()
                 },
@@ -169,6 +173,9 @@ def state_from_json(data: Any) -> SessionState:
             article_id=_text(value.get("article_id")),
             notes=value.get("notes") is True,
         )
+        row = value.get("row")
+        if isinstance(row, int) and not isinstance(row, bool) and row >= 0:
+            lib.row = row
         positions = value.get("positions")
         for key, raw in positions.items() if isinstance(positions, dict) else ():
             position = _position(raw)

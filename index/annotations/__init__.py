@@ -12,6 +12,7 @@ from newsread.index.annotations.anchoring import Anchor, AnchorStatus, anchor, m
 from newsread.index.annotations.database import SCHEMA_VERSION
 from newsread.index.annotations.export import (
     ImportSummary,
+    by_published,
     export_json,
     export_markdown,
     import_json,
@@ -53,6 +54,7 @@ __all__ = [
     "Tag",
     "TagCount",
     "anchor",
+    "by_published",
     "export_json",
     "export_markdown",
     "import_json",

@@ -1,8 +1,9 @@
 """Annotations out as Markdown or W3C Web Annotation JSON-LD, and JSON-LD back in.
 
 Both exports take `AnnotationStore.annotations()` (or a part of it) and keep its order:
-articles in the order they were first annotated - the order they were read - then by title;
-highlights in text order, passages no longer found last. Both name the library the
+articles in the order they were first annotated - the order they were read - then by title
+(`by_published` puts them in the order they were published); highlights in text order,
+passages no longer found last. Both name the library the
 annotations come from (every library's: each part or annotation names its own).
 
 The JSON is a W3C AnnotationCollection (https://www.w3.org/TR/annotation-model/) whose first
@@ -80,13 +81,31 @@ class ImportSummary:
 # Markdown -------------------------------------------------------------------------------------
 
 
+def by_published(items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:
+    """`items` oldest article first (a brief on how a story went), undated ones last in the
+    order they came."""
+    dated = [item for item in items if item.article.published is not None]
+    dated.sort(key=lambda item: _instant(item.article.published))
+    return dated + [item for item in items if item.article.published is None]
+
+
+def _instant(when: datetime | None) -> float:
+    """`when` as seconds since the epoch: a page's date may carry its time zone or not."""
+    return when.timestamp() if when is not None else 0.0
+
+
 def export_markdown(
-    items: Sequence[ArticleAnnotations], *, title: str = "Highlights", library: str | None = None
+    items: Sequence[ArticleAnnotations],
+    *,
+    title: str = "Highlights",
+    library: str | None = None,
+    query: str = "",
 ) -> str:
     """The annotations as a Markdown document: the heading, the line "Library: `FOLDER`"
     naming `library` (`library_id`) they were exported from, then one section per article.
     Without `library` (every library's), a heading and "Library:" line per library, each with
-    its articles.
+    its articles. `query`, what chose the annotations exported (a search, a tag), is said
+    on a "Query:" line under each "Library:" line.
 
     Each section: `## title`, a citation line (authors, source, date, and where to find the
     article: its URL, else its file in the library), "★ Starred" if it is, each highlight as a
@@ -95,21 +114,25 @@ def export_markdown(
     (title, authors, source, quotes) are escaped, to show as the article has them.
     """
     if library is not None:
-        return _markdown_part(items, title, library)
+        return _markdown_part(items, title, library, query)
     parts: dict[str, list[ArticleAnnotations]] = {}
     for item in items:
         parts.setdefault(item.library, []).append(item)
     return "\n".join(
-        _markdown_part(part, title, made_in) for made_in, part in parts.items()
-    ) or _markdown_part([], title, None)
+        _markdown_part(part, title, made_in, query) for made_in, part in parts.items()
+    ) or _markdown_part([], title, None, query)
 
 
-def _markdown_part(items: Sequence[ArticleAnnotations], title: str, library: str | None) -> str:
-    """The heading, the library's line (none for an empty export of every library) and the
-    articles' sections."""
+def _markdown_part(
+    items: Sequence[ArticleAnnotations], title: str, library: str | None, query: str = ""
+) -> str:
+    """The heading, the library's line (none for an empty export of every library), the
+    query's and the articles' sections."""
     lines = [f"# {title}", ""]
     if library is not None:
         lines += [f"Library: {_code(library)}" if library else f"Library: {_NOT_RECORDED}", ""]
+    if query:
+        lines += [f"Query: {_code(sanitise_line(query))}", ""]
     for item in items:
         article = item.article
         lines += [f"## {_literal(article.title or article.key or article.path or article.id)}", ""]

@@ -24,13 +24,15 @@ from typing import TYPE_CHECKING, Any
 from newsread.index.article import path_key
 from newsread.index.engine import postings
 from newsread.index.engine.freshness import file_changes
+from newsread.index.engine.hits import numpy_module
 from newsread.index.engine.schema import text_analyzer
 from newsread.index.engine.search import (
     SORTS,
     _by_date,
     _count_facets,
-    _facet_value,
+    _filter_query,
     _key_rank_array,
+    _timeline,
     folder_sources,
     make_hit,
 )
@@ -204,10 +206,9 @@ def similar(
         scores = _scores(searcher, q)
         itself = searcher.document_number(key=article.key)
         scores.pop(itself, None)
+        # As a search's: a facet value, or a period (the timeline narrows a list by date).
         conditions = [
-            query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
-            for name, value in (filters or {}).items()
-            if value
+            _filter_query(name, value) for name, value in (filters or {}).items() if value
         ]
         if conditions:
             allowed = _scores(searcher, query.And(conditions), scored=False)
@@ -217,8 +218,13 @@ def similar(
             score_of = dict(ranked)
             by_date = _by_date(searcher, score_of, len(ranked), newest=sort == "newest")
             ranked = [(d, score_of[d]) for d in by_date]
-        facet_counts = _count_facets(searcher, [d for d, _ in ranked]) if facets else {}
+        listed = [d for d, _ in ranked]
+        facet_counts = _count_facets(searcher, listed) if facets else {}
         folders = folder_sources(searcher, facet_counts.get("source", ()))
+        # When the articles like this one were published, as a search's hits are shown.
+        timeline = (
+            _timeline(searcher, numpy_module().array(listed, dtype="int64")) if facets else None
+        )
         page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
     shown = frozenset(t for t, _ in terms[:SHOWN_TERMS])
     articles = library.docs.articles(f["key"] for f, _ in page) if snippets else {}
@@ -233,6 +239,7 @@ def similar(
         terms=shown,
         facets=facet_counts,
         folder_sources=folders,
+        timeline=timeline,
         elapsed=time.perf_counter() - started,
         like_file=file_changes(library.root, library.docs, [article.path]).get(article.path, ""),
     )

@@ -285,6 +285,27 @@ class TestNotes:
                 ("harbour master", "Who is it?")
             ]
 
+    async def test_escape_after_N_says_the_highlight_stays_without_a_note(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Escape looked like it called the N off; the highlight stayed, and nothing said so.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await go_to_body(pilot, "Dock workers")
+            await pilot.press("v", ")", "N")  # the cursor ends past the sentence
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is app.main)
+            said = "Highlighted in yellow, without a note: e writes one, x deletes it"
+            await wait_for(pilot, lambda: said in notifications(app))
+            reader = app.main.reader
+            assert [h.text for h in reader.highlights] == [
+                "Dock workers said the running costs would fall as ships grew larger."
+            ]
+            await pilot.press("x")  # as it says
+            await wait_for(pilot, lambda: not reader.highlights)
+
     async def test_a_failed_save_keeps_the_text_and_says_why(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -357,6 +378,23 @@ class TestNotes:
                 assert lines[-1].endswith("…”" if quote == passage else "master”"), lines
                 await pilot.press("escape")
                 await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+
+    @pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+    async def test_the_editors_help_line_says_how_to_save_at_any_size(
+        self, library: Path, make_app: MakeApp, size: tuple[int, int]
+    ) -> None:
+        # At 40x12 the 12-row text box pushed "ctrl+s saves" off the screen.
+        app = make_app(library)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            app.push_screen(NoteEditor("Note", "", lambda *_: None, quote="The harbour master"))
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.pause()
+            [shown] = [h for h in app.screen.query(".dialog-help") if h.display]
+            assert shown.region.bottom <= size[1] - 1  # above the dialog's border
+            assert rendered_text(shown).strip().startswith(("ctrl+s saves", "^s saves"))
+            assert shown.size.height == 1  # one row, not wrapped
+            assert app.screen.editor.size.height >= 2
 
 
 class TestDeleteAndUndo:

@@ -320,6 +320,33 @@ class TestResults:
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
 
+    async def test_sorting_and_unfiltering_keep_the_list_on_the_hit_it_was_on(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Each went back to the first hit: the article picked was somewhere else in the list.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            listed = app.main.results_list
+            listed.highlighted = hit_keys(app).index("grain/sanctions.txt")
+            for _ in range(3):  # newest, oldest, relevance
+                await pilot.press("s")
+                await settle(pilot)
+                assert listed.highlighted_key == "grain/sanctions.txt", app.main.sort
+            app.main.filters = {"year": "2019"}
+            app.main.search_now()
+            await settle(pilot)
+            assert hit_keys(app) == ["grain/sanctions.txt"]
+            await pilot.press("1")  # back to three hits, still on this one
+            await settle(pilot)
+            assert len(hit_keys(app)) == 3
+            assert listed.highlighted_key == "grain/sanctions.txt"
+            app.main.filters = {"year": "2021"}  # a list without it: on its first hit
+            app.main._search_again()
+            await settle(pilot)
+            assert hit_keys(app) == ["flood.txt"] and listed.highlighted == 0
+
     async def test_facets_filter_by_source_with_counts_and_clear(
         self, library: Path, make_app: MakeApp
     ) -> None:
@@ -423,6 +450,26 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {"year": "2021"}
             assert bar.display and "1 year: 2021" in rendered_text(bar)
+
+    async def test_the_filters_bar_keeps_to_one_row_in_a_narrow_terminal(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # At 40 columns "Filters 1 date: 2019-01-01..2021-12-31  · F clears" took two of the
+        # twelve rows.
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            app.main.filters = {"date": "2019-01-01..2021-12-31"}
+            app.main.search_now()
+            await settle(pilot)
+            bar = app.main.query_one("#filters-bar")
+            assert bar.size.height == 1
+            assert rendered_text(bar).strip() == "1 date: 2019-01-01..2021-12-31"
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            text = rendered_text(bar).strip()
+            assert text == "Filters 1 date: 2019-01-01..2021-12-31  · F clears"
 
     async def test_no_hits_offers_the_suggestion_on_one_key(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
@@ -807,6 +854,81 @@ class TestKeysAndHelp:
                 assert expected in text
             await pilot.press("escape")
             assert app.screen is app.main
+
+    async def test_the_keys_open_at_those_of_where_the_user_is(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # They opened at "Anywhere": an article's keys were three pages down.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+
+            async def first_title() -> str:
+                await pilot.press("question_mark")
+                await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+                await pilot.pause()
+                return await shown_first(close=True)
+
+            async def shown_first(close: bool = False) -> str:
+                """The line at the top of the scrolled list of keys."""
+                scroll = app.screen.query_one("#help-scroll")
+                lines = str(app.screen.query_one("#help-text").render()).splitlines()
+                if close:
+                    await pilot.press("escape")
+                return lines[round(scroll.scroll_y)]
+
+            assert await first_title() == "Results"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert await first_title() == "Article"
+            await pilot.press("v", "w")
+            assert await first_title() == "Selecting, highlights and notes (in the article)"
+            await pilot.press("escape", "escape", "escape")
+            assert app.focused is app.main.search_input
+            await pilot.press("f1")  # from the box ("?" is typed there)
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.pause()
+            assert await shown_first() == "Search box"
+
+    async def test_at_40_columns_each_key_has_its_description_under_it(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # The descriptions, wrapped to 20 cells beside a 23-cell key column, ran back under the
+        # keys at column 0 ("^r  Look for" / "added," / "   changed and").
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.pause()
+            text = app.screen.query_one("#help-text")
+            lines = str(text.render()).splitlines()
+            assert "  ^r" in lines and "    Look for added, changed and" in lines
+            for line in lines:  # a title, a key (2 spaces in), or its description (4 in)
+                assert len(line) <= text.size.width, line
+                assert (
+                    not line.startswith(" ")
+                    or line.startswith(("  ^", "    "))
+                    or (len(line) - len(line.lstrip()) == 2)
+                ), line
+            descriptions = [line for line in lines if line.startswith("    ")]
+            keys = [line for line in lines if line.startswith("  ") and line not in descriptions]
+            assert len(descriptions) >= len(keys) > 50
+
+    async def test_an_articles_footer_shows_how_to_start_annotating(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # It offered n / y Y: nothing on screen said how to highlight a passage.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            shown = [key for key in app.main.query(FooterKey) if key.region.width]
+            assert [key.description for key in shown][:1] == ["Select"]
+            assert "Keys" in [key.description for key in shown]  # the footer still fits at 80
 
     async def test_f1_shows_the_keys_from_the_search_box(
         self, library: Path, make_app: MakeApp

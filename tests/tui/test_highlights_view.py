@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from builders import write_article
 from textual.pilot import Pilot
 from textual.widgets import Label
@@ -298,3 +300,79 @@ async def test_at_40x12_the_list_gets_the_rows(library: Path, make_app: MakeApp)
         [help_line] = [label for label in app.screen.query(".dialog-help") if label.size.height]
         assert help_line.size.height == 1
         assert "Esc" in rendered_text(help_line)  # the short help, not the long one cut
+
+
+def _highlight_each(app: NewsreadApp, *keys: str, colour: int = 1) -> None:
+    """One highlight, on the first two words, in each article named (in that order)."""
+    assert app.library is not None
+    with AnnotationStore.open(annotations_path()) as store:
+        for key in keys:
+            [article] = app.library.find(key)
+            passage = " ".join(article.body.split()[:2])
+            start = article.body.index(passage)
+            store.add_highlight(article, start, start + len(passage), colour=colour)
+
+
+async def test_ctrl_s_saves_what_the_view_lists_as_markdown_oldest_article_first(
+    library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Collected in the app, the brief could only be written by quitting for `newsread export`.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt", "grain/sanctions.txt", colour=2)  # 2021, then 2019
+        _highlight_each(app, "kelmor-harbour.txt")  # yellow: filtered out below
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 3)
+        await pilot.press(*"colour:green")
+        await wait_for(pilot, lambda: listed.option_count == 2)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
+        [saved] = work.iterdir()
+        said = [m for m in notifications(app) if m.startswith("Saved")]
+        assert said == [f"Saved 2 highlights from 2 articles, oldest first, to {saved}"]
+        assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+        text = saved.read_text()
+        assert "\nQuery: `colour:green`\n" in text
+        titles = [line for line in text.splitlines() if line.startswith("## ")]
+        assert titles == [
+            "## Grain export sanctions tightened",
+            "## River flood reaches the old town",
+        ]
+        assert "Kelmor harbour" not in text
+        await pilot.press("ctrl+s")  # again: a second file, the first one kept
+        await wait_for(pilot, lambda: len(list(work.iterdir())) == 2)
+        assert saved.read_text() == text
+
+
+async def test_ctrl_g_reopens_on_the_highlight_it_was_left_on(
+    library: Path, make_app: MakeApp
+) -> None:
+    # Reviewing highlights one by one: each ctrl+g started again from the top, filter cleared.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt", "grain/sanctions.txt", "kelmor-harbour.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 3)
+        await pilot.press("down", "j")  # to the list, then its second entry
+        chosen = app.screen.highlighted_id  # type: ignore[attr-defined]
+        assert listed.highlighted == 1 and chosen is not None
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is app.main and app.main.reading)
+        await pilot.press("escape", "ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 3)
+        await pilot.pause()
+        assert app.screen.highlighted_id == chosen  # type: ignore[attr-defined]
+        assert app.focused is listed  # j and k move on from it
+        await pilot.press("j")
+        assert listed.highlighted == 2

@@ -192,3 +192,25 @@ def test_L_and_back_in_a_real_terminal_at_80x24_and_wide(tmp_path: Path) -> None
         terminal.wait_for("newsread exited 0")
     finally:
         terminal.kill()
+
+
+async def test_L_under_a_period_picked_on_the_timeline_lists_them_over_time(
+    library: Path, make_app: MakeApp
+) -> None:
+    # Narrowed to a period on the timeline, L said "unknown filter 'date'"; a "like" list
+    # had no timeline of its own.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter")
+        await settle(pilot)
+        app.main.filters = {"date": "2015-01-01..2021-12-31"}  # as Enter on the timeline does
+        app.main.search_now()
+        await settle(pilot)
+        app.main.results_list.highlighted = hit_keys(app).index("grain/sanctions.txt")
+        await pilot.press("L")
+        await settle(pilot)
+        assert not any("unknown filter" in m for m in notifications(app)), notifications(app)
+        assert "flood.txt" in hit_keys(app)
+        assert "like: Grain export sanctions tightened" in str(app.main.results_list.border_title)
+        assert app.main.timeline_bar.has_buckets and app.main.timeline_bar.display

@@ -71,7 +71,12 @@ async def test_indexing_shows_progress_then_results(
     release = threading.Event()
     real_update = Library.update
 
+    walked = threading.Event()
+
     def paused_update(self: Library, **callbacks: Callable[..., object]) -> object:
+        # A new library's first files are read while it is still walked: no total yet.
+        callbacks["on_progress"](Progress("reading", 2, 0))  # type: ignore[operator]
+        walked.wait(10)
         callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
         release.wait(10)
         return real_update(self, **callbacks)  # type: ignore[arg-type]
@@ -81,9 +86,14 @@ async def test_indexing_shows_progress_then_results(
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         status = app.main.query_one("#status-text")
+        message = app.main.query_one("#results-message")
+        await wait_for(
+            pilot, lambda: "Indexing 2 files so far" in rendered_text(message), workers=False
+        )
+        assert "of 0" not in rendered_text(message)  # it said "Indexing 2 of 0 files"
+        walked.set()
         await wait_for(pilot, lambda: "indexing 1/4" in rendered_text(status), workers=False)
         assert app.main.query_one("#index-progress").display
-        message = app.main.query_one("#results-message")
         assert "Indexing 1 of 4 files" in rendered_text(message)
         release.set()
         await settle(pilot)
@@ -186,6 +196,44 @@ async def test_relaunch_restores_query_article_and_position(
         await pilot.press("up")  # the earlier query is remembered too
         await pilot.press("slash", "up")
         assert again.main.search_input.value == "harbour"
+
+
+async def test_relaunch_puts_the_list_on_the_hit_of_the_article_it_reopens(
+    library: Path, make_app: MakeApp
+) -> None:
+    # It came back on the first hit: Escape left the article for another hit than its own.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter", "j", "j", "enter")
+        await settle(pilot)
+        opened = app.main.reader.article.key  # type: ignore[union-attr]
+        assert app.main.results_list.keys.index(opened) == 2
+        await pilot.press("ctrl+q")
+
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.main.reader.article.key == opened  # type: ignore[union-attr]
+        assert again.main.results_list.highlighted_key == opened
+        await pilot.press("escape", "k")  # from its hit, as before the relaunch
+        assert again.main.results_list.highlighted == 1
+
+
+async def test_relaunch_puts_the_list_on_the_row_it_was_on(
+    library: Path, make_app: MakeApp
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kelmor", "enter", "j")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not again.main.reading
+        assert again.main.results_list.highlighted == 1
 
 
 async def test_relaunch_reopens_the_article_whose_file_was_renamed_meanwhile(

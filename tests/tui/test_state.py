@@ -24,7 +24,7 @@ def test_state_round_trips_through_a_private_file(tmp_path: Path) -> None:
     state = SessionState(library="/news", queries=["a", "b"], theme="nord")
     state.save_search(SavedSearch("mine", "kelmor", "date", (("source", "X"),)))
     lib = state.for_library(Path("/news"))
-    lib.query, lib.article = "kelmor", "a.txt"
+    lib.query, lib.article, lib.row = "kelmor", "a.txt", 7
     lib.remember("a.txt", Position(4, 2, 10))
     save_state(state, path)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -80,6 +80,8 @@ class AnnotatingPanes(Horizontal):
         self._store_told = False
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
+        self._highlights_left: tuple[str, str | None] = ("", None)
+        """The highlights view's filter and the highlight it was on when last closed."""
 
     @dataclass
     class StoreChanged(Message):
@@ -317,7 +319,7 @@ class AnnotatingPanes(Horizontal):
             target, self._jump_to = self._jump_to, ""
             self.call_after_refresh(self._go_to, target)
         if message.edit:
-            self._edit_note(message.edit)
+            self._edit_note(message.edit, new=True)
             # Keys typed after N go to the editor, once it has the focus.
             self.call_after_refresh(self._host.key_order.release, "note")
         elif self.screen.is_current:
@@ -476,9 +478,16 @@ class AnnotatingPanes(Horizontal):
         self._edit_note(ARTICLE_NOTE)
 
     def _edit_note(
-        self, target: str, *, external: bool = False, text: str | None = None, error: str = ""
+        self,
+        target: str,
+        *,
+        external: bool = False,
+        text: str | None = None,
+        error: str = "",
+        new: bool = False,
     ) -> None:
-        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`).
+        """Edit the note of highlight `target` (or of the article: `ARTICLE_NOTE`); `new`: the
+        highlight N just made.
 
         A draft of this note recovered from a session that ended without saving it is
         offered first (keep or discard).
@@ -497,7 +506,7 @@ class AnnotatingPanes(Horizontal):
             drafts.forget_recovered(recovered)
             recovered = drafts.recovered_for(article, target)
         if recovered is None:
-            self._open_note_editor(article, target, external, text, error)
+            self._open_note_editor(article, target, external, text, error, new=new)
             return
 
         def chosen(answer: str | None) -> None:
@@ -536,8 +545,11 @@ class AnnotatingPanes(Horizontal):
         text: str | None,
         error: str,
         base: tuple[int, str] | None = None,
+        *,
+        new: bool = False,
     ) -> None:
-        """The note editor (or `$EDITOR`) on `text`, else the note as last loaded.
+        """The note editor (or `$EDITOR`) on `text`, else the note as last loaded; `new`: on
+        the highlight N just made, which a cancelled note leaves without one (said).
 
         `base` is the (revision, text) the note is written from, by default the note as last
         loaded: a save over a note another session changed since is a conflict.
@@ -627,6 +639,15 @@ class AnnotatingPanes(Horizontal):
                     else "Note saved; its highlight, deleted meanwhile, is back"
                 )
                 self._annotate(article, None, notice=notice)
+            elif new and (placed := self._placed(target)) is not None:
+                # Escape felt like it cancelled the N, but the highlight was made: the cursor
+                # goes onto it (it was past its end), where e and x act.
+                self._reader.move_to_highlight(target)
+                colour = colour_name(placed.highlight.colour)
+                self.notify(
+                    f"Highlighted in {colour}, without a note: e writes one, x deletes it",
+                    timeout=5,
+                )
 
         editor = NoteEditor(
             title,
@@ -866,6 +887,8 @@ class AnnotatingPanes(Horizontal):
         from newsread.tui.screens.highlights import HighlightsScreen
 
         def chosen(highlight: Highlight | None) -> None:
+            # Reviewing highlights one by one: ctrl+g comes back to this one.
+            self._highlights_left = (screen.filter_text, screen.highlighted_id)
             if highlight is not None:
                 self.open_highlight(highlight)
 
@@ -884,14 +907,51 @@ class AnnotatingPanes(Horizontal):
 
             return frozenset() if library is None else absent(library, highlights)
 
-        self.app.push_screen(
-            HighlightsScreen(
-                self._store,
-                place=place,
-                missing=missing,
-                library=None if library is None else library.id,
-            ),
-            chosen,
+        query, at = self._highlights_left
+        screen = HighlightsScreen(
+            self._store,
+            query,
+            place=place,
+            missing=missing,
+            library=None if library is None else library.id,
+            export=self._export_highlights,
+            at=at,
+        )
+        self.app.push_screen(screen, chosen)
+
+    def _export_highlights(self, highlights: list[Highlight], query: str, everywhere: bool) -> str:
+        """Save `highlights` (those the highlights view lists, chosen by `query`) as Markdown
+        in the working folder, their articles oldest first; say where. In a thread worker."""
+        from datetime import date
+        from pathlib import Path
+
+        from newsread.index.annotations import by_published, export_markdown
+        from newsread.index.annotations.placing import cited_now
+        from newsread.index.private_files import write_private
+
+        library = self._host.library
+        made_in = None if everywhere or library is None else library.id
+        listed = {h.id for h in highlights}
+        items = [
+            replace(item, highlights=tuple(h for h in item.highlights if h.id in listed))
+            for item in self._store().annotations(
+                {h.article.id for h in highlights}, library=made_in
+            )
+        ]
+        if library is not None:
+            items = cited_now(library, items)
+        text = export_markdown(by_published(items), library=made_in, query=query)
+        stem = f"newsread-highlights-{date.today().isoformat()}"
+        target = Path.cwd() / f"{stem}.md"
+        copies = 1
+        while target.exists():  # never over an earlier export
+            copies += 1
+            target = target.with_name(f"{stem}-{copies}.md")
+        write_private(target, text)
+        count = sum(len(item.highlights) for item in items)
+        return (
+            f"Saved {count} highlight{'' if count == 1 else 's'} from {len(items)} "
+            f"article{'' if len(items) == 1 else 's'}, oldest first, to {target}"
         )
 
     def open_highlight(self, highlight: Highlight) -> None:

@@ -134,6 +134,13 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         Binding("escape", "close", "Close", id="highlights.close", tooltip="Close this view"),
         Binding("down", "focus_list", "List", show=False, id="highlights.to_list"),
         Binding(
+            "ctrl+s",
+            "export",
+            "Save",
+            id="highlights.export",
+            tooltip="Save the highlights listed as Markdown with citations, oldest article first",
+        ),
+        Binding(
             "ctrl+l",
             "every_library",
             "Libraries",
@@ -154,6 +161,12 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         elsewhere: int = 0
         """Highlights made in other libraries, not listed."""
 
+    @dataclass
+    class Exported(Message):
+        said: str
+        """Where they were saved, or why they were not."""
+        failed: bool = False
+
     def __init__(
         self,
         store: Callable[[], AnnotationStore],
@@ -162,22 +175,29 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         place: Callable[[], list[str]] | None = None,
         missing: Callable[[list[Highlight]], frozenset[str]] | None = None,
         library: str | None = None,
+        export: Callable[[list[Highlight], str, bool], str] | None = None,
+        at: str | None = None,
     ) -> None:
-        """`store()`, `place()` and `missing()` are called in thread workers only (they use the
-        database and the index).
+        """`store()`, `place()`, `missing()` and `export()` are called in thread workers only
+        (they use the database and the index).
 
         `place()` re-anchors the highlights in their articles' current text before the first
         listing, so positions and statuses are current, and says what it could not attach
         (shown with the first listing); `missing(highlights)` names those
         whose article the library no longer has (deleted, or moved and changed at once).
         With `library` (`paths.library_id`), only the highlights made there (or where is not
-        known) are listed until ctrl+l lists every library's.
+        known) are listed until ctrl+l lists every library's. `export(highlights, filter,
+        everywhere)` saves the highlights listed and says where (raising OSError or
+        AnnotationError when it cannot). `at`, a highlight's id: the list opens on it, as the
+        view was left (with `query`, its filter).
         """
         super().__init__()
         self._store = store
         self._place = place
         self._missing = missing
         self._query = query
+        self._export = export
+        self._at = at
         self._library = library
         self._everywhere = library is None
         self._generation = 0
@@ -195,15 +215,15 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             )
             yield Label("", markup=False, id="highlights-status")
             yield HighlightsList(id="highlights-list", markup=False)
-            every = "ctrl+l every library · " if self._library is not None else ""
+            every = "^l every library · " if self._library is not None else ""
             yield Label(
-                f"Enter opens · / filters · {every}Escape closes",
+                f"Enter opens · ↓ list · ^s saves as Markdown · {every}Esc",
                 classes="dialog-help",
                 id="highlights-help",
             )
             every = "^l all · " if self._library is not None else ""
             yield Label(
-                f"Enter open · / filter · {every}Esc",
+                f"Enter open · ^s save · {every}Esc",
                 classes="dialog-help",
                 id="highlights-help-short",
             )
@@ -214,8 +234,24 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         return "Highlights · " + ("every library" if self._everywhere else "this library")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        # Back where it was left, the list keeps the focus (j, k); else the filter takes it.
+        if self._at is not None:
+            self.query_one(HighlightsList).focus()
+        else:
+            self.query_one(Input).focus()
         self._refresh()
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one(Input).value
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the highlight the list is on, if any."""
+        listed = self.query_one(HighlightsList)
+        if listed.highlighted is None or listed.highlighted >= listed.option_count:
+            return None
+        return listed.get_option_at_index(listed.highlighted).id
 
     @on(Input.Changed, "#highlights-filter")
     def _typed(self) -> None:
@@ -266,6 +302,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         self._notices = message.notices or self._notices  # from the first search only
         if message.generation != self._generation:
             return
+        # The list stays on its highlight when listed again (the view reopened on it).
+        keep, self._at = self._at or self.highlighted_id, None
         self._found = {h.id: h for h in message.highlights}
         listed = self.query_one(HighlightsList)
         options: list[Option | None] = []
@@ -278,7 +316,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             options.extend((Option(prompt, id=highlight.id), None))
         listed.set_options(options[:-1])
         if message.highlights:
-            listed.highlighted = 0
+            listed.highlighted = list(self._found).index(keep) if keep in self._found else 0
         count = len(message.highlights)
         status = message.problem or (
             f"{count:,} highlight{'s' if count != 1 else ''}"
@@ -309,6 +347,39 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         self._everywhere = not self._everywhere
         self.query_one("#highlights-title", Label).update(self._title())
         self._refresh()
+
+    def action_export(self) -> None:
+        if self._export is None:
+            return
+        if not self._found:
+            self.notify("No highlights listed to save", severity="warning", timeout=3)
+            return
+        self._save(list(self._found.values()), self.filter_text.strip(), self._everywhere)
+
+    @work(thread=True, exclusive=True, group="highlights-export", exit_on_error=False)
+    def _save(self, highlights: list[Highlight], query: str, everywhere: bool) -> None:
+        from newsread.index.annotations import AnnotationError
+
+        assert self._export is not None
+        try:
+            said = self._export(highlights, query, everywhere)
+        except OSError as error:
+            named = error.filename and error.strerror
+            reason = f"{error.filename}: {error.strerror}" if named else str(error)
+            self.post_message(self.Exported(f"Not saved: {reason}", failed=True))
+        except AnnotationError as error:
+            self.post_message(self.Exported(f"Not saved: {error}", failed=True))
+        else:
+            self.post_message(self.Exported(said))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        self.notify(
+            message.said,
+            severity="error" if message.failed else "information",
+            timeout=8,
+            markup=False,
+        )
 
     def action_focus_list(self) -> None:
         self.query_one(HighlightsList).focus()

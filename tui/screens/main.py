@@ -204,6 +204,8 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._restore_article = session.article
         self._restore_query = session.query
+        self._restore_row: int | None = session.row
+        """The list row the last session was on, for its query's first list, or None."""
         self._restore_keys = 0
         """Keys pressed when the restore was asked for: one pressed since calls it off."""
         self._restoring = 0
@@ -293,6 +295,7 @@ class MainScreen(Screen[None]):
         # The breakpoint classes (and what they hide) change with the size: once restyled,
         # the focus must be on something still shown, or no key does anything.
         self.call_after_refresh(self.focus_visible)
+        self._show_filters()  # as much of the bar as fits the new width
 
     def on_descendant_blur(self) -> None:
         # Textual blurs a widget that gets hidden, leaving the focus on nothing.
@@ -352,9 +355,10 @@ class MainScreen(Screen[None]):
         elif phase == "waiting":
             self.status.set_status(index="waiting for another newsread to finish indexing")
         if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
+            # A new library's files are read while it is still walked: no total yet.
+            so_far = f"{done:,} of {total:,} files" if total else f"{done:,} files so far"
             self.show_message(
-                f"Indexing {done:,} of {total:,} files… results appear here as soon as "
-                "the first batch is saved."
+                f"Indexing {so_far}… results appear here as soon as the first batch is saved."
             )
 
     @on(IndexCommitted)
@@ -575,7 +579,14 @@ class MainScreen(Screen[None]):
         self.results = results
         self.query_one(SearchBar).show_error("")
         generation, key, row = self._return_to
-        back = (key, row) if generation == message.generation else None
+        back: tuple[str | None, int | None] | None = (
+            (key, row) if generation == message.generation else None
+        )
+        if self._restore_row is not None and not message.refresh:
+            # The last session's list: on its hit (the open article's, when listed).
+            if results.query == self._restore_query and not self._keys_since_restore():
+                back = back or (self._restore_article or None, self._restore_row)
+            self._restore_row = None
         if self._searched is not None:
             query, sort, filters, like = self._searched
             self._listed = Place(query, sort, filters, like=like)
@@ -697,8 +708,7 @@ class MainScreen(Screen[None]):
         self.results_list.focus()
         if self.filters.get("date") != message.period:
             self.filters = {**self.filters, "date": message.period}
-            self.search_now()
-            self._visit()
+            self._search_again()
 
     @on(TimelineBar.Left)
     def _timeline_left(self) -> None:
@@ -907,6 +917,8 @@ class MainScreen(Screen[None]):
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
         self._update_results_title()
         self.navigation.highlighted(self._listed, message.key or "", message.row)
+        if not self.like:
+            self.session.row = message.row
         if not self.wide or not self.results_list.has_focus or message.key is None:
             return
         if self._preview_timer is not None:
@@ -1126,8 +1138,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.search_now()
-        self._visit()
+        self._search_again()
         self.notify(f"Sorted by {self.sort}", timeout=2)
 
     def action_filters(self) -> None:
@@ -1141,8 +1152,7 @@ class MainScreen(Screen[None]):
         def chosen(filters: dict[str, str] | None) -> None:
             if filters is not None and filters != self.filters:
                 self.filters = filters
-                self.search_now()
-                self._visit()
+                self._search_again()
 
         folders = self.results.folder_sources if self.results else frozenset()
         self.app.push_screen(FacetScreen(facets, self.filters, folders), chosen)
@@ -1150,16 +1160,23 @@ class MainScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         if self.filters:
             self.filters = {}
-            self.search_now()
-            self._visit()
+            self._search_again()
 
     def action_remove_filter(self, number: int) -> None:
         """Remove the `number`th filter the filters bar shows."""
         names = sorted(self.filters)
         if 1 <= number <= len(names):
             self.filters = {k: v for k, v in self.filters.items() if k != names[number - 1]}
-            self.search_now()
-            self._visit()
+            self._search_again()
+
+    def _search_again(self) -> None:
+        """The same query in another sort or with other filters: the list stays on the hit
+        it was on when that hit is in the new list's first page (else on the first hit)."""
+        key = self.results_list.highlighted_key
+        self.search_now()
+        if key:
+            self._return_to = (self._generation, key, None)
+        self._visit()
 
     def _show_filters(self) -> None:
         """The active filters above the list, numbered as 1, 2, 3 remove them."""
@@ -1173,13 +1190,16 @@ class MainScreen(Screen[None]):
                 folder = name == "source" and value in folders
                 shown = source_shown(value, folder)
                 parts.append(Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {shown}"))
-            bar.update(
-                Content.assemble(
-                    ("Filters ", "bold"),
-                    Content("  ").join(parts),
-                    ("  · F clears", "$text-muted"),
-                )
-            )
+            listed = Content("  ").join(parts)
+            label, hint = Content("Filters ").stylize("bold"), Content("  · F clears")
+            hint = hint.stylize("$text-muted")
+            # A narrow terminal drops the words before the filters themselves: wrapped to a
+            # second row, the bar took one of the list's few rows.
+            room = (self.size.width or 80) - 2  # its padding
+            for line in (label + listed + hint, listed + hint, listed):
+                if line.cell_length <= room:
+                    break
+            bar.update(line)
 
     def action_back(self) -> None:
         self._go(self.navigation.back(), "Nothing further back")

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from newsread.tui.drafts import NoteDraft
 
 HELP = "ctrl+s saves · ctrl+e opens $EDITOR · Escape cancels"
+SHORT_HELP = "^s saves · ^e $EDITOR · Esc cancels"
+"""Narrow terminals: the long help wrapped to two rows."""
 QUOTE_LINES = 3
 """Lines the passage a note is on may take above the editor."""
 
@@ -63,9 +65,28 @@ class QuotedPassage(Static):
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Edit one note; dismisses with True once it is saved, False when cancelled."""
+    """Edit one note; dismisses with True once it is saved, False when cancelled.
+
+    Short terminals (-short) get a text box of the rows left (its 12 rows pushed the help
+    line, how to save, off the screen); narrow ones (-narrow) a help line that fits."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     DEFAULT_CSS = """
+    NoteEditor.-short #note-dialog {
+        height: 100%;
+    }
+    NoteEditor.-short #note-text {
+        height: 1fr;
+        min-height: 2;
+    }
+    NoteEditor #note-help-short, NoteEditor.-narrow #note-help {
+        display: none;
+    }
+    NoteEditor.-narrow #note-help-short {
+        display: block;
+    }
     NoteEditor #note-dialog {
         width: 80;
         height: auto;
@@ -159,7 +180,8 @@ class NoteEditor(ModalScreen[bool]):
                 yield QuotedPassage(self._quote, id="note-quote")
             yield TextArea(self._text, soft_wrap=True, tab_behavior="indent", id="note-text")
             yield Label(self._error, markup=False, id="note-error")
-            yield Label(HELP, classes="dialog-help")
+            yield Label(HELP, classes="dialog-help", id="note-help")
+            yield Label(SHORT_HELP, classes="dialog-help", id="note-help-short")
 
     def on_mount(self) -> None:
         editor = self.editor

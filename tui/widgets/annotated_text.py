@@ -58,8 +58,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
     Binding(
         "v",
         "select",
-        "Select",
-        show=False,  # the footer is full at 80 columns; ? and the palette list it
+        "Select",  # in the footer: how annotating starts (Y, less needed, makes room)
         id="reader.select",
         tooltip="Start or stop selecting (h l w b ( ) { } extend it, Escape cancels)",
     ),

@@ -310,6 +310,7 @@ class ReadingPane(AnnotatedText):
             "Y",
             "copy_citation",
             "Cite",
+            show=False,  # the footer is full at 80 columns: v, how annotating starts, has it
             id="reader.copy_citation",
             tooltip="Copy a citation: authors, title, source, date, URL",
         ),
