@@ -736,6 +736,27 @@ class TestReaderKeys:
             await pilot.press("v", "right_parenthesis")
             assert reader.selected_span() == (0, len(sentence))
 
+    async def test_sentence_motions_go_past_an_acronym_before_a_capital(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """`)` stopped after "the U.S." in title-case text, so the highlight (and its export)
+        ended mid-sentence; `(` from the end went back only to "Attack"."""
+        lede = "Prices rose."
+        sentence = "Gains followed the U.S. Attack against Iranian oil platforms."
+        write_article(library, "opec.txt", "Opec output", f"{lede} {sentence} Sun did not.")
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "opec.txt")
+            reader = app.main.reader
+            await go_to_body(pilot, sentence)
+            await pilot.press("v", "right_parenthesis")
+            start = len(lede) + 1
+            assert reader.selected_span() == (start, start + len(sentence))
+            await pilot.press("escape")
+            await go_to_body(pilot, "Sun did not")
+            await pilot.press("v", "left_parenthesis")
+            assert reader.selected_span() == (start, start + len(sentence))
+
     async def test_a_selection_of_only_the_header_says_why_it_is_not_highlighted(
         self, library: Path, make_app: MakeApp
     ) -> None:

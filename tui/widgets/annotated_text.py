@@ -20,6 +20,8 @@ from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
+from newsread.tui.widgets.sentences import sentence_starts
+
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location
 
@@ -40,7 +42,6 @@ DEFAULT_COLOUR = 1
 HIGHLIGHT_STYLES = {f"nr.hl{n}": Style.parse(spec) for n, (_, spec) in HIGHLIGHT_COLOURS.items()}
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\n")
 _PARAGRAPH_BREAK = "\n\n"
 
 
@@ -402,14 +403,7 @@ class AnnotatedText(TextArea):
         if found is None:
             return
         body, here = found
-        starts = [0]
-        for match in _SENTENCE_END.finditer(body):
-            start = match.end()
-            while start < len(body) and body[start].isspace():
-                start += 1
-            if start < len(body) and body[start].islower() and match[0] != "\n\n":
-                continue  # an abbreviation ("Exxon U.S.A. unit", "Corp. said"), not an end
-            starts.append(start)
+        starts = sentence_starts(body)
         if direction > 0:
             target = next((s for s in starts if s > here), len(body))
         else:

@@ -1,0 +1,54 @@
+"""Where `(` and `)` find sentences: full stops that close abbreviations are no ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsread.tui.widgets.sentences import sentence_starts
+
+
+def sentences(text: str) -> list[str]:
+    starts = sentence_starts(text)
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # Reuters' title case: "U.S." before a capitalised word is an acronym, not an end.
+        "Gains followed the U.S. Attack against Iranian oil platforms.",
+        "Mr. Smith and Mrs. Jones met Dr. Brown in St. Louis.",
+        "The report by J. R. Ewing was late.",
+        "Exxon U.S.A. unit cut the price by 0.75 cent.",
+        "Die Preise, z.B. Öl und Gas, stiegen laut Prof. Weber.",
+        "Mme. Dupont a parlé avec M. Martin.",
+        "Output rose at well No. 5 and on Jan. 12 again.",
+        "The case of Smith vs. Jones went on.",
+    ],
+)
+def test_an_abbreviation_does_not_end_a_sentence(first: str) -> None:
+    assert sentences(f"{first} Prices then rose.") == [first, "Prices then rose."]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Prices fell in the morning.",
+        "Was that all?",
+        'He said "no."',
+        "Exxon bought it from Mobil Corp.",  # a company's name may end a sentence
+        "Nobody answered the call at No.",  # "No." before a word: no number follows
+        "It happened at 9 a.m.",
+    ],
+)
+def test_a_stop_after_a_word_ends_a_sentence(first: str) -> None:
+    assert sentences(f"{first} Then they sold.") == [first, "Then they sold."]
+
+
+def test_a_blank_line_ends_a_sentence_even_after_an_abbreviation() -> None:
+    assert sentences("Made in the U.S.\n\nMore later.") == ["Made in the U.S.", "More later."]
+
+
+def test_the_first_sentence_starts_at_zero_and_no_start_is_past_the_end() -> None:
+    text = "One here. Two there.  "
+    assert sentence_starts(text) == [0, len("One here. ")]

@@ -1,0 +1,57 @@
+"""Where sentences start in an article's text, for the reader's `(` and `)` motions.
+
+A full stop ends a sentence unless, as a sentence splitter would judge it, it closes an
+abbreviation: the next word is lowercase ("Corp. said"), the word before is a title or another
+abbreviation that a name or number follows ("Mr. Smith", "z.B. Öl", "No. 5"), or it is a single
+capital (an initial "J. Smith", "the U.S. Attack"). A blank line always ends one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s)|\n\n")
+# The word (letters and inner dots, "U.S", "z.B") right before a full stop.
+_WORD_BEFORE = re.compile(r"(?:\w\.)*\w+$")
+# Abbreviations that a name or more words follow, never ending a sentence (English, German,
+# French): titles, "e.g."-like ones and place prefixes.
+_ALWAYS = frozenset(
+    """mr mrs ms messrs dr prof rev hon gen lt col maj capt cmdr sgt adm gov sen rep pres st
+    mt ft vs approx cf ca e.g i.e dept univ
+    hr hrn fr frl bzw usw vgl ggf z.b d.h u.a evtl inkl sog
+    mme mmes mlle mlles mgr me p.ex""".split()
+)
+# Abbreviations a number follows ("No. 5", "Jan. 12", "S. 3"); before a word they may end one.
+_BEFORE_NUMBER = frozenset(
+    """no nos nr fig vol pp p s art jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """The offsets where sentences of `text` start, 0 first, in order."""
+    starts = [0]
+    for match in _END.finditer(text):
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text):
+            continue
+        if match[0] == "\n\n" or not _is_abbreviation(text, match.start(), match[0], text[start]):
+            starts.append(start)
+    return starts
+
+
+def _is_abbreviation(text: str, stop: int, end: str, following: str) -> bool:
+    """Whether the stop at `stop` (matched as `end`, `following` the next character) is no end."""
+    if following.islower():
+        return True  # "Exxon U.S.A. unit", "Corp. said"
+    if end != ".":
+        return False  # "!", "?", "...", a stop inside quotes
+    found = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
+    if found is None:
+        return False
+    word = found[0]
+    last = word.rsplit(".", 1)[-1]
+    if len(last) == 1 and last.isupper():
+        return True  # an initial or an acronym ("J. Smith", "U.S.")
+    return word.lower() in _ALWAYS or (following.isdigit() and word.lower() in _BEFORE_NUMBER)
