@@ -9,7 +9,7 @@ from newsread.tui.widgets.sentences import sentence_starts
 
 def sentences(text: str) -> list[str]:
     starts = sentence_starts(text)
-    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 @pytest.mark.parametrize(
