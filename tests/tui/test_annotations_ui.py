@@ -736,6 +736,28 @@ class TestReaderKeys:
             await pilot.press("v", "right_parenthesis")
             assert reader.selected_span() == (0, len(sentence))
 
+    @pytest.mark.parametrize("where", ["under the dateline", "between paragraphs"])
+    async def test_v_on_blank_space_starts_the_selection_at_the_next_word(
+        self, library: Path, make_app: MakeApp, where: str
+    ) -> None:
+        """`v` on the blank line under the dateline, then `)`, selected only blank space: N
+        then found no selection and the note typed after it ran as commands."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            body = reader.article.body  # type: ignore[union-attr]
+            passage = FIRST if where == "under the dateline" else SECOND
+            row = reader.body_location(body.index(passage))[0] - 1
+            assert not reader.document[row].strip()
+            reader.move_cursor((row, 0))
+            await pilot.pause()
+            await pilot.press("v", "right_parenthesis", "N", *"Who?", "ctrl+s")
+            await wait_for(
+                pilot, lambda: bool(reader.highlights and reader.highlights[0].highlight.note)
+            )
+            assert [(h.text, h.highlight.note) for h in reader.highlights] == [(passage, "Who?")]
+
     async def test_sentence_motions_go_past_an_acronym_before_a_capital(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -338,8 +338,27 @@ class AnnotatedText(TextArea):
             self.selecting = False  # keep what is selected: H or 1-5 still apply
         else:
             self.selecting = True
-            self.move_cursor(self.cursor_location)  # the anchor is where the cursor is
+            self.move_cursor(self._anchor())  # the anchor is where the cursor is
         self._show_mode()
+
+    def _anchor(self) -> Location:
+        """Where `v` starts a selection: the cursor, or on blank space the next word's start.
+
+        From a blank line (under the dateline, between paragraphs) `)` selected only the
+        space up to the next sentence: nothing, so N then had no selection to note on.
+        """
+        here = self.cursor_location
+        found = self._body_here()
+        if found is None:
+            return here
+        body, offset = found
+        blank_line = not self.document[here[0]].strip()
+        if not blank_line and not (0 <= offset < len(body) and body[offset].isspace()):
+            return here
+        start = max(offset, 0)
+        while start < len(body) and body[start].isspace():
+            start += 1
+        return self.body_location(start) if start < len(body) else here
 
     def _show_mode(self) -> None:
         self.border_title = (
