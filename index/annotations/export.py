@@ -155,9 +155,10 @@ def _markdown_part(
             else:
                 lines += [f"*({colour})*", ""]
             if highlight.note:
-                lines += [*_note_lines(highlight.note), ""]
+                # Marked as the article's note is, never a bare paragraph read as quoted text.
+                lines += ["**Note:**", "", *_note_lines(highlight.note), ""]
         if item.state.note:
-            lines += ["**Note:**", "", *_note_lines(item.state.note), ""]
+            lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
         if item.state.tags:
             lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
