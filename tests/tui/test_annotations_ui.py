@@ -396,6 +396,26 @@ class TestNotes:
             assert shown.size.height == 1  # one row, not wrapped
             assert app.screen.editor.size.height >= 2
 
+    @pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+    async def test_f7_selects_the_whole_note_to_clear_it_and_the_help_line_says_so(
+        self, library: Path, make_app: MakeApp, size: tuple[int, int]
+    ) -> None:
+        # Nothing listed how to clear a note to rewrite it: ctrl+a is line start, 140 backspaces.
+        app = make_app(library)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            old = "First line of an old note.\nAnd a second one."
+            app.push_screen(NoteEditor("Note", old, lambda *_: None))
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.pause()
+            [shown] = [h for h in app.screen.query(".dialog-help") if h.display]
+            assert "f7" in rendered_text(shown) and shown.size.height == 1
+            editor = app.screen.editor
+            await pilot.press("f7")
+            assert editor.selected_text == old
+            await pilot.press("backspace", *"new")
+            assert editor.text == "new"
+
 
 class TestDeleteAndUndo:
     async def test_x_deletes_with_a_notice_and_u_brings_it_back(

@@ -30,9 +30,9 @@ from newsread.tui.screens.choice import ChoiceDialog
 if TYPE_CHECKING:
     from newsread.tui.drafts import NoteDraft
 
-HELP = "ctrl+s saves · ctrl+e opens $EDITOR · Escape cancels"
-SHORT_HELP = "^s saves · ^e $EDITOR · Esc cancels"
-"""Narrow terminals: the long help wrapped to two rows."""
+HELP = "ctrl+s saves · f7 selects all · ctrl+e $EDITOR · Escape cancels"
+SHORT_HELP = "^s saves · f7 all · Esc cancels"
+"""Narrow terminals: the long help wrapped to two rows (ctrl+e is left to f1's list)."""
 QUOTE_LINES = 3
 """Lines the passage a note is on may take above the editor."""
 
@@ -114,6 +114,14 @@ class NoteEditor(ModalScreen[bool]):
             priority=True,
             id="note.external",
             tooltip="Continue in $EDITOR (the text comes back here)",
+        ),
+        Binding(
+            "f7",
+            "select_all",
+            "Select all",
+            priority=True,
+            id="note.select_all",
+            tooltip="Select the whole note (typing or backspace then replaces it)",
         ),
         Binding(
             "escape",
@@ -306,6 +314,10 @@ class NoteEditor(ModalScreen[bool]):
     def _save_failed(self, message: SaveFailed) -> None:
         self._quit_after_save = False
         self.show_error(f"{message.error} (the text is still here)")
+
+    def action_select_all(self) -> None:
+        """The whole note selected, to rewrite or clear it (TextArea's own f7, listed here)."""
+        self.editor.select_all()
 
     def action_external(self) -> None:
         self._after_typing(self._external_now)
