@@ -28,6 +28,7 @@ from newsread.index import Article, Timeline
 from newsread.index.article import path_key
 from newsread.index.results import source_shown
 from newsread.index.text import escape_controls, sanitise_line
+from newsread.index.timeline import sparkline
 
 if TYPE_CHECKING:
     from newsread.index import Indexing
@@ -390,15 +391,6 @@ def cmd_similar(args: argparse.Namespace) -> int:
     out.print(Text(head, style="dim"), soft_wrap=True)
     _print_hits(out, results.hits, changes)
     return 0
-
-
-SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(counts: Sequence[int]) -> str:
-    """Counts as block characters, the largest full height, an empty period a space."""
-    top = max(counts, default=0)
-    return "".join(SPARKS[-(-n * len(SPARKS) // top) - 1] if n > 0 else " " for n in counts)
 
 
 def timeline_line(timeline: Timeline) -> str:
