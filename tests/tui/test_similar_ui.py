@@ -149,6 +149,24 @@ async def test_a_like_list_at_40_columns_keeps_its_order_in_the_title(
         assert "like: Kelmor" in top, top
 
 
+async def test_a_like_title_is_shown_as_written_never_as_markup(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    # A str border title is Textual markup: "[bold]" vanished from "like: [bold] ...".
+    root = build_library(tmp_path / "library")
+    body = "The Kelmor harbour board approved the dredging of the old quay on Monday."
+    write_article(root, "odd.txt", "Quay [bold]plans[/bold] approved", body)
+    app = make_app(root)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"plans", "enter")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        top = rendered_text(app.main.results_list).splitlines()[0]
+        assert "like: Quay [bold]plans[/bold] approved" in top, top
+
+
 async def test_s_orders_the_like_list_by_date_and_a_query_leaves_it(
     library: Path, make_app: MakeApp
 ) -> None:
