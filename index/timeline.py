@@ -13,7 +13,7 @@ A bucket's `period` is also what narrows a search to it (the `date` filter): `19
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -205,6 +205,16 @@ def timeline_from(
             break
         start = end + timedelta(days=1)
     return Timeline(granularity, tuple(buckets), undated, first, last)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: Sequence[int]) -> str:
+    """Counts as bars proportional from zero: the largest full height, any hit at least the
+    lowest bar, equal counts equal bars, an empty period a space."""
+    top = max(counts, default=0)
+    return "".join(SPARKS[-(-n * len(SPARKS) // top) - 1] if n > 0 else " " for n in counts)
 
 
 def parse_period(value: str) -> tuple[date, date]:

@@ -511,6 +511,31 @@ def test_search_marks_a_source_its_folder_stands_in_for_as_the_app_does(
     assert [v["source_from_folder"] for v in others] == [True], others
 
 
+def test_show_marks_a_source_its_folder_stands_in_for_as_search_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `search --json` said "source_from_folder"; `show --json` gave the folder's name as if
+    # the file had named it, and `show` printed "Source: wire".
+    root = tmp_path / "folders"
+    (root / "wire").mkdir(parents=True)
+    (root / "wire" / "quay.md").write_text("# Quay closes\n\nThe quay closes in May.\n")
+    (root / "named.md").write_text("---\nsource: wire\n---\n# Quay repairs\n\nA quay.\n")
+    assert main(["index", "-q", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--json", "--library", str(root), "quay"]) == 0
+    searched = {hit["path"]: hit for hit in json.loads(capsys.readouterr().out)["results"]}
+    for path in ("wire/quay.md", "named.md"):
+        assert main(["show", str(root / path), "--library", str(root), "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert shown["source"] == searched[path]["source"] == "wire"
+        assert shown["source_from_folder"] is searched[path]["source_from_folder"]
+        assert main(["show", shown["id"], "--library", str(root), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["source_from_folder"] is (path != "named.md")
+        assert main(["show", str(root / path), "--library", str(root)]) == 0
+        source = "wire (folder)" if path == "wire/quay.md" else "wire"
+        assert f"Source: {source}" in capsys.readouterr().out.splitlines()
+
+
 def test_search_json_gives_the_time_zone_show_json_gives(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,7 +13,14 @@ import pytest
 
 from newsread.index import QueryError
 from newsread.index.library import Library
-from newsread.index.timeline import MAX_BUCKETS, Timeline, build_timeline, parse_period
+from newsread.index.timeline import (
+    MAX_BUCKETS,
+    SPARKS,
+    Timeline,
+    build_timeline,
+    parse_period,
+    sparkline,
+)
 
 
 def _of(*days: date, undated: int = 0) -> Timeline:
@@ -109,6 +116,28 @@ def test_the_ends_of_the_calendar() -> None:
     assert (whole.buckets[0].start, whole.buckets[0].label) == (date.min, "1–99")
     assert _of(date.min, date(500, 1, 1)).buckets[0].label == "1–9"  # decades
     assert _of(date(9999, 1, 1), date(9999, 12, 31)).buckets[-1].end == date.max  # a week
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_sparkline_bars_are_proportional_from_zero(seed: int) -> None:
+    rng = random.Random(seed)
+    counts = [rng.choice([0, 1, rng.randint(1, 10 ** rng.randint(1, 5))]) for _ in range(40)]
+    counts[rng.randrange(40)] += 1  # at least one hit
+    bars = sparkline(counts)
+    top = max(counts)
+    for n, bar in zip(counts, bars, strict=True):
+        if n == 0:
+            assert bar == " ", seed
+            continue
+        eighths = SPARKS.index(bar) + 1
+        assert (eighths - 1) / 8 < n / top <= eighths / 8, (seed, n, top, bar)
+
+
+def test_sparkline_equal_counts_draw_equal_full_bars() -> None:
+    assert (sparkline([1]), sparkline([1, 1]), sparkline([5, 5, 5])) == ("█", "██", "███")
+    assert sparkline([1, 100]) == "▁█"  # a period with hits is never empty
+    assert sparkline([3, 6, 0]) == "▄█ "
+    assert sparkline([]) == ""
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -26,8 +26,9 @@ from rich.text import Text
 
 from newsread.index import Article, Timeline
 from newsread.index.article import path_key
-from newsread.index.results import source_shown
+from newsread.index.results import from_folder, source_shown
 from newsread.index.text import escape_controls, sanitise_line
+from newsread.index.timeline import sparkline
 
 if TYPE_CHECKING:
     from newsread.index import Indexing
@@ -392,15 +393,6 @@ def cmd_similar(args: argparse.Namespace) -> int:
     return 0
 
 
-SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(counts: Sequence[int]) -> str:
-    """Counts as block characters, the largest full height, an empty period a space."""
-    top = max(counts, default=0)
-    return "".join(SPARKS[-(-n * len(SPARKS) // top) - 1] if n > 0 else " " for n in counts)
-
-
 def timeline_line(timeline: Timeline) -> str:
     """`by month ▁ █▂ 1987-02-26 – 1987-10-19 · busiest Mar 1987: 12 · 3 undated`."""
     busiest = timeline.busiest
@@ -499,11 +491,17 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
 
 
 def article_to_json(article: Article) -> dict[str, Any]:
-    """`Article.to_record`, with the body as one text and its word count."""
+    """`Article.to_record`, with the body as one text and its word count, and whether the
+    source is the library's folder standing in (as `search --json` says it)."""
     record = article.to_record()
     record.pop("extra", None)
     del record["paragraphs"]
-    return {**record, "body": article.body, "word_count": article.word_count}
+    return {
+        **record,
+        "source_from_folder": from_folder(article.source, article.path),
+        "body": article.body,
+        "word_count": article.word_count,
+    }
 
 
 def _in_library(path: Path, root: Path) -> tuple[Path, Path] | None:
@@ -551,8 +549,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 print(escape_controls(json.dumps(article_to_json(article), ensure_ascii=False)))
                 continue
             out.print(Text(sanitise_line(article.title), style="bold"))
+            source = source_shown(article.source, from_folder(article.source, article.path))
             for label, value in (
-                ("Source", article.source),
+                ("Source", source),
                 ("Section", article.section),
                 ("Published", article.published.isoformat() if article.published else ""),
                 ("Authors", ", ".join(article.authors)),

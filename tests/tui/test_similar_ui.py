@@ -11,7 +11,7 @@ from tui_helpers import build_library, notifications, rendered_text, settle, wri
 from newsread.tui.app import NewsreadApp
 from newsread.tui.commands import COMMANDS
 from newsread.tui.screens.help import HelpScreen
-from newsread.tui.widgets.results_list import ResultsList
+from newsread.tui.widgets.results_list import MIN_LIKE, ListTitle, ResultsList
 
 MakeApp = Callable[..., NewsreadApp]
 
@@ -108,6 +108,63 @@ async def test_L_in_an_article_lists_articles_like_it_and_back_reopens_it(
         await settle(pilot)
         assert app.main.reading
         assert app.main.reader.article.key == "grain/sanctions.txt"
+
+
+def test_the_list_title_gives_up_the_least_useful_part_first() -> None:
+    like = "like: Kelmor harbour expansion approved"
+    title = ListTitle(
+        ("3 of 97 stories · 124 articles", "3 of 97 stories"), like, ("newest first", "newest")
+    )
+    full = f"3 of 97 stories · 124 articles · {like} · newest first"
+    shortest = f"3 of 97 stories · {like} · newest"
+    assert title.fit(200).plain == full
+    assert title.fit(len(full) - 1).plain == full.replace("newest first", "newest")
+    assert title.fit(len(shortest)).plain == shortest
+    assert title.fit(50).plain == "3 of 97 stories · like: Kelmor harbour e… · newest"
+    fewest = len(shortest) - len(like) + MIN_LIKE
+    for room in range(fewest, 100):  # the like cut short, never left out: it names the list
+        fitted = title.fit(room).plain
+        assert len(fitted) <= room and "like: Kelmo" in fitted, room
+        assert fitted.endswith(("newest first", "newest")), room
+    assert title.fit(fewest - 1).plain == shortest  # for Textual to cut
+    by_relevance = ListTitle(("1 of 45",), "", ("by relevance", "relevance"))
+    assert by_relevance.fit(22).plain == "1 of 45 · by relevance"
+    assert by_relevance.fit(21).plain == "1 of 45 · relevance"
+
+
+async def test_a_like_list_at_40_columns_keeps_its_order_in_the_title(
+    library: Path, make_app: MakeApp
+) -> None:
+    # "1 of 3 · like: Kelmor harbour expansion approved · newest first" was cut to "1 of 3 ·
+    # like: Kelmor harbour expansion…": the order gone.
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        await pilot.press("L", "s")
+        await settle(pilot)
+        top = rendered_text(app.main.results_list).splitlines()[0]
+        assert len(top) == 40 and top.endswith(" · newest ─╮"), top
+        assert "like: Kelmor" in top, top
+
+
+async def test_a_like_title_is_shown_as_written_never_as_markup(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    # A str border title is Textual markup: "[bold]" vanished from "like: [bold] ...".
+    root = build_library(tmp_path / "library")
+    body = "The Kelmor harbour board approved the dredging of the old quay on Monday."
+    write_article(root, "odd.txt", "Quay [bold]plans[/bold] approved", body)
+    app = make_app(root)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"plans", "enter")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        top = rendered_text(app.main.results_list).splitlines()[0]
+        assert "like: Quay [bold]plans[/bold] approved" in top, top
 
 
 async def test_s_orders_the_like_list_by_date_and_a_query_leaves_it(

@@ -101,6 +101,23 @@ async def test_a_story_is_one_entry_that_v_expands_and_folds(
         assert results.highlighted == 0
 
 
+async def test_the_story_count_and_order_fit_40_columns(
+    story_library: Path, make_app: MakeApp
+) -> None:
+    # "1 of 1 stories · 3 articles · by relevance" was cut to "… · 3 articles · by rel…".
+    app = make_app(story_library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"quay", "enter")
+        await settle(pilot)
+        top = rendered_text(app.main.results_list).splitlines()[0]
+        assert "─ 1 of 1 stories · relevance ─" in top, top
+        await pilot.press("s")
+        await settle(pilot)
+        top = rendered_text(app.main.results_list).splitlines()[0]
+        assert "─ 1 of 1 stories · newest ─" in top, top
+
+
 async def test_the_article_names_its_other_versions_and_v_opens_one(
     story_library: Path, make_app: MakeApp
 ) -> None:

@@ -196,3 +196,27 @@ async def test_every_period_is_drawn_as_wide_as_every_other(
                 value == sum(b.count for b in bar.timeline.buckets[at * merged : (at + 1) * merged])
                 for at, value in enumerate(data)
             )
+
+
+async def test_bars_are_drawn_from_zero(library: Path, make_app: MakeApp) -> None:
+    # Textual's Sparkline scales from the smallest value: two days of one hit each drew as its
+    # lowest bars, one day as full ones, and 3 beside 6 as the lowest bar.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.main.timeline_bar
+        spark = bar.query_one(TimelineSparkline)
+        day = date(2021, 3, 1).toordinal()
+        for counts, bars in (
+            ([1], "█"),
+            ([1, 1], "██"),
+            ([3, 6], "▄█"),
+            ([1, 0, 100], "▁ █"),
+            ([7, 7, 7, 7], "████"),
+        ):
+            bar.show(build_timeline({day + n: c for n, c in enumerate(counts) if c}))
+            await pilot.pause()
+            drawn = rendered_text(spark).ljust(spark.size.width)
+            cells = (cells_of(b, len(counts), len(drawn)) for b in range(len(counts)))
+            shown = [{*drawn[min(c) : max(c) + 1]} for c in cells]
+            assert shown == [{b} for b in bars], (counts, drawn)

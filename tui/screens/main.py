@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 from newsread.index.article import path_key
 from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
+from newsread.tui.cells import clip
 from newsread.tui.commands import NewsreadCommands
 from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.messages import (
@@ -52,7 +53,7 @@ from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, Sav
 from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
-from newsread.tui.widgets.results_list import PAGE, ResultsList
+from newsread.tui.widgets.results_list import PAGE, ListTitle, ResultsList
 from newsread.tui.widgets.search_bar import SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
 from newsread.tui.widgets.timeline_bar import TimelineBar
@@ -718,26 +719,27 @@ class MainScreen(Screen[None]):
         results = self.results
         if results is None:
             return
-        order = SORT_LABELS.get(results.sort, results.sort)
+        orders: tuple[str, ...] = (SORT_LABELS.get(results.sort, results.sort), results.sort)
         row = self.results_list.highlighted_row
         rows = self.results_list.total
+        like = ""
         if self.like:  # "like: Putin, Macron meet…" says what the list is
-            like = results.query
-            if len(like) > LIKE_TITLE:
-                like = like[: LIKE_TITLE - 1].rstrip() + "…"
-            order = like if results.sort == "relevance" else f"{like} · {order}"
+            like = clip(results.query, LIKE_TITLE)
+            orders = () if results.sort == "relevance" else orders
+        at = f"{row + 1:,} of " if row is not None and row < rows else ""
+        counts: tuple[str, ...]
         if not results.counted and results.hits:
-            title = f"{row + 1:,} of counting…" if row is not None and row < rows else "counting…"
+            counts = (f"{at}counting…",)
         elif results.stories and results.total != results.stories and results.hits:
-            # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first: a
-            # narrow column cuts the end of the title).
-            counted = f"{rows:,} stories · {results.total:,} articles"
-            title = f"{row + 1:,} of {counted}" if row is not None and row < rows else counted
-        elif results.total and row is not None and row < results.total:
-            title = f"{row + 1:,} of {results.total:,}"
+            # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first, and
+            # the articles dropped first when narrow).
+            stories = f"{at}{rows:,} stories"
+            counts = (f"{stories} · {results.total:,} articles", stories)
+        elif results.total and at:
+            counts = (f"{at}{results.total:,}",)
         else:
-            title = f"{results.total:,} result{'s' if results.total != 1 else ''}"
-        self.results_list.border_title = f"{title} · {order}"
+            counts = (f"{results.total:,} result{'s' if results.total != 1 else ''}",)
+        self.results_list.show_title(ListTitle(counts, like, orders))
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -170,6 +171,37 @@ def version_prompt(version: Version) -> Content:
     )
 
 
+MIN_LIKE = len("like: Putin…")
+"""The fewest cells a "like: TITLE" is cut to in the list's title."""
+
+
+@dataclass(frozen=True)
+class ListTitle:
+    """The list's border title in its forms, fullest first: `counts` ("3 of 97 stories ·
+    124 articles", "3 of 97 stories"), a "like: TITLE" and `orders` ("newest first",
+    "newest"; none for a "like" list by relevance)."""
+
+    counts: tuple[str, ...]
+    like: str = ""
+    orders: tuple[str, ...] = ()
+
+    def fit(self, room: int) -> Content:
+        """The fullest form within `room` cells: the sort's short name, then the shorter
+        count, then the like title cut to what is left (never below `MIN_LIKE`); else the
+        shortest, for Textual to cut. A narrow list kept the long sort name, cut to "n…"."""
+        orders = self.orders or ("",)
+        forms = [(self.counts[0], order) for order in orders]
+        forms += [(count, orders[-1]) for count in self.counts[1:]]
+        for cut_like in (False, True):
+            for count, order in forms:
+                title = " · ".join(part for part in (count, self.like, order) if part)
+                left = room - cell_len(title) + cell_len(self.like)
+                if cell_len(title) <= room or (cut_like and self.like and left >= MIN_LIKE):
+                    like = clip(self.like, left)
+                    return Content(" · ".join(part for part in (count, like, order) if part))
+        return Content(title)
+
+
 class HitOption(Option):
     """The row of hit number `row` (its prompt is made when the row is drawn)."""
 
@@ -318,6 +350,21 @@ class ResultsList(StoppingOptionList):
         self._holding = False
         self._open_when_loaded: int | None = None
         """A row chosen (Enter) before its page of hits came (`G` then Enter): opened then."""
+        self.list_title: ListTitle | None = None
+        """The border title, fitted to the list's width as it changes."""
+
+    def show_title(self, title: ListTitle) -> None:
+        """Title the list with the fullest form of `title` its width has room for."""
+        self.list_title = title
+        self._fit_title()
+
+    def on_resize(self) -> None:
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        if self.list_title is not None:
+            # Room between the corners, a line and a space each side ("╭─ title ─╮").
+            self.border_title = self.list_title.fit(self.outer_size.width - 6)
 
     @property
     def total(self) -> int:

@@ -8,18 +8,22 @@ for the search to be narrowed to that period (`PeriodChosen`); Escape leaves (`L
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment
+from rich.color import Color, blend_rgb
 from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
+
+from newsread.index.timeline import sparkline
 
 if TYPE_CHECKING:
     from textual.app import RenderResult as TextualRenderResult
@@ -54,44 +58,30 @@ def cells_of(bucket: int, buckets: int, width: int) -> set[int]:
     return {cell for cell, drawn in enumerate(cell_buckets(buckets, width)) if bucket in drawn}
 
 
-class _Marked:
-    """A one-line renderable with some cells reversed (the picked bucket's bars) and some
-    blanked (periods without a hit: Sparkline draws them as its lowest bar, "a few")."""
-
-    def __init__(self, inner: object, reverse: set[int], blank: set[int]) -> None:
-        self.inner = inner
-        self.reverse = reverse
-        self.blank = blank
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        cell = 0
-        reverse = Style(reverse=True)
-        for segment in console.render(self.inner, options):  # type: ignore[arg-type]
-            if segment.control or segment.text == "\n":
-                yield segment
-                continue
-            for char in segment.text:
-                style = segment.style
-                if cell in self.reverse:
-                    style = (style or Style()) + reverse
-                yield Segment(" " if cell in self.blank else char, style)
-                cell += 1
-
-
 class TimelineSparkline(Sparkline):
-    """Textual's Sparkline, with the picked bucket's cells reversed and empty periods blank."""
+    """Textual's Sparkline in its colours and cells, but each bar proportional from zero (it
+    scales from the smallest value: two days of one hit each drew as its lowest bars, one day
+    as full ones), an empty period blank and the picked bucket's cells reversed."""
 
     picked: reactive[int | None] = reactive(None)
 
     def render(self) -> TextualRenderResult:
         drawn = super().render()
         data = self.data or []
-        if len(data) < 2:  # nothing, or one bucket drawn full
-            return drawn
+        if not data or not isinstance(drawn, SparklineRenderable):
+            return drawn  # (nothing to show: the bar is hidden)
         cells = cell_buckets(len(data), self.size.width)
-        blank = {cell for cell, part in enumerate(cells) if not any(data[b] for b in part)}
-        reverse = {cell for cell, part in enumerate(cells) if self.picked in part}
-        return _Marked(drawn, reverse, blank)
+        values = [int(max(data[b] for b in part)) for part in cells]  # (hits: whole)
+        top = max(values, default=0) or 1
+        low, high = drawn.min_color.color, drawn.max_color.color
+        assert low is not None and high is not None
+        styled = []
+        for value, bar, part in zip(values, sparkline(values), cells, strict=True):
+            color = blend_rgb(low.get_truecolor(), high.get_truecolor(), value / top)
+            style = Style(color=Color.from_triplet(color), reverse=self.picked in part or None)
+            styled.append((bar, style))  # (a blank's colour is seen when it is picked)
+        runs = groupby(styled, key=lambda cell: cell[1])  # a run of alike cells: one segment
+        return Text.assemble(*(("".join(b for b, _ in run), style) for style, run in runs))
 
 
 class TimelineBar(Widget, can_focus=True):
