@@ -125,6 +125,15 @@ def _fill(disk: Path) -> None:
     os.close(fd)
 
 
+def _make_unwritable(disk: Path, disk_is: str, folder: Path) -> str:
+    """Fill the disk or remount it read-only; the reason the store gives for `folder` then."""
+    if disk_is == "full":
+        _fill(disk)
+        return f"disk full ({folder})"
+    remount_read_only(disk)
+    return f"the folder {folder} is read-only"
+
+
 @pytest.mark.parametrize("disk_is", ["full", "read-only"])
 def test_notes_on_a_disk_that_cannot_be_written_are_still_read(
     small_library: Path, tmp_path: Path, disk_is: str
@@ -141,12 +150,7 @@ def test_notes_on_a_disk_that_cannot_be_written_are_still_read(
         database = home / "data" / "annotations.sqlite3"
         with AnnotationStore.open(database) as store:
             store.set_article_note(article, "Written before the disk filled.")
-        if disk_is == "full":
-            _fill(disk)
-            reason = f"disk full ({database.parent})"
-        else:
-            remount_read_only(disk)
-            reason = f"the folder {database.parent} is read-only"
+        reason = _make_unwritable(disk, disk_is, database.parent)
         exported = run_cli("export", "-l", str(small_library), home=home)
         assert_no_traceback(exported)
         assert exported.returncode == 0, exported.stderr
@@ -184,12 +188,7 @@ def test_notes_from_an_older_newsread_on_a_disk_that_cannot_be_written_are_still
         )
         old.execute("PRAGMA user_version = 1")
         old.close()
-        if disk_is == "full":
-            _fill(disk)
-            reason = f"disk full ({database.parent})"
-        else:
-            remount_read_only(disk)
-            reason = f"the folder {database.parent} is read-only"
+        reason = _make_unwritable(disk, disk_is, database.parent)
         exported = run_cli("export", "-l", str(small_library), home=home)
         assert_no_traceback(exported)
         assert exported.returncode == 0, exported.stderr
