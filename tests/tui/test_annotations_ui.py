@@ -817,6 +817,27 @@ class TestReaderKeys:
             await settle(pilot)
             assert notifications(app)[-1].startswith("Select some text first")
 
+    @pytest.mark.parametrize("keys", [("v",), ("g", "v", "j")], ids=["empty", "header only"])
+    async def test_N_without_a_passage_selected_writes_the_typed_note_on_the_article(
+        self, library: Path, make_app: MakeApp, keys: tuple[str, ...]
+    ) -> None:
+        """`v` then `N` with nothing of the text selected only warned, and the note typed
+        straight after it ran as commands (u, n, e...). N opens the article's note instead,
+        saying so, and the typed words go into it."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, SECOND)
+            await pilot.press(*keys, "N", *"Who pays, and when?", "ctrl+s")
+            await wait_for(
+                pilot, lambda: bool(app.main.article_state and app.main.article_state.note)
+            )
+            assert app.main.article_state.note == "Who pays, and when?"  # type: ignore[union-attr]
+            assert not reader.highlights
+            assert not reader.selecting
+            assert any("on the article" in n for n in notifications(app))
+
     async def test_N_and_b_keep_their_reading_meaning_without_a_selection(
         self, library: Path, make_app: MakeApp
     ) -> None:

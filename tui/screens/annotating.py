@@ -428,6 +428,17 @@ class AnnotatingPanes(Horizontal):
         if article is None:
             return
         span = self._reader.selected_span()
+        if span is None and edit:
+            # A note typed straight after N must land somewhere visible, never run as keys:
+            # with no passage to put it on, it is the article's (said, and Escape cancels).
+            self._reader.cancel_selection()
+            self.notify(
+                "No passage selected: this note is on the article (for a passage: v, then"
+                " h l w b ( ) { }, then N)",
+                timeout=6,
+            )
+            self._edit_note(ARTICLE_NOTE)
+            return
         if span is None:
             selection = self._reader.selection
             self.notify(
