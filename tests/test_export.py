@@ -19,6 +19,7 @@ from newsread.index.annotations import (
     by_published,
     export_json,
     export_markdown,
+    highlights_by_published,
     import_json,
 )
 from newsread.index.annotations.export import to_web_annotations
@@ -237,6 +238,30 @@ def test_by_published_puts_the_oldest_article_first_and_undated_ones_last(
     assert [i.article.title for i in ordered] == [BUDGET.title, "Budget passed", "Storm warning"]
     titles = [line for line in export_markdown(ordered).splitlines() if line.startswith("## ")]
     assert titles == [f"## {BUDGET.title}", "## Budget passed", "## Storm warning"]
+
+
+def test_highlights_by_published_go_oldest_article_first_each_in_text_order(
+    fresh: AnnotationStore,
+) -> None:
+    # The highlights view (s) lists them as the brief reads: in the order things happened.
+    later = replace(BUDGET, id="later", key="later.txt", url="", title="Budget passed")
+    later = replace(later, published=datetime(2024, 6, 2, 8, 0, tzinfo=timezone.utc))
+    marked = [
+        (STORM, STORM.paragraphs[0][:6]),
+        (BUDGET, "independent audit"),
+        (later, later.paragraphs[0][:20]),
+        (BUDGET, "The city council"),
+    ]
+    for article, words in marked:
+        fresh.add_highlight(article, *span(article, words))
+    newest_first = fresh.all_highlights()
+    ordered = highlights_by_published(newest_first)
+    assert [h.quote for h in ordered] == [
+        "The city council",
+        "independent audit",
+        later.paragraphs[0][:20],
+        "Storms",
+    ]
 
 
 def test_markdown_names_the_query_that_chose_what_it_exports(store: AnnotationStore) -> None:

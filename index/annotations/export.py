@@ -89,6 +89,24 @@ def by_published(items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations
     return dated + [item for item in items if item.article.published is None]
 
 
+def highlights_by_published(highlights: Sequence[Highlight]) -> list[Highlight]:
+    """`highlights` as `by_published` orders articles: oldest article first, each article's
+    in text order (passages never placed last), undated articles last in the order given."""
+    first_seen = {h.article.id: n for n, h in reversed(list(enumerate(highlights)))}
+
+    def key(h: Highlight) -> tuple[bool, float, int, bool, int]:
+        published = h.article.published
+        return (
+            published is None,
+            _instant(published),
+            first_seen[h.article.id],
+            h.start is None,
+            h.start or 0,
+        )
+
+    return sorted(highlights, key=key)
+
+
 def _instant(when: datetime | None) -> float:
     """`when` as seconds since the epoch: a page's date may carry its time zone or not."""
     return when.timestamp() if when is not None else 0.0

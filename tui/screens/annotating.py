@@ -80,8 +80,9 @@ class AnnotatingPanes(Horizontal):
         self._store_told = False
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
-        self._highlights_left: tuple[str, str | None] = ("", None)
-        """The highlights view's filter and the highlight it was on when last closed."""
+        self._highlights_left: tuple[str, str | None, str] = ("", None, "marked")
+        """The highlights view's filter, the highlight it was on and its order when last
+        closed."""
 
     @dataclass
     class StoreChanged(Message):
@@ -899,7 +900,7 @@ class AnnotatingPanes(Horizontal):
 
         def chosen(highlight: Highlight | None) -> None:
             # Reviewing highlights one by one: ctrl+g comes back to this one.
-            self._highlights_left = (screen.filter_text, screen.highlighted_id)
+            self._highlights_left = (screen.filter_text, screen.highlighted_id, screen.order)
             if highlight is not None:
                 self.open_highlight(highlight)
 
@@ -918,7 +919,7 @@ class AnnotatingPanes(Horizontal):
 
             return frozenset() if library is None else absent(library, highlights)
 
-        query, at = self._highlights_left
+        query, at, order = self._highlights_left
         screen = HighlightsScreen(
             self._store,
             query,
@@ -927,6 +928,7 @@ class AnnotatingPanes(Horizontal):
             library=None if library is None else library.id,
             export=self._export_highlights,
             at=at,
+            order=order,
         )
         self.app.push_screen(screen, chosen)
 
