@@ -78,6 +78,37 @@ async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
         assert app.main.filters == {} and len(app.main.results_list.keys) == 4
 
 
+async def test_a_period_picked_for_a_search_stays_only_while_the_search_keeps_its_words(
+    library: Path, make_app: MakeApp
+) -> None:
+    """A month picked on the timeline of "kelmor" silently narrowed the next, unrelated
+    search too ("ferry": nothing, all from that month): it felt part of the kelmor search."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press(*"kelmor", "enter")
+        await settle(pilot)
+        assert len(main.results_list.keys) == 3
+        await pilot.press("T", "enter")
+        await settle(pilot)
+        assert main.filters == {"date": "2017-05"}  # by month: May 2017 to April 2021
+        assert main.results_list.keys == ["kelmor-harbour.txt"]
+        await pilot.press("slash", *"kelmor harbour", "enter")  # narrowing the same story
+        await settle(pilot)
+        assert main.filters == {"date": "2017-05"}
+        await pilot.press("slash", *"ferry", "enter")  # another one
+        await settle(pilot)
+        assert main.filters == {}
+        assert main.results_list.keys == ["ferry.txt"]
+        assert any("2017-05" in m and "“kelmor”" in m for m in notifications(app))
+        assert "date" not in rendered_text(main.query_one("#filters-bar"))
+        await pilot.press("slash", *"kelmor", "enter")  # its words again: the month is back
+        await settle(pilot)
+        assert main.filters == {"date": "2017-05"}
+        assert main.results_list.keys == ["kelmor-harbour.txt"]
+
+
 async def test_enter_on_a_period_without_hits_says_so_and_stays(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -49,7 +49,14 @@ from newsread.tui.messages import (
 )
 from newsread.tui.screens.annotating import AnnotatingPanes
 from newsread.tui.screens.choice import ChoiceDialog
-from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
+from newsread.tui.state import (
+    LibraryState,
+    Navigation,
+    PickedPeriod,
+    Place,
+    QueryRecall,
+    SavedSearch,
+)
 from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
@@ -174,6 +181,8 @@ class MainScreen(Screen[None]):
         sort = "newest" if session.sort == "date" else session.sort
         self.sort = sort if sort in SORTS else "relevance"
         self.filters: dict[str, str] = dict(session.filters)
+        self.period = PickedPeriod()
+        """The date filter's search: a search typed with none of its words leaves it out."""
         self.results: SearchResults | None = None
         self.like = ""
         """The key of the article whose "more like this" list is shown, or ""."""
@@ -481,6 +490,7 @@ class MainScreen(Screen[None]):
         # While indexing, a word may be missing only because its articles are not in yet.
         suggest = suggest and not self.indexing
         query = self.query_text
+        self.period.searched(query, self.filters)
         self._searched = (query, self.sort, tuple(sorted(self.filters.items())), self.like)
         self._unfinished = self._generation
         if hold:
@@ -743,6 +753,12 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        filters, said = self.period.typed(event.value.strip(), self.filters)
+        if filters != self.filters:
+            self.filters = filters
+            self._show_filters()
+        if said:
+            self.notify(said, timeout=6, markup=False)
         if self._unfinished:
             # The search still running answers what is no longer typed: stop it now, not
             # when the next one starts, and search again after the pause even if the box
