@@ -1109,11 +1109,17 @@ class MainScreen(Screen[None]):
 
     def action_focus_timeline(self) -> None:
         bar = self.timeline_bar
-        if not bar.has_buckets:
-            self.notify("No dated hits to show over time", timeout=2)
-            return
+        # The reason that holds whatever the hits first; then whether the bar is this
+        # search's (its timeline comes with the counts: until then it is none, or the last
+        # search's).
         if self.has_class("-short"):
             self.notify("The timeline needs a taller terminal", timeout=2)
+            return
+        if self._unfinished or (self.results is not None and not self.results.counted):
+            self.notify("Still counting the hits over time; T again in a moment", timeout=2)
+            return
+        if not bar.has_buckets:
+            self.notify("No dated hits to show over time", timeout=2)
             return
         self.set_reading(False)
         bar.focus()
