@@ -182,6 +182,8 @@ class MainScreen(Screen[None]):
         self.sort = sort if sort in SORTS else "relevance"
         self.filters: dict[str, str] = dict(session.filters)
         self.period = PickedPeriod()
+        self._typing = False
+        """Whether the search box had the focus when the keys to name were last chosen."""
         """The date filter's search: a search typed with none of its words leaves it out."""
         self.results: SearchResults | None = None
         self.like = ""
@@ -311,6 +313,28 @@ class MainScreen(Screen[None]):
         # Textual blurs a widget that gets hidden, leaving the focus on nothing.
         if self.focused is None:
             self.call_after_refresh(self.focus_visible)
+        self._filter_keys_moved()
+
+    def on_descendant_focus(self) -> None:
+        self._filter_keys_moved()
+
+    def _keys_from_here(self, key: str) -> str:
+        """How to press the results' `key` from where the focus is: in the search box it
+        types itself, and Escape goes to the results first."""
+        return f"Escape, then {key}" if self.search_input.has_focus else key
+
+    def _filter_keys_moved(self) -> None:
+        """The focus moved into or out of the search box: the filters bar's key and the
+        no-hits advice name the keys that work from there."""
+        typing = self.search_input.has_focus
+        if typing == self._typing:
+            return
+        self._typing = typing
+        if self.filters:
+            self._show_filters()
+            results = self.results
+            if results is not None and not results.hits and not results.like_file:
+                self._say_no_hits(results)
 
     def focus_visible(self) -> None:
         """Focus a shown widget if the focused one was hidden (the list while reading at 80
@@ -645,12 +669,17 @@ class MainScreen(Screen[None]):
         elif self.like:
             self.show_message(
                 "No other article is like this one"
-                + (" with these filters; f changes them." if self.filters else ".")
+                + (
+                    f" with these filters; {self._keys_from_here('f')} changes them."
+                    if self.filters
+                    else "."
+                )
                 + " [ goes back."
             )
         elif self.filters:
             self.show_message(
-                f"No articles match “{results.query}” with these filters; f changes them."
+                f"No articles match “{results.query}” with these filters; "
+                f"{self._keys_from_here('f')} changes them."
             )
         elif not results.counted:  # a "did you mean" may come with the counts: no advice yet
             self.show_message(f"No articles match “{results.query}”.")
@@ -1215,7 +1244,8 @@ class MainScreen(Screen[None]):
                 shown = source_shown(value, folder)
                 parts.append(Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {shown}"))
             listed = Content("  ").join(parts)
-            label, hint = Content("Filters ").stylize("bold"), Content("  · F clears")
+            hint = Content(f"  · {self._keys_from_here('F')} clears")
+            label = Content("Filters ").stylize("bold")
             hint = hint.stylize("$text-muted")
             # A narrow terminal drops the words before the filters themselves: wrapped to a
             # second row, the bar took one of the list's few rows.
