@@ -396,6 +396,26 @@ class TestNotes:
             assert shown.size.height == 1  # one row, not wrapped
             assert app.screen.editor.size.height >= 2
 
+    async def test_at_40x12_the_text_box_under_a_long_passage_shows_what_is_typed(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Under a 3-line quote the text box kept its two border rows and no line to type
+        on: a note typed after N was invisible."""
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            passage = " ".join(f"word{i}" for i in range(60))
+            app.push_screen(NoteEditor("Note on the highlight", "", lambda *_: None, quote=passage))
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"Kuwait denies cheating")
+            await pilot.pause()
+            editor = app.screen.editor
+            assert editor.content_size.height >= 3
+            assert "Kuwait denies" in rendered_text(editor)
+            assert len(rendered_text(app.screen.query_one("#note-quote")).strip().splitlines()) == 3
+            [shown] = [h for h in app.screen.query(".dialog-help") if h.display]
+            assert shown.region.bottom <= 11
+
     @pytest.mark.parametrize("size", [(40, 12), (80, 24)])
     async def test_f7_selects_the_whole_note_to_clear_it_and_the_help_line_says_so(
         self, library: Path, make_app: MakeApp, size: tuple[int, int]

@@ -79,7 +79,11 @@ class NoteEditor(ModalScreen[bool]):
     }
     NoteEditor.-short #note-text {
         height: 1fr;
-        min-height: 2;
+        min-height: 3;
+    }
+    /* (Its title and help line lose their padding too: app.tcss, which outranks this.) */
+    NoteEditor.-short #note-quote {
+        padding: 0;
     }
     NoteEditor #note-help-short, NoteEditor.-narrow #note-help {
         display: none;
