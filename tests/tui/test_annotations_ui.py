@@ -396,6 +396,38 @@ class TestNotes:
             assert shown.size.height == 1  # one row, not wrapped
             assert app.screen.editor.size.height >= 2
 
+    async def test_keys_typed_after_ctrl_s_wait_for_the_note_to_be_saved(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """ctrl+s then `t harbour⏎` at once (tag the article next): `t` went into the note
+        while it was being saved and was lost with the editor, then `e` reopened the note
+        and the rest was typed into it."""
+        saving = threading.Event()
+        real = AnnotationStore.update_highlight
+
+        def slow(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            saving.wait(10)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "update_highlight", slow)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, FIRST)
+            await pilot.press("v", "right_parenthesis", "N", *"Why now?", "ctrl+s")
+            await pilot.press("t", *"harbour", "enter")
+            saving.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press("escape")
+            await wait_for(
+                pilot,
+                lambda: bool(app.main.article_state and app.main.article_state.tag_names),
+            )
+            assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
+            await wait_for(pilot, lambda: bool(reader.highlights[0].highlight.note))
+            assert [h.highlight.note for h in reader.highlights] == ["Why now?"]
+
     async def test_at_40x12_the_text_box_under_a_long_passage_shows_what_is_typed(
         self, library: Path, make_app: MakeApp
     ) -> None:
