@@ -396,6 +396,28 @@ class TestNotes:
             assert shown.size.height == 1  # one row, not wrapped
             assert app.screen.editor.size.height >= 2
 
+    @pytest.mark.parametrize("colour", ["H", "2"])
+    async def test_e_straight_after_highlighting_edits_that_highlights_note(
+        self, library: Path, make_app: MakeApp, colour: str
+    ) -> None:
+        """`v ) 2` then `e`: the motion had left the cursor on the next sentence, past the
+        passage (trimmed of the space before it), so e wrote the ARTICLE's note."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, FIRST)
+            await pilot.press("v", "right_parenthesis", colour)
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"Who pays?", "ctrl+s")
+            await wait_for(pilot, lambda: bool(reader.highlights[0].highlight.note))
+            assert reader.highlights[0].highlight.note == "Who pays?"
+            assert not app.main.article_state.note  # type: ignore[union-attr]
+            await pilot.press("v", "right_parenthesis")  # and ) goes on from the passage's end
+            assert reader.selected_text.strip() == SECOND
+
     async def test_keys_typed_after_ctrl_s_wait_for_the_note_to_be_saved(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -453,7 +453,14 @@ class AnnotatingPanes(Horizontal):
             )
             return
         start, end = span
-        self._reader.cancel_selection()
+        reader = self._reader
+        reader.cancel_selection()
+        # The cursor stays on the passage (a motion had left it past its trimmed end, on the
+        # next sentence): e then edits this highlight's note, not the article's, and ) goes
+        # on from where it ends.
+        here = reader.body_offset(reader.cursor_location)
+        if not start <= here <= end:
+            reader.move_cursor(reader.body_location(min(max(here, start), end)))
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`).
