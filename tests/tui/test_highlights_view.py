@@ -423,3 +423,26 @@ async def test_a_wide_view_shows_whole_passages_and_s_orders_them_by_date_publis
         await pilot.press("escape", "ctrl+g")  # the order is kept, as the filter is
         await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
         assert "by date published" in str(app.screen.query_one("#highlights-title", Label).render())
+
+
+async def test_question_mark_in_the_list_shows_the_keys_and_is_typed_in_the_filter(
+    library: Path, make_app: MakeApp
+) -> None:
+    # `?` did nothing in the list (only f1, said nowhere there, showed the keys).
+    from newsread.tui.screens.help import HelpScreen
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        screen = app.screen
+        await pilot.press("question_mark")  # the filter box has the focus: typed
+        assert screen.filter_text == "?"  # type: ignore[attr-defined]
+        await pilot.press("backspace", "down", "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        assert "Highlights (ctrl+g)" in rendered_text(app.screen.query_one("#help-text"))
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: app.screen is screen)
