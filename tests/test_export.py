@@ -264,6 +264,17 @@ def test_highlights_by_published_go_oldest_article_first_each_in_text_order(
     ]
 
 
+def test_markdown_puts_the_article_note_under_its_citation_before_the_passages(
+    store: AnnotationStore,
+) -> None:
+    # After the passages, "**Article note:**" came straight under the last highlight's note
+    # and read as more about that passage.
+    markdown = export_markdown(store.annotations())
+    budget = markdown[markdown.index("## Council debates budget") :]
+    assert budget.index("**Article note:**") < budget.index("> for next year.")
+    assert "★ Starred\n\n**Article note:**\n\nThin on numbers.\n\n> for next year." in budget
+
+
 def test_markdown_names_the_query_that_chose_what_it_exports(store: AnnotationStore) -> None:
     # The brief said which library, never which search or tag picked its articles.
     markdown = export_markdown(store.annotations(), library="/news", query="budget tag:politics")

@@ -126,8 +126,8 @@ def export_markdown(
     on a "Query:" line under each "Library:" line.
 
     Each section: `## title`, a citation line (authors, source, date, and where to find the
-    article: its URL, else its file in the library), "★ Starred" if it is, each highlight as a
-    block quote with its colour and its note beneath, the article note, then the tags. Notes
+    article: its URL, else its file in the library), "★ Starred" if it is, the article note,
+    each highlight as a block quote with its colour and its note beneath, then the tags. Notes
     keep their lines and paragraphs as written (they are Markdown); the article's own words
     (title, authors, source, quotes) are escaped, to show as the article has them.
     """
@@ -161,6 +161,10 @@ def _markdown_part(
             lines += [f"*({_NOT_IN_LIBRARY}.)*", ""]
         if item.state.starred:
             lines += ["★ Starred", ""]
+        if item.state.note:
+            # About the whole article: under its citation, not after the passages, where it
+            # read as more about the last one.
+            lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
         for highlight in item.highlights:
             lines += [("> " + _literal(line)).rstrip() for line in highlight.quote.split("\n")]
             lines.append("")
@@ -175,8 +179,6 @@ def _markdown_part(
             if highlight.note:
                 # Marked as the article's note is, never a bare paragraph read as quoted text.
                 lines += ["**Note:**", "", *_note_lines(highlight.note), ""]
-        if item.state.note:
-            lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
         if item.state.tags:
             lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
