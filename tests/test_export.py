@@ -275,6 +275,20 @@ def test_markdown_puts_the_article_note_under_its_citation_before_the_passages(
     assert "★ Starred\n\n**Article note:**\n\nThin on numbers.\n\n> for next year." in budget
 
 
+def test_a_wire_story_bylined_by_its_agency_cites_the_agency_once(
+    store: AnnotationStore,
+) -> None:
+    # "By Baltic Wire" was cited "Baltic Wire, *Baltic Wire*, 2022-07-20", as if a person.
+    [item, *_] = [i for i in store.annotations() if i.article.source]
+    for authors, cited in (
+        (("the example times",), "*The Example Times*, 2024-04-30"),
+        (("Ann Lee", "The Example Times"), "Ann Lee, *The Example Times*, 2024-04-30"),
+    ):
+        article = replace(item.article, authors=authors)
+        markdown = export_markdown([replace(item, state=replace(item.state, article=article))])
+        assert f"\n{cited}, <https://news.example/budget>\n" in markdown
+
+
 def test_markdown_names_the_query_that_chose_what_it_exports(store: AnnotationStore) -> None:
     # The brief said which library, never which search or tag picked its articles.
     markdown = export_markdown(store.annotations(), library="/news", query="budget tag:politics")

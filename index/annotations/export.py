@@ -202,7 +202,10 @@ _NOT_IN_LIBRARY = (
 
 
 def _citation(article: ArticleInfo) -> str:
-    parts = [_literal(", ".join(article.authors))] if article.authors else []
+    # A wire story bylined by its agency ("By Baltic Wire") names it once, as the source.
+    source = article.source.casefold()
+    authors = [name for name in article.authors if name.casefold() != source]
+    parts = [_literal(", ".join(authors))] if authors else []
     if article.source:
         parts.append(f"*{_literal(article.source)}*")
     if article.published is not None:
