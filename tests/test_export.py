@@ -19,6 +19,7 @@ from newsread.index.annotations import (
     by_published,
     export_json,
     export_markdown,
+    highlights_by_published,
     import_json,
 )
 from newsread.index.annotations.export import to_web_annotations
@@ -237,6 +238,55 @@ def test_by_published_puts_the_oldest_article_first_and_undated_ones_last(
     assert [i.article.title for i in ordered] == [BUDGET.title, "Budget passed", "Storm warning"]
     titles = [line for line in export_markdown(ordered).splitlines() if line.startswith("## ")]
     assert titles == [f"## {BUDGET.title}", "## Budget passed", "## Storm warning"]
+
+
+def test_highlights_by_published_go_oldest_article_first_each_in_text_order(
+    fresh: AnnotationStore,
+) -> None:
+    # The highlights view (s) lists them as the brief reads: in the order things happened.
+    later = replace(BUDGET, id="later", key="later.txt", url="", title="Budget passed")
+    later = replace(later, published=datetime(2024, 6, 2, 8, 0, tzinfo=timezone.utc))
+    marked = [
+        (STORM, STORM.paragraphs[0][:6]),
+        (BUDGET, "independent audit"),
+        (later, later.paragraphs[0][:20]),
+        (BUDGET, "The city council"),
+    ]
+    for article, words in marked:
+        fresh.add_highlight(article, *span(article, words))
+    newest_first = fresh.all_highlights()
+    ordered = highlights_by_published(newest_first)
+    assert [h.quote for h in ordered] == [
+        "The city council",
+        "independent audit",
+        later.paragraphs[0][:20],
+        "Storms",
+    ]
+
+
+def test_markdown_puts_the_article_note_under_its_citation_before_the_passages(
+    store: AnnotationStore,
+) -> None:
+    # After the passages, "**Article note:**" came straight under the last highlight's note
+    # and read as more about that passage.
+    markdown = export_markdown(store.annotations())
+    budget = markdown[markdown.index("## Council debates budget") :]
+    assert budget.index("**Article note:**") < budget.index("> for next year.")
+    assert "★ Starred\n\n**Article note:**\n\nThin on numbers.\n\n> for next year." in budget
+
+
+def test_a_wire_story_bylined_by_its_agency_cites_the_agency_once(
+    store: AnnotationStore,
+) -> None:
+    # "By Baltic Wire" was cited "Baltic Wire, *Baltic Wire*, 2022-07-20", as if a person.
+    [item, *_] = [i for i in store.annotations() if i.article.source]
+    for authors, cited in (
+        (("the example times",), "*The Example Times*, 2024-04-30"),
+        (("Ann Lee", "The Example Times"), "Ann Lee, *The Example Times*, 2024-04-30"),
+    ):
+        article = replace(item.article, authors=authors)
+        markdown = export_markdown([replace(item, state=replace(item.state, article=article))])
+        assert f"\n{cited}, <https://news.example/budget>\n" in markdown
 
 
 def test_markdown_names_the_query_that_chose_what_it_exports(store: AnnotationStore) -> None:

@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 from textual.worker import get_current_worker
 
 from newsread.index import Config, load_config, paths
@@ -170,6 +170,9 @@ class NewsreadApp(App[None]):
         # is typed: f1, typed nowhere, shows the keys there too (only there: elsewhere the
         # bindings above, and the footer's, stay as they are). No description: listed once.
         Binding("f1", "keys_in_dialog", show=False, priority=True, id="app.help_in_dialogs"),
+        # A dialog's list (the highlights view's, the filters') types nowhere: `?` works there
+        # as everywhere else (a dialog's bindings otherwise hide the app's).
+        Binding("question_mark", "keys_in_list", show=False, priority=True, id="app.help_in_lists"),
     ]
 
     def __init__(
@@ -530,6 +533,10 @@ class NewsreadApp(App[None]):
             return False  # "?" is typed into inputs; the search box offers f1 itself
         if action == "keys_in_dialog":
             return isinstance(self.screen, ModalScreen)
+        if action == "keys_in_list":
+            return isinstance(self.screen, ModalScreen) and not isinstance(
+                self.focused, (Input, TextArea)
+            )
         return True
 
     def keys_for(self, action: str, binding_id: str | None = None) -> str:
@@ -559,6 +566,9 @@ class NewsreadApp(App[None]):
         self.action_keys()
 
     def action_keys_in_dialog(self) -> None:
+        self.action_keys()
+
+    def action_keys_in_list(self) -> None:
         self.action_keys()
 
     def action_keys(self) -> None:

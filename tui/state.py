@@ -3,12 +3,15 @@
 `SessionState` is what a relaunch restores (last library, query, article, reading positions,
 earlier queries, saved searches); it is kept as JSON at `paths.state_path()`, written
 atomically and readable by the user alone. `Navigation` is back/forward between queries and
-articles; `QueryRecall` is up/down through earlier queries in the search box.
+articles; `QueryRecall` is up/down through earlier queries in the search box;
+`PickedPeriod` ties a period picked on the timeline to the search it narrowed.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -331,3 +334,54 @@ class QueryRecall:
 
     def reset(self) -> None:
         self._index = None
+
+
+# -- a period picked on the timeline ----------------------------------------------------------
+
+
+def query_words(query: str) -> frozenset[str]:
+    """The words of `query`, case folded, without the operators AND, OR and NOT."""
+    return frozenset(re.findall(r"\w+", query.casefold())) - {"and", "or", "not"}
+
+
+@dataclass
+class PickedPeriod:
+    """The date filter a search was narrowed to (on its timeline), and the query it was for.
+
+    The period belongs to that search: it stays while the query in the box keeps one of its
+    words (the same story, narrowed further), is left out of a search with none of them (an
+    unrelated one, where it silently hid every hit outside the period) and comes back when
+    one of them is typed again. A period picked with no query at all stays for every search.
+    """
+
+    period: str = ""
+    query: str = ""
+    left_out: bool = False
+
+    def searched(self, query: str, filters: Mapping[str, str]) -> None:
+        """A search ran with `filters`: a date filter it has not seen belongs to `query`."""
+        period = filters.get("date")
+        if period is None:
+            if not self.left_out:
+                self.period = self.query = ""
+        elif period != self.period:
+            self.period, self.query, self.left_out = period, query, False
+
+    def typed(self, query: str, filters: dict[str, str]) -> tuple[dict[str, str], str]:
+        """The filters a search for `query`, typed in the box, runs with; and what to say
+        when that leaves the period out."""
+        words = query_words(self.query)
+        if not self.period or not words:
+            return filters, ""
+        shared = bool(query_words(query) & words)
+        if not shared and filters.get("date") == self.period:
+            self.left_out = True
+            kept = {name: value for name, value in filters.items() if name != "date"}
+            return kept, (
+                f"date: {self.period} was picked for “{self.query}”: left out of this search"
+                " (typing one of its words brings it back)"
+            )
+        if shared and self.left_out and "date" not in filters:
+            self.left_out = False
+            return {**filters, "date": self.period}, ""
+        return filters, ""

@@ -15,6 +15,7 @@ from newsread.index.annotations.export import (
     by_published,
     export_json,
     export_markdown,
+    highlights_by_published,
     import_json,
 )
 from newsread.index.annotations.model import (
@@ -57,6 +58,7 @@ __all__ = [
     "by_published",
     "export_json",
     "export_markdown",
+    "highlights_by_published",
     "import_json",
     "make_selector",
 ]

@@ -89,6 +89,24 @@ def by_published(items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations
     return dated + [item for item in items if item.article.published is None]
 
 
+def highlights_by_published(highlights: Sequence[Highlight]) -> list[Highlight]:
+    """`highlights` as `by_published` orders articles: oldest article first, each article's
+    in text order (passages never placed last), undated articles last in the order given."""
+    first_seen = {h.article.id: n for n, h in reversed(list(enumerate(highlights)))}
+
+    def key(h: Highlight) -> tuple[bool, float, int, bool, int]:
+        published = h.article.published
+        return (
+            published is None,
+            _instant(published),
+            first_seen[h.article.id],
+            h.start is None,
+            h.start or 0,
+        )
+
+    return sorted(highlights, key=key)
+
+
 def _instant(when: datetime | None) -> float:
     """`when` as seconds since the epoch: a page's date may carry its time zone or not."""
     return when.timestamp() if when is not None else 0.0
@@ -108,8 +126,8 @@ def export_markdown(
     on a "Query:" line under each "Library:" line.
 
     Each section: `## title`, a citation line (authors, source, date, and where to find the
-    article: its URL, else its file in the library), "★ Starred" if it is, each highlight as a
-    block quote with its colour and its note beneath, the article note, then the tags. Notes
+    article: its URL, else its file in the library), "★ Starred" if it is, the article note,
+    each highlight as a block quote with its colour and its note beneath, then the tags. Notes
     keep their lines and paragraphs as written (they are Markdown); the article's own words
     (title, authors, source, quotes) are escaped, to show as the article has them.
     """
@@ -143,6 +161,10 @@ def _markdown_part(
             lines += [f"*({_NOT_IN_LIBRARY}.)*", ""]
         if item.state.starred:
             lines += ["★ Starred", ""]
+        if item.state.note:
+            # About the whole article: under its citation, not after the passages, where it
+            # read as more about the last one.
+            lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
         for highlight in item.highlights:
             lines += [("> " + _literal(line)).rstrip() for line in highlight.quote.split("\n")]
             lines.append("")
@@ -157,8 +179,6 @@ def _markdown_part(
             if highlight.note:
                 # Marked as the article's note is, never a bare paragraph read as quoted text.
                 lines += ["**Note:**", "", *_note_lines(highlight.note), ""]
-        if item.state.note:
-            lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
         if item.state.tags:
             lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -182,7 +202,10 @@ _NOT_IN_LIBRARY = (
 
 
 def _citation(article: ArticleInfo) -> str:
-    parts = [_literal(", ".join(article.authors))] if article.authors else []
+    # A wire story bylined by its agency ("By Baltic Wire") names it once, as the source.
+    source = article.source.casefold()
+    authors = [name for name in article.authors if name.casefold() != source]
+    parts = [_literal(", ".join(authors))] if authors else []
     if article.source:
         parts.append(f"*{_literal(article.source)}*")
     if article.published is not None:

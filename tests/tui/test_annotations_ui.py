@@ -396,6 +396,80 @@ class TestNotes:
             assert shown.size.height == 1  # one row, not wrapped
             assert app.screen.editor.size.height >= 2
 
+    @pytest.mark.parametrize("colour", ["H", "2"])
+    async def test_e_straight_after_highlighting_edits_that_highlights_note(
+        self, library: Path, make_app: MakeApp, colour: str
+    ) -> None:
+        """`v ) 2` then `e`: the motion had left the cursor on the next sentence, past the
+        passage (trimmed of the space before it), so e wrote the ARTICLE's note."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, FIRST)
+            await pilot.press("v", "right_parenthesis", colour)
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"Who pays?", "ctrl+s")
+            await wait_for(pilot, lambda: bool(reader.highlights[0].highlight.note))
+            assert reader.highlights[0].highlight.note == "Who pays?"
+            assert not app.main.article_state.note  # type: ignore[union-attr]
+            await pilot.press("v", "right_parenthesis")  # and ) goes on from the passage's end
+            assert reader.selected_text.strip() == SECOND
+
+    async def test_keys_typed_after_ctrl_s_wait_for_the_note_to_be_saved(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """ctrl+s then `t harbour⏎` at once (tag the article next): `t` went into the note
+        while it was being saved and was lost with the editor, then `e` reopened the note
+        and the rest was typed into it."""
+        saving = threading.Event()
+        real = AnnotationStore.update_highlight
+
+        def slow(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            saving.wait(10)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "update_highlight", slow)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, FIRST)
+            await pilot.press("v", "right_parenthesis", "N", *"Why now?", "ctrl+s")
+            await pilot.press("t", *"harbour", "enter")
+            saving.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press("escape")
+            await wait_for(
+                pilot,
+                lambda: bool(app.main.article_state and app.main.article_state.tag_names),
+            )
+            assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
+            await wait_for(pilot, lambda: bool(reader.highlights[0].highlight.note))
+            assert [h.highlight.note for h in reader.highlights] == ["Why now?"]
+
+    async def test_at_40x12_the_text_box_under_a_long_passage_shows_what_is_typed(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Under a 3-line quote the text box kept its two border rows and no line to type
+        on: a note typed after N was invisible."""
+        app = make_app(library)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await settle(pilot)
+            passage = " ".join(f"word{i}" for i in range(60))
+            app.push_screen(NoteEditor("Note on the highlight", "", lambda *_: None, quote=passage))
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"Kuwait denies cheating")
+            await pilot.pause()
+            editor = app.screen.editor
+            assert editor.content_size.height >= 3
+            assert "Kuwait denies" in rendered_text(editor)
+            assert len(rendered_text(app.screen.query_one("#note-quote")).strip().splitlines()) == 3
+            [shown] = [h for h in app.screen.query(".dialog-help") if h.display]
+            assert shown.region.bottom <= 11
+
     @pytest.mark.parametrize("size", [(40, 12), (80, 24)])
     async def test_f7_selects_the_whole_note_to_clear_it_and_the_help_line_says_so(
         self, library: Path, make_app: MakeApp, size: tuple[int, int]
@@ -816,6 +890,27 @@ class TestReaderKeys:
             await pilot.press("escape", "v", "H")  # nothing selected at all
             await settle(pilot)
             assert notifications(app)[-1].startswith("Select some text first")
+
+    @pytest.mark.parametrize("keys", [("v",), ("g", "v", "j")], ids=["empty", "header only"])
+    async def test_N_without_a_passage_selected_writes_the_typed_note_on_the_article(
+        self, library: Path, make_app: MakeApp, keys: tuple[str, ...]
+    ) -> None:
+        """`v` then `N` with nothing of the text selected only warned, and the note typed
+        straight after it ran as commands (u, n, e...). N opens the article's note instead,
+        saying so, and the typed words go into it."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await go_to_body(pilot, SECOND)
+            await pilot.press(*keys, "N", *"Who pays, and when?", "ctrl+s")
+            await wait_for(
+                pilot, lambda: bool(app.main.article_state and app.main.article_state.note)
+            )
+            assert app.main.article_state.note == "Who pays, and when?"  # type: ignore[union-attr]
+            assert not reader.highlights
+            assert not reader.selecting
+            assert any("on the article" in n for n in notifications(app))
 
     async def test_N_and_b_keep_their_reading_meaning_without_a_selection(
         self, library: Path, make_app: MakeApp

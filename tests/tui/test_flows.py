@@ -471,6 +471,31 @@ class TestResults:
             text = rendered_text(bar).strip()
             assert text == "Filters 1 date: 2019-01-01..2021-12-31  · F clears"
 
+    async def test_no_hits_under_filters_names_the_keys_that_work_where_the_focus_is(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Typed in the box (no Enter), no hits under a filter said "f changes them" and the
+        bar "F clears": there f and F type into the query."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.main.filters = {"source": "ISLAND POST"}
+            await pilot.press("slash", *"kelmor")
+            await settle(pilot)
+            assert app.focused is app.main.search_input and not hit_keys(app)
+            message = app.main.query_one("#results-message")
+            bar = app.main.query_one("#filters-bar")
+            assert "Escape, then f changes them" in rendered_text(message)
+            assert rendered_text(bar).strip().endswith("· Escape, then F clears")
+            await pilot.press("escape")  # to the (empty) list, where f and F work
+            await settle(pilot)
+            assert isinstance(app.focused, ResultsList)
+            assert "; f changes them" in rendered_text(message)
+            assert rendered_text(bar).strip().endswith("· F clears")
+            await pilot.press("F")
+            await settle(pilot)
+            assert app.main.filters == {} and len(hit_keys(app)) == 3
+
     async def test_no_hits_offers_the_suggestion_on_one_key(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -376,3 +376,73 @@ async def test_ctrl_g_reopens_on_the_highlight_it_was_left_on(
         assert app.focused is listed  # j and k move on from it
         await pilot.press("j")
         assert listed.highlighted == 2
+
+
+async def test_a_wide_view_shows_whole_passages_and_s_orders_them_by_date_published(
+    library: Path, make_app: MakeApp
+) -> None:
+    """At 200x50 the view was a 72-column box cutting each passage to two lines, always newest
+    marked first: reviewing a brief on how a story went meant opening each highlight."""
+    app = make_app(library)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        # Marked in this order, so newest marked first is neither date order.
+        _highlight_each(app, "ferry.txt", "flood.txt")
+        [kelmor] = app.library.find("kelmor-harbour.txt")
+        with AnnotationStore.open(annotations_path()) as store:
+            store.add_highlight(kelmor, 0, len(kelmor.body))  # 190 characters, 3 paragraphs
+        _highlight_each(app, "grain/sanctions.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        screen = app.screen
+        listed = screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 4)
+        await pilot.pause()
+        assert screen.query_one("#highlights-dialog").region.width == 200
+        assert "welcomed the plan for a deeper" in rendered_text(listed)  # cut at 120 before
+
+        def sources() -> list[str]:
+            return [
+                str(listed.get_option_at_index(i).prompt).split("\n")[-1].split(" · ")[1]
+                for i in range(4)
+            ]
+
+        assert sources() == ["BALTIC WIRE", "HARBOUR GAZETTE", "BALTIC WIRE", "ISLAND POST"]
+        await pilot.press("down", "j")  # on the Kelmor highlight
+        kept = screen.highlighted_id  # type: ignore[attr-defined]
+        await pilot.press("s")
+        title = screen.query_one("#highlights-title", Label)
+        assert "by date published" in str(title.render())
+        dates = [
+            str(listed.get_option_at_index(i).prompt).split("\n")[-1].split(" · ")[2]
+            for i in range(4)
+        ]
+        assert dates == ["2015-05-05", "2017-05-30", "2019-03-12", "2021-04-02"]
+        assert screen.highlighted_id == kept  # type: ignore[attr-defined]
+        await pilot.press("escape", "ctrl+g")  # the order is kept, as the filter is
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        assert "by date published" in str(app.screen.query_one("#highlights-title", Label).render())
+
+
+async def test_question_mark_in_the_list_shows_the_keys_and_is_typed_in_the_filter(
+    library: Path, make_app: MakeApp
+) -> None:
+    # `?` did nothing in the list (only f1, said nowhere there, showed the keys).
+    from newsread.tui.screens.help import HelpScreen
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        screen = app.screen
+        await pilot.press("question_mark")  # the filter box has the focus: typed
+        assert screen.filter_text == "?"  # type: ignore[attr-defined]
+        await pilot.press("backspace", "down", "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        assert "Highlights (ctrl+g)" in rendered_text(app.screen.query_one("#help-text"))
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: app.screen is screen)

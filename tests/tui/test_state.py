@@ -9,6 +9,7 @@ from pathlib import Path
 from newsread.tui.state import (
     LibraryState,
     Navigation,
+    PickedPeriod,
     Place,
     Position,
     QueryRecall,
@@ -138,3 +139,25 @@ def test_add_query_moves_a_repeat_to_the_end() -> None:
     state.add_query(" a ")
     state.add_query("")
     assert state.queries == ["b", "a"]
+
+
+def test_a_period_picked_with_no_query_stays_for_every_search() -> None:
+    # Browsing a week of the whole library, then searching within it.
+    period = PickedPeriod()
+    period.searched("", {"date": "2021-W14"})
+    assert period.typed("flood", {"date": "2021-W14"}) == ({"date": "2021-W14"}, "")
+
+
+def test_a_period_is_left_out_of_a_search_sharing_no_word_and_removed_for_good_with_it() -> None:
+    period = PickedPeriod()
+    period.searched("OPEC output", {"date": "1987", "source": "reuters"})
+    assert period.typed("opec AND saudi", {"date": "1987", "source": "reuters"})[0] == {
+        "date": "1987",
+        "source": "reuters",
+    }
+    filters, said = period.typed("election OR vote", {"date": "1987", "source": "reuters"})
+    assert filters == {"source": "reuters"} and "“OPEC output”" in said
+    period.searched("election OR vote", filters)
+    assert period.typed("output", filters) == ({"source": "reuters", "date": "1987"}, "")
+    period.searched("output", {})  # then removed (its number, F): it does not come back
+    assert period.typed("opec", {}) == ({}, "")

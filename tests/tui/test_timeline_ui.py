@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import OptionList
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
+from newsread.index.engine.search import Search
 from newsread.index.timeline import build_timeline
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.facets import FacetScreen
@@ -76,6 +80,37 @@ async def test_pick_a_year_narrow_to_it_remove_and_get_it_back(
         await pilot.press("end", "enter")
         await settle(pilot)
         assert app.main.filters == {} and len(app.main.results_list.keys) == 4
+
+
+async def test_a_period_picked_for_a_search_stays_only_while_the_search_keeps_its_words(
+    library: Path, make_app: MakeApp
+) -> None:
+    """A month picked on the timeline of "kelmor" silently narrowed the next, unrelated
+    search too ("ferry": nothing, all from that month): it felt part of the kelmor search."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press(*"kelmor", "enter")
+        await settle(pilot)
+        assert len(main.results_list.keys) == 3
+        await pilot.press("T", "enter")
+        await settle(pilot)
+        assert main.filters == {"date": "2017-05"}  # by month: May 2017 to April 2021
+        assert main.results_list.keys == ["kelmor-harbour.txt"]
+        await pilot.press("slash", *"kelmor harbour", "enter")  # narrowing the same story
+        await settle(pilot)
+        assert main.filters == {"date": "2017-05"}
+        await pilot.press("slash", *"ferry", "enter")  # another one
+        await settle(pilot)
+        assert main.filters == {}
+        assert main.results_list.keys == ["ferry.txt"]
+        assert any("2017-05" in m and "“kelmor”" in m for m in notifications(app))
+        assert "date" not in rendered_text(main.query_one("#filters-bar"))
+        await pilot.press("slash", *"kelmor", "enter")  # its words again: the month is back
+        await settle(pilot)
+        assert main.filters == {"date": "2017-05"}
+        assert main.results_list.keys == ["kelmor-harbour.txt"]
 
 
 async def test_enter_on_a_period_without_hits_says_so_and_stays(
@@ -220,3 +255,47 @@ async def test_bars_are_drawn_from_zero(library: Path, make_app: MakeApp) -> Non
             cells = (cells_of(b, len(counts), len(drawn)) for b in range(len(counts)))
             shown = [{*drawn[min(c) : max(c) + 1]} for c in cells]
             assert shown == [{b} for b in bars], (counts, drawn)
+
+
+async def test_T_while_the_hits_are_counted_says_to_wait_not_that_none_are_dated(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Right after indexing ended (the search run again, its timeline to come with the
+    counts), T said "No dated hits to show over time" beside a list of dated hits."""
+    counting, release = threading.Event(), threading.Event()
+    real_counts = Search.counts
+
+    def held_counts(self: Search) -> Any:
+        if self.text == "kelmor":
+            counting.set()
+            release.wait(30)
+        return real_counts(self)
+
+    monkeypatch.setattr(Search, "counts", held_counts)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press(*"kelmor", "enter")
+        await wait_for(pilot, lambda: bool(main.results_list.keys), workers=False)
+        assert counting.is_set()
+        await pilot.press("T")
+        said = notifications(app)[-1]
+        assert "No dated hits" not in said and "again in a moment" in said
+        release.set()
+        await settle(pilot)
+        await pilot.press("T")
+        assert app.focused is main.timeline_bar
+
+
+async def test_at_40x12_T_says_the_timeline_needs_a_taller_terminal_whatever_the_hits(
+    library: Path, make_app: MakeApp
+) -> None:
+    # Not "No dated hits": the reason it cannot show at all comes first.
+    app = make_app(library)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"zzzqx", "enter")
+        await settle(pilot)
+        await pilot.press("T")
+        assert notifications(app)[-1] == "The timeline needs a taller terminal"

@@ -80,8 +80,9 @@ class AnnotatingPanes(Horizontal):
         self._store_told = False
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
-        self._highlights_left: tuple[str, str | None] = ("", None)
-        """The highlights view's filter and the highlight it was on when last closed."""
+        self._highlights_left: tuple[str, str | None, str] = ("", None, "marked")
+        """The highlights view's filter, the highlight it was on and its order when last
+        closed."""
 
     @dataclass
     class StoreChanged(Message):
@@ -428,6 +429,17 @@ class AnnotatingPanes(Horizontal):
         if article is None:
             return
         span = self._reader.selected_span()
+        if span is None and edit:
+            # A note typed straight after N must land somewhere visible, never run as keys:
+            # with no passage to put it on, it is the article's (said, and Escape cancels).
+            self._reader.cancel_selection()
+            self.notify(
+                "No passage selected: this note is on the article (for a passage: v, then"
+                " h l w b ( ) { }, then N)",
+                timeout=6,
+            )
+            self._edit_note(ARTICLE_NOTE)
+            return
         if span is None:
             selection = self._reader.selection
             self.notify(
@@ -441,7 +453,14 @@ class AnnotatingPanes(Horizontal):
             )
             return
         start, end = span
-        self._reader.cancel_selection()
+        reader = self._reader
+        reader.cancel_selection()
+        # The cursor stays on the passage (a motion had left it past its trimmed end, on the
+        # next sentence): e then edits this highlight's note, not the article's, and ) goes
+        # on from where it ends.
+        here = reader.body_offset(reader.cursor_location)
+        if not start <= here <= end:
+            reader.move_cursor(reader.body_location(min(max(here, start), end)))
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`).
@@ -888,7 +907,7 @@ class AnnotatingPanes(Horizontal):
 
         def chosen(highlight: Highlight | None) -> None:
             # Reviewing highlights one by one: ctrl+g comes back to this one.
-            self._highlights_left = (screen.filter_text, screen.highlighted_id)
+            self._highlights_left = (screen.filter_text, screen.highlighted_id, screen.order)
             if highlight is not None:
                 self.open_highlight(highlight)
 
@@ -907,7 +926,7 @@ class AnnotatingPanes(Horizontal):
 
             return frozenset() if library is None else absent(library, highlights)
 
-        query, at = self._highlights_left
+        query, at, order = self._highlights_left
         screen = HighlightsScreen(
             self._store,
             query,
@@ -916,6 +935,7 @@ class AnnotatingPanes(Horizontal):
             library=None if library is None else library.id,
             export=self._export_highlights,
             at=at,
+            order=order,
         )
         self.app.push_screen(screen, chosen)
 

@@ -1,4 +1,5 @@
-"""Every highlight in the library, newest first, filtered by words, tag and colour.
+"""Every highlight in the library, newest first or by date published, filtered by words, tag
+and colour.
 
 The library's own: those made in it, and those made before newsread recorded where; ctrl+l
 lists every library's, each made elsewhere marked with its library's folder name.
@@ -26,7 +27,9 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsread.index.annotations.export import highlights_by_published
 from newsread.index.text import sanitise_line
+from newsread.tui.cells import cut_at
 from newsread.tui.widgets.annotated_text import HIGHLIGHT_COLOURS, colour_style
 from newsread.tui.widgets.notes_panel import QUOTE_CHARS, clipped, note_lines
 
@@ -35,6 +38,10 @@ if TYPE_CHECKING:
 
 LIMIT = 500
 FILTER_DELAY = 0.15
+PASSAGE_LINES = 4
+"""Lines of its passage an entry shows, as wide as the list (one in a short terminal)."""
+ORDERS = {"marked": "newest marked first", "published": "by date published"}
+"""Orders of the list (`s` goes to the next) -> how the title says it."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +72,18 @@ def parse_filter(text: str) -> HighlightFilter:
 
 
 def library_highlight_prompt(
-    highlight: Highlight, *, missing: bool = False, elsewhere: str = ""
+    highlight: Highlight,
+    *,
+    missing: bool = False,
+    elsewhere: str = "",
+    width: int = 0,
+    lines: int = PASSAGE_LINES,
 ) -> Content:
     """The highlight as listed; `missing` when the library no longer has its article,
-    `elsewhere` the name of the library it was made in when that is another one."""
+    `elsewhere` the name of the library it was made in when that is another one.
+
+    The passage takes up to `lines` lines of `width` cells, cut with "…" (without a width,
+    one line's worth)."""
     article = highlight.article
     when = highlight.created.astimezone().strftime("%Y-%m-%d")
     dated = article.published.strftime("%Y-%m-%d") if article.published else ""
@@ -82,16 +97,19 @@ def library_highlight_prompt(
         )
         if part
     )
+    quote = sanitise_line(highlight.quote)
+    passage = Content.assemble(
+        (f"in {sanitise_line(elsewhere)} · ", "bold $text-accent") if elsewhere else "",
+        ("not in the library · ", "bold $text-warning") if missing and not elsewhere else "",
+        ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
+        ("changed · ", "$text-muted") if highlight.status == "fuzzy" else "",
+        Content(" ".join(quote.split()) if width else clipped(quote, QUOTE_CHARS)),
+    )
+    # The passage's lines start under its first word, right of the colour swatch.
+    lines_of = _cut(passage, width - 3, lines) if width else [passage]
     parts = [
-        Content.assemble(
-            ("  ", colour_style(highlight.colour)),
-            " ",
-            (f"in {sanitise_line(elsewhere)} · ", "bold $text-accent") if elsewhere else "",
-            ("not in the library · ", "bold $text-warning") if missing and not elsewhere else "",
-            ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
-            ("changed · ", "$text-muted") if highlight.status == "fuzzy" else "",
-            Content(clipped(sanitise_line(highlight.quote), QUOTE_CHARS)),
-        ),
+        Content.assemble(("  ", colour_style(highlight.colour)), " ", lines_of[0]),
+        *(Content.assemble("   ", line) for line in lines_of[1:]),
     ]
     if highlight.note:
         parts.append(Content.assemble(("✎ ", "$text-success"), Content(note_lines(highlight.note))))
@@ -99,11 +117,38 @@ def library_highlight_prompt(
     return Content("\n").join(parts)
 
 
+def _cut(content: Content, width: int, lines: int) -> list[Content]:
+    """`content` wrapped to `width` cells, at most `lines` lines, the last ending in "…" when
+    more was cut."""
+    width = max(width, 2)
+    wrapped = content.wrap(width)
+    if len(wrapped) <= lines:
+        return wrapped
+    last = wrapped[lines - 1].rstrip()
+    return [*wrapped[: lines - 1], last[: cut_at(last.plain, width - 1)].rstrip() + "…"]
+
+
 class HighlightsList(OptionList):
+    """The listed highlights; entries are wrapped to its width, again when that changes."""
+
+    @dataclass
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="highlights.open", tooltip="Open it in its article"),
         Binding("j", "cursor_down", "Down", show=False, id="highlights.down"),
         Binding("k", "cursor_up", "Up", show=False, id="highlights.up"),
+        Binding(
+            "s",
+            "screen.order",
+            "Sort",
+            id="highlights.order",
+            tooltip="Newest marked first, or by the article's date published (oldest first)",
+        ),
         Binding(
             "slash",
             "app.focus_previous",
@@ -177,6 +222,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         library: str | None = None,
         export: Callable[[list[Highlight], str, bool], str] | None = None,
         at: str | None = None,
+        order: str = "marked",
     ) -> None:
         """`store()`, `place()`, `missing()` and `export()` are called in thread workers only
         (they use the database and the index).
@@ -189,7 +235,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         known) are listed until ctrl+l lists every library's. `export(highlights, filter,
         everywhere)` saves the highlights listed and says where (raising OSError or
         AnnotationError when it cannot). `at`, a highlight's id: the list opens on it, as the
-        view was left (with `query`, its filter).
+        view was left (with `query`, its filter, and `order`, one of `ORDERS`).
         """
         super().__init__()
         self._store = store
@@ -203,7 +249,11 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         self._generation = 0
         self._timer: Timer | None = None
         self._found: dict[str, Highlight] = {}
+        """The highlights listed, in the list's order."""
+        self._shown: HighlightsScreen.Found | None = None
+        """The last search's answer, listed again in another order or width."""
         self._notices: tuple[str, ...] = ()
+        self.order = order if order in ORDERS else "marked"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="highlights-dialog"):
@@ -217,21 +267,25 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             yield HighlightsList(id="highlights-list", markup=False)
             every = "^l every library · " if self._library is not None else ""
             yield Label(
-                f"Enter opens · ↓ list · ^s saves as Markdown · {every}Esc",
+                f"Enter opens · ↓ list · s sorts · ^s saves Markdown · {every}Esc",
                 classes="dialog-help",
                 id="highlights-help",
             )
-            every = "^l all · " if self._library is not None else ""
+            # ctrl+l is left out (the status line names it when other libraries have some).
             yield Label(
-                f"Enter open · ^s save · {every}Esc",
+                "Enter open · s sort · ^s save · Esc",
                 classes="dialog-help",
                 id="highlights-help-short",
             )
 
     def _title(self) -> str:
-        if self._library is None:
-            return "Highlights · newest first"
-        return "Highlights · " + ("every library" if self._everywhere else "this library")
+        where = (
+            ()
+            if self._library is None
+            else ("every library" if self._everywhere else "this library",)
+        )
+        # The order first: in a narrow terminal the title is cut at its end.
+        return " · ".join(("Highlights", ORDERS[self.order], *where))
 
     def on_mount(self) -> None:
         # Back where it was left, the list keeps the focus (j, k); else the filter takes it.
@@ -302,21 +356,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         self._notices = message.notices or self._notices  # from the first search only
         if message.generation != self._generation:
             return
-        # The list stays on its highlight when listed again (the view reopened on it).
-        keep, self._at = self._at or self.highlighted_id, None
-        self._found = {h.id: h for h in message.highlights}
-        listed = self.query_one(HighlightsList)
-        options: list[Option | None] = []
-        for highlight in message.highlights:
-            prompt = library_highlight_prompt(
-                highlight,
-                missing=highlight.id in message.missing,
-                elsewhere=self._made_elsewhere(highlight),
-            )
-            options.extend((Option(prompt, id=highlight.id), None))
-        listed.set_options(options[:-1])
-        if message.highlights:
-            listed.highlighted = list(self._found).index(keep) if keep in self._found else 0
+        self._shown = message
+        self._list()
         count = len(message.highlights)
         status = message.problem or (
             f"{count:,} highlight{'s' if count != 1 else ''}"
@@ -327,6 +368,47 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         if message.elsewhere:
             status += f" · {message.elsewhere:,} made in other libraries (ctrl+l)"
         self.query_one("#highlights-status", Label).update(" · ".join((status, *self._notices)))
+
+    def _list(self) -> None:
+        """List the last search's highlights in the view's order, wrapped to the list's width,
+        staying on the highlight the list was on (or the view reopened on)."""
+        message = self._shown
+        if message is None:
+            return
+        keep, self._at = self._at or self.highlighted_id, None
+        found = message.highlights
+        if self.order == "published":
+            found = highlights_by_published(found)
+        self._found = {h.id: h for h in found}
+        listed = self.query_one(HighlightsList)
+        # Wrapped here, not by the list, so that a long passage is cut after a few lines; the
+        # scrollbar's cells are left to it whether it shows or not.
+        width = listed.size.width - listed.styles.scrollbar_size_vertical
+        short = self.has_class("-short")
+        options: list[Option | None] = []
+        for highlight in found:
+            prompt = library_highlight_prompt(
+                highlight,
+                missing=highlight.id in message.missing,
+                elsewhere=self._made_elsewhere(highlight),
+                width=max(width, 0),
+                lines=1 if short else PASSAGE_LINES,
+            )
+            options.extend((Option(prompt, id=highlight.id), None))
+        listed.set_options(options[:-1])
+        if found:
+            listed.highlighted = list(self._found).index(keep) if keep in self._found else 0
+
+    @on(HighlightsList.Resized)
+    def _resized(self) -> None:
+        self._list()
+
+    def action_order(self) -> None:
+        """List the highlights in the next of `ORDERS`."""
+        names = list(ORDERS)
+        self.order = names[(names.index(self.order) + 1) % len(names)]
+        self.query_one("#highlights-title", Label).update(self._title())
+        self._list()
 
     @on(OptionList.OptionSelected, "#highlights-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

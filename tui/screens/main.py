@@ -49,7 +49,14 @@ from newsread.tui.messages import (
 )
 from newsread.tui.screens.annotating import AnnotatingPanes
 from newsread.tui.screens.choice import ChoiceDialog
-from newsread.tui.state import LibraryState, Navigation, Place, QueryRecall, SavedSearch
+from newsread.tui.state import (
+    LibraryState,
+    Navigation,
+    PickedPeriod,
+    Place,
+    QueryRecall,
+    SavedSearch,
+)
 from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
@@ -174,6 +181,10 @@ class MainScreen(Screen[None]):
         sort = "newest" if session.sort == "date" else session.sort
         self.sort = sort if sort in SORTS else "relevance"
         self.filters: dict[str, str] = dict(session.filters)
+        self.period = PickedPeriod()
+        self._typing = False
+        """Whether the search box had the focus when the keys to name were last chosen."""
+        """The date filter's search: a search typed with none of its words leaves it out."""
         self.results: SearchResults | None = None
         self.like = ""
         """The key of the article whose "more like this" list is shown, or ""."""
@@ -302,6 +313,28 @@ class MainScreen(Screen[None]):
         # Textual blurs a widget that gets hidden, leaving the focus on nothing.
         if self.focused is None:
             self.call_after_refresh(self.focus_visible)
+        self._filter_keys_moved()
+
+    def on_descendant_focus(self) -> None:
+        self._filter_keys_moved()
+
+    def _keys_from_here(self, key: str) -> str:
+        """How to press the results' `key` from where the focus is: in the search box it
+        types itself, and Escape goes to the results first."""
+        return f"Escape, then {key}" if self.search_input.has_focus else key
+
+    def _filter_keys_moved(self) -> None:
+        """The focus moved into or out of the search box: the filters bar's key and the
+        no-hits advice name the keys that work from there."""
+        typing = self.search_input.has_focus
+        if typing == self._typing:
+            return
+        self._typing = typing
+        if self.filters:
+            self._show_filters()
+            results = self.results
+            if results is not None and not results.hits and not results.like_file:
+                self._say_no_hits(results)
 
     def focus_visible(self) -> None:
         """Focus a shown widget if the focused one was hidden (the list while reading at 80
@@ -481,6 +514,7 @@ class MainScreen(Screen[None]):
         # While indexing, a word may be missing only because its articles are not in yet.
         suggest = suggest and not self.indexing
         query = self.query_text
+        self.period.searched(query, self.filters)
         self._searched = (query, self.sort, tuple(sorted(self.filters.items())), self.like)
         self._unfinished = self._generation
         if hold:
@@ -635,12 +669,17 @@ class MainScreen(Screen[None]):
         elif self.like:
             self.show_message(
                 "No other article is like this one"
-                + (" with these filters; f changes them." if self.filters else ".")
+                + (
+                    f" with these filters; {self._keys_from_here('f')} changes them."
+                    if self.filters
+                    else "."
+                )
                 + " [ goes back."
             )
         elif self.filters:
             self.show_message(
-                f"No articles match “{results.query}” with these filters; f changes them."
+                f"No articles match “{results.query}” with these filters; "
+                f"{self._keys_from_here('f')} changes them."
             )
         elif not results.counted:  # a "did you mean" may come with the counts: no advice yet
             self.show_message(f"No articles match “{results.query}”.")
@@ -743,6 +782,12 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        filters, said = self.period.typed(event.value.strip(), self.filters)
+        if filters != self.filters:
+            self.filters = filters
+            self._show_filters()
+        if said:
+            self.notify(said, timeout=6, markup=False)
         if self._unfinished:
             # The search still running answers what is no longer typed: stop it now, not
             # when the next one starts, and search again after the pause even if the box
@@ -1093,11 +1138,17 @@ class MainScreen(Screen[None]):
 
     def action_focus_timeline(self) -> None:
         bar = self.timeline_bar
-        if not bar.has_buckets:
-            self.notify("No dated hits to show over time", timeout=2)
-            return
+        # The reason that holds whatever the hits first; then whether the bar is this
+        # search's (its timeline comes with the counts: until then it is none, or the last
+        # search's).
         if self.has_class("-short"):
             self.notify("The timeline needs a taller terminal", timeout=2)
+            return
+        if self._unfinished or (self.results is not None and not self.results.counted):
+            self.notify("Still counting the hits over time; T again in a moment", timeout=2)
+            return
+        if not bar.has_buckets:
+            self.notify("No dated hits to show over time", timeout=2)
             return
         self.set_reading(False)
         bar.focus()
@@ -1193,7 +1244,8 @@ class MainScreen(Screen[None]):
                 shown = source_shown(value, folder)
                 parts.append(Content.assemble((f"{n} ", "bold $text-accent"), f"{name}: {shown}"))
             listed = Content("  ").join(parts)
-            label, hint = Content("Filters ").stylize("bold"), Content("  · F clears")
+            hint = Content(f"  · {self._keys_from_here('F')} clears")
+            label = Content("Filters ").stylize("bold")
             hint = hint.stylize("$text-muted")
             # A narrow terminal drops the words before the filters themselves: wrapped to a
             # second row, the bar took one of the list's few rows.

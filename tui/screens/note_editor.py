@@ -25,6 +25,7 @@ from textual.widgets import Label, Static, TextArea
 
 from newsread.tui.cells import cut_at
 from newsread.tui.external_editor import EditorError, edit_text
+from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.screens.choice import ChoiceDialog
 
 if TYPE_CHECKING:
@@ -79,7 +80,11 @@ class NoteEditor(ModalScreen[bool]):
     }
     NoteEditor.-short #note-text {
         height: 1fr;
-        min-height: 2;
+        min-height: 3;
+    }
+    /* (Its title and help line lose their padding too: app.tcss, which outranks this.) */
+    NoteEditor.-short #note-quote {
+        padding: 0;
     }
     NoteEditor #note-help-short, NoteEditor.-narrow #note-help {
         display: none;
@@ -245,7 +250,22 @@ class NoteEditor(ModalScreen[bool]):
         self.call_later(lambda: self.editor.call_later(callback))
 
     def action_save(self) -> None:
+        # Keys typed after ctrl+s (`t` to tag the article next) wait for the save: typed into
+        # the editor meanwhile, they went with it, and the next ones ran as commands.
+        self._hold_keys()
         self._after_typing(self._save_now)
+
+    def _hold_keys(self) -> None:
+        key_order = getattr(self.app, "key_order", None)
+        if key_order is not None:
+            key_order.hold("note-save", STORE_HOLD_LIMIT)
+
+    def _release_keys(self) -> None:
+        """The save is over: held keys go where the focus is now (the editor, if it is
+        still open; else what is under it, once the focus is back there)."""
+        key_order = getattr(self.app, "key_order", None)
+        if key_order is not None:
+            self.app.call_after_refresh(key_order.release, "note-save")
 
     def _save_now(self) -> None:
         self.show_error("Saving…")
@@ -267,6 +287,7 @@ class NoteEditor(ModalScreen[bool]):
     @on(Conflicted)
     def _conflicted(self, message: Conflicted) -> None:
         """Show both texts; keep mine, take theirs, or keep both with a divider."""
+        self._release_keys()
         self.show_error("Another newsread saved this note meanwhile: nothing was overwritten")
         quit_after = self._quit_after_save
         self._quit_after_save = False
@@ -287,6 +308,7 @@ class NoteEditor(ModalScreen[bool]):
                 text = f"{message.theirs.rstrip()}\n\n---\n\n{message.mine.strip()}"
                 self.editor.load_text(text)
             self.show_error("Saving…")
+            self._hold_keys()
             self._save(text, self._base)
 
         self.app.push_screen(
@@ -307,11 +329,13 @@ class NoteEditor(ModalScreen[bool]):
         if self._draft is not None:
             self._draft.finished()
         self.dismiss(True)
+        self._release_keys()
         if self._quit_after_save:
             self.app.call_later(self.app.action_quit)
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
+        self._release_keys()
         self._quit_after_save = False
         self.show_error(f"{message.error} (the text is still here)")
 

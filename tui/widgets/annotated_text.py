@@ -129,7 +129,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "screen.highlight_with_note",
         "Note",
         id="reader.highlight_note",
-        tooltip="Highlight the selection and write a note on it",
+        tooltip="Highlight the selection and write a note on it (none: the article's note)",
     ),
     Binding(
         "e",
