@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -133,16 +134,26 @@ class Indexing:
         finally:
             self.stop()
 
-    def stop(self) -> None:
-        """Ask the update to stop (it commits what it read) and wait for it; kill it if it
-        does not end within 5 seconds."""
+    def stop(self, on_wait: Callable[[], object] | None = None) -> None:
+        """Ask the update to stop and wait while it commits what it read (a batch can be
+        minutes of reading: killed, all of it would be read again next time).
+
+        `on_wait()` runs once if that takes more than a moment, to say why the caller waits; a
+        KeyboardInterrupt while waiting kills the update at once (its batch is lost), and is
+        raised again."""
         with contextlib.suppress(OSError, ValueError):
             if self._process.is_alive():
                 self._pipe.send("cancel")
-        self._process.join(timeout=5)
+        self._process.join(timeout=1)
         if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
+            if on_wait:
+                on_wait()
+            try:
+                self._process.join()
+            except BaseException:
+                self._process.kill()
+                self._process.join()
+                raise
         self._pipe.close()  # after: what the child still says must not break its pipe
 
 
@@ -163,36 +174,58 @@ def _child(root: str, index_dir: str, conn: Connection) -> None:
         multiprocessing.set_start_method("fork", force=True)
     from newsread.index.library import Library
 
+    # The app decides when this update stops: a hang-up (or ctrl+c) reaching the terminal's
+    # whole process group must not kill it, and its sub-writers, mid-batch, losing every file
+    # read since the last commit. If the app is gone (killed, or its terminal closed), this
+    # update commits what it read and ends by itself (`cancelled`).
+    for name in ("SIGHUP", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     last = 0.0
     stop = False
+
+    def say(message: tuple[str, Any]) -> None:
+        """Tell the app, if it is still there to hear: if not, stop after this file."""
+        nonlocal stop
+        try:
+            conn.send(message)
+        except OSError:  # the app's end of the pipe is closed: it is gone
+            stop = True
 
     def progress(report: Progress) -> None:
         nonlocal last
         now = time.monotonic()
         if report.phase != "reading" or now - last >= _PROGRESS_INTERVAL:
             last = now
-            conn.send(("progress", report))
+            say(("progress", report))
 
     def cancelled() -> bool:
         nonlocal stop
-        while not stop and conn.poll():
-            stop = conn.recv() == "cancel"
+        try:
+            while not stop and conn.poll():
+                stop = conn.recv() == "cancel"
+        except (EOFError, OSError):  # the app is gone: keep what was read, and end
+            stop = True
         return stop
 
     try:
         library = Library(Path(root), Path(index_dir)).open()
-        conn.send(("opened", None))
-        if conn.recv() != "go":  # "cancel": the app quit before it let this update read
+        say(("opened", None))
+        try:
+            go = conn.recv() == "go"
+        except (EOFError, OSError):
+            go = False
+        if not go:  # "cancel" (or gone): the app quit before it let this update read
             library.close()
             return
         summary = library.update(
-            on_progress=progress, on_commit=lambda n: conn.send(("commit", n)), cancelled=cancelled
+            on_progress=progress, on_commit=lambda n: say(("commit", n)), cancelled=cancelled
         )
         library.close()
-        conn.send(("done", summary))
+        say(("done", summary))
     except LibraryError as error:
-        conn.send(("error", str(error)))
+        say(("error", str(error)))
     except OSError as error:
-        conn.send(("error", f"indexing failed: {error.strerror or error}"))
+        say(("error", f"indexing failed: {error.strerror or error}"))
     except Exception as error:  # noqa: BLE001 - reported to the app as one line, not a traceback
-        conn.send(("error", f"indexing failed: {type(error).__name__}: {error}"))
+        say(("error", f"indexing failed: {type(error).__name__}: {error}"))

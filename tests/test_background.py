@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -109,3 +112,50 @@ def test_an_update_that_ends_while_its_last_words_are_on_the_way_is_not_called_d
 
     started._pipe.poll = late_poll  # type: ignore[method-assign]
     assert started.follow().total_articles == 3
+
+
+def test_an_update_whose_app_is_gone_keeps_what_it_read(tmp_path: Path) -> None:
+    """The app's terminal closed (SIGHUP to its whole process group) or the app was killed:
+    the indexing child is not killed by the hang-up, and once its pipe is closed it commits
+    the files it read since its last commit and ends, rather than dropping them all."""
+    root = tmp_path / "library"
+    root.mkdir()
+    for n in range(3000):
+        (root / f"{n:04}.txt").write_text(
+            f"Report number {n}\n\nThe harbour board met on day {n} and agreed the plan.\n",
+            encoding="utf-8",
+        )
+    started = Indexing(root, tmp_path / "index")
+    committed = read = 0
+    while read < committed + 50 or not committed:
+        kind, payload = started._pipe.recv()
+        assert kind not in ("done", "error"), payload
+        if kind == "commit":
+            committed = payload
+        elif kind == "progress" and payload.phase == "reading":
+            read = payload.done
+    os.kill(started._process.pid, signal.SIGHUP)
+    started._pipe.close()  # the app is gone
+    started._process.join(timeout=120)
+    assert started._process.exitcode == 0
+    library = Library(root, tmp_path / "index").open()
+    assert library.count() == library.index.doc_count() >= read > committed
+
+
+def test_an_update_waiting_for_another_stops_when_told(small_library: Path) -> None:
+    """The app quits while its update waits for another's write lock (`newsread index` in
+    another shell): the update ends at once, having read nothing, not when the other ends."""
+    library = Library(small_library).open()
+    summaries: list[object] = []
+    with library.write_lock():  # another update holds the library
+        follower = threading.Thread(
+            target=lambda: summaries.append(
+                update_in_subprocess(library.root, library.index_dir, cancelled=lambda: True)
+            )
+        )
+        follower.start()
+        follower.join(timeout=60)
+        stopped_waiting = not follower.is_alive()
+    follower.join()
+    assert stopped_waiting
+    assert getattr(summaries[0], "cancelled", False)

@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
-from textual.worker import get_current_worker
+from textual.worker import WorkerState, get_current_worker
 
 from newsread.index import Config, load_config, paths
 from newsread.index.text import sanitise, sanitise_line
@@ -217,6 +217,8 @@ class NewsreadApp(App[None]):
         look); only the watch worker reads and writes it."""
         self.indexing = False
         """Whether an index update is running (or about to): no looks for changes meanwhile."""
+        self._quitting = False
+        """Quit asked while indexing: the app leaves once the update has saved its batch."""
         self._seen_generation: int | None = None
         """The index's generation when this app last committed or looked: another one at a
         look is another process's commit (`newsread index` run meanwhile)."""
@@ -457,6 +459,9 @@ class NewsreadApp(App[None]):
 
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
+        if self._quitting:
+            self.exit()
+            return
         summary = message.summary
         self.indexing = False
         self._index_problem = ""
@@ -475,6 +480,9 @@ class NewsreadApp(App[None]):
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:
+        if self._quitting:
+            self.exit()
+            return
         self.indexing = False
         self.index_events.publish(message)
         if message.reason != self._index_problem:  # each look retries (a full disk may clear)
@@ -521,7 +529,24 @@ class NewsreadApp(App[None]):
         self.save_session()
         self.drafts.flush()
         self.workers.cancel_group(self, "index")
+        if return_code == 0 and not self._quitting and self._index_running():
+            # The update commits what it read before it ends (minutes of reading, read again
+            # at the next launch if it were killed): quit once it has, saying so. A hang-up
+            # leaves at once; the indexing process commits and ends by itself.
+            self._quitting = True
+            self.notify(
+                f"Saving the articles indexed so far, then quitting "
+                f"({self.keys_for('quit') or 'ctrl+q'} again quits now)…",
+                timeout=120,
+            )
+            return
         self.exit(return_code=return_code)
+
+    def _index_running(self) -> bool:
+        return any(
+            worker.group == "index" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for worker in self.workers
+        )
 
     def on_unmount(self) -> None:
         self.drafts.close()

@@ -945,9 +945,15 @@ def run_app(library: str | None) -> int:
         app = NewsreadApp(root, indexing=indexing, notice=notice)
         app.run()
     finally:
-        if indexing is not None:
-            indexing.stop()  # the app followed it to its end, or quit before it could
+        if indexing is not None:  # the app followed it to its end, or quit before it could
+            indexing.stop(on_wait=_saving_the_batch)
     return app.return_code or 0
+
+
+def _saving_the_batch() -> None:
+    _warn(
+        "saving the articles indexed so far (ctrl+c stops at once, and they are read again next time)…"
+    )
 
 
 def start_indexing_if_new(root: Path) -> Indexing | None:

@@ -317,109 +317,123 @@ def update_library(
         if on_commit:
             on_commit(articles)
 
-    with library.write_lock(on_wait, while_waiting=others_committed):
-        if waited:  # the update we waited for may have indexed these files already
-            others_committed(finished=True)
-            first = None
-            _finish(walk)
-            plan = _plan(library, scan)
-            done = nothing_to_do()
-            if done:
-                return done
-        to_read = _ToRead(plan, None if first is None else walk)
-        processes, merge = _writing(library, plan, walked=first is None)
-        # Only files the store knows can have documents, unless the two disagree (an update
-        # killed mid-way): a new library's files are never looked up one by one (100,000
-        # look-ups were 2-3 s of a new 100k library's first results).
-        agree = (
-            not library.docs.get_meta("dirty") and library.index.doc_count() == library.docs.count()
-        )
-        known = plan.known if agree else None
-        library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
-        if not library.docs.has_files():
-            # A new library: every file it will hold is read by this version, so say so before
-            # the first commit; a process opening it mid-way must not take it for an old one.
-            # (A re-read for a new parser version says so only once it has read every file.)
-            library.docs.set_meta("parser", str(PARSER_VERSION))
-        expected = library.index.doc_count()
-        # The first batch is indexed here, not by sub-writers: it is small, and committing it
-        # without waiting for processes to start and finish puts the first results on screen
-        # sooner. Later batches use every core.
-        writer = library.writer()
-        batch: list[str] = []  # keys added since the last commit
-        try:
-            indexed_paths = plan.to_remove + (
-                plan.to_read if known is None else [rel for rel in plan.to_read if rel in known]
+    def while_waiting() -> None:
+        if cancelled and cancelled():
+            raise _StoppedWaiting
+        others_committed()
+
+    try:
+        with library.write_lock(on_wait, while_waiting=while_waiting):
+            if waited:  # the update we waited for may have indexed these files already
+                others_committed(finished=True)
+                first = None
+                _finish(walk)
+                plan = _plan(library, scan)
+                done = nothing_to_do()
+                if done:
+                    return done
+            to_read = _ToRead(plan, None if first is None else walk)
+            processes, merge = _writing(library, plan, walked=first is None)
+            # Only files the store knows can have documents, unless the two disagree (an update
+            # killed mid-way): a new library's files are never looked up one by one (100,000
+            # look-ups were 2-3 s of a new 100k library's first results).
+            agree = (
+                not library.docs.get_meta("dirty")
+                and library.index.doc_count() == library.docs.count()
             )
-            expected -= _remove(library, writer, indexed_paths)
-            library.docs.remove_files(plan.to_remove)
-            indexed = articles = 0
-            cut: list[tuple[str, str]] = []
-            batch_started = time.monotonic()
-            limit = first_batch_seconds
-            was_cancelled = False
-            reread: list[str] = []  # article keys, for re-anchoring their highlights
-            fresh: list[Article] = []  # articles read since their stories were last updated
-            stories = StoryUpdate(library.docs)
-            read = 0
-            for n, rel in enumerate(to_read, 1):
-                if cancelled and cancelled():
-                    was_cancelled = True
-                    to_read.finish()  # "saving 4 of 9", not of the 5 found so far
-                    break
-                read = n
-                report(Progress("reading", n - 1, to_read.total, rel))
-                before = len(batch)
-                reading = time.monotonic()
-                added = _index_file(library, writer, rel, scan, cut, batch, fresh)
-                if n == 1:  # it paid the parsers' imports (0.2-0.5 s): no batch's reading time
-                    batch_started += time.monotonic() - reading
-                reread += batch[before:]
-                indexed += 1 if added else 0
-                articles += added
-                expected += added
-                if len(fresh) >= STORY_CHUNK:  # grouped now, not all kept until the commit
-                    stories.add(fresh)
-                    fresh.clear()
-                if time.monotonic() - batch_started > limit and to_read.more_after(n):
-                    report(Progress("committing", n, to_read.total))
-                    _commit(library, writer, batch, expected, merge)
-                    stories.add(fresh)
-                    stories.finish()
-                    fresh.clear()
-                    library.docs.commit()
-                    stories = StoryUpdate(library.docs)
-                    library.record_files()
-                    if on_commit:
-                        on_commit(library.docs.count())
-                    to_read.finish()
-                    processes, merge = _writing(library, plan)
-                    release_free_memory()  # before the next batch's sub-writers fork
-                    writer = library.writer(processes)
-                    batch_started = time.monotonic()
-                    # Each commit makes a segment and merges small ones; batches that grow
-                    # keep a big build to a dozen segments (queries pay per segment).
-                    limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
-            report(Progress("committing", read, to_read.total))  # stopped: what it read
-            _commit(library, writer, batch, expected, merge)
-            stories.add(fresh)
-            stories.finish()
-        except BaseException:
-            library.abandon(writer)
-            library.docs.rollback()  # the rows of files whose documents Whoosh did not commit
-            raise
-        library.docs.commit()
-        library.record_files()
-        library.docs.set_meta("dirty", None)
-        if not was_cancelled:
-            library.docs.set_meta("parser", str(PARSER_VERSION))
-        large = len(plan.to_read) >= PARALLEL_MIN_FILES
-        if not was_cancelled and large and should_merge(library):
-            # Everything is searchable now; the merge only makes searches cheaper.
-            if on_commit:
-                on_commit(library.docs.count())
-            report(Progress("merging", len(plan.to_read), len(plan.to_read)))
-            merge_segments(library, cancelled)
+            known = plan.known if agree else None
+            library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
+            if not library.docs.has_files():
+                # A new library: every file it will hold is read by this version, so say so before
+                # the first commit; a process opening it mid-way must not take it for an old one.
+                # (A re-read for a new parser version says so only once it has read every file.)
+                library.docs.set_meta("parser", str(PARSER_VERSION))
+            expected = library.index.doc_count()
+            # The first batch is indexed here, not by sub-writers: it is small, and committing it
+            # without waiting for processes to start and finish puts the first results on screen
+            # sooner. Later batches use every core.
+            writer = library.writer()
+            batch: list[str] = []  # keys added since the last commit
+            try:
+                indexed_paths = plan.to_remove + (
+                    plan.to_read if known is None else [rel for rel in plan.to_read if rel in known]
+                )
+                expected -= _remove(library, writer, indexed_paths)
+                library.docs.remove_files(plan.to_remove)
+                indexed = articles = 0
+                cut: list[tuple[str, str]] = []
+                batch_started = time.monotonic()
+                limit = first_batch_seconds
+                was_cancelled = False
+                reread: list[str] = []  # article keys, for re-anchoring their highlights
+                fresh: list[Article] = []  # articles read since their stories were last updated
+                stories = StoryUpdate(library.docs)
+                read = 0
+                for n, rel in enumerate(to_read, 1):
+                    if cancelled and cancelled():
+                        was_cancelled = True
+                        to_read.finish()  # "saving 4 of 9", not of the 5 found so far
+                        break
+                    read = n
+                    report(Progress("reading", n - 1, to_read.total, rel))
+                    before = len(batch)
+                    reading = time.monotonic()
+                    added = _index_file(library, writer, rel, scan, cut, batch, fresh)
+                    if n == 1:  # it paid the parsers' imports (0.2-0.5 s): no batch's reading time
+                        batch_started += time.monotonic() - reading
+                    reread += batch[before:]
+                    indexed += 1 if added else 0
+                    articles += added
+                    expected += added
+                    if len(fresh) >= STORY_CHUNK:  # grouped now, not all kept until the commit
+                        stories.add(fresh)
+                        fresh.clear()
+                    if time.monotonic() - batch_started > limit and to_read.more_after(n):
+                        report(Progress("committing", n, to_read.total))
+                        _commit(library, writer, batch, expected, merge)
+                        stories.add(fresh)
+                        stories.finish()
+                        fresh.clear()
+                        library.docs.commit()
+                        stories = StoryUpdate(library.docs)
+                        library.record_files()
+                        if on_commit:
+                            on_commit(library.docs.count())
+                        to_read.finish()
+                        processes, merge = _writing(library, plan)
+                        release_free_memory()  # before the next batch's sub-writers fork
+                        writer = library.writer(processes)
+                        batch_started = time.monotonic()
+                        # Each commit makes a segment and merges small ones; batches that grow
+                        # keep a big build to a dozen segments (queries pay per segment).
+                        limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
+                report(Progress("committing", read, to_read.total))  # stopped: what it read
+                _commit(library, writer, batch, expected, merge)
+                stories.add(fresh)
+                stories.finish()
+            except BaseException:
+                library.abandon(writer)
+                library.docs.rollback()  # the rows of files whose documents Whoosh did not commit
+                raise
+            library.docs.commit()
+            library.record_files()
+            library.docs.set_meta("dirty", None)
+            if not was_cancelled:
+                library.docs.set_meta("parser", str(PARSER_VERSION))
+            large = len(plan.to_read) >= PARALLEL_MIN_FILES
+            if not was_cancelled and large and should_merge(library):
+                # Everything is searchable now; the merge only makes searches cheaper.
+                if on_commit:
+                    on_commit(library.docs.count())
+                report(Progress("merging", len(plan.to_read), len(plan.to_read)))
+                merge_segments(library, cancelled)
+    except _StoppedWaiting:  # told to stop before it could read a file: nothing to keep
+        return IndexSummary(
+            unchanged=plan.unchanged,
+            total_articles=library.docs.count(),
+            elapsed=time.monotonic() - started,
+            cancelled=True,
+        )
     total_articles = library.docs.count()
     if on_commit:
         on_commit(total_articles)
@@ -436,6 +450,10 @@ def update_library(
         cancelled=was_cancelled,
         reread=tuple(reread),
     )
+
+
+class _StoppedWaiting(Exception):
+    """An update told to stop while it waited for another's write lock (nothing read yet)."""
 
 
 def _is_new(library: OpenIndex) -> bool:
