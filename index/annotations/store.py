@@ -323,6 +323,18 @@ class AnnotationStore:
 
         return self._write("highlight", work)
 
+    def deleted_highlights(self, article: Article) -> list[Highlight]:
+        """The article's deleted highlights not yet purged, the last deleted first: what an
+        undo in a later session can bring back (`restore_highlight`)."""
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NOT NULL AND article_id = ?"
+                " ORDER BY deleted_at DESC, seq DESC",
+                (article.id,),
+            ).fetchall()
+        )
+        return [records.highlight(row) for row in rows]
+
     def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
         """Forget highlights deleted more than `older_than` ago; how many were removed."""
 

@@ -459,6 +459,35 @@ class TestDeleteAndUndo:
             await wait_for(pilot, lambda: len(reader.highlights) == 1)
             assert shown_highlights(app) == [("running costs", 4)]
 
+    async def test_u_after_a_relaunch_brings_back_the_articles_last_deleted_highlight(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Deleted highlights are kept (until purged), but u only knew this session's: after a
+        # relaunch it said "Nothing to undo" and the highlight and its note were out of reach.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "city council")
+            await highlight(pilot, "running costs")
+            for passage in ("city council", "running costs"):
+                await go_to_body(pilot, passage)
+                await pilot.press("x")
+            await wait_for(pilot, lambda: not reader.highlights)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await pilot.press("u")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert shown_highlights(app) == [("running costs", 1)]
+            [said] = [m for m in notifications(app) if m.startswith("Restored")]
+            assert said.startswith("Restored the highlight deleted on ")
+            assert said.endswith(": “running costs”")
+            await pilot.press("u", "u")
+            await wait_for(pilot, lambda: "Nothing to undo" in notifications(app))
+            assert [text for text, _ in shown_highlights(app)] == ["city council", "running costs"]
+
     async def test_a_note_emptied_and_saved_says_so_and_u_brings_its_text_back(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -711,7 +711,8 @@ class AnnotatingPanes(Horizontal):
         if article is None:
             return
         if not self._undo:
-            self.notify("Nothing to undo", timeout=2)
+            # Nothing deleted in this session: the article's last deletion, from an earlier one.
+            self._annotate(article, lambda store: _restore_last_deleted(store, article))
             return
         undone = self._undo.pop()
         if isinstance(undone, EmptiedNote):
@@ -1015,3 +1016,18 @@ def _write_back(store: AnnotationStore, emptied: EmptiedNote) -> str:
     except HighlightNotFound:
         return "Not undone: its highlight has been deleted since"
     return "Note restored"
+
+
+def _restore_last_deleted(store: AnnotationStore, article: Article) -> str:
+    """Bring back the article's highlight deleted last (in an earlier session); say which."""
+    for highlight in store.deleted_highlights(article):
+        try:
+            store.restore_highlight(highlight.id)
+        except AnnotationError:
+            continue  # its passage has been highlighted again
+        deleted = highlight.deleted_at
+        when = f" on {deleted.astimezone():%d %b %H:%M}" if deleted else ""
+        quote = sanitise_line(highlight.quote)
+        quote = quote if len(quote) <= 40 else quote[:39].rstrip() + "…"
+        return f"Restored the highlight deleted{when}: “{quote}”"
+    return "Nothing to undo"
