@@ -266,8 +266,14 @@ class Library(OpenIndex):
         store = self.annotations
         me = store.library
         changed = 0
+        # Only articles whose file is gone from the library they were made in: an index being
+        # rebuilt does not have them all yet, nor does a folder taken for a drive not mounted.
         came = {
-            name: {article_id for article_id in made if self.docs.keys_for(article_id)}
+            name: {
+                article_id
+                for article_id, info in made.items()
+                if _file_gone(name, info) and self.docs.keys_for(article_id)
+            }
             for name, made in by_library.items()
             if name not in ("", me) and Path(name).is_dir()
         }
@@ -278,7 +284,8 @@ class Library(OpenIndex):
                 if name in holding:  # an index to tell: else it may still have them
                     changed += store.give_to_library(ids - holding[name], me, [name])
         mine = by_library.get(me, {})
-        went = set(mine) - self._held(mine.values(), at_key=True)
+        went = {i for i, info in mine.items() if _file_gone(me, info)}
+        went -= self._held((mine[article_id] for article_id in went), at_key=True)
         if went:
             holding = indexes_holding(self, went)
             for article_id in sorted(went):
@@ -305,6 +312,15 @@ class Library(OpenIndex):
                 if found is not None and same_title(found.title, info.title):
                     held.add(info.id)
         return held
+
+
+def _file_gone(library: str, info: ArticleInfo) -> bool:
+    """Whether the file `info` was last found in is no longer in the `library` folder (False
+    when not known)."""
+    try:
+        return bool(info.path) and not (Path(library) / info.path).exists()
+    except (OSError, ValueError):  # a name the OS cannot take: not known
+        return False
 
 
 def held_elsewhere(library: Library, article_ids: Collection[str]) -> set[str]:

@@ -318,3 +318,28 @@ def test_an_article_moved_to_another_library_takes_its_annotations_there(
     out = capsys.readouterr().out
     assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out
     assert main(["export", "--library", str(project)]) == 1  # nothing left there
+
+
+def test_a_copy_of_a_library_takes_nothing_while_the_original_is_indexed_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An index rebuilt (or a first build stopped) does not have every article yet: another
+    # library with copies of them must not take their annotations, nor this one give them.
+    from newsread.index.paths import index_dir
+
+    project = make_library(tmp_path / "project", "harbour", "tram")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    shutil.copytree(project, archive)
+    assert main(["index", "-q", str(archive)]) == 0
+    shutil.rmtree(index_dir(project))
+    library = Library(project).open()
+    try:
+        library.update(cancelled=lambda: True)  # stopped before it read a file
+        assert not library.docs.keys_for(library.annotations.all_highlights()[0].article.id)
+    finally:
+        library.close()
+    capsys.readouterr()
+    assert main(["export", "--library", str(archive)]) == 1  # nothing of its own
+    assert main(["export", "--library", str(project)]) == 0
+    assert "Mine" in capsys.readouterr().out
