@@ -231,7 +231,10 @@ class Library(OpenIndex):
         no longer there (this one, before it moved or was renamed: found by id, or at the
         same key under the same title; taken only when one of that folder's articles is at
         its old key here), or made before newsread recorded libraries and found (by id) in
-        no other library's index.
+        no other library's index. An article moved from one library into another goes with
+        its annotations: this library takes those of the articles it has that the index of
+        the library they were made in no longer has, and gives away those of its own it no
+        longer has to the one other library that has them.
         How many annotation rows changed; a failing store or index only logs."""
         from newsread.index.annotations.model import AnnotationError
 
@@ -251,9 +254,44 @@ class Library(OpenIndex):
             unknown = self._held(by_library.get("", {}).values())
             if unknown:
                 changed += store.give_to_library(unknown - held_elsewhere(self, unknown), me)
+            changed += self._follow_moved_articles(by_library)
         except (AnnotationError, LibraryError, OSError, sqlite3.Error) as error:
             log.warning("annotations not given to this library: %s", error)
             return 0
+        return changed
+
+    def _follow_moved_articles(self, by_library: dict[str, dict[str, ArticleInfo]]) -> int:
+        """Hand the annotations of articles moved between two libraries to the one that has
+        them now (see `claim_annotations`); how many rows changed."""
+        store = self.annotations
+        me = store.library
+        changed = 0
+        # Only articles whose file is gone from the library they were made in: an index being
+        # rebuilt does not have them all yet, nor does a folder taken for a drive not mounted.
+        came = {
+            name: {
+                article_id
+                for article_id, info in made.items()
+                if _file_gone(name, info) and self.docs.keys_for(article_id)
+            }
+            for name, made in by_library.items()
+            if name not in ("", me) and Path(name).is_dir()
+        }
+        came = {name: ids for name, ids in came.items() if ids}
+        if came:
+            holding = indexes_holding(self, set().union(*came.values()))
+            for name, ids in came.items():
+                if name in holding:  # an index to tell: else it may still have them
+                    changed += store.give_to_library(ids - holding[name], me, [name])
+        mine = by_library.get(me, {})
+        went = {i for i, info in mine.items() if _file_gone(me, info)}
+        went -= self._held((mine[article_id] for article_id in went), at_key=True)
+        if went:
+            holding = indexes_holding(self, went)
+            for article_id in sorted(went):
+                names = [name for name, ids in holding.items() if article_id in ids]
+                if len(names) == 1:
+                    changed += store.give_to_library([article_id], names[0], [me])
         return changed
 
     def _held(
@@ -276,13 +314,28 @@ class Library(OpenIndex):
         return held
 
 
+def _file_gone(library: str, info: ArticleInfo) -> bool:
+    """Whether the file `info` was last found in is no longer in the `library` folder (False
+    when not known)."""
+    try:
+        return bool(info.path) and not (Path(library) / info.path).exists()
+    except (OSError, ValueError):  # a name the OS cannot take: not known
+        return False
+
+
 def held_elsewhere(library: Library, article_ids: Collection[str]) -> set[str]:
     """Those of `article_ids` that another library's index holds (any library whose folder
     still exists and that was indexed here, as its index's description names it)."""
+    return set().union(*indexes_holding(library, article_ids).values())
+
+
+def indexes_holding(library: Library, article_ids: Collection[str]) -> dict[str, set[str]]:
+    """By library (`paths.library_id`), those of `article_ids` its index holds, for every
+    other library whose folder still exists and whose index here can be read."""
     from newsread.index.engine.docstore import DocStore
 
     me = library.id
-    found: set[str] = set()
+    found: dict[str, set[str]] = {}
     indexes = paths.cache_dir() / "indexes"
     for folder in sorted(indexes.iterdir()) if indexes.is_dir() else ():
         if folder == library.index_dir:
@@ -295,7 +348,7 @@ def held_elsewhere(library: Library, article_ids: Collection[str]) -> set[str]:
         except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
             continue  # no index there, or one that cannot be read: it holds nothing known
         try:
-            found.update(article_id for article_id in article_ids if docs.keys_for(article_id))
+            found[root] = {article_id for article_id in article_ids if docs.keys_for(article_id)}
         except sqlite3.Error as error:
             log.warning("%s not read: %s", folder, error)
         finally:

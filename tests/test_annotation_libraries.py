@@ -298,3 +298,48 @@ def test_indexing_another_library_with_a_copy_leaves_the_highlights_where_they_w
         assert highlight.library == library_id(project)
     finally:
         library.close()
+
+
+@pytest.mark.parametrize("first", ["the library it left", "the library it went to"])
+def test_an_article_moved_to_another_library_takes_its_annotations_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], first: str
+) -> None:
+    # Its notes showed when it was read in the other library, but that library's highlights
+    # view and export had none of them, and the first one's export said "Not in this library".
+    project = make_library(tmp_path / "project", "harbour", "tram")
+    annotate(project, "harbour", "Mine")
+    archive = make_library(tmp_path / "archive", "grain")
+    shutil.move(project / "harbour.txt", archive / "harbour.txt")
+    order = [project, archive] if first == "the library it left" else [archive, project]
+    for root in order:
+        assert main(["index", "-q", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(archive)]) == 0
+    out = capsys.readouterr().out
+    assert "Mine" in out and "Mine (article)" in out and "Not in this library" not in out
+    assert main(["export", "--library", str(project)]) == 1  # nothing left there
+
+
+def test_a_copy_of_a_library_takes_nothing_while_the_original_is_indexed_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An index rebuilt (or a first build stopped) does not have every article yet: another
+    # library with copies of them must not take their annotations, nor this one give them.
+    from newsread.index.paths import index_dir
+
+    project = make_library(tmp_path / "project", "harbour", "tram")
+    annotate(project, "harbour", "Mine")
+    archive = tmp_path / "archive"
+    shutil.copytree(project, archive)
+    assert main(["index", "-q", str(archive)]) == 0
+    shutil.rmtree(index_dir(project))
+    library = Library(project).open()
+    try:
+        library.update(cancelled=lambda: True)  # stopped before it read a file
+        assert not library.docs.keys_for(library.annotations.all_highlights()[0].article.id)
+    finally:
+        library.close()
+    capsys.readouterr()
+    assert main(["export", "--library", str(archive)]) == 1  # nothing of its own
+    assert main(["export", "--library", str(project)]) == 0
+    assert "Mine" in capsys.readouterr().out

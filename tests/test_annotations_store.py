@@ -196,6 +196,20 @@ def test_deleted_highlights_are_hidden_and_cannot_be_edited(store: AnnotationSto
         store.delete_highlight("no-such-id")
 
 
+def test_an_articles_deleted_highlights_are_listed_the_last_deleted_first(
+    store: AnnotationStore,
+) -> None:
+    article = make_article()
+    first = store.add_highlight(article, *span(article, "the mayor said"))
+    second = store.add_highlight(article, *span(article, "A final vote"))
+    store.add_highlight(article, *span(article, "independent audit"))  # live: not listed
+    store.delete_highlight(second.id)
+    store.delete_highlight(first.id)
+    assert [h.id for h in store.deleted_highlights(article)] == [first.id, second.id]
+    store.restore_highlight(first.id)
+    assert [h.id for h in store.deleted_highlights(article)] == [second.id]
+
+
 def test_purge_forgets_only_highlights_deleted_long_ago(store: AnnotationStore) -> None:
     article = make_article()
     old = store.add_highlight(article, *span(article, "the mayor said"))

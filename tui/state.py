@@ -73,6 +73,10 @@ class SessionState:
     """Earlier queries, oldest first."""
     saved: list[SavedSearch] = field(default_factory=list)
     libraries: dict[str, LibraryState] = field(default_factory=dict)
+    saved_changes: list[SavedSearch | str] = field(default_factory=list, compare=False, repr=False)
+    """Searches saved (a `SavedSearch`) or deleted (its name) here since the state was last
+    written: `save_state` applies them to the file's list, which another newsread on the same
+    home may have changed meanwhile (its saved searches are the user's too)."""
 
     def for_library(self, root: Path) -> LibraryState:
         return self.libraries.setdefault(str(root), LibraryState())
@@ -88,10 +92,27 @@ class SessionState:
 
     def save_search(self, search: SavedSearch) -> None:
         """Add `search`, replacing one of the same name."""
-        self.saved = [s for s in self.saved if s.name != search.name] + [search]
+        self.saved_changes.append(search)
+        self.saved = _changed(self.saved, search)
 
     def delete_search(self, name: str) -> None:
-        self.saved = [s for s in self.saved if s.name != name]
+        self.saved_changes.append(name)
+        self.saved = _changed(self.saved, name)
+
+    def take_saved(self, saved: list[SavedSearch]) -> None:
+        """The saved searches are `saved` (as another session left them) with this one's
+        `saved_changes` made to them."""
+        for change in self.saved_changes:
+            saved = _changed(saved, change)
+        self.saved = saved
+
+
+def _changed(saved: list[SavedSearch], change: SavedSearch | str) -> list[SavedSearch]:
+    """`saved` with `change` made: a search added (in place of one of its name), or the one
+    of that name deleted."""
+    name = change if isinstance(change, str) else change.name
+    kept = [s for s in saved if s.name != name]
+    return kept if isinstance(change, str) else [*kept, change]
 
 
 # -- persistence -----------------------------------------------------------------------------
@@ -220,14 +241,22 @@ def load_state(path: Path) -> tuple[SessionState, str]:
 def save_state(state: SessionState, path: Path) -> None:
     """Write `state` atomically: a private temporary file in the same folder, then a rename.
 
+    The saved searches written are those of the file (another newsread on the same home may
+    have saved or deleted some since) with this session's changes made to them.
+
     `mkstemp` creates the file 0600, so the state is never readable by others, even briefly.
     """
     from newsread.index.private_files import make_private_dir, write_private
 
     make_private_dir(path.parent)
+    try:
+        state.take_saved(state_from_json(json.loads(path.read_bytes().decode("utf-8"))).saved)
+    except (OSError, ValueError):
+        pass  # no file yet, or one load_state will move aside: this session's list stands
     # ASCII: a library folder whose name is not UTF-8 is a lone surrogate here, which only an
     # escape (`\udce9`) writes and reads back.
     write_private(path, json.dumps(state_to_json(state), indent=1))
+    state.saved_changes.clear()
 
 
 # -- navigation ------------------------------------------------------------------------------

@@ -323,6 +323,18 @@ class AnnotationStore:
 
         return self._write("highlight", work)
 
+    def deleted_highlights(self, article: Article) -> list[Highlight]:
+        """The article's deleted highlights not yet purged, the last deleted first: what an
+        undo in a later session can bring back (`restore_highlight`)."""
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT * FROM highlights WHERE deleted_at IS NOT NULL AND article_id = ?"
+                " ORDER BY deleted_at DESC, seq DESC",
+                (article.id,),
+            ).fetchall()
+        )
+        return [records.highlight(row) for row in rows]
+
     def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
         """Forget highlights deleted more than `older_than` ago; how many were removed."""
 
@@ -965,18 +977,19 @@ class AnnotationStore:
         return self._read(work)
 
     def articles_by_library(self) -> dict[str, dict[str, ArticleInfo]]:
-        """The articles annotated in each library ("": not known), by id, with the key and
-        title they were last found at (deleted highlights included): what
+        """The articles annotated in each library ("": not known), by id, with the key, path
+        and title they were last found at (deleted highlights included): what
         `give_to_library` may hand over."""
 
         def work(db: sqlite3.Connection) -> dict[str, dict[str, ArticleInfo]]:
             found: dict[str, dict[str, ArticleInfo]] = {}
             for row in db.execute(
-                "SELECT library, article_id, key, title FROM articles UNION"
-                " SELECT library, article_id, article_key, article_title FROM highlights"
+                "SELECT library, article_id, key, title, path FROM articles UNION"
+                " SELECT library, article_id, article_key, article_title, article_path"
+                " FROM highlights"
             ):
                 made = found.setdefault(row[0], {})
-                made.setdefault(row[1], ArticleInfo(row[1], key=row[2], title=row[3]))
+                made.setdefault(row[1], ArticleInfo(row[1], key=row[2], path=row[4], title=row[3]))
             return found
 
         return self._read(work)

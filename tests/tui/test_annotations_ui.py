@@ -200,6 +200,30 @@ class TestExternalEditor:
         with store() as saved:
             assert [h.note for h in saved.all_highlights()] == ["from the editor"]
 
+    async def test_a_note_the_editor_empties_is_said_deleted_and_u_brings_it_back(
+        self, library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        emptying = tmp_path / "emptying-editor"
+        emptying.write_text('#!/bin/sh\n: > "$1"\n', encoding="utf-8")
+        emptying.chmod(0o700)
+        monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.setenv("EDITOR", str(emptying))
+        monkeypatch.setattr(NewsreadApp, "suspend", lambda self: no_suspend())
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "running costs", "N")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"on the costs", "ctrl+s")
+            await wait_for(pilot, lambda: reader.highlights[0].highlight.note == "on the costs")
+            await go_to_body(pilot, "running costs")
+            await pilot.press("E")
+            await wait_for(pilot, lambda: not reader.highlights[0].highlight.note)
+            assert "Note deleted — u to undo" in notifications(app)
+            await pilot.press("u")
+            await wait_for(pilot, lambda: reader.highlights[0].highlight.note == "on the costs")
+
     async def test_ctrl_e_in_the_note_editor_brings_the_text_back_unsaved(
         self, library: Path, make_app: MakeApp, editor: Path
     ) -> None:
@@ -508,6 +532,77 @@ class TestDeleteAndUndo:
             await pilot.press("u")
             await wait_for(pilot, lambda: len(reader.highlights) == 1)
             assert shown_highlights(app) == [("running costs", 4)]
+
+    async def test_u_after_a_relaunch_brings_back_the_articles_last_deleted_highlight(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Deleted highlights are kept (until purged), but u only knew this session's: after a
+        # relaunch it said "Nothing to undo" and the highlight and its note were out of reach.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "city council")
+            await highlight(pilot, "running costs")
+            for passage in ("city council", "running costs"):
+                await go_to_body(pilot, passage)
+                await pilot.press("x")
+            await wait_for(pilot, lambda: not reader.highlights)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await pilot.press("u")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert shown_highlights(app) == [("running costs", 1)]
+            [said] = [m for m in notifications(app) if m.startswith("Restored")]
+            assert said.startswith("Restored the highlight deleted on ")
+            assert said.endswith(": “running costs”")
+            await pilot.press("u", "u")
+            await wait_for(pilot, lambda: "Nothing to undo" in notifications(app))
+            assert [text for text, _ in shown_highlights(app)] == ["city council", "running costs"]
+
+    async def test_a_note_emptied_and_saved_says_so_and_u_brings_its_text_back(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # f7, backspace, ctrl+s said "Note saved" and the text was gone for good.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, "running costs", "N")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"on the costs", "ctrl+s")
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"whole article", "ctrl+s")
+            await wait_for(pilot, lambda: app.main.article_state.note == "whole article")  # type: ignore[union-attr]
+            for key in ("A", "e"):  # the article's note, then the highlight's
+                if key == "e":
+                    await go_to_body(pilot, "costs")
+                await pilot.press(key)
+                await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+                await pilot.press("f7", "backspace", "ctrl+s")
+                await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+            await wait_for(pilot, lambda: not reader.highlights[0].highlight.note)
+            assert not app.main.article_state.note  # type: ignore[union-attr]
+            assert notifications(app).count("Note deleted — u to undo") == 2
+            await pilot.press("u")
+            await wait_for(pilot, lambda: reader.highlights[0].highlight.note == "on the costs")
+            await pilot.press("u")
+            await wait_for(pilot, lambda: app.main.article_state.note == "whole article")  # type: ignore[union-attr]
+            # Emptied again, then written by another newsread: u leaves its text alone.
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press("f7", "backspace", "ctrl+s")
+            await wait_for(pilot, lambda: not app.main.article_state.note)  # type: ignore[union-attr]
+            with store() as other:
+                other.set_article_note(reader.article, "theirs")  # type: ignore[arg-type]
+            await pilot.press("u")
+            await wait_for(pilot, lambda: any("Not undone" in n for n in notifications(app)))
+        with store() as saved:
+            assert [h.note for h in saved.all_highlights()] == ["on the costs"]
+            assert saved.article_note(reader.article) == "theirs"  # type: ignore[arg-type]
 
     async def test_keys_typed_with_p_wait_for_the_panel_to_fill(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

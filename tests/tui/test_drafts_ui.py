@@ -84,6 +84,31 @@ async def test_keys_sent_in_one_burst_with_A_all_land_in_the_note(
         assert not isinstance(app.screen, NoteEditor)
 
 
+async def test_keys_reaching_the_editor_once_its_note_is_saved_leave_no_draft_behind(
+    library: Path, make_app: MakeApp
+) -> None:
+    # Keys sent in one burst after ctrl+s reached the closing editor ("j" of "vwwwN… ^s jj"):
+    # the draft the save had dropped was written again ("every wordj"), and the next launch
+    # offered it as an unsaved note.
+    from newsread.tui.screens.annotating import ARTICLE_NOTE
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        draft = app.drafts.draft_for(article, ARTICLE_NOTE, "", 0, article.title)
+        editor = NoteEditor("Note", "", lambda *_: None, draft=draft)
+        await app.push_screen(editor)
+        await pilot.press(*"every", "space", *"word")
+        editor.post_message(NoteEditor.Saved())
+        editor.editor.insert("j")  # its Changed comes after the Saved
+        await wait_for(pilot, lambda: not isinstance(app.screen, NoteEditor))
+        await pilot.pause(0.5)  # a draft is written once typing pauses
+        app.drafts.flush()
+        assert drafts_on_disk() == []
+
+
 async def test_keys_sent_in_one_burst_with_N_land_in_the_new_highlights_note(
     library: Path, make_app: MakeApp
 ) -> None:

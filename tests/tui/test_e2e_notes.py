@@ -125,8 +125,9 @@ def test_two_sessions_saving_one_note_never_overwrite_silently(tmux: Tmux, tmp_p
 
     tmux.session = first
     tmux.keys("C-s")
-    screen = tmux.wait_for("Another newsread saved this note while you were writing it")
-    assert "Written in the second window" in screen, screen + tmux.notices()
+    tmux.wait_for("Another newsread saved this note while you were writing it")
+    # Its title can be on screen before its body is: wait for the texts, not the title alone.
+    screen = tmux.wait_for("Written in the second window")
     assert "Written in the first window" in screen, screen + tmux.notices()
     tmux.keys("b")
     tmux.wait_for("Note saved")

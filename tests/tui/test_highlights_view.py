@@ -350,6 +350,35 @@ async def test_ctrl_s_saves_what_the_view_lists_as_markdown_oldest_article_first
         assert saved.read_text() == text
 
 
+async def test_ctrl_s_saves_every_highlight_also_those_past_the_lists_limit(
+    library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With over 500 highlights the brief had the 500 listed, "Saved 500 highlights", and the
+    # older ones and their notes were missing from it without a word.
+    from newsread.tui.screens import highlights
+
+    monkeypatch.setattr(highlights, "LIMIT", 2)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt", "grain/sanctions.txt", "kelmor-harbour.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 2)
+        status = rendered_text(app.screen.query_one("#highlights-status", Label))
+        assert status.startswith("2 highlights (the newest; ^s saves every one)")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
+        [saved] = work.iterdir()
+        said = [m for m in notifications(app) if m.startswith("Saved")]
+        assert said == [f"Saved 3 highlights from 3 articles, oldest first, to {saved}"]
+        assert saved.read_text().count("\n> ") == 3
+
+
 async def test_ctrl_g_reopens_on_the_highlight_it_was_left_on(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -37,6 +37,28 @@ def test_state_round_trips_through_a_private_file(tmp_path: Path) -> None:
     assert loaded == state
 
 
+def test_two_sessions_on_one_home_keep_each_others_saved_searches(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    save_state(SessionState(saved=[SavedSearch("old", "varga"), SavedSearch("gone", "x")]), path)
+    first, _ = load_state(path)
+    second, _ = load_state(path)
+    first.save_search(SavedSearch("harbour", "harbour"))
+    first.delete_search("gone")
+    save_state(first, path)
+    second.save_search(SavedSearch("flood", "flood"))
+    second.save_search(SavedSearch("old", "varga", "newest"))
+    save_state(second, path)  # written from what it loaded before the first one saved
+    save_state(first, path)  # and the first one writes again (at quit)
+
+    loaded, _ = load_state(path)
+    assert [(s.name, s.sort) for s in loaded.saved] == [
+        ("harbour", "relevance"),
+        ("flood", "relevance"),
+        ("old", "newest"),
+    ]  # the deleted one stays deleted
+    assert first.saved == second.saved == loaded.saved
+
+
 def test_a_damaged_state_file_is_moved_aside_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     damaged = '{"saved": [{"name": "mine", "query": "kelmor"}], "queries": ['

@@ -30,6 +30,7 @@ from newsread.index.annotations.model import (
     ArticleState,
     Highlight,
     HighlightNotFound,
+    NoteConflict,
 )
 from newsread.index.text import sanitise_line
 from newsread.tui.external_editor import EditorError, edit_text
@@ -56,6 +57,17 @@ if TYPE_CHECKING:
 Change = Callable[["AnnotationStore"], object]
 """One store call, run in a thread worker."""
 
+
+@dataclass(frozen=True)
+class EmptiedNote:
+    """A note whose text was deleted in this session (saved empty): `u` writes `text` back."""
+
+    article: Article
+    target: str
+    """`ARTICLE_NOTE` or the highlight's id."""
+    text: str
+
+
 STORE_CHECK = 1.5
 """Seconds between looks for another session's changes to the annotation store."""
 
@@ -70,8 +82,9 @@ class AnnotatingPanes(Horizontal):
         self.article_state: ArticleState | None = None
         self._sequence = 0
         self._applied = 0
-        self._deleted: list[str] = []
-        """Highlights deleted in this session, the last one last (u restores it)."""
+        self._undo: list[str | EmptiedNote] = []
+        """Highlights (their ids) deleted and notes emptied in this session, the last one
+        last: u brings it back."""
         self._jump_to = ""
         """A highlight to put the cursor on once its article's annotations arrive."""
         self._marks_generation = 0
@@ -577,6 +590,7 @@ class AnnotatingPanes(Horizontal):
 
         save: Callable[[AnnotationStore, str, int, str], object]
         restored: list[str] = []  # the highlight, if saving its note brought it back
+        emptied: list[EmptiedNote] = []  # the text, if the note was saved empty
         if target == ARTICLE_NOTE:
             state = self.article_state
             current = state.note if state else ""
@@ -645,9 +659,11 @@ class AnnotatingPanes(Horizontal):
                 draft.finished()
                 return result
 
-            self._annotate(
-                article, save_edited, notice="Note saved", note_for=target, note_text=edited
-            )
+            notice = "Note saved"
+            if base_note.strip() and not edited.strip():
+                self._undo.append(EmptiedNote(article, target, base_note))
+                notice = "Note deleted — u to undo"
+            self._annotate(article, save_edited, notice=notice, note_for=target, note_text=edited)
             return
 
         def closed(saved: bool | None) -> None:
@@ -657,6 +673,9 @@ class AnnotatingPanes(Horizontal):
                     if not restored
                     else "Note saved; its highlight, deleted meanwhile, is back"
                 )
+                if emptied:
+                    self._undo.append(emptied[-1])
+                    notice = "Note deleted — u to undo"
                 self._annotate(article, None, notice=notice)
             elif new and (placed := self._placed(target)) is not None:
                 # Escape felt like it cancelled the N, but the highlight was made: the cursor
@@ -668,10 +687,16 @@ class AnnotatingPanes(Horizontal):
                     timeout=5,
                 )
 
+        def saving(note: str, base_revision: int, base: str) -> object:
+            result = save(self._store(), note, base_revision, base)
+            if base.strip() and not note.strip():
+                emptied.append(EmptiedNote(article, target, base))
+            return result
+
         editor = NoteEditor(
             title,
             text,
-            lambda note, revision, base: save(self._store(), note, revision, base),
+            saving,
             quote=quote,
             error=error,
             original=current,
@@ -693,7 +718,7 @@ class AnnotatingPanes(Horizontal):
         article = self._article_or_say()
         if article is None:
             return
-        self._deleted.append(highlight_id)
+        self._undo.append(highlight_id)
         self._annotate(
             article,
             lambda store: store.delete_highlight(highlight_id),
@@ -704,10 +729,15 @@ class AnnotatingPanes(Horizontal):
         article = self._article_or_say()
         if article is None:
             return
-        if not self._deleted:
-            self.notify("Nothing to undo", timeout=2)
+        if not self._undo:
+            # Nothing deleted in this session: the article's last deletion, from an earlier one.
+            self._annotate(article, lambda store: _restore_last_deleted(store, article))
             return
-        highlight_id = self._deleted.pop()
+        undone = self._undo.pop()
+        if isinstance(undone, EmptiedNote):
+            self._annotate(undone.article, lambda store: _write_back(store, undone))
+            return
+        highlight_id = undone
         self._annotate(
             article,
             lambda store: store.restore_highlight(highlight_id),
@@ -990,3 +1020,34 @@ class AnnotatingPanes(Horizontal):
             return
         self._jump_to = highlight.id
         self.post_message(self.ArticleWanted(key))
+
+
+def _write_back(store: AnnotationStore, emptied: EmptiedNote) -> str:
+    """Give an emptied note its text back, unless it has been written again since."""
+    try:
+        if emptied.target == ARTICLE_NOTE:
+            store.set_article_note(emptied.article, emptied.text, base_revision=-1, base_note="")
+        else:
+            store.update_highlight(
+                emptied.target, note=emptied.text, base_revision=-1, base_note=""
+            )
+    except NoteConflict:
+        return "Not undone: the note has been written again since (another newsread?)"
+    except HighlightNotFound:
+        return "Not undone: its highlight has been deleted since"
+    return "Note restored"
+
+
+def _restore_last_deleted(store: AnnotationStore, article: Article) -> str:
+    """Bring back the article's highlight deleted last (in an earlier session); say which."""
+    for highlight in store.deleted_highlights(article):
+        try:
+            store.restore_highlight(highlight.id)
+        except AnnotationError:
+            continue  # its passage has been highlighted again
+        deleted = highlight.deleted_at
+        when = f" on {deleted.astimezone():%d %b %H:%M}" if deleted else ""
+        quote = sanitise_line(highlight.quote)
+        quote = quote if len(quote) <= 40 else quote[:39].rstrip() + "…"
+        return f"Restored the highlight deleted{when}: “{quote}”"
+    return "Nothing to undo"

@@ -333,16 +333,9 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             if self._place is not None:
                 place, self._place = self._place, None
                 notices = tuple(place())
-            store = self._store()
+            found = self._matching(wanted, LIMIT, self._everywhere)
             only = None if self._everywhere else self._library
-            found = store.all_highlights(
-                tag=wanted.tag,
-                colour=wanted.colour,
-                text_query=wanted.words or None,
-                limit=LIMIT,
-                library=only,
-            )
-            elsewhere = 0 if only is None else store.count_elsewhere(only)
+            elsewhere = 0 if only is None else self._store().count_elsewhere(only)
         except AnnotationError as error:
             self.post_message(self.Found(generation, [], str(error)))
         else:
@@ -350,6 +343,18 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             self.post_message(
                 self.Found(generation, found, wanted.problem, missing, notices, elsewhere)
             )
+
+    def _matching(
+        self, wanted: HighlightFilter, limit: int | None, everywhere: bool
+    ) -> list[Highlight]:
+        """The highlights `wanted` chooses, newest first (at most `limit`). In a thread."""
+        return self._store().all_highlights(
+            tag=wanted.tag,
+            colour=wanted.colour,
+            text_query=wanted.words or None,
+            limit=limit,
+            library=None if everywhere else self._library,
+        )
 
     @on(Found)
     def _found_them(self, message: Found) -> None:
@@ -361,7 +366,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         count = len(message.highlights)
         status = message.problem or (
             f"{count:,} highlight{'s' if count != 1 else ''}"
-            + (" (the newest)" if count >= LIMIT else "")
+            + (" (the newest; ^s saves every one)" if count >= LIMIT else "")
             if count
             else "No highlights match. v selects text in an article, H highlights it."
         )
@@ -436,14 +441,24 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         if not self._found:
             self.notify("No highlights listed to save", severity="warning", timeout=3)
             return
-        self._save(list(self._found.values()), self.filter_text.strip(), self._everywhere)
+        listed = list(self._found.values())
+        self._save(
+            listed, parse_filter(self.filter_text), self.filter_text.strip(), self._everywhere
+        )
 
     @work(thread=True, exclusive=True, group="highlights-export", exit_on_error=False)
-    def _save(self, highlights: list[Highlight], query: str, everywhere: bool) -> None:
+    def _save(
+        self, listed: list[Highlight], wanted: HighlightFilter, query: str, everywhere: bool
+    ) -> None:
+        """Save every highlight the filter chooses: those listed, and any past the list's
+        `LIMIT`."""
         from newsread.index.annotations import AnnotationError
 
         assert self._export is not None
         try:
+            highlights = listed
+            if len(listed) >= LIMIT:
+                highlights = self._matching(wanted, None, everywhere)
             said = self._export(highlights, query, everywhere)
         except OSError as error:
             named = error.filename and error.strerror

@@ -185,6 +185,9 @@ class NoteEditor(ModalScreen[bool]):
         self._base = base
         self._quit_after_save = False
         self._leaving = False
+        self._done = False
+        """Saved or discarded: what still reaches the editor (keys sent in one burst after
+        ctrl+s) is no note being written."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
@@ -217,6 +220,8 @@ class NoteEditor(ModalScreen[bool]):
 
     @on(TextArea.Changed)
     def _edited(self) -> None:
+        if self._done:
+            return
         if self._draft is not None:
             self._draft.update(self.editor.text)
         if self._confirming:
@@ -326,8 +331,7 @@ class NoteEditor(ModalScreen[bool]):
 
     @on(Saved)
     def _saved(self) -> None:
-        if self._draft is not None:
-            self._draft.finished()
+        self._discard()  # the draft goes: the note is saved
         self.dismiss(True)
         self._release_keys()
         if self._quit_after_save:
@@ -376,6 +380,7 @@ class NoteEditor(ModalScreen[bool]):
         self.dismiss(False)
 
     def _discard(self) -> None:
+        self._done = True
         if self._draft is not None:
             self._draft.finished()
 
