@@ -296,7 +296,10 @@ def _element_classes() -> Any:
 
 
 _MAX_ELEMENTS = 50_000
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or contains(@class, 'hidden') or contains(@class, 'none')]"
+# (`@class[…]` reads the attribute once, and only where there is one.)
+_MAYBE_HIDDEN = (
+    "//*[@hidden or @aria-hidden or @style or @class[contains(., 'hidden') or contains(., 'none')]]"
+)
 # A class that style sheets hide an element by, as a word of its own: Bootstrap's "hidden" and
 # "d-none", "is-hidden" (not "hidden-xs", hidden on small screens only, nor "visually-hidden",
 # which screen readers read, nor "field-label-hidden", a label's).
@@ -304,9 +307,9 @@ _HIDDEN_CLASSES = frozenset(("hidden", "d-none", "is-hidden"))
 # Elements a class may mark as a popup, a block for print only or a caption, and figures'
 # captions: one pass of XPath over the page finds the candidates of all three.
 _MAYBE_MARKED = (
-    "//body//*[self::figcaption or contains(@class, 'tooltip') or contains(@class, 'popover')"
-    " or contains(@class, 'rollover') or contains(@class, 'hovercard')"
-    " or contains(@class, 'rint') or contains(@class, 'caption')]"
+    "//body//*[self::figcaption or @class[contains(., 'tooltip') or contains(., 'popover')"
+    " or contains(., 'rollover') or contains(., 'hovercard')"
+    " or contains(., 'rint') or contains(., 'caption')]]"
 )
 # A picture's caption: a figure's, or a block whose class names it one ("wp-caption-text",
 # "image__caption"; not "storyMediaCaption", which a site wraps its standfirst in).
@@ -578,6 +581,8 @@ class _Metadata:
         # The page's own headlines (its `<h1>`s), as `title` read them.
         self.shown_headings: list[str] = []
         self.label_texts: list[Any] | None = None
+        self.address: str | None = None
+        self.byline_elements: tuple[tuple[list[str], str], tuple[list[str], str]] | None = None
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -620,6 +625,12 @@ class _Metadata:
     # Each field: candidates in order of trust.
 
     def url(self) -> str:
+        """The article's address, read once (every field that compares it with a link asks)."""
+        if self.address is None:
+            self.address = self._url()
+        return self.address
+
+    def _url(self) -> str:
         base = self.first("og:url", "twitter:url", "parsely-link", "sailthru.url")
         for href in self.tree.xpath('//link[@rel="canonical"]/@href'):
             href = href.strip()
@@ -930,6 +941,12 @@ class _Metadata:
                 found += [n for n in part.split(",") if len(_words_of(n)) >= 2]
         return found
 
+    def _dom_bylines(self) -> tuple[tuple[list[str], str], tuple[list[str], str]]:
+        """`_dom_bylines` of the page, found once (it reads every marked element)."""
+        if self.byline_elements is None:
+            self.byline_elements = _dom_bylines(self.tree)
+        return self.byline_elements
+
     def _label_texts(self) -> list[Any]:
         """The texts that may label a byline (`_LABEL_TEXTS`), found once."""
         if self.label_texts is None:
@@ -958,7 +975,7 @@ class _Metadata:
             found = [_ld_people(_ld_author(node)) for node in self.works if _ld_author(node)]
         linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
         keyed = self._meta_author()
-        if _outvoted(linked[0], keyed[0], lambda: _dom_bylines(self.tree)[0][0]):
+        if _outvoted(linked[0], keyed[0], lambda: self._dom_bylines()[0][0]):
             yield (*keyed, False)
         yield self._shown_author(linked[0]), linked[1], False
         if keyed[0] or keyed[1]:
@@ -967,7 +984,7 @@ class _Metadata:
         if labelled:
             people, credit = split_byline(labelled)
             yield self._shown_author(people), credit, False
-        near, far = _dom_bylines(self.tree)
+        near, far = self._dom_bylines()
         yield (*near, False)
         yield _byline_under_headline(self.tree, self._titles())
         yield (*far, False)
