@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    cjk_byline,
     copyright_holder,
     has_byline_prefix,
     is_agency,
@@ -1205,3 +1206,18 @@ def test_labels_of_widgets_and_advertising_are_no_person(text: str) -> None:
 @pytest.mark.parametrize("text", ["Brian Link", "Gary Player", "David Copperfield"])
 def test_surnames_that_are_also_widget_words_stay_names(text: str) -> None:
     assert is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("记者 王小明", ["王小明"]),
+        ("责任编辑：焦鹏", ["焦鹏"]),
+        ("責任編輯：王小明", ["王小明"]),
+        ("编辑：李明、张伟", ["李明", "张伟"]),
+        ("责任编辑", []),
+        ("责任编辑认为这篇文章写得很好，值得一读。", []),
+    ],
+)
+def test_a_chinese_editor_in_charge_line_names_the_editor(line: str, names: list[str]) -> None:
+    assert cjk_byline(line) == names

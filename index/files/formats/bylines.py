@@ -1232,14 +1232,16 @@ def starts_with_dateline(text: str) -> bool:
 
 
 # Bylines in Chinese, Japanese and Korean, which no capital letter marks as names: a label
-# and a name ("記者：山田太郎", "记者 王小明", "文／李明", "本报记者 张伟"), or a Korean name
-# and its role ("김철수 기자", "(서울=연합뉴스) 김철수 특파원").
+# and a name ("記者：山田太郎", "记者 王小明", "文／李明", "本报记者 张伟", and the editor in
+# charge that closes a Chinese news story, "责任编辑：李明"), or a Korean name and its role
+# ("김철수 기자", "(서울=연합뉴스) 김철수 특파원").
 _HAN_NAME = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,3}[ \u3000]?[\u3400-\u4dbf\u4e00-\u9fff]{1,3}"
 _CJK_NAME = rf"(?:{_HAN_NAME}|[\uac00-\ud7af]{{2,4}}|[\u30a0-\u30ff]{{2,10}}(?:[・･][\u30a0-\u30ff]{{2,10}})?)"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:\s*[、,，/／]\s*{_CJK_NAME})*)"
 _CJK_LABEL_FIRST = re.compile(
     rf"^[（(【\[]?\s*(?:本報|本报|本紙|本社)?"
-    rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|编辑|編集|通讯员|通訊員|기자)\s*[:：/／|]?\s*"
+    rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|(?:责任|責任)?(?:编辑|編輯)|編集|通讯员|通訊員|기자)"
+    rf"\s*[:：/／|]?\s*"
     rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )

@@ -25,6 +25,7 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    cjk_byline,
     copyright_holder,
     has_byline_prefix,
     is_agency,
@@ -232,6 +233,7 @@ def parse_html(text: str) -> Draft:
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
             or _labelled_paragraph(draft.paragraphs)
+            or _cjk_byline_line(tree)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
@@ -3047,6 +3049,50 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
+
+
+# The labels of `cjk_byline` ("记者", "責任編輯"), which XPath finds in C among the page's texts.
+_CJK_LABEL_TEXTS = "//body//text()[{}]".format(
+    " or ".join(
+        f"contains(., '{label}')"
+        for label in (
+            "記者",
+            "记者",
+            "作者",
+            "编辑",
+            "編輯",
+            "編集",
+            "撰文",
+            "撰稿",
+            "通讯员",
+            "기자",
+        )
+    )
+)
+_NEXT_TEXT = "following::text()[normalize-space(.)][1]"
+
+
+def _cjk_byline_line(tree: Any) -> list[str]:
+    """The people a Chinese, Japanese or Korean byline line names anywhere on the page, outside
+    comments and lists of other stories: "记者 王小明" above the text, or the editor in charge
+    under it ("责任编辑：焦鹏"), which extractions leave out with the page's furniture. The
+    label may be an element of its own, the name in the text after it."""
+    for node in tree.xpath(_CJK_LABEL_TEXTS):
+        element = node.getparent()
+        holder = element.getparent() if node.is_tail and element is not None else element
+        if holder is None or holder.tag in _NOT_TEXT or _in_other_content(holder):
+            continue
+        line = " ".join(str(node).split())
+        names = cjk_byline(line)
+        if not names and node.is_text and not len(element) and len(line) <= _MAX_CJK_LABEL:
+            following = element.xpath(_NEXT_TEXT)  # (the name, after the label's element)
+            names = cjk_byline(f"{line} {' '.join(str(following[0]).split())}") if following else []
+        if names:
+            return names
+    return []
+
+
+_MAX_CJK_LABEL = 8
 
 
 def _closing_source(paragraphs: list[str]) -> str:
