@@ -1221,3 +1221,41 @@ def test_surnames_that_are_also_widget_words_stay_names(text: str) -> None:
 )
 def test_a_chinese_editor_in_charge_line_names_the_editor(line: str, names: list[str]) -> None:
     assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Jan Müller", ["Jan Müller"]),
+        ("Door Jan Jansen", ["Jan Jansen"]),
+        ("By April Ryan | Reporter", ["April Ryan"]),
+        ("By Jan Jansen and Piet Pietersen", ["Jan Jansen", "Piet Pietersen"]),
+    ],
+)
+def test_a_byline_naming_someone_whose_first_name_is_a_month(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By May 2021", "By Jan. 3, 2021", "By May Day", "By August Bank Holiday", "By May, the"],
+)
+def test_by_and_a_month_is_a_time_not_a_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Text: Jane Doe, Fotos: John Roe", ["Jane Doe"]),
+        ("By Jane Doe, Photos: John Roe", ["Jane Doe"]),
+        ("Text und Fotos: Jane Doe", ["Jane Doe"]),
+        ("Text & Photos: Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_photographer_credited_beside_the_writer_is_no_author(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
