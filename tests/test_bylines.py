@@ -1224,6 +1224,21 @@ def test_a_chinese_editor_in_charge_line_names_the_editor(line: str, names: list
 
 
 @pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "Richard David Precht im Gespräch mit Karin Fischer",
+            ["Richard David Precht", "Karin Fischer"],
+        ),
+        ("Jane Doe in conversation with John Roe", ["Jane Doe", "John Roe"]),
+        ("Marie Curie en conversation avec Jean Dupont", ["Marie Curie", "Jean Dupont"]),
+    ],
+)
+def test_a_conversation_s_byline_names_both_speakers(byline: str, authors: list[str]) -> None:
+    assert split_byline(byline) == (authors, "")
+
+
+@pytest.mark.parametrize(
     ("line", "authors"),
     [
         ("Von Jan Müller", ["Jan Müller"]),
@@ -1259,3 +1274,17 @@ def test_a_photographer_credited_beside_the_writer_is_no_author(
 ) -> None:
     assert is_byline(line)
     assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "credit"),
+    [
+        ("Por Maria Silva, da Agência Brasil", ["Maria Silva"], "Agência Brasil"),
+        ("Por Juan Pérez, de El País", ["Juan Pérez"], "El País"),
+        ("Por Maria Silva e João Souza, do Estadão", ["Maria Silva", "João Souza"], "Estadão"),
+    ],
+)
+def test_the_outlet_a_romance_byline_names_after_of_is_the_credit(
+    line: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(line) == (authors, credit)

@@ -676,8 +676,22 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
         _split_segment(other, authors, credits, roles)
 
 
+# A conversation's byline names both speakers: "Jane Doe im Gespräch mit John Roe", "Jane Doe
+# in conversation with John Roe" (a broadcaster's interview, its guest named first).
+_IN_CONVERSATION = re.compile(
+    r"\s+(?:im\s+gespräch|in\s+conversation|en\s+conversation)\s+(?=(?:mit|with|avec)\s)",
+    re.IGNORECASE,
+)
+
+
+# The outlet a writer named before writes for, in Portuguese, Spanish, Italian and French: "Por
+# Maria Silva, da Agência Brasil", "Por Juan Pérez, de El País" (a name never opens with them).
+_OF_OUTLET = re.compile(r"^(?:da|do|de|del|della|des|du|dos|das)\s+(?P<outlet>[A-Z].*)$")
+
+
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
+    segment = _IN_CONVERSATION.sub(" ", segment)
     if any(ch.isdigit() for ch in segment):
         # "Jane Doe, Datum: 03.03.19": the date goes, and the label it leaves.
         segment = _CUT_LABEL.sub("", _DATE_TAIL.sub("", segment))
@@ -715,6 +729,10 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
+        outlet = _OF_OUTLET.match(" ".join(raw.split())) if people else None
+        if outlet:
+            others.append(outlet.group("outlet"))  # "Maria Silva, da Agência Brasil"
+            continue
         titled = _strip_date_words(_titled(name))
         agency = _agency_of_role(titled)
         if agency:
