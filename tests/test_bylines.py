@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    cjk_byline,
     copyright_holder,
     has_byline_prefix,
     is_agency,
@@ -1205,3 +1206,85 @@ def test_labels_of_widgets_and_advertising_are_no_person(text: str) -> None:
 @pytest.mark.parametrize("text", ["Brian Link", "Gary Player", "David Copperfield"])
 def test_surnames_that_are_also_widget_words_stay_names(text: str) -> None:
     assert is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("记者 王小明", ["王小明"]),
+        ("责任编辑：焦鹏", ["焦鹏"]),
+        ("責任編輯：王小明", ["王小明"]),
+        ("编辑：李明、张伟", ["李明", "张伟"]),
+        ("责任编辑", []),
+        ("责任编辑认为这篇文章写得很好，值得一读。", []),
+    ],
+)
+def test_a_chinese_editor_in_charge_line_names_the_editor(line: str, names: list[str]) -> None:
+    assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "Richard David Precht im Gespräch mit Karin Fischer",
+            ["Richard David Precht", "Karin Fischer"],
+        ),
+        ("Jane Doe in conversation with John Roe", ["Jane Doe", "John Roe"]),
+        ("Marie Curie en conversation avec Jean Dupont", ["Marie Curie", "Jean Dupont"]),
+    ],
+)
+def test_a_conversation_s_byline_names_both_speakers(byline: str, authors: list[str]) -> None:
+    assert split_byline(byline) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Jan Müller", ["Jan Müller"]),
+        ("Door Jan Jansen", ["Jan Jansen"]),
+        ("By April Ryan | Reporter", ["April Ryan"]),
+        ("By Jan Jansen and Piet Pietersen", ["Jan Jansen", "Piet Pietersen"]),
+    ],
+)
+def test_a_byline_naming_someone_whose_first_name_is_a_month(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By May 2021", "By Jan. 3, 2021", "By May Day", "By August Bank Holiday", "By May, the"],
+)
+def test_by_and_a_month_is_a_time_not_a_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Text: Jane Doe, Fotos: John Roe", ["Jane Doe"]),
+        ("By Jane Doe, Photos: John Roe", ["Jane Doe"]),
+        ("Text und Fotos: Jane Doe", ["Jane Doe"]),
+        ("Text & Photos: Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_photographer_credited_beside_the_writer_is_no_author(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "credit"),
+    [
+        ("Por Maria Silva, da Agência Brasil", ["Maria Silva"], "Agência Brasil"),
+        ("Por Juan Pérez, de El País", ["Juan Pérez"], "El País"),
+        ("Por Maria Silva e João Souza, do Estadão", ["Maria Silva", "João Souza"], "Estadão"),
+    ],
+)
+def test_the_outlet_a_romance_byline_names_after_of_is_the_credit(
+    line: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(line) == (authors, credit)

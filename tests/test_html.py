@@ -2497,3 +2497,28 @@ def test_a_line_naming_the_poster_s_handle_and_a_date_above_the_text_is_not_body
     article = f"<header><h1>Two jars of coffee for the price of one</h1>{head}</header>{BODY}"
     draft = parse_html(page("", article))
     assert (draft.credit, draft.paragraphs) == ("kitebird", PARAGRAPHS)
+
+
+_CHINESE_STORY = (
+    "<h1>武汉封城二十七天后的一天</h1>"
+    "<p>越是到疫情防控最为吃劲的时候，越是需要汇聚信心与力量。武汉封城二十七天后，湖北以外地区每日确诊病例迎来十五连降。</p>"
+    "<p>疫情虽在持续，但希望就在继续努力之中。正是有了英勇的你们，才有这座英雄的城市，也才有今天的好消息。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "credit_line",
+    [
+        "<div class='editor'>责任编辑：焦鹏</div>",
+        "<div class='editor'><span>责任编辑：</span><span>焦鹏</span></div>",
+    ],
+)
+def test_a_chinese_editor_in_charge_below_the_text_is_the_byline(credit_line: str) -> None:
+    html = page("<title>武汉封城二十七天后的一天</title>", _CHINESE_STORY + credit_line, lang="zh")
+    assert parse_html(html).authors == ["焦鹏"]
+
+
+def test_a_chinese_byline_in_a_list_of_other_stories_is_not_the_article_s() -> None:
+    related = "<div class='related-articles'><p>记者 王小明</p></div>"
+    html = page("<title>武汉封城二十七天后的一天</title>", _CHINESE_STORY + related, lang="zh")
+    assert parse_html(html).authors == []

@@ -231,12 +231,16 @@ _PIECE_BY = (
 # and "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe").
 _WRITER_LABEL = r"kirjoittaja|yazar|autorem"
 _WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+# "Text:", and "Text und Fotos:", whose writer took the pictures too.
+_TEXT_LABEL = (
+    r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
+)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
-        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | (?:text|texte|texto|testo|tekst)\s*:
+        | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
         | par | von | por | di | door | av | af | автор(?:ы)?\s*:? | текст\s*:
         | {_WRITTEN_BY}
@@ -253,7 +257,12 @@ _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
 _INNER_BY = re.compile(rf"(?:\s*[,;]|\s+(?:and|&))?\s+(?=(?:{_VERBS})\s+by\s)", re.IGNORECASE)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
-_SEGMENTS = re.compile(r"\s+[|/•·]\s+|\s*;\s*")
+# (A comma sets apart another role's credit too: "Text: Jane Doe, Fotos: John Roe".)
+_SEGMENTS = re.compile(
+    r"\s+[|/•·]\s+|\s*;\s*"
+    r"|\s*,\s*(?=(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik(?:en)?|videos?)\s*:)",
+    re.IGNORECASE,
+)
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 _SEPARATORS = re.compile(
@@ -667,8 +676,22 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
         _split_segment(other, authors, credits, roles)
 
 
+# A conversation's byline names both speakers: "Jane Doe im Gespräch mit John Roe", "Jane Doe
+# in conversation with John Roe" (a broadcaster's interview, its guest named first).
+_IN_CONVERSATION = re.compile(
+    r"\s+(?:im\s+gespräch|in\s+conversation|en\s+conversation)\s+(?=(?:mit|with|avec)\s)",
+    re.IGNORECASE,
+)
+
+
+# The outlet a writer named before writes for, in Portuguese, Spanish, Italian and French: "Por
+# Maria Silva, da Agência Brasil", "Por Juan Pérez, de El País" (a name never opens with them).
+_OF_OUTLET = re.compile(r"^(?:da|do|de|del|della|des|du|dos|das)\s+(?P<outlet>[A-Z].*)$")
+
+
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
+    segment = _IN_CONVERSATION.sub(" ", segment)
     if any(ch.isdigit() for ch in segment):
         # "Jane Doe, Datum: 03.03.19": the date goes, and the label it leaves.
         segment = _CUT_LABEL.sub("", _DATE_TAIL.sub("", segment))
@@ -706,6 +729,10 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
+        outlet = _OF_OUTLET.match(" ".join(raw.split())) if people else None
+        if outlet:
+            others.append(outlet.group("outlet"))  # "Maria Silva, da Agência Brasil"
+            continue
         titled = _strip_date_words(_titled(name))
         agency = _agency_of_role(titled)
         if agency:
@@ -840,7 +867,7 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 # Labels that credit the writing when a colon follows them ("Text: Jane Doe", "Words: Jane
 # Doe"): only people's names count after them, as they head other lines too. "Interview:"
 # credits an interviewer, who may not be the page's author (a blog quoting a magazine).
-_WRITING_LABEL = r"text|texte|texto|testo|tekst|words|reporter"
+_WRITING_LABEL = rf"{_TEXT_LABEL}|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
@@ -866,6 +893,33 @@ _MONTH_OR_DAY = re.compile(
     r"|thursday|friday|saturday|sunday|then|now)\b",
     re.IGNORECASE,
 )
+# Months that are also first names: "Von Jan Müller", "By April Ryan", "By June Carter".
+_MONTH_NAMES_OF_PEOPLE = _words("jan may june april august")
+
+
+def _time_phrase(rest: str) -> bool:
+    """Whether what follows "By" is a time ("By May, the council ...", "By Monday"), not a
+    person whose first name is a month's ("By May Smith", "Door Jan Jansen")."""
+    match = _MONTH_OR_DAY.match(rest)
+    if match is None:
+        return False
+    if match.group(0).lower() not in _MONTH_NAMES_OF_PEOPLE:
+        return True
+    # (The first of the people it lists: "By Jan Jansen and Piet Pietersen".)
+    name = _SEPARATORS.split(_SEGMENTS.split(rest, maxsplit=1)[0], maxsplit=1)[0].strip()
+    words = name.split()
+    return not (
+        len(words) >= 2
+        and is_person_name(name)
+        and not any(
+            _MONTH_OR_DAY.match(word) or is_date_word(word) or word.lower() in _CALENDAR_WORDS
+            for word in words[1:]
+        )
+    )
+
+
+# What follows a month's name in a time, not a name: "By May Day", "By August Bank Holiday".
+_CALENDAR_WORDS = _words("day days bank holiday holidays eve")
 
 
 def is_byline(line: str) -> bool:
@@ -890,7 +944,7 @@ def is_byline(line: str) -> bool:
         first = rest[:1]
         if not (first.isupper() or first.isalpha() and rest.isupper()):
             return False
-        if _MONTH_OR_DAY.match(rest) or rest.rstrip().endswith(("?", "!")):
+        if _time_phrase(rest) or rest.rstrip().endswith(("?", "!")):
             return False
         english = verbs is not None or line[:2].lower() == "by" or line[:6].lower() == "author"
         if not english or line[:1].islower() or match.group("label"):
@@ -1232,14 +1286,16 @@ def starts_with_dateline(text: str) -> bool:
 
 
 # Bylines in Chinese, Japanese and Korean, which no capital letter marks as names: a label
-# and a name ("記者：山田太郎", "记者 王小明", "文／李明", "本报记者 张伟"), or a Korean name
-# and its role ("김철수 기자", "(서울=연합뉴스) 김철수 특파원").
+# and a name ("記者：山田太郎", "记者 王小明", "文／李明", "本报记者 张伟", and the editor in
+# charge that closes a Chinese news story, "责任编辑：李明"), or a Korean name and its role
+# ("김철수 기자", "(서울=연합뉴스) 김철수 특파원").
 _HAN_NAME = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,3}[ \u3000]?[\u3400-\u4dbf\u4e00-\u9fff]{1,3}"
 _CJK_NAME = rf"(?:{_HAN_NAME}|[\uac00-\ud7af]{{2,4}}|[\u30a0-\u30ff]{{2,10}}(?:[・･][\u30a0-\u30ff]{{2,10}})?)"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:\s*[、,，/／]\s*{_CJK_NAME})*)"
 _CJK_LABEL_FIRST = re.compile(
     rf"^[（(【\[]?\s*(?:本報|本报|本紙|本社)?"
-    rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|编辑|編集|通讯员|通訊員|기자)\s*[:：/／|]?\s*"
+    rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|(?:责任|責任)?(?:编辑|編輯)|編集|通讯员|通訊員|기자)"
+    rf"\s*[:：/／|]?\s*"
     rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )

@@ -25,6 +25,7 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    cjk_byline,
     copyright_holder,
     has_byline_prefix,
     is_agency,
@@ -232,6 +233,7 @@ def parse_html(text: str) -> Draft:
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
             or _labelled_paragraph(draft.paragraphs)
+            or _cjk_byline_line(tree)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
@@ -296,7 +298,10 @@ def _element_classes() -> Any:
 
 
 _MAX_ELEMENTS = 50_000
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or contains(@class, 'hidden') or contains(@class, 'none')]"
+# (`@class[…]` reads the attribute once, and only where there is one.)
+_MAYBE_HIDDEN = (
+    "//*[@hidden or @aria-hidden or @style or @class[contains(., 'hidden') or contains(., 'none')]]"
+)
 # A class that style sheets hide an element by, as a word of its own: Bootstrap's "hidden" and
 # "d-none", "is-hidden" (not "hidden-xs", hidden on small screens only, nor "visually-hidden",
 # which screen readers read, nor "field-label-hidden", a label's).
@@ -304,9 +309,9 @@ _HIDDEN_CLASSES = frozenset(("hidden", "d-none", "is-hidden"))
 # Elements a class may mark as a popup, a block for print only or a caption, and figures'
 # captions: one pass of XPath over the page finds the candidates of all three.
 _MAYBE_MARKED = (
-    "//body//*[self::figcaption or contains(@class, 'tooltip') or contains(@class, 'popover')"
-    " or contains(@class, 'rollover') or contains(@class, 'hovercard')"
-    " or contains(@class, 'rint') or contains(@class, 'caption')]"
+    "//body//*[self::figcaption or @class[contains(., 'tooltip') or contains(., 'popover')"
+    " or contains(., 'rollover') or contains(., 'hovercard')"
+    " or contains(., 'rint') or contains(., 'caption')]]"
 )
 # A picture's caption: a figure's, or a block whose class names it one ("wp-caption-text",
 # "image__caption"; not "storyMediaCaption", which a site wraps its standfirst in).
@@ -578,6 +583,8 @@ class _Metadata:
         # The page's own headlines (its `<h1>`s), as `title` read them.
         self.shown_headings: list[str] = []
         self.label_texts: list[Any] | None = None
+        self.address: str | None = None
+        self.byline_elements: tuple[tuple[list[str], str], tuple[list[str], str]] | None = None
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -620,6 +627,12 @@ class _Metadata:
     # Each field: candidates in order of trust.
 
     def url(self) -> str:
+        """The article's address, read once (every field that compares it with a link asks)."""
+        if self.address is None:
+            self.address = self._url()
+        return self.address
+
+    def _url(self) -> str:
         base = self.first("og:url", "twitter:url", "parsely-link", "sailthru.url")
         for href in self.tree.xpath('//link[@rel="canonical"]/@href'):
             href = href.strip()
@@ -930,6 +943,12 @@ class _Metadata:
                 found += [n for n in part.split(",") if len(_words_of(n)) >= 2]
         return found
 
+    def _dom_bylines(self) -> tuple[tuple[list[str], str], tuple[list[str], str]]:
+        """`_dom_bylines` of the page, found once (it reads every marked element)."""
+        if self.byline_elements is None:
+            self.byline_elements = _dom_bylines(self.tree)
+        return self.byline_elements
+
     def _label_texts(self) -> list[Any]:
         """The texts that may label a byline (`_LABEL_TEXTS`), found once."""
         if self.label_texts is None:
@@ -958,7 +977,7 @@ class _Metadata:
             found = [_ld_people(_ld_author(node)) for node in self.works if _ld_author(node)]
         linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
         keyed = self._meta_author()
-        if _outvoted(linked[0], keyed[0], lambda: _dom_bylines(self.tree)[0][0]):
+        if _outvoted(linked[0], keyed[0], lambda: self._dom_bylines()[0][0]):
             yield (*keyed, False)
         yield self._shown_author(linked[0]), linked[1], False
         if keyed[0] or keyed[1]:
@@ -967,7 +986,7 @@ class _Metadata:
         if labelled:
             people, credit = split_byline(labelled)
             yield self._shown_author(people), credit, False
-        near, far = _dom_bylines(self.tree)
+        near, far = self._dom_bylines()
         yield (*near, False)
         yield _byline_under_headline(self.tree, self._titles())
         yield (*far, False)
@@ -3030,6 +3049,50 @@ def _closing_byline(paragraphs: list[str]) -> list[str]:
         if is_byline(paragraph):
             return split_byline(paragraph)[0]
     return []
+
+
+# The labels of `cjk_byline` ("记者", "責任編輯"), which XPath finds in C among the page's texts.
+_CJK_LABEL_TEXTS = "//body//text()[{}]".format(
+    " or ".join(
+        f"contains(., '{label}')"
+        for label in (
+            "記者",
+            "记者",
+            "作者",
+            "编辑",
+            "編輯",
+            "編集",
+            "撰文",
+            "撰稿",
+            "通讯员",
+            "기자",
+        )
+    )
+)
+_NEXT_TEXT = "following::text()[normalize-space(.)][1]"
+
+
+def _cjk_byline_line(tree: Any) -> list[str]:
+    """The people a Chinese, Japanese or Korean byline line names anywhere on the page, outside
+    comments and lists of other stories: "记者 王小明" above the text, or the editor in charge
+    under it ("责任编辑：焦鹏"), which extractions leave out with the page's furniture. The
+    label may be an element of its own, the name in the text after it."""
+    for node in tree.xpath(_CJK_LABEL_TEXTS):
+        element = node.getparent()
+        holder = element.getparent() if node.is_tail and element is not None else element
+        if holder is None or holder.tag in _NOT_TEXT or _in_other_content(holder):
+            continue
+        line = " ".join(str(node).split())
+        names = cjk_byline(line)
+        if not names and node.is_text and not len(element) and len(line) <= _MAX_CJK_LABEL:
+            following = element.xpath(_NEXT_TEXT)  # (the name, after the label's element)
+            names = cjk_byline(f"{line} {' '.join(str(following[0]).split())}") if following else []
+        if names:
+            return names
+    return []
+
+
+_MAX_CJK_LABEL = 8
 
 
 def _closing_source(paragraphs: list[str]) -> str:
