@@ -187,6 +187,12 @@ def test_unix_timestamps_in_seconds_and_milliseconds() -> None:
     assert seconds.published == millis.published == expected
 
 
+def test_a_year_or_month_alone_dates_a_json_article_by_that_period() -> None:
+    (year, month) = parse_json('[{"text": "x", "date": 2019}, {"text": "y", "date": "2019-03"}]')
+    assert (year.published, year.period) == (datetime(2019, 1, 1), "year")
+    assert (month.published, month.period) == (datetime(2019, 3, 1), "month")
+
+
 def test_json_ld_article_file() -> None:
     data = {
         "@context": "https://schema.org",

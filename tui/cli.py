@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsread.index import Article, Timeline
-from newsread.index.article import path_key
+from newsread.index.article import date_shown, path_key
 from newsread.index.results import from_folder, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
@@ -326,7 +326,7 @@ def _print_hits(
             for part in (
                 source_shown(hit.source, hit.from_folder),
                 hit.section,
-                hit.published.strftime("%Y-%m-%d") if hit.published else "",
+                date_shown(hit.published, hit.period),
                 hit.path,
             )
             if part
@@ -490,6 +490,13 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
 # -- show ------------------------------------------------------------------------------------
 
 
+def _published(article: Article) -> str:
+    """The date `show` prints: the year or month alone for an article dated by one."""
+    if article.published is None or article.period:
+        return date_shown(article.published, article.period)
+    return article.published.isoformat()
+
+
 def article_to_json(article: Article) -> dict[str, Any]:
     """`Article.to_record`, with the body as one text and its word count, and whether the
     source is the library's folder standing in (as `search --json` says it)."""
@@ -553,7 +560,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             for label, value in (
                 ("Source", source),
                 ("Section", article.section),
-                ("Published", article.published.isoformat() if article.published else ""),
+                ("Published", _published(article)),
                 ("Authors", ", ".join(article.authors)),
                 ("Credit", article.credit),
                 ("URL", article.url),

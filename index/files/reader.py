@@ -320,6 +320,8 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     )
     if derived:
         article.extra["derived"] = " ".join(derived)
+    if draft.published and draft.period:
+        article.extra["period"] = draft.period
     return article
 
 

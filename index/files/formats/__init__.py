@@ -18,6 +18,9 @@ class Draft:
     source: str = ""
     section: str = ""
     published: datetime | None = None
+    period: str = ""
+    """"year" or "month" when the file dates the article by a year or month alone
+    (`published` is then its first day), else ""."""
     authors: list[str] = field(default_factory=list)
     credit: str = ""
     url: str = ""

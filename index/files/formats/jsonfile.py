@@ -11,11 +11,11 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from newsread.index.errors import UnreadableFile
-from newsread.index.files.dates import parse_date
+from newsread.index.files.dates import field_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import merge_bylines, split_byline
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
@@ -142,7 +142,7 @@ def _draft(fields: dict[str, Any]) -> Draft:
         draft.paragraphs = with_lede(body, summary, draft.title)
     else:
         draft.paragraphs = body or summary or []
-    draft.published = _first(fields, _DATE, _date)
+    draft.published, draft.period = _first(fields, _DATE, _date) or (None, "")
     bylines = [split_byline(name) for name in _people(_pick(fields, _AUTHOR))]
     draft.authors, draft.credit = merge_bylines(bylines)
     draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
@@ -220,21 +220,8 @@ def _split(text: str) -> list[str]:
     return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
-def _date(value: Any) -> datetime | None:
-    value = _unwrap(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # Unix time, in milliseconds when it is too large for seconds.
-        seconds = value / 1000 if value > 10**11 else value
-        try:
-            result = datetime.fromtimestamp(seconds, tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-        return result if 1990 <= result.year <= 2100 else None
-    if isinstance(value, str):
-        if value.strip().isdigit():
-            return _date(int(value.strip()))
-        return parse_date(value)
-    return None
+def _date(value: Any) -> tuple[datetime, str] | None:
+    return field_date(_unwrap(value))
 
 
 def _people(value: Any) -> list[str]:
