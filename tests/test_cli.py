@@ -233,6 +233,22 @@ def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixtu
     assert "skipped empty.txt: empty file" in out
 
 
+def test_index_names_a_bad_line_of_json_lines_and_keeps_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = '{"title": "Ferry fares rise", "text": "Fares rise in May."}'
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "feed.jsonl").write_text(f"{good}\n{{oops\n{good.replace('rise', 'fall')}\n")
+    assert main(["index", str(library), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "1 indexed (2 articles), 0 unchanged, 0 removed, 0 skipped" in out
+    assert (
+        "cut feed.jsonl: 1 of its 3 articles left out, "
+        "invalid JSON: Expecting property name enclosed in double quotes at line 2"
+    ) in out
+
+
 def test_show_json_of_a_path_and_of_an_id(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

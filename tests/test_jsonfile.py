@@ -224,6 +224,27 @@ def test_invalid_json_is_unreadable_with_a_reason(text: str, reason: str) -> Non
     assert str(caught.value) == reason
 
 
+def test_a_json_lines_line_that_is_not_json_keeps_its_place_among_the_articles() -> None:
+    text = '{"title": "A", "text": "a"}\n{"title": "B", "te\n\n{"title": "C", "text": "c"}\n'
+    drafts = parse_json(text)
+    assert [(d.title, d.unread) for d in drafts] == [
+        ("A", ""),
+        ("", "invalid JSON: Unterminated string starting at line 2"),
+        ("C", ""),
+    ]
+    # A .jsonl file is read by lines even when its first line is not JSON.
+    first_bad = parse_json('nope\n{"title": "A", "text": "a"}', lines=True)
+    assert [d.unread for d in first_bad] == ["invalid JSON: Expecting value at line 1", ""]
+
+
+@pytest.mark.parametrize("lines", [False, True])
+def test_json_lines_of_no_article_but_bad_lines_are_unreadable(lines: bool) -> None:
+    """(Text that opens with a bracket is tried as JSON first: it must fail to fall through.)"""
+    with pytest.raises(UnreadableFile) as caught:
+        parse_json("[1]\n[Updated] the harbour story\n", lines=lines)
+    assert str(caught.value) == "invalid JSON: Expecting value at line 2"
+
+
 def test_values_that_are_not_articles_give_nothing() -> None:
     assert parse_json("42") == []
     assert parse_json('{"status": "ok"}') == []

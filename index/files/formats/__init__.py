@@ -26,3 +26,6 @@ class Draft:
     url: str = ""
     paragraphs: list[str] = field(default_factory=list)
     language: str = ""
+    unread: str = ""
+    """Why this entry of the file could not be read (a JSON Lines line that is not JSON),
+    else "". Such a draft holds nothing else; it keeps its place in the file's numbering."""

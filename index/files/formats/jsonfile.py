@@ -11,6 +11,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -65,42 +66,69 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _URL_LIKE = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def parse_json(text: str) -> list[Draft]:
-    """Every article in a JSON (or JSON Lines) document, in file order.
+def parse_json(text: str, *, lines: bool = False) -> list[Draft]:
+    """Every article in a JSON (or JSON Lines) document, in file order. A line of JSON Lines
+    that is not JSON is a draft that says so (`Draft.unread`) when other lines hold articles;
+    `lines` reads `text` as JSON Lines even when its first line is not JSON.
 
     Raises:
-        UnreadableFile: the text is not valid JSON or JSON Lines, or is nested absurdly deep.
+        UnreadableFile: the text is not valid JSON or JSON Lines (no line of it gives an
+            article), or is nested absurdly deep.
     """
-    return [_draft(item) for item in _articles(_load(text))]
+    values = _load(text, lines)
+    drafts = [
+        Draft(unread=item.reason) if isinstance(item, _BadLine) else _draft(item)
+        for item in _articles(values)
+    ]
+    if all(draft.unread for draft in drafts):
+        if bad := next((value for value in values if isinstance(value, _BadLine)), None):
+            raise UnreadableFile(bad.reason)
+    return drafts
 
 
-def _load(text: str) -> list[Any]:
-    """The JSON values of `text`: one for a JSON document, one per line for JSON Lines."""
+@dataclass(frozen=True)
+class _BadLine:
+    """A line of JSON Lines that is not JSON."""
+
+    reason: str
+
+
+def _load(text: str, lines: bool) -> list[Any]:
+    """The JSON values of `text`: one for a JSON document, one per line for JSON Lines (a
+    `_BadLine` for each line that is not JSON)."""
     try:
         return [json.loads(text)]
     except RecursionError:
         raise UnreadableFile("invalid JSON: nested too deeply") from None
     except json.JSONDecodeError as error:
-        if error.msg != "Extra data":
-            raise UnreadableFile(f"invalid JSON: {error.msg} at line {error.lineno}") from None
-    values = []
+        if error.msg != "Extra data" and not lines:
+            raise UnreadableFile(_invalid(error.msg, error.lineno)) from None
+    values: list[Any] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             values.append(json.loads(line))
         except RecursionError:
-            raise UnreadableFile("invalid JSON: nested too deeply") from None
+            values.append(_BadLine(_invalid("nested too deeply", number)))
         except json.JSONDecodeError as error:
-            raise UnreadableFile(f"invalid JSON: {error.msg} at line {number}") from None
+            values.append(_BadLine(_invalid(error.msg, number)))
     return values
 
 
-def _articles(values: Iterable[Any], depth: int = 0) -> list[dict[str, Any]]:
-    """The article objects among `values`, unwrapping lists and wrapper objects."""
-    found: list[dict[str, Any]] = []
+def _invalid(message: str, line: int) -> str:
+    # json's "Unterminated string starting at" names the place itself.
+    return f"invalid JSON: {message.removesuffix(' at')} at line {line}"
+
+
+def _articles(values: Iterable[Any], depth: int = 0) -> list[Any]:
+    """The article objects among `values` (and its bad lines), unwrapping lists and wrapper
+    objects."""
+    found: list[Any] = []
     for value in values:
-        if isinstance(value, list) and depth < 4:
+        if isinstance(value, _BadLine):
+            found.append(value)  # in its place, for the numbers of the articles after it
+        elif isinstance(value, list) and depth < 4:
             found.extend(_articles(value, depth + 1))
         elif isinstance(value, dict):
             fields = _fields(value)
