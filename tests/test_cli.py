@@ -448,12 +448,14 @@ def test_search_in_a_library_whose_drive_is_not_mounted_says_so_and_marks_no_hit
     out, err = capsys.readouterr()
     assert "[file" not in out and out.count(" · ") >= 3
     assert err.count("newsread:") == 1, err
-    assert "is empty, and not the folder its 3 articles were indexed from" in err
+    # (On the drive below, as here, it may be a folder made again: the words are
+    # test_indexer's; the index is kept either way.)
+    assert f"{small_library} is empty, and" in err and "3 articles were indexed from" in err
     assert main(["similar", "grain/sanctions.txt", "--library", str(small_library)]) == 0
     assert "its file was" not in capsys.readouterr().err
     assert main(["index", str(small_library)]) == 2
     err = " ".join(capsys.readouterr().err.split())
-    assert "(a drive that is not mounted?); the index was left as it was" in err
+    assert "3 articles were indexed from" in err and "; the index was left as it was" in err
     assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 3
 
