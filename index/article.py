@@ -173,4 +173,5 @@ def date_shown(published: datetime | None, period: str = "") -> str:
     by its month or year alone; "" for none."""
     if published is None:
         return ""
-    return published.strftime({"year": "%Y", "month": "%Y-%m"}.get(period, "%Y-%m-%d"))
+    shown = published.date().isoformat()
+    return shown[:4] if period == "year" else shown[:7] if period == "month" else shown
