@@ -249,6 +249,29 @@ def test_index_names_a_bad_line_of_json_lines_and_keeps_the_others(
     ) in out
 
 
+def test_json_says_an_article_is_dated_by_a_year_or_month_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    for name, date in (("year", "2019"), ("month", "2019-03"), ("day", "2019-03-04")):
+        (library / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: {date}\n---\nPier.\n")
+    assert main(["index", "-q", str(library)]) == 0
+    capsys.readouterr()
+    assert main(["search", "pier", "--library", str(library), "--json"]) == 0
+    hits = {hit["key"]: hit for hit in json.loads(capsys.readouterr().out)["results"]}
+    periods = {key: (hit["published"], hit["published_period"]) for key, hit in hits.items()}
+    assert periods == {
+        "year.md": ("2019-01-01T00:00:00", "year"),
+        "month.md": ("2019-03-01T00:00:00", "month"),
+        "day.md": ("2019-03-04T00:00:00", None),
+    }
+    assert main(["show", str(library / "month.md"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["published_period"] == "month"
+    assert main(["search", "pier", "--library", str(library)]) == 0
+    assert "2019-03 · month.md" in capsys.readouterr().out
+
+
 def test_show_json_of_a_path_and_of_an_id(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -463,6 +463,7 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
                 "source_from_folder": hit.from_folder,
                 "section": hit.section,
                 "published": hit.published.isoformat() if hit.published else None,
+                "published_period": hit.period or None,
                 "authors": hit.authors,
                 "path": hit.path,
                 "file": changes.get(hit.path),
@@ -498,13 +499,15 @@ def _published(article: Article) -> str:
 
 
 def article_to_json(article: Article) -> dict[str, Any]:
-    """`Article.to_record`, with the body as one text and its word count, and whether the
-    source is the library's folder standing in (as `search --json` says it)."""
+    """`Article.to_record`, with the body as one text and its word count, whether the
+    source is the library's folder standing in and whether the date is a year or month alone
+    (as `search --json` says them)."""
     record = article.to_record()
     record.pop("extra", None)
     del record["paragraphs"]
     return {
         **record,
+        "published_period": article.period or None,
         "source_from_folder": from_folder(article.source, article.path),
         "body": article.body,
         "word_count": article.word_count,
