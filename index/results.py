@@ -62,6 +62,8 @@ class Version:
     title: str
     source: str
     published: datetime | None = None
+    period: str = ""
+    """"year" or "month" when the article is dated by that period alone (`Article.period`)."""
 
     @property
     def from_folder(self) -> bool:

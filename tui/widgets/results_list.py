@@ -162,7 +162,7 @@ def version_prompt(version: Version) -> Content:
         part
         for part in (
             source_shown(version.source, version.from_folder),
-            version.published.strftime("%Y-%m-%d") if version.published else "",
+            date_shown(version.published, version.period),
         )
         if part
     )
