@@ -52,6 +52,12 @@ class Article:
         return "" if "source" in self.extra.get("derived", "").split() else self.source
 
     @property
+    def period(self) -> str:
+        """ "year" or "month" when the file dates the article by that period alone (`published`
+        is its first day), else ""."""
+        return self.extra.get("period", "")
+
+    @property
     def word_count(self) -> int:
         return sum(len(_WORD.findall(p)) for p in self.paragraphs)
 
@@ -160,3 +166,12 @@ def derived_source(rel: str, url: str = "") -> tuple[str, str]:
     if host:
         return host.removeprefix("www."), ""
     return (folders[0] if folders else ""), section
+
+
+def date_shown(published: datetime | None, period: str = "") -> str:
+    """A date as lists show it: "2019-03-04", or "2019-03" and "2019" for an article dated
+    by its month or year alone; "" for none."""
+    if published is None:
+        return ""
+    shown = published.date().isoformat()
+    return shown[:4] if period == "year" else shown[:7] if period == "month" else shown

@@ -62,6 +62,8 @@ class Version:
     title: str
     source: str
     published: datetime | None = None
+    period: str = ""
+    """"year" or "month" when the article is dated by that period alone (`Article.period`)."""
 
     @property
     def from_folder(self) -> bool:
@@ -89,6 +91,8 @@ class Hit:
     """How many other articles in the library tell this story (matching the query or not)."""
     others: tuple[Version, ...] = ()
     """Those other articles, oldest first (the first `stories.LISTED_VERSIONS`)."""
+    period: str = ""
+    """"year" or "month" when the article is dated by that period alone (`Article.period`)."""
 
     @property
     def from_folder(self) -> bool:

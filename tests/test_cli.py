@@ -233,6 +233,45 @@ def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixtu
     assert "skipped empty.txt: empty file" in out
 
 
+def test_index_names_a_bad_line_of_json_lines_and_keeps_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = '{"title": "Ferry fares rise", "text": "Fares rise in May."}'
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "feed.jsonl").write_text(f"{good}\n{{oops\n{good.replace('rise', 'fall')}\n")
+    assert main(["index", str(library), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "1 indexed (2 articles), 0 unchanged, 0 removed, 0 skipped" in out
+    assert (
+        "cut feed.jsonl: 1 of its 3 articles left out, "
+        "invalid JSON: Expecting property name enclosed in double quotes at line 2"
+    ) in out
+
+
+def test_json_says_an_article_is_dated_by_a_year_or_month_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    for name, date in (("year", "2019"), ("month", "2019-03"), ("day", "2019-03-04")):
+        (library / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: {date}\n---\nPier.\n")
+    assert main(["index", "-q", str(library)]) == 0
+    capsys.readouterr()
+    assert main(["search", "pier", "--library", str(library), "--json"]) == 0
+    hits = {hit["key"]: hit for hit in json.loads(capsys.readouterr().out)["results"]}
+    periods = {key: (hit["published"], hit["published_period"]) for key, hit in hits.items()}
+    assert periods == {
+        "year.md": ("2019-01-01T00:00:00", "year"),
+        "month.md": ("2019-03-01T00:00:00", "month"),
+        "day.md": ("2019-03-04T00:00:00", None),
+    }
+    assert main(["show", str(library / "month.md"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["published_period"] == "month"
+    assert main(["search", "pier", "--library", str(library)]) == 0
+    assert "2019-03 · month.md" in capsys.readouterr().out
+
+
 def test_show_json_of_a_path_and_of_an_id(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -432,12 +471,14 @@ def test_search_in_a_library_whose_drive_is_not_mounted_says_so_and_marks_no_hit
     out, err = capsys.readouterr()
     assert "[file" not in out and out.count(" · ") >= 3
     assert err.count("newsread:") == 1, err
-    assert "is empty, and not the folder its 3 articles were indexed from" in err
+    # (On the drive below, as here, it may be a folder made again: the words are
+    # test_indexer's; the index is kept either way.)
+    assert f"{small_library} is empty, and" in err and "3 articles were indexed from" in err
     assert main(["similar", "grain/sanctions.txt", "--library", str(small_library)]) == 0
     assert "its file was" not in capsys.readouterr().err
     assert main(["index", str(small_library)]) == 2
     err = " ".join(capsys.readouterr().err.split())
-    assert "(a drive that is not mounted?); the index was left as it was" in err
+    assert "3 articles were indexed from" in err and "; the index was left as it was" in err
     assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 3
 

@@ -11,6 +11,7 @@ import pytest
 from newsread.index.files import dates
 from newsread.index.files.dates import (
     as_shown,
+    field_date,
     find_date,
     is_date_word,
     looks_like_date_line,
@@ -446,3 +447,39 @@ def test_a_month_s_name_between_dots_is_a_date(line: str) -> None:
     """ "21.dez.2018": day, month and year set apart by dots alone, as some pages write them."""
     found = find_date(line)
     assert found is not None and found.date() == date(2018, 12, 21)
+
+
+UTC = timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2019, (datetime(2019, 1, 1), "year")),  # YAML's and TOML's reading of `date: 2019`
+        ("2019", (datetime(2019, 1, 1), "year")),
+        ("2019-03", (datetime(2019, 3, 1), "month")),
+        ("2019/3", (datetime(2019, 3, 1), "month")),
+        ("March 2019", (datetime(2019, 3, 1), "month")),
+        ("Sept. 2019", (datetime(2019, 9, 1), "month")),
+        (1546300800, (datetime(2019, 1, 1, tzinfo=UTC), "")),  # Unix time, as UTC
+        ("1546300800000", (datetime(2019, 1, 1, tzinfo=UTC), "")),  # ... in milliseconds
+        (1546300800.5, (datetime(2019, 1, 1, 0, 0, 0, 500000, tzinfo=UTC), "")),
+        (date(2019, 3, 4), (datetime(2019, 3, 4), "")),
+        ("2019-03-04", (datetime(2019, 3, 4), "")),
+        ("4 March 2019", (datetime(2019, 3, 4), "")),
+    ],
+)
+def test_a_date_fields_year_month_or_unix_time_is_read_as_what_it_says(
+    value: object, expected: tuple[datetime, str]
+) -> None:
+    assert field_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    # No date: a year no article bears, a thirteenth month, a count or id as small as a year
+    # or as large as a Unix time past 2100, a truth value.
+    "value",
+    [1066, "2019-13", 99, 12345, 10**10 * 1000, True, "n/a", None, ["2019"]],
+)
+def test_a_date_field_that_names_no_plausible_date_gives_none(value: object) -> None:
+    assert field_date(value) is None

@@ -362,6 +362,32 @@ def test_a_source_standing_in_for_a_missing_one_is_not_cited_as_a_publication(
         library.close()
 
 
+def test_a_citation_dates_an_article_by_its_year_or_month_when_that_is_all_it_gives(
+    tmp_path: Path, fresh: AnnotationStore
+) -> None:
+    """`date: 2019-03` is March 2019, not its first day: 2019-03-01 was cited."""
+    from newsread.index.annotations.placing import cited_now
+    from newsread.index.library import Library
+
+    root = tmp_path / "library"
+    root.mkdir()
+    body = "The port authority said the northern quay would close for six weeks."
+    for name, date in (("month", "2019-03"), ("year", "2019"), ("day", "2019-03-04")):
+        (root / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: {date}\n---\n\n{body}\n")
+    library = Library(root).open()
+    try:
+        library.update()
+        for name in ("month", "year", "day"):
+            article = library.article(f"{name}.md")
+            assert article is not None
+            fresh.add_highlight(article, *span(article, "northern quay"))
+        markdown = export_markdown(cited_now(library, fresh.annotations()))
+    finally:
+        library.close()
+    for cited in ("2019, `year.md`", "2019-03, `month.md`", "2019-03-04, `day.md`"):
+        assert cited in markdown
+
+
 def test_markdown_says_when_the_article_was_reworded_under_a_highlight(
     fresh: AnnotationStore,
 ) -> None:

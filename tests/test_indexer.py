@@ -461,11 +461,18 @@ def test_another_empty_folder_is_a_drive_not_mounted_not_every_file_deleted(
     assert article is not None
     library.annotations.add_highlight(article, 4, 15, note="the river")
     folder = library.docs.get_meta("folder")
+    assert folder is not None
+    device, inode = folder.split(":")
+    library.docs.set_meta("folder", f"{int(device) + 1}:{inode}")  # indexed on another drive
     drive = small_library.rename(tmp_path / "drive")
-    small_library.mkdir()  # the mount point left: another folder, empty
+    small_library.mkdir()  # the mount point left: another folder, empty, on the drive below
     for check in (library.update, lambda: count_changes(library)):
-        with pytest.raises(LibraryError, match="is empty, and not the folder its 3 articles were"):
+        with pytest.raises(LibraryError) as caught:
             check()
+        assert str(caught.value).startswith(
+            f"{small_library} is empty, and not the folder its 3 articles were indexed from "
+            "(a drive that is not mounted?)"
+        )
     assert library.count() == 3 and library.search("kelmor").total == 3
     small_library.rmdir()
     drive.rename(small_library)  # mounted again
@@ -478,6 +485,39 @@ def test_another_empty_folder_is_a_drive_not_mounted_not_every_file_deleted(
     for child in list(small_library.iterdir()):
         child.rename(tmp_path / child.name)
     assert library.update().removed == 3
+
+
+def test_a_folder_deleted_and_made_again_empty_says_so_and_keeps_articles_and_notes(
+    small_library: Path, tmp_path: Path
+) -> None:
+    """On the drive the indexed folder was on, an empty new folder is no mount point: the
+    message said "a drive that is not mounted?" of a folder deleted and made again. It says
+    what it knows, the articles and their notes stay until files are put in it, and those
+    files are then indexed as the folder's own."""
+    from newsread.index.errors import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    article = library.article("flood.txt")
+    assert article is not None
+    library.annotations.add_highlight(article, 4, 15, note="the river")
+    small_library.rename(tmp_path / "Trash")  # deleted as file managers delete
+    small_library.mkdir()
+    with pytest.raises(LibraryError) as caught:
+        library.update()
+    assert str(caught.value) == (
+        f"{small_library} is empty, and a new folder, not the one its 3 articles were indexed "
+        "from (deleted and made again? the files put in it will replace them); the index was "
+        "left as it was"
+    )
+    assert library.count() == 3
+    (placed,) = library.annotations.highlights_for(article)
+    assert (placed.status, placed.highlight.note) == ("anchored", "the river")
+    write_article(small_library, "new.txt", "Ferry fares rise", "Fares rise in May.")
+    summary = library.update()
+    assert (summary.indexed, summary.removed) == (1, 3)
+    (kept,) = library.annotations.highlights_for(article)  # the note outlives its article
+    assert kept.highlight.note == "the river"
 
 
 def test_an_update_stopped_midway_says_how_far_it_got_as_it_saves(small_library: Path) -> None:

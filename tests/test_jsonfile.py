@@ -187,6 +187,12 @@ def test_unix_timestamps_in_seconds_and_milliseconds() -> None:
     assert seconds.published == millis.published == expected
 
 
+def test_a_year_or_month_alone_dates_a_json_article_by_that_period() -> None:
+    (year, month) = parse_json('[{"text": "x", "date": 2019}, {"text": "y", "date": "2019-03"}]')
+    assert (year.published, year.period) == (datetime(2019, 1, 1), "year")
+    assert (month.published, month.period) == (datetime(2019, 3, 1), "month")
+
+
 def test_json_ld_article_file() -> None:
     data = {
         "@context": "https://schema.org",
@@ -216,6 +222,27 @@ def test_invalid_json_is_unreadable_with_a_reason(text: str, reason: str) -> Non
     with pytest.raises(UnreadableFile) as caught:
         parse_json(text)
     assert str(caught.value) == reason
+
+
+def test_a_json_lines_line_that_is_not_json_keeps_its_place_among_the_articles() -> None:
+    text = '{"title": "A", "text": "a"}\n{"title": "B", "te\n\n{"title": "C", "text": "c"}\n'
+    drafts = parse_json(text)
+    assert [(d.title, d.unread) for d in drafts] == [
+        ("A", ""),
+        ("", "invalid JSON: Unterminated string starting at line 2"),
+        ("C", ""),
+    ]
+    # A .jsonl file is read by lines even when its first line is not JSON.
+    first_bad = parse_json('nope\n{"title": "A", "text": "a"}', lines=True)
+    assert [d.unread for d in first_bad] == ["invalid JSON: Expecting value at line 1", ""]
+
+
+@pytest.mark.parametrize("lines", [False, True])
+def test_json_lines_of_no_article_but_bad_lines_are_unreadable(lines: bool) -> None:
+    """(Text that opens with a bracket is tried as JSON first: it must fail to fall through.)"""
+    with pytest.raises(UnreadableFile) as caught:
+        parse_json("[1]\n[Updated] the harbour story\n", lines=lines)
+    assert str(caught.value) == "invalid JSON: Expecting value at line 2"
 
 
 def test_values_that_are_not_articles_give_nothing() -> None:

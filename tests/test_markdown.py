@@ -133,6 +133,23 @@ def test_no_front_matter_and_no_heading() -> None:
     assert draft == Draft(paragraphs=["Just some *text*.", "And more."])
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "period"),
+    [
+        ("date: 2019", datetime(2019, 1, 1), "year"),  # YAML reads an int
+        ("date: 2019-03", datetime(2019, 3, 1), "month"),
+        ("date: 1546300800", datetime(2019, 1, 1, tzinfo=timezone.utc), ""),
+    ],
+)
+def test_front_matter_dates_by_year_month_or_unix_time(
+    line: str, published: datetime, period: str
+) -> None:
+    draft = parse_markdown(f"---\ntitle: T\n{line}\n---\nBody.")
+    assert (draft.published, draft.period) == (published, period)
+    toml = parse_markdown(f"+++\ntitle = 'T'\n{line.replace(':', ' =', 1)}\n+++\nBody.")
+    assert (toml.published, toml.period) == (published, period)
+
+
 def test_date_strings_in_front_matter_are_parsed() -> None:
     draft = parse_markdown('---\ntitle: T\npublished: "30 May 2017 16:18"\n---\nBody.')
     assert draft.published == datetime(2017, 5, 30, 16, 18)

@@ -110,6 +110,19 @@ def test_articles_without_text_are_dropped_but_keep_their_numbers(tmp_path: Path
     assert articles[0].extra["cut"] == "1 of its 2 articles left out, no text (#1)"
 
 
+def test_a_bad_json_lines_line_is_left_out_and_named_and_the_others_keep_their_numbers(
+    tmp_path: Path,
+) -> None:
+    lines = [json.dumps({"title": "One", "text": BODY}), '{"title": "Two", "text": "cut sho']
+    lines += [json.dumps({"title": "Three"}), json.dumps({"title": "Four", "text": SECOND})]
+    articles = read_articles(write(tmp_path / "a.jsonl", "\n".join(lines)), tmp_path)
+    assert [(a.key, a.title) for a in articles] == [("a.jsonl#1", "One"), ("a.jsonl#4", "Four")]
+    assert articles[0].extra["cut"] == (
+        "2 of its 4 articles left out, no text (#3); "
+        "invalid JSON: Unterminated string starting at line 2"
+    )
+
+
 def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:
     path = write(tmp_path / "city_council-vote.json", json.dumps({"text": BODY}))
     assert read_articles(path, tmp_path)[0].title == "city council vote"

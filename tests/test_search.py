@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from newsread.index.article import date_shown
 from newsread.index.engine import search as search_module
 from newsread.index.engine.search import QueryError, make_snippet, match_spans
 from newsread.index.library import Library
@@ -73,6 +74,18 @@ def test_dates(library: Library) -> None:
         "River flood reaches the old town",
         "Grain export sanctions tightened",
     ]
+
+
+def test_an_article_dated_by_a_year_or_month_alone_is_found_and_shown_by_it(
+    tmp_path: Path,
+) -> None:
+    for name, date in (("year", "2019"), ("month", "2019-03")):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: {date}\n---\nPier.\n")
+    library = Library(tmp_path).open()
+    library.update()
+    hits = library.search("pier date:2019", sort="oldest").hits
+    assert [date_shown(hit.published, hit.period) for hit in hits] == ["2019", "2019-03"]
+    assert [library.article(hit.key).period for hit in hits] == ["year", "month"]
 
 
 def test_sort_by_date_newest_first_and_empty_query_lists_all(library: Library) -> None:

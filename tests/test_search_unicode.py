@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
+from newsread.index.engine.search import highlight_spans
 from newsread.index.library import Library
 
 NFD = unicodedata.normalize("NFD", "café")
@@ -65,6 +66,41 @@ def test_matches_are_highlighted_in_the_text_as_written(library: Library) -> Non
         hit = next(h for h in library.search(query).hits if "titles/" not in h.path)
         spans = hit.snippet.spans
         assert [hit.snippet.text[s:e] for s, e in spans] == [word]
+
+
+@pytest.fixture
+def greek_library(tmp_path: Path) -> Library:
+    root = tmp_path / "greek"
+    write_article(root, "lower.txt", "Ο Άρης στην Αθήνα", "Ο Άρης έπαιξε στην Αθήνα χθες.")
+    write_article(root, "upper.txt", "ΑΡΗΣ: ΝΙΚΗ ΣΤΗΝ ΑΘΗΝΑ", "ΝΙΚΗ ΤΟΥ ΑΡΗ ΣΤΗΝ ΑΘΗΝΑ.")
+    write_article(root, "ru.txt", "Пётр и ёлка", "Пётр поставил ёлку на площади.")
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("query", "word", "marked"),
+    [
+        # Greek capitals are written without accents: either way finds both, and each
+        # article's words are marked as it writes them.
+        ("Αθήνα", "athens", {"lower.txt": "Αθήνα", "upper.txt": "ΑΘΗΝΑ"}),
+        ("ΑΘΗΝΑ", "athens", {"lower.txt": "Αθήνα", "upper.txt": "ΑΘΗΝΑ"}),
+        ("ΑΘΉΝΑ", "athens", {"lower.txt": "Αθήνα", "upper.txt": "ΑΘΗΝΑ"}),
+        ("αρης", "ares", {"lower.txt": "Άρης", "upper.txt": "ΑΡΗΣ"}),  # final ς is σ
+        ("ΆΡΗΣ", "ares", {"lower.txt": "Άρης", "upper.txt": "ΑΡΗΣ"}),
+        ("петр", "pyotr", {"ru.txt": "Пётр"}),
+        ("ПЁТР", "pyotr", {"ru.txt": "Пётр"}),
+    ],
+)
+def test_greek_capitals_and_russian_yo_find_and_mark_the_words_either_way(
+    greek_library: Library, query: str, word: str, marked: dict[str, str]
+) -> None:
+    results = greek_library.search(f"title:{query}")
+    assert sorted(hit.path for hit in results.hits) == sorted(marked), word
+    for hit in results.hits:
+        spans = highlight_spans(hit.title, results.terms, results.phrases, results.phrase_words)
+        assert {hit.title[s:e] for s, e in spans} == {marked[hit.path]}
 
 
 def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: Library) -> None:

@@ -258,3 +258,55 @@ def test_key_terms_and_ranking_agree_with_naive_twins(
     assert key not in {h.key for h in fast.hits}
     assert [h.key for h in fast.hits] == [h.key for h in slow.hits], f"seed {seed}"
     assert [h.score for h in fast.hits] == pytest.approx([h.score for h in slow.hits])
+
+
+def _likes(library: Library, keys: list[str]) -> list[list[tuple[str, float]] | str]:
+    """Each article's whole "more like this" list, or why there is none."""
+    found: list[list[tuple[str, float]] | str] = []
+    for key in keys:
+        try:
+            hits = library.similar(key, limit=similar_module.MAX_SIMILAR, snippets=False).hits
+        except NothingToSearch:
+            found.append("nothing to compare")
+            continue
+        found.append([(hit.key, round(hit.score, 9)) for hit in hits])
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_library_after_deletions_is_like_a_fresh_build_of_what_is_left(
+    tmp_path: Path, seed: int
+) -> None:
+    """Whoosh counts deleted articles in its statistics until their segment merges (a small
+    library's never does): after most articles sharing a word were deleted, "more like this"
+    took the word for a common one, and found nothing like any article. Library B, built
+    with more articles (in two updates, so two segments) that are then deleted, has the
+    lists of A, built fresh from the articles B keeps."""
+    rng = random.Random(seed)
+    kept = [
+        (" ".join(rng.choices(WORDS, k=3)), " ".join(rng.choices(WORDS, k=rng.randint(5, 60))))
+        for _ in range(rng.randint(8, 20))
+    ]
+    shared = rng.sample(WORDS, 3)  # the words most of the deleted articles have
+    gone = [
+        ("gone", " ".join(rng.choices(WORDS, k=rng.randint(5, 60)) + shared * rng.randint(1, 3)))
+        for _ in range(rng.randint(20, 40))
+    ]
+    fresh, churned = tmp_path / "a", tmp_path / "b"
+    for n, (title, body) in enumerate(kept):
+        write_article(fresh, f"{n}.txt", title, body)
+        write_article(churned, f"{n}.txt", title, body)
+    a = Library(fresh).open()
+    a.update()
+    b = Library(churned).open()
+    half = len(gone) // 2
+    for batch in (gone[:half], gone[half:]):
+        for n, (title, body) in enumerate(batch, start=len(list(churned.iterdir()))):
+            write_article(churned, f"{n}.txt", title, body)
+        b.update()
+    for n in range(len(kept), len(kept) + len(gone)):
+        (churned / f"{n}.txt").unlink()
+    b.update()
+    keys = sorted(a.docs.all_keys())
+    assert sorted(b.docs.all_keys()) == keys
+    assert _likes(b, keys) == _likes(a, keys), f"seed {seed}"

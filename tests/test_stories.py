@@ -203,6 +203,17 @@ def _story_library(root: Path) -> Library:
     return library
 
 
+def test_a_version_dated_by_its_month_alone_says_so(tmp_path: Path) -> None:
+    base = _text(50)
+    for name, date, body in (("a", "2019-03", base), ("b", "2019-03-04", _version(base, 6))):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Quay\ndate: {date}\n---\n\n{body}\n")
+    library = Library(tmp_path).open()
+    library.update()
+    by_key = {hit.key: hit for hit in library.search("").hits}
+    assert [(v.key, v.period) for v in by_key["b.md"].others] == [("a.md", "month")]
+    assert [(v.key, v.period) for v in by_key["a.md"].others] == [("b.md", "")]
+
+
 def test_hits_name_their_story_and_its_other_versions(tmp_path: Path) -> None:
     library = _story_library(tmp_path)
     results = library.search("quay")

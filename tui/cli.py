@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsread.index import Article, Timeline
-from newsread.index.article import path_key
+from newsread.index.article import date_shown, path_key
 from newsread.index.results import from_folder, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
@@ -326,7 +326,7 @@ def _print_hits(
             for part in (
                 source_shown(hit.source, hit.from_folder),
                 hit.section,
-                hit.published.strftime("%Y-%m-%d") if hit.published else "",
+                date_shown(hit.published, hit.period),
                 hit.path,
             )
             if part
@@ -463,6 +463,7 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
                 "source_from_folder": hit.from_folder,
                 "section": hit.section,
                 "published": hit.published.isoformat() if hit.published else None,
+                "published_period": hit.period or None,
                 "authors": hit.authors,
                 "path": hit.path,
                 "file": changes.get(hit.path),
@@ -490,14 +491,23 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
 # -- show ------------------------------------------------------------------------------------
 
 
+def _published(article: Article) -> str:
+    """The date `show` prints: the year or month alone for an article dated by one."""
+    if article.published is None or article.period:
+        return date_shown(article.published, article.period)
+    return article.published.isoformat()
+
+
 def article_to_json(article: Article) -> dict[str, Any]:
-    """`Article.to_record`, with the body as one text and its word count, and whether the
-    source is the library's folder standing in (as `search --json` says it)."""
+    """`Article.to_record`, with the body as one text and its word count, whether the
+    source is the library's folder standing in and whether the date is a year or month alone
+    (as `search --json` says them)."""
     record = article.to_record()
     record.pop("extra", None)
     del record["paragraphs"]
     return {
         **record,
+        "published_period": article.period or None,
         "source_from_folder": from_folder(article.source, article.path),
         "body": article.body,
         "word_count": article.word_count,
@@ -553,7 +563,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             for label, value in (
                 ("Source", source),
                 ("Section", article.section),
-                ("Published", article.published.isoformat() if article.published else ""),
+                ("Published", _published(article)),
                 ("Authors", ", ".join(article.authors)),
                 ("Credit", article.credit),
                 ("URL", article.url),

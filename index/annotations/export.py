@@ -54,7 +54,7 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.annotations.store import AnnotationStore
-from newsread.index.article import Article, stable_id
+from newsread.index.article import Article, date_shown, stable_id
 from newsread.index.text import sanitise, sanitise_line
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -209,7 +209,7 @@ def _citation(article: ArticleInfo) -> str:
     if article.source:
         parts.append(f"*{_literal(article.source)}*")
     if article.published is not None:
-        parts.append(article.published.date().isoformat())
+        parts.append(date_shown(article.published, article.period))
     if article.url:
         parts.append(f"<{article.url}>")
     elif article.path or article.key:

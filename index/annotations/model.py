@@ -68,6 +68,9 @@ class ArticleInfo:
     authors: tuple[str, ...] = ()
     """Who wrote it, as the library has it now: filled for exports (`placing.cited_now`),
     never stored with the annotations."""
+    period: str = ""
+    """"year" or "month" when the article is dated by that period alone (`Article.period`),
+    as the library has it now: filled as `authors` is, never stored."""
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -79,6 +82,7 @@ class ArticleInfo:
             source=sanitise_line(article.named_source),
             url=sanitise_line(article.url),
             published=article.published,
+            period=article.period,
         )
 
     @property

@@ -209,6 +209,7 @@ def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
         path=article.path,
         authors=authors or info.authors,
         source="" if stood_in else info.source,
+        period=article.period if article.published == info.published else info.period,
     )
 
 

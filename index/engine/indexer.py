@@ -202,9 +202,10 @@ def count_changes(library: OpenIndex) -> int:
 def folder_away(library: OpenIndex, scan: ScanResult | None = None) -> str:
     """Why the library's folder must not be taken for what it holds, or "": it is missing or
     cannot be read, or it holds no article file now and is another folder than the one last
-    indexed (another device and inode: the empty mount point of a drive that is not mounted).
-    An update that believed it would remove every article, and the notes would lose the text
-    they are anchored in; a folder emptied in place is still taken for emptied. Without
+    indexed (another inode: the empty mount point of a drive that is not mounted, when it is
+    another device too, else a folder deleted and made again). An update that believed it
+    would remove every article, and the notes would lose the text they are anchored in; a
+    folder emptied in place is still taken for emptied, and one made again once it holds files. Without
     `scan` (a walk of the folder) the folder is only looked into: any entry not hidden counts
     as an article file.
     """
@@ -224,11 +225,19 @@ def folder_away(library: OpenIndex, scan: ScanResult | None = None) -> str:
         if unread is not None or scan.folder is None:
             return f"{root} cannot be read ({unread or 'it went away while it was read'})"
         folder, empty = scan.folder, not scan.files
-    if not empty or library.docs.get_meta("folder") in (None, folder):
+    indexed = library.docs.get_meta("folder")
+    if not empty or indexed in (None, folder):
         return ""
     held = library.docs.count()
     if not held:
         return ""
+    if folder is not None and indexed.split(":")[0] == folder.split(":")[0]:
+        # On the drive the indexed folder was on: a folder made in its place, or a folder
+        # mounted there no longer is. Files put in it are indexed as its own.
+        return (
+            f"{root} is empty, and a new folder, not the one its {held:,} articles were "
+            "indexed from (deleted and made again? the files put in it will replace them)"
+        )
     return (
         f"{root} is empty, and not the folder its {held:,} articles were indexed from "
         "(a drive that is not mounted?)"

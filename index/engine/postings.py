@@ -1286,6 +1286,13 @@ _cache_size = 0
 _cache_lock = threading.Lock()
 
 
+def live_count(reader: Any, fieldname: str, btext: bytes, deleted: Any) -> int:
+    """How many of a segment's documents that are not `deleted` (a mask of its documents)
+    hold a term (Whoosh's document frequency counts the deleted ones too)."""
+    ids, _ = _postings(reader, fieldname, btext)
+    return int(len(ids) - deleted[ids].sum())
+
+
 def _postings(
     reader: Any, fieldname: str, btext: bytes, between: Callable[[], None] | None = None
 ) -> tuple[Any, Any]:

@@ -1127,6 +1127,7 @@ def make_hit(
         if article
         else Snippet(""),
         title_spans=tuple(highlight_spans(title, terms, phrases, phrase_words)),
+        period=article.period if article else "",
         **story,
     )
 

@@ -3,8 +3,9 @@
 An article's key terms are its own index terms (title and body through the index's analyzer)
 weighted by how often it uses them and how rare they are in the library (tf-idf). The
 articles most like it are those that score highest for those terms together: an OR of the
-terms, each boosted by its weight, scored by BM25F as any search is and evaluated a posting
-list at a time (index/engine/postings.py). The article itself is left out.
+terms, each boosted by its weight, scored by BM25F as any search is (but with statistics of
+the live articles alone, `live_statistics`) and evaluated a posting list at a time
+(index/engine/postings.py). The article itself is left out.
 
 Measured on the BBC corpus (tests/benchmarks/similar_quality.py): this beats Whoosh's own
 `key_terms_from_text` (its Bo1 model) as a key-term picker, in quality (0.868 of the top 10
@@ -17,7 +18,6 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from newsread.index.article import path_key
 from newsread.index.engine import postings
 from newsread.index.engine.freshness import file_changes
 from newsread.index.engine.hits import numpy_module
+from newsread.index.engine.live_statistics import live_searcher
 from newsread.index.engine.schema import text_analyzer
 from newsread.index.engine.search import (
     SORTS,
@@ -110,7 +111,8 @@ def find_article(library: OpenIndex, path_or_id: str) -> Article:
 def key_terms(searcher: Any, article: Article, limit: int = KEY_TERMS) -> list[tuple[str, float]]:
     """The article's `limit` most telling index terms, (term, weight) by weight, highest first.
 
-    Weight: (1 + log tf) * log(N / df), tf counting a title word TITLE_WEIGHT times. A term no
+    Weight: (1 + log tf) * log(N / df), tf counting a title word TITLE_WEIGHT times, N and df
+    counting live articles only (`live_statistics`). A term no
     other article has cannot find anything and is left out, as is one in every article or in
     more than MAX_TERM_SHARE of the library (and more than MIN_COMMON articles); and the terms
     together are in at most MAX_POSTINGS articles.
@@ -124,10 +126,10 @@ def key_terms(searcher: Any, article: Article, limit: int = KEY_TERMS) -> list[t
     if total < 2:
         return []
     most = max(MIN_COMMON, int(total * MAX_TERM_SHARE))
-    frequency = _doc_frequency(searcher)
+    live = live_searcher(searcher)
     weighted = []
     for term, tf in counts.items():
-        df = frequency(term)
+        df = live.doc_frequency("body", term)
         if 2 <= df <= most and df < total:  # in every article, it tells none apart
             weighted.append((-(1 + math.log(tf)) * math.log(total / df), term, df))
     weighted.sort()
@@ -140,29 +142,6 @@ def key_terms(searcher: Any, article: Article, limit: int = KEY_TERMS) -> list[t
             if len(chosen) == limit:
                 break
     return chosen
-
-
-CACHED_FREQUENCIES = 200_000
-"""Terms whose document frequency a searcher remembers (a few MB): an article's ~200 distinct
-terms each cost a lookup in every segment, and most of them are common words that the
-next article has too."""
-
-
-def _doc_frequency(searcher: Any) -> Callable[[str], int]:
-    """The body's document frequency of a term, remembered with the searcher (a searcher
-    sees one state of the index, so its frequencies never change)."""
-    cache: dict[str, int] = searcher.__dict__.setdefault("_newsread_doc_frequency", {})
-    reader = searcher.reader()
-
-    def frequency(term: str) -> int:
-        found = cache.get(term)
-        if found is None:
-            if len(cache) >= CACHED_FREQUENCIES:
-                cache.clear()
-            found = cache[term] = reader.doc_frequency("body", term)
-        return found
-
-    return frequency
 
 
 def similar(
@@ -203,7 +182,7 @@ def similar(
             )
         top_weight = terms[0][1]
         q = query.Or([query.Term("body", t, boost=w / top_weight) for t, w in terms])
-        scores = _scores(searcher, q)
+        scores = _scores(live_searcher(searcher), q)
         itself = searcher.document_number(key=article.key)
         scores.pop(itself, None)
         # As a search's: a facet value, or a period (the timeline narrows a list by date).

@@ -706,6 +706,7 @@ def describe_versions(docs: DocStore, members: dict[str, list[str]]) -> dict[str
         found = [articles[k] for k in keys if k in articles and len(keys) > 1]
         found.sort(key=lambda a: (a.published is None, str(a.published), a.key))
         described[story] = [
-            Version(a.key, a.title, a.source, a.published) for a in found[: LISTED_VERSIONS + 1]
+            Version(a.key, a.title, a.source, a.published, a.period)
+            for a in found[: LISTED_VERSIONS + 1]
         ]
     return described

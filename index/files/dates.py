@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -645,3 +645,47 @@ def as_shown(declared: datetime, shown: datetime) -> datetime | None:
     if abs(offset) > _MAX_ZONE or offset % _ZONE_STEP:
         return None
     return shown.replace(tzinfo=_fixed(offset))
+
+
+# A year, or a year and month, as a date field gives one ("2019", "2019-03", "2019/3").
+_YEAR_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?")
+# A number past a year's four digits is Unix time (milliseconds past this), read as UTC; the
+# times kept are those an article could bear (a count or an id is no date).
+_MILLISECONDS = 10**11
+_UNIX_YEARS = range(1990, 2101)
+
+
+def field_date(value: Any) -> tuple[datetime, str] | None:
+    """A date field's value as structured data gives it (front matter, JSON): the moment and
+    its period. A value naming only a year or a month ("2019", 2019, "2019-03", "March 2019")
+    is that period's first day with period "year" or "month", as `date:2019` reads a period;
+    the period is "" for a day or a time. None when the value gives no date."""
+    if isinstance(value, datetime):
+        return value, ""
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day), ""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    text = str(value).strip()
+    if isinstance(value, float) or (text.isdigit() and len(text) > 4):
+        return _unix_time(float(text))
+    if match := _YEAR_MONTH.fullmatch(text):
+        year, month = int(match.group(1)), int(match.group(2) or 0)
+        if not _year_ok(year) or month > 12:
+            return None
+        return (datetime(year, month, 1), "month") if month else (datetime(year, 1, 1), "year")
+    words = text.replace(",", " ").lower().split()
+    if len(words) == 2 and (named := _MONTHS.get(words[0].rstrip("."))) and words[1].isdigit():
+        year = int(words[1])
+        return (datetime(year, named, 1), "month") if _year_ok(year) else None
+    parsed = parse_date(text) if isinstance(value, str) else None
+    return (parsed, "") if parsed else None
+
+
+def _unix_time(number: float) -> tuple[datetime, str] | None:
+    seconds = number / 1000 if number > _MILLISECONDS else number
+    try:
+        moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return (moment, "") if moment.year in _UNIX_YEARS else None

@@ -29,6 +29,7 @@ _TEXT_SUFFIXES = frozenset((".txt", ".text"))
 _MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
 _HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 _JSON_SUFFIXES = frozenset((".json", ".jsonl", ".ndjson"))
+_JSON_LINES_SUFFIXES = frozenset((".jsonl", ".ndjson"))
 _BASE_SUFFIXES = (
     _TEXT_SUFFIXES | _MARKDOWN_SUFFIXES | _HTML_SUFFIXES | _JSON_SUFFIXES | SAVED_PAGE_SUFFIXES
 )
@@ -118,15 +119,31 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     if not kept:
         raise UnreadableFile("no article text found")
     if len(kept) < len(articles):
-        # Said, as a skipped file is: an entry of a JSON array that only has a title.
-        empty = [article.key.rsplit("#", 1)[1] for article in articles if not article.paragraphs]
-        numbers = ", ".join(f"#{n}" for n in empty[:5]) + (", ..." if len(empty) > 5 else "")
-        left_out = f"{len(empty)} of its {len(articles)} articles left out, no text ({numbers})"
+        left_out = _left_out(drafts, articles)
         cut = f"{cut}; {left_out}" if cut else left_out
     for article in kept:
         if cut:
             article.extra["cut"] = cut
     return kept
+
+
+def _left_out(drafts: list[Draft], articles: list[Article]) -> str:
+    """Why some of a file's articles are left out, said as a skipped file's reason is: an entry
+    of a JSON array that only has a title ("no text (#2)"), a line of JSON Lines that is not
+    JSON ("invalid JSON: Expecting value at line 3")."""
+    empty = [
+        article.key.rsplit("#", 1)[1]
+        for draft, article in zip(drafts, articles, strict=True)
+        if not article.paragraphs and not draft.unread
+    ]
+    unread = [draft.unread for draft in drafts if draft.unread]
+    reasons = []
+    if empty:
+        numbers = ", ".join(f"#{n}" for n in empty[:5]) + (", ..." if len(empty) > 5 else "")
+        reasons.append(f"no text ({numbers})")
+    reasons += unread[:5] + (["..."] if len(unread) > 5 else [])
+    left = len(empty) + len(unread)
+    return f"{left} of its {len(articles)} articles left out, " + "; ".join(reasons)
 
 
 def _saved_page(data: bytes, suffix: str) -> tuple[Draft, bool]:
@@ -245,7 +262,7 @@ def _parse(text: str, suffix: str, stem: str = "") -> tuple[str, list[Draft]]:
     if _HTML_START.match(head):
         return "html", [parse_html(text)]
     if suffix in _JSON_SUFFIXES:
-        return "json", parse_json(text)
+        return "json", parse_json(text, lines=suffix in _JSON_LINES_SUFFIXES)
     if head.startswith(("{", "[")):
         try:
             return "json", parse_json(text)
@@ -320,6 +337,8 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     )
     if derived:
         article.extra["derived"] = " ".join(derived)
+    if draft.published and draft.period:
+        article.extra["period"] = draft.period
     return article
 
 

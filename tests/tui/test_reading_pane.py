@@ -168,6 +168,14 @@ def test_citation_names_authors_title_source_date_and_url_else_the_file() -> Non
     assert citation(folder) == "“T”. wire/c.md"
 
 
+def test_the_header_dates_an_article_by_its_year_or_month_when_that_is_all_it_gives() -> None:
+    dated = {"year": "2019", "month": "March 2019", "": "1 March 2019"}
+    for period, shown in dated.items():
+        article = Article(id="1", key="a", path="a", title="T", published=datetime(2019, 3, 1))
+        article.extra.update({"period": period} if period else {})
+        assert header_lines(article)[1] == (shown, "nr.meta")
+
+
 def test_the_header_marks_a_source_standing_in_for_a_missing_one() -> None:
     folder = Article(id="3", key="wire/c", path="wire/c", title="T", source="wire")
     folder.extra["derived"] = "source"

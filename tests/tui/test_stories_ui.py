@@ -5,6 +5,7 @@ the article opens one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,13 @@ from tui_helpers import (
 from newsread.index.results import Version
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
-from newsread.tui.widgets.results_list import ResultsList, VersionOption, version_name
+from newsread.tui.widgets.article_view import version_label
+from newsread.tui.widgets.results_list import (
+    ResultsList,
+    VersionOption,
+    version_name,
+    version_prompt,
+)
 
 MakeApp = Callable[..., NewsreadApp]
 
@@ -198,3 +205,12 @@ async def test_back_to_a_list_searched_again_highlights_the_story_left(
 )
 def test_a_version_is_named_by_its_source_else_its_file(version: Version, name: str) -> None:
     assert version_name(version) == name
+
+
+def test_a_version_dated_by_its_year_or_month_alone_shows_that_period() -> None:
+    march = datetime(2019, 3, 1)
+    assert version_label(Version("a.md", "Quay", "AP", march, "month")) == "AP · 2019-03 · Quay"
+    assert version_label(Version("a.md", "Quay", "AP", march, "year")) == "AP · 2019 · Quay"
+    assert version_label(Version("a.md", "Quay", "AP", march)) == "AP · 2019-03-01 · Quay"
+    shown = version_prompt(Version("a.md", "Quay", "AP", march, "year")).plain
+    assert "2019 ·" in shown and "2019-03-01" not in shown

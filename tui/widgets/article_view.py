@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from newsread.index.article import date_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.results_list import version_name
@@ -131,7 +132,7 @@ def version_label(version: Version) -> str:
     """One line naming a version: source · date · title."""
     parts = (
         sanitise_line(version.source),
-        version.published.strftime("%Y-%m-%d") if version.published else "",
+        date_shown(version.published, version.period),
         sanitise_line(version.title) or "(untitled)",
     )
     return " · ".join(part for part in parts if part)

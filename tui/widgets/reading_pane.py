@@ -109,6 +109,8 @@ def format_date(article: Article) -> str:
     published = article.published
     if published is None:
         return ""
+    if article.period:
+        return f"{published:%Y}" if article.period == "year" else f"{published:%B %Y}"
     text = f"{published.day} {published:%B %Y}"
     if published.hour or published.minute:
         text += f" {published:%H:%M}"

@@ -32,6 +32,7 @@ from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsread.index.article import date_shown
 from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip, clip_content, keep_in_view, steady
@@ -125,7 +126,7 @@ def meta_line(hit: Hit, width: int | None = None) -> str:
     is shortened: the date stays (the versions, last, are left to the clip)."""
     source = steady(source_shown(hit.source, hit.from_folder))
     section = steady(sanitise_line(hit.section))
-    date = hit.published.strftime("%Y-%m-%d") if hit.published else ""
+    date = date_shown(hit.published, hit.period)
     versions = steady(versions_text(hit)) if hit.versions else ""
     line = _joined(source, section, date) or steady(sanitise_line(hit.path))
     if width is None or cell_len(_joined(line, versions)) <= width or not date:
@@ -161,7 +162,7 @@ def version_prompt(version: Version) -> Content:
         part
         for part in (
             source_shown(version.source, version.from_folder),
-            version.published.strftime("%Y-%m-%d") if version.published else "",
+            date_shown(version.published, version.period),
         )
         if part
     )

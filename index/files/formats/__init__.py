@@ -18,8 +18,14 @@ class Draft:
     source: str = ""
     section: str = ""
     published: datetime | None = None
+    period: str = ""
+    """"year" or "month" when the file dates the article by a year or month alone
+    (`published` is then its first day), else ""."""
     authors: list[str] = field(default_factory=list)
     credit: str = ""
     url: str = ""
     paragraphs: list[str] = field(default_factory=list)
     language: str = ""
+    unread: str = ""
+    """Why this entry of the file could not be read (a JSON Lines line that is not JSON),
+    else "". Such a draft holds nothing else; it keeps its place in the file's numbering."""

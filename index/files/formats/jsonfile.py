@@ -11,11 +11,12 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from newsread.index.errors import UnreadableFile
-from newsread.index.files.dates import parse_date
+from newsread.index.files.dates import field_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import merge_bylines, split_byline
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
@@ -65,42 +66,69 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _URL_LIKE = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def parse_json(text: str) -> list[Draft]:
-    """Every article in a JSON (or JSON Lines) document, in file order.
+def parse_json(text: str, *, lines: bool = False) -> list[Draft]:
+    """Every article in a JSON (or JSON Lines) document, in file order. A line of JSON Lines
+    that is not JSON is a draft that says so (`Draft.unread`) when other lines hold articles;
+    `lines` reads `text` as JSON Lines even when its first line is not JSON.
 
     Raises:
-        UnreadableFile: the text is not valid JSON or JSON Lines, or is nested absurdly deep.
+        UnreadableFile: the text is not valid JSON or JSON Lines (no line of it gives an
+            article), or is nested absurdly deep.
     """
-    return [_draft(item) for item in _articles(_load(text))]
+    values = _load(text, lines)
+    drafts = [
+        Draft(unread=item.reason) if isinstance(item, _BadLine) else _draft(item)
+        for item in _articles(values)
+    ]
+    if all(draft.unread for draft in drafts):
+        if bad := next((value for value in values if isinstance(value, _BadLine)), None):
+            raise UnreadableFile(bad.reason)
+    return drafts
 
 
-def _load(text: str) -> list[Any]:
-    """The JSON values of `text`: one for a JSON document, one per line for JSON Lines."""
+@dataclass(frozen=True)
+class _BadLine:
+    """A line of JSON Lines that is not JSON."""
+
+    reason: str
+
+
+def _load(text: str, lines: bool) -> list[Any]:
+    """The JSON values of `text`: one for a JSON document, one per line for JSON Lines (a
+    `_BadLine` for each line that is not JSON)."""
     try:
         return [json.loads(text)]
     except RecursionError:
         raise UnreadableFile("invalid JSON: nested too deeply") from None
     except json.JSONDecodeError as error:
-        if error.msg != "Extra data":
-            raise UnreadableFile(f"invalid JSON: {error.msg} at line {error.lineno}") from None
-    values = []
+        if error.msg != "Extra data" and not lines:
+            raise UnreadableFile(_invalid(error.msg, error.lineno)) from None
+    values: list[Any] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             values.append(json.loads(line))
         except RecursionError:
-            raise UnreadableFile("invalid JSON: nested too deeply") from None
+            values.append(_BadLine(_invalid("nested too deeply", number)))
         except json.JSONDecodeError as error:
-            raise UnreadableFile(f"invalid JSON: {error.msg} at line {number}") from None
+            values.append(_BadLine(_invalid(error.msg, number)))
     return values
 
 
-def _articles(values: Iterable[Any], depth: int = 0) -> list[dict[str, Any]]:
-    """The article objects among `values`, unwrapping lists and wrapper objects."""
-    found: list[dict[str, Any]] = []
+def _invalid(message: str, line: int) -> str:
+    # json's "Unterminated string starting at" names the place itself.
+    return f"invalid JSON: {message.removesuffix(' at')} at line {line}"
+
+
+def _articles(values: Iterable[Any], depth: int = 0) -> list[Any]:
+    """The article objects among `values` (and its bad lines), unwrapping lists and wrapper
+    objects."""
+    found: list[Any] = []
     for value in values:
-        if isinstance(value, list) and depth < 4:
+        if isinstance(value, _BadLine):
+            found.append(value)  # in its place, for the numbers of the articles after it
+        elif isinstance(value, list) and depth < 4:
             found.extend(_articles(value, depth + 1))
         elif isinstance(value, dict):
             fields = _fields(value)
@@ -142,7 +170,7 @@ def _draft(fields: dict[str, Any]) -> Draft:
         draft.paragraphs = with_lede(body, summary, draft.title)
     else:
         draft.paragraphs = body or summary or []
-    draft.published = _first(fields, _DATE, _date)
+    draft.published, draft.period = _first(fields, _DATE, _date) or (None, "")
     bylines = [split_byline(name) for name in _people(_pick(fields, _AUTHOR))]
     draft.authors, draft.credit = merge_bylines(bylines)
     draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
@@ -220,21 +248,8 @@ def _split(text: str) -> list[str]:
     return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
-def _date(value: Any) -> datetime | None:
-    value = _unwrap(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # Unix time, in milliseconds when it is too large for seconds.
-        seconds = value / 1000 if value > 10**11 else value
-        try:
-            result = datetime.fromtimestamp(seconds, tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-        return result if 1990 <= result.year <= 2100 else None
-    if isinstance(value, str):
-        if value.strip().isdigit():
-            return _date(int(value.strip()))
-        return parse_date(value)
-    return None
+def _date(value: Any) -> tuple[datetime, str] | None:
+    return field_date(_unwrap(value))
 
 
 def _people(value: Any) -> list[str]:

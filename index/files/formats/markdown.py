@@ -11,7 +11,7 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from newsread.index.files.dates import looks_like_date_line, parse_date
+from newsread.index.files.dates import field_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import is_byline, merge_bylines, split_byline
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
@@ -123,7 +123,7 @@ def _draft_from_meta(meta: dict[str, Any]) -> Draft:
     fields = {re.sub(r"[_\-]", "", str(key).lower()): value for key, value in meta.items()}
     draft = Draft()
     draft.title = _line(_pick(fields, _TITLE))
-    draft.published = _date(_pick(fields, _DATE))
+    draft.published, draft.period = field_date(_pick(fields, _DATE)) or (None, "")
     draft.authors, draft.credit = merge_bylines(
         split_byline(name) for name in _names(_pick(fields, _AUTHOR))
     )
@@ -158,15 +158,6 @@ def _line(value: Any) -> str:
 def _names(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     return [name for name in (_line(item) for item in items[:50]) if name]
-
-
-def _date(value: Any) -> datetime | None:
-    # YAML and TOML parse unquoted dates themselves.
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return parse_date(value) if isinstance(value, str) else None
 
 
 def _blocks(body: str) -> list[str]:
