@@ -266,8 +266,11 @@ def test_a_file_of_a_library_of_links_is_named_by_its_path_in_the_library(
     from builders import write_article
 
     kept, library = tmp_path / "kept", tmp_path / "library"
-    for name, title in (("a.txt", "Quay in Kelmor to shut"), ("b.txt", "Kelmor quay shuts")):
-        body = "The old grain quay in Kelmor will shut for repairs next month, the port said."
+    bodies = (  # one subject, two stories (a story's other versions are not "like" it)
+        ("a.txt", "Quay in Kelmor to shut", "The old grain quay in Kelmor will shut for repairs."),
+        ("b.txt", "Kelmor quay reopens", "Kelmor reopened its grain quay after the repairs."),
+    )
+    for name, title, body in bodies:
         write_article(kept / "wire", name, title, body, source="")
     other = "The tram drivers of Northfield walked out on Monday over pay and rosters."
     write_article(kept / "wire", "c.txt", "Tram strike", other, source="")

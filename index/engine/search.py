@@ -59,6 +59,7 @@ from newsread.index.timeline import Timeline, month_key, parse_period, timeline_
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.article import Article
+    from newsread.index.engine.docstore import DocStore
     from newsread.index.engine.open_index import OpenIndex
 
 SORTS = ("relevance", "newest", "oldest")
@@ -1093,6 +1094,21 @@ def _phrase_words(q: Any) -> frozenset[str]:
 # -- searching -------------------------------------------------------------------------------
 
 
+def story_fields(docs: DocStore, keys: list[str], page_stories: list[str]) -> list[dict[str, Any]]:
+    """`make_hit`'s story fields (story, versions, others) for a page of hits: their `keys`
+    and their stories (`stories.story_name`)."""
+    members = stories.versions_of(docs, page_stories)
+    others = stories.describe_versions(docs, members)
+    return [
+        {
+            "story": story,
+            "versions": max(0, len(members.get(story, ())) - 1),
+            "others": tuple(v for v in others.get(story, ()) if v.key != key),
+        }
+        for key, story in zip(keys, page_stories, strict=True)
+    ]
+
+
 def make_hit(
     fields: dict[str, Any],
     score: float | None,
@@ -1394,10 +1410,11 @@ class Search:
     ) -> tuple[Hit, ...]:
         docs = self.library.docs
         articles = docs.articles(s["key"] for s, _ in stored) if self.snippets else {}
-        members = stories.versions_of(docs, page_stories)
-        others = stories.describe_versions(docs, members)
+        keys = [fields_["key"] for fields_, _ in stored]
         hits = []
-        for (fields_, score), story in zip(stored, page_stories, strict=True):
+        for (fields_, score), story in zip(
+            stored, story_fields(docs, keys, page_stories), strict=True
+        ):
             check(self.cancelled)
             hits.append(
                 make_hit(
@@ -1407,9 +1424,7 @@ class Search:
                     self.terms,
                     self.phrases,
                     self.phrase_words,
-                    story=story,
-                    versions=max(0, len(members.get(story, ())) - 1),
-                    others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
+                    **story,
                 )
             )
         return tuple(hits)

@@ -730,7 +730,7 @@ class MainScreen(Screen[None]):
         counts: tuple[str, ...]
         if not results.counted and results.hits:
             counts = (f"{at}counting…",)
-        elif results.stories and results.total != results.stories and results.hits:
+        elif results.folded and results.stories != results.total and results.hits:
             # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first, and
             # the articles dropped first when narrow).
             stories = f"{at}{rows:,} stories"
