@@ -984,7 +984,7 @@ def _phrase_runs(
         return []
     words = [_analysed(text[s:e]) for s, e in spans]  # (it folds, as the index does)
     joined = [  # whether nothing indexed stands between a match and the next one
-        not any(map(_analysed, word_pattern(text[e:s2]).findall(text[e:s2])))
+        not _holds_indexed_word(text, e, s2)
         for (_, e), (s2, _) in zip(spans, spans[1:], strict=False)
     ]
     runs = []
@@ -995,6 +995,18 @@ def _phrase_runs(
                 runs.append((at, end))
                 break
     return runs
+
+
+def _holds_indexed_word(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a word the index keeps: not a stop word or mark, nor
+    a letter an apostrophe joins to a word (the s of "Kelmor's harbour", as `match_spans`)."""
+    for match in word_pattern(text).finditer(text, start, end):
+        word = match.group()
+        if _analysed(word) and not (
+            len(word) < 2 and elided(fold(word)) and beside_apostrophe(text, *match.span())
+        ):
+            return True
+    return False
 
 
 def highlight_spans(
