@@ -445,6 +445,23 @@ def test_search_in_a_library_whose_drive_is_not_mounted_says_so_and_marks_no_hit
     assert json.loads(capsys.readouterr().out)["total"] == 3
 
 
+def test_search_in_a_library_whose_folder_is_gone_answers_from_the_index_as_it_was(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The folder renamed away (or a drive unmounted with no mount point left): search said
+    # "is missing" and exited 2 with no hit, where the README has it answer from the index.
+    assert main(["index", "-q", str(small_library)]) == 0
+    small_library.rename(tmp_path / "renamed")
+    capsys.readouterr()
+    assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["total"] == 3
+    assert "is missing" in err and "these are from the index as it was" in err
+    assert main(["index", str(small_library)]) == 2
+    assert "the index was left as it was" in " ".join(capsys.readouterr().err.split())
+    assert main(["search", "kelmor", "--library", str(small_library / "never")]) == 2
+
+
 def test_similar_of_an_unknown_article_is_one_line(small_library: Path) -> None:
     result = _run("similar", "no-such-id", "--library", str(small_library))
     assert result.returncode == 2
