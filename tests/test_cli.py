@@ -286,6 +286,35 @@ def test_a_file_of_a_library_of_links_is_named_by_its_path_in_the_library(
     assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == ["wire/b.txt"]
 
 
+def test_the_file_a_librarys_link_leads_to_is_named_as_the_library_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `similar /data/wire/a.txt --library news`, news/wire a link to /data/wire: "is not in
+    # the library"; `show` keyed it "a.txt", with no source, where search says "wire/a.txt".
+    from builders import write_article
+
+    kept, library = tmp_path / "kept", tmp_path / "library"
+    write_article(kept / "wire", "a.txt", "Quay to shut", "The grain quay shuts.", source="")
+    write_article(kept / "wire", "b.txt", "Quay reopens", "The grain quay reopened.", source="")
+    for n in range(3):
+        write_article(kept / "wire", f"t{n}.txt", f"Tram strike {n}", "Tram drivers walked out.")
+    (library / "deep").mkdir(parents=True)
+    (library / "deep" / "wire").symlink_to(kept / "wire", target_is_directory=True)
+    assert main(["index", "-q", str(library)]) == 0
+    capsys.readouterr()
+    real = str(kept / "wire" / "a.txt")
+    assert main(["show", real, "--library", str(library), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["key"], shown["source"]) == ("deep/wire/a.txt", "deep")
+    assert main(["similar", real, "--library", str(library), "--json"]) == 0
+    assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == [
+        "deep/wire/b.txt"
+    ]
+    elsewhere = write_article(tmp_path / "elsewhere", "a.txt", "Quay to shut", "The quay shuts.")
+    assert main(["similar", str(elsewhere), "--library", str(library)]) == 2
+    assert "is not in the library" in capsys.readouterr().err
+
+
 def test_show_prints_a_long_url_on_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
