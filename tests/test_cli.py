@@ -305,8 +305,11 @@ def test_a_file_of_a_library_of_links_is_named_by_its_path_in_the_library(
     from builders import write_article
 
     kept, library = tmp_path / "kept", tmp_path / "library"
-    for name, title in (("a.txt", "Quay in Kelmor to shut"), ("b.txt", "Kelmor quay shuts")):
-        body = "The old grain quay in Kelmor will shut for repairs next month, the port said."
+    bodies = (  # one subject, two stories (a story's other versions are not "like" it)
+        ("a.txt", "Quay in Kelmor to shut", "The old grain quay in Kelmor will shut for repairs."),
+        ("b.txt", "Kelmor quay reopens", "Kelmor reopened its grain quay after the repairs."),
+    )
+    for name, title, body in bodies:
         write_article(kept / "wire", name, title, body, source="")
     other = "The tram drivers of Northfield walked out on Monday over pay and rosters."
     write_article(kept / "wire", "c.txt", "Tram strike", other, source="")
@@ -320,6 +323,35 @@ def test_a_file_of_a_library_of_links_is_named_by_its_path_in_the_library(
     assert (shown["key"], shown["source"]) == ("wire/a.txt", "wire")
     assert main(["similar", "wire/a.txt", "--library", str(library), "--json"]) == 0
     assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == ["wire/b.txt"]
+
+
+def test_the_file_a_librarys_link_leads_to_is_named_as_the_library_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `similar /data/wire/a.txt --library news`, news/wire a link to /data/wire: "is not in
+    # the library"; `show` keyed it "a.txt", with no source, where search says "wire/a.txt".
+    from builders import write_article
+
+    kept, library = tmp_path / "kept", tmp_path / "library"
+    write_article(kept / "wire", "a.txt", "Quay to shut", "The grain quay shuts.", source="")
+    write_article(kept / "wire", "b.txt", "Quay reopens", "The grain quay reopened.", source="")
+    for n in range(3):
+        write_article(kept / "wire", f"t{n}.txt", f"Tram strike {n}", "Tram drivers walked out.")
+    (library / "deep").mkdir(parents=True)
+    (library / "deep" / "wire").symlink_to(kept / "wire", target_is_directory=True)
+    assert main(["index", "-q", str(library)]) == 0
+    capsys.readouterr()
+    real = str(kept / "wire" / "a.txt")
+    assert main(["show", real, "--library", str(library), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["key"], shown["source"]) == ("deep/wire/a.txt", "deep")
+    assert main(["similar", real, "--library", str(library), "--json"]) == 0
+    assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == [
+        "deep/wire/b.txt"
+    ]
+    elsewhere = write_article(tmp_path / "elsewhere", "a.txt", "Quay to shut", "The quay shuts.")
+    assert main(["similar", str(elsewhere), "--library", str(library)]) == 2
+    assert "is not in the library" in capsys.readouterr().err
 
 
 def test_show_prints_a_long_url_on_one_line(
@@ -481,6 +513,23 @@ def test_search_in_a_library_whose_drive_is_not_mounted_says_so_and_marks_no_hit
     assert "3 articles were indexed from" in err and "; the index was left as it was" in err
     assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 3
+
+
+def test_search_in_a_library_whose_folder_is_gone_answers_from_the_index_as_it_was(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The folder renamed away (or a drive unmounted with no mount point left): search said
+    # "is missing" and exited 2 with no hit, where the README has it answer from the index.
+    assert main(["index", "-q", str(small_library)]) == 0
+    small_library.rename(tmp_path / "renamed")
+    capsys.readouterr()
+    assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["total"] == 3
+    assert "is missing" in err and "these are from the index as it was" in err
+    assert main(["index", str(small_library)]) == 2
+    assert "the index was left as it was" in " ".join(capsys.readouterr().err.split())
+    assert main(["search", "kelmor", "--library", str(small_library / "never")]) == 2
 
 
 def test_similar_of_an_unknown_article_is_one_line(small_library: Path) -> None:

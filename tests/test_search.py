@@ -718,3 +718,16 @@ def test_a_phrase_joined_is_one_span_per_occurrence() -> None:
     assert [text[s:e] for s, e in spans] == ["1,000 people", "state of the union", "union"]
     apart = search_module.highlight_spans(text, terms, phrases, words)
     assert [text[s:e] for s, e in apart] == ["1", "000", "people", "state", "union", "union"]
+
+
+def test_a_phrase_is_marked_across_a_letter_an_apostrophe_elides() -> None:
+    # `"kelmor harbour"` finds "Kelmor's harbour" (the s is not indexed), but the snippet and
+    # the reading pane marked nothing: the s between the two words broke the phrase's run.
+    text = "The plan for Kelmor's harbour was approved. Kelmor’s harbour too; Kelmor s harbour not."
+    terms, phrases = {"kelmor", "harbour"}, (("kelmor", "harbour"),)
+    words = frozenset(terms)  # searched only as the phrase
+    spans = search_module.highlight_spans(text, terms, phrases, words, joined=True)
+    assert [text[s:e] for s, e in spans] == ["Kelmor's harbour", "Kelmor’s harbour"]
+    snippet = make_snippet([text], terms, phrases=phrases, phrase_words=words)
+    marked = [snippet.text[s:e] for s, e in snippet.spans]
+    assert marked == ["Kelmor's", "harbour", "Kelmor’s", "harbour"]

@@ -69,6 +69,45 @@ def test_most_like_an_article_are_on_its_topic_and_it_is_left_out(library: Libra
     assert "harbour" in results.terms  # key terms: what snippets and the article view mark
 
 
+def test_the_list_names_its_stories_and_leaves_out_the_articles_own_versions(
+    tmp_path: Path,
+) -> None:
+    """`similar` said no stories ("stories" 0, each hit's versions 0), and listed the
+    article's copies (the page saved twice, the wire story re-published) as most like it."""
+    rng = random.Random(7)
+    words = [
+        "".join(rng.choice("bdklmnprstv") + rng.choice("aeiou") for _ in range(3))
+        for _ in range(200)
+    ]
+
+    def prose(vocabulary: list[str], sentences: int) -> str:
+        return " ".join(
+            " ".join(rng.choice(vocabulary) for _ in range(10)).capitalize() + "."
+            for _ in range(sentences)
+        )
+
+    shared = words[:10]  # the telling words the two stories share, often
+    told = prose(shared * 6 + words[10:80], 12)
+    other = prose(shared * 6 + words[80:150], 12)
+    root = tmp_path / "library"
+    for n in range(6):  # the rest of the library, on other words
+        write_article(root, f"other/{n}.txt", f"Other {n}", prose(words[150:], 6))
+    write_article(root, "a.txt", "Quay to close", told)
+    write_article(root, "a-copy.txt", "Quay to close", told, source="OTHER WIRE")
+    write_article(root, "b.txt", "Quay stays open", other)
+    write_article(root, "b-copy.txt", "Quay stays open", other, source="OTHER WIRE")
+    library = Library(root).open()
+    library.update()
+    results = library.similar("a.txt")
+    assert sorted(hit.key for hit in results.hits) == ["b-copy.txt", "b.txt"]
+    assert (results.total, results.stories) == (2, 1)
+    for hit in results.hits:
+        assert hit.story == library.search("stays").hits[0].story
+        assert hit.versions == 1 and [v.key for v in hit.others] == sorted(
+            {"b.txt", "b-copy.txt"} - {hit.key}
+        )
+
+
 def test_the_article_can_be_named_by_id_or_path(library: Library) -> None:
     article = library.find("football/0.txt")[0]
     by_id = library.similar(article.id)

@@ -514,17 +514,38 @@ def article_to_json(article: Article) -> dict[str, Any]:
     }
 
 
-def _in_library(path: Path, root: Path) -> tuple[Path, Path] | None:
+def _in_library(path: Path, root: Path, links: bool = True) -> tuple[Path, Path] | None:
     """`path` (a file named from here) and `root` written so that one is inside the other,
     or None for a file outside the library. Links are followed only when they must be: in a
     library of links to folders kept elsewhere, "bbc/tech/001.txt" is the library's file
-    "bbc/tech/001.txt", not a file of /data/bbc outside it."""
+    "bbc/tech/001.txt", not a file of /data/bbc outside it; and "/data/bbc/tech/001.txt",
+    the file a link leads to, is that file too (`links`: looked for)."""
     for file, folder in (
         (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
         (path.resolve(), root.resolve()),
     ):
         if file.is_relative_to(folder):
             return file, folder
+    key = _key_through_link(path, root) if links else None
+    if key is None:
+        return None
+    folder = Path(os.path.abspath(root))
+    return folder / key, folder
+
+
+def _key_through_link(path: Path, root: Path) -> str | None:
+    """The library's key for `path`, a file outside `root` that a link in the library leads
+    to ("/data/bbc/tech/001.txt" is "bbc/tech/001.txt" where bbc is a link to /data/bbc), or
+    None. The library is walked without following its links: each is looked at, none entered."""
+    real = path.resolve()
+    for folder, dirs, files in os.walk(root):
+        for name in (*dirs, *files):
+            link = Path(folder, name)
+            if not link.is_symlink():
+                continue
+            target = link.resolve()
+            if real == target or real.is_relative_to(target):
+                return (link.relative_to(root) / real.relative_to(target)).as_posix()
     return None
 
 
@@ -542,7 +563,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         path = Path(target).expanduser()
         try:
             if path.exists():
-                found = _in_library(path, root)
+                # The library is walked for its links only when it was named: a file shown
+                # alone is no file of the configured library's.
+                found = _in_library(path, root, links=args.library is not None)
                 articles = read_articles(*(found or (path, path.parent)))
             else:
                 library = library or _open_library(args.library)

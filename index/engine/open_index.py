@@ -88,7 +88,9 @@ class OpenIndex:
         if self._index is not None:
             return self
         problem = folder_problem(self.root)
-        if problem:
+        if problem and not self.index_dir.is_dir():
+            # A folder indexed before and gone now (renamed, a drive not mounted) keeps its
+            # index: searched as it was, never updated (`folder_away`).
             raise LibraryError(problem)
         try:
             make_private_dir(self.index_dir)

@@ -59,6 +59,7 @@ from newsread.index.timeline import Timeline, month_key, parse_period, timeline_
 if TYPE_CHECKING:
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.article import Article
+    from newsread.index.engine.docstore import DocStore
     from newsread.index.engine.open_index import OpenIndex
 
 SORTS = ("relevance", "newest", "oldest")
@@ -983,7 +984,7 @@ def _phrase_runs(
         return []
     words = [_analysed(text[s:e]) for s, e in spans]  # (it folds, as the index does)
     joined = [  # whether nothing indexed stands between a match and the next one
-        not any(map(_analysed, word_pattern(text[e:s2]).findall(text[e:s2])))
+        not _holds_indexed_word(text, e, s2)
         for (_, e), (s2, _) in zip(spans, spans[1:], strict=False)
     ]
     runs = []
@@ -994,6 +995,18 @@ def _phrase_runs(
                 runs.append((at, end))
                 break
     return runs
+
+
+def _holds_indexed_word(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a word the index keeps: not a stop word or mark, nor
+    a letter an apostrophe joins to a word (the s of "Kelmor's harbour", as `match_spans`)."""
+    for match in word_pattern(text).finditer(text, start, end):
+        word = match.group()
+        if _analysed(word) and not (
+            len(word) < 2 and elided(fold(word)) and beside_apostrophe(text, *match.span())
+        ):
+            return True
+    return False
 
 
 def highlight_spans(
@@ -1091,6 +1104,21 @@ def _phrase_words(q: Any) -> frozenset[str]:
 
 
 # -- searching -------------------------------------------------------------------------------
+
+
+def story_fields(docs: DocStore, keys: list[str], page_stories: list[str]) -> list[dict[str, Any]]:
+    """`make_hit`'s story fields (story, versions, others) for a page of hits: their `keys`
+    and their stories (`stories.story_name`)."""
+    members = stories.versions_of(docs, page_stories)
+    others = stories.describe_versions(docs, members)
+    return [
+        {
+            "story": story,
+            "versions": max(0, len(members.get(story, ())) - 1),
+            "others": tuple(v for v in others.get(story, ()) if v.key != key),
+        }
+        for key, story in zip(keys, page_stories, strict=True)
+    ]
 
 
 def make_hit(
@@ -1395,10 +1423,11 @@ class Search:
     ) -> tuple[Hit, ...]:
         docs = self.library.docs
         articles = docs.articles(s["key"] for s, _ in stored) if self.snippets else {}
-        members = stories.versions_of(docs, page_stories)
-        others = stories.describe_versions(docs, members)
+        keys = [fields_["key"] for fields_, _ in stored]
         hits = []
-        for (fields_, score), story in zip(stored, page_stories, strict=True):
+        for (fields_, score), story in zip(
+            stored, story_fields(docs, keys, page_stories), strict=True
+        ):
             check(self.cancelled)
             hits.append(
                 make_hit(
@@ -1408,9 +1437,7 @@ class Search:
                     self.terms,
                     self.phrases,
                     self.phrase_words,
-                    story=story,
-                    versions=max(0, len(members.get(story, ())) - 1),
-                    others=tuple(v for v in others.get(story, ()) if v.key != fields_["key"]),
+                    **story,
                 )
             )
         return tuple(hits)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsread.index.article import path_key
-from newsread.index.engine import postings
+from newsread.index.engine import postings, stories
 from newsread.index.engine.freshness import file_changes
 from newsread.index.engine.hits import numpy_module
 from newsread.index.engine.live_statistics import live_searcher
@@ -30,12 +30,14 @@ from newsread.index.engine.schema import text_analyzer
 from newsread.index.engine.search import (
     SORTS,
     _by_date,
+    _column,
     _count_facets,
     _filter_query,
     _key_rank_array,
     _timeline,
     folder_sources,
     make_hit,
+    story_fields,
 )
 from newsread.index.results import (
     NothingToSearch,
@@ -184,7 +186,12 @@ def similar(
         q = query.Or([query.Term("body", t, boost=w / top_weight) for t, w in terms])
         scores = _scores(live_searcher(searcher), q)
         itself = searcher.document_number(key=article.key)
-        scores.pop(itself, None)
+        story_of = stories.docnum_stories(library.docs, searcher, _column(searcher, "key"))
+        if itself is not None:
+            # Its other versions (the same story elsewhere, the page saved twice) are the
+            # article itself too: `V` reads them; like it are the other stories.
+            own = story_of[itself]
+            scores = {d: s for d, s in scores.items() if story_of[d] != own}
         # As a search's: a facet value, or a period (the timeline narrows a list by date).
         conditions = [
             _filter_query(name, value) for name, value in (filters or {}).items() if value
@@ -205,15 +212,22 @@ def similar(
             _timeline(searcher, numpy_module().array(listed, dtype="int64")) if facets else None
         )
         page = [(searcher.stored_fields(d), s) for d, s in ranked[offset : offset + limit]]
+        page_stories = [stories.story_name(story_of[d]) for d, _ in ranked[offset : offset + limit]]
+        story_count = stories.count_stories(story_of, listed)
     shown = frozenset(t for t, _ in terms[:SHOWN_TERMS])
     articles = library.docs.articles(f["key"] for f, _ in page) if snippets else {}
+    keys = [fields["key"] for fields, _ in page]
     hits = tuple(
-        make_hit(fields, score, articles.get(fields["key"]), shown) for fields, score in page
+        make_hit(fields, score, articles.get(fields["key"]), shown, **story)
+        for (fields, score), story in zip(
+            page, story_fields(library.docs, keys, page_stories), strict=True
+        )
     )
     return SearchResults(
         query=f"like: {article.title or article.path}",
         sort=sort,
         total=len(ranked),
+        stories=story_count,
         hits=hits,
         terms=shown,
         facets=facet_counts,

@@ -628,6 +628,31 @@ class TestResults:
             assert app.main._generation == generation + 1
             assert sorted(hit_keys(app)) == ["ferry-late.txt", "ferry.txt"]
 
+    async def test_index_change_keeps_the_highlight_on_its_hit_past_the_first_page(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        """A commit runs the search again; the hit highlighted past the first page (20 hits)
+        keeps the highlight, though a new hit above moved it down a row."""
+        from tui_helpers import write_article
+
+        root = tmp_path / "many"
+        for n in range(30):
+            write_article(root, f"h{n:02}.txt", f"Harbour report {n}", "Harbour." * (n + 1))
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            results = app.main.results_list
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press("G", *"kkkk")
+            harbour = results.highlighted_key
+            assert results.highlighted_row == 25
+            write_article(root, "top.txt", "Harbour harbour", "Harbour harbour. " * 40)
+            app.library.update()  # type: ignore[union-attr]
+            app.main.index_committed(1)
+            await settle(pilot)
+            assert results.keys[0] == "top.txt"
+            assert (results.highlighted_key, results.highlighted_row) == (harbour, 26)
+
 
 class TestHistory:
     async def test_back_and_forward_between_queries_and_articles(
@@ -719,6 +744,35 @@ class TestHistory:
             await pilot.press("right_square_bracket", "right_square_bracket")
             await settle(pilot)
             assert left_on(river)
+
+    async def test_back_to_an_article_past_the_first_page_returns_to_its_hit(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        """The list searched again holds only its first page (20 hits) until the counts come:
+        a hit further down was lost for row 20."""
+        from tui_helpers import write_article
+
+        root = tmp_path / "many"
+        for n in range(30):
+            write_article(root, f"h{n:02}.txt", f"Harbour report {n}", "Harbour." * (n + 1))
+        write_article(root, "river.txt", "River report", "The river rose.")
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            results = app.main.results_list
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press("G", *"kkkk")
+            harbour = results.highlighted_key
+            assert results.highlighted_row == 25
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("escape")
+            await search(pilot, "river")
+            await pilot.press("left_square_bracket")  # the harbour article: searched again
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert (results.highlighted_key, results.highlighted_row) == (harbour, 25)
 
     async def test_up_and_down_in_the_search_box_recall_earlier_queries(
         self, library: Path, make_app: MakeApp

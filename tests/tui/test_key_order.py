@@ -257,3 +257,48 @@ async def test_keys_go_on_when_a_short_timer_is_dropped(
         burst(app, "/sugar brazil quota")
         await wait_for(pilot, lambda: app.main.search_input.value == "sugar brazil quota")
         assert not app.key_order.held
+
+
+async def test_keys_after_a_sort_wait_for_the_sorted_list(
+    tmp_path: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `sG` in one burst: the G went to the list as it was, then the sorted list came and put
+    # the highlight back on its first hit (and `sG<Enter>` opened the old list's last hit).
+    import threading
+
+    from tui_helpers import write_article
+
+    from newsread.index.engine.search import Search
+
+    for n in range(6):
+        write_article(
+            tmp_path,
+            f"h{n}.txt",
+            f"Harbour {n}",
+            "Harbour. " * (n + 1),
+            date=f"{n + 1} May 2017 [10:00]",
+        )
+    release = threading.Event()
+    top = Search.top
+
+    def held_back(search: Search) -> Any:
+        if search.sort == "newest" and search.text == "harbour":
+            release.wait(30)
+        return top(search)
+
+    monkeypatch.setattr(Search, "top", held_back)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        burst(app, "/harbour\r")
+        await wait_for(pilot, lambda: app.main.results_list.keys[:1] == ["h5.txt"])
+        await settle(pilot)
+        burst(app, "sG")
+        await wait_for(pilot, lambda: app.main.sort == "newest", workers=False)
+        for _ in range(5):
+            await pilot.pause(0.02)
+        release.set()
+        await settle(pilot)
+        results = app.main.results_list
+        assert results.keys == [f"h{n}.txt" for n in range(5, -1, -1)]
+        assert results.highlighted_key == "h0.txt"  # the last of the sorted list

@@ -271,3 +271,33 @@ async def test_L_under_a_period_picked_on_the_timeline_lists_them_over_time(
         assert "flood.txt" in hit_keys(app)
         assert "like: Grain export sanctions tightened" in str(app.main.results_list.border_title)
         assert app.main.timeline_bar.has_buckets and app.main.timeline_bar.display
+
+
+async def test_the_like_list_title_counts_its_rows_not_stories(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    # The like list has a row per article: once similar counted stories, the title said
+    # "1 of 1 stories · 2 articles" over two rows.
+    body = (
+        "Kelmor reopened its grain quay after the repairs, the port said on Monday. The first "
+        "ship to berth there loaded barley for Aurstad, and dockers said the new cranes were "
+        "twice as fast as the old ones. The harbour master thanked the crews who worked "
+        "through the winter to finish the job a week early and under budget."
+    )
+    write_article(tmp_path, "a.txt", "Quay in Kelmor to shut", "The grain quay in Kelmor shuts.")
+    write_article(tmp_path, "b.txt", "Kelmor quay reopens", body)
+    write_article(tmp_path, "b-copy.txt", "Kelmor quay reopens", body, source="OTHER WIRE")
+    for n in range(4):  # grain and the quay are rare words of the library: telling ones
+        write_article(tmp_path, f"tram{n}.txt", f"Tram strike {n}", "Tram drivers walked out.")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"shuts", "enter")
+        await settle(pilot)
+        assert hit_keys(app) == ["a.txt"]
+        await pilot.press("L")
+        await settle(pilot)
+        assert sorted(hit_keys(app)) == ["b-copy.txt", "b.txt"]
+        assert app.main.results.stories == 1  # type: ignore[union-attr]
+        title = str(app.main.results_list.border_title)
+        assert title.startswith("1 of 2 · like: Quay in Kelmor to shut"), title

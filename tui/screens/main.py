@@ -626,6 +626,7 @@ class MainScreen(Screen[None]):
             query, sort, filters, like = self._searched
             self._listed = Place(query, sort, filters, like=like)
         self.results_list.show_results(results, keep_highlight=message.refresh, highlight=back)
+        self.newsread.key_order.release("list")  # (held for this list, if at all)
         if results.counted or not results.hits:
             # Else the timeline comes with the counts (`_search_counted`); the line keeps
             # its place meanwhile rather than the list jumping up and back on each key.
@@ -722,6 +723,7 @@ class MainScreen(Screen[None]):
         self._unfinished = 0
         self._focus_results = 0
         self.newsread.key_order.release("results")  # the focus stays in the box
+        self.newsread.key_order.release("list")
         if self.like:  # nothing like it (or it is gone): say so, and stay where we were
             self.notify(message.error, severity="warning", timeout=5)
             self._go(self.navigation.back(), "")
@@ -769,7 +771,7 @@ class MainScreen(Screen[None]):
         counts: tuple[str, ...]
         if not results.counted and results.hits:
             counts = (f"{at}counting…",)
-        elif results.stories and results.total != results.stories and results.hits:
+        elif results.folded and results.stories != results.total and results.hits:
             # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first, and
             # the articles dropped first when narrow).
             stories = f"{at}{rows:,} stories"
@@ -1230,6 +1232,8 @@ class MainScreen(Screen[None]):
         if key:
             self._return_to = (self._generation, key, None)
         self._visit()
+        # Keys typed meanwhile (`sG`) are for the new list: they wait for it.
+        self.newsread.key_order.hold("list")
 
     def _show_filters(self) -> None:
         """The active filters above the list, numbered as 1, 2, 3 remove them."""

@@ -353,6 +353,10 @@ class ResultsList(StoppingOptionList):
         """A row chosen (Enter) before its page of hits came (`G` then Enter): opened then."""
         self.list_title: ListTitle | None = None
         """The border title, fitted to the list's width as it changes."""
+        self._wanted: tuple[str | None, int, int] | None = None
+        """A hit to highlight (key, row) not among the first page's, and the option the
+        highlight was put on meanwhile: placed when the counts or its page come, unless the
+        highlight has moved since."""
 
     def show_title(self, title: ListTitle) -> None:
         """Title the list with the fullest form of `title` its width has room for."""
@@ -398,10 +402,14 @@ class ResultsList(StoppingOptionList):
         self.set_options(options)
         if options:
             keys = self.keys
+            self._wanted = None
             if keep in keys:
                 self.highlighted = keys.index(keep)
             elif row is not None:
                 self.highlighted = min(row, len(options) - 1)
+                # Before the counts the list holds only the first page's rows, and a hit
+                # further down is not loaded yet: its key, and its row, are found later.
+                self._wanted = (keep, row, self.highlighted)
             else:
                 self.highlighted = 0
 
@@ -483,7 +491,14 @@ class ResultsList(StoppingOptionList):
             self.highlighted = 0
             self.refresh_bindings()  # its key, in the footer drawn when the list had none
         if self.total > shown:
-            self._hold(HELD_ROWS)
+            self._hold(HELD_ROWS + (self._wanted[1] if self._wanted else 0))
+        if self._wanted is not None and self.option_count:
+            key, row, placed = self._wanted
+            if self.highlighted == placed:
+                self._wanted = (key, row, min(row, self.option_count - 1))
+                self.highlighted = self._wanted[2]
+            else:
+                self._wanted = None
 
     def add_page(self, offset: int, hits: Sequence[Hit]) -> None:
         """Fill the rows from `offset` with `hits` (a page asked for with `PageWanted`)."""
@@ -495,6 +510,7 @@ class ResultsList(StoppingOptionList):
                 option._visual = None  # drawn anew, with the hit
         self._option_render_cache.clear()
         self.refresh()
+        self._place_wanted(offset, hits)
         current = self.highlighted_row
         if current is not None and offset <= current < offset + len(hits):
             self._post_highlighted(current)
@@ -503,7 +519,24 @@ class ResultsList(StoppingOptionList):
         if self._open_when_loaded in self.rows:
             self._open_when_loaded = None
 
+    def _place_wanted(self, offset: int, hits: Sequence[Hit]) -> None:
+        """The hit wanted highlighted, when this page has it (its row may have moved: a
+        search run again after the index changed), unless the highlight has moved."""
+        if self._wanted is None:
+            return
+        key, row, placed = self._wanted
+        if self.highlighted != placed:
+            self._wanted = None
+            return
+        found = next((n for n, hit in enumerate(hits, offset) if hit.key == key), None)
+        option = self._hit_option(found) if found is not None else None
+        if option is not None:
+            self.highlighted = self.options.index(option)
+        if option is not None or offset <= row < offset + len(hits):
+            self._wanted = None
+
     def clear_results(self) -> None:
+        self._wanted = None
         self._open_when_loaded = None
         self.results = None
         self.held = 0
