@@ -685,7 +685,17 @@ def test_export_markdown_filters_by_tag_and_query(
     assert main(["export", "--query", "ministers", "--library", str(small_library)]) == 0
     queried = capsys.readouterr().out
     assert "Check the figures" in queried and "River flood" not in queried
+    capsys.readouterr()
     assert main(["export", "--tag", "nothing", "--library", str(small_library)]) == 1
+    assert main(["export", "-q", "zzzunknown", "--library", str(small_library)]) == 1
+    # No empty document (a heading and "Query:"), and one line saying why on stderr.
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "newsread: nothing to export: no annotated article tagged 'nothing' in this library",
+        "newsread: nothing to export: no annotated article matching 'zzzunknown' in this "
+        "library",
+    ]
 
 
 def test_export_sorts_oldest_first_and_names_its_query_and_tag(

@@ -659,6 +659,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
+    if not items:
+        return _fail(_nothing_exported(args), 1)
     exported = None if args.all else library.id
     if args.sort == "oldest":
         items = by_published(items)
@@ -688,6 +690,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
         _console(stderr=True).print(Text(sanitise_line(message)))
     return 0 if items else 1
+
+
+def _nothing_exported(args: argparse.Namespace) -> str:
+    """Why an export holds nothing: what it was narrowed by, or that nothing is annotated."""
+    narrowed = [f"matching {args.query!r}"] if args.query else []
+    narrowed += [f"tagged {args.tag!r}"] if args.tag else []
+    where = "in any library" if args.all else "in this library"
+    if narrowed:
+        return f"nothing to export: no annotated article {' and '.join(narrowed)} {where}"
+    return f"nothing to export: no article is annotated {where}"
 
 
 def _newsreads_own(target: Path) -> str:
