@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from rich.cells import cell_len
 from textual.content import Content
 from tui_helpers import rendered_text, settle, write_article
 
+from newsread.index.results import Hit, Snippet, Version
 from newsread.tui.app import NewsreadApp
 from newsread.tui.cells import clip, clip_content, cluster_ends, keep_in_view, steady
+from newsread.tui.widgets.results_list import meta_line
 
 FAMILY = "👩\u200d👩\u200d👧"
 FLAGS = ("🇫🇷", "🇩🇪")
@@ -137,3 +140,20 @@ async def test_a_narrow_row_drops_the_section_then_shortens_the_source_and_keeps
         shortened = next(line for line in lines if "2021-04-02" in line)
         assert "THE KELMOR EVENING" in shortened and "… · 2021-04-02" in shortened
         assert "World" not in shortened
+
+
+def test_a_row_that_fits_keeps_its_section_when_the_versions_after_it_do_not() -> None:
+    """A story's versions too long for the row dropped the section the command line shows
+    ("own (folder) · 2019-11-20 · +3 versions…"): the versions, last, are left to the clip."""
+    others = tuple(
+        Version(f"{folder}/b.md", "B", name)
+        for folder, name in (("own", "own"), ("k", "Kelmor Evening Gazette"), ("l", "A long one"))
+    )
+    hit = Hit(
+        "own/z/a.md", "1", "own/z/a.md", "Harbour", "own", "z", datetime(2019, 11, 20), "", "",
+        1.0, Snippet(""), versions=3, others=others,
+    )  # fmt: skip
+    assert meta_line(hit, 76).startswith("own (folder) · z · 2019-11-20 · +3 versions: ")
+    assert meta_line(hit, 26) == "own (folder) · 2019-11-20 · +3 versions: " + (
+        "own (folder), Kelmor Evening Gazette, A long one"
+    )

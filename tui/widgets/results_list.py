@@ -129,7 +129,7 @@ def meta_line(hit: Hit, width: int | None = None) -> str:
     date = date_shown(hit.published, hit.period)
     versions = steady(versions_text(hit)) if hit.versions else ""
     line = _joined(source, section, date) or steady(sanitise_line(hit.path))
-    if width is None or cell_len(_joined(line, versions)) <= width or not date:
+    if width is None or cell_len(line) <= width or not date:
         return _joined(line, versions)
     if cell_len(_joined(source, date)) <= width:
         return _joined(source, date, versions)
