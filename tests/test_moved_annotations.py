@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
-from newsread.index.annotations.placing import absent, find_article, follow_moved, place_all
+from newsread.index.annotations.placing import as_listed, find_article, follow_moved, place_all
 from newsread.index.article import Article
 from newsread.index.library import Library
 from newsread.tui.cli import main
@@ -91,7 +91,7 @@ def assert_attached(library: Library, name: str, *, highlights: bool = True) -> 
         True,
     )
     live = store.all_highlights()
-    assert absent(library, live) == frozenset()
+    assert as_listed(library, live)[1] == frozenset()
     # What the highlights view opens: the article each highlight now names.
     assert all(find_article(library, h.article) == article for h in live)
 
@@ -174,7 +174,7 @@ def test_another_article_with_the_same_title_does_not_capture_them(tmp_path: Pat
         assert store.highlights_for(article) == []
         assert store.article_state(article).note == ""
         live = store.all_highlights()
-        assert len(live) == 2 and absent(library, live) == {h.id for h in live}
+        assert len(live) == 2 and as_listed(library, live)[1] == {h.id for h in live}
     finally:
         library.close()
 
@@ -200,7 +200,7 @@ def test_two_copies_that_both_confirm_get_nothing_and_are_named(
         ]
         for name in ("a/vote.txt", "b/vote.txt"):
             assert store.highlights_for(the(library, name)) == []
-        assert len(absent(library, store.all_highlights())) == 2
+        assert len(as_listed(library, store.all_highlights())[1]) == 2
     finally:
         library.close()
     capsys.readouterr()

@@ -9,7 +9,8 @@ does it for everyone else:
   export, search and the highlights view see current positions without opening anything;
 - `place_all` after an import and before an export or the highlights view: every live
   highlight whose article is in the library;
-- `absent` for the highlights view: which highlights' articles the library no longer has;
+- `as_listed` for the highlights view: which highlights' articles the library no longer has,
+  and the period of those dated by a year or month alone;
 - `cited_now` before an export: each article's authors, for its citation, and whether the
   library still has it.
 
@@ -152,19 +153,27 @@ def _confirms(store: AnnotationStore, item: ArticleAnnotations, article: Article
     return 2 * found > len(item.highlights)
 
 
-def absent(library: Library, highlights: Iterable[Highlight]) -> frozenset[str]:
-    """Ids of the highlights whose article the library no longer has (as `find_article`
-    looks: deleted, or moved and changed at once); each article is looked up once."""
-    found: dict[tuple[str, str, str, str], bool] = {}
-    gone = set()
+def as_listed(
+    library: Library, highlights: Iterable[Highlight]
+) -> tuple[list[Highlight], frozenset[str]]:
+    """`highlights` as the highlights view lists them, each article's period as the library has
+    it (the store keeps a date of a year or month alone as its first day), and the ids of those
+    whose article the library no longer has (as `find_article` looks: deleted, or moved and
+    changed at once); each article is looked up once."""
+    found: dict[tuple[str, str, str, str], Article | None] = {}
+    listed, gone = [], set()
     for highlight in highlights:
         info = highlight.article
         name = (info.id, info.url, info.key, info.path)
         if name not in found:
-            found[name] = find_article(library, info) is not None
-        if not found[name]:
+            found[name] = find_article(library, info)
+        article = found[name]
+        if article is None:
             gone.add(highlight.id)
-    return frozenset(gone)
+        elif article.period and article.published == info.published:
+            highlight = replace(highlight, article=replace(info, period=article.period))
+        listed.append(highlight)
+    return listed, frozenset(gone)
 
 
 def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:

@@ -64,6 +64,32 @@ async def test_the_view_shows_the_articles_date_and_current_placement(
     assert placed is not None and (placed.status, placed.start) == ("moved", start)
 
 
+async def test_an_article_dated_by_its_year_alone_shows_the_year(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    # The store keeps the period's first day: the view showed 2019-01-01 where lists say 2019.
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "review.md").write_text(
+        "---\ntitle: Harbour review\ndate: 2019\n---\n\nThe harbour master wrote it.\n"
+    )
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.library is not None
+        await wait_for(pilot, lambda: bool(app.library and app.library.find("review.md")))
+        [article] = app.library.find("review.md")
+        with AnnotationStore.open(annotations_path()) as store:
+            start = article.body.index(PASSAGE)
+            store.add_highlight(article, start, start + len(PASSAGE))
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 1)
+        shown = str(listed.get_option_at_index(0).prompt)
+        assert "Harbour review · 2019 · marked" in shown, shown
+
+
 async def test_a_highlight_whose_article_is_gone_says_so(library: Path, make_app: MakeApp) -> None:
     # It was listed as any other; only Enter said the article was no longer in the library.
     app = make_app(library)

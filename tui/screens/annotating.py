@@ -951,17 +951,17 @@ class AnnotatingPanes(Horizontal):
             library.claim_annotations()  # a library moved since the store was opened
             return place_all(library, self._store()).problems()
 
-        def missing(highlights: list[Highlight]) -> frozenset[str]:
-            from newsread.index.annotations.placing import absent
+        def listed(highlights: list[Highlight]) -> tuple[list[Highlight], frozenset[str]]:
+            from newsread.index.annotations.placing import as_listed
 
-            return frozenset() if library is None else absent(library, highlights)
+            return (highlights, frozenset()) if library is None else as_listed(library, highlights)
 
         query, at, order = self._highlights_left
         screen = HighlightsScreen(
             self._store,
             query,
             place=place,
-            missing=missing,
+            listed=listed,
             library=None if library is None else library.id,
             export=self._export_highlights,
             at=at,

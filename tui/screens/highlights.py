@@ -28,6 +28,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsread.index.annotations.export import highlights_by_published
+from newsread.index.article import date_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import cut_at
 from newsread.tui.widgets.annotated_text import HIGHLIGHT_COLOURS, colour_style
@@ -86,7 +87,7 @@ def library_highlight_prompt(
     one line's worth)."""
     article = highlight.article
     when = highlight.created.astimezone().strftime("%Y-%m-%d")
-    dated = article.published.strftime("%Y-%m-%d") if article.published else ""
+    dated = date_shown(article.published, article.period)
     cited = " · ".join(
         part
         for part in (
@@ -218,19 +219,20 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         query: str = "",
         *,
         place: Callable[[], list[str]] | None = None,
-        missing: Callable[[list[Highlight]], frozenset[str]] | None = None,
+        listed: Callable[[list[Highlight]], tuple[list[Highlight], frozenset[str]]] | None = None,
         library: str | None = None,
         export: Callable[[list[Highlight], str, bool], str] | None = None,
         at: str | None = None,
         order: str = "marked",
     ) -> None:
-        """`store()`, `place()`, `missing()` and `export()` are called in thread workers only
+        """`store()`, `place()`, `listed()` and `export()` are called in thread workers only
         (they use the database and the index).
 
         `place()` re-anchors the highlights in their articles' current text before the first
         listing, so positions and statuses are current, and says what it could not attach
-        (shown with the first listing); `missing(highlights)` names those
-        whose article the library no longer has (deleted, or moved and changed at once).
+        (shown with the first listing); `listed(highlights)` gives them with their articles'
+        periods as the library has them, and names those whose article the library no longer
+        has (deleted, or moved and changed at once).
         With `library` (`paths.library_id`), only the highlights made there (or where is not
         known) are listed until ctrl+l lists every library's. `export(highlights, filter,
         everywhere)` saves the highlights listed and says where (raising OSError or
@@ -240,7 +242,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         super().__init__()
         self._store = store
         self._place = place
-        self._missing = missing
+        self._listed = listed
         self._query = query
         self._export = export
         self._at = at
@@ -339,7 +341,9 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         except AnnotationError as error:
             self.post_message(self.Found(generation, [], str(error)))
         else:
-            missing = self._missing(found) if self._missing is not None else frozenset()
+            missing: frozenset[str] = frozenset()
+            if self._listed is not None:
+                found, missing = self._listed(found)
             self.post_message(
                 self.Found(generation, found, wanted.problem, missing, notices, elsewhere)
             )
