@@ -693,8 +693,7 @@ def test_export_markdown_filters_by_tag_and_query(
     assert out == ""
     assert err.splitlines() == [
         "newsread: nothing to export: no annotated article tagged 'nothing' in this library",
-        "newsread: nothing to export: no annotated article matching 'zzzunknown' in this "
-        "library",
+        "newsread: nothing to export: no annotated article matching 'zzzunknown' in this library",
     ]
 
 
