@@ -14,8 +14,8 @@ the palette name its actions on the screen ("screen.highlight"), which hands the
 from __future__ import annotations
 
 import threading
-from contextlib import suppress
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
