@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 from tui_helpers import build_library, notifications, rendered_text, settle, write_article
 
+from newsread.tui import app as app_module
 from newsread.tui.app import NewsreadApp
 from newsread.tui.commands import COMMANDS
 from newsread.tui.screens.help import HelpScreen
@@ -54,9 +56,12 @@ async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
 
 
 async def test_L_says_when_the_file_of_the_article_it_starts_from_was_deleted(
-    library: Path, make_app: MakeApp
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The list came from the index's copy of the text without a word that the file was gone.
+    # No look at the folder (every WATCH_INTERVAL) meanwhile: under load the test outlasted
+    # the 10 s interval and the look dropped the article from the index before L.
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 3600.0)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -17,6 +17,7 @@ from tui_helpers import open_article, wait_for
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
 from newsread.tui.app import NewsreadApp
+from newsread.tui.screens import annotating
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.screens.note_editor import NoteEditor
 from newsread.tui.screens.tags import TagDialog, TagList
@@ -77,6 +78,23 @@ async def test_another_sessions_change_shows_up_in_the_open_article(
         # Editing now starts from the other session's note: saving is no conflict.
         await pilot.press("A", *", and here", "ctrl+s")
         await wait_for(pilot, lambda: note(app) == "written elsewhere, and here")
+
+
+async def test_a_change_made_before_the_first_look_for_changes_shows_up(
+    library: Path, make_app: MakeApp, other: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other session saves between this one's reading the article's annotations and its
+    first look for changes (under load in the two-window end-to-end test): that look took the
+    store's version after the save as its starting point, and the note never showed up."""
+    monkeypatch.setattr(annotating, "STORE_CHECK", 3600.0)  # looks only when the test says
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        other.set_article_note(article, "written elsewhere")
+        app.main.panes._check_store()  # the first look
+        await wait_for(pilot, lambda: note(app) == "written elsewhere")
 
 
 async def test_a_note_saved_on_a_highlight_another_session_deleted_brings_it_back(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
@@ -165,6 +166,11 @@ class AnnotatingPanes(Horizontal):
             store = library.annotations
             if not self._store_told:
                 self._store_told = True
+                # The version everything read from now on is of: another session's commit
+                # before the first look (`_watch_store`) is a change too. Taken at that look,
+                # it hid a note saved meanwhile (two windows, under load) for good.
+                with suppress(AnnotationError):
+                    self._store_version = store.data_version()
                 if store.recovery_notice:  # said once, by whichever worker opened the store
                     self.post_message(AnnotationFailed(store.recovery_notice))
                 if store.read_only:
