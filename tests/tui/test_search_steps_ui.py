@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import settle, wait_for
+from tui_helpers import hold_counts, settle, wait_for
 
 from newsread.index import SearchCancelled
 from newsread.index.engine.search import Search
@@ -29,16 +29,7 @@ def _status_text(app: NewsreadApp) -> str:
 async def test_the_first_hits_show_counting_then_the_total_and_facets(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    counting, release = threading.Event(), threading.Event()
-    real_counts = Search.counts
-
-    def held_counts(self: Search) -> Any:
-        if self.text == "kelmor":
-            counting.set()
-            release.wait(30)
-        return real_counts(self)
-
-    monkeypatch.setattr(Search, "counts", held_counts)
+    counting, release = hold_counts(monkeypatch, "kelmor")
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import OptionList
-from tui_helpers import notifications, rendered_text, settle, wait_for
+from tui_helpers import hold_counts, notifications, rendered_text, settle, wait_for
 
-from newsread.index.engine.search import Search
 from newsread.index.timeline import build_timeline
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.facets import FacetScreen
@@ -262,16 +259,7 @@ async def test_T_while_the_hits_are_counted_says_to_wait_not_that_none_are_dated
 ) -> None:
     """Right after indexing ended (the search run again, its timeline to come with the
     counts), T said "No dated hits to show over time" beside a list of dated hits."""
-    counting, release = threading.Event(), threading.Event()
-    real_counts = Search.counts
-
-    def held_counts(self: Search) -> Any:
-        if self.text == "kelmor":
-            counting.set()
-            release.wait(30)
-        return real_counts(self)
-
-    monkeypatch.setattr(Search, "counts", held_counts)
+    counting, release = hold_counts(monkeypatch, "kelmor")
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -9,10 +9,12 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.geometry import Region
@@ -21,6 +23,7 @@ from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from newsread.index import paths
+from newsread.index.engine.search import Search
 from newsread.tui.app import NewsreadApp
 
 
@@ -340,3 +343,19 @@ class Tmux:
 def notifications(app: NewsreadApp) -> list[str]:
     """Every notice `app` has given in this test, expired ones too (conftest's `said`)."""
     return list(app.__dict__.get("said_in_test", []))
+
+
+def hold_counts(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[Any, Any]:
+    """Hold the second step (the exact count, facets and timeline) of the search for `text`:
+    returns (counting, release), two events: set once it is held, and set to let it go."""
+    counting, release = threading.Event(), threading.Event()
+    real_counts = Search.counts
+
+    def held_counts(self: Search) -> Any:
+        if self.text == text:
+            counting.set()
+            release.wait(30)
+        return real_counts(self)
+
+    monkeypatch.setattr(Search, "counts", held_counts)
+    return counting, release
