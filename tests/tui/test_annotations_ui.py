@@ -947,6 +947,20 @@ class TestReaderKeys:
             )
             assert [(h.text, h.highlight.note) for h in reader.highlights] == [(passage, "Who?")]
 
+    async def test_v_then_a_sentence_from_the_title_takes_the_first_sentence(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """An article opens with the cursor on its title: `v` `)` `H` there selected up to
+        the first sentence's start, none of the text, and H only said so."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            assert reader.cursor_location == (0, 0)
+            await pilot.press("v", "right_parenthesis", "H")
+            await wait_for(pilot, lambda: bool(reader.highlights))
+            assert [h.text for h in reader.highlights] == [FIRST]
+
     async def test_sentence_motions_go_past_an_acronym_before_a_capital(
         self, library: Path, make_app: MakeApp
     ) -> None:

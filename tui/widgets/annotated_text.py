@@ -423,6 +423,10 @@ class AnnotatedText(TextArea):
             return
         body, here = found
         starts = sentence_starts(body)
+        if direction > 0 and self.selecting:
+            # From the header (the cursor opens on the title), v ) selected up to the first
+            # sentence's start, none of its words: it takes in the first sentence.
+            here = max(here, 0)
         if direction > 0:
             target = next((s for s in starts if s > here), len(body))
         else:
