@@ -32,10 +32,10 @@ from newsread.index.engine.schema import (
     NAME_PATTERN,
     WORD_PATTERN,
     analyse_word,
-    fold,
     name_analyzer,
     text_analyzer,
 )
+from newsread.index.folding import fold
 from newsread.index.marks import has_unspaced
 
 TEXT_FIELDS = ("title", "body")

@@ -17,10 +17,10 @@ from newsread.index.engine.schema import (
     FoldFilter,
     StemAnalyzer,
     analyse_word,
-    fold,
     name_analyzer,
     stem_word,
 )
+from newsread.index.folding import fold
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNIDATA_VERSION
 
 NFD_CAFE = unicodedata.normalize("NFD", "Café")

@@ -343,3 +343,30 @@ def test_a_copy_of_a_library_takes_nothing_while_the_original_is_indexed_again(
     assert main(["export", "--library", str(archive)]) == 1  # nothing of its own
     assert main(["export", "--library", str(project)]) == 0
     assert "Mine" in capsys.readouterr().out
+
+
+def test_note_words_fold_as_article_search_does_in_new_and_migrated_stores(
+    tmp_path: Path,
+) -> None:
+    """FTS5 folds case and accents of Latin script only: `note:ΑΘΗΝΑ` missed "Αθήνα" and
+    `note:Петр` missed "Пётр", which article search finds (schema 5 stores folded words)."""
+    athens = article("athens.txt", "Αθήνα σήμερα.")
+    old = tmp_path / "old.sqlite3"
+    old_store(old, ["id-athens.txt"])
+    with sqlite3.connect(old) as db:
+        db.execute("UPDATE articles SET note = 'Συνάντηση στην Αθήνα'")
+        db.execute("UPDATE highlights SET quote = 'Пётр пришёл', note = 'ПЁТР'")
+    for path in (old, tmp_path / "new.sqlite3"):
+        with AnnotationStore.open(path) as store:
+            if path != old:
+                store.set_article_note(athens, "Συνάντηση στην Αθήνα")
+                store.add_highlight(athens, 0, 5, note="ПЁТР")
+            for words in (["ΑΘΗΝΑ"], ["αθηνα"], ["συναντηση"], ["Петр"], ["петр"]):
+                assert store.articles_matching(note_words=words).matches(athens), words
+            assert not store.articles_matching(note_words=["Αθήνα", "Ρώμη"]).matches(athens)
+            store.set_article_note(athens, "Ρώμη")
+            assert not store.articles_matching(note_words=["αθηνα"]).matches(athens)
+            assert store.articles_matching(note_words=["ΡΩΜΗ"]).matches(athens)
+    with AnnotationStore.open(old) as store:
+        assert [h.quote for h in store.all_highlights(text_query="пётр")] == ["Пётр пришёл"]
+        assert [h.quote for h in store.all_highlights(text_query="ПРИШЕЛ")] == ["Пётр пришёл"]

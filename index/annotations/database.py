@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsread.index.annotations.model import AnnotationError
+from newsread.index.folding import fold
 from newsread.index.private_files import create_private_file
 
 log = logging.getLogger(__name__)
@@ -134,8 +135,59 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE highlights ADD COLUMN library TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX highlights_library ON highlights(library)",
     ),
+    # 5: the full-text tables hold words folded as the article index folds them (`fold`), so
+    # `note:ΑΘΗΝΑ` finds "Αθήνα" and `note:Петр` finds "Пётр" (FTS5 folds Latin script only).
+    (
+        *(
+            f"DROP TRIGGER {table}_fts_{event}"
+            for table in ("highlights", "article_notes")
+            for event in ("insert", "delete", "update")
+        ),
+        """CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+            INSERT INTO highlights_fts(rowid, quote, note)
+                VALUES (new.seq, newsread_fold(new.quote), newsread_fold(new.note));
+        END""",
+        """CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
+                VALUES ('delete', old.seq, newsread_fold(old.quote), newsread_fold(old.note));
+        END""",
+        """CREATE TRIGGER highlights_fts_update AFTER UPDATE OF quote, note ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, quote, note)
+                VALUES ('delete', old.seq, newsread_fold(old.quote), newsread_fold(old.note));
+            INSERT INTO highlights_fts(rowid, quote, note)
+                VALUES (new.seq, newsread_fold(new.quote), newsread_fold(new.note));
+        END""",
+        """CREATE TRIGGER article_notes_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, newsread_fold(new.note));
+        END""",
+        """CREATE TRIGGER article_notes_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
+                VALUES ('delete', old.seq, newsread_fold(old.note));
+        END""",
+        """CREATE TRIGGER article_notes_fts_update AFTER UPDATE OF note ON articles BEGIN
+            INSERT INTO article_notes_fts(article_notes_fts, rowid, note)
+                VALUES ('delete', old.seq, newsread_fold(old.note));
+            INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, newsread_fold(new.note));
+        END""",
+        "INSERT INTO highlights_fts(highlights_fts) VALUES ('delete-all')",
+        """INSERT INTO highlights_fts(rowid, quote, note)
+            SELECT seq, newsread_fold(quote), newsread_fold(note) FROM highlights""",
+        "INSERT INTO article_notes_fts(article_notes_fts) VALUES ('delete-all')",
+        """INSERT INTO article_notes_fts(rowid, note)
+            SELECT seq, newsread_fold(note) FROM articles""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def add_functions(connection: sqlite3.Connection) -> sqlite3.Connection:
+    """Give `connection` the SQL functions the schema's triggers call (`newsread_fold`)."""
+    connection.create_function("newsread_fold", 1, _fold_text, deterministic=True)
+    return connection
+
+
+def _fold_text(text: str | None) -> str | None:
+    return fold(text) if isinstance(text, str) else text
 
 
 # Opening ------------------------------------------------------------------------------
@@ -171,6 +223,7 @@ def connect_checked(
         str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )
     connection.row_factory = sqlite3.Row
+    add_functions(connection)
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
@@ -234,7 +287,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection | None:
 def _migrated_copy(connection: sqlite3.Connection, version: int) -> sqlite3.Connection | None:
     """An in-memory copy of the older store on `connection` (closed), migrated to this
     schema; None if it cannot be copied."""
-    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    copy = add_functions(sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False))
     copy.row_factory = sqlite3.Row
     try:
         connection.backup(copy)

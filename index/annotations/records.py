@@ -20,6 +20,7 @@ from newsread.index.annotations.model import (
     Tag,
 )
 from newsread.index.article import derived_source
+from newsread.index.folding import fold
 from newsread.index.text import sanitise, sanitise_line
 
 STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -420,7 +421,7 @@ def fts_query(words: Iterable[str]) -> str | None:
         prefix = word.endswith("*")
         # Saved text went through `sanitise`; so does what is searched for (a NUL would end
         # FTS5's string early: "unterminated string").
-        word = sanitise(word.rstrip("*"))
+        word = fold(sanitise(word.rstrip("*")))
         if not WORD.search(word):
             return None
         terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))

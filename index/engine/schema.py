@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
@@ -15,6 +14,7 @@ from whoosh.lang.porter2 import stem
 from whoosh.util.times import datetime_to_long
 
 from newsread.index.article import Article, in_utc
+from newsread.index.folding import fold
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
 SCHEMA_VERSION = 10
@@ -29,40 +29,6 @@ single letters indexed, but where an apostrophe joins one to a word (`elided`).
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def fold(text: str) -> str:
-    """`text` as the index compares it: NFKC-normalised and case-folded, Greek without its
-    accents and breathings, Russian ё as е.
-
-    One form for every way of writing a word: "café" composed or decomposed, the ligature
-    "ﬁ" and "fi", full-width "Ｋｅｌｍｏｒ" and "kelmor", "Straße", "STRASSE" and "STRAẞE",
-    "Αθήνα" and "ΑΘΗΝΑ" (Greek drops accents from capitals), final "ς" and "σ", "Пётр" and
-    "Петр" (ё is mostly written е). Articles and queries both go through here.
-    """
-    if text.isascii():
-        return text.lower()
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    if folded.isascii():
-        return folded
-    folded = unicodedata.normalize("NFKC", folded)
-    if "ё" in folded:
-        folded = folded.replace("ё", "е")
-    if _GREEK.search(folded):
-        folded = _greek_unaccented(folded)
-    return folded
-
-
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-# A Greek letter's accents, breathings and diaeresis, once decomposed (NFD).
-_GREEK_MARKS = re.compile("(?<=[\u0370-\u03ff])[\u0300-\u036f]+")
-
-
-def _greek_unaccented(text: str) -> str:
-    """`text` (folded) with Greek letters' marks left out: capitals are written without
-    them (ΑΘΗΝΑ is Αθήνα), and polytonic text has marks monotonic text writes another way."""
-    bare = _GREEK_MARKS.sub("", unicodedata.normalize("NFD", text))
-    return unicodedata.normalize("NFC", bare)
 
 
 _WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS

@@ -35,7 +35,6 @@ from newsread.index.engine.schema import (
     analyse_word,
     beside_apostrophe,
     elided,
-    fold,
     left_out,
     stem_word,
     text_analyzer,
@@ -44,6 +43,7 @@ from newsread.index.engine.schema import (
 )
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.files.formats.markdown_syntax import strip_markdown
+from newsread.index.folding import fold
 from newsread.index.marks import BMP_MARKS, UNSPACED_RUN, has_unspaced
 from newsread.index.results import (
     Hit,

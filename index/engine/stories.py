@@ -39,7 +39,7 @@ from zlib import crc32
 
 from newsread.index.article import Article, in_utc
 from newsread.index.engine.docstore import DocStore
-from newsread.index.engine.schema import fold
+from newsread.index.folding import fold
 from newsread.index.results import Version
 
 SHINGLE = 3
