@@ -83,7 +83,7 @@ async def test_a_story_is_one_entry_that_v_expands_and_folds(
         assert hit.versions == 2
         text = rendered_text(results)
         assert "+2 versions:" in text
-        assert str(results.border_title).startswith("1 of 1 stories · 3 articles")
+        assert str(results.border_title).startswith("1 of 1 story · 3 articles")
 
         await pilot.press("V")
         versions = [o for o in results.options if isinstance(o, VersionOption)]
@@ -95,7 +95,7 @@ async def test_a_story_is_one_entry_that_v_expands_and_folds(
         }
         await pilot.press("j")
         assert results.highlighted_key == versions[0].version.key
-        assert str(results.border_title).startswith("1 of 1 stories")
+        assert str(results.border_title).startswith("1 of 1 story")
         await pilot.press("enter")
         await settle(pilot)
         reader = app.main.reader
@@ -118,11 +118,11 @@ async def test_the_story_count_and_order_fit_40_columns(
         await pilot.press(*"quay", "enter")
         await settle(pilot)
         top = rendered_text(app.main.results_list).splitlines()[0]
-        assert "─ 1 of 1 stories · relevance ─" in top, top
+        assert "─ 1 of 1 story · relevance ─" in top, top
         await pilot.press("s")
         await settle(pilot)
         top = rendered_text(app.main.results_list).splitlines()[0]
-        assert "─ 1 of 1 stories · newest ─" in top, top
+        assert "─ 1 of 1 story · 3 articles · newest ─" in top, top
 
 
 async def test_the_article_names_its_other_versions_and_v_opens_one(

@@ -774,7 +774,7 @@ class MainScreen(Screen[None]):
         elif results.folded and results.stories != results.total and results.hits:
             # Folded: a row per story. "3 of 97 stories · 124 articles" (numbers first, and
             # the articles dropped first when narrow).
-            stories = f"{at}{rows:,} stories"
+            stories = f"{at}{rows:,} {'story' if rows == 1 else 'stories'}"
             counts = (f"{stories} · {results.total:,} articles", stories)
         elif results.total and at:
             counts = (f"{at}{results.total:,}",)
