@@ -18,6 +18,7 @@ import newsread.index
 from newsread.index import paths
 from newsread.index.engine.indexer import Progress
 from newsread.index.library import Library
+from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
 
 MakeApp = Callable[..., NewsreadApp]
@@ -124,6 +125,28 @@ async def test_an_unexpected_failure_to_open_is_said_not_left_opening(
         message = " ".join(rendered_text(app.main.query_one("#results-message")).split())
         assert "the index could not be opened (DatabaseError: database disk image" in message
         assert "not opened" in str(app.main.status.query_one("#status-text").render())
+
+
+async def test_keys_typed_after_enter_go_on_when_the_library_fails_to_open(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter while the library opens holds the next keys for its search; an opening that
+    fails runs none, so they are let go at once (not after the hang guard's 20 s)."""
+    release = threading.Event()
+
+    def fails(self: object) -> object:
+        release.wait(10)
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr("newsread.index.library.Library.open", fails)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"ferry", "enter", "j")
+        assert app.key_order.held
+        release.set()
+        await wait_for(pilot, lambda: bool(app.main.library_problem))
+        await pilot.pause()
+        assert not app.key_order.held
 
 
 async def test_a_session_that_cannot_be_saved_is_said_once_while_it_lasts(
@@ -455,13 +478,17 @@ async def test_keys_typed_after_a_query_while_the_index_opens_wait_for_its_resul
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`/ferry`, Enter, Enter typed at launch: the second Enter opens the first hit once the
-    results are in (it went to the still empty list, and the keys after it with it)."""
+    results are in (it went to the still empty list, and the keys after it with it), however
+    long the library takes to open (a short hold let it go to the empty list: here the
+    ordinary hold's limit is made shorter than the opening)."""
     release = open_held(monkeypatch)
+    monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.05)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.library is None
         await pilot.press(*"ferry", "enter", "enter")
+        await pilot.pause(0.3)  # longer than the ordinary hold
         release.set()
         await settle(pilot)
         assert app.main.reading

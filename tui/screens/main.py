@@ -365,6 +365,7 @@ class MainScreen(Screen[None]):
         if message.articles:
             self.search_now()
         else:
+            self._let_keys_go()
             self.show_message(
                 "Indexing the library for the first time… results appear here as soon as "
                 "the first articles are saved."
@@ -373,12 +374,20 @@ class MainScreen(Screen[None]):
     @on(LibraryFailed)
     def _library_failed(self, message: LibraryFailed) -> None:
         reason = self.library_problem = message.reason
+        self._let_keys_go()
         self.status.set_status(index="not opened")
         self.show_message(
             f"{reason}.\n\nStart newsread with a folder of saved articles:\n  newsread PATH\n"
             "It reads .txt, .md, .html and .json files in the folder and its subfolders."
         )
         self.article_view.set_hint("")
+
+    def _let_keys_go(self) -> None:
+        """Keys typed after Enter while the library opened wait for a search that will not
+        run now (the library is empty or failed to open): they go on to the list."""
+        if self._focus_results:
+            self._focus_results = 0
+            self.newsread.key_order.release("results")
 
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
@@ -858,11 +867,14 @@ class MainScreen(Screen[None]):
             self.newsread.key_order.hold("results")
         elif not self.library_ready:
             # It runs once the library is open (the next search): keys typed meanwhile (a
-            # second Enter opening the first hit) wait for its results on the list.
+            # second Enter opening the first hit) wait for its results on the list, however
+            # long the opening takes (seconds on a big library or a loaded server: a second
+            # Enter let go after `HOLD_LIMIT` went to the empty list). Released by the results,
+            # a failed search, or an opening that runs no search.
             self._focus_results = self._generation + 1
             self.set_reading(False)
             self.results_list.focus()
-            self.newsread.key_order.hold("results")
+            self.newsread.key_order.hold("results", STORE_HOLD_LIMIT)
         else:  # nothing to wait for
             self.set_reading(False)
             self.results_list.focus()
