@@ -2147,3 +2147,35 @@ def test_a_bare_name_by_the_headline_that_the_page_credits_elsewhere_is_the_auth
     assert parse_text(page("Jane Doe", "Photo: Northfield Courier")).authors == []
     subject = f"{LEDE} Jane Doe, the authority's head, said the trial went well."
     assert parse_text(page("Jane Doe", "© Jane Doe", subject)).authors == []
+
+
+def test_a_page_in_a_script_without_capitals_has_its_sentences_and_headline() -> None:
+    # Arabic has no upper or lower case: its sentences are running text all the same.
+    menu = "\n".join(
+        f"      * {item}" for item in "الرئيسية أخبار اقتصاد رياضة ثقافة مجتمع".split()
+    )
+    sentences = [
+        "قالت بلدية المدينة يوم الثلاثاء إن الترام سيعمل دون سائقين على خطين اعتبارا من الربيع المقبل.",
+        "وأضافت البلدية أن التجربة استمرت ثمانية عشر شهرا على خط الميناء في ساعات الليل.",
+        "وقالت نقابة السائقين إنها تعارض الخطة وستعقد اجتماعا لأعضائها في الأسبوع القادم؟",
+    ]
+    page = f"""  تجاوز إلى المحتوى الرئيسي
+{menu}
+      استمارة البحث
+
+        ترام بلا سائقين على خطين في الربيع
+
+          12 مارس 2024
+
+    {sentences[0]}
+
+    {sentences[1]}
+
+    {sentences[2]}
+
+      * من نحن
+      * اتصل بنا
+"""
+    draft = parse_text(page)
+    assert draft.title == "ترام بلا سائقين على خطين في الربيع"
+    assert draft.paragraphs == sentences

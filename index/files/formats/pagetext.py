@@ -37,7 +37,28 @@ _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
 _HEADLINE_WINDOW = 60
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
-_TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
+_TERMINAL = (
+    ".",
+    "!",
+    "?",
+    "…",
+    "؟",
+    "।",
+    "۔",
+    '"',
+    "”",
+    "“",
+    "»",
+    "«",
+    "'",
+    "’",
+    ")",
+    ":",
+    ";",
+    "。",
+    "！",
+    "？",
+)
 _DATE_LINE = 81  # a date line is at most 80 characters (`looks_like_date_line`), and a stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
@@ -110,6 +131,12 @@ class PageArticle:
 _BAR_PARTS = 3
 
 
+def _uncapitalised(words: list[str]) -> int:
+    """How many of `words` open with a lower-case letter or a letter of a script without
+    case (Arabic, Hebrew, Devanagari), whose sentences have no capitals to tell them by."""
+    return sum(1 for word in words if not word[:1].isupper())
+
+
 def _sentence(text: str, words: int) -> bool:
     """Whether a line is running text: sentences, not a link, label or headline."""
     if _CJK.search(text):
@@ -119,7 +146,7 @@ def _sentence(text: str, words: int) -> bool:
     found = _WORD.findall(text)
     if not found:
         return False
-    lower = sum(1 for w in found if w[:1].islower())
+    lower = _uncapitalised(found)
     # Menus and headlines capitalise most words; sentences do not (German nouns aside).
     if lower * 4 < len(found):
         return False
@@ -455,7 +482,9 @@ def _headline_shaped(line: _Line) -> bool:
         2 <= line.words <= 30
         and 12 <= len(text) <= 200
         and not text.endswith((".", ",", ":", ";"))
-        and any(ch.islower() for ch in text)
+        and any(
+            ch.isalpha() and not ch.isupper() for ch in text
+        )  # lower-case, or a script without case
         and not looks_like_date_line(text)
     )
 
@@ -701,7 +730,7 @@ def _running_words(line: _Line, fewest: int = _DECK_WORDS) -> bool:
     if line.words < fewest or len(text) > _STANDFIRST or _CJK.search(text):
         return False
     found = _WORD.findall(text)
-    lower = sum(1 for w in found if w[:1].islower())
+    lower = _uncapitalised(found)
     return (
         lower * 4 >= len(found)
         and not _CAPTION.search(text)
@@ -1166,7 +1195,7 @@ def _candidates(
             "stop": float(line.sentence and text.endswith(".")),
             "sentences": float(_two_sentences(text)),
             "arrow": float(text.startswith(_ARROWS) or text.endswith(_ARROWS)),
-            "capitalised": float(not any(w[:1].islower() for w in _WORD.findall(text))),
+            "capitalised": float(not _uncapitalised(_WORD.findall(text))),
             "unshaped": float(not _headline_shaped(shaped)),
             "furniture": float(_not_a_headline(text)),
             "thin": float(masses[position] < 300),
@@ -1377,7 +1406,7 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
             and not line.bullet
             and line.words >= _SHORT_SENTENCE
             and line.text.endswith((".", "!", "?", ":", "…"))
-            and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+            and _uncapitalised(found) * 2 >= len(found)
             and not _CAPTION.search(line.text)
             and not _NOT_A_LEDE.search(line.text)
             and not _dateline(line.text)
@@ -1414,7 +1443,7 @@ def _short_sentence(line: _Line, column: int) -> bool:
         and line.text.endswith(".")
         and not line.text.endswith("..")
         and line.text[:1].isupper()
-        and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+        and _uncapitalised(found) * 2 >= len(found)
         and not _CAPTION.search(line.text)
         and not _NOT_A_LEDE.search(line.text)
         and not _dateline(line.text)
