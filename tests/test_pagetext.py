@@ -2179,3 +2179,32 @@ def test_a_page_in_a_script_without_capitals_has_its_sentences_and_headline() ->
     draft = parse_text(page)
     assert draft.title == "ترام بلا سائقين على خطين في الربيع"
     assert draft.paragraphs == sentences
+
+
+def test_a_page_whose_text_runs_from_its_first_line_still_has_its_headline_found() -> None:
+    # A blog's description, written as a sentence, opens the page: the run of running text
+    # starts at the top, with the post's date and headline inside it.
+    page = f"""          ...
+
+          Notes from the harbour line, where a retired tram driver writes about the trams of the city and the people who ride them.
+
+            Tuesday, 12 March 2024
+
+              Driverless trams on two lines from spring
+
+                {LEDE}
+
+                {BODY[0]}
+
+                {BODY[1]}
+
+                {BODY[2]}
+
+      * Home
+      * Archive
+      * About
+      * Contact
+"""
+    draft = parse_text(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs[0] == LEDE

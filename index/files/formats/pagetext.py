@@ -9,7 +9,7 @@ close to the text, and repeated elsewhere on the page (the last crumb of the bre
 tab's title), not a bullet among bullets. The body starts at the first sentence under the
 headline (the lede), never at the date, byline, caption or share bar between them.
 
-`find_article` only answers for text laid out like a page (many short lines above the text);
+`find_article` only answers for text laid out like a page (menus as bullets, blocks indented);
 other files are left to the scraped-text reader in `plaintext`.
 """
 
@@ -31,7 +31,7 @@ from newsread.index.files.formats.bylines import (
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 
-# A dump is recognised by the short lines above its text; fewer than this is a plain file.
+# Fewer short lines than this above the main text: its first lines may be the headline's.
 _MIN_CHROME_LINES = 3
 _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
@@ -570,14 +570,11 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         first += 1
     while last > first and (not lines[last].sentence or _stray(lines, last)):
         last -= 1  # the run carried on over a box of links by a teaser's title
-    chrome = [line for line in lines[:first] if not line.sentence]
-    if len(chrome) < _MIN_CHROME_LINES:
+    if sum(not line.sentence for line in lines[:first]) < _MIN_CHROME_LINES:
         # A short page whose headline reads as a sentence: it and its byline are chrome too.
-        moved = _past_dated_headline(lines, first, last)
-        chrome += [line for line in lines[first:moved] if line.sentence]
-        first = moved
-    if len(chrome) < _MIN_CHROME_LINES:
-        return None
+        # Where the text runs from the page's top (a blog's description written as a sentence
+        # opens it), the headline is looked for inside it all the same.
+        first = _past_dated_headline(lines, first, last)
     candidates = _candidates(lines, first, name_words(name))
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
