@@ -871,13 +871,14 @@ def test_php_errors_the_server_printed_above_the_page_are_no_headline() -> None:
 # --- the file's name (issue 12: ttitle) -----------------------------------------------------
 
 # A subtitle under the headline, over the byline: without more to go on, the line nearer the
-# text is taken for the headline.
+# text is taken for the headline (a longer one in running words is the headline's deck: see
+# test_a_headline_over_its_longer_deck_is_the_headline).
 SUBTITLED = PAGE.replace(
     "        Home » Transport » Driverless trams on two lines from spring\n", ""
 ).replace(
     "        Driverless trams on two lines from spring\n",
     "        Driverless trams on two lines from spring\n\n"
-    "        Harbour line trial ends after eighteen months without a single accident\n",
+    "        Harbour trial ran eighteen months without accidents\n",
 )
 
 
@@ -891,7 +892,7 @@ def test_the_file_name_picks_the_headline_it_names() -> None:
 
 
 def test_a_file_name_that_names_nothing_leaves_the_headline_as_the_page_gives_it() -> None:
-    subtitle = "Harbour line trial ends after eighteen months without a single accident"
+    subtitle = "Harbour trial ran eighteen months without accidents"
     assert parse_text(SUBTITLED).title == subtitle
     for name in ("0a24692a9ea846c1819bd6a5f92a8874", "index", "northfield-courier.com", "story_12"):
         assert parse_text(SUBTITLED, name).title == subtitle
@@ -2208,3 +2209,20 @@ def test_a_page_whose_text_runs_from_its_first_line_still_has_its_headline_found
     draft = parse_text(page)
     assert draft.title == "Driverless trams on two lines from spring"
     assert draft.paragraphs[0] == LEDE
+
+
+def test_a_headline_over_its_longer_deck_is_the_headline() -> None:
+    # The deck under the headline is longer and written in running words, without a stop:
+    # shaped as a headline too, it says more than the headline and stands under it.
+    deck = "The transport authority wants the harbour and airport lines to run with no one at the controls"
+    page = PAGE.replace(
+        "        Home » Transport » Driverless trams on two lines from spring\n", ""
+    ).replace(
+        "        Driverless trams on two lines from spring\n",
+        f"        Driverless trams on two lines from spring\n        {deck}\n",
+    )
+    lines = _lines(page.split("\n"))
+    found = {text: features for _, text, features in _candidates(lines, len(lines) - 1)}
+    assert found["Driverless trams on two lines from spring"]["over_deck"] == 1.0
+    assert found[deck]["over_deck"] == 0.0
+    assert parse_text(page).title == "Driverless trams on two lines from spring"

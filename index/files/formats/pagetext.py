@@ -874,6 +874,8 @@ _WEIGHTS: dict[str, float] = {
     "date_above": 0.44,  # a date line within three lines above it
     "run_above": -0.08,  # paragraphs of the page's main text above it (in fives, at most 1)
     "text_above": -0.88,  # running text in the ten lines above it (in 500s of characters, at most 1)
+    # Fitted alone (`tests/fit_headline.py --only over_deck`), the other weights fixed.
+    "over_deck": 0.86,  # a longer line of running words right under it: its deck
     # Fitted alone, the other weights fixed, so a file whose name says nothing (no words, or
     # none in any line) is weighed as before.
     "named": 3.51,  # share of the file name's words in it (`name_words`)
@@ -1230,6 +1232,7 @@ def _candidates(
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
+            "over_deck": float(_over_deck(lines, position, text)),
             # A saved page's name may name the kicker the page sets apart from the headline.
             "named": max(_named(text, named), _named(line.text, named) if cut == "kicker" else 0),
             "elsewhere": float(position not in window),
@@ -1237,6 +1240,22 @@ def _candidates(
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+def _over_deck(lines: list[_Line], position: int, text: str) -> bool:
+    """Whether the line right under the one at `position` (at most a blank line apart) is its
+    deck: running words, longer than the headline `text`, not read as the text's sentence
+    (as `_deck` has it), no list's item."""
+    if position + 1 >= len(lines) or lines[position].bullet or len(text.split()) <= 3:
+        return False  # a section's name or a kicker over the headline, not a headline
+    below = lines[position + 1]
+    return (
+        below.index - lines[position].end <= 1
+        and not (below.bullet or below.sentence)
+        and len(below.text) > len(text)
+        and text.casefold() not in below.text.casefold()  # the headline again, a kicker run in
+        and _running_words(below)
+    )
 
 
 # A sentence's end inside a line: a lower-case word's stop, and a capital after it ("… ein
