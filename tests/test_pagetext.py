@@ -871,13 +871,14 @@ def test_php_errors_the_server_printed_above_the_page_are_no_headline() -> None:
 # --- the file's name (issue 12: ttitle) -----------------------------------------------------
 
 # A subtitle under the headline, over the byline: without more to go on, the line nearer the
-# text is taken for the headline.
+# text is taken for the headline (a longer one in running words is the headline's deck: see
+# test_a_headline_over_its_longer_deck_is_the_headline).
 SUBTITLED = PAGE.replace(
     "        Home » Transport » Driverless trams on two lines from spring\n", ""
 ).replace(
     "        Driverless trams on two lines from spring\n",
     "        Driverless trams on two lines from spring\n\n"
-    "        Harbour line trial ends after eighteen months without a single accident\n",
+    "        Harbour trial ran eighteen months without accidents\n",
 )
 
 
@@ -891,7 +892,7 @@ def test_the_file_name_picks_the_headline_it_names() -> None:
 
 
 def test_a_file_name_that_names_nothing_leaves_the_headline_as_the_page_gives_it() -> None:
-    subtitle = "Harbour line trial ends after eighteen months without a single accident"
+    subtitle = "Harbour trial ran eighteen months without accidents"
     assert parse_text(SUBTITLED).title == subtitle
     for name in ("0a24692a9ea846c1819bd6a5f92a8874", "index", "northfield-courier.com", "story_12"):
         assert parse_text(SUBTITLED, name).title == subtitle
@@ -2147,3 +2148,81 @@ def test_a_bare_name_by_the_headline_that_the_page_credits_elsewhere_is_the_auth
     assert parse_text(page("Jane Doe", "Photo: Northfield Courier")).authors == []
     subject = f"{LEDE} Jane Doe, the authority's head, said the trial went well."
     assert parse_text(page("Jane Doe", "© Jane Doe", subject)).authors == []
+
+
+def test_a_page_in_a_script_without_capitals_has_its_sentences_and_headline() -> None:
+    # Arabic has no upper or lower case: its sentences are running text all the same.
+    menu = "\n".join(
+        f"      * {item}" for item in "الرئيسية أخبار اقتصاد رياضة ثقافة مجتمع".split()
+    )
+    sentences = [
+        "قالت بلدية المدينة يوم الثلاثاء إن الترام سيعمل دون سائقين على خطين اعتبارا من الربيع المقبل.",
+        "وأضافت البلدية أن التجربة استمرت ثمانية عشر شهرا على خط الميناء في ساعات الليل.",
+        "وقالت نقابة السائقين إنها تعارض الخطة وستعقد اجتماعا لأعضائها في الأسبوع القادم؟",
+    ]
+    page = f"""  تجاوز إلى المحتوى الرئيسي
+{menu}
+      استمارة البحث
+
+        ترام بلا سائقين على خطين في الربيع
+
+          12 مارس 2024
+
+    {sentences[0]}
+
+    {sentences[1]}
+
+    {sentences[2]}
+
+      * من نحن
+      * اتصل بنا
+"""
+    draft = parse_text(page)
+    assert draft.title == "ترام بلا سائقين على خطين في الربيع"
+    assert draft.paragraphs == sentences
+
+
+def test_a_page_whose_text_runs_from_its_first_line_still_has_its_headline_found() -> None:
+    # A blog's description, written as a sentence, opens the page: the run of running text
+    # starts at the top, with the post's date and headline inside it.
+    page = f"""          ...
+
+          Notes from the harbour line, where a retired tram driver writes about the trams of the city and the people who ride them.
+
+            Tuesday, 12 March 2024
+
+              Driverless trams on two lines from spring
+
+                {LEDE}
+
+                {BODY[0]}
+
+                {BODY[1]}
+
+                {BODY[2]}
+
+      * Home
+      * Archive
+      * About
+      * Contact
+"""
+    draft = parse_text(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs[0] == LEDE
+
+
+def test_a_headline_over_its_longer_deck_is_the_headline() -> None:
+    # The deck under the headline is longer and written in running words, without a stop:
+    # shaped as a headline too, it says more than the headline and stands under it.
+    deck = "The transport authority wants the harbour and airport lines to run with no one at the controls"
+    page = PAGE.replace(
+        "        Home » Transport » Driverless trams on two lines from spring\n", ""
+    ).replace(
+        "        Driverless trams on two lines from spring\n",
+        f"        Driverless trams on two lines from spring\n        {deck}\n",
+    )
+    lines = _lines(page.split("\n"))
+    found = {text: features for _, text, features in _candidates(lines, len(lines) - 1)}
+    assert found["Driverless trams on two lines from spring"]["over_deck"] == 1.0
+    assert found[deck]["over_deck"] == 0.0
+    assert parse_text(page).title == "Driverless trams on two lines from spring"

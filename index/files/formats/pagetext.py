@@ -9,7 +9,7 @@ close to the text, and repeated elsewhere on the page (the last crumb of the bre
 tab's title), not a bullet among bullets. The body starts at the first sentence under the
 headline (the lede), never at the date, byline, caption or share bar between them.
 
-`find_article` only answers for text laid out like a page (many short lines above the text);
+`find_article` only answers for text laid out like a page (menus as bullets, blocks indented);
 other files are left to the scraped-text reader in `plaintext`.
 """
 
@@ -31,13 +31,34 @@ from newsread.index.files.formats.bylines import (
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 
-# A dump is recognised by the short lines above its text; fewer than this is a plain file.
+# Fewer short lines than this above the main text: its first lines may be the headline's.
 _MIN_CHROME_LINES = 3
 _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
 _HEADLINE_WINDOW = 60
 _BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
-_TERMINAL = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", ":", ";", "。", "！", "？")
+_TERMINAL = (
+    ".",
+    "!",
+    "?",
+    "…",
+    "؟",
+    "।",
+    "۔",
+    '"',
+    "”",
+    "“",
+    "»",
+    "«",
+    "'",
+    "’",
+    ")",
+    ":",
+    ";",
+    "。",
+    "！",
+    "？",
+)
 _DATE_LINE = 81  # a date line is at most 80 characters (`looks_like_date_line`), and a stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
@@ -110,6 +131,12 @@ class PageArticle:
 _BAR_PARTS = 3
 
 
+def _uncapitalised(words: list[str]) -> int:
+    """How many of `words` open with a lower-case letter or a letter of a script without
+    case (Arabic, Hebrew, Devanagari), whose sentences have no capitals to tell them by."""
+    return sum(1 for word in words if not word[:1].isupper())
+
+
 def _sentence(text: str, words: int) -> bool:
     """Whether a line is running text: sentences, not a link, label or headline."""
     if _CJK.search(text):
@@ -119,7 +146,7 @@ def _sentence(text: str, words: int) -> bool:
     found = _WORD.findall(text)
     if not found:
         return False
-    lower = sum(1 for w in found if w[:1].islower())
+    lower = _uncapitalised(found)
     # Menus and headlines capitalise most words; sentences do not (German nouns aside).
     if lower * 4 < len(found):
         return False
@@ -455,7 +482,9 @@ def _headline_shaped(line: _Line) -> bool:
         2 <= line.words <= 30
         and 12 <= len(text) <= 200
         and not text.endswith((".", ",", ":", ";"))
-        and any(ch.islower() for ch in text)
+        and any(
+            ch.isalpha() and not ch.isupper() for ch in text
+        )  # lower-case, or a script without case
         and not looks_like_date_line(text)
     )
 
@@ -541,14 +570,11 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         first += 1
     while last > first and (not lines[last].sentence or _stray(lines, last)):
         last -= 1  # the run carried on over a box of links by a teaser's title
-    chrome = [line for line in lines[:first] if not line.sentence]
-    if len(chrome) < _MIN_CHROME_LINES:
+    if sum(not line.sentence for line in lines[:first]) < _MIN_CHROME_LINES:
         # A short page whose headline reads as a sentence: it and its byline are chrome too.
-        moved = _past_dated_headline(lines, first, last)
-        chrome += [line for line in lines[first:moved] if line.sentence]
-        first = moved
-    if len(chrome) < _MIN_CHROME_LINES:
-        return None
+        # Where the text runs from the page's top (a blog's description written as a sentence
+        # opens it), the headline is looked for inside it all the same.
+        first = _past_dated_headline(lines, first, last)
     candidates = _candidates(lines, first, name_words(name))
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
@@ -701,7 +727,7 @@ def _running_words(line: _Line, fewest: int = _DECK_WORDS) -> bool:
     if line.words < fewest or len(text) > _STANDFIRST or _CJK.search(text):
         return False
     found = _WORD.findall(text)
-    lower = sum(1 for w in found if w[:1].islower())
+    lower = _uncapitalised(found)
     return (
         lower * 4 >= len(found)
         and not _CAPTION.search(text)
@@ -848,6 +874,8 @@ _WEIGHTS: dict[str, float] = {
     "date_above": 0.44,  # a date line within three lines above it
     "run_above": -0.08,  # paragraphs of the page's main text above it (in fives, at most 1)
     "text_above": -0.88,  # running text in the ten lines above it (in 500s of characters, at most 1)
+    # Fitted alone (`tests/fit_headline.py --only over_deck`), the other weights fixed.
+    "over_deck": 0.86,  # a longer line of running words right under it: its deck
     # Fitted alone, the other weights fixed, so a file whose name says nothing (no words, or
     # none in any line) is weighed as before.
     "named": 3.51,  # share of the file name's words in it (`name_words`)
@@ -1166,7 +1194,7 @@ def _candidates(
             "stop": float(line.sentence and text.endswith(".")),
             "sentences": float(_two_sentences(text)),
             "arrow": float(text.startswith(_ARROWS) or text.endswith(_ARROWS)),
-            "capitalised": float(not any(w[:1].islower() for w in _WORD.findall(text))),
+            "capitalised": float(not _uncapitalised(_WORD.findall(text))),
             "unshaped": float(not _headline_shaped(shaped)),
             "furniture": float(_not_a_headline(text)),
             "thin": float(masses[position] < 300),
@@ -1204,6 +1232,7 @@ def _candidates(
                 / 500,
             ),
             "date_above": float(any(map(dateline, range(max(0, position - 3), position)))),
+            "over_deck": float(_over_deck(lines, position, text)),
             # A saved page's name may name the kicker the page sets apart from the headline.
             "named": max(_named(text, named), _named(line.text, named) if cut == "kicker" else 0),
             "elsewhere": float(position not in window),
@@ -1211,6 +1240,22 @@ def _candidates(
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+def _over_deck(lines: list[_Line], position: int, text: str) -> bool:
+    """Whether the line right under the one at `position` (at most a blank line apart) is its
+    deck: running words, longer than the headline `text`, not read as the text's sentence
+    (as `_deck` has it), no list's item."""
+    if position + 1 >= len(lines) or lines[position].bullet or len(text.split()) <= 3:
+        return False  # a section's name or a kicker over the headline, not a headline
+    below = lines[position + 1]
+    return (
+        below.index - lines[position].end <= 1
+        and not (below.bullet or below.sentence)
+        and len(below.text) > len(text)
+        and text.casefold() not in below.text.casefold()  # the headline again, a kicker run in
+        and _running_words(below)
+    )
 
 
 # A sentence's end inside a line: a lower-case word's stop, and a capital after it ("… ein
@@ -1377,7 +1422,7 @@ def _short_opening(lines: list[_Line], headline: int, start: int) -> int:
             and not line.bullet
             and line.words >= _SHORT_SENTENCE
             and line.text.endswith((".", "!", "?", ":", "…"))
-            and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+            and _uncapitalised(found) * 2 >= len(found)
             and not _CAPTION.search(line.text)
             and not _NOT_A_LEDE.search(line.text)
             and not _dateline(line.text)
@@ -1414,7 +1459,7 @@ def _short_sentence(line: _Line, column: int) -> bool:
         and line.text.endswith(".")
         and not line.text.endswith("..")
         and line.text[:1].isupper()
-        and sum(1 for w in found if w[:1].islower()) * 2 >= len(found)
+        and _uncapitalised(found) * 2 >= len(found)
         and not _CAPTION.search(line.text)
         and not _NOT_A_LEDE.search(line.text)
         and not _dateline(line.text)
