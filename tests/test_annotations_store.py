@@ -713,6 +713,42 @@ def test_disk_full_keeps_the_old_note_and_reports_clearly(store: AnnotationStore
     assert store.set_article_note(article, long_note).note == long_note.rstrip()
 
 
+@pytest.mark.parametrize("deleted", ["the file", "the data folder"])
+def test_a_store_deleted_while_open_is_written_again_with_every_note(
+    store: AnnotationStore, db_path: Path, deleted: str
+) -> None:
+    article = make_article()
+    first = store.add_highlight(article, 4, 8, note="kept from before")
+    store.set_article_note(article, "written before the deletion")
+    if deleted == "the file":
+        for end in ("", "-wal", "-shm"):
+            Path(f"{db_path}{end}").unlink(missing_ok=True)
+    else:
+        shutil.rmtree(db_path.parent)
+    store.set_article_note(article, "written after it")
+    assert store.take_notices() == [
+        "The annotations database was deleted while newsread ran; every highlight and note "
+        f"this session had is written again at {db_path}"
+    ]
+    assert store.take_notices() == []
+    store.add_highlight(article, 20, 30, note="and one more")
+    store.close()
+    with AnnotationStore.open(db_path) as again:  # what the next session finds
+        assert again.article_note(article) == "written after it"
+        notes = {placed.highlight.note for placed in again.highlights_for(article)}
+        assert notes == {first.note, "and one more"}
+        assert again.recovered_from is None
+
+
+def test_a_store_deleted_while_open_is_noticed_without_a_write(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    store.set_article_note(make_article(), "mine")
+    db_path.unlink()
+    store.data_version()  # the app's look for other sessions' changes, every few seconds
+    assert db_path.is_file() and len(store.take_notices()) == 1
+
+
 # Several processes ----------------------------------------------------------------------------
 
 WRITER = textwrap.dedent(

@@ -11,13 +11,14 @@ import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsread.index.annotations.model import AnnotationError
-from newsread.index.private_files import create_private_file
+from newsread.index.private_files import create_private_file, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +250,41 @@ def _migrated_copy(connection: sqlite3.Connection, version: int) -> sqlite3.Conn
     finally:
         connection.close()
     return copy
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file at `path`, or None if there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def write_again(connection: sqlite3.Connection, path: Path) -> None:
+    """Put the database open on `connection` back at `path`, whose file was deleted while it
+    was open (the connection still reads it), then close `connection`.
+
+    The copy is made beside `path` and renamed into place, so a failure (a full disk) leaves
+    `connection` open and nothing half-written at `path`. The connection is closed after the
+    rename: its WAL and shared-memory files, still at `path`'s name, go with it (SQLite would
+    otherwise read them as the new file's).
+    """
+    make_private_dir(path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        copy = sqlite3.connect(name)
+        try:
+            connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one file, ready to rename
+        finally:
+            copy.close()
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    connection.close()
 
 
 def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:

@@ -92,6 +92,7 @@ class AnnotationStore:
         new_id: Callable[[], str] | None = None,
         attempts: int = 3,
         library: str = "",
+        busy_timeout: float = 5.0,
     ) -> None:
         """Use `AnnotationStore.open`, which checks, recovers and migrates the file."""
         self._connection = connection
@@ -107,7 +108,11 @@ class AnnotationStore:
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._new_id = new_id or (lambda: uuid.uuid4().hex)
         self._attempts = max(1, attempts)
+        self._busy_timeout = busy_timeout
         self._lock = threading.RLock()
+        self._identity = None if read_only else database.file_identity(path)
+        """The file the connection is on, to notice it deleted under us (`_keep_file`)."""
+        self._notices: list[str] = []
 
     # Opening and closing ------------------------------------------------------------------
 
@@ -161,6 +166,7 @@ class AnnotationStore:
             new_id=new_id,
             attempts=attempts,
             library=library,
+            busy_timeout=busy_timeout,
         )
         try:
             store._retrying("", lambda: database.configure(connection, db_path))
@@ -1039,6 +1045,7 @@ class AnnotationStore:
     def data_version(self) -> int:
         """A number that changes when another connection (another session) commits a change."""
         with self._lock:
+            self._keep_file()
             try:
                 value: int = self._connection.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error as error:
@@ -1080,7 +1087,47 @@ class AnnotationStore:
         if self.read_only:
             advice = "; free some space" if database.disk_full(self.path.parent) else ""
             raise AnnotationError(f"{self.read_only}: {what} not saved{advice}", unsaved)
-        return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
+        with self._lock:
+            try:
+                self._keep_file()
+            except (OSError, sqlite3.Error) as error:
+                raise AnnotationError(
+                    f"the annotations database {self.path} was deleted and cannot be written"
+                    f" again ({error}): {what} not saved",
+                    unsaved,
+                ) from error
+            return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
+
+    def _keep_file(self) -> None:
+        """Put the database back at `path` if its file was deleted while open.
+
+        SQLite goes on reading and writing a deleted file, and everything saved there would
+        be gone when newsread quits: this session still has every note, so it writes them
+        all where the next session will look. (A file put in its place by someone else is
+        left alone.)
+        """
+        if self._identity is None or database.file_identity(self.path) is not None:
+            return
+        database.write_again(self._connection, self.path)
+        self._connection, self._identity = self._reconnect()
+        log.warning("annotations database deleted while open; written again at %s", self.path)
+        self._notices.append(
+            f"The annotations database was deleted while newsread ran; every highlight and "
+            f"note this session had is written again at {self.path}"
+        )
+
+    def _reconnect(self) -> tuple[sqlite3.Connection, tuple[int, int]]:
+        connection, identity = database.connect_checked(self.path, self._busy_timeout)
+        if connection is None:  # the copy just written fails its check: nothing to go on with
+            raise sqlite3.DatabaseError(f"{self.path}: the copy written again is damaged")
+        database.configure(connection, self.path)
+        return connection, identity
+
+    def take_notices(self) -> list[str]:
+        """What happened to the store's file since last asked (see `_keep_file`), once."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+            return notices
 
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         return self._retrying("", lambda: self._transaction("BEGIN", work))

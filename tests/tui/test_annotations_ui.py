@@ -1201,6 +1201,25 @@ class TestDamagedStore:
             assert "annotations database was damaged; it was moved to" in said
             assert "1 highlight and the notes, tags and marks of 1 article were read back" in said
 
+    async def test_a_store_deleted_while_the_app_runs_is_written_again_and_said(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            path = annotations_path()
+            for end in ("", "-wal", "-shm"):
+                Path(f"{path}{end}").unlink(missing_ok=True)
+            # Said without waiting for a save: the look for other sessions' changes notices.
+            await wait_for(
+                pilot, lambda: "was deleted while newsread ran" in " ".join(notifications(app))
+            )
+            assert path.is_file()
+            await pilot.press("ctrl+q")
+        with AnnotationStore.open(annotations_path()) as again:
+            assert [h.quote for h in again.all_highlights()] == ["running costs"]
+
     async def test_a_store_that_can_only_be_read_shows_the_notes_and_says_so_once(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

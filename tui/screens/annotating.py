@@ -124,9 +124,12 @@ class AnnotatingPanes(Horizontal):
     @work(thread=True, exclusive=True, group="store-watch", exit_on_error=False)
     def _watch_store(self) -> None:
         try:
-            version = self._store().data_version()
+            store = self._store()
+            version = store.data_version()
         except AnnotationError:
             return
+        for notice in store.take_notices():
+            self.post_message(AnnotationFailed(notice))
         changed = self._store_version is not None and version != self._store_version
         self._store_version = version
         if changed:
