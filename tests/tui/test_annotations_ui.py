@@ -275,6 +275,35 @@ class TestExternalEditor:
             signal.signal(signal.SIGINT, previous)
         assert interrupted == []
 
+    async def test_an_editor_that_crashes_keeps_what_it_had_saved(
+        self, library: Path, make_app: MakeApp, editor: Path
+    ) -> None:
+        # Written with :w, then the editor died (a crash, the terminal gone): the user's words.
+        editor.write_text(editor.read_text(encoding="utf-8") + "kill -SEGV $$\n", encoding="utf-8")
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            await pilot.press(*"typed here", "ctrl+e")
+            assert note_editor.editor.text == "typed here\nfrom the editor"
+            error = str(note_editor.query_one("#note-error", Label).render())
+            assert error == "fake-editor was stopped (SIGSEGV); here is what it had saved"
+            await pilot.press("ctrl+s")
+            await wait_for(
+                pilot,
+                lambda: app.main.article_state.note == "typed here\nfrom the editor",  # type: ignore[union-attr]
+            )
+
+    def test_an_editor_that_exits_with_an_error_changes_nothing(self, tmp_path: Path) -> None:
+        # vim's :cq, git's way to abandon a message: a non-zero status is the editor's "cancel".
+        script = fake_editor(tmp_path, "not wanted")
+        script.write_text(script.read_text(encoding="utf-8") + "exit 1\n", encoding="utf-8")
+        with pytest.raises(EditorError, match=r"^fake-editor exited with status 1; the note was"):
+            edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
+
     async def test_without_any_editor_it_says_so(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:
