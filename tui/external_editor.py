@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
+from newsread.index.text import note_text
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -160,11 +162,11 @@ def edit_text(
             with suppress(ValueError):
                 ended = f"was stopped ({signal.Signals(-returncode).name})"
             # Killed (a crash, ctrl+c, the terminal gone): what the user saved in it stays.
-            saved = target.read_text(encoding="utf-8", errors="replace")
+            saved = note_text(target.read_bytes())
             if saved.rstrip("\n") == text.rstrip("\n"):
                 raise EditorError(f"{name} {ended}; the note was not changed")
             raise EditorError(f"{name} {ended}; here is what it had saved", saved=saved)
-        return target.read_text(encoding="utf-8", errors="replace")
+        return note_text(target.read_bytes())
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)

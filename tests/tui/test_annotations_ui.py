@@ -304,6 +304,20 @@ class TestExternalEditor:
         with pytest.raises(EditorError, match=r"^fake-editor exited with status 1; the note was"):
             edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
 
+    def test_what_the_editor_wrote_comes_back_as_text_never_terminal_commands(
+        self, tmp_path: Path
+    ) -> None:
+        # OSC 0 set the terminal's title when the note editor showed the file raw; a file
+        # that is not UTF-8 (an editor in a Latin-1 locale) lost every accent to U+FFFD.
+        script = tmp_path / "legacy-editor"
+        script.write_text(
+            "#!/bin/sh\nprintf 'Caf\\351 \\033]0;TITLE\\007\\033[31mred\\033[0m x\\n' > \"$1\"\n",
+            encoding="utf-8",
+        )
+        script.chmod(0o700)
+        text = edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
+        assert text == "Café red x\n"
+
     async def test_without_any_editor_it_says_so(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:
