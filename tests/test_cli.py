@@ -697,6 +697,43 @@ def test_export_markdown_filters_by_tag_and_query(
     ]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
+def test_an_export_cut_short_by_the_disk_fails_and_says_so(
+    small_library: Path, tmp_path: Path
+) -> None:
+    """`export > file` where the disk takes only part of it (nearly full; here a file size
+    limit, which fails the same way: the part below it is written, then an error): exit 1
+    and why, never a cut file and exit 0. The index and the notes are read, not written."""
+    import resource
+
+    from newsread.index.library import Library
+
+    library = Library(small_library).open()
+    library.update()
+    flood = library.article("flood.txt")
+    assert flood
+    library.annotations.set_article_note(flood, "A long note. " * 200_000)  # 2.6 MB
+    library.close()
+
+    def limit_file_size() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    target = tmp_path / "export.md"
+    with target.open("w") as output:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsread.tui.cli", "export", "-l", str(small_library)],
+            stdout=output,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            preexec_fn=limit_file_size,
+        )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "newsread: cannot write the output: File too large\n",
+    ), target.stat().st_size
+
+
 def test_export_sorts_oldest_first_and_names_its_query_and_tag(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -672,7 +672,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = export_markdown(items, library=exported, query=chosen)
     if not args.output or args.output == "-":
         # Piped output ends up on a terminal too (`| less`, a file `cat` later).
-        sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
+        _write_all(escape_controls(text) if args.format == "json" else sanitise(text))
     else:
         target = Path(args.output).expanduser()
         own = _newsreads_own(target)
@@ -690,6 +690,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
         _console(stderr=True).print(Text(sanitise_line(message)))
     return 0 if items else 1
+
+
+def _write_all(text: str) -> None:
+    """`text` on standard output, every byte or an `OSError`.
+
+    CPython's stdout hands a long text to the kernel in one write; on a nearly full disk (or
+    past a file size limit) the kernel takes part of it, and the rest was dropped without an
+    error: `export > notes.json` left a cut file and exited 0. Each write here takes the rest.
+    """
+    stream = sys.stdout
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        stream.write(text)
+        return
+    stream.flush()
+    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        data = data[os.write(descriptor, data) :]
 
 
 def _nothing_exported(args: argparse.Namespace) -> str:
