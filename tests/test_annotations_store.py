@@ -635,6 +635,29 @@ def test_a_damaged_index_page_costs_no_annotation(db_path: Path) -> None:
         assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
 
 
+def test_killed_while_a_damaged_store_is_rebuilt_the_next_open_rebuilds_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The process dies while the rows are copied (SIGKILL, stood in for by an exception):
+    # the store at the path was an empty new one, and the notes stayed in the set-aside file
+    # for good ("nothing to export" at the next launch).
+    _, written = _many_highlights(db_path)
+    _damage_page(db_path, _root_page(db_path, "highlights_created"))
+    copy_rows = database_module.salvage
+
+    def killed(*args: object) -> dict[str, int]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(database_module, "salvage", killed)
+    with pytest.raises(KeyboardInterrupt):
+        AnnotationStore.open(db_path)
+    monkeypatch.setattr(database_module, "salvage", copy_rows)
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from is not None
+        assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
+    assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".rebuilt")] == []
+
+
 def test_a_damaged_table_page_costs_only_the_rows_on_it(db_path: Path) -> None:
     _, written = _many_highlights(db_path)
     with sqlite3.connect(db_path) as db:

@@ -288,9 +288,11 @@ def write_again(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
-    """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
+    """Keep a corrupt database (and its WAL files) as `<name>.corrupt-<time>`; never delete.
 
-    Returns the new name, or None if another session already moved the file.
+    The file itself is linked to the new name and stays at `path` too, for `rebuild` to
+    replace (renamed where the file system has no links). Returns the new name, or None if
+    another session already moved the file.
     """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -298,18 +300,47 @@ def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
     while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
         number += 1
+    if file_identity(path) != identity:
+        return None
     try:
-        status = os.stat(path)
-    except FileNotFoundError:
-        return None
-    if (status.st_dev, status.st_ino) != identity:
-        return None
-    os.rename(path, target)
+        os.link(path, target)
+    except OSError:
+        os.rename(path, target)
     for end in ("-wal", "-shm", "-journal"):
         companion = Path(f"{path}{end}")
         if companion.exists():
             os.rename(companion, f"{target}{end}")
     return target
+
+
+def rebuild(path: Path, identity: tuple[int, int]) -> tuple[Path | None, dict[str, int]]:
+    """Put a fresh store at `path` in place of the corrupt file there, holding every row that
+    still reads in it (`salvage`); the corrupt file is kept (`set_aside`).
+
+    The fresh store is made and filled beside `path` and renamed over it last: killed at any
+    moment, the process leaves at `path` either the corrupt file (the next open rebuilds it
+    again) or the filled store, never an empty store beside a set-aside file that no one
+    reads again. Returns where the corrupt file was kept (None if another session rebuilt it
+    first) and how many rows of each table were copied.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rebuilt", dir=path.parent)
+    os.close(handle)
+    fresh = Path(name)
+    try:
+        connection = sqlite3.connect(name, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        try:
+            configure(connection, fresh)
+            copied = salvage(path, connection)
+        finally:
+            connection.close()  # the last connection: its WAL is written in and removed
+        kept = set_aside(path, identity)
+        if kept is None:
+            return None, {}
+        os.replace(fresh, path)
+    finally:
+        fresh.unlink(missing_ok=True)
+    return kept, copied
 
 
 SALVAGED = ("articles", "highlights", "tags")

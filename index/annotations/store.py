@@ -140,15 +140,18 @@ class AnnotationStore:
         """
         db_path = Path(db_path)
         recovered: Path | None = None
+        salvaged: dict[str, int] = {}
         try:
             try:
                 make_private_dir(db_path.parent)
                 connection, identity = database.connect_checked(db_path, busy_timeout)
                 if connection is None:
-                    recovered = database.set_aside(db_path, identity)
+                    recovered, salvaged = database.rebuild(db_path, identity)
                     connection, _ = database.connect_checked(db_path, busy_timeout)
             except OSError as error:
                 raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+            except sqlite3.Error as error:  # the rebuilt store could not be written (disk full)
+                raise database.translate(error, "", "", db_path.parent) from error
         except AnnotationError:
             # A full disk or a read-only folder: what is there is still the user's to read.
             reason = database.unwritable(db_path.parent)
@@ -170,10 +173,7 @@ class AnnotationStore:
         )
         try:
             store._retrying("", lambda: database.configure(connection, db_path))
-            if recovered is not None:
-                store.salvaged = store._retrying(
-                    "", lambda: database.salvage(recovered, connection)
-                )
+            store.salvaged = salvaged
         except AnnotationError:
             connection.close()
             # An older store that cannot be migrated on a full disk: read it as it is.
