@@ -147,6 +147,31 @@ def test_positions_follow_the_text_when_the_file_moves_and_changes(
     assert item["newsread:article"]["path"] == "world/seed.txt"
 
 
+@pytest.mark.parametrize(
+    "names", ["in the library", "./ in the library", "absolute", "file: URL", "from here"]
+)
+def test_an_annotation_naming_the_articles_file_attaches_to_it(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: str
+) -> None:
+    """Tools and hand-made files name a local article by its file, not a URL: it was kept
+    under that name alone, never shown with the article (an export section titled by a hash)."""
+    monkeypatch.chdir(tmp_path)
+    source = {
+        "in the library": "seed.txt",
+        "./ in the library": "./seed.txt",
+        "absolute": str(library / "seed.txt"),
+        "file: URL": (library / "seed.txt").as_uri(),
+        "from here": "library/seed.txt",
+    }[names]
+    made = annotation(QUOTE_SELECTOR, note="Red line.")
+    made["target"]["source"] = source
+    import_(tmp_path, library, made)
+    item = exported_highlight(library, tmp_path)
+    assert item["newsread:status"] != "orphaned"
+    assert (item["newsread:article"]["title"], item["target"]["source"]) == (TITLE, URL)
+    assert f"## {TITLE}" in export(library, tmp_path, "md")
+
+
 def test_a_hypothesis_jsonld_export_attaches_despite_page_offsets(
     library: Path, tmp_path: Path
 ) -> None:
