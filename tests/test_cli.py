@@ -1023,12 +1023,36 @@ def test_export_json_then_import_into_a_fresh_home_round_trips(
     assert "Worst since 2009" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_an_export_saved_as_utf16_imports(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    encoding: str,
+) -> None:
+    """Windows PowerShell's `newsread export > notes.json` writes UTF-16 with a byte order
+    mark: import refused it ("'utf-8' codec can't decode byte 0xff in position 0")."""
+    _annotate(small_library)
+    out = tmp_path / "notes.json"
+    assert (
+        main(["export", "--format", "json", "-o", str(out), "--library", str(small_library)]) == 0
+    )
+    out.write_text(out.read_text(encoding="utf-8"), encoding=encoding)
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+    assert main(["import", str(out), "--library", str(small_library)]) == 0
+    assert ": 3 added, 0 updated" in capsys.readouterr().out
+
+
 def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     result = _run("import", str(bad), "--library", str(small_library))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
+    bad.write_bytes(b'[{"body": "caf\xe9"}]')
+    assert main(["import", str(bad), "--library", str(small_library)]) == 2
 
 
 def test_a_folder_given_where_the_query_goes_says_how_to_search_it(

@@ -7,6 +7,7 @@ titles, snippets and file names are data.
 from __future__ import annotations
 
 import argparse
+import codecs
 import errno
 import json
 import logging
@@ -736,14 +737,30 @@ def _newsreads_own(target: Path) -> str:
     return ""
 
 
+def _json_text(data: bytes) -> str:
+    """A JSON file's text: UTF-8, or UTF-16/32 as its byte order mark says (Windows
+    PowerShell's `newsread export > file` writes UTF-16)."""
+    for mark, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(mark):
+            return data.decode(encoding)
+    return data.decode("utf-8-sig")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from newsread.index.annotations import AnnotationError, import_json
 
     path = Path(args.file).expanduser()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
+        text = _json_text(path.read_bytes())
+    except OSError as error:
+        return _fail(f"cannot read {path}: {error.strerror or error}")
+    except UnicodeDecodeError as error:
+        return _fail(f"cannot read {path}: not UTF-8 text (byte {error.start + 1})")
     from newsread.index.annotations.placing import find_article, place_all
 
     library = _open_library(args.library)
