@@ -700,4 +700,7 @@ def _read_time(value: Any, name: str) -> datetime | None:
         raise _Invalid(f'"{name}" is not a date-time: {value!r}') from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:  # "0001-01-01T00:00:00+14:00" is in the year 0
+        raise _Invalid(f'"{name}" is not a date-time: {value!r}') from None
