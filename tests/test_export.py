@@ -674,6 +674,30 @@ def test_an_annotation_dated_in_the_year_one_is_kept_and_exported(
     assert [h.highlight.created.year for h in fresh.highlights_for(BUDGET)] == [1]
 
 
+def test_a_position_past_what_sqlite_stores_is_one_annotation_not_understood(
+    fresh: AnnotationStore,
+) -> None:
+    # It failed the whole import: "unexpected error: OverflowError: Python int too large".
+    def annotation(number: int, end: int) -> dict[str, Any]:
+        return {
+            "type": "Annotation",
+            "id": f"urn:tool:{number}",
+            "target": {
+                "source": "https://news.example/budget",
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": "the mayor said"},
+                    {"type": "TextPositionSelector", "start": 0, "end": end},
+                ],
+            },
+        }
+
+    summary = import_json(fresh, json.dumps([annotation(1, 10**30), annotation(2, 14)]))
+    assert (summary.added, [str(e) for e in summary.errors]) == (
+        1,
+        ["annotation 1 (urn:tool:1): a TextPositionSelector needs integers 0 <= start < end"],
+    )
+
+
 def test_text_that_is_not_json_is_refused_clearly(fresh: AnnotationStore) -> None:
     # The Markdown export given to import: "Expecting value (line 1, column 1)" said nothing
     # of which file import reads.
