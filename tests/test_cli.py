@@ -698,6 +698,38 @@ def test_export_markdown_filters_by_tag_and_query(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_path: Path) -> None:
+    """The write went to a new file renamed over the path: a link (to a synced copy) became a
+    plain file and its target stayed stale; a FIFO was replaced, its reader left waiting."""
+    import stat
+    import threading
+
+    _annotate(small_library)
+    synced = tmp_path / "sync" / "notes.md"
+    synced.parent.mkdir()
+    synced.write_text("last week's\n", encoding="utf-8")
+    link = tmp_path / "notes.md"
+    link.symlink_to(synced)
+    assert main(["export", "--library", str(small_library), "-o", str(link)]) == 0
+    assert link.is_symlink() and "Worst since 2009" in synced.read_text(encoding="utf-8")
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    read: list[bytes] = []
+
+    def reader() -> None:
+        with fifo.open("rb") as stream:
+            read.append(stream.read())
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    assert main(["export", "--library", str(small_library), "-o", str(fifo)]) == 0
+    thread.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert b"Worst since 2009" in read[0]
+
+
 def test_an_export_cut_short_by_the_disk_fails_and_says_so(
     small_library: Path, tmp_path: Path
 ) -> None:

@@ -14,6 +14,7 @@ import logging
 import os
 import shlex
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -679,12 +680,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         own = _newsreads_own(target)
         if own:
             return _fail(f"{target} is {own}: write the export to another file", 2)
-        tmp = target.with_name(f".{target.name}.tmp")
         try:
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(target)
+            _write_file(target, text)
         except OSError as error:
-            tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
         articles = f"{len(items)} article{'' if len(items) == 1 else 's'}"
@@ -720,6 +718,28 @@ def _nothing_exported(args: argparse.Namespace) -> str:
     if narrowed:
         return f"nothing to export: no annotated article {' and '.join(narrowed)} {where}"
     return f"nothing to export: no article is annotated {where}"
+
+
+def _write_file(target: Path, text: str) -> None:
+    """Write the export to `target`: a file whole or not at all (a temporary file beside it,
+    renamed over it), the file a symlink names (not the link: a synced copy kept through a
+    link was left stale), and a FIFO or device (`/dev/stdout`) in place, never replaced."""
+    try:
+        regular = stat.S_ISREG(os.stat(target).st_mode)
+    except FileNotFoundError:
+        regular = True  # a new file, or the one a dangling link names
+    if not regular:
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    real = Path(os.path.realpath(target))
+    tmp = real.with_name(f".{real.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(real)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
+        raise
 
 
 def _newsreads_own(target: Path) -> str:
