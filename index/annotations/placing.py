@@ -109,8 +109,8 @@ def _paths_named(library: Library, address: str) -> list[str]:
     path = Path(address)
     if not path.is_absolute():
         names.append(posixpath.normpath(address))
-        path = Path.cwd() / path
     try:
+        path = path.absolute()  # from the working folder, which may be gone
         names.append(path.resolve().relative_to(library.root.resolve()).as_posix())
     except (OSError, ValueError):  # not under the library's folder
         pass

@@ -1001,7 +1001,11 @@ class AnnotatingPanes(Horizontal):
             items = cited_now(library, items)
         text = export_markdown(by_published(items), library=made_in, query=query)
         stem = f"newsread-highlights-{date.today().isoformat()}"
-        target = Path.cwd() / f"{stem}.md"
+        try:
+            here = Path.cwd()
+        except FileNotFoundError:  # deleted (or renamed) while newsread ran
+            raise OSError("the folder newsread was started from is gone") from None
+        target = here / f"{stem}.md"
         copies = 1
         while target.exists():  # never over an earlier export
             copies += 1
