@@ -400,6 +400,30 @@ class TestNotes:
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is app.main)
 
+    async def test_a_highlight_refused_keeps_its_passage_selected_for_another_try(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # On a full disk the selection was gone with the refusal: H once space was back did
+        # nothing, and the passage had to be selected again.
+        from newsread.index.annotations import AnnotationError
+
+        add = AnnotationStore.add_highlight
+
+        def disk_full(self: AnnotationStore, *args: object, **kwargs: object) -> None:
+            raise AnnotationError("disk full: highlight not saved; free some space")
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            monkeypatch.setattr(AnnotationStore, "add_highlight", disk_full)
+            await go_to_body(pilot, "running costs")
+            await pilot.press("v", *["l"] * len("running costs"), "H")
+            said = "disk full: highlight not saved; free some space"
+            await wait_for(pilot, lambda: said in notifications(app))
+            monkeypatch.setattr(AnnotationStore, "add_highlight", add)
+            await pilot.press("H")
+            await wait_for(pilot, lambda: shown_highlights(app) == [("running costs", 1)])
+
     async def test_the_notes_panel_open_at_quit_is_open_after_a_relaunch(
         self, library: Path, make_app: MakeApp
     ) -> None:

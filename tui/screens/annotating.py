@@ -255,16 +255,18 @@ class AnnotatingPanes(Horizontal):
         mark_read: bool = False,
         note_for: str = "",
         note_text: str = "",
+        span: tuple[int, int] | None = None,
     ) -> None:
         """Run `change` on the store, then reload the article's annotations.
 
         `select_new`/`edit_new` select (or open the note editor of) the highlight `change`
-        returns; `note_for` names the note being saved, so a failure reopens the editor.
+        returns; `note_for` names the note being saved, so a failure reopens the editor;
+        `span` is the passage being highlighted, selected again if that fails.
         """
         self._sequence += 1
         self._run(
             self._sequence, article, change, notice, select_new, edit_new, mark_read, note_for,
-            note_text,
+            note_text, span,
         )  # fmt: skip
 
     # A description of its own: by default it is the repr of every argument, the article's
@@ -281,6 +283,7 @@ class AnnotatingPanes(Horizontal):
         mark_read: bool,
         note_for: str,
         note_text: str,
+        span: tuple[int, int] | None,
     ) -> None:
         try:
             store = self._store()
@@ -288,7 +291,9 @@ class AnnotatingPanes(Horizontal):
         except (AnnotationError, ValueError) as error:
             unsaved = error.unsaved if isinstance(error, AnnotationError) else ""
             self.post_message(
-                AnnotationFailed(str(error), unsaved or note_text, note_for, bool(note_for))
+                AnnotationFailed(
+                    str(error), unsaved or note_text, note_for, bool(note_for), span=span
+                )
             )
             return
         if mark_read and not store.read_only:  # said once already: nothing can be saved
@@ -393,6 +398,8 @@ class AnnotatingPanes(Horizontal):
         for hold in ("note", "notes"):
             self._host.key_order.release(hold)
         self.notify(message.error, severity="error", timeout=8)
+        if message.span is not None:  # selected again: H once there is room
+            self._reader.select_span(*message.span)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
 
@@ -493,6 +500,7 @@ class AnnotatingPanes(Horizontal):
             notice="" if edit else f"Highlighted in {colour_name(colour)}",
             select_new=True,
             edit_new=edit,
+            span=(start, end),
         )
 
     def _recolour(self, highlight_id: str, colour: int | None) -> None:
