@@ -763,6 +763,33 @@ def test_a_store_deleted_while_open_is_written_again_with_every_note(
         assert again.recovered_from is None
 
 
+def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
+    store: AnnotationStore, db_path: Path, tmp_path: Path
+) -> None:
+    # A sync tool or a restore renames another copy over the file: the session saved into
+    # the file it had open, gone at quit, and its WAL (at the path's name) was the new one's.
+    article = make_article()
+    store.set_article_note(article, "written before the replace")
+    synced = tmp_path / "synced.sqlite3"
+    with AnnotationStore.open(synced) as other:
+        other.add_highlight(article, 4, 8, note="from the other machine")
+    os.replace(synced, db_path)
+    store.add_highlight(article, 20, 30, note="written after it")
+    [notice] = store.take_notices()
+    [kept] = db_path.parent.glob("annotations.sqlite3.replaced-*")
+    assert notice == (
+        "The annotations database was replaced while newsread ran (a sync? a restore?): "
+        f"newsread now uses the new {db_path}; what this session had is kept in {kept}"
+    )
+    store.close()
+    with AnnotationStore.open(db_path) as now:
+        notes = {placed.highlight.note for placed in now.highlights_for(article)}
+        assert notes == {"from the other machine", "written after it"}
+        assert now.recovered_from is None
+    with AnnotationStore.open(kept) as copy:
+        assert copy.article_note(article) == "written before the replace"
+
+
 def test_a_store_deleted_while_open_is_noticed_without_a_write(
     store: AnnotationStore, db_path: Path
 ) -> None:

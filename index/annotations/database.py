@@ -287,6 +287,31 @@ def write_again(connection: sqlite3.Connection, path: Path) -> None:
     connection.close()
 
 
+def _free_name(path: Path, why: str) -> Path:
+    """`<name>.<why>-<time>` beside `path`, numbered if taken (WAL files included)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    number = 1
+    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{number}")
+        number += 1
+    return target
+
+
+def keep_copy(connection: sqlite3.Connection, path: Path, why: str) -> Path:
+    """Copy the database open on `connection` to `<name>.<why>-<time>` beside `path`, one
+    private file; where it went."""
+    target = _free_name(path, why)
+    create_private_file(target)
+    copy = sqlite3.connect(target)
+    try:
+        connection.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    return target
+
+
 def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
     """Keep a corrupt database (and its WAL files) as `<name>.corrupt-<time>`; never delete.
 
@@ -294,12 +319,7 @@ def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
     replace (renamed where the file system has no links). Returns the new name, or None if
     another session already moved the file.
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    number = 1
-    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-        number += 1
+    target = _free_name(path, "corrupt")
     if file_identity(path) != identity:
         return None
     try:

@@ -1092,34 +1092,50 @@ class AnnotationStore:
                 self._keep_file()
             except (OSError, sqlite3.Error) as error:
                 raise AnnotationError(
-                    f"the annotations database {self.path} was deleted and cannot be written"
-                    f" again ({error}): {what} not saved",
+                    f"the annotations database {self.path} was deleted or replaced and cannot"
+                    f" be used ({error}): {what} not saved",
                     unsaved,
                 ) from error
             return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
 
     def _keep_file(self) -> None:
-        """Put the database back at `path` if its file was deleted while open.
+        """Go on with the database at `path` if its file was deleted or replaced while open.
 
-        SQLite goes on reading and writing a deleted file, and everything saved there would
-        be gone when newsread quits: this session still has every note, so it writes them
-        all where the next session will look. (A file put in its place by someone else is
-        left alone.)
+        SQLite goes on reading and writing the file it opened, and everything saved there
+        would be gone when newsread quits. Deleted (a clean-up): this session still has every
+        note, so it writes them all where the next session will look. Replaced (a sync tool,
+        a restore): the new file is used from now on, and what this session had is kept in
+        a copy beside it, said where.
         """
-        if self._identity is None or database.file_identity(self.path) is not None:
+        if self._identity is None:
             return
-        database.write_again(self._connection, self.path)
+        now = database.file_identity(self.path)
+        if now == self._identity:
+            return
+        if now is None:
+            database.write_again(self._connection, self.path)
+            notice = (
+                "The annotations database was deleted while newsread ran; every highlight and "
+                f"note this session had is written again at {self.path}"
+            )
+        else:
+            # Its WAL, still at the path's name, is read as the new file's: emptied into the
+            # file it belongs to, then the connection closed, before the new file is opened.
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            kept = database.keep_copy(self._connection, self.path, "replaced")
+            self._connection.close()
+            notice = (
+                f"The annotations database was replaced while newsread ran (a sync? a restore?): "
+                f"newsread now uses the new {self.path}; what this session had is kept in {kept}"
+            )
         self._connection, self._identity = self._reconnect()
-        log.warning("annotations database deleted while open; written again at %s", self.path)
-        self._notices.append(
-            f"The annotations database was deleted while newsread ran; every highlight and "
-            f"note this session had is written again at {self.path}"
-        )
+        log.warning("%s", notice)
+        self._notices.append(notice)
 
     def _reconnect(self) -> tuple[sqlite3.Connection, tuple[int, int]]:
         connection, identity = database.connect_checked(self.path, self._busy_timeout)
-        if connection is None:  # the copy just written fails its check: nothing to go on with
-            raise sqlite3.DatabaseError(f"{self.path}: the copy written again is damaged")
+        if connection is None:  # fails its check: nothing to go on with
+            raise sqlite3.DatabaseError(f"{self.path} is damaged")
         database.configure(connection, self.path)
         return connection, identity
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sqlite3
 import stat
@@ -1286,6 +1287,26 @@ class TestDamagedStore:
             await pilot.press("ctrl+q")
         with AnnotationStore.open(annotations_path()) as again:
             assert [h.quote for h in again.all_highlights()] == ["running costs"]
+
+    async def test_a_store_replaced_while_the_app_runs_is_shown_from_the_new_file(
+        self, library: Path, make_app: MakeApp, tmp_path: Path
+    ) -> None:
+        # A sync tool renames another machine's copy over the file: the app went on showing
+        # (and saving into) the file it had open, gone at quit.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            article = app.main.reader.article
+            assert article is not None
+            synced = tmp_path / "synced.sqlite3"
+            with AnnotationStore.open(synced) as other:
+                start = article.body.index("harbour master")
+                other.add_highlight(article, start, start + len("harbour master"), colour=3)
+            os.replace(synced, annotations_path())
+            await wait_for(pilot, lambda: shown_highlights(app) == [("harbour master", 3)])
+            said = " ".join(notifications(app))
+            assert "The annotations database was replaced while newsread ran" in said
 
     async def test_a_store_that_can_only_be_read_shows_the_notes_and_says_so_once(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

@@ -128,9 +128,12 @@ class AnnotatingPanes(Horizontal):
             version = store.data_version()
         except AnnotationError:
             return
-        for notice in store.take_notices():
+        notices = store.take_notices()  # its file deleted or replaced: shown again from it
+        for notice in notices:
             self.post_message(AnnotationFailed(notice))
-        changed = self._store_version is not None and version != self._store_version
+        changed = bool(notices) or (
+            self._store_version is not None and version != self._store_version
+        )
         self._store_version = version
         if changed:
             self.post_message(self.StoreChanged())
