@@ -763,6 +763,23 @@ def test_a_store_deleted_while_open_is_written_again_with_every_note(
         assert again.recovered_from is None
 
 
+def test_a_store_deleted_where_it_cannot_be_written_again_says_so_in_one_line(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    article = make_article()
+    store.set_article_note(article, "mine")
+    shutil.rmtree(db_path.parent)
+    db_path.parent.write_text("a file where the data folder was")
+    with pytest.raises(AnnotationError, match="^annotations not read: "):
+        store.data_version()  # the app's look every few seconds: an error it shows, not a crash
+    with pytest.raises(AnnotationError) as refused:
+        store.set_article_note(article, "mine, edited")
+    assert str(refused.value).startswith(
+        f"the annotations database {db_path} was deleted or replaced and cannot be used ("
+    )
+    assert refused.value.unsaved == "mine, edited"
+
+
 def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
     store: AnnotationStore, db_path: Path, tmp_path: Path
 ) -> None:

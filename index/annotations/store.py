@@ -1045,11 +1045,13 @@ class AnnotationStore:
     def data_version(self) -> int:
         """A number that changes when another connection (another session) commits a change."""
         with self._lock:
-            self._keep_file()
             try:
+                self._keep_file()
                 value: int = self._connection.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error as error:
                 raise database.translate(error, "", "", self.path.parent) from error
+            except OSError as error:  # the file deleted, and no room to write it again
+                raise AnnotationError(f"annotations not read: {error}") from error
             return value
 
     # Internals -------------------------------------------------------------------------------
