@@ -766,6 +766,39 @@ def test_an_export_cut_short_by_the_disk_fails_and_says_so(
     ), target.stat().st_size
 
 
+def test_export_after_an_edit_cites_positions_in_the_text_as_it_is_now(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Edited after the last index (no `newsread index`, no app since): the export cited the
+    # highlight's offsets into the text as indexed, a passage off in the file itself.
+    _annotate(small_library)
+    write_article(
+        small_library,
+        "flood.txt",
+        "River flood reaches the old town",
+        "Updated at noon with the mayor's statement.\n\n"
+        "The river Vessa burst its banks overnight and flooded the old town of Kelmor.",
+        source="BALTIC WIRE",
+        section="Environment",
+        date="2 April 2021 [07:30]",
+    )
+    capsys.readouterr()
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    items = json.loads(capsys.readouterr().out)["first"]["items"]
+    [position] = [
+        selector
+        for item in items
+        for selector in item["target"].get("selector", [])
+        if selector["type"] == "TextPositionSelector"
+    ]
+    body = (
+        "Updated at noon with the mayor's statement.\n\n"
+        "The river Vessa burst its banks overnight and flooded the old town of Kelmor."
+    )
+    start = body.index("burst its banks")
+    assert (position["start"], position["end"]) == (start, start + len("burst its banks"))
+
+
 def test_export_sorts_oldest_first_and_names_its_query_and_tag(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -222,6 +222,19 @@ def _ensure_index(library: Any, quiet: bool) -> None:
         library.update()
 
 
+def _catch_up(library: Any) -> None:
+    """Index the files changed since the index last saw them, so that what is cited (the
+    positions of highlights, their status) is of the text as it is now: an export after an
+    edit, before any `newsread index`, cited offsets into the old text."""
+    from newsread.index import LibraryError, has_changes
+
+    try:
+        if has_changes(library):
+            library.update()
+    except (LibraryError, OSError) as error:
+        _warn(f"{error}: cited as the library was last indexed")
+
+
 def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yellow") -> Text:
     result = Text(text)
     for start, end in spans:
@@ -635,6 +648,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             # It says which unattributed annotations are its own; with --all, which articles
             # it does not have (and who wrote those it has, for their citations).
             _ensure_index(library, True)
+            _catch_up(library)
         store = _annotations(library)
         indexed = not gone and library.has_index()
         if indexed:
