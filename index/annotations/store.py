@@ -9,9 +9,11 @@ every newsread running as that user:
 - `synchronous=FULL`: a returned call has reached the disk, even if the process dies next.
 - The directory is created 0700 and the file 0600: notes are private.
 - The schema version lives in `PRAGMA user_version`; `database.MIGRATIONS` are applied in order.
-- A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is renamed
-  to `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store created; `recovered_from` says so.
-  The rows that still read in it are copied into the fresh store (`salvaged`).
+- A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is kept
+  as `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store, holding the rows that still read in
+  it (`salvaged`), takes its place (`database.rebuild`); `recovered_from` says so.
+- The file deleted or replaced while open is noticed before each write and at `data_version`
+  (`_keep_file`), and said once (`take_notices`).
 
 Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
 diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
