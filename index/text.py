@@ -64,6 +64,17 @@ def sanitise(text: str) -> str:
     return _CONTROL.sub(_shown, text)
 
 
+def note_text(data: bytes) -> str:
+    """The text of a note file an editor wrote, as data (`sanitise`d): UTF-8, else the
+    single-byte encoding an editor in a legacy locale writes (Windows-1252, which Latin-1
+    text also reads as), so "Caf\xe9" is "Café", not a replacement character."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return sanitise(text)
+
+
 def sanitise_line(text: str) -> str:
     """`sanitise` for one-line values (titles, file names, tags): newlines become spaces."""
     return " ".join(sanitise(text).split())

@@ -635,6 +635,29 @@ def test_a_damaged_index_page_costs_no_annotation(db_path: Path) -> None:
         assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
 
 
+def test_killed_while_a_damaged_store_is_rebuilt_the_next_open_rebuilds_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The process dies while the rows are copied (SIGKILL, stood in for by an exception):
+    # the store at the path was an empty new one, and the notes stayed in the set-aside file
+    # for good ("nothing to export" at the next launch).
+    _, written = _many_highlights(db_path)
+    _damage_page(db_path, _root_page(db_path, "highlights_created"))
+    copy_rows = database_module.salvage
+
+    def killed(*args: object) -> dict[str, int]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(database_module, "salvage", killed)
+    with pytest.raises(KeyboardInterrupt):
+        AnnotationStore.open(db_path)
+    monkeypatch.setattr(database_module, "salvage", copy_rows)
+    with AnnotationStore.open(db_path) as store:
+        assert store.recovered_from is not None
+        assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
+    assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".rebuilt")] == []
+
+
 def test_a_damaged_table_page_costs_only_the_rows_on_it(db_path: Path) -> None:
     _, written = _many_highlights(db_path)
     with sqlite3.connect(db_path) as db:
@@ -711,6 +734,86 @@ def test_disk_full_keeps_the_old_note_and_reports_clearly(store: AnnotationStore
     assert store.article_note(article) == "short and saved"
     connection.execute("PRAGMA max_page_count = 1073741823")
     assert store.set_article_note(article, long_note).note == long_note.rstrip()
+
+
+@pytest.mark.parametrize("deleted", ["the file", "the data folder"])
+def test_a_store_deleted_while_open_is_written_again_with_every_note(
+    store: AnnotationStore, db_path: Path, deleted: str
+) -> None:
+    article = make_article()
+    first = store.add_highlight(article, 4, 8, note="kept from before")
+    store.set_article_note(article, "written before the deletion")
+    if deleted == "the file":
+        for end in ("", "-wal", "-shm"):
+            Path(f"{db_path}{end}").unlink(missing_ok=True)
+    else:
+        shutil.rmtree(db_path.parent)
+    store.set_article_note(article, "written after it")
+    assert store.take_notices() == [
+        "The annotations database was deleted while newsread ran; every highlight and note "
+        f"this session had is written again at {db_path}"
+    ]
+    assert store.take_notices() == []
+    store.add_highlight(article, 20, 30, note="and one more")
+    store.close()
+    with AnnotationStore.open(db_path) as again:  # what the next session finds
+        assert again.article_note(article) == "written after it"
+        notes = {placed.highlight.note for placed in again.highlights_for(article)}
+        assert notes == {first.note, "and one more"}
+        assert again.recovered_from is None
+
+
+def test_a_store_deleted_where_it_cannot_be_written_again_says_so_in_one_line(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    article = make_article()
+    store.set_article_note(article, "mine")
+    shutil.rmtree(db_path.parent)
+    db_path.parent.write_text("a file where the data folder was")
+    with pytest.raises(AnnotationError, match="^annotations not read: "):
+        store.data_version()  # the app's look every few seconds: an error it shows, not a crash
+    with pytest.raises(AnnotationError) as refused:
+        store.set_article_note(article, "mine, edited")
+    assert str(refused.value).startswith(
+        f"the annotations database {db_path} was deleted or replaced and cannot be used ("
+    )
+    assert refused.value.unsaved == "mine, edited"
+
+
+def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
+    store: AnnotationStore, db_path: Path, tmp_path: Path
+) -> None:
+    # A sync tool or a restore renames another copy over the file: the session saved into
+    # the file it had open, gone at quit, and its WAL (at the path's name) was the new one's.
+    article = make_article()
+    store.set_article_note(article, "written before the replace")
+    synced = tmp_path / "synced.sqlite3"
+    with AnnotationStore.open(synced) as other:
+        other.add_highlight(article, 4, 8, note="from the other machine")
+    os.replace(synced, db_path)
+    store.add_highlight(article, 20, 30, note="written after it")
+    [notice] = store.take_notices()
+    [kept] = db_path.parent.glob("annotations.sqlite3.replaced-*")
+    assert notice == (
+        "The annotations database was replaced while newsread ran (a sync? a restore?): "
+        f"newsread now uses the new {db_path}; what this session had is kept in {kept}"
+    )
+    store.close()
+    with AnnotationStore.open(db_path) as now:
+        notes = {placed.highlight.note for placed in now.highlights_for(article)}
+        assert notes == {"from the other machine", "written after it"}
+        assert now.recovered_from is None
+    with AnnotationStore.open(kept) as copy:
+        assert copy.article_note(article) == "written before the replace"
+
+
+def test_a_store_deleted_while_open_is_noticed_without_a_write(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    store.set_article_note(make_article(), "mine")
+    db_path.unlink()
+    store.data_version()  # the app's look for other sessions' changes, every few seconds
+    assert db_path.is_file() and len(store.take_notices()) == 1
 
 
 # Several processes ----------------------------------------------------------------------------

@@ -697,6 +697,108 @@ def test_export_markdown_filters_by_tag_and_query(
     ]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
+def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_path: Path) -> None:
+    """The write went to a new file renamed over the path: a link (to a synced copy) became a
+    plain file and its target stayed stale; a FIFO was replaced, its reader left waiting."""
+    import stat
+    import threading
+
+    _annotate(small_library)
+    synced = tmp_path / "sync" / "notes.md"
+    synced.parent.mkdir()
+    synced.write_text("last week's\n", encoding="utf-8")
+    link = tmp_path / "notes.md"
+    link.symlink_to(synced)
+    assert main(["export", "--library", str(small_library), "-o", str(link)]) == 0
+    assert link.is_symlink() and "Worst since 2009" in synced.read_text(encoding="utf-8")
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    read: list[bytes] = []
+
+    def reader() -> None:
+        with fifo.open("rb") as stream:
+            read.append(stream.read())
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    assert main(["export", "--library", str(small_library), "-o", str(fifo)]) == 0
+    thread.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert b"Worst since 2009" in read[0]
+
+
+def test_an_export_cut_short_by_the_disk_fails_and_says_so(
+    small_library: Path, tmp_path: Path
+) -> None:
+    """`export > file` where the disk takes only part of it (nearly full; here a file size
+    limit, which fails the same way: the part below it is written, then an error): exit 1
+    and why, never a cut file and exit 0. The index and the notes are read, not written."""
+    import resource
+
+    from newsread.index.library import Library
+
+    library = Library(small_library).open()
+    library.update()
+    flood = library.article("flood.txt")
+    assert flood
+    library.annotations.set_article_note(flood, "A long note. " * 200_000)  # 2.6 MB
+    library.close()
+
+    def limit_file_size() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    target = tmp_path / "export.md"
+    with target.open("w") as output:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsread.tui.cli", "export", "-l", str(small_library)],
+            stdout=output,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            preexec_fn=limit_file_size,
+        )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "newsread: cannot write the output: File too large\n",
+    ), target.stat().st_size
+
+
+def test_export_after_an_edit_cites_positions_in_the_text_as_it_is_now(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Edited after the last index (no `newsread index`, no app since): the export cited the
+    # highlight's offsets into the text as indexed, a passage off in the file itself.
+    _annotate(small_library)
+    write_article(
+        small_library,
+        "flood.txt",
+        "River flood reaches the old town",
+        "Updated at noon with the mayor's statement.\n\n"
+        "The river Vessa burst its banks overnight and flooded the old town of Kelmor.",
+        source="BALTIC WIRE",
+        section="Environment",
+        date="2 April 2021 [07:30]",
+    )
+    capsys.readouterr()
+    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
+    items = json.loads(capsys.readouterr().out)["first"]["items"]
+    [position] = [
+        selector
+        for item in items
+        for selector in item["target"].get("selector", [])
+        if selector["type"] == "TextPositionSelector"
+    ]
+    body = (
+        "Updated at noon with the mayor's statement.\n\n"
+        "The river Vessa burst its banks overnight and flooded the old town of Kelmor."
+    )
+    start = body.index("burst its banks")
+    assert (position["start"], position["end"]) == (start, start + len("burst its banks"))
+
+
 def test_export_sorts_oldest_first_and_names_its_query_and_tag(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -986,12 +1088,36 @@ def test_export_json_then_import_into_a_fresh_home_round_trips(
     assert "Worst since 2009" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_an_export_saved_as_utf16_imports(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    encoding: str,
+) -> None:
+    """Windows PowerShell's `newsread export > notes.json` writes UTF-16 with a byte order
+    mark: import refused it ("'utf-8' codec can't decode byte 0xff in position 0")."""
+    _annotate(small_library)
+    out = tmp_path / "notes.json"
+    assert (
+        main(["export", "--format", "json", "-o", str(out), "--library", str(small_library)]) == 0
+    )
+    out.write_text(out.read_text(encoding="utf-8"), encoding=encoding)
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+    assert main(["import", str(out), "--library", str(small_library)]) == 0
+    assert ": 3 added, 0 updated" in capsys.readouterr().out
+
+
 def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     result = _run("import", str(bad), "--library", str(small_library))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
+    bad.write_bytes(b'[{"body": "caf\xe9"}]')
+    assert main(["import", str(bad), "--library", str(small_library)]) == 2
 
 
 def test_a_folder_given_where_the_query_goes_says_how_to_search_it(

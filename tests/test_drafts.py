@@ -76,6 +76,19 @@ def test_what_the_editor_saved_last_wins(tmp_path: Path) -> None:
     assert recovered is not None and recovered.text == "before the editor"
 
 
+def test_what_the_editor_saved_is_read_as_text_it_can_show(tmp_path: Path) -> None:
+    # An editor in a Latin-1 locale, and a file carrying terminal commands (OSC 0 sets the
+    # window title): the words come back, the commands do not reach the terminal.
+    folder = DraftFolder(tmp_path / "drafts")
+    folder.write(draft("before the editor"))
+    editor_file = folder.editor_file(draft().slot)
+    editor_file.write_bytes(b"Caf\xe9 cr\xe8me \x1b]0;TITLE\x07\x1b[2Jend\n")
+    later = time.time() + 5
+    os.utime(editor_file, (later, later))
+    recovered = read_draft(folder.folder / f"{draft().slot}.json")
+    assert recovered is not None and recovered.text == "Café crème end"
+
+
 @pytest.mark.parametrize("content", ["", "{", "[]", json.dumps({"article_id": "x"})])
 def test_a_damaged_draft_is_skipped(tmp_path: Path, content: str) -> None:
     root = tmp_path / "drafts"

@@ -642,6 +642,62 @@ def test_a_web_annotation_from_another_tool_is_imported_and_anchored(
     assert import_json(fresh, json.dumps(foreign)) == ImportSummary(unchanged=1)
 
 
+def test_an_annotation_dated_in_the_year_one_is_kept_and_exported(
+    fresh: AnnotationStore,
+) -> None:
+    # Go's zero time, .NET's DateTime.MinValue: tools write it for "no date". Stored as
+    # "1-01-01T..." (strftime), it could not be read back: import and every later export of
+    # the library failed with "unexpected error: ValueError: time data '1-01-01T...'".
+    dated = {
+        "type": "Annotation",
+        "id": "urn:tool:1",
+        "created": "0001-01-01T00:00:00Z",
+        "modified": "0001-01-01T00:00:00Z",
+        "body": {"type": "TextualBody", "value": "From a tool"},
+        "target": {
+            "source": "https://news.example/budget",
+            "selector": {"type": "TextQuoteSelector", "exact": "the mayor said"},
+        },
+    }
+    year_zero = {**dated, "id": "urn:tool:2", "created": "0001-01-01T00:00:00+14:00"}
+    summary = import_json(fresh, json.dumps([dated, year_zero]))
+    assert (summary.added, [str(e) for e in summary.errors]) == (
+        1,
+        ["annotation 2 (urn:tool:2): \"created\" is not a date-time: '0001-01-01T00:00:00+14:00'"],
+    )
+    [placed] = fresh.highlights_for(BUDGET)
+    assert placed.highlight.created == datetime(1, 1, 1, tzinfo=timezone.utc)
+    [item] = json.loads(export_json(fresh.annotations()))["first"]["items"]
+    assert item["created"] == "0001-01-01T00:00:00Z"
+    # A store an earlier newsread wrote so is read as it is.
+    fresh._connection.execute("UPDATE highlights SET created = '1-01-01T00:00:00.000000Z'")
+    assert [h.highlight.created.year for h in fresh.highlights_for(BUDGET)] == [1]
+
+
+def test_a_position_past_what_sqlite_stores_is_one_annotation_not_understood(
+    fresh: AnnotationStore,
+) -> None:
+    # It failed the whole import: "unexpected error: OverflowError: Python int too large".
+    def annotation(number: int, end: int) -> dict[str, Any]:
+        return {
+            "type": "Annotation",
+            "id": f"urn:tool:{number}",
+            "target": {
+                "source": "https://news.example/budget",
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": "the mayor said"},
+                    {"type": "TextPositionSelector", "start": 0, "end": end},
+                ],
+            },
+        }
+
+    summary = import_json(fresh, json.dumps([annotation(1, 10**30), annotation(2, 14)]))
+    assert (summary.added, [str(e) for e in summary.errors]) == (
+        1,
+        ["annotation 1 (urn:tool:1): a TextPositionSelector needs integers 0 <= start < end"],
+    )
+
+
 def test_text_that_is_not_json_is_refused_clearly(fresh: AnnotationStore) -> None:
     # The Markdown export given to import: "Expecting value (line 1, column 1)" said nothing
     # of which file import reads.

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from builders import SHARED
 
-from newsread.index.annotations import AnnotationStore
+from newsread.index.annotations import AnnotationStore, placing
 from newsread.index.library import Library
 from newsread.index.paths import annotations_path
 from newsread.tui.cli import main
@@ -145,6 +145,54 @@ def test_positions_follow_the_text_when_the_file_moves_and_changes(
     [position] = [s for s in item["target"]["selector"] if s["type"] == "TextPositionSelector"]
     assert new_text[position["start"] : position["end"]] == QUOTE
     assert item["newsread:article"]["path"] == "world/seed.txt"
+
+
+@pytest.mark.parametrize(
+    "names", ["in the library", "./ in the library", "absolute", "file: URL", "from here"]
+)
+def test_an_annotation_naming_the_articles_file_attaches_to_it(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: str
+) -> None:
+    """Tools and hand-made files name a local article by its file, not a URL: it was kept
+    under that name alone, never shown with the article (an export section titled by a hash)."""
+    monkeypatch.chdir(tmp_path)
+    source = {
+        "in the library": "seed.txt",
+        "./ in the library": "./seed.txt",
+        "absolute": str(library / "seed.txt"),
+        "file: URL": (library / "seed.txt").as_uri(),
+        "from here": "library/seed.txt",
+    }[names]
+    made = annotation(QUOTE_SELECTOR, note="Red line.")
+    made["target"]["source"] = source
+    import_(tmp_path, library, made)
+    item = exported_highlight(library, tmp_path)
+    assert item["newsread:status"] != "orphaned"
+    assert (item["newsread:article"]["title"], item["target"]["source"]) == (TITLE, URL)
+    assert f"## {TITLE}" in export(library, tmp_path, "md")
+
+
+def test_files_named_from_a_working_folder_since_deleted_are_still_looked_up(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looking up a relative name from a folder that is gone raised FileNotFoundError, and the
+    # highlights view (which attaches first) listed nothing.
+    made = annotation(QUOTE_SELECTOR, note="Red line.")
+    made["target"]["source"] = "seed.txt"
+    elsewhere = {**annotation(QUOTE_SELECTOR, note="Not here."), "id": "urn:other"}
+    elsewhere["target"] = {**made["target"], "source": "other/file.txt"}  # no such article
+    import_(tmp_path, library, made, elsewhere)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    opened = Library(library).open()
+    try:
+        placing.place_all(opened, opened.annotations)
+        titles = {h.note: h.article.title for h in opened.annotations.all_highlights()}
+        assert titles == {"Red line.": TITLE, "Not here.": ""}
+    finally:
+        opened.close()
 
 
 def test_a_hypothesis_jsonld_export_attaches_despite_page_offsets(

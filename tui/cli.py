@@ -7,12 +7,14 @@ titles, snippets and file names are data.
 from __future__ import annotations
 
 import argparse
+import codecs
 import errno
 import json
 import logging
 import os
 import shlex
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -218,6 +220,19 @@ def _ensure_index(library: Any, quiet: bool) -> None:
         if not quiet:
             _console(stderr=True).print(Text("newsread: indexing the library first…", style="dim"))
         library.update()
+
+
+def _catch_up(library: Any) -> None:
+    """Index the files changed since the index last saw them, so that what is cited (the
+    positions of highlights, their status) is of the text as it is now: an export after an
+    edit, before any `newsread index`, cited offsets into the old text."""
+    from newsread.index import LibraryError, has_changes
+
+    try:
+        if has_changes(library):
+            library.update()
+    except (LibraryError, OSError) as error:
+        _warn(f"{error}: cited as the library was last indexed")
 
 
 def _styled(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yellow") -> Text:
@@ -633,6 +648,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             # It says which unattributed annotations are its own; with --all, which articles
             # it does not have (and who wrote those it has, for their citations).
             _ensure_index(library, True)
+            _catch_up(library)
         store = _annotations(library)
         indexed = not gone and library.has_index()
         if indexed:
@@ -672,24 +688,40 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = export_markdown(items, library=exported, query=chosen)
     if not args.output or args.output == "-":
         # Piped output ends up on a terminal too (`| less`, a file `cat` later).
-        sys.stdout.write(escape_controls(text) if args.format == "json" else sanitise(text))
+        _write_all(escape_controls(text) if args.format == "json" else sanitise(text))
     else:
         target = Path(args.output).expanduser()
         own = _newsreads_own(target)
         if own:
             return _fail(f"{target} is {own}: write the export to another file", 2)
-        tmp = target.with_name(f".{target.name}.tmp")
         try:
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(target)
+            _write_file(target, text)
         except OSError as error:
-            tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
         articles = f"{len(items)} article{'' if len(items) == 1 else 's'}"
         message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
         _console(stderr=True).print(Text(sanitise_line(message)))
     return 0 if items else 1
+
+
+def _write_all(text: str) -> None:
+    """`text` on standard output, every byte or an `OSError`.
+
+    CPython's stdout hands a long text to the kernel in one write; on a nearly full disk (or
+    past a file size limit) the kernel takes part of it, and the rest was dropped without an
+    error: `export > notes.json` left a cut file and exited 0. Each write here takes the rest.
+    """
+    stream = sys.stdout
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        stream.write(text)
+        return
+    stream.flush()
+    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        data = data[os.write(descriptor, data) :]
 
 
 def _nothing_exported(args: argparse.Namespace) -> str:
@@ -700,6 +732,28 @@ def _nothing_exported(args: argparse.Namespace) -> str:
     if narrowed:
         return f"nothing to export: no annotated article {' and '.join(narrowed)} {where}"
     return f"nothing to export: no article is annotated {where}"
+
+
+def _write_file(target: Path, text: str) -> None:
+    """Write the export to `target`: a file whole or not at all (a temporary file beside it,
+    renamed over it), the file a symlink names (not the link: a synced copy kept through a
+    link was left stale), and a FIFO or device (`/dev/stdout`) in place, never replaced."""
+    try:
+        regular = stat.S_ISREG(os.stat(target).st_mode)
+    except FileNotFoundError:
+        regular = True  # a new file, or the one a dangling link names
+    if not regular:
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    real = Path(os.path.realpath(target))
+    tmp = real.with_name(f".{real.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(real)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
+        raise
 
 
 def _newsreads_own(target: Path) -> str:
@@ -717,14 +771,30 @@ def _newsreads_own(target: Path) -> str:
     return ""
 
 
+def _json_text(data: bytes) -> str:
+    """A JSON file's text: UTF-8, or UTF-16/32 as its byte order mark says (Windows
+    PowerShell's `newsread export > file` writes UTF-16)."""
+    for mark, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(mark):
+            return data.decode(encoding)
+    return data.decode("utf-8-sig")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from newsread.index.annotations import AnnotationError, import_json
 
     path = Path(args.file).expanduser()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return _fail(f"cannot read {path}: {getattr(error, 'strerror', None) or error}")
+        text = _json_text(path.read_bytes())
+    except OSError as error:
+        return _fail(f"cannot read {path}: {error.strerror or error}")
+    except UnicodeDecodeError as error:
+        return _fail(f"cannot read {path}: not UTF-8 text (byte {error.start + 1})")
     from newsread.index.annotations.placing import find_article, place_all
 
     library = _open_library(args.library)

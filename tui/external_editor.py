@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
+from newsread.index.text import note_text
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -29,7 +31,14 @@ FALLBACK_EDITORS = ("vi", "nano")
 
 
 class EditorError(Exception):
-    """The note could not be edited outside; `str()` is one line for the user."""
+    """The note could not be edited outside; `str()` is one line for the user.
+
+    `saved` is what an editor that crashed had saved (`:w`) before it died, else None.
+    """
+
+    def __init__(self, message: str, saved: str | None = None) -> None:
+        super().__init__(message)
+        self.saved = saved
 
 
 def editor_command(environ: Mapping[str, str]) -> list[str]:
@@ -145,12 +154,19 @@ def edit_text(
             raise EditorError(f"Could not start {command[0]}: {failed.strerror or failed}")
         if returncode != 0:
             name = Path(command[0]).name
-            ended = f"exited with status {returncode}"
-            if returncode < 0:
-                with suppress(ValueError):
-                    ended = f"was stopped ({signal.Signals(-returncode).name})"
-            raise EditorError(f"{name} {ended}; the note was not changed")
-        return target.read_text(encoding="utf-8", errors="replace")
+            if returncode > 0:  # its own way to say "abandon this edit" (vim's :cq)
+                raise EditorError(
+                    f"{name} exited with status {returncode}; the note was not changed"
+                )
+            ended = f"was stopped (signal {-returncode})"
+            with suppress(ValueError):
+                ended = f"was stopped ({signal.Signals(-returncode).name})"
+            # Killed (a crash, ctrl+c, the terminal gone): what the user saved in it stays.
+            saved = note_text(target.read_bytes())
+            if saved.rstrip("\n") == text.rstrip("\n"):
+                raise EditorError(f"{name} {ended}; the note was not changed")
+            raise EditorError(f"{name} {ended}; here is what it had saved", saved=saved)
+        return note_text(target.read_bytes())
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)

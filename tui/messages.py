@@ -196,6 +196,8 @@ class AnnotationFailed(Message):
     """The highlight whose note was being saved ("" for the article note or other changes)."""
     note: bool = False
     """Whether a note was being saved (the editor reopens with `unsaved`)."""
+    span: tuple[int, int] | None = None
+    """The passage (body offsets) a highlight was refused on: selected again, to retry."""
 
 
 @dataclass

@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from newsread.index.annotations.model import AnnotationError
 from newsread.index.folding import fold
-from newsread.index.private_files import create_private_file
+from newsread.index.private_files import create_private_file, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -304,29 +305,115 @@ def _migrated_copy(connection: sqlite3.Connection, version: int) -> sqlite3.Conn
     return copy
 
 
-def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
-    """Rename a corrupt database (and its WAL files) to `<name>.corrupt-<time>`; never delete.
-
-    Returns the new name, or None if another session already moved the file.
-    """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    number = 1
-    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-        number += 1
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file at `path`, or None if there is none."""
     try:
         status = os.stat(path)
-    except FileNotFoundError:
+    except OSError:
         return None
-    if (status.st_dev, status.st_ino) != identity:
+    return status.st_dev, status.st_ino
+
+
+def write_again(connection: sqlite3.Connection, path: Path) -> None:
+    """Put the database open on `connection` back at `path`, whose file was deleted while it
+    was open (the connection still reads it), then close `connection`.
+
+    The copy is made beside `path` and renamed into place, so a failure (a full disk) leaves
+    `connection` open and nothing half-written at `path`. The connection is closed after the
+    rename: its WAL and shared-memory files, still at `path`'s name, go with it (SQLite would
+    otherwise read them as the new file's).
+    """
+    make_private_dir(path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        copy = sqlite3.connect(name)
+        try:
+            connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one file, ready to rename
+        finally:
+            copy.close()
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    connection.close()
+
+
+def _free_name(path: Path, why: str) -> Path:
+    """`<name>.<why>-<time>` beside `path`, numbered if taken (WAL files included)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    number = 1
+    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{number}")
+        number += 1
+    return target
+
+
+def keep_copy(connection: sqlite3.Connection, path: Path, why: str) -> Path:
+    """Copy the database open on `connection` to `<name>.<why>-<time>` beside `path`, one
+    private file; where it went."""
+    target = _free_name(path, why)
+    create_private_file(target)
+    copy = sqlite3.connect(target)
+    try:
+        connection.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    return target
+
+
+def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
+    """Keep a corrupt database (and its WAL files) as `<name>.corrupt-<time>`; never delete.
+
+    The file itself is linked to the new name and stays at `path` too, for `rebuild` to
+    replace (renamed where the file system has no links). Returns the new name, or None if
+    another session already moved the file.
+    """
+    target = _free_name(path, "corrupt")
+    if file_identity(path) != identity:
         return None
-    os.rename(path, target)
+    try:
+        os.link(path, target)
+    except OSError:
+        os.rename(path, target)
     for end in ("-wal", "-shm", "-journal"):
         companion = Path(f"{path}{end}")
         if companion.exists():
             os.rename(companion, f"{target}{end}")
     return target
+
+
+def rebuild(path: Path, identity: tuple[int, int]) -> tuple[Path | None, dict[str, int]]:
+    """Put a fresh store at `path` in place of the corrupt file there, holding every row that
+    still reads in it (`salvage`); the corrupt file is kept (`set_aside`).
+
+    The fresh store is made and filled beside `path` and renamed over it last: killed at any
+    moment, the process leaves at `path` either the corrupt file (the next open rebuilds it
+    again) or the filled store, never an empty store beside a set-aside file that no one
+    reads again. Returns where the corrupt file was kept (None if another session rebuilt it
+    first) and how many rows of each table were copied.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rebuilt", dir=path.parent)
+    os.close(handle)
+    fresh = Path(name)
+    try:
+        connection = add_functions(sqlite3.connect(name, isolation_level=None))
+        connection.row_factory = sqlite3.Row
+        try:
+            configure(connection, fresh)
+            copied = salvage(path, connection)
+        finally:
+            connection.close()  # the last connection: its WAL is written in and removed
+        kept = set_aside(path, identity)
+        if kept is None:
+            return None, {}
+        os.replace(fresh, path)
+    finally:
+        fresh.unlink(missing_ok=True)
+    return kept, copied
 
 
 SALVAGED = ("articles", "highlights", "tags")

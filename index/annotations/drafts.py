@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsread.index.private_files import make_private_dir, write_private
+from newsread.index.text import note_text
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def read_draft(path: Path) -> Draft | None:
         return None
     editor_file = path.with_suffix(".md")
     try:
-        edited = editor_file.read_text(encoding="utf-8", errors="replace")
+        edited = note_text(editor_file.read_bytes())
         written = editor_file.stat().st_mtime_ns
         stamp = datetime.fromtimestamp(written / 1e9, timezone.utc)
         newer = written >= path.stat().st_mtime_ns

@@ -621,6 +621,11 @@ def _quote_from_position(
     return {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix}
 
 
+_LONGEST = 2**62
+"""Past any article's end, and within what SQLite stores (a larger offset failed the whole
+import: "unexpected error: OverflowError")."""
+
+
 def _position(value: Any) -> tuple[int | None, int | None]:
     for selector in _as_list(value):
         if isinstance(selector, dict) and selector.get("type") == "TextPositionSelector":
@@ -630,7 +635,7 @@ def _position(value: Any) -> tuple[int | None, int | None]:
                 and isinstance(end, int)
                 and not isinstance(start, bool)
                 and not isinstance(end, bool)
-                and 0 <= start < end
+                and 0 <= start < end <= _LONGEST
             ):
                 return start, end
             raise _Invalid("a TextPositionSelector needs integers 0 <= start < end")
@@ -700,4 +705,7 @@ def _read_time(value: Any, name: str) -> datetime | None:
         raise _Invalid(f'"{name}" is not a date-time: {value!r}') from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:  # "0001-01-01T00:00:00+14:00" is in the year 0
+        raise _Invalid(f'"{name}" is not a date-time: {value!r}') from None

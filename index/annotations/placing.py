@@ -22,9 +22,13 @@ URL, its id is a hash of its text): `follow_moved` finds it by its title, confir
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import unquote, urlsplit
 
 from newsread.index.annotations.anchoring import anchor, make_selector
 from newsread.index.annotations.model import (
@@ -56,6 +60,9 @@ class Library(Protocol):
     @property
     def annotations(self) -> AnnotationStore: ...
 
+    @property
+    def root(self) -> Path: ...
+
     def titled(self, title: str) -> list[Article]: ...
 
 
@@ -73,14 +80,41 @@ def _key_of(library: Library, info: ArticleInfo) -> str | None:
     names = []
     if info.url.strip():
         names.append(stable_id(info.url, "", ()))
-    names += [info.id, info.key, info.path]
+    paths = _paths_named(library, info.url)
+    names += [info.id, info.key, info.path, *paths]
     for name in names:
         if not name:
             continue
         found = library.docs.keys_for(name)
-        if len(found) == 1 or (found and name in (info.key, info.path)):
+        if len(found) == 1 or (found and name in (info.key, info.path, *paths)):
             return name if name in found else found[0]
     return None
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def _paths_named(library: Library, address: str) -> list[str]:
+    """The paths in the library an annotation's target names when it is a file, not a web
+    page (other tools and hand-made files name one so): relative to the library (`./` and
+    Windows separators too), absolute or a `file:` URL under its folder, or relative to the
+    folder newsread runs in and leading into it."""
+    address = address.strip()
+    if address.lower().startswith("file:"):
+        address = unquote(urlsplit(address).path)
+    elif not address or _SCHEME.match(address):  # a web address, a urn:
+        return []
+    address = address.replace("\\", "/")
+    names = []
+    path = Path(address)
+    if not path.is_absolute():
+        names.append(posixpath.normpath(address))
+    try:
+        path = path.absolute()  # from the working folder, which may be gone
+        names.append(path.resolve().relative_to(library.root.resolve()).as_posix())
+    except (OSError, ValueError):  # not under the library's folder
+        pass
+    return names
 
 
 def follow_moved(
@@ -226,12 +260,24 @@ def place_all(library: Library, store: AnnotationStore) -> Moves:
     """Re-anchor every live highlight made in the library (or where is not known) whose
     article is in it, annotations of moved articles given to them first: what `follow_moved` did, to tell the user."""
     moves = follow_moved(library, store)
+    _follow_files_named(library, store)
     cited: dict[tuple[str, str, str, str], ArticleInfo] = {}
     for highlight in store.all_highlights(library=store.library or None):
         info = highlight.article
         cited.setdefault((info.id, info.url, info.key, info.path), info)
     _place(library, store, (find_article(library, info) for info in cited.values()))
     return moves
+
+
+def _follow_files_named(library: Library, store: AnnotationStore) -> None:
+    """Give what was imported on an article named by its file (`_paths_named`), and so
+    stored under that name alone, to the library's article: its notes show with it."""
+    for info in store.annotated_articles(store.library or None):
+        if info.key or not _paths_named(library, info.url):
+            continue
+        article = find_article(library, info)
+        if article is not None and article.id != info.id:
+            store.move_article(info.id, article)
 
 
 def follow_library(library: Library, keys: Iterable[str]) -> int:

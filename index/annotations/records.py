@@ -29,16 +29,18 @@ WORD = re.compile(r"\w", re.UNICODE)
 
 
 def stamp(moment: datetime) -> str:
-    """A UTC timestamp that sorts as text."""
+    """A UTC timestamp that sorts as text (`STAMP`, the year always in four digits: strftime
+    writes the year 1 as "1", which sorts wrong and `time` could not read)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime(STAMP)
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat("T", "microseconds") + "Z"
 
 
 def time(text: str | None) -> datetime | None:
     if text is None:
         return None
-    return datetime.strptime(text, STAMP).replace(tzinfo=timezone.utc)
+    year, rest = text.split("-", 1)  # written by an earlier newsread as "1-01-01T..."
+    return datetime.strptime(f"{int(year):04d}-{rest}", STAMP).replace(tzinfo=timezone.utc)
 
 
 def required_time(text: str) -> datetime:

@@ -9,9 +9,11 @@ every newsread running as that user:
 - `synchronous=FULL`: a returned call has reached the disk, even if the process dies next.
 - The directory is created 0700 and the file 0600: notes are private.
 - The schema version lives in `PRAGMA user_version`; `database.MIGRATIONS` are applied in order.
-- A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is renamed
-  to `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store created; `recovered_from` says so.
-  The rows that still read in it are copied into the fresh store (`salvaged`).
+- A file that is not SQLite, or fails `PRAGMA quick_check`, is never written to: it is kept
+  as `<name>.corrupt-<YYYYmmdd-HHMMSS>` and a fresh store, holding the rows that still read in
+  it (`salvaged`), takes its place (`database.rebuild`); `recovered_from` says so.
+- The file deleted or replaced while open is noticed before each write and at `data_version`
+  (`_keep_file`), and said once (`take_notices`).
 
 Words in notes and highlights are searched with SQLite FTS5 (porter stemmer over unicode61,
 diacritics folded), so `note:vote` finds "voting"; a word ending in `*` is a prefix.
@@ -92,6 +94,7 @@ class AnnotationStore:
         new_id: Callable[[], str] | None = None,
         attempts: int = 3,
         library: str = "",
+        busy_timeout: float = 5.0,
     ) -> None:
         """Use `AnnotationStore.open`, which checks, recovers and migrates the file."""
         self._connection = connection
@@ -107,7 +110,11 @@ class AnnotationStore:
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._new_id = new_id or (lambda: uuid.uuid4().hex)
         self._attempts = max(1, attempts)
+        self._busy_timeout = busy_timeout
         self._lock = threading.RLock()
+        self._identity = None if read_only else database.file_identity(path)
+        """The file the connection is on, to notice it deleted under us (`_keep_file`)."""
+        self._notices: list[str] = []
 
     # Opening and closing ------------------------------------------------------------------
 
@@ -135,15 +142,18 @@ class AnnotationStore:
         """
         db_path = Path(db_path)
         recovered: Path | None = None
+        salvaged: dict[str, int] = {}
         try:
             try:
                 make_private_dir(db_path.parent)
                 connection, identity = database.connect_checked(db_path, busy_timeout)
                 if connection is None:
-                    recovered = database.set_aside(db_path, identity)
+                    recovered, salvaged = database.rebuild(db_path, identity)
                     connection, _ = database.connect_checked(db_path, busy_timeout)
             except OSError as error:
                 raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
+            except sqlite3.Error as error:  # the rebuilt store could not be written (disk full)
+                raise database.translate(error, "", "", db_path.parent) from error
         except AnnotationError:
             # A full disk or a read-only folder: what is there is still the user's to read.
             reason = database.unwritable(db_path.parent)
@@ -161,13 +171,11 @@ class AnnotationStore:
             new_id=new_id,
             attempts=attempts,
             library=library,
+            busy_timeout=busy_timeout,
         )
         try:
             store._retrying("", lambda: database.configure(connection, db_path))
-            if recovered is not None:
-                store.salvaged = store._retrying(
-                    "", lambda: database.salvage(recovered, connection)
-                )
+            store.salvaged = salvaged
         except AnnotationError:
             connection.close()
             # An older store that cannot be migrated on a full disk: read it as it is.
@@ -1040,9 +1048,12 @@ class AnnotationStore:
         """A number that changes when another connection (another session) commits a change."""
         with self._lock:
             try:
+                self._keep_file()
                 value: int = self._connection.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error as error:
                 raise database.translate(error, "", "", self.path.parent) from error
+            except OSError as error:  # the file deleted, and no room to write it again
+                raise AnnotationError(f"annotations not read: {error}") from error
             return value
 
     # Internals -------------------------------------------------------------------------------
@@ -1080,7 +1091,63 @@ class AnnotationStore:
         if self.read_only:
             advice = "; free some space" if database.disk_full(self.path.parent) else ""
             raise AnnotationError(f"{self.read_only}: {what} not saved{advice}", unsaved)
-        return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
+        with self._lock:
+            try:
+                self._keep_file()
+            except (OSError, sqlite3.Error) as error:
+                raise AnnotationError(
+                    f"the annotations database {self.path} was deleted or replaced and cannot"
+                    f" be used ({error}): {what} not saved",
+                    unsaved,
+                ) from error
+            return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
+
+    def _keep_file(self) -> None:
+        """Go on with the database at `path` if its file was deleted or replaced while open.
+
+        SQLite goes on reading and writing the file it opened, and everything saved there
+        would be gone when newsread quits. Deleted (a clean-up): this session still has every
+        note, so it writes them all where the next session will look. Replaced (a sync tool,
+        a restore): the new file is used from now on, and what this session had is kept in
+        a copy beside it, said where.
+        """
+        if self._identity is None:
+            return
+        now = database.file_identity(self.path)
+        if now == self._identity:
+            return
+        if now is None:
+            database.write_again(self._connection, self.path)
+            notice = (
+                "The annotations database was deleted while newsread ran; every highlight and "
+                f"note this session had is written again at {self.path}"
+            )
+        else:
+            # Its WAL, still at the path's name, is read as the new file's: emptied into the
+            # file it belongs to, then the connection closed, before the new file is opened.
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            kept = database.keep_copy(self._connection, self.path, "replaced")
+            self._connection.close()
+            notice = (
+                f"The annotations database was replaced while newsread ran (a sync? a restore?): "
+                f"newsread now uses the new {self.path}; what this session had is kept in {kept}"
+            )
+        self._connection, self._identity = self._reconnect()
+        log.warning("%s", notice)
+        self._notices.append(notice)
+
+    def _reconnect(self) -> tuple[sqlite3.Connection, tuple[int, int]]:
+        connection, identity = database.connect_checked(self.path, self._busy_timeout)
+        if connection is None:  # fails its check: nothing to go on with
+            raise sqlite3.DatabaseError(f"{self.path} is damaged")
+        database.configure(connection, self.path)
+        return connection, identity
+
+    def take_notices(self) -> list[str]:
+        """What happened to the store's file since last asked (see `_keep_file`), once."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+            return notices
 
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         return self._retrying("", lambda: self._transaction("BEGIN", work))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sqlite3
 import stat
@@ -275,6 +276,49 @@ class TestExternalEditor:
             signal.signal(signal.SIGINT, previous)
         assert interrupted == []
 
+    async def test_an_editor_that_crashes_keeps_what_it_had_saved(
+        self, library: Path, make_app: MakeApp, editor: Path
+    ) -> None:
+        # Written with :w, then the editor died (a crash, the terminal gone): the user's words.
+        editor.write_text(editor.read_text(encoding="utf-8") + "kill -SEGV $$\n", encoding="utf-8")
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            await pilot.press(*"typed here", "ctrl+e")
+            assert note_editor.editor.text == "typed here\nfrom the editor"
+            error = str(note_editor.query_one("#note-error", Label).render())
+            assert error == "fake-editor was stopped (SIGSEGV); here is what it had saved"
+            await pilot.press("ctrl+s")
+            await wait_for(
+                pilot,
+                lambda: app.main.article_state.note == "typed here\nfrom the editor",  # type: ignore[union-attr]
+            )
+
+    def test_an_editor_that_exits_with_an_error_changes_nothing(self, tmp_path: Path) -> None:
+        # vim's :cq, git's way to abandon a message: a non-zero status is the editor's "cancel".
+        script = fake_editor(tmp_path, "not wanted")
+        script.write_text(script.read_text(encoding="utf-8") + "exit 1\n", encoding="utf-8")
+        with pytest.raises(EditorError, match=r"^fake-editor exited with status 1; the note was"):
+            edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
+
+    def test_what_the_editor_wrote_comes_back_as_text_never_terminal_commands(
+        self, tmp_path: Path
+    ) -> None:
+        # OSC 0 set the terminal's title when the note editor showed the file raw; a file
+        # that is not UTF-8 (an editor in a Latin-1 locale) lost every accent to U+FFFD.
+        script = tmp_path / "legacy-editor"
+        script.write_text(
+            "#!/bin/sh\nprintf 'Caf\\351 \\033]0;TITLE\\007\\033[31mred\\033[0m x\\n' > \"$1\"\n",
+            encoding="utf-8",
+        )
+        script.chmod(0o700)
+        text = edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
+        assert text == "Café red x\n"
+
     async def test_without_any_editor_it_says_so(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -356,6 +400,30 @@ class TestNotes:
             assert "Escape again discards" in str(error.render())
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is app.main)
+
+    async def test_a_highlight_refused_keeps_its_passage_selected_for_another_try(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # On a full disk the selection was gone with the refusal: H once space was back did
+        # nothing, and the passage had to be selected again.
+        from newsread.index.annotations import AnnotationError
+
+        add = AnnotationStore.add_highlight
+
+        def disk_full(self: AnnotationStore, *args: object, **kwargs: object) -> None:
+            raise AnnotationError("disk full: highlight not saved; free some space")
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            monkeypatch.setattr(AnnotationStore, "add_highlight", disk_full)
+            await go_to_body(pilot, "running costs")
+            await pilot.press("v", *["l"] * len("running costs"), "H")
+            said = "disk full: highlight not saved; free some space"
+            await wait_for(pilot, lambda: said in notifications(app))
+            monkeypatch.setattr(AnnotationStore, "add_highlight", add)
+            await pilot.press("H")
+            await wait_for(pilot, lambda: shown_highlights(app) == [("running costs", 1)])
 
     async def test_the_notes_panel_open_at_quit_is_open_after_a_relaunch(
         self, library: Path, make_app: MakeApp
@@ -1200,6 +1268,45 @@ class TestDamagedStore:
             said = " ".join(notifications(app))
             assert "annotations database was damaged; it was moved to" in said
             assert "1 highlight and the notes, tags and marks of 1 article were read back" in said
+
+    async def test_a_store_deleted_while_the_app_runs_is_written_again_and_said(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            path = annotations_path()
+            for end in ("", "-wal", "-shm"):
+                Path(f"{path}{end}").unlink(missing_ok=True)
+            # Said without waiting for a save: the look for other sessions' changes notices.
+            await wait_for(
+                pilot, lambda: "was deleted while newsread ran" in " ".join(notifications(app))
+            )
+            assert path.is_file()
+            await pilot.press("ctrl+q")
+        with AnnotationStore.open(annotations_path()) as again:
+            assert [h.quote for h in again.all_highlights()] == ["running costs"]
+
+    async def test_a_store_replaced_while_the_app_runs_is_shown_from_the_new_file(
+        self, library: Path, make_app: MakeApp, tmp_path: Path
+    ) -> None:
+        # A sync tool renames another machine's copy over the file: the app went on showing
+        # (and saving into) the file it had open, gone at quit.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await highlight(pilot, "running costs", "2")
+            article = app.main.reader.article
+            assert article is not None
+            synced = tmp_path / "synced.sqlite3"
+            with AnnotationStore.open(synced) as other:
+                start = article.body.index("harbour master")
+                other.add_highlight(article, start, start + len("harbour master"), colour=3)
+            os.replace(synced, annotations_path())
+            await wait_for(pilot, lambda: shown_highlights(app) == [("harbour master", 3)])
+            said = " ".join(notifications(app))
+            assert "The annotations database was replaced while newsread ran" in said
 
     async def test_a_store_that_can_only_be_read_shows_the_notes_and_says_so_once(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

@@ -376,6 +376,27 @@ async def test_ctrl_s_saves_what_the_view_lists_as_markdown_oldest_article_first
         assert saved.read_text() == text
 
 
+async def test_ctrl_s_with_the_starting_folder_gone_says_so(
+    library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Not saved: [Errno 2] No such file or directory" named neither the folder nor why.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt")
+        work.rmdir()
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 1)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Not saved") for m in notifications(app)))
+        assert "Not saved: the folder newsread was started from is gone" in notifications(app)
+
+
 async def test_ctrl_s_saves_every_highlight_also_those_past_the_lists_limit(
     library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

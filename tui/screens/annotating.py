@@ -124,10 +124,16 @@ class AnnotatingPanes(Horizontal):
     @work(thread=True, exclusive=True, group="store-watch", exit_on_error=False)
     def _watch_store(self) -> None:
         try:
-            version = self._store().data_version()
+            store = self._store()
+            version = store.data_version()
         except AnnotationError:
             return
-        changed = self._store_version is not None and version != self._store_version
+        notices = store.take_notices()  # its file deleted or replaced: shown again from it
+        for notice in notices:
+            self.post_message(AnnotationFailed(notice))
+        changed = bool(notices) or (
+            self._store_version is not None and version != self._store_version
+        )
         self._store_version = version
         if changed:
             self.post_message(self.StoreChanged())
@@ -252,16 +258,18 @@ class AnnotatingPanes(Horizontal):
         mark_read: bool = False,
         note_for: str = "",
         note_text: str = "",
+        span: tuple[int, int] | None = None,
     ) -> None:
         """Run `change` on the store, then reload the article's annotations.
 
         `select_new`/`edit_new` select (or open the note editor of) the highlight `change`
-        returns; `note_for` names the note being saved, so a failure reopens the editor.
+        returns; `note_for` names the note being saved, so a failure reopens the editor;
+        `span` is the passage being highlighted, selected again if that fails.
         """
         self._sequence += 1
         self._run(
             self._sequence, article, change, notice, select_new, edit_new, mark_read, note_for,
-            note_text,
+            note_text, span,
         )  # fmt: skip
 
     # A description of its own: by default it is the repr of every argument, the article's
@@ -278,6 +286,7 @@ class AnnotatingPanes(Horizontal):
         mark_read: bool,
         note_for: str,
         note_text: str,
+        span: tuple[int, int] | None,
     ) -> None:
         try:
             store = self._store()
@@ -285,7 +294,9 @@ class AnnotatingPanes(Horizontal):
         except (AnnotationError, ValueError) as error:
             unsaved = error.unsaved if isinstance(error, AnnotationError) else ""
             self.post_message(
-                AnnotationFailed(str(error), unsaved or note_text, note_for, bool(note_for))
+                AnnotationFailed(
+                    str(error), unsaved or note_text, note_for, bool(note_for), span=span
+                )
             )
             return
         if mark_read and not store.read_only:  # said once already: nothing can be saved
@@ -390,6 +401,8 @@ class AnnotatingPanes(Horizontal):
         for hold in ("note", "notes"):
             self._host.key_order.release(hold)
         self.notify(message.error, severity="error", timeout=8)
+        if message.span is not None:  # selected again: H once there is room
+            self._reader.select_span(*message.span)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
 
@@ -490,6 +503,7 @@ class AnnotatingPanes(Horizontal):
             notice="" if edit else f"Highlighted in {colour_name(colour)}",
             select_new=True,
             edit_new=edit,
+            span=(start, end),
         )
 
     def _recolour(self, highlight_id: str, colour: int | None) -> None:
@@ -998,7 +1012,11 @@ class AnnotatingPanes(Horizontal):
             items = cited_now(library, items)
         text = export_markdown(by_published(items), library=made_in, query=query)
         stem = f"newsread-highlights-{date.today().isoformat()}"
-        target = Path.cwd() / f"{stem}.md"
+        try:
+            here = Path.cwd()
+        except FileNotFoundError:  # deleted (or renamed) while newsread ran
+            raise OSError("the folder newsread was started from is gone") from None
+        target = here / f"{stem}.md"
         copies = 1
         while target.exists():  # never over an earlier export
             copies += 1

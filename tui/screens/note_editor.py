@@ -360,13 +360,18 @@ class NoteEditor(ModalScreen[bool]):
         except EditorError as error:
             if self._draft is not None:
                 self._draft.editor_done()
+            if error.saved is not None:
+                self._take_from_editor(error.saved)
             self.show_error(str(error))
             return
         if self._draft is not None:
             self._draft.editor_done()
+        self._take_from_editor(text)
+        self.show_error("")
+
+    def _take_from_editor(self, text: str) -> None:
         self.editor.load_text(text.rstrip("\n"))
         self.editor.move_cursor(self.editor.document.end)
-        self.show_error("")
 
     def action_cancel(self) -> None:
         self._after_typing(self._cancel_now)

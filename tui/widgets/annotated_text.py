@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from newsread.tui.widgets.sentences import sentence_starts
 
@@ -327,6 +328,12 @@ class AnnotatedText(TextArea):
         while last > first and body[last - 1].isspace():
             last -= 1
         return (first, last) if last > first else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select the body's `start`-`end` (kept for H or 1-5, as `v` leaves a selection)."""
+        self.selecting = False
+        self.selection = Selection(self.body_location(start), self.body_location(end))
+        self._show_mode()
 
     def cancel_selection(self) -> None:
         self.selecting = False
