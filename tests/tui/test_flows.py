@@ -919,6 +919,28 @@ class TestFindInArticle:
             await pilot.press("escape")
             assert not app.main.reading
 
+    async def test_each_escape_from_a_selection_to_the_box_says_or_shows_where_it_went(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P4: Escape Escape j Enter did nothing visible (the 2nd only dropped a selection),
+        # two more reached the box with the query selected, and `j` replaced the query.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("v", "w", "escape")
+            assert app.main.reading
+            assert any("Selection dropped" in n for n in notifications(app))
+            await pilot.press("escape")
+            assert not app.main.reading
+            await pilot.press("escape")
+            box = app.main.search_input
+            assert app.focused is box
+            await pilot.press("j")
+            assert box.value == "kelmor harbourj"  # kept, the letter added at its end
+
 
 class TestKeysAndHelp:
     async def test_question_mark_lists_every_binding(

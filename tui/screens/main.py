@@ -1138,6 +1138,15 @@ class MainScreen(Screen[None]):
         search.focus()
         search.select_all()
 
+    def action_back_to_search(self) -> None:
+        """Escape from the list: back to the query as it is, the cursor at its end.
+
+        `/` selects the query, so that typing starts a new one; after Escape the next letter
+        (often a key meant for the list) would have replaced the query unseen."""
+        search = self.search_input
+        search.focus()
+        search.cursor_position = len(search.value)
+
     def action_focus_timeline(self) -> None:
         bar = self.timeline_bar
         # The reason that holds whatever the hits first; then whether the bar is this
