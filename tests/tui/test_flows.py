@@ -378,6 +378,33 @@ class TestResults:
             assert app.main.filters == {}
             assert len(hit_keys(app)) == 3
 
+    async def test_filters_enter_toggles_only_a_filter_moved_to_and_alt_slash_searches(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P10: `Escape / opec Enter` in the dialog came as alt+/, o p e c, Enter, and Enter
+        # set the filter the dialog opened on, one the user never chose.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, FacetScreen) and app.main.filters == {}
+            assert any("Move to a filter first" in n for n in notifications(app))
+            await pilot.press("alt+slash", *"opec")
+            await wait_for(pilot, lambda: app.screen is app.main)
+            assert app.focused is app.main.search_input
+            assert app.main.search_input.value == "opec"  # the query replaced, as / does
+            assert app.main.filters == {}
+            await search(pilot, "kelmor")
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            await pilot.press("j", "enter")  # moved to: the first filter
+            await settle(pilot)
+            assert app.main.filters == {"source": "BALTIC WIRE"}
+
     async def test_sources_taken_from_folders_are_marked_in_filters_and_versions(
         self, tmp_path: Path, make_app: MakeApp
     ) -> None:
