@@ -405,6 +405,41 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {"source": "BALTIC WIRE"}
 
+    async def test_a_filter_chosen_shows_with_the_dialog_gone_before_its_search_starts(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # ux20 P14: under load Enter on a filter left the dialog up ~3 s with nothing changing:
+        # the search's thread, started at once, competed with the repaint.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            events: list[str] = []
+            real_refresh = MainScreen._compositor_refresh
+            real_search = MainScreen.search_now
+
+            def refreshed(screen: MainScreen) -> None:
+                real_refresh(screen)
+                events.append("painted")
+
+            def searched(screen: MainScreen, **options: bool) -> None:
+                bar = screen.query_one("#filters-bar")
+                events.append(f"search, filters bar: {bar.render() if bar.display else ''}")
+                real_search(screen, **options)
+
+            monkeypatch.setattr(MainScreen, "_compositor_refresh", refreshed)
+            monkeypatch.setattr(MainScreen, "search_now", searched)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            await pilot.press("j")
+            events.clear()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.filters == {"source": "BALTIC WIRE"}
+            started = next(n for n, e in enumerate(events) if e.startswith("search"))
+            assert "painted" in events[:started], events
+            assert "1 source: BALTIC WIRE" in events[started]
+
     async def test_sources_taken_from_folders_are_marked_in_filters_and_versions(
         self, tmp_path: Path, make_app: MakeApp
     ) -> None:

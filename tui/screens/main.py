@@ -1214,9 +1214,14 @@ class MainScreen(Screen[None]):
         facets = self.results.facets if self.results else {}
 
         def chosen(filters: dict[str, str] | None) -> None:
-            if filters is not None and filters != self.filters:
-                self.filters = filters
-                self._search_again()
+            if filters is None or filters == self.filters:
+                return
+            self.filters = filters
+            self._show_filters()
+            # The dialog goes and the filter shows before the search starts: under load its
+            # thread competed with the repaint, and the dialog stayed ~3 s with no change.
+            self.newsread.key_order.hold("list")
+            self.call_after_refresh(self._search_again)
 
         folders = self.results.folder_sources if self.results else frozenset()
         self.app.push_screen(FacetScreen(facets, self.filters, folders), chosen)
