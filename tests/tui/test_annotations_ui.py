@@ -309,6 +309,33 @@ class TestNotes:
                 ("harbour master", "Who is it?")
             ]
 
+    async def test_N_says_at_once_that_the_note_editor_is_coming(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # ux20 P11: under load the editor came 2-3 s after N (the highlight is saved first)
+        # with nothing on screen meanwhile.
+        saving, release = threading.Event(), threading.Event()
+        real_add = AnnotationStore.add_highlight
+
+        def slow_add(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            saving.set()
+            release.wait(30)
+            return real_add(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "add_highlight", slow_add)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await go_to_body(pilot, "Dock workers")
+            reader = app.main.reader
+            await pilot.press("v", ")", "N")
+            await wait_for(pilot, saving.is_set, workers=False)
+            await pilot.pause()
+            assert "its note opens next" in str(reader.border_title)
+            release.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            assert not reader.border_title
+
     async def test_escape_after_N_says_the_highlight_stays_without_a_note(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -339,6 +339,7 @@ class AnnotatingPanes(Horizontal):
             target, self._jump_to = self._jump_to, ""
             self.call_after_refresh(self._go_to, target)
         if message.edit:
+            self._reader.show_pending("")
             self._edit_note(message.edit, new=True)
             # Keys typed after N go to the editor, once it has the focus.
             self.call_after_refresh(self._host.key_order.release, "note")
@@ -389,6 +390,7 @@ class AnnotatingPanes(Horizontal):
     def _annotation_failed(self, message: AnnotationFailed) -> None:
         for hold in ("note", "notes"):
             self._host.key_order.release(hold)
+        self._reader.show_pending("")
         self.notify(message.error, severity="error", timeout=8)
         if message.note and message.unsaved:
             self._edit_note(message.highlight, text=message.unsaved, error=message.error)
@@ -482,8 +484,10 @@ class AnnotatingPanes(Horizontal):
             reader.move_cursor(reader.body_location(min(max(here, start), end)))
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
-            # highlight is saved (see `_annotations_loaded`).
+            # highlight is saved (see `_annotations_loaded`). Under load that took seconds
+            # with nothing on screen: the wait is said at once.
             self._host.key_order.hold("note", STORE_HOLD_LIMIT)
+            reader.show_pending("saving the highlight · its note opens next (type away)")
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),

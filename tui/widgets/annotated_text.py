@@ -360,6 +360,10 @@ class AnnotatedText(TextArea):
             start += 1
         return self.body_location(start) if start < len(body) else here
 
+    def show_pending(self, text: str) -> None:
+        """Say on the border what is under way (the next selection change clears it)."""
+        self.border_title = text
+
     def _show_mode(self) -> None:
         self.border_title = (
             "selecting · H/1-5 highlight · N note · Esc cancels" if self.selecting else ""
