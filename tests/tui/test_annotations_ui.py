@@ -309,6 +309,30 @@ class TestNotes:
                 ("harbour master", "Who is it?")
             ]
 
+    async def test_a_passage_begun_from_a_find_match_keeps_its_opening_quote(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P7: the export quoted `This is exactly what we warned about," said`.
+        root = tmp_path / "quotes"
+        write_article(
+            root,
+            "berg.txt",
+            "Dredging halted",
+            "Work stopped on Monday.\n\n"
+            '"This is exactly what we warned about," said Ms Berg. The port declined to comment.',
+        )
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "berg.txt")
+            reader = app.main.reader
+            await pilot.press("slash", *"This is exactly", "enter")
+            await wait_for(pilot, lambda: reader.match_label == "1/1")
+            await pilot.press("v", ")", "H")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert reader.highlights[0].text == (
+                '"This is exactly what we warned about," said Ms Berg.'
+            )
+
     async def test_N_says_at_once_that_the_note_editor_is_coming(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -20,7 +20,7 @@ from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
-from newsread.tui.widgets.sentences import sentence_starts
+from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location
@@ -312,7 +312,8 @@ class AnnotatedText(TextArea):
     # -- selection -------------------------------------------------------------------------
 
     def selected_span(self) -> tuple[int, int] | None:
-        """The selection as body offsets, trimmed of surrounding whitespace; None if empty.
+        """The selection as body offsets, trimmed of surrounding whitespace and taking the
+        quotation marks and brackets around it (`with_quote_marks`); None if empty.
 
         A selection reaching into the header is cut at the start of the body.
         """
@@ -326,7 +327,7 @@ class AnnotatedText(TextArea):
             first += 1
         while last > first and body[last - 1].isspace():
             last -= 1
-        return (first, last) if last > first else None
+        return with_quote_marks(body, first, last) if last > first else None
 
     def cancel_selection(self) -> None:
         self.selecting = False
