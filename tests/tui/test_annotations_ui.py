@@ -333,6 +333,37 @@ class TestNotes:
                 '"This is exactly what we warned about," said Ms Berg.'
             )
 
+    async def test_v_s_selects_the_sentence_at_the_cursor_and_s_again_its_paragraph(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P3: j moves by screen line, so v ) began mid-sentence on a wrapped line; no key
+        # selected the sentence or paragraph under the cursor (vim's vis, vip).
+        root = tmp_path / "units"
+        write_article(
+            root,
+            "units.txt",
+            "Seagrass survey",
+            "Divers mapped the bay. The meadow in the path of the dredgers was the largest one"
+            " they had ever seen. Work stopped.\n\n"
+            "The port said it would wait. Officials met on Friday.",
+        )
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "units.txt")
+            reader = app.main.reader
+            await go_to_body(pilot, "path of the dredgers")
+            await pilot.press("v", "s", "H")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert reader.highlights[0].text == (
+                "The meadow in the path of the dredgers was the largest one they had ever seen."
+            )
+            await go_to_body(pilot, "met on Friday")
+            await pilot.press("v", "s", "s", "2")  # again: the paragraph
+            await wait_for(pilot, lambda: len(reader.highlights) == 2)
+            assert (
+                reader.highlights[1].text == "The port said it would wait. Officials met on Friday."
+            )
+
     async def test_N_says_at_once_that_the_note_editor_is_coming(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
@@ -43,6 +44,16 @@ HIGHLIGHT_STYLES = {f"nr.hl{n}": Style.parse(spec) for n, (_, spec) in HIGHLIGHT
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _PARAGRAPH_BREAK = "\n\n"
+
+
+def _around(body: str, here: int, starts: list[int]) -> tuple[int, int]:
+    """The part of `body` (a sentence or paragraph: `starts` are theirs) holding `here`,
+    without the space after it."""
+    start = max((s for s in starts if s <= here), default=0)
+    end = min((s for s in starts if s > here), default=len(body))
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def colour_name(colour: int) -> str:
@@ -105,6 +116,15 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         show=False,
         id="reader.paragraph_back",
         tooltip="Back to the start of a paragraph",
+    ),
+    # While selecting (as vim's `vis`, `vip`); otherwise s does nothing here.
+    Binding(
+        "s",
+        "select_around",
+        "Sentence",
+        show=False,
+        id="reader.select_around",
+        tooltip="While selecting: the whole sentence at the cursor; again: its paragraph",
     ),
     Binding(
         "H,enter",
@@ -367,7 +387,9 @@ class AnnotatedText(TextArea):
 
     def _show_mode(self) -> None:
         self.border_title = (
-            "selecting · H/1-5 highlight · N note · Esc cancels" if self.selecting else ""
+            "selecting · H highlight · N note · Esc cancels · s sentence, s s paragraph"
+            if self.selecting
+            else ""
         )
         self.refresh_bindings()
 
@@ -453,8 +475,28 @@ class AnnotatedText(TextArea):
             target = next((s for s in reversed(starts) if s < here), 0)
         self._move(self.body_location(target))
 
+    def action_select_around(self) -> None:
+        """Select the whole sentence the cursor is in, or its paragraph when that sentence is
+        selected already: `j` moves by screen line, so `v` then `)` began mid-sentence."""
+        found = self._body_here()
+        if found is None:
+            return
+        body, here = found
+        here = max(here, 0)  # from the header (the title): the first sentence
+        while here < len(body) - 1 and body[here].isspace():
+            here += 1  # between two: the next
+        start, end = _around(body, here, sentence_starts(body))
+        span = self.selected_span()
+        if span is not None and span[0] <= start and span[1] >= end:
+            breaks = [m.end() for m in re.finditer(_PARAGRAPH_BREAK, body)]
+            start, end = _around(body, here, [0, *breaks])
+        self.selection = Selection(self.body_location(start), self.body_location(end))
+        self.scroll_cursor_visible()
+
     def check_annotation_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether an action of this class applies now; None for actions it does not own."""
+        if action == "select_around":
+            return self.selecting and self.article is not None
         if action == "word" and parameters and parameters[0] == -1:
             return self.selecting  # b pages up unless selecting
         if action in ("select", "word", "sentence", "paragraph"):
