@@ -978,11 +978,17 @@ def run_app(library: str | None) -> int:
             f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "
             "'newsread search QUERY' prints results as plain lines"
         )
-    if sys.stdout.isatty():
+    tty = sys.stdout.isatty()
+    if tty:
         # Textual sizes the screen with shutil.get_terminal_size, which prefers COLUMNS and
         # LINES to the terminal: exported, they would pin the app to one size for good.
         os.environ.pop("COLUMNS", None)
         os.environ.pop("LINES", None)
+        # The app's imports and first frame take seconds on a cold start (5 s of blank screen
+        # on a first launch over 21k files): a line says what is coming, erased after.
+        name = sanitise_line(path_key(root.name or str(root)))
+        sys.stdout.write(f"newsread: opening {name}…")
+        sys.stdout.flush()
     indexing = start_indexing_if_new(root)
     try:
         from newsread.tui.app import NewsreadApp
@@ -990,6 +996,9 @@ def run_app(library: str | None) -> int:
         app = NewsreadApp(root, indexing=indexing, notice=notice)
         app.run()
     finally:
+        if tty:
+            sys.stdout.write("\r\x1b[K")
+            sys.stdout.flush()
         if indexing is not None:  # the app followed it to its end, or quit before it could
             indexing.stop(on_wait=_saving_the_batch)
     return app.return_code or 0
