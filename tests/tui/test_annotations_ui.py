@@ -345,7 +345,7 @@ class TestNotes:
             "Seagrass survey",
             "Divers mapped the bay. The meadow in the path of the dredgers was the largest one"
             " they had ever seen. Work stopped.\n\n"
-            "The port said it would wait. Officials met on Friday.",
+            "The port said it would wait. Officials met on Friday. No date was set.",
         )
         app = make_app(root)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -357,11 +357,11 @@ class TestNotes:
             assert reader.highlights[0].text == (
                 "The meadow in the path of the dredgers was the largest one they had ever seen."
             )
-            await go_to_body(pilot, "met on Friday")
+            await go_to_body(pilot, "met on Friday")  # a sentence mid-paragraph
             await pilot.press("v", "s", "s", "2")  # again: the paragraph
             await wait_for(pilot, lambda: len(reader.highlights) == 2)
-            assert (
-                reader.highlights[1].text == "The port said it would wait. Officials met on Friday."
+            assert reader.highlights[1].text == (
+                "The port said it would wait. Officials met on Friday. No date was set."
             )
 
     async def test_N_says_at_once_that_the_note_editor_is_coming(

@@ -478,11 +478,12 @@ class AnnotatedText(TextArea):
     def action_select_around(self) -> None:
         """Select the whole sentence the cursor is in, or its paragraph when that sentence is
         selected already: `j` moves by screen line, so `v` then `)` began mid-sentence."""
-        found = self._body_here()
-        if found is None:
+        if self.article is None:
             return
-        body, here = found
-        here = max(here, 0)  # from the header (the title): the first sentence
+        body = self.article.body
+        # From where the selection starts: after `s` the cursor is past the sentence's end,
+        # and `s` again took the next sentence instead of the paragraph.
+        here = max(0, self.body_offset(min(self.selection.start, self.selection.end)))
         while here < len(body) - 1 and body[here].isspace():
             here += 1  # between two: the next
         start, end = _around(body, here, sentence_starts(body))
