@@ -71,14 +71,15 @@ class FacetScreen(ModalScreen[dict[str, str]]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f", "cancel", "Close", id="filters.close"),
-        # A terminal sends Escape then / as alt+/ when they come together: both keys meant.
+        # `/` searches, as everywhere: Escape then / typed at once reach the app as one `/`
+        # (the terminal sends ESC / as alt+/, and Textual drops the alt of a named key).
         Binding(
-            "alt+slash",
+            "slash,alt+slash",
             "search",
             "Search",
             show=False,
             id="filters.search",
-            tooltip="Close and search (Escape then / typed at once arrive as this one key)",
+            tooltip="Close and go to the search box",
         ),
         Binding("j", "move(1)", "Down", show=False, id="filters.down"),
         Binding("k", "move(-1)", "Up", show=False, id="filters.up"),

@@ -72,7 +72,8 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "select",
         "Select",  # in the footer: how annotating starts (Y, less needed, makes room)
         id="reader.select",
-        tooltip="Start or stop selecting (h l w b ( ) { } extend it, Escape cancels)",
+        tooltip="Start or stop selecting (h l w b ( ) { } extend it, s takes the sentence,"
+        " Escape cancels)",
     ),
     Binding("h", "cursor_left", "Left", show=False, id="reader.left", tooltip="Character left"),
     Binding("l", "cursor_right", "Right", show=False, id="reader.right", tooltip="Character right"),
