@@ -660,7 +660,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
     if not items:
-        return _fail(_nothing_exported(args), 1)
+        return _fail(_nothing_exported(args, root), 1)
     exported = None if args.all else library.id
     if args.sort == "oldest":
         items = by_published(items)
@@ -692,11 +692,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0 if items else 1
 
 
-def _nothing_exported(args: argparse.Namespace) -> str:
-    """Why an export holds nothing: what it was narrowed by, or that nothing is annotated."""
+def _nothing_exported(args: argparse.Namespace, root: Path) -> str:
+    """Why an export holds nothing: what it was narrowed by, or that nothing is annotated, and
+    in which library (without --library it is the one opened last: a user who tagged in
+    another was told "in this library" and no more)."""
     narrowed = [f"matching {args.query!r}"] if args.query else []
     narrowed += [f"tagged {args.tag!r}"] if args.tag else []
-    where = "in any library" if args.all else "in this library"
+    name = path_key(root.name or str(root))
+    where = (
+        "in any library"
+        if args.all
+        else f"in this library ({name}; --library DIR exports another's, --all every library's)"
+    )
     if narrowed:
         return f"nothing to export: no annotated article {' and '.join(narrowed)} {where}"
     return f"nothing to export: no article is annotated {where}"
