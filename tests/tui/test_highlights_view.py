@@ -376,6 +376,41 @@ async def test_ctrl_s_saves_what_the_view_lists_as_markdown_oldest_article_first
         assert saved.read_text() == text
 
 
+async def test_ctrl_s_says_the_order_of_undated_articles(
+    tmp_path: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saving the highlights of a folder of undated BBC files said "oldest first".
+    root = tmp_path / "undated"
+    root.mkdir()
+    for name in ("quay", "ferry"):
+        (root / f"{name}.md").write_text(f"# The {name}\n\nThe {name} story goes on.\n")
+    (root / "dated.md").write_text("---\ndate: 2019-03-01\n---\n# Dated\n\nA dated story.\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "quay.md", "ferry.md")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(HighlightsList).option_count == 2)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
+        [saved] = work.iterdir()
+        said = [m for m in notifications(app) if m.startswith("Saved")]
+        assert said == [
+            f"Saved 2 highlights from 2 articles, undated: in the order first annotated, to {saved}"
+        ]
+        _highlight_each(app, "dated.md")
+        await pilot.press("escape", "ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(HighlightsList).option_count == 3)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(list(work.iterdir())) == 2)
+        await wait_for(pilot, lambda: "oldest first, 2 undated last" in notifications(app)[-1])
+
+
 async def test_ctrl_s_saves_every_highlight_also_those_past_the_lists_limit(
     library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1009,9 +1009,19 @@ class AnnotatingPanes(Horizontal):
             target = target.with_name(f"{stem}-{copies}.md")
         write_private(target, text)
         count = sum(len(item.highlights) for item in items)
+        # "Oldest first" of articles without a date (a folder of BBC files) said an order the
+        # brief does not have.
+        undated = sum(item.article.published is None for item in items)
+        order = (
+            "oldest first"
+            if not undated
+            else "undated: in the order first annotated"
+            if undated == len(items)
+            else f"oldest first, {undated} undated last"
+        )
         return (
             f"Saved {count} highlight{'' if count == 1 else 's'} from {len(items)} "
-            f"article{'' if len(items) == 1 else 's'}, oldest first, to {target}"
+            f"article{'' if len(items) == 1 else 's'}, {order}, to {target}"
         )
 
     def open_highlight(self, highlight: Highlight) -> None:
