@@ -364,6 +364,25 @@ class TestNotes:
                 "The port said it would wait. Officials met on Friday. No date was set."
             )
 
+    async def test_the_selecting_hint_fits_its_border_beside_the_notes_panel(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # At 80 columns with the notes panel open the hint was cut: "… N note · Esc ca…".
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await pilot.press("v")
+            wide = str(reader.border_title)
+            assert "s sentence, s s paragraph" in wide
+            await pilot.press("p")
+            await wait_for(pilot, lambda: app.main.query_one(NotesPanel).display)
+            await pilot.press("escape")  # back in the article, still selecting
+            await wait_for(pilot, lambda: str(reader.border_title) != wide)
+            hint = str(reader.border_title)
+            assert "Esc cancels" in hint and "s sentence" in hint
+            assert len(hint) <= reader.outer_size.width - 6
+
     async def test_N_says_at_once_that_the_note_editor_is_coming(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -46,6 +46,15 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _PARAGRAPH_BREAK = "\n\n"
 
 
+SELECTING_HINTS = (
+    "selecting · H highlight · N note · Esc cancels · s sentence, s s paragraph",
+    "selecting · H highlight · N note · s sentence · Esc cancels",
+    "selecting · H/N · s sentence · Esc cancels",
+    "selecting · Esc cancels",
+)
+"""The border's hint while selecting, longest first."""
+
+
 def _around(body: str, here: int, starts: list[int]) -> tuple[int, int]:
     """The part of `body` (a sentence or paragraph: `starts` are theirs) holding `here`,
     without the space after it."""
@@ -387,12 +396,18 @@ class AnnotatedText(TextArea):
         self.border_title = text
 
     def _show_mode(self) -> None:
-        self.border_title = (
-            "selecting · H highlight · N note · Esc cancels · s sentence, s s paragraph"
-            if self.selecting
-            else ""
-        )
+        self.border_title = self._selecting_hint() if self.selecting else ""
         self.refresh_bindings()
+
+    def _selecting_hint(self) -> str:
+        """The longest of `SELECTING_HINTS` the border has room for: beside the notes panel
+        at 80 columns the longest was cut in the middle of "Esc cancels"."""
+        room = self.outer_size.width - 6  # the corners, a line and a space each side
+        return next((hint for hint in SELECTING_HINTS if len(hint) <= room), SELECTING_HINTS[-1])
+
+    def on_resize(self) -> None:
+        if self.selecting:
+            self.border_title = self._selecting_hint()
 
     def _move(self, location: Location, select: bool = False) -> None:
         self.move_cursor(location, select=select or self.selecting)
