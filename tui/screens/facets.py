@@ -102,9 +102,11 @@ class FacetScreen(ModalScreen[dict[str, str]]):
             yield Label("Filter the results", classes="dialog-title")
             if options:
                 yield FacetList(*options, id="facets", markup=False)
+                keys = "↓ ↑ choose · Enter toggles · Escape closes"
             else:
                 yield Label("Nothing to filter: no results to narrow.", markup=False)
-            yield Label("↓ ↑ choose · Enter toggles · Escape closes", classes="dialog-help")
+                keys = "Escape closes"  # nothing to choose or toggle
+            yield Label(keys, classes="dialog-help")
 
     def action_move(self, step: int) -> None:
         found = self.query("#facets").results(OptionList)
