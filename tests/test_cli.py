@@ -691,9 +691,11 @@ def test_export_markdown_filters_by_tag_and_query(
     # No empty document (a heading and "Query:"), and one line saying why on stderr.
     out, err = capsys.readouterr()
     assert out == ""
+    # Which library, and how to export another's (one tagged elsewhere was "not in this one").
+    where = f"in this library ({small_library.name}; --library DIR exports another's, --all every library's)"
     assert err.splitlines() == [
-        "newsread: nothing to export: no annotated article tagged 'nothing' in this library",
-        "newsread: nothing to export: no annotated article matching 'zzzunknown' in this library",
+        f"newsread: nothing to export: no annotated article tagged 'nothing' {where}",
+        f"newsread: nothing to export: no annotated article matching 'zzzunknown' {where}",
     ]
 
 

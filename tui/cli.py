@@ -676,7 +676,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
     if not items:
-        return _fail(_nothing_exported(args), 1)
+        return _fail(_nothing_exported(args, root), 1)
     exported = None if args.all else library.id
     if args.sort == "oldest":
         items = by_published(items)
@@ -724,11 +724,18 @@ def _write_all(text: str) -> None:
         data = data[os.write(descriptor, data) :]
 
 
-def _nothing_exported(args: argparse.Namespace) -> str:
-    """Why an export holds nothing: what it was narrowed by, or that nothing is annotated."""
+def _nothing_exported(args: argparse.Namespace, root: Path) -> str:
+    """Why an export holds nothing: what it was narrowed by, or that nothing is annotated, and
+    in which library (without --library it is the one opened last: a user who tagged in
+    another was told "in this library" and no more)."""
     narrowed = [f"matching {args.query!r}"] if args.query else []
     narrowed += [f"tagged {args.tag!r}"] if args.tag else []
-    where = "in any library" if args.all else "in this library"
+    name = path_key(root.name or str(root))
+    where = (
+        "in any library"
+        if args.all
+        else f"in this library ({name}; --library DIR exports another's, --all every library's)"
+    )
     if narrowed:
         return f"nothing to export: no annotated article {' and '.join(narrowed)} {where}"
     return f"nothing to export: no article is annotated {where}"
@@ -1048,11 +1055,17 @@ def run_app(library: str | None) -> int:
             f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "
             "'newsread search QUERY' prints results as plain lines"
         )
-    if sys.stdout.isatty():
+    tty = sys.stdout.isatty()
+    if tty:
         # Textual sizes the screen with shutil.get_terminal_size, which prefers COLUMNS and
         # LINES to the terminal: exported, they would pin the app to one size for good.
         os.environ.pop("COLUMNS", None)
         os.environ.pop("LINES", None)
+        # The app's imports and first frame take seconds on a cold start (5 s of blank screen
+        # on a first launch over 21k files): a line says what is coming, erased after.
+        name = sanitise_line(path_key(root.name or str(root)))
+        sys.stdout.write(f"newsread: opening {name}…")
+        sys.stdout.flush()
     indexing = start_indexing_if_new(root)
     try:
         from newsread.tui.app import NewsreadApp
@@ -1060,6 +1073,9 @@ def run_app(library: str | None) -> int:
         app = NewsreadApp(root, indexing=indexing, notice=notice)
         app.run()
     finally:
+        if tty:
+            sys.stdout.write("\r\x1b[K")
+            sys.stdout.flush()
         if indexing is not None:  # the app followed it to its end, or quit before it could
             indexing.stop(on_wait=_saving_the_batch)
     return app.return_code or 0

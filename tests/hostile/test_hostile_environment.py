@@ -52,7 +52,8 @@ def test_the_cli_tells_the_user_a_corrupt_annotations_database_was_set_aside(
     assert assert_terminal_safe(result.stderr).splitlines() == [
         f"newsread: the annotations database was damaged; it was moved to {moved} "
         "and a new one started: nothing in it could be read back",
-        "newsread: nothing to export: no article is annotated in this library",
+        "newsread: nothing to export: no article is annotated in this library"
+        f" ({small_library.name}; --library DIR exports another's, --all every library's)",
     ]
     again = run_cli("export", "-l", str(small_library), home=newsread_home)
     assert b"damaged" not in again.stderr  # told once, not on every run

@@ -353,6 +353,107 @@ class TestNotes:
                 ("harbour master", "Who is it?")
             ]
 
+    async def test_a_passage_begun_from_a_find_match_keeps_its_opening_quote(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P7: the export quoted `This is exactly what we warned about," said`.
+        root = tmp_path / "quotes"
+        write_article(
+            root,
+            "berg.txt",
+            "Dredging halted",
+            "Work stopped on Monday.\n\n"
+            '"This is exactly what we warned about," said Ms Berg. The port declined to comment.',
+        )
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "berg.txt")
+            reader = app.main.reader
+            await pilot.press("slash", *"This is exactly", "enter")
+            await wait_for(pilot, lambda: reader.match_label == "1/1")
+            await pilot.press("v", ")", "H")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert reader.highlights[0].text == (
+                '"This is exactly what we warned about," said Ms Berg.'
+            )
+
+    async def test_v_s_selects_the_sentence_at_the_cursor_and_s_again_its_paragraph(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P3: j moves by screen line, so v ) began mid-sentence on a wrapped line; no key
+        # selected the sentence or paragraph under the cursor (vim's vis, vip).
+        root = tmp_path / "units"
+        write_article(
+            root,
+            "units.txt",
+            "Seagrass survey",
+            "Divers mapped the bay. The meadow in the path of the dredgers was the largest one"
+            " they had ever seen. Work stopped.\n\n"
+            "The port said it would wait. Officials met on Friday. No date was set.",
+        )
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot, "units.txt")
+            reader = app.main.reader
+            await go_to_body(pilot, "path of the dredgers")
+            await pilot.press("v", "s", "H")
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            assert reader.highlights[0].text == (
+                "The meadow in the path of the dredgers was the largest one they had ever seen."
+            )
+            await go_to_body(pilot, "met on Friday")  # a sentence mid-paragraph
+            await pilot.press("v", "s", "s", "2")  # again: the paragraph
+            await wait_for(pilot, lambda: len(reader.highlights) == 2)
+            assert reader.highlights[1].text == (
+                "The port said it would wait. Officials met on Friday. No date was set."
+            )
+
+    async def test_the_selecting_hint_fits_its_border_beside_the_notes_panel(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # At 80 columns with the notes panel open the hint was cut: "… N note · Esc ca…".
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await pilot.press("v")
+            wide = str(reader.border_title)
+            assert "s sentence, s s paragraph" in wide
+            await pilot.press("p")
+            await wait_for(pilot, lambda: app.main.query_one(NotesPanel).display)
+            await pilot.press("escape")  # back in the article, still selecting
+            await wait_for(pilot, lambda: str(reader.border_title) != wide)
+            hint = str(reader.border_title)
+            assert "Esc cancels" in hint and "s sentence" in hint
+            assert len(hint) <= reader.outer_size.width - 6
+
+    async def test_N_says_at_once_that_the_note_editor_is_coming(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # ux20 P11: under load the editor came 2-3 s after N (the highlight is saved first)
+        # with nothing on screen meanwhile.
+        saving, release = threading.Event(), threading.Event()
+        real_add = AnnotationStore.add_highlight
+
+        def slow_add(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            saving.set()
+            release.wait(30)
+            return real_add(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "add_highlight", slow_add)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await go_to_body(pilot, "Dock workers")
+            reader = app.main.reader
+            await pilot.press("v", ")", "N")
+            await wait_for(pilot, saving.is_set, workers=False)
+            await pilot.pause()
+            assert "its note opens next" in str(reader.border_title)
+            release.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            assert not reader.border_title
+
     async def test_escape_after_N_says_the_highlight_stays_without_a_note(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -378,6 +378,68 @@ class TestResults:
             assert app.main.filters == {}
             assert len(hit_keys(app)) == 3
 
+    async def test_filters_enter_toggles_only_a_filter_moved_to_and_slash_searches(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P10: `Escape / opec Enter` in the dialog came as alt+/, o p e c, Enter, and Enter
+        # set the filter the dialog opened on, one the user never chose.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, FacetScreen) and app.main.filters == {}
+            assert any("Move to a filter first" in n for n in notifications(app))
+            await pilot.press("slash", *"opec")  # what the terminal's ESC / becomes
+            await wait_for(pilot, lambda: app.screen is app.main)
+            assert app.focused is app.main.search_input
+            assert app.main.search_input.value == "opec"  # the query replaced, as / does
+            assert app.main.filters == {}
+            await search(pilot, "kelmor")
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            await pilot.press("j", "enter")  # moved to: the first filter
+            await settle(pilot)
+            assert app.main.filters == {"source": "BALTIC WIRE"}
+
+    async def test_a_filter_chosen_shows_with_the_dialog_gone_before_its_search_starts(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # ux20 P14: under load Enter on a filter left the dialog up ~3 s with nothing changing:
+        # the search's thread, started at once, competed with the repaint.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor")
+            events: list[str] = []
+            real_refresh = MainScreen._compositor_refresh
+            real_search = MainScreen.search_now
+
+            def refreshed(screen: MainScreen) -> None:
+                real_refresh(screen)
+                events.append("painted")
+
+            def searched(screen: MainScreen, **options: bool) -> None:
+                bar = screen.query_one("#filters-bar")
+                events.append(f"search, filters bar: {bar.render() if bar.display else ''}")
+                real_search(screen, **options)
+
+            monkeypatch.setattr(MainScreen, "_compositor_refresh", refreshed)
+            monkeypatch.setattr(MainScreen, "search_now", searched)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
+            await pilot.press("j")
+            events.clear()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.filters == {"source": "BALTIC WIRE"}
+            started = next(n for n, e in enumerate(events) if e.startswith("search"))
+            assert "painted" in events[:started], events
+            assert "1 source: BALTIC WIRE" in events[started]
+
     async def test_sources_taken_from_folders_are_marked_in_filters_and_versions(
         self, tmp_path: Path, make_app: MakeApp
     ) -> None:
@@ -918,6 +980,28 @@ class TestFindInArticle:
             assert not reader.finding and app.main.reading
             await pilot.press("escape")
             assert not app.main.reading
+
+    async def test_each_escape_from_a_selection_to_the_box_says_or_shows_where_it_went(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # ux20 P4: Escape Escape j Enter did nothing visible (the 2nd only dropped a selection),
+        # two more reached the box with the query selected, and `j` replaced the query.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "kelmor harbour")
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("v", "w", "escape")
+            assert app.main.reading
+            assert any("Selection dropped" in n for n in notifications(app))
+            await pilot.press("escape")
+            assert not app.main.reading
+            await pilot.press("escape")
+            box = app.main.search_input
+            assert app.focused is box
+            await pilot.press("j")
+            assert box.value == "kelmor harbourj"  # kept, the letter added at its end
 
 
 class TestKeysAndHelp:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsread.tui.widgets.sentences import sentence_starts
+from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
 
 def sentences(text: str) -> list[str]:
@@ -52,3 +52,29 @@ def test_a_blank_line_ends_a_sentence_even_after_an_abbreviation() -> None:
 def test_the_first_sentence_starts_at_zero_and_no_start_is_past_the_end() -> None:
     text = "One here. Two there.  "
     assert sentence_starts(text) == [0, len("One here. ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "passage", "taken"),
+    [
+        # ux20 P7: begun from a find match, the passage lost its opening quotation mark.
+        (
+            '"This is exactly what we warned about," said Ms Berg.',
+            "This is exactly what we warned about,",
+            '"This is exactly what we warned about,"',
+        ),
+        ("He called it “a disgrace” twice.", "a disgrace", "“a disgrace”"),
+        ("The rate («taux») rose.", "taux", "(«taux»)"),
+        ("Sie sagte: „Nein“ dazu.", "Nein", "„Nein“"),
+        # Straight marks inside words are apostrophes, not quotes.
+        ("The dockers' union and rock'n'roll.", "n", "n"),
+        ("The dockers' union met.", "dockers", "dockers'"),
+        ("Prices (up 5%) rose.", "Prices", "Prices"),
+    ],
+)
+def test_a_passage_takes_the_quotation_marks_and_brackets_around_it(
+    text: str, passage: str, taken: str
+) -> None:
+    start = text.index(passage)
+    first, last = with_quote_marks(text, start, start + len(passage))
+    assert text[first:last] == taken

@@ -74,6 +74,7 @@ async def test_j_and_k_in_a_filter_dialog_with_nothing_to_filter_do_nothing(
         await wait_for(pilot, lambda: isinstance(app.screen, FacetScreen))
         said = [str(label.render()) for label in app.screen.query(Label)]
         assert "Nothing to filter: no results to narrow." in said  # not "search first": it was
+        assert said[-1] == "Escape closes"  # it offered "↓ ↑ choose · Enter toggles" of nothing
         await pilot.press("j", "k")
         await settle(pilot)
         assert isinstance(app.screen, FacetScreen) and app.return_code is None

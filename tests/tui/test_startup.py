@@ -494,3 +494,30 @@ async def test_keys_typed_after_a_query_while_the_index_opens_wait_for_its_resul
         assert app.main.reading
         assert app.main.reader.article is not None
         assert app.main.reader.article.key == "ferry.txt"
+
+
+def test_a_line_says_the_library_is_opening_until_the_app_paints(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ux20 P2: a first launch over 21k files left the terminal blank ~5 s (the app's imports
+    and first frame): a line says what is coming, and is gone once the app is."""
+    import io
+
+    from newsread.tui import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    shown: list[str] = []
+
+    def run(self: NewsreadApp) -> None:
+        shown.append(terminal.getvalue())
+
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(NewsreadApp, "run", run)
+    monkeypatch.setattr(cli, "start_indexing_if_new", lambda root: None)
+    assert cli.run_app(str(library)) == 0
+    assert shown == ["newsread: opening library…"]
+    assert terminal.getvalue().endswith("\r\x1b[K")  # erased: the shell's prompt starts clean

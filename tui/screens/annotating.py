@@ -350,6 +350,7 @@ class AnnotatingPanes(Horizontal):
             target, self._jump_to = self._jump_to, ""
             self.call_after_refresh(self._go_to, target)
         if message.edit:
+            self._reader.show_pending("")
             self._edit_note(message.edit, new=True)
             # Keys typed after N go to the editor, once it has the focus.
             self.call_after_refresh(self._host.key_order.release, "note")
@@ -400,6 +401,7 @@ class AnnotatingPanes(Horizontal):
     def _annotation_failed(self, message: AnnotationFailed) -> None:
         for hold in ("note", "notes"):
             self._host.key_order.release(hold)
+        self._reader.show_pending("")
         self.notify(message.error, severity="error", timeout=8)
         if message.span is not None:  # selected again: H once there is room
             self._reader.select_span(*message.span)
@@ -495,8 +497,10 @@ class AnnotatingPanes(Horizontal):
             reader.move_cursor(reader.body_location(min(max(here, start), end)))
         if edit:
             # The note typed straight after N belongs in the editor that opens once the
-            # highlight is saved (see `_annotations_loaded`).
+            # highlight is saved (see `_annotations_loaded`). Under load that took seconds
+            # with nothing on screen: the wait is said at once.
             self._host.key_order.hold("note", STORE_HOLD_LIMIT)
+            reader.show_pending("saving the highlight · its note opens next (type away)")
         self._annotate(
             article,
             lambda store: store.add_highlight(article, start, end, colour=colour),
@@ -1023,9 +1027,19 @@ class AnnotatingPanes(Horizontal):
             target = target.with_name(f"{stem}-{copies}.md")
         write_private(target, text)
         count = sum(len(item.highlights) for item in items)
+        # "Oldest first" of articles without a date (a folder of BBC files) said an order the
+        # brief does not have.
+        undated = sum(item.article.published is None for item in items)
+        order = (
+            "oldest first"
+            if not undated
+            else "undated: in the order first annotated"
+            if undated == len(items)
+            else f"oldest first, {undated} undated last"
+        )
         return (
             f"Saved {count} highlight{'' if count == 1 else 's'} from {len(items)} "
-            f"article{'' if len(items) == 1 else 's'}, oldest first, to {target}"
+            f"article{'' if len(items) == 1 else 's'}, {order}, to {target}"
         )
 
     def open_highlight(self, highlight: Highlight) -> None:

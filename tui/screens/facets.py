@@ -52,11 +52,35 @@ def facet_options(
     return options
 
 
+class FacetList(OptionList):
+    """The filters, none highlighted until the user moves to one: Enter then has nothing to
+    toggle (a burst `Escape / opec Enter`, read as alt+/ and letters, set the first filter)."""
+
+    def on_mount(self) -> None:
+        self.highlighted = None
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.notify("Move to a filter first (↓ or j), then Enter toggles it", timeout=2)
+            return
+        super().action_select()
+
+
 class FacetScreen(ModalScreen[dict[str, str]]):
     """Dismisses with the new filters (a value toggles on or off), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f", "cancel", "Close", id="filters.close"),
+        # `/` searches, as everywhere: Escape then / typed at once reach the app as one `/`
+        # (the terminal sends ESC / as alt+/, and Textual drops the alt of a named key).
+        Binding(
+            "slash,alt+slash",
+            "search",
+            "Search",
+            show=False,
+            id="filters.search",
+            tooltip="Close and go to the search box",
+        ),
         Binding("j", "move(1)", "Down", show=False, id="filters.down"),
         Binding("k", "move(-1)", "Up", show=False, id="filters.up"),
     ]
@@ -77,10 +101,12 @@ class FacetScreen(ModalScreen[dict[str, str]]):
         with Vertical(classes="dialog", id="facets-dialog"):
             yield Label("Filter the results", classes="dialog-title")
             if options:
-                yield OptionList(*options, id="facets", markup=False)
+                yield FacetList(*options, id="facets", markup=False)
+                keys = "↓ ↑ choose · Enter toggles · Escape closes"
             else:
                 yield Label("Nothing to filter: no results to narrow.", markup=False)
-            yield Label("Enter toggles a filter · Escape closes", classes="dialog-help")
+                keys = "Escape closes"  # nothing to choose or toggle
+            yield Label(keys, classes="dialog-help")
 
     def action_move(self, step: int) -> None:
         found = self.query("#facets").results(OptionList)
@@ -109,3 +135,8 @@ class FacetScreen(ModalScreen[dict[str, str]]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_search(self) -> None:
+        """Close, then go to the search box as `/` does."""
+        self.dismiss(None)
+        self.app.call_next(self.app.run_action, "screen.focus_search")

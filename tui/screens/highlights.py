@@ -378,13 +378,14 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             status += f" · {message.elsewhere:,} made in other libraries (ctrl+l)"
         self.query_one("#highlights-status", Label).update(" · ".join((status, *self._notices)))
 
-    def _list(self) -> None:
+    def _list(self, *, stay: bool = True) -> None:
         """List the last search's highlights in the view's order, wrapped to the list's width,
-        staying on the highlight the list was on (or the view reopened on)."""
+        staying on the highlight the list was on (or the view reopened on); `stay=False`: on
+        the first."""
         message = self._shown
         if message is None:
             return
-        keep, self._at = self._at or self.highlighted_id, None
+        keep, self._at = (self._at or self.highlighted_id) if stay else None, None
         found = message.highlights
         if self.order == "published":
             found = highlights_by_published(found)
@@ -417,7 +418,9 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         names = list(ORDERS)
         self.order = names[(names.index(self.order) + 1) % len(names)]
         self.query_one("#highlights-title", Label).update(self._title())
-        self._list()
+        # From the new order's start: staying on the entry the list was on showed the end of
+        # the order first (the oldest entries above it, out of sight) under a title naming it.
+        self._list(stay=False)
 
     @on(OptionList.OptionSelected, "#highlights-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1150,6 +1150,15 @@ class MainScreen(Screen[None]):
         search.focus()
         search.select_all()
 
+    def action_back_to_search(self) -> None:
+        """Escape from the list: back to the query as it is, the cursor at its end.
+
+        `/` selects the query, so that typing starts a new one; after Escape the next letter
+        (often a key meant for the list) would have replaced the query unseen."""
+        search = self.search_input
+        search.focus()
+        search.cursor_position = len(search.value)
+
     def action_focus_timeline(self) -> None:
         bar = self.timeline_bar
         # The reason that holds whatever the hits first; then whether the bar is this
@@ -1217,9 +1226,14 @@ class MainScreen(Screen[None]):
         facets = self.results.facets if self.results else {}
 
         def chosen(filters: dict[str, str] | None) -> None:
-            if filters is not None and filters != self.filters:
-                self.filters = filters
-                self._search_again()
+            if filters is None or filters == self.filters:
+                return
+            self.filters = filters
+            self._show_filters()
+            # The dialog goes and the filter shows before the search starts: under load its
+            # thread competed with the repaint, and the dialog stayed ~3 s with no change.
+            self.newsread.key_order.hold("list")
+            self.call_after_refresh(self._search_again)
 
         folders = self.results.folder_sources if self.results else frozenset()
         self.app.push_screen(FacetScreen(facets, self.filters, folders), chosen)

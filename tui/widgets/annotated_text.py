@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from newsread.tui.widgets.sentences import sentence_starts
+from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
 if TYPE_CHECKING:
     from textual.widgets.text_area import Location
@@ -46,6 +46,25 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _PARAGRAPH_BREAK = "\n\n"
 
 
+SELECTING_HINTS = (
+    "selecting · H highlight · N note · Esc cancels · s sentence, s s paragraph",
+    "selecting · H highlight · N note · s sentence · Esc cancels",
+    "selecting · H/N · s sentence · Esc cancels",
+    "selecting · Esc cancels",
+)
+"""The border's hint while selecting, longest first."""
+
+
+def _around(body: str, here: int, starts: list[int]) -> tuple[int, int]:
+    """The part of `body` (a sentence or paragraph: `starts` are theirs) holding `here`,
+    without the space after it."""
+    start = max((s for s in starts if s <= here), default=0)
+    end = min((s for s in starts if s > here), default=len(body))
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def colour_name(colour: int) -> str:
     return HIGHLIGHT_COLOURS.get(colour, ("?", ""))[0]
 
@@ -62,7 +81,8 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "select",
         "Select",  # in the footer: how annotating starts (Y, less needed, makes room)
         id="reader.select",
-        tooltip="Start or stop selecting (h l w b ( ) { } extend it, Escape cancels)",
+        tooltip="Start or stop selecting (h l w b ( ) { } extend it, s takes the sentence,"
+        " Escape cancels)",
     ),
     Binding("h", "cursor_left", "Left", show=False, id="reader.left", tooltip="Character left"),
     Binding("l", "cursor_right", "Right", show=False, id="reader.right", tooltip="Character right"),
@@ -106,6 +126,15 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         show=False,
         id="reader.paragraph_back",
         tooltip="Back to the start of a paragraph",
+    ),
+    # While selecting (as vim's `vis`, `vip`); otherwise s does nothing here.
+    Binding(
+        "s",
+        "select_around",
+        "Sentence",
+        show=False,
+        id="reader.select_around",
+        tooltip="While selecting: the whole sentence at the cursor; again: its paragraph",
     ),
     Binding(
         "H,enter",
@@ -313,7 +342,8 @@ class AnnotatedText(TextArea):
     # -- selection -------------------------------------------------------------------------
 
     def selected_span(self) -> tuple[int, int] | None:
-        """The selection as body offsets, trimmed of surrounding whitespace; None if empty.
+        """The selection as body offsets, trimmed of surrounding whitespace and taking the
+        quotation marks and brackets around it (`with_quote_marks`); None if empty.
 
         A selection reaching into the header is cut at the start of the body.
         """
@@ -327,7 +357,7 @@ class AnnotatedText(TextArea):
             first += 1
         while last > first and body[last - 1].isspace():
             last -= 1
-        return (first, last) if last > first else None
+        return with_quote_marks(body, first, last) if last > first else None
 
     def select_span(self, start: int, end: int) -> None:
         """Select the body's `start`-`end` (kept for H or 1-5, as `v` leaves a selection)."""
@@ -367,11 +397,23 @@ class AnnotatedText(TextArea):
             start += 1
         return self.body_location(start) if start < len(body) else here
 
+    def show_pending(self, text: str) -> None:
+        """Say on the border what is under way (the next selection change clears it)."""
+        self.border_title = text
+
     def _show_mode(self) -> None:
-        self.border_title = (
-            "selecting · H/1-5 highlight · N note · Esc cancels" if self.selecting else ""
-        )
+        self.border_title = self._selecting_hint() if self.selecting else ""
         self.refresh_bindings()
+
+    def _selecting_hint(self) -> str:
+        """The longest of `SELECTING_HINTS` the border has room for: beside the notes panel
+        at 80 columns the longest was cut in the middle of "Esc cancels"."""
+        room = self.outer_size.width - 6  # the corners, a line and a space each side
+        return next((hint for hint in SELECTING_HINTS if len(hint) <= room), SELECTING_HINTS[-1])
+
+    def on_resize(self) -> None:
+        if self.selecting:
+            self.border_title = self._selecting_hint()
 
     def _move(self, location: Location, select: bool = False) -> None:
         self.move_cursor(location, select=select or self.selecting)
@@ -455,8 +497,29 @@ class AnnotatedText(TextArea):
             target = next((s for s in reversed(starts) if s < here), 0)
         self._move(self.body_location(target))
 
+    def action_select_around(self) -> None:
+        """Select the whole sentence the cursor is in, or its paragraph when that sentence is
+        selected already: `j` moves by screen line, so `v` then `)` began mid-sentence."""
+        if self.article is None:
+            return
+        body = self.article.body
+        # From where the selection starts: after `s` the cursor is past the sentence's end,
+        # and `s` again took the next sentence instead of the paragraph.
+        here = max(0, self.body_offset(min(self.selection.start, self.selection.end)))
+        while here < len(body) - 1 and body[here].isspace():
+            here += 1  # between two: the next
+        start, end = _around(body, here, sentence_starts(body))
+        span = self.selected_span()
+        if span is not None and span[0] <= start and span[1] >= end:
+            breaks = [m.end() for m in re.finditer(_PARAGRAPH_BREAK, body)]
+            start, end = _around(body, here, [0, *breaks])
+        self.selection = Selection(self.body_location(start), self.body_location(end))
+        self.scroll_cursor_visible()
+
     def check_annotation_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether an action of this class applies now; None for actions it does not own."""
+        if action == "select_around":
+            return self.selecting and self.article is not None
         if action == "word" and parameters and parameters[0] == -1:
             return self.selecting  # b pages up unless selecting
         if action in ("select", "word", "sentence", "paragraph"):

@@ -766,10 +766,14 @@ class ReadingPane(AnnotatedText):
         self.post_message(self.OpenUrl(self.article.url))
 
     def action_close(self) -> None:
+        # Escape means three things in a row here: each one that leaves the article open says
+        # so, and where the next goes (a dropped selection was easy to miss).
         if self.selected_text or self.selecting:
             self.cancel_selection()
+            self.notify("Selection dropped · Escape again: back to the list", timeout=2)
         elif self._find_text:
             self.end_find()
+            self.notify("Find ended · Escape again: back to the list", timeout=2)
         else:
             self.post_message(self.Closed())
 

@@ -297,11 +297,11 @@ class ResultsList(StoppingOptionList):
         ),
         Binding(
             "escape",
-            "screen.focus_search",
+            "screen.back_to_search",
             "Search",
             show=False,
             id="results.search",
-            tooltip="Back to the search box",
+            tooltip="Back to the search box, the query kept (/ selects it to start anew)",
         ),
     ]
 

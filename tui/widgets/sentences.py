@@ -1,4 +1,5 @@
-"""Where sentences start in an article's text, for the reader's `(` and `)` motions.
+"""Where sentences start in an article's text, for the reader's `(` and `)` motions, and the
+quotation marks and brackets a passage takes with it.
 
 A full stop ends a sentence unless, as a sentence splitter would judge it, it closes an
 abbreviation: the next word is lowercase ("Corp. said"), the word before is a title or another
@@ -55,3 +56,37 @@ def _is_abbreviation(text: str, stop: int, end: str, following: str) -> bool:
     if len(last) == 1 and last.isupper():
         return True  # an initial or an acronym ("J. Smith", "U.S.")
     return word.lower() in _ALWAYS or (following.isdigit() and word.lower() in _BEFORE_NUMBER)
+
+
+_OPENING = "“‘«‹„‚([{「『"
+_CLOSING = "”’»›)]}」』"
+_STRAIGHT = "\"'"
+"""Straight quotes open or close by where they stand: after a space, before one (or a stop)."""
+_BOTH = _STRAIGHT + "“‘"
+"""These close where they stand before a space or a stop too: German quotes „so“."""
+
+
+def with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` widened to take the opening quotation marks and brackets right before
+    it and the closing ones right after it: a passage begun inside a quote (a find match, a
+    word motion) quoted without its opening mark read as an unbalanced quotation."""
+    while start > 0 and _opens(text, start - 1):
+        start -= 1
+    while end < len(text) and _closes(text, end):
+        end += 1
+    return start, end
+
+
+def _opens(text: str, at: int) -> bool:
+    mark = text[at]
+    if mark in _STRAIGHT:
+        return at == 0 or text[at - 1].isspace() or text[at - 1] in _OPENING
+    return mark in _OPENING
+
+
+def _closes(text: str, at: int) -> bool:
+    mark = text[at]
+    if mark in _BOTH:
+        after = text[at + 1 : at + 2]
+        return not after or after.isspace() or after in _CLOSING or after in ".,;:!?…"
+    return mark in _CLOSING
