@@ -470,7 +470,7 @@ def parse_query(text: str, schema: Any) -> Any:
             raise QueryError(_DATE_HELP)
         raise NothingToSearch("nothing to search for: only very common words or symbols")
     _check_dates(parsed, schema)
-    return parsed
+    return whole_periods(parsed)
 
 
 _PLAIN_WORDS = re.compile(r"[A-Za-z0-9]+(?:\s+[A-Za-z0-9]+)*")
@@ -546,6 +546,31 @@ def _check_dates(q: Any, schema: Any) -> None:
                 "the date range ends before it starts; put the earlier date first, "
                 "as in date:[2017-05-01 TO 2017-06-01] or date:2016..2018"
             )
+
+
+def whole_periods(q: Any) -> Any:
+    """`q` with every range of `published` (a `date:` clause, a date filter) matching an
+    article dated by a year or month alone only when it holds that whole period: `date:2019`
+    and `date:>=2018` hold the year 2019, `date:2019-01` and `date:2019-01..2019-06` do not
+    (it is not known to be from those months). The one place this rule is made.
+
+    The period's first day is `published`, so a range holding it starts early enough; it
+    must also end no sooner than the period does (`period_end`, indexed for those articles
+    alone). A range open at its end holds every period that starts in it.
+    """
+    from whoosh import query
+    from whoosh.util.times import datetime_to_long
+
+    if isinstance(q, query.NumericRange | query.Term) and q.fieldname == "published":
+        if isinstance(q, query.Term):  # one instant (Whoosh's exact datetime): no period fits
+            end, beyond = datetime_to_long(q.text), 1
+        else:
+            end, beyond = q.end, int(not q.endexcl)
+        if end is None:
+            return q
+        later = query.NumericRange("period_end", end + beyond, None, constantscore=True)
+        return query.And([q, query.Not(later)])
+    return q.apply(whole_periods)
 
 
 def _describe(error: Exception) -> str:
@@ -1858,7 +1883,7 @@ def _filter_query(name: str, value: str) -> Any:
         except ValueError as error:
             raise QueryError(str(error)) from None
         first, last = datetime.combine(start, dtime.min), datetime.combine(end, dtime.max)
-        return query.DateRange("published", first, last)
+        return whole_periods(query.DateRange("published", first, last))
     return query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
 
 
