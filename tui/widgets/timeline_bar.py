@@ -219,7 +219,8 @@ class TimelineBar(Widget, can_focus=True):
         return self.summary()
 
     def summary(self) -> Content:
-        """The span, the busiest period and the undated hits."""
+        """The span, the busiest period, the hits dated by a period longer than the buckets
+        (in none of them) and the undated hits."""
         timeline = self.timeline
         if timeline is None or not timeline.buckets:
             return Content("")
@@ -229,6 +230,8 @@ class TimelineBar(Widget, can_focus=True):
             parts.append(
                 Content.assemble("busiest ", (busiest.label, "bold"), f": {busiest.count:,}")
             )
+        if timeline.left_out:
+            parts.append(Content(timeline.left_out_note).stylize("$text-muted"))
         if timeline.undated:
             parts.append(Content(f"{timeline.undated:,} undated").stylize("$text-muted"))
         return Content(" · ").join(parts)
