@@ -118,10 +118,8 @@ class Timeline:
         if not self.left_out:
             return ""
         months = self.month_only if self.granularity in ("day", "week") else 0
-        parts = [f"{months:,} dated by month only"] if months else []
-        if self.year_only:
-            parts.append(f"{self.year_only:,} {'' if parts else 'dated '}by year only")
-        return f"{', '.join(parts)}, not shown by {self.granularity}"
+        periods = " or ".join(p for p, n in (("month", months), ("year", self.year_only)) if n)
+        return f"{self.left_out:,} dated by {periods} only, not shown by {self.granularity}"
 
     @property
     def busiest(self) -> Bucket | None:

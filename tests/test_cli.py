@@ -100,7 +100,7 @@ def test_search_tells_hits_dated_by_a_period_longer_than_the_buckets_as_left_out
     assert main(["search", "pier", "-l", str(tmp_path)]) == 0
     line = capsys.readouterr().out.splitlines()[1]
     assert line.startswith("by week ") and line.endswith(
-        " · 1 dated by month only, 1 by year only, not shown by week"
+        " · 2 dated by month or year only, not shown by week"
     )
     assert main(["search", "pier", "-l", str(tmp_path), "--json", "--sort", "oldest"]) == 0
     found = json.loads(capsys.readouterr().out)

@@ -56,7 +56,7 @@ def test_a_hit_dated_by_a_period_is_left_out_of_finer_buckets_and_told() -> None
     ]  # not pinned on 1 January or 1 March
     assert weeks.span == "2019-03-05 – 2019-07-01" and weeks.dated == 2
     assert weeks.left_out == 2
-    assert weeks.left_out_note == "1 dated by month only, 1 by year only, not shown by week"
+    assert weeks.left_out_note == "2 dated by month or year only, not shown by week"
     months = _dated(*hits)
     assert months.granularity == "month" and _shape(months) == [("2019-03-01", 1)]
     assert months.left_out_note == "1 dated by year only, not shown by month"
