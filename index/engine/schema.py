@@ -28,7 +28,8 @@ SCHEMA_VERSION = 11
 single letters indexed, but where an apostrophe joins one to a word (`elided`).
 10: Greek folded without accents (ΑΘΗΝΑ is Αθήνα), Russian ё as е (`fold`).
 11: `period_end`, the last instant of an article dated by a year or month alone: a date
-range matches such an article only when it holds the whole period."""
+range matches such an article only when it holds the whole period (the rebuild also groups
+again the stories of versions dated so: `Substance.latest`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")

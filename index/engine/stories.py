@@ -39,7 +39,7 @@ from zlib import crc32
 
 from newsread.index.article import Article, in_utc
 from newsread.index.engine.docstore import DocStore
-from newsread.index.engine.schema import fold
+from newsread.index.engine.schema import fold, period_end
 from newsread.index.results import Version
 
 SHINGLE = 3
@@ -175,18 +175,26 @@ class Substance:
     """A brief's first figure, written in digits ("six" is "6", "16-1/2" is "16.5")."""
     brief_figures: int = 0
     """How many different figures a brief gives (written so)."""
+    latest: datetime | None = None
+    """The last moment it may be from: `published`, or the end of the year or month it is
+    dated by alone (`Article.period`)."""
 
     @classmethod
     def of(cls, article: Article) -> Substance:
         body = fold(article.body)
+        published, latest = article.published, article.published
+        if published is not None and article.period:
+            wall = published.replace(tzinfo=None)
+            latest = published + (period_end(wall, article.period) - wall)
         return cls(
-            article.published,
+            published,
             frozenset(_FIGURE.findall(body)),
             frozenset(_WORD.findall(fold(article.title))),
             frozenset(_WORD.findall(body)),
             _names(article.body),
             len(body),
             *_brief_figures(body),
+            latest=latest,
         )
 
 
@@ -220,7 +228,11 @@ def same_substance(a: Substance, b: Substance) -> bool:
     not naming one each that the other never does (a company, a ticker, a team, a place, a
     figure: "Exxon cuts ..." and "Sun raises ...")."""
     if a.published is not None and b.published is not None:
-        if abs(in_utc(a.published) - in_utc(b.published)) > VERSIONS_WITHIN:
+        # Apart by the least time their dates allow: a version dated by its year alone may be
+        # from any day of it.
+        assert a.latest is not None and b.latest is not None
+        apart = max(in_utc(a.published) - in_utc(b.latest), in_utc(b.published) - in_utc(a.latest))
+        if apart > VERSIONS_WITHIN:
             return False
     fewer = min(len(a.figures), len(b.figures))
     if fewer and len(a.figures & b.figures) < SAME_FIGURES * fewer:
