@@ -180,22 +180,9 @@ def bucket_count(first: date, last: date, granularity: Granularity) -> int:
     return last.year // years - first.year // years + 1
 
 
-def choose_granularity(first: date, last: date) -> Granularity:
-    """The finest granularity that covers `first` to `last` in at most MAX_BUCKETS buckets."""
-    for granularity in GRANULARITIES[:-1]:
-        if bucket_count(first, last, granularity) <= MAX_BUCKETS:
-            return granularity
-    return GRANULARITIES[-1]
-
-
 def month_key(day: date) -> int:
     """A month as one integer (`year * 12 + month - 1`): how hits are tallied by month."""
     return day.year * 12 + day.month - 1
-
-
-def year_key(day: date) -> int:
-    """A year as the timeline tallies it (the year itself)."""
-    return day.year
 
 
 def build_timeline(days: Mapping[int, int], undated: int = 0) -> Timeline:
@@ -234,7 +221,8 @@ def timeline_from(
         "month": (by_month, _month_start),
         "year": (by_year, lambda year: date(year, 1, 1)),
     }
-    dated = sum(by_year.values())
+    dated, by_a_month = sum(by_year.values()), sum(by_month.values())
+    month_only, year_only = by_a_month - sum(by_day.values()), dated - by_a_month
     granularity: Granularity = "century"
     for granularity in GRANULARITIES:
         tally, start_of = tallies[_TALLIED[granularity]]
@@ -247,8 +235,13 @@ def timeline_from(
     for key, n in tally.items():
         start = bucket_start(start_of(key), granularity)
         counts[start] = counts.get(start, 0) + n
-    first, first_period = _edge(by_day, by_month, by_year, _TALLIED[granularity], min)
-    last, last_period = _edge(by_day, by_month, by_year, _TALLIED[granularity], max)
+    tallied = (by_day, by_month, by_year)
+    # (Months and years are looked into only when some hit is dated by one alone.)
+    finest = _TALLIED[granularity]
+    years = year_only > 0 and finest == "year"
+    months = month_only > 0 and finest != "day"
+    first, first_period = _edge(*tallied, min, years=years, months=months)
+    last, last_period = _edge(*tallied, max, years=years, months=months)
     buckets = []
     start = bucket_start(first, granularity)
     while True:
@@ -257,8 +250,6 @@ def timeline_from(
         if end >= last:
             break
         start = end + timedelta(days=1)
-    month_dated = sum(by_month.values()) - sum(by_day.values())
-    year_dated = dated - sum(by_month.values())
     return Timeline(
         granularity,
         tuple(buckets),
@@ -267,8 +258,8 @@ def timeline_from(
         last,
         first_period,
         last_period,
-        month_dated,
-        year_dated,
+        month_only,
+        year_only,
     )
 
 
@@ -291,18 +282,20 @@ def _edge(
     by_day: Mapping[int, int],
     by_month: Mapping[int, int],
     by_year: Mapping[int, int],
-    finest: Granularity,
     pick: Callable[[Iterable[int]], int],
+    *,
+    years: bool,
+    months: bool,
 ) -> tuple[date, str]:
-    """The earliest (`pick` min) or latest (max) hit the buckets hold, from the tallies
-    down to the `finest` one, and its period: a year whose tally holds more hits than its
-    months do holds a hit dated by that year alone ("year"), and so for a month's days."""
-    if finest == "year":
+    """The earliest (`pick` min) or latest (max) hit, and its period: with `years`, a year
+    whose tally holds more hits than its months do holds a hit dated by that year alone
+    ("year"); with `months`, so for a month's days ("month")."""
+    if years:
         year = pick(by_year)
-        months = sum(n for key, n in by_month.items() if key // 12 == year)
-        if by_year[year] > months:
+        in_months = sum(n for key, n in by_month.items() if key // 12 == year)
+        if by_year[year] > in_months:
             return date(year, 1, 1), "year"
-    if finest != "day":
+    if months:
         key = pick(by_month)
         days = sum(n for o, n in by_day.items() if month_key(date.fromordinal(o)) == key)
         if by_month[key] > days:

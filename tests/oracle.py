@@ -494,19 +494,21 @@ def search(
 
 def timeline(
     dates: list[tuple[date, str] | None],
-) -> tuple[str | None, list[tuple[date, int]], int, int]:
-    """(granularity, [(bucket start, hits)], undated, left out) of these hits' dates (each its
+) -> tuple[str | None, list[tuple[date, int]], int, int, str]:
+    """(granularity, [(bucket start, hits)], undated, left out, span) of these hits' dates (each its
     first day and "", "month" or "year" for a hit dated by that period alone), the slow way:
     walk every day from the first to the last hit a granularity counts, naming its day, ISO
     week, month, year, decade and century, and take the finest that counts at least half the
     dated hits in at most 60 periods (centuries beyond that); empty periods included. A
     granularity counts a hit when one of its periods holds the hit's whole period (its first
-    and last day named alike); the others are left out. (Decades and centuries are counted
-    from year 0, which the calendar lacks: the first ones start in year 1.)"""
+    and last day named alike); the others are left out. The span runs from the counted hit
+    that starts first to the one that ends last (of equals, the longer period), each as its
+    date is shown (`2019-03-05`, `2019-03`, `2019`). (Decades and centuries are counted from
+    year 0, which the calendar lacks: the first ones start in year 1.)"""
     dated = [d for d in dates if d is not None]
     undated = len(dates) - len(dated)
     if not dated:
-        return None, [], undated, 0
+        return None, [], undated, 0, ""
     names: dict[str, Callable[[date], date]] = {
         "day": lambda d: d,
         "week": lambda d: date.fromisocalendar(*d.isocalendar()[:2], 1),
@@ -516,7 +518,8 @@ def timeline(
         "century": lambda d: date(max(1, d.year - d.year % 100), 1, 1),
     }
     for granularity, name in names.items():
-        shown = [first for first, period in dated if name(first) == name(_last_day(first, period))]
+        counted = [(f, p) for f, p in dated if name(f) == name(_last_day(f, p))]
+        shown = [first for first, _ in counted]
         if 2 * len(shown) < len(dated):
             continue
         walk = [min(shown) + timedelta(days=n) for n in range((max(shown) - min(shown)).days + 1)]
@@ -528,14 +531,22 @@ def timeline(
         if len(periods) <= 60 or granularity == "century":
             counts = Counter(name(d) for d in shown)
             left_out = len(dated) - len(shown)
-            return granularity, [(p, counts[p]) for p in periods], undated, left_out
+            longer = {"": 0, "month": 1, "year": 2}
+            start = min(counted, key=lambda hit: (hit[0], -longer[hit[1]]))
+            end = max(counted, key=lambda hit: (_last_day(*hit), longer[hit[1]]))
+            span = " – ".join(dict.fromkeys(_shown(*hit) for hit in (start, end)))
+            return granularity, [(p, counts[p]) for p in periods], undated, left_out, span
     raise AssertionError("unreachable")
+
+
+def _shown(first: date, period: str) -> str:
+    shown = first.isoformat()
+    return shown[:4] if period == "year" else shown[:7] if period else shown
 
 
 def _last_day(first: date, period: str) -> date:
     """The last day of the period ("", "month" or "year") starting on `first`."""
-    shown = first.isoformat()
-    return _period(shown[:4] if period == "year" else shown[:7] if period else shown)[1].date()
+    return _period(_shown(first, period))[1].date()
 
 
 def _filtered(doc: Doc, name: str, value: str) -> bool:

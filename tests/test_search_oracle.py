@@ -582,7 +582,7 @@ def _compare_timeline(
     ]
     wanted = oracle.timeline(dates)
     buckets = [(b.start, b.count) for b in timeline.buckets]
-    got = (timeline.granularity, buckets, timeline.undated, timeline.left_out)
+    got = (timeline.granularity, buckets, timeline.undated, timeline.left_out, timeline.span)
     if got != wanted:
         return [f"timeline {got} != {wanted}"]
     return []

@@ -100,10 +100,10 @@ def test_bucketing_of_periods_agrees_with_walking_every_day(seed: int) -> None:
         month = 1 if period == "year" else day.month
         hits.append((date(day.year, month, 1 if period else day.day), period))
     fast = _dated(*hits)
-    granularity, buckets, undated, left_out = oracle.timeline(list(hits))
+    granularity, buckets, undated, left_out, span = oracle.timeline(list(hits))
     assert fast.granularity == granularity, seed
     assert [(b.start, b.count) for b in fast.buckets] == buckets, seed
-    assert (fast.undated, fast.left_out) == (undated, left_out), seed
+    assert (fast.undated, fast.left_out, fast.span) == (undated, left_out, span), seed
     assert fast.dated + fast.left_out == len(hits), seed
 
 
@@ -226,13 +226,14 @@ def test_bucketing_agrees_with_walking_every_day(seed: int) -> None:
     ]
     dates += [None] * rng.randint(0, 3)
     fast = build_timeline(Counter(d.toordinal() for d in dates if d is not None), dates.count(None))
-    granularity, buckets, undated, left_out = oracle.timeline(
+    granularity, buckets, undated, left_out, span = oracle.timeline(
         [(d, "") if d is not None else None for d in dates]
     )
     assert fast.granularity == granularity, seed
     assert [(b.start, b.count) for b in fast.buckets] == buckets, seed
     assert fast.undated == undated, seed
     assert fast.left_out == left_out == 0, seed
+    assert fast.span == span, seed
     for bucket, following in itertools.pairwise(fast.buckets):
         assert (following.start - bucket.end).days == 1
         assert parse_period(bucket.period) == (bucket.start, bucket.end)
