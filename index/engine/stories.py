@@ -165,6 +165,9 @@ class Substance:
     """What two versions of one story must agree on beyond their wording (`same_substance`)."""
 
     published: datetime | None
+    latest: datetime | None
+    """The last moment it may be from: `published`, or the end of the year or month it is
+    dated by alone (`Article.period`)."""
     figures: frozenset[str]
     title_words: frozenset[str]
     body_words: frozenset[str]
@@ -175,9 +178,6 @@ class Substance:
     """A brief's first figure, written in digits ("six" is "6", "16-1/2" is "16.5")."""
     brief_figures: int = 0
     """How many different figures a brief gives (written so)."""
-    latest: datetime | None = None
-    """The last moment it may be from: `published`, or the end of the year or month it is
-    dated by alone (`Article.period`)."""
 
     @classmethod
     def of(cls, article: Article) -> Substance:
@@ -188,13 +188,13 @@ class Substance:
             latest = published + (period_end(wall, article.period) - wall)
         return cls(
             published,
+            latest,
             frozenset(_FIGURE.findall(body)),
             frozenset(_WORD.findall(fold(article.title))),
             frozenset(_WORD.findall(body)),
             _names(article.body),
             len(body),
             *_brief_figures(body),
-            latest=latest,
         )
 
 
