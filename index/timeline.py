@@ -1,9 +1,14 @@
 """A query's hits over time: dates counted into days, weeks, months, years, decades or centuries.
 
 Pure and Whoosh-free: the engine hands over how many hits fall on each day (as proleptic
-Gregorian ordinals, `date.toordinal()`) and how many have no date; this module picks the
-granularity from the span and lays out every bucket from the first to the last, empty ones
-included, so a sparkline of the counts is proportional to time.
+Gregorian ordinals, `date.toordinal()`), month and year, and how many have no date; this
+module picks the granularity from the span and lays out every bucket from the first to the
+last, empty ones included, so a sparkline of the counts is proportional to time.
+
+A hit dated by a month or a year alone is counted only in buckets that hold its whole period
+(a month from month buckets up, a year from year buckets up): by day it is not known on
+which day it falls, and pinning it on the period's first day would invent a spike there.
+Buckets finer than its period leave it out, and the timeline says how many (`left_out`).
 
 A bucket's `period` is also what narrows a search to it (the `date` filter): `1987`,
 `1987-03`, `1987-03-02`, or `FROM..TO` for a week (`1987-03-02..1987-03-08`), a decade
@@ -13,7 +18,7 @@ A bucket's `period` is also what narrows a search to it (the `date` filter): `19
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -84,12 +89,37 @@ class Timeline:
     buckets: tuple[Bucket, ...] = ()
     undated: int = 0
     first: date | None = None
-    """The earliest hit's day (the first bucket may start before it)."""
+    """The earliest hit's day, or its period's first day (the first bucket may start before
+    it); of the hits the buckets hold."""
     last: date | None = None
+    first_period: str = ""
+    """"month" or "year" when the earliest hit is dated by that period alone (`Article.period`)."""
+    last_period: str = ""
+    month_only: int = 0
+    """Hits dated by a month alone, in the buckets or not."""
+    year_only: int = 0
+    """Hits dated by a year alone, in the buckets or not."""
 
     @property
     def dated(self) -> int:
+        """The hits the buckets hold."""
         return sum(bucket.count for bucket in self.buckets)
+
+    @property
+    def left_out(self) -> int:
+        """Dated hits in no bucket: dated by a period longer than the buckets."""
+        if self.granularity in ("day", "week"):
+            return self.month_only + self.year_only
+        return self.year_only if self.granularity == "month" else 0
+
+    @property
+    def left_out_note(self) -> str:
+        """`3 dated by year only, not shown by month` (`left_out`), or ""."""
+        if not self.left_out:
+            return ""
+        months = self.month_only if self.granularity in ("day", "week") else 0
+        periods = " or ".join(p for p, n in (("month", months), ("year", self.year_only)) if n)
+        return f"{self.left_out:,} dated by {periods} only, not shown by {self.granularity}"
 
     @property
     def busiest(self) -> Bucket | None:
@@ -101,9 +131,17 @@ class Timeline:
         """`1987-02-26 – 1987-10-19`, one day alone, or "" when nothing is dated."""
         if self.first is None or self.last is None:
             return ""
-        if self.first == self.last:
-            return self.first.isoformat()
-        return f"{self.first.isoformat()} – {self.last.isoformat()}"
+        first, last = (
+            day_shown(self.first, self.first_period),
+            day_shown(self.last, self.last_period),
+        )
+        return first if first == last else f"{first} – {last}"
+
+
+def day_shown(day: date, period: str = "") -> str:
+    """`2019-03-04`, or `2019-03` and `2019` for a hit dated by that month or year alone."""
+    shown = day.isoformat()
+    return shown[:4] if period == "year" else shown[:7] if period == "month" else shown
 
 
 def bucket_start(day: date, granularity: Granularity) -> date:
@@ -142,60 +180,68 @@ def bucket_count(first: date, last: date, granularity: Granularity) -> int:
     return last.year // years - first.year // years + 1
 
 
-def choose_granularity(first: date, last: date) -> Granularity:
-    """The finest granularity that covers `first` to `last` in at most MAX_BUCKETS buckets."""
-    for granularity in GRANULARITIES[:-1]:
-        if bucket_count(first, last, granularity) <= MAX_BUCKETS:
-            return granularity
-    return GRANULARITIES[-1]
-
-
 def month_key(day: date) -> int:
     """A month as one integer (`year * 12 + month - 1`): how hits are tallied by month."""
     return day.year * 12 + day.month - 1
 
 
 def build_timeline(days: Mapping[int, int], undated: int = 0) -> Timeline:
-    """The timeline of hits counted by day: `days` maps a day's ordinal to its hits (a day
-    without hits is left out: it would stretch the span)."""
-    if not days:
-        return Timeline(undated=undated)
-
-    def by_month() -> Mapping[int, int]:
-        months: dict[int, int] = {}
-        for ordinal, n in days.items():
-            key = month_key(date.fromordinal(ordinal))
-            months[key] = months.get(key, 0) + n
-        return months
-
-    first, last = date.fromordinal(min(days)), date.fromordinal(max(days))
-    return timeline_from(first, last, undated, by_day=lambda: days, by_month=by_month)
+    """The timeline of hits each dated by a day: `days` maps a day's ordinal to its hits (a
+    day without hits is left out: it would stretch the span)."""
+    months: dict[int, int] = {}
+    years: dict[int, int] = {}
+    for ordinal, n in days.items():
+        day = date.fromordinal(ordinal)
+        months[month_key(day)] = months.get(month_key(day), 0) + n
+        years[day.year] = years.get(day.year, 0) + n
+    return timeline_from(days, months, years, undated)
 
 
 def timeline_from(
-    first: date,
-    last: date,
-    undated: int,
-    *,
-    by_day: Callable[[], Mapping[int, int]],
-    by_month: Callable[[], Mapping[int, int]],
+    by_day: Mapping[int, int],
+    by_month: Mapping[int, int],
+    by_year: Mapping[int, int],
+    undated: int = 0,
 ) -> Timeline:
-    """The timeline of hits from `first` to `last`, asking for the tally it needs: by day
-    (day ordinals) for days and weeks, by month (`month_key`) for months and longer.
+    """The timeline of the hits each tally counts: `by_day` those dated by a day (day
+    ordinals), `by_month` those dated by a day or by a month alone (`month_key`), `by_year`
+    every dated hit (years). A tally leaves out the keys of no hit.
 
+    The granularity is the finest whose buckets hold at least half the dated hits (never
+    one that leaves most of them out) and at most MAX_BUCKETS of them span the hits they hold:
+    a story dated by the day keeps its days beside a few hits dated by a year alone, which
+    the timeline tells as left out, and a library dated mostly by years is shown by years.
     The caller counts at C speed over every hit; this is linear in the buckets and in the
-    tally's keys (at most 420 days, or one key a month), never in the hits.
+    tallies' keys (at most 420 days, or one key a month), never in the hits.
     """
-    granularity = choose_granularity(first, last)
+    if not by_year:
+        return Timeline(undated=undated)
+    tallies: dict[Granularity, tuple[Mapping[int, int], Callable[[int], date]]] = {
+        "day": (by_day, date.fromordinal),
+        "month": (by_month, _month_start),
+        "year": (by_year, lambda year: date(year, 1, 1)),
+    }
+    dated, by_a_month = sum(by_year.values()), sum(by_month.values())
+    month_only, year_only = by_a_month - sum(by_day.values()), dated - by_a_month
+    granularity: Granularity = "century"
+    for granularity in GRANULARITIES:
+        tally, start_of = tallies[_TALLIED[granularity]]
+        if 2 * sum(tally.values()) < dated:
+            continue
+        if bucket_count(start_of(min(tally)), start_of(max(tally)), granularity) <= MAX_BUCKETS:
+            break
+    tally, start_of = tallies[_TALLIED[granularity]]
     counts: dict[date, int] = {}
-    if granularity in ("day", "week"):
-        for ordinal, n in by_day().items():
-            start = bucket_start(date.fromordinal(ordinal), granularity)
-            counts[start] = counts.get(start, 0) + n
-    else:
-        for key, n in by_month().items():
-            start = bucket_start(date(key // 12, key % 12 + 1, 1), granularity)
-            counts[start] = counts.get(start, 0) + n
+    for key, n in tally.items():
+        start = bucket_start(start_of(key), granularity)
+        counts[start] = counts.get(start, 0) + n
+    tallied = (by_day, by_month, by_year)
+    # (Months and years are looked into only when some hit is dated by one alone.)
+    finest = _TALLIED[granularity]
+    years = year_only > 0 and finest == "year"
+    months = month_only > 0 and finest != "day"
+    first, first_period = _edge(*tallied, min, years=years, months=months)
+    last, last_period = _edge(*tallied, max, years=years, months=months)
     buckets = []
     start = bucket_start(first, granularity)
     while True:
@@ -204,7 +250,57 @@ def timeline_from(
         if end >= last:
             break
         start = end + timedelta(days=1)
-    return Timeline(granularity, tuple(buckets), undated, first, last)
+    return Timeline(
+        granularity,
+        tuple(buckets),
+        undated,
+        first,
+        last,
+        first_period,
+        last_period,
+        month_only,
+        year_only,
+    )
+
+
+_TALLIED: dict[Granularity, Granularity] = {
+    "day": "day",
+    "week": "day",
+    "month": "month",
+    "year": "year",
+    "decade": "year",
+    "century": "year",
+}
+"""The tally each granularity counts from: its buckets hold the periods of those hits whole."""
+
+
+def _month_start(key: int) -> date:
+    return date(key // 12, key % 12 + 1, 1)
+
+
+def _edge(
+    by_day: Mapping[int, int],
+    by_month: Mapping[int, int],
+    by_year: Mapping[int, int],
+    pick: Callable[[Iterable[int]], int],
+    *,
+    years: bool,
+    months: bool,
+) -> tuple[date, str]:
+    """The earliest (`pick` min) or latest (max) hit, and its period: with `years`, a year
+    whose tally holds more hits than its months do holds a hit dated by that year alone
+    ("year"); with `months`, so for a month's days ("month")."""
+    if years:
+        year = pick(by_year)
+        in_months = sum(n for key, n in by_month.items() if key // 12 == year)
+        if by_year[year] > in_months:
+            return date(year, 1, 1), "year"
+    if months:
+        key = pick(by_month)
+        days = sum(n for o, n in by_day.items() if month_key(date.fromordinal(o)) == key)
+        if by_month[key] > days:
+            return _month_start(key), "month"
+    return date.fromordinal(pick(by_day)), ""
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -53,7 +53,8 @@ class Doc:
     key: str
     id: str
     published: datetime | None
-    """The page's wall time (its zone dropped): its calendar day is the article's date."""
+    """The page's wall time (its zone dropped): its calendar day is the article's date; of an
+    article dated by a year or month alone, that period's first day."""
     instant: datetime | None
     """The UTC time the date sorts go by (a time without a zone taken as written)."""
     facets: dict[str, str]
@@ -61,6 +62,21 @@ class Doc:
     words: dict[str, set[str]] = field(default_factory=dict)
     surface: dict[str, set[str]] = field(default_factory=dict)
     """Each field's words as written, folded but not stemmed (for `word~`)."""
+    period: str = ""
+    """"year" or "month" for an article dated by that period alone."""
+
+    @property
+    def dated(self) -> tuple[datetime, datetime] | None:
+        """The first and last moment the article may be from: its day's, or its period's."""
+        if self.published is None:
+            return None
+        shown = self.published.date().isoformat()
+        return _period(shown[:4] if self.period == "year" else shown[:7] if self.period else shown)
+
+    def within(self, start: datetime, end: datetime) -> bool:
+        """Whether a date range from `start` to `end` holds the whole of its date."""
+        dated = self.dated
+        return dated is not None and start <= dated[0] and dated[1] <= end
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -106,6 +122,7 @@ class Doc:
                 }
                 for name, value in values.items()
             },
+            period=article.period,
         )
 
 
@@ -374,7 +391,7 @@ class Parser:
                 }[op.group()]
             else:
                 start, end = _period(value)
-        return lambda doc: doc.published is not None and start <= doc.published <= end
+        return lambda doc: doc.within(start, end)
 
     def annotation(self, name: str, token: tuple[str, str, str]) -> Match:
         value = token[1].lower()
@@ -475,16 +492,23 @@ def search(
     return OracleResults(frozenset(doc.key for doc in found), facets, tuple(parser.limited))
 
 
-def timeline(dates: list[date | None]) -> tuple[str | None, list[tuple[date, int]], int]:
-    """(granularity, [(bucket start, hits)], undated) of these hit dates, the slow way: walk
-    every day from the first to the last, naming its day, ISO week, month, year, decade and
-    century, and take the finest whose periods number at most 60 (centuries beyond that);
-    empty periods included. (Decades and centuries are counted from year 0, which the
-    calendar lacks: the first ones start in year 1.)"""
+def timeline(
+    dates: list[tuple[date, str] | None],
+) -> tuple[str | None, list[tuple[date, int]], int, int, str]:
+    """(granularity, [(bucket start, hits)], undated, left out, span) of these hits' dates (each its
+    first day and "", "month" or "year" for a hit dated by that period alone), the slow way:
+    walk every day from the first to the last hit a granularity counts, naming its day, ISO
+    week, month, year, decade and century, and take the finest that counts at least half the
+    dated hits in at most 60 periods (centuries beyond that); empty periods included. A
+    granularity counts a hit when one of its periods holds the hit's whole period (its first
+    and last day named alike); the others are left out. The span runs from the counted hit
+    that starts first to the one that ends last (of equals, the longer period), each as its
+    date is shown (`2019-03-05`, `2019-03`, `2019`). (Decades and centuries are counted from
+    year 0, which the calendar lacks: the first ones start in year 1.)"""
     dated = [d for d in dates if d is not None]
     undated = len(dates) - len(dated)
     if not dated:
-        return None, [], undated
+        return None, [], undated, 0, ""
     names: dict[str, Callable[[date], date]] = {
         "day": lambda d: d,
         "week": lambda d: date.fromisocalendar(*d.isocalendar()[:2], 1),
@@ -493,17 +517,36 @@ def timeline(dates: list[date | None]) -> tuple[str | None, list[tuple[date, int
         "decade": lambda d: date(max(1, d.year - d.year % 10), 1, 1),
         "century": lambda d: date(max(1, d.year - d.year % 100), 1, 1),
     }
-    walk = [min(dated) + timedelta(days=n) for n in range((max(dated) - min(dated)).days + 1)]
     for granularity, name in names.items():
+        counted = [(f, p) for f, p in dated if name(f) == name(_last_day(f, p))]
+        shown = [first for first, _ in counted]
+        if 2 * len(shown) < len(dated):
+            continue
+        walk = [min(shown) + timedelta(days=n) for n in range((max(shown) - min(shown)).days + 1)]
         periods: dict[date, None] = {}
         for day in walk:
             periods[name(day)] = None
             if len(periods) > 60 and granularity != "century":
                 break  # too many: a coarser one
         if len(periods) <= 60 or granularity == "century":
-            counts = Counter(name(d) for d in dated)
-            return granularity, [(p, counts[p]) for p in periods], undated
+            counts = Counter(name(d) for d in shown)
+            left_out = len(dated) - len(shown)
+            longer = {"": 0, "month": 1, "year": 2}
+            start = min(counted, key=lambda hit: (hit[0], -longer[hit[1]]))
+            end = max(counted, key=lambda hit: (_last_day(*hit), longer[hit[1]]))
+            span = " – ".join(dict.fromkeys(_shown(*hit) for hit in (start, end)))
+            return granularity, [(p, counts[p]) for p in periods], undated, left_out, span
     raise AssertionError("unreachable")
+
+
+def _shown(first: date, period: str) -> str:
+    shown = first.isoformat()
+    return shown[:4] if period == "year" else shown[:7] if period else shown
+
+
+def _last_day(first: date, period: str) -> date:
+    """The last day of the period ("", "month" or "year") starting on `first`."""
+    return _period(_shown(first, period))[1].date()
 
 
 def _filtered(doc: Doc, name: str, value: str) -> bool:
@@ -512,9 +555,7 @@ def _filtered(doc: Doc, name: str, value: str) -> bool:
     if name != "date":
         return doc.facets[name] == value
     first, _, last = value.partition("..")
-    return doc.published is not None and (
-        _period(first)[0] <= doc.published <= _period(last or first)[1]
-    )
+    return doc.within(_period(first)[0], _period(last or first)[1])
 
 
 def date_order(docs: Iterable[Doc], keys: Iterable[str], *, newest: bool) -> list[str]:

@@ -84,6 +84,29 @@ def test_search_json_counts_every_hit_over_time(
     assert timeline["busiest"] == {"start": "2017-05-01", "period": "2017-05", "count": 1}
 
 
+def test_search_tells_hits_dated_by_a_period_longer_than_the_buckets_as_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for date in ("2019", "2019-03", "2019-03-05", "2019-07-01"):
+        (tmp_path / f"{date}.md").write_text(f"---\ntitle: Pier {date}\ndate: {date}\n---\nPier.\n")
+    assert main(["search", "pier", "-l", str(tmp_path), "--json"]) == 0
+    timeline = json.loads(capsys.readouterr().out)["timeline"]
+    assert timeline["granularity"] == "week" and timeline["left_out"] == 2
+    assert sum(b["count"] for b in timeline["buckets"]) == 2  # not pinned on 1 Jan, 1 Mar
+    assert (timeline["first"], timeline["last"]) == ("2019-03-05", "2019-07-01")
+    assert main(["search", "date:2019-01..2019-03", "-l", str(tmp_path), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [hit["title"] for hit in found["results"]] == ["Pier 2019-03-05", "Pier 2019-03"]
+    assert main(["search", "pier", "-l", str(tmp_path)]) == 0
+    line = capsys.readouterr().out.splitlines()[1]
+    assert line.startswith("by week ") and line.endswith(
+        " · 2 dated by month or year only, not shown by week"
+    )
+    assert main(["search", "pier", "-l", str(tmp_path), "--json", "--sort", "oldest"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [hit["published_period"] for hit in found["results"]] == ["year", "month", None, None]
+
+
 def test_search_text_says_when_in_one_line(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -144,6 +144,9 @@ class Corpus:
     zones: random.Random | None = None
     """Writes dates in other zones (or none), some beside an earlier article's, some at the
     very instant of one (`zoned`); its own generator too."""
+    periods: random.Random | None = None
+    """Dates some articles by their year or month alone ("2019", "2019-03"); its own
+    generator too."""
     moments: list[datetime] = field(default_factory=list)
 
     def article(self) -> dict[str, Any]:
@@ -169,6 +172,8 @@ class Corpus:
             if rng.random() < 0.3:
                 moment = moment.replace(tzinfo=timezone(timedelta(hours=rng.choice([-5, 2]))))
             record["date"] = self.zoned(moment).isoformat()
+            if self.periods is not None and self.periods.random() < 0.2:
+                record["date"] = record["date"][: self.periods.choice([4, 7])]
         for name, values in (("source", SOURCES), ("section", SECTIONS), ("author", AUTHORS)):
             value = rng.choice(values)
             if value:
@@ -262,6 +267,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         stops=None if found_bug else random.Random(f"stops {seed}"),
         commons=None if found_bug else random.Random(f"commons {seed}"),
         zones=None if found_bug else random.Random(f"zones {seed}"),
+        periods=None if found_bug else random.Random(f"periods {seed}"),
     )
     root.mkdir(parents=True)
     if not found_bug:
@@ -569,11 +575,16 @@ def _compare_timeline(
     """The timeline against a slow count of the matching articles' own dates."""
     if timeline is None:
         return ["no timeline"]
-    dates = [doc.published.date() if doc.published else None for doc in docs if doc.key in keys]
-    granularity, buckets, undated = oracle.timeline(dates)
-    got = (timeline.granularity, [(b.start, b.count) for b in timeline.buckets], timeline.undated)
-    if got != (granularity, buckets, undated):
-        return [f"timeline {got} != {(granularity, buckets, undated)}"]
+    dates = [
+        (doc.published.date(), doc.period) if doc.published else None
+        for doc in docs
+        if doc.key in keys
+    ]
+    wanted = oracle.timeline(dates)
+    buckets = [(b.start, b.count) for b in timeline.buckets]
+    got = (timeline.granularity, buckets, timeline.undated, timeline.left_out, timeline.span)
+    if got != wanted:
+        return [f"timeline {got} != {wanted}"]
     return []
 
 

@@ -136,6 +136,18 @@ def test_a_period_from_the_timeline_narrows_the_list_and_the_list_has_its_timeli
     assert library.similar("shipping/0.txt", facets=False).timeline is None
 
 
+def test_a_period_narrows_the_list_to_articles_dated_wholly_inside_it(library: Library) -> None:
+    # Dated by May 2017 alone (stored on 1 May): not known to be from its first week.
+    (_, body), root = SHIPPING[1], library.root
+    (root / "month.md").write_text(f"---\ntitle: Ships queue\ndate: 2017-05\n---\n{body}\n")
+    library.update()
+    narrowed = library.similar("shipping/0.txt", filters={"date": "2017-05-01..2017-05-07"})
+    assert [hit.key for hit in narrowed.hits] == ["shipping/2.txt"]
+    may = library.similar("shipping/0.txt", filters={"date": "2017-05"})
+    assert sorted(hit.key for hit in may.hits) == ["month.md", "shipping/1.txt", "shipping/2.txt"]
+    assert may.timeline is not None and may.timeline.left_out == 1  # by day
+
+
 def test_the_list_can_be_ordered_by_date(library: Library) -> None:
     by_score = library.similar("shipping/1.txt")
     newest = library.similar("shipping/1.txt", sort="newest")

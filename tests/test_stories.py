@@ -632,6 +632,24 @@ def test_dated_versions_are_one_story_only_within_days(tmp_path: Path) -> None:
     assert frozenset({"c.txt"}) in groups
 
 
+def test_a_version_dated_by_its_year_or_month_alone_may_be_from_any_day_of_it(
+    tmp_path: Path,
+) -> None:
+    # Stored on its period's first day, a 2017 version was "five months" from one of June.
+    base = _text(60)
+    write_article(tmp_path, "a.txt", "Quay closes", base, date="10 June 2017 [10:00]")
+    for name, date, seed in (("b", "2017", 1), ("c", "2017-06", 2), ("d", "2016", 3)):
+        body = _version(base, seed)
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: Quay closes\ndate: {date}\n---\n{body}\n"
+        )
+    (tmp_path / "e.md").write_text(f"---\ntitle: Quay closes\ndate: 2017-05\n---\n{base}\n")
+    groups = _groups_of(tmp_path)
+    assert frozenset({"a.txt", "b.md", "c.md"}) in groups
+    assert frozenset({"d.md"}) in groups  # a year before
+    assert frozenset({"e.md"}) in groups  # May ended 10 days before 10 June
+
+
 def _segments(seed: int, count: int) -> list[str]:
     return [_text(seed * 100 + n, 40) for n in range(count)]
 

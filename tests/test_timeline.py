@@ -18,8 +18,10 @@ from newsread.index.timeline import (
     SPARKS,
     Timeline,
     build_timeline,
+    month_key,
     parse_period,
     sparkline,
+    timeline_from,
 )
 
 
@@ -29,6 +31,80 @@ def _of(*days: date, undated: int = 0) -> Timeline:
 
 def _shape(timeline: Timeline) -> list[tuple[str, int]]:
     return [(b.start.isoformat(), b.count) for b in timeline.buckets]
+
+
+def _dated(*hits: tuple[date, str]) -> Timeline:
+    """The timeline of hits each dated by a day ("") or by a "month" or "year" alone (its
+    period's first day), tallied as the engine does."""
+    by_day, by_month, by_year = Counter[int](), Counter[int](), Counter[int]()
+    for first, period in hits:
+        by_year[first.year] += 1
+        if period != "year":
+            by_month[month_key(first)] += 1
+        if not period:
+            by_day[first.toordinal()] += 1
+    return timeline_from(by_day, by_month, by_year)
+
+
+def test_a_hit_dated_by_a_period_is_left_out_of_finer_buckets_and_told() -> None:
+    hits = [(date(2019, 1, 1), "year"), (date(2019, 3, 1), "month")]
+    weeks = _dated(*hits, (date(2019, 3, 5), ""), (date(2019, 7, 1), ""))
+    assert weeks.granularity == "week"
+    assert [(b.period, b.count) for b in weeks.buckets if b.count] == [
+        ("2019-03-04..2019-03-10", 1),
+        ("2019-07-01..2019-07-07", 1),
+    ]  # not pinned on 1 January or 1 March
+    assert weeks.span == "2019-03-05 – 2019-07-01" and weeks.dated == 2
+    assert weeks.left_out == 2
+    assert weeks.left_out_note == "2 dated by month or year only, not shown by week"
+    months = _dated(*hits)
+    assert months.granularity == "month" and _shape(months) == [("2019-03-01", 1)]
+    assert months.left_out_note == "1 dated by year only, not shown by month"
+    assert months.span == "2019-03"
+    years = _dated(hits[0])
+    assert years.granularity == "year" and _shape(years) == [("2019-01-01", 1)]
+    assert (years.left_out, years.left_out_note, years.span) == (0, "", "2019")
+
+
+def test_a_timeline_never_leaves_most_hits_out() -> None:
+    # A day, some months and years apart: months hold two of three, days one.
+    timeline = _dated(
+        (date(2019, 1, 1), "year"), (date(2019, 3, 1), "month"), (date(2021, 3, 5), "")
+    )
+    assert timeline.granularity == "month" and timeline.left_out == 1
+    assert timeline.span == "2019-03 – 2021-03-05"
+    # Three days in March beside two years: the days are kept, the years told.
+    days = [(date(2019, 3, d), "") for d in (2, 9, 20)]
+    timeline = _dated((date(2017, 1, 1), "year"), (date(2018, 1, 1), "year"), *days)
+    assert timeline.granularity == "day" and timeline.dated == 3
+    assert timeline.left_out_note == "2 dated by year only, not shown by day"
+    # Mostly years: by year, the span naming a year where a hit dated by it comes first or last.
+    days = [(date(2019, 6, 1), ""), (date(2021, 3, 5), "")]
+    years = [(date(year, 1, 1), "year") for year in (2019, 2020, 2021)]
+    timeline = _dated(*years, *days)
+    assert timeline.granularity == "year" and timeline.left_out == 0
+    assert timeline.span == "2019 – 2021"
+    timeline = _dated(*[years[1]] * 3, *days)
+    assert timeline.span == "2019-06-01 – 2021-03-05"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_bucketing_of_periods_agrees_with_walking_every_day(seed: int) -> None:
+    rng = random.Random(seed)
+    first = date(rng.randint(1980, 2020), rng.randint(1, 12), rng.randint(1, 28)).toordinal()
+    width = rng.choice([1, 7, 60, 400, 1900, 23000])
+    hits = []
+    for _ in range(rng.randint(1, 30)):
+        day = date.fromordinal(first + rng.randrange(width))
+        period = rng.choice(["", "", "month", "year"])
+        month = 1 if period == "year" else day.month
+        hits.append((date(day.year, month, 1 if period else day.day), period))
+    fast = _dated(*hits)
+    granularity, buckets, undated, left_out, span = oracle.timeline(list(hits))
+    assert fast.granularity == granularity, seed
+    assert [(b.start, b.count) for b in fast.buckets] == buckets, seed
+    assert (fast.undated, fast.left_out, fast.span) == (undated, left_out, span), seed
+    assert fast.dated + fast.left_out == len(hits), seed
 
 
 def test_one_hit_is_one_day() -> None:
@@ -150,10 +226,14 @@ def test_bucketing_agrees_with_walking_every_day(seed: int) -> None:
     ]
     dates += [None] * rng.randint(0, 3)
     fast = build_timeline(Counter(d.toordinal() for d in dates if d is not None), dates.count(None))
-    granularity, buckets, undated = oracle.timeline(dates)
+    granularity, buckets, undated, left_out, span = oracle.timeline(
+        [(d, "") if d is not None else None for d in dates]
+    )
     assert fast.granularity == granularity, seed
     assert [(b.start, b.count) for b in fast.buckets] == buckets, seed
     assert fast.undated == undated, seed
+    assert fast.left_out == left_out == 0, seed
+    assert fast.span == span, seed
     for bucket, following in itertools.pairwise(fast.buckets):
         assert (following.start - bucket.end).days == 1
         assert parse_period(bucket.period) == (bucket.start, bucket.end)

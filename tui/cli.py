@@ -409,12 +409,15 @@ def cmd_similar(args: argparse.Namespace) -> int:
 
 
 def timeline_line(timeline: Timeline) -> str:
-    """`by month ▁ █▂ 1987-02-26 – 1987-10-19 · busiest Mar 1987: 12 · 3 undated`."""
+    """`by month ▁ █▂ 1987-02-26 – 1987-10-19 · busiest Mar 1987: 12 · 2 dated by year only,
+    not shown by month · 3 undated`."""
     busiest = timeline.busiest
     parts = [f"by {timeline.granularity} {sparkline([b.count for b in timeline.buckets])}"]
     parts[0] += f" {timeline.span}"
     if busiest is not None:
         parts.append(f"busiest {busiest.label}: {busiest.count:,}")
+    if timeline.left_out:
+        parts.append(timeline.left_out_note)
     if timeline.undated:
         parts.append(f"{timeline.undated:,} undated")
     return " · ".join(parts)
@@ -432,8 +435,12 @@ def timeline_to_json(timeline: Timeline | None) -> dict[str, Any] | None:
             for b in timeline.buckets
         ],
         "undated": timeline.undated,
+        # Dated by a month or year alone, and in no bucket: the buckets are shorter.
+        "left_out": timeline.left_out,
         "first": timeline.first.isoformat() if timeline.first else None,
+        "first_period": timeline.first_period or None,  # as a hit's "published_period"
         "last": timeline.last.isoformat() if timeline.last else None,
+        "last_period": timeline.last_period or None,
         "busiest": (
             {"start": busiest.start.isoformat(), "period": busiest.period, "count": busiest.count}
             if busiest

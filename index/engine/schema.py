@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
@@ -17,7 +18,7 @@ from newsread.index.article import Article, in_utc
 from newsread.index.folding import fold
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
@@ -25,7 +26,10 @@ SCHEMA_VERSION = 10
 8: single digits indexed (`left_out`).
 9: `instant`, the date sorts' column (the UTC time; `published` is the page's wall time), and
 single letters indexed, but where an apostrophe joins one to a word (`elided`).
-10: Greek folded without accents (ΑΘΗΝΑ is Αθήνα), Russian ё as е (`fold`)."""
+10: Greek folded without accents (ΑΘΗΝΑ is Αθήνα), Russian ё as е (`fold`).
+11: `period_end`, the last instant of an article dated by a year or month alone: a date
+range matches such an article only when it holds the whole period (the rebuild also groups
+again the stories of versions dated so: `Substance.latest`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -358,6 +362,10 @@ def build_schema() -> fields.Schema:
         # The page's own wall time: `date:` ranges, filters and the timeline go by the day the
         # article was dated (10:00+05:00 on 1 May is a 1 May article wherever it is read).
         published=fields.DATETIME(stored=True, sortable=True),
+        # Only for an article dated by a year or month alone (`published` is the period's first
+        # day): the period's last instant, so `date:` ranges and filters can ask for the whole
+        # period (`whole_periods`) and the timeline can tell its grain (a column).
+        period_end=fields.DATETIME(sortable=True),
         # The instant, for the date sorts (`instant`): a column only, nothing searches it.
         instant=fields.COLUMN(columns.NumericColumn("q", default=-1)),
         # Exact values for facet counts and filters (columns: no stored-field reads per hit).
@@ -392,7 +400,16 @@ def index_fields(article: Article) -> dict[str, object]:
         doc["published"] = article.published.replace(tzinfo=None)
         doc["instant"] = instant(article.published)
         doc["year"] = article.published.year
+        if article.period:
+            doc["period_end"] = period_end(article.published.replace(tzinfo=None), article.period)
     return doc
+
+
+def period_end(first: datetime, period: str) -> datetime:
+    """The last instant of the `period` ("year" or "month") starting on `first`."""
+    last = first.replace(month=12) if period == "year" else first
+    days = monthrange(last.year, last.month)[1]
+    return datetime.combine(last.replace(day=days).date(), datetime.max.time())
 
 
 def instant(published: datetime) -> int:

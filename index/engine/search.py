@@ -470,7 +470,7 @@ def parse_query(text: str, schema: Any) -> Any:
             raise QueryError(_DATE_HELP)
         raise NothingToSearch("nothing to search for: only very common words or symbols")
     _check_dates(parsed, schema)
-    return parsed
+    return whole_periods(parsed)
 
 
 _PLAIN_WORDS = re.compile(r"[A-Za-z0-9]+(?:\s+[A-Za-z0-9]+)*")
@@ -546,6 +546,31 @@ def _check_dates(q: Any, schema: Any) -> None:
                 "the date range ends before it starts; put the earlier date first, "
                 "as in date:[2017-05-01 TO 2017-06-01] or date:2016..2018"
             )
+
+
+def whole_periods(q: Any) -> Any:
+    """`q` with every range of `published` (a `date:` clause, a date filter) matching an
+    article dated by a year or month alone only when it holds that whole period: `date:2019`
+    and `date:>=2018` hold the year 2019, `date:2019-01` and `date:2019-01..2019-06` do not
+    (it is not known to be from those months). The one place this rule is made.
+
+    The period's first day is `published`, so a range holding it starts early enough; it
+    must also end no sooner than the period does (`period_end`, indexed for those articles
+    alone). A range open at its end holds every period that starts in it.
+    """
+    from whoosh import query
+    from whoosh.util.times import datetime_to_long
+
+    if isinstance(q, query.NumericRange | query.Term) and q.fieldname == "published":
+        if isinstance(q, query.Term):  # one instant (Whoosh's exact datetime): no period fits
+            end, beyond = datetime_to_long(q.text), 1
+        else:
+            end, beyond = q.end, int(not q.endexcl)
+        if end is None:
+            return q
+        later = query.NumericRange("period_end", end + beyond, None, constantscore=True)
+        return query.AndNot(q, later)
+    return q.apply(whole_periods)
 
 
 def _describe(error: Exception) -> str:
@@ -1700,11 +1725,19 @@ def _segment_column(leaf: Any, field: str) -> Sequence[Any]:
         if field in ("published_day", "published_month"):
             dates = _segment_column(leaf, "published")
             days = [v // _DAY + 1 if v >= 0 else -1 for v in dates]
+            ends = _segment_column(leaf, "period_end")
+            periods = {n: v // _DAY + 1 for n, v in enumerate(ends) if v >= 0}  # (day ordinals)
             if field == "published_day":
+                for n in periods:
+                    days[n] = _COARSER
                 return _shared(days)
             keys = {d: month_key(date.fromordinal(d)) for d in set(days) if d > 0}
             keys[-1] = -1
-            return list(map(keys.__getitem__, days))
+            months = list(map(keys.__getitem__, days))
+            for n, end in periods.items():
+                if month_key(date.fromordinal(end)) != months[n]:
+                    months[n] = _COARSER
+            return months
         found: list[Any] = []
         if leaf.has_column(field):
             found = whoosh_internals.column_values(leaf.column_reader(field, translate=False))
@@ -1712,7 +1745,7 @@ def _segment_column(leaf: Any, field: str) -> Sequence[Any]:
         found.extend([None] * (count - len(found)))
         # A document without a value holds the column's "missing" marker, its largest value.
         missing = _MISSING.get(field)
-        if field in ("published", "instant"):
+        if field in ("published", "instant", "period_end"):
             return array("q", [v if v is not None and v < _MISSING_DATE else -1 for v in found])
         if missing is not None:
             found = [v if v is not None and v < missing else None for v in found]
@@ -1728,7 +1761,10 @@ def _shared(values: list[Any]) -> list[Any]:
 
 
 _MISSING_DATE = 2**64 - 1
-_MISSING = {"published": _MISSING_DATE, "year": 2**32 - 1}
+_MISSING = {"published": _MISSING_DATE, "period_end": _MISSING_DATE, "year": 2**32 - 1}
+_COARSER = -2
+"""`published_day` and `published_month` of an article dated by a period longer than a day
+or a month (`Article.period`): which day or month it is from is not known."""
 
 
 def _count_facets(
@@ -1782,27 +1818,27 @@ _DAY = 86_400_000_000
 
 def _timeline(searcher: Any, docnums: Any) -> Timeline:
     """The hits (`docnums`, an integer array) over time, counted as the facets are, over
-    columns of day ordinals and month keys (cached with the searcher), -1 when undated."""
-    days, months = _date_columns(searcher)
-    if not len(docnums) or not days:
+    columns of years, month keys and day ordinals (cached with the searcher): a hit dated by a
+    year or month alone is in no month or day tally (`_COARSER`)."""
+    years = _column(searcher, "year")
+    if not len(docnums) or not years:
         return Timeline()
-    by_month = cast(dict[int, int], tally.counts(months, docnums))
-    undated = by_month.pop(-1, 0)
-    if not by_month:
+    by_year = cast(dict[int, int], tally.counts(years, docnums))
+    undated = by_year.pop(None, 0)  # type: ignore[call-overload]
+    if not by_year:
         return Timeline(undated=undated)
+    days, months = _date_columns(searcher)
+    by_month = cast(dict[int, int], tally.counts(months, docnums))
     by_day = cast(dict[int, int], tally.counts(days, docnums))
-    by_day.pop(-1, None)
-    return timeline_from(
-        date.fromordinal(min(by_day)),
-        date.fromordinal(max(by_day)),
-        undated,
-        by_day=lambda: by_day,
-        by_month=lambda: by_month,
-    )
+    for marker in (-1, _COARSER):
+        by_month.pop(marker, None)
+        by_day.pop(marker, None)
+    return timeline_from(by_day, by_month, by_year, undated)
 
 
 def _date_columns(searcher: Any) -> tuple[Sequence[int], Sequence[int]]:
-    """Every document's day ordinal and month key (`month_key`), -1 when undated."""
+    """Every document's day ordinal and month key (`month_key`), -1 when undated, `_COARSER`
+    when dated by a longer period."""
     return _column(searcher, "published_day"), _column(searcher, "published_month")
 
 
@@ -1858,7 +1894,7 @@ def _filter_query(name: str, value: str) -> Any:
         except ValueError as error:
             raise QueryError(str(error)) from None
         first, last = datetime.combine(start, dtime.min), datetime.combine(end, dtime.max)
-        return query.DateRange("published", first, last)
+        return whole_periods(query.DateRange("published", first, last))
     return query.Term(f"{name}_facet" if name != "year" else name, _facet_value(name, value))
 
 

@@ -39,6 +39,7 @@ from zlib import crc32
 
 from newsread.index.article import Article, in_utc
 from newsread.index.engine.docstore import DocStore
+from newsread.index.engine.schema import period_end
 from newsread.index.folding import fold
 from newsread.index.results import Version
 
@@ -165,6 +166,9 @@ class Substance:
     """What two versions of one story must agree on beyond their wording (`same_substance`)."""
 
     published: datetime | None
+    latest: datetime | None
+    """The last moment it may be from: `published`, or the end of the year or month it is
+    dated by alone (`Article.period`)."""
     figures: frozenset[str]
     title_words: frozenset[str]
     body_words: frozenset[str]
@@ -179,8 +183,13 @@ class Substance:
     @classmethod
     def of(cls, article: Article) -> Substance:
         body = fold(article.body)
+        published, latest = article.published, article.published
+        if published is not None and article.period:
+            wall = published.replace(tzinfo=None)
+            latest = published + (period_end(wall, article.period) - wall)
         return cls(
-            article.published,
+            published,
+            latest,
             frozenset(_FIGURE.findall(body)),
             frozenset(_WORD.findall(fold(article.title))),
             frozenset(_WORD.findall(body)),
@@ -220,7 +229,11 @@ def same_substance(a: Substance, b: Substance) -> bool:
     not naming one each that the other never does (a company, a ticker, a team, a place, a
     figure: "Exxon cuts ..." and "Sun raises ...")."""
     if a.published is not None and b.published is not None:
-        if abs(in_utc(a.published) - in_utc(b.published)) > VERSIONS_WITHIN:
+        # Apart by the least time their dates allow: a version dated by its year alone may be
+        # from any day of it.
+        assert a.latest is not None and b.latest is not None
+        apart = max(in_utc(a.published) - in_utc(b.latest), in_utc(b.published) - in_utc(a.latest))
+        if apart > VERSIONS_WITHIN:
             return False
     fewer = min(len(a.figures), len(b.figures))
     if fewer and len(a.figures & b.figures) < SAME_FIGURES * fewer:

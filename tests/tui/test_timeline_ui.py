@@ -287,3 +287,38 @@ async def test_at_40x12_T_says_the_timeline_needs_a_taller_terminal_whatever_the
         await settle(pilot)
         await pilot.press("T")
         assert notifications(app)[-1] == "The timeline needs a taller terminal"
+
+
+@pytest.mark.first_index
+async def test_hits_dated_by_a_year_or_month_alone_are_told_not_pinned_and_not_narrowed_to(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    """A 2019 article counted on 1 January (and found by narrowing to that week) is not
+    known to be from January: finer bars leave it out and say so."""
+    for when in ("2019", "2019-03", "2019-03-05", "2019-07-01", "2020-05-02"):
+        text = f"---\ntitle: Pier {when}\ndate: {when}\n---\nThe pier.\n"
+        (tmp_path / f"{when}.md").write_text(text)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.main.timeline_bar
+        assert bar.timeline is not None and bar.timeline.granularity == "month"
+        shown = [(b.period, b.count) for b in bar.timeline.buckets if b.count]
+        assert shown == [("2019-03", 2), ("2019-07", 1), ("2020-05", 1)]  # none in January
+        # At 80 columns the busiest month gives way to what the bars leave out.
+        assert bar_text(app) == "2019-03 – 2020-05-02 · 1 dated by year only, not shown by month"
+        await pilot.press("tab", "T", "home", "enter")
+        await settle(pilot)
+        assert app.main.filters == {"date": "2019-03"}
+        assert sorted(app.main.results_list.keys) == ["2019-03-05.md", "2019-03.md"]
+        assert bar.timeline is not None and bar.timeline.granularity == "day"
+        assert bar_text(app) == "2019-03-05 · 1 dated by month only, not shown by day"
+    app = make_app(tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"date:2019-07", "enter")
+        await settle(pilot)
+        assert app.main.results_list.keys == ["2019-07-01.md"]
+        await pilot.press("slash", *"pier", "enter")
+        await settle(pilot)
+        assert bar_text(app).startswith("2019-03 – 2020-05-02 · busiest Mar 2019: 2 · 1 dated")

@@ -126,6 +126,8 @@ class TimelineBar(Widget, can_focus=True):
         self.timeline: Timeline | None = None
         self._merged = 1
         """Periods each value of the sparkline holds (`_fit`)."""
+        self._room: int | None = None
+        """Cells the summary may take beside the fewest cells of bars (`_fit`)."""
 
     def compose(self) -> ComposeResult:
         yield TimelineSparkline([], id="timeline-spark")
@@ -193,7 +195,8 @@ class TimelineBar(Widget, can_focus=True):
         period and others two, which misstated the shape of the story over time."""
         counts = [b.count for b in self.timeline.buckets] if self.timeline else []
         wanted = min(60, max(len(counts), min(12, 3 * len(counts))))
-        room = self.size.width - 3 - self.summary().cell_length  # padding and the gap
+        self._room = self.size.width - 3 - min(wanted, 12)  # padding and the gap
+        room = self.size.width - 3 - self.summary().cell_length
         cells = max(min(wanted, 12), min(wanted, room))
         self._merged = merged = -(-len(counts) // cells) if counts else 1
         data = [sum(counts[at : at + merged]) for at in range(0, len(counts), merged)]
@@ -219,19 +222,28 @@ class TimelineBar(Widget, can_focus=True):
         return self.summary()
 
     def summary(self) -> Content:
-        """The span, the busiest period and the undated hits."""
+        """The span, the busiest period, the hits dated by a period longer than the buckets
+        (in none of them) and the undated hits. Short of room, the busiest period and then the
+        span give way: what the bars do not show is told first."""
         timeline = self.timeline
         if timeline is None or not timeline.buckets:
             return Content("")
         busiest = timeline.busiest
-        parts: list[Content] = [Content(timeline.span)]
+        parts: dict[str, Content] = {"span": Content(timeline.span)}
         if busiest is not None and len(timeline.buckets) > 1:
-            parts.append(
-                Content.assemble("busiest ", (busiest.label, "bold"), f": {busiest.count:,}")
+            parts["busiest"] = Content.assemble(
+                "busiest ", (busiest.label, "bold"), f": {busiest.count:,}"
             )
+        if timeline.left_out:
+            parts["left out"] = Content(timeline.left_out_note).stylize("$text-muted")
         if timeline.undated:
-            parts.append(Content(f"{timeline.undated:,} undated").stylize("$text-muted"))
-        return Content(" · ").join(parts)
+            parts["undated"] = Content(f"{timeline.undated:,} undated").stylize("$text-muted")
+        for giving_way in ("busiest", "span"):
+            joined = Content(" · ").join(parts.values())
+            if self._room is None or joined.cell_length <= self._room or len(parts) == 1:
+                return joined
+            parts.pop(giving_way, None)
+        return Content(" · ").join(parts.values())
 
     def action_pick(self, step: int) -> None:
         if self.timeline is None or not self.timeline.buckets:
