@@ -35,7 +35,7 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
         if state is None or state.reason:
             continue  # not indexed as an article file: nothing of it was answered
         try:
-            now = _stat(root, path)
+            now = file_stat(root, path)
         except OSError:
             continue  # cannot tell (a folder that cannot be entered): say nothing
         if now is None:
@@ -46,7 +46,7 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
     return found
 
 
-def _stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
+def file_stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
     """The file indexed under `key` and its stat (links followed, as the walk does), or None
     when no regular file is there. A file whose name is not UTF-8 is filed under a key with
     its bytes escaped (`path_key`).
