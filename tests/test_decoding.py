@@ -128,3 +128,32 @@ def test_decode_refuses_binary_data_with_a_reason(data: bytes, reason: str) -> N
     with pytest.raises(UnreadableFile) as caught:
         decode(data)
     assert str(caught.value) == reason
+
+
+def test_a_file_of_utf8_lines_and_cp1252_lines_reads_each_line_in_its_own() -> None:
+    """A UTF-8 article with a line added in a Windows editor was read all as cp1252: its
+    UTF-8 came out as "cafÃ© in ZÃ¼rich" (and UTF-8 with a cp1252 line lost it to U+FFFD)."""
+    utf8 = "The café in Zürich raised its prices.\n"
+    cp1252 = "Then “quoted” prices of 5 € — said O’Brien.\n"
+    assert decode(utf8.encode() + cp1252.encode("cp1252")) == utf8 + cp1252
+    assert decode((utf8 * 50).encode() + cp1252.encode("cp1252")) == utf8 * 50 + cp1252
+    lines = ['{"text": "café"}', '{"text": "crème brûlée"}', '{"text": "naïve"}']
+    data = b"\n".join(line.encode("cp1252" if n == 1 else "utf-8") for n, line in enumerate(lines))
+    assert decode(data) == "\n".join(lines)  # JSON Lines written by two tools
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (RUSSIAN + "\n«ТАСС» сообщает: ВСЁ. " + RUSSIAN, "cp1251"),  # "С»" and "СЁ" read as UTF-8
+        (
+            "기획재정부 장관은 올해 경제가 성장할 것이라고 말했다.\n예산안이 국회를 통과했다.",
+            "euc-kr",
+        ),
+        ("Министр финансов заявил, что экономика вырастет.\nВ Москве рады.", "cp866"),
+    ],
+)
+def test_byte_pairs_that_read_as_utf8_by_chance_leave_a_legacy_file_whole(
+    text: str, encoding: str
+) -> None:
+    assert decode(text.encode(encoding)) == text

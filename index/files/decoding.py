@@ -60,6 +60,7 @@ _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _HIGH = re.compile(rb"[\x80-\xff]")
 _REPLACEMENT_RUN = re.compile("\ufffd+")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 # cp1251 Cyrillic letters: А..я, plus Ё ё Є є І і Ї ї Ґ ґ Ў ў.
 _CP1251_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
@@ -107,6 +108,8 @@ def decode(data: bytes) -> str:
         return sanitise(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if _partly_utf8(sample):
+        return sanitise(_utf8_and_legacy(data))
     return sanitise(data.decode(_legacy_encoding(sample), errors="replace"))
 
 
@@ -142,9 +145,7 @@ def _decodes(sample: bytes, encoding: str) -> bool:
 
 
 def _legacy_encoding(sample: bytes) -> str:
-    """The encoding of text that is not valid UTF-8."""
-    if _mostly_utf8(sample):
-        return "utf-8"
+    """The encoding of text that is not valid UTF-8 (nor partly UTF-8)."""
     highs = _HIGH.findall(sample)
     in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
     non_latin = in_runs * 2 >= len(highs)
@@ -158,14 +159,59 @@ def _legacy_encoding(sample: bytes) -> str:
     return _detected(sample, non_latin)
 
 
-def _mostly_utf8(sample: bytes) -> bool:
-    # UTF-8 with a stray byte or a cut last character: valid multi-byte characters far
-    # outnumber the broken bytes. Text in a single-byte encoding almost never has any.
-    text = sample.decode("utf-8", errors="replace")
+def _partly_utf8(sample: bytes) -> bool:
+    """Whether text that is not valid UTF-8 is UTF-8 all the same, in whole or in part: UTF-8
+    with a stray byte or a cut last character, or whole lines of UTF-8 beside lines in a
+    single-byte encoding (a part added in another editor, JSON Lines from two tools). Text
+    in a legacy encoding has byte pairs that read as UTF-8 by chance (cp1251 "С»", most of
+    EUC-KR's) but hardly a line of them."""
+    if _mostly_utf8(sample):
+        return True
+    good = bad = 0
+    for line in sample.split(b"\n"):
+        try:
+            good += len(_NON_ASCII.findall(line.decode("utf-8")))
+        except UnicodeDecodeError:
+            bad += _utf8_spots(line)[1]
+    return good >= 2 and 4 * good >= bad
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    # Valid multi-byte characters far outnumber the broken bytes.
+    good, bad = _utf8_spots(data)
+    return good > 0 and good >= 4 * bad
+
+
+def _utf8_spots(data: bytes) -> tuple[int, int]:
+    """How many characters of `data` read as UTF-8 beyond ASCII, and how many spots do not."""
+    text = data.decode("utf-8", errors="replace")
     good = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
     # A damaged spot is often a few bytes in a row ("\xff\xfe\xc3"): count spots, not bytes.
-    bad = len(_REPLACEMENT_RUN.findall(text))
-    return good >= 4 * bad and good > 0
+    return good, len(_REPLACEMENT_RUN.findall(text))
+
+
+def _utf8_and_legacy(data: bytes) -> str:
+    """`data`, partly UTF-8, line by line: a line that is UTF-8 (or mostly: a stray byte) as
+    UTF-8, a line that is not in the single-byte encoding of such lines. Files are mixed by
+    line (a part added in another editor, JSON Lines from two tools)."""
+    lines = data.split(b"\n")
+    legacy_lines = [line for line in lines if not _utf8_line(line)]
+    legacy = _legacy_encoding(b"\n".join(legacy_lines)[:_SAMPLE]) if legacy_lines else ""
+    return "\n".join(
+        line.decode(legacy if legacy and not _utf8_line(line) else "utf-8", "replace")
+        for line in lines
+    )
+
+
+def _utf8_line(line: bytes) -> bool:
+    """Whether a line is UTF-8 (with a stray or cut byte, at most as many as its characters
+    beyond ASCII): a line in a legacy encoding has few pairs that read as UTF-8 by chance."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        good, bad = _utf8_spots(line)
+        return good >= bad > 0
+    return True
 
 
 def _cyrillic_encoding(sample: bytes, highs: list[bytes]) -> str:
