@@ -157,3 +157,17 @@ def test_byte_pairs_that_read_as_utf8_by_chance_leave_a_legacy_file_whole(
     text: str, encoding: str
 ) -> None:
     assert decode(text.encode(encoding)) == text
+
+
+CHINESE = "北京今天天气晴朗，稳就业政策继续实施。\n经济增长百分之五，政府表示将进一步支持中小企业。"
+JAPANESE = "東京では明日、雨が降るでしょう。\n処理水の放出について政府が説明しました。"
+
+
+@pytest.mark.parametrize("text", [CHINESE, JAPANESE])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_chinese_and_japanese_in_utf16_or_utf32_without_a_bom_are_read(
+    text: str, encoding: str
+) -> None:
+    """Skipped as "binary file (contains NUL bytes)": their NULs fall on both bytes of a
+    character (一 is "00 4E"), not on one as an ASCII letter's do."""
+    assert decode(text.encode(encoding)) == text

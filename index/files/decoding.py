@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from unicodedata import category
 
 from newsread.index.errors import UnreadableFile
 from newsread.index.text import sanitise
@@ -133,7 +134,29 @@ def _wide_encoding(sample: bytes) -> str:
         return "utf-16-le"
     if even >= len(sample) // 20 and odd <= even // 100 and _decodes(sample, "utf-16-be"):
         return "utf-16-be"
-    return ""
+    return _wide_text(sample)
+
+
+def _wide_text(sample: bytes) -> str:
+    """UTF-16/32 whose NULs fall on either byte: Chinese or Japanese, where a character's low
+    byte is NUL as often as an ASCII one's high byte (一 is "00 4E" in UTF-16-BE). The one
+    encoding that reads as text, characters a script assigns; "" when none does (binary data
+    reads as unassigned and private-use characters, NULs and broken surrogates)."""
+    odd: dict[str, float] = {}
+    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")[:-1]  # the sample may cut a character
+        odd[encoding] = sum(map(_not_text, text)) / len(text) if text else 1.0
+    best = min(odd, key=odd.__getitem__)
+    return best if odd[best] <= 0.005 else ""
+
+
+def _not_text(char: str) -> bool:
+    """Unassigned, private-use, a surrogate, U+FFFD, or a control other than whitespace."""
+    kind = category(char)
+    return kind in ("Cn", "Co", "Cs") or char == "\ufffd" or (kind == "Cc" and char not in _SPACES)
+
+
+_SPACES = "\t\n\r\f"
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:
