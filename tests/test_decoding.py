@@ -37,6 +37,7 @@ SPANISH = "El presidente anunció el miércoles una reducción del gasto. ¿Es u
         (RUSSIAN, "cp1251"),
         (RUSSIAN, "koi8-r"),
         (UKRAINIAN, "cp1251"),
+        (UKRAINIAN, "koi8-u"),  # was read as KOI8-R: "Укра╖ни"
         (FRENCH, "utf-8"),
         (FRENCH, "utf-16"),
         (FRENCH, "utf-16-le"),

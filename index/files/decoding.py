@@ -2,7 +2,7 @@
 
 Most files are UTF-8, so that is tried first and costs one `bytes.decode`. Then, in order:
 byte order marks, UTF-16/32 without a BOM (recognised by where the NUL bytes fall), UTF-8 with a
-few broken bytes, Cyrillic single-byte encodings (cp1251, KOI8-R), Western cp1252/Latin-1,
+few broken bytes, Cyrillic single-byte encodings (cp1251, KOI8-R/U), Western cp1252/Latin-1,
 and only then charset-normalizer, whose guesses on short Western texts are unreliable (it calls
 French cp1252 "cp1250" and mangles every "à" and "è").
 """
@@ -63,9 +63,10 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 _REPLACEMENT_RUN = re.compile("\ufffd+")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
-# cp1251 Cyrillic letters: А..я, plus Ё ё Є є І і Ї ї Ґ ґ Ў ў.
-_CP1251_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
+# Cyrillic letters: А..я, plus cp1251's Ё ё Є є І і Ї ї Ґ ґ Ў ў and KOI8-U's Ё ё Є є І і Ї ї Ґ ґ.
+_CYRILLIC_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
     (0xA8, 0xB8, 0xAA, 0xBA, 0xB2, 0xB3, 0xAF, 0xBF, 0xA5, 0xB4, 0xA1, 0xA2)
+    + (0xA3, 0xB3, 0xA4, 0xB4, 0xA6, 0xB6, 0xA7, 0xB7, 0xAD, 0xBD)
 )
 # The most frequent Cyrillic letters of Russian and Ukrainian running text.
 _COMMON_CYRILLIC = frozenset("оеаинтсрвлі")
@@ -238,13 +239,14 @@ def _utf8_line(line: bytes) -> bool:
 
 
 def _cyrillic_encoding(sample: bytes, highs: list[bytes]) -> str:
-    letters = sum(1 for b in highs if b[0] in _CP1251_LETTERS)
+    letters = sum(1 for b in highs if b[0] in _CYRILLIC_LETTERS)
     if letters < len(highs) * 0.85:
         return ""
     # Running text is mostly lower case: а..я is 0xE0-0xFF in cp1251, 0xC0-0xDF in KOI8-R.
     upper_half = sum(1 for b in highs if b[0] >= 0xE0)
     lower_half = sum(1 for b in highs if 0xC0 <= b[0] < 0xE0)
-    encoding = "cp1251" if upper_half >= lower_half else "koi8-r"
+    # KOI8-U is KOI8-R with Ukrainian letters for eight of its box-drawing characters.
+    encoding = "cp1251" if upper_half >= lower_half else "koi8-u"
     text = sample.decode(encoding, errors="replace").lower()
     cyrillic = [c for c in text if "а" <= c <= "я" or c in "ёіїєґў"]
     common = sum(1 for c in cyrillic if c in _COMMON_CYRILLIC)
