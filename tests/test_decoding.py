@@ -172,3 +172,27 @@ def test_chinese_and_japanese_in_utf16_or_utf32_without_a_bom_are_read(
     """Skipped as "binary file (contains NUL bytes)": their NULs fall on both bytes of a
     character (一 is "00 4E"), not on one as an ASCII letter's do."""
     assert decode(text.encode(encoding)) == text
+
+
+TURKISH = (
+    "Bakan, ekonominin bu yıl büyüyeceğini söyledi. İstanbul'da işsizlik düştü; ihracat güçlü."
+)
+ICELANDIC = "Ríkisstjórnin kynnti í dag nýja áætlun um þróun ferðaþjónustu á Íslandi og Færeyjum."
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy. Ministr řekl, že daně se zvýší od příštího roku."
+FRENCH_LATIN9 = "Le musée a vendu l'œuvre pour 5 000 €, a déclaré le directeur. Les cœurs battent."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (TURKISH, "cp1254"),  # was read as cp1252: "yýl büyüyeceðini ... Ýstanbul"
+        (ICELANDIC, "cp1252"),  # ð þ ý are Icelandic here
+        (FRENCH_LATIN9, "iso-8859-15"),  # was "l'―uvre pour 5 000 Ī"
+        (CZECH, "iso-8859-2"),  # was read as cp1250: "Přílią ľlu»oučký"
+        (CZECH, "cp1250"),
+    ],
+)
+def test_single_byte_encodings_that_differ_in_a_few_letters_are_told_apart(
+    text: str, encoding: str
+) -> None:
+    assert decode(text.encode(encoding)) == text

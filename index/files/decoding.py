@@ -179,8 +179,10 @@ def _legacy_encoding(sample: bytes) -> str:
         if cyrillic:
             return cyrillic
     elif _western(sample):
-        return "cp1252"
-    return _detected(sample, non_latin)
+        return "cp1254" if _turkish(sample.decode("cp1252")) else "cp1252"
+    elif _western(sample, "iso-8859-15"):
+        return "iso-8859-15"  # Latin-9: Latin-1 with € œ Œ š Š ž Ž Ÿ, older Unix files
+    return _central_european(sample, _detected(sample, non_latin))
 
 
 def _partly_utf8(sample: bytes) -> bool:
@@ -254,9 +256,9 @@ def _cyrillic_encoding(sample: bytes, highs: list[bytes]) -> str:
     return encoding if cyrillic and common >= len(cyrillic) * 0.4 else ""
 
 
-def _western(sample: bytes) -> bool:
+def _western(sample: bytes, encoding: str = "cp1252") -> bool:
     try:
-        text = sample.decode("cp1252")
+        text = sample.decode(encoding)
     except UnicodeDecodeError:
         return False
     high = [c for c in text if c > "\x7f"]
@@ -277,3 +279,36 @@ def _detected(sample: bytes, non_latin: bool) -> str:
     except UnicodeDecodeError:
         return best.encoding if best is not None else "latin-1"
     return "cp1252"
+
+
+def _turkish(text: str) -> bool:
+    """Whether text read as cp1252 is Turkish (cp1254): cp1254 has ğ Ğ ı İ ş Ş where cp1252
+    has Icelandic ð Ð ý Ý þ Þ. Icelandic writes them beside á í ó ú æ, Turkish beside ç ü."""
+    if not any(c in _TURKISH_AS_CP1252 for c in text):
+        return False
+    return sum(c in "çüÇÜ" for c in text) > sum(c in "áíóúæÁÍÓÚÆ" for c in text)
+
+
+_TURKISH_AS_CP1252 = frozenset("ðÐýÝþÞ")
+
+
+def _central_european(sample: bytes, encoding: str) -> str:
+    """`encoding`, or its twin when that reads better: charset-normalizer cannot tell
+    Windows-1250 from ISO-8859-2 (Czech "žluťoučký" in ISO-8859-2 read as cp1250 is
+    "ľlu»oučký"). The one with fewer symbols inside words is the one."""
+    name = codecs.lookup(encoding).name
+    if name not in _CENTRAL_EUROPEAN:
+        return encoding
+    return min(_CENTRAL_EUROPEAN, key=lambda twin: _symbols_in_words(sample, twin))
+
+
+_CENTRAL_EUROPEAN = ("cp1250", "iso8859-2")
+
+
+def _symbols_in_words(sample: bytes, encoding: str) -> int:
+    text = sample.decode(encoding, errors="replace")
+    return sum(
+        1
+        for before, char, after in zip(text, text[1:], text[2:], strict=False)
+        if char > "\x7f" and not char.isalpha() and before.isalpha() and after.isalpha()
+    )
