@@ -87,6 +87,14 @@ def test_decode_normalises_crlf_and_cr_line_endings() -> None:
     assert decode("Заголовок\r\nТекст".encode("utf-16")) == "Заголовок\nТекст"
 
 
+def test_decode_reads_cr_cr_lf_as_one_line_end() -> None:
+    """CRLF written again in text mode on Windows: every hard-wrapped line of a paragraph
+    became a paragraph of its own."""
+    assert decode(b"Title\r\r\n\r\r\nThe minister said that the new\r\r\nharbour plan.\r\r\n") == (
+        "Title\n\nThe minister said that the new\nharbour plan.\n"
+    )
+
+
 def test_decode_utf8_with_one_broken_byte_stays_utf8() -> None:
     data = RUSSIAN.encode("utf-8") + b" \xff end"
     assert decode(data) == RUSSIAN + " \ufffd end"
