@@ -176,6 +176,12 @@ class Library(OpenIndex):
             changes: dict[str, str] = file_changes(self.root, self.docs, paths)
         return changes
 
+    def has_file(self, key: str) -> bool:
+        """Whether the file of the article keyed `key` is in the library's folder (False when
+        that cannot be told). A file whose name is not UTF-8 is keyed with its bytes escaped
+        (`path_key`): its key is not its name."""
+        return _has_file(self.root, key)
+
     def folder_away(self) -> str:
         """Why the library's folder is not there to compare the index with (missing, or the
         empty mount point of a drive that is not mounted), or "": a look, not a walk."""
@@ -314,11 +320,22 @@ class Library(OpenIndex):
         return held
 
 
+def _has_file(root: Path, key: str) -> bool:
+    from newsread.index.engine.freshness import file_stat
+
+    try:
+        return file_stat(root, key) is not None
+    except (OSError, ValueError):  # a folder that cannot be entered, a name the OS refuses
+        return False
+
+
 def _file_gone(library: str, info: ArticleInfo) -> bool:
     """Whether the file `info` was last found in is no longer in the `library` folder (False
     when not known)."""
+    from newsread.index.engine.freshness import file_stat
+
     try:
-        return bool(info.path) and not (Path(library) / info.path).exists()
+        return bool(info.path) and file_stat(Path(library), info.path) is None
     except (OSError, ValueError):  # a name the OS cannot take: not known
         return False
 

@@ -53,10 +53,11 @@ def sanitise(text: str) -> str:
     (a zero-width joiner inside an emoji sequence stays: it is part of the emoji).
 
     Carriage returns are normalised to newlines first, so CRLF and lone CR line endings survive
-    as line breaks.
+    as line breaks; so does CR CR LF, what CRLF becomes when written again in text mode on
+    Windows (one line end, not a blank line after every line).
     """
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
     # A callback for the few characters found, not a pattern with lookarounds: the character

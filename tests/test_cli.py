@@ -270,6 +270,10 @@ def test_index_names_a_bad_line_of_json_lines_and_keeps_the_others(
         "cut feed.jsonl: 1 of its 3 articles left out, "
         "invalid JSON: Expecting property name enclosed in double quotes at line 2"
     ) in out
+    (library / "feed.jsonl").write_text(good)
+    assert main(["index", str(library), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "1 indexed (1 article), 0 unchanged, 0 removed, 0 skipped; 1 article in the" in out
 
 
 def test_json_says_an_article_is_dated_by_a_year_or_month_alone(

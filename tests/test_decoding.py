@@ -37,6 +37,7 @@ SPANISH = "El presidente anunció el miércoles una reducción del gasto. ¿Es u
         (RUSSIAN, "cp1251"),
         (RUSSIAN, "koi8-r"),
         (UKRAINIAN, "cp1251"),
+        (UKRAINIAN, "koi8-u"),  # was read as KOI8-R: "Укра╖ни"
         (FRENCH, "utf-8"),
         (FRENCH, "utf-16"),
         (FRENCH, "utf-16-le"),
@@ -86,6 +87,14 @@ def test_decode_normalises_crlf_and_cr_line_endings() -> None:
     assert decode("Заголовок\r\nТекст".encode("utf-16")) == "Заголовок\nТекст"
 
 
+def test_decode_reads_cr_cr_lf_as_one_line_end() -> None:
+    """CRLF written again in text mode on Windows: every hard-wrapped line of a paragraph
+    became a paragraph of its own."""
+    assert decode(b"Title\r\r\n\r\r\nThe minister said that the new\r\r\nharbour plan.\r\r\n") == (
+        "Title\n\nThe minister said that the new\nharbour plan.\n"
+    )
+
+
 def test_decode_utf8_with_one_broken_byte_stays_utf8() -> None:
     data = RUSSIAN.encode("utf-8") + b" \xff end"
     assert decode(data) == RUSSIAN + " \ufffd end"
@@ -128,3 +137,70 @@ def test_decode_refuses_binary_data_with_a_reason(data: bytes, reason: str) -> N
     with pytest.raises(UnreadableFile) as caught:
         decode(data)
     assert str(caught.value) == reason
+
+
+def test_a_file_of_utf8_lines_and_cp1252_lines_reads_each_line_in_its_own() -> None:
+    """A UTF-8 article with a line added in a Windows editor was read all as cp1252: its
+    UTF-8 came out as "cafÃ© in ZÃ¼rich" (and UTF-8 with a cp1252 line lost it to U+FFFD)."""
+    utf8 = "The café in Zürich raised its prices.\n"
+    cp1252 = "Then “quoted” prices of 5 € — said O’Brien.\n"
+    assert decode(utf8.encode() + cp1252.encode("cp1252")) == utf8 + cp1252
+    assert decode((utf8 * 50).encode() + cp1252.encode("cp1252")) == utf8 * 50 + cp1252
+    lines = ['{"text": "café"}', '{"text": "crème brûlée"}', '{"text": "naïve"}']
+    data = b"\n".join(line.encode("cp1252" if n == 1 else "utf-8") for n, line in enumerate(lines))
+    assert decode(data) == "\n".join(lines)  # JSON Lines written by two tools
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (RUSSIAN + "\n«ТАСС» сообщает: ВСЁ. " + RUSSIAN, "cp1251"),  # "С»" and "СЁ" read as UTF-8
+        (
+            "기획재정부 장관은 올해 경제가 성장할 것이라고 말했다.\n예산안이 국회를 통과했다.",
+            "euc-kr",
+        ),
+        ("Министр финансов заявил, что экономика вырастет.\nВ Москве рады.", "cp866"),
+    ],
+)
+def test_byte_pairs_that_read_as_utf8_by_chance_leave_a_legacy_file_whole(
+    text: str, encoding: str
+) -> None:
+    assert decode(text.encode(encoding)) == text
+
+
+CHINESE = "北京今天天气晴朗，稳就业政策继续实施。\n经济增长百分之五，政府表示将进一步支持中小企业。"
+JAPANESE = "東京では明日、雨が降るでしょう。\n処理水の放出について政府が説明しました。"
+
+
+@pytest.mark.parametrize("text", [CHINESE, JAPANESE])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_chinese_and_japanese_in_utf16_or_utf32_without_a_bom_are_read(
+    text: str, encoding: str
+) -> None:
+    """Skipped as "binary file (contains NUL bytes)": their NULs fall on both bytes of a
+    character (一 is "00 4E"), not on one as an ASCII letter's do."""
+    assert decode(text.encode(encoding)) == text
+
+
+TURKISH = (
+    "Bakan, ekonominin bu yıl büyüyeceğini söyledi. İstanbul'da işsizlik düştü; ihracat güçlü."
+)
+ICELANDIC = "Ríkisstjórnin kynnti í dag nýja áætlun um þróun ferðaþjónustu á Íslandi og Færeyjum."
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy. Ministr řekl, že daně se zvýší od příštího roku."
+FRENCH_LATIN9 = "Le musée a vendu l'œuvre pour 5 000 €, a déclaré le directeur. Les cœurs battent."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (TURKISH, "cp1254"),  # was read as cp1252: "yýl büyüyeceðini ... Ýstanbul"
+        (ICELANDIC, "cp1252"),  # ð þ ý are Icelandic here
+        (FRENCH_LATIN9, "iso-8859-15"),  # was "l'―uvre pour 5 000 Ī"
+        (CZECH, "iso-8859-2"),  # was read as cp1250: "Přílią ľlu»oučký"
+        (CZECH, "cp1250"),
+    ],
+)
+def test_single_byte_encodings_that_differ_in_a_few_letters_are_told_apart(
+    text: str, encoding: str
+) -> None:
+    assert decode(text.encode(encoding)) == text

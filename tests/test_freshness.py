@@ -39,6 +39,8 @@ def test_a_file_named_in_bytes_that_are_not_utf8_is_found_by_its_escaped_key(
     key = "caf\\xe9.txt"
     assert library.find(key)  # the key the index files it under
     assert library.file_changes([key]) == {}
+    assert library.has_file(key)  # the app opens it (it used to say the file was deleted)
     (small_library / name).unlink()
     assert library.file_changes([key]) == {key: "deleted"}
+    assert not library.has_file(key)
     library.close()

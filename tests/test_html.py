@@ -2522,3 +2522,21 @@ def test_a_chinese_byline_in_a_list_of_other_stories_is_not_the_article_s() -> N
     related = "<div class='related-articles'><p>记者 王小明</p></div>"
     html = page("<title>武汉封城二十七天后的一天</title>", _CHINESE_STORY + related, lang="zh")
     assert parse_html(html).authors == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "count"),
+    [('<font face="Arial">', 400), ('<div class="item">', 400), ("<div>", 2600)],
+)
+def test_a_page_nested_past_the_parsers_depth_limit_keeps_all_its_text(
+    opening: str, count: int
+) -> None:
+    """Old pages never close a <font> or <div> a paragraph: libxml2 silently dropped every
+    paragraph past 255 levels of nesting (253 of 400 read), and past 2,048 with huge_tree."""
+    paragraphs = "\n".join(
+        f"{opening}<p>Paragraph number{i} of the council minutes, read aloud at the meeting.</p>"
+        for i in range(count)
+    )
+    page = f"<html><head><title>Minutes</title></head><body>{paragraphs}</body></html>"
+    text = "\n".join(parse_html(page).paragraphs)
+    assert all(f"number{i} " in text for i in range(count))

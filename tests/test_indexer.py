@@ -274,6 +274,23 @@ def test_an_edit_that_keeps_the_size_is_read_again(small_library: Path) -> None:
     assert library.search("wessa").total == 1
 
 
+def test_an_edit_that_keeps_the_size_and_the_mtime_is_read_again(small_library: Path) -> None:
+    """A tool that restores the mtime (`touch -d`, a copy put back with `cp -p`) left the
+    old text searchable for good: "3 unchanged". Only the ctime says so."""
+    library = _open(small_library)
+    library.update()
+    path = small_library / "flood.txt"
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("Vessa", "Wessa"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_mtime_ns, path.stat().st_size) == (stat.st_mtime_ns, stat.st_size)
+    assert library.file_changes(["flood.txt"]) == {"flood.txt": "changed"}
+    summary = library.update()
+    assert (summary.indexed, summary.unchanged) == (1, 2)
+    assert library.search("wessa").total == 1
+    assert library.update().unchanged == 3
+
+
 def test_an_update_with_nothing_changed_looks_at_no_file_alone(
     small_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -158,9 +158,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     line = Text()
     line.append(f"{sanitise_line(path_key(str(library.root)))}: ", style="bold")
     line.append(
-        f"{summary.indexed} indexed ({summary.articles} articles), {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {len(summary.skipped)} skipped; "
-        f"{summary.total_articles} articles in the library ({summary.elapsed:.1f} s)"
+        f"{summary.indexed} indexed ({_articles(summary.articles)}), {summary.unchanged} "
+        f"unchanged, {summary.removed} removed, {len(summary.skipped)} skipped; "
+        f"{_articles(summary.total_articles)} in the library ({summary.elapsed:.1f} s)"
     )
     out.print(line, soft_wrap=True)
     for path, note in summary.cut:
@@ -169,6 +169,10 @@ def cmd_index(args: argparse.Namespace) -> int:
         skipped = Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow")
         out.print(skipped, soft_wrap=True)
     return 0
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
 
 
 def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) -> Any:

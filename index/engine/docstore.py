@@ -58,6 +58,7 @@ class FileState:
 
     path: str
     mtime_ns: int
+    """The file's change stamp when read: the later of its mtime and ctime (`change_stamp`)."""
     size: int
     digest: str
     reason: str = ""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsread.index.article import path_key
 from newsread.index.engine.docstore import DocStore
+from newsread.index.files.scan import change_stamp
 
 DELETED = "deleted"
 CHANGED = "changed"
@@ -26,8 +27,8 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
     """Path -> `DELETED` or `CHANGED` for those of `paths` (files as the index keys them)
     whose file is gone or differs from the one indexed; files as indexed are left out.
 
-    A file whose mtime changed but not its size is read for its digest, as indexing does:
-    one only touched (copied back, restored) is as indexed.
+    A file whose mtime (or ctime: `change_stamp`) changed but not its size is read for its
+    digest, as indexing does: one only touched (copied back, restored) is as indexed.
     """
     found: dict[str, str] = {}
     for path in dict.fromkeys(paths):
@@ -35,18 +36,18 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
         if state is None or state.reason:
             continue  # not indexed as an article file: nothing of it was answered
         try:
-            now = _stat(root, path)
+            now = file_stat(root, path)
         except OSError:
             continue  # cannot tell (a folder that cannot be entered): say nothing
         if now is None:
             found[path] = DELETED
-        elif (now[1].st_mtime_ns, now[1].st_size) != (state.mtime_ns, state.size):
+        elif (change_stamp(now[1]), now[1].st_size) != (state.mtime_ns, state.size):
             if now[1].st_size != state.size or not _same_digest(now[0], state.digest):
                 found[path] = CHANGED
     return found
 
 
-def _stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
+def file_stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
     """The file indexed under `key` and its stat (links followed, as the walk does), or None
     when no regular file is there. A file whose name is not UTF-8 is filed under a key with
     its bytes escaped (`path_key`).

@@ -2,7 +2,7 @@
 
 Most files are UTF-8, so that is tried first and costs one `bytes.decode`. Then, in order:
 byte order marks, UTF-16/32 without a BOM (recognised by where the NUL bytes fall), UTF-8 with a
-few broken bytes, Cyrillic single-byte encodings (cp1251, KOI8-R), Western cp1252/Latin-1,
+few broken bytes, Cyrillic single-byte encodings (cp1251, KOI8-R/U), Western cp1252/Latin-1,
 and only then charset-normalizer, whose guesses on short Western texts are unreliable (it calls
 French cp1252 "cp1250" and mangles every "à" and "è").
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from unicodedata import category
 
 from newsread.index.errors import UnreadableFile
 from newsread.index.text import sanitise
@@ -60,10 +61,12 @@ _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _HIGH = re.compile(rb"[\x80-\xff]")
 _REPLACEMENT_RUN = re.compile("\ufffd+")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
-# cp1251 Cyrillic letters: А..я, plus Ё ё Є є І і Ї ї Ґ ґ Ў ў.
-_CP1251_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
+# Cyrillic letters: А..я, plus cp1251's Ё ё Є є І і Ї ї Ґ ґ Ў ў and KOI8-U's Ё ё Є є І і Ї ї Ґ ґ.
+_CYRILLIC_LETTERS = frozenset(range(0xC0, 0x100)) | frozenset(
     (0xA8, 0xB8, 0xAA, 0xBA, 0xB2, 0xB3, 0xAF, 0xBF, 0xA5, 0xB4, 0xA1, 0xA2)
+    + (0xA3, 0xB3, 0xA4, 0xB4, 0xA6, 0xB6, 0xA7, 0xB7, 0xAD, 0xBD)
 )
 # The most frequent Cyrillic letters of Russian and Ukrainian running text.
 _COMMON_CYRILLIC = frozenset("оеаинтсрвлі")
@@ -107,6 +110,8 @@ def decode(data: bytes) -> str:
         return sanitise(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if _partly_utf8(sample):
+        return sanitise(_utf8_and_legacy(data))
     return sanitise(data.decode(_legacy_encoding(sample), errors="replace"))
 
 
@@ -130,7 +135,29 @@ def _wide_encoding(sample: bytes) -> str:
         return "utf-16-le"
     if even >= len(sample) // 20 and odd <= even // 100 and _decodes(sample, "utf-16-be"):
         return "utf-16-be"
-    return ""
+    return _wide_text(sample)
+
+
+def _wide_text(sample: bytes) -> str:
+    """UTF-16/32 whose NULs fall on either byte: Chinese or Japanese, where a character's low
+    byte is NUL as often as an ASCII one's high byte (一 is "00 4E" in UTF-16-BE). The one
+    encoding that reads as text, characters a script assigns; "" when none does (binary data
+    reads as unassigned and private-use characters, NULs and broken surrogates)."""
+    odd: dict[str, float] = {}
+    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")[:-1]  # the sample may cut a character
+        odd[encoding] = sum(map(_not_text, text)) / len(text) if text else 1.0
+    best = min(odd, key=odd.__getitem__)
+    return best if odd[best] <= 0.005 else ""
+
+
+def _not_text(char: str) -> bool:
+    """Unassigned, private-use, a surrogate, U+FFFD, or a control other than whitespace."""
+    kind = category(char)
+    return kind in ("Cn", "Co", "Cs") or char == "\ufffd" or (kind == "Cc" and char not in _SPACES)
+
+
+_SPACES = "\t\n\r\f"
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:
@@ -142,9 +169,7 @@ def _decodes(sample: bytes, encoding: str) -> bool:
 
 
 def _legacy_encoding(sample: bytes) -> str:
-    """The encoding of text that is not valid UTF-8."""
-    if _mostly_utf8(sample):
-        return "utf-8"
+    """The encoding of text that is not valid UTF-8 (nor partly UTF-8)."""
     highs = _HIGH.findall(sample)
     in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
     non_latin = in_runs * 2 >= len(highs)
@@ -154,28 +179,76 @@ def _legacy_encoding(sample: bytes) -> str:
         if cyrillic:
             return cyrillic
     elif _western(sample):
-        return "cp1252"
-    return _detected(sample, non_latin)
+        return "cp1254" if _turkish(sample.decode("cp1252")) else "cp1252"
+    elif _western(sample, "iso-8859-15"):
+        return "iso-8859-15"  # Latin-9: Latin-1 with € œ Œ š Š ž Ž Ÿ, older Unix files
+    return _central_european(sample, _detected(sample, non_latin))
 
 
-def _mostly_utf8(sample: bytes) -> bool:
-    # UTF-8 with a stray byte or a cut last character: valid multi-byte characters far
-    # outnumber the broken bytes. Text in a single-byte encoding almost never has any.
-    text = sample.decode("utf-8", errors="replace")
+def _partly_utf8(sample: bytes) -> bool:
+    """Whether text that is not valid UTF-8 is UTF-8 all the same, in whole or in part: UTF-8
+    with a stray byte or a cut last character, or whole lines of UTF-8 beside lines in a
+    single-byte encoding (a part added in another editor, JSON Lines from two tools). Text
+    in a legacy encoding has byte pairs that read as UTF-8 by chance (cp1251 "С»", most of
+    EUC-KR's) but hardly a line of them."""
+    if _mostly_utf8(sample):
+        return True
+    good = bad = 0
+    for line in sample.split(b"\n"):
+        try:
+            good += len(_NON_ASCII.findall(line.decode("utf-8")))
+        except UnicodeDecodeError:
+            bad += _utf8_spots(line)[1]
+    return good >= 2 and 4 * good >= bad
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    # Valid multi-byte characters far outnumber the broken bytes.
+    good, bad = _utf8_spots(data)
+    return good > 0 and good >= 4 * bad
+
+
+def _utf8_spots(data: bytes) -> tuple[int, int]:
+    """How many characters of `data` read as UTF-8 beyond ASCII, and how many spots do not."""
+    text = data.decode("utf-8", errors="replace")
     good = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
     # A damaged spot is often a few bytes in a row ("\xff\xfe\xc3"): count spots, not bytes.
-    bad = len(_REPLACEMENT_RUN.findall(text))
-    return good >= 4 * bad and good > 0
+    return good, len(_REPLACEMENT_RUN.findall(text))
+
+
+def _utf8_and_legacy(data: bytes) -> str:
+    """`data`, partly UTF-8, line by line: a line that is UTF-8 (or mostly: a stray byte) as
+    UTF-8, a line that is not in the single-byte encoding of such lines. Files are mixed by
+    line (a part added in another editor, JSON Lines from two tools)."""
+    lines = data.split(b"\n")
+    legacy_lines = [line for line in lines if not _utf8_line(line)]
+    legacy = _legacy_encoding(b"\n".join(legacy_lines)[:_SAMPLE]) if legacy_lines else ""
+    return "\n".join(
+        line.decode(legacy if legacy and not _utf8_line(line) else "utf-8", "replace")
+        for line in lines
+    )
+
+
+def _utf8_line(line: bytes) -> bool:
+    """Whether a line is UTF-8 (with a stray or cut byte, at most as many as its characters
+    beyond ASCII): a line in a legacy encoding has few pairs that read as UTF-8 by chance."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        good, bad = _utf8_spots(line)
+        return good >= bad > 0
+    return True
 
 
 def _cyrillic_encoding(sample: bytes, highs: list[bytes]) -> str:
-    letters = sum(1 for b in highs if b[0] in _CP1251_LETTERS)
+    letters = sum(1 for b in highs if b[0] in _CYRILLIC_LETTERS)
     if letters < len(highs) * 0.85:
         return ""
     # Running text is mostly lower case: а..я is 0xE0-0xFF in cp1251, 0xC0-0xDF in KOI8-R.
     upper_half = sum(1 for b in highs if b[0] >= 0xE0)
     lower_half = sum(1 for b in highs if 0xC0 <= b[0] < 0xE0)
-    encoding = "cp1251" if upper_half >= lower_half else "koi8-r"
+    # KOI8-U is KOI8-R with Ukrainian letters for eight of its box-drawing characters.
+    encoding = "cp1251" if upper_half >= lower_half else "koi8-u"
     text = sample.decode(encoding, errors="replace").lower()
     cyrillic = [c for c in text if "а" <= c <= "я" or c in "ёіїєґў"]
     common = sum(1 for c in cyrillic if c in _COMMON_CYRILLIC)
@@ -183,9 +256,9 @@ def _cyrillic_encoding(sample: bytes, highs: list[bytes]) -> str:
     return encoding if cyrillic and common >= len(cyrillic) * 0.4 else ""
 
 
-def _western(sample: bytes) -> bool:
+def _western(sample: bytes, encoding: str = "cp1252") -> bool:
     try:
-        text = sample.decode("cp1252")
+        text = sample.decode(encoding)
     except UnicodeDecodeError:
         return False
     high = [c for c in text if c > "\x7f"]
@@ -206,3 +279,36 @@ def _detected(sample: bytes, non_latin: bool) -> str:
     except UnicodeDecodeError:
         return best.encoding if best is not None else "latin-1"
     return "cp1252"
+
+
+def _turkish(text: str) -> bool:
+    """Whether text read as cp1252 is Turkish (cp1254): cp1254 has ğ Ğ ı İ ş Ş where cp1252
+    has Icelandic ð Ð ý Ý þ Þ. Icelandic writes them beside á í ó ú æ, Turkish beside ç ü."""
+    if not any(c in _TURKISH_AS_CP1252 for c in text):
+        return False
+    return sum(c in "çüÇÜ" for c in text) > sum(c in "áíóúæÁÍÓÚÆ" for c in text)
+
+
+_TURKISH_AS_CP1252 = frozenset("ðÐýÝþÞ")
+
+
+def _central_european(sample: bytes, encoding: str) -> str:
+    """`encoding`, or its twin when that reads better: charset-normalizer cannot tell
+    Windows-1250 from ISO-8859-2 (Czech "žluťoučký" in ISO-8859-2 read as cp1250 is
+    "ľlu»oučký"). The one with fewer symbols inside words is the one."""
+    name = codecs.lookup(encoding).name
+    if name not in _CENTRAL_EUROPEAN:
+        return encoding
+    return min(_CENTRAL_EUROPEAN, key=lambda twin: _symbols_in_words(sample, twin))
+
+
+_CENTRAL_EUROPEAN = ("cp1250", "iso8859-2")
+
+
+def _symbols_in_words(sample: bytes, encoding: str) -> int:
+    text = sample.decode(encoding, errors="replace")
+    return sum(
+        1
+        for before, char, after in zip(text, text[1:], text[2:], strict=False)
+        if char > "\x7f" and not char.isalpha() and before.isalpha() and after.isalpha()
+    )

@@ -15,7 +15,7 @@ from newsread.index.files.reader import is_article_file, is_article_name
 @dataclass
 class ScanResult:
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Relative posix path -> (mtime_ns, size)."""
+    """Relative posix path -> (change stamp in ns: `change_stamp`, size)."""
     problems: list[tuple[str, str]] = field(default_factory=list)
     """(relative path, reason) for folders and links that could not be walked."""
     os_paths: dict[str, str] = field(default_factory=dict)
@@ -183,10 +183,18 @@ def _add_file(path: str, rel: str, result: ScanResult, info: os.stat_result | No
         return False
     if info is None:
         info = os.stat(path)
-    result.files[key] = (info.st_mtime_ns, info.st_size)
+    result.files[key] = (change_stamp(info), info.st_size)
     if key != rel:
         result.os_paths[key] = path
     return True
+
+
+def change_stamp(info: os.stat_result) -> int:
+    """When a file last changed, in ns: its mtime, or its inode's change time when later. An
+    edit that keeps the mtime (a tool that restores it, `touch -d`, a copy put back with
+    `cp -p`) and the size too changes only the ctime, which no tool sets; a chmod or a rename
+    changes it as well, and the digest then finds the text as it was."""
+    return max(info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _reason(error: BaseException) -> str:

@@ -255,6 +255,24 @@ async def test_ctrl_r_rescans_and_a_deleted_file_does_not_open(
         assert "1 file changed — indexing" in notifications(app)
 
 
+@pytest.mark.first_index
+async def test_an_article_whose_file_name_is_not_utf8_opens(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: a file named in Latin-1 (as old archives name them) was found by search,
+    and Enter said it "was deleted from the library folder": its key escapes the byte."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    write_article(library, name, "Latin name of a file", "Quayside bakers open at dawn.")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.main.status.status.index == "up to date")
+        await pilot.press(*"bakers", "enter", "enter")
+        await settle(pilot)
+        assert app.main.article_view.article is not None
+        assert app.main.article_view.article.title == "Latin name of a file"
+        assert not any("deleted" in n for n in notifications(app))
+
+
 async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -119,6 +119,16 @@ class IndexedLibraries:
         description = json.loads(meta.read_text())
         description["library"] = str(root.resolve())
         meta.write_text(json.dumps(description))
+        # A copy is a new inode: its ctime is now, and the index notices a file changed when
+        # either of its times did. Catch the index up (a digest each, no file read again).
+        from newsread.index import Library
+
+        library = Library(root, index).open()
+        try:
+            summary = library.update()
+        finally:
+            library.close()
+        assert not summary.indexed and not summary.removed, summary
         return root
 
     def _template(self, build: Callable[[Path], Path]) -> Path:

@@ -1034,14 +1034,13 @@ class MainScreen(Screen[None]):
         from newsread.index import highlight_spans
 
         library = self.newsread.library
-        root = self.newsread.root
         try:
             article = library.article(key) if library is not None else None
             gone = None
-            if article is not None and not (root / article.path).is_file():
+            if article is not None and library is not None and not library.has_file(article.path):
                 gone, article = article, None
             if article is None and also and library is not None:
-                found = [a for a in library.find(also) if (root / a.path).is_file()]
+                found = [a for a in library.find(also) if library.has_file(a.path)]
                 if len(found) == 1:
                     article = found[0]
                     key = article.key

@@ -264,14 +264,31 @@ def _parse_tree(text: str) -> Any | None:
     import lxml.html
 
     # Bytes with a fixed encoding: lxml rejects str input with an XML encoding declaration,
-    # and must not re-decode the page by its `<meta charset>` (it is text already).
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # and must not re-decode the page by its `<meta charset>` (it is text already). libxml2
+    # stops reading a page at 256 levels of nesting (2,048 with `huge_tree`), dropping the
+    # rest of it without an error: old pages that never close a `<font>` or a `<div>` reach
+    # that in a few hundred paragraphs.
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
     parser.set_element_class_lookup(_element_classes())
-    try:
-        tree = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, RecursionError):
-        return None
+    data = text.encode("utf-8", "replace")
+    for attempt in range(2):
+        try:
+            tree = lxml.html.document_fromstring(data, parser=parser)
+        except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, RecursionError):
+            return None
+        if attempt or not any(_TOO_DEEP in error.message for error in parser.error_log):
+            break
+        # Deeper still: the page without its layout wrappers, whose nesting holds no text
+        # (a block wrapper becomes a paragraph break, an inline one nothing).
+        data = _INLINE_WRAPPER.sub(b"", _BLOCK_WRAPPER.sub(b"<p>", data))
     return tree
+
+
+_TOO_DEEP = "Excessive depth"
+_BLOCK_WRAPPER = re.compile(rb"</?(?:div|center|section)\b[^>]*>", re.IGNORECASE)
+_INLINE_WRAPPER = re.compile(rb"</?(?:span|font|b|i|u|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
 
 
 @functools.cache
