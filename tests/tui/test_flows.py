@@ -215,6 +215,29 @@ class TestTyping:
             assert hit_keys(app)[0] == "kelmor-harbour.txt"
             assert main.results.query == "harbour" and main.results.counted
 
+    async def test_a_batch_saved_while_typing_leaves_the_list_until_the_pause(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # Under load a batch saved after "h" of "harbour" reran the search at once: the list
+        # showed the hits of "h" (none) under the keys, and the pause was dropped.
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(
+                pilot, lambda: app.main._unfinished == 0 and app.main.results is not None
+            )
+            shown = hit_keys(app)
+            main = await self.type_and_hold(pilot, "h")
+            main.index_committed(4)  # as the index worker's IndexCommitted does
+            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            assert hit_keys(app) == shown
+            assert main._search_timer is not None  # the pause goes on
+            await pilot.press(*"arbour")
+            await wait_for(pilot, lambda: len(main._held_messages) == 2)
+            assert hit_keys(app) == shown
+            await self.pause_runs_out(pilot, main)
+            assert main.results is not None and main.results.query == "harbour"
+            assert hit_keys(app)[0] == "kelmor-harbour.txt"
+
     async def test_a_key_typed_meanwhile_drops_the_early_answer(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -411,9 +411,15 @@ class MainScreen(Screen[None]):
     def index_committed(self, articles: int) -> None:
         """A batch with `articles` in all is searchable: the search reruns."""
         self.status.set_status(articles=articles)
-        # The highlighted article keeps its place once the user is in the list or reading;
-        # otherwise the list starts at its top, as a first search does.
-        self.search_now(keep_position=self.results_list.has_focus or self.reading)
+        if self._search_timer is not None:
+            # The user is typing: the list must not change under the keys (a batch saved
+            # after "h" of "harbour" showed the hits of "h"). The typed search is worked out
+            # again on the new batch and shown when the pause runs out.
+            self.search_now(suggest=False, hold=True)
+        else:
+            # The highlighted article keeps its place once the user is in the list or
+            # reading; otherwise the list starts at its top, as a first search does.
+            self.search_now(keep_position=self.results_list.has_focus or self.reading)
         shown = self.article_view.article
         if shown is not None:
             self._check_shown_article(self._article_generation, shown)
