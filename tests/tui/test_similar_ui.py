@@ -42,17 +42,22 @@ async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
         assert set(like[:2]) == {"flood.txt", "grain/sanctions.txt"}  # harbour, Kelmor
         title = str(app.main.results_list.border_title)
         assert "like: Kelmor harbour expansion approved" in title
-        assert app.main.search_input.value == "harbour"  # the query is kept for [
+        # The box says what the list is, not the query it no longer answers ([ brings it back).
+        box = app.main.search_input
+        assert box.value == ""
+        assert box.placeholder == "like: Kelmor harbour expansion approved · [ goes back"
         assert app.main.session.query == "harbour"
 
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert hit_keys(app) == before
         assert str(app.main.results_list.border_title) == title_before
+        assert box.value == "harbour" and "like:" not in box.placeholder
 
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert hit_keys(app) == like
+        assert box.value == "" and box.placeholder.startswith("like: Kelmor harbour")
 
 
 async def test_L_says_when_the_file_of_the_article_it_starts_from_was_deleted(
@@ -192,8 +197,7 @@ async def test_s_orders_the_like_list_by_date_and_a_query_leaves_it(
 
         assert app.main.like
         await pilot.press("slash")
-        app.main.search_input.value = ""
-        await pilot.press(*"ferry", "enter")
+        await pilot.press(*"ferry", "enter")  # the emptied box: typing starts a new search
         await settle(pilot)
         assert not app.main.like
         assert hit_keys(app) == ["ferry.txt"]

@@ -61,7 +61,7 @@ from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ListTitle, ResultsList
-from newsread.tui.widgets.search_bar import SearchBar, SearchInput
+from newsread.tui.widgets.search_bar import HINT, SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
 from newsread.tui.widgets.timeline_bar import TimelineBar
 
@@ -782,6 +782,8 @@ class MainScreen(Screen[None]):
         if self.like:  # "like: Putin, Macron meet…" says what the list is
             like = clip(results.query, LIKE_TITLE)
             orders = () if results.sort == "relevance" else orders
+        # The box, emptied for a "like" list, says what the list is, as the title does.
+        self.search_input.placeholder = f"{like} · [ goes back" if like else HINT
         at = f"{row + 1:,} of " if row is not None and row < rows else ""
         counts: tuple[str, ...]
         if not results.counted and results.hits:
@@ -1209,6 +1211,10 @@ class MainScreen(Screen[None]):
         if current is None or (current.query, current.like) != (self.query_text, self.like):
             self._visit()  # so [ comes back to the list as it was
         self.like = key
+        # The list is no longer the query's: the box keeps no query that disagrees with it
+        # (`[` brings the query back with its list; typing starts a new search).
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = ""
         self.search_now()
         self._visit()
         self.session.article = ""

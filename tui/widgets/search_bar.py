@@ -14,6 +14,9 @@ from textual.widgets import Input, Label
 from newsread.index.text import sanitise_line
 from newsread.tui.state import QueryRecall
 
+HINT = 'type to search: words, "a phrase", title:x, date:2017, sanct*'
+"""What the empty box says (a "more like this" list puts its own words there)."""
+
 
 class SearchInput(Input):
     """The query. Up/down recall earlier queries; down past the newest goes to the results."""
@@ -35,7 +38,7 @@ class SearchInput(Input):
     def __init__(self, recall: QueryRecall, value: str = "") -> None:
         super().__init__(
             value=value,
-            placeholder='type to search: words, "a phrase", title:x, date:2017, sanct*',
+            placeholder=HINT,
             compact=True,
             select_on_focus=False,
             id="search",
