@@ -240,6 +240,49 @@ def test_by_published_puts_the_oldest_article_first_and_undated_ones_last(
     assert titles == [f"## {BUDGET.title}", "## Budget passed", "## Storm warning"]
 
 
+def test_a_brief_from_two_sources_groups_each_sources_articles_oldest_first(
+    fresh: AnnotationStore,
+) -> None:
+    # The brief ran by date with the source only in each citation: nothing put one
+    # source's passages together to compare with another's.
+    def article(title: str, source: str, day: int) -> Article:
+        when = datetime(2024, 6, day, tzinfo=timezone.utc)
+        return replace(
+            BUDGET, id=title, key=f"{title}.txt", url="", title=title, source=source, published=when
+        )
+
+    read = [
+        article("Wire later", "Baltic Wire", 9),
+        article("Times", "The Example Times", 5),
+        STORM,  # names no source
+        article("Wire earlier", "baltic wire", 2),  # the same source, spelled otherwise
+    ]
+    for each in read:
+        fresh.add_highlight(each, *span(each, each.paragraphs[0][:20]))
+    items = fresh.annotations()
+    headings = [line for line in export_markdown(items).splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Highlights",
+        "## Baltic Wire",
+        "### Wire earlier",
+        "### Wire later",
+        "## The Example Times",
+        "### Times",
+        "## No source named",
+        "### Storm warning",
+    ]
+    # One source named (or none): the articles as given, as before.
+    one = [item for item in items if item.article.title in ("Times", "Storm warning")]
+    headings = [line for line in export_markdown(one).splitlines() if line.startswith("#")]
+    assert headings == ["# Highlights", "## Times", "## Storm warning"]
+    # The JSON export has no headings: each annotation names its article's source as before.
+    sources = {
+        a["newsread:article"]["title"]: a["newsread:article"]["source"]
+        for a in json.loads(export_json(items))["first"]["items"]
+    }
+    assert sources["Wire earlier"] == "baltic wire" and sources["Storm warning"] == ""
+
+
 def test_highlights_by_published_go_oldest_article_first_each_in_text_order(
     fresh: AnnotationStore,
 ) -> None:

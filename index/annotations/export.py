@@ -2,7 +2,8 @@
 
 Both exports take `AnnotationStore.annotations()` (or a part of it) and keep its order:
 articles in the order they were first annotated - the order they were read - then by title
-(`by_published` puts them in the order they were published); highlights in text order,
+(`by_published` puts them in the order they were published; the Markdown groups articles from
+two or more sources by source, each oldest first); highlights in text order,
 passages no longer found last. Both name the library the
 annotations come from (every library's: each part or annotation names its own).
 
@@ -125,6 +126,10 @@ def export_markdown(
     its articles. `query`, what chose the annotations exported (a search, a tag), is said
     on a "Query:" line under each "Library:" line.
 
+    Articles from two or more sources (as cited) are grouped under a `## source` heading
+    per source, alphabetically (the articles naming none last, under "No source named"),
+    each source's oldest first, their titles `###`: a brief comparing how each covered it.
+
     Each section: `## title`, a citation line (authors, source, date, and where to find the
     article: its URL, else its file in the library), "★ Starred" if it is, the article note,
     each highlight as a block quote with its colour and its note beneath, then the tags. Notes
@@ -151,37 +156,68 @@ def _markdown_part(
         lines += [f"Library: {_code(library)}" if library else f"Library: {_NOT_RECORDED}", ""]
     if query:
         lines += [f"Query: {_code(sanitise_line(query))}", ""]
-    for item in items:
-        article = item.article
-        lines += [f"## {_literal(article.title or article.key or article.path or article.id)}", ""]
-        citation = _citation(article)
-        if citation:
-            lines += [citation, ""]
-        if item.in_library is False:
-            lines += [f"*({_NOT_IN_LIBRARY}.)*", ""]
-        if item.state.starred:
-            lines += ["★ Starred", ""]
-        if item.state.note:
-            # About the whole article: under its citation, not after the passages, where it
-            # read as more about the last one.
-            lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
-        for highlight in item.highlights:
-            lines += [("> " + _literal(line)).rstrip() for line in highlight.quote.split("\n")]
-            lines.append("")
-            colour = COLOUR_NAMES.get(highlight.colour, str(highlight.colour)).capitalize()
-            if highlight.orphaned:
-                lines += [f"*({colour}; this passage is no longer in the article.)*", ""]
-            elif highlight.status == "fuzzy":
-                # Quoted as highlighted; a citation must not pass it off as the article's text.
-                lines += [f"*({colour}; the article's wording here has changed since.)*", ""]
-            else:
-                lines += [f"*({colour})*", ""]
-            if highlight.note:
-                # Marked as the article's note is, never a bare paragraph read as quoted text.
-                lines += ["**Note:**", "", *_note_lines(highlight.note), ""]
-        if item.state.tags:
-            lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
+    sources = by_source(items)
+    if len([source for source in sources if source]) < 2:  # nothing to compare: as given
+        for item in items:
+            lines += _article_lines(item, "##")
+    else:
+        for source, part in sources.items():
+            lines += [f"## {_literal(source) if source else _NO_SOURCE}", ""]
+            for item in by_published(part):
+                lines += _article_lines(item, "###")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_NO_SOURCE = "No source named"
+"""The heading of the articles naming no source, in a brief grouped by source."""
+
+
+def by_source(items: Sequence[ArticleAnnotations]) -> dict[str, list[ArticleAnnotations]]:
+    """`items` by the source each cites (its case and spacing aside), in the order given:
+    sources alphabetically, each spelled as first cited, "" (none named) last."""
+    groups: dict[str, list[ArticleAnnotations]] = {}
+    spelled: dict[str, str] = {}
+    for item in items:
+        source = " ".join(item.article.source.split())
+        key = source.casefold()
+        groups.setdefault(key, []).append(item)
+        spelled.setdefault(key, source)
+    order = sorted(groups, key=lambda key: (not key, key))
+    return {spelled[key]: groups[key] for key in order}
+
+
+def _article_lines(item: ArticleAnnotations, level: str) -> list[str]:
+    """One article's section, its title a heading at `level` ("##")."""
+    article = item.article
+    lines = [f"{level} {_literal(article.title or article.key or article.path or article.id)}", ""]
+    citation = _citation(article)
+    if citation:
+        lines += [citation, ""]
+    if item.in_library is False:
+        lines += [f"*({_NOT_IN_LIBRARY}.)*", ""]
+    if item.state.starred:
+        lines += ["★ Starred", ""]
+    if item.state.note:
+        # About the whole article: under its citation, not after the passages, where it
+        # read as more about the last one.
+        lines += ["**Article note:**", "", *_note_lines(item.state.note), ""]
+    for highlight in item.highlights:
+        lines += [("> " + _literal(line)).rstrip() for line in highlight.quote.split("\n")]
+        lines.append("")
+        colour = COLOUR_NAMES.get(highlight.colour, str(highlight.colour)).capitalize()
+        if highlight.orphaned:
+            lines += [f"*({colour}; this passage is no longer in the article.)*", ""]
+        elif highlight.status == "fuzzy":
+            # Quoted as highlighted; a citation must not pass it off as the article's text.
+            lines += [f"*({colour}; the article's wording here has changed since.)*", ""]
+        else:
+            lines += [f"*({colour})*", ""]
+        if highlight.note:
+            # Marked as the article's note is, never a bare paragraph read as quoted text.
+            lines += ["**Note:**", "", *_note_lines(highlight.note), ""]
+    if item.state.tags:
+        lines += ["Tags: " + ", ".join(f"`{name}`" for name in item.state.tag_names), ""]
+    return lines
 
 
 _NOT_RECORDED = "not recorded (annotated before newsread recorded where)"

@@ -376,6 +376,34 @@ async def test_ctrl_s_saves_what_the_view_lists_as_markdown_oldest_article_first
         assert saved.read_text() == text
 
 
+async def test_ctrl_s_groups_a_brief_from_two_sources_by_source(
+    library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The brief ran by date, the source only in each citation: no per-source view.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt", "kelmor-harbour.txt", "grain/sanctions.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 3)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
+        [saved] = work.iterdir()
+        headings = [line for line in saved.read_text().splitlines() if line.startswith("##")]
+        assert headings == [
+            "## BALTIC WIRE",
+            "### Grain export sanctions tightened",  # 2019
+            "### River flood reaches the old town",  # 2021
+            "## HARBOUR GAZETTE",
+            "### Kelmor harbour expansion approved",
+        ]
+
+
 async def test_ctrl_s_with_the_starting_folder_gone_says_so(
     library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
