@@ -39,6 +39,9 @@ class Library(OpenIndex):
         self.id = paths.library_id(self.root)
         """What annotations made in this library record (`paths.library_id`)."""
         self._annotations: AnnotationStore | None = None
+        self.on_annotations_wait: Callable[[bool], object] | None = None
+        """Called with True when opening the annotation store waits for another session's
+        write lock (an older store is migrated), with False when the wait is over."""
 
     def close(self) -> None:
         if self._annotations is not None:
@@ -227,7 +230,19 @@ class Library(OpenIndex):
         """The user's annotation store (opened on first use; one per OS user, not per folder),
         recording what is annotated through it as made in this library."""
         if self._annotations is None:
-            self._annotations = open_annotations(self.id)
+            waited = False
+
+            def on_wait() -> None:
+                nonlocal waited
+                waited = True
+                if self.on_annotations_wait:
+                    self.on_annotations_wait(True)
+
+            try:
+                self._annotations = open_annotations(self.id, on_wait)
+            finally:
+                if waited and self.on_annotations_wait:
+                    self.on_annotations_wait(False)
             if self._docs is not None and self.has_index():
                 self.claim_annotations()
         return self._annotations
@@ -373,9 +388,12 @@ def indexes_holding(library: Library, article_ids: Collection[str]) -> dict[str,
     return found
 
 
-def open_annotations(library: str = "") -> AnnotationStore:
+def open_annotations(
+    library: str = "", on_wait: Callable[[], None] | None = None
+) -> AnnotationStore:
     """The OS user's annotation store, in their data folder; `library` is the library
-    (`paths.library_id`) what is annotated through it is recorded in."""
+    (`paths.library_id`) what is annotated through it is recorded in; `on_wait` as in
+    `AnnotationStore.open`."""
     from newsread.index.annotations.store import AnnotationStore
 
-    return AnnotationStore.open(paths.annotations_path(), library=library)
+    return AnnotationStore.open(paths.annotations_path(), library=library, on_wait=on_wait)

@@ -129,7 +129,28 @@ class SearchResults:
     like_file: str = ""
     """For "more like this": "deleted" or "changed" when the file of the article the list
     started from is no longer as indexed (the list is like the text indexed then), else ""."""
+    period_only: tuple[str, ...] = ()
+    """For a date query that finds nothing: the dates (as lists show them, "2019") of articles
+    it would find but for the period rule (`whole_periods`): dated by a year or month alone,
+    they may be from outside the dates asked for. Step two (`counted`) alone fills it."""
     counted: bool = True
     """False for the first step of a two-step search (`Library.begin_search(...).top()`):
     the hits are final, but `total` only counts the hits in hand and `facets` are empty
     until `.counts()` answers."""
+
+
+def period_only_note(dates: tuple[str, ...]) -> str:
+    """Why the articles of `SearchResults.period_only` are not counted, in one line."""
+    if not dates:
+        return ""
+    named = sorted(set(dates))
+    shown = (
+        " or ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+        if len(named) <= 3
+        else "by a year or month"
+    )
+    n = len(dates)
+    return (
+        f"{n} article{'' if n == 1 else 's'} dated {shown} only {'is' if n == 1 else 'are'} "
+        f"not counted: {'it' if n == 1 else 'they'} may be from outside the dates asked for."
+    )

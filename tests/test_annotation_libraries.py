@@ -97,6 +97,30 @@ def test_annotations_are_listed_and_exported_for_the_library_they_were_made_in(
         assert {a.id for a in store.annotated_articles("/news/project")} == {ours.id}
 
 
+def test_migrating_an_older_store_says_first_when_it_waits_for_another_sessions_lock(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "annotations.sqlite3"
+    old_store(path, ["a"])
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")  # as newsread left it
+    other.execute("BEGIN IMMEDIATE")  # another session writing
+    waits: list[int] = []
+
+    def on_wait() -> None:
+        waits.append(other.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        other.execute("COMMIT")  # it is done: the migration goes on
+
+    AnnotationStore.open(path, on_wait=on_wait, busy_timeout=5.0).close()
+    assert waits == [1]
+    assert other.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    other.close()
+    again = tmp_path / "again.sqlite3"
+    old_store(again, ["a"])  # nothing holds its lock: no word of waiting
+    AnnotationStore.open(again, on_wait=lambda: waits.append(0)).close()
+    assert waits == [1]
+
+
 def test_a_store_from_before_libraries_keeps_every_row_visible_in_every_library(
     tmp_path: Path,
 ) -> None:

@@ -107,6 +107,18 @@ def test_search_tells_hits_dated_by_a_period_longer_than_the_buckets_as_left_out
     assert [hit["published_period"] for hit in found["results"]] == ["year", "month", None, None]
 
 
+def test_a_date_search_finding_nothing_says_what_the_period_rule_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "y.md").write_text("---\ntitle: Pier\ndate: 2019\n---\nPier.\n")
+    assert main(["search", "date:2019-01", "-l", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.split("\n")[-3:] == [
+        "No articles match 'date:2019-01'.",
+        "1 article dated 2019 only is not counted: it may be from outside the dates asked for.",
+        "",
+    ]
+
+
 def test_search_text_says_when_in_one_line(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
+from newsread.index.engine import indexer
 from newsread.index.library import Library
 
 
@@ -68,6 +69,47 @@ def test_unreadable_files_are_skipped_with_a_reason_and_the_rest_indexed(
     assert set(reasons) == {"empty.txt", "binary.txt", "broken.json"}
     assert all(reason and "\n" not in reason for reason in reasons.values())
     assert summary.total_articles == 3
+
+
+def test_an_edited_file_now_unreadable_is_counted_as_removed_with_its_reason(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = _open(small_library)
+    library.update()
+    write_article(small_library, "flood.txt", "River flood recedes", "The Vessa fell back.")
+    refused = str(small_library / "flood.txt")
+
+    def refuse(path: Path) -> str:
+        if str(path) == refused:  # as root, mode 0 does not refuse
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    real = indexer.digest_file
+    monkeypatch.setattr(indexer, "digest_file", refuse)
+    summary = library.update()
+    assert (summary.indexed, summary.unchanged, summary.removed) == (0, 2, 1)
+    assert summary.total_articles == 2  # the stale text of flood.txt is not searchable
+    assert dict(summary.skipped) == {"flood.txt": "permission denied; its articles were removed"}
+    again = library.update()  # nothing more left: reported as skipped, removed no more
+    assert (again.removed, dict(again.skipped)) == (0, {"flood.txt": "permission denied"})
+
+
+def test_a_folder_now_unreadable_says_its_articles_were_removed(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = _open(small_library)
+    library.update()
+    real = os.scandir
+
+    def refuse(path: str | Path) -> object:
+        if Path(path).name == "grain":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    summary = library.update()
+    assert (summary.unchanged, summary.removed, summary.total_articles) == (2, 1, 2)
+    assert dict(summary.skipped) == {"grain": "permission denied; its articles were removed"}
 
 
 def test_skipped_files_are_not_reread_but_still_reported(small_library: Path) -> None:

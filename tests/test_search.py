@@ -13,7 +13,7 @@ from newsread.index.article import date_shown
 from newsread.index.engine import search as search_module
 from newsread.index.engine.search import QueryError, make_snippet, match_spans
 from newsread.index.library import Library
-from newsread.index.results import NothingToSearch
+from newsread.index.results import NothingToSearch, period_only_note
 
 
 @pytest.fixture
@@ -128,6 +128,40 @@ def test_a_date_query_matches_an_article_dated_by_a_period_only_if_it_holds_all_
     # Not known to be from January, a 2019 article is not found by date:2019-01; it sorts
     # (oldest first) by its period's first day.
     assert _titles(_periods_library(tmp_path), query, sort="oldest") == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "left_out"),
+    [
+        ("date:2019-01", ("2019",)),
+        ("date:2019-03-01", ("2019", "2019-03")),
+        ("pier date:2019-06", ("2019",)),
+        ("date:2019-04..2019-06", ("2019",)),
+        ("date:2018-12-31", ()),
+        ("date:2020..", ()),
+        ("ferry date:2019-01", ()),  # no ferry in 2019 at all
+        ("date:2020", ()),  # nothing dated 2020
+        ("date:2019-03", ()),  # found some: none said left out
+        ("pier", ()),
+    ],
+)
+def test_a_date_query_that_finds_nothing_tells_the_articles_the_period_rule_left_out(
+    tmp_path: Path, query: str, left_out: tuple[str, ...]
+) -> None:
+    results = _periods_library(tmp_path).search(query)
+    assert sorted(results.period_only) == list(left_out)
+    assert period_only_note(("2019",)) == (
+        "1 article dated 2019 only is not counted: it may be from outside the dates asked for."
+    )
+    assert period_only_note(("2019-03", "2019", "2019")).startswith(
+        "3 articles dated 2019 or 2019-03 only are not counted: they may"
+    )
+    assert period_only_note(("2019-01", "2019-02", "2019", "2019")).startswith(
+        "4 articles dated 2019, 2019-01 or 2019-02 only are"
+    )
+    assert period_only_note(("2018", "2019", "2019-01", "2019-02")).startswith(
+        "4 articles dated by a year or month only are"
+    )
 
 
 @pytest.mark.parametrize(

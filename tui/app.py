@@ -42,6 +42,7 @@ from newsread.tui.messages import (
     LibraryChanged,
     LibraryFailed,
     LibraryOpened,
+    NotesWaiting,
 )
 from newsread.tui.screens.main import MainScreen
 from newsread.tui.state import SessionState, load_state, save_state
@@ -315,6 +316,9 @@ class NewsreadApp(App[None]):
                 # made, not half made.
                 self._started_indexing.go()
             library = Library(self.root).open()
+            # Whichever thread opens the notes first (the update, to claim them, or the panel):
+            # waiting on another newsread's lock is said.
+            library.on_annotations_wait = lambda waiting: self.post_message(NotesWaiting(waiting))
             count = library.count()
         except LibraryError as error:
             self.post_message(LibraryFailed(str(error)))
@@ -442,6 +446,10 @@ class NewsreadApp(App[None]):
             plural = "file" if message.files == 1 else "files"
             self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
         self._reindex(self.library)  # (back after being gone: its status too)
+
+    @on(NotesWaiting)
+    def _notes_waiting(self, message: NotesWaiting) -> None:
+        self.main.panes.notes_waiting(message.waiting)
 
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:

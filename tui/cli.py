@@ -28,7 +28,7 @@ from rich.text import Text
 
 from newsread.index import Article, Timeline
 from newsread.index.article import date_shown, path_key
-from newsread.index.results import from_folder, source_shown
+from newsread.index.results import from_folder, period_only_note, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
 
@@ -286,6 +286,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     out = _console()
     if not results.hits:
         out.print(Text(f"No articles match {sanitise_line(query)!r}."))
+        if results.period_only:
+            out.print(Text(period_only_note(results.period_only)), soft_wrap=True)
         if results.suggestion:
             out.print(Text(f"Did you mean: {sanitise_line(results.suggestion)}"))
         return 1

@@ -187,6 +187,14 @@ class AnnotationsLoaded(Message):
 
 
 @dataclass
+class NotesWaiting(Message):
+    """Opening the annotation store waits for another newsread's write lock (`waiting`), or
+    no longer does (`Library.on_annotations_wait`)."""
+
+    waiting: bool
+
+
+@dataclass
 class AnnotationFailed(Message):
     """An annotation change was not saved; `error` is one line, `unsaved` the text lost."""
 

@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -516,7 +516,11 @@ def _insert_rows(
     return inserted
 
 
-def configure(connection: sqlite3.Connection, path: Path) -> None:
+def configure(
+    connection: sqlite3.Connection, path: Path, on_wait: Callable[[], None] | None = None
+) -> None:
+    """Set the connection up, migrating an older store; `on_wait` is called when the
+    migration must first wait for another session's write lock."""
     mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         log.warning("%s: WAL mode unavailable (journal mode %s)", path, mode)
@@ -529,7 +533,7 @@ def configure(connection: sqlite3.Connection, path: Path) -> None:
         )
     if version == SCHEMA_VERSION:
         return
-    connection.execute("BEGIN IMMEDIATE")
+    _begin_immediate(connection, on_wait)
     try:
         # Another session may have migrated while we waited for the lock.
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -546,6 +550,23 @@ def configure(connection: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         rollback(connection)
         raise
+
+
+def _begin_immediate(connection: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:
+    """BEGIN IMMEDIATE, calling `on_wait` first if another session holds the write lock."""
+    if on_wait is not None:
+        timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+        connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+        finally:
+            connection.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+        on_wait()
+    connection.execute("BEGIN IMMEDIATE")
 
 
 # Error handling -------------------------------------------------------------------------------

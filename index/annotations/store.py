@@ -128,6 +128,7 @@ class AnnotationStore:
         clock: Callable[[], datetime] | None = None,
         new_id: Callable[[], str] | None = None,
         library: str = "",
+        on_wait: Callable[[], None] | None = None,
     ) -> AnnotationStore:
         """Open (creating, recovering and migrating as needed) the store at `db_path`.
 
@@ -139,6 +140,8 @@ class AnnotationStore:
             new_id: makes highlight ids; tests pass a deterministic one.
             library: the library (`library_id`) what is annotated through this store belongs
                 to; "" records none (annotations then show in every library).
+            on_wait: called (from this thread) when migrating an older store must wait for
+                another session's write lock, which takes up to `attempts` * `busy_timeout`.
         """
         db_path = Path(db_path)
         recovered: Path | None = None
@@ -174,7 +177,8 @@ class AnnotationStore:
             busy_timeout=busy_timeout,
         )
         try:
-            store._retrying("", lambda: database.configure(connection, db_path))
+            told = None if on_wait is None else _once(on_wait)
+            store._retrying("", lambda: database.configure(connection, db_path, told))
             store.salvaged = salvaged
         except AnnotationError:
             connection.close()
@@ -1351,3 +1355,16 @@ class AnnotationStore:
             (note, item.colour, records.stamp(item.updated), existing.id),
         )
         return "both" if both else "updated"
+
+
+def _once(call: Callable[[], None]) -> Callable[[], None]:
+    """`call`, made to run on the first call alone."""
+    called = False
+
+    def once() -> None:
+        nonlocal called
+        if not called:
+            called = True
+            call()
+
+    return once

@@ -169,9 +169,11 @@ class DocStore:
             [(s.mtime_ns, s.size, s.path) for s in states],
         )
 
-    def put_file(self, state: FileState, articles: Iterable[Article]) -> None:
-        """Replace everything known about `state.path` (no commit: see `commit`)."""
-        self._db.execute("DELETE FROM articles WHERE path = ?", (state.path,))
+    def put_file(self, state: FileState, articles: Iterable[Article]) -> int:
+        """Replace everything known about `state.path` (no commit: see `commit`).
+
+        Returns how many articles of the file it replaced."""
+        replaced = self._db.execute("DELETE FROM articles WHERE path = ?", (state.path,)).rowcount
         self._db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
             (state.path, state.mtime_ns, state.size, state.digest, state.reason),
@@ -180,6 +182,7 @@ class DocStore:
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
             [(a.key, a.path, a.id, article_to_blob(a)) for a in articles],
         )
+        return int(replaced)
 
     def remove_files(self, paths: Iterable[str]) -> None:
         rows = [(p,) for p in paths]

@@ -371,6 +371,7 @@ def update_library(
                 library.docs.remove_files(plan.to_remove)
                 indexed = articles = 0
                 cut: list[tuple[str, str]] = []
+                dropped: list[str] = []  # files read before that cannot be read now
                 batch_started = time.monotonic()
                 limit = first_batch_seconds
                 was_cancelled = False
@@ -387,7 +388,7 @@ def update_library(
                     report(Progress("reading", n - 1, to_read.total, rel))
                     before = len(batch)
                     reading = time.monotonic()
-                    added = _index_file(library, writer, rel, scan, cut, batch, fresh)
+                    added = _index_file(library, writer, rel, scan, cut, batch, fresh, dropped)
                     if n == 1:  # it paid the parsers' imports (0.2-0.5 s): no batch's reading time
                         batch_started += time.monotonic() - reading
                     reread += batch[before:]
@@ -451,13 +452,34 @@ def update_library(
         indexed=indexed,
         articles=articles,
         unchanged=plan.unchanged,
-        removed=len(plan.to_remove),
-        skipped=tuple(sorted(library.docs.skipped() + scan.problems)),
+        removed=len(plan.to_remove) + len(dropped),
+        skipped=_skipped(library.docs.skipped() + scan.problems, plan.to_remove, dropped),
         cut=tuple(cut),
         total_articles=total_articles,
         elapsed=time.monotonic() - started,
         cancelled=was_cancelled,
         reread=tuple(reread),
+    )
+
+
+def _skipped(
+    skipped: list[tuple[str, str]], removed: list[str], dropped: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """`skipped`, sorted, each saying whether articles it held left the index: an edited file
+    now unreadable (in `dropped`), or a folder now unreadable whose files were `removed`.
+
+    A file unchanged since it was indexed is not opened, so it keeps its articles even if it
+    could not be read now."""
+    gone = set(dropped)
+    folders = {rel.rsplit("/", 1)[0] if "/" in rel else "." for rel in removed}
+    for folder in list(folders):
+        while "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            folders.add(folder)
+    said = "; its articles were removed"
+    return tuple(
+        (path, reason + said if path in gone or path in folders else reason)
+        for path, reason in sorted(skipped)
     )
 
 
@@ -540,26 +562,19 @@ def _index_file(
     cut: list[tuple[str, str]],
     batch: list[str],
     fresh: list[Article],
+    dropped: list[str],
 ) -> int:
+    """Index file `rel`; returns how many articles it added. A file that cannot be read is
+    recorded with the reason, and added to `dropped` if that took articles out."""
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
     try:
         digest = digest_file(path)
         found = read_articles(path, library.root)
-    except UnreadableFile as error:
-        library.docs.put_file(FileState(rel, mtime_ns, size, "", str(error) or "unreadable"), [])
-        return 0
-    except OSError as error:
-        reason = (
-            "permission denied"
-            if isinstance(error, PermissionError)
-            else (
-                "vanished while indexing"
-                if isinstance(error, FileNotFoundError)
-                else f"could not read: {error.strerror or error}"
-            )
-        )
-        library.docs.put_file(FileState(rel, mtime_ns, size, "", reason), [])
+    except (UnreadableFile, OSError) as error:
+        # An edited file that cannot be read now: its old articles are stale, so they go.
+        if library.docs.put_file(FileState(rel, mtime_ns, size, "", _reason(error)), []):
+            dropped.append(rel)
         return 0
     for article in found:
         writer.add_document(**index_fields(article))  # type: ignore[attr-defined]
@@ -570,3 +585,15 @@ def _index_file(
     if note:
         cut.append((rel, note))
     return len(found)
+
+
+def _reason(error: Exception) -> str:
+    """Why a file could not be read, in one line."""
+    if isinstance(error, UnreadableFile):
+        return str(error) or "unreadable"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, FileNotFoundError):
+        return "vanished while indexing"
+    assert isinstance(error, OSError)
+    return f"could not read: {error.strerror or error}"

@@ -453,8 +453,11 @@ def _surface_fuzzy_plugin() -> Any:
     return _surface_fuzzy_plugin_class()()
 
 
-def parse_query(text: str, schema: Any) -> Any:
-    """The Whoosh query for `text`; raises `QueryError` with one line when it is malformed."""
+def parse_query(text: str, schema: Any, *, whole: bool = True) -> Any:
+    """The Whoosh query for `text`; raises `QueryError` with one line when it is malformed.
+
+    `whole=False` matches an article dated by a period in a range its period overlaps
+    (`overlapping_periods`), not only in one holding it (`whole_periods`)."""
     from whoosh import query
 
     _check_syntax(text)
@@ -470,7 +473,7 @@ def parse_query(text: str, schema: Any) -> Any:
             raise QueryError(_DATE_HELP)
         raise NothingToSearch("nothing to search for: only very common words or symbols")
     _check_dates(parsed, schema)
-    return whole_periods(parsed)
+    return whole_periods(parsed) if whole else overlapping_periods(parsed)
 
 
 _PLAIN_WORDS = re.compile(r"[A-Za-z0-9]+(?:\s+[A-Za-z0-9]+)*")
@@ -571,6 +574,25 @@ def whole_periods(q: Any) -> Any:
         later = query.NumericRange("period_end", end + beyond, None, constantscore=True)
         return query.AndNot(q, later)
     return q.apply(whole_periods)
+
+
+def overlapping_periods(q: Any) -> Any:
+    """`q` with every range of `published` matching an article dated by a year or month alone
+    when that period and the range overlap: what `whole_periods` would match were the article
+    known to be from the range (`date:2019-06` and an article dated 2019)."""
+    from whoosh import query
+    from whoosh.util.times import datetime_to_long
+
+    if isinstance(q, query.NumericRange | query.Term) and q.fieldname == "published":
+        if isinstance(q, query.Term):
+            start = end = datetime_to_long(q.text)
+            startexcl = endexcl = False
+        else:
+            start, end, startexcl, endexcl = q.start, q.end, q.startexcl, q.endexcl
+        begun = query.NumericRange("published", None, end, endexcl=endexcl, constantscore=True)
+        ended = query.NumericRange("period_end", start, None, startexcl=startexcl)
+        return query.Or([q, query.And([begun, ended])])
+    return q.apply(overlapping_periods)
 
 
 def _describe(error: Exception) -> str:
@@ -1407,8 +1429,10 @@ class Search:
             raise RuntimeError("a Search runs inside `with`: it holds a searcher")
         return self._searcher
 
-    def _make_query(self, searcher: Any) -> Any:
-        """The Whoosh query: the words (expansions bounded), the filters, the annotations."""
+    def _make_query(self, searcher: Any, *, whole: bool = True) -> Any:
+        """The Whoosh query: the words (expansions bounded), the filters, the annotations.
+
+        `whole=False` leaves the words' date ranges without the period rule."""
         from whoosh import query
 
         library, words = self.library, self.words
@@ -1419,7 +1443,7 @@ class Search:
         )
         if words and words != "*":
             q = _bound(
-                parse_query(words, searcher.schema),
+                parse_query(words, searcher.schema, whole=whole),
                 searcher.reader(),
                 self.notes,
                 _verifier(library, searcher, self.cancelled),
@@ -1494,8 +1518,12 @@ class Search:
         suggestion = None
         if not docnums and self.words and self.suggest:
             suggestion = _suggest(self.library, searcher, self.words, self.cancelled)
+        period_only: tuple[str, ...] = ()
+        if not docnums and _DATE_FIELD.search(self.words):
+            period_only = self._period_only(searcher)
         return replace(
             first,
+            period_only=period_only,
             # A count cut short by the time limit is at least what the page already shows.
             total=max(len(docnums), first.total),
             suggestion=suggestion,
@@ -1507,6 +1535,26 @@ class Search:
             limited="; ".join(dict.fromkeys(self.notes)),
             counted=True,
         )
+
+    def _period_only(self, searcher: Any) -> tuple[str, ...]:
+        """The dates of the articles the query finds without the period rule: as it found
+        nothing with it, all of them are articles the rule left out. Asked only of a date
+        query that found nothing."""
+        q = self._make_query(searcher, whole=False)
+        scores = postings.evaluate(searcher, q, scored=False, cancelled=self.cancelled)
+        if scores is not None:
+            found: Iterable[int] = scores
+        else:
+            deadline = time.perf_counter() + TIME_LIMIT
+            found, _ = _matching_docs(searcher, q, deadline, self.cancelled)
+        dates, ends = _column(searcher, "published"), _column(searcher, "period_end")
+        shown = []
+        for docnum in found:
+            if ends[docnum] >= 0:  # (else not dated by a period: not left out by the rule)
+                first = date.fromordinal(dates[docnum] // _DAY + 1).isoformat()
+                year = ends[docnum] - dates[docnum] > 40 * _DAY  # else by its month alone
+                shown.append(first[:4] if year else first[:7])
+        return tuple(shown)
 
 
 def _date_order(searcher: Any, newest: bool) -> list[int]:

@@ -1370,6 +1370,38 @@ class TestDamagedStore:
             assert "annotations database was damaged; it was moved to" in said
             assert "1 highlight and the notes, tags and marks of 1 article were read back" in said
 
+    async def test_an_older_store_waiting_for_another_sessions_lock_says_so(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        path = annotations_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path) as db:  # an older newsread's store: migrated on open
+            for statements in database.MIGRATIONS[:3]:
+                for statement in statements:
+                    db.execute(statement)
+            db.execute("PRAGMA user_version = 3")
+            db.execute("PRAGMA journal_mode = WAL")
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another newsread saving
+        app = make_app(library)
+        try:
+            async with app.run_test(size=(160, 40)) as pilot:
+                # Not `open_article`: its settling waits for the store's opening, held here.
+                await wait_for(pilot, lambda: bool(app.main.results_list.keys))
+                app.main.open_article(KELMOR, focus=True, record=True)
+                panel = app.main.query_one(NotesPanel).query_one("#notes-tags")
+
+                def shown() -> str:  # (the panel itself may be hidden: the line it holds)
+                    return str(panel.render())
+
+                await wait_for(pilot, lambda: "Waiting for another newsread to finish" in shown())
+                assert any("Waiting for another newsread" in said for said in notifications(app))
+                other.execute("COMMIT")  # it is done: the notes come
+                await wait_for(pilot, lambda: "No highlights yet" in shown())
+                assert "Waiting" not in shown()
+        finally:
+            other.close()
+
     async def test_a_store_deleted_while_the_app_runs_is_written_again_and_said(
         self, library: Path, make_app: MakeApp
     ) -> None:
@@ -1420,7 +1452,8 @@ class TestDamagedStore:
         path = annotations_path()
         reason = f"the folder {path.parent} is read-only"
 
-        def read_only(library: str = "") -> AnnotationStore:  # as open gives on a read-only disk
+        def read_only(library: str = "", on_wait: object = None) -> AnnotationStore:
+            # as open gives on a read-only disk
             connection = database.connect_read_only(path)
             assert connection is not None
             return AnnotationStore(connection, path, read_only=reason, library=library)

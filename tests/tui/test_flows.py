@@ -581,6 +581,21 @@ class TestResults:
             await settle(pilot)
             assert app.main.filters == {} and len(hit_keys(app)) == 3
 
+    async def test_a_date_search_finding_nothing_says_what_the_period_rule_left_out(
+        self, tmp_path: Path, make_app: MakeApp
+    ) -> None:
+        (tmp_path / "y.md").write_text("---\ntitle: Pier\ndate: 2019\n---\nPier.\n")
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "date:2019-01")
+            message = app.main.query_one("#results-message")
+            await wait_for(pilot, lambda: "dated 2019 only" in rendered_text(message))
+            assert hit_keys(app) == [] and " ".join(rendered_text(message).split()) == (
+                "No articles match “date:2019-01”: 1 article dated 2019 only is not counted: "
+                "it may be from outside the dates asked for."
+            )
+
     async def test_no_hits_offers_the_suggestion_on_one_key(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

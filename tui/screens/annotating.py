@@ -72,6 +72,11 @@ class EmptiedNote:
 STORE_CHECK = 1.5
 """Seconds between looks for another session's changes to the annotation store."""
 
+NOTES_WAITING = (
+    "Waiting for another newsread to finish saving highlights and notes: they appear here "
+    "when it is done; if it seems stuck, close it."
+)
+
 
 class AnnotatingPanes(Horizontal):
     """The results, the article and its notes panel, and the annotations of what they show."""
@@ -92,6 +97,7 @@ class AnnotatingPanes(Horizontal):
         self._store_lock = threading.Lock()
         self._store_version: int | None = None
         self._store_told = False
+        self._notes_waiting = False
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
         self._highlights_left: tuple[str, str | None, str] = ("", None, "marked")
@@ -210,6 +216,8 @@ class AnnotatingPanes(Horizontal):
         self.highlights = []
         self.article_state = None
         self._panel.clear()
+        if self._notes_waiting:
+            self._panel.say(NOTES_WAITING)
         self._annotate(article, None, mark_read=opened)
 
     def results_shown(self, results: Sequence[Hit], *, new: bool = True) -> None:
@@ -396,6 +404,20 @@ class AnnotatingPanes(Horizontal):
             ),
             chosen,
         )
+
+    def notes_waiting(self, waiting: bool) -> None:
+        """Opening the annotation store waits for another session's write lock, or no
+        longer does (`NotesWaiting`)."""
+        self._notes_waiting = waiting
+        if not waiting:  # the notes the wait held back
+            article = self._article
+            if article is not None:
+                self._annotate(article, None, mark_read=False)
+            else:
+                self._panel.clear()
+        else:
+            self._panel.say(NOTES_WAITING)
+            self.notify(NOTES_WAITING, severity="warning", timeout=10)
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:

@@ -27,7 +27,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from newsread.index.article import path_key
-from newsread.index.results import source_shown
+from newsread.index.results import period_only_note, source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip
 from newsread.tui.commands import NewsreadCommands
@@ -691,6 +691,10 @@ class MainScreen(Screen[None]):
                     else "."
                 )
                 + " [ goes back."
+            )
+        elif results.period_only:
+            self.show_message(
+                f"No articles match “{results.query}”: {period_only_note(results.period_only)}"
             )
         elif self.filters:
             self.show_message(

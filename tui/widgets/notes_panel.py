@@ -272,6 +272,13 @@ class NotesPanel(Vertical):
         tags_line.update(line)
         tags_line.display = bool(line)
 
+    def say(self, text: str) -> None:
+        """Show `text` in place of the notes (none are listed)."""
+        self.clear()
+        line = self.query_one("#notes-tags", Static)
+        line.update(text)
+        line.display = True
+
     def clear(self) -> None:
         self.notes_list.clear_options()
         self.border_title = "Notes"
