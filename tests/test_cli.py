@@ -117,6 +117,11 @@ def test_a_date_search_finding_nothing_says_what_the_period_rule_left_out(
         "1 article dated 2019 only is not counted: it may be from outside the dates asked for.",
         "",
     ]
+    assert main(["search", "date:2019-01", "-l", str(tmp_path), "--json"]) == 1
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["total"], answer["period_only"]) == (0, ["2019"])
+    assert main(["search", "pier", "-l", str(tmp_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["period_only"] == []
 
 
 def test_search_text_says_when_in_one_line(

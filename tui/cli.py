@@ -475,6 +475,7 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
         "stories": results.stories,
         "folded": results.folded,
         "suggestion": results.suggestion,
+        "period_only": list(results.period_only),
         "limited": results.limited or None,
         "elapsed_ms": round(results.elapsed * 1000, 1),
         "facets": {
