@@ -59,6 +59,12 @@ async def test_L_on_a_result_lists_articles_like_it_and_bracket_goes_back(
         assert hit_keys(app) == like
         assert box.value == "" and box.placeholder.startswith("like: Kelmor harbour")
 
+        # In the emptied box (Escape from the list puts the focus there) `[` still goes back.
+        await pilot.press("slash", "left_square_bracket")
+        await settle(pilot)
+        assert hit_keys(app) == before
+        assert box.value == "harbour"
+
 
 async def test_L_says_when_the_file_of_the_article_it_starts_from_was_deleted(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

@@ -52,6 +52,12 @@ class SearchInput(Input):
             event.stop()
             event.prevent_default()
             return
+        # The emptied box above a "like" list says "[ goes back": there `[` is that key.
+        if event.character == "[" and not self.value and self.placeholder != HINT:
+            event.stop()
+            event.prevent_default()
+            await self.screen.run_action("back")
+            return
         await super()._on_key(event)
 
     def _at_start(self) -> bool:
