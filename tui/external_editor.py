@@ -1,4 +1,4 @@
-"""Editing a note in the user's own editor: $VISUAL or $EDITOR, else vi or nano.
+"""Editing a note in the user's own editor: $VISUAL or $EDITOR, else the system's default.
 
 The app is suspended (`App.suspend`) while the editor owns the terminal; the note goes out
 and comes back through a private file. The app passes one in its drafts folder (in the data
@@ -27,7 +27,9 @@ from newsread.index.text import note_text
 if TYPE_CHECKING:
     from textual.app import App
 
-FALLBACK_EDITORS = ("vi", "nano")
+FALLBACK_EDITORS = ("editor", "nano", "vi")
+"""With no $VISUAL or $EDITOR: the system's choice (Debian's `editor` alternative), else nano,
+which shows its keys on screen (a first-time user dropped into vi was stuck there), else vi."""
 
 
 class EditorError(Exception):
@@ -56,7 +58,7 @@ def editor_command(environ: Mapping[str, str]) -> list[str]:
         found = shutil.which(fallback)
         if found:
             return [found]
-    raise EditorError("No editor: set $EDITOR (vi and nano are not installed either)")
+    raise EditorError("No editor: set $EDITOR (editor, nano and vi are not installed either)")
 
 
 _running: subprocess.Popen[bytes] | None = None

@@ -35,7 +35,7 @@ from newsread.index.annotations import AnnotationStore, database
 from newsread.index.paths import annotations_path
 from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
-from newsread.tui.external_editor import EditorError, edit_text
+from newsread.tui.external_editor import EditorError, edit_text, editor_command
 from newsread.tui.screens.highlights import HighlightsScreen, parse_filter
 from newsread.tui.screens.note_editor import NoteEditor
 from newsread.tui.screens.tags import TagDialog
@@ -318,6 +318,21 @@ class TestExternalEditor:
         script.chmod(0o700)
         text = edit_text(no_suspend_app(), "typed", {"EDITOR": str(script)})  # type: ignore[arg-type]
         assert text == "Café red x\n"
+
+    def test_without_EDITOR_the_systems_default_then_nano_then_vi(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        installed = {"vi", "nano"}
+        monkeypatch.setattr(
+            "shutil.which", lambda name: f"/bin/{name}" if name in installed else None
+        )
+        assert editor_command({}) == ["/bin/nano"]  # keys on screen, not vi's modes
+        installed.add("editor")
+        assert editor_command({}) == ["/bin/editor"]
+        assert editor_command({"EDITOR": "vim -u NONE"}) == ["vim", "-u", "NONE"]
+        installed.clear()
+        with pytest.raises(EditorError, match=r"^No editor: set \$EDITOR"):
+            editor_command({})
 
     async def test_without_any_editor_it_says_so(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
