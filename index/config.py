@@ -22,6 +22,8 @@ class Config:
     """The library folder `newsread` opens when given none."""
     theme: str = ""
     """A Textual theme name (e.g. "nord", "gruvbox"); empty for the default."""
+    briefs: Path | None = None
+    """The folder ctrl+s in the highlights view saves briefs to; None for the working folder."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> key(s), fed to `App.set_keymap` (e.g. {"reader.next_match" = "ctrl+n"})."""
     problem: str = ""
@@ -38,12 +40,16 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Config(problem=f"{path}: {error}; using defaults")
     library = data.get("library")
+    briefs = data.get("briefs")
     theme = data.get("theme", "")
     keys = data.get("keys", {})
     bad = []
     if library is not None and not isinstance(library, str):
         bad.append("'library' must be a string")
         library = None
+    if briefs is not None and not isinstance(briefs, str):
+        bad.append("'briefs' must be a string")
+        briefs = None
     if not isinstance(theme, str):
         bad.append("'theme' must be a string")
         theme = ""
@@ -54,6 +60,7 @@ def load_config(path: Path | None = None) -> Config:
         keys = {}
     return Config(
         library=Path(library).expanduser() if library else None,
+        briefs=Path(briefs).expanduser() if briefs else None,
         theme=theme,
         keys=dict(keys),
         problem=f"{path}: " + "; ".join(bad) + "; ignored" if bad else "",

@@ -44,9 +44,13 @@ def test_default_library_is_the_bundled_samples() -> None:
 def test_config_values_and_defaults(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     assert load_config(path).library is None
-    path.write_text('library = "~/news"\ntheme = "nord"\n[keys]\n"app.quit" = "ctrl+x"\n')
+    assert load_config(path).briefs is None
+    path.write_text(
+        'library = "~/news"\ntheme = "nord"\nbriefs = "~/notes"\n[keys]\n"app.quit" = "ctrl+x"\n'
+    )
     config = load_config(path)
     assert config.library == Path("~/news").expanduser()
+    assert config.briefs == Path("~/notes").expanduser()
     assert config.theme == "nord"
     assert config.keys == {"app.quit": "ctrl+x"}
     assert config.problem == ""
@@ -62,7 +66,8 @@ def test_malformed_config_gives_one_line_naming_the_file_and_defaults(tmp_path: 
 
 def test_config_with_wrong_types_is_partly_ignored(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('library = 3\ntheme = "nord"\n')
+    path.write_text('library = 3\ntheme = "nord"\nbriefs = []\n')
     config = load_config(path)
-    assert config.library is None and config.theme == "nord"
+    assert config.library is None and config.briefs is None and config.theme == "nord"
     assert "'library' must be a string" in config.problem
+    assert "'briefs' must be a string" in config.problem

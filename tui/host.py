@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from textual.message import Message
     from textual.signal import Signal
 
-    from newsread.index import Library
+    from newsread.index import Config, Library
     from newsread.tui.drafts import DraftKeeper
     from newsread.tui.key_order import KeyOrder
     from newsread.tui.state import SessionState
@@ -29,6 +29,7 @@ class Host(Protocol):
     library: Library | None
     """The open library (None until the index worker has opened it)."""
     session: SessionState
+    config: Config
     show_timings: bool
     drafts: DraftKeeper
     key_order: KeyOrder

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Label
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
+from newsread.index import Config
 from newsread.index.annotations import AnnotationStore
 from newsread.index.annotations.model import COLOUR_NAMES
 from newsread.index.article import Article
@@ -361,7 +362,7 @@ async def test_ctrl_s_saves_what_the_view_lists_as_markdown_oldest_article_first
         await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
         [saved] = work.iterdir()
         said = [m for m in notifications(app) if m.startswith("Saved")]
-        assert said == [f"Saved 2 highlights from 2 articles, oldest first, to {saved}"]
+        assert said == [f"Saved 2 highlights from 2 articles, oldest first, to {saved}{ELSEWHERE}"]
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
         text = saved.read_text()
         assert "\nQuery: `colour:green`\n" in text
@@ -449,7 +450,7 @@ async def test_ctrl_s_says_the_order_of_undated_articles(
         [saved] = work.iterdir()
         said = [m for m in notifications(app) if m.startswith("Saved")]
         assert said == [
-            f"Saved 2 highlights from 2 articles, undated: in the order first annotated, to {saved}"
+            f"Saved 2 highlights from 2 articles, undated: in the order first annotated, to {saved}{ELSEWHERE}"
         ]
         _highlight_each(app, "dated.md")
         await pilot.press("escape", "ctrl+g")
@@ -458,6 +459,34 @@ async def test_ctrl_s_says_the_order_of_undated_articles(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: len(list(work.iterdir())) == 2)
         await wait_for(pilot, lambda: "oldest first, 2 undated last" in notifications(app)[-1])
+
+
+ELSEWHERE = ' (briefs = "DIR" in config.toml saves elsewhere)'
+"""The end of "Saved …" when config.toml names no folder for briefs (the working folder)."""
+
+
+async def test_ctrl_s_saves_briefs_where_config_toml_says(
+    library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saved in the folder newsread was started from (a source tree, a clone), the brief was a
+    # stray file there, and nothing let the user choose another (ux20 P8).
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    briefs = tmp_path / "research" / "briefs"  # made when first needed
+    app = make_app(library, config=Config(briefs=briefs))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(HighlightsList).option_count == 1)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
+        [saved] = briefs.iterdir()
+        assert not list(work.iterdir())
+        said = [m for m in notifications(app) if m.startswith("Saved")]
+        assert said == [f"Saved 1 highlight from 1 article, oldest first, to {saved}"]
 
 
 async def test_ctrl_s_saves_every_highlight_also_those_past_the_lists_limit(
@@ -485,7 +514,7 @@ async def test_ctrl_s_saves_every_highlight_also_those_past_the_lists_limit(
         await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
         [saved] = work.iterdir()
         said = [m for m in notifications(app) if m.startswith("Saved")]
-        assert said == [f"Saved 3 highlights from 3 articles, oldest first, to {saved}"]
+        assert said == [f"Saved 3 highlights from 3 articles, oldest first, to {saved}{ELSEWHERE}"]
         assert saved.read_text().count("\n> ") == 3
 
 

@@ -1038,10 +1038,15 @@ class AnnotatingPanes(Horizontal):
             items = cited_now(library, items)
         text = export_markdown(by_published(items), library=made_in, query=query)
         stem = f"newsread-highlights-{date.today().isoformat()}"
-        try:
-            here = Path.cwd()
-        except FileNotFoundError:  # deleted (or renamed) while newsread ran
-            raise OSError("the folder newsread was started from is gone") from None
+        folder = self._host.config.briefs
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            here = folder
+        else:
+            try:
+                here = Path.cwd()
+            except FileNotFoundError:  # deleted (or renamed) while newsread ran
+                raise OSError("the folder newsread was started from is gone") from None
         target = here / f"{stem}.md"
         copies = 1
         while target.exists():  # never over an earlier export
@@ -1059,9 +1064,11 @@ class AnnotatingPanes(Horizontal):
             if undated == len(items)
             else f"oldest first, {undated} undated last"
         )
+        # The working folder may be a source tree the user started newsread from (P8).
+        elsewhere = "" if folder is not None else ' (briefs = "DIR" in config.toml saves elsewhere)'
         return (
             f"Saved {count} highlight{'' if count == 1 else 's'} from {len(items)} "
-            f"article{'' if len(items) == 1 else 's'}, {order}, to {target}"
+            f"article{'' if len(items) == 1 else 's'}, {order}, to {target}{elsewhere}"
         )
 
     def open_highlight(self, highlight: Highlight) -> None:
