@@ -161,6 +161,18 @@ def test_surname_first_lists_and_lone_initials(text: str, authors: list[str]) ->
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("E. BARRENECHE / J. I. DA SILVA", ["E. Barreneche", "J. I. Da Silva"]),
+        ("Por E. Pérez y Y. Gómez", ["E. Pérez", "Y. Gómez"]),
+        ("Ana Souza e João Lima", ["Ana Souza", "João Lima"]),
+    ],
+)
+def test_an_initial_e_or_y_is_no_connective(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+
+
 def test_surname_first_pairs_need_an_initial_or_particle_to_be_trusted() -> None:
     people, _ = split_byline("Smith, Jones, Brown, Taylor")
     assert "Jones Smith" not in people

@@ -265,8 +265,9 @@ _SEGMENTS = re.compile(
 )
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
+# (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.)
 _SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b)\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
