@@ -173,6 +173,24 @@ def test_an_initial_e_or_y_is_no_connective(text: str, authors: list[str]) -> No
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        ("Peter Maahn/SP-X", ["Peter Maahn"], "SP-X"),
+        ("Jane Doe/dpa", ["Jane Doe"], "dpa"),
+        ("Von Jane Doe/AFP", ["Jane Doe"], "AFP"),
+        ("Jane Doe | dpa", ["Jane Doe"], "dpa"),
+        ("jd/dpa", [], "jd/dpa"),
+        ("APA/AP", [], "APA/AP"),
+        ("Müller/Schmidt", [], "Müller/Schmidt"),
+    ],
+)
+def test_a_credit_glued_to_a_name_by_a_slash_is_the_credit(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
 def test_surname_first_pairs_need_an_initial_or_particle_to_be_trusted() -> None:
     people, _ = split_byline("Smith, Jones, Brown, Taylor")
     assert "Jones Smith" not in people

@@ -793,12 +793,32 @@ def _page_furniture(segment: str) -> bool:
     labelled value ("Kategorien: Event"), or a phrase in lower case ("Leave a comment",
     "Kommentare geschlossen")."""
     segment = segment.strip()
+    if is_agency(segment):
+        return False  # "Jane Doe | dpa": the agency's credit, in its own lower case
     if _LABELLED.match(segment) and not _PREFIX.match(segment):
         return True
     text = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
     return any(
         w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS for w in _WORD.findall(text)
     )
+
+
+# A credit glued by a slash to the name before it: "Peter Maahn/SP-X", "Jane Doe/dpa" (a German
+# byline's name and agency); not "APA/AP" (credits alone), "Müller/Schmidt" (two names) nor
+# "jd/dpa" (an editor's initials and the agency: one credit).
+_GLUED_CREDIT = re.compile(r"\b([^\W\d_a-z][\w'’-]*[a-zß-ÿ])/([^\W\d_][\w-]*)(?=$|[\s,;])")
+_ACRONYM = re.compile(r"^[A-Z][A-Z\d-]{1,7}$")
+
+
+def _credit_apart(line: str) -> str:
+    """`line` with an agency's name or an acronym glued to a name set apart ("Jane Doe / dpa")."""
+
+    def apart(match: re.Match[str]) -> str:
+        name, credit = match.groups()
+        glued = _ACRONYM.match(credit) or is_agency(credit)
+        return f"{name} / {credit}" if glued else match.group(0)
+
+    return _GLUED_CREDIT.sub(apart, line) if "/" in line else line
 
 
 def _spaced(line: str) -> str:
@@ -820,7 +840,7 @@ def split_byline(text: str) -> tuple[list[str], str]:
     credits: list[str] = []
     roles: list[str] = []
     for raw_line in text.splitlines():
-        line = _parentheses(_URL.sub(" ", _spaced(raw_line)))
+        line = _credit_apart(_parentheses(_URL.sub(" ", _spaced(raw_line))))
         # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
         for position, segment in enumerate(_SEGMENTS.split(line)):
             if position and _page_furniture(segment):
