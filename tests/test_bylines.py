@@ -191,6 +191,19 @@ def test_a_credit_glued_to_a_name_by_a_slash_is_the_credit(
     assert split_byline(text) == (authors, credit)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text von Christian Seiler   Illustration von Markus Roost",
+        "Text von Christian Seiler, Fotos von Markus Roost",
+        "Texte de Christian Seiler",
+    ],
+)
+def test_text_von_credits_the_writer_and_not_the_illustrator(text: str) -> None:
+    assert is_byline(text)
+    assert split_byline(text) == (["Christian Seiler"], "")
+
+
 def test_surname_first_pairs_need_an_initial_or_particle_to_be_trusted() -> None:
     people, _ = split_byline("Smith, Jones, Brown, Taylor")
     assert "Jones Smith" not in people

@@ -235,10 +235,14 @@ _WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
 _TEXT_LABEL = (
     r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
 )
+# German credits for work other than the writing, which end the writer's names: "Text von Jane
+# Doe Illustration von John Roe", "Fotos von John Roe".
+_OTHER_VON = r"(?:illustration(?:en)?|fotos?|bilder?|grafik(?:en)?|videos?|zeichnung(?:en)?)\s+von"
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
+        (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
@@ -255,7 +259,9 @@ _PREFIX = re.compile(
 # Who an interviewer spoke to: "Interview: Jane Doe mit John Roe".
 _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
-_INNER_BY = re.compile(rf"(?:\s*[,;]|\s+(?:and|&))?\s+(?=(?:{_VERBS})\s+by\s)", re.IGNORECASE)
+_INNER_BY = re.compile(
+    rf"(?:\s*[,;]|\s+(?:and|&|und))?\s+(?=(?:{_VERBS})\s+by\s|{_OTHER_VON}\s)", re.IGNORECASE
+)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
 # (A comma sets apart another role's credit too: "Text: Jane Doe, Fotos: John Roe".)
 _SEGMENTS = re.compile(
@@ -665,7 +671,7 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     prefix = _PREFIX.match(segment)
     if prefix:
         verbs = prefix.group("verbs")
-        writers = verbs is None or _credits_authors(verbs)
+        writers = (verbs is None or _credits_authors(verbs)) and not prefix.group("others")
         if "interview" in prefix.group(0).lower():
             # "Ein Interview von Jane Doe mit John Roe": who was asked did not write it.
             segment = _INTERVIEWED.split(segment, maxsplit=1)[0]
@@ -891,6 +897,7 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = rf"{_TEXT_LABEL}|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
+        {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
@@ -973,7 +980,7 @@ def is_byline(line: str) -> bool:
             # ("Author Guidelines"): only people's names after it.
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
-            rest = _SEGMENTS.split(rest, maxsplit=1)[0]
+            rest = _INNER_BY.split(_SEGMENTS.split(rest, maxsplit=1)[0], maxsplit=1)[0]
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
