@@ -1243,6 +1243,24 @@ def test_a_link_right_after_a_byline_word_names_the_writer(
     assert (draft.authors, draft.credit) == (authors, credit)
 
 
+@pytest.mark.parametrize("author", ["EFC Musterstadt", "Mara Quill - Tom Reeve"])
+def test_a_writer_linked_after_a_byline_word_beats_a_meta_author_naming_no_one(
+    author: str,
+) -> None:
+    head = f'<meta name="author" content="{author}">'
+    line = 'Geschrieben von <a href="/user/6">Cooper</a> am 25.08.2015'
+    draft = parse_html(page(head, f'<p class="meta">{line}</p>{BODY}'))
+    assert (draft.authors, draft.credit) == ([], "Cooper")
+
+
+@pytest.mark.parametrize("author", ["Mara Quill", "dpa"])
+def test_a_meta_author_naming_a_person_or_an_agency_beats_a_linked_handle(author: str) -> None:
+    head = f'<meta name="author" content="{author}">'
+    line = 'Geschrieben von <a href="/user/6">Cooper</a> am 25.08.2015'
+    draft = parse_html(page(head, f'<p class="meta">{line}</p>{BODY}'))
+    assert author in [*draft.authors, draft.credit]
+
+
 @pytest.mark.parametrize(
     "line",
     [

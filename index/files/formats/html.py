@@ -572,6 +572,10 @@ def html_to_text(fragment: str) -> list[str]:
 # --- metadata ------------------------------------------------------------------------------
 
 
+# Where a byline is from (`_Metadata._bylines`).
+_DECLARED, _SHOWN, _LINKED, _GUESS = "declared", "shown", "linked", "guess"
+
+
 class _Metadata:
     """What a page declares about its article, gathered once from the tree."""
 
@@ -929,20 +933,26 @@ class _Metadata:
         kept as the credit where no one else is named.)
         """
         fallback: tuple[list[str], str] = ([], "")
+        declared = False
         owners = self._owner_names()
-        for people, credit, guess in self._bylines():
+        for people, credit, kind in self._bylines():
             if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
-            if guess and (fallback[0] or fallback[1]):
+            if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
                 return people, credit
+            if kind == _LINKED and credit and declared:
+                # The metadata named no one ("EFC Musterstadt", the site's two owners); the
+                # page links the post's writer after a byline's word ("von <a>Cooper</a>").
+                return [], credit
             if not (fallback[0] or fallback[1]) and (not self.site_credit or is_agency(credit)):
                 # (Once the site names itself, only a person's or an agency's name says more.)
                 fallback = ([], credit or ", ".join(people))
+                declared = kind == _DECLARED and not is_agency(fallback[1])
         return fallback
 
     def _owner_names(self) -> list[str]:
@@ -984,9 +994,10 @@ class _Metadata:
             return shown
         return declared
 
-    def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
+    def _bylines(self) -> Iterator[tuple[list[str], str, str]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
-        last item says whether it is a guess (a name under the headline with no "By")."""
+        last item says where it is from: the metadata (`_DECLARED`), a link after a byline's
+        word (`_LINKED`), a guess (`_GUESS`: a name under the headline with no "By")."""
         found = [_ld_people(_ld_author(node)) for node in self._own_articles() if _ld_author(node)]
         if not found:
             found = [_ld_people(_ld_author(node)) for node in self.pages if _ld_author(node)]
@@ -995,21 +1006,22 @@ class _Metadata:
         linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
         keyed = self._meta_author()
         if _outvoted(linked[0], keyed[0], lambda: self._dom_bylines()[0][0]):
-            yield (*keyed, False)
-        yield self._shown_author(linked[0]), linked[1], False
+            yield (*keyed, _DECLARED)
+        yield self._shown_author(linked[0]), linked[1], _DECLARED
         if keyed[0] or keyed[1]:
-            yield self._shown_author(keyed[0]), keyed[1], False
+            yield self._shown_author(keyed[0]), keyed[1], _DECLARED
         labelled = self.labelled_author()
         if labelled:
             people, credit = split_byline(labelled)
-            yield self._shown_author(people), credit, False
+            yield self._shown_author(people), credit, _DECLARED
         near, far = self._dom_bylines()
-        yield (*near, False)
-        yield _byline_under_headline(self.tree, self._titles())
-        yield (*far, False)
-        yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
-        yield (*_linked_byline(self.tree), False)
-        yield (*_avatar_byline(self.tree), True)
+        yield (*near, _SHOWN)
+        people, credit, guess = _byline_under_headline(self.tree, self._titles())
+        yield people, credit, _GUESS if guess else _SHOWN
+        yield (*far, _SHOWN)
+        yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), _SHOWN)
+        yield (*_linked_byline(self.tree), _LINKED)
+        yield (*_avatar_byline(self.tree), _GUESS)
 
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
