@@ -237,6 +237,10 @@ def parse_html(text: str) -> Draft:
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
+    elif not draft.authors and not is_agency(draft.credit):
+        # An organisation's credit (the publisher's, from the metadata) names no writer; a
+        # labelled line of the text does ("Autorin: Jane Doe").
+        draft.authors = _labelled_paragraph(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -3219,12 +3223,12 @@ def _labelled_paragraph(paragraphs: list[str]) -> list[str]:
     """The people a paragraph of the text labels as its authors ("Autoren Jane Doe und John
     Roe", "Autor: Jane Doe"): a label no sentence is written with, wherever it stands."""
     for paragraph in paragraphs:
-        if (
-            len(paragraph) <= _MAX_LEAD
-            and LABELLED_BYLINE.match(paragraph)
-            and is_byline(paragraph)
-        ):
-            people = split_byline(paragraph)[0]
+        if len(paragraph) > _MAX_LEAD or not LABELLED_BYLINE.match(paragraph):
+            continue
+        # "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.": the job after the name.
+        line = paragraph if is_byline(paragraph) else paragraph.split(",", 1)[0]
+        if line is paragraph or is_byline(line):
+            people = split_byline(line)[0]
             if people:
                 return people
     return []
