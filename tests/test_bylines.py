@@ -161,6 +161,49 @@ def test_surname_first_lists_and_lone_initials(text: str, authors: list[str]) ->
     assert split_byline(text) == (authors, "")
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("E. BARRENECHE / J. I. DA SILVA", ["E. Barreneche", "J. I. Da Silva"]),
+        ("Por E. Pérez y Y. Gómez", ["E. Pérez", "Y. Gómez"]),
+        ("Ana Souza e João Lima", ["Ana Souza", "João Lima"]),
+    ],
+)
+def test_an_initial_e_or_y_is_no_connective(text: str, authors: list[str]) -> None:
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        ("Peter Maahn/SP-X", ["Peter Maahn"], "SP-X"),
+        ("Jane Doe/dpa", ["Jane Doe"], "dpa"),
+        ("Von Jane Doe/AFP", ["Jane Doe"], "AFP"),
+        ("Jane Doe | dpa", ["Jane Doe"], "dpa"),
+        ("jd/dpa", [], "jd/dpa"),
+        ("APA/AP", [], "APA/AP"),
+        ("Müller/Schmidt", [], "Müller/Schmidt"),
+    ],
+)
+def test_a_credit_glued_to_a_name_by_a_slash_is_the_credit(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text von Christian Seiler   Illustration von Markus Roost",
+        "Text von Christian Seiler, Fotos von Markus Roost",
+        "Texte de Christian Seiler",
+    ],
+)
+def test_text_von_credits_the_writer_and_not_the_illustrator(text: str) -> None:
+    assert is_byline(text)
+    assert split_byline(text) == (["Christian Seiler"], "")
+
+
 def test_surname_first_pairs_need_an_initial_or_particle_to_be_trusted() -> None:
     people, _ = split_byline("Smith, Jones, Brown, Taylor")
     assert "Jones Smith" not in people

@@ -820,6 +820,14 @@ def test_a_name_under_the_headline_wins_over_a_byline_far_below() -> None:
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
 
 
+def test_an_author_label_closing_the_text_names_the_writer_beside_the_publisher_s_credit() -> None:
+    org = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge closed"}
+    org["author"] = {"@type": "Organization", "name": "Musterstiftung e.V."}
+    closing = "<p><strong>Autorin: Mara Quill, Projektleiterin der Stiftung in Tunis.</strong></p>"
+    draft = parse_html(page(ld(org), f"<h1>Bridge closed</h1>{BODY}{closing}"))
+    assert draft.authors == ["Mara Quill"]
+
+
 def test_a_bare_name_under_the_headline_does_not_replace_a_declared_credit() -> None:
     head = '<meta name="author" content="Town Crier News">'
     article = f"<h1>Bridge closed after cracks found</h1><p>Ferry Tests</p>{BODY}"
@@ -1241,6 +1249,24 @@ def test_a_link_right_after_a_byline_word_names_the_writer(
 ) -> None:
     draft = parse_html(page("", f'<p class="meta">{line}</p>{BODY}'))
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize("author", ["EFC Musterstadt", "Mara Quill - Tom Reeve"])
+def test_a_writer_linked_after_a_byline_word_beats_a_meta_author_naming_no_one(
+    author: str,
+) -> None:
+    head = f'<meta name="author" content="{author}">'
+    line = 'Geschrieben von <a href="/user/6">Cooper</a> am 25.08.2015'
+    draft = parse_html(page(head, f'<p class="meta">{line}</p>{BODY}'))
+    assert (draft.authors, draft.credit) == ([], "Cooper")
+
+
+@pytest.mark.parametrize("author", ["Mara Quill", "dpa"])
+def test_a_meta_author_naming_a_person_or_an_agency_beats_a_linked_handle(author: str) -> None:
+    head = f'<meta name="author" content="{author}">'
+    line = 'Geschrieben von <a href="/user/6">Cooper</a> am 25.08.2015'
+    draft = parse_html(page(head, f'<p class="meta">{line}</p>{BODY}'))
+    assert author in [*draft.authors, draft.credit]
 
 
 @pytest.mark.parametrize(

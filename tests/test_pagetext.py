@@ -472,6 +472,25 @@ def test_a_byline_prefix_on_its_own_line_takes_the_name_on_the_next() -> None:
         assert parse_text(page).authors == ["Jane Doe"], prefix
 
 
+@pytest.mark.parametrize(
+    "line", ["12.03.2024 09:30 von", "12 March 2024 by", "Verkehr Von", "* Transport By"]
+)
+def test_a_byline_word_closing_a_date_or_kicker_line_takes_the_name_on_the_next(
+    line: str,
+) -> None:
+    page = PAGE.replace(BYLINE, f"          {line}\n\n          Jane Doe\n")
+    draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    if line[:1].isdigit():
+        assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_sentence_ending_in_by_is_no_byline_with_the_next_line() -> None:
+    line = "The plan was approved on Monday by"
+    page = PAGE.replace(BYLINE, f"          {line}\n\n          Jane Doe\n")
+    assert parse_text(page).authors != ["Jane Doe"]
+
+
 def test_a_labelled_byline_under_the_text_is_the_author_when_none_is_above() -> None:
     page = PAGE.replace(BYLINE, "").replace(
         "      * About us\n", "      Autor: Jane Doe\n      * About us\n"

@@ -235,10 +235,14 @@ _WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
 _TEXT_LABEL = (
     r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
 )
+# German credits for work other than the writing, which end the writer's names: "Text von Jane
+# Doe Illustration von John Roe", "Fotos von John Roe".
+_OTHER_VON = r"(?:illustration(?:en)?|fotos?|bilder?|grafik(?:en)?|videos?|zeichnung(?:en)?)\s+von"
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
+        (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
@@ -255,7 +259,9 @@ _PREFIX = re.compile(
 # Who an interviewer spoke to: "Interview: Jane Doe mit John Roe".
 _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
-_INNER_BY = re.compile(rf"(?:\s*[,;]|\s+(?:and|&))?\s+(?=(?:{_VERBS})\s+by\s)", re.IGNORECASE)
+_INNER_BY = re.compile(
+    rf"(?:\s*[,;]|\s+(?:and|&|und))?\s+(?=(?:{_VERBS})\s+by\s|{_OTHER_VON}\s)", re.IGNORECASE
+)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
 # (A comma sets apart another role's credit too: "Text: Jane Doe, Fotos: John Roe".)
 _SEGMENTS = re.compile(
@@ -265,8 +271,9 @@ _SEGMENTS = re.compile(
 )
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
+# (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.)
 _SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b)\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
@@ -664,7 +671,7 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     prefix = _PREFIX.match(segment)
     if prefix:
         verbs = prefix.group("verbs")
-        writers = verbs is None or _credits_authors(verbs)
+        writers = (verbs is None or _credits_authors(verbs)) and not prefix.group("others")
         if "interview" in prefix.group(0).lower():
             # "Ein Interview von Jane Doe mit John Roe": who was asked did not write it.
             segment = _INTERVIEWED.split(segment, maxsplit=1)[0]
@@ -792,12 +799,32 @@ def _page_furniture(segment: str) -> bool:
     labelled value ("Kategorien: Event"), or a phrase in lower case ("Leave a comment",
     "Kommentare geschlossen")."""
     segment = segment.strip()
+    if is_agency(segment):
+        return False  # "Jane Doe | dpa": the agency's credit, in its own lower case
     if _LABELLED.match(segment) and not _PREFIX.match(segment):
         return True
     text = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
     return any(
         w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS for w in _WORD.findall(text)
     )
+
+
+# A credit glued by a slash to the name before it: "Peter Maahn/SP-X", "Jane Doe/dpa" (a German
+# byline's name and agency); not "APA/AP" (credits alone), "Müller/Schmidt" (two names) nor
+# "jd/dpa" (an editor's initials and the agency: one credit).
+_GLUED_CREDIT = re.compile(r"\b([^\W\d_a-z][\w'’-]*[a-zß-ÿ])/([^\W\d_][\w-]*)(?=$|[\s,;])")
+_ACRONYM = re.compile(r"^[A-Z][A-Z\d-]{1,7}$")
+
+
+def _credit_apart(line: str) -> str:
+    """`line` with an agency's name or an acronym glued to a name set apart ("Jane Doe / dpa")."""
+
+    def apart(match: re.Match[str]) -> str:
+        name, credit = match.groups()
+        glued = _ACRONYM.match(credit) or is_agency(credit)
+        return f"{name} / {credit}" if glued else match.group(0)
+
+    return _GLUED_CREDIT.sub(apart, line) if "/" in line else line
 
 
 def _spaced(line: str) -> str:
@@ -819,7 +846,7 @@ def split_byline(text: str) -> tuple[list[str], str]:
     credits: list[str] = []
     roles: list[str] = []
     for raw_line in text.splitlines():
-        line = _parentheses(_URL.sub(" ", _spaced(raw_line)))
+        line = _credit_apart(_parentheses(_URL.sub(" ", _spaced(raw_line))))
         # "Jane Doe | Reporter", "Jane Doe and John Roe | Staff writers", "Jane Doe / AFP".
         for position, segment in enumerate(_SEGMENTS.split(line)):
             if position and _page_furniture(segment):
@@ -870,6 +897,7 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = rf"{_TEXT_LABEL}|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
+        {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
@@ -952,7 +980,7 @@ def is_byline(line: str) -> bool:
             # ("Author Guidelines"): only people's names after it.
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
-            rest = _SEGMENTS.split(rest, maxsplit=1)[0]
+            rest = _INNER_BY.split(_SEGMENTS.split(rest, maxsplit=1)[0], maxsplit=1)[0]
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))

@@ -237,6 +237,10 @@ def parse_html(text: str) -> Draft:
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
+    elif not draft.authors and not is_agency(draft.credit):
+        # An organisation's credit (the publisher's, from the metadata) names no writer; a
+        # labelled line of the text does ("Autorin: Jane Doe").
+        draft.authors = _labelled_paragraph(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
     if not (draft.authors or draft.credit):
@@ -570,6 +574,10 @@ def html_to_text(fragment: str) -> list[str]:
 
 
 # --- metadata ------------------------------------------------------------------------------
+
+
+# Where a byline is from (`_Metadata._bylines`).
+_DECLARED, _SHOWN, _LINKED, _GUESS = "declared", "shown", "linked", "guess"
 
 
 class _Metadata:
@@ -929,20 +937,26 @@ class _Metadata:
         kept as the credit where no one else is named.)
         """
         fallback: tuple[list[str], str] = ([], "")
+        declared = False
         owners = self._owner_names()
-        for people, credit, guess in self._bylines():
+        for people, credit, kind in self._bylines():
             if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
-            if guess and (fallback[0] or fallback[1]):
+            if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
                 return people, credit
+            if kind == _LINKED and credit and declared:
+                # The metadata named no one ("EFC Musterstadt", the site's two owners); the
+                # page links the post's writer after a byline's word ("von <a>Cooper</a>").
+                return [], credit
             if not (fallback[0] or fallback[1]) and (not self.site_credit or is_agency(credit)):
                 # (Once the site names itself, only a person's or an agency's name says more.)
                 fallback = ([], credit or ", ".join(people))
+                declared = kind == _DECLARED and not is_agency(fallback[1])
         return fallback
 
     def _owner_names(self) -> list[str]:
@@ -984,9 +998,10 @@ class _Metadata:
             return shown
         return declared
 
-    def _bylines(self) -> Iterator[tuple[list[str], str, bool]]:
+    def _bylines(self) -> Iterator[tuple[list[str], str, str]]:
         """Bylines the page gives, in order of trust, each looked for only when asked; the
-        last item says whether it is a guess (a name under the headline with no "By")."""
+        last item says where it is from: the metadata (`_DECLARED`), a link after a byline's
+        word (`_LINKED`), a guess (`_GUESS`: a name under the headline with no "By")."""
         found = [_ld_people(_ld_author(node)) for node in self._own_articles() if _ld_author(node)]
         if not found:
             found = [_ld_people(_ld_author(node)) for node in self.pages if _ld_author(node)]
@@ -995,21 +1010,22 @@ class _Metadata:
         linked = merge_bylines(pair for pair in found if pair[0] or pair[1])
         keyed = self._meta_author()
         if _outvoted(linked[0], keyed[0], lambda: self._dom_bylines()[0][0]):
-            yield (*keyed, False)
-        yield self._shown_author(linked[0]), linked[1], False
+            yield (*keyed, _DECLARED)
+        yield self._shown_author(linked[0]), linked[1], _DECLARED
         if keyed[0] or keyed[1]:
-            yield self._shown_author(keyed[0]), keyed[1], False
+            yield self._shown_author(keyed[0]), keyed[1], _DECLARED
         labelled = self.labelled_author()
         if labelled:
             people, credit = split_byline(labelled)
-            yield self._shown_author(people), credit, False
+            yield self._shown_author(people), credit, _DECLARED
         near, far = self._dom_bylines()
-        yield (*near, False)
-        yield _byline_under_headline(self.tree, self._titles())
-        yield (*far, False)
-        yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), False)
-        yield (*_linked_byline(self.tree), False)
-        yield (*_avatar_byline(self.tree), True)
+        yield (*near, _SHOWN)
+        people, credit, guess = _byline_under_headline(self.tree, self._titles())
+        yield people, credit, _GUESS if guess else _SHOWN
+        yield (*far, _SHOWN)
+        yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), _SHOWN)
+        yield (*_linked_byline(self.tree), _LINKED)
+        yield (*_avatar_byline(self.tree), _GUESS)
 
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
@@ -3207,12 +3223,12 @@ def _labelled_paragraph(paragraphs: list[str]) -> list[str]:
     """The people a paragraph of the text labels as its authors ("Autoren Jane Doe und John
     Roe", "Autor: Jane Doe"): a label no sentence is written with, wherever it stands."""
     for paragraph in paragraphs:
-        if (
-            len(paragraph) <= _MAX_LEAD
-            and LABELLED_BYLINE.match(paragraph)
-            and is_byline(paragraph)
-        ):
-            people = split_byline(paragraph)[0]
+        if len(paragraph) > _MAX_LEAD or not LABELLED_BYLINE.match(paragraph):
+            continue
+        # "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.": the job after the name.
+        line = paragraph if is_byline(paragraph) else paragraph.split(",", 1)[0]
+        if line is paragraph or is_byline(line):
+            people = split_byline(line)[0]
             if people:
                 return people
     return []

@@ -117,6 +117,26 @@ _LONE_PREFIX = re.compile(
     r"|herausgeber(?:in)?|publisher|éditeur))\s*:?",
     re.IGNORECASE,
 )
+# A byline's word that closes a line of its date or kicker, the name on the next line:
+# "10.12.2022 18:27 von" / "Jane Doe", "Disko Von" / "Jane Doe".
+_TRAILING_PREFIX = re.compile(
+    r"^(?P<rest>.*[^\s,.;:!?])\s+(?P<prefix>by|von|par|por)$", re.IGNORECASE
+)
+_MAX_KICKER_WORDS = 2
+
+
+def _trailing_prefix(line: str) -> tuple[str, str]:
+    """(the date or kicker, the byline's word) of a line that ends in a byline's word after
+    a date or a kicker of a word or two; ("", "") for any other line (a sentence's end)."""
+    match = _TRAILING_PREFIX.match(line)
+    if match is None:
+        return "", ""
+    rest = match.group("rest")
+    if len(rest.split()) > _MAX_KICKER_WORDS and find_date(rest) is None:
+        return "", ""
+    return rest, match.group("prefix")
+
+
 # Who published a press release or a page: "Herausgeber: Nordex SE", "Publisher: Harbour
 # Media". The outlet is the credit, not an author.
 _PUBLISHER = re.compile(
@@ -1623,6 +1643,11 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             # "von" / "Jane Doe", "Autor" / "Jane Doe": the name follows on the next line.
             prefix = line.lstrip("*+•· ")
             continue
+        rest, trailing = _trailing_prefix(line.lstrip("*+•· "))
+        if trailing and not prefix:
+            _take_date(rest, state)
+            prefix = trailing
+            continue
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins, on the
@@ -1821,6 +1846,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             and not _in_menu(nearby, position)
             and (_dated(nearby, position) or _alone_under_headline(nearby, position, low, page))
         )
+        line = _trailing_prefix(line)[1] or line
         if _LONE_PREFIX.fullmatch(line):
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
