@@ -902,6 +902,8 @@ def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: 
         ("Archive – RSS – 2009-2020 by Jane Doe – Powered by Nikola", "Jane Doe"),
         ("CC-BY-NC-ND Jane Doe", "Jane Doe"),
         ("Copyright © 2021 Jane Doe. All rights reserved.", "Jane Doe"),
+        ("(c) 2021 Jane Doe", "Jane Doe"),  # its bracket alone left "c) 2021 Jane Doe"
+        ("Copyright (C) 2021 Jane Doe. All rights reserved.", "Jane Doe"),
         ("© Jane Doe", ""),
         ("Foto: © 2020 Jane Doe", ""),
         ("© 2023 Harbour Times", ""),

@@ -1051,9 +1051,10 @@ _COPYRIGHT_MARK = re.compile(
 )
 _COPYRIGHT_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 # What may stand between the mark or years and the holder's name.
+# ("(c)" before the punctuation: its bracket alone would leave "c)" as the name's start.)
 _COPYRIGHT_LEAD = re.compile(
-    r"^(?:[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
-    r"|\bcopyright\b|©|\(c\)|(?:19|20)\d\d|creative\s+commons|\bcc(?:[- ](?:by|nc|nd|sa)\b)*)+",
+    r"^(?:\(c\)|[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
+    r"|\bcopyright\b|©|(?:19|20)\d\d|creative\s+commons|\bcc(?:[- ](?:by|nc|nd|sa)\b)*)+",
     re.IGNORECASE,
 )
 # Where a notice's text goes on after the holder: "All rights reserved", "Alle Rechte".
