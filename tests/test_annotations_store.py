@@ -658,6 +658,80 @@ def test_killed_while_a_damaged_store_is_rebuilt_the_next_open_rebuilds_it(
     assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".rebuilt")] == []
 
 
+KILLED_REBUILDING = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from newsread.index.annotations import database
+    from newsread.index.annotations.store import AnnotationStore
+
+    def killed(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if sys.argv[2] == "set_aside":  # the rows copied into the fresh store
+        database.set_aside = killed
+    else:  # the corrupt file renamed aside (no hard links), the fresh store not yet in place
+        def no_links(*args, **kwargs):
+            raise OSError("no hard links here")
+        os.link, os.replace = no_links, killed
+    AnnotationStore.open(Path(sys.argv[1]))
+    """
+)
+
+
+def _killed_rebuilding(db_path: Path, at: str) -> Path:
+    """A newsread SIGKILLed at `at` while it rebuilds the damaged store: its fresh store."""
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_REBUILDING, str(db_path), at], check=False, timeout=60
+    )
+    assert result.returncode == -signal.SIGKILL
+    [fresh] = db_path.parent.glob(".annotations.sqlite3.*.rebuilt")
+    return fresh
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGKILL")
+def test_a_fresh_store_left_by_a_rebuild_killed_while_copying_rows_is_removed(
+    db_path: Path,
+) -> None:
+    # The damaged file at the path is the truth until it is set aside: the fresh store left
+    # beside it (hidden) holds nothing else, and stayed there for good.
+    _, written = _many_highlights(db_path)
+    _damage_page(db_path, _root_page(db_path, "highlights_created"))
+    damaged = db_path.read_bytes()
+    fresh = _killed_rebuilding(db_path, "set_aside")
+    assert db_path.read_bytes() == damaged
+    with AnnotationStore.open(db_path) as store:
+        assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
+    assert fresh.exists()  # written a moment ago: another session's rebuild, maybe under way
+    an_hour_ago = time.time() - 3600
+    os.utime(fresh, (an_hour_ago, an_hour_ago))
+    AnnotationStore.open(db_path).close()
+    assert [p.name for p in db_path.parent.iterdir() if ".rebuilt" in p.name] == []
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGKILL")
+def test_a_rebuild_killed_after_the_damaged_file_was_renamed_aside_is_finished(
+    db_path: Path,
+) -> None:
+    # Where there are no hard links the damaged file is renamed aside: killed then, the path
+    # had no store, the next open started an empty one, and the rows stayed in the hidden file.
+    article, written = _many_highlights(db_path)
+    _damage_page(db_path, _root_page(db_path, "highlights_created"))
+    _killed_rebuilding(db_path, "replace")
+    assert not db_path.exists()
+    [kept] = [
+        p
+        for p in db_path.parent.glob("annotations.sqlite3.corrupt-*")
+        if CORRUPT_NAME.fullmatch(p.name)
+    ]
+    with AnnotationStore.open(db_path) as store:
+        assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
+        assert store.article_note(article) == "the article's own note"
+        assert store.recovered_from == kept
+        assert store.salvaged == {"articles": 1, "highlights": 60, "tags": 1}
+    assert [p.name for p in db_path.parent.iterdir() if ".rebuilt" in p.name] == []
+
+
 def test_a_damaged_table_page_costs_only_the_rows_on_it(db_path: Path) -> None:
     _, written = _many_highlights(db_path)
     with sqlite3.connect(db_path) as db:

@@ -149,6 +149,7 @@ class AnnotationStore:
         try:
             try:
                 make_private_dir(db_path.parent)
+                recovered, salvaged = database.finish_rebuilds(db_path)
                 connection, identity = database.connect_checked(db_path, busy_timeout)
                 if connection is None:
                     recovered, salvaged = database.rebuild(db_path, identity)
