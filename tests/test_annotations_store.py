@@ -29,6 +29,7 @@ from newsread.index.annotations import (
     HighlightNotFound,
     Tag,
     TagCount,
+    import_store,
 )
 from newsread.index.annotations import database as database_module
 from newsread.index.annotations.model import TagRecord
@@ -628,6 +629,9 @@ def test_a_damaged_index_page_costs_no_annotation(db_path: Path) -> None:
         assert "60 highlights and the notes, tags and marks of 1 article were read back" in (
             store.recovery_notice
         )
+        assert store.recovery_notice.endswith(
+            f"(`newsread import {store.recovered_from}` reads it again)"
+        )
         # The rows came back searchable: the full-text tables were rebuilt from them.
         assert len(store.all_highlights(text_query="note 7")) == 1
         assert store.articles_matching(note_words=["own"]).matches(article)
@@ -870,7 +874,9 @@ def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
     [kept] = db_path.parent.glob("annotations.sqlite3.replaced-*")
     assert notice == (
         "The annotations database was replaced while newsread ran (a sync? a restore?): "
-        f"newsread now uses the new {db_path}; what this session had is kept in {kept}"
+        f"newsread now uses the new {db_path}; what this session had, and what another "
+        f"newsread saved before this one noticed, is kept in {kept}: `newsread import {kept}` "
+        "adds it to the new one"
     )
     store.close()
     with AnnotationStore.open(db_path) as now:
@@ -879,6 +885,33 @@ def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
         assert now.recovered_from is None
     with AnnotationStore.open(kept) as copy:
         assert copy.article_note(article) == "written before the replace"
+
+
+def test_what_another_session_saves_before_a_replaced_store_is_noticed_can_be_imported(
+    store: AnnotationStore, db_path: Path, tmp_path: Path
+) -> None:
+    # Until this session notices the new file (the app looks every 1.5 s), a newsread opening
+    # the path shares this session's WAL (at the path's name): it reads and writes this
+    # session's store. What it saved lands in the copy kept of it, which the notice names
+    # with the command that adds it to the new store.
+    article = make_article()
+    store.set_article_note(article, "written before the replace")
+    synced = tmp_path / "synced.sqlite3"
+    with AnnotationStore.open(synced) as other:
+        other.add_highlight(article, 4, 8, note="from the other machine")
+    os.replace(synced, db_path)
+    with AnnotationStore.open(db_path) as started_meanwhile:
+        started_meanwhile.add_highlight(article, 20, 30, note="saved in the window")
+        store.data_version()  # this session looks
+    [notice] = store.take_notices()
+    [kept] = db_path.parent.glob("annotations.sqlite3.replaced-*")
+    assert f"`newsread import {kept}` adds it to the new one" in notice
+    store.close()
+    with AnnotationStore.open(db_path) as now:
+        import_store(now, kept)
+        notes = {placed.highlight.note for placed in now.highlights_for(article)}
+        assert notes == {"from the other machine", "saved in the window"}
+        assert now.article_note(article) == "written before the replace"
 
 
 def test_a_store_deleted_while_open_is_noticed_without_a_write(

@@ -526,6 +526,46 @@ def salvage(damaged: Path, connection: sqlite3.Connection) -> dict[str, int]:
     return copied
 
 
+def read_copy(path: Path) -> sqlite3.Connection:
+    """A store in memory holding what reads in the store file at `path`: another copy (a
+    backup, a `.replaced-*` or `.corrupt-*` one newsread kept), of any schema, damaged or
+    not (`salvage`). The file is only read.
+
+    Raises:
+        AnnotationError: no newsread annotations could be read from it.
+    """
+    if not path.is_file():
+        raise AnnotationError("not a file")
+    if not looks_like_sqlite(path) or path.stat().st_size == 0:
+        raise AnnotationError("neither an annotations database nor JSON")
+    memory = add_functions(
+        sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    )
+    memory.row_factory = sqlite3.Row
+    for statements in MIGRATIONS:
+        for statement in statements:
+            memory.execute(statement)
+    if not _has_tables(path):
+        memory.close()
+        raise AnnotationError("an SQLite database with no newsread annotations in it")
+    salvage(path, memory)
+    return memory
+
+
+def _has_tables(path: Path) -> bool:
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        names = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError:  # its first page, the list of tables, is damaged
+        return False
+    finally:
+        source.close()
+    return {"articles", "highlights"} <= names
+
+
 def _readable_rows(
     source: sqlite3.Connection, table: str
 ) -> tuple[list[str], list[tuple[object, ...]]]:
