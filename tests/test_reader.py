@@ -108,6 +108,7 @@ def test_articles_without_text_are_dropped_but_keep_their_numbers(tmp_path: Path
     assert [(a.key, a.title) for a in articles] == [("a.jsonl#2", "Full")]
     # and it is said, as a skipped file is (`newsread index` and the app show the note)
     assert articles[0].extra["cut"] == "1 of its 2 articles left out, no text (#1)"
+    assert "stops" not in articles[0].extra  # its text is whole
 
 
 def test_a_bad_json_lines_line_is_left_out_and_named_and_the_others_keep_their_numbers(
@@ -232,6 +233,7 @@ def test_large_file_is_cut_at_the_limit_at_a_line_break(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", "Big file\n\n" + "Some words in a line.\n" * 120)
     [article] = read_articles(path, tmp_path, max_bytes=1000)
     assert article.extra["cut"] == "cut to its first 1 KB (3 KB file)"
+    assert article.extra["stops"] == article.extra["cut"]  # said at the end of its text
     assert article.body.endswith("Some words in a line.")
 
 

@@ -118,12 +118,15 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     kept = [article for article in articles if article.paragraphs]
     if not kept:
         raise UnreadableFile("no article text found")
+    stops = cut
     if len(kept) < len(articles):
         left_out = _left_out(drafts, articles)
         cut = f"{cut}; {left_out}" if cut else left_out
     for article in kept:
         if cut:
             article.extra["cut"] = cut
+        if stops:  # where the text stops short, for the reader to say at the end
+            article.extra["stops"] = stops
     return kept
 
 
