@@ -205,7 +205,20 @@ def test_concatenated_gzip_members_are_one_file(tmp_path: Path) -> None:
     assert article.paragraphs == (BODY, SECOND)
 
 
-def test_truncated_gzip_is_unreadable(tmp_path: Path) -> None:
+def test_a_truncated_gzip_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
+    # A download stopped halfway was skipped whole ("truncated gzip file").
+    lines = [f"Paragraph {n}: {BODY}" for n in range(400)]
+    data = gzip.compress(("Bridge closed\n\n" + "\n\n".join(lines) + "\n").encode())
+    path = write(tmp_path / "cut.txt.gz", data[: len(data) // 2])
+    [article] = read_articles(path, tmp_path)
+    assert article.title == "Bridge closed"
+    assert 10 < len(article.paragraphs) < 400
+    assert article.paragraphs == tuple(lines[: len(article.paragraphs)])  # whole lines only
+    assert article.extra["cut"] == "a truncated gzip file, read as far as it goes"
+    assert article.extra["stops"] == article.extra["cut"]  # the reading pane says it there
+
+
+def test_a_gzip_cut_before_its_first_line_is_unreadable(tmp_path: Path) -> None:
     data = gzip.compress((BODY * 50).encode())
     path = write(tmp_path / "cut.txt.gz", data[: len(data) // 2])
     assert unreadable_reason(path, tmp_path) == "truncated gzip file"
