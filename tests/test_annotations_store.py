@@ -29,6 +29,7 @@ from newsread.index.annotations import (
     HighlightNotFound,
     Tag,
     TagCount,
+    import_store,
 )
 from newsread.index.annotations import database as database_module
 from newsread.index.annotations.model import TagRecord
@@ -628,6 +629,9 @@ def test_a_damaged_index_page_costs_no_annotation(db_path: Path) -> None:
         assert "60 highlights and the notes, tags and marks of 1 article were read back" in (
             store.recovery_notice
         )
+        assert store.recovery_notice.endswith(
+            f"(`newsread import {store.recovered_from}` reads it again)"
+        )
         # The rows came back searchable: the full-text tables were rebuilt from them.
         assert len(store.all_highlights(text_query="note 7")) == 1
         assert store.articles_matching(note_words=["own"]).matches(article)
@@ -656,6 +660,80 @@ def test_killed_while_a_damaged_store_is_rebuilt_the_next_open_rebuilds_it(
         assert store.recovered_from is not None
         assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
     assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".rebuilt")] == []
+
+
+KILLED_REBUILDING = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from newsread.index.annotations import database
+    from newsread.index.annotations.store import AnnotationStore
+
+    def killed(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if sys.argv[2] == "set_aside":  # the rows copied into the fresh store
+        database.set_aside = killed
+    else:  # the corrupt file renamed aside (no hard links), the fresh store not yet in place
+        def no_links(*args, **kwargs):
+            raise OSError("no hard links here")
+        os.link, os.replace = no_links, killed
+    AnnotationStore.open(Path(sys.argv[1]))
+    """
+)
+
+
+def _killed_rebuilding(db_path: Path, at: str) -> Path:
+    """A newsread SIGKILLed at `at` while it rebuilds the damaged store: its fresh store."""
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_REBUILDING, str(db_path), at], check=False, timeout=60
+    )
+    assert result.returncode == -signal.SIGKILL
+    [fresh] = db_path.parent.glob(".annotations.sqlite3.*.rebuilt")
+    return fresh
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGKILL")
+def test_a_fresh_store_left_by_a_rebuild_killed_while_copying_rows_is_removed(
+    db_path: Path,
+) -> None:
+    # The damaged file at the path is the truth until it is set aside: the fresh store left
+    # beside it (hidden) holds nothing else, and stayed there for good.
+    _, written = _many_highlights(db_path)
+    _damage_page(db_path, _root_page(db_path, "highlights_created"))
+    damaged = db_path.read_bytes()
+    fresh = _killed_rebuilding(db_path, "set_aside")
+    assert db_path.read_bytes() == damaged
+    with AnnotationStore.open(db_path) as store:
+        assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
+    assert fresh.exists()  # written a moment ago: another session's rebuild, maybe under way
+    an_hour_ago = time.time() - 3600
+    os.utime(fresh, (an_hour_ago, an_hour_ago))
+    AnnotationStore.open(db_path).close()
+    assert [p.name for p in db_path.parent.iterdir() if ".rebuilt" in p.name] == []
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGKILL")
+def test_a_rebuild_killed_after_the_damaged_file_was_renamed_aside_is_finished(
+    db_path: Path,
+) -> None:
+    # Where there are no hard links the damaged file is renamed aside: killed then, the path
+    # had no store, the next open started an empty one, and the rows stayed in the hidden file.
+    article, written = _many_highlights(db_path)
+    _damage_page(db_path, _root_page(db_path, "highlights_created"))
+    _killed_rebuilding(db_path, "replace")
+    assert not db_path.exists()
+    [kept] = [
+        p
+        for p in db_path.parent.glob("annotations.sqlite3.corrupt-*")
+        if CORRUPT_NAME.fullmatch(p.name)
+    ]
+    with AnnotationStore.open(db_path) as store:
+        assert sorted((h.quote, h.note) for h in store.all_highlights()) == sorted(written)
+        assert store.article_note(article) == "the article's own note"
+        assert store.recovered_from == kept
+        assert store.salvaged == {"articles": 1, "highlights": 60, "tags": 1}
+    assert [p.name for p in db_path.parent.iterdir() if ".rebuilt" in p.name] == []
 
 
 def test_a_damaged_table_page_costs_only_the_rows_on_it(db_path: Path) -> None:
@@ -796,7 +874,9 @@ def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
     [kept] = db_path.parent.glob("annotations.sqlite3.replaced-*")
     assert notice == (
         "The annotations database was replaced while newsread ran (a sync? a restore?): "
-        f"newsread now uses the new {db_path}; what this session had is kept in {kept}"
+        f"newsread now uses the new {db_path}; what this session had, and what another "
+        f"newsread saved before this one noticed, is kept in {kept}: `newsread import {kept}` "
+        "adds it to the new one"
     )
     store.close()
     with AnnotationStore.open(db_path) as now:
@@ -805,6 +885,33 @@ def test_a_store_replaced_while_open_goes_on_in_the_new_file_keeping_a_copy(
         assert now.recovered_from is None
     with AnnotationStore.open(kept) as copy:
         assert copy.article_note(article) == "written before the replace"
+
+
+def test_what_another_session_saves_before_a_replaced_store_is_noticed_can_be_imported(
+    store: AnnotationStore, db_path: Path, tmp_path: Path
+) -> None:
+    # Until this session notices the new file (the app looks every 1.5 s), a newsread opening
+    # the path shares this session's WAL (at the path's name): it reads and writes this
+    # session's store. What it saved lands in the copy kept of it, which the notice names
+    # with the command that adds it to the new store.
+    article = make_article()
+    store.set_article_note(article, "written before the replace")
+    synced = tmp_path / "synced.sqlite3"
+    with AnnotationStore.open(synced) as other:
+        other.add_highlight(article, 4, 8, note="from the other machine")
+    os.replace(synced, db_path)
+    with AnnotationStore.open(db_path) as started_meanwhile:
+        started_meanwhile.add_highlight(article, 20, 30, note="saved in the window")
+        store.data_version()  # this session looks
+    [notice] = store.take_notices()
+    [kept] = db_path.parent.glob("annotations.sqlite3.replaced-*")
+    assert f"`newsread import {kept}` adds it to the new one" in notice
+    store.close()
+    with AnnotationStore.open(db_path) as now:
+        import_store(now, kept)
+        notes = {placed.highlight.note for placed in now.highlights_for(article)}
+        assert notes == {"from the other machine", "saved in the window"}
+        assert now.article_note(article) == "written before the replace"
 
 
 def test_a_store_deleted_while_open_is_noticed_without_a_write(

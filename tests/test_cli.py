@@ -7,6 +7,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -1132,6 +1133,39 @@ def test_export_json_then_import_into_a_fresh_home_round_trips(
     assert " 0 added" in capsys.readouterr().out  # importing twice adds nothing
     assert main(["export", "--library", str(small_library)]) == 0
     assert "Worst since 2009" in capsys.readouterr().out
+
+
+def test_a_store_copy_newsread_kept_imports(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The notices name annotations.sqlite3.replaced-* / .corrupt-* copies; import read JSON
+    # only ("not JSON: import reads Web Annotation JSON").
+    from newsread.index import paths
+
+    _annotate(small_library)
+    kept = tmp_path / "annotations.sqlite3.replaced-20260101-120000"
+    with sqlite3.connect(paths.annotations_path()) as source, sqlite3.connect(kept) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+    assert main(["import", str(kept), "--library", str(small_library)]) == 0
+    assert ": 3 added, 0 updated, 0 already there, 0 not understood" in capsys.readouterr().out
+    assert main(["import", str(kept), "--library", str(small_library)]) == 0
+    assert ": 0 added, 0 updated, 3 already there" in capsys.readouterr().out
+    assert main(["export", "--library", str(small_library)]) == 0
+    assert "Worst since 2009" in capsys.readouterr().out
+    not_ours = tmp_path / "other.sqlite3"
+    not_ours.write_bytes(b"")
+    result = _run("import", str(not_ours), "--library", str(small_library))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"newsread: {not_ours}: neither an annotations database nor JSON"
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])

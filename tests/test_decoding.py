@@ -186,6 +186,9 @@ TURKISH = (
     "Bakan, ekonominin bu yıl büyüyeceğini söyledi. İstanbul'da işsizlik düştü; ihracat güçlü."
 )
 ICELANDIC = "Ríkisstjórnin kynnti í dag nýja áætlun um þróun ferðaþjónustu á Íslandi og Færeyjum."
+PORTUGUESE = "A população não está satisfeita com a situação econômica, disse o ministro."
+GERMAN_MAC = "Der Bürgermeister sagte, die Straßenbahn werde im nächsten Jahr gebaut."
+ENGLISH_CP1252 = "“I don’t know,” she said—and left for the Paris–Berlin train. The students’ café…"
 CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy. Ministr řekl, že daně se zvýší od příštího roku."
 FRENCH_LATIN9 = "Le musée a vendu l'œuvre pour 5 000 €, a déclaré le directeur. Les cœurs battent."
 
@@ -198,6 +201,15 @@ FRENCH_LATIN9 = "Le musée a vendu l'œuvre pour 5 000 €, a déclaré le direc
         (FRENCH_LATIN9, "iso-8859-15"),  # was "l'―uvre pour 5 000 Ī"
         (CZECH, "iso-8859-2"),  # was read as cp1250: "Přílią ľlu»oučký"
         (CZECH, "cp1250"),
+        # MacRoman has letters where cp1252 has punctuation: "BŸrgermeister", "Stra§enbahn".
+        (GERMAN_MAC, "mac-roman"),
+        (GERMAN, "mac-roman"),
+        (FRENCH, "mac-roman"),
+        (SPANISH, "mac-roman"),
+        (PORTUGUESE, "mac-roman"),
+        # Quotes and dashes between letters are cp1252's, not MacRoman's "ì", "ó" or "í".
+        (ENGLISH_CP1252, "cp1252"),
+        (GERMAN + " „Ja“, sagte er – und ging.", "cp1252"),
     ],
 )
 def test_single_byte_encodings_that_differ_in_a_few_letters_are_told_apart(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -21,6 +22,7 @@ from newsread.index.annotations import (
     export_markdown,
     highlights_by_published,
     import_json,
+    import_store,
 )
 from newsread.index.annotations.export import to_web_annotations
 from newsread.index.article import Article, stable_id
@@ -625,6 +627,62 @@ def test_a_newer_imported_article_note_never_drops_the_users_own(
     assert fresh.article_note(BUDGET) == "Theirs.\n\n---\n\nMine."
 
 
+def test_a_store_file_imports_as_its_export_does(
+    store: AnnotationStore, fresh: AnnotationStore, tmp_path: Path
+) -> None:
+    # The copies newsread keeps (annotations.sqlite3.replaced-*, .corrupt-*) could not be
+    # imported: import read JSON only.
+    copy = tmp_path / "annotations.sqlite3.replaced-20260101-120000"
+    with sqlite3.connect(copy) as target:
+        store._connection.backup(target)
+    target.close()
+    as_json = import_json(fresh, export_json(store.annotations()))
+    assert import_store(fresh, copy) == replace(as_json, added=0, unchanged=9)  # merged
+    with open_store(tmp_path / "third.sqlite3", ids="y") as third:
+        assert import_store(third, copy) == as_json
+        assert export_json(third.annotations()) == export_json(store.annotations())
+
+
+def test_a_damaged_store_file_imports_what_reads_naming_what_does_not(
+    store: AnnotationStore, fresh: AnnotationStore, tmp_path: Path
+) -> None:
+    copy = tmp_path / "annotations.sqlite3.corrupt-20260101-120000"
+    with sqlite3.connect(copy) as target:
+        store._connection.backup(target)
+        target.execute("UPDATE highlights SET created = 'garbled' WHERE id = 'h002'")
+        page = target.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'highlights_created'"
+        ).fetchone()[0]
+        size = target.execute("PRAGMA page_size").fetchone()[0]
+    target.close()
+    data = bytearray(copy.read_bytes())
+    data[(page - 1) * size : page * size] = b"JUNK" * (size // 4)  # fails quick_check
+    copy.write_bytes(bytes(data))
+    summary = import_store(fresh, copy)
+    assert summary.added == 8
+    [refused] = summary.errors
+    assert refused.startswith("highlight h002 ('the plan would cut costs") and (
+        "does not read back" in refused
+    )
+    assert fresh.get_highlight("h002") is None and fresh.get_highlight("h003") is not None
+
+
+def test_a_file_that_is_no_store_is_refused_in_one_line(
+    fresh: AnnotationStore, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    db.close()
+    with pytest.raises(
+        AnnotationError, match="an SQLite database with no newsread annotations in it"
+    ):
+        import_store(fresh, other)
+    (tmp_path / "text.sqlite3").write_text("not a database")
+    with pytest.raises(AnnotationError, match="neither an annotations database nor JSON"):
+        import_store(fresh, tmp_path / "text.sqlite3")
+
+
 def _edited_there(store: AnnotationStore, highlight_id: str, note: str) -> str:
     """`store`'s export with the highlight's note edited there after anything here."""
     items = json.loads(export_json(store.annotations()))["first"]["items"]
@@ -749,7 +807,8 @@ def test_text_that_is_not_json_is_refused_clearly(fresh: AnnotationStore) -> Non
             import_json(fresh, text)
         assert str(refused.value) == (
             "not JSON: import reads Web Annotation JSON, as `newsread export --format json`"
-            " writes it (a Markdown export is for reading, not importing)"
+            " writes it, or an annotations database (a Markdown export is for reading, not"
+            " importing)"
         )
     # JSON that breaks off says where.
     with pytest.raises(AnnotationError, match=r"^not JSON: Expecting .* \(line 2, column 1\)$"):

@@ -112,6 +112,53 @@ def test_a_folder_now_unreadable_says_its_articles_were_removed(
     assert dict(summary.skipped) == {"grain": "permission denied; its articles were removed"}
 
 
+def test_a_folder_renamed_while_indexing_is_said_once_not_per_file(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Renamed mid-run, a folder of 545 files was listed as 545 "vanished" lines.
+    library = _open(small_library)
+    library.update()
+    for n in range(6):
+        write_article(small_library / "desk" / "2019", f"s{n}.txt", f"Story {n}", f"Body {n}.")
+    write_article(small_library / "desk", "top.txt", "Top story", "The top story.")
+    real = indexer.read_articles
+
+    def renaming(path: Path, root: Path) -> object:
+        if (small_library / "desk").exists():
+            (small_library / "desk").rename(small_library / "desk-renamed")
+        return real(path, root)
+
+    monkeypatch.setattr(indexer, "read_articles", renaming)
+    summary = library.update()
+    assert summary.skipped == (("desk/", "7 files vanished while indexing (moved or renamed?)"),)
+    assert summary.skipped_folders == {"desk/"}
+    assert summary.skipped_said() == "1 folder"
+    monkeypatch.setattr(indexer, "read_articles", real)
+    again = library.update()  # found under the new name
+    assert (again.indexed, again.skipped) == (7, ())
+
+
+def test_files_vanished_from_a_folder_that_is_still_there_are_each_named() -> None:
+    skipped = (("a/x.txt", "vanished while indexing"), ("a/y.txt", "vanished while indexing"))
+    assert indexer._by_folder(skipped, ["a/x.txt", "a/y.txt", "a/z.txt"]) == (
+        skipped,
+        frozenset(),
+    )  # a/z.txt is still there: no folder went
+
+
+def test_a_folder_that_cannot_be_walked_is_counted_as_a_folder_not_a_file(
+    small_library: Path,
+) -> None:
+    # The app said "4 more files skipped" counting an unreadable folder as a file.
+    (small_library / "loop").symlink_to(".")
+    (small_library / "empty.txt").write_text("")
+    summary = _open(small_library).update()
+    assert dict(summary.skipped).keys() == {"loop", "empty.txt"}
+    assert summary.skipped_folders == {"loop"}
+    assert summary.skipped_said() == "1 file and 1 folder"
+    assert summary.skipped_said(1) in ("1 more file", "1 more folder")
+
+
 def test_skipped_files_are_not_reread_but_still_reported(small_library: Path) -> None:
     (small_library / "empty.txt").write_bytes(b"")
     library = _open(small_library)

@@ -468,6 +468,46 @@ class TestParagraphs:
         assert draft.paragraphs == [" ".join(lines), FIRST]
         assert draft.authors == []
 
+    def test_a_table_of_aligned_columns_keeps_a_line_a_row(self) -> None:
+        # Rows as wide as one another, not ending sentences, read as hard-wrapped prose and
+        # were joined: "Team P W D L Pts Arsenal 10 8 1 1 25 Man City 10 7 2 1 23 ...".
+        table = (
+            "Team           P   W   D   L   Pts\n"
+            "Arsenal       10   8   1   1    25\n"
+            "Man City      10   7   2   1    23\n"
+            "Liverpool     10   6   3   1    21\n"
+        )
+        text = f"{TITLE}\n\nThe standings after ten rounds:\n\n{table}\nThe next round is on Saturday.\n"
+        assert parse_text(text).paragraphs == [
+            "The standings after ten rounds:",
+            "Team P W D L Pts",
+            "Arsenal 10 8 1 1 25",
+            "Man City 10 7 2 1 23",
+            "Liverpool 10 6 3 1 21",
+            "The next round is on Saturday.",
+        ]
+
+    def test_tab_separated_lines_keep_a_line_a_row(self) -> None:
+        text = f"{TITLE}\n\n{FIRST}\n\ncol1\tcol2\tcol3\nrow\tvalue\tend\n"
+        assert parse_text(text).paragraphs == [FIRST, "col1 col2 col3", "row value end"]
+
+    def test_justified_prose_is_joined_as_before(self) -> None:
+        # Flush right, its runs of spaces (first in each line) line up now and then.
+        lines = [
+            "perform  on  condition that requests for changes to his bail terms were",
+            "regular  an  occurrence, and the singer was arrested with a fellow musician",
+            "outside  a  club in the west of the city late on Saturday night, police said.",
+        ]
+        text = f"{TITLE}\n\n" + "\n".join(lines) + f"\n\n{FIRST}\n"
+        assert parse_text(text).paragraphs == [" ".join(" ".join(lines).split()), FIRST]
+
+    def test_prose_with_two_spaces_after_its_sentences_is_joined_as_before(self) -> None:
+        # Typewriter spacing puts runs of two spaces in lines, at columns that do not line up.
+        body = "\n".join(
+            textwrap.fill(p.replace(". ", ".  "), 64, fix_sentence_endings=True) for p in BODY
+        )
+        assert parse_text(f"{TITLE}\n\n{body}\n").paragraphs == BODY
+
     def test_dash_carried_to_the_next_wrapped_line_is_not_a_bullet(self) -> None:
         text = (
             f"{TITLE}\n\nSome people have registered all their family, regardless of their age\n"

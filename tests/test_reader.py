@@ -108,6 +108,7 @@ def test_articles_without_text_are_dropped_but_keep_their_numbers(tmp_path: Path
     assert [(a.key, a.title) for a in articles] == [("a.jsonl#2", "Full")]
     # and it is said, as a skipped file is (`newsread index` and the app show the note)
     assert articles[0].extra["cut"] == "1 of its 2 articles left out, no text (#1)"
+    assert "stops" not in articles[0].extra  # its text is whole
 
 
 def test_a_bad_json_lines_line_is_left_out_and_named_and_the_others_keep_their_numbers(
@@ -204,7 +205,20 @@ def test_concatenated_gzip_members_are_one_file(tmp_path: Path) -> None:
     assert article.paragraphs == (BODY, SECOND)
 
 
-def test_truncated_gzip_is_unreadable(tmp_path: Path) -> None:
+def test_a_truncated_gzip_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
+    # A download stopped halfway was skipped whole ("truncated gzip file").
+    lines = [f"Paragraph {n}: {BODY}" for n in range(400)]
+    data = gzip.compress(("Bridge closed\n\n" + "\n\n".join(lines) + "\n").encode())
+    path = write(tmp_path / "cut.txt.gz", data[: len(data) // 2])
+    [article] = read_articles(path, tmp_path)
+    assert article.title == "Bridge closed"
+    assert 10 < len(article.paragraphs) < 400
+    assert article.paragraphs == tuple(lines[: len(article.paragraphs)])  # whole lines only
+    assert article.extra["cut"] == "a truncated gzip file, read as far as it goes"
+    assert article.extra["stops"] == article.extra["cut"]  # the reading pane says it there
+
+
+def test_a_gzip_cut_before_its_first_line_is_unreadable(tmp_path: Path) -> None:
     data = gzip.compress((BODY * 50).encode())
     path = write(tmp_path / "cut.txt.gz", data[: len(data) // 2])
     assert unreadable_reason(path, tmp_path) == "truncated gzip file"
@@ -232,6 +246,7 @@ def test_large_file_is_cut_at_the_limit_at_a_line_break(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", "Big file\n\n" + "Some words in a line.\n" * 120)
     [article] = read_articles(path, tmp_path, max_bytes=1000)
     assert article.extra["cut"] == "cut to its first 1 KB (3 KB file)"
+    assert article.extra["stops"] == article.extra["cut"]  # said at the end of its text
     assert article.body.endswith("Some words in a line.")
 
 

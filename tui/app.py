@@ -479,7 +479,8 @@ class NewsreadApp(App[None]):
         self._start_watching()
         if summary.skipped and (summary.indexed or not summary.total_articles):
             path, reason = summary.skipped[0]
-            more = _more_files(len(summary.skipped) - 1, "skipped")
+            rest = summary.skipped_said(1)
+            more = f"; {rest} skipped (newsread index lists them)" if rest else ""
             self.notify(f"Skipped {path}: {reason}{more}", severity="warning", timeout=6)
         if summary.cut:  # read just now, and shown cut: `newsread index` says so too
             path, note = summary.cut[0]

@@ -806,12 +806,20 @@ def _json_text(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
+def _store_file(path: Path, data: bytes) -> bool:
+    """Whether `data` is an SQLite file, or one named as one (a damaged copy may not say)."""
+    return data.startswith(b"SQLite format 3\x00") or ".sqlite" in path.name
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    from newsread.index.annotations import AnnotationError, import_json
+    from newsread.index.annotations import AnnotationError, import_json, import_store
 
     path = Path(args.file).expanduser()
     try:
-        text = _json_text(path.read_bytes())
+        data = path.read_bytes()
+        # A store file (a .replaced-* or .corrupt-* copy newsread kept, a backup) or JSON.
+        copy = _store_file(path, data)
+        text = "" if copy else _json_text(data)
     except OSError as error:
         return _fail(f"cannot read {path}: {error.strerror or error}")
     except UnicodeDecodeError as error:
@@ -829,7 +837,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return find_article(library, info)
 
     try:
-        summary = import_json(store, text, find=find)
+        if copy:
+            summary = import_store(store, path, find=find)
+        else:
+            summary = import_json(store, text, find=find)
         if summary.added or summary.updated or summary.both:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
@@ -945,8 +956,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("import", help="merge an exported JSON file of annotations back in")
-    p.add_argument("file", metavar="FILE.json")
+    p = sub.add_parser(
+        "import",
+        help="merge an exported JSON file of annotations back in, or another annotations "
+        "database (a .replaced-* or .corrupt-* copy newsread kept, a backup)",
+    )
+    p.add_argument("file", metavar="FILE.json|FILE.sqlite3")
     p.add_argument(
         "--library",
         "-l",

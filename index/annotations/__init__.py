@@ -17,6 +17,7 @@ from newsread.index.annotations.export import (
     export_markdown,
     highlights_by_published,
     import_json,
+    import_store,
 )
 from newsread.index.annotations.model import (
     AnchoredHighlight,
@@ -60,5 +61,6 @@ __all__ = [
     "export_markdown",
     "highlights_by_published",
     "import_json",
+    "import_store",
     "make_selector",
 ]

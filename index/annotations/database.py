@@ -7,11 +7,13 @@ renames it (and its WAL files) so a fresh store can be created in its place.
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT = 11  # sqlite3.SQLITE_CORRUPT and SQLITE_NOTADB exist from Python 3.11 only
 _SQLITE_NOTADB = 26
+_COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database, named after it."""
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: the first schema.
@@ -345,7 +349,7 @@ def _free_name(path: Path, why: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{why}-{stamp}")
     number = 1
-    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
+    while any(Path(f"{target}{end}").exists() for end in ("", *_COMPANIONS)):
         target = path.with_name(f"{path.name}.{why}-{stamp}-{number}")
         number += 1
     return target
@@ -379,7 +383,7 @@ def set_aside(path: Path, identity: tuple[int, int]) -> Path | None:
         os.link(path, target)
     except OSError:
         os.rename(path, target)
-    for end in ("-wal", "-shm", "-journal"):
+    for end in _COMPANIONS:
         companion = Path(f"{path}{end}")
         if companion.exists():
             os.rename(companion, f"{target}{end}")
@@ -390,13 +394,15 @@ def rebuild(path: Path, identity: tuple[int, int]) -> tuple[Path | None, dict[st
     """Put a fresh store at `path` in place of the corrupt file there, holding every row that
     still reads in it (`salvage`); the corrupt file is kept (`set_aside`).
 
-    The fresh store is made and filled beside `path` and renamed over it last: killed at any
-    moment, the process leaves at `path` either the corrupt file (the next open rebuilds it
-    again) or the filled store, never an empty store beside a set-aside file that no one
-    reads again. Returns where the corrupt file was kept (None if another session rebuilt it
-    first) and how many rows of each table were copied.
+    The fresh store is made and filled beside `path` (`.<name>.<random>.rebuilt`) and renamed
+    over it last. Which copy is the truth, should the process be killed: while the rows are
+    copied, the corrupt file at `path` (the fresh one holds nothing else, and the next open
+    rebuilds again); once the corrupt file is set aside, the filled fresh store, which
+    `finish_rebuilds` puts at `path` if the corrupt file went (no hard links there) before
+    the fresh one came. Returns where the corrupt file was kept (None if another session
+    rebuilt it first) and how many rows of each table were copied.
     """
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rebuilt", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_REBUILT, dir=path.parent)
     os.close(handle)
     fresh = Path(name)
     try:
@@ -414,6 +420,82 @@ def rebuild(path: Path, identity: tuple[int, int]) -> tuple[Path | None, dict[st
     finally:
         fresh.unlink(missing_ok=True)
     return kept, copied
+
+
+_REBUILT = ".rebuilt"
+_ABANDONED = 60.0
+"""Seconds after its last write that a fresh store no rebuild has renamed is taken for the
+leftover of a killed one (a live rebuild writes it all along, and renames it within a second)."""
+
+
+def finish_rebuilds(path: Path) -> tuple[Path | None, dict[str, int]]:
+    """Finish or clear away what a rebuild killed midway (`rebuild`) left beside `path`.
+
+    With no file at `path`, a sound fresh store is put there: it is all that holds the rows
+    (the corrupt file was renamed aside). Beside a file at `path`, the fresh store holds only
+    rows that the corrupt file, still there or kept as `.corrupt-*`, holds too: it is removed
+    once abandoned. Returns where the corrupt file was kept and how many rows of each table
+    the store put at `path` has, or (None, {}) when none was put there.
+    """
+    finished: tuple[Path | None, dict[str, int]] = (None, {})
+    for leftover in sorted(path.parent.glob(f".{glob.escape(path.name)}.*{_REBUILT}")):
+        if not path.exists():
+            rows = _closed_rows(leftover)
+            if rows is None:
+                continue  # not a sound store: kept, it is not ours to delete
+            if not _put_in_place(leftover, path):
+                continue  # another session made a store there meanwhile
+            finished = _newest_copy(path, "corrupt"), rows
+        elif time.time() - leftover.stat().st_mtime < _ABANDONED:
+            continue  # another session's rebuild, under way
+        try:
+            for end in ("", *_COMPANIONS):
+                Path(f"{leftover}{end}").unlink(missing_ok=True)
+        except OSError as error:  # a read-only folder: harmless where it is
+            log.debug("%s not removed: %s", leftover, error)
+    return finished
+
+
+def _put_in_place(fresh: Path, path: Path) -> bool:
+    """Link `fresh` at `path` (renamed where there are no links), never over a file another
+    session made there meanwhile; whether it is there."""
+    try:
+        os.link(fresh, path)
+    except FileExistsError:
+        return False
+    except OSError:
+        if path.exists():
+            return False
+        os.rename(fresh, path)
+    return True
+
+
+def _closed_rows(path: Path) -> dict[str, int] | None:
+    """Rows per table of the store at `path`, its WAL written into it (one file, ready to
+    rename), or None if it is not a sound store."""
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return None
+        connection.execute("PRAGMA journal_mode = DELETE")
+        return {
+            table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in SALVAGED
+        }
+    except sqlite3.Error as error:
+        log.debug("%s: %s", path, error)
+        return None
+    finally:
+        connection.close()
+
+
+def _newest_copy(path: Path, why: str) -> Path | None:
+    """The newest `<name>.<why>-<time>` beside `path` (`_free_name`), if any."""
+    copies = path.parent.glob(f"{glob.escape(path.name)}.{why}-*")
+    return max((p for p in copies if not p.name.endswith(_COMPANIONS)), default=None)
 
 
 SALVAGED = ("articles", "highlights", "tags")
@@ -442,6 +524,46 @@ def salvage(damaged: Path, connection: sqlite3.Connection) -> dict[str, int]:
     finally:
         source.close()
     return copied
+
+
+def read_copy(path: Path) -> sqlite3.Connection:
+    """A store in memory holding what reads in the store file at `path`: another copy (a
+    backup, a `.replaced-*` or `.corrupt-*` one newsread kept), of any schema, damaged or
+    not (`salvage`). The file is only read.
+
+    Raises:
+        AnnotationError: no newsread annotations could be read from it.
+    """
+    if not path.is_file():
+        raise AnnotationError("not a file")
+    if not looks_like_sqlite(path) or path.stat().st_size == 0:
+        raise AnnotationError("neither an annotations database nor JSON")
+    memory = add_functions(
+        sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    )
+    memory.row_factory = sqlite3.Row
+    for statements in MIGRATIONS:
+        for statement in statements:
+            memory.execute(statement)
+    if not _has_tables(path):
+        memory.close()
+        raise AnnotationError("an SQLite database with no newsread annotations in it")
+    salvage(path, memory)
+    return memory
+
+
+def _has_tables(path: Path) -> bool:
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        names = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError:  # its first page, the list of tables, is damaged
+        return False
+    finally:
+        source.close()
+    return {"articles", "highlights"} <= names
 
 
 def _readable_rows(

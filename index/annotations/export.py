@@ -28,6 +28,7 @@ Read/unread state is not an annotation and is not exported.
 TextQuoteSelector, a TextPositionSelector, or both), merging without duplicates: importing the
 same file twice adds nothing. A TextPositionSelector alone is read against the article's text,
 so it needs the article (`find`); `placing.place_all` then anchors what was imported.
+`import_store` merges another store file (a copy newsread kept, a backup) by the same rules.
 """
 
 from __future__ import annotations
@@ -35,12 +36,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
+from newsread.index.annotations import database, records
 from newsread.index.annotations.anchoring import ANCHOR_STATUSES, AnchorStatus, make_selector
 from newsread.index.annotations.model import (
     COLOUR_NAMES,
@@ -492,7 +496,8 @@ def import_json(
         if error.pos == len(text) - len(text.lstrip()):  # not JSON from its first character
             raise AnnotationError(
                 "not JSON: import reads Web Annotation JSON, as `newsread export --format json`"
-                " writes it (a Markdown export is for reading, not importing)"
+                " writes it, or an annotations database (a Markdown export is for reading, not"
+                " importing)"
             ) from None
         raise AnnotationError(
             f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
@@ -520,6 +525,59 @@ def import_json(
         unchanged=outcomes.count("unchanged"),
         errors=tuple(errors),
     )
+
+
+def import_store(
+    store: AnnotationStore, path: Path, *, find: FindArticle | None = None
+) -> ImportSummary:
+    """Merge the annotations in another store file into `store` as `import_json` merges an
+    export of it: a `.replaced-*` or `.corrupt-*` copy newsread kept, or a backup. The file
+    is only read; of a damaged one, what still reads (`database.read_copy`). A row that does
+    not read back (a date garbled by the damage) is named in `errors`, as a refused
+    annotation of an import is.
+
+    Raises:
+        AnnotationError: no newsread annotations can be read from it, or the store could not
+            save (nothing is saved then).
+    """
+    connection = database.read_copy(path)
+    refused = _drop_unreadable(connection)
+    copy = AnnotationStore(connection, path, read_only=f"{path} is a copy")
+    try:
+        items = copy.annotations()
+    finally:
+        copy.close()
+    summary = import_json(store, export_json(items), find=find)
+    return replace(summary, errors=(*refused, *summary.errors))
+
+
+def _drop_unreadable(connection: sqlite3.Connection) -> list[str]:
+    """Delete the rows of a copied store that do not read as records; what each was."""
+    refused = []
+    for row in connection.execute("SELECT * FROM highlights").fetchall():
+        try:
+            records.highlight(row)
+        except (ValueError, TypeError, OverflowError) as error:
+            refused.append(
+                f"highlight {row['id']} ({_short(row['quote'])}): does not read back ({error})"
+            )
+            connection.execute("DELETE FROM highlights WHERE seq = ?", (row["seq"],))
+    for row in connection.execute("SELECT * FROM articles").fetchall():
+        try:
+            records.state(connection, row, records.article_info(row))
+        except (ValueError, TypeError, OverflowError) as error:
+            refused.append(
+                f"the notes of {_short(row['title'] or row['article_id'])}: do not read back"
+                f" ({error})"
+            )
+            connection.execute("DELETE FROM tags WHERE article_id = ?", (row["article_id"],))
+            connection.execute("DELETE FROM articles WHERE seq = ?", (row["seq"],))
+    return refused
+
+
+def _short(text: object) -> str:
+    words = " ".join(str(text).split())
+    return repr(words if len(words) <= 40 else words[:39] + "…")
 
 
 def _annotation_list(data: Any) -> list[Any]:

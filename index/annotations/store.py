@@ -149,6 +149,7 @@ class AnnotationStore:
         try:
             try:
                 make_private_dir(db_path.parent)
+                recovered, salvaged = database.finish_rebuilds(db_path)
                 connection, identity = database.connect_checked(db_path, busy_timeout)
                 if connection is None:
                     recovered, salvaged = database.rebuild(db_path, identity)
@@ -205,6 +206,7 @@ class AnnotationStore:
             saved = (
                 f"{highlights} highlight{'' if highlights == 1 else 's'} and the notes, tags and "
                 f"marks of {articles} article{'' if articles == 1 else 's'} were read back from it"
+                f" (`newsread import {self.recovered_from}` reads it again)"
             )
         else:
             saved = "nothing in it could be read back"
@@ -1129,12 +1131,16 @@ class AnnotationStore:
         else:
             # Its WAL, still at the path's name, is read as the new file's: emptied into the
             # file it belongs to, then the connection closed, before the new file is opened.
+            # Until then another newsread opening the path reads and writes this WAL too, so
+            # what it saved meanwhile is in this file, and in the copy kept of it.
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             kept = database.keep_copy(self._connection, self.path, "replaced")
             self._connection.close()
             notice = (
                 f"The annotations database was replaced while newsread ran (a sync? a restore?): "
-                f"newsread now uses the new {self.path}; what this session had is kept in {kept}"
+                f"newsread now uses the new {self.path}; what this session had, and what "
+                f"another newsread saved before this one noticed, is kept in {kept}: "
+                f"`newsread import {kept}` adds it to the new one"
             )
         self._connection, self._identity = self._reconnect()
         log.warning("%s", notice)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,7 +63,10 @@ class IndexSummary:
     unchanged: int = 0
     removed: int = 0
     skipped: tuple[tuple[str, str], ...] = ()
-    """(path, one-line reason) for every file that could not be indexed."""
+    """(path, one-line reason) for every file that could not be indexed, and every folder
+    that could not be walked; files of a folder that vanished mid-update, once for it."""
+    skipped_folders: frozenset[str] = frozenset()
+    """The paths in `skipped` that are folders, not files."""
     cut: tuple[tuple[str, str], ...] = ()
     """(path, one-line note) for files too large to index whole, indexed in part."""
     total_articles: int = 0
@@ -76,6 +80,21 @@ class IndexSummary:
     @property
     def changed(self) -> bool:
         return bool(self.indexed or self.removed)
+
+    def skipped_said(self, first: int = 0) -> str:
+        """How many of `skipped` are files and folders ("3 files and 1 folder"), or from the
+        `first` on, how many more ("3 more files and 1 folder"); "" when none."""
+        rest = [path for path, _ in self.skipped[first:]]
+        folders = sum(path in self.skipped_folders for path in rest)
+        parts = [
+            f"{count} {noun}{'' if count == 1 else 's'}"
+            for count, noun in ((len(rest) - folders, "file"), (folders, "folder"))
+            if count
+        ]
+        if parts and first:
+            count, noun = parts[0].split(" ", 1)
+            parts[0] = f"{count} more {noun}"
+        return " and ".join(parts)
 
 
 @dataclass
@@ -286,9 +305,13 @@ def update_library(
         if plan.to_read or plan.to_remove:
             return None
         report(Progress("done"))
+        skipped, folders = _by_folder(
+            tuple(sorted(library.docs.skipped() + scan.problems)), scan.files
+        )
         return IndexSummary(
             unchanged=plan.unchanged,
-            skipped=tuple(sorted(library.docs.skipped() + scan.problems)),
+            skipped=skipped,
+            skipped_folders=folders | scan.folders,
             total_articles=library.docs.count(),
             elapsed=time.monotonic() - started,
         )
@@ -448,12 +471,16 @@ def update_library(
     if on_commit:
         on_commit(total_articles)
     report(Progress("done", len(plan.to_read), len(plan.to_read)))
+    skipped, folders = _by_folder(
+        _skipped(library.docs.skipped() + scan.problems, plan.to_remove, dropped), scan.files
+    )
     return IndexSummary(
         indexed=indexed,
         articles=articles,
         unchanged=plan.unchanged,
         removed=len(plan.to_remove) + len(dropped),
-        skipped=_skipped(library.docs.skipped() + scan.problems, plan.to_remove, dropped),
+        skipped=skipped,
+        skipped_folders=folders | scan.folders,
         cut=tuple(cut),
         total_articles=total_articles,
         elapsed=time.monotonic() - started,
@@ -476,11 +503,51 @@ def _skipped(
         while "/" in folder:
             folder = folder.rsplit("/", 1)[0]
             folders.add(folder)
-    said = "; its articles were removed"
     return tuple(
-        (path, reason + said if path in gone or path in folders else reason)
+        (path, reason + _REMOVED if path in gone or path in folders else reason)
         for path, reason in sorted(skipped)
     )
+
+
+def _by_folder(
+    skipped: tuple[tuple[str, str], ...], files: Iterable[str]
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """`skipped` with the files that vanished mid-update said once for each folder all of
+    whose files (two or more) vanished: one renamed or moved while indexing listed each of
+    its 545 files. The folders so said end in "/"."""
+    vanished = {path for path, reason in skipped if reason.startswith("vanished")}
+    if len(vanished) < 2:
+        return skipped, frozenset()
+    under: Counter[str] = Counter()
+    gone: Counter[str] = Counter()
+    for path in vanished.union(files):
+        for folder in _folders_of(path):
+            under[folder] += 1
+            gone[folder] += path in vanished
+    kept: list[tuple[str, str]] = []
+    said: dict[str, list[str]] = {}
+    for path, reason in skipped:
+        whole = [f for f in _folders_of(path) if gone[f] == under[f] >= 2]
+        if path in vanished and whole:
+            said.setdefault(whole[0], []).append(reason)  # the highest such folder
+        else:
+            kept.append((path, reason))
+    for folder, reasons in said.items():
+        removed = "; their articles were removed" if any(_REMOVED in r for r in reasons) else ""
+        kept.append(
+            (folder, f"{len(reasons)} files vanished while indexing (moved or renamed?){removed}")
+        )
+    return tuple(sorted(kept)), frozenset(said)
+
+
+def _folders_of(path: str) -> list[str]:
+    """The folders `path` is in, the highest first, each ending in "/" (the library's
+    own, ".", left out)."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
+
+
+_REMOVED = "; its articles were removed"
 
 
 class _StoppedWaiting(Exception):

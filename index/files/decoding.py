@@ -178,6 +178,8 @@ def _legacy_encoding(sample: bytes) -> str:
         cyrillic = _cyrillic_encoding(sample, highs)
         if cyrillic:
             return cyrillic
+    elif _mac_roman(sample):
+        return "mac-roman"
     elif _western(sample):
         return "cp1254" if _turkish(sample.decode("cp1252")) else "cp1252"
     elif _western(sample, "iso-8859-15"):
@@ -264,6 +266,39 @@ def _western(sample: bytes, encoding: str = "cp1252") -> bool:
     high = [c for c in text if c > "\x7f"]
     plausible = sum(1 for c in high if c in _WESTERN)
     return plausible >= len(high) * 0.9
+
+
+def _mac_roman(sample: bytes) -> bool:
+    """Whether Western text is MacRoman (classic Mac OS) rather than cp1252. MacRoman has its
+    accented letters where cp1252 has punctuation, Š Ž Ÿ Œ or nothing (0x80-0x9F), or other
+    symbols (ß is 0xA7, cp1252's §): read as cp1252, a word has a symbol or a capital inside
+    or at its end ("BŸrgermeister", "Stra§enbahn", "lament— el"). A byte there is a small
+    letter (or a joining mark) in one reading or the other; the reading that fits more words
+    is the one."""
+    mac = sample.decode("mac-roman")
+    windows = sample.decode("cp1252", errors="replace")  # one character a byte, as mac
+    for_mac = for_windows = 0
+    for match in _IN_WORD.finditer(sample):
+        at, inside = match.start(), match.group(1) is not None
+        in_mac, in_windows = _fits(mac[at], inside), _fits(windows[at], inside)
+        for_mac += in_mac and not in_windows
+        for_windows += in_windows and not in_mac
+    return for_mac > 0 and for_mac >= 3 * for_windows and _western(sample, "mac-roman")
+
+
+# A byte above ASCII after a letter, and before a small letter (inside a word) or after two
+# small letters and before a space or punctuation (at the end of a word).
+_IN_WORD = re.compile(
+    rb"(?<=[A-Za-z])[\x80-\xff](?=([a-z]))|(?<=[a-z]{2})[\x80-\xff](?=[\s.,;:!?)])"
+)
+
+
+def _fits(char: str, inside: bool) -> bool:
+    if inside:
+        # An apostrophe, a quote or a dash joins two words ("don’t", "Paris–Berlin", "air—here").
+        return char.islower() or char in "‘’“”–—"
+    # A word ends in a small letter or a mark ("students’", "Brand™", "said—"), not a capital.
+    return char.islower() or not (char.isalpha() or char == "\ufffd")
 
 
 def _detected(sample: bytes, non_latin: bool) -> str:

@@ -79,11 +79,12 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     """
     data, size = _read_bytes(path, max_bytes)
     packed = data.startswith(_GZIP_MAGIC)
+    cut = ""
     if packed:
         if size > max_bytes:
             raise UnreadableFile(f"too large ({_size(size)} > {_size(max_bytes)} limit)")
-        data, size = _gunzip(data, max_bytes)
-    cut = ""
+        data, size, ends = _gunzip(data, max_bytes)
+        cut = "" if ends else "a truncated gzip file, read as far as it goes"
     if size > max_bytes:
         data = _cut(data, max_bytes)
         whole = "more when unpacked" if packed else f"{_size(size)} file"
@@ -118,12 +119,15 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     kept = [article for article in articles if article.paragraphs]
     if not kept:
         raise UnreadableFile("no article text found")
+    stops = cut
     if len(kept) < len(articles):
         left_out = _left_out(drafts, articles)
         cut = f"{cut}; {left_out}" if cut else left_out
     for article in kept:
         if cut:
             article.extra["cut"] = cut
+        if stops:  # where the text stops short, for the reader to say at the end
+            article.extra["stops"] = stops
     return kept
 
 
@@ -194,8 +198,14 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, int]:
     return data, max(size, len(data))
 
 
-def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, int]:
-    """`data` decompressed, never to more than `max_bytes` (a small file can unpack to GBs)."""
+def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, int, bool]:
+    """`data` decompressed, never to more than `max_bytes` (a small file can unpack to GBs),
+    and whether it was whole: of a file cut short (a download stopped, a disk full), what
+    decompresses, up to its last whole line.
+
+    Raises:
+        UnreadableFile: the data is damaged, or cut short before a line of it.
+    """
     out = bytearray()
     rest = data
     try:
@@ -204,15 +214,24 @@ def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, int]:
             engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
             out += engine.decompress(rest, max_bytes + 1 - len(out))
             if len(out) > max_bytes:
-                return bytes(out), len(out)  # to be cut: never unpack more than that
+                return bytes(out), len(out), True  # to be cut: never unpack more than that
             if not engine.eof:
-                raise UnreadableFile("truncated gzip file")
+                out += engine.flush()
+                return _truncated(bytes(out))
             rest = engine.unused_data
             if rest and not rest.startswith(_GZIP_MAGIC):
                 break  # Trailing padding after the last member, which gzip itself ignores.
     except zlib.error as error:
         raise UnreadableFile(f"corrupt gzip file ({error})") from None
-    return bytes(out), len(out)
+    return bytes(out), len(out), True
+
+
+def _truncated(data: bytes) -> tuple[bytes, int, bool]:
+    """What a gzip file cut short unpacked to, up to its last line break (no half a word)."""
+    data = data[: data.rfind(b"\n") + 1]
+    if not data.strip():
+        raise UnreadableFile("truncated gzip file")
+    return data, len(data), False
 
 
 def _size(n: int) -> str:

@@ -18,6 +18,8 @@ class ScanResult:
     """Relative posix path -> (change stamp in ns: `change_stamp`, size)."""
     problems: list[tuple[str, str]] = field(default_factory=list)
     """(relative path, reason) for folders and links that could not be walked."""
+    folders: set[str] = field(default_factory=set)
+    """The paths in `problems` that are folders, not files."""
     os_paths: dict[str, str] = field(default_factory=dict)
     """Key -> the file's path as the OS spells it, for names that are not UTF-8 (`path_key`)."""
     folder: str | None = None
@@ -64,6 +66,7 @@ def walk_library(root: Path, result: ScanResult) -> Iterator[str]:
         result.folder = f"{info.st_dev}:{info.st_ino}"
     except OSError as error:
         result.problems.append((".", _reason(error)))
+        result.folders.add(".")
         return
     stack: list[tuple[str, str]] = [(str(root), "")]
     links: list[tuple[str, str]] = []  # (OS path, relative path): walked after the real tree
@@ -83,7 +86,9 @@ def walk_library(root: Path, result: ScanResult) -> Iterator[str]:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            result.problems.append((path_key(prefix.rstrip("/")) or ".", _reason(error)))
+            unread = path_key(prefix.rstrip("/")) or "."
+            result.problems.append((unread, _reason(error)))
+            result.folders.add(unread)
             continue
         pages: set[str] | None = None  # worked out at the folder's first subfolder
         for entry in entries:
@@ -165,6 +170,8 @@ def _first_time(
     first = seen.setdefault((info.st_dev, info.st_ino), rel)
     if first == rel:
         return True
+    if folder:
+        result.folders.add(rel)
     if folder and (first == "." or rel.startswith(first + "/")):
         result.problems.append((rel, "symbolic link loop (a folder that contains itself)"))
     else:

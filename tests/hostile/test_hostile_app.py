@@ -104,11 +104,14 @@ async def test_a_library_of_hostile_files_indexes_and_the_app_stays_usable(
         await settle(pilot)
         await pilot.pause(0.1)  # toasts are mounted after the message that asks for them
         status = rendered_text(app.main.query_one("#status-text"))
-        assert "1 article" in status and "4 files skipped" in status
+        assert "1 article" in status and "3 files and 1 folder skipped" in status
         toasts = "\n".join(rendered_text(toast) for toast in app.screen.query(Toast))
         # The first skipped file, its name shown literally: no markup, no escape sequence.
         shown = " ".join(toasts.replace("▌", " ").split())  # toasts wrap their lines
-        assert "Skipped [@click=app.quit]empty.txt: empty file; 3 more files skipped" in shown
+        assert (
+            "Skipped [@click=app.quit]empty.txt: empty file; 2 more files and 1 folder skipped"
+            in shown
+        )
         assert not CONTROLS.search(toasts)
         await pilot.click(Toast, offset=(12, 1))
         await pilot.press(*"harbour", "enter")

@@ -198,11 +198,14 @@ def test_json_nested_100000_levels_is_skipped(root: Path, opening: str) -> None:
     assert _reasons(summary) == {"nested.json": "invalid JSON: nested too deeply"}
 
 
-def test_a_truncated_gz_is_skipped(root: Path) -> None:
-    whole = gzip.compress(("Zipped title\n\n" + BODY.format(n=5) + "\n").encode() * 40)
+def test_a_truncated_gz_is_read_as_far_as_it_goes_and_said_cut(root: Path) -> None:
+    text = "Zipped title\n\n" + "\n\n".join(BODY.format(n=n) for n in range(2000)) + "\n"
+    whole = gzip.compress(text.encode())
     (root / "cut.txt.gz").write_bytes(whole[: len(whole) // 2])
     library, summary = _update(root)
-    assert _reasons(summary) == {"cut.txt.gz": "truncated gzip file"}
+    assert _reasons(summary) == {}
+    assert summary.cut == (("cut.txt.gz", "a truncated gzip file, read as far as it goes"),)
+    assert _titles(library, "zipped") == ["Zipped title"]
 
 
 # -- names ---------------------------------------------------------------------------------------

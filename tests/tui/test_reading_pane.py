@@ -99,6 +99,28 @@ async def test_passage_is_the_paragraph_under_the_cursor() -> None:
         assert pane.passage() == "GAZETTE · Ports · 30 May 2017 16:18"
 
 
+async def test_an_article_cut_short_says_so_where_its_text_stops() -> None:
+    # A file cut at 20 MB read as if it ended there: only `newsread index` said it was cut.
+    from dataclasses import replace
+
+    cut = replace(ARTICLE, extra={"stops": "cut to its first 20 MB (130 MB file)"})
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)):
+        pane = app.query_one(ReadingPane)
+        pane.show(cut, [])
+        last = pane.document.line_count - 1
+        said = "[the text stops here: cut to its first 20 MB (130 MB file)]"
+        assert pane.document[last] == said
+        assert pane.document[last - 2] == BODY[1]
+        assert (last, "nr.meta") in pane._header  # drawn as the header's lines are
+        pane.move_cursor((last, 3))
+        assert pane.body_offset(pane.cursor_location) > len(cut.body)  # not the article's text
+        pane.select_span(0, len(cut.body))
+        assert pane.selected_span() == (0, len(cut.body))
+        pane.show(ARTICLE, [])
+        assert pane.document[pane.document.line_count - 1] == BODY[1]
+
+
 async def test_a_long_paragraph_wraps_as_one_paragraph() -> None:
     """A real paragraph of a few thousand characters is never broken mid-sentence: the
     reading pane's rows are Textual's own wrap of the whole paragraph."""

@@ -160,6 +160,25 @@ async def test_skipped_files_are_counted_as_files_after_the_first_ones_reason(
         assert notice.endswith("; 2 more files skipped (newsread index lists them)")
 
 
+async def test_a_folder_skipped_is_counted_as_a_folder_not_a_file(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "4 more files skipped" counted a folder that could not be walked as a file.
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.2)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        (library / "empty.txt").write_text("", encoding="utf-8")
+        (library / "zz-loop").symlink_to(".")
+        write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
+        await wait_for(pilot, lambda: any(m.startswith("Skipped ") for m in notifications(app)))
+        [notice] = [m for m in notifications(app) if m.startswith("Skipped ")]
+        assert notice.startswith("Skipped empty.txt: empty file")
+        assert notice.endswith("; 1 more folder skipped (newsread index lists them)")
+        status = str(app.main.status.query_one("#status-text").render())
+        assert "(1 file and 1 folder skipped)" in status
+
+
 async def test_articles_another_process_indexed_are_shown_at_the_next_look(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -476,12 +476,12 @@ class MainScreen(Screen[None]):
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         summary = message.summary
-        articles, skipped = summary.total_articles, len(summary.skipped)
+        articles, skipped = summary.total_articles, summary.skipped_said()
         cancelled = summary.cancelled
         self.indexing = False
         state = "indexing stopped" if cancelled else "up to date"
         if skipped:
-            state += f" ({skipped} file{'s' if skipped != 1 else ''} skipped)"
+            state += f" ({skipped} skipped)"
         self.status.set_status(index=state, articles=articles, done=0, total=0)
         if articles == 0:
             self.results_list.clear_results()
@@ -490,7 +490,7 @@ class MainScreen(Screen[None]):
                 f"No articles in {root} yet.\n\nSave news articles there (.txt, .md, .html, "
                 ".json): they show up here within seconds (ctrl+r looks at once). Or open "
                 "another folder:\n  newsread PATH"
-                + (f"\n\n{skipped} file(s) could not be read." if skipped else "")
+                + (f"\n\n{skipped} could not be read." if skipped else "")
             )
         elif self._searched is None:  # nothing asked for yet (the library started empty)
             self.search_now()

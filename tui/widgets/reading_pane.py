@@ -357,6 +357,7 @@ class ReadingPane(AnnotatedText):
         self.article: Article | None = None
         self._layout = _Layout((0,))
         self._header: list[tuple[int, str]] = []
+        """Rows styled whole: the header's, and a line after the body of a file cut short."""
         self._body_start = 0
         self._query_matches: list[Span] = []
         self._find_text = ""
@@ -400,6 +401,10 @@ class ReadingPane(AnnotatedText):
         self._body_start = len(header) + 2
         self._header = [(row, name) for row, (_, name) in enumerate(lines)]
         text = f"{header}\n\n{article.body}"
+        stops = article.extra.get("stops", "")
+        if stops:  # a file too large to read whole: said where its text stops, as `index` does
+            self._header.append((text.count("\n") + 2, "nr.meta"))
+            text += f"\n\n[the text stops here: {sanitise_line(stops)}]"
         self._text = text
         # Same length as the article's text: every offset holds (see newsread.tui.cells).
         text = cut_long_lines(steady(text))

@@ -1329,8 +1329,9 @@ class _Layout:
     width: int = 0
 
 
-# A body line: its text (whitespace collapsed), the columns it fills, its indentation.
-_Line = tuple[str, int, int]
+# A body line: its text (whitespace collapsed), the columns it fills, its indentation, and
+# whether it is a row of a table (`_table_rows`).
+_Line = tuple[str, int, int, bool]
 
 
 def _columns(raw: str) -> int:
@@ -1365,6 +1366,59 @@ def _layout(lines: list[str]) -> _Layout:
     return _Layout(wrapped=pairs >= 2 and continued * 2 >= pairs, width=width)
 
 
+def _table_rows(lines: list[str]) -> frozenset[int]:
+    """The indexes of the lines that are rows of a table, each kept a line of its own: two or
+    more lines in a row parted into as many cells by tabs, or into cells by several runs of
+    two or more spaces, most of which start or end at the same columns as the next line's
+    (columns aligned), no cell holding half the line's words. Prose has single spaces, or a
+    double one after a full stop, seldom twice at the same columns on two lines; justified
+    prose has its runs of spaces before a long run of words."""
+    # Only a line with a gap in it can be a row (most have none: a cheap test first).
+    gapped = [index for index, line in enumerate(lines) if "  " in line or "\t" in line]
+    rows: set[int] = set()
+    for index, after in zip(gapped, gapped[1:], strict=False):
+        if after == index + 1 and _aligned(lines[index], lines[after]):
+            rows.update((index, after))
+    return frozenset(rows)
+
+
+def _aligned(one: str, other: str) -> bool:
+    if "\t" in one.strip() and "\t" in other.strip():
+        return len(_TAB.split(one.strip())) == len(_TAB.split(other.strip()))
+    gaps, other_gaps = _gaps(one), _gaps(other)
+    return (
+        _lined_up(gaps, other_gaps)
+        and _lined_up(other_gaps, gaps)
+        and _short_cells(one)
+        and _short_cells(other)
+    )
+
+
+def _gaps(line: str) -> list[tuple[int, int]]:
+    """Where each run of 2+ spaces between two cells ends the one (negative) and starts the
+    next."""
+    return [(-match.start(), match.end()) for match in _GAP.finditer(line.expandtabs())]
+
+
+def _short_cells(line: str) -> bool:
+    """Whether no cell holds half the line's words: a justified line has its runs of spaces
+    first and a long run of words after them ("regular  an  occurrence. The singer was")."""
+    cells = [len(cell.split()) for cell in _GAP.split(line.strip())]
+    return 2 * max(cells) <= sum(cells)
+
+
+def _lined_up(gaps: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
+    """Whether two or more of `gaps`, and two in three of them, end a cell or start one where
+    one of `other` does: columns. Justified prose has its runs of spaces anywhere."""
+    edges = {edge for gap in other for edge in gap}
+    matched = sum(1 for end, start in gaps if end in edges or start in edges)
+    return matched >= 2 and 3 * matched >= 2 * len(gaps)
+
+
+_TAB = re.compile(r"\s*\t\s*")
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
 def _fits(previous_columns: int, line: str, width: int) -> bool:
     """Whether a wrapper would have put the first word of `line` on the previous line."""
     return previous_columns + 1 + len(line.split(" ", 1)[0]) < width - 1
@@ -1381,6 +1435,7 @@ def _body_lines(
     ends where the page's footer starts; a photo's credit inside it ("© iStock") is dropped.
     """
     body: list[_Line | None] = []
+    rows = _table_rows(lines)
     in_list = False
     kept = 0
     # Whether running text was kept: until then a footer marker ("Comments") is page chrome
@@ -1394,17 +1449,23 @@ def _body_lines(
             previous = None
             continue
         columns = _columns(raw)
-        continues = previous is not None and (
-            line[:1].islower()
-            or (
-                layout.wrapped
-                and not previous[0].endswith(_TERMINAL)
-                and not _fits(previous[1], line, layout.width)
+        row = index in rows
+        continues = (
+            previous is not None
+            and not row
+            and index - 1 not in rows
+            and (
+                line[:1].islower()
+                or (
+                    layout.wrapped
+                    and not previous[0].endswith(_TERMINAL)
+                    and not _fits(previous[1], line, layout.width)
+                )
             )
         )
         if continues and previous is not None:
             if previous[2]:
-                body.append((line, columns, _indent(raw)))
+                body.append((line, columns, _indent(raw), False))
                 text_seen = True
             previous = (line, columns, previous[2])
             continue
@@ -1449,7 +1510,7 @@ def _body_lines(
             if not _is_paragraph_like(line):
                 continue
             in_list = False
-        body.append((line, columns, _indent(raw)))
+        body.append((line, columns, _indent(raw), row))
         previous = (line, columns, True)
         kept += 1
         text_seen = text_seen or _is_paragraph_like(line)
@@ -1578,7 +1639,13 @@ def _paragraphs(body: list[_Line | None], layout: _Layout) -> list[str]:
             and previous is not None
             # A paragraph set in from the margin as a whole (a page's column, a quote) keeps
             # its lines' indent: only a line set in further than the one above opens one.
-            and _starts_paragraph(previous, item, item[2] > max(base_indent, previous[2]), layout)
+            and (
+                item[3]
+                or previous[3]
+                or _starts_paragraph(
+                    previous, item, item[2] > max(base_indent, previous[2]), layout
+                )
+            )
         ):
             paragraphs.append(_join(current))
             current = []
