@@ -814,10 +814,13 @@ class MainScreen(Screen[None]):
         if self._unfinished:
             # The search still running answers what is no longer typed: stop it now, not
             # when the next one starts, and search again after the pause even if the box
-            # comes back to the same text.
+            # comes back to the same text. Its answers already on their way are dropped
+            # (a new generation): under load one came in after the key and was shown, the
+            # hits of "ha" under the keys of "harbour".
             self.workers.cancel_group(self, "search")
             self._unfinished = 0
             self._searched = None
+            self._generation += 1
         self._held, self._held_messages = 0, []
         self._stop_typing_timers()
         self._early_timer = self.set_timer(EARLY_DELAY, self._search_early)
