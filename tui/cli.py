@@ -1027,9 +1027,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if argv[0] == "search":
                 argv = search_argv(argv)
             args = _parser().parse_args(argv)
-            return int(args.run(args))
+            return _refused() or int(args.run(args))
         args = _app_parser().parse_args(argv)
-        return run_app(args.library)
+        return _refused() or run_app(args.library)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -1050,6 +1050,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return _fail(f"cannot write the output: {error.strerror or error}", 1)
         return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+
+
+def _refused() -> int:
+    """Another user's files in newsread's folders (a `sudo newsread` that kept HOME), or root
+    about to write into a user's: said with the way out before anything is opened (the
+    index, the notes), else 0."""
+    from newsread.index import ownership_problem
+
+    problem = ownership_problem()
+    return _fail(problem) if problem else 0
 
 
 _NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
