@@ -1078,6 +1078,12 @@ def run_app(library: str | None) -> int:
             f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "
             "'newsread search QUERY' prints results as plain lines"
         )
+    missing = _no_terminal()
+    if missing:
+        return _fail(
+            f"{missing} is not a terminal: newsread needs one; "
+            "'newsread search QUERY' prints results as plain lines"
+        )
     tty = sys.stdout.isatty()
     if tty:
         # Textual sizes the screen with shutil.get_terminal_size, which prefers COLUMNS and
@@ -1089,6 +1095,7 @@ def run_app(library: str | None) -> int:
         name = sanitise_line(path_key(root.name or str(root)))
         sys.stdout.write(f"newsread: opening {name}…")
         sys.stdout.flush()
+    _size_for_a_terminal_of_none()
     indexing = start_indexing_if_new(root)
     try:
         from newsread.tui.app import NewsreadApp
@@ -1102,6 +1109,36 @@ def run_app(library: str | None) -> int:
         if indexing is not None:  # the app followed it to its end, or quit before it could
             indexing.stop(on_wait=_saving_the_batch)
     return app.return_code or 0
+
+
+def _no_terminal() -> str:
+    """What the app needs a terminal for and has none: it reads keys from standard input and
+    draws on standard error (Textual's screen); "" when both are one. Without, it ran for
+    ever: drawing into a pipe, or waiting for keys /dev/null never gives."""
+    for name, stream in (("standard input", sys.stdin), ("standard error", sys.__stderr__)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except ValueError:  # closed
+            return name
+    return ""
+
+
+def _size_for_a_terminal_of_none() -> None:
+    """A terminal that gives no size (`stty size` says 0 0: a serial line, a client that
+    sent none) is drawn at 80x24. Left alone, Rich took it for 80x25 and Textual's driver
+    for 80x24, and every layout flipped the screen between the two: a busy loop that no key
+    got through."""
+    if sys.__stderr__ is None:
+        return
+    try:
+        columns, lines = os.get_terminal_size(sys.__stderr__.fileno())
+    except (OSError, ValueError):
+        return
+    if columns <= 0:
+        os.environ["COLUMNS"] = "80"
+    if lines <= 0:
+        os.environ["LINES"] = "24"
 
 
 def _saving_the_batch() -> None:

@@ -516,6 +516,8 @@ def test_a_line_says_the_library_is_opening_until_the_app_paints(
         shown.append(terminal.getvalue())
 
     monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(sys, "stdin", terminal)  # the app reads keys there
+    monkeypatch.setattr(sys, "__stderr__", terminal)  # and draws there (Textual's screen)
     monkeypatch.setattr(NewsreadApp, "run", run)
     monkeypatch.setattr(cli, "start_indexing_if_new", lambda root: None)
     assert cli.run_app(str(library)) == 0
