@@ -1056,9 +1056,9 @@ def _refused() -> int:
     """Another user's files in newsread's folders (a `sudo newsread` that kept HOME), or root
     about to write into a user's: said with the way out before anything is opened (the
     index, the notes), else 0."""
-    from newsread.index import ownership_problem
+    from newsread.index import ownership_problem, paths
 
-    problem = ownership_problem()
+    problem = paths.home_problem() or ownership_problem()
     return _fail(problem) if problem else 0
 
 
