@@ -97,6 +97,16 @@ def _as_root() -> str:
     return ""
 
 
+def _own_home() -> Path | None:
+    """This user's home folder, as the account database has it (not $HOME), or None."""
+    try:
+        import pwd
+
+        return Path(pwd.getpwuid(os.geteuid()).pw_dir).resolve()
+    except (ImportError, KeyError, OSError):
+        return None
+
+
 def ownership_problem() -> str:
     """What another user's files in newsread's folders (or root's, writing into a user's)
     stop newsread from doing, with the way out; "" when nothing does."""
@@ -109,15 +119,18 @@ def ownership_problem() -> str:
         return ""
     blocked, _, variable = found[0]
     owner = blocked.lstat().st_uid
-    if owner != 0 and variable:
+    # Newsread's folder whole, or the folder above it that blocks the way.
+    tops = list(dict.fromkeys(f if f == p or f in p.parents else p for p, f, _ in found))
+    home = _own_home()
+    if owner == 0 and home is not None and all(home in top.resolve().parents for top in tops):
         return (
-            f"{blocked} is {_owner_name(owner)}'s and newsread may not read it: each user's "
-            f"index and notes are their own (folders 0700). Set {variable} to a folder of yours"
+            f"{blocked} is root's and newsread may not read it (left by a `sudo newsread` that "
+            f"kept HOME?). Give it back: sudo chown -R {_owner_name(os.geteuid())}: "
+            + " ".join(map(str, tops))
         )
-    # Give back newsread's folder whole, or the folder above it that blocks the way.
-    tops = dict.fromkeys(str(f if f == p or f in p.parents else p) for p, f, _ in found)
+    # Not in this user's home (HOME another's, after `sudo -u you` kept it; a shared folder):
+    # nothing there is theirs to take.
     return (
-        f"{blocked} is {_owner_name(owner)}'s and newsread may not read it (left by a `sudo "
-        f"newsread` that kept HOME?). Give it back: sudo chown -R "
-        f"{_owner_name(os.geteuid())}: {' '.join(tops)}"
+        f"{blocked} is {_owner_name(owner)}'s and newsread may not read it: each user's index "
+        f"and notes are their own (folders 0700). Set {variable or 'HOME'} to a folder of yours"
     )

@@ -5,11 +5,13 @@ home, and a folder two users share. Users are faked: files chowned to unused uid
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -35,10 +37,20 @@ def tmp_path() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def _run_as(monkeypatch: pytest.MonkeyPatch, uid: int) -> None:
+class _Account(NamedTuple):
+    pw_name: str
+    pw_dir: str
+
+
+def _run_as(monkeypatch: pytest.MonkeyPatch, uid: int, home: Path | None = None) -> None:
+    """newsread runs as `uid`, whose account has `home` (else no account at all)."""
     monkeypatch.setattr(os, "geteuid", lambda: uid)
     monkeypatch.setattr(os, "getegid", lambda: uid)
     monkeypatch.setattr(os, "getgroups", lambda: [uid])
+    accounts = {0: _Account("root", "/root")}
+    if home is not None:
+        accounts[uid] = _Account(f"user {uid}", str(home))
+    monkeypatch.setattr(pwd, "getpwuid", lambda user: accounts[user])
 
 
 def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, owner: int = ME) -> Path:
@@ -63,7 +75,7 @@ def test_root_owned_files_in_the_index_are_named_with_the_chown_that_gives_them_
     left = home / "cache" / "indexes" / "news-0123456789ab" / "_MAIN_2.toc"
     left.write_text("written by sudo newsread index")
     os.chmod(left, 0o600)  # root's, as the suite runs
-    _run_as(monkeypatch, ME)
+    _run_as(monkeypatch, ME, home=tmp_path)
     problem = ownership_problem()
     assert f"{left} is root's" in problem
     assert f"sudo chown -R user {ME}: {home / 'cache'}" in problem
@@ -81,7 +93,7 @@ def test_a_folder_above_newsreads_that_root_made_is_the_one_to_give_back(
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    _run_as(monkeypatch, ME)
+    _run_as(monkeypatch, ME, home=tmp_path)
     assert f"sudo chown -R user {ME}: {cache_home}" in ownership_problem()
 
 
@@ -89,11 +101,29 @@ def test_another_users_shared_folder_says_whose_and_what_to_set(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     home = _home(tmp_path, monkeypatch, owner=OTHER)
-    _run_as(monkeypatch, ME)
+    _run_as(monkeypatch, ME, home=tmp_path)
     problem = ownership_problem()
     assert f"{home} is user {OTHER}'s" in problem
     assert "Set NEWSREAD_HOME to a folder of yours" in problem
     assert "chown" not in problem  # another user's notes are not to be taken
+
+
+def test_a_home_not_this_users_is_not_offered_to_be_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sudo -u alice newsread` keeping root's HOME: /root blocks the way, and "sudo chown -R
+    alice: /root" would have been the advice."""
+    root_home = tmp_path / "root-home"
+    (root_home / ".cache").mkdir(parents=True)
+    os.chmod(root_home, 0o700)  # root's, as the suite runs
+    monkeypatch.delenv("NEWSREAD_HOME")
+    monkeypatch.setenv("HOME", str(root_home))
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    _run_as(monkeypatch, ME, home=tmp_path / "alice")
+    problem = ownership_problem()
+    assert f"{root_home} is root's" in problem and "Set HOME to a folder of yours" in problem
+    assert "chown" not in problem
 
 
 def test_what_another_user_owns_but_this_one_may_read_is_no_trouble(
