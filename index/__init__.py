@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from newsread.index.files.reader import read_articles
     from newsread.index.files.scan import folder_problem
     from newsread.index.library import Library, open_annotations
+    from newsread.index.ownership import ownership_problem
 
 _LAZY = {
     "Library": "newsread.index.library",
@@ -63,6 +64,7 @@ _LAZY = {
     "split_annotation_clauses": "newsread.index.engine.search",
     "read_articles": "newsread.index.files.reader",
     "folder_problem": "newsread.index.files.scan",
+    "ownership_problem": "newsread.index.ownership",
 }
 
 __all__ = [
@@ -92,6 +94,7 @@ __all__ = [
     "highlight_spans",
     "load_config",
     "open_annotations",
+    "ownership_problem",
     "parse_period",
     "read_articles",
     "split_annotation_clauses",

@@ -22,6 +22,18 @@ def _home() -> Path | None:
     return Path(home).expanduser() if home else None
 
 
+def home_problem() -> str:
+    """Why NEWSREAD_HOME cannot be used, or "": a relative one would make a new home (index
+    and notes) under each folder newsread starts in, the notes seeming lost from the next."""
+    home = _home()
+    if home is None or home.is_absolute():
+        return ""
+    return (
+        f"NEWSREAD_HOME={home} is not an absolute path: newsread would keep another index and "
+        f"other notes under each folder it starts in; give its full path ({Path.cwd() / home})"
+    )
+
+
 def cache_dir() -> Path:
     home = _home()
     if home:

@@ -501,6 +501,26 @@ def test_an_existing_readable_file_is_made_owner_only(db_path: Path) -> None:
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
+def test_a_data_folder_this_user_may_not_look_into_is_said_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data folder another user owns (root's, after `sudo newsread` kept HOME): stat
+    fails with EACCES there. Opening the store says so as an AnnotationError, which the app
+    shows; a bare PermissionError killed the saving worker, "Saving…" for ever."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    real_stat = os.stat
+
+    def stat_denied(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).startswith(str(folder)):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat_denied)
+    with pytest.raises(AnnotationError, match="Permission denied"):
+        AnnotationStore.open(folder / "annotations.sqlite3")
+
+
 def test_database_is_in_wal_mode_with_the_current_schema(store: AnnotationStore) -> None:
     with sqlite3.connect(store.path) as other:
         assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)

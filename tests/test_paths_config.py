@@ -24,6 +24,21 @@ def test_newsread_home_moves_cache_config_and_data(
     assert index.name.startswith("My-Library-")
 
 
+def test_a_relative_newsread_home_is_refused_before_anything_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`NEWSREAD_HOME=nr` made a new home (index, notes) under every folder newsread was
+    started in: notes written from one seemed lost from the next."""
+    from newsread.tui.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSREAD_HOME", "nr")
+    assert main(["search", "harbour", "--library", str(paths.default_library())]) == 2
+    said = capsys.readouterr().err
+    assert "NEWSREAD_HOME=nr is not an absolute path" in said and str(tmp_path / "nr") in said
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_each_library_gets_its_own_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path))
     (tmp_path / "a" / "news").mkdir(parents=True)

@@ -321,7 +321,7 @@ class NewsreadApp(App[None]):
             library.on_annotations_wait = lambda waiting: self.post_message(NotesWaiting(waiting))
             count = library.count()
         except LibraryError as error:
-            self.post_message(LibraryFailed(str(error)))
+            self.post_message(LibraryFailed(str(error), self.root.is_dir()))
             return
         except Exception as error:  # noqa: BLE001 - said on screen, not left "opening" for good
             self.post_message(

@@ -1043,9 +1043,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if argv[0] == "search":
                 argv = search_argv(argv)
             args = _parser().parse_args(argv)
-            return int(args.run(args))
+            return _refused() or int(args.run(args))
         args = _app_parser().parse_args(argv)
-        return run_app(args.library)
+        return _refused() or run_app(args.library)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -1068,6 +1068,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
 
 
+def _refused() -> int:
+    """Another user's files in newsread's folders (a `sudo newsread` that kept HOME), or root
+    about to write into a user's: said with the way out before anything is opened (the
+    index, the notes), else 0."""
+    from newsread.index import ownership_problem, paths
+
+    problem = paths.home_problem() or ownership_problem()
+    return _fail(problem) if problem else 0
+
+
 _NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -1084,6 +1094,12 @@ def run_app(library: str | None) -> int:
             f"TERM={os.environ['TERM']}: newsread needs a full-screen terminal; "
             "'newsread search QUERY' prints results as plain lines"
         )
+    missing = _no_terminal()
+    if missing:
+        return _fail(
+            f"{missing} is not a terminal: newsread needs one; "
+            "'newsread search QUERY' prints results as plain lines"
+        )
     tty = sys.stdout.isatty()
     if tty:
         # Textual sizes the screen with shutil.get_terminal_size, which prefers COLUMNS and
@@ -1095,6 +1111,7 @@ def run_app(library: str | None) -> int:
         name = sanitise_line(path_key(root.name or str(root)))
         sys.stdout.write(f"newsread: opening {name}…")
         sys.stdout.flush()
+    _size_for_a_terminal_of_none()
     indexing = start_indexing_if_new(root)
     try:
         from newsread.tui.app import NewsreadApp
@@ -1108,6 +1125,36 @@ def run_app(library: str | None) -> int:
         if indexing is not None:  # the app followed it to its end, or quit before it could
             indexing.stop(on_wait=_saving_the_batch)
     return app.return_code or 0
+
+
+def _no_terminal() -> str:
+    """What the app needs a terminal for and has none: it reads keys from standard input and
+    draws on standard error (Textual's screen); "" when both are one. Without, it ran for
+    ever: drawing into a pipe, or waiting for keys /dev/null never gives."""
+    for name, stream in (("standard input", sys.stdin), ("standard error", sys.__stderr__)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except ValueError:  # closed
+            return name
+    return ""
+
+
+def _size_for_a_terminal_of_none() -> None:
+    """A terminal that gives no size (`stty size` says 0 0: a serial line, a client that
+    sent none) is drawn at 80x24. Left alone, Rich took it for 80x25 and Textual's driver
+    for 80x24, and every layout flipped the screen between the two: a busy loop that no key
+    got through."""
+    if sys.__stderr__ is None:
+        return
+    try:
+        columns, lines = os.get_terminal_size(sys.__stderr__.fileno())
+    except (OSError, ValueError):
+        return
+    if columns <= 0:
+        os.environ["COLUMNS"] = "80"
+    if lines <= 0:
+        os.environ["LINES"] = "24"
 
 
 def _saving_the_batch() -> None:

@@ -34,6 +34,9 @@ class LibraryFailed(Message, bubble=False):
     """The library could not be opened; `reason` is one line for the user."""
 
     reason: str
+    folder_there: bool = True
+    """The library's folder is there (the trouble is the index's), so naming another
+    folder to start newsread with is no help."""
 
 
 @dataclass

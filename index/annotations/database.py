@@ -247,7 +247,9 @@ def unwritable(folder: Path) -> str:
     """Why nothing can be written in `folder` (a full disk, a read-only folder), or ""."""
     if disk_full(folder):
         return f"disk full ({folder})"
-    if folder.is_dir() and not os.access(folder, os.W_OK):
+    # `os.access` answers False rather than raising: a folder this user may not even look
+    # into (another user's, a sudo's) is no read-only folder to read notes from.
+    if os.access(folder, os.R_OK | os.X_OK) and not os.access(folder, os.W_OK):
         return f"the folder {folder} is read-only"
     return ""
 

@@ -13,6 +13,7 @@ exports them to it).
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,5 +152,21 @@ def test_a_5_mb_single_line_article_opens_finds_and_quits(tmux: Tmux, tmp_path: 
     tmux.type("/minister")
     tmux.keys("Enter")
     tmux.wait_for("find 1/5000+")  # capped, and the cap is said
+    tmux.keys("C-q")
+    tmux.wait_for("newsread exited 0")
+
+
+def test_a_terminal_that_gives_no_size_is_drawn_at_80x24_and_quits(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """A terminal whose size is 0x0 (`stty cols 0 rows 0`: a serial line, a client that sent
+    none): the screen flipped between 80x25 and 80x24 without end, "opening the index…" at
+    70-80% CPU, and no key got through, not even ctrl+q."""
+    go = tmp_path / "sized"
+    before = f"until [ -e {shlex.quote(str(go))} ]; do sleep 0.1; done; stty cols 0 rows 0"
+    tmux.newsread(build_library(tmp_path / "library"), before=before)
+    go.touch()  # tmux has sized the window: the size it gave is what stty takes away
+    screen = tmux.wait_for("up to date")
+    assert "River flood reaches the old town" in screen
     tmux.keys("C-q")
     tmux.wait_for("newsread exited 0")

@@ -131,6 +131,24 @@ def test_term_dumb_gets_a_one_line_message(tmp_path: Path, library: Path) -> Non
     assert "\x1b" not in done.stdout + done.stderr
 
 
+def test_no_terminal_gets_a_one_line_message(tmp_path: Path, library: Path) -> None:
+    """Started from a script, cron or `ssh host newsread` (no -t): keys from /dev/null, the
+    screen into a pipe. It ran for ever, writing escape sequences, no key reaching it."""
+    env = {**os.environ, "TERM": "xterm-256color", "NEWSREAD_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsread.tui.cli", str(library)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "standard input is not a terminal" in done.stderr
+    assert "newsread search" in done.stderr
+    assert "\x1b" not in done.stdout + done.stderr
+
+
 async def test_at_40x12_the_notes_panel_leaves_the_article_most_of_the_width(
     library: Path, make_app: MakeApp
 ) -> None:

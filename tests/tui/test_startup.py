@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -110,6 +111,23 @@ async def test_a_missing_folder_explains_how_to_start(tmp_path: Path, make_app: 
         message = app.main.query_one("#results-message")
         text = " ".join(rendered_text(message).split())
         assert "is missing" in text and "newsread PATH" in text
+
+
+async def test_an_index_folder_that_cannot_be_made_is_said_without_naming_another_library(
+    library: Path, make_app: MakeApp
+) -> None:
+    """HOME=/ (or a cache folder not the user's): the library was there, only its index
+    could not be made; "Start newsread with a folder of saved articles" sent the user after
+    the wrong thing."""
+    shutil.rmtree(paths.cache_dir(), ignore_errors=True)
+    paths.cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    paths.cache_dir().write_text("a file where the cache folder goes")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        message = " ".join(rendered_text(app.main.query_one("#results-message")).split())
+        assert "cannot create the index folder" in message
+        assert "newsread PATH" not in message
 
 
 async def test_an_unexpected_failure_to_open_is_said_not_left_opening(
@@ -516,6 +534,8 @@ def test_a_line_says_the_library_is_opening_until_the_app_paints(
         shown.append(terminal.getvalue())
 
     monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(sys, "stdin", terminal)  # the app reads keys there
+    monkeypatch.setattr(sys, "__stderr__", terminal)  # and draws there (Textual's screen)
     monkeypatch.setattr(NewsreadApp, "run", run)
     monkeypatch.setattr(cli, "start_indexing_if_new", lambda root: None)
     assert cli.run_app(str(library)) == 0

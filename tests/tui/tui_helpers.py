@@ -279,18 +279,24 @@ class Tmux:
         self.resize(size)
 
     def newsread(
-        self, library: Path, size: tuple[int, int] = (80, 24), pid_file: Path | None = None
+        self,
+        library: Path,
+        size: tuple[int, int] = (80, 24),
+        pid_file: Path | None = None,
+        before: str = "",
     ) -> None:
-        """`newsread library` in a new session; it says "newsread exited N" when it ends."""
+        """`newsread library` in a new session, after the shell command `before`; it says
+        "newsread exited N" when it ends."""
         settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.environment.items())
-        pid = f"echo $$ > {shlex.quote(str(pid_file))}; " if pid_file else ""
+        first = f"{before}; " if before else ""
+        first += f"echo $$ > {shlex.quote(str(pid_file))}; " if pid_file else ""
         command = f"env -u NEWSREAD_HOME {settings} {shlex.quote(str(NEWSREAD))} " + shlex.quote(
             str(library)
         )
         if pid_file:  # the pid is newsread's own: exec, and nothing runs after it
-            self.start(f"{pid}exec {command}", size)
+            self.start(f"{first}exec {command}", size)
         else:
-            self.start(f"{command}; echo newsread exited $?; sleep 30", size)
+            self.start(f"{first}{command}; echo newsread exited $?; sleep 30", size)
 
     def resize(self, size: tuple[int, int], shows: str = "") -> str:
         """Resize the window; with `shows`, wait for that text (the new layout) on screen."""

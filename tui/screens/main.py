@@ -376,10 +376,13 @@ class MainScreen(Screen[None]):
         reason = self.library_problem = message.reason
         self._let_keys_go()
         self.status.set_status(index="not opened")
-        self.show_message(
-            f"{reason}.\n\nStart newsread with a folder of saved articles:\n  newsread PATH\n"
-            "It reads .txt, .md, .html and .json files in the folder and its subfolders."
-        )
+        if message.folder_there:  # the index's trouble (HOME=/, a cache it may not write)
+            self.show_message(f"{reason}.")
+        else:
+            self.show_message(
+                f"{reason}.\n\nStart newsread with a folder of saved articles:\n  newsread PATH\n"
+                "It reads .txt, .md, .html and .json files in the folder and its subfolders."
+            )
         self.article_view.set_hint("")
 
     def _let_keys_go(self) -> None:
