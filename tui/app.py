@@ -538,7 +538,9 @@ class NewsreadApp(App[None]):
         self.save_session()
         self.drafts.flush()
         self.workers.cancel_group(self, "index")
-        if return_code == 0 and not self._quitting and self._index_running():
+        # (Once the update has said it finished, its worker only warms the index for search
+        # (`Library.warm`): no IndexFinished comes again to end a wait, which never ended.)
+        if return_code == 0 and not self._quitting and self.indexing and self._index_running():
             # The update commits what it read before it ends (minutes of reading, read again
             # at the next launch if it were killed): quit once it has, saying so. A hang-up
             # leaves at once; the indexing process commits and ends by itself.

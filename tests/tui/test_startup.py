@@ -104,6 +104,28 @@ async def test_indexing_shows_progress_then_results(
         assert len(app.main.results_list.keys) == 4
 
 
+async def test_ctrl_q_just_after_the_update_finished_quits_at_once(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The update said "up to date" and went on warming the index for search; ctrl+q then
+    # waited for an end of the update that had already come: "Saving the articles indexed so
+    # far, then quitting" for good (seen on a terminal of size 0x0, whose first frames are slow).
+    warming = threading.Event()
+    monkeypatch.setattr(Library, "warm", lambda self: warming.wait(30))
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
+    app = make_app(library)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            status = app.main.query_one("#status-text")
+            await wait_for(pilot, lambda: "up to date" in rendered_text(status), workers=False)
+            assert app._index_running()  # warming
+            await pilot.press("ctrl+q")
+            await wait_for(pilot, lambda: not app.is_running, workers=False)
+            assert not any(m.startswith("Saving the articles") for m in notifications(app))
+    finally:
+        warming.set()
+
+
 async def test_a_missing_folder_explains_how_to_start(tmp_path: Path, make_app: MakeApp) -> None:
     app = make_app(tmp_path / "nowhere")
     async with app.run_test(size=(80, 24)) as pilot:
