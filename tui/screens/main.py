@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from newsread.index.article import path_key
@@ -58,6 +58,7 @@ from newsread.tui.state import (
     SavedSearch,
 )
 from newsread.tui.widgets.article_view import ArticleView, version_label
+from newsread.tui.widgets.keys_footer import KeysFooter
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ListTitle, ResultsList
@@ -242,7 +243,7 @@ class MainScreen(Screen[None]):
             yield ArticleView(WIDE_HINT, id="article-column")
             yield NotesPanel(id="notes-panel")
         yield StatusBar(show_timings=self.newsread.show_timings)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.newsread.index_events.subscribe(self, self.post_message, immediate=True)
