@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets._footer import FooterKey
-from tui_helpers import settle
+from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 from newsread.tui.app import NewsreadApp
 
@@ -33,3 +33,28 @@ async def test_the_footer_keeps_no_keys_it_no_longer_shows(
         shown = set(app.main.query(FooterKey))
         kept = [key for key in gc.get_objects() if isinstance(key, FooterKey)]
         assert shown and len(kept) == len(shown), (len(kept), len(shown))
+
+
+async def test_a_deleted_open_article_is_said_once_not_at_every_later_commit(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen with a scraper writing: the warning came again at every commit of every look, 43
+    times in six minutes, long after the user had gone back to the list."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ferry", "enter", "enter")
+        await settle(pilot)
+        (library / "ferry.txt").unlink()
+        await pilot.press("ctrl+r")
+        gone = "The open article's file was moved or deleted: this is the text read before"
+        await wait_for(pilot, lambda: gone in notifications(app))
+        await settle(pilot)
+        for n in range(3):  # the scraper's next files, each look a commit
+            write_article(library, f"later-{n}.txt", f"Vessa bridge news {n}", "The bridge.")
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: app.main.status.status.articles == 4 + n)  # noqa: B023
+            await settle(pilot)
+        assert notifications(app).count(gone) == 1
+        # The text read before stays.
+        assert "island ferry will sail" in rendered_text(app.main.reader)

@@ -200,6 +200,10 @@ class MainScreen(Screen[None]):
         self._unfinished = 0
         """The search generation still running (both steps not yet in), or 0."""
         self._article_generation = 0
+        self._said_gone = 0
+        """The article generation whose file was said gone (the text read before stays on
+        screen): said again at every later commit, every 10 s while a scraper writes, it
+        told nothing new. Later commits still look for it under another name."""
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._listed = Place("")
         """The place whose list is shown (its search; no article)."""
@@ -460,6 +464,9 @@ class MainScreen(Screen[None]):
                 f"The open article's file is now {sanitise_line(message.renamed)}", timeout=6
             )
         elif message.gone:
+            if self._said_gone == message.generation:
+                return
+            self._said_gone = message.generation
             self.notify(
                 "The open article's file was moved or deleted: this is the text read before",
                 severity="warning",
