@@ -58,3 +58,25 @@ async def test_a_deleted_open_article_is_said_once_not_at_every_later_commit(
         assert notifications(app).count(gone) == 1
         # The text read before stays.
         assert "island ferry will sail" in rendered_text(app.main.reader)
+
+
+async def test_files_that_keep_coming_are_said_once_not_at_every_look(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen with a scraper writing a file every second or two: "5 files changed — indexing",
+    "7 files changed — indexing", ... at every look, 216 toasts in 45 minutes."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for n in range(3):  # the watch's looks, each finding the scraper's next file
+            write_article(library, f"later-{n}.txt", f"Vessa bridge news {n}", "The bridge.")
+            assert app.library is not None
+            app._count_changes(app.library, quiet=True)
+            await wait_for(pilot, lambda: app.main.status.status.articles == 5 + n)  # noqa: B023
+            await settle(pilot)
+        said = [n for n in notifications(app) if n.endswith("changed — indexing")]
+        assert said == ["1 file changed — indexing"]
+        write_article(library, "asked.txt", "Vessa bridge news asked", "The bridge.")
+        await pilot.press("ctrl+r")  # asked for: said
+        await wait_for(pilot, lambda: app.main.status.status.articles == 8)
+        assert notifications(app).count("1 file changed — indexing") == 2
