@@ -248,8 +248,16 @@ class NewsreadApp(App[None]):
                 self.notify(notice, severity="warning", timeout=8)
         self.session.library = str(self.root)
         self.drafts.start(self)
+        self.app_resume_signal.subscribe(self, self._repaint_all)
         # Paint the first frame, then import Whoosh and open the index.
         self.call_after_refresh(self._open_library)
+
+    def _repaint_all(self, _app: object = None) -> None:
+        """Draw the whole screen again after a stop (SIGTSTP, then `fg` or SIGCONT): Textual
+        leaves the terminal for the shell and comes back to a blank screen, and only the
+        parts that changed were drawn (the search box's hint and a scroll bar), as after
+        `App.suspend` without its repaint."""
+        self.refresh(layout=True)
 
     def _apply_config(self) -> None:
         keys = dict(self.config.keys)
