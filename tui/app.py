@@ -60,6 +60,10 @@ SAVE_DELAY = 1.0
 WATCH_INTERVAL = float(os.environ.get("NEWSREAD_WATCH_SECONDS", "") or 10.0)
 """Seconds between two looks (one stat walk) at the library folder for added, changed or
 deleted files, at least (ctrl+r looks at once)."""
+CHANGES_SAID_AGAIN = 60.0
+"""Seconds without a change after which a look that finds files changed says so again: while a
+scraper writes, every look finds some, and saying it at each (every 10 s) buried the list's
+corner under toasts that told nothing new; the status line says "indexing" at each."""
 WATCH_SHARE = 0.02
 """The share of the time looks may take: after a look of 0.8 s (100,000 files), the next one
 waits 40 s. An idle app at 100,000 articles spent 6% of a core looking every 10 s."""
@@ -213,6 +217,8 @@ class NewsreadApp(App[None]):
         self._watch_timer: Timer | None = None
         self._next_look = 0.0
         """When the folder may be looked at again (`WATCH_SHARE`), by `time.monotonic`."""
+        self._changes_seen = -CHANGES_SAID_AGAIN
+        """When a look last found files changed, by `time.monotonic`."""
         self._watch_problem = ""
         """Why the library's folder could not be looked at last time (said once, not at every
         look); only the watch worker reads and writes it."""
@@ -242,8 +248,16 @@ class NewsreadApp(App[None]):
                 self.notify(notice, severity="warning", timeout=8)
         self.session.library = str(self.root)
         self.drafts.start(self)
+        self.app_resume_signal.subscribe(self, self._repaint_all)
         # Paint the first frame, then import Whoosh and open the index.
         self.call_after_refresh(self._open_library)
+
+    def _repaint_all(self, _app: object = None) -> None:
+        """Draw the whole screen again after a stop (SIGTSTP, then `fg` or SIGCONT): Textual
+        leaves the terminal for the shell and comes back to a blank screen, and only the
+        parts that changed were drawn (the search box's hint and a scroll bar), as after
+        `App.suspend` without its repaint."""
+        self.refresh(layout=True)
 
     def _apply_config(self) -> None:
         keys = dict(self.config.keys)
@@ -405,7 +419,7 @@ class NewsreadApp(App[None]):
         returned, self._watch_problem = bool(self._watch_problem), ""
         committed = self._committed_elsewhere(library)
         if changed or returned or not quiet:
-            self.post_message(LibraryChanged(changed, returned))
+            self.post_message(LibraryChanged(changed, returned, asked=not quiet))
         elif committed is not None:  # the files are indexed already: show what they hold
             self.post_message(IndexCommitted(committed))
 
@@ -442,7 +456,9 @@ class NewsreadApp(App[None]):
             return
         self.indexing = True
         self.index_events.publish(IndexProgress(Progress("scanning")))
-        if message.files and not self._index_problem:  # a retry of a failed update: quiet
+        seen, self._changes_seen = self._changes_seen, time.monotonic()
+        flowing = self._changes_seen - seen < CHANGES_SAID_AGAIN and not message.asked
+        if message.files and not self._index_problem and not flowing:  # a retry: quiet
             plural = "file" if message.files == 1 else "files"
             self.notify(f"{message.files:,} {plural} changed — indexing", timeout=4)
         self._reindex(self.library)  # (back after being gone: its status too)

@@ -70,10 +70,11 @@ class IndexFinished(Message, bubble=False):
 @dataclass
 class LibraryChanged(Message):
     """The library watcher saw `files` files added, changed or deleted; `returned`: its
-    folder, gone or unreadable at the last look, is back."""
+    folder, gone or unreadable at the last look, is back; `asked`: the user asked (ctrl+r)."""
 
     files: int
     returned: bool = False
+    asked: bool = False
 
 
 @dataclass

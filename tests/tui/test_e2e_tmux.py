@@ -12,13 +12,16 @@ exports them to it).
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import Tmux, build_library, write_article
+from tui_helpers import NEWSREAD, Tmux, build_library, write_article
 
 
 @pytest.fixture
@@ -170,3 +173,39 @@ def test_a_terminal_that_gives_no_size_is_drawn_at_80x24_and_quits(
     assert "River flood reaches the old town" in screen
     tmux.keys("C-q")
     tmux.wait_for("newsread exited 0")
+
+
+def process_running(argument: str) -> int:
+    """The pid of the process whose command line has `argument`."""
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and argument in (entry / "cmdline").read_text().split("\0"):
+                return int(entry.name)
+        except OSError:
+            continue  # gone meanwhile
+    raise AssertionError(f"no process running with {argument}")
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/cmdline").exists() or shutil.which("bash") is None,
+    reason="runs newsread in bash, and finds it in /proc",
+)
+def test_the_whole_screen_comes_back_after_a_stop_and_fg(tmux: Tmux, tmp_path: Path) -> None:
+    """Seen: stopped (SIGTSTP) in a shell and brought back with `fg`, the app drew only what
+    changed: the footer and the search box's label stayed blank until something changed."""
+    library = build_library(tmp_path / "library")
+    tmux.start("bash --norc --noprofile -i")
+    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in tmux.environment.items())
+    tmux.type(
+        f"env -u NEWSREAD_HOME {settings} {shlex.quote(str(NEWSREAD))} {shlex.quote(str(library))}"
+    )
+    tmux.keys("Enter")
+    tmux.wait_for("River flood reaches the old town")
+    tmux.wait_for("up to date")
+    os.kill(process_running(str(library)), signal.SIGTSTP)  # as ctrl+z in a shell would
+    tmux.wait_for("Stopped")
+    tmux.type("fg")
+    tmux.keys("Enter")
+    screen = tmux.wait_for("^q Quit", timeout=20)
+    assert " Search " in screen and "library · 4 articles" in screen
+    tmux.keys("C-q")

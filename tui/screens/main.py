@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from newsread.index.article import path_key
@@ -58,6 +58,7 @@ from newsread.tui.state import (
     SavedSearch,
 )
 from newsread.tui.widgets.article_view import ArticleView, version_label
+from newsread.tui.widgets.keys_footer import KeysFooter
 from newsread.tui.widgets.notes_panel import NotesPanel
 from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ListTitle, ResultsList
@@ -199,6 +200,10 @@ class MainScreen(Screen[None]):
         self._unfinished = 0
         """The search generation still running (both steps not yet in), or 0."""
         self._article_generation = 0
+        self._said_gone = 0
+        """The article generation whose file was said gone (the text read before stays on
+        screen): said again at every later commit, every 10 s while a scraper writes, it
+        told nothing new. Later commits still look for it under another name."""
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._listed = Place("")
         """The place whose list is shown (its search; no article)."""
@@ -242,7 +247,7 @@ class MainScreen(Screen[None]):
             yield ArticleView(WIDE_HINT, id="article-column")
             yield NotesPanel(id="notes-panel")
         yield StatusBar(show_timings=self.newsread.show_timings)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.newsread.index_events.subscribe(self, self.post_message, immediate=True)
@@ -462,6 +467,9 @@ class MainScreen(Screen[None]):
                 f"The open article's file is now {sanitise_line(message.renamed)}", timeout=6
             )
         elif message.gone:
+            if self._said_gone == message.generation:
+                return
+            self._said_gone = message.generation
             self.notify(
                 "The open article's file was moved or deleted: this is the text read before",
                 severity="warning",
