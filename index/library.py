@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,10 @@ class Library(OpenIndex):
         self.id = paths.library_id(self.root)
         """What annotations made in this library record (`paths.library_id`)."""
         self._annotations: AnnotationStore | None = None
+        self._opening_annotations = threading.RLock()
+        """Held while the store opens: the app's workers may ask for it at once at start,
+        and two openers would each open a store, the second waiting for the first's setting
+        up and saying another newsread is saving."""
         self.on_annotations_wait: Callable[[bool], object] | None = None
         """Called with True when opening the annotation store waits for another session's
         write lock (an older store is migrated), with False when the wait is over."""
@@ -229,22 +234,23 @@ class Library(OpenIndex):
     def annotations(self) -> AnnotationStore:
         """The user's annotation store (opened on first use; one per OS user, not per folder),
         recording what is annotated through it as made in this library."""
-        if self._annotations is None:
-            waited = False
+        with self._opening_annotations:
+            if self._annotations is None:
+                waited = False
 
-            def on_wait() -> None:
-                nonlocal waited
-                waited = True
-                if self.on_annotations_wait:
-                    self.on_annotations_wait(True)
+                def on_wait() -> None:
+                    nonlocal waited
+                    waited = True
+                    if self.on_annotations_wait:
+                        self.on_annotations_wait(True)
 
-            try:
-                self._annotations = open_annotations(self.id, on_wait)
-            finally:
-                if waited and self.on_annotations_wait:
-                    self.on_annotations_wait(False)
-            if self._docs is not None and self.has_index():
-                self.claim_annotations()
+                try:
+                    self._annotations = open_annotations(self.id, on_wait)
+                finally:
+                    if waited and self.on_annotations_wait:
+                        self.on_annotations_wait(False)
+                if self._docs is not None and self.has_index():
+                    self.claim_annotations()
         return self._annotations
 
     def claim_annotations(self) -> int:

@@ -394,3 +394,39 @@ def test_note_words_fold_as_article_search_does_in_new_and_migrated_stores(
     with AnnotationStore.open(old) as store:
         assert [h.quote for h in store.all_highlights(text_query="пётр")] == ["Пётр пришёл"]
         assert [h.quote for h in store.all_highlights(text_query="ПРИШЕЛ")] == ["Пётр пришёл"]
+
+
+def test_threads_asking_for_the_store_at_once_open_it_once(tmp_path, monkeypatch):
+    """The app's workers ask for the store at once at start: one opens it, the others wait
+    for that one (each opening its own, the second waited for the first's setting up and the
+    app said another newsread was saving)."""
+    import threading
+    import time
+
+    import newsread.index.library as library_module
+
+    root = make_library(tmp_path / "lib", "harbour")
+    opened: list[str] = []
+    real_open = library_module.open_annotations
+
+    def slow_open(library_id: str = "", on_wait=None) -> AnnotationStore:
+        opened.append(library_id)
+        time.sleep(0.2)  # the others ask while this one opens
+        return real_open(library_id, on_wait)
+
+    monkeypatch.setattr(library_module, "open_annotations", slow_open)
+    library = Library(root).open()
+    waits: list[bool] = []
+    library.on_annotations_wait = waits.append
+    stores: list[AnnotationStore] = []
+    threads = [threading.Thread(target=lambda: stores.append(library.annotations)) for _ in "abc"]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(opened) == 1
+        assert len({id(store) for store in stores}) == 1 and len(stores) == 3
+        assert waits == []
+    finally:
+        library.close()
