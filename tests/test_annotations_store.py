@@ -1019,6 +1019,67 @@ def test_a_note_survives_the_process_being_killed_right_after_saving(db_path: Pa
         ]
 
 
+KILLED_WRITING_AGAIN = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from newsread.index.article import Article
+    from newsread.index.annotations import AnnotationStore
+
+    article = Article(id="a1", key="a.txt", path="a.txt", title="A",
+                      paragraphs=("Nothing ever happens here, said the mayor.",))
+    path = Path(sys.argv[1])
+    store = AnnotationStore.open(path)
+    store.add_highlight(article, 0, 15, note="made before the file was deleted")
+    for end in ("", "-wal", "-shm"):
+        Path(f"{path}{end}").unlink()
+    def killed(*args, **kwargs):  # the copy written, not yet in place
+        os.kill(os.getpid(), signal.SIGKILL)
+    os.replace = killed
+    store.set_article_note(article, "written after it")  # the store is written again first
+    """
+)
+
+
+@pytest.mark.skipif(not POSIX, reason="SIGKILL")
+def test_a_store_written_again_by_a_session_killed_before_it_was_in_place_is_put_there(
+    db_path: Path,
+) -> None:
+    # The store's file deleted while newsread ran: the session writes every note again beside
+    # it and renames that into place. Killed in between, the next launch started an empty
+    # store and the notes stayed in a hidden ".tmp" file for good.
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITING_AGAIN, str(db_path)], check=False, timeout=60
+    )
+    assert result.returncode == -signal.SIGKILL
+    assert not db_path.exists()
+    [copy] = db_path.parent.glob(".annotations.sqlite3.*.tmp")
+    with AnnotationStore.open(db_path) as store:
+        assert [(h.quote, h.note) for h in store.all_highlights()] == [
+            ("Nothing ever ha", "made before the file was deleted")
+        ]
+        assert store.recovered_from is None
+    assert not copy.exists()
+
+
+def test_a_copy_being_written_again_is_not_taken_while_its_writer_holds_it(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    copy = db_path.parent / ".annotations.sqlite3.live.tmp"
+    with AnnotationStore.open(copy) as other:
+        other.set_article_note(make_article(), "the other session's")
+    writer = sqlite3.connect(copy, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # as a backup into it holds it
+    try:
+        with AnnotationStore.open(db_path) as store:
+            assert store.all_highlights() == [] and store.article_note(make_article()) == ""
+        assert copy.exists()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
 def test_the_annotations_package_does_not_import_textual() -> None:
     code = (
         "import sys, newsread.index.annotations, newsread.index.annotations.export;"

@@ -330,7 +330,7 @@ def write_again(connection: sqlite3.Connection, path: Path) -> None:
     otherwise read them as the new file's).
     """
     make_private_dir(path.parent)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_WRITTEN, dir=path.parent)
     os.close(handle)
     try:
         copy = sqlite3.connect(name)
@@ -425,6 +425,8 @@ def rebuild(path: Path, identity: tuple[int, int]) -> tuple[Path | None, dict[st
 
 
 _REBUILT = ".rebuilt"
+_WRITTEN = ".tmp"
+"""How a store being written again (`write_again`) ends its name until it is in place."""
 _ABANDONED = 60.0
 """Seconds after its last write that a fresh store no rebuild has renamed is taken for the
 leftover of a killed one (a live rebuild writes it all along, and renames it within a second)."""
@@ -455,7 +457,25 @@ def finish_rebuilds(path: Path) -> tuple[Path | None, dict[str, int]]:
                 Path(f"{leftover}{end}").unlink(missing_ok=True)
         except OSError as error:  # a read-only folder: harmless where it is
             log.debug("%s not removed: %s", leftover, error)
+    if not path.exists():
+        _finish_writing_again(path)
     return finished
+
+
+def _finish_writing_again(path: Path) -> None:
+    """Put at `path`, which has no file, the whole copy a session killed while it wrote the
+    store again (`write_again`) left beside it: the only one holding the notes then.
+
+    A copy still being written is locked by its writer, and one cut short reads as no store
+    (its journal rolls it back to nothing): neither is taken, nor deleted.
+    """
+    for leftover in sorted(path.parent.glob(f".{glob.escape(path.name)}.*{_WRITTEN}")):
+        rows = _closed_rows(leftover, wait=0.0)
+        if not rows or not _put_in_place(leftover, path):
+            continue
+        leftover.unlink(missing_ok=True)
+        log.warning("%s: the copy left by a session killed while writing it again (%s)", path, rows)
+        return
 
 
 def _put_in_place(fresh: Path, path: Path) -> bool:
@@ -472,11 +492,11 @@ def _put_in_place(fresh: Path, path: Path) -> bool:
     return True
 
 
-def _closed_rows(path: Path) -> dict[str, int] | None:
+def _closed_rows(path: Path, wait: float = 5.0) -> dict[str, int] | None:
     """Rows per table of the store at `path`, its WAL written into it (one file, ready to
-    rename), or None if it is not a sound store."""
+    rename), or None if it is not a sound store (or is locked after `wait` seconds)."""
     try:
-        connection = sqlite3.connect(path, isolation_level=None)
+        connection = sqlite3.connect(path, isolation_level=None, timeout=wait)
     except sqlite3.Error:
         return None
     try:
