@@ -402,10 +402,12 @@ SPLIT_HELD = False
 
 
 def held_part(name: str) -> str:
-    """The part of the held half a page belongs to: "A" where the SHA-1 of its file name (as
-    its set names it, extension and all) opens with an even byte, "B" where odd. Part A was
-    read to find failures; part B is kept unread, to measure on."""
-    return "AB"[hashlib.sha1(name.encode("utf-8")).digest()[0] % 2]
+    """The part of the held half a page belongs to: "A" where the second byte of the SHA-1 of
+    its name without the extension (the hash `half_of` takes its first byte from, so a page and
+    its text rendering fall in the same part) is even, "B" where odd. Part A was read to find
+    failures; part B is kept unread, to measure on."""
+    stem = name.removesuffix(".gz").rsplit(".", 1)[0]
+    return "AB"[hashlib.sha1(stem.encode("utf-8")).digest()[1] % 2]
 
 
 def score_pages(

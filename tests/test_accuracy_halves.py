@@ -43,6 +43,12 @@ def test_split_held_reports_the_held_half_in_two_parts_apart_from_its_halving(
     }
 
 
+def test_a_page_and_its_text_rendering_are_in_the_same_part() -> None:
+    names = [f"page-{number}" for number in range(40)]
+    assert {accuracy.held_part(f"{n}.html.gz") for n in names} == {"A", "B"}
+    assert all(accuracy.held_part(f"{n}.html.gz") == accuracy.held_part(f"{n}.txt") for n in names)
+
+
 def test_without_split_held_the_held_half_is_one_row(tmp_path: Path) -> None:
     _page_set(tmp_path, 10)
     scores = accuracy.score_pages(tmp_path, None, None, lambda *args: None, True)
