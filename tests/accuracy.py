@@ -1,7 +1,7 @@
 """Field-by-field accuracy of `read_articles` on the shared real-article corpora.
 
 Run: `.venv/bin/python tests/accuracy.py [--limit N] [--corpus NAME] [--failures]
-[--half tune|held] [--json OUT] [--before OLD.json] [--wrap COLUMNS]`
+[--half tune|held] [--split-held] [--json OUT] [--before OLD.json] [--wrap COLUMNS]`
 
 The corpora live next to the repository (`../shared/corpora`) and are never copied into it.
 `--limit N` reads at most N files per corpus, spread evenly over it. What counts as correct:
@@ -35,8 +35,10 @@ casefolded, whitespace collapsed, curly quotes and dashes made plain, soft hyphe
 The page sets (`pages/<set>/*.html.gz` and their text renderings `pagetext/<set>/*.txt`, truth
 in `truth.jsonl`) are split in two halves by a hash of the file name: `tune` to look at while
 changing the parsers, `held` to check that a change generalises. Each half is reported on its
-own row (`traf:tune`, `traf:held`); `--half` scores one only. On the text renderings a field is
-scored only where its truth is visible in the text (whitespace collapsed, verbatim).
+own row (`traf:tune`, `traf:held`); `--half` scores one only. `--split-held` reports the held half
+in its two parts (`traf:heldA`, read for failures; `traf:heldB`, kept unread: see `held_part`).
+On the text renderings a field is scored only where its truth is visible in the text
+(whitespace collapsed, verbatim).
 traf, traf-text (trafilatura's evaluation pages: title, authors, date, with/without snippets)
     title     as for readability (loosely equal, or ours plus a site suffix).
     authors   the name words of our authors + credit against those of the truth's authors,
@@ -395,14 +397,34 @@ def page_text(path: Path) -> str:
     return " ".join(data.decode("utf-8", "replace").split())
 
 
+SPLIT_HELD = False
+"""Whether the held half is reported in its two parts (`--split-held`, see `held_part`)."""
+
+
+def held_part(name: str) -> str:
+    """The part of the held half a page belongs to: "A" where the second byte of the SHA-1 of
+    its name without the extension (the hash `half_of` takes its first byte from, so a page and
+    its text rendering fall in the same part) is even, "B" where odd. Part A was read to find
+    failures; part B is kept unread, to measure on."""
+    stem = name.removesuffix(".gz").rsplit(".", 1)[0]
+    return "AB"[hashlib.sha1(stem.encode("utf-8")).digest()[1] % 2]
+
+
 def score_pages(
     folder: Path, limit: int | None, half: str | None, check: Callable[..., None], text: bool
 ) -> dict[str, Score]:
-    scores = {h: Score() for h in HALVES if half in (None, h)}
+    names: list[str] = []
+    for name in HALVES:
+        if half in (None, name):
+            names += [f"{name}A", f"{name}B"] if SPLIT_HELD and name == "held" else [name]
+    scores = {name: Score() for name in names}
     rows = spread([r for r in truth_rows(folder) if half in (None, half_of(str(r["file"])))], limit)
     for row in rows:
         path = folder / str(row["file"])
-        score = scores[half_of(path.name)]
+        part = half_of(path.name)
+        if SPLIT_HELD and part == "held":
+            part += held_part(str(row["file"]))
+        score = scores[part]
         article = read_timed(path, score)
         if article is not None:
             check(row, article, score, page_text(path) if text else None)
@@ -558,9 +580,12 @@ def main() -> int:
     parser.add_argument(
         "--wrap", type=int, default=0, help="wrap the text renderings at this column, as lynx"
     )
+    parser.add_argument(
+        "--split-held", action="store_true", help="report the held half's parts A and B apart"
+    )
     args = parser.parse_args()
-    global WRAP
-    WRAP = args.wrap
+    global WRAP, SPLIT_HELD
+    WRAP, SPLIT_HELD = args.wrap, args.split_held
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 1
