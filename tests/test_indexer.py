@@ -232,6 +232,36 @@ def test_schema_change_rebuilds_with_a_notice(small_library: Path) -> None:
     assert reopened.update().indexed == 3
 
 
+def test_an_index_of_another_format_another_newsread_is_updating_is_not_wiped(
+    small_library: Path,
+) -> None:
+    # Another version of newsread on the same library (a system one beside a venv) updating
+    # its own index: the stale format was wiped at once under it, which died with
+    # "EmptyIndexError: Index 'MAIN' does not exist".
+    import pytest
+
+    from newsread.index.engine.storage import PrivateStorage
+    from newsread.index.library import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    library.close()
+    meta = library.index_dir / "newsread.json"
+    meta.write_text('{"schema": -1}')
+    before = sorted(p.name for p in library.index_dir.iterdir())
+    lock = PrivateStorage(str(library.index_dir)).lock("NEWSREAD_UPDATE")
+    assert lock.acquire(blocking=False)
+    try:
+        with pytest.raises(LibraryError, match="another newsread is updating the index"):
+            _open(small_library)
+        assert sorted(p.name for p in library.index_dir.iterdir()) == before
+    finally:
+        lock.release()
+    reopened = _open(small_library)  # it is done: rebuilt, as before
+    assert "index rebuilt" in reopened.notice
+    assert reopened.update().indexed == 3
+
+
 def test_corrupt_index_is_rebuilt(small_library: Path) -> None:
     library = _open(small_library)
     library.update()

@@ -42,6 +42,8 @@ OPEN_ATTEMPTS = 4
 DAMAGED = "NEWSREAD_DAMAGED"
 """Says why the index was found damaged when its article store could not say it itself."""
 """Tries at opening an index another process is committing to, before giving up."""
+UPDATE_LOCK = "NEWSREAD_UPDATE"
+"""Held by the update writing the index, in every newsread version (see `write_lock`)."""
 WANTED_LOCK = "NEWSREAD_WANTED"
 WAIT_POLL = 0.5
 """Seconds between looks at the write lock (and at the other update's commits) while waiting."""
@@ -116,8 +118,7 @@ class OpenIndex:
     def _open_writable(self) -> None:
         reason = self._stale_reason()
         if reason:
-            self._wipe()
-            self.notice = f"index rebuilt: {reason}"
+            self._wipe_stale(reason)
         failure: Exception | None = None
         for attempt in range(1, OPEN_ATTEMPTS + 1):
             try:
@@ -175,7 +176,7 @@ class OpenIndex:
         """Whether another process holds the write lock (an update is running)."""
         from newsread.index.engine.storage import PrivateStorage
 
-        lock = PrivateStorage(str(self.index_dir)).lock("NEWSREAD_UPDATE")
+        lock = PrivateStorage(str(self.index_dir)).lock(UPDATE_LOCK)
         if lock.acquire(blocking=False):
             lock.release()
             return False
@@ -232,10 +233,29 @@ class OpenIndex:
             return "its description file was damaged"
         return "" if version == SCHEMA_VERSION else "newsread's index format changed"
 
-    def _wipe(self) -> None:
-        """Delete the index (a rebuildable cache) but keep the folder."""
+    def _wipe_stale(self, reason: str) -> None:
+        """Start again an index newsread cannot use (`_stale_reason`), unless another newsread
+        (of another version: it wrote that index) is updating it now, which it would break."""
+        from newsread.index.engine.storage import PrivateStorage
+
+        lock = PrivateStorage(str(self.index_dir)).lock(UPDATE_LOCK)
+        if not lock.acquire(blocking=False):
+            raise LibraryError(
+                f"another newsread is updating the index in {self.index_dir}, which this one "
+                f"cannot use ({reason}); try again when it is done"
+            )
+        try:
+            self._wipe(keep=UPDATE_LOCK)  # held: another update waits for it, not a new file
+        finally:
+            lock.release()
+        self.notice = f"index rebuilt: {reason}"
+
+    def _wipe(self, keep: str = "") -> None:
+        """Delete the index (a rebuildable cache) but keep the folder (and the file `keep`)."""
         self.close()
         for child in self.index_dir.iterdir():
+            if child.name == keep:
+                continue
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child, ignore_errors=True)
             else:
@@ -413,7 +433,7 @@ class OpenIndex:
         looks at (`writer_waiting`): a merge only makes searches cheaper, so it gives way.
         """
         storage = self.index.storage
-        lock = storage.lock("NEWSREAD_UPDATE")
+        lock = storage.lock(UPDATE_LOCK)
         if not lock.acquire(blocking=False):
             if on_wait:
                 on_wait()
@@ -445,7 +465,7 @@ class OpenIndex:
     @contextmanager
     def _write_lock_if_free(self) -> Iterator[bool]:
         """The write lock if no one holds it (yields True), else nothing (yields False)."""
-        lock = self.index.storage.lock("NEWSREAD_UPDATE")
+        lock = self.index.storage.lock(UPDATE_LOCK)
         if not lock.acquire(blocking=False):
             yield False
             return
