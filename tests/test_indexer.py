@@ -262,6 +262,46 @@ def test_an_index_of_another_format_another_newsread_is_updating_is_not_wiped(
     assert reopened.update().indexed == 3
 
 
+def test_an_index_another_version_rebuilt_in_its_own_format_is_neither_searched_nor_written(
+    small_library: Path,
+) -> None:
+    # Another version of newsread opened the library meanwhile and rebuilt its index in its own
+    # format: this one's next searcher answered by the other's index (or failed: "the index is
+    # damaged (KeyError)", noted as damage), and its next update would write into it.
+    import shutil
+
+    import pytest
+    from whoosh import fields
+    from whoosh import index as whoosh_index
+
+    from newsread.index.library import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    assert library.search("kelmor").total == 3
+    folder = library.index_dir
+    for child in folder.iterdir():  # what the other version does: wipe, then build its own
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    theirs = whoosh_index.create_in(str(folder), fields.Schema(key=fields.ID, body=fields.TEXT))
+    for n in range(3):  # commits after ours: a generation this one has not seen
+        writer = theirs.writer()
+        writer.add_document(key=f"theirs-{n}", body="kelmor")
+        writer.commit()
+    (folder / "newsread.json").write_text('{"schema": 1}')
+    write_article(small_library, "later.txt", "Later Kelmor news", "Kelmor again, later.")
+    with pytest.raises(LibraryError, match="another version of newsread rebuilt"):
+        library.search("kelmor")
+    with pytest.raises(LibraryError, match="another version of newsread rebuilt"):
+        library.update()
+    assert theirs.doc_count() == 3
+    assert not (folder / "NEWSREAD_DAMAGED").exists()
+    library.close()
+    reopened = _open(small_library)  # restarted: rebuilt in this one's format
+    assert "index rebuilt" in reopened.notice
+    reopened.update()
+    assert reopened.search("kelmor").total == 4
+
+
 def test_corrupt_index_is_rebuilt(small_library: Path) -> None:
     library = _open(small_library)
     library.update()

@@ -233,6 +233,24 @@ class OpenIndex:
             return "its description file was damaged"
         return "" if version == SCHEMA_VERSION else "newsread's index format changed"
 
+    def _check_format(self) -> None:
+        """Raise if the index on disk is no longer of this newsread's format: another version
+        of newsread, on the same library, rebuilt it in its own since this one opened it.
+
+        Searched, it answered by the other version's rules (or failed, taken for damage);
+        written to, it would get articles of another shape.
+        """
+        try:
+            version = json.loads((self.index_dir / "newsread.json").read_text())["schema"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # none (being rebuilt, deleted) or unreadable: opening again tells
+        if version != SCHEMA_VERSION:
+            raise LibraryError(
+                f"another version of newsread rebuilt this library's index in its own format "
+                f"(schema {version}; this one's is {SCHEMA_VERSION}): restart newsread to "
+                "rebuild it in this one's"
+            )
+
     def _wipe_stale(self, reason: str) -> None:
         """Start again an index newsread cannot use (`_stale_reason`), unless another newsread
         (of another version: it wrote that index) is updating it now, which it would break."""
@@ -393,6 +411,7 @@ class OpenIndex:
         # limitmb: postings sorted in memory per writer before spilling a sorted run to disk.
         # Whoosh's 128 MB made each sub-writer ~240 MB; 32 MB: ~120 MB, and no slower
         # (10k articles, 2 sub-writers: 30.8 s at 128 MB, 29.4 s at 32 MB).
+        self._check_format()
         if processes > 1:
             patch_sub_writers()
             return self.index.writer(
@@ -492,6 +511,7 @@ class OpenIndex:
                     what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
             else:
                 raise
+            self._check_format()  # another format's files are no damage
             self.note_damage(what)
             raise LibraryError(
                 f"the index is damaged ({what}); newsread rebuilds it when next started"
@@ -530,6 +550,7 @@ class OpenIndex:
         for old in stale:
             old.close()
         if searcher is None:
+            self._check_format()  # a new commit: ours, or another version's in its own format
             searcher = index.searcher()
         with self._search_lock:
             self._lent_searchers.add(searcher)
