@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from builders import write_article
 
 from newsread.index.engine import indexer
+from newsread.index.engine.schema import SCHEMA_VERSION
 from newsread.index.library import Library
 
 
@@ -300,6 +302,22 @@ def test_an_index_another_version_rebuilt_in_its_own_format_is_neither_searched_
     assert "index rebuilt" in reopened.notice
     reopened.update()
     assert reopened.search("kelmor").total == 4
+
+
+def test_an_index_a_newer_newsread_made_is_rebuilt_saying_so(small_library: Path) -> None:
+    # A newer newsread installed beside this one: each rebuilds the other's index; "newsread's
+    # index format changed" at every switch did not say why.
+    library = _open(small_library)
+    library.update()
+    library.close()
+    meta = library.index_dir / "newsread.json"
+    meta.write_text(json.dumps({"schema": SCHEMA_VERSION + 1}))
+    reopened = _open(small_library)
+    assert reopened.notice == (
+        f"index rebuilt: a newer newsread made it (format {SCHEMA_VERSION + 1}; "
+        f"this one reads {SCHEMA_VERSION})"
+    )
+    assert reopened.update().indexed == 3
 
 
 def test_corrupt_index_is_rebuilt(small_library: Path) -> None:

@@ -231,6 +231,9 @@ class OpenIndex:
             version = json.loads(meta.read_text())["schema"]
         except (OSError, ValueError, KeyError, TypeError):
             return "its description file was damaged"
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            # Another newsread installed beside this one (each rebuilds it when it opens it).
+            return f"a newer newsread made it (format {version}; this one reads {SCHEMA_VERSION})"
         return "" if version == SCHEMA_VERSION else "newsread's index format changed"
 
     def _check_format(self) -> None:
