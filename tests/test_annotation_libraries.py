@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from builders import write_article
 
-from newsread.index.annotations import AnnotationStore, ArticleInfo, ArticleMarks
+from newsread.index.annotations import AnnotationError, AnnotationStore, ArticleInfo, ArticleMarks
 from newsread.index.annotations.database import MIGRATIONS, SCHEMA_VERSION
 from newsread.index.article import Article
 from newsread.index.library import Library
@@ -109,16 +109,52 @@ def test_migrating_an_older_store_says_first_when_it_waits_for_another_sessions_
 
     def on_wait() -> None:
         waits.append(other.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-        other.execute("COMMIT")  # it is done: the migration goes on
+        other.execute("COMMIT")  # it is done, and quits: the migration goes on
+        other.close()
 
     AnnotationStore.open(path, on_wait=on_wait, busy_timeout=5.0).close()
     assert waits == [1]
-    assert other.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
-    other.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     again = tmp_path / "again.sqlite3"
     old_store(again, ["a"])  # nothing holds its lock: no word of waiting
     AnnotationStore.open(again, on_wait=lambda: waits.append(0)).close()
     assert waits == [1]
+
+
+def test_an_older_store_an_older_newsread_has_open_is_migrated_only_once_it_quits(
+    tmp_path: Path,
+) -> None:
+    """Migrated under an older newsread, its highlights and notes failed to save for the rest
+    of its session ("no such function: newsread_fold": schema 5's triggers call a function
+    only this code registers). Read as it is meanwhile; the first save after it quits
+    migrates."""
+    path = tmp_path / "annotations.sqlite3"
+    old_store(path, ["a"])
+    older = sqlite3.connect(path, isolation_level=None)
+    older.execute("PRAGMA journal_mode = WAL")  # as newsread left it, open in the older one
+    older.execute("SELECT COUNT(*) FROM highlights").fetchone()
+    annotated = replace(article("a", "Its text."), id="a")
+    with AnnotationStore.open(path, library="/news/project") as store:
+        assert "older newsread" in store.read_only
+        assert store.article_note(annotated) == "old note 0"
+        # The older newsread goes on saving as it did.
+        older.execute("UPDATE articles SET note = 'saved by the older one' WHERE article_id = 'a'")
+        older.execute(
+            "INSERT INTO highlights (id, article_id, colour, quote, prefix, suffix, status,"
+            " created, updated) VALUES ('h9', 'a', 2, 'a later quote', '', '', 'anchored', ?, ?)",
+            (STAMP, STAMP),
+        )
+        with pytest.raises(AnnotationError, match="older newsread has the notes open"):
+            store.add_tags(annotated, "new")
+        assert older.execute("PRAGMA user_version").fetchone() == (3,)
+        older.close()
+        store.add_tags(annotated, "new")
+        assert store.read_only == ""
+        assert store.article_note(annotated) == "saved by the older one"
+        assert {h.id for h in store.all_highlights()} == {"h0", "h9"}
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
 
 
 def test_a_store_from_before_libraries_keeps_every_row_visible_in_every_library(

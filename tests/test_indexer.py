@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from builders import write_article
 
 from newsread.index.engine import indexer
+from newsread.index.engine.schema import SCHEMA_VERSION
 from newsread.index.library import Library
 
 
@@ -229,6 +231,92 @@ def test_schema_change_rebuilds_with_a_notice(small_library: Path) -> None:
     meta.write_text('{"schema": -1}')
     reopened = _open(small_library)
     assert "index rebuilt" in reopened.notice
+    assert reopened.update().indexed == 3
+
+
+def test_an_index_of_another_format_another_newsread_is_updating_is_not_wiped(
+    small_library: Path,
+) -> None:
+    # Another version of newsread on the same library (a system one beside a venv) updating
+    # its own index: the stale format was wiped at once under it, which died with
+    # "EmptyIndexError: Index 'MAIN' does not exist".
+    import pytest
+
+    from newsread.index.engine.storage import PrivateStorage
+    from newsread.index.library import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    library.close()
+    meta = library.index_dir / "newsread.json"
+    meta.write_text('{"schema": -1}')
+    before = sorted(p.name for p in library.index_dir.iterdir())
+    lock = PrivateStorage(str(library.index_dir)).lock("NEWSREAD_UPDATE")
+    assert lock.acquire(blocking=False)
+    try:
+        with pytest.raises(LibraryError, match="another newsread is updating the index"):
+            _open(small_library)
+        assert sorted(p.name for p in library.index_dir.iterdir()) == before
+    finally:
+        lock.release()
+    reopened = _open(small_library)  # it is done: rebuilt, as before
+    assert "index rebuilt" in reopened.notice
+    assert reopened.update().indexed == 3
+
+
+def test_an_index_another_version_rebuilt_in_its_own_format_is_neither_searched_nor_written(
+    small_library: Path,
+) -> None:
+    # Another version of newsread opened the library meanwhile and rebuilt its index in its own
+    # format: this one's next searcher answered by the other's index (or failed: "the index is
+    # damaged (KeyError)", noted as damage), and its next update would write into it.
+    import shutil
+
+    import pytest
+    from whoosh import fields
+    from whoosh import index as whoosh_index
+
+    from newsread.index.library import LibraryError
+
+    library = _open(small_library)
+    library.update()
+    assert library.search("kelmor").total == 3
+    folder = library.index_dir
+    for child in folder.iterdir():  # what the other version does: wipe, then build its own
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    theirs = whoosh_index.create_in(str(folder), fields.Schema(key=fields.ID, body=fields.TEXT))
+    for n in range(3):  # commits after ours: a generation this one has not seen
+        writer = theirs.writer()
+        writer.add_document(key=f"theirs-{n}", body="kelmor")
+        writer.commit()
+    (folder / "newsread.json").write_text('{"schema": 1}')
+    write_article(small_library, "later.txt", "Later Kelmor news", "Kelmor again, later.")
+    with pytest.raises(LibraryError, match="another version of newsread rebuilt"):
+        library.search("kelmor")
+    with pytest.raises(LibraryError, match="another version of newsread rebuilt"):
+        library.update()
+    assert theirs.doc_count() == 3
+    assert not (folder / "NEWSREAD_DAMAGED").exists()
+    library.close()
+    reopened = _open(small_library)  # restarted: rebuilt in this one's format
+    assert "index rebuilt" in reopened.notice
+    reopened.update()
+    assert reopened.search("kelmor").total == 4
+
+
+def test_an_index_a_newer_newsread_made_is_rebuilt_saying_so(small_library: Path) -> None:
+    # A newer newsread installed beside this one: each rebuilds the other's index; "newsread's
+    # index format changed" at every switch did not say why.
+    library = _open(small_library)
+    library.update()
+    library.close()
+    meta = library.index_dir / "newsread.json"
+    meta.write_text(json.dumps({"schema": SCHEMA_VERSION + 1}))
+    reopened = _open(small_library)
+    assert reopened.notice == (
+        f"index rebuilt: a newer newsread made it (format {SCHEMA_VERSION + 1}; "
+        f"this one reads {SCHEMA_VERSION})"
+    )
     assert reopened.update().indexed == 3
 
 

@@ -678,8 +678,20 @@ def configure(
     if version == SCHEMA_VERSION:
         return
     _begin_immediate(connection, on_wait)
+    # Another session may have migrated while we waited for the lock.
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if 0 < version < SCHEMA_VERSION:
+        # One that has the file open now, and did not migrate it, is an older newsread: its
+        # statements, prepared for its schema, would fail on ours (a trigger calling a function
+        # only this code registers), so it could save nothing more.
+        connection.execute("ROLLBACK")
+        if _open_elsewhere(connection):
+            raise OlderSessionOpen(
+                f"an older newsread has the notes open (schema {version}; this one's is "
+                f"{SCHEMA_VERSION}), until it quits"
+            )
+        connection.execute("BEGIN IMMEDIATE")
     try:
-        # Another session may have migrated while we waited for the lock.
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         for statements in MIGRATIONS[version:]:
             for statement in statements:
@@ -694,6 +706,35 @@ def configure(
     except BaseException:
         rollback(connection)
         raise
+
+
+class OlderSessionOpen(AnnotationError):
+    """The store is of an older schema and another program (an older newsread) has it open:
+    it is not migrated under it."""
+
+
+def _open_elsewhere(connection: sqlite3.Connection) -> bool:
+    """Whether another connection has the WAL database on `connection` open.
+
+    Leaving WAL mode needs the database to itself: refused (at once, not after the busy
+    timeout) while any other connection, in any process, has it open. When it is not, the
+    database goes back to WAL mode at once.
+    """
+    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        if mode != "wal":
+            return False  # no WAL (a file system without it): nothing to tell by
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA journal_mode = WAL")
+        return False
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            return True
+        raise
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
 def _begin_immediate(connection: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:

@@ -115,6 +115,9 @@ class AnnotationStore:
         self._identity = None if read_only else database.file_identity(path)
         """The file the connection is on, to notice it deleted under us (`_keep_file`)."""
         self._notices: list[str] = []
+        self._migrate_later = False
+        """Read-only because an older newsread had the (older) store open: the first save
+        after it quits migrates the store and writes there (`_writable_again`)."""
 
     # Opening and closing ------------------------------------------------------------------
 
@@ -181,6 +184,24 @@ class AnnotationStore:
             told = None if on_wait is None else _once(on_wait)
             store._retrying("", lambda: database.configure(connection, db_path, told))
             store.salvaged = salvaged
+        except database.OlderSessionOpen as error:
+            connection.close()
+            # Read as it is (migrated in memory); saved in once the older newsread quits.
+            reader = database.connect_read_only(db_path)
+            if reader is None:
+                raise
+            store = cls(
+                reader,
+                db_path,
+                read_only=str(error),
+                clock=clock,
+                new_id=new_id,
+                attempts=attempts,
+                library=library,
+                busy_timeout=busy_timeout,
+            )
+            store._migrate_later = True
+            return store
         except AnnotationError:
             connection.close()
             # An older store that cannot be migrated on a full disk: read it as it is.
@@ -1094,6 +1115,8 @@ class AnnotationStore:
         return result
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
+        if self._migrate_later:
+            self._writable_again()
         if self.read_only:
             advice = "; free some space" if database.disk_full(self.path.parent) else ""
             raise AnnotationError(f"{self.read_only}: {what} not saved{advice}", unsaved)
@@ -1107,6 +1130,28 @@ class AnnotationStore:
                     unsaved,
                 ) from error
             return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
+
+    def _writable_again(self) -> None:
+        """Open the store file for writing, migrating it, if the older newsread that kept this
+        store read-only (`_migrate_later`) has quit; else stay as it is."""
+        with self._lock:
+            try:
+                connection, identity = database.connect_checked(self.path, self._busy_timeout)
+            except (OSError, sqlite3.Error) as error:
+                log.debug("%s not reopened: %s", self.path, error)
+                return
+            if connection is None:
+                return
+            try:
+                database.configure(connection, self.path)
+            except (AnnotationError, sqlite3.Error) as error:
+                connection.close()
+                if isinstance(error, database.OlderSessionOpen):
+                    self.read_only = str(error)
+                return
+            self._connection.close()
+            self._connection, self._identity = connection, identity
+            self.read_only, self._migrate_later = "", False
 
     def _keep_file(self) -> None:
         """Go on with the database at `path` if its file was deleted or replaced while open.

@@ -42,6 +42,8 @@ OPEN_ATTEMPTS = 4
 DAMAGED = "NEWSREAD_DAMAGED"
 """Says why the index was found damaged when its article store could not say it itself."""
 """Tries at opening an index another process is committing to, before giving up."""
+UPDATE_LOCK = "NEWSREAD_UPDATE"
+"""Held by the update writing the index, in every newsread version (see `write_lock`)."""
 WANTED_LOCK = "NEWSREAD_WANTED"
 WAIT_POLL = 0.5
 """Seconds between looks at the write lock (and at the other update's commits) while waiting."""
@@ -116,8 +118,7 @@ class OpenIndex:
     def _open_writable(self) -> None:
         reason = self._stale_reason()
         if reason:
-            self._wipe()
-            self.notice = f"index rebuilt: {reason}"
+            self._wipe_stale(reason)
         failure: Exception | None = None
         for attempt in range(1, OPEN_ATTEMPTS + 1):
             try:
@@ -175,7 +176,7 @@ class OpenIndex:
         """Whether another process holds the write lock (an update is running)."""
         from newsread.index.engine.storage import PrivateStorage
 
-        lock = PrivateStorage(str(self.index_dir)).lock("NEWSREAD_UPDATE")
+        lock = PrivateStorage(str(self.index_dir)).lock(UPDATE_LOCK)
         if lock.acquire(blocking=False):
             lock.release()
             return False
@@ -230,12 +231,52 @@ class OpenIndex:
             version = json.loads(meta.read_text())["schema"]
         except (OSError, ValueError, KeyError, TypeError):
             return "its description file was damaged"
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            # Another newsread installed beside this one (each rebuilds it when it opens it).
+            return f"a newer newsread made it (format {version}; this one reads {SCHEMA_VERSION})"
         return "" if version == SCHEMA_VERSION else "newsread's index format changed"
 
-    def _wipe(self) -> None:
-        """Delete the index (a rebuildable cache) but keep the folder."""
+    def _check_format(self) -> None:
+        """Raise if the index on disk is no longer of this newsread's format: another version
+        of newsread, on the same library, rebuilt it in its own since this one opened it.
+
+        Searched, it answered by the other version's rules (or failed, taken for damage);
+        written to, it would get articles of another shape.
+        """
+        try:
+            version = json.loads((self.index_dir / "newsread.json").read_text())["schema"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # none (being rebuilt, deleted) or unreadable: opening again tells
+        if version != SCHEMA_VERSION:
+            raise LibraryError(
+                f"another version of newsread rebuilt this library's index in its own format "
+                f"(schema {version}; this one's is {SCHEMA_VERSION}): restart newsread to "
+                "rebuild it in this one's"
+            )
+
+    def _wipe_stale(self, reason: str) -> None:
+        """Start again an index newsread cannot use (`_stale_reason`), unless another newsread
+        (of another version: it wrote that index) is updating it now, which it would break."""
+        from newsread.index.engine.storage import PrivateStorage
+
+        lock = PrivateStorage(str(self.index_dir)).lock(UPDATE_LOCK)
+        if not lock.acquire(blocking=False):
+            raise LibraryError(
+                f"another newsread is updating the index in {self.index_dir}, which this one "
+                f"cannot use ({reason}); try again when it is done"
+            )
+        try:
+            self._wipe(keep=UPDATE_LOCK)  # held: another update waits for it, not a new file
+        finally:
+            lock.release()
+        self.notice = f"index rebuilt: {reason}"
+
+    def _wipe(self, keep: str = "") -> None:
+        """Delete the index (a rebuildable cache) but keep the folder (and the file `keep`)."""
         self.close()
         for child in self.index_dir.iterdir():
+            if child.name == keep:
+                continue
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child, ignore_errors=True)
             else:
@@ -373,6 +414,7 @@ class OpenIndex:
         # limitmb: postings sorted in memory per writer before spilling a sorted run to disk.
         # Whoosh's 128 MB made each sub-writer ~240 MB; 32 MB: ~120 MB, and no slower
         # (10k articles, 2 sub-writers: 30.8 s at 128 MB, 29.4 s at 32 MB).
+        self._check_format()
         if processes > 1:
             patch_sub_writers()
             return self.index.writer(
@@ -413,7 +455,7 @@ class OpenIndex:
         looks at (`writer_waiting`): a merge only makes searches cheaper, so it gives way.
         """
         storage = self.index.storage
-        lock = storage.lock("NEWSREAD_UPDATE")
+        lock = storage.lock(UPDATE_LOCK)
         if not lock.acquire(blocking=False):
             if on_wait:
                 on_wait()
@@ -445,7 +487,7 @@ class OpenIndex:
     @contextmanager
     def _write_lock_if_free(self) -> Iterator[bool]:
         """The write lock if no one holds it (yields True), else nothing (yields False)."""
-        lock = self.index.storage.lock("NEWSREAD_UPDATE")
+        lock = self.index.storage.lock(UPDATE_LOCK)
         if not lock.acquire(blocking=False):
             yield False
             return
@@ -472,6 +514,7 @@ class OpenIndex:
                     what = f"{kind.__module__}.{what}"  # "struct.error", not "error"
             else:
                 raise
+            self._check_format()  # another format's files are no damage
             self.note_damage(what)
             raise LibraryError(
                 f"the index is damaged ({what}); newsread rebuilds it when next started"
@@ -510,6 +553,7 @@ class OpenIndex:
         for old in stale:
             old.close()
         if searcher is None:
+            self._check_format()  # a new commit: ours, or another version's in its own format
             searcher = index.searcher()
         with self._search_lock:
             self._lent_searchers.add(searcher)
