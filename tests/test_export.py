@@ -351,6 +351,32 @@ def test_markdown_keeps_a_notes_lines_and_paragraphs(fresh: AnnotationStore) -> 
     )
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "```python\nx = 1",
+        "<!-- check this later",
+        "<pre>unclosed pre",
+        "<script>alert(1)",
+        "~~~~\n```\nstill code",
+    ],
+)
+def test_a_note_leaving_a_block_open_keeps_it_to_itself(fresh: AnnotationStore, note: str) -> None:
+    """Rendered, an unclosed code fence, HTML comment or `<pre>` in a note ends with the
+    note: every passage after it is still a block quote with its words."""
+    from markdown_it import MarkdownIt
+
+    fresh.add_highlight(BUDGET, *span(BUDGET, "draft budget"), note=note)
+    fresh.add_highlight(BUDGET, *span(BUDGET, "an independent audit"))
+    fresh.add_highlight(STORM, *span(STORM, "across the north"))
+    tokens = MarkdownIt("commonmark").parse(export_markdown(fresh.annotations()))
+    quoted = [tokens[n + 2].content for n, t in enumerate(tokens) if t.type == "blockquote_open"]
+    assert quoted == ["draft budget", "an independent audit", "across the north"]
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h2"]
+    shown = "".join(t.content for t in tokens if t.type in ("inline", "fence", "html_block"))
+    assert note.splitlines()[-1] in shown
+
+
 def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(
     fresh: AnnotationStore,
 ) -> None:
