@@ -313,7 +313,7 @@ def _place(library: Library, store: AnnotationStore, articles: Iterable[Article 
             continue
         done.add(article.key)
         try:
-            store.highlights_for(article)
+            store.highlights_for(article, library.docs.keys_for(article.id))
         except AnnotationError as error:
             log.warning("highlights of %s not re-anchored: %s", article.key, error)
     return len(done)

@@ -40,7 +40,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -393,14 +393,18 @@ class AnnotationStore:
 
         return self._write("highlight", work)
 
-    def highlights_for(self, article: Article) -> list[AnchoredHighlight]:
+    def highlights_for(
+        self, article: Article, copies: Collection[str] = ()
+    ) -> list[AnchoredHighlight]:
         """The article's live highlights placed in its current text: text order, orphans last.
 
         Highlights made on the same article under another identity are included: found by
         URL, or by library key (if the title is the same or the highlight still anchors; only
         those made in this store's `library`, or where is not known). A
         changed placement (offsets, status, the article's new identity or place in the
-        library) is saved for next time.
+        library) is saved for next time, but for a highlight made on one of `copies`: the keys
+        of the library's other files of this identity (a page saved twice, a clipping of it
+        with its URL), where it stays, cited as that file has it.
         """
         info = ArticleInfo.of(article)
         body = article.body
@@ -463,14 +467,15 @@ class AnnotationStore:
                 status=found.status,
             )
             own = not self.library or highlight.library in ("", self.library)
-            if own and (found.status != "orphaned" or by_identity):
+            elsewhere = highlight.article.key != info.key and highlight.article.key in copies
+            if own and not elsewhere and (found.status != "orphaned" or by_identity):
                 # An orphan found only by its old key may be another article's (a feed's
                 # lines shifted); one of this article's own follows its file like the others.
                 # A highlight made in another library (its copy of the article) keeps that
                 # library's path: shown here, it still opens there.
                 current = replace(current, article=records.relocated(highlight.article, info))
             relocated = current.article != highlight.article
-            if relocated or current != highlight:
+            if (relocated or current != highlight) and not elsewhere:
                 changes.append((current, relocated))
             text = body[found.start : found.end] if found.start is not None else ""
             placed.append(AnchoredHighlight(current, found.start, found.end, found.status, text))

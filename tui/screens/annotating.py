@@ -314,7 +314,9 @@ class AnnotatingPanes(Horizontal):
             except AnnotationError as error:
                 self.post_message(AnnotationFailed(f"Not marked read: {error}"))
         try:
-            highlights = store.highlights_for(article)
+            library = self._host.library
+            copies = library.docs.keys_for(article.id) if library is not None else []
+            highlights = store.highlights_for(article, copies)
             state = store.article_state(article)
         except AnnotationError as error:
             self.post_message(AnnotationFailed(str(error)))
