@@ -459,6 +459,38 @@ def test_a_citation_dates_an_article_by_its_year_or_month_when_that_is_all_it_gi
         assert cited in markdown
 
 
+def test_an_article_deleted_since_is_cited_with_its_authors_and_its_month(
+    tmp_path: Path, fresh: AnnotationStore
+) -> None:
+    """Quoted as last read means cited as last read: who wrote it, and `date: 2021-09` as
+    September 2021, not its first day; through an export and an import elsewhere too."""
+    from newsread.index.annotations.placing import cited_now
+    from newsread.index.library import Library
+
+    root = tmp_path / "library"
+    root.mkdir()
+    text = "Ferry fares will stay frozen until spring, the operator said."
+    (root / "ferry.md").write_text(
+        f"---\ntitle: Fares frozen\nauthor: Mira Holt\ndate: 2021-09\n---\n\n{text}\n"
+    )
+    library = Library(root).open()
+    try:
+        library.update()
+        article = library.article("ferry.md")
+        assert article is not None
+        fresh.add_highlight(article, *span(article, "stay frozen"))
+        (root / "ferry.md").unlink()
+        library.update()
+        items = cited_now(library, fresh.annotations())
+    finally:
+        library.close()
+    assert items[0].in_library is False
+    assert "Mira Holt, 2021-09, `ferry.md`" in export_markdown(items)
+    with open_store(tmp_path / "elsewhere.sqlite3") as elsewhere:
+        import_json(elsewhere, export_json(items))
+        assert "Mira Holt, 2021-09, `ferry.md`" in export_markdown(elsewhere.annotations())
+
+
 def test_markdown_says_when_the_article_was_reworded_under_a_highlight(
     fresh: AnnotationStore,
 ) -> None:

@@ -19,9 +19,10 @@ annotations, which `import_json` still reads):
 - a star: motivation "bookmarking".
 
 newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status`,
-`newsread:article` (id, key, path, title, source, url, published and authors as cited, and
-`in_library: false` when the library no longer has the article) and, in an export of every
-library, `newsread:library`.
+`newsread:article` (id, key, path, title, source, url, published, `published_period` ("year"
+or "month" for an article dated by that alone, as `search --json` says it) and authors as
+cited, and `in_library: false` when the library no longer has the article) and, in an export
+of every library, `newsread:library`.
 Read/unread state is not an annotation and is not exported.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
@@ -475,6 +476,8 @@ def _annotation(
         "source": article.source,
         "url": article.url,
         "published": None if article.published is None else article.published.isoformat(),
+        # As `search --json` says it: "published" is the first day of that year or month.
+        "published_period": article.period or None,
         "authors": list(article.authors),
     }
     return annotation
@@ -714,6 +717,12 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
             published = datetime.fromisoformat(fields["published"])
         except ValueError:
             raise _Invalid(f"bad published date {fields['published']!r}") from None
+    period = value.get("published_period") or ""
+    if period not in ("", "year", "month"):
+        raise _Invalid('"newsread:article" published_period is not "year" or "month"')
+    authors = value.get("authors") or []
+    if not isinstance(authors, list) or not all(isinstance(name, str) for name in authors):
+        raise _Invalid('"newsread:article" authors is not a list of names')
     return ArticleInfo(
         id=fields["id"] or article_id,
         key=fields["key"],
@@ -722,6 +731,8 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
         source=fields["source"],
         url=fields["url"] or sanitise_line(url),
         published=published,
+        authors=tuple(name for name in map(sanitise_line, authors) if name),
+        period=period if published is not None else "",
     )
 
 

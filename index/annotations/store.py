@@ -506,6 +506,7 @@ class AnnotationStore:
                     " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
                     (*records.info_values(info), excerpts, old["seq"]),
                 )  # tags follow (ON UPDATE CASCADE)
+                records.keep_citation(db, old["seq"], info)
             elif old is not None and new is not None:
                 records.merge_article_rows(db, old, new, self._stamp())
             self._move_highlights(db, old_id, info)
@@ -1209,6 +1210,8 @@ class AnnotationStore:
                 (*records.info_values(info), now, now, excerpts, self.library),
             )
             seq = cursor.lastrowid
+            assert seq is not None
+            records.keep_citation(db, seq, info)
         else:
             seq = row["seq"]
             if claim and self.library and not row["library"]:
@@ -1219,6 +1222,7 @@ class AnnotationStore:
                     " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
                     (*records.info_values(info), excerpts or row["excerpts"], seq),
                 )
+                records.keep_citation(db, seq, info)
                 if row["article_id"] != info.id:
                     self._move_highlights(db, row["article_id"], info)
         found = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
