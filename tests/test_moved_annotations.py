@@ -307,3 +307,36 @@ def test_a_highlight_stays_on_its_file_when_another_copy_of_the_page_is_reread(
         assert cited == {("saved.md", TITLE, "Daily Ledger")}
     finally:
         library.close()
+
+
+def test_a_passage_highlighted_in_two_copies_of_one_text_is_one_highlight_with_both_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two files of the same text are one article: annotations imported on each, naming its
+    file, attach to it, the same passage once with both notes, none said to be gone."""
+    root = tmp_path / "library"
+    root.mkdir()
+    for name in ("a.txt", "b.txt"):
+        write(root, name, PARAGRAPHS)
+    assert main(["index", "-q", str(root)]) == 0
+    annotations = [
+        {
+            "type": "Annotation",
+            "motivation": "commenting",
+            "created": "2024-03-02T10:00:00Z",
+            "target": {
+                "source": name,
+                "selector": {"type": "TextQuoteSelector", "exact": QUOTES[0]},
+            },
+            "body": {"type": "TextualBody", "value": f"noted on {name}"},
+        }
+        for name in ("a.txt", "b.txt")
+    ]
+    (tmp_path / "notes.json").write_text(json.dumps(annotations))
+    assert main(["import", str(tmp_path / "notes.json"), "--library", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(root)]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.count(f"> {QUOTES[0]}") == 1
+    assert "noted on a.txt" in markdown and "noted on b.txt" in markdown
+    assert "no longer" not in markdown

@@ -1240,8 +1240,30 @@ class AnnotationStore:
                     db, highlight.id, records.relocated(highlight.article, info)
                 )
             except sqlite3.IntegrityError:
-                # The same passage is highlighted under the new identity too: keep both.
-                log.info("highlight %s left under its old article id", highlight.id)
+                self._fold_highlight(db, highlight, info.id)
+
+    def _fold_highlight(
+        self, db: sqlite3.Connection, highlight: Highlight, article_id: str
+    ) -> None:
+        """`highlight`'s passage is highlighted under `article_id` already (the same text
+        saved in two files, each highlighted): one highlight, with both notes; left under its
+        old identity, it was an orphan of an article no longer there."""
+        kept = db.execute(
+            "SELECT * FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
+            " AND quote = ? AND prefix = ? AND suffix = ?",
+            (article_id, highlight.quote, highlight.prefix, highlight.suffix),
+        ).fetchone()
+        now = self._stamp()
+        note = "\n\n".join(dict.fromkeys(n for n in (kept["note"], highlight.note) if n))
+        if note != kept["note"]:
+            db.execute(
+                "UPDATE highlights SET note = ?, updated = ?, revision = revision + 1 WHERE id = ?",
+                (note, now, kept["id"]),
+            )
+        db.execute(
+            "UPDATE highlights SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
+            (now, highlight.id),
+        )
 
     def _state_of_touched(
         self, db: sqlite3.Connection, info: ArticleInfo, body: str
