@@ -1042,7 +1042,12 @@ class AnnotatingPanes(Horizontal):
         stem = f"newsread-highlights-{date.today().isoformat()}"
         folder = self._host.config.briefs
         if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):  # "File exists" said nothing of why
+                raise OSError(
+                    f'{folder} is a file, not a folder (briefs = "DIR" in config.toml)'
+                ) from None
             here = folder
         else:
             try:
