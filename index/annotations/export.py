@@ -303,8 +303,12 @@ def _note_lines(note: str) -> list[str]:
     for n, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         opened = _FENCE.match(line)
         if fence:
-            closes = opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence)
-            if closes and not line[opened.end() :].strip():
+            if (
+                opened
+                and opened[1][0] == fence[0]
+                and len(opened[1]) >= len(fence)
+                and not line[opened.end() :].strip()
+            ):
                 fence = ""
             out.append(line)
             continue
