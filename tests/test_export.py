@@ -351,6 +351,32 @@ def test_markdown_keeps_a_notes_lines_and_paragraphs(fresh: AnnotationStore) -> 
     )
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "```python\nx = 1",
+        "<!-- check this later",
+        "<pre>unclosed pre",
+        "<script>alert(1)",
+        "~~~~\n```\nstill code",
+    ],
+)
+def test_a_note_leaving_a_block_open_keeps_it_to_itself(fresh: AnnotationStore, note: str) -> None:
+    """Rendered, an unclosed code fence, HTML comment or `<pre>` in a note ends with the
+    note: every passage after it is still a block quote with its words."""
+    from markdown_it import MarkdownIt
+
+    fresh.add_highlight(BUDGET, *span(BUDGET, "draft budget"), note=note)
+    fresh.add_highlight(BUDGET, *span(BUDGET, "an independent audit"))
+    fresh.add_highlight(STORM, *span(STORM, "across the north"))
+    tokens = MarkdownIt("commonmark").parse(export_markdown(fresh.annotations()))
+    quoted = [tokens[n + 2].content for n, t in enumerate(tokens) if t.type == "blockquote_open"]
+    assert quoted == ["draft budget", "an independent audit", "across the north"]
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h2"]
+    shown = "".join(t.content for t in tokens if t.type in ("inline", "fence", "html_block"))
+    assert note.splitlines()[-1] in shown
+
+
 def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(
     fresh: AnnotationStore,
 ) -> None:
@@ -431,6 +457,38 @@ def test_a_citation_dates_an_article_by_its_year_or_month_when_that_is_all_it_gi
         library.close()
     for cited in ("2019, `year.md`", "2019-03, `month.md`", "2019-03-04, `day.md`"):
         assert cited in markdown
+
+
+def test_an_article_deleted_since_is_cited_with_its_authors_and_its_month(
+    tmp_path: Path, fresh: AnnotationStore
+) -> None:
+    """Quoted as last read means cited as last read: who wrote it, and `date: 2021-09` as
+    September 2021, not its first day; through an export and an import elsewhere too."""
+    from newsread.index.annotations.placing import cited_now
+    from newsread.index.library import Library
+
+    root = tmp_path / "library"
+    root.mkdir()
+    text = "Ferry fares will stay frozen until spring, the operator said."
+    (root / "ferry.md").write_text(
+        f"---\ntitle: Fares frozen\nauthor: Mira Holt\ndate: 2021-09\n---\n\n{text}\n"
+    )
+    library = Library(root).open()
+    try:
+        library.update()
+        article = library.article("ferry.md")
+        assert article is not None
+        fresh.add_highlight(article, *span(article, "stay frozen"))
+        (root / "ferry.md").unlink()
+        library.update()
+        items = cited_now(library, fresh.annotations())
+    finally:
+        library.close()
+    assert items[0].in_library is False
+    assert "Mira Holt, 2021-09, `ferry.md`" in export_markdown(items)
+    with open_store(tmp_path / "elsewhere.sqlite3") as elsewhere:
+        import_json(elsewhere, export_json(items))
+        assert "Mira Holt, 2021-09, `ferry.md`" in export_markdown(elsewhere.annotations())
 
 
 def test_markdown_says_when_the_article_was_reworded_under_a_highlight(

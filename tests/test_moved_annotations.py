@@ -281,3 +281,62 @@ def test_an_orphaned_highlight_follows_its_article_to_its_new_file(tmp_path: Pat
         assert all(library.article(h.article.key) is not None for h in live)
     finally:
         library.close()
+
+
+def test_a_highlight_stays_on_its_file_when_another_copy_of_the_page_is_reread(
+    tmp_path: Path,
+) -> None:
+    """A page saved twice (or saved and clipped) is one article by its URL; a highlight made
+    on one file is still cited from that file after the other one changes and is re-read."""
+    root = tmp_path / "library"
+    root.mkdir()
+    url = "https://ledger.example/port-strike"
+    text = "\n\n".join(PARAGRAPHS)
+    (root / "saved.md").write_text(
+        f"---\ntitle: {TITLE}\nsource: Daily Ledger\nurl: {url}\ndate: 2022-05-01\n---\n\n{text}\n"
+    )
+    clip = {"title": "Breakwater (clipped)", "source": "Clipper", "url": url, "text": text}
+    (root / "clip.json").write_text(json.dumps(clip))
+    saved = annotate(root, "saved.md")
+    (root / "clip.json").write_text(json.dumps({**clip, "section": "Ports"}))
+    library = Library(root).open()
+    try:
+        library.update()
+        [item] = library.annotations.annotations([saved.id])
+        cited = {(h.article.key, h.article.title, h.article.source) for h in item.highlights}
+        assert cited == {("saved.md", TITLE, "Daily Ledger")}
+    finally:
+        library.close()
+
+
+def test_a_passage_highlighted_in_two_copies_of_one_text_is_one_highlight_with_both_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two files of the same text are one article: annotations imported on each, naming its
+    file, attach to it, the same passage once with both notes, none said to be gone."""
+    root = tmp_path / "library"
+    root.mkdir()
+    for name in ("a.txt", "b.txt"):
+        write(root, name, PARAGRAPHS)
+    assert main(["index", "-q", str(root)]) == 0
+    annotations = [
+        {
+            "type": "Annotation",
+            "motivation": "commenting",
+            "created": "2024-03-02T10:00:00Z",
+            "target": {
+                "source": name,
+                "selector": {"type": "TextQuoteSelector", "exact": QUOTES[0]},
+            },
+            "body": {"type": "TextualBody", "value": f"noted on {name}"},
+        }
+        for name in ("a.txt", "b.txt")
+    ]
+    (tmp_path / "notes.json").write_text(json.dumps(annotations))
+    assert main(["import", str(tmp_path / "notes.json"), "--library", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--library", str(root)]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.count(f"> {QUOTES[0]}") == 1
+    assert "noted on a.txt" in markdown and "noted on b.txt" in markdown
+    assert "no longer" not in markdown

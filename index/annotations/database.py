@@ -181,6 +181,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """INSERT INTO article_notes_fts(rowid, note)
             SELECT seq, newsread_fold(note) FROM articles""",
     ),
+    # 6: who wrote the article and whether it is dated by a year or month alone, as last read:
+    # an article since deleted is still cited with its authors and its date as it gave it.
+    (
+        "ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN period TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -19,9 +19,10 @@ annotations, which `import_json` still reads):
 - a star: motivation "bookmarking".
 
 newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status`,
-`newsread:article` (id, key, path, title, source, url, published and authors as cited, and
-`in_library: false` when the library no longer has the article) and, in an export of every
-library, `newsread:library`.
+`newsread:article` (id, key, path, title, source, url, published, `published_period` ("year"
+or "month" for an article dated by that alone, as `search --json` says it) and authors as
+cited, and `in_library: false` when the library no longer has the article) and, in an export
+of every library, `newsread:library`.
 Read/unread state is not an annotation and is not exported.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
@@ -274,6 +275,16 @@ def _literal(text: str) -> str:
 
 
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# HTML blocks that run until an end marker, blank lines and all (CommonMark's kinds 1 to 5):
+# the opening pattern, then the marker that ends it.
+_RAW_BLOCKS = (
+    (re.compile(r" {0,3}<(script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE), None),
+    (re.compile(r" {0,3}<!--"), "-->"),
+    (re.compile(r" {0,3}<\?"), "?>"),
+    (re.compile(r" {0,3}<![A-Za-z]"), ">"),
+    (re.compile(r" {0,3}<!\[CDATA\["), "]]>"),
+)
 
 
 def _note_lines(note: str) -> list[str]:
@@ -282,25 +293,52 @@ def _note_lines(note: str) -> list[str]:
     Markdown joins consecutive lines into one paragraph, so a note typed with single line
     breaks came out as one; each such line ends in a hard break (a backslash) instead, except
     around lists, headings, quotes, tables and inside code blocks, which Markdown keeps apart.
+    A note is Markdown, but kept to itself: a code fence it leaves open is closed at its end,
+    and an HTML comment or `<pre>` it never ends shows as typed, or either would swallow
+    every passage and note after it.
     """
     lines = note.split("\n")
     out = []
-    fenced = False
-    for line, following in zip(lines, [*lines[1:], ""], strict=True):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
+    fence = ""
+    for n, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
+        opened = _FENCE.match(line)
+        if fence:
+            if (
+                opened
+                and opened[1][0] == fence[0]
+                and len(opened[1]) >= len(fence)
+                and not line[opened.end() :].strip()
+            ):
+                fence = ""
             out.append(line)
             continue
+        if opened:
+            fence = opened[1]
+            out.append(line)
+            continue
+        line = _shown_if_unended(line, "\n".join(lines[n:]))
         joined = (
-            not fenced
-            and line.strip()
+            line.strip()
             and following.strip()
             and not line.endswith(("\\", "  "))
             and not _BLOCK_START.match(line)
             and not _BLOCK_START.match(following)
         )
         out.append(line + "\\" if joined else line)
-    return out
+    return [*out, fence] if fence else out
+
+
+def _shown_if_unended(line: str, rest: str) -> str:
+    """`line`, its `<` escaped when it opens an HTML block that `rest` (the note from this
+    line on) never ends."""
+    for opening, end in _RAW_BLOCKS:
+        found = opening.match(line)
+        if found:
+            marker = end or f"</{found[1].lower()}>"
+            if marker not in rest[found.end() :].lower():
+                return line.replace("<", "\\<", 1)
+            return line
+    return line
 
 
 # JSON-LD out ----------------------------------------------------------------------------------
@@ -442,6 +480,8 @@ def _annotation(
         "source": article.source,
         "url": article.url,
         "published": None if article.published is None else article.published.isoformat(),
+        # As `search --json` says it: "published" is the first day of that year or month.
+        "published_period": article.period or None,
         "authors": list(article.authors),
     }
     return annotation
@@ -681,6 +721,12 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
             published = datetime.fromisoformat(fields["published"])
         except ValueError:
             raise _Invalid(f"bad published date {fields['published']!r}") from None
+    period = value.get("published_period") or ""
+    if period not in ("", "year", "month"):
+        raise _Invalid('"newsread:article" published_period is not "year" or "month"')
+    authors = value.get("authors") or []
+    if not isinstance(authors, list) or not all(isinstance(name, str) for name in authors):
+        raise _Invalid('"newsread:article" authors is not a list of names')
     return ArticleInfo(
         id=fields["id"] or article_id,
         key=fields["key"],
@@ -689,6 +735,8 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
         source=fields["source"],
         url=fields["url"] or sanitise_line(url),
         published=published,
+        authors=tuple(name for name in map(sanitise_line, authors) if name),
+        period=period if published is not None else "",
     )
 
 

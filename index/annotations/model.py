@@ -66,11 +66,11 @@ class ArticleInfo:
     url: str = ""
     published: datetime | None = None
     authors: tuple[str, ...] = ()
-    """Who wrote it, as the library has it now: filled for exports (`placing.cited_now`),
-    never stored with the annotations."""
+    """Who wrote it (its credit when it names no author): kept with the article's row, as
+    last read, not with each highlight."""
     period: str = ""
     """"year" or "month" when the article is dated by that period alone (`Article.period`),
-    as the library has it now: filled as `authors` is, never stored."""
+    kept as `authors` is."""
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -82,6 +82,7 @@ class ArticleInfo:
             source=sanitise_line(article.named_source),
             url=sanitise_line(article.url),
             published=article.published,
+            authors=cited_authors(article),
             period=article.period,
         )
 
@@ -89,6 +90,12 @@ class ArticleInfo:
     def url_key(self) -> str:
         """The URL reduced to what identifies the page, or "" when there is none."""
         return normalise_url(self.url) if self.url.strip() else ""
+
+
+def cited_authors(article: Article) -> tuple[str, ...]:
+    """Who a citation names as the article's authors: its authors, else its credit."""
+    names = article.authors or (article.credit,)
+    return tuple(name for name in map(sanitise_line, names) if name)
 
 
 @dataclass(frozen=True)

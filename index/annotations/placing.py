@@ -36,6 +36,7 @@ from newsread.index.annotations.model import (
     ArticleAnnotations,
     ArticleInfo,
     Highlight,
+    cited_authors,
 )
 from newsread.index.annotations.records import other_address
 from newsread.index.article import Article, stable_id
@@ -219,8 +220,9 @@ def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[Art
     for item in items:
         article = find_article(library, item.article)
         item = replace(item, in_library=article is not None)
-        if article is None:
-            cited.append(item)
+        if article is None:  # cited as last read, each highlight as its article's row says
+            last_read = tuple(_as_last_read(h, item.article) for h in item.highlights)
+            cited.append(replace(item, highlights=last_read))
             continue
         state = replace(item.state, article=_as_now(item.state.article, article))
         highlights = tuple(_highlight_now(h, article) for h in item.highlights)
@@ -240,17 +242,23 @@ def _highlight_now(highlight: Highlight, article: Article) -> Highlight:
     return replace(highlight, prefix=prefix, suffix=suffix)
 
 
+def _as_last_read(highlight: Highlight, row: ArticleInfo) -> Highlight:
+    """`highlight` citing the authors and period its article's row kept (highlights keep
+    neither)."""
+    cited = highlight.article
+    period = row.period if cited.published == row.published else cited.period
+    return replace(highlight, article=replace(cited, authors=row.authors, period=period))
+
+
 def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
     """`info` citing `article` as the library has it: its file, its authors (or credit), and
     no source where the article names none (one stored by older versions was its folder)."""
-    names = article.authors or (article.credit,)
-    authors = tuple(name for name in map(sanitise_line, names) if name)
     stood_in = not article.named_source and info.source == sanitise_line(article.source)
     return replace(
         info,
         key=article.key,
         path=article.path,
-        authors=authors or info.authors,
+        authors=cited_authors(article) or info.authors,
         source="" if stood_in else info.source,
         period=article.period if article.published == info.published else info.period,
     )
@@ -313,7 +321,7 @@ def _place(library: Library, store: AnnotationStore, articles: Iterable[Article 
             continue
         done.add(article.key)
         try:
-            store.highlights_for(article)
+            store.highlights_for(article, library.docs.keys_for(article.id))
         except AnnotationError as error:
             log.warning("highlights of %s not re-anchored: %s", article.key, error)
     return len(done)

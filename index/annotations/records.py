@@ -76,6 +76,16 @@ def article_info(row: sqlite3.Row) -> ArticleInfo:
         source=row["source"],
         url=row["url"],
         published=published(row["published"]),
+        authors=tuple(name for name in row["authors"].split("\n") if name),
+        period=row["period"],
+    )
+
+
+def keep_citation(db: sqlite3.Connection, seq: int, info: ArticleInfo) -> None:
+    """The article row `seq` keeps `info`'s authors and period, what `info_values` leaves out."""
+    db.execute(
+        "UPDATE articles SET authors = ?, period = ? WHERE seq = ?",
+        ("\n".join(info.authors), info.period, seq),
     )
 
 

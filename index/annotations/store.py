@@ -40,7 +40,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -414,14 +414,18 @@ class AnnotationStore:
 
         return self._write("highlight", work)
 
-    def highlights_for(self, article: Article) -> list[AnchoredHighlight]:
+    def highlights_for(
+        self, article: Article, copies: Collection[str] = ()
+    ) -> list[AnchoredHighlight]:
         """The article's live highlights placed in its current text: text order, orphans last.
 
         Highlights made on the same article under another identity are included: found by
         URL, or by library key (if the title is the same or the highlight still anchors; only
         those made in this store's `library`, or where is not known). A
         changed placement (offsets, status, the article's new identity or place in the
-        library) is saved for next time.
+        library) is saved for next time, but for a highlight made on one of `copies`: the keys
+        of the library's other files of this identity (a page saved twice, a clipping of it
+        with its URL), where it stays, cited as that file has it.
         """
         info = ArticleInfo.of(article)
         body = article.body
@@ -484,14 +488,15 @@ class AnnotationStore:
                 status=found.status,
             )
             own = not self.library or highlight.library in ("", self.library)
-            if own and (found.status != "orphaned" or by_identity):
+            elsewhere = highlight.article.key != info.key and highlight.article.key in copies
+            if own and not elsewhere and (found.status != "orphaned" or by_identity):
                 # An orphan found only by its old key may be another article's (a feed's
                 # lines shifted); one of this article's own follows its file like the others.
                 # A highlight made in another library (its copy of the article) keeps that
                 # library's path: shown here, it still opens there.
                 current = replace(current, article=records.relocated(highlight.article, info))
             relocated = current.article != highlight.article
-            if relocated or current != highlight:
+            if (relocated or current != highlight) and not elsewhere:
                 changes.append((current, relocated))
             text = body[found.start : found.end] if found.start is not None else ""
             placed.append(AnchoredHighlight(current, found.start, found.end, found.status, text))
@@ -522,6 +527,7 @@ class AnnotationStore:
                     " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
                     (*records.info_values(info), excerpts, old["seq"]),
                 )  # tags follow (ON UPDATE CASCADE)
+                records.keep_citation(db, old["seq"], info)
             elif old is not None and new is not None:
                 records.merge_article_rows(db, old, new, self._stamp())
             self._move_highlights(db, old_id, info)
@@ -1249,6 +1255,8 @@ class AnnotationStore:
                 (*records.info_values(info), now, now, excerpts, self.library),
             )
             seq = cursor.lastrowid
+            assert seq is not None
+            records.keep_citation(db, seq, info)
         else:
             seq = row["seq"]
             if claim and self.library and not row["library"]:
@@ -1259,6 +1267,7 @@ class AnnotationStore:
                     " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
                     (*records.info_values(info), excerpts or row["excerpts"], seq),
                 )
+                records.keep_citation(db, seq, info)
                 if row["article_id"] != info.id:
                     self._move_highlights(db, row["article_id"], info)
         found = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
@@ -1276,8 +1285,30 @@ class AnnotationStore:
                     db, highlight.id, records.relocated(highlight.article, info)
                 )
             except sqlite3.IntegrityError:
-                # The same passage is highlighted under the new identity too: keep both.
-                log.info("highlight %s left under its old article id", highlight.id)
+                self._fold_highlight(db, highlight, info.id)
+
+    def _fold_highlight(
+        self, db: sqlite3.Connection, highlight: Highlight, article_id: str
+    ) -> None:
+        """`highlight`'s passage is highlighted under `article_id` already (the same text
+        saved in two files, each highlighted): one highlight, with both notes; left under its
+        old identity, it was an orphan of an article no longer there."""
+        kept = db.execute(
+            "SELECT * FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
+            " AND quote = ? AND prefix = ? AND suffix = ?",
+            (article_id, highlight.quote, highlight.prefix, highlight.suffix),
+        ).fetchone()
+        now = self._stamp()
+        note = "\n\n".join(dict.fromkeys(n for n in (kept["note"], highlight.note) if n))
+        if note != kept["note"]:
+            db.execute(
+                "UPDATE highlights SET note = ?, updated = ?, revision = revision + 1 WHERE id = ?",
+                (note, now, kept["id"]),
+            )
+        db.execute(
+            "UPDATE highlights SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
+            (now, highlight.id),
+        )
 
     def _state_of_touched(
         self, db: sqlite3.Connection, info: ArticleInfo, body: str

@@ -489,6 +489,28 @@ async def test_ctrl_s_saves_briefs_where_config_toml_says(
         assert said == [f"Saved 1 highlight from 1 article, oldest first, to {saved}"]
 
 
+async def test_ctrl_s_says_when_the_briefs_folder_config_toml_names_is_a_file(
+    library: Path, make_app: MakeApp, tmp_path: Path
+) -> None:
+    # "Not saved: …/notes.md: File exists" read as if the brief itself were there already.
+    briefs = tmp_path / "notes.md"
+    briefs.write_text("mine\n")
+    app = make_app(library, config=Config(briefs=briefs))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _highlight_each(app, "flood.txt")
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(HighlightsList).option_count == 1)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Not saved") for m in notifications(app)))
+        said = [m for m in notifications(app) if m.startswith("Not saved")]
+        assert said == [
+            f'Not saved: {briefs} is a file, not a folder (briefs = "DIR" in config.toml)'
+        ]
+        assert briefs.read_text() == "mine\n"
+
+
 async def test_ctrl_s_saves_every_highlight_also_those_past_the_lists_limit(
     library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -314,7 +314,9 @@ class AnnotatingPanes(Horizontal):
             except AnnotationError as error:
                 self.post_message(AnnotationFailed(f"Not marked read: {error}"))
         try:
-            highlights = store.highlights_for(article)
+            library = self._host.library
+            copies = library.docs.keys_for(article.id) if library is not None else []
+            highlights = store.highlights_for(article, copies)
             state = store.article_state(article)
         except AnnotationError as error:
             self.post_message(AnnotationFailed(str(error)))
@@ -1040,7 +1042,12 @@ class AnnotatingPanes(Horizontal):
         stem = f"newsread-highlights-{date.today().isoformat()}"
         folder = self._host.config.briefs
         if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):  # "File exists" said nothing of why
+                raise OSError(
+                    f'{folder} is a file, not a folder (briefs = "DIR" in config.toml)'
+                ) from None
             here = folder
         else:
             try:
