@@ -194,6 +194,9 @@ class MainScreen(Screen[None]):
         self.library_ready = False
         self.library_problem = ""
         self.indexing = False
+        self._unread = 0
+        """Files the running update has still to read (1 while their number is not known):
+        the hits listed are those found so far."""
         self._generation = 0
         self._focus_results = 0
         """The search generation whose results take the focus when they arrive (Enter)."""
@@ -403,6 +406,8 @@ class MainScreen(Screen[None]):
         if phase in ("scanning", "reading", "committing"):
             self.indexing = True
             self.status.set_status(index="indexing", done=done, total=total)
+        if phase in ("reading", "committing"):
+            self._unread = max(total - done, 0) if total else 1
         elif phase == "waiting":
             self.status.set_status(index="waiting for another newsread to finish indexing")
         if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
@@ -490,6 +495,8 @@ class MainScreen(Screen[None]):
         articles, skipped = summary.total_articles, summary.skipped_said()
         cancelled = summary.cancelled
         self.indexing = False
+        self._unread = 0
+        self._update_results_title()  # the hits are no longer "so far"
         state = "indexing stopped" if cancelled else "up to date"
         if skipped:
             state += f" ({skipped} skipped)"
@@ -511,6 +518,8 @@ class MainScreen(Screen[None]):
     @on(IndexFailed)
     def _index_failed(self) -> None:
         self.indexing = False
+        self._unread = 0
+        self._update_results_title()
         self.status.set_status(index="not updated", done=0, total=0)
         if self.results is None and self._searched is None:
             self.search_now()  # what the index already holds is still searchable
@@ -812,6 +821,9 @@ class MainScreen(Screen[None]):
             counts = (f"{at}{results.total:,}",)
         else:
             counts = (f"{results.total:,} result{'s' if results.total != 1 else ''}",)
+        if self.indexing and self._unread and results.counted:
+            # Files still to read may hold more: "3 of 40 so far", not a total to rely on.
+            counts = tuple(f"{count} so far" for count in counts)
         self.results_list.show_title(ListTitle(counts, like, orders))
 
     @on(Input.Changed, "#search")
