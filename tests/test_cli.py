@@ -1214,3 +1214,23 @@ def test_a_folder_given_where_the_query_goes_says_how_to_search_it(
     assert _run("search", "9/11", "-l", str(small_library)).returncode == 1
     monkeypatch.chdir(small_library.parent)
     assert main(["search", f"./{small_library.name}", "-l", str(small_library)]) == 1
+
+
+def test_ctrl_c_while_newsread_still_loads_ends_it_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Pressed in the first tenths of a second it came inside an import (rich's, say): a
+    # KeyboardInterrupt traceback on the screen and no exit code of newsread's.
+    from newsread.tui import launch
+
+    def interrupted(name: str) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(launch.importlib, "import_module", interrupted)
+    assert launch.main() == 130
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_newsread_command_starts_at_the_entry_point_that_catches_an_early_ctrl_c() -> None:
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert 'newsread = "newsread.tui.launch:main"' in pyproject.splitlines()
