@@ -170,6 +170,8 @@ def test_importing_dates_does_not_import_dateparser() -> None:
         "14 июня 2019",
         "Veröffentlicht am 30. Mai 2017, 16:18 Uhr",
         "2017-05-30T16:18:00Z",
+        "2024年3月1日 10時30分",
+        "2024年3月1日 星期五 来源：新华社",
     ],
 )
 def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
@@ -185,6 +187,9 @@ def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
         "France cancelled a $1.3 billion warship supply contract in 2015, officials said today.",
         "Revs 19.9 mln vs 20.1 mln",
         "By Kamila Aliyeva",
+        # Sentences of a script without spaces: one "word" by spaces, ending in "。".
+        "2024年3月1日，北京。中国人民银行宣布降低存款准备金率。经济学家认为这将支持经济增长。",
+        "2017年7月18日，正式加盟环球音乐并在北京举行亚洲签约记者会",
         "x" * 81 + " 2017",
         "",
     ],

@@ -1037,6 +1037,15 @@ def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None
     assert [p[:6] for p in draft.paragraphs] == ["東京電力は3", "次の放出は来"]
 
 
+@pytest.mark.parametrize("more", ["", "\n第二段：市场反应积极，股市上涨。\n"])
+def test_a_chinese_first_paragraph_opening_with_a_date_is_kept(more: str) -> None:
+    lede = "2024年3月1日，北京。中国人民银行宣布降低存款准备金率。经济学家认为这将支持经济增长。"
+    draft = parse_text(f"中国经济新闻\n\n{lede}\n{more}")
+    assert draft.title == "中国经济新闻"
+    assert draft.paragraphs[0] == lede
+    assert len(draft.paragraphs) == (2 if more else 1)
+
+
 # --- issue 12: a date alone near the top (date12) -------------------------------------------
 
 

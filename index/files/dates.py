@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from newsread.index.marks import UNSPACED_RUN
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text`, for word lists written as prose."""
@@ -434,20 +436,37 @@ def looks_like_date_line(line: str) -> bool:
     text = _TRAILING_SOURCE.sub("", _READ_TIME.sub("", _LABEL.sub("", line.strip(), count=1)))
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         return False
-    if text.endswith((".", "?", "!", '"')) and not text.endswith(("г.", "r.")):
+    if text.endswith(_SENTENCE_ENDS) and not text.endswith(("г.", "r.")):
         # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).
-        words = text.split()
-        if len(words) > 5:
+        if len(text.split()) + _unspaced_words(text) > 5:
             return False
     return _other_words(text) <= _MAX_OTHER_WORDS
 
 
+# Full stops, question and exclamation marks of Latin, Chinese and Japanese, Arabic, Devanagari.
+_SENTENCE_ENDS = (".", "?", "!", '"', "。", "？", "！", "｡", "؟", "।", "」", "”")
+
+
+def _unspaced_words(text: str) -> int:
+    """Words in the runs of a script written without spaces (Chinese, Japanese, Thai ...) in
+    `text`, one every two characters: a lone character ("年", "月", "日") counts for none."""
+    if text.isascii():
+        return 0
+    return sum(len(run) // 2 for run in UNSPACED_RUN.findall(text))
+
+
 def _other_words(text: str) -> int:
-    """How many words of three letters or more in `text` are not month, weekday or zone names."""
-    others = 0
+    """How many words of three letters or more in `text` are not month, weekday or zone names
+    (a run of a script written without spaces: a word every two characters)."""
+    others = _unspaced_words(text)
     for word in _LETTERS.findall(text):
         lowered = word.lower()
-        if lowered not in _MONTHS and lowered not in _FILLER and word not in _TZ_ABBREVIATIONS:
+        if (
+            lowered not in _MONTHS
+            and lowered not in _FILLER
+            and word not in _TZ_ABBREVIATIONS
+            and not UNSPACED_RUN.fullmatch(word)
+        ):
             others += 1
     return others
 
