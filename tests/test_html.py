@@ -2566,3 +2566,40 @@ def test_a_page_nested_past_the_parsers_depth_limit_keeps_all_its_text(
     page = f"<html><head><title>Minutes</title></head><body>{paragraphs}</body></html>"
     text = "\n".join(parse_html(page).paragraphs)
     assert all(f"number{i} " in text for i in range(count))
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline", "paragraphs"),
+    [
+        (
+            "中国人民银行宣布降准",
+            "记者 王小明",
+            [
+                "中国人民银行1日宣布，决定于3月5日下调金融机构存款准备金率0.5个百分点。",
+                "经济学家认为，此次降准将支持稳就业和稳增长。",
+                "市场人士表示，股市和债市反应积极。",
+            ],
+        ),
+        (
+            "Bank cuts rates",
+            "By Jane Roe",
+            [
+                "The central bank cut its reserve ratio on Friday.",
+                "Economists said it would support growth.",
+                "Markets rose.",
+            ],
+        ),
+    ],
+)
+def test_a_page_of_little_text_keeps_its_paragraphs_apart_from_headline_and_byline(
+    headline: str, byline: str, paragraphs: list[str]
+) -> None:
+    # Under 250 characters trafilatura hands back the whole <article> as one block.
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        f"<html><head><title>{headline} | Site</title></head><body><article>"
+        f'<h1>{headline}</h1><p class="byline">{byline}</p>{body}</article></body></html>'
+    )
+    draft = parse_html(page)
+    assert draft.title == headline
+    assert draft.paragraphs == paragraphs

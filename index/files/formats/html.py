@@ -211,6 +211,8 @@ def parse_html(text: str) -> Draft:
     paragraphs: list[str] = []
     if extracted is not None:
         paragraphs = _document_paragraphs(extracted)
+        if len(paragraphs) == 1:
+            paragraphs = _as_page_blocks(paragraphs[0], tree) or paragraphs
     if not (draft.authors or draft.credit) or draft.published is None:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
@@ -535,6 +537,32 @@ def _flatten(
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _as_page_blocks(text: str, tree: Any) -> list[str]:
+    """`text`, trafilatura's one paragraph, as the page's own blocks when it is a run of them.
+
+    On a page of little text (under 250 characters: three paragraphs of Chinese) trafilatura
+    falls back to the text of the whole `<article>` (or of every `<p>`) as one block, its
+    headline, byline and paragraphs a line each; those lines are read as one hard-wrapped
+    paragraph. Empty when `text` is not a run of whole blocks of the page.
+    """
+    blocks = _element_text(tree)
+    starts: dict[int, int] = {}
+    position = 0
+    for number, block in enumerate(blocks):
+        starts[position] = number
+        position += len(block) + 1
+    joined = " ".join(blocks)
+    found = joined.find(text)
+    while found != -1:
+        first = starts.get(found)
+        end = found + len(text) + 1
+        if first is not None and (end in starts or end == len(joined) + 1):
+            last = starts.get(end, len(blocks))
+            return blocks[first:last] if last - first > 1 else []
+        found = joined.find(text, found + 1)
+    return []
 
 
 def _element_text(tree: Any) -> list[str]:
