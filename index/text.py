@@ -76,6 +76,28 @@ def note_text(data: bytes) -> str:
     return sanitise(text)
 
 
+# Han, kana, CJK punctuation and the full-width forms: Chinese and Japanese put no space between
+# words, so a line break between two of them (text wrapped at a width) is no space either.
+_WIDE = (
+    "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff01-\uff60\U00020000-\U0003134f"
+)
+_WIDE_BREAK = re.compile(f"([{_WIDE}])[ \t]*\n[ \t]*(?=[{_WIDE}])")
+_WIDE_CHARACTER = re.compile(f"[{_WIDE}]")
+
+
+def unwrap_wide(text: str) -> str:
+    """`text` without the line breaks between two Chinese or Japanese characters: "预\n期" is
+    "预期", one word that a space would split in two (for search too)."""
+    return text if text.isascii() or "\n" not in text else _WIDE_BREAK.sub(r"\1", text)
+
+
+def joins_without_space(left: str, right: str) -> bool:
+    """Whether a line ending in `left` and the next starting with `right` are one line with no
+    space between them: both Chinese or Japanese characters (`unwrap_wide`)."""
+    return bool(_WIDE_CHARACTER.fullmatch(left[-1:]) and _WIDE_CHARACTER.fullmatch(right[:1]))
+
+
 def sanitise_line(text: str) -> str:
     """`sanitise` for one-line values (titles, file names, tags): newlines become spaces."""
     return " ".join(sanitise(text).split())

@@ -47,7 +47,7 @@ from newsread.index.files.formats.plaintext import (
     _take_date,
     lower_case_words,
 )
-from newsread.index.text import sanitise_line
+from newsread.index.text import sanitise_line, unwrap_wide
 
 # schema.org types whose headline, author and dates describe the article itself.
 _ARTICLE_TYPES = frozenset(
@@ -278,7 +278,9 @@ def _parse_tree(text: str) -> Any | None:
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
     parser.set_element_class_lookup(_element_classes())
-    data = text.encode("utf-8", "replace")
+    # A line break between two Chinese or Japanese characters is no space (CSS Text's
+    # segment break rule); whitespace collapsing would make it one, splitting a word.
+    data = unwrap_wide(text).encode("utf-8", "replace")
     for attempt in range(2):
         try:
             tree = lxml.html.document_fromstring(data, parser=parser)
@@ -548,17 +550,20 @@ def _as_page_blocks(text: str, tree: Any) -> list[str]:
     paragraph. Empty when `text` is not a run of whole blocks of the page.
     """
     blocks = _element_text(tree)
+    # Compared without their spaces: the one block lost the line breaks between Chinese
+    # or Japanese blocks (`unwrap_wide`).
     starts: dict[int, int] = {}
     position = 0
     for number, block in enumerate(blocks):
         starts[position] = number
-        position += len(block) + 1
-    joined = " ".join(blocks)
+        position += len("".join(block.split()))
+    joined = "".join("".join(blocks).split())
+    text = "".join(text.split())
     found = joined.find(text)
     while found != -1:
         first = starts.get(found)
-        end = found + len(text) + 1
-        if first is not None and (end in starts or end == len(joined) + 1):
+        end = found + len(text)
+        if first is not None and (end in starts or end == len(joined)):
             last = starts.get(end, len(blocks))
             return blocks[first:last] if last - first > 1 else []
         found = joined.find(text, found + 1)

@@ -20,7 +20,7 @@ from newsread.index.files.dates import field_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import merge_bylines, split_byline
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
-from newsread.index.text import sanitise_line
+from newsread.index.text import sanitise_line, unwrap_wide
 
 _TITLE = ("title", "headline", "webtitle", "heading", "name")
 _BODY = (
@@ -245,7 +245,7 @@ def _split(text: str) -> list[str]:
         return html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
-    return [" ".join(block.split()) for block in blocks if block.strip()]
+    return [" ".join(unwrap_wide(block).split()) for block in blocks if block.strip()]
 
 
 def _date(value: Any) -> tuple[datetime, str] | None:
