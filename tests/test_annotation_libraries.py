@@ -394,3 +394,30 @@ def test_note_words_fold_as_article_search_does_in_new_and_migrated_stores(
     with AnnotationStore.open(old) as store:
         assert [h.quote for h in store.all_highlights(text_query="пётр")] == ["Пётр пришёл"]
         assert [h.quote for h in store.all_highlights(text_query="ПРИШЕЛ")] == ["Пётр пришёл"]
+
+
+def test_note_words_stored_before_arabic_folding_are_folded_again(tmp_path: Path) -> None:
+    """Schema 6 folds the stored note words again: `fold` came to leave out Arabic vowel
+    marks, and a row is deleted from the full-text table by the words it was stored with."""
+    path = tmp_path / "v5.sqlite3"
+    db = sqlite3.connect(path)
+    db.create_function("newsread_fold", 1, str.casefold)  # the fold of schema 5 in Arabic
+    for statements in MIGRATIONS[:5]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 5")
+    db.execute(
+        "INSERT INTO articles (article_id, title, note, created, updated)"
+        " VALUES ('id-ar.txt', 'Ar', 'قال مُحَمَّد', ?, ?)",
+        (STAMP, STAMP),
+    )
+    db.commit()
+    db.close()
+    story = article("ar.txt", "قال مُحَمَّد اليوم.")
+    with AnnotationStore.open(path) as store:
+        assert store.articles_matching(note_words=["محمد"]).matches(story)
+        store.set_article_note(story, "الاقتصـــاد")
+        assert not store.articles_matching(note_words=["محمد"]).matches(story)
+        assert store.articles_matching(note_words=["الاقتصاد"]).matches(story)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO article_notes_fts(article_notes_fts) VALUES ('integrity-check')")

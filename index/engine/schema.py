@@ -18,7 +18,7 @@ from newsread.index.article import Article, in_utc
 from newsread.index.folding import fold
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
@@ -29,7 +29,9 @@ single letters indexed, but where an apostrophe joins one to a word (`elided`).
 10: Greek folded without accents (ΑΘΗΝΑ is Αθήνα), Russian ё as е (`fold`).
 11: `period_end`, the last instant of an article dated by a year or month alone: a date
 range matches such an article only when it holds the whole period (the rebuild also groups
-again the stories of versions dated so: `Substance.latest`)."""
+again the stories of versions dated so: `Substance.latest`).
+12: Arabic and Hebrew folded without vowel marks and tatweel, Arabic and Persian yeh, kaf and
+alef written one way (`fold`: "محمد" finds "مُحَمَّد", "ایران" finds "ايران")."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
