@@ -172,8 +172,11 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm jr sr inc co corp ltd no vs
     etc fig approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres""".split()
 )
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…")
-_TERMINAL += ("。", "！", "？", "：", "；", "）", "」", "』", "؟", "।")  # CJK, Arabic, Devanagari
+# Sentence ends of Latin script (with closing quotes), Chinese and Japanese, Arabic, Devanagari.
+_TERMINAL = (
+    *(".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…"),
+    *("。", "！", "？", "：", "；", "）", "」", "』", "؟", "।"),
+)
 # A line ending so is a sentence broken off: the next line goes on with it.
 _MID_SENTENCE = (",", "，", "、", "،")
 
