@@ -290,3 +290,8 @@ def test_a_chinese_text_wrapped_in_its_lines_joins_without_spaces() -> None:
         "中国人民银行宣布降准，预期将释放长期资金。",
         "市场反应积极，股市上涨。",
     ]
+
+
+def test_an_arabic_author_field_names_the_author_not_a_credit() -> None:
+    (draft,) = parse_json(json.dumps({"title": "خبر", "text": "نص.", "author": "محمد أحمد"}))
+    assert (draft.authors, draft.credit) == (["محمد أحمد"], "")

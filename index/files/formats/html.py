@@ -37,6 +37,7 @@ from newsread.index.files.formats.bylines import (
     one_word_byline,
     post_footer_author,
     source_credit,
+    split_author_field,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -1089,7 +1090,7 @@ class _Metadata:
                 if not (_URL_LIKE.match(n) or _EMAIL.search(n) or self._of_another_site(n))
             ]
             if names:
-                return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+                return merge_bylines(split_author_field(n) for n in dict.fromkeys(names))
         return [], ""
 
     def _of_another_site(self, name: str) -> bool:
@@ -1535,7 +1536,7 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             elif credit and name.casefold() not in _NOBODY:
                 authors.append(([name], ""))
         else:
-            authors.append(split_byline(name))
+            authors.append(split_author_field(name))
     return merge_bylines(authors)
 
 

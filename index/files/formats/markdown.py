@@ -13,7 +13,12 @@ from typing import Any
 
 from newsread.index.files.dates import field_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
-from newsread.index.files.formats.bylines import is_byline, merge_bylines, split_byline
+from newsread.index.files.formats.bylines import (
+    is_byline,
+    merge_bylines,
+    split_author_field,
+    split_byline,
+)
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
 from newsread.index.text import sanitise_line
 
@@ -125,7 +130,7 @@ def _draft_from_meta(meta: dict[str, Any]) -> Draft:
     draft.title = _line(_pick(fields, _TITLE))
     draft.published, draft.period = field_date(_pick(fields, _DATE)) or (None, "")
     draft.authors, draft.credit = merge_bylines(
-        split_byline(name) for name in _names(_pick(fields, _AUTHOR))
+        split_author_field(name) for name in _names(_pick(fields, _AUTHOR))
     )
     source = _line(_pick(fields, _SOURCE))
     draft.source = "" if _ADDRESS.match(source) else source
