@@ -484,7 +484,9 @@ def test_a_date_fields_year_month_or_unix_time_is_read_as_what_it_says(
     # No date: a year no article bears, a thirteenth month, a count or id as small as a year
     # or as large as a Unix time past 2100, a truth value.
     "value",
-    [1066, "2019-13", 99, 12345, 10**10 * 1000, True, "n/a", None, ["2019"]],
+    [1066, "2019-13", 99, 12345, 10**10 * 1000, True, "n/a", None, ["2019"]]
+    # YAML's own dates: a Thai Buddhist-era year (2567 is 2024), a year typed short.
+    + [date(2567, 3, 1), datetime(2567, 3, 1, 9, 30), date(24, 3, 1)],
 )
 def test_a_date_field_that_names_no_plausible_date_gives_none(value: object) -> None:
     assert field_date(value) is None

@@ -679,9 +679,13 @@ def field_date(value: Any) -> tuple[datetime, str] | None:
     its period. A value naming only a year or a month ("2019", 2019, "2019-03", "March 2019")
     is that period's first day with period "year" or "month", as `date:2019` reads a period;
     the period is "" for a day or a time. None when the value gives no date."""
-    if isinstance(value, datetime):
-        return value, ""
     if isinstance(value, date):
+        # YAML and TOML read `date: 2567-03-01` themselves: a Buddhist-era year, as Thai
+        # sites write it, is no date of publication 543 years ahead (nor is 0024, a typo).
+        if not _year_ok(value.year):
+            return None
+        if isinstance(value, datetime):
+            return value, ""
         return datetime(value.year, value.month, value.day), ""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
