@@ -30,6 +30,9 @@ def fold(text: str) -> str:
         folded = folded.replace("ё", "е")
     if _GREEK.search(folded):
         folded = _greek_unaccented(folded)
+    if "\u200c" in folded or "\u200d" in folded:
+        # A word's (non-)joiner shapes its letters: "می‌گویند" is typed with it or without.
+        folded = folded.replace("\u200c", "").replace("\u200d", "")
     if _ARABIC_OR_HEBREW.search(folded):
         folded = _VOWEL_MARKS.sub("", folded).translate(_ARABIC_LETTERS)
     return folded

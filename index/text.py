@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from newsread.index.marks import BMP_MARKS
+
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST;
 # one never terminated ends at the line's end, not the article's), and two-character escapes.
 # Also the 8-bit C1 forms (CSI = \x9b, OSC = \x9d ...).
@@ -36,16 +38,21 @@ _EMOJI_AFTER_JOINER = re.compile(f"[{_PICTOGRAPH}]")
 
 
 def _shown(control: re.Match[str]) -> str:
-    """What is left of a `_CONTROL` character: a joiner inside an emoji sequence, else nothing."""
-    text, at = control.string, control.start()
-    if (
-        control.group() == "\u200d"
-        and at > 0
-        and _EMOJI_BEFORE_JOINER.match(text, at - 1)
-        and _EMOJI_AFTER_JOINER.match(text, at + 1)
-    ):
-        return "\u200d"
-    return ""
+    """What is left of a `_CONTROL` character: a joiner inside an emoji sequence, or a
+    (non-)joiner between two letters of a script that joins them, else nothing."""
+    text, at, found = control.string, control.start(), control.group()
+    if found not in _JOINERS or at == 0:
+        return ""
+    if found == "\u200d" and _EMOJI_BEFORE_JOINER.match(text, at - 1):
+        return found if _EMOJI_AFTER_JOINER.match(text, at + 1) else ""
+    return found if _LETTER.match(text, at - 1) and _LETTER.match(text, at + 1) else ""
+
+
+# The zero-width non-joiner and joiner are letters of a word in Persian ("می‌گویند": the
+# letters either side stay apart) and in the scripts of India (a half form, a chillu); between
+# Latin letters they only hide a word's break, and go.
+_JOINERS = ("\u200c", "\u200d")
+_LETTER = re.compile(f"[^\\W\\d_\\x00-\\x7f]|[{BMP_MARKS}]")
 
 
 def sanitise(text: str) -> str:
