@@ -172,6 +172,7 @@ def test_importing_dates_does_not_import_dateparser() -> None:
         "2017-05-30T16:18:00Z",
         "2024年3月1日 10時30分",
         "2024年3月1日 星期五 来源：新华社",
+        "١٥ مارس ٢٠٢٤",  # Arabic-Indic digits
     ],
 )
 def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
@@ -490,3 +491,21 @@ def test_a_date_fields_year_month_or_unix_time_is_read_as_what_it_says(
 )
 def test_a_date_field_that_names_no_plausible_date_gives_none(value: object) -> None:
     assert field_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("١٥ مارس ٢٠٢٤", datetime(2024, 3, 15)),
+        ("نشر في ١٥ مارس ٢٠٢٤", datetime(2024, 3, 15)),
+        # Calendars the parser does not know are left undated, never put years off: the
+        # Solar Hijri "۱۰ اسفند ۱۴۰۲" (2024-02-29), the Thai Buddhist era "1 มีนาคม 2567".
+        ("۱۰ اسفند ۱۴۰۲", None),
+        ("1 มีนาคม 2567", None),
+        ("๑ มีนาคม ๒๕๖๗", None),
+    ],
+)
+def test_a_date_in_the_digits_of_another_script_is_found(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -425,6 +426,18 @@ def _worth_dateparser(text: str) -> bool:
     return 1 <= others <= _MAX_OTHER_WORDS
 
 
+# A digit of another script: Arabic-Indic "١٥", Persian "۱۵", Devanagari "१५", Thai "๑๕".
+_NATIVE_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the digits of other scripts written 0-9 ("١٥ مارس ٢٠٢٤": "15 مارس 2024"),
+    as the date patterns read them."""
+    if text.isascii():
+        return text
+    return _NATIVE_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group(), 0)), text)
+
+
 def looks_like_date_line(line: str) -> bool:
     """Whether `line` could be a date line: worth handing to `parse_date`.
 
@@ -432,7 +445,9 @@ def looks_like_date_line(line: str) -> bool:
     """
     if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return False
-    line = unglue_years(line)  # "4 de mayo de 202207:59 hs": a page's text run together
+    line = unglue_years(
+        ascii_digits(line)
+    )  # "4 de mayo de 202207:59 hs": a page's text run together
     text = _TRAILING_SOURCE.sub("", _READ_TIME.sub("", _LABEL.sub("", line.strip(), count=1)))
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         return False
@@ -504,7 +519,7 @@ def find_date(line: str) -> datetime | None:
     Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
-    line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(line))
+    line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(ascii_digits(line)))
     stamp = None
     for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0))
