@@ -12,12 +12,13 @@ import unicodedata
 
 def fold(text: str) -> str:
     """`text` as the index compares it: NFKC-normalised and case-folded, Greek without its
-    accents and breathings, Russian ё as е.
+    accents and breathings, Russian ё as е, Arabic and Hebrew without their vowel marks.
 
     One form for every way of writing a word: "café" composed or decomposed, the ligature
     "ﬁ" and "fi", full-width "Ｋｅｌｍｏｒ" and "kelmor", "Straße", "STRASSE" and "STRAẞE",
     "Αθήνα" and "ΑΘΗΝΑ" (Greek drops accents from capitals), final "ς" and "σ", "Пётр" and
-    "Петр" (ё is mostly written е). Articles and queries both go through here.
+    "Петр" (ё is mostly written е), "مُحَمَّد" and "محمد", "ایران" and "ايران", "שִׁמְעוֹן" and
+    "שמעון" (vowel marks are mostly left out). Articles and queries both go through here.
     """
     if text.isascii():
         return text.lower()
@@ -29,7 +30,28 @@ def fold(text: str) -> str:
         folded = folded.replace("ё", "е")
     if _GREEK.search(folded):
         folded = _greek_unaccented(folded)
+    if "\u200c" in folded or "\u200d" in folded:
+        # A word's (non-)joiner shapes its letters: "می‌گویند" is typed with it or without.
+        folded = folded.replace("\u200c", "").replace("\u200d", "")
+    if _ARABIC_OR_HEBREW.search(folded):
+        folded = _VOWEL_MARKS.sub("", folded).translate(_ARABIC_LETTERS)
     return folded
+
+
+_ARABIC_OR_HEBREW = re.compile("[\u0590-\u06ff]")
+# Marks that Arabic, Persian and Hebrew mostly leave unwritten: Arabic's harakat (fatha, damma,
+# kasra, shadda, sukun, tanwin ...), the dagger alef and the tatweel that only stretches a word
+# ("الاقتصـــاد"); Hebrew's niqqud and cantillation ("שִׁמְעוֹן" is "שמעון").
+_VOWEL_MARKS = re.compile(
+    "[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0640\u064b-\u065f\u0670]"
+)
+# One letter for the ways Arabic and Persian write it: alef with a hamza or madda as bare alef
+# (hamzas are mostly left out), alef maksura and Persian yeh as yeh, Persian keheh as kaf
+# (keyboards and fonts give either: "ایران" is "ايران").
+_ARABIC_LETTERS = str.maketrans(
+    {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
+    | {"\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643"}
+)
 
 
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")

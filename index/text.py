@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from newsread.index.marks import BMP_MARKS
+
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST;
 # one never terminated ends at the line's end, not the article's), and two-character escapes.
 # Also the 8-bit C1 forms (CSI = \x9b, OSC = \x9d ...).
@@ -36,16 +38,21 @@ _EMOJI_AFTER_JOINER = re.compile(f"[{_PICTOGRAPH}]")
 
 
 def _shown(control: re.Match[str]) -> str:
-    """What is left of a `_CONTROL` character: a joiner inside an emoji sequence, else nothing."""
-    text, at = control.string, control.start()
-    if (
-        control.group() == "\u200d"
-        and at > 0
-        and _EMOJI_BEFORE_JOINER.match(text, at - 1)
-        and _EMOJI_AFTER_JOINER.match(text, at + 1)
-    ):
-        return "\u200d"
-    return ""
+    """What is left of a `_CONTROL` character: a joiner inside an emoji sequence, or a
+    (non-)joiner between two letters of a script that joins them, else nothing."""
+    text, at, found = control.string, control.start(), control.group()
+    if found not in _JOINERS or at == 0:
+        return ""
+    if found == "\u200d" and _EMOJI_BEFORE_JOINER.match(text, at - 1):
+        return found if _EMOJI_AFTER_JOINER.match(text, at + 1) else ""
+    return found if _LETTER.match(text, at - 1) and _LETTER.match(text, at + 1) else ""
+
+
+# The zero-width non-joiner and joiner are letters of a word in Persian ("می‌گویند": the
+# letters either side stay apart) and in the scripts of India (a half form, a chillu); between
+# Latin letters they only hide a word's break, and go.
+_JOINERS = ("\u200c", "\u200d")
+_LETTER = re.compile(f"[^\\W\\d_\\x00-\\x7f]|[{BMP_MARKS}]")
 
 
 def sanitise(text: str) -> str:
@@ -74,6 +81,28 @@ def note_text(data: bytes) -> str:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     return sanitise(text)
+
+
+# Han, kana, CJK punctuation and the full-width forms: Chinese and Japanese put no space between
+# words, so a line break between two of them (text wrapped at a width) is no space either.
+_WIDE = (
+    "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff01-\uff60\U00020000-\U0003134f"
+)
+_WIDE_BREAK = re.compile(f"([{_WIDE}])[ \t]*\n[ \t]*(?=[{_WIDE}])")
+_WIDE_CHARACTER = re.compile(f"[{_WIDE}]")
+
+
+def unwrap_wide(text: str) -> str:
+    """`text` without the line breaks between two Chinese or Japanese characters: "预\n期" is
+    "预期", one word that a space would split in two (for search too)."""
+    return text if text.isascii() or "\n" not in text else _WIDE_BREAK.sub(r"\1", text)
+
+
+def joins_without_space(left: str, right: str) -> bool:
+    """Whether a line ending in `left` and the next starting with `right` are one line with no
+    space between them: both Chinese or Japanese characters (`unwrap_wide`)."""
+    return bool(_WIDE_CHARACTER.fullmatch(left[-1:]) and _WIDE_CHARACTER.fullmatch(right[:1]))
 
 
 def sanitise_line(text: str) -> str:

@@ -163,6 +163,12 @@ def test_ascii_text_analyses_as_whoosh_stemming_analyzer_does() -> None:
         ("Ἀθῆναι", "Αθήναι"),  # polytonic breathings and circumflex
         ("Пётр", "Петр"),  # Russian ё, mostly written е
         ("Петр", "ПЁТР"),
+        ("مُحَمَّد", "محمد"),  # Arabic harakat, mostly unwritten
+        ("الاقتصـــاد", "الاقتصاد"),  # and the tatweel that stretches a word
+        ("أحمد", "احمد"),  # a hamza on the alef, mostly left out
+        ("ايران", "ایران"),  # Arabic yeh and Persian yeh
+        ("كشور", "کشور"),  # Arabic kaf and Persian keheh
+        ("שִׁמְעוֹן", "שמעון"),  # Hebrew niqqud
     ],
 )
 def test_every_way_of_writing_a_word_is_one_term(stored: str, typed: str) -> None:

@@ -466,3 +466,30 @@ def test_threads_asking_for_the_store_at_once_open_it_once(tmp_path, monkeypatch
         assert waits == []
     finally:
         library.close()
+
+
+def test_note_words_stored_before_arabic_folding_are_folded_again(tmp_path: Path) -> None:
+    """Schema 7 folds the stored note words again: `fold` came to leave out Arabic vowel
+    marks, and a row is deleted from the full-text table by the words it was stored with."""
+    path = tmp_path / "v5.sqlite3"
+    db = sqlite3.connect(path)
+    db.create_function("newsread_fold", 1, str.casefold)  # the fold of schema 5 in Arabic
+    for statements in MIGRATIONS[:5]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 5")
+    db.execute(
+        "INSERT INTO articles (article_id, title, note, created, updated)"
+        " VALUES ('id-ar.txt', 'Ar', 'قال مُحَمَّد', ?, ?)",
+        (STAMP, STAMP),
+    )
+    db.commit()
+    db.close()
+    story = article("ar.txt", "قال مُحَمَّد اليوم.")
+    with AnnotationStore.open(path) as store:
+        assert store.articles_matching(note_words=["محمد"]).matches(story)
+        store.set_article_note(story, "الاقتصـــاد")
+        assert not store.articles_matching(note_words=["محمد"]).matches(story)
+        assert store.articles_matching(note_words=["الاقتصاد"]).matches(story)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO article_notes_fts(article_notes_fts) VALUES ('integrity-check')")

@@ -16,6 +16,7 @@ from newsread.index.files.formats.bylines import (
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
+    split_author_field,
     split_byline,
 )
 
@@ -1333,3 +1334,25 @@ def test_the_outlet_a_romance_byline_names_after_of_is_the_credit(
     line: str, authors: list[str], credit: str
 ) -> None:
     assert split_byline(line) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("field", "authors", "credit"),
+    [
+        ("محمد أحمد", ["محمد أحمد"], ""),
+        ("דוד כהן", ["דוד כהן"], ""),
+        ("राहुल शर्मा", ["राहुल शर्मा"], ""),
+        ("王小明", ["王小明"], ""),
+        ("山田太郎", ["山田太郎"], ""),
+        ("김민수 기자", ["김민수"], ""),
+        ("新华社", [], "新华社"),
+        ("共同通信", [], "共同通信"),
+        ("Jane Doe", ["Jane Doe"], ""),
+        ("Reuters", [], "Reuters"),
+    ],
+)
+def test_an_author_field_in_a_script_without_capitals_names_a_person(
+    field: str, authors: list[str], credit: str
+) -> None:
+    # No capital tells a name from an outlet's there; the field says it is the author.
+    assert split_author_field(field) == (authors, credit)

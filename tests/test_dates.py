@@ -170,6 +170,9 @@ def test_importing_dates_does_not_import_dateparser() -> None:
         "14 июня 2019",
         "Veröffentlicht am 30. Mai 2017, 16:18 Uhr",
         "2017-05-30T16:18:00Z",
+        "2024年3月1日 10時30分",
+        "2024年3月1日 星期五 来源：新华社",
+        "١٥ مارس ٢٠٢٤",  # Arabic-Indic digits
     ],
 )
 def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
@@ -185,6 +188,9 @@ def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
         "France cancelled a $1.3 billion warship supply contract in 2015, officials said today.",
         "Revs 19.9 mln vs 20.1 mln",
         "By Kamila Aliyeva",
+        # Sentences of a script without spaces: one "word" by spaces, ending in "。".
+        "2024年3月1日，北京。中国人民银行宣布降低存款准备金率。经济学家认为这将支持经济增长。",
+        "2017年7月18日，正式加盟环球音乐并在北京举行亚洲签约记者会",
         "x" * 81 + " 2017",
         "",
     ],
@@ -479,7 +485,27 @@ def test_a_date_fields_year_month_or_unix_time_is_read_as_what_it_says(
     # No date: a year no article bears, a thirteenth month, a count or id as small as a year
     # or as large as a Unix time past 2100, a truth value.
     "value",
-    [1066, "2019-13", 99, 12345, 10**10 * 1000, True, "n/a", None, ["2019"]],
+    [1066, "2019-13", 99, 12345, 10**10 * 1000, True, "n/a", None, ["2019"]]
+    # YAML's own dates: a Thai Buddhist-era year (2567 is 2024), a year typed short.
+    + [date(2567, 3, 1), datetime(2567, 3, 1, 9, 30), date(24, 3, 1)],
 )
 def test_a_date_field_that_names_no_plausible_date_gives_none(value: object) -> None:
     assert field_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("١٥ مارس ٢٠٢٤", datetime(2024, 3, 15)),
+        ("نشر في ١٥ مارس ٢٠٢٤", datetime(2024, 3, 15)),
+        # Calendars the parser does not know are left undated, never put years off: the
+        # Solar Hijri "۱۰ اسفند ۱۴۰۲" (2024-02-29), the Thai Buddhist era "1 มีนาคม 2567".
+        ("۱۰ اسفند ۱۴۰۲", None),
+        ("1 มีนาคม 2567", None),
+        ("๑ มีนาคม ๒๕๖๗", None),
+    ],
+)
+def test_a_date_in_the_digits_of_another_script_is_found(
+    line: str, expected: datetime | None
+) -> None:
+    assert find_date(line) == expected

@@ -2566,3 +2566,54 @@ def test_a_page_nested_past_the_parsers_depth_limit_keeps_all_its_text(
     page = f"<html><head><title>Minutes</title></head><body>{paragraphs}</body></html>"
     text = "\n".join(parse_html(page).paragraphs)
     assert all(f"number{i} " in text for i in range(count))
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline", "paragraphs"),
+    [
+        (
+            "中国人民银行宣布降准",
+            "记者 王小明",
+            [
+                "中国人民银行1日宣布，决定于3月5日下调金融机构存款准备金率0.5个百分点。",
+                "经济学家认为，此次降准将支持稳就业和稳增长。",
+                "市场人士表示，股市和债市反应积极。",
+            ],
+        ),
+        (
+            "Bank cuts rates",
+            "By Jane Roe",
+            [
+                "The central bank cut its reserve ratio on Friday.",
+                "Economists said it would support growth.",
+                "Markets rose.",
+            ],
+        ),
+    ],
+)
+def test_a_page_of_little_text_keeps_its_paragraphs_apart_from_headline_and_byline(
+    headline: str, byline: str, paragraphs: list[str]
+) -> None:
+    # Under 250 characters trafilatura hands back the whole <article> as one block.
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        f"<html><head><title>{headline} | Site</title></head><body><article>"
+        f'<h1>{headline}</h1><p class="byline">{byline}</p>{body}</article></body></html>'
+    )
+    draft = parse_html(page)
+    assert draft.title == headline
+    assert draft.paragraphs == paragraphs
+
+
+def test_a_line_break_between_chinese_characters_is_no_space() -> None:
+    page = (
+        "<html><body><article><h1>央行宣布降准</h1><p>中国人民银行1日宣布，决定下调存款准备金率，预\n"
+        "计将释放长期资金约1万亿元。此次降准是今年以来的第一次降准，市场此前已有预期。经济学家认为，\n"
+        "此次降准将支持稳就业和稳增长。市场人士表示，股市和债市反应积极，上证指数上涨百分之一点二。\n"
+        "分析师指出，央行还可能在未来几个月进一步下调利率，以支持房地产市场的稳定和消费的恢复。</p>"
+        "<p>A line of English\nwrapped keeps its space.</p></article></body></html>"
+    )
+    draft = parse_html(page)
+    assert draft.paragraphs[0].startswith("中国人民银行1日宣布，决定下调存款准备金率，预计将释放")
+    assert " " not in draft.paragraphs[0]
+    assert draft.paragraphs[1] == "A line of English wrapped keeps its space."

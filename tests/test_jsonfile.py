@@ -281,3 +281,17 @@ def test_what_article_extractors_write(data: dict[str, object]) -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-05"
     assert draft.authors == ["Jane Doe"]
     assert (draft.source, draft.url) == ("Northfield News", "https://northfield.example/tram")
+
+
+def test_a_chinese_text_wrapped_in_its_lines_joins_without_spaces() -> None:
+    text = "中国人民银行宣布降准，预\n期将释放长期资金。\n\n市场反应积极，股\n市上涨。"
+    (draft,) = parse_json(json.dumps({"title": "央行", "text": text}))
+    assert draft.paragraphs == [
+        "中国人民银行宣布降准，预期将释放长期资金。",
+        "市场反应积极，股市上涨。",
+    ]
+
+
+def test_an_arabic_author_field_names_the_author_not_a_credit() -> None:
+    (draft,) = parse_json(json.dumps({"title": "خبر", "text": "نص.", "author": "محمد أحمد"}))
+    assert (draft.authors, draft.credit) == (["محمد أحمد"], "")

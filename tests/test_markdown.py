@@ -241,3 +241,15 @@ def test_links_in_the_text_stay() -> None:
     ]
     (only,) = parse_markdown("# T\n\n[A link on its own](https://x.example/a)\n").paragraphs
     assert only == "[A link on its own](https://x.example/a)"  # the text is never left empty
+
+
+def test_chinese_wrapped_in_markdown_joins_without_a_break() -> None:
+    # A line break between Chinese characters is no space: "预\n期" split the word "预期".
+    text = "# 央行宣布降准\n中国人民银行宣布，预\n期将释放长期资金。\n\n- 第一项\n- 第二项\n\n> 引用\n> 继续\n"
+    draft = parse_markdown(text)
+    assert draft.title == "央行宣布降准"
+    assert draft.paragraphs == [
+        "中国人民银行宣布，预期将释放长期资金。",
+        "- 第一项\n- 第二项",
+        "> 引用\n> 继续",
+    ]

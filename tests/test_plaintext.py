@@ -1037,6 +1037,38 @@ def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None
     assert [p[:6] for p in draft.paragraphs] == ["東京電力は3", "次の放出は来"]
 
 
+@pytest.mark.parametrize("more", ["", "\n第二段：市场反应积极，股市上涨。\n"])
+def test_a_chinese_first_paragraph_opening_with_a_date_is_kept(more: str) -> None:
+    lede = "2024年3月1日，北京。中国人民银行宣布降低存款准备金率。经济学家认为这将支持经济增长。"
+    draft = parse_text(f"中国经济新闻\n\n{lede}\n{more}")
+    assert draft.title == "中国经济新闻"
+    assert draft.paragraphs[0] == lede
+    assert len(draft.paragraphs) == (2 if more else 1)
+
+
+_ZH_PARAGRAPHS = [
+    "中国人民银行1日宣布，决定于3月5日下调金融机构存款准备金率0.5个百分点，预计将释放长期资金"
+    "约1万亿元。此次降准是今年以来的第一次降准，市场此前已有预期。",
+    "经济学家认为，此次降准将支持稳就业和稳增长。市场人士表示，股市和债市反应积极，上证指数上涨"
+    "百分之一点二。",
+    "分析师指出，央行还可能在未来几个月进一步下调利率，以支持房地产市场的稳定和消费的恢复。",
+]
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_chinese_wrapped_at_a_width_joins_without_spaces(between: str) -> None:
+    # Wrapped as a text browser wraps it at 76 columns: anywhere, 38 characters a line.
+    wrapped = ["\n".join(p[i : i + 38] for i in range(0, len(p), 38)) for p in _ZH_PARAGRAPHS]
+    draft = parse_text("央行宣布降准\n\n" + between.join(wrapped) + "\n")
+    assert draft.paragraphs == _ZH_PARAGRAPHS
+
+
+def test_a_chinese_line_broken_after_a_comma_goes_on_with_the_next() -> None:
+    first, second = _ZH_PARAGRAPHS[0].split("，预计")
+    draft = parse_text(f"央行宣布降准\n\n{first}，\n预计{second}\n\n{_ZH_PARAGRAPHS[1]}\n")
+    assert draft.paragraphs == _ZH_PARAGRAPHS[:2]
+
+
 # --- issue 12: a date alone near the top (date12) -------------------------------------------
 
 

@@ -103,6 +103,47 @@ def test_greek_capitals_and_russian_yo_find_and_mark_the_words_either_way(
         assert {hit.title[s:e] for s, e in spans} == {marked[hit.path]}
 
 
+@pytest.fixture
+def semitic_library(tmp_path: Path) -> Library:
+    root = tmp_path / "semitic"
+    write_article(root, "ar.txt", "خبر", "وتُعَدُّ مُحَمَّد الخطوة مفاجئة. الاقتصـــاد يتعافى.")
+    write_article(root, "fa.txt", "نفت", "وزیر نفت ايران گفت که صادرات كشور افزایش یافته است.")
+    write_article(root, "fa2.txt", "بازار", "کارشناسان می\u200cگویند بازار رشد کرد.")
+    write_article(root, "he.txt", "בחירות", "שִׁמְעוֹן פֶּרֶס אמר כי הדמוקרטיה חזקה.")
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        # Arabic harakat and tatweel, Hebrew niqqud: mostly unwritten, never needed to find.
+        ("محمد", "مُحَمَّد"),
+        ("مُحَمَّد", "مُحَمَّد"),
+        ("الاقتصاد", "الاقتصـــاد"),
+        ("שמעון", "שִׁמְעוֹן"),
+        ("פרס", "פֶּרֶס"),
+        # Persian yeh and keheh, or the Arabic letters a keyboard gives instead.
+        ("ایران", "ايران"),
+        ("إيران", "ايران"),
+        ("کشور", "كشور"),
+        # A Persian word typed with its zero-width non-joiner or without it: the text keeps it.
+        ("می\u200cگویند", "می\u200cگویند"),
+        ("میگویند", "می\u200cگویند"),
+    ],
+)
+def test_arabic_persian_and_hebrew_words_are_found_with_or_without_vowel_marks(
+    semitic_library: Library, query: str, marked: str
+) -> None:
+    results = semitic_library.search(query)
+    assert len(results.hits) == 1
+    (hit,) = results.hits
+    text = semitic_library.docs.article(hit.key).body  # type: ignore[union-attr]
+    spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
+    assert [text[s:e] for s, e in spans] == [marked]
+
+
 def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: Library) -> None:
     article = library.docs.article(library.search("kelmor").hits[0].key)
     assert article is not None

@@ -31,6 +31,15 @@ _SQLITE_NOTADB = 26
 _COMPANIONS = ("-wal", "-shm", "-journal")
 """The files SQLite keeps beside a database, named after it."""
 
+# The full-text tables written again from the annotations, words folded as `fold` folds them now.
+_REFOLDED = (
+    "INSERT INTO highlights_fts(highlights_fts) VALUES ('delete-all')",
+    """INSERT INTO highlights_fts(rowid, quote, note)
+        SELECT seq, newsread_fold(quote), newsread_fold(note) FROM highlights""",
+    "INSERT INTO article_notes_fts(article_notes_fts) VALUES ('delete-all')",
+    """INSERT INTO article_notes_fts(rowid, note)
+        SELECT seq, newsread_fold(note) FROM articles""",
+)
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: the first schema.
     (
@@ -174,12 +183,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                 VALUES ('delete', old.seq, newsread_fold(old.note));
             INSERT INTO article_notes_fts(rowid, note) VALUES (new.seq, newsread_fold(new.note));
         END""",
-        "INSERT INTO highlights_fts(highlights_fts) VALUES ('delete-all')",
-        """INSERT INTO highlights_fts(rowid, quote, note)
-            SELECT seq, newsread_fold(quote), newsread_fold(note) FROM highlights""",
-        "INSERT INTO article_notes_fts(article_notes_fts) VALUES ('delete-all')",
-        """INSERT INTO article_notes_fts(rowid, note)
-            SELECT seq, newsread_fold(note) FROM articles""",
+        *_REFOLDED,
     ),
     # 6: who wrote the article and whether it is dated by a year or month alone, as last read:
     # an article since deleted is still cited with its authors and its date as it gave it.
@@ -187,6 +191,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE articles ADD COLUMN period TEXT NOT NULL DEFAULT ''",
     ),
+    # 7: `fold` leaves out Arabic and Hebrew vowel marks: the words are folded again (the
+    # triggers delete a row by the words it was stored with, which must be today's fold).
+    _REFOLDED,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -18,7 +18,7 @@ from newsread.index.article import Article, in_utc
 from newsread.index.folding import fold
 from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
@@ -29,19 +29,24 @@ single letters indexed, but where an apostrophe joins one to a word (`elided`).
 10: Greek folded without accents (ΑΘΗΝΑ is Αθήνα), Russian ё as е (`fold`).
 11: `period_end`, the last instant of an article dated by a year or month alone: a date
 range matches such an article only when it holds the whole period (the rebuild also groups
-again the stories of versions dated so: `Substance.latest`)."""
+again the stories of versions dated so: `Substance.latest`).
+12: Arabic and Hebrew folded without vowel marks and tatweel, Arabic and Persian yeh, kaf and
+alef written one way (`fold`: "محمد" finds "مُحَمَّد", "ایران" finds "ايران"); a word holds
+the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند")."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS
+# (With the zero-width non-joiner and joiner, which text keeps inside a word: `sanitise`.)
+_JOINERS = "\u200c\u200d"
+_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + _JOINERS
 WORD_PATTERN = rf"[{_WORD_CHARS}]+(?:\.?[{_WORD_CHARS}]+)*"
 """A word as the index sees it: Whoosh's default pattern ("u.s.a" is one word), with
 combining marks counted as part of the word."""
-NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}]+"
+NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{_JOINERS}]+"
 """A word of a name field (source, author, URL): letters and digits, marks included."""
-_BMP_WORD_CHARS = r"\w*" + BMP_MARKS
+_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + _JOINERS
 _BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
 _WORDS = re.compile(WORD_PATTERN)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -54,6 +54,7 @@ from newsread.index.results import (
     SearchResults,
     Snippet,
 )
+from newsread.index.text import sanitise_line
 from newsread.index.timeline import Timeline, month_key, parse_period, timeline_from
 
 if TYPE_CHECKING:
@@ -1251,7 +1252,9 @@ class Search:
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         self.started = time.perf_counter()
-        self.text = _pasted_urls(text.strip())
+        # As the articles' text was read: a zero-width character pasted or typed (a Persian
+        # word's non-joiner) would split a word the index holds whole.
+        self.text = _pasted_urls(sanitise_line(text))
         tidied = tidy_field_clauses(self.text)
         if self.text and not tidied:  # "title:", "date:>", "?": not every article
             raise NothingToSearch(

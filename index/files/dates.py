@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
+
+from newsread.index.marks import UNSPACED_RUN
 
 
 def _words(text: str) -> frozenset[str]:
@@ -423,6 +426,18 @@ def _worth_dateparser(text: str) -> bool:
     return 1 <= others <= _MAX_OTHER_WORDS
 
 
+# A digit of another script: Arabic-Indic "١٥", Persian "۱۵", Devanagari "१५", Thai "๑๕".
+_NATIVE_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the digits of other scripts written 0-9 ("١٥ مارس ٢٠٢٤": "15 مارس 2024"),
+    as the date patterns read them."""
+    if text.isascii():
+        return text
+    return _NATIVE_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group(), 0)), text)
+
+
 def looks_like_date_line(line: str) -> bool:
     """Whether `line` could be a date line: worth handing to `parse_date`.
 
@@ -430,24 +445,43 @@ def looks_like_date_line(line: str) -> bool:
     """
     if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return False
-    line = unglue_years(line)  # "4 de mayo de 202207:59 hs": a page's text run together
+    line = unglue_years(
+        ascii_digits(line)
+    )  # "4 de mayo de 202207:59 hs": a page's text run together
     text = _TRAILING_SOURCE.sub("", _READ_TIME.sub("", _LABEL.sub("", line.strip(), count=1)))
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         return False
-    if text.endswith((".", "?", "!", '"')) and not text.endswith(("г.", "r.")):
+    if text.endswith(_SENTENCE_ENDS) and not text.endswith(("г.", "r.")):
         # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).
-        words = text.split()
-        if len(words) > 5:
+        if len(text.split()) + _unspaced_words(text) > 5:
             return False
     return _other_words(text) <= _MAX_OTHER_WORDS
 
 
+# Full stops, question and exclamation marks of Latin, Chinese and Japanese, Arabic, Devanagari.
+_SENTENCE_ENDS = (".", "?", "!", '"', "。", "？", "！", "｡", "؟", "।", "」", "”")
+
+
+def _unspaced_words(text: str) -> int:
+    """Words in the runs of a script written without spaces (Chinese, Japanese, Thai ...) in
+    `text`, one every two characters: a lone character ("年", "月", "日") counts for none."""
+    if text.isascii():
+        return 0
+    return sum(len(run) // 2 for run in UNSPACED_RUN.findall(text))
+
+
 def _other_words(text: str) -> int:
-    """How many words of three letters or more in `text` are not month, weekday or zone names."""
-    others = 0
+    """How many words of three letters or more in `text` are not month, weekday or zone names
+    (a run of a script written without spaces: a word every two characters)."""
+    others = _unspaced_words(text)
     for word in _LETTERS.findall(text):
         lowered = word.lower()
-        if lowered not in _MONTHS and lowered not in _FILLER and word not in _TZ_ABBREVIATIONS:
+        if (
+            lowered not in _MONTHS
+            and lowered not in _FILLER
+            and word not in _TZ_ABBREVIATIONS
+            and not UNSPACED_RUN.fullmatch(word)
+        ):
             others += 1
     return others
 
@@ -485,7 +519,7 @@ def find_date(line: str) -> datetime | None:
     Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
-    line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(line))
+    line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(ascii_digits(line)))
     stamp = None
     for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0))
@@ -660,9 +694,13 @@ def field_date(value: Any) -> tuple[datetime, str] | None:
     its period. A value naming only a year or a month ("2019", 2019, "2019-03", "March 2019")
     is that period's first day with period "year" or "month", as `date:2019` reads a period;
     the period is "" for a day or a time. None when the value gives no date."""
-    if isinstance(value, datetime):
-        return value, ""
     if isinstance(value, date):
+        # YAML and TOML read `date: 2567-03-01` themselves: a Buddhist-era year, as Thai
+        # sites write it, is no date of publication 543 years ahead (nor is 0024, a typo).
+        if not _year_ok(value.year):
+            return None
+        if isinstance(value, datetime):
+            return value, ""
         return datetime(value.year, value.month, value.day), ""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None

@@ -17,6 +17,7 @@ from hostile_helpers import assert_no_traceback, assert_terminal_safe, run_cli
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.library import Library
+from newsread.index.marks import BMP_MARKS
 from newsread.index.text import escape_controls, sanitise, sanitise_line
 
 CSI_COLOUR = "\x1b[31;1m"
@@ -45,6 +46,9 @@ MARKUP = "[bold]b[/bold] [@click=app.quit]q[/] [link=https://evil]x[/link]"
         (f"zero{ZERO_WIDTH}width", "zerowidth"),
         ("family 👩\u200d👩\u200d👧", "family 👩\u200d👩\u200d👧"),  # a joiner in an emoji stays
         (f"👩{ZERO_WIDTH}👧", "👩👧"),  # …and only there
+        ("می\u200cگویند", "می\u200cگویند"),  # Persian's non-joiner keeps letters apart
+        ("क्\u200dष", "क्\u200dष"),  # a joiner makes a half form in Devanagari
+        ("pay\u200cpal pay\u200dpal", "paypal paypal"),  # between Latin letters it hides
         ("never \x1b]0;terminated\nnext line", "never \nnext line"),
         ("lone \ud800 surrogate", "lone  surrogate"),
         (MARKUP, MARKUP),  # markup is not the sanitiser's business: it is never parsed
@@ -56,13 +60,20 @@ def test_the_sanitiser_removes_every_control_sequence(text: str, shown: str) -> 
 
 
 # The sanitiser's first form, one pattern with lookarounds: slow on long pages, plainly right.
+# A joiner stays inside an emoji (after a pictograph, before one), a (non-)joiner between two
+# letters beyond ASCII (or their marks).
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_LETTER = f"[^\\W\\d_\\x00-\\x7f]|[{BMP_MARKS}]"
 _SLOW_TWIN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u2069\ufeff\ud800-\udfff]"
-    "|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
-    "|(?<![\u2600-\u27bf\U0001f000-\U0001faff\ufe0f])\u200d"
+    f"|(?<![^\\W\\d_\\x00-\\x7f])(?<![{BMP_MARKS}])\u200c|\u200c(?!{_LETTER})"
+    f"|(?<=[{_EMOJI}\ufe0f])\u200d(?![{_EMOJI}])"
+    f"|(?<![{_EMOJI}\ufe0f])(?<![^\\W\\d_\\x00-\\x7f])(?<![{BMP_MARKS}])\u200d"
+    f"|(?<![{_EMOJI}\ufe0f])\u200d(?!{_LETTER})"
 )
 _PIECES = ["a", " ", "\n", "\t", "é", "\u200d", "\u200b", "\ufe0f", "\x07", "\x85", "\ud800"]
+_PIECES += ["\u200c", "ی", "\u064e", "क", "\u094d", "1"]
 _PIECES += ["👩", "👧", "❤", "\u2600", "\u27c0", "\u202e", "\ufeff", "\U0001fb00"]
 
 

@@ -15,11 +15,13 @@ import sqlite3
 import stat
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList
 from tui_helpers import (
@@ -697,6 +699,29 @@ class TestNotes:
             assert editor.selected_text == old
             await pilot.press("backspace", *"new")
             assert editor.text == "new"
+
+    async def test_a_note_keeps_the_joiners_typed_in_it(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        # A Persian word's zero-width non-joiner and an emoji's joiner are unprintable to
+        # Textual: the editor left them out ("می‌گویند" saved as "میگویند").
+        typed = "می\u200cگویند 👨\u200d👩"
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("A")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            editor = app.screen.editor  # type: ignore[attr-defined]
+            for character in typed:
+                if character in "\u200c\u200d":
+                    # As a terminal sends it (Pilot's press gives these keys no character).
+                    name = unicodedata.name(character).lower().replace(" ", "_")
+                    editor.post_message(events.Key(name, character))
+                    await pilot.pause()
+                else:
+                    await pilot.press(character)
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: app.main.article_state.note == typed)  # type: ignore[union-attr]
 
 
 class TestDeleteAndUndo:

@@ -51,6 +51,10 @@ def quoted(passage: str, width: int, lines: int = QUOTE_LINES) -> list[str]:
     return kept
 
 
+_JOINERS = ("\u200c", "\u200d")
+"""The zero-width non-joiner and joiner: typed, they are part of the text."""
+
+
 class QuotedPassage(Static):
     """The passage a note is on, as `quoted` shows it in the width it is given."""
 
@@ -232,10 +236,12 @@ class NoteEditor(ModalScreen[bool]):
         """Typing that reached the screen itself: keys sent before the editor had the focus.
 
         In a burst (`A` and a sentence pasted or sent at once) the keys after `A` arrive while
-        this screen is still being mounted; they belong in the note, in order.
+        this screen is still being mounted; they belong in the note, in order. Also the
+        joiners the editor leaves out as unprintable, which are part of a word ("می‌گویند":
+        Persian's non-joiner) or of an emoji (👩🏽‍💻: the zero-width joiner).
         """
         editor = self.editor
-        if event.is_printable and event.character:
+        if event.character and (event.is_printable or event.character in _JOINERS):
             editor.insert(event.character)
         elif event.key == "enter":
             editor.insert("\n")

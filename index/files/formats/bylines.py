@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from newsread.index.files.dates import find_date, is_date_word
+from newsread.index.marks import BMP_MARKS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -768,6 +769,28 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
         credits.extend(_strip_roles(o) for o in others if len(o.split()) <= 6)
 
 
+# A name in a script without capitals, in a byline: 2-4 words (Arabic, Hebrew, Hindi, Thai),
+# or 2-4 Chinese characters, or a Japanese name of up to 6. Not an organisation of those
+# scripts: a news agency, paper, site or broadcaster ("新华社", "人民网", "共同通信", "放送").
+_CASELESS_WORD = rf"[^\W\d_](?:[^\W\d_]|[{BMP_MARKS}])*"  # Devanagari's vowel signs are marks
+_CASELESS_NAME = re.compile(
+    rf"^(?:{_CASELESS_WORD}(?:\s+{_CASELESS_WORD}){{1,3}}"
+    r"|[\u3400-\u9fff]{2,4}|[\u3040-\u30ff\u3400-\u9fff]{3,6})$"
+)
+_ORGANISATION_END = re.compile(
+    r"(?:社|网|網|报|報|台|局|部|会|會|院|所|刊|誌|通信|新聞|新闻|放送|日报|日報)$"
+)
+
+
+def _caseless_name(name: str) -> bool:
+    """Whether `name`, written in a script that has no capitals, can be a person's: such a
+    byline's names cannot be told from an outlet's by their capitals ("محمد أحمد", "王小明")."""
+    name = " ".join(name.split())
+    if any(ch.isupper() or ch.islower() for ch in name) or not _CASELESS_NAME.match(name):
+        return False
+    return not _ORGANISATION_END.search(name) and not is_agency(name)
+
+
 def _agency_of_role(name: str) -> str:
     """The agency of a job at it ("AP Auto Writer", "AP National Security Writer" -> "AP"),
     or "": an agency's name, desk words and a role, which read like a person's name."""
@@ -861,6 +884,19 @@ def split_byline(text: str) -> tuple[list[str], str]:
     if not unique_authors and not credit and roles:
         credit = outlet_of_desk(roles[0])
     return unique_authors, credit
+
+
+def split_author_field(text: str) -> tuple[list[str], str]:
+    """`split_byline` for a value that names the author (a meta tag, front matter, a JSON
+    field): there a name in a script without capitals ("محمد أحمد", "王小明", "김민수 기자")
+    is a person's, unless it is shaped as an outlet's."""
+    people, credit = split_byline(text)
+    if people or credit != " ".join(text.split()):
+        return people, credit
+    names = cjk_byline(credit)  # "김민수 기자": the name and its role
+    if names or _caseless_name(credit):
+        return names or [credit], ""
+    return [], credit
 
 
 def has_byline_prefix(text: str) -> bool:

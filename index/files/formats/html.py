@@ -37,6 +37,7 @@ from newsread.index.files.formats.bylines import (
     one_word_byline,
     post_footer_author,
     source_credit,
+    split_author_field,
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
@@ -47,7 +48,7 @@ from newsread.index.files.formats.plaintext import (
     _take_date,
     lower_case_words,
 )
-from newsread.index.text import sanitise_line
+from newsread.index.text import sanitise_line, unwrap_wide
 
 # schema.org types whose headline, author and dates describe the article itself.
 _ARTICLE_TYPES = frozenset(
@@ -211,6 +212,8 @@ def parse_html(text: str) -> Draft:
     paragraphs: list[str] = []
     if extracted is not None:
         paragraphs = _document_paragraphs(extracted)
+        if len(paragraphs) == 1:
+            paragraphs = _as_page_blocks(paragraphs[0], tree) or paragraphs
     if not (draft.authors or draft.credit) or draft.published is None:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
@@ -276,7 +279,9 @@ def _parse_tree(text: str) -> Any | None:
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
     parser.set_element_class_lookup(_element_classes())
-    data = text.encode("utf-8", "replace")
+    # A line break between two Chinese or Japanese characters is no space (CSS Text's
+    # segment break rule); whitespace collapsing would make it one, splitting a word.
+    data = unwrap_wide(text).encode("utf-8", "replace")
     for attempt in range(2):
         try:
             tree = lxml.html.document_fromstring(data, parser=parser)
@@ -535,6 +540,35 @@ def _flatten(
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _as_page_blocks(text: str, tree: Any) -> list[str]:
+    """`text`, trafilatura's one paragraph, as the page's own blocks when it is a run of them.
+
+    On a page of little text (under 250 characters: three paragraphs of Chinese) trafilatura
+    falls back to the text of the whole `<article>` (or of every `<p>`) as one block, its
+    headline, byline and paragraphs a line each; those lines are read as one hard-wrapped
+    paragraph. Empty when `text` is not a run of whole blocks of the page.
+    """
+    blocks = _element_text(tree)
+    # Compared without their spaces: the one block lost the line breaks between Chinese
+    # or Japanese blocks (`unwrap_wide`).
+    starts: dict[int, int] = {}
+    position = 0
+    for number, block in enumerate(blocks):
+        starts[position] = number
+        position += len("".join(block.split()))
+    joined = "".join("".join(blocks).split())
+    text = "".join(text.split())
+    found = joined.find(text)
+    while found != -1:
+        first = starts.get(found)
+        end = found + len(text)
+        if first is not None and (end in starts or end == len(joined)):
+            last = starts.get(end, len(blocks))
+            return blocks[first:last] if last - first > 1 else []
+        found = joined.find(text, found + 1)
+    return []
 
 
 def _element_text(tree: Any) -> list[str]:
@@ -1056,7 +1090,7 @@ class _Metadata:
                 if not (_URL_LIKE.match(n) or _EMAIL.search(n) or self._of_another_site(n))
             ]
             if names:
-                return merge_bylines(split_byline(name) for name in dict.fromkeys(names))
+                return merge_bylines(split_author_field(n) for n in dict.fromkeys(names))
         return [], ""
 
     def _of_another_site(self, name: str) -> bool:
@@ -1502,7 +1536,7 @@ def _ld_people(value: Any) -> tuple[list[str], str]:
             elif credit and name.casefold() not in _NOBODY:
                 authors.append(([name], ""))
         else:
-            authors.append(split_byline(name))
+            authors.append(split_author_field(name))
     return merge_bylines(authors)
 
 

@@ -18,9 +18,9 @@ from typing import Any
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.dates import field_date
 from newsread.index.files.formats import Draft
-from newsread.index.files.formats.bylines import merge_bylines, split_byline
+from newsread.index.files.formats.bylines import merge_bylines, split_author_field
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
-from newsread.index.text import sanitise_line
+from newsread.index.text import sanitise_line, unwrap_wide
 
 _TITLE = ("title", "headline", "webtitle", "heading", "name")
 _BODY = (
@@ -171,7 +171,7 @@ def _draft(fields: dict[str, Any]) -> Draft:
     else:
         draft.paragraphs = body or summary or []
     draft.published, draft.period = _first(fields, _DATE, _date) or (None, "")
-    bylines = [split_byline(name) for name in _people(_pick(fields, _AUTHOR))]
+    bylines = [split_author_field(name) for name in _people(_pick(fields, _AUTHOR))]
     draft.authors, draft.credit = merge_bylines(bylines)
     draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
     draft.source = _first(fields, _SOURCE, _name) or ""
@@ -245,7 +245,7 @@ def _split(text: str) -> list[str]:
         return html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
-    return [" ".join(block.split()) for block in blocks if block.strip()]
+    return [" ".join(unwrap_wide(block).split()) for block in blocks if block.strip()]
 
 
 def _date(value: Any) -> tuple[datetime, str] | None:

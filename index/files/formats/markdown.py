@@ -13,9 +13,14 @@ from typing import Any
 
 from newsread.index.files.dates import field_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
-from newsread.index.files.formats.bylines import is_byline, merge_bylines, split_byline
+from newsread.index.files.formats.bylines import (
+    is_byline,
+    merge_bylines,
+    split_author_field,
+    split_byline,
+)
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
-from newsread.index.text import sanitise_line
+from newsread.index.text import joins_without_space, sanitise_line
 
 # An empty block ("---" twice: templates leave it) is front matter too.
 _YAML_BLOCK = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -125,7 +130,7 @@ def _draft_from_meta(meta: dict[str, Any]) -> Draft:
     draft.title = _line(_pick(fields, _TITLE))
     draft.published, draft.period = field_date(_pick(fields, _DATE)) or (None, "")
     draft.authors, draft.credit = merge_bylines(
-        split_byline(name) for name in _names(_pick(fields, _AUTHOR))
+        split_author_field(name) for name in _names(_pick(fields, _AUTHOR))
     )
     source = _line(_pick(fields, _SOURCE))
     draft.source = "" if _ADDRESS.match(source) else source
@@ -161,7 +166,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _blocks(body: str) -> list[str]:
-    """Paragraphs split on blank lines, fenced code blocks kept whole, text as written."""
+    """Paragraphs split on blank lines, fenced code blocks kept whole, text as written (but a
+    line break inside Chinese or Japanese text, which is no space: `unwrap_wide`)."""
     blocks: list[str] = []
     current: list[str] = []
     fence = ""
@@ -175,14 +181,27 @@ def _blocks(body: str) -> list[str]:
         if marker:
             fence = marker.group(1)
             current.append(line)
-        elif line.strip():
+        elif not line.strip():
+            if current:
+                blocks.append("\n".join(current))
+                current = []
+        elif current and _wrapped_wide(current[-1], line):
+            current[-1] += line.strip()
+        else:
             current.append(line.rstrip())
-        elif current:
-            blocks.append("\n".join(current))
-            current = []
     if current:
         blocks.append("\n".join(current))
     return blocks
+
+
+def _wrapped_wide(above: str, line: str) -> bool:
+    """Whether `line` goes on with the Chinese or Japanese text `above` (not a heading's, a
+    list item's or a quotation's line of its own)."""
+    return (
+        not above.lstrip().startswith("#")
+        and joins_without_space(above, line.lstrip())
+        and line[:1] not in (" ", "\t")
+    )
 
 
 def _take_heading(paragraphs: list[str]) -> tuple[str, list[str]]:

@@ -66,6 +66,7 @@ from newsread.index.files.formats.pagetext import (
 )
 from newsread.index.files.language import guess_language
 from newsread.index.marks import UNSPACED_RUN
+from newsread.index.text import joins_without_space
 
 # Header lines come before the body; more than this and the file has no recognisable header.
 _MAX_HEADER_LINES = 40
@@ -171,7 +172,13 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm jr sr inc co corp ltd no vs
     etc fig approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres""".split()
 )
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…")
+# Sentence ends of Latin script (with closing quotes), Chinese and Japanese, Arabic, Devanagari.
+_TERMINAL = (
+    *(".", "!", "?", '"', "”", "’", "'", "»", ":", ";", ")", "…"),
+    *("。", "！", "？", "：", "；", "）", "」", "』", "؟", "।"),
+)
+# A line ending so is a sentence broken off: the next line goes on with it.
+_MID_SENTENCE = (",", "，", "、", "،")
 
 _BREADCRUMB_STRONG = re.compile(r"\s+(?:>|::)\s+|\s*(?:»|›|→)\s*")
 _BREADCRUMB_WEAK = re.compile(r"\s+(?:/|\||•|·)\s+")
@@ -1420,8 +1427,10 @@ _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def _fits(previous_columns: int, line: str, width: int) -> bool:
-    """Whether a wrapper would have put the first word of `line` on the previous line."""
-    return previous_columns + 1 + len(line.split(" ", 1)[0]) < width - 1
+    """Whether a wrapper would have put the first word of `line` on the previous line (in
+    Chinese or Japanese, which it breaks anywhere, the first character)."""
+    first = line[:1] if joins_without_space(line[:1], line[:1]) else line.split(" ", 1)[0]
+    return previous_columns + 1 + len(first) < width - 1
 
 
 def _body_lines(
@@ -1617,6 +1626,8 @@ def _join(paragraph: list[str]) -> str:
             text = line
         elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
             text += line  # Wrapped at a hyphen: "well-" + "known", "Asia-" + "Pacific".
+        elif joins_without_space(text, line):
+            text += line  # Chinese, Japanese: "预" + "期" is "预期", no space between words.
         else:
             text += " " + line
     return text
@@ -1665,7 +1676,10 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     if not layout.wrapped:
         if _BULLET.match(line) or _BULLET.match(above):
             return True
-        # One paragraph a line, except a line broken mid-sentence.
+        # One paragraph a line, except a line broken mid-sentence (in a script without
+        # capitals: after a comma).
+        if line[:1].isalpha() and not line[:1].isupper() and above.endswith(_MID_SENTENCE):
+            return False
         return ends_sentence or not line[:1].islower()
     if indented:
         return True
