@@ -521,6 +521,8 @@ def test_page_furniture_beside_a_byline_is_no_credit(
         "Tekst: Jane Doe",  # Polish, Dutch, the Nordic languages
         "Kirjoittaja: Jane Doe",  # Finnish
         "Yazar: Jane Doe",  # Turkish
+        "Yazan: Jane Doe",  # Turkish: "who wrote it"
+        "Tác giả: Jane Doe",  # Vietnamese
         "Autorem: Jane Doe",  # Polish
         "Scritto da Jane Doe",  # Italian
         "Napisała Jane Doe",  # Polish
@@ -537,7 +539,12 @@ def test_bylines_in_more_languages_name_the_writer(line: str) -> None:
 
 def test_a_byline_word_of_another_language_opens_no_sentence_as_a_byline() -> None:
     # "Av" and "af" open only a name; a label needs its colon.
-    for line in ("Af and on the rain kept falling", "Yazar Kafe is open", "Tekst van de week"):
+    for line in (
+        "Af and on the rain kept falling",
+        "Yazar Kafe is open",
+        "Tekst van de week",
+        "Yazan Ali kazandı",
+    ):
         assert not is_byline(line), line
 
 

@@ -228,9 +228,10 @@ _PIECE_BY = (
     r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-])?(?:beitrag|artikel|kommentar|interview|bericht"
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
-# The writer's label in Finnish, Turkish and Polish ("Kirjoittaja: Jane Doe", "Yazar: Jane Doe"),
-# and "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe").
-_WRITER_LABEL = r"kirjoittaja|yazar|autorem"
+# The writer's label in Finnish, Turkish, Polish and Vietnamese ("Kirjoittaja: Jane Doe",
+# "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe"), and "written by" in Italian,
+# Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe").
+_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả"
 _WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
