@@ -1436,9 +1436,11 @@ class TestDamagedStore:
 
                 await wait_for(pilot, lambda: "Waiting for another newsread to finish" in shown())
                 assert any("Waiting for another newsread" in said for said in notifications(app))
-                other.execute("COMMIT")  # it is done: the notes come
+                other.execute("COMMIT")  # it is done and quits: the notes come
+                other.close()  # (left open, it would be an older newsread: notes read-only)
                 await wait_for(pilot, lambda: "No highlights yet" in shown())
                 assert "Waiting" not in shown()
+                assert app.library is not None and app.library.annotations.read_only == ""
         finally:
             other.close()
 
