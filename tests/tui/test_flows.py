@@ -17,6 +17,7 @@ from tui_helpers import notifications, rendered_text, settle, wait_for
 from newsread.index import SearchResults
 from newsread.index.config import Config
 from newsread.index.engine.search import Search
+from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
 from newsread.tui.messages import SearchDone
 from newsread.tui.screens import main as main_screen
@@ -165,6 +166,40 @@ class TestSearchAndRead:
             assert reader.cursor_location[0] == 2
             await pilot.press("k")
             assert reader.cursor_location[0] == 1
+
+    async def test_typing_on_after_enters_wait_ran_out_keeps_the_focus_in_the_box(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Enter's results take the focus to the list, and keys typed meanwhile wait, up to
+        `HOLD_LIMIT`. A search slower than that (a loaded machine, an index being written)
+        let the user type on in the box, and the answer to the new query then pulled the
+        focus to the list from under the keys: the rest of the query went to the list."""
+        release = threading.Event()
+        top = Search.top
+
+        def held_back(search: Search) -> SearchResults:
+            if search.text == "harbour":
+                release.wait(30)
+            return top(search)
+
+        monkeypatch.setattr(Search, "top", held_back)
+        monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            main = app.main
+            await pilot.press(*"harbour", "enter")
+            await wait_for(pilot, lambda: not app.key_order.busy, workers=False)
+            await pilot.press(*" grain")
+            await wait_for(
+                pilot,
+                lambda: main.results is not None and main.results.query == "harbour grain",
+                workers=False,
+            )
+            release.set()
+            await settle(pilot)
+            assert app.focused is main.search_input
+            assert main.search_input.value == "harbour grain"
 
 
 class TestTyping:

@@ -834,6 +834,12 @@ class MainScreen(Screen[None]):
             self._show_filters()
         if said:
             self.notify(said, timeout=6, markup=False)
+        if self._focus_results:
+            # Enter's results were to take the focus, but their wait ran out (`HOLD_LIMIT`)
+            # and the user typed on: the answer to what is typed now must not pull the focus
+            # from under the keys (the rest of the query went to the list, `s` sorted).
+            self._focus_results = 0
+            self.newsread.key_order.release("results")
         if self._unfinished:
             # The search still running answers what is no longer typed: stop it now, not
             # when the next one starts, and search again after the pause even if the box
