@@ -53,6 +53,31 @@ async def results_focused(pilot: Pilot, app: NewsreadApp) -> None:
     assert isinstance(app.focused, ResultsList)
 
 
+async def test_escape_from_the_search_box_then_a_slash_starts_a_new_query(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`/versailles`, Escape, `/sugar brazil quota` (the end-to-end test, while indexing):
+    Escape takes the focus to the results through a message (`SearchInput.LeaveDown`), and on
+    a loaded machine the wait for quiet queues ran out first, so the `/` and the query after
+    it were typed into the box after "versailles". The wait is cut to nothing here."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_focused(pilot, app)
+        burst(app, "/versailles")
+        await wait_for(pilot, lambda: app.main.search_input.value == "versailles")
+        await settle(pilot)
+        monkeypatch.setattr(key_order, "MAX_CHECKS", 0)
+        for key in ("escape", "down"):  # both leave the box for the results
+            escape = events.Key(key, "\x1b" if key == "escape" else None)
+            escape.set_sender(app)
+            app.post_message(escape)
+            burst(app, f"/{key} sugar")
+            await settle(pilot)
+            assert app.main.search_input.value == f"{key} sugar"
+            assert app.main.sort == "relevance"  # no `s` reached the list either
+            assert app.focused is app.main.search_input
+
+
 async def test_a_burst_from_the_results_lands_in_the_search_box(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -943,6 +943,7 @@ class MainScreen(Screen[None]):
             self.reader.focus()
         else:
             self.results_list.focus()
+        self.newsread.key_order.release("leave")  # held by the box's Escape or Down
 
     @on(ResultsList.PageWanted)
     def _page_wanted(self, message: ResultsList.PageWanted) -> None:

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 from newsread.index.text import sanitise_line
+from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.state import QueryRecall
 
 HINT = 'type to search: words, "a phrase", title:x, date:2017, sanct*'
@@ -74,15 +75,25 @@ class SearchInput(Input):
         await self.app.run_action("keys")
 
     def action_leave(self) -> None:
-        self.post_message(self.LeaveDown())
+        self._leave()
 
     def action_newer(self) -> None:
         if not self.recall.recalling:
-            self.post_message(self.LeaveDown())
+            self._leave()
             return
         query = self.recall.newer()
         if query is not None:
             self._replace(query)
+
+    def _leave(self) -> None:
+        key_order = getattr(self.app, "key_order", None)
+        if key_order is not None:
+            # The focus moves when the screen handles the message, after this key's way:
+            # keys typed after it (`/` and a new query) wait for that. Waiting only for quiet
+            # queues ran out on a loaded machine, and they went into the box. The screen
+            # always releases them (`MainScreen._leave_search`): the limit is a hang guard.
+            key_order.hold("leave", STORE_HOLD_LIMIT)
+        self.post_message(self.LeaveDown())
 
     def _replace(self, query: str) -> None:
         self.value = query
