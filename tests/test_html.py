@@ -2617,3 +2617,14 @@ def test_a_line_break_between_chinese_characters_is_no_space() -> None:
     assert draft.paragraphs[0].startswith("中国人民银行1日宣布，决定下调存款准备金率，预计将释放")
     assert " " not in draft.paragraphs[0]
     assert draft.paragraphs[1] == "A line of English wrapped keeps its space."
+
+
+def test_a_blogger_post_s_byline_element_names_its_writers() -> None:
+    # Blogger puts every post in `<div class="widget Blog">` and writes "Posted by" names.
+    post = (
+        '<div class="widget Blog" id="Blog1"><div class="post"><h1>Trams will run without '
+        'drivers</h1><div class="post-body"><span class="byline-author">Posted by Jane Doe and '
+        f"John Roe</span>{BODY}</div></div></div>"
+    )
+    html = f"<html><head><title>Trams</title></head><body>{post}</body></html>"
+    assert parse_html(html).authors == ["Jane Doe", "John Roe"]

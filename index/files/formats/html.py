@@ -179,7 +179,10 @@ _BYLINE_TAIL = re.compile(
 # A word run into the next with no space: a name and its button ("DoeFollow").
 _GLUED_WORDS = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 _BY_COLON = re.compile(r"^by\s*:\s*", re.IGNORECASE)  # "BY: JANE DOE", which split_byline misses
-_DATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+# ("Posted by Jane Doe" is Blogger's byline, no date line.)
+_DATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified)\b(?!\s+by\b)", re.IGNORECASE
+)
 _BUTTON_WORDS = frozenset(
     "follow unfollow author authors subscribe view more profile contact share email bio".split()
 )
@@ -1696,6 +1699,8 @@ def _in_other_content(element: Any) -> bool:
         if ancestor.tag == "body":
             break  # Its classes describe the whole page ("has-sidebar", "comments-open").
         marks = _marks(ancestor)
+        if marks and "widget" in marks:
+            marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)  # Blogger's post: "widget Blog"
         if marks and _LISTING.search(marks):
             return True
         if ancestor.tag in ("article", "main") or (marks and _ARTICLE_CLASS.search(marks)):
