@@ -2628,3 +2628,37 @@ def test_a_blogger_post_s_byline_element_names_its_writers() -> None:
     )
     html = f"<html><head><title>Trams</title></head><body>{post}</body></html>"
     assert parse_html(html).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_under_a_standfirst_set_as_a_heading_names_the_writer() -> None:
+    standfirst = (
+        "On the way through two old cities with a great deal of past and an interesting "
+        "future at the table: art and food along the river, from the morning market to the "
+        "last tram of the night, with the cooks who keep the old recipes alive."
+    )
+    layout = '<div class="layoutTwoColumnsRightSidebar"><div class="content">{}</div></div>'
+    post = (
+        f"<header><h2>The historic somersault</h2></header><h3><strong>{standfirst}</strong>"
+        f"</h3><p><em>Text by Jane Doe</em></p>{BODY}"
+    )
+    html = (
+        "<html><head><title>The historic somersault: Courier</title></head><body>"
+        f"{layout.format(post)}</body></html>"
+    )
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("04.02.2022 | 13:10 Uhr | Jane Doe", ["Jane Doe"]),
+        ("Jane Doe · 12 March 2024", ["Jane Doe"]),
+        ("04.02.2022 | Sport", []),
+        ("Jane Doe | John Roe", []),
+    ],
+)
+def test_a_name_beside_the_date_over_the_headline_is_the_byline(
+    line: str, authors: list[str]
+) -> None:
+    article = f"<small>{line}</small><h1>Bridge closed after cracks found</h1>{BODY}"
+    assert parse_html(page("<title>Bridge closed</title>", article)).authors == authors

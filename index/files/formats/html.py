@@ -1673,9 +1673,10 @@ _EVERY_BLOCK_A_WIDGET = re.compile(r"\belementor-widget\S*|\bwidget(?=\s+blog\b)
 
 
 # A class that names a page's layout by the furniture it has beside the article, or lacks.
+# ("with-sidebar", "zen-one-sidebar-second", "layoutTwoColumnsRightSidebar")
 _LAYOUT_PREFIX = re.compile(r"\b(?:one|two|three|no|with|has|without|for)-")
 _LAYOUT_CLASS = re.compile(
-    _LAYOUT_PREFIX.pattern + r"(?:[a-z]+-)?(?:" + _FURNITURE_CLASS.pattern + r")\S*"
+    _LAYOUT_PREFIX.pattern + r"(?:[a-z]+-){0,2}(?:" + _FURNITURE_CLASS.pattern + r")\S*"
 )
 
 
@@ -2058,6 +2059,10 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             continue
         text = " ".join(str(node).split())
         if len(text) > 200:
+            if _in_subheading(parent):
+                # A standfirst set as a heading under the headline; the byline may follow.
+                bare_names = False
+                continue
             break  # the article's text has begun
         if not 4 <= len(text) <= _MAX_BYLINE_TEXT:
             # Past a sentence, a bare name is no longer "right under the headline".
@@ -2084,7 +2089,41 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
                     return ([], "", True) if _is_control(parent) else ([segment], "", True)
-    return [], "", False
+    return _dated_name_above(headings[0]), "", False
+
+
+# How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
+_ABOVE_HEADLINE = 3
+_PRECEDING_TEXT = f"preceding::text()[normalize-space(.)][position() <= {_ABOVE_HEADLINE}]"
+
+
+def _dated_name_above(heading: Any) -> list[str]:
+    """The person a meta line just above the headline names beside its date, set apart by a
+    bar or a dot ("04.02.2022 | 13:10 Uhr | Jane Doe"): the byline, put over the headline."""
+    from newsread.index.files.dates import without_dates
+
+    for node in heading.xpath(_PRECEDING_TEXT):
+        parent = node.getparent()
+        text = " ".join(str(node).split())
+        if parent is None or parent.tag in _NOT_TEXT or len(text) > _MAX_BYLINE_TEXT:
+            continue
+        undated = without_dates(text)
+        if undated == text or _in_other_content(parent) or _is_control(parent):
+            continue
+        segments = [s.strip() for s in re.split(r"\s+[|·•]\s+", undated)]
+        names = [s for s in segments if 2 <= len(s.split()) <= 3 and is_person_name(s)]
+        if len(segments) > 1 and len(names) == 1:
+            return names
+    return []
+
+
+def _in_subheading(element: Any | None) -> bool:
+    """Whether a text's element is (inside) an `<h2>` to `<h6>`."""
+    if element is None:
+        return False
+    return element.tag in _HEADINGS[1:] or any(
+        True for _ in element.iterancestors(*_HEADINGS[1:])
+    )
 
 
 # How many elements before or after the headline a writer's avatar may be: in the header
