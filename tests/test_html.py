@@ -2662,3 +2662,19 @@ def test_a_name_beside_the_date_over_the_headline_is_the_byline(
 ) -> None:
     article = f"<small>{line}</small><h1>Bridge closed after cracks found</h1>{BODY}"
     assert parse_html(page("<title>Bridge closed</title>", article)).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ('Submitted by <span class="username">jdoe</span> on Tue, 03/12/2024 - 10:15', ["jdoe"]),
+        ("von <em>Jane Doe</em> und <em>John Roe</em>", ["Jane Doe", "John Roe"]),
+        ("Posted by <strong>jdoe</strong> on March 12, 2024 at 10:15 PM", ["jdoe"]),
+        ("Von <b>jdoe</b> am 07.08.2013 um 09:07 Uhr", ["jdoe"]),
+    ],
+)
+def test_a_byline_whose_names_are_set_in_their_own_elements_names_them(
+    line: str, authors: list[str]
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><div>{line}</div>{BODY}"
+    assert parse_html(page("<title>Bridge closed</title>", article)).authors == authors

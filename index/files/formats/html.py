@@ -2027,9 +2027,53 @@ def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
     return any(len(words & _story_words(_words_of(t))) >= _SHARED_STORY_WORDS for t in titles)
 
 
+# A byline's words in a text of their own, the name in the element after them.
+_BYLINE_WORDS_ALONE = re.compile(
+    r"^(?:(?:posted|submitted|written|published|geschrieben|verfasst|erstellt|eingestellt"
+    r"|gepostet|veröffentlicht|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door|di)$",
+    re.IGNORECASE,
+)
+
+
+def _with_marked_name(words: Any, following: list[Any]) -> str:
+    """A byline whose names are set in their own elements, not links ("Submitted by <span
+    class="username">jdoe</span>", "von <em>Jane Doe</em> und <em>John Roe</em>"): the text
+    `words` and the texts `following` it in the same block. (A linked name is
+    `_linked_byline`'s.)"""
+    text = " ".join(str(words).split())
+    block = _block_of(words)
+    first = following[0] if following else None
+    if block is None or first is None or first.is_tail or first.getparent().tag not in _NAME_MARKUP:
+        return text
+    texts = [text]
+    for node in following:
+        if _block_of(node) is not block or not node.is_tail and node.getparent().tag == "a":
+            break
+        texts.append(str(node))
+    return " ".join(" ".join(texts).split())
+
+
+_NAME_MARKUP = frozenset(("span", "em", "strong", "b", "i"))
+_IN_LINE = _INLINE | {"span"}
+
+
+def _block_of(text: Any) -> Any | None:
+    """The nearest element not inline that holds a text node of an XPath result."""
+    element = text.getparent()
+    if element is not None and text.is_tail:
+        element = element.getparent()
+    while element is not None and element.tag in _IN_LINE:
+        element = element.getparent()
+    return element
+
+
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
 # am"): lower case, as no name ends in it.
-_DATE_WORD_LEFT = re.compile(r"\s+(?:on|at|am|um|vom|le|el|il)[\s,]*$")
+# (With the weekday and the time a date cut out leaves: "jdoe on Tue, [03/12/2024] - 10:15".)
+_DATE_WORD_LEFT = re.compile(
+    r"\s+(?:on|at|am|um|vom|le|el|il)(?:\s+(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\s,]*"
+    r"(?:(?:[-–|]|um|at|à)?\s*(?:\d{1,2}[:.]\d\d)?(?:\s*(?i:uhr|[ap]\.?m\.?))?)?[\s,]*$"
+)
 
 
 def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[str], str, bool]:
@@ -2058,6 +2102,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
         text = " ".join(str(node).split())
+        if _BYLINE_WORDS_ALONE.match(text):
+            text = _with_marked_name(node, texts[position + 1 :])
         if len(text) > 200:
             if _in_subheading(parent):
                 # A standfirst set as a heading under the headline; the byline may follow.
@@ -2121,9 +2167,7 @@ def _in_subheading(element: Any | None) -> bool:
     """Whether a text's element is (inside) an `<h2>` to `<h6>`."""
     if element is None:
         return False
-    return element.tag in _HEADINGS[1:] or any(
-        True for _ in element.iterancestors(*_HEADINGS[1:])
-    )
+    return element.tag in _HEADINGS[1:] or any(True for _ in element.iterancestors(*_HEADINGS[1:]))
 
 
 # How many elements before or after the headline a writer's avatar may be: in the header
