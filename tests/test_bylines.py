@@ -66,6 +66,8 @@ from newsread.index.files.formats.bylines import (
         ("By Brenda Goodman, MA\nWebMD Health News", ["Brenda Goodman"], "WebMD Health News"),
         ("Organization for Transformative Works", [], "Organization for Transformative Works"),
         ("By\n\tScott Cunningham", ["Scott Cunningham"], ""),
+        ("by Jane Doe (reporting) and John Roe (photography)", ["Jane Doe"], ""),
+        ("Von Jane Doe und John Roe (Fotos)", ["Jane Doe"], ""),
         ("Last Updated: January 7, 2025", [], ""),
         ("", [], ""),
     ],

@@ -2671,6 +2671,7 @@ def test_a_name_beside_the_date_over_the_headline_is_the_byline(
         ("von <em>Jane Doe</em> und <em>John Roe</em>", ["Jane Doe", "John Roe"]),
         ("Posted by <strong>jdoe</strong> on March 12, 2024 at 10:15 PM", ["jdoe"]),
         ("Von <b>jdoe</b> am 07.08.2013 um 09:07 Uhr", ["jdoe"]),
+        ("di <b>Mario Rossi</b>", ["Mario Rossi"]),
     ],
 )
 def test_a_byline_whose_names_are_set_in_their_own_elements_names_them(
@@ -2678,3 +2679,27 @@ def test_a_byline_whose_names_are_set_in_their_own_elements_names_them(
 ) -> None:
     article = f"<h1>Bridge closed after cracks found</h1><div>{line}</div>{BODY}"
     assert parse_html(page("<title>Bridge closed</title>", article)).authors == authors
+
+
+def test_a_writer_and_agency_closing_the_text_are_the_byline_and_the_credit() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>Jane Doe / dpa</p>"
+    draft = parse_html(page("<title>Bridge closed</title>", article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "dpa")
+
+
+def test_an_author_box_whose_bio_opens_with_the_name_names_the_writer() -> None:
+    box = (
+        '<div class="author-box"><h4>About the author</h4><p><strong>Jane Doe</strong> is '
+        "our transport reporter.</p></div>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{box}"
+    assert parse_html(page("<title>Bridge closed</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_byline_just_over_the_headline_names_the_writer() -> None:
+    html = (
+        "<html><head><title>Bridge closed after cracks found | Courier</title></head><body>"
+        '<div class="content"><article><div>By Jane Doe</div><h1>Bridge closed after cracks '
+        f"found</h1>{BODY}</article></div></body></html>"
+    )
+    assert parse_html(html).authors == ["Jane Doe"]

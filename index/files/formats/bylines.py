@@ -801,8 +801,18 @@ def _agency_of_role(name: str) -> str:
     return words[0] if words[-1].lower() in _TRAILING_ROLES | _PERSON_ROLES else ""
 
 
+# A name the aside after it credits with the pictures, not the words: "and John Roe (photos)".
+_PICTURES_BY = re.compile(
+    r"(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b))?\s*(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+){0,3}"
+    r"[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*\((?i:photo\w*|fotos?|fotografie|bilder?|pictures?|illustrations?"
+    r"|videos?|graphics?|grafik(?:en)?)\)"
+)
+
+
 def _parentheses(line: str) -> str:
-    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go."""
+    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go,
+    and a name with one that credits the pictures ('John Roe (photos)') with them."""
+    line = _PICTURES_BY.sub("", line)
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)

@@ -249,6 +249,11 @@ def parse_html(text: str) -> Draft:
         draft.authors = _labelled_paragraph(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
+        if not draft.authors and draft.credit:
+            # "Jane Doe / dpa" closing the text: the writer and the agency.
+            people, credit = split_byline(draft.credit)
+            if people and is_agency(credit):
+                draft.authors, draft.credit = people, credit
     if not (draft.authors or draft.credit):
         draft.credit = _closing_source(draft.paragraphs) or meta.site_credit
     return draft
@@ -1906,6 +1911,12 @@ _MAX_NICKNAME_WORDS = 4
 _SAYS_AUTHOR = re.compile(r"\b(?:author|autor(?:in|en)?|auteur|autore)\b", re.IGNORECASE)
 
 
+# An author box's bio, which opens with the writer's name: "Jane Doe is a reporter ...".
+_BIO_OPENING = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?:is|was|ist|war|est|es|è|writes|schreibt)\s"
+)
+
+
 def _skipped_in_byline(element: Any) -> bool:
     """Whether a byline's text leaves `element` out: a button, a date, a photo, or words only
     screen readers are given (the name again inside its link: "Jane Doe Jane Doe")."""
@@ -1941,6 +1952,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_byline(text)
         if people:
             return people, found
+        bio = _BIO_OPENING.match(text) if named else None
+        if bio and is_person_name(bio.group("name")):
+            return [bio.group("name")], ""  # "Jane Doe ist Redakteurin.": the box's bio
         if _SAYS_AUTHOR.search(found):
             continue  # the box's heading: "About the author", "Über den Autor"
         # An author's element gives a nickname or a desk as its credit, not a line of a bio.
@@ -2102,7 +2116,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
         text = " ".join(str(node).split())
-        if _BYLINE_WORDS_ALONE.match(text):
+        joined = _BYLINE_WORDS_ALONE.match(text) is not None
+        if joined:
             text = _with_marked_name(node, texts[position + 1 :])
         if len(text) > 200:
             if _in_subheading(parent):
@@ -2121,7 +2136,9 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
-            if segment and (is_byline(segment) or handle):
+            # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
+            prefixed = joined and has_byline_prefix(segment)
+            if segment and (is_byline(segment) or handle or prefixed):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
                 if not people and handle:
@@ -2144,8 +2161,9 @@ _PRECEDING_TEXT = f"preceding::text()[normalize-space(.)][position() <= {_ABOVE_
 
 
 def _dated_name_above(heading: Any) -> list[str]:
-    """The person a meta line just above the headline names beside its date, set apart by a
-    bar or a dot ("04.02.2022 | 13:10 Uhr | Jane Doe"): the byline, put over the headline."""
+    """The people a byline just above the headline names ("By Jane Doe"), or the person a meta
+    line there names beside its date, set apart by a bar or a dot ("04.02.2022 | 13:10 Uhr |
+    Jane Doe"): the byline, put over the headline."""
     from newsread.index.files.dates import without_dates
 
     for node in heading.xpath(_PRECEDING_TEXT):
@@ -2154,7 +2172,11 @@ def _dated_name_above(heading: Any) -> list[str]:
         if parent is None or parent.tag in _NOT_TEXT or len(text) > _MAX_BYLINE_TEXT:
             continue
         undated = without_dates(text)
-        if undated == text or _in_other_content(parent) or _is_control(parent):
+        if _in_other_content(parent) or _is_control(parent):
+            continue
+        if has_byline_prefix(undated):
+            return split_byline(_DATE_WORD_LEFT.sub("", undated))[0]
+        if undated == text:
             continue
         segments = [s.strip() for s in re.split(r"\s+[|·•]\s+", undated)]
         names = [s for s in segments if 2 <= len(s.split()) <= 3 and is_person_name(s)]
