@@ -532,6 +532,10 @@ def test_page_furniture_beside_a_byline_is_no_credit(
         "Geschreven door Jane Doe",  # Dutch
         "Av Jane Doe",  # Swedish, Norwegian
         "Af Jane Doe",  # Danish
+        "Szerző: Jane Doe",  # Hungarian
+        "A cura di Jane Doe",  # Italian: "edited by", the usual credit of a piece
+        "Ein Gastbeitrag von Jane Doe",  # German: a kind of piece run into one word
+        "Gastkommentar von Jane Doe",
     ],
 )
 def test_bylines_in_more_languages_name_the_writer(line: str) -> None:

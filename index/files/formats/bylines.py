@@ -225,14 +225,15 @@ _AUTHOR_LABEL = r"autor(?:innen|in|en|/innen|/in|\*innen|\*in|:innen|:in)?"
 # The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
 # whatever piece it is, the name after "von" wrote it.
 _PIECE_BY = (
-    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-])?(?:beitrag|artikel|kommentar|interview|bericht"
+    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-]?)?(?:beitrag|artikel|kommentar|interview|bericht"
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
-# The writer's label in Finnish, Turkish, Polish and Vietnamese ("Kirjoittaja: Jane Doe",
-# "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe"), and "written by" in Italian,
-# Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe").
-_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả"
-_WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+# The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
+# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe", "Szerző: Jane Doe"), and
+# "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
+# di Jane Doe").
+_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző"
+_WRITTEN_BY = r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
     r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
