@@ -2703,3 +2703,9 @@ def test_a_byline_just_over_the_headline_names_the_writer() -> None:
         f"found</h1>{BODY}</article></div></body></html>"
     )
     assert parse_html(html).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_with_academic_titles_under_the_headline_names_the_writer() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>Prof. Dr. Jane Doe</p>{BODY}"
+    draft = parse_html(page("<title>Bridge closed</title>", article))
+    assert draft.authors == ["Prof. Dr. Jane Doe"]

@@ -2147,7 +2147,7 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     return people, credit, False
             elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
-            elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
+            elif bare_names and position < _BARE_NAME_SCAN and 2 <= _name_length(segment) <= 3:
                 if is_person_name(segment):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
@@ -2158,6 +2158,14 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
 # How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
 _ABOVE_HEADLINE = 3
 _PRECEDING_TEXT = f"preceding::text()[normalize-space(.)][position() <= {_ABOVE_HEADLINE}]"
+
+
+def _name_length(text: str) -> int:
+    """How many words `text` has, not counting the titles before a name ("Prof. Dr.")."""
+    return len(_LEADING_TITLES.sub("", text).split())
+
+
+_LEADING_TITLES = re.compile(r"^(?:(?:prof|dr|mag|dipl|ing)\.\s*)+", re.IGNORECASE)
 
 
 def _dated_name_above(heading: Any) -> list[str]:
