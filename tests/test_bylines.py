@@ -448,6 +448,11 @@ def test_looks_like_outlet(text: str, expected: bool) -> None:
         ("Der Bund hat entschieden.", "Quelle: SDA", "SDA"),
         ("Berlin (Tagesspiegel) - Der Senat tagt.", "Ende.", ""),
         ("The man (42) - a local - was arrested.", "Police said (and it was true).", ""),
+        ("(ANSA) - ROMA, 12 MAR - Il governo ha deciso.", "Fine.", "ANSA"),
+        ("Madrid, 12 mar (EFE).- El Gobierno aprobó el plan.", "Fin.", "EFE"),
+        ("(Update) - The bridge reopened.", "Ende.", ""),
+        ("Der Bund hat entschieden.", "Mit Material von dpa und AFP", "dpa und AFP"),
+        ("Der Bund hat entschieden.", "Mit Material von Jane Doe", ""),
     ],
 )
 def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(

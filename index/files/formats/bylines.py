@@ -1287,8 +1287,15 @@ DATELINE = re.compile(
 )
 # Wire copy's dateline ("Hamburg (dpa/lno) – ", "PARIS (AFP) - ") or a credit closing the text
 # ("(dpa)", "Quelle: SDA", "© APA/AP").
+# ("Berlin (dpa) - ", "Madrid, 12 mar (EFE).- ", and the agency first: "(ANSA) - ROMA, ".)
 _WIRE_DATELINE = re.compile(
-    r"^[^\W\d_][\w .,'’/-]{0,60}?\s*\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]|$)"
+    r"^(?:[^\W\d_][\w .,'’/-]{0,60}?\s*)?\((?P<agency>[^()]{2,30})\)\.?\s*(?:[-–—:]|$)"
+)
+# A closing line crediting the agencies the story draws on: "Mit Material von dpa und AFP".
+_MATERIAL_FROM = re.compile(
+    r"^\(?(?:mit\s+material\s+(?:von|der)|with\s+(?:material|reporting)\s+(?:from|by))\s+"
+    r"(?P<agency>[\w/ .,-]{2,40}?)\)?\.?$",
+    re.IGNORECASE,
 )
 _WIRE_CLOSING = re.compile(
     r"(?:^|[\s(])(?:(?:quelle|source|fuente|fonte)\s*:\s*|©\s*)?\(?(?P<agency>[\w/ .,-]{2,30}?)\)?\.?$",
@@ -1318,6 +1325,9 @@ def agency_credit(first: str, last: str) -> str:
     """The news agency that signs an article's text: from the wire dateline of its `first`
     paragraph or a credit closing its `last` ("(dpa)", "Quelle: SDA"); empty if none."""
     match = _WIRE_DATELINE.match(first[:100])
+    if match and _agency_words(match.group("agency")):
+        return match.group("agency").strip()
+    match = _MATERIAL_FROM.match(" ".join(last.split()))
     if match and _agency_words(match.group("agency")):
         return match.group("agency").strip()
     tail = last[-40:]
