@@ -2709,3 +2709,8 @@ def test_a_bare_name_with_academic_titles_under_the_headline_names_the_writer() 
     article = f"<h1>Bridge closed after cracks found</h1><p>Prof. Dr. Jane Doe</p>{BODY}"
     draft = parse_html(page("<title>Bridge closed</title>", article))
     assert draft.authors == ["Prof. Dr. Jane Doe"]
+
+
+def test_an_agency_beside_the_date_under_the_headline_is_the_credit() -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">12.03.2024 | dpa</p>{BODY}'
+    assert parse_html(page("<title>Bridge closed</title>", article)).credit == "dpa"

@@ -2276,16 +2276,17 @@ def _is_control(element: Any) -> bool:
 
 def _bare_agency(segment: str, parent: Any) -> bool:
     """Whether a line under the headline is only a news agency's name, in a block of its own
-    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it; not a photo's
-    credit ("Photo: J. Roe, AP"), the picture's."""
-    return (
-        is_agency(segment)
-        and not _PHOTO_CREDIT.match(segment)
-        and parent is not None
-        and parent.tag != "a"
-        and not _in_other_content(parent)
-        and _clean(parent.text_content()) == segment
-    )
+    (`<p class="credit">JIJI</p>`), or beside its date ("12.03.2024 | dpa"): the story's
+    credit, as "By" would make it; not a photo's credit ("Photo: J. Roe, AP"), the
+    picture's."""
+    from newsread.index.files.dates import without_dates
+
+    if not is_agency(segment) or _PHOTO_CREDIT.match(segment) or parent is None:
+        return False
+    if parent.tag == "a" or _in_other_content(parent):
+        return False
+    text = _clean(parent.text_content())
+    return text == segment or _clean(without_dates(text)).strip(" |·•,–—-") == segment
 
 
 # An element that labels the name after it ("<strong>Autor:</strong> Jane Doe", "<h4>Author
