@@ -66,6 +66,8 @@ from newsread.index.files.formats.bylines import (
         ("By Brenda Goodman, MA\nWebMD Health News", ["Brenda Goodman"], "WebMD Health News"),
         ("Organization for Transformative Works", [], "Organization for Transformative Works"),
         ("By\n\tScott Cunningham", ["Scott Cunningham"], ""),
+        ("by Jane Doe (reporting) and John Roe (photography)", ["Jane Doe"], ""),
+        ("Von Jane Doe und John Roe (Fotos)", ["Jane Doe"], ""),
         ("Last Updated: January 7, 2025", [], ""),
         ("", [], ""),
     ],
@@ -446,6 +448,11 @@ def test_looks_like_outlet(text: str, expected: bool) -> None:
         ("Der Bund hat entschieden.", "Quelle: SDA", "SDA"),
         ("Berlin (Tagesspiegel) - Der Senat tagt.", "Ende.", ""),
         ("The man (42) - a local - was arrested.", "Police said (and it was true).", ""),
+        ("(ANSA) - ROMA, 12 MAR - Il governo ha deciso.", "Fine.", "ANSA"),
+        ("Madrid, 12 mar (EFE).- El Gobierno aprobó el plan.", "Fin.", "EFE"),
+        ("(Update) - The bridge reopened.", "Ende.", ""),
+        ("Der Bund hat entschieden.", "Mit Material von dpa und AFP", "dpa und AFP"),
+        ("Der Bund hat entschieden.", "Mit Material von Jane Doe", ""),
     ],
 )
 def test_agency_credit_from_a_wire_dateline_or_a_closing_credit(
@@ -530,6 +537,10 @@ def test_page_furniture_beside_a_byline_is_no_credit(
         "Geschreven door Jane Doe",  # Dutch
         "Av Jane Doe",  # Swedish, Norwegian
         "Af Jane Doe",  # Danish
+        "Szerző: Jane Doe",  # Hungarian
+        "A cura di Jane Doe",  # Italian: "edited by", the usual credit of a piece
+        "Ein Gastbeitrag von Jane Doe",  # German: a kind of piece run into one word
+        "Gastkommentar von Jane Doe",
     ],
 )
 def test_bylines_in_more_languages_name_the_writer(line: str) -> None:

@@ -2617,3 +2617,100 @@ def test_a_line_break_between_chinese_characters_is_no_space() -> None:
     assert draft.paragraphs[0].startswith("中国人民银行1日宣布，决定下调存款准备金率，预计将释放")
     assert " " not in draft.paragraphs[0]
     assert draft.paragraphs[1] == "A line of English wrapped keeps its space."
+
+
+def test_a_blogger_post_s_byline_element_names_its_writers() -> None:
+    # Blogger puts every post in `<div class="widget Blog">` and writes "Posted by" names.
+    post = (
+        '<div class="widget Blog" id="Blog1"><div class="post"><h1>Trams will run without '
+        'drivers</h1><div class="post-body"><span class="byline-author">Posted by Jane Doe and '
+        f"John Roe</span>{BODY}</div></div></div>"
+    )
+    html = f"<html><head><title>Trams</title></head><body>{post}</body></html>"
+    assert parse_html(html).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_under_a_standfirst_set_as_a_heading_names_the_writer() -> None:
+    standfirst = (
+        "On the way through two old cities with a great deal of past and an interesting "
+        "future at the table: art and food along the river, from the morning market to the "
+        "last tram of the night, with the cooks who keep the old recipes alive."
+    )
+    layout = '<div class="layoutTwoColumnsRightSidebar"><div class="content">{}</div></div>'
+    post = (
+        f"<header><h2>The historic somersault</h2></header><h3><strong>{standfirst}</strong>"
+        f"</h3><p><em>Text by Jane Doe</em></p>{BODY}"
+    )
+    html = (
+        "<html><head><title>The historic somersault: Courier</title></head><body>"
+        f"{layout.format(post)}</body></html>"
+    )
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("04.02.2022 | 13:10 Uhr | Jane Doe", ["Jane Doe"]),
+        ("Jane Doe · 12 March 2024", ["Jane Doe"]),
+        ("04.02.2022 | Sport", []),
+        ("Jane Doe | John Roe", []),
+    ],
+)
+def test_a_name_beside_the_date_over_the_headline_is_the_byline(
+    line: str, authors: list[str]
+) -> None:
+    article = f"<small>{line}</small><h1>Bridge closed after cracks found</h1>{BODY}"
+    assert parse_html(page("<title>Bridge closed</title>", article)).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ('Submitted by <span class="username">jdoe</span> on Tue, 03/12/2024 - 10:15', ["jdoe"]),
+        ("von <em>Jane Doe</em> und <em>John Roe</em>", ["Jane Doe", "John Roe"]),
+        ("Posted by <strong>jdoe</strong> on March 12, 2024 at 10:15 PM", ["jdoe"]),
+        ("Von <b>jdoe</b> am 07.08.2013 um 09:07 Uhr", ["jdoe"]),
+        ("di <b>Mario Rossi</b>", ["Mario Rossi"]),
+    ],
+)
+def test_a_byline_whose_names_are_set_in_their_own_elements_names_them(
+    line: str, authors: list[str]
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><div>{line}</div>{BODY}"
+    assert parse_html(page("<title>Bridge closed</title>", article)).authors == authors
+
+
+def test_a_writer_and_agency_closing_the_text_are_the_byline_and_the_credit() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>Jane Doe / dpa</p>"
+    draft = parse_html(page("<title>Bridge closed</title>", article))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "dpa")
+
+
+def test_an_author_box_whose_bio_opens_with_the_name_names_the_writer() -> None:
+    box = (
+        '<div class="author-box"><h4>About the author</h4><p><strong>Jane Doe</strong> is '
+        "our transport reporter.</p></div>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{box}"
+    assert parse_html(page("<title>Bridge closed</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_byline_just_over_the_headline_names_the_writer() -> None:
+    html = (
+        "<html><head><title>Bridge closed after cracks found | Courier</title></head><body>"
+        '<div class="content"><article><div>By Jane Doe</div><h1>Bridge closed after cracks '
+        f"found</h1>{BODY}</article></div></body></html>"
+    )
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+def test_a_bare_name_with_academic_titles_under_the_headline_names_the_writer() -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>Prof. Dr. Jane Doe</p>{BODY}"
+    draft = parse_html(page("<title>Bridge closed</title>", article))
+    assert draft.authors == ["Prof. Dr. Jane Doe"]
+
+
+def test_an_agency_beside_the_date_under_the_headline_is_the_credit() -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="meta">12.03.2024 | dpa</p>{BODY}'
+    assert parse_html(page("<title>Bridge closed</title>", article)).credit == "dpa"

@@ -225,14 +225,15 @@ _AUTHOR_LABEL = r"autor(?:innen|in|en|/innen|/in|\*innen|\*in|:innen|:in)?"
 # The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
 # whatever piece it is, the name after "von" wrote it.
 _PIECE_BY = (
-    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-])?(?:beitrag|artikel|kommentar|interview|bericht"
+    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-]?)?(?:beitrag|artikel|kommentar|interview|bericht"
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
-# The writer's label in Finnish, Turkish, Polish and Vietnamese ("Kirjoittaja: Jane Doe",
-# "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe"), and "written by" in Italian,
-# Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe").
-_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả"
-_WRITTEN_BY = r"scritto\s+da|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+# The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
+# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe", "Szerző: Jane Doe"), and
+# "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
+# di Jane Doe").
+_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző"
+_WRITTEN_BY = r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
     r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
@@ -801,8 +802,18 @@ def _agency_of_role(name: str) -> str:
     return words[0] if words[-1].lower() in _TRAILING_ROLES | _PERSON_ROLES else ""
 
 
+# A name the aside after it credits with the pictures, not the words: "and John Roe (photos)".
+_PICTURES_BY = re.compile(
+    r"(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b))?\s*(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+){0,3}"
+    r"[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*\((?i:photo\w*|fotos?|fotografie|bilder?|pictures?|illustrations?"
+    r"|videos?|graphics?|grafik(?:en)?)\)"
+)
+
+
 def _parentheses(line: str) -> str:
-    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go."""
+    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go,
+    and a name with one that credits the pictures ('John Roe (photos)') with them."""
+    line = _PICTURES_BY.sub("", line)
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
@@ -1276,8 +1287,15 @@ DATELINE = re.compile(
 )
 # Wire copy's dateline ("Hamburg (dpa/lno) – ", "PARIS (AFP) - ") or a credit closing the text
 # ("(dpa)", "Quelle: SDA", "© APA/AP").
+# ("Berlin (dpa) - ", "Madrid, 12 mar (EFE).- ", and the agency first: "(ANSA) - ROMA, ".)
 _WIRE_DATELINE = re.compile(
-    r"^[^\W\d_][\w .,'’/-]{0,60}?\s*\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]|$)"
+    r"^(?:[^\W\d_][\w .,'’/-]{0,60}?\s*)?\((?P<agency>[^()]{2,30})\)\.?\s*(?:[-–—:]|$)"
+)
+# A closing line crediting the agencies the story draws on: "Mit Material von dpa und AFP".
+_MATERIAL_FROM = re.compile(
+    r"^\(?(?:mit\s+material\s+(?:von|der)|with\s+(?:material|reporting)\s+(?:from|by))\s+"
+    r"(?P<agency>[\w/ .,-]{2,40}?)\)?\.?$",
+    re.IGNORECASE,
 )
 _WIRE_CLOSING = re.compile(
     r"(?:^|[\s(])(?:(?:quelle|source|fuente|fonte)\s*:\s*|©\s*)?\(?(?P<agency>[\w/ .,-]{2,30}?)\)?\.?$",
@@ -1307,6 +1325,9 @@ def agency_credit(first: str, last: str) -> str:
     """The news agency that signs an article's text: from the wire dateline of its `first`
     paragraph or a credit closing its `last` ("(dpa)", "Quelle: SDA"); empty if none."""
     match = _WIRE_DATELINE.match(first[:100])
+    if match and _agency_words(match.group("agency")):
+        return match.group("agency").strip()
+    match = _MATERIAL_FROM.match(" ".join(last.split()))
     if match and _agency_words(match.group("agency")):
         return match.group("agency").strip()
     tail = last[-40:]

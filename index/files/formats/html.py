@@ -179,7 +179,10 @@ _BYLINE_TAIL = re.compile(
 # A word run into the next with no space: a name and its button ("DoeFollow").
 _GLUED_WORDS = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 _BY_COLON = re.compile(r"^by\s*:\s*", re.IGNORECASE)  # "BY: JANE DOE", which split_byline misses
-_DATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+# ("Posted by Jane Doe" is Blogger's byline, no date line.)
+_DATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified)\b(?!\s+by\b)", re.IGNORECASE
+)
 _BUTTON_WORDS = frozenset(
     "follow unfollow author authors subscribe view more profile contact share email bio".split()
 )
@@ -246,6 +249,11 @@ def parse_html(text: str) -> Draft:
         draft.authors = _labelled_paragraph(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
+        if not draft.authors and draft.credit:
+            # "Jane Doe / dpa" closing the text: the writer and the agency.
+            people, credit = split_byline(draft.credit)
+            if people and is_agency(credit):
+                draft.authors, draft.credit = people, credit
     if not (draft.authors or draft.credit):
         draft.credit = _closing_source(draft.paragraphs) or meta.site_credit
     return draft
@@ -1670,9 +1678,10 @@ _EVERY_BLOCK_A_WIDGET = re.compile(r"\belementor-widget\S*|\bwidget(?=\s+blog\b)
 
 
 # A class that names a page's layout by the furniture it has beside the article, or lacks.
+# ("with-sidebar", "zen-one-sidebar-second", "layoutTwoColumnsRightSidebar")
 _LAYOUT_PREFIX = re.compile(r"\b(?:one|two|three|no|with|has|without|for)-")
 _LAYOUT_CLASS = re.compile(
-    _LAYOUT_PREFIX.pattern + r"(?:[a-z]+-)?(?:" + _FURNITURE_CLASS.pattern + r")\S*"
+    _LAYOUT_PREFIX.pattern + r"(?:[a-z]+-){0,2}(?:" + _FURNITURE_CLASS.pattern + r")\S*"
 )
 
 
@@ -1696,6 +1705,8 @@ def _in_other_content(element: Any) -> bool:
         if ancestor.tag == "body":
             break  # Its classes describe the whole page ("has-sidebar", "comments-open").
         marks = _marks(ancestor)
+        if marks and "widget" in marks:
+            marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)  # Blogger's post: "widget Blog"
         if marks and _LISTING.search(marks):
             return True
         if ancestor.tag in ("article", "main") or (marks and _ARTICLE_CLASS.search(marks)):
@@ -1900,6 +1911,12 @@ _MAX_NICKNAME_WORDS = 4
 _SAYS_AUTHOR = re.compile(r"\b(?:author|autor(?:in|en)?|auteur|autore)\b", re.IGNORECASE)
 
 
+# An author box's bio, which opens with the writer's name: "Jane Doe is a reporter ...".
+_BIO_OPENING = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?:is|was|ist|war|est|es|è|writes|schreibt)\s"
+)
+
+
 def _skipped_in_byline(element: Any) -> bool:
     """Whether a byline's text leaves `element` out: a button, a date, a photo, or words only
     screen readers are given (the name again inside its link: "Jane Doe Jane Doe")."""
@@ -1935,6 +1952,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_byline(text)
         if people:
             return people, found
+        bio = _BIO_OPENING.match(text) if named else None
+        if bio and is_person_name(bio.group("name")):
+            return [bio.group("name")], ""  # "Jane Doe ist Redakteurin.": the box's bio
         if _SAYS_AUTHOR.search(found):
             continue  # the box's heading: "About the author", "Über den Autor"
         # An author's element gives a nickname or a desk as its credit, not a line of a bio.
@@ -2021,9 +2041,53 @@ def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
     return any(len(words & _story_words(_words_of(t))) >= _SHARED_STORY_WORDS for t in titles)
 
 
+# A byline's words in a text of their own, the name in the element after them.
+_BYLINE_WORDS_ALONE = re.compile(
+    r"^(?:(?:posted|submitted|written|published|geschrieben|verfasst|erstellt|eingestellt"
+    r"|gepostet|veröffentlicht|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door|di)$",
+    re.IGNORECASE,
+)
+
+
+def _with_marked_name(words: Any, following: list[Any]) -> str:
+    """A byline whose names are set in their own elements, not links ("Submitted by <span
+    class="username">jdoe</span>", "von <em>Jane Doe</em> und <em>John Roe</em>"): the text
+    `words` and the texts `following` it in the same block. (A linked name is
+    `_linked_byline`'s.)"""
+    text = " ".join(str(words).split())
+    block = _block_of(words)
+    first = following[0] if following else None
+    if block is None or first is None or first.is_tail or first.getparent().tag not in _NAME_MARKUP:
+        return text
+    texts = [text]
+    for node in following:
+        if _block_of(node) is not block or not node.is_tail and node.getparent().tag == "a":
+            break
+        texts.append(str(node))
+    return " ".join(" ".join(texts).split())
+
+
+_NAME_MARKUP = frozenset(("span", "em", "strong", "b", "i"))
+_IN_LINE = _INLINE | {"span"}
+
+
+def _block_of(text: Any) -> Any | None:
+    """The nearest element not inline that holds a text node of an XPath result."""
+    element = text.getparent()
+    if element is not None and text.is_tail:
+        element = element.getparent()
+    while element is not None and element.tag in _IN_LINE:
+        element = element.getparent()
+    return element
+
+
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
 # am"): lower case, as no name ends in it.
-_DATE_WORD_LEFT = re.compile(r"\s+(?:on|at|am|um|vom|le|el|il)[\s,]*$")
+# (With the weekday and the time a date cut out leaves: "jdoe on Tue, [03/12/2024] - 10:15".)
+_DATE_WORD_LEFT = re.compile(
+    r"\s+(?:on|at|am|um|vom|le|el|il)(?:\s+(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\s,]*"
+    r"(?:(?:[-–|]|um|at|à)?\s*(?:\d{1,2}[:.]\d\d)?(?:\s*(?i:uhr|[ap]\.?m\.?))?)?[\s,]*$"
+)
 
 
 def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[str], str, bool]:
@@ -2052,7 +2116,14 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
         text = " ".join(str(node).split())
+        joined = _BYLINE_WORDS_ALONE.match(text) is not None
+        if joined:
+            text = _with_marked_name(node, texts[position + 1 :])
         if len(text) > 200:
+            if _in_subheading(parent):
+                # A standfirst set as a heading under the headline; the byline may follow.
+                bare_names = False
+                continue
             break  # the article's text has begun
         if not 4 <= len(text) <= _MAX_BYLINE_TEXT:
             # Past a sentence, a bare name is no longer "right under the headline".
@@ -2065,7 +2136,9 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
-            if segment and (is_byline(segment) or handle):
+            # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
+            prefixed = joined and has_byline_prefix(segment)
+            if segment and (is_byline(segment) or handle or prefixed):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
                 if not people and handle:
@@ -2074,12 +2147,57 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     return people, credit, False
             elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
-            elif bare_names and position < _BARE_NAME_SCAN and 2 <= len(segment.split()) <= 3:
+            elif bare_names and position < _BARE_NAME_SCAN and 2 <= _name_length(segment) <= 3:
                 if is_person_name(segment):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
                     return ([], "", True) if _is_control(parent) else ([segment], "", True)
-    return [], "", False
+    return _dated_name_above(headings[0]), "", False
+
+
+# How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
+_ABOVE_HEADLINE = 3
+_PRECEDING_TEXT = f"preceding::text()[normalize-space(.)][position() <= {_ABOVE_HEADLINE}]"
+
+
+def _name_length(text: str) -> int:
+    """How many words `text` has, not counting the titles before a name ("Prof. Dr.")."""
+    return len(_LEADING_TITLES.sub("", text).split())
+
+
+_LEADING_TITLES = re.compile(r"^(?:(?:prof|dr|mag|dipl|ing)\.\s*)+", re.IGNORECASE)
+
+
+def _dated_name_above(heading: Any) -> list[str]:
+    """The people a byline just above the headline names ("By Jane Doe"), or the person a meta
+    line there names beside its date, set apart by a bar or a dot ("04.02.2022 | 13:10 Uhr |
+    Jane Doe"): the byline, put over the headline."""
+    from newsread.index.files.dates import without_dates
+
+    for node in heading.xpath(_PRECEDING_TEXT):
+        parent = node.getparent()
+        text = " ".join(str(node).split())
+        if parent is None or parent.tag in _NOT_TEXT or len(text) > _MAX_BYLINE_TEXT:
+            continue
+        undated = without_dates(text)
+        if _in_other_content(parent) or _is_control(parent):
+            continue
+        if has_byline_prefix(undated):
+            return split_byline(_DATE_WORD_LEFT.sub("", undated))[0]
+        if undated == text:
+            continue
+        segments = [s.strip() for s in re.split(r"\s+[|·•]\s+", undated)]
+        names = [s for s in segments if 2 <= len(s.split()) <= 3 and is_person_name(s)]
+        if len(segments) > 1 and len(names) == 1:
+            return names
+    return []
+
+
+def _in_subheading(element: Any | None) -> bool:
+    """Whether a text's element is (inside) an `<h2>` to `<h6>`."""
+    if element is None:
+        return False
+    return element.tag in _HEADINGS[1:] or any(True for _ in element.iterancestors(*_HEADINGS[1:]))
 
 
 # How many elements before or after the headline a writer's avatar may be: in the header
@@ -2158,16 +2276,17 @@ def _is_control(element: Any) -> bool:
 
 def _bare_agency(segment: str, parent: Any) -> bool:
     """Whether a line under the headline is only a news agency's name, in a block of its own
-    (`<p class="credit">JIJI</p>`): the story's credit, as "By" would make it; not a photo's
-    credit ("Photo: J. Roe, AP"), the picture's."""
-    return (
-        is_agency(segment)
-        and not _PHOTO_CREDIT.match(segment)
-        and parent is not None
-        and parent.tag != "a"
-        and not _in_other_content(parent)
-        and _clean(parent.text_content()) == segment
-    )
+    (`<p class="credit">JIJI</p>`), or beside its date ("12.03.2024 | dpa"): the story's
+    credit, as "By" would make it; not a photo's credit ("Photo: J. Roe, AP"), the
+    picture's."""
+    from newsread.index.files.dates import without_dates
+
+    if not is_agency(segment) or _PHOTO_CREDIT.match(segment) or parent is None:
+        return False
+    if parent.tag == "a" or _in_other_content(parent):
+        return False
+    text = _clean(parent.text_content())
+    return text == segment or _clean(without_dates(text)).strip(" |·•,–—-") == segment
 
 
 # An element that labels the name after it ("<strong>Autor:</strong> Jane Doe", "<h4>Author
