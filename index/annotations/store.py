@@ -830,6 +830,23 @@ class AnnotationStore:
 
         return self._read(work)
 
+    def recognised(self, articles: Sequence[Article]) -> list[str | None]:
+        """The identity of the row each article's note, tags and flags are kept under, as
+        `article_state` finds it (by identity, URL, else by its library key where the row
+        is shown to be its own), or None: what a search for those asks of an article found
+        by a key, which another article may have taken since."""
+
+        def work(db: sqlite3.Connection) -> list[str | None]:
+            found = []
+            for article in articles:
+                row = records.find_article_row(
+                    db, ArticleInfo.of(article), article.body, self.library
+                )
+                found.append(None if row is None else row["article_id"])
+            return found
+
+        return self._read(work)
+
     # Queries for search and export ----------------------------------------------------------
 
     def articles_matching(
