@@ -715,6 +715,16 @@ def _annotate(small_library: Path) -> None:
     library.close()
 
 
+def _read(small_library: Path, key: str) -> None:
+    from newsread.index.library import Library
+
+    library = Library(small_library).open()
+    article = library.article(key)
+    assert article
+    library.annotations.set_read(article)
+    library.close()
+
+
 def test_export_markdown_filters_by_tag_and_query(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1146,6 +1156,7 @@ def test_a_store_copy_newsread_kept_imports(
     from newsread.index import paths
 
     _annotate(small_library)
+    _read(small_library, "kelmor-harbour.txt")  # read, never annotated: brought all the same
     kept = tmp_path / "annotations.sqlite3.replaced-20260101-120000"
     with sqlite3.connect(paths.annotations_path()) as source, sqlite3.connect(kept) as copy:
         source.backup(copy)
@@ -1154,9 +1165,15 @@ def test_a_store_copy_newsread_kept_imports(
     monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
     capsys.readouterr()
     assert main(["import", str(kept), "--library", str(small_library)]) == 0
-    assert ": 3 added, 0 updated, 0 already there, 0 not understood" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert ": 3 added, 0 updated, 0 already there, 0 not understood" in said
+    assert "1 article marked read" in said  # a replaced store's read marks were left behind
     assert main(["import", str(kept), "--library", str(small_library)]) == 0
     assert ": 0 added, 0 updated, 3 already there" in capsys.readouterr().out
+    assert main(["search", "is:read", "--library", str(small_library), "--json"]) == 0
+    assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == [
+        "kelmor-harbour.txt"
+    ]
     assert main(["export", "--library", str(small_library)]) == 0
     assert "Worst since 2009" in capsys.readouterr().out
     not_ours = tmp_path / "other.sqlite3"

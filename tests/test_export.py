@@ -109,7 +109,7 @@ def annotate(store: AnnotationStore) -> None:
     store.add_tags(BUDGET, "politics", "City hall")
     store.set_article_note(BUDGET, "Thin on numbers.")
     store.toggle_starred(BUDGET)
-    store.set_read(BUDGET)  # not an annotation: not exported
+    store.set_read(BUDGET)  # not an annotation: in the JSON's own list of read marks
     # The article was revised: the audit highlight no longer has a place in it.
     store.highlights_for(BUDGET_REVISED)
 
@@ -165,7 +165,8 @@ def test_markdown_export_matches_golden(store: AnnotationStore) -> None:
 
 
 def test_json_export_matches_golden(store: AnnotationStore) -> None:
-    check_golden("annotations.json", export_json(store.annotations(), library="/news/project"))
+    text = export_json(store.annotations(), library="/news/project", read=store.read_marks())
+    check_golden("annotations.json", text)
 
 
 def test_an_export_of_every_library_names_each_library_its_annotations_come_from(
@@ -671,6 +672,30 @@ def test_a_newer_imported_note_never_drops_the_users_own(
     assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
 
 
+def test_read_marks_travel_with_a_json_export_adding_and_never_unreading(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    """The reading history is the user's: moved to another store (the same user elsewhere),
+    articles read there are read here (an unannotated one too), and those read here stay
+    read, their time kept. Import brought none: 0 added, every article unread."""
+    fresh.set_read(STORM)
+    unread_storm = export_json(store.annotations(), read=store.read_marks())
+    assert import_json(fresh, unread_storm).read == 1
+    assert fresh.article_state(BUDGET).read and fresh.article_state(STORM).read
+    store.set_read(STORM)
+    with open_store(fresh.path.with_name("third.sqlite3"), ids="y") as third:
+        third.set_read(BUDGET)
+        kept = third.article_state(BUDGET).read_at
+        text = export_json(store.annotations(), read=store.read_marks())
+        assert [m["newsread:article"]["key"] for m in json.loads(text)["newsread:read"]] == [
+            BUDGET.key,
+            STORM.key,  # read, never annotated
+        ]
+        assert import_json(third, text).read == 1
+        assert third.article_state(STORM).read and third.article_state(BUDGET).read_at == kept
+        assert import_json(third, text).read == 0
+
+
 def test_a_newer_imported_article_note_never_drops_the_users_own(
     store: AnnotationStore, fresh: AnnotationStore
 ) -> None:
@@ -694,8 +719,9 @@ def test_a_store_file_imports_as_its_export_does(
     with sqlite3.connect(copy) as target:
         store._connection.backup(target)
     target.close()
-    as_json = import_json(fresh, export_json(store.annotations()))
-    assert import_store(fresh, copy) == replace(as_json, added=0, unchanged=9)  # merged
+    as_json = import_json(fresh, export_json(store.annotations(), read=store.read_marks()))
+    assert as_json.read == 1  # the read marks too: import said 0 added and left them unread
+    assert import_store(fresh, copy) == replace(as_json, added=0, unchanged=9, read=0)
     with open_store(tmp_path / "third.sqlite3", ids="y") as third:
         assert import_store(third, copy) == as_json
         assert export_json(third.annotations()) == export_json(store.annotations())

@@ -681,6 +681,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             tagged = set(matches.include.ids) if matches.include is not None else set()
             wanted = tagged if wanted is None else wanted & tagged
         items = store.annotations(wanted, library=None if args.all else library.id)
+        read = (
+            store.read_marks(wanted, library=None if args.all else library.id)
+            if args.format == "json"
+            else []
+        )
         if indexed:
             items = cited_now(library, items)
         elif gone:  # none of them is found in it now
@@ -689,13 +694,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
-    if not items:
+    if not items and not read:
         return _fail(_nothing_exported(args, root), 1)
     exported = None if args.all else library.id
     if args.sort == "oldest":
         items = by_published(items)
     if args.format == "json":
-        text = export_json(items, library=exported)
+        text = export_json(items, library=exported, read=read)
     else:
         tag = f"tag:{args.tag}" if args.tag else ""
         chosen = " ".join(part for part in (args.query, tag) if part)
@@ -714,9 +719,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
         articles = f"{len(items)} article{'' if len(items) == 1 else 's'}"
-        message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
+        marks = f", {len(read)} read mark{'' if len(read) == 1 else 's'}" if read else ""
+        message = (
+            f"exported {articles}, {count} highlight{'' if count == 1 else 's'}{marks} to {target}"
+        )
         _console(stderr=True).print(Text(sanitise_line(message)))
-    return 0 if items else 1
+    return 0 if items or read else 1
 
 
 def _write_all(text: str) -> None:
@@ -856,6 +864,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         ),
         soft_wrap=True,
     )
+    if summary.read:
+        articles = f"{summary.read} article{'' if summary.read == 1 else 's'}"
+        out.print(Text(f"  {articles} marked read, as in {path.name}"), soft_wrap=True)
     if summary.both:
         notes = f"{summary.both} note{'' if summary.both == 1 else 's'}"
         out.print(

@@ -23,7 +23,12 @@ newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status`,
 or "month" for an article dated by that alone, as `search --json` says it) and authors as
 cited, and `in_library: false` when the library no longer has the article) and, in an export
 of every library, `newsread:library`.
-Read/unread state is not an annotation and is not exported.
+Read marks are no annotation (no motivation of the model says "read"): they are the
+collection's own `newsread:read` list, each the article (`newsread:article`, `source` as a
+target names it) and when it was read (`read`), beside the annotations rather than among them,
+so that other tools, and earlier newsreads, reading the annotations pass them by. They are
+the user's reading history: an export moved to another machine (or a store file imported)
+brings it, adding read marks, never taking one away.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
 TextQuoteSelector, a TextPositionSelector, or both), merging without duplicates: importing the
@@ -56,6 +61,7 @@ from newsread.index.annotations.model import (
     Highlight,
     MergeItem,
     NoteRecord,
+    ReadRecord,
     StarRecord,
     TagRecord,
 )
@@ -81,6 +87,8 @@ class ImportSummary:
     replaced: the note now holds both (the imported text, a divider, the user's)."""
     unchanged: int = 0
     """Already here (duplicates), or deleted here."""
+    read: int = 0
+    """Articles marked read that were not (read marks are counted apart from annotations)."""
     errors: tuple[str, ...] = ()
 
 
@@ -344,10 +352,16 @@ def _shown_if_unended(line: str, rest: str) -> str:
 # JSON-LD out ----------------------------------------------------------------------------------
 
 
-def export_json(items: Sequence[ArticleAnnotations], *, library: str | None = None) -> str:
+def export_json(
+    items: Sequence[ArticleAnnotations],
+    *,
+    library: str | None = None,
+    read: Sequence[ReadRecord] = (),
+) -> str:
     """The annotations as a W3C AnnotationCollection of Web Annotations (see the module
     docstring), its `newsread:library` the library (`library_id`) they were exported from;
-    null for every library's, when each annotation names the one it was made in."""
+    null for every library's, when each annotation names the one it was made in. `read`: the
+    read marks, as its `newsread:read` list."""
     annotations = to_web_annotations(items, libraries=library is None)
     collection = {
         "@context": CONTEXT,
@@ -356,8 +370,20 @@ def export_json(items: Sequence[ArticleAnnotations], *, library: str | None = No
         "newsread:library": library,
         "total": len(annotations),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
+        "newsread:read": [_read_mark(mark, libraries=library is None) for mark in read],
     }
     return json.dumps(collection, indent=2, ensure_ascii=False) + "\n"
+
+
+def _read_mark(mark: ReadRecord, *, libraries: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "source": _source(mark.article),
+        "read": _timestamp(mark.read),
+        "newsread:article": _article_fields(mark.article),
+    }
+    if libraries:
+        entry["newsread:library"] = mark.library or None
+    return entry
 
 
 def to_web_annotations(
@@ -472,7 +498,12 @@ def _annotation(
     if body:
         annotation["body"] = body
     annotation["target"] = target
-    annotation["newsread:article"] = {
+    annotation["newsread:article"] = _article_fields(article)
+    return annotation
+
+
+def _article_fields(article: ArticleInfo) -> dict[str, Any]:
+    return {
         "id": article.id,
         "key": article.key,
         "path": article.path,
@@ -484,7 +515,6 @@ def _annotation(
         "published_period": article.period or None,
         "authors": list(article.authors),
     }
-    return annotation
 
 
 def _text_body(text: str, purpose: str) -> dict[str, Any]:
@@ -554,15 +584,25 @@ def import_json(
         except _Invalid as error:
             label = annotation.get("id") if isinstance(annotation, dict) else None
             errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
+    marks = data.get("newsread:read") if isinstance(data, dict) else None
+    for number, mark in enumerate(marks if isinstance(marks, list) else [], 1):
+        try:
+            items.append(_read_read_mark(mark))
+        except _Invalid as error:
+            errors.append(f"read mark {number}: {error}")
     # Article-level records first, so an article's citation comes from its own record rather
     # than from what a highlight recorded when it was made.
     items.sort(key=lambda item: isinstance(item, Highlight))
     outcomes = store.merge(items)
+    counted = [
+        o for item, o in zip(items, outcomes, strict=True) if not isinstance(item, ReadRecord)
+    ]
     return ImportSummary(
-        added=outcomes.count("added"),
-        updated=outcomes.count("updated"),
-        both=outcomes.count("both"),
-        unchanged=outcomes.count("unchanged"),
+        added=counted.count("added"),
+        updated=counted.count("updated"),
+        both=counted.count("both"),
+        unchanged=counted.count("unchanged"),
+        read=outcomes.count("added") - counted.count("added"),
         errors=tuple(errors),
     )
 
@@ -584,10 +624,10 @@ def import_store(
     refused = _drop_unreadable(connection)
     copy = AnnotationStore(connection, path, read_only=f"{path} is a copy")
     try:
-        items = copy.annotations()
+        items, read = copy.annotations(), copy.read_marks()
     finally:
         copy.close()
-    summary = import_json(store, export_json(items), find=find)
+    summary = import_json(store, export_json(items, read=read), find=find)
     return replace(summary, errors=(*refused, *summary.errors))
 
 
@@ -684,6 +724,18 @@ def _read_annotation(data: Any, now: datetime, find: FindArticle | None = None) 
     if notes and "\n".join(notes).strip():
         return NoteRecord(article, "\n\n".join(notes), created, modified)
     raise _Invalid(f"nothing newsread can import (motivation {', '.join(motivations) or 'none'})")
+
+
+def _read_read_mark(data: Any) -> ReadRecord:
+    if not isinstance(data, dict):
+        raise _Invalid("not an object")
+    source = data.get("source")
+    if not isinstance(source, str) or not source:
+        raise _Invalid("no source")
+    read = _read_time(data.get("read"), "read")
+    if read is None:
+        raise _Invalid('no "read" time')
+    return ReadRecord(_read_article(data.get("newsread:article"), source), read)
 
 
 def _read_target(value: Any) -> dict[str, Any]:
