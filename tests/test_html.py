@@ -2617,3 +2617,26 @@ def test_a_line_break_between_chinese_characters_is_no_space() -> None:
     assert draft.paragraphs[0].startswith("中国人民银行1日宣布，决定下调存款准备金率，预计将释放")
     assert " " not in draft.paragraphs[0]
     assert draft.paragraphs[1] == "A line of English wrapped keeps its space."
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("بقلم: سارة علي", ["سارة علي"]), ("بقلم: سارة علي ومحمد أحمد", ["سارة علي", "محمد أحمد"])],
+)
+def test_a_labelled_byline_under_the_headline_names_the_writer_in_arabic(
+    byline: str, authors: list[str]
+) -> None:
+    """No capital marks an Arabic name: the byline's label does ("بقلم", "by the pen of")."""
+    text = (
+        "القاهرة - ارتفعت أسعار الذهب إلى مستوى قياسي جديد اليوم، وسط مخاوف من التضخم. وقال"
+        " متعاملون إن الطلب على الذهب قوي جدا في الأسواق المحلية والعالمية."
+    )
+    page = (
+        "<html lang='ar'><head><title>ارتفاع أسعار الذهب</title></head><body><article>"
+        f"<h1>ارتفاع أسعار الذهب إلى مستوى قياسي</h1><p class='byline'>{byline}</p>"
+        f"<p>{text}</p><p>وتوقع محللون استمرار الارتفاع خلال الأسابيع المقبلة.</p>"
+        "</article></body></html>"
+    )
+    draft = parse_html(page)
+    assert draft.authors == authors
+    assert draft.paragraphs[0] == text

@@ -25,6 +25,7 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    caseless_byline,
     cjk_byline,
     copyright_holder,
     has_byline_prefix,
@@ -2065,6 +2066,9 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
+            caseless = caseless_byline(segment) if segment and not segment.isascii() else []
+            if caseless and not (parent is not None and _in_other_content(parent)):
+                return caseless, "", False  # "بقلم: سارة علي", "记者 王小明"
             if segment and (is_byline(segment) or handle):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
