@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sqlite3
@@ -942,3 +943,29 @@ def test_a_failed_import_saves_nothing(
         import_json(fresh, text)
     assert fresh.annotations() == []
     assert fresh.all_tags() == []
+
+
+def test_a_file_name_that_is_not_utf8_is_exported_readably_and_imported_exactly(
+    fresh: AnnotationStore, tmp_path: Path
+) -> None:
+    """Its key's escape ("caf\\xe9.txt", the very name of another file) was the export's
+    path, which no script could open; the Markdown cited the escape too."""
+    odd = Article(
+        id=stable_id("", "Odd name", ("A passage in a file with an odd name.",)),
+        key="notes/caf\\xe9.txt",
+        path="notes/caf\\xe9.txt",
+        title="Odd name",
+        paragraphs=("A passage in a file with an odd name.",),
+    )
+    with open_store(tmp_path / "odd.sqlite3") as store:
+        store.add_highlight(odd, *span(odd, "a file"))
+        text = export_json(store.annotations())
+        markdown = export_markdown(store.annotations())
+    [annotation] = json.loads(text)["first"]["items"]
+    article = annotation["newsread:article"]
+    assert (article["key"], article["path"]) == ("notes/caf\\xe9.txt", "notes/caf\ufffd.txt")
+    assert base64.b64decode(article["path_bytes"]) == b"notes/caf\xe9.txt"
+    assert "`notes/caf\ufffd.txt`" in markdown and "caf\\xe9" not in markdown
+    import_json(fresh, text)
+    [item] = fresh.annotations()
+    assert (item.article.key, item.article.path) == ("notes/caf\\xe9.txt", "notes/caf\\xe9.txt")

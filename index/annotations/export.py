@@ -19,10 +19,11 @@ annotations, which `import_json` still reads):
 - a star: motivation "bookmarking".
 
 newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status`,
-`newsread:article` (id, key, path, title, source, url, published, `published_period` ("year"
-or "month" for an article dated by that alone, as `search --json` says it) and authors as
-cited, and `in_library: false` when the library no longer has the article) and, in an export
-of every library, `newsread:library`.
+`newsread:article` (id, key, path and `path_bytes` (`article.path_fields`: a name that is
+not UTF-8 shown with U+FFFD, and its exact bytes), title, source, url, published,
+`published_period` ("year" or "month" for an article dated by that alone, as `search --json`
+says it) and authors as cited, and `in_library: false` when the library no longer has the
+article) and, in an export of every library, `newsread:library`.
 Read marks are no annotation (no motivation of the model says "read"): they are the
 collection's own `newsread:read` list, each the article (`newsread:article`, `source` as a
 target names it) and when it was read (`read`), beside the annotations rather than among them,
@@ -39,8 +40,10 @@ so it needs the article (`find`); `placing.place_all` then anchors what was impo
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -66,7 +69,7 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.annotations.store import AnnotationStore
-from newsread.index.article import Article, date_shown, stable_id
+from newsread.index.article import Article, date_shown, path_fields, path_key, shown_path, stable_id
 from newsread.index.text import sanitise, sanitise_line
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -202,7 +205,8 @@ def by_source(items: Sequence[ArticleAnnotations]) -> dict[str, list[ArticleAnno
 def _article_lines(item: ArticleAnnotations, level: str) -> list[str]:
     """One article's section, its title a heading at `level` ("##")."""
     article = item.article
-    lines = [f"{level} {_literal(article.title or article.key or article.path or article.id)}", ""]
+    heading = article.title or shown_path(article.key or article.path) or article.id
+    lines = [f"{level} {_literal(heading)}", ""]
     citation = _citation(article)
     if citation:
         lines += [citation, ""]
@@ -263,7 +267,7 @@ def _citation(article: ArticleInfo) -> str:
         parts.append(f"<{article.url}>")
     elif article.path or article.key:
         # No URL (a wire story, a file saved from elsewhere): the file in the library.
-        parts.append(_code(article.path or article.key))
+        parts.append(_code(shown_path(article.path or article.key)))
     return ", ".join(parts)
 
 
@@ -506,7 +510,7 @@ def _article_fields(article: ArticleInfo) -> dict[str, Any]:
     return {
         "id": article.id,
         "key": article.key,
-        "path": article.path,
+        **path_fields(article.path),
         "title": article.title,
         "source": article.source,
         "url": article.url,
@@ -782,7 +786,7 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
     return ArticleInfo(
         id=fields["id"] or article_id,
         key=fields["key"],
-        path=fields["path"],
+        path=_exact_path(value.get("path_bytes")) or fields["path"],
         title=fields["title"],
         source=fields["source"],
         url=fields["url"] or sanitise_line(url),
@@ -790,6 +794,16 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
         authors=tuple(name for name in map(sanitise_line, authors) if name),
         period=period if published is not None else "",
     )
+
+
+def _exact_path(value: Any) -> str:
+    """The path `path_bytes` gives (`path_fields`), as its key spells it; "" for none."""
+    if value is None:
+        return ""
+    try:
+        return path_key(os.fsdecode(base64.b64decode(value, validate=True)))
+    except (TypeError, ValueError):
+        raise _Invalid('"newsread:article" path_bytes is not base64') from None
 
 
 def _quote_selector(value: Any) -> dict[str, Any] | None:
