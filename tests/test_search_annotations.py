@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsread.index.annotations.model import ArticleInfo
 from newsread.index.annotations.records import clean_tag
 from newsread.index.engine.search import QueryError, split_annotation_clauses
 from newsread.index.library import Library
@@ -212,15 +213,23 @@ def test_annotation_clauses_match_the_articles_that_show_those_annotations(
     )
     library.update()
 
+    def a_body(key: str) -> str | None:
+        article = library.article(key)
+        return article.body if article else None
+
     found = {query: {hit.key for hit in library.search(query, limit=50).hits} for query in _SHOWN}
+    articles = [library.article(hit.key) for hit in library.search("", limit=50).hits]
+    marks = store.marks([ArticleInfo.of(a) for a in articles if a], lambda i: a_body(i.key))
     shown: dict[str, set[str]] = {query: set() for query in _SHOWN}
-    for hit in library.search("", limit=50).hits:
-        article = library.article(hit.key)
+    marked: dict[str, bool] = {}
+    for article, mark in zip(articles, marks, strict=True):
         assert article
         state = store.article_state(article)
         placed = store.highlights_for(article, library.docs.keys_for(article.id))
         for query, shows in _SHOWN.items():
             if shows(state, placed):
                 shown[query].add(article.key)
+        marked[article.key] = bool(state.note or state.tag_names or placed) == mark.annotated
     assert found == shown
+    assert all(marked.values()), marked  # the list's mark: the newcomer at old.txt had one
     assert shown["has:notes"] == {"saved.md", "clip.json", "feed.jsonl#2", "edit.txt"}

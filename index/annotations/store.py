@@ -796,6 +796,7 @@ class AnnotationStore:
                 params,
             ).fetchall()
             found = [row["article_id"] for row in rows]
+            kept = set(found)
             tagged = records.ids(
                 db,
                 f"SELECT article_id FROM tags WHERE article_id IN ({', '.join('?' * len(found))})",
@@ -815,6 +816,9 @@ class AnnotationStore:
                         and h[2] == info.key
                         and h[3] in ("", self.library or h[3])
                         and not records.other_address(h[1], info.url_key)
+                        # Made on an article whose row this one is not (it took the key):
+                        # not shown with it, as `highlights_for` says.
+                        and h[0] not in kept
                     )
                     for h in highlighted
                 )
