@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -129,6 +131,37 @@ def path_key(rel: str) -> str:
     except UnicodeEncodeError:
         return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return rel
+
+
+_ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def os_name(path: str, root: Path | None = None) -> str:
+    """The name a key or path spells as the OS does (a byte that is not UTF-8 as a lone
+    surrogate, `os.fsdecode`'s), where `path_key` escaped bytes; `path` itself otherwise. A
+    name may hold "\\xff" as its own four characters: with the library's `root`, a file of
+    that name there is taken at its word."""
+    if "\\x" not in path:
+        return path
+    name = os.fsdecode(_ESCAPED_BYTE.sub(lambda m: bytes([int(m[1], 16)]), path.encode()))
+    if path_key(name) != path or (root is not None and os.path.lexists(root / path)):
+        return path
+    return name
+
+
+def shown_path(path: str, root: Path | None = None) -> str:
+    """A key or path as people read it: a byte of its name that is not UTF-8 shown as "�"
+    (as `ls`, `rg` and text editors show it), not as the escape its key is filed under."""
+    return os.fsencode(os_name(path, root)).decode("utf-8", "replace")
+
+
+def path_fields(path: str, root: Path | None = None) -> dict[str, str | None]:
+    """A path as JSON gives it, valid UTF-8 either way: `path` as shown (`shown_path`), and
+    `path_bytes`, the name's exact bytes in base64 where they are not UTF-8 (else null), to
+    open it by (`os.fsdecode(base64.b64decode(path_bytes))`), as `rg --json` gives names."""
+    name = os_name(path, root)
+    exact = None if name == path else base64.b64encode(os.fsencode(name)).decode("ascii")
+    return {"path": shown_path(path, root), "path_bytes": exact}
 
 
 def normalise_url(url: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
+    caseless_byline,
     cjk_byline,
     copyright_holder,
     has_byline_prefix,
@@ -1285,6 +1286,38 @@ def test_surnames_that_are_also_widget_words_stay_names(text: str) -> None:
 )
 def test_a_chinese_editor_in_charge_line_names_the_editor(line: str, names: list[str]) -> None:
     assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("بقلم: سارة علي", ["سارة علي"]),
+        ("بقلم سارة علي ومحمد أحمد", ["سارة علي", "محمد أحمد"]),
+        ("بقلم: وليد أحمد", ["وليد أحمد"]),  # a name opening with "و" is one name
+        ("كتب: محمد أحمد، سارة علي", ["محمد أحمد", "سارة علي"]),
+        ("نویسنده: علی رضایی", ["علی رضایی"]),
+        ("מאת: דוד כהן ושרה לוי", ["דוד כהן", "שרה לוי"]),
+        ("लेखक: राहुल शर्मा", ["राहुल शर्मा"]),
+        ("লেখক: রাহুল শর্মা", ["রাহুল শর্মা"]),
+        ("โดย สมชาย ใจดี", ["สมชาย ใจดี"]),
+        ("记者 王小明 李华", ["王小明", "李华"]),
+        ("记者 王\u3000明", ["王 明"]),  # one name spaced out to the width of three
+        ("記者 山田 太郎", ["山田 太郎"]),  # a Japanese name, a space between its parts
+        ("文／山田 太郎", ["山田 太郎"]),
+        # No label, a label that opens sentences without its colon, or a sentence after it.
+        ("سارة علي", []),
+        ("كتب محمد أحمد", []),
+        ("מאת השנה הבאה יהיו בחירות חדשות בכל הארץ", []),
+        ("โดยทั่วไป ประชาชน", []),
+        ("بقلم: الأهرام", []),
+    ],
+)
+def test_a_labelled_byline_names_its_writers_in_scripts_without_capitals(
+    line: str, names: list[str]
+) -> None:
+    """A byline's label says what no capital letter can there: the words after it are names
+    ("بقلم: سارة علي" stayed the body's first line, naming no one)."""
+    assert caseless_byline(line) == names
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import random
@@ -715,6 +716,16 @@ def _annotate(small_library: Path) -> None:
     library.close()
 
 
+def _read(small_library: Path, key: str) -> None:
+    from newsread.index.library import Library
+
+    library = Library(small_library).open()
+    article = library.article(key)
+    assert article
+    library.annotations.set_read(article)
+    library.close()
+
+
 def test_export_markdown_filters_by_tag_and_query(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1146,6 +1157,7 @@ def test_a_store_copy_newsread_kept_imports(
     from newsread.index import paths
 
     _annotate(small_library)
+    _read(small_library, "kelmor-harbour.txt")  # read, never annotated: brought all the same
     kept = tmp_path / "annotations.sqlite3.replaced-20260101-120000"
     with sqlite3.connect(paths.annotations_path()) as source, sqlite3.connect(kept) as copy:
         source.backup(copy)
@@ -1154,9 +1166,15 @@ def test_a_store_copy_newsread_kept_imports(
     monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
     capsys.readouterr()
     assert main(["import", str(kept), "--library", str(small_library)]) == 0
-    assert ": 3 added, 0 updated, 0 already there, 0 not understood" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert ": 3 added, 0 updated, 0 already there, 0 not understood" in said
+    assert "1 article marked read" in said  # a replaced store's read marks were left behind
     assert main(["import", str(kept), "--library", str(small_library)]) == 0
     assert ": 0 added, 0 updated, 3 already there" in capsys.readouterr().out
+    assert main(["search", "is:read", "--library", str(small_library), "--json"]) == 0
+    assert [hit["key"] for hit in json.loads(capsys.readouterr().out)["results"]] == [
+        "kelmor-harbour.txt"
+    ]
     assert main(["export", "--library", str(small_library)]) == 0
     assert "Worst since 2009" in capsys.readouterr().out
     not_ours = tmp_path / "other.sqlite3"
@@ -1234,3 +1252,30 @@ def test_ctrl_c_while_newsread_still_loads_ends_it_quietly(
 def test_the_newsread_command_starts_at_the_entry_point_that_catches_an_early_ctrl_c() -> None:
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
     assert 'newsread = "newsread.tui.launch:main"' in pyproject.splitlines()
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_readably_and_given_exactly_in_json(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`search --json` gave such a name as its key's escape ("caf\\xe9.txt", the very name of
+    another file) in "path", which no script could open; the text showed the same."""
+    odd = small_library / os.fsdecode(b"caf\xe9.txt")
+    shutil.copy(small_library / "flood.txt", odd)
+    literal = small_library / "caf\\xe9-notes.txt"  # a backslash of its own
+    shutil.copy(small_library / "flood.txt", literal)
+    root = str(small_library)
+    assert main(["search", "river", "--library", root, "--json"]) == 0
+    hits = {hit["key"]: hit for hit in json.loads(capsys.readouterr().out)["results"]}
+    odd_hit, literal_hit = hits["caf\\xe9.txt"], hits["caf\\xe9-notes.txt"]
+    assert odd_hit["path"] == "caf\ufffd.txt"
+    assert (small_library / os.fsdecode(base64.b64decode(odd_hit["path_bytes"]))) == odd
+    assert (literal_hit["path"], literal_hit["path_bytes"]) == ("caf\\xe9-notes.txt", None)
+    assert hits["flood.txt"]["path_bytes"] is None
+    assert main(["search", "river", "--library", root]) == 0
+    shown = capsys.readouterr().out
+    assert "caf\ufffd.txt" in shown and "caf\\xe9-notes.txt" in shown
+    assert "caf\\xe9.txt" not in shown
+    assert main(["show", "caf\\xe9.txt", "--library", root, "--json"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert (article["key"], article["path"]) == ("caf\\xe9.txt", "caf\ufffd.txt")
+    assert article["path_bytes"] == odd_hit["path_bytes"]

@@ -503,9 +503,33 @@ def test_a_date_field_that_names_no_plausible_date_gives_none(value: object) -> 
         ("۱۰ اسفند ۱۴۰۲", None),
         ("1 มีนาคม 2567", None),
         ("๑ มีนาคม ๒๕๖๗", None),
+        ("10 اسفند 2024", None),  # a Solar Hijri month is no Gregorian one, whatever the year
+        # A Hindi month: its vowel signs are marks, which cut the word into pieces no month
+        # name is ("1 मार्च 2024" was undated, its line left in the body).
+        ("1 मार्च 2024", datetime(2024, 3, 1)),
+        ("१ मार्च २०२४", datetime(2024, 3, 1)),
+        ("नई दिल्ली, 15 अगस्त 2023", datetime(2023, 8, 15)),
     ],
 )
 def test_a_date_in_the_digits_of_another_script_is_found(
     line: str, expected: datetime | None
 ) -> None:
     assert find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2024年3月1日 10時30分", datetime(2024, 3, 1, 10, 30)),
+        ("2024年3月1日10時30分15秒", datetime(2024, 3, 1, 10, 30, 15)),
+        ("2024年3月1日 午後3時15分", datetime(2024, 3, 1, 15, 15)),
+        ("2024年3月1日 午前0時", datetime(2024, 3, 1, 0, 0)),
+        ("2024年3月1日 下午3点15分", datetime(2024, 3, 1, 15, 15)),
+        ("2024년 3월 1일 오후 3시 15분", datetime(2024, 3, 1, 15, 15)),
+        ("2024年3月1日 25時", datetime(2024, 3, 1)),  # a TV listing's 1 am: the date alone
+    ],
+)
+def test_a_time_in_chinese_japanese_or_korean_is_read(line: str, expected: datetime) -> None:
+    """ "10時30分" was left unread: the article was dated at midnight."""
+    assert parse_date(line) == expected
+    assert find_date(f"記者 山田太郎 {line} 東京") == expected

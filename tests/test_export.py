@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sqlite3
@@ -109,7 +110,7 @@ def annotate(store: AnnotationStore) -> None:
     store.add_tags(BUDGET, "politics", "City hall")
     store.set_article_note(BUDGET, "Thin on numbers.")
     store.toggle_starred(BUDGET)
-    store.set_read(BUDGET)  # not an annotation: not exported
+    store.set_read(BUDGET)  # not an annotation: in the JSON's own list of read marks
     # The article was revised: the audit highlight no longer has a place in it.
     store.highlights_for(BUDGET_REVISED)
 
@@ -165,7 +166,8 @@ def test_markdown_export_matches_golden(store: AnnotationStore) -> None:
 
 
 def test_json_export_matches_golden(store: AnnotationStore) -> None:
-    check_golden("annotations.json", export_json(store.annotations(), library="/news/project"))
+    text = export_json(store.annotations(), library="/news/project", read=store.read_marks())
+    check_golden("annotations.json", text)
 
 
 def test_an_export_of_every_library_names_each_library_its_annotations_come_from(
@@ -671,6 +673,30 @@ def test_a_newer_imported_note_never_drops_the_users_own(
     assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
 
 
+def test_read_marks_travel_with_a_json_export_adding_and_never_unreading(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    """The reading history is the user's: moved to another store (the same user elsewhere),
+    articles read there are read here (an unannotated one too), and those read here stay
+    read, their time kept. Import brought none: 0 added, every article unread."""
+    fresh.set_read(STORM)
+    unread_storm = export_json(store.annotations(), read=store.read_marks())
+    assert import_json(fresh, unread_storm).read == 1
+    assert fresh.article_state(BUDGET).read and fresh.article_state(STORM).read
+    store.set_read(STORM)
+    with open_store(fresh.path.with_name("third.sqlite3"), ids="y") as third:
+        third.set_read(BUDGET)
+        kept = third.article_state(BUDGET).read_at
+        text = export_json(store.annotations(), read=store.read_marks())
+        assert [m["newsread:article"]["key"] for m in json.loads(text)["newsread:read"]] == [
+            BUDGET.key,
+            STORM.key,  # read, never annotated
+        ]
+        assert import_json(third, text).read == 1
+        assert third.article_state(STORM).read and third.article_state(BUDGET).read_at == kept
+        assert import_json(third, text).read == 0
+
+
 def test_a_newer_imported_article_note_never_drops_the_users_own(
     store: AnnotationStore, fresh: AnnotationStore
 ) -> None:
@@ -694,8 +720,9 @@ def test_a_store_file_imports_as_its_export_does(
     with sqlite3.connect(copy) as target:
         store._connection.backup(target)
     target.close()
-    as_json = import_json(fresh, export_json(store.annotations()))
-    assert import_store(fresh, copy) == replace(as_json, added=0, unchanged=9)  # merged
+    as_json = import_json(fresh, export_json(store.annotations(), read=store.read_marks()))
+    assert as_json.read == 1  # the read marks too: import said 0 added and left them unread
+    assert import_store(fresh, copy) == replace(as_json, added=0, unchanged=9, read=0)
     with open_store(tmp_path / "third.sqlite3", ids="y") as third:
         assert import_store(third, copy) == as_json
         assert export_json(third.annotations()) == export_json(store.annotations())
@@ -916,3 +943,29 @@ def test_a_failed_import_saves_nothing(
         import_json(fresh, text)
     assert fresh.annotations() == []
     assert fresh.all_tags() == []
+
+
+def test_a_file_name_that_is_not_utf8_is_exported_readably_and_imported_exactly(
+    fresh: AnnotationStore, tmp_path: Path
+) -> None:
+    """Its key's escape ("caf\\xe9.txt", the very name of another file) was the export's
+    path, which no script could open; the Markdown cited the escape too."""
+    odd = Article(
+        id=stable_id("", "Odd name", ("A passage in a file with an odd name.",)),
+        key="notes/caf\\xe9.txt",
+        path="notes/caf\\xe9.txt",
+        title="Odd name",
+        paragraphs=("A passage in a file with an odd name.",),
+    )
+    with open_store(tmp_path / "odd.sqlite3") as store:
+        store.add_highlight(odd, *span(odd, "a file"))
+        text = export_json(store.annotations())
+        markdown = export_markdown(store.annotations())
+    [annotation] = json.loads(text)["first"]["items"]
+    article = annotation["newsread:article"]
+    assert (article["key"], article["path"]) == ("notes/caf\\xe9.txt", "notes/caf\ufffd.txt")
+    assert base64.b64decode(article["path_bytes"]) == b"notes/caf\xe9.txt"
+    assert "`notes/caf\ufffd.txt`" in markdown and "caf\\xe9" not in markdown
+    import_json(fresh, text)
+    [item] = fresh.annotations()
+    assert (item.article.key, item.article.path) == ("notes/caf\\xe9.txt", "notes/caf\\xe9.txt")

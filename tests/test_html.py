@@ -2714,3 +2714,26 @@ def test_a_bare_name_with_academic_titles_under_the_headline_names_the_writer() 
 def test_an_agency_beside_the_date_under_the_headline_is_the_credit() -> None:
     article = f'<h1>Bridge closed after cracks found</h1><p class="meta">12.03.2024 | dpa</p>{BODY}'
     assert parse_html(page("<title>Bridge closed</title>", article)).credit == "dpa"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("بقلم: سارة علي", ["سارة علي"]), ("بقلم: سارة علي ومحمد أحمد", ["سارة علي", "محمد أحمد"])],
+)
+def test_a_labelled_byline_under_the_headline_names_the_writer_in_arabic(
+    byline: str, authors: list[str]
+) -> None:
+    """No capital marks an Arabic name: the byline's label does ("بقلم", "by the pen of")."""
+    text = (
+        "القاهرة - ارتفعت أسعار الذهب إلى مستوى قياسي جديد اليوم، وسط مخاوف من التضخم. وقال"
+        " متعاملون إن الطلب على الذهب قوي جدا في الأسواق المحلية والعالمية."
+    )
+    page = (
+        "<html lang='ar'><head><title>ارتفاع أسعار الذهب</title></head><body><article>"
+        f"<h1>ارتفاع أسعار الذهب إلى مستوى قياسي</h1><p class='byline'>{byline}</p>"
+        f"<p>{text}</p><p>وتوقع محللون استمرار الارتفاع خلال الأسابيع المقبلة.</p>"
+        "</article></body></html>"
+    )
+    draft = parse_html(page)
+    assert draft.authors == authors
+    assert draft.paragraphs[0] == text

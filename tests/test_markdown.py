@@ -253,3 +253,13 @@ def test_chinese_wrapped_in_markdown_joins_without_a_break() -> None:
         "- 第一项\n- 第二项",
         "> 引用\n> 继续",
     ]
+
+
+def test_a_labelled_byline_in_a_script_without_capitals_names_the_writer() -> None:
+    text = (
+        "# הבחירות בישראל: תוצאות ראשונות\n\nמאת: דוד כהן\n\n"
+        "ירושלים - תוצאות ראשונות של הבחירות פורסמו הלילה.\n"
+    )
+    draft = parse_markdown(text)
+    assert draft.authors == ["דוד כהן"]
+    assert draft.paragraphs == ["ירושלים - תוצאות ראשונות של הבחירות פורסמו הלילה."]

@@ -1031,6 +1031,29 @@ def test_a_site_over_its_headline_and_bylines_in_scripts_without_capitals(
     assert len(draft.paragraphs) == 1
 
 
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        ("ارتفاع أسعار الذهب إلى مستوى قياسي\n\nبقلم: سارة علي", ["سارة علي"]),
+        ("افزایش قیمت نفت در بازار جهانی\n\nنویسنده: علی رضایی", ["علی رضایی"]),
+        ("הבחירות בישראל: תוצאות ראשונות\n\nמאת: דוד כהן", ["דוד כהן"]),
+        ("दिल्ली में भारी बारिश से जनजीवन अस्त-व्यस्त\n\nलेखक: राहुल शर्मा", ["राहुल शर्मा"]),
+        ("น้ำท่วมหนักในภาคเหนือ ประชาชนอพยพหลายพันคน\n\nโดย สมชาย ใจดี", ["สมชาย ใจดี"]),
+        ("国务院召开常务会议\n\n记者 王小明 李华", ["王小明", "李华"]),
+        # No label: two words under the headline are no byline where no capital marks names.
+        ("ارتفاع أسعار الذهب إلى مستوى قياسي\n\nسارة علي", []),
+    ],
+)
+def test_a_labelled_byline_in_a_script_without_capitals_names_the_writer(
+    head: str, authors: list[str]
+) -> None:
+    """It stayed as the body's first line, naming no one (qa24a B10)."""
+    body = "القاهرة - ارتفعت أسعار الذهب إلى مستوى قياسي جديد اليوم، وسط مخاوف من التضخم."
+    draft = parse_text(f"{head}\n\n{body}\n")
+    assert draft.authors == authors
+    assert draft.paragraphs[0] == (body if authors else "سارة علي")
+
+
 def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None:
     text = "東京電力は3日、処理水の放出を再開したと発表した。\n\n次の放出は来月の予定だという。\n"
     draft = parse_text(text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsread.index.annotations.model import ArticleInfo
 from newsread.index.annotations.records import clean_tag
 from newsread.index.engine.search import QueryError, split_annotation_clauses
 from newsread.index.library import Library
@@ -144,3 +146,90 @@ def test_a_space_after_a_fields_colon_and_a_field_still_waiting_for_its_word(
     assert _titles(library, '"flood title: x"') == []
     with pytest.raises(QueryError, match="unknown field"):
         library.search("colour:red")
+
+
+def _write_feed(path: Path, titles: list[str]) -> None:
+    path.write_text(
+        "".join(
+            json.dumps({"title": t, "body": f"{t} happened, and the town talked of {t} all week."})
+            + "\n"
+            for t in titles
+        ),
+        encoding="utf-8",
+    )
+
+
+_SHOWN = {
+    "has:notes": lambda state, shown: bool(state.note or any(h.highlight.note for h in shown)),
+    "-has:notes": lambda state, shown: not (state.note or any(h.highlight.note for h in shown)),
+    "has:highlights": lambda state, shown: bool(shown),
+    "-has:highlights": lambda state, shown: not shown,
+    "tag:t": lambda state, shown: "t" in state.tag_names,
+    "is:starred": lambda state, shown: state.starred,
+    "is:read": lambda state, shown: state.read,
+    "is:unread": lambda state, shown: not state.read,
+}
+
+
+def test_annotation_clauses_match_the_articles_that_show_those_annotations(
+    tmp_path: Path,
+) -> None:
+    """Each clause finds exactly the articles that show, opened, what it asks for: the copies
+    of an annotated article (a page saved twice with its URL) do, an article that took an
+    annotated one's key (a feed's lines shifted, a file rewritten) does not, and one whose
+    title changed at its key still does. The key was matched alone: the newcomer at the
+    key of an article with a note was found by has:notes, and -has:notes left it out."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    page = "---\ntitle: Port strike ends\nurl: https://example.com/port\n---\n"
+    (root / "saved.md").write_text(page + "The port strike ended on Monday.\n", "utf-8")
+    clip = {
+        "title": "Port strike (clip)",
+        "url": "https://example.com/port/",
+        "body": "The port strike ended on Monday.",
+    }
+    (root / "clip.json").write_text(json.dumps(clip), "utf-8")
+    _write_feed(root / "feed.jsonl", ["Alpha mill", "Beta ferry"])
+    (root / "old.txt").write_text("School roof\n\nThe school roof was mended in June.\n", "utf-8")
+    (root / "edit.txt").write_text(
+        "Bridge tolls\n\nTolls on the bridge rise for lorries.\n", "utf-8"
+    )
+    library = Library(root).open()
+    library.update()
+    store = library.annotations
+    for key in ("saved.md", "feed.jsonl#1", "old.txt", "edit.txt"):
+        article = library.article(key)
+        assert article
+        store.set_article_note(article, f"note on {article.title}")
+        store.add_tags(article, "t")
+        store.set_starred(article)
+        store.set_read(article)
+        if key != "feed.jsonl#1":  # a highlight moves the rows along with the feed's lines
+            store.add_highlight(article, 4, 8, note="why?" if key != "edit.txt" else "")
+    _write_feed(root / "feed.jsonl", ["Zero bridge", "Alpha mill", "Beta ferry"])
+    (root / "old.txt").write_text("Cricket scores\n\nThe county side won by nine runs.\n", "utf-8")
+    (root / "edit.txt").write_text(
+        "Bridge tolls rise\n\nTolls on the bridge rise for lorries.\n", "utf-8"
+    )
+    library.update()
+
+    def a_body(key: str) -> str | None:
+        article = library.article(key)
+        return article.body if article else None
+
+    found = {query: {hit.key for hit in library.search(query, limit=50).hits} for query in _SHOWN}
+    articles = [library.article(hit.key) for hit in library.search("", limit=50).hits]
+    marks = store.marks([ArticleInfo.of(a) for a in articles if a], lambda i: a_body(i.key))
+    shown: dict[str, set[str]] = {query: set() for query in _SHOWN}
+    marked: dict[str, bool] = {}
+    for article, mark in zip(articles, marks, strict=True):
+        assert article
+        state = store.article_state(article)
+        placed = store.highlights_for(article, library.docs.keys_for(article.id))
+        for query, shows in _SHOWN.items():
+            if shows(state, placed):
+                shown[query].add(article.key)
+        marked[article.key] = bool(state.note or state.tag_names or placed) == mark.annotated
+    assert found == shown
+    assert all(marked.values()), marked  # the list's mark: the newcomer at old.txt had one
+    assert shown["has:notes"] == {"saved.md", "clip.json", "feed.jsonl#2", "edit.txt"}

@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsread.index import Article, Timeline
-from newsread.index.article import date_shown, path_key
+from newsread.index.article import date_shown, path_fields, path_key, shown_path
 from newsread.index.results import from_folder, period_only_note, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
@@ -164,9 +164,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     )
     out.print(line, soft_wrap=True)
     for path, note in summary.cut:
-        out.print(Text(f"  cut {sanitise_line(path)}: {sanitise_line(note)}"), soft_wrap=True)
+        cut = f"  cut {sanitise_line(shown_path(path))}: {sanitise_line(note)}"
+        out.print(Text(cut), soft_wrap=True)
     for path, reason in summary.skipped:
-        skipped = Text(f"  skipped {sanitise_line(path)}: {sanitise_line(reason)}", style="yellow")
+        skipped = Text(
+            f"  skipped {sanitise_line(shown_path(path))}: {sanitise_line(reason)}", style="yellow"
+        )
         out.print(skipped, soft_wrap=True)
     return 0
 
@@ -281,7 +284,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     changes = _file_changes(library, results.hits)
     if args.json:
-        print(escape_controls(json.dumps(results_to_json(results, changes), ensure_ascii=False)))
+        answer = results_to_json(results, changes, library.root)
+        print(escape_controls(json.dumps(answer, ensure_ascii=False)))
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
@@ -299,7 +303,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     out.print(Text(head + (f"; {results.limited}" if results.limited else ""), style="dim"))
     if results.timeline is not None and results.timeline.buckets:
         out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
-    _print_hits(out, results.hits, changes, folded=results.folded)
+    _print_hits(out, results.hits, changes, library.root, folded=results.folded)
     return 0
 
 
@@ -334,7 +338,12 @@ def _file_changes(library: Any, hits: Sequence[Any]) -> dict[str, str]:
 
 
 def _print_hits(
-    out: Console, hits: Sequence[Any], changes: dict[str, str], *, folded: bool = False
+    out: Console,
+    hits: Sequence[Any],
+    changes: dict[str, str],
+    root: Path | None = None,
+    *,
+    folded: bool = False,
 ) -> None:
     """Numbered hits: title, then source · section · date · path (and "file deleted" or
     "file changed" when it is no longer as indexed), (folded: the story's other versions,)
@@ -348,7 +357,7 @@ def _print_hits(
                 source_shown(hit.source, hit.from_folder),
                 hit.section,
                 date_shown(hit.published, hit.period),
-                hit.path,
+                shown_path(hit.path, root),
             )
             if part
         )
@@ -397,7 +406,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
             f"newsread index {shlex.quote(str(library.root))}"
         )
     if args.json:
-        answer = results_to_json(results, changes)
+        answer = results_to_json(results, changes, library.root)
         answer["like_file"] = results.like_file or None
         print(escape_controls(json.dumps(answer, ensure_ascii=False)))
         return 0 if results.hits else 1
@@ -410,7 +419,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
         f"{results.total} {noun} {sanitise_line(results.query)} ({results.elapsed * 1000:.0f} ms)"
     )
     out.print(Text(head, style="dim"), soft_wrap=True)
-    _print_hits(out, results.hits, changes)
+    _print_hits(out, results.hits, changes, library.root)
     return 0
 
 
@@ -464,9 +473,12 @@ def versions_line(hit: Any) -> str:
     return f"+{hit.versions} {'version' if hit.versions == 1 else 'versions'}: {listed}"
 
 
-def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict[str, Any]:
+def results_to_json(
+    results: Any, changes: dict[str, str] | None = None, root: Path | None = None
+) -> dict[str, Any]:
     """The results as JSON; `changes` (path -> "deleted" or "changed") gives each hit's
-    "file": what became of its file since indexing, null when it is as indexed."""
+    "file": what became of its file since indexing, null when it is as indexed. A name that
+    is not UTF-8 is given as `path_fields` gives it (in the library `root`)."""
     changes = changes or {}
     return {
         "query": results.query,
@@ -494,7 +506,7 @@ def results_to_json(results: Any, changes: dict[str, str] | None = None) -> dict
                 "published": hit.published.isoformat() if hit.published else None,
                 "published_period": hit.period or None,
                 "authors": hit.authors,
-                "path": hit.path,
+                **path_fields(hit.path, root),
                 "file": changes.get(hit.path),
                 "url": hit.url,
                 "score": round(hit.score, 4),
@@ -527,7 +539,7 @@ def _published(article: Article) -> str:
     return article.published.isoformat()
 
 
-def article_to_json(article: Article) -> dict[str, Any]:
+def article_to_json(article: Article, root: Path | None = None) -> dict[str, Any]:
     """`Article.to_record`, with the body as one text and its word count, whether the
     source is the library's folder standing in and whether the date is a year or month alone
     (as `search --json` says them)."""
@@ -536,6 +548,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
     del record["paragraphs"]
     return {
         **record,
+        **path_fields(article.path, root),
         "published_period": article.period or None,
         "source_from_folder": from_folder(article.source, article.path),
         "body": article.body,
@@ -595,11 +608,12 @@ def cmd_show(args: argparse.Namespace) -> int:
                 # The library is walked for its links only when it was named: a file shown
                 # alone is no file of the configured library's.
                 found = _in_library(path, root, links=args.library is not None)
-                articles = read_articles(*(found or (path, path.parent)))
+                file, base = found or (path, path.parent)
+                articles = read_articles(file, base)
             else:
                 library = library or _open_library(args.library)
                 _ensure_index(library, True)
-                articles = library.find(target)
+                articles, base = library.find(target), library.root
                 if not articles:
                     status = _fail(f"{target}: no such file, and no article with that id", 1)
                     continue
@@ -608,7 +622,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             continue
         for article in articles:
             if args.json:
-                print(escape_controls(json.dumps(article_to_json(article), ensure_ascii=False)))
+                answer = article_to_json(article, base)
+                print(escape_controls(json.dumps(answer, ensure_ascii=False)))
                 continue
             out.print(Text(sanitise_line(article.title), style="bold"))
             source = source_shown(article.source, from_folder(article.source, article.path))
@@ -620,7 +635,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ("Credit", article.credit),
                 ("URL", article.url),
                 ("Language", article.language),
-                ("Path", article.path),
+                ("Path", shown_path(article.path, base)),
                 ("Id", article.id),
             ):
                 if value:
@@ -681,6 +696,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             tagged = set(matches.include.ids) if matches.include is not None else set()
             wanted = tagged if wanted is None else wanted & tagged
         items = store.annotations(wanted, library=None if args.all else library.id)
+        read = (
+            store.read_marks(wanted, library=None if args.all else library.id)
+            if args.format == "json"
+            else []
+        )
         if indexed:
             items = cited_now(library, items)
         elif gone:  # none of them is found in it now
@@ -689,13 +709,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     except AnnotationError as error:
         return _fail(f"annotations: {error}", 1)
-    if not items:
+    if not items and not read:
         return _fail(_nothing_exported(args, root), 1)
     exported = None if args.all else library.id
     if args.sort == "oldest":
         items = by_published(items)
     if args.format == "json":
-        text = export_json(items, library=exported)
+        text = export_json(items, library=exported, read=read)
     else:
         tag = f"tag:{args.tag}" if args.tag else ""
         chosen = " ".join(part for part in (args.query, tag) if part)
@@ -714,9 +734,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"cannot write {target}: {error.strerror or error}", 1)
         count = sum(len(item.highlights) for item in items)
         articles = f"{len(items)} article{'' if len(items) == 1 else 's'}"
-        message = f"exported {articles}, {count} highlight{'' if count == 1 else 's'} to {target}"
+        marks = f", {len(read)} read mark{'' if len(read) == 1 else 's'}" if read else ""
+        message = (
+            f"exported {articles}, {count} highlight{'' if count == 1 else 's'}{marks} to {target}"
+        )
         _console(stderr=True).print(Text(sanitise_line(message)))
-    return 0 if items else 1
+    return 0 if items or read else 1
 
 
 def _write_all(text: str) -> None:
@@ -856,6 +879,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         ),
         soft_wrap=True,
     )
+    if summary.read:
+        articles = f"{summary.read} article{'' if summary.read == 1 else 's'}"
+        out.print(Text(f"  {articles} marked read, as in {path.name}"), soft_wrap=True)
     if summary.both:
         notes = f"{summary.both} note{'' if summary.both == 1 else 's'}"
         out.print(

@@ -19,11 +19,17 @@ annotations, which `import_json` still reads):
 - a star: motivation "bookmarking".
 
 newsread's own fields are namespaced keys: `newsread:colour`, `newsread:status`,
-`newsread:article` (id, key, path, title, source, url, published, `published_period` ("year"
-or "month" for an article dated by that alone, as `search --json` says it) and authors as
-cited, and `in_library: false` when the library no longer has the article) and, in an export
-of every library, `newsread:library`.
-Read/unread state is not an annotation and is not exported.
+`newsread:article` (id, key, path and `path_bytes` (`article.path_fields`: a name that is
+not UTF-8 shown with U+FFFD, and its exact bytes), title, source, url, published,
+`published_period` ("year" or "month" for an article dated by that alone, as `search --json`
+says it) and authors as cited, and `in_library: false` when the library no longer has the
+article) and, in an export of every library, `newsread:library`.
+Read marks are no annotation (no motivation of the model says "read"): they are the
+collection's own `newsread:read` list, each the article (`newsread:article`, `source` as a
+target names it) and when it was read (`read`), beside the annotations rather than among them,
+so that other tools, and earlier newsreads, reading the annotations pass them by. They are
+the user's reading history: an export moved to another machine (or a store file imported)
+brings it, adding read marks, never taking one away.
 
 `import_json` reads such a file back (and plain Web Annotations from other tools: a
 TextQuoteSelector, a TextPositionSelector, or both), merging without duplicates: importing the
@@ -34,8 +40,10 @@ so it needs the article (`find`); `placing.place_all` then anchors what was impo
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -56,11 +64,12 @@ from newsread.index.annotations.model import (
     Highlight,
     MergeItem,
     NoteRecord,
+    ReadRecord,
     StarRecord,
     TagRecord,
 )
 from newsread.index.annotations.store import AnnotationStore
-from newsread.index.article import Article, date_shown, stable_id
+from newsread.index.article import Article, date_shown, path_fields, path_key, shown_path, stable_id
 from newsread.index.text import sanitise, sanitise_line
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -81,6 +90,8 @@ class ImportSummary:
     replaced: the note now holds both (the imported text, a divider, the user's)."""
     unchanged: int = 0
     """Already here (duplicates), or deleted here."""
+    read: int = 0
+    """Articles marked read that were not (read marks are counted apart from annotations)."""
     errors: tuple[str, ...] = ()
 
 
@@ -194,7 +205,8 @@ def by_source(items: Sequence[ArticleAnnotations]) -> dict[str, list[ArticleAnno
 def _article_lines(item: ArticleAnnotations, level: str) -> list[str]:
     """One article's section, its title a heading at `level` ("##")."""
     article = item.article
-    lines = [f"{level} {_literal(article.title or article.key or article.path or article.id)}", ""]
+    heading = article.title or shown_path(article.key or article.path) or article.id
+    lines = [f"{level} {_literal(heading)}", ""]
     citation = _citation(article)
     if citation:
         lines += [citation, ""]
@@ -255,7 +267,7 @@ def _citation(article: ArticleInfo) -> str:
         parts.append(f"<{article.url}>")
     elif article.path or article.key:
         # No URL (a wire story, a file saved from elsewhere): the file in the library.
-        parts.append(_code(article.path or article.key))
+        parts.append(_code(shown_path(article.path or article.key)))
     return ", ".join(parts)
 
 
@@ -344,10 +356,16 @@ def _shown_if_unended(line: str, rest: str) -> str:
 # JSON-LD out ----------------------------------------------------------------------------------
 
 
-def export_json(items: Sequence[ArticleAnnotations], *, library: str | None = None) -> str:
+def export_json(
+    items: Sequence[ArticleAnnotations],
+    *,
+    library: str | None = None,
+    read: Sequence[ReadRecord] = (),
+) -> str:
     """The annotations as a W3C AnnotationCollection of Web Annotations (see the module
     docstring), its `newsread:library` the library (`library_id`) they were exported from;
-    null for every library's, when each annotation names the one it was made in."""
+    null for every library's, when each annotation names the one it was made in. `read`: the
+    read marks, as its `newsread:read` list."""
     annotations = to_web_annotations(items, libraries=library is None)
     collection = {
         "@context": CONTEXT,
@@ -356,8 +374,20 @@ def export_json(items: Sequence[ArticleAnnotations], *, library: str | None = No
         "newsread:library": library,
         "total": len(annotations),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
+        "newsread:read": [_read_mark(mark, libraries=library is None) for mark in read],
     }
     return json.dumps(collection, indent=2, ensure_ascii=False) + "\n"
+
+
+def _read_mark(mark: ReadRecord, *, libraries: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "source": _source(mark.article),
+        "read": _timestamp(mark.read),
+        "newsread:article": _article_fields(mark.article),
+    }
+    if libraries:
+        entry["newsread:library"] = mark.library or None
+    return entry
 
 
 def to_web_annotations(
@@ -472,10 +502,15 @@ def _annotation(
     if body:
         annotation["body"] = body
     annotation["target"] = target
-    annotation["newsread:article"] = {
+    annotation["newsread:article"] = _article_fields(article)
+    return annotation
+
+
+def _article_fields(article: ArticleInfo) -> dict[str, Any]:
+    return {
         "id": article.id,
         "key": article.key,
-        "path": article.path,
+        **path_fields(article.path),
         "title": article.title,
         "source": article.source,
         "url": article.url,
@@ -484,7 +519,6 @@ def _annotation(
         "published_period": article.period or None,
         "authors": list(article.authors),
     }
-    return annotation
 
 
 def _text_body(text: str, purpose: str) -> dict[str, Any]:
@@ -554,15 +588,25 @@ def import_json(
         except _Invalid as error:
             label = annotation.get("id") if isinstance(annotation, dict) else None
             errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
+    marks = data.get("newsread:read") if isinstance(data, dict) else None
+    for number, mark in enumerate(marks if isinstance(marks, list) else [], 1):
+        try:
+            items.append(_read_read_mark(mark))
+        except _Invalid as error:
+            errors.append(f"read mark {number}: {error}")
     # Article-level records first, so an article's citation comes from its own record rather
     # than from what a highlight recorded when it was made.
     items.sort(key=lambda item: isinstance(item, Highlight))
     outcomes = store.merge(items)
+    counted = [
+        o for item, o in zip(items, outcomes, strict=True) if not isinstance(item, ReadRecord)
+    ]
     return ImportSummary(
-        added=outcomes.count("added"),
-        updated=outcomes.count("updated"),
-        both=outcomes.count("both"),
-        unchanged=outcomes.count("unchanged"),
+        added=counted.count("added"),
+        updated=counted.count("updated"),
+        both=counted.count("both"),
+        unchanged=counted.count("unchanged"),
+        read=outcomes.count("added") - counted.count("added"),
         errors=tuple(errors),
     )
 
@@ -584,10 +628,10 @@ def import_store(
     refused = _drop_unreadable(connection)
     copy = AnnotationStore(connection, path, read_only=f"{path} is a copy")
     try:
-        items = copy.annotations()
+        items, read = copy.annotations(), copy.read_marks()
     finally:
         copy.close()
-    summary = import_json(store, export_json(items), find=find)
+    summary = import_json(store, export_json(items, read=read), find=find)
     return replace(summary, errors=(*refused, *summary.errors))
 
 
@@ -686,6 +730,18 @@ def _read_annotation(data: Any, now: datetime, find: FindArticle | None = None) 
     raise _Invalid(f"nothing newsread can import (motivation {', '.join(motivations) or 'none'})")
 
 
+def _read_read_mark(data: Any) -> ReadRecord:
+    if not isinstance(data, dict):
+        raise _Invalid("not an object")
+    source = data.get("source")
+    if not isinstance(source, str) or not source:
+        raise _Invalid("no source")
+    read = _read_time(data.get("read"), "read")
+    if read is None:
+        raise _Invalid('no "read" time')
+    return ReadRecord(_read_article(data.get("newsread:article"), source), read)
+
+
 def _read_target(value: Any) -> dict[str, Any]:
     if isinstance(value, list):
         if not value:
@@ -730,7 +786,7 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
     return ArticleInfo(
         id=fields["id"] or article_id,
         key=fields["key"],
-        path=fields["path"],
+        path=_exact_path(value.get("path_bytes")) or fields["path"],
         title=fields["title"],
         source=fields["source"],
         url=fields["url"] or sanitise_line(url),
@@ -738,6 +794,16 @@ def _read_article(value: Any, source: str) -> ArticleInfo:
         authors=tuple(name for name in map(sanitise_line, authors) if name),
         period=period if published is not None else "",
     )
+
+
+def _exact_path(value: Any) -> str:
+    """The path `path_bytes` gives (`path_fields`), as its key spells it; "" for none."""
+    if value is None:
+        return ""
+    try:
+        return path_key(os.fsdecode(base64.b64decode(value, validate=True)))
+    except (TypeError, ValueError):
+        raise _Invalid('"newsread:article" path_bytes is not base64') from None
 
 
 def _quote_selector(value: Any) -> dict[str, Any] | None:

@@ -296,7 +296,17 @@ class StarRecord:
     created: datetime
 
 
-MergeItem = Highlight | NoteRecord | TagRecord | StarRecord
+@dataclass(frozen=True)
+class ReadRecord:
+    """An article marked read: listed for a JSON export (`library`, where it was read: '' for
+    not known) and read from one, for `AnnotationStore.merge`."""
+
+    article: ArticleInfo
+    read: datetime
+    library: str = ""
+
+
+MergeItem = Highlight | NoteRecord | TagRecord | StarRecord | ReadRecord
 MergeOutcome = Literal["added", "updated", "both", "unchanged"]
 """What an import did with one annotation; "both": a newer note that would have replaced a
 different one of the user's is kept with it (`records.imported_note`)."""

@@ -62,6 +62,7 @@ from newsread.index.annotations.model import (
     MergeItem,
     MergeOutcome,
     NoteRecord,
+    ReadRecord,
     TagCount,
     TagRecord,
 )
@@ -795,6 +796,7 @@ class AnnotationStore:
                 params,
             ).fetchall()
             found = [row["article_id"] for row in rows]
+            kept = set(found)
             tagged = records.ids(
                 db,
                 f"SELECT article_id FROM tags WHERE article_id IN ({', '.join('?' * len(found))})",
@@ -814,6 +816,9 @@ class AnnotationStore:
                         and h[2] == info.key
                         and h[3] in ("", self.library or h[3])
                         and not records.other_address(h[1], info.url_key)
+                        # Made on an article whose row this one is not (it took the key):
+                        # not shown with it, as `highlights_for` says.
+                        and h[0] not in kept
                     )
                     for h in highlighted
                 )
@@ -827,6 +832,23 @@ class AnnotationStore:
                     )
                 )
             return marks
+
+        return self._read(work)
+
+    def recognised(self, articles: Sequence[Article]) -> list[str | None]:
+        """The identity of the row each article's note, tags and flags are kept under, as
+        `article_state` finds it (by identity, URL, else by its library key where the row
+        is shown to be its own), or None: what a search for those asks of an article found
+        by a key, which another article may have taken since."""
+
+        def work(db: sqlite3.Connection) -> list[str | None]:
+            found = []
+            for article in articles:
+                row = records.find_article_row(
+                    db, ArticleInfo.of(article), article.body, self.library
+                )
+                found.append(None if row is None else row["article_id"])
+            return found
 
         return self._read(work)
 
@@ -995,6 +1017,27 @@ class AnnotationStore:
 
         return self._read(work)
 
+    def read_marks(
+        self, article_ids: Iterable[str] | None = None, *, library: str | None = None
+    ) -> list[ReadRecord]:
+        """The articles marked read, in the order they were read: those of `article_ids`, and
+        with `library`, those read there or where is not known (as `annotations` chooses)."""
+        wanted = None if article_ids is None else set(article_ids)
+        where, params = ("", ()) if library is None else (" AND library IN (?, '')", (library,))
+        rows = self._read(
+            lambda db: db.execute(
+                f"SELECT * FROM articles WHERE read_at IS NOT NULL{where} ORDER BY read_at, seq",
+                params,
+            ).fetchall()
+        )
+        return [
+            ReadRecord(
+                records.article_info(row), records.required_time(row["read_at"]), row["library"]
+            )
+            for row in rows
+            if wanted is None or row["article_id"] in wanted
+        ]
+
     def annotated_articles(self, library: str | None = None) -> list[ArticleInfo]:
         """Every article the store keeps something for (with `library`, made there or where
         is not known), as it names it: a quick list (no highlights, notes or tags) to look the
@@ -1068,7 +1111,8 @@ class AnnotationStore:
         A highlight already present (same id, or same passage of the same article) is updated
         only if the incoming copy was modified later; one deleted here stays deleted. A note
         replaces a different local note only if it is newer, and only if it still says what the
-        local one says: else both are kept (`records.imported_note`). Tags and stars are added.
+        local one says: else both are kept (`records.imported_note`). Tags, stars and read
+        marks are added (an article unread here but read in the import is read after it).
         """
 
         def work(db: sqlite3.Connection) -> list[MergeOutcome]:
@@ -1392,6 +1436,15 @@ class AnnotationStore:
                 (article_id, known[0] if known else name, records.stamp(item.created)),
             )
             return "added" if cursor.rowcount else "unchanged"
+        if isinstance(item, ReadRecord):
+            # Additive, as reading is: an import never un-reads, nor moves a read mark here.
+            if row["read_at"] is not None:
+                return "unchanged"
+            db.execute(
+                "UPDATE articles SET read_at = ?, updated = ? WHERE seq = ?",
+                (records.stamp(item.read), now, row["seq"]),
+            )
+            return "added"
         if row["starred_at"] is not None:
             return "unchanged"
         db.execute(

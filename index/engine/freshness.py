@@ -8,19 +8,16 @@ ones whose file was deleted or changed since.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsread.index.article import path_key
+from newsread.index.article import os_name
 from newsread.index.engine.docstore import DocStore
 from newsread.index.files.scan import change_stamp
 
 DELETED = "deleted"
 CHANGED = "changed"
-
-_ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
 
 
 def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, str]:
@@ -69,10 +66,9 @@ def file_stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
 def _names(key: str) -> Iterator[str]:
     """`key` itself, then the name `path_key` turned into `key` when it escaped bytes."""
     yield key
-    if "\\x" in key:
-        name = os.fsdecode(_ESCAPED_BYTE.sub(lambda m: bytes([int(m[1], 16)]), key.encode()))
-        if name != key and path_key(name) == key:
-            yield name
+    name = os_name(key)
+    if name != key:
+        yield name
 
 
 def _same_digest(file: Path, digest: str) -> bool:

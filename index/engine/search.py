@@ -58,6 +58,7 @@ from newsread.index.text import sanitise_line
 from newsread.index.timeline import Timeline, month_key, parse_period, timeline_from
 
 if TYPE_CHECKING:
+    from newsread.index.annotations.model import ArticleRefs
     from newsread.index.annotations.store import AnnotationStore
     from newsread.index.article import Article
     from newsread.index.engine.docstore import DocStore
@@ -1440,7 +1441,7 @@ class Search:
 
         library, words = self.library, self.words
         annotation_q = (
-            _annotation_query(self.wanted, self.annotations)
+            _annotation_query(self.wanted, self.annotations, library, searcher)
             if self.annotations and self.wanted
             else None
         )
@@ -1901,7 +1902,9 @@ def _facet_label(value: Any) -> str:
     return str(value)
 
 
-def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
+def _annotation_query(
+    wanted: AnnotationFilter, store: AnnotationStore, library: OpenIndex, searcher: Any
+) -> Any:
     """The articles the annotation store names for `wanted`, as a Whoosh query on id/key."""
     from whoosh import query
 
@@ -1917,9 +1920,10 @@ def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
         read=wanted.read,
     )
 
-    def refs(found: Any) -> list[Any]:
+    def refs(found: ArticleRefs) -> list[Any]:
+        keys = _keys_still_theirs(found, store, library, searcher)
         return [query.Term("id", i) for i in sorted(found.ids)] + [
-            query.Term("key", k) for k in sorted(found.keys)
+            query.Term("key", k) for k in sorted(keys)
         ]
 
     parts: list[Any] = []
@@ -1932,6 +1936,22 @@ def _annotation_query(wanted: AnnotationFilter, store: AnnotationStore) -> Any:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def _keys_still_theirs(
+    found: ArticleRefs, store: AnnotationStore, library: OpenIndex, searcher: Any
+) -> set[str]:
+    """The keys of `found` whose article now is one of `found`'s, under another identity (a
+    new title, no URL), as the store recognises it: another article that took the key (a
+    file rewritten, a feed's lines shifted) shows none of their notes, tags or flags."""
+    others = []
+    for key in sorted(found.keys):
+        docnum = searcher.document_number(key=key)
+        if docnum is not None and searcher.stored_fields(docnum).get("id") not in found.ids:
+            others.append(key)
+    articles = list(library.docs.articles(others).values())
+    recognised = store.recognised(articles) if articles else []
+    return {a.key for a, row in zip(articles, recognised, strict=True) if row in found.ids}
 
 
 def _filter_query(name: str, value: str) -> Any:

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from newsread.index.marks import UNSPACED_RUN
+from newsread.index.marks import BMP_MARKS, UNSPACED_RUN
 
 
 def _words(text: str) -> frozenset[str]:
@@ -127,12 +127,20 @@ _ISO = re.compile(
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?",
     re.IGNORECASE,
 )
+# A time in Chinese, Japanese or Korean: "10時30分", "下午3点15分", "오후 3시 15분"; the morning
+# or afternoon word before it (a/p for am/pm).
+_CJK_TIME = (
+    r"(?:(?P<cjk_ampm>午前|午後|上午|下午|오전|오후)\s*)?(?P<cjk_hour>\d{1,2})\s*[時时点點시]"
+    r"(?:\s*(?P<cjk_minute>\d{1,2})\s*[分분](?:\s*(?P<cjk_second>\d{1,2})\s*[秒초])?)?"
+)
+_MORNING = frozenset(("午前", "上午", "오전"))
 # "15.45" is a time only before am/pm, a zone or the end ("Mon 29 May 2017 15.45 BST").
 _DOT_TIME_END = r"(?=\d\d(?:\s*[ap]\.?m\b|\s+(?:" + "|".join(_TZ_ABBREVIATIONS) + r")\b|$))"
 _TIME = re.compile(
     r"(?<![\d.:/-])(\d{1,2})(?::|h|\." + _DOT_TIME_END + r")(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"(?:\s*([ap])\.?\s?m\b\.?)?(?!\d)"
-    r"|(?<![\d.:/-])(\d{1,2})\s*([ap])\.?\s?m\b\.?",
+    r"|(?<![\d.:/-])(\d{1,2})\s*([ap])\.?\s?m\b\.?"
+    rf"|{_CJK_TIME}",
     re.IGNORECASE,
 )
 _OFFSET = re.compile(r"(?:(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
@@ -147,7 +155,8 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|e|º|ª)?\.?$", re.IGNORECASE)
 
 # Pre-check for `looks_like_date_line`: a plausible year (numeric dates have their own pattern).
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|,\d)")
-_LETTERS = re.compile(r"[^\W\d_]{3,}")
+# A word of three letters or more; the vowel signs of Indic scripts are marks ("मार्च").
+_LETTERS = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{BMP_MARKS}]){{2,}}")
 _DAY = re.compile(r"(?<![\d.,])\d{1,2}(?![\d%]|[.,/]\d)")
 
 
@@ -251,7 +260,16 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
     clock = None
     zone_from = 0
     if match:
-        if match.group(1):
+        cjk = bool(match.group("cjk_hour"))
+        if cjk:
+            ampm = match.group("cjk_ampm")
+            hour, minute, second = (
+                int(match.group("cjk_hour")),
+                int(match.group("cjk_minute") or 0),
+                int(match.group("cjk_second") or 0),
+            )
+            meridiem = ("a" if ampm in _MORNING else "p") if ampm else None
+        elif match.group(1):
             hour, minute, second = (
                 int(match.group(1)),
                 int(match.group(2)),
@@ -260,11 +278,15 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
             meridiem = match.group(4)
         else:
             hour, minute, second, meridiem = int(match.group(5)), 0, 0, match.group(6)
-        if meridiem:
-            if not 1 <= hour <= 12:
+        # "午前0時" is midnight, "午後0時" noon; "25時" (1 am, as TV listings count on past
+        # midnight) is no time of that day: the date stands without one.
+        if meridiem and not (0 if cjk else 1) <= hour <= 12 or hour > 23 or minute > 59:
+            if not cjk:
                 return text, None, None, False
+            return text[: match.start()] + " " + text[match.end() :], None, None, True
+        if meridiem:
             hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
-        if hour > 23 or minute > 59 or second > 60:
+        if second > 60:
             return text, None, None, False
         clock = (hour, minute, min(second, 59))
         text = text[: match.start()] + " " + text[match.end() :]
@@ -507,7 +529,7 @@ _DATE_IN_LINE = re.compile(
       | \d{{1,2}}(?:st|nd|rd|th)?(?:\.\s*|\s+|-)(?:of\s+|de\s+)?(?:{_MONTH_NAMES})\.?,?(?:\s+|-)
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
-      | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?
+      | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
     )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -542,10 +564,10 @@ _DOTTED_MONTH = re.compile(r"(?<![\w.])(\d{1,2})\.([^\W\d_]{3,})\.(\d{4})(?!\d)"
 # `_foreign_months`.
 _WORDED_DATE = re.compile(
     r"""(?<![\w.])(?:
-        (?P<d1>\d{1,2})\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,})\.?,?\s+(?:de\s+)?(?P<y1>\d{4})
-      | (?P<m2>[^\W\d_]{3,})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})
-      | (?P<y3>\d{4})\.?\s+(?P<m3>[^\W\d_]{3,})\.?\s+(?P<d3>\d{1,2})\.?
-    )(?!\w)""",
+        (?P<d1>\d{1,2})\.?\s+(?:de\s+)?(?P<m1>MONTH)\.?,?\s+(?:de\s+)?(?P<y1>\d{4})
+      | (?P<m2>MONTH)\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})
+      | (?P<y3>\d{4})\.?\s+(?P<m3>MONTH)\.?\s+(?P<d3>\d{1,2})\.?
+    )(?!\w)""".replace("MONTH", _LETTERS.pattern),
     re.VERBOSE,
 )
 
@@ -599,7 +621,7 @@ def _foreign_months() -> dict[str, int]:
         if len(numbers) == 1
         and name not in _MONTHS
         and len(name) >= _SHORTEST_FOREIGN
-        and name.isalpha()
+        and _LETTERS.fullmatch(name) is not None
     }
 
 

@@ -246,7 +246,8 @@ def test_hostile_file_names_are_indexed_and_printed_safely(root: Path, newsread_
         assert_no_traceback(result)
         out = assert_terminal_safe(result.stdout)
         assert_terminal_safe(result.stderr)
-    assert "[bold]x[@click=app.quit]q.txt" in out and "caf\\xe9 \\xff.txt" in out
+    assert "[bold]x[@click=app.quit]q.txt" in out
+    assert "caf\ufffd \ufffd.txt" in out  # its odd bytes shown as ls shows them, not escaped
     assert "new line.txt" in out and "]0;pwned" not in out
     shown = run_cli("show", as_given, "-l", str(root), home=newsread_home)
     assert_no_traceback(shown)

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.widgets.text_area import TextAreaTheme
 from textual.worker import get_current_worker
 
+from newsread.index.article import shown_path
 from newsread.index.results import from_folder, source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import steady
@@ -157,7 +158,7 @@ def citation(article: Article) -> str:
     if article.url:
         parts.append(sanitise_line(article.url))
     elif article.path:  # a wire story, a file saved from elsewhere: the only way back to it
-        parts.append(sanitise_line(article.path))
+        parts.append(sanitise_line(shown_path(article.path)))
     return " ".join(parts)
 
 

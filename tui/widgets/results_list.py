@@ -32,7 +32,7 @@ from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsread.index.article import date_shown
+from newsread.index.article import date_shown, shown_path
 from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip, clip_content, keep_in_view, steady
@@ -128,7 +128,7 @@ def meta_line(hit: Hit, width: int | None = None) -> str:
     section = steady(sanitise_line(hit.section))
     date = date_shown(hit.published, hit.period)
     versions = steady(versions_text(hit)) if hit.versions else ""
-    line = _joined(source, section, date) or steady(sanitise_line(hit.path))
+    line = _joined(source, section, date) or steady(sanitise_line(shown_path(hit.path)))
     if width is None or cell_len(line) <= width or not date:
         return _joined(line, versions)
     if cell_len(_joined(source, date)) <= width:

@@ -905,7 +905,7 @@ def split_author_field(text: str) -> tuple[list[str], str]:
     people, credit = split_byline(text)
     if people or credit != " ".join(text.split()):
         return people, credit
-    names = cjk_byline(credit)  # "김민수 기자": the name and its role
+    names = caseless_byline(credit)  # "김민수 기자", "بقلم: سارة علي": a name and its label
     if names or _caseless_name(credit):
         return names or [credit], ""
     return [], credit
@@ -1392,6 +1392,14 @@ _CJK_ROLE_AFTER = re.compile(
 )
 
 
+# A label only Chinese written in simplified characters uses: there a space never parts a
+# name's characters ("记者 王小明 李华" names two people), as it may in Japanese ("山田 太郎").
+_SIMPLIFIED_LABEL = re.compile(r"^[（(【\[]?\s*(?:本报)?(?:记者|(?:责任)?编辑|通讯员)")
+_SPACED_HAN = re.compile(
+    r"^([\u3400-\u4dbf\u4e00-\u9fff]{2,3})[ \u3000]([\u3400-\u4dbf\u4e00-\u9fff]{2,3})$"
+)
+
+
 def cjk_byline(line: str) -> list[str]:
     """The names of a Chinese, Japanese or Korean byline line, or [] for any other line."""
     line = line.strip()
@@ -1400,4 +1408,47 @@ def cjk_byline(line: str) -> list[str]:
     match = _CJK_LABEL_FIRST.match(line) or _CJK_ROLE_AFTER.match(line)
     if match is None:
         return []
-    return [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]
+    names = [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]
+    if _SIMPLIFIED_LABEL.match(line):
+        # Two names of two characters or more, a space apart; a name of one character and
+        # one set apart from the next ("王　明", spaced out to the width of three) is one name.
+        names = [part for name in names for part in _SPACED_HAN.split(name) if part]
+    return names
+
+
+# The label of a byline in a script without capitals, and the names after it: Arabic ("بقلم:
+# سارة علي", "كتب: محمد أحمد"), Persian ("نویسنده: علی رضایی"), Urdu ("تحریر: ..."), Hebrew
+# ("מאת: דוד כהן"), Hindi and Bengali ("लेखक: राहुल शर्मा"), Thai ("โดย สมชาย ใจดี"). No
+# capital tells a name from the words of a sentence there: the label does, and a label that
+# also opens sentences ("كتب", "wrote") needs its colon.
+_CASELESS_LABEL = re.compile(
+    r"^(?:(?:كتب|كتبت|الكاتب|الكاتبة|المؤلف|نویسنده|نوشته|مصنف|تحریر|כתב|כתבה|כותב"
+    r"|लेखक|लेखिका|লেখক|ผู้เขียน)\s*[:：]\s*"
+    r"|(?:بقلم|به\s+قلم|מאת|โดย)(?:\s*[:：]\s*|\s+))(?P<names>\S.*)$"
+)
+# What lists a byline's names: commas, and "and" (Arabic and Persian "و", Hebrew "ו" glued to
+# the next name, Hindi "और", Thai "และ").
+_CASELESS_LIST = re.compile(r"\s*(?:[,،，/&]|\s(?:و|और|และ)\s)\s*")
+_GLUED_AND = re.compile(r"\s(?=[וو]\S)")
+
+
+def caseless_byline(line: str) -> list[str]:
+    """The names of a byline line in a script without capitals (`cjk_byline`'s, or a label's
+    in Arabic, Persian, Hebrew, Hindi, Thai ... and 2-4 words of such a name), or []."""
+    line = " ".join(line.split())
+    if len(line) > 80 or line.isascii():
+        return []
+    names = cjk_byline(line)
+    match = None if names else _CASELESS_LABEL.match(line)
+    if match is None:
+        return names
+    for part in _CASELESS_LIST.split(match.group("names").strip(" .")):
+        cut = _GLUED_AND.split(part, maxsplit=1)
+        # "سارة علي ومحمد أحمد": two names when "و" opens a second whole one (not "وليد").
+        if len(cut) == 2 and all(_caseless_name(c) for c in (cut[0], cut[1][1:])):
+            names += [cut[0], cut[1][1:]]
+        elif _caseless_name(part):
+            names.append(part)
+        else:
+            return []  # a sentence after the label, not names
+    return names

@@ -25,6 +25,7 @@ from newsread.index.files.dates import find_date, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    caseless_byline,
     cjk_byline,
     copyright_holder,
     has_byline_prefix,
@@ -2138,6 +2139,9 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             handle = "" if is_role_word(handle) else handle  # "By Staff"
             # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
             prefixed = joined and has_byline_prefix(segment)
+            caseless = caseless_byline(segment) if segment and not segment.isascii() else []
+            if caseless and not (parent is not None and _in_other_content(parent)):
+                return caseless, "", False  # "بقلم: سارة علي", "记者 王小明"
             if segment and (is_byline(segment) or handle or prefixed):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)

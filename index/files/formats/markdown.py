@@ -14,6 +14,7 @@ from typing import Any
 from newsread.index.files.dates import field_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
+    caseless_byline,
     is_byline,
     merge_bylines,
     split_author_field,
@@ -275,7 +276,10 @@ def _take_header_line(line: str, draft: Draft, bylines: list[tuple[list[str], st
         plain = _EMPHASIS.sub("", part.strip()).strip()
         if not plain:
             continue
-        if is_byline(plain):
+        caseless = [] if plain.isascii() else caseless_byline(plain)
+        if caseless:
+            found.append((caseless, ""))  # "מאת: דוד כהן", "记者 王小明"
+        elif is_byline(plain):
             found.append(split_byline(plain))
         elif looks_like_date_line(plain) and (parsed := parse_date(plain)) is not None:
             published = published or parsed

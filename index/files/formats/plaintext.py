@@ -33,7 +33,7 @@ from newsread.index.files.formats.bylines import (
     DATELINE,
     agency_credit,
     byline_date,
-    cjk_byline,
+    caseless_byline,
     copyright_holder,
     dated_handle,
     has_byline_prefix,
@@ -409,7 +409,7 @@ def _take_byline(line: str, state: _State) -> bool:
     line = unglue_years(line)
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
-    names = [] if line.isascii() else cjk_byline(line)
+    names = [] if line.isascii() else caseless_byline(line)
     if names:
         state.bylines.append((names, ""))  # "記者：山田太郎", "김철수 기자"
         return True
