@@ -340,3 +340,82 @@ def test_a_passage_highlighted_in_two_copies_of_one_text_is_one_highlight_with_b
     assert markdown.count(f"> {QUOTES[0]}") == 1
     assert "noted on a.txt" in markdown and "noted on b.txt" in markdown
     assert "no longer" not in markdown
+
+
+def write_page(root: Path, name: str, paragraphs: list[str]) -> None:
+    """`paragraphs` as a saved web page (with its address, as browsers save it)."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(
+        f"<!doctype html><html><head><title>{TITLE} | Harbour Gazette</title>"
+        '<link rel="canonical" href="https://gazette.example/kelmor-breakwater"></head>'
+        f"<body><article><h1>{TITLE}</h1>{text}</article></body></html>",
+        encoding="utf-8",
+    )
+
+
+def test_annotations_follow_a_page_saved_again_as_text_under_another_headline(
+    tmp_path: Path,
+) -> None:
+    """The same story saved again by another tool: `vote.html` replaced by `vote.txt`, where
+    the headline found is another (a text dump has no <title>, and none of its address). With
+    neither the address, the id nor the title to go by, the annotations stayed with the gone
+    page ("not in the library"); the file of the same name holding their quotes takes them."""
+    root = tmp_path / "library"
+    write_page(root, "2017/vote.html", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    annotate(root, "2017/vote.html")
+    (root / "2017/vote.html").unlink()
+    write(root, "2017/vote.txt", edited(), title="Kelmor breakwater to grow by 400 metres")
+    library = Library(root).open()
+    try:
+        library.update()
+        assert_attached(library, "2017/vote.txt")
+    finally:
+        library.close()
+
+
+def test_a_page_saved_again_without_most_highlighted_passages_still_takes_them(
+    tmp_path: Path,
+) -> None:
+    """Read from its text dump, the page lost the paragraph of one highlight (another tool
+    keeps other parts of a page): one quote of two found in the file of the same name is
+    enough; the other highlight is orphaned in it, not left with a page no longer there."""
+    root = tmp_path / "library"
+    write_page(root, "vote.html", PARAGRAPHS)
+    annotate(root, "vote.html")
+    (root / "vote.html").unlink()
+    write(root, "vote.txt", PARAGRAPHS[1:], title="Menu Home News Sport")
+    library = Library(root).open()
+    try:
+        library.update()
+        article = the(library, "vote.txt")
+        store = library.annotations
+        placed = store.highlights_for(article)
+        assert [(h.highlight.quote, h.text, h.orphaned) for h in placed] == [
+            (QUOTES[1], QUOTES[1], False),
+            (QUOTES[0], "", True),
+        ]
+        assert store.article_state(article).note == "Follow the court case."
+        assert as_listed(library, store.all_highlights())[1] == frozenset()
+    finally:
+        library.close()
+
+
+def test_another_story_saved_under_the_same_name_does_not_take_them(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write_page(root, "vote.html", PARAGRAPHS)
+    annotate(root, "vote.html")
+    (root / "vote.html").unlink()
+    other = ["A different story under the same name, about the ferry schedule."] * 3
+    write(root, "vote.txt", other, title="Ferry timetable changes")
+    library = Library(root).open()
+    try:
+        library.update()
+        place_all(library, library.annotations)
+        store = library.annotations
+        assert store.highlights_for(the(library, "vote.txt")) == []
+        live = store.all_highlights()
+        assert len(live) == 2 and as_listed(library, live)[1] == {h.id for h in live}
+    finally:
+        library.close()
