@@ -419,3 +419,25 @@ def test_another_story_saved_under_the_same_name_does_not_take_them(tmp_path: Pa
         assert len(live) == 2 and as_listed(library, live)[1] == {h.id for h in live}
     finally:
         library.close()
+
+
+def test_annotations_follow_an_article_moved_and_saved_in_nfd(tmp_path: Path) -> None:
+    """A file saved again on a Mac (names and text decomposed, NFD) and moved: its title is the
+    same to a reader but not code point for code point, and was no candidate."""
+    import unicodedata
+
+    title = "Zürich: Gemeinderat stimmt für längere Mole"
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS, title=title)
+    annotate(root, "vote.txt")
+    (root / "vote.txt").unlink()
+    nfd = unicodedata.normalize("NFD", "archiv/Mole-Zürich.txt")
+    write(root, nfd, edited(), title=title)
+    text = (root / nfd).read_text(encoding="utf-8")
+    (root / nfd).write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    library = Library(root).open()
+    try:
+        library.update()
+        assert_attached(library, nfd)
+    finally:
+        library.close()
