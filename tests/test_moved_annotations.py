@@ -441,3 +441,24 @@ def test_annotations_follow_an_article_moved_and_saved_in_nfd(tmp_path: Path) ->
         assert_attached(library, nfd)
     finally:
         library.close()
+
+
+def test_a_page_saved_again_as_text_is_still_cited_with_its_address(tmp_path: Path) -> None:
+    """The text dump of a page names no address: the annotations that followed it into the
+    file of the same name were exported citing the file alone, the page's URL the reader had
+    gone (the highlights still named it). The article's row keeps what the new reading lacks."""
+    root = tmp_path / "library"
+    write_page(root, "vote.html", PARAGRAPHS)
+    annotate(root, "vote.html")
+    (root / "vote.html").unlink()
+    write(root, "vote.txt", edited(), title="Kelmor breakwater to grow by 400 metres")
+    library = Library(root).open()
+    try:
+        library.update()
+    finally:
+        library.close()
+    target = tmp_path / "export.md"
+    assert main(["export", "--library", str(root), "-o", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "<https://gazette.example/kelmor-breakwater>" in text
+    assert "Not in this library" not in text
