@@ -155,7 +155,24 @@ def anchor(
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
         return moved
-    return fuzzy or ORPHANED
+    return (
+        ORPHANED if fuzzy is None else _respelt(fuzzy, body[fuzzy.start : fuzzy.end], quote, start)
+    )
+
+
+def _respelt(found: Anchor, text: str, quote: str, start: int | None) -> Anchor:
+    """`found` as the quote itself ("anchored" where it was, else "moved") when only the
+    spelling of its words changed (`_spelling`: quotes, dashes, ligatures, NFD, spaces and line
+    breaks), from its first word to its last (a quotation mark spelt otherwise at its edge may
+    be left out of the span): the reader was told their wording had changed where a re-save
+    had only typeset it otherwise."""
+    if _spaced(text).strip(_PUNCTUATION) != _spaced(quote).strip(_PUNCTUATION):
+        return found
+    return Anchor(found.start, found.end, "anchored" if found.start == start else "moved", 1.0)
+
+
+def _spaced(text: str) -> str:
+    return " ".join(_spelling(text).replace("--", "-").split())
 
 
 class _Scorer:
