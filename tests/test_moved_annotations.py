@@ -340,3 +340,125 @@ def test_a_passage_highlighted_in_two_copies_of_one_text_is_one_highlight_with_b
     assert markdown.count(f"> {QUOTES[0]}") == 1
     assert "noted on a.txt" in markdown and "noted on b.txt" in markdown
     assert "no longer" not in markdown
+
+
+def write_page(root: Path, name: str, paragraphs: list[str]) -> None:
+    """`paragraphs` as a saved web page (with its address, as browsers save it)."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(
+        f"<!doctype html><html><head><title>{TITLE} | Harbour Gazette</title>"
+        '<link rel="canonical" href="https://gazette.example/kelmor-breakwater"></head>'
+        f"<body><article><h1>{TITLE}</h1>{text}</article></body></html>",
+        encoding="utf-8",
+    )
+
+
+def test_annotations_follow_a_page_saved_again_as_text_under_another_headline(
+    tmp_path: Path,
+) -> None:
+    """The same story saved again by another tool: `vote.html` replaced by `vote.txt`, where
+    the headline found is another (a text dump has no <title>, and none of its address). With
+    neither the address, the id nor the title to go by, the annotations stayed with the gone
+    page ("not in the library"); the file of the same name holding their quotes takes them."""
+    root = tmp_path / "library"
+    write_page(root, "2017/vote.html", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    annotate(root, "2017/vote.html")
+    (root / "2017/vote.html").unlink()
+    write(root, "2017/vote.txt", edited(), title="Kelmor breakwater to grow by 400 metres")
+    library = Library(root).open()
+    try:
+        library.update()
+        assert_attached(library, "2017/vote.txt")
+    finally:
+        library.close()
+
+
+def test_a_page_saved_again_without_most_highlighted_passages_still_takes_them(
+    tmp_path: Path,
+) -> None:
+    """Read from its text dump, the page lost the paragraph of one highlight (another tool
+    keeps other parts of a page): one quote of two found in the file of the same name is
+    enough; the other highlight is orphaned in it, not left with a page no longer there."""
+    root = tmp_path / "library"
+    write_page(root, "vote.html", PARAGRAPHS)
+    annotate(root, "vote.html")
+    (root / "vote.html").unlink()
+    write(root, "vote.txt", PARAGRAPHS[1:], title="Menu Home News Sport")
+    library = Library(root).open()
+    try:
+        library.update()
+        article = the(library, "vote.txt")
+        store = library.annotations
+        placed = store.highlights_for(article)
+        assert [(h.highlight.quote, h.text, h.orphaned) for h in placed] == [
+            (QUOTES[1], QUOTES[1], False),
+            (QUOTES[0], "", True),
+        ]
+        assert store.article_state(article).note == "Follow the court case."
+        assert as_listed(library, store.all_highlights())[1] == frozenset()
+    finally:
+        library.close()
+
+
+def test_another_story_saved_under_the_same_name_does_not_take_them(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    write_page(root, "vote.html", PARAGRAPHS)
+    annotate(root, "vote.html")
+    (root / "vote.html").unlink()
+    other = ["A different story under the same name, about the ferry schedule."] * 3
+    write(root, "vote.txt", other, title="Ferry timetable changes")
+    library = Library(root).open()
+    try:
+        library.update()
+        place_all(library, library.annotations)
+        store = library.annotations
+        assert store.highlights_for(the(library, "vote.txt")) == []
+        live = store.all_highlights()
+        assert len(live) == 2 and as_listed(library, live)[1] == {h.id for h in live}
+    finally:
+        library.close()
+
+
+def test_annotations_follow_an_article_moved_and_saved_in_nfd(tmp_path: Path) -> None:
+    """A file saved again on a Mac (names and text decomposed, NFD) and moved: its title is the
+    same to a reader but not code point for code point, and was no candidate."""
+    import unicodedata
+
+    title = "Zürich: Gemeinderat stimmt für längere Mole"
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS, title=title)
+    annotate(root, "vote.txt")
+    (root / "vote.txt").unlink()
+    nfd = unicodedata.normalize("NFD", "archiv/Mole-Zürich.txt")
+    write(root, nfd, edited(), title=title)
+    text = (root / nfd).read_text(encoding="utf-8")
+    (root / nfd).write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    library = Library(root).open()
+    try:
+        library.update()
+        assert_attached(library, nfd)
+    finally:
+        library.close()
+
+
+def test_a_page_saved_again_as_text_is_still_cited_with_its_address(tmp_path: Path) -> None:
+    """The text dump of a page names no address: the annotations that followed it into the
+    file of the same name were exported citing the file alone, the page's URL the reader had
+    gone (the highlights still named it). The article's row keeps what the new reading lacks."""
+    root = tmp_path / "library"
+    write_page(root, "vote.html", PARAGRAPHS)
+    annotate(root, "vote.html")
+    (root / "vote.html").unlink()
+    write(root, "vote.txt", edited(), title="Kelmor breakwater to grow by 400 metres")
+    library = Library(root).open()
+    try:
+        library.update()
+    finally:
+        library.close()
+    target = tmp_path / "export.md"
+    assert main(["export", "--library", str(root), "-o", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "<https://gazette.example/kelmor-breakwater>" in text
+    assert "Not in this library" not in text

@@ -21,6 +21,11 @@ the other side's text is still in the article (a paragraph inserted above the on
 its paragraph moved), never when that text is gone with the passage. An exact occurrence with a poor context competes with the best fuzzy
 match: the phrase may recur elsewhere while the passage itself was edited in place.
 
+A fuzzy match of a quote across line breaks keeps each of its lines (`_keeps_lines`): a passage
+whose second paragraph moved away, or with an embed's lines put between its two, is orphaned
+rather than shown on the other text; an advert or a caption between them may stand inside it
+when every word of the quote does too.
+
 Whatever its length, a place is taken only where the words around the quote within its own
 paragraph (the context before it back to a line break, after it up to one) are still beside
 it on one side at least: a paragraph deleted while the next one opens with the same words
@@ -32,7 +37,8 @@ Pure functions: no database, no I/O.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -85,6 +91,9 @@ _EDGE_MATCH = 4
 _PUNCTUATION = "\"'“”‘’«»()[].,;:!?…-–— "
 """A fuzzy span starts (ends) at the first (last) run of at least this many characters that
 it shares with the quote, so letters that happen to recur in inserted text do not count."""
+
+_WORD_BREAKS = " \t\u00a0"
+"""Where a word reworded at the edge of a fuzzy span ends."""
 
 __all__ = ["ANCHOR_STATUSES", "Anchor", "AnchorStatus", "anchor", "make_selector"]
 
@@ -146,7 +155,24 @@ def anchor(
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
         return moved
-    return fuzzy or ORPHANED
+    return (
+        ORPHANED if fuzzy is None else _respelt(fuzzy, body[fuzzy.start : fuzzy.end], quote, start)
+    )
+
+
+def _respelt(found: Anchor, text: str, quote: str, start: int | None) -> Anchor:
+    """`found` as the quote itself ("anchored" where it was, else "moved") when only the
+    spelling of its words changed (`_spelling`: quotes, dashes, ligatures, NFD, spaces and line
+    breaks), from its first word to its last (a quotation mark spelt otherwise at its edge may
+    be left out of the span): the reader was told their wording had changed where a re-save
+    had only typeset it otherwise."""
+    if _spaced(text).strip(_PUNCTUATION) != _spaced(quote).strip(_PUNCTUATION):
+        return found
+    return Anchor(found.start, found.end, "anchored" if found.start == start else "moved", 1.0)
+
+
+def _spaced(text: str) -> str:
+    return " ".join(_spelling(text).replace("--", "-").split())
 
 
 class _Scorer:
@@ -292,12 +318,67 @@ def _fuzzy(scorer: _Scorer) -> Anchor | None:
             picked.append(start)
             if len(picked) == _CANDIDATES:
                 break
-    best: Anchor | None = None
+    best: tuple[float, Anchor] | None = None
     for start in picked:
         candidate = _refine(scorer, start, stride, shortest, longest)
-        if candidate is not None and (best is None or candidate.score > best.score):
-            best = candidate
-    return best if best is None else _trim(scorer, best)
+        if candidate is None or (best is not None and candidate.score <= best[0]):
+            continue
+        trimmed = _trim(scorer, candidate)
+        assert trimmed.start is not None
+        if _keeps_lines(scorer.quote, body[trimmed.start : trimmed.end]):
+            best = (candidate.score, trimmed)
+    return None if best is None else best[1]
+
+
+def _keeps_lines(quote: str, span: str) -> bool:
+    """Whether a fuzzy span holds each line of a quote that runs across line breaks, spelt as a
+    re-save may spell it (`_spelling`): more than half of the line's characters in runs of
+    `_EDGE_MATCH` or more, within the line, that the two share (unrelated text shares letters,
+    rarely such runs); and, should the span hold a line of other text (an advert, a caption put
+    between the quote's paragraphs), all of the quote's words from its first to its last.
+
+    A passage across a paragraph break whose second paragraph moved away, or with an embed put
+    between its paragraphs, had the best span take the other text in place of the reader's
+    words, or cut the last of them (the span is at most a quarter longer than the quote).
+    Such a highlight is left orphaned, for the reader to place again.
+    """
+    if "\n" not in quote and "\n" not in span:
+        return True
+    quote, span = _spelling(quote), _spelling(span)
+    runs = [
+        op
+        for op in Indel.opcodes(quote, span)
+        if op.tag == "equal" and op.src_end - op.src_start >= _EDGE_MATCH
+    ]
+    if not all(_lines_kept(quote, [(op.src_start, op.src_end) for op in runs])):
+        return False
+    if all(_lines_kept(span, [(op.dest_start, op.dest_end) for op in runs])):
+        return True
+    head, tail = quote[: runs[0].src_start], quote[runs[-1].src_end :]
+    return not any(c.isalnum() for c in head + tail)
+
+
+def _lines_kept(text: str, runs: list[tuple[int, int]]) -> Iterator[bool]:
+    """For each line of `text` of `_EDGE_MATCH` characters or more, whether more than half of
+    them are in `runs`, counting the part of a run within the line when it is that long too
+    (a word ending a paragraph, "toudain.", is not kept by the "ain." of another)."""
+    at = 0
+    for line in text.split("\n"):
+        size = len(line.strip())
+        if size >= _EDGE_MATCH:
+            end = at + len(line)
+            shared = (min(end, stop) - max(at, start) for start, stop in runs)
+            yield 2 * sum(n for n in shared if n >= _EDGE_MATCH) > size
+        at += len(line) + 1
+
+
+_SAME_MARK = str.maketrans("“”„‟«»‘’‚‛‹›–—‒―\u00a0", '""""""' + "'" * 6 + "----" + " ", "\u00ad")
+
+
+def _spelling(text: str) -> str:
+    """`text` with what a re-save changes folded away: compatibility forms (ligatures, NFD),
+    curly quotes and dashes, non-breaking spaces and soft hyphens."""
+    return unicodedata.normalize("NFKC", text).translate(_SAME_MARK)
 
 
 def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
@@ -324,6 +405,9 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
     start = found.start + first.dest_start - len(head)
     if not body.startswith(head, max(0, start)):  # reworded: as many characters, whole words
         start = max(found.start, start)
+        near = found.start + first.dest_start
+        if not any(c.isspace() for c in head):  # a first word reworded (or spelt otherwise)
+            start = 1 + max(start - 1, *(body.rfind(c, start, near) for c in _WORD_BREAKS))
         while start > 0 and body[start - 1].isalnum():
             start -= 1
         opening = head[: len(head) - len(head.lstrip(_PUNCTUATION))]
@@ -331,7 +415,6 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
             start -= len(opening)
         # The quote's first words, kept before a reworded one ("Koden [old] kefin" as "Koden
         # wexford kefin"): the search may have stopped at the change, or gone past them.
-        near = found.start + first.dest_start
         kept = _edge_in(scorer.quote, body, near - 2 * len(head), near + len(head), before=True)
         start = start if kept is None else kept
     end = found.start + last.dest_end + len(tail)
@@ -345,7 +428,9 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
             # word), even where the search stopped short of them, but not past a mark that
             # ends a clause, a sentence or a paragraph.
             end = min(end, len(body))
-            for mark in "\n,;:.!?":
+            # A last word reworded (or spelt otherwise: "keﬁn" for "kefin") ends at its word.
+            words = any(c.isspace() for c in tail)
+            for mark in "\n,;:.!?" if words else "\n,;:.!?" + _WORD_BREAKS:
                 cut = body.find(mark, base, end)
                 end = end if cut < 0 else cut
         closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"

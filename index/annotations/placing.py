@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 class _Articles(Protocol):
     def keys_for(self, path_or_id: str) -> list[str]: ...
+    def all_keys(self) -> Iterable[str]: ...
     def articles(self, keys: Iterable[str]) -> dict[str, Article]: ...
 
 
@@ -124,9 +126,10 @@ def follow_moved(
     """Give the annotations of articles the library no longer names (by URL, id, key or
     path) to the article they became: one whose file moved and changed at once (a new path,
     and without a URL a new id); only those made in the store's library (or where is not
-    known): another library's article of the same title is not this one's. Candidates have the same title (`Library.titled`; among the
-    keys `within`, when given) and no other URL; one is taken when the quotes of its
-    highlights are found in it, most of them at least, or, for an article with no
+    known): another library's article of the same title is not this one's. Candidates have the
+    same title (`Library.titled`) or a file of the same name with another extension
+    (`_file_base`), among the keys `within` when given, and no other URL; one is taken when the
+    quotes of its highlights are found in it (`_confirms`), or, for an article with no
     highlights, most of the pieces of text its row keeps. Two such candidates are two copies
     of the article: neither gets the annotations, and `Moves.undecided` says so.
     """
@@ -136,19 +139,25 @@ def follow_moved(
         for info in store.annotated_articles(store.library or None)
         if info.title.strip() and _key_of(library, info) is None
     ]
+    bases: dict[str, list[str]] = {}
     # Only the articles no longer found are loaded with their annotations: this runs after
     # every re-index, and nearly always every annotated article is where it was.
     for item in store.annotations(gone) if gone else ():
         info = item.article
         if not info.title.strip() or _key_of(library, info) is not None:
             continue
+        base = _file_base(info.path or info.key)
+        resaved = library.docs.articles(
+            key for key in (bases or _bases(library, bases)).get(base, ()) if key != info.key
+        )
+        candidates = {article.key: article for article in library.titled(info.title)}
         confirmed = [
             article
-            for article in library.titled(info.title)
+            for article in {**candidates, **resaved}.values()
             if (within is None or article.key in within)
             and article.id != info.id
             and not other_address(info.url_key, ArticleInfo.of(article).url_key)
-            and _confirms(store, item, article)
+            and _confirms(store, item, article, by_name=article.key in resaved)
         ]
         if len(confirmed) == 1:
             store.move_article(info.id, confirmed[0])
@@ -157,6 +166,26 @@ def follow_moved(
             moves.undecided[info.id] = (info.title, tuple(a.key for a in confirmed))
             log.warning("%s", moves.problems()[-1])
     return moves
+
+
+def _bases(library: Library, bases: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`bases` filled with the library's keys by `_file_base`."""
+    for key in library.docs.all_keys():
+        bases.setdefault(_file_base(key), []).append(key)
+    return bases
+
+
+def _file_base(key: str) -> str:
+    """A file's key or path without its extension (and ".gz"), in Unicode's composed form: the
+    same for the page saved again under its name by another tool (as text, as Markdown) or on
+    a Mac (names in NFD)."""
+    name = key.split("#", 1)[0]
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem, dot, extension = name.rpartition(".")
+    if dot and stem and "/" not in extension:
+        name = stem
+    return unicodedata.normalize("NFC", name)
 
 
 @dataclass
@@ -176,16 +205,24 @@ class Moves:
         ]
 
 
-def _confirms(store: AnnotationStore, item: ArticleAnnotations, article: Article) -> bool:
+def _confirms(
+    store: AnnotationStore, item: ArticleAnnotations, article: Article, *, by_name: bool = False
+) -> bool:
     """Whether `article` is `item`'s article by its text: most highlights' quotes are in it
-    (with their context, as `anchor` finds them), or without highlights, most excerpts."""
+    (with their context, as `anchor` finds them), or without highlights, most excerpts.
+
+    An article in a file of the same name (`by_name`, `_file_base`) needs one quote only: the
+    page saved again by another tool is read otherwise (a lede or a paragraph in one is left
+    out of the other), and an article of the same title alone may share a sentence with it
+    (a series' boilerplate) where one of the same file hardly does.
+    """
     if not item.highlights:
         return store.resembles(item.article.id, article.body) is True
     found = sum(
         anchor(article.body, h.quote, h.prefix, h.suffix, h.start, h.end).status != "orphaned"
         for h in item.highlights
     )
-    return 2 * found > len(item.highlights)
+    return found > 0 if by_name else 2 * found > len(item.highlights)
 
 
 def as_listed(

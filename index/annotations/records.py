@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -222,7 +223,13 @@ def state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> Articl
 
 
 def same_title(one: str, other: str) -> bool:
-    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+    """Whether two titles read the same: case, spacing and Unicode's normal form aside (a file
+    saved on a Mac spells "ü" as "u" and a combining mark)."""
+    return _title_key(one) == _title_key(other)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
 
 
 def other_address(one: str, other: str) -> bool:

@@ -523,9 +523,13 @@ class AnnotationStore:
             old = db.execute("SELECT * FROM articles WHERE article_id = ?", (old_id,)).fetchone()
             new = db.execute("SELECT * FROM articles WHERE article_id = ?", (info.id,)).fetchone()
             if old is not None and new is None:
+                # What the new reading lacks (a page's text dump names no address, no outlet,
+                # no date), the row keeps from the old one: the citation the reader had.
                 db.execute(
-                    "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
-                    " title = ?, source = ?, published = ?, excerpts = ? WHERE seq = ?",
+                    "UPDATE articles SET article_id = ?, key = ?, path = ?,"
+                    " url = COALESCE(NULLIF(?, ''), url), url_key = COALESCE(NULLIF(?, ''), url_key),"
+                    " title = ?, source = COALESCE(NULLIF(?, ''), source),"
+                    " published = COALESCE(?, published), excerpts = ? WHERE seq = ?",
                     (*records.info_values(info), excerpts, old["seq"]),
                 )  # tags follow (ON UPDATE CASCADE)
                 records.keep_citation(db, old["seq"], info)
