@@ -4,13 +4,16 @@ with use, notices that do not pile up."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 from newsread.tui.app import NewsreadApp
+from newsread.tui.widgets.keys_footer import KeysFooter
 
 MakeApp = Callable[..., NewsreadApp]
 
@@ -33,6 +36,36 @@ async def test_the_footer_keeps_no_keys_it_no_longer_shows(
         shown = set(app.main.query(FooterKey))
         kept = [key for key in gc.get_objects() if isinstance(key, FooterKey)]
         assert shown and len(kept) == len(shown), (len(kept), len(shown))
+
+
+async def test_the_footer_is_drawn_again_only_when_its_keys_change(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each focus change composed the footer twice, and other actions again, the keys the
+    same: each time a new row of keys styled and the screen laid out again, a tenth of the
+    app's CPU time."""
+    drawn: list[list[str]] = []
+    compose = KeysFooter.compose
+
+    def counted(footer: KeysFooter) -> Iterator[Widget]:
+        keys = list(compose(footer))
+        drawn.append([key.action for key in keys if isinstance(key, FooterKey)])
+        yield from keys
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for word in ("ferry", "harbour", "bridge"):
+            drawn.clear()
+            app.main.search_input.value = ""
+            await pilot.press(*word, "enter")  # the list takes the focus
+            await settle(pilot)
+            await pilot.press("escape")  # and the search box again
+            await settle(pilot)
+            assert len(drawn) == 2 and drawn[0] != drawn[1], drawn
+        shown = [key.action for key in app.main.query(FooterKey)]
+        assert shown == drawn[-1]
 
 
 async def test_a_deleted_open_article_is_said_once_not_at_every_later_commit(
