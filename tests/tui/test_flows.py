@@ -11,7 +11,6 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
-from textual.widgets._footer import FooterKey
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.index import SearchResults
@@ -25,6 +24,7 @@ from newsread.tui.screens.facets import FacetScreen
 from newsread.tui.screens.help import HelpScreen
 from newsread.tui.screens.main import MainScreen
 from newsread.tui.screens.saved import SavedSearchesScreen
+from newsread.tui.widgets.keys_footer import KeysFooter
 from newsread.tui.widgets.results_list import ResultsList
 
 MakeApp = Callable[..., NewsreadApp]
@@ -691,7 +691,10 @@ class TestResults:
             # The key for it is in the footer (the row came after the list took the focus; the
             # footer is rebuilt after a refresh, which one pause did not always cover).
             await wait_for(
-                pilot, lambda: "Did you mean" in [k.description for k in app.main.query(FooterKey)]
+                pilot,
+                lambda: (
+                    "Did you mean" in [k.description for k in app.main.query_one(KeysFooter).keys]
+                ),
             )
             await pilot.press("enter")
             await settle(pilot)
@@ -1194,7 +1197,7 @@ class TestKeysAndHelp:
             await search(pilot, "kelmor harbour")
             await pilot.press("enter")
             await settle(pilot)
-            shown = [key for key in app.main.query(FooterKey) if key.region.width]
+            shown = app.main.query_one(KeysFooter).visible_keys()
             assert [key.description for key in shown][:1] == ["Select"]
             assert "Keys" in [key.description for key in shown]  # the footer still fits at 80
 

@@ -1,49 +1,170 @@
-"""The footer of keys: drawn again only when the keys it shows change."""
+"""The footer: the keys of where the user is, on one line drawn as text."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from dataclasses import dataclass
 
-from textual.widgets import Footer
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
 
 
-class KeysFooter(Footer):
-    """Textual's Footer, composed again only when its keys change, letting go of old ones.
+@dataclass(frozen=True)
+class ShownKey:
+    """One key as the footer shows it."""
 
-    Textual composes the footer again whenever the screen's bindings may have changed: at every
-    focus change (three a search) and after every action that may enable or disable one. Most
-    of these leave the keys as they were, yet each composed and styled a new row of keys and
-    laid out the screen again (a tenth of the app's CPU time in the tests).
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool
 
-    Each new key is bound to the footer's `compact` (`data_bind`), which adds it to the
-    footer's watchers. Textual (8.2) drops closed widgets from that list only when `compact`
-    changes, which it never does here: every key ever drawn, its styles and caches, stayed
-    alive for the session (about 400 KB a search, 97 MB to 260 MB over 350 searches).
+
+class KeysFooter(Widget, can_focus=False):
+    """The screen's keys, as Textual's Footer shows them, drawn as one line of text.
+
+    Textual's Footer is a row of widgets, one per key, composed again whenever the screen's
+    bindings may have changed: twice at every focus change and after actions that may enable
+    or disable a key. Each time it mounted, styled and laid out a new row, and the whole screen
+    was laid out again: a quarter of the app's CPU time in the tests, half of them for the keys
+    already shown. Its keys also stayed alive for the session (97 MB to 260 MB over 350
+    searches). Here a change of keys redraws one line, and nothing else.
     """
 
-    _shown: Hashable = None
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeysFooter > .keys-footer--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeysFooter > .keys-footer--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeysFooter > .keys-footer--item {
+        background: $footer-item-background;
+    }
+    KeysFooter > .keys-footer--separator {
+        color: $foreground 20%;
+        background: $footer-item-background;
+    }
+    """
+    COMPONENT_CLASSES = {
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--item",
+        "keys-footer--separator",
+    }
 
-    def _keys(self) -> Hashable:
-        """What `compose` draws from: the keys shown, their state, labels and groups."""
-        if not self._bindings_ready:
-            return None
-        app = self.app
-        return (
-            self.show_command_palette,
-            tuple(
-                (binding, enabled, tooltip, app.get_key_display(binding))
-                for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-                if binding.show or binding.key == app.COMMAND_PALETTE_BINDING
-            ),
-        )
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: tuple[ShownKey, ...] = ()
+        self._palette: ShownKey | None = None
+        self._spans: list[tuple[int, int, ShownKey]] = []  # the columns of each key drawn
+        self._room = 0  # the columns left of the palette's key
 
-    async def recompose(self) -> None:
-        keys = self._keys()
-        if keys is not None and keys == self._shown and self.children:
+    @property
+    def keys(self) -> tuple[ShownKey, ...]:
+        """The keys shown, left to right (the command palette's, at the right, apart)."""
+        return self._keys
+
+    def visible_keys(self) -> list[ShownKey]:
+        """The keys drawn whole at the footer's width, the palette's last."""
+        whole = [key for _start, end, key in self._spans if end <= self._room]
+        return whole + ([self._palette] if self._palette is not None else [])
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        self._shown = keys
-        await super().recompose()
-        # The name Textual's `reactive._watch` stores them under; pruned as
-        # `Reactive._check_watchers` prunes them (a widget removed is closing).
-        for watchers in getattr(self, "__watchers", {}).values():
-            watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
+        app = self.app
+        keys: dict[str, ShownKey] = {}  # one per action: the first key bound to it
+        for _, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.show and binding.action not in keys:
+                keys[binding.action] = ShownKey(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                )
+        palette = None
+        if app.ENABLE_COMMAND_PALETTE:
+            bound = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            if bound is not None:
+                _, binding, enabled, _tooltip = bound
+                palette = ShownKey(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                )
+        shown = (tuple(keys.values()), palette)
+        if shown != (self._keys, self._palette):
+            self._keys, self._palette = shown
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        key_style = self.get_component_rich_style("keys-footer--key")
+        description_style = self.get_component_rich_style("keys-footer--description")
+        item_style = self.get_component_rich_style("keys-footer--item")
+        dim = Style(dim=True)
+        spans: list[tuple[int, int, ShownKey]] = []
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for key in self._keys:
+            start = line.cell_len
+            if key.description:
+                part = Text.assemble(
+                    (f" {key.display} ", key_style), (f"{key.description} ", description_style)
+                )
+            else:  # as Textual's footer draws a key with no description: no padding
+                part = Text(key.display, key_style)
+            part.stylize_before(item_style + (Style() if key.enabled else dim))
+            line.append_text(part)
+            spans.append((start, line.cell_len, key))
+        right = None
+        if self._palette is not None:
+            palette = self._palette
+            right = Text.assemble(
+                ("▏", self.get_component_rich_style("keys-footer--separator")),
+                (palette.display, key_style),
+                (f" {palette.description}", description_style),
+                (" ", Style(bgcolor=item_style.bgcolor)),
+            )
+            if not palette.enabled:
+                right.stylize(dim, 1, len(right) - 1)
+        room = max(0, width - right.cell_len) if right is not None else width
+        line.truncate(room, overflow="crop", pad=True)
+        self._spans = [(start, min(end, room), key) for start, end, key in spans if start < room]
+        self._room = room
+        if right is not None:
+            line.append_text(right)
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        """A key clicked is pressed, as in Textual's footer."""
+        spans = self._spans
+        if self._palette is not None:
+            spans = [*spans, (self._room, self.size.width, self._palette)]
+        for start, end, key in spans:
+            if start <= event.x < end:
+                if key.enabled:
+                    self.app.simulate_key(key.key)
+                else:
+                    self.app.bell()
+                return
