@@ -1201,6 +1201,17 @@ class TestKeysAndHelp:
             assert [key.description for key in shown][:1] == ["Select"]
             assert "Keys" in [key.description for key in shown]  # the footer still fits at 80
 
+    async def test_a_key_clicked_in_the_footer_is_pressed(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            footer = app.main.query_one(KeysFooter)
+            line = rendered_text(footer)
+            await pilot.click(KeysFooter, offset=(line.index("Keys"), 0))
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
     async def test_f1_shows_the_keys_from_the_search_box(
         self, library: Path, make_app: MakeApp
     ) -> None:
