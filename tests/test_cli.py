@@ -766,7 +766,7 @@ def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_p
     _annotate(small_library)
     synced = tmp_path / "sync" / "notes.md"
     synced.parent.mkdir()
-    synced.write_text("last week's\n", encoding="utf-8")
+    synced.write_text("# Highlights\n\nlast week's\n", encoding="utf-8")
     link = tmp_path / "notes.md"
     link.symlink_to(synced)
     assert main(["export", "--library", str(small_library), "-o", str(link)]) == 0
@@ -1082,6 +1082,34 @@ def test_export_quotes_a_moved_highlight_with_the_text_around_it_now(
     assert body[start:end] == quote["exact"] == "burst its banks"
     assert quote["prefix"] == body[max(0, start - 32) : start]
     assert "noon." in quote["prefix"] and quote["suffix"] == body[end : end + 32]
+
+
+def test_export_replaces_an_earlier_export_but_no_other_file_unless_forced(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-o notes.md` replaced whatever notes.md held: the user's own notes, without a word."""
+    _annotate(small_library)
+    mine = tmp_path / "notes.md"
+    mine.write_text("My notes on the bridge, written by hand.\n", encoding="utf-8")
+    assert main(["export", "--library", str(small_library), "-o", str(mine)]) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "exists and is not a newsread export" in said
+    assert "--force" in said and mine.read_text(encoding="utf-8").startswith("My notes")
+    assert main(["export", "--library", str(small_library), "-o", str(mine), "--force"]) == 0
+    assert "Worst since 2009" in mine.read_text(encoding="utf-8")
+    capsys.readouterr()
+    # Exported again, in either format: the earlier export is how it is kept up to date.
+    for form in ("md", "json", "md"):
+        command = ["export", "--library", str(small_library), "--format", form, "-o", str(mine)]
+        assert main(command) == 0, capsys.readouterr().err
+    # PowerShell's `newsread export --format json > notes.json` writes UTF-16.
+    shell = tmp_path / "notes.json"
+    shell.write_bytes(mine.read_text(encoding="utf-8").encode("utf-16"))
+    command = ["export", "--library", str(small_library), "--format", "json", "-o", str(shell)]
+    assert main(command) == 0, capsys.readouterr().err
+    empty = tmp_path / "empty.md"
+    empty.touch()
+    assert main(["export", "--library", str(small_library), "-o", str(empty)]) == 0
 
 
 def test_export_to_a_folder_fails_in_one_line_leaving_nothing_behind(

@@ -728,6 +728,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         own = _newsreads_own(target)
         if own:
             return _fail(f"{target} is {own}: write the export to another file", 2)
+        if not args.force and _holds_other_work(target):
+            return _fail(
+                f"{target} exists and is not a newsread export: nothing written (choose "
+                "another file, or add --force to replace it)",
+                2,
+            )
         try:
             _write_file(target, text)
         except OSError as error:
@@ -798,6 +804,29 @@ def _write_file(target: Path, text: str) -> None:
     except OSError:
         tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
         raise
+
+
+def _holds_other_work(target: Path) -> bool:
+    """Whether `target` is a file with something in it other than an earlier export.
+
+    `-o notes.md` replaced whatever `notes.md` held: a user's own notes, written by hand, were
+    gone without a word. An earlier export is replaced (exporting again to the same file is
+    how an export is kept up to date); an empty file, a FIFO or a device are written to.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return False
+        with open(target, "rb") as stream:
+            head = stream.read(4096)
+    except OSError:  # none there, or unreadable: the write says what is wrong
+        return False
+    if not head.strip():
+        return False
+    try:
+        text = _json_text(head)  # UTF-8, or the UTF-16 of PowerShell's `>`
+    except UnicodeDecodeError:  # cut in a character, or not text
+        text = head.decode("utf-8", "replace")
+    return not (text.startswith("# Highlights") or '"label": "newsread annotations"' in text)
 
 
 def _newsreads_own(target: Path) -> str:
@@ -967,7 +996,15 @@ def _parser() -> argparse.ArgumentParser:
         default="annotated",
         help="articles in the order first annotated (default), or oldest published first",
     )
-    p.add_argument("--output", "-o", help="write to this file (default: standard output)")
+    p.add_argument(
+        "--output",
+        "-o",
+        help="write to this file (default: standard output); an earlier export there is "
+        "replaced, any other file kept unless --force",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace the --output file whatever it holds"
+    )
     p.add_argument(
         "--library",
         "-l",
