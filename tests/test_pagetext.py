@@ -1388,6 +1388,19 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
     assert parse_text(listed).title == headline
 
 
+def test_a_spaced_colon_kicker_is_cut_though_the_headline_reads_as_a_sentence() -> None:
+    # "Kicker : Headline" is cut where the page's text sets no colon apart (as French does). A
+    # headline closed by a question mark reads as a sentence: its own colon is not the text's.
+    headline = "Will driverless trams run on two lines from spring?"
+    kicked = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        f"        Press release of the transport authority : {headline}\n",
+    )
+    assert parse_text(kicked).title == headline
+    french = kicked.replace(BODY[0], BODY[0].replace("night, when", "night : when"))
+    assert parse_text(french).title == f"Press release of the transport authority : {headline}"
+
+
 def test_a_kicker_the_breadcrumbs_end_with_is_cut_from_the_headline_it_runs_into() -> None:
     headline = "Driverless Trams on two lines from spring"
     run_in = PAGE.replace(

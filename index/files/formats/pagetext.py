@@ -1073,6 +1073,8 @@ def _kicker_set_apart(
     ) or any(other != line and before.endswith(tail) for before, other in apart.get(head, ()))
 
 
+_SPACED_COLON = re.compile(r" [:;] ")
+
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
 _APART = re.compile(r"\s*[:|]\s+|\s+[-–—]\s+")
 
@@ -1107,7 +1109,9 @@ def _candidates(
     apart = _set_apart(lines)
     crumbs = frozenset(line.text for line in lines if line.crumb)
     trail_ends = _trail_ends(lines)
-    spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
+    # Whether the page's text sets a colon apart as French does ("Il a dit : « … »"): then
+    # " : " in a line is no kicker's end. A headline read as a sentence is not the text.
+    spaced = {line.text for line in lines if line.sentence and _SPACED_COLON.search(line.text)}
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
     # How many sentences come before each line, and the first sentence after it.
@@ -1166,6 +1170,7 @@ def _candidates(
             and _goes_on(lines, position - 1)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
+        spaced_colons = bool(spaced - {line.text})
         text, cut = _headline_text(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends
         )
