@@ -121,6 +121,19 @@ def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
     assert find_article(figures.split("\n")) is None
     digest = "\n\n- - - -\n\n".join(["World highlights", LEDE, *BODY] * 4)
     assert find_article(digest.split("\n")) is None
+    # A table of figures is short lines too, but no page's menus.
+    table = "\n\n".join(f"{country} 1.{n} 2.{n} 3.{n}" for n, country in enumerate(BODY[0].split()))
+    assert find_article(f"Output by country\n\n{LEDE}\n\n{table}".split("\n")) is None
+
+
+def test_a_page_dump_set_flush_left_is_read_as_a_page() -> None:
+    # w3m or a browser's "Save as text" indent no block and may set menu items one a line
+    # without bullets: the page's many short lines (menus, buttons, labels) still say so.
+    flush = "\n".join(line.strip().removeprefix("* ") for line in PAGE.split("\n"))
+    draft = parse_text(flush)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs == [LEDE, *BODY]
 
 
 def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:

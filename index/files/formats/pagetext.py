@@ -542,7 +542,7 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
     """Whether a text browser laid the lines out: menus as bullets, blocks indented.
 
     Runs on every plain-text file, so it looks at the raw lines only."""
-    bullets = indented = filled = 0
+    bullets = indented = filled = short = 0
     for raw in text_lines:
         if not raw or raw.isspace():
             continue
@@ -551,10 +551,24 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
             indented += 1
         text = raw.lstrip()
         bullet = _BULLET.match(text)
+        # A label or menu item: a few words, no figures (a table's row has them).
+        label = text[bullet.end() :] if bullet else text
+        short += len(label.split()) <= _SHORT_WORDS and _LABEL_LINE.match(label) is not None
         # Menu items, not rules ("- - - -") or the sentences of a list.
         if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
             bullets += 1
-    return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled)
+    # Set flush left (w3m, a browser's "Save as text"), a page still has many short lines:
+    # menus, buttons and labels, one a line.
+    chrome = short >= _MIN_SHORT and short >= filled * _SHORT_SHARE
+    return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled or chrome)
+
+
+# A page set flush left: at least _MIN_SHORT lines, and _SHORT_SHARE of its lines, are labels
+# of at most _SHORT_WORDS words that open with a letter and hold no figure.
+_SHORT_WORDS = 4
+_LABEL_LINE = re.compile(r"^[^\W\d_][^\d]*$")
+_MIN_SHORT = 12
+_SHORT_SHARE = 0.25
 
 
 def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
