@@ -136,6 +136,18 @@ def test_a_page_dump_set_flush_left_is_read_as_a_page() -> None:
     assert draft.paragraphs == [LEDE, *BODY]
 
 
+@pytest.mark.parametrize("mark", ["◦", "▪", "•"])
+def test_menu_items_marked_as_w3m_and_browsers_mark_nested_lists_are_a_pages_menus(
+    mark: str,
+) -> None:
+    # w3m and a browser's "Save as text" mark nested lists "◦" and "▪", as lynx does "+" and
+    # "o": the menu's items, flush left, are a page's, not a heading and text over the article.
+    page = PAGE.replace("      * ", f"      {mark} ")
+    draft = parse_text("\n".join(line.strip() for line in page.split("\n")))
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
 def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     page = PAGE.replace(
         "          By Jane Doe\n          12 March 2024, 09:30\n",

@@ -36,7 +36,9 @@ _MIN_CHROME_LINES = 3
 _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
 _HEADLINE_WINDOW = 60
-_BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
+# A list item's marker as text browsers set it: lynx's "*", "+", "o", w3m's and browsers'
+# "•", "◦", "▪" for nested lists, a number.
+_BULLET = re.compile(r"^(?:[*+•·o◦▪▫‣⁃■□●○-]|\d{1,3}[.)])\s+")
 _TERMINAL = (
     ".",
     "!",
