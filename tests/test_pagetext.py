@@ -124,6 +124,10 @@ def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
     # A table of figures is short lines too, but no page's menus.
     table = "\n\n".join(f"{country} 1.{n} 2.{n} 3.{n}" for n, country in enumerate(BODY[0].split()))
     assert find_article(f"Output by country\n\n{LEDE}\n\n{table}".split("\n")) is None
+    # Nor are a wire table's headings in capitals, each over its row of figures.
+    crops = "WHEAT CORN SOYBEANS SORGHUM BARLEY OATS RYE RICE COTTON MILLET CANOLA FLAX".split()
+    rows = "\n\n".join(f"{crop}\n\n1986/87 1987/88\n\n{n}.1 {n}.2" for n, crop in enumerate(crops))
+    assert find_article(f"Export commitments\n\n{LEDE}\n\n{rows}".split("\n")) is None
 
 
 def test_a_page_dump_set_flush_left_is_read_as_a_page() -> None:

@@ -553,9 +553,14 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
             indented += 1
         text = raw.lstrip()
         bullet = _BULLET.match(text)
-        # A label or menu item: a few words, no figures (a table's row has them).
+        # A label or menu item: a few words, no figures (a table's row has them), not in
+        # capitals (a wire's table sets its headings so: "ALL WHEAT", "SOYBEANS").
         label = text[bullet.end() :] if bullet else text
-        short += len(label.split()) <= _SHORT_WORDS and _LABEL_LINE.match(label) is not None
+        short += (
+            len(label.split()) <= _SHORT_WORDS
+            and _LABEL_LINE.match(label) is not None
+            and not label.isupper()
+        )
         # Menu items, not rules ("- - - -") or the sentences of a list.
         if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
             bullets += 1
