@@ -188,6 +188,21 @@ def test_a_photo_caption_between_headline_and_lede_is_not_the_lede() -> None:
         assert parse_text(page).paragraphs[0] == LEDE
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Your browser does not support the video tag.",
+        "In this photo taken on Monday, March 11, 2024, a tram runs on the harbour line at night.",
+    ],
+)
+def test_a_video_players_fallback_or_an_agency_caption_does_not_open_the_body(
+    notice: str,
+) -> None:
+    share = "          Share on Facebook Share on Twitter Email\n"
+    draft = parse_text(PAGE.replace(share, f"{share}\n          {notice}\n"))
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
 def test_a_highlight_repeated_in_the_text_below_does_not_start_the_body() -> None:
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      Highlights\n      {BODY[1]}\n")
     paragraphs = parse_text(page).paragraphs
