@@ -38,6 +38,10 @@ from newsread.index.files.formats.bylines import (
         ("Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
         ("By Jane Doe in Paris", ["Jane Doe"], ""),
         ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"], ""),
+        # A blog's link to the comments, run on after the name.
+        ("By Jane Doe Leave a Comment", ["Jane Doe"], ""),
+        ("by Jane Doe No Comments", ["Jane Doe"], ""),
+        ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
         ("Staff Reporter", [], "Staff Reporter"),
         ("Jane Doe and John Roe | Staff writers", ["Jane Doe", "John Roe"], ""),
         ("By The Associated Press", [], "The Associated Press"),

@@ -162,6 +162,21 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "March 12, 2024 by Jane Doe Leave a Comment",
+        "Posted on March 12, 2024 by Jane Doe Leave a reply",
+        "By Jane Doe No Comments\n          12 March 2024",
+    ],
+)
+def test_a_blogs_comments_link_after_the_byline_leaves_the_name(meta: str) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

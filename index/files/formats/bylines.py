@@ -864,8 +864,26 @@ def _credit_apart(line: str) -> str:
 
 def _spaced(line: str) -> str:
     """`line` with its whitespace collapsed and none before a comma: a page rendered as text
-    sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion")."""
-    return _SPACE_BEFORE_COMMA.sub(",", " ".join(line.split()))
+    sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion"),
+    and without the link to the comments a blog runs on after the name ("by Jane Doe Leave a
+    Comment", "… No Comments")."""
+    return without_comments_link(_SPACE_BEFORE_COMMA.sub(",", " ".join(line.split())))
+
+
+def without_comments_link(line: str) -> str:
+    """`line` without the link to a post's comments run on at its end ("Leave a Comment",
+    "No Comments", "3 Kommentare")."""
+    return _COMMENTS_LINK.sub("", line) if line[-1:].isalpha() or line[-1:] in ".!" else line
+
+
+# The link to a post's comments, run on after its byline.
+_COMMENTS_LINK = re.compile(
+    r"(?<=\S)\s+(?:[|·•–—-]\s+)?(?:leave\s+a\s+(?:comment|reply)|no\s+comments?|(?:one|\d+)\s+comments?"
+    r"|comments?\s+(?:off|closed)|kommentar\s+(?:schreiben|hinterlassen)|(?:keine|\d+)\s+kommentare?"
+    r"|laisser\s+un\s+commentaire|(?:aucun|\d+)\s+commentaires?|deja\s+un\s+comentario"
+    r"|(?:sin|\d+)\s+comentarios?)\s*[!.]?$",
+    re.IGNORECASE,
+)
 
 
 _SPACE_BEFORE_COMMA = re.compile(r"\s+,")
