@@ -40,6 +40,10 @@ from newsread.index.files.formats.bylines import (
         ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"], ""),
         # A blog's link to the comments, run on after the name.
         ("By Jane Doe Leave a Comment", ["Jane Doe"], ""),
+        # An agency in brackets after the name is the story's credit, not an aside.
+        ("By Jane Doe (AP)", ["Jane Doe"], "AP"),
+        ("Jane Doe and John Roe (dpa)", ["Jane Doe", "John Roe"], "dpa"),
+        ("Jane Doe (Brussels)", ["Jane Doe"], ""),
         ("by Jane Doe No Comments", ["Jane Doe"], ""),
         ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
         ("Staff Reporter", [], "Staff Reporter"),
@@ -349,6 +353,9 @@ def test_byline_date(line: str, date: str) -> None:
         "Auteur : Jean Dupont",
         "Publicado por Ana Pérez",
         "Écrit par Jean Dupont",
+        # The agency's credit in brackets after the name.
+        "Von Jane Doe (dpa)",
+        "Par Jean Dupont (AFP)",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:

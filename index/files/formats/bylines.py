@@ -811,13 +811,14 @@ _PICTURES_BY = re.compile(
 
 
 def _parentheses(line: str) -> str:
-    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go,
-    and a name with one that credits the pictures ('John Roe (photos)') with them."""
+    """'X (with Y and Z)' lists more names, 'Jane Doe (dpa)' credits an agency; other asides
+    ('Bruno (Henrique) Rodrigues') go, and a name with one that credits the pictures ('John
+    Roe (photos)') with them."""
     line = _PICTURES_BY.sub("", line)
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
-        if _LIST_WORDS.search(inner):
+        if _LIST_WORDS.search(inner) or is_agency(inner.strip()):
             return ", " + inner + " "
         return " "
 
@@ -1051,7 +1052,8 @@ def is_byline(line: str) -> bool:
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
             return (
-                _people_and_agencies(_PLACE.sub("", rest))
+                # "Von Jane Doe (dpa)": the agency's credit in brackets after the name.
+                _people_and_agencies(_PLACE.sub("", _spaced(_parentheses(rest))))
                 or is_desk(rest)
                 or bool(dated_handle(line))
             )
