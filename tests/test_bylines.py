@@ -356,6 +356,7 @@ def test_byline_date(line: str, date: str) -> None:
         # The agency's credit in brackets after the name.
         "Von Jane Doe (dpa)",
         "Par Jean Dupont (AFP)",
+        "Jane Doe (dpa)",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:
@@ -380,6 +381,10 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Von der Leyen kommt nach Berlin",
         "Erstellt von mir selbst",
         "Publicado por la alcaldía de la ciudad",
+        # A wire dateline's place, a person's role: no name before the agency.
+        "Berlin (dpa)",
+        "The mayor (dpa)",
+        "Jane Doe (Brussels)",
         "",
     ],
 )

@@ -2772,3 +2772,13 @@ def test_a_headline_set_on_two_lines_does_not_open_the_body() -> None:
     draft = parse_html(page)
     assert draft.title == "Driverless trams: on two lines from spring"
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+def test_a_name_with_its_agency_in_brackets_under_the_headline_is_the_byline() -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        "<h1>Driverless trams on two lines from spring</h1><p>Jane Doe (dpa)</p>",
+    )
+    draft = parse_html(page)
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "dpa")
+    assert draft.paragraphs[0] == _TRAM_LEDE

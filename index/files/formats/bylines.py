@@ -1077,6 +1077,8 @@ def is_byline(line: str) -> bool:
         _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True)
     ):
         return True
+    if line.endswith(")"):
+        line = _spaced(_parentheses(line))  # "Jane Doe (dpa)": the agency after a comma
     for separator in (" | ", ", "):
         if separator in line:
             names, _, role = line.partition(separator)
