@@ -1,7 +1,8 @@
 """Field-by-field accuracy of `read_articles` on the shared real-article corpora.
 
 Run: `.venv/bin/python tests/accuracy.py [--limit N] [--corpus NAME] [--failures]
-[--half tune|held] [--split-held] [--json OUT] [--before OLD.json] [--wrap COLUMNS]`
+[--half tune|held] [--split-held] [--json OUT] [--before OLD.json] [--wrap COLUMNS]
+[--flush-left]`
 
 The corpora live next to the repository (`../shared/corpora`) and are never copied into it.
 `--limit N` reads at most N files per corpus, spread evenly over it. What counts as correct:
@@ -56,8 +57,9 @@ Timings: mean, median and 95th percentile wall time per file, and CPU time per f
 
 `--wrap COLUMNS` reads the text renderings (traf-text, zyte-text) as lynx and w3m dump a page:
 every line wrapped at COLUMNS (lynx 79, w3m 80, a browser's "Save as text" about 72), its
-continuation lines starting where its text starts. Each file is wrapped into a temporary
-folder under its own name and read from there (the timings include writing it).
+continuation lines starting where its text starts. `--flush-left` reads them as w3m or a
+browser's "Save as text" may set a page: no line indented. Each file is rewritten into a
+temporary folder under its own name and read from there (the timings include writing it).
 
 `tests/accuracy_before.json` holds the figures of the parsers before issue 12 (main at 2dde59a):
 `--before tests/accuracy_before.json` prints today's figures next to them.
@@ -168,6 +170,8 @@ def spread(files: list[Path], limit: int | None) -> list[Path]:
 
 WRAP = 0
 """The column the text renderings are wrapped at (`--wrap`); 0: as they are."""
+FLUSH_LEFT = False
+"""Whether the text renderings are read with every line's indentation taken off."""
 
 
 def wrapped(text: str, width: int) -> str:
@@ -193,11 +197,13 @@ def wrapped(text: str, width: int) -> str:
 
 
 def read_timed(path: Path, score: Score) -> Article | None:
-    if WRAP and path.suffix == ".txt" and "pagetext" in path.parts:
+    if (WRAP or FLUSH_LEFT) and path.suffix == ".txt" and "pagetext" in path.parts:
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / path.name
             text = path.read_text(encoding="utf-8", errors="replace")
-            copy.write_text(wrapped(text, WRAP), encoding="utf-8")
+            if FLUSH_LEFT:
+                text = "\n".join(line.lstrip() for line in text.split("\n"))
+            copy.write_text(wrapped(text, WRAP) if WRAP else text, encoding="utf-8")
             return _read_timed(copy, Path(folder), score)
     return _read_timed(path, CORPORA, score)
 
@@ -581,11 +587,14 @@ def main() -> int:
         "--wrap", type=int, default=0, help="wrap the text renderings at this column, as lynx"
     )
     parser.add_argument(
+        "--flush-left", action="store_true", help="read the text renderings with no indentation"
+    )
+    parser.add_argument(
         "--split-held", action="store_true", help="report the held half's parts A and B apart"
     )
     args = parser.parse_args()
-    global WRAP, SPLIT_HELD
-    WRAP, SPLIT_HELD = args.wrap, args.split_held
+    global WRAP, FLUSH_LEFT, SPLIT_HELD
+    WRAP, FLUSH_LEFT, SPLIT_HELD = args.wrap, args.flush_left, args.split_held
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 1

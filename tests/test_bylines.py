@@ -38,6 +38,14 @@ from newsread.index.files.formats.bylines import (
         ("Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
         ("By Jane Doe in Paris", ["Jane Doe"], ""),
         ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"], ""),
+        # A blog's link to the comments, run on after the name.
+        ("By Jane Doe Leave a Comment", ["Jane Doe"], ""),
+        # An agency in brackets after the name is the story's credit, not an aside.
+        ("By Jane Doe (AP)", ["Jane Doe"], "AP"),
+        ("Jane Doe and John Roe (dpa)", ["Jane Doe", "John Roe"], "dpa"),
+        ("Jane Doe (Brussels)", ["Jane Doe"], ""),
+        ("by Jane Doe No Comments", ["Jane Doe"], ""),
+        ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
         ("Staff Reporter", [], "Staff Reporter"),
         ("Jane Doe and John Roe | Staff writers", ["Jane Doe", "John Roe"], ""),
         ("By The Associated Press", [], "The Associated Press"),
@@ -345,6 +353,10 @@ def test_byline_date(line: str, date: str) -> None:
         "Auteur : Jean Dupont",
         "Publicado por Ana Pérez",
         "Écrit par Jean Dupont",
+        # The agency's credit in brackets after the name.
+        "Von Jane Doe (dpa)",
+        "Par Jean Dupont (AFP)",
+        "Jane Doe (dpa)",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:
@@ -369,6 +381,10 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Von der Leyen kommt nach Berlin",
         "Erstellt von mir selbst",
         "Publicado por la alcaldía de la ciudad",
+        # A wire dateline's place, a person's role: no name before the agency.
+        "Berlin (dpa)",
+        "The mayor (dpa)",
+        "Jane Doe (Brussels)",
         "",
     ],
 )

@@ -29,6 +29,17 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         "Bild 3/12",
         "Caption",
         "Enlarge",
+        # A video player's or script's fallback text, which a saved page shows as text.
+        "Your browser does not support the video tag.",
+        "Sorry, your browser doesn't support embedded videos.",
+        "To view this video please enable JavaScript, and consider upgrading to a web browser",
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "Bitte JavaScript aktivieren, um die Kommentare zu sehen.",
+        # A news agency's caption, however it is dated.
+        "In this photo taken on Monday, March 11, 2024, a tram runs on the harbour line.",
+        "In this Nov. 19, 2019, file photo, the mayor speaks at the opening of the bridge.",
+        "This undated photo provided by the family shows Jane Doe at the harbour.",
+        "In this image from video, a tram runs on the harbour line.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -43,6 +54,9 @@ def test_furniture_lines(line: str) -> None:
         "Reading time matters to editors, who cut long stories before they are published.",
         "The council said it would join the regional newsletter scheme next year.",
         "Image 1 of 8 shows the bridge from the east bank, closed since Tuesday.",
+        "This photo will make you think twice about crossing the old bridge at night.",
+        "Engineers say this photo, taken in 1990, shows the bridge before its repair.",
+        "The app is written in JavaScript, which the council's developers enable on request.",
     ],
 )
 def test_sentences_about_the_same_things_are_not_furniture(line: str) -> None:

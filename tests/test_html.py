@@ -2737,3 +2737,48 @@ def test_a_labelled_byline_under_the_headline_names_the_writer_in_arabic(
     draft = parse_html(page)
     assert draft.authors == authors
     assert draft.paragraphs[0] == text
+
+
+# --- issue 12: a headline set on lines of its own ------------------------------------------
+
+_TRAM_LEDE = (
+    "The city's trams will run without drivers on two lines from next spring, the transport "
+    "authority said on Tuesday, after a trial that ran for eighteen months."
+)
+_TRAM_BODY = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "Engineers tested the system on the harbour line at night, when the trams carried no "
+        "passengers, and later during the day with a driver on board to take over if needed.",
+        "The drivers' union said it would oppose the plan, which it called a threat to safety "
+        "and to hundreds of jobs, and announced a meeting of its members for next week.",
+    )
+)
+
+
+def _tram_page(title: str, h1: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><article>{h1}<p>{_TRAM_LEDE}</p>{_TRAM_BODY}</article></main></body></html>"
+    )
+
+
+def test_a_headline_set_on_two_lines_does_not_open_the_body() -> None:
+    # "<br>" in the <h1>: the extraction gives each line as a paragraph over the lede.
+    page = _tram_page(
+        "Driverless trams: on two lines from spring | Courier",
+        "<h1>Driverless trams:<br>on two lines from spring</h1>",
+    )
+    draft = parse_html(page)
+    assert draft.title == "Driverless trams: on two lines from spring"
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+def test_a_name_with_its_agency_in_brackets_under_the_headline_is_the_byline() -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        "<h1>Driverless trams on two lines from spring</h1><p>Jane Doe (dpa)</p>",
+    )
+    draft = parse_html(page)
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "dpa")
+    assert draft.paragraphs[0] == _TRAM_LEDE

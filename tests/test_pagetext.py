@@ -121,6 +121,35 @@ def test_plain_scraped_text_is_not_taken_for_a_page_dump() -> None:
     assert find_article(figures.split("\n")) is None
     digest = "\n\n- - - -\n\n".join(["World highlights", LEDE, *BODY] * 4)
     assert find_article(digest.split("\n")) is None
+    # A table of figures is short lines too, but no page's menus.
+    table = "\n\n".join(f"{country} 1.{n} 2.{n} 3.{n}" for n, country in enumerate(BODY[0].split()))
+    assert find_article(f"Output by country\n\n{LEDE}\n\n{table}".split("\n")) is None
+    # Nor are a wire table's headings in capitals, each over its row of figures.
+    crops = "WHEAT CORN SOYBEANS SORGHUM BARLEY OATS RYE RICE COTTON MILLET CANOLA FLAX".split()
+    rows = "\n\n".join(f"{crop}\n\n1986/87 1987/88\n\n{n}.1 {n}.2" for n, crop in enumerate(crops))
+    assert find_article(f"Export commitments\n\n{LEDE}\n\n{rows}".split("\n")) is None
+
+
+def test_a_page_dump_set_flush_left_is_read_as_a_page() -> None:
+    # w3m or a browser's "Save as text" indent no block and may set menu items one a line
+    # without bullets: the page's many short lines (menus, buttons, labels) still say so.
+    flush = "\n".join(line.strip().removeprefix("* ") for line in PAGE.split("\n"))
+    draft = parse_text(flush)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
+@pytest.mark.parametrize("mark", ["◦", "▪", "•"])
+def test_menu_items_marked_as_w3m_and_browsers_mark_nested_lists_are_a_pages_menus(
+    mark: str,
+) -> None:
+    # w3m and a browser's "Save as text" mark nested lists "◦" and "▪", as lynx does "+" and
+    # "o": the menu's items, flush left, are a page's, not a heading and text over the article.
+    page = PAGE.replace("      * ", f"      {mark} ")
+    draft = parse_text("\n".join(line.strip() for line in page.split("\n")))
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs == [LEDE, *BODY]
 
 
 def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
@@ -129,6 +158,21 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
         "          Jane Doe | 12.03.2024 | 3 Kommentare\n",
     )
     draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "March 12, 2024 by Jane Doe Leave a Comment",
+        "Posted on March 12, 2024 by Jane Doe Leave a reply",
+        "By Jane Doe No Comments\n          12 March 2024",
+    ],
+)
+def test_a_blogs_comments_link_after_the_byline_leaves_the_name(meta: str) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
@@ -157,6 +201,21 @@ def test_a_photo_caption_between_headline_and_lede_is_not_the_lede() -> None:
     gallery = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      * {credit}\n      {credit}\n")
     for page in (with_places, with_credit, gallery):
         assert parse_text(page).paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Your browser does not support the video tag.",
+        "In this photo taken on Monday, March 11, 2024, a tram runs on the harbour line at night.",
+    ],
+)
+def test_a_video_players_fallback_or_an_agency_caption_does_not_open_the_body(
+    notice: str,
+) -> None:
+    share = "          Share on Facebook Share on Twitter Email\n"
+    draft = parse_text(PAGE.replace(share, f"{share}\n          {notice}\n"))
+    assert draft.paragraphs == [LEDE, *BODY]
 
 
 def test_a_highlight_repeated_in_the_text_below_does_not_start_the_body() -> None:
@@ -1386,6 +1445,19 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
         "      Related stories\n", f"      Related stories\n        * {headline} - Robot transit\n"
     )
     assert parse_text(listed).title == headline
+
+
+def test_a_spaced_colon_kicker_is_cut_though_the_headline_reads_as_a_sentence() -> None:
+    # "Kicker : Headline" is cut where the page's text sets no colon apart (as French does). A
+    # headline closed by a question mark reads as a sentence: its own colon is not the text's.
+    headline = "Will driverless trams run on two lines from spring?"
+    kicked = PAGE.replace(
+        "        Driverless trams on two lines from spring\n",
+        f"        Press release of the transport authority : {headline}\n",
+    )
+    assert parse_text(kicked).title == headline
+    french = kicked.replace(BODY[0], BODY[0].replace("night, when", "night : when"))
+    assert parse_text(french).title == f"Press release of the transport authority : {headline}"
 
 
 def test_a_kicker_the_breadcrumbs_end_with_is_cut_from_the_headline_it_runs_into() -> None:

@@ -811,13 +811,14 @@ _PICTURES_BY = re.compile(
 
 
 def _parentheses(line: str) -> str:
-    """'X (with Y and Z)' lists more names; other asides ('Bruno (Henrique) Rodrigues') go,
-    and a name with one that credits the pictures ('John Roe (photos)') with them."""
+    """'X (with Y and Z)' lists more names, 'Jane Doe (dpa)' credits an agency; other asides
+    ('Bruno (Henrique) Rodrigues') go, and a name with one that credits the pictures ('John
+    Roe (photos)') with them."""
     line = _PICTURES_BY.sub("", line)
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
-        if _LIST_WORDS.search(inner):
+        if _LIST_WORDS.search(inner) or is_agency(inner.strip()):
             return ", " + inner + " "
         return " "
 
@@ -864,8 +865,26 @@ def _credit_apart(line: str) -> str:
 
 def _spaced(line: str) -> str:
     """`line` with its whitespace collapsed and none before a comma: a page rendered as text
-    sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion")."""
-    return _SPACE_BEFORE_COMMA.sub(",", " ".join(line.split()))
+    sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion"),
+    and without the link to the comments a blog runs on after the name ("by Jane Doe Leave a
+    Comment", "… No Comments")."""
+    return without_comments_link(_SPACE_BEFORE_COMMA.sub(",", " ".join(line.split())))
+
+
+def without_comments_link(line: str) -> str:
+    """`line` without the link to a post's comments run on at its end ("Leave a Comment",
+    "No Comments", "3 Kommentare")."""
+    return _COMMENTS_LINK.sub("", line) if line[-1:].isalpha() or line[-1:] in ".!" else line
+
+
+# The link to a post's comments, run on after its byline.
+_COMMENTS_LINK = re.compile(
+    r"(?<=\S)\s+(?:[|·•–—-]\s+)?(?:leave\s+a\s+(?:comment|reply)|no\s+comments?|(?:one|\d+)\s+comments?"
+    r"|comments?\s+(?:off|closed)|kommentar\s+(?:schreiben|hinterlassen)|(?:keine|\d+)\s+kommentare?"
+    r"|laisser\s+un\s+commentaire|(?:aucun|\d+)\s+commentaires?|deja\s+un\s+comentario"
+    r"|(?:sin|\d+)\s+comentarios?)\s*[!.]?$",
+    re.IGNORECASE,
+)
 
 
 _SPACE_BEFORE_COMMA = re.compile(r"\s+,")
@@ -1033,7 +1052,8 @@ def is_byline(line: str) -> bool:
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
             return (
-                _people_and_agencies(_PLACE.sub("", rest))
+                # "Von Jane Doe (dpa)": the agency's credit in brackets after the name.
+                _people_and_agencies(_PLACE.sub("", _spaced(_parentheses(rest))))
                 or is_desk(rest)
                 or bool(dated_handle(line))
             )
@@ -1057,6 +1077,8 @@ def is_byline(line: str) -> bool:
         _is_role(bare, alone=True) or _person_before_role(_titled(bare), alone=True)
     ):
         return True
+    if line.endswith(")"):
+        line = _spaced(_parentheses(line))  # "Jane Doe (dpa)": the agency after a comma
     for separator in (" | ", ", "):
         if separator in line:
             names, _, role = line.partition(separator)

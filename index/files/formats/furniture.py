@@ -75,6 +75,15 @@ _FURNITURE = re.compile(
         | file\s+photo\s*:.{0,300}|\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b.{0,120}
         | (?:image|media|photo|video)\s+(?:caption|copyright|source)\b.{0,300}
         | (?:image|photo|picture|slide|foto|bild)s?\s*\d+\s*(?:of|/|von|de|di|sur)\s*/?\s*\d+
+        | (?:in\s+)?this\s+(?:[\w.,]+\s+){0,5}?(?:photo|image|picture|frame\s+grab|screen\s*(?:shot|grab))
+          (?:,|\s+(?:taken|provided|released|made|shot|obtained|posted|distributed|courtesy|from\s+video))
+          .{0,300}
+        | (?:sorry,?\s+)?your\s+(?:web\s+)?browser\s+(?:does\s+not|doesn'?t|cannot|can'?t)\s+
+          (?:support|play)\b.{0,160}
+        | .{0,100}?\b(?:enable|turn\s+on|activate)\s+javascript\b.{0,160}
+        | .{0,60}?\bjavascript\s+(?:is\s+)?(?:disabled|required|must\s+be\s+enabled)\b.{0,160}
+        | .{0,60}?\bjavascript\s+(?:aktivieren|aktiviert|deaktiviert)\b.{0,120}
+        | .{0,60}?\b(?:activer|activez|habilita|habilitar|attiva|attivare)\s+(?:le\s+|el\s+)?javascript\b.{0,120}
         | caption|expand|enlarge|(?:view\s+)?full\s*screen
         | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
         | loading(?:\s+comments)?(?:\.*|…)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in

@@ -224,7 +224,9 @@ def parse_html(text: str) -> Draft:
         paragraphs = _element_text(tree) or _fallback_text(text)
     headlines = [draft.title, *meta.declared_headings()]
     draft.paragraphs = _lead_furniture(
-        _drop_repeated_header(paragraphs, headlines), draft, _LeadMarkup(tree, captions)
+        _drop_repeated_header(paragraphs, headlines, meta.shown_headings),
+        draft,
+        _LeadMarkup(tree, captions),
     )
     draft.paragraphs = _dropped_standfirst(tree, meta, draft) + draft.paragraphs
     if draft.published is None:
@@ -3457,19 +3459,30 @@ _HEADER_LABELS = 2
 _MAX_LABEL_WORDS = 3
 
 
-def _drop_repeated_header(paragraphs: list[str], headlines: list[str]) -> list[str]:
+def _drop_repeated_header(
+    paragraphs: list[str], headlines: list[str], shown: Sequence[str] = ()
+) -> list[str]:
     """The body without a leading copy of the title or of the `<h1>` the page shows where the
     title is another (trafilatura keeps the `<h1>`), nor the short labels above it (a kicker,
-    a section's name)."""
+    a section's name). An `<h1>` of the page (`shown`) set on two or three lines (`<br>`)
+    comes as as many paragraphs."""
     loose_headlines = [_loose(h) for h in headlines if h]
+    loose_shown = {_loose(h) for h in shown if h}
     if not loose_headlines:
         return paragraphs
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
         if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
             return paragraphs[index + 1 :]
+        for lines in range(2, _HEADLINE_LINES + 1):
+            if _loose(" ".join(paragraphs[index : index + lines])) in loose_shown:
+                return paragraphs[index + lines :]
         if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
+
+
+# The most lines a headline is set on.
+_HEADLINE_LINES = 3
 
 
 def _repeats(loose: str, headline: str) -> bool:

@@ -36,7 +36,9 @@ _MIN_CHROME_LINES = 3
 _MIN_LINES = 12  # fewer non-blank lines than this: no page around an article
 # How far above the text a headline is looked for, in non-blank lines.
 _HEADLINE_WINDOW = 60
-_BULLET = re.compile(r"^(?:[*+•·o-]|\d{1,3}[.)])\s+")
+# A list item's marker as text browsers set it: lynx's "*", "+", "o", w3m's and browsers'
+# "•", "◦", "▪" for nested lists, a number.
+_BULLET = re.compile(r"^(?:[*+•·o◦▪▫‣⁃■□●○-]|\d{1,3}[.)])\s+")
 _TERMINAL = (
     ".",
     "!",
@@ -542,7 +544,7 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
     """Whether a text browser laid the lines out: menus as bullets, blocks indented.
 
     Runs on every plain-text file, so it looks at the raw lines only."""
-    bullets = indented = filled = 0
+    bullets = indented = filled = short = 0
     for raw in text_lines:
         if not raw or raw.isspace():
             continue
@@ -551,10 +553,29 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
             indented += 1
         text = raw.lstrip()
         bullet = _BULLET.match(text)
+        # A label or menu item: a few words, no figures (a table's row has them), not in
+        # capitals (a wire's table sets its headings so: "ALL WHEAT", "SOYBEANS").
+        label = text[bullet.end() :] if bullet else text
+        short += (
+            len(label.split()) <= _SHORT_WORDS
+            and _LABEL_LINE.match(label) is not None
+            and not label.isupper()
+        )
         # Menu items, not rules ("- - - -") or the sentences of a list.
         if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
             bullets += 1
-    return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled)
+    # Set flush left (w3m, a browser's "Save as text"), a page still has many short lines:
+    # menus, buttons and labels, one a line.
+    chrome = short >= _MIN_SHORT and short >= filled * _SHORT_SHARE
+    return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled or chrome)
+
+
+# A page set flush left: at least _MIN_SHORT lines, and _SHORT_SHARE of its lines, are labels
+# of at most _SHORT_WORDS words that open with a letter and hold no figure.
+_SHORT_WORDS = 4
+_LABEL_LINE = re.compile(r"^[^\W\d_][^\d]*$")
+_MIN_SHORT = 12
+_SHORT_SHARE = 0.25
 
 
 def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
@@ -1073,6 +1094,8 @@ def _kicker_set_apart(
     ) or any(other != line and before.endswith(tail) for before, other in apart.get(head, ()))
 
 
+_SPACED_COLON = re.compile(r" [:;] ")
+
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
 _APART = re.compile(r"\s*[:|]\s+|\s+[-–—]\s+")
 
@@ -1107,7 +1130,9 @@ def _candidates(
     apart = _set_apart(lines)
     crumbs = frozenset(line.text for line in lines if line.crumb)
     trail_ends = _trail_ends(lines)
-    spaced_colons = any(" : " in line.text or " ; " in line.text for line in lines if line.sentence)
+    # Whether the page's text sets a colon apart as French does ("Il a dit : « … »"): then
+    # " : " in a line is no kicker's end. A headline read as a sentence is not the text.
+    spaced = {line.text for line in lines if line.sentence and _SPACED_COLON.search(line.text)}
     masses = _masses(lines)
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
     # How many sentences come before each line, and the first sentence after it.
@@ -1166,6 +1191,7 @@ def _candidates(
             and _goes_on(lines, position - 1)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
+        spaced_colons = bool(spaced - {line.text})
         text, cut = _headline_text(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends
         )

@@ -50,6 +50,7 @@ from newsread.index.files.formats.bylines import (
     post_footer_author,
     source_credit,
     split_byline,
+    without_comments_link,
 )
 from newsread.index.files.formats.furniture import (
     MAX_FURNITURE,
@@ -374,7 +375,7 @@ def _apply_breadcrumb(crumbs: list[str], state: _State, *, strong: bool) -> None
 
 def _take_date(line: str, state: _State) -> bool:
     """Record the date (and a trailing source) if `line` is a date line."""
-    line = unglue_years(line)
+    line = without_comments_link(unglue_years(line))
     if not looks_like_date_line(line):
         return False
     date = parse_date(line)
