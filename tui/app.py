@@ -48,6 +48,7 @@ from newsread.tui.screens.main import MainScreen
 from newsread.tui.state import SessionState, load_state, save_state
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
     from textual.widget import Widget
@@ -234,6 +235,15 @@ class NewsreadApp(App[None]):
         self.key_order = KeyOrder(self, partial(App.on_event, self), self._focus_shown)
         self._crash: tuple[Exception, Path | None] | None = None
         """Routes keys one at a time: typed-ahead keys follow the focus changes before them."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS one that a stop (ctrl+z) cannot hang."""
+        found = super().get_driver_class()
+        if found.__module__ == "textual.drivers.linux_driver":
+            from newsread.tui.driver import NewsreadDriver
+
+            return NewsreadDriver
+        return found
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.session.for_library(self.root), self.session.queries)

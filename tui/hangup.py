@@ -9,15 +9,23 @@ After SIGHUP the terminal is gone: writing to it fails, and Textual's output thr
 that, after which its shutdown waits forever for that thread. So on SIGHUP the output goes to
 /dev/null from then on, and once the app has done its own shutdown (`done`) the process
 leaves within a second whatever the driver is still waiting for.
+
+The terminal going away is also watched for directly (`watch_terminal`, a thread waiting
+for the hang-up on standard input): the kernel's SIGHUP may be taken by another thread while
+the main thread, which alone runs Python's handlers, is stuck; and a terminal can end (EOF)
+without a SIGHUP. Either way the same handling runs, from that thread.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import select
 import signal
+import sys
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from types import FrameType
 from typing import Any
 
@@ -52,22 +60,35 @@ class Hangup:
         self._previous: dict[int, Any] = {}
         self.received: int | None = None
         """The signal that arrived, if one did."""
+        self._once = threading.Lock()
+        """Taken by the first hang-up (a signal, or the terminal watcher's thread)."""
+        self._stop_watching: Callable[[], None] | None = None
 
     def install(self) -> Hangup:
         if threading.current_thread() is not threading.main_thread():
             return self  # signal handlers can only be set from the main thread
         for number in SIGNALS:
             self._previous[number] = signal.signal(number, self._handle)
+        terminal = _terminal_input()
+        if terminal is not None and hasattr(signal, "SIGHUP"):
+            self._stop_watching = watch_terminal(terminal, self._terminal_gone)
         return self
 
     def uninstall(self) -> None:
+        if self._stop_watching is not None:
+            self._stop_watching()
+            self._stop_watching = None
         for number, previous in self._previous.items():
             signal.signal(number, previous)
         self._previous.clear()
 
+    def _terminal_gone(self) -> None:
+        """The terminal hung up (seen by the watcher's thread): as if SIGHUP had come."""
+        self._handle(signal.SIGHUP, None)
+
     def _handle(self, number: int, frame: FrameType | None) -> None:
         code = 128 + number
-        if self.received is not None:
+        if not self._once.acquire(blocking=False):
             return  # a second signal while leaving: the watchdog is already running
         self.received = number
         try:
@@ -90,6 +111,47 @@ class Hangup:
             leave = threading.Timer(1.0, force_exit, (128 + self.received,))
             leave.daemon = True
             leave.start()
+
+
+def _terminal_input() -> int | None:
+    """Standard input's descriptor if it is a terminal (the app's keys come from it)."""
+    stream = sys.__stdin__
+    try:
+        return stream.fileno() if stream is not None and stream.isatty() else None
+    except (OSError, ValueError):  # closed, or not a real file
+        return None
+
+
+def watch_terminal(descriptor: int, gone: Callable[[], None]) -> Callable[[], None]:
+    """Call `gone()`, in a thread of its own, once the terminal on `descriptor` hangs up (or
+    the descriptor is closed); returns a function that stops watching (waiting for the thread).
+
+    The thread sleeps in `poll` until then: it reads nothing (the keys are the driver's).
+    """
+    wake_read, wake_write = os.pipe()
+
+    def watch() -> None:
+        poller = select.poll()
+        poller.register(descriptor, 0)  # hang-ups and errors are reported whatever is asked
+        poller.register(wake_read, select.POLLIN)
+        try:
+            events = poller.poll()
+        finally:
+            os.close(wake_read)
+        if not any(ready == wake_read for ready, _ in events):
+            gone()
+
+    thread = threading.Thread(target=watch, name="newsread-terminal-watch", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        with suppress(OSError):  # the watch has ended (it closed its end)
+            os.write(wake_write, b"x")
+        os.close(wake_write)
+        if thread is not threading.current_thread():
+            thread.join()
+
+    return stop
 
 
 def _silence_terminal() -> None:

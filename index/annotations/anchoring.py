@@ -22,9 +22,14 @@ its paragraph moved), never when that text is gone with the passage. An exact oc
 match: the phrase may recur elsewhere while the passage itself was edited in place.
 
 A fuzzy match of a quote across line breaks keeps each of its lines (`_keeps_lines`): a passage
-whose second paragraph moved away, or with an embed's lines put between its two, is orphaned
-rather than shown on the other text; an advert or a caption between them may stand inside it
-when every word of the quote does too.
+whose second paragraph moved away, or with an embed's lines put between its two, is not shown
+on the other text; an advert or a caption between them may stand inside it when every word of
+the quote does too. When no fuzzy span can hold it (an embed longer than a quarter of the
+quote), the quote's lines found whole, in order, with one block of other text between two of
+them, are the place, said to have changed (`_around_a_block`); else it is orphaned.
+
+Words broken with a hyphen at a line's end ("eco-\nnomy") are spelt as one (`_spelling`): a
+re-save that re-wraps a text does not change its words.
 
 Whatever its length, a place is taken only where the words around the quote within its own
 paragraph (the context before it back to a line break, after it up to one) are still beside
@@ -37,6 +42,7 @@ Pure functions: no database, no I/O.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -155,9 +161,9 @@ def anchor(
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
         return moved
-    return (
-        ORPHANED if fuzzy is None else _respelt(fuzzy, body[fuzzy.start : fuzzy.end], quote, start)
-    )
+    if fuzzy is None:
+        return _around_a_block(scorer) or ORPHANED
+    return _respelt(fuzzy, body[fuzzy.start : fuzzy.end], quote, start)
 
 
 def _respelt(found: Anchor, text: str, quote: str, start: int | None) -> Anchor:
@@ -172,7 +178,9 @@ def _respelt(found: Anchor, text: str, quote: str, start: int | None) -> Anchor:
 
 
 def _spaced(text: str) -> str:
-    return " ".join(_spelling(text).replace("--", "-").split())
+    """`text` spelt as `_spelling` does, its spaces and line breaks as one space, without
+    hyphens inside words ("well-known" broken as "well-\nknown" is folded to "wellknown")."""
+    return " ".join(_WORD_HYPHEN.sub("", _spelling(text).replace("--", "-")).split())
 
 
 class _Scorer:
@@ -330,6 +338,54 @@ def _fuzzy(scorer: _Scorer) -> Anchor | None:
     return None if best is None else best[1]
 
 
+def _around_a_block(scorer: _Scorer) -> Anchor | None:
+    """The quote's lines, each whole and in order, with a block of other text put between two
+    of them (an embed: a caption, an advert; no blank line within it): the span from the
+    quote's first word to its last, said to have changed ("fuzzy"), the best placed first.
+
+    An embed longer than a quarter of the quote is more than a fuzzy span can take in: every
+    word of the highlight was there and it was said to be no longer in the article. More than
+    one block between two lines (paragraphs moved away) leaves it orphaned as before.
+    """
+    body, quote = scorer.body, scorer.quote
+    lines = [m.span() for m in re.finditer(r"[^\n]+", quote)]
+    if len(lines) < 2:
+        return None
+    head = quote[lines[0][0] : lines[0][1]]
+    best: tuple[tuple[float, float], Anchor] | None = None
+    at = body.find(head)
+    while at != -1:
+        end = _lines_after(body, quote, lines, at)
+        if end is not None and scorer.in_paragraph(at, end):
+            rank = (scorer.context_score(Anchor(at, end, "fuzzy")), scorer.position(at))
+            if best is None or rank > best[0]:
+                best = (rank, Anchor(at, end, "fuzzy", round(scorer.score(at, end), 4)))
+        at = body.find(head, at + 1)
+    return None if best is None else best[1]
+
+
+def _lines_after(body: str, quote: str, lines: list[tuple[int, int]], at: int) -> int | None:
+    """Where the quote's last line ends when its first is at `at` and each next one follows
+    as it did, or after one block of other text between line breaks; None if one does not."""
+    end = at + lines[0][1] - lines[0][0]
+    for (_, was_end), (start, stop) in zip(lines, lines[1:], strict=False):
+        line, gap = quote[start:stop], quote[was_end:start]
+        if body.startswith(gap + line, end):
+            end += len(gap) + len(line)
+            continue
+        found = body.find("\n" + line, end)
+        between = body[end : found + 1]
+        if (
+            found < 0
+            or not between.startswith("\n")
+            or "\n\n" in between.strip("\n")
+            or not between.strip()
+        ):
+            return None
+        end = found + 1 + len(line)
+    return end
+
+
 def _keeps_lines(quote: str, span: str) -> bool:
     """Whether a fuzzy span holds each line of a quote that runs across line breaks, spelt as a
     re-save may spell it (`_spelling`): more than half of the line's characters in runs of
@@ -375,10 +431,17 @@ def _lines_kept(text: str, runs: list[tuple[int, int]]) -> Iterator[bool]:
 _SAME_MARK = str.maketrans("“”„‟«»‘’‚‛‹›–—‒―\u00a0", '""""""' + "'" * 6 + "----" + " ", "\u00ad")
 
 
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+"""A word broken at a line's end ("eco-\nnomy")."""
+
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _spelling(text: str) -> str:
     """`text` with what a re-save changes folded away: compatibility forms (ligatures, NFD),
-    curly quotes and dashes, non-breaking spaces and soft hyphens."""
-    return unicodedata.normalize("NFKC", text).translate(_SAME_MARK)
+    curly quotes and dashes, non-breaking spaces, soft hyphens, and words broken with a
+    hyphen at a line's end."""
+    return _LINE_END_HYPHEN.sub("", unicodedata.normalize("NFKC", text).translate(_SAME_MARK))
 
 
 def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
@@ -432,6 +495,10 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
             words = any(c.isspace() for c in tail)
             for mark in "\n,;:.!?" if words else "\n,;:.!?" + _WORD_BREAKS:
                 cut = body.find(mark, base, end)
+                while cut > 0 and mark == "\n" and _LINE_END_HYPHEN.match(body, cut - 1):
+                    # "eco-\nnomy": a word going on, two characters longer than in the quote.
+                    end = min(end + 2, len(body))
+                    cut = body.find(mark, cut + 1, end)
                 end = end if cut < 0 else cut
         closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
         while end < len(body) and body[end].isalnum():

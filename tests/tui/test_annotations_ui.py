@@ -1269,6 +1269,46 @@ class TestReaderKeys:
 
 
 class TestTags:
+    async def test_the_tag_box_has_the_focus_while_the_dialog_is_still_mounting(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`t harbour⏎` at once: on a loaded machine the keys after `t` may be routed before
+        the dialog's `on_mount` ran. The focus was on the tag list (the first focusable
+        widget) until then, which took "harbour" and the Enter and lost them (the flaky
+        TestNotes::test_keys_typed_after_ctrl_s_wait_for_the_note_to_be_saved)."""
+        from newsread.tui.screens.tags import TagInput
+
+        mounting = asyncio.Event()
+        mount = TagDialog.on_mount
+
+        async def slow_mount(self: TagDialog) -> None:
+            await mounting.wait()
+            mount(self)
+
+        monkeypatch.setattr(TagDialog, "on_mount", slow_mount)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            key = events.Key("t", "t")
+            key.set_sender(app)
+            app.post_message(key)
+            try:
+                # No pilot waits while the dialog mounts: they wait for the mount.
+                for _ in range(5000):
+                    await asyncio.sleep(0.002)
+                    if isinstance(app.screen, TagDialog) and app.screen.focused is not None:
+                        break  # composed, and given its first focus
+                assert isinstance(app.screen, TagDialog)
+                assert isinstance(app.screen.focused, TagInput), app.screen.focused
+            finally:
+                mounting.set()
+            await pilot.press(*"harbour", "enter", "escape")
+            await wait_for(
+                pilot,
+                lambda: bool(app.main.article_state and app.main.article_state.tag_names),
+            )
+            assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
+
     async def test_tags_complete_from_tags_in_use_and_can_be_removed(
         self, library: Path, make_app: MakeApp
     ) -> None:

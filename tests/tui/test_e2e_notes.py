@@ -17,23 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import NEWSREAD, Tmux, build_library
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def wait_gone(pid: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while alive(pid):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"newsread (pid {pid}) still running {timeout}s after SIGHUP")
-        time.sleep(0.05)
+from tui_helpers import NEWSREAD, Tmux, build_library, wait_gone
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import NEWSREAD, Tmux, build_library, write_article
+from tui_helpers import NEWSREAD, Tmux, build_library, wait_gone, write_article
 
 
 @pytest.fixture
@@ -192,7 +192,8 @@ def process_running(argument: str) -> int:
 )
 def test_the_whole_screen_comes_back_after_a_stop_and_fg(tmux: Tmux, tmp_path: Path) -> None:
     """Seen: stopped (SIGTSTP) in a shell and brought back with `fg`, the app drew only what
-    changed: the footer and the search box's label stayed blank until something changed."""
+    changed: the footer and the search box's label stayed blank until something changed.
+    Then it takes keys, and ends with its terminal (see test_terminal_signals.py)."""
     library = build_library(tmp_path / "library")
     tmux.start("bash --norc --noprofile -i")
     settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in tmux.environment.items())
@@ -202,10 +203,14 @@ def test_the_whole_screen_comes_back_after_a_stop_and_fg(tmux: Tmux, tmp_path: P
     tmux.keys("Enter")
     tmux.wait_for("River flood reaches the old town")
     tmux.wait_for("up to date")
-    os.kill(process_running(str(library)), signal.SIGTSTP)  # as ctrl+z in a shell would
+    pid = process_running(str(library))
+    os.kill(pid, signal.SIGTSTP)  # as ctrl+z in a shell would
     tmux.wait_for("Stopped")
     tmux.type("fg")
     tmux.keys("Enter")
     screen = tmux.wait_for("^q Quit", timeout=20)
     assert " Search " in screen and "library · 4 articles" in screen
-    tmux.keys("C-q")
+    tmux.type("ferry")  # keys work again
+    tmux.wait_until_gone("Grain export sanctions tightened")
+    tmux.run("kill-session", "-t", tmux.session)  # the terminal goes: SIGHUP
+    wait_gone(pid)

@@ -235,6 +235,22 @@ NEWSREAD = Path(sys.executable).parent / "newsread"
 """The installed console script the end-to-end tests run."""
 
 
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_gone(pid: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while alive(pid):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"newsread (pid {pid}) still running {timeout}s after SIGHUP")
+        time.sleep(0.05)
+
+
 class Tmux:
     """A private tmux server (its own socket) running `newsread`, one session at a time.
 

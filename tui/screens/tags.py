@@ -88,6 +88,10 @@ class TagDialog(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="tags.close", tooltip="Close the tag dialog")
     ]
+    AUTO_FOCUS = "#tags-input"
+    """The box has the focus from the moment the dialog is composed: focused in `on_mount`,
+    a call later, the tag list (the first focusable widget) had it meanwhile, and a tag typed
+    right after `t` went there, lost (`t harbour⏎` on a loaded machine)."""
 
     @dataclass
     class Loaded(Message):
@@ -125,7 +129,6 @@ class TagDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#tags-error").display = False
-        self.query_one("#tags-input").focus()
         self._run(lambda store: store.article_state(self._article).tag_names)
         self.set_interval(WATCH, self._watch)
 
