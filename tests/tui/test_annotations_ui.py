@@ -1269,6 +1269,39 @@ class TestReaderKeys:
 
 
 class TestTags:
+    async def test_escape_right_after_enter_keeps_the_tag_being_saved(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`t harbour⏎` then Escape at once, the tag still being written (a loaded machine):
+        the dialog closed at once, the article's annotations were read again before the tag
+        was in, and the tag was not shown (the flaky
+        TestNotes::test_keys_typed_after_ctrl_s_wait_for_the_note_to_be_saved)."""
+        writing = threading.Event()
+        add_tags = AnnotationStore.add_tags
+
+        def slow(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            writing.wait(10)
+            return add_tags(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "add_tags", slow)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await pilot.press(*"harbour", "enter", "escape", "j")
+            writing.set()
+            await wait_for(pilot, lambda: app.screen is app.main)
+            await wait_for(
+                pilot,
+                lambda: bool(app.main.article_state and app.main.article_state.tag_names),
+            )
+            assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
+            article = app.main.reader.article
+        assert article is not None
+        with store() as saved:
+            assert saved.article_state(article).tag_names == ("harbour",)
+
     async def test_the_tag_box_has_the_focus_while_the_dialog_is_still_mounting(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

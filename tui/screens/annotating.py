@@ -879,11 +879,13 @@ class AnnotatingPanes(Horizontal):
         if article is None:
             return
 
-        def closed(changed: bool | None) -> None:
-            if changed:
-                self._annotate(article, None)
+        dialog = TagDialog(article, self._store)
 
-        self.app.push_screen(TagDialog(article, self._store), closed)
+        def closed(changed: bool | None) -> None:
+            if changed:  # read again once the dialog's last change is in
+                self._annotate(article, lambda _store: dialog.wait_saved())
+
+        self.app.push_screen(dialog, closed)
 
     def action_toggle_read(self) -> None:
         article = self._article_or_say()
@@ -934,9 +936,11 @@ class AnnotatingPanes(Horizontal):
             self._change_hit(key, what)
 
     @work(thread=True, group="annotations", exit_on_error=False, description="hit")
-    def _change_hit(self, key: str, what: str) -> None:
+    def _change_hit(self, key: str, what: str, after: Callable[[], object] | None = None) -> None:
         """Star, mark or fetch (to tag) the article of a hit that is not open; "marks" only
-        reloads its marks (after its tags changed)."""
+        reloads its marks (after its tags changed, once `after` returns)."""
+        if after is not None:
+            after()
         library = self._host.library
         article = library.article(key) if library is not None else None
         if article is None:
@@ -966,11 +970,13 @@ class AnnotatingPanes(Horizontal):
 
         article = message.article
 
-        def closed(changed: bool | None) -> None:
-            if changed:
-                self._change_hit(article.key, "marks")
+        dialog = TagDialog(article, self._store)
 
-        self.app.push_screen(TagDialog(article, self._store), closed)
+        def closed(changed: bool | None) -> None:
+            if changed:  # read again once the dialog's last change is in
+                self._change_hit(article.key, "marks", dialog.wait_saved)
+
+        self.app.push_screen(dialog, closed)
 
     @on(HitMarked)
     def _hit_marked(self, message: HitMarked) -> None:

@@ -7,6 +7,8 @@ saved as "climate-change"), commas separate several tags typed together.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
     from newsread.index.article import Article
 
 WATCH = 1.5
+SAVED_WAIT = 30.0
+"""The longest the view behind the dialog waits for its last changes before reading the tags
+(the store waits out another session's lock for less)."""
 """Seconds between two looks for another session's changes to the tags (as the panes look)."""
 
 
@@ -113,6 +118,19 @@ class TagDialog(ModalScreen[bool]):
         self._typed = ""
         """What was last submitted, given back to the box if it was refused."""
         self._version: int | None = None
+        self._calls: list[threading.Event] = []
+        """One per store call made (`_run`), set when it has returned, cancelled or not."""
+
+    def wait_saved(self, timeout: float = SAVED_WAIT) -> None:
+        """Wait (in a thread worker) until every change made here is in the store.
+
+        Escape right after Enter closed the dialog with the tag still being written; the
+        article's tags were read again before it was in, and it was not shown. Closing cancels
+        the dialog's workers, but their threads still finish their write: it is waited for.
+        """
+        deadline = time.monotonic() + timeout
+        for call in list(self._calls):
+            call.wait(max(0.0, deadline - time.monotonic()))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="tags-dialog"):
@@ -147,8 +165,21 @@ class TagDialog(ModalScreen[bool]):
         except AnnotationError:
             return
 
-    @work(thread=True, group="tags", exit_on_error=False)
     def _run(self, change: Callable[[AnnotationStore], tuple[str, ...]]) -> None:
+        call = threading.Event()
+        self._calls.append(call)
+        self._call(change, call)
+
+    @work(thread=True, group="tags", exit_on_error=False)
+    def _call(
+        self, change: Callable[[AnnotationStore], tuple[str, ...]], call: threading.Event
+    ) -> None:
+        try:
+            self._change(change)
+        finally:
+            call.set()
+
+    def _change(self, change: Callable[[AnnotationStore], tuple[str, ...]]) -> None:
         from newsread.index.annotations import AnnotationError
 
         try:
