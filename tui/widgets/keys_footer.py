@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -91,28 +92,20 @@ class KeysFooter(Widget, can_focus=False):
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         app = self.app
+
+        def shown_key(binding: Binding, enabled: bool) -> ShownKey:
+            display = app.get_key_display(binding)
+            return ShownKey(binding.key, display, binding.description, binding.action, enabled)
+
         keys: dict[str, ShownKey] = {}  # one per action: the first key bound to it
         for _, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and binding.action not in keys:
-                keys[binding.action] = ShownKey(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                )
+                keys[binding.action] = shown_key(binding, enabled)
         palette = None
         if app.ENABLE_COMMAND_PALETTE:
             bound = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
             if bound is not None:
-                _, binding, enabled, _tooltip = bound
-                palette = ShownKey(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                )
+                palette = shown_key(bound[1], bound[2])
         shown = (tuple(keys.values()), palette)
         if shown != (self._keys, self._palette):
             self._keys, self._palette = shown
