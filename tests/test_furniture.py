@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from newsread.index.files.formats import bylines, furniture
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 
 
@@ -67,3 +71,100 @@ def test_footer_markers() -> None:
     assert is_footer("© 2024 Northfield Courier. All rights reserved.")
     assert is_footer("Leave a comment")
     assert not is_footer("The comment period ends on Friday, the council said.")
+
+
+# Pieces that build lines near the scanned alternatives' and the comments link's words: their
+# words in odd cases and with letters the case-blind regex also takes ("ſ" for "s", the Kelvin
+# sign for "k"), punctuation, spaces of several kinds.
+_PIECES = [
+    "JavaScript",
+    "javaſcript",
+    "JAVASCRIPT",
+    "Java Script",
+    "enable",
+    "please",
+    "turn on",
+    "is disabled",
+    "aktivieren",
+    "activez le",
+    "newsletter",
+    "NEWSLETTERS",
+    "Newſletter",
+    "sign up",
+    "join",
+    "subscribe",
+    "for",
+    "the",
+    "Harbour",
+    "daily",
+    ".",
+    "!",
+    "?",
+    ",",
+    "Leave a Comment",
+    "leave a reply",
+    "No Comments",
+    "3 Kommentare",
+    "12 comments",
+    "Comments Off",
+    "\u212aommentare",
+    "commentaires",
+    "Deja un comentario",
+    "sin comentarios",
+    "By Jane Doe",
+    "|",
+    "–",
+    "1",
+    "x" * 70,
+    "Ж",
+    "ſ",
+]
+
+
+def _random_line(rng: random.Random) -> str:
+    words = rng.choices(_PIECES, k=rng.randint(1, 9))
+    gaps = rng.choices([" ", " ", " ", "  ", "\t", "\u00a0", ""], k=len(words))
+    line = "".join(gap + word for gap, word in zip(gaps, words, strict=True))
+    return line + rng.choice(["", "", ".", "!", " .", " ", "\n"])
+
+
+def test_furniture_is_the_whole_pattern_s_answer_on_random_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`is_furniture` tries the scanned alternatives only on a line holding their words: the
+    same answer as with one regex of all the alternatives, tried on every line (the slow
+    twin)."""
+    whole = re.compile(
+        furniture._FURNITURE.pattern.replace(
+            "    )$", "|" + furniture._FURNITURE_SCANNED.pattern[5:-3] + ")$"
+        ),
+        re.IGNORECASE | re.VERBOSE,
+    )
+    rng = random.Random(20261206)
+    lines = [_random_line(rng) for _ in range(20_000)]
+    lines += ["Please enable javaſcript to see it.", "Sign up. Join the daily Newſletter"]
+    fast = [is_furniture(line) for line in lines]
+    scanned = sum(bool(furniture._FURNITURE_SCANNED.match(line)) for line in lines)
+    monkeypatch.setattr(furniture, "_FURNITURE", whole)
+    monkeypatch.setattr(furniture, "_scanned_words", lambda line, lowered: False)
+    for line, answer in zip(lines, fast, strict=True):
+        assert answer == is_furniture(line), repr(line)
+    assert scanned > 100  # the random lines do hold scanned furniture
+
+
+def test_comments_link_is_cut_as_by_the_regex_alone_on_random_lines() -> None:
+    """`without_comments_link` runs its regex only on a line whose last word ends a link:
+    the same line back as the regex's substitution on every line (the slow twin)."""
+    rng = random.Random(6122026)
+    lines = [_random_line(rng) for _ in range(20_000)]
+    lines += ["by Jane Doe Leave a Comment", "Jane Doe 3 \u212aommentare", "Jane  No Comments  ."]
+    cut = 0
+    for line in lines:
+        slow = (
+            bylines._COMMENTS_LINK.sub("", line)
+            if line[-1:].isalpha() or line[-1:] in ".!"
+            else line
+        )
+        assert bylines.without_comments_link(line) == slow, repr(line)
+        cut += slow != line
+    assert cut > 500  # the random lines do end in links

@@ -874,16 +874,34 @@ def _spaced(line: str) -> str:
 def without_comments_link(line: str) -> str:
     """`line` without the link to a post's comments run on at its end ("Leave a Comment",
     "No Comments", "3 Kommentare")."""
-    return _COMMENTS_LINK.sub("", line) if line[-1:].isalpha() or line[-1:] in ".!" else line
+    if not (line[-1:].isalpha() or line[-1:] in ".!"):
+        return line
+    # The regex tries every space of the line; the link's last word must close it first.
+    end = (line[:-1] if line[-1:] in ".!" else line).rstrip()
+    if not _COMMENTS_LAST_WORD.fullmatch(end.rsplit(None, 1)[-1] if end else ""):
+        return line
+    return _COMMENTS_LINK.sub("", line)
 
 
-# The link to a post's comments, run on after its byline.
+# The link to a post's comments, run on after its byline, each ending in a word after a space.
+_COMMENTS_PHRASES = (
+    r"leave\s+a\s+(?:comment|reply)",
+    r"no\s+comments?",
+    r"(?:one|\d+)\s+comments?",
+    r"comments?\s+(?:off|closed)",
+    r"kommentar\s+(?:schreiben|hinterlassen)",
+    r"(?:keine|\d+)\s+kommentare?",
+    r"laisser\s+un\s+commentaire",
+    r"(?:aucun|\d+)\s+commentaires?",
+    r"deja\s+un\s+comentario",
+    r"(?:sin|\d+)\s+comentarios?",
+)
 _COMMENTS_LINK = re.compile(
-    r"(?<=\S)\s+(?:[|·•–—-]\s+)?(?:leave\s+a\s+(?:comment|reply)|no\s+comments?|(?:one|\d+)\s+comments?"
-    r"|comments?\s+(?:off|closed)|kommentar\s+(?:schreiben|hinterlassen)|(?:keine|\d+)\s+kommentare?"
-    r"|laisser\s+un\s+commentaire|(?:aucun|\d+)\s+commentaires?|deja\s+un\s+comentario"
-    r"|(?:sin|\d+)\s+comentarios?)\s*[!.]?$",
+    r"(?<=\S)\s+(?:[|·•–—-]\s+)?(?:" + "|".join(_COMMENTS_PHRASES) + r")\s*[!.]?$",
     re.IGNORECASE,
+)
+_COMMENTS_LAST_WORD = re.compile(
+    "|".join(phrase.rsplit(r"\s+", 1)[1] for phrase in _COMMENTS_PHRASES), re.IGNORECASE
 )
 
 

@@ -61,7 +61,6 @@ _FURNITURE = re.compile(
         | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
         | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}
         | (?:subscribe|sign\s+up)\b.{0,80}|newsletter|get\s+our\s+newsletter.*
-        | .{0,200}?[.!?]\s+(?:sign\s+up|join|subscribe)\b.{0,80}\bnewsletters?\b.{0,60}
         | (?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?
         | (?:get|receive|sign\s+up|subscribe|stay)\b.{0,100}\byour\s+inbox\b.{0,60}
         | by\s+(?:signing\s+up|subscribing|clicking)\b.{0,120}\b(?:agree|privacy|terms)\b.{0,120}
@@ -80,10 +79,6 @@ _FURNITURE = re.compile(
           .{0,300}
         | (?:sorry,?\s+)?your\s+(?:web\s+)?browser\s+(?:does\s+not|doesn'?t|cannot|can'?t)\s+
           (?:support|play)\b.{0,160}
-        | .{0,100}?\b(?:enable|turn\s+on|activate)\s+javascript\b.{0,160}
-        | .{0,60}?\bjavascript\s+(?:is\s+)?(?:disabled|required|must\s+be\s+enabled)\b.{0,160}
-        | .{0,60}?\bjavascript\s+(?:aktivieren|aktiviert|deaktiviert)\b.{0,120}
-        | .{0,60}?\b(?:activer|activez|habilita|habilitar|attiva|attivare)\s+(?:le\s+|el\s+)?javascript\b.{0,120}
         | caption|expand|enlarge|(?:view\s+)?full\s*screen
         | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
         | loading(?:\s+comments)?(?:\.*|…)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
@@ -94,6 +89,31 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# The alternatives of `_FURNITURE` that look for their words anywhere in a line's first part:
+# the regex tries them position by position, so they are tried only on a line holding their
+# words (`_scanned_words`), not on every paragraph.
+_FURNITURE_SCANNED = re.compile(
+    r"""^(?:
+        .{0,200}?[.!?]\s+(?:sign\s+up|join|subscribe)\b.{0,80}\bnewsletters?\b.{0,60}
+        | .{0,100}?\b(?:enable|turn\s+on|activate)\s+javascript\b.{0,160}
+        | .{0,60}?\bjavascript\s+(?:is\s+)?(?:disabled|required|must\s+be\s+enabled)\b.{0,160}
+        | .{0,60}?\bjavascript\s+(?:aktivieren|aktiviert|deaktiviert)\b.{0,120}
+        | .{0,60}?\b(?:activer|activez|habilita|habilitar|attiva|attivare)\s+(?:le\s+|el\s+)?javascript\b.{0,120}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SCANNED_WORDS = re.compile("newsletter|javascript", re.IGNORECASE)
+
+
+def _scanned_words(line: str, lowered: str) -> bool:
+    """Whether `line` holds a word every `_FURNITURE_SCANNED` alternative needs. An ASCII line
+    is looked at lowered; another through the regex, whose case-blind matching also takes
+    letters such as "ſ" for "s"."""
+    if line.isascii():
+        return "newsletter" in lowered or "javascript" in lowered
+    return _SCANNED_WORDS.search(line) is not None
+
 
 # "Updated 3 hours ago", "Today, 16:18": a page's relative timestamp, useless once saved.
 _RELATIVE_DATE = re.compile(
@@ -140,6 +160,8 @@ def is_furniture(line: str) -> bool:
     if len(line) <= 40 and _YEARLESS_DATE.match(line):
         return True
     lowered = line.lower()
+    if _scanned_words(line, lowered) and _FURNITURE_SCANNED.match(line):
+        return True
     # The regex scans the tail position by position; most lines fail this cheap test first.
     if (
         lowered.endswith((")", "images", "afp", "reuters", "ap", "epa")) or "reuters/" in lowered
