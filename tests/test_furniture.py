@@ -168,3 +168,18 @@ def test_comments_link_is_cut_as_by_the_regex_alone_on_random_lines() -> None:
         assert bylines.without_comments_link(line) == slow, repr(line)
         cut += slow != line
     assert cut > 500  # the random lines do end in links
+
+
+def test_a_byline_is_spaced_as_by_collapsing_and_the_regex_on_random_lines() -> None:
+    """`_spaced` drops the space a collapsed line keeps before a comma: the same as cutting
+    every run of whitespace before one (the slow twin), with tabs, no-break and other spaces."""
+    rng = random.Random(7)
+    spaces = [" ", "\t", "\u00a0", "\u2009", "\u3000", "\x1f", "\n", ""]
+    pieces = ["Jane", "Doe", ",", ",", "Reporter", "and", "John", "Roe", "Leave a Comment"]
+    for _ in range(5_000):
+        line = "".join(
+            rng.choice(spaces) * rng.randint(1, 3) + rng.choice(pieces)
+            for _ in range(rng.randint(1, 8))
+        )
+        slow = bylines.without_comments_link(re.sub(r"\s+,", ",", " ".join(line.split())))
+        assert bylines._spaced(line) == slow, repr(line)

@@ -868,7 +868,8 @@ def _spaced(line: str) -> str:
     sets the name and the role of a byline's separate elements apart ("Jane Doe , Redaktion"),
     and without the link to the comments a blog runs on after the name ("by Jane Doe Leave a
     Comment", "… No Comments")."""
-    return without_comments_link(_SPACE_BEFORE_COMMA.sub(",", " ".join(line.split())))
+    # Split on the whitespace `\s` is: a space is all that is left before a comma.
+    return without_comments_link(" ".join(line.split()).replace(" ,", ","))
 
 
 def without_comments_link(line: str) -> str:
@@ -903,9 +904,6 @@ _COMMENTS_LINK = re.compile(
 _COMMENTS_LAST_WORD = re.compile(
     "|".join(phrase.rsplit(r"\s+", 1)[1] for phrase in _COMMENTS_PHRASES), re.IGNORECASE
 )
-
-
-_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 
 
 def split_byline(text: str) -> tuple[list[str], str]:
