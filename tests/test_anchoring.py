@@ -222,6 +222,52 @@ def test_same_text_twice_context_beats_nearness() -> None:
     assert found.status == "moved"
 
 
+PULL_QUOTE = (
+    "The port will close for a year, the authority said on Monday.\n\n"
+    "“We cannot keep the cranes running on goodwill,” the director told reporters.\n\n"
+    "Unions called the closure a betrayal of the harbour's workers.\n\n"
+    "“We cannot keep the cranes running on goodwill,” the director told reporters.\n\n"
+    "A vote on strike action is expected next week."
+)
+"""A paragraph printed twice (a pull quote): both copies with the same words around them."""
+
+
+@pytest.mark.parametrize(
+    ("reworded", "status"),
+    [
+        ("the cranes running on goodwill", "fuzzy"),  # a word of it: still like it
+        ("every crane idle for want of money", "orphaned"),  # rewritten: nothing like it
+    ],
+)
+def test_a_reworded_pull_quote_stays_on_its_copy_or_is_orphaned(reworded: str, status: str) -> None:
+    """The reader marked the second copy; an edit rewords it there. The first copy holds the
+    quote exactly, with the same context: the highlight went there, "moved" (shown as not
+    changed). It stays on its own copy, changed, or is orphaned if nothing like it is left."""
+    passage = "We cannot keep the cranes running on goodwill"
+    new_text = passage.replace("the cranes running on goodwill", reworded)
+    at = PULL_QUOTE.rindex(passage)
+    new = PULL_QUOTE[:at] + new_text + PULL_QUOTE[at + len(passage) :]
+    if reworded.startswith("the cranes"):
+        new = new.replace(new_text, new_text.replace("keep", "still keep"))
+    found = anchor_after_edit(PULL_QUOTE, new, passage, occurrence=1)
+    assert found.status == status
+    if status == "fuzzy":
+        assert new[found.start : found.end] == "We cannot still keep the cranes running on goodwill"
+
+
+def test_a_passage_opening_a_paragraph_moves_when_a_short_one_is_put_above_it() -> None:
+    """The old context still frames the old place, with the quote inside it after the new
+    paragraph: text put in beside the passage, not the passage rewritten. (Four such were
+    orphaned in tests/benchmarks/anchoring_quality.py while that was not told apart: a
+    paragraph as long as the quote put above, the quote now just past its old offsets.)"""
+    passage = "Opposition members called the figures optimistic"
+    inserted = "Update: the mayor has since agreed to an audit\n\n"
+    assert len(inserted) == len(passage)
+    new = BODY.replace("\n\nOpposition", f"\n\n{inserted}Opposition")
+    found = anchor_after_edit(BODY, new, passage)
+    assert (found.start, found.end, found.status) == (*select(new, passage), "moved")
+
+
 def test_short_quote_with_a_tiny_edit_is_matched_at_similar_length() -> None:
     body = "In March, interest rates rose 2% after the bank met in the capital."
     new = body.replace("rates rose 2%", "rates rose 3%")
@@ -590,6 +636,64 @@ def test_a_resaved_article_keeps_highlights_on_their_words_or_orphans_them(
     assert found.status != "fuzzy" or not typography, (kind, found)
     # A block put between the quote's paragraphs may stand inside the highlight, nothing else.
     assert _words_give_or_take_a_block(new[found.start : found.end], quote), (kind, found)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    paragraphs=st.lists(
+        st.lists(st.integers(0, 17), min_size=9, max_size=16, unique=True), min_size=3, max_size=5
+    ),
+    data=st.data(),
+)
+def test_a_reworded_copy_of_a_repeated_passage_is_not_moved_onto_the_other(
+    paragraphs: list[list[int]], data: st.DataObject
+) -> None:
+    """The oracle for repeats: the paragraphs of a highlighted passage appear twice (a pull
+    quote, a summary, an article pasted twice), the reader marked one copy, and an edit
+    rewords a word of it there. The other copy holds the quote, with the same words around
+    it, elsewhere: the highlight went there, "moved" (shown as unchanged). It is on its own
+    copy, said to have changed ("fuzzy"), or orphaned; never on the other."""
+    text = _typeset(paragraphs)
+    bounds = [m.span() for m in re.finditer(r"\S+", text)]
+    first = data.draw(st.integers(0, len(bounds) - 4))
+    last = data.draw(st.integers(first + 3, min(len(bounds) - 1, first + 24)))
+    old, start, end, new, (low, high) = _repeat_reworded(
+        text, bounds[first][0], bounds[last][1], data
+    )
+    quote, prefix, suffix = make_selector(old, start, end)
+    found = anchor(new, quote, prefix, suffix, start, end)
+    assert found.status in ("fuzzy", "orphaned"), (found, quote, new)
+    if found.status == "fuzzy":
+        assert found.start is not None and found.end is not None
+        assert low <= found.start and found.end <= high, (found, low, high, quote, new)
+
+
+def _repeat_reworded(
+    text: str, start: int, end: int, data: st.DataObject
+) -> tuple[str, int, int, str, tuple[int, int]]:
+    """`text` with the paragraphs holding `start`..`end` repeated (a pull quote, a page saved
+    with its summary, an article pasted twice), the passage of one of the two copies (its
+    offsets in that text), and that text with a word of that passage reworded, with where
+    that copy's paragraphs are in it."""
+    parts = text.split("\n\n")
+    starts = [len("\n\n".join(parts[:i])) + 2 * (i > 0) for i in range(len(parts))]
+    first = max(i for i in range(len(parts)) if starts[i] <= start)
+    last = max(i for i in range(len(parts)) if starts[i] < end)
+    copy = parts[first : last + 1]
+    at = data.draw(st.sampled_from([*range(first + 1), *range(last + 1, len(parts) + 1)]))
+    repeated = parts[:at] + copy + parts[at:]
+    marked = first + (len(copy) if at <= first else 0)  # where the original is now
+    if data.draw(st.booleans()):
+        marked = at  # the copy is the one highlighted
+    shift = len("\n\n".join(repeated[:marked])) + 2 * (marked > 0) - starts[first]
+    start, end = start + shift, end + shift
+    text = "\n\n".join(repeated)
+    words = [m.span() for m in re.finditer(r"\S+", text) if start <= m.start() < m.end() <= end]
+    word = data.draw(st.sampled_from(words))
+    new = text[: word[0]] + "wexford" + text[word[1] :]
+    low = len("\n\n".join(repeated[:marked])) + 2 * (marked > 0)
+    high = low + len("\n\n".join(repeated[marked : marked + len(copy)]))
+    return text, start, end, new, (low, high + len("wexford") - (word[1] - word[0]))
 
 
 def _words_give_or_take_a_block(covered: str, quote: str) -> bool:

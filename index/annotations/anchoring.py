@@ -28,6 +28,12 @@ the quote does too. When no fuzzy span can hold it (an embed longer than a quart
 quote), the quote's lines found whole, in order, with one block of other text between two of
 them, are the place, said to have changed (`_around_a_block`); else it is orphaned.
 
+A passage an article holds twice (a pull quote, a text pasted twice) has the same words around
+both copies: when the copy the reader marked is reworded, the quote and its context are still
+exact at the other. Where the old context still frames the old offsets around other text, the
+passage was rewritten where it stood (`_edited_in_place`): placed there, "fuzzy", or orphaned,
+never "moved" onto the other copy as if unchanged.
+
 Words broken with a hyphen at a line's end ("eco-\nnomy") are spelt as one (`_spelling`): a
 re-save that re-wraps a text does not change its words.
 
@@ -152,6 +158,15 @@ def anchor(
     ):
         return Anchor(start, end, "anchored")
     moved = _exact(scorer)
+    if moved is not None and start is not None and end is not None:
+        assert moved.start is not None and moved.end is not None
+        if not (moved.start < end and start < moved.end):
+            edited = _edited_in_place(scorer, start)
+            if edited is not None:  # the quote elsewhere is a repeat of the passage
+                if edited.status == "orphaned":
+                    return edited
+                assert edited.start is not None
+                return _respelt(edited, body[edited.start : edited.end], quote, start)
     if moved is not None and scorer.context_score(moved) >= _INTACT_CONTEXT:
         return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
@@ -277,6 +292,40 @@ class _Scorer:
             ):
                 return True
         return False
+
+
+def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
+    """The passage at the quote's old offsets, rewritten where it stood: the stored prefix
+    still ends at `start` and the stored suffix begins soon after (within twice the quote's
+    length), other text between them, not holding the quote. "fuzzy" there when that text is
+    still like the quote (as `_fuzzy` would take it), else orphaned; None when the old
+    context does not frame the old place (or says too little: `_NEAR_MIN` characters on one
+    side at least, a side without any only at the body's edge).
+
+    An article may hold a passage twice (a pull quote, a summary, a text pasted twice), both
+    copies with the same words around them: after an edit of the copy the reader marked, the
+    other one held the quote exactly, with its context, and the highlight went there, said to
+    be unchanged. Where the old place, between the old context, holds a reworded quote, that
+    copy is the one marked.
+    """
+    body, quote, prefix, suffix = scorer.body, scorer.quote, scorer.prefix, scorer.suffix
+    if max(len(prefix.strip()), len(suffix.strip())) < _NEAR_MIN:
+        return None
+    if body[max(0, start - len(prefix)) : start] != prefix or (not prefix and start):
+        return None
+    low, high = start + max(1, len(quote) // 2), start + 2 * len(quote)
+    end = len(body) if not suffix else body.find(suffix, low, high + len(suffix))
+    if not low <= end <= high or quote in body[start:end]:
+        return None  # other text put in beside the quote (a paragraph above one it opens)
+    similarity = fuzz.ratio(quote, body[start:end]) / 100.0
+    size = len(quote)
+    if (
+        similarity < FUZZY_MIN_QUOTE
+        or not size * (1 - LENGTH_TOLERANCE) <= end - start <= size * (1 + LENGTH_TOLERANCE)
+        or not _keeps_lines(quote, body[start:end])
+    ):
+        return ORPHANED
+    return Anchor(start, end, "fuzzy", round(scorer.score(start, end, similarity), 4))
 
 
 def _exact(scorer: _Scorer) -> Anchor | None:
