@@ -508,6 +508,54 @@ def test_a_passage_across_paragraphs_with_a_long_embed_between_them_is_placed() 
     assert new[found.start : found.end] == passage.replace("\n\n", f"\n\n{EMBED}\n\n")
 
 
+@pytest.mark.parametrize(
+    "resave",
+    [
+        lambda t: t.replace("“", '"').replace("”", '"').replace("—", "--"),
+        lambda t: t.replace("…", "...").replace("security", "secu-\nrity"),
+        lambda t: unicodedata.normalize("NFD", t).replace("fi", "ﬁ"),
+        lambda t: re.sub(r"(\S+ \S+ \S+ \S+) ", "\\1\n", t),  # lines wrapped again
+    ],
+    ids=[
+        "straight quotes and dashes",
+        "ellipsis and a hyphenated word",
+        "nfd and ligatures",
+        "re-wrapped",
+    ],  # fmt: skip
+)
+def test_a_passage_with_an_embed_between_its_paragraphs_is_placed_in_a_resaved_page(
+    resave: Callable[[str], str],
+) -> None:
+    """The page saved again by another tool: an embed's lines between the passage's two
+    paragraphs, and its words spelt otherwise. Its lines were looked for only as they were
+    spelt: the highlight was orphaned, every word of it still there."""
+    old = (
+        "“The harbour is safe,” the minister said — again… and again.\n\n"
+        "Fishermen doubt it: the new wall, finished in May, failed its first security test."
+    )
+    passage = "the minister said — again… and again.\n\nFishermen doubt it: the new wall"
+    new = resave(old.replace("\n\nFishermen", f"\n\n{EMBED}\n\nFishermen"))
+    found = anchor_after_edit(old, new, passage)
+    assert found.status == "fuzzy"
+    covered = new[found.start : found.end]
+    assert _words(covered) == _words(passage.replace("\n\n", f"\n\n{EMBED}\n\n"))
+
+
+def test_a_passage_after_an_embed_put_above_it_in_an_nfd_page_keeps_its_first_word() -> None:
+    """Found by the randomised test below: a page saved decomposed (NFD) with an embed put
+    above the passage. The fuzzy span began inside its first word, "séman" ("se" + U+0301 +
+    "man"), and widening it to whole words stopped at the accent: "man …" was highlighted."""
+    old = _typeset([list(range(9)), list(range(14)), list(range(16)), [0, 3, 1, 2, *range(4, 9)]])
+    bounds = [m.span() for m in re.finditer(r"\S+", old)]
+    start, end = bounds[43][0], bounds[46][1]
+    parts = old.split("\n\n")
+    new = unicodedata.normalize("NFD", "\n\n".join([*parts[:3], EMBED, parts[3]]))
+    quote, prefix, suffix = make_selector(old, start, end)
+    found = anchor(new, quote, prefix, suffix, start, end)
+    assert found.status in ("anchored", "moved")
+    assert _words(new[found.start : found.end]) == _words(quote)
+
+
 def test_a_word_hyphenated_at_a_line_end_is_the_same_word() -> None:
     """A re-save re-wrapped with words broken at line ends ("eco-" and "nomy" for "economy"):
     the highlight was said to have changed, and its end cut at the hyphen."""
@@ -529,12 +577,28 @@ EMBED = (
 """An embed longer than any quote's quarter: no fuzzy span of a quote's length holds it."""
 
 
+TYPOGRAPHY = (
+    "straight quotes",
+    "dashes",
+    "ellipses",
+    "nfd",
+    "ligatures",
+    "soft hyphens",
+    "non-breaking spaces",
+    "re-wrapped",
+    "hyphenated",
+)
+"""How a re-save may spell the same words otherwise (`_typography`)."""
+
+
 def _typography(kind: str, text: str) -> str:
     """`text` as another tool saves it: the same words, other characters."""
     if kind == "straight quotes":
         return text.translate(str.maketrans("“”‘’", "\"\"''"))
     if kind == "dashes":
         return text.replace("—", "--")
+    if kind == "ellipses":
+        return text.replace("…", "...")
     if kind == "nfd":
         return unicodedata.normalize("NFD", text)
     if kind == "ligatures":
@@ -551,13 +615,15 @@ def _typography(kind: str, text: str) -> str:
 
 def _typeset(paragraphs: list[list[int]]) -> str:
     """Paragraph n of the words `VOCABULARY[18 * n + i]` for i in `paragraphs[n]`, with curly
-    quotes, an apostrophe, an em dash and an accent, for a re-save to spell otherwise."""
+    quotes, an apostrophe, an em dash, an ellipsis and an accent, for a re-save to spell
+    otherwise."""
     texts = []
     for n, picks in enumerate(paragraphs):
         words = [VOCABULARY[18 * n + i] for i in picks]
         words[1] = words[1].replace("e", "é", 1)
         words[2], words[4] = f"“{words[2]}", f"{words[4]}’s”"
         words[6] += " —"
+        words[7] += "…"
         texts.append(" ".join(words).capitalize() + ".")
     return "\n\n".join(texts)
 
@@ -594,22 +660,16 @@ def test_a_resaved_article_keeps_highlights_on_their_words_or_orphans_them(
     kind = data.draw(
         st.sampled_from(
             [
-                "straight quotes",
-                "dashes",
-                "nfd",
-                "ligatures",
-                "soft hyphens",
-                "non-breaking spaces",
-                "re-wrapped",
-                "hyphenated",
+                *TYPOGRAPHY,
                 "put between",
                 "embed between",
+                "embed between, typeset otherwise",
                 "moved",
                 "repeated",
             ]
         )
     )
-    typography = kind not in ("put between", "embed between", "moved", "repeated")
+    typography = kind in TYPOGRAPHY
     if typography:
         new = _typography(kind, old)
     else:
@@ -620,13 +680,15 @@ def test_a_resaved_article_keeps_highlights_on_their_words_or_orphans_them(
             at = data.draw(st.sampled_from(inside))
         else:
             at = data.draw(st.integers(1, len(parts) - 1))
-        if kind in ("put between", "embed between"):
+        if "between" in kind:
             parts.insert(at, PUT_BETWEEN if kind == "put between" else EMBED)
         elif kind == "moved":
             parts.append(parts.pop(at))
         else:
             parts.insert(at, parts[data.draw(st.integers(0, len(parts) - 1))])
         new = "\n\n".join(parts)
+        if kind.endswith("typeset otherwise"):  # the page saved again by another tool
+            new = _typography(data.draw(st.sampled_from(TYPOGRAPHY)), new)
     found = anchor(new, quote, prefix, suffix, start, end)
     if found.status == "orphaned":
         # Every word of it is still there, in order: never "no longer in the article".

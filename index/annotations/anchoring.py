@@ -391,26 +391,99 @@ def _around_a_block(scorer: _Scorer) -> Anchor | None:
     """The quote's lines, each whole and in order, with a block of other text put between two
     of them (an embed: a caption, an advert; no blank line within it): the span from the
     quote's first word to its last, said to have changed ("fuzzy"), the best placed first.
+    Lines spelt otherwise by the same re-save (quotes, dashes, NFD, ligatures, soft hyphens,
+    no-break spaces, lines wrapped again, words hyphenated at a line's end: `_folded`) are
+    still the quote's lines.
 
     An embed longer than a quarter of the quote is more than a fuzzy span can take in: every
     word of the highlight was there and it was said to be no longer in the article. More than
     one block between two lines (paragraphs moved away) leaves it orphaned as before.
     """
     body, quote = scorer.body, scorer.quote
-    lines = [m.span() for m in re.finditer(r"[^\n]+", quote)]
-    if len(lines) < 2:
+    if not re.search(r"[^\n]\n+[^\n]", quote.strip()):
         return None
-    head = quote[lines[0][0] : lines[0][1]]
+    places = list(_block_places(body, quote))
+    if not places:
+        # Spelt otherwise too: looked for in both texts folded alike, mapped back to the body.
+        folded, starts, ends = _folded(body)
+        places = [
+            (starts[at], ends[end - 1]) for at, end in _block_places(folded, _folded(quote)[0])
+        ]
     best: tuple[tuple[float, float], Anchor] | None = None
-    at = body.find(head)
-    while at != -1:
-        end = _lines_after(body, quote, lines, at)
-        if end is not None and scorer.in_paragraph(at, end):
+    for at, end in places:
+        if scorer.in_paragraph(at, end):
             rank = (scorer.context_score(Anchor(at, end, "fuzzy")), scorer.position(at))
             if best is None or rank > best[0]:
                 best = (rank, Anchor(at, end, "fuzzy", round(scorer.score(at, end), 4)))
-        at = body.find(head, at + 1)
     return None if best is None else best[1]
+
+
+def _block_places(body: str, quote: str) -> Iterator[tuple[int, int]]:
+    """Each span of `body` holding the quote's lines as `_around_a_block` takes them."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", quote)]
+    if len(lines) < 2:
+        return
+    head = quote[lines[0][0] : lines[0][1]]
+    at = body.find(head)
+    while at != -1:
+        end = _lines_after(body, quote, lines, at)
+        if end is not None:
+            yield at, end
+        at = body.find(head, at + 1)
+
+
+def _folded(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` spelt as `_spelling` spells it, and in one way however it is wrapped (a paragraph
+    break is "\n\n", any other run of spaces and line breaks one space, a dash of two hyphens
+    one, hyphens within words or breaking them at a line's end left out), with where in `text`
+    each of its characters comes from: the start, and the end, of what it stands for."""
+    pieces: list[tuple[str, int, int]] = []
+    at = 0
+    while at < len(text):  # a character with the marks combined with it (NFD)
+        end = at + 1
+        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            end += 1
+        pieces.append((unicodedata.normalize("NFKC", text[at:end]).translate(_SAME_MARK), at, end))
+        at = end
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def put(characters: str, start: int, end: int) -> None:
+        folded.extend(characters)
+        starts.extend([start] * len(characters))
+        ends.extend([end] * len(characters))
+
+    index = 0
+    while index < len(pieces):
+        out, start, end = pieces[index]
+        last = index
+        if out.isspace():
+            while last + 1 < len(pieces) and pieces[last + 1][0].isspace():
+                last += 1
+            breaks = sum(piece[0].count("\n") for piece in pieces[index : last + 1])
+            put("\n\n" if breaks > 1 else " ", start, pieces[last][2])
+        elif out == "-":
+            while last + 1 < len(pieces) and pieces[last + 1][0] == "-":
+                last += 1
+            after = last + 1
+            if after < len(pieces) and pieces[after][0] == "\n":
+                after += 1  # "eco-\nnomy"
+            within = (
+                last == index
+                and folded[-1:] != []
+                and folded[-1].isalpha()
+                and after < len(pieces)
+                and pieces[after][0][:1].isalpha()
+            )
+            if within:
+                last = after - 1
+            else:
+                put("-", start, pieces[last][2])
+        else:
+            put(out, start, end)
+        index = last + 1
+    return "".join(folded), starts, ends
 
 
 def _lines_after(body: str, quote: str, lines: list[tuple[int, int]], at: int) -> int | None:
@@ -520,7 +593,7 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         near = found.start + first.dest_start
         if not any(c.isspace() for c in head):  # a first word reworded (or spelt otherwise)
             start = 1 + max(start - 1, *(body.rfind(c, start, near) for c in _WORD_BREAKS))
-        while start > 0 and body[start - 1].isalnum():
+        while start > 0 and _in_word(body[start - 1]):
             start -= 1
         opening = head[: len(head) - len(head.lstrip(_PUNCTUATION))]
         if opening and body.endswith(opening, 0, start):
@@ -550,7 +623,7 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
                     cut = body.find(mark, cut + 1, end)
                 end = end if cut < 0 else cut
         closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
-        while end < len(body) and body[end].isalnum():
+        while end < len(body) and _in_word(body[end]):
             end += 1
         if body.startswith(closing, end):
             end += len(closing)
@@ -562,6 +635,13 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
     return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
 
 
+def _in_word(character: str) -> bool:
+    """Whether `character` is part of a word: a letter or digit, or a mark combined with one
+    (the accent of "é" saved decomposed, NFD: "e" and U+0301), which a span widened to whole
+    words must not stop at."""
+    return character.isalnum() or unicodedata.category(character).startswith("M")
+
+
 def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | None:
     """Where the quote's first (`before`) or last words, `_EDGE_MATCH` characters or more of
     them, begin (end) in `body[lo:hi]` at a word's edge, the nearest to `hi` (`lo`); None if
@@ -571,13 +651,13 @@ def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | 
         cut = next((i for i, c in enumerate(quote) if i >= _EDGE_MATCH and not c.isalnum()), 0)
         words = quote[:cut]
         where = body.rfind(words, max(0, lo), hi) if cut else -1
-        if where < 0 or (where and body[where - 1].isalnum()):
+        if where < 0 or (where and _in_word(body[where - 1])):
             return None
         return where
     cut = next((i for i in range(len(quote) - _EDGE_MATCH, 0, -1) if not quote[i - 1].isalnum()), 0)
     words = quote[cut:]
     where = body.find(words, lo, max(lo, hi)) if cut else -1
-    if where < 0 or (where + len(words) < len(body) and body[where + len(words)].isalnum()):
+    if where < 0 or (where + len(words) < len(body) and _in_word(body[where + len(words)])):
         return None
     return where + len(words)
 
