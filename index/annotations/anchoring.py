@@ -339,9 +339,48 @@ def _exact(scorer: _Scorer) -> Anchor | None:
             best = (score, at)
         at = body.find(quote, at + 1)
     if best is None:
-        return None
+        return _exact_respelt(scorer)
     score, at = best
     return Anchor(at, at + len(quote), "moved", round(score, 4))
+
+
+def _exact_respelt(scorer: _Scorer) -> Anchor | None:
+    """The quote's words spelt otherwise by a re-save (`_folded`: quotes, dashes, NFD,
+    ligatures, soft hyphens, lines wrapped again, words hyphenated at a line's end), as
+    `_exact` takes an occurrence: "anchored" at the old start, else "moved".
+
+    The same words are the passage, whatever else the re-save did: with an embed put just
+    after the passage's paragraph too, its context was gone on one side and its words no
+    longer exact; the fuzzy match, scored on both, left it orphaned.
+    """
+    body, quote = scorer.body, scorer.quote
+    if _unspaced(quote) not in _unspaced(body):  # cheaply: nowhere, however spelt
+        return None
+    folded, starts, ends = _folded(body)
+    wanted = _folded(quote)[0].strip()
+    if not wanted:
+        return None
+    best: tuple[float, int, int] | None = None
+    at = folded.find(wanted)
+    while at != -1:
+        start, end = starts[at], ends[at + len(wanted) - 1]
+        score = scorer.score(start, end, 1.0)
+        if (best is None or score > best[0]) and scorer.in_paragraph(start, end):
+            best = (score, start, end)
+        at = folded.find(wanted, at + 1)
+    if best is None:
+        return None
+    score, start, end = best
+    return Anchor(start, end, "anchored" if start == scorer.hint else "moved", round(score, 4))
+
+
+def _unspaced(text: str) -> str:
+    """`text` as `_spelling` spells it without any space, line break or hyphen: it holds the
+    quote so spelt wherever `_folded` finds it (and a little more often)."""
+    return _NO_SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_SAME_MARK))
+
+
+_NO_SPACE = re.compile(r"[\s-]+")
 
 
 def _fuzzy(scorer: _Scorer) -> Anchor | None:
