@@ -176,3 +176,45 @@ async def test_notices_are_also_written_to_the_notice_log_when_asked(
     assert log.read_text(encoding="utf-8") == (
         "warning: The index was not updated: [b]disk[/b] full\n"
     )
+
+
+async def test_a_question_with_a_body_has_its_answers_focused_while_it_is_still_mounting(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question with the texts in question above its answers (a recovered draft, a note
+    saved meanwhile elsewhere): the body's scroll box is the first focusable widget and had
+    the focus until `on_mount` gave it to the answers, a call later; ↓ and Enter read then
+    scrolled the box and were lost. The answers have it from the moment it is composed."""
+    import asyncio
+
+    from textual.widgets import OptionList
+
+    from newsread.tui.screens.choice import ChoiceDialog
+
+    mounting = asyncio.Event()
+    mount = ChoiceDialog.on_mount
+
+    async def slow_mount(self: ChoiceDialog) -> None:
+        await mounting.wait()
+        mount(self)
+
+    monkeypatch.setattr(ChoiceDialog, "on_mount", slow_mount)
+    app = make_app(library)
+    answers: list[str | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        choices = [("k", "keep", "Keep the draft"), ("d", "discard", "Discard the draft")]
+        dialog = ChoiceDialog("A draft was recovered", choices, body="Draft text\n" * 30)
+        app.push_screen(dialog, answers.append)
+        try:
+            for _ in range(5000):  # no pilot waits while it mounts: they wait for the mount
+                await asyncio.sleep(0.002)
+                if app.screen is dialog and dialog.focused is not None:
+                    break  # composed, and given its first focus
+            assert app.screen is dialog
+            assert isinstance(dialog.focused, OptionList), dialog.focused
+        finally:
+            mounting.set()
+        await pilot.press("down", "down", "enter")  # the first answer, then the second
+        await wait_for(pilot, lambda: app.screen is not dialog)
+        assert answers == ["discard"]
