@@ -642,7 +642,10 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         kept = _edge_in(scorer.quote, body, near - 2 * len(head), near + len(head), before=True)
         start = start if kept is None else kept
     end = found.start + last.dest_end + len(tail)
-    if not body.startswith(tail, end - len(tail)):
+    spelt = _spelt_after(body, found.start + last.dest_end, tail)
+    if spelt is not None:  # its last characters spelt otherwise: as many, not as long
+        end = spelt
+    elif not body.startswith(tail, end - len(tail)):
         base = found.start + last.dest_end
         context = scorer.suffix.strip()[: 2 * _EDGE_MATCH]
         if context and body[found.end : found.end + 4 * _EDGE_MATCH].lstrip().startswith(context):
@@ -672,6 +675,20 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
     if (start, end) == (found.start, found.end):
         return found
     return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
+
+
+def _spelt_after(body: str, at: int, text: str) -> int | None:
+    """Where `text`, spelt as `_spelling` spells it, ends when it begins at `at` in `body`
+    (the shortest such span); None if it does not begin there. A ligature or a dash spelt
+    otherwise makes it shorter or longer than `text`: counting its characters took in the
+    first letter of the next word, widened to the whole word."""
+    if not text:
+        return None
+    wanted = _spelling(text)
+    for end in range(at + 1, min(len(body), at + 2 * len(text) + 2) + 1):
+        if _spelling(body[at:end]) == wanted:
+            return end
+    return None
 
 
 def _in_word(character: str) -> bool:
