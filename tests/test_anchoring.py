@@ -850,6 +850,25 @@ def test_a_ligature_in_the_last_word_of_a_reworded_passage_does_not_take_the_nex
     assert new[found.start : found.end] == quote.replace(reworded, "wexford").replace("fi", "ﬁ")
 
 
+def test_a_passage_opening_with_a_last_word_does_not_go_to_another_ending_as_it_does() -> None:
+    """Found by the randomised test above: the paragraph whose last word ("gemain.") opens the
+    passage moved to the end; another paragraph ends in "vufain.", whose "ain." is more than
+    half of the line, which passed for the line kept: the highlight went onto "vufain." and
+    the next paragraph's start. A line is kept only with a whole word of it shared."""
+    old = _typeset(
+        [list(range(9)), list(range(10)), list(range(13)), [*range(8), 11, 12, 13, 14, 10],
+         list(range(9))]
+    )  # fmt: skip
+    bounds = [m.span() for m in re.finditer(r"\S+", old)]
+    start, end = bounds[48][0], bounds[51][1]
+    parts = old.split("\n\n")
+    new = "\n\n".join([*parts[:3], *parts[4:], parts[3]])
+    quote, prefix, suffix = make_selector(old, start, end)
+    found = anchor(new, quote, prefix, suffix, start, end)
+    if found.status != "orphaned":
+        assert _words_give_or_take_a_block(new[found.start : found.end], quote), found
+
+
 def test_a_passage_opening_with_the_last_word_of_a_paragraph_moved_away_is_orphaned() -> None:
     """Found by the randomised test above: the paragraph whose last word opens the passage
     moved to the end; another paragraph's last word ("nobin." for "luvin.") shares "in." with

@@ -578,15 +578,27 @@ def _keeps_lines(quote: str, span: str) -> bool:
 def _lines_kept(text: str, runs: list[tuple[int, int]]) -> Iterator[bool]:
     """For each line of `text` of `_EDGE_MATCH` characters or more, whether more than half of
     them are in `runs`, counting the part of a run within the line when it is that long too
-    (a word ending a paragraph, "toudain.", is not kept by the "ain." of another)."""
+    (a word ending a paragraph, "toudain.", is not kept by the "in." of another), and one of
+    those parts holds a whole word of the line ("gemain." is not kept by the "ain." of
+    "vufain.")."""
     at = 0
     for line in text.split("\n"):
         size = len(line.strip())
         if size >= _EDGE_MATCH:
             end = at + len(line)
-            shared = (min(end, stop) - max(at, start) for start, stop in runs)
-            yield 2 * sum(n for n in shared if n >= _EDGE_MATCH) > size
+            shared = [
+                (max(at, start), min(end, stop))
+                for start, stop in runs
+                if min(end, stop) - max(at, start) >= _EDGE_MATCH
+            ]
+            words = [(at + m.start(), at + m.end()) for m in _WORD.finditer(line)]
+            yield 2 * sum(stop - start for start, stop in shared) > size and any(
+                start <= first and last <= stop for start, stop in shared for first, last in words
+            )
         at += len(line) + 1
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 _SAME_MARK = str.maketrans("“”„‟«»‘’‚‛‹›–—‒―\u00a0", '""""""' + "'" * 6 + "----" + " ", "\u00ad")
