@@ -255,6 +255,38 @@ def test_a_reworded_pull_quote_stays_on_its_copy_or_is_orphaned(reworded: str, s
         assert new[found.start : found.end] == "We cannot still keep the cranes running on goodwill"
 
 
+SAID_TWICE = "\n\n".join(
+    [
+        "The port will close for a year, the authority said on Monday.",
+        "Its director said the port “cannot keep the cranes running on goodwill alone, and "
+        "will not try to”, before leaving the meeting.",
+        "Unions called the closure a betrayal of the harbour's workers.",
+        "Its director said the port “cannot keep the cranes running on goodwill alone, and "
+        "will not try to”, before leaving the meeting.",
+    ]
+)
+"""A paragraph printed twice, a passage of it with its 32 characters of context inside it."""
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("the port “cannot", "the harbour “cannot"), ("alone, and will", "alone, and it will")],
+)
+def test_a_repeated_passage_stays_on_its_copy_when_a_word_beside_it_changes(
+    before: str, after: str
+) -> None:
+    """A word just before (or after) the marked copy is reworded: the quote is still there,
+    a few characters from its old place, one side of its context whole; the other copy has
+    both sides whole, and the highlight went there, "moved" (481 of 1,510 random edits of a
+    word before a marked copy). The copy at its old place is the one marked."""
+    passage = "keep the cranes running on goodwill"
+    at = SAID_TWICE.rindex(before)
+    new = SAID_TWICE[:at] + after + SAID_TWICE[at + len(before) :]
+    found = anchor_after_edit(SAID_TWICE, new, passage, occurrence=1)
+    assert (found.start, found.end) == select(new, passage, 1)
+    assert found.status in ("anchored", "moved")
+
+
 def test_a_passage_opening_a_paragraph_moves_when_a_short_one_is_put_above_it() -> None:
     """The old context still frames the old place, with the quote inside it after the new
     paragraph: text put in beside the passage, not the passage rewritten. (Four such were

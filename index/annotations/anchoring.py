@@ -32,7 +32,9 @@ A passage an article holds twice (a pull quote, a text pasted twice) has the sam
 both copies: when the copy the reader marked is reworded, the quote and its context are still
 exact at the other. Where the old context still frames the old offsets around other text, the
 passage was rewritten where it stood (`_edited_in_place`): placed there, "fuzzy", or orphaned,
-never "moved" onto the other copy as if unchanged.
+never "moved" onto the other copy as if unchanged. A word changed just beside the marked copy
+leaves the quote a few characters from its old place with one side of its context whole: that
+occurrence is taken before a copy elsewhere with both sides whole.
 
 Words broken with a hyphen at a line's end ("eco-\nnomy") are spelt as one (`_spelling`): a
 re-save that re-wraps a text does not change its words.
@@ -167,8 +169,11 @@ def anchor(
                     return edited
                 assert edited.start is not None
                 return _respelt(edited, body[edited.start : edited.end], quote, start)
-    if moved is not None and scorer.context_score(moved) >= _INTACT_CONTEXT:
-        return moved
+    if moved is not None and moved.start is not None:
+        # Its context whole, or at its old place with one side whole (a word changed beside
+        # it): not compared with the fuzzy match, which may be another copy of it.
+        if scorer.context_score(moved) >= _INTACT_CONTEXT or scorer.shifted(moved.start):
+            return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
     # was edited in place: compare it with the best fuzzy match, by the same score.
     if moved is not None and not (scorer.context_ok(moved) or scorer.parted(moved)):
@@ -272,6 +277,26 @@ class _Scorer:
             sides.append(self.near_suffix == after or _similar(self.near_suffix, after))
         return not sides or any(sides)
 
+    def shifted(self, at: int) -> bool:
+        """Whether an occurrence of the quote at `at` still overlaps its old place with one
+        side of its context whole (its 32 characters, or all there was up to the body's
+        edge, still at the edge): the passage itself, a word changed just beside it. Another
+        copy of it elsewhere, its context whole on both sides, is not the one marked."""
+        size = len(self.quote)
+        if self.hint is None or not (at < self.hint + size and self.hint < at + size):
+            return False
+        end = at + size
+        prefix, suffix = self.context(at, end)
+        at_start = at == len(self.prefix) < CONTEXT_CHARS
+        at_end = end + len(self.suffix) == len(self.body) and len(self.suffix) < CONTEXT_CHARS
+        return any(
+            similarity >= _INTACT_CONTEXT and (len(kept.strip()) >= CONTEXT_CHARS // 2 or edge)
+            for kept, similarity, edge in (
+                (self.prefix, prefix, at_start),
+                (self.suffix, suffix, at_end),
+            )
+        )
+
     def parted(self, found: Anchor) -> bool:
         """Whether the span keeps one side of the quote's context whole while the other
         side's text is still in the body, elsewhere: text put in beside the passage (a
@@ -329,18 +354,20 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
 
 
 def _exact(scorer: _Scorer) -> Anchor | None:
-    """The exact occurrence of the quote whose context matches best, then the nearest."""
+    """The exact occurrence of the quote still at its old place with one side of its context
+    whole (`_Scorer.shifted`), else the one whose context matches best, then the nearest."""
     body, quote = scorer.body, scorer.quote
-    best: tuple[float, int] | None = None
+    best: tuple[tuple[bool, float], int] | None = None
     at = body.find(quote)
     while at != -1:
         score = scorer.score(at, at + len(quote), 1.0)
-        if (best is None or score > best[0]) and scorer.in_paragraph(at, at + len(quote)):
-            best = (score, at)
+        rank = (scorer.shifted(at), score)
+        if (best is None or rank > best[0]) and scorer.in_paragraph(at, at + len(quote)):
+            best = (rank, at)
         at = body.find(quote, at + 1)
     if best is None:
         return _exact_respelt(scorer)
-    score, at = best
+    (_, score), at = best
     return Anchor(at, at + len(quote), "moved", round(score, 4))
 
 
