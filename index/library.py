@@ -230,6 +230,47 @@ class Library(OpenIndex):
         found = self.docs.articles(keys)
         return [found[key] for key in sorted(found)]
 
+    def holding(
+        self, phrases: Iterable[str], within: Collection[str] | None = None
+    ) -> dict[str, set[str]]:
+        """For each of `phrases`, the keys of the articles whose text holds it, among the
+        keys `within` when given: as a search of the phrase in quotes finds it (words folded
+        and stemmed, common words aside). A phrase of fewer than two such words is passed
+        over (it says little, and many articles hold it): it holds none.
+
+        Where an article without a URL may be after its file was renamed and its title edited
+        at once, looked up after every re-index: in the index, never by loading every article;
+        among a few articles (`SCAN_WITHIN`, a re-index of the files just changed), by
+        reading their text once, not building a phrase query per phrase and segment.
+        """
+        from whoosh import query
+
+        held: dict[str, set[str]] = {phrase: set() for phrase in phrases}
+        if not held or not self.has_index():
+            return held
+        wanted: dict[str, list[str]] = {}
+        with self.damage_reported(), self.searcher() as searcher:
+            analyzer = searcher.schema["body"].analyzer
+            for phrase in held:
+                words = [token.text for token in analyzer(phrase)]
+                if len(words) >= 2:
+                    wanted[phrase] = words
+            if wanted and within is not None and len(within) <= SCAN_WITHIN:
+                for key, article in self.docs.articles(within).items():
+                    where: dict[str, set[int]] = {}
+                    for token in analyzer(article.body, positions=True, mode="index"):
+                        where.setdefault(token.text, set()).add(token.pos)
+                    for phrase, words in wanted.items():
+                        if _holds(where, words):
+                            held[phrase].add(key)
+                return held
+            for phrase, words in wanted.items():
+                for docnum in set(searcher.docs_for_query(query.Phrase("body", words))):
+                    key = searcher.stored_fields(docnum)["key"]
+                    if within is None or key in within:
+                        held[phrase].add(key)
+        return held
+
     @property
     def annotations(self) -> AnnotationStore:
         """The user's annotation store (opened on first use; one per OS user, not per folder),
@@ -339,6 +380,21 @@ class Library(OpenIndex):
                 if found is not None and same_title(found.title, info.title):
                     held.add(info.id)
         return held
+
+
+SCAN_WITHIN = 64
+"""`Library.holding` reads the text of at most this many articles to look phrases up in them;
+among more, it searches the index."""
+
+
+def _holds(where: dict[str, set[int]], words: list[str]) -> bool:
+    """Whether `words` stand one after another in a text whose words stand at `where`."""
+    ends = where.get(words[0], set())
+    for word in words[1:]:
+        ends = {p + 1 for p in ends} & where.get(word, set())
+        if not ends:
+            return False
+    return bool(ends)
 
 
 def _has_file(root: Path, key: str) -> bool:

@@ -5,9 +5,11 @@ or its kept excerpts, never given to another article of the same title."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import write_article
@@ -462,3 +464,203 @@ def test_a_page_saved_again_as_text_is_still_cited_with_its_address(tmp_path: Pa
     text = target.read_text(encoding="utf-8")
     assert "<https://gazette.example/kelmor-breakwater>" in text
     assert "Not in this library" not in text
+
+
+RETITLED = "Kelmor breakwater to grow by 400 metres after council vote"
+
+
+def test_annotations_follow_an_article_renamed_and_retitled_in_one_reindex(
+    tmp_path: Path,
+) -> None:
+    """The file renamed and its headline edited with a sentence, in one re-index: no URL, a
+    new id, another title and another file name. Its highlights' quotes, looked up in the
+    articles the re-index read, find it; the export cites it, not a gone article."""
+    root = tmp_path / "library"
+    write(root, "2017/vote.txt", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    old = annotate(root, "2017/vote.txt")
+    (root / "2017/vote.txt").unlink()
+    write(root, "archive/breakwater.txt", edited(), title=RETITLED)
+    library = Library(root).open()
+    try:
+        summary = library.update()
+        assert summary.reread == ("archive/breakwater.txt",)
+        new = the(library, "archive/breakwater.txt")
+        assert (new.id, new.title) != (old.id, old.title)
+        assert_attached(library, "archive/breakwater.txt")
+    finally:
+        library.close()
+    items: list[Any] = exported(root, tmp_path)
+    assert {item["newsread:article"]["path"] for item in items} == {"archive/breakwater.txt"}
+    # A highlight cites the title it was made under; the article's note and tag its title now.
+    whole = [item for item in items if "selector" not in item["target"]]
+    assert {item["newsread:article"]["title"] for item in whole} == {RETITLED}
+    target = tmp_path / "export.md"
+    assert main(["export", "--library", str(root), "-o", str(target)]) == 0
+    markdown = target.read_text(encoding="utf-8")
+    assert f"## {RETITLED}" in markdown and "archive/breakwater.txt" in markdown
+    assert "not in this library" not in markdown.lower()
+
+
+def test_an_article_with_only_a_note_follows_when_renamed_and_retitled(tmp_path: Path) -> None:
+    """No highlights to look up: the pieces of text its row keeps find it among the articles
+    the re-index read."""
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    write(root, "other.txt", ["Trains will run late all week."], title="Rail works")
+    annotate(root, "vote.txt", highlights=False)
+    (root / "vote.txt").unlink()
+    write(root, "archive/breakwater.txt", edited(), title=RETITLED)
+    library = Library(root).open()
+    try:
+        library.update()
+        assert_attached(library, "archive/breakwater.txt", highlights=False)
+    finally:
+        library.close()
+
+
+def test_two_retitled_copies_holding_the_quotes_get_nothing_and_are_named(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt")
+    (root / "vote.txt").unlink()
+    write(root, "a/breakwater.txt", edited(), title=RETITLED)
+    write(root, "b/wall.txt", edited()[:-1], title="Breakwater: the council decides")
+    library = Library(root).open()
+    try:
+        library.update()
+        store = library.annotations
+        for name in ("a/breakwater.txt", "b/wall.txt"):
+            assert store.highlights_for(the(library, name)) == []
+        moves = follow_moved(library, store, {"a/breakwater.txt", "b/wall.txt"})
+        assert moves.moved == []
+        assert list(moves.undecided.values()) == [(TITLE, ("a/breakwater.txt", "b/wall.txt"))]
+    finally:
+        library.close()
+
+
+def test_a_new_article_quoting_one_highlighted_passage_does_not_take_them(
+    tmp_path: Path,
+) -> None:
+    """A new story that quotes one of two highlighted passages holds the longest quote, not
+    most of them: the annotations stay with the gone article."""
+    root = tmp_path / "library"
+    write(root, "vote.txt", PARAGRAPHS)
+    annotate(root, "vote.txt")
+    (root / "vote.txt").unlink()
+    follow_up = [
+        "A year on, the council still plans to extend the breakwater by four hundred metres.",
+        "The port authority has not yet published a timetable for the works.",
+    ]
+    write(root, "later.txt", follow_up, title="Breakwater plan a year on")
+    library = Library(root).open()
+    try:
+        library.update()
+        store = library.annotations
+        assert store.highlights_for(the(library, "later.txt")) == []
+        assert store.article_state(the(library, "later.txt")).note == ""
+        live = store.all_highlights()
+        assert len(live) == 2 and as_listed(library, live)[1] == {h.id for h in live}
+    finally:
+        library.close()
+
+
+VOCABULARY = (
+    "the council harbour harbours voted votes ferry ferries storm of to and a wall cod "
+    "grounds breakwater fishermen said metres court appeal Kelmor spring port strike"
+).split()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_articles_holding_a_phrase_are_those_a_slow_scan_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """`Library.holding` both ways (phrases looked up in the index; a few articles' words
+    read) against every article's words scanned in turn (tests/oracle.py's phrase match), on
+    random libraries indexed in two runs (an article edited, one deleted between them) and
+    random phrases: from the articles' text, across a paragraph break, of other words, in
+    other case and spelling, of one word or only common ones."""
+    import oracle
+
+    from newsread.index import library as library_module
+
+    rng = random.Random(seed)
+
+    def paragraph() -> str:
+        return " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 12))) + "."
+
+    root = tmp_path / "library"
+    bodies = {
+        f"a{n}.txt": "\n\n".join(paragraph() for _ in range(rng.randint(1, 3))) for n in range(12)
+    }
+    for name, body in bodies.items():
+        write_article(root, name, f"Article {name}", body)
+    assert main(["index", "-q", str(root)]) == 0
+    edited, deleted = rng.sample(sorted(bodies), 2)
+    bodies[edited] = "\n\n".join(paragraph() for _ in range(2))
+    write_article(root, edited, f"Article {edited}", bodies[edited])
+    (root / deleted).unlink()
+    library = Library(root).open()
+    try:
+        library.update()
+        articles = library.docs.articles(library.docs.all_keys())
+        docs = [oracle.Doc.of(article) for article in articles.values()]
+        phrases = []
+        for _ in range(8):
+            words = rng.choice(list(articles.values())).body.split()
+            at = rng.randrange(len(words))
+            phrase = " ".join(words[at : at + rng.randint(1, 5)])
+            if rng.random() < 0.3:
+                phrase = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(2, 4)))
+            phrases.append(phrase.upper() if rng.random() < 0.2 else phrase)
+        within = set(rng.sample(sorted(articles), rng.randint(0, len(articles))))
+        within |= {deleted} if rng.random() < 0.5 else set()  # a key no longer there
+        parser = oracle.Parser("", docs, oracle.Annotations())
+        expected: dict[str, set[str]] = {phrase: set() for phrase in phrases}
+        for phrase in phrases:
+            if len(oracle._analyse("body", phrase)) >= 2:
+                found = parser.phrase(["body"], phrase, 1)
+                expected[phrase] = {doc.key for doc in docs if found(doc)}
+        scanned = library.holding(phrases, within)
+        everywhere = library.holding(phrases)
+        monkeypatch.setattr(library_module, "SCAN_WITHIN", 0)
+        searched = library.holding(phrases, within)
+        assert everywhere == expected, (seed, phrases)
+        expected = {phrase: keys & within for phrase, keys in expected.items()}
+        assert (scanned, searched) == (expected, expected), (seed, phrases, within)
+    finally:
+        library.close()
+
+
+def test_a_gone_article_is_looked_up_by_its_longest_quoted_lines_in_whole_words() -> None:
+    """A selection that starts or ends inside a word (its prefix or suffix goes on with
+    letters) is looked up without that word, which the index holds whole; a quote across a
+    paragraph break by its longest line; the three longest lines of all."""
+    from datetime import datetime, timezone
+
+    from newsread.index.annotations.model import ArticleInfo, Highlight
+    from newsread.index.annotations.placing import _quoted_phrases
+
+    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+    def made(prefix: str, quote: str, suffix: str) -> Highlight:
+        return Highlight(
+            "h", ArticleInfo("a"), 0, quote, prefix, suffix, None, None, "anchored", "", now, now
+        )
+
+    highlights = [
+        made("to e", "xtend the breakwater by four hundred metr", "es."),
+        made("would ", "ruin the cod grounds", " north"),
+        made("harbour.\n\n", "Fishermen said\n\nthe longer wall would ruin", " the"),
+        made("", "wall", "s"),
+        made("bre", "akwater\nand the wall", "."),
+        made("", "a", ""),
+    ]
+    assert _quoted_phrases(highlights) == [
+        "the breakwater by four hundred",
+        "the longer wall would ruin",
+        "ruin the cod grounds",
+    ]
+    assert _quoted_phrases(highlights[3:]) == ["and the wall", "a"]

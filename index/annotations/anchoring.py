@@ -28,6 +28,14 @@ the quote does too. When no fuzzy span can hold it (an embed longer than a quart
 quote), the quote's lines found whole, in order, with one block of other text between two of
 them, are the place, said to have changed (`_around_a_block`); else it is orphaned.
 
+A passage an article holds twice (a pull quote, a text pasted twice) has the same words around
+both copies: when the copy the reader marked is reworded, the quote and its context are still
+exact at the other. Where the old context still frames the old offsets around other text, the
+passage was rewritten where it stood (`_edited_in_place`): placed there, "fuzzy", or orphaned,
+never "moved" onto the other copy as if unchanged. A word changed just beside the marked copy
+leaves the quote a few characters from its old place with one side of its context whole: that
+occurrence is taken before a copy elsewhere with both sides whole.
+
 Words broken with a hyphen at a line's end ("eco-\nnomy") are spelt as one (`_spelling`): a
 re-save that re-wraps a text does not change its words.
 
@@ -152,8 +160,20 @@ def anchor(
     ):
         return Anchor(start, end, "anchored")
     moved = _exact(scorer)
-    if moved is not None and scorer.context_score(moved) >= _INTACT_CONTEXT:
-        return moved
+    if moved is not None and start is not None and end is not None:
+        assert moved.start is not None and moved.end is not None
+        if not (moved.start < end and start < moved.end):
+            edited = _edited_in_place(scorer, start)
+            if edited is not None:  # the quote elsewhere is a repeat of the passage
+                if edited.status == "orphaned":
+                    return edited
+                assert edited.start is not None
+                return _respelt(edited, body[edited.start : edited.end], quote, start)
+    if moved is not None and moved.start is not None:
+        # Its context whole, or at its old place with one side whole (a word changed beside
+        # it): not compared with the fuzzy match, which may be another copy of it.
+        if scorer.context_score(moved) >= _INTACT_CONTEXT or scorer.shifted(moved.start):
+            return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
     # was edited in place: compare it with the best fuzzy match, by the same score.
     if moved is not None and not (scorer.context_ok(moved) or scorer.parted(moved)):
@@ -257,6 +277,26 @@ class _Scorer:
             sides.append(self.near_suffix == after or _similar(self.near_suffix, after))
         return not sides or any(sides)
 
+    def shifted(self, at: int) -> bool:
+        """Whether an occurrence of the quote at `at` still overlaps its old place with one
+        side of its context whole (its 32 characters, or all there was up to the body's
+        edge, still at the edge): the passage itself, a word changed just beside it. Another
+        copy of it elsewhere, its context whole on both sides, is not the one marked."""
+        size = len(self.quote)
+        if self.hint is None or not (at < self.hint + size and self.hint < at + size):
+            return False
+        end = at + size
+        prefix, suffix = self.context(at, end)
+        at_start = at == len(self.prefix) < CONTEXT_CHARS
+        at_end = end + len(self.suffix) == len(self.body) and len(self.suffix) < CONTEXT_CHARS
+        return any(
+            similarity >= _INTACT_CONTEXT and (len(kept.strip()) >= CONTEXT_CHARS // 2 or edge)
+            for kept, similarity, edge in (
+                (self.prefix, prefix, at_start),
+                (self.suffix, suffix, at_end),
+            )
+        )
+
     def parted(self, found: Anchor) -> bool:
         """Whether the span keeps one side of the quote's context whole while the other
         side's text is still in the body, elsewhere: text put in beside the passage (a
@@ -279,20 +319,95 @@ class _Scorer:
         return False
 
 
+def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
+    """The passage at the quote's old offsets, rewritten where it stood: the stored prefix
+    still ends at `start` and the stored suffix begins soon after (within twice the quote's
+    length), other text between them, not holding the quote. "fuzzy" there when that text is
+    still like the quote (as `_fuzzy` would take it), else orphaned; None when the old
+    context does not frame the old place (or says too little: `_NEAR_MIN` characters on one
+    side at least, a side without any only at the body's edge).
+
+    An article may hold a passage twice (a pull quote, a summary, a text pasted twice), both
+    copies with the same words around them: after an edit of the copy the reader marked, the
+    other one held the quote exactly, with its context, and the highlight went there, said to
+    be unchanged. Where the old place, between the old context, holds a reworded quote, that
+    copy is the one marked.
+    """
+    body, quote, prefix, suffix = scorer.body, scorer.quote, scorer.prefix, scorer.suffix
+    if max(len(prefix.strip()), len(suffix.strip())) < _NEAR_MIN:
+        return None
+    if body[max(0, start - len(prefix)) : start] != prefix or (not prefix and start):
+        return None
+    low, high = start + max(1, len(quote) // 2), start + 2 * len(quote)
+    end = len(body) if not suffix else body.find(suffix, low, high + len(suffix))
+    if not low <= end <= high or quote in body[start:end]:
+        return None  # other text put in beside the quote (a paragraph above one it opens)
+    similarity = fuzz.ratio(quote, body[start:end]) / 100.0
+    size = len(quote)
+    if (
+        similarity < FUZZY_MIN_QUOTE
+        or not size * (1 - LENGTH_TOLERANCE) <= end - start <= size * (1 + LENGTH_TOLERANCE)
+        or not _keeps_lines(quote, body[start:end])
+    ):
+        return ORPHANED
+    return Anchor(start, end, "fuzzy", round(scorer.score(start, end, similarity), 4))
+
+
 def _exact(scorer: _Scorer) -> Anchor | None:
-    """The exact occurrence of the quote whose context matches best, then the nearest."""
+    """The exact occurrence of the quote still at its old place with one side of its context
+    whole (`_Scorer.shifted`), else the one whose context matches best, then the nearest."""
     body, quote = scorer.body, scorer.quote
-    best: tuple[float, int] | None = None
+    best: tuple[tuple[bool, float], int] | None = None
     at = body.find(quote)
     while at != -1:
         score = scorer.score(at, at + len(quote), 1.0)
-        if (best is None or score > best[0]) and scorer.in_paragraph(at, at + len(quote)):
-            best = (score, at)
+        rank = (scorer.shifted(at), score)
+        if (best is None or rank > best[0]) and scorer.in_paragraph(at, at + len(quote)):
+            best = (rank, at)
         at = body.find(quote, at + 1)
     if best is None:
-        return None
-    score, at = best
+        return _exact_respelt(scorer)
+    (_, score), at = best
     return Anchor(at, at + len(quote), "moved", round(score, 4))
+
+
+def _exact_respelt(scorer: _Scorer) -> Anchor | None:
+    """The quote's words spelt otherwise by a re-save (`_folded`: quotes, dashes, NFD,
+    ligatures, soft hyphens, lines wrapped again, words hyphenated at a line's end), as
+    `_exact` takes an occurrence: "anchored" at the old start, else "moved".
+
+    The same words are the passage, whatever else the re-save did: with an embed put just
+    after the passage's paragraph too, its context was gone on one side and its words no
+    longer exact; the fuzzy match, scored on both, left it orphaned.
+    """
+    body, quote = scorer.body, scorer.quote
+    if _unspaced(quote) not in _unspaced(body):  # cheaply: nowhere, however spelt
+        return None
+    folded, starts, ends = _folded(body)
+    wanted = _folded(quote)[0].strip()
+    if not wanted:
+        return None
+    best: tuple[float, int, int] | None = None
+    at = folded.find(wanted)
+    while at != -1:
+        start, end = starts[at], ends[at + len(wanted) - 1]
+        score = scorer.score(start, end, 1.0)
+        if (best is None or score > best[0]) and scorer.in_paragraph(start, end):
+            best = (score, start, end)
+        at = folded.find(wanted, at + 1)
+    if best is None:
+        return None
+    score, start, end = best
+    return Anchor(start, end, "anchored" if start == scorer.hint else "moved", round(score, 4))
+
+
+def _unspaced(text: str) -> str:
+    """`text` as `_spelling` spells it without any space, line break or hyphen: it holds the
+    quote so spelt wherever `_folded` finds it (and a little more often)."""
+    return _NO_SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_SAME_MARK))
+
+
+_NO_SPACE = re.compile(r"[\s-]+")
 
 
 def _fuzzy(scorer: _Scorer) -> Anchor | None:
@@ -342,26 +457,99 @@ def _around_a_block(scorer: _Scorer) -> Anchor | None:
     """The quote's lines, each whole and in order, with a block of other text put between two
     of them (an embed: a caption, an advert; no blank line within it): the span from the
     quote's first word to its last, said to have changed ("fuzzy"), the best placed first.
+    Lines spelt otherwise by the same re-save (quotes, dashes, NFD, ligatures, soft hyphens,
+    no-break spaces, lines wrapped again, words hyphenated at a line's end: `_folded`) are
+    still the quote's lines.
 
     An embed longer than a quarter of the quote is more than a fuzzy span can take in: every
     word of the highlight was there and it was said to be no longer in the article. More than
     one block between two lines (paragraphs moved away) leaves it orphaned as before.
     """
     body, quote = scorer.body, scorer.quote
-    lines = [m.span() for m in re.finditer(r"[^\n]+", quote)]
-    if len(lines) < 2:
+    if not re.search(r"[^\n]\n+[^\n]", quote.strip()):
         return None
-    head = quote[lines[0][0] : lines[0][1]]
+    places = list(_block_places(body, quote))
+    if not places:
+        # Spelt otherwise too: looked for in both texts folded alike, mapped back to the body.
+        folded, starts, ends = _folded(body)
+        places = [
+            (starts[at], ends[end - 1]) for at, end in _block_places(folded, _folded(quote)[0])
+        ]
     best: tuple[tuple[float, float], Anchor] | None = None
-    at = body.find(head)
-    while at != -1:
-        end = _lines_after(body, quote, lines, at)
-        if end is not None and scorer.in_paragraph(at, end):
+    for at, end in places:
+        if scorer.in_paragraph(at, end):
             rank = (scorer.context_score(Anchor(at, end, "fuzzy")), scorer.position(at))
             if best is None or rank > best[0]:
                 best = (rank, Anchor(at, end, "fuzzy", round(scorer.score(at, end), 4)))
-        at = body.find(head, at + 1)
     return None if best is None else best[1]
+
+
+def _block_places(body: str, quote: str) -> Iterator[tuple[int, int]]:
+    """Each span of `body` holding the quote's lines as `_around_a_block` takes them."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", quote)]
+    if len(lines) < 2:
+        return
+    head = quote[lines[0][0] : lines[0][1]]
+    at = body.find(head)
+    while at != -1:
+        end = _lines_after(body, quote, lines, at)
+        if end is not None:
+            yield at, end
+        at = body.find(head, at + 1)
+
+
+def _folded(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` spelt as `_spelling` spells it, and in one way however it is wrapped (a paragraph
+    break is "\n\n", any other run of spaces and line breaks one space, a dash of two hyphens
+    one, hyphens within words or breaking them at a line's end left out), with where in `text`
+    each of its characters comes from: the start, and the end, of what it stands for."""
+    pieces: list[tuple[str, int, int]] = []
+    at = 0
+    while at < len(text):  # a character with the marks combined with it (NFD)
+        end = at + 1
+        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            end += 1
+        pieces.append((unicodedata.normalize("NFKC", text[at:end]).translate(_SAME_MARK), at, end))
+        at = end
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def put(characters: str, start: int, end: int) -> None:
+        folded.extend(characters)
+        starts.extend([start] * len(characters))
+        ends.extend([end] * len(characters))
+
+    index = 0
+    while index < len(pieces):
+        out, start, end = pieces[index]
+        last = index
+        if out.isspace():
+            while last + 1 < len(pieces) and pieces[last + 1][0].isspace():
+                last += 1
+            breaks = sum(piece[0].count("\n") for piece in pieces[index : last + 1])
+            put("\n\n" if breaks > 1 else " ", start, pieces[last][2])
+        elif out == "-":
+            while last + 1 < len(pieces) and pieces[last + 1][0] == "-":
+                last += 1
+            after = last + 1
+            if after < len(pieces) and pieces[after][0] == "\n":
+                after += 1  # "eco-\nnomy"
+            within = (
+                last == index
+                and folded[-1:] != []
+                and folded[-1].isalpha()
+                and after < len(pieces)
+                and pieces[after][0][:1].isalpha()
+            )
+            if within:
+                last = after - 1
+            else:
+                put("-", start, pieces[last][2])
+        else:
+            put(out, start, end)
+        index = last + 1
+    return "".join(folded), starts, ends
 
 
 def _lines_after(body: str, quote: str, lines: list[tuple[int, int]], at: int) -> int | None:
@@ -417,15 +605,27 @@ def _keeps_lines(quote: str, span: str) -> bool:
 def _lines_kept(text: str, runs: list[tuple[int, int]]) -> Iterator[bool]:
     """For each line of `text` of `_EDGE_MATCH` characters or more, whether more than half of
     them are in `runs`, counting the part of a run within the line when it is that long too
-    (a word ending a paragraph, "toudain.", is not kept by the "ain." of another)."""
+    (a word ending a paragraph, "toudain.", is not kept by the "in." of another), and one of
+    those parts holds a whole word of the line ("gemain." is not kept by the "ain." of
+    "vufain.")."""
     at = 0
     for line in text.split("\n"):
         size = len(line.strip())
         if size >= _EDGE_MATCH:
             end = at + len(line)
-            shared = (min(end, stop) - max(at, start) for start, stop in runs)
-            yield 2 * sum(n for n in shared if n >= _EDGE_MATCH) > size
+            shared = [
+                (max(at, start), min(end, stop))
+                for start, stop in runs
+                if min(end, stop) - max(at, start) >= _EDGE_MATCH
+            ]
+            words = [(at + m.start(), at + m.end()) for m in _WORD.finditer(line)]
+            yield 2 * sum(stop - start for start, stop in shared) > size and any(
+                start <= first and last <= stop for start, stop in shared for first, last in words
+            )
         at += len(line) + 1
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 _SAME_MARK = str.maketrans("“”„‟«»‘’‚‛‹›–—‒―\u00a0", '""""""' + "'" * 6 + "----" + " ", "\u00ad")
@@ -471,7 +671,7 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         near = found.start + first.dest_start
         if not any(c.isspace() for c in head):  # a first word reworded (or spelt otherwise)
             start = 1 + max(start - 1, *(body.rfind(c, start, near) for c in _WORD_BREAKS))
-        while start > 0 and body[start - 1].isalnum():
+        while start > 0 and _in_word(body[start - 1]):
             start -= 1
         opening = head[: len(head) - len(head.lstrip(_PUNCTUATION))]
         if opening and body.endswith(opening, 0, start):
@@ -481,7 +681,10 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         kept = _edge_in(scorer.quote, body, near - 2 * len(head), near + len(head), before=True)
         start = start if kept is None else kept
     end = found.start + last.dest_end + len(tail)
-    if not body.startswith(tail, end - len(tail)):
+    spelt = _spelt_after(body, found.start + last.dest_end, tail)
+    if spelt is not None:  # its last characters spelt otherwise: as many, not as long
+        end = spelt
+    elif not body.startswith(tail, end - len(tail)):
         base = found.start + last.dest_end
         context = scorer.suffix.strip()[: 2 * _EDGE_MATCH]
         if context and body[found.end : found.end + 4 * _EDGE_MATCH].lstrip().startswith(context):
@@ -501,7 +704,7 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
                     cut = body.find(mark, cut + 1, end)
                 end = end if cut < 0 else cut
         closing = tail[len(tail.rstrip(_PUNCTUATION)) :]  # the quote's closing "." or ")"
-        while end < len(body) and body[end].isalnum():
+        while end < len(body) and _in_word(body[end]):
             end += 1
         if body.startswith(closing, end):
             end += len(closing)
@@ -513,6 +716,27 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
     return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
 
 
+def _spelt_after(body: str, at: int, text: str) -> int | None:
+    """Where `text`, spelt as `_spelling` spells it, ends when it begins at `at` in `body`
+    (the shortest such span); None if it does not begin there. A ligature or a dash spelt
+    otherwise makes it shorter or longer than `text`: counting its characters took in the
+    first letter of the next word, widened to the whole word."""
+    if not text:
+        return None
+    wanted = _spelling(text)
+    for end in range(at + 1, min(len(body), at + 2 * len(text) + 2) + 1):
+        if _spelling(body[at:end]) == wanted:
+            return end
+    return None
+
+
+def _in_word(character: str) -> bool:
+    """Whether `character` is part of a word: a letter or digit, or a mark combined with one
+    (the accent of "é" saved decomposed, NFD: "e" and U+0301), which a span widened to whole
+    words must not stop at."""
+    return character.isalnum() or unicodedata.category(character).startswith("M")
+
+
 def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | None:
     """Where the quote's first (`before`) or last words, `_EDGE_MATCH` characters or more of
     them, begin (end) in `body[lo:hi]` at a word's edge, the nearest to `hi` (`lo`); None if
@@ -522,13 +746,13 @@ def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | 
         cut = next((i for i, c in enumerate(quote) if i >= _EDGE_MATCH and not c.isalnum()), 0)
         words = quote[:cut]
         where = body.rfind(words, max(0, lo), hi) if cut else -1
-        if where < 0 or (where and body[where - 1].isalnum()):
+        if where < 0 or (where and _in_word(body[where - 1])):
             return None
         return where
     cut = next((i for i in range(len(quote) - _EDGE_MATCH, 0, -1) if not quote[i - 1].isalnum()), 0)
     words = quote[cut:]
     where = body.find(words, lo, max(lo, hi)) if cut else -1
-    if where < 0 or (where + len(words) < len(body) and body[where + len(words)].isalnum()):
+    if where < 0 or (where + len(words) < len(body) and _in_word(body[where + len(words)])):
         return None
     return where + len(words)
 

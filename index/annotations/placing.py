@@ -16,7 +16,8 @@ does it for everyone else:
 
 An article is found as an annotation names it: by URL (its stable id), then id, then key or
 path in the library. One that moved and changed at once answers to none of these (without a
-URL, its id is a hash of its text): `follow_moved` finds it by its title, confirmed by its text.
+URL, its id is a hash of its text): `follow_moved` finds it by its title, its file's name or,
+after a re-index, its text looked up in the index, and takes it when its text confirms it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ class Library(Protocol):
     def root(self) -> Path: ...
 
     def titled(self, title: str) -> list[Article]: ...
+
+    def holding(
+        self, phrases: Iterable[str], within: Collection[str] | None = None
+    ) -> dict[str, set[str]]: ...
 
 
 log = logging.getLogger(__name__)
@@ -128,10 +133,12 @@ def follow_moved(
     and without a URL a new id); only those made in the store's library (or where is not
     known): another library's article of the same title is not this one's. Candidates have the
     same title (`Library.titled`) or a file of the same name with another extension
-    (`_file_base`), among the keys `within` when given, and no other URL; one is taken when the
-    quotes of its highlights are found in it (`_confirms`), or, for an article with no
-    highlights, most of the pieces of text its row keeps. Two such candidates are two copies
-    of the article: neither gets the annotations, and `Moves.undecided` says so.
+    (`_file_base`), among the keys `within` when given, and no other URL; with `within` (the
+    articles a re-index just read), also those of them holding its text (`_found_by_text`):
+    a file renamed and retitled at once. One is taken when the quotes of its highlights are
+    found in it (`_confirms`), or, for an article with no highlights, most of the pieces of
+    text its row keeps. Two such candidates are two copies of the article: neither gets the
+    annotations, and `Moves.undecided` says so.
     """
     moves = Moves()
     gone = [
@@ -139,18 +146,25 @@ def follow_moved(
         for info in store.annotated_articles(store.library or None)
         if info.title.strip() and _key_of(library, info) is None
     ]
-    bases: dict[str, list[str]] = {}
     # Only the articles no longer found are loaded with their annotations: this runs after
     # every re-index, and nearly always every annotated article is where it was.
-    for item in store.annotations(gone) if gone else ():
+    items = [
+        item
+        for item in (store.annotations(gone) if gone else ())
+        if item.article.title.strip() and _key_of(library, item.article) is None
+    ]
+    phrases = {} if within is None else {item.article.id: _phrases(store, item) for item in items}
+    held = library.holding({p for found in phrases.values() for p in found}, within)
+    bases: dict[str, list[str]] = {}
+    for item in items:
         info = item.article
-        if not info.title.strip() or _key_of(library, info) is not None:
-            continue
         base = _file_base(info.path or info.key)
         resaved = library.docs.articles(
             key for key in (bases or _bases(library, bases)).get(base, ()) if key != info.key
         )
         candidates = {article.key: article for article in library.titled(info.title)}
+        if info.id in phrases:
+            candidates.update(_found_by_text(library, phrases[info.id], held))
         confirmed = [
             article
             for article in {**candidates, **resaved}.values()
@@ -166,6 +180,60 @@ def follow_moved(
             moves.undecided[info.id] = (info.title, tuple(a.key for a in confirmed))
             log.warning("%s", moves.problems()[-1])
     return moves
+
+
+_TEXT_PHRASES = 3
+"""The longest quotes of a gone article looked up (`_found_by_text`)."""
+_TEXT_CANDIDATES = 8
+"""Articles found by their text loaded at most per gone article: those holding most of its
+phrases (its own new file holds all but the reworded ones)."""
+
+
+def _phrases(store: AnnotationStore, item: ArticleAnnotations) -> list[str]:
+    """What finds `item`'s article by its text (`_found_by_text`): the longest lines of its
+    highlights' quotes (`_quoted_phrases`), or for an article with notes alone the pieces of
+    text its row keeps."""
+    if item.highlights:
+        return _quoted_phrases(item.highlights)
+    # Cut from the text at any character: a word at either end may be a part of one.
+    return [" ".join(piece.split()[1:-1]) for piece in store.excerpts(item.article.id)]
+
+
+def _found_by_text(
+    library: Library, phrases: Iterable[str], held: dict[str, set[str]]
+) -> dict[str, Article]:
+    """The articles holding the most of `phrases` (the keys holding each, `held`: looked up
+    in the index by `Library.holding`, for every gone article at once), by key, for
+    `_confirms` to judge.
+
+    Without a URL an article's id is a hash of its text, and its title and file name may
+    both change in one edit (a headline rewritten, the file renamed to match): neither
+    `Library.titled` nor `_file_base` finds it then, and its annotations stayed with a gone
+    article. Nothing is loaded but the few articles holding the most phrases.
+    """
+    count: dict[str, int] = {}
+    for phrase in phrases:
+        for key in held.get(phrase, ()):
+            count[key] = count.get(key, 0) + 1
+    best = sorted(count, key=lambda key: (-count[key], key))[:_TEXT_CANDIDATES]
+    return library.docs.articles(best)
+
+
+def _quoted_phrases(highlights: Iterable[Highlight]) -> list[str]:
+    """The longest line of each highlight's quote (an edit parts a passage at its paragraph
+    breaks most of all: an embed put in, a paragraph moved), without a word cut by its first
+    or last character (a selection made within a word): the `_TEXT_PHRASES` longest."""
+    lines = []
+    for highlight in highlights:
+        quote = highlight.quote
+        if quote[:1].isalnum() and highlight.prefix[-1:].isalnum():
+            quote = "".join(quote.split(None, 1)[1:])
+        if quote[-1:].isalnum() and highlight.suffix[:1].isalnum():
+            quote = "".join(quote.rsplit(None, 1)[:-1])
+        line = max(quote.split("\n"), key=len).strip()
+        if line:
+            lines.append(line)
+    return sorted(set(lines), key=lambda line: (-len(line), line))[:_TEXT_PHRASES]
 
 
 def _bases(library: Library, bases: dict[str, list[str]]) -> dict[str, list[str]]:

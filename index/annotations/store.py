@@ -549,6 +549,16 @@ class AnnotationStore:
         )
         return None if row is None else records.resembles(row[0], body)
 
+    def excerpts(self, article_id: str) -> list[str]:
+        """The pieces of text kept for `article_id`'s row (`records.excerpts_of`: case and
+        spacing folded); none when it has no row or its row keeps none."""
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT excerpts FROM articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        )
+        return [] if row is None or not row[0] else [p for p in row[0].split("\n") if p]
+
     def highlight_refs(self) -> ArticleRefs:
         """The articles with live highlights: their identities, library keys and URLs."""
         rows = self._read(

@@ -176,3 +176,111 @@ async def test_notices_are_also_written_to_the_notice_log_when_asked(
     assert log.read_text(encoding="utf-8") == (
         "warning: The index was not updated: [b]disk[/b] full\n"
     )
+
+
+async def test_a_question_with_a_body_has_its_answers_focused_while_it_is_still_mounting(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question with the texts in question above its answers (a recovered draft, a note
+    saved meanwhile elsewhere): the body's scroll box is the first focusable widget and had
+    the focus until `on_mount` gave it to the answers, a call later; ↓ and Enter read then
+    scrolled the box and were lost. The answers have it from the moment it is composed."""
+    import asyncio
+
+    from textual.widgets import OptionList
+
+    from newsread.tui.screens.choice import ChoiceDialog
+
+    mounting = asyncio.Event()
+    mount = ChoiceDialog.on_mount
+
+    async def slow_mount(self: ChoiceDialog) -> None:
+        await mounting.wait()
+        mount(self)
+
+    monkeypatch.setattr(ChoiceDialog, "on_mount", slow_mount)
+    app = make_app(library)
+    answers: list[str | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        choices = [("k", "keep", "Keep the draft"), ("d", "discard", "Discard the draft")]
+        dialog = ChoiceDialog("A draft was recovered", choices, body="Draft text\n" * 30)
+        app.push_screen(dialog, answers.append)
+        try:
+            for _ in range(5000):  # no pilot waits while it mounts: they wait for the mount
+                await asyncio.sleep(0.002)
+                if app.screen is dialog and dialog.focused is not None:
+                    break  # composed, and given its first focus
+            assert app.screen is dialog
+            assert isinstance(dialog.focused, OptionList), dialog.focused
+        finally:
+            mounting.set()
+        await pilot.press("down", "down", "enter")  # the first answer, then the second
+        await wait_for(pilot, lambda: app.screen is not dialog)
+        assert answers == ["discard"]
+
+
+async def test_the_list_marks_an_article_whose_annotations_followed_it_in_the_reindex(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file renamed and retitled: the re-index lists the new article, and its last step
+    gives it the old one's annotations (`Library._follow`). The list's marks were read before
+    that and showed no ✎ on the hit (seen starting the app after such a rename) until the
+    search ran again. Here the first re-index does not follow and the second one's follow
+    waits until the test lets it."""
+    import threading
+
+    from builders import write_article
+
+    from newsread.index.library import Library
+
+    opened = Library(library).open()
+    try:
+        [key] = opened.docs.keys_for("flood.txt")
+        article = opened.article(key)
+        assert article is not None
+        start = article.body.index("burst its banks overnight")
+        opened.annotations.add_highlight(article, start, start + 25, note="Check the gauge.")
+    finally:
+        opened.close()
+    (library / "flood.txt").unlink()
+    shown = "weather/vessa-floods.txt"
+
+    def write(ending: str) -> None:
+        write_article(
+            library,
+            shown,
+            "Vessa floods Kelmor's old town overnight",
+            "The river Vessa burst its banks overnight and flooded the old town of Kelmor.\n\n"
+            f"Volunteers filled sandbags along the harbour wall {ending}.",
+            source="BALTIC WIRE",
+            section="Environment",
+            date="2 April 2021 [07:30]",
+        )
+
+    write("until the morning")
+    follow = Library._follow
+    following, let_follow = threading.Event(), threading.Event()
+
+    def held_follow(self: Library, keys: tuple[str, ...]) -> None:
+        if following.is_set():  # not the first re-index
+            let_follow.wait(30)
+            follow(self, keys)
+        following.set()
+
+    monkeypatch.setattr(Library, "_follow", held_follow)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = app.main.results_list
+        await wait_for(pilot, lambda: shown in rows.marks)
+        assert not rows.marks[shown].annotated
+        write("until dawn")
+        await pilot.press("ctrl+r")
+        try:
+            await wait_for(pilot, lambda: app.main.indexing, workers=False)
+            await pilot.pause(0.5)
+        finally:
+            let_follow.set()
+        await settle(pilot)
+        await wait_for(pilot, lambda: rows.marks[shown].annotated)

@@ -46,6 +46,10 @@ class ChoiceDialog(ModalScreen[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choice.cancel")
     ]
+    AUTO_FOCUS = "OptionList"
+    """The answers have the focus from the moment the dialog is composed: focused in
+    `on_mount`, a call later, the body's scroll box (the first focusable widget) had it
+    meanwhile, and ↓ or Enter typed then scrolled it, lost (as the tag dialog's box was)."""
 
     def __init__(
         self, question: str, choices: list[Choice], body: str = "", *, typed_ahead: bool = False
@@ -70,7 +74,6 @@ class ChoiceDialog(ModalScreen[str]):
 
     def on_mount(self) -> None:
         self._asked_at = min(self._asked_at, key_clock())
-        self.query_one(OptionList).focus()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_body)

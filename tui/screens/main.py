@@ -514,6 +514,10 @@ class MainScreen(Screen[None]):
             self.search_now()
         elif self.results is not None and not self.results.hits:
             self.search_now(keep_position=True)  # "no match" is only true now
+        elif summary.reread and self.results_list.rows:
+            # The update's last step gives the annotations of a file moved and changed to
+            # its new article: the marks listed were read before it (no ✎ on that hit).
+            self.panes.results_shown(list(self.results_list.rows.values()), new=False)
 
     @on(IndexFailed)
     def _index_failed(self) -> None:
