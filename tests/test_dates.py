@@ -291,8 +291,8 @@ def test_is_date_word(word: str, expected: bool) -> None:
         ("Swantje Schemmerling | 06.11.2023", datetime(2023, 11, 6)),
         ("19.10.19, 18:56", datetime(2019, 10, 19, 18, 56)),
         ("By Amelie Nishizawa Feb 8, 2020 5 min read", datetime(2020, 2, 8)),
-        ("jueves, 7 de marzo de 2024 - 9:15 a.m.", datetime(2024, 3, 7)),
-        ("Sábado 09 junio de 2018 | 22:05", datetime(2018, 6, 9)),
+        ("jueves, 7 de marzo de 2024 - 9:15 a.m.", datetime(2024, 3, 7, 9, 15)),
+        ("Sábado 09 junio de 2018 | 22:05", datetime(2018, 6, 9, 22, 5)),
         ("3.April 2015 um 08:12 · Gartenbrief", datetime(2015, 4, 3, 8, 12)),
         # German abbreviates März as "Mär." or "Mrz." as it does Okt. and Dez.
         ("Autor: Jane Doe, Datum: 03. Mär. 2019", datetime(2019, 3, 3)),
@@ -533,3 +533,27 @@ def test_a_time_in_chinese_japanese_or_korean_is_read(line: str, expected: datet
     """ "10時30分" was left unread: the article was dated at midnight."""
     assert parse_date(line) == expected
     assert find_date(f"記者 山田太郎 {line} 東京") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12 March 2024 / 09:30 / Jane Doe", datetime(2024, 3, 12, 9, 30)),
+        ("Jane Doe | 12 March 2024 | 09:30", datetime(2024, 3, 12, 9, 30)),
+        ("Jane Doe · 12.03.2024 · 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+        ("21.01.2022 - 13:30", datetime(2022, 1, 21, 13, 30)),
+        ("March 12, 2024 / 9:30 AM / Jane Doe", datetime(2024, 3, 12, 9, 30)),
+        # A figure after the bar that is no time leaves the date alone.
+        ("12 March 2024 | 12.500 views", datetime(2024, 3, 12)),
+    ],
+)
+def test_a_time_set_apart_from_its_date_by_a_bar_is_the_dates_time(
+    line: str, expected: datetime
+) -> None:
+    assert find_date(line) == expected
+
+
+def test_a_numeric_date_and_its_time_set_apart_by_a_dash_parse_as_one() -> None:
+    assert parse_date("Freitag, 04.02.2022 | 11:38 Uhr") == datetime(2022, 2, 4, 11, 38)
+    assert parse_date("21.01.2022 - 13:30") == datetime(2022, 1, 21, 13, 30)
+    assert parse_date("12.03.2024, Berlin") is None

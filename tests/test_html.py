@@ -2782,3 +2782,24 @@ def test_a_name_with_its_agency_in_brackets_under_the_headline_is_the_byline() -
     draft = parse_html(page)
     assert (draft.authors, draft.credit) == (["Jane Doe"], "dpa")
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "12 March 2024 / 09:30 / Jane Doe",
+        "12 March 2024 | 09:30 | Jane Doe",
+        "12.03.2024 · 09:30 Uhr · Jane Doe",
+        "Jane Doe / 12 March 2024 / 09:30",
+        "Jane Doe | 12 March 2024 | 09:30",
+    ],
+)
+def test_a_date_line_with_time_and_name_run_together_under_the_headline(meta: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{meta}</p>",
+    )
+    draft = parse_html(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    assert draft.paragraphs[0] == _TRAM_LEDE

@@ -2317,3 +2317,21 @@ def test_a_headline_over_its_longer_deck_is_the_headline() -> None:
     assert found["Driverless trams on two lines from spring"]["over_deck"] == 1.0
     assert found[deck]["over_deck"] == 0.0
     assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "12 March 2024 / 09:30 / Jane Doe",
+        "12.03.2024 | 09:30 Uhr | Jane Doe",
+        "Jane Doe / 12 March 2024 / 09:30",
+        "Jane Doe · 12 March 2024 · 09:30",
+    ],
+)
+def test_a_page_dumps_date_line_with_time_and_name_run_together(meta: str) -> None:
+    page = PAGE.replace("By Jane Doe\n          12 March 2024, 09:30", meta)
+    assert meta in page
+    draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+    assert draft.paragraphs[0] == LEDE

@@ -1144,3 +1144,30 @@ def test_an_interviews_credit_line_under_the_title_names_both_people() -> None:
     ):
         draft = parse_text(f"Driverless trams on two lines from spring\n\n{credit}\n\n{lede}\n")
         assert (draft.authors, draft.paragraphs) == (people, [lede]), credit
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("12 March 2024 / 09:30 / Jane Doe", ["Jane Doe"]),
+        ("12 March 2024 | 09:30 | Jane Doe", ["Jane Doe"]),
+        ("12 March 2024 · 09:30 · JANE DOE", ["Jane Doe"]),
+        ("12.03.2024 | 09:30 Uhr | Jane Doe", ["Jane Doe"]),
+        ("March 12, 2024 / 9:30 AM / Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe / 12 March 2024 / 09:30", ["Jane Doe"]),
+        ("Jane Doe | 12 March 2024 | 09:30", ["Jane Doe"]),
+        ("Jane Doe · 12 March 2024 · 09:30", ["Jane Doe"]),
+    ],
+)
+def test_a_date_line_with_its_time_and_the_writers_name_run_together(
+    line: str, authors: list[str]
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert draft.authors == authors
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+def test_an_outlet_closing_a_date_line_is_the_source_not_an_author() -> None:
+    draft = parse_text(f"{TITLE}\n\n12 March 2024 [09:30] - The Harbour Gazette\n\n{FIRST}\n")
+    assert (draft.authors, draft.source) == ([], "The Harbour Gazette")

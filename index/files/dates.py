@@ -320,8 +320,10 @@ def _parse_fast(text: str) -> datetime | None:
         return _build(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)), hms, tz)
     numeric = _NUMERIC_DATE.search(rest)
     if numeric:
-        leftover = (rest[: numeric.start()] + rest[numeric.end() :]).strip(" ,")
-        if any(w.lower().rstrip(".") not in _FILLER for w in leftover.split()):
+        leftover = rest[: numeric.start()] + rest[numeric.end() :]
+        # The bars and dashes between a date and its time: "21.01.2022 - 13:30".
+        words = [w for w in leftover.split() if w.strip(",|·•/–—-")]
+        if any(w.lower().strip(",").rstrip(".") not in _FILLER for w in words):
             return None
         first, sep, second, third = numeric.groups()
         a, b, c = int(first), int(second), int(third)
@@ -519,9 +521,10 @@ _YEAR_WRITTEN = r"(?:\d{4}|[’'‘]\d\d(?!\d))"
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
 # A date somewhere in a line: "2019-10-16", "2019/10/16", "16.10.2019", "16. 10. 2019",
 # "16. Oktober 2019", "8.Dezember 2010", "Oct 16, 2019", "16th of October 2019", "16-Oct-2019",
-# "4 de mayo de 2022", "2019年10月16日"; a time right after it is kept ("19.10.19, 18:56").
+# "4 de mayo de 2022", "2019年10月16日"; a time right after it is kept ("19.10.19, 18:56"), or
+# set apart from it as a meta bar sets its parts ("12 March 2024 | 09:30", "… / 09:30").
 _DATE_IN_LINE = re.compile(
-    rf"""(?<![\w.])(?:
+    rf"""(?<![\w.])(?P<day>
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
       | \d{{4}}/\d{{1,2}}/\d{{1,2}}(?![\d/]) | \d{{4}}\.\d{{1,2}}\.\d{{1,2}}(?![\d.])
       | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
@@ -530,7 +533,7 @@ _DATE_IN_LINE = re.compile(
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
       | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
-    )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
+    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:]))?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_SEARCHED = 200
@@ -545,6 +548,8 @@ def find_date(line: str) -> datetime | None:
     stamp = None
     for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0))
+        if found is None and match.end("day") < match.end():
+            found = parse_date(match.group("day"))  # the time after it is no time parse_date reads
         if found is None:
             continue
         if not _MACHINE_STAMP.match(line, match.start()):

@@ -2135,8 +2135,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         undated = without_dates(text)
         if undated != text:
             undated = _DATE_WORD_LEFT.sub("", undated)  # "By Jane Doe on [March 3, 2020]"
-        for segment in re.split(r"\s+[|·•]\s+", undated):
-            segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
+        for segment in _META_PARTS.split(undated):
+            segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•/"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
             # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
@@ -2161,6 +2161,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     return _dated_name_above(headings[0]), "", False
 
 
+# What sets the parts of a meta line apart: "Jane Doe | 12.03.2024", "Jane Doe / 12 March 2024".
+_META_PARTS = re.compile(r"\s+[|·•/]\s+")
 # How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
 _ABOVE_HEADLINE = 3
 _PRECEDING_TEXT = f"preceding::text()[normalize-space(.)][position() <= {_ABOVE_HEADLINE}]"
@@ -2192,7 +2194,7 @@ def _dated_name_above(heading: Any) -> list[str]:
             return split_byline(_DATE_WORD_LEFT.sub("", undated))[0]
         if undated == text:
             continue
-        segments = [s.strip() for s in re.split(r"\s+[|·•]\s+", undated)]
+        segments = [s.strip(" /") for s in _META_PARTS.split(undated)]
         names = [s for s in segments if 2 <= len(s.split()) <= 3 and is_person_name(s)]
         if len(segments) > 1 and len(names) == 1:
             return names

@@ -209,7 +209,7 @@ _DATE_LABEL = re.compile(
     r"^(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|date|dated|modified)\b",
     re.IGNORECASE,
 )
-_DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
+_DATE_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?P<source>[^\d\s][^\d]*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
 _IN_CATEGORY = re.compile(r"\s+in\s+\S.*$", re.IGNORECASE)
 _DATE_BY = re.compile(
@@ -396,6 +396,10 @@ def _take_date(line: str, state: _State) -> bool:
     tail = _DATE_SOURCE.search(line)
     if tail and is_byline(tail.group("source").strip()):
         state.bylines.append(split_byline(tail.group("source")))  # "30 May 2017 | By Jane Doe"
+    elif tail and _names_alone(tail.group("source")):
+        # "12 March 2024 / 09:30 / Jane Doe": the writers' names close the date line where an
+        # outlet may ("30 May 2017 [16:18] - TODAY.AZ"); a name is shaped as no outlet is.
+        state.bylines.append((_names_alone(tail.group("source")), ""))
     elif state.published is None and tail and not state.source:
         source = tail.group("source").strip()
         if len(source.split()) <= 4:
@@ -403,6 +407,19 @@ def _take_date(line: str, state: _State) -> bool:
     if state.published is None:
         state.published = date
     return True
+
+
+def _names_alone(text: str) -> list[str]:
+    """The people `text` names and nothing else ("Jane Doe", "Jane Doe and John Roe"), each a
+    name of two words or more and no outlet's; else []."""
+    text = " ".join(text.split())
+    names = _listed_people(text) or [_in_lower_case(text)]
+    if all(
+        len(name.split()) >= 2 and is_person_name(name) and not looks_like_outlet(name)
+        for name in names
+    ):
+        return names
+    return []
 
 
 def _take_byline(line: str, state: _State) -> bool:
