@@ -1423,3 +1423,33 @@ def test_an_author_field_in_a_script_without_capitals_names_a_person(
 ) -> None:
     # No capital tells a name from an outlet's there; the field says it is the author.
     assert split_author_field(field) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("From our correspondent Jane Doe", ["Jane Doe"]),
+        ("From our correspondent Jane Doe in Paris", ["Jane Doe"]),
+        ("From our correspondent in Paris, Jane Doe", ["Jane Doe"]),
+        ("By our correspondent Jane Doe", ["Jane Doe"]),
+        ("From our correspondents Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, our correspondent in Paris", ["Jane Doe"]),
+        ("Von unserem Korrespondenten Hans Müller", ["Hans Müller"]),
+        ("De notre correspondante à Paris, Jeanne Dupont", ["Jeanne Dupont"]),
+        # The place the story is filed from names no one.
+        ("From our correspondent in Paris", []),
+        ("From our correspondent in New York", []),
+        ("From our Paris correspondent", []),
+        ("By our own correspondent", []),
+    ],
+)
+def test_a_correspondents_credit_names_the_correspondent_not_the_place(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_sentence_from_our_correspondent_is_no_byline() -> None:
+    line = "From our correspondent in Paris, who visited the site last week, came the story."
+    assert not is_byline(line)

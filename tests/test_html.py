@@ -2803,3 +2803,23 @@ def test_a_date_line_with_time_and_name_run_together_under_the_headline(meta: st
     assert draft.authors == ["Jane Doe"]
     assert draft.published == datetime(2024, 3, 12, 9, 30)
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("From our correspondent Jane Doe", ["Jane Doe"]),
+        ("Jane Doe, our correspondent in Paris", ["Jane Doe"]),
+        ("From our correspondent in Paris", []),
+    ],
+)
+def test_a_correspondents_credit_under_the_headline_is_the_byline(
+    line: str, authors: list[str]
+) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{line}</p>",
+    )
+    draft = parse_html(page)
+    assert draft.authors == authors
+    assert draft.paragraphs[0] == _TRAM_LEDE

@@ -1171,3 +1171,20 @@ def test_a_date_line_with_its_time_and_the_writers_name_run_together(
 def test_an_outlet_closing_a_date_line_is_the_source_not_an_author() -> None:
     draft = parse_text(f"{TITLE}\n\n12 March 2024 [09:30] - The Harbour Gazette\n\n{FIRST}\n")
     assert (draft.authors, draft.source) == ([], "The Harbour Gazette")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("From our correspondent Jane Doe", ["Jane Doe"]),
+        ("From our correspondent Jane Doe in Paris", ["Jane Doe"]),
+        ("Jane Doe, our correspondent in Paris", ["Jane Doe"]),
+        ("From our correspondent in Paris", []),
+        ("From our Paris correspondent", []),
+    ],
+)
+def test_a_correspondents_credit_under_the_title_is_the_byline(
+    line: str, authors: list[str]
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.title, draft.authors, draft.paragraphs) == (TITLE, authors, [FIRST, SECOND])

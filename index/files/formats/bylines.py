@@ -241,11 +241,25 @@ _TEXT_LABEL = (
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
 _OTHER_VON = r"(?:illustration(?:en)?|fotos?|bilder?|grafik(?:en)?|videos?|zeichnung(?:en)?)\s+von"
+# A paper's correspondent credited as such, the name (if any) after it: "From our correspondent
+# Jane Doe", "By our own correspondent", "From our Paris correspondent", "From our correspondent
+# in Paris, Jane Doe", "Von unserem Korrespondenten", "De notre correspondante à Paris". The
+# place is where the story was filed from, no part of a name.
+_CORRESPONDENT = (
+    r"(?:from|by|von|de|par|dal|del|door)\s+"
+    r"(?:our|unserem|unserer|unseren|notre|nos|nostro|nostra|nuestro|nuestra|onze)\s+"
+    r"(?:own\s+|eigenen\s+)?(?:[^\W\d_][\w'’.-]*\s+){0,2}?"
+    r"(?:correspondents?|korrespondent(?:en|in)?|correspondante?s?|corrispondent[ei]"
+    r"|corresponsal(?:es)?|correspondenten)"
+    r"(?:\s+(?:in|à|a|en|aus|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:[,:]|$)))?"
+    r"\s*[,:]?"
+)
+_CORRESPONDENT_ALONE = re.compile(_CORRESPONDENT + r"\s*", re.IGNORECASE)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
-        (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
+        (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
@@ -757,8 +771,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             people.append(person)
             if run_on:
                 others.append(run_on)  # "Jane Doe Harbour Times": the outlet is the credit
-        elif _is_role(name) or is_desk(name):
-            roles.append(name)
+        elif _is_role(_PLACE.sub("", name)) or is_desk(name):
+            roles.append(name)  # "Staff Reporter", "our correspondent in Paris"
         else:
             others.append(name)
     authors.extend(people)
@@ -964,7 +978,7 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = rf"{_TEXT_LABEL}|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
-        {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
+        {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
@@ -1025,6 +1039,8 @@ def is_byline(line: str) -> bool:
     line = _spaced(line)
     if not line or len(line) > 120:
         return False
+    if _CORRESPONDENT_ALONE.fullmatch(line):
+        return True  # "From our correspondent in Paris": a credit that names no one
     named = _NAMED_HANDLE.match(line)
     if named and is_person_name(named.group("name")) and _only_a_date(named.group("rest")):
         return True  # "Jane Doe @janedoe / 2 days": a name signed with its handle
@@ -1082,7 +1098,8 @@ def is_byline(line: str) -> bool:
     for separator in (" | ", ", "):
         if separator in line:
             names, _, role = line.partition(separator)
-            names, role = names.strip(), role.strip(" .")
+            # "Jane Doe, our correspondent in Paris": where the role is filed from.
+            names, role = names.strip(), _PLACE.sub("", role).strip(" .")
             if not (_is_role(role) or role.lower() in _AGENCIES):
                 continue
             parts = [_clean_name(p) for p in _SEPARATORS.split(names)]
