@@ -2823,3 +2823,47 @@ def test_a_correspondents_credit_under_the_headline_is_the_byline(
     draft = parse_html(page)
     assert draft.authors == authors
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("h1", "head"),
+    [
+        (
+            "Driverless trams on two lines from spring - Northfield Courier",
+            '<meta property="og:site_name" content="Northfield Courier">',
+        ),
+        (
+            "Driverless trams on two lines from spring | Northfield Courier",
+            '<meta property="og:site_name" content="Northfield Courier">',
+        ),
+        (
+            "Driverless trams on two lines from spring – Northfield Courier",
+            '<link rel="canonical" href="https://www.northfieldcourier.com/news/1">',
+        ),
+        (
+            "Driverless trams on two lines from spring | NorthfieldCourier.com",
+            '<link rel="canonical" href="https://northfieldcourier.com/news/1">',
+        ),
+    ],
+)
+def test_the_sites_name_after_the_visible_headline_is_cut(h1: str, head: str) -> None:
+    page = (
+        f"<html><head><title>Trams | Northfield Courier</title>{head}</head><body>"
+        f"<main><article><h1>{h1}</h1><p>{_TRAM_LEDE}</p>{_TRAM_BODY}</article></main></body></html>"
+    )
+    draft = parse_html(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("h1", "head"),
+    [
+        # A speaker or a name the page does not give its site stays in the headline.
+        ("Talks to resume - Minister", '<meta property="og:site_name" content="Courier">'),
+        ("Driverless trams on two lines from spring - Northfield Courier", ""),
+    ],
+)
+def test_a_tail_the_page_does_not_name_its_site_stays_in_the_headline(h1: str, head: str) -> None:
+    page = _tram_page(h1, f"<h1>{h1}</h1>").replace("</title>", f"</title>{head}")
+    assert parse_html(page).title == h1

@@ -2335,3 +2335,27 @@ def test_a_page_dumps_date_line_with_time_and_name_run_together(meta: str) -> No
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
     assert draft.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("separator", ["-", "–", "|"])
+@pytest.mark.parametrize("named", ["logo", "copyright"])
+def test_a_page_dumps_headline_loses_the_site_name_the_page_gives_itself(
+    separator: str, named: str
+) -> None:
+    page = PAGE.replace(
+        "Driverless trams on two lines from spring\n\n          By",
+        f"Driverless trams on two lines from spring {separator} Northfield Courier\n\n          By",
+    )
+    if named == "copyright":
+        page = page.replace("  Northfield Courier\n", "", 1)
+    draft = parse_text(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.source == "Northfield Courier"
+
+
+def test_a_page_dumps_headline_keeps_a_tail_that_is_only_a_menus_item() -> None:
+    page = PAGE.replace(
+        "Driverless trams on two lines from spring\n\n          By",
+        "Driverless trams on two lines - Opinion\n\n          By",
+    )
+    assert parse_text(page).title == "Driverless trams on two lines - Opinion"

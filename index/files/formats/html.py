@@ -222,7 +222,7 @@ def parse_html(text: str) -> Draft:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
-    headlines = [draft.title, *meta.declared_headings()]
+    headlines = [draft.title, meta.uncut_title, *meta.declared_headings()]
     draft.paragraphs = _lead_furniture(
         _drop_repeated_header(paragraphs, headlines, meta.shown_headings),
         draft,
@@ -652,6 +652,8 @@ class _Metadata:
         self.kicker_cut = False
         # The page's own headlines (its `<h1>`s), as `title` read them.
         self.shown_headings: list[str] = []
+        # The headline as the page gives it, the site's name after it still there.
+        self.uncut_title = ""
         self.label_texts: list[Any] | None = None
         self.address: str | None = None
         self.byline_elements: tuple[tuple[list[str], str], tuple[list[str], str]] | None = None
@@ -728,6 +730,15 @@ class _Metadata:
         return site
 
     def title(self, site: str, authors: list[str]) -> str:
+        """The headline: the visible one where the page shows it, without the site's name
+        that a headline set for the page's tab often carries ("Headline - Town Crier"), even
+        in its `<h1>`. Only a name the page gives its site (its publisher, og:site_name, its
+        logo, its host) is cut: "Talks to resume - Minister" keeps its speaker."""
+        self.uncut_title = self._title(site, authors)
+        sites = [site, *self.site_headings(), *self.all("og:site_name")]
+        return _strip_site(self.uncut_title, site, "", [], url=self.url(), sites=sites)
+
+    def _title(self, site: str, authors: list[str]) -> str:
         below = self._headline_below_breadcrumbs()
         if below:
             return below

@@ -1724,6 +1724,11 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     """The title, section, bylines and date of a page saved as text, from the lines around
     its headline (and, failing those, from the article's text and what closes it)."""
     assert page.headline is not None
+    suffix = _TITLE_SUFFIX.search(page.title)
+    if suffix and not state.source and len(page.title[: suffix.start()].split()) >= 2:
+        site = suffix.group("source").strip()
+        if _names_its_site(lines, page, site):
+            state.source = site  # "Headline - Northfield Courier": cut by `_set_title`
     _set_title(page.title, state)
     for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
         # "Home » Transport » Headline": the section is the crumb above the headline.
@@ -1784,6 +1789,28 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+
+
+def _names_its_site(lines: list[str], page: PageArticle, name: str) -> bool:
+    """Whether a page dump names its site `name`: on a line of its own above the headline (its
+    logo's, its header's; not a menu's item, a bullet) or in its copyright notice."""
+    folded = name.casefold()
+    for index, raw in enumerate(lines):
+        if page.start <= index < page.end:
+            continue
+        line = _clean(raw)
+        if folded not in line.casefold():
+            continue
+        if index < (page.headline or 0) and line.casefold() == folded:
+            return True
+        if _COPYRIGHT.search(line) and re.search(
+            rf"(?<!\w){re.escape(folded)}(?!\w)", line.casefold()
+        ):
+            return True
+    return False
 
 
 # A meta bar's label run into the name before it, as a text browser joins the bar's parts:
