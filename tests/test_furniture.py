@@ -67,3 +67,14 @@ def test_footer_markers() -> None:
     assert is_footer("© 2024 Northfield Courier. All rights reserved.")
     assert is_footer("Leave a comment")
     assert not is_footer("The comment period ends on Friday, the council said.")
+
+
+@pytest.mark.parametrize(
+    "line", ["(Foto: dpa)", "(Bild: Keystone)", "(Bilder: dpa)", "(Фото: ТАСС)"]
+)
+def test_a_photo_credit_in_brackets_in_any_language_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_remark_in_brackets_is_no_photo_credit() -> None:
+    assert not is_furniture("(Bildung ist wichtig)")

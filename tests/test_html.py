@@ -2867,3 +2867,34 @@ def test_the_sites_name_after_the_visible_headline_is_cut(h1: str, head: str) ->
 def test_a_tail_the_page_does_not_name_its_site_stays_in_the_headline(h1: str, head: str) -> None:
     page = _tram_page(h1, f"<h1>{h1}</h1>").replace("</title>", f"</title>{head}")
     assert parse_html(page).title == h1
+
+
+_STANDFIRST = "Two lines will go driverless next year, a first for the region's transport network"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<p>Image: Getty</p><p>By Jane Doe</p>",
+        "<p>(Foto: dpa)</p><p>By Jane Doe</p>",
+        "<figure><img src='t.jpg'><figcaption>Photo: Reuters</figcaption></figure><p>By Jane Doe</p>",
+        "<p>By Jane Doe</p>",
+    ],
+)
+def test_a_standfirst_without_a_stop_stays_the_lede_over_a_credit_and_byline(between: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{_STANDFIRST}</p>{between}",
+    )
+    draft = parse_html(page)
+    assert draft.paragraphs[:2] == [_STANDFIRST, _TRAM_LEDE]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_an_interview_question_naming_the_interviewer_stays_in_the_text() -> None:
+    question = "Jane Doe: Where did you first hear of the driverless trams?"
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{_STANDFIRST}</p><p>{question}</p>",
+    ).replace("</title>", '</title><meta name="author" content="Jane Doe">')
+    assert question in parse_html(page).paragraphs

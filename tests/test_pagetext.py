@@ -2359,3 +2359,25 @@ def test_a_page_dumps_headline_keeps_a_tail_that_is_only_a_menus_item() -> None:
         "Driverless trams on two lines - Opinion\n\n          By",
     )
     assert parse_text(page).title == "Driverless trams on two lines - Opinion"
+
+
+STANDFIRST = "Two lines will go driverless next year, a first for the region's transport network."
+
+
+@pytest.mark.parametrize(
+    "credit", ["Image: Getty", "Photo: Reuters", "(Foto: dpa)", "Foto: Jane Roe"]
+)
+def test_a_standfirst_over_a_photo_credit_and_the_byline_stays_the_lede(credit: str) -> None:
+    page = PAGE.replace(
+        "          By Jane Doe\n",
+        f"          {STANDFIRST}\n\n            {credit}\n\n          By Jane Doe\n",
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs == [STANDFIRST, LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_a_caption_over_a_credit_under_the_byline_is_still_no_lede() -> None:
+    caption = CAPTION.replace(", left, and", " and")
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      Image: Getty\n")
+    assert parse_text(page).paragraphs[0] == LEDE

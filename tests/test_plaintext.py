@@ -1188,3 +1188,14 @@ def test_a_correspondents_credit_under_the_title_is_the_byline(
 ) -> None:
     draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.title, draft.authors, draft.paragraphs) == (TITLE, authors, [FIRST, SECOND])
+
+
+@pytest.mark.parametrize(
+    "credit", ["Image: Getty", "Photo: Reuters", "(Foto: dpa)", "(Bild: Keystone)"]
+)
+def test_a_photo_credit_under_the_standfirst_is_not_the_lede(credit: str) -> None:
+    standfirst = "The plan would cut the country's emissions by half within ten years"
+    draft = parse_text(
+        f"{TITLE}\n\n{standfirst}\n\n{credit}\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n"
+    )
+    assert draft.paragraphs == [standfirst, FIRST, SECOND]

@@ -112,9 +112,10 @@ _YEARLESS_DATE = re.compile(
         ,?\s+(?:at\s+)?\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Caption credits at the end of a line: "(Photo by X/AFP)", "X/Getty Images", "REUTERS/X".
+# Caption credits at the end of a line: "(Photo by X/AFP)", "(Foto: dpa)", "X/Getty Images",
+# "REUTERS/X".
 _CAPTION_TAIL = re.compile(
-    r"""(?:\((?:photo|image|picture|credit)s?\b[^)]{0,120}\)
+    r"""(?:\((?:photo|image|picture|credit|foto|bild|bilder|фото|imagen|immagine)s?\b[^)]{0,120}\)
         | /\s*(?:getty\s+images|afp|reuters|ap|epa|afp\s+via\s+getty\s+images)\)?
         | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
     re.IGNORECASE | re.VERBOSE,

@@ -3069,6 +3069,9 @@ def _lead_furniture(
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
         ):
+            if index == 0 and not drop and _unstopped_standfirst(paragraph):
+                standfirst = True  # a summary set without a stop, over the byline or a credit
+                continue
             break
         drop.append(index)
     if not drop or len(drop) == len(paragraphs):
@@ -3089,6 +3092,21 @@ def _lead_furniture(
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
 
 
+# The words of running text, for a standfirst written without a stop.
+_RUNNING_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _unstopped_standfirst(paragraph: str) -> bool:
+    """Whether the text's first paragraph is a standfirst set without a stop ("Two lines will
+    go driverless next year, a first for the region"), as many sites set theirs: eight words or
+    more, most in lower case as a sentence's are (not a headline's, a menu's or a name's)."""
+    words = _RUNNING_WORDS.findall(paragraph)
+    if len(words) < _STANDFIRST_WORDS or len(paragraph) > _MAX_STANDFIRST:
+        return False
+    return 2 * sum(not word[:1].isupper() for word in words) >= len(words)
+
+
+_STANDFIRST_WORDS = 8
 _CAPTIONED = "ancestor-or-self::*[self::figcaption or self::figure or contains(@class, 'caption')]"
 # A caption's text with the photographer's credit run on ("… Sees. Foto: Jane Doe").
 _MAX_CREDIT = 60
@@ -3233,8 +3251,11 @@ def _names_the_authors(paragraph: str, authors: list[str]) -> bool:
     loose = _loose(paragraph)
     names = [_loose(author) for author in authors]
     # More than the names: a line that is only a name may be what the names were taken from.
+    # A sentence is none ("Jane Doe: Where did you enter the EU?", an interview's question).
     return (
-        all(name in loose for name in names) and loose not in names and not paragraph.endswith(".")
+        all(name in loose for name in names)
+        and loose not in names
+        and not paragraph.endswith((".", "?", "!"))
     )
 
 
