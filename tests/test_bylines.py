@@ -1453,3 +1453,31 @@ def test_a_correspondents_credit_names_the_correspondent_not_the_place(
 def test_a_sentence_from_our_correspondent_is_no_byline() -> None:
     line = "From our correspondent in Paris, who visited the site last week, came the story."
     assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρία Παπαδοπούλου"]),
+        ("Της Ελένης Γεωργίου", ["Ελένη Γεωργίου"]),
+        ("Του Γιώργου Παπαδόπουλου", ["Γιώργος Παπαδόπουλος"]),
+        ("Του Γιώργου Παπαδοπούλου", ["Γιώργος Παπαδόπουλος"]),
+        ("Του Κώστα Παπαδάκη", ["Κώστας Παπαδάκης"]),
+        # A surname in -ου is kept: most such are the same in every case.
+        ("Του Ανδρέα Νικολάου", ["Ανδρέας Νικολάου"]),
+        (
+            "Των Μαρίας Παπαδοπούλου και Γιώργου Νικολάου",
+            ["Μαρία Παπαδοπούλου", "Γιώργος Νικολάου"],
+        ),
+        ("Γράφει η Μαρία Παπαδοπούλου", ["Μαρία Παπαδοπούλου"]),
+    ],
+)
+def test_a_greek_byline_in_the_genitive_names_the_writer_in_the_nominative(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_greek_genitive_article_before_a_place_is_no_byline() -> None:
+    assert not is_byline("Της Αθήνας")

@@ -2898,3 +2898,23 @@ def test_an_interview_question_naming_the_interviewer_stays_in_the_text() -> Non
         f"<h1>Driverless trams on two lines from spring</h1><p>{_STANDFIRST}</p><p>{question}</p>",
     ).replace("</title>", '</title><meta name="author" content="Jane Doe">')
     assert question in parse_html(page).paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρία Παπαδοπούλου"], None),
+        ("۲۵ اسفند ۱۴۰۲", [], datetime(2024, 3, 15)),
+        ("วันศุกร์ที่ 15 มีนาคม พ.ศ. 2567", [], datetime(2024, 3, 15)),
+    ],
+)
+def test_greek_bylines_and_other_calendars_date_lines_under_the_headline(
+    line: str, authors: list[str], published: datetime | None
+) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{line}</p>",
+    )
+    draft = parse_html(page)
+    assert (draft.authors, draft.published) == (authors, published)
+    assert draft.paragraphs[0] == _TRAM_LEDE

@@ -1199,3 +1199,22 @@ def test_a_photo_credit_under_the_standfirst_is_not_the_lede(credit: str) -> Non
         f"{TITLE}\n\n{standfirst}\n\n{credit}\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n"
     )
     assert draft.paragraphs == [standfirst, FIRST, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρία Παπαδοπούλου"], None),
+        ("Του Γιώργου Παπαδόπουλου", ["Γιώργος Παπαδόπουλος"], None),
+        ("شنبه ۲۵ اسفند ۱۴۰۲ - ۱۰:۳۰", [], datetime(2024, 3, 15, 10, 30)),
+        ("١٥ آذار ٢٠٢٤", [], datetime(2024, 3, 15)),
+        ("วันศุกร์ที่ 15 มีนาคม พ.ศ. 2567", [], datetime(2024, 3, 15)),
+        ("๑๕ มี.ค. ๒๕๖๗ ๑๐:๓๐ น.", [], datetime(2024, 3, 15, 10, 30)),
+    ],
+)
+def test_greek_bylines_and_persian_arabic_and_thai_date_lines_under_the_title(
+    line: str, authors: list[str], published: datetime | None
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.authors, draft.published) == (authors, published)
+    assert draft.paragraphs == [FIRST, SECOND]

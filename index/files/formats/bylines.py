@@ -254,12 +254,18 @@ _CORRESPONDENT = (
     r"(?:\s+(?:in|à|a|en|aus|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:[,:]|$)))?"
     r"\s*[,:]?"
 )
+# A Greek byline gives the writer's name in the genitive after its article ("Της Μαρίας
+# Παπαδοπούλου", "Του Γιώργου Παπαδόπουλου", "Των …" for several), or says who writes ("Γράφει
+# η Μαρία Παπαδοπούλου").
+_GREEK_GENITIVE = r"(?:της|του|των)"
+_GREEK_WRITES = r"(?:γράφει|γράφουν|επιμέλεια\s*:)\s+(?:ο|η|οι)"
 _CORRESPONDENT_ALONE = re.compile(_CORRESPONDENT + r"\s*", re.IGNORECASE)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
         (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} |
+        (?P<genitive>{_GREEK_GENITIVE}) | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
@@ -290,7 +296,7 @@ _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 # (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.)
 _SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|και|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
@@ -685,8 +691,10 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     if _PREFIX.fullmatch(segment + " "):
         return  # A lone "By" on its own line: the name follows on the next.
     writers = True
+    genitive = False
     prefix = _PREFIX.match(segment)
     if prefix:
+        genitive = prefix.group("genitive") is not None
         verbs = prefix.group("verbs")
         writers = (verbs is None or _credits_authors(verbs)) and not prefix.group("others")
         if "interview" in prefix.group(0).lower():
@@ -695,9 +703,44 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
         segment = segment[prefix.end() :]
     first, *rest = _INNER_BY.split(segment, maxsplit=1)
     if writers:
+        named = len(authors)
         _split_names(first, authors, credits, roles)
+        if genitive:
+            authors[named:] = [greek_nominative(name) for name in authors[named:]]
     for other in rest:
         _split_segment(other, authors, credits, roles)
+
+
+# The genitive endings of Greek names and their nominatives: a woman's given name ("Μαρίας",
+# "Ελένης"; her surname is the same in both), a man's given name and surname ("Γιώργου",
+# "Παπαδόπουλου", "Γιάννη", "Κώστα"). A woman's given name ends in ς in the genitive, a man's
+# never does, so the given name tells whose name it is.
+_FEMININE_GIVEN = (("ας", "α"), ("άς", "ά"), ("ης", "η"), ("ής", "ή"), ("ώς", "ώ"), ("ούς", "ού"))
+_MASCULINE_GIVEN = (("ου", "ος"), ("ού", "ός"), ("η", "ης"), ("ή", "ής"), ("α", "ας"), ("ά", "άς"))
+# A man's surname in -ου is as often one in that form whatever the case ("Νικολάου",
+# "Γεωργίου"): kept, but for the -όπουλος names, stressed on their ending in the formal
+# genitive ("Παπαδοπούλου").
+_MASCULINE_SURNAME = (("όπουλου", "όπουλος"), ("οπούλου", "όπουλος"), *_MASCULINE_GIVEN[2:])
+
+
+def _nominative(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    for genitive, nominative in endings:
+        if word.endswith(genitive) and len(word) > len(genitive) + 1:
+            return word[: -len(genitive)] + nominative
+    return word
+
+
+def greek_nominative(name: str) -> str:
+    """A Greek name a byline gives in the genitive, in the nominative it is known by ("Μαρίας
+    Παπαδοπούλου" -> "Μαρία Παπαδοπούλου", "Γιώργου Παπαδόπουλου" -> "Γιώργος
+    Παπαδόπουλος"); a name in another script, or in capitals, as it is."""
+    words = name.split()
+    if len(words) < 2 or not all("\u0370" <= w[:1] <= "\u03ff" for w in words) or name.isupper():
+        return name
+    if words[0].endswith(("ς", "Σ")):
+        return " ".join([_nominative(words[0], _FEMININE_GIVEN), *words[1:]])
+    given = [_nominative(word, _MASCULINE_GIVEN) for word in words[:-1]]
+    return " ".join([*given, _nominative(words[-1], _MASCULINE_SURNAME)])
 
 
 # A conversation's byline names both speakers: "Jane Doe im Gespräch mit John Roe", "Jane Doe
@@ -978,7 +1021,7 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = rf"{_TEXT_LABEL}|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
-        {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} |
+        {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
