@@ -258,7 +258,7 @@ _CORRESPONDENT = (
 # Παπαδοπούλου", "Του Γιώργου Παπαδόπουλου", "Των …" for several), or says who writes ("Γράφει
 # η Μαρία Παπαδοπούλου").
 _GREEK_GENITIVE = r"(?:της|του|των)"
-_GREEK_WRITES = r"(?:γράφει|γράφουν|επιμέλεια\s*:)\s+(?:ο|η|οι)"
+_GREEK_WRITES = r"(?:γράφει|γράφουν)\s+(?:ο|η|οι)"
 _CORRESPONDENT_ALONE = re.compile(_CORRESPONDENT + r"\s*", re.IGNORECASE)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
