@@ -1218,3 +1218,26 @@ def test_greek_bylines_and_persian_arabic_and_thai_date_lines_under_the_title(
     draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.authors, draft.published) == (authors, published)
     assert draft.paragraphs == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("separator", ["-", "–", "|"])
+def test_a_title_loses_the_site_name_its_copyright_notice_gives(separator: str) -> None:
+    text = (
+        f"{TITLE} {separator} Northfield Courier\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n\n"
+        "© 2024 Northfield Courier. All rights reserved.\n"
+    )
+    draft = parse_text(text)
+    assert (draft.title, draft.source) == (TITLE, "Northfield Courier")
+
+
+def test_a_title_keeps_a_tail_no_copyright_notice_names() -> None:
+    text = f"Talks to resume - Minister\n\n{FIRST}\n\n{SECOND}\n\n© 2024 Northfield Courier\n"
+    assert parse_text(text).title == "Talks to resume - Minister"
+
+
+@pytest.mark.parametrize("meta", ["By Jane Doe", "12 March 2024"])
+def test_a_title_with_its_site_after_a_bar_over_a_byline_is_no_site_and_section(meta: str) -> None:
+    # "Site / Section" is a header's first line over the title; over a byline or a date line,
+    # "Headline | Site" is the title.
+    draft = parse_text(f"{TITLE} | Northfield Courier\n\n{meta}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.title, draft.source, draft.section) == (TITLE, "Northfield Courier", "")

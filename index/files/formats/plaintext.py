@@ -1260,9 +1260,16 @@ def _word_count(line: str) -> int:
 
 
 def _title_follows(lines: list[str], index: int) -> bool:
-    """Whether the next non-blank line after `index` could be a title (not running text)."""
+    """Whether the next non-blank line after `index` could be a title (not running text, nor
+    a byline or date line: those are a title's, and the line above is the title)."""
     line = _next_line(lines, index)
-    return 3 <= _word_count(line) and len(line) <= 150 and not line.endswith((".", "。"))
+    return (
+        3 <= _word_count(line)
+        and len(line) <= 150
+        and not line.endswith((".", "。"))
+        and not is_byline(line)
+        and not looks_like_date_line(line)
+    )
 
 
 def _site_above_title(lines: list[str], index: int, line: str) -> bool:
@@ -1724,11 +1731,9 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     """The title, section, bylines and date of a page saved as text, from the lines around
     its headline (and, failing those, from the article's text and what closes it)."""
     assert page.headline is not None
-    suffix = _TITLE_SUFFIX.search(page.title)
-    if suffix and not state.source and len(page.title[: suffix.start()].split()) >= 2:
-        site = suffix.group("source").strip()
-        if _names_its_site(lines, page, site):
-            state.source = site  # "Headline - Northfield Courier": cut by `_set_title`
+    site = _site_suffix(page.title, state)
+    if site and _names_its_site(lines, page, site):
+        state.source = site  # "Headline - Northfield Courier": cut by `_set_title`
     _set_title(page.title, state)
     for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
         # "Home » Transport » Headline": the section is the crumb above the headline.
@@ -1794,17 +1799,27 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 
 
-def _names_its_site(lines: list[str], page: PageArticle, name: str) -> bool:
-    """Whether a page dump names its site `name`: on a line of its own above the headline (its
-    logo's, its header's; not a menu's item, a bullet) or in its copyright notice."""
+def _site_suffix(title: str, state: _State) -> str:
+    """The name set apart after a headline ("Headline - Northfield Courier") where the site's
+    is not known yet, else ""."""
+    suffix = _TITLE_SUFFIX.search(title)
+    if not suffix or state.source or len(title[: suffix.start()].split()) < 2:
+        return ""
+    return suffix.group("source").strip()
+
+
+def _names_its_site(lines: list[str], page: PageArticle | None, name: str) -> bool:
+    """Whether a page dump (or scraped text, `page` None) names its site `name`: in its
+    copyright notice, or on a line of its own above the headline (its logo's, its header's;
+    not a menu's item, a bullet)."""
     folded = name.casefold()
     for index, raw in enumerate(lines):
-        if page.start <= index < page.end:
+        if page is not None and page.start <= index < page.end:
             continue
         line = _clean(raw)
         if folded not in line.casefold():
             continue
-        if index < (page.headline or 0) and line.casefold() == folded:
+        if page is not None and index < (page.headline or 0) and line.casefold() == folded:
             return True
         if _COPYRIGHT.search(line) and re.search(
             rf"(?<!\w){re.escape(folded)}(?!\w)", line.casefold()
@@ -2886,6 +2901,11 @@ def parse_text(text: str, name: str = "") -> Draft:
     if state.published is None:
         # As in scraped text: a line near the top of the file that is only a date.
         state.published = _date_alone_near_top(whole[: _MAX_HEADER_LINES * 2])
+    site = _site_suffix(state.title, state) if page is None or page.headline is None else ""
+    if site and _names_its_site(whole, None, site):
+        # "Headline - Northfield Courier" over text that closes "© 2024 Northfield Courier".
+        state.source = site
+        _set_title(state.title, state)
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
