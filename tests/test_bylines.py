@@ -1481,3 +1481,13 @@ def test_a_greek_byline_in_the_genitive_names_the_writer_in_the_nominative(
 
 def test_a_greek_genitive_article_before_a_place_is_no_byline() -> None:
     assert not is_byline("Της Αθήνας")
+
+
+@pytest.mark.parametrize("text", ["Tuesday GMT", "Wednesday EDT", "Friday Jane"])
+def test_a_weekday_or_time_zone_left_by_a_date_is_no_name(text: str) -> None:
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize("name", ["Plácido Domingo", "Guy Montag", "Jane Doe"])
+def test_a_surname_that_is_a_weekday_in_another_language_is_still_a_name(name: str) -> None:
+    assert is_person_name(name)

@@ -626,3 +626,22 @@ def test_solar_hijri_dates_agree_with_a_day_by_day_walk() -> None:
             month,
             day,
         )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Updated 12 March 2024, 10:15 | Published 11 March 2024, 09:30",
+            datetime(2024, 3, 11, 9, 30),
+        ),
+        ("Updated: 30/05/2017 Published: 29/05/2017", datetime(2017, 5, 29)),
+        ("Aktualisiert am 14.03.2024 - Erstellt am 12.03.2024", datetime(2024, 3, 12)),
+        ("Published 11 March 2024 | Updated 12 March 2024", datetime(2024, 3, 11)),
+        ("Erstellt am 12.03.2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+    ],
+)
+def test_the_publication_date_wins_over_the_update_given_first(
+    line: str, expected: datetime
+) -> None:
+    assert parse_date(line) == expected

@@ -2918,3 +2918,16 @@ def test_greek_bylines_and_other_calendars_date_lines_under_the_headline(
     draft = parse_html(page)
     assert (draft.authors, draft.published) == (authors, published)
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    "line", ["Tuesday 12 March 2024 09.30 GMT", "Wednesday, March 13, 2024 10:15 EDT"]
+)
+def test_a_date_line_with_its_weekday_and_zone_names_no_one(line: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{line}</p>",
+    )
+    draft = parse_html(page)
+    assert draft.authors == []
+    assert draft.paragraphs[0] == _TRAM_LEDE

@@ -1241,3 +1241,10 @@ def test_a_title_with_its_site_after_a_bar_over_a_byline_is_no_site_and_section(
     # "Headline | Site" is the title.
     draft = parse_text(f"{TITLE} | Northfield Courier\n\n{meta}\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.title, draft.source, draft.section) == (TITLE, "Northfield Courier", "")
+
+
+def test_a_date_line_giving_the_update_first_dates_the_text_by_its_publication() -> None:
+    line = "Updated 12 March 2024, 10:15 | Published 11 March 2024, 09:30"
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert draft.published == datetime(2024, 3, 11, 9, 30)
+    assert draft.paragraphs == [FIRST, SECOND]

@@ -101,7 +101,7 @@ _LABEL = re.compile(
     r"""^(?:
         (?:first\s+|originally\s+|last\s+)?(?:published|updated|modified|posted|created|released
           |written|dated?|publication\s+date|pub\s+date|time)
-        | publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|stand|publicado
+        | publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|erstellt|aktualisiert|stand|publicado
         | actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|опубликовано
         | обновлено|дата|опубліковано|оновлено|opublikowano|yayınlanma|güncelleme
     )\b\.?(?:\s+(?:on|at|le|am|el|em|il|op|в))?\s*[:\-–—|]?\s*""",
@@ -113,6 +113,15 @@ _TRAILING_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?=[^\d\s])[^\d]*$")
 _SECOND_DATE = re.compile(
     r"(?<=\S)\s*[|•·,;–—-]?\s+(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|aktualisiert"
     r"|actualizado|atualizado|aggiornato|обновлено)\b.*$",
+    re.IGNORECASE,
+)
+# "Updated: 30/05/2017 | Published: 29/05/2017": the update's date first, then the
+# publication's, which is the one wanted.
+_UPDATED_FIRST = re.compile(
+    r"^(?:last\s+)?(?:updated|modified|aktualisiert|mis\s+à\s+jour|mise\s+à\s+jour|actualizado"
+    r"|atualizado|aggiornato|обновлено)\b.*?\d.*?(?:\s*[|•·,;–—-]\s*|\s+)"
+    r"(?P<published>(?:first\s+|originally\s+)?(?:published|posted|veröffentlicht|erstellt"
+    r"|publié|publicado|pubblicato|опубликовано)\b.*\d.*)$",
     re.IGNORECASE,
 )
 _BRACKETS = re.compile(r"[\[\]()]")
@@ -190,6 +199,9 @@ def _fixed(delta: timedelta) -> timezone:
 def _clean(text: str) -> str:
     """`text` with labels, brackets and a trailing source removed; whitespace collapsed."""
     text = " ".join(text.split())
+    updated_first = _UPDATED_FIRST.match(text)
+    if updated_first:
+        text = updated_first.group("published")  # the publication's date, not the update's
     text = _LABEL.sub("", text, count=1)
     text = _SECOND_DATE.sub("", text)
     text = _READ_TIME.sub("", text)

@@ -391,6 +391,12 @@ def _organisation_compound(word: str) -> bool:
     return any(word.endswith(end) and len(word) > len(end) + 2 for end in _ORGANISATION_ENDINGS)
 
 
+# Words of a date line that are no part of anyone's name: English weekdays (not other
+# languages', some of which are surnames: "Domingo", "Montag"), time zones in capitals.
+_WEEKDAY_NAMES = _words("monday tuesday wednesday thursday friday saturday sunday")
+_ZONES = _words("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT JST AEST AEDT")
+
+
 def is_person_name(text: str) -> bool:
     """Whether `text` is shaped like a person's name: 'Jane Doe', 'J.R. Smith', 'Ali al-Amin'."""
     words = text.split()
@@ -402,6 +408,8 @@ def is_person_name(text: str) -> bool:
         return False  # "Learn More", "View All Results", "Install Docker Engine": a button
     if words[0].lower() in _BYLINE_WORDS or any(w.lower() == "by" for w in words[1:]):
         return False  # "By Jane Doe", "Par Jean Dupont", "Written By Jane": a byline, not a name
+    if any(w.lower().rstrip(".,") in _WEEKDAY_NAMES or w.rstrip(".,") in _ZONES for w in words):
+        return False  # "Tuesday GMT": what a date line leaves once its date is cut out
     capitals = 0
     shouted = _surname_in_capitals(words)
     for position, word in enumerate(words):
