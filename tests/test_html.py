@@ -2931,3 +2931,16 @@ def test_a_date_line_with_its_weekday_and_zone_names_no_one(line: str) -> None:
     draft = parse_html(page)
     assert draft.authors == []
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    "below", ["<p>Transport Correspondent</p><p>12 March 2024</p>", "<p>12 March 2024</p>"]
+)
+def test_the_writers_name_over_a_role_or_date_set_a_line_each_is_no_text(below: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>Jane Doe</p>{below}",
+    )
+    draft = parse_html(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[0] == _TRAM_LEDE

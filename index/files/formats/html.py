@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.files.dates import find_date, parse_date
+from newsread.index.files.dates import find_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
@@ -3059,6 +3059,8 @@ def _lead_furniture(
         if _names_the_authors(paragraph, named):
             # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
             state.published = state.published or find_date(paragraph)
+        elif _name_over_byline_block(paragraphs, index, named):
+            pass  # "Jane Doe" over "Transport Correspondent" or the date: the byline's name
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
@@ -3241,6 +3243,16 @@ _BARE_DATE_LABEL = re.compile(
 # The most words a byline line naming the authors has ("Robert Burns, AP National Security
 # Writer").
 _MAX_NAMING_WORDS = 12
+
+
+def _name_over_byline_block(paragraphs: list[str], index: int, authors: list[str]) -> bool:
+    """Whether the paragraph at `index` is only the name of one of the page's `authors` and
+    the next is a byline's role or a date line ("Jane Doe" / "Transport Correspondent" /
+    "12 March 2024"): the byline set a line at a time."""
+    if index + 1 >= len(paragraphs) or _loose(paragraphs[index]) not in map(_loose, authors):
+        return False
+    following = paragraphs[index + 1]
+    return len(following) <= _MAX_LEAD and (is_byline(following) or looks_like_date_line(following))
 
 
 def _names_the_authors(paragraph: str, authors: list[str]) -> bool:
