@@ -645,3 +645,21 @@ def test_the_publication_date_wins_over_the_update_given_first(
     line: str, expected: datetime
 ) -> None:
     assert parse_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Publié le 12/03/2024 à 09h30", datetime(2024, 3, 12, 9, 30)),
+        ("Veröffentlicht am 12/03/2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+        ("Publicado el 03/12/2024", datetime(2024, 12, 3)),
+        # An English label, or none, leaves a slashed date month-first.
+        ("Published 12/03/2024", datetime(2024, 12, 3)),
+        ("12/03/2024", datetime(2024, 12, 3)),
+    ],
+)
+def test_a_slashed_date_labelled_in_a_day_first_language_is_day_first(
+    line: str, expected: datetime
+) -> None:
+    assert parse_date(line) == expected
+    assert find_date(line) is not None and find_date(line).date() == expected.date()

@@ -124,6 +124,14 @@ _UPDATED_FIRST = re.compile(
     r"|publié|publicado|pubblicato|опубликовано)\b.*\d.*)$",
     re.IGNORECASE,
 )
+# A date's label or time in a language that writes the day first ("Publié le 12/03/2024 à
+# 09h30", "Veröffentlicht am", "Publicado el"): its slashed date is no American one.
+_DAY_FIRST_LABEL = re.compile(
+    r"\b(?:publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|erstellt"
+    r"|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
+    r"|опубликовано|обновлено)\b|\d{1,2}h\d{2}\b|\bà\s+\d",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"[\[\]()]")
 _RELATIVE = re.compile(
     r"\b(?:ago|today|yesterday|tomorrow|just\s+now|hours?|minutes?|mins?|secs?|seconds?|"
@@ -321,8 +329,9 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
     return text, clock, None, True
 
 
-def _parse_fast(text: str) -> datetime | None:
-    """Day/month/year layouts with numbers or month names, plus an optional time and zone."""
+def _parse_fast(text: str, *, day_first: bool = False) -> datetime | None:
+    """Day/month/year layouts with numbers or month names, plus an optional time and zone;
+    with `day_first`, "12/03/2024" is 12 March (the line is in a language that writes so)."""
     rest, clock, tz, ok = _take_time(text)
     if not ok:
         return None
@@ -344,7 +353,7 @@ def _parse_fast(text: str) -> datetime | None:
         if len(third) not in (2, 4):
             return None
         # Dots and dashes are day-first everywhere; slashes are month-first unless impossible.
-        if sep == "/" and a <= 12:
+        if sep == "/" and a <= 12 and not (day_first and b <= 12):
             return _build(c, a, b, hms, tz)
         return _build(c, b, a, hms, tz)
     day = month = year = None
@@ -412,11 +421,15 @@ def _parse_dateparser(text: str, languages: list[str] | None) -> datetime | None
     return result
 
 
-def parse_date(text: str, *, languages: list[str] | None = None) -> datetime | None:
+def parse_date(
+    text: str, *, languages: list[str] | None = None, day_first: bool = False
+) -> datetime | None:
     """The date and time `text` gives, or None when it gives no absolute date.
 
     The timezone is kept as a fixed offset when the text names one; the result is naive
-    otherwise. `languages` (ISO 639-1 codes) narrows the slow fallback's language guess.
+    otherwise. `languages` (ISO 639-1 codes) narrows the slow fallback's language guess;
+    `day_first` reads "12/03/2024" as 12 March, as the text around it writes dates (a label
+    in such a language on the line itself says so too).
     """
     if not text or len(text) > _MAX_LENGTH * 2:
         return None
@@ -430,7 +443,8 @@ def parse_date(text: str, *, languages: list[str] | None = None) -> datetime | N
         cleaned = _clean(stripped)
         if not cleaned or len(cleaned) > _MAX_LENGTH or _RELATIVE.search(cleaned):
             return None
-        result = _parse_iso(cleaned) or _parse_fast(cleaned)
+        day_first = day_first or ("/" in cleaned and _DAY_FIRST_LABEL.search(stripped) is not None)
+        result = _parse_iso(cleaned) or _parse_fast(cleaned, day_first=day_first)
     except _Rejected:
         # ("1402/12/25": a Solar Hijri date in figures, impossible as a Gregorian one.)
         solar = _SOLAR_NUMERIC.search(ascii_digits(stripped))
@@ -565,10 +579,12 @@ def find_date(line: str) -> datetime | None:
         return None
     line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(ascii_digits(line)))
     stamp = None
+    day_first = "/" in line and _DAY_FIRST_LABEL.search(line) is not None
     for match in _DATE_IN_LINE.finditer(line):
-        found = parse_date(match.group(0))
+        found = parse_date(match.group(0), day_first=day_first)
         if found is None and match.end("day") < match.end():
-            found = parse_date(match.group("day"))  # the time after it is no time parse_date reads
+            # (The time after it is none parse_date reads.)
+            found = parse_date(match.group("day"), day_first=day_first)
         if found is None:
             continue
         if not _MACHINE_STAMP.match(line, match.start()):
