@@ -2944,3 +2944,39 @@ def test_the_writers_name_over_a_role_or_date_set_a_line_each_is_no_text(below: 
     draft = parse_html(page)
     assert draft.authors == ["Jane Doe"]
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+def _no_h1_page(title: str, article: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><article>{article}<p>{_TRAM_LEDE}</p>{_TRAM_BODY}</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("mark", ["entry-title", "post-title", "article__title", "headline"])
+def test_a_post_title_marked_as_one_is_the_headline_where_the_title_is_the_sites(
+    mark: str,
+) -> None:
+    page = _no_h1_page(
+        "Northfield Courier",
+        f"<h2 class='{mark}'>Driverless trams on two lines from spring</h2>",
+    )
+    draft = parse_html(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Northfield Courier | Driverless trams on two lines from spring",
+            "Driverless trams on two lines from spring",
+        ),
+        # A short title's parts are both the title's.
+        ("Google - Site Reliability Engineering", "Google - Site Reliability Engineering"),
+        ("Magic Cleaning | sheego ♥ Magazin", "Magic Cleaning | sheego ♥ Magazin"),
+    ],
+)
+def test_a_site_name_set_before_the_headline_in_the_title_is_cut(title: str, expected: str) -> None:
+    assert parse_html(_no_h1_page(title, "<div></div>")).title == expected

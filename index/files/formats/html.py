@@ -946,7 +946,24 @@ class _Metadata:
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
             return headings[0]
+        if not headings and len(_words_of(title)) <= _SITE_TITLE_WORDS:
+            # No <h1>, and the titles give the site's name at most: the post's title is the
+            # heading its theme marks as one ("<h2 class="entry-title">").
+            return self._marked_entry_title() or title
         return _visible_headline(title, headings)
+
+    def _marked_entry_title(self) -> str:
+        """The text of the first `<h2>`-`<h4>` marked as a post's title (`_POST_TITLE_CLASS`), not
+        in the page's furniture or another story's teaser, of two words or more; else ""."""
+        for element in self.tree.xpath("//h2|//h3|//h4"):
+            if not _POST_TITLE_CLASS.search(element.get("class") or ""):
+                continue
+            if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
+                continue
+            text = _heading_text(element)
+            if len(_words_of(text)) >= 2:
+                return text
+        return ""
 
     def headings(self) -> list[str]:
         """The texts of the page's `<h1>`s, except those in its header (site logos), without
@@ -1235,6 +1252,14 @@ def _story_words(words: list[str]) -> set[str]:
 
 
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
+# How themes mark a post's title where it is no `<h1>`: "entry-title", "post-title",
+# "article__title", "story-headline".
+_POST_TITLE_CLASS = re.compile(
+    r"\b(?:entry|post|article|story)(?:[-_]{1,2}(?:title|headline))\b|(?:^|\s)headline(?:$|\s)",
+    re.IGNORECASE,
+)
+# The most words of a title that gives the site's name and nothing of a story.
+_SITE_TITLE_WORDS = 4
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
     r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
@@ -2868,6 +2893,9 @@ def _strip_site(
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif guess and _site_like(parts[-1], parts[:-1]):
             title = _join_parts(title, parts[:-1])
+        elif guess and len(parts) == 2 and _site_first(parts[0], parts[1]):
+            # "Northfield Courier | Headline": the site's name set first.
+            title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif inner := _inner_site_part(parts, site, url):
             # "Headline – Site – Slogan": the site's name, and its slogan after it.
             title = _join_parts(title, parts[:inner])
@@ -2905,6 +2933,23 @@ def _site_like(tail: str, head: list[str]) -> bool:
     head_words = sum(len(part.split()) for part in head)
     named = tail[:1].isupper() or tail[:1].isdigit() or "." in tail
     return named and 0 < len(words) <= 4 and head_words >= 3 and head_words > len(words)
+
+
+def _site_first(head: str, rest: str) -> bool:
+    """Whether `head` of a `<title>` "head | rest" is the site's name set first: shaped as a
+    name (`_site_like`) before a headline of a sentence's length, at least twice as long
+    ("Google - Site Reliability Engineering" and "Magic Cleaning | sheego ♥ Magazin" are
+    titles whole)."""
+    words = len(rest.split())
+    return (
+        _site_like(head, [rest])
+        and words >= _HEADLINE_AFTER_SITE
+        and words >= 2 * len(head.split())
+        and rest[:1].isupper()
+    )
+
+
+_HEADLINE_AFTER_SITE = 5
 
 
 def _join_parts(title: str, parts: list[str]) -> str:
