@@ -1248,3 +1248,33 @@ def test_a_date_line_giving_the_update_first_dates_the_text_by_its_publication()
     draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
     assert draft.published == datetime(2024, 3, 11, 9, 30)
     assert draft.paragraphs == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Northfield Courier\nYour city, your news\n\n",
+        "Northfield Courier\nNews for the north since 1888\n\n",
+    ],
+)
+def test_the_sites_slogan_under_its_name_is_no_title(top: str) -> None:
+    draft = parse_text(f"{top}{TITLE}\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.title, draft.source) == (TITLE, "Northfield Courier")
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+def test_a_short_headline_under_the_sites_name_over_a_deck_stays_the_title() -> None:
+    deck = "The minister says half of the country's emissions will be gone within ten years"
+    text = f"Northfield Courier\nEmissions plan unveiled\n\n{deck}\nBy Jane Doe\n\n{FIRST}\n"
+    assert parse_text(text).title == "Emissions plan unveiled"
+
+
+def test_a_menu_line_over_a_date_line_over_the_headline_is_no_title() -> None:
+    text = (
+        f"Home News Business Transport Opinion\n\n12 March 2024\n\n{TITLE}\n\nBy Jane Doe\n\n"
+        f"{FIRST}\n\n{SECOND}\n"
+    )
+    draft = parse_text(text)
+    assert (draft.title, draft.authors) == (TITLE, ["Jane Doe"])
+    assert draft.published == datetime(2024, 3, 12)
+    assert draft.paragraphs == [FIRST, SECOND]

@@ -262,9 +262,12 @@ def _header_follows(lines: list[str], index: int) -> bool:
     """Whether more of the page's header (crumbs, a headline) follows the line at `index`,
     rather than what follows a headline (its date, byline or text)."""
     following = _next_line(lines, index)
-    return not (
-        looks_like_date_line(following) or is_byline(following) or _is_running_text(following)
-    )
+    if looks_like_date_line(following):
+        # "Home News Business" / "12 March 2024" / headline / byline: the date stands over the
+        # headline below, not under this line ("Home Shopping Says …" / date / text).
+        after = next(i for i in range(index + 1, len(lines)) if _clean(lines[i]) == following)
+        return _title_follows(lines, after)
+    return not (is_byline(following) or _is_running_text(following))
 
 
 @dataclass
@@ -624,10 +627,45 @@ def _header(lines: list[str], state: _State) -> int:
                 state.title = pending_source
                 return index
             state.source = pending_source
+            if _slogan(lines, index):
+                pending_source = None
+                continue  # "Northfield Courier" / "Your city, your news" over the headline
         _set_title(line, state)
     if pending_source is not None and not state.title:
         state.title = pending_source
     return len(lines)
+
+
+def _slogan(lines: list[str], index: int) -> bool:
+    """Whether the line at `index`, right under the site's name in the same block, is the
+    site's slogan ("Your city, your news"): a headline follows after a blank line, with its
+    byline or date line right under it."""
+    if index == 0 or not lines[index - 1].strip() or not _title_follows(lines, index):
+        return False
+    following = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
+    if len(following) < 2 or not any(not lines[i].strip() for i in range(index + 1, following[0])):
+        return False
+    line, headline = _clean(lines[index]), _clean(lines[following[0]])
+    if _word_count(line) > _SLOGAN_WORDS:
+        return False
+    below = _clean(lines[following[1]])
+    if not (is_byline(below) or looks_like_date_line(below)):
+        return False
+    # A slogan says nothing of the story ("Trams go driverless" over a deck does: the text
+    # under it tells it again).
+    text = " ".join(_clean(raw) for raw in lines[following[1] + 1 : following[1] + _SLOGAN_TEXT])
+    told = _story_words(text)
+    return not (_story_words(line) & told) and bool(_story_words(headline) & told)
+
+
+def _story_words(text: str) -> set[str]:
+    """The longer words of `text`, which say what it is about (not "the", "city", "news")."""
+    return {word.casefold() for word in _STORY_WORD.findall(text)}
+
+
+_SLOGAN_WORDS = 6
+_SLOGAN_TEXT = 12  # lines of the text under the byline that tell the story
+_STORY_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def _take_dated_name(line: str, state: _State) -> bool:
