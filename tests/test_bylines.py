@@ -1491,3 +1491,16 @@ def test_a_weekday_or_time_zone_left_by_a_date_is_no_name(text: str) -> None:
 @pytest.mark.parametrize("name", ["Plácido Domingo", "Guy Montag", "Jane Doe"])
 def test_a_surname_that_is_a_weekday_in_another_language_is_still_a_name(name: str) -> None:
     assert is_person_name(name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe, Special to the Courier",
+        "By Jane Doe, Special to The Washington Post",
+        "Jane Doe | Special to the Courier",
+    ],
+)
+def test_a_writer_special_to_the_paper_is_its_author(line: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")

@@ -1278,3 +1278,8 @@ def test_a_menu_line_over_a_date_line_over_the_headline_is_no_title() -> None:
     assert (draft.title, draft.authors) == (TITLE, ["Jane Doe"])
     assert draft.published == datetime(2024, 3, 12)
     assert draft.paragraphs == [FIRST, SECOND]
+
+
+def test_a_writer_special_to_the_paper_under_the_title_is_the_byline() -> None:
+    draft = parse_text(f"{TITLE}\n\nJane Doe, Special to the Courier\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.authors, draft.paragraphs) == (["Jane Doe"], [FIRST, SECOND])

@@ -468,6 +468,10 @@ def _desk_words(words: list[str], role: str) -> bool:
     return role[:1].islower() and all(w[:1].isupper() or _is_topic(w) for w in words)
 
 
+# "Jane Doe, Special to the Courier": written for the paper by someone not on its staff.
+_SPECIAL_TO = re.compile(r"^special\s+to\s+(?:the\s+)?[A-Z][\w.&'’ -]{1,40}$", re.IGNORECASE)
+
+
 def _is_role(text: str, *, alone: bool = False) -> bool:
     """'Staff Reporter', 'Transport Reporter', 'Senior Business Correspondent'.
 
@@ -476,6 +480,8 @@ def _is_role(text: str, *, alone: bool = False) -> bool:
     on its own (`alone`) could be a headline ("Musk Fires Twitter Editor"), so there only one
     such word or known desks and beats are.
     """
+    if _SPECIAL_TO.match(text):
+        return True  # "Special to the Courier": a freelance's line for this paper
     words = text.lower().split()
     if not 1 <= len(words) <= 5 or words[-1] not in _ROLE_WORDS:
         return False
