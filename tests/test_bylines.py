@@ -586,7 +586,8 @@ def test_has_byline_prefix(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("Von Jane Doe, dpa", True), ("Par Jean Dupont, AFP", True), ("Von Jane Doe, Berlin", False)],
+    # (A place after the people is where they filed from: "Von Jane Doe, Berlin" is a byline.)
+    [("Von Jane Doe, dpa", True), ("Par Jean Dupont, AFP", True), ("Von Jane Doe, Berlin", True)],
 )
 def test_a_foreign_byline_may_name_the_agency_after_the_people(line: str, expected: bool) -> None:
     assert is_byline(line) is expected
@@ -1504,3 +1505,24 @@ def test_a_surname_that_is_a_weekday_in_another_language_is_still_a_name(name: s
 def test_a_writer_special_to_the_paper_is_its_author(line: str) -> None:
     assert is_byline(line)
     assert split_byline(line) == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Jane Doe und John Roe, Berlin", ["Jane Doe", "John Roe"]),
+        ("Von Jane Doe, Berlin", ["Jane Doe"]),
+        ("Par Jean Dupont, à Paris", ["Jean Dupont"]),
+        ("Por Juan Pérez, Madrid", ["Juan Pérez"]),
+    ],
+)
+def test_a_byline_closed_by_where_it_was_filed_from_names_the_writers(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize("line", ["Von Bremen, Hamburg und Berlin aus", "Von Anfang an, Berlin"])
+def test_a_sentence_opening_with_von_and_a_place_is_no_byline(line: str) -> None:
+    assert not is_byline(line)

@@ -279,6 +279,12 @@ _PREFIX = re.compile(
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A place or outlet of one to three capitalised words closing a byline after a comma: "Von
+# Jane Doe, Berlin", "Par Jean Dupont, à Paris".
+_FILED_FROM = re.compile(
+    r",\s+(?:à\s+|in\s+|en\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}\s*$"
+)
+_AT_PLACE = re.compile(r"^(?:à|en|aus)\s+[A-ZÀ-Þ]")
 # Who an interviewer spoke to: "Interview: Jane Doe mit John Roe".
 _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
@@ -810,6 +816,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
+        if people and _AT_PLACE.match(name):
+            continue  # "Jean Dupont, à Paris": where the writer is
         outlet = _OF_OUTLET.match(" ".join(raw.split())) if people else None
         if outlet:
             others.append(outlet.group("outlet"))  # "Maria Silva, da Agência Brasil"
@@ -1129,6 +1137,9 @@ def is_byline(line: str) -> bool:
                 _people_and_agencies(_PLACE.sub("", _spaced(_parentheses(rest))))
                 or is_desk(rest)
                 or bool(dated_handle(line))
+                # "Von Jane Doe und John Roe, Berlin": where they wrote from, or for whom.
+                or _people_and_agencies(_FILED_FROM.sub("", rest))
+                and _FILED_FROM.search(rest) is not None
             )
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
