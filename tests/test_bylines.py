@@ -586,7 +586,8 @@ def test_has_byline_prefix(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("Von Jane Doe, dpa", True), ("Par Jean Dupont, AFP", True), ("Von Jane Doe, Berlin", False)],
+    # (A place after the people is where they filed from: "Von Jane Doe, Berlin" is a byline.)
+    [("Von Jane Doe, dpa", True), ("Par Jean Dupont, AFP", True), ("Von Jane Doe, Berlin", True)],
 )
 def test_a_foreign_byline_may_name_the_agency_after_the_people(line: str, expected: bool) -> None:
     assert is_byline(line) is expected
@@ -1423,3 +1424,105 @@ def test_an_author_field_in_a_script_without_capitals_names_a_person(
 ) -> None:
     # No capital tells a name from an outlet's there; the field says it is the author.
     assert split_author_field(field) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("From our correspondent Jane Doe", ["Jane Doe"]),
+        ("From our correspondent Jane Doe in Paris", ["Jane Doe"]),
+        ("From our correspondent in Paris, Jane Doe", ["Jane Doe"]),
+        ("By our correspondent Jane Doe", ["Jane Doe"]),
+        ("From our correspondents Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, our correspondent in Paris", ["Jane Doe"]),
+        ("Von unserem Korrespondenten Hans Müller", ["Hans Müller"]),
+        ("De notre correspondante à Paris, Jeanne Dupont", ["Jeanne Dupont"]),
+        # The place the story is filed from names no one.
+        ("From our correspondent in Paris", []),
+        ("From our correspondent in New York", []),
+        ("From our Paris correspondent", []),
+        ("By our own correspondent", []),
+    ],
+)
+def test_a_correspondents_credit_names_the_correspondent_not_the_place(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_sentence_from_our_correspondent_is_no_byline() -> None:
+    line = "From our correspondent in Paris, who visited the site last week, came the story."
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρία Παπαδοπούλου"]),
+        ("Της Ελένης Γεωργίου", ["Ελένη Γεωργίου"]),
+        ("Του Γιώργου Παπαδόπουλου", ["Γιώργος Παπαδόπουλος"]),
+        ("Του Γιώργου Παπαδοπούλου", ["Γιώργος Παπαδόπουλος"]),
+        ("Του Κώστα Παπαδάκη", ["Κώστας Παπαδάκης"]),
+        # A surname in -ου is kept: most such are the same in every case.
+        ("Του Ανδρέα Νικολάου", ["Ανδρέας Νικολάου"]),
+        (
+            "Των Μαρίας Παπαδοπούλου και Γιώργου Νικολάου",
+            ["Μαρία Παπαδοπούλου", "Γιώργος Νικολάου"],
+        ),
+        ("Γράφει η Μαρία Παπαδοπούλου", ["Μαρία Παπαδοπούλου"]),
+    ],
+)
+def test_a_greek_byline_in_the_genitive_names_the_writer_in_the_nominative(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_greek_genitive_article_before_a_place_is_no_byline() -> None:
+    assert not is_byline("Της Αθήνας")
+
+
+@pytest.mark.parametrize("text", ["Tuesday GMT", "Wednesday EDT", "Friday Jane"])
+def test_a_weekday_or_time_zone_left_by_a_date_is_no_name(text: str) -> None:
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize("name", ["Plácido Domingo", "Guy Montag", "Jane Doe"])
+def test_a_surname_that_is_a_weekday_in_another_language_is_still_a_name(name: str) -> None:
+    assert is_person_name(name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe, Special to the Courier",
+        "By Jane Doe, Special to The Washington Post",
+        "Jane Doe | Special to the Courier",
+    ],
+)
+def test_a_writer_special_to_the_paper_is_its_author(line: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Jane Doe und John Roe, Berlin", ["Jane Doe", "John Roe"]),
+        ("Von Jane Doe, Berlin", ["Jane Doe"]),
+        ("Par Jean Dupont, à Paris", ["Jean Dupont"]),
+        ("Por Juan Pérez, Madrid", ["Juan Pérez"]),
+    ],
+)
+def test_a_byline_closed_by_where_it_was_filed_from_names_the_writers(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize("line", ["Von Bremen, Hamburg und Berlin aus", "Von Anfang an, Berlin"])
+def test_a_sentence_opening_with_von_and_a_place_is_no_byline(line: str) -> None:
+    assert not is_byline(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -291,8 +292,8 @@ def test_is_date_word(word: str, expected: bool) -> None:
         ("Swantje Schemmerling | 06.11.2023", datetime(2023, 11, 6)),
         ("19.10.19, 18:56", datetime(2019, 10, 19, 18, 56)),
         ("By Amelie Nishizawa Feb 8, 2020 5 min read", datetime(2020, 2, 8)),
-        ("jueves, 7 de marzo de 2024 - 9:15 a.m.", datetime(2024, 3, 7)),
-        ("Sábado 09 junio de 2018 | 22:05", datetime(2018, 6, 9)),
+        ("jueves, 7 de marzo de 2024 - 9:15 a.m.", datetime(2024, 3, 7, 9, 15)),
+        ("Sábado 09 junio de 2018 | 22:05", datetime(2018, 6, 9, 22, 5)),
         ("3.April 2015 um 08:12 · Gartenbrief", datetime(2015, 4, 3, 8, 12)),
         # German abbreviates März as "Mär." or "Mrz." as it does Okt. and Dez.
         ("Autor: Jane Doe, Datum: 03. Mär. 2019", datetime(2019, 3, 3)),
@@ -498,11 +499,11 @@ def test_a_date_field_that_names_no_plausible_date_gives_none(value: object) -> 
     [
         ("١٥ مارس ٢٠٢٤", datetime(2024, 3, 15)),
         ("نشر في ١٥ مارس ٢٠٢٤", datetime(2024, 3, 15)),
-        # Calendars the parser does not know are left undated, never put years off: the
-        # Solar Hijri "۱۰ اسفند ۱۴۰۲" (2024-02-29), the Thai Buddhist era "1 มีนาคม 2567".
-        ("۱۰ اسفند ۱۴۰۲", None),
-        ("1 มีนาคม 2567", None),
-        ("๑ มีนาคม ๒๕๖๗", None),
+        # Other calendars are read as what they are, never put years off: the Solar Hijri
+        # "۱۰ اسفند ۱۴۰۲" is 2024-02-29, the Thai Buddhist era's 2567 is 2024.
+        ("۱۰ اسفند ۱۴۰۲", datetime(2024, 2, 29)),
+        ("1 มีนาคม 2567", datetime(2024, 3, 1)),
+        ("๑ มีนาคม ๒๕๖๗", datetime(2024, 3, 1)),
         ("10 اسفند 2024", None),  # a Solar Hijri month is no Gregorian one, whatever the year
         # A Hindi month: its vowel signs are marks, which cut the word into pieces no month
         # name is ("1 मार्च 2024" was undated, its line left in the body).
@@ -533,3 +534,132 @@ def test_a_time_in_chinese_japanese_or_korean_is_read(line: str, expected: datet
     """ "10時30分" was left unread: the article was dated at midnight."""
     assert parse_date(line) == expected
     assert find_date(f"記者 山田太郎 {line} 東京") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12 March 2024 / 09:30 / Jane Doe", datetime(2024, 3, 12, 9, 30)),
+        ("Jane Doe | 12 March 2024 | 09:30", datetime(2024, 3, 12, 9, 30)),
+        ("Jane Doe · 12.03.2024 · 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+        ("21.01.2022 - 13:30", datetime(2022, 1, 21, 13, 30)),
+        ("March 12, 2024 / 9:30 AM / Jane Doe", datetime(2024, 3, 12, 9, 30)),
+        # A figure after the bar that is no time leaves the date alone.
+        ("12 March 2024 | 12.500 views", datetime(2024, 3, 12)),
+    ],
+)
+def test_a_time_set_apart_from_its_date_by_a_bar_is_the_dates_time(
+    line: str, expected: datetime
+) -> None:
+    assert find_date(line) == expected
+
+
+def test_a_numeric_date_and_its_time_set_apart_by_a_dash_parse_as_one() -> None:
+    assert parse_date("Freitag, 04.02.2022 | 11:38 Uhr") == datetime(2022, 2, 4, 11, 38)
+    assert parse_date("21.01.2022 - 13:30") == datetime(2022, 1, 21, 13, 30)
+    assert parse_date("12.03.2024, Berlin") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Solar Hijri (Iran, Afghanistan), in Persian or Latin digits, words or figures.
+        ("۲۵ اسفند ۱۴۰۲", datetime(2024, 3, 15)),
+        ("شنبه ۲۵ اسفند ۱۴۰۲ - ۱۰:۳۰", datetime(2024, 3, 15, 10, 30)),
+        ("۱ فروردین ۱۴۰۳", datetime(2024, 3, 20)),
+        ("25 اسفند 1402", datetime(2024, 3, 15)),
+        ("۱۴۰۲/۱۲/۲۵", datetime(2024, 3, 15)),
+        ("۲۶ حوت ۱۴۰۲", datetime(2024, 3, 16)),
+        # Gregorian months as the Levant names them, one of two words.
+        ("١٥ آذار ٢٠٢٤", datetime(2024, 3, 15)),
+        ("15 تشرين الأول 2023", datetime(2023, 10, 15)),
+        ("15 آذار/مارس 2024", datetime(2024, 3, 15)),
+        # Thai: whole and short month names, the Buddhist era, Thai digits, a weekday and time.
+        ("15 มีนาคม 2567", datetime(2024, 3, 15)),
+        ("๑๕ มี.ค. ๒๕๖๗ ๑๐:๓๐ น.", datetime(2024, 3, 15, 10, 30)),
+        ("วันศุกร์ที่ 15 มีนาคม พ.ศ. 2567", datetime(2024, 3, 15)),
+    ],
+)
+def test_dates_in_other_calendars_are_read_as_gregorian(line: str, expected: datetime) -> None:
+    assert parse_date(line) == expected
+    assert find_date(line) == expected
+    assert looks_like_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["۳۰ اسفند ۱۴۰۲", "1402/13/25", "۳۲ فروردین ۱۴۰۳"])
+def test_impossible_solar_hijri_dates_are_none(line: str) -> None:
+    # 1402 was no leap year: its Esfand had 29 days.
+    assert parse_date(line) is None
+    assert find_date(line) is None
+
+
+def _solar_walk(year: int, month: int, day: int) -> date:
+    """The Gregorian day of a Solar Hijri one, walked a day at a time from 1 Farvardin 1403
+    (20 March 2024): the obviously right twin of `dates._solar_to_gregorian`."""
+
+    def length(y: int, m: int) -> int:
+        return 31 if m <= 6 else 30 if m <= 11 else 30 if (25 * y + 11) % 33 < 8 else 29
+
+    y, m, d, today = 1403, 1, 1, date(2024, 3, 20)
+    step = 1 if (year, month, day) >= (y, m, d) else -1
+    while (y, m, d) != (year, month, day):
+        if step > 0:
+            d += 1
+            if d > length(y, m):
+                y, m, d = (y + 1, 1, 1) if m == 12 else (y, m + 1, 1)
+        else:
+            d -= 1
+            if d == 0:
+                y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+                d = length(y, m)
+        today += timedelta(days=step)
+    return today
+
+
+def test_solar_hijri_dates_agree_with_a_day_by_day_walk() -> None:
+    rng = random.Random(1403)
+    for _ in range(200):
+        year, month = rng.randrange(1340, 1440), rng.randrange(1, 13)
+        day = rng.randrange(1, (31 if month <= 6 else 30 if month <= 11 else 29) + 1)
+        assert dates._solar_to_gregorian(year, month, day) == _solar_walk(year, month, day), (
+            year,
+            month,
+            day,
+        )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Updated 12 March 2024, 10:15 | Published 11 March 2024, 09:30",
+            datetime(2024, 3, 11, 9, 30),
+        ),
+        ("Updated: 30/05/2017 Published: 29/05/2017", datetime(2017, 5, 29)),
+        ("Aktualisiert am 14.03.2024 - Erstellt am 12.03.2024", datetime(2024, 3, 12)),
+        ("Published 11 March 2024 | Updated 12 March 2024", datetime(2024, 3, 11)),
+        ("Erstellt am 12.03.2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+    ],
+)
+def test_the_publication_date_wins_over_the_update_given_first(
+    line: str, expected: datetime
+) -> None:
+    assert parse_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Publié le 12/03/2024 à 09h30", datetime(2024, 3, 12, 9, 30)),
+        ("Veröffentlicht am 12/03/2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+        ("Publicado el 03/12/2024", datetime(2024, 12, 3)),
+        # An English label, or none, leaves a slashed date month-first.
+        ("Published 12/03/2024", datetime(2024, 12, 3)),
+        ("12/03/2024", datetime(2024, 12, 3)),
+    ],
+)
+def test_a_slashed_date_labelled_in_a_day_first_language_is_day_first(
+    line: str, expected: datetime
+) -> None:
+    assert parse_date(line) == expected
+    assert find_date(line) is not None and find_date(line).date() == expected.date()

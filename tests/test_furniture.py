@@ -183,3 +183,47 @@ def test_a_byline_is_spaced_as_by_collapsing_and_the_regex_on_random_lines() -> 
         )
         slow = bylines.without_comments_link(re.sub(r"\s+,", ",", " ".join(line.split())))
         assert bylines._spaced(line) == slow, repr(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["(Foto: dpa)", "(Bild: Keystone)", "(Bilder: dpa)", "(Фото: ТАСС)"]
+)
+def test_a_photo_credit_in_brackets_in_any_language_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_remark_in_brackets_is_no_photo_credit() -> None:
+    assert not is_furniture("(Bildung ist wichtig)")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen to this article · 5 min",
+        "Audio: listen to this story",
+        "Gift this article",
+        "Share full article",
+        "Hide caption",
+        "Toggle caption",
+        "Enlarge this image",
+        "Support our journalism",
+        "Add topic to email alerts",
+        "This article is more than 2 years old",
+        "Dieser Artikel ist älter als ein Jahr",
+        "Merken",
+    ],
+)
+def test_news_sites_buttons_and_notices_between_byline_and_lede_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen to this: the trams will run without drivers from spring.",
+        "Support our journalism by subscribing to the Courier today, the editor wrote.",
+        "This article is more than a summary of the plan.",
+    ],
+)
+def test_sentences_that_open_like_a_sites_button_are_text(line: str) -> None:
+    assert not is_furniture(line)

@@ -2782,3 +2782,201 @@ def test_a_name_with_its_agency_in_brackets_under_the_headline_is_the_byline() -
     draft = parse_html(page)
     assert (draft.authors, draft.credit) == (["Jane Doe"], "dpa")
     assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "12 March 2024 / 09:30 / Jane Doe",
+        "12 March 2024 | 09:30 | Jane Doe",
+        "12.03.2024 · 09:30 Uhr · Jane Doe",
+        "Jane Doe / 12 March 2024 / 09:30",
+        "Jane Doe | 12 March 2024 | 09:30",
+    ],
+)
+def test_a_date_line_with_time_and_name_run_together_under_the_headline(meta: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{meta}</p>",
+    )
+    draft = parse_html(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("From our correspondent Jane Doe", ["Jane Doe"]),
+        ("Jane Doe, our correspondent in Paris", ["Jane Doe"]),
+        ("From our correspondent in Paris", []),
+    ],
+)
+def test_a_correspondents_credit_under_the_headline_is_the_byline(
+    line: str, authors: list[str]
+) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{line}</p>",
+    )
+    draft = parse_html(page)
+    assert draft.authors == authors
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("h1", "head"),
+    [
+        (
+            "Driverless trams on two lines from spring - Northfield Courier",
+            '<meta property="og:site_name" content="Northfield Courier">',
+        ),
+        (
+            "Driverless trams on two lines from spring | Northfield Courier",
+            '<meta property="og:site_name" content="Northfield Courier">',
+        ),
+        (
+            "Driverless trams on two lines from spring – Northfield Courier",
+            '<link rel="canonical" href="https://www.northfieldcourier.com/news/1">',
+        ),
+        (
+            "Driverless trams on two lines from spring | NorthfieldCourier.com",
+            '<link rel="canonical" href="https://northfieldcourier.com/news/1">',
+        ),
+    ],
+)
+def test_the_sites_name_after_the_visible_headline_is_cut(h1: str, head: str) -> None:
+    page = (
+        f"<html><head><title>Trams | Northfield Courier</title>{head}</head><body>"
+        f"<main><article><h1>{h1}</h1><p>{_TRAM_LEDE}</p>{_TRAM_BODY}</article></main></body></html>"
+    )
+    draft = parse_html(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("h1", "head"),
+    [
+        # A speaker or a name the page does not give its site stays in the headline.
+        ("Talks to resume - Minister", '<meta property="og:site_name" content="Courier">'),
+        ("Driverless trams on two lines from spring - Northfield Courier", ""),
+    ],
+)
+def test_a_tail_the_page_does_not_name_its_site_stays_in_the_headline(h1: str, head: str) -> None:
+    page = _tram_page(h1, f"<h1>{h1}</h1>").replace("</title>", f"</title>{head}")
+    assert parse_html(page).title == h1
+
+
+_STANDFIRST = "Two lines will go driverless next year, a first for the region's transport network"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<p>Image: Getty</p><p>By Jane Doe</p>",
+        "<p>(Foto: dpa)</p><p>By Jane Doe</p>",
+        "<figure><img src='t.jpg'><figcaption>Photo: Reuters</figcaption></figure><p>By Jane Doe</p>",
+        "<p>By Jane Doe</p>",
+    ],
+)
+def test_a_standfirst_without_a_stop_stays_the_lede_over_a_credit_and_byline(between: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{_STANDFIRST}</p>{between}",
+    )
+    draft = parse_html(page)
+    assert draft.paragraphs[:2] == [_STANDFIRST, _TRAM_LEDE]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_an_interview_question_naming_the_interviewer_stays_in_the_text() -> None:
+    question = "Jane Doe: Where did you first hear of the driverless trams?"
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{_STANDFIRST}</p><p>{question}</p>",
+    ).replace("</title>", '</title><meta name="author" content="Jane Doe">')
+    assert question in parse_html(page).paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρία Παπαδοπούλου"], None),
+        ("۲۵ اسفند ۱۴۰۲", [], datetime(2024, 3, 15)),
+        ("วันศุกร์ที่ 15 มีนาคม พ.ศ. 2567", [], datetime(2024, 3, 15)),
+    ],
+)
+def test_greek_bylines_and_other_calendars_date_lines_under_the_headline(
+    line: str, authors: list[str], published: datetime | None
+) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{line}</p>",
+    )
+    draft = parse_html(page)
+    assert (draft.authors, draft.published) == (authors, published)
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    "line", ["Tuesday 12 March 2024 09.30 GMT", "Wednesday, March 13, 2024 10:15 EDT"]
+)
+def test_a_date_line_with_its_weekday_and_zone_names_no_one(line: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>{line}</p>",
+    )
+    draft = parse_html(page)
+    assert draft.authors == []
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    "below", ["<p>Transport Correspondent</p><p>12 March 2024</p>", "<p>12 March 2024</p>"]
+)
+def test_the_writers_name_over_a_role_or_date_set_a_line_each_is_no_text(below: str) -> None:
+    page = _tram_page(
+        "Driverless trams on two lines from spring",
+        f"<h1>Driverless trams on two lines from spring</h1><p>Jane Doe</p>{below}",
+    )
+    draft = parse_html(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+def _no_h1_page(title: str, article: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><article>{article}<p>{_TRAM_LEDE}</p>{_TRAM_BODY}</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("mark", ["entry-title", "post-title", "article__title", "headline"])
+def test_a_post_title_marked_as_one_is_the_headline_where_the_title_is_the_sites(
+    mark: str,
+) -> None:
+    page = _no_h1_page(
+        "Northfield Courier",
+        f"<h2 class='{mark}'>Driverless trams on two lines from spring</h2>",
+    )
+    draft = parse_html(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.paragraphs[0] == _TRAM_LEDE
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Northfield Courier | Driverless trams on two lines from spring",
+            "Driverless trams on two lines from spring",
+        ),
+        # A short title's parts are both the title's.
+        ("Google - Site Reliability Engineering", "Google - Site Reliability Engineering"),
+        ("Magic Cleaning | sheego ♥ Magazin", "Magic Cleaning | sheego ♥ Magazin"),
+    ],
+)
+def test_a_site_name_set_before_the_headline_in_the_title_is_cut(title: str, expected: str) -> None:
+    assert parse_html(_no_h1_page(title, "<div></div>")).title == expected

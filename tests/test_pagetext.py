@@ -2317,3 +2317,67 @@ def test_a_headline_over_its_longer_deck_is_the_headline() -> None:
     assert found["Driverless trams on two lines from spring"]["over_deck"] == 1.0
     assert found[deck]["over_deck"] == 0.0
     assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "12 March 2024 / 09:30 / Jane Doe",
+        "12.03.2024 | 09:30 Uhr | Jane Doe",
+        "Jane Doe / 12 March 2024 / 09:30",
+        "Jane Doe · 12 March 2024 · 09:30",
+    ],
+)
+def test_a_page_dumps_date_line_with_time_and_name_run_together(meta: str) -> None:
+    page = PAGE.replace("By Jane Doe\n          12 March 2024, 09:30", meta)
+    assert meta in page
+    draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+    assert draft.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("separator", ["-", "–", "|"])
+@pytest.mark.parametrize("named", ["logo", "copyright"])
+def test_a_page_dumps_headline_loses_the_site_name_the_page_gives_itself(
+    separator: str, named: str
+) -> None:
+    page = PAGE.replace(
+        "Driverless trams on two lines from spring\n\n          By",
+        f"Driverless trams on two lines from spring {separator} Northfield Courier\n\n          By",
+    )
+    if named == "copyright":
+        page = page.replace("  Northfield Courier\n", "", 1)
+    draft = parse_text(page)
+    assert draft.title == "Driverless trams on two lines from spring"
+    assert draft.source == "Northfield Courier"
+
+
+def test_a_page_dumps_headline_keeps_a_tail_that_is_only_a_menus_item() -> None:
+    page = PAGE.replace(
+        "Driverless trams on two lines from spring\n\n          By",
+        "Driverless trams on two lines - Opinion\n\n          By",
+    )
+    assert parse_text(page).title == "Driverless trams on two lines - Opinion"
+
+
+STANDFIRST = "Two lines will go driverless next year, a first for the region's transport network."
+
+
+@pytest.mark.parametrize(
+    "credit", ["Image: Getty", "Photo: Reuters", "(Foto: dpa)", "Foto: Jane Roe"]
+)
+def test_a_standfirst_over_a_photo_credit_and_the_byline_stays_the_lede(credit: str) -> None:
+    page = PAGE.replace(
+        "          By Jane Doe\n",
+        f"          {STANDFIRST}\n\n            {credit}\n\n          By Jane Doe\n",
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs == [STANDFIRST, LEDE, *BODY]
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_a_caption_over_a_credit_under_the_byline_is_still_no_lede() -> None:
+    caption = CAPTION.replace(", left, and", " and")
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      Image: Getty\n")
+    assert parse_text(page).paragraphs[0] == LEDE

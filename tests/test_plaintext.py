@@ -1144,3 +1144,142 @@ def test_an_interviews_credit_line_under_the_title_names_both_people() -> None:
     ):
         draft = parse_text(f"Driverless trams on two lines from spring\n\n{credit}\n\n{lede}\n")
         assert (draft.authors, draft.paragraphs) == (people, [lede]), credit
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("12 March 2024 / 09:30 / Jane Doe", ["Jane Doe"]),
+        ("12 March 2024 | 09:30 | Jane Doe", ["Jane Doe"]),
+        ("12 March 2024 · 09:30 · JANE DOE", ["Jane Doe"]),
+        ("12.03.2024 | 09:30 Uhr | Jane Doe", ["Jane Doe"]),
+        ("March 12, 2024 / 9:30 AM / Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe / 12 March 2024 / 09:30", ["Jane Doe"]),
+        ("Jane Doe | 12 March 2024 | 09:30", ["Jane Doe"]),
+        ("Jane Doe · 12 March 2024 · 09:30", ["Jane Doe"]),
+    ],
+)
+def test_a_date_line_with_its_time_and_the_writers_name_run_together(
+    line: str, authors: list[str]
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert draft.authors == authors
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+def test_an_outlet_closing_a_date_line_is_the_source_not_an_author() -> None:
+    draft = parse_text(f"{TITLE}\n\n12 March 2024 [09:30] - The Harbour Gazette\n\n{FIRST}\n")
+    assert (draft.authors, draft.source) == ([], "The Harbour Gazette")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("From our correspondent Jane Doe", ["Jane Doe"]),
+        ("From our correspondent Jane Doe in Paris", ["Jane Doe"]),
+        ("Jane Doe, our correspondent in Paris", ["Jane Doe"]),
+        ("From our correspondent in Paris", []),
+        ("From our Paris correspondent", []),
+    ],
+)
+def test_a_correspondents_credit_under_the_title_is_the_byline(
+    line: str, authors: list[str]
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.title, draft.authors, draft.paragraphs) == (TITLE, authors, [FIRST, SECOND])
+
+
+@pytest.mark.parametrize(
+    "credit", ["Image: Getty", "Photo: Reuters", "(Foto: dpa)", "(Bild: Keystone)"]
+)
+def test_a_photo_credit_under_the_standfirst_is_not_the_lede(credit: str) -> None:
+    standfirst = "The plan would cut the country's emissions by half within ten years"
+    draft = parse_text(
+        f"{TITLE}\n\n{standfirst}\n\n{credit}\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n"
+    )
+    assert draft.paragraphs == [standfirst, FIRST, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Της Μαρίας Παπαδοπούλου", ["Μαρία Παπαδοπούλου"], None),
+        ("Του Γιώργου Παπαδόπουλου", ["Γιώργος Παπαδόπουλος"], None),
+        ("شنبه ۲۵ اسفند ۱۴۰۲ - ۱۰:۳۰", [], datetime(2024, 3, 15, 10, 30)),
+        ("١٥ آذار ٢٠٢٤", [], datetime(2024, 3, 15)),
+        ("วันศุกร์ที่ 15 มีนาคม พ.ศ. 2567", [], datetime(2024, 3, 15)),
+        ("๑๕ มี.ค. ๒๕๖๗ ๑๐:๓๐ น.", [], datetime(2024, 3, 15, 10, 30)),
+    ],
+)
+def test_greek_bylines_and_persian_arabic_and_thai_date_lines_under_the_title(
+    line: str, authors: list[str], published: datetime | None
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.authors, draft.published) == (authors, published)
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("separator", ["-", "–", "|"])
+def test_a_title_loses_the_site_name_its_copyright_notice_gives(separator: str) -> None:
+    text = (
+        f"{TITLE} {separator} Northfield Courier\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n\n"
+        "© 2024 Northfield Courier. All rights reserved.\n"
+    )
+    draft = parse_text(text)
+    assert (draft.title, draft.source) == (TITLE, "Northfield Courier")
+
+
+def test_a_title_keeps_a_tail_no_copyright_notice_names() -> None:
+    text = f"Talks to resume - Minister\n\n{FIRST}\n\n{SECOND}\n\n© 2024 Northfield Courier\n"
+    assert parse_text(text).title == "Talks to resume - Minister"
+
+
+@pytest.mark.parametrize("meta", ["By Jane Doe", "12 March 2024"])
+def test_a_title_with_its_site_after_a_bar_over_a_byline_is_no_site_and_section(meta: str) -> None:
+    # "Site / Section" is a header's first line over the title; over a byline or a date line,
+    # "Headline | Site" is the title.
+    draft = parse_text(f"{TITLE} | Northfield Courier\n\n{meta}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.title, draft.source, draft.section) == (TITLE, "Northfield Courier", "")
+
+
+def test_a_date_line_giving_the_update_first_dates_the_text_by_its_publication() -> None:
+    line = "Updated 12 March 2024, 10:15 | Published 11 March 2024, 09:30"
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert draft.published == datetime(2024, 3, 11, 9, 30)
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Northfield Courier\nYour city, your news\n\n",
+        "Northfield Courier\nNews for the north since 1888\n\n",
+    ],
+)
+def test_the_sites_slogan_under_its_name_is_no_title(top: str) -> None:
+    draft = parse_text(f"{top}{TITLE}\n\nBy Jane Doe\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.title, draft.source) == (TITLE, "Northfield Courier")
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+def test_a_short_headline_under_the_sites_name_over_a_deck_stays_the_title() -> None:
+    deck = "The minister says half of the country's emissions will be gone within ten years"
+    text = f"Northfield Courier\nEmissions plan unveiled\n\n{deck}\nBy Jane Doe\n\n{FIRST}\n"
+    assert parse_text(text).title == "Emissions plan unveiled"
+
+
+def test_a_menu_line_over_a_date_line_over_the_headline_is_no_title() -> None:
+    text = (
+        f"Home News Business Transport Opinion\n\n12 March 2024\n\n{TITLE}\n\nBy Jane Doe\n\n"
+        f"{FIRST}\n\n{SECOND}\n"
+    )
+    draft = parse_text(text)
+    assert (draft.title, draft.authors) == (TITLE, ["Jane Doe"])
+    assert draft.published == datetime(2024, 3, 12)
+    assert draft.paragraphs == [FIRST, SECOND]
+
+
+def test_a_writer_special_to_the_paper_under_the_title_is_the_byline() -> None:
+    draft = parse_text(f"{TITLE}\n\nJane Doe, Special to the Courier\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.authors, draft.paragraphs) == (["Jane Doe"], [FIRST, SECOND])

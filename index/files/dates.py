@@ -101,7 +101,7 @@ _LABEL = re.compile(
     r"""^(?:
         (?:first\s+|originally\s+|last\s+)?(?:published|updated|modified|posted|created|released
           |written|dated?|publication\s+date|pub\s+date|time)
-        | publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|stand|publicado
+        | publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|erstellt|aktualisiert|stand|publicado
         | actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|опубликовано
         | обновлено|дата|опубліковано|оновлено|opublikowano|yayınlanma|güncelleme
     )\b\.?(?:\s+(?:on|at|le|am|el|em|il|op|в))?\s*[:\-–—|]?\s*""",
@@ -113,6 +113,23 @@ _TRAILING_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?=[^\d\s])[^\d]*$")
 _SECOND_DATE = re.compile(
     r"(?<=\S)\s*[|•·,;–—-]?\s+(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|aktualisiert"
     r"|actualizado|atualizado|aggiornato|обновлено)\b.*$",
+    re.IGNORECASE,
+)
+# "Updated: 30/05/2017 | Published: 29/05/2017": the update's date first, then the
+# publication's, which is the one wanted.
+_UPDATED_FIRST = re.compile(
+    r"^(?:last\s+)?(?:updated|modified|aktualisiert|mis\s+à\s+jour|mise\s+à\s+jour|actualizado"
+    r"|atualizado|aggiornato|обновлено)\b.*?\d.*?(?:\s*[|•·,;–—-]\s*|\s+)"
+    r"(?P<published>(?:first\s+|originally\s+)?(?:published|posted|veröffentlicht|erstellt"
+    r"|publié|publicado|pubblicato|опубликовано)\b.*\d.*)$",
+    re.IGNORECASE,
+)
+# A date's label or time in a language that writes the day first ("Publié le 12/03/2024 à
+# 09h30", "Veröffentlicht am", "Publicado el"): its slashed date is no American one.
+_DAY_FIRST_LABEL = re.compile(
+    r"\b(?:publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|erstellt"
+    r"|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
+    r"|опубликовано|обновлено)\b|\d{1,2}h\d{2}\b|\bà\s+\d",
     re.IGNORECASE,
 )
 _BRACKETS = re.compile(r"[\[\]()]")
@@ -190,6 +207,9 @@ def _fixed(delta: timedelta) -> timezone:
 def _clean(text: str) -> str:
     """`text` with labels, brackets and a trailing source removed; whitespace collapsed."""
     text = " ".join(text.split())
+    updated_first = _UPDATED_FIRST.match(text)
+    if updated_first:
+        text = updated_first.group("published")  # the publication's date, not the update's
     text = _LABEL.sub("", text, count=1)
     text = _SECOND_DATE.sub("", text)
     text = _READ_TIME.sub("", text)
@@ -309,8 +329,9 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
     return text, clock, None, True
 
 
-def _parse_fast(text: str) -> datetime | None:
-    """Day/month/year layouts with numbers or month names, plus an optional time and zone."""
+def _parse_fast(text: str, *, day_first: bool = False) -> datetime | None:
+    """Day/month/year layouts with numbers or month names, plus an optional time and zone;
+    with `day_first`, "12/03/2024" is 12 March (the line is in a language that writes so)."""
     rest, clock, tz, ok = _take_time(text)
     if not ok:
         return None
@@ -320,8 +341,10 @@ def _parse_fast(text: str) -> datetime | None:
         return _build(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)), hms, tz)
     numeric = _NUMERIC_DATE.search(rest)
     if numeric:
-        leftover = (rest[: numeric.start()] + rest[numeric.end() :]).strip(" ,")
-        if any(w.lower().rstrip(".") not in _FILLER for w in leftover.split()):
+        leftover = rest[: numeric.start()] + rest[numeric.end() :]
+        # The bars and dashes between a date and its time: "21.01.2022 - 13:30".
+        words = [w for w in leftover.split() if w.strip(",|·•/–—-")]
+        if any(w.lower().strip(",").rstrip(".") not in _FILLER for w in words):
             return None
         first, sep, second, third = numeric.groups()
         a, b, c = int(first), int(second), int(third)
@@ -330,7 +353,7 @@ def _parse_fast(text: str) -> datetime | None:
         if len(third) not in (2, 4):
             return None
         # Dots and dashes are day-first everywhere; slashes are month-first unless impossible.
-        if sep == "/" and a <= 12:
+        if sep == "/" and a <= 12 and not (day_first and b <= 12):
             return _build(c, a, b, hms, tz)
         return _build(c, b, a, hms, tz)
     day = month = year = None
@@ -398,11 +421,15 @@ def _parse_dateparser(text: str, languages: list[str] | None) -> datetime | None
     return result
 
 
-def parse_date(text: str, *, languages: list[str] | None = None) -> datetime | None:
+def parse_date(
+    text: str, *, languages: list[str] | None = None, day_first: bool = False
+) -> datetime | None:
     """The date and time `text` gives, or None when it gives no absolute date.
 
     The timezone is kept as a fixed offset when the text names one; the result is naive
-    otherwise. `languages` (ISO 639-1 codes) narrows the slow fallback's language guess.
+    otherwise. `languages` (ISO 639-1 codes) narrows the slow fallback's language guess;
+    `day_first` reads "12/03/2024" as 12 March, as the text around it writes dates (a label
+    in such a language on the line itself says so too).
     """
     if not text or len(text) > _MAX_LENGTH * 2:
         return None
@@ -416,11 +443,18 @@ def parse_date(text: str, *, languages: list[str] | None = None) -> datetime | N
         cleaned = _clean(stripped)
         if not cleaned or len(cleaned) > _MAX_LENGTH or _RELATIVE.search(cleaned):
             return None
-        result = _parse_iso(cleaned) or _parse_fast(cleaned)
+        day_first = day_first or ("/" in cleaned and _DAY_FIRST_LABEL.search(stripped) is not None)
+        result = _parse_iso(cleaned) or _parse_fast(cleaned, day_first=day_first)
     except _Rejected:
-        return None
+        # ("1402/12/25": a Solar Hijri date in figures, impossible as a Gregorian one.)
+        solar = _SOLAR_NUMERIC.search(ascii_digits(stripped))
+        return _other_calendar(stripped, whole=True) if solar else None
     if result is not None:
         return result
+    if not cleaned.isascii():
+        result = _other_calendar(cleaned, whole=True)
+        if result is not None:
+            return result
     if cleaned[:1].isalpha() and cleaned[:3].lower() in _FILLER:
         result = _parse_rfc2822(cleaned)
         if result is not None:
@@ -472,7 +506,8 @@ def looks_like_date_line(line: str) -> bool:
     )  # "4 de mayo de 202207:59 hs": a page's text run together
     text = _TRAILING_SOURCE.sub("", _READ_TIME.sub("", _LABEL.sub("", line.strip(), count=1)))
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
-        return False
+        # A Solar Hijri or Buddhist year ("۲۵ اسفند ۱۴۰۲", "15 มีนาคม 2567").
+        return not text.isascii() and _other_calendar(text, whole=True) is not None
     if text.endswith(_SENTENCE_ENDS) and not text.endswith(("г.", "r.")):
         # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).
         if len(text.split()) + _unspaced_words(text) > 5:
@@ -519,9 +554,10 @@ _YEAR_WRITTEN = r"(?:\d{4}|[’'‘]\d\d(?!\d))"
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
 # A date somewhere in a line: "2019-10-16", "2019/10/16", "16.10.2019", "16. 10. 2019",
 # "16. Oktober 2019", "8.Dezember 2010", "Oct 16, 2019", "16th of October 2019", "16-Oct-2019",
-# "4 de mayo de 2022", "2019年10月16日"; a time right after it is kept ("19.10.19, 18:56").
+# "4 de mayo de 2022", "2019年10月16日"; a time right after it is kept ("19.10.19, 18:56"), or
+# set apart from it as a meta bar sets its parts ("12 March 2024 | 09:30", "… / 09:30").
 _DATE_IN_LINE = re.compile(
-    rf"""(?<![\w.])(?:
+    rf"""(?<![\w.])(?P<day>
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}})?
       | \d{{4}}/\d{{1,2}}/\d{{1,2}}(?![\d/]) | \d{{4}}\.\d{{1,2}}\.\d{{1,2}}(?![\d.])
       | \d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)
@@ -530,7 +566,7 @@ _DATE_IN_LINE = re.compile(
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
       | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
-    )(?:,?\s+(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?!\d))?""",
+    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:]))?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_SEARCHED = 200
@@ -543,8 +579,12 @@ def find_date(line: str) -> datetime | None:
         return None
     line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(ascii_digits(line)))
     stamp = None
+    day_first = "/" in line and _DAY_FIRST_LABEL.search(line) is not None
     for match in _DATE_IN_LINE.finditer(line):
-        found = parse_date(match.group(0))
+        found = parse_date(match.group(0), day_first=day_first)
+        if found is None and match.end("day") < match.end():
+            # (The time after it is none parse_date reads.)
+            found = parse_date(match.group("day"), day_first=day_first)
         if found is None:
             continue
         if not _MACHINE_STAMP.match(line, match.start()):
@@ -552,7 +592,127 @@ def find_date(line: str) -> datetime | None:
         # "Jane Doe 2022-12-07T10:10:52+01:00 25. Dezember 2022": a timestamp to the second
         # is a machine's (a hidden field the page leaked); a date beside it is the one shown.
         stamp = stamp or found
-    return stamp or _foreign_date(line)
+    return stamp or _foreign_date(line) or _other_calendar(line)
+
+
+# --- calendars other than the Gregorian, and Gregorian months named as the Levant names them ---
+
+# The Solar Hijri (Persian) months, as Iran and (second) Afghanistan name them.
+_SOLAR_MONTHS = {
+    name: number
+    for names in (
+        "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند",
+        "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+# The Thai months, whole and abbreviated ("มี.ค."); Thai years count from the Buddha (+543).
+_THAI_MONTHS = {
+    name: number
+    for names in (
+        "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
+        "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+_BUDDHIST_ERA = 543
+# Arabic and Persian letters written two ways: Arabic "ي" and "ك" for Persian "ی" and "ک".
+_PERSIAN_LETTERS = str.maketrans("يك", "یک")
+# The Gregorian months as Syria, Lebanon, Jordan and Iraq name them ("15 آذار 2024"), two of
+# words ("تشرين الأول").
+_LEVANT_MONTHS = {
+    name.translate(_PERSIAN_LETTERS): number  # as `_other_calendar` reads them
+    for number, name in enumerate(
+        (
+            "كانون الثاني",
+            "شباط",
+            "آذار",
+            "نيسان",
+            "أيار",
+            "حزيران",
+            "تموز",
+            "آب",
+            "أيلول",
+            "تشرين الأول",
+            "تشرين الثاني",
+            "كانون الأول",
+        ),
+        start=1,
+    )
+}
+
+
+def _alternation(names: dict[str, int]) -> str:
+    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+
+# A day, a month of those and a year; a Solar Hijri date in figures, year first (1402/12/25).
+_CALENDAR_DATE = re.compile(
+    rf"""(?<![\w.])(?P<day>\d{{1,2}})(?:\s*ที่)?\s+(?P<month>{_alternation(_SOLAR_MONTHS)}
+        |{_alternation(_THAI_MONTHS)}|{_alternation(_LEVANT_MONTHS)})
+        (?:\s*[/،,]\s*[^\W\d_]+)?\s*,?\s*(?:พ\.ศ\.\s*)?(?P<year>\d{{4}})(?!\d)
+      | (?<![\d/])(?P<solar_year>1[34]\d\d)/(?P<solar_month>\d{{1,2}})/(?P<solar_day>\d{{1,2}})(?![\d/])""",
+    re.VERBOSE,
+)
+_SOLAR_NUMERIC = re.compile(r"(?<![\d/])1[34]\d\d/\d{1,2}/\d{1,2}(?![\d/])")
+
+
+def _solar_leap(year: int) -> bool:
+    """Whether a Solar Hijri year has 366 days, by the 33-year arithmetic rule (which agrees
+    with Iran's astronomical calendar for every year from 1244 to 1472 AP)."""
+    return (25 * year + 11) % 33 < 8
+
+
+# 1 Farvardin 1403 AP, a Solar Hijri new year's day, was 20 March 2024.
+_SOLAR_ANCHOR = (1403, date(2024, 3, 20))
+_SOLAR_YEARS = range(1300, 1500)
+
+
+def _solar_to_gregorian(year: int, month: int, day: int) -> date:
+    """The Gregorian day of a Solar Hijri one: months 1-6 have 31 days, 7-11 30 and the
+    twelfth 29, or 30 in a leap year."""
+    last = 31 if month <= 6 else 30 if month <= 11 or _solar_leap(year) else 29
+    if year not in _SOLAR_YEARS or not (1 <= month <= 12 and 1 <= day <= last):
+        raise _Rejected
+    anchor_year, anchor = _SOLAR_ANCHOR
+    between = range(min(year, anchor_year), max(year, anchor_year))
+    years = sum(366 if _solar_leap(y) else 365 for y in between)
+    before = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    return anchor + timedelta(days=(years if year >= anchor_year else -years) + before + day - 1)
+
+
+def _other_calendar(text: str, *, whole: bool = False) -> datetime | None:
+    """The date a line gives in a calendar other than the Gregorian (Solar Hijri "۲۵ اسفند
+    ۱۴۰۲", Thai "15 มีนาคม 2567", both in their own digits) or with Gregorian months named as
+    the Levant names them ("15 آذار 2024"), and the time beside it; else None. With `whole`,
+    only where the line is a date line: a weekday, a time and a label or two besides."""
+    text = ascii_digits(text).translate(_PERSIAN_LETTERS)
+    match = _CALENDAR_DATE.search(text)
+    if match is None:
+        return None
+    rest, clock, tz, ok = _take_time(text[: match.start()] + " " + text[match.end() :])
+    if whole and len(_LETTERS.findall(rest)) > _MAX_OTHER_WORDS:
+        return None
+    hms = clock or (0, 0, 0) if ok else (0, 0, 0)
+    try:
+        if match.group("solar_year"):
+            day = _solar_to_gregorian(
+                int(match.group("solar_year")),
+                int(match.group("solar_month")),
+                int(match.group("solar_day")),
+            )
+        else:
+            name, year = match.group("month"), int(match.group("year"))
+            if name in _SOLAR_MONTHS:
+                day = _solar_to_gregorian(year, _SOLAR_MONTHS[name], int(match.group("day")))
+            else:
+                month = _THAI_MONTHS.get(name) or _LEVANT_MONTHS[name]
+                if name in _THAI_MONTHS and year > datetime.now().year + _BUDDHIST_ERA // 2:
+                    year -= _BUDDHIST_ERA
+                return _build(year, month, int(match.group("day")), hms, tz if ok else None)
+        return _build(day.year, day.month, day.day, hms, tz if ok else None)
+    except (_Rejected, ValueError, OverflowError):
+        return None
 
 
 # A month's name between a day and a year with dots and no spaces: "21.dez.2018".

@@ -241,11 +241,31 @@ _TEXT_LABEL = (
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
 _OTHER_VON = r"(?:illustration(?:en)?|fotos?|bilder?|grafik(?:en)?|videos?|zeichnung(?:en)?)\s+von"
+# A paper's correspondent credited as such, the name (if any) after it: "From our correspondent
+# Jane Doe", "By our own correspondent", "From our Paris correspondent", "From our correspondent
+# in Paris, Jane Doe", "Von unserem Korrespondenten", "De notre correspondante à Paris". The
+# place is where the story was filed from, no part of a name.
+_CORRESPONDENT = (
+    r"(?:from|by|von|de|par|dal|del|door)\s+"
+    r"(?:our|unserem|unserer|unseren|notre|nos|nostro|nostra|nuestro|nuestra|onze)\s+"
+    r"(?:own\s+|eigenen\s+)?(?:[^\W\d_][\w'’.-]*\s+){0,2}?"
+    r"(?:correspondents?|korrespondent(?:en|in)?|correspondante?s?|corrispondent[ei]"
+    r"|corresponsal(?:es)?|correspondenten)"
+    r"(?:\s+(?:in|à|a|en|aus|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:[,:]|$)))?"
+    r"\s*[,:]?"
+)
+# A Greek byline gives the writer's name in the genitive after its article ("Της Μαρίας
+# Παπαδοπούλου", "Του Γιώργου Παπαδόπουλου", "Των …" for several), or says who writes ("Γράφει
+# η Μαρία Παπαδοπούλου").
+_GREEK_GENITIVE = r"(?:της|του|των)"
+_GREEK_WRITES = r"(?:γράφει|γράφουν)\s+(?:ο|η|οι)"
+_CORRESPONDENT_ALONE = re.compile(_CORRESPONDENT + r"\s*", re.IGNORECASE)
 # "By", "BY:", "Written by", "Written and edited by", "Additional reporting by"; also French,
 # German, Spanish, Italian, Portuguese, Dutch and Russian forms.
 _PREFIX = re.compile(
     rf"""^(?:
-        (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
+        (?P<others>{_OTHER_VON}) | {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} |
+        (?P<genitive>{_GREEK_GENITIVE}) | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
@@ -259,6 +279,12 @@ _PREFIX = re.compile(
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A place or outlet of one to three capitalised words closing a byline after a comma: "Von
+# Jane Doe, Berlin", "Par Jean Dupont, à Paris".
+_FILED_FROM = re.compile(
+    r",\s+(?:à\s+|in\s+|en\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}\s*$"
+)
+_AT_PLACE = re.compile(r"^(?:à|en|aus)\s+[A-ZÀ-Þ]")
 # Who an interviewer spoke to: "Interview: Jane Doe mit John Roe".
 _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 # A second credit inside one segment: "Written by X Edited by Y", "By X and photos by Y".
@@ -276,7 +302,7 @@ _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 # (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.)
 _SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|και|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
@@ -371,6 +397,12 @@ def _organisation_compound(word: str) -> bool:
     return any(word.endswith(end) and len(word) > len(end) + 2 for end in _ORGANISATION_ENDINGS)
 
 
+# Words of a date line that are no part of anyone's name: English weekdays (not other
+# languages', some of which are surnames: "Domingo", "Montag"), time zones in capitals.
+_WEEKDAY_NAMES = _words("monday tuesday wednesday thursday friday saturday sunday")
+_ZONES = _words("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT JST AEST AEDT")
+
+
 def is_person_name(text: str) -> bool:
     """Whether `text` is shaped like a person's name: 'Jane Doe', 'J.R. Smith', 'Ali al-Amin'."""
     words = text.split()
@@ -382,6 +414,8 @@ def is_person_name(text: str) -> bool:
         return False  # "Learn More", "View All Results", "Install Docker Engine": a button
     if words[0].lower() in _BYLINE_WORDS or any(w.lower() == "by" for w in words[1:]):
         return False  # "By Jane Doe", "Par Jean Dupont", "Written By Jane": a byline, not a name
+    if any(w.lower().rstrip(".,") in _WEEKDAY_NAMES or w.rstrip(".,") in _ZONES for w in words):
+        return False  # "Tuesday GMT": what a date line leaves once its date is cut out
     capitals = 0
     shouted = _surname_in_capitals(words)
     for position, word in enumerate(words):
@@ -440,6 +474,10 @@ def _desk_words(words: list[str], role: str) -> bool:
     return role[:1].islower() and all(w[:1].isupper() or _is_topic(w) for w in words)
 
 
+# "Jane Doe, Special to the Courier": written for the paper by someone not on its staff.
+_SPECIAL_TO = re.compile(r"^special\s+to\s+(?:the\s+)?[A-Z][\w.&'’ -]{1,40}$", re.IGNORECASE)
+
+
 def _is_role(text: str, *, alone: bool = False) -> bool:
     """'Staff Reporter', 'Transport Reporter', 'Senior Business Correspondent'.
 
@@ -448,6 +486,8 @@ def _is_role(text: str, *, alone: bool = False) -> bool:
     on its own (`alone`) could be a headline ("Musk Fires Twitter Editor"), so there only one
     such word or known desks and beats are.
     """
+    if _SPECIAL_TO.match(text):
+        return True  # "Special to the Courier": a freelance's line for this paper
     words = text.lower().split()
     if not 1 <= len(words) <= 5 or words[-1] not in _ROLE_WORDS:
         return False
@@ -671,8 +711,10 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
     if _PREFIX.fullmatch(segment + " "):
         return  # A lone "By" on its own line: the name follows on the next.
     writers = True
+    genitive = False
     prefix = _PREFIX.match(segment)
     if prefix:
+        genitive = prefix.group("genitive") is not None
         verbs = prefix.group("verbs")
         writers = (verbs is None or _credits_authors(verbs)) and not prefix.group("others")
         if "interview" in prefix.group(0).lower():
@@ -681,9 +723,44 @@ def _split_segment(segment: str, authors: list[str], credits: list[str], roles: 
         segment = segment[prefix.end() :]
     first, *rest = _INNER_BY.split(segment, maxsplit=1)
     if writers:
+        named = len(authors)
         _split_names(first, authors, credits, roles)
+        if genitive:
+            authors[named:] = [greek_nominative(name) for name in authors[named:]]
     for other in rest:
         _split_segment(other, authors, credits, roles)
+
+
+# The genitive endings of Greek names and their nominatives: a woman's given name ("Μαρίας",
+# "Ελένης"; her surname is the same in both), a man's given name and surname ("Γιώργου",
+# "Παπαδόπουλου", "Γιάννη", "Κώστα"). A woman's given name ends in ς in the genitive, a man's
+# never does, so the given name tells whose name it is.
+_FEMININE_GIVEN = (("ας", "α"), ("άς", "ά"), ("ης", "η"), ("ής", "ή"), ("ώς", "ώ"), ("ούς", "ού"))
+_MASCULINE_GIVEN = (("ου", "ος"), ("ού", "ός"), ("η", "ης"), ("ή", "ής"), ("α", "ας"), ("ά", "άς"))
+# A man's surname in -ου is as often one in that form whatever the case ("Νικολάου",
+# "Γεωργίου"): kept, but for the -όπουλος names, stressed on their ending in the formal
+# genitive ("Παπαδοπούλου").
+_MASCULINE_SURNAME = (("όπουλου", "όπουλος"), ("οπούλου", "όπουλος"), *_MASCULINE_GIVEN[2:])
+
+
+def _nominative(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    for genitive, nominative in endings:
+        if word.endswith(genitive) and len(word) > len(genitive) + 1:
+            return word[: -len(genitive)] + nominative
+    return word
+
+
+def greek_nominative(name: str) -> str:
+    """A Greek name a byline gives in the genitive, in the nominative it is known by ("Μαρίας
+    Παπαδοπούλου" -> "Μαρία Παπαδοπούλου", "Γιώργου Παπαδόπουλου" -> "Γιώργος
+    Παπαδόπουλος"); a name in another script, or in capitals, as it is."""
+    words = name.split()
+    if len(words) < 2 or not all("\u0370" <= w[:1] <= "\u03ff" for w in words) or name.isupper():
+        return name
+    if words[0].endswith(("ς", "Σ")):
+        return " ".join([_nominative(words[0], _FEMININE_GIVEN), *words[1:]])
+    given = [_nominative(word, _MASCULINE_GIVEN) for word in words[:-1]]
+    return " ".join([*given, _nominative(words[-1], _MASCULINE_SURNAME)])
 
 
 # A conversation's byline names both speakers: "Jane Doe im Gespräch mit John Roe", "Jane Doe
@@ -739,6 +816,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
+        if people and _AT_PLACE.match(name):
+            continue  # "Jean Dupont, à Paris": where the writer is
         outlet = _OF_OUTLET.match(" ".join(raw.split())) if people else None
         if outlet:
             others.append(outlet.group("outlet"))  # "Maria Silva, da Agência Brasil"
@@ -757,8 +836,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             people.append(person)
             if run_on:
                 others.append(run_on)  # "Jane Doe Harbour Times": the outlet is the credit
-        elif _is_role(name) or is_desk(name):
-            roles.append(name)
+        elif _is_role(_PLACE.sub("", name)) or is_desk(name):
+            roles.append(name)  # "Staff Reporter", "our correspondent in Paris"
         else:
             others.append(name)
     authors.extend(people)
@@ -980,7 +1059,7 @@ def merge_bylines(bylines: Iterable[tuple[list[str], str]]) -> tuple[list[str], 
 _WRITING_LABEL = rf"{_TEXT_LABEL}|words|reporter"
 _BY_LINE = re.compile(
     rf"""^(?:
-        {_TEXT_LABEL}\s+(?:von|de|di|door|av) |
+        {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
@@ -1041,6 +1120,8 @@ def is_byline(line: str) -> bool:
     line = _spaced(line)
     if not line or len(line) > 120:
         return False
+    if _CORRESPONDENT_ALONE.fullmatch(line):
+        return True  # "From our correspondent in Paris": a credit that names no one
     named = _NAMED_HANDLE.match(line)
     if named and is_person_name(named.group("name")) and _only_a_date(named.group("rest")):
         return True  # "Jane Doe @janedoe / 2 days": a name signed with its handle
@@ -1072,6 +1153,9 @@ def is_byline(line: str) -> bool:
                 _people_and_agencies(_PLACE.sub("", _spaced(_parentheses(rest))))
                 or is_desk(rest)
                 or bool(dated_handle(line))
+                # "Von Jane Doe und John Roe, Berlin": where they wrote from, or for whom.
+                or _people_and_agencies(_FILED_FROM.sub("", rest))
+                and _FILED_FROM.search(rest) is not None
             )
         # A byline names people or outlets; a sentence runs on with lower-case words. Credits
         # other than the writing's ("Research by ...") may start sentences: names only there.
@@ -1098,7 +1182,8 @@ def is_byline(line: str) -> bool:
     for separator in (" | ", ", "):
         if separator in line:
             names, _, role = line.partition(separator)
-            names, role = names.strip(), role.strip(" .")
+            # "Jane Doe, our correspondent in Paris": where the role is filed from.
+            names, role = names.strip(), _PLACE.sub("", role).strip(" .")
             if not (_is_role(role) or role.lower() in _AGENCIES):
                 continue
             parts = [_clean_name(p) for p in _SEPARATORS.split(names)]

@@ -47,7 +47,16 @@ _FURNITURE = re.compile(
         | e-?mail(?:\s+(?:this(?:\s+(?:article|story|page|post|link))?|article|to\s+a\s+friend))?
         | share(?:\s+(?:this|on|via|article|story)\b.{0,60})?|tweet
         |pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit|flipboard|pocket|save
-        |bookmark|comment|font\s+size|a\+?\s*a-?|listen(?:\s+to\s+this\s+article)?
+        |bookmark|comment|font\s+size|a\+?\s*a-?|merken|artikel\s+merken
+        | (?:audio\s*:\s*)?listen(?:\s+to\s+this\s+(?:article|story))?(?:\s*[·•|:,-]?\s*\d+\s*min(?:utes?|s)?)?
+        | gift\s+(?:this\s+)?article|share\s+full\s+article|(?:hide|show|toggle)\s+caption
+        | enlarge\s+(?:this\s+)?image|support\s+(?:our|independent|quality)\s+journalism
+        | add\s+(?:this\s+)?(?:topic\s+)?to\s+(?:my\s*ft|email\s+alerts|favou?rites|reading\s+list)
+        # An old article's notice: "This article is more than 2 years old", "Dieser Artikel
+        # ist älter als ein Jahr".
+        | this\s+(?:article|story|content|piece)\s+is\s+(?:more|older)\s+than\s+\w+\s+
+          (?:years?|months?|days?)(?:\s+old)?
+        | dieser\s+(?:artikel|beitrag)\s+ist\s+(?:älter\s+als|mehr\s+als)\s+\w+\s+\w+(?:\s+alt)?
         | copy\s+(?:link|url)|link\s+copied!?|copied!?|read\s+later
         | save\s+(?:for\s+later|article|story)|click\s+to\s+(?:share|e-?mail|print|tweet)\b.{0,80}
         | (?:un)?follow(?:ing)?|like\s+this\s*:?|like|like\s+loading\.*
@@ -132,9 +141,10 @@ _YEARLESS_DATE = re.compile(
         ,?\s+(?:at\s+)?\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Caption credits at the end of a line: "(Photo by X/AFP)", "X/Getty Images", "REUTERS/X".
+# Caption credits at the end of a line: "(Photo by X/AFP)", "(Foto: dpa)", "X/Getty Images",
+# "REUTERS/X".
 _CAPTION_TAIL = re.compile(
-    r"""(?:\((?:photo|image|picture|credit)s?\b[^)]{0,120}\)
+    r"""(?:\((?:photo|image|picture|credit|foto|bild|bilder|фото|imagen|immagine)s?\b[^)]{0,120}\)
         | /\s*(?:getty\s+images|afp|reuters|ap|epa|afp\s+via\s+getty\s+images)\)?
         | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
     re.IGNORECASE | re.VERBOSE,

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.files.dates import find_date, parse_date
+from newsread.index.files.dates import find_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
@@ -222,7 +222,7 @@ def parse_html(text: str) -> Draft:
         _fill_from_trafilatura(draft, tree)
     if not paragraphs:
         paragraphs = _element_text(tree) or _fallback_text(text)
-    headlines = [draft.title, *meta.declared_headings()]
+    headlines = [draft.title, meta.uncut_title, *meta.declared_headings()]
     draft.paragraphs = _lead_furniture(
         _drop_repeated_header(paragraphs, headlines, meta.shown_headings),
         draft,
@@ -652,6 +652,8 @@ class _Metadata:
         self.kicker_cut = False
         # The page's own headlines (its `<h1>`s), as `title` read them.
         self.shown_headings: list[str] = []
+        # The headline as the page gives it, the site's name after it still there.
+        self.uncut_title = ""
         self.label_texts: list[Any] | None = None
         self.address: str | None = None
         self.byline_elements: tuple[tuple[list[str], str], tuple[list[str], str]] | None = None
@@ -728,6 +730,15 @@ class _Metadata:
         return site
 
     def title(self, site: str, authors: list[str]) -> str:
+        """The headline: the visible one where the page shows it, without the site's name
+        that a headline set for the page's tab often carries ("Headline - Town Crier"), even
+        in its `<h1>`. Only a name the page gives its site (its publisher, og:site_name, its
+        logo, its host) is cut: "Talks to resume - Minister" keeps its speaker."""
+        self.uncut_title = self._title(site, authors)
+        sites = [site, *self.site_headings(), *self.all("og:site_name")]
+        return _strip_site(self.uncut_title, site, "", [], url=self.url(), sites=sites)
+
+    def _title(self, site: str, authors: list[str]) -> str:
         below = self._headline_below_breadcrumbs()
         if below:
             return below
@@ -935,7 +946,24 @@ class _Metadata:
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
             return headings[0]
+        if not headings and len(_words_of(title)) <= _SITE_TITLE_WORDS:
+            # No <h1>, and the titles give the site's name at most: the post's title is the
+            # heading its theme marks as one ("<h2 class="entry-title">").
+            return self._marked_entry_title() or title
         return _visible_headline(title, headings)
+
+    def _marked_entry_title(self) -> str:
+        """The text of the first `<h2>`-`<h4>` marked as a post's title (`_POST_TITLE_CLASS`), not
+        in the page's furniture or another story's teaser, of two words or more; else ""."""
+        for element in self.tree.xpath("//h2|//h3|//h4"):
+            if not _POST_TITLE_CLASS.search(element.get("class") or ""):
+                continue
+            if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
+                continue
+            text = _heading_text(element)
+            if len(_words_of(text)) >= 2:
+                return text
+        return ""
 
     def headings(self) -> list[str]:
         """The texts of the page's `<h1>`s, except those in its header (site logos), without
@@ -1224,6 +1252,14 @@ def _story_words(words: list[str]) -> set[str]:
 
 
 _HEADLINE_CLASS = re.compile(r"(?:^|\s|__|-)headline(?:$|\s)", re.IGNORECASE)
+# How themes mark a post's title where it is no `<h1>`: "entry-title", "post-title",
+# "article__title", "story-headline".
+_POST_TITLE_CLASS = re.compile(
+    r"\b(?:entry|post|article|story)(?:[-_]{1,2}(?:title|headline))\b|(?:^|\s)headline(?:$|\s)",
+    re.IGNORECASE,
+)
+# The most words of a title that gives the site's name and nothing of a story.
+_SITE_TITLE_WORDS = 4
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
     r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
@@ -2135,8 +2171,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         undated = without_dates(text)
         if undated != text:
             undated = _DATE_WORD_LEFT.sub("", undated)  # "By Jane Doe on [March 3, 2020]"
-        for segment in re.split(r"\s+[|·•]\s+", undated):
-            segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•"))
+        for segment in _META_PARTS.split(undated):
+            segment = _DATED_BY.sub("", segment.strip(" ,;:-–—·|•/"))
             handle = one_word_byline(segment) if segment else ""
             handle = "" if is_role_word(handle) else handle  # "By Staff"
             # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
@@ -2161,6 +2197,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     return _dated_name_above(headings[0]), "", False
 
 
+# What sets the parts of a meta line apart: "Jane Doe | 12.03.2024", "Jane Doe / 12 March 2024".
+_META_PARTS = re.compile(r"\s+[|·•/]\s+")
 # How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
 _ABOVE_HEADLINE = 3
 _PRECEDING_TEXT = f"preceding::text()[normalize-space(.)][position() <= {_ABOVE_HEADLINE}]"
@@ -2192,7 +2230,7 @@ def _dated_name_above(heading: Any) -> list[str]:
             return split_byline(_DATE_WORD_LEFT.sub("", undated))[0]
         if undated == text:
             continue
-        segments = [s.strip() for s in re.split(r"\s+[|·•]\s+", undated)]
+        segments = [s.strip(" /") for s in _META_PARTS.split(undated)]
         names = [s for s in segments if 2 <= len(s.split()) <= 3 and is_person_name(s)]
         if len(segments) > 1 and len(names) == 1:
             return names
@@ -2855,6 +2893,9 @@ def _strip_site(
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif guess and _site_like(parts[-1], parts[:-1]):
             title = _join_parts(title, parts[:-1])
+        elif guess and len(parts) == 2 and _site_first(parts[0], parts[1]):
+            # "Northfield Courier | Headline": the site's name set first.
+            title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif inner := _inner_site_part(parts, site, url):
             # "Headline – Site – Slogan": the site's name, and its slogan after it.
             title = _join_parts(title, parts[:inner])
@@ -2892,6 +2933,23 @@ def _site_like(tail: str, head: list[str]) -> bool:
     head_words = sum(len(part.split()) for part in head)
     named = tail[:1].isupper() or tail[:1].isdigit() or "." in tail
     return named and 0 < len(words) <= 4 and head_words >= 3 and head_words > len(words)
+
+
+def _site_first(head: str, rest: str) -> bool:
+    """Whether `head` of a `<title>` "head | rest" is the site's name set first: shaped as a
+    name (`_site_like`) before a headline of a sentence's length, at least twice as long
+    ("Google - Site Reliability Engineering" and "Magic Cleaning | sheego ♥ Magazin" are
+    titles whole)."""
+    words = len(rest.split())
+    return (
+        _site_like(head, [rest])
+        and words >= _HEADLINE_AFTER_SITE
+        and words >= 2 * len(head.split())
+        and rest[:1].isupper()
+    )
+
+
+_HEADLINE_AFTER_SITE = 5
 
 
 def _join_parts(title: str, parts: list[str]) -> str:
@@ -3046,6 +3104,8 @@ def _lead_furniture(
         if _names_the_authors(paragraph, named):
             # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
             state.published = state.published or find_date(paragraph)
+        elif _name_over_byline_block(paragraphs, index, named):
+            pass  # "Jane Doe" over "Transport Correspondent" or the date: the byline's name
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
@@ -3056,6 +3116,9 @@ def _lead_furniture(
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
         ):
+            if index == 0 and not drop and _unstopped_standfirst(paragraph):
+                standfirst = True  # a summary set without a stop, over the byline or a credit
+                continue
             break
         drop.append(index)
     if not drop or len(drop) == len(paragraphs):
@@ -3076,6 +3139,21 @@ def _lead_furniture(
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
 
 
+# The words of running text, for a standfirst written without a stop.
+_RUNNING_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _unstopped_standfirst(paragraph: str) -> bool:
+    """Whether the text's first paragraph is a standfirst set without a stop ("Two lines will
+    go driverless next year, a first for the region"), as many sites set theirs: eight words or
+    more, most in lower case as a sentence's are (not a headline's, a menu's or a name's)."""
+    words = _RUNNING_WORDS.findall(paragraph)
+    if len(words) < _STANDFIRST_WORDS or len(paragraph) > _MAX_STANDFIRST:
+        return False
+    return 2 * sum(not word[:1].isupper() for word in words) >= len(words)
+
+
+_STANDFIRST_WORDS = 8
 _CAPTIONED = "ancestor-or-self::*[self::figcaption or self::figure or contains(@class, 'caption')]"
 # A caption's text with the photographer's credit run on ("… Sees. Foto: Jane Doe").
 _MAX_CREDIT = 60
@@ -3212,6 +3290,16 @@ _BARE_DATE_LABEL = re.compile(
 _MAX_NAMING_WORDS = 12
 
 
+def _name_over_byline_block(paragraphs: list[str], index: int, authors: list[str]) -> bool:
+    """Whether the paragraph at `index` is only the name of one of the page's `authors` and
+    the next is a byline's role or a date line ("Jane Doe" / "Transport Correspondent" /
+    "12 March 2024"): the byline set a line at a time."""
+    if index + 1 >= len(paragraphs) or _loose(paragraphs[index]) not in map(_loose, authors):
+        return False
+    following = paragraphs[index + 1]
+    return len(following) <= _MAX_LEAD and (is_byline(following) or looks_like_date_line(following))
+
+
 def _names_the_authors(paragraph: str, authors: list[str]) -> bool:
     """Whether a short paragraph is a byline naming the authors the page declared, with
     their roles or a date ("Robert Burns, AP National Security Writer")."""
@@ -3220,8 +3308,11 @@ def _names_the_authors(paragraph: str, authors: list[str]) -> bool:
     loose = _loose(paragraph)
     names = [_loose(author) for author in authors]
     # More than the names: a line that is only a name may be what the names were taken from.
+    # A sentence is none ("Jane Doe: Where did you enter the EU?", an interview's question).
     return (
-        all(name in loose for name in names) and loose not in names and not paragraph.endswith(".")
+        all(name in loose for name in names)
+        and loose not in names
+        and not paragraph.endswith((".", "?", "!"))
     )
 
 

@@ -96,6 +96,9 @@ class _Line:
     sentence: bool
     crumb: bool = False
     numbered: bool = False  # a numbered list's item ("1. ", "2) ")
+    # A sentence read as a photo's caption for the credit line under it alone: a standfirst
+    # over the lead picture's credit is set so too.
+    credited: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ def _captions(found: list[_Line]) -> list[_Line]:
     and a sentence repeated a little further down (a highlight above the text that holds it;
     the last copy is the text's)."""
     caption = [False] * len(found)
+    credited = [False] * len(found)
     for position, line in enumerate(found):
         if not line.sentence:
             continue
@@ -220,13 +224,18 @@ def _captions(found: list[_Line]) -> list[_Line]:
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
             or (before is not None and _GALLERY_COUNTER.match(before.text) is not None)
-            or (credit and not (in_text and before is not None and before.text != line.text))
             or any(
                 other.text == line.text and (other.bullet or not (after and after[0].sentence))
                 for other in found[max(0, position - 2) : position]
             )
             or any(other.text == line.text for other in after)
         )
+        credited[position] = bool(
+            not caption[position]
+            and credit
+            and not (in_text and before is not None and before.text != line.text)
+        )
+        caption[position] = caption[position] or credited[position]
     for position, line in enumerate(found):
         if line.sentence and not caption[position]:
             caption[position] = any(
@@ -234,8 +243,8 @@ def _captions(found: list[_Line]) -> list[_Line]:
                 for other in range(position + 1, min(len(found), position + 1 + _REPEAT_WINDOW))
             )
     return [
-        replace(line, sentence=False) if flag else line
-        for line, flag in zip(found, caption, strict=True)
+        replace(line, sentence=False, credited=credited[position]) if flag else line
+        for position, (line, flag) in enumerate(zip(found, caption, strict=True))
     ]
 
 
@@ -626,6 +635,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         # A wire dateline marks the lede; without one, a standfirst may stand above it.
         dated = _dateline_start(lines, start)
         standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
+        if standfirst is None:
+            standfirst = _credited_standfirst(lines, headline, title, start)
         start = _dateline_start(lines, start)
         text = lines[start].text
         if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
@@ -652,6 +663,27 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     if points is not None:
         found = replace(found, deck=lines[points[0]].index, deck_end=lines[points[1]].end)
     return found
+
+
+def _credited_standfirst(lines: list[_Line], headline: int, title: str, start: int) -> int | None:
+    """The standfirst right under the headline that a photo's credit follows ("Image: Getty",
+    "(Foto: dpa)"), above the byline or date and the lede at `start`, or None: read as the
+    photo's caption for the credit alone, it is the summary a person reads first, as the same
+    sentence with no photo under it is (`_lede`). Only the byline block, credits and buttons
+    stand between it and the lede."""
+    position = headline + 1
+    while position < start and lines[position].text in title:
+        position += 1  # the headline's own line, shown twice or run over two lines
+    if position >= start or not lines[position].credited:
+        return None
+    if len(lines[position].text) > _STANDFIRST:
+        return None
+    between = range(position + 1, start)
+    if not any(_dateline(lines[p].text) for p in between):
+        return None
+    if not all(_chrome(lines[p]) or _CREDIT_LINE.search(lines[p].text) for p in between):
+        return None
+    return position
 
 
 def _past_dated_headline(lines: list[_Line], first: int, last: int) -> int:

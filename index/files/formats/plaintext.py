@@ -209,7 +209,7 @@ _DATE_LABEL = re.compile(
     r"^(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|date|dated|modified)\b",
     re.IGNORECASE,
 )
-_DATE_SOURCE = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^\d\s][^\d]*)$")
+_DATE_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?P<source>[^\d\s][^\d]*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
 _IN_CATEGORY = re.compile(r"\s+in\s+\S.*$", re.IGNORECASE)
 _DATE_BY = re.compile(
@@ -262,9 +262,12 @@ def _header_follows(lines: list[str], index: int) -> bool:
     """Whether more of the page's header (crumbs, a headline) follows the line at `index`,
     rather than what follows a headline (its date, byline or text)."""
     following = _next_line(lines, index)
-    return not (
-        looks_like_date_line(following) or is_byline(following) or _is_running_text(following)
-    )
+    if looks_like_date_line(following):
+        # "Home News Business" / "12 March 2024" / headline / byline: the date stands over the
+        # headline below, not under this line ("Home Shopping Says …" / date / text).
+        after = next(i for i in range(index + 1, len(lines)) if _clean(lines[i]) == following)
+        return _title_follows(lines, after)
+    return not (is_byline(following) or _is_running_text(following))
 
 
 @dataclass
@@ -396,6 +399,10 @@ def _take_date(line: str, state: _State) -> bool:
     tail = _DATE_SOURCE.search(line)
     if tail and is_byline(tail.group("source").strip()):
         state.bylines.append(split_byline(tail.group("source")))  # "30 May 2017 | By Jane Doe"
+    elif tail and _names_alone(tail.group("source")):
+        # "12 March 2024 / 09:30 / Jane Doe": the writers' names close the date line where an
+        # outlet may ("30 May 2017 [16:18] - TODAY.AZ"); a name is shaped as no outlet is.
+        state.bylines.append((_names_alone(tail.group("source")), ""))
     elif state.published is None and tail and not state.source:
         source = tail.group("source").strip()
         if len(source.split()) <= 4:
@@ -403,6 +410,19 @@ def _take_date(line: str, state: _State) -> bool:
     if state.published is None:
         state.published = date
     return True
+
+
+def _names_alone(text: str) -> list[str]:
+    """The people `text` names and nothing else ("Jane Doe", "Jane Doe and John Roe"), each a
+    name of two words or more and no outlet's; else []."""
+    text = " ".join(text.split())
+    names = _listed_people(text) or [_in_lower_case(text)]
+    if all(
+        len(name.split()) >= 2 and is_person_name(name) and not looks_like_outlet(name)
+        for name in names
+    ):
+        return names
+    return []
 
 
 def _take_byline(line: str, state: _State) -> bool:
@@ -607,10 +627,45 @@ def _header(lines: list[str], state: _State) -> int:
                 state.title = pending_source
                 return index
             state.source = pending_source
+            if _slogan(lines, index):
+                pending_source = None
+                continue  # "Northfield Courier" / "Your city, your news" over the headline
         _set_title(line, state)
     if pending_source is not None and not state.title:
         state.title = pending_source
     return len(lines)
+
+
+def _slogan(lines: list[str], index: int) -> bool:
+    """Whether the line at `index`, right under the site's name in the same block, is the
+    site's slogan ("Your city, your news"): a headline follows after a blank line, with its
+    byline or date line right under it."""
+    if index == 0 or not lines[index - 1].strip() or not _title_follows(lines, index):
+        return False
+    following = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
+    if len(following) < 2 or not any(not lines[i].strip() for i in range(index + 1, following[0])):
+        return False
+    line, headline = _clean(lines[index]), _clean(lines[following[0]])
+    if _word_count(line) > _SLOGAN_WORDS:
+        return False
+    below = _clean(lines[following[1]])
+    if not (is_byline(below) or looks_like_date_line(below)):
+        return False
+    # A slogan says nothing of the story ("Trams go driverless" over a deck does: the text
+    # under it tells it again).
+    text = " ".join(_clean(raw) for raw in lines[following[1] + 1 : following[1] + _SLOGAN_TEXT])
+    told = _story_words(text)
+    return not (_story_words(line) & told) and bool(_story_words(headline) & told)
+
+
+def _story_words(text: str) -> set[str]:
+    """The longer words of `text`, which say what it is about (not "the", "city", "news")."""
+    return {word.casefold() for word in _STORY_WORD.findall(text)}
+
+
+_SLOGAN_WORDS = 6
+_SLOGAN_TEXT = 12  # lines of the text under the byline that tell the story
+_STORY_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def _take_dated_name(line: str, state: _State) -> bool:
@@ -1243,9 +1298,16 @@ def _word_count(line: str) -> int:
 
 
 def _title_follows(lines: list[str], index: int) -> bool:
-    """Whether the next non-blank line after `index` could be a title (not running text)."""
+    """Whether the next non-blank line after `index` could be a title (not running text, nor
+    a byline or date line: those are a title's, and the line above is the title)."""
     line = _next_line(lines, index)
-    return 3 <= _word_count(line) and len(line) <= 150 and not line.endswith((".", "。"))
+    return (
+        3 <= _word_count(line)
+        and len(line) <= 150
+        and not line.endswith((".", "。"))
+        and not is_byline(line)
+        and not looks_like_date_line(line)
+    )
 
 
 def _site_above_title(lines: list[str], index: int, line: str) -> bool:
@@ -1707,6 +1769,9 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
     """The title, section, bylines and date of a page saved as text, from the lines around
     its headline (and, failing those, from the article's text and what closes it)."""
     assert page.headline is not None
+    site = _site_suffix(page.title, state)
+    if site and _names_its_site(lines, page, site):
+        state.source = site  # "Headline - Northfield Courier": cut by `_set_title`
     _set_title(page.title, state)
     for raw in lines[max(0, page.headline - _DATE_ABOVE) : page.headline + 1]:
         # "Home » Transport » Headline": the section is the crumb above the headline.
@@ -1767,6 +1832,38 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             page.start,
             page.end,
         )
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+
+
+def _site_suffix(title: str, state: _State) -> str:
+    """The name set apart after a headline ("Headline - Northfield Courier") where the site's
+    is not known yet, else ""."""
+    suffix = _TITLE_SUFFIX.search(title)
+    if not suffix or state.source or len(title[: suffix.start()].split()) < 2:
+        return ""
+    return suffix.group("source").strip()
+
+
+def _names_its_site(lines: list[str], page: PageArticle | None, name: str) -> bool:
+    """Whether a page dump (or scraped text, `page` None) names its site `name`: in its
+    copyright notice, or on a line of its own above the headline (its logo's, its header's;
+    not a menu's item, a bullet)."""
+    folded = name.casefold()
+    for index, raw in enumerate(lines):
+        if page is not None and page.start <= index < page.end:
+            continue
+        line = _clean(raw)
+        if folded not in line.casefold():
+            continue
+        if page is not None and index < (page.headline or 0) and line.casefold() == folded:
+            return True
+        if _COPYRIGHT.search(line) and re.search(
+            rf"(?<!\w){re.escape(folded)}(?!\w)", line.casefold()
+        ):
+            return True
+    return False
 
 
 # A meta bar's label run into the name before it, as a text browser joins the bar's parts:
@@ -2842,6 +2939,11 @@ def parse_text(text: str, name: str = "") -> Draft:
     if state.published is None:
         # As in scraped text: a line near the top of the file that is only a date.
         state.published = _date_alone_near_top(whole[: _MAX_HEADER_LINES * 2])
+    site = _site_suffix(state.title, state) if page is None or page.headline is None else ""
+    if site and _names_its_site(whole, None, site):
+        # "Headline - Northfield Courier" over text that closes "© 2024 Northfield Courier".
+        state.source = site
+        _set_title(state.title, state)
     if not paragraphs and state.title.endswith(_SENTENCE_END):
         paragraphs = [state.title]  # A file of one sentence: it is the text, not a title.
         state.title = ""
