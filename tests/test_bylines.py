@@ -1526,3 +1526,24 @@ def test_a_byline_closed_by_where_it_was_filed_from_names_the_writers(
 @pytest.mark.parametrize("line", ["Von Bremen, Hamburg und Berlin aus", "Von Anfang an, Berlin"])
 def test_a_sentence_opening_with_von_and_a_place_is_no_byline(line: str) -> None:
     assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Jane Doe, New York", ["Jane Doe"]),
+        ("By Jane Doe and John Roe, Los Angeles", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe, HONG KONG", ["Jane Doe"]),
+        ("Jane Doe, Rio de Janeiro", ["Jane Doe"]),
+        ("By Jane Doe, Abu Dhabi", ["Jane Doe"]),
+        # A writer whose first name is also a city's is a writer.
+        ("By Jane Doe, Sofia Rossi", ["Jane Doe", "Sofia Rossi"]),
+    ],
+)
+def test_the_place_a_byline_was_filed_from_is_no_writer(byline: str, authors: list[str]) -> None:
+    assert split_byline(byline) == (authors, "")
+
+
+def test_a_city_after_the_writer_is_no_credit() -> None:
+    assert split_byline("By Jane Doe, Berlin") == (["Jane Doe"], "")
+    assert split_byline("By Jane Doe, Reuters") == (["Jane Doe"], "Reuters")

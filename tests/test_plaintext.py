@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -1171,6 +1171,22 @@ def test_a_date_line_with_its_time_and_the_writers_name_run_together(
 def test_an_outlet_closing_a_date_line_is_the_source_not_an_author() -> None:
     draft = parse_text(f"{TITLE}\n\n12 March 2024 [09:30] - The Harbour Gazette\n\n{FIRST}\n")
     assert (draft.authors, draft.source) == ([], "The Harbour Gazette")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 March 2024 - New York",
+        "12 March 2024 [09:30] - HONG KONG",
+        "12 March 2024 / Los Angeles",
+    ],
+)
+def test_the_place_closing_a_date_line_is_no_author_and_no_source(line: str) -> None:
+    """Where the story was filed from, as a dateline names it: no writer, no outlet."""
+    draft = parse_text(f"{TITLE}\n\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.authors, draft.source) == ([], "")
+    assert draft.published is not None and draft.published.date() == date(2024, 3, 12)
+    assert draft.paragraphs == [FIRST, SECOND]
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from newsread.index.files.dates import find_date, is_date_word
+from newsread.index.files.formats.places import is_place
 from newsread.index.marks import BMP_MARKS
 
 
@@ -816,8 +817,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
-        if people and _AT_PLACE.match(name):
-            continue  # "Jean Dupont, à Paris": where the writer is
+        if people and (_AT_PLACE.match(name) or is_place(name)):
+            continue  # "Jean Dupont, à Paris", "Jane Doe, New York": where the writer is
         outlet = _OF_OUTLET.match(" ".join(raw.split())) if people else None
         if outlet:
             others.append(outlet.group("outlet"))  # "Maria Silva, da Agência Brasil"

@@ -65,6 +65,7 @@ from newsread.index.files.formats.pagetext import (
     link_marked,
     unwrapped_page,
 )
+from newsread.index.files.formats.places import is_place
 from newsread.index.files.language import guess_language
 from newsread.index.marks import UNSPACED_RUN
 from newsread.index.text import joins_without_space
@@ -405,8 +406,8 @@ def _take_date(line: str, state: _State) -> bool:
         state.bylines.append((_names_alone(tail.group("source")), ""))
     elif state.published is None and tail and not state.source:
         source = tail.group("source").strip()
-        if len(source.split()) <= 4:
-            state.source = source
+        if len(source.split()) <= 4 and not is_place(source):
+            state.source = source  # "12 March 2024 - New York": where it was filed, no outlet
     if state.published is None:
         state.published = date
     return True
@@ -418,7 +419,10 @@ def _names_alone(text: str) -> list[str]:
     text = " ".join(text.split())
     names = _listed_people(text) or [_in_lower_case(text)]
     if all(
-        len(name.split()) >= 2 and is_person_name(name) and not looks_like_outlet(name)
+        len(name.split()) >= 2
+        and is_person_name(name)
+        and not looks_like_outlet(name)
+        and not is_place(name)
         for name in names
     ):
         return names
