@@ -112,8 +112,15 @@ def walk_library(root: Path, result: ScanResult) -> Iterator[str]:
                         entry.path, prefix + name, result, info
                     ):
                         yield rel
+                elif not entry.is_file() and is_article_name(name):
+                    # Opening a named pipe would wait for a writer for ever.
+                    result.problems.append((rel, NOT_A_FILE))
             except OSError as error:
                 result.problems.append((rel, _reason(error)))
+
+
+NOT_A_FILE = "neither a file nor a folder (a named pipe, a socket or a device)"
+"""Why an entry named like an article is not read: it holds no text to read."""
 
 
 RESOURCE_SUFFIXES = ("_files", "-dateien", "_dateien", "_fichiers", "_archivos", "_arquivos",

@@ -282,6 +282,22 @@ def test_symlinks_are_followed_once_each_and_loops_say_so(root: Path, tmp_path: 
     assert [a.path for a in library.find("good.txt")] == ["good.txt"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX named pipes")
+def test_a_named_pipe_with_an_article_s_name_is_skipped_and_says_why(root: Path) -> None:
+    """A FIFO named like an article (a `mkfifo` left by a script, a socket) is never opened,
+    as opening it would wait for a writer for ever; it is listed with its reason, as a link
+    to one is, not passed over without a word."""
+    os.mkfifo(root / "pipe.txt")
+    os.mkfifo(root / "control")  # named as no article is: passed over as any such file
+    (root / "to-pipe.txt").symlink_to("pipe.txt")
+    library, summary = _update(root)
+    assert _reasons(summary) == {
+        "pipe.txt": "neither a file nor a folder (a named pipe, a socket or a device)",
+        "to-pipe.txt": "link to something that is neither a file nor a folder",
+    }
+    assert [a.path for a in library.find("good.txt")] == ["good.txt"]
+
+
 # -- permissions ---------------------------------------------------------------------------------
 
 
