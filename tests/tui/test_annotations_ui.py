@@ -1500,14 +1500,20 @@ class TestDamagedStore:
         try:
             async with app.run_test(size=(160, 40)) as pilot:
                 # Not `open_article`: its settling waits for the store's opening, held here.
-                await wait_for(pilot, lambda: bool(app.main.results_list.keys))
+                # Nor waiting for the workers: the store's opening is one, held until COMMIT
+                # (each wait then took attempts x busy timeout, 15 s, whenever it had started).
+                await wait_for(pilot, lambda: bool(app.main.results_list.keys), workers=False)
                 app.main.open_article(KELMOR, focus=True, record=True)
                 panel = app.main.query_one(NotesPanel).query_one("#notes-tags")
 
                 def shown() -> str:  # (the panel itself may be hidden: the line it holds)
                     return str(panel.render())
 
-                await wait_for(pilot, lambda: "Waiting for another newsread to finish" in shown())
+                await wait_for(
+                    pilot,
+                    lambda: "Waiting for another newsread to finish" in shown(),
+                    workers=False,
+                )
                 assert any("Waiting for another newsread" in said for said in notifications(app))
                 other.execute("COMMIT")  # it is done and quits: the notes come
                 other.close()  # (left open, it would be an older newsread: notes read-only)
