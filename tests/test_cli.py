@@ -63,6 +63,27 @@ def test_search_wraps_a_long_title_under_its_number(
     assert lines[first + 1] == "     tightened", lines
 
 
+@pytest.mark.parametrize("columns", [30, 40, 60, 80])
+def test_search_leaves_no_separator_at_a_line_end_and_drops_no_part(
+    small_library: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+) -> None:
+    # A path too long for the line wrapped after "·", leaving "2016-02-09 ·" at a line's end.
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["search", "sanctions", "--library", str(small_library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.rstrip().endswith("·")], lines
+    assert all(len(line) <= max(columns, 25) for line in lines[2:]), lines
+    capsys.readouterr()
+    assert main(["search", "sanctions", "--library", str(small_library), "--json"]) == 0
+    hit = json.loads(capsys.readouterr().out)["results"][0]
+    shown = " ".join(line.strip() for line in lines)
+    for part in (hit["source"], hit["section"], hit["published"][:10], hit["path"]):
+        assert part in shown, (part, lines)
+
+
 def test_search_json_shape(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "kelmor", "--library", str(small_library), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

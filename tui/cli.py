@@ -23,6 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -351,17 +352,14 @@ def _print_hits(
     for n, hit in enumerate(hits, 1):
         title = _styled(sanitise_line(hit.title), hit.title_spans, "bold")
         _print_indented(out, title, first=f"{n:>3}. ")
-        meta = " · ".join(
-            part
-            for part in (
-                source_shown(hit.source, hit.from_folder),
-                hit.section,
-                date_shown(hit.published, hit.period),
-                shown_path(hit.path, root),
-            )
-            if part
+        parts = (
+            source_shown(hit.source, hit.from_folder),
+            hit.section,
+            date_shown(hit.published, hit.period),
+            shown_path(hit.path, root),
         )
-        line = Text(sanitise_line(meta), style="dim")
+        meta = _joined_in_lines([sanitise_line(part) for part in parts if part], out.width - 5)
+        line = Text(meta, style="dim")
         if hit.path in changes:
             line.append(f" [file {changes[hit.path]}]", style="yellow")
         _print_indented(out, line)
@@ -369,6 +367,18 @@ def _print_hits(
             _print_indented(out, Text(sanitise_line(versions_line(hit)), style="dim"))
         if hit.snippet.text:
             _print_indented(out, _styled(hit.snippet.text, hit.snippet.spans))
+
+
+def _joined_in_lines(parts: Sequence[str], width: int) -> str:
+    """`parts` joined by " · ", a part that does not fit on the line starting the next one
+    (not a "·" left at a line's end); a part longer than `width` is wrapped when printed."""
+    lines = [""]
+    for part in parts:
+        if lines[-1] and cell_len(lines[-1]) + 3 + cell_len(part) > width:
+            lines.append(part)
+        else:
+            lines[-1] = f"{lines[-1]} · {part}" if lines[-1] else part
+    return "\n".join(lines)
 
 
 def _print_indented(out: Console, text: Text, indent: int = 5, first: str = "") -> None:
