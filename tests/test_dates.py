@@ -639,6 +639,11 @@ def test_solar_hijri_dates_agree_with_a_day_by_day_walk() -> None:
         ("Aktualisiert am 14.03.2024 - Erstellt am 12.03.2024", datetime(2024, 3, 12)),
         ("Published 11 March 2024 | Updated 12 March 2024", datetime(2024, 3, 11)),
         ("Erstellt am 12.03.2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+        # Each language's words for the two, from one table (Dutch, Ukrainian, Turkish).
+        ("Bijgewerkt 14 maart 2024 | Gepubliceerd 12 maart 2024", datetime(2024, 3, 12)),
+        ("Оновлено: 14.03.2024 · Опубліковано: 12.03.2024", datetime(2024, 3, 12)),
+        ("Güncelleme: 14.03.2024 - Yayınlanma: 12.03.2024", datetime(2024, 3, 12)),
+        ("Gepubliceerd 12 maart 2024, bijgewerkt 14 maart 2024", datetime(2024, 3, 12)),
     ],
 )
 def test_the_publication_date_wins_over_the_update_given_first(
@@ -653,6 +658,8 @@ def test_the_publication_date_wins_over_the_update_given_first(
         ("Publié le 12/03/2024 à 09h30", datetime(2024, 3, 12, 9, 30)),
         ("Veröffentlicht am 12/03/2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
         ("Publicado el 03/12/2024", datetime(2024, 12, 3)),
+        ("Opublikowano: 03/12/2024", datetime(2024, 12, 3)),
+        ("Опубліковано 03/12/2024", datetime(2024, 12, 3)),
         # An English label, or none, leaves a slashed date month-first.
         ("Published 12/03/2024", datetime(2024, 12, 3)),
         ("12/03/2024", datetime(2024, 12, 3)),

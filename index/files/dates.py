@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -97,13 +98,34 @@ _TZ_ABBREVIATIONS: dict[str, float] = {
 # "3:45 PM ET": US zones named without saying whether daylight saving applies; the date decides.
 _US_ZONES: dict[str, int] = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 
+# The words that label a date, by what they say, and whether their language writes a slashed
+# date day first (one table: the label, the update-first and the day-first rules read it).
+_PUBLISHED_WORDS: dict[str, bool] = {
+    "published": False, "posted": False, "publié": True, "veröffentlicht": True, "erstellt": True,
+    "publicado": True, "pubblicato": True, "gepubliceerd": True, "опубликовано": True,
+    "опубліковано": True, "opublikowano": True, "yayınlanma": True,
+}  # fmt: skip
+_UPDATED_WORDS: dict[str, bool] = {
+    "updated": False, "modified": False, "edited": False, "mis à jour": True,
+    "mise à jour": True, "aktualisiert": True, "actualizado": True, "atualizado": True,
+    "aggiornato": True, "bijgewerkt": True, "обновлено": True, "оновлено": True,
+    "güncelleme": True,
+}  # fmt: skip
+# Labels that say neither: "Created", "Stand" (as of), "Дата" (date).
+_OTHER_WORDS = ("created", "released", "written", "date", "dated", "publication date", "pub date",
+                "time", "stand", "дата")  # fmt: skip
+
+
+def _alternation(names: Iterable[str]) -> str:
+    """A regex alternation of `names`, the longest first (a space matches any run of spaces)."""
+    escaped = (re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+_PUBLISHED = _alternation(_PUBLISHED_WORDS)
+_UPDATED = _alternation(_UPDATED_WORDS)
 _LABEL = re.compile(
-    r"""^(?:
-        (?:first\s+|originally\s+|last\s+)?(?:published|updated|modified|posted|created|released
-          |written|dated?|publication\s+date|pub\s+date|time)
-        | publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|erstellt|aktualisiert|stand|publicado
-        | actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|опубликовано
-        | обновлено|дата|опубліковано|оновлено|opublikowano|yayınlanma|güncelleme
+    rf"""^(?:(?:first\s+|originally\s+|last\s+)?(?:{_PUBLISHED}|{_UPDATED}|{_alternation(_OTHER_WORDS)})
     )\b\.?(?:\s+(?:on|at|le|am|el|em|il|op|в))?\s*[:\-–—|]?\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -111,25 +133,23 @@ _LABEL = re.compile(
 _TRAILING_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?=[^\d\s])[^\d]*$")
 # "Published: 29/05/2017 15:45 | Updated: 30/05/2017": the second date is not the publication's.
 _SECOND_DATE = re.compile(
-    r"(?<=\S)\s*[|•·,;–—-]?\s+(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|aktualisiert"
-    r"|actualizado|atualizado|aggiornato|обновлено)\b.*$",
+    rf"(?<=\S)\s*[|•·,;–—-]?\s+(?:last\s+)?(?:{_UPDATED})\b.*$",
     re.IGNORECASE,
 )
 # "Updated: 30/05/2017 | Published: 29/05/2017": the update's date first, then the
 # publication's, which is the one wanted.
 _UPDATED_FIRST = re.compile(
-    r"^(?:last\s+)?(?:updated|modified|aktualisiert|mis\s+à\s+jour|mise\s+à\s+jour|actualizado"
-    r"|atualizado|aggiornato|обновлено)\b.*?\d.*?(?:\s*[|•·,;–—-]\s*|\s+)"
-    r"(?P<published>(?:first\s+|originally\s+)?(?:published|posted|veröffentlicht|erstellt"
-    r"|publié|publicado|pubblicato|опубликовано)\b.*\d.*)$",
+    rf"^(?:last\s+)?(?:{_UPDATED})\b.*?\d.*?(?:\s*[|•·,;–—-]\s*|\s+)"
+    rf"(?P<published>(?:first\s+|originally\s+)?(?:{_PUBLISHED})\b.*\d.*)$",
     re.IGNORECASE,
 )
 # A date's label or time in a language that writes the day first ("Publié le 12/03/2024 à
 # 09h30", "Veröffentlicht am", "Publicado el"): its slashed date is no American one.
+_DAY_FIRST_WORDS = [
+    w for table in (_PUBLISHED_WORDS, _UPDATED_WORDS) for w, day in table.items() if day
+]
 _DAY_FIRST_LABEL = re.compile(
-    r"\b(?:publié|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|erstellt"
-    r"|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
-    r"|опубликовано|обновлено)\b|\d{1,2}h\d{2}\b|\bà\s+\d",
+    rf"\b(?:{_alternation(_DAY_FIRST_WORDS)})\b|\d{{1,2}}h\d{{2}}\b|\bà\s+\d",
     re.IGNORECASE,
 )
 _BRACKETS = re.compile(r"[\[\]()]")
@@ -640,10 +660,6 @@ _LEVANT_MONTHS = {
         start=1,
     )
 }
-
-
-def _alternation(names: dict[str, int]) -> str:
-    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
 
 
 # A day, a month of those and a year; a Solar Hijri date in figures, year first (1402/12/25).
