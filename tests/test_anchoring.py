@@ -764,6 +764,28 @@ def test_a_resaved_article_keeps_highlights_on_their_words_or_orphans_them(
     assert _words_give_or_take_a_block(new[found.start : found.end], quote), (kind, found)
 
 
+@pytest.mark.parametrize("typography", ["ligatures", "re-wrapped", "hyphenated"])
+def test_a_passage_closing_its_paragraph_with_an_embed_after_it_and_typeset_otherwise_stays(
+    typography: str,
+) -> None:
+    # Found by the oracle above: the passage's words are all there, but its suffix is gone (an
+    # embed after its paragraph) and its prefix spelt otherwise ("ﬁtun", "fitun\n", "fit-\nun"):
+    # neither side's context counted as whole, so the one copy of the passage was orphaned.
+    old = _typeset([list(range(10)), *[list(range(9))] * 3])
+    bounds = [m.span() for m in re.finditer(r"\S+", old)]
+    start, end = bounds[7][0], bounds[10][1]
+    quote, prefix, suffix = make_selector(old, start, end)
+    parts = old.split("\n\n")
+    new = _typography(typography, "\n\n".join([parts[0], EMBED, *parts[1:]]))
+    found = anchor(new, quote, prefix, suffix, start, end)
+    assert found.status in ("anchored", "moved"), found
+    assert found.start is not None and found.end is not None
+    assert _words(new[found.start : found.end]) == _words(quote), (
+        new[found.start : found.end],
+        quote,
+    )
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     paragraphs=st.lists(

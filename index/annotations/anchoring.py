@@ -217,11 +217,23 @@ class _Scorer:
         self.near_prefix = prefix[prefix.rfind("\n") + 1 :]
         self.near_suffix = suffix.split("\n", 1)[0]
 
-    def context(self, start: int, end: int) -> tuple[float, float]:
-        """Similarity (0..1) of the stored prefix and suffix to the text around the span."""
-        before = self.body[max(0, start - len(self.prefix)) : start]
-        after = self.body[end : end + len(self.suffix)]
-        return fuzz.ratio(self.prefix, before) / 100.0, fuzz.ratio(self.suffix, after) / 100.0
+    def context(self, start: int, end: int, *, spelt: bool = False) -> tuple[float, float]:
+        """Similarity (0..1) of the stored prefix and suffix to the text around the span;
+        `spelt`: also as `_spaced` spells both (a re-save's ligatures, quotes, line breaks or
+        words hyphenated at a line's end beside a passage are the same context), the body's
+        side read wider, as such a re-save may have made it longer."""
+        prefix, suffix = len(self.prefix), len(self.suffix)
+        before = fuzz.ratio(self.prefix, self.body[max(0, start - prefix) : start]) / 100.0
+        after = fuzz.ratio(self.suffix, self.body[end : end + suffix]) / 100.0
+        if spelt and before < 1.0:
+            stored = _spaced(self.prefix)
+            now = _spaced(self.body[max(0, start - 2 * prefix) : start])
+            before = max(before, fuzz.ratio(stored, now[len(now) - len(stored) :]) / 100.0)
+        if spelt and after < 1.0:
+            stored = _spaced(self.suffix)
+            now = _spaced(self.body[end : end + 2 * suffix])[: len(stored)]
+            after = max(after, fuzz.ratio(stored, now) / 100.0)
+        return before, after
 
     def position(self, start: int) -> float:
         if self.hint is None:
@@ -249,9 +261,9 @@ class _Scorer:
         return lambda end: self.score(start, end)
 
     def context_score(self, found: Anchor) -> float:
-        """The mean similarity of prefix and suffix around a found span."""
+        """The mean similarity of prefix and suffix around a found span, however spelt."""
         assert found.start is not None and found.end is not None
-        prefix, suffix = self.context(found.start, found.end)
+        prefix, suffix = self.context(found.start, found.end, spelt=True)
         return (prefix + suffix) / 2
 
     def context_ok(self, found: Anchor) -> bool:
@@ -286,7 +298,7 @@ class _Scorer:
         if self.hint is None or not (at < self.hint + size and self.hint < at + size):
             return False
         end = at + size
-        prefix, suffix = self.context(at, end)
+        prefix, suffix = self.context(at, end, spelt=True)
         at_start = at == len(self.prefix) < CONTEXT_CHARS
         at_end = end + len(self.suffix) == len(self.body) and len(self.suffix) < CONTEXT_CHARS
         return any(
@@ -304,7 +316,7 @@ class _Scorer:
         other side's text is gone, the passage was deleted and these are the same words in
         the next paragraph."""
         assert found.start is not None and found.end is not None
-        prefix, suffix = self.context(found.start, found.end)
+        prefix, suffix = self.context(found.start, found.end, spelt=True)
         for kept, similarity, other in (
             (self.prefix, prefix, self.suffix),
             (self.suffix, suffix, self.prefix),
