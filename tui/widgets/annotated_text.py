@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
 from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
 if TYPE_CHECKING:
@@ -42,7 +43,11 @@ HIGHLIGHT_COLOURS: dict[int, tuple[str, str]] = {
 DEFAULT_COLOUR = 1
 HIGHLIGHT_STYLES = {f"nr.hl{n}": Style.parse(spec) for n, (_, spec) in HIGHLIGHT_COLOURS.items()}
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# A word's combining marks are part of it: a page saved decomposed spells "café" as "cafe"
+# and U+0301, and `w` stopped before the accent (the quote saved was "cafe").
+# The joiners that `sanitise` keeps between two letters belong to the word too.
+_LETTERS = f"[\\w{BMP_MARKS}{ASTRAL_MARKS}]+"
+_WORD = re.compile(f"{_LETTERS}(?:['’\u200c\u200d-]{_LETTERS})*")
 _PARAGRAPH_BREAK = "\n\n"
 
 
