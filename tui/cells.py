@@ -67,6 +67,48 @@ def cluster_ends(text: str) -> list[int]:
     return ends
 
 
+def _cluster_from(text: str, start: int) -> int:
+    """Where the cluster starting at `start` ends (`cluster_ends`, one step)."""
+    length = len(text)
+    i = start + (
+        2 if _regional(text[start]) and start + 1 < length and _regional(text[start + 1]) else 1
+    )
+    while i < length:
+        if text[i] == ZWJ:
+            i = min(i + 2, length)
+        elif _extends(text[i]):
+            i += 1
+        else:
+            break
+    return i
+
+
+def cluster_at(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the cluster of `text` holding the character at `at` (`at` at the
+    end: an empty span there).
+
+    Looks only as far back as the cluster's start: a cursor in a 1 MB line must not cluster
+    the whole line at each key. A character that can only open a cluster (not a mark, a
+    selector, a joiner or what one joins, nor a regional indicator, whose pairs count from the
+    start of their run) is where counting starts.
+    """
+    if at >= len(text):
+        return len(text), len(text)
+    start = at
+    while start > 0 and (
+        _extends(text[start])
+        or _regional(text[start])
+        or text[start] == ZWJ
+        or text[start - 1] == ZWJ
+    ):
+        start -= 1
+    while True:
+        end = _cluster_from(text, start)
+        if end > at:
+            return start, end
+        start = end
+
+
 def cut_at(text: str, width: int) -> int:
     """The longest prefix of `text` made of whole clusters within `width` cells: its length."""
     if cell_len(text) <= width:

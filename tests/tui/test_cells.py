@@ -13,7 +13,14 @@ from tui_helpers import rendered_text, settle, write_article
 
 from newsread.index.results import Hit, Snippet, Version
 from newsread.tui.app import NewsreadApp
-from newsread.tui.cells import clip, clip_content, cluster_ends, keep_in_view, steady
+from newsread.tui.cells import (
+    clip,
+    clip_content,
+    cluster_at,
+    cluster_ends,
+    keep_in_view,
+    steady,
+)
 from newsread.tui.widgets.results_list import meta_line
 
 FAMILY = "👩\u200d👩\u200d👧"
@@ -28,6 +35,22 @@ def test_clusters_are_what_a_reader_sees_as_one_character() -> None:
     text = "".join(CLUSTERS)
     ends = cluster_ends(text)
     assert [text[a:b] for a, b in zip([0, *ends], ends, strict=False)] == CLUSTERS
+
+
+def test_the_cluster_at_an_offset_is_the_one_cluster_ends_counts_from_the_start() -> None:
+    """`cluster_at` looks back only to a character that must open a cluster (a cursor in a
+    1 MB line); its slow twin clusters the whole text. Lone marks, joiners and odd runs of
+    regional indicators included."""
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    pieces = [*CLUSTERS, "\u0301", "\u200d", "\U0001f1eb", "\t", "x\u0301\u0302", "\ufe0f"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        ends = cluster_ends(text)
+        for start, end in zip([0, *ends], ends, strict=False):
+            for at in range(start, end):
+                assert cluster_at(text, at) == (start, end), (seed, text, at)
+        assert cluster_at(text, len(text)) == (len(text), len(text))
 
 
 def test_clip_fits_the_width_and_keeps_whole_clusters() -> None:
