@@ -7,7 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import IndexedLibraries, notifications, rendered_text, settle, write_article
+from tui_helpers import (
+    IndexedLibraries,
+    notifications,
+    open_article,
+    rendered_text,
+    settle,
+    write_article,
+)
 
 from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
 
@@ -56,6 +63,26 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(
         assert "Escapes: red and clipboard and link." in reader.text
         await pilot.click(reader, offset=(35, 6))
         assert app.is_running
+
+
+async def test_find_text_with_brackets_is_shown_literally_and_never_stops_the_app(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The find bar's text was put on the reader's border as markup: typing "[/]" stopped
+    newsread (MarkupError), and "[b]x[/b]" showed "no 'x' here" in bold."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        await pilot.press("slash", *"[b]x[/b]")
+        await settle(pilot)
+        assert "no '[b]x[/b]' here" in rendered_text(reader)
+        for _ in range(len("[b]x[/b]")):
+            await pilot.press("backspace")
+        await pilot.press(*"[/]")
+        await settle(pilot)
+        assert app.is_running
+        assert "no '[/]' here" in rendered_text(reader)
 
 
 async def test_a_query_with_markup_is_shown_literally(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.style import Style
 from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.document._document_navigator import DocumentNavigator
 from textual.geometry import Region
 from textual.message import Message
@@ -564,8 +565,9 @@ class ReadingPane(AnnotatedText):
     def _update_subtitle(self) -> None:
         label = self.match_label
         if not label:
-            self.border_subtitle = (
-                ("finding…" if self._find_running else f"no '{self._find_text}' here")
+            finding = sanitise_line(self._find_text)
+            subtitle = (
+                ("finding…" if self._find_running else f"no '{finding}' here")
                 if self._find_text
                 else ""
             )
@@ -573,10 +575,13 @@ class ReadingPane(AnnotatedText):
             more = (
                 "…" if self._find_running else "+" if len(self._find_matches) >= FIND_LIMIT else ""
             )
-            self.border_subtitle = f"find {label}{more} · n/N"
+            subtitle = f"find {label}{more} · n/N"
         else:
             more = "+" if len(self._query_matches) >= FIND_LIMIT else ""
-            self.border_subtitle = f"match {label}{more} · n/N"
+            subtitle = f"match {label}{more} · n/N"
+        # Content, not a str: a border's str is markup, and the find text is the reader's
+        # ("[/]" typed into the find bar stopped newsread with a MarkupError).
+        self.border_subtitle = Content(subtitle)
 
     def _build_highlight_map(self) -> None:
         """Fill TextArea's (private) highlight map from the header and the match spans.
