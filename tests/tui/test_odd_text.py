@@ -57,12 +57,11 @@ def write_markdown(folder: Path, name: str, title: str, body: str) -> None:
 
 def shown_clusters(pane: ReadingPane) -> list[tuple[int, str, list[Style]]]:
     """Each cluster on screen: its document offset, its text, and the style each of its
-    code points is drawn in (a terminal colours the cluster's cells with the first's)."""
+    code points is drawn in (a terminal colours the cluster's cells with the first's).
+    Offsets are the article text's, as the pane's layout maps them."""
     wrapped = pane.wrapped_document
     document = pane.document
-    line_starts = [0]
-    for row in range(document.line_count - 1):
-        line_starts.append(line_starts[-1] + len(document[row]) + 1)
+    line_starts = pane._layout.line_starts  # the article's offsets (a row may be inserted)
     scroll_y = round(pane.scroll_y)
     styles: dict[int, Style] = {}  # document offset -> the style its code point is drawn in
     for y in range(pane.content_size.height):
@@ -120,7 +119,7 @@ def drawn_in(pane: ReadingPane, test: Callable[[Style], bool], where: str) -> li
 def offsets(pane: ReadingPane, spans: list[tuple[int, int]]) -> set[int]:
     """The offsets of `spans` that are drawn (not line ends), but the cursor's cell (drawn
     in the cursor's style whatever else it is)."""
-    text = pane.text
+    text = pane._text
     cursor = pane._layout.offset(*pane.cursor_location)
     row_start = cursor - pane.cursor_location[1]
     ends = [row_start + end for end in cluster_ends(pane.document[pane.cursor_location[0]])]
@@ -171,7 +170,7 @@ async def test_keyboard_highlights_in_odd_text_cover_whole_characters_on_screen_
             await open_article(pilot, key)
             assert reader.article is not None
             body = reader.article.body
-            assert body == bodies[seed], seed
+            assert body == bodies[seed].replace("\u00ad", ""), seed  # soft hyphens go
             shift = -reader.body_offset((0, 0))
             keys = [rng.choice(MOVES) for _ in range(rng.randint(4, 12))]
             keys += ["v", *(rng.choice(MOTIONS) for _ in range(rng.randint(1, 6)))]
