@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 from rich.style import Style
 from test_bounded_text import assert_same
+from test_odd_text import drawn_in
 from textual.app import App, ComposeResult
 from textual.document._wrapped_document import WrappedDocument
 from tui_helpers import wait_for
@@ -18,6 +19,7 @@ from newsread.index.article import Article
 from newsread.tui.widgets import bounded_text, reading_pane
 from newsread.tui.widgets.bounded_text import FastWrappedDocument
 from newsread.tui.widgets.reading_pane import (
+    STYLES,
     ReadingPane,
     citation,
     cut_long_lines,
@@ -249,6 +251,32 @@ def test_long_lines_are_cut_at_spaces_keeping_every_offset() -> None:
         for line in cut.split("\n"):
             if len(line) > limit:
                 assert " " not in line[1 : limit + 1], f"seed {seed}"
+
+
+async def test_a_match_across_the_cut_of_a_long_line_is_drawn_on_both_rows() -> None:
+    """A paragraph longer than `LINE_LIMIT` is cut at a space into lines: a find match over
+    that space was drawn on the first line only (each row's spans were looked up from the
+    row's start)."""
+    words = [f"w{n:05d}" for n in range(1_200)]  # 8,399 characters
+    paragraph = " ".join(words)
+    article = Article(id="4", key="d.txt", path="d.txt", title="Cut", paragraphs=(paragraph,))
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(article, [])
+        cut = len(pane.document[pane.body_location(0)[0]])  # the space made a line break
+        needle = paragraph[cut - 6 : cut + 7]
+        assert paragraph[cut] == " " and needle.count(" ") == 1
+        pane.find(needle)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = pane._body_start
+        assert pane.matches == [(cut - 6 + body, cut + 7 + body)]
+        pane.move_cursor(pane.body_location(cut - 40))
+        pane.scroll_cursor_visible(center=True, animate=False)
+        await pilot.pause()
+        found = drawn_in(pane, lambda style: style.bgcolor == STYLES["nr.find"].bgcolor, "find")
+        assert found == [(cut - 6 + body, cut + body), (cut + 1 + body, cut + 7 + body)]
 
 
 def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
