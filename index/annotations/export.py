@@ -862,7 +862,11 @@ def _read_highlight(
     texts = [selector.get(name, "") for name in ("exact", "prefix", "suffix")]
     if not all(isinstance(text, str) for text in texts):
         raise _Invalid("the TextQuoteSelector's exact/prefix/suffix are not strings")
-    quote, prefix, suffix = (sanitise(text) for text in texts)
+    quote, prefix, suffix = texts
+    # Read together, as the article text they were cut from: a joiner kept inside a word
+    # ("می\u200c|گویند") ends a quote or opens a suffix, and sanitised alone it was dropped.
+    if sanitise(prefix + quote + suffix) != prefix + quote + suffix:
+        quote, prefix, suffix = (sanitise(text) for text in texts)
     if not quote:
         raise _Invalid("the TextQuoteSelector quotes nothing")
     start, end = _position(target.get("selector"))
