@@ -365,6 +365,8 @@ def test_markdown_keeps_a_notes_lines_and_paragraphs(fresh: AnnotationStore) -> 
         "<pre>unclosed pre",
         "<script>alert(1)",
         "~~~~\n```\nstill code",
+        # No fence (a backtick fence's info string holds no backtick): the next line opens one.
+        "```]> 1. `\n```\nstill code",
     ],
 )
 def test_a_note_leaving_a_block_open_keeps_it_to_itself(fresh: AnnotationStore, note: str) -> None:
