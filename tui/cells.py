@@ -9,6 +9,10 @@ Terminals disagree on one case Rich measures with confidence: a character narrow
 followed by the emoji selector VS16 (☀️, ❤️, ⚠️) is two cells in kitty and Rich, one in tmux
 3.3: the row's border moved by a column. `steady` asks for the text presentation (VS15)
 instead, one cell everywhere; it keeps the text's length, so every offset still holds.
+tmux 3.3 also draws a skin tone as a square of its own: "👍🏽" is four cells there, two in
+Rich, and the rest of the row moved two cells right, its last two under the border. `steady`
+shows the emoji without its tone (VS16 in its place, two cells everywhere); copies, quotes and
+exports keep the tone, as they keep VS16.
 """
 
 from __future__ import annotations
@@ -26,8 +30,14 @@ ELLIPSIS = "…"
 _SELECTED = re.compile(f"(.){VS16}", re.DOTALL)
 
 
+_SKIN_TONE = re.compile("[\U0001f3fb-\U0001f3ff]")
+
+
 def steady(text: str) -> str:
-    """`text` with VS16 after a narrow character made VS15 (see the module docstring)."""
+    """`text` with VS16 after a narrow character made VS15, and skin tones made VS16 (see
+    the module docstring)."""
+    if _SKIN_TONE.search(text):
+        text = _SKIN_TONE.sub(VS16, text)
     if VS16 not in text:
         return text
     return _SELECTED.sub(

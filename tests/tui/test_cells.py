@@ -86,6 +86,14 @@ def test_steady_keeps_every_offset_and_one_cell_for_a_narrow_emoji() -> None:
     assert len(steady(text)) == len(text)
     assert cell_len(steady("☀\ufe0f")) == 1 and cell_len("☀\ufe0f") == 2
     assert steady("🎉\ufe0f") == "🎉\ufe0f"  # wide on its own: left as it is
+    # Skin tones: tmux 3.3 drew "👍🏽" and "👩🏽‍💻" four cells wide (a lone tone two), Rich two
+    # (none): shown without the tone, two cells (none) in both.
+    for toned, shown in [
+        ("👍🏽 ok", "👍\ufe0f ok"),
+        ("👩🏽\u200d💻", "👩\ufe0f\u200d💻"),
+        ("🏿", "\ufe0f"),
+    ]:
+        assert steady(toned) == shown and len(shown) == len(toned)
 
 
 async def test_emoji_titles_keep_every_row_inside_the_border(
