@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -383,6 +384,35 @@ def test_a_note_leaving_a_block_open_keeps_it_to_itself(fresh: AnnotationStore, 
     assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h2"]
     shown = "".join(t.content for t in tokens if t.type in ("inline", "fence", "html_block"))
     assert note.splitlines()[-1] in shown
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "# Summary\nthe audit matters",
+        "Summary\n=======",
+        "Pros\n---\nCons",
+        "## To check",
+        "1. # first\n- # second",
+        "| not a table\n=",
+    ],
+)
+def test_a_note_never_makes_a_heading_of_the_export(fresh: AnnotationStore, note: str) -> None:
+    """A note's "# Summary" (or a line underlined "===" or "---") was a heading of the export:
+    rendered, an h1 among the articles' h2s, the passages after it read as under it. Shown as
+    typed; the rest of a note is still Markdown (lists, quotes, code)."""
+    from markdown_it import MarkdownIt
+
+    fresh.add_highlight(BUDGET, *span(BUDGET, "draft budget"), note=note)
+    fresh.add_highlight(BUDGET, *span(BUDGET, "an independent audit"))
+    tokens = MarkdownIt("commonmark").parse(export_markdown(fresh.annotations()))
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2"]
+    quoted = [tokens[n + 2].content for n, t in enumerate(tokens) if t.type == "blockquote_open"]
+    assert quoted == ["draft budget", "an independent audit"]
+    shown = [t for t in tokens if t.type == "inline"]
+    words = " ".join(c.content for t in shown for c in t.children or [] if c.type == "text")
+    typed = re.sub(r"(?m)^(?:\d+[.)]|[-*+])[ \t]+", "", note)  # a list stays a list
+    assert " ".join(typed.split()) in " ".join(words.split())
 
 
 def test_markdown_locates_an_article_without_url_and_shows_star_and_colour(

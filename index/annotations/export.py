@@ -331,6 +331,7 @@ def _note_lines(note: str) -> list[str]:
             out.append(line)
             continue
         line = _shown_if_unended(line, "\n".join(lines[n:]))
+        line = _no_heading(line, lines[n - 1] if n else "")
         joined = (
             line.strip()
             and following.strip()
@@ -340,6 +341,23 @@ def _note_lines(note: str) -> list[str]:
         )
         out.append(line + "\\" if joined else line)
     return [*out, fence] if fence else out
+
+
+_HEADING = re.compile(r" {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(#{1,6})(?:[ \t]|$)")
+_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+
+
+def _no_heading(line: str, before: str) -> str:
+    """`line`, shown as typed where Markdown would make a heading of it (in a list item too)
+    or of the line `before` it (underlined): a note's "# Summary" was a heading of the
+    export, an h1 among the articles' h2s, with the passages after it under it."""
+    heading = _HEADING.match(line)
+    if heading:
+        return line[: heading.start(1)] + "\\" + line[heading.start(1) :]
+    underline = _UNDERLINE.match(line)
+    if underline and before.strip() and not _FENCE.match(before):
+        return line[: underline.start(1)] + "\\" + line[underline.start(1) :]
+    return line
 
 
 def _shown_if_unended(line: str, rest: str) -> str:
