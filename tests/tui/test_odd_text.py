@@ -241,3 +241,35 @@ async def test_a_word_motion_takes_a_decomposed_words_accents(
         await settle(pilot)
         await wait_for(pilot, lambda: len(reader.highlights) == 1)
         assert reader.highlights[0].highlight.quote == "Le cafe\u0301 na\u0308ive"
+
+
+async def test_query_matches_in_odd_text_are_drawn_over_exactly_their_words(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    """Search terms in a decomposed word, in Chinese, beside emoji and tabs: the cells drawn
+    as matches are the matches' characters, whole clusters, in the title and the body."""
+    body = (
+        "Le cafe\u0301 du port\t👩\u200d👩\u200d👧 et 🇫🇷, 東京電力 harbour cafe\u0301.\n\n"
+        "Ame\u0301lie: 1\ufe0f\u20e3\tharbour 東京 👍🏽 cafe\u0301\u0301 fin."
+    )
+    library = tmp_path / "library"
+    write_markdown(library, "odd.md", "Cafe\u0301 harbour", body)
+    for query, count in (("café", 3), ("harbour", 3), ("東京", 2), ("amélie", 1)):
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press(*query, "enter")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            reader = app.main.reader
+            assert reader.article is not None, query
+            text = reader._text
+            matches = reader._query_matches
+            assert len(matches) >= count, (query, [text[s:e] for s, e in matches])
+
+            def underlined(style: Style) -> bool:
+                return bool(style.underline and style.bold)
+
+            drawn = drawn_in(reader, underlined, query)
+            assert offsets(reader, drawn) == offsets(reader, matches), query
