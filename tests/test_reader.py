@@ -141,6 +141,25 @@ def test_fields_are_sanitised(tmp_path: Path) -> None:
     assert article.paragraphs == (BODY, SECOND)
 
 
+@pytest.mark.parametrize("name", ["a.json", "a.md", "a.txt", "a.html"])
+def test_soft_hyphens_are_no_part_of_a_word_in_any_format(tmp_path: Path, name: str) -> None:
+    """A hyphenation hint inside a long word ("Ent\u00adde\u00adckun\u00adgen") is not shown
+    and not searched for. The text and HTML readers dropped it; a JSON or Markdown article kept
+    it: "Entdeckungen" found nothing there and the pane drew a hyphen mid-word."""
+    title = "Neue Ent\u00adde\u00adckun\u00adgen am Hafen"
+    body = f"Die Ent\u00adde\u00adckun\u00adgen der Ar\u00adchäo\u00adlo\u00adgen. {BODY}"
+    data = {
+        "a.json": json.dumps({"title": title, "text": f"{body}\n\n{SECOND}"}),
+        "a.md": f"# {title}\n\n{body}\n\n{SECOND}\n",
+        "a.txt": f"{title}\n\n{body}\n\n{SECOND}\n",
+        "a.html": f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{body}</p><p>{SECOND}</p></article></body></html>",
+    }[name]
+    article = read_articles(write(tmp_path / name, data), tmp_path)[0]
+    assert article.title == "Neue Entdeckungen am Hafen"
+    assert article.paragraphs[0] == f"Die Entdeckungen der Archäologen. {BODY}"
+
+
 def test_crlf_text_file(tmp_path: Path) -> None:
     path = write(tmp_path / "crlf.txt", f"Bridge closed\r\n\r\n{BODY}\r\n\r\n{SECOND}\r\n")
     article = read_articles(path, tmp_path)[0]

@@ -300,8 +300,13 @@ class NewsreadApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded and not self._quits(event):
             await self.key_order.key(event)
-        else:
-            await super().on_event(event)
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Text from elsewhere (a web page, a terminal's scrollback) is data like article
+            # text: its ESC sequences, controls and bidi overrides went into the search box
+            # and the note editor as pasted, and from there straight to the terminal.
+            event.text = sanitise(event.text)
+        await super().on_event(event)
 
     def _quits(self, event: events.Key) -> bool:
         """Whether `event` is the app's own priority key (quit, the palette), which never waits

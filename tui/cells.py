@@ -9,6 +9,10 @@ Terminals disagree on one case Rich measures with confidence: a character narrow
 followed by the emoji selector VS16 (☀️, ❤️, ⚠️) is two cells in kitty and Rich, one in tmux
 3.3: the row's border moved by a column. `steady` asks for the text presentation (VS15)
 instead, one cell everywhere; it keeps the text's length, so every offset still holds.
+tmux 3.3 also draws a skin tone as a square of its own: "👍🏽" is four cells there, two in
+Rich, and the rest of the row moved two cells right, its last two under the border. `steady`
+shows the emoji without its tone (VS16 in its place, two cells everywhere); copies, quotes and
+exports keep the tone, as they keep VS16.
 """
 
 from __future__ import annotations
@@ -26,8 +30,14 @@ ELLIPSIS = "…"
 _SELECTED = re.compile(f"(.){VS16}", re.DOTALL)
 
 
+_SKIN_TONE = re.compile("[\U0001f3fb-\U0001f3ff]")
+
+
 def steady(text: str) -> str:
-    """`text` with VS16 after a narrow character made VS15 (see the module docstring)."""
+    """`text` with VS16 after a narrow character made VS15, and skin tones made VS16 (see
+    the module docstring)."""
+    if _SKIN_TONE.search(text):
+        text = _SKIN_TONE.sub(VS16, text)
     if VS16 not in text:
         return text
     return _SELECTED.sub(
@@ -65,6 +75,48 @@ def cluster_ends(text: str) -> list[int]:
                 break
         ends.append(i)
     return ends
+
+
+def _cluster_from(text: str, start: int) -> int:
+    """Where the cluster starting at `start` ends (`cluster_ends`, one step)."""
+    length = len(text)
+    i = start + (
+        2 if _regional(text[start]) and start + 1 < length and _regional(text[start + 1]) else 1
+    )
+    while i < length:
+        if text[i] == ZWJ:
+            i = min(i + 2, length)
+        elif _extends(text[i]):
+            i += 1
+        else:
+            break
+    return i
+
+
+def cluster_at(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the cluster of `text` holding the character at `at` (`at` at the
+    end: an empty span there).
+
+    Looks only as far back as the cluster's start: a cursor in a 1 MB line must not cluster
+    the whole line at each key. A character that can only open a cluster (not a mark, a
+    selector, a joiner or what one joins, nor a regional indicator, whose pairs count from the
+    start of their run) is where counting starts.
+    """
+    if at >= len(text):
+        return len(text), len(text)
+    start = at
+    while start > 0 and (
+        _extends(text[start])
+        or _regional(text[start])
+        or text[start] == ZWJ
+        or text[start - 1] == ZWJ
+    ):
+        start -= 1
+    while True:
+        end = _cluster_from(text, start)
+        if end > at:
+            return start, end
+        start = end
 
 
 def cut_at(text: str, width: int) -> int:

@@ -287,7 +287,9 @@ def _literal(text: str) -> str:
 
 
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# A backtick fence's info string holds no backtick (CommonMark): "```]> 1. `" is a line of
+# inline code, and taking it for a fence left the real one on the next line open.
+_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 # HTML blocks that run until an end marker, blank lines and all (CommonMark's kinds 1 to 5):
 # the opening pattern, then the marker that ends it.
 _RAW_BLOCKS = (
@@ -329,6 +331,7 @@ def _note_lines(note: str) -> list[str]:
             out.append(line)
             continue
         line = _shown_if_unended(line, "\n".join(lines[n:]))
+        line = _no_heading(line, lines[n - 1] if n else "")
         joined = (
             line.strip()
             and following.strip()
@@ -338,6 +341,23 @@ def _note_lines(note: str) -> list[str]:
         )
         out.append(line + "\\" if joined else line)
     return [*out, fence] if fence else out
+
+
+_HEADING = re.compile(r" {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(#{1,6})(?:[ \t]|$)")
+_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+
+
+def _no_heading(line: str, before: str) -> str:
+    """`line`, shown as typed where Markdown would make a heading of it (in a list item too)
+    or of the line `before` it (underlined): a note's "# Summary" was a heading of the
+    export, an h1 among the articles' h2s, with the passages after it under it."""
+    heading = _HEADING.match(line)
+    if heading:
+        return line[: heading.start(1)] + "\\" + line[heading.start(1) :]
+    underline = _UNDERLINE.match(line)
+    if underline and before.strip() and not _FENCE.match(before):
+        return line[: underline.start(1)] + "\\" + line[underline.start(1) :]
+    return line
 
 
 def _shown_if_unended(line: str, rest: str) -> str:
@@ -862,7 +882,11 @@ def _read_highlight(
     texts = [selector.get(name, "") for name in ("exact", "prefix", "suffix")]
     if not all(isinstance(text, str) for text in texts):
         raise _Invalid("the TextQuoteSelector's exact/prefix/suffix are not strings")
-    quote, prefix, suffix = (sanitise(text) for text in texts)
+    quote, prefix, suffix = texts
+    # Read together, as the article text they were cut from: a joiner kept inside a word
+    # ("می\u200c|گویند") ends a quote or opens a suffix, and sanitised alone it was dropped.
+    if sanitise(prefix + quote + suffix) != prefix + quote + suffix:
+        quote, prefix, suffix = (sanitise(text) for text in texts)
     if not quote:
         raise _Invalid("the TextQuoteSelector quotes nothing")
     start, end = _position(target.get("selector"))

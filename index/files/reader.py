@@ -315,9 +315,17 @@ def _bounded(text: str, limit: int) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
 
 
+_SOFT_HYPHEN = "\u00ad"
+"""A hyphenation hint inside a long word ("Ent\u00adde\u00adckun\u00adgen"): not shown, and no
+part of the word searched for. The text and HTML readers drop it as they read; the JSON and
+Markdown readers kept it ("Entdeckungen" found nothing, the pane drew a hyphen mid-word)."""
+
+
 def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
-    paragraphs = tuple(p for p in (sanitise(p).strip() for p in draft.paragraphs) if p)
-    title = sanitise_line(draft.title) or _title_from_name(stem)
+    paragraphs = tuple(
+        p for p in (sanitise(p.replace(_SOFT_HYPHEN, "")).strip() for p in draft.paragraphs) if p
+    )
+    title = sanitise_line(draft.title.replace(_SOFT_HYPHEN, "")) or _title_from_name(stem)
     title = _bounded(title, MAX_TITLE_CHARS)
     url = original_address(sanitise_line(draft.url))
     if len(url) > MAX_URL_CHARS:

@@ -13,7 +13,14 @@ from tui_helpers import rendered_text, settle, write_article
 
 from newsread.index.results import Hit, Snippet, Version
 from newsread.tui.app import NewsreadApp
-from newsread.tui.cells import clip, clip_content, cluster_ends, keep_in_view, steady
+from newsread.tui.cells import (
+    clip,
+    clip_content,
+    cluster_at,
+    cluster_ends,
+    keep_in_view,
+    steady,
+)
 from newsread.tui.widgets.results_list import meta_line
 
 FAMILY = "👩\u200d👩\u200d👧"
@@ -28,6 +35,22 @@ def test_clusters_are_what_a_reader_sees_as_one_character() -> None:
     text = "".join(CLUSTERS)
     ends = cluster_ends(text)
     assert [text[a:b] for a, b in zip([0, *ends], ends, strict=False)] == CLUSTERS
+
+
+def test_the_cluster_at_an_offset_is_the_one_cluster_ends_counts_from_the_start() -> None:
+    """`cluster_at` looks back only to a character that must open a cluster (a cursor in a
+    1 MB line); its slow twin clusters the whole text. Lone marks, joiners and odd runs of
+    regional indicators included."""
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    pieces = [*CLUSTERS, "\u0301", "\u200d", "\U0001f1eb", "\t", "x\u0301\u0302", "\ufe0f"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        ends = cluster_ends(text)
+        for start, end in zip([0, *ends], ends, strict=False):
+            for at in range(start, end):
+                assert cluster_at(text, at) == (start, end), (seed, text, at)
+        assert cluster_at(text, len(text)) == (len(text), len(text))
 
 
 def test_clip_fits_the_width_and_keeps_whole_clusters() -> None:
@@ -63,6 +86,14 @@ def test_steady_keeps_every_offset_and_one_cell_for_a_narrow_emoji() -> None:
     assert len(steady(text)) == len(text)
     assert cell_len(steady("☀\ufe0f")) == 1 and cell_len("☀\ufe0f") == 2
     assert steady("🎉\ufe0f") == "🎉\ufe0f"  # wide on its own: left as it is
+    # Skin tones: tmux 3.3 drew "👍🏽" and "👩🏽‍💻" four cells wide (a lone tone two), Rich two
+    # (none): shown without the tone, two cells (none) in both.
+    for toned, shown in [
+        ("👍🏽 ok", "👍\ufe0f ok"),
+        ("👩🏽\u200d💻", "👩\ufe0f\u200d💻"),
+        ("🏿", "\ufe0f"),
+    ]:
+        assert steady(toned) == shown and len(shown) == len(toned)
 
 
 async def test_emoji_titles_keep_every_row_inside_the_border(

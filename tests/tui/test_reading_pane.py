@@ -10,15 +10,19 @@ from datetime import datetime
 import pytest
 from rich.style import Style
 from test_bounded_text import assert_same
+from test_odd_text import drawn_in
 from textual.app import App, ComposeResult
 from textual.document._wrapped_document import WrappedDocument
 from tui_helpers import wait_for
 
 from newsread.index.article import Article
+from newsread.tui.cells import cluster_ends
 from newsread.tui.widgets import bounded_text, reading_pane
 from newsread.tui.widgets.bounded_text import FastWrappedDocument
 from newsread.tui.widgets.reading_pane import (
+    STYLES,
     ReadingPane,
+    break_unspaced,
     citation,
     cut_long_lines,
     find_spans,
@@ -249,6 +253,100 @@ def test_long_lines_are_cut_at_spaces_keeping_every_offset() -> None:
         for line in cut.split("\n"):
             if len(line) > limit:
                 assert " " not in line[1 : limit + 1], f"seed {seed}"
+
+
+def test_lines_without_spaces_are_broken_between_clusters_keeping_every_offset() -> None:
+    """A line of Chinese, or a pasted blob, has no space to cut at: `break_unspaced` inserts
+    breaks, and the layout maps every offset of the article's text to the row and column
+    showing that character (its slow twin: the text walked character by character)."""
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    pieces = ["日", "本", "。", "a", "e\u0301", "👩\u200d👩\u200d👧", "🇫🇷", "x", "\n", " ", "，"]
+    for _ in range(300):
+        text = "".join(
+            rng.choice(pieces[:-2] if rng.random() < 0.5 else pieces)
+            for _ in range(rng.randint(0, 120))
+        )
+        limit = rng.randint(3, 30)
+        shown, inserted = break_unspaced(text, limit)
+        where = f"seed {seed}: {text!r}, {limit}"
+        assert list(inserted) == sorted(set(inserted)), where
+        restored = list(shown)
+        for at in inserted:  # the ones before it popped: each is at its offset in `text`
+            assert restored.pop(at) == "\n", where
+        assert "".join(restored) == text, where
+        ends = {0, *cluster_ends(text)}
+        assert all(at in ends for at in inserted), where
+        rows = shown.split("\n")
+        assert all(len(row) <= limit or len(cluster_ends(row)) == 1 for row in rows), where
+        layout = reading_pane._Layout.of(shown, inserted)
+        row = column = 0
+        for at, char in enumerate(text):  # the slow twin
+            if at in inserted:
+                row, column = row + 1, 0
+            if char == "\n":
+                assert layout.offset(row, column) == at, where
+                row, column = row + 1, 0
+                continue
+            assert layout.location(at) == (row, column), where
+            assert rows[row][column] == char and layout.offset(row, column) == at, where
+            column += 1
+
+
+async def test_a_match_across_the_cut_of_a_long_line_is_drawn_on_both_rows() -> None:
+    """A paragraph longer than `LINE_LIMIT` is cut at a space into lines: a find match over
+    that space was drawn on the first line only (each row's spans were looked up from the
+    row's start)."""
+    words = [f"w{n:05d}" for n in range(1_200)]  # 8,399 characters
+    paragraph = " ".join(words)
+    article = Article(id="4", key="d.txt", path="d.txt", title="Cut", paragraphs=(paragraph,))
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(article, [])
+        cut = len(pane.document[pane.body_location(0)[0]])  # the space made a line break
+        needle = paragraph[cut - 6 : cut + 7]
+        assert paragraph[cut] == " " and needle.count(" ") == 1
+        pane.find(needle)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = pane._body_start
+        assert pane.matches == [(cut - 6 + body, cut + 7 + body)]
+        pane.move_cursor(pane.body_location(cut - 40))
+        pane.scroll_cursor_visible(center=True, animate=False)
+        await pilot.pause()
+        found = drawn_in(pane, lambda style: style.bgcolor == STYLES["nr.find"].bgcolor, "find")
+        assert found == [(cut - 6 + body, cut + body), (cut + 1 + body, cut + 7 + body)]
+
+
+async def test_a_long_line_without_spaces_is_shown_in_rows_and_keeps_its_offsets() -> None:
+    """A paragraph of 30,000 Chinese characters (no space to cut it at) was one line of the
+    TextArea; it is rows of at most `LINE_LIMIT`, and a selection, a find match and a
+    highlight across a row's inserted break keep the article's offsets and are drawn on both
+    rows (the part after the break of a match was not drawn)."""
+    rng = random.Random(3)
+    paragraph = "".join(rng.choice("港口扩建计划议会批准船只更大") for _ in range(30_000))
+    article = Article(id="3", key="c.txt", path="c.txt", title="港口", paragraphs=(paragraph,))
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(article, [])
+        assert max(len(line) for line in pane.document.lines) <= reading_pane.LINE_LIMIT
+        break_at = len(pane.document[pane.body_location(0)[0]])  # the first row's end
+        start, end = break_at - 3, break_at + 4
+        pane.select_span(start, end)
+        assert pane.selected_span() == (start, end)
+        assert pane.passage() == paragraph[start:end]
+        pane.find(paragraph[start:end])
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = pane._body_start
+        assert pane.matches == [(start + body, end + body)]
+        pane.move_cursor(pane.body_location(start - 40))
+        pane.scroll_cursor_visible(center=True, animate=False)
+        await pilot.pause()
+        found = drawn_in(pane, lambda style: style.bgcolor == STYLES["nr.find"].bgcolor, "find")
+        assert found == [(start + body, end + body)]  # both rows' parts, joined
 
 
 def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:

@@ -7,9 +7,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import IndexedLibraries, notifications, rendered_text, settle, write_article
+from textual import events
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Input
+from tui_helpers import (
+    IndexedLibraries,
+    notifications,
+    open_article,
+    rendered_text,
+    settle,
+    wait_for,
+    write_article,
+)
 
 from newsread.tui.app import NewsreadApp, no_display_reason, osc52_passthrough
+from newsread.tui.screens.note_editor import NoteEditor
 
 MakeApp = Callable[..., NewsreadApp]
 
@@ -56,6 +69,65 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(
         assert "Escapes: red and clipboard and link." in reader.text
         await pilot.click(reader, offset=(35, 6))
         assert app.is_running
+
+
+async def test_find_text_with_brackets_is_shown_literally_and_never_stops_the_app(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The find bar's text was put on the reader's border as markup: typing "[/]" stopped
+    newsread (MarkupError), and "[b]x[/b]" showed "no 'x' here" in bold."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        await pilot.press("slash", *"[b]x[/b]")
+        await settle(pilot)
+        assert "no '[b]x[/b]' here" in rendered_text(reader)
+        for _ in range(len("[b]x[/b]")):
+            await pilot.press("backspace")
+        await pilot.press(*"[/]")
+        await settle(pilot)
+        assert app.is_running
+        assert "no '[/]' here" in rendered_text(reader)
+
+
+PASTED = "a\x1b[31mred\x1b[0m b\x07 c\x08 d\u202eRTL e\x00f\x1b]52;c;ZXZpbA==\x07\r\ng"
+CONTROLS = ("\x1b", "\x07", "\x08", "\x00", "\u202e", "\r")
+
+
+def drawn(widget: Widget) -> str:
+    """Every character `widget` sends to the terminal, segment by segment."""
+    width, height = widget.outer_size
+    strips = widget.render_lines(Region(0, 0, width, height))
+    return "".join(segment.text for strip in strips for segment in strip)
+
+
+async def test_pasted_escapes_and_controls_never_reach_a_text_box_or_the_terminal(
+    library: Path, make_app: MakeApp
+) -> None:
+    """A paste is text from elsewhere (a web page, a terminal's scrollback): the search box
+    and the note editor drew its ESC sequences, bell, backspace, NUL and bidi override as they
+    came, straight to the terminal (colouring the screen red, reordering the line)."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        search = app.focused
+        assert isinstance(search, Input)
+        app.post_message(events.Paste(PASTED))  # as the driver hands a bracketed paste over
+        await pilot.pause()
+        assert search.value == "ared b c dRTL ef"  # Input takes the first line
+        assert not any(c in drawn(search) for c in CONTROLS)
+        await pilot.press("escape")
+        await open_article(pilot)
+        await pilot.press("v", "w", "N")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        await pilot.pause()
+        app.post_message(events.Paste(PASTED))
+        await pilot.pause()
+        assert editor.editor.text == "ared b c dRTL ef\ng"
+        assert not any(c in drawn(editor.editor) for c in CONTROLS)
 
 
 async def test_a_query_with_markup_is_shown_literally(

@@ -21,6 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
+from newsread.tui.cells import cluster_at
 from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
 if TYPE_CHECKING:
@@ -42,7 +44,11 @@ HIGHLIGHT_COLOURS: dict[int, tuple[str, str]] = {
 DEFAULT_COLOUR = 1
 HIGHLIGHT_STYLES = {f"nr.hl{n}": Style.parse(spec) for n, (_, spec) in HIGHLIGHT_COLOURS.items()}
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# A word's combining marks are part of it: a page saved decomposed spells "café" as "cafe"
+# and U+0301, and `w` stopped before the accent (the quote saved was "cafe").
+# The joiners that `sanitise` keeps between two letters belong to the word too.
+_LETTERS = f"[\\w{BMP_MARKS}{ASTRAL_MARKS}]+"
+_WORD = re.compile(f"{_LETTERS}(?:['’\u200c\u200d-]{_LETTERS})*")
 _PARAGRAPH_BREAK = "\n\n"
 
 
@@ -418,6 +424,35 @@ class AnnotatedText(TextArea):
     def _move(self, location: Location, select: bool = False) -> None:
         self.move_cursor(location, select=select or self.selecting)
         self.scroll_cursor_visible()
+
+    # The cursor moves by what a terminal draws as one character (a letter and its accents,
+    # a flag, an emoji joined with others): TextArea's moves by code point, and a selection
+    # ending inside "e\u0301" showed "é" selected while saving "e".
+
+    def get_cursor_left_location(self) -> Location:
+        row, column = self.cursor_location
+        if column == 0:
+            return super().get_cursor_left_location()
+        return row, cluster_at(self.document[row], column - 1)[0]
+
+    def get_cursor_right_location(self) -> Location:
+        row, column = self.cursor_location
+        line = self.document[row]
+        if column >= len(line):
+            return super().get_cursor_right_location()
+        return row, cluster_at(line, column)[1]
+
+    def _validate_selection(self, selection: Selection) -> Selection:
+        # Any other motion (up and down by cells, a restored position) lands at the start of
+        # the character it would have split.
+        start, end = super()._validate_selection(selection)
+        return Selection(self._whole(start), self._whole(end))
+
+    def _whole(self, location: Location) -> Location:
+        row, column = location
+        if column == 0 or row >= self.document.line_count:
+            return location
+        return row, cluster_at(self.document[row], column)[0]
 
     # While selecting, every cursor motion extends the selection.
 

@@ -260,10 +260,14 @@ class RowHighlights(dict[int, list[Highlight]]):
             line = self._line(row)
             for spans, name in self._groups:
                 first = bisect_left(spans, (start, -1))
+                # A span from the row before running on into this one (a match across the
+                # break of a cut line): its part here was not drawn.
+                if first and spans[first - 1][1] > start:
+                    first -= 1
                 for span in spans[first:]:
                     if end is not None and span[0] >= end:
                         break
-                    column, last = span[0] - start, min(span[1] - start, len(line))
+                    column, last = max(span[0] - start, 0), min(span[1] - start, len(line))
                     entries.append(
                         (
                             len(line[:column].encode("utf-8")),
