@@ -1547,3 +1547,43 @@ def test_the_place_a_byline_was_filed_from_is_no_writer(byline: str, authors: li
 def test_a_city_after_the_writer_is_no_credit() -> None:
     assert split_byline("By Jane Doe, Berlin") == (["Jane Doe"], "")
     assert split_byline("By Jane Doe, Reuters") == (["Jane Doe"], "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Door Jan Jansen en Piet de Vries", ["Jan Jansen", "Piet de Vries"]),
+        ("Av Erik Larsson och Anna Berg", ["Erik Larsson", "Anna Berg"]),
+        ("Af Mette Hansen og Lars Nielsen", ["Mette Hansen", "Lars Nielsen"]),
+        ("Od Jan Kowalski", ["Jan Kowalski"]),
+        ("Od Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("di Mario Rossi e Luca Bianchi", ["Mario Rossi", "Luca Bianchi"]),
+        ("Szerző: Kiss Anna és Nagy Péter", ["Kiss Anna", "Nagy Péter"]),
+        ("Kirjoittaja: Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]),
+        ("Yazan: Ahmet Yılmaz ve Ayşe Kaya", ["Ahmet Yılmaz", "Ayşe Kaya"]),
+    ],
+)
+def test_two_writers_joined_by_and_in_their_language(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # An initial in capitals is no "a" or "i": one name.
+        ("By Jane A Doe", ["Jane A Doe"]),
+        ("By Jan I Kowalski", ["Jan I Kowalski"]),
+        # Spanish "en" says where: a place, no second writer.
+        ("Por Juan Pérez en Buenos Aires", ["Juan Pérez"]),
+    ],
+)
+def test_a_capital_initial_or_a_place_after_en_is_no_second_writer(
+    line: str, authors: list[str]
+) -> None:
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize("line", ["Od redakcji", "Od wczoraj w Warszawie", "Di Maria"])
+def test_od_or_di_opening_no_names_is_no_byline(line: str) -> None:
+    assert not is_byline(line)

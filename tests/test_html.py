@@ -2980,3 +2980,20 @@ def test_a_post_title_marked_as_one_is_the_headline_where_the_title_is_the_sites
 )
 def test_a_site_name_set_before_the_headline_in_the_title_is_cut(title: str, expected: str) -> None:
     assert parse_html(_no_h1_page(title, "<div></div>")).title == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Door Jan Jansen en Piet de Vries", ["Jan Jansen", "Piet de Vries"]),
+        ("Av Erik Larsson och Anna Berg", ["Erik Larsson", "Anna Berg"]),
+        ("Af Mette Hansen og Lars Nielsen", ["Mette Hansen", "Lars Nielsen"]),
+        ("Od Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+    ],
+)
+def test_a_byline_element_in_dutch_nordic_or_polish_names_both_writers(
+    byline: str, authors: list[str]
+) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="byline">{byline}</p>{BODY}'
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.paragraphs) == (authors, PARAGRAPHS)

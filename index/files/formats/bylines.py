@@ -270,7 +270,7 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
-        | par | von | por | di | door | av | af | автор(?:ы)?\s*:? | текст\s*:
+        | par | von | por | di | door | av | af | od | автор(?:ы)?\s*:? | текст\s*:
         | {_WRITTEN_BY}
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
@@ -301,9 +301,14 @@ _SEGMENTS = re.compile(
 )
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
-# (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.)
+# (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.) "and" in
+# Dutch, Swedish, Danish and Norwegian, Polish and Catalan, Finnish, Hungarian, Turkish and
+# Romanian only in lower case and as words apart: "Jan I Kowalski" has an initial, "n/a" names
+# no one. (Not the Czech "a": in Spanish it says to whom, "desarmó a JC Rodríguez".)
 _SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|και|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|και|with|avec|mit|con)\b(?!\.)"
+    r"|(?<=\s)(?-i:en|och|og|i|oraz|ja|és|ve|și)(?=\s))\s*",
+    re.IGNORECASE,
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
@@ -1062,7 +1067,8 @@ _BY_LINE = re.compile(
     rf"""^(?:
         {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
-        | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
+        | by\s*: | by | par | von | por | door | av | af | od | di | автор(?:ы)?\s*:?
+        | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
           \s*:(?!innen\b)
         | {_WRITTEN_BY}
