@@ -724,6 +724,21 @@ def test_a_bare_name_under_a_label_or_over_a_short_line_is_no_author() -> None:
     assert parse_text(heading).authors == []
 
 
+def test_a_bare_name_between_the_headline_and_the_text_is_the_author() -> None:
+    # A theme that links the writer's name alone under the headline (WordPress's author
+    # vcard, microdata's name), as inscriptis, lynx and w3m render it.
+    draft = parse_text(_page("        Jane Doe"))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[-2].startswith("The ferry company said on Monday")
+
+
+def test_a_heading_right_over_the_text_is_no_author() -> None:
+    # Its words are the text's: "Ferry Works", then "… the ferry works …".
+    text = _TEXT.replace("done.", "done, and the ferry works would be paid by the state.")
+    page = _page("        Ferry Works").replace(_TEXT, text)
+    assert parse_text(page).authors == []
+
+
 def test_an_outlet_run_on_after_a_name_in_a_dated_byline_is_left_out() -> None:
     line = "        Veröffentlicht am 03.02.2022 von Jane Doe Inselecho International"
     assert parse_text(_page(line)).authors == ["Jane Doe"]

@@ -2675,13 +2675,14 @@ def _alone_under_headline(lines: list[str], index: int, low: int, page: PageArti
     following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), len(lines))
     previous = lines[above_at].strip() if above_at >= 0 else ""
     after = lines[following].strip() if following < len(lines) else ""
-    # "Example Data" / the text: its first heading. "FOTO:" / "Jane Doe": who took the photo.
+    # Right over the text too: a theme's author link alone under the headline ("Example
+    # Data", the text's first heading, uses the text's words and is no name by `_bare_name`).
+    # "FOTO:" / "Jane Doe": who took the photo.
     # "Popular Slideshows" / "Buy-Sell Ideas" / "Money-making ideas": a heading in a list.
     # Between the headline or a sentence (the standfirst) and a caption or a paragraph, it
     # names no section.
     return (
-        low + following != page.start
-        and (low + above_at == page.headline or previous.endswith(_STOPS))
+        (low + above_at == page.headline or previous.endswith(_STOPS))
         and len(after.split()) >= _CAPTION_WORDS
     )
 
