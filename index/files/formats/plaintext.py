@@ -2681,10 +2681,8 @@ def _alone_under_headline(lines: list[str], index: int, low: int, page: PageArti
     # "Popular Slideshows" / "Buy-Sell Ideas" / "Money-making ideas": a heading in a list.
     # Between the headline or a sentence (the standfirst) and a caption or a paragraph, it
     # names no section.
-    return (
-        (low + above_at == page.headline or previous.endswith(_STOPS))
-        and len(after.split()) >= _CAPTION_WORDS
-    )
+    set_apart = low + above_at == page.headline or previous.endswith(_STOPS)
+    return set_apart and len(after.split()) >= _CAPTION_WORDS
 
 
 def _in_menu(lines: list[str], index: int) -> bool:
