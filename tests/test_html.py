@@ -2997,3 +2997,25 @@ def test_a_byline_element_in_dutch_nordic_or_polish_names_both_writers(
     article = f'<h1>Bridge closed after cracks found</h1><p class="byline">{byline}</p>{BODY}'
     draft = parse_html(page("<title>T</title>", article))
     assert (draft.authors, draft.paragraphs) == (authors, PARAGRAPHS)
+
+
+@pytest.mark.parametrize("between", ["", "\n", " ", ", ", " and ", " &amp; "])
+def test_writers_linked_one_by_one_in_a_byline_are_each_an_author(between: str) -> None:
+    # Themes set the links apart with CSS alone ("Jane Doe</a><a ...>John Roe"), or one a
+    # line in the markup, which showed only the first.
+    links = between.join(
+        f'<a href="/author/{slug}/">{name}</a>'
+        for slug, name in (("jane-doe", "Jane Doe"), ("john-roe", "John Roe"))
+    )
+    article = f'<h1>Bridge closed after cracks found</h1><div class="article-authors">{links}</div>'
+    draft = parse_html(page("<title>T</title>", article + BODY))
+    assert (draft.authors, draft.paragraphs) == (["Jane Doe", "John Roe"], PARAGRAPHS)
+
+
+def test_a_writer_s_link_beside_other_words_is_read_with_the_byline() -> None:
+    byline = (
+        '<div class="byline"><a href="/author/jane-doe/">Jane Doe</a> '
+        '<a href="/desk/transport/">Transport Correspondent</a></div>'
+    )
+    draft = parse_html(page("<title>T</title>", f"<h1>Bridge closed</h1>{byline}{BODY}"))
+    assert draft.authors == ["Jane Doe"]

@@ -1973,6 +1973,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     if element.get("data-author") and not _marked_as_byline(element):
         # (Its text is whatever the element holds: a teaser's, a whole post's.)
         return _marked_up_name(element), ""
+    linked = _linked_names(element)
+    if linked:
+        return linked, ""
     credit = ""
     title = ""
     for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
@@ -2001,6 +2004,39 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
     return _marked_up_name(element), credit
+
+
+# What a byline holds between its writers' links: "By", "and", commas ("By <a>Jane Doe</a>,
+# <a>John Roe</a> and <a>Ann Lee</a>").
+_BETWEEN_LINKS = re.compile(
+    r"(?:[\s,;&|/·•]|\b(?:by|and|und|et|y|e|von|par|por|di|door|av|af|od|en|och|og|i)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _linked_names(element: Any) -> list[str]:
+    """The writers a byline links one by one, where it holds nothing but their links and the
+    words between them: their names, however the links are set apart (none at all, "Jane
+    Doe</a><a>John Roe", shows them run together; a line break in the markup, one a line).
+    Else []: a link to one writer is read with the rest of the byline."""
+    names = []
+    for link in element.iter("a"):
+        if any(_skipped_in_byline(e) for e in (link, *link.iterancestors()) if e is not element):
+            continue
+        name = _spaced_text(link, _skipped_in_byline)
+        if name:
+            names.append(name)
+        if len(names) > _MAX_LINKED_WRITERS:
+            return []
+    if len(names) < 2 or not all(is_person_name(name) for name in names):
+        return []
+    rest = "".join(_shown_text(element, _skipped_in_byline, " "))
+    for name in names:
+        rest = " ".join(rest.split()).replace(name, " ", 1)
+    return names if _BETWEEN_LINKS.fullmatch(rest) else []
+
+
+_MAX_LINKED_WRITERS = 6
 
 
 def _marked_as_byline(element: Any) -> bool:
