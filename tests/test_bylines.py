@@ -1636,3 +1636,38 @@ def test_writers_with_their_agency_or_where_each_filed_from(
 def test_a_photographer_after_the_agency_or_a_photo_library_is_no_byline(line: str) -> None:
     assert not is_byline(line)
     assert split_byline(line)[0] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe Transport correspondent",
+        "Jane Doe Chief political correspondent",
+        "Jane Doe Economics editor",
+    ],
+)
+def test_a_name_run_on_into_its_role_in_sentence_case(line: str) -> None:
+    # The Guardian's byline as a page saved as text shows it, name and role on one line.
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+def test_a_sentence_case_headline_ending_in_a_role_is_no_byline() -> None:
+    assert split_byline("Musk fires Twitter editor")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "credit"),
+    [
+        ("Jane Doe and John Roe, CNN", ["Jane Doe", "John Roe"], "CNN"),
+        ("Jane Doe, BBC News", ["Jane Doe"], "BBC News"),
+    ],
+)
+def test_writers_and_the_network_they_write_for(line: str, authors: list[str], credit: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, credit)
+
+
+@pytest.mark.parametrize("line", ["Jane Doe, USA", "Jane Doe, NATO", "Jane Doe, Berlin"])
+def test_a_country_s_or_an_alliance_s_letters_after_a_name_make_no_byline(line: str) -> None:
+    assert not is_byline(line)

@@ -537,11 +537,23 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
     bare role needs a two-word name before it ("Musk Fires Twitter Editor" is a headline).
     """
     words = text.split()
-    if len(words) < 3 or not words[-1][:1].isupper():
-        return ""  # Run on with no separator, a job title is capitalised like the name.
+    if len(words) < 3:
+        return ""
     lowered = [w.lower() for w in words]
     if lowered[-1] not in _PERSON_ROLES:
         return ""
+    if not words[-1][:1].isupper():
+        # Run on with no separator, a job title is capitalised like the name, or set in
+        # sentence case: "Jane Doe Transport correspondent", "Jane Doe Chief political editor"
+        # (the Guardian's byline, its role on the next line as the page shows it).
+        start = len(words) - 1
+        while start > 2 and _is_topic(lowered[start - 1]) and words[start - 1][:1].islower():
+            start -= 1
+        opening = start - 1
+        if opening < 2 or not (_is_topic(lowered[opening]) and words[opening][:1].isupper()):
+            return ""
+        name = " ".join(words[:opening])
+        return name if is_person_name(name) else ""
     start = len(words) - 1
     while start > 2 and _is_topic(lowered[start - 1]) and words[start - 1][:1].isupper():
         start -= 1
@@ -1216,13 +1228,20 @@ def is_byline(line: str) -> bool:
             names, _, role = line.partition(separator)
             # "Jane Doe, our correspondent in Paris": where the role is filed from.
             names, role = names.strip(), _PLACE.sub("", role).strip(" .")
-            if not (_is_role(role) or role.lower() in _AGENCIES):
+            # "Jane Doe and John Roe, CNN": the outlet they write for (not a country's
+            # letters, "Jane Doe, USA": where she is).
+            outlet = separator == ", " and _OUTLET_AFTER.match(role) is not None
+            if not (_is_role(role) or role.lower() in _AGENCIES or outlet):
                 continue
             # "Jane DOE with John ROE in Paris, AFP": where the last filed from.
             parts = [_PLACE.sub("", _clean_name(p)) for p in _SEPARATORS.split(names)]
             if parts and all(is_person_name(_tidy_case(p)) for p in parts if p):
                 return True
     return False
+
+
+# An outlet's letters after a byline's names: "CNN", "BBC News", "NBC News", "CBS News".
+_OUTLET_AFTER = re.compile(r"^(?!(?:USA?|UK|EU|UN|UAE|NATO)$)[A-Z]{2,5}(?:\s+News)?$")
 
 
 # A blog post's footer: "Posted by Jane Doe at 2:33 PM", "Eingestellt von jdoe um 10:52",
