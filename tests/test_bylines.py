@@ -1671,3 +1671,19 @@ def test_writers_and_the_network_they_write_for(line: str, authors: list[str], c
 @pytest.mark.parametrize("line", ["Jane Doe, USA", "Jane Doe, NATO", "Jane Doe, Berlin"])
 def test_a_country_s_or_an_alliance_s_letters_after_a_name_make_no_byline(line: str) -> None:
     assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "        Jane Doe@janedoe",  # her account's link run on, as inscriptis renders it
+        "        Jane Doe Jane Doe",  # her photo's text, then her link, as lynx renders it
+        "        Jane DoeJane Doe",  # as w3m renders it
+    ],
+)
+def test_a_name_with_its_handle_or_said_twice_by_a_renderer_is_the_author(line: str) -> None:
+    assert parse_text(_page(line)).authors == ["Jane Doe"]
+
+
+def test_an_address_under_the_headline_names_no_one() -> None:
+    assert parse_text(_page("        jane@northfield.example")).authors == []

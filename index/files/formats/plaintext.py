@@ -756,6 +756,13 @@ def _byline_in(
     return found
 
 
+# A social account's handle run on after a name (a renderer set its link without a space);
+# not an address ("jane@example.com").
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
+# A name of two or three words said twice in a row.
+_DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
+
+
 def _byline_found(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -767,6 +774,12 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
+    if "@" in line:
+        line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
+    doubled = _DOUBLED_NAME.match(line)
+    if doubled and is_person_name(doubled.group(1)) and not is_place(doubled.group(1)):
+        # "Jane Doe Jane Doe": her photo's text, then her link.
+        line = doubled.group(1) + line[doubled.end() :]
     described = _DESCRIBED.match(line)
     if described and is_person_name(described.group("name")):
         return [described.group("name")], ""
