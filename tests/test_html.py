@@ -3019,3 +3019,24 @@ def test_a_writer_s_link_beside_other_words_is_read_with_the_byline() -> None:
     )
     draft = parse_html(page("<title>T</title>", f"<h1>Bridge closed</h1>{byline}{BODY}"))
     assert draft.authors == ["Jane Doe"]
+
+
+def test_writers_linked_after_a_lone_by_under_the_headline_are_all_authors() -> None:
+    # Reuters' byline: "By", each writer a link, in a block no class marks as a byline.
+    byline = (
+        '<div data-testid="AuthorNameList">By <a href="/authors/jane-doe/">Jane Doe</a> and '
+        '<a href="/authors/john-roe/">John Roe</a></div>'
+    )
+    article = f"<h1>Bridge closed</h1>{byline}{BODY}"
+    draft = parse_html(page("<title>Bridge closed</title>", article))
+    assert (draft.authors, draft.paragraphs) == (["Jane Doe", "John Roe"], PARAGRAPHS)
+
+
+def test_a_writer_s_link_run_against_their_role_in_an_author_card() -> None:
+    # The card's style sets them apart; the markup runs them together.
+    card = (
+        '<div class="author-card"><img src="/jane.jpg" alt=""><div>'
+        '<a href="/author/jane-doe">Jane Doe</a><span>Senior Reporter</span></div></div>'
+    )
+    draft = parse_html(page("<title>T</title>", f"<h1>Bridge closed</h1>{BODY}{card}"))
+    assert draft.authors == ["Jane Doe"]

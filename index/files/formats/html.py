@@ -1302,14 +1302,20 @@ def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
     return _clean("".join(_shown_text(root, skip, " "))) or _clean(root.text_content())
 
 
-def _shown_lines(root: Any, skip: Callable[[Any], bool] | None = None) -> list[str]:
+def _shown_lines(
+    root: Any, skip: Callable[[Any], bool] | None = None, *, links_apart: bool = False
+) -> list[str]:
     """The lines of `root` as a browser shows them: as `_spaced_text`, and block elements and
-    line breaks start a line."""
-    lines = "".join(_shown_text(root, skip, "\n")).split("\n")
+    line breaks start a line. `links_apart`: a link's text is set apart from what follows it,
+    as a byline's style sets a writer's linked name apart from their role ("<a>Jane Doe</a>
+    <span>Senior Reporter</span>", which runs together as "Jane DoeSenior Reporter")."""
+    lines = "".join(_shown_text(root, skip, "\n", links_apart=links_apart)).split("\n")
     return [line for line in map(_clean, lines) if line]
 
 
-def _shown_text(root: Any, skip: Callable[[Any], bool] | None, block_break: str) -> list[str]:
+def _shown_text(
+    root: Any, skip: Callable[[Any], bool] | None, block_break: str, *, links_apart: bool = False
+) -> list[str]:
     """The pieces of `_spaced_text` and `_shown_lines`, `block_break` between blocks.
 
     Walks the tree without recursion, so any depth is fine."""
@@ -1325,7 +1331,8 @@ def _shown_text(root: Any, skip: Callable[[Any], bool] | None, block_break: str)
             parts.append(element.tail or "")
         elif event == "end":
             tag = element.tag
-            space = "" if tag in _INLINE else block_break if tag in _LINE_TAGS else " "
+            inline = tag in _INLINE and not (links_apart and tag == "a")
+            space = "" if inline else block_break if tag in _LINE_TAGS else " "
             parts.append(space + (element.tail or ""))
         elif element.tag in _NOT_TEXT or (skip is not None and skip(element)):
             walker.skip_subtree()  # Its tail still follows, at its "end".
@@ -1979,7 +1986,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         return linked, ""
     credit = ""
     title = ""
-    for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
+    for line in _shown_lines(element, _skipped_in_byline, links_apart=True)[:_MAX_BYLINE_LINES]:
         if _PHOTO_CREDIT.match(line):
             continue
         if _TITLES_ONLY.match(line):
@@ -2143,6 +2150,20 @@ def _with_marked_name(words: Any, following: list[Any]) -> str:
     return " ".join(" ".join(texts).split())
 
 
+def _linked_writers(words: Any, following: list[Any]) -> str:
+    """A byline whose writers are each linked after its word ("By <a>Jane Doe</a> and <a>John
+    Roe</a>"): the text `words` and the texts `following` it in the same block, where they
+    name two writers or more; else "". (One linked writer is read as the name after it.)"""
+    block = _block_of(words)
+    texts = [str(words)]
+    for node in following:
+        if _block_of(node) is not block:
+            break
+        texts.append(str(node))
+    line = " ".join(" ".join(texts).split())
+    return line if is_byline(line) and len(split_byline(line)[0]) >= 2 else ""
+
+
 _NAME_MARKUP = frozenset(("span", "em", "strong", "b", "i"))
 _IN_LINE = _INLINE | {"span"}
 
@@ -2194,7 +2215,10 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         text = " ".join(str(node).split())
         joined = _BYLINE_WORDS_ALONE.match(text) is not None
         if joined:
+            alone = text
             text = _with_marked_name(node, texts[position + 1 :])
+            linked = _linked_writers(node, texts[position + 1 :]) if text == alone else ""
+            text = linked or text
         if len(text) > 200:
             if _in_subheading(parent):
                 # A standfirst set as a heading under the headline; the byline may follow.
