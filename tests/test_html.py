@@ -3040,3 +3040,10 @@ def test_a_writer_s_link_run_against_their_role_in_an_author_card() -> None:
     )
     draft = parse_html(page("<title>T</title>", f"<h1>Bridge closed</h1>{BODY}{card}"))
     assert draft.authors == ["Jane Doe"]
+
+
+def test_a_shop_s_disclosure_over_the_text_is_no_standfirst() -> None:
+    notice = "<p>This article contains affiliate links. We may earn a commission.</p>"
+    article = f"<h1>Bridge closed after cracks found</h1>{notice}{BODY}"
+    draft = parse_html(page("<title>Bridge closed after cracks found</title>", article))
+    assert draft.paragraphs == PARAGRAPHS

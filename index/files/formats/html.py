@@ -3154,10 +3154,13 @@ def _lead_furniture(
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
-        if len(paragraph) > _MAX_LEAD and is_furniture(paragraph):
-            drop.append(index)  # A long notice ("… Sign up for our daily newsletter.")
+        sentences = len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph))
+        if sentences and is_furniture(paragraph):
+            # A long notice ("… Sign up for our daily newsletter."), a shop's disclosure
+            # ("This article contains affiliate links. We may earn a commission."): no lede.
+            drop.append(index)
             continue
-        if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
+        if sentences:
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
             standfirst = True
