@@ -17,6 +17,7 @@ parser only sees lines that already look like dates.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -2913,6 +2914,33 @@ def _without_server_errors(text: str) -> list[str]:
     return found
 
 
+# A paragraph opening with a letter set apart from the rest of its word: a drop capital,
+# which a renderer sets apart ("T he council voted …", "H ong Kong is burning").
+_DROPPED_CAPITAL = re.compile(r"^([^\W\d_a-z])\s([^\W\d_A-Z]+)\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` with each drop capital joined to its word again: where the word it makes
+    is said elsewhere in the text more often than what follows the letter ("T he" -> "The":
+    "the" is said more than "he"; "W tym", Polish "in this", stays: "wtym" is no word)."""
+    if not any(_DROPPED_CAPITAL.match(paragraph) for paragraph in paragraphs):
+        return paragraphs
+    counts = Counter(
+        word.lower() for paragraph in paragraphs for word in _LETTERS.findall(paragraph)
+    )
+    joined = []
+    for paragraph in paragraphs:
+        dropped = _DROPPED_CAPITAL.match(paragraph)
+        if dropped:
+            letter, rest = dropped.groups()
+            word = f"{letter}{rest}".lower()
+            if counts[word] > counts[rest.lower()] - 1:  # (less the fragment here)
+                paragraph = f"{letter}{paragraph[dropped.start(2) :]}"
+        joined.append(paragraph)
+    return joined
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
@@ -2948,6 +2976,7 @@ def parse_text(text: str, name: str = "") -> Draft:
         # A line of furniture a text browser wrapped ("Sign up for the free daily" /
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
+    paragraphs = _without_dropped_capitals(paragraphs)
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
