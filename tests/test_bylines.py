@@ -732,6 +732,28 @@ def test_a_bare_name_between_the_headline_and_the_text_is_the_author() -> None:
     assert draft.paragraphs[-2].startswith("The ferry company said on Monday")
 
 
+def test_a_bare_name_between_the_standfirst_and_the_text_is_the_author() -> None:
+    draft = parse_text(_page(f"        {_STANDFIRST}\n\n        Jane Doe"))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[:2] == [_STANDFIRST, _TEXT.split("\n", 1)[0]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "said_below"),
+    [
+        # The text writes its words in lower case, or says them again: no writer's name.
+        ("Ferry Works", "the ferry works would be paid by the state"),
+        ("Island Ferry Line", "the Island Ferry Line would pay for it"),
+    ],
+)
+def test_a_heading_under_the_standfirst_is_no_author(heading: str, said_below: str) -> None:
+    text = _TEXT.replace("done.", f"done, and {said_below}.")
+    page = _page(f"        {_STANDFIRST}\n\n        {heading}").replace(_TEXT, text)
+    draft = parse_text(page)
+    assert draft.authors == []
+    assert heading in draft.paragraphs
+
+
 def test_a_heading_right_over_the_text_is_no_author() -> None:
     # Its words are the text's: "Ferry Works", then "… the ferry works …".
     text = _TEXT.replace("done.", "done, and the ferry works would be paid by the state.")

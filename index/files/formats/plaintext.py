@@ -1255,6 +1255,28 @@ def _dated_neighbour(line: str) -> bool:
     )
 
 
+def _name_under_standfirst(
+    lines: list[str], index: int, line: str, body: list[_Line | None]
+) -> bool:
+    """Whether `line`, right under the one paragraph kept so far, is the writer's bare name
+    over the text of a page saved as text: that paragraph is a sentence (the standfirst), the
+    line a person's name of two or three words that the text does not write in lower case
+    ("Ferry Works" over "… the ferry works …" heads a part) nor says again below ("Bee
+    Simulator Mehrspieler" over "In Bee Simulator kannst Du …": the text's subject), and
+    running text follows it."""
+    if not 2 <= len(line.split()) <= 3 or not is_person_name(line) or is_place(line):
+        return False
+    kept = next((item for item in body if item is not None), None)
+    if kept is None or not kept[0].endswith(_STOPS):
+        return False
+    if not _is_paragraph_like(_next_line(lines, index)):
+        return False
+    below = {word.casefold() for raw in lines[index + 1 :] for word in _LETTERS.findall(raw)}
+    if any(word.casefold() in below for word in _LETTERS.findall(line)):
+        return False
+    return _bare_name(line, _words_of_sentences(lines))
+
+
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
     """Whether `line` is an author's bare name: a person's name above a date, a job title or
     a "Follow" button, as blog and magazine pages put it under the title."""
@@ -1595,6 +1617,9 @@ def _body_lines(
                 continue
             if not text_seen and _name_above_metadata(lines, index, line):
                 state.bylines.append(split_byline(line))
+                continue
+            if in_page and kept == 1 and _name_under_standfirst(lines, index, line, body):
+                state.bylines.append(([line], ""))  # "Standfirst." / "Jane Doe" / the text
                 continue
         if in_list:
             if not _is_paragraph_like(line):
