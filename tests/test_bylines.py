@@ -1709,3 +1709,34 @@ def test_a_name_with_its_handle_or_said_twice_by_a_renderer_is_the_author(line: 
 
 def test_an_address_under_the_headline_names_no_one() -> None:
     assert parse_text(_page("        jane@northfield.example")).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Oleh Ahmad Ismail", "Ahmad Ismail"),  # Indonesian, Malay
+        ("Penulis: Budi Santoso", "Budi Santoso"),
+        ("Piše: Ivan Horvat", "Ivan Horvat"),  # Croatian, Serbian, Bosnian
+        ("Аутор: Петар Петровић", "Петар Петровић"),
+        ("Avtor: Janez Novak", "Janez Novak"),  # Slovenian
+        ("Autorius: Jonas Kazlauskas", "Jonas Kazlauskas"),  # Lithuanian
+        ("Autors: Jānis Bērziņš", "Jānis Bērziņš"),  # Latvian
+        ("Eftir Jón Jónsson", "Jón Jónsson"),  # Icelandic
+        ("Skrivet av Erik Larsson", "Erik Larsson"),
+        ("Kirjoittanut Matti Virtanen", "Matti Virtanen"),
+        ("Texto e fotos: Maria Silva", "Maria Silva"),
+        ("Reportagem: Maria Silva", "Maria Silva"),
+        ("Autor/a: Juana López", "Juana López"),
+        ("Por: Juan Pérez", "Juan Pérez"),  # the colon right after the word
+        ("Par: Jean Dupont", "Jean Dupont"),
+        ("Door: Jan Jansen", "Jan Jansen"),
+    ],
+)
+def test_a_byline_s_label_in_more_languages(line: str, author: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == ([author], "")
+
+
+@pytest.mark.parametrize("line", ["Oleh karena itu", "Por: favor", "Eftir hádegi"])
+def test_those_labels_before_no_name_make_no_byline(line: str) -> None:
+    assert not is_byline(line)

@@ -233,11 +233,22 @@ _PIECE_BY = (
 # Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe", "Szerző: Jane Doe"), and
 # "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
 # di Jane Doe").
-_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző"
-_WRITTEN_BY = r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+# Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
+# Spanish ("Penulis:", "Piše:", "Аутор:", "Avtor:", "Autorius:", "Autors:", "Reportagem:",
+# "Autor/a:"), and "by" in Indonesian and Malay, Icelandic, Swedish and Finnish ("Oleh Jane
+# Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
+_WRITER_LABEL = (
+    r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
+    r"|autors|reportagem|autor/a|autor\(a\)"
+)
+_WRITTEN_BY = (
+    r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+    r"|skrivet\s+av|kirjoittanut|oleh|eftir"
+)
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
-    r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
+    r"(?:text|texte|texto|testo|tekst)"
+    r"(?:\s+(?:und|and|&|\+|e|y|et|og|och|i)\s+(?:fotos?|photos?|bild(?:er)?|fotografías?))?"
 )
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
@@ -270,7 +281,8 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
-        | par | von | por | di | door | av | af | od | автор(?:ы)?\s*:? | текст\s*:
+        | (?:par|por|door|av|af|od|di)\s*: | par | von | por | di | door | av | af | od
+        | автор(?:ы)?\s*:? | текст\s*:
         | {_WRITTEN_BY}
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
@@ -1097,7 +1109,8 @@ _BY_LINE = re.compile(
     rf"""^(?:
         {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
-        | by\s*: | by | par | von | por | door | av | af | od | di | автор(?:ы)?\s*:?
+        | by\s*: | (?:par|por|door|av|af|od|di)\s*: | by | par | von | por | door | av | af
+        | od | di | автор(?:ы)?\s*:?
         | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
           \s*:(?!innen\b)
