@@ -3067,3 +3067,29 @@ def test_a_writer_s_name_in_capitals_alone_under_the_headline() -> None:
     article = f"<h1>Bridge closed</h1><p>JANE DOE</p><p>12 March 2024</p>{BODY}"
     draft = parse_html(page("<title>Bridge closed</title>", article))
     assert (draft.authors, draft.paragraphs) == (["Jane Doe"], PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}}),
+        '<meta name="author" content="Jane Doe">',
+    ],
+)
+def test_the_byline_naming_the_declared_writer_and_more_names_them_all(declared: str) -> None:
+    # The metadata names the first writer alone.
+    byline = (
+        '<div class="byline">By <a href="/author/jane-doe">Jane Doe</a> and '
+        '<a href="/author/john-roe">John Roe</a></div>'
+    )
+    article = f"<h1>Bridge closed</h1>{byline}{BODY}"
+    draft = parse_html(page(f"<title>Bridge closed</title>{declared}", article))
+    assert draft.authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_naming_others_than_the_declared_writer_leaves_the_declared_one() -> None:
+    declared = '<meta name="author" content="Jane Doe">'
+    byline = '<div class="byline">By Ann Lee and John Roe</div>'
+    article = f"<h1>Bridge closed</h1>{byline}{BODY}"
+    draft = parse_html(page(f"<title>Bridge closed</title>{declared}", article))
+    assert draft.authors == ["Jane Doe"]

@@ -1023,7 +1023,7 @@ class _Metadata:
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
-                return people, credit
+                return (self._with_co_authors(people) if kind == _DECLARED else people), credit
             if kind == _LINKED and credit and declared:
                 # The metadata named no one ("EFC Musterstadt", the site's two owners); the
                 # page links the post's writer after a byline's word ("von <a>Cooper</a>").
@@ -1060,6 +1060,19 @@ class _Metadata:
         if self.label_texts is None:
             self.label_texts = self.tree.xpath(_LABEL_TEXTS)
         return self.label_texts
+
+    def _with_co_authors(self, declared: list[str]) -> list[str]:
+        """The people the byline under the headline shows where it names every one the
+        metadata `declared` and more (the metadata names the first writer alone: "By Jane Doe
+        and John Roe" over an author "Jane Doe"), else `declared`."""
+        loose = {_loose(name) for name in declared}
+        for shown in (
+            self._dom_bylines()[0][0],
+            _byline_under_headline(self.tree, self._titles())[0],
+        ):
+            if len(shown) > len(declared) and loose <= {_loose(name) for name in shown}:
+                return shown
+        return declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
