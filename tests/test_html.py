@@ -3093,3 +3093,16 @@ def test_a_byline_naming_others_than_the_declared_writer_leaves_the_declared_one
     article = f"<h1>Bridge closed</h1>{byline}{BODY}"
     draft = parse_html(page(f"<title>Bridge closed</title>{declared}", article))
     assert draft.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("account", ["jdoe", "janedoe", "jane.doe", "doej"])
+def test_a_cms_account_made_of_the_byline_s_name_gives_way_to_the_name(account: str) -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": account}}
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    assert parse_html(page(ld(data), article)).authors == ["Jane Doe"]
+
+
+def test_an_account_of_another_name_than_the_byline_s_stays() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "jesusfreak"}}
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    assert parse_html(page(ld(data), article)).authors == ["jesusfreak"]

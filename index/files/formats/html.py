@@ -1072,6 +1072,8 @@ class _Metadata:
         ):
             if len(shown) > len(declared) and loose <= {_loose(name) for name in shown}:
                 return shown
+            if len(declared) == 1 and len(shown) == 1 and _handle_of(declared[0], shown[0]):
+                return shown  # "jdoe" declared, "By Jane Doe" shown: her account, her name
         return declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
@@ -2069,6 +2071,20 @@ def _linked_names(element: Any) -> list[str]:
 
 
 _MAX_LINKED_WRITERS = 6
+
+
+_HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
+
+
+def _handle_of(handle: str, name: str) -> bool:
+    """Whether `handle` is a user name made of the person's `name` ("jdoe", "janedoe",
+    "jane.doe", "doej" for "Jane Doe"): a CMS account the metadata names for its owner."""
+    if not _HANDLE.match(handle) or not is_person_name(name):
+        return False
+    words = [_loose(word) for word in name.split()]
+    surname = words[-1]
+    letters = re.sub(r"[._-]", "", handle)
+    return len(surname) >= 3 and surname in letters and letters[:1] in (words[0][:1], surname[:1])
 
 
 def _marked_as_byline(element: Any) -> bool:
