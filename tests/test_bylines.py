@@ -1740,3 +1740,22 @@ def test_a_byline_s_label_in_more_languages(line: str, author: str) -> None:
 @pytest.mark.parametrize("line", ["Oleh karena itu", "Por: favor", "Eftir hádegi"])
 def test_those_labels_before_no_name_make_no_byline(line: str) -> None:
     assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Jean Dupont Publié le 12 mars 2024 à 09h30", "Jean Dupont"),
+        ("Jane Doe Published: March 12, 2024", "Jane Doe"),
+        ("Jana Müller 12. März 2024, 09:30 Uhr 5 Min. Lesezeit", "Jana Müller"),
+        ("Juan Pérez Madrid - 12 mar 2024 - 09:30 CET", "Juan Pérez"),
+    ],
+)
+def test_a_name_run_into_its_date_line_loses_the_date_s_words_and_place(
+    line: str, author: str
+) -> None:
+    # Spans set side by side ("<span>Jean Dupont</span><span>Publié le …</span>"), as a page
+    # saved as text runs them into one line.
+    draft = parse_text(_page(f"        {line}"))
+    assert (draft.authors, draft.credit) == ([author], "")
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"

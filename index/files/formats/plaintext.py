@@ -700,7 +700,8 @@ _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+"
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
     r"^(?:(?:uhr|vom|am|um)\s+)+"
-    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated)\s*:?)+$"
+    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated"
+    r"|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|posted)\s*:?)+$"
     # "Jane Doe on …", "Jean Dupont le …": in lower case only ("Jane Le" is a name).
     r"|\s+(?-i:on|le|el|il|em|op)$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
@@ -978,6 +979,8 @@ def _name_before_furniture(segment: str) -> str:
     (jdo)", "Jane Doe, Redakteurin", "JANE DOE | 4 min read"; else ""."""
     words = segment.split()
     for count in range(2, min(_NAME_WORDS_AT_MOST, len(words) - 1) + 1):
+        if _dates_word(words[count - 1]):
+            break  # "Jana Müller Uhr 5 Min.": the time's word, its date cut out
         name = _in_lower_case(" ".join(words[:count]))
         rest = " ".join(words[count:])
         if name.endswith((",", ";")):
@@ -1020,7 +1023,15 @@ def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
     outlet = text[match.end() :].strip(" |·•∙/–—-)")
     if not (is_person_name(name) and looks_like_outlet(outlet)) or is_person_name(outlet):
         return None
+    if outlet in _TIME_ZONES:
+        return None  # "Juan Pérez Madrid - 12 mar 2024 - 09:30 CET": the date's time zone
     return [name], outlet
+
+
+_TIME_ZONES = frozenset(
+    """GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST JST KST
+    IST MSK AEST AEDT ACST AWST NZST NZDT SGT HKT WIB ART BRT""".split()
+)
 
 
 # How a list of names joins them: "Jane Doe, John Roe und Max Muster".
@@ -1112,6 +1123,17 @@ def _before_a_date(name: str, line: str) -> str:
     return cut if cut == name or (len(words) >= 2 and is_person_name(cut)) else ""
 
 
+_DATES_WORDS = frozenset(
+    """published publié publiée publicado publicada pubblicato veröffentlicht posted updated
+    aktualisiert actualizado mis uhr""".split()
+)
+
+
+def _dates_word(word: str) -> bool:
+    """Whether `word` labels or closes a date ("Published:", "Publié", "Uhr"), no name's."""
+    return word.casefold().rstrip(":") in _DATES_WORDS
+
+
 def _leading_name(segment: str, labels: frozenset[str]) -> str:
     """The person's name that opens `segment` (see `_byline_in`), or ""."""
     head, comma, _ = segment.partition(" , ")
@@ -1132,8 +1154,11 @@ def _leading_name(segment: str, labels: frozenset[str]) -> str:
     )
     if end < len(words) and words[end][:1].islower():
         end -= 1  # "Jane Doe Write a comment": the capital opens the phrase
-    while end > 2 and words[end - 1] in labels:
-        end -= 1
+    # "Jean Dupont Publié le … à 09h30", "Jana Müller … Uhr 5 Min.": a date's own words
+    # that a name does not hold, where the date itself was cut out.
+    end = next((position for position, word in enumerate(words[:end]) if _dates_word(word)), end)
+    while end > 2 and (words[end - 1] in labels or is_place(words[end - 1])):
+        end -= 1  # "… Jane Doe Culture", "Juan Pérez Madrid - 12 mar 2024"
     counted = end < len(words) and words[end].isdigit()
     if len(words) - end > _AFTER_NAME and not counted:
         # More than a counter or a button after it: a sentence, not a name. After a counter
