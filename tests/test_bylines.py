@@ -1759,3 +1759,21 @@ def test_a_name_run_into_its_date_line_loses_the_date_s_words_and_place(
     draft = parse_text(_page(f"        {line}"))
     assert (draft.authors, draft.credit) == ([author], "")
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("label", "author"),
+    [
+        ("Written By:", "Jane Doe"),
+        ("Posted by:", "Jane Doe"),
+        ("Texto:", "Juan Pérez"),
+        ("Testo:", "Mario Rossi"),
+    ],
+)
+def test_a_byline_s_label_on_a_line_over_the_name(label: str, author: str) -> None:
+    assert parse_text(_page(f"        {label}\n        {author}")).authors == [author]
+
+
+def test_a_menu_s_texts_item_over_another_item_is_no_label() -> None:
+    menu = "        * Über mich\n        * Texte\n        * Bücher\n        * Blog-Archiv"
+    assert parse_text(_page(menu)).authors == []

@@ -116,9 +116,11 @@ _UPDATED = re.compile(
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
 # A byline's prefix on a line of its own: the name is on the next line.
 _LONE_PREFIX = re.compile(
-    r"(?:by|von|par|por|(?:artikel|beitrag)\s+von"
-    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?"
-    r"|herausgeber(?:in)?|publisher|éditeur))\s*:?",
+    r"(?:by|von|par|por|(?:artikel|beitrag)\s+von|(?:written|posted|reported|words|story)\s+by"
+    r"|escrito\s+por|écrit\s+par|scritto\s+da"
+    # (Not "Texte", "Tekst": a menu's "Texts" too.)
+    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|texto|testo"
+    r"|verfasser(?:in)?|herausgeber(?:in)?|publisher|éditeur))\s*:?",
     re.IGNORECASE,
 )
 # A byline's word that closes a line of its date or kicker, the name on the next line:
