@@ -3106,24 +3106,3 @@ def test_an_account_of_another_name_than_the_byline_s_stays() -> None:
     data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "jesusfreak"}}
     article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
     assert parse_html(page(ld(data), article)).authors == ["jesusfreak"]
-
-
-@pytest.mark.parametrize(
-    ("line", "author"),
-    [
-        ("Jana Müller 12. März 2024, 09:30 Uhr 5 Min. Lesezeit", "Jana Müller"),
-        ("Juan Pérez Madrid - 12 mar 2024 - 09:30 CET", "Juan Pérez"),
-    ],
-)
-def test_a_name_run_into_its_date_line_over_the_text_is_the_byline(line: str, author: str) -> None:
-    article = f"<h1>Bridge closed</h1><p>{line}</p>{BODY}"
-    draft = parse_html(page("<title>Bridge closed</title>", article))
-    assert (draft.authors, draft.paragraphs) == ([author], PARAGRAPHS)
-    assert draft.published == datetime(2024, 3, 12, 9, 30)
-
-
-def test_a_dated_sentence_over_the_text_is_no_byline() -> None:
-    line = "Jane Doe Said On 12 March 2024 That The Bridge Would Close For Good"
-    article = f"<h1>Bridge closed</h1><p>{line}</p>{BODY}"
-    draft = parse_html(page("<title>Bridge closed</title>", article))
-    assert draft.authors == []

@@ -45,7 +45,6 @@ from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.places import is_place
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
-    _byline_in,
     _State,
     _take_byline,
     _take_date,
@@ -3222,7 +3221,6 @@ def _lead_furniture(
             or _take_byline(paragraph, state)
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
-            or _take_dated_name(paragraph, state)
         ):
             if index == 0 and not drop and _unstopped_standfirst(paragraph):
                 standfirst = True  # a summary set without a stop, over the byline or a credit
@@ -3245,21 +3243,6 @@ def _lead_furniture(
         draft.published = state.published
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
-
-
-def _take_dated_name(paragraph: str, state: _State) -> bool:
-    """Record the writer and date of a line over the text that is a name run into its date
-    ("Jana Müller 12. März 2024, 09:30 Uhr 5 Min. Lesezeit"), as a page saved as text
-    reads one; whether it is one."""
-    if len(paragraph) > _MAX_LEAD or not any(ch.isdigit() for ch in paragraph):
-        return False
-    date = find_date(paragraph)
-    found = _byline_in(paragraph) if date is not None else None
-    if not found or not found[0]:
-        return False
-    state.bylines.append(found)
-    state.published = state.published or date
-    return True
 
 
 # The words of running text, for a standfirst written without a stop.
