@@ -3049,26 +3049,6 @@ def test_a_shop_s_disclosure_over_the_text_is_no_standfirst() -> None:
     assert draft.paragraphs == PARAGRAPHS
 
 
-def test_writers_each_on_a_line_of_an_authors_box_are_all_authors() -> None:
-    authors = '<div class="authors"><div>Jane Doe</div><div>John Roe</div></div>'
-    article = f"<h1>Bridge closed</h1>{authors}<p>12 March 2024</p>{BODY}"
-    draft = parse_html(page("<title>Bridge closed</title>", article))
-    assert (draft.authors, draft.paragraphs) == (["Jane Doe", "John Roe"], PARAGRAPHS)
-
-
-@pytest.mark.parametrize("under", ["New York", "Senior Reporter", "Northfield Courier"])
-def test_a_place_role_or_outlet_under_a_writer_s_name_is_no_co_author(under: str) -> None:
-    authors = f'<div class="author"><div>Jane Doe</div><div>{under}</div></div>'
-    article = f"<h1>Bridge closed</h1>{authors}{BODY}"
-    assert parse_html(page("<title>Bridge closed</title>", article)).authors == ["Jane Doe"]
-
-
-def test_a_writer_s_name_in_capitals_alone_under_the_headline() -> None:
-    article = f"<h1>Bridge closed</h1><p>JANE DOE</p><p>12 March 2024</p>{BODY}"
-    draft = parse_html(page("<title>Bridge closed</title>", article))
-    assert (draft.authors, draft.paragraphs) == (["Jane Doe"], PARAGRAPHS)
-
-
 @pytest.mark.parametrize(
     "declared",
     [

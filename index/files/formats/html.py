@@ -42,7 +42,6 @@ from newsread.index.files.formats.bylines import (
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_furniture
-from newsread.index.files.formats.places import is_place
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
     _State,
@@ -2002,8 +2001,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         return linked, ""
     credit = ""
     title = ""
-    lines = _shown_lines(element, _skipped_in_byline, links_apart=True)
-    for position, line in enumerate(lines[:_MAX_BYLINE_LINES]):
+    for line in _shown_lines(element, _skipped_in_byline, links_apart=True)[:_MAX_BYLINE_LINES]:
         if _PHOTO_CREDIT.match(line):
             continue
         if _TITLES_ONLY.match(line):
@@ -2017,15 +2015,6 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if not 3 <= len(text) <= 150:
             continue
         people, found = split_byline(text)
-        if people == [text] and not found:
-            # A name alone on its line: the names alone on the lines under it are co-authors
-            # ("<div>Jane Doe</div><div>John Roe</div>").
-            for other in lines[position + 1 : _MAX_BYLINE_LINES]:
-                if is_place(other) or split_byline(other) != ([other], ""):
-                    break  # (Where she writes from is no co-author: "Jane Doe" / "New York".)
-                if not is_person_name(other):
-                    break
-                people.append(other)
         if people:
             return people, found
         bio = _BIO_OPENING.match(text) if named else None
@@ -2291,8 +2280,6 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif bare_names and position < _BARE_NAME_SCAN and 2 <= _name_length(segment) <= 3:
-                if segment.isupper() and is_person_name(segment.title()):
-                    segment = segment.title()  # "JANE DOE": a name set in capitals
                 if is_person_name(segment):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
