@@ -761,17 +761,6 @@ def test_a_heading_right_over_the_text_is_no_author() -> None:
     assert parse_text(page).authors == []
 
 
-@pytest.mark.parametrize(
-    ("byline", "credit"),
-    [("By Staff", "Staff"), ("By Editor", "Editor"), ("Von Redaktion", "Redaktion")],
-)
-def test_a_desk_after_by_under_the_headline_is_the_credit_not_a_user(
-    byline: str, credit: str
-) -> None:
-    draft = parse_text(_page(f"        {byline}"))
-    assert (draft.authors, draft.credit) == ([], credit)
-
-
 def test_an_outlet_run_on_after_a_name_in_a_dated_byline_is_left_out() -> None:
     line = "        Veröffentlicht am 03.02.2022 von Jane Doe Inselecho International"
     assert parse_text(_page(line)).authors == ["Jane Doe"]

@@ -634,19 +634,11 @@ def is_desk(text: str) -> bool:
     )
 
 
-# The words a byline opens with, before a desk ("Von Redaktion", "By Staff").
-_DESK_OPENERS = _BYLINE_WORDS | _words("von di od av af")
-
-
 def outlet_of_desk(role: str) -> str:
     """'Emotion Redaktion' -> 'Emotion', 'Redaktion Polizeiticker' -> 'Polizeiticker': the
     outlet whose desk a byline names is its credit; other roles ('Staff Reporter',
-    'Die Redaktion') are kept whole. A byline's word before it is no outlet: 'Von Redaktion'
-    -> 'Redaktion', 'Von der Redaktion' -> 'der Redaktion'."""
+    'Die Redaktion') are kept whole."""
     words = role.split()
-    while len(words) > 1 and words[0].lower() in _DESK_OPENERS:
-        words = words[1:]
-    role = " ".join(words)
     if len(words) > 1 and words[-1].lower() in _DESKS:
         outlet = words[:-1]
     elif len(words) > 1 and words[0].lower() in _DESKS:
@@ -1411,8 +1403,7 @@ def is_role_word(word: str) -> bool:
 
 def one_word_byline(segment: str) -> str:
     """The one word a byline names ("von David" -> "David", "By oradmin" -> "oradmin"), or ""
-    for other segments, a month ("By May"), a common word, an agency's name or a desk's
-    ("By Staff", "Von Redaktion": the outlet's, no one's name)."""
+    for other segments, a month ("By May"), a common word or an agency's name."""
     match = _BY_LINE.match(" ".join(segment.split()))
     if not match:
         return ""
@@ -1425,7 +1416,6 @@ def one_word_byline(segment: str) -> str:
         or lowered in _NOT_HANDLES
         or lowered in _HANDLES
         or lowered in _AGENCIES
-        or lowered in _ROLE_WORDS
         or _MONTH_OR_DAY.match(word)
         or is_date_word(word)
     ):
