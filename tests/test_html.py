@@ -3049,32 +3049,6 @@ def test_a_shop_s_disclosure_over_the_text_is_no_standfirst() -> None:
     assert draft.paragraphs == PARAGRAPHS
 
 
-@pytest.mark.parametrize(
-    "declared",
-    [
-        ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}}),
-        '<meta name="author" content="Jane Doe">',
-    ],
-)
-def test_the_byline_naming_the_declared_writer_and_more_names_them_all(declared: str) -> None:
-    # The metadata names the first writer alone.
-    byline = (
-        '<div class="byline">By <a href="/author/jane-doe">Jane Doe</a> and '
-        '<a href="/author/john-roe">John Roe</a></div>'
-    )
-    article = f"<h1>Bridge closed</h1>{byline}{BODY}"
-    draft = parse_html(page(f"<title>Bridge closed</title>{declared}", article))
-    assert draft.authors == ["Jane Doe", "John Roe"]
-
-
-def test_a_byline_naming_others_than_the_declared_writer_leaves_the_declared_one() -> None:
-    declared = '<meta name="author" content="Jane Doe">'
-    byline = '<div class="byline">By Ann Lee and John Roe</div>'
-    article = f"<h1>Bridge closed</h1>{byline}{BODY}"
-    draft = parse_html(page(f"<title>Bridge closed</title>{declared}", article))
-    assert draft.authors == ["Jane Doe"]
-
-
 @pytest.mark.parametrize("account", ["jdoe", "janedoe", "jane.doe", "doej"])
 def test_a_cms_account_made_of_the_byline_s_name_gives_way_to_the_name(account: str) -> None:
     data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": account}}

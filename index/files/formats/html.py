@@ -1022,7 +1022,7 @@ class _Metadata:
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
-                return (self._with_co_authors(people) if kind == _DECLARED else people), credit
+                return (self._owner_shown(people) if kind == _DECLARED else people), credit
             if kind == _LINKED and credit and declared:
                 # The metadata named no one ("EFC Musterstadt", the site's two owners); the
                 # page links the post's writer after a byline's word ("von <a>Cooper</a>").
@@ -1060,19 +1060,18 @@ class _Metadata:
             self.label_texts = self.tree.xpath(_LABEL_TEXTS)
         return self.label_texts
 
-    def _with_co_authors(self, declared: list[str]) -> list[str]:
-        """The people the byline under the headline shows where it names every one the
-        metadata `declared` and more (the metadata names the first writer alone: "By Jane Doe
-        and John Roe" over an author "Jane Doe"), else `declared`."""
-        loose = {_loose(name) for name in declared}
+    def _owner_shown(self, declared: list[str]) -> list[str]:
+        """The person the byline under the headline shows where the metadata `declared` a
+        CMS account made of their name ("jdoe" declared, "By Jane Doe" shown), else
+        `declared`."""
+        if len(declared) != 1:
+            return declared
         for shown in (
             self._dom_bylines()[0][0],
             _byline_under_headline(self.tree, self._titles())[0],
         ):
-            if len(shown) > len(declared) and loose <= {_loose(name) for name in shown}:
+            if len(shown) == 1 and _handle_of(declared[0], shown[0]):
                 return shown
-            if len(declared) == 1 and len(shown) == 1 and _handle_of(declared[0], shown[0]):
-                return shown  # "jdoe" declared, "By Jane Doe" shown: her account, her name
         return declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
