@@ -1627,29 +1627,6 @@ def test_od_or_di_opening_no_names_is_no_byline(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "authors", "credit"),
-    [
-        ("Jane Doe with AFP", ["Jane Doe"], "AFP"),
-        ("Jana Müller/dpa", ["Jana Müller"], "dpa"),
-        ("Jane DOE with John ROE in Paris, AFP", ["Jane DOE", "John ROE"], "AFP"),
-        ("By Jane Doe and John Roe in Kyiv, AP", ["Jane Doe", "John Roe"], "AP"),
-        ("By Jane Doe in New York and John Roe in London", ["Jane Doe", "John Roe"], ""),
-    ],
-)
-def test_writers_with_their_agency_or_where_each_filed_from(
-    line: str, authors: list[str], credit: str
-) -> None:
-    assert is_byline(line)
-    assert split_byline(line) == (authors, credit)
-
-
-@pytest.mark.parametrize("line", ["REUTERS/Jane Doe", "AFP/Getty Images", "Talks with Reuters"])
-def test_a_photographer_after_the_agency_or_a_photo_library_is_no_byline(line: str) -> None:
-    assert not is_byline(line)
-    assert split_byline(line)[0] == []
-
-
-@pytest.mark.parametrize(
     "line",
     [
         "Jane Doe Transport correspondent",

@@ -1316,18 +1316,3 @@ def test_a_byline_in_dutch_nordic_polish_or_italian_under_the_title(
 ) -> None:
     draft = parse_text(f"{TITLE}\n\n{byline}\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.authors, draft.paragraphs) == (authors, [FIRST, SECOND])
-
-
-@pytest.mark.parametrize(
-    ("byline", "authors", "credit"),
-    [
-        ("Jane Doe with AFP", ["Jane Doe"], "AFP"),
-        ("Jana Müller/dpa", ["Jana Müller"], "dpa"),
-        ("Jane DOE with John ROE in Paris, AFP", ["Jane DOE", "John ROE"], "AFP"),
-    ],
-)
-def test_writers_and_their_agency_under_the_title(
-    byline: str, authors: list[str], credit: str
-) -> None:
-    draft = parse_text(f"{TITLE}\n\n{byline}\n\n{FIRST}\n\n{SECOND}\n")
-    assert (draft.authors, draft.credit, draft.paragraphs) == (authors, credit, [FIRST, SECOND])

@@ -107,7 +107,7 @@ _OUTLET_WORDS = _words(
     independent observer chronicle review today reuters agence courier courrier quotidien
     zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
-    известия правда ведомости edition images pictures photos"""
+    известия правда ведомости edition"""
 )
 
 # What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
@@ -828,12 +828,7 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(_clean_name(outlet.group("outlet")))
         segment = segment[: outlet.start()]
     place = _PLACE.search(segment)
-    if (
-        place
-        and _all_people(segment[: place.start()])
-        # "By Jane Doe in New York and John Roe in London": a place for each, cut below.
-        and not _SEPARATORS.search(place.group())
-    ):
+    if place and _all_people(segment[: place.start()]):
         segment = segment[: place.start()]
     people: list[str] = []
     others: list[str] = []
@@ -851,11 +846,6 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             continue
         if name.lower() in _PLACEHOLDERS:
             continue  # "No Author": a CMS's empty field
-        place = _PLACE.search(name)
-        if place and is_person_name(_titled(name[: place.start()])):
-            # "Jane DOE with John ROE in Paris, AFP": where the last writer filed from, before
-            # the agency closing the byline.
-            name = name[: place.start()]
         if people and (_AT_PLACE.match(name) or is_place(name)):
             continue  # "Jean Dupont, à Paris", "Jane Doe, New York": where the writer is
         outlet = _OF_OUTLET.match(" ".join(raw.split())) if people else None
@@ -1221,13 +1211,6 @@ def is_byline(line: str) -> bool:
         return True
     if line.endswith(")"):
         line = _spaced(_parentheses(line))  # "Jane Doe (dpa)": the agency after a comma
-    apart = _credit_apart(line)
-    for separator in (" / ", " with "):
-        # "Jana Müller/dpa", "Jane Doe with AFP": writers and their agency. (Not the agency
-        # first: "REUTERS/Jane Doe" credits a photographer.)
-        names, _, agency = apart.partition(separator)
-        if agency and is_agency(agency) and _all_people(names):
-            return True
     for separator in (" | ", ", "):
         if separator in line:
             names, _, role = line.partition(separator)
@@ -1238,8 +1221,7 @@ def is_byline(line: str) -> bool:
             outlet = separator == ", " and _OUTLET_AFTER.match(role) is not None
             if not (_is_role(role) or role.lower() in _AGENCIES or outlet):
                 continue
-            # "Jane DOE with John ROE in Paris, AFP": where the last filed from.
-            parts = [_PLACE.sub("", _clean_name(p)) for p in _SEPARATORS.split(names)]
+            parts = [_clean_name(p) for p in _SEPARATORS.split(names)]
             if parts and all(is_person_name(_tidy_case(p)) for p in parts if p):
                 return True
     return False

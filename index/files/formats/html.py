@@ -252,12 +252,11 @@ def parse_html(text: str) -> Draft:
         draft.authors = _labelled_paragraph(draft.paragraphs)
     if not draft.credit and draft.paragraphs:
         draft.credit = agency_credit(draft.paragraphs[0], draft.paragraphs[-1])
-        if draft.credit:
-            # "Jane Doe / dpa" closing the text: the writer (whom `_closing_byline` may have
-            # read from it already) and the agency.
+        if not draft.authors and draft.credit:
+            # "Jane Doe / dpa" closing the text: the writer and the agency.
             people, credit = split_byline(draft.credit)
             if people and is_agency(credit):
-                draft.authors, draft.credit = draft.authors or people, credit
+                draft.authors, draft.credit = people, credit
     if not (draft.authors or draft.credit):
         draft.credit = _closing_source(draft.paragraphs) or meta.site_credit
     return draft
