@@ -724,6 +724,43 @@ def test_a_bare_name_under_a_label_or_over_a_short_line_is_no_author() -> None:
     assert parse_text(heading).authors == []
 
 
+def test_a_bare_name_between_the_headline_and_the_text_is_the_author() -> None:
+    # A theme that links the writer's name alone under the headline (WordPress's author
+    # vcard, microdata's name), as inscriptis, lynx and w3m render it.
+    draft = parse_text(_page("        Jane Doe"))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[-2].startswith("The ferry company said on Monday")
+
+
+def test_a_bare_name_between_the_standfirst_and_the_text_is_the_author() -> None:
+    draft = parse_text(_page(f"        {_STANDFIRST}\n\n        Jane Doe"))
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[:2] == [_STANDFIRST, _TEXT.split("\n", 1)[0]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "said_below"),
+    [
+        # The text writes its words in lower case, or says them again: no writer's name.
+        ("Ferry Works", "the ferry works would be paid by the state"),
+        ("Island Ferry Line", "the Island Ferry Line would pay for it"),
+    ],
+)
+def test_a_heading_under_the_standfirst_is_no_author(heading: str, said_below: str) -> None:
+    text = _TEXT.replace("done.", f"done, and {said_below}.")
+    page = _page(f"        {_STANDFIRST}\n\n        {heading}").replace(_TEXT, text)
+    draft = parse_text(page)
+    assert draft.authors == []
+    assert heading in draft.paragraphs
+
+
+def test_a_heading_right_over_the_text_is_no_author() -> None:
+    # Its words are the text's: "Ferry Works", then "… the ferry works …".
+    text = _TEXT.replace("done.", "done, and the ferry works would be paid by the state.")
+    page = _page("        Ferry Works").replace(_TEXT, text)
+    assert parse_text(page).authors == []
+
+
 def test_an_outlet_run_on_after_a_name_in_a_dated_byline_is_left_out() -> None:
     line = "        Veröffentlicht am 03.02.2022 von Jane Doe Inselecho International"
     assert parse_text(_page(line)).authors == ["Jane Doe"]
@@ -1547,3 +1584,162 @@ def test_the_place_a_byline_was_filed_from_is_no_writer(byline: str, authors: li
 def test_a_city_after_the_writer_is_no_credit() -> None:
     assert split_byline("By Jane Doe, Berlin") == (["Jane Doe"], "")
     assert split_byline("By Jane Doe, Reuters") == (["Jane Doe"], "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Door Jan Jansen en Piet de Vries", ["Jan Jansen", "Piet de Vries"]),
+        ("Av Erik Larsson och Anna Berg", ["Erik Larsson", "Anna Berg"]),
+        ("Af Mette Hansen og Lars Nielsen", ["Mette Hansen", "Lars Nielsen"]),
+        ("Od Jan Kowalski", ["Jan Kowalski"]),
+        ("Od Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("di Mario Rossi e Luca Bianchi", ["Mario Rossi", "Luca Bianchi"]),
+        ("Szerző: Kiss Anna és Nagy Péter", ["Kiss Anna", "Nagy Péter"]),
+        ("Kirjoittaja: Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]),
+        ("Yazan: Ahmet Yılmaz ve Ayşe Kaya", ["Ahmet Yılmaz", "Ayşe Kaya"]),
+    ],
+)
+def test_two_writers_joined_by_and_in_their_language(line: str, authors: list[str]) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # An initial in capitals is no "a" or "i": one name.
+        ("By Jane A Doe", ["Jane A Doe"]),
+        ("By Jan I Kowalski", ["Jan I Kowalski"]),
+        # Spanish "en" says where: a place, no second writer.
+        ("Por Juan Pérez en Buenos Aires", ["Juan Pérez"]),
+    ],
+)
+def test_a_capital_initial_or_a_place_after_en_is_no_second_writer(
+    line: str, authors: list[str]
+) -> None:
+    assert split_byline(line)[0] == authors
+
+
+@pytest.mark.parametrize("line", ["Od redakcji", "Od wczoraj w Warszawie", "Di Maria"])
+def test_od_or_di_opening_no_names_is_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe Transport correspondent",
+        "Jane Doe Chief political correspondent",
+        "Jane Doe Economics editor",
+    ],
+)
+def test_a_name_run_on_into_its_role_in_sentence_case(line: str) -> None:
+    # The Guardian's byline as a page saved as text shows it, name and role on one line.
+    assert is_byline(line)
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
+def test_a_sentence_case_headline_ending_in_a_role_is_no_byline() -> None:
+    assert split_byline("Musk fires Twitter editor")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "credit"),
+    [
+        ("Jane Doe and John Roe, CNN", ["Jane Doe", "John Roe"], "CNN"),
+        ("Jane Doe, BBC News", ["Jane Doe"], "BBC News"),
+    ],
+)
+def test_writers_and_the_network_they_write_for(line: str, authors: list[str], credit: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, credit)
+
+
+@pytest.mark.parametrize("line", ["Jane Doe, USA", "Jane Doe, NATO", "Jane Doe, Berlin"])
+def test_a_country_s_or_an_alliance_s_letters_after_a_name_make_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "        Jane Doe@janedoe",  # her account's link run on, as inscriptis renders it
+        "        Jane Doe Jane Doe",  # her photo's text, then her link, as lynx renders it
+        "        Jane DoeJane Doe",  # as w3m renders it
+    ],
+)
+def test_a_name_with_its_handle_or_said_twice_by_a_renderer_is_the_author(line: str) -> None:
+    assert parse_text(_page(line)).authors == ["Jane Doe"]
+
+
+def test_an_address_under_the_headline_names_no_one() -> None:
+    assert parse_text(_page("        jane@northfield.example")).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Oleh Ahmad Ismail", "Ahmad Ismail"),  # Indonesian, Malay
+        ("Penulis: Budi Santoso", "Budi Santoso"),
+        ("Piše: Ivan Horvat", "Ivan Horvat"),  # Croatian, Serbian, Bosnian
+        ("Аутор: Петар Петровић", "Петар Петровић"),
+        ("Avtor: Janez Novak", "Janez Novak"),  # Slovenian
+        ("Autorius: Jonas Kazlauskas", "Jonas Kazlauskas"),  # Lithuanian
+        ("Autors: Jānis Bērziņš", "Jānis Bērziņš"),  # Latvian
+        ("Eftir Jón Jónsson", "Jón Jónsson"),  # Icelandic
+        ("Skrivet av Erik Larsson", "Erik Larsson"),
+        ("Kirjoittanut Matti Virtanen", "Matti Virtanen"),
+        ("Texto e fotos: Maria Silva", "Maria Silva"),
+        ("Reportagem: Maria Silva", "Maria Silva"),
+        ("Autor/a: Juana López", "Juana López"),
+        ("Por: Juan Pérez", "Juan Pérez"),  # the colon right after the word
+        ("Par: Jean Dupont", "Jean Dupont"),
+        ("Door: Jan Jansen", "Jan Jansen"),
+    ],
+)
+def test_a_byline_s_label_in_more_languages(line: str, author: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == ([author], "")
+
+
+@pytest.mark.parametrize("line", ["Oleh karena itu", "Por: favor", "Eftir hádegi"])
+def test_those_labels_before_no_name_make_no_byline(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Jean Dupont Publié le 12 mars 2024 à 09h30", "Jean Dupont"),
+        ("Jane Doe Published: March 12, 2024", "Jane Doe"),
+        ("Jana Müller 12. März 2024, 09:30 Uhr 5 Min. Lesezeit", "Jana Müller"),
+        ("Juan Pérez Madrid - 12 mar 2024 - 09:30 CET", "Juan Pérez"),
+    ],
+)
+def test_a_name_run_into_its_date_line_loses_the_date_s_words_and_place(
+    line: str, author: str
+) -> None:
+    # Spans set side by side ("<span>Jean Dupont</span><span>Publié le …</span>"), as a page
+    # saved as text runs them into one line.
+    draft = parse_text(_page(f"        {line}"))
+    assert (draft.authors, draft.credit) == ([author], "")
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("label", "author"),
+    [
+        ("Written By:", "Jane Doe"),
+        ("Posted by:", "Jane Doe"),
+        ("Texto:", "Juan Pérez"),
+        ("Testo:", "Mario Rossi"),
+    ],
+)
+def test_a_byline_s_label_on_a_line_over_the_name(label: str, author: str) -> None:
+    assert parse_text(_page(f"        {label}\n        {author}")).authors == [author]
+
+
+def test_a_menu_s_texts_item_over_another_item_is_no_label() -> None:
+    menu = "        * Über mich\n        * Texte\n        * Bücher\n        * Blog-Archiv"
+    assert parse_text(_page(menu)).authors == []

@@ -227,3 +227,38 @@ def test_news_sites_buttons_and_notices_between_byline_and_lede_are_furniture(li
 )
 def test_sentences_that_open_like_a_sites_button_are_text(line: str) -> None:
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Play Listen to this story 0:00 / 3:45",  # an audio player as inscriptis renders it
+        "0:00 / 3:45",
+        "1 / 12",  # a gallery's counter
+        "Contents",
+        "Table of Contents",
+        "Inhaltsverzeichnis",
+        "EXCLUSIVE",
+        "Breaking news",
+        "This article contains affiliate links. We may earn a commission.",
+        "When you buy through links on our site, we may earn an affiliate commission.",
+        "We may earn a commission from links on this page.",
+        "Advertiser Disclosure",
+    ],
+)
+def test_players_counters_contents_labels_and_shop_disclosures_over_the_lede(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "24/7",
+        "9/11",
+        "The contents of the report were not made public.",
+        "Exclusive talks began on Monday.",
+        "We may earn less this year, the finance minister warned on Tuesday.",
+    ],
+)
+def test_dates_figures_and_sentences_like_them_are_text(line: str) -> None:
+    assert not is_furniture(line)

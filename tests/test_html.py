@@ -2980,3 +2980,83 @@ def test_a_post_title_marked_as_one_is_the_headline_where_the_title_is_the_sites
 )
 def test_a_site_name_set_before_the_headline_in_the_title_is_cut(title: str, expected: str) -> None:
     assert parse_html(_no_h1_page(title, "<div></div>")).title == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Door Jan Jansen en Piet de Vries", ["Jan Jansen", "Piet de Vries"]),
+        ("Av Erik Larsson och Anna Berg", ["Erik Larsson", "Anna Berg"]),
+        ("Af Mette Hansen og Lars Nielsen", ["Mette Hansen", "Lars Nielsen"]),
+        ("Od Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+    ],
+)
+def test_a_byline_element_in_dutch_nordic_or_polish_names_both_writers(
+    byline: str, authors: list[str]
+) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="byline">{byline}</p>{BODY}'
+    draft = parse_html(page("<title>T</title>", article))
+    assert (draft.authors, draft.paragraphs) == (authors, PARAGRAPHS)
+
+
+@pytest.mark.parametrize("between", ["", "\n", " ", ", ", " and ", " &amp; "])
+def test_writers_linked_one_by_one_in_a_byline_are_each_an_author(between: str) -> None:
+    # Themes set the links apart with CSS alone ("Jane Doe</a><a ...>John Roe"), or one a
+    # line in the markup, which showed only the first.
+    links = between.join(
+        f'<a href="/author/{slug}/">{name}</a>'
+        for slug, name in (("jane-doe", "Jane Doe"), ("john-roe", "John Roe"))
+    )
+    article = f'<h1>Bridge closed after cracks found</h1><div class="article-authors">{links}</div>'
+    draft = parse_html(page("<title>T</title>", article + BODY))
+    assert (draft.authors, draft.paragraphs) == (["Jane Doe", "John Roe"], PARAGRAPHS)
+
+
+def test_a_writer_s_link_beside_other_words_is_read_with_the_byline() -> None:
+    byline = (
+        '<div class="byline"><a href="/author/jane-doe/">Jane Doe</a> '
+        '<a href="/desk/transport/">Transport Correspondent</a></div>'
+    )
+    draft = parse_html(page("<title>T</title>", f"<h1>Bridge closed</h1>{byline}{BODY}"))
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_writers_linked_after_a_lone_by_under_the_headline_are_all_authors() -> None:
+    # Reuters' byline: "By", each writer a link, in a block no class marks as a byline.
+    byline = (
+        '<div data-testid="AuthorNameList">By <a href="/authors/jane-doe/">Jane Doe</a> and '
+        '<a href="/authors/john-roe/">John Roe</a></div>'
+    )
+    article = f"<h1>Bridge closed</h1>{byline}{BODY}"
+    draft = parse_html(page("<title>Bridge closed</title>", article))
+    assert (draft.authors, draft.paragraphs) == (["Jane Doe", "John Roe"], PARAGRAPHS)
+
+
+def test_a_writer_s_link_run_against_their_role_in_an_author_card() -> None:
+    # The card's style sets them apart; the markup runs them together.
+    card = (
+        '<div class="author-card"><img src="/jane.jpg" alt=""><div>'
+        '<a href="/author/jane-doe">Jane Doe</a><span>Senior Reporter</span></div></div>'
+    )
+    draft = parse_html(page("<title>T</title>", f"<h1>Bridge closed</h1>{BODY}{card}"))
+    assert draft.authors == ["Jane Doe"]
+
+
+def test_a_shop_s_disclosure_over_the_text_is_no_standfirst() -> None:
+    notice = "<p>This article contains affiliate links. We may earn a commission.</p>"
+    article = f"<h1>Bridge closed after cracks found</h1>{notice}{BODY}"
+    draft = parse_html(page("<title>Bridge closed after cracks found</title>", article))
+    assert draft.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("account", ["jdoe", "janedoe", "jane.doe", "doej"])
+def test_a_cms_account_made_of_the_byline_s_name_gives_way_to_the_name(account: str) -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": account}}
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    assert parse_html(page(ld(data), article)).authors == ["Jane Doe"]
+
+
+def test_an_account_of_another_name_than_the_byline_s_stays() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "jesusfreak"}}
+    article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
+    assert parse_html(page(ld(data), article)).authors == ["jesusfreak"]

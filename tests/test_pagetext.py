@@ -2381,3 +2381,21 @@ def test_a_caption_over_a_credit_under_the_byline_is_still_no_lede() -> None:
     caption = CAPTION.replace(", left, and", " and")
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      Image: Getty\n")
     assert parse_text(page).paragraphs[0] == LEDE
+
+
+def test_a_drop_capital_set_apart_from_its_word_is_joined_again() -> None:
+    # inscriptis renders '<span class="dropcap">T</span>he city's trams' as "T he city's trams".
+    dropped = PAGE.replace(f"    {LEDE}", f"    T {LEDE[1:]}")
+    assert parse_text(dropped).paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "W tym roku tramwaje pojadą bez motorniczych, a w tym mieście jest ich najwięcej.",
+        "O seu endereço de e-mail não será publicado, o seu nome sim.",
+    ],
+)
+def test_a_one_letter_word_opening_a_paragraph_stays_apart(opening: str) -> None:
+    text = PAGE.replace(f"    {BODY[0]}", f"    {opening}")
+    assert opening in parse_text(text).paragraphs

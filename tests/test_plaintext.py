@@ -1299,3 +1299,20 @@ def test_a_menu_line_over_a_date_line_over_the_headline_is_no_title() -> None:
 def test_a_writer_special_to_the_paper_under_the_title_is_the_byline() -> None:
     draft = parse_text(f"{TITLE}\n\nJane Doe, Special to the Courier\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.authors, draft.paragraphs) == (["Jane Doe"], [FIRST, SECOND])
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Door Jan Jansen en Piet de Vries", ["Jan Jansen", "Piet de Vries"]),
+        ("Av Erik Larsson och Anna Berg", ["Erik Larsson", "Anna Berg"]),
+        ("Af Mette Hansen og Lars Nielsen", ["Mette Hansen", "Lars Nielsen"]),
+        ("Od Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("di Mario Rossi", ["Mario Rossi"]),
+    ],
+)
+def test_a_byline_in_dutch_nordic_polish_or_italian_under_the_title(
+    byline: str, authors: list[str]
+) -> None:
+    draft = parse_text(f"{TITLE}\n\n{byline}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.authors, draft.paragraphs) == (authors, [FIRST, SECOND])

@@ -233,11 +233,22 @@ _PIECE_BY = (
 # Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe", "Szerző: Jane Doe"), and
 # "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
 # di Jane Doe").
-_WRITER_LABEL = r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző"
-_WRITTEN_BY = r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+# Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
+# Spanish ("Penulis:", "Piše:", "Аутор:", "Avtor:", "Autorius:", "Autors:", "Reportagem:",
+# "Autor/a:"), and "by" in Indonesian and Malay, Icelandic, Swedish and Finnish ("Oleh Jane
+# Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
+_WRITER_LABEL = (
+    r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
+    r"|autors|reportagem|autor/a|autor\(a\)"
+)
+_WRITTEN_BY = (
+    r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
+    r"|skrivet\s+av|kirjoittanut|oleh|eftir"
+)
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
-    r"(?:text|texte|texto|testo|tekst)(?:\s+(?:und|and|&|\+)\s+(?:fotos?|photos?|bild(?:er)?))?"
+    r"(?:text|texte|texto|testo|tekst)"
+    r"(?:\s+(?:und|and|&|\+|e|y|et|og|och|i)\s+(?:fotos?|photos?|bild(?:er)?|fotografías?))?"
 )
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
@@ -270,7 +281,8 @@ _PREFIX = re.compile(
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | by | (?:post\s+)?author(?:s)?\s*(?::|by\b)? | {_TEXT_LABEL}\s*:
         | words\s*: | reporter\s*: | entrevista\s*: | (?:{_WRITER_LABEL})\s*:
-        | par | von | por | di | door | av | af | автор(?:ы)?\s*:? | текст\s*:
+        | (?:par|por|door|av|af|od|di)\s*: | par | von | por | di | door | av | af | od
+        | автор(?:ы)?\s*:? | текст\s*:
         | {_WRITTEN_BY}
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|interview)\s*:
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})\s+von\s*:?
@@ -301,9 +313,14 @@ _SEGMENTS = re.compile(
 )
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
-# (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.)
+# (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.) "and" in
+# Dutch, Swedish, Danish and Norwegian, Polish and Catalan, Finnish, Hungarian, Turkish and
+# Romanian only in lower case and as words apart: "Jan I Kowalski" has an initial, "n/a" names
+# no one. (Not the Czech "a": in Spanish it says to whom, "desarmó a JC Rodríguez".)
 _SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|και|with|avec|mit|con)\b(?!\.))\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|\b(?:and|und|et|y|e|и|και|with|avec|mit|con)\b(?!\.)"
+    r"|(?<=\s)(?-i:en|och|og|i|oraz|ja|és|ve|și)(?=\s))\s*",
+    re.IGNORECASE,
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
 # "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
@@ -532,11 +549,23 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
     bare role needs a two-word name before it ("Musk Fires Twitter Editor" is a headline).
     """
     words = text.split()
-    if len(words) < 3 or not words[-1][:1].isupper():
-        return ""  # Run on with no separator, a job title is capitalised like the name.
+    if len(words) < 3:
+        return ""
     lowered = [w.lower() for w in words]
     if lowered[-1] not in _PERSON_ROLES:
         return ""
+    if not words[-1][:1].isupper():
+        # Run on with no separator, a job title is capitalised like the name, or set in
+        # sentence case: "Jane Doe Transport correspondent", "Jane Doe Chief political editor"
+        # (the Guardian's byline, its role on the next line as the page shows it).
+        start = len(words) - 1
+        while start > 2 and _is_topic(lowered[start - 1]) and words[start - 1][:1].islower():
+            start -= 1
+        opening = start - 1
+        if opening < 2 or not (_is_topic(lowered[opening]) and words[opening][:1].isupper()):
+            return ""
+        name = " ".join(words[:opening])
+        return name if is_person_name(name) else ""
     start = len(words) - 1
     while start > 2 and _is_topic(lowered[start - 1]) and words[start - 1][:1].isupper():
         start -= 1
@@ -1062,7 +1091,9 @@ _BY_LINE = re.compile(
     rf"""^(?:
         {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
-        | by\s*: | by | par | von | por | door | av | af | автор(?:ы)?\s*:? | author(?:s)?\s*:
+        | by\s*: | (?:par|por|door|av|af|od|di)\s*: | by | par | von | por | door | av | af
+        | od | di | автор(?:ы)?\s*:?
+        | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
           \s*:(?!innen\b)
         | {_WRITTEN_BY}
@@ -1185,12 +1216,19 @@ def is_byline(line: str) -> bool:
             names, _, role = line.partition(separator)
             # "Jane Doe, our correspondent in Paris": where the role is filed from.
             names, role = names.strip(), _PLACE.sub("", role).strip(" .")
-            if not (_is_role(role) or role.lower() in _AGENCIES):
+            # "Jane Doe and John Roe, CNN": the outlet they write for (not a country's
+            # letters, "Jane Doe, USA": where she is).
+            outlet = separator == ", " and _OUTLET_AFTER.match(role) is not None
+            if not (_is_role(role) or role.lower() in _AGENCIES or outlet):
                 continue
             parts = [_clean_name(p) for p in _SEPARATORS.split(names)]
             if parts and all(is_person_name(_tidy_case(p)) for p in parts if p):
                 return True
     return False
+
+
+# An outlet's letters after a byline's names: "CNN", "BBC News", "NBC News", "CBS News".
+_OUTLET_AFTER = re.compile(r"^(?!(?:USA?|UK|EU|UN|UAE|NATO)$)[A-Z]{2,5}(?:\s+News)?$")
 
 
 # A blog post's footer: "Posted by Jane Doe at 2:33 PM", "Eingestellt von jdoe um 10:52",

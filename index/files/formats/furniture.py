@@ -48,7 +48,25 @@ _FURNITURE = re.compile(
         | share(?:\s+(?:this|on|via|article|story)\b.{0,60})?|tweet
         |pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit|flipboard|pocket|save
         |bookmark|comment|font\s+size|a\+?\s*a-?|merken|artikel\s+merken
-        | (?:audio\s*:\s*)?listen(?:\s+to\s+this\s+(?:article|story))?(?:\s*[·•|:,-]?\s*\d+\s*min(?:utes?|s)?)?
+        | (?:audio\s*:\s*|play\s+)?listen(?:\s+to\s+this\s+(?:article|story))?
+          (?:\s*[·•|:,-]?\s*(?:\d+\s*min(?:utes?|s)?|\d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d))?
+        # An audio or video player's clock ("0:00 / 3:45"), a gallery's counter ("1 / 12").
+        # (Set apart by spaces: "24/7", "9/11" alone are a line's words.)
+        | \d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d | \d{1,3}\s+/\s+\d{1,3}
+        # A table of contents' heading over its links.
+        | (?:table\s+of\s+)?contents|inhalt(?:sverzeichnis)?|inhaltsübersicht|sommaire
+          |índice|indice|contenidos|содержание|spis\s+treści|inhoudsopgave|innehåll
+        # A label over the text: "EXCLUSIVE", "Breaking news", "Explainer".
+        | exclusive|exklusiv|breaking(?:\s+news)?|explainer|premium|live\s+updates
+        # A shop's disclosure over a review: "This article contains affiliate links. We may
+        # earn a commission.", "When you buy through links on our site, we may earn …".
+        | this\s+(?:article|post|page|story|review|guide)\s+(?:may\s+)?contains?\s+affiliate
+          \s+links\b.{0,200}
+        | (?:when|if)\s+you\s+(?:buy|purchase|shop|click)\s+(?:something\s+)?(?:through|via|using|on)
+          \s+.{0,60}?\blinks?\b.{0,160}
+        | we\s+may\s+(?:earn|receive|get|be\s+paid)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?
+          (?:commission|compensation|share)\b.{0,160}
+        | (?:affiliate|advertiser|advertising)\s+disclosure\b.{0,200}
         | gift\s+(?:this\s+)?article|share\s+full\s+article|(?:hide|show|toggle)\s+caption
         | enlarge\s+(?:this\s+)?image|support\s+(?:our|independent|quality)\s+journalism
         | add\s+(?:this\s+)?(?:topic\s+)?to\s+(?:my\s*ft|email\s+alerts|favou?rites|reading\s+list)

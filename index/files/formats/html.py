@@ -1021,7 +1021,7 @@ class _Metadata:
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
-                return people, credit
+                return (self._owner_shown(people) if kind == _DECLARED else people), credit
             if kind == _LINKED and credit and declared:
                 # The metadata named no one ("EFC Musterstadt", the site's two owners); the
                 # page links the post's writer after a byline's word ("von <a>Cooper</a>").
@@ -1058,6 +1058,20 @@ class _Metadata:
         if self.label_texts is None:
             self.label_texts = self.tree.xpath(_LABEL_TEXTS)
         return self.label_texts
+
+    def _owner_shown(self, declared: list[str]) -> list[str]:
+        """The person the byline under the headline shows where the metadata `declared` a
+        CMS account made of their name ("jdoe" declared, "By Jane Doe" shown), else
+        `declared`."""
+        if len(declared) != 1:
+            return declared
+        for shown in (
+            self._dom_bylines()[0][0],
+            _byline_under_headline(self.tree, self._titles())[0],
+        ):
+            if len(shown) == 1 and _handle_of(declared[0], shown[0]):
+                return shown
+        return declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
@@ -1301,14 +1315,20 @@ def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
     return _clean("".join(_shown_text(root, skip, " "))) or _clean(root.text_content())
 
 
-def _shown_lines(root: Any, skip: Callable[[Any], bool] | None = None) -> list[str]:
+def _shown_lines(
+    root: Any, skip: Callable[[Any], bool] | None = None, *, links_apart: bool = False
+) -> list[str]:
     """The lines of `root` as a browser shows them: as `_spaced_text`, and block elements and
-    line breaks start a line."""
-    lines = "".join(_shown_text(root, skip, "\n")).split("\n")
+    line breaks start a line. `links_apart`: a link's text is set apart from what follows it,
+    as a byline's style sets a writer's linked name apart from their role ("<a>Jane Doe</a>
+    <span>Senior Reporter</span>", which runs together as "Jane DoeSenior Reporter")."""
+    lines = "".join(_shown_text(root, skip, "\n", links_apart=links_apart)).split("\n")
     return [line for line in map(_clean, lines) if line]
 
 
-def _shown_text(root: Any, skip: Callable[[Any], bool] | None, block_break: str) -> list[str]:
+def _shown_text(
+    root: Any, skip: Callable[[Any], bool] | None, block_break: str, *, links_apart: bool = False
+) -> list[str]:
     """The pieces of `_spaced_text` and `_shown_lines`, `block_break` between blocks.
 
     Walks the tree without recursion, so any depth is fine."""
@@ -1324,7 +1344,8 @@ def _shown_text(root: Any, skip: Callable[[Any], bool] | None, block_break: str)
             parts.append(element.tail or "")
         elif event == "end":
             tag = element.tag
-            space = "" if tag in _INLINE else block_break if tag in _LINE_TAGS else " "
+            inline = tag in _INLINE and not (links_apart and tag == "a")
+            space = "" if inline else block_break if tag in _LINE_TAGS else " "
             parts.append(space + (element.tail or ""))
         elif element.tag in _NOT_TEXT or (skip is not None and skip(element)):
             walker.skip_subtree()  # Its tail still follows, at its "end".
@@ -1973,9 +1994,12 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     if element.get("data-author") and not _marked_as_byline(element):
         # (Its text is whatever the element holds: a teaser's, a whole post's.)
         return _marked_up_name(element), ""
+    linked = _linked_names(element)
+    if linked:
+        return linked, ""
     credit = ""
     title = ""
-    for line in _shown_lines(element, _skipped_in_byline)[:_MAX_BYLINE_LINES]:
+    for line in _shown_lines(element, _skipped_in_byline, links_apart=True)[:_MAX_BYLINE_LINES]:
         if _PHOTO_CREDIT.match(line):
             continue
         if _TITLES_ONLY.match(line):
@@ -2001,6 +2025,53 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
     return _marked_up_name(element), credit
+
+
+# What a byline holds between its writers' links: "By", "and", commas ("By <a>Jane Doe</a>,
+# <a>John Roe</a> and <a>Ann Lee</a>").
+_BETWEEN_LINKS = re.compile(
+    r"(?:[\s,;&|/·•]|\b(?:by|and|und|et|y|e|von|par|por|di|door|av|af|od|en|och|og|i)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _linked_names(element: Any) -> list[str]:
+    """The writers a byline links one by one, where it holds nothing but their links and the
+    words between them: their names, however the links are set apart (none at all, "Jane
+    Doe</a><a>John Roe", shows them run together; a line break in the markup, one a line).
+    Else []: a link to one writer is read with the rest of the byline."""
+    names = []
+    for link in element.iter("a"):
+        if any(_skipped_in_byline(e) for e in (link, *link.iterancestors()) if e is not element):
+            continue
+        name = _spaced_text(link, _skipped_in_byline)
+        if name:
+            names.append(name)
+        if len(names) > _MAX_LINKED_WRITERS:
+            return []
+    if len(names) < 2 or not all(is_person_name(name) for name in names):
+        return []
+    rest = "".join(_shown_text(element, _skipped_in_byline, " "))
+    for name in names:
+        rest = " ".join(rest.split()).replace(name, " ", 1)
+    return names if _BETWEEN_LINKS.fullmatch(rest) else []
+
+
+_MAX_LINKED_WRITERS = 6
+
+
+_HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
+
+
+def _handle_of(handle: str, name: str) -> bool:
+    """Whether `handle` is a user name made of the person's `name` ("jdoe", "janedoe",
+    "jane.doe", "doej" for "Jane Doe"): a CMS account the metadata names for its owner."""
+    if not _HANDLE.match(handle) or not is_person_name(name):
+        return False
+    words = [_loose(word) for word in name.split()]
+    surname = words[-1]
+    letters = re.sub(r"[._-]", "", handle)
+    return len(surname) >= 3 and surname in letters and letters[:1] in (words[0][:1], surname[:1])
 
 
 def _marked_as_byline(element: Any) -> bool:
@@ -2106,6 +2177,20 @@ def _with_marked_name(words: Any, following: list[Any]) -> str:
     return " ".join(" ".join(texts).split())
 
 
+def _linked_writers(words: Any, following: list[Any]) -> str:
+    """A byline whose writers are each linked after its word ("By <a>Jane Doe</a> and <a>John
+    Roe</a>"): the text `words` and the texts `following` it in the same block, where they
+    name two writers or more; else "". (One linked writer is read as the name after it.)"""
+    block = _block_of(words)
+    texts = [str(words)]
+    for node in following:
+        if _block_of(node) is not block:
+            break
+        texts.append(str(node))
+    line = " ".join(" ".join(texts).split())
+    return line if is_byline(line) and len(split_byline(line)[0]) >= 2 else ""
+
+
 _NAME_MARKUP = frozenset(("span", "em", "strong", "b", "i"))
 _IN_LINE = _INLINE | {"span"}
 
@@ -2157,7 +2242,10 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         text = " ".join(str(node).split())
         joined = _BYLINE_WORDS_ALONE.match(text) is not None
         if joined:
+            alone = text
             text = _with_marked_name(node, texts[position + 1 :])
+            linked = _linked_writers(node, texts[position + 1 :]) if text == alone else ""
+            text = linked or text
         if len(text) > 200:
             if _in_subheading(parent):
                 # A standfirst set as a heading under the headline; the byline may follow.
@@ -3093,10 +3181,13 @@ def _lead_furniture(
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
-        if len(paragraph) > _MAX_LEAD and is_furniture(paragraph):
-            drop.append(index)  # A long notice ("… Sign up for our daily newsletter.")
+        sentences = len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph))
+        if sentences and is_furniture(paragraph):
+            # A long notice ("… Sign up for our daily newsletter."), a shop's disclosure
+            # ("This article contains affiliate links. We may earn a commission."): no lede.
+            drop.append(index)
             continue
-        if len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph)):
+        if sentences:
             if standfirst or drop or len(paragraph) > _MAX_STANDFIRST:
                 break
             standfirst = True

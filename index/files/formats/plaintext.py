@@ -17,6 +17,7 @@ parser only sees lines that already look like dates.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -115,9 +116,11 @@ _UPDATED = re.compile(
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
 # A byline's prefix on a line of its own: the name is on the next line.
 _LONE_PREFIX = re.compile(
-    r"(?:by|von|par|por|(?:artikel|beitrag)\s+von"
-    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|verfasser(?:in)?"
-    r"|herausgeber(?:in)?|publisher|éditeur))\s*:?",
+    r"(?:by|von|par|por|(?:artikel|beitrag)\s+von|(?:written|posted|reported|words|story)\s+by"
+    r"|escrito\s+por|écrit\s+par|scritto\s+da"
+    # (Not "Texte", "Tekst": a menu's "Texts" too.)
+    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|texto|testo"
+    r"|verfasser(?:in)?|herausgeber(?:in)?|publisher|éditeur))\s*:?",
     re.IGNORECASE,
 )
 # A byline's word that closes a line of its date or kicker, the name on the next line:
@@ -699,7 +702,8 @@ _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+"
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
     r"^(?:(?:uhr|vom|am|um)\s+)+"
-    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated)\s*:?)+$"
+    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated"
+    r"|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|posted)\s*:?)+$"
     # "Jane Doe on …", "Jean Dupont le …": in lower case only ("Jane Le" is a name).
     r"|\s+(?-i:on|le|el|il|em|op)$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
@@ -756,6 +760,13 @@ def _byline_in(
     return found
 
 
+# A social account's handle run on after a name (a renderer set its link without a space);
+# not an address ("jane@example.com").
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
+# A name of two or three words said twice in a row.
+_DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
+
+
 def _byline_found(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -767,6 +778,12 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
+    if "@" in line:
+        line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
+    doubled = _DOUBLED_NAME.match(line)
+    if doubled and is_person_name(doubled.group(1)) and not is_place(doubled.group(1)):
+        # "Jane Doe Jane Doe": her photo's text, then her link.
+        line = doubled.group(1) + line[doubled.end() :]
     described = _DESCRIBED.match(line)
     if described and is_person_name(described.group("name")):
         return [described.group("name")], ""
@@ -964,6 +981,8 @@ def _name_before_furniture(segment: str) -> str:
     (jdo)", "Jane Doe, Redakteurin", "JANE DOE | 4 min read"; else ""."""
     words = segment.split()
     for count in range(2, min(_NAME_WORDS_AT_MOST, len(words) - 1) + 1):
+        if _dates_word(words[count - 1]):
+            break  # "Jana Müller Uhr 5 Min.": the time's word, its date cut out
         name = _in_lower_case(" ".join(words[:count]))
         rest = " ".join(words[count:])
         if name.endswith((",", ";")):
@@ -1006,7 +1025,15 @@ def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
     outlet = text[match.end() :].strip(" |·•∙/–—-)")
     if not (is_person_name(name) and looks_like_outlet(outlet)) or is_person_name(outlet):
         return None
+    if outlet in _TIME_ZONES:
+        return None  # "Juan Pérez Madrid - 12 mar 2024 - 09:30 CET": the date's time zone
     return [name], outlet
+
+
+_TIME_ZONES = frozenset(
+    """GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST JST KST
+    IST MSK AEST AEDT ACST AWST NZST NZDT SGT HKT WIB ART BRT""".split()
+)
 
 
 # How a list of names joins them: "Jane Doe, John Roe und Max Muster".
@@ -1098,6 +1125,17 @@ def _before_a_date(name: str, line: str) -> str:
     return cut if cut == name or (len(words) >= 2 and is_person_name(cut)) else ""
 
 
+_DATES_WORDS = frozenset(
+    """published publié publiée publicado publicada pubblicato veröffentlicht posted updated
+    aktualisiert actualizado mis uhr""".split()
+)
+
+
+def _dates_word(word: str) -> bool:
+    """Whether `word` labels or closes a date ("Published:", "Publié", "Uhr"), no name's."""
+    return word.casefold().rstrip(":") in _DATES_WORDS
+
+
 def _leading_name(segment: str, labels: frozenset[str]) -> str:
     """The person's name that opens `segment` (see `_byline_in`), or ""."""
     head, comma, _ = segment.partition(" , ")
@@ -1118,8 +1156,11 @@ def _leading_name(segment: str, labels: frozenset[str]) -> str:
     )
     if end < len(words) and words[end][:1].islower():
         end -= 1  # "Jane Doe Write a comment": the capital opens the phrase
-    while end > 2 and words[end - 1] in labels:
-        end -= 1
+    # "Jean Dupont Publié le … à 09h30", "Jana Müller … Uhr 5 Min.": a date's own words
+    # that a name does not hold, where the date itself was cut out.
+    end = next((position for position, word in enumerate(words[:end]) if _dates_word(word)), end)
+    while end > 2 and (words[end - 1] in labels or is_place(words[end - 1])):
+        end -= 1  # "… Jane Doe Culture", "Juan Pérez Madrid - 12 mar 2024"
     counted = end < len(words) and words[end].isdigit()
     if len(words) - end > _AFTER_NAME and not counted:
         # More than a counter or a button after it: a sentence, not a name. After a counter
@@ -1239,6 +1280,28 @@ def _dated_neighbour(line: str) -> bool:
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
     )
+
+
+def _name_under_standfirst(
+    lines: list[str], index: int, line: str, body: list[_Line | None]
+) -> bool:
+    """Whether `line`, right under the one paragraph kept so far, is the writer's bare name
+    over the text of a page saved as text: that paragraph is a sentence (the standfirst), the
+    line a person's name of two or three words that the text does not write in lower case
+    ("Ferry Works" over "… the ferry works …" heads a part) nor says again below ("Bee
+    Simulator Mehrspieler" over "In Bee Simulator kannst Du …": the text's subject), and
+    running text follows it."""
+    if not 2 <= len(line.split()) <= 3 or not is_person_name(line) or is_place(line):
+        return False
+    kept = next((item for item in body if item is not None), None)
+    if kept is None or not kept[0].endswith(_STOPS):
+        return False
+    if not _is_paragraph_like(_next_line(lines, index)):
+        return False
+    below = {word.casefold() for raw in lines[index + 1 :] for word in _LETTERS.findall(raw)}
+    if any(word.casefold() in below for word in _LETTERS.findall(line)):
+        return False
+    return _bare_name(line, _words_of_sentences(lines))
 
 
 def _name_above_metadata(lines: list[str], index: int, line: str) -> bool:
@@ -1581,6 +1644,9 @@ def _body_lines(
                 continue
             if not text_seen and _name_above_metadata(lines, index, line):
                 state.bylines.append(split_byline(line))
+                continue
+            if in_page and kept == 1 and _name_under_standfirst(lines, index, line, body):
+                state.bylines.append(([line], ""))  # "Standfirst." / "Jane Doe" / the text
                 continue
         if in_list:
             if not _is_paragraph_like(line):
@@ -2675,15 +2741,14 @@ def _alone_under_headline(lines: list[str], index: int, low: int, page: PageArti
     following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), len(lines))
     previous = lines[above_at].strip() if above_at >= 0 else ""
     after = lines[following].strip() if following < len(lines) else ""
-    # "Example Data" / the text: its first heading. "FOTO:" / "Jane Doe": who took the photo.
+    # Right over the text too: a theme's author link alone under the headline ("Example
+    # Data", the text's first heading, uses the text's words and is no name by `_bare_name`).
+    # "FOTO:" / "Jane Doe": who took the photo.
     # "Popular Slideshows" / "Buy-Sell Ideas" / "Money-making ideas": a heading in a list.
     # Between the headline or a sentence (the standfirst) and a caption or a paragraph, it
     # names no section.
-    return (
-        low + following != page.start
-        and (low + above_at == page.headline or previous.endswith(_STOPS))
-        and len(after.split()) >= _CAPTION_WORDS
-    )
+    set_apart = low + above_at == page.headline or previous.endswith(_STOPS)
+    return set_apart and len(after.split()) >= _CAPTION_WORDS
 
 
 def _in_menu(lines: list[str], index: int) -> bool:
@@ -2901,6 +2966,33 @@ def _without_server_errors(text: str) -> list[str]:
     return found
 
 
+# A paragraph opening with a letter set apart from the rest of its word: a drop capital,
+# which a renderer sets apart ("T he council voted …", "H ong Kong is burning").
+_DROPPED_CAPITAL = re.compile(r"^([^\W\d_a-z])\s([^\W\d_A-Z]+)\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` with each drop capital joined to its word again: where the word it makes
+    is said elsewhere in the text more often than what follows the letter ("T he" -> "The":
+    "the" is said more than "he"; "W tym", Polish "in this", stays: "wtym" is no word)."""
+    if not any(_DROPPED_CAPITAL.match(paragraph) for paragraph in paragraphs):
+        return paragraphs
+    counts = Counter(
+        word.lower() for paragraph in paragraphs for word in _LETTERS.findall(paragraph)
+    )
+    joined = []
+    for paragraph in paragraphs:
+        dropped = _DROPPED_CAPITAL.match(paragraph)
+        if dropped:
+            letter, rest = dropped.groups()
+            word = f"{letter}{rest}".lower()
+            if counts[word] > counts[rest.lower()] - 1:  # (less the fragment here)
+                paragraph = f"{letter}{paragraph[dropped.start(2) :]}"
+        joined.append(paragraph)
+    return joined
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
@@ -2936,6 +3028,7 @@ def parse_text(text: str, name: str = "") -> Draft:
         # A line of furniture a text browser wrapped ("Sign up for the free daily" /
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
+    paragraphs = _without_dropped_capitals(paragraphs)
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
