@@ -1021,6 +1021,10 @@ _ODD_TEXT = st.lists(st.one_of(st.text(max_size=8), _MARKDOWNISH), max_size=25).
 # Found by it: a quote ending on the non-joiner inside a word (Persian "می\u200c|گویند") lost
 # it on import, each of quote, prefix and suffix sanitised alone.
 @example(paragraphs=["¹\u200c¹"], notes=["", "", ""], cuts=[0.0, 0.5, 0, 0], title="")
+# And a suffix cut just after one (its 32 characters ending "¹\u200c"), found at 450 examples.
+@example(
+    paragraphs=["0" * 49, "0000¹\u200c¹"], notes=["", "", ""], cuts=[0, 0.4375, 0, 0], title=""
+)
 @example(paragraphs=["می\u200cگویند"], notes=["", "", ""], cuts=[0.0, 0.4, 0, 0], title="")
 @given(
     paragraphs=st.lists(_ODD_TEXT, min_size=1, max_size=4),

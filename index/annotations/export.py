@@ -849,6 +849,8 @@ def _quote_from_position(
     return {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix}
 
 
+_JOINERS = "\u200c\u200d"
+"""The zero-width (non-)joiners `sanitise` keeps between two letters (or in an emoji)."""
 _LONGEST = 2**62
 """Past any article's end, and within what SQLite stores (a larger offset failed the whole
 import: "unexpected error: OverflowError")."""
@@ -885,7 +887,10 @@ def _read_highlight(
     quote, prefix, suffix = texts
     # Read together, as the article text they were cut from: a joiner kept inside a word
     # ("می\u200c|گویند") ends a quote or opens a suffix, and sanitised alone it was dropped.
-    if sanitise(prefix + quote + suffix) != prefix + quote + suffix:
+    # The context's own ends were cut from that text too: a joiner there stood beside a
+    # character the cut left out (a suffix of 32 characters ending "¹\u200c" before "¹").
+    whole = (prefix + quote + suffix).strip(_JOINERS)
+    if sanitise(whole) != whole:
         quote, prefix, suffix = (sanitise(text) for text in texts)
     if not quote:
         raise _Invalid("the TextQuoteSelector quotes nothing")
