@@ -77,6 +77,11 @@ ASTRAL_MARKS = (
 """Marks beyond U+FFFF (Brahmi, Chakma, Adlam, musical notation ...)."""
 
 
+JOINERS = "\u200c\u200d"
+"""The zero-width non-joiner and joiner: letters of a word in Persian ("می\u200cگویند") and
+the scripts of India (a half form, a chillu), kept inside a word by `sanitise`; and the joiner
+inside an emoji sequence."""
+
 # Scripts written without spaces between words (or, in Korean, with particles glued to them):
 # Thai, Lao, Myanmar, Khmer, Han, kana (with the iteration marks and the prolonged sound mark),
 # Hangul, and the half-width katakana NFKC makes full-width.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsread.index.marks import BMP_MARKS
+from newsread.index.marks import BMP_MARKS, JOINERS
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST;
 # one never terminated ends at the line's end, not the article's), and two-character escapes.
@@ -41,7 +41,7 @@ def _shown(control: re.Match[str]) -> str:
     """What is left of a `_CONTROL` character: a joiner inside an emoji sequence, or a
     (non-)joiner between two letters of a script that joins them, else nothing."""
     text, at, found = control.string, control.start(), control.group()
-    if found not in _JOINERS or at == 0:
+    if found not in JOINERS or at == 0:
         return ""
     if found == "\u200d" and _EMOJI_BEFORE_JOINER.match(text, at - 1):
         return found if _EMOJI_AFTER_JOINER.match(text, at + 1) else ""
@@ -51,7 +51,6 @@ def _shown(control: re.Match[str]) -> str:
 # The zero-width non-joiner and joiner are letters of a word in Persian ("می‌گویند": the
 # letters either side stay apart) and in the scripts of India (a half form, a chillu); between
 # Latin letters they only hide a word's break, and go.
-_JOINERS = ("\u200c", "\u200d")
 _LETTER = re.compile(f"[^\\W\\d_\\x00-\\x7f]|[{BMP_MARKS}]")
 
 

@@ -70,6 +70,7 @@ from newsread.index.annotations.model import (
 )
 from newsread.index.annotations.store import AnnotationStore
 from newsread.index.article import Article, date_shown, path_fields, path_key, shown_path, stable_id
+from newsread.index.marks import JOINERS
 from newsread.index.text import sanitise, sanitise_line
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -849,8 +850,6 @@ def _quote_from_position(
     return {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix}
 
 
-_JOINERS = "\u200c\u200d"
-"""The zero-width (non-)joiners `sanitise` keeps between two letters (or in an emoji)."""
 _LONGEST = 2**62
 """Past any article's end, and within what SQLite stores (a larger offset failed the whole
 import: "unexpected error: OverflowError")."""
@@ -889,7 +888,7 @@ def _read_highlight(
     # ("می\u200c|گویند") ends a quote or opens a suffix, and sanitised alone it was dropped.
     # The context's own ends were cut from that text too: a joiner there stood beside a
     # character the cut left out (a suffix of 32 characters ending "¹\u200c" before "¹").
-    whole = (prefix + quote + suffix).strip(_JOINERS)
+    whole = (prefix + quote + suffix).strip(JOINERS)
     if sanitise(whole) != whole:
         quote, prefix, suffix = (sanitise(text) for text in texts)
     if not quote:

@@ -16,7 +16,7 @@ from whoosh.util.times import datetime_to_long
 
 from newsread.index.article import Article, in_utc
 from newsread.index.folding import fold
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, UNSPACED_RUN, has_unspaced
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, JOINERS, UNSPACED_RUN, has_unspaced
 
 SCHEMA_VERSION = 12
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
@@ -39,14 +39,13 @@ CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 # (With the zero-width non-joiner and joiner, which text keeps inside a word: `sanitise`.)
-_JOINERS = "\u200c\u200d"
-_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + _JOINERS
+_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + JOINERS
 WORD_PATTERN = rf"[{_WORD_CHARS}]+(?:\.?[{_WORD_CHARS}]+)*"
 """A word as the index sees it: Whoosh's default pattern ("u.s.a" is one word), with
 combining marks counted as part of the word."""
-NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{_JOINERS}]+"
+NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{JOINERS}]+"
 """A word of a name field (source, author, URL): letters and digits, marks included."""
-_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + _JOINERS
+_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + JOINERS
 _BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
 _WORDS = re.compile(WORD_PATTERN)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from newsread.index.marks import JOINERS
 from newsread.tui.cells import cut_at
 from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.key_order import STORE_HOLD_LIMIT
@@ -49,10 +50,6 @@ def quoted(passage: str, width: int, lines: int = QUOTE_LINES) -> list[str]:
     last = kept[-1].rstrip()
     kept[-1] = last[: cut_at(last, max(width, 3) - 2)].rstrip() + "…”"
     return kept
-
-
-_JOINERS = ("\u200c", "\u200d")
-"""The zero-width non-joiner and joiner: typed, they are part of the text."""
 
 
 class QuotedPassage(Static):
@@ -241,7 +238,7 @@ class NoteEditor(ModalScreen[bool]):
         Persian's non-joiner) or of an emoji (👩🏽‍💻: the zero-width joiner).
         """
         editor = self.editor
-        if event.character and (event.is_printable or event.character in _JOINERS):
+        if event.character and (event.is_printable or event.character in JOINERS):
             editor.insert(event.character)
         elif event.key == "enter":
             editor.insert("\n")

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS
+from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, JOINERS
 from newsread.tui.cells import cluster_at
 from newsread.tui.widgets.sentences import sentence_starts, with_quote_marks
 
@@ -48,7 +48,7 @@ HIGHLIGHT_STYLES = {f"nr.hl{n}": Style.parse(spec) for n, (_, spec) in HIGHLIGHT
 # and U+0301, and `w` stopped before the accent (the quote saved was "cafe").
 # The joiners that `sanitise` keeps between two letters belong to the word too.
 _LETTERS = f"[\\w{BMP_MARKS}{ASTRAL_MARKS}]+"
-_WORD = re.compile(f"{_LETTERS}(?:['’\u200c\u200d-]{_LETTERS})*")
+_WORD = re.compile(f"{_LETTERS}(?:['’{JOINERS}-]{_LETTERS})*")
 _PARAGRAPH_BREAK = "\n\n"
 
 
