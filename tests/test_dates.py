@@ -659,6 +659,7 @@ def test_the_publication_date_wins_over_the_update_given_first(
         ("Veröffentlicht am 12/03/2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
         ("Publicado el 03/12/2024", datetime(2024, 12, 3)),
         ("Opublikowano: 03/12/2024", datetime(2024, 12, 3)),
+        ("Publicada el 03/12/2024", datetime(2024, 12, 3)),
         ("Опубліковано 03/12/2024", datetime(2024, 12, 3)),
         # An English label, or none, leaves a slashed date month-first.
         ("Published 12/03/2024", datetime(2024, 12, 3)),

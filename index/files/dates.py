@@ -93,17 +93,25 @@ _TZ_ABBREVIATIONS: dict[str, float] = {
     "CEST": 2, "EET": 2, "SAST": 2, "EEST": 3, "MSK": 3, "AST": -4, "EDT": -4, "EST": -5,
     "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7, "PST": -8, "AKDT": -8, "AKST": -9,
     "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8, "ACST": 9.5, "AEST": 10,
-    "AEDT": 11, "NZST": 12, "NZDT": 13, "PKT": 5, "AZT": 4, "GST": 4,
+    "AEDT": 11, "NZST": 12, "NZDT": 13, "PKT": 5, "AZT": 4, "GST": 4, "WIB": 7, "ART": -3,
+    "BRT": -3,
 }  # fmt: skip
 # "3:45 PM ET": US zones named without saying whether daylight saving applies; the date decides.
 _US_ZONES: dict[str, int] = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 
+
+def is_zone_name(word: str) -> bool:
+    """Whether `word` is a time zone's abbreviation that a date line may close with ("CET")."""
+    return word in _TZ_ABBREVIATIONS or word in _US_ZONES
+
+
 # The words that label a date, by what they say, and whether their language writes a slashed
 # date day first (one table: the label, the update-first and the day-first rules read it).
 _PUBLISHED_WORDS: dict[str, bool] = {
-    "published": False, "posted": False, "publié": True, "veröffentlicht": True, "erstellt": True,
-    "publicado": True, "pubblicato": True, "gepubliceerd": True, "опубликовано": True,
-    "опубліковано": True, "opublikowano": True, "yayınlanma": True,
+    "published": False, "posted": False, "publié": True, "publiée": True, "veröffentlicht": True,
+    "erstellt": True, "publicado": True, "publicada": True, "pubblicato": True,
+    "gepubliceerd": True, "опубликовано": True, "опубліковано": True, "opublikowano": True,
+    "yayınlanma": True,
 }  # fmt: skip
 _UPDATED_WORDS: dict[str, bool] = {
     "updated": False, "modified": False, "edited": False, "mis à jour": True,
@@ -111,6 +119,8 @@ _UPDATED_WORDS: dict[str, bool] = {
     "aggiornato": True, "bijgewerkt": True, "обновлено": True, "оновлено": True,
     "güncelleme": True,
 }  # fmt: skip
+LABEL_WORDS = frozenset(label.split()[0] for label in (*_PUBLISHED_WORDS, *_UPDATED_WORDS))
+"""The first word of each label of a publication or an update ("mis" of "mis à jour")."""
 # Labels that say neither: "Created", "Stand" (as of), "Дата" (date).
 _OTHER_WORDS = ("created", "released", "written", "date", "dated", "publication date", "pub date",
                 "time", "stand", "дата")  # fmt: skip

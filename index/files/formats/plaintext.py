@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsread.index.files.dates import (
+    LABEL_WORDS,
     find_date,
     is_date_word,
+    is_zone_name,
     looks_like_date_line,
     parse_date,
     unglue_years,
@@ -702,8 +704,7 @@ _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+"
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
     r"^(?:(?:uhr|vom|am|um)\s+)+"
-    r"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|aktualisiert|updated"
-    r"|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|posted)\s*:?)+$"
+    rf"|(?:\s+(?:uhr|vom|am|um|h|lesezeit|reading\s+time|stand|{'|'.join(sorted(LABEL_WORDS))})\s*:?)+$"
     # "Jane Doe on …", "Jean Dupont le …": in lower case only ("Jane Le" is a name).
     r"|\s+(?-i:on|le|el|il|em|op)$"
     r"|(?<=[a-zà-ÿ])(?:\+\s*)?follow$",
@@ -1025,15 +1026,9 @@ def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
     outlet = text[match.end() :].strip(" |·•∙/–—-)")
     if not (is_person_name(name) and looks_like_outlet(outlet)) or is_person_name(outlet):
         return None
-    if outlet in _TIME_ZONES:
+    if is_zone_name(outlet):
         return None  # "Juan Pérez Madrid - 12 mar 2024 - 09:30 CET": the date's time zone
     return [name], outlet
-
-
-_TIME_ZONES = frozenset(
-    """GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST JST KST
-    IST MSK AEST AEDT ACST AWST NZST NZDT SGT HKT WIB ART BRT""".split()
-)
 
 
 # How a list of names joins them: "Jane Doe, John Roe und Max Muster".
@@ -1125,10 +1120,7 @@ def _before_a_date(name: str, line: str) -> str:
     return cut if cut == name or (len(words) >= 2 and is_person_name(cut)) else ""
 
 
-_DATES_WORDS = frozenset(
-    """published publié publiée publicado publicada pubblicato veröffentlicht posted updated
-    aktualisiert actualizado mis uhr""".split()
-)
+_DATES_WORDS = LABEL_WORDS | {"uhr"}
 
 
 def _dates_word(word: str) -> bool:
