@@ -1063,15 +1063,12 @@ class _Metadata:
         """The person the byline under the headline shows where the metadata `declared` a
         CMS account made of their name ("jdoe" declared, "By Jane Doe" shown), else
         `declared`."""
-        if len(declared) != 1:
-            return declared
-        for shown in (
-            self._dom_bylines()[0][0],
-            _byline_under_headline(self.tree, self._titles())[0],
-        ):
-            if len(shown) == 1 and _handle_of(declared[0], shown[0]):
-                return shown
-        return declared
+        if len(declared) != 1 or not _HANDLE.match(declared[0]):
+            return declared  # a name, no account: the page's bylines are not read for it
+        shown = self._dom_bylines()[0][0]
+        if not (len(shown) == 1 and _handle_of(declared[0], shown[0])):
+            shown = _byline_under_headline(self.tree, self._titles())[0]
+        return shown if len(shown) == 1 and _handle_of(declared[0], shown[0]) else declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
