@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import sys
@@ -53,10 +54,14 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 def pytest_configure(config: pytest.Config) -> None:
     """A home of the run's own before any fixture: a module's or class's fixture is set up
     before the per-test `newsread_home`, and one that opened a library without setting its own
-    wrote an index into the user's cache folder."""
+    wrote an index into the user's cache folder. The garbage collector's thresholds are the
+    app's (`GC_THRESHOLDS`)."""
     os.environ["NEWSREAD_HOME"] = config.stash[_RUN_HOME] = tempfile.mkdtemp(
         prefix="newsread-tests-"
     )
+    from newsread.tui.app import GC_THRESHOLDS
+
+    gc.set_threshold(*GC_THRESHOLDS)  # the Pilot tests' apps run as `newsread` runs its app
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
         _rewrite_test_modules(config)
 

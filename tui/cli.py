@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import errno
+import gc
 import json
 import logging
 import os
@@ -1187,8 +1188,9 @@ def run_app(library: str | None) -> int:
     _size_for_a_terminal_of_none()
     indexing = start_indexing_if_new(root)
     try:
-        from newsread.tui.app import NewsreadApp
+        from newsread.tui.app import GC_THRESHOLDS, NewsreadApp
 
+        gc.set_threshold(*GC_THRESHOLDS)
         app = NewsreadApp(root, indexing=indexing, notice=notice)
         app.run()
     finally:
