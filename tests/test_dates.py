@@ -671,3 +671,44 @@ def test_a_slashed_date_labelled_in_a_day_first_language_is_day_first(
 ) -> None:
     assert parse_date(line) == expected
     assert find_date(line) is not None and find_date(line).date() == expected.date()
+
+
+@pytest.mark.parametrize(
+    "line", ["۳۰ اسفند ۱۴۰۲", "Диета Аткинса 14 дней", "Formel-1-Fahrercheck 2022 14"]
+)
+def test_a_line_without_a_month_name_never_has_dateparser_guess_among_every_language(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Guessing among all of them loads and compiles every language's tables: 2 s of CPU.
+    import dateparser
+
+    asked: list[object] = []
+    monkeypatch.setattr(dateparser, "parse", lambda *a, **k: asked.append(k) or None)
+    assert parse_date(line) is None
+    assert all(k.get("languages") for k in asked), asked  # type: ignore[attr-defined]
+
+
+def test_dateparser_reads_a_foreign_month_in_the_languages_naming_it_as_in_all() -> None:
+    """The slow twin: dateparser guessing among every language it knows, against it reading
+    only those with a month name in the text (`dates._month_languages`), on date lines built
+    from month names as dateparser's own tables spell them (accents, a country's own names,
+    capitals) and on lines that are no dates."""
+    import importlib
+
+    from dateparser.data.languages_info import language_order
+
+    rng = random.Random(12)
+    lines = ["Deutsche G7-Präsidentschaft 2022", "5. Bajan, Charlott 1992 WÜ LG Lauter 16,32 m"]
+    for code in rng.sample(list(language_order), 14):
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{code}").info
+        tables = [info, *info.get("locale_specific", {}).values()]
+        month = rng.choice(
+            sorted({n for t in tables for k in dates._MONTH_KEYS for n in t.get(k, ())})
+        )
+        layout = rng.choice(["{d} {m} {y}", "{m} {d}, {y}", "{d}. {m} {y}", "{d} de {m} de {y}"])
+        month = month.upper() if rng.random() < 0.3 else month
+        lines.append(layout.format(d=rng.randint(1, 28), m=month, y=rng.randint(1990, 2030)))
+    for line in lines:
+        languages = dates._month_languages(line)
+        fast = dates._parse_dateparser(line, languages) if languages else None
+        assert fast == dates._parse_dateparser(line, None), line
