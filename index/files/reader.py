@@ -16,7 +16,6 @@ from newsread.index.article import Article, derived_source, path_key, stable_id
 from newsread.index.errors import UnreadableFile
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
-from newsread.index.files.formats.bylines import agency_credit
 from newsread.index.files.language import guess_language
 from newsread.index.files.saved_pages import SAVED_PAGE_SUFFIXES, saved_page
 from newsread.index.text import sanitise, sanitise_line
@@ -372,6 +371,10 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
 def _signed(paragraphs: tuple[str, ...]) -> str:
     """The agency a text signs in its wire dateline or closing credit, whatever the file's
     format ("LONDON (Reuters) - " in Markdown or JSON as in plain text and HTML)."""
+    # Imported here, as the formats' parsers are: compiling their patterns (and dates') took
+    # a third of the CPU time of a `newsread search` in a library that needed no reading.
+    from newsread.index.files.formats.bylines import agency_credit
+
     return agency_credit(paragraphs[0], paragraphs[-1]) if paragraphs else ""
 
 
