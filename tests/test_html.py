@@ -2420,6 +2420,65 @@ def test_the_publication_date_after_the_last_change_on_one_line(line: str) -> No
     assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3)
 
 
+# The last change's date line over the publication's, in the languages news sites label both.
+UPDATED_OVER_PUBLISHED = [
+    ("it", "Ultimo aggiornamento: 14 marzo 2024", "Pubblicato il 12 marzo 2024"),
+    ("nl", "Bijgewerkt op 14 maart 2024", "Gepubliceerd op 12 maart 2024"),
+    ("pl", "Aktualizacja: 14.03.2024 08:00", "Opublikowano: 12.03.2024 10:03"),
+    ("sv", "Uppdaterad 14 mars 2024", "Publicerad 12 mars 2024"),
+    ("da", "Opdateret 14. marts 2024 kl. 08.00", "Udgivet 12. marts 2024 kl. 10.03"),
+    ("no", "Oppdatert 14.03.2024 08:00", "Publisert 12.03.2024 10:03"),
+    ("fi", "Päivitetty 14.3.2024 8:00", "Julkaistu 12.3.2024 10:03"),
+    ("cs", "Aktualizováno 14. 3. 2024 8:00", "Publikováno 12. 3. 2024 10:03"),
+    ("ro", "Actualizat: 14.03.2024 08:00", "Publicat: 12.03.2024 10:03"),
+    ("tr", "Güncelleme: 14.03.2024 08:00", "Yayınlanma: 12.03.2024 10:03"),
+    ("uk", "Оновлено 14.03.2024 08:00", "Опубліковано 12.03.2024 10:03"),
+    ("el", "Ενημέρωση: 14/03/2024 08:00", "Δημοσίευση: 12/03/2024 10:03"),
+    ("id", "Diperbarui 14 Maret 2024, 08:00 WIB", "Diterbitkan 12 Maret 2024, 10:03 WIB"),
+    ("ca", "Actualitzat el 14 de març de 2024", "Publicat el 12 de març de 2024"),
+    ("hu", "Frissítve: 2024.03.14. 08:00", "Közzétéve: 2024.03.12. 10:03"),
+]
+
+
+@pytest.mark.parametrize(("lang", "updated", "published"), UPDATED_OVER_PUBLISHED)
+def test_the_publication_date_under_the_last_change_s_line(
+    lang: str, updated: str, published: str
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{updated}</p><p>{published}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article, lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_the_publication_date_after_the_last_change_s_sentence() -> None:
+    line = "Last updated 14 March 2024. First published 12 March 2024."
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    assert parse_html(page("<title>T</title>", article)).published == datetime(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("lang", "day"),
+    [
+        ("fr", "2024-03-12"),
+        ("en-GB", "2024-03-12"),
+        ("de-CH", "2024-03-12"),
+        ("en-US", "2024-12-03"),
+        ("en", "2024-12-03"),
+    ],
+)
+def test_a_slashed_date_line_reads_as_the_page_s_language_writes_dates(lang: str, day: str) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="date">12/03/2024</p>{BODY}'
+    draft = parse_html(page("<title>T</title>", article, lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == day
+
+
+def test_a_slashed_date_in_the_metadata_is_read_as_its_machine_wrote_it() -> None:
+    # ASP.NET writes American dates into a German page's metadata; the page shows 1 November.
+    head = '<title>T</title><meta name="date" content="11/01/2023 12:43:42">'
+    article = f"<h1>Bridge closed after cracks found</h1><p>Erstellt am: 01.11.2023</p>{BODY}"
+    draft = parse_html(page(head, article, lang="de"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2023-11-01"
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -488,6 +488,29 @@ def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
         assert _date_of(dated) == "2024-03-12", dates
 
 
+@pytest.mark.parametrize(
+    ("updated", "published"),
+    [
+        ("Ultimo aggiornamento: 14 marzo 2024", "Pubblicato il 12 marzo 2024"),
+        ("Päivitetty 14.3.2024 8:00", "Julkaistu 12.3.2024 10:03"),
+        ("Aktualizováno 14. 3. 2024 8:00", "Publikováno 12. 3. 2024 10:03"),
+        ("Actualizat: 14.03.2024 08:00", "Publicat: 12.03.2024 10:03"),
+        ("Güncelleme: 14.03.2024 08:00", "Yayınlanma: 12.03.2024 10:03"),
+        ("Оновлено 14.03.2024 08:00", "Опубліковано 12.03.2024 10:03"),
+        ("Ενημέρωση: 14/03/2024 08:00", "Δημοσίευση: 12/03/2024 10:03"),
+        ("Diperbarui 14 Maret 2024, 08:00 WIB", "Diterbitkan 12 Maret 2024, 10:03 WIB"),
+        ("Actualitzat el 14 de març de 2024", "Publicat el 12 de març de 2024"),
+    ],
+)
+def test_an_updated_date_line_in_more_languages_loses_to_the_published_one(
+    updated: str, published: str
+) -> None:
+    dated = PAGE.replace(
+        BYLINE, f"          By Jane Doe\n          {updated}\n          {published}\n"
+    )
+    assert _date_of(dated) == "2024-03-12"
+
+
 def test_a_date_run_into_the_lede_is_the_date() -> None:
     page = PAGE.replace(BYLINE, "").replace(f"    {LEDE}", f"    Red. / 12.03.2024 {LEDE}")
     assert _date_of(page) == "2024-03-12"

@@ -21,7 +21,14 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.files.dates import find_date, looks_like_date_line, parse_date
+from newsread.index.files.dates import (
+    PUBLISHED_LABELS,
+    PUBLISHED_WORDS,
+    UPDATED_WORDS,
+    find_date,
+    looks_like_date_line,
+    parse_date,
+)
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
@@ -234,7 +241,8 @@ def parse_html(text: str) -> Draft:
         # the bottom of the text ("Stand: 24.04.2020", "Posted on 3 March 2021 by Jane").
         ends = draft.paragraphs[:_LEAD_LINES] + draft.paragraphs[-_LEAD_LINES:]
         short = (p for p in ends if len(p) <= _MAX_LEAD)
-        draft.published = next(filter(None, map(find_date, short)), None)
+        day_first = _writes_day_first(tree)
+        draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
@@ -2582,11 +2590,7 @@ _DATED_BY = re.compile(
 # Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
 _DATE_LINE_WORDS = 6
 # A date line that gives the last change: not the publication's date.
-_UPDATED = re.compile(
-    r"\b(?:updated|modified|edited|aktualisiert|geändert|actualizado|atualizado|aggiornato"
-    r"|mis\s+à\s+jour|обновлено)\b",
-    re.IGNORECASE,
-)
+_UPDATED = re.compile(rf"\b(?:{UPDATED_WORDS})\b", re.IGNORECASE)
 
 
 def _date_as_shown(
@@ -2659,20 +2663,16 @@ def _publication_line(label: str, text: str) -> bool:
 
 
 # A label that says the date after it is the publication's, in the languages of
-# `dates._LABEL` ("Published on", "Erschienen am:", "ePublished:").
+# `dates._LABEL` ("Published on", "Erschienen am:", "ePublished:", "Publicerad den").
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:(?:first|originally|e)\s*)?(?:published|posted|erschienen|veröffentlicht|publiée?"
-    r"|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано)"
-    r"\b(?:\s+(?:on|am|le|el|il|em|op|в)\b)?\s*:?\s*",
+    rf"^(?:(?:first|originally|e)\s*)?(?:{PUBLISHED_WORDS})"
+    r"\b(?:\s+(?:on|am|le|el|il|em|op|в|den|pada)\b)?\s*:?\s*",
     re.IGNORECASE,
 )
 # Such a label in the page's text with a number soon after it: the cheap test of the whole
 # text (one string, searched for each label with `str.find`) before the text nodes that hold
 # the label are looked for.
-_LABEL_WORDS = (
-    "published", "posted", "erschienen", "veröffentlicht", "publié", "publicado", "pubblicato",
-    "gepubliceerd", "opublikowano", "опубликовано",
-)  # fmt: skip
+_LABEL_WORDS = PUBLISHED_LABELS
 _NUMBER_AFTER = re.compile(r"(?![^\W\d_])\W{0,3}\D{0,20}\d")
 # The texts after a label (the label first): after its element's tail, or its element's text.
 _LABEL_NEXT = "following::text()[position() <= 6]"
@@ -2689,6 +2689,7 @@ def _labelled_published(tree: Any) -> datetime | None:
     if not words:
         return None
     tests = " or ".join(f"contains(., '{word}')" for word in words)
+    day_first = _writes_day_first(tree)
     for node in tree.xpath(f"//body//text()[{tests}]"):
         text = " ".join(str(node).split())
         rest = _after_published_label(text) if len(text) <= _MAX_LABEL_LINE else None
@@ -2701,7 +2702,7 @@ def _labelled_published(tree: Any) -> datetime | None:
             # The date in an element of its own: the next text that says anything.
             after = parent.xpath(_LABEL_NEXT if node.is_tail else _LABEL_INSIDE_NEXT)[1:]
             rest = next((" ".join(t.split()) for t in map(str, after) if t.strip()), "")
-        found = _line_date(rest) if len(rest) <= _MAX_LABEL_LINE else None
+        found = _line_date(rest, day_first=day_first) if len(rest) <= _MAX_LABEL_LINE else None
         if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
@@ -2767,6 +2768,7 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
     label = ""
     standfirst = False
     passed = 0  # the longest text passed
+    day_first = _writes_day_first(tree)
     for node in heading.xpath(_FOLLOWING_TEXT):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
@@ -2778,7 +2780,10 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
             if standfirst or len(text) > _MAX_STANDFIRST:
                 return  # the article's text has begun
             standfirst = True  # a standfirst, or the text's first paragraph
-        elif len(text) >= _SHORTEST_DATE and (shown := _line_date(text)) is not None:
+        elif (
+            len(text) >= _SHORTEST_DATE
+            and (shown := _line_date(text, day_first=day_first)) is not None
+        ):
             if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
                 yield shown, label, text, passed
         else:
@@ -2796,19 +2801,37 @@ def _date_over_headline(tree: Any, title: str) -> datetime | None:
             continue
         if len(text) > _MAX_DATE_TEXT or _UPDATED.search(text):
             return None  # (a sentence; the last change's date, not the publication's)
-        return None if _CHANGE_OR_HIDDEN.search(_marks(element)) else _line_date(text)
+        if _CHANGE_OR_HIDDEN.search(_marks(element)):
+            return None
+        return _line_date(text, day_first=_writes_day_first(tree))
     return None
 
 
-def _line_date(text: str) -> datetime | None:
+def _line_date(text: str, *, day_first: bool = False) -> datetime | None:
     """The date in a short line: written among other words, or the whole line one
-    ("4. 2. 2022.", spaced as some German sites do)."""
+    ("4. 2. 2022.", spaced as some German sites do). `day_first` as for `parse_date`."""
     from newsread.index.files.dates import looks_like_date_line
 
-    found = find_date(text)
+    found = find_date(text, day_first=day_first)
     if found is None and looks_like_date_line(text):
-        found = parse_date(text)
+        found = parse_date(text, day_first=day_first)
     return found
+
+
+# English as written where a slashed date puts the month first: the United States', and
+# where the page does not say which English it is.
+_MONTH_FIRST_ENGLISH = frozenset(("", "us", "ph"))
+
+
+def _writes_day_first(tree: Any) -> bool:
+    """Whether the page's language writes a slashed date day first ("12/03/2024" is 12 March
+    in French, German or British English): every language but American English (a year
+    first, "2024/03/12", reads so either way)."""
+    lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower().replace("_", "-")
+    code, _, region = lang.partition("-")
+    if code == "en":
+        return region.split("-")[0] not in _MONTH_FIRST_ENGLISH
+    return bool(code) and code.isalpha()
 
 
 def _headline_element(tree: Any, title: str) -> Any | None:
@@ -2851,7 +2874,8 @@ def _on_time_text(tree: Any, declared: datetime) -> datetime:
     for time in tree.xpath("//body//time[@datetime]"):
         if _parse_declared(time.get("datetime")) != declared or _in_listing(time):
             continue
-        shown = _line_date(" ".join(time.text_content().split())[:_MAX_DATE_TEXT])
+        text = " ".join(time.text_content().split())[:_MAX_DATE_TEXT]
+        shown = _line_date(text, day_first=_writes_day_first(tree))
         if shown is not None:
             return _on_day(declared, shown.date())
     return declared
