@@ -115,7 +115,9 @@ _PUBLISHED_WORDS: dict[str, bool] = {
     "publiceret": True, "udgivet": True, "publisert": True, "julkaistu": True,
     "publikováno": True, "publikované": True, "publicat": True, "publicată": True,
     "közzétéve": True, "objavljeno": True, "δημοσίευση": True, "δημοσιεύθηκε": True,
-    "diterbitkan": True, "dipublikasikan": True,
+    "diterbitkan": True, "dipublikasikan": True, "公開日": False, "掲載日": False,
+    "投稿日": False, "发布时间": False, "發布時間": False, "發佈時間": False, "发表时间": False,
+    "發表時間": False, "입력": False, "등록": False,
 }  # fmt: skip
 _UPDATED_WORDS: dict[str, bool] = {
     "updated": False, "modified": False, "edited": False, "mis à jour": True,
@@ -126,7 +128,8 @@ _UPDATED_WORDS: dict[str, bool] = {
     "uppdaterad": True, "uppdaterat": True, "opdateret": True, "oppdatert": True,
     "päivitetty": True, "aktualizováno": True, "aktualizované": True, "actualizat": True,
     "actualitzat": True, "frissítve": True, "ažurirano": True, "ενημέρωση": True,
-    "ενημερώθηκε": True, "diperbarui": True,
+    "ενημερώθηκε": True, "diperbarui": True, "更新日": False, "最終更新日": False,
+    "更新时间": False, "更新時間": False, "수정": False, "업데이트": False, "최종수정": False,
 }  # fmt: skip
 LABEL_WORDS = frozenset(label.split()[0] for label in (*_PUBLISHED_WORDS, *_UPDATED_WORDS))
 """The first word of each label of a publication or an update ("mis" of "mis à jour")."""
