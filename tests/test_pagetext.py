@@ -2422,3 +2422,31 @@ def test_a_drop_capital_set_apart_from_its_word_is_joined_again() -> None:
 def test_a_one_letter_word_opening_a_paragraph_stays_apart(opening: str) -> None:
     text = PAGE.replace(f"    {BODY[0]}", f"    {opening}")
     assert opening in parse_text(text).paragraphs
+
+
+_NO_CRUMBS = PAGE.replace(
+    "        Home » Transport » Driverless trams on two lines from spring\n", ""
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # A <br> in the <h1>, as inscriptis and w3m render it; lynx wraps and centres a long one.
+        "        Driverless trams on two lines\n        from spring\n",
+        "      Driverless trams on two lines from spring as the union\n"
+        "           says it will fight the plan\n",
+    ],
+)
+def test_a_headline_carried_on_in_lower_case_on_the_line_under_it_is_one(headline: str) -> None:
+    draft = parse_text(_NO_CRUMBS.replace(HEADLINE, headline))
+    assert draft.title == " ".join(headline.split())
+    assert draft.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("under", ["by Jane Doe", "vor 3 Stunden", "updated 3 hours ago"])
+def test_a_byline_or_date_in_lower_case_right_under_the_headline_is_no_part_of_it(
+    under: str,
+) -> None:
+    page = _NO_CRUMBS.replace(HEADLINE, f"{HEADLINE}        {under}\n")
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
