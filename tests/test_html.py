@@ -3124,3 +3124,38 @@ def test_an_account_of_another_name_than_the_byline_s_stays() -> None:
     data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "jesusfreak"}}
     article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
     assert parse_html(page(ld(data), article)).authors == ["jesusfreak"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 12, 2024 at 9:30 a.m.",
+        "Tuesday, March 12, 2024 9:30 p.m.",
+        "12 de marzo de 2024 - 9:30 a. m.",
+    ],
+)
+def test_a_date_line_closed_by_am_or_pm_is_no_lede(line: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.paragraphs == PARAGRAPHS
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated March 13, 2024 at 10:15 a.m.",
+        "Actualizado el 13 de marzo de 2024 a las 10:15 a. m.",
+        "Aktualisiert am 13.03.2024, 10:15 Uhr",
+    ],
+)
+def test_the_last_change_s_date_line_over_the_text_is_no_lede(line: str) -> None:
+    declared = ld({"@type": "NewsArticle", "datePublished": "2024-03-12T09:30:00"})
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>" + declared, article))
+    assert draft.paragraphs == PARAGRAPHS
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    # Where the page gives no other date, the change's stands in.
+    undeclared = parse_html(page("<title>T</title>", article))
+    assert undeclared.published is not None
+    assert undeclared.published.date().isoformat() == "2024-03-13"

@@ -542,6 +542,10 @@ def ascii_digits(text: str) -> str:
     return _NATIVE_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group(), 0)), text)
 
 
+# A time closing a line with its "a.m." or "p.m.", whose stop ends no sentence.
+_MERIDIEM_END = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
+
+
 def looks_like_date_line(line: str) -> bool:
     """Whether `line` could be a date line: worth handing to `parse_date`.
 
@@ -556,7 +560,11 @@ def looks_like_date_line(line: str) -> bool:
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         # A Solar Hijri or Buddhist year ("۲۵ اسفند ۱۴۰۲", "15 มีนาคม 2567").
         return not text.isascii() and _other_calendar(text, whole=True) is not None
-    if text.endswith(_SENTENCE_ENDS) and not text.endswith(("г.", "r.")):
+    if (
+        text.endswith(_SENTENCE_ENDS)
+        and not text.endswith(("г.", "r."))
+        and not _MERIDIEM_END.search(text)  # "March 12, 2024 at 9:30 a.m."
+    ):
         # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).
         if len(text.split()) + _unspaced_words(text) > 5:
             return False
@@ -614,7 +622,8 @@ _DATE_IN_LINE = re.compile(
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
       | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
-    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:]))?""",
+    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:])
+      (?:\s*[ap]\.?\s?m\b\.?)?)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_SEARCHED = 200

@@ -3180,6 +3180,14 @@ _MAX_LEAD_FURNITURE = 16
 _MAX_LEAD = 160
 # A short standfirst: sentences, eight words or more ("Ihr gelang einiges. Ein Resümee.").
 _SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
+# The last change's date line ("Updated March 13, 2024 at 10:15 a.m.", "Actualizado el 12 de
+# marzo de 2024"): no lede, and no publication date.
+_UPDATE_LINE = re.compile(
+    rf"^(?:last\s+|letzte\s+)?(?:{UPDATED_WORDS})\b\W{{0,3}}\D{{0,40}}\d[^.!?]{{0,60}}(?:[ap]\.\s?m\.)?$",
+    re.IGNORECASE,
+)
+
+
 # The longest standfirst a byline below it may follow.
 _MAX_STANDFIRST = 400
 
@@ -3192,6 +3200,7 @@ def _lead_furniture(
     as the lede); a byline or date found there fills the draft's when the page declared none.
     (`markup`: the page, where it shows a line as a caption or a control.)"""
     state = _State()
+    updated: datetime | None = None
     drop: list[int] = []
     standfirst = False
     # The people the page names, else its credit (a user's handle): a line of them is a byline.
@@ -3202,7 +3211,10 @@ def _lead_furniture(
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
-        sentences = len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph))
+        sentences = len(paragraph) > _MAX_LEAD or (
+            # (Not a date line closed by a stop: "12 de marzo de 2024 - 9:30 a. m.".)
+            index == 0 and _SENTENCES.match(paragraph) and not looks_like_date_line(paragraph)
+        )
         if sentences and is_furniture(paragraph):
             # A long notice ("… Sign up for our daily newsletter."), a shop's disclosure
             # ("This article contains affiliate links. We may earn a commission."): no lede.
@@ -3218,6 +3230,8 @@ def _lead_furniture(
             state.published = state.published or find_date(paragraph)
         elif _name_over_byline_block(paragraphs, index, named):
             pass  # "Jane Doe" over "Transport Correspondent" or the date: the byline's name
+        elif _UPDATE_LINE.match(paragraph):
+            updated = updated or find_date(paragraph)  # "Updated March 13, 2024 at 10:15 a.m."
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
@@ -3246,7 +3260,8 @@ def _lead_furniture(
             draft.authors = people
             draft.credit = credit or (draft.credit if is_agency(draft.credit) else "")
     if draft.published is None:
-        draft.published = state.published
+        # (The last change's date stands in for a publication date the page gives nowhere.)
+        draft.published = state.published or updated
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
 
