@@ -33,6 +33,11 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         "Bild 3/12",
         "Caption",
         "Enlarge",
+        "1 of 12",
+        "3 von 20",
+        # An audio player's length, beside its "Listen to this article".
+        "5 min",
+        "12 minutes",
         # A video player's or script's fallback text, which a saved page shows as text.
         "Your browser does not support the video tag.",
         "Sorry, your browser doesn't support embedded videos.",
@@ -58,6 +63,8 @@ def test_furniture_lines(line: str) -> None:
         "Reading time matters to editors, who cut long stories before they are published.",
         "The council said it would join the regional newsletter scheme next year.",
         "Image 1 of 8 shows the bridge from the east bank, closed since Tuesday.",
+        "1 of 12 people hurt in the crash was still in hospital on Tuesday.",
+        "5 minutes from the station, the bridge is the town's busiest crossing.",
         "This photo will make you think twice about crossing the old bridge at night.",
         "Engineers say this photo, taken in 1990, shows the bridge before its repair.",
         "The app is written in JavaScript, which the council's developers enable on request.",

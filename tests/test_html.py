@@ -3159,3 +3159,19 @@ def test_the_last_change_s_date_line_over_the_text_is_no_lede(line: str) -> None
     undeclared = parse_html(page("<title>T</title>", article))
     assert undeclared.published is not None
     assert undeclared.published.date().isoformat() == "2024-03-13"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<p class="kicker">Analysis</p>',
+        "<p>Kommentar</p>",
+        '<div class="audio"><button>Listen to this article</button><span>5 min</span></div>',
+        '<div class="gallery"><img src="/1.jpg"><span>1 of 12</span></div>',
+        '<a href="#comments" class="comments-link">12 comments</a>',
+        "<p>Follow us on Twitter and Facebook</p>",
+    ],
+)
+def test_a_label_counter_or_footer_line_over_the_text_is_no_lede(furniture: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{furniture}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS

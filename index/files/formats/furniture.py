@@ -53,6 +53,9 @@ _FURNITURE = re.compile(
         # An audio or video player's clock ("0:00 / 3:45"), a gallery's counter ("1 / 12").
         # (Set apart by spaces: "24/7", "9/11" alone are a line's words.)
         | \d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d | \d{1,3}\s+/\s+\d{1,3}
+        # ... and in words ("1 of 12", "3 von 20"); an audio player's length ("5 min").
+        | \d{1,3}\s+(?:of|von|de|sur|di|van|av|af|z|из)\s+\d{1,3}
+        | \d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?
         # A table of contents' heading over its links.
         | (?:table\s+of\s+)?contents|inhalt(?:sverzeichnis)?|inhaltsübersicht|sommaire
           |índice|indice|contenidos|содержание|spis\s+treści|inhoudsopgave|innehåll

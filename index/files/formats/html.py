@@ -48,7 +48,7 @@ from newsread.index.files.formats.bylines import (
     split_author_field,
     split_byline,
 )
-from newsread.index.files.formats.furniture import is_furniture
+from newsread.index.files.formats.furniture import is_footer, is_furniture
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
     _State,
@@ -3238,6 +3238,9 @@ def _lead_furniture(
             or _take_date(paragraph, state)
             or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
+            or _LEAD_LABEL.match(paragraph)
+            # A comment count, "Follow us on …": the footer's lines, set over the text too.
+            or is_footer(paragraph)
             or _take_byline(paragraph, state)
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
@@ -3411,6 +3414,16 @@ def _take_field_line(paragraph: str, state: _State) -> bool:
 # A date's label on a line of its own, the date itself in an element the text leaves out.
 _BARE_DATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?$", re.IGNORECASE
+)
+# The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
+# section's word, no lede.
+_LEAD_LABEL = re.compile(
+    r"^(?:analysis|opinion|commentary|comment|review|interview|feature|editorial|obituary"
+    r"|perspective|investigation|fact[\s-]check|special\s+report|podcast|video|watch|live"
+    r"|analyse|kommentar|meinung|leitartikel|reportage|tribune|éditorial|chronique|análisis"
+    r"|opinión|entrevista|reportaje|analisi|commento|intervista|editoriale|opinie|analyse"
+    r"|recensione|crítica|critique|kritik|rezension)\s*:?$",
+    re.IGNORECASE,
 )
 # The most words a byline line naming the authors has ("Robert Burns, AP National Security
 # Writer").
