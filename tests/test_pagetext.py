@@ -2450,3 +2450,18 @@ def test_a_byline_or_date_in_lower_case_right_under_the_headline_is_no_part_of_i
 ) -> None:
     page = _NO_CRUMBS.replace(HEADLINE, f"{HEADLINE}        {under}\n")
     assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jana Müller Zuletzt geändert am 14.03.2024",
+        "Jana Müller Zuletzt aktualisiert am 14.03.2024",
+        "Mario Rossi Ultimo aggiornamento 14.03.2024",
+        "Jean Dupont Dernière mise à jour le 14 mars 2024",
+    ],
+)
+def test_a_name_run_into_the_last_change_s_label_names_the_writer_alone(line: str) -> None:
+    # (Indented under the headline as a nested block: the line is read as a dated name.)
+    draft = parse_text(PAGE.replace(BYLINE, f"            {line}\n"))
+    assert draft.authors == [" ".join(line.split()[:2])]

@@ -122,7 +122,9 @@ _PUBLISHED_WORDS: dict[str, bool] = {
 _UPDATED_WORDS: dict[str, bool] = {
     "updated": False, "modified": False, "edited": False, "mis à jour": True,
     "mise à jour": True, "aktualisiert": True, "aktualisierung": True, "geändert": True,
-    "letzte änderung": True, "actualizado": True, "atualizado": True, "aggiornato": True,
+    "letzte änderung": True, "zuletzt geändert": True, "zuletzt aktualisiert": True,
+    "ultimo aggiornamento": True, "laatst bijgewerkt": True, "dernière mise à jour": True,
+    "última actualización": True, "última atualização": True, "actualizado": True, "atualizado": True, "aggiornato": True,
     "aggiornamento": True, "bijgewerkt": True, "обновлено": True, "оновлено": True,
     "güncelleme": True, "güncellendi": True, "aktualizacja": True, "zaktualizowano": True,
     "uppdaterad": True, "uppdaterat": True, "opdateret": True, "oppdatert": True,
