@@ -3175,3 +3175,21 @@ def test_the_last_change_s_date_line_over_the_text_is_no_lede(line: str) -> None
 def test_a_label_counter_or_footer_line_over_the_text_is_no_lede(furniture: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{furniture}{BODY}"
     assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+def test_an_h1_giving_the_site_s_name_over_the_headline_is_not_the_headline() -> None:
+    # The logo's image names the site; its name is set again as a plain <h1> over the story's.
+    article = f"<h1>Town Crier</h1><h2>Bridge closed after cracks found</h2>{BODY}"
+    draft = parse_html(
+        page("<title>Bridge closed after cracks found | Town Crier</title>", article)
+    )
+    assert draft.title == "Bridge closed after cracks found"
+
+
+def test_a_teaser_s_h1_over_the_article_s_is_not_the_headline_where_the_title_is_the_site_s() -> (
+    None
+):
+    teaser = '<div class="teaser"><h1><a href="/ferry">Ferry fares to rise in April</a></h1></div>'
+    html = page("<title>Town Crier</title>", f"<h1>Bridge closed after cracks found</h1>{BODY}")
+    html = html.replace("<article>", f"{teaser}<article>")
+    assert parse_html(html).title == "Bridge closed after cracks found"

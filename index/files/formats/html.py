@@ -946,6 +946,14 @@ class _Metadata:
             return headings[0]
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
+        if len(headings) > 1 and (
+            _is_site_name(title, site, url) or _loose(title) in self._site_names()
+        ):
+            # The titles give the site's name alone: of the page's <h1>s (a teaser's, a
+            # list's), the headline is the one in the article's element.
+            own = self._article_heading(headings)
+            if own:
+                return own
         if len(headings) == 1 and (
             len(_words_of(title)) <= 3
             and len(headings[0].split()) >= 4
@@ -979,9 +987,16 @@ class _Metadata:
         found = []
         titles = self._titles()
         declared = _words_of(_text(self.ld("headline")))
+        names: set[str] | None = None
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading) and not _marked_headline(heading, declared):
                 continue
+            if len(_words_of(_heading_text(heading))) <= _SITE_NAME_WORDS:
+                names = self._site_names() if names is None else names
+                if _loose(_heading_text(heading)) in names and not _marked_headline(
+                    heading, declared
+                ):
+                    continue  # The site's name as a heading, neither linked nor a logo.
             following = heading.getnext()
             if _KICKER_CLASS.search(heading.get("class") or "") and following is not None:
                 if following.tag != "h2":
@@ -997,6 +1012,36 @@ class _Metadata:
             # A one-word <h1> beside a headline is a section's heading ("Anwendung").
             found = [text for text in found if len(_words_of(text)) > 1]
         return found
+
+    def _article_heading(self, headings: list[str]) -> str:
+        """Of `headings` (the page's `<h1>`s as read), the one in an `<article>` (or a post
+        marked up as one), else in `<main>`, and not in a teaser's card; else ""."""
+        wanted = set(headings)
+        found: dict[str, str] = {}
+        for heading in self.tree.iter("h1"):
+            text = _heading_text(heading)
+            if text not in wanted or _in_teaser_card(heading):
+                continue
+            for ancestor in heading.iterancestors():
+                marks = _marks(ancestor)
+                if marks and (_TEASER.search(marks) or _LISTING.search(marks)):
+                    break  # another story's card, a list of them
+                if ancestor.tag == "article" or (marks and _ARTICLE_CLASS.search(marks)):
+                    found.setdefault("article", text)
+                    break
+                if ancestor.tag == "main":
+                    found.setdefault("main", text)
+                    break
+        return found.get("article") or found.get("main", "")
+
+    def _site_names(self) -> set[str]:
+        """The site's names as the page gives them (loosely): its publisher's, og:site_name,
+        the text of its logo's image linked home."""
+        names = [self.source(), *self.all("og:site_name", "application-name")]
+        for image in self.tree.iterfind(".//a[@href]/img[@alt]"):
+            if _ROOT_LINK.match((image.getparent().get("href") or "").strip()):
+                names.append(image.get("alt") or "")
+        return {_loose(name) for name in names if name.strip()}
 
     def site_headings(self) -> list[str]:
         """The texts of `<h1>`s that hold the site's logo or a link to its home page."""
@@ -1277,6 +1322,8 @@ _POST_TITLE_CLASS = re.compile(
     r"\b(?:entry|post|article|story)(?:[-_]{1,2}(?:title|headline))\b|(?:^|\s)headline(?:$|\s)",
     re.IGNORECASE,
 )
+# The most words of a site's name that an `<h1>` may give.
+_SITE_NAME_WORDS = 5
 # The most words of a title that gives the site's name and nothing of a story.
 _SITE_TITLE_WORDS = 4
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
