@@ -3193,3 +3193,21 @@ def test_a_teaser_s_h1_over_the_article_s_is_not_the_headline_where_the_title_is
     html = page("<title>Town Crier</title>", f"<h1>Bridge closed after cracks found</h1>{BODY}")
     html = html.replace("<article>", f"{teaser}<article>")
     assert parse_html(html).title == "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<div class="audio-player"><span>Listen</span><span>5:32</span></div>',
+        '<a href="#comments">Jump to comments</a>',
+        '<div class="progress"><span>0%</span></div>',
+        '<p class="live-label">● LIVE</p>',
+        '<p class="sponsor">Sponsored by Harbour Bank</p>',
+        "<p><em>Read this article in Polish</em></p>",
+        "<p>Skip Advertisement</p>",
+        '<div class="video"><p>Now playing</p><p>Watch: The old bridge closes</p><span>01:32</span></div>',
+    ],
+)
+def test_a_player_s_or_sponsor_s_line_over_the_text_is_no_lede(furniture: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{furniture}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS

@@ -49,7 +49,7 @@ _FURNITURE = re.compile(
         |pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit|flipboard|pocket|save
         |bookmark|comment|font\s+size|a\+?\s*a-?|merken|artikel\s+merken
         | (?:audio\s*:\s*|play\s+)?listen(?:\s+to\s+this\s+(?:article|story))?
-          (?:\s*[·•|:,-]?\s*(?:\d+\s*min(?:utes?|s)?|\d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d))?
+          (?:\s*[·•|:,-]?\s*(?:\d+\s*min(?:utes?|s)?|\d{1,2}:\d\d(?:\s*/\s*\d{1,2}:\d\d)?))?
         # An audio or video player's clock ("0:00 / 3:45"), a gallery's counter ("1 / 12").
         # (Set apart by spaces: "24/7", "9/11" alone are a line's words.)
         | \d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d | \d{1,3}\s+/\s+\d{1,3}
@@ -87,6 +87,9 @@ _FURNITURE = re.compile(
         | \d+\s*(?:min(?:uten)?\.?\s+lesezeit|min(?:utos)?\s+de\s+(?:lectura|leitura)
           |min(?:utes)?\s+de\s+lecture|минут[аы]?\s+(?:на\s+)?чтени[яе])
         | [-–—\s]*advertisement[-–—\s]*|advertising|sponsored(?:\s+content)?|promoted|ad
+        | skip\s+(?:advertisement|ad)|(?:sponsored|presented|powered)\s+by\s+[^.!?]{1,60}
+        | (?:jump|skip|go)\s+to\s+(?:the\s+)?comments?|now\s+playing|up\s+next
+        | watch\s*:\s*[^.!?]{1,100}|read\s+(?:this\s+)?(?:article|story)\s+in\s+\w+
         | story\s+continues\s+(?:below|after)\s+(?:the\s+)?advertisement
         | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
         | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}

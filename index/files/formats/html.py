@@ -3465,7 +3465,9 @@ _BARE_DATE_LABEL = re.compile(
 # The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
 # section's word, no lede.
 _LEAD_LABEL = re.compile(
-    r"^(?:analysis|opinion|commentary|comment|review|interview|feature|editorial|obituary"
+    # (A player's clock, a reading progress, a live story's dot: "01:32", "0%", "● LIVE".)
+    r"^(?:\d{1,2}:\d\d|\d{1,3}\s*%|[●•🔴]\s*live"
+    r"|analysis|opinion|commentary|comment|review|interview|feature|editorial|obituary"
     r"|perspective|investigation|fact[\s-]check|special\s+report|podcast|video|watch|live"
     r"|analyse|kommentar|meinung|leitartikel|reportage|tribune|éditorial|chronique|análisis"
     r"|opinión|entrevista|reportaje|analisi|commento|intervista|editoriale|opinie|analyse"
