@@ -3205,6 +3205,7 @@ def test_a_teaser_s_h1_over_the_article_s_is_not_the_headline_where_the_title_is
         '<p class="sponsor">Sponsored by Harbour Bank</p>',
         "<p><em>Read this article in Polish</em></p>",
         "<p>Skip Advertisement</p>",
+        '<div class="ad"><p>Supported by</p><div id="sponsor-slot"></div></div>',
         '<div class="video"><p>Now playing</p><p>Watch: The old bridge closes</p><span>01:32</span></div>',
     ],
 )

@@ -3465,8 +3465,9 @@ _BARE_DATE_LABEL = re.compile(
 # The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
 # section's word, no lede.
 _LEAD_LABEL = re.compile(
-    # (A player's clock, a reading progress, a live story's dot: "01:32", "0%", "● LIVE".)
-    r"^(?:\d{1,2}:\d\d|\d{1,3}\s*%|[●•🔴]\s*live"
+    # (A player's clock, a reading progress, a live story's dot: "01:32", "0%", "● LIVE"; an
+    # advert's label over its slot, "Supported by".)
+    r"^(?:\d{1,2}:\d\d|\d{1,3}\s*%|[●•🔴]\s*live|(?:supported|sponsored|presented)\s+by"
     r"|analysis|opinion|commentary|comment|review|interview|feature|editorial|obituary"
     r"|perspective|investigation|fact[\s-]check|special\s+report|podcast|video|watch|live"
     r"|analyse|kommentar|meinung|leitartikel|reportage|tribune|éditorial|chronique|análisis"
