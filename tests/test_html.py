@@ -3212,3 +3212,20 @@ def test_a_teaser_s_h1_over_the_article_s_is_not_the_headline_where_the_title_is
 def test_a_player_s_or_sponsor_s_line_over_the_text_is_no_lede(furniture: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{furniture}{BODY}"
     assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<span style="display: none">Town Crier</span>',
+        "<span hidden>Town Crier</span>",
+        ' <a href="#comments" class="comment-count">12</a>',
+        ' <span class="comments-count">12</span>',
+    ],
+)
+def test_a_hidden_name_or_comment_count_in_the_h1_is_no_part_of_the_headline(
+    inside: str,
+) -> None:
+    article = f"<h1>Bridge closed after cracks found{inside}</h1>{BODY}"
+    draft = parse_html(page("<title>Bridge closed after cracks found</title>", article))
+    assert draft.title == "Bridge closed after cracks found"

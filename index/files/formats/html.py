@@ -1357,7 +1357,31 @@ def _heading_text(heading: Any) -> str:
 
 
 def _not_headline(element: Any) -> bool:
-    return _kicker(element) or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
+    return (
+        _kicker(element)
+        or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
+        or _hidden_or_count(element)
+    )
+
+
+# A link to the comments, or a comment count, by its class ("comment-count", not "commentary").
+_COMMENTS_MARK = re.compile(r"comment(?!ar|at)", re.IGNORECASE)
+
+
+def _hidden_or_count(element: Any) -> bool:
+    """Whether an element inside a heading is no part of what it says: hidden from view (the
+    site's name after the headline for search engines), or the count of its comments linked
+    beside it ("Headline 12")."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if style and "none" in style and "display:none" in style.replace(" ", "").lower():
+        return True
+    if element.tag != "a" and element.tag != "span":
+        return False
+    return (element.get("href") or "").startswith("#comment") or bool(
+        _COMMENTS_MARK.search(element.get("class") or "")
+    )
 
 
 def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
