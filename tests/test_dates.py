@@ -174,6 +174,9 @@ def test_importing_dates_does_not_import_dateparser() -> None:
         "2024年3月1日 10時30分",
         "2024年3月1日 星期五 来源：新华社",
         "١٥ مارس ٢٠٢٤",  # Arabic-Indic digits
+        # A time with its "a.m." closes the line with a stop that ends no sentence.
+        "Updated March 13, 2024 at 10:15 a.m.",
+        "Tuesday, March 12, 2024 at 9:30 p.m.",
     ],
 )
 def test_looks_like_date_line_accepts_date_lines(line: str) -> None:
@@ -712,3 +715,17 @@ def test_dateparser_reads_a_foreign_month_in_the_languages_naming_it_as_in_all()
         languages = dates._month_languages(line)
         fast = dates._parse_dateparser(line, languages) if languages else None
         assert fast == dates._parse_dateparser(line, None), line
+
+
+@pytest.mark.parametrize(
+    ("line", "hour"),
+    [
+        ("Tuesday, March 12, 2024 9:30 p.m.", 21),
+        ("By Jane Doe | March 12, 2024 at 9:30 p.m. | 4 min read", 21),
+        ("March 12, 2024 9:30pm", 21),
+        ("March 12, 2024 9:30 a.m.", 9),
+    ],
+)
+def test_find_date_reads_the_time_with_its_am_or_pm(line: str, hour: int) -> None:
+    found = find_date(line)
+    assert found is not None and (found.date(), found.hour) == (date(2024, 3, 12), hour)

@@ -2420,6 +2420,70 @@ def test_the_publication_date_after_the_last_change_on_one_line(line: str) -> No
     assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3)
 
 
+# The last change's date line over the publication's, in the languages news sites label both.
+UPDATED_OVER_PUBLISHED = [
+    ("it", "Ultimo aggiornamento: 14 marzo 2024", "Pubblicato il 12 marzo 2024"),
+    ("nl", "Bijgewerkt op 14 maart 2024", "Gepubliceerd op 12 maart 2024"),
+    ("pl", "Aktualizacja: 14.03.2024 08:00", "Opublikowano: 12.03.2024 10:03"),
+    ("sv", "Uppdaterad 14 mars 2024", "Publicerad 12 mars 2024"),
+    ("da", "Opdateret 14. marts 2024 kl. 08.00", "Udgivet 12. marts 2024 kl. 10.03"),
+    ("no", "Oppdatert 14.03.2024 08:00", "Publisert 12.03.2024 10:03"),
+    ("fi", "Päivitetty 14.3.2024 8:00", "Julkaistu 12.3.2024 10:03"),
+    ("cs", "Aktualizováno 14. 3. 2024 8:00", "Publikováno 12. 3. 2024 10:03"),
+    ("ro", "Actualizat: 14.03.2024 08:00", "Publicat: 12.03.2024 10:03"),
+    ("tr", "Güncelleme: 14.03.2024 08:00", "Yayınlanma: 12.03.2024 10:03"),
+    ("uk", "Оновлено 14.03.2024 08:00", "Опубліковано 12.03.2024 10:03"),
+    ("el", "Ενημέρωση: 14/03/2024 08:00", "Δημοσίευση: 12/03/2024 10:03"),
+    ("id", "Diperbarui 14 Maret 2024, 08:00 WIB", "Diterbitkan 12 Maret 2024, 10:03 WIB"),
+    ("ca", "Actualitzat el 14 de març de 2024", "Publicat el 12 de març de 2024"),
+    ("hu", "Frissítve: 2024.03.14. 08:00", "Közzétéve: 2024.03.12. 10:03"),
+    ("ja", "更新日：2024年3月14日", "公開日：2024年3月12日"),
+    ("zh", "更新时间：2024-03-14 08:00", "发布时间：2024-03-12 10:03"),
+    ("zh-TW", "更新時間：2024/03/14 08:00", "發布時間：2024/03/12 10:03"),
+    ("ko", "수정 2024.03.14 08:00", "입력 2024.03.12 10:03"),
+    ("ko", "업데이트 2024-03-14 08:00", "등록 2024-03-12 10:03"),
+]
+
+
+@pytest.mark.parametrize(("lang", "updated", "published"), UPDATED_OVER_PUBLISHED)
+def test_the_publication_date_under_the_last_change_s_line(
+    lang: str, updated: str, published: str
+) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{updated}</p><p>{published}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article, lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_the_publication_date_after_the_last_change_s_sentence() -> None:
+    line = "Last updated 14 March 2024. First published 12 March 2024."
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    assert parse_html(page("<title>T</title>", article)).published == datetime(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("lang", "day"),
+    [
+        ("fr", "2024-03-12"),
+        ("en-GB", "2024-03-12"),
+        ("de-CH", "2024-03-12"),
+        ("en-US", "2024-12-03"),
+        ("en", "2024-12-03"),
+    ],
+)
+def test_a_slashed_date_line_reads_as_the_page_s_language_writes_dates(lang: str, day: str) -> None:
+    article = f'<h1>Bridge closed after cracks found</h1><p class="date">12/03/2024</p>{BODY}'
+    draft = parse_html(page("<title>T</title>", article, lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == day
+
+
+def test_a_slashed_date_in_the_metadata_is_read_as_its_machine_wrote_it() -> None:
+    # ASP.NET writes American dates into a German page's metadata; the page shows 1 November.
+    head = '<title>T</title><meta name="date" content="11/01/2023 12:43:42">'
+    article = f"<h1>Bridge closed after cracks found</h1><p>Erstellt am: 01.11.2023</p>{BODY}"
+    draft = parse_html(page(head, article, lang="de"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2023-11-01"
+
+
 @pytest.mark.parametrize(
     "title",
     [
@@ -3060,3 +3124,108 @@ def test_an_account_of_another_name_than_the_byline_s_stays() -> None:
     data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "jesusfreak"}}
     article = '<h1>Bridge closed after cracks found</h1><p class="byline">By Jane Doe</p>' + BODY
     assert parse_html(page(ld(data), article)).authors == ["jesusfreak"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 12, 2024 at 9:30 a.m.",
+        "Tuesday, March 12, 2024 9:30 p.m.",
+        "12 de marzo de 2024 - 9:30 a. m.",
+    ],
+)
+def test_a_date_line_closed_by_am_or_pm_is_no_lede(line: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>", article))
+    assert draft.paragraphs == PARAGRAPHS
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated March 13, 2024 at 10:15 a.m.",
+        "Actualizado el 13 de marzo de 2024 a las 10:15 a. m.",
+        "Aktualisiert am 13.03.2024, 10:15 Uhr",
+    ],
+)
+def test_the_last_change_s_date_line_over_the_text_is_no_lede(line: str) -> None:
+    declared = ld({"@type": "NewsArticle", "datePublished": "2024-03-12T09:30:00"})
+    article = f"<h1>Bridge closed after cracks found</h1><p>{line}</p>{BODY}"
+    draft = parse_html(page("<title>T</title>" + declared, article))
+    assert draft.paragraphs == PARAGRAPHS
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    # Where the page gives no other date, the change's stands in.
+    undeclared = parse_html(page("<title>T</title>", article))
+    assert undeclared.published is not None
+    assert undeclared.published.date().isoformat() == "2024-03-13"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<p class="kicker">Analysis</p>',
+        "<p>Kommentar</p>",
+        '<div class="audio"><button>Listen to this article</button><span>5 min</span></div>',
+        '<div class="gallery"><img src="/1.jpg"><span>1 of 12</span></div>',
+        '<a href="#comments" class="comments-link">12 comments</a>',
+        "<p>Follow us on Twitter and Facebook</p>",
+    ],
+)
+def test_a_label_counter_or_footer_line_over_the_text_is_no_lede(furniture: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{furniture}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+def test_an_h1_giving_the_site_s_name_over_the_headline_is_not_the_headline() -> None:
+    # The logo's image names the site; its name is set again as a plain <h1> over the story's.
+    article = f"<h1>Town Crier</h1><h2>Bridge closed after cracks found</h2>{BODY}"
+    draft = parse_html(
+        page("<title>Bridge closed after cracks found | Town Crier</title>", article)
+    )
+    assert draft.title == "Bridge closed after cracks found"
+
+
+def test_a_teaser_s_h1_over_the_article_s_is_not_the_headline_where_the_title_is_the_site_s() -> (
+    None
+):
+    teaser = '<div class="teaser"><h1><a href="/ferry">Ferry fares to rise in April</a></h1></div>'
+    html = page("<title>Town Crier</title>", f"<h1>Bridge closed after cracks found</h1>{BODY}")
+    html = html.replace("<article>", f"{teaser}<article>")
+    assert parse_html(html).title == "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<div class="audio-player"><span>Listen</span><span>5:32</span></div>',
+        '<a href="#comments">Jump to comments</a>',
+        '<div class="progress"><span>0%</span></div>',
+        '<p class="live-label">● LIVE</p>',
+        '<p class="sponsor">Sponsored by Harbour Bank</p>',
+        "<p><em>Read this article in Polish</em></p>",
+        "<p>Skip Advertisement</p>",
+        '<div class="ad"><p>Supported by</p><div id="sponsor-slot"></div></div>',
+        '<div class="video"><p>Now playing</p><p>Watch: The old bridge closes</p><span>01:32</span></div>',
+    ],
+)
+def test_a_player_s_or_sponsor_s_line_over_the_text_is_no_lede(furniture: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{furniture}{BODY}"
+    assert parse_html(page("<title>T</title>", article)).paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<span style="display: none">Town Crier</span>',
+        "<span hidden>Town Crier</span>",
+        ' <a href="#comments" class="comment-count">12</a>',
+        ' <span class="comments-count">12</span>',
+    ],
+)
+def test_a_hidden_name_or_comment_count_in_the_h1_is_no_part_of_the_headline(
+    inside: str,
+) -> None:
+    article = f"<h1>Bridge closed after cracks found{inside}</h1>{BODY}"
+    draft = parse_html(page("<title>Bridge closed after cracks found</title>", article))
+    assert draft.title == "Bridge closed after cracks found"

@@ -488,6 +488,29 @@ def test_an_updated_date_loses_to_the_published_one_under_it() -> None:
         assert _date_of(dated) == "2024-03-12", dates
 
 
+@pytest.mark.parametrize(
+    ("updated", "published"),
+    [
+        ("Ultimo aggiornamento: 14 marzo 2024", "Pubblicato il 12 marzo 2024"),
+        ("Päivitetty 14.3.2024 8:00", "Julkaistu 12.3.2024 10:03"),
+        ("Aktualizováno 14. 3. 2024 8:00", "Publikováno 12. 3. 2024 10:03"),
+        ("Actualizat: 14.03.2024 08:00", "Publicat: 12.03.2024 10:03"),
+        ("Güncelleme: 14.03.2024 08:00", "Yayınlanma: 12.03.2024 10:03"),
+        ("Оновлено 14.03.2024 08:00", "Опубліковано 12.03.2024 10:03"),
+        ("Ενημέρωση: 14/03/2024 08:00", "Δημοσίευση: 12/03/2024 10:03"),
+        ("Diperbarui 14 Maret 2024, 08:00 WIB", "Diterbitkan 12 Maret 2024, 10:03 WIB"),
+        ("Actualitzat el 14 de març de 2024", "Publicat el 12 de març de 2024"),
+    ],
+)
+def test_an_updated_date_line_in_more_languages_loses_to_the_published_one(
+    updated: str, published: str
+) -> None:
+    dated = PAGE.replace(
+        BYLINE, f"          By Jane Doe\n          {updated}\n          {published}\n"
+    )
+    assert _date_of(dated) == "2024-03-12"
+
+
 def test_a_date_run_into_the_lede_is_the_date() -> None:
     page = PAGE.replace(BYLINE, "").replace(f"    {LEDE}", f"    Red. / 12.03.2024 {LEDE}")
     assert _date_of(page) == "2024-03-12"
@@ -2399,3 +2422,46 @@ def test_a_drop_capital_set_apart_from_its_word_is_joined_again() -> None:
 def test_a_one_letter_word_opening_a_paragraph_stays_apart(opening: str) -> None:
     text = PAGE.replace(f"    {BODY[0]}", f"    {opening}")
     assert opening in parse_text(text).paragraphs
+
+
+_NO_CRUMBS = PAGE.replace(
+    "        Home » Transport » Driverless trams on two lines from spring\n", ""
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # A <br> in the <h1>, as inscriptis and w3m render it; lynx wraps and centres a long one.
+        "        Driverless trams on two lines\n        from spring\n",
+        "      Driverless trams on two lines from spring as the union\n"
+        "           says it will fight the plan\n",
+    ],
+)
+def test_a_headline_carried_on_in_lower_case_on_the_line_under_it_is_one(headline: str) -> None:
+    draft = parse_text(_NO_CRUMBS.replace(HEADLINE, headline))
+    assert draft.title == " ".join(headline.split())
+    assert draft.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("under", ["by Jane Doe", "vor 3 Stunden", "updated 3 hours ago"])
+def test_a_byline_or_date_in_lower_case_right_under_the_headline_is_no_part_of_it(
+    under: str,
+) -> None:
+    page = _NO_CRUMBS.replace(HEADLINE, f"{HEADLINE}        {under}\n")
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jana Müller Zuletzt geändert am 14.03.2024",
+        "Jana Müller Zuletzt aktualisiert am 14.03.2024",
+        "Mario Rossi Ultimo aggiornamento 14.03.2024",
+        "Jean Dupont Dernière mise à jour le 14 mars 2024",
+    ],
+)
+def test_a_name_run_into_the_last_change_s_label_names_the_writer_alone(line: str) -> None:
+    # (Indented under the headline as a nested block: the line is read as a dated name.)
+    draft = parse_text(PAGE.replace(BYLINE, f"            {line}\n"))
+    assert draft.authors == [" ".join(line.split()[:2])]

@@ -109,15 +109,29 @@ def is_zone_name(word: str) -> bool:
 # date day first (one table: the label, the update-first and the day-first rules read it).
 _PUBLISHED_WORDS: dict[str, bool] = {
     "published": False, "posted": False, "publié": True, "publiée": True, "veröffentlicht": True,
-    "erstellt": True, "publicado": True, "publicada": True, "pubblicato": True,
-    "gepubliceerd": True, "опубликовано": True, "опубліковано": True, "opublikowano": True,
-    "yayınlanma": True,
+    "erstellt": True, "erschienen": True, "publicado": True, "publicada": True,
+    "pubblicato": True, "gepubliceerd": True, "опубликовано": True, "опубліковано": True,
+    "opublikowano": True, "yayınlanma": True, "yayınlandı": True, "publicerad": True,
+    "publiceret": True, "udgivet": True, "publisert": True, "julkaistu": True,
+    "publikováno": True, "publikované": True, "publicat": True, "publicată": True,
+    "közzétéve": True, "objavljeno": True, "δημοσίευση": True, "δημοσιεύθηκε": True,
+    "diterbitkan": True, "dipublikasikan": True, "公開日": False, "掲載日": False,
+    "投稿日": False, "发布时间": False, "發布時間": False, "發佈時間": False, "发表时间": False,
+    "發表時間": False, "입력": False, "등록": False,
 }  # fmt: skip
 _UPDATED_WORDS: dict[str, bool] = {
     "updated": False, "modified": False, "edited": False, "mis à jour": True,
-    "mise à jour": True, "aktualisiert": True, "actualizado": True, "atualizado": True,
-    "aggiornato": True, "bijgewerkt": True, "обновлено": True, "оновлено": True,
-    "güncelleme": True,
+    "mise à jour": True, "aktualisiert": True, "aktualisierung": True, "geändert": True,
+    "letzte änderung": True, "zuletzt geändert": True, "zuletzt aktualisiert": True,
+    "ultimo aggiornamento": True, "laatst bijgewerkt": True, "dernière mise à jour": True,
+    "última actualización": True, "última atualização": True, "actualizado": True, "atualizado": True, "aggiornato": True,
+    "aggiornamento": True, "bijgewerkt": True, "обновлено": True, "оновлено": True,
+    "güncelleme": True, "güncellendi": True, "aktualizacja": True, "zaktualizowano": True,
+    "uppdaterad": True, "uppdaterat": True, "opdateret": True, "oppdatert": True,
+    "päivitetty": True, "aktualizováno": True, "aktualizované": True, "actualizat": True,
+    "actualitzat": True, "frissítve": True, "ažurirano": True, "ενημέρωση": True,
+    "ενημερώθηκε": True, "diperbarui": True, "更新日": False, "最終更新日": False,
+    "更新时间": False, "更新時間": False, "수정": False, "업데이트": False, "최종수정": False,
 }  # fmt: skip
 LABEL_WORDS = frozenset(label.split()[0] for label in (*_PUBLISHED_WORDS, *_UPDATED_WORDS))
 """The first word of each label of a publication or an update ("mis" of "mis à jour")."""
@@ -134,6 +148,12 @@ def _alternation(names: Iterable[str]) -> str:
 
 _PUBLISHED = _alternation(_PUBLISHED_WORDS)
 _UPDATED = _alternation(_UPDATED_WORDS)
+PUBLISHED_LABELS = tuple(_PUBLISHED_WORDS)
+"""The labels of a publication's date, in lower case ("published", "publié", …)."""
+PUBLISHED_WORDS = _PUBLISHED
+"""The labels of a publication's date, as a regex alternation ("published|publié|…")."""
+UPDATED_WORDS = _UPDATED
+"""The labels of a last change's date, as a regex alternation ("updated|mis\\s+à\\s+jour|…")."""
 _LABEL = re.compile(
     rf"""^(?:(?:first\s+|originally\s+|last\s+)?(?:{_PUBLISHED}|{_UPDATED}|{_alternation(_OTHER_WORDS)})
     )\b\.?(?:\s+(?:on|at|le|am|el|em|il|op|в))?\s*[:\-–—|]?\s*""",
@@ -525,6 +545,10 @@ def ascii_digits(text: str) -> str:
     return _NATIVE_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group(), 0)), text)
 
 
+# A time closing a line with its "a.m." or "p.m.", whose stop ends no sentence.
+_MERIDIEM_END = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
+
+
 def looks_like_date_line(line: str) -> bool:
     """Whether `line` could be a date line: worth handing to `parse_date`.
 
@@ -539,7 +563,11 @@ def looks_like_date_line(line: str) -> bool:
     if not (_YEAR.search(text) or _NUMERIC_DATE.search(text) or _CJK_DATE.search(text)):
         # A Solar Hijri or Buddhist year ("۲۵ اسفند ۱۴۰۲", "15 มีนาคม 2567").
         return not text.isascii() and _other_calendar(text, whole=True) is not None
-    if text.endswith(_SENTENCE_ENDS) and not text.endswith(("г.", "r.")):
+    if (
+        text.endswith(_SENTENCE_ENDS)
+        and not text.endswith(("г.", "r."))
+        and not _MERIDIEM_END.search(text)  # "March 12, 2024 at 9:30 a.m."
+    ):
         # Sentences end with a full stop; dates rarely do (but "14 июня 2019 г." does).
         if len(text.split()) + _unspaced_words(text) > 5:
             return False
@@ -597,20 +625,26 @@ _DATE_IN_LINE = re.compile(
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
       | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
-    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:]))?""",
+    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:])
+      (?:\s*[ap]\.?\s?m\b\.?)?)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_SEARCHED = 200
 
 
-def find_date(line: str) -> datetime | None:
+def find_date(line: str, *, day_first: bool = False) -> datetime | None:
     """The first date written anywhere in a short `line` ("26. September 2019 Jane Doe
-    Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None."""
+    Schreibe einen Kommentar", "von Die Tagespresse 31. Oktober 2023"), or None; the
+    publication's where the line gives the last change's first ("Last updated 14 March 2024.
+    First published 12 March 2024"). `day_first` as for `parse_date`."""
     if len(line) > _MAX_SEARCHED or not any(ch.isdigit() for ch in line):
         return None
+    updated_first = _UPDATED_FIRST.match(line)
+    if updated_first:
+        line = updated_first.group("published")
     line = _DOTTED_MONTH.sub(r"\1. \2. \3", unglue_years(ascii_digits(line)))
     stamp = None
-    day_first = "/" in line and _DAY_FIRST_LABEL.search(line) is not None
+    day_first = day_first or ("/" in line and _DAY_FIRST_LABEL.search(line) is not None)
     for match in _DATE_IN_LINE.finditer(line):
         found = parse_date(match.group(0), day_first=day_first)
         if found is None and match.end("day") < match.end():

@@ -49,10 +49,13 @@ _FURNITURE = re.compile(
         |pin(?:\s+it)?|whatsapp|telegram|facebook|twitter|linkedin|reddit|flipboard|pocket|save
         |bookmark|comment|font\s+size|a\+?\s*a-?|merken|artikel\s+merken
         | (?:audio\s*:\s*|play\s+)?listen(?:\s+to\s+this\s+(?:article|story))?
-          (?:\s*[·•|:,-]?\s*(?:\d+\s*min(?:utes?|s)?|\d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d))?
+          (?:\s*[·•|:,-]?\s*(?:\d+\s*min(?:utes?|s)?|\d{1,2}:\d\d(?:\s*/\s*\d{1,2}:\d\d)?))?
         # An audio or video player's clock ("0:00 / 3:45"), a gallery's counter ("1 / 12").
         # (Set apart by spaces: "24/7", "9/11" alone are a line's words.)
         | \d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d | \d{1,3}\s+/\s+\d{1,3}
+        # ... and in words ("1 of 12", "3 von 20"); an audio player's length ("5 min").
+        | \d{1,3}\s+(?:of|von|de|sur|di|van|av|af|z|из)\s+\d{1,3}
+        | \d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?
         # A table of contents' heading over its links.
         | (?:table\s+of\s+)?contents|inhalt(?:sverzeichnis)?|inhaltsübersicht|sommaire
           |índice|indice|contenidos|содержание|spis\s+treści|inhoudsopgave|innehåll
@@ -84,6 +87,9 @@ _FURNITURE = re.compile(
         | \d+\s*(?:min(?:uten)?\.?\s+lesezeit|min(?:utos)?\s+de\s+(?:lectura|leitura)
           |min(?:utes)?\s+de\s+lecture|минут[аы]?\s+(?:на\s+)?чтени[яе])
         | [-–—\s]*advertisement[-–—\s]*|advertising|sponsored(?:\s+content)?|promoted|ad
+        | skip\s+(?:advertisement|ad)|(?:sponsored|presented|powered)\s+by\s+[^.!?]{1,60}
+        | (?:jump|skip|go)\s+to\s+(?:the\s+)?comments?|now\s+playing|up\s+next
+        | watch\s*:\s*[^.!?]{1,100}|read\s+(?:this\s+)?(?:article|story)\s+in\s+\w+
         | story\s+continues\s+(?:below|after)\s+(?:the\s+)?advertisement
         | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue.*
         | (?:read\s+(?:also|more|next)|also\s+read|see\s+also|related)\s*:.{1,200}
@@ -123,6 +129,8 @@ _FURNITURE = re.compile(
 _FURNITURE_SCANNED = re.compile(
     r"""^(?:
         .{0,200}?[.!?]\s+(?:sign\s+up|join|subscribe)\b.{0,80}\bnewsletters?\b.{0,60}
+        # A sign-up box's pitch: "Our best stories in your inbox every day."
+        | [^.!?]{0,80}?\b(?:in|to|into)\s+your\s+inbox\b[^.!?]{0,60}[.!]?
         | .{0,100}?\b(?:enable|turn\s+on|activate)\s+javascript\b.{0,160}
         | .{0,60}?\bjavascript\s+(?:is\s+)?(?:disabled|required|must\s+be\s+enabled)\b.{0,160}
         | .{0,60}?\bjavascript\s+(?:aktivieren|aktiviert|deaktiviert)\b.{0,120}
@@ -130,7 +138,7 @@ _FURNITURE_SCANNED = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SCANNED_WORDS = re.compile("newsletter|javascript", re.IGNORECASE)
+_SCANNED_WORDS = re.compile("newsletter|javascript|inbox", re.IGNORECASE)
 
 
 def _scanned_words(line: str, lowered: str) -> bool:
@@ -138,7 +146,7 @@ def _scanned_words(line: str, lowered: str) -> bool:
     is looked at lowered; another through the regex, whose case-blind matching also takes
     letters such as "ſ" for "s"."""
     if line.isascii():
-        return "newsletter" in lowered or "javascript" in lowered
+        return "newsletter" in lowered or "javascript" in lowered or "inbox" in lowered
     return _SCANNED_WORDS.search(line) is not None
 
 
@@ -166,6 +174,12 @@ _CAPTION_TAIL = re.compile(
         | /\s*(?:getty\s+images|afp|reuters|ap|epa|afp\s+via\s+getty\s+images)\)?
         | \bgetty\s+images\)? | \breuters/[\w .'-]{2,40})$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# A caption's credit closing the line after its sentence: a photographer and an outlet ("The
+# old bridge on Monday. Jane Doe/Northfield Courier"; not "U.S. Certificates To Provide
+# Wheat/Corn Supplies").
+_NAMED_CREDIT_TAIL = re.compile(
+    r"(?<=[a-z\d)])[.!?]\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*/\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}$"
 )
 # A caption's credit closing the line: "... Photo: Reuters", "Foto: dpa".
 _PHOTO_CREDIT_TAIL = re.compile(
@@ -197,6 +211,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _PHOTO_CREDIT_TAIL.search(line, max(0, len(line) - 60)):
         return True  # "... at Versailles on May 29. Photo: Reuters"
+    if "/" in line[-45:] and _NAMED_CREDIT_TAIL.search(line, max(0, len(line) - 90)):
+        return True
     words = lowered.split()
     if len(words) >= 2 and all(word.strip(".,:|") in _SHARE_WORDS for word in words):
         return True  # "Share Tweet Email"

@@ -21,7 +21,14 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsread.index.files.dates import find_date, looks_like_date_line, parse_date
+from newsread.index.files.dates import (
+    PUBLISHED_LABELS,
+    PUBLISHED_WORDS,
+    UPDATED_WORDS,
+    find_date,
+    looks_like_date_line,
+    parse_date,
+)
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
@@ -41,7 +48,7 @@ from newsread.index.files.formats.bylines import (
     split_author_field,
     split_byline,
 )
-from newsread.index.files.formats.furniture import is_furniture
+from newsread.index.files.formats.furniture import is_footer, is_furniture
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
     _State,
@@ -234,7 +241,8 @@ def parse_html(text: str) -> Draft:
         # the bottom of the text ("Stand: 24.04.2020", "Posted on 3 March 2021 by Jane").
         ends = draft.paragraphs[:_LEAD_LINES] + draft.paragraphs[-_LEAD_LINES:]
         short = (p for p in ends if len(p) <= _MAX_LEAD)
-        draft.published = next(filter(None, map(find_date, short)), None)
+        day_first = _writes_day_first(tree)
+        draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
         draft.published = _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
@@ -938,6 +946,14 @@ class _Metadata:
             return headings[0]
         else:
             title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
+        if len(headings) > 1 and (
+            _is_site_name(title, site, url) or _loose(title) in self._site_names()
+        ):
+            # The titles give the site's name alone: of the page's <h1>s (a teaser's, a
+            # list's), the headline is the one in the article's element.
+            own = self._article_heading(headings)
+            if own:
+                return own
         if len(headings) == 1 and (
             len(_words_of(title)) <= 3
             and len(headings[0].split()) >= 4
@@ -971,9 +987,16 @@ class _Metadata:
         found = []
         titles = self._titles()
         declared = _words_of(_text(self.ld("headline")))
+        names: set[str] | None = None
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading) and not _marked_headline(heading, declared):
                 continue
+            if len(_words_of(_heading_text(heading))) <= _SITE_NAME_WORDS:
+                names = self._site_names() if names is None else names
+                if _loose(_heading_text(heading)) in names and not _marked_headline(
+                    heading, declared
+                ):
+                    continue  # The site's name as a heading, neither linked nor a logo.
             following = heading.getnext()
             if _KICKER_CLASS.search(heading.get("class") or "") and following is not None:
                 if following.tag != "h2":
@@ -989,6 +1012,36 @@ class _Metadata:
             # A one-word <h1> beside a headline is a section's heading ("Anwendung").
             found = [text for text in found if len(_words_of(text)) > 1]
         return found
+
+    def _article_heading(self, headings: list[str]) -> str:
+        """Of `headings` (the page's `<h1>`s as read), the one in an `<article>` (or a post
+        marked up as one), else in `<main>`, and not in a teaser's card; else ""."""
+        wanted = set(headings)
+        found: dict[str, str] = {}
+        for heading in self.tree.iter("h1"):
+            text = _heading_text(heading)
+            if text not in wanted or _in_teaser_card(heading):
+                continue
+            for ancestor in heading.iterancestors():
+                marks = _marks(ancestor)
+                if marks and (_TEASER.search(marks) or _LISTING.search(marks)):
+                    break  # another story's card, a list of them
+                if ancestor.tag == "article" or (marks and _ARTICLE_CLASS.search(marks)):
+                    found.setdefault("article", text)
+                    break
+                if ancestor.tag == "main":
+                    found.setdefault("main", text)
+                    break
+        return found.get("article") or found.get("main", "")
+
+    def _site_names(self) -> set[str]:
+        """The site's names as the page gives them (loosely): its publisher's, og:site_name,
+        the text of its logo's image linked home."""
+        names = [self.source(), *self.all("og:site_name", "application-name")]
+        for image in self.tree.iterfind(".//a[@href]/img[@alt]"):
+            if _ROOT_LINK.match((image.getparent().get("href") or "").strip()):
+                names.append(image.get("alt") or "")
+        return {_loose(name) for name in names if name.strip()}
 
     def site_headings(self) -> list[str]:
         """The texts of `<h1>`s that hold the site's logo or a link to its home page."""
@@ -1269,6 +1322,8 @@ _POST_TITLE_CLASS = re.compile(
     r"\b(?:entry|post|article|story)(?:[-_]{1,2}(?:title|headline))\b|(?:^|\s)headline(?:$|\s)",
     re.IGNORECASE,
 )
+# The most words of a site's name that an `<h1>` may give.
+_SITE_NAME_WORDS = 5
 # The most words of a title that gives the site's name and nothing of a story.
 _SITE_TITLE_WORDS = 4
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
@@ -1302,7 +1357,31 @@ def _heading_text(heading: Any) -> str:
 
 
 def _not_headline(element: Any) -> bool:
-    return _kicker(element) or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
+    return (
+        _kicker(element)
+        or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
+        or _hidden_or_count(element)
+    )
+
+
+# A link to the comments, or a comment count, by its class ("comment-count", not "commentary").
+_COMMENTS_MARK = re.compile(r"comment(?!ar|at)", re.IGNORECASE)
+
+
+def _hidden_or_count(element: Any) -> bool:
+    """Whether an element inside a heading is no part of what it says: hidden from view (the
+    site's name after the headline for search engines), or the count of its comments linked
+    beside it ("Headline 12")."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if style and "none" in style and "display:none" in style.replace(" ", "").lower():
+        return True
+    if element.tag != "a" and element.tag != "span":
+        return False
+    return (element.get("href") or "").startswith("#comment") or bool(
+        _COMMENTS_MARK.search(element.get("class") or "")
+    )
 
 
 def _spaced_text(root: Any, skip: Callable[[Any], bool] | None = None) -> str:
@@ -2582,11 +2661,7 @@ _DATED_BY = re.compile(
 # Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
 _DATE_LINE_WORDS = 6
 # A date line that gives the last change: not the publication's date.
-_UPDATED = re.compile(
-    r"\b(?:updated|modified|edited|aktualisiert|geändert|actualizado|atualizado|aggiornato"
-    r"|mis\s+à\s+jour|обновлено)\b",
-    re.IGNORECASE,
-)
+_UPDATED = re.compile(rf"\b(?:{UPDATED_WORDS})\b", re.IGNORECASE)
 
 
 def _date_as_shown(
@@ -2659,20 +2734,16 @@ def _publication_line(label: str, text: str) -> bool:
 
 
 # A label that says the date after it is the publication's, in the languages of
-# `dates._LABEL` ("Published on", "Erschienen am:", "ePublished:").
+# `dates._LABEL` ("Published on", "Erschienen am:", "ePublished:", "Publicerad den").
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:(?:first|originally|e)\s*)?(?:published|posted|erschienen|veröffentlicht|publiée?"
-    r"|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано)"
-    r"\b(?:\s+(?:on|am|le|el|il|em|op|в)\b)?\s*:?\s*",
+    rf"^(?:(?:first|originally|e)\s*)?(?:{PUBLISHED_WORDS})"
+    r"\b(?:\s+(?:on|am|le|el|il|em|op|в|den|pada)\b)?\s*:?\s*",
     re.IGNORECASE,
 )
 # Such a label in the page's text with a number soon after it: the cheap test of the whole
 # text (one string, searched for each label with `str.find`) before the text nodes that hold
 # the label are looked for.
-_LABEL_WORDS = (
-    "published", "posted", "erschienen", "veröffentlicht", "publié", "publicado", "pubblicato",
-    "gepubliceerd", "opublikowano", "опубликовано",
-)  # fmt: skip
+_LABEL_WORDS = PUBLISHED_LABELS
 _NUMBER_AFTER = re.compile(r"(?![^\W\d_])\W{0,3}\D{0,20}\d")
 # The texts after a label (the label first): after its element's tail, or its element's text.
 _LABEL_NEXT = "following::text()[position() <= 6]"
@@ -2689,6 +2760,7 @@ def _labelled_published(tree: Any) -> datetime | None:
     if not words:
         return None
     tests = " or ".join(f"contains(., '{word}')" for word in words)
+    day_first = _writes_day_first(tree)
     for node in tree.xpath(f"//body//text()[{tests}]"):
         text = " ".join(str(node).split())
         rest = _after_published_label(text) if len(text) <= _MAX_LABEL_LINE else None
@@ -2701,7 +2773,7 @@ def _labelled_published(tree: Any) -> datetime | None:
             # The date in an element of its own: the next text that says anything.
             after = parent.xpath(_LABEL_NEXT if node.is_tail else _LABEL_INSIDE_NEXT)[1:]
             rest = next((" ".join(t.split()) for t in map(str, after) if t.strip()), "")
-        found = _line_date(rest) if len(rest) <= _MAX_LABEL_LINE else None
+        found = _line_date(rest, day_first=day_first) if len(rest) <= _MAX_LABEL_LINE else None
         if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
@@ -2767,6 +2839,7 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
     label = ""
     standfirst = False
     passed = 0  # the longest text passed
+    day_first = _writes_day_first(tree)
     for node in heading.xpath(_FOLLOWING_TEXT):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
@@ -2778,7 +2851,10 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
             if standfirst or len(text) > _MAX_STANDFIRST:
                 return  # the article's text has begun
             standfirst = True  # a standfirst, or the text's first paragraph
-        elif len(text) >= _SHORTEST_DATE and (shown := _line_date(text)) is not None:
+        elif (
+            len(text) >= _SHORTEST_DATE
+            and (shown := _line_date(text, day_first=day_first)) is not None
+        ):
             if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
                 yield shown, label, text, passed
         else:
@@ -2796,19 +2872,37 @@ def _date_over_headline(tree: Any, title: str) -> datetime | None:
             continue
         if len(text) > _MAX_DATE_TEXT or _UPDATED.search(text):
             return None  # (a sentence; the last change's date, not the publication's)
-        return None if _CHANGE_OR_HIDDEN.search(_marks(element)) else _line_date(text)
+        if _CHANGE_OR_HIDDEN.search(_marks(element)):
+            return None
+        return _line_date(text, day_first=_writes_day_first(tree))
     return None
 
 
-def _line_date(text: str) -> datetime | None:
+def _line_date(text: str, *, day_first: bool = False) -> datetime | None:
     """The date in a short line: written among other words, or the whole line one
-    ("4. 2. 2022.", spaced as some German sites do)."""
+    ("4. 2. 2022.", spaced as some German sites do). `day_first` as for `parse_date`."""
     from newsread.index.files.dates import looks_like_date_line
 
-    found = find_date(text)
+    found = find_date(text, day_first=day_first)
     if found is None and looks_like_date_line(text):
-        found = parse_date(text)
+        found = parse_date(text, day_first=day_first)
     return found
+
+
+# English as written where a slashed date puts the month first: the United States', and
+# where the page does not say which English it is.
+_MONTH_FIRST_ENGLISH = frozenset(("", "us", "ph"))
+
+
+def _writes_day_first(tree: Any) -> bool:
+    """Whether the page's language writes a slashed date day first ("12/03/2024" is 12 March
+    in French, German or British English): every language but American English (a year
+    first, "2024/03/12", reads so either way)."""
+    lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower().replace("_", "-")
+    code, _, region = lang.partition("-")
+    if code == "en":
+        return region.split("-")[0] not in _MONTH_FIRST_ENGLISH
+    return bool(code) and code.isalpha()
 
 
 def _headline_element(tree: Any, title: str) -> Any | None:
@@ -2851,7 +2945,8 @@ def _on_time_text(tree: Any, declared: datetime) -> datetime:
     for time in tree.xpath("//body//time[@datetime]"):
         if _parse_declared(time.get("datetime")) != declared or _in_listing(time):
             continue
-        shown = _line_date(" ".join(time.text_content().split())[:_MAX_DATE_TEXT])
+        text = " ".join(time.text_content().split())[:_MAX_DATE_TEXT]
+        shown = _line_date(text, day_first=_writes_day_first(tree))
         if shown is not None:
             return _on_day(declared, shown.date())
     return declared
@@ -3156,6 +3251,14 @@ _MAX_LEAD_FURNITURE = 16
 _MAX_LEAD = 160
 # A short standfirst: sentences, eight words or more ("Ihr gelang einiges. Ein Resümee.").
 _SENTENCES = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"'“”»«]?$")
+# The last change's date line ("Updated March 13, 2024 at 10:15 a.m.", "Actualizado el 12 de
+# marzo de 2024"): no lede, and no publication date.
+_UPDATE_LINE = re.compile(
+    rf"^(?:last\s+|letzte\s+)?(?:{UPDATED_WORDS})\b\W{{0,3}}\D{{0,40}}\d[^.!?]{{0,60}}(?:[ap]\.\s?m\.)?$",
+    re.IGNORECASE,
+)
+
+
 # The longest standfirst a byline below it may follow.
 _MAX_STANDFIRST = 400
 
@@ -3168,6 +3271,7 @@ def _lead_furniture(
     as the lede); a byline or date found there fills the draft's when the page declared none.
     (`markup`: the page, where it shows a line as a caption or a control.)"""
     state = _State()
+    updated: datetime | None = None
     drop: list[int] = []
     standfirst = False
     # The people the page names, else its credit (a user's handle): a line of them is a byline.
@@ -3178,7 +3282,10 @@ def _lead_furniture(
         if markup is not None and not standfirst and markup.caption(paragraph):
             drop.append(index)
             continue
-        sentences = len(paragraph) > _MAX_LEAD or (index == 0 and _SENTENCES.match(paragraph))
+        sentences = len(paragraph) > _MAX_LEAD or (
+            # (Not a date line closed by a stop: "12 de marzo de 2024 - 9:30 a. m.".)
+            index == 0 and _SENTENCES.match(paragraph) and not looks_like_date_line(paragraph)
+        )
         if sentences and is_furniture(paragraph):
             # A long notice ("… Sign up for our daily newsletter."), a shop's disclosure
             # ("This article contains affiliate links. We may earn a commission."): no lede.
@@ -3194,12 +3301,17 @@ def _lead_furniture(
             state.published = state.published or find_date(paragraph)
         elif _name_over_byline_block(paragraphs, index, named):
             pass  # "Jane Doe" over "Transport Correspondent" or the date: the byline's name
+        elif _UPDATE_LINE.match(paragraph):
+            updated = updated or find_date(paragraph)  # "Updated March 13, 2024 at 10:15 a.m."
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
             or _take_date(paragraph, state)
             or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
+            or _LEAD_LABEL.match(paragraph)
+            # A comment count, "Follow us on …": the footer's lines, set over the text too.
+            or is_footer(paragraph)
             or _take_byline(paragraph, state)
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
@@ -3222,7 +3334,8 @@ def _lead_furniture(
             draft.authors = people
             draft.credit = credit or (draft.credit if is_agency(draft.credit) else "")
     if draft.published is None:
-        draft.published = state.published
+        # (The last change's date stands in for a publication date the page gives nowhere.)
+        draft.published = state.published or updated
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
 
@@ -3372,6 +3485,19 @@ def _take_field_line(paragraph: str, state: _State) -> bool:
 # A date's label on a line of its own, the date itself in an element the text leaves out.
 _BARE_DATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?$", re.IGNORECASE
+)
+# The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
+# section's word, no lede.
+_LEAD_LABEL = re.compile(
+    # (A player's clock, a reading progress, a live story's dot: "01:32", "0%", "● LIVE"; an
+    # advert's label over its slot, "Supported by".)
+    r"^(?:\d{1,2}:\d\d|\d{1,3}\s*%|[●•🔴]\s*live|(?:supported|sponsored|presented)\s+by"
+    r"|analysis|opinion|commentary|comment|review|interview|feature|editorial|obituary"
+    r"|perspective|investigation|fact[\s-]check|special\s+report|podcast|video|watch|live"
+    r"|analyse|kommentar|meinung|leitartikel|reportage|tribune|éditorial|chronique|análisis"
+    r"|opinión|entrevista|reportaje|analisi|commento|intervista|editoriale|opinie|analyse"
+    r"|recensione|crítica|critique|kritik|rezension)\s*:?$",
+    re.IGNORECASE,
 )
 # The most words a byline line naming the authors has ("Robert Burns, AP National Security
 # Writer").

@@ -1038,11 +1038,16 @@ _DASHED_KICKER = 3
 
 def _goes_on(lines: list[_Line], position: int) -> bool:
     """Whether the line at `position` goes on on the next: it ends open ("Topic:", "Headline
-    –") and a headline-shaped line follows within a blank line."""
+    –") and a headline-shaped line follows within a blank line, or the next line carries on
+    its words in lower case right under it ("Council votes to close the old bridge" /
+    "after engineers find cracks": a headline broken by a `<br>`, or that lynx wrapped and
+    centred), not a byline or date line ("by Jane Doe")."""
     after = lines[position + 1] if position + 1 < len(lines) else None
     text = lines[position].text
     if lines[position].bullet or text.startswith(("-", "–", "—")):
         return False  # "- Für Dein Business -": a slogan set between dashes, a list's item
+    if _carried_on(lines[position], after):
+        return True
     if (
         text.endswith(_OPEN_ENDS)
         and len(text.split()) <= _DASHED_KICKER + 1
@@ -1059,6 +1064,24 @@ def _goes_on(lines: list[_Line], position: int) -> bool:
     )
 
 
+def _carried_on(line: _Line, after: _Line | None) -> bool:
+    """Whether `after` carries on the words of `line` (not closed by a stop) on the raw line
+    right under it: its first word in lower case, and it no sentence, list item, byline or
+    number ("vor 3 Stunden")."""
+    return (
+        after is not None
+        and after.index == line.end
+        and not line.text.endswith(_TERMINAL)
+        and after.text[:1].islower()
+        and not (after.bullet or after.crumb or after.sentence)
+        and len(line.text) + len(after.text) <= _LONG_HEADLINE_LINE
+        and not _dateline(after.text)  # "by Jane Doe"
+        and not any(ch.isdigit() for ch in after.text)  # "vor 3 Stunden", "3 min read"
+    )
+
+
+# The longest headline run over two lines.
+_LONG_HEADLINE_LINE = 250
 # The fewest words of a headline after a kicker that the breadcrumbs show.
 _AFTER_CRUMB = 3
 
@@ -1217,10 +1240,10 @@ def _candidates(
     found = []
     for position in positions:
         line = lines[position]
-        if (
-            position
-            and lines[position - 1].text.endswith(_OPEN_ENDS)
+        if position and (
+            lines[position - 1].text.endswith(_OPEN_ENDS)
             and _goes_on(lines, position - 1)
+            or _carried_on(lines[position - 1], line)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
         spaced_colons = bool(spaced - {line.text})

@@ -23,6 +23,7 @@ from datetime import datetime
 
 from newsread.index.files.dates import (
     LABEL_WORDS,
+    UPDATED_WORDS,
     find_date,
     is_date_word,
     is_zone_name,
@@ -107,12 +108,7 @@ _DATE_ALONE = 40
 # A date line that gives when the page was changed, not when it was published ("Updated: ...",
 # "Article mis à jour le ...": a word may name what was changed; two may be a byline's name).
 _UPDATED = re.compile(
-    r"^(?:[^\W\d]+\s+)?(?:last\s+|letzte\s+)?"
-    r"(?:updated|modified|edited|aktualisiert|aktualisierung|geändert"
-    r"|actualizado|atualizado"
-    r"|aggiornato|mis\s+à\s+jour|mise\s+à\s+jour|обновлено|letzte\s+änderung"
-    r"|bijgewerkt|zaktualizowano|uppdaterad|opdateret|oppdatert)\b",
-    re.IGNORECASE,
+    rf"^(?:[^\W\d]+\s+)?(?:last\s+|letzte\s+)?(?:{UPDATED_WORDS})\b", re.IGNORECASE
 )
 # The first words of a lede that opens with its date: "Red. / 31.10.2023 ...".
 _DATE_IN_LINE_START = re.compile(r"^.{0,12}?\d[\d./\- ]{4,}\d(?:,?\s+\d{1,2}[:.]\d{2})?")
