@@ -191,13 +191,13 @@ def leave_analysed_words(folder: str) -> None:
     """In a sub-writer that has written its segment: leave the words it folded and stemmed in
     `folder` for the parent (`adopt_analysed_words`).
 
-    Each batch's sub-writers are new processes, forked from the parent; without this each one
-    stemmed the library's whole vocabulary again (porter2 in Python: a quarter of a
+    Each batch's sub-writers are new processes, which start with the words the parent has;
+    without this each one stemmed the library's whole vocabulary again (porter2 in Python: a quarter of a
     sub-writer's CPU in a 10k build's profile). Best effort: a failure costs only time.
     """
     path = os.path.join(folder, f"{os.getpid()}{WORDS_SUFFIX}")
     words = analysed_words()
-    # Insertion order: what this process added comes after what it inherited at the fork.
+    # Insertion order: what this process added comes after what it started with.
     fresh = dict(
         islice(words.items(), _inherited_words if _inherited_words <= len(words) else 0, None)
     )
