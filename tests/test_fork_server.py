@@ -3,7 +3,9 @@ not forked from the indexing process: the same index, and none of the indexer's 
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -118,3 +120,42 @@ def test_a_sub_writer_does_not_carry_the_indexing_processs_memory(
         assert min(sizes) > 300
     else:
         assert max(sizes) < 150, sizes
+
+
+_UNGUARDED = """
+import sys
+from pathlib import Path
+with open(sys.argv[1], "a") as marks:
+    marks.write("ran\\n")  # once per run of this script: no __name__ guard below
+from newsread.index.engine import indexer, merging
+from newsread.index.library import Library
+indexer.PARALLEL_MIN_FILES = 50
+merging.MERGE_FROM_ARTICLES = merging.MERGE_ABOVE = 1
+library = Library(Path(sys.argv[2])).open()
+print(indexer.update_library(library, first_batch_seconds=0.0).articles)
+"""
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_by_its_sub_writers(
+    tmp_path: Path,
+) -> None:
+    """The fork server's children import the program's main module before their work (as
+    spawned ones do): an indexing script without `if __name__ == "__main__"` would index again
+    in every sub-writer and in the merge. They start with it hidden (`parallel.main_hidden`)."""
+    from builders import write_article
+
+    root = tmp_path / "library"
+    for n in range(120):
+        write_article(root, f"a{n:03}.txt", f"Article {n}", f"harbour grain {n} " * 40)
+    script, marks = tmp_path / "index_it.py", tmp_path / "marks"
+    script.write_text(_UNGUARDED)
+    env = {**os.environ, parallel.PROCESSES_VARIABLE: "2"}
+    done = subprocess.run(
+        [sys.executable, str(script), str(marks), str(root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.split() == ["120"], done.stderr[-2000:]
+    assert marks.read_text().split() == ["ran"]

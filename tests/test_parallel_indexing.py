@@ -268,6 +268,25 @@ def test_words_the_sub_writers_analysed_are_handed_to_the_next_batch(
     assert not list(library.index_dir.glob(f"*{parallel.WORDS_SUFFIX}*"))
 
 
+def test_sub_writers_start_with_the_words_the_indexer_analysed(
+    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fork server's sub-writers do not inherit the indexer's analysed words: they are
+    handed to each one. Seen by a word the indexer's table analyses otherwise than the
+    analyzer would ('Quagga' -> 'zebra'): a sub-writer that indexes it so had the table."""
+    from newsread.index.engine import schema
+
+    library = Library(_library(tmp_path / "library", 10)).open()
+    library.update()
+    # An update of a library indexed before reads its files sorted: the first (in this
+    # process) is d0/a0010.txt, and z/late.txt goes to a sub-writer.
+    _library(library.root, 130)
+    write_article(library.root, "z/late.txt", "Striped", "A Quagga grazed.")
+    monkeypatch.setattr(schema, "_analysed", {"Quagga": ("quagga", "zebra")})
+    assert _update(library).articles == 121
+    assert [hit.title for hit in library.search("zebra").hits] == ["Striped"]
+
+
 def test_a_damaged_words_file_is_ignored_and_removed(tmp_path: Path) -> None:
     from newsread.index.engine import schema
 

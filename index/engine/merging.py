@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from newsread.index.engine import whoosh_internals
 from newsread.index.engine.parallel import (
     context,
+    main_hidden,
     prepare_sub_writer,
     release_free_memory,
     start_method,
@@ -113,7 +114,8 @@ def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = No
     process = context().Process(
         target=_merge, args=(str(library.index_dir), chosen, NICENESS), name="newsread-merge"
     )
-    process.start()
+    with main_hidden():
+        process.start()
     try:
         while process.is_alive():
             process.join(0.2)

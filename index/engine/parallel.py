@@ -14,20 +14,24 @@ sub-writers, and as shipped they
 `ParallelWriter` fixes the first, second and fourth: its `SubWriter`s (and the merge, see
 `newsread.index.engine.merging`) start from multiprocessing's fork server, a small process
 that has imported only the index's writing code, not from the indexing process; the words
-analysed so far go with each one (`analysed_words`). The indexer checks every commit's
+analysed so far go with each one (`analysed_words`, marshalled). The indexer checks every commit's
 document count for the third (see `newsread.index.engine.indexer`).
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
+import types
 import warnings
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -80,6 +84,24 @@ def context() -> Any:
             "ignore", message=r".*multi-threaded, use of fork\(\)", category=DeprecationWarning
         )
     return multiprocessing.get_context(method)
+
+
+@contextmanager
+def main_hidden() -> Iterator[None]:
+    """While a process starts: without its importing this program's main module first.
+
+    A process of the fork server (as of "spawn") runs the main script again, as
+    `__mp_main__`, before its work: a script that indexes without an `if __name__ ==
+    "__main__"` guard would index again in each sub-writer. Sub-writers and the merge need
+    nothing of it (what they run is in newsread's modules), so the main module is hidden
+    while the process is started (the process object is pickled then)."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def index_processes() -> int:
@@ -143,11 +165,17 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
         # The queues the sub-writers share must be of the context they start in.
         self.jobqueue = context().Queue(self.procs * 4)
         self.resultqueue = context().Queue()
+        self._words: bytes | None = None
+        """The analysed words, for sub-writers that do not inherit them (made once)."""
 
     def _new_task(self) -> SubWriter:
+        if self._words is None and self.start_method != "fork":
+            # marshal, not pickle with the process: pickle's memo of ~300,000 objects left
+            # ~28 MB in this process's heap at each sub-writer's start (glibc kept it).
+            self._words = marshal.dumps(analysed_words())
         task = SubWriter(
             self.start_method,
-            analysed_words(),
+            self._words,
             self.storage,
             self.indexname,
             self.jobqueue,
@@ -163,12 +191,17 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
 class SubWriter(SubWriterTask):  # type: ignore[misc]
     """Whoosh's sub-writer, quiet, interrupt-safe and orphan-free, that hands the words it
     analysed to the next batch's (`leave_analysed_words`) and starts with those analysed
-    before it (`words`, which the fork server's children do not inherit)."""
+    before it (`words`, marshalled: the fork server's children do not inherit them; None
+    when forked)."""
 
-    def __init__(self, method: str | None, words: dict[str, Any], *args: Any) -> None:
+    def __init__(self, method: str | None, words: bytes | None, *args: Any) -> None:
         super().__init__(*args)
         self.method = method
         self.words = words
+
+    def start(self) -> None:
+        with main_hidden():
+            super().start()
 
     @staticmethod
     def _Popen(process: Any) -> Any:
@@ -246,14 +279,15 @@ if hasattr(os, "register_at_fork"):  # POSIX
     os.register_at_fork(before=_note_fork)
 
 
-def prepare_sub_writer(words: dict[str, Any] | None = None) -> None:
+def prepare_sub_writer(words: bytes | None = None) -> None:
     """In a sub-writer (or merger), before its work: the parent decides about Ctrl+C (it
     cancels the writer and stops us), and the child ends if the parent dies (the indexing
     process, or the fork server, which ends when that does). `words`: the analysed words
-    the indexing process had (a fork server's child does not inherit them)."""
+    the indexing process had, marshalled (a fork server's child does not inherit them)."""
     global _inherited_words
-    if words is not None and words is not analysed_words():
-        remember_analysed(words)
+    if words is not None:
+        with suppress(ValueError, EOFError, TypeError):  # only time is lost
+            remember_analysed(marshal.loads(words))
     _inherited_words = len(analysed_words())
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _let_go_of_fork_server()
