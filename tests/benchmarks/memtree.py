@@ -216,7 +216,7 @@ def measure(command: list[str], interval: float, log_path: str | None) -> dict[s
     largest = max(peaks.others.items(), key=lambda item: item[1][0], default=None)
     mb = 1 / 1024
     result: dict[str, object] = {
-        "command": command,
+        "command": [word if len(word) < 200 else word[:40] + "..." for word in command],
         "exit": process.returncode,
         "tree_rss_mb": round(peaks.tree_rss_kb * mb, 1),
         "tree_rss_at": round(peaks.tree_rss_at, 1),
