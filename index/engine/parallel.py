@@ -225,8 +225,9 @@ def leave_analysed_words(folder: str) -> None:
     `folder` for the parent (`adopt_analysed_words`).
 
     Each batch's sub-writers are new processes, which start with the words the parent has;
-    without this each one stemmed the library's whole vocabulary again (porter2 in Python: a quarter of a
-    sub-writer's CPU in a 10k build's profile). Best effort: a failure costs only time.
+    without this each one stemmed the library's whole vocabulary again (porter2 in Python: a
+    quarter of a sub-writer's CPU in a 10k build's profile). Best effort: a failure costs
+    only time.
     """
     path = os.path.join(folder, f"{os.getpid()}{WORDS_SUFFIX}")
     words = analysed_words()
