@@ -168,10 +168,6 @@ def _child(root: str, index_dir: str, conn: Connection) -> None:
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     os.umask(0o077)
-    if sys.platform.startswith("linux"):
-        # Spawned, this process inherited "spawn" as its start method; its sub-writers
-        # (newsread.index.engine.parallel) are forked, as in `newsread index`. Nothing else runs here.
-        multiprocessing.set_start_method("fork", force=True)
     from newsread.index.library import Library
 
     # The app decides when this update stops: a hang-up (or ctrl+c) reaching the terminal's

@@ -124,6 +124,17 @@ def newsread_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def forked_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sub-writers and the merge forked from the test's process, as before the fork server
+    (`newsread.index.engine.parallel.START_METHOD`): they then run what the test patched in
+    this process (a posting block size, a sub-writer that dies, a merge that sleeps). The fork
+    server's children import the index afresh and see none of it."""
+    from newsread.index.engine import parallel
+
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+
+
+@pytest.fixture
 def small_library(tmp_path: Path) -> Path:
     root = tmp_path / "library"
     write_article(

@@ -49,7 +49,7 @@ def many_segments(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(merging, "MERGE_ABOVE", 1)
     monkeypatch.setattr(merging, "MERGE_FROM_ARTICLES", 1)
     # At nice 19 on a busy machine (a test run) the merge waits for every other process.
-    monkeypatch.setattr(merging, "lower_priority", lambda: None)
+    monkeypatch.setattr(merging, "NICENESS", 0)
 
 
 def test_a_large_update_ends_with_one_segment_and_the_same_answers(
@@ -97,7 +97,7 @@ def test_a_searcher_opened_before_the_merge_keeps_answering(
 
 
 def test_a_cancelled_merge_leaves_the_index_as_it_was(
-    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, many_segments: None, forked_children: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(indexer, "should_merge", lambda library: False)
     library = Library(_library(tmp_path / "library", 60)).open()
@@ -106,7 +106,7 @@ def test_a_cancelled_merge_leaves_the_index_as_it_was(
     files = sorted(p.name for p in library.index_dir.iterdir())
     # The merging process starts slowly here, so the cancel lands before it can commit (a
     # quiet machine merges 60 small articles within the first look at `cancelled`).
-    monkeypatch.setattr(merging, "lower_priority", lambda: time.sleep(30))
+    monkeypatch.setattr(merging, "lower_priority", lambda niceness: time.sleep(30))
     asked: list[bool] = []
 
     def cancelled() -> bool:
@@ -121,7 +121,7 @@ def test_a_cancelled_merge_leaves_the_index_as_it_was(
 
 
 def test_a_merge_gives_way_to_an_update_waiting_for_the_lock(
-    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, many_segments: None, forked_children: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file saved during a long merge is indexed at once: the merge stops, changing nothing."""
     monkeypatch.setattr(indexer, "should_merge", lambda library: False)
@@ -129,7 +129,7 @@ def test_a_merge_gives_way_to_an_update_waiting_for_the_lock(
     indexer.update_library(library, first_batch_seconds=0.0)
     before, segments = _answers(library), _segments(library)
     # A merge that would take 30 s and more; nothing cancels it.
-    monkeypatch.setattr(merging, "lower_priority", lambda: time.sleep(30))
+    monkeypatch.setattr(merging, "lower_priority", lambda niceness: time.sleep(30))
     waited: list[str] = []
 
     def update_meanwhile() -> None:

@@ -95,9 +95,11 @@ def test_changes_and_deletions_with_sub_writers(tmp_path: Path, two_processes: N
 
 
 def test_a_sub_writer_that_dies_loses_no_article(
-    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, two_processes: None, forked_children: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whoosh drops a dead sub-writer's documents from the commit; the indexer adds them."""
+    """Whoosh drops a dead sub-writer's documents from the commit; the indexer adds them.
+    (Forked from here, so that the sub-writers run the patched `_process_file`: how they
+    started makes no difference to what the indexer does about the lost documents.)"""
     from whoosh import multiproc
 
     process_file = multiproc.SubWriterTask._process_file
@@ -144,6 +146,8 @@ def _running(pid: int) -> bool:
 
 
 def test_sub_writers_exit_when_the_indexer_is_killed(tmp_path: Path) -> None:
+    """The sub-writers are the fork server's children (`parallel.context`), the indexer's
+    grandchildren: killed, the indexer leaves none of its processes behind."""
     root = _library(tmp_path / "library", 3000)
     env = {**os.environ, parallel.PROCESSES_VARIABLE: "2"}
     command = [sys.executable, "-m", "newsread.tui.cli", "index", str(root)]
@@ -152,20 +156,22 @@ def test_sub_writers_exit_when_the_indexer_is_killed(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 60
-        children: set[int] = set()
-        while len(children) < 2 and time.monotonic() < deadline and indexing.poll() is None:
+        grandchildren: set[int] = set()
+        while len(grandchildren) < 2 and time.monotonic() < deadline and indexing.poll() is None:
             time.sleep(0.05)
             children = _children(indexing.pid)
-        assert len(children) >= 2, "the sub-writers never started"
+            grandchildren = {g for child in children for g in _children(child)}
+        assert len(grandchildren) >= 2, "the sub-writers never started"
+        everyone = children | grandchildren
         indexing.send_signal(signal.SIGKILL)
         indexing.wait()
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(_running(c) for c in children):
+        while time.monotonic() < deadline and any(_running(c) for c in everyone):
             time.sleep(0.1)
-        alive = [c for c in children if _running(c)]
+        alive = [c for c in everyone if _running(c)]
         for pid in alive:
             os.kill(pid, signal.SIGKILL)
-        assert not alive, "sub-writers outlived the killed indexer"
+        assert not alive, "sub-writers (or the fork server) outlived the killed indexer"
     finally:
         if indexing.poll() is None:
             indexing.kill()
@@ -260,6 +266,25 @@ def test_words_the_sub_writers_analysed_are_handed_to_the_next_batch(
     for word in ("Quixotically", "wandering", "zebras", "galloped"):
         assert words[word] == schema._fold_and_stem(word)
     assert not list(library.index_dir.glob(f"*{parallel.WORDS_SUFFIX}*"))
+
+
+def test_sub_writers_start_with_the_words_the_indexer_analysed(
+    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fork server's sub-writers do not inherit the indexer's analysed words: they are
+    handed to each one. Seen by a word the indexer's table analyses otherwise than the
+    analyzer would ('Quagga' -> 'zebra'): a sub-writer that indexes it so had the table."""
+    from newsread.index.engine import schema
+
+    library = Library(_library(tmp_path / "library", 10)).open()
+    library.update()
+    # An update of a library indexed before reads its files sorted: the first (in this
+    # process) is d0/a0010.txt, and z/late.txt goes to a sub-writer.
+    _library(library.root, 130)
+    write_article(library.root, "z/late.txt", "Striped", "A Quagga grazed.")
+    monkeypatch.setattr(schema, "_analysed", {"Quagga": ("quagga", "zebra")})
+    assert _update(library).articles == 121
+    assert [hit.title for hit in library.search("zebra").hits] == ["Striped"]
 
 
 def test_a_damaged_words_file_is_ignored_and_removed(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Random libraries, random queries: `Library.search` against the oracle (tests/oracle.py).
 
 Each library is built from one seed in 1-4 index runs (in this process, in batches of one
-file, or by forked sub-writers), with articles added, edited, touched and deleted between
+file, or by sub-writers: forked, or from the fork server), with articles added, edited, touched and deleted between
 runs, so it has several segments with deletions. Random queries over every feature of the
 language are then run both ways, and each mismatch names the seed and the query.
 
@@ -275,6 +275,10 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         # at a time (phrases, Whoosh's matchers) meets block ends in libraries of dozens.
         block = random.Random(f"blocks {seed}").choice([2, 5, 128])
         monkeypatch.setattr(whoosh3.W3Codec.__init__, "__defaults__", (block, 3, 1))
+        if block != 128 or phrase_keys.KEYED_POSTINGS != KEYED_POSTINGS:
+            # Sub-writers (and a merge) write with this process's patches (the block size,
+            # `_use_keys`) only when forked from it; else from the fork server, as in use.
+            monkeypatch.setattr(parallel, "START_METHOD", "fork")
     library = Library(root).open()
     for run in range(rng.randint(1, 4)):
         if run:
@@ -294,6 +298,10 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         else:
             library.update()
     return library, corpus
+
+
+KEYED_POSTINGS = phrase_keys.KEYED_POSTINGS
+"""As written in the module (`_use_keys` may patch it)."""
 
 
 def _forks() -> bool:
@@ -913,7 +921,7 @@ def test_phrases_of_common_words_agree_with_the_oracle_before_and_after_a_merge(
     and with a slop: found as the oracle finds them in a library of several runs (segments
     with deletions) and again once merged into one (whose keys the merge writes)."""
     _use_keys(keys, monkeypatch)
-    monkeypatch.setattr(merging, "lower_priority", lambda: None)
+    monkeypatch.setattr(merging, "NICENESS", 0)
     # Every segment into one, whatever layout the batches' time limits made (under load, one
     # big segment and small ones, of which `to_merge` takes only the small).
     monkeypatch.setattr(merging, "to_merge", lambda segments: {name for name, _, _ in segments})

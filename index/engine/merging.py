@@ -4,8 +4,9 @@ Every commit of a large update writes a segment per sub-writer, so a 100,000-art
 ends with a dozen or more; a search pays for each one (a term look-up, a posting read and a
 length column per word per segment). The merge streams every segment's already sorted
 postings into one (`whoosh_internals.merge_all`; Whoosh's own `optimize=True` re-sorts them
-all), still a Python step per posting: minutes at 100,000 articles. So it runs in a forked
-process at the lowest CPU priority (nice 19), never in the UI's process: searches keep using
+all), still a Python step per posting: minutes at 100,000 articles. So it runs in another
+process (started as the sub-writers are, `parallel.context`: not a copy of the indexing
+process and all it holds) at the lowest CPU priority (nice 19), never in the UI's process: searches keep using
 the segments they have until the merge commits a new generation, and the next search opens
 that one (`OpenIndex.searcher`). Cancelling (the app quitting) stops the merge; the index stays
 as it was and the unfinished segment's files are deleted.
@@ -26,10 +27,17 @@ import multiprocessing
 import os
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsread.index.engine import whoosh_internals
-from newsread.index.engine.parallel import prepare_sub_writer, release_free_memory
+from newsread.index.engine.parallel import (
+    context,
+    main_hidden,
+    prepare_sub_writer,
+    release_free_memory,
+    start_method,
+)
 
 if TYPE_CHECKING:
     from newsread.index.engine.open_index import OpenIndex
@@ -56,7 +64,7 @@ def will_merge(articles: int) -> bool:
     segments is followed by a merge (`should_merge`)."""
     return (
         articles >= MERGE_FROM_ARTICLES
-        and multiprocessing.get_start_method() == "fork"
+        and start_method() is not None
         and not multiprocessing.current_process().daemon
     )
 
@@ -87,8 +95,8 @@ def to_merge(segments: list[tuple[str, int, int]]) -> set[str]:
 
 
 def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = None) -> bool:
-    """Merge segments of `library` (`to_merge`: after a build, all of them into one) in a
-    forked low-priority process. Call with the library's write lock held (see
+    """Merge segments of `library` (`to_merge`: after a build, all of them into one) in
+    another process, at low priority. Call with the library's write lock held (see
     `OpenIndex.write_lock`).
 
     Returns whether the merge committed; False when cancelled, when another update waits for
@@ -102,11 +110,12 @@ def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = No
             for segment in whoosh_internals.segments(library.index)
         ]
     )
-    release_free_memory()  # the merging process starts with every page this one holds
-    process = multiprocessing.get_context("fork").Process(
-        target=_merge, args=(library, chosen), name="newsread-merge"
+    release_free_memory()  # a forked merging process starts with every page this one holds
+    process = context().Process(
+        target=_merge, args=(str(library.index_dir), chosen, NICENESS), name="newsread-merge"
     )
-    process.start()
+    with main_hidden():
+        process.start()
     try:
         while process.is_alive():
             process.join(0.2)
@@ -125,21 +134,31 @@ def merge_segments(library: OpenIndex, cancelled: Callable[[], bool] | None = No
     return True
 
 
-def lower_priority() -> None:
-    """The lowest CPU priority short of SCHED_IDLE, which on a busy machine would never run
-    and so hold the write lock for good."""
-    os.nice(19)
+NICENESS = 19
+"""The merging process's CPU priority: the lowest short of SCHED_IDLE, which on a busy machine
+would never run and so hold the write lock for good. Passed to the process (a fork server's
+child does not see this module as the indexing process changed it)."""
 
 
-def _merge(library: OpenIndex, chosen: set[str]) -> None:
+def lower_priority(niceness: int) -> None:
+    os.nice(niceness)
+
+
+def _merge(index_dir: str, chosen: set[str], niceness: int) -> None:
     """The merging process: lowest priority, quiet, gone with its parent."""
+    from newsread.index.engine.open_index import WRITER_MEMORY_MB
+    from newsread.index.engine.storage import PrivateStorage
+
     try:
-        lower_priority()
+        lower_priority(niceness)
         prepare_sub_writer()
+        whoosh_internals.patch_whoosh()  # a fork server's child has not yet
+        index = PrivateStorage(str(Path(index_dir))).open_index()
+        writer = index.writer(compound=False, limitmb=WRITER_MEMORY_MB)  # as `OpenIndex.writer`
         if whoosh_internals.missing():  # the streamed merge reads posting blocks directly
-            library.writer().commit(optimize=True)
+            writer.commit(optimize=True)
         else:
-            library.writer().commit(mergetype=whoosh_internals.merge_only(chosen))
+            writer.commit(mergetype=whoosh_internals.merge_only(chosen))
     except BaseException:  # noqa: BLE001 - the parent sees the exit code; nothing on screen
         os._exit(1)
     os._exit(0)

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from newsread.index import paths
 from newsread.index.engine import whoosh_internals
 from newsread.index.engine.docstore import DocStore
-from newsread.index.engine.parallel import patch_sub_writers, stop_sub_writers
+from newsread.index.engine.parallel import ParallelWriter, stop_sub_writers
 from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
 from newsread.index.engine.whoosh_internals import patch_whoosh
 from newsread.index.errors import LibraryError
@@ -416,10 +416,7 @@ class OpenIndex:
         # (10k articles, 2 sub-writers: 30.8 s at 128 MB, 29.4 s at 32 MB).
         self._check_format()
         if processes > 1:
-            patch_sub_writers()
-            return self.index.writer(
-                compound=False, procs=processes, multisegment=True, limitmb=WRITER_MEMORY_MB
-            )
+            return ParallelWriter(self.index, processes, compound=False, limitmb=WRITER_MEMORY_MB)
         return self.index.writer(compound=False, limitmb=WRITER_MEMORY_MB)
 
     def abandon(self, writer: Any) -> None:

@@ -150,7 +150,7 @@ ANALYSED_WORDS = 100_000
 _analysed: dict[str, tuple[str, str | None]] = {}
 """A word as written -> (folded, stemmed or None when left out), for every `StemAnalyzer` of
 this process: folding and stemming once per distinct word (porter2 in Python is most of
-analysis). One per process, not per analyzer, so that it outlives the schema each forked
+analysis). One per process, not per analyzer, so that it outlives the schema each
 sub-writer unpickles (`newsread.index.engine.parallel` hands it from batch to batch)."""
 
 

@@ -27,8 +27,7 @@ Patches, for correctness and speed, applied once per process by `patch_whoosh`:
 - `Positions.word_values` takes a new document's terms and positions from its analyzer's
   `word_positions` when it has one (newsread's `StemAnalyzer`), not a token object per word;
 - `HashWriter` (a segment's term table) keeps 16 bytes a key until it is written, not a tuple
-  of two ints (~130 bytes; ~125 MB of a 100k merge's peak): the same files;
-- `SubWriterTask.run` (by `patch_sub_writers`): quiet, interrupt-safe, orphan-free sub-writers.
+  of two ints (~130 bytes; ~125 MB of a 100k merge's peak): the same files.
 
 `missing()` names what the installed Whoosh lacks of all this. A missing read turns the
 posting-list evaluator off (`fast_reads`): searches then use Whoosh's public matchers, slower
@@ -754,30 +753,6 @@ def patch_whoosh() -> None:
             except (ImportError, AttributeError):
                 continue  # the target is gone (see `missing`): Whoosh's own behaviour
             _patched.add(name)
-
-
-def patch_sub_writers(prepare: Callable[[], None], finish: Callable[[str], None]) -> None:
-    """Run `prepare` in each forked sub-writer first, and `finish(index folder)` once it has
-    written its segment; a sub-writer that fails exits quietly (the parent sees the missing
-    documents)."""
-    if "sub-writers" in _patched:
-        return
-    import os
-
-    from whoosh import multiproc
-
-    run = multiproc.SubWriterTask.run
-
-    def guarded_run(self: Any) -> None:
-        prepare()
-        try:
-            run(self)
-            finish(self.storage.folder)
-        except BaseException:  # noqa: BLE001 - the parent sees the missing documents
-            os._exit(1)  # no traceback on the user's terminal
-
-    multiproc.SubWriterTask.run = guarded_run
-    _patched.add("sub-writers")
 
 
 _whoosh_hash_writer: dict[str, Any] = {}
