@@ -15,10 +15,13 @@ from builders import write_article
 
 SLOW_FIRST = (
     # xdist's first hand-out: the first two tests to one worker, the next two to the next.
+    "test_fork_server.py::test_sub_writers_from_the_fork_server_index_what_forked_ones_and",
+    "tui/test_odd_text.py::test_keyboard_highlights_in_odd_text_cover_whole_characters_on",
     "hostile/test_hostile_files.py::test_a_50mb_text_file_is_cut_at_the_stated_limit_and_indexed",
     "test_parallel_indexing.py::test_the_apps_indexing_process_uses_sub_writers",
     "tui/test_e2e_tmux.py::test_keys_sent_in_one_write_land_in_order_while_indexing",
     "test_code_checks.py::test_mypy_strict_is_clean",
+    "tui/test_long_session.py::test_a_long_session_keeps_no_widgets_it_no_longer_shows",
     "test_concurrency.py::test_an_index_searched_and_updated_by_other_processes_mid_way_loses",
     "tui/test_annotations_ui.py::TestRoundTrip::test_highlights_note_and_tag_survive_a_relaunch",
     "hostile/test_hostile_index_faults.py::test_sigkill_during_a_commit_then_a_fresh_index_is",
