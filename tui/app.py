@@ -10,11 +10,13 @@ main screen owns searching and reading.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
@@ -154,6 +156,10 @@ Pilot tests of tests/tui/test_flows.py took 24.4-26.5 s of CPU against 30.2-31.3
 default, and the whole suite 396 s against 440 s. Cyclic garbage waits longer to be freed; it
 stays a few megabytes."""
 
+WORKER_THREADS = 32
+"""Threads for the app's thread workers (`on_load`): most of them wait (on the disk, on a lock,
+on a search that was cancelled but runs to its next check), so there are more than cores."""
+
 
 class NewsreadApp(App[None]):
     """A keyboard-driven reader for one library folder."""
@@ -259,6 +265,16 @@ class NewsreadApp(App[None]):
         return self.main
 
     # -- start-up --------------------------------------------------------------------------
+
+    def on_load(self) -> None:
+        # Textual's thread workers run in the event loop's default executor, by default
+        # `os.cpu_count() + 4` threads: 6 on a 2-core server. A long update, cancelled
+        # searches still finishing and a store call waiting on another session's lock could
+        # take them all, and a short call (a tag typed, then Escape) waited behind them; the
+        # dialog closed meanwhile cancelled it before it ran (tags.py now makes it anyway).
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="newsread")
+        )
 
     def on_mount(self) -> None:
         self._apply_config()

@@ -33,7 +33,7 @@ from tui_helpers import (
     write_article,
 )
 
-from newsread.index.annotations import AnnotationStore, database
+from newsread.index.annotations import AnnotationError, AnnotationStore, database
 from newsread.index.paths import annotations_path
 from newsread.tui import key_order
 from newsread.tui.app import NewsreadApp
@@ -1301,6 +1301,66 @@ class TestTags:
         assert article is not None
         with store() as saved:
             assert saved.article_state(article).tag_names == ("harbour",)
+
+    async def test_a_tag_whose_write_never_started_is_saved_when_the_dialog_closes(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`t harbour⏎` then Escape, the dialog's worker still waiting for a thread (the
+        app's pool busy): closing the dialog cancelled the worker before it ran, and the tag
+        typed was lost without a word (the flaky
+        TestNotes::test_keys_typed_after_ctrl_s_wait_for_the_note_to_be_saved, a third way).
+        Here the dialog's workers never run at all."""
+        monkeypatch.setattr(TagDialog, "_call", lambda self, *args: None)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("t", *"harbour", "enter", "escape")
+            await wait_for(
+                pilot,
+                lambda: bool(app.main.article_state and app.main.article_state.tag_names),
+            )
+            assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
+
+    async def test_a_tag_change_that_fails_after_the_dialog_closed_is_said(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The dialog can no longer show an error once closed: the view behind it does."""
+
+        def refuse(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            raise AnnotationError("the disk is full")
+
+        monkeypatch.setattr(TagDialog, "_call", lambda self, *args: None)
+        monkeypatch.setattr(AnnotationStore, "add_tags", refuse)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("t", *"harbour", "enter", "escape")
+            await wait_for(pilot, lambda: any("disk is full" in n for n in notifications(app)))
+            assert not app.main.article_state.tag_names  # type: ignore[union-attr]
+
+    async def test_tags_are_saved_while_long_thread_workers_hold_many_threads(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Twelve blocked thread jobs (an update, searches still finishing, store calls
+        waiting on a lock) took every thread of the loop's default pool (cores + 4): a tag
+        typed meanwhile was saved only once one of them let go."""
+        release = threading.Event()
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            loop = asyncio.get_running_loop()
+            busy = [loop.run_in_executor(None, release.wait, 60) for _ in range(12)]
+            try:
+                await pilot.press("t", *"harbour", "enter", "escape")
+                await wait_for(
+                    pilot,
+                    lambda: bool(app.main.article_state and app.main.article_state.tag_names),
+                    workers=False,
+                )
+            finally:
+                release.set()
+                await asyncio.gather(*busy)
+            assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
 
     async def test_the_tag_box_has_the_focus_while_the_dialog_is_still_mounting(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

@@ -940,7 +940,10 @@ class AnnotatingPanes(Horizontal):
         """Star, mark or fetch (to tag) the article of a hit that is not open; "marks" only
         reloads its marks (after its tags changed, once `after` returns)."""
         if after is not None:
-            after()
+            try:
+                after()
+            except AnnotationError as error:
+                self.post_message(AnnotationFailed(str(error)))
         library = self._host.library
         article = library.article(key) if library is not None else None
         if article is None:

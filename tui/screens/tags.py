@@ -8,8 +8,9 @@ saved as "climate-change"), commas separate several tags typed together.
 from __future__ import annotations
 
 import threading
-import time
+from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,10 +29,10 @@ if TYPE_CHECKING:
     from newsread.index.article import Article
 
 WATCH = 1.5
-SAVED_WAIT = 30.0
-"""The longest the view behind the dialog waits for its last changes before reading the tags
-(the store waits out another session's lock for less)."""
 """Seconds between two looks for another session's changes to the tags (as the panes look)."""
+SAVED_WAIT = 30.0
+"""The longest the view behind the dialog waits for a change being written before reading the
+tags (the store waits out another session's lock for less)."""
 
 
 class TagList(OptionList):
@@ -118,19 +119,29 @@ class TagDialog(ModalScreen[bool]):
         self._typed = ""
         """What was last submitted, given back to the box if it was refused."""
         self._version: int | None = None
-        self._calls: list[threading.Event] = []
-        """One per store call made (`_run`), set when it has returned, cancelled or not."""
+        self._pending: deque[Callable[[AnnotationStore], tuple[str, ...]]] = deque()
+        """Store calls asked for (`_run`) and not yet made, in the order asked."""
+        self._writing = threading.Lock()
+        """Held while a call is made: they are made one at a time, in order."""
+        self._unshown: list[str] = []
+        """Errors of calls not yet shown in the dialog (closed, it never will: `wait_saved`
+        says them)."""
 
     def wait_saved(self, timeout: float = SAVED_WAIT) -> None:
-        """Wait (in a thread worker) until every change made here is in the store.
+        """Make (in a thread worker) every change asked for here that is not yet in the
+        store, after the one being written; raise `AnnotationError` if one failed unseen.
 
         Escape right after Enter closed the dialog with the tag still being written; the
-        article's tags were read again before it was in, and it was not shown. Closing cancels
-        the dialog's workers, but their threads still finish their write: it is waited for.
+        article's tags were read again before it was in, and it was not shown. And closing
+        cancels the dialog's workers: one still waiting for a thread (the app's pool busy with
+        an update and searches) never ran, and the tag typed was lost. Whatever was asked for
+        is made here, once the call under way (if any) has returned.
         """
-        deadline = time.monotonic() + timeout
-        for call in list(self._calls):
-            call.wait(max(0.0, deadline - time.monotonic()))
+        from newsread.index.annotations import AnnotationError
+
+        self._make_pending(timeout)
+        if self._unshown:
+            raise AnnotationError(f"A tag change was not saved: {self._unshown[0]}")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="tags-dialog"):
@@ -166,18 +177,23 @@ class TagDialog(ModalScreen[bool]):
             return
 
     def _run(self, change: Callable[[AnnotationStore], tuple[str, ...]]) -> None:
-        call = threading.Event()
-        self._calls.append(call)
-        self._call(change, call)
+        self._pending.append(change)
+        self._call()
 
     @work(thread=True, group="tags", exit_on_error=False)
-    def _call(
-        self, change: Callable[[AnnotationStore], tuple[str, ...]], call: threading.Event
-    ) -> None:
+    def _call(self) -> None:
+        self._make_pending()
+
+    def _make_pending(self, timeout: float = -1) -> None:
+        """Make the calls asked for and not yet made, one at a time, in order (`timeout`:
+        the longest to wait for the one under way; -1, as long as it takes)."""
+        if not self._writing.acquire(timeout=timeout):
+            return
         try:
-            self._change(change)
+            while self._pending:
+                self._change(self._pending.popleft())
         finally:
-            call.set()
+            self._writing.release()
 
     def _change(self, change: Callable[[AnnotationStore], tuple[str, ...]]) -> None:
         from newsread.index.annotations import AnnotationError
@@ -190,6 +206,7 @@ class TagDialog(ModalScreen[bool]):
             # This library's tags ("" when the store knows no library: every library's).
             known = [count.tag for count in store.all_tags(store.library or None)]
         except (AnnotationError, ValueError) as error:
+            self._unshown.append(str(error))
             self.post_message(self.Failed(str(error)))
         else:
             self._version = version
@@ -216,6 +233,8 @@ class TagDialog(ModalScreen[bool]):
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
+        with suppress(ValueError):
+            self._unshown.remove(message.error)
         self.show_error(message.error)
         box = self.query_one(TagInput)
         if self._typed and not box.value:  # refused (too long, say): typed again, not lost
