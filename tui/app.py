@@ -156,6 +156,15 @@ Pilot tests of tests/tui/test_flows.py took 24.4-26.5 s of CPU against 30.2-31.3
 default, and the whole suite 396 s against 440 s. Cyclic garbage waits longer to be freed; it
 stays a few megabytes."""
 
+QUIT_KEY_WAIT = 3.0
+"""Seconds a quit key (ctrl+q, the palette's) waits for the keys typed before it at most: they
+go first, then it acts (`on_event`); pressed again, it acts at once."""
+
+WRITE_GROUPS = frozenset({"annotations", "tags", "note-save"})
+"""Worker groups that write the user's annotations: quitting waits for them (`shut_down`)."""
+WRITES_WAIT = 10.0
+"""Seconds quitting waits for them at most (a store waiting on another session's lock)."""
+
 WORKER_THREADS = 32
 """Threads for the app's thread workers (`on_load`): most of them wait (on the disk, on a lock,
 on a search that was cancelled but runs to its next check), so there are more than cores."""
@@ -242,6 +251,10 @@ class NewsreadApp(App[None]):
         """Whether an index update is running (or about to): no looks for changes meanwhile."""
         self._quitting = False
         """Quit asked while indexing: the app leaves once the update has saved its batch."""
+        self._quit_key_waits: Timer | None = None
+        """A quit key waiting its turn behind the keys typed before it (`on_event`)."""
+        self._leaving_after_writes = False
+        """Quit asked while annotations were being saved: the app leaves once they are."""
         self._seen_generation: int | None = None
         """The index's generation when this app last committed or looked: another one at a
         look is another process's commit (`newsread index` run meanwhile)."""
@@ -323,15 +336,41 @@ class NewsreadApp(App[None]):
         self.session.theme = theme
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and not self._quits(event):
-            await self.key_order.key(event)
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self._quits(event):
+                await self.key_order.key(event)
+                return
+            order = self.key_order
+            if (order.busy or order.held) and self._quit_key_waits is None:
+                # `v)H` and ctrl+q in one burst (typed fast over SSH): the quit left before
+                # the H was handled, and the highlight was lost. It waits its turn now, as
+                # long as the keys before it take (`QUIT_KEY_WAIT` at most).
+                self._quit_key_waits = self.set_timer(
+                    QUIT_KEY_WAIT, partial(self._quit_key_now, event)
+                )
+                await order.key(event)
+                return
+            self._stop_quit_key_wait()  # pressed again, or nothing before it: now
+        await self._event_now(event)
+
+    async def _event_now(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
             # Text from elsewhere (a web page, a terminal's scrollback) is data like article
             # text: its ESC sequences, controls and bidi overrides went into the search box
             # and the note editor as pasted, and from there straight to the terminal.
             event.text = sanitise(event.text)
         await super().on_event(event)
+
+    async def _quit_key_now(self, event: events.Key) -> None:
+        """The keys before a quit key took `QUIT_KEY_WAIT` (held for a slow store, say): it
+        acts now. (The copy still waiting in the key order then finds the app leaving.)"""
+        self._quit_key_waits = None
+        await App.on_event(self, event)
+
+    def _stop_quit_key_wait(self) -> None:
+        if self._quit_key_waits is not None:
+            self._quit_key_waits.stop()
+            self._quit_key_waits = None
 
     def _quits(self, event: events.Key) -> bool:
         """Whether `event` is the app's own priority key (quit, the palette), which never waits
@@ -347,7 +386,7 @@ class NewsreadApp(App[None]):
 
     def _focus_shown(self) -> None:
         """A key finding the main screen's focus on a hidden widget (or none) moves it first."""
-        if self.screen is self.main:
+        if self.screen_stack and self.screen is self.main:
             self.main.focus_visible()
 
     @on(events.DescendantFocus)
@@ -590,6 +629,7 @@ class NewsreadApp(App[None]):
 
     def shut_down(self, return_code: int = 0) -> None:
         """Save the session and leave: ctrl+q, or a hang-up (128 + the signal's number)."""
+        self._stop_quit_key_wait()
         self.main.remember_position()
         self.save_session()
         self.drafts.flush()
@@ -607,7 +647,34 @@ class NewsreadApp(App[None]):
                 timeout=120,
             )
             return
+        if not self._leaving_after_writes and self._writes_running():
+            # A highlight, note or tag still being written (H, then ctrl+q at once): leaving
+            # now cancelled a write still waiting for its thread. Asked again, it leaves now.
+            self._leaving_after_writes = True
+            self._leave_after_writes(return_code, time.monotonic())
+            return
         self.exit(return_code=return_code)
+
+    def _writes_running(self) -> bool:
+        return any(
+            worker.group in WRITE_GROUPS
+            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for worker in self.workers
+        )
+
+    def _leave_after_writes(self, return_code: int, asked: float, said: bool = False) -> None:
+        waited = time.monotonic() - asked
+        if not self._writes_running() or waited > WRITES_WAIT:
+            self.exit(return_code=return_code)
+            return
+        if not said and waited > 0.5:
+            said = True
+            self.notify(
+                f"Saving your annotations, then quitting "
+                f"({self.keys_for('quit') or 'ctrl+q'} again quits now)…",
+                timeout=WRITES_WAIT,
+            )
+        self.set_timer(0.05, partial(self._leave_after_writes, return_code, asked, said))
 
     def _index_running(self) -> bool:
         return any(
