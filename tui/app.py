@@ -165,6 +165,11 @@ WRITE_GROUPS = frozenset({"annotations", "tags", "note-save"})
 WRITES_WAIT = 10.0
 """Seconds quitting waits for them at most (a store waiting on another session's lock)."""
 
+HANG_UP_KEYS_WAIT = 2.0
+"""Seconds a hang-up waits for the keys read before it to be handled, at most (the process
+ends `hangup.GRACE` seconds after the hang-up whatever it is doing)."""
+KEYS_TICK = 0.05
+
 WORKER_THREADS = 32
 """Threads for the app's thread workers (`on_load`): most of them wait (on the disk, on a lock,
 on a search that was cancelled but runs to its next check), so there are more than cores."""
@@ -255,6 +260,8 @@ class NewsreadApp(App[None]):
         """A quit key waiting its turn behind the keys typed before it (`on_event`)."""
         self._leaving_after_writes = False
         """Quit asked while annotations were being saved: the app leaves once they are."""
+        self._hung_up_at: float | None = None
+        """When the terminal went (or SIGTERM came), by `time.monotonic`."""
         self._seen_generation: int | None = None
         """The index's generation when this app last committed or looked: another one at a
         look is another process's commit (`newsread index` run meanwhile)."""
@@ -629,6 +636,13 @@ class NewsreadApp(App[None]):
 
     def shut_down(self, return_code: int = 0) -> None:
         """Save the session and leave: ctrl+q, or a hang-up (128 + the signal's number)."""
+        if return_code and self._hung_up_at is None:
+            # The keys read before the terminal went (`vwwH`, then the connection dropped)
+            # are handled first: the hang-up's call came before the app had taken them
+            # from its queue, and the highlight was lost. (Drawn to /dev/null by then.)
+            self._hung_up_at = time.monotonic()
+            self.set_timer(KEYS_TICK, partial(self._leave_after_keys, return_code))
+            return
         self._stop_quit_key_wait()
         self.main.remember_position()
         self.save_session()
@@ -655,6 +669,14 @@ class NewsreadApp(App[None]):
             return
         self.exit(return_code=return_code)
 
+    def _leave_after_keys(self, return_code: int) -> None:
+        order = self.key_order
+        waited = time.monotonic() - (self._hung_up_at or 0.0)
+        if (order.busy or order.held) and waited < HANG_UP_KEYS_WAIT:
+            self.set_timer(KEYS_TICK, partial(self._leave_after_keys, return_code))
+            return
+        self.shut_down(return_code)
+
     def _writes_running(self) -> bool:
         return any(
             worker.group in WRITE_GROUPS
@@ -674,7 +696,7 @@ class NewsreadApp(App[None]):
                 f"({self.keys_for('quit') or 'ctrl+q'} again quits now)…",
                 timeout=WRITES_WAIT,
             )
-        self.set_timer(0.05, partial(self._leave_after_writes, return_code, asked, said))
+        self.set_timer(KEYS_TICK, partial(self._leave_after_writes, return_code, asked, said))
 
     def _index_running(self) -> bool:
         return any(

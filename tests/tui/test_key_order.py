@@ -427,3 +427,29 @@ async def test_a_quit_key_behind_keys_held_for_long_acts_after_a_while_or_when_p
                 await asyncio.sleep(0.1)
                 assert app.is_running
                 assert await _gone(app)
+
+
+@pytest.mark.parametrize("keys", [("vwwwH",), ("t", "dredging\r")])
+async def test_keys_read_just_before_a_hang_up_are_handled_before_leaving(
+    library: Path, make_app: MakeApp, keys: tuple[str, ...]
+) -> None:
+    """`vwwwH` (or a tag and Enter) read, then the terminal goes: the hang-up's call ran before
+    the app took the keys from its queue, and the highlight (the tag) was lost; tmux's
+    kill-server straight after send-keys lost it every time."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        article = reader.article
+        reader.move_cursor(reader.body_location(0))
+        await pilot.pause()
+        burst(app, *keys)
+        asyncio.get_running_loop().call_soon(app.shut_down, 129)  # as the hang-up does
+        assert await _gone(app)
+    assert app.return_code == 129
+    with AnnotationStore.open(annotations_path()) as store:
+        if keys == ("vwwwH",):
+            [saved] = store.highlights_for(article, [])
+            assert saved.text == "The city council"
+        else:
+            assert store.article_state(article).tag_names == ("dredging",)
