@@ -1653,3 +1653,39 @@ class TestDamagedStore:
             assert said.count(f"Highlights and notes are shown but cannot be saved: {reason}") == 1
             assert not [notice for notice in said if notice.startswith("Not marked read")]
             assert shown_highlights(app) == [("running costs", 2)]
+
+
+class TestNotesWaiting:
+    async def test_a_wait_of_a_moment_for_the_stores_lock_is_not_said(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """On a first launch the app and its indexing process both create the store; one
+        waited milliseconds for the other, and a new user was told for ten seconds that
+        "another newsread" was saving notes (seen in tmux on a fresh NEWSREAD_HOME)."""
+        from newsread.tui.messages import NotesWaiting
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            app.post_message(NotesWaiting(True))
+            app.post_message(NotesWaiting(False))
+            await pilot.pause(1.5)
+            assert not [n for n in notifications(app) if "another newsread" in n]
+
+    async def test_a_wait_that_lasts_is_said_and_the_notes_come_after_it(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from newsread.tui.messages import NotesWaiting
+        from newsread.tui.screens import annotating
+
+        monkeypatch.setattr(annotating, "NOTES_WAIT_SAID_AFTER", 0.2)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("v", "right_parenthesis", "H")
+            await wait_for(pilot, lambda: len(app.main.reader.highlights) == 1)
+            app.post_message(NotesWaiting(True))
+            await wait_for(pilot, lambda: any("another newsread" in n for n in notifications(app)))
+            app.main.reader.set_highlights([])  # as if they had not loaded yet
+            app.post_message(NotesWaiting(False))
+            await wait_for(pilot, lambda: len(app.main.reader.highlights) == 1)

@@ -50,6 +50,8 @@ from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from newsread.index import Hit
     from newsread.index.annotations import AnnotationStore
     from newsread.index.article import Article
@@ -72,6 +74,8 @@ class EmptiedNote:
 STORE_CHECK = 1.5
 """Seconds between looks for another session's changes to the annotation store."""
 
+NOTES_WAIT_SAID_AFTER = 1.0
+"""Seconds a wait for another session's lock on the store lasts before it is said."""
 NOTES_WAITING = (
     "Waiting for another newsread to finish saving highlights and notes: they appear here "
     "when it is done; if it seems stuck, close it."
@@ -98,6 +102,8 @@ class AnnotatingPanes(Horizontal):
         self._store_version: int | None = None
         self._store_told = False
         self._notes_waiting = False
+        self._notes_wait_said = False
+        self._notes_wait_timer: Timer | None = None
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
         self._highlights_left: tuple[str, str | None, str] = ("", None, "marked")
@@ -216,7 +222,7 @@ class AnnotatingPanes(Horizontal):
         self.highlights = []
         self.article_state = None
         self._panel.clear()
-        if self._notes_waiting:
+        if self._notes_wait_said:
             self._panel.say(NOTES_WAITING)
         self._annotate(article, None, mark_read=opened)
 
@@ -411,13 +417,26 @@ class AnnotatingPanes(Horizontal):
         """Opening the annotation store waits for another session's write lock, or no
         longer does (`NotesWaiting`)."""
         self._notes_waiting = waiting
-        if not waiting:  # the notes the wait held back
-            article = self._article
-            if article is not None:
-                self._annotate(article, None, mark_read=False)
-            else:
-                self._panel.clear()
+        if self._notes_wait_timer is not None:
+            self._notes_wait_timer.stop()
+            self._notes_wait_timer = None
+        if waiting:
+            # Said only if it lasts: on a first launch the app and its indexing process both
+            # create the store, one waits a few milliseconds for the other, and a new user
+            # was told for ten seconds that "another newsread" was saving notes.
+            self._notes_wait_timer = self.set_timer(NOTES_WAIT_SAID_AFTER, self._say_notes_wait)
+            return
+        self._notes_wait_said = False
+        article = self._article  # the notes the wait held back
+        if article is not None:
+            self._annotate(article, None, mark_read=False)
         else:
+            self._panel.clear()
+
+    def _say_notes_wait(self) -> None:
+        self._notes_wait_timer = None
+        if self._notes_waiting:
+            self._notes_wait_said = True
             self._panel.say(NOTES_WAITING)
             self.notify(NOTES_WAITING, severity="warning", timeout=10)
 
