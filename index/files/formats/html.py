@@ -860,7 +860,26 @@ class _Metadata:
                 False  # A tagline beside the titles' longer story ("Make your Firefox your own").
             )
         title_words = {w for t in titles for w in _words_of(t)}
-        return len(_story_words(heading_words) & title_words) >= _SHARED_STORY_WORDS
+        # The article's own headline, of a sentence's length, needs one word of the story:
+        # titles written for search tell it in words of their own ("Bridge shut: what it
+        # means for you").
+        shared = 1 if self._heads_article(heading) else _SHARED_STORY_WORDS
+        return len(_story_words(heading_words) & title_words) >= shared
+
+    def _heads_article(self, heading: str) -> bool:
+        """Whether the `<h1>` that reads `heading` is a sentence's length and heads the
+        article's element (`<article>`, a post marked up as one) or is marked as its headline,
+        outside another story's card."""
+        if len(_words_of(heading)) < _SENTENCE_HEADLINE_WORDS:
+            return False
+        element = next((h for h in self.tree.iter("h1") if _heading_text(h) == heading), None)
+        if element is None or _in_teaser_card(element):
+            return False
+        if element.get("itemprop") == "headline" or _ENTRY_TITLE.search(_marks(element)):
+            return True
+        return any(
+            a.tag == "article" or _ARTICLE_CLASS.search(_marks(a)) for a in element.iterancestors()
+        )
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -1326,6 +1345,8 @@ _POST_TITLE_CLASS = re.compile(
 _SITE_NAME_WORDS = 5
 # The most words of a title that gives the site's name and nothing of a story.
 _SITE_TITLE_WORDS = 4
+# The fewest words of an `<h1>` that is a sentence, not a label ("Allergies Health Center").
+_SENTENCE_HEADLINE_WORDS = 5
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
     r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"

@@ -1,0 +1,72 @@
+"""Saved web pages laid out as common publishing systems lay them out (WordPress themes,
+Arc XP, Drupal, Ghost, Substack, Medium, BLOX, Brightspot, AMP, sites in many languages):
+probes of layouts the accuracy corpora do not show, each read for its headline, date and
+byline as a person reads them."""
+
+from __future__ import annotations
+
+import json
+
+from newsread.index.files.formats.html import parse_html
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old bridge to traffic after engineers found "
+    "cracks in two of its supports, officials said.",
+    "Repairs are expected to take at least six months, the mayor said in a statement, adding "
+    "that a ferry service would run in the meantime.",
+    "Residents of the east bank, who rely on the bridge to reach the hospital, said they were "
+    "worried about the longer journeys ahead of them.",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+HEADLINE = "Council closes old bridge after engineers find cracks"
+SITE = "The Valley Post"
+HEADER = (
+    '<header class="site-header"><div class="site-branding"><a href="/" rel="home">'
+    f'<img src="/logo.png" alt="{SITE}"></a><p class="site-title"><a href="/">{SITE}</a></p>'
+    '</div><nav class="main-navigation"><ul><li><a href="/news">News</a></li>'
+    '<li><a href="/sport">Sport</a></li></ul></nav></header>'
+)
+RELATED = (
+    '<aside class="related-posts"><h3>Related</h3><ul><li><a href="/2023/01/05/ferry">Ferry '
+    'service to resume in spring</a> <time datetime="2023-01-05T09:00:00+00:00">January 5, '
+    '2023</time> <span class="author">By Tom Smith</span></li></ul></aside>'
+)
+FOOTER = f'<footer class="site-footer"><p>© 2024 {SITE}. All rights reserved.</p></footer>'
+
+
+def page(head: str, main: str, *, title: str = f"{HEADLINE} - {SITE}", lang: str = "en") -> str:
+    """A whole page: the site's header, `main` (the article), related stories and a footer."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="og:site_name" content="{SITE}">{head}</head><body>{HEADER}'
+        f'<main id="main">{main}</main>{RELATED}{FOOTER}</body></html>'
+    )
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- headlines -------------------------------------------------------------------------------
+
+
+def test_the_articles_h1_is_the_headline_where_the_titles_are_an_seo_rewording() -> None:
+    # og:title and <title> written for search ("… what it means for you"), the article's
+    # own <h1> another headline of the same story: a person reads the <h1>.
+    seo = "Old bridge shut: what it means for you"
+    html = page(
+        f'<meta property="og:title" content="{seo}">',
+        f'<article><header><h1 class="article-title">{HEADLINE}</h1></header>{BODY}</article>',
+        title=f"{seo} | {SITE}",
+    )
+    assert parse_html(html).title == HEADLINE
+
+
+def test_a_quote_set_as_the_articles_h1_does_not_replace_the_titles_headline() -> None:
+    # An <h1> that shares no word of the story with the titles is a pull quote or a label.
+    html = page(
+        f'<meta property="og:title" content="{HEADLINE}">',
+        f"<article><h1>'Why do you not go and fight for the reindeer?'</h1>{BODY}</article>",
+        title=f"{HEADLINE} | {SITE}",
+    )
+    assert parse_html(html).title == HEADLINE
