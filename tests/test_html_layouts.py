@@ -6,7 +6,12 @@ byline as a person reads them."""
 from __future__ import annotations
 
 import json
+import random
+from datetime import datetime, timedelta, timezone
 
+import pytest
+
+from newsread.index.files.formats import html as html_module
 from newsread.index.files.formats.html import parse_html
 
 PARAGRAPHS = [
@@ -70,3 +75,57 @@ def test_a_quote_set_as_the_articles_h1_does_not_replace_the_titles_headline() -
         title=f"{HEADLINE} | {SITE}",
     )
     assert parse_html(html).title == HEADLINE
+
+
+# --- structured data -------------------------------------------------------------------------
+
+BROKEN_JSON_LD = [
+    # A comma before the closing brace, as hand-written templates leave it.
+    '{"@type": "NewsArticle", "datePublished": "2024-03-12T10:03:00+01:00", '
+    '"author": {"@type": "Person", "name": "Jane Doe",},}',
+    # The site's node and the article's run together in one script.
+    '{"@type": "WebSite", "name": "The Valley Post"}'
+    '{"@type": "NewsArticle", "datePublished": "2024-03-12T10:03:00+01:00", '
+    '"author": {"@type": "Person", "name": "Jane Doe"}}',
+    # A headline's quotes left unescaped.
+    '{"@type": "NewsArticle", "headline": "Council "closes" old bridge", '
+    '"datePublished": "2024-03-12T10:03:00+01:00", "author": {"@type": "Person", "name": "Jane Doe"}}',
+    # JavaScript's single quotes, a comment, and a semicolon after the document.
+    "[{'@type': 'NewsArticle', 'headline': 'Council\\'s bridge', // the article\n"
+    "'datePublished': '2024-03-12T10:03:00+01:00', 'author': {'@type': 'Person', "
+    "'name': 'Jane Doe'}}];",
+]
+
+
+@pytest.mark.parametrize("script", BROKEN_JSON_LD)
+def test_json_ld_that_javascript_would_accept_is_read(script: str) -> None:
+    html = page(
+        f'<script type="application/ld+json">{script}</script>',
+        f"<article><h1>{HEADLINE}</h1>{BODY}</article>",
+    )
+    draft = parse_html(html)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published == datetime(2024, 3, 12, 10, 3, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_repaired_json_reads_as_json_where_the_text_is_json_already() -> None:
+    # The repair only runs where json.loads failed; on valid JSON it must change nothing.
+    rng = random.Random(12)
+    alphabet = ['"', "'", "\\", ",", ":", "{", "}", "[", "]", " ", "/", "*", "a", "é", "\n"]
+
+    def value(depth: int) -> object:
+        kind = rng.randrange(5 if depth < 3 else 3)
+        if kind == 0:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+        if kind == 1:
+            return rng.randrange(-5, 5)
+        if kind == 2:
+            return rng.choice([True, None, 1.5])
+        if kind == 3:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        return {f"k{i}": value(depth + 1) for i in range(rng.randrange(4))}
+
+    for _ in range(500):
+        data = value(0)
+        for text in (json.dumps(data), json.dumps(data, indent=1, ensure_ascii=False)):
+            assert json.loads(html_module._repaired_json(text)) == data, text

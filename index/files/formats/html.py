@@ -1637,7 +1637,78 @@ def _load_json(text: str) -> Any:
     try:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):
-        return None
+        pass
+    # Hand-written or templated JSON-LD that a browser's JSON.parse would refuse too, but
+    # that search engines read: repaired, and several documents run together read one by one.
+    return _json_documents(_repaired_json(text))
+
+
+def _json_documents(text: str) -> Any:
+    """The JSON values of `text` run one after another (`{…}{…}`, `[…];`), a list where
+    there are several; None where the first is no JSON."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    at = 0
+    try:
+        while at < len(text):
+            value, at = decoder.raw_decode(text, at)
+            values.append(value)
+            while at < len(text) and (text[at].isspace() or text[at] in ";,"):
+                at += 1
+    except (ValueError, RecursionError):
+        pass
+    return None if not values else values[0] if len(values) == 1 else values
+
+
+_JSON_CLOSERS = frozenset(",:}]")
+
+
+def _repaired_json(text: str) -> str:
+    """`text` with what JavaScript allows and JSON does not made JSON: comments, commas
+    before a closing bracket, strings in single quotes, and a quote inside a string left
+    unescaped (`"headline": "He said "no""`: a quote not followed by `,` `:` `}` `]` or the
+    end is the string's own)."""
+    out: list[str] = []
+    at, end = 0, len(text)
+    while at < end:
+        char = text[at]
+        if char in "\"'":
+            chars: list[str] = []
+            at += 1
+            while at < end:
+                inner = text[at]
+                if inner == "\\" and at + 1 < end:
+                    escaped = text[at + 1]
+                    chars.append("'" if escaped == "'" else text[at : at + 2])
+                    at += 2
+                    continue
+                if inner == char:
+                    after = at + 1
+                    while after < end and text[after].isspace():
+                        after += 1
+                    if after >= end or text[after] in _JSON_CLOSERS:
+                        break
+                chars.append('\\"' if inner == '"' else inner)
+                at += 1
+            out.append('"' + "".join(chars) + '"')
+            at += 1
+        elif text.startswith("//", at):
+            newline = text.find("\n", at)
+            at = end if newline < 0 else newline
+        elif text.startswith("/*", at):
+            close = text.find("*/", at + 2)
+            at = end if close < 0 else close + 2
+        elif char == ",":
+            after = at + 1
+            while after < end and text[after].isspace():
+                after += 1
+            if after >= end or text[after] not in "}]":
+                out.append(char)
+            at += 1
+        else:
+            out.append(char)
+            at += 1
+    return "".join(out)
 
 
 def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
