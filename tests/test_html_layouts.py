@@ -129,3 +129,61 @@ def test_repaired_json_reads_as_json_where_the_text_is_json_already() -> None:
         data = value(0)
         for text in (json.dumps(data), json.dumps(data, indent=1, ensure_ascii=False)):
             assert json.loads(html_module._repaired_json(text)) == data, text
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def article(inner: str) -> str:
+    return f"<article><h1>{HEADLINE}</h1>{inner}{BODY}</article>"
+
+
+@pytest.mark.parametrize(
+    "value", ["1710237780", "1710237780000", " 1710237780000 "], ids=["seconds", "ms", "spaced"]
+)
+def test_a_unix_time_in_a_date_key_is_the_publication_moment(value: str) -> None:
+    html = page(f'<meta property="article:published_time" content="{value}">', article(""))
+    assert parse_html(html).published == datetime(2024, 3, 12, 10, 3, tzinfo=timezone.utc)
+
+
+def test_a_count_in_a_date_key_is_no_unix_time() -> None:
+    # Ten digits, but no moment of the web's years (a CMS's record number).
+    html = page('<meta name="pubdate" content="3000000000">', article(""))
+    assert parse_html(html).published is None
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        # The last change first, labelled so by the text before it.
+        'Updated <time datetime="2024-03-14T08:00">14 March 2024</time>, first published '
+        '<time datetime="2024-03-12T10:03">12 March 2024</time>',
+        'Aktualisiert am <time datetime="2024-03-14T08:00">14.03.2024</time> · Erstellt am '
+        '<time datetime="2024-03-12T10:03">12.03.2024</time>',
+        # Marked as the last change (schema.org microdata, hAtom's class).
+        '<time itemprop="dateModified" datetime="2024-03-14T08:00">14 March 2024</time> '
+        '<time datetime="2024-03-12T10:03">12 March 2024</time>',
+        '<span class="modified"><time datetime="2024-03-14T08:00">14 March 2024</time></span> '
+        '<time datetime="2024-03-12T10:03">12 March 2024</time>',
+    ],
+    ids=["label", "german-label", "itemprop", "class"],
+)
+def test_the_last_change_s_time_before_the_publication_s_is_not_the_date(times: str) -> None:
+    draft = parse_html(page("", article(f'<p class="meta">{times}</p>'), lang="en-GB"))
+    assert draft.published == datetime(2024, 3, 12, 10, 3)
+
+
+def test_a_time_marked_both_published_and_updated_is_the_publication_s() -> None:
+    # WordPress themes mark a post never changed "entry-date published updated".
+    time = (
+        '<p class="meta">Posted on <time class="entry-date published updated" '
+        'datetime="2024-03-12T10:03:00-04:00">March 12, 2024</time></p>'
+    )
+    draft = parse_html(page("", article(time), lang="en-US"))
+    assert draft.published == datetime(2024, 3, 12, 10, 3, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_the_last_change_s_time_is_the_date_where_the_page_gives_no_other() -> None:
+    time = '<div class="entry-meta"><time class="updated" datetime="2023-11-06T14:14:41+01:00">06/11/2023</time></div>'
+    draft = parse_html(page("", article(time), lang="de"))
+    assert draft.published == datetime(2023, 11, 6, 14, 14, 41, tzinfo=timezone(timedelta(hours=1)))

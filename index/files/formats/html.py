@@ -1267,17 +1267,21 @@ class _Metadata:
             _text(self.own_ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
-        # Not a comment's or another story's <time>: their dates are not the article's.
-        shown = itertools.islice((time for time in times if not _in_listing(time)), 3)
-        candidates += [time.get("datetime") for time in shown]
+        # Not a comment's or another story's <time>, nor one marked or labelled as the last
+        # change's: their dates are not the article's.
+        own = [time for time in times if not _in_listing(time)]
+        changed = [time for time in own if _changed_time(time)]
+        shown = (time for time in own if time not in changed)
+        candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
         self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.own_ld("dateModified")))
+        candidates += [time.get("datetime") for time in changed[:1]]
         found = None
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
                 continue
-            parsed = parse_date(candidate)
+            parsed = _parse_declared(candidate)
             if parsed is None:
                 continue
             if found is None:
@@ -1600,7 +1604,53 @@ def _in_listing(element: Any) -> bool:
 
 
 def _parse_declared(value: str | None) -> datetime | None:
-    return parse_date(value) if value else None
+    """A date a page declares for machines: as `parse_date` reads it (a slashed date month
+    first, as servers write one whatever the page's language), or a Unix time in seconds or
+    milliseconds ("1710234180000", as some CMSs fill their date keys)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isascii() and value.isdigit() and len(value) in (10, 13):
+        seconds = int(value) / 1000 if len(value) == 13 else int(value)
+        if _FIRST_UNIX_TIME <= seconds < _LAST_UNIX_TIME:
+            return datetime.fromtimestamp(seconds, timezone.utc)
+    return parse_date(value)
+
+
+# Unix times between these (2001-09-09 and 2033-05-18, the span of ten digits' seconds from 10⁹)
+# are dates a page declares; others are counts or identifiers.
+_FIRST_UNIX_TIME = 10**9
+_LAST_UNIX_TIME = 2 * 10**9
+
+
+def _changed_time(time: Any) -> bool:
+    """Whether a `<time>` gives the last change: marked so (`itemprop="dateModified"`, a class
+    "updated" on it or its parent) or labelled so by the text just before it ("Updated
+    <time>…</time>, first published <time>…</time>")."""
+    if "dateModified" in (time.get("itemprop") or "").split():
+        return True
+    parent = time.getparent()
+    marks = f"{_marks(time)} {_marks(parent) if parent is not None else ''}"
+    if _CHANGE_CLASS.search(marks):
+        # (WordPress marks a post never changed "entry-date published updated".)
+        return time.get("pubdate") is None and _PUBLISHED_CLASS.search(marks) is None
+    before = time.xpath("preceding::text()[1]")
+    label = " ".join(str(before[0]).split())[-_CHANGE_LABEL:] if before else ""
+    changes = [m.end() for m in _UPDATED.finditer(label)]
+    # (Not "Updated 14 March, first published <time>": the label nearest the time is its.)
+    publications = [m.end() for m in _PUBLISHED_WORD.finditer(label)]
+    return bool(changes) and max(changes) > max(publications, default=-1)
+
+
+_PUBLISHED_WORD = re.compile(rf"\b(?:{PUBLISHED_WORDS})\b", re.IGNORECASE)
+
+
+_CHANGE_CLASS = re.compile(r"(?:^|[\s-])(?:updated|modified)(?:$|\s)")
+_PUBLISHED_CLASS = re.compile(
+    r"(?:^|[\s-])(?:published|pubdate|date-?published|created)(?:$|[\s-])"
+)
+# How much of the text before a `<time>` may label it.
+_CHANGE_LABEL = 30
 
 
 def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
@@ -3061,10 +3111,13 @@ _CHANGE_OR_HIDDEN = re.compile(r"(?:^|[\s-])(?<!label-)(?:updated|modified|hidde
 
 
 def _not_shown_date(node: Any, parent: Any) -> bool:
-    """Whether a text node under the headline is hAtom's "updated" (the last change) or a
-    date for machines only, hidden; not a `<time pubdate>`, whatever its class."""
+    """Whether a text node under the headline is hAtom's "updated" or another `<time>` of
+    the last change (`_changed_time`) or a date for machines only, hidden; not a `<time
+    pubdate>`, whatever its class."""
     if parent is None or not node.is_text or parent.get("pubdate") is not None:
         return False
+    if parent.tag == "time" and _changed_time(parent):
+        return True
     return _CHANGE_OR_HIDDEN.search(_marks(parent)) is not None
 
 
