@@ -187,3 +187,49 @@ def test_the_last_change_s_time_is_the_date_where_the_page_gives_no_other() -> N
     time = '<div class="entry-meta"><time class="updated" datetime="2023-11-06T14:14:41+01:00">06/11/2023</time></div>'
     draft = parse_html(page("", article(time), lang="de"))
     assert draft.published == datetime(2023, 11, 6, 14, 14, 41, tzinfo=timezone(timedelta(hours=1)))
+
+
+JOOMLA = (
+    '<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header">'
+    f'<h2 itemprop="headline">{HEADLINE}</h2></div><dl class="article-info"><dd class="createdby" '
+    'itemprop="author" itemscope itemtype="https://schema.org/Person">Written by <span '
+    'itemprop="name">Jane Doe</span></dd><dd class="published"><time datetime="2024-03-12T10:03:00'
+    '+00:00" itemprop="datePublished">Published: 12 March 2024</time></dd></dl>'
+    f'<div itemprop="articleBody">{BODY}</div></div>'
+)
+TYPO3 = (
+    '<div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/'
+    f'Article"><div class="header"><h3 itemprop="headline">{HEADLINE}</h3></div><div class="footer">'
+    '<p><span class="news-list-date"><time itemprop="datePublished" datetime="2024-03-12">12.03.2024'
+    '</time></span></p></div><div class="news-text-wrap" itemprop="articleBody">'
+    f"{BODY}</div></div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        # Joomla: the <title> is the site's name, the headline an <h2 itemprop="headline">.
+        (JOOMLA, SITE),
+        # TYPO3's news: the <h1> and <title> name the section, the news its <h3>.
+        (f'<div class="content"><h1>Aktuelles</h1>{TYPO3}</div>', f"Aktuelles: {SITE}"),
+        # A block marked by its theme's class, no heading at all.
+        (f'<article><div class="article-title">{HEADLINE}</div>{BODY}</article>', SITE),
+        (f'<article><div itemprop="headline">{HEADLINE}</div>{BODY}</article>', SITE),
+    ],
+    ids=["joomla", "typo3", "class", "itemprop"],
+)
+def test_the_title_marked_as_the_post_s_is_the_headline_under_a_site_or_section_name(
+    main: str, title: str
+) -> None:
+    assert parse_html(page("", main, title=title)).title == HEADLINE
+
+
+def test_a_box_of_other_stories_headed_headline_leaves_a_two_word_h1() -> None:
+    main = (
+        f"<article><h1>Licensed opposition</h1>{BODY}</article>"
+        '<div class="row"><h2 class="headline"><span>Read also these stories</span></h2></div>'
+    )
+    head = '<meta property="og:title" content="Licensed opposition">'
+    html = page(head, main, title="Licensed opposition - Jane Doe - Liberte!")
+    assert parse_html(html).title == "Licensed opposition"

@@ -981,22 +981,35 @@ class _Metadata:
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
             return headings[0]
-        if not headings and len(_words_of(title)) <= _SITE_TITLE_WORDS:
-            # No <h1>, and the titles give the site's name at most: the post's title is the
-            # heading its theme marks as one ("<h2 class="entry-title">").
-            return self._marked_entry_title() or title
+        if len(_words_of(title)) <= _SITE_TITLE_WORDS and all(
+            len(_words_of(heading)) <= _SECTION_WORDS for heading in headings
+        ):
+            # No <h1> but a section's ("Aktuelles"), and the titles give the site's name or
+            # that section at most: the post's title is the heading its theme marks as one
+            # ("<h2 class="entry-title">", Joomla's and TYPO3's `itemprop="headline"`).
+            marked = self._marked_entry_title(beside_h1=bool(headings))
+            if marked or not headings:
+                return marked or title
         return _visible_headline(title, headings)
 
-    def _marked_entry_title(self) -> str:
-        """The text of the first `<h2>`-`<h4>` marked as a post's title (`_POST_TITLE_CLASS`), not
-        in the page's furniture or another story's teaser, of two words or more; else ""."""
-        for element in self.tree.xpath("//h2|//h3|//h4"):
-            if not _POST_TITLE_CLASS.search(element.get("class") or ""):
+    def _marked_entry_title(self, *, beside_h1: bool = False) -> str:
+        """The text of the first `<h2>`-`<h4>` (or a block) marked as a post's title
+        (`_POST_TITLE_CLASS`, `itemprop="headline"`), not in the page's furniture or another
+        story's teaser, of two words or more; else "". `beside_h1`: below a section's `<h1>`,
+        where a box of other stories may be headed "headline" too ("Przeczytaj również"),
+        only a title marked as the post's (`itemprop`, "entry-title") of three words or more."""
+        for element in self.tree.xpath(_MARKED_TITLES):
+            marked = element.get("itemprop") == "headline" or bool(
+                _ENTRY_TITLE.search(_marks(element))
+            )
+            if not marked and (
+                beside_h1 or not _POST_TITLE_CLASS.search(element.get("class") or "")
+            ):
                 continue
             if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
                 continue
             text = _heading_text(element)
-            if len(_words_of(text)) >= 2:
+            if len(_words_of(text)) >= (_MIN_HEADLINE_WORDS if beside_h1 else 2):
                 return text
         return ""
 
@@ -1349,6 +1362,10 @@ _POST_TITLE_CLASS = re.compile(
 _SITE_NAME_WORDS = 5
 # The most words of a title that gives the site's name and nothing of a story.
 _SITE_TITLE_WORDS = 4
+# The most words of an `<h1>` that names a page's section ("Aktuelles", "Local news").
+_SECTION_WORDS = 2
+# The headings and blocks a theme may mark as a post's title.
+_MARKED_TITLES = "//h2|//h3|//h4|//h5|//div[@class or @itemprop]|//span[@itemprop]|//p[@class]"
 # The fewest words of an `<h1>` that is a sentence, not a label ("Allergies Health Center").
 _SENTENCE_HEADLINE_WORDS = 5
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
