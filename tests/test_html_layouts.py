@@ -233,3 +233,37 @@ def test_a_box_of_other_stories_headed_headline_leaves_a_two_word_h1() -> None:
     head = '<meta property="og:title" content="Licensed opposition">'
     html = page(head, main, title="Licensed opposition - Jane Doe - Liberte!")
     assert parse_html(html).title == "Licensed opposition"
+
+
+@pytest.mark.parametrize(
+    ("box", "lang"),
+    [
+        (
+            '<div class="post-date"><span class="day">12</span><span class="month">Mar</span>'
+            '<span class="year">2024</span></div>',
+            "en",
+        ),
+        (
+            '<div class="dateBox"><b>12</b><i>März</i><em>2024</em></div>',
+            "de",
+        ),
+    ],
+)
+def test_a_date_whose_day_month_and_year_are_elements_of_their_own_is_read(
+    box: str, lang: str
+) -> None:
+    main = (
+        f'<article class="post">{box}<h2 class="post-title"><a href="/bridge">{HEADLINE}</a></h2>'
+        f'<div class="post-content">{BODY}</div></article>'
+    )
+    draft = parse_html(page("", main, lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_split_date_box_in_a_list_of_other_stories_is_not_the_article_s() -> None:
+    related = (
+        '<div class="related-posts"><div class="post-date"><span>5</span><span>Jan</span>'
+        "<span>2023</span></div></div>"
+    )
+    draft = parse_html(page("", f"<article><h2>{HEADLINE}</h2>{BODY}</article>{related}"))
+    assert draft.published is None

@@ -244,7 +244,7 @@ def parse_html(text: str) -> Draft:
         day_first = _writes_day_first(tree)
         draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
-        draft.published = _searched_date(tree, draft.url)
+        draft.published = _date_box(tree) or _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
@@ -3355,6 +3355,29 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
     finally:
         for parent, index, element in aside:
             parent.insert(index, element)
+
+
+# Elements a theme names for a date, in the two cases class and id names are written in.
+_DATE_BOXES = (
+    "//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@id, 'date')]"
+    "[count(*) >= 2][string-length(normalize-space()) <= 40]"
+)
+
+
+def _date_box(tree: Any) -> datetime | None:
+    """The date of an element a theme names for it ("post-date", "date-box") that sets the
+    day, the month and the year in elements of their own (`<span class="day">12</span><span
+    class="month">Mar</span>…`, which runs together as "12Mar2024"); not in comments or lists
+    of other stories."""
+    day_first = _writes_day_first(tree)
+    for element in tree.xpath(_DATE_BOXES):
+        if _in_listing(element) or _in_furniture(element):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        found = _line_date(text, day_first=day_first)
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
+            return found
+    return None
 
 
 def _searched_date(tree: Any, url: str) -> datetime | None:
