@@ -1743,3 +1743,22 @@ def test_a_byline_s_label_on_a_line_over_the_name(label: str, author: str) -> No
 def test_a_menu_s_texts_item_over_another_item_is_no_label() -> None:
     menu = "        * Über mich\n        * Texte\n        * Bücher\n        * Blog-Archiv"
     assert parse_text(_page(menu)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # A writer, a spaced dash, and their outlet or role.
+        ("By Jane Doe - The Valley Post", ["Jane Doe"], "The Valley Post"),
+        ("By JANE DOE - Associated Press", ["Jane Doe"], "Associated Press"),
+        ("Jane Doe — Staff Writer", ["Jane Doe"], ""),
+        ("Jane Doe – Special to the Post", ["Jane Doe"], ""),
+        # Two names either side, or a place before the name: as before, whole.
+        ("Mara Quill - Tom Reeve", [], "Mara Quill - Tom Reeve"),
+        ("Paris - Jean Dupont", [], "Paris - Jean Dupont"),
+    ],
+)
+def test_a_writer_and_an_outlet_or_role_set_apart_by_a_spaced_dash(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)

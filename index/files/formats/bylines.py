@@ -1030,7 +1030,8 @@ def split_byline(text: str) -> tuple[list[str], str]:
         for position, segment in enumerate(_SEGMENTS.split(line)):
             if position and _page_furniture(segment):
                 continue
-            _split_segment(segment, authors, credits, roles)
+            for part in _dashed_parts(segment):
+                _split_segment(part, authors, credits, roles)
             if any(ch.isdigit() for ch in segment) and find_date(segment) is not None:
                 # "von Jane Doe 10.12.2022 07:00 | Druckvorschau": after the date come the
                 # page's buttons and categories.
@@ -1040,6 +1041,25 @@ def split_byline(text: str) -> tuple[list[str], str]:
     if not unique_authors and not credit and roles:
         credit = outlet_of_desk(roles[0])
     return unique_authors, credit
+
+
+# A dash set apart by spaces: between a writer and their outlet or role ("By Jane Doe - The
+# Valley Post", "Jean Dupont - France Télévisions", "Jane Doe — Staff Writer").
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _dashed_parts(segment: str) -> list[str]:
+    """`segment` in its parts either side of a spaced dash where the first names writers and
+    the rest none (an outlet, a role); else whole: "Jane Doe - John Roe" may be one name
+    with another's beside it as the site writes them, "Paris - Jane Doe" a place."""
+    parts = _SPACED_DASH.split(segment, maxsplit=1)
+    if len(parts) < 2:
+        return [segment]
+    first: list[str] = []
+    rest: list[str] = []
+    _split_segment(parts[0], first, [], [])
+    _split_segment(parts[1], rest, [], [])
+    return parts if first and not rest else [segment]
 
 
 def split_author_field(text: str) -> tuple[list[str], str]:
