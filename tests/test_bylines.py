@@ -1762,3 +1762,20 @@ def test_a_writer_and_an_outlet_or_role_set_apart_by_a_spaced_dash(
     text: str, authors: list[str], credit: str
 ) -> None:
     assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # The wire's style: the name in capitals, the agency after it with no comma.
+        ("By JANE DOE Associated Press", ["Jane Doe"], "Associated Press"),
+        ("JANE DOE Harbour Times", ["Jane Doe"], "Harbour Times"),
+        # The piece's kind before "by", and Turkish's reporter label.
+        ("Recipe by Jane Doe", ["Jane Doe"], ""),
+        ("Muhabir: Ahmet Yılmaz", ["Ahmet Yılmaz"], ""),
+    ],
+)
+def test_a_name_in_capitals_before_its_outlet_and_other_writers_labels(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)

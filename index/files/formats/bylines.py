@@ -209,7 +209,7 @@ _AUTHOR_VERBS = (
     r"(?:(?:additional|further)\s+)?(?:reporting|reported)|written|writing|words|story|text"
     r"|compiled|interview|posted|published|submitted"
     # The kind of piece, as `_PIECE_BY` in German: "Analysis by Jane Doe" wrote it.
-    r"|article|analysis|opinion|commentary|review|column|essay"
+    r"|article|analysis|opinion|commentary|review|column|essay|recipe"
 )
 _OTHER_VERBS = (
     r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"
@@ -230,7 +230,8 @@ _PIECE_BY = (
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
-# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe", "Szerző: Jane Doe"), and
+# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Tác giả: Jane Doe",
+# "Szerző: Jane Doe"), and
 # "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
 # di Jane Doe").
 # Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
@@ -239,7 +240,7 @@ _PIECE_BY = (
 # Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
 _WRITER_LABEL = (
     r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
-    r"|autors|reportagem|autor/a|autor\(a\)"
+    r"|autors|reportagem|autor/a|autor\(a\)|muhabir"
 )
 _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
@@ -580,14 +581,21 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
 
 
 def person_before_outlet(text: str) -> tuple[str, str]:
-    """('Jane Doe', 'Harbour Times') from 'Jane Doe Harbour Times', an outlet run on after a
-    name with no separator; ("", "") when no cut leaves a person and an outlet. An agency
+    """('Jane Doe', 'Harbour Times') from 'Jane Doe Harbour Times' (or 'JANE DOE Harbour
+    Times'), an outlet run on after a name with no separator; ("", "") when no cut leaves a
+    person and an outlet. An agency
     alone at the end ("Mary Ann Smith Reuters") is the outlet; otherwise the name is taken
     as two words where that leaves an outlet of two or more ("Jane Doe Harbour Times"), as
     most names have two."""
     words = text.split()
     if not 3 <= len(words) <= 7 or not all(w[:1].isupper() or w in _PARTICLES for w in words):
         return "", ""
+    capitals = next((n for n, word in enumerate(words) if not word.isupper()), len(words))
+    if 2 <= capitals < len(words):
+        # "JANE DOE Associated Press": the wire's style, the name in capitals.
+        name, outlet = _titled(" ".join(words[:capitals])), " ".join(words[capitals:])
+        if is_person_name(name) and (is_agency(outlet) or looks_like_outlet(outlet)):
+            return name, outlet
     agency = words[-1].lower() in _AGENCIES
     for cut in [len(words) - 1] if agency else [2, 3]:
         name, outlet = " ".join(words[:cut]), " ".join(words[cut:])
