@@ -1779,3 +1779,13 @@ def test_a_name_in_capitals_before_its_outlet_and_other_writers_labels(
     text: str, authors: list[str], credit: str
 ) -> None:
     assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "agency",
+    ["ANP", "Belga", "NTB", "Ritzau", "ČTK", "TASR", "PAP", "MTI", "Lusa", "Agerpres", "HINA",
+     "Tanjug", "AGI", "Adnkronos", "dpa-AFX", "Europa Press", "Agência Brasil", "aja/PAP"],
+)  # fmt: skip
+def test_europe_s_national_agencies_are_agencies(agency: str) -> None:
+    assert is_agency(agency)
+    assert split_byline(f"Jane Doe / {agency}") == (["Jane Doe"], agency)

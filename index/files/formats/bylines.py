@@ -53,6 +53,13 @@ _AGENCIES = _words(
     "bbc news",
     "cnn wire",
     "jiji press",
+    "europa press",
+    "agência brasil",
+    "agencia brasil",
+    "deutsche presse-agentur",
+    "prensa latina",
+    "agência lusa",
+    "agencia lusa",
 }
 
 # Words that make a phrase a job or a desk rather than a person's name.
@@ -1492,7 +1499,16 @@ _WIRE_CLOSING = re.compile(
     re.IGNORECASE,
 )
 # News agencies as they sign copy, besides `_AGENCIES`: Swiss, Austrian and German wires.
-_WIRE_NAMES = _AGENCIES | _words("sda ats keystone-sda apa kna epd dts ddp kap ots sid")
+_WIRE_NAMES = (
+    _AGENCIES
+    | _words("sda ats keystone-sda apa kna epd dts ddp kap ots sid")
+    # Europe's national agencies and a few more, as their credits write them ("ANP", "Belga",
+    # "ČTK", "Lusa", "dpa-AFX"; Anadolu's Turkish rivals İHA and DHA).
+    | _words(
+        """anp belga ntb ritzau stt čtk ctk tasr pap mti lusa iha i̇ha dha bta agerpres hina
+        tanjug leta elta bns agi adnkronos dapd afx dpa-afx kathpress notimex télam telam"""
+    )
+)
 
 
 def _agency_words(text: str) -> bool:
