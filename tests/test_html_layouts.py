@@ -267,3 +267,20 @@ def test_a_split_date_box_in_a_list_of_other_stories_is_not_the_article_s() -> N
     )
     draft = parse_html(page("", f"<article><h2>{HEADLINE}</h2>{BODY}</article>{related}"))
     assert draft.published is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # The site's host name closing the <title>, where the page names its site otherwise.
+        ("", f"{HEADLINE} - valleypost.com"),
+        ("", f"{HEADLINE} | www.valleypost.co.uk"),
+        # The page's section between the headline and the site's name.
+        ('<meta property="article:section" content="News">', f"{HEADLINE} | News | {SITE}"),
+    ],
+)
+def test_a_host_name_or_the_section_closing_the_title_is_no_part_of_the_headline(
+    head: str, title: str
+) -> None:
+    # No <h1>: the headline is the <title>'s.
+    assert parse_html(page(head, f"<article>{BODY}</article>", title=title)).title == HEADLINE

@@ -964,7 +964,16 @@ class _Metadata:
             # otherwise (a section name such as "Health Center").
             return headings[0]
         else:
-            title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
+            title = _strip_site(
+                page_title,
+                site,
+                "",
+                authors,
+                guess=not site,
+                url=url,
+                sites=sites,
+                section=self.section(),
+            )
         if len(headings) > 1 and (
             _is_site_name(title, site, url) or _loose(title) in self._site_names()
         ):
@@ -3202,12 +3211,15 @@ def _strip_site(
     guess: bool = False,
     url: str = "",
     sites: Sequence[str] = (),
+    section: str = "",
 ) -> str:
     """`title` without a " | Site" (or " | Author") suffix, or a "Site - " prefix.
 
     With `guess`, a short capitalised tail is taken for the site's name even when the page
     does not name its site (for the `<title>`, which almost always carries one). `sites`
-    are the names the page gives itself, cut after any separator, a colon too.
+    are the names the page gives itself, cut after any separator, a colon too. A host name
+    at the end ("… - valleypost.com") is the site's; so is the page's `section` there,
+    after a headline of three words or more ("Headline | News | Site").
     """
     if not title:
         return ""
@@ -3229,7 +3241,14 @@ def _strip_site(
             break
         # Names the page gives before a guess: a guess may take a short headline for a name.
         # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
-        if _loose(parts[-1]) in names or _is_site_name(parts[-1], site, url):
+        if (
+            _loose(parts[-1]) in names
+            or _is_site_name(parts[-1], site, url)
+            or _HOST_NAME.match(parts[-1].strip())
+            or section
+            and _loose(parts[-1]) == _loose(section)
+            and len(_words_of(" ".join(parts[:-1]))) >= _MIN_HEADLINE_WORDS
+        ):
             title = _join_parts(title, parts[:-1])
         elif _loose(parts[0]) in names or _is_site_name(parts[0], site, url):
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
@@ -3244,6 +3263,10 @@ def _strip_site(
         else:
             break
     return title
+
+
+# A site's host name as a <title> ends with it ("valleypost.com", "www.valleypost.co.uk").
+_HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 
 
 def _inner_site_part(parts: list[str], site: str, url: str) -> int:
