@@ -284,3 +284,19 @@ def test_a_host_name_or_the_section_closing_the_title_is_no_part_of_the_headline
 ) -> None:
     # No <h1>: the headline is the <title>'s.
     assert parse_html(page(head, f"<article>{BODY}</article>", title=title)).title == HEADLINE
+
+
+# --- bylines ---------------------------------------------------------------------------------
+
+
+def test_the_byline_naming_the_declared_writer_and_another_names_both() -> None:
+    # The CMS keeps one author a story; the byline the reader sees names two.
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    byline = '<p class="byline">By Jane Doe and John Roe</p>'
+    assert parse_html(page(head, article(byline))).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_naming_others_than_the_declared_writer_leaves_the_declared() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    byline = '<p class="byline">By Tom Smith and John Roe</p>'
+    assert parse_html(page(head, article(byline))).authors == ["Jane Doe"]

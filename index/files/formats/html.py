@@ -1115,7 +1115,9 @@ class _Metadata:
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
-                return (self._owner_shown(people) if kind == _DECLARED else people), credit
+                if kind == _DECLARED:
+                    people = self._shown_more(self._owner_shown(people))
+                return people, credit
             if kind == _LINKED and credit and declared:
                 # The metadata named no one ("EFC Musterstadt", the site's two owners); the
                 # page links the post's writer after a byline's word ("von <a>Cooper</a>").
@@ -1163,6 +1165,16 @@ class _Metadata:
         if not (len(shown) == 1 and _handle_of(declared[0], shown[0])):
             shown = _byline_under_headline(self.tree, self._titles())[0]
         return shown if len(shown) == 1 and _handle_of(declared[0], shown[0]) else declared
+
+    def _shown_more(self, declared: list[str]) -> list[str]:
+        """The people the page's byline shows where they are those its metadata `declared`
+        and more ("By Jane Doe and John Roe" where the JSON-LD names Jane Doe alone: a CMS
+        that keeps one author a story), else `declared`."""
+        shown = self._dom_bylines()[0][0]
+        if len(shown) <= len(declared):
+            return declared
+        loose_shown = {_loose(name) for name in shown}
+        return shown if all(_loose(name) in loose_shown for name in declared) else declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
