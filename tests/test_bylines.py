@@ -1789,3 +1789,17 @@ def test_a_name_in_capitals_before_its_outlet_and_other_writers_labels(
 def test_europe_s_national_agencies_are_agencies(agency: str) -> None:
     assert is_agency(agency)
     assert split_byline(f"Jane Doe / {agency}") == (["Jane Doe"], agency)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("2024-03-12 10:03 来源：新华社 作者：王小明", ["王小明"]),
+        ("作者：王小明 来源：新华社", ["王小明"]),
+        ("发布时间：2024-03-12 来源：人民网", []),
+    ],
+)
+def test_a_cjk_line_of_labelled_fields_gives_the_writer_s_field(
+    line: str, names: list[str]
+) -> None:
+    assert cjk_byline(line) == names

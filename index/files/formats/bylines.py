@@ -1592,6 +1592,8 @@ _CJK_LABEL_FIRST = re.compile(
     rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )
+# Where a field of a line starts: a label of a few characters and its colon.
+_CJK_FIELD = re.compile(r"\s+(?=[^\s:：]{1,6}[:：])")
 _CJK_ROLE_AFTER = re.compile(
     rf"^(?:[（(\[][^）)\]]{{1,20}}[）)\]]\s*)?{_CJK_NAMES}\s*"
     rf"(?:기자|특파원|記者|记者|特派員|特派员|編集委員)\s*[）)]?$"
@@ -1612,6 +1614,10 @@ def cjk_byline(line: str) -> list[str]:
     if len(line) > 40 or line.isascii():
         return []
     match = _CJK_LABEL_FIRST.match(line) or _CJK_ROLE_AFTER.match(line)
+    if match is None:
+        # A line of labelled fields: "2024-03-12 10:03 来源：新华社 作者：王小明".
+        fields = _CJK_FIELD.split(line)
+        match = next((m for f in fields if (m := _CJK_LABEL_FIRST.match(f))), None)
     if match is None:
         return []
     names = [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]
