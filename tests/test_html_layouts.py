@@ -300,3 +300,17 @@ def test_a_byline_naming_others_than_the_declared_writer_leaves_the_declared() -
     head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
     byline = '<p class="byline">By Tom Smith and John Roe</p>'
     assert parse_html(page(head, article(byline))).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "lang"),
+    [
+        ("发现裂缝后旧桥关闭", "发现裂缝后旧桥关闭_新闻_谷邮报", "zh"),
+        ("古い橋を閉鎖", "古い橋を閉鎖：谷新聞ニュース", "ja"),
+    ],
+)
+def test_a_chinese_or_japanese_h1_is_the_headline_its_title_adds_names_to(
+    h1: str, title: str, lang: str
+) -> None:
+    html = page("", f"<article><h1>{h1}</h1>{BODY}</article>", title=title, lang=lang)
+    assert parse_html(html).title == h1

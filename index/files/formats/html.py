@@ -1584,11 +1584,19 @@ def _visible_headline(title: str, headings: list[str]) -> str:
     loose_title = _loose(title)
     for heading in headings:
         loose_heading = _loose(heading)
-        if len(loose_heading) <= 10 or len(heading.split()) < 2:
+        if _CJK_HEADLINE.fullmatch(loose_heading):
+            pass  # Chinese and Japanese space no words: a headline of five characters or more.
+        elif len(loose_heading) <= 10 or len(heading.split()) < 2:
             continue
         if loose_heading in loose_title:
             return heading
     return title
+
+
+# A headline in Chinese or Japanese (their punctuation and digits among the characters).
+_CJK_HEADLINE = re.compile(
+    r"(?=(?:.*[\u3040-\u30ff\u3400-\u9fff]){5})[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\w，、！？“”·]+"
+)
 
 
 def _reworded_headline(title: str, heading: str) -> str:
