@@ -314,3 +314,16 @@ def test_a_chinese_or_japanese_h1_is_the_headline_its_title_adds_names_to(
 ) -> None:
     html = page("", f"<article><h1>{h1}</h1>{BODY}</article>", title=title, lang=lang)
     assert parse_html(html).title == h1
+
+
+@pytest.mark.parametrize(
+    "box", ["more-stories", "moreNews", "most_read", "read-next", "also-read", "OUTBRAIN"]
+)
+def test_a_byline_and_date_in_a_box_of_other_stories_are_not_the_article_s(box: str) -> None:
+    other = (
+        f'<div class="{box}"><article><h3>Ferry service to resume in spring</h3>'
+        '<p class="byline">By John Roe</p><time datetime="2023-01-05T09:00:00+00:00">'
+        "5 January 2023</time></article></div>"
+    )
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{other}"))
+    assert (draft.authors, draft.credit, draft.published) == ([], "", None)

@@ -160,6 +160,7 @@ _FURNITURE_CLASS = re.compile(
 # CMSs put the byline). ("promoted" is a CMS's flag on an article, not a promotion.)
 _LISTING = re.compile(
     r"comment(?!ar|at)|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
+    r"|more-(?:stories|news|articles)|most-?read|read-next|also-read|you-may-like|outbrain|taboola"
 )
 # A teaser is another story's card outside the article, its lede or meta line inside it.
 _TEASER = re.compile(r"teaser")
@@ -2034,9 +2035,23 @@ def _in_other_content(element: Any) -> bool:
         if marks and _LISTING.search(marks):
             return True
         if ancestor.tag in ("article", "main") or (marks and _ARTICLE_CLASS.search(marks)):
-            return False
+            return ancestor.tag == "article" and _card_in_listing(ancestor)
         furniture = furniture or _is_page_furniture(ancestor) or bool(_TEASER.search(marks))
     return furniture
+
+
+def _card_in_listing(article: Any) -> bool:
+    """Whether an `<article>` is another story's card: inside a list of other stories
+    (`_LISTING`) that holds no `<h1>`, the page's headline."""
+    for ancestor in article.iterancestors():
+        if ancestor.tag == "body":
+            return False
+        marks = _marks(ancestor)
+        if marks and "widget" in marks:
+            marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)
+        if marks and _LISTING.search(marks):
+            return next(ancestor.iter("h1"), None) is None
+    return False
 
 
 # How far up a breadcrumb trail may hold its last crumb, and how long the trail may be.
@@ -3367,7 +3382,8 @@ def _language_code(value: str) -> str:
 # A class or id that may name comments or lists of other stories: one plain search of its
 # raw text before `_LISTING` reads it as words.
 _MAYBE_LISTING = re.compile(
-    r"comment|related|recommend|more-from|widget|promo|newsletter|trending|popular",
+    r"comment|related|recommend|more|widget|promo|newsletter|trending|popular|read|like"
+    r"|outbrain|taboola",
     re.IGNORECASE,
 )
 
