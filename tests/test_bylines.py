@@ -1803,3 +1803,9 @@ def test_a_cjk_line_of_labelled_fields_gives_the_writer_s_field(
     line: str, names: list[str]
 ) -> None:
     assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["Текст: Иван Петров", "ТЕКСТ: ИВАН ПЕТРОВ"])
+def test_the_russian_text_label_opens_a_byline_line(line: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (["Иван Петров"], "")

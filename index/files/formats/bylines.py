@@ -1127,7 +1127,7 @@ _BY_LINE = re.compile(
         {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | (?:par|por|door|av|af|od|di)\s*: | by | par | von | por | door | av | af
-        | od | di | автор(?:ы)?\s*:?
+        | od | di | автор(?:ы)?\s*:? | текст\s*:
         | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
           \s*:(?!innen\b)
