@@ -1809,3 +1809,21 @@ def test_a_cjk_line_of_labelled_fields_gives_the_writer_s_field(
 def test_the_russian_text_label_opens_a_byline_line(line: str) -> None:
     assert is_byline(line)
     assert split_byline(line) == (["Иван Петров"], "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Von unserer Redakteurin Jana Schmidt", ["Jana Schmidt"]),
+        ("Von unserem Mitarbeiter Peter Müller", ["Peter Müller"]),
+        ("Dal nostro inviato Mario Rossi", ["Mario Rossi"]),
+        ("De notre envoyée spéciale à Kiev, Marie Curie", ["Marie Curie"]),
+        ("De nuestro enviado especial Juan Pérez", ["Juan Pérez"]),
+        ("By our reporter Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_paper_s_own_reporter_or_envoy_credited_as_such_is_no_part_of_the_name(
+    text: str, authors: list[str]
+) -> None:
+    assert is_byline(text)
+    assert split_byline(text) == (authors, "")

@@ -261,16 +261,21 @@ _TEXT_LABEL = (
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
 _OTHER_VON = r"(?:illustration(?:en)?|fotos?|bilder?|grafik(?:en)?|videos?|zeichnung(?:en)?)\s+von"
-# A paper's correspondent credited as such, the name (if any) after it: "From our correspondent
-# Jane Doe", "By our own correspondent", "From our Paris correspondent", "From our correspondent
-# in Paris, Jane Doe", "Von unserem Korrespondenten", "De notre correspondante à Paris". The
+# A paper's correspondent (or its reporter, editor, envoy) credited as such, the name (if any)
+# after it: "From our correspondent Jane Doe", "By our own correspondent", "From our Paris
+# correspondent", "From our correspondent in Paris, Jane Doe", "Von unserem Korrespondenten",
+# "De notre correspondante à Paris", "Von unserer Redakteurin Jane Doe". The
 # place is where the story was filed from, no part of a name.
 _CORRESPONDENT = (
     r"(?:from|by|von|de|par|dal|del|door)\s+"
     r"(?:our|unserem|unserer|unseren|notre|nos|nostro|nostra|nuestro|nuestra|onze)\s+"
     r"(?:own\s+|eigenen\s+)?(?:[^\W\d_][\w'’.-]*\s+){0,2}?"
     r"(?:correspondents?|korrespondent(?:en|in)?|correspondante?s?|corrispondent[ei]"
-    r"|corresponsal(?:es)?|correspondenten)"
+    r"|corresponsal(?:es)?|correspondenten"
+    # "Von unserer Redakteurin", "Von unserem Mitarbeiter", "Dal nostro inviato", "De notre
+    # envoyée spéciale", "De nuestro enviado especial", "By our reporter".
+    r"|redakteur(?:in|en)?|mitarbeiter(?:in)?|reporter(?:in)?|inviat[oa]"
+    r"|envoyée?s?\s+spéciale?s?|enviad[oa]\s+especial|reporters?|staff\s+writers?)"
     r"(?:\s+(?:in|à|a|en|aus|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:[,:]|$)))?"
     r"\s*[,:]?"
 )
