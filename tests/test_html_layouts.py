@@ -327,3 +327,10 @@ def test_a_byline_and_date_in_a_box_of_other_stories_are_not_the_article_s(box: 
     )
     draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{other}"))
     assert (draft.authors, draft.credit, draft.published) == ([], "", None)
+
+
+@pytest.mark.parametrize("label", ["Autor:innen:", "Autor*innen:", "Autor/innen:"])
+def test_a_gender_inclusive_author_label_in_an_author_box_names_both_writers(label: str) -> None:
+    box = f'<div class="author">{label} Jana Schmidt und Peter Müller</div>'
+    draft = parse_html(page("", article(box), lang="de"))
+    assert (draft.authors, draft.credit) == (["Jana Schmidt", "Peter Müller"], "")

@@ -2237,7 +2237,9 @@ _MAX_BYLINE_LINES = 4
 # A label before the names inside a line of other details ("Datum: 19.11.2021 Autor: Jane
 # Doe Quelle: Livenet"), and the next label, which ends them.
 _AUTHOR_LABEL = re.compile(
-    r"(?:^|\s)(?:autor(?:in|en)?|author|auteur|autore|by|von|text|texte)\s*:\s*", re.IGNORECASE
+    r"(?:^|\s)(?:autor(?:innen|in|en|:innen|\*innen|/innen)?|author|auteur|autore|by|von|text|texte)"
+    r"\s*:\s*",
+    re.IGNORECASE,
 )
 _TITLES_ONLY = re.compile(r"^(?:(?:prof|dr|mr|mrs|ms|mag|dipl|ing|rev)\.?\s*)+$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
