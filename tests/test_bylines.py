@@ -1827,3 +1827,24 @@ def test_a_paper_s_own_reporter_or_envoy_credited_as_such_is_no_part_of_the_name
 ) -> None:
     assert is_byline(text)
     assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # A paper's own role after the name, and where it was filed from: no credit.
+        ("Par Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"], ""),
+        ("Von Jana Schmidt, Korrespondentin aus Brüssel", ["Jana Schmidt"], ""),
+        # A desk of no outlet's name stays whole ("la", "der" are no outlets).
+        ("Par la rédaction", [], "la rédaction"),
+        ("Von der Redaktion", [], "der Redaktion"),
+        ("Da Redação", [], "Da Redação"),
+        # Finnish "Teksti:", French "Propos recueillis par" (an interview's writer).
+        ("Teksti: Matti Virtanen", ["Matti Virtanen"], ""),
+        ("Propos recueillis par Jean Dupont", ["Jean Dupont"], ""),
+    ],
+)
+def test_roles_desks_and_labels_of_european_bylines(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)

@@ -70,13 +70,19 @@ _ROLE_WORDS = _words(
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
     international national local city freelance guest contributing executive assistant
-    redaktion rédaction redacción redazione redactie"""
+    redaktion rédaction redacción redazione redactie redação redacao
+    envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
+    especial inviato inviata corrispondente korrespondent korrespondentin redakteur
+    redakteurin journaliste periodista giornalista jornalista"""
 )
 
 _CORE_ROLES = _words(
     """editor editors editorial contributor contributors columnist analyst journalist
     journalists author authors producer photographer critic commentator blogger
-    photojournalist videographer presenter editor-at-large editor-in-chief"""
+    photojournalist videographer presenter editor-at-large editor-in-chief
+    envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
+    corrispondente korrespondent korrespondentin redakteur redakteurin journaliste periodista
+    giornalista jornalista"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -95,10 +101,10 @@ _TOPIC_WORDS = _words(
 )
 _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
 # Words before a desk that name no outlet ("Die Redaktion", "La rédaction", "Unsere Redaktion").
-_DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra")
+_DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra da do")
 # A desk in the languages of the pages ("Emotion Redaktion", "La rédaction"): an outlet's
 # staff, whose outlet is the credit.
-_DESKS = _words("redaktion rédaction redacción redazione redactie")
+_DESKS = _words("redaktion rédaction redacción redazione redactie redação redacao")
 _TRAILING_ROLES = _DESKS | _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
@@ -255,7 +261,7 @@ _WRITTEN_BY = (
 )
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
-    r"(?:text|texte|texto|testo|tekst)"
+    r"(?:text|texte|texto|testo|teksti|tekst)"
     r"(?:\s+(?:und|and|&|\+|e|y|et|og|och|i)\s+(?:fotos?|photos?|bild(?:er)?|fotografías?))?"
 )
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
@@ -302,6 +308,7 @@ _PREFIX = re.compile(
         | von\s*:
         | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
+        | propos\s+recueillis\s+par(?:\s*:)?
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -324,7 +331,7 @@ _SEGMENTS = re.compile(
     r"|\s*,\s*(?=(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik(?:en)?|videos?)\s*:)",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
+_PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 # (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.) "and" in
 # Dutch, Swedish, Danish and Norwegian, Polish and Catalan, Finnish, Hungarian, Turkish and
@@ -675,6 +682,8 @@ def _strip_roles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].lower() in _TRAILING_ROLES:
         words.pop()
+    if all(word.lower() in _DETERMINERS for word in words):
+        return name  # "la rédaction", "der Redaktion": a desk of no outlet's name, whole
     return " ".join(words)
 
 
@@ -1140,6 +1149,7 @@ _BY_LINE = re.compile(
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von(?:\s*:)?
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
+        | propos\s+recueillis\s+par(?:\s*:)?
         | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
