@@ -334,3 +334,10 @@ def test_a_gender_inclusive_author_label_in_an_author_box_names_both_writers(lab
     box = f'<div class="author">{label} Jana Schmidt und Peter Müller</div>'
     draft = parse_html(page("", article(box), lang="de"))
     assert (draft.authors, draft.credit) == (["Jana Schmidt", "Peter Müller"], "")
+
+
+def test_a_broken_json_ld_block_too_large_to_repair_is_left() -> None:
+    large = "{" + ", ".join(f'"k{i}": "{"x" * 40}"' for i in range(5000)) + ",}"
+    assert len(large) > html_module._MAX_REPAIRED_JSON
+    assert html_module._load_json(large) is None
+    assert html_module._load_json(large[:190_000].rsplit(",", 1)[0] + ",}") is not None
