@@ -341,3 +341,19 @@ def test_a_broken_json_ld_block_too_large_to_repair_is_left() -> None:
     assert len(large) > html_module._MAX_REPAIRED_JSON
     assert html_module._load_json(large) is None
     assert html_module._load_json(large[:190_000].rsplit(",", 1)[0] + ",}") is not None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        '<div class="cookie-notice"><p>Datenschutzerklärung, Stand: 01.01.2024</p></div>',
+        '<div id="usercentrics-root"><p>Last updated: January 1, 2024</p></div>',
+        '<div id="onetrust-consent-sdk"><p>Privacy policy of 1 January 2024</p></div>',
+    ],
+)
+def test_a_cookie_notice_s_date_is_not_the_date_of_an_undated_article(notice: str) -> None:
+    html = (
+        f'<!DOCTYPE html><html lang="de"><head><title>{HEADLINE}</title></head><body>{notice}'
+        f"<article><h1>{HEADLINE}</h1>{BODY}</article></body></html>"
+    )
+    assert parse_html(html).published is None

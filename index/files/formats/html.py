@@ -3391,16 +3391,20 @@ def _language_code(value: str) -> str:
 # raw text before `_LISTING` reads it as words.
 _MAYBE_LISTING = re.compile(
     r"comment|related|recommend|more|widget|promo|newsletter|trending|popular|read|like"
-    r"|outbrain|taboola",
+    r"|outbrain|taboola|cookie|consent|gdpr|onetrust|didomi|usercentrics|cmp",
     re.IGNORECASE,
 )
+# A cookie or consent notice (its privacy policy's date is no article's): the notice's own
+# class or id, or a consent platform's (OneTrust, Didomi, Usercentrics, a CMP's).
+_CONSENT = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|\bcmp\b")
 
 
 @contextlib.contextmanager
 def _listings_set_aside(tree: Any) -> Iterator[None]:
-    """The page without its comments and lists of other stories while htmldate reads it: a
-    reader's comment or another story's teaser has a date of its own, not the article's. (Not
-    a block that holds a headline: a page's wrapper may be marked "has-comments".)
+    """The page without its comments, lists of other stories and cookie notices while htmldate
+    reads it: a reader's comment, another story's teaser or a privacy policy has a date of its
+    own, not the article's. (Not a block that holds a headline: a page's wrapper may be marked
+    "has-comments".)
     """
     aside: list[tuple[Any, int, Any]] = []
     held: set[Any] = set()
@@ -3412,7 +3416,8 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
         parent = element.getparent()
         if parent is None or element in holding or not held.isdisjoint(element.iterancestors()):
             continue  # (a block set aside already holds it)
-        if _LISTING.search(_EVERY_BLOCK_A_WIDGET.sub(" ", _marks(element))):
+        marks = _EVERY_BLOCK_A_WIDGET.sub(" ", _marks(element))
+        if _LISTING.search(marks) or _CONSENT.search(marks):
             aside.append((parent, parent.index(element), element))
             held.add(element)
     for parent, _, element in reversed(aside):
