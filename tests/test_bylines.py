@@ -1848,3 +1848,15 @@ def test_roles_desks_and_labels_of_european_bylines(
     text: str, authors: list[str], credit: str
 ) -> None:
     assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par Jean Dupont, envoyé spécial à Kiev",
+        "Von Jana Schmidt, Korrespondentin aus Brüssel",
+        "Par Jean Dupont, journaliste",
+    ],
+)
+def test_a_byline_line_closed_by_the_writer_s_role_is_a_byline(line: str) -> None:
+    assert is_byline(line)

@@ -1227,6 +1227,9 @@ def is_byline(line: str) -> bool:
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
             rest = _INNER_BY.split(_SEGMENTS.split(rest, maxsplit=1)[0], maxsplit=1)[0]
+            names, comma, role = rest.rpartition(", ")
+            if comma and _is_role(_PLACE.sub("", role)):
+                rest = names  # "Par Jean Dupont, envoyé spécial à Kiev": the writer's role
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
