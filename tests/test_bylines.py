@@ -1743,3 +1743,120 @@ def test_a_byline_s_label_on_a_line_over_the_name(label: str, author: str) -> No
 def test_a_menu_s_texts_item_over_another_item_is_no_label() -> None:
     menu = "        * Über mich\n        * Texte\n        * Bücher\n        * Blog-Archiv"
     assert parse_text(_page(menu)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # A writer, a spaced dash, and their outlet or role.
+        ("By Jane Doe - The Valley Post", ["Jane Doe"], "The Valley Post"),
+        ("By JANE DOE - Associated Press", ["Jane Doe"], "Associated Press"),
+        ("Jane Doe — Staff Writer", ["Jane Doe"], ""),
+        ("Jane Doe – Special to the Post", ["Jane Doe"], ""),
+        # Two names either side, or a place before the name: as before, whole.
+        ("Mara Quill - Tom Reeve", [], "Mara Quill - Tom Reeve"),
+        ("Paris - Jean Dupont", [], "Paris - Jean Dupont"),
+    ],
+)
+def test_a_writer_and_an_outlet_or_role_set_apart_by_a_spaced_dash(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # The wire's style: the name in capitals, the agency after it with no comma.
+        ("By JANE DOE Associated Press", ["Jane Doe"], "Associated Press"),
+        ("JANE DOE Harbour Times", ["Jane Doe"], "Harbour Times"),
+        # The piece's kind before "by", and Turkish's reporter label.
+        ("Recipe by Jane Doe", ["Jane Doe"], ""),
+        ("Muhabir: Ahmet Yılmaz", ["Ahmet Yılmaz"], ""),
+    ],
+)
+def test_a_name_in_capitals_before_its_outlet_and_other_writers_labels(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "agency",
+    ["ANP", "Belga", "NTB", "Ritzau", "ČTK", "TASR", "PAP", "MTI", "Lusa", "Agerpres", "HINA",
+     "Tanjug", "AGI", "Adnkronos", "dpa-AFX", "Europa Press", "Agência Brasil", "aja/PAP"],
+)  # fmt: skip
+def test_europe_s_national_agencies_are_agencies(agency: str) -> None:
+    assert is_agency(agency)
+    assert split_byline(f"Jane Doe / {agency}") == (["Jane Doe"], agency)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("2024-03-12 10:03 来源：新华社 作者：王小明", ["王小明"]),
+        ("作者：王小明 来源：新华社", ["王小明"]),
+        ("发布时间：2024-03-12 来源：人民网", []),
+    ],
+)
+def test_a_cjk_line_of_labelled_fields_gives_the_writer_s_field(
+    line: str, names: list[str]
+) -> None:
+    assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["Текст: Иван Петров", "ТЕКСТ: ИВАН ПЕТРОВ"])
+def test_the_russian_text_label_opens_a_byline_line(line: str) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (["Иван Петров"], "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Von unserer Redakteurin Jana Schmidt", ["Jana Schmidt"]),
+        ("Von unserem Mitarbeiter Peter Müller", ["Peter Müller"]),
+        ("Dal nostro inviato Mario Rossi", ["Mario Rossi"]),
+        ("De notre envoyée spéciale à Kiev, Marie Curie", ["Marie Curie"]),
+        ("De nuestro enviado especial Juan Pérez", ["Juan Pérez"]),
+        ("By our reporter Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_a_paper_s_own_reporter_or_envoy_credited_as_such_is_no_part_of_the_name(
+    text: str, authors: list[str]
+) -> None:
+    assert is_byline(text)
+    assert split_byline(text) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # A paper's own role after the name, and where it was filed from: no credit.
+        ("Par Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"], ""),
+        ("Von Jana Schmidt, Korrespondentin aus Brüssel", ["Jana Schmidt"], ""),
+        # A desk of no outlet's name stays whole ("la", "der" are no outlets).
+        ("Par la rédaction", [], "la rédaction"),
+        ("Von der Redaktion", [], "der Redaktion"),
+        ("Da Redação", [], "Da Redação"),
+        # Finnish "Teksti:", French "Propos recueillis par" (an interview's writer).
+        ("Teksti: Matti Virtanen", ["Matti Virtanen"], ""),
+        ("Propos recueillis par Jean Dupont", ["Jean Dupont"], ""),
+    ],
+)
+def test_roles_desks_and_labels_of_european_bylines(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par Jean Dupont, envoyé spécial à Kiev",
+        "Von Jana Schmidt, Korrespondentin aus Brüssel",
+        "Par Jean Dupont, journaliste",
+    ],
+)
+def test_a_byline_line_closed_by_the_writer_s_role_is_a_byline(line: str) -> None:
+    assert is_byline(line)

@@ -53,6 +53,13 @@ _AGENCIES = _words(
     "bbc news",
     "cnn wire",
     "jiji press",
+    "europa press",
+    "agência brasil",
+    "agencia brasil",
+    "deutsche presse-agentur",
+    "prensa latina",
+    "agência lusa",
+    "agencia lusa",
 }
 
 # Words that make a phrase a job or a desk rather than a person's name.
@@ -63,13 +70,19 @@ _ROLE_WORDS = _words(
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
     international national local city freelance guest contributing executive assistant
-    redaktion rédaction redacción redazione redactie"""
+    redaktion rédaction redacción redazione redactie redação redacao
+    envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
+    especial inviato inviata corrispondente korrespondent korrespondentin redakteur
+    redakteurin journaliste periodista giornalista jornalista"""
 )
 
 _CORE_ROLES = _words(
     """editor editors editorial contributor contributors columnist analyst journalist
     journalists author authors producer photographer critic commentator blogger
-    photojournalist videographer presenter editor-at-large editor-in-chief"""
+    photojournalist videographer presenter editor-at-large editor-in-chief
+    envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
+    corrispondente korrespondent korrespondentin redakteur redakteurin journaliste periodista
+    giornalista jornalista"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -88,10 +101,10 @@ _TOPIC_WORDS = _words(
 )
 _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
 # Words before a desk that name no outlet ("Die Redaktion", "La rédaction", "Unsere Redaktion").
-_DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra")
+_DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra da do")
 # A desk in the languages of the pages ("Emotion Redaktion", "La rédaction"): an outlet's
 # staff, whose outlet is the credit.
-_DESKS = _words("redaktion rédaction redacción redazione redactie")
+_DESKS = _words("redaktion rédaction redacción redazione redactie redação redacao")
 _TRAILING_ROLES = _DESKS | _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
@@ -209,7 +222,7 @@ _AUTHOR_VERBS = (
     r"(?:(?:additional|further)\s+)?(?:reporting|reported)|written|writing|words|story|text"
     r"|compiled|interview|posted|published|submitted"
     # The kind of piece, as `_PIECE_BY` in German: "Analysis by Jane Doe" wrote it.
-    r"|article|analysis|opinion|commentary|review|column|essay"
+    r"|article|analysis|opinion|commentary|review|column|essay|recipe"
 )
 _OTHER_VERBS = (
     r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"
@@ -230,7 +243,8 @@ _PIECE_BY = (
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
-# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Tác giả: Jane Doe", "Szerző: Jane Doe"), and
+# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Tác giả: Jane Doe",
+# "Szerző: Jane Doe"), and
 # "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
 # di Jane Doe").
 # Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
@@ -239,7 +253,7 @@ _PIECE_BY = (
 # Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
 _WRITER_LABEL = (
     r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
-    r"|autors|reportagem|autor/a|autor\(a\)"
+    r"|autors|reportagem|autor/a|autor\(a\)|muhabir"
 )
 _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
@@ -247,22 +261,27 @@ _WRITTEN_BY = (
 )
 # "Text:", and "Text und Fotos:", whose writer took the pictures too.
 _TEXT_LABEL = (
-    r"(?:text|texte|texto|testo|tekst)"
+    r"(?:text|texte|texto|testo|teksti|tekst)"
     r"(?:\s+(?:und|and|&|\+|e|y|et|og|och|i)\s+(?:fotos?|photos?|bild(?:er)?|fotografías?))?"
 )
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
 _OTHER_VON = r"(?:illustration(?:en)?|fotos?|bilder?|grafik(?:en)?|videos?|zeichnung(?:en)?)\s+von"
-# A paper's correspondent credited as such, the name (if any) after it: "From our correspondent
-# Jane Doe", "By our own correspondent", "From our Paris correspondent", "From our correspondent
-# in Paris, Jane Doe", "Von unserem Korrespondenten", "De notre correspondante à Paris". The
+# A paper's correspondent (or its reporter, editor, envoy) credited as such, the name (if any)
+# after it: "From our correspondent Jane Doe", "By our own correspondent", "From our Paris
+# correspondent", "From our correspondent in Paris, Jane Doe", "Von unserem Korrespondenten",
+# "De notre correspondante à Paris", "Von unserer Redakteurin Jane Doe". The
 # place is where the story was filed from, no part of a name.
 _CORRESPONDENT = (
     r"(?:from|by|von|de|par|dal|del|door)\s+"
     r"(?:our|unserem|unserer|unseren|notre|nos|nostro|nostra|nuestro|nuestra|onze)\s+"
     r"(?:own\s+|eigenen\s+)?(?:[^\W\d_][\w'’.-]*\s+){0,2}?"
     r"(?:correspondents?|korrespondent(?:en|in)?|correspondante?s?|corrispondent[ei]"
-    r"|corresponsal(?:es)?|correspondenten)"
+    r"|corresponsal(?:es)?|correspondenten"
+    # "Von unserer Redakteurin", "Von unserem Mitarbeiter", "Dal nostro inviato", "De notre
+    # envoyée spéciale", "De nuestro enviado especial", "By our reporter".
+    r"|redakteur(?:in|en)?|mitarbeiter(?:in)?|reporter(?:in)?|inviat[oa]"
+    r"|envoyée?s?\s+spéciale?s?|enviad[oa]\s+especial|reporters?|staff\s+writers?)"
     r"(?:\s+(?:in|à|a|en|aus|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:[,:]|$)))?"
     r"\s*[,:]?"
 )
@@ -289,6 +308,7 @@ _PREFIX = re.compile(
         | von\s*:
         | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
+        | propos\s+recueillis\s+par(?:\s*:)?
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -311,7 +331,7 @@ _SEGMENTS = re.compile(
     r"|\s*,\s*(?=(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik(?:en)?|videos?)\s*:)",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
+_PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*$")
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 # (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.) "and" in
 # Dutch, Swedish, Danish and Norwegian, Polish and Catalan, Finnish, Hungarian, Turkish and
@@ -580,14 +600,21 @@ def _person_before_role(text: str, *, alone: bool = False) -> str:
 
 
 def person_before_outlet(text: str) -> tuple[str, str]:
-    """('Jane Doe', 'Harbour Times') from 'Jane Doe Harbour Times', an outlet run on after a
-    name with no separator; ("", "") when no cut leaves a person and an outlet. An agency
+    """('Jane Doe', 'Harbour Times') from 'Jane Doe Harbour Times' (or 'JANE DOE Harbour
+    Times'), an outlet run on after a name with no separator; ("", "") when no cut leaves a
+    person and an outlet. An agency
     alone at the end ("Mary Ann Smith Reuters") is the outlet; otherwise the name is taken
     as two words where that leaves an outlet of two or more ("Jane Doe Harbour Times"), as
     most names have two."""
     words = text.split()
     if not 3 <= len(words) <= 7 or not all(w[:1].isupper() or w in _PARTICLES for w in words):
         return "", ""
+    capitals = next((n for n, word in enumerate(words) if not word.isupper()), len(words))
+    if 2 <= capitals < len(words):
+        # "JANE DOE Associated Press": the wire's style, the name in capitals.
+        name, outlet = _titled(" ".join(words[:capitals])), " ".join(words[capitals:])
+        if is_person_name(name) and (is_agency(outlet) or looks_like_outlet(outlet)):
+            return name, outlet
     agency = words[-1].lower() in _AGENCIES
     for cut in [len(words) - 1] if agency else [2, 3]:
         name, outlet = " ".join(words[:cut]), " ".join(words[cut:])
@@ -655,6 +682,8 @@ def _strip_roles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].lower() in _TRAILING_ROLES:
         words.pop()
+    if all(word.lower() in _DETERMINERS for word in words):
+        return name  # "la rédaction", "der Redaktion": a desk of no outlet's name, whole
     return " ".join(words)
 
 
@@ -1030,7 +1059,8 @@ def split_byline(text: str) -> tuple[list[str], str]:
         for position, segment in enumerate(_SEGMENTS.split(line)):
             if position and _page_furniture(segment):
                 continue
-            _split_segment(segment, authors, credits, roles)
+            for part in _dashed_parts(segment):
+                _split_segment(part, authors, credits, roles)
             if any(ch.isdigit() for ch in segment) and find_date(segment) is not None:
                 # "von Jane Doe 10.12.2022 07:00 | Druckvorschau": after the date come the
                 # page's buttons and categories.
@@ -1040,6 +1070,25 @@ def split_byline(text: str) -> tuple[list[str], str]:
     if not unique_authors and not credit and roles:
         credit = outlet_of_desk(roles[0])
     return unique_authors, credit
+
+
+# A dash set apart by spaces: between a writer and their outlet or role ("By Jane Doe - The
+# Valley Post", "Jean Dupont - France Télévisions", "Jane Doe — Staff Writer").
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _dashed_parts(segment: str) -> list[str]:
+    """`segment` in its parts either side of a spaced dash where the first names writers and
+    the rest none (an outlet, a role); else whole: "Jane Doe - John Roe" may be one name
+    with another's beside it as the site writes them, "Paris - Jane Doe" a place."""
+    parts = _SPACED_DASH.split(segment, maxsplit=1)
+    if len(parts) < 2:
+        return [segment]
+    first: list[str] = []
+    rest: list[str] = []
+    _split_segment(parts[0], first, [], [])
+    _split_segment(parts[1], rest, [], [])
+    return parts if first and not rest else [segment]
 
 
 def split_author_field(text: str) -> tuple[list[str], str]:
@@ -1092,7 +1141,7 @@ _BY_LINE = re.compile(
         {_TEXT_LABEL}\s+(?:von|de|di|door|av) | {_CORRESPONDENT} | {_GREEK_GENITIVE} | {_GREEK_WRITES} |
         (?P<verbs>{_VERBS})\s+by(?:\s*:)?
         | by\s*: | (?:par|por|door|av|af|od|di)\s*: | by | par | von | por | door | av | af
-        | od | di | автор(?:ы)?\s*:?
+        | od | di | автор(?:ы)?\s*:? | текст\s*:
         | author(?:s)?\s*:
         | (?:{_AUTHOR_LABEL}|auteur|autore|redakteur(?:in)?|von|{_WRITING_LABEL}|{_WRITER_LABEL})
           \s*:(?!innen\b)
@@ -1100,6 +1149,7 @@ _BY_LINE = re.compile(
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von(?:\s*:)?
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
+        | propos\s+recueillis\s+par(?:\s*:)?
         | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
@@ -1177,6 +1227,9 @@ def is_byline(line: str) -> bool:
             # "Par", "Von", "Por" are English words too, and "written by X" may be the middle
             # of a sentence: there, only people's names count.
             rest = _INNER_BY.split(_SEGMENTS.split(rest, maxsplit=1)[0], maxsplit=1)[0]
+            names, comma, role = rest.rpartition(", ")
+            if comma and _is_role(_PLACE.sub("", role)):
+                rest = names  # "Par Jean Dupont, envoyé spécial à Kiev": the writer's role
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))
@@ -1464,7 +1517,16 @@ _WIRE_CLOSING = re.compile(
     re.IGNORECASE,
 )
 # News agencies as they sign copy, besides `_AGENCIES`: Swiss, Austrian and German wires.
-_WIRE_NAMES = _AGENCIES | _words("sda ats keystone-sda apa kna epd dts ddp kap ots sid")
+_WIRE_NAMES = (
+    _AGENCIES
+    | _words("sda ats keystone-sda apa kna epd dts ddp kap ots sid")
+    # Europe's national agencies and a few more, as their credits write them ("ANP", "Belga",
+    # "ČTK", "Lusa", "dpa-AFX"; Anadolu's Turkish rivals İHA and DHA).
+    | _words(
+        """anp belga ntb ritzau stt čtk ctk tasr pap mti lusa iha i̇ha dha bta agerpres hina
+        tanjug leta elta bns agi adnkronos dapd afx dpa-afx kathpress notimex télam telam"""
+    )
+)
 
 
 def _agency_words(text: str) -> bool:
@@ -1548,6 +1610,8 @@ _CJK_LABEL_FIRST = re.compile(
     rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )
+# Where a field of a line starts: a label of a few characters and its colon.
+_CJK_FIELD = re.compile(r"\s+(?=[^\s:：]{1,6}[:：])")
 _CJK_ROLE_AFTER = re.compile(
     rf"^(?:[（(\[][^）)\]]{{1,20}}[）)\]]\s*)?{_CJK_NAMES}\s*"
     rf"(?:기자|특파원|記者|记者|特派員|特派员|編集委員)\s*[）)]?$"
@@ -1568,6 +1632,10 @@ def cjk_byline(line: str) -> list[str]:
     if len(line) > 40 or line.isascii():
         return []
     match = _CJK_LABEL_FIRST.match(line) or _CJK_ROLE_AFTER.match(line)
+    if match is None:
+        # A line of labelled fields: "2024-03-12 10:03 来源：新华社 作者：王小明".
+        fields = _CJK_FIELD.split(line)
+        match = next((m for f in fields if (m := _CJK_LABEL_FIRST.match(f))), None)
     if match is None:
         return []
     names = [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]

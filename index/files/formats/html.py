@@ -160,6 +160,7 @@ _FURNITURE_CLASS = re.compile(
 # CMSs put the byline). ("promoted" is a CMS's flag on an article, not a promotion.)
 _LISTING = re.compile(
     r"comment(?!ar|at)|related|recommend|more-from|widget|promo\b|newsletter|trending|popular"
+    r"|more-(?:stories|news|articles)|most-?read|read-next|also-read|you-may-like|outbrain|taboola"
 )
 # A teaser is another story's card outside the article, its lede or meta line inside it.
 _TEASER = re.compile(r"teaser")
@@ -244,7 +245,7 @@ def parse_html(text: str) -> Draft:
         day_first = _writes_day_first(tree)
         draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
-        draft.published = _searched_date(tree, draft.url)
+        draft.published = _date_box(tree) or _searched_date(tree, draft.url)
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
@@ -860,7 +861,26 @@ class _Metadata:
                 False  # A tagline beside the titles' longer story ("Make your Firefox your own").
             )
         title_words = {w for t in titles for w in _words_of(t)}
-        return len(_story_words(heading_words) & title_words) >= _SHARED_STORY_WORDS
+        # The article's own headline, of a sentence's length, needs one word of the story:
+        # titles written for search tell it in words of their own ("Bridge shut: what it
+        # means for you").
+        shared = 1 if self._heads_article(heading) else _SHARED_STORY_WORDS
+        return len(_story_words(heading_words) & title_words) >= shared
+
+    def _heads_article(self, heading: str) -> bool:
+        """Whether the `<h1>` that reads `heading` is a sentence's length and heads the
+        article's element (`<article>`, a post marked up as one) or is marked as its headline,
+        outside another story's card."""
+        if len(_words_of(heading)) < _SENTENCE_HEADLINE_WORDS:
+            return False
+        element = next((h for h in self.tree.iter("h1") if _heading_text(h) == heading), None)
+        if element is None or _in_teaser_card(element):
+            return False
+        if element.get("itemprop") == "headline" or _ENTRY_TITLE.search(_marks(element)):
+            return True
+        return any(
+            a.tag == "article" or _ARTICLE_CLASS.search(_marks(a)) for a in element.iterancestors()
+        )
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -945,7 +965,16 @@ class _Metadata:
             # otherwise (a section name such as "Health Center").
             return headings[0]
         else:
-            title = _strip_site(page_title, site, "", authors, guess=not site, url=url, sites=sites)
+            title = _strip_site(
+                page_title,
+                site,
+                "",
+                authors,
+                guess=not site,
+                url=url,
+                sites=sites,
+                section=self.section(),
+            )
         if len(headings) > 1 and (
             _is_site_name(title, site, url) or _loose(title) in self._site_names()
         ):
@@ -962,22 +991,35 @@ class _Metadata:
             # A short declared title ("Pressemitteilungen", the site's name) under a lone
             # headline of a sentence's length: the page names its section, the <h1> its story.
             return headings[0]
-        if not headings and len(_words_of(title)) <= _SITE_TITLE_WORDS:
-            # No <h1>, and the titles give the site's name at most: the post's title is the
-            # heading its theme marks as one ("<h2 class="entry-title">").
-            return self._marked_entry_title() or title
+        if len(_words_of(title)) <= _SITE_TITLE_WORDS and all(
+            len(_words_of(heading)) <= _SECTION_WORDS for heading in headings
+        ):
+            # No <h1> but a section's ("Aktuelles"), and the titles give the site's name or
+            # that section at most: the post's title is the heading its theme marks as one
+            # ("<h2 class="entry-title">", Joomla's and TYPO3's `itemprop="headline"`).
+            marked = self._marked_entry_title(beside_h1=bool(headings))
+            if marked or not headings:
+                return marked or title
         return _visible_headline(title, headings)
 
-    def _marked_entry_title(self) -> str:
-        """The text of the first `<h2>`-`<h4>` marked as a post's title (`_POST_TITLE_CLASS`), not
-        in the page's furniture or another story's teaser, of two words or more; else ""."""
-        for element in self.tree.xpath("//h2|//h3|//h4"):
-            if not _POST_TITLE_CLASS.search(element.get("class") or ""):
+    def _marked_entry_title(self, *, beside_h1: bool = False) -> str:
+        """The text of the first `<h2>`-`<h4>` (or a block) marked as a post's title
+        (`_POST_TITLE_CLASS`, `itemprop="headline"`), not in the page's furniture or another
+        story's teaser, of two words or more; else "". `beside_h1`: below a section's `<h1>`,
+        where a box of other stories may be headed "headline" too ("Przeczytaj również"),
+        only a title marked as the post's (`itemprop`, "entry-title") of three words or more."""
+        for element in self.tree.xpath(_MARKED_TITLES):
+            marked = element.get("itemprop") == "headline" or bool(
+                _ENTRY_TITLE.search(_marks(element))
+            )
+            if not marked and (
+                beside_h1 or not _POST_TITLE_CLASS.search(element.get("class") or "")
+            ):
                 continue
             if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
                 continue
             text = _heading_text(element)
-            if len(_words_of(text)) >= 2:
+            if len(_words_of(text)) >= (_MIN_HEADLINE_WORDS if beside_h1 else 2):
                 return text
         return ""
 
@@ -1074,7 +1116,9 @@ class _Metadata:
             if people and not all(
                 _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
             ):
-                return (self._owner_shown(people) if kind == _DECLARED else people), credit
+                if kind == _DECLARED:
+                    people = self._shown_more(self._owner_shown(people))
+                return people, credit
             if kind == _LINKED and credit and declared:
                 # The metadata named no one ("EFC Musterstadt", the site's two owners); the
                 # page links the post's writer after a byline's word ("von <a>Cooper</a>").
@@ -1122,6 +1166,16 @@ class _Metadata:
         if not (len(shown) == 1 and _handle_of(declared[0], shown[0])):
             shown = _byline_under_headline(self.tree, self._titles())[0]
         return shown if len(shown) == 1 and _handle_of(declared[0], shown[0]) else declared
+
+    def _shown_more(self, declared: list[str]) -> list[str]:
+        """The people the page's byline shows where they are those its metadata `declared`
+        and more ("By Jane Doe and John Roe" where the JSON-LD names Jane Doe alone: a CMS
+        that keeps one author a story), else `declared`."""
+        shown = self._dom_bylines()[0][0]
+        if len(shown) <= len(declared):
+            return declared
+        loose_shown = {_loose(name) for name in shown}
+        return shown if all(_loose(name) in loose_shown for name in declared) else declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
@@ -1248,17 +1302,21 @@ class _Metadata:
             _text(self.own_ld("dateCreated")),
             *(v for key, values in self.meta.items() if _DATE_KEY.search(key) for v in values),
         ]
-        # Not a comment's or another story's <time>: their dates are not the article's.
-        shown = itertools.islice((time for time in times if not _in_listing(time)), 3)
-        candidates += [time.get("datetime") for time in shown]
+        # Not a comment's or another story's <time>, nor one marked or labelled as the last
+        # change's: their dates are not the article's.
+        own = [time for time in times if not _in_listing(time)]
+        changed = [time for time in own if _changed_time(time)]
+        shown = (time for time in own if time not in changed)
+        candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
         self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.own_ld("dateModified")))
+        candidates += [time.get("datetime") for time in changed[:1]]
         found = None
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
                 continue
-            parsed = parse_date(candidate)
+            parsed = _parse_declared(candidate)
             if parsed is None:
                 continue
             if found is None:
@@ -1326,6 +1384,12 @@ _POST_TITLE_CLASS = re.compile(
 _SITE_NAME_WORDS = 5
 # The most words of a title that gives the site's name and nothing of a story.
 _SITE_TITLE_WORDS = 4
+# The most words of an `<h1>` that names a page's section ("Aktuelles", "Local news").
+_SECTION_WORDS = 2
+# The headings and blocks a theme may mark as a post's title.
+_MARKED_TITLES = "//h2|//h3|//h4|//h5|//div[@class or @itemprop]|//span[@itemprop]|//p[@class]"
+# The fewest words of an `<h1>` that is a sentence, not a label ("Allergies Health Center").
+_SENTENCE_HEADLINE_WORDS = 5
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
     r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
@@ -1521,11 +1585,19 @@ def _visible_headline(title: str, headings: list[str]) -> str:
     loose_title = _loose(title)
     for heading in headings:
         loose_heading = _loose(heading)
-        if len(loose_heading) <= 10 or len(heading.split()) < 2:
+        if _CJK_HEADLINE.fullmatch(loose_heading):
+            pass  # Chinese and Japanese space no words: a headline of five characters or more.
+        elif len(loose_heading) <= 10 or len(heading.split()) < 2:
             continue
         if loose_heading in loose_title:
             return heading
     return title
+
+
+# A headline in Chinese or Japanese (their punctuation and digits among the characters).
+_CJK_HEADLINE = re.compile(
+    r"(?=(?:.*[\u3040-\u30ff\u3400-\u9fff]){5})[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\w，、！？“”·]+"
+)
 
 
 def _reworded_headline(title: str, heading: str) -> str:
@@ -1579,7 +1651,53 @@ def _in_listing(element: Any) -> bool:
 
 
 def _parse_declared(value: str | None) -> datetime | None:
-    return parse_date(value) if value else None
+    """A date a page declares for machines: as `parse_date` reads it (a slashed date month
+    first, as servers write one whatever the page's language), or a Unix time in seconds or
+    milliseconds ("1710234180000", as some CMSs fill their date keys)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isascii() and value.isdigit() and len(value) in (10, 13):
+        seconds = int(value) / 1000 if len(value) == 13 else int(value)
+        if _FIRST_UNIX_TIME <= seconds < _LAST_UNIX_TIME:
+            return datetime.fromtimestamp(seconds, timezone.utc)
+    return parse_date(value)
+
+
+# Unix times between these (2001-09-09 and 2033-05-18, the span of ten digits' seconds from 10⁹)
+# are dates a page declares; others are counts or identifiers.
+_FIRST_UNIX_TIME = 10**9
+_LAST_UNIX_TIME = 2 * 10**9
+
+
+def _changed_time(time: Any) -> bool:
+    """Whether a `<time>` gives the last change: marked so (`itemprop="dateModified"`, a class
+    "updated" on it or its parent) or labelled so by the text just before it ("Updated
+    <time>…</time>, first published <time>…</time>")."""
+    if "dateModified" in (time.get("itemprop") or "").split():
+        return True
+    parent = time.getparent()
+    marks = f"{_marks(time)} {_marks(parent) if parent is not None else ''}"
+    if _CHANGE_CLASS.search(marks):
+        # (WordPress marks a post never changed "entry-date published updated".)
+        return time.get("pubdate") is None and _PUBLISHED_CLASS.search(marks) is None
+    before = time.xpath("preceding::text()[1]")
+    label = " ".join(str(before[0]).split())[-_CHANGE_LABEL:] if before else ""
+    changes = [m.end() for m in _UPDATED.finditer(label)]
+    # (Not "Updated 14 March, first published <time>": the label nearest the time is its.)
+    publications = [m.end() for m in _PUBLISHED_WORD.finditer(label)]
+    return bool(changes) and max(changes) > max(publications, default=-1)
+
+
+_PUBLISHED_WORD = re.compile(rf"\b(?:{PUBLISHED_WORDS})\b", re.IGNORECASE)
+
+
+_CHANGE_CLASS = re.compile(r"(?:^|[\s-])(?:updated|modified)(?:$|\s)")
+_PUBLISHED_CLASS = re.compile(
+    r"(?:^|[\s-])(?:published|pubdate|date-?published|created)(?:$|[\s-])"
+)
+# How much of the text before a `<time>` may label it.
+_CHANGE_LABEL = 30
 
 
 def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
@@ -1616,7 +1734,84 @@ def _load_json(text: str) -> Any:
     try:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):
+        pass
+    # Hand-written or templated JSON-LD that a browser's JSON.parse would refuse too, but
+    # that search engines read: repaired, and several documents run together read one by one.
+    # (The repair walks the text in Python, ~14 ms a 100 kB: a larger block is left.)
+    if len(text) > _MAX_REPAIRED_JSON:
         return None
+    return _json_documents(_repaired_json(text))
+
+
+_MAX_REPAIRED_JSON = 200_000
+
+
+def _json_documents(text: str) -> Any:
+    """The JSON values of `text` run one after another (`{…}{…}`, `[…];`), a list where
+    there are several; None where the first is no JSON."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    at = 0
+    try:
+        while at < len(text):
+            value, at = decoder.raw_decode(text, at)
+            values.append(value)
+            while at < len(text) and (text[at].isspace() or text[at] in ";,"):
+                at += 1
+    except (ValueError, RecursionError):
+        pass
+    return None if not values else values[0] if len(values) == 1 else values
+
+
+_JSON_CLOSERS = frozenset(",:}]")
+
+
+def _repaired_json(text: str) -> str:
+    """`text` with what JavaScript allows and JSON does not made JSON: comments, commas
+    before a closing bracket, strings in single quotes, and a quote inside a string left
+    unescaped (`"headline": "He said "no""`: a quote not followed by `,` `:` `}` `]` or the
+    end is the string's own)."""
+    out: list[str] = []
+    at, end = 0, len(text)
+    while at < end:
+        char = text[at]
+        if char in "\"'":
+            chars: list[str] = []
+            at += 1
+            while at < end:
+                inner = text[at]
+                if inner == "\\" and at + 1 < end:
+                    escaped = text[at + 1]
+                    chars.append("'" if escaped == "'" else text[at : at + 2])
+                    at += 2
+                    continue
+                if inner == char:
+                    after = at + 1
+                    while after < end and text[after].isspace():
+                        after += 1
+                    if after >= end or text[after] in _JSON_CLOSERS:
+                        break
+                chars.append('\\"' if inner == '"' else inner)
+                at += 1
+            out.append('"' + "".join(chars) + '"')
+            at += 1
+        elif text.startswith("//", at):
+            newline = text.find("\n", at)
+            at = end if newline < 0 else newline
+        elif text.startswith("/*", at):
+            close = text.find("*/", at + 2)
+            at = end if close < 0 else close + 2
+        elif char == ",":
+            after = at + 1
+            while after < end and text[after].isspace():
+                after += 1
+            if after >= end or text[after] not in "}]":
+                out.append(char)
+            at += 1
+        else:
+            out.append(char)
+            at += 1
+    return "".join(out)
 
 
 def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -1846,9 +2041,23 @@ def _in_other_content(element: Any) -> bool:
         if marks and _LISTING.search(marks):
             return True
         if ancestor.tag in ("article", "main") or (marks and _ARTICLE_CLASS.search(marks)):
-            return False
+            return ancestor.tag == "article" and _card_in_listing(ancestor)
         furniture = furniture or _is_page_furniture(ancestor) or bool(_TEASER.search(marks))
     return furniture
+
+
+def _card_in_listing(article: Any) -> bool:
+    """Whether an `<article>` is another story's card: inside a list of other stories
+    (`_LISTING`) that holds no `<h1>`, the page's headline."""
+    for ancestor in article.iterancestors():
+        if ancestor.tag == "body":
+            return False
+        marks = _marks(ancestor)
+        if marks and "widget" in marks:
+            marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)
+        if marks and _LISTING.search(marks):
+            return next(ancestor.iter("h1"), None) is None
+    return False
 
 
 # How far up a breadcrumb trail may hold its last crumb, and how long the trail may be.
@@ -2034,7 +2243,9 @@ _MAX_BYLINE_LINES = 4
 # A label before the names inside a line of other details ("Datum: 19.11.2021 Autor: Jane
 # Doe Quelle: Livenet"), and the next label, which ends them.
 _AUTHOR_LABEL = re.compile(
-    r"(?:^|\s)(?:autor(?:in|en)?|author|auteur|autore|by|von|text|texte)\s*:\s*", re.IGNORECASE
+    r"(?:^|\s)(?:autor(?:innen|in|en|:innen|\*innen|/innen)?|author|auteur|autore|by|von|text|texte)"
+    r"\s*:\s*",
+    re.IGNORECASE,
 )
 _TITLES_ONLY = re.compile(r"^(?:(?:prof|dr|mr|mrs|ms|mag|dipl|ing|rev)\.?\s*)+$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
@@ -2969,10 +3180,13 @@ _CHANGE_OR_HIDDEN = re.compile(r"(?:^|[\s-])(?<!label-)(?:updated|modified|hidde
 
 
 def _not_shown_date(node: Any, parent: Any) -> bool:
-    """Whether a text node under the headline is hAtom's "updated" (the last change) or a
-    date for machines only, hidden; not a `<time pubdate>`, whatever its class."""
+    """Whether a text node under the headline is hAtom's "updated" or another `<time>` of
+    the last change (`_changed_time`) or a date for machines only, hidden; not a `<time
+    pubdate>`, whatever its class."""
     if parent is None or not node.is_text or parent.get("pubdate") is not None:
         return False
+    if parent.tag == "time" and _changed_time(parent):
+        return True
     return _CHANGE_OR_HIDDEN.search(_marks(parent)) is not None
 
 
@@ -3040,12 +3254,15 @@ def _strip_site(
     guess: bool = False,
     url: str = "",
     sites: Sequence[str] = (),
+    section: str = "",
 ) -> str:
     """`title` without a " | Site" (or " | Author") suffix, or a "Site - " prefix.
 
     With `guess`, a short capitalised tail is taken for the site's name even when the page
     does not name its site (for the `<title>`, which almost always carries one). `sites`
-    are the names the page gives itself, cut after any separator, a colon too.
+    are the names the page gives itself, cut after any separator, a colon too. A host name
+    at the end ("… - valleypost.com") is the site's; so is the page's `section` there,
+    after a headline of three words or more ("Headline | News | Site").
     """
     if not title:
         return ""
@@ -3067,7 +3284,14 @@ def _strip_site(
             break
         # Names the page gives before a guess: a guess may take a short headline for a name.
         # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
-        if _loose(parts[-1]) in names or _is_site_name(parts[-1], site, url):
+        if (
+            _loose(parts[-1]) in names
+            or _is_site_name(parts[-1], site, url)
+            or _HOST_NAME.match(parts[-1].strip())
+            or section
+            and _loose(parts[-1]) == _loose(section)
+            and len(_words_of(" ".join(parts[:-1]))) >= _MIN_HEADLINE_WORDS
+        ):
             title = _join_parts(title, parts[:-1])
         elif _loose(parts[0]) in names or _is_site_name(parts[0], site, url):
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
@@ -3082,6 +3306,10 @@ def _strip_site(
         else:
             break
     return title
+
+
+# A site's host name as a <title> ends with it ("valleypost.com", "www.valleypost.co.uk").
+_HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 
 
 def _inner_site_part(parts: list[str], site: str, url: str) -> int:
@@ -3162,16 +3390,21 @@ def _language_code(value: str) -> str:
 # A class or id that may name comments or lists of other stories: one plain search of its
 # raw text before `_LISTING` reads it as words.
 _MAYBE_LISTING = re.compile(
-    r"comment|related|recommend|more-from|widget|promo|newsletter|trending|popular",
+    r"comment|related|recommend|more|widget|promo|newsletter|trending|popular|read|like"
+    r"|outbrain|taboola|cookie|consent|gdpr|onetrust|didomi|usercentrics|cmp",
     re.IGNORECASE,
 )
+# A cookie or consent notice (its privacy policy's date is no article's): the notice's own
+# class or id, or a consent platform's (OneTrust, Didomi, Usercentrics, a CMP's).
+_CONSENT = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|\bcmp\b")
 
 
 @contextlib.contextmanager
 def _listings_set_aside(tree: Any) -> Iterator[None]:
-    """The page without its comments and lists of other stories while htmldate reads it: a
-    reader's comment or another story's teaser has a date of its own, not the article's. (Not
-    a block that holds a headline: a page's wrapper may be marked "has-comments".)
+    """The page without its comments, lists of other stories and cookie notices while htmldate
+    reads it: a reader's comment, another story's teaser or a privacy policy has a date of its
+    own, not the article's. (Not a block that holds a headline: a page's wrapper may be marked
+    "has-comments".)
     """
     aside: list[tuple[Any, int, Any]] = []
     held: set[Any] = set()
@@ -3183,7 +3416,8 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
         parent = element.getparent()
         if parent is None or element in holding or not held.isdisjoint(element.iterancestors()):
             continue  # (a block set aside already holds it)
-        if _LISTING.search(_EVERY_BLOCK_A_WIDGET.sub(" ", _marks(element))):
+        marks = _EVERY_BLOCK_A_WIDGET.sub(" ", _marks(element))
+        if _LISTING.search(marks) or _CONSENT.search(marks):
             aside.append((parent, parent.index(element), element))
             held.add(element)
     for parent, _, element in reversed(aside):
@@ -3193,6 +3427,29 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
     finally:
         for parent, index, element in aside:
             parent.insert(index, element)
+
+
+# Elements a theme names for a date, in the two cases class and id names are written in.
+_DATE_BOXES = (
+    "//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@id, 'date')]"
+    "[count(*) >= 2][string-length(normalize-space()) <= 40]"
+)
+
+
+def _date_box(tree: Any) -> datetime | None:
+    """The date of an element a theme names for it ("post-date", "date-box") that sets the
+    day, the month and the year in elements of their own (`<span class="day">12</span><span
+    class="month">Mar</span>…`, which runs together as "12Mar2024"); not in comments or lists
+    of other stories."""
+    day_first = _writes_day_first(tree)
+    for element in tree.xpath(_DATE_BOXES):
+        if _in_listing(element) or _in_furniture(element):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        found = _line_date(text, day_first=day_first)
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
+            return found
+    return None
 
 
 def _searched_date(tree: Any, url: str) -> datetime | None:

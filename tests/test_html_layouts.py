@@ -1,0 +1,359 @@
+"""Saved web pages laid out as common publishing systems lay them out (WordPress themes,
+Arc XP, Drupal, Ghost, Substack, Medium, BLOX, Brightspot, AMP, sites in many languages):
+probes of layouts the accuracy corpora do not show, each read for its headline, date and
+byline as a person reads them."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsread.index.files.formats import html as html_module
+from newsread.index.files.formats.html import parse_html
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old bridge to traffic after engineers found "
+    "cracks in two of its supports, officials said.",
+    "Repairs are expected to take at least six months, the mayor said in a statement, adding "
+    "that a ferry service would run in the meantime.",
+    "Residents of the east bank, who rely on the bridge to reach the hospital, said they were "
+    "worried about the longer journeys ahead of them.",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+HEADLINE = "Council closes old bridge after engineers find cracks"
+SITE = "The Valley Post"
+HEADER = (
+    '<header class="site-header"><div class="site-branding"><a href="/" rel="home">'
+    f'<img src="/logo.png" alt="{SITE}"></a><p class="site-title"><a href="/">{SITE}</a></p>'
+    '</div><nav class="main-navigation"><ul><li><a href="/news">News</a></li>'
+    '<li><a href="/sport">Sport</a></li></ul></nav></header>'
+)
+RELATED = (
+    '<aside class="related-posts"><h3>Related</h3><ul><li><a href="/2023/01/05/ferry">Ferry '
+    'service to resume in spring</a> <time datetime="2023-01-05T09:00:00+00:00">January 5, '
+    '2023</time> <span class="author">By Tom Smith</span></li></ul></aside>'
+)
+FOOTER = f'<footer class="site-footer"><p>© 2024 {SITE}. All rights reserved.</p></footer>'
+
+
+def page(head: str, main: str, *, title: str = f"{HEADLINE} - {SITE}", lang: str = "en") -> str:
+    """A whole page: the site's header, `main` (the article), related stories and a footer."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="og:site_name" content="{SITE}">{head}</head><body>{HEADER}'
+        f'<main id="main">{main}</main>{RELATED}{FOOTER}</body></html>'
+    )
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- headlines -------------------------------------------------------------------------------
+
+
+def test_the_articles_h1_is_the_headline_where_the_titles_are_an_seo_rewording() -> None:
+    # og:title and <title> written for search ("… what it means for you"), the article's
+    # own <h1> another headline of the same story: a person reads the <h1>.
+    seo = "Old bridge shut: what it means for you"
+    html = page(
+        f'<meta property="og:title" content="{seo}">',
+        f'<article><header><h1 class="article-title">{HEADLINE}</h1></header>{BODY}</article>',
+        title=f"{seo} | {SITE}",
+    )
+    assert parse_html(html).title == HEADLINE
+
+
+def test_a_quote_set_as_the_articles_h1_does_not_replace_the_titles_headline() -> None:
+    # An <h1> that shares no word of the story with the titles is a pull quote or a label.
+    html = page(
+        f'<meta property="og:title" content="{HEADLINE}">',
+        f"<article><h1>'Why do you not go and fight for the reindeer?'</h1>{BODY}</article>",
+        title=f"{HEADLINE} | {SITE}",
+    )
+    assert parse_html(html).title == HEADLINE
+
+
+# --- structured data -------------------------------------------------------------------------
+
+BROKEN_JSON_LD = [
+    # A comma before the closing brace, as hand-written templates leave it.
+    '{"@type": "NewsArticle", "datePublished": "2024-03-12T10:03:00+01:00", '
+    '"author": {"@type": "Person", "name": "Jane Doe",},}',
+    # The site's node and the article's run together in one script.
+    '{"@type": "WebSite", "name": "The Valley Post"}'
+    '{"@type": "NewsArticle", "datePublished": "2024-03-12T10:03:00+01:00", '
+    '"author": {"@type": "Person", "name": "Jane Doe"}}',
+    # A headline's quotes left unescaped.
+    '{"@type": "NewsArticle", "headline": "Council "closes" old bridge", '
+    '"datePublished": "2024-03-12T10:03:00+01:00", "author": {"@type": "Person", "name": "Jane Doe"}}',
+    # JavaScript's single quotes, a comment, and a semicolon after the document.
+    "[{'@type': 'NewsArticle', 'headline': 'Council\\'s bridge', // the article\n"
+    "'datePublished': '2024-03-12T10:03:00+01:00', 'author': {'@type': 'Person', "
+    "'name': 'Jane Doe'}}];",
+]
+
+
+@pytest.mark.parametrize("script", BROKEN_JSON_LD)
+def test_json_ld_that_javascript_would_accept_is_read(script: str) -> None:
+    html = page(
+        f'<script type="application/ld+json">{script}</script>',
+        f"<article><h1>{HEADLINE}</h1>{BODY}</article>",
+    )
+    draft = parse_html(html)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.published == datetime(2024, 3, 12, 10, 3, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_repaired_json_reads_as_json_where_the_text_is_json_already() -> None:
+    # The repair only runs where json.loads failed; on valid JSON it must change nothing.
+    rng = random.Random(12)
+    alphabet = ['"', "'", "\\", ",", ":", "{", "}", "[", "]", " ", "/", "*", "a", "é", "\n"]
+
+    def value(depth: int) -> object:
+        kind = rng.randrange(5 if depth < 3 else 3)
+        if kind == 0:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+        if kind == 1:
+            return rng.randrange(-5, 5)
+        if kind == 2:
+            return rng.choice([True, None, 1.5])
+        if kind == 3:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        return {f"k{i}": value(depth + 1) for i in range(rng.randrange(4))}
+
+    for _ in range(500):
+        data = value(0)
+        for text in (json.dumps(data), json.dumps(data, indent=1, ensure_ascii=False)):
+            assert json.loads(html_module._repaired_json(text)) == data, text
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def article(inner: str) -> str:
+    return f"<article><h1>{HEADLINE}</h1>{inner}{BODY}</article>"
+
+
+@pytest.mark.parametrize(
+    "value", ["1710237780", "1710237780000", " 1710237780000 "], ids=["seconds", "ms", "spaced"]
+)
+def test_a_unix_time_in_a_date_key_is_the_publication_moment(value: str) -> None:
+    html = page(f'<meta property="article:published_time" content="{value}">', article(""))
+    assert parse_html(html).published == datetime(2024, 3, 12, 10, 3, tzinfo=timezone.utc)
+
+
+def test_a_count_in_a_date_key_is_no_unix_time() -> None:
+    # Ten digits, but no moment of the web's years (a CMS's record number).
+    html = page('<meta name="pubdate" content="3000000000">', article(""))
+    assert parse_html(html).published is None
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        # The last change first, labelled so by the text before it.
+        'Updated <time datetime="2024-03-14T08:00">14 March 2024</time>, first published '
+        '<time datetime="2024-03-12T10:03">12 March 2024</time>',
+        'Aktualisiert am <time datetime="2024-03-14T08:00">14.03.2024</time> · Erstellt am '
+        '<time datetime="2024-03-12T10:03">12.03.2024</time>',
+        # Marked as the last change (schema.org microdata, hAtom's class).
+        '<time itemprop="dateModified" datetime="2024-03-14T08:00">14 March 2024</time> '
+        '<time datetime="2024-03-12T10:03">12 March 2024</time>',
+        '<span class="modified"><time datetime="2024-03-14T08:00">14 March 2024</time></span> '
+        '<time datetime="2024-03-12T10:03">12 March 2024</time>',
+    ],
+    ids=["label", "german-label", "itemprop", "class"],
+)
+def test_the_last_change_s_time_before_the_publication_s_is_not_the_date(times: str) -> None:
+    draft = parse_html(page("", article(f'<p class="meta">{times}</p>'), lang="en-GB"))
+    assert draft.published == datetime(2024, 3, 12, 10, 3)
+
+
+def test_a_time_marked_both_published_and_updated_is_the_publication_s() -> None:
+    # WordPress themes mark a post never changed "entry-date published updated".
+    time = (
+        '<p class="meta">Posted on <time class="entry-date published updated" '
+        'datetime="2024-03-12T10:03:00-04:00">March 12, 2024</time></p>'
+    )
+    draft = parse_html(page("", article(time), lang="en-US"))
+    assert draft.published == datetime(2024, 3, 12, 10, 3, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_the_last_change_s_time_is_the_date_where_the_page_gives_no_other() -> None:
+    time = '<div class="entry-meta"><time class="updated" datetime="2023-11-06T14:14:41+01:00">06/11/2023</time></div>'
+    draft = parse_html(page("", article(time), lang="de"))
+    assert draft.published == datetime(2023, 11, 6, 14, 14, 41, tzinfo=timezone(timedelta(hours=1)))
+
+
+JOOMLA = (
+    '<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header">'
+    f'<h2 itemprop="headline">{HEADLINE}</h2></div><dl class="article-info"><dd class="createdby" '
+    'itemprop="author" itemscope itemtype="https://schema.org/Person">Written by <span '
+    'itemprop="name">Jane Doe</span></dd><dd class="published"><time datetime="2024-03-12T10:03:00'
+    '+00:00" itemprop="datePublished">Published: 12 March 2024</time></dd></dl>'
+    f'<div itemprop="articleBody">{BODY}</div></div>'
+)
+TYPO3 = (
+    '<div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/'
+    f'Article"><div class="header"><h3 itemprop="headline">{HEADLINE}</h3></div><div class="footer">'
+    '<p><span class="news-list-date"><time itemprop="datePublished" datetime="2024-03-12">12.03.2024'
+    '</time></span></p></div><div class="news-text-wrap" itemprop="articleBody">'
+    f"{BODY}</div></div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        # Joomla: the <title> is the site's name, the headline an <h2 itemprop="headline">.
+        (JOOMLA, SITE),
+        # TYPO3's news: the <h1> and <title> name the section, the news its <h3>.
+        (f'<div class="content"><h1>Aktuelles</h1>{TYPO3}</div>', f"Aktuelles: {SITE}"),
+        # A block marked by its theme's class, no heading at all.
+        (f'<article><div class="article-title">{HEADLINE}</div>{BODY}</article>', SITE),
+        (f'<article><div itemprop="headline">{HEADLINE}</div>{BODY}</article>', SITE),
+    ],
+    ids=["joomla", "typo3", "class", "itemprop"],
+)
+def test_the_title_marked_as_the_post_s_is_the_headline_under_a_site_or_section_name(
+    main: str, title: str
+) -> None:
+    assert parse_html(page("", main, title=title)).title == HEADLINE
+
+
+def test_a_box_of_other_stories_headed_headline_leaves_a_two_word_h1() -> None:
+    main = (
+        f"<article><h1>Licensed opposition</h1>{BODY}</article>"
+        '<div class="row"><h2 class="headline"><span>Read also these stories</span></h2></div>'
+    )
+    head = '<meta property="og:title" content="Licensed opposition">'
+    html = page(head, main, title="Licensed opposition - Jane Doe - Liberte!")
+    assert parse_html(html).title == "Licensed opposition"
+
+
+@pytest.mark.parametrize(
+    ("box", "lang"),
+    [
+        (
+            '<div class="post-date"><span class="day">12</span><span class="month">Mar</span>'
+            '<span class="year">2024</span></div>',
+            "en",
+        ),
+        (
+            '<div class="dateBox"><b>12</b><i>März</i><em>2024</em></div>',
+            "de",
+        ),
+    ],
+)
+def test_a_date_whose_day_month_and_year_are_elements_of_their_own_is_read(
+    box: str, lang: str
+) -> None:
+    main = (
+        f'<article class="post">{box}<h2 class="post-title"><a href="/bridge">{HEADLINE}</a></h2>'
+        f'<div class="post-content">{BODY}</div></article>'
+    )
+    draft = parse_html(page("", main, lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_split_date_box_in_a_list_of_other_stories_is_not_the_article_s() -> None:
+    related = (
+        '<div class="related-posts"><div class="post-date"><span>5</span><span>Jan</span>'
+        "<span>2023</span></div></div>"
+    )
+    draft = parse_html(page("", f"<article><h2>{HEADLINE}</h2>{BODY}</article>{related}"))
+    assert draft.published is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # The site's host name closing the <title>, where the page names its site otherwise.
+        ("", f"{HEADLINE} - valleypost.com"),
+        ("", f"{HEADLINE} | www.valleypost.co.uk"),
+        # The page's section between the headline and the site's name.
+        ('<meta property="article:section" content="News">', f"{HEADLINE} | News | {SITE}"),
+    ],
+)
+def test_a_host_name_or_the_section_closing_the_title_is_no_part_of_the_headline(
+    head: str, title: str
+) -> None:
+    # No <h1>: the headline is the <title>'s.
+    assert parse_html(page(head, f"<article>{BODY}</article>", title=title)).title == HEADLINE
+
+
+# --- bylines ---------------------------------------------------------------------------------
+
+
+def test_the_byline_naming_the_declared_writer_and_another_names_both() -> None:
+    # The CMS keeps one author a story; the byline the reader sees names two.
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    byline = '<p class="byline">By Jane Doe and John Roe</p>'
+    assert parse_html(page(head, article(byline))).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_naming_others_than_the_declared_writer_leaves_the_declared() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    byline = '<p class="byline">By Tom Smith and John Roe</p>'
+    assert parse_html(page(head, article(byline))).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "lang"),
+    [
+        ("发现裂缝后旧桥关闭", "发现裂缝后旧桥关闭_新闻_谷邮报", "zh"),
+        ("古い橋を閉鎖", "古い橋を閉鎖：谷新聞ニュース", "ja"),
+    ],
+)
+def test_a_chinese_or_japanese_h1_is_the_headline_its_title_adds_names_to(
+    h1: str, title: str, lang: str
+) -> None:
+    html = page("", f"<article><h1>{h1}</h1>{BODY}</article>", title=title, lang=lang)
+    assert parse_html(html).title == h1
+
+
+@pytest.mark.parametrize(
+    "box", ["more-stories", "moreNews", "most_read", "read-next", "also-read", "OUTBRAIN"]
+)
+def test_a_byline_and_date_in_a_box_of_other_stories_are_not_the_article_s(box: str) -> None:
+    other = (
+        f'<div class="{box}"><article><h3>Ferry service to resume in spring</h3>'
+        '<p class="byline">By John Roe</p><time datetime="2023-01-05T09:00:00+00:00">'
+        "5 January 2023</time></article></div>"
+    )
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{other}"))
+    assert (draft.authors, draft.credit, draft.published) == ([], "", None)
+
+
+@pytest.mark.parametrize("label", ["Autor:innen:", "Autor*innen:", "Autor/innen:"])
+def test_a_gender_inclusive_author_label_in_an_author_box_names_both_writers(label: str) -> None:
+    box = f'<div class="author">{label} Jana Schmidt und Peter Müller</div>'
+    draft = parse_html(page("", article(box), lang="de"))
+    assert (draft.authors, draft.credit) == (["Jana Schmidt", "Peter Müller"], "")
+
+
+def test_a_broken_json_ld_block_too_large_to_repair_is_left() -> None:
+    large = "{" + ", ".join(f'"k{i}": "{"x" * 40}"' for i in range(5000)) + ",}"
+    assert len(large) > html_module._MAX_REPAIRED_JSON
+    assert html_module._load_json(large) is None
+    assert html_module._load_json(large[:190_000].rsplit(",", 1)[0] + ",}") is not None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        '<div class="cookie-notice"><p>Datenschutzerklärung, Stand: 01.01.2024</p></div>',
+        '<div id="usercentrics-root"><p>Last updated: January 1, 2024</p></div>',
+        '<div id="onetrust-consent-sdk"><p>Privacy policy of 1 January 2024</p></div>',
+    ],
+)
+def test_a_cookie_notice_s_date_is_not_the_date_of_an_undated_article(notice: str) -> None:
+    html = (
+        f'<!DOCTYPE html><html lang="de"><head><title>{HEADLINE}</title></head><body>{notice}'
+        f"<article><h1>{HEADLINE}</h1>{BODY}</article></body></html>"
+    )
+    assert parse_html(html).published is None
