@@ -276,7 +276,21 @@ def _wrap_width(text_lines: list[str]) -> int:
     if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
         return 0
     near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
-    return width if near >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)) else 0
+    if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
+        return 0
+    # On a short page the widest lines may be no paragraph's: a headline set wider than the
+    # text (lynx centres an <h1> over the whole 80 columns and wraps its text at 74). The
+    # lines a paragraph wrapped, each with its next in its column, say where the text wraps.
+    wrapped = sorted(
+        length
+        for raw, below in itertools.pairwise(text_lines)
+        if width - _WRAP_SLACK <= (length := len(raw.rstrip())) <= width
+        and below.strip()
+        and len(raw) - len(raw.lstrip()) == len(below) - len(below.lstrip())
+    )
+    if len(wrapped) >= _MIN_WRAPPED:
+        width = min(width, wrapped[len(wrapped) * 98 // 100])
+    return width
 
 
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
