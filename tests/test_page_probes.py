@@ -8,7 +8,7 @@ included); the story itself is made up."""
 
 from __future__ import annotations
 
-from newsread.index.files.formats.pagetext import _wrap_width
+from newsread.index.files.formats.pagetext import _not_a_headline, _wrap_widths
 from newsread.index.files.formats.plaintext import parse_text
 
 # A short WordPress post as `lynx -dump` sets it: paragraphs wrapped at 74 columns, the
@@ -92,8 +92,184 @@ FR_LEDE = (
 
 def test_a_short_page_lynx_wrapped_under_a_wider_headline_is_joined_at_the_texts_width() -> None:
     lines = WORDPRESS_FR_LYNX.split("\n")
-    assert _wrap_width(lines) == 74
+    assert _wrap_widths(lines) == (80, {3: 74})
     draft = parse_text(WORDPRESS_FR_LYNX)
     assert draft.title == FR_HEADLINE
     assert draft.paragraphs[0] == FR_LEDE
     assert draft.authors == ["Jeanne Dupont"]
+
+
+# An Arc page as `lynx -dump` sets it: the standfirst (an <h2>) flush left and wrapped at 80
+# columns, the text indented and wrapped at 74.
+ARC_EN_LYNX = """\
+   [1]Skip to main content
+     * [2]Home
+     * [3]News
+     * [4]Sport
+     * [5]Business
+     * [6]Opinion
+     * [7]Culture
+     * [8]Lifestyle
+     * [9]Weather
+
+   Sign in Subscribe
+
+   [10]Local news
+
+   Council votes to close the old harbour bridge after engineers find cracks
+
+The 120-year-old crossing will shut to traffic from Monday while the city weighs
+a replacement costing up to £40m.
+
+   By [11]Jane Doe and [12]John Roe
+
+   12 March 2024
+
+   (BUTTON) Share (BUTTON) Comment (BUTTON) Gift Article
+
+   The bridge seen from the south bank The old harbour bridge in
+   Northfield on Tuesday. (Jane Doe/Northfield Courier)
+
+   Northfield's council voted on Tuesday night to close the old harbour
+   bridge to all traffic after an inspection found cracks in two of its
+   steel girders.
+
+   Engineers from the county's roads department said the damage was not
+   yet dangerous but could worsen quickly under the weight of the buses
+   that cross it every few minutes.
+
+   Advertisement
+
+   The leader of the council, Mary Smith, said the decision had not been
+   taken lightly and that a ferry service would run between the two banks
+   until a new bridge opened.
+
+   Shopkeepers on the south bank said they feared losing customers, and
+   called for the ferry to be free for the first six months of the
+   closure.
+
+  Most Read
+
+     * [13]Ferry fares to rise by five per cent in April
+     * [14]Harbour tunnel closed for repairs this weekend
+     * [15]New bus lanes approved on the ring road
+
+   © 2024 Northfield Courier. All rights reserved.
+
+References
+
+   1. https://northfield-courier.example/
+   2. https://northfield-courier.example/home
+   3. https://northfield-courier.example/news
+   4. https://northfield-courier.example/sport
+   5. https://northfield-courier.example/business
+   6. https://northfield-courier.example/opinion
+   7. https://northfield-courier.example/culture
+   8. https://northfield-courier.example/lifestyle
+   9. https://northfield-courier.example/weather
+  10. https://northfield-courier.example/s
+  11. https://northfield-courier.example/0
+  12. https://northfield-courier.example/1
+  13. https://northfield-courier.example/r0
+  14. https://northfield-courier.example/r1
+  15. https://northfield-courier.example/r2
+"""
+
+
+def test_lines_lynx_wrapped_wider_than_the_text_are_joined_at_their_own_width() -> None:
+    draft = parse_text(ARC_EN_LYNX)
+    assert draft.paragraphs[:2] == [
+        "The 120-year-old crossing will shut to traffic from Monday while the city weighs a "
+        "replacement costing up to £40m.",
+        "Northfield's council voted on Tuesday night to close the old harbour bridge to all "
+        "traffic after an inspection found cracks in two of its steel girders.",
+    ]
+    assert draft.authors == ["Jane Doe", "John Roe"]
+
+
+# El País's layout as `lynx -dump` sets it: the headline over two lines (the second centred),
+# the standfirst flush left, the photo's alt text and caption on one line closed by the
+# agency's credit, the author's name alone, the place and date, the share links.
+ELPAIS_ES_LYNX = """\
+     * [1]Portada
+     * [2]Internacional
+     * [3]España
+     * [4]Economía
+     * [5]Sociedad
+     * [6]Cultura
+     * [7]Deportes
+     * [8]Opinión
+
+   Suscríbete
+
+   España
+
+El ayuntamiento vota cerrar el viejo puente del puerto tras hallar grietas en su
+                                   estructura
+
+La estructura de 120 años se cerrará al tráfico a partir del lunes mientras la
+ciudad estudia un sustituto que podría costar 40 millones.
+
+   The bridge seen from the south bank El viejo puente del puerto, el
+   pasado lunes. EFE
+
+   Juana Pérez
+
+   Villanorte - 12 mar 2024 - 09:30 CET
+
+   Compartir en Whatsapp Compartir en Facebook Compartir en Twitter
+
+   El pleno del ayuntamiento de Villanorte votó el martes por la noche
+   cerrar el viejo puente del puerto a todo el tráfico después de que una
+   inspección hallara grietas en dos de sus vigas.
+
+   Los ingenieros de la diputación explicaron que los daños todavía no son
+   peligrosos, pero que podrían agravarse con rapidez bajo el peso de los
+   autobuses.
+
+   La alcaldesa aseguró que la decisión no se había tomado a la ligera y
+   que un ferry unirá las dos orillas hasta que se abra un nuevo puente.
+
+   Los comerciantes de la orilla sur temen perder clientes y piden que el
+   ferry sea gratuito durante los seis primeros meses del cierre.
+
+  Recomendaciones
+
+     * [9]Las tarifas del ferry subirán un 5% en abril
+     * [10]El túnel del puerto, cerrado por obras este fin de semana
+     * [11]Nuevos carriles bus en la circunvalación
+
+   © Diario del Norte 2024. Todos los derechos reservados.
+
+References
+
+   1. https://diariodelnorte.example/portada
+   2. https://diariodelnorte.example/internacional
+   3. https://diariodelnorte.example/espana
+   4. https://diariodelnorte.example/economia
+   5. https://diariodelnorte.example/sociedad
+   6. https://diariodelnorte.example/cultura
+   7. https://diariodelnorte.example/deportes
+   8. https://diariodelnorte.example/opinion
+   9. https://diariodelnorte.example/r0
+  10. https://diariodelnorte.example/r1
+  11. https://diariodelnorte.example/r2
+"""
+
+
+def test_a_headline_lynx_wrapped_over_two_lines_is_set_apart_as_a_heading() -> None:
+    # Blank lines above and below it as around a heading, though the line under its first is
+    # its second: no caption or date line set apart under it beats it.
+    draft = parse_text(ELPAIS_ES_LYNX)
+    assert draft.title == (
+        "El ayuntamiento vota cerrar el viejo puente del puerto tras hallar grietas en su "
+        "estructura"
+    )
+    assert draft.paragraphs[1].startswith("El pleno del ayuntamiento de Villanorte votó")
+
+
+def test_a_caption_closed_by_its_photos_credit_is_no_headline() -> None:
+    assert _not_a_headline("El viejo puente del puerto, el pasado lunes. EFE")
+    assert _not_a_headline("The old harbour bridge is seen in Northfield. REUTERS/Jane Doe")
+    assert _not_a_headline("Le vieux pont du port, le 11 mars 2024. Getty Images")
+    assert not _not_a_headline("Council votes to close the bridge. Ferry to run instead")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
 from newsread.index.files.formats.bylines import (
+    is_agency,
     is_byline,
     is_person_name,
     split_byline,
@@ -261,6 +262,13 @@ _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column:
 def _wrap_width(text_lines: list[str]) -> int:
     """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
     most long lines end close to one column and none but unbreakable ones go past it."""
+    return _wrap_widths(text_lines)[0]
+
+
+def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
+    """The page's wrap width (`_wrap_width`), and the width of the lines that start in each
+    column where it is narrower: lynx sets an <h1> or <h2> flush left over all 80 columns but
+    wraps the indented text at 74, and on a short page those wider lines are the widest."""
     # A paragraph deep in the page's columns wraps after a few words: its lines are long by
     # their columns, not by their words.
     lengths = sorted(
@@ -271,26 +279,31 @@ def _wrap_width(text_lines: list[str]) -> int:
         or len(raw.split()) >= 8
     )
     if len(lengths) < _MIN_WRAPPED:
-        return 0
+        return 0, {}
     width = lengths[len(lengths) * 98 // 100]
     if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
-        return 0
+        return 0, {}
     near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
     if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
-        return 0
-    # On a short page the widest lines may be no paragraph's: a headline set wider than the
-    # text (lynx centres an <h1> over the whole 80 columns and wraps its text at 74). The
-    # lines a paragraph wrapped, each with its next in its column, say where the text wraps.
-    wrapped = sorted(
-        length
-        for raw, below in itertools.pairwise(text_lines)
-        if width - _WRAP_SLACK <= (length := len(raw.rstrip())) <= width
-        and below.strip()
-        and len(raw) - len(raw.lstrip()) == len(below) - len(below.lstrip())
-    )
-    if len(wrapped) >= _MIN_WRAPPED:
-        width = min(width, wrapped[len(wrapped) * 98 // 100])
-    return width
+        return 0, {}
+    # The lines a paragraph wrapped, each with its next in its column, say where the text
+    # that starts in that column wraps.
+    wrapped: dict[int, list[int]] = {}
+    for raw, below in itertools.pairwise(text_lines):
+        length = len(raw.rstrip())
+        indent = len(raw) - len(raw.lstrip())
+        if (
+            width - _WRAP_SLACK <= length <= width
+            and below.strip()
+            and indent == len(below) - len(below.lstrip())
+        ):
+            wrapped.setdefault(indent, []).append(length)
+    columns = {}
+    for indent, found in wrapped.items():
+        if len(found) >= _MIN_WRAPPED:
+            found.sort()
+            columns[indent] = min(width, found[len(found) * 98 // 100])
+    return width, columns
 
 
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
@@ -300,7 +313,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     not have fitted on that line, even where it opens like a list's item ("5. März", "- "),
     unless the line above is an item or introduces a list; a copy of the line above (a
     photo's credit under each picture) is a line of its own."""
-    width = _wrap_width(text_lines)
+    width, columns = _wrap_widths(text_lines)
     found: list[tuple[int, int, str]] = []
     column = -1  # where the text of the last line found starts; -1: it cannot be continued
     listed = False  # whether the last line found is a list's item
@@ -319,7 +332,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # wrapped; a list's item never continues another.
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
-            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > width
+            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
@@ -540,7 +553,26 @@ def _not_a_headline(text: str) -> bool:
         or _LABEL.match(text)
         or _LABELLED_LIST.match(text)
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
+        or _credited_caption(text)
     )
+
+
+# A caption's sentence and, after its stop, the photo's credit: "The bridge on Monday. EFE",
+# "… on March 12, 2024. REUTERS/Jane Doe", "… in Berlin. Getty Images".
+_CAPTION_CREDIT = re.compile(r"[.!?]\s+(?P<credit>[^.!?]{2,40})$")
+_CREDIT_WORDS = 4
+
+
+def _credited_caption(text: str) -> bool:
+    """Whether `text` closes with a photo's credit after its last sentence: an agency's name
+    or a credit line (`_CREDIT_LINE`), as a caption printed on one line with its credit ends."""
+    found = _CAPTION_CREDIT.search(text)
+    if not found:
+        return False
+    credit = found.group("credit").strip()
+    if len(credit.split()) > _CREDIT_WORDS:
+        return False
+    return is_agency(credit.split("/")[0]) or bool(_CREDIT_LINE.search(credit))
 
 
 def _dateline(text: str) -> bool:
@@ -1267,6 +1299,12 @@ def _candidates(
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
+        # The line after the headline's: past its second line where it runs over two.
+        after = (
+            position + 2
+            if text.startswith(line.text) and len(text) > len(line.text)
+            else position + 1
+        )
         shaped = replace(line, text=text, words=len(text.split()))
         following = next_sentence[position]
         own = _word_set(text)
@@ -1312,7 +1350,7 @@ def _candidates(
             "lede_long": 0.0,
             "apart": float(
                 (previous is None or line.index > previous.end)
-                and (position + 1 >= len(lines) or lines[position + 1].index > line.end)
+                and (after >= len(lines) or lines[after].index > lines[after - 1].end)
             ),
             "echo_near": float(
                 any(o.text == line.text for o in lines[max(0, position - 6) : position])
