@@ -8,6 +8,8 @@ included); the story itself is made up."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsread.index.files.formats.pagetext import _not_a_headline, _wrap_widths
 from newsread.index.files.formats.plaintext import parse_text
 
@@ -273,3 +275,69 @@ def test_a_caption_closed_by_its_photos_credit_is_no_headline() -> None:
     assert _not_a_headline("The old harbour bridge is seen in Northfield. REUTERS/Jane Doe")
     assert _not_a_headline("Le vieux pont du port, le 11 mars 2024. Getty Images")
     assert not _not_a_headline("Council votes to close the bridge. Ferry to run instead")
+
+
+# A news page as inscriptis renders it, with the byline block under the headline left open.
+BYLINE_PAGE = """\
+Northfield Courier
+  * Home
+  * News
+  * Sport
+  * Business
+  * Opinion
+  * Culture
+  * Lifestyle
+  * Weather
+  Home › Local news
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+{byline}
+  Share: Facebook Twitter E-mail
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to all traffic \
+after an inspection found cracks in two of its steel girders.
+
+Engineers from the county's roads department said the damage was not yet dangerous but could \
+worsen quickly under the weight of the buses that cross it every few minutes.
+
+The leader of the council, Mary Smith, said the decision had not been taken lightly and that \
+a ferry service would run between the two banks until a new bridge opened.
+
+Shopkeepers on the south bank said they feared losing customers, and called for the ferry to \
+be free for the first six months of the closure.
+
+Related
+
+  * Ferry fares to rise by five per cent in April
+  * Harbour tunnel closed for repairs this weekend
+  * New bus lanes approved on the ring road
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "credit"),
+    [
+        # The Guardian's: the name and where the author filed from.
+        ("  Jane Doe in Northfield\n  Tue 12 Mar 2024 09.30 GMT", ["Jane Doe"], ""),
+        ("  John Roe in Los Angeles\n  Tue 12 Mar 2024 09.30 GMT", ["John Roe"], ""),
+        # The paper's staff: a credit, no one's name.
+        ("  By Staff\n  12 March 2024", [], "Staff"),
+        # g1's: the name, the outlet in lower case, the place.
+        ("\nPor Maria Silva, g1 — São Paulo\n\n12/03/2024 09h30", ["Maria Silva"], ""),
+        # An agency alone, as Dutch and Polish papers credit the wire.
+        ("\nANP\n\n12 mrt 2024, 09:30", [], "ANP"),
+        # The paper with the agency it wrote with; a writer with hers.
+        ("\nLe Monde avec AFP\n\nPublié le 12 mars 2024 à 09h30", [], "Le Monde avec AFP"),
+        ("\nJana Müller mit dpa\n\n12.03.2024, 09.30 Uhr", ["Jana Müller"], "dpa"),
+    ],
+)
+def test_bylines_of_common_layouts_name_their_authors_and_credits(
+    byline: str, authors: list[str], credit: str
+) -> None:
+    draft = parse_text(BYLINE_PAGE.format(byline=byline))
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+    assert (draft.authors, draft.credit) == (authors, credit)

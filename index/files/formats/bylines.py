@@ -31,7 +31,8 @@ def _words(text: str) -> frozenset[str]:
 _AGENCIES = _words(
     """afp ap reuters bloomberg xinhua tass interfax dpa ansa efe pti ians anadolu upi kyodo
     yonhap ria novosti sputnik itar-tass trend apa azertac bernama antara aap cna kuna wam spa
-    mena irna isna unb bss ani ukrinform unian belta kazinform akipress jiji"""
+    mena irna isna unb bss ani ukrinform unian belta kazinform akipress jiji anp belga pap ctk
+    čtk mti lusa ntb ritzau stt sda ats kna epd hina bta tanjug agerpres adnkronos notimex"""
 ) | {
     "associated press",
     "agence france-presse",
@@ -53,6 +54,10 @@ _AGENCIES = _words(
     "bbc news",
     "cnn wire",
     "jiji press",
+    "europa press",
+    "keystone-sda",
+    "agência brasil",
+    "prensa latina",
 }
 
 # Words that make a phrase a job or a desk rather than a person's name.
@@ -1385,7 +1390,8 @@ def is_role_word(word: str) -> bool:
 
 def one_word_byline(segment: str) -> str:
     """The one word a byline names ("von David" -> "David", "By oradmin" -> "oradmin"), or ""
-    for other segments, a month ("By May"), a common word or an agency's name."""
+    for other segments, a month ("By May"), a common word, an agency's name or a role ("By
+    Staff": the paper's staff, a credit; a desk, "von Redaktion", is named as its author)."""
     match = _BY_LINE.match(" ".join(segment.split()))
     if not match:
         return ""
@@ -1400,6 +1406,7 @@ def one_word_byline(segment: str) -> str:
         or lowered in _AGENCIES
         or _MONTH_OR_DAY.match(word)
         or is_date_word(word)
+        or (_is_role(word, alone=True) and not is_desk(word))
     ):
         return ""
     return word

@@ -808,6 +808,12 @@ def _byline_found(
     signed = _name_and_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
+    helped = _WITH_AGENCY.match(undated.strip())
+    if helped and is_agency(helped.group("agency")) and helped.group("outlet")[:1].isupper():
+        outlet = helped.group("outlet")
+        if is_person_name(outlet) and outlet.split()[0].casefold() not in _ARTICLES:
+            return [outlet], helped.group("agency")  # "Jane Doe mit dpa"
+        return [], " ".join(undated.split())  # "Le Monde avec AFP": the paper and the wire
     for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
@@ -839,7 +845,13 @@ def _byline_found(
             handle = _dated_user_name(segment, labels)
             if handle:
                 return [handle], ""
-        elif len(segment.split()) >= 2 and is_person_name(_in_lower_case(segment)):
+        elif placed := _name_in_place(segment):
+            return [placed], ""  # "Jane Doe in Berlin": the Guardian's byline, where she filed
+        elif (
+            len(segment.split()) >= 2
+            and is_person_name(_in_lower_case(segment))
+            and not is_place(segment)  # "Por Jane Doe, g1 — São Paulo": where she filed
+        ):
             return [_in_lower_case(segment)], ""  # "Jane Doe", "JANE DOE" over "May 2, 2016"
         elif len(segment.split()) >= 2 and is_desk(segment):
             return [], outlet_of_desk(segment)  # "Emotion Redaktion" under the headline
@@ -1009,6 +1021,30 @@ def _only_furniture(rest: str) -> bool:
 # What sets a name apart from the outlet it writes for: "Jane Doe, Courier", "Jane Doe for
 # The Guardian", "Jane Doe (Courier)", "Jane Doe – Courier", "Jane Doe / Courier".
 _FOR_OUTLET = re.compile(r"\s*(?:,|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\(|[|/–—-](?!\S))\s*")
+
+
+# An outlet's own byline with the agency it wrote with: "Le Monde avec AFP", "ZEIT ONLINE
+# mit dpa", "El País con EFE".
+_WITH_AGENCY = re.compile(
+    r"^(?P<outlet>[^\W\d_][\w .'’-]{1,40}?)\s+(?:avec|with|mit|con|com|met|z)\s+(?P<agency>[\w /,-]{2,30})$",
+    re.IGNORECASE,
+)
+# The articles a paper's name opens with ("Le Monde", "El País", "Die Zeit").
+_ARTICLES = frozenset("the le la les l el los las die der das il lo o a os as de het".split())
+# A name and the place it was filed from: "Jane Doe in Berlin", "Jane Doe in Los Angeles".
+_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})$")
+
+
+def _name_in_place(segment: str) -> str:
+    """The name of a byline that says where its author filed from ("Jane Doe in Berlin"), or
+    "": a person's name, then "in" and a place (capitalised words that name no person; the
+    gazetteer knows few towns)."""
+    found = _IN_PLACE.match(segment)
+    place = found.group("place") if found else ""
+    if not found or (is_person_name(place) and not is_place(place)):
+        return ""
+    name = found.group("name")
+    return name if is_person_name(name) and not is_place(name) else ""
 
 
 def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
