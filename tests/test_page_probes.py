@@ -341,3 +341,57 @@ def test_bylines_of_common_layouts_name_their_authors_and_credits(
         draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
     )
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+# A Dutch WordPress post as inscriptis renders it: "door" (by), the name, the date with its
+# month cut short ("mrt") and the comments' link on one line.
+WORDPRESS_NL = """\
+Northfield Courier
+
+Your town, your news
+
+  * Home
+  * Binnenland
+  * Buitenland
+  * Politiek
+  * Economie
+  * Sport
+  * Cultuur
+  Binnenland
+
+Gemeenteraad stemt voor sluiting van de oude havenbrug na ontdekking van scheuren
+
+  door Jan de Vries 12 mrt 2024, 09:30 No Comments
+
+  De gemeenteraad van Noordstad heeft dinsdagavond besloten de oude havenbrug voor al het verkeer te sluiten, nadat bij een inspectie scheuren in twee stalen liggers werden gevonden.
+
+  Ingenieurs van de provincie zeiden dat de schade nog niet gevaarlijk is, maar snel erger kan worden door het gewicht van de bussen.
+
+  De burgemeester zei dat het besluit niet lichtvaardig is genomen en dat er een pont tussen de oevers vaart tot er een nieuwe brug is.
+
+  Winkeliers aan de zuidkant vrezen klanten te verliezen en vragen om een gratis pont in de eerste zes maanden.
+
+Tags: bridge, council
+Previous Post Next Post
+
+  Leave a Reply
+
+  Your email address will not be published. Required fields are marked *
+
+Recent Posts
+
+  * Pontprijzen gaan in april vijf procent omhoog
+  * Havenmtunnel dit weekend dicht voor onderhoud
+  * Nieuwe busbanen op de ringweg goedgekeurd
+
+© 2024 Noorder Dagblad. Alle rechten voorbehouden.
+
+Proudly powered by WordPress
+"""
+
+
+def test_a_dutch_meta_line_with_a_short_month_is_the_byline_and_date_not_the_lede() -> None:
+    draft = parse_text(WORDPRESS_NL)
+    assert draft.paragraphs[0].startswith("De gemeenteraad van Noordstad heeft dinsdagavond")
+    assert draft.authors == ["Jan de Vries"]
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
