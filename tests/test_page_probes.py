@@ -328,6 +328,9 @@ Related
         ("\nPor Maria Silva, g1 — São Paulo\n\n12/03/2024 09h30", ["Maria Silva"], ""),
         # An agency alone, as Dutch and Polish papers credit the wire.
         ("\nANP\n\n12 mrt 2024, 09:30", [], "ANP"),
+        # The BBC's: the name and the outlet with the place, set in spans a renderer joins.
+        ("  12 March 2024\n  Jane Doe BBC News, Northfield", ["Jane Doe"], "BBC News"),
+        ("  Jane Doe Reuters\n  12 March 2024", ["Jane Doe"], "Reuters"),
         # The paper with the agency it wrote with; a writer with hers.
         ("\nLe Monde avec AFP\n\nPublié le 12 mars 2024 à 09h30", [], "Le Monde avec AFP"),
         ("\nJana Müller mit dpa\n\n12.03.2024, 09.30 Uhr", ["Jana Müller"], "dpa"),

@@ -808,6 +808,9 @@ def _byline_found(
     signed = _name_and_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
+    glued = _name_then_agency(undated)
+    if glued:
+        return glued  # "Jane Doe BBC News, Northfield": her name and her outlet's spans
     helped = _WITH_AGENCY.match(undated.strip())
     if helped and is_agency(helped.group("agency")) and helped.group("outlet")[:1].isupper():
         outlet = helped.group("outlet")
@@ -1029,6 +1032,20 @@ _WITH_AGENCY = re.compile(
     r"^(?P<outlet>[^\W\d_][\w .'’-]{1,40}?)\s+(?:avec|with|mit|con|com|met|z)\s+(?P<agency>[\w /,-]{2,30})$",
     re.IGNORECASE,
 )
+
+
+def _name_then_agency(line: str) -> tuple[list[str], str] | None:
+    """([name], agency) for a person's name run into a known agency's or broadcaster's name,
+    maybe with a place after a comma ("Jane Doe BBC News, Northfield", "Jane Doe Reuters"):
+    a renderer joins a byline's name and role set in spans of their own."""
+    words = line.split(",")[0].split()
+    for cut in (2, 3):
+        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if rest and is_agency(rest) and is_person_name(name) and not is_agency(name):
+            return [name], rest
+    return None
+
+
 # The articles a paper's name opens with ("Le Monde", "El País", "Die Zeit").
 _ARTICLES = frozenset("the le la les l el los las die der das il lo o a os as de het".split())
 # A name and the place it was filed from: "Jane Doe in Berlin", "Jane Doe in Los Angeles".
