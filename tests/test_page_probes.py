@@ -398,3 +398,22 @@ def test_a_dutch_meta_line_with_a_short_month_is_the_byline_and_date_not_the_led
     assert draft.paragraphs[0].startswith("De gemeenteraad van Noordstad heeft dinsdagavond")
     assert draft.authors == ["Jan de Vries"]
     assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+
+
+def test_a_sites_name_run_into_its_account_buttons_is_the_source_not_the_title() -> None:
+    # A Substack post as w3m renders it: set flush left, the publication's name and its
+    # buttons on the first line.
+    text = (
+        "The Harbour Letter Subscribe Sign in\n\n"
+        "Council votes to close the old harbour bridge after engineers find cracks\n\n"
+        "Jane Doe\n12 March 2024\n\n"
+        "Northfield's council voted on Tuesday night to close the old harbour bridge to all "
+        "traffic after an inspection found cracks in two of its steel girders.\n\n"
+        "Engineers from the county's roads department said the damage was not yet dangerous.\n"
+    )
+    draft = parse_text(text)
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+    assert draft.source == "The Harbour Letter"
+    assert draft.paragraphs[0].startswith("Northfield's council voted")

@@ -567,6 +567,10 @@ def _header(lines: list[str], state: _State) -> int:
             if seen == 1 and _site_above_title(lines, index, line):
                 state.source = state.source or line
                 continue
+            site = _site_with_buttons(line)
+            if seen <= 2 and site and _title_follows(lines, index):
+                state.source = state.source or site  # "The Harbour Letter Subscribe Sign in"
+                continue
             if _is_home(line) or (_menu_line(line) and _header_follows(lines, index)):
                 after_home = True  # A lone "Home" link of the site's navigation, or its menu.
                 continue
@@ -1416,6 +1420,30 @@ def _title_follows(lines: list[str], index: int) -> bool:
         and not is_byline(line)
         and not looks_like_date_line(line)
     )
+
+
+# The account's buttons a site's header line closes with, as a renderer runs them into the
+# site's name: "The Harbour Letter Subscribe Sign in".
+_HEADER_BUTTON = re.compile(
+    r"\s+(?:subscribe|sign\s+in|sign\s+up|log\s*in|register|menu|search|account|upgrade"
+    r"|abonnieren|anmelden|suche|s'abonner|se\s+connecter|suscr[íi]bete|iniciar\s+sesi[óo]n"
+    r"|abbonati|accedi|assinar|entrar)\b",
+    re.IGNORECASE,
+)
+_HEADER_BUTTONS = re.compile(rf"(?:{_HEADER_BUTTON.pattern})+$", re.IGNORECASE)
+_SITE_WORDS = 5
+
+
+def _site_with_buttons(line: str) -> str:
+    """The site's name of a header line that closes with two of its account's buttons or more
+    ("The Harbour Letter Subscribe Sign in"), or ""."""
+    buttons = _HEADER_BUTTONS.search(line)
+    if not buttons or buttons.start() == 0 or len(_HEADER_BUTTON.findall(buttons.group())) < 2:
+        return ""
+    site = line[: buttons.start()].strip()
+    if len(site.split()) > _SITE_WORDS or site.endswith(_SENTENCE_END):
+        return ""
+    return site
 
 
 def _site_above_title(lines: list[str], index: int, line: str) -> bool:
