@@ -60,6 +60,11 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         "In this Nov. 19, 2019, file photo, the mayor speaks at the opening of the bridge.",
         "This undated photo provided by the family shows Jane Doe at the harbour.",
         "In this image from video, a tram runs on the harbour line.",
+        # A form's fields and buttons as w3m and lynx draw them.
+        "[                    ] Sign up",
+        "____________________ Submit",
+        "(BUTTON) Share (BUTTON) Comment (BUTTON) Gift Article",
+        "[IMG]",
     ],
 )
 def test_furniture_lines(line: str) -> None:

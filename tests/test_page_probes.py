@@ -417,3 +417,59 @@ def test_a_sites_name_run_into_its_account_buttons_is_the_source_not_the_title()
     )
     assert draft.source == "The Harbour Letter"
     assert draft.paragraphs[0].startswith("Northfield's council voted")
+
+
+# A news page as w3m renders it (flush left, paragraphs wrapped at 80), a sign-up box between
+# the byline and the text.
+NEWSLETTER_W3M = """\
+Northfield Courier
+
+  • Home
+  • News
+  • Sport
+  • Business
+  • Opinion
+  • Culture
+  • Lifestyle
+  • Weather
+
+Home › Local news
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+By Jane Doe
+12 March 2024
+
+Sign up to our daily newsletter
+
+Get the day's top stories delivered to your inbox every morning.
+
+[                    ] Sign up
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to
+all traffic after an inspection found cracks in two of its steel girders.
+
+Engineers from the county's roads department said the damage was not yet
+dangerous but could worsen quickly under the weight of the buses that cross it
+every few minutes.
+
+The leader of the council, Mary Smith, said the decision had not been taken
+lightly and that a ferry service would run between the two banks until a new
+bridge opened.
+
+Shopkeepers on the south bank said they feared losing customers, and called for
+the ferry to be free for the first six months of the closure.
+
+Related
+
+  • Ferry fares to rise by five per cent in April
+  • Harbour tunnel closed for repairs this weekend
+  • New bus lanes approved on the ring road
+
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_sign_up_form_w3m_draws_above_the_text_does_not_open_the_body() -> None:
+    draft = parse_text(NEWSLETTER_W3M)
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")

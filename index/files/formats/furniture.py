@@ -119,6 +119,9 @@ _FURNITURE = re.compile(
         | (?:name|e-?mail|message)\s*:
         | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
         | compartir|печать|drucken|imprimer|imprimir
+        # A form's fields and buttons as text browsers draw them: w3m's "[          ] Sign
+        # up", lynx's "____________________ Submit", "(BUTTON) Share", "[IMG]".
+        | (?:(?:\[[\s_]*\]|_{5,}|\((?:BUTTON|submit)\)|\[(?:IMG|INLINE|LINK)\])\s*[^.!?()\[\]]{0,40})+
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
