@@ -473,3 +473,78 @@ Related
 def test_a_sign_up_form_w3m_draws_above_the_text_does_not_open_the_body() -> None:
     draft = parse_text(NEWSLETTER_W3M)
     assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+
+
+# A consent notice and a box of other stories' teasers (each a title and a sentence) above the
+# article, whose standfirst stands between its headline and its byline: inscriptis.
+TEASERS_ABOVE = """\
+Northfield Courier
+  * Home
+  * News
+  * Sport
+  * Business
+  * Opinion
+  * Culture
+  * Lifestyle
+  * Weather
+
+  Your privacy
+
+  We and our partners use cookies and similar technologies to store and access information on your device, to personalise content and ads, to provide social media features and to analyse our traffic. You can choose whether to accept them. Your choice applies to this site only and you can change it at any time in the privacy settings.
+
+  Accept all Manage options
+
+Top stories
+
+Ferry fares to rise by five per cent in April
+
+The operator says fuel costs have doubled since last year and it has no other choice.
+
+Harbour tunnel closed for repairs this weekend
+
+Drivers are advised to use the ring road, where roadworks will also slow traffic.
+
+New bus lanes approved on the ring road
+
+The council says journeys will be ten minutes shorter once the lanes open in June.
+
+  Home › Local news › Council votes to close the old harbour bridge after engineers find cracks
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+The 120-year-old crossing will shut to traffic from Monday while the city weighs a replacement costing up to £40m.
+
+  By Jane Doe
+  12 March 2024
+
+The old harbour bridge in Northfield will close to traffic from Monday. Photograph: Jane Roe
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to all traffic after an inspection found cracks in two of its steel girders.
+
+Engineers from the county's roads department said the damage was not yet dangerous but could worsen quickly under the weight of the buses that cross it every few minutes.
+
+The leader of the council, Mary Smith, said the decision had not been taken lightly and that a ferry service would run between the two banks until a new bridge opened.
+
+Shopkeepers on the south bank said they feared losing customers, and called for the ferry to be free for the first six months of the closure.
+
+Related
+
+  * Ferry fares to rise by five per cent in April
+  * Harbour tunnel closed for repairs this weekend
+  * New bus lanes approved on the ring road
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_headline_over_its_standfirst_and_byline_under_teasers_is_the_headline() -> None:
+    draft = parse_text(TEASERS_ABOVE)
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+    assert draft.paragraphs[:2] == [
+        "The 120-year-old crossing will shut to traffic from Monday while the city weighs a "
+        "replacement costing up to £40m.",
+        "Northfield's council voted on Tuesday night to close the old harbour bridge to all "
+        "traffic after an inspection found cracks in two of its steel girders.",
+    ]
+    assert draft.authors == ["Jane Doe"]

@@ -1412,13 +1412,16 @@ _SIGNED_BELOW = 3
 def _signed_heading(lines: list[_Line], position: int) -> bool:
     """Whether the line at `position` is headline-shaped (no sentence, no list's item, no
     comments' heading) with a date or byline line within `_SIGNED_BELOW` lines under it and
-    no sentence between."""
+    no sentence between but its standfirst right under it."""
     line = lines[position]
     if line.sentence or line.bullet or not _headline_shaped(line) or _not_a_headline(line.text):
         return False
     if _COMMENTS_ON.match(line.text):
         return False  # "5 comments on “Headline”" over a comment's name and date
-    for below in lines[position + 1 : position + 1 + _SIGNED_BELOW]:
+    under = lines[position + 1 : position + 1 + _SIGNED_BELOW + 1]
+    if under and under[0].sentence and len(under[0].text) <= _STANDFIRST:
+        under = under[1:]  # the standfirst between the headline and its byline
+    for below in under[:_SIGNED_BELOW]:
         if below.sentence:
             return False
         if _dateline(below.text):
