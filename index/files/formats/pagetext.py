@@ -1299,12 +1299,14 @@ def _candidates(
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
-        # The line after the headline's: past its second line where it runs over two.
-        after = (
-            position + 2
-            if text.startswith(line.text) and len(text) > len(line.text)
-            else position + 1
+        # The line after the headline's: past its second line where lynx wrapped it over two
+        # and centred the second, as it sets an <h1>.
+        carried = (
+            position + 1 < len(lines)
+            and lines[position + 1].indent > line.indent
+            and _carried_on(line, lines[position + 1])
         )
+        after = position + 2 if carried else position + 1
         shaped = replace(line, text=text, words=len(text.split()))
         following = next_sentence[position]
         own = _word_set(text)
