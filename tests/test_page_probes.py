@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsread.index.files.formats.bylines import cjk_byline
+from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.pagetext import _not_a_headline, _wrap_widths
 from newsread.index.files.formats.plaintext import parse_text
 
@@ -548,3 +550,125 @@ def test_a_headline_over_its_standfirst_and_byline_under_teasers_is_the_headline
         "traffic after an inspection found cracks in two of its steel girders.",
     ]
     assert draft.authors == ["Jane Doe"]
+
+
+# A Chinese portal's article as `lynx -dump` sets it: the trail ending in "正文" (the text),
+# the headline centred, a meta line of source, date and author, the share and print buttons.
+PORTAL_ZH_LYNX = """\
+     * [1]首页
+     * [2]新闻
+     * [3]国际
+     * [4]财经
+     * [5]社会
+     * [6]体育
+     * [7]文化
+
+   首页 > 社会 > 正文
+
+           市议会投票决定关闭发现裂缝的老港口大桥
+
+   来源：北城日报　2024-03-12 09:30　作者：张伟
+
+   分享到：微博 微信
+
+   北城市议会周二晚间投票决定，在检查发现两根钢梁出现裂缝后，关闭老港口大桥，禁止一切车辆通行。
+
+   道路部门的工程师表示，损坏目前尚不危险，但在公交车的重压下可能迅速恶化，因此必须尽快采取措施。
+
+   市长表示，这一决定并非草率作出，在新桥建成之前，将有渡轮往返于两岸之间，方便市民出行。
+
+   南岸的商户担心失去顾客，呼吁在大桥关闭的头六个月内免费提供渡轮服务，以减轻对生意的影响。
+
+   【责任编辑：李明】
+
+   【打印】【关闭】
+
+  相关新闻
+
+     * [8]渡轮票价四月上涨百分之五
+     * [9]港口隧道本周末封闭维修
+     * [10]环路新增公交专用道
+
+   版权所有 © 2024 北城日报
+
+References
+
+   1. https://beicheng-daily.example/861.html
+   2. https://beicheng-daily.example/984.html
+   3. https://beicheng-daily.example/747.html
+   4. https://beicheng-daily.example/923.html
+   5. https://beicheng-daily.example/728.html
+   6. https://beicheng-daily.example/693.html
+   7. https://beicheng-daily.example/217.html
+   8. https://beicheng-daily.example/667.html
+   9. https://beicheng-daily.example/55.html
+  10. https://beicheng-daily.example/602.html
+"""
+# A Japanese broadcaster's article as inscriptis renders it: the date and the reporter's name
+# on one line.
+PORTAL_JA = """\
+  * トップ
+  * ニュース
+  * 政治
+  * 経済
+  * 国際
+  * 社会
+  * スポーツ
+  トップ > 社会 > 正文
+
+市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決
+
+  2024年3月12日 9時30分 山田花子記者
+  シェア：X LINE
+
+北町の市議会は火曜日の夜、点検で2本の鋼桁にひび割れが見つかったことを受けて、旧港湾橋をすべての車両に対して閉鎖することを可決しました。
+
+道路部の技術者によりますと、損傷はまだ危険な状態ではないものの、バスの重みで急速に悪化するおそれがあるということです。
+
+市長は、決定は軽々しく行ったものではなく、新しい橋が開通するまでの間、両岸を結ぶフェリーを運航すると述べました。
+
+南岸の商店主たちは客が減ることを心配していて、閉鎖から最初の半年間はフェリーを無料にするよう求めています。
+
+    【印刷】
+
+相关新闻
+
+  * フェリー運賃、4月から5%値上げ
+  * 港湾トンネル、週末に補修で閉鎖
+  * 環状道路に新たなバス専用レーン
+Copyright © 2024 北町新聞 All rights reserved.
+"""
+
+
+def test_a_chinese_portals_headline_trail_and_meta_line() -> None:
+    draft = parse_text(PORTAL_ZH_LYNX)
+    assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
+    assert draft.authors == ["张伟"]
+    assert draft.paragraphs[0].startswith("北城市议会周二晚间投票决定")
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+
+
+def test_a_japanese_reporters_name_after_the_date_is_the_author() -> None:
+    draft = parse_text(PORTAL_JA)
+    assert draft.title == "市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決"
+    assert draft.authors == ["山田花子"]
+    assert draft.paragraphs[0].startswith("北町の市議会は火曜日の夜")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("来源：北城日报　2024-03-12 09:30　作者：张伟", ["张伟"]),
+        ("来源：新华网 | 2024-03-12 09:30:00 | 作者：张三", ["张三"]),
+        ("2024年3月12日 9時30分 山田花子記者", ["山田花子"]),
+        ("来源：新华网　2024-03-12 09:30", []),
+    ],
+)
+def test_a_portals_meta_line_names_its_labelled_author(line: str, names: list[str]) -> None:
+    assert cjk_byline(line) == names
+
+
+def test_share_and_print_buttons_of_a_portal_are_furniture() -> None:
+    assert is_furniture("分享到：微博 微信")
+    assert is_furniture("【打印】【关闭】")
+    assert not is_furniture("【责任编辑：李明】")

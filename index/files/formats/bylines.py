@@ -1561,6 +1561,11 @@ _CJK_ROLE_AFTER = re.compile(
 )
 
 
+# The longest byline line, and the longest meta line of a portal holding one among its parts
+# (its source, date and author), which spaces or bars set apart.
+_CJK_BYLINE = 40
+_CJK_META_LINE = 100
+_CJK_PARTS = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)")
 # A label only Chinese written in simplified characters uses: there a space never parts a
 # name's characters ("记者 王小明 李华" names two people), as it may in Japanese ("山田 太郎").
 _SIMPLIFIED_LABEL = re.compile(r"^[（(【\[]?\s*(?:本报)?(?:记者|(?:责任)?编辑|通讯员)")
@@ -1572,11 +1577,29 @@ _SPACED_HAN = re.compile(
 def cjk_byline(line: str) -> list[str]:
     """The names of a Chinese, Japanese or Korean byline line, or [] for any other line."""
     line = line.strip()
-    if len(line) > 40 or line.isascii():
+    if len(line) > _CJK_META_LINE or line.isascii():
         return []
-    match = _CJK_LABEL_FIRST.match(line) or _CJK_ROLE_AFTER.match(line)
+    match = None if len(line) > _CJK_BYLINE else _CJK_LABEL_FIRST.match(line)
+    match = match or (None if len(line) > _CJK_BYLINE else _CJK_ROLE_AFTER.match(line))
     if match is None:
-        return []
+        # A portal's meta line, its parts set apart by spaces or bars: "来源：新华网　2024-03-12
+        # 09:30　作者：张伟", "2024年3月12日　山田花子記者". Only a part that a label or a
+        # role marks names someone there.
+        parts = _CJK_PARTS.split(line)
+        if len(parts) < 2:
+            return []
+        match = next(
+            (
+                m
+                for part in parts
+                for m in (_CJK_LABEL_FIRST.match(part), _CJK_ROLE_AFTER.match(part))
+                if m
+            ),
+            None,
+        )
+        if match is None:
+            return []
+        line = match.group(0)
     names = [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]
     if _SIMPLIFIED_LABEL.match(line):
         # Two names of two characters or more, a space apart; a name of one character and

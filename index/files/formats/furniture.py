@@ -119,6 +119,8 @@ _FURNITURE = re.compile(
         | (?:name|e-?mail|message)\s*:
         | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
         | compartir|печать|drucken|imprimer|imprimir
+        # Chinese and Japanese portals' share and print buttons: "分享到：微博 微信", "【打印】【关闭】".
+        | (?:分享到|分享|シェア|共有)\s*[:：].{0,40}|【[^】]{1,6}】(?:\s*【[^】]{1,6}】)*
         # A form's fields and buttons as text browsers draw them: w3m's "[          ] Sign
         # up", lynx's "____________________ Submit", "(BUTTON) Share", "[IMG]".
         | (?:(?:\[[\s_]*\]|_{5,}|\((?:BUTTON|submit)\)|\[(?:IMG|INLINE|LINK)\])\s*[^.!?()\[\]]{0,40})+

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
 from newsread.index.files.formats.bylines import (
+    cjk_byline,
     is_agency,
     is_byline,
     is_person_name,
@@ -554,7 +555,15 @@ def _not_a_headline(text: str) -> bool:
         or _LABELLED_LIST.match(text)
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
         or _credited_caption(text)
+        or _trail(text)
     )
+
+
+def _trail(text: str) -> bool:
+    """Whether `text` is breadcrumbs whose last crumb is too short to name the page ("首页 >
+    社会 > 正文", "Home > News > Article"): three crumbs or more, the first the site's home."""
+    crumbs = _CRUMB.split(text)
+    return len(crumbs) >= _TRAIL_CRUMBS and crumbs[0].casefold() in _HOME_CRUMBS
 
 
 # A caption's sentence and, after its stop, the photo's credit: "The bridge on Monday. EFE",
@@ -576,7 +585,12 @@ def _credited_caption(text: str) -> bool:
 
 
 def _dateline(text: str) -> bool:
-    return len(text) <= 150 and bool(looks_like_date_line(text) or is_byline(text))
+    return len(text) <= 150 and bool(
+        looks_like_date_line(text)
+        or is_byline(text)
+        # A portal's meta line: "来源：新华网　2024-03-12 09:30　作者：张伟".
+        or (not text.isascii() and _CJK.search(text) and cjk_byline(text))
+    )
 
 
 _LONG_HEADLINE = 110
@@ -1137,6 +1151,9 @@ _HOME = frozenset(
     "home startseite start homepage accueil inicio início portada главная strona główna".split()
     + ["strona główna", "front page"]
 )
+# A trail's first crumb: the site's home, in the scripts a portal's trail is written in too.
+_HOME_CRUMBS = _HOME | {"首页", "首頁", "トップ", "ホーム", "홈"}
+_TRAIL_CRUMBS = 3  # the fewest crumbs of a trail that no headline is
 # The most items of such a trail, and the most words of one.
 _TRAIL_ITEMS = 6
 _CRUMB_WORDS = 12
@@ -1339,7 +1356,8 @@ def _candidates(
             "lede": float(following == position + 1),
             "menu_above": float(previous is not None and (previous.bullet or previous.words <= 3)),
             "same_indent": float(following is not None and lines[following].indent == line.indent),
-            "short": float(len(text.split()) <= 3),
+            # (Chinese and Japanese set no spaces between words: a headline is one "word".)
+            "short": float(len(text.split()) <= 3 and not _CJK.search(text)),
             "cut": float(bool(cut)),
             "crumb": float(line.crumb),
             "repeated_many": float(counts.get(line.text, 0) > 2),

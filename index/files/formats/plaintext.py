@@ -38,6 +38,7 @@ from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
     caseless_byline,
+    cjk_byline,
     copyright_holder,
     dated_handle,
     has_byline_prefix,
@@ -1941,6 +1942,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             state.published = _first_dated(line)
             updated = updated or parse_date(line)
             continue
+        if not line.isascii() and find_date(line) is not None and (names := cjk_byline(line)):
+            state.bylines.append((names, ""))  # "2024年3月12日 9時30分　山田花子記者"
         if not (
             _take_date(line, state)
             or _take_byline(line, state)
