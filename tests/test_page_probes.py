@@ -672,3 +672,15 @@ def test_share_and_print_buttons_of_a_portal_are_furniture() -> None:
     assert is_furniture("分享到：微博 微信")
     assert is_furniture("【打印】【关闭】")
     assert not is_furniture("【责任编辑：李明】")
+
+
+
+def test_the_editor_in_charge_closing_a_chinese_story_is_its_author() -> None:
+    # Xinhua's layout: no byline under the headline, "责任编辑" (the editor in charge) after the
+    # text, behind the error-report button.
+    page = PORTAL_ZH_LYNX.replace("　作者：张伟", "").replace(
+        "【责任编辑：李明】", "【纠错】 责任编辑： 李明"
+    )
+    draft = parse_text(page)
+    assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
+    assert draft.authors == ["李明"]

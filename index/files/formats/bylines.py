@@ -1565,7 +1565,7 @@ _CJK_ROLE_AFTER = re.compile(
 # (its source, date and author), which spaces or bars set apart.
 _CJK_BYLINE = 40
 _CJK_META_LINE = 100
-_CJK_PARTS = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)")
+_CJK_PARTS = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)|(?<=】)\s*")
 # A label only Chinese written in simplified characters uses: there a space never parts a
 # name's characters ("记者 王小明 李华" names two people), as it may in Japanese ("山田 太郎").
 _SIMPLIFIED_LABEL = re.compile(r"^[（(【\[]?\s*(?:本报)?(?:记者|(?:责任)?编辑|通讯员)")

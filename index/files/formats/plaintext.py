@@ -2214,6 +2214,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             found = ([labelled], "")  # "Autorin: Jane Doe, Projektleiterin in Tunis."
         elif footer := post_footer_author(line):
             found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
+        elif not line.isascii() and (names := cjk_byline(line)):
+            found = (names, "")  # "【纠错】 责任编辑： 李明": the editor closing a Chinese story
         else:
             continue
         if found and found[0]:
