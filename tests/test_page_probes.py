@@ -674,7 +674,6 @@ def test_share_and_print_buttons_of_a_portal_are_furniture() -> None:
     assert not is_furniture("【责任编辑：李明】")
 
 
-
 def test_the_editor_in_charge_closing_a_chinese_story_is_its_author() -> None:
     # Xinhua's layout: no byline under the headline, "责任编辑" (the editor in charge) after the
     # text, behind the error-report button.
