@@ -289,3 +289,14 @@ def test_players_counters_contents_labels_and_shop_disclosures_over_the_lede(lin
 )
 def test_dates_figures_and_sentences_like_them_are_text(line: str) -> None:
     assert not is_furniture(line)
+
+
+def test_a_comment_forms_fields_run_into_a_note_are_no_furniture_line() -> None:
+    # lynx draws a comment form's text area as rows of underscores, which the page reader
+    # joins to the note under them: a row of fields closed by sentences is no line of fields.
+    # (Each run of underscores is one field: were a run split into several fields, a line of
+    # many would be tried in exponentially many ways before it fails.)
+    fields = " ".join(["_" * 67] * 3)
+    assert not is_furniture(f"{fields} Please note: Comment moderation is enabled.")
+    assert is_furniture(fields)
+    assert is_furniture(f"{'_' * 22} Website")
