@@ -12,7 +12,7 @@ import pytest
 
 from newsread.index.files.formats.bylines import cjk_byline
 from newsread.index.files.formats.furniture import is_furniture
-from newsread.index.files.formats.pagetext import _not_a_headline, _wrap_widths
+from newsread.index.files.formats.pagetext import _not_a_headline, _wrap_widths, without_link_list
 from newsread.index.files.formats.plaintext import parse_text
 
 # A short WordPress post as `lynx -dump` sets it: paragraphs wrapped at 74 columns, the
@@ -683,3 +683,29 @@ def test_the_editor_in_charge_closing_a_chinese_story_is_its_author() -> None:
     draft = parse_text(page)
     assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
     assert draft.authors == ["李明"]
+
+
+_SHARE_ADDRESS = (
+    "https://twitter.com/intent/tweet?text=Le conseil municipal vote la fermeture du vieux "
+    "pont du port&url=https://courrier-du-nord.example/2024/03/12/pont-du-port/"
+)
+
+
+def test_lynxs_list_of_link_addresses_is_no_part_of_the_page() -> None:
+    # A share link's address holds words and spaces: at the end of a short page, it was the
+    # widest line, and the page was read as not wrapped.
+    page = f"{WORDPRESS_FR_LYNX.rstrip()}\n  14. {_SHARE_ADDRESS}\n"
+    kept = [line.strip() for line in without_link_list(page.split("\n")) if line.strip()]
+    assert kept[-1] == "Proudly powered by WordPress"
+    draft = parse_text(page)
+    assert draft.paragraphs[0] == FR_LEDE
+    assert not any("twitter.com" in paragraph for paragraph in draft.paragraphs)
+
+
+def test_a_line_far_wider_than_the_rest_does_not_set_the_wrap_width() -> None:
+    # An unbreakable line (an address in the text, a table's row) on a short wrapped page.
+    page = WORDPRESS_FR_LYNX.replace(
+        "   Tags: bridge, council", f"   {_SHARE_ADDRESS[:170]}\n\n   Tags: bridge, council"
+    )
+    assert _wrap_widths(page.split("\n")) == (80, {3: 74})
+    assert parse_text(page).paragraphs[0] == FR_LEDE

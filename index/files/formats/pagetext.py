@@ -258,6 +258,7 @@ _WRAP_SLACK = 20
 _WRAPPED_SHARE = 0.3
 _WRAP_WORDS = 3  # the fewest words of a long line that says where the page wraps
 _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column: not wrapped
+_UNBREAKABLE = 2  # the most lines set apart past the others that the width leaves out
 
 
 def _wrap_width(text_lines: list[str]) -> int:
@@ -281,6 +282,11 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     )
     if len(lengths) < _MIN_WRAPPED:
         return 0, {}
+    # A line or two far past all others (an address, a row of a table) is unbreakable: on a
+    # short page it would be the percentile taken.
+    for _ in range(_UNBREAKABLE):
+        if len(lengths) > _MIN_WRAPPED and lengths[-1] - lengths[-2] > _WRAP_SLACK:
+            lengths.pop()
     width = lengths[len(lengths) * 98 // 100]
     if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
         return 0, {}
@@ -374,6 +380,30 @@ def link_marked(text_lines: list[str]) -> bool:
             if marked >= _MIN_LINK_MARKS:
                 return True
     return False
+
+
+# lynx's list of the page's link addresses under "References": "  12. https://example.com/",
+# under "Visible links:" and "Hidden links:" where it sorts them.
+_REFERENCE = re.compile(
+    r"^\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*|^\s*(?:visible|hidden)\s+links:\s*$"
+)
+_REFERENCES_LOOKED_AT = 12
+
+
+def without_link_list(text_lines: list[str]) -> list[str]:
+    """`text_lines` without the list of link addresses lynx closes a page with: no part of
+    what the page says, its long addresses (some with a share text's words in them) would be
+    taken for sentences and for the width the page was wrapped at."""
+    for index in range(len(text_lines) - 1, -1, -1):
+        if text_lines[index].strip() != "References":
+            continue
+        after = [
+            line for line in text_lines[index + 1 : index + _REFERENCES_LOOKED_AT] if line.strip()
+        ]
+        if after and all(_REFERENCE.match(line) for line in after):
+            return text_lines[:index]
+        break
+    return text_lines
 
 
 # The label a breadcrumb trail opens with.

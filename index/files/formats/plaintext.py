@@ -69,6 +69,7 @@ from newsread.index.files.formats.pagetext import (
     find_article,
     link_marked,
     unwrapped_page,
+    without_link_list,
 )
 from newsread.index.files.formats.places import is_place
 from newsread.index.files.language import guess_language
@@ -3071,6 +3072,8 @@ def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
     lines = _without_server_errors(text)
+    if "References" in text:
+        lines = without_link_list(lines)
     state = _State()
     # A page a text browser wrapped is read as the page it was: its byline, date lines and
     # paragraphs each on a line of their own again.
