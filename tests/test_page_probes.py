@@ -697,6 +697,10 @@ def test_lynxs_list_of_link_addresses_is_no_part_of_the_page() -> None:
     page = f"{WORDPRESS_FR_LYNX.rstrip()}\n  14. {_SHARE_ADDRESS}\n"
     kept = [line.strip() for line in without_link_list(page.split("\n")) if line.strip()]
     assert kept[-1] == "Proudly powered by WordPress"
+    # lynx -dump -listonly's headings, where it sorts the links it lists.
+    sorted_list = page.replace("References\n", "References\n\n   Visible links:\n")
+    above = page.split("\n")[: page.split("\n").index("References")]
+    assert without_link_list(sorted_list.split("\n")) == above
     draft = parse_text(page)
     assert draft.paragraphs[0] == FR_LEDE
     assert not any("twitter.com" in paragraph for paragraph in draft.paragraphs)

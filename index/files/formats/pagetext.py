@@ -385,7 +385,8 @@ def link_marked(text_lines: list[str]) -> bool:
 # lynx's list of the page's link addresses under "References": "  12. https://example.com/",
 # under "Visible links:" and "Hidden links:" where it sorts them.
 _REFERENCE = re.compile(
-    r"^\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*|^\s*(?:visible|hidden)\s+links:\s*$"
+    r"^\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*|^\s*(?:visible|hidden)\s+links:\s*$",
+    re.IGNORECASE,
 )
 _REFERENCES_LOOKED_AT = 12
 
