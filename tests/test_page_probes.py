@@ -13,6 +13,7 @@ import pytest
 from newsread.index.files.formats.bylines import cjk_byline
 from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.pagetext import (
+    _lines,
     _not_a_headline,
     _wrap_widths,
     unwrapped_page,
@@ -729,3 +730,19 @@ def test_a_rule_w3m_draws_for_an_hr_goes_on_no_line() -> None:
     )
     assert rule in unwrapped_page(page.split("\n"))
     assert parse_text(page).paragraphs[0] == FR_LEDE
+
+
+@pytest.mark.parametrize("trail", ["Home»Local news»", "Home›Local news›", "Home>Local news>"])
+def test_a_trail_lynx_ran_together_gives_its_last_crumb(trail: str) -> None:
+    headline = "Council votes to close the old harbour bridge after engineers find cracks"
+    page = BYLINE_PAGE.replace("  Home › Local news", f"  {trail}{headline}").format(
+        byline="  By Jane Doe\n  12 March 2024"
+    )
+    assert [line.text for line in _lines(page.split("\n")) if line.crumb] == [headline]
+
+
+def test_lynxs_button_mark_is_no_part_of_a_line() -> None:
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        "Northfield Courier\n", "Northfield Courier (BUTTON)\n", 1
+    )
+    assert _lines(page.split("\n"))[0].text == "Northfield Courier"

@@ -425,6 +425,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
     for index, end, raw in _unwrapped(text_lines):
         if "[" in raw:
             raw = LINK_MARK.sub("", raw)
+        if "(BUTTON)" in raw:
+            raw = raw.replace("(BUTTON)", "")  # lynx's mark of a button, before its label
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
@@ -437,6 +439,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         if here and here.end() < len(text):
             text = text[here.end() :]  # "You are here: Home » Travel » Emden": a trail's label
         crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
+        if len(crumbs) == 1 and len(text) <= 250 and len(_GLUED_CRUMB.findall(text)) >= 2:
+            crumbs = _GLUED_CRUMB.split(text)  # "Home»News»Headline": lynx runs links together
         if any(_OPEN_QUOTE.search(crumb) for crumb in crumbs[:-1]):
             crumbs = []  # "Record of the Week: ‘Pale Blue Dot / Lift Off’": a title's slash
         # The last crumb names the page; one word does too where a label says it is a trail.
@@ -628,6 +632,8 @@ def _dateline(text: str) -> bool:
 _LONG_HEADLINE = 110
 _TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is weighed
 _CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
+# A trail's marks between words with no space around them, as lynx joins adjacent links.
+_GLUED_CRUMB = re.compile(r"(?<=[^\W\d_])(?:»|›|>)(?=[^\W\d_])")
 
 
 def _masses(lines: list[_Line]) -> list[float]:
