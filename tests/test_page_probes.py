@@ -16,7 +16,6 @@ from newsread.index.files.formats.pagetext import (
     _lines,
     _not_a_headline,
     _wrap_widths,
-    unwrapped_page,
     without_link_list,
 )
 from newsread.index.files.formats.plaintext import parse_text
@@ -718,17 +717,6 @@ def test_a_line_far_wider_than_the_rest_does_not_set_the_wrap_width() -> None:
         "   Tags: bridge, council", f"   {_SHARE_ADDRESS[:170]}\n\n   Tags: bridge, council"
     )
     assert _wrap_widths(page.split("\n")) == (80, {3: 74})
-    assert parse_text(page).paragraphs[0] == FR_LEDE
-
-
-def test_a_rule_w3m_draws_for_an_hr_goes_on_no_line() -> None:
-    # A rule as wide as the text, right above the lede: the lede's first word would not have
-    # fitted on its line, yet it does not go on it.
-    rule = "   " + "━" * 71
-    page = WORDPRESS_FR_LYNX.replace(
-        "   Le conseil municipal de Nordville", f"{rule}\n   Le conseil municipal de Nordville"
-    )
-    assert rule in unwrapped_page(page.split("\n"))
     assert parse_text(page).paragraphs[0] == FR_LEDE
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-# A rule drawn with characters: "=====", "-----", and w3m's <hr>, "━━━━━".
-UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\*{3,}|_{3,}|[━─═]{3,})$")
+# A rule drawn with characters: "=====", "-----".
+UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\*{3,}|_{3,})$")
 
 # Lines that end the body: what follows is the page's footer.
 _FOOTER = re.compile(

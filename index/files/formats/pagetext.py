@@ -31,7 +31,7 @@ from newsread.index.files.formats.bylines import (
     split_byline,
     starts_with_dateline,
 )
-from newsread.index.files.formats.furniture import UNDERLINE, is_footer, is_furniture
+from newsread.index.files.formats.furniture import is_footer, is_furniture
 
 # Fewer short lines than this above the main text: its first lines may be the headline's.
 _MIN_CHROME_LINES = 3
@@ -339,7 +339,6 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # wrapped; a list's item never continues another.
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
-            and not UNDERLINE.match(previous.strip())  # a rule (w3m's <hr>) goes on no line
             and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
         ):
             first, _, text = found[-1]
