@@ -2,7 +2,7 @@
 
 Run: `.venv/bin/python tests/accuracy.py [--limit N] [--corpus NAME] [--failures]
 [--half tune|held] [--split-held] [--json OUT] [--before OLD.json] [--wrap COLUMNS]
-[--flush-left]`
+[--flush-left] [--render lynx|w3m]`
 
 The corpora live next to the repository (`../shared/corpora`) and are never copied into it.
 `--limit N` reads at most N files per corpus, spread evenly over it. What counts as correct:
@@ -55,6 +55,12 @@ zyte, zyte-text (Zyte's benchmark: the expected article body)
     body F1   mean token F1 of our body against the expected body.
 Timings: mean, median and 95th percentile wall time per file, and CPU time per file.
 
+`--render lynx|w3m` reads the text sets (traf-text, zyte-text) as that text browser dumps the
+pages' HTML (`lynx -dump`: numbered links, a References list of addresses, paragraphs wrapped
+at 74 and headings centred; `w3m -dump -cols 80`: set flush left), each rendered when read
+(the tools must be installed; the timings include rendering); truth is scored where it is
+visible in that rendering.
+
 `--wrap COLUMNS` reads the text renderings (traf-text, zyte-text) as lynx and w3m dump a page:
 every line wrapped at COLUMNS (lynx 79, w3m 80, a browser's "Save as text" about 72), its
 continuation lines starting where its text starts. `--flush-left` reads them as w3m or a
@@ -68,10 +74,12 @@ temporary folder under its own name and read from there (the timings include wri
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -196,11 +204,31 @@ def wrapped(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+RENDER = ""
+"""The text browser the page sets' HTML is rendered with (`--render`); "": their inscriptis
+renderings as they are."""
+
+
+@functools.cache
+def rendered(path: Path) -> str:
+    """The text rendering `path` stands for, as `RENDER` dumps its page's HTML (the page of the
+    same name under pages/): lynx with its numbered links and list of addresses, w3m at 80."""
+    html = CORPORA / "pages" / path.parent.name / f"{path.stem}.html.gz"
+    if RENDER == "lynx":
+        command = ["lynx", "-dump", "-stdin", "-display_charset=utf-8"]
+    else:
+        command = ["w3m", "-dump", "-T", "text/html", "-O", "utf-8", "-cols", "80"]
+    done = subprocess.run(
+        command, input=gzip.decompress(html.read_bytes()), capture_output=True, timeout=60
+    )
+    return done.stdout.decode("utf-8", "replace")
+
+
 def read_timed(path: Path, score: Score) -> Article | None:
-    if (WRAP or FLUSH_LEFT) and path.suffix == ".txt" and "pagetext" in path.parts:
+    if (WRAP or FLUSH_LEFT or RENDER) and path.suffix == ".txt" and "pagetext" in path.parts:
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / path.name
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = rendered(path) if RENDER else path.read_text(encoding="utf-8", errors="replace")
             if FLUSH_LEFT:
                 text = "\n".join(line.lstrip() for line in text.split("\n"))
             copy.write_text(wrapped(text, WRAP) if WRAP else text, encoding="utf-8")
@@ -433,7 +461,8 @@ def score_pages(
         score = scores[part]
         article = read_timed(path, score)
         if article is not None:
-            check(row, article, score, page_text(path) if text else None)
+            shown = " ".join(rendered(path).split()) if text and RENDER else None
+            check(row, article, score, (shown or page_text(path)) if text else None)
     return scores
 
 
@@ -592,9 +621,16 @@ def main() -> int:
     parser.add_argument(
         "--split-held", action="store_true", help="report the held half's parts A and B apart"
     )
+    parser.add_argument(
+        "--render",
+        choices=["lynx", "w3m"],
+        default="",
+        help="read the text sets as this text browser dumps their pages' HTML",
+    )
     args = parser.parse_args()
-    global WRAP, FLUSH_LEFT, SPLIT_HELD
+    global WRAP, FLUSH_LEFT, SPLIT_HELD, RENDER
     WRAP, FLUSH_LEFT, SPLIT_HELD = args.wrap, args.flush_left, args.split_held
+    RENDER = args.render
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 1

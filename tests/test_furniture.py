@@ -60,6 +60,11 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         "In this Nov. 19, 2019, file photo, the mayor speaks at the opening of the bridge.",
         "This undated photo provided by the family shows Jane Doe at the harbour.",
         "In this image from video, a tram runs on the harbour line.",
+        # A form's fields and buttons as w3m and lynx draw them.
+        "[                    ] Sign up",
+        "____________________ Submit",
+        "(BUTTON) Share (BUTTON) Comment (BUTTON) Gift Article",
+        "[IMG]",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -284,3 +289,14 @@ def test_players_counters_contents_labels_and_shop_disclosures_over_the_lede(lin
 )
 def test_dates_figures_and_sentences_like_them_are_text(line: str) -> None:
     assert not is_furniture(line)
+
+
+def test_a_comment_forms_fields_run_into_a_note_are_no_furniture_line() -> None:
+    # lynx draws a comment form's text area as rows of underscores, which the page reader
+    # joins to the note under them: a row of fields closed by sentences is no line of fields.
+    # (Each run of underscores is one field: were a run split into several fields, a line of
+    # many would be tried in exponentially many ways before it fails.)
+    fields = " ".join(["_" * 67] * 3)
+    assert not is_furniture(f"{fields} Please note: Comment moderation is enabled.")
+    assert is_furniture(fields)
+    assert is_furniture(f"{'_' * 22} Website")

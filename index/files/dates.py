@@ -53,7 +53,7 @@ _add_months("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre
             "novembre dicembre")
 _add_months("janeiro fevereiro/fev março/marco abril maio junho julho agosto setembro "
             "outubro/out novembro dezembro/dez")
-_add_months("januari februari maart april mei juni juli augustus september oktober november "
+_add_months("januari februari maart/mrt april mei juni juli augustus september oktober november "
             "december")
 _add_months("января/январь/янв февраля/февраль/фев марта/март/мар апреля/апрель/апр мая/май "
             "июня/июнь/июн июля/июль/июл августа/август/авг сентября/сентябрь/сен/сент "

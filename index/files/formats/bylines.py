@@ -31,7 +31,8 @@ def _words(text: str) -> frozenset[str]:
 _AGENCIES = _words(
     """afp ap reuters bloomberg xinhua tass interfax dpa ansa efe pti ians anadolu upi kyodo
     yonhap ria novosti sputnik itar-tass trend apa azertac bernama antara aap cna kuna wam spa
-    mena irna isna unb bss ani ukrinform unian belta kazinform akipress jiji"""
+    mena irna isna unb bss ani ukrinform unian belta kazinform akipress jiji anp belga pap ctk
+    čtk mti lusa ntb ritzau stt sda ats kna epd hina bta tanjug agerpres adnkronos notimex"""
 ) | {
     "associated press",
     "agence france-presse",
@@ -60,6 +61,7 @@ _AGENCIES = _words(
     "prensa latina",
     "agência lusa",
     "agencia lusa",
+    "keystone-sda",
 }
 
 # Words that make a phrase a job or a desk rather than a person's name.
@@ -1438,7 +1440,8 @@ def is_role_word(word: str) -> bool:
 
 def one_word_byline(segment: str) -> str:
     """The one word a byline names ("von David" -> "David", "By oradmin" -> "oradmin"), or ""
-    for other segments, a month ("By May"), a common word or an agency's name."""
+    for other segments, a month ("By May"), a common word, an agency's name or a role ("By
+    Staff": the paper's staff, a credit; a desk, "von Redaktion", is named as its author)."""
     match = _BY_LINE.match(" ".join(segment.split()))
     if not match:
         return ""
@@ -1453,6 +1456,7 @@ def one_word_byline(segment: str) -> str:
         or lowered in _AGENCIES
         or _MONTH_OR_DAY.match(word)
         or is_date_word(word)
+        or (_is_role(word, alone=True) and not is_desk(word))
     ):
         return ""
     return word
@@ -1618,6 +1622,11 @@ _CJK_ROLE_AFTER = re.compile(
 )
 
 
+# The longest byline line, and the longest meta line of a portal holding one among its parts
+# (its source, date and author), which spaces or bars set apart.
+_CJK_BYLINE = 40
+_CJK_META_LINE = 100
+_CJK_PARTS = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)|(?<=】)\s*")
 # A label only Chinese written in simplified characters uses: there a space never parts a
 # name's characters ("记者 王小明 李华" names two people), as it may in Japanese ("山田 太郎").
 _SIMPLIFIED_LABEL = re.compile(r"^[（(【\[]?\s*(?:本报)?(?:记者|(?:责任)?编辑|通讯员)")
@@ -1629,15 +1638,30 @@ _SPACED_HAN = re.compile(
 def cjk_byline(line: str) -> list[str]:
     """The names of a Chinese, Japanese or Korean byline line, or [] for any other line."""
     line = line.strip()
-    if len(line) > 40 or line.isascii():
+    if len(line) > _CJK_META_LINE or line.isascii():
         return []
-    match = _CJK_LABEL_FIRST.match(line) or _CJK_ROLE_AFTER.match(line)
+    match = None if len(line) > _CJK_BYLINE else _CJK_LABEL_FIRST.match(line)
+    match = match or (None if len(line) > _CJK_BYLINE else _CJK_ROLE_AFTER.match(line))
     if match is None:
-        # A line of labelled fields: "2024-03-12 10:03 来源：新华社 作者：王小明".
-        fields = _CJK_FIELD.split(line)
-        match = next((m for f in fields if (m := _CJK_LABEL_FIRST.match(f))), None)
-    if match is None:
-        return []
+        # A portal's meta line, its parts set apart by spaces or bars: "来源：新华网　2024-03-12
+        # 09:30　作者：张伟", "2024年3月12日　山田花子記者", or each field by its label after a
+        # single space: "2024-03-12 10:03 来源：新华社 作者：王小明". Only a part that a label or
+        # a role marks names someone there.
+        parts = [field for part in _CJK_PARTS.split(line) for field in _CJK_FIELD.split(part)]
+        if len(parts) < 2:
+            return []
+        match = next(
+            (
+                m
+                for part in parts
+                for m in (_CJK_LABEL_FIRST.match(part), _CJK_ROLE_AFTER.match(part))
+                if m
+            ),
+            None,
+        )
+        if match is None:
+            return []
+        line = match.group(0)
     names = [" ".join(name.split()) for name in re.split(r"\s*[、,，/／]\s*", match.group("names"))]
     if _SIMPLIFIED_LABEL.match(line):
         # Two names of two characters or more, a space apart; a name of one character and

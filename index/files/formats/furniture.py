@@ -119,6 +119,13 @@ _FURNITURE = re.compile(
         | (?:name|e-?mail|message)\s*:
         | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
         | compartir|печать|drucken|imprimer|imprimir
+        # Chinese and Japanese portals' share and print buttons: "分享到：微博 微信", "【打印】【关闭】".
+        | (?:分享到|分享|シェア|共有)\s*[:：].{0,40}|【[^】]{1,6}】(?:\s*【[^】]{1,6}】)*
+        # A form's fields and buttons as text browsers draw them: w3m's "[          ] Sign
+        # up", lynx's "____________________ Submit", "(BUTTON) Share", "[IMG]".
+        # (What follows a field holds none of a field's marks, so a line of fields is read in
+        # one way only: underscores and brackets never start a field and end a label both.)
+        | (?:(?:\[[\s_]*\]|_{5,}(?!_)|\((?:BUTTON|submit)\)|\[(?:IMG|INLINE|LINK)\])[^.!?()\[\]_]{0,40})+
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
 from newsread.index.files.formats.bylines import (
+    cjk_byline,
+    is_agency,
     is_byline,
     is_person_name,
     split_byline,
@@ -256,11 +258,19 @@ _WRAP_SLACK = 20
 _WRAPPED_SHARE = 0.3
 _WRAP_WORDS = 3  # the fewest words of a long line that says where the page wraps
 _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column: not wrapped
+_UNBREAKABLE = 2  # the most lines set apart past the others that the width leaves out
 
 
 def _wrap_width(text_lines: list[str]) -> int:
     """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
     most long lines end close to one column and none but unbreakable ones go past it."""
+    return _wrap_widths(text_lines)[0]
+
+
+def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
+    """The page's wrap width (`_wrap_width`), and the width of the lines that start in each
+    column where it is narrower: lynx sets an <h1> or <h2> flush left over all 80 columns but
+    wraps the indented text at 74, and on a short page those wider lines are the widest."""
     # A paragraph deep in the page's columns wraps after a few words: its lines are long by
     # their columns, not by their words.
     lengths = sorted(
@@ -271,12 +281,36 @@ def _wrap_width(text_lines: list[str]) -> int:
         or len(raw.split()) >= 8
     )
     if len(lengths) < _MIN_WRAPPED:
-        return 0
+        return 0, {}
+    # A line or two far past all others (an address, a row of a table) is unbreakable: on a
+    # short page it would be the percentile taken.
+    for _ in range(_UNBREAKABLE):
+        if len(lengths) > _MIN_WRAPPED and lengths[-1] - lengths[-2] > _WRAP_SLACK:
+            lengths.pop()
     width = lengths[len(lengths) * 98 // 100]
     if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
-        return 0
+        return 0, {}
     near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
-    return width if near >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)) else 0
+    if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
+        return 0, {}
+    # The lines a paragraph wrapped, each with its next in its column, say where the text
+    # that starts in that column wraps.
+    wrapped: dict[int, list[int]] = {}
+    for raw, below in itertools.pairwise(text_lines):
+        length = len(raw.rstrip())
+        indent = len(raw) - len(raw.lstrip())
+        if (
+            width - _WRAP_SLACK <= length <= width
+            and below.strip()
+            and indent == len(below) - len(below.lstrip())
+        ):
+            wrapped.setdefault(indent, []).append(length)
+    columns = {}
+    for indent, found in wrapped.items():
+        if len(found) >= _MIN_WRAPPED:
+            found.sort()
+            columns[indent] = min(width, found[len(found) * 98 // 100])
+    return width, columns
 
 
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
@@ -286,7 +320,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     not have fitted on that line, even where it opens like a list's item ("5. März", "- "),
     unless the line above is an item or introduces a list; a copy of the line above (a
     photo's credit under each picture) is a line of its own."""
-    width = _wrap_width(text_lines)
+    width, columns = _wrap_widths(text_lines)
     found: list[tuple[int, int, str]] = []
     column = -1  # where the text of the last line found starts; -1: it cannot be continued
     listed = False  # whether the last line found is a list's item
@@ -305,7 +339,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # wrapped; a list's item never continues another.
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
-            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > width
+            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
@@ -348,6 +382,31 @@ def link_marked(text_lines: list[str]) -> bool:
     return False
 
 
+# lynx's list of the page's link addresses under "References": "  12. https://example.com/",
+# under "Visible links:" and "Hidden links:" where it sorts them.
+_REFERENCE = re.compile(
+    r"^\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*|^\s*(?:visible|hidden)\s+links:\s*$",
+    re.IGNORECASE,
+)
+_REFERENCES_LOOKED_AT = 12
+
+
+def without_link_list(text_lines: list[str]) -> list[str]:
+    """`text_lines` without the list of link addresses lynx closes a page with: no part of
+    what the page says, its long addresses (some with a share text's words in them) would be
+    taken for sentences and for the width the page was wrapped at."""
+    for index in range(len(text_lines) - 1, -1, -1):
+        if text_lines[index].strip() != "References":
+            continue
+        after = [
+            line for line in text_lines[index + 1 : index + _REFERENCES_LOOKED_AT] if line.strip()
+        ]
+        if after and all(_REFERENCE.match(line) for line in after):
+            return text_lines[:index]
+        break
+    return text_lines
+
+
 # The label a breadcrumb trail opens with.
 _HERE = re.compile(
     r"^(?:sie\s+sind\s+hier|du\s+bist\s+hier|you\s+are\s+here|vous\s+[êe]tes\s+ici"
@@ -365,6 +424,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
     for index, end, raw in _unwrapped(text_lines):
         if "[" in raw:
             raw = LINK_MARK.sub("", raw)
+        if "(BUTTON)" in raw:
+            raw = raw.replace("(BUTTON)", "")  # lynx's mark of a button, before its label
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
@@ -377,6 +438,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         if here and here.end() < len(text):
             text = text[here.end() :]  # "You are here: Home » Travel » Emden": a trail's label
         crumbs = _CRUMB.split(text) if len(text) <= 250 and not text.startswith("(") else []
+        if len(crumbs) == 1 and len(text) <= 250 and len(_GLUED_CRUMB.findall(text)) >= 2:
+            crumbs = _GLUED_CRUMB.split(text)  # "Home»News»Headline": lynx runs links together
         if any(_OPEN_QUOTE.search(crumb) for crumb in crumbs[:-1]):
             crumbs = []  # "Record of the Week: ‘Pale Blue Dot / Lift Off’": a title's slash
         # The last crumb names the page; one word does too where a label says it is a trail.
@@ -526,16 +589,50 @@ def _not_a_headline(text: str) -> bool:
         or _LABEL.match(text)
         or _LABELLED_LIST.match(text)
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
+        or _credited_caption(text)
+        or _trail(text)
     )
 
 
+def _trail(text: str) -> bool:
+    """Whether `text` is breadcrumbs whose last crumb is too short to name the page ("首页 >
+    社会 > 正文", "Home > News > Article"): three crumbs or more, the first the site's home."""
+    crumbs = _CRUMB.split(text)
+    return len(crumbs) >= _TRAIL_CRUMBS and crumbs[0].casefold() in _HOME_CRUMBS
+
+
+# A caption's sentence and, after its stop, the photo's credit: "The bridge on Monday. EFE",
+# "… on March 12, 2024. REUTERS/Jane Doe", "… in Berlin. Getty Images".
+_CAPTION_CREDIT = re.compile(r"[.!?]\s+(?P<credit>[^.!?]{2,40})$")
+_CREDIT_WORDS = 4
+
+
+def _credited_caption(text: str) -> bool:
+    """Whether `text` closes with a photo's credit after its last sentence: an agency's name
+    or a credit line (`_CREDIT_LINE`), as a caption printed on one line with its credit ends."""
+    found = _CAPTION_CREDIT.search(text)
+    if not found:
+        return False
+    credit = found.group("credit").strip()
+    if len(credit.split()) > _CREDIT_WORDS:
+        return False
+    return is_agency(credit.split("/")[0]) or bool(_CREDIT_LINE.search(credit))
+
+
 def _dateline(text: str) -> bool:
-    return len(text) <= 150 and bool(looks_like_date_line(text) or is_byline(text))
+    return len(text) <= 150 and bool(
+        looks_like_date_line(text)
+        or is_byline(text)
+        # A portal's meta line: "来源：新华网　2024-03-12 09:30　作者：张伟".
+        or (not text.isascii() and _CJK.search(text) and cjk_byline(text))
+    )
 
 
 _LONG_HEADLINE = 110
 _TEXT_AHEAD = 25  # non-blank lines below a headline where its article's text is weighed
 _CRUMB = re.compile(r"\s+(?:»|›|>|/|→|››|>>)\s+")
+# A trail's marks between words with no space around them, as lynx joins adjacent links.
+_GLUED_CRUMB = re.compile(r"(?<=[^\W\d_])(?:»|›|>)(?=[^\W\d_])")
 
 
 def _masses(lines: list[_Line]) -> list[float]:
@@ -1091,6 +1188,9 @@ _HOME = frozenset(
     "home startseite start homepage accueil inicio início portada главная strona główna".split()
     + ["strona główna", "front page"]
 )
+# A trail's first crumb: the site's home, in the scripts a portal's trail is written in too.
+_HOME_CRUMBS = _HOME | {"首页", "首頁", "トップ", "ホーム", "홈"}
+_TRAIL_CRUMBS = 3  # the fewest crumbs of a trail that no headline is
 # The most items of such a trail, and the most words of one.
 _TRAIL_ITEMS = 6
 _CRUMB_WORDS = 12
@@ -1253,6 +1353,14 @@ def _candidates(
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
         run_above = before[position] - before[first] if position > first else 0
+        # The line after the headline's: past its second line where lynx wrapped it over two
+        # and centred the second, as it sets an <h1>.
+        carried = (
+            position + 1 < len(lines)
+            and lines[position + 1].indent > line.indent
+            and _carried_on(line, lines[position + 1])
+        )
+        after = position + 2 if carried else position + 1
         shaped = replace(line, text=text, words=len(text.split()))
         following = next_sentence[position]
         own = _word_set(text)
@@ -1285,7 +1393,8 @@ def _candidates(
             "lede": float(following == position + 1),
             "menu_above": float(previous is not None and (previous.bullet or previous.words <= 3)),
             "same_indent": float(following is not None and lines[following].indent == line.indent),
-            "short": float(len(text.split()) <= 3),
+            # (Chinese and Japanese set no spaces between words: a headline is one "word".)
+            "short": float(len(text.split()) <= 3 and not _CJK.search(text)),
             "cut": float(bool(cut)),
             "crumb": float(line.crumb),
             "repeated_many": float(counts.get(line.text, 0) > 2),
@@ -1298,7 +1407,7 @@ def _candidates(
             "lede_long": 0.0,
             "apart": float(
                 (previous is None or line.index > previous.end)
-                and (position + 1 >= len(lines) or lines[position + 1].index > line.end)
+                and (after >= len(lines) or lines[after].index > lines[after - 1].end)
             ),
             "echo_near": float(
                 any(o.text == line.text for o in lines[max(0, position - 6) : position])
@@ -1360,13 +1469,16 @@ _SIGNED_BELOW = 3
 def _signed_heading(lines: list[_Line], position: int) -> bool:
     """Whether the line at `position` is headline-shaped (no sentence, no list's item, no
     comments' heading) with a date or byline line within `_SIGNED_BELOW` lines under it and
-    no sentence between."""
+    no sentence between but its standfirst right under it."""
     line = lines[position]
     if line.sentence or line.bullet or not _headline_shaped(line) or _not_a_headline(line.text):
         return False
     if _COMMENTS_ON.match(line.text):
         return False  # "5 comments on “Headline”" over a comment's name and date
-    for below in lines[position + 1 : position + 1 + _SIGNED_BELOW]:
+    under = lines[position + 1 : position + 1 + _SIGNED_BELOW + 1]
+    if under and under[0].sentence and len(under[0].text) <= _STANDFIRST:
+        under = under[1:]  # the standfirst between the headline and its byline
+    for below in under[:_SIGNED_BELOW]:
         if below.sentence:
             return False
         if _dateline(below.text):

@@ -38,6 +38,7 @@ from newsread.index.files.formats.bylines import (
     agency_credit,
     byline_date,
     caseless_byline,
+    cjk_byline,
     copyright_holder,
     dated_handle,
     has_byline_prefix,
@@ -68,6 +69,7 @@ from newsread.index.files.formats.pagetext import (
     find_article,
     link_marked,
     unwrapped_page,
+    without_link_list,
 )
 from newsread.index.files.formats.places import is_place
 from newsread.index.files.language import guess_language
@@ -567,6 +569,10 @@ def _header(lines: list[str], state: _State) -> int:
             if seen == 1 and _site_above_title(lines, index, line):
                 state.source = state.source or line
                 continue
+            site = _site_with_buttons(line)
+            if seen <= 2 and site and _title_follows(lines, index):
+                state.source = state.source or site  # "The Harbour Letter Subscribe Sign in"
+                continue
             if _is_home(line) or (_menu_line(line) and _header_follows(lines, index)):
                 after_home = True  # A lone "Home" link of the site's navigation, or its menu.
                 continue
@@ -808,6 +814,15 @@ def _byline_found(
     signed = _name_and_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
+    glued = _name_then_agency(undated)
+    if glued:
+        return glued  # "Jane Doe BBC News, Northfield": her name and her outlet's spans
+    helped = _WITH_AGENCY.match(undated.strip())
+    if helped and is_agency(helped.group("agency")) and helped.group("outlet")[:1].isupper():
+        outlet = helped.group("outlet")
+        if is_person_name(outlet) and outlet.split()[0].casefold() not in _ARTICLES:
+            return [outlet], helped.group("agency")  # "Jane Doe mit dpa"
+        return [], " ".join(undated.split())  # "Le Monde avec AFP": the paper and the wire
     for segment in _SEGMENT.split(undated):
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
@@ -839,7 +854,13 @@ def _byline_found(
             handle = _dated_user_name(segment, labels)
             if handle:
                 return [handle], ""
-        elif len(segment.split()) >= 2 and is_person_name(_in_lower_case(segment)):
+        elif placed := _name_in_place(segment):
+            return [placed], ""  # "Jane Doe in Berlin": the Guardian's byline, where she filed
+        elif (
+            len(segment.split()) >= 2
+            and is_person_name(_in_lower_case(segment))
+            and not is_place(segment)  # "Por Jane Doe, g1 — São Paulo": where she filed
+        ):
             return [_in_lower_case(segment)], ""  # "Jane Doe", "JANE DOE" over "May 2, 2016"
         elif len(segment.split()) >= 2 and is_desk(segment):
             return [], outlet_of_desk(segment)  # "Emotion Redaktion" under the headline
@@ -1009,6 +1030,44 @@ def _only_furniture(rest: str) -> bool:
 # What sets a name apart from the outlet it writes for: "Jane Doe, Courier", "Jane Doe for
 # The Guardian", "Jane Doe (Courier)", "Jane Doe – Courier", "Jane Doe / Courier".
 _FOR_OUTLET = re.compile(r"\s*(?:,|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\(|[|/–—-](?!\S))\s*")
+
+
+# An outlet's own byline with the agency it wrote with: "Le Monde avec AFP", "ZEIT ONLINE
+# mit dpa", "El País con EFE".
+_WITH_AGENCY = re.compile(
+    r"^(?P<outlet>[^\W\d_][\w .'’-]{1,40}?)\s+(?:avec|with|mit|con|com|met|z)\s+(?P<agency>[\w /,-]{2,30})$",
+    re.IGNORECASE,
+)
+
+
+def _name_then_agency(line: str) -> tuple[list[str], str] | None:
+    """([name], agency) for a person's name run into a known agency's or broadcaster's name,
+    maybe with a place after a comma ("Jane Doe BBC News, Northfield", "Jane Doe Reuters"):
+    a renderer joins a byline's name and role set in spans of their own."""
+    words = line.split(",")[0].split()
+    for cut in (2, 3):
+        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if rest and is_agency(rest) and is_person_name(name) and not is_agency(name):
+            return [name], rest
+    return None
+
+
+# The articles a paper's name opens with ("Le Monde", "El País", "Die Zeit").
+_ARTICLES = frozenset("the le la les l el los las die der das il lo o a os as de het".split())
+# A name and the place it was filed from: "Jane Doe in Berlin", "Jane Doe in Los Angeles".
+_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})$")
+
+
+def _name_in_place(segment: str) -> str:
+    """The name of a byline that says where its author filed from ("Jane Doe in Berlin"), or
+    "": a person's name, then "in" and a place (capitalised words that name no person; the
+    gazetteer knows few towns)."""
+    found = _IN_PLACE.match(segment)
+    place = found.group("place") if found else ""
+    if not found or (is_person_name(place) and not is_place(place)):
+        return ""
+    name = found.group("name")
+    return name if is_person_name(name) and not is_place(name) else ""
 
 
 def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
@@ -1363,6 +1422,30 @@ def _title_follows(lines: list[str], index: int) -> bool:
         and not is_byline(line)
         and not looks_like_date_line(line)
     )
+
+
+# The account's buttons a site's header line closes with, as a renderer runs them into the
+# site's name: "The Harbour Letter Subscribe Sign in".
+_HEADER_BUTTON = re.compile(
+    r"\s+(?:subscribe|sign\s+in|sign\s+up|log\s*in|register|menu|search|account|upgrade"
+    r"|abonnieren|anmelden|suche|s'abonner|se\s+connecter|suscr[íi]bete|iniciar\s+sesi[óo]n"
+    r"|abbonati|accedi|assinar|entrar)\b",
+    re.IGNORECASE,
+)
+_HEADER_BUTTONS = re.compile(rf"(?:{_HEADER_BUTTON.pattern})+$", re.IGNORECASE)
+_SITE_WORDS = 5
+
+
+def _site_with_buttons(line: str) -> str:
+    """The site's name of a header line that closes with two of its account's buttons or more
+    ("The Harbour Letter Subscribe Sign in"), or ""."""
+    buttons = _HEADER_BUTTONS.search(line)
+    if not buttons or buttons.start() == 0 or len(_HEADER_BUTTON.findall(buttons.group())) < 2:
+        return ""
+    site = line[: buttons.start()].strip()
+    if len(site.split()) > _SITE_WORDS or site.endswith(_SENTENCE_END):
+        return ""
+    return site
 
 
 def _site_above_title(lines: list[str], index: int, line: str) -> bool:
@@ -1860,6 +1943,8 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             state.published = _first_dated(line)
             updated = updated or parse_date(line)
             continue
+        if not line.isascii() and find_date(line) is not None and (names := cjk_byline(line)):
+            state.bylines.append((names, ""))  # "2024年3月12日 9時30分　山田花子記者"
         if not (
             _take_date(line, state)
             or _take_byline(line, state)
@@ -2130,6 +2215,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             found = ([labelled], "")  # "Autorin: Jane Doe, Projektleiterin in Tunis."
         elif footer := post_footer_author(line):
             found = (footer, "")  # "Posted by Jane Doe at 2:33 PM" under the post
+        elif not line.isascii() and (names := cjk_byline(line)):
+            found = (names, "")  # "【纠错】 责任编辑： 李明": the editor closing a Chinese story
         else:
             continue
         if found and found[0]:
@@ -2985,6 +3072,8 @@ def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
     lines = _without_server_errors(text)
+    if "References" in text:
+        lines = without_link_list(lines)
     state = _State()
     # A page a text browser wrapped is read as the page it was: its byline, date lines and
     # paragraphs each on a line of their own again.

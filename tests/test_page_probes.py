@@ -1,0 +1,736 @@
+"""Probe pages: how lynx, w3m and inscriptis render common publishers' layouts (WordPress,
+Arc, Ghost, Substack, the big papers' templates), in several languages, read as pages saved
+as text: the headline, where the body starts, the standfirst and the byline.
+
+Each page here is a text browser's rendering of a hand-written page laid out as the
+publisher's template lays out its articles (menus, breadcrumbs, share bars and footers
+included); the story itself is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsread.index.files.formats.bylines import cjk_byline
+from newsread.index.files.formats.furniture import is_furniture
+from newsread.index.files.formats.pagetext import (
+    _lines,
+    _not_a_headline,
+    _wrap_widths,
+    without_link_list,
+)
+from newsread.index.files.formats.plaintext import parse_text
+
+# A short WordPress post as `lynx -dump` sets it: paragraphs wrapped at 74 columns, the
+# headline centred over all 80 (its second line in the middle), the links numbered.
+WORDPRESS_FR_LYNX = """\
+   [1]Northfield Courier
+
+   Your town, your news
+     * [2]Accueil
+     * [3]International
+     * [4]Politique
+     * [5]Société
+     * [6]Économie
+     * [7]Culture
+     * [8]Sport
+     * [9]Planète
+
+   [10]Société
+
+Le conseil municipal vote la fermeture du vieux pont du port après la découverte
+                                  de fissures
+
+   Par [11]Jeanne Dupont [12]Publié le 12 mars 2024 à 09h30 [13]No
+   Comments
+
+   Le conseil municipal de Nordville a voté mardi soir la fermeture du
+   vieux pont du port à toute circulation, après qu'une inspection a
+   révélé des fissures dans deux poutres d'acier.
+
+   Les ingénieurs du département ont expliqué que les dégâts n'étaient pas
+   encore dangereux mais pourraient s'aggraver rapidement sous le poids
+   des bus.
+
+   La maire a assuré que la décision n'avait pas été prise à la légère et
+   qu'un bac relierait les deux rives jusqu'à l'ouverture d'un nouveau
+   pont.
+
+   Les commerçants de la rive sud craignent de perdre des clients et
+   demandent que le bac soit gratuit pendant les six premiers mois.
+
+   Tags: bridge, council Previous Post Next Post
+
+Leave a Reply
+
+   Your email address will not be published. Required fields are marked *
+
+Recent Posts
+
+     * Les tarifs du bac augmenteront de 5 % en avril
+     * Le tunnel du port fermé pour travaux ce week-end
+     * De nouvelles voies de bus sur le périphérique
+
+   © Le Courrier du Nord 2024. Tous droits réservés.
+
+   Proudly powered by WordPress
+
+References
+
+   1. https://courrier-du-nord.example/
+   2. https://courrier-du-nord.example/accueil/
+   3. https://courrier-du-nord.example/international/
+   4. https://courrier-du-nord.example/politique/
+   5. https://courrier-du-nord.example/societe/
+   6. https://courrier-du-nord.example/economie/
+   7. https://courrier-du-nord.example/culture/
+   8. https://courrier-du-nord.example/sport/
+   9. https://courrier-du-nord.example/planete/
+  10. https://courrier-du-nord.example/societe/
+  11. https://courrier-du-nord.example/auteur/jeanne-dupont/
+  12. https://courrier-du-nord.example/2024/03/12/
+  13. https://courrier-du-nord.example/2024/03/12/pont-du-port/#comments
+"""
+FR_HEADLINE = (
+    "Le conseil municipal vote la fermeture du vieux pont du port après la découverte de fissures"
+)
+FR_LEDE = (
+    "Le conseil municipal de Nordville a voté mardi soir la fermeture du vieux pont du port à "
+    "toute circulation, après qu'une inspection a révélé des fissures dans deux poutres d'acier."
+)
+
+
+def test_a_short_page_lynx_wrapped_under_a_wider_headline_is_joined_at_the_texts_width() -> None:
+    lines = WORDPRESS_FR_LYNX.split("\n")
+    assert _wrap_widths(lines) == (80, {3: 74})
+    draft = parse_text(WORDPRESS_FR_LYNX)
+    assert draft.title == FR_HEADLINE
+    assert draft.paragraphs[0] == FR_LEDE
+    assert draft.authors == ["Jeanne Dupont"]
+
+
+# An Arc page as `lynx -dump` sets it: the standfirst (an <h2>) flush left and wrapped at 80
+# columns, the text indented and wrapped at 74.
+ARC_EN_LYNX = """\
+   [1]Skip to main content
+     * [2]Home
+     * [3]News
+     * [4]Sport
+     * [5]Business
+     * [6]Opinion
+     * [7]Culture
+     * [8]Lifestyle
+     * [9]Weather
+
+   Sign in Subscribe
+
+   [10]Local news
+
+   Council votes to close the old harbour bridge after engineers find cracks
+
+The 120-year-old crossing will shut to traffic from Monday while the city weighs
+a replacement costing up to £40m.
+
+   By [11]Jane Doe and [12]John Roe
+
+   12 March 2024
+
+   (BUTTON) Share (BUTTON) Comment (BUTTON) Gift Article
+
+   The bridge seen from the south bank The old harbour bridge in
+   Northfield on Tuesday. (Jane Doe/Northfield Courier)
+
+   Northfield's council voted on Tuesday night to close the old harbour
+   bridge to all traffic after an inspection found cracks in two of its
+   steel girders.
+
+   Engineers from the county's roads department said the damage was not
+   yet dangerous but could worsen quickly under the weight of the buses
+   that cross it every few minutes.
+
+   Advertisement
+
+   The leader of the council, Mary Smith, said the decision had not been
+   taken lightly and that a ferry service would run between the two banks
+   until a new bridge opened.
+
+   Shopkeepers on the south bank said they feared losing customers, and
+   called for the ferry to be free for the first six months of the
+   closure.
+
+  Most Read
+
+     * [13]Ferry fares to rise by five per cent in April
+     * [14]Harbour tunnel closed for repairs this weekend
+     * [15]New bus lanes approved on the ring road
+
+   © 2024 Northfield Courier. All rights reserved.
+
+References
+
+   1. https://northfield-courier.example/
+   2. https://northfield-courier.example/home
+   3. https://northfield-courier.example/news
+   4. https://northfield-courier.example/sport
+   5. https://northfield-courier.example/business
+   6. https://northfield-courier.example/opinion
+   7. https://northfield-courier.example/culture
+   8. https://northfield-courier.example/lifestyle
+   9. https://northfield-courier.example/weather
+  10. https://northfield-courier.example/s
+  11. https://northfield-courier.example/0
+  12. https://northfield-courier.example/1
+  13. https://northfield-courier.example/r0
+  14. https://northfield-courier.example/r1
+  15. https://northfield-courier.example/r2
+"""
+
+
+def test_lines_lynx_wrapped_wider_than_the_text_are_joined_at_their_own_width() -> None:
+    draft = parse_text(ARC_EN_LYNX)
+    assert draft.paragraphs[:2] == [
+        "The 120-year-old crossing will shut to traffic from Monday while the city weighs a "
+        "replacement costing up to £40m.",
+        "Northfield's council voted on Tuesday night to close the old harbour bridge to all "
+        "traffic after an inspection found cracks in two of its steel girders.",
+    ]
+    assert draft.authors == ["Jane Doe", "John Roe"]
+
+
+# El País's layout as `lynx -dump` sets it: the headline over two lines (the second centred),
+# the standfirst flush left, the photo's alt text and caption on one line closed by the
+# agency's credit, the author's name alone, the place and date, the share links.
+ELPAIS_ES_LYNX = """\
+     * [1]Portada
+     * [2]Internacional
+     * [3]España
+     * [4]Economía
+     * [5]Sociedad
+     * [6]Cultura
+     * [7]Deportes
+     * [8]Opinión
+
+   Suscríbete
+
+   España
+
+El ayuntamiento vota cerrar el viejo puente del puerto tras hallar grietas en su
+                                   estructura
+
+La estructura de 120 años se cerrará al tráfico a partir del lunes mientras la
+ciudad estudia un sustituto que podría costar 40 millones.
+
+   The bridge seen from the south bank El viejo puente del puerto, el
+   pasado lunes. EFE
+
+   Juana Pérez
+
+   Villanorte - 12 mar 2024 - 09:30 CET
+
+   Compartir en Whatsapp Compartir en Facebook Compartir en Twitter
+
+   El pleno del ayuntamiento de Villanorte votó el martes por la noche
+   cerrar el viejo puente del puerto a todo el tráfico después de que una
+   inspección hallara grietas en dos de sus vigas.
+
+   Los ingenieros de la diputación explicaron que los daños todavía no son
+   peligrosos, pero que podrían agravarse con rapidez bajo el peso de los
+   autobuses.
+
+   La alcaldesa aseguró que la decisión no se había tomado a la ligera y
+   que un ferry unirá las dos orillas hasta que se abra un nuevo puente.
+
+   Los comerciantes de la orilla sur temen perder clientes y piden que el
+   ferry sea gratuito durante los seis primeros meses del cierre.
+
+  Recomendaciones
+
+     * [9]Las tarifas del ferry subirán un 5% en abril
+     * [10]El túnel del puerto, cerrado por obras este fin de semana
+     * [11]Nuevos carriles bus en la circunvalación
+
+   © Diario del Norte 2024. Todos los derechos reservados.
+
+References
+
+   1. https://diariodelnorte.example/portada
+   2. https://diariodelnorte.example/internacional
+   3. https://diariodelnorte.example/espana
+   4. https://diariodelnorte.example/economia
+   5. https://diariodelnorte.example/sociedad
+   6. https://diariodelnorte.example/cultura
+   7. https://diariodelnorte.example/deportes
+   8. https://diariodelnorte.example/opinion
+   9. https://diariodelnorte.example/r0
+  10. https://diariodelnorte.example/r1
+  11. https://diariodelnorte.example/r2
+"""
+
+
+def test_a_headline_lynx_wrapped_over_two_lines_is_set_apart_as_a_heading() -> None:
+    # Blank lines above and below it as around a heading, though the line under its first is
+    # its second: no caption or date line set apart under it beats it.
+    draft = parse_text(ELPAIS_ES_LYNX)
+    assert draft.title == (
+        "El ayuntamiento vota cerrar el viejo puente del puerto tras hallar grietas en su "
+        "estructura"
+    )
+    assert draft.paragraphs[1].startswith("El pleno del ayuntamiento de Villanorte votó")
+
+
+def test_a_caption_closed_by_its_photos_credit_is_no_headline() -> None:
+    assert _not_a_headline("El viejo puente del puerto, el pasado lunes. EFE")
+    assert _not_a_headline("The old harbour bridge is seen in Northfield. REUTERS/Jane Doe")
+    assert _not_a_headline("Le vieux pont du port, le 11 mars 2024. Getty Images")
+    assert not _not_a_headline("Council votes to close the bridge. Ferry to run instead")
+
+
+# A news page as inscriptis renders it, with the byline block under the headline left open.
+BYLINE_PAGE = """\
+Northfield Courier
+  * Home
+  * News
+  * Sport
+  * Business
+  * Opinion
+  * Culture
+  * Lifestyle
+  * Weather
+  Home › Local news
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+{byline}
+  Share: Facebook Twitter E-mail
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to all traffic \
+after an inspection found cracks in two of its steel girders.
+
+Engineers from the county's roads department said the damage was not yet dangerous but could \
+worsen quickly under the weight of the buses that cross it every few minutes.
+
+The leader of the council, Mary Smith, said the decision had not been taken lightly and that \
+a ferry service would run between the two banks until a new bridge opened.
+
+Shopkeepers on the south bank said they feared losing customers, and called for the ferry to \
+be free for the first six months of the closure.
+
+Related
+
+  * Ferry fares to rise by five per cent in April
+  * Harbour tunnel closed for repairs this weekend
+  * New bus lanes approved on the ring road
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "credit"),
+    [
+        # The Guardian's: the name and where the author filed from.
+        ("  Jane Doe in Northfield\n  Tue 12 Mar 2024 09.30 GMT", ["Jane Doe"], ""),
+        ("  John Roe in Los Angeles\n  Tue 12 Mar 2024 09.30 GMT", ["John Roe"], ""),
+        # The paper's staff: a credit, no one's name.
+        ("  By Staff\n  12 March 2024", [], "Staff"),
+        # g1's: the name, the outlet in lower case, the place.
+        ("\nPor Maria Silva, g1 — São Paulo\n\n12/03/2024 09h30", ["Maria Silva"], ""),
+        # An agency alone, as Dutch and Polish papers credit the wire.
+        ("\nANP\n\n12 mrt 2024, 09:30", [], "ANP"),
+        # The BBC's: the name and the outlet with the place, set in spans a renderer joins.
+        ("  12 March 2024\n  Jane Doe BBC News, Northfield", ["Jane Doe"], "BBC News"),
+        ("  Jane Doe Reuters\n  12 March 2024", ["Jane Doe"], "Reuters"),
+        # The paper with the agency it wrote with; a writer with hers.
+        ("\nLe Monde avec AFP\n\nPublié le 12 mars 2024 à 09h30", [], "Le Monde avec AFP"),
+        ("\nJana Müller mit dpa\n\n12.03.2024, 09.30 Uhr", ["Jana Müller"], "dpa"),
+    ],
+)
+def test_bylines_of_common_layouts_name_their_authors_and_credits(
+    byline: str, authors: list[str], credit: str
+) -> None:
+    draft = parse_text(BYLINE_PAGE.format(byline=byline))
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+# A Dutch WordPress post as inscriptis renders it: "door" (by), the name, the date with its
+# month cut short ("mrt") and the comments' link on one line.
+WORDPRESS_NL = """\
+Northfield Courier
+
+Your town, your news
+
+  * Home
+  * Binnenland
+  * Buitenland
+  * Politiek
+  * Economie
+  * Sport
+  * Cultuur
+  Binnenland
+
+Gemeenteraad stemt voor sluiting van de oude havenbrug na ontdekking van scheuren
+
+  door Jan de Vries 12 mrt 2024, 09:30 No Comments
+
+  De gemeenteraad van Noordstad heeft dinsdagavond besloten de oude havenbrug voor al het verkeer te sluiten, nadat bij een inspectie scheuren in twee stalen liggers werden gevonden.
+
+  Ingenieurs van de provincie zeiden dat de schade nog niet gevaarlijk is, maar snel erger kan worden door het gewicht van de bussen.
+
+  De burgemeester zei dat het besluit niet lichtvaardig is genomen en dat er een pont tussen de oevers vaart tot er een nieuwe brug is.
+
+  Winkeliers aan de zuidkant vrezen klanten te verliezen en vragen om een gratis pont in de eerste zes maanden.
+
+Tags: bridge, council
+Previous Post Next Post
+
+  Leave a Reply
+
+  Your email address will not be published. Required fields are marked *
+
+Recent Posts
+
+  * Pontprijzen gaan in april vijf procent omhoog
+  * Havenmtunnel dit weekend dicht voor onderhoud
+  * Nieuwe busbanen op de ringweg goedgekeurd
+
+© 2024 Noorder Dagblad. Alle rechten voorbehouden.
+
+Proudly powered by WordPress
+"""
+
+
+def test_a_dutch_meta_line_with_a_short_month_is_the_byline_and_date_not_the_lede() -> None:
+    draft = parse_text(WORDPRESS_NL)
+    assert draft.paragraphs[0].startswith("De gemeenteraad van Noordstad heeft dinsdagavond")
+    assert draft.authors == ["Jan de Vries"]
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+
+
+def test_a_sites_name_run_into_its_account_buttons_is_the_source_not_the_title() -> None:
+    # A Substack post as w3m renders it: set flush left, the publication's name and its
+    # buttons on the first line.
+    text = (
+        "The Harbour Letter Subscribe Sign in\n\n"
+        "Council votes to close the old harbour bridge after engineers find cracks\n\n"
+        "Jane Doe\n12 March 2024\n\n"
+        "Northfield's council voted on Tuesday night to close the old harbour bridge to all "
+        "traffic after an inspection found cracks in two of its steel girders.\n\n"
+        "Engineers from the county's roads department said the damage was not yet dangerous.\n"
+    )
+    draft = parse_text(text)
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+    assert draft.source == "The Harbour Letter"
+    assert draft.paragraphs[0].startswith("Northfield's council voted")
+
+
+# A news page as w3m renders it (flush left, paragraphs wrapped at 80), a sign-up box between
+# the byline and the text.
+NEWSLETTER_W3M = """\
+Northfield Courier
+
+  • Home
+  • News
+  • Sport
+  • Business
+  • Opinion
+  • Culture
+  • Lifestyle
+  • Weather
+
+Home › Local news
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+By Jane Doe
+12 March 2024
+
+Sign up to our daily newsletter
+
+Get the day's top stories delivered to your inbox every morning.
+
+[                    ] Sign up
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to
+all traffic after an inspection found cracks in two of its steel girders.
+
+Engineers from the county's roads department said the damage was not yet
+dangerous but could worsen quickly under the weight of the buses that cross it
+every few minutes.
+
+The leader of the council, Mary Smith, said the decision had not been taken
+lightly and that a ferry service would run between the two banks until a new
+bridge opened.
+
+Shopkeepers on the south bank said they feared losing customers, and called for
+the ferry to be free for the first six months of the closure.
+
+Related
+
+  • Ferry fares to rise by five per cent in April
+  • Harbour tunnel closed for repairs this weekend
+  • New bus lanes approved on the ring road
+
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_sign_up_form_w3m_draws_above_the_text_does_not_open_the_body() -> None:
+    draft = parse_text(NEWSLETTER_W3M)
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+
+
+# A consent notice and a box of other stories' teasers (each a title and a sentence) above the
+# article, whose standfirst stands between its headline and its byline: inscriptis.
+TEASERS_ABOVE = """\
+Northfield Courier
+  * Home
+  * News
+  * Sport
+  * Business
+  * Opinion
+  * Culture
+  * Lifestyle
+  * Weather
+
+  Your privacy
+
+  We and our partners use cookies and similar technologies to store and access information on your device, to personalise content and ads, to provide social media features and to analyse our traffic. You can choose whether to accept them. Your choice applies to this site only and you can change it at any time in the privacy settings.
+
+  Accept all Manage options
+
+Top stories
+
+Ferry fares to rise by five per cent in April
+
+The operator says fuel costs have doubled since last year and it has no other choice.
+
+Harbour tunnel closed for repairs this weekend
+
+Drivers are advised to use the ring road, where roadworks will also slow traffic.
+
+New bus lanes approved on the ring road
+
+The council says journeys will be ten minutes shorter once the lanes open in June.
+
+  Home › Local news › Council votes to close the old harbour bridge after engineers find cracks
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+The 120-year-old crossing will shut to traffic from Monday while the city weighs a replacement costing up to £40m.
+
+  By Jane Doe
+  12 March 2024
+
+The old harbour bridge in Northfield will close to traffic from Monday. Photograph: Jane Roe
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to all traffic after an inspection found cracks in two of its steel girders.
+
+Engineers from the county's roads department said the damage was not yet dangerous but could worsen quickly under the weight of the buses that cross it every few minutes.
+
+The leader of the council, Mary Smith, said the decision had not been taken lightly and that a ferry service would run between the two banks until a new bridge opened.
+
+Shopkeepers on the south bank said they feared losing customers, and called for the ferry to be free for the first six months of the closure.
+
+Related
+
+  * Ferry fares to rise by five per cent in April
+  * Harbour tunnel closed for repairs this weekend
+  * New bus lanes approved on the ring road
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_headline_over_its_standfirst_and_byline_under_teasers_is_the_headline() -> None:
+    draft = parse_text(TEASERS_ABOVE)
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+    assert draft.paragraphs[:2] == [
+        "The 120-year-old crossing will shut to traffic from Monday while the city weighs a "
+        "replacement costing up to £40m.",
+        "Northfield's council voted on Tuesday night to close the old harbour bridge to all "
+        "traffic after an inspection found cracks in two of its steel girders.",
+    ]
+    assert draft.authors == ["Jane Doe"]
+
+
+# A Chinese portal's article as `lynx -dump` sets it: the trail ending in "正文" (the text),
+# the headline centred, a meta line of source, date and author, the share and print buttons.
+PORTAL_ZH_LYNX = """\
+     * [1]首页
+     * [2]新闻
+     * [3]国际
+     * [4]财经
+     * [5]社会
+     * [6]体育
+     * [7]文化
+
+   首页 > 社会 > 正文
+
+           市议会投票决定关闭发现裂缝的老港口大桥
+
+   来源：北城日报　2024-03-12 09:30　作者：张伟
+
+   分享到：微博 微信
+
+   北城市议会周二晚间投票决定，在检查发现两根钢梁出现裂缝后，关闭老港口大桥，禁止一切车辆通行。
+
+   道路部门的工程师表示，损坏目前尚不危险，但在公交车的重压下可能迅速恶化，因此必须尽快采取措施。
+
+   市长表示，这一决定并非草率作出，在新桥建成之前，将有渡轮往返于两岸之间，方便市民出行。
+
+   南岸的商户担心失去顾客，呼吁在大桥关闭的头六个月内免费提供渡轮服务，以减轻对生意的影响。
+
+   【责任编辑：李明】
+
+   【打印】【关闭】
+
+  相关新闻
+
+     * [8]渡轮票价四月上涨百分之五
+     * [9]港口隧道本周末封闭维修
+     * [10]环路新增公交专用道
+
+   版权所有 © 2024 北城日报
+
+References
+
+   1. https://beicheng-daily.example/861.html
+   2. https://beicheng-daily.example/984.html
+   3. https://beicheng-daily.example/747.html
+   4. https://beicheng-daily.example/923.html
+   5. https://beicheng-daily.example/728.html
+   6. https://beicheng-daily.example/693.html
+   7. https://beicheng-daily.example/217.html
+   8. https://beicheng-daily.example/667.html
+   9. https://beicheng-daily.example/55.html
+  10. https://beicheng-daily.example/602.html
+"""
+# A Japanese broadcaster's article as inscriptis renders it: the date and the reporter's name
+# on one line.
+PORTAL_JA = """\
+  * トップ
+  * ニュース
+  * 政治
+  * 経済
+  * 国際
+  * 社会
+  * スポーツ
+  トップ > 社会 > 正文
+
+市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決
+
+  2024年3月12日 9時30分 山田花子記者
+  シェア：X LINE
+
+北町の市議会は火曜日の夜、点検で2本の鋼桁にひび割れが見つかったことを受けて、旧港湾橋をすべての車両に対して閉鎖することを可決しました。
+
+道路部の技術者によりますと、損傷はまだ危険な状態ではないものの、バスの重みで急速に悪化するおそれがあるということです。
+
+市長は、決定は軽々しく行ったものではなく、新しい橋が開通するまでの間、両岸を結ぶフェリーを運航すると述べました。
+
+南岸の商店主たちは客が減ることを心配していて、閉鎖から最初の半年間はフェリーを無料にするよう求めています。
+
+    【印刷】
+
+相关新闻
+
+  * フェリー運賃、4月から5%値上げ
+  * 港湾トンネル、週末に補修で閉鎖
+  * 環状道路に新たなバス専用レーン
+Copyright © 2024 北町新聞 All rights reserved.
+"""
+
+
+def test_a_chinese_portals_headline_trail_and_meta_line() -> None:
+    draft = parse_text(PORTAL_ZH_LYNX)
+    assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
+    assert draft.authors == ["张伟"]
+    assert draft.paragraphs[0].startswith("北城市议会周二晚间投票决定")
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+
+
+def test_a_japanese_reporters_name_after_the_date_is_the_author() -> None:
+    draft = parse_text(PORTAL_JA)
+    assert draft.title == "市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決"
+    assert draft.authors == ["山田花子"]
+    assert draft.paragraphs[0].startswith("北町の市議会は火曜日の夜")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("来源：北城日报　2024-03-12 09:30　作者：张伟", ["张伟"]),
+        ("来源：新华网 | 2024-03-12 09:30:00 | 作者：张三", ["张三"]),
+        ("2024年3月12日 9時30分 山田花子記者", ["山田花子"]),
+        ("来源：新华网　2024-03-12 09:30", []),
+    ],
+)
+def test_a_portals_meta_line_names_its_labelled_author(line: str, names: list[str]) -> None:
+    assert cjk_byline(line) == names
+
+
+def test_share_and_print_buttons_of_a_portal_are_furniture() -> None:
+    assert is_furniture("分享到：微博 微信")
+    assert is_furniture("【打印】【关闭】")
+    assert not is_furniture("【责任编辑：李明】")
+
+
+def test_the_editor_in_charge_closing_a_chinese_story_is_its_author() -> None:
+    # Xinhua's layout: no byline under the headline, "责任编辑" (the editor in charge) after the
+    # text, behind the error-report button.
+    page = PORTAL_ZH_LYNX.replace("　作者：张伟", "").replace(
+        "【责任编辑：李明】", "【纠错】 责任编辑： 李明"
+    )
+    draft = parse_text(page)
+    assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
+    assert draft.authors == ["李明"]
+
+
+_SHARE_ADDRESS = (
+    "https://twitter.com/intent/tweet?text=Le conseil municipal vote la fermeture du vieux "
+    "pont du port&url=https://courrier-du-nord.example/2024/03/12/pont-du-port/"
+)
+
+
+def test_lynxs_list_of_link_addresses_is_no_part_of_the_page() -> None:
+    # A share link's address holds words and spaces: at the end of a short page, it was the
+    # widest line, and the page was read as not wrapped.
+    page = f"{WORDPRESS_FR_LYNX.rstrip()}\n  14. {_SHARE_ADDRESS}\n"
+    kept = [line.strip() for line in without_link_list(page.split("\n")) if line.strip()]
+    assert kept[-1] == "Proudly powered by WordPress"
+    # lynx -dump -listonly's headings, where it sorts the links it lists.
+    sorted_list = page.replace("References\n", "References\n\n   Visible links:\n")
+    above = page.split("\n")[: page.split("\n").index("References")]
+    assert without_link_list(sorted_list.split("\n")) == above
+    draft = parse_text(page)
+    assert draft.paragraphs[0] == FR_LEDE
+    assert not any("twitter.com" in paragraph for paragraph in draft.paragraphs)
+
+
+def test_a_line_far_wider_than_the_rest_does_not_set_the_wrap_width() -> None:
+    # An unbreakable line (an address in the text, a table's row) on a short wrapped page.
+    page = WORDPRESS_FR_LYNX.replace(
+        "   Tags: bridge, council", f"   {_SHARE_ADDRESS[:170]}\n\n   Tags: bridge, council"
+    )
+    assert _wrap_widths(page.split("\n")) == (80, {3: 74})
+    assert parse_text(page).paragraphs[0] == FR_LEDE
+
+
+@pytest.mark.parametrize("trail", ["Home»Local news»", "Home›Local news›", "Home>Local news>"])
+def test_a_trail_lynx_ran_together_gives_its_last_crumb(trail: str) -> None:
+    headline = "Council votes to close the old harbour bridge after engineers find cracks"
+    page = BYLINE_PAGE.replace("  Home › Local news", f"  {trail}{headline}").format(
+        byline="  By Jane Doe\n  12 March 2024"
+    )
+    assert [line.text for line in _lines(page.split("\n")) if line.crumb] == [headline]
+
+
+def test_lynxs_button_mark_is_no_part_of_a_line() -> None:
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        "Northfield Courier\n", "Northfield Courier (BUTTON)\n", 1
+    )
+    assert _lines(page.split("\n"))[0].text == "Northfield Courier"
