@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 
@@ -28,7 +29,7 @@ def _deltas(positions: list[int]) -> list[int]:
     return [p - q for p, q in zip(positions, [0, *positions], strict=False)]
 
 
-def _keyed(postings: dict[int, list[int]]) -> tuple[np.ndarray, int]:
+def _keyed(postings: dict[int, list[int]]) -> tuple[NDArray[Any], int]:
     docs = sorted(postings)
     return phrase_keys.keys(docs, [_deltas(postings[d]) for d in docs])
 

@@ -30,7 +30,10 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import numpy as np
+    from numpy.typing import NDArray
+
+    Array = NDArray[Any]
+    """A numpy array (NDArray: a bare Array is an error under numpy 2.2's stubs)."""
 
 SUFFIX = ".nrk"
 KEYED_POSTINGS = 128
@@ -51,7 +54,7 @@ def numpy_module() -> Any:
     return numpy
 
 
-def keys(documents: Sequence[int], positions: Sequence[Sequence[int]]) -> tuple[np.ndarray, int]:
+def keys(documents: Sequence[int], positions: Sequence[Sequence[int]]) -> tuple[Array, int]:
     """The sorted keys of one word's postings (`documents` ascending, each with its
     positions as deltas, the first absolute: Whoosh's encoding) and their shift: a key is
     `document << shift | position`, the shift the fewest bits any position needs."""
@@ -60,7 +63,7 @@ def keys(documents: Sequence[int], positions: Sequence[Sequence[int]]) -> tuple[
 
 def keys_of_values(
     documents: Sequence[int], values: Sequence[Any], decode: Callable[[Sequence[Any]], Any]
-) -> tuple[np.ndarray, int]:
+) -> tuple[Array, int]:
     """`keys` of postings given as their values (`decode`: values -> their positions as
     deltas), decoded `DECODED_AT_ONCE` at a time: the Python lists of a word in every
     document ("said": 1.4 million positions at 100,000 articles, ~50 MB as lists) are never
@@ -78,7 +81,7 @@ DECODED_AT_ONCE = 4096
 """Postings whose positions are decoded together by `keys_of_values`."""
 
 
-def _absolute(positions: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+def _absolute(positions: Sequence[Sequence[int]]) -> tuple[Array, Array]:
     """Postings' positions given as deltas: (each posting's number of positions, every
     position in order)."""
     np = numpy_module()
@@ -93,9 +96,7 @@ def _absolute(positions: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarra
     return lengths, running[1:] - np.repeat(running[starts], lengths)
 
 
-def _combined(
-    documents: Sequence[int], parts: list[tuple[np.ndarray, np.ndarray]]
-) -> tuple[np.ndarray, int]:
+def _combined(documents: Sequence[int], parts: list[tuple[Array, Array]]) -> tuple[Array, int]:
     """The keys of postings in parts, each (lengths, positions) from `_absolute`."""
     np = numpy_module()
     lengths = np.concatenate([lengths for lengths, _ in parts]) if parts else np.zeros(0, np.int64)
@@ -175,7 +176,7 @@ class SegmentKeys:
     ) -> None:
         self.data, self.directory, self.keyed_postings = data, directory, keyed_postings
 
-    def get(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, int] | None:
+    def get(self, fieldname: str, btext: bytes) -> tuple[Array, int] | None:
         np = numpy_module()
 
         entry = self.directory.get((fieldname, btext))
@@ -268,7 +269,7 @@ def forget() -> None:
         _opened.clear()
 
 
-def phrase_documents(words: Sequence[tuple[np.ndarray, int]]) -> np.ndarray:
+def phrase_documents(words: Sequence[tuple[Array, int]]) -> Array:
     """The documents (sorted) where the i-th of `words` (each its keys and shift, in the
     phrase's order) stands at some start plus i, for every i: an exact phrase."""
     np = numpy_module()
@@ -295,14 +296,14 @@ def phrase_documents(words: Sequence[tuple[np.ndarray, int]]) -> np.ndarray:
     return np.unique(starts >> shift).astype(np.int64)  # type: ignore[no-any-return]
 
 
-def _shifted(found: np.ndarray, own: int, shift: int) -> np.ndarray:
+def _shifted(found: Array, own: int, shift: int) -> Array:
     """Keys of `own` shift as keys of `shift` (at least as large)."""
     if own == shift:
         return found
     return ((found >> own) << shift) | (found & ((1 << own) - 1))
 
 
-def without(documents: np.ndarray, deleted: Collection[int]) -> np.ndarray:
+def without(documents: Array, deleted: Collection[int]) -> Array:
     """`documents` less the `deleted` ones."""
     np = numpy_module()
 
@@ -310,7 +311,7 @@ def without(documents: np.ndarray, deleted: Collection[int]) -> np.ndarray:
     return documents[~np.isin(documents, gone)]  # type: ignore[no-any-return]
 
 
-def weights(keyed: tuple[np.ndarray, int], documents: np.ndarray, boost: float) -> list[float]:
+def weights(keyed: tuple[Array, int], documents: Array, boost: float) -> list[float]:
     """A word's weight in each of `documents` (sorted, each holding the word) as Whoosh's
     `Positions` stores it: its number of positions there times the field's boost, as a
     32-bit float (a posting block's weights are)."""
@@ -318,8 +319,8 @@ def weights(keyed: tuple[np.ndarray, int], documents: np.ndarray, boost: float) 
 
 
 def postings(
-    keyed: tuple[np.ndarray, int], boost: float, documents: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+    keyed: tuple[Array, int], boost: float, documents: Array | None = None
+) -> tuple[Array, Array]:
     """A keyed word's postings as its segment's posting blocks hold them: the documents
     (ascending, int64) and the word's weight in each (`weights`: float32), of every document
     that has it or of those of `documents` (ascending) that do. Read from the keys, no block
@@ -340,9 +341,7 @@ def postings(
     return docs[at], (counts * boost).astype(np.float32)
 
 
-def _postings_of(
-    keyed: tuple[np.ndarray, int], boost: float, documents: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def _postings_of(keyed: tuple[Array, int], boost: float, documents: Array) -> tuple[Array, Array]:
     np = numpy_module()
 
     found, shift = keyed
