@@ -734,3 +734,50 @@ def test_lynxs_button_mark_is_no_part_of_a_line() -> None:
         "Northfield Courier\n", "Northfield Courier (BUTTON)\n", 1
     )
     assert _lines(page.split("\n"))[0].text == "Northfield Courier"
+
+
+# A w3m page (flush left, wrapped at 80) whose widest lines are a table's rows: its few
+# paragraphs happen to end short of the width. The headline runs near the width, the byline
+# right under it with no blank line between (both are <div>s).
+TABLE_W3M = """\
+Northfield Courier
+
+  • Home
+  • News
+  • Sport
+
+Council votes to close the old harbour bridge as engineers find cracks in it
+By Jane Doe | 12 March 2024
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to
+all traffic after an inspection found cracks in two of its steel girders,
+which carry the deck over the harbour mouth.
+
+Engineers from the county's roads department said the damage was not yet
+dangerous but could worsen quickly under the weight of the buses that cross
+the bridge every few minutes at peak times.
+
+The vote was close. Councillors from the south bank voted against closing the
+bridge before a ferry is ready:
+
+  Ward        Councillor      Party               For   Against   Abstained  Out
+  North       Tom Green       Labour              yes   -         -           no
+  South       Ann Brown       Liberal Democrats   -     yes       -           no
+  Harbour     Raj Patel       Conservative        yes   -         -           no
+
+The leader of the council, Mary Smith, said the decision had not been taken
+lightly and that a ferry service would run between the two banks until a new
+bridge opened, perhaps in three years.
+"""
+
+
+def test_w3m_flush_left_text_keeps_the_pages_width_under_a_wider_table() -> None:
+    width, columns = _wrap_widths(TABLE_W3M.split("\n"))
+    assert width == 80 and 0 not in columns
+    draft = parse_text(TABLE_W3M)
+    assert (
+        draft.title
+        == "Council votes to close the old harbour bridge as engineers find cracks in it"
+    )
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")

@@ -269,8 +269,11 @@ def _wrap_width(text_lines: list[str]) -> int:
 
 def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     """The page's wrap width (`_wrap_width`), and the width of the lines that start in each
-    column where it is narrower: lynx sets an <h1> or <h2> flush left over all 80 columns but
-    wraps the indented text at 74, and on a short page those wider lines are the widest."""
+    indented column where it is narrower: lynx sets an <h1> or <h2> flush left over all 80
+    columns but wraps the indented text at 74, and on a short page those wider lines are the
+    widest. The flush-left column keeps the page's width: there w3m sets every line, headings
+    and paragraphs alike, and a few paragraphs that happen to end short of the width (a
+    table's rows are the widest lines) would join a headline to the byline under it."""
     # A paragraph deep in the page's columns wraps after a few words: its lines are long by
     # their columns, not by their words.
     lengths = sorted(
@@ -294,7 +297,7 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
         return 0, {}
     # The lines a paragraph wrapped, each with its next in its column, say where the text
-    # that starts in that column wraps.
+    # that starts in that column wraps (lynx indents the text it wraps).
     wrapped: dict[int, list[int]] = {}
     for raw, below in itertools.pairwise(text_lines):
         length = len(raw.rstrip())
@@ -307,7 +310,7 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
             wrapped.setdefault(indent, []).append(length)
     columns = {}
     for indent, found in wrapped.items():
-        if len(found) >= _MIN_WRAPPED:
+        if indent and len(found) >= _MIN_WRAPPED:
             found.sort()
             columns[indent] = min(width, found[len(found) * 98 // 100])
     return width, columns
