@@ -781,3 +781,23 @@ def test_w3m_flush_left_text_keeps_the_pages_width_under_a_wider_table() -> None
     )
     assert draft.authors == ["Jane Doe"]
     assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Jane Doe 12 ♥ 3 💬",
+        "Jane Doe 1.2K ❤️ 45 💬 Share",
+        "Jane Doe 12 ♥ 3 💬\n12 March 2024",
+    ],
+)
+def test_likes_and_comments_w3m_runs_onto_the_authors_line_leave_her_name(meta: str) -> None:
+    # Substack's meta row under a post's subtitle: the author, then the like and comment
+    # buttons with their counts, run onto one line.
+    page = NEWSLETTER_W3M.replace(
+        "find cracks\n\n",
+        "find cracks\n\nThe ferry will be free for six months, the council says\n\n",
+    ).replace("By Jane Doe\n12 March 2024", meta)
+    draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    assert not any("💬" in paragraph for paragraph in draft.paragraphs)
