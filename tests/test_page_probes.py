@@ -801,3 +801,24 @@ def test_likes_and_comments_w3m_runs_onto_the_authors_line_leave_her_name(meta: 
     draft = parse_text(page)
     assert draft.authors == ["Jane Doe"]
     assert not any("💬" in paragraph for paragraph in draft.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "The old bridge, seen from the south bank\nPhoto: John Roe",
+        "The ferry pier at dawn\n(Getty Images)",
+        "Ferry and bridge\nJohn Roe/Northfield Courier",
+    ],
+)
+def test_an_images_alt_sentence_over_its_caption_and_credit_is_not_the_lede(picture: str) -> None:
+    # The lead picture under the byline: its alt text written out as a sentence (lynx and
+    # inscriptis print it where the picture stands), then its caption and its credit.
+    alt = "A ferry crosses the harbour in front of the old bridge on a grey morning."
+    share = "  Share: Facebook Twitter E-mail\n\n"
+    page = BYLINE_PAGE.format(byline="By Jane Doe\n12 March 2024").replace(
+        share, f"{share}{alt}\n{picture}\n\n"
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+    assert not any(alt in paragraph for paragraph in draft.paragraphs)

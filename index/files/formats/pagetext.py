@@ -187,6 +187,14 @@ _CREDIT_LINE = re.compile(
     r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w&.'’ -]{1,40}(?:/[\w&.'’ -]{1,40})*$)",
     re.IGNORECASE,
 )
+_SHORT_CAPTION = 80  # the longest caption written as no sentence, between a photo and its credit
+
+
+def _credit(line: _Line) -> bool:
+    """Whether `line` is a photo's credit ("Photo: Jane Doe", "(Getty Images)")."""
+    return len(line.text) <= 80 and _CREDIT_LINE.search(line.text) is not None
+
+
 # Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
 # How far down the page a sentence's second copy makes the first a highlight, in lines.
 _REPEAT_WINDOW = 15
@@ -220,7 +228,16 @@ def _captions(found: list[_Line]) -> list[_Line]:
             continue
         before = found[position - 1] if position else None
         after = found[position + 1 : position + 3]
-        credit = bool(after) and len(after[0].text) <= 80 and _CREDIT_LINE.search(after[0].text)
+        credit = bool(after) and (
+            _credit(after[0])
+            # An image's alt text over its caption and credit: "The old bridge, seen from the
+            # south bank" / "Photo: Jane Doe".
+            or len(after) == 2
+            and _credit(after[1])
+            and not after[0].sentence
+            and len(after[0].text) <= _SHORT_CAPTION
+            and not after[0].text.endswith((".", "!", "?", ":"))
+        )
         # Under a paragraph of the text, a credit is for a photo further up.
         in_text = before is not None and before.sentence and not before.bullet
         caption[position] = bool(
