@@ -822,3 +822,18 @@ def test_an_images_alt_sentence_over_its_caption_and_credit_is_not_the_lede(pict
     draft = parse_text(page)
     assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
     assert not any(alt in paragraph for paragraph in draft.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    ["1 / 2\n© Getty Images", "[csm_Harbour-Bridge_Foto_by_John_Roe_c5c34212e5]\nFoto: John Roe"],
+)
+def test_a_lede_over_a_gallerys_counter_or_an_images_file_name_stays_the_lede(
+    picture: str,
+) -> None:
+    lede = "The council says the ferry will be free for the first six months of the closure."
+    share = "  Share: Facebook Twitter E-mail\n\n"
+    page = BYLINE_PAGE.format(byline="By Jane Doe\n12 March 2024").replace(
+        share, f"{share}{lede}\n{picture}\n\n"
+    )
+    assert parse_text(page).paragraphs[0] == lede

@@ -195,6 +195,19 @@ def _credit(line: _Line) -> bool:
     return len(line.text) <= 80 and _CREDIT_LINE.search(line.text) is not None
 
 
+def _caption_words(line: _Line) -> bool:
+    """Whether `line` reads as a short caption written as no sentence ("The old bridge, seen
+    from the south bank"): words, not a gallery's counter ("1 / 2") or an image's file name
+    ("[csm_Habeck-Besuch_c5c34212e5]") under a lede the picture follows."""
+    return (
+        not line.sentence
+        and len(line.text) <= _SHORT_CAPTION
+        and not line.text.endswith((".", "!", "?", ":"))
+        and not line.text.startswith("[")
+        and sum(1 for word in line.text.split() if word.isalpha()) >= 2
+    )
+
+
 # Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
 # How far down the page a sentence's second copy makes the first a highlight, in lines.
 _REPEAT_WINDOW = 15
@@ -234,9 +247,7 @@ def _captions(found: list[_Line]) -> list[_Line]:
             # south bank" / "Photo: Jane Doe".
             or len(after) == 2
             and _credit(after[1])
-            and not after[0].sentence
-            and len(after[0].text) <= _SHORT_CAPTION
-            and not after[0].text.endswith((".", "!", "?", ":"))
+            and _caption_words(after[0])
         )
         # Under a paragraph of the text, a credit is for a photo further up.
         in_text = before is not None and before.sentence and not before.bullet
