@@ -826,9 +826,13 @@ def test_an_images_alt_sentence_over_its_caption_and_credit_is_not_the_lede(pict
 
 @pytest.mark.parametrize(
     "picture",
-    ["1 / 2\n© Getty Images", "[csm_Harbour-Bridge_Foto_by_John_Roe_c5c34212e5]\nFoto: John Roe"],
+    [
+        "1 / 2\n© Getty Images",
+        "[csm_Harbour-Bridge_Foto_by_John_Roe_c5c34212e5]\nFoto: John Roe",
+        "Interview: John Roe\nFoto: Mary Smith",
+    ],
 )
-def test_a_lede_over_a_gallerys_counter_or_an_images_file_name_stays_the_lede(
+def test_a_lede_over_a_gallery_counter_a_file_name_or_a_labelled_credit_stays_the_lede(
     picture: str,
 ) -> None:
     lede = "The council says the ferry will be free for the first six months of the closure."

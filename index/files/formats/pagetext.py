@@ -197,12 +197,12 @@ def _credit(line: _Line) -> bool:
 
 def _caption_words(line: _Line) -> bool:
     """Whether `line` reads as a short caption written as no sentence ("The old bridge, seen
-    from the south bank"): words, not a gallery's counter ("1 / 2") or an image's file name
-    ("[csm_Habeck-Besuch_c5c34212e5]") under a lede the picture follows."""
+    from the south bank"): words, not a gallery's counter ("1 / 2"), an image's file name
+    ("[csm_Habeck-Besuch_c5c34212e5]") or a labelled credit under a standfirst."""
     return (
         not line.sentence
         and len(line.text) <= _SHORT_CAPTION
-        and not line.text.endswith((".", "!", "?", ":"))
+        and ":" not in line.text  # "Interview: Jane Doe", "Author: …": a credit, a byline
         and not line.text.startswith("[")
         and sum(1 for word in line.text.split() if word.isalpha()) >= 2
     )
