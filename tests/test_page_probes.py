@@ -830,6 +830,8 @@ def test_an_images_alt_sentence_over_its_caption_and_credit_is_not_the_lede(pict
         "1 / 2\n© Getty Images",
         "[csm_Harbour-Bridge_Foto_by_John_Roe_c5c34212e5]\nFoto: John Roe",
         "Interview: John Roe\nFoto: Mary Smith",
+        # A recipe's last step over its table of nutrients (a slash, no photographer's).
+        "Nutrition facts for the harbour muffins\nPer Portion / Piece Per 100 g / ml",
     ],
 )
 def test_a_lede_over_a_gallery_counter_a_file_name_or_a_labelled_credit_stays_the_lede(

@@ -247,6 +247,7 @@ def _captions(found: list[_Line]) -> list[_Line]:
             # south bank" / "Photo: Jane Doe".
             or len(after) == 2
             and _credit(after[1])
+            and not any(ch.isdigit() for ch in after[1].text)  # "Pro Portion / Pro 100 g"
             and _caption_words(after[0])
         )
         # Under a paragraph of the text, a credit is for a photo further up.
