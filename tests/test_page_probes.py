@@ -734,3 +734,112 @@ def test_lynxs_button_mark_is_no_part_of_a_line() -> None:
         "Northfield Courier\n", "Northfield Courier (BUTTON)\n", 1
     )
     assert _lines(page.split("\n"))[0].text == "Northfield Courier"
+
+
+# A w3m page (flush left, wrapped at 80) whose widest lines are a table's rows: its few
+# paragraphs happen to end short of the width. The headline runs near the width, the byline
+# right under it with no blank line between (both are <div>s).
+TABLE_W3M = """\
+Northfield Courier
+
+  • Home
+  • News
+  • Sport
+
+Council votes to close the old harbour bridge as engineers find cracks in it
+By Jane Doe | 12 March 2024
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to
+all traffic after an inspection found cracks in two of its steel girders,
+which carry the deck over the harbour mouth.
+
+Engineers from the county's roads department said the damage was not yet
+dangerous but could worsen quickly under the weight of the buses that cross
+the bridge every few minutes at peak times.
+
+The vote was close. Councillors from the south bank voted against closing the
+bridge before a ferry is ready:
+
+  Ward        Councillor      Party               For   Against   Abstained  Out
+  North       Tom Green       Labour              yes   -         -           no
+  South       Ann Brown       Liberal Democrats   -     yes       -           no
+  Harbour     Raj Patel       Conservative        yes   -         -           no
+
+The leader of the council, Mary Smith, said the decision had not been taken
+lightly and that a ferry service would run between the two banks until a new
+bridge opened, perhaps in three years.
+"""
+
+
+def test_w3m_flush_left_text_keeps_the_pages_width_under_a_wider_table() -> None:
+    width, columns = _wrap_widths(TABLE_W3M.split("\n"))
+    assert width == 80 and 0 not in columns
+    draft = parse_text(TABLE_W3M)
+    assert (
+        draft.title
+        == "Council votes to close the old harbour bridge as engineers find cracks in it"
+    )
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Jane Doe 12 ♥ 3 💬",
+        "Jane Doe 1.2K ❤️ 45 💬 Share",
+        "Jane Doe 12 ♥ 3 💬\n12 March 2024",
+    ],
+)
+def test_likes_and_comments_w3m_runs_onto_the_authors_line_leave_her_name(meta: str) -> None:
+    # Substack's meta row under a post's subtitle: the author, then the like and comment
+    # buttons with their counts, run onto one line.
+    page = NEWSLETTER_W3M.replace(
+        "find cracks\n\n",
+        "find cracks\n\nThe ferry will be free for six months, the council says\n\n",
+    ).replace("By Jane Doe\n12 March 2024", meta)
+    draft = parse_text(page)
+    assert draft.authors == ["Jane Doe"]
+    assert not any("💬" in paragraph for paragraph in draft.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "The old bridge, seen from the south bank\nPhoto: John Roe",
+        "The ferry pier at dawn\n(Getty Images)",
+        "Ferry and bridge\nJohn Roe/Northfield Courier",
+    ],
+)
+def test_an_images_alt_sentence_over_its_caption_and_credit_is_not_the_lede(picture: str) -> None:
+    # The lead picture under the byline: its alt text written out as a sentence (lynx and
+    # inscriptis print it where the picture stands), then its caption and its credit.
+    alt = "A ferry crosses the harbour in front of the old bridge on a grey morning."
+    share = "  Share: Facebook Twitter E-mail\n\n"
+    page = BYLINE_PAGE.format(byline="By Jane Doe\n12 March 2024").replace(
+        share, f"{share}{alt}\n{picture}\n\n"
+    )
+    draft = parse_text(page)
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+    assert not any(alt in paragraph for paragraph in draft.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "1 / 2\n© Getty Images",
+        "[csm_Harbour-Bridge_Foto_by_John_Roe_c5c34212e5]\nFoto: John Roe",
+        "Interview: John Roe\nFoto: Mary Smith",
+        # A recipe's last step over its table of nutrients (a slash, no photographer's).
+        "Nutrition facts for the harbour muffins\nPer Portion / Piece Per 100 g / ml",
+    ],
+)
+def test_a_lede_over_a_gallery_counter_a_file_name_or_a_labelled_credit_stays_the_lede(
+    picture: str,
+) -> None:
+    lede = "The council says the ferry will be free for the first six months of the closure."
+    share = "  Share: Facebook Twitter E-mail\n\n"
+    page = BYLINE_PAGE.format(byline="By Jane Doe\n12 March 2024").replace(
+        share, f"{share}{lede}\n{picture}\n\n"
+    )
+    assert parse_text(page).paragraphs[0] == lede

@@ -187,6 +187,27 @@ _CREDIT_LINE = re.compile(
     r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w&.'’ -]{1,40}(?:/[\w&.'’ -]{1,40})*$)",
     re.IGNORECASE,
 )
+_SHORT_CAPTION = 80  # the longest caption written as no sentence, between a photo and its credit
+
+
+def _credit(line: _Line) -> bool:
+    """Whether `line` is a photo's credit ("Photo: Jane Doe", "(Getty Images)")."""
+    return len(line.text) <= 80 and _CREDIT_LINE.search(line.text) is not None
+
+
+def _caption_words(line: _Line) -> bool:
+    """Whether `line` reads as a short caption written as no sentence ("The old bridge, seen
+    from the south bank"): words, not a gallery's counter ("1 / 2"), an image's file name
+    ("[csm_Habeck-Besuch_c5c34212e5]") or a labelled credit under a standfirst."""
+    return (
+        not line.sentence
+        and len(line.text) <= _SHORT_CAPTION
+        and ":" not in line.text  # "Interview: Jane Doe", "Author: …": a credit, a byline
+        and not line.text.startswith("[")
+        and sum(1 for word in line.text.split() if word.isalpha()) >= 2
+    )
+
+
 # Who is where in a photo: "Jane Doe, left, and John Doe", "(center)", "from left".
 # How far down the page a sentence's second copy makes the first a highlight, in lines.
 _REPEAT_WINDOW = 15
@@ -220,7 +241,15 @@ def _captions(found: list[_Line]) -> list[_Line]:
             continue
         before = found[position - 1] if position else None
         after = found[position + 1 : position + 3]
-        credit = bool(after) and len(after[0].text) <= 80 and _CREDIT_LINE.search(after[0].text)
+        credit = bool(after) and (
+            _credit(after[0])
+            # An image's alt text over its caption and credit: "The old bridge, seen from the
+            # south bank" / "Photo: Jane Doe".
+            or len(after) == 2
+            and _credit(after[1])
+            and not any(ch.isdigit() for ch in after[1].text)  # "Pro Portion / Pro 100 g"
+            and _caption_words(after[0])
+        )
         # Under a paragraph of the text, a credit is for a photo further up.
         in_text = before is not None and before.sentence and not before.bullet
         caption[position] = bool(
@@ -269,8 +298,11 @@ def _wrap_width(text_lines: list[str]) -> int:
 
 def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     """The page's wrap width (`_wrap_width`), and the width of the lines that start in each
-    column where it is narrower: lynx sets an <h1> or <h2> flush left over all 80 columns but
-    wraps the indented text at 74, and on a short page those wider lines are the widest."""
+    indented column where it is narrower: lynx sets an <h1> or <h2> flush left over all 80
+    columns but wraps the indented text at 74, and on a short page those wider lines are the
+    widest. The flush-left column keeps the page's width: there w3m sets every line, headings
+    and paragraphs alike, and a few paragraphs that happen to end short of the width (a
+    table's rows are the widest lines) would join a headline to the byline under it."""
     # A paragraph deep in the page's columns wraps after a few words: its lines are long by
     # their columns, not by their words.
     lengths = sorted(
@@ -294,7 +326,7 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
         return 0, {}
     # The lines a paragraph wrapped, each with its next in its column, say where the text
-    # that starts in that column wraps.
+    # that starts in that column wraps (lynx indents the text it wraps).
     wrapped: dict[int, list[int]] = {}
     for raw, below in itertools.pairwise(text_lines):
         length = len(raw.rstrip())
@@ -307,7 +339,7 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
             wrapped.setdefault(indent, []).append(length)
     columns = {}
     for indent, found in wrapped.items():
-        if len(found) >= _MIN_WRAPPED:
+        if indent and len(found) >= _MIN_WRAPPED:
             found.sort()
             columns[indent] = min(width, found[len(found) * 98 // 100])
     return width, columns

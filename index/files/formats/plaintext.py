@@ -987,10 +987,20 @@ _FURNITURE = re.compile(
     r"|(?:lesezeit|reading\s+time|temps\s+de\s+lecture)\s*:?\s*\d+\s*min(?:uten|utes)?\.?"
     r"|\d+\s*min(?:uten|utes|ute|s)?\.?(?:\s+(?:read|lesezeit|lesen|de\s+lecture|listen))?"
     r"|\(\s*[A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?\s*\)"
+    # A post's like, comment and share buttons with their counts: "12 ♥ 3 💬", "♥ 12", "Share".
+    r"|\d[\d.,]*[km]?\s*[♥❤♡💬🗨🔁]\ufe0f?|[♥❤♡💬🗨🔁]\ufe0f?(?:\s*\d[\d.,]*[km]?)?"
+    r"|\d[\d.,]*[km]?\s+(?:likes?|restacks?|shares?)|share|restack"
     r")(?![\w])",
     re.IGNORECASE,
 )
 _NAME_WORDS_AT_MOST = 4
+# A post's like and comment buttons closing a line, each an icon with its count ("Jane Doe 12
+# ♥ 3 💬 Share", as w3m runs Substack's meta row onto one line): the name before them is the
+# post's author's.
+_COUNTERS = re.compile(
+    r"(?:\s*(?:\d[\d.,]*[km]?\s*)?[♥❤♡💬🗨🔁]\ufe0f?(?:\s*\d[\d.,]*[km]?)?)+(?:\s+share)?$",
+    re.IGNORECASE,
+)
 
 
 def _name_before_furniture(segment: str) -> str:
@@ -2166,7 +2176,11 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         bare = (
             not line.endswith(":")
             and not _in_menu(nearby, position)
-            and (_dated(nearby, position) or _alone_under_headline(nearby, position, low, page))
+            and (
+                _dated(nearby, position)
+                or _alone_under_headline(nearby, position, low, page)
+                or _COUNTERS.search(line) is not None
+            )
         )
         line = _trailing_prefix(line)[1] or line
         if _LONE_PREFIX.fullmatch(line):
