@@ -357,3 +357,44 @@ def test_a_cookie_notice_s_date_is_not_the_date_of_an_undated_article(notice: st
         f"<article><h1>{HEADLINE}</h1>{BODY}</article></body></html>"
     )
     assert parse_html(html).published is None
+
+
+# --- a slashed date in the metadata ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "day"),
+    [
+        ("fr", '<meta name="date" content="12/03/2024">', "2024-03-12"),
+        ("en-GB", '<meta property="article:published_time" content="12/03/2024">', "2024-03-12"),
+        ("es", ld({"@type": "NewsArticle", "datePublished": "12/03/2024 10:03"}), "2024-03-12"),
+        ("de", '<meta name="date" content="12/03/2024 10:03:00">', "2024-03-12"),
+        ("en-US", '<meta name="date" content="12/03/2024">', "2024-12-03"),
+        ("en", '<meta name="date" content="12/03/2024">', "2024-12-03"),
+        ("fr", '<meta name="date" content="03/25/2024">', "2024-03-25"),
+    ],
+)
+def test_a_slashed_metadata_date_reads_as_the_page_s_language_writes_dates(
+    lang: str, head: str, day: str
+) -> None:
+    # With nothing shown on the page to say otherwise, "12/03/2024" is 12 March in French,
+    # Spanish, German or British English; 3 December in American English or English that
+    # does not say which; and "03/25/2024" can be read one way only.
+    draft = parse_html(page(head, article(""), lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        article("<p>Publié le 01.11.2023</p>"),
+        f"<article><h1>{HEADLINE}</h1>{BODY}<p>Publié le : 01.11.2023</p></article>",
+    ],
+    ids=["under-headline", "labelled-under-text"],
+)
+def test_a_slashed_metadata_date_shown_the_other_way_round_is_the_shown_day(main: str) -> None:
+    # A server writing US dates into a French page's metadata: the page's own "01.11.2023"
+    # (dots are day first everywhere) says which reading is meant.
+    head = '<meta name="date" content="11/01/2023 12:43:42">'
+    draft = parse_html(page(head, main, lang="fr"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2023-11-01"

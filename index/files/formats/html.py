@@ -212,6 +212,8 @@ def parse_html(text: str) -> Draft:
     meta = _Metadata(tree)
     draft = meta.draft()
     if draft.published is not None:
+        if meta.read_either_way:
+            draft.published = _read_as_shown(tree, draft.published, draft.title)
         draft.published = _date_as_shown(tree, _local_midnight(draft.published), draft.title, meta)
         draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
@@ -657,6 +659,9 @@ class _Metadata:
         self.site_credit = ""
         # Every publication date the page declares, read by `published`.
         self.declared: list[datetime] = []
+        # Whether the one `published` chose was written with numbers and slashes both ways
+        # round ("11/01/2023"), and so read by the page's language.
+        self.read_either_way = False
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
         # The page's own headlines (its `<h1>`s), as `title` read them.
@@ -1308,7 +1313,10 @@ class _Metadata:
         changed = [time for time in own if _changed_time(time)]
         shown = (time for time in own if time not in changed)
         candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
-        self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
+        # "12/03/2024" is 12 March where the page's language writes the day first (a date
+        # the page shows in the other reading corrects it: `_date_as_shown`).
+        day_first = _writes_day_first(self.tree)
+        self.declared = [d for c in candidates if (d := _parse_declared(c, day_first=day_first))]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.own_ld("dateModified")))
         candidates += [time.get("datetime") for time in changed[:1]]
@@ -1316,10 +1324,15 @@ class _Metadata:
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
                 continue
-            parsed = _parse_declared(candidate)
+            parsed = _parse_declared(candidate, day_first=day_first)
             if parsed is None:
                 continue
             if found is None:
+                self.read_either_way = (
+                    parsed.day <= 12
+                    and parsed.month != parsed.day
+                    and bool(_SLASHED_DATE.search(candidate))
+                )
                 if parsed.utcoffset() != _UTC:
                     return parsed
                 found = parsed
@@ -1650,10 +1663,10 @@ def _in_listing(element: Any) -> bool:
     return any(_LISTING.search(_marks(a)) for a in element.iterancestors())
 
 
-def _parse_declared(value: str | None) -> datetime | None:
-    """A date a page declares for machines: as `parse_date` reads it (a slashed date month
-    first, as servers write one whatever the page's language), or a Unix time in seconds or
-    milliseconds ("1710234180000", as some CMSs fill their date keys)."""
+def _parse_declared(value: str | None, *, day_first: bool = False) -> datetime | None:
+    """A date a page declares for machines: as `parse_date` reads it (`day_first` as there),
+    or a Unix time in seconds or milliseconds ("1710234180000", as some CMSs fill their date
+    keys)."""
     if not value:
         return None
     value = value.strip()
@@ -1661,7 +1674,7 @@ def _parse_declared(value: str | None) -> datetime | None:
         seconds = int(value) / 1000 if len(value) == 13 else int(value)
         if _FIRST_UNIX_TIME <= seconds < _LAST_UNIX_TIME:
             return datetime.fromtimestamp(seconds, timezone.utc)
-    return parse_date(value)
+    return parse_date(value, day_first=day_first)
 
 
 # Unix times between these (2001-09-09 and 2033-05-18, the span of ten digits' seconds from 10⁹)
@@ -2924,6 +2937,22 @@ def _date_as_shown(
     return declared
 
 
+def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
+    """`declared`, a slashed date read both ways ("11/01/2023") and read as the page's
+    language writes dates, the other way round where the page shows that day itself, under
+    its headline or on a labelled line ("Erstellt am: 01.11.2023" under a server's US date in
+    a German page's metadata); a date the page shows read as it reads its own."""
+    if declared.day > 12:
+        return declared
+    other = declared.replace(month=declared.day, day=declared.month)
+    shown = [date for date, *_ in _shown_dates(tree, title)]
+    if other.date() not in {date.date() for date in shown}:
+        labelled = _labelled_published(tree)
+        if labelled is None or labelled.date() != other.date():
+            return declared
+    return other
+
+
 def _shown_published(tree: Any, title: str) -> datetime | None:
     """The date on a date line under the headline, for a page that declares none ("Familie
     17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
@@ -3191,6 +3220,7 @@ def _not_shown_date(node: Any, parent: Any) -> bool:
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_SLASHED_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # Hours (UTC) at which a site east of Greenwich (UTC+1 to +3) stores a date's local midnight.
 _MIDNIGHT_EAST = frozenset((21, 22, 23))
 
