@@ -398,3 +398,30 @@ def test_a_slashed_metadata_date_shown_the_other_way_round_is_the_shown_day(main
     head = '<meta name="date" content="11/01/2023 12:43:42">'
     draft = parse_html(page(head, main, lang="fr"))
     assert draft.published is not None and draft.published.date().isoformat() == "2023-11-01"
+
+
+# --- a date shown without its year -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", '<p class="date">March 12</p>'),
+        ("en-GB", '<div class="meta"><span class="date">Tuesday 12 March</span></div>'),
+        ("de", '<p class="datum">12. März, 10:03 Uhr</p>'),
+        ("fr", '<p class="date">Publié le 12 mars</p>'),
+    ],
+)
+def test_a_yearless_date_line_takes_its_year_and_month_from_the_url(lang: str, line: str) -> None:
+    # A blog filing its posts by month ("/2024/03/slug/") and showing "March 12": the URL's
+    # month alone would date the story 1 March.
+    head = '<link rel="canonical" href="https://valleypost.example/2024/03/bridge-closed/">'
+    draft = parse_html(page(head, article(line), lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_yearless_date_of_another_month_leaves_the_url_s_month() -> None:
+    head = '<link rel="canonical" href="https://valleypost.example/2024/03/bridge-closed/">'
+    with_line = parse_html(page(head, article('<p class="date">April 12</p>')))
+    without = parse_html(page(head, article("")))
+    assert with_line.published == without.published

@@ -248,6 +248,8 @@ def parse_html(text: str) -> Draft:
         draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
+    if draft.published is not None and draft.published.day == 1:
+        draft.published = _on_shown_day_of_month(tree, draft.published, draft.title, draft.url)
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
@@ -3175,6 +3177,42 @@ def _on_url_day(declared: datetime, url: str) -> datetime:
         return _on_day(declared, datetime(year, month, number).date())
     except ValueError:
         return declared
+
+
+# A URL's path filing a story under its year and month only ("/2024/03/bridge-closed/").
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(?!\d\d?(?:/|$))")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _on_shown_day_of_month(tree: Any, found: datetime, title: str, url: str) -> datetime:
+    """`found`, a first of the month at midnight that is only the month a URL files the
+    story under ("/2024/03/…", read as 1 March), on the day a date line under the headline
+    gives without a year ("March 12", "Tuesday 12 March"): that line's day of that month."""
+    match = _URL_MONTH.search(urlsplit(url).path)
+    if match is None or found.time() != found.min.time():
+        return found
+    year, month = int(match.group(1)), int(match.group(2))
+    if (found.year, found.month) != (year, month):
+        return found
+    heading = _headline_element(tree, title)
+    if heading is None:
+        return found
+    day_first = _writes_day_first(tree)
+    for node in heading.xpath(_FOLLOWING_TEXT):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript"):
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > _MAX_DATE_TEXT:
+            break  # the article's text has begun
+        if len(text) < _SHORTEST_DATE or _FOUR_DIGITS.search(text):
+            continue
+        if parent is not None and _in_listing(parent):
+            continue  # a comment's or a teaser's
+        shown = _line_date(f"{text} {year}", day_first=day_first)
+        if shown is not None and (shown.year, shown.month) == (year, month):
+            return shown
+    return found
 
 
 def _on_time_text(tree: Any, declared: datetime) -> datetime:
