@@ -425,3 +425,16 @@ def test_a_yearless_date_of_another_month_leaves_the_url_s_month() -> None:
     with_line = parse_html(page(head, article('<p class="date">April 12</p>')))
     without = parse_html(page(head, article("")))
     assert with_line.published == without.published
+
+
+def test_a_wix_blog_post_names_its_writer_in_its_user_name_element() -> None:
+    main = (
+        '<article><div class="post-header"><span class="user-name" data-hook="user-name">'
+        'Jane Doe</span><ul class="post-metadata"><li><span data-hook="time-ago" '
+        'title="Mar 12, 2024">Mar 12, 2024</span></li></ul></div>'
+        f'<h1 class="post-title" data-hook="post-title">{HEADLINE}</h1>'
+        f'<div data-hook="post-description">{BODY}</div></article>'
+    )
+    draft = parse_html(page("", main, title=HEADLINE))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+

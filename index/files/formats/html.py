@@ -2164,6 +2164,8 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
             or "author" in (element.get("itemprop") or "").split()
             or (marks and _NAME_CLASS.search(marks))
             or element.get("data-author")
+            # Wix's blog posts name their writer so ("user-name", as it names commenters).
+            or element.get("data-hook") == "user-name"
         ):
             names[side].append((position, element))
         elif (
