@@ -438,3 +438,8 @@ def test_a_wix_blog_post_names_its_writer_in_its_user_name_element() -> None:
     draft = parse_html(page("", main, title=HEADLINE))
     assert (draft.authors, draft.credit) == (["Jane Doe"], "")
 
+
+def test_a_byline_closed_by_a_lower_case_brand_names_the_writer() -> None:
+    line = '<p class="content-publication-data__from">Por João Silva, g1</p>'
+    draft = parse_html(page("", article(line), lang="pt"))
+    assert (draft.authors, draft.paragraphs[0]) == (["João Silva"], PARAGRAPHS[0])
