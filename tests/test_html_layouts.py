@@ -9,6 +9,7 @@ import json
 import random
 from datetime import datetime, timedelta, timezone
 
+import lxml.html
 import pytest
 
 from newsread.index.files.formats import html as html_module
@@ -443,3 +444,57 @@ def test_a_byline_closed_by_a_lower_case_brand_names_the_writer() -> None:
     line = '<p class="content-publication-data__from">Por João Silva, g1</p>'
     draft = parse_html(page("", article(line), lang="pt"))
     assert (draft.authors, draft.paragraphs[0]) == (["João Silva"], PARAGRAPHS[0])
+
+
+# --- dates in the site's chrome --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="sidebar"><p>Today is Friday, May 3, 2024</p></div>',
+        '<aside id="secondary" class="widget-area"><section class="widget">'
+        '<h2 class="widget-title">Today</h2><p>Friday, May 3, 2024</p></section></aside>',
+        '<nav class="top-bar"><span>Friday, 3 May 2024</span><a href="/news">News</a></nav>',
+    ],
+    ids=["sidebar", "widget-area", "nav"],
+)
+def test_a_date_in_a_sidebar_or_menu_is_not_an_undated_article_s(chrome: str) -> None:
+    # The day the page was saved, in the site's menus or sidebar: no date of the article's.
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{HEADLINE}</title></head><body>'
+        f'<div id="page">{chrome}<main><article><h1>{HEADLINE}</h1>{BODY}</article></main>'
+        "</div></body></html>"
+    )
+    assert parse_html(html).published is None
+
+
+def test_a_wrapper_with_a_sidebar_class_holding_the_article_keeps_its_date() -> None:
+    # "has-sidebar" marks the layout around the article, not a sidebar: the article's date
+    # line inside it (found by htmldate's search, nothing marked up) is still read.
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{HEADLINE}</title></head><body>'
+        f'<div class="content has-sidebar"><div class="post"><h2>{HEADLINE}</h2>'
+        f"<p>Posted on March 12, 2024</p>{BODY}</div></div></body></html>"
+    )
+    draft = parse_html(html)
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_setting_the_chrome_aside_puts_every_element_back_where_it_was() -> None:
+    # A widget that is a listing and a sidebar's aside at once, inside a sidebar: each is set
+    # aside once, and the page is whole again afterwards.
+    html = page(
+        "",
+        article(""),
+    ).replace(
+        "<main",
+        '<div class="sidebar"><aside class="widget popular"><p>Most read</p></aside>'
+        '<nav><a href="/a">A</a></nav></div><main',
+    )
+    tree = html_module._parse_tree(html)
+    before = lxml.html.tostring(tree)
+    with html_module._listings_set_aside(tree):
+        assert "Most read" not in tree.text_content()
+        assert HEADLINE in tree.text_content()
+    assert lxml.html.tostring(tree) == before

@@ -3490,6 +3490,18 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
         if _LISTING.search(marks) or _CONSENT.search(marks):
             aside.append((parent, parent.index(element), element))
             held.add(element)
+    for element in tree.xpath(_SITE_CHROME):
+        # The site's menus and sidebars around the article: a sidebar's "Today is …" is the
+        # day the page was saved, its other dates other stories'. (Not the site's header and
+        # footer: a footer's "© 19.12.2019 - 12:14" is all some pages say of their date.)
+        parent = element.getparent()
+        if parent is None or element in holding or element in held:
+            continue
+        if not held.isdisjoint(element.iterancestors()):
+            continue
+        aside.append((parent, parent.index(element), element))
+        held.add(element)
+    aside.sort(key=lambda entry: (id(entry[0]), entry[1]))
     for parent, _, element in reversed(aside):
         parent.remove(element)  # (lxml keeps its tail with it, and puts both back below.)
     try:
@@ -3497,6 +3509,15 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
     finally:
         for parent, index, element in aside:
             parent.insert(index, element)
+
+
+# The site's chrome outside the article: its menus and sidebars (not an `<article>`'s own
+# aside, where a blog may give its date, nor a wrapper "with-sidebar" holding the article).
+_SITE_CHROME = (
+    "//body//*[self::nav or self::aside or contains(@class, 'sidebar')"
+    " or contains(@id, 'sidebar')][not(ancestor::article)]"
+    "[not(.//article or .//main or .//h1)]"
+)
 
 
 # Elements a theme names for a date, in the two cases class and id names are written in.
