@@ -74,8 +74,9 @@ _ROLE_WORDS = _words(
     international national local city freelance guest contributing executive assistant
     redaktion rédaction redacción redazione redactie redação redacao
     envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
-    corresponsales correspondente correspondentes especial inviato inviata corrispondente korrespondent korrespondentin redakteur
-    redakteurin journaliste periodista giornalista jornalista"""
+    corresponsales correspondente correspondentes especial inviato inviata corrispondente
+    korrespondent korrespondentin redakteur redakteurin journaliste periodista giornalista
+    jornalista"""
 )
 
 _CORE_ROLES = _words(
@@ -83,8 +84,8 @@ _CORE_ROLES = _words(
     journalists author authors producer photographer critic commentator blogger
     photojournalist videographer presenter editor-at-large editor-in-chief
     envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
-    corresponsales correspondente correspondentes corrispondente korrespondent korrespondentin redakteur redakteurin journaliste periodista
-    giornalista jornalista"""
+    corresponsales correspondente correspondentes corrispondente korrespondent korrespondentin
+    redakteur redakteurin journaliste periodista giornalista jornalista"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -830,8 +831,9 @@ _SHORT_BRAND = re.compile(r"(?-i:[a-z]{1,3}[0-9]{1,2})")
 # Where a correspondent or envoy writes from, after the role: "corresponsal en París",
 # "enviada especial a Kiev", "correspondente em Lisboa" (there "en" is no Dutch "and" and
 # "a", "em" are no names: the place goes with the role).
+_PLACED_ROLES = sorted(_CORE_ROLES | _words("especial spécial spéciale speciale"), key=len)
 _ROLE_AT_PLACE = re.compile(
-    rf"(?P<role>\b(?:{'|'.join(sorted(_CORE_ROLES | _words('especial spécial spéciale speciale'), key=len, reverse=True))}))"
+    rf"(?P<role>\b(?:{'|'.join(reversed(_PLACED_ROLES))}))"
     r"\s+(?:en|em|a|à|in|aus|no|na|nel|nella)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}",
     re.IGNORECASE,
 )

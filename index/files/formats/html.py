@@ -1316,7 +1316,7 @@ class _Metadata:
         shown = (time for time in own if time not in changed)
         candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
         # "12/03/2024" is 12 March where the page's language writes the day first (a date
-        # the page shows in the other reading corrects it: `_date_as_shown`).
+        # the page shows in the other reading corrects it: `_read_as_shown`).
         day_first = _writes_day_first(self.tree)
         self.declared = [d for c in candidates if (d := _parse_declared(c, day_first=day_first))]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
@@ -2942,10 +2942,10 @@ def _date_as_shown(
 
 
 def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
-    """`declared`, a slashed date read both ways ("11/01/2023") and read as the page's
-    language writes dates, the other way round where the page shows that day itself, under
-    its headline or on a labelled line ("Erstellt am: 01.11.2023" under a server's US date in
-    a German page's metadata); a date the page shows read as it reads its own."""
+    """`declared`, a slashed date that reads both ways ("11/01/2023", read as the page's
+    language writes dates), turned round where the page shows the other reading itself,
+    under its headline or on a labelled line: "Erstellt am: 01.11.2023" under a server's US
+    date in a German page's metadata."""
     if declared.day > 12:
         return declared
     other = declared.replace(month=declared.day, day=declared.month)
