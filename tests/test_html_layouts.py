@@ -498,3 +498,18 @@ def test_setting_the_chrome_aside_puts_every_element_back_where_it_was() -> None
         assert "Most read" not in tree.text_content()
         assert HEADLINE in tree.text_content()
     assert lxml.html.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    "title",
+    [f"{HEADLINE} (12.03.2024) | {SITE}", f"{HEADLINE} (March 12, 2024)"],
+)
+def test_a_date_in_brackets_closing_the_title_is_no_part_of_the_headline(title: str) -> None:
+    draft = parse_html(page("", f"<article>{BODY}</article>", title=title, lang="de"))
+    assert draft.title == HEADLINE
+
+
+def test_words_in_brackets_closing_the_title_stay() -> None:
+    title = f"{HEADLINE} (Update 2)"
+    draft = parse_html(page("", f"<article>{BODY}</article>", title=title))
+    assert draft.title == title

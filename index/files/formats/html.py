@@ -1531,7 +1531,17 @@ def _without_date_stamp(title: str) -> str:
     parts = _TITLE_SEPARATOR.split(title, maxsplit=1)
     if len(parts) == 2 and len(_words_of(parts[1])) >= 3 and parse_date(parts[0]) is not None:
         return parts[1]
+    closing = _CLOSING_DATE.search(title)
+    if closing and len(_words_of(title[: closing.start()])) >= 3:
+        # "Headline (12.03.2024)": the same stamp in brackets after it.
+        stamp = parse_date(closing.group(1))
+        if stamp is not None and str(stamp.year) in closing.group(1):
+            return title[: closing.start()]
     return title
+
+
+# A date in brackets closing a title ("… (12.03.2024)").
+_CLOSING_DATE = re.compile(r"\s*\(([^()]{6,30})\)$")
 
 
 def _at_part_edges(before: str, after: str) -> bool:
