@@ -1835,6 +1835,11 @@ def test_a_paper_s_own_reporter_or_envoy_credited_as_such_is_no_part_of_the_name
         # A paper's own role after the name, and where it was filed from: no credit.
         ("Par Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"], ""),
         ("Von Jana Schmidt, Korrespondentin aus Brüssel", ["Jana Schmidt"], ""),
+        # ("en" after a role is where, not the Dutch "and" between two names.)
+        ("Por Juan Pérez, corresponsal en París", ["Juan Pérez"], ""),
+        ("Por Juan Pérez y Ana López, corresponsales en Bruselas", ["Juan Pérez", "Ana López"], ""),
+        ("Por Maria Silva, correspondente em Lisboa", ["Maria Silva"], ""),
+        ("Door Jan Jansen en Piet Pietersen", ["Jan Jansen", "Piet Pietersen"], ""),
         # A desk of no outlet's name stays whole ("la", "der" are no outlets).
         ("Par la rédaction", [], "la rédaction"),
         ("Von der Redaktion", [], "der Redaktion"),
@@ -1856,6 +1861,10 @@ def test_roles_desks_and_labels_of_european_bylines(
         "Par Jean Dupont, envoyé spécial à Kiev",
         "Von Jana Schmidt, Korrespondentin aus Brüssel",
         "Par Jean Dupont, journaliste",
+        "Por Juan Pérez, corresponsal en París",
+        "Por Maria Silva, correspondente em Lisboa",
+        # The outlet's brand in lower case (Globo's g1).
+        "Por João Silva, g1",
     ],
 )
 def test_a_byline_line_closed_by_the_writer_s_role_is_a_byline(line: str) -> None:

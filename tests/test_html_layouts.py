@@ -9,6 +9,7 @@ import json
 import random
 from datetime import datetime, timedelta, timezone
 
+import lxml.html
 import pytest
 
 from newsread.index.files.formats import html as html_module
@@ -357,3 +358,158 @@ def test_a_cookie_notice_s_date_is_not_the_date_of_an_undated_article(notice: st
         f"<article><h1>{HEADLINE}</h1>{BODY}</article></body></html>"
     )
     assert parse_html(html).published is None
+
+
+# --- a slashed date in the metadata ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "day"),
+    [
+        ("fr", '<meta name="date" content="12/03/2024">', "2024-03-12"),
+        ("en-GB", '<meta property="article:published_time" content="12/03/2024">', "2024-03-12"),
+        ("es", ld({"@type": "NewsArticle", "datePublished": "12/03/2024 10:03"}), "2024-03-12"),
+        ("de", '<meta name="date" content="12/03/2024 10:03:00">', "2024-03-12"),
+        ("en-US", '<meta name="date" content="12/03/2024">', "2024-12-03"),
+        ("en", '<meta name="date" content="12/03/2024">', "2024-12-03"),
+        ("fr", '<meta name="date" content="03/25/2024">', "2024-03-25"),
+    ],
+)
+def test_a_slashed_metadata_date_reads_as_the_page_s_language_writes_dates(
+    lang: str, head: str, day: str
+) -> None:
+    # With nothing shown on the page to say otherwise, "12/03/2024" is 12 March in French,
+    # Spanish, German or British English; 3 December in American English or English that
+    # does not say which; and "03/25/2024" can be read one way only.
+    draft = parse_html(page(head, article(""), lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        article("<p>Publié le 01.11.2023</p>"),
+        f"<article><h1>{HEADLINE}</h1>{BODY}<p>Publié le : 01.11.2023</p></article>",
+    ],
+    ids=["under-headline", "labelled-under-text"],
+)
+def test_a_slashed_metadata_date_shown_the_other_way_round_is_the_shown_day(main: str) -> None:
+    # A server writing US dates into a French page's metadata: the page's own "01.11.2023"
+    # (dots are day first everywhere) says which reading is meant.
+    head = '<meta name="date" content="11/01/2023 12:43:42">'
+    draft = parse_html(page(head, main, lang="fr"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2023-11-01"
+
+
+# --- a date shown without its year -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", '<p class="date">March 12</p>'),
+        ("en-GB", '<div class="meta"><span class="date">Tuesday 12 March</span></div>'),
+        ("de", '<p class="datum">12. März, 10:03 Uhr</p>'),
+        ("fr", '<p class="date">Publié le 12 mars</p>'),
+    ],
+)
+def test_a_yearless_date_line_takes_its_year_and_month_from_the_url(lang: str, line: str) -> None:
+    # A blog filing its posts by month ("/2024/03/slug/") and showing "March 12": the URL's
+    # month alone would date the story 1 March.
+    head = '<link rel="canonical" href="https://valleypost.example/2024/03/bridge-closed/">'
+    draft = parse_html(page(head, article(line), lang=lang))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_yearless_date_of_another_month_leaves_the_url_s_month() -> None:
+    head = '<link rel="canonical" href="https://valleypost.example/2024/03/bridge-closed/">'
+    with_line = parse_html(page(head, article('<p class="date">April 12</p>')))
+    without = parse_html(page(head, article("")))
+    assert with_line.published == without.published
+
+
+def test_a_wix_blog_post_names_its_writer_in_its_user_name_element() -> None:
+    main = (
+        '<article><div class="post-header"><span class="user-name" data-hook="user-name">'
+        'Jane Doe</span><ul class="post-metadata"><li><span data-hook="time-ago" '
+        'title="Mar 12, 2024">Mar 12, 2024</span></li></ul></div>'
+        f'<h1 class="post-title" data-hook="post-title">{HEADLINE}</h1>'
+        f'<div data-hook="post-description">{BODY}</div></article>'
+    )
+    draft = parse_html(page("", main, title=HEADLINE))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], "")
+
+
+def test_a_byline_closed_by_a_lower_case_brand_names_the_writer() -> None:
+    line = '<p class="content-publication-data__from">Por João Silva, g1</p>'
+    draft = parse_html(page("", article(line), lang="pt"))
+    assert (draft.authors, draft.paragraphs[0]) == (["João Silva"], PARAGRAPHS[0])
+
+
+# --- dates in the site's chrome --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="sidebar"><p>Today is Friday, May 3, 2024</p></div>',
+        '<aside id="secondary" class="widget-area"><section class="widget">'
+        '<h2 class="widget-title">Today</h2><p>Friday, May 3, 2024</p></section></aside>',
+        '<nav class="top-bar"><span>Friday, 3 May 2024</span><a href="/news">News</a></nav>',
+    ],
+    ids=["sidebar", "widget-area", "nav"],
+)
+def test_a_date_in_a_sidebar_or_menu_is_not_an_undated_article_s(chrome: str) -> None:
+    # The day the page was saved, in the site's menus or sidebar: no date of the article's.
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{HEADLINE}</title></head><body>'
+        f'<div id="page">{chrome}<main><article><h1>{HEADLINE}</h1>{BODY}</article></main>'
+        "</div></body></html>"
+    )
+    assert parse_html(html).published is None
+
+
+def test_a_wrapper_with_a_sidebar_class_holding_the_article_keeps_its_date() -> None:
+    # "has-sidebar" marks the layout around the article, not a sidebar: the article's date
+    # line inside it (found by htmldate's search, nothing marked up) is still read.
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{HEADLINE}</title></head><body>'
+        f'<div class="content has-sidebar"><div class="post"><h2>{HEADLINE}</h2>'
+        f"<p>Posted on March 12, 2024</p>{BODY}</div></div></body></html>"
+    )
+    draft = parse_html(html)
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_setting_the_chrome_aside_puts_every_element_back_where_it_was() -> None:
+    # A widget that is a listing and a sidebar's aside at once, inside a sidebar: each is set
+    # aside once, and the page is whole again afterwards.
+    html = page(
+        "",
+        article(""),
+    ).replace(
+        "<main",
+        '<div class="sidebar"><aside class="widget popular"><p>Most read</p></aside>'
+        '<nav><a href="/a">A</a></nav></div><main',
+    )
+    tree = html_module._parse_tree(html)
+    before = lxml.html.tostring(tree)
+    with html_module._listings_set_aside(tree):
+        assert "Most read" not in tree.text_content()
+        assert HEADLINE in tree.text_content()
+    assert lxml.html.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    "title",
+    [f"{HEADLINE} (12.03.2024) | {SITE}", f"{HEADLINE} (March 12, 2024)"],
+)
+def test_a_date_in_brackets_closing_the_title_is_no_part_of_the_headline(title: str) -> None:
+    draft = parse_html(page("", f"<article>{BODY}</article>", title=title, lang="de"))
+    assert draft.title == HEADLINE
+
+
+def test_words_in_brackets_closing_the_title_stay() -> None:
+    title = f"{HEADLINE} (Update 2)"
+    draft = parse_html(page("", f"<article>{BODY}</article>", title=title))
+    assert draft.title == title

@@ -74,8 +74,9 @@ _ROLE_WORDS = _words(
     international national local city freelance guest contributing executive assistant
     redaktion rédaction redacción redazione redactie redação redacao
     envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
-    especial inviato inviata corrispondente korrespondent korrespondentin redakteur
-    redakteurin journaliste periodista giornalista jornalista"""
+    corresponsales correspondente correspondentes especial inviato inviata corrispondente
+    korrespondent korrespondentin redakteur redakteurin journaliste periodista giornalista
+    jornalista"""
 )
 
 _CORE_ROLES = _words(
@@ -83,8 +84,8 @@ _CORE_ROLES = _words(
     journalists author authors producer photographer critic commentator blogger
     photojournalist videographer presenter editor-at-large editor-in-chief
     envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
-    corrispondente korrespondent korrespondentin redakteur redakteurin journaliste periodista
-    giornalista jornalista"""
+    corresponsales correspondente correspondentes corrispondente korrespondent korrespondentin
+    redakteur redakteurin journaliste periodista giornalista jornalista"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -824,6 +825,20 @@ def greek_nominative(name: str) -> str:
     return " ".join([*given, _nominative(words[-1], _MASCULINE_SURNAME)])
 
 
+# An outlet's short brand in lower case closing a byline ("g1", "r7"): letters and a
+# figure, no word of a sentence.
+_SHORT_BRAND = re.compile(r"(?-i:[a-z]{1,3}[0-9]{1,2})")
+# Where a correspondent or envoy writes from, after the role: "corresponsal en París",
+# "enviada especial a Kiev", "correspondente em Lisboa" (there "en" is no Dutch "and" and
+# "a", "em" are no names: the place goes with the role).
+_PLACED_ROLES = sorted(_CORE_ROLES | _words("especial spécial spéciale speciale"), key=len)
+_ROLE_AT_PLACE = re.compile(
+    rf"(?P<role>\b(?:{'|'.join(reversed(_PLACED_ROLES))}))"
+    r"\s+(?:en|em|a|à|in|aus|no|na|nel|nella)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}",
+    re.IGNORECASE,
+)
+
+
 # A conversation's byline names both speakers: "Jane Doe im Gespräch mit John Roe", "Jane Doe
 # in conversation with John Roe" (a broadcaster's interview, its guest named first).
 _IN_CONVERSATION = re.compile(
@@ -839,7 +854,7 @@ _OF_OUTLET = re.compile(r"^(?:da|do|de|del|della|des|du|dos|das)\s+(?P<outlet>[A
 
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
-    segment = _IN_CONVERSATION.sub(" ", segment)
+    segment = _ROLE_AT_PLACE.sub(r"\g<role>", _IN_CONVERSATION.sub(" ", segment))
     if any(ch.isdigit() for ch in segment):
         # "Jane Doe, Datum: 03.03.19": the date goes, and the label it leaves.
         segment = _CUT_LABEL.sub("", _DATE_TAIL.sub("", segment))
@@ -1230,8 +1245,11 @@ def is_byline(line: str) -> bool:
             # of a sentence: there, only people's names count.
             rest = _INNER_BY.split(_SEGMENTS.split(rest, maxsplit=1)[0], maxsplit=1)[0]
             names, comma, role = rest.rpartition(", ")
-            if comma and _is_role(_PLACE.sub("", role)):
-                rest = names  # "Par Jean Dupont, envoyé spécial à Kiev": the writer's role
+            role = _PLACE.sub("", _ROLE_AT_PLACE.sub(r"\g<role>", role))
+            if comma and (_is_role(role) or _SHORT_BRAND.fullmatch(role)):
+                # "Par Jean Dupont, envoyé spécial à Kiev": the writer's role; "Por João
+                # Silva, g1": the outlet, a brand written in lower case.
+                rest = names
             if any(ch.isdigit() for ch in rest):
                 # "Von Jane Doe Lesezeit: 4 Min.": the date or counter goes, and its label.
                 rest = _CUT_LABEL.sub("", _DATE_TAIL.sub("", rest))

@@ -212,6 +212,8 @@ def parse_html(text: str) -> Draft:
     meta = _Metadata(tree)
     draft = meta.draft()
     if draft.published is not None:
+        if meta.read_either_way:
+            draft.published = _read_as_shown(tree, draft.published, draft.title)
         draft.published = _date_as_shown(tree, _local_midnight(draft.published), draft.title, meta)
         draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
@@ -246,6 +248,8 @@ def parse_html(text: str) -> Draft:
         draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
+    if draft.published is not None and draft.published.day == 1:
+        draft.published = _on_shown_day_of_month(tree, draft.published, draft.title, draft.url)
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
@@ -657,6 +661,9 @@ class _Metadata:
         self.site_credit = ""
         # Every publication date the page declares, read by `published`.
         self.declared: list[datetime] = []
+        # Whether the one `published` chose was written with numbers and slashes both ways
+        # round ("11/01/2023"), and so read by the page's language.
+        self.read_either_way = False
         # Whether an <h1> was read without a kicker that the page's titles set apart.
         self.kicker_cut = False
         # The page's own headlines (its `<h1>`s), as `title` read them.
@@ -1308,7 +1315,10 @@ class _Metadata:
         changed = [time for time in own if _changed_time(time)]
         shown = (time for time in own if time not in changed)
         candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
-        self.declared = [d for d in map(_parse_declared, candidates) if d is not None]
+        # "12/03/2024" is 12 March where the page's language writes the day first (a date
+        # the page shows in the other reading corrects it: `_read_as_shown`).
+        day_first = _writes_day_first(self.tree)
+        self.declared = [d for c in candidates if (d := _parse_declared(c, day_first=day_first))]
         candidates += self.all("article:modified_time", "og:updated_time", "dc.date.modified")
         candidates.append(_text(self.own_ld("dateModified")))
         candidates += [time.get("datetime") for time in changed[:1]]
@@ -1316,10 +1326,15 @@ class _Metadata:
         for candidate in candidates:
             if not candidate or (found is not None and not _OFFSET.search(candidate)):
                 continue
-            parsed = _parse_declared(candidate)
+            parsed = _parse_declared(candidate, day_first=day_first)
             if parsed is None:
                 continue
             if found is None:
+                self.read_either_way = (
+                    parsed.day <= 12
+                    and parsed.month != parsed.day
+                    and bool(_SLASHED_DATE.search(candidate))
+                )
                 if parsed.utcoffset() != _UTC:
                     return parsed
                 found = parsed
@@ -1516,7 +1531,17 @@ def _without_date_stamp(title: str) -> str:
     parts = _TITLE_SEPARATOR.split(title, maxsplit=1)
     if len(parts) == 2 and len(_words_of(parts[1])) >= 3 and parse_date(parts[0]) is not None:
         return parts[1]
+    closing = _CLOSING_DATE.search(title)
+    if closing and len(_words_of(title[: closing.start()])) >= 3:
+        # "Headline (12.03.2024)": the same stamp in brackets after it.
+        stamp = parse_date(closing.group(1))
+        if stamp is not None and str(stamp.year) in closing.group(1):
+            return title[: closing.start()]
     return title
+
+
+# A date in brackets closing a title ("… (12.03.2024)").
+_CLOSING_DATE = re.compile(r"\s*\(([^()]{6,30})\)$")
 
 
 def _at_part_edges(before: str, after: str) -> bool:
@@ -1650,10 +1675,10 @@ def _in_listing(element: Any) -> bool:
     return any(_LISTING.search(_marks(a)) for a in element.iterancestors())
 
 
-def _parse_declared(value: str | None) -> datetime | None:
-    """A date a page declares for machines: as `parse_date` reads it (a slashed date month
-    first, as servers write one whatever the page's language), or a Unix time in seconds or
-    milliseconds ("1710234180000", as some CMSs fill their date keys)."""
+def _parse_declared(value: str | None, *, day_first: bool = False) -> datetime | None:
+    """A date a page declares for machines: as `parse_date` reads it (`day_first` as there),
+    or a Unix time in seconds or milliseconds ("1710234180000", as some CMSs fill their date
+    keys)."""
     if not value:
         return None
     value = value.strip()
@@ -1661,7 +1686,7 @@ def _parse_declared(value: str | None) -> datetime | None:
         seconds = int(value) / 1000 if len(value) == 13 else int(value)
         if _FIRST_UNIX_TIME <= seconds < _LAST_UNIX_TIME:
             return datetime.fromtimestamp(seconds, timezone.utc)
-    return parse_date(value)
+    return parse_date(value, day_first=day_first)
 
 
 # Unix times between these (2001-09-09 and 2033-05-18, the span of ten digits' seconds from 10⁹)
@@ -2149,6 +2174,8 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
             or "author" in (element.get("itemprop") or "").split()
             or (marks and _NAME_CLASS.search(marks))
             or element.get("data-author")
+            # Wix's blog posts name their writer so ("user-name", as it names commenters).
+            or element.get("data-hook") == "user-name"
         ):
             names[side].append((position, element))
         elif (
@@ -2924,6 +2951,22 @@ def _date_as_shown(
     return declared
 
 
+def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
+    """`declared`, a slashed date that reads both ways ("11/01/2023", read as the page's
+    language writes dates), turned round where the page shows the other reading itself,
+    under its headline or on a labelled line: "Erstellt am: 01.11.2023" under a server's US
+    date in a German page's metadata."""
+    if declared.day > 12:
+        return declared
+    other = declared.replace(month=declared.day, day=declared.month)
+    shown = [date for date, *_ in _shown_dates(tree, title)]
+    if other.date() not in {date.date() for date in shown}:
+        labelled = _labelled_published(tree)
+        if labelled is None or labelled.date() != other.date():
+            return declared
+    return other
+
+
 def _shown_published(tree: Any, title: str) -> datetime | None:
     """The date on a date line under the headline, for a page that declares none ("Familie
     17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
@@ -3148,6 +3191,42 @@ def _on_url_day(declared: datetime, url: str) -> datetime:
         return declared
 
 
+# A URL's path filing a story under its year and month only ("/2024/03/bridge-closed/").
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(?!\d\d?(?:/|$))")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _on_shown_day_of_month(tree: Any, found: datetime, title: str, url: str) -> datetime:
+    """`found`, a first of the month at midnight that is only the month a URL files the
+    story under ("/2024/03/…", read as 1 March), on the day a date line under the headline
+    gives without a year ("March 12", "Tuesday 12 March"): that line's day of that month."""
+    match = _URL_MONTH.search(urlsplit(url).path)
+    if match is None or found.time() != found.min.time():
+        return found
+    year, month = int(match.group(1)), int(match.group(2))
+    if (found.year, found.month) != (year, month):
+        return found
+    heading = _headline_element(tree, title)
+    if heading is None:
+        return found
+    day_first = _writes_day_first(tree)
+    for node in heading.xpath(_FOLLOWING_TEXT):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript"):
+            continue
+        text = " ".join(str(node).split())
+        if len(text) > _MAX_DATE_TEXT:
+            break  # the article's text has begun
+        if len(text) < _SHORTEST_DATE or _FOUR_DIGITS.search(text):
+            continue
+        if parent is not None and _in_listing(parent):
+            continue  # a comment's or a teaser's
+        shown = _line_date(f"{text} {year}", day_first=day_first)
+        if shown is not None and (shown.year, shown.month) == (year, month):
+            return shown
+    return found
+
+
 def _on_time_text(tree: Any, declared: datetime) -> datetime:
     """`declared`, given in UTC, on the day the text of its own `<time>` element shows
     (`<time datetime="2019-10-18T22:04Z">19. Oktober 2019</time>`): the site's own day."""
@@ -3191,6 +3270,7 @@ def _not_shown_date(node: Any, parent: Any) -> bool:
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_SLASHED_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # Hours (UTC) at which a site east of Greenwich (UTC+1 to +3) stores a date's local midnight.
 _MIDNIGHT_EAST = frozenset((21, 22, 23))
 
@@ -3420,6 +3500,18 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
         if _LISTING.search(marks) or _CONSENT.search(marks):
             aside.append((parent, parent.index(element), element))
             held.add(element)
+    for element in tree.xpath(_SITE_CHROME):
+        # The site's menus and sidebars around the article: a sidebar's "Today is …" is the
+        # day the page was saved, its other dates other stories'. (Not the site's header and
+        # footer: a footer's "© 19.12.2019 - 12:14" is all some pages say of their date.)
+        parent = element.getparent()
+        if parent is None or element in holding or element in held:
+            continue
+        if not held.isdisjoint(element.iterancestors()):
+            continue
+        aside.append((parent, parent.index(element), element))
+        held.add(element)
+    aside.sort(key=lambda entry: (id(entry[0]), entry[1]))
     for parent, _, element in reversed(aside):
         parent.remove(element)  # (lxml keeps its tail with it, and puts both back below.)
     try:
@@ -3427,6 +3519,15 @@ def _listings_set_aside(tree: Any) -> Iterator[None]:
     finally:
         for parent, index, element in aside:
             parent.insert(index, element)
+
+
+# The site's chrome outside the article: its menus and sidebars (not an `<article>`'s own
+# aside, where a blog may give its date, nor a wrapper "with-sidebar" holding the article).
+_SITE_CHROME = (
+    "//body//*[self::nav or self::aside or contains(@class, 'sidebar')"
+    " or contains(@id, 'sidebar')][not(ancestor::article)]"
+    "[not(.//article or .//main or .//h1)]"
+)
 
 
 # Elements a theme names for a date, in the two cases class and id names are written in.
