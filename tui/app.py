@@ -15,7 +15,7 @@ import base64
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from functools import partial
@@ -344,29 +344,26 @@ class NewsreadApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if not self._quits(event):
+            if not self._quits(event) or self._quit_key_waits_its_turn(event):
                 await self.key_order.key(event)
                 return
-            order = self.key_order
-            if (order.busy or order.held) and self._quit_key_waits is None:
-                # `v)H` and ctrl+q in one burst (typed fast over SSH): the quit left before
-                # the H was handled, and the highlight was lost. It waits its turn now, as
-                # long as the keys before it take (`QUIT_KEY_WAIT` at most).
-                self._quit_key_waits = self.set_timer(
-                    QUIT_KEY_WAIT, partial(self._quit_key_now, event)
-                )
-                await order.key(event)
-                return
-            self._stop_quit_key_wait()  # pressed again, or nothing before it: now
-        await self._event_now(event)
-
-    async def _event_now(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
             # Text from elsewhere (a web page, a terminal's scrollback) is data like article
             # text: its ESC sequences, controls and bidi overrides went into the search box
             # and the note editor as pasted, and from there straight to the terminal.
             event.text = sanitise(event.text)
         await super().on_event(event)
+
+    def _quit_key_waits_its_turn(self, event: events.Key) -> bool:
+        """`v)H` and ctrl+q in one burst (typed fast over SSH): the quit left before the H was
+        handled, and the highlight was lost. A quit key waits its turn behind the keys before
+        it, as long as they take (`QUIT_KEY_WAIT` at most); pressed again, it acts now."""
+        order = self.key_order
+        if (order.busy or order.held) and self._quit_key_waits is None:
+            self._quit_key_waits = self.set_timer(QUIT_KEY_WAIT, partial(self._quit_key_now, event))
+            return True
+        self._stop_quit_key_wait()
+        return False
 
     async def _quit_key_now(self, event: events.Key) -> None:
         """The keys before a quit key took `QUIT_KEY_WAIT` (held for a slow store, say): it
@@ -678,11 +675,7 @@ class NewsreadApp(App[None]):
         self.shut_down(return_code)
 
     def _writes_running(self) -> bool:
-        return any(
-            worker.group in WRITE_GROUPS
-            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
-            for worker in self.workers
-        )
+        return self._workers_running(WRITE_GROUPS)
 
     def _leave_after_writes(self, return_code: int, asked: float, said: bool = False) -> None:
         waited = time.monotonic() - asked
@@ -699,8 +692,12 @@ class NewsreadApp(App[None]):
         self.set_timer(KEYS_TICK, partial(self._leave_after_writes, return_code, asked, said))
 
     def _index_running(self) -> bool:
+        return self._workers_running({"index"})
+
+    def _workers_running(self, groups: Collection[str]) -> bool:
+        """Whether a worker of one of `groups` is pending or running."""
         return any(
-            worker.group == "index" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            worker.group in groups and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
             for worker in self.workers
         )
 

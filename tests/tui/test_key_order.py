@@ -345,6 +345,15 @@ async def _gone(app: NewsreadApp, timeout: float = 30.0) -> bool:
     return not app.is_running
 
 
+async def _at_the_body(pilot: Pilot) -> Any:
+    """Open the first article with the cursor at its body's start; returns the article."""
+    await open_article(pilot)
+    reader = pilot.app.main.reader  # type: ignore[attr-defined]
+    reader.move_cursor(reader.body_location(0))
+    await pilot.pause()
+    return reader.article
+
+
 def _highlights(article: Any) -> list[Any]:
     with AnnotationStore.open(annotations_path()) as store:
         return store.highlights_for(article, [])
@@ -358,11 +367,7 @@ async def test_a_quit_typed_straight_after_a_highlight_comes_after_it(
     (seen in tmux, 3 times of 3)."""
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_article(pilot)
-        reader = app.main.reader
-        article = reader.article
-        reader.move_cursor(reader.body_location(0))
-        await pilot.pause()
+        article = await _at_the_body(pilot)
         burst(app, "vwwwH", "ctrl+q")
         assert await _gone(app)
     [saved] = _highlights(article)
@@ -387,10 +392,7 @@ async def test_quitting_waits_for_a_highlight_being_written_and_twice_leaves_at_
         writing.clear()
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
-            await open_article(pilot)
-            reader = app.main.reader
-            article = reader.article
-            reader.move_cursor(reader.body_location(0))
+            article = await _at_the_body(pilot)
             await pilot.press("v", "w", "H", "ctrl+q")
             await pilot.pause(0.8)
             assert app.is_running  # the highlight is still being written
@@ -438,11 +440,7 @@ async def test_keys_read_just_before_a_hang_up_are_handled_before_leaving(
     kill-server straight after send-keys lost it every time."""
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_article(pilot)
-        reader = app.main.reader
-        article = reader.article
-        reader.move_cursor(reader.body_location(0))
-        await pilot.pause()
+        article = await _at_the_body(pilot)
         burst(app, *keys)
         asyncio.get_running_loop().call_soon(app.shut_down, 129)  # as the hang-up does
         assert await _gone(app)
