@@ -297,6 +297,51 @@ def test_snippet_centres_on_the_matches() -> None:
     assert len(snippet.text) <= 86
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_a_long_body_shows_its_first_piece_with_a_match(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report whose only mention of the searched word is deep inside showed its opening
+    (the snippet read the first 100,000 characters): now the first piece of the body with a
+    match, up to SNIPPET_DEEP_CHARS; beyond that, the opening. Oracle: where the word first
+    is in the body's text; pieces are shrunk so random bodies cross many of their bounds, in
+    paragraphs and inside one long paragraph."""
+    monkeypatch.setattr(search_module, "SNIPPET_SCAN_CHARS", 60)
+    monkeypatch.setattr(search_module, "SNIPPET_DEEP_CHARS", 600)
+    rng = random.Random(seed)
+    words = ["grain", "port", "ship", "said", "the", "water", "vote"]
+    sentences = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))).capitalize() + "."
+        for _ in range(rng.randint(1, 60))
+    ]
+    at = rng.randrange(len(sentences))
+    sentences[at] = sentences[at][:-1] + " near Kelmor."
+    if rng.random() < 0.3:
+        paragraphs = [" ".join(sentences)]  # one paragraph, cut at spaces
+    else:
+        paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    joined = " ".join(paragraphs)
+    first = joined.index("Kelmor")
+    snippet = make_snippet(paragraphs, {"kelmor"}, width=50)
+    if first < 600 - 2 * 60:
+        assert [snippet.text[a:b] for a, b in snippet.spans][:1] == ["Kelmor"], f"seed {seed}"
+        assert snippet.text.startswith("… ") == (first > 50 // 4), f"seed {seed}"
+    elif first > 600 + 2 * 60 + 30:
+        assert not snippet.spans and joined.startswith(snippet.text.removesuffix(" …"))
+
+
+def test_a_huge_paragraph_is_read_in_pieces_not_copied_whole() -> None:
+    """A 3 MB body in one paragraph: the word 1.5 MB in is shown; pieces hold no word cut
+    in two, and no piece is longer than SNIPPET_SCAN_CHARS."""
+    body = "grain port ship " * 100_000 + "Kelmor " + "water " * 200_000
+    snippet = make_snippet([body], {"kelmor"}, width=60)
+    assert [snippet.text[a:b] for a, b in snippet.spans] == ["Kelmor"]
+    pieces = list(search_module._body_pieces([body], markdown=False))
+    assert all(len(piece) <= search_module.SNIPPET_SCAN_CHARS for piece in pieces)
+    assert all(piece.split()[0] in {"grain", "port", "ship", "water", "Kelmor"} for piece in pieces)
+    assert sum(map(len, pieces)) >= search_module.SNIPPET_DEEP_CHARS
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase"),
     [
