@@ -78,6 +78,60 @@ def test_a_quote_set_as_the_articles_h1_does_not_replace_the_titles_headline() -
     assert parse_html(html).title == HEADLINE
 
 
+CJK_HEADLINE = "港特首梁振英就住宅违建事件道歉"
+CJK_PARAGRAPHS = [
+    "香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。",
+    "梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。",
+]
+
+
+def _wrapped_page(wrapper_class: str) -> str:
+    """BBC's old layout: a masthead, then one `<div>` around the rest of the page whose class
+    says how the page is laid out ("blq-int-nav"), holding the story and a box of most read."""
+    body = "".join(f"<p>{p}</p>" for p in CJK_PARAGRAPHS)
+    return (
+        f"<html><head><title>{CJK_HEADLINE} - BBC中文网 - 两岸三地</title></head><body>"
+        '<div class="masthead"><a href="/">BBC</a></div>'
+        f'<div class="{wrapper_class}"><div class="content"><h1>{CJK_HEADLINE}</h1>{body}'
+        '<div class="sidebar"><h2>最多人阅读</h2><ul><li><a href="/a">香港立法会通过预算案</a>'
+        "</li></ul></div></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("wrapper_class", ["blq-container blq-int-nav", "nav", "plain"])
+def test_a_wrapper_around_the_whole_page_is_no_menu_whatever_its_class(
+    wrapper_class: str,
+) -> None:
+    # Its classes describe the page, as the body's do: the <h1> inside it is the headline
+    # and the text starts at the story. It read as a menu: the <title> was the headline
+    # ("… - BBC中文网"), and the masthead's "BBC" was the first paragraph.
+    draft = parse_html(_wrapped_page(wrapper_class))
+    assert draft.title == CJK_HEADLINE
+    assert draft.paragraphs[0] == CJK_PARAGRAPHS[0]
+
+
+def test_only_the_elements_holding_most_of_the_page_s_text_are_its_wrappers() -> None:
+    tree = lxml.html.document_fromstring(_wrapped_page("outer int-nav"))
+    html_module._mark_page_wrappers(tree)
+    marked = [e.get("class") for e in tree.iter() if e.get(html_module.PAGE_WRAPPER) is not None]
+    assert marked == ["outer int-nav", "content"]  # not the box of most read, nor the masthead
+    # A menu that holds most of a page's text but no paragraph or heading is still a menu.
+    menu = "".join(f"<li><a href='/{n}'>Section number {n}</a></li>" for n in range(60))
+    tree = lxml.html.document_fromstring(
+        f'<html><body><div class="nav"><ul>{menu}</ul></div><p>Short.</p></body></html>'
+    )
+    html_module._mark_page_wrappers(tree)
+    assert not [e for e in tree.iter() if e.get(html_module.PAGE_WRAPPER) is not None]
+
+
+def test_a_heading_s_permalink_mark_is_no_part_of_the_headline() -> None:
+    # Sphinx, MkDocs and GitHub set a link to the heading after its words: "Headline¶".
+    main = (
+        f'<article><h1>{HEADLINE}<a class="headerlink" href="#council">¶</a></h1>{BODY}</article>'
+    )
+    assert parse_html(page("", main)).title == HEADLINE
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

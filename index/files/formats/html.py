@@ -316,10 +316,43 @@ def _parse_tree(text: str) -> Any | None:
         # Deeper still: the page without its layout wrappers, whose nesting holds no text
         # (a block wrapper becomes a paragraph break, an inline one nothing).
         data = _INLINE_WRAPPER.sub(b"", _BLOCK_WRAPPER.sub(b"<p>", data))
+    _mark_page_wrappers(tree)
     return tree
 
 
 _TOO_DEEP = "Excessive depth"
+
+PAGE_WRAPPER = "data-newsread-page"
+"""Set on the elements that wrap the whole page (`_mark_page_wrappers`)."""
+
+_WRAPPED_SHARE = 0.8
+_NOT_SHOWN = frozenset(("script", "style", "noscript", "template"))
+
+
+def _mark_page_wrappers(tree: Any) -> None:
+    """Mark the `<div>`s that wrap the page's text as the body does: from the `<body>` down,
+    the child holding at least 80% of its parent's shown text, while one does and holds a
+    paragraph or a heading. Their classes, as the body's, describe the whole page: BBC's
+    "blq-int-nav" (its international layout) around every page made every heading, the
+    headline's too, read as a menu's."""
+    parent = tree.find("body")
+    while parent is not None:
+        sizes = [
+            (len(child.text_content().strip()), child)
+            for child in parent
+            if isinstance(child.tag, str) and child.tag not in _NOT_SHOWN
+        ]
+        total = sum(size for size, _ in sizes)
+        size, largest = max(sizes, key=lambda pair: pair[0], default=(0, None))
+        if largest is None or not total or size < _WRAPPED_SHARE * total:
+            return
+        holds_text = largest.find(".//p") is not None or largest.find(".//h1") is not None
+        if largest.tag in ("article", "main") or not holds_text:
+            return
+        largest.set(PAGE_WRAPPER, "")
+        parent = largest
+
+
 _BLOCK_WRAPPER = re.compile(rb"</?(?:div|center|section)\b[^>]*>", re.IGNORECASE)
 _INLINE_WRAPPER = re.compile(rb"</?(?:span|font|b|i|u|em|strong|small|big)\b[^>]*>", re.IGNORECASE)
 
@@ -1440,6 +1473,20 @@ def _not_headline(element: Any) -> bool:
         _kicker(element)
         or _SCREEN_READER_CLASS.search(element.get("class") or "") is not None
         or _hidden_or_count(element)
+        or _permalink(element)
+    )
+
+
+_PERMALINK_MARKS = frozenset("¶ # § 🔗 ⚓".split())
+
+
+def _permalink(element: Any) -> bool:
+    """Whether an element inside a heading is the link to it that documentation tools
+    (Sphinx, MkDocs, GitHub's Markdown) set after its words: "¶", "#"."""
+    return (
+        element.tag == "a"
+        and (element.get("href") or "").startswith("#")
+        and element.text_content().strip() in _PERMALINK_MARKS
     )
 
 
@@ -2015,6 +2062,8 @@ def _marks(element: Any) -> str:
 
 
 def _is_page_furniture(element: Any) -> bool:
+    if element.get(PAGE_WRAPPER) is not None:
+        return False  # Its classes describe the whole page, as the body's do.
     if element.tag in _FURNITURE_TAGS:
         return True
     marks = _marks(element)
@@ -2058,7 +2107,7 @@ def _in_other_content(element: Any) -> bool:
     own footer, aside or meta bar is where blogs and many CMSs put the byline.)"""
     furniture = False
     for ancestor in element.iterancestors():
-        if ancestor.tag == "body":
+        if ancestor.tag == "body" or ancestor.get(PAGE_WRAPPER) is not None:
             break  # Its classes describe the whole page ("has-sidebar", "comments-open").
         marks = _marks(ancestor)
         if marks and "widget" in marks:
