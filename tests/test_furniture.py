@@ -65,6 +65,10 @@ from newsread.index.files.formats.furniture import is_footer, is_furniture
         "____________________ Submit",
         "(BUTTON) Share (BUTTON) Comment (BUTTON) Gift Article",
         "[IMG]",
+        # Chinese and Japanese share buttons without a colon (China Daily, AFPBB).
+        "分享到微信",
+        "このニュースをシェア",
+        "記事を共有する",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -88,6 +92,7 @@ def test_furniture_lines(line: str) -> None:
         "This photo will make you think twice about crossing the old bridge at night.",
         "Engineers say this photo, taken in 1990, shows the bridge before its repair.",
         "The app is written in JavaScript, which the council's developers enable on request.",
+        "分享到朋友圈的照片引发热议，网友纷纷转发。",
     ],
 )
 def test_sentences_about_the_same_things_are_not_furniture(line: str) -> None:

@@ -132,6 +132,60 @@ def test_a_heading_s_permalink_mark_is_no_part_of_the_headline() -> None:
     assert parse_html(page("", main)).title == HEADLINE
 
 
+WIRE_LEDE = (
+    "WASHINGTON ({source}) — Not everyone makes a New Year's resolution, but Americans will "
+    "have to follow some 40,000 new state laws in 2014, officials said on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "dateline"),
+    [("Reuters", ""), ("AP", "AP"), ("CNN", "CNN"), ("Al Jazeera", "Al Jazeera")],
+)
+def test_the_outlet_named_under_the_byline_is_its_credit_not_the_first_paragraph(
+    outlet: str, dateline: str
+) -> None:
+    # "By Leigh Ann Caldwell" over "CNN" (a Brightspot station running CNN's wire): the
+    # outlet was the text's first paragraph. A news agency, or the source the dateline credits.
+    lede = WIRE_LEDE.format(source=dateline).replace(" ()", "")
+    main = (
+        f"<article><h1>{HEADLINE}</h1><div>By Leigh Ann Caldwell</div><div><p>{outlet}</p></div>"
+        f"<p>{lede}</p>{BODY}</article>"
+    )
+    draft = parse_html(page("", main))
+    assert (draft.authors, draft.credit) == (["Leigh Ann Caldwell"], outlet)
+    assert draft.paragraphs[0] == lede
+
+
+def test_a_name_under_the_byline_that_no_dateline_credits_stays() -> None:
+    main = (
+        f"<article><h1>{HEADLINE}</h1><div>By Leigh Ann Caldwell</div><p>Northfield</p>"
+        f"<p>{WIRE_LEDE.format(source='CNN')}</p>{BODY}</article>"
+    )
+    draft = parse_html(page("", main))
+    assert draft.paragraphs[0] == "Northfield" and draft.credit != "Northfield"
+
+
+def test_the_story_s_marked_headline_is_the_title_where_the_title_is_the_site_s() -> None:
+    # AP's hosted pages: no <h1>, no og:title, `<title>News from The Associated Press</title>`
+    # on every page, the headline in `<span class="headline entry-title">`.
+    main = (
+        '<table class="ap-story-table hnews hentry"><tr><td><div class="body">'
+        f'<p class="body"><span class="headline entry-title">{HEADLINE}</span></p>'
+        '<span class="byline">By <span class="author vcard"><span class="fn">JANE DOE</span>'
+        f"</span></span></div></td></tr><tr><td>{BODY}</td></tr></table>"
+    )
+    html = page("", main, title="News from The Associated Press").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    draft = parse_html(html)
+    assert draft.title == HEADLINE
+    assert draft.paragraphs[0] == PARAGRAPHS[0]
+    # A <title> that tells the story keeps its words: the marked element may be a teaser's.
+    told = page("", main, title="Engineers find cracks in the old bridge's supports")
+    assert parse_html(told).title == "Engineers find cracks in the old bridge's supports"
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

@@ -119,8 +119,10 @@ _FURNITURE = re.compile(
         | (?:name|e-?mail|message)\s*:
         | реклама|werbung|anzeige|publicité|publicidad|pubblicità|поделиться|teilen|partager
         | compartir|печать|drucken|imprimer|imprimir
-        # Chinese and Japanese portals' share and print buttons: "分享到：微博 微信", "【打印】【关闭】".
+        # Chinese and Japanese portals' share and print buttons: "分享到：微博 微信", "分享到微信",
+        # "このニュースをシェア", "【打印】【关闭】".
         | (?:分享到|分享|シェア|共有)\s*[:：].{0,40}|【[^】]{1,6}】(?:\s*【[^】]{1,6}】)*
+        | 分享到\S{1,10}|(?:この)?(?:ニュース|記事|ページ|投稿)を(?:シェア|共有)(?:する)?
         # A form's fields and buttons as text browsers draw them: w3m's "[          ] Sign
         # up", lynx's "____________________ Submit", "(BUTTON) Share", "[IMG]".
         # (What follows a field holds none of a field's marks, so a line of fields is read in

@@ -1040,7 +1040,26 @@ class _Metadata:
             marked = self._marked_entry_title(beside_h1=bool(headings))
             if marked or not headings:
                 return marked or title
+        if not headings and not declared:
+            # Only a <title>, of words none of which the headline the page marks as the
+            # story's has: the site's for every page ("News from The Associated Press" over
+            # `<span class="headline entry-title">Father of …</span>`).
+            marked = self._marked_story_headline()
+            if marked and not _story_words(_words_of(marked)) & set(_words_of(title)):
+                return marked
         return _visible_headline(title, headings)
+
+    def _marked_story_headline(self) -> str:
+        """The text of the first element the page marks as its story's headline
+        (`itemprop="headline"`, "entry-title") outside its furniture and other stories, of a
+        headline's length; else ""."""
+        for element in self.tree.xpath(_STORY_HEADLINE):
+            if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
+                continue
+            text = _heading_text(element)
+            if _MIN_HEADLINE_WORDS <= len(_words_of(text)) and len(text) <= _MAX_HEADLINE:
+                return text
+        return ""
 
     def _marked_entry_title(self, *, beside_h1: bool = False) -> str:
         """The text of the first `<h2>`-`<h4>` (or a block) marked as a post's title
@@ -1436,6 +1455,8 @@ _SITE_TITLE_WORDS = 4
 _SECTION_WORDS = 2
 # The headings and blocks a theme may mark as a post's title.
 _MARKED_TITLES = "//h2|//h3|//h4|//h5|//div[@class or @itemprop]|//span[@itemprop]|//p[@class]"
+_STORY_HEADLINE = "//*[@itemprop='headline' or contains(@class, 'entry-title')]"
+_MAX_HEADLINE = 300
 # The fewest words of an `<h1>` that is a sentence, not a label ("Allergies Health Center").
 _SENTENCE_HEADLINE_WORDS = 5
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
@@ -3683,7 +3704,10 @@ def _lead_furniture(
     standfirst = False
     # The people the page names, else its credit (a user's handle): a line of them is a byline.
     named = draft.authors or [credit for credit in (draft.credit,) if credit]
+    byline_at: int | None = None
+    outlet = ""
     for index, paragraph in enumerate(paragraphs[:_MAX_LEAD_FURNITURE]):
+        bylines = len(state.bylines)
         if index - len(drop) >= _LEAD_LINES:
             break  # (A gallery's credits, counter and buttons are many lines, all dropped.)
         if markup is not None and not standfirst and markup.caption(paragraph):
@@ -3706,10 +3730,13 @@ def _lead_furniture(
         if _names_the_authors(paragraph, named):
             # "1. Februar 2022, Jane Doe": its date is the article's where none is declared.
             state.published = state.published or find_date(paragraph)
+            byline_at = index
         elif _name_over_byline_block(paragraphs, index, named):
             pass  # "Jane Doe" over "Transport Correspondent" or the date: the byline's name
         elif _UPDATE_LINE.match(paragraph):
             updated = updated or find_date(paragraph)  # "Updated March 13, 2024 at 10:15 a.m."
+        elif byline_at == index - 1 and _byline_outlet(paragraph, paragraphs[index + 1 :]):
+            outlet = outlet or paragraph  # "By Jane Doe" over "Reuters"
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
@@ -3728,9 +3755,12 @@ def _lead_furniture(
                 continue
             break
         drop.append(index)
+        if len(state.bylines) > bylines:
+            byline_at = index
     if not drop or len(drop) == len(paragraphs):
         return paragraphs
     people, credit = merge_bylines(state.bylines) if state.bylines else ([], "")
+    draft.credit = draft.credit or outlet
     if people or (credit and not draft.authors):
         # A person the text's own byline names wins over a credit the page declared (often
         # the site's or a desk's name), and over the authors its metadata names (often the
@@ -3745,6 +3775,24 @@ def _lead_furniture(
         draft.published = state.published or updated
     dropped = set(drop)
     return [p for index, p in enumerate(paragraphs) if index not in dropped]
+
+
+# A dateline crediting its source: "WASHINGTON (CNN) — …", "KABUL, Afghanistan (AP) -- …".
+_DATELINE_SOURCE = re.compile(r"^[^()]{2,60}\(([^()]{2,30})\)\s*(?:[-—–:]|--)")
+_MAX_OUTLET = 40
+
+
+def _byline_outlet(paragraph: str, following: list[str]) -> bool:
+    """Whether `paragraph`, the line under a byline, names the outlet its writer writes for:
+    a news agency ("Reuters"), or the source that the dateline of the text `following` it
+    credits ("CNN" over "WASHINGTON (CNN) — …")."""
+    if len(paragraph) > _MAX_OUTLET or not paragraph[:1].isupper() or paragraph[-1:] in ".!?":
+        return False
+    if is_agency(paragraph):
+        return True
+    first = next((p for p in following if len(p) > 2 * _MAX_OUTLET), "")
+    match = _DATELINE_SOURCE.match(first)
+    return match is not None and _loose(match.group(1)) == _loose(paragraph)
 
 
 # The words of running text, for a standfirst written without a stop.
