@@ -186,6 +186,66 @@ def test_the_story_s_marked_headline_is_the_title_where_the_title_is_the_site_s(
     assert parse_html(told).title == "Engineers find cracks in the old bridge's supports"
 
 
+STANDFIRST = (
+    "Engineers found cracks in two of the supports, and the council says repairs will take "
+    "at least six months"
+)
+
+
+def test_a_paragraph_opening_with_a_marked_name_is_found_on_the_page() -> None:
+    # BusinessWeek: "At <span class="ticker">Home Depot</span>, we first …": the text's first
+    # paragraph was not found on the page (its first words are in two text nodes), so the
+    # deck shown above it was not put back as the standfirst.
+    first = (
+        'At <span class="ticker">Valley Rail</span>, engineers first noticed the cracks in '
+        "2019, the council said, but the repairs were put off for lack of money."
+    )
+    tree = lxml.html.document_fromstring(
+        f"<html><body><h1>{HEADLINE}</h1><p>{first}</p></body></html>"
+    )
+    text = lxml.html.fromstring(f"<p>{first}</p>").text_content()
+    found = html_module._block_showing(tree, text, whole=False)
+    assert found is not None and found.tag == "p"
+    # A summary shared with a closing stop is the deck shown without it.
+    deck = lxml.html.document_fromstring(f"<html><body><h2>{STANDFIRST}</h2></body></html>")
+    assert html_module._block_showing(deck, STANDFIRST + ".", whole=True) is not None
+
+
+def test_the_standfirst_under_an_h2_headline_is_kept_where_the_h1_is_in_the_menu() -> None:
+    # WirtschaftsWoche: the page's <h1> is the last crumb of the menu's breadcrumbs, the
+    # headline an <h2> with its kicker, the standfirst a <p class="c-leadtext"> under it:
+    # with no headline found, the standfirst was not put back.
+    crumbs = f'<div class="c-nav"><div class="c-nav__breadcrumbs"><h1>{HEADLINE}</h1></div></div>'
+    tree = lxml.html.document_fromstring(
+        f'<html><body>{crumbs}<article><h2 class="c-headline"><span class="c-overline">Bridge'
+        f"</span> {HEADLINE}</h2><p>{STANDFIRST}.</p>{BODY}</article></body></html>"
+    )
+    title = f"Bridge: {HEADLINE}"
+    headline = html_module._headline_element(tree, title, in_h2=True)
+    assert headline is not None and headline.tag == "h2"
+    assert html_module._headline_element(tree, title) is None  # (dates look for an <h1> only)
+
+
+def test_a_paragraph_cut_off_by_a_box_it_held_is_set_apart_as_the_paragraph_it_was() -> None:
+    # Yahoo: "<p><div class="related">…</div>SAN FRANCISCO (AP) — …</p><p>…": lxml ends the
+    # <p> at the <div>, as browsers do, and the lede is the box's tail, which trafilatura
+    # lost with the box on the whole page.
+    lede = (
+        "SAN FRANCISCO (AP) — The council voted on Tuesday to close the old bridge to traffic "
+        "after engineers found cracks in two of its supports."
+    )
+    box = '<div class="column"><div class="related"><a href="/a">Ferry to resume</a></div></div>'
+    tree = lxml.html.document_fromstring(
+        f"<html><body><div class='body'><p>{box}{lede}</p>{BODY}</div>"
+        f"<div class='list'><div>Box</div>{lede}<div>Next box</div></div></body></html>"
+    )
+    html_module._prepare(tree)
+    paragraphs = [p.text_content() for p in tree.iter("p") if p.text_content()]
+    assert paragraphs[:2] == [lede, PARAGRAPHS[0]]
+    # Text between two boxes, not followed by the story's paragraphs, is left where it is.
+    assert paragraphs.count(lede) == 1
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

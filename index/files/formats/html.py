@@ -482,6 +482,16 @@ def _prepare(tree: Any) -> list[Any]:
             paragraph = element.makeelement("p", {})
             paragraph.text, element.text = element.text, None
             element.insert(0, paragraph)
+    # A <p> that held a floated box (related links, a photo) ends at the box: lxml closes it
+    # there, as browsers do, and the rest of its text becomes the box's tail, which
+    # trafilatura loses with the box ("<p><div class=related>…</div>SAN FRANCISCO (AP) —
+    # Steve Jobs … resigned</p><p>…"). A browser shows it as the paragraph it was.
+    for element in tree.xpath(_BOX_WITH_TAIL):
+        tail = element.tail
+        if len(tail) >= _MIN_TAIL_PARAGRAPH and _SENTENCE_STOP.search(tail):
+            paragraph = element.makeelement("p", {})
+            paragraph.text, element.tail = tail, None
+            element.addnext(paragraph)
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
@@ -495,6 +505,17 @@ def _prepare(tree: Any) -> list[Any]:
             blocks = any(child.tag in _HTML_BLOCKS for child in element)
             element.tag = "div" if blocks else "span"
     return captions
+
+
+_MIN_TAIL_PARAGRAPH = 80
+_BOX_WITH_TAIL = (
+    "//body//*[self::div or self::table or self::ul or self::figure or self::aside]"
+    "[following-sibling::node()[1][self::text()]"
+    f"[string-length(normalize-space(.)) >= {_MIN_TAIL_PARAGRAPH}]]"
+    # ... followed by the story's next paragraphs.
+    "[following-sibling::*[1][self::p]]"
+)
+_SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
 
 
 # Measured on Readability's test pages against their expected text: favor_recall gives the
@@ -3229,16 +3250,29 @@ def _writes_day_first(tree: Any) -> bool:
     return bool(code) and code.isalpha()
 
 
-def _headline_element(tree: Any, title: str) -> Any | None:
+def _headline_element(tree: Any, title: str, *, in_h2: bool = False) -> Any | None:
     """The `<h1>` that is the article's headline: the one that says the title where the
-    page has several (a blog's name in the first), else the first not the site's."""
+    page has several (a blog's name in the first), else the first not the site's; with
+    `in_h2`, where the only `<h1>` is the site's, the `<h2>` that says the title."""
     headings = [h for h in tree.iter("h1") if not _is_site_heading(h)]
     if len(headings) > 1 and title:
         wanted = _loose(title)
         for heading in headings:
             if _loose(" ".join(heading.text_content().split())) == wanted:
                 return heading
-    return headings[0] if headings else None
+    if headings or not (title and in_h2):
+        return headings[0] if headings else None
+    # The page's only <h1> sits in its menu (the breadcrumbs' last crumb): the headline is the
+    # <h2> that says the title, its kicker set apart ("Linde" over "Gasekonzern muss …").
+    words = _words_of(title)
+    return next(
+        (
+            h
+            for h in tree.iter("h2")
+            if _words_of(h.text_content()) == words and not _in_furniture(h)
+        ),
+        None,
+    )
 
 
 # A date in a URL's path, as blogs and news sites file their stories ("/2020/02/24/slug").
@@ -4177,7 +4211,7 @@ def _dropped_standfirst(tree: Any, meta: _Metadata, draft: Draft) -> list[str]:
     if block is None or _in_other_content(block):
         return []  # (Most pages: the summary is not shown whole; no need to find the rest.)
     lede = _block_showing(tree, draft.paragraphs[0], whole=False)
-    headline = _headline_element(tree, draft.title)
+    headline = _headline_element(tree, draft.title, in_h2=True)
     if lede is None or headline is None:
         return []
     # Under the headline (above it: the site's tagline), above the text.
@@ -4187,11 +4221,20 @@ def _dropped_standfirst(tree: Any, meta: _Metadata, draft: Draft) -> list[str]:
 
 
 def _block_showing(tree: Any, text: str, *, whole: bool) -> Any | None:
-    """The first block of the page's body whose text is `text` (`whole`), or begins with it."""
-    loose = _loose(text)
-    for size in _SHOWN_KEYS:
+    """The first block of the page's body whose text is `text` (`whole`: but for a closing
+    stop, which a summary written for sharing adds), or begins with it."""
+    loose = _loose(text).rstrip(". ")
+    spaced = " ".join(text.split())
+    keys = [(spaced[:size], spaced[:size]) for size in _SHOWN_KEYS]
+    if not whole:
+        # Words further in, within one text node: the paragraph may open with a link or a
+        # marked name ("At <span class="ticker">Home Depot</span>, we first …").
+        further = spaced[_SHOWN_KEYS[-1] : _SHOWN_KEYS[0] + _SHOWN_KEYS[-1]]
+        further = further.split(" ", 1)[-1].rsplit(" ", 1)[0]
+        if len(further) >= _SHOWN_KEYS[-1]:
+            keys.append((further, spaced[: _SHOWN_KEYS[0]]))
+    for key, start in keys:
         # The start of `text` within one text node: a paragraph may open with a link.
-        key = " ".join(text.split())[:size]
         for node in tree.xpath("//body//text()[contains(normalize-space(.), $key)]", key=key):
             element = node.getparent()
             while element is not None and (element.tag in _INLINE or element.tag == "span"):
@@ -4199,7 +4242,7 @@ def _block_showing(tree: Any, text: str, *, whole: bool) -> Any | None:
             if element is None or element.tag in _NOT_TEXT:
                 continue
             shown = _loose(element.text_content())
-            if shown == loose or (not whole and shown.startswith(_loose(key))):
+            if shown.rstrip(". ") == loose or (not whole and shown.startswith(_loose(start))):
                 return element
     return None
 
