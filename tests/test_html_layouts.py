@@ -246,6 +246,25 @@ def test_a_paragraph_cut_off_by_a_box_it_held_is_set_apart_as_the_paragraph_it_w
     assert paragraphs.count(lede) == 1
 
 
+ALT = "The mayor of Northfield speaks to reporters at the old bridge on Tuesday."
+
+
+def test_a_picture_s_alt_text_shown_under_it_unmarked_is_its_caption() -> None:
+    # CNN: "<div><div><img alt="Tim Kaine says …"></div><div>Tim Kaine says …</div></div>",
+    # no class or <figcaption> marks the caption: it was the text's first paragraph.
+    picture = f'<div class="img300"><div><img src="a.jpg" alt="{ALT}"></div><div>{ALT}</div></div>'
+    main = f"<article><h1>{HEADLINE}</h1>{picture}{BODY}</article>"
+    assert parse_html(page("", main)).paragraphs == PARAGRAPHS
+
+
+def test_a_lede_that_a_picture_s_alt_text_repeats_stays_the_lede() -> None:
+    # Some sites set a picture's alt text to the lede: the lede is shown among the text's
+    # paragraphs, not in the picture's box.
+    picture = f'<div class="img300"><img src="a.jpg" alt="{PARAGRAPHS[0]}"></div>'
+    main = f"<article><h1>{HEADLINE}</h1>{picture}{BODY}</article>"
+    assert parse_html(page("", main)).paragraphs == PARAGRAPHS
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

@@ -3858,11 +3858,21 @@ class _LeadMarkup:
         self.tree = tree
         self.captions = {_loose(element.text_content()) for element in captions}
         self.captions.discard("")
+        self.alts = {
+            _loose(alt)
+            for alt in tree.xpath("//body//img/@alt")
+            if len(alt.split()) >= _MIN_ALT_WORDS
+        }
 
     def caption(self, paragraph: str) -> bool:
         """Whether `paragraph` is a caption's text, and the page shows it nowhere else (a
-        lede that a picture's caption repeats is the lede)."""
+        lede that a picture's caption repeats is the lede); or, unmarked, its picture's alt
+        text shown in the picture's box, which holds no other text."""
         loose = _loose(paragraph)
+        if loose in self.alts:
+            whole = [e for e in self._shown(paragraph) if _loose(e.text_content()) == loose]
+            if whole and all(_in_picture_box(element, loose) for element in whole):
+                return True
         if not any(_captioned(loose, caption) for caption in self.captions):
             return False
         shown = self._shown(paragraph)
@@ -3896,6 +3906,22 @@ class _LeadMarkup:
 
 
 _MAX_CONTROL = 40
+_MIN_ALT_WORDS = 4
+_PICTURE_BOX_DEPTH = 3
+
+
+def _in_picture_box(element: Any, loose: str) -> bool:
+    """Whether `element` (showing the text `loose`) is in the box of a picture whose alt text
+    it is, a box that shows nothing else: CNN's "<div><div><img alt="Tim Kaine says …"></div>
+    <div>Tim Kaine says …</div></div>", a caption no class marks."""
+    for box in itertools.islice(element.iterancestors(), _PICTURE_BOX_DEPTH):
+        if _loose(box.text_content()) != loose:
+            return False
+        if any(_loose(alt) == loose for alt in box.xpath(".//img/@alt")):
+            return True
+    return False
+
+
 _LEADING_WORDS = re.compile(r"[^\W_][\w\s'’.-]*")
 _SHORTEST_KEY = 2  # "By"
 # Classes of a page's tools and trails: print, reprint and share buttons, text size, crumbs.
