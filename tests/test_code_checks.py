@@ -68,3 +68,41 @@ def test_import_contracts_are_kept(link_tree: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def _rebound_constants(source: str) -> list[str]:
+    """Module-level names bound twice where the second binding does not build on the first:
+    a constant defined anew by another part of a long module silently changes the first's
+    meaning for every function that reads it."""
+    import ast
+
+    bound: set[str] = set()
+    rebound = []
+    for statement in ast.parse(source).body:
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is None:
+            continue
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        used = {node.id for node in ast.walk(statement.value) if isinstance(node, ast.Name)}
+        for target in targets:
+            if isinstance(target, ast.Name):
+                if target.id in bound and target.id not in used and target.id != "__all__":
+                    rebound.append(f"{target.id} (line {statement.lineno})")
+                bound.add(target.id)
+    return rebound
+
+
+def test_no_module_defines_a_constant_twice() -> None:
+    # html.py's `_FIELD_LABEL` was once defined again 40 lines below the first, for another
+    # use: the first's function read the second and stopped reading "Publicado por:" lines.
+    found = {
+        str(path.relative_to(REPO)): rebound
+        for package in ("index", "tui")
+        for path in sorted((REPO / package).rglob("*.py"))
+        if (rebound := _rebound_constants(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+def test_a_constant_defined_twice_is_found_and_one_built_on_itself_is_not() -> None:
+    assert _rebound_constants("A = 1\nB = 2\nA = 3\n") == ["A (line 3)"]
+    assert _rebound_constants("A = {1}\nA = A | {2}\nB: int = 1\n") == []

@@ -265,6 +265,26 @@ def test_a_lede_that_a_picture_s_alt_text_repeats_stays_the_lede() -> None:
     assert parse_html(page("", main)).paragraphs == PARAGRAPHS
 
 
+def test_a_field_s_label_laid_out_as_a_page_is_no_byline_nor_the_first_paragraph() -> None:
+    # Drupal's fields with their labels above (Marketplace): "Episode Teaser Image:" right
+    # under the headline was read as the writer's name, "Episode Description:" as the
+    # text's first paragraph.
+    def field(label: str, value: str) -> str:
+        return (
+            f'<div class="field field-label-above"><div class="field-label">{label}:&nbsp;</div>'
+            f'<div class="field-items"><div class="field-item">{value}</div></div></div>'
+        )
+
+    main = (
+        f"<article><h1>{HEADLINE}</h1>{field('Episode Teaser Image', '<img src=a.jpg>')}"
+        f"{field('Episode Description', PARAGRAPHS[0])}{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[1:])}"
+        "</article>"
+    )
+    draft = parse_html(page("", main))
+    assert draft.authors == []
+    assert draft.paragraphs == PARAGRAPHS
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

@@ -2682,7 +2682,12 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     return people, credit, False
             elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
-            elif bare_names and position < _BARE_NAME_SCAN and 2 <= _name_length(segment) <= 3:
+            elif (
+                bare_names
+                and position < _BARE_NAME_SCAN
+                and 2 <= _name_length(segment) <= 3
+                and not _LABEL_ALONE.match(text)  # "Episode Teaser Image:"
+            ):
                 if is_person_name(segment):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
@@ -3778,6 +3783,7 @@ def _lead_furniture(
             or _take_zoned_date(paragraph, state)
             or _BARE_DATE_LABEL.match(paragraph)
             or _LEAD_LABEL.match(paragraph)
+            or _LABEL_ALONE.match(paragraph)
             # A comment count, "Follow us on …": the footer's lines, set over the text too.
             or is_footer(paragraph)
             or _take_byline(paragraph, state)
@@ -4003,6 +4009,8 @@ _BARE_DATE_LABEL = re.compile(
 )
 # The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
 # section's word, no lede.
+# A field's label over its value, a CMS's form laid out as a page ("Episode Description:").
+_LABEL_ALONE = re.compile(r"^[^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,3}\s?:$")
 _LEAD_LABEL = re.compile(
     # (A player's clock, a reading progress, a live story's dot: "01:32", "0%", "● LIVE"; an
     # advert's label over its slot, "Supported by".)
