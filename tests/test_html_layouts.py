@@ -285,6 +285,24 @@ def test_a_field_s_label_laid_out_as_a_page_is_no_byline_nor_the_first_paragraph
     assert draft.paragraphs == PARAGRAPHS
 
 
+@pytest.mark.parametrize("value", [1676551869, 1676551869000])
+def test_a_unix_time_given_as_a_json_number_is_the_publication_moment(value: int) -> None:
+    # '"datePublished": 1676551869' (a number, not a string) read as no date.
+    head = ld({"@context": "http://schema.org", "@type": "Article", "datePublished": value})
+    published = parse_html(page(head, f"<article><h1>{HEADLINE}</h1>{BODY}</article>")).published
+    assert published == datetime(2023, 2, 16, 12, 51, 9, tzinfo=timezone.utc)
+
+
+def test_a_title_of_the_site_s_name_alone_is_no_headline() -> None:
+    # "<title> | Some Title</title>" with og:site_name "Some Title", no heading: the headline
+    # was " | Some Title".
+    html = (
+        '<html><head><meta property="og:site_name" content="Some Title">'
+        f"<title> | Some Title</title></head><body>{BODY}</body></html>"
+    )
+    assert parse_html(html).title == ""
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

@@ -2036,6 +2036,8 @@ def _ld_id(value: Any) -> str:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # "datePublished": 1676551869, a Unix time
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), "")
     if isinstance(value, dict):
@@ -3702,7 +3704,10 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
                 )
             draft.published = parse_date(found) if found else None
         if not draft.title:
-            draft.title = _clean(extract_title(tree) or "")
+            title = _clean(extract_title(tree) or "")
+            # (The <title> " | Some Title" on a page whose site is "Some Title": no headline.)
+            named = _loose(title.strip(_LEADING_SEPARATORS + "»«/"))
+            draft.title = "" if named in (_loose(draft.source), "") else title
         if not draft.source:
             sitename = extract_sitename(tree) or ""
             if sitename and not _URL_LIKE.match(sitename):
