@@ -303,6 +303,27 @@ def test_a_title_of_the_site_s_name_alone_is_no_headline() -> None:
     assert parse_html(html).title == ""
 
 
+@pytest.mark.parametrize(
+    ("headline", "byline", "author", "lang"),
+    [
+        (HEADLINE, "By Jane Doe", "Jane Doe", "en"),
+        ("米朝首脳直通電話　習氏に挑むトランプ戦術の成否", "編集委員　中沢克二", "中沢克二", "ja"),
+    ],
+)
+def test_a_byline_on_the_headline_s_last_line_is_no_part_of_the_headline(
+    headline: str, byline: str, author: str, lang: str
+) -> None:
+    # Nikkei: "<h1><span>Headline</span><br><span>編集委員　中沢克二</span></h1>": the writer's
+    # name ended the title.
+    main = (
+        f'<article><h1 itemprop="headline"><span>{headline}</span><br><span>{byline}</span></h1>'
+        f"{BODY}</article>"
+    )
+    draft = parse_html(page("", main, title=f"{headline} - {SITE}", lang=lang))
+    assert author in draft.authors
+    assert draft.title == " ".join(headline.split())
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

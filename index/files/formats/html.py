@@ -272,6 +272,9 @@ def parse_html(text: str) -> Draft:
                 draft.authors, draft.credit = people, credit
     if not (draft.authors or draft.credit):
         draft.credit = _closing_source(draft.paragraphs) or meta.site_credit
+    draft.title, byline = meta.byline_in_headline(draft.title, draft.authors)
+    if byline and not draft.authors:
+        draft.authors = cjk_byline(byline) or split_byline(byline)[0]
     return draft
 
 
@@ -807,6 +810,35 @@ class _Metadata:
         self.uncut_title = self._title(site, authors)
         sites = [site, *self.site_headings(), *self.all("og:site_name")]
         return _strip_site(self.uncut_title, site, "", [], url=self.url(), sites=sites)
+
+    def byline_in_headline(self, title: str, authors: list[str]) -> tuple[str, str]:
+        """`title` without the last line of its `<h1>` where that line is a byline or names
+        the writers (Nikkei: "Headline<br><span>編集委員　中沢克二</span>"), and that line."""
+        if not title:
+            return title, ""
+        loose = _loose(title)
+        for heading in self.tree.iter("h1"):
+            if _loose(_heading_text(heading)) != loose:
+                continue
+            lines = _shown_lines(heading, skip=_not_headline)
+            last = lines[-1] if len(lines) >= 2 else ""
+            if last and (
+                any(_loose(name) in _loose(last) for name in authors)
+                or is_byline(last)
+                or cjk_byline(last)
+            ):
+                return " ".join(lines[:-1]), last
+            break
+        return title, ""
+        loose = _loose(title)
+        for heading in self.tree.iter("h1"):
+            if _loose(_heading_text(heading)) != loose:
+                continue
+            lines = _shown_lines(heading, skip=_not_headline)
+            if len(lines) >= 2 and any(_loose(name) in _loose(lines[-1]) for name in authors):
+                return " ".join(lines[:-1])
+            break
+        return title
 
     def _title(self, site: str, authors: list[str]) -> str:
         below = self._headline_below_breadcrumbs()
@@ -1655,8 +1687,8 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
     rest = (
         _clean(text[len(kicker) :].lstrip(_LEADING_SEPARATORS)) if text.startswith(kicker) else ""
     )
-    if len(_words_of(rest)) < 2:
-        return text
+    if len(_words_of(rest)) < 2 or is_byline(rest) or cjk_byline(rest):
+        return text  # (A byline set under the headline inside its <h1>: the first is no kicker.)
     for title in map(_loose, titles):
         if title.startswith(_loose(rest)):
             return rest
