@@ -324,6 +324,21 @@ def test_a_byline_on_the_headline_s_last_line_is_no_part_of_the_headline(
     assert draft.title == " ".join(headline.split())
 
 
+@pytest.mark.parametrize(
+    "trail", ["뉴스 > 경제 > 기업·CEO", "Home » News » World", "Sport > Football"]
+)
+def test_a_breadcrumb_trail_left_over_the_text_is_no_paragraph(trail: str) -> None:
+    # Donga: the trail, unmarked, in the article's element: it was the first paragraph.
+    main = f"<article><h1>{HEADLINE}</h1><div>{trail}</div>{BODY}</article>"
+    assert parse_html(page("", main)).paragraphs == PARAGRAPHS
+
+
+def test_a_first_paragraph_with_a_greater_than_sign_stays() -> None:
+    first = "Prices rose > 5% in March, officials said"
+    main = f"<article><h1>{HEADLINE}</h1><p>{first}</p>{BODY}</article>"
+    assert parse_html(page("", main)).paragraphs[0] == first
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

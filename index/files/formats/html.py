@@ -51,6 +51,7 @@ from newsread.index.files.formats.bylines import (
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
+    _breadcrumb,
     _State,
     _take_byline,
     _take_date,
@@ -3821,6 +3822,7 @@ def _lead_furniture(
             or _BARE_DATE_LABEL.match(paragraph)
             or _LEAD_LABEL.match(paragraph)
             or _LABEL_ALONE.match(paragraph)
+            or _trail(paragraph)
             # A comment count, "Follow us on …": the footer's lines, set over the text too.
             or is_footer(paragraph)
             or _take_byline(paragraph, state)
@@ -4044,10 +4046,27 @@ def _take_field_line(paragraph: str, state: _State) -> bool:
 _BARE_DATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?$", re.IGNORECASE
 )
-# The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
-# section's word, no lede.
+
+
+def _trail(paragraph: str) -> bool:
+    """Whether `paragraph` is a breadcrumb trail set apart by signs no sentence uses ("뉴스 >
+    경제 > 기업·CEO", "Home » News"): the extraction's leftover, no part of the text."""
+    crumbs = _breadcrumb(paragraph)
+    return (
+        crumbs is not None
+        and crumbs[1]
+        and all(len(c.split()) <= _CRUMB_WORDS and "," not in c for c in crumbs[0])
+        and not any(c.isdigit() for c in crumbs[0])
+    )
+
+
+_CRUMB_WORDS = 3
+
+
 # A field's label over its value, a CMS's form laid out as a page ("Episode Description:").
 _LABEL_ALONE = re.compile(r"^[^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,3}\s?:$")
+# The label of the kind of story set over its text ("Analysis", "Opinion", "Kommentar"): the
+# section's word, no lede.
 _LEAD_LABEL = re.compile(
     # (A player's clock, a reading progress, a live story's dot: "01:32", "0%", "● LIVE"; an
     # advert's label over its slot, "Supported by".)
