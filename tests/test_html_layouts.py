@@ -339,6 +339,16 @@ def test_a_first_paragraph_with_a_greater_than_sign_stays() -> None:
     assert parse_html(page("", main)).paragraphs[0] == first
 
 
+@pytest.mark.parametrize(
+    "label", ['<span class="slug">Analyse</span>', '<a class="kicker" href="/x">Opinion</a>']
+)
+def test_a_label_opening_the_standfirst_s_heading_is_no_part_of_the_lede(label: str) -> None:
+    # Libération: "<h2><span class="slug">Analyse</span> Après une semaine agitée, …</h2>":
+    # the lede read "Analyse Après une semaine agitée, …".
+    main = f"<article><h1>{HEADLINE}</h1><h2>{label} {STANDFIRST}.</h2>{BODY}</article>"
+    assert parse_html(page("", main)).paragraphs[0] == STANDFIRST + "."
+
+
 # --- structured data -------------------------------------------------------------------------
 
 BROKEN_JSON_LD = [

@@ -496,6 +496,20 @@ def _prepare(tree: Any) -> list[Any]:
             paragraph = element.makeelement("p", {})
             paragraph.text, element.tail = tail, None
             element.addnext(paragraph)
+    # A label set before a standfirst in its heading, its class a kicker's ("<h2><span
+    # class="slug">Analyse</span> Après une semaine agitée, …</h2>", Libération): the
+    # section's word, which would open the lede.
+    for element in tree.xpath(_HEADING_LABEL):
+        rest = (element.tail or "") + "".join(
+            s.text_content() + (s.tail or "") for s in element.itersiblings()
+        )
+        if (
+            _KICKER_CLASS.search(element.get("class") or "")
+            and not (element.getparent().text or "").strip()  # (It opens the heading.)
+            and len(element.text_content().split()) <= _MAX_LABEL_WORDS
+            and len(rest.split()) >= _MIN_HEADLINE_WORDS
+        ):
+            element.drop_tree()
     # trafilatura drops elements it does not know, with the rest of their sentence: MathML,
     # and custom elements (`<mjx-container>`, `<article-body>`). Their text reads well enough.
     for element in tree.xpath(_CUSTOM_ELEMENTS):
@@ -511,6 +525,11 @@ def _prepare(tree: Any) -> list[Any]:
     return captions
 
 
+# The first element of a heading below the headline, a marked inline one.
+_HEADING_LABEL = (
+    "//*[self::h2 or self::h3]"
+    "/*[1][@class][self::span or self::a or self::strong or self::em or self::small or self::b]"
+)
 _MIN_TAIL_PARAGRAPH = 80
 _BOX_WITH_TAIL = (
     "//body//*[self::div or self::table or self::ul or self::figure or self::aside]"
@@ -1477,6 +1496,7 @@ class _Metadata:
 # ("Einheit der Woche", "Olympische Spiele in Paris"), a separate line on the page.
 _KICKER_CLASS = re.compile(
     r"kicker|topline|overline|dachzeile|roofline|eyebrow|super-?title|overhead|sub-?heading|strapline"
+    r"|\bslug\b"
     r"|headline[-_]?(?:label|intro|prefix)|title[-_]?(?:label|prefix)",
     re.IGNORECASE,
 )
