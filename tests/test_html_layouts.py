@@ -157,6 +157,15 @@ def test_the_outlet_named_under_the_byline_is_its_credit_not_the_first_paragraph
     assert draft.paragraphs[0] == lede
 
 
+def test_the_source_the_dateline_credits_over_the_text_is_its_credit() -> None:
+    # fox13now: the byline in the page's byline box, then "CNN" over "WASHINGTON (CNN) — …".
+    lede = WIRE_LEDE.format(source="CNN")
+    head = '<meta name="author" content="Leigh Ann Caldwell">'
+    main = f"<article><h1>{HEADLINE}</h1><div><p>CNN</p></div><p>{lede}</p>{BODY}</article>"
+    draft = parse_html(page(head, main))
+    assert (draft.credit, draft.paragraphs[0]) == ("CNN", lede)
+
+
 def test_a_name_under_the_byline_that_no_dateline_credits_stays() -> None:
     main = (
         f"<article><h1>{HEADLINE}</h1><div>By Leigh Ann Caldwell</div><p>Northfield</p>"
@@ -224,6 +233,8 @@ def test_the_standfirst_under_an_h2_headline_is_kept_where_the_h1_is_in_the_menu
     headline = html_module._headline_element(tree, title, in_h2=True)
     assert headline is not None and headline.tag == "h2"
     assert html_module._headline_element(tree, title) is None  # (dates look for an <h1> only)
+    html_module._prepare(tree)  # (which drops the kicker: the <h2> still says the title)
+    assert html_module._headline_element(tree, title, in_h2=True) is headline
 
 
 def test_a_paragraph_cut_off_by_a_box_it_held_is_set_apart_as_the_paragraph_it_was() -> None:

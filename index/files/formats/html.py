@@ -3325,14 +3325,13 @@ def _headline_element(tree: Any, title: str, *, in_h2: bool = False) -> Any | No
     # The page's only <h1> sits in its menu (the breadcrumbs' last crumb): the headline is the
     # <h2> that says the title, its kicker set apart ("Linde" over "Gasekonzern muss …").
     words = _words_of(title)
-    return next(
-        (
-            h
-            for h in tree.iter("h2")
-            if _words_of(h.text_content()) == words and not _in_furniture(h)
-        ),
-        None,
-    )
+
+    def says_title(heading: Any) -> bool:
+        # (Its kicker may be gone: `_prepare` drops a heading's opening label.)
+        said = _words_of(heading.text_content())
+        return len(said) >= _MIN_HEADLINE_WORDS and words[len(words) - len(said) :] == said
+
+    return next((h for h in tree.iter("h2") if says_title(h) and not _in_furniture(h)), None)
 
 
 # A date in a URL's path, as blogs and news sites file their stories ("/2020/02/24/slug").
@@ -3832,7 +3831,7 @@ def _lead_furniture(
             pass  # "Jane Doe" over "Transport Correspondent" or the date: the byline's name
         elif _UPDATE_LINE.match(paragraph):
             updated = updated or find_date(paragraph)  # "Updated March 13, 2024 at 10:15 a.m."
-        elif byline_at == index - 1 and _byline_outlet(paragraph, paragraphs[index + 1 :]):
+        elif _byline_outlet(paragraph, paragraphs[index + 1 :], byline_at == index - 1):
             outlet = outlet or paragraph  # "By Jane Doe" over "Reuters"
         elif not (
             is_furniture(paragraph)
@@ -3881,13 +3880,13 @@ _DATELINE_SOURCE = re.compile(r"^[^()]{2,60}\(([^()]{2,30})\)\s*(?:[-—–:]|--
 _MAX_OUTLET = 40
 
 
-def _byline_outlet(paragraph: str, following: list[str]) -> bool:
-    """Whether `paragraph`, the line under a byline, names the outlet its writer writes for:
-    a news agency ("Reuters"), or the source that the dateline of the text `following` it
-    credits ("CNN" over "WASHINGTON (CNN) — …")."""
+def _byline_outlet(paragraph: str, following: list[str], under_byline: bool) -> bool:
+    """Whether `paragraph`, a line over the text, names the outlet the story is from: the
+    source that the dateline of the text `following` it credits ("CNN" over "WASHINGTON
+    (CNN) — …"), or a news agency on the line `under_byline` ("By Jane Doe" / "Reuters")."""
     if len(paragraph) > _MAX_OUTLET or not paragraph[:1].isupper() or paragraph[-1:] in ".!?":
         return False
-    if is_agency(paragraph):
+    if under_byline and is_agency(paragraph):
         return True
     first = next((p for p in following if len(p) > 2 * _MAX_OUTLET), "")
     match = _DATELINE_SOURCE.match(first)
