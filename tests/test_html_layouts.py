@@ -513,3 +513,45 @@ def test_words_in_brackets_closing_the_title_stay() -> None:
     title = f"{HEADLINE} (Update 2)"
     draft = parse_html(page("", f"<article>{BODY}</article>", title=title))
     assert draft.title == title
+
+
+# --- bylines away from the headline ----------------------------------------------------------
+
+
+def _signed(close: str, lang: str = "de") -> str:
+    """A post with no byline above its text, `close` after its last paragraph."""
+    return page(
+        "",
+        f'<article class="post"><h1 class="entry-title">{HEADLINE}</h1>'
+        f'<div class="entry-content">{BODY}{close}</div></article>',
+        lang=lang,
+    )
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>(Jana Schmidt)</p>",
+        "<p>— Jana Schmidt</p>",
+        "<p>-- Jana Schmidt</p>",
+        "<p>Die Brücke bleibt bis zum Herbst gesperrt, teilte die Stadt mit. (Jana Schmidt)</p>",
+        "<p>„Wir hatten keine Wahl“, sagte der Bürgermeister. (Jana Schmidt)</p>",
+    ],
+)
+def test_a_name_in_brackets_or_after_a_dash_closing_the_text_signs_it(close: str) -> None:
+    assert parse_html(_signed(close)).authors == ["Jana Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        # who said a quotation set apart above it
+        "<blockquote><p>We had no choice but to close it.</p></blockquote><p>— John Roe</p>",
+        # the last line of a list of changes
+        "<p>* Bridge closed to cars<br>* Ferry service added<br>- Removed Herobrine</p>",
+        "<p>(Springfield City Council)</p>",
+        "<p>Die Stadt teilte das mit. (js)</p>",
+    ],
+)
+def test_a_dash_or_brackets_closing_the_text_sign_nothing_when_no_person_signs(close: str) -> None:
+    assert parse_html(_signed(close)).authors == []

@@ -3964,23 +3964,57 @@ def _closing_source(paragraphs: list[str]) -> str:
     return ""
 
 
+# A name signing the text as German, Austrian and Swiss papers do, in brackets or after a dash
+# ("(Jana Schmidt)", "— Jane Doe"), a paragraph of its own or closing the last one after a
+# sentence ("… teilte die Stadt mit. (Jana Schmidt)").
+_MARKED_SIGNATURE = re.compile(
+    r"(?:^|(?<=[.!?\"“”»«])\s+)\((?P<bracketed>[^()]{5,40})\)$|^(?:[-–—]{1,2}|―)\s*(?P<dashed>[^-–—]{5,40})$"
+)
+
+
 def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     """The person a last paragraph that is only a name names ("Jane Doe" under the text, as a
-    letter is signed); not a name a label before it gives another role ("Kontakt:"), nor one
-    the page shows only in a sidebar, a comment or a list of other stories."""
+    letter is signed, or "(Jane Doe)", "— Jane Doe", or a name in brackets after its last
+    sentence); not a name a label before it gives another role ("Kontakt:"), nor one the page
+    shows only in a sidebar, a comment or a list of other stories."""
     if len(paragraphs) < _SIGNED_TEXT:
         return []
     name, before = paragraphs[-1], paragraphs[-2]
+    shown_as, shown_text = "normalize-space(.) = $text", name
+    marked = _MARKED_SIGNATURE.search(name)
+    if marked:
+        # (Its node holds the brackets or the dash too, and the sentence before them.)
+        shown_as, shown_text = "contains(normalize-space(.), $text)", marked.group(0).strip()
+        name = shown_text.strip("()-–—― ")
+        if not marked.group("bracketed") and before.lstrip()[:1] in _LIST_MARKS:
+            return []  # "- Removed Herobrine": the last line of a list, not a signature
     if not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":"):
         return []
     if not is_person_name(name):
         return []
-    shown = tree.xpath("//body//text()[normalize-space(.) = $name]", name=name)
+    shown = [
+        node.getparent()
+        for node in tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
+        if node.getparent() is not None
+    ]
     if not any(
-        node.getparent() is not None and not _in_other_content(node.getparent()) for node in shown
+        not (_in_other_content(element) or marked and _under_quotation(element))
+        for element in shown
     ):
         return []
     return [name]
+
+
+_LIST_MARKS = frozenset("-–—―*•·")
+
+
+def _under_quotation(element: Any) -> bool:
+    """Whether `element` (or the block it is in) follows a quotation: "— John Roe" under it
+    names who said it, not who wrote the text."""
+    while element is not None and element.tag in _INLINE:
+        element = element.getparent()
+    previous = element.getprevious() if element is not None else None
+    return previous is not None and previous.tag in ("blockquote", "q")
 
 
 # The fewest paragraphs a text signed under its last one has (a signature, then some text).
