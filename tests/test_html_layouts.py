@@ -555,3 +555,33 @@ def test_a_name_in_brackets_or_after_a_dash_closing_the_text_signs_it(close: str
 )
 def test_a_dash_or_brackets_closing_the_text_sign_nothing_when_no_person_signs(close: str) -> None:
     assert parse_html(_signed(close)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("close", "lang", "name"),
+    [
+        ("<p><em>Jane Doe is a reporter for The Valley Post.</em></p>", "en", "Jane Doe"),
+        (
+            "<p>Jane Doe is a senior transport correspondent based in Springfield.</p>",
+            "en",
+            "Jane Doe",
+        ),
+        ("<p>Jana Schmidt ist Redakteurin im Ressort Verkehr.</p>", "de", "Jana Schmidt"),
+        ("<p>Jean Dupont est journaliste à Lyon.</p>", "fr", "Jean Dupont"),
+    ],
+)
+def test_a_writer_s_bio_closing_the_text_names_its_writer(close: str, lang: str, name: str) -> None:
+    assert parse_html(_signed(close, lang)).authors == [name]
+
+
+def test_a_bio_of_someone_else_than_a_journalist_closing_the_text_names_no_writer() -> None:
+    close = "<p>John Roe is a retired engineer who has lived on the east bank since 1970.</p>"
+    assert parse_html(_signed(close, "en")).authors == []
+
+
+def test_an_about_the_author_section_the_extraction_drops_names_the_writer() -> None:
+    box = (
+        '<section class="author-bio"><h3>About the author</h3>'
+        "<p>Jane Doe covers transport and the city council for the Post.</p></section>"
+    )
+    assert parse_html(_signed(box, "en")).authors == ["Jane Doe"]

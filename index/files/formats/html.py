@@ -254,6 +254,7 @@ def parse_html(text: str) -> Draft:
         draft.authors = (
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
+            or _closing_bio(draft.paragraphs)
             or _labelled_paragraph(draft.paragraphs)
             or _cjk_byline_line(tree)
             or _right_aligned_signature(tree)
@@ -2207,6 +2208,11 @@ def _byline_marks(element: Any) -> str:
 
 
 _NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
+# A section that is an author box ("author-bio", "about-the-author"), where WordPress marks a
+# whole post's section with its author's name ("author-jane-doe").
+_AUTHOR_BOX = re.compile(
+    r"\b(?:about-(?:the-)?(?:author|autor|auteur)|(?:author|autor|auteur)-?(?:bio|box|info|card))\b"
+)
 # How many marked elements (any with a class or id) after the headline a byline may be.
 _NEAR_HEADLINE = 40
 
@@ -2227,6 +2233,7 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         # (WordPress marks a whole post, or the page, with its author: "author-jane-doe".)
         if (
             element.tag in _NOT_BYLINE_BOXES
+            and not (element.tag == "section" and _AUTHOR_BOX.search(_marks(element)))
             or _in_other_content(element)
             or _in_teaser_card(element)
             or _quoted(element)
@@ -2285,9 +2292,11 @@ _MAX_NICKNAME_WORDS = 4
 _SAYS_AUTHOR = re.compile(r"\b(?:author|autor(?:in|en)?|auteur|autore)\b", re.IGNORECASE)
 
 
-# An author box's bio, which opens with the writer's name: "Jane Doe is a reporter ...".
+# An author box's bio, which opens with the writer's name: "Jane Doe is a reporter ...", "Jane Doe
+# covers transport".
 _BIO_OPENING = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?:is|was|ist|war|est|es|è|writes|schreibt)\s"
+    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+"
+    r"(?:is|was|ist|war|est|es|è|writes|schreibt|covers|reports)\s"
 )
 
 
@@ -4006,6 +4015,30 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
 
 
 _LIST_MARKS = frozenset("-–—―*•·")
+
+
+# A writer's bio closing the text, which names a journalist's job in its first words: "Jane Doe
+# is a transport reporter for the Post.", "Jana Schmidt ist Redakteurin im Ressort Verkehr.",
+# "Jean Dupont est journaliste à Lyon."
+_CLOSING_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?:is|ist|est|es|è|é)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:reporter|writer|journalist|correspondent|editor|columnist|contributor|freelancer"
+    r"|redakteur(?:in)?|journalistin|korrespondent(?:in)?|reporterin|autorin|autor"
+    r"|journaliste|rédact(?:eur|rice)|correspondante?|periodista|redactora?|corresponsal"
+    r"|giornalista|redattrice|redattore|jornalista|repórter)(?!\w)",
+    re.IGNORECASE,
+)
+_MAX_BIO = 300
+
+
+def _closing_bio(paragraphs: list[str]) -> list[str]:
+    """The writer a short bio in the last two paragraphs names ("Jane Doe is a reporter for
+    The Valley Post."), as an author box or an op-ed's italic note under the text does."""
+    for paragraph in paragraphs[-2:]:
+        bio = _CLOSING_BIO.match(paragraph) if len(paragraph) <= _MAX_BIO else None
+        if bio and is_person_name(bio.group("name")):
+            return [bio.group("name")]
+    return []
 
 
 def _under_quotation(element: Any) -> bool:
