@@ -1869,3 +1869,44 @@ def test_roles_desks_and_labels_of_european_bylines(
 )
 def test_a_byline_line_closed_by_the_writer_s_role_is_a_byline(line: str) -> None:
     assert is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # Reuters' credit line: the reporters, not the editor.
+        (
+            "Reporting by Jane Doe in Springfield; Additional reporting by John Roe in London;"
+            " Editing by Mary Major",
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            "Reporting by Jane Doe; Additional reporting by John Roe; Editing by Mary Major",
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            "Reporting by Jane Doe in Washington and John Roe in London; Editing by Mary Major",
+            ["Jane Doe", "John Roe"],
+        ),
+    ],
+)
+def test_a_wire_credit_line_names_its_reporters_not_its_editor(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe in Springfield and John Roe in London", ["Jane Doe", "John Roe"]),
+        ("Par Jean Dupont à Paris et Marie Curie à Lyon", ["Jean Dupont", "Marie Curie"]),
+        ("By Jane Doe and John Roe in Paris", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe in New York", ["Jane Doe"]),
+    ],
+)
+def test_each_writer_s_place_in_a_byline_is_no_part_of_the_names(
+    line: str, authors: list[str]
+) -> None:
+    assert split_byline(line) == (authors, "")

@@ -335,6 +335,11 @@ _SEGMENTS = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*$")
+# A place after each of several names: "Jane Doe in Washington and John Roe in London".
+_PLACES = re.compile(
+    r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}"
+    r"(?=\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|$))"
+)
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 # (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.) "and" in
 # Dutch, Swedish, Danish and Norwegian, Polish and Catalan, Finnish, Hungarian, Turkish and
@@ -874,7 +879,11 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(_clean_name(outlet.group("outlet")))
         segment = segment[: outlet.start()]
     place = _PLACE.search(segment)
-    if place and _all_people(segment[: place.start()]):
+    # "Jane Doe in Washington and John Roe in London": each writer's place.
+    placed = _PLACES.sub("", segment) if place else segment
+    if len(_SEPARATORS.split(placed)) > 1 and _all_people(placed):
+        segment = placed
+    elif place and _all_people(segment[: place.start()]):
         segment = segment[: place.start()]
     people: list[str] = []
     others: list[str] = []
@@ -992,8 +1001,11 @@ def _page_furniture(segment: str) -> bool:
     segment = segment.strip()
     if is_agency(segment):
         return False  # "Jane Doe | dpa": the agency's credit, in its own lower case
-    if _LABELLED.match(segment) and not _PREFIX.match(segment):
+    prefix = _PREFIX.match(segment)
+    if _LABELLED.match(segment) and not prefix:
         return True
+    if prefix and prefix.group("verbs"):
+        return False  # "Reporting by Jane Doe; Additional reporting by John Roe; Editing by …"
     text = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
     return any(
         w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS for w in _WORD.findall(text)
@@ -1171,6 +1183,8 @@ _BY_LINE = re.compile(
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A second credit after a semicolon: "Reporting by Jane Doe; Editing by Mary Major".
+_NEXT_CREDIT = re.compile(rf"\s*;\s*(?=(?:{_VERBS})\s+by\b)", re.IGNORECASE)
 # Lower-case words a byline may hold: "By Jane Doe and John Roe in Paris for the Guardian".
 _BYLINE_LOWER_WORDS = (
     _PARTICLES | _ROLE_WORDS | _words("and in for of at from the with via und et y e by")
@@ -1266,7 +1280,9 @@ def is_byline(line: str) -> bool:
         # other than the writing's ("Research by ...") may start sentences: names only there.
         # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
         # is no part of them, however long.
-        names = _DATE_TAIL.sub("", rest)
+        # "Reporting by Jane Doe in Springfield; Additional reporting by John Roe in London;
+        # Editing by Mary Major": each credit after a semicolon is read on its own.
+        names = _DATE_TAIL.sub("", _NEXT_CREDIT.split(rest, maxsplit=1)[0])
         lower_words = [
             w
             for w in _WORD.findall(names)
