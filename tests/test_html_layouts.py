@@ -585,3 +585,10 @@ def test_an_about_the_author_section_the_extraction_drops_names_the_writer() -> 
         "<p>Jane Doe covers transport and the city council for the Post.</p></section>"
     )
     assert parse_html(_signed(box, "en")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "close", ["<p>Haber: Ahmet Yılmaz</p>", "<p>Haber: Ahmet Yılmaz / Fotoğraf: Mehmet Demir</p>"]
+)
+def test_a_turkish_news_label_closing_the_text_names_its_reporter(close: str) -> None:
+    assert parse_html(_signed(close, "tr")).authors == ["Ahmet Yılmaz"]

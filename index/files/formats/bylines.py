@@ -246,7 +246,8 @@ _PIECE_BY = (
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
-# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Tác giả: Jane Doe",
+# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Haber: Jane Doe" (news by),
+# "Tác giả: Jane Doe",
 # "Szerző: Jane Doe"), and
 # "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
 # di Jane Doe").
@@ -256,7 +257,7 @@ _PIECE_BY = (
 # Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
 _WRITER_LABEL = (
     r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
-    r"|autors|reportagem|autor/a|autor\(a\)|muhabir"
+    r"|autors|reportagem|autor/a|autor\(a\)|muhabir|haber"
 )
 _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
