@@ -592,3 +592,24 @@ def test_an_about_the_author_section_the_extraction_drops_names_the_writer() -> 
 )
 def test_a_turkish_news_label_closing_the_text_names_its_reporter(close: str) -> None:
     assert parse_html(_signed(close, "tr")).authors == ["Ahmet Yılmaz"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="authors"><span class="author">Jane Doe</span>'
+        '<span class="author">John Roe</span></div>',
+        '<p class="byline"><span class="author-name">Jane Doe</span>'
+        '<span class="author-name">John Roe</span></p>',
+    ],
+)
+def test_author_elements_side_by_side_with_nothing_between_them_are_two_writers(box: str) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{box}{BODY}</article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe", "John Roe"]
+
+
+def test_an_article_author_meta_tag_written_with_a_dot_names_the_writer() -> None:
+    head = '<meta name="article.author" content="Jane Doe">'
+    assert parse_html(page(head, f"<article><h1>{HEADLINE}</h1>{BODY}</article>")).authors == [
+        "Jane Doe"
+    ]

@@ -115,6 +115,7 @@ _AUTHOR_KEYS = (
     "sailthru.author",
     "dc.creator",
     "dcterms.creator",
+    "article.author",
     "byl",
     "cxenseparse:author",
     "citation_author",
@@ -2317,7 +2318,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     if element.get("data-author") and not _marked_as_byline(element):
         # (Its text is whatever the element holds: a teaser's, a whole post's.)
         return _marked_up_name(element), ""
-    linked = _linked_names(element)
+    linked = _linked_names(element) or _marked_names(element)
     if linked:
         return linked, ""
     credit = ""
@@ -2348,6 +2349,21 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
             credit = credit or found
     return _marked_up_name(element), credit
+
+
+def _marked_names(element: Any) -> list[str]:
+    """The names of the author elements a byline box holds side by side with nothing between
+    them ("<span class=author>Jane Doe</span><span class=author>John Roe</span>", set apart by
+    the style sheet), which its text runs together."""
+    marked = [
+        child
+        for child in element.iterdescendants()
+        if child.get("class") and _AUTHOR_CLASS.search(_byline_marks(child))
+    ]
+    if len(marked) < 2 or any(a in marked for e in marked for a in e.iterancestors()):
+        return []
+    names = [_clean(e.text_content()) for e in marked]
+    return names if all(is_person_name(n) for n in names) else []
 
 
 # What a byline holds between its writers' links: "By", "and", commas ("By <a>Jane Doe</a>,
