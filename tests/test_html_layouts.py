@@ -613,3 +613,40 @@ def test_an_article_author_meta_tag_written_with_a_dot_names_the_writer() -> Non
     assert parse_html(page(head, f"<article><h1>{HEADLINE}</h1>{BODY}</article>")).authors == [
         "Jane Doe"
     ]
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _wire(dateline: str, *, lang: str, url: str = "", notice: str = "") -> str:
+    """An undated page whose text opens with a wire dateline."""
+    head = f'<link rel="canonical" href="{url}">' if url else ""
+    text = f"<p>{dateline} {PARAGRAPHS[0]}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[1:])}"
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>{HEADLINE}</title>{head}</head>'
+        f"<body><article><h1>{HEADLINE}</h1>{text}</article><footer><p>{notice}</p></footer>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("Madrid, 12 mar (EFE).-", "es"),
+        ("BERLIN, 12. März (dpa) -", "de"),
+        ("WASHINGTON, March 12 (Reuters) -", "en"),
+        ("PARIS, 12 mars (AFP) -", "fr"),
+    ],
+)
+def test_a_yearless_wire_dateline_takes_its_year_from_the_url_or_the_copyright_notice(
+    dateline: str, lang: str
+) -> None:
+    by_url = _wire(dateline, lang=lang, url="https://news.example/2024/bridge-closes")
+    by_notice = _wire(dateline, lang=lang, notice="© 2019-2024 Agencia EFE")
+    for page_ in (by_url, by_notice):
+        published = parse_html(page_).published
+        assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+def test_a_yearless_wire_dateline_with_no_year_on_the_page_dates_nothing() -> None:
+    assert parse_html(_wire("Madrid, 12 mar (EFE).-", lang="es")).published is None

@@ -249,6 +249,8 @@ def parse_html(text: str) -> Draft:
         draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
+    if draft.published is None:
+        draft.published = _yearless_dateline(draft.paragraphs[:_LEAD_LINES], tree, draft.url)
     if draft.published is not None and draft.published.day == 1:
         draft.published = _on_shown_day_of_month(tree, draft.published, draft.title, draft.url)
     if not (draft.authors or draft.credit):
@@ -3250,6 +3252,40 @@ def _on_shown_day_of_month(tree: Any, found: datetime, title: str, url: str) -> 
         if shown is not None and (shown.year, shown.month) == (year, month):
             return shown
     return found
+
+
+# A wire story's dateline without a year, opening its text: "Madrid, 12 mar (EFE).-",
+# "BERLIN, 12. März (dpa) -", "WASHINGTON, March 12 (Reuters) -".
+_YEARLESS_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]*(?:[\s-]+[A-ZÀ-Þ][\w'’.-]*){0,3}\s*(?:\([^()]{2,30}\)\s*)?,\s+"
+    r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+\d{1,2})"
+    r"\s*(?:\(|[-–—/]|$)"
+)
+# The year a URL files a story under ("/2024/slug", "/news/2024/…") ...
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# ... or the last year a copyright notice gives ("© 2019-2024 Agencia EFE").
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|&copy;|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)", re.IGNORECASE
+)
+_NOTICE_YEAR_TEXT = "//body//text()[contains(., '©') or contains(., 'opyright')]"
+
+
+def _yearless_dateline(paragraphs: list[str], tree: Any, url: str) -> datetime | None:
+    """The day a wire dateline opening the text gives without a year ("Madrid, 12 mar
+    (EFE).-"), on a page that declares no date: in the year its URL files it under, else the
+    last year of its copyright notice (the page's, which is no earlier than the story)."""
+    for paragraph in paragraphs:
+        dateline = _YEARLESS_DATELINE.match(paragraph)
+        if dateline is None:
+            continue
+        match = _URL_YEAR.search(urlsplit(url).path)
+        if match is None:
+            notices = " ".join(str(text) for text in tree.xpath(_NOTICE_YEAR_TEXT))
+            match = _COPYRIGHT_YEAR.search(notices)
+        if match is None:
+            return None
+        return _line_date(f"{dateline.group('date')} {match.group(1)}", day_first=True)
+    return None
 
 
 def _on_time_text(tree: Any, declared: datetime) -> datetime:
