@@ -650,3 +650,20 @@ def test_a_yearless_wire_dateline_takes_its_year_from_the_url_or_the_copyright_n
 
 def test_a_yearless_wire_dateline_with_no_year_on_the_page_dates_nothing() -> None:
     assert parse_html(_wire("Madrid, 12 mar (EFE).-", lang="es")).published is None
+
+
+@pytest.mark.parametrize("line", ["12 March, 10:03", "Mar 12", "Tuesday, 12 March"])
+def test_a_yearless_date_line_under_the_headline_takes_the_url_s_year(line: str) -> None:
+    head = '<link rel="canonical" href="https://valleypost.example/news/2024/bridge-closes">'
+    main = f'<article><h1>{HEADLINE}</h1><p class="date">{line}</p>{BODY}</article>'
+    published = parse_html(page(head, main, lang="en-GB")).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "line", ["3 hours ago", "vor 3 Stunden", "Page 1 of 3", "5 min read", "Vol. 12 No. 3"]
+)
+def test_a_line_under_the_headline_that_is_no_date_dates_nothing(line: str) -> None:
+    head = '<link rel="canonical" href="https://valleypost.example/news/2024/bridge-closes">'
+    main = f'<article><h1>{HEADLINE}</h1><p class="meta">{line}</p>{BODY}</article>'
+    assert parse_html(page(head, main)).published is None

@@ -250,7 +250,9 @@ def parse_html(text: str) -> Draft:
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
     if draft.published is None:
-        draft.published = _yearless_dateline(draft.paragraphs[:_LEAD_LINES], tree, draft.url)
+        draft.published = _yearless_dateline(
+            draft.paragraphs[:_LEAD_LINES], tree, draft.url, draft.title
+        )
     if draft.published is not None and draft.published.day == 1:
         draft.published = _on_shown_day_of_month(tree, draft.published, draft.title, draft.url)
     if not (draft.authors or draft.credit):
@@ -3270,21 +3272,38 @@ _COPYRIGHT_YEAR = re.compile(
 _NOTICE_YEAR_TEXT = "//body//text()[contains(., '©') or contains(., 'opyright')]"
 
 
-def _yearless_dateline(paragraphs: list[str], tree: Any, url: str) -> datetime | None:
-    """The day a wire dateline opening the text gives without a year ("Madrid, 12 mar
-    (EFE).-"), on a page that declares no date: in the year its URL files it under, else the
-    last year of its copyright notice (the page's, which is no earlier than the story)."""
-    for paragraph in paragraphs:
-        dateline = _YEARLESS_DATELINE.match(paragraph)
-        if dateline is None:
-            continue
-        match = _URL_YEAR.search(urlsplit(url).path)
-        if match is None:
-            notices = " ".join(str(text) for text in tree.xpath(_NOTICE_YEAR_TEXT))
-            match = _COPYRIGHT_YEAR.search(notices)
-        if match is None:
-            return None
-        return _line_date(f"{dateline.group('date')} {match.group(1)}", day_first=True)
+def _yearless_dateline(paragraphs: list[str], tree: Any, url: str, title: str) -> datetime | None:
+    """The day a page that declares no date shows without a year: in a wire dateline opening
+    its text ("Madrid, 12 mar (EFE).-") or a short line under its headline ("12 March,
+    10:03"; sites leave out the year of this year's stories). Its year is the one the URL
+    files the story under, else the last of the page's copyright notice (no earlier than
+    the story)."""
+    shown = [match.group("date") for p in paragraphs if (match := _YEARLESS_DATELINE.match(p))]
+    heading = _headline_element(tree, title) if not shown else None
+    if heading is not None:
+        for node in heading.xpath(_FOLLOWING_TEXT):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("script", "style", "noscript"):
+                continue
+            text = " ".join(str(node).split())
+            if len(text) > _MAX_DATE_TEXT:
+                break  # the article's text has begun
+            if len(text) >= _SHORTEST_DATE and not _FOUR_DIGITS.search(text):
+                if not _in_listing(parent):
+                    shown.append(text)
+    if not shown:
+        return None
+    year = _URL_YEAR.search(urlsplit(url).path)
+    if year is None:
+        notices = " ".join(str(text) for text in tree.xpath(_NOTICE_YEAR_TEXT))
+        year = _COPYRIGHT_YEAR.search(notices)
+    if year is None:
+        return None
+    day_first = _writes_day_first(tree)
+    for text in shown:
+        found = _line_date(f"{text} {year.group(1)}", day_first=day_first)
+        if found is not None:
+            return found
     return None
 
 
