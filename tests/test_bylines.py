@@ -1910,3 +1910,37 @@ def test_each_writer_s_place_in_a_byline_is_no_part_of_the_names(
     line: str, authors: list[str]
 ) -> None:
     assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("執筆者：山田太郎", ["山田太郎"]),
+        ("著者：山田太郎", ["山田太郎"]),
+        ("（文・山田太郎）", ["山田太郎"]),
+        ("글: 김민수", ["김민수"]),
+        ("by 山田太郎", ["山田太郎"]),
+        # A Japanese blog's meta line: the writer, a spaced slash, the day.
+        ("by 山田太郎 ／ 2016.12.01", ["山田太郎"]),
+        ("by the way 山田", []),
+    ],
+)
+def test_japanese_and_korean_writer_labels_and_by_before_a_name_without_capitals(
+    line: str, names: list[str]
+) -> None:
+    assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("field", "authors", "credit"),
+    [
+        ("김민수", ["김민수"], ""),
+        ("연합뉴스", [], "연합뉴스"),
+        ("한겨레", [], "한겨레"),
+        ("뉴시스", [], "뉴시스"),
+    ],
+)
+def test_a_korean_author_field_is_a_person_s_name_not_a_paper_s(
+    field: str, authors: list[str], credit: str
+) -> None:
+    assert split_author_field(field) == (authors, credit)

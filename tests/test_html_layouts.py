@@ -667,3 +667,18 @@ def test_a_line_under_the_headline_that_is_no_date_dates_nothing(line: str) -> N
     head = '<link rel="canonical" href="https://valleypost.example/news/2024/bridge-closes">'
     main = f'<article><h1>{HEADLINE}</h1><p class="meta">{line}</p>{BODY}</article>'
     assert parse_html(page(head, main)).published is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "lang", "name"),
+    [
+        ('<div class="author"><span class="name">山田太郎</span></div>', "ja", "山田太郎"),
+        ('<div class="writer">執筆者：山田太郎</div>', "ja", "山田太郎"),
+        ('<p class="author">김민수</p>', "ko", "김민수"),
+    ],
+)
+def test_an_author_element_holding_a_name_no_capitals_mark_names_the_writer(
+    byline: str, lang: str, name: str
+) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"
+    assert parse_html(page("", main, lang=lang)).authors == [name]

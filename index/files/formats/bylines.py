@@ -937,15 +937,23 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
 
 
 # A name in a script without capitals, in a byline: 2-4 words (Arabic, Hebrew, Hindi, Thai),
-# or 2-4 Chinese characters, or a Japanese name of up to 6. Not an organisation of those
-# scripts: a news agency, paper, site or broadcaster ("新华社", "人民网", "共同通信", "放送").
+# or 2-4 Chinese characters, or a Japanese name of up to 6, or a Korean one. Not an
+# organisation of those scripts: a news agency, paper, site or broadcaster ("新华社", "人民网",
+# "共同通信", "放送", "연합뉴스").
 _CASELESS_WORD = rf"[^\W\d_](?:[^\W\d_]|[{BMP_MARKS}])*"  # Devanagari's vowel signs are marks
+# A Korean name: a common family name's syllable and two more ("김민수"); a paper's name is as
+# long ("뉴시스"), but few open with a family name.
+_KOREAN_NAME = (
+    "[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원"
+    "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\uac00-\ud7af]{2}"
+)
 _CASELESS_NAME = re.compile(
     rf"^(?:{_CASELESS_WORD}(?:\s+{_CASELESS_WORD}){{1,3}}"
-    r"|[\u3400-\u9fff]{2,4}|[\u3040-\u30ff\u3400-\u9fff]{3,6})$"
+    rf"|[\u3400-\u9fff]{{2,4}}|[\u3040-\u30ff\u3400-\u9fff]{{3,6}}|{_KOREAN_NAME})$"
 )
 _ORGANISATION_END = re.compile(
-    r"(?:社|网|網|报|報|台|局|部|会|會|院|所|刊|誌|通信|新聞|新闻|放送|日报|日報)$"
+    r"(?:社|网|網|报|報|台|局|部|会|會|院|所|刊|誌|通信|新聞|新闻|放送|日报|日報"
+    r"|신문|뉴스|일보|방송|통신|겨레)$"
 )
 
 
@@ -1646,7 +1654,11 @@ _CJK_LABEL_FIRST = re.compile(
     rf"^[（(【\[]?\s*(?:本報|本报|本紙|本社)?"
     rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|(?:责任|責任)?(?:编辑|編輯)|編集|通讯员|通訊員|기자)"
     rf"\s*[:：/／|]?\s*"
-    rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
+    rf"|(?:執筆者|执笔者|著者|撰写)\s*[:：/／|]?\s*"
+    # "글: 김민수" (Korean: text); "文・山田太郎" (Japanese: text, a name after a dot).
+    rf"|(?:文|筆者|取材・文|文・写真|글)\s*[:：/／|・=]\s*"
+    # "by 山田太郎": English's label before a name in a script without capitals.
+    rf"|[Bb][Yy]\s+)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )
 # Where a field of a line starts: a label of a few characters and its colon.
@@ -1661,7 +1673,9 @@ _CJK_ROLE_AFTER = re.compile(
 # (its source, date and author), which spaces or bars set apart.
 _CJK_BYLINE = 40
 _CJK_META_LINE = 100
-_CJK_PARTS = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)|(?<=】)\s*")
+_CJK_PARTS = re.compile(
+    r"\s*[|｜]\s*|\s+[/／]\s+|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)|(?<=】)\s*"
+)
 # A label only Chinese written in simplified characters uses: there a space never parts a
 # name's characters ("记者 王小明 李华" names two people), as it may in Japanese ("山田 太郎").
 _SIMPLIFIED_LABEL = re.compile(r"^[（(【\[]?\s*(?:本报)?(?:记者|(?:责任)?编辑|通讯员)")

@@ -2340,7 +2340,8 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         text = _byline_text(line)
         if not 3 <= len(text) <= 150:
             continue
-        people, found = split_byline(text)
+        # (An author's element may hold a name no capitals mark: "山田太郎", "김민수".)
+        people, found = split_author_field(text) if named else split_byline(text)
         if people:
             return people, found
         bio = _BIO_OPENING.match(text) if named else None
