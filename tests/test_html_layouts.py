@@ -682,3 +682,25 @@ def test_an_author_element_holding_a_name_no_capitals_mark_names_the_writer(
 ) -> None:
     main = f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"
     assert parse_html(page("", main, lang=lang)).authors == [name]
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>（山田太郎）</p>",
+        "<p>橋は秋まで閉鎖される。（山田太郎）</p>",
+        "<p>（編集委員・山田太郎）</p>",
+        "<p>（ワシントン＝山田太郎）</p>",
+    ],
+)
+def test_a_japanese_paper_s_reporter_in_brackets_closing_the_text_signs_it(close: str) -> None:
+    assert parse_html(_signed(close, "ja")).authors == ["山田太郎"]
+
+
+@pytest.mark.parametrize(
+    "close", ["<p>（共同）</p>", "<p>（時事）</p>", "<p>（写真・山田太郎）</p>"]
+)
+def test_an_agency_or_a_photo_credit_in_brackets_closing_a_japanese_text_signs_nothing(
+    close: str,
+) -> None:
+    assert parse_html(_signed(close, "ja")).authors == []

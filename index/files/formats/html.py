@@ -4049,7 +4049,16 @@ def _closing_source(paragraphs: list[str]) -> str:
 # ("(Jana Schmidt)", "— Jane Doe"), a paragraph of its own or closing the last one after a
 # sentence ("… teilte die Stadt mit. (Jana Schmidt)").
 _MARKED_SIGNATURE = re.compile(
-    r"(?:^|(?<=[.!?\"“”»«])\s+)\((?P<bracketed>[^()]{5,40})\)$|^(?:[-–—]{1,2}|―)\s*(?P<dashed>[^-–—]{5,40})$"
+    r"(?:^|(?<=[.!?\"“”»«])\s+)\((?P<bracketed>[^()]{5,40})\)$"
+    r"|^(?:[-–—]{1,2}|―)\s*(?P<dashed>[^-–—]{5,40})$"
+)
+# A Japanese paper's signature closing the text: the reporter's name in brackets, after their
+# post or the place they filed from ("（山田太郎）", "（編集委員・山田太郎）", "（ワシントン＝山田太郎）").
+# Only a name of three kanji or more ("（共同）", "（時事）" credit agencies), and not one a photo's
+# or a translation's credit gives ("（写真・山田太郎）").
+_KANJI_SIGNATURE = re.compile(
+    r"(?:^|(?<=[。！？」』]))\s*（(?:(?!写真|撮影|画像|図|翻訳|訳)[^（）・=＝]{1,12}[・=＝])?"
+    r"(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{1,3}[ \u3000]?[\u3400-\u4dbf\u4e00-\u9fff]{1,3})）$"
 )
 
 
@@ -4063,15 +4072,21 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     name, before = paragraphs[-1], paragraphs[-2]
     shown_as, shown_text = "normalize-space(.) = $text", name
     marked = _MARKED_SIGNATURE.search(name)
-    if marked:
+    kanji = _KANJI_SIGNATURE.search(name)
+    if kanji:
+        shown_as, shown_text = "contains(normalize-space(.), $text)", kanji.group(0).strip()
+        name = kanji.group("name")
+        if len(name.replace(" ", "")) < _SIGNED_KANJI or split_author_field(name)[0] != [name]:
+            return []  # "（共同）", "（編集部）": a credit
+    elif marked:
         # (Its node holds the brackets or the dash too, and the sentence before them.)
         shown_as, shown_text = "contains(normalize-space(.), $text)", marked.group(0).strip()
         name = shown_text.strip("()-–—― ")
         if not marked.group("bracketed") and before.lstrip()[:1] in _LIST_MARKS:
             return []  # "- Removed Herobrine": the last line of a list, not a signature
-    if not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":"):
-        return []
-    if not is_person_name(name):
+    if not kanji and (
+        not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":") or not is_person_name(name)
+    ):
         return []
     shown = [
         node.getparent()
@@ -4087,6 +4102,7 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
 
 
 _LIST_MARKS = frozenset("-–—―*•·")
+_SIGNED_KANJI = 3
 
 
 # A writer's bio closing the text, which names a journalist's job in its first words: "Jane Doe
