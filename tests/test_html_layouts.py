@@ -704,3 +704,48 @@ def test_an_agency_or_a_photo_credit_in_brackets_closing_a_japanese_text_signs_n
     close: str,
 ) -> None:
     assert parse_html(_signed(close, "ja")).authors == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<a href="/author/jane-doe/" title="Posts by Jane Doe" rel="author">View all posts</a>',
+        '<span class="author"><a href="/author/jane-doe/" '
+        'title="Alle Beiträge von Jane Doe anzeigen">Alle Beiträge</a></span>',
+        '<div class="byline"><a href="/author/jane-doe/" '
+        'title="Voir tous les articles de Jane Doe">Voir tous les articles</a></div>',
+    ],
+)
+def test_a_link_to_the_writer_s_posts_names_them_in_its_title(byline: str) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_a_link_s_button_words_are_no_credit() -> None:
+    byline = '<div class="byline"><a href="/author/jane-doe/" rel="author">View all posts</a></div>'
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>Contact Jane Doe at 555-0100 or jdoe@valleypost.example.</p>",
+        "<p>Reach reporter Jane Doe at jdoe@valleypost.example.</p>",
+        "<p>Follow Jane Doe on Twitter: @janedoe</p>",
+    ],
+)
+def test_a_line_telling_how_to_reach_the_writer_closing_the_text_names_them(close: str) -> None:
+    assert parse_html(_signed(close, "en")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>Contact Mayor John Roe at 555-0100.</p>",
+        "<p>Follow The Valley Post on Twitter</p>",
+        "<p>Contact Springfield City Council at 555-0100.</p>",
+    ],
+)
+def test_a_contact_line_naming_an_official_or_the_outlet_names_no_writer(close: str) -> None:
+    assert parse_html(_signed(close, "en")).authors == []

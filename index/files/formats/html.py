@@ -2322,7 +2322,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     if element.get("data-author") and not _marked_as_byline(element):
         # (Its text is whatever the element holds: a teaser's, a whole post's.)
         return _marked_up_name(element), ""
-    linked = _linked_names(element) or _marked_names(element)
+    linked = _linked_names(element) or _marked_names(element) or _titled_writer(element)
     if linked:
         return linked, ""
     credit = ""
@@ -2333,6 +2333,8 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if _TITLES_ONLY.match(line):
             title = f"{title} {line}"  # "Prof. Dr.<br>Jane Doe"
             continue
+        if _ALL_POSTS.match(line):
+            continue  # a link's button words: "View all posts"
         line, title = f"{title} {line}".strip(), ""
         label = _AUTHOR_LABEL.search(line)
         if label:
@@ -2402,6 +2404,32 @@ def _linked_names(element: Any) -> list[str]:
 
 
 _MAX_LINKED_WRITERS = 6
+# The title WordPress gives a link to a writer's posts ("Posts by Jane Doe"), in the languages
+# of its themes, where the link's own words are a button's ("View all posts").
+_POSTS_BY = re.compile(
+    r"^(?:(?:view|see|voir|ver|vedi)\s+)?(?:(?:all|alle|tous\s+les|todas\s+las|todos\s+los"
+    r"|tutti\s+gli|todos\s+os)\s+)?(?:(?:posts|articles|stories)\s+(?:by|de|par)"
+    r"|(?:beiträge|artikel)\s+von|(?:entradas|publicaciones|artículos|artigos)\s+de"
+    r"|articoli\s+di)\s+(?P<name>.+?)(?:\s+(?:anzeigen|ansehen))?$",
+    re.IGNORECASE,
+)
+# The words of a link to a writer's posts, a button's: "View all posts", "Alle Beiträge".
+_ALL_POSTS = re.compile(
+    r"^(?:(?:view|see|show|voir|ver|vedi|zeige)\s+)?(?:all|alle|tous\s+les|todas\s+las"
+    r"|todos\s+(?:los|os)|tutti\s+gli)\s+(?:posts|articles|stories|beiträge|artikel"
+    r"|entradas|artículos|articoli|artigos)\b",
+    re.IGNORECASE,
+)
+
+
+def _titled_writer(element: Any) -> list[str]:
+    """The writer a byline's only link to their posts names in its title ("<a title='Posts
+    by Jane Doe' rel=author>View all posts</a>"), where its words name no one."""
+    links = list(element.iter("a"))
+    if len(links) != 1 or is_person_name(_clean(links[0].text_content())):
+        return []
+    label = _POSTS_BY.match(" ".join((links[0].get("title") or "").split()))
+    return [label.group("name")] if label and is_person_name(label.group("name")) else []
 
 
 _HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
@@ -4119,11 +4147,26 @@ _CLOSING_BIO = re.compile(
 _MAX_BIO = 300
 
 
+# How an American local paper closes a story: how to reach its writer ("Contact Jane Doe at
+# 555-0100 or jdoe@valleypost.example.", "Reach reporter Jane Doe at …", "Follow Jane Doe on
+# Twitter: @janedoe"); not an official a press release gives as its contact ("Contact Mayor
+# John Roe at …").
+_CLOSING_CONTACT = re.compile(
+    r"^(?i:contact|reach|e-?mail|follow|write\s+to)\s+(?:(?:staff\s+)?(?:reporter|writer"
+    r"|columnist|editor)\s+)?(?!(?i:mayor|senator|governor|president|sheriff|officer|chief"
+    r"|council\w*|commissioner|superintendent|director|dr)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+    r"\s+(?:at|on|via|by)\b"
+)
+
+
 def _closing_bio(paragraphs: list[str]) -> list[str]:
     """The writer a short bio in the last two paragraphs names ("Jane Doe is a reporter for
-    The Valley Post."), as an author box or an op-ed's italic note under the text does."""
+    The Valley Post."), as an author box or an op-ed's italic note under the text does, or a
+    line telling how to reach them ("Contact Jane Doe at jdoe@valleypost.example.")."""
     for paragraph in paragraphs[-2:]:
-        bio = _CLOSING_BIO.match(paragraph) if len(paragraph) <= _MAX_BIO else None
+        if len(paragraph) > _MAX_BIO:
+            continue
+        bio = _CLOSING_BIO.match(paragraph) or _CLOSING_CONTACT.match(paragraph)
         if bio and is_person_name(bio.group("name")):
             return [bio.group("name")]
     return []
