@@ -1944,3 +1944,18 @@ def test_a_korean_author_field_is_a_person_s_name_not_a_paper_s(
     field: str, authors: list[str], credit: str
 ) -> None:
     assert split_author_field(field) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("Redacción: Juan Pérez", ["Juan Pérez"]), ("Redaccion: Juan Pérez", ["Juan Pérez"])],
+)
+def test_a_spanish_newsroom_label_before_a_person_s_name_is_a_byline(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_spanish_newsroom_label_before_a_desk_is_no_byline() -> None:
+    assert not is_byline("Redacción: Internacional")

@@ -247,17 +247,15 @@ _PIECE_BY = (
 )
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
 # Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Haber: Jane Doe" (news by),
-# "Tác giả: Jane Doe",
-# "Szerző: Jane Doe"), and
-# "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
-# di Jane Doe").
+# "Tác giả: Jane Doe", "Szerző: Jane Doe"), and "written by" in Italian, Polish, Danish,
+# Norwegian and Dutch ("Scritto da Jane Doe", "A cura di Jane Doe").
 # Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
 # Spanish ("Penulis:", "Piše:", "Аутор:", "Avtor:", "Autorius:", "Autors:", "Reportagem:",
-# "Autor/a:"), and "by" in Indonesian and Malay, Icelandic, Swedish and Finnish ("Oleh Jane
+# "Autor/a:", "Redacción:" before a person's name, not a desk's), and "by" in Indonesian and Malay, Icelandic, Swedish and Finnish ("Oleh Jane
 # Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
 _WRITER_LABEL = (
     r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
-    r"|autors|reportagem|autor/a|autor\(a\)|muhabir|haber"
+    r"|autors|reportagem|autor/a|autor\(a\)|muhabir|haber|redacción|redaccion"
 )
 _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
