@@ -749,3 +749,20 @@ def test_a_line_telling_how_to_reach_the_writer_closing_the_text_names_them(clos
 )
 def test_a_contact_line_naming_an_official_or_the_outlet_names_no_writer(close: str) -> None:
     assert parse_html(_signed(close, "en")).authors == []
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        '<p class="has-text-align-right">Jane Doe</p><p>Share this</p>',
+        '<p class="text-right"><em>Jane Doe</em></p><p>Share this story</p>',
+    ],
+)
+def test_a_name_set_flush_right_by_a_class_under_the_text_signs_it(close: str) -> None:
+    assert parse_html(_signed(close, "en")).authors == ["Jane Doe"]
+
+
+def test_a_name_set_flush_right_in_a_sidebar_signs_nothing() -> None:
+    sidebar = '<aside class="sidebar"><div class="widget"><p class="text-right">John Roe</p></div></aside>'
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}</article>{sidebar}"
+    assert parse_html(page("", main)).authors == []

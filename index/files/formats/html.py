@@ -4185,10 +4185,13 @@ def _under_quotation(element: Any) -> bool:
 _SIGNED_TEXT = 3
 
 
-# Paragraphs set flush right, as a signature under a text is.
+# Paragraphs set flush right, as a signature under a text is, by the markup or a class.
 _RIGHT_ALIGNED = (
     "//body//*[self::p or self::div][@align='right' or @align='RIGHT'"
-    " or contains(translate(@style, ' ', ''), 'text-align:right')]"
+    " or contains(translate(@style, ' ', ''), 'text-align:right')"
+    # The classes of WordPress's block editor and Bootstrap for it.
+    " or contains(@class, 'has-text-align-right')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' text-right ')]"
 )
 
 
@@ -4196,6 +4199,8 @@ def _right_aligned_signature(tree: Any) -> list[str]:
     """The person a paragraph set flush right and holding only a name names ("<p
     align=right><em>Jane Doe</em></p>" under the text): the text's signature."""
     for element in reversed(tree.xpath(_RIGHT_ALIGNED)):
+        if _in_other_content(element):
+            continue  # a sidebar's, a comment's, a teaser's
         text = _clean(element.text_content())
         if len(text) <= _MAX_SIGNATURE and is_person_name(text.lstrip("-–— ")):
             return [text.lstrip("-–— ")]
