@@ -766,3 +766,22 @@ def test_a_name_set_flush_right_in_a_sidebar_signs_nothing() -> None:
     sidebar = '<aside class="sidebar"><div class="widget"><p class="text-right">John Roe</p></div></aside>'
     main = f"<article><h1>{HEADLINE}</h1>{BODY}</article>{sidebar}"
     assert parse_html(page("", main)).authors == []
+
+
+def test_a_desk_in_a_byline_box_is_its_credit() -> None:
+    byline = (
+        '<div class="byline"><span>TOI News Desk</span> / Updated: Mar 12, 2024, 10:03 IST</div>'
+    )
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert (draft.authors, draft.credit) == ([], "TOI News Desk")
+
+
+def test_a_korean_wire_dateline_names_its_reporter() -> None:
+    text = (
+        "<p>(서울=연합뉴스) 김민수 기자 = 시의회는 12일 균열이 발견된 낡은 다리를 폐쇄하기로 했다.</p>"
+        "<p>수리에는 최소 6개월이 걸릴 전망이다.</p><p>동쪽 주민들은 병원까지 거리가 멀어질까 걱정하고 있다.</p>"
+    )
+    main = (
+        f'<article><h1>낡은 다리 폐쇄</h1><p class="date">송고2024-03-12 10:03</p>{text}</article>'
+    )
+    assert parse_html(page("", main, lang="ko")).authors == ["김민수"]

@@ -260,6 +260,7 @@ def parse_html(text: str) -> Draft:
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
             or _closing_bio(draft.paragraphs)
+            or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
             or _cjk_byline_line(tree)
             or _right_aligned_signature(tree)
@@ -2353,7 +2354,16 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
             continue  # the box's heading: "About the author", "Über den Autor"
         # An author's element gives a nickname or a desk as its credit, not a line of a bio.
         nickname = named and len(line.split()) <= _MAX_NICKNAME_WORDS
-        if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
+        desk = found.strip(_LEADING_SEPARATORS + "/")  # "TOI News Desk / Updated: …"
+        a_desk = _is_desk(desk)  # "TOI News Desk", "Web Desk", "Redaktion"
+        found = desk if a_desk else found
+        if (
+            nickname
+            or has_byline_prefix(text)
+            or looks_like_outlet(found)
+            or is_agency(found)
+            or a_desk
+        ):
             credit = credit or found
     return _marked_up_name(element), credit
 
@@ -4169,6 +4179,20 @@ def _closing_bio(paragraphs: list[str]) -> list[str]:
         bio = _CLOSING_BIO.match(paragraph) or _CLOSING_CONTACT.match(paragraph)
         if bio and is_person_name(bio.group("name")):
             return [bio.group("name")]
+    return []
+
+
+# A Korean wire story's dateline, its reporter before the text's first words: "(서울=연합뉴스)
+# 김민수 기자 = 시의회는 …"; `cjk_byline` reads the names in it.
+_KOREAN_WIRE = re.compile(r"^[（(][^）)]{1,20}[=＝][^）)]{1,20}[）)][^=＝]{2,30}(?=\s*[=＝])")
+
+
+def _wire_reporter(paragraphs: list[str]) -> list[str]:
+    """The reporter a Korean wire dateline opening the text names."""
+    for paragraph in paragraphs:
+        dateline = _KOREAN_WIRE.match(paragraph)
+        if dateline:
+            return cjk_byline(dateline.group(0))
     return []
 
 
