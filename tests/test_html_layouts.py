@@ -785,3 +785,23 @@ def test_a_korean_wire_dateline_names_its_reporter() -> None:
         f'<article><h1>낡은 다리 폐쇄</h1><p class="date">송고2024-03-12 10:03</p>{text}</article>'
     )
     assert parse_html(page("", main, lang="ko")).authors == ["김민수"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Di, 03/12/2024 - 10:03", "de"),
+        ("mar, 03/12/2024 - 10:03", "fr"),
+        ("Submitted by Jane Doe on Tue, 03/12/2024 - 10:03", "en-GB"),
+    ],
+)
+def test_drupal_s_default_date_reads_month_first_in_any_language(line: str, lang: str) -> None:
+    main = f'<article><h1>{HEADLINE}</h1><p class="submitted">{line}</p>{BODY}</article>'
+    published = parse_html(page("", main, lang=lang)).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+def test_a_slashed_date_without_drupal_s_dash_and_time_still_reads_day_first() -> None:
+    main = f'<article><h1>{HEADLINE}</h1><p class="date">12/03/2024</p>{BODY}</article>'
+    published = parse_html(page("", main, lang="fr")).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"

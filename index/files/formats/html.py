@@ -246,7 +246,9 @@ def parse_html(text: str) -> Draft:
         ends = draft.paragraphs[:_LEAD_LINES] + draft.paragraphs[-_LEAD_LINES:]
         short = (p for p in ends if len(p) <= _MAX_LEAD)
         day_first = _writes_day_first(tree)
-        draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
+        draft.published = next(
+            (d for p in short if (d := _line_date(p, day_first=day_first))), None
+        )
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
     if draft.published is None:
@@ -3200,11 +3202,17 @@ def _date_over_headline(tree: Any, title: str) -> datetime | None:
     return None
 
 
+# Drupal's default date format, month first in every language its sites are in unless the site
+# changed it: "Tue, 03/12/2024 - 10:03", "Di, 03/12/2024 - 10:03".
+_DRUPAL_DATE = re.compile(r"\b[^\W\d_]{2,4}\.?,\s+\d\d/\d\d/\d{4}\s+-\s+\d\d:\d\d\b")
+
+
 def _line_date(text: str, *, day_first: bool = False) -> datetime | None:
     """The date in a short line: written among other words, or the whole line one
     ("4. 2. 2022.", spaced as some German sites do). `day_first` as for `parse_date`."""
     from newsread.index.files.dates import looks_like_date_line
 
+    day_first = day_first and not _DRUPAL_DATE.search(text)
     found = find_date(text, day_first=day_first)
     if found is None and looks_like_date_line(text):
         found = parse_date(text, day_first=day_first)
