@@ -805,3 +805,22 @@ def test_a_slashed_date_without_drupal_s_dash_and_time_still_reads_day_first() -
     main = f'<article><h1>{HEADLINE}</h1><p class="date">12/03/2024</p>{BODY}</article>'
     published = parse_html(page("", main, lang="fr")).published
     assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("changed", "day"),
+    [
+        ("2024-03-14T08:00:00+01:00", "2024-03-12"),
+        # filed in December, changed in January: the year before
+        ("2025-01-03T08:00:00+01:00", "2024-12-30"),
+    ],
+)
+def test_a_yearless_wire_dateline_dates_a_page_declaring_only_its_last_change(
+    changed: str, day: str
+) -> None:
+    dateline = "Madrid, 12 mar (EFE).-" if day.endswith("03-12") else "Madrid, 30 dic (EFE).-"
+    html = _wire(dateline, lang="es").replace(
+        "</head>", ld({"@type": "NewsArticle", "dateModified": changed}) + "</head>"
+    )
+    published = parse_html(html).published
+    assert published is not None and published.date().isoformat() == day

@@ -212,6 +212,8 @@ def parse_html(text: str) -> Draft:
         return Draft(paragraphs=_fallback_text(text))
     meta = _Metadata(tree)
     draft = meta.draft()
+    # (The metadata gave only the last change's date: "dateModified", "og:updated_time".)
+    change_only = draft.published is not None and not meta.declared
     if draft.published is not None:
         if meta.read_either_way:
             draft.published = _read_as_shown(tree, draft.published, draft.title)
@@ -255,6 +257,11 @@ def parse_html(text: str) -> Draft:
         draft.published = _yearless_dateline(
             draft.paragraphs[:_LEAD_LINES], tree, draft.url, draft.title
         )
+    elif change_only:
+        # A wire dateline opening the text gives the day it was filed ("Madrid, 12 mar
+        # (EFE).-"), in the year of the last change.
+        filed = _wire_dateline_day(draft.paragraphs[:_LEAD_LINES], draft.published)
+        draft.published = filed or draft.published
     if draft.published is not None and draft.published.day == 1:
         draft.published = _on_shown_day_of_month(tree, draft.published, draft.title, draft.url)
     if not (draft.authors or draft.credit):
@@ -3351,6 +3358,21 @@ def _yearless_dateline(paragraphs: list[str], tree: Any, url: str, title: str) -
         found = _line_date(f"{text} {year.group(1)}", day_first=day_first)
         if found is not None:
             return found
+    return None
+
+
+def _wire_dateline_day(paragraphs: list[str], changed: datetime) -> datetime | None:
+    """The day a yearless wire dateline opening the text gives, in the year of the page's
+    last change `changed`, where that is no later than the change (else the year before)."""
+    for paragraph in paragraphs:
+        dateline = _YEARLESS_DATELINE.match(paragraph)
+        if dateline is None:
+            continue
+        for year in (changed.year, changed.year - 1):
+            found = _line_date(f"{dateline.group('date')} {year}", day_first=True)
+            if found is not None and found.date() <= changed.date():
+                return found
+        return None
     return None
 
 
