@@ -1959,3 +1959,21 @@ def test_a_spanish_newsroom_label_before_a_person_s_name_is_a_byline(
 
 def test_a_spanish_newsroom_label_before_a_desk_is_no_byline() -> None:
     assert not is_byline("Redacción: Internacional")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # Turkish papers' newsroom ("news centre") and agencies are credits, not people.
+        ("Haber Merkezi", [], "Haber Merkezi"),
+        ("Hürriyet Haber Merkezi", [], "Hürriyet"),
+        ("Ahmet Yılmaz | Haber Merkezi", ["Ahmet Yılmaz"], ""),
+        ("Anadolu Ajansı", [], "Anadolu Ajansı"),
+        ("Ahmet Yılmaz / Anadolu Ajansı", ["Ahmet Yılmaz"], "Anadolu Ajansı"),
+        ("İhlas Haber Ajansı", [], "İhlas Haber Ajansı"),
+    ],
+)
+def test_turkish_newsrooms_and_agencies_are_credits(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)

@@ -41,6 +41,10 @@ _AGENCIES = _words(
     "press trust of india",
     "indo-asian news service",
     "anadolu agency",
+    "anadolu ajansı",
+    "ihlas haber ajansı",
+    "i̇hlas haber ajansı",
+    "demirören haber ajansı",
     "xinhua news agency",
     "ria novosti",
     "itar tass",
@@ -72,7 +76,7 @@ _ROLE_WORDS = _words(
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
     international national local city freelance guest contributing executive assistant
-    redaktion rédaction redacción redazione redactie redação redacao
+    redaktion rédaction redacción redazione redactie redação redacao merkezi
     envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
     corresponsales correspondente correspondentes especial inviato inviata corrispondente
     korrespondent korrespondentin redakteur redakteurin journaliste periodista giornalista
@@ -107,7 +111,8 @@ _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
 _DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra da do")
 # A desk in the languages of the pages ("Emotion Redaktion", "La rédaction"): an outlet's
 # staff, whose outlet is the credit.
-_DESKS = _words("redaktion rédaction redacción redazione redactie redação redacao")
+# (Turkish papers' "Haber Merkezi", news centre, is their desk.)
+_DESKS = _words("redaktion rédaction redacción redazione redactie redação redacao merkezi")
 _TRAILING_ROLES = _DESKS | _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
@@ -673,14 +678,16 @@ def outlet_of_desk(role: str) -> str:
     outlet whose desk a byline names is its credit; other roles ('Staff Reporter',
     'Die Redaktion') are kept whole."""
     words = role.split()
-    if len(words) > 1 and words[-1].lower() in _DESKS:
+    if len(words) > 2 and [w.lower() for w in words[-2:]] == ["haber", "merkezi"]:
+        outlet = words[:-2]  # "Hürriyet Haber Merkezi": Hürriyet's news centre
+    elif len(words) > 1 and words[-1].lower() in _DESKS:
         outlet = words[:-1]
     elif len(words) > 1 and words[0].lower() in _DESKS:
         outlet = words[1:]
     else:
         return role
-    if len(outlet) == 1 and outlet[0].lower() in _DETERMINERS:
-        return role
+    if len(outlet) == 1 and outlet[0].lower() in _DETERMINERS | {"haber"}:
+        return role  # "Die Redaktion", "Haber Merkezi"
     return " ".join(outlet)
 
 
