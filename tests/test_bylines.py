@@ -1869,3 +1869,111 @@ def test_roles_desks_and_labels_of_european_bylines(
 )
 def test_a_byline_line_closed_by_the_writer_s_role_is_a_byline(line: str) -> None:
     assert is_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # Reuters' credit line: the reporters, not the editor.
+        (
+            "Reporting by Jane Doe in Springfield; Additional reporting by John Roe in London;"
+            " Editing by Mary Major",
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            "Reporting by Jane Doe; Additional reporting by John Roe; Editing by Mary Major",
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            "Reporting by Jane Doe in Washington and John Roe in London; Editing by Mary Major",
+            ["Jane Doe", "John Roe"],
+        ),
+    ],
+)
+def test_a_wire_credit_line_names_its_reporters_not_its_editor(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe in Springfield and John Roe in London", ["Jane Doe", "John Roe"]),
+        ("Par Jean Dupont à Paris et Marie Curie à Lyon", ["Jean Dupont", "Marie Curie"]),
+        ("By Jane Doe and John Roe in Paris", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe in New York", ["Jane Doe"]),
+    ],
+)
+def test_each_writer_s_place_in_a_byline_is_no_part_of_the_names(
+    line: str, authors: list[str]
+) -> None:
+    assert split_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("執筆者：山田太郎", ["山田太郎"]),
+        ("著者：山田太郎", ["山田太郎"]),
+        ("（文・山田太郎）", ["山田太郎"]),
+        ("글: 김민수", ["김민수"]),
+        ("by 山田太郎", ["山田太郎"]),
+        # A Japanese blog's meta line: the writer, a spaced slash, the day.
+        ("by 山田太郎 ／ 2016.12.01", ["山田太郎"]),
+        ("by the way 山田", []),
+    ],
+)
+def test_japanese_and_korean_writer_labels_and_by_before_a_name_without_capitals(
+    line: str, names: list[str]
+) -> None:
+    assert cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("field", "authors", "credit"),
+    [
+        ("김민수", ["김민수"], ""),
+        ("연합뉴스", [], "연합뉴스"),
+        ("한겨레", [], "한겨레"),
+        ("뉴시스", [], "뉴시스"),
+    ],
+)
+def test_a_korean_author_field_is_a_person_s_name_not_a_paper_s(
+    field: str, authors: list[str], credit: str
+) -> None:
+    assert split_author_field(field) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("Redacción: Juan Pérez", ["Juan Pérez"]), ("Redaccion: Juan Pérez", ["Juan Pérez"])],
+)
+def test_a_spanish_newsroom_label_before_a_person_s_name_is_a_byline(
+    line: str, authors: list[str]
+) -> None:
+    assert is_byline(line)
+    assert split_byline(line) == (authors, "")
+
+
+def test_a_spanish_newsroom_label_before_a_desk_is_no_byline() -> None:
+    assert not is_byline("Redacción: Internacional")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        # Turkish papers' newsroom ("news centre") and agencies are credits, not people.
+        ("Haber Merkezi", [], "Haber Merkezi"),
+        ("Hürriyet Haber Merkezi", [], "Hürriyet"),
+        ("Ahmet Yılmaz | Haber Merkezi", ["Ahmet Yılmaz"], ""),
+        ("Anadolu Ajansı", [], "Anadolu Ajansı"),
+        ("Ahmet Yılmaz / Anadolu Ajansı", ["Ahmet Yılmaz"], "Anadolu Ajansı"),
+        ("İhlas Haber Ajansı", [], "İhlas Haber Ajansı"),
+    ],
+)
+def test_turkish_newsrooms_and_agencies_are_credits(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)

@@ -795,3 +795,314 @@ def test_words_in_brackets_closing_the_title_stay() -> None:
     title = f"{HEADLINE} (Update 2)"
     draft = parse_html(page("", f"<article>{BODY}</article>", title=title))
     assert draft.title == title
+
+
+# --- bylines away from the headline ----------------------------------------------------------
+
+
+def _signed(close: str, lang: str = "de") -> str:
+    """A post with no byline above its text, `close` after its last paragraph."""
+    return page(
+        "",
+        f'<article class="post"><h1 class="entry-title">{HEADLINE}</h1>'
+        f'<div class="entry-content">{BODY}{close}</div></article>',
+        lang=lang,
+    )
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>(Jana Schmidt)</p>",
+        "<p>— Jana Schmidt</p>",
+        "<p>-- Jana Schmidt</p>",
+        "<p>Die Brücke bleibt bis zum Herbst gesperrt, teilte die Stadt mit. (Jana Schmidt)</p>",
+        "<p>„Wir hatten keine Wahl“, sagte der Bürgermeister. (Jana Schmidt)</p>",
+    ],
+)
+def test_a_name_in_brackets_or_after_a_dash_closing_the_text_signs_it(close: str) -> None:
+    assert parse_html(_signed(close)).authors == ["Jana Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        # who said a quotation set apart above it
+        "<blockquote><p>We had no choice but to close it.</p></blockquote><p>— John Roe</p>",
+        # the last line of a list of changes
+        "<p>* Bridge closed to cars<br>* Ferry service added<br>- Removed Herobrine</p>",
+        "<p>(Springfield City Council)</p>",
+        "<p>Die Stadt teilte das mit. (js)</p>",
+    ],
+)
+def test_a_dash_or_brackets_closing_the_text_sign_nothing_when_no_person_signs(close: str) -> None:
+    assert parse_html(_signed(close)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("close", "lang", "name"),
+    [
+        ("<p><em>Jane Doe is a reporter for The Valley Post.</em></p>", "en", "Jane Doe"),
+        (
+            "<p>Jane Doe is a senior transport correspondent based in Springfield.</p>",
+            "en",
+            "Jane Doe",
+        ),
+        ("<p>Jana Schmidt ist Redakteurin im Ressort Verkehr.</p>", "de", "Jana Schmidt"),
+        ("<p>Jean Dupont est journaliste à Lyon.</p>", "fr", "Jean Dupont"),
+    ],
+)
+def test_a_writer_s_bio_closing_the_text_names_its_writer(close: str, lang: str, name: str) -> None:
+    assert parse_html(_signed(close, lang)).authors == [name]
+
+
+def test_a_bio_of_someone_else_than_a_journalist_closing_the_text_names_no_writer() -> None:
+    close = "<p>John Roe is a retired engineer who has lived on the east bank since 1970.</p>"
+    assert parse_html(_signed(close, "en")).authors == []
+
+
+def test_an_about_the_author_section_the_extraction_drops_names_the_writer() -> None:
+    box = (
+        '<section class="author-bio"><h3>About the author</h3>'
+        "<p>Jane Doe covers transport and the city council for the Post.</p></section>"
+    )
+    assert parse_html(_signed(box, "en")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "close", ["<p>Haber: Ahmet Yılmaz</p>", "<p>Haber: Ahmet Yılmaz / Fotoğraf: Mehmet Demir</p>"]
+)
+def test_a_turkish_news_label_closing_the_text_names_its_reporter(close: str) -> None:
+    assert parse_html(_signed(close, "tr")).authors == ["Ahmet Yılmaz"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="authors"><span class="author">Jane Doe</span>'
+        '<span class="author">John Roe</span></div>',
+        '<p class="byline"><span class="author-name">Jane Doe</span>'
+        '<span class="author-name">John Roe</span></p>',
+    ],
+)
+def test_author_elements_side_by_side_with_nothing_between_them_are_two_writers(box: str) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{box}{BODY}</article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe", "John Roe"]
+
+
+def test_an_article_author_meta_tag_written_with_a_dot_names_the_writer() -> None:
+    head = '<meta name="article.author" content="Jane Doe">'
+    assert parse_html(page(head, f"<article><h1>{HEADLINE}</h1>{BODY}</article>")).authors == [
+        "Jane Doe"
+    ]
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _wire(dateline: str, *, lang: str, url: str = "", notice: str = "") -> str:
+    """An undated page whose text opens with a wire dateline."""
+    head = f'<link rel="canonical" href="{url}">' if url else ""
+    text = f"<p>{dateline} {PARAGRAPHS[0]}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[1:])}"
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>{HEADLINE}</title>{head}</head>'
+        f"<body><article><h1>{HEADLINE}</h1>{text}</article><footer><p>{notice}</p></footer>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("Madrid, 12 mar (EFE).-", "es"),
+        ("BERLIN, 12. März (dpa) -", "de"),
+        ("WASHINGTON, March 12 (Reuters) -", "en"),
+        ("PARIS, 12 mars (AFP) -", "fr"),
+    ],
+)
+def test_a_yearless_wire_dateline_takes_its_year_from_the_url_or_the_copyright_notice(
+    dateline: str, lang: str
+) -> None:
+    by_url = _wire(dateline, lang=lang, url="https://news.example/2024/bridge-closes")
+    by_notice = _wire(dateline, lang=lang, notice="© 2019-2024 Agencia EFE")
+    for page_ in (by_url, by_notice):
+        published = parse_html(page_).published
+        assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+def test_a_yearless_wire_dateline_with_no_year_on_the_page_dates_nothing() -> None:
+    assert parse_html(_wire("Madrid, 12 mar (EFE).-", lang="es")).published is None
+
+
+@pytest.mark.parametrize("line", ["12 March, 10:03", "Mar 12", "Tuesday, 12 March"])
+def test_a_yearless_date_line_under_the_headline_takes_the_url_s_year(line: str) -> None:
+    head = '<link rel="canonical" href="https://valleypost.example/news/2024/bridge-closes">'
+    main = f'<article><h1>{HEADLINE}</h1><p class="date">{line}</p>{BODY}</article>'
+    published = parse_html(page(head, main, lang="en-GB")).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "line", ["3 hours ago", "vor 3 Stunden", "Page 1 of 3", "5 min read", "Vol. 12 No. 3"]
+)
+def test_a_line_under_the_headline_that_is_no_date_dates_nothing(line: str) -> None:
+    head = '<link rel="canonical" href="https://valleypost.example/news/2024/bridge-closes">'
+    main = f'<article><h1>{HEADLINE}</h1><p class="meta">{line}</p>{BODY}</article>'
+    assert parse_html(page(head, main)).published is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "lang", "name"),
+    [
+        ('<div class="author"><span class="name">山田太郎</span></div>', "ja", "山田太郎"),
+        ('<div class="writer">執筆者：山田太郎</div>', "ja", "山田太郎"),
+        ('<p class="author">김민수</p>', "ko", "김민수"),
+    ],
+)
+def test_an_author_element_holding_a_name_no_capitals_mark_names_the_writer(
+    byline: str, lang: str, name: str
+) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"
+    assert parse_html(page("", main, lang=lang)).authors == [name]
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>（山田太郎）</p>",
+        "<p>橋は秋まで閉鎖される。（山田太郎）</p>",
+        "<p>（編集委員・山田太郎）</p>",
+        "<p>（ワシントン＝山田太郎）</p>",
+    ],
+)
+def test_a_japanese_paper_s_reporter_in_brackets_closing_the_text_signs_it(close: str) -> None:
+    assert parse_html(_signed(close, "ja")).authors == ["山田太郎"]
+
+
+@pytest.mark.parametrize(
+    "close", ["<p>（共同）</p>", "<p>（時事）</p>", "<p>（写真・山田太郎）</p>"]
+)
+def test_an_agency_or_a_photo_credit_in_brackets_closing_a_japanese_text_signs_nothing(
+    close: str,
+) -> None:
+    assert parse_html(_signed(close, "ja")).authors == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<a href="/author/jane-doe/" title="Posts by Jane Doe" rel="author">View all posts</a>',
+        '<span class="author"><a href="/author/jane-doe/" '
+        'title="Alle Beiträge von Jane Doe anzeigen">Alle Beiträge</a></span>',
+        '<div class="byline"><a href="/author/jane-doe/" '
+        'title="Voir tous les articles de Jane Doe">Voir tous les articles</a></div>',
+    ],
+)
+def test_a_link_to_the_writer_s_posts_names_them_in_its_title(byline: str) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_a_link_s_button_words_are_no_credit() -> None:
+    byline = '<div class="byline"><a href="/author/jane-doe/" rel="author">View all posts</a></div>'
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert (draft.authors, draft.credit) == ([], "")
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>Contact Jane Doe at 555-0100 or jdoe@valleypost.example.</p>",
+        "<p>Reach reporter Jane Doe at jdoe@valleypost.example.</p>",
+        "<p>Follow Jane Doe on Twitter: @janedoe</p>",
+    ],
+)
+def test_a_line_telling_how_to_reach_the_writer_closing_the_text_names_them(close: str) -> None:
+    assert parse_html(_signed(close, "en")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "<p>Contact Mayor John Roe at 555-0100.</p>",
+        "<p>Follow The Valley Post on Twitter</p>",
+        "<p>Contact Springfield City Council at 555-0100.</p>",
+    ],
+)
+def test_a_contact_line_naming_an_official_or_the_outlet_names_no_writer(close: str) -> None:
+    assert parse_html(_signed(close, "en")).authors == []
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        '<p class="has-text-align-right">Jane Doe</p><p>Share this</p>',
+        '<p class="text-right"><em>Jane Doe</em></p><p>Share this story</p>',
+    ],
+)
+def test_a_name_set_flush_right_by_a_class_under_the_text_signs_it(close: str) -> None:
+    assert parse_html(_signed(close, "en")).authors == ["Jane Doe"]
+
+
+def test_a_name_set_flush_right_in_a_sidebar_signs_nothing() -> None:
+    sidebar = '<aside class="sidebar"><div class="widget"><p class="text-right">John Roe</p></div></aside>'
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}</article>{sidebar}"
+    assert parse_html(page("", main)).authors == []
+
+
+def test_a_desk_in_a_byline_box_is_its_credit() -> None:
+    byline = (
+        '<div class="byline"><span>TOI News Desk</span> / Updated: Mar 12, 2024, 10:03 IST</div>'
+    )
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert (draft.authors, draft.credit) == ([], "TOI News Desk")
+
+
+def test_a_korean_wire_dateline_names_its_reporter() -> None:
+    text = (
+        "<p>(서울=연합뉴스) 김민수 기자 = 시의회는 12일 균열이 발견된 낡은 다리를 폐쇄하기로 했다.</p>"
+        "<p>수리에는 최소 6개월이 걸릴 전망이다.</p><p>동쪽 주민들은 병원까지 거리가 멀어질까 걱정하고 있다.</p>"
+    )
+    main = (
+        f'<article><h1>낡은 다리 폐쇄</h1><p class="date">송고2024-03-12 10:03</p>{text}</article>'
+    )
+    assert parse_html(page("", main, lang="ko")).authors == ["김민수"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Di, 03/12/2024 - 10:03", "de"),
+        ("mar, 03/12/2024 - 10:03", "fr"),
+        ("Submitted by Jane Doe on Tue, 03/12/2024 - 10:03", "en-GB"),
+    ],
+)
+def test_drupal_s_default_date_reads_month_first_in_any_language(line: str, lang: str) -> None:
+    main = f'<article><h1>{HEADLINE}</h1><p class="submitted">{line}</p>{BODY}</article>'
+    published = parse_html(page("", main, lang=lang)).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+def test_a_slashed_date_without_drupal_s_dash_and_time_still_reads_day_first() -> None:
+    main = f'<article><h1>{HEADLINE}</h1><p class="date">12/03/2024</p>{BODY}</article>'
+    published = parse_html(page("", main, lang="fr")).published
+    assert published is not None and published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("changed", "day"),
+    [
+        ("2024-03-14T08:00:00+01:00", "2024-03-12"),
+        # filed in December, changed in January: the year before
+        ("2025-01-03T08:00:00+01:00", "2024-12-30"),
+    ],
+)
+def test_a_yearless_wire_dateline_dates_a_page_declaring_only_its_last_change(
+    changed: str, day: str
+) -> None:
+    dateline = "Madrid, 12 mar (EFE).-" if day.endswith("03-12") else "Madrid, 30 dic (EFE).-"
+    html = _wire(dateline, lang="es").replace(
+        "</head>", ld({"@type": "NewsArticle", "dateModified": changed}) + "</head>"
+    )
+    published = parse_html(html).published
+    assert published is not None and published.date().isoformat() == day

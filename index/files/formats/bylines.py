@@ -41,6 +41,10 @@ _AGENCIES = _words(
     "press trust of india",
     "indo-asian news service",
     "anadolu agency",
+    "anadolu ajansı",
+    "ihlas haber ajansı",
+    "i̇hlas haber ajansı",
+    "demirören haber ajansı",
     "xinhua news agency",
     "ria novosti",
     "itar tass",
@@ -72,7 +76,7 @@ _ROLE_WORDS = _words(
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
     international national local city freelance guest contributing executive assistant
-    redaktion rédaction redacción redazione redactie redação redacao
+    redaktion rédaction redacción redazione redactie redação redacao merkezi
     envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
     corresponsales correspondente correspondentes especial inviato inviata corrispondente
     korrespondent korrespondentin redakteur redakteurin journaliste periodista giornalista
@@ -107,7 +111,8 @@ _TOPIC_ENDINGS = ("ics", "ment", "ture", "logy", "ism", "ness")
 _DETERMINERS = _words("the die der la le el il de het our unsere unser notre nuestra da do")
 # A desk in the languages of the pages ("Emotion Redaktion", "La rédaction"): an outlet's
 # staff, whose outlet is the credit.
-_DESKS = _words("redaktion rédaction redacción redazione redactie redação redacao")
+# (Turkish papers' "Haber Merkezi", news centre, is their desk.)
+_DESKS = _words("redaktion rédaction redacción redazione redactie redação redacao merkezi")
 _TRAILING_ROLES = _DESKS | _words(
     "staff reporter reporters writer writers correspondent correspondents desk team bureau"
 )
@@ -246,17 +251,16 @@ _PIECE_BY = (
     r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
 )
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
-# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Tác giả: Jane Doe",
-# "Szerző: Jane Doe"), and
-# "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
-# di Jane Doe").
+# Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Haber: Jane Doe" (news by),
+# "Tác giả: Jane Doe", "Szerző: Jane Doe"), and "written by" in Italian, Polish, Danish,
+# Norwegian and Dutch ("Scritto da Jane Doe", "A cura di Jane Doe").
 # Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
 # Spanish ("Penulis:", "Piše:", "Аутор:", "Avtor:", "Autorius:", "Autors:", "Reportagem:",
-# "Autor/a:"), and "by" in Indonesian and Malay, Icelandic, Swedish and Finnish ("Oleh Jane
+# "Autor/a:", "Redacción:" before a person's name, not a desk's), and "by" in Indonesian and Malay, Icelandic, Swedish and Finnish ("Oleh Jane
 # Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
 _WRITER_LABEL = (
     r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
-    r"|autors|reportagem|autor/a|autor\(a\)|muhabir"
+    r"|autors|reportagem|autor/a|autor\(a\)|muhabir|haber|redacción|redaccion"
 )
 _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
@@ -335,6 +339,11 @@ _SEGMENTS = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*$")
+# A place after each of several names: "Jane Doe in Washington and John Roe in London".
+_PLACES = re.compile(
+    r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}"
+    r"(?=\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|$))"
+)
 _FOR_OUTLET = re.compile(r"\s+(?:for|at|of|from)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’ -]*)$")
 # (An initial is no "e" or "y": "E. Barreneche" is one name, "Ana e João" two.) "and" in
 # Dutch, Swedish, Danish and Norwegian, Polish and Catalan, Finnish, Hungarian, Turkish and
@@ -669,14 +678,16 @@ def outlet_of_desk(role: str) -> str:
     outlet whose desk a byline names is its credit; other roles ('Staff Reporter',
     'Die Redaktion') are kept whole."""
     words = role.split()
-    if len(words) > 1 and words[-1].lower() in _DESKS:
+    if len(words) > 2 and [w.lower() for w in words[-2:]] == ["haber", "merkezi"]:
+        outlet = words[:-2]  # "Hürriyet Haber Merkezi": Hürriyet's news centre
+    elif len(words) > 1 and words[-1].lower() in _DESKS:
         outlet = words[:-1]
     elif len(words) > 1 and words[0].lower() in _DESKS:
         outlet = words[1:]
     else:
         return role
-    if len(outlet) == 1 and outlet[0].lower() in _DETERMINERS:
-        return role
+    if len(outlet) == 1 and outlet[0].lower() in _DETERMINERS | {"haber"}:
+        return role  # "Die Redaktion", "Haber Merkezi"
     return " ".join(outlet)
 
 
@@ -874,7 +885,11 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(_clean_name(outlet.group("outlet")))
         segment = segment[: outlet.start()]
     place = _PLACE.search(segment)
-    if place and _all_people(segment[: place.start()]):
+    # "Jane Doe in Washington and John Roe in London": each writer's place.
+    placed = _PLACES.sub("", segment) if place else segment
+    if len(_SEPARATORS.split(placed)) > 1 and _all_people(placed):
+        segment = placed
+    elif place and _all_people(segment[: place.start()]):
         segment = segment[: place.start()]
     people: list[str] = []
     others: list[str] = []
@@ -927,15 +942,23 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
 
 
 # A name in a script without capitals, in a byline: 2-4 words (Arabic, Hebrew, Hindi, Thai),
-# or 2-4 Chinese characters, or a Japanese name of up to 6. Not an organisation of those
-# scripts: a news agency, paper, site or broadcaster ("新华社", "人民网", "共同通信", "放送").
+# or 2-4 Chinese characters, or a Japanese name of up to 6, or a Korean one. Not an
+# organisation of those scripts: a news agency, paper, site or broadcaster ("新华社", "人民网",
+# "共同通信", "放送", "연합뉴스").
 _CASELESS_WORD = rf"[^\W\d_](?:[^\W\d_]|[{BMP_MARKS}])*"  # Devanagari's vowel signs are marks
+# A Korean name: a common family name's syllable and two more ("김민수"); a paper's name is as
+# long ("뉴시스"), but few open with a family name.
+_KOREAN_NAME = (
+    "[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원"
+    "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\uac00-\ud7af]{2}"
+)
 _CASELESS_NAME = re.compile(
     rf"^(?:{_CASELESS_WORD}(?:\s+{_CASELESS_WORD}){{1,3}}"
-    r"|[\u3400-\u9fff]{2,4}|[\u3040-\u30ff\u3400-\u9fff]{3,6})$"
+    rf"|[\u3400-\u9fff]{{2,4}}|[\u3040-\u30ff\u3400-\u9fff]{{3,6}}|{_KOREAN_NAME})$"
 )
 _ORGANISATION_END = re.compile(
-    r"(?:社|网|網|报|報|台|局|部|会|會|院|所|刊|誌|通信|新聞|新闻|放送|日报|日報)$"
+    r"(?:社|网|網|报|報|台|局|部|会|會|院|所|刊|誌|通信|新聞|新闻|放送|日报|日報"
+    r"|신문|뉴스|일보|방송|통신|겨레)$"
 )
 
 
@@ -992,8 +1015,11 @@ def _page_furniture(segment: str) -> bool:
     segment = segment.strip()
     if is_agency(segment):
         return False  # "Jane Doe | dpa": the agency's credit, in its own lower case
-    if _LABELLED.match(segment) and not _PREFIX.match(segment):
+    prefix = _PREFIX.match(segment)
+    if _LABELLED.match(segment) and not prefix:
         return True
+    if prefix and prefix.group("verbs"):
+        return False  # "Reporting by Jane Doe; Additional reporting by John Roe; Editing by …"
     text = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
     return any(
         w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS for w in _WORD.findall(text)
@@ -1171,6 +1197,8 @@ _BY_LINE = re.compile(
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A second credit after a semicolon: "Reporting by Jane Doe; Editing by Mary Major".
+_NEXT_CREDIT = re.compile(rf"\s*;\s*(?=(?:{_VERBS})\s+by\b)", re.IGNORECASE)
 # Lower-case words a byline may hold: "By Jane Doe and John Roe in Paris for the Guardian".
 _BYLINE_LOWER_WORDS = (
     _PARTICLES | _ROLE_WORDS | _words("and in for of at from the with via und et y e by")
@@ -1266,7 +1294,9 @@ def is_byline(line: str) -> bool:
         # other than the writing's ("Research by ...") may start sentences: names only there.
         # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
         # is no part of them, however long.
-        names = _DATE_TAIL.sub("", rest)
+        # "Reporting by Jane Doe in Springfield; Additional reporting by John Roe in London;
+        # Editing by Mary Major": each credit after a semicolon is read on its own.
+        names = _DATE_TAIL.sub("", _NEXT_CREDIT.split(rest, maxsplit=1)[0])
         lower_words = [
             w
             for w in _WORD.findall(names)
@@ -1629,7 +1659,11 @@ _CJK_LABEL_FIRST = re.compile(
     rf"^[（(【\[]?\s*(?:本報|本报|本紙|本社)?"
     rf"(?:(?:記者|记者|撰文|撰稿|作者|編集委員|(?:责任|責任)?(?:编辑|編輯)|編集|通讯员|通訊員|기자)"
     rf"\s*[:：/／|]?\s*"
-    rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
+    rf"|(?:執筆者|执笔者|著者|撰写)\s*[:：/／|]?\s*"
+    # "글: 김민수" (Korean: text); "文・山田太郎" (Japanese: text, a name after a dot).
+    rf"|(?:文|筆者|取材・文|文・写真|글)\s*[:：/／|・=]\s*"
+    # "by 山田太郎": English's label before a name in a script without capitals.
+    rf"|[Bb][Yy]\s+)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )
 # Where a field of a line starts: a label of a few characters and its colon.
@@ -1644,7 +1678,9 @@ _CJK_ROLE_AFTER = re.compile(
 # (its source, date and author), which spaces or bars set apart.
 _CJK_BYLINE = 40
 _CJK_META_LINE = 100
-_CJK_PARTS = re.compile(r"\s*[|｜]\s*|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)|(?<=】)\s*")
+_CJK_PARTS = re.compile(
+    r"\s*[|｜]\s*|\s+[/／]\s+|[\s\u3000]{2,}|\u3000|(?<=[\d日分秒])\s+(?=\D)|(?<=】)\s*"
+)
 # A label only Chinese written in simplified characters uses: there a space never parts a
 # name's characters ("记者 王小明 李华" names two people), as it may in Japanese ("山田 太郎").
 _SIMPLIFIED_LABEL = re.compile(r"^[（(【\[]?\s*(?:本报)?(?:记者|(?:责任)?编辑|通讯员)")

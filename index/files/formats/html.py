@@ -116,6 +116,7 @@ _AUTHOR_KEYS = (
     "sailthru.author",
     "dc.creator",
     "dcterms.creator",
+    "article.author",
     "byl",
     "cxenseparse:author",
     "citation_author",
@@ -212,6 +213,8 @@ def parse_html(text: str) -> Draft:
         return Draft(paragraphs=_fallback_text(text))
     meta = _Metadata(tree)
     draft = meta.draft()
+    # (The metadata gave only the last change's date: "dateModified", "og:updated_time".)
+    change_only = draft.published is not None and not meta.declared
     if draft.published is not None:
         if meta.read_either_way:
             draft.published = _read_as_shown(tree, draft.published, draft.title)
@@ -246,15 +249,28 @@ def parse_html(text: str) -> Draft:
         ends = draft.paragraphs[:_LEAD_LINES] + draft.paragraphs[-_LEAD_LINES:]
         short = (p for p in ends if len(p) <= _MAX_LEAD)
         day_first = _writes_day_first(tree)
-        draft.published = next((d for p in short if (d := find_date(p, day_first=day_first))), None)
+        draft.published = next(
+            (d for p in short if (d := _line_date(p, day_first=day_first))), None
+        )
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
+    if draft.published is None:
+        draft.published = _yearless_dateline(
+            draft.paragraphs[:_LEAD_LINES], tree, draft.url, draft.title
+        )
+    elif change_only:
+        # A wire dateline opening the text gives the day it was filed ("Madrid, 12 mar
+        # (EFE).-"), in the year of the last change.
+        filed = _wire_dateline_day(draft.paragraphs[:_LEAD_LINES], draft.published)
+        draft.published = filed or draft.published
     if draft.published is not None and draft.published.day == 1:
         draft.published = _on_shown_day_of_month(tree, draft.published, draft.title, draft.url)
     if not (draft.authors or draft.credit):
         draft.authors = (
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
+            or _closing_bio(draft.paragraphs)
+            or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
             or _cjk_byline_line(tree)
             or _right_aligned_signature(tree)
@@ -2353,6 +2369,11 @@ def _byline_marks(element: Any) -> str:
 
 
 _NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
+# A section that is an author box ("author-bio", "about-the-author"), where WordPress marks a
+# whole post's section with its author's name ("author-jane-doe").
+_AUTHOR_BOX = re.compile(
+    r"\b(?:about-(?:the-)?(?:author|autor|auteur)|(?:author|autor|auteur)-?(?:bio|box|info|card))\b"
+)
 # How many marked elements (any with a class or id) after the headline a byline may be.
 _NEAR_HEADLINE = 40
 
@@ -2373,6 +2394,7 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         # (WordPress marks a whole post, or the page, with its author: "author-jane-doe".)
         if (
             element.tag in _NOT_BYLINE_BOXES
+            and not (element.tag == "section" and _AUTHOR_BOX.search(_marks(element)))
             or _in_other_content(element)
             or _in_teaser_card(element)
             or _quoted(element)
@@ -2431,9 +2453,11 @@ _MAX_NICKNAME_WORDS = 4
 _SAYS_AUTHOR = re.compile(r"\b(?:author|autor(?:in|en)?|auteur|autore)\b", re.IGNORECASE)
 
 
-# An author box's bio, which opens with the writer's name: "Jane Doe is a reporter ...".
+# An author box's bio, which opens with the writer's name: "Jane Doe is a reporter ...", "Jane Doe
+# covers transport".
 _BIO_OPENING = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?:is|was|ist|war|est|es|è|writes|schreibt)\s"
+    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+"
+    r"(?:is|was|ist|war|est|es|è|writes|schreibt|covers|reports)\s"
 )
 
 
@@ -2454,7 +2478,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
     if element.get("data-author") and not _marked_as_byline(element):
         # (Its text is whatever the element holds: a teaser's, a whole post's.)
         return _marked_up_name(element), ""
-    linked = _linked_names(element)
+    linked = _linked_names(element) or _marked_names(element) or _titled_writer(element)
     if linked:
         return linked, ""
     credit = ""
@@ -2465,6 +2489,8 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if _TITLES_ONLY.match(line):
             title = f"{title} {line}"  # "Prof. Dr.<br>Jane Doe"
             continue
+        if _ALL_POSTS.match(line):
+            continue  # a link's button words: "View all posts"
         line, title = f"{title} {line}".strip(), ""
         label = _AUTHOR_LABEL.search(line)
         if label:
@@ -2472,7 +2498,8 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         text = _byline_text(line)
         if not 3 <= len(text) <= 150:
             continue
-        people, found = split_byline(text)
+        # (An author's element may hold a name no capitals mark: "山田太郎", "김민수".)
+        people, found = split_author_field(text) if named else split_byline(text)
         if people:
             return people, found
         bio = _BIO_OPENING.match(text) if named else None
@@ -2482,9 +2509,33 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
             continue  # the box's heading: "About the author", "Über den Autor"
         # An author's element gives a nickname or a desk as its credit, not a line of a bio.
         nickname = named and len(line.split()) <= _MAX_NICKNAME_WORDS
-        if nickname or has_byline_prefix(text) or looks_like_outlet(found) or is_agency(found):
+        desk = found.strip(_LEADING_SEPARATORS + "/")  # "TOI News Desk / Updated: …"
+        a_desk = _is_desk(desk)  # "TOI News Desk", "Web Desk", "Redaktion"
+        found = desk if a_desk else found
+        if (
+            nickname
+            or has_byline_prefix(text)
+            or looks_like_outlet(found)
+            or is_agency(found)
+            or a_desk
+        ):
             credit = credit or found
     return _marked_up_name(element), credit
+
+
+def _marked_names(element: Any) -> list[str]:
+    """The names of the author elements a byline box holds side by side with nothing between
+    them ("<span class=author>Jane Doe</span><span class=author>John Roe</span>", set apart by
+    the style sheet), which its text runs together."""
+    marked = [
+        child
+        for child in element.iterdescendants()
+        if child.get("class") and _AUTHOR_CLASS.search(_byline_marks(child))
+    ]
+    if len(marked) < 2 or any(a in marked for e in marked for a in e.iterancestors()):
+        return []
+    names = [_clean(e.text_content()) for e in marked]
+    return names if all(is_person_name(n) for n in names) else []
 
 
 # What a byline holds between its writers' links: "By", "and", commas ("By <a>Jane Doe</a>,
@@ -2518,6 +2569,32 @@ def _linked_names(element: Any) -> list[str]:
 
 
 _MAX_LINKED_WRITERS = 6
+# The title WordPress gives a link to a writer's posts ("Posts by Jane Doe"), in the languages
+# of its themes, where the link's own words are a button's ("View all posts").
+_POSTS_BY = re.compile(
+    r"^(?:(?:view|see|voir|ver|vedi)\s+)?(?:(?:all|alle|tous\s+les|todas\s+las|todos\s+los"
+    r"|tutti\s+gli|todos\s+os)\s+)?(?:(?:posts|articles|stories)\s+(?:by|de|par)"
+    r"|(?:beiträge|artikel)\s+von|(?:entradas|publicaciones|artículos|artigos)\s+de"
+    r"|articoli\s+di)\s+(?P<name>.+?)(?:\s+(?:anzeigen|ansehen))?$",
+    re.IGNORECASE,
+)
+# The words of a link to a writer's posts, a button's: "View all posts", "Alle Beiträge".
+_ALL_POSTS = re.compile(
+    r"^(?:(?:view|see|show|voir|ver|vedi|zeige)\s+)?(?:all|alle|tous\s+les|todas\s+las"
+    r"|todos\s+(?:los|os)|tutti\s+gli)\s+(?:posts|articles|stories|beiträge|artikel"
+    r"|entradas|artículos|articoli|artigos)\b",
+    re.IGNORECASE,
+)
+
+
+def _titled_writer(element: Any) -> list[str]:
+    """The writer a byline's only link to their posts names in its title ("<a title='Posts
+    by Jane Doe' rel=author>View all posts</a>"), where its words name no one."""
+    links = list(element.iter("a"))
+    if len(links) != 1 or is_person_name(_clean(links[0].text_content())):
+        return []
+    label = _POSTS_BY.match(" ".join((links[0].get("title") or "").split()))
+    return [label.group("name")] if label and is_person_name(label.group("name")) else []
 
 
 _HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
@@ -3283,11 +3360,17 @@ def _date_over_headline(tree: Any, title: str) -> datetime | None:
     return None
 
 
+# Drupal's default date format, month first in every language its sites are in unless the site
+# changed it: "Tue, 03/12/2024 - 10:03", "Di, 03/12/2024 - 10:03".
+_DRUPAL_DATE = re.compile(r"\b[^\W\d_]{2,4}\.?,\s+\d\d/\d\d/\d{4}\s+-\s+\d\d:\d\d\b")
+
+
 def _line_date(text: str, *, day_first: bool = False) -> datetime | None:
     """The date in a short line: written among other words, or the whole line one
     ("4. 2. 2022.", spaced as some German sites do). `day_first` as for `parse_date`."""
     from newsread.index.files.dates import looks_like_date_line
 
+    day_first = day_first and not _DRUPAL_DATE.search(text)
     found = find_date(text, day_first=day_first)
     if found is None and looks_like_date_line(text):
         found = parse_date(text, day_first=day_first)
@@ -3388,6 +3471,72 @@ def _on_shown_day_of_month(tree: Any, found: datetime, title: str, url: str) -> 
         if shown is not None and (shown.year, shown.month) == (year, month):
             return shown
     return found
+
+
+# A wire story's dateline without a year, opening its text: "Madrid, 12 mar (EFE).-",
+# "BERLIN, 12. März (dpa) -", "WASHINGTON, March 12 (Reuters) -".
+_YEARLESS_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]*(?:[\s-]+[A-ZÀ-Þ][\w'’.-]*){0,3}\s*(?:\([^()]{2,30}\)\s*)?,\s+"
+    r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+\d{1,2})"
+    r"\s*(?:\(|[-–—/]|$)"
+)
+# The year a URL files a story under ("/2024/slug", "/news/2024/…") ...
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# ... or the last year a copyright notice gives ("© 2019-2024 Agencia EFE").
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|&copy;|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)", re.IGNORECASE
+)
+_NOTICE_YEAR_TEXT = "//body//text()[contains(., '©') or contains(., 'opyright')]"
+
+
+def _yearless_dateline(paragraphs: list[str], tree: Any, url: str, title: str) -> datetime | None:
+    """The day a page that declares no date shows without a year: in a wire dateline opening
+    its text ("Madrid, 12 mar (EFE).-") or a short line under its headline ("12 March,
+    10:03"; sites leave out the year of this year's stories). Its year is the one the URL
+    files the story under, else the last of the page's copyright notice (no earlier than
+    the story)."""
+    shown = [match.group("date") for p in paragraphs if (match := _YEARLESS_DATELINE.match(p))]
+    heading = _headline_element(tree, title) if not shown else None
+    if heading is not None:
+        for node in heading.xpath(_FOLLOWING_TEXT):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("script", "style", "noscript"):
+                continue
+            text = " ".join(str(node).split())
+            if len(text) > _MAX_DATE_TEXT:
+                break  # the article's text has begun
+            if len(text) >= _SHORTEST_DATE and not _FOUR_DIGITS.search(text):
+                if not _in_listing(parent):
+                    shown.append(text)
+    if not shown:
+        return None
+    year = _URL_YEAR.search(urlsplit(url).path)
+    if year is None:
+        notices = " ".join(str(text) for text in tree.xpath(_NOTICE_YEAR_TEXT))
+        year = _COPYRIGHT_YEAR.search(notices)
+    if year is None:
+        return None
+    day_first = _writes_day_first(tree)
+    for text in shown:
+        found = _line_date(f"{text} {year.group(1)}", day_first=day_first)
+        if found is not None:
+            return found
+    return None
+
+
+def _wire_dateline_day(paragraphs: list[str], changed: datetime) -> datetime | None:
+    """The day a yearless wire dateline opening the text gives, in the year of the page's
+    last change `changed`, where that is no later than the change (else the year before)."""
+    for paragraph in paragraphs:
+        dateline = _YEARLESS_DATELINE.match(paragraph)
+        if dateline is None:
+            continue
+        for year in (changed.year, changed.year - 1):
+            found = _line_date(f"{dateline.group('date')} {year}", day_first=True)
+            if found is not None and found.date() <= changed.date():
+                return found
+        return None
+    return None
 
 
 def _on_time_text(tree: Any, declared: datetime) -> datetime:
@@ -4204,33 +4353,139 @@ def _closing_source(paragraphs: list[str]) -> str:
     return ""
 
 
+# A name signing the text as German, Austrian and Swiss papers do, in brackets or after a dash
+# ("(Jana Schmidt)", "— Jane Doe"), a paragraph of its own or closing the last one after a
+# sentence ("… teilte die Stadt mit. (Jana Schmidt)").
+_MARKED_SIGNATURE = re.compile(
+    r"(?:^|(?<=[.!?\"“”»«])\s+)\((?P<bracketed>[^()]{5,40})\)$"
+    r"|^(?:[-–—]{1,2}|―)\s*(?P<dashed>[^-–—]{5,40})$"
+)
+# A Japanese paper's signature closing the text: the reporter's name in brackets, after their
+# post or the place they filed from ("（山田太郎）", "（編集委員・山田太郎）", "（ワシントン＝山田太郎）").
+# Only a name of three kanji or more ("（共同）", "（時事）" credit agencies), and not one a photo's
+# or a translation's credit gives ("（写真・山田太郎）").
+_KANJI_SIGNATURE = re.compile(
+    r"(?:^|(?<=[。！？」』]))\s*（(?:(?!写真|撮影|画像|図|翻訳|訳)[^（）・=＝]{1,12}[・=＝])?"
+    r"(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{1,3}[ \u3000]?[\u3400-\u4dbf\u4e00-\u9fff]{1,3})）$"
+)
+
+
 def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     """The person a last paragraph that is only a name names ("Jane Doe" under the text, as a
-    letter is signed); not a name a label before it gives another role ("Kontakt:"), nor one
-    the page shows only in a sidebar, a comment or a list of other stories."""
+    letter is signed, or "(Jane Doe)", "— Jane Doe", or a name in brackets after its last
+    sentence); not a name a label before it gives another role ("Kontakt:"), nor one the page
+    shows only in a sidebar, a comment or a list of other stories."""
     if len(paragraphs) < _SIGNED_TEXT:
         return []
     name, before = paragraphs[-1], paragraphs[-2]
-    if not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":"):
+    shown_as, shown_text = "normalize-space(.) = $text", name
+    marked = _MARKED_SIGNATURE.search(name)
+    kanji = _KANJI_SIGNATURE.search(name)
+    if kanji:
+        shown_as, shown_text = "contains(normalize-space(.), $text)", kanji.group(0).strip()
+        name = kanji.group("name")
+        if len(name.replace(" ", "")) < _SIGNED_KANJI or split_author_field(name)[0] != [name]:
+            return []  # "（共同）", "（編集部）": a credit
+    elif marked:
+        # (Its node holds the brackets or the dash too, and the sentence before them.)
+        shown_as, shown_text = "contains(normalize-space(.), $text)", marked.group(0).strip()
+        name = shown_text.strip("()-–—― ")
+        if not marked.group("bracketed") and before.lstrip()[:1] in _LIST_MARKS:
+            return []  # "- Removed Herobrine": the last line of a list, not a signature
+    if not kanji and (
+        not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":") or not is_person_name(name)
+    ):
         return []
-    if not is_person_name(name):
-        return []
-    shown = tree.xpath("//body//text()[normalize-space(.) = $name]", name=name)
+    shown = [
+        node.getparent()
+        for node in tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
+        if node.getparent() is not None
+    ]
     if not any(
-        node.getparent() is not None and not _in_other_content(node.getparent()) for node in shown
+        not (_in_other_content(element) or marked and _under_quotation(element))
+        for element in shown
     ):
         return []
     return [name]
+
+
+_LIST_MARKS = frozenset("-–—―*•·")
+_SIGNED_KANJI = 3
+
+
+# A writer's bio closing the text, which names a journalist's job in its first words: "Jane Doe
+# is a transport reporter for the Post.", "Jana Schmidt ist Redakteurin im Ressort Verkehr.",
+# "Jean Dupont est journaliste à Lyon."
+_CLOSING_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?:is|ist|est|es|è|é)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:reporter|writer|journalist|correspondent|editor|columnist|contributor|freelancer"
+    r"|redakteur(?:in)?|journalistin|korrespondent(?:in)?|reporterin|autorin|autor"
+    r"|journaliste|rédact(?:eur|rice)|correspondante?|periodista|redactora?|corresponsal"
+    r"|giornalista|redattrice|redattore|jornalista|repórter)(?!\w)",
+    re.IGNORECASE,
+)
+_MAX_BIO = 300
+
+
+# How an American local paper closes a story: how to reach its writer ("Contact Jane Doe at
+# 555-0100 or jdoe@valleypost.example.", "Reach reporter Jane Doe at …", "Follow Jane Doe on
+# Twitter: @janedoe"); not an official a press release gives as its contact ("Contact Mayor
+# John Roe at …").
+_CLOSING_CONTACT = re.compile(
+    r"^(?i:contact|reach|e-?mail|follow|write\s+to)\s+(?:(?:staff\s+)?(?:reporter|writer"
+    r"|columnist|editor)\s+)?(?!(?i:mayor|senator|governor|president|sheriff|officer|chief"
+    r"|council\w*|commissioner|superintendent|director|dr)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+    r"\s+(?:at|on|via|by)\b"
+)
+
+
+def _closing_bio(paragraphs: list[str]) -> list[str]:
+    """The writer a short bio in the last two paragraphs names ("Jane Doe is a reporter for
+    The Valley Post."), as an author box or an op-ed's italic note under the text does, or a
+    line telling how to reach them ("Contact Jane Doe at jdoe@valleypost.example.")."""
+    for paragraph in paragraphs[-2:]:
+        if len(paragraph) > _MAX_BIO:
+            continue
+        bio = _CLOSING_BIO.match(paragraph) or _CLOSING_CONTACT.match(paragraph)
+        if bio and is_person_name(bio.group("name")):
+            return [bio.group("name")]
+    return []
+
+
+# A Korean wire story's dateline, its reporter before the text's first words: "(서울=연합뉴스)
+# 김민수 기자 = 시의회는 …"; `cjk_byline` reads the names in it.
+_KOREAN_WIRE = re.compile(r"^[（(][^）)]{1,20}[=＝][^）)]{1,20}[）)][^=＝]{2,30}(?=\s*[=＝])")
+
+
+def _wire_reporter(paragraphs: list[str]) -> list[str]:
+    """The reporter a Korean wire dateline opening the text names."""
+    for paragraph in paragraphs:
+        dateline = _KOREAN_WIRE.match(paragraph)
+        if dateline:
+            return cjk_byline(dateline.group(0))
+    return []
+
+
+def _under_quotation(element: Any) -> bool:
+    """Whether `element` (or the block it is in) follows a quotation: "— John Roe" under it
+    names who said it, not who wrote the text."""
+    while element is not None and element.tag in _INLINE:
+        element = element.getparent()
+    previous = element.getprevious() if element is not None else None
+    return previous is not None and previous.tag in ("blockquote", "q")
 
 
 # The fewest paragraphs a text signed under its last one has (a signature, then some text).
 _SIGNED_TEXT = 3
 
 
-# Paragraphs set flush right, as a signature under a text is.
+# Paragraphs set flush right, as a signature under a text is, by the markup or a class.
 _RIGHT_ALIGNED = (
     "//body//*[self::p or self::div][@align='right' or @align='RIGHT'"
-    " or contains(translate(@style, ' ', ''), 'text-align:right')]"
+    " or contains(translate(@style, ' ', ''), 'text-align:right')"
+    # The classes of WordPress's block editor and Bootstrap for it.
+    " or contains(@class, 'has-text-align-right')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' text-right ')]"
 )
 
 
@@ -4238,6 +4493,8 @@ def _right_aligned_signature(tree: Any) -> list[str]:
     """The person a paragraph set flush right and holding only a name names ("<p
     align=right><em>Jane Doe</em></p>" under the text): the text's signature."""
     for element in reversed(tree.xpath(_RIGHT_ALIGNED)):
+        if _in_other_content(element):
+            continue  # a sidebar's, a comment's, a teaser's
         text = _clean(element.text_content())
         if len(text) <= _MAX_SIGNATURE and is_person_name(text.lstrip("-–— ")):
             return [text.lstrip("-–— ")]
