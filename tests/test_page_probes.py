@@ -341,6 +341,8 @@ Related
         # The paper with the agency it wrote with; a writer with hers.
         ("\nLe Monde avec AFP\n\nPublié le 12 mars 2024 à 09h30", [], "Le Monde avec AFP"),
         ("\nJana Müller mit dpa\n\n12.03.2024, 09.30 Uhr", ["Jana Müller"], "dpa"),
+        # Turkish papers' label ("news:") before their reporter's name.
+        ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],
 )
 def test_bylines_of_common_layouts_name_their_authors_and_credits(
@@ -843,3 +845,28 @@ def test_a_lede_over_a_gallery_counter_a_file_name_or_a_labelled_credit_stays_th
         share, f"{share}{lede}\n{picture}\n\n"
     )
     assert parse_text(page).paragraphs[0] == lede
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        (
+            "Reporting by Jane Doe in Northfield; additional reporting by John Roe; Editing by "
+            "Mary Smith",
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            "(Reporting by Jane Doe; Writing by John Roe; Editing by Mary Smith)",
+            ["Jane Doe", "John Roe"],
+        ),
+        ("Reporting by Jane Doe; editing by Mary Smith", ["Jane Doe"]),
+    ],
+)
+def test_a_wire_storys_credits_under_its_text_name_its_reporters_and_writer(
+    credits: str, authors: list[str]
+) -> None:
+    # Reuters' close: who reported (also "additional reporting", in lower case after a
+    # semicolon), who wrote it up and who edited it, in brackets or not. The editor is no author.
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{credits}\n")
+    assert parse_text(page).authors == authors

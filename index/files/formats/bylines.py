@@ -247,7 +247,7 @@ _PIECE_BY = (
 )
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
 # Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Tác giả: Jane Doe",
-# "Szerző: Jane Doe"), and
+# "Szerző: Jane Doe", and the Turkish news label "Haber: Jane Doe"), and
 # "written by" in Italian, Polish, Danish, Norwegian and Dutch ("Scritto da Jane Doe", "A cura
 # di Jane Doe").
 # Also Indonesian, Croatian and Serbian, Slovenian, Lithuanian, Latvian, Portuguese and
@@ -256,7 +256,7 @@ _PIECE_BY = (
 # Doe", "Eftir Jane Doe", "Skrivet av Jane Doe", "Kirjoittanut Jane Doe").
 _WRITER_LABEL = (
     r"kirjoittaja|yazar|yazan|autorem|tác\s+giả|szerző|penulis|piše|аутор|avtor|autorius"
-    r"|autors|reportagem|autor/a|autor\(a\)|muhabir"
+    r"|autors|reportagem|autor/a|autor\(a\)|muhabir|haber"
 )
 _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
@@ -992,8 +992,11 @@ def _page_furniture(segment: str) -> bool:
     segment = segment.strip()
     if is_agency(segment):
         return False  # "Jane Doe | dpa": the agency's credit, in its own lower case
-    if _LABELLED.match(segment) and not _PREFIX.match(segment):
+    prefix = _PREFIX.match(segment)
+    if _LABELLED.match(segment) and not prefix:
         return True
+    if prefix and prefix.group("verbs"):
+        return False  # "Reporting by Jane Doe; additional reporting by John Roe": a credit
     text = _DATE_TAIL.sub("", segment) if any(ch.isdigit() for ch in segment) else segment
     return any(
         w[:1].islower() and w.lower() not in _BYLINE_LOWER_WORDS for w in _WORD.findall(text)
@@ -1209,6 +1212,7 @@ def _time_phrase(rest: str) -> bool:
 
 # What follows a month's name in a time, not a name: "By May Day", "By August Bank Holiday".
 _CALENDAR_WORDS = _words("day days bank holiday holidays eve")
+_NEXT_CREDIT = re.compile(rf";\s*(?:{_VERBS})\s+by\b", re.IGNORECASE)
 
 
 def is_byline(line: str) -> bool:
@@ -1266,7 +1270,8 @@ def is_byline(line: str) -> bool:
         # other than the writing's ("Research by ...") may start sentences: names only there.
         # The date after the names ("By Jane Doe / June 12, 2020 9:49 am EST / Updated: ...")
         # is no part of them, however long.
-        names = _DATE_TAIL.sub("", rest)
+        # "Reporting by Jane Doe; additional reporting by John Roe": the next credit's words.
+        names = _NEXT_CREDIT.sub(";", _DATE_TAIL.sub("", rest))
         lower_words = [
             w
             for w in _WORD.findall(names)
