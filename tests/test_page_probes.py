@@ -870,3 +870,13 @@ def test_a_wire_storys_credits_under_its_text_name_its_reporters_and_writer(
     closing = "be free for the first six months of the closure.\n"
     page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{credits}\n")
     assert parse_text(page).authors == authors
+
+
+def test_an_editors_initials_and_the_agency_closing_the_text_keep_its_last_paragraph() -> None:
+    # German wire copy signs its text with the editor's initials and the agency: "(jm/dpa)".
+    # A caption's credit names a photographer before the agency ("Foto: Jane Doe/dpa").
+    closing = "be free for the first six months of the closure."
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing} (jm/dpa)")
+    draft = parse_text(page)
+    assert draft.paragraphs[-1].endswith("the first six months of the closure. (jm/dpa)")
+    assert draft.credit == "jm/dpa"

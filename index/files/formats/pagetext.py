@@ -68,7 +68,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
 _CAPTION = re.compile(
     r"^\d+ (?:of|/) \d+\b|\bfile photo\b|\((?:AP|AFP|Reuters|EPA|dpa)? ?(?:photo|foto|bild)\b"
-    r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
+    r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:"
+    # "Jane Doe/dpa", not "(jm/dpa)": an editor's initials signing a wire story's text.
+    r"|(?<!\((?-i:[a-z]{2}))(?<!\((?-i:[a-z]{3}))/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
     r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b"
     # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
     # "[File: Reuters]", "© Reuters".
