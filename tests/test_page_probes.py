@@ -880,3 +880,60 @@ def test_an_editors_initials_and_the_agency_closing_the_text_keep_its_last_parag
     draft = parse_text(page)
     assert draft.paragraphs[-1].endswith("the first six months of the closure. (jm/dpa)")
     assert draft.credit == "jm/dpa"
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        "Jane Doe is a transport reporter at the Northfield Courier.",
+        "Jane Doe is the Courier's transport correspondent. She has covered the harbour since "
+        "2015.",
+        "About the author\n\nJane Doe covers transport and the harbour for the Courier.",
+    ],
+)
+def test_a_line_about_the_author_under_the_text_names_her(about: str) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{about}\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_sentence_about_someone_in_the_story_is_no_line_about_its_author() -> None:
+    # The same words in the text's first paragraph, or about a person with no job at a paper.
+    page = BYLINE_PAGE.format(byline="  12 March 2024")
+    quoted = page.replace(
+        "Northfield's council voted", "Mary Smith is a local journalist. Northfield's council voted"
+    )
+    assert parse_text(quoted).authors == []
+    closing = "be free for the first six months of the closure.\n"
+    mayor = page.replace(closing, f"{closing}\nMary Smith is the leader of the council.\n")
+    assert parse_text(mayor).authors == []
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Follow Jane Doe on Twitter: @janedoe",
+        "Jane Doe can be reached at jane.doe@courier.example.",
+        "Contact the author: Jane Doe",
+        "Contact Jane Doe at jane.doe@courier.example",
+        "Tags: bridge, council, ferry\n\nShare Facebook Twitter\n\nMore from Jane Doe",
+    ],
+)
+def test_how_to_reach_the_author_under_the_text_names_her(contact: str) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{contact}\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Follow Northfield Courier on Twitter",
+        "Contact us at news@courier.example",
+        "More from Local news",
+    ],
+)
+def test_how_to_reach_the_paper_names_no_author(contact: str) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{contact}\n")
+    assert parse_text(page).authors == []

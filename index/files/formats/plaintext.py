@@ -2240,6 +2240,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     return (
         _signature(lines, page)
         or _about_the_author(lines, page)
+        or _author_bio(lines, page)
         or _named_over_bio(lines, page)
         or _dated_name_in_text(lines, page)
         or _dated_byline_above(lines, page)
@@ -2691,7 +2692,7 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
         if not match:
             continue
         following = text[position + 1].lstrip("*+•· ")
-        bio = _BIO_NAME.match(following)
+        bio = _BIO_NAME.match(following) or _NAME_BEFORE_VERB.match(following)
         for name in (match.group("name"), following, bio.group("name") if bio else None):
             if name and is_person_name(name.strip()):
                 return [name.strip()], ""
@@ -2701,6 +2702,65 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
 
 # The longest biography under an author's name, in characters.
 _MAX_BIO = 600
+# A biography's name and the verb in lower case after it: "Jane Doe covers transport ...".
+_NAME_BEFORE_VERB = re.compile(
+    r"^(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}?[^\W\d_][\w'’.-]*)\s+(?=[a-zà-ÿ])"
+)
+# A line about the author closing the text: her name, "is a" and her job ("Jane Doe is a
+# transport reporter at the Northfield Courier.", "Jana Müller ist Redakteurin im Ressort …").
+_AUTHOR_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][^,.;:()]{2,50}?)\s+(?:is|was|ist|war|est|es|è|é)\s+"
+    r"(?:(?:a|an|the|ein|eine|un|une|una|uno|um|uma)\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?:senior|staff|freelance|contributing)\s+)?"
+    r"(?:reporter|journalist|correspondent|writer|editor|columnist|contributor|author"
+    r"|redakteur|korrespondent|journalist|journaliste|correspondant|periodista|corresponsal"
+    r"|giornalista|corrispondente|jornalista|redactor|redattore)(?:in|e|a|s)?\b",
+    re.IGNORECASE,
+)
+# A line under the text that tells how to reach its author or read more of hers: "Jane Doe
+# can be reached at …", "Contact Jane Doe at …", "Follow Jane Doe on Twitter", "More from
+# Jane Doe", "Contact the author: Jane Doe".
+_AUTHOR_CONTACT = re.compile(
+    r"^(?:(?:contact|email|e-mail|reach|write\s+to)\s+(?:the\s+(?:author|writer|reporter)\s*:\s*)?"
+    r"|follow\s+|more\s+(?:stories\s+|articles\s+)?(?:from|by)\s+|mehr\s+(?:artikel\s+)?von\s+)"
+    r"(?P<name>[^\W\d_][^,.;:()@]{2,50}?)"
+    r"(?:\s+(?:at|on|via|by|per|auf)\b.*|\s*[.:]?)$"
+    r"|^(?P<reached>[^\W\d_][^,.;:()@]{2,50}?)\s+can\s+be\s+(?:reached|contacted|emailed)\b",
+    re.IGNORECASE,
+)
+# How many blocks of lines from the text's last one a line about its author is looked for in.
+_BIO_BLOCKS = 4
+
+
+def _author_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author a line about them names, in the text's last paragraph or the few blocks
+    under it: "Jane Doe is a transport reporter at the Northfield Courier." (a sentence
+    about someone else in the story names no job of the paper's, or stands further up), or
+    how to reach her ("Follow Jane Doe on Twitter", "Jane Doe can be reached at …")."""
+    first = page.end - 1
+    while first > page.start and lines[first - 1].strip():
+        first -= 1  # the last paragraph's first line: a text browser wraps a paragraph
+    blocks: list[str] = []
+    for index in range(first, min(len(lines), page.end + _ABOUT_BELOW)):
+        line = _clean(lines[index])
+        if not line:
+            continue
+        if blocks and lines[index - 1].strip():
+            blocks[-1] += f" {line}"  # a line of the block above, wrapped
+        elif len(blocks) == _BIO_BLOCKS:
+            break
+        else:
+            blocks.append(line)
+    for block in blocks:
+        if len(block) > _MAX_BIO:
+            continue
+        if (match := _AUTHOR_BIO.match(block)) and is_person_name(match.group("name")):
+            return [match.group("name")], ""
+        contact = _AUTHOR_CONTACT.match(block)
+        name = (contact.group("name") or contact.group("reached")) if contact else ""
+        if name and is_person_name(name) and not looks_like_outlet(name):
+            return [name], ""
+    return None
 
 
 def _named_over_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
