@@ -937,3 +937,9 @@ def test_how_to_reach_the_paper_names_no_author(contact: str) -> None:
     closing = "be free for the first six months of the closure.\n"
     page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{contact}\n")
     assert parse_text(page).authors == []
+
+
+def test_authors_each_a_bullet_under_their_label_are_all_the_pages_authors() -> None:
+    # A list of authors under its heading, as inscriptis and lynx set a <ul> of links.
+    byline = "  Authors\n\n    * Jane Doe\n    * John Roe\n  12 March 2024"
+    assert parse_text(BYLINE_PAGE.format(byline=byline)).authors == ["Jane Doe", "John Roe"]

@@ -1908,6 +1908,11 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     return fits and (ends_sentence or (short and line[:1].isupper()))
 
 
+# A label over a list of authors, one a bullet: "Authors" / "* Jane Doe" / "* John Roe".
+_PLURAL_LABEL = re.compile(r"(?:authors|autoren|auteurs|auteur\(s\)|autores|autori)\s*:?", re.I)
+_BULLETS = "*+•·"
+
+
 def _with_prefix(prefix: str, line: str) -> str:
     """The byline a prefix or label on a line of its own makes with the name on the next:
     "von" + "Jane Doe" -> "von Jane Doe", "Auteur(s) :" + "Jane Doe" -> "Auteur: Jane Doe"."""
@@ -1933,7 +1938,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         if crumbs and crumbs[1] and not state.section:
             _apply_breadcrumb(crumbs[0], state, strong=True)
     updated: datetime | None = None
-    prefix = ""
+    prefix = listing = ""
     for index in range(page.headline + 1, _header_end(lines, page)):
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line or _in_fact_sheet(lines, index):
@@ -1948,6 +1953,10 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             _take_date(rest, state)
             prefix = trailing
             continue
+        bulleted = line[:1] in _BULLETS
+        if bulleted and not prefix:
+            prefix = listing  # "Authors" / "* Jane Doe" / "* John Roe": each item a byline
+        listing = prefix if bulleted and _PLURAL_LABEL.fullmatch(prefix) else ""
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins, on the
