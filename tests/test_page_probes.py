@@ -341,6 +341,11 @@ Related
         # The paper with the agency it wrote with; a writer with hers.
         ("\nLe Monde avec AFP\n\nPublié le 12 mars 2024 à 09h30", [], "Le Monde avec AFP"),
         ("\nJana Müller mit dpa\n\n12.03.2024, 09.30 Uhr", ["Jana Müller"], "dpa"),
+        # A blog's byline with its reading time and no date; a name over her job at the paper.
+        ("  Jane Doe · 5 min read", ["Jane Doe"], ""),
+        ("  Jane Doe\n  Senior Reporter, Northfield Courier", ["Jane Doe"], ""),
+        ("  Jane Doe\n  Staff Writer at The Harbour Gazette", ["Jane Doe"], ""),
+        ("  Mary Smith\n  Council Leader, Northfield", [], ""),
         # Turkish papers' label ("news:") before their reporter's name.
         ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],

@@ -1259,6 +1259,8 @@ def _dated(lines: list[str], index: int) -> bool:
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
     if find_date(lines[index]) is not None or _AGO.search(lines[index]):
         return True
+    if _READ_AFTER.search(lines[index]):
+        return True  # "Jane Doe · 5 min read": a blog's byline with its reading time
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
     name = _clean(lines[index]).lstrip("*+•· ")
@@ -1338,6 +1340,28 @@ def _dated_neighbour(line: str) -> bool:
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
+        or _role_at_outlet(line)
+    )
+
+
+# A reading time after a name on its line: "Jane Doe · 5 min read", "Jane Doe | 4 minute read".
+_READ_AFTER = re.compile(r"\s[·|•–—-]\s*\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.IGNORECASE)
+# A role and the outlet it is held at: "Senior Reporter, Northfield Courier", "Staff Writer at
+# The Harbour Gazette".
+_ROLE_AND_OUTLET = re.compile(
+    r"^(?P<role>[^\W\d_][^,]{2,40}?)(?:,\s+|\s+(?:at|for|bei|chez)\s+)(?P<outlet>[A-Z][^,]{1,50})$"
+)
+
+
+def _role_at_outlet(line: str) -> bool:
+    """Whether `line` is a job and the outlet it is held at (`_ROLE_AND_OUTLET`): a role alone
+    (`is_byline`, naming no one) before a name that is no person's."""
+    match = _ROLE_AND_OUTLET.match(line) if len(line) <= _JOB_LINE else None
+    if not match:
+        return False
+    role = match.group("role")
+    return (
+        is_byline(role) and not split_byline(role)[0] and not is_person_name(match.group("outlet"))
     )
 
 
