@@ -674,6 +674,10 @@ def test_a_japanese_reporters_name_after_the_date_is_the_author() -> None:
         ("来源：新华网 | 2024-03-12 09:30:00 | 作者：张三", ["张三"]),
         ("2024年3月12日 9時30分 山田花子記者", ["山田花子"]),
         ("来源：新华网　2024-03-12 09:30", []),
+        # The reporter's label with a space and no colon, after the source's field.
+        ("2024-03-12 09:30 来源：北城日报 记者 张伟", ["张伟"]),
+        ("来源：北城日报 记者 张伟 李明", ["张伟", "李明"]),
+        ("2024-03-12 来源：新华网 记者招待会", []),  # a press conference
     ],
 )
 def test_a_portals_meta_line_names_its_labelled_author(line: str, names: list[str]) -> None:

@@ -1637,8 +1637,12 @@ _CJK_LABEL_FIRST = re.compile(
     rf"|(?:文|筆者|取材・文|文・写真)\s*[:：/／|]\s*)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )
-# Where a field of a line starts: a label of a few characters and its colon.
-_CJK_FIELD = re.compile(r"\s+(?=[^\s:：]{1,6}[:：])")
+# Where a field of a line starts: a label of a few characters and its colon, or a byline's
+# label and a space with no colon ("来源：北方日报 记者 张伟": the source's field, then the
+# reporter's; not "记者招待会", a press conference).
+_CJK_FIELD = re.compile(
+    r"\s+(?=[^\s:：]{1,6}[:：])|\s+(?=(?:本报|本報)?(?:记者|記者|通讯员|通訊員) +[^\s:：])"
+)
 _CJK_ROLE_AFTER = re.compile(
     rf"^(?:[（(\[][^）)\]]{{1,20}}[）)\]]\s*)?{_CJK_NAMES}\s*"
     rf"(?:기자|특파원|記者|记者|特派員|特派员|編集委員)\s*[）)]?$"
