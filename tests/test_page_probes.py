@@ -346,6 +346,8 @@ Related
         ("  Jane Doe\n  Senior Reporter, Northfield Courier", ["Jane Doe"], ""),
         ("  Jane Doe\n  Staff Writer at The Harbour Gazette", ["Jane Doe"], ""),
         ("  Mary Smith\n  Council Leader, Northfield", [], ""),
+        # A name in brackets under the date: a picture's caption or credit, no byline.
+        ("  12 March 2024\n  (John Roe)", [], ""),
         # Turkish papers' label ("news:") before their reporter's name.
         ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],

@@ -781,7 +781,7 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
-    if line[:1] + line[-1:] == "()":
+    if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
         line = line[1:-1]  # "(Reporting by Jane Doe; Writing by John Roe)": a wire's credits
     if "@" in line:
         line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
