@@ -348,6 +348,8 @@ Related
         ("  Mary Smith\n  Council Leader, Northfield", [], ""),
         # A name in brackets under the date: a picture's caption or credit, no byline.
         ("  12 March 2024\n  (John Roe)", [], ""),
+        # Her name over a row of icons (share links with no text), then the date.
+        ("  Jane Doe\n    * \n    * \n    * \n  12 March 2024", ["Jane Doe"], ""),
         # Turkish papers' label ("news:") before their reporter's name.
         ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],
