@@ -944,6 +944,8 @@ def test_how_to_reach_the_author_under_the_text_names_her(contact: str) -> None:
         "Follow Northfield Courier on Twitter",
         "Contact us at news@courier.example",
         "More from Local news",
+        # A contact form's fields and its button.
+        "Email\nMessage\nSend Message",
     ],
 )
 def test_how_to_reach_the_paper_names_no_author(contact: str) -> None:

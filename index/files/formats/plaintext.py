@@ -2754,11 +2754,12 @@ _AUTHOR_BIO = re.compile(
 # A line under the text that tells how to reach its author or read more of hers: "Jane Doe
 # can be reached at …", "Contact Jane Doe at …", "Follow Jane Doe on Twitter", "More from
 # Jane Doe", "Contact the author: Jane Doe".
+# (A contact form's "Email" / "Message" / "Send Message" names no one: the verb needs its "at".)
 _AUTHOR_CONTACT = re.compile(
-    r"^(?:(?:contact|email|e-mail|reach|write\s+to)\s+(?:the\s+(?:author|writer|reporter)\s*:\s*)?"
-    r"|follow\s+|more\s+(?:stories\s+|articles\s+)?(?:from|by)\s+|mehr\s+(?:artikel\s+)?von\s+)"
-    r"(?P<name>[^\W\d_][^,.;:()@]{2,50}?)"
-    r"(?:\s+(?:at|on|via|by|per|auf)\b.*|\s*[.:]?)$"
+    r"^(?:contact|email|e-mail|reach|write\s+to|follow)\s+(?P<name>[^\W\d_][^,.;:()@]{2,50}?)"
+    r"\s+(?:at|on|via|auf)\b"
+    r"|^(?:contact\s+the\s+(?:author|writer|reporter)\s*:\s*|more\s+(?:stories\s+|articles\s+)?"
+    r"(?:from|by)\s+|mehr\s+(?:artikel\s+)?von\s+)(?P<labelled>[^\W\d_][^,.;:()@]{2,50}?)\s*\.?$"
     r"|^(?P<reached>[^\W\d_][^,.;:()@]{2,50}?)\s+can\s+be\s+(?:reached|contacted|emailed)\b",
     re.IGNORECASE,
 )
@@ -2791,7 +2792,7 @@ def _author_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | 
         if (match := _AUTHOR_BIO.match(block)) and is_person_name(match.group("name")):
             return [match.group("name")], ""
         contact = _AUTHOR_CONTACT.match(block)
-        name = (contact.group("name") or contact.group("reached")) if contact else ""
+        name = next((found for found in contact.groups() if found), "") if contact else ""
         if name and is_person_name(name) and not looks_like_outlet(name):
             return [name], ""
     return None
