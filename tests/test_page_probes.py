@@ -958,3 +958,12 @@ def test_authors_each_a_bullet_under_their_label_are_all_the_pages_authors() -> 
     # A list of authors under its heading, as inscriptis and lynx set a <ul> of links.
     byline = "  Authors\n\n    * Jane Doe\n    * John Roe\n  12 March 2024"
     assert parse_text(BYLINE_PAGE.format(byline=byline)).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_pictures_alt_text_in_brackets_over_the_headline_is_no_headline() -> None:
+    # w3m and lynx mark a linked picture with its alt text in square brackets.
+    headline = "Council votes to close the old harbour bridge after engineers find cracks"
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        f"{headline}\n", f"[The old harbour bridge at dusk]\n\n{headline}\n"
+    )
+    assert parse_text(page).title == headline

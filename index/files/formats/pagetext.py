@@ -625,7 +625,13 @@ def _not_a_headline(text: str) -> bool:
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
         or _credited_caption(text)
         or _trail(text)
+        or _ALT_TEXT.fullmatch(text) is not None
     )
+
+
+# "[The old bridge at dusk]": a picture's alt text in words as a text browser marks it (not its
+# file's name, "[harbour-bridge_c5c34212.jpeg]", which a page's layout tells apart otherwise).
+_ALT_TEXT = re.compile(r"\[[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*[,.]?)+\]")
 
 
 def _trail(text: str) -> bool:
