@@ -350,6 +350,12 @@ Related
         ("  12 March 2024\n  (John Roe)", [], ""),
         # Her name over a row of icons (share links with no text), then the date.
         ("  Jane Doe\n    * \n    * \n    * \n  12 March 2024", ["Jane Doe"], ""),
+        # The writer's job after her name in Italian (with where she writes from), Polish,
+        # Russian and Portuguese.
+        ("  Giulia Rossi, inviata a Bruxelles\n  12 marzo 2024", ["Giulia Rossi"], ""),
+        ("  Anna Kowalska, dziennikarka\n  12 marca 2024", ["Anna Kowalska"], ""),
+        ("  Анна Иванова, корреспондент\n  12 марта 2024", ["Анна Иванова"], ""),
+        ("  Maria Silva, repórter\n  12/03/2024", ["Maria Silva"], ""),
         # Turkish papers' label ("news:") before their reporter's name.
         ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],

@@ -76,7 +76,8 @@ _ROLE_WORDS = _words(
     envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
     corresponsales correspondente correspondentes especial inviato inviata corrispondente
     korrespondent korrespondentin redakteur redakteurin journaliste periodista giornalista
-    jornalista"""
+    jornalista repórter dziennikarz dziennikarka korespondent korespondentka корреспондент
+    корреспондентка журналист журналистка обозреватель"""
 )
 
 _CORE_ROLES = _words(
@@ -85,7 +86,9 @@ _CORE_ROLES = _words(
     photojournalist videographer presenter editor-at-large editor-in-chief
     envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
     corresponsales correspondente correspondentes corrispondente korrespondent korrespondentin
-    redakteur redakteurin journaliste periodista giornalista jornalista"""
+    redakteur redakteurin journaliste periodista giornalista jornalista repórter dziennikarz
+    dziennikarka korespondent korespondentka корреспондент корреспондентка журналист
+    журналистка обозреватель"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -1293,7 +1296,9 @@ def is_byline(line: str) -> bool:
         if separator in line:
             names, _, role = line.partition(separator)
             # "Jane Doe, our correspondent in Paris": where the role is filed from.
-            names, role = names.strip(), _PLACE.sub("", role).strip(" .")
+            # "Juana Pérez, corresponsal en Bruselas": the role's place, as after a prefix.
+            role = _PLACE.sub("", _ROLE_AT_PLACE.sub(r"\g<role>", role))
+            names, role = names.strip(), role.strip(" .")
             # "Jane Doe and John Roe, CNN": the outlet they write for (not a country's
             # letters, "Jane Doe, USA": where she is).
             outlet = separator == ", " and _OUTLET_AFTER.match(role) is not None
