@@ -356,6 +356,15 @@ Related
         ("  Anna Kowalska, dziennikarka\n  12 marca 2024", ["Anna Kowalska"], ""),
         ("  Анна Иванова, корреспондент\n  12 марта 2024", ["Анна Иванова"], ""),
         ("  Maria Silva, repórter\n  12/03/2024", ["Maria Silva"], ""),
+        # The author's picture before her byline as lynx shows it: its file's name or its
+        # address in brackets, or its alt text (WordPress themes' "Avatar photo").
+        ("  [jane-doe-50x50.jpg] Jane Doe\n  12 March 2024", ["Jane Doe"], ""),
+        (
+            "  [e3d6d9295dca2a99ac10?s=96&d=mm&r=g] By Jane Doe Last updated Mar 12, 2024",
+            ["Jane Doe"],
+            "",
+        ),
+        ("  Avatar photo by Jane Doe March 12, 2024 | 6:03 pm", ["Jane Doe"], ""),
         # Turkish papers' label ("news:") before their reporter's name.
         ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],

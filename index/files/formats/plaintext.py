@@ -780,7 +780,7 @@ def _byline_found(
     comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
-    line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
+    line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
         line = line[1:-1]  # "(Reporting by Jane Doe; Writing by John Roe)": a wire's credits
     if "@" in line:
@@ -2055,6 +2055,14 @@ def _names_its_site(lines: list[str], page: PageArticle | None, name: str) -> bo
     return False
 
 
+# The author's picture before her byline, as a text browser shows it: its file's name or
+# address in brackets ("[jane-doe-50x50.jpg] Jane Doe", "[e3d6d929…?s=96&d=mm] By Jane Doe"), or
+# its alt text ("Avatar photo by Jane Doe", "Author avatar Jane Doe").
+_AVATAR = re.compile(
+    r"^(?:\[[^\s\[\]]{8,}\]|(?:author\s+)?avatar(?:\s+(?:photo|image|picture))?|author\s+photo)\s+"
+    r"(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 # A meta bar's label run into the name before it, as a text browser joins the bar's parts:
 # "Author:Jane DoePublish date:Nov 18, 2019", "von Jane DoeVeröffentlicht am: 3. Mai 2021".
 _GLUED_LABEL = re.compile(
