@@ -917,6 +917,11 @@ def test_an_editors_initials_and_the_agency_closing_the_text_keep_its_last_parag
         "Jane Doe is the Courier's transport correspondent. She has covered the harbour since "
         "2015.",
         "About the author\n\nJane Doe covers transport and the harbour for the Courier.",
+        # The box's heading the label alone, her picture's alt text above it, under the share
+        # buttons' counts.
+        "  * Facebook\n  * 0\n  * Twitter\n  * 0\n  * E-mail\n  * 0\n    x shared\n"
+        "  ______________________________\n\n  avatar\n\nAuthor\n\n  Jane Doe\n"
+        "  ______________________________",
     ],
 )
 def test_a_line_about_the_author_under_the_text_names_her(about: str) -> None:

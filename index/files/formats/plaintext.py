@@ -2659,9 +2659,12 @@ _SIGNED = re.compile(r"^(?:[-–—]\s*|©\s*(?:\d{4}\s+)?)")
 
 
 # The heading of a box about the article's author, with the name after it or on the next line.
+# A box's heading that is the label alone ("Autor", "The author", "Written by") counts too: its
+# name must be on the next line.
 _ABOUT_AUTHOR = re.compile(
     r"^(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur"
-    r"|sobre\s+(?:el|la)\s+autor[a]?|sull['’]autore)\s*(?::|[-–—]\s*(?P<name>.+))?$",
+    r"|sobre\s+(?:el|la)\s+autor[a]?|sull['’]autore)\s*(?::|[-–—]\s*(?P<name>.+))?$"
+    r"|^(?:(?:the\s+)?author|autor(?:in)?|zum\s+autor|zur\s+autorin|l['’]auteur|written\s+by)\s*:?$",
     re.IGNORECASE,
 )
 # Where a name opening the author's biography ends: "Jane Doe (37) ist ...", "Jane Doe is ...".
