@@ -987,3 +987,61 @@ def test_a_pictures_alt_text_in_brackets_over_the_headline_is_no_headline() -> N
         f"{headline}\n", f"[The old harbour bridge at dusk]\n\n{headline}\n"
     )
     assert parse_text(page).title == headline
+
+
+# A German paper's page as w3m sets it (flush left, wrapped at 80): the standfirst's last line
+# is so long that the date and byline on the line under it would not have fitted on it.
+STANDFIRST_W3M = """\
+Northfield Courier
+
+  • Home
+  • News
+  • Sport
+  • Business
+  • Opinion
+  • Culture
+  • Lifestyle
+  • Weather
+
+Local news
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+The 120-year-old crossing will shut to traffic from Monday while the city
+weighs a replacement costing up to £40m, and buses go round by the ring road.
+12.03.2024, 09:30 Uhr von Jane Doe
+The old harbour bridge seen from the south bank on a grey morning - Foto:
+Northfield Content Pool
+The old harbour bridge seen from the south bank on a grey morning
+© Northfield Content Pool
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to
+all traffic after an inspection found cracks in two of its steel girders, the
+second such finding in a decade.
+
+Engineers from the county's roads department said the damage was not yet
+dangerous but could worsen quickly under the weight of the buses that cross it
+every few minutes of the day.
+
+The leader of the council, Mary Smith, said the decision had not been taken
+lightly and that a ferry service would run between the two banks until a new
+bridge opened in the spring.
+
+Shopkeepers on the south bank said they feared losing customers, and called for
+the ferry to be free for the first six months of the closure, as it had been
+during the last repairs.
+
+Related
+
+  • Ferry fares to rise by five per cent in April
+  • Harbour tunnel closed for repairs this weekend
+  • New bus lanes approved on the ring road
+
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_date_and_byline_line_under_a_wrapped_standfirst_is_no_part_of_it() -> None:
+    draft = parse_text(STANDFIRST_W3M)
+    assert draft.paragraphs[0].endswith("and buses go round by the ring road.")
+    assert draft.authors == ["Jane Doe"]

@@ -347,6 +347,13 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     return width, columns
 
 
+# A date and a byline after it on a short line of their own: "02.02.2022, 11:30 Uhr von Jane
+# Doe", "12 March 2024 by Jane Doe".
+_DATED_BYLINE = re.compile(
+    r"^(?=.{0,60}$)(?=.*\d).*\b(?:by|von|par|por|di|door)\s+[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+)+$"
+)
+
+
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     """(first raw line, the raw line after the last, text) of each line as the page had it: the
     lines of a paragraph a text browser wrapped are joined again. A line continues the one
@@ -374,6 +381,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
             and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
+            # A standfirst's last sentence, then its date and byline on a line of their own
+            # ("… Leine nicht ewig lang sein wird." / "02.02.2022, 11:30 Uhr von Jane Doe").
+            and not (previous.endswith(_STOPS) and _DATED_BYLINE.search(stripped))
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
