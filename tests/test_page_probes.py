@@ -1045,3 +1045,22 @@ def test_a_date_and_byline_line_under_a_wrapped_standfirst_is_no_part_of_it() ->
     draft = parse_text(STANDFIRST_W3M)
     assert draft.paragraphs[0].endswith("and buses go round by the ring road.")
     assert draft.authors == ["Jane Doe"]
+
+
+_FURTHER = "\n".join(f"  * Ferry story number {n} of the week" for n in range(12))
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        ("Datum: 12.03.2024\nAutor: Jane Doe\nQuelle: Northfield Courier", ["Jane Doe"]),
+        # A comment's author under the text, with no field of the article's beside it.
+        ("Kommentare\n\nAutor: John Roe\nWhat a shame for the south bank.", []),
+    ],
+)
+def test_the_author_in_a_box_of_facts_far_under_the_text(box: str, authors: list[str]) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(
+        closing, f"{closing}\nOn the same subject:\n{_FURTHER}\n\n{box}\n"
+    )
+    assert parse_text(page).authors == authors

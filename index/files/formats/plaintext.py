@@ -2283,6 +2283,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         _signature(lines, page)
         or _about_the_author(lines, page)
         or _author_bio(lines, page)
+        or _facts_author(lines, page)
         or _named_over_bio(lines, page)
         or _dated_name_in_text(lines, page)
         or _dated_byline_above(lines, page)
@@ -2742,6 +2743,31 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
             if name and is_person_name(name.strip()):
                 return [name.strip()], ""
         return None
+    return None
+
+
+# A field of an article's box of facts beside its author's: "Datum: 19.11.2021", "Quelle: …".
+_FACT_FIELD = re.compile(
+    r"^(?:datum|date|fecha|data|published|veröffentlicht|erschienen|quelle|source|fuente|fonte"
+    r"|rubrik|kategorie|category|ressort)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _facts_author(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author a box of facts about the article names under its text, further down than a
+    label alone is trusted ("Datum: 19.11.2021" / "Autor: Jane Doe" / "Quelle: Livenet"): the
+    label beside another field of the box, not a comment's "Autor:" under the text."""
+    text = [line for raw in lines[page.end : page.end + _ABOUT_BELOW] if (line := _clean(raw))]
+    for position, line in enumerate(text):
+        if not LABELLED_BYLINE.match(line) or ":" not in line[:12]:
+            continue
+        beside = text[max(0, position - 1) : position] + text[position + 1 : position + 2]
+        if not any(_FACT_FIELD.match(other) for other in beside):
+            continue
+        people, credit = split_byline(line)
+        if people and all(is_person_name(person) for person in people):
+            return people, credit
     return None
 
 
