@@ -348,8 +348,6 @@ Related
         ("  Mary Smith\n  Council Leader, Northfield", [], ""),
         # A name in brackets under the date: a picture's caption or credit, no byline.
         ("  12 March 2024\n  (John Roe)", [], ""),
-        # Her name over a row of icons (share links with no text), then the date.
-        ("  Jane Doe\n    * \n    * \n    * \n  12 March 2024", ["Jane Doe"], ""),
         # The writer's job after her name in Italian (with where she writes from), Polish,
         # Russian and Portuguese.
         ("  Giulia Rossi, inviata a Bruxelles\n  12 marzo 2024", ["Giulia Rossi"], ""),

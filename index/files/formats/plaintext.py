@@ -1261,9 +1261,8 @@ def _dated(lines: list[str], index: int) -> bool:
         return True
     if _READ_AFTER.search(lines[index]):
         return True  # "Jane Doe · 5 min read": a blog's byline with its reading time
-    # (Bullets with nothing after them are a row of icons: "Jane Doe" / "*" / "*" / date.)
-    above = [i for i in range(index - 1, -1, -1) if lines[i].strip(" *+•·")][:2]
-    below = [i for i in range(index + 1, len(lines)) if lines[i].strip(" *+•·")][:2]
+    above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
+    below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
     name = _clean(lines[index]).lstrip("*+•· ")
     # A paragraph of running text between them: the date is the text's, the line a subheading.
     near = [*_until_text(lines, above), *_until_text(lines, below)]
