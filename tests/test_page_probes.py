@@ -1062,3 +1062,29 @@ def test_the_author_in_a_box_of_facts_far_under_the_text(box: str, authors: list
         closing, f"{closing}\nOn the same subject:\n{_FURTHER}\n\n{box}\n"
     )
     assert parse_text(page).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("signature", "authors", "credit"),
+    [
+        # A German story signed with the writer's name and the agency.
+        ("(Jane Doe, dpa)", ["Jane Doe"], "dpa"),
+        ("Jane Doe/dpa", ["Jane Doe"], "dpa"),
+        # Signed after a dash with where she wrote it.
+        ("— Jane Doe, Berlin", ["Jane Doe"], ""),
+        # The New York Times' line under a story: who reported it and from where.
+        ("Jane Doe reported from Berlin.", ["Jane Doe"], ""),
+        ("This article was written by Jane Doe.", ["Jane Doe"], ""),
+        # Not a person's: a place, a caption's credit with no name, the story's subject.
+        ("Mary Smith reported from the scene of the crash is not a line about the author.", [], ""),
+    ],
+)
+def test_a_signature_under_the_text_names_its_writer_and_agency(
+    signature: str, authors: list[str], credit: str
+) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(
+        closing, f"{closing}\n{signature}\n"
+    )
+    draft = parse_text(page)
+    assert (draft.authors, draft.credit) == (authors, credit)

@@ -2799,6 +2799,14 @@ _AUTHOR_CONTACT = re.compile(
     r"|^(?P<reached>[^\W\d_][^,.;:()@]{2,50}?)\s+can\s+be\s+(?:reached|contacted|emailed)\b",
     re.IGNORECASE,
 )
+# Who reported or wrote the story, said under it: "Jane Doe reported from Northfield.", "This
+# article was written by Jane Doe.", "Jane Doe reported from Kyiv, and John Roe from London."
+_REPORTED = re.compile(
+    r"^(?P<name>[^\W\d_][^,.;:()@]{2,50}?)\s+reported\s+from\s+(?-i:[A-Z])"
+    r"|^this\s+(?:article|story|report|piece)\s+was\s+(?:written|reported)\s+by\s+"
+    r"(?P<writer>[^\W\d_][^,.;:()@]{2,50}?)\s*\.?$",
+    re.IGNORECASE,
+)
 # How many blocks of lines from the text's last one a line about its author is looked for in.
 _BIO_BLOCKS = 4
 
@@ -2827,7 +2835,7 @@ def _author_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | 
             continue
         if (match := _AUTHOR_BIO.match(block)) and is_person_name(match.group("name")):
             return [match.group("name")], ""
-        contact = _AUTHOR_CONTACT.match(block)
+        contact = _AUTHOR_CONTACT.match(block) or _REPORTED.match(block)
         name = next((found for found in contact.groups() if found), "") if contact else ""
         if name and is_person_name(name) and not looks_like_outlet(name):
             return [name], ""
@@ -2861,10 +2869,20 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
         after = _clean(following[position + 1]) if position + 1 < len(following) else ""
         if _LIST_ITEM.match(line) and not (line[:1] in "-–" and not _LIST_ITEM.match(after)):
             return None  # a list, not "- Jane Doe" signing the text
+        if line[:1] + line[-1:] == "()":
+            line = line[1:-1]  # "(Jane Doe, dpa)"
         signed = _SIGNED.match(line)
         name = line[signed.end() :] if signed else line
         if signed and is_person_name(name):
             return [name], ""
+        # "Jane Doe/dpa", "(Jane Doe, dpa)": the writer and her agency; "– Jane Doe, Northfield":
+        # where she signed from.
+        people, credit = split_byline(name) if "/" in name or ", " in name else ([], "")
+        if len(people) == 1 and is_person_name(people[0]) and len(name) <= _MAX_SIGNATURE:
+            if is_agency(credit):
+                return people, credit
+            if signed and (not credit or is_place(credit)):
+                return people, ""
     return None
 
 
