@@ -1088,3 +1088,47 @@ def test_a_signature_under_the_text_names_its_writer_and_agency(
     )
     draft = parse_text(page)
     assert (draft.authors, draft.credit) == (authors, credit)
+
+
+# A German paper's page as lynx sets it: the standfirst's last line so long that the author's
+# name (a numbered link) under it would not have fitted on it, her date under the name.
+NAME_OVER_DATE_LYNX = """\
+   [1]Northfield Courier
+
+     * [2]Home
+     * [3]News
+     * [4]Sport
+     * [5]Business
+     * [6]Opinion
+     * [7]Culture
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+   The 120-year-old crossing will shut to traffic from Monday while the city
+   weighs a replacement costing up to £40 million, paid by the county too.
+   [8]Jane Doe
+   am 12. März 2024 um 09:30
+
+   Northfield's council voted on Tuesday night to close the old harbour
+   bridge to all traffic after an inspection found cracks in two of its
+   steel girders.
+
+   Engineers from the county's roads department said the damage was not
+   yet dangerous but could worsen quickly under the weight of the buses
+   that cross it.
+
+   The leader of the council, Mary Smith, said the decision had not been
+   taken lightly and that a ferry service would run between the two banks.
+
+   Shopkeepers on the south bank said they feared losing customers, and
+   called for the ferry to be free for the first six months of the
+   closure.
+
+   © 2024 Northfield Courier
+"""
+
+
+def test_a_name_over_its_date_under_a_wrapped_standfirst_is_no_part_of_it() -> None:
+    draft = parse_text(NAME_OVER_DATE_LYNX)
+    assert draft.paragraphs[0].endswith("paid by the county too.")
+    assert draft.authors == ["Jane Doe"]

@@ -354,6 +354,16 @@ _DATED_BYLINE = re.compile(
 )
 
 
+def _name_over_date(line: str, text_lines: list[str], index: int) -> bool:
+    """Whether `line` (at `index`) is a name of two to four capitalised words with a date
+    line right under it."""
+    words = LINK_MARK.sub("", line).split()  # "[73]Jane Doe": lynx numbers her link
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return False
+    below = text_lines[index + 1].strip() if index + 1 < len(text_lines) else ""
+    return len(below) < _DATE_LINE and looks_like_date_line(below) and find_date(below) is not None
+
+
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     """(first raw line, the raw line after the last, text) of each line as the page had it: the
     lines of a paragraph a text browser wrapped are joined again. A line continues the one
@@ -384,6 +394,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # A standfirst's last sentence, then its date and byline on a line of their own
             # ("… Leine nicht ewig lang sein wird." / "02.02.2022, 11:30 Uhr von Jane Doe").
             and not (previous.endswith(_STOPS) and _DATED_BYLINE.search(stripped))
+            # "… nicht zurück." / "Jane Doe" / "am 24. Januar 2022 um 15:47": a byline's name
+            # over its date under the standfirst.
+            and not (previous.endswith(_STOPS) and _name_over_date(stripped, text_lines, index))
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
