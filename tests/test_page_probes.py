@@ -341,6 +341,30 @@ Related
         # The paper with the agency it wrote with; a writer with hers.
         ("\nLe Monde avec AFP\n\nPublié le 12 mars 2024 à 09h30", [], "Le Monde avec AFP"),
         ("\nJana Müller mit dpa\n\n12.03.2024, 09.30 Uhr", ["Jana Müller"], "dpa"),
+        # A blog's byline with its reading time and no date; a name over her job at the paper.
+        ("  Jane Doe · 5 min read", ["Jane Doe"], ""),
+        ("  Jane Doe\n  Senior Reporter, Northfield Courier", ["Jane Doe"], ""),
+        ("  Jane Doe\n  Staff Writer at The Harbour Gazette", ["Jane Doe"], ""),
+        ("  Mary Smith\n  Council Leader, Northfield", [], ""),
+        # A name in brackets under the date: a picture's caption or credit, no byline.
+        ("  12 March 2024\n  (John Roe)", [], ""),
+        # The writer's job after her name in Italian (with where she writes from), Polish,
+        # Russian and Portuguese.
+        ("  Giulia Rossi, inviata a Bruxelles\n  12 marzo 2024", ["Giulia Rossi"], ""),
+        ("  Anna Kowalska, dziennikarka\n  12 marca 2024", ["Anna Kowalska"], ""),
+        ("  Анна Иванова, корреспондент\n  12 марта 2024", ["Анна Иванова"], ""),
+        ("  Maria Silva, repórter\n  12/03/2024", ["Maria Silva"], ""),
+        # The author's picture before her byline as lynx shows it: its file's name or its
+        # address in brackets, or its alt text (WordPress themes' "Avatar photo").
+        ("  [jane-doe-50x50.jpg] Jane Doe\n  12 March 2024", ["Jane Doe"], ""),
+        (
+            "  [e3d6d9295dca2a99ac10?s=96&d=mm&r=g] By Jane Doe Last updated Mar 12, 2024",
+            ["Jane Doe"],
+            "",
+        ),
+        ("  Avatar photo by Jane Doe March 12, 2024 | 6:03 pm", ["Jane Doe"], ""),
+        # Turkish papers' label ("news:") before their reporter's name.
+        ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],
 )
 def test_bylines_of_common_layouts_name_their_authors_and_credits(
@@ -667,6 +691,10 @@ def test_a_japanese_reporters_name_after_the_date_is_the_author() -> None:
         ("来源：新华网 | 2024-03-12 09:30:00 | 作者：张三", ["张三"]),
         ("2024年3月12日 9時30分 山田花子記者", ["山田花子"]),
         ("来源：新华网　2024-03-12 09:30", []),
+        # The reporter's label with a space and no colon, after the source's field.
+        ("2024-03-12 09:30 来源：北城日报 记者 张伟", ["张伟"]),
+        ("来源：北城日报 记者 张伟 李明", ["张伟", "李明"]),
+        ("2024-03-12 来源：新华网 记者招待会", []),  # a press conference
     ],
 )
 def test_a_portals_meta_line_names_its_labelled_author(line: str, names: list[str]) -> None:
@@ -843,3 +871,264 @@ def test_a_lede_over_a_gallery_counter_a_file_name_or_a_labelled_credit_stays_th
         share, f"{share}{lede}\n{picture}\n\n"
     )
     assert parse_text(page).paragraphs[0] == lede
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        (
+            "Reporting by Jane Doe in Northfield; additional reporting by John Roe; Editing by "
+            "Mary Smith",
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            "(Reporting by Jane Doe; Writing by John Roe; Editing by Mary Smith)",
+            ["Jane Doe", "John Roe"],
+        ),
+        ("Reporting by Jane Doe; editing by Mary Smith", ["Jane Doe"]),
+    ],
+)
+def test_a_wire_storys_credits_under_its_text_name_its_reporters_and_writer(
+    credits: str, authors: list[str]
+) -> None:
+    # Reuters' close: who reported (also "additional reporting", in lower case after a
+    # semicolon), who wrote it up and who edited it, in brackets or not. The editor is no author.
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{credits}\n")
+    assert parse_text(page).authors == authors
+
+
+def test_an_editors_initials_and_the_agency_closing_the_text_keep_its_last_paragraph() -> None:
+    # German wire copy signs its text with the editor's initials and the agency: "(jm/dpa)".
+    # A caption's credit names a photographer before the agency ("Foto: Jane Doe/dpa").
+    closing = "be free for the first six months of the closure."
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing} (jm/dpa)")
+    draft = parse_text(page)
+    assert draft.paragraphs[-1].endswith("the first six months of the closure. (jm/dpa)")
+    assert draft.credit == "jm/dpa"
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        "Jane Doe is a transport reporter at the Northfield Courier.",
+        "Jane Doe is the Courier's transport correspondent. She has covered the harbour since "
+        "2015.",
+        "About the author\n\nJane Doe covers transport and the harbour for the Courier.",
+        # The box's heading the label alone, her picture's alt text above it, under the share
+        # buttons' counts.
+        "  * Facebook\n  * 0\n  * Twitter\n  * 0\n  * E-mail\n  * 0\n    x shared\n"
+        "  ______________________________\n\n  avatar\n\nAuthor\n\n  Jane Doe\n"
+        "  ______________________________",
+    ],
+)
+def test_a_line_about_the_author_under_the_text_names_her(about: str) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{about}\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_sentence_about_someone_in_the_story_is_no_line_about_its_author() -> None:
+    # The same words in the text's first paragraph, or about a person with no job at a paper.
+    page = BYLINE_PAGE.format(byline="  12 March 2024")
+    quoted = page.replace(
+        "Northfield's council voted", "Mary Smith is a local journalist. Northfield's council voted"
+    )
+    assert parse_text(quoted).authors == []
+    closing = "be free for the first six months of the closure.\n"
+    mayor = page.replace(closing, f"{closing}\nMary Smith is the leader of the council.\n")
+    assert parse_text(mayor).authors == []
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Follow Jane Doe on Twitter: @janedoe",
+        "Jane Doe can be reached at jane.doe@courier.example.",
+        "Contact the author: Jane Doe",
+        "Contact Jane Doe at jane.doe@courier.example",
+        "Tags: bridge, council, ferry\n\nShare Facebook Twitter\n\nMore from Jane Doe",
+    ],
+)
+def test_how_to_reach_the_author_under_the_text_names_her(contact: str) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{contact}\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Follow Northfield Courier on Twitter",
+        "Contact us at news@courier.example",
+        "More from Local news",
+        # A contact form's fields and its button.
+        "Email\nMessage\nSend Message",
+    ],
+)
+def test_how_to_reach_the_paper_names_no_author(contact: str) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(closing, f"{closing}\n{contact}\n")
+    assert parse_text(page).authors == []
+
+
+def test_authors_each_a_bullet_under_their_label_are_all_the_pages_authors() -> None:
+    # A list of authors under its heading, as inscriptis and lynx set a <ul> of links.
+    byline = "  Authors\n\n    * Jane Doe\n    * John Roe\n  12 March 2024"
+    assert parse_text(BYLINE_PAGE.format(byline=byline)).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_pictures_alt_text_in_brackets_over_the_headline_is_no_headline() -> None:
+    # w3m and lynx mark a linked picture with its alt text in square brackets.
+    headline = "Council votes to close the old harbour bridge after engineers find cracks"
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        f"{headline}\n", f"[The old harbour bridge at dusk]\n\n{headline}\n"
+    )
+    assert parse_text(page).title == headline
+
+
+# A German paper's page as w3m sets it (flush left, wrapped at 80): the standfirst's last line
+# is so long that the date and byline on the line under it would not have fitted on it.
+STANDFIRST_W3M = """\
+Northfield Courier
+
+  • Home
+  • News
+  • Sport
+  • Business
+  • Opinion
+  • Culture
+  • Lifestyle
+  • Weather
+
+Local news
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+The 120-year-old crossing will shut to traffic from Monday while the city
+weighs a replacement costing up to £40m, and buses go round by the ring road.
+12.03.2024, 09:30 Uhr von Jane Doe
+The old harbour bridge seen from the south bank on a grey morning - Foto:
+Northfield Content Pool
+The old harbour bridge seen from the south bank on a grey morning
+© Northfield Content Pool
+
+Northfield's council voted on Tuesday night to close the old harbour bridge to
+all traffic after an inspection found cracks in two of its steel girders, the
+second such finding in a decade.
+
+Engineers from the county's roads department said the damage was not yet
+dangerous but could worsen quickly under the weight of the buses that cross it
+every few minutes of the day.
+
+The leader of the council, Mary Smith, said the decision had not been taken
+lightly and that a ferry service would run between the two banks until a new
+bridge opened in the spring.
+
+Shopkeepers on the south bank said they feared losing customers, and called for
+the ferry to be free for the first six months of the closure, as it had been
+during the last repairs.
+
+Related
+
+  • Ferry fares to rise by five per cent in April
+  • Harbour tunnel closed for repairs this weekend
+  • New bus lanes approved on the ring road
+
+© 2024 Northfield Courier. All rights reserved.
+"""
+
+
+def test_a_date_and_byline_line_under_a_wrapped_standfirst_is_no_part_of_it() -> None:
+    draft = parse_text(STANDFIRST_W3M)
+    assert draft.paragraphs[0].endswith("and buses go round by the ring road.")
+    assert draft.authors == ["Jane Doe"]
+
+
+_FURTHER = "\n".join(f"  * Ferry story number {n} of the week" for n in range(12))
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        ("Datum: 12.03.2024\nAutor: Jane Doe\nQuelle: Northfield Courier", ["Jane Doe"]),
+        # A comment's author under the text, with no field of the article's beside it.
+        ("Kommentare\n\nAutor: John Roe\nWhat a shame for the south bank.", []),
+    ],
+)
+def test_the_author_in_a_box_of_facts_far_under_the_text(box: str, authors: list[str]) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(
+        closing, f"{closing}\nOn the same subject:\n{_FURTHER}\n\n{box}\n"
+    )
+    assert parse_text(page).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("signature", "authors", "credit"),
+    [
+        # A German story signed with the writer's name and the agency.
+        ("(Jane Doe, dpa)", ["Jane Doe"], "dpa"),
+        ("Jane Doe/dpa", ["Jane Doe"], "dpa"),
+        # Signed after a dash with where she wrote it.
+        ("— Jane Doe, Berlin", ["Jane Doe"], ""),
+        # The New York Times' line under a story: who reported it and from where.
+        ("Jane Doe reported from Berlin.", ["Jane Doe"], ""),
+        ("This article was written by Jane Doe.", ["Jane Doe"], ""),
+        # Not a person's: a place, a caption's credit with no name, the story's subject.
+        ("Mary Smith reported from the scene of the crash is not a line about the author.", [], ""),
+    ],
+)
+def test_a_signature_under_the_text_names_its_writer_and_agency(
+    signature: str, authors: list[str], credit: str
+) -> None:
+    closing = "be free for the first six months of the closure.\n"
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(
+        closing, f"{closing}\n{signature}\n"
+    )
+    draft = parse_text(page)
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+# A German paper's page as lynx sets it: the standfirst's last line so long that the author's
+# name (a numbered link) under it would not have fitted on it, her date under the name.
+NAME_OVER_DATE_LYNX = """\
+   [1]Northfield Courier
+
+     * [2]Home
+     * [3]News
+     * [4]Sport
+     * [5]Business
+     * [6]Opinion
+     * [7]Culture
+
+Council votes to close the old harbour bridge after engineers find cracks
+
+   The 120-year-old crossing will shut to traffic from Monday while the city
+   weighs a replacement costing up to £40 million, paid by the county too.
+   [8]Jane Doe
+   am 12. März 2024 um 09:30
+
+   Northfield's council voted on Tuesday night to close the old harbour
+   bridge to all traffic after an inspection found cracks in two of its
+   steel girders.
+
+   Engineers from the county's roads department said the damage was not
+   yet dangerous but could worsen quickly under the weight of the buses
+   that cross it.
+
+   The leader of the council, Mary Smith, said the decision had not been
+   taken lightly and that a ferry service would run between the two banks.
+
+   Shopkeepers on the south bank said they feared losing customers, and
+   called for the ferry to be free for the first six months of the
+   closure.
+
+   © 2024 Northfield Courier
+"""
+
+
+def test_a_name_over_its_date_under_a_wrapped_standfirst_is_no_part_of_it() -> None:
+    draft = parse_text(NAME_OVER_DATE_LYNX)
+    assert draft.paragraphs[0].endswith("paid by the county too.")
+    assert draft.authors == ["Jane Doe"]

@@ -80,7 +80,8 @@ _ROLE_WORDS = _words(
     envoyé envoyée spécial spéciale correspondant correspondante corresponsal enviado enviada
     corresponsales correspondente correspondentes especial inviato inviata corrispondente
     korrespondent korrespondentin redakteur redakteurin journaliste periodista giornalista
-    jornalista"""
+    jornalista repórter dziennikarz dziennikarka korespondent korespondentka корреспондент
+    корреспондентка журналист журналистка обозреватель"""
 )
 
 _CORE_ROLES = _words(
@@ -89,7 +90,9 @@ _CORE_ROLES = _words(
     photojournalist videographer presenter editor-at-large editor-in-chief
     envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
     corresponsales correspondente correspondentes corrispondente korrespondent korrespondentin
-    redakteur redakteurin journaliste periodista giornalista jornalista"""
+    redakteur redakteurin journaliste periodista giornalista jornalista repórter dziennikarz
+    dziennikarka korespondent korespondentka корреспондент корреспондентка журналист
+    журналистка обозреватель"""
 )
 # Desks and beats before a role with no separator ("Ben Silverman Games Editor"), where they
 # cannot be told from a surname by their shape alone.
@@ -1318,7 +1321,9 @@ def is_byline(line: str) -> bool:
         if separator in line:
             names, _, role = line.partition(separator)
             # "Jane Doe, our correspondent in Paris": where the role is filed from.
-            names, role = names.strip(), _PLACE.sub("", role).strip(" .")
+            # "Juana Pérez, corresponsal en Bruselas": the role's place, as after a prefix.
+            role = _PLACE.sub("", _ROLE_AT_PLACE.sub(r"\g<role>", role))
+            names, role = names.strip(), role.strip(" .")
             # "Jane Doe and John Roe, CNN": the outlet they write for (not a country's
             # letters, "Jane Doe, USA": where she is).
             outlet = separator == ", " and _OUTLET_AFTER.match(role) is not None
@@ -1666,8 +1671,12 @@ _CJK_LABEL_FIRST = re.compile(
     rf"|[Bb][Yy]\s+)"
     rf"{_CJK_NAMES}\s*[）)】\]]?$"
 )
-# Where a field of a line starts: a label of a few characters and its colon.
-_CJK_FIELD = re.compile(r"\s+(?=[^\s:：]{1,6}[:：])")
+# Where a field of a line starts: a label of a few characters and its colon, or a byline's
+# label and a space with no colon ("来源：北方日报 记者 张伟": the source's field, then the
+# reporter's; not "记者招待会", a press conference).
+_CJK_FIELD = re.compile(
+    r"\s+(?=[^\s:：]{1,6}[:：])|\s+(?=(?:本报|本報)?(?:记者|記者|通讯员|通訊員) +[^\s:：])"
+)
 _CJK_ROLE_AFTER = re.compile(
     rf"^(?:[（(\[][^）)\]]{{1,20}}[）)\]]\s*)?{_CJK_NAMES}\s*"
     rf"(?:기자|특파원|記者|记者|特派員|特派员|編集委員)\s*[）)]?$"

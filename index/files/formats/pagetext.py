@@ -68,7 +68,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
 _CAPTION = re.compile(
     r"^\d+ (?:of|/) \d+\b|\bfile photo\b|\((?:AP|AFP|Reuters|EPA|dpa)? ?(?:photo|foto|bild)\b"
-    r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
+    r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:"
+    # "Jane Doe/dpa", not "(jm/dpa)": an editor's initials signing a wire story's text.
+    r"|(?<!\((?-i:[a-z]{2}))(?<!\((?-i:[a-z]{3}))/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
     r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b"
     # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
     # "[File: Reuters]", "© Reuters".
@@ -345,6 +347,23 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     return width, columns
 
 
+# A date and a byline after it on a short line of their own: "02.02.2022, 11:30 Uhr von Jane
+# Doe", "12 March 2024 by Jane Doe".
+_DATED_BYLINE = re.compile(
+    r"^(?=.{0,60}$)(?=.*\d).*\b(?:by|von|par|por|di|door)\s+[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+)+$"
+)
+
+
+def _name_over_date(line: str, text_lines: list[str], index: int) -> bool:
+    """Whether `line` (at `index`) is a name of two to four capitalised words with a date
+    line right under it."""
+    words = LINK_MARK.sub("", line).split()  # "[73]Jane Doe": lynx numbers her link
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return False
+    below = text_lines[index + 1].strip() if index + 1 < len(text_lines) else ""
+    return len(below) < _DATE_LINE and looks_like_date_line(below) and find_date(below) is not None
+
+
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     """(first raw line, the raw line after the last, text) of each line as the page had it: the
     lines of a paragraph a text browser wrapped are joined again. A line continues the one
@@ -372,6 +391,12 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
             and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
+            # A standfirst's last sentence, then its date and byline on a line of their own
+            # ("… Leine nicht ewig lang sein wird." / "02.02.2022, 11:30 Uhr von Jane Doe").
+            and not (previous.endswith(_STOPS) and _DATED_BYLINE.search(stripped))
+            # "… nicht zurück." / "Jane Doe" / "am 24. Januar 2022 um 15:47": a byline's name
+            # over its date under the standfirst.
+            and not (previous.endswith(_STOPS) and _name_over_date(stripped, text_lines, index))
         ):
             first, _, text = found[-1]
             found[-1] = (first, index + 1, f"{text} {stripped}")
@@ -623,7 +648,13 @@ def _not_a_headline(text: str) -> bool:
         or find_date(text) is not None  # "A story by Jane Doe, published 23.01.2020"
         or _credited_caption(text)
         or _trail(text)
+        or _ALT_TEXT.fullmatch(text) is not None
     )
+
+
+# "[The old bridge at dusk]": a picture's alt text in words as a text browser marks it (not its
+# file's name, "[harbour-bridge_c5c34212.jpeg]", which a page's layout tells apart otherwise).
+_ALT_TEXT = re.compile(r"\[[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*[,.]?)+\]")
 
 
 def _trail(text: str) -> bool:

@@ -780,7 +780,9 @@ def _byline_found(
     comment", "Jane Doe Culture") ends before a number, before the first word of a phrase in
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
-    line = _GLUED_LABEL.sub(" | ", unglue_years(_clean(raw)))
+    line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
+    if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
+        line = line[1:-1]  # "(Reporting by Jane Doe; Writing by John Roe)": a wire's credits
     if "@" in line:
         line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
     doubled = _DOUBLED_NAME.match(line)
@@ -1257,6 +1259,8 @@ def _dated(lines: list[str], index: int) -> bool:
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
     if find_date(lines[index]) is not None or _AGO.search(lines[index]):
         return True
+    if _READ_AFTER.search(lines[index]):
+        return True  # "Jane Doe · 5 min read": a blog's byline with its reading time
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
     below = [i for i in range(index + 1, len(lines)) if lines[i].strip()][:2]
     name = _clean(lines[index]).lstrip("*+•· ")
@@ -1336,6 +1340,28 @@ def _dated_neighbour(line: str) -> bool:
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
+        or _role_at_outlet(line)
+    )
+
+
+# A reading time after a name on its line: "Jane Doe · 5 min read", "Jane Doe | 4 minute read".
+_READ_AFTER = re.compile(r"\s[·|•–—-]\s*\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.IGNORECASE)
+# A role and the outlet it is held at: "Senior Reporter, Northfield Courier", "Staff Writer at
+# The Harbour Gazette".
+_ROLE_AND_OUTLET = re.compile(
+    r"^(?P<role>[^\W\d_][^,]{2,40}?)(?:,\s+|\s+(?:at|for|bei|chez)\s+)(?P<outlet>[A-Z][^,]{1,50})$"
+)
+
+
+def _role_at_outlet(line: str) -> bool:
+    """Whether `line` is a job and the outlet it is held at (`_ROLE_AND_OUTLET`): a role alone
+    (`is_byline`, naming no one) before a name that is no person's."""
+    match = _ROLE_AND_OUTLET.match(line) if len(line) <= _JOB_LINE else None
+    if not match:
+        return False
+    role = match.group("role")
+    return (
+        is_byline(role) and not split_byline(role)[0] and not is_person_name(match.group("outlet"))
     )
 
 
@@ -1906,6 +1932,11 @@ def _starts_paragraph(previous: _Line, item: _Line, indented: bool, layout: _Lay
     return fits and (ends_sentence or (short and line[:1].isupper()))
 
 
+# A label over a list of authors, one a bullet: "Authors" / "* Jane Doe" / "* John Roe".
+_PLURAL_LABEL = re.compile(r"(?:authors|autoren|auteurs|auteur\(s\)|autores|autori)\s*:?", re.I)
+_BULLETS = "*+•·"
+
+
 def _with_prefix(prefix: str, line: str) -> str:
     """The byline a prefix or label on a line of its own makes with the name on the next:
     "von" + "Jane Doe" -> "von Jane Doe", "Auteur(s) :" + "Jane Doe" -> "Auteur: Jane Doe"."""
@@ -1931,7 +1962,7 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
         if crumbs and crumbs[1] and not state.section:
             _apply_breadcrumb(crumbs[0], state, strong=True)
     updated: datetime | None = None
-    prefix = ""
+    prefix = listing = ""
     for index in range(page.headline + 1, _header_end(lines, page)):
         line = _clean(lines[index]) if not _in_standfirst(page, index) else ""
         if not line or _in_fact_sheet(lines, index):
@@ -1946,6 +1977,10 @@ def _read_page_header(lines: list[str], page: PageArticle, state: _State) -> Non
             _take_date(rest, state)
             prefix = trailing
             continue
+        bulleted = line[:1] in _BULLETS
+        if bulleted and not prefix:
+            prefix = listing  # "Authors" / "* Jane Doe" / "* John Roe": each item a byline
+        listing = prefix if bulleted and _PLURAL_LABEL.fullmatch(prefix) else ""
         line, prefix = (_with_prefix(prefix, line.lstrip("*+•· ")), "") if prefix else (line, "")
         if _UPDATED.match(line) and state.published is None:
             # "Updated: ..." above "Published: ...": the publication's date wins, on the
@@ -2019,6 +2054,14 @@ def _names_its_site(lines: list[str], page: PageArticle | None, name: str) -> bo
     return False
 
 
+# The author's picture before her byline, as a text browser shows it: its file's name or
+# address in brackets ("[jane-doe-50x50.jpg] Jane Doe", "[e3d6d929…?s=96&d=mm] By Jane Doe"), or
+# its alt text ("Avatar photo by Jane Doe", "Author avatar Jane Doe").
+_AVATAR = re.compile(
+    r"^(?:\[[^\s\[\]]{8,}\]|(?:author\s+)?avatar(?:\s+(?:photo|image|picture))?|author\s+photo)\s+"
+    r"(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 # A meta bar's label run into the name before it, as a text browser joins the bar's parts:
 # "Author:Jane DoePublish date:Nov 18, 2019", "von Jane DoeVeröffentlicht am: 3. Mai 2021".
 _GLUED_LABEL = re.compile(
@@ -2238,6 +2281,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     return (
         _signature(lines, page)
         or _about_the_author(lines, page)
+        or _author_bio(lines, page)
+        or _facts_author(lines, page)
         or _named_over_bio(lines, page)
         or _dated_name_in_text(lines, page)
         or _dated_byline_above(lines, page)
@@ -2614,9 +2659,12 @@ _SIGNED = re.compile(r"^(?:[-–—]\s*|©\s*(?:\d{4}\s+)?)")
 
 
 # The heading of a box about the article's author, with the name after it or on the next line.
+# A box's heading that is the label alone ("Autor", "The author", "Written by") counts too: its
+# name must be on the next line.
 _ABOUT_AUTHOR = re.compile(
     r"^(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur"
-    r"|sobre\s+(?:el|la)\s+autor[a]?|sull['’]autore)\s*(?::|[-–—]\s*(?P<name>.+))?$",
+    r"|sobre\s+(?:el|la)\s+autor[a]?|sull['’]autore)\s*(?::|[-–—]\s*(?P<name>.+))?$"
+    r"|^(?:(?:the\s+)?author|autor(?:in)?|zum\s+autor|zur\s+autorin|l['’]auteur|written\s+by)\s*:?$",
     re.IGNORECASE,
 )
 # Where a name opening the author's biography ends: "Jane Doe (37) ist ...", "Jane Doe is ...".
@@ -2689,7 +2737,7 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
         if not match:
             continue
         following = text[position + 1].lstrip("*+•· ")
-        bio = _BIO_NAME.match(following)
+        bio = _BIO_NAME.match(following) or _NAME_BEFORE_VERB.match(following)
         for name in (match.group("name"), following, bio.group("name") if bio else None):
             if name and is_person_name(name.strip()):
                 return [name.strip()], ""
@@ -2697,8 +2745,101 @@ def _about_the_author(lines: list[str], page: PageArticle) -> tuple[list[str], s
     return None
 
 
+# A field of an article's box of facts beside its author's: "Datum: 19.11.2021", "Quelle: …".
+_FACT_FIELD = re.compile(
+    r"^(?:datum|date|fecha|data|published|veröffentlicht|erschienen|quelle|source|fuente|fonte"
+    r"|rubrik|kategorie|category|ressort)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _facts_author(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author a box of facts about the article names under its text, further down than a
+    label alone is trusted ("Datum: 19.11.2021" / "Autor: Jane Doe" / "Quelle: Livenet"): the
+    label beside another field of the box, not a comment's "Autor:" under the text."""
+    text = [line for raw in lines[page.end : page.end + _ABOUT_BELOW] if (line := _clean(raw))]
+    for position, line in enumerate(text):
+        if not LABELLED_BYLINE.match(line) or ":" not in line[:12]:
+            continue
+        beside = text[max(0, position - 1) : position] + text[position + 1 : position + 2]
+        if not any(_FACT_FIELD.match(other) for other in beside):
+            continue
+        people, credit = split_byline(line)
+        if people and all(is_person_name(person) for person in people):
+            return people, credit
+    return None
+
+
 # The longest biography under an author's name, in characters.
 _MAX_BIO = 600
+# A biography's name and the verb in lower case after it: "Jane Doe covers transport ...".
+_NAME_BEFORE_VERB = re.compile(
+    r"^(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}?[^\W\d_][\w'’.-]*)\s+(?=[a-zà-ÿ])"
+)
+# A line about the author closing the text: her name, "is a" and her job ("Jane Doe is a
+# transport reporter at the Northfield Courier.", "Jana Müller ist Redakteurin im Ressort …").
+_AUTHOR_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][^,.;:()]{2,50}?)\s+(?:is|was|ist|war|est|es|è|é)\s+"
+    r"(?:(?:a|an|the|ein|eine|un|une|una|uno|um|uma)\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?:senior|staff|freelance|contributing)\s+)?"
+    r"(?:reporter|journalist|correspondent|writer|editor|columnist|contributor|author"
+    r"|redakteur|korrespondent|journalist|journaliste|correspondant|periodista|corresponsal"
+    r"|giornalista|corrispondente|jornalista|redactor|redattore)(?:in|e|a|s)?\b",
+    re.IGNORECASE,
+)
+# A line under the text that tells how to reach its author or read more of hers: "Jane Doe
+# can be reached at …", "Contact Jane Doe at …", "Follow Jane Doe on Twitter", "More from
+# Jane Doe", "Contact the author: Jane Doe".
+# (A contact form's "Email" / "Message" / "Send Message" names no one: the verb needs its "at".)
+_AUTHOR_CONTACT = re.compile(
+    r"^(?:contact|email|e-mail|reach|write\s+to|follow)\s+(?P<name>[^\W\d_][^,.;:()@]{2,50}?)"
+    r"\s+(?:at|on|via|auf)\b"
+    r"|^(?:contact\s+the\s+(?:author|writer|reporter)\s*:\s*|more\s+(?:stories\s+|articles\s+)?"
+    r"(?:from|by)\s+|mehr\s+(?:artikel\s+)?von\s+)(?P<labelled>[^\W\d_][^,.;:()@]{2,50}?)\s*\.?$"
+    r"|^(?P<reached>[^\W\d_][^,.;:()@]{2,50}?)\s+can\s+be\s+(?:reached|contacted|emailed)\b",
+    re.IGNORECASE,
+)
+# Who reported or wrote the story, said under it: "Jane Doe reported from Northfield.", "This
+# article was written by Jane Doe.", "Jane Doe reported from Kyiv, and John Roe from London."
+_REPORTED = re.compile(
+    r"^(?P<name>[^\W\d_][^,.;:()@]{2,50}?)\s+reported\s+from\s+(?-i:[A-Z])"
+    r"|^this\s+(?:article|story|report|piece)\s+was\s+(?:written|reported)\s+by\s+"
+    r"(?P<writer>[^\W\d_][^,.;:()@]{2,50}?)\s*\.?$",
+    re.IGNORECASE,
+)
+# How many blocks of lines from the text's last one a line about its author is looked for in.
+_BIO_BLOCKS = 4
+
+
+def _author_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author a line about them names, in the text's last paragraph or the few blocks
+    under it: "Jane Doe is a transport reporter at the Northfield Courier." (a sentence
+    about someone else in the story names no job of the paper's, or stands further up), or
+    how to reach her ("Follow Jane Doe on Twitter", "Jane Doe can be reached at …")."""
+    first = page.end - 1
+    while first > page.start and lines[first - 1].strip():
+        first -= 1  # the last paragraph's first line: a text browser wraps a paragraph
+    blocks: list[str] = []
+    for index in range(first, min(len(lines), page.end + _ABOUT_BELOW)):
+        line = _clean(lines[index])
+        if not line:
+            continue
+        if blocks and lines[index - 1].strip():
+            blocks[-1] += f" {line}"  # a line of the block above, wrapped
+        elif len(blocks) == _BIO_BLOCKS:
+            break
+        else:
+            blocks.append(line)
+    for block in blocks:
+        if len(block) > _MAX_BIO:
+            continue
+        if (match := _AUTHOR_BIO.match(block)) and is_person_name(match.group("name")):
+            return [match.group("name")], ""
+        contact = _AUTHOR_CONTACT.match(block) or _REPORTED.match(block)
+        name = next((found for found in contact.groups() if found), "") if contact else ""
+        if name and is_person_name(name) and not looks_like_outlet(name):
+            return [name], ""
+    return None
 
 
 def _named_over_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
@@ -2728,10 +2869,20 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
         after = _clean(following[position + 1]) if position + 1 < len(following) else ""
         if _LIST_ITEM.match(line) and not (line[:1] in "-–" and not _LIST_ITEM.match(after)):
             return None  # a list, not "- Jane Doe" signing the text
+        if line[:1] + line[-1:] == "()":
+            line = line[1:-1]  # "(Jane Doe, dpa)"
         signed = _SIGNED.match(line)
         name = line[signed.end() :] if signed else line
         if signed and is_person_name(name):
             return [name], ""
+        # "Jane Doe/dpa", "(Jane Doe, dpa)": the writer and her agency; "– Jane Doe, Northfield":
+        # where she signed from.
+        people, credit = split_byline(name) if "/" in name or ", " in name else ([], "")
+        if len(people) == 1 and is_person_name(people[0]) and len(name) <= _MAX_SIGNATURE:
+            if is_agency(credit):
+                return people, credit
+            if signed and (not credit or is_place(credit)):
+                return people, ""
     return None
 
 
