@@ -346,6 +346,8 @@ PAGE_WRAPPER = "data-newsread-page"
 """Set on the elements that wrap the whole page (`_mark_page_wrappers`)."""
 
 _WRAPPED_SHARE = 0.8
+_MAX_WRAPPERS = 12
+_MAX_WRAPPER_SIBLINGS = 200
 _NOT_SHOWN = frozenset(("script", "style", "noscript", "template"))
 
 
@@ -356,7 +358,9 @@ def _mark_page_wrappers(tree: Any) -> None:
     "blq-int-nav" (its international layout) around every page made every heading, the
     headline's too, read as a menu's."""
     parent = tree.find("body")
-    while parent is not None:
+    for _ in range(_MAX_WRAPPERS):  # (Each level reads the text below it: not 2,000 of them.)
+        if parent is None or len(parent) > _MAX_WRAPPER_SIBLINGS:
+            return  # (A page's blocks side by side: none wraps the rest.)
         sizes = [
             (len(child.text_content().strip()), child)
             for child in parent
@@ -506,9 +510,15 @@ def _prepare(tree: Any) -> list[Any]:
     # there, as browsers do, and the rest of its text becomes the box's tail, which
     # trafilatura loses with the box ("<p><div class=related>…</div>SAN FRANCISCO (AP) —
     # Steve Jobs … resigned</p><p>…"). A browser shows it as the paragraph it was.
-    for element in tree.xpath(_BOX_WITH_TAIL):
+    for element in tree.iter(*_BOXES):
         tail = element.tail
-        if len(tail) >= _MIN_TAIL_PARAGRAPH and _SENTENCE_STOP.search(tail):
+        if (
+            tail is not None
+            and len(tail) >= _MIN_TAIL_PARAGRAPH
+            and _SENTENCE_STOP.search(tail)
+            and len(tail.strip()) >= _MIN_TAIL_PARAGRAPH
+            and getattr(element.getnext(), "tag", None) == "p"  # the story's next paragraph
+        ):
             paragraph = element.makeelement("p", {})
             paragraph.text, element.tail = tail, None
             element.addnext(paragraph)
@@ -547,13 +557,9 @@ _HEADING_LABEL = (
     "/*[1][@class][self::span or self::a or self::strong or self::em or self::small or self::b]"
 )
 _MIN_TAIL_PARAGRAPH = 80
-_BOX_WITH_TAIL = (
-    "//body//*[self::div or self::table or self::ul or self::figure or self::aside]"
-    "[following-sibling::node()[1][self::text()]"
-    f"[string-length(normalize-space(.)) >= {_MIN_TAIL_PARAGRAPH}]]"
-    # ... followed by the story's next paragraphs.
-    "[following-sibling::*[1][self::p]]"
-)
+# (Found in Python: XPath's "following-sibling::*[1]" reads every later sibling, which is
+# quadratic on a page of 13,000 <div>s side by side.)
+_BOXES = ("div", "table", "ul", "figure", "aside")
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
 
 
