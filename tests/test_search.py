@@ -308,6 +308,7 @@ def test_a_long_body_shows_its_first_piece_with_a_match(
     paragraphs and inside one long paragraph."""
     monkeypatch.setattr(search_module, "SNIPPET_SCAN_CHARS", 60)
     monkeypatch.setattr(search_module, "SNIPPET_DEEP_CHARS", 600)
+    monkeypatch.setattr(search_module, "SNIPPET_DEEP_SECONDS", 60.0)  # (not the machine's load)
     rng = random.Random(seed)
     words = ["grain", "port", "ship", "said", "the", "water", "vote"]
     sentences = [
@@ -330,16 +331,22 @@ def test_a_long_body_shows_its_first_piece_with_a_match(
         assert not snippet.spans and joined.startswith(snippet.text.removesuffix(" …"))
 
 
-def test_a_huge_paragraph_is_read_in_pieces_not_copied_whole() -> None:
+def test_a_huge_paragraph_is_read_in_pieces_not_copied_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A 3 MB body in one paragraph: the word 1.5 MB in is shown; pieces hold no word cut
     in two, and no piece is longer than SNIPPET_SCAN_CHARS."""
     body = "grain port ship " * 100_000 + "Kelmor " + "water " * 200_000
+    monkeypatch.setattr(search_module, "SNIPPET_DEEP_SECONDS", 60.0)
     snippet = make_snippet([body], {"kelmor"}, width=60)
     assert [snippet.text[a:b] for a, b in snippet.spans] == ["Kelmor"]
     pieces = list(search_module._body_pieces([body], markdown=False))
     assert all(len(piece) <= search_module.SNIPPET_SCAN_CHARS for piece in pieces)
     assert all(piece.split()[0] in {"grain", "port", "ship", "water", "Kelmor"} for piece in pieces)
     assert sum(map(len, pieces)) >= search_module.SNIPPET_DEEP_CHARS
+    # Past the first piece it looks only as long as SNIPPET_DEEP_SECONDS allow.
+    monkeypatch.setattr(search_module, "SNIPPET_DEEP_SECONDS", 0.0)
+    assert make_snippet([body], {"kelmor"}, width=60).spans == ()
 
 
 @pytest.mark.parametrize(
