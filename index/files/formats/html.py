@@ -872,15 +872,6 @@ class _Metadata:
                 return " ".join(lines[:-1]), last
             break
         return title, ""
-        loose = _loose(title)
-        for heading in self.tree.iter("h1"):
-            if _loose(_heading_text(heading)) != loose:
-                continue
-            lines = _shown_lines(heading, skip=_not_headline)
-            if len(lines) >= 2 and any(_loose(name) in _loose(lines[-1]) for name in authors):
-                return " ".join(lines[:-1])
-            break
-        return title
 
     def _title(self, site: str, authors: list[str]) -> str:
         below = self._headline_below_breadcrumbs()
