@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import _wait
 from tui_helpers import IndexedLibraries, build_library
 
 from newsread.index.config import Config
@@ -20,6 +21,20 @@ def index_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     tests/test_background.py and the tmux end-to-end test, which runs the real command.
     """
     monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
+
+
+@pytest.fixture(autouse=True)
+def short_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot checks for an idle app in sleeps of 5 ms, not Textual's 20 ms.
+
+    `Pilot.press` waits for the app to go idle twice per key, and each wait sleeps at least
+    once: at 20 ms a sleep, those waits were most of the Pilot tests' time (a test typing 280
+    keys slept 17 of its 21 seconds, using 5 s of CPU). The test for idle is the same (the
+    process used under 5% of a CPU over the last sleep); tests that need a state wait for it
+    (`tui_helpers.wait_for`), never for a number of idle checks.
+    """
+    monkeypatch.setattr(_wait, "SLEEP_GRANULARITY", 0.005)
+    monkeypatch.setattr(_wait, "SLEEP_IDLE", 0.005 / 20)
 
 
 @pytest.fixture(autouse=True)

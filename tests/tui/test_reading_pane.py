@@ -314,9 +314,12 @@ async def test_a_match_across_the_cut_of_a_long_line_is_drawn_on_both_rows() -> 
         assert pane.matches == [(cut - 6 + body, cut + 7 + body)]
         pane.move_cursor(pane.body_location(cut - 40))
         pane.scroll_cursor_visible(center=True, animate=False)
-        await pilot.pause()
-        found = drawn_in(pane, lambda style: style.bgcolor == STYLES["nr.find"].bgcolor, "find")
-        assert found == [(cut - 6 + body, cut + body), (cut + 1 + body, cut + 7 + body)]
+        both = [(cut - 6 + body, cut + body), (cut + 1 + body, cut + 7 + body)]
+
+        def found() -> list[tuple[int, int]]:
+            return drawn_in(pane, lambda style: style.bgcolor == STYLES["nr.find"].bgcolor, "find")
+
+        await wait_for(pilot, lambda: found() == both, timeout=5)
 
 
 async def test_a_long_line_without_spaces_is_shown_in_rows_and_keeps_its_offsets() -> None:
