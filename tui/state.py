@@ -49,6 +49,9 @@ class LibraryState:
     article: str = ""
     article_id: str = ""
     """The open article's id: it finds the article again when its file was renamed since."""
+    article_title: str = ""
+    """The open article's title: it finds the article again when its file was renamed and
+    edited since (a new path and, without a URL, a new id), if no other article has it."""
     positions: dict[str, Position] = field(default_factory=dict)
     notes: bool = False
     """Whether the notes panel was shown: it is again beside the article reopened."""
@@ -135,6 +138,7 @@ def state_to_json(state: SessionState) -> dict[str, Any]:
                 "filters": lib.filters,
                 "article": lib.article,
                 "article_id": lib.article_id,
+                "article_title": lib.article_title,
                 "notes": lib.notes,
                 "row": lib.row,
                 "positions": {
@@ -195,6 +199,7 @@ def state_from_json(data: Any) -> SessionState:
             filters=_filters(value.get("filters")),
             article=_text(value.get("article")),
             article_id=_text(value.get("article_id")),
+            article_title=_text(value.get("article_title")),
             notes=value.get("notes") is True,
         )
         row = value.get("row")

@@ -320,6 +320,51 @@ async def test_relaunch_reopens_the_article_whose_file_was_renamed_meanwhile(
         assert not any("no longer in the library" in m for m in notifications(again))
 
 
+async def test_relaunch_reopens_the_article_whose_file_was_renamed_and_edited_meanwhile(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Without a URL, an edit gives the article a new id: neither its path nor its id found
+    it, and the app said "That article is no longer in the library". Its title does, where
+    the reader was in it comes back, and an article of the same title elsewhere is not
+    taken for it."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"sanctions", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.article.key == "grain/sanctions.txt"  # type: ignore[union-attr]
+        await pilot.press("j", "j", "j", "l", "l")
+        where = app.main.reader.cursor_location
+        assert where[0] >= 3
+        await pilot.press("ctrl+q")
+    old = library / "grain" / "sanctions.txt"
+    edited = old.read_text(encoding="utf-8") + "\n\nThe ministers meet again in June.\n"
+    old.unlink()
+    (library / "grain" / "sanctions-2019.txt").write_text(edited, encoding="utf-8")
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: again.main.reader.article is not None)
+        article = again.main.reader.article
+        assert article is not None and article.key == "grain/sanctions-2019.txt"
+        assert again.main.reading and again.main.reader.cursor_location == where
+        assert not any("no longer in the library" in m for m in notifications(again))
+        await pilot.press("ctrl+q")
+
+    # Renamed and edited again, and an edited copy beside it: two articles of that title,
+    # neither taken for the one read.
+    (library / "grain" / "sanctions-2019.txt").unlink()
+    for name, month in (("grain/sanctions-b.txt", "July"), ("sanctions-copy.txt", "May")):
+        (library / name).write_text(edited.replace("June", month), encoding="utf-8")
+    third = make_app(library)
+    async with third.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(
+            pilot, lambda: any("no longer in the library" in m for m in notifications(third))
+        )
+        assert third.main.reader.article is None
+
+
 async def _read_harbour_then_quit(library: Path, make_app: MakeApp) -> None:
     """A session that ends reading an article found with "harbour": the next one restores it."""
     app = make_app(library)

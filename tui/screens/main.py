@@ -1064,8 +1064,11 @@ class MainScreen(Screen[None]):
         phrases = (self.results.phrases, self.results.phrase_words) if self.results else None
         if self.status.status.opening:
             self.status.set_status(opening="")  # a newer open: that one is dropped
-        # The last session's article may have been renamed since: its id finds it.
-        also = self.session.article_id if restoring and key == self.session.article else ""
+        # The last session's article may have been renamed since: its id finds it, or if it
+        # was edited too (a new id), its title.
+        also = ("", "")
+        if restoring and key == self.session.article:
+            also = (self.session.article_id, self.session.article_title)
         self._load_article(self._article_generation, key, terms, phrases, focus, also)
 
     @work(thread=True, exclusive=True, group="article")
@@ -1076,10 +1079,11 @@ class MainScreen(Screen[None]):
         terms: frozenset[str],
         phrases: tuple[tuple[tuple[str, ...], ...], frozenset[str]] | None,
         focus: bool,
-        also: str = "",
+        also: tuple[str, str] = ("", ""),
     ) -> None:
-        """Load `key`'s article, else the one article whose id is `also`; `phrases`: the
-        query's phrases and the words searched only in them (see `highlight_spans`)."""
+        """Load `key`'s article, else the one article whose id is `also[0]`, else the one
+        whose title is `also[1]`; `phrases`: the query's phrases and the words searched only
+        in them (see `highlight_spans`)."""
         from newsread.index import highlight_spans
 
         library = self.newsread.library
@@ -1088,8 +1092,15 @@ class MainScreen(Screen[None]):
             gone = None
             if article is not None and library is not None and not library.has_file(article.path):
                 gone, article = article, None
-            if article is None and also and library is not None:
-                found = [a for a in library.find(also) if library.has_file(a.path)]
+            also_id, also_title = also
+            if article is None and library is not None and (also_id or also_title.strip()):
+                found = (
+                    [a for a in library.find(also_id) if library.has_file(a.path)]
+                    if also_id
+                    else []
+                )
+                if not found and also_title.strip():
+                    found = [a for a in library.titled(also_title) if library.has_file(a.path)]
                 if len(found) == 1:
                     article = found[0]
                     key = article.key
@@ -1158,12 +1169,16 @@ class MainScreen(Screen[None]):
                 self.notify("That article is no longer in the library", severity="warning")
             return
         position = self.session.positions.get(message.key)
+        if position is None and restoring and message.key != self.session.article:
+            # Found under its new name: where the reader was in it under the old one.
+            position = self.session.positions.get(self.session.article)
         self.article_view.show(message.article, message.spans, position, message.title_spans)
         self.article_view.show_versions(message.versions)
         self.panes.article_shown(message.article, opened=message.focus)
         if message.focus:
             self.session.article = message.key
             self.session.article_id = message.article.id
+            self.session.article_title = message.article.title
             self.set_reading(True)
             self.reader.focus()
             self.newsread.save_soon()
