@@ -99,6 +99,8 @@ _SKIP_TAGS = frozenset(
 # ("facebook.com/harbourtimes"; not "Vegolosi.it", a site's name as its address spells it).
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+# A site's host as its name: "elmundo.es", "www.24horas.cl" (in lower case: "J.Smith" is not).
+_HOST_NAME = re.compile(r"^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}$")
 # An address in place of a name ("jane@example.org", "jane[at]example.org").
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
@@ -1253,7 +1255,10 @@ class _Metadata:
         declared = False
         owners = self._owner_names()
         for people, credit, kind in self._bylines():
-            if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
+            # (A host named as the author, "elmundo.es", is a site's, even where the page
+            # gives no address to compare it with.)
+            own = _is_site_name(credit, site, url) or bool(_HOST_NAME.match(credit))
+            if credit and own and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
             if kind == _GUESS and (fallback[0] or fallback[1]):
@@ -2641,6 +2646,8 @@ def _marked_up_name(element: Any) -> list[str]:
 _BYLINE_SCAN = 60
 _MAX_BYLINE_TEXT = 100
 _BARE_NAME_SCAN = 12
+# Or, counting only the texts shown, this many.
+_BARE_NAME_SHOWN = 6
 # (The position test lets libxml2 stop there rather than list every text node of the page.)
 _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
@@ -2651,13 +2658,14 @@ _TITLED_HEADING_WORDS = 3
 
 def _titled_heading(tree: Any, titles: Sequence[str], *, under_h1: bool = False) -> list[Any]:
     """The headline of a page with no `<h1>` (older blogs and sites head a post with an `<h2>`
-    or `<h3>`), or (`under_h1`) with one that is not its: the first such heading, outside the
-    page's furniture, whose words the page's `<title>` or og:title give (the title being it,
-    or it and the site's name)."""
+    or `<h3>`), or (`under_h1`) with one that is not its: the first such heading (there, a
+    later `<h1>` too: a blog's name heads its side column), outside the page's furniture,
+    whose words the page's `<title>` or og:title give (the title being it, or it and the
+    site's name)."""
     if not titles or not under_h1 and any(True for _ in tree.iter("h1")):
         return []
     loose_titles = [_loose(title) for title in titles]
-    for heading in tree.iter("h2", "h3"):
+    for heading in tree.iter("h1", "h2", "h3") if under_h1 else tree.iter("h2", "h3"):
         text = _heading_text(heading)
         if len(_words_of(text)) < _TITLED_HEADING_WORDS or _is_site_heading(heading):
             continue
@@ -2688,7 +2696,7 @@ def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
 # A byline's words in a text of their own, the name in the element after them.
 _BYLINE_WORDS_ALONE = re.compile(
     r"^(?:(?:posted|submitted|written|published|geschrieben|verfasst|erstellt|eingestellt"
-    r"|gepostet|veröffentlicht|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door|di)$",
+    r"|gepostet|veröffentlicht|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door|di):?$",
     re.IGNORECASE,
 )
 
@@ -2769,16 +2777,24 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     if not headings:
         return [], "", False
     texts = headings[0].xpath(_FOLLOWING_TEXT)
-    for position, node in enumerate(texts if bare_names else texts[:_BARE_NAME_SCAN]):
+    # The section the page files the story under, linked under its headline ("North Korea").
+    sections = {_loose(s) for s in tree.xpath(_SECTION_NAMES)}
+    scan_all = bare_names
+    shown = -1  # (A page that sets each tag on a line of its own has a blank text between.)
+    for index, node in enumerate(texts):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
         text = " ".join(str(node).split())
+        shown += bool(text)
+        near = index < _BARE_NAME_SCAN or shown < _BARE_NAME_SHOWN
+        if not (scan_all or near):
+            break
         joined = _BYLINE_WORDS_ALONE.match(text) is not None
         if joined:
             alone = text
-            text = _with_marked_name(node, texts[position + 1 :])
-            linked = _linked_writers(node, texts[position + 1 :]) if text == alone else ""
+            text = _with_marked_name(node, texts[index + 1 :])
+            linked = _linked_writers(node, texts[index + 1 :]) if text == alone else ""
             text = linked or text
         if len(text) > 200:
             if _in_subheading(parent):
@@ -2809,21 +2825,43 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     people, credit = [handle], ""
                 if people and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
-            elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
+            elif bare_names and near and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif (
                 bare_names
-                and position < _BARE_NAME_SCAN
+                and near
                 and 2 <= _name_length(segment) <= 3
                 and not _LABEL_ALONE.match(text)  # "Episode Teaser Image:"
+                and not _in_subheading(parent)  # the text's first part: "Amanda Knox"
             ):
-                if is_person_name(segment):
+                if (
+                    is_person_name(segment)
+                    and _loose(segment) not in sections
+                    and not _names_provider(parent)
+                ):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
                     return ([], "", True) if _is_control(parent) else ([segment], "", True)
     return _dated_name_above(headings[0]), "", False
 
 
+# An element naming the outlet a story comes from, not its writer (msn's "sourcename-txt":
+# "Tech Insider" over "authorname-txt").
+_PROVIDER_CLASS = re.compile(r"source-?name|provider|publisher|partner-?name", re.IGNORECASE)
+
+
+def _names_provider(element: Any) -> bool:
+    """Whether `element` (or the one around it) is marked as naming the story's outlet."""
+    if element is None:
+        return False
+    near = [element, *itertools.islice(element.iterancestors(), 1)]
+    return any(_PROVIDER_CLASS.search(_marks(e)) for e in near)
+
+
+_SECTION_NAMES = (
+    "//meta[@property='article:section' or @name='article:section'"
+    " or @itemprop='articleSection']/@content"
+)
 # What sets the parts of a meta line apart: "Jane Doe | 12.03.2024", "Jane Doe / 12 March 2024".
 _META_PARTS = re.compile(r"\s+[|·•/]\s+")
 # How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
@@ -2924,7 +2962,8 @@ def _avatar_name(text: str) -> str:
 
 
 # A class that marks a button or a call to action ("s-btn", "aside-cta", "button-primary").
-_BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b")
+# (Or a tool of a bar of them: wapo's "hideText more tool" for "More Options".)
+_BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b|\btools?\b|toolbar")
 _CONTROL_TAGS = frozenset(("form", "nav", "button", "label", "select", "option"))
 # How far up from a text a button's or a link's element may be.
 _CONTROL_DEPTH = 3
@@ -3979,6 +4018,8 @@ def _lead_furniture(
             updated = updated or find_date(paragraph)  # "Updated March 13, 2024 at 10:15 a.m."
         elif _byline_outlet(paragraph, paragraphs[index + 1 :], byline_at == index - 1):
             outlet = outlet or paragraph  # "By Jane Doe" over "Reuters"
+        elif named and _outlet_role(paragraph, draft):
+            pass  # "CNBC Executive News Editor": the writer's job, under the byline
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
@@ -4246,6 +4287,19 @@ _LEAD_LABEL = re.compile(
 # The most words a byline line naming the authors has ("Robert Burns, AP National Security
 # Writer").
 _MAX_NAMING_WORDS = 12
+
+
+def _outlet_role(paragraph: str, draft: Draft) -> bool:
+    """Whether `paragraph` is a writer's job at the site, its name first ("CNBC Executive
+    News Editor" on cnbc.com): the line a byline box sets under the name."""
+    host = urlsplit(draft.url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    names = {draft.source.lower(), draft.source.lower().rsplit(".", 1)[0], labels[0]}
+    words = paragraph.split()
+    if len(words) < 2 or words[0].lower() not in names - {""}:
+        return False
+    rest = " ".join(words[1:])
+    return is_byline(rest) and split_byline(rest) == ([], rest)
 
 
 def _name_over_byline_block(paragraphs: list[str], index: int, authors: list[str]) -> bool:
