@@ -1196,3 +1196,48 @@ def test_the_outlet_named_over_the_author_under_the_headline_is_not_the_author()
         f"Jane Doe</span></div>{BODY}</article>"
     )
     assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+# --- the date line over the text -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "above"),
+    [
+        # businessweek.com: the section's label, then the date, in a strap over the headline
+        (
+            '<div id="strapBox">\n<span class="strap">Case Study</span>\n<span class="date">'
+            "March 12, 2024, 5:00PM EST</span>\n</div>\n",
+            True,
+        ),
+        # donga.com: "article entered … article changed …", in a paragraph with no date class
+        (
+            '<p class="title_foot">기사입력 2024-03-12 03:00:00 기사수정 2024-03-12 03:00:00</p>',
+            False,
+        ),
+    ],
+)
+def test_a_line_of_the_article_s_date_with_a_word_or_two_is_no_lede(line: str, above: bool) -> None:
+    head = '<meta name="pub_date" content="20240312">'
+    headline = f"<h1>{HEADLINE}</h1>"
+    main = f"{line}<div>{headline}{BODY}</div>" if above else f"<div>{headline}{line}{BODY}</div>"
+    assert parse_html(page(head, main)).paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_a_date_line_the_page_marks_as_its_time_stamp_is_no_lede_and_dates_it() -> None:
+    # arabic.cnn.com: an Arabic weekday and month, "last updated", in "cnn_strytmstmp"; the
+    # page declares no date.
+    stamp = "الثلاثاء، 12 آذار/مارس 2024، آخر تحديث 14:00 (GMT+0400)"
+    main = f'<article><h1>{HEADLINE}</h1><div class="cnn_strytmstmp">{stamp}</div>{BODY}</article>'
+    draft = parse_html(page("", main, lang="ar"))
+    assert draft.paragraphs[0] == PARAGRAPHS[0]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_picture_s_credit_over_the_text_is_no_lede() -> None:
+    # businessweek.com: "<span class="photoCredit">Courtesy G4</span>" above the story.
+    main = (
+        f'<article><h1>{HEADLINE}</h1><div class="lede"><img src="/munn.jpg" alt="">'
+        f'<p><span class="photoCredit">Courtesy G4</span></p></div>{BODY}</article>'
+    )
+    assert parse_html(page("", main)).paragraphs[0] == PARAGRAPHS[0]

@@ -28,6 +28,7 @@ from newsread.index.files.dates import (
     find_date,
     looks_like_date_line,
     parse_date,
+    without_dates,
 )
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
@@ -99,8 +100,6 @@ _SKIP_TAGS = frozenset(
 # ("facebook.com/harbourtimes"; not "Vegolosi.it", a site's name as its address spells it).
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
-# A site's host as its name: "elmundo.es", "www.24horas.cl" (in lower case: "J.Smith" is not).
-_HOST_NAME = re.compile(r"^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}$")
 # An address in place of a name ("jane@example.org", "jane[at]example.org").
 _EMAIL = re.compile(r"\w(?:@|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
@@ -3996,7 +3995,10 @@ def _lead_furniture(
             continue
         sentences = len(paragraph) > _MAX_LEAD or (
             # (Not a date line closed by a stop: "12 de marzo de 2024 - 9:30 a. m.".)
-            index == 0 and _SENTENCES.match(paragraph) and not looks_like_date_line(paragraph)
+            index == 0
+            and _SENTENCES.match(paragraph)
+            and not looks_like_date_line(paragraph)
+            and not _own_date_line(paragraph, draft.published, markup)
         )
         if sentences and is_furniture(paragraph):
             # A long notice ("… Sign up for our daily newsletter."), a shop's disclosure
@@ -4034,6 +4036,8 @@ def _lead_furniture(
             or _take_byline(paragraph, state)
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
+            or _take_own_date_line(paragraph, draft.published, markup, state)
+            or (markup is not None and markup.credit(paragraph))
         ):
             if index == 0 and not drop and _unstopped_standfirst(paragraph):
                 standfirst = True  # a summary set without a stop, over the byline or a credit
@@ -4137,6 +4141,20 @@ class _LeadMarkup:
         shown = self._shown(paragraph)
         return bool(shown) and all(_is_lead_control(element) for element in shown)
 
+    def dated(self, paragraph: str) -> bool:
+        """Whether the page shows `paragraph` only in an element marked as a date or time
+        stamp (cnn's "cnn_strytmstmp", "pb-timestamp", "post-date")."""
+        shown = self._shown(paragraph)
+        return bool(shown) and all(_marked_near(e, _DATE_MARK) for e in shown)
+
+    def credit(self, paragraph: str) -> bool:
+        """Whether the page shows `paragraph`, a few words, only as a picture's credit
+        (`<span class="photoCredit">Courtesy G4</span>`)."""
+        if len(paragraph) > _MAX_CONTROL:
+            return False
+        shown = self._shown(paragraph)
+        return bool(shown) and all(_marked_near(e, _PICTURE_CREDIT) for e in shown)
+
     def _shown(self, paragraph: str) -> list[Any]:
         """The elements whose own text shows the start of `paragraph`: its words before any
         sign where no one text holds more ("Home" of "Home ›", a link and its tail)."""
@@ -4157,6 +4175,52 @@ class _LeadMarkup:
 
 
 _MAX_CONTROL = 40
+# Classes of a date's or time stamp's element, and of a picture's credit.
+_DATE_MARK = re.compile(r"date|time|stamp|stmp|publish|datum|fecha", re.IGNORECASE)
+_PICTURE_CREDIT = re.compile(
+    r"(?:photo|image|img|picture|pic|media|foto|bild)[-_]?credit|credit[-_]?(?:photo|image)",
+    re.IGNORECASE,
+)
+# How many words besides its dates and times a line of them may have ("Case Study", "기사입력
+# … 기사수정 …", "Last updated").
+_OWN_DATE_LINE_WORDS = 3
+_MAX_DATE_LINE = 100
+
+
+def _marked_near(element: Any, mark: re.Pattern[str]) -> bool:
+    """Whether `element` or one of the two around it has a class or id that `mark` finds."""
+    near = [element, *itertools.islice(element.iterancestors(), 2)]
+    return any(mark.search(_marks(e)) for e in near)
+
+
+def _take_own_date_line(
+    paragraph: str, published: datetime | None, markup: _LeadMarkup | None, state: _State
+) -> bool:
+    """`_own_date_line`, its date kept where the page declared none."""
+    if not _own_date_line(paragraph, published, markup):
+        return False
+    state.published = state.published or find_date(paragraph)
+    return True
+
+
+def _own_date_line(paragraph: str, published: datetime | None, markup: _LeadMarkup | None) -> bool:
+    """Whether `paragraph`, a line over the text, is the article's date line: it gives the day
+    it was published, with few words besides ("Case Study August 12, 2010, 5:00PM EST",
+    "기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00"), or in an element the
+    page marks as its date (an Arabic weekday and month: "الأحد، 04 آب/اغسطس 2013"). Where
+    the page declared no date (`published` is None), only a line so marked is one."""
+    if len(paragraph) > _MAX_DATE_LINE or paragraph[-1:] in ".!?":
+        return False
+    found = find_date(paragraph)
+    if found is None or published is not None and found.date() != published.date():
+        return False
+    marked = markup is not None and markup.dated(paragraph)
+    if published is None:
+        return marked
+    words = [w for w in without_dates(paragraph).split() if any(c.isalpha() for c in w)]
+    return len(words) <= _OWN_DATE_LINE_WORDS or marked
+
+
 _MIN_ALT_WORDS = 4
 _PICTURE_BOX_DEPTH = 3
 
@@ -4685,18 +4749,23 @@ def _drop_repeated_header(
     """The body without a leading copy of the title or of the `<h1>` the page shows where the
     title is another (trafilatura keeps the `<h1>`), nor the short labels above it (a kicker,
     a section's name). An `<h1>` of the page (`shown`) set on two or three lines (`<br>`)
-    comes as as many paragraphs."""
+    comes as as many paragraphs. A date line over the headline stays, for the date it gives
+    ("Case Study August 12, 2010, 5:00PM EST")."""
     loose_headlines = [_loose(h) for h in headlines if h]
     loose_shown = {_loose(h) for h in shown if h}
     if not loose_headlines:
         return paragraphs
+    dated: list[str] = []
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
         if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
-            return paragraphs[index + 1 :]
+            return dated + paragraphs[index + 1 :]
         for lines in range(2, _HEADLINE_LINES + 1):
             if _loose(" ".join(paragraphs[index : index + lines])) in loose_shown:
-                return paragraphs[index + lines :]
-        if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
+                return dated + paragraphs[index + lines :]
+        labelled = len(paragraph.split()) <= _MAX_LABEL_WORDS
+        if not labelled and len(paragraph) <= _MAX_DATE_LINE and looks_like_date_line(paragraph):
+            dated.append(paragraph)  # (A shorter one goes with the labels.)
+        elif not labelled or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
 
