@@ -1150,9 +1150,9 @@ def test_the_section_linked_under_the_headline_is_no_byline() -> None:
     assert draft.authors == []
 
 
-def test_a_bare_name_under_a_standfirst_list_is_reached_however_the_html_is_laid_out() -> None:
-    # elmundo.es: the standfirst's points, then "<em>Name</em> | <span>Madrid</span>", in a
-    # page whose tags each stand on a line (its line breaks are texts between the tags), and
+def test_a_spanish_signature_names_the_writer_and_not_the_place_as_the_credit() -> None:
+    # elmundo.es: the standfirst's points, then "<p class="firma"><em>Name</em> | <span>Madrid
+    # </span></p>" (each tag on a line of its own: past the bare names' reach), and
     # "elmundo.es" as the author its metadata names.
     points = [
         "Bajo su mando se encontraba el control de todos los zulos",
@@ -1168,8 +1168,8 @@ def test_a_bare_name_under_a_standfirst_list_is_reached_however_the_html_is_laid
         '<span class="localizacion">Madrid</span></p>\n<div class="update">Actualizado <strong>'
         f"domingo 28/10/2012</strong></div>\n</div>\n{BODY}</div>"
     )
-    html = page('<meta name="author" content="elmundo.es">', main, lang="es")
-    assert parse_html(html).authors == ["Ángeles Escrivá"]
+    draft = parse_html(page('<meta name="author" content="elmundo.es">', main, lang="es"))
+    assert (draft.authors, draft.credit) == (["Ángeles Escrivá"], "")
 
 
 def test_a_share_bar_s_tool_under_the_headline_is_no_bare_name() -> None:
@@ -1196,6 +1196,17 @@ def test_the_outlet_named_over_the_author_under_the_headline_is_not_the_author()
         f"Jane Doe</span></div>{BODY}</article>"
     )
     assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_a_topic_under_the_headline_is_no_bare_name() -> None:
+    # bfn.de (Drupal): "Presse • Bundesprogramm Blaues Band • Gewässer und Auen" under the
+    # headline of a press release, each topic in a "field--name-field-topic" element.
+    topics = "".join(
+        f'<div class="field field--name-field-topic field__item">{topic}</div>'
+        for topic in ("Presse", "Bundesprogramm Blaues Band", "Gewässer und Auen")
+    )
+    main = f"<article><h1>{HEADLINE}</h1><div>{topics}</div>{BODY}</article>"
+    assert parse_html(page("", main, lang="de")).authors == []
 
 
 # --- the date line over the text -------------------------------------------------------------

@@ -50,6 +50,7 @@ from newsread.index.files.formats.bylines import (
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
+from newsread.index.files.formats.places import is_place
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
     _breadcrumb,
@@ -140,6 +141,8 @@ _NAME_CLASS = re.compile(
 # languages of `split_byline`; "wrote-by", "posted-by": a CMS's own words for it).
 _AUTHOR_CLASS = re.compile(
     r"\bauthor|\bautor|\bauteur|\bwriter\b|\bredakteur|\bjournalist|\bcontributor\b"
+    # Spanish sites' signature (El Mundo, El País: "firma"), not a photo's ("foto-firma").
+    r"|(?<![\w-])firma(?![\w-])"
 )
 _BYLINE_CLASS = re.compile(
     _AUTHOR_CLASS.pattern + r"|\bby-?line|\b(?:posted|submitted|written|wrote)-by\b"
@@ -1260,6 +1263,8 @@ class _Metadata:
             if credit and own and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
+            if people and is_place(credit):
+                credit = ""  # "Ángeles Escrivá | Madrid": where she wrote from, no outlet
             if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(
@@ -2360,7 +2365,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
 # A word that every class or id `_NAME_CLASS` or `_BYLINE_CLASS` finds holds in lower case
 # ("aut": author, autor, auteur; "by": byline, by-line, posted-by), whatever its case or
 # underscores: one plain search before `_marks` rewrites it for them (most elements have one).
-_BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor")
+_BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor|firma")
 
 
 def _byline_marks(element: Any) -> str:
@@ -2645,8 +2650,6 @@ def _marked_up_name(element: Any) -> list[str]:
 _BYLINE_SCAN = 60
 _MAX_BYLINE_TEXT = 100
 _BARE_NAME_SCAN = 12
-# Or, counting only the texts shown, this many.
-_BARE_NAME_SHOWN = 6
 # (The position test lets libxml2 stop there rather than list every text node of the page.)
 _FOLLOWING_TEXT = f"following::text()[position() <= {_BYLINE_SCAN}]"
 
@@ -2778,17 +2781,12 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     texts = headings[0].xpath(_FOLLOWING_TEXT)
     # The section the page files the story under, linked under its headline ("North Korea").
     sections = {_loose(s) for s in tree.xpath(_SECTION_NAMES)}
-    scan_all = bare_names
-    shown = -1  # (A page that sets each tag on a line of its own has a blank text between.)
-    for index, node in enumerate(texts):
+    for index, node in enumerate(texts if bare_names else texts[:_BARE_NAME_SCAN]):
+        near = index < _BARE_NAME_SCAN
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
         text = " ".join(str(node).split())
-        shown += bool(text)
-        near = index < _BARE_NAME_SCAN or shown < _BARE_NAME_SHOWN
-        if not (scan_all or near):
-            break
         joined = _BYLINE_WORDS_ALONE.match(text) is not None
         if joined:
             alone = text
@@ -2845,12 +2843,17 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
 
 
 # An element naming the outlet a story comes from, not its writer (msn's "sourcename-txt":
-# "Tech Insider" over "authorname-txt").
-_PROVIDER_CLASS = re.compile(r"source-?name|provider|publisher|partner-?name", re.IGNORECASE)
+# "Tech Insider" over "authorname-txt"), or a topic it is filed under (Drupal's
+# "field--name-field-topic": "Bundesprogramm Blaues Band").
+_PROVIDER_CLASS = re.compile(
+    r"source-?name|provider|publisher|partner-?name|topic|categor|\btags?\b|keyword",
+    re.IGNORECASE,
+)
 
 
 def _names_provider(element: Any) -> bool:
-    """Whether `element` (or the one around it) is marked as naming the story's outlet."""
+    """Whether `element` (or the one around it) is marked as naming the story's outlet or
+    a topic."""
     if element is None:
         return False
     near = [element, *itertools.islice(element.iterancestors(), 1)]
