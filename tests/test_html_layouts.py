@@ -1252,3 +1252,14 @@ def test_a_picture_s_credit_over_the_text_is_no_lede() -> None:
         f'<p><span class="photoCredit">Courtesy G4</span></p></div>{BODY}</article>'
     )
     assert parse_html(page("", main)).paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_a_headline_asking_a_question_is_the_title_s_start_with_its_deck_run_on() -> None:
+    # espn.com: <title>Question? Deck - ESPN</title>, og:title a rewording for sharing, the
+    # <h1> the question alone, the deck under it.
+    question = "Council to close the old bridge?"
+    title = f"{question} Engineers find cracks in two supports - {SITE}"
+    head = '<meta property="og:title" content="Bridge row: council weighs closure">'
+    main = f"<article><h1>{question}</h1><h3>Engineers find cracks in two supports</h3>{BODY}"
+    draft = parse_html(page(head, main + "</article>", title=title))
+    assert draft.title == question

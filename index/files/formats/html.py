@@ -1754,9 +1754,14 @@ def _titles_heading(page_title: str, heading: str) -> bool:
         return False
     rest = page_title[len(page_title) - len(page_title.lstrip()) :][len(heading) :]
     parts = _TITLE_SEPARATOR.split(rest, maxsplit=1)
-    return (
-        len(parts) == 2 and not parts[0].strip() and 0 < len(_words_of(parts[1])) <= _MAX_SITE_WORDS
-    )
+    if len(parts) == 2 and not parts[0].strip():
+        return 0 < len(_words_of(parts[1])) <= _MAX_SITE_WORDS
+    if heading.rstrip()[-1:] in ("?", "!") and rest[:1].isspace():
+        # "Florida, Alabama grandstanding? Urban Meyer, Nick Saban take stands on agents -
+        # ESPN": a headline that asks or exclaims, its deck run on after it, then the name.
+        parts = _TITLE_SEPARATOR.split(rest)
+        return len(parts) >= 2 and 0 < len(_words_of(parts[-1])) <= _MAX_SITE_WORDS
+    return False
 
 
 def _same_wording(first: str, second: str) -> bool:
