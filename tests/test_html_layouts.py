@@ -1106,3 +1106,160 @@ def test_a_yearless_wire_dateline_dates_a_page_declaring_only_its_last_change(
     )
     published = parse_html(html).published
     assert published is not None and published.date().isoformat() == day
+
+
+# --- bylines under a headline the page does not lead with ------------------------------------
+
+
+def test_the_byline_is_read_under_the_story_s_h1_where_a_blog_s_name_heads_the_side_column() -> (
+    None
+):
+    # cnbc.com's blogs: "Market Insider" is an <h1> over the blog's latest posts, before the
+    # story's own.
+    posts = "".join(
+        f'<li><a href="/id/{n}">Week Ahead: Traders Expect a Volatile Week {n}</a></li>'
+        for n in range(40)
+    )
+    side = f'<div class="column"><h1>Market Insider</h1><ul>{posts}</ul></div>'
+    story = (
+        f'<div class="story"><h1 class="blghdln">{HEADLINE}</h1><div>Published: <span>'
+        'Wednesday, 21 Sep 2011 | 4:35 PM ET</span></div><div class="tools"><span>Text Size'
+        '</span></div><span>By:</span> <a href="/id/15837362">Jane Doe</a><br>VPOST Executive '
+        f"News Editor{BODY}</div>"
+    )
+    html = page("", side + story).replace(
+        "<head>", '<head><link rel="canonical" href="https://www.vpost.com/id/9">'
+    )
+    draft = parse_html(html)
+    assert draft.authors == ["Jane Doe"]
+    assert draft.paragraphs[0] == PARAGRAPHS[0]  # not the writer's job at the site
+    # Read under the story's headline, not by a later guess over the whole page.
+    tree = lxml.html.fromstring(html)
+    titles = [HEADLINE, f"{HEADLINE} - {SITE}"]
+    assert html_module._byline_under_headline(tree, titles)[0] == ["Jane Doe"]
+
+
+def test_the_section_linked_under_the_headline_is_no_byline() -> None:
+    # yna.co.kr: "<strong><a href="/nk/nk">North Korea</a></strong> 09:31 August 20, 2019".
+    main = (
+        f'<header><h1 class="tit">{HEADLINE}</h1><div class="info"><span class="txt"><strong>'
+        '<a href="/nk/nk">North Korea</a></strong> 09:31 August 20, 2019</span></div></header>'
+        + BODY
+    )
+    draft = parse_html(page('<meta property="article:section" content="North Korea">', main))
+    assert draft.authors == []
+
+
+def test_a_spanish_signature_names_the_writer_and_not_the_place_as_the_credit() -> None:
+    # elmundo.es: the standfirst's points, then "<p class="firma"><em>Name</em> | <span>Madrid
+    # </span></p>" (each tag on a line of its own: past the bare names' reach), and
+    # "elmundo.es" as the author its metadata names.
+    points = [
+        "Bajo su mando se encontraba el control de todos los zulos",
+        "Su pareja y lugarteniente, implicado en el atentado",
+        "Experimentó un gran ascenso en la banda tras las detenciones",
+        "Estuvo al mando del subaparato de captación",
+    ]
+    main = (
+        f'<p class="antetitulo">\nEn Macon, cerca de Lyon\n</p>\n<h1>{HEADLINE}</h1>\n<div>\n'
+        '<div class="subtitulo"><ul>\n'
+        + "".join(f"<li>{point}</li>\n" for point in points)
+        + '</ul>\n</div>\n<div class="metadata">\n<p class="firma"><em>Ángeles Escrivá</em> | '
+        '<span class="localizacion">Madrid</span></p>\n<div class="update">Actualizado <strong>'
+        f"domingo 28/10/2012</strong></div>\n</div>\n{BODY}</div>"
+    )
+    draft = parse_html(page('<meta name="author" content="elmundo.es">', main, lang="es"))
+    assert (draft.authors, draft.credit) == (["Ángeles Escrivá"], "")
+
+
+def test_a_share_bar_s_tool_under_the_headline_is_no_bare_name() -> None:
+    # washingtonpost.com: "<span class="hideText more tool">More Options</span>" among the
+    # share buttons, before the byline lower down.
+    tools = "".join(
+        f'<li><span class="hideText {name} tool">{label}</span></li>\n'
+        for name, label in [
+            ("facebook", "Share on Facebook"),
+            ("twitter", "Share on Twitter"),
+            ("email", "Share via Email"),
+            ("more", "More Options"),
+        ]
+    )
+    main = f"<article><h1>{HEADLINE}</h1>\n<ul>\n{tools}</ul>\n{BODY}</article>"
+    assert parse_html(page("", main)).authors == []
+
+
+def test_the_outlet_named_over_the_author_under_the_headline_is_not_the_author() -> None:
+    # msn.com: the story's provider, then its writer, each in a marked element.
+    main = (
+        f'<article><h1>{HEADLINE}</h1><div class="info"><div class="sourcename-txt">'
+        '<a href="/en-us/news/techinsider">Tech Insider</a></div><span class="name-txt">'
+        f"Jane Doe</span></div>{BODY}</article>"
+    )
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_a_topic_under_the_headline_is_no_bare_name() -> None:
+    # bfn.de (Drupal): "Presse • Bundesprogramm Blaues Band • Gewässer und Auen" under the
+    # headline of a press release, each topic in a "field--name-field-topic" element.
+    topics = "".join(
+        f'<div class="field field--name-field-topic field__item">{topic}</div>'
+        for topic in ("Presse", "Bundesprogramm Blaues Band", "Gewässer und Auen")
+    )
+    main = f"<article><h1>{HEADLINE}</h1><div>{topics}</div>{BODY}</article>"
+    assert parse_html(page("", main, lang="de")).authors == []
+
+
+# --- the date line over the text -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "above"),
+    [
+        # businessweek.com: the section's label, then the date, in a strap over the headline
+        (
+            '<div id="strapBox">\n<span class="strap">Case Study</span>\n<span class="date">'
+            "March 12, 2024, 5:00PM EST</span>\n</div>\n",
+            True,
+        ),
+        # donga.com: "article entered … article changed …", in a paragraph with no date class
+        (
+            '<p class="title_foot">기사입력 2024-03-12 03:00:00 기사수정 2024-03-12 03:00:00</p>',
+            False,
+        ),
+    ],
+)
+def test_a_line_of_the_article_s_date_with_a_word_or_two_is_no_lede(line: str, above: bool) -> None:
+    head = '<meta name="pub_date" content="20240312">'
+    headline = f"<h1>{HEADLINE}</h1>"
+    main = f"{line}<div>{headline}{BODY}</div>" if above else f"<div>{headline}{line}{BODY}</div>"
+    assert parse_html(page(head, main)).paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_a_date_line_the_page_marks_as_its_time_stamp_is_no_lede_and_dates_it() -> None:
+    # arabic.cnn.com: an Arabic weekday and month, "last updated", in "cnn_strytmstmp"; the
+    # page declares no date.
+    stamp = "الثلاثاء، 12 آذار/مارس 2024، آخر تحديث 14:00 (GMT+0400)"
+    main = f'<article><h1>{HEADLINE}</h1><div class="cnn_strytmstmp">{stamp}</div>{BODY}</article>'
+    draft = parse_html(page("", main, lang="ar"))
+    assert draft.paragraphs[0] == PARAGRAPHS[0]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_picture_s_credit_over_the_text_is_no_lede() -> None:
+    # businessweek.com: "<span class="photoCredit">Courtesy G4</span>" above the story.
+    main = (
+        f'<article><h1>{HEADLINE}</h1><div class="lede"><img src="/munn.jpg" alt="">'
+        f'<p><span class="photoCredit">Courtesy G4</span></p></div>{BODY}</article>'
+    )
+    assert parse_html(page("", main)).paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_a_headline_asking_a_question_is_the_title_s_start_with_its_deck_run_on() -> None:
+    # espn.com: <title>Question? Deck - ESPN</title>, og:title a rewording for sharing, the
+    # <h1> the question alone, the deck under it.
+    question = "Council to close the old bridge?"
+    title = f"{question} Engineers find cracks in two supports - {SITE}"
+    head = '<meta property="og:title" content="Bridge row: council weighs closure">'
+    main = f"<article><h1>{question}</h1><h3>Engineers find cracks in two supports</h3>{BODY}"
+    draft = parse_html(page(head, main + "</article>", title=title))
+    assert draft.title == question

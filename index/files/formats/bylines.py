@@ -192,7 +192,7 @@ _UI_WORDS = (
     # "Sponsored Content", "Weitere Themen", "Nach Oben"; not "Link" nor "Player": surnames).
     | _words(
         """live updates video videos podcast podcasts sponsored advertisement advertorial
-    anzeige werbung themen oben interessant"""
+    anzeige werbung themen oben interessant size"""
     )
 )
 # Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",

@@ -28,6 +28,7 @@ from newsread.index.files.dates import (
     find_date,
     looks_like_date_line,
     parse_date,
+    without_dates,
 )
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
@@ -49,6 +50,7 @@ from newsread.index.files.formats.bylines import (
     split_byline,
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
+from newsread.index.files.formats.places import is_place
 from newsread.index.files.formats.plaintext import (
     LABELLED_BYLINE,
     _breadcrumb,
@@ -139,6 +141,8 @@ _NAME_CLASS = re.compile(
 # languages of `split_byline`; "wrote-by", "posted-by": a CMS's own words for it).
 _AUTHOR_CLASS = re.compile(
     r"\bauthor|\bautor|\bauteur|\bwriter\b|\bredakteur|\bjournalist|\bcontributor\b"
+    # Spanish sites' signature (El Mundo, El País: "firma"), not a photo's ("foto-firma").
+    r"|(?<![\w-])firma(?![\w-])"
 )
 _BYLINE_CLASS = re.compile(
     _AUTHOR_CLASS.pattern + r"|\bby-?line|\b(?:posted|submitted|written|wrote)-by\b"
@@ -1253,9 +1257,14 @@ class _Metadata:
         declared = False
         owners = self._owner_names()
         for people, credit, kind in self._bylines():
-            if credit and _is_site_name(credit, site, url) and not is_person_name(credit):
+            # (A host named as the author, "elmundo.es", is a site's, even where the page
+            # gives no address to compare it with.)
+            own = _is_site_name(credit, site, url) or bool(_HOST_NAME.match(credit))
+            if credit and own and not is_person_name(credit):
                 self.site_credit = self.site_credit or credit
                 credit = ""
+            if people and is_place(credit):
+                credit = ""  # "Ángeles Escrivá | Madrid": where she wrote from, no outlet
             if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(
@@ -1745,9 +1754,14 @@ def _titles_heading(page_title: str, heading: str) -> bool:
         return False
     rest = page_title[len(page_title) - len(page_title.lstrip()) :][len(heading) :]
     parts = _TITLE_SEPARATOR.split(rest, maxsplit=1)
-    return (
-        len(parts) == 2 and not parts[0].strip() and 0 < len(_words_of(parts[1])) <= _MAX_SITE_WORDS
-    )
+    if len(parts) == 2 and not parts[0].strip():
+        return 0 < len(_words_of(parts[1])) <= _MAX_SITE_WORDS
+    if heading.rstrip()[-1:] in ("?", "!") and rest[:1].isspace():
+        # "Florida, Alabama grandstanding? Urban Meyer, Nick Saban take stands on agents -
+        # ESPN": a headline that asks or exclaims, its deck run on after it, then the name.
+        parts = _TITLE_SEPARATOR.split(rest)
+        return len(parts) >= 2 and 0 < len(_words_of(parts[-1])) <= _MAX_SITE_WORDS
+    return False
 
 
 def _same_wording(first: str, second: str) -> bool:
@@ -2356,7 +2370,7 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
 # A word that every class or id `_NAME_CLASS` or `_BYLINE_CLASS` finds holds in lower case
 # ("aut": author, autor, auteur; "by": byline, by-line, posted-by), whatever its case or
 # underscores: one plain search before `_marks` rewrites it for them (most elements have one).
-_BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor")
+_BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor|firma")
 
 
 def _byline_marks(element: Any) -> str:
@@ -2651,13 +2665,14 @@ _TITLED_HEADING_WORDS = 3
 
 def _titled_heading(tree: Any, titles: Sequence[str], *, under_h1: bool = False) -> list[Any]:
     """The headline of a page with no `<h1>` (older blogs and sites head a post with an `<h2>`
-    or `<h3>`), or (`under_h1`) with one that is not its: the first such heading, outside the
-    page's furniture, whose words the page's `<title>` or og:title give (the title being it,
-    or it and the site's name)."""
+    or `<h3>`), or (`under_h1`) with one that is not its: the first such heading (there, a
+    later `<h1>` too: a blog's name heads its side column), outside the page's furniture,
+    whose words the page's `<title>` or og:title give (the title being it, or it and the
+    site's name)."""
     if not titles or not under_h1 and any(True for _ in tree.iter("h1")):
         return []
     loose_titles = [_loose(title) for title in titles]
-    for heading in tree.iter("h2", "h3"):
+    for heading in tree.iter("h1", "h2", "h3") if under_h1 else tree.iter("h2", "h3"):
         text = _heading_text(heading)
         if len(_words_of(text)) < _TITLED_HEADING_WORDS or _is_site_heading(heading):
             continue
@@ -2688,7 +2703,7 @@ def _tells_the_titles(heading: Any, titles: Sequence[str]) -> bool:
 # A byline's words in a text of their own, the name in the element after them.
 _BYLINE_WORDS_ALONE = re.compile(
     r"^(?:(?:posted|submitted|written|published|geschrieben|verfasst|erstellt|eingestellt"
-    r"|gepostet|veröffentlicht|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door|di)$",
+    r"|gepostet|veröffentlicht|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door|di):?$",
     re.IGNORECASE,
 )
 
@@ -2769,7 +2784,10 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
     if not headings:
         return [], "", False
     texts = headings[0].xpath(_FOLLOWING_TEXT)
-    for position, node in enumerate(texts if bare_names else texts[:_BARE_NAME_SCAN]):
+    # The section the page files the story under, linked under its headline ("North Korea").
+    sections = {_loose(s) for s in tree.xpath(_SECTION_NAMES)}
+    for index, node in enumerate(texts if bare_names else texts[:_BARE_NAME_SCAN]):
+        near = index < _BARE_NAME_SCAN
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "time"):
             continue
@@ -2777,8 +2795,8 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
         joined = _BYLINE_WORDS_ALONE.match(text) is not None
         if joined:
             alone = text
-            text = _with_marked_name(node, texts[position + 1 :])
-            linked = _linked_writers(node, texts[position + 1 :]) if text == alone else ""
+            text = _with_marked_name(node, texts[index + 1 :])
+            linked = _linked_writers(node, texts[index + 1 :]) if text == alone else ""
             text = linked or text
         if len(text) > 200:
             if _in_subheading(parent):
@@ -2809,21 +2827,48 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     people, credit = [handle], ""
                 if people and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
-            elif bare_names and position < _BARE_NAME_SCAN and _bare_agency(segment, parent):
+            elif bare_names and near and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
             elif (
                 bare_names
-                and position < _BARE_NAME_SCAN
+                and near
                 and 2 <= _name_length(segment) <= 3
                 and not _LABEL_ALONE.match(text)  # "Episode Teaser Image:"
+                and not _in_subheading(parent)  # the text's first part: "Amanda Knox"
             ):
-                if is_person_name(segment):
+                if (
+                    is_person_name(segment)
+                    and _loose(segment) not in sections
+                    and not _names_provider(parent)
+                ):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
                     return ([], "", True) if _is_control(parent) else ([segment], "", True)
     return _dated_name_above(headings[0]), "", False
 
 
+# An element naming the outlet a story comes from, not its writer (msn's "sourcename-txt":
+# "Tech Insider" over "authorname-txt"), or a topic it is filed under (Drupal's
+# "field--name-field-topic": "Bundesprogramm Blaues Band").
+_PROVIDER_CLASS = re.compile(
+    r"source-?name|provider|publisher|partner-?name|topic|categor|\btags?\b|keyword",
+    re.IGNORECASE,
+)
+
+
+def _names_provider(element: Any) -> bool:
+    """Whether `element` (or the one around it) is marked as naming the story's outlet or
+    a topic."""
+    if element is None:
+        return False
+    near = [element, *itertools.islice(element.iterancestors(), 1)]
+    return any(_PROVIDER_CLASS.search(_marks(e)) for e in near)
+
+
+_SECTION_NAMES = (
+    "//meta[@property='article:section' or @name='article:section'"
+    " or @itemprop='articleSection']/@content"
+)
 # What sets the parts of a meta line apart: "Jane Doe | 12.03.2024", "Jane Doe / 12 March 2024".
 _META_PARTS = re.compile(r"\s+[|·•/]\s+")
 # How many texts above the headline its meta line ("04.02.2022 | Jane Doe") may be.
@@ -2924,7 +2969,8 @@ def _avatar_name(text: str) -> str:
 
 
 # A class that marks a button or a call to action ("s-btn", "aside-cta", "button-primary").
-_BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b")
+# (Or a tool of a bar of them: wapo's "hideText more tool" for "More Options".)
+_BUTTON_CLASS = re.compile(r"\bbtn\b|button|\bcta\b|\btools?\b|toolbar")
 _CONTROL_TAGS = frozenset(("form", "nav", "button", "label", "select", "option"))
 # How far up from a text a button's or a link's element may be.
 _CONTROL_DEPTH = 3
@@ -3957,7 +4003,10 @@ def _lead_furniture(
             continue
         sentences = len(paragraph) > _MAX_LEAD or (
             # (Not a date line closed by a stop: "12 de marzo de 2024 - 9:30 a. m.".)
-            index == 0 and _SENTENCES.match(paragraph) and not looks_like_date_line(paragraph)
+            index == 0
+            and _SENTENCES.match(paragraph)
+            and not looks_like_date_line(paragraph)
+            and not _own_date_line(paragraph, draft.published, markup)
         )
         if sentences and is_furniture(paragraph):
             # A long notice ("… Sign up for our daily newsletter."), a shop's disclosure
@@ -3979,6 +4028,8 @@ def _lead_furniture(
             updated = updated or find_date(paragraph)  # "Updated March 13, 2024 at 10:15 a.m."
         elif _byline_outlet(paragraph, paragraphs[index + 1 :], byline_at == index - 1):
             outlet = outlet or paragraph  # "By Jane Doe" over "Reuters"
+        elif named and _outlet_role(paragraph, draft):
+            pass  # "CNBC Executive News Editor": the writer's job, under the byline
         elif not (
             is_furniture(paragraph)
             or _take_field_line(paragraph, state)
@@ -3993,6 +4044,8 @@ def _lead_furniture(
             or _take_byline(paragraph, state)
             or paragraph.lower().split() in _BY_WORDS  # "By", its name cut off
             or (markup is not None and markup.control(paragraph))
+            or _take_own_date_line(paragraph, draft.published, markup, state)
+            or (markup is not None and markup.credit(paragraph))
         ):
             if index == 0 and not drop and _unstopped_standfirst(paragraph):
                 standfirst = True  # a summary set without a stop, over the byline or a credit
@@ -4096,6 +4149,20 @@ class _LeadMarkup:
         shown = self._shown(paragraph)
         return bool(shown) and all(_is_lead_control(element) for element in shown)
 
+    def dated(self, paragraph: str) -> bool:
+        """Whether the page shows `paragraph` only in an element marked as a date or time
+        stamp (cnn's "cnn_strytmstmp", "pb-timestamp", "post-date")."""
+        shown = self._shown(paragraph)
+        return bool(shown) and all(_marked_near(e, _DATE_MARK) for e in shown)
+
+    def credit(self, paragraph: str) -> bool:
+        """Whether the page shows `paragraph`, a few words, only as a picture's credit
+        (`<span class="photoCredit">Courtesy G4</span>`)."""
+        if len(paragraph) > _MAX_CONTROL:
+            return False
+        shown = self._shown(paragraph)
+        return bool(shown) and all(_marked_near(e, _PICTURE_CREDIT) for e in shown)
+
     def _shown(self, paragraph: str) -> list[Any]:
         """The elements whose own text shows the start of `paragraph`: its words before any
         sign where no one text holds more ("Home" of "Home ›", a link and its tail)."""
@@ -4116,6 +4183,52 @@ class _LeadMarkup:
 
 
 _MAX_CONTROL = 40
+# Classes of a date's or time stamp's element, and of a picture's credit.
+_DATE_MARK = re.compile(r"date|time|stamp|stmp|publish|datum|fecha", re.IGNORECASE)
+_PICTURE_CREDIT = re.compile(
+    r"(?:photo|image|img|picture|pic|media|foto|bild)[-_]?credit|credit[-_]?(?:photo|image)",
+    re.IGNORECASE,
+)
+# How many words besides its dates and times a line of them may have ("Case Study", "기사입력
+# … 기사수정 …", "Last updated").
+_OWN_DATE_LINE_WORDS = 3
+_MAX_DATE_LINE = 100
+
+
+def _marked_near(element: Any, mark: re.Pattern[str]) -> bool:
+    """Whether `element` or one of the two around it has a class or id that `mark` finds."""
+    near = [element, *itertools.islice(element.iterancestors(), 2)]
+    return any(mark.search(_marks(e)) for e in near)
+
+
+def _take_own_date_line(
+    paragraph: str, published: datetime | None, markup: _LeadMarkup | None, state: _State
+) -> bool:
+    """`_own_date_line`, its date kept where the page declared none."""
+    if not _own_date_line(paragraph, published, markup):
+        return False
+    state.published = state.published or find_date(paragraph)
+    return True
+
+
+def _own_date_line(paragraph: str, published: datetime | None, markup: _LeadMarkup | None) -> bool:
+    """Whether `paragraph`, a line over the text, is the article's date line: it gives the day
+    it was published, with few words besides ("Case Study August 12, 2010, 5:00PM EST",
+    "기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00"), or in an element the
+    page marks as its date (an Arabic weekday and month: "الأحد، 04 آب/اغسطس 2013"). Where
+    the page declared no date (`published` is None), only a line so marked is one."""
+    if len(paragraph) > _MAX_DATE_LINE or paragraph[-1:] in ".!?":
+        return False
+    found = find_date(paragraph)
+    if found is None or published is not None and found.date() != published.date():
+        return False
+    marked = markup is not None and markup.dated(paragraph)
+    if published is None:
+        return marked
+    words = [w for w in without_dates(paragraph).split() if any(c.isalpha() for c in w)]
+    return len(words) <= _OWN_DATE_LINE_WORDS or marked
+
+
 _MIN_ALT_WORDS = 4
 _PICTURE_BOX_DEPTH = 3
 
@@ -4246,6 +4359,19 @@ _LEAD_LABEL = re.compile(
 # The most words a byline line naming the authors has ("Robert Burns, AP National Security
 # Writer").
 _MAX_NAMING_WORDS = 12
+
+
+def _outlet_role(paragraph: str, draft: Draft) -> bool:
+    """Whether `paragraph` is a writer's job at the site, its name first ("CNBC Executive
+    News Editor" on cnbc.com): the line a byline box sets under the name."""
+    host = urlsplit(draft.url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    names = {draft.source.lower(), draft.source.lower().rsplit(".", 1)[0], labels[0]}
+    words = paragraph.split()
+    if len(words) < 2 or words[0].lower() not in names - {""}:
+        return False
+    rest = " ".join(words[1:])
+    return is_byline(rest) and split_byline(rest) == ([], rest)
 
 
 def _name_over_byline_block(paragraphs: list[str], index: int, authors: list[str]) -> bool:
@@ -4631,18 +4757,23 @@ def _drop_repeated_header(
     """The body without a leading copy of the title or of the `<h1>` the page shows where the
     title is another (trafilatura keeps the `<h1>`), nor the short labels above it (a kicker,
     a section's name). An `<h1>` of the page (`shown`) set on two or three lines (`<br>`)
-    comes as as many paragraphs."""
+    comes as as many paragraphs. A date line over the headline stays, for the date it gives
+    ("Case Study August 12, 2010, 5:00PM EST")."""
     loose_headlines = [_loose(h) for h in headlines if h]
     loose_shown = {_loose(h) for h in shown if h}
     if not loose_headlines:
         return paragraphs
+    dated: list[str] = []
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
         if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
-            return paragraphs[index + 1 :]
+            return dated + paragraphs[index + 1 :]
         for lines in range(2, _HEADLINE_LINES + 1):
             if _loose(" ".join(paragraphs[index : index + lines])) in loose_shown:
-                return paragraphs[index + lines :]
-        if len(paragraph.split()) > _MAX_LABEL_WORDS or _BARE_DATE_LABEL.match(paragraph):
+                return dated + paragraphs[index + lines :]
+        labelled = len(paragraph.split()) <= _MAX_LABEL_WORDS
+        if not labelled and len(paragraph) <= _MAX_DATE_LINE and looks_like_date_line(paragraph):
+            dated.append(paragraph)  # (A shorter one goes with the labels.)
+        elif not labelled or _BARE_DATE_LABEL.match(paragraph):
             break  # Text, or the label of a date line the extraction cut off ("Posted on").
     return paragraphs
 
