@@ -1132,3 +1132,136 @@ def test_a_name_over_its_date_under_a_wrapped_standfirst_is_no_part_of_it() -> N
     draft = parse_text(NAME_OVER_DATE_LYNX)
     assert draft.paragraphs[0].endswith("paid by the county too.")
     assert draft.authors == ["Jane Doe"]
+
+
+# A Chinese portal's story as `w3m -dump` sets it: w3m wraps at 80 columns, each Chinese
+# character two of them, and breaks a paragraph between any two characters, with no space.
+PORTAL_ZH_W3M = """\
+  • 首页
+  • 新闻
+  • 国际
+  • 财经
+  • 社会
+  • 体育
+  • 文化
+
+首页 > 社会 > 正文
+
+市议会投票决定关闭发现裂缝的老港口大桥
+
+来源：北城日报　2024-03-12 09:30　作者：张伟
+分享：微博微信
+
+北城市议会周二晚间投票决定，在道路部门的检查发现两根钢梁出现裂缝之后，关闭已有
+一百二十年历史的老港口大桥，禁止一切车辆通行，直到新桥建成为止。这一决定立即在
+城南引起了广泛的讨论。
+
+道路部门的工程师在会上表示，损坏目前尚不危险，但在每隔几分钟就通过一次的公交车
+的重压下可能迅速恶化，因此必须尽快采取措施，否则维修费用将会成倍增加，甚至可能
+需要拆除整座大桥。
+
+市长表示，这一决定并非草率作出，市政府在过去三个月里召开了多次专家会议，在新桥
+建成之前，将有渡轮往返于两岸之间，每十五分钟一班，方便市民出行，票价与公交车相
+同。
+
+南岸的商户担心失去顾客，他们联名写信给市议会，呼吁在大桥关闭的头六个月内免费提
+供渡轮服务，以减轻对生意的影响，并要求市政府为受影响的小商户提供临时补贴。
+
+交通专家指出，老港口大桥每天承载约一万八千辆次的车流，关闭之后，环城路和港口隧
+道的交通压力将明显增加，高峰时段的拥堵可能持续数月之久。
+
+市议会计划在下个月公布新桥的设计方案，并将在今年夏天之前启动公开招标程序。工程
+预计耗资四亿元，最快将于三年后建成通车。
+
+相关
+
+  • 渡轮票价四月上涨百分之五
+  • 港口隧道本周末封闭维修
+  • 环路新增公交专用道
+
+版权所有 © 2024 北城日报
+"""
+# A Japanese paper's story as `lynx -dump` sets it: lynx wraps at 74 characters, not columns.
+PORTAL_JA_LYNX = """\
+     * [1]トップ
+     * [2]ニュース
+     * [3]政治
+     * [4]経済
+     * [5]国際
+     * [6]社会
+     * [7]スポーツ
+
+   トップ > 社会 > 記事
+
+     市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決
+
+   2024年3月12日 9時30分　山田花子記者
+
+   分享：微博 微信
+
+   北町の市議会は火曜日の夜、道路部による点検で2本の鋼桁にひび割れが見つかったことを受けて、築120年の旧港湾橋をすべての車両に対して閉鎖するこ
+   とを賛成多数で可決しました。新しい橋が完成するまで閉鎖は続く見通しです。
+
+   道路部の技術者によりますと、損傷はまだ危険な状態ではないものの、数分おきに通過するバスの重みで急速に悪化するおそれがあり、早急に対策を取らなけ
+   れば修理費用が大幅に増えるということです。
+
+   市長は記者会見で、決定は軽々しく行ったものではなく、この3か月間に専門家の会議を何度も開いてきたと説明し、新しい橋が開通するまでの間、両岸を結
+   ぶフェリーを15分おきに運航すると述べました。
+
+   南岸の商店主たちは客が減ることを心配していて、閉鎖から最初の半年間はフェリーを無料にするよう求める要望書を市議会に提出したほか、影響を受ける小
+   さな店への一時的な補助金も求めています。
+
+   交通の専門家は、旧港湾橋には1日におよそ1万8000台の車が通っていて、閉鎖によって環状道路や港湾トンネルの渋滞が数か月にわたって続くおそれが
+   あると指摘しています。
+
+   市議会は来月、新しい橋の設計案を公表し、夏までに入札の手続きを始める計画です。事業費はおよそ40億円と見込まれ、早ければ3年後に開通する予定で
+   す。
+
+  相关
+
+     * [8]フェリー運賃、4月から5%値上げ
+     * [9]港湾トンネル、週末に補修で閉鎖
+     * [10]環状道路に新たなバス専用レーン
+
+   Copyright © 2024 北町新聞 All rights reserved.
+
+References
+
+   1. https://kitamachi-shimbun.example/0
+   2. https://kitamachi-shimbun.example/1
+   3. https://kitamachi-shimbun.example/2
+   4. https://kitamachi-shimbun.example/3
+   5. https://kitamachi-shimbun.example/4
+   6. https://kitamachi-shimbun.example/5
+   7. https://kitamachi-shimbun.example/6
+   8. https://kitamachi-shimbun.example/r0
+   9. https://kitamachi-shimbun.example/r1
+  10. https://kitamachi-shimbun.example/r2
+"""
+ZH_OPENING = (
+    "北城市议会周二晚间投票决定，在道路部门的检查发现两根钢梁出现裂缝之后，关闭已有一百二十年"
+    "历史的老港口大桥，禁止一切车辆通行，直到新桥建成为止。这一决定立即在城南引起了广泛的讨论。"
+)
+JA_OPENING = (
+    "北町の市議会は火曜日の夜、道路部による点検で2本の鋼桁にひび割れが見つかったことを受けて、"
+    "築120年の旧港湾橋をすべての車両に対して閉鎖することを賛成多数で可決しました。"
+    "新しい橋が完成するまで閉鎖は続く見通しです。"
+)
+
+
+def test_chinese_rows_w3m_wrapped_at_its_columns_are_joined_with_no_space() -> None:
+    assert _wrap_widths(PORTAL_ZH_W3M.split("\n"))[0] == 78  # columns, not characters
+    draft = parse_text(PORTAL_ZH_W3M)
+    assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
+    assert draft.authors == ["张伟"]
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+    assert draft.paragraphs[0] == ZH_OPENING
+    assert len(draft.paragraphs[:6]) == 6 and all(p.endswith("。") for p in draft.paragraphs[:6])
+
+
+def test_japanese_rows_lynx_wrapped_mid_sentence_are_joined_under_the_headline() -> None:
+    draft = parse_text(PORTAL_JA_LYNX)
+    assert draft.title == "市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決"
+    assert draft.authors == ["山田花子"]
+    assert draft.paragraphs[0] == JA_OPENING
+    assert len(draft.paragraphs[:6]) == 6 and all(p.endswith("。") for p in draft.paragraphs[:6])

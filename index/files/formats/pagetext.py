@@ -19,7 +19,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -32,6 +32,7 @@ from newsread.index.files.formats.bylines import (
     starts_with_dateline,
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
+from newsread.index.text import joins_without_space
 
 # Fewer short lines than this above the main text: its first lines may be the headline's.
 _MIN_CHROME_LINES = 3
@@ -292,6 +293,29 @@ _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column:
 _UNBREAKABLE = 2  # the most lines set apart past the others that the width leaves out
 
 
+# The characters a terminal gives two columns: Hangul, Han, kana, CJK punctuation and the
+# full-width forms. lynx wraps a page at a count of characters, w3m at a count of columns:
+# a row of Chinese fills 74 characters in one, 40 in the other.
+_TWO_COLUMNS = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+def _columns(text: str) -> int:
+    """How many columns of a terminal `text` takes."""
+    return len(text) if text.isascii() else len(text) + len(_TWO_COLUMNS.findall(text))
+
+
+def _indent(raw: str) -> int:
+    """Where a line's text starts: Chinese and Japanese paragraphs open with two ideographic
+    spaces that their wrapped lines do not have, so those belong to the text."""
+    indent = len(raw) - len(raw.lstrip())
+    while indent and raw[indent - 1] == "\u3000":
+        indent -= 1
+    return indent
+
+
 def _wrap_width(text_lines: list[str]) -> int:
     """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
     most long lines end close to one column and none but unbreakable ones go past it."""
@@ -305,17 +329,40 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     widest. The flush-left column keeps the page's width: there w3m sets every line, headings
     and paragraphs alike, and a few paragraphs that happen to end short of the width (a
     table's rows are the widest lines) would join a headline to the byline under it."""
+    width, columns, _ = _wrapping(text_lines)
+    return width, columns
+
+
+def _wrapping(text_lines: list[str]) -> tuple[int, dict[int, int], Callable[[str], int]]:
+    """`_wrap_widths`, and how the text browser measured a line: in characters, or in columns
+    where the page has wide characters and their columns end closer to one width."""
+    width, columns, near = _wrapped_at(text_lines, len)
+    if any(not raw.isascii() and _TWO_COLUMNS.search(raw) for raw in text_lines):
+        wide = _wrapped_at(text_lines, _columns)
+        if wide[2] > near:
+            return wide[0], wide[1], _columns
+    return width, columns, len
+
+
+def _wrapped_at(
+    text_lines: list[str], measure: Callable[[str], int]
+) -> tuple[int, dict[int, int], float]:
+    """`_wrap_widths` with lines measured by `measure`, and the share of the long lines that
+    end near the width (0 where the page was not wrapped)."""
     # A paragraph deep in the page's columns wraps after a few words: its lines are long by
-    # their columns, not by their words.
+    # their columns, not by their words. Chinese and Japanese put no space between words:
+    # there each two characters count as one.
     lengths = sorted(
         length
         for raw in text_lines
-        if (length := len(raw.rstrip())) >= _WRAP_COLUMNS[0]
-        and len(raw.split()) >= _WRAP_WORDS
-        or len(raw.split()) >= 8
+        if (
+            (words := _words(raw)) >= _WRAP_WORDS
+            and (length := measure(raw.rstrip())) >= _WRAP_COLUMNS[0]
+            or words >= 8
+        )
     )
     if len(lengths) < _MIN_WRAPPED:
-        return 0, {}
+        return 0, {}, 0.0
     # A line or two far past all others (an address, a row of a table) is unbreakable: on a
     # short page it would be the percentile taken.
     for _ in range(_UNBREAKABLE):
@@ -323,28 +370,32 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
             lengths.pop()
     width = lengths[len(lengths) * 98 // 100]
     if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
-        return 0, {}
+        return 0, {}, 0.0
     near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
     if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
-        return 0, {}
+        return 0, {}, 0.0
     # The lines a paragraph wrapped, each with its next in its column, say where the text
     # that starts in that column wraps (lynx indents the text it wraps).
     wrapped: dict[int, list[int]] = {}
     for raw, below in itertools.pairwise(text_lines):
-        length = len(raw.rstrip())
-        indent = len(raw) - len(raw.lstrip())
-        if (
-            width - _WRAP_SLACK <= length <= width
-            and below.strip()
-            and indent == len(below) - len(below.lstrip())
-        ):
+        length = measure(raw.rstrip())
+        indent = _indent(raw)
+        if width - _WRAP_SLACK <= length <= width and below.strip() and indent == _indent(below):
             wrapped.setdefault(indent, []).append(length)
     columns = {}
     for indent, found in wrapped.items():
         if indent and len(found) >= _MIN_WRAPPED:
             found.sort()
             columns[indent] = min(width, found[len(found) * 98 // 100])
-    return width, columns
+    return width, columns, near / len(lengths)
+
+
+def _words(raw: str) -> int:
+    """How many words a line has, two Chinese or Japanese characters counted as one."""
+    words = len(raw.split())
+    if raw.isascii():
+        return words
+    return words + len(_TWO_COLUMNS.findall(raw)) // 2
 
 
 # A date and a byline after it on a short line of their own: "02.02.2022, 11:30 Uhr von Jane
@@ -370,8 +421,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     above when it starts in the column that line's text starts in and its first word would
     not have fitted on that line, even where it opens like a list's item ("5. März", "- "),
     unless the line above is an item or introduces a list; a copy of the line above (a
-    photo's credit under each picture) is a line of its own."""
-    width, columns = _wrap_widths(text_lines)
+    photo's credit under each picture) is a line of its own. Chinese and Japanese break
+    between any two characters and join with no space."""
+    width, columns, measure = _wrapping(text_lines)
     found: list[tuple[int, int, str]] = []
     column = -1  # where the text of the last line found starts; -1: it cannot be continued
     listed = False  # whether the last line found is a list's item
@@ -380,7 +432,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
         if not stripped:
             column = -1
             continue
-        indent = len(raw) - len(raw.lstrip())
+        indent = _indent(raw)
         previous = text_lines[index - 1].rstrip() if index else ""
         bullet = _BULLET.match(stripped)
         if (
@@ -390,7 +442,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # wrapped; a list's item never continues another.
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
-            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
+            and _wrapped_before(previous, stripped, measure, columns.get(indent, width))
             # A standfirst's last sentence, then its date and byline on a line of their own
             # ("… Leine nicht ewig lang sein wird." / "02.02.2022, 11:30 Uhr von Jane Doe").
             and not (previous.endswith(_STOPS) and _DATED_BYLINE.search(stripped))
@@ -399,12 +451,21 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             and not (previous.endswith(_STOPS) and _name_over_date(stripped, text_lines, index))
         ):
             first, _, text = found[-1]
-            found[-1] = (first, index + 1, f"{text} {stripped}")
+            gap = "" if joins_without_space(text, stripped) else " "
+            found[-1] = (first, index + 1, f"{text}{gap}{stripped}")
             continue
         listed = bullet is not None
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
+
+
+def _wrapped_before(previous: str, line: str, measure: Callable[[str], int], width: int) -> bool:
+    """Whether `line`'s first word would not have fitted on the `previous` line, at `width`
+    as `measure` counts: Chinese and Japanese break before any character, with no space."""
+    if joins_without_space(previous, line):
+        return measure(previous) + measure(line[:1]) > width
+    return measure(previous) + 1 + measure(line.split(None, 1)[0]) > width
 
 
 def unwrapped_page(text_lines: list[str]) -> list[str]:
