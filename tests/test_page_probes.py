@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsread.index.files.dates import find_date
 from newsread.index.files.formats.bylines import cjk_byline
 from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.pagetext import (
@@ -1265,3 +1266,38 @@ def test_japanese_rows_lynx_wrapped_mid_sentence_are_joined_under_the_headline()
     assert draft.authors == ["山田花子"]
     assert draft.paragraphs[0] == JA_OPENING
     assert len(draft.paragraphs[:6]) == 6 and all(p.endswith("。") for p in draft.paragraphs[:6])
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # Korean portals: the morning or afternoon word before the time, the update after.
+        ("기사입력 2024.03.12 오전 10:03", "2024-03-12T10:03:00"),
+        ("기사입력 2024.03.12 오후 3:00 최종수정 2024.03.13 오후 4:00", "2024-03-12T15:00:00"),
+        # The update's date first, then the publication's.
+        ("更新 2024年3月13日 11時00分 公開 2024年3月12日 10時03分", "2024-03-12T10:03:00"),
+        ("آخر تحديث: 13 مارس 2024 - نشر في: 12 مارس 2024", "2024-03-12T00:00:00"),
+        # A time after a month named in Arabic or Hebrew.
+        ("نشر في: 12 مارس 2024 - 10:03", "2024-03-12T10:03:00"),
+        ("פורסם 12 במרץ 2024 10:03, עודכן 13 במרץ 2024", "2024-03-12T10:03:00"),
+    ],
+)
+def test_date_lines_of_korean_japanese_arabic_and_hebrew_pages_give_the_publication(
+    line: str, published: str
+) -> None:
+    found = find_date(line)
+    assert found is not None and found.isoformat() == published
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "기사입력 2024.03.12 10:03",
+        "승인 2024.03.12 10:03",
+        "수정 2024-03-13 11:00 입력 2024-03-12 10:03",
+    ],
+)
+def test_a_korean_date_label_before_its_date_names_no_author(meta: str) -> None:
+    draft = parse_text(PORTAL_ZH_W3M.replace("来源：北城日报　2024-03-12 09:30　作者：张伟", meta))
+    assert draft.authors == []
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"

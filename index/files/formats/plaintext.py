@@ -869,11 +869,16 @@ def _byline_found(
         if undated != line and segment.split()[0] == line.split()[0]:
             # "Tine 2. Februar 2020 Radtouren", "jdoe — 12.05.2021": a user's one-word name
             # with the date right after it; not a section's ("IT 12.05.2021", "STAND"), a
-            # medium's ("Video") or a date's own word ("am 12. Mai").
+            # medium's ("Video"), a date's own word ("am 12. Mai") or label ("기사입력 2024.03.12").
             word = segment.split()[0]
             rest = line[len(word) :].lstrip(" ,;:-–—·|•")
             handle = one_word_byline(f"by {word}")
-            labelled = word.isupper() or word.lower() in _AFTER_HANDLE or _OTHER_WORK.search(word)
+            labelled = (
+                word.isupper()
+                or word.lower() in _AFTER_HANDLE
+                or word.lower() in LABEL_WORDS
+                or _OTHER_WORK.search(word)
+            )
             if handle and not labelled and rest[:1].isdigit() and find_date(rest) is not None:
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
