@@ -1301,3 +1301,14 @@ def test_a_korean_date_label_before_its_date_names_no_author(meta: str) -> None:
     draft = parse_text(PORTAL_ZH_W3M.replace("来源：北城日报　2024-03-12 09:30　作者：张伟", meta))
     assert draft.authors == []
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_share_bars_networks_under_the_date_are_no_authors_name() -> None:
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(
+        "  Share: Facebook Twitter E-mail", "Facebook Twitter"
+    )
+    draft = parse_text(page)
+    assert draft.authors == []
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
