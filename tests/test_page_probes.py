@@ -1312,3 +1312,37 @@ def test_a_share_bars_networks_under_the_date_are_no_authors_name() -> None:
     assert (
         draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
     )
+
+
+_HEADLINE = "Council votes to close the old harbour bridge after engineers find cracks"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # A label's span set before the headline's on one line: in capitals, or a word no
+        # headline opens with, before a capital.
+        (f"EXCLUSIVE {_HEADLINE}", _HEADLINE),
+        (f"BREAKING NEWS {_HEADLINE}", _HEADLINE),
+        (f"Analysis {_HEADLINE}", _HEADLINE),
+        (f"KOMMENTAR {_HEADLINE}", _HEADLINE),
+        # A headline that opens with such a word, an acronym or a label closed by a colon.
+        ("Live music returns to the old harbour bridge after engineers find no cracks", None),
+        ("Breaking Bad star visits the old harbour bridge after engineers find cracks", None),
+        ("NATO leaders meet by the old harbour bridge after engineers find cracks", None),
+        (f"VIDEO: {_HEADLINE}", None),
+    ],
+)
+def test_a_kicker_run_into_the_headline_is_cut_from_it(line: str, title: str | None) -> None:
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        f"{_HEADLINE}\n", f"{line}\n", 1
+    )
+    assert parse_text(page).title == (title or line)
+
+
+def test_a_french_analysis_label_run_into_the_headline_is_cut_from_it() -> None:
+    page = WORDPRESS_FR_LYNX.replace(
+        "\nLe conseil municipal vote la fermeture",
+        "\nAnalyse Le conseil municipal vote la fermeture",
+    )
+    assert parse_text(page).title == FR_HEADLINE

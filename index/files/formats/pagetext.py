@@ -1224,7 +1224,9 @@ def _headline_text(
     if quoted:
         return quoted.group("headline").strip(), "cut"
     if _goes_on(lines, position):
-        return f"{text} {lines[position + 1].text}", ""
+        joined = f"{text} {lines[position + 1].text}"
+        glued = _after_glued_kicker(joined)
+        return (glued, "kicker") if glued else (joined, "")
     if not spaced_colons and " : " in text:
         head, _, tail = text.partition(" : ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
@@ -1232,6 +1234,9 @@ def _headline_text(
     trailed = _after_trail_end(text, trail_ends)
     if trailed:
         return trailed, "kicker"
+    glued = _after_glued_kicker(text)
+    if glued:
+        return glued, "kicker"
     if text in shown_whole:
         return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
@@ -1248,6 +1253,31 @@ def _headline_text(
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
     return text, ""
+
+
+# A kicker run into the headline with no stop between them, as a page sets a label's span
+# before the headline's in one line: a label in capitals ("EXCLUSIVE Council votes ..."), or
+# one that no headline opens with ("Analyse Après la crise ..."), before a capital. Not a
+# label a headline may open with ("Live music returns", "Exclusive Harrods deal"), nor one
+# closed by a colon ("VIDEO: ..."), which the headline keeps, as pages title it.
+_GLUED_KICKER = re.compile(
+    r"^(?:(?:EXCLUSIVE|EXCLUSIF|EXKLUSIV|EXCLUSIVA|EXCLUSIVO|BREAKING(?:\s+NEWS)?|LIVE|UPDATE"
+    r"|VIDEO|WATCH|REVIEW|PHOTOS|EN\s+DIRECT|EN\s+VIVO|ÚLTIMA\s+HORA|ULTIMA\s+ORA|URGENTE"
+    r"|PREMIUM|SPONSORED|ANZEIGE|QUIZ|INTERVIEW|ENTRETIEN|REPORTAGE)"
+    r"|(?i:analysis|analyse|análisis|analisi|opinion|opinión|meinung|kommentar|commentary"
+    r"|editorial|eilmeldung|liveticker|tribune|chronique|décryptage|enquête|explainer"
+    r"|nachruf|obituary|fact\s+check|faktencheck))"
+    r"\s+(?=[A-ZÀ-Þ„“\"«‘'¿¡])"
+)
+_AFTER_KICKER = 3  # the fewest words of a headline a kicker is cut from
+
+
+def _after_glued_kicker(text: str) -> str:
+    """The headline after a kicker run into it (`_GLUED_KICKER`), or ""."""
+    glued = _GLUED_KICKER.match(text)
+    if glued is None or len(text.split()) - len(glued.group().split()) < _AFTER_KICKER:
+        return ""
+    return text[glued.end() :]
 
 
 # How a line that goes on on the next ends: a dash (a colon joins "Topic:" to the headline,
