@@ -1346,3 +1346,52 @@ def test_a_french_analysis_label_run_into_the_headline_is_cut_from_it() -> None:
         "\nAnalyse Le conseil municipal vote la fermeture",
     )
     assert parse_text(page).title == FR_HEADLINE
+
+
+# A German local paper's WordPress post as `lynx -dump` sets it: the date, author and
+# category links on one line, then the lazy-loaded picture's placeholder address and its
+# file's name, then its caption, all in the text's column.
+PICTURES_UNDER_META_LYNX = """\
+   [1]Nordstadt Anzeiger
+
+     * [2]Startseite
+     * [3]Lokales
+     * [4]Kultur
+     * [5]Sport
+     * [6]Polizeibericht
+
+   [7]Startseite » [8]Kultur
+
+Stadtrat stimmt für die Schließung der alten Hafenbrücke
+
+   [9]12. März 2024 [10]Johanna Schmidt [11]Lokales
+   [12][gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==]
+   [Hafenbruecke-Nordstadt.jpeg]
+   Die alte Hafenbrücke in der Abenddämmerung, von der Südseite aus gesehen.
+   Foto: Max Müller
+
+   Der Stadtrat von Nordstadt hat am Dienstagabend beschlossen, die alte
+   Hafenbrücke für den gesamten Verkehr zu sperren, nachdem bei einer
+   Prüfung Risse in zwei ihrer Stahlträger gefunden worden waren.
+
+   Die Ingenieure des Straßenbauamts erklärten, der Schaden sei noch nicht
+   gefährlich, könne sich aber unter dem Gewicht der Busse, die alle paar
+   Minuten über die Brücke fahren, schnell verschlimmern.
+
+   Die Bürgermeisterin sagte, die Entscheidung sei nicht leichtfertig
+   getroffen worden. Bis zur Eröffnung einer neuen Brücke werde eine Fähre
+   zwischen den beiden Ufern verkehren.
+
+   Die Geschäftsleute am Südufer fürchten, Kunden zu verlieren, und fordern,
+   dass die Fähre in den ersten sechs Monaten der Sperrung kostenlos ist.
+
+   © 2024 Nordstadt Anzeiger
+"""
+
+
+def test_a_pictures_marks_lynx_sets_under_the_meta_line_are_no_part_of_it() -> None:
+    draft = parse_text(PICTURES_UNDER_META_LYNX)
+    assert draft.title == "Stadtrat stimmt für die Schließung der alten Hafenbrücke"
+    assert draft.authors == ["Johanna Schmidt"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    assert draft.paragraphs[-4].startswith("Der Stadtrat von Nordstadt hat am Dienstagabend")

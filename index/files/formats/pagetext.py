@@ -405,6 +405,14 @@ _DATED_BYLINE = re.compile(
 )
 
 
+# How lynx marks a picture: its address ("[34][gif;base64,R0lG…]", "[12][logo.png]") or its
+# file's name ("[Banner-SZ-Immo.jpeg]") where the page gives no alt text.
+_PICTURE_MARK = re.compile(
+    r"^(?:\[\d{1,4}\])?\[(?:(?:gif|png|jpe?g|webp|svg)[;,+]|[^\]\s]+\.(?:jpe?g|png|gif|webp|svg)\])",
+    re.IGNORECASE,
+)
+
+
 def _name_over_date(line: str, text_lines: list[str], index: int) -> bool:
     """Whether `line` (at `index`) is a name of two to four capitalised words with a date
     line right under it."""
@@ -449,6 +457,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # "… nicht zurück." / "Jane Doe" / "am 24. Januar 2022 um 15:47": a byline's name
             # over its date under the standfirst.
             and not (previous.endswith(_STOPS) and _name_over_date(stripped, text_lines, index))
+            # "[31]30. Oktober 2023 [32]Jane Doe [33]Kultur" / "[34][gif;base64,R0lG…]": a
+            # picture lynx marks under a meta line is no part of it.
+            and not (_PICTURE_MARK.match(stripped) and find_date(previous) is not None)
         ):
             first, _, text = found[-1]
             gap = "" if joins_without_space(text, stripped) else " "
