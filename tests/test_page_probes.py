@@ -1395,3 +1395,52 @@ def test_a_pictures_marks_lynx_sets_under_the_meta_line_are_no_part_of_it() -> N
     assert draft.authors == ["Johanna Schmidt"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
     assert draft.paragraphs[-4].startswith("Der Stadtrat von Nordstadt hat am Dienstagabend")
+
+
+# A blog's post as `lynx -dump` sets it: lynx lists the links of the page's head first, the
+# comments feed's title holding the headline after the blog's name and a "»".
+HEAD_LINKS_LYNX = """\
+   #[1]RSS 2.0 [2]RSS .92 [3]Atom 0.3 [4]Harbour Notes » Council votes to
+   close the old harbour bridge Comments Feed [5]Ferry fares to rise in April
+   [6]alternate [7]alternate
+
+
+[8]Harbour Notes
+
+   A blog about the harbour and its town
+   ____________________ Search
+     *
+
+[9]Council votes to close the old harbour bridge
+       Posted by Jane 12.03.2024
+       Northfield's council voted on Tuesday night to close the old harbour
+       bridge to all traffic after an inspection found cracks in two of its
+       steel girders, the roads department said in a statement.
+
+       Engineers from the county's roads department said the damage was not
+       yet dangerous but could worsen quickly under the weight of the buses
+       that cross it every few minutes, and that repairs would take months.
+
+       The leader of the council said the decision had not been taken
+       lightly and that a ferry service would run between the two banks
+       until a new bridge opened, at a cost the council has yet to publish.
+
+       Shopkeepers on the south bank said they feared losing customers, and
+       called for the ferry to be free for the first six months of the
+       closure, which begins on Monday.
+
+       Tags: [10]bridge, [11]council
+     * [12]Ferry fares to rise in April
+     * [13]Harbour tunnel closed for repairs
+
+References
+
+   1. https://harbour-notes.example/feed/
+   2. https://harbour-notes.example/feed/rss/
+"""
+
+
+def test_the_head_links_lynx_lists_first_give_no_title() -> None:
+    draft = parse_text(HEAD_LINKS_LYNX)
+    assert draft.title == "Council votes to close the old harbour bridge"
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")

@@ -548,9 +548,18 @@ _HERE = re.compile(
 _OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
 
 
+# The links of a page's head, which lynx lists on its first lines ("#[1]RSS [2]Site »
+# Headline Comments Feed [3]alternate"): the feeds' titles hold the headline's words, and its
+# "»" reads as a breadcrumb trail's.
+_HEAD_LINKS = re.compile(r"^\s*#\[\d{1,4}\]")
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
+    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
     for index, end, raw in _unwrapped(text_lines):
+        if index == first and _HEAD_LINKS.match(raw):
+            continue  # "#[1]RSS [2]Site » Headline Comments Feed": no part of the page shown
         if "[" in raw:
             raw = LINK_MARK.sub("", raw)
         if "(BUTTON)" in raw:
