@@ -1444,3 +1444,24 @@ def test_the_head_links_lynx_lists_first_give_no_title() -> None:
     draft = parse_text(HEAD_LINKS_LYNX)
     assert draft.title == "Council votes to close the old harbour bridge"
     assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+
+
+# A sports federation's news page as `w3m -dump` sets it: the site's name, the kicker on a
+# line of its own over the headline, w3m's rules ("━━━") drawn around the lead picture.
+KICKER_OVER_HEADLINE_W3M = (
+    "DGV\n\n{kicker}\n\nElder: Aus dem Ghetto nach Augusta\n\n\n"
+    "1. Februar 2022 , Daniel Dillenburg\n\n" + "━" * 80 + "\n\n"
+    "Kämpfte sich allen Widerständen zum Trotz nach Augusta: Lee Elder.\n\n" + "━" * 80 + "\n\n"
+    "Im November 2021 geht mit Lee Elder einer der Pioniere im Kampf für\n"
+    "Gleichberechtigung und gegen Rassismus von uns. Sein Masters-Debüt 1975 bleibt\n"
+    "unvergessen.\n\n"
+    "1934 wurde Golfgeschichte geschrieben. Im Augusta National Golf Club fand die\n"
+    "Erstaustragung des inzwischen ikonischen Masters Tournaments statt.\n"
+)
+
+
+@pytest.mark.parametrize("kicker", ["Nachruf", "Analyse", "EXCLUSIVE"])
+def test_a_kickers_line_of_its_own_over_the_headline_is_no_title(kicker: str) -> None:
+    draft = parse_text(KICKER_OVER_HEADLINE_W3M.format(kicker=kicker))
+    assert draft.title == "Elder: Aus dem Ghetto nach Augusta"
+    assert draft.authors == ["Daniel Dillenburg"]

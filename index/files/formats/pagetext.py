@@ -1292,6 +1292,12 @@ _GLUED_KICKER = re.compile(
 _AFTER_KICKER = 3  # the fewest words of a headline a kicker is cut from
 
 
+def is_kicker(line: str) -> bool:
+    """Whether `line` is a kicker's label alone ("Analyse", "EXCLUSIVE", "Nachruf"): a line of
+    its own over a headline, never the headline."""
+    return _GLUED_KICKER.match(f"{line.strip()} X") is not None
+
+
 def _after_glued_kicker(text: str) -> str:
     """The headline after a kicker run into it (`_GLUED_KICKER`), or ""."""
     glued = _GLUED_KICKER.match(text)

@@ -67,6 +67,7 @@ from newsread.index.files.formats.pagetext import (
     LINK_MARK,
     PageArticle,
     find_article,
+    is_kicker,
     link_marked,
     unwrapped_page,
     without_link_list,
@@ -566,6 +567,8 @@ def _header(lines: list[str], state: _State) -> int:
             if seen == 1 and _section_line(line) and _title_follows(lines, index):
                 state.section = line  # "Politics" above the title.
                 continue
+            if seen <= _KICKER_SEEN and is_kicker(line) and _title_follows(lines, index):
+                continue  # "Nachruf", "EXCLUSIVE" over the title: its label, no title
             if seen == 1 and _site_above_title(lines, index, line):
                 state.source = state.source or line
                 continue
@@ -1505,6 +1508,11 @@ def _site_above_title(lines: list[str], index: int, line: str) -> bool:
     if len(after) < 2 or len(_clean(lines[after[0]])) <= len(line):
         return False
     return any(looks_like_date_line(unglue_years(_clean(lines[i]))) for i in after[1:])
+
+
+# How far down the header a kicker's label on its own line is looked for (under the site's
+# name and a section).
+_KICKER_SEEN = 3
 
 
 def _section_line(line: str) -> bool:
