@@ -1465,3 +1465,8 @@ def test_a_kickers_line_of_its_own_over_the_headline_is_no_title(kicker: str) ->
     draft = parse_text(KICKER_OVER_HEADLINE_W3M.format(kicker=kicker))
     assert draft.title == "Elder: Aus dem Ghetto nach Augusta"
     assert draft.authors == ["Daniel Dillenburg"]
+
+
+def test_w3ms_rules_are_no_paragraph() -> None:
+    draft = parse_text(KICKER_OVER_HEADLINE_W3M.format(kicker="Nachruf"))
+    assert not any(paragraph.startswith("━") for paragraph in draft.paragraphs)
