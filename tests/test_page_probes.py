@@ -1470,3 +1470,15 @@ def test_a_kickers_line_of_its_own_over_the_headline_is_no_title(kicker: str) ->
 def test_w3ms_rules_are_no_paragraph() -> None:
     draft = parse_text(KICKER_OVER_HEADLINE_W3M.format(kicker="Nachruf"))
     assert not any(paragraph.startswith("━") for paragraph in draft.paragraphs)
+
+
+def test_a_kickers_span_set_apart_by_a_spaced_colon_is_cut_from_the_headlines_copy() -> None:
+    # The trail's last crumb copies the heading with its colon closed up; the heading sets
+    # the kicker's span apart from the headline's (" : "), a question read as a sentence.
+    question = "Can the council keep the old harbour bridge open after engineers find cracks?"
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        "  Home › Local news\n\n" + _HEADLINE,
+        f"  Current page:\n\n  Harbour bridge: {question}\n\n  12 March 2024\n  Share\n"
+        f"  Print\n\nHarbour bridge : {question}",
+    )
+    assert parse_text(page).title == question

@@ -1227,6 +1227,7 @@ def _headline_text(
     apart: Mapping[str, list[tuple[str, str]]] | None = None,
     crumbs: frozenset[str] = frozenset(),
     trail_ends: frozenset[str] = frozenset(),
+    spaced_twins: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The headline a line would give, and what was cut from its front ("" for nothing,
     "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
@@ -1247,8 +1248,10 @@ def _headline_text(
         joined = f"{text} {lines[position + 1].text}"
         glued = _after_glued_kicker(joined)
         return (glued, "kicker") if glued else (joined, "")
-    if not spaced_colons and " : " in text:
-        head, _, tail = text.partition(" : ")
+    if not spaced_colons and (" : " in text or text in spaced_twins):
+        # "Covid-19 : Lässt sich ...": the kicker's span and the headline's; and the same
+        # line with the colon closed up where the page also shows it so (a crumb's copy).
+        head, _, tail = text.partition(" : " if " : " in text else ": ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, "kicker"
     trailed = _after_trail_end(text, trail_ends)
@@ -1462,6 +1465,7 @@ def _candidates(
         if not line.sentence and 2 <= line.words and len(line.text) >= 12
     }
     repeated = frozenset(text for text, count in counts.items() if count > 1)
+    twins = frozenset(text.replace(" : ", ": ", 1) for text in counts if " : " in text)
     apart = _set_apart(lines)
     crumbs = frozenset(line.text for line in lines if line.crumb)
     trail_ends = _trail_ends(lines)
@@ -1526,9 +1530,9 @@ def _candidates(
             or _carried_on(lines[position - 1], line)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
-        spaced_colons = bool(spaced - {line.text})
+        spaced_colons = bool(spaced - {line.text, line.text.replace(": ", " : ", 1)})
         text, cut = _headline_text(
-            lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends
+            lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends, twins
         )
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue
