@@ -1482,3 +1482,80 @@ def test_a_kickers_span_set_apart_by_a_spaced_colon_is_cut_from_the_headlines_co
         f"  Print\n\nHarbour bridge : {question}",
     )
     assert parse_text(page).title == question
+
+
+# A firm's entry in a local directory as `lynx -dump` sets it: the comments feed among the
+# head links names the entry; under it a long list of other firms and a block of adverts,
+# the page's longest run of sentences, far from the entry.
+DIRECTORY_LYNX = (
+    """\
+   #[1]Northfield Directory » Feed [2]Northfield Directory » Comments Feed
+   [3]Northfield Directory » Harbour Ferry Company Comments Feed [4]Other
+   firm [5]alternate [6]alternate
+
+
+   [7]List your firm in the Northfield Directory for free today!
+   [8]Who are the best in your town?
+   [9]| Gas | Power | Broadband | Mobile |
+     *
+
+[10]Northfield Directory
+
+   (BUTTON) Toggle navigation
+
+Harbour Ferry Company
+
+   Listed on [11]3 January 2020 by the [12]Support Team
+   Rating: 5.0/5 (1 vote cast)
+
+   Since the spring of 2019 we have run four ferries between the two banks
+   of the harbour, every fifteen minutes from six in the morning, with
+   room for bicycles and pushchairs on every crossing.
+
+   Harbour Ferry Company
+   1 Quay Street
+   Northfield
+
+   Tel.: 01234 567890
+   Rating: 6.0/6 (1 vote cast)
+
+Please recommend us:
+
+"""
+    + "".join(f"     * [{n}]Firm number {n} in Northfield\n" for n in range(20, 95))
+    + """
+   [13]| Gas | Power | Broadband | Mobile |
+
+   Compare energy prices
+
+   Switch your gas and electricity supplier today and save up to four
+   hundred pounds a year on your household bills, with our free and
+   independent comparison service for every home in the region.
+
+   Thousands of households in Northfield have already switched this
+   winter, and most of them tell us that it took less than ten minutes
+   from start to finish, all of it online and at no cost to them.
+
+   Our advisers are on hand seven days a week to answer your questions by
+   phone, and there is never any charge for using the service or for
+   switching your supplier, whichever one you choose in the end.
+
+   A comparison of car insurance takes even less time: tell us about your
+   car and where you park it, and we will show you the cheapest policies
+   from more than forty insurers in under a minute.
+
+"""
+    + "".join(
+        f"""   Offer number {n} of the week: a broadband and mobile bundle for the whole
+   family, with unlimited calls and data, for less than you pay for your
+   phone alone today, and a free router delivered to your door.
+
+"""
+        for n in range(1, 7)
+    )
+    + "References\n\n   1. https://directory.example/feed/\n"
+)
+
+
+def test_the_headline_the_comments_feed_names_is_the_title() -> None:
+    assert parse_text(DIRECTORY_LYNX).title == "Harbour Ferry Company"

@@ -554,6 +554,29 @@ _OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
 _HEAD_LINKS = re.compile(r"^\s*#\[\d{1,4}\]")
 
 
+# The title of a post's comments feed among them: "Blog » Headline Comments Feed".
+_COMMENTS_FEED = re.compile(
+    r"»\s*(?P<headline>[^»\[\]]+?)\s+(?:comments?[- ]feed|kommentar(?:e)?-feed"
+    r"|flux\s+des\s+commentaires|feed\s+de\s+(?:los\s+)?comentarios)",
+    re.IGNORECASE,
+)
+
+
+def _fed_words(text_lines: list[str]) -> frozenset[str]:
+    """The words of the headline the page's comments feed names in the head links lynx lists
+    first (`_HEAD_LINKS`), as `name_words` gives a file name's; or none."""
+    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
+    if first < 0 or not _HEAD_LINKS.match(text_lines[first]):
+        return frozenset()
+    block = []
+    for raw in text_lines[first:]:
+        if not raw.strip():
+            break
+        block.append(raw.strip())
+    feed = _COMMENTS_FEED.search(LINK_MARK.sub("", " ".join(block)))
+    return name_words(feed.group("headline")) if feed else frozenset()
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
@@ -846,7 +869,7 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         # Where the text runs from the page's top (a blog's description written as a sentence
         # opens it), the headline is looked for inside it all the same.
         first = _past_dated_headline(lines, first, last)
-    candidates = _candidates(lines, first, name_words(name))
+    candidates = _candidates(lines, first, _fed_words(text_lines) or name_words(name))
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
