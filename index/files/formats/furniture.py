@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # A rule drawn with characters: "=====", "-----".
-UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\*{3,}|_{3,}|━{3,}|─{3,})$")
+UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\*{3,}|_{3,})$")
 
 # Lines that end the body: what follows is the page's footer.
 _FOOTER = re.compile(

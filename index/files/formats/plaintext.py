@@ -3246,6 +3246,9 @@ def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+_DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
@@ -3284,6 +3287,9 @@ def parse_text(text: str, name: str = "") -> Draft:
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     paragraphs = _without_dropped_capitals(paragraphs)
+    if "━" in text or "─" in text:
+        # w3m draws <hr> as a row of box-drawing lines: no paragraph of the text.
+        paragraphs = [paragraph for paragraph in paragraphs if not _DRAWN_RULE.fullmatch(paragraph)]
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
