@@ -1559,3 +1559,11 @@ Please recommend us:
 
 def test_the_headline_the_comments_feed_names_is_the_title() -> None:
     assert parse_text(DIRECTORY_LYNX).title == "Harbour Ferry Company"
+
+
+def test_a_line_with_some_of_the_feeds_headline_words_does_not_stand_in_for_it() -> None:
+    # "Ferry offers of the week" over the adverts holds half the words of "Ferry Company".
+    page = DIRECTORY_LYNX.replace("Harbour Ferry Company", "Ferry Company").replace(
+        "   Compare energy prices\n", "   Ferry offers of the week\n"
+    )
+    assert parse_text(page).title == "Ferry Company"

@@ -869,7 +869,13 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         # Where the text runs from the page's top (a blog's description written as a sentence
         # opens it), the headline is looked for inside it all the same.
         first = _past_dated_headline(lines, first, last)
-    candidates = _candidates(lines, first, _fed_words(text_lines) or name_words(name))
+    # A feed names the whole headline: a line near the text with only some of its words
+    # ("muffins" of "Muffin Grundrezept") does not stop the search for one with all of them.
+    fed = _fed_words(text_lines)
+    if fed:
+        candidates = _candidates(lines, first, fed, elsewhere=1.0)
+    else:
+        candidates = _candidates(lines, first, name_words(name), elsewhere=_NAMED_ELSEWHERE)
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
@@ -1474,11 +1480,12 @@ def _set_apart(lines: list[_Line]) -> dict[str, list[tuple[str, str]]]:
 
 
 def _candidates(
-    lines: list[_Line], first: int, named: frozenset[str] = frozenset()
+    lines: list[_Line], first: int, named: frozenset[str] = frozenset(), elsewhere: float = 0.5
 ) -> list[tuple[int, str, dict[str, float]]]:
     """The lines around the top of the page's main text that could be its headline, each with
     its headline text and features (see `_WEIGHTS`); `named` are the words of the file's name
-    (`name_words`)."""
+    (`name_words`), looked for over the whole page where no line around the text holds this
+    share of them (`elsewhere`, `_NAMED_ELSEWHERE` for a file's name)."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -1512,7 +1519,7 @@ def _candidates(
             continue
         positions.append(position)
     window = frozenset(positions)
-    if named and not any(_named(lines[p].text, named) >= _NAMED_ELSEWHERE for p in positions):
+    if named and not any(_named(lines[p].text, named) >= elsewhere for p in positions):
         # A line that the file's name names is weighed wherever it stands when none around the
         # page's main text is: that text may be comments or a notice, the article elsewhere.
         positions += [
@@ -1521,7 +1528,7 @@ def _candidates(
             if p not in window
             and not line.sentence
             and not line.bullet
-            and _named(line.text, named) >= _NAMED_ELSEWHERE
+            and _named(line.text, named) >= elsewhere
             and _headline_shaped(line)
             and not _not_a_headline(line.text)
         ]
