@@ -438,7 +438,7 @@ def test_a_german_two_letter_weekday_leaves_a_date_line_whole() -> None:
     ("line", "expected"),
     [
         ("Jana Nováková, 3. května 2021 | Zprávy", datetime(2021, 5, 3)),
-        ("Közzétéve: 2021. május 3. 10:30", datetime(2021, 5, 3)),
+        ("Közzétéve: 2021. május 3. 10:30", datetime(2021, 5, 3, 10, 30)),  # its time too
         ("Γιάννης Παπαδόπουλος 3 Μαΐου 2021", datetime(2021, 5, 3)),
         ("Publicat el 3 de maig de 2021", datetime(2021, 5, 3)),
         ("Objavljeno 3. svibnja 2021.", datetime(2021, 5, 3)),

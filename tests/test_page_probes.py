@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsread.index.files.dates import find_date
 from newsread.index.files.formats.bylines import cjk_byline
 from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.pagetext import (
@@ -1132,3 +1133,437 @@ def test_a_name_over_its_date_under_a_wrapped_standfirst_is_no_part_of_it() -> N
     draft = parse_text(NAME_OVER_DATE_LYNX)
     assert draft.paragraphs[0].endswith("paid by the county too.")
     assert draft.authors == ["Jane Doe"]
+
+
+# A Chinese portal's story as `w3m -dump` sets it: w3m wraps at 80 columns, each Chinese
+# character two of them, and breaks a paragraph between any two characters, with no space.
+PORTAL_ZH_W3M = """\
+  • 首页
+  • 新闻
+  • 国际
+  • 财经
+  • 社会
+  • 体育
+  • 文化
+
+首页 > 社会 > 正文
+
+市议会投票决定关闭发现裂缝的老港口大桥
+
+来源：北城日报　2024-03-12 09:30　作者：张伟
+分享：微博微信
+
+北城市议会周二晚间投票决定，在道路部门的检查发现两根钢梁出现裂缝之后，关闭已有
+一百二十年历史的老港口大桥，禁止一切车辆通行，直到新桥建成为止。这一决定立即在
+城南引起了广泛的讨论。
+
+道路部门的工程师在会上表示，损坏目前尚不危险，但在每隔几分钟就通过一次的公交车
+的重压下可能迅速恶化，因此必须尽快采取措施，否则维修费用将会成倍增加，甚至可能
+需要拆除整座大桥。
+
+市长表示，这一决定并非草率作出，市政府在过去三个月里召开了多次专家会议，在新桥
+建成之前，将有渡轮往返于两岸之间，每十五分钟一班，方便市民出行，票价与公交车相
+同。
+
+南岸的商户担心失去顾客，他们联名写信给市议会，呼吁在大桥关闭的头六个月内免费提
+供渡轮服务，以减轻对生意的影响，并要求市政府为受影响的小商户提供临时补贴。
+
+交通专家指出，老港口大桥每天承载约一万八千辆次的车流，关闭之后，环城路和港口隧
+道的交通压力将明显增加，高峰时段的拥堵可能持续数月之久。
+
+市议会计划在下个月公布新桥的设计方案，并将在今年夏天之前启动公开招标程序。工程
+预计耗资四亿元，最快将于三年后建成通车。
+
+相关
+
+  • 渡轮票价四月上涨百分之五
+  • 港口隧道本周末封闭维修
+  • 环路新增公交专用道
+
+版权所有 © 2024 北城日报
+"""
+# A Japanese paper's story as `lynx -dump` sets it: lynx wraps at 74 characters, not columns.
+PORTAL_JA_LYNX = """\
+     * [1]トップ
+     * [2]ニュース
+     * [3]政治
+     * [4]経済
+     * [5]国際
+     * [6]社会
+     * [7]スポーツ
+
+   トップ > 社会 > 記事
+
+     市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決
+
+   2024年3月12日 9時30分　山田花子記者
+
+   分享：微博 微信
+
+   北町の市議会は火曜日の夜、道路部による点検で2本の鋼桁にひび割れが見つかったことを受けて、築120年の旧港湾橋をすべての車両に対して閉鎖するこ
+   とを賛成多数で可決しました。新しい橋が完成するまで閉鎖は続く見通しです。
+
+   道路部の技術者によりますと、損傷はまだ危険な状態ではないものの、数分おきに通過するバスの重みで急速に悪化するおそれがあり、早急に対策を取らなけ
+   れば修理費用が大幅に増えるということです。
+
+   市長は記者会見で、決定は軽々しく行ったものではなく、この3か月間に専門家の会議を何度も開いてきたと説明し、新しい橋が開通するまでの間、両岸を結
+   ぶフェリーを15分おきに運航すると述べました。
+
+   南岸の商店主たちは客が減ることを心配していて、閉鎖から最初の半年間はフェリーを無料にするよう求める要望書を市議会に提出したほか、影響を受ける小
+   さな店への一時的な補助金も求めています。
+
+   交通の専門家は、旧港湾橋には1日におよそ1万8000台の車が通っていて、閉鎖によって環状道路や港湾トンネルの渋滞が数か月にわたって続くおそれが
+   あると指摘しています。
+
+   市議会は来月、新しい橋の設計案を公表し、夏までに入札の手続きを始める計画です。事業費はおよそ40億円と見込まれ、早ければ3年後に開通する予定で
+   す。
+
+  相关
+
+     * [8]フェリー運賃、4月から5%値上げ
+     * [9]港湾トンネル、週末に補修で閉鎖
+     * [10]環状道路に新たなバス専用レーン
+
+   Copyright © 2024 北町新聞 All rights reserved.
+
+References
+
+   1. https://kitamachi-shimbun.example/0
+   2. https://kitamachi-shimbun.example/1
+   3. https://kitamachi-shimbun.example/2
+   4. https://kitamachi-shimbun.example/3
+   5. https://kitamachi-shimbun.example/4
+   6. https://kitamachi-shimbun.example/5
+   7. https://kitamachi-shimbun.example/6
+   8. https://kitamachi-shimbun.example/r0
+   9. https://kitamachi-shimbun.example/r1
+  10. https://kitamachi-shimbun.example/r2
+"""
+ZH_OPENING = (
+    "北城市议会周二晚间投票决定，在道路部门的检查发现两根钢梁出现裂缝之后，关闭已有一百二十年"
+    "历史的老港口大桥，禁止一切车辆通行，直到新桥建成为止。这一决定立即在城南引起了广泛的讨论。"
+)
+JA_OPENING = (
+    "北町の市議会は火曜日の夜、道路部による点検で2本の鋼桁にひび割れが見つかったことを受けて、"
+    "築120年の旧港湾橋をすべての車両に対して閉鎖することを賛成多数で可決しました。"
+    "新しい橋が完成するまで閉鎖は続く見通しです。"
+)
+
+
+def test_chinese_rows_w3m_wrapped_at_its_columns_are_joined_with_no_space() -> None:
+    assert _wrap_widths(PORTAL_ZH_W3M.split("\n"))[0] == 78  # columns, not characters
+    draft = parse_text(PORTAL_ZH_W3M)
+    assert draft.title == "市议会投票决定关闭发现裂缝的老港口大桥"
+    assert draft.authors == ["张伟"]
+    assert draft.published is not None and draft.published.isoformat() == "2024-03-12T09:30:00"
+    assert draft.paragraphs[0] == ZH_OPENING
+    assert len(draft.paragraphs[:6]) == 6 and all(p.endswith("。") for p in draft.paragraphs[:6])
+
+
+def test_japanese_rows_lynx_wrapped_mid_sentence_are_joined_under_the_headline() -> None:
+    draft = parse_text(PORTAL_JA_LYNX)
+    assert draft.title == "市議会、ひび割れ見つかった旧港湾橋の閉鎖を可決"
+    assert draft.authors == ["山田花子"]
+    assert draft.paragraphs[0] == JA_OPENING
+    assert len(draft.paragraphs[:6]) == 6 and all(p.endswith("。") for p in draft.paragraphs[:6])
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # Korean portals: the morning or afternoon word before the time, the update after.
+        ("기사입력 2024.03.12 오전 10:03", "2024-03-12T10:03:00"),
+        ("기사입력 2024.03.12 오후 3:00 최종수정 2024.03.13 오후 4:00", "2024-03-12T15:00:00"),
+        # The update's date first, then the publication's.
+        ("更新 2024年3月13日 11時00分 公開 2024年3月12日 10時03分", "2024-03-12T10:03:00"),
+        ("آخر تحديث: 13 مارس 2024 - نشر في: 12 مارس 2024", "2024-03-12T00:00:00"),
+        # A time after a month named in Arabic or Hebrew.
+        ("نشر في: 12 مارس 2024 - 10:03", "2024-03-12T10:03:00"),
+        ("פורסם 12 במרץ 2024 10:03, עודכן 13 במרץ 2024", "2024-03-12T10:03:00"),
+    ],
+)
+def test_date_lines_of_korean_japanese_arabic_and_hebrew_pages_give_the_publication(
+    line: str, published: str
+) -> None:
+    found = find_date(line)
+    assert found is not None and found.isoformat() == published
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "기사입력 2024.03.12 10:03",
+        "승인 2024.03.12 10:03",
+        "수정 2024-03-13 11:00 입력 2024-03-12 10:03",
+    ],
+)
+def test_a_korean_date_label_before_its_date_names_no_author(meta: str) -> None:
+    draft = parse_text(PORTAL_ZH_W3M.replace("来源：北城日报　2024-03-12 09:30　作者：张伟", meta))
+    assert draft.authors == []
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_share_bars_networks_under_the_date_are_no_authors_name() -> None:
+    page = BYLINE_PAGE.format(byline="  12 March 2024").replace(
+        "  Share: Facebook Twitter E-mail", "Facebook Twitter"
+    )
+    draft = parse_text(page)
+    assert draft.authors == []
+    assert (
+        draft.title == "Council votes to close the old harbour bridge after engineers find cracks"
+    )
+
+
+_HEADLINE = "Council votes to close the old harbour bridge after engineers find cracks"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # A label's span set before the headline's on one line: in capitals, or a word no
+        # headline opens with, before a capital.
+        (f"EXCLUSIVE {_HEADLINE}", _HEADLINE),
+        (f"BREAKING NEWS {_HEADLINE}", _HEADLINE),
+        (f"Analysis {_HEADLINE}", _HEADLINE),
+        (f"KOMMENTAR {_HEADLINE}", _HEADLINE),
+        # A headline that opens with such a word, an acronym or a label closed by a colon.
+        ("Live music returns to the old harbour bridge after engineers find no cracks", None),
+        ("Breaking Bad star visits the old harbour bridge after engineers find cracks", None),
+        ("NATO leaders meet by the old harbour bridge after engineers find cracks", None),
+        (f"VIDEO: {_HEADLINE}", None),
+    ],
+)
+def test_a_kicker_run_into_the_headline_is_cut_from_it(line: str, title: str | None) -> None:
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        f"{_HEADLINE}\n", f"{line}\n", 1
+    )
+    assert parse_text(page).title == (title or line)
+
+
+def test_a_french_analysis_label_run_into_the_headline_is_cut_from_it() -> None:
+    page = WORDPRESS_FR_LYNX.replace(
+        "\nLe conseil municipal vote la fermeture",
+        "\nAnalyse Le conseil municipal vote la fermeture",
+    )
+    assert parse_text(page).title == FR_HEADLINE
+
+
+# A German local paper's WordPress post as `lynx -dump` sets it: the date, author and
+# category links on one line, then the lazy-loaded picture's placeholder address and its
+# file's name, then its caption, all in the text's column.
+PICTURES_UNDER_META_LYNX = """\
+   [1]Nordstadt Anzeiger
+
+     * [2]Startseite
+     * [3]Lokales
+     * [4]Kultur
+     * [5]Sport
+     * [6]Polizeibericht
+
+   [7]Startseite » [8]Kultur
+
+Stadtrat stimmt für die Schließung der alten Hafenbrücke
+
+   [9]12. März 2024 [10]Johanna Schmidt [11]Lokales
+   [12][gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==]
+   [Hafenbruecke-Nordstadt.jpeg]
+   Die alte Hafenbrücke in der Abenddämmerung, von der Südseite aus gesehen.
+   Foto: Max Müller
+
+   Der Stadtrat von Nordstadt hat am Dienstagabend beschlossen, die alte
+   Hafenbrücke für den gesamten Verkehr zu sperren, nachdem bei einer
+   Prüfung Risse in zwei ihrer Stahlträger gefunden worden waren.
+
+   Die Ingenieure des Straßenbauamts erklärten, der Schaden sei noch nicht
+   gefährlich, könne sich aber unter dem Gewicht der Busse, die alle paar
+   Minuten über die Brücke fahren, schnell verschlimmern.
+
+   Die Bürgermeisterin sagte, die Entscheidung sei nicht leichtfertig
+   getroffen worden. Bis zur Eröffnung einer neuen Brücke werde eine Fähre
+   zwischen den beiden Ufern verkehren.
+
+   Die Geschäftsleute am Südufer fürchten, Kunden zu verlieren, und fordern,
+   dass die Fähre in den ersten sechs Monaten der Sperrung kostenlos ist.
+
+   © 2024 Nordstadt Anzeiger
+"""
+
+
+def test_a_pictures_marks_lynx_sets_under_the_meta_line_are_no_part_of_it() -> None:
+    draft = parse_text(PICTURES_UNDER_META_LYNX)
+    assert draft.title == "Stadtrat stimmt für die Schließung der alten Hafenbrücke"
+    assert draft.authors == ["Johanna Schmidt"]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+    assert draft.paragraphs[-4].startswith("Der Stadtrat von Nordstadt hat am Dienstagabend")
+
+
+# A blog's post as `lynx -dump` sets it: lynx lists the links of the page's head first, the
+# comments feed's title holding the headline after the blog's name and a "»".
+HEAD_LINKS_LYNX = """\
+   #[1]RSS 2.0 [2]RSS .92 [3]Atom 0.3 [4]Harbour Notes » Council votes to
+   close the old harbour bridge Comments Feed [5]Ferry fares to rise in April
+   [6]alternate [7]alternate
+
+
+[8]Harbour Notes
+
+   A blog about the harbour and its town
+   ____________________ Search
+     *
+
+[9]Council votes to close the old harbour bridge
+       Posted by Jane 12.03.2024
+       Northfield's council voted on Tuesday night to close the old harbour
+       bridge to all traffic after an inspection found cracks in two of its
+       steel girders, the roads department said in a statement.
+
+       Engineers from the county's roads department said the damage was not
+       yet dangerous but could worsen quickly under the weight of the buses
+       that cross it every few minutes, and that repairs would take months.
+
+       The leader of the council said the decision had not been taken
+       lightly and that a ferry service would run between the two banks
+       until a new bridge opened, at a cost the council has yet to publish.
+
+       Shopkeepers on the south bank said they feared losing customers, and
+       called for the ferry to be free for the first six months of the
+       closure, which begins on Monday.
+
+       Tags: [10]bridge, [11]council
+     * [12]Ferry fares to rise in April
+     * [13]Harbour tunnel closed for repairs
+
+References
+
+   1. https://harbour-notes.example/feed/
+   2. https://harbour-notes.example/feed/rss/
+"""
+
+
+def test_the_head_links_lynx_lists_first_give_no_title() -> None:
+    draft = parse_text(HEAD_LINKS_LYNX)
+    assert draft.title == "Council votes to close the old harbour bridge"
+    assert draft.paragraphs[0].startswith("Northfield's council voted on Tuesday night")
+
+
+# A sports federation's news page as `w3m -dump` sets it: the site's name, the kicker on a
+# line of its own over the headline, w3m's rules ("━━━") drawn around the lead picture.
+KICKER_OVER_HEADLINE_W3M = (
+    "DGV\n\n{kicker}\n\nElder: Aus dem Ghetto nach Augusta\n\n\n"
+    "1. Februar 2022 , Daniel Dillenburg\n\n" + "━" * 80 + "\n\n"
+    "Kämpfte sich allen Widerständen zum Trotz nach Augusta: Lee Elder.\n\n" + "━" * 80 + "\n\n"
+    "Im November 2021 geht mit Lee Elder einer der Pioniere im Kampf für\n"
+    "Gleichberechtigung und gegen Rassismus von uns. Sein Masters-Debüt 1975 bleibt\n"
+    "unvergessen.\n\n"
+    "1934 wurde Golfgeschichte geschrieben. Im Augusta National Golf Club fand die\n"
+    "Erstaustragung des inzwischen ikonischen Masters Tournaments statt.\n"
+)
+
+
+@pytest.mark.parametrize("kicker", ["Nachruf", "Analyse", "EXCLUSIVE"])
+def test_a_kickers_line_of_its_own_over_the_headline_is_no_title(kicker: str) -> None:
+    draft = parse_text(KICKER_OVER_HEADLINE_W3M.format(kicker=kicker))
+    assert draft.title == "Elder: Aus dem Ghetto nach Augusta"
+    assert draft.authors == ["Daniel Dillenburg"]
+
+
+def test_w3ms_rules_are_no_paragraph() -> None:
+    draft = parse_text(KICKER_OVER_HEADLINE_W3M.format(kicker="Nachruf"))
+    assert not any(paragraph.startswith("━") for paragraph in draft.paragraphs)
+
+
+def test_a_kickers_span_set_apart_by_a_spaced_colon_is_cut_from_the_headlines_copy() -> None:
+    # The trail's last crumb copies the heading with its colon closed up; the heading sets
+    # the kicker's span apart from the headline's (" : "), a question read as a sentence.
+    question = "Can the council keep the old harbour bridge open after engineers find cracks?"
+    page = BYLINE_PAGE.format(byline="  By Jane Doe\n  12 March 2024").replace(
+        "  Home › Local news\n\n" + _HEADLINE,
+        f"  Current page:\n\n  Harbour bridge: {question}\n\n  12 March 2024\n  Share\n"
+        f"  Print\n\nHarbour bridge : {question}",
+    )
+    assert parse_text(page).title == question
+
+
+# A firm's entry in a local directory as `lynx -dump` sets it: the comments feed among the
+# head links names the entry; under it a long list of other firms and a block of adverts,
+# the page's longest run of sentences, far from the entry.
+DIRECTORY_LYNX = (
+    """\
+   #[1]Northfield Directory » Feed [2]Northfield Directory » Comments Feed
+   [3]Northfield Directory » Harbour Ferry Company Comments Feed [4]Other
+   firm [5]alternate [6]alternate
+
+
+   [7]List your firm in the Northfield Directory for free today!
+   [8]Who are the best in your town?
+   [9]| Gas | Power | Broadband | Mobile |
+     *
+
+[10]Northfield Directory
+
+   (BUTTON) Toggle navigation
+
+Harbour Ferry Company
+
+   Listed on [11]3 January 2020 by the [12]Support Team
+   Rating: 5.0/5 (1 vote cast)
+
+   Since the spring of 2019 we have run four ferries between the two banks
+   of the harbour, every fifteen minutes from six in the morning, with
+   room for bicycles and pushchairs on every crossing.
+
+   Harbour Ferry Company
+   1 Quay Street
+   Northfield
+
+   Tel.: 01234 567890
+   Rating: 6.0/6 (1 vote cast)
+
+Please recommend us:
+
+"""
+    + "".join(f"     * [{n}]Firm number {n} in Northfield\n" for n in range(20, 95))
+    + """
+   [13]| Gas | Power | Broadband | Mobile |
+
+   Compare energy prices
+
+   Switch your gas and electricity supplier today and save up to four
+   hundred pounds a year on your household bills, with our free and
+   independent comparison service for every home in the region.
+
+   Thousands of households in Northfield have already switched this
+   winter, and most of them tell us that it took less than ten minutes
+   from start to finish, all of it online and at no cost to them.
+
+   Our advisers are on hand seven days a week to answer your questions by
+   phone, and there is never any charge for using the service or for
+   switching your supplier, whichever one you choose in the end.
+
+   A comparison of car insurance takes even less time: tell us about your
+   car and where you park it, and we will show you the cheapest policies
+   from more than forty insurers in under a minute.
+
+"""
+    + "".join(
+        f"""   Offer number {n} of the week: a broadband and mobile bundle for the whole
+   family, with unlimited calls and data, for less than you pay for your
+   phone alone today, and a free router delivered to your door.
+
+"""
+        for n in range(1, 7)
+    )
+    + "References\n\n   1. https://directory.example/feed/\n"
+)
+
+
+def test_the_headline_the_comments_feed_names_is_the_title() -> None:
+    assert parse_text(DIRECTORY_LYNX).title == "Harbour Ferry Company"
+
+
+def test_a_line_with_some_of_the_feeds_headline_words_does_not_stand_in_for_it() -> None:
+    # "Ferry offers of the week" over the adverts holds half the words of "Ferry Company".
+    page = DIRECTORY_LYNX.replace("Harbour Ferry Company", "Ferry Company").replace(
+        "   Compare energy prices\n", "   Ferry offers of the week\n"
+    )
+    assert parse_text(page).title == "Ferry Company"

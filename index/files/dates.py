@@ -117,7 +117,9 @@ _PUBLISHED_WORDS: dict[str, bool] = {
     "közzétéve": True, "objavljeno": True, "δημοσίευση": True, "δημοσιεύθηκε": True,
     "diterbitkan": True, "dipublikasikan": True, "公開日": False, "掲載日": False,
     "投稿日": False, "发布时间": False, "發布時間": False, "發佈時間": False, "发表时间": False,
-    "發表時間": False, "입력": False, "등록": False,
+    "發表時間": False, "입력": False, "등록": False, "기사입력": False, "승인": False,
+    "公開": False, "配信": False, "掲載": False, "发布": False, "發布": False, "نشر": True,
+    "تاريخ النشر": True, "פורסם": True, "تاریخ انتشار": True, "منتشر شده": True,
 }  # fmt: skip
 _UPDATED_WORDS: dict[str, bool] = {
     "updated": False, "modified": False, "edited": False, "mis à jour": True,
@@ -132,6 +134,8 @@ _UPDATED_WORDS: dict[str, bool] = {
     "actualitzat": True, "frissítve": True, "ažurirano": True, "ενημέρωση": True,
     "ενημερώθηκε": True, "diperbarui": True, "更新日": False, "最終更新日": False,
     "更新时间": False, "更新時間": False, "수정": False, "업데이트": False, "최종수정": False,
+    "更新": False, "آخر تحديث": True, "تم التحديث": True, "עודכן": True, "بروزرسانی": True,
+    "به‌روزرسانی": True,
 }  # fmt: skip
 LABEL_WORDS = frozenset(label.split()[0] for label in (*_PUBLISHED_WORDS, *_UPDATED_WORDS))
 """The first word of each label of a publication or an update ("mis" of "mis à jour")."""
@@ -201,6 +205,8 @@ _CJK_TIME = (
     r"(?:\s*(?P<cjk_minute>\d{1,2})\s*[分분](?:\s*(?P<cjk_second>\d{1,2})\s*[秒초])?)?"
 )
 _MORNING = frozenset(("午前", "上午", "오전"))
+# The morning or afternoon word before a time written with a colon: "오전 10:03", "午後 3:00".
+_CJK_MERIDIEM = re.compile(r"(午前|午後|上午|下午|오전|오후)\s*$")
 # "15.45" is a time only before am/pm, a zone or the end ("Mon 29 May 2017 15.45 BST").
 _DOT_TIME_END = r"(?=\d\d(?:\s*[ap]\.?m\b|\s+(?:" + "|".join(_TZ_ABBREVIATIONS) + r")\b|$))"
 _TIME = re.compile(
@@ -328,6 +334,7 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
     """Remove the time of day and its zone from `text`: (rest, clock, tz, ok)."""
     match = _TIME.search(text)
     clock = None
+    start = match.start() if match else 0
     zone_from = 0
     if match:
         cjk = bool(match.group("cjk_hour"))
@@ -346,6 +353,10 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
                 int(match.group(3) or 0),
             )
             meridiem = match.group(4)
+            before = None if meridiem else _CJK_MERIDIEM.search(text, 0, match.start())
+            if before:
+                meridiem = "a" if before.group(1) in _MORNING else "p"
+                start = before.start()  # "오전 10:03": the word goes with the time
         else:
             hour, minute, second, meridiem = int(match.group(5)), 0, 0, match.group(6)
         # "午前0時" is midnight, "午後0時" noon; "25時" (1 am, as TV listings count on past
@@ -353,14 +364,14 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int] | None, _Zone, bool
         if meridiem and not (0 if cjk else 1) <= hour <= 12 or hour > 23 or minute > 59:
             if not cjk:
                 return text, None, None, False
-            return text[: match.start()] + " " + text[match.end() :], None, None, True
+            return text[:start] + " " + text[match.end() :], None, None, True
         if meridiem:
             hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
         if second > 60:
             return text, None, None, False
         clock = (hour, minute, min(second, 59))
-        text = text[: match.start()] + " " + text[match.end() :]
-        zone_from = match.start()
+        text = text[:start] + " " + text[match.end() :]
+        zone_from = start
     # A numeric offset follows the time ("16:18 +0200"); without a time it needs a GMT/UTC
     # prefix, since "-05" could be part of a numeric date.
     offset = _OFFSET.search(text, zone_from)
@@ -625,7 +636,8 @@ _DATE_IN_LINE = re.compile(
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
       | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
-    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+)?\d{{1,2}}[:.]\d{{2}}(?![\d.:])
+    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+|(?:午前|午後|上午|下午|오전|오후)\s*)?
+      \d{{1,2}}[:.]\d{{2}}(?![\d.:])
       (?:\s*[ap]\.?\s?m\b\.?)?)?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -793,8 +805,13 @@ _WORDED_DATE = re.compile(
 )
 
 
+# A time right after a date ("12 במרץ 2024 10:03", "12 مارس 2024 - 10:03").
+_CLOCK_AFTER = re.compile(r"(?:,?\s+|\s+[|·•/–—-]\s+)([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
 def _foreign_date(line: str) -> datetime | None:
-    """A date in `line` whose month is named in a language the fast parser does not know."""
+    """A date in `line` whose month is named in a language the fast parser does not know, with
+    the time right after it."""
     if not _YEAR.search(line):
         return None
     for match in _WORDED_DATE.finditer(line):
@@ -805,9 +822,11 @@ def _foreign_date(line: str) -> datetime | None:
             month = _foreign_months().get(word.lower())
             if month is None:
                 break
+            clock = _CLOCK_AFTER.match(line, match.end())
+            hms = (int(clock.group(1)), int(clock.group(2)), 0) if clock else (0, 0, 0)
             try:
                 return _build(
-                    int(match.group(f"y{n}")), month, int(match.group(f"d{n}")), (0, 0, 0), None
+                    int(match.group(f"y{n}")), month, int(match.group(f"d{n}")), hms, None
                 )
             except _Rejected:
                 break

@@ -188,6 +188,10 @@ _UI_WORDS = (
     keine your my noticias inicio buscar compartir comentarios artículo artículos galería
     accueil recherche partager commentaires copyright"""
     )
+    # A share bar's networks: "Facebook Twitter" under a date is no one's name.
+    | _words(
+        "facebook twitter whatsapp linkedin pinterest instagram telegram reddit tiktok youtube"
+    )
     # Labels of a page's widgets and advertising ("Live Updates", "Video Highlights",
     # "Sponsored Content", "Weitere Themen", "Nach Oben"; not "Link" nor "Player": surnames).
     | _words(

@@ -19,7 +19,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from newsread.index.files.dates import find_date, looks_like_date_line
@@ -32,6 +32,7 @@ from newsread.index.files.formats.bylines import (
     starts_with_dateline,
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
+from newsread.index.text import joins_without_space
 
 # Fewer short lines than this above the main text: its first lines may be the headline's.
 _MIN_CHROME_LINES = 3
@@ -292,6 +293,29 @@ _MIN_WRAPPED = 6  # fewer long lines than this, or fewer ending near one column:
 _UNBREAKABLE = 2  # the most lines set apart past the others that the width leaves out
 
 
+# The characters a terminal gives two columns: Hangul, Han, kana, CJK punctuation and the
+# full-width forms. lynx wraps a page at a count of characters, w3m at a count of columns:
+# a row of Chinese fills 74 characters in one, 40 in the other.
+_TWO_COLUMNS = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+def _columns(text: str) -> int:
+    """How many columns of a terminal `text` takes."""
+    return len(text) if text.isascii() else len(text) + len(_TWO_COLUMNS.findall(text))
+
+
+def _indent(raw: str) -> int:
+    """Where a line's text starts: Chinese and Japanese paragraphs open with two ideographic
+    spaces that their wrapped lines do not have, so those belong to the text."""
+    indent = len(raw) - len(raw.lstrip())
+    while indent and raw[indent - 1] == "\u3000":
+        indent -= 1
+    return indent
+
+
 def _wrap_width(text_lines: list[str]) -> int:
     """The column a text browser wrapped the page's paragraphs at, or 0 when it did not: then
     most long lines end close to one column and none but unbreakable ones go past it."""
@@ -305,17 +329,40 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
     widest. The flush-left column keeps the page's width: there w3m sets every line, headings
     and paragraphs alike, and a few paragraphs that happen to end short of the width (a
     table's rows are the widest lines) would join a headline to the byline under it."""
+    width, columns, _ = _wrapping(text_lines)
+    return width, columns
+
+
+def _wrapping(text_lines: list[str]) -> tuple[int, dict[int, int], Callable[[str], int]]:
+    """`_wrap_widths`, and how the text browser measured a line: in characters, or in columns
+    where the page has wide characters and their columns end closer to one width."""
+    width, columns, near = _wrapped_at(text_lines, len)
+    if any(not raw.isascii() and _TWO_COLUMNS.search(raw) for raw in text_lines):
+        wide = _wrapped_at(text_lines, _columns)
+        if wide[2] > near:
+            return wide[0], wide[1], _columns
+    return width, columns, len
+
+
+def _wrapped_at(
+    text_lines: list[str], measure: Callable[[str], int]
+) -> tuple[int, dict[int, int], float]:
+    """`_wrap_widths` with lines measured by `measure`, and the share of the long lines that
+    end near the width (0 where the page was not wrapped)."""
     # A paragraph deep in the page's columns wraps after a few words: its lines are long by
-    # their columns, not by their words.
+    # their columns, not by their words. Chinese and Japanese put no space between words:
+    # there each two characters count as one.
     lengths = sorted(
         length
         for raw in text_lines
-        if (length := len(raw.rstrip())) >= _WRAP_COLUMNS[0]
-        and len(raw.split()) >= _WRAP_WORDS
-        or len(raw.split()) >= 8
+        if (
+            (words := _words(raw)) >= _WRAP_WORDS
+            and (length := measure(raw.rstrip())) >= _WRAP_COLUMNS[0]
+            or words >= 8
+        )
     )
     if len(lengths) < _MIN_WRAPPED:
-        return 0, {}
+        return 0, {}, 0.0
     # A line or two far past all others (an address, a row of a table) is unbreakable: on a
     # short page it would be the percentile taken.
     for _ in range(_UNBREAKABLE):
@@ -323,34 +370,46 @@ def _wrap_widths(text_lines: list[str]) -> tuple[int, dict[int, int]]:
             lengths.pop()
     width = lengths[len(lengths) * 98 // 100]
     if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1]:
-        return 0, {}
+        return 0, {}, 0.0
     near = sum(1 for length in lengths if width - _WRAP_SLACK <= length <= width)
     if near < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
-        return 0, {}
+        return 0, {}, 0.0
     # The lines a paragraph wrapped, each with its next in its column, say where the text
     # that starts in that column wraps (lynx indents the text it wraps).
     wrapped: dict[int, list[int]] = {}
     for raw, below in itertools.pairwise(text_lines):
-        length = len(raw.rstrip())
-        indent = len(raw) - len(raw.lstrip())
-        if (
-            width - _WRAP_SLACK <= length <= width
-            and below.strip()
-            and indent == len(below) - len(below.lstrip())
-        ):
+        length = measure(raw.rstrip())
+        indent = _indent(raw)
+        if width - _WRAP_SLACK <= length <= width and below.strip() and indent == _indent(below):
             wrapped.setdefault(indent, []).append(length)
     columns = {}
     for indent, found in wrapped.items():
         if indent and len(found) >= _MIN_WRAPPED:
             found.sort()
             columns[indent] = min(width, found[len(found) * 98 // 100])
-    return width, columns
+    return width, columns, near / len(lengths)
+
+
+def _words(raw: str) -> int:
+    """How many words a line has, two Chinese or Japanese characters counted as one."""
+    words = len(raw.split())
+    if raw.isascii():
+        return words
+    return words + len(_TWO_COLUMNS.findall(raw)) // 2
 
 
 # A date and a byline after it on a short line of their own: "02.02.2022, 11:30 Uhr von Jane
 # Doe", "12 March 2024 by Jane Doe".
 _DATED_BYLINE = re.compile(
     r"^(?=.{0,60}$)(?=.*\d).*\b(?:by|von|par|por|di|door)\s+[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+)+$"
+)
+
+
+# How lynx marks a picture: its address ("[34][gif;base64,R0lG…]", "[12][logo.png]") or its
+# file's name ("[Banner-SZ-Immo.jpeg]") where the page gives no alt text.
+_PICTURE_MARK = re.compile(
+    r"^(?:\[\d{1,4}\])?\[(?:(?:gif|png|jpe?g|webp|svg)[;,+]|[^\]\s]+\.(?:jpe?g|png|gif|webp|svg)\])",
+    re.IGNORECASE,
 )
 
 
@@ -370,8 +429,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     above when it starts in the column that line's text starts in and its first word would
     not have fitted on that line, even where it opens like a list's item ("5. März", "- "),
     unless the line above is an item or introduces a list; a copy of the line above (a
-    photo's credit under each picture) is a line of its own."""
-    width, columns = _wrap_widths(text_lines)
+    photo's credit under each picture) is a line of its own. Chinese and Japanese break
+    between any two characters and join with no space."""
+    width, columns, measure = _wrapping(text_lines)
     found: list[tuple[int, int, str]] = []
     column = -1  # where the text of the last line found starts; -1: it cannot be continued
     listed = False  # whether the last line found is a list's item
@@ -380,7 +440,7 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
         if not stripped:
             column = -1
             continue
-        indent = len(raw) - len(raw.lstrip())
+        indent = _indent(raw)
         previous = text_lines[index - 1].rstrip() if index else ""
         bullet = _BULLET.match(stripped)
         if (
@@ -390,21 +450,33 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # wrapped; a list's item never continues another.
             and not (bullet and (listed or previous.endswith(":")))
             and stripped != previous.lstrip()  # a line shown twice (a photo's credit) is two
-            and len(previous) + 1 + len(stripped.split(None, 1)[0]) > columns.get(indent, width)
+            and _wrapped_before(previous, stripped, measure, columns.get(indent, width))
             # A standfirst's last sentence, then its date and byline on a line of their own
             # ("… Leine nicht ewig lang sein wird." / "02.02.2022, 11:30 Uhr von Jane Doe").
             and not (previous.endswith(_STOPS) and _DATED_BYLINE.search(stripped))
             # "… nicht zurück." / "Jane Doe" / "am 24. Januar 2022 um 15:47": a byline's name
             # over its date under the standfirst.
             and not (previous.endswith(_STOPS) and _name_over_date(stripped, text_lines, index))
+            # "[31]30. Oktober 2023 [32]Jane Doe [33]Kultur" / "[34][gif;base64,R0lG…]": a
+            # picture lynx marks under a meta line is no part of it.
+            and not (_PICTURE_MARK.match(stripped) and find_date(previous) is not None)
         ):
             first, _, text = found[-1]
-            found[-1] = (first, index + 1, f"{text} {stripped}")
+            gap = "" if joins_without_space(text, stripped) else " "
+            found[-1] = (first, index + 1, f"{text}{gap}{stripped}")
             continue
         listed = bullet is not None
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
+
+
+def _wrapped_before(previous: str, line: str, measure: Callable[[str], int], width: int) -> bool:
+    """Whether `line`'s first word would not have fitted on the `previous` line, at `width`
+    as `measure` counts: Chinese and Japanese break before any character, with no space."""
+    if joins_without_space(previous, line):
+        return measure(previous) + measure(line[:1]) > width
+    return measure(previous) + 1 + measure(line.split(None, 1)[0]) > width
 
 
 def unwrapped_page(text_lines: list[str]) -> list[str]:
@@ -476,9 +548,41 @@ _HERE = re.compile(
 _OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
 
 
+# The links of a page's head, which lynx lists on its first lines ("#[1]RSS [2]Site »
+# Headline Comments Feed [3]alternate"): the feeds' titles hold the headline's words, and its
+# "»" reads as a breadcrumb trail's.
+_HEAD_LINKS = re.compile(r"^\s*#\[\d{1,4}\]")
+
+
+# The title of a post's comments feed among them: "Blog » Headline Comments Feed".
+_COMMENTS_FEED = re.compile(
+    r"»\s*(?P<headline>[^»\[\]]+?)\s+(?:comments?[- ]feed|kommentar(?:e)?-feed"
+    r"|flux\s+des\s+commentaires|feed\s+de\s+(?:los\s+)?comentarios)",
+    re.IGNORECASE,
+)
+
+
+def _fed_words(text_lines: list[str]) -> frozenset[str]:
+    """The words of the headline the page's comments feed names in the head links lynx lists
+    first (`_HEAD_LINKS`), as `name_words` gives a file name's; or none."""
+    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
+    if first < 0 or not _HEAD_LINKS.match(text_lines[first]):
+        return frozenset()
+    block = []
+    for raw in text_lines[first:]:
+        if not raw.strip():
+            break
+        block.append(raw.strip())
+    feed = _COMMENTS_FEED.search(LINK_MARK.sub("", " ".join(block)))
+    return name_words(feed.group("headline")) if feed else frozenset()
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
+    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
     for index, end, raw in _unwrapped(text_lines):
+        if index == first and _HEAD_LINKS.match(raw):
+            continue  # "#[1]RSS [2]Site » Headline Comments Feed": no part of the page shown
         if "[" in raw:
             raw = LINK_MARK.sub("", raw)
         if "(BUTTON)" in raw:
@@ -765,7 +869,13 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         # Where the text runs from the page's top (a blog's description written as a sentence
         # opens it), the headline is looked for inside it all the same.
         first = _past_dated_headline(lines, first, last)
-    candidates = _candidates(lines, first, name_words(name))
+    # A feed names the whole headline: a line near the text with only some of its words
+    # ("muffins" of "Muffin Grundrezept") does not stop the search for one with all of them.
+    fed = _fed_words(text_lines)
+    if fed:
+        candidates = _candidates(lines, first, fed, elsewhere=1.0)
+    else:
+        candidates = _candidates(lines, first, name_words(name), elsewhere=_NAMED_ELSEWHERE)
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
@@ -1146,6 +1256,7 @@ def _headline_text(
     apart: Mapping[str, list[tuple[str, str]]] | None = None,
     crumbs: frozenset[str] = frozenset(),
     trail_ends: frozenset[str] = frozenset(),
+    spaced_twins: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The headline a line would give, and what was cut from its front ("" for nothing,
     "kicker" for a kicker the page sets apart, "shown" for words before a headline shown on
@@ -1163,14 +1274,21 @@ def _headline_text(
     if quoted:
         return quoted.group("headline").strip(), "cut"
     if _goes_on(lines, position):
-        return f"{text} {lines[position + 1].text}", ""
-    if not spaced_colons and " : " in text:
-        head, _, tail = text.partition(" : ")
+        joined = f"{text} {lines[position + 1].text}"
+        glued = _after_glued_kicker(joined)
+        return (glued, "kicker") if glued else (joined, "")
+    if not spaced_colons and (" : " in text or text in spaced_twins):
+        # "Covid-19 : Lässt sich ...": the kicker's span and the headline's; and the same
+        # line with the colon closed up where the page also shows it so (a crumb's copy).
+        head, _, tail = text.partition(" : " if " : " in text else ": ")
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, "kicker"
     trailed = _after_trail_end(text, trail_ends)
     if trailed:
         return trailed, "kicker"
+    glued = _after_glued_kicker(text)
+    if glued:
+        return glued, "kicker"
     if text in shown_whole:
         return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
@@ -1187,6 +1305,37 @@ def _headline_text(
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
     return text, ""
+
+
+# A kicker run into the headline with no stop between them, as a page sets a label's span
+# before the headline's in one line: a label in capitals ("EXCLUSIVE Council votes ..."), or
+# one that no headline opens with ("Analyse Après la crise ..."), before a capital. Not a
+# label a headline may open with ("Live music returns", "Exclusive Harrods deal"), nor one
+# closed by a colon ("VIDEO: ..."), which the headline keeps, as pages title it.
+_GLUED_KICKER = re.compile(
+    r"^(?:(?:EXCLUSIVE|EXCLUSIF|EXKLUSIV|EXCLUSIVA|EXCLUSIVO|BREAKING(?:\s+NEWS)?|LIVE|UPDATE"
+    r"|VIDEO|WATCH|REVIEW|PHOTOS|EN\s+DIRECT|EN\s+VIVO|ÚLTIMA\s+HORA|ULTIMA\s+ORA|URGENTE"
+    r"|PREMIUM|SPONSORED|ANZEIGE|QUIZ|INTERVIEW|ENTRETIEN|REPORTAGE)"
+    r"|(?i:analysis|analyse|análisis|analisi|opinion|opinión|meinung|kommentar|commentary"
+    r"|editorial|eilmeldung|liveticker|tribune|chronique|décryptage|enquête|explainer"
+    r"|nachruf|obituary|fact\s+check|faktencheck))"
+    r"\s+(?=[A-ZÀ-Þ„“\"«‘'¿¡])"
+)
+_AFTER_KICKER = 3  # the fewest words of a headline a kicker is cut from
+
+
+def is_kicker(line: str) -> bool:
+    """Whether `line` is a kicker's label alone ("Analyse", "EXCLUSIVE", "Nachruf"): a line of
+    its own over a headline, never the headline."""
+    return _GLUED_KICKER.match(f"{line.strip()} X") is not None
+
+
+def _after_glued_kicker(text: str) -> str:
+    """The headline after a kicker run into it (`_GLUED_KICKER`), or ""."""
+    glued = _GLUED_KICKER.match(text)
+    if glued is None or len(text.split()) - len(glued.group().split()) < _AFTER_KICKER:
+        return ""
+    return text[glued.end() :]
 
 
 # How a line that goes on on the next ends: a dash (a colon joins "Topic:" to the headline,
@@ -1331,11 +1480,12 @@ def _set_apart(lines: list[_Line]) -> dict[str, list[tuple[str, str]]]:
 
 
 def _candidates(
-    lines: list[_Line], first: int, named: frozenset[str] = frozenset()
+    lines: list[_Line], first: int, named: frozenset[str] = frozenset(), elsewhere: float = 0.5
 ) -> list[tuple[int, str, dict[str, float]]]:
     """The lines around the top of the page's main text that could be its headline, each with
     its headline text and features (see `_WEIGHTS`); `named` are the words of the file's name
-    (`name_words`)."""
+    (`name_words`), looked for over the whole page where no line around the text holds this
+    share of them (`elsewhere`, `_NAMED_ELSEWHERE` for a file's name)."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -1345,6 +1495,7 @@ def _candidates(
         if not line.sentence and 2 <= line.words and len(line.text) >= 12
     }
     repeated = frozenset(text for text, count in counts.items() if count > 1)
+    twins = frozenset(text.replace(" : ", ": ", 1) for text in counts if " : " in text)
     apart = _set_apart(lines)
     crumbs = frozenset(line.text for line in lines if line.crumb)
     trail_ends = _trail_ends(lines)
@@ -1368,7 +1519,7 @@ def _candidates(
             continue
         positions.append(position)
     window = frozenset(positions)
-    if named and not any(_named(lines[p].text, named) >= _NAMED_ELSEWHERE for p in positions):
+    if named and not any(_named(lines[p].text, named) >= elsewhere for p in positions):
         # A line that the file's name names is weighed wherever it stands when none around the
         # page's main text is: that text may be comments or a notice, the article elsewhere.
         positions += [
@@ -1377,7 +1528,7 @@ def _candidates(
             if p not in window
             and not line.sentence
             and not line.bullet
-            and _named(line.text, named) >= _NAMED_ELSEWHERE
+            and _named(line.text, named) >= elsewhere
             and _headline_shaped(line)
             and not _not_a_headline(line.text)
         ]
@@ -1409,9 +1560,9 @@ def _candidates(
             or _carried_on(lines[position - 1], line)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
-        spaced_colons = bool(spaced - {line.text})
+        spaced_colons = bool(spaced - {line.text, line.text.replace(": ", " : ", 1)})
         text, cut = _headline_text(
-            lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends
+            lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends, twins
         )
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
             continue

@@ -67,6 +67,7 @@ from newsread.index.files.formats.pagetext import (
     LINK_MARK,
     PageArticle,
     find_article,
+    is_kicker,
     link_marked,
     unwrapped_page,
     without_link_list,
@@ -566,6 +567,8 @@ def _header(lines: list[str], state: _State) -> int:
             if seen == 1 and _section_line(line) and _title_follows(lines, index):
                 state.section = line  # "Politics" above the title.
                 continue
+            if seen <= _KICKER_SEEN and is_kicker(line) and _title_follows(lines, index):
+                continue  # "Nachruf", "EXCLUSIVE" over the title: its label, no title
             if seen == 1 and _site_above_title(lines, index, line):
                 state.source = state.source or line
                 continue
@@ -869,11 +872,16 @@ def _byline_found(
         if undated != line and segment.split()[0] == line.split()[0]:
             # "Tine 2. Februar 2020 Radtouren", "jdoe — 12.05.2021": a user's one-word name
             # with the date right after it; not a section's ("IT 12.05.2021", "STAND"), a
-            # medium's ("Video") or a date's own word ("am 12. Mai").
+            # medium's ("Video"), a date's own word ("am 12. Mai") or label ("기사입력 2024.03.12").
             word = segment.split()[0]
             rest = line[len(word) :].lstrip(" ,;:-–—·|•")
             handle = one_word_byline(f"by {word}")
-            labelled = word.isupper() or word.lower() in _AFTER_HANDLE or _OTHER_WORK.search(word)
+            labelled = (
+                word.isupper()
+                or word.lower() in _AFTER_HANDLE
+                or word.lower() in LABEL_WORDS
+                or _OTHER_WORK.search(word)
+            )
             if handle and not labelled and rest[:1].isdigit() and find_date(rest) is not None:
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
@@ -1500,6 +1508,11 @@ def _site_above_title(lines: list[str], index: int, line: str) -> bool:
     if len(after) < 2 or len(_clean(lines[after[0]])) <= len(line):
         return False
     return any(looks_like_date_line(unglue_years(_clean(lines[i]))) for i in after[1:])
+
+
+# How far down the header a kicker's label on its own line is looked for (under the site's
+# name and a section).
+_KICKER_SEEN = 3
 
 
 def _section_line(line: str) -> bool:
@@ -3233,6 +3246,9 @@ def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+_DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
@@ -3271,6 +3287,9 @@ def parse_text(text: str, name: str = "") -> Draft:
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     paragraphs = _without_dropped_capitals(paragraphs)
+    if "━" in text or "─" in text:
+        # w3m draws <hr> as a row of box-drawing lines: no paragraph of the text.
+        paragraphs = [paragraph for paragraph in paragraphs if not _DRAWN_RULE.fullmatch(paragraph)]
     if page is not None and any(people for people, _ in state.bylines[:known]):
         # In a page's text, bylines under the one by its headline are other stories' (a
         # related story's, a quoted post's), not more authors of this one.
