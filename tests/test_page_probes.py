@@ -364,6 +364,13 @@ Related
             "",
         ),
         ("  Avatar photo by Jane Doe March 12, 2024 | 6:03 pm", ["Jane Doe"], ""),
+        # A forum's or community blog's "profile picture" alt text (German, English, French,
+        # Spanish), with the poster's handle and the time.
+        ("  Profilbild Jana Schmidt 12.03.2024, 15:07 Uhr", ["Jana Schmidt"], ""),
+        ("  Profilbild von Jana Schmidt 12.03.2024, 15:07 Uhr", ["Jana Schmidt"], ""),
+        ("  Profile picture Jane Doe March 12, 2024", ["Jane Doe"], ""),
+        ("  Photo de profil Marie Dubois 12 mars 2024", ["Marie Dubois"], ""),
+        ("  Foto de perfil María García 12 de marzo de 2024", ["María García"], ""),
         # Turkish papers' label ("news:") before their reporter's name.
         ("  Haber: Ayşe Yılmaz\n  12 March 2024", ["Ayşe Yılmaz"], ""),
     ],

@@ -2069,9 +2069,12 @@ def _names_its_site(lines: list[str], page: PageArticle | None, name: str) -> bo
 
 # The author's picture before her byline, as a text browser shows it: its file's name or
 # address in brackets ("[jane-doe-50x50.jpg] Jane Doe", "[e3d6d929…?s=96&d=mm] By Jane Doe"), or
-# its alt text ("Avatar photo by Jane Doe", "Author avatar Jane Doe").
+# its alt text ("Avatar photo by Jane Doe", "Author avatar Jane Doe", a forum's "Profilbild
+# MikeNils", "Profile picture", "Photo de profil", "Foto de perfil").
 _AVATAR = re.compile(
-    r"^(?:\[[^\s\[\]]{8,}\]|(?:author\s+)?avatar(?:\s+(?:photo|image|picture))?|author\s+photo)\s+"
+    r"^(?:\[[^\s\[\]]{8,}\]|(?:author\s+)?avatar(?:\s+(?:photo|image|picture))?"
+    r"|author\s+photo|profilbild|profile\s+(?:picture|photo|image|pic)|photo\s+de\s+profil"
+    r"|foto\s+de\s+perfil|foto\s+del\s+profilo|immagine\s+del\s+profilo)\s+"
     r"(?=[^\W\d_])",
     re.IGNORECASE,
 )
