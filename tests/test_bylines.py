@@ -435,6 +435,10 @@ def test_merge_bylines_removes_duplicates_in_order() -> None:
         ("Par Jean Dupont", False),
         ("Written By Jane", False),
         ("Von Miller", True),
+        # A blog ranking's badge ("Ebuzzing - Top Blog - Gesellschaft"), a podcast's name.
+        ("Top Blog", False),
+        ("Harbour Weblog", False),
+        ("Morning Podcast", False),
     ],
 )
 def test_is_person_name(text: str, expected: bool) -> None:

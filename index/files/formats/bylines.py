@@ -131,7 +131,7 @@ _OUTLET_WORDS = _words(
     independent observer chronicle review today reuters agence courier courrier quotidien
     zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
-    известия правда ведомости edition"""
+    известия правда ведомости edition blog blogs weblog podcast"""
 )
 
 # What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
