@@ -42,6 +42,7 @@ def test_a_dead_sessions_drafts_are_recovered_a_live_ones_are_not(tmp_path: Path
     newcomer.open()
     recovered = newcomer.recover()
     assert [d.text for d in recovered] == ["from the dead session"]
+    assert newcomer.others_alive  # "alive" was left alone
     assert not (root / "sessions" / "dead").exists()
     assert [d.text for d in alive.own()] == ["still being typed"]  # untouched
     # Another newcomer sees the same draft waiting, until someone keeps or discards it.
@@ -50,6 +51,9 @@ def test_a_dead_sessions_drafts_are_recovered_a_live_ones_are_not(tmp_path: Path
     ]
     newcomer.forget_recovered(recovered[0])
     assert newcomer.recover() == []
+    alive.close()
+    assert [d.text for d in newcomer.recover()] == ["still being typed"]
+    assert not newcomer.others_alive
 
 
 def test_a_draft_that_changes_nothing_is_not_recovered(tmp_path: Path) -> None:

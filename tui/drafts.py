@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 
 DELAY = 0.4
 """Seconds of quiet typing after which the draft is written."""
+LOOK_AGAIN = (1.0, 2.0, 4.0, 8.0)
+"""Seconds after which dead sessions' drafts are looked for again while another session was
+alive at the last look: a window whose terminal just closed may still be writing its drafts
+and exiting when newsread starts again (an SSH connection re-made at once); its drafts are then
+offered in this session, not only in the next."""
 
 
 class Leaving(Protocol):
@@ -92,7 +97,9 @@ class DraftKeeper:
         self.problem = ""
         """Why the last draft could not be written, if it could not."""
         self._has_article: Callable[[Draft], bool] | None = None
-        self._stranded_checked = False
+        self._stranded_checked: list[Draft] = []
+        self._seen: set[Draft] = set()
+        self._looks = 0
 
     @property
     def folder(self) -> DraftFolder:
@@ -112,12 +119,16 @@ class DraftKeeper:
         # A signal delivered to another thread is handled only once the main thread runs
         # Python again; an idle event loop may sleep for long. This tick bounds the wait.
         self._app.set_interval(0.5, _tick, name="hang-up tick")
+        self._look()
+
+    def _look(self) -> None:
         self._app.run_worker(self._recover, thread=True, group="drafts", exit_on_error=False)
 
     def _recover(self) -> None:
         try:
             self.folder.open()
             drafts = self.folder.recover()
+            alive = self.folder.others_alive
         except OSError as error:
             why = (error.strerror or str(error)).lower()
             self._app.call_from_thread(
@@ -127,15 +138,21 @@ class DraftKeeper:
                 severity="warning",
             )
             return
-        self._app.call_from_thread(self._recovered, drafts)
+        self._app.call_from_thread(self._recovered, drafts, alive)
 
-    def _recovered(self, drafts: list[Draft]) -> None:
-        self.recovered = drafts
-        if not drafts:
+    def _recovered(self, drafts: list[Draft], alive: bool = False) -> None:
+        if alive and self._looks < len(LOOK_AGAIN):
+            self._app.set_timer(LOOK_AGAIN[self._looks], self._look, name="drafts look again")
+            self._looks += 1
+        # Those a look before found are in `recovered` or were kept or discarded since.
+        new = [draft for draft in drafts if draft not in self._seen]
+        self._seen.update(new)
+        self.recovered = new + self.recovered
+        if not new:
             return
-        count = len(drafts)
+        count = len(new)
         what = f"{count} unsaved note{'s' if count > 1 else ''} recovered"
-        titles = ", ".join(f"“{d.title}”" for d in drafts[:2] if d.title)
+        titles = ", ".join(f"“{d.title}”" for d in new[:2] if d.title)
         self._app.notify(
             f"{what}{f' ({titles})' if titles else ''}: open the note to keep or discard it",
             severity="warning",
@@ -150,10 +167,11 @@ class DraftKeeper:
         self._check_stranded()
 
     def _check_stranded(self) -> None:
-        if self._has_article is None or not self.recovered or self._stranded_checked:
+        drafts = [d for d in self.recovered if d not in self._stranded_checked]
+        if self._has_article is None or not drafts:
             return
-        self._stranded_checked = True
-        drafts, has_article = list(self.recovered), self._has_article
+        self._stranded_checked += drafts
+        has_article = self._has_article
         self._app.run_worker(
             lambda: self._tell_stranded(drafts, has_article),
             thread=True,

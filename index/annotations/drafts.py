@@ -156,6 +156,8 @@ class DraftFolder:
         self.session = session or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._lock_file: IO[bytes] | None = None
         self._mutex = threading.RLock()
+        self.others_alive = False
+        """Whether the last `recover` found another session alive (its drafts left alone)."""
 
     @property
     def folder(self) -> Path:
@@ -194,29 +196,33 @@ class DraftFolder:
     def recover(self) -> list[Draft]:
         """Move the drafts of dead sessions to `recovered/`; returns every draft waiting there."""
         sessions = self.root / SESSIONS
+        alive = False
         with contextlib.suppress(FileNotFoundError):
             for other in sorted(sessions.iterdir()):
                 if other.name != self.session and other.is_dir():
-                    self._recover_session(other)
+                    alive = not self._recover_session(other) or alive
+        self.others_alive = alive
         return self.recovered()
 
-    def _recover_session(self, folder: Path) -> None:
+    def _recover_session(self, folder: Path) -> bool:
+        """Recover `folder`'s drafts if its session is dead; False if it was left alone (alive,
+        starting up, or unreadable)."""
         try:
             lock = open(folder / LOCK, "rb")
         except FileNotFoundError:
             # A session that died before locking, or one starting this very moment.
             try:
                 if time.time() - folder.stat().st_mtime < UNLOCKED_GRACE:
-                    return
+                    return False
             except OSError:
-                return
+                return False
             lock = None
         except OSError as error:
             log.warning("drafts of %s left alone: %s", folder, error)
-            return
+            return False
         try:
             if lock is not None and not _try_lock(lock):
-                return  # alive
+                return False  # alive
             make_private_dir(self.recovered_folder)
             for path in sorted(folder.glob("*.json")):
                 draft = read_draft(path)
@@ -224,6 +230,7 @@ class DraftFolder:
                     target = self.recovered_folder / f"{draft.slot}-{folder.name}.json"
                     write_private(target, json.dumps(draft_to_json(draft), ensure_ascii=False))
             shutil.rmtree(folder, ignore_errors=True)
+            return True
         finally:
             if lock is not None:
                 lock.close()

@@ -390,6 +390,30 @@ async def test_sighup_while_the_editor_runs_recovers_what_it_saved(
         await wait_for(pilot, lambda: saved_note(app) == "saved in the editor")
 
 
+async def test_a_draft_of_a_window_still_closing_at_start_is_offered_once_it_has_closed(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relaunch the moment a terminal closes (an SSH connection made again at once): the
+    old window still held its session when the new one looked, so its draft was not offered
+    until the launch after; the note opened empty. It is looked for again while a session
+    that was alive at the last look may have ended."""
+    from newsread.index.annotations.drafts import Draft
+    from newsread.tui import drafts
+
+    monkeypatch.setattr(drafts, "LOOK_AGAIN", (0.05, 0.1, 0.2, 0.4))
+    closing = DraftFolder(data_dir() / "drafts")
+    closing.write(Draft("id", "article", "typed as the line dropped", article_key=KELMOR))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: app.drafts._looks > 0)
+        assert app.drafts.recovered == []  # the window was still there
+        closing.close()  # and now it has gone
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert [d.text for d in app.drafts.recovered] == ["typed as the line dropped"]
+        assert any(m.startswith("1 unsaved note recovered") for m in notifications(app))
+
+
 def test_a_second_live_session_keeps_its_drafts(tmp_path: Path) -> None:
     root = data_dir() / "drafts"
     first = DraftFolder(root)
