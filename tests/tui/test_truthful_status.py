@@ -81,9 +81,13 @@ async def test_hits_listed_while_files_are_still_read_are_counted_so_far(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: app.main.library_ready, workers=False)
         await pilot.press(*"vessa", "enter")
-        await wait_for(
+        await wait_for(  # not an earlier search of the letters typed so far ("1 of 4")
             pilot,
-            lambda: app.main.results is not None and app.main.results.counted,
+            lambda: (
+                app.main.results is not None
+                and app.main.results.query == "vessa"
+                and app.main.results.counted
+            ),
             workers=False,
         )
         assert str(app.main.results_list.border_title).startswith("1 of 1 so far"), str(
