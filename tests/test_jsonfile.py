@@ -79,6 +79,65 @@ def test_newsapi_response() -> None:
     )
 
 
+def test_newsapi_cut_mark_is_no_text() -> None:
+    """NewsAPI gives the first 200 characters of a text and says how many it left out: the
+    reader sees where it stops ("…"), not the count."""
+    data = {
+        "articles": [
+            {
+                "title": "Storm hits coast",
+                "content": "Thousands of homes lost power. Engineers worked through the… [+2345 chars]",
+            }
+        ]
+    }
+    (draft,) = parse_json(json.dumps(data))
+    assert draft.paragraphs == ["Thousands of homes lost power. Engineers worked through the…"]
+
+
+def test_new_york_times_article_search_api() -> None:
+    """The Times' API wraps its headline and byline in objects and gives the abstract and
+    the first paragraph, not the whole text."""
+    data = {
+        "status": "OK",
+        "response": {
+            "docs": [
+                {
+                    "abstract": "Winds of up to 90mph brought down lines.",
+                    "web_url": "https://www.nytimes.com/2024/03/11/world/storm.html",
+                    "snippet": "Winds of up to 90mph.",
+                    "lead_paragraph": "Thousands of homes lost power on Monday.",
+                    "source": "The New York Times",
+                    "headline": {
+                        "main": "Storm Hits Coast",
+                        "kicker": None,
+                        "print_headline": "Storm",
+                    },
+                    "pub_date": "2024-03-11T09:15:00+0000",
+                    "section_name": "World",
+                    "byline": {
+                        "original": "By Jane Smith and Tom Jones",
+                        "person": [{"firstname": "Jane", "lastname": "Smith"}],
+                    },
+                    "_id": "nyt://article/abc",
+                }
+            ]
+        },
+    }
+    (draft,) = parse_json(json.dumps(data))
+    assert draft == Draft(
+        title="Storm Hits Coast",
+        source="The New York Times",
+        section="World",
+        published=datetime(2024, 3, 11, 9, 15, tzinfo=UTC),
+        authors=["Jane Smith", "Tom Jones"],
+        url="https://www.nytimes.com/2024/03/11/world/storm.html",
+        paragraphs=[
+            "Winds of up to 90mph brought down lines.",
+            "Thousands of homes lost power on Monday.",
+        ],
+    )
+
+
 def test_json_feed_is_unwrapped_although_the_feed_has_a_title() -> None:
     data = {
         "version": "https://jsonfeed.org/version/1.1",

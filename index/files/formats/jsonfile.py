@@ -26,6 +26,9 @@ _TITLE = ("title", "headline", "webtitle", "heading", "name")
 _BODY = (
     "text", "body", "content", "articlebody", "bodytext", "fulltext", "maintext",
     "articletext", "story", "contenttext", "contenthtml", "html", "contentencoded", "bodyhtml",
+    # The New York Times' Article Search API gives the first paragraph alone (beside its
+    # "abstract", the summary).
+    "leadparagraph",
 )  # fmt: skip
 _SUMMARY = SUMMARY_KEYS + ("snippet",)
 # Keys are folded: lower case, without " ", "_", "-" or ":" (`date_publish` is "datepublish").
@@ -200,15 +203,17 @@ def _first(fields: dict[str, Any], keys: tuple[str, ...], convert: Any) -> Any:
     return None
 
 
+# Where an API's object holds the plain value: WordPress's {"rendered": ...}, JSON-LD's
+# {"name": ...}, the New York Times' {"main": headline, "print_headline": ...} and
+# {"original": "By Jane Doe", "person": [...]}.
+_PLAIN = ("rendered", "name", "text", "value", "#text", "@value", "href", "main", "original")
+
+
 def _unwrap(value: Any) -> Any:
     """A plain value from the shapes APIs wrap them in: {"rendered": ...}, {"name": ...}."""
     for _ in range(3):
         if isinstance(value, dict):
-            value = next(
-                (value[k] for k in ("rendered", "name", "text", "value", "#text", "@value", "href")
-                 if k in value),
-                None,
-            )  # fmt: skip
+            value = next((value[k] for k in _PLAIN if k in value), None)
         elif isinstance(value, list) and value and not isinstance(value[0], str):
             value = value[0]
     return value
@@ -237,8 +242,13 @@ def _paragraphs(value: Any) -> list[str]:
     return _split(value) if isinstance(value, str) else []
 
 
+# NewsAPI's mark that it cut the text it gives: "... the night… [+2345 chars]".
+_CUT_MARK = re.compile(r"\s*\[\+\d+ chars\]\s*$")
+
+
 def _split(text: str) -> list[str]:
     """Paragraphs of a body: blank-line separated, or one per line when there are none."""
+    text = _CUT_MARK.sub("", text)
     if _TAG.search(text):
         from newsread.index.files.formats.html import html_to_text
 
