@@ -138,6 +138,52 @@ def test_new_york_times_article_search_api() -> None:
     )
 
 
+def test_google_reader_format_of_inoreader_freshrss_and_feedly() -> None:
+    """What RSS readers export (Inoreader's and FreshRSS's Google Reader API, Feedly): the
+    text and summary in {"content": ...} objects, the feed's name in "origin", the reader's
+    own states no section, its label the reader's folder. Read nothing before ("no article
+    text found")."""
+    item = {
+        "id": "tag:google.com,2005:reader/item/00000001",
+        "categories": ["user/-/state/com.google/reading-list", "user/1005/label/Weather"],
+        "title": "Storm hits coast",
+        "published": 1710148500,
+        "canonical": [{"href": "https://www.bbc.co.uk/news/uk-123"}],
+        "summary": {"direction": "ltr", "content": "<p>Homes lost power.</p><p>Crews worked.</p>"},
+        "author": "Jane Smith",
+        "origin": {
+            "streamId": "feed/http://x/rss.xml",
+            "title": "BBC News",
+            "htmlUrl": "https://x",
+        },
+    }
+    data = {"id": "user/-/state/com.google/reading-list", "title": "Reading List", "items": [item]}
+    (draft,) = parse_json(json.dumps(data))
+    assert draft == Draft(
+        title="Storm hits coast",
+        source="BBC News",
+        section="Weather",
+        published=datetime(2024, 3, 11, 9, 15, tzinfo=UTC),
+        authors=["Jane Smith"],
+        url="https://www.bbc.co.uk/news/uk-123",
+        paragraphs=["Homes lost power.", "Crews worked."],
+    )
+    feedly = {
+        "title": "Storm hits coast",
+        "published": 1710148500000,
+        "categories": ["user/-/state/com.google/starred"],
+        "content": {"content": "<p>Homes lost power.</p>", "direction": "ltr"},
+        "origin": {"title": "BBC News"},
+    }
+    (draft,) = parse_json(json.dumps([feedly]))
+    assert (draft.paragraphs, draft.source, draft.section) == (
+        ["Homes lost power."],
+        "BBC News",
+        "",
+    )
+    assert draft.published == datetime(2024, 3, 11, 9, 15, tzinfo=UTC)
+
+
 def test_json_feed_is_unwrapped_although_the_feed_has_a_title() -> None:
     data = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -48,6 +48,7 @@ _URL = ("url", "link", "canonicalurl", "canonical", "weburl", "permalink", "href
 _SOURCE = (
     "source", "site", "publisher", "sitename", "sourcename", "sourcehostname", "outlet",
     "publication", "newspaper", "domain", "sourcedomain", "domainname", "hostname",
+    "origin",  # the Google Reader format's feed: {"title": "BBC News", "htmlUrl": ...}
 )  # fmt: skip
 _SECTION = ("section", "category", "categories", "sectionname", "desk", "topic", "rubric")
 _LANGUAGE = ("language", "lang", "inlanguage", "locale")
@@ -178,7 +179,7 @@ def _draft(fields: dict[str, Any]) -> Draft:
     draft.authors, draft.credit = merge_bylines(bylines)
     draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
     draft.source = _first(fields, _SOURCE, _name) or ""
-    draft.section = _first(fields, _SECTION, _line) or ""
+    draft.section = _first(fields, _SECTION, _section) or ""
     draft.language = _first(fields, _LANGUAGE, _language) or ""
     return draft
 
@@ -204,9 +205,13 @@ def _first(fields: dict[str, Any], keys: tuple[str, ...], convert: Any) -> Any:
 
 
 # Where an API's object holds the plain value: WordPress's {"rendered": ...}, JSON-LD's
-# {"name": ...}, the New York Times' {"main": headline, "print_headline": ...} and
-# {"original": "By Jane Doe", "person": [...]}.
-_PLAIN = ("rendered", "name", "text", "value", "#text", "@value", "href", "main", "original")
+# {"name": ...}, the Google Reader format's (Inoreader, FreshRSS, Feedly) {"content": ...,
+# "direction": "ltr"} and feed {"title": ..., "htmlUrl": ...}, the New York Times' {"main":
+# headline, "print_headline": ...} and {"original": "By Jane Doe", "person": [...]}.
+_PLAIN = (
+    "rendered", "name", "text", "value", "#text", "@value", "href", "content", "main",
+    "original", "title",
+)  # fmt: skip
 
 
 def _unwrap(value: Any) -> Any:
@@ -256,6 +261,19 @@ def _split(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
     return [" ".join(unwrap_wide(block).split()) for block in blocks if block.strip()]
+
+
+# The Google Reader format's categories: the reader's own states ("user/-/state/
+# com.google/reading-list", "…/starred") are no section; a label is the reader's folder
+# ("user/1005/label/Tech").
+_READER_STATE = re.compile(r"^user/[^/]+/state/")
+_READER_LABEL = re.compile(r"^user/[^/]+/label/")
+
+
+def _section(value: Any) -> str:
+    if isinstance(value, list):
+        value = [v for v in value if not (isinstance(v, str) and _READER_STATE.match(v))]
+    return _READER_LABEL.sub("", _line(value))
 
 
 def _date(value: Any) -> tuple[datetime, str] | None:
