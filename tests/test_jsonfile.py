@@ -184,6 +184,54 @@ def test_google_reader_format_of_inoreader_freshrss_and_feedly() -> None:
     assert draft.published == datetime(2024, 3, 11, 9, 15, tzinfo=UTC)
 
 
+def test_guardian_single_item_response() -> None:
+    """The Guardian's item endpoint holds its one article under "content" (read as no text
+    before), with the standfirst, the body as HTML and the paper's name in its fields."""
+    content = {
+        "sectionName": "World news",
+        "webPublicationDate": "2024-03-11T09:15:00Z",
+        "webTitle": "Storm hits coast",
+        "webUrl": "https://www.theguardian.com/world/2024/mar/11/storm",
+        "fields": {
+            "standfirst": "<p>Winds of up to 90mph brought down lines</p>",
+            "byline": "Jane Smith",
+            "body": "<p>Homes lost power.</p> <p>Crews worked.</p>",
+            "publication": "The Guardian",
+        },
+    }
+    (draft,) = parse_json(json.dumps({"response": {"status": "ok", "content": content}}))
+    assert draft == Draft(
+        title="Storm hits coast",
+        source="The Guardian",
+        section="World news",
+        published=datetime(2024, 3, 11, 9, 15, tzinfo=UTC),
+        authors=["Jane Smith"],
+        url="https://www.theguardian.com/world/2024/mar/11/storm",
+        paragraphs=[
+            "Winds of up to 90mph brought down lines",
+            "Homes lost power.",
+            "Crews worked.",
+        ],
+    )
+
+
+def test_event_registry_source_object_and_three_letter_language() -> None:
+    """Event Registry (newsapi.ai) names the source in {"uri": ..., "title": ...} and the
+    language in three letters: the source is its title, the language left to the guess (the
+    library's codes have two letters)."""
+    article = {
+        "lang": "eng",
+        "date": "2024-03-11",
+        "url": "https://www.bbc.co.uk/news/uk-123",
+        "title": "Storm hits coast",
+        "body": "Homes lost power.",
+        "source": {"uri": "bbc.co.uk", "dataType": "news", "title": "BBC"},
+        "authors": [{"uri": "jane@bbc.co.uk", "name": "Jane Smith", "type": "author"}],
+    }
+    (draft,) = parse_json(json.dumps({"articles": {"results": [article]}}))
+    assert (draft.source, draft.authors, draft.language) == ("BBC", ["Jane Smith"], "")
+
+
 def test_json_feed_is_unwrapped_although_the_feed_has_a_title() -> None:
     data = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -139,13 +139,24 @@ def _articles(values: Iterable[Any], depth: int = 0) -> list[Any]:
             inner = next(
                 (fields[k] for k in _WRAPPERS if isinstance(fields.get(k), (list, dict))), None
             )
+            # One article under a body's key: the Guardian's item, {"response": {"status":
+            # "ok", "content": {"webTitle": ..., "fields": {...}}}} (not a text's own object,
+            # {"content": "<p>…", "direction": "ltr"}, which has no title).
+            article = next((v for v in map(fields.get, _BODY) if _titled(v)), None)
+            if article is not None and depth < 4:
+                found.extend(_articles([article], depth + 1))
             # A feed has a title of its own next to its items (JSON Feed, RSS as JSON);
             # an article has a body.
-            if inner is not None and depth < 4 and not _BODY_KEYS & fields.keys():
+            elif inner is not None and depth < 4 and not _BODY_KEYS & fields.keys():
                 found.extend(_articles([inner], depth + 1))
             elif _ARTICLE_KEYS & fields.keys():
                 found.append(fields)
     return found
+
+
+def _titled(value: Any) -> bool:
+    """Whether `value` is an object with a title: an article, not a text's wrapper."""
+    return isinstance(value, dict) and bool(_fields(value).keys() & set(_TITLE[:-1]))
 
 
 def _fields(item: dict[str, Any]) -> dict[str, Any]:
@@ -304,5 +315,7 @@ def _url(value: Any) -> str:
 
 
 def _language(value: Any) -> str:
+    """An ISO 639-1 code, as the rest of the library gives ("en" of "en_GB"); a three-letter
+    code ("eng", Event Registry's) is left to the guess, which gives the same kind."""
     code = _line(value).lower().replace("_", "-").split("-", 1)[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else ""
+    return code if re.fullmatch(r"[a-z]{2}", code) else ""
