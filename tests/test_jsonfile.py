@@ -215,6 +215,25 @@ def test_guardian_single_item_response() -> None:
     )
 
 
+def test_a_story_object_around_its_content_dates_it() -> None:
+    """A headless CMS's story (Storyblok's) holds the article's fields in "content" and its
+    publication beside them: both are the article's."""
+    story = {
+        "name": "Storm hits coast",
+        "published_at": "2024-03-11T09:15:00.000Z",
+        "full_slug": "news/storm",
+        "content": {
+            "component": "article",
+            "title": "Storm hits coast",
+            "body": "Homes lost power.",
+        },
+    }
+    for data in ({"stories": [story]}, {"story": story}):  # the list's and the story's API
+        (draft,) = parse_json(json.dumps(data))
+        assert (draft.title, draft.paragraphs) == ("Storm hits coast", ["Homes lost power."])
+        assert draft.published == datetime(2024, 3, 11, 9, 15, tzinfo=UTC)
+
+
 def test_event_registry_source_object_and_three_letter_language() -> None:
     """Event Registry (newsapi.ai) names the source in {"uri": ..., "title": ...} and the
     language in three letters: the source is its title, the language left to the guess (the

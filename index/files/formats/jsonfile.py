@@ -140,11 +140,15 @@ def _articles(values: Iterable[Any], depth: int = 0) -> list[Any]:
                 (fields[k] for k in _WRAPPERS if isinstance(fields.get(k), (list, dict))), None
             )
             # One article under a body's key: the Guardian's item, {"response": {"status":
-            # "ok", "content": {"webTitle": ..., "fields": {...}}}} (not a text's own object,
-            # {"content": "<p>…", "direction": "ltr"}, which has no title).
-            article = next((v for v in map(fields.get, _BODY) if _titled(v)), None)
-            if article is not None and depth < 4:
-                found.extend(_articles([article], depth + 1))
+            # "ok", "content": {"webTitle": ..., "fields": {...}}}}, a CMS's story
+            # {"published_at": ..., "content": {"title": ..., "body": ...}} (not a text's
+            # own object, {"content": "<p>…", "direction": "ltr"}, which has no title).
+            key = next((k for k in _BODY if _titled(fields.get(k))), None)
+            if key is not None and depth < 4:
+                article = fields[key]
+                # The fields around it give what the article does not say itself.
+                around = {k: v for k, v in fields.items() if k != key and k not in article}
+                found.extend(_articles([{**article, **around}], depth + 1))
             # A feed has a title of its own next to its items (JSON Feed, RSS as JSON);
             # an article has a body.
             elif inner is not None and depth < 4 and not _BODY_KEYS & fields.keys():
@@ -155,8 +159,12 @@ def _articles(values: Iterable[Any], depth: int = 0) -> list[Any]:
 
 
 def _titled(value: Any) -> bool:
-    """Whether `value` is an object with a title: an article, not a text's wrapper."""
-    return isinstance(value, dict) and bool(_fields(value).keys() & set(_TITLE[:-1]))
+    """Whether `value` is an object with a title (or a name beside a text, as for `_draft`):
+    an article, not a text's wrapper."""
+    if not isinstance(value, dict):
+        return False
+    keys = _fields(value).keys()
+    return bool(keys & set(_TITLE[:-1]) or ("name" in keys and keys & _BODY_KEYS))
 
 
 def _fields(item: dict[str, Any]) -> dict[str, Any]:
