@@ -296,6 +296,12 @@ def test_wordpress_rendered_html_fields() -> None:
     assert draft.published == datetime(2021, 3, 4, 5, 6, 7)
 
 
+def test_wordpress_category_ids_are_no_section() -> None:
+    data = {"title": {"rendered": "T"}, "content": {"rendered": "<p>Text.</p>"}, "categories": [5]}
+    (draft,) = parse_json(json.dumps([data]))
+    assert (draft.paragraphs, draft.section) == (["Text."], "")
+
+
 def test_json_lines() -> None:
     text = '{"title": "A", "text": "a"}\n\n{"title": "B", "text": "b"}\n'
     assert [d.title for d in parse_json(text)] == ["A", "B"]

@@ -290,9 +290,11 @@ _READER_LABEL = re.compile(r"^user/[^/]+/label/")
 
 
 def _section(value: Any) -> str:
+    """A section's name; not a number (WordPress's "categories": [5] are ids)."""
     if isinstance(value, list):
         value = [v for v in value if not (isinstance(v, str) and _READER_STATE.match(v))]
-    return _READER_LABEL.sub("", _line(value))
+    name = _READER_LABEL.sub("", _line(value))
+    return "" if name.isdigit() else name
 
 
 def _date(value: Any) -> tuple[datetime, str] | None:
