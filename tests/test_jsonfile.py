@@ -296,6 +296,24 @@ def test_wordpress_rendered_html_fields() -> None:
     assert draft.published == datetime(2021, 3, 4, 5, 6, 7)
 
 
+def test_an_rss_feed_converted_to_json() -> None:
+    """RSS as xml2json and feed converters give it: the writer in Dublin Core's "dc:creator",
+    the date in "pubDate" or "dc:date", the text in "content:encoded"."""
+    item = {
+        "title": "Storm hits coast",
+        "link": "https://www.bbc.co.uk/news/uk-123",
+        "description": "Homes lost power.",
+        "dc:creator": "Jane Smith",
+        "dc:date": "2024-03-11T09:15:00Z",
+        "content:encoded": "<p>Homes lost power.</p><p>Crews worked.</p>",
+    }
+    data = {"rss": {"channel": {"title": "BBC News", "item": [item]}}}
+    (draft,) = parse_json(json.dumps(data))
+    assert draft.authors == ["Jane Smith"]
+    assert draft.published == datetime(2024, 3, 11, 9, 15, tzinfo=UTC)
+    assert draft.paragraphs == ["Homes lost power.", "Crews worked."]
+
+
 def test_wordpress_category_ids_are_no_section() -> None:
     data = {"title": {"rendered": "T"}, "content": {"rendered": "<p>Text.</p>"}, "categories": [5]}
     (draft,) = parse_json(json.dumps([data]))

@@ -37,11 +37,13 @@ _DATE = (
     "date", "published", "publishedat", "publishedon", "pubdate", "datepublished",
     "datepublish", "publicationdate", "publishdate", "publishedtime", "webpublicationdate",
     "firstpublished", "firstpublishedat", "releasedate", "createdat", "created", "datecreated",
-    "time", "timestamp", "updated", "updatedat", "datemodified", "datemodify", "lastmodified",
+    "time", "timestamp", "dcdate", "updated", "updatedat", "datemodified", "datemodify",
+    "lastmodified",
 )  # fmt: skip
 _AUTHOR = (
     "author", "authors", "byline", "bylines", "creator", "creators", "by", "writer",
     "authorname", "publishedby",
+    "dccreator",  # RSS's Dublin Core "dc:creator", in a feed converted to JSON
 )  # fmt: skip
 _URL = ("url", "link", "canonicalurl", "canonical", "weburl", "permalink", "href", "guid")
 # Where a site's name is given; a "source" that is an address (trafilatura's) is the URL.
