@@ -472,6 +472,46 @@ def test_the_last_change_s_time_is_the_date_where_the_page_gives_no_other() -> N
     assert draft.published == datetime(2023, 11, 6, 14, 14, 41, tzinfo=timezone(timedelta(hours=1)))
 
 
+PUBLISHED_2019 = '<meta property="article:published_time" content="2019-10-15T16:59:59Z">'
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ('<div class="timestamp published-date">Updated Mar 12, 2020 @ 10:42 am</div>', 12),
+        ('<p class="update-time">Updated 2010 GMT (0410 HKT) March 14, 2020</p>', 14),
+    ],
+    ids=["updated", "updated-with-times"],
+)
+def test_an_updated_line_that_is_the_only_date_shown_is_the_article_s_date(
+    line: str, day: int
+) -> None:
+    # The page shows "Updated …" where its date line stands and the day it was first
+    # published nowhere: a reader takes that day as the article's.
+    draft = parse_html(page(PUBLISHED_2019, article(f'<p class="byline">By Jane Doe</p>{line}')))
+    assert draft.published is not None
+    assert draft.published.date() == datetime(2020, 3, day).date()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # An editor's note, not the page's date stamp.
+        "<p>Updated Mar 12, 2020</p>",
+        # The publication's day is shown too.
+        '<div class="date">Updated Mar 12, 2020</div><div class="date">Oct 15, 2019</div>',
+        # A developing story's update the next day: still dated by its publication.
+        '<div class="timestamp">October 16, 2019 -- Updated 0203 GMT (1003 HKT)</div>',
+    ],
+    ids=["note", "published-shown", "next-day"],
+)
+def test_an_updated_note_or_one_beside_the_published_day_is_not_the_date(
+    line: str,
+) -> None:
+    draft = parse_html(page(PUBLISHED_2019, article(f'<p class="byline">By Jane Doe</p>{line}')))
+    assert draft.published == datetime(2019, 10, 15, 16, 59, 59, tzinfo=timezone.utc)
+
+
 JOOMLA = (
     '<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header">'
     f'<h2 itemprop="headline">{HEADLINE}</h2></div><dl class="article-info"><dd class="createdby" '

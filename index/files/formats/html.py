@@ -3192,7 +3192,8 @@ def _date_as_shown(
         if moved is not None:
             return moved
     others = meta.declared if meta is not None else []
-    for shown, label, text, passed in _shown_dates(tree, title):
+    lines = list(_shown_dates(tree, title))
+    for index, (shown, label, text, passed, stamped) in enumerate(lines):
         after_standfirst = passed > _MAX_DATE_TEXT
         if shown.day <= 12 and _NUMERIC_DATE.search(text):
             # "03/05/2022" is 3 May or March 5: the declared moment's, seen from the site's
@@ -3204,6 +3205,15 @@ def _date_as_shown(
                 < abs((shown.date() - declared.date()).days)
             ):
                 shown = swapped
+        if (
+            stamped
+            and _UPDATED.search(f"{label} {text}")
+            and _only_date_shown(tree, declared, shown, lines[index + 1 :])
+        ):
+            # "Updated May 6, 2019" the page's date stamp under the headline, the day it was
+            # published shown nowhere: the day a reader takes as the article's. (Not such a
+            # line in the text: an editor's note over a story whose date line is elsewhere.)
+            return shown
         if (
             len(without_dates(text).split()) > _DATE_LINE_WORDS
             or _UPDATED.search(f"{label} {text}")
@@ -3220,6 +3230,29 @@ def _date_as_shown(
             return as_shown(declared, shown) or shown
         return shown
     return declared
+
+
+# The days after its publication that a story's updates belong to it ("November 28, 2013 --
+# Updated 0203 GMT" on a story published the 27th).
+_NEWS_CYCLE_DAYS = 2
+
+
+def _only_date_shown(
+    tree: Any,
+    declared: datetime,
+    updated: datetime,
+    after: list[tuple[datetime, str, str, int, bool]],
+) -> bool:
+    """Whether the `updated` day of an "Updated …" line under the headline is the only date
+    the page shows of the article: later than the `declared` publication, which no date line
+    under the headline (`after` it) nor a labelled line elsewhere shows. (Not a change made
+    within a day or two: a developing story's, dated by its publication.)"""
+    if (updated.date() - declared.date()).days <= _NEWS_CYCLE_DAYS:
+        return False
+    if any(_same_day(shown, declared) for shown, *_ in after):
+        return False
+    labelled = _labelled_published(tree)
+    return labelled is None or not _same_day(labelled, declared)
 
 
 def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
@@ -3243,7 +3276,7 @@ def _shown_published(tree: Any, title: str) -> datetime | None:
     17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
     from newsread.index.files.dates import without_dates
 
-    for shown, label, text, passed in _shown_dates(tree, title):
+    for shown, label, text, passed, _ in _shown_dates(tree, title):
         if len(without_dates(text).split()) > _DATE_LINE_WORDS:
             return None  # a sentence that names a date
         if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
@@ -3355,9 +3388,10 @@ _SHORTEST_DATE = 6  # "1.2.21"
 _MAX_LEAD_TEXT = 100
 
 
-def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int]]:
+def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int, bool]]:
     """The dates of the short lines under the page's headline, until its text begins:
-    (date, the label before it, the line, the length of the longest text before it)."""
+    (date, the label before it, the line, the length of the longest text before it, whether
+    it stands in an element marked as a date or time stamp)."""
     heading = _headline_element(tree, title)
     if heading is None:
         return
@@ -3381,7 +3415,8 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
             and (shown := _line_date(text, day_first=day_first)) is not None
         ):
             if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
-                yield shown, label, text, passed
+                stamped = parent is not None and _marked_near(parent, _DATE_MARK)
+                yield shown, label, text, passed, stamped
         else:
             label = text or label  # "Last updated:" in an element of its own
         passed = max(passed, len(text))
