@@ -1285,6 +1285,27 @@ def test_a_date_line_the_page_marks_as_its_time_stamp_is_no_lede_and_dates_it() 
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+@pytest.mark.parametrize(
+    ("lang", "status"),
+    [
+        # nikkei.com: the page counter, the time, a hidden label ("source") and the edition.
+        (
+            "ja",
+            '<dd class="cmnc-page">（1/3ページ）</dd><dd class="cmnc-publish">2024/3/12 5:50</dd>'
+            '<dt class="cmn-hide">情報元</dt><dd class="cmnc-source">日本経済新聞 電子版</dd>',
+        ),
+        ("en", "<dd>Page 1 of 3</dd><dd>March 12, 2024 5:50 AM</dd><dd>Print edition</dd>"),
+    ],
+    ids=["nikkei", "english"],
+)
+def test_the_parts_of_a_status_line_beside_the_article_s_date_are_no_lede(
+    lang: str, status: str
+) -> None:
+    head = '<meta property="article:published_time" content="2024-03-12T05:50:00+09:00">'
+    main = f'<article><h1>{HEADLINE}</h1><dl class="article_status">{status}</dl>{BODY}</article>'
+    assert parse_html(page(head, main, lang=lang)).paragraphs[0] == PARAGRAPHS[0]
+
+
 def test_a_picture_s_credit_over_the_text_is_no_lede() -> None:
     # businessweek.com: "<span class="photoCredit">Courtesy G4</span>" above the story.
     main = (

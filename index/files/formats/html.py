@@ -4081,6 +4081,7 @@ def _lead_furniture(
             or (markup is not None and markup.control(paragraph))
             or _take_own_date_line(paragraph, draft.published, markup, state)
             or (markup is not None and markup.credit(paragraph))
+            or (markup is not None and markup.beside_date(paragraph, draft.published))
         ):
             if index == 0 and not drop and _unstopped_standfirst(paragraph):
                 standfirst = True  # a summary set without a stop, over the byline or a credit
@@ -4198,6 +4199,16 @@ class _LeadMarkup:
         shown = self._shown(paragraph)
         return bool(shown) and all(_marked_near(e, _PICTURE_CREDIT) for e in shown)
 
+    def beside_date(self, paragraph: str, published: datetime | None) -> bool:
+        """Whether the page shows `paragraph`, a few words, in a small block that gives the
+        day the article was `published`: the parts of its status line over the text
+        (nikkei's "（1/3ページ）", "2018/6/19 5:50", "情報元", "日本経済新聞 電子版"), no text of
+        the article's. (The site's name may be shown in its header too: one such block will
+        do.)"""
+        if published is None or len(paragraph) > _MAX_CONTROL:
+            return False
+        return any(_in_date_block(element, published) for element in self._shown(paragraph))
+
     def _shown(self, paragraph: str) -> list[Any]:
         """The elements whose own text shows the start of `paragraph`: its words before any
         sign where no one text holds more ("Home" of "Home ›", a link and its tail)."""
@@ -4228,6 +4239,19 @@ _PICTURE_CREDIT = re.compile(
 # … 기사수정 …", "Last updated").
 _OWN_DATE_LINE_WORDS = 3
 _MAX_DATE_LINE = 100
+
+
+def _in_date_block(element: Any, published: datetime) -> bool:
+    """Whether `element` or one of the two around it is a date line's block: short, and
+    giving the `published` day."""
+    for box in (element, *itertools.islice(element.iterancestors(), 2)):
+        text = _spaced_text(box)
+        if len(text) > _MAX_DATE_LINE:
+            return False
+        found = find_date(text)
+        if found is not None:
+            return found.date() == published.date()
+    return False
 
 
 def _marked_near(element: Any, mark: re.Pattern[str]) -> bool:
