@@ -1098,6 +1098,22 @@ def test_a_desk_in_a_byline_box_is_its_credit() -> None:
     assert (draft.authors, draft.credit) == ([], "TOI News Desk")
 
 
+def test_a_lower_case_byline_of_initialled_names_names_the_writers() -> None:
+    # elpais.com.uy: the byline in lower case (its style sheet sets it in capitals), each name
+    # after its initials; the JSON-LD names the first writer alone, with her first name.
+    declared = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Eva Barreneche"}})
+    byline = '<div class="author">e. barreneche / J. I. da silva<br></div>'
+    draft = parse_html(page(declared, f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert draft.authors == ["E. Barreneche", "J. I. da Silva"]
+
+
+@pytest.mark.parametrize("line", ["zuletzt geändert", "e. barreneche / redacción"])
+def test_lower_case_words_in_a_byline_box_without_initials_name_no_one(line: str) -> None:
+    byline = f'<div class="author">{line}</div>'
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert draft.authors == []
+
+
 def test_a_korean_wire_dateline_names_its_reporter() -> None:
     text = (
         "<p>(서울=연합뉴스) 김민수 기자 = 시의회는 12일 균열이 발견된 낡은 다리를 폐쇄하기로 했다.</p>"

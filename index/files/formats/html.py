@@ -1328,8 +1328,11 @@ class _Metadata:
         shown = self._dom_bylines()[0][0]
         if len(shown) <= len(declared):
             return declared
-        loose_shown = {_loose(name) for name in shown}
-        return shown if all(_loose(name) in loose_shown for name in declared) else declared
+        # (A byline may give a declared writer's first name as its initial: "E. Barreneche"
+        # for "Eduardo Barreneche".)
+        if all(any(_same_person(name, other) for other in shown) for name in declared):
+            return shown
+        return declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
@@ -2513,6 +2516,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_author_field(text) if named else split_byline(text)
         if people:
             return people, found
+        people = _initialled_names(text)
+        if people:
+            return people, ""
         bio = _BIO_OPENING.match(text) if named else None
         if bio and is_person_name(bio.group("name")):
             return [bio.group("name")], ""  # "Jane Doe ist Redakteurin.": the box's bio
@@ -2532,6 +2538,44 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         ):
             credit = credit or found
     return _marked_up_name(element), credit
+
+
+# A name written in lower case after its initials ("e. barreneche", "j. i. da silva"), as a
+# byline set in capitals by its style sheet may be; and how such names are listed.
+_INITIALLED_NAME = re.compile(r"^(?:[a-z]\.\s?){1,3}(?:[a-z]{1,3}\s)?[a-z]{2,}(?:-[a-z]{2,})?$")
+_NAME_LIST = re.compile(r"\s*(?:/|,|;|&|\s(?:y|and|und|et|e)\s)\s*", re.IGNORECASE)
+
+
+def _initialled_names(text: str) -> list[str]:
+    """The people a byline in lower case names, each after their initials ("e. barreneche /
+    j. i. da silva": "E. Barreneche", "J. I. da Silva"), or []. Only initials make such
+    words a name: lower-case words alone are a label's or a topic's ("zuletzt geändert")."""
+    parts = _NAME_LIST.split(text.strip())
+    if not all(_INITIALLED_NAME.match(part.lower()) for part in parts):
+        return []
+    if any(part[:1].isupper() for part in parts) and all(part[:1].isupper() for part in parts):
+        return []  # (Capitalised, they are `split_byline`'s to read.)
+    return [
+        " ".join(
+            word.lower() if word.lower() in _NAME_PARTICLES else word[:1].upper() + word[1:].lower()
+            for word in part.split()
+        )
+        for part in parts
+    ]
+
+
+_NAME_PARTICLES = frozenset("da de di do dos das del della van von der den le la du".split())
+
+
+def _same_person(first: str, second: str) -> bool:
+    """Whether two names are the same person's: the same, or the same surname and the
+    same first initial where one gives only that ("E. Barreneche", "Eduardo Barreneche")."""
+    if _loose(first) == _loose(second):
+        return True
+    one, other = _words_of(first), _words_of(second)
+    if len(one) < 2 or len(other) < 2 or one[-1] != other[-1] or one[0][:1] != other[0][:1]:
+        return False
+    return min(len(one[0]), len(other[0])) == 1
 
 
 def _marked_names(element: Any) -> list[str]:
