@@ -1090,6 +1090,30 @@ def test_a_name_set_flush_right_in_a_sidebar_signs_nothing() -> None:
     assert parse_html(page("", main)).authors == []
 
 
+@pytest.mark.parametrize(
+    ("second", "credit"),
+    [
+        # webmd.com: the writer linked, the outlet they write for on the line under.
+        ("WebMD Health News", "WebMD Health News"),
+        ("Reuters", "Reuters"),
+        # A role, a date, a button or a label is no outlet.
+        ("Transport Correspondent", ""),
+        ("March 12, 2024", ""),
+        ("SHARE", ""),
+        ("DOTYCZY:", ""),
+    ],
+)
+def test_the_outlet_under_a_linked_writer_in_a_byline_box_is_the_credit(
+    second: str, credit: str
+) -> None:
+    byline = (
+        '<div class="author_fmt"> By <a rel="author" href="/jane-doe">Jane Doe</a> '
+        f"<br/>{second}</div>"
+    )
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], credit)
+
+
 def test_a_desk_in_a_byline_box_is_its_credit() -> None:
     byline = (
         '<div class="byline"><span>TOI News Desk</span> / Updated: Mar 12, 2024, 10:03 IST</div>'

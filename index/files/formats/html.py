@@ -2402,6 +2402,11 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         found = merge_bylines(
             _element_byline(e, named=True) for e in names if _neighbourhood(e) is near
         )
+        if found[0] and not found[1]:
+            # The byline box around the names may give their outlet on a line of its own.
+            around = set(names[0].iterancestors())
+            box = next((c for c in containers if c in around), None)
+            found = (found[0], _outlet_line(box, found[0])) if box is not None else found
         if found[0] or found[1]:
             return found
     for element in containers[:10]:
@@ -2576,6 +2581,21 @@ def _same_person(first: str, second: str) -> bool:
     if len(one) < 2 or len(other) < 2 or one[-1] != other[-1] or one[0][:1] != other[0][:1]:
         return False
     return min(len(one[0]), len(other[0])) == 1
+
+
+def _outlet_line(element: Any, people: list[str]) -> str:
+    """The outlet a byline box names on a line of its own beside its writers' ("By <a>Kelli
+    Miller</a><br>WebMD Health News"): the story's credit, or ""."""
+    names = [_loose(person) for person in people]
+    for line in _shown_lines(element, _skipped_in_byline, links_apart=True)[:_MAX_BYLINE_LINES]:
+        loose = _loose(line)
+        if any(name in loose for name in names) or _PHOTO_CREDIT.match(line):
+            continue
+        if line.endswith(":") or is_furniture(line):
+            continue  # a label ("DOTYCZY:", about), a button ("SHARE")
+        if len(line.split()) <= _MAX_SITE_WORDS and (is_agency(line) or looks_like_outlet(line)):
+            return line
+    return ""
 
 
 def _marked_names(element: Any) -> list[str]:
