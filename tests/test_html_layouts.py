@@ -1114,6 +1114,32 @@ def test_the_outlet_under_a_linked_writer_in_a_byline_box_is_the_credit(
     assert (draft.authors, draft.credit) == (["Jane Doe"], credit)
 
 
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        # WordPress's default theme of the 2000s: the post's details under it.
+        (
+            "Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter "
+            '<a href="/category/kommunizieren/">Kommunizieren</a>',
+            ["R. R."],
+        ),
+        # No byline's words: the categories it links to name no one.
+        (
+            "Der Beitrag wurde am 27. November 2019 veröffentlicht und unter "
+            '<a href="/c/allgemein/">Allgemein</a>, <a href="/c/halle/">Region Halle</a> abgelegt.',
+            [],
+        ),
+    ],
+    ids=["byline", "categories"],
+)
+def test_a_post_s_details_line_names_its_writer_after_a_byline_s_words(
+    meta: str, authors: list[str]
+) -> None:
+    details = f'<p class="postmetadata">{meta}</p>'
+    main = f'<div class="post"><h2>{HEADLINE}</h2><div class="entry">{BODY}</div>{details}</div>'
+    assert parse_html(page("", main, lang="de")).authors == authors
+
+
 def test_a_desk_in_a_byline_box_is_its_credit() -> None:
     byline = (
         '<div class="byline"><span>TOI News Desk</span> / Updated: Mar 12, 2024, 10:03 IST</div>'

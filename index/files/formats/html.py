@@ -277,6 +277,7 @@ def parse_html(text: str) -> Draft:
             or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
             or _cjk_byline_line(tree)
+            or _post_metadata_byline(tree)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
@@ -4583,6 +4584,24 @@ def _cjk_byline_line(tree: Any) -> list[str]:
 
 
 _MAX_CJK_LABEL = 8
+# The post's details under it in WordPress's default theme of the 2000s (Kubrick) and its
+# offspring: "Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter …".
+_POST_METADATA = "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' postmetadata ')]"
+
+
+def _post_metadata_byline(tree: Any) -> list[str]:
+    """The people a post's details line names where it opens with a byline's words ("Von
+    R. R. am …", "Posted by Jane Doe on …"): not the categories it links to ("Der Beitrag
+    wurde … unter Allgemein, Region Halle abgelegt")."""
+    for element in tree.xpath(_POST_METADATA):
+        if _in_other_content(element):
+            continue
+        line = next(iter(_shown_lines(element, _skipped_in_byline)), "")
+        if has_byline_prefix(line):
+            people = [p for p in split_byline(_byline_text(line))[0] if p]
+            if people:
+                return people
+    return []
 
 
 def _closing_source(paragraphs: list[str]) -> str:
