@@ -174,6 +174,25 @@ def test_surname_first_lists_and_lone_initials(text: str, authors: list[str]) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "authors", "credit"),
+    [
+        (
+            "By Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins, CNN",
+            ["Dana A. Ford", "James S.A. Corey", "Chien-Ming Wang", "Tom Watkins"],
+            "CNN",
+        ),
+        ("By George R.R. Martin", ["George R.R. Martin"], ""),
+        # A company's form closing its name stays an organisation's.
+        ("Editorial Planeta S.A.", [], "Editorial Planeta S.A"),
+    ],
+)
+def test_initials_that_spell_a_company_form_inside_a_name_are_initials(
+    text: str, authors: list[str], credit: str
+) -> None:
+    assert split_byline(text) == (authors, credit)
+
+
+@pytest.mark.parametrize(
     ("text", "authors"),
     [
         ("E. BARRENECHE / J. I. DA SILVA", ["E. Barreneche", "J. I. Da Silva"]),

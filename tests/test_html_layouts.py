@@ -472,6 +472,46 @@ def test_the_last_change_s_time_is_the_date_where_the_page_gives_no_other() -> N
     assert draft.published == datetime(2023, 11, 6, 14, 14, 41, tzinfo=timezone(timedelta(hours=1)))
 
 
+PUBLISHED_2019 = '<meta property="article:published_time" content="2019-10-15T16:59:59Z">'
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ('<div class="timestamp published-date">Updated Mar 12, 2020 @ 10:42 am</div>', 12),
+        ('<p class="update-time">Updated 2010 GMT (0410 HKT) March 14, 2020</p>', 14),
+    ],
+    ids=["updated", "updated-with-times"],
+)
+def test_an_updated_line_that_is_the_only_date_shown_is_the_article_s_date(
+    line: str, day: int
+) -> None:
+    # The page shows "Updated …" where its date line stands and the day it was first
+    # published nowhere: a reader takes that day as the article's.
+    draft = parse_html(page(PUBLISHED_2019, article(f'<p class="byline">By Jane Doe</p>{line}')))
+    assert draft.published is not None
+    assert draft.published.date() == datetime(2020, 3, day).date()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # An editor's note, not the page's date stamp.
+        "<p>Updated Mar 12, 2020</p>",
+        # The publication's day is shown too.
+        '<div class="date">Updated Mar 12, 2020</div><div class="date">Oct 15, 2019</div>',
+        # A developing story's update the next day: still dated by its publication.
+        '<div class="timestamp">October 16, 2019 -- Updated 0203 GMT (1003 HKT)</div>',
+    ],
+    ids=["note", "published-shown", "next-day"],
+)
+def test_an_updated_note_or_one_beside_the_published_day_is_not_the_date(
+    line: str,
+) -> None:
+    draft = parse_html(page(PUBLISHED_2019, article(f'<p class="byline">By Jane Doe</p>{line}')))
+    assert draft.published == datetime(2019, 10, 15, 16, 59, 59, tzinfo=timezone.utc)
+
+
 JOOMLA = (
     '<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header">'
     f'<h2 itemprop="headline">{HEADLINE}</h2></div><dl class="article-info"><dd class="createdby" '
@@ -1050,12 +1090,78 @@ def test_a_name_set_flush_right_in_a_sidebar_signs_nothing() -> None:
     assert parse_html(page("", main)).authors == []
 
 
+@pytest.mark.parametrize(
+    ("second", "credit"),
+    [
+        # webmd.com: the writer linked, the outlet they write for on the line under.
+        ("WebMD Health News", "WebMD Health News"),
+        ("Reuters", "Reuters"),
+        # A role, a date, a button or a label is no outlet.
+        ("Transport Correspondent", ""),
+        ("March 12, 2024", ""),
+        ("SHARE", ""),
+        ("DOTYCZY:", ""),
+    ],
+)
+def test_the_outlet_under_a_linked_writer_in_a_byline_box_is_the_credit(
+    second: str, credit: str
+) -> None:
+    byline = (
+        '<div class="author_fmt"> By <a rel="author" href="/jane-doe">Jane Doe</a> '
+        f"<br/>{second}</div>"
+    )
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert (draft.authors, draft.credit) == (["Jane Doe"], credit)
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        # WordPress's default theme of the 2000s: the post's details under it.
+        (
+            "Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter "
+            '<a href="/category/kommunizieren/">Kommunizieren</a>',
+            ["R. R."],
+        ),
+        # No byline's words: the categories it links to name no one.
+        (
+            "Der Beitrag wurde am 27. November 2019 veröffentlicht und unter "
+            '<a href="/c/allgemein/">Allgemein</a>, <a href="/c/halle/">Region Halle</a> abgelegt.',
+            [],
+        ),
+    ],
+    ids=["byline", "categories"],
+)
+def test_a_post_s_details_line_names_its_writer_after_a_byline_s_words(
+    meta: str, authors: list[str]
+) -> None:
+    details = f'<p class="postmetadata">{meta}</p>'
+    main = f'<div class="post"><h2>{HEADLINE}</h2><div class="entry">{BODY}</div>{details}</div>'
+    assert parse_html(page("", main, lang="de")).authors == authors
+
+
 def test_a_desk_in_a_byline_box_is_its_credit() -> None:
     byline = (
         '<div class="byline"><span>TOI News Desk</span> / Updated: Mar 12, 2024, 10:03 IST</div>'
     )
     draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
     assert (draft.authors, draft.credit) == ([], "TOI News Desk")
+
+
+def test_a_lower_case_byline_of_initialled_names_names_the_writers() -> None:
+    # elpais.com.uy: the byline in lower case (its style sheet sets it in capitals), each name
+    # after its initials; the JSON-LD names the first writer alone, with her first name.
+    declared = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Eva Barreneche"}})
+    byline = '<div class="author">e. barreneche / J. I. da silva<br></div>'
+    draft = parse_html(page(declared, f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert draft.authors == ["E. Barreneche", "J. I. da Silva"]
+
+
+@pytest.mark.parametrize("line", ["zuletzt geändert", "e. barreneche / redacción"])
+def test_lower_case_words_in_a_byline_box_without_initials_name_no_one(line: str) -> None:
+    byline = f'<div class="author">{line}</div>'
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1>{byline}{BODY}</article>"))
+    assert draft.authors == []
 
 
 def test_a_korean_wire_dateline_names_its_reporter() -> None:
@@ -1243,6 +1349,27 @@ def test_a_date_line_the_page_marks_as_its_time_stamp_is_no_lede_and_dates_it() 
     draft = parse_html(page("", main, lang="ar"))
     assert draft.paragraphs[0] == PARAGRAPHS[0]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("lang", "status"),
+    [
+        # nikkei.com: the page counter, the time, a hidden label ("source") and the edition.
+        (
+            "ja",
+            '<dd class="cmnc-page">（1/3ページ）</dd><dd class="cmnc-publish">2024/3/12 5:50</dd>'
+            '<dt class="cmn-hide">情報元</dt><dd class="cmnc-source">日本経済新聞 電子版</dd>',
+        ),
+        ("en", "<dd>Page 1 of 3</dd><dd>March 12, 2024 5:50 AM</dd><dd>Print edition</dd>"),
+    ],
+    ids=["nikkei", "english"],
+)
+def test_the_parts_of_a_status_line_beside_the_article_s_date_are_no_lede(
+    lang: str, status: str
+) -> None:
+    head = '<meta property="article:published_time" content="2024-03-12T05:50:00+09:00">'
+    main = f'<article><h1>{HEADLINE}</h1><dl class="article_status">{status}</dl>{BODY}</article>'
+    assert parse_html(page(head, main, lang=lang)).paragraphs[0] == PARAGRAPHS[0]
 
 
 def test_a_picture_s_credit_over_the_text_is_no_lede() -> None:

@@ -483,7 +483,9 @@ def is_person_name(text: str) -> bool:
         if lowered in _ROLE_WORDS or lowered in _OUTLET_WORDS or lowered in _UI_WORDS:
             return False
         if lowered in _ORGANISATION_WORDS or _organisation_compound(lowered):
-            return False  # "Deutscher Caritasverband", "Spanien Forum"
+            if not (_INITIAL.match(word) and 0 < position < len(words) - 1):
+                return False  # "Deutscher Caritasverband", "Spanien Forum", "Planeta S.A."
+            # (Initials between a first name and a surname: "James S.A. Corey".)
         if lowered in _PARTICLES and word[:1].islower():
             if lowered == "der" and (position == 0 or words[position - 1] not in _DER_AFTER):
                 return False  # "Buch der Woche": an article, as in "von der Leyen" it is not

@@ -277,6 +277,7 @@ def parse_html(text: str) -> Draft:
             or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
             or _cjk_byline_line(tree)
+            or _post_metadata_byline(tree)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
@@ -1328,8 +1329,11 @@ class _Metadata:
         shown = self._dom_bylines()[0][0]
         if len(shown) <= len(declared):
             return declared
-        loose_shown = {_loose(name) for name in shown}
-        return shown if all(_loose(name) in loose_shown for name in declared) else declared
+        # (A byline may give a declared writer's first name as its initial: "E. Barreneche"
+        # for "Eduardo Barreneche".)
+        if all(any(_same_person(name, other) for other in shown) for name in declared):
+            return shown
+        return declared
 
     def _shown_author(self, declared: list[str]) -> list[str]:
         """The people the page shows under an author label ("Auteur", "Autor:") where none of
@@ -2399,6 +2403,11 @@ def _byline_elements(names: list[Any], containers: list[Any]) -> tuple[list[str]
         found = merge_bylines(
             _element_byline(e, named=True) for e in names if _neighbourhood(e) is near
         )
+        if found[0] and not found[1]:
+            # The byline box around the names may give their outlet on a line of its own.
+            around = set(names[0].iterancestors())
+            box = next((c for c in containers if c in around), None)
+            found = (found[0], _outlet_line(box, found[0])) if box is not None else found
         if found[0] or found[1]:
             return found
     for element in containers[:10]:
@@ -2513,6 +2522,9 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         people, found = split_author_field(text) if named else split_byline(text)
         if people:
             return people, found
+        people = _initialled_names(text)
+        if people:
+            return people, ""
         bio = _BIO_OPENING.match(text) if named else None
         if bio and is_person_name(bio.group("name")):
             return [bio.group("name")], ""  # "Jane Doe ist Redakteurin.": the box's bio
@@ -2532,6 +2544,59 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         ):
             credit = credit or found
     return _marked_up_name(element), credit
+
+
+# A name written in lower case after its initials ("e. barreneche", "j. i. da silva"), as a
+# byline set in capitals by its style sheet may be; and how such names are listed.
+_INITIALLED_NAME = re.compile(r"^(?:[a-z]\.\s?){1,3}(?:[a-z]{1,3}\s)?[a-z]{2,}(?:-[a-z]{2,})?$")
+_NAME_LIST = re.compile(r"\s*(?:/|,|;|&|\s(?:y|and|und|et|e)\s)\s*", re.IGNORECASE)
+
+
+def _initialled_names(text: str) -> list[str]:
+    """The people a byline in lower case names, each after their initials ("e. barreneche /
+    j. i. da silva": "E. Barreneche", "J. I. da Silva"), or []. Only initials make such
+    words a name: lower-case words alone are a label's or a topic's ("zuletzt geändert")."""
+    parts = _NAME_LIST.split(text.strip())
+    if not all(_INITIALLED_NAME.match(part.lower()) for part in parts):
+        return []
+    if any(part[:1].isupper() for part in parts) and all(part[:1].isupper() for part in parts):
+        return []  # (Capitalised, they are `split_byline`'s to read.)
+    return [
+        " ".join(
+            word.lower() if word.lower() in _NAME_PARTICLES else word[:1].upper() + word[1:].lower()
+            for word in part.split()
+        )
+        for part in parts
+    ]
+
+
+_NAME_PARTICLES = frozenset("da de di do dos das del della van von der den le la du".split())
+
+
+def _same_person(first: str, second: str) -> bool:
+    """Whether two names are the same person's: the same, or the same surname and the
+    same first initial where one gives only that ("E. Barreneche", "Eduardo Barreneche")."""
+    if _loose(first) == _loose(second):
+        return True
+    one, other = _words_of(first), _words_of(second)
+    if len(one) < 2 or len(other) < 2 or one[-1] != other[-1] or one[0][:1] != other[0][:1]:
+        return False
+    return min(len(one[0]), len(other[0])) == 1
+
+
+def _outlet_line(element: Any, people: list[str]) -> str:
+    """The outlet a byline box names on a line of its own beside its writers' ("By <a>Kelli
+    Miller</a><br>WebMD Health News"): the story's credit, or ""."""
+    names = [_loose(person) for person in people]
+    for line in _shown_lines(element, _skipped_in_byline, links_apart=True)[:_MAX_BYLINE_LINES]:
+        loose = _loose(line)
+        if any(name in loose for name in names) or _PHOTO_CREDIT.match(line):
+            continue
+        if line.endswith(":") or is_furniture(line):
+            continue  # a label ("DOTYCZY:", about), a button ("SHARE")
+        if len(line.split()) <= _MAX_SITE_WORDS and (is_agency(line) or looks_like_outlet(line)):
+            return line
+    return ""
 
 
 def _marked_names(element: Any) -> list[str]:
@@ -3192,7 +3257,8 @@ def _date_as_shown(
         if moved is not None:
             return moved
     others = meta.declared if meta is not None else []
-    for shown, label, text, passed in _shown_dates(tree, title):
+    lines = list(_shown_dates(tree, title))
+    for index, (shown, label, text, passed, stamped) in enumerate(lines):
         after_standfirst = passed > _MAX_DATE_TEXT
         if shown.day <= 12 and _NUMERIC_DATE.search(text):
             # "03/05/2022" is 3 May or March 5: the declared moment's, seen from the site's
@@ -3204,6 +3270,15 @@ def _date_as_shown(
                 < abs((shown.date() - declared.date()).days)
             ):
                 shown = swapped
+        if (
+            stamped
+            and _UPDATED.search(f"{label} {text}")
+            and _only_date_shown(tree, declared, shown, lines[index + 1 :])
+        ):
+            # "Updated May 6, 2019" the page's date stamp under the headline, the day it was
+            # published shown nowhere: the day a reader takes as the article's. (Not such a
+            # line in the text: an editor's note over a story whose date line is elsewhere.)
+            return shown
         if (
             len(without_dates(text).split()) > _DATE_LINE_WORDS
             or _UPDATED.search(f"{label} {text}")
@@ -3220,6 +3295,29 @@ def _date_as_shown(
             return as_shown(declared, shown) or shown
         return shown
     return declared
+
+
+# The days after its publication that a story's updates belong to it ("November 28, 2013 --
+# Updated 0203 GMT" on a story published the 27th).
+_NEWS_CYCLE_DAYS = 2
+
+
+def _only_date_shown(
+    tree: Any,
+    declared: datetime,
+    updated: datetime,
+    after: list[tuple[datetime, str, str, int, bool]],
+) -> bool:
+    """Whether the `updated` day of an "Updated …" line under the headline is the only date
+    the page shows of the article: later than the `declared` publication, which no date line
+    under the headline (`after` it) nor a labelled line elsewhere shows. (Not a change made
+    within a day or two: a developing story's, dated by its publication.)"""
+    if (updated.date() - declared.date()).days <= _NEWS_CYCLE_DAYS:
+        return False
+    if any(_same_day(shown, declared) for shown, *_ in after):
+        return False
+    labelled = _labelled_published(tree)
+    return labelled is None or not _same_day(labelled, declared)
 
 
 def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
@@ -3243,7 +3341,7 @@ def _shown_published(tree: Any, title: str) -> datetime | None:
     17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
     from newsread.index.files.dates import without_dates
 
-    for shown, label, text, passed in _shown_dates(tree, title):
+    for shown, label, text, passed, _ in _shown_dates(tree, title):
         if len(without_dates(text).split()) > _DATE_LINE_WORDS:
             return None  # a sentence that names a date
         if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
@@ -3355,9 +3453,10 @@ _SHORTEST_DATE = 6  # "1.2.21"
 _MAX_LEAD_TEXT = 100
 
 
-def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int]]:
+def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int, bool]]:
     """The dates of the short lines under the page's headline, until its text begins:
-    (date, the label before it, the line, the length of the longest text before it)."""
+    (date, the label before it, the line, the length of the longest text before it, whether
+    it stands in an element marked as a date or time stamp)."""
     heading = _headline_element(tree, title)
     if heading is None:
         return
@@ -3381,7 +3480,8 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
             and (shown := _line_date(text, day_first=day_first)) is not None
         ):
             if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
-                yield shown, label, text, passed
+                stamped = parent is not None and _marked_near(parent, _DATE_MARK)
+                yield shown, label, text, passed, stamped
         else:
             label = text or label  # "Last updated:" in an element of its own
         passed = max(passed, len(text))
@@ -4046,6 +4146,7 @@ def _lead_furniture(
             or (markup is not None and markup.control(paragraph))
             or _take_own_date_line(paragraph, draft.published, markup, state)
             or (markup is not None and markup.credit(paragraph))
+            or (markup is not None and markup.beside_date(paragraph, draft.published))
         ):
             if index == 0 and not drop and _unstopped_standfirst(paragraph):
                 standfirst = True  # a summary set without a stop, over the byline or a credit
@@ -4163,6 +4264,16 @@ class _LeadMarkup:
         shown = self._shown(paragraph)
         return bool(shown) and all(_marked_near(e, _PICTURE_CREDIT) for e in shown)
 
+    def beside_date(self, paragraph: str, published: datetime | None) -> bool:
+        """Whether the page shows `paragraph`, a few words, in a small block that gives the
+        day the article was `published`: the parts of its status line over the text
+        (nikkei's "（1/3ページ）", "2018/6/19 5:50", "情報元", "日本経済新聞 電子版"), no text of
+        the article's. (The site's name may be shown in its header too: one such block will
+        do.)"""
+        if published is None or len(paragraph) > _MAX_CONTROL:
+            return False
+        return any(_in_date_block(element, published) for element in self._shown(paragraph))
+
     def _shown(self, paragraph: str) -> list[Any]:
         """The elements whose own text shows the start of `paragraph`: its words before any
         sign where no one text holds more ("Home" of "Home ›", a link and its tail)."""
@@ -4193,6 +4304,19 @@ _PICTURE_CREDIT = re.compile(
 # … 기사수정 …", "Last updated").
 _OWN_DATE_LINE_WORDS = 3
 _MAX_DATE_LINE = 100
+
+
+def _in_date_block(element: Any, published: datetime) -> bool:
+    """Whether `element` or one of the two around it is a date line's block: short, and
+    giving the `published` day."""
+    for box in (element, *itertools.islice(element.iterancestors(), 2)):
+        text = _spaced_text(box)
+        if len(text) > _MAX_DATE_LINE:
+            return False
+        found = find_date(text)
+        if found is not None:
+            return found.date() == published.date()
+    return False
 
 
 def _marked_near(element: Any, mark: re.Pattern[str]) -> bool:
@@ -4460,6 +4584,24 @@ def _cjk_byline_line(tree: Any) -> list[str]:
 
 
 _MAX_CJK_LABEL = 8
+# The post's details under it in WordPress's default theme of the 2000s (Kubrick) and its
+# offspring: "Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter …".
+_POST_METADATA = "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' postmetadata ')]"
+
+
+def _post_metadata_byline(tree: Any) -> list[str]:
+    """The people a post's details line names where it opens with a byline's words ("Von
+    R. R. am …", "Posted by Jane Doe on …"): not the categories it links to ("Der Beitrag
+    wurde … unter Allgemein, Region Halle abgelegt")."""
+    for element in tree.xpath(_POST_METADATA):
+        if _in_other_content(element):
+            continue
+        line = next(iter(_shown_lines(element, _skipped_in_byline)), "")
+        if has_byline_prefix(line):
+            people = [p for p in split_byline(_byline_text(line))[0] if p]
+            if people:
+                return people
+    return []
 
 
 def _closing_source(paragraphs: list[str]) -> str:
