@@ -1574,3 +1574,84 @@ def test_a_line_with_some_of_the_feeds_headline_words_does_not_stand_in_for_it()
         "   Compare energy prices\n", "   Ferry offers of the week\n"
     )
     assert parse_text(page).title == "Ferry Company"
+
+
+# A news page as `lynx -dump` sets it: the writer's bare name under the standfirst, then a
+# picture inside a link, which lynx numbers on a line of its own ("[30]") over its alt text.
+STANDFIRST_NAME_LYNX = """\
+   [1]Skip to content
+
+     * [2]Home
+     * [3]Politics
+     * [4]Business
+     * [5]Culture
+     * [6]Sport
+     * [7]Opinion
+
+   (BUTTON) Menu
+
+     * [8]The Northfield Courier
+     * [9]Business
+     * [10]Harbour bridge: Ferry operators prepare for a busy spring
+
+   12.03.2024, 09:30
+
+Harbour bridge : Ferry operators prepare for a busy spring
+
+   With the old bridge closed, the town's two ferry companies are hiring
+   crews and adding crossings. Commuters are asked to plan ahead.
+
+
+    Jane Marlowe
+
+   [30]
+   A ferry leaves the north quay at dawn.
+   A ferry leaves the north quay at dawn.Photo: Tom Reed/Reuters
+
+   The first ferry of the day leaves the north quay at six, and by seven
+   the queue of cyclists reaches back past the fish market. Both companies
+   say they will double their crossings before the end of the month.
+
+   The council has agreed to pay for a second landing stage on the south
+   bank, which should be ready by April. Until then, the boats load one at
+   a time, and the wait at the busiest hour is about twenty minutes.
+
+   Shop owners on the south bank say trade has held up better than they
+   feared, though most would still like the ferry to be free for the
+   first six months, as the council had promised in the winter.
+
+   Engineers expect to finish their survey of the old bridge by the
+   summer. Only then will the council decide whether to repair it or to
+   build a new one, a choice that could take years to carry out.
+"""
+# The page's end: its links and lynx's list of their addresses.
+STANDFIRST_NAME_LYNX_END = """
+     * [40]Imprint
+     * [41]Privacy
+     * [42]Contact
+
+References
+
+   1. https://courier.example/#main
+   2. https://courier.example/
+"""
+# An author box under the text: her name again, on its own, over a short biography.
+AUTHOR_BOX_LYNX = """
+   [31]
+    Jane Marlowe
+
+   She covers transport and the harbour for the Courier, and she has
+   written about the town's ferries, buses and trains since 2015.
+"""
+
+
+def test_a_name_under_the_standfirst_over_a_linked_picture_is_the_byline() -> None:
+    draft = parse_text(STANDFIRST_NAME_LYNX + STANDFIRST_NAME_LYNX_END)
+    assert draft.authors == ["Jane Marlowe"]
+    assert "Jane Marlowe" not in draft.paragraphs
+
+
+def test_her_name_again_in_an_author_box_does_not_make_it_the_texts_subject() -> None:
+    draft = parse_text(STANDFIRST_NAME_LYNX + AUTHOR_BOX_LYNX + STANDFIRST_NAME_LYNX_END)
+    assert draft.authors == ["Jane Marlowe"]
+    assert "Jane Marlowe" not in draft.paragraphs[:3]  # the byline, not the lede's neighbour

@@ -1389,7 +1389,13 @@ def _name_under_standfirst(
         return False
     if not _is_paragraph_like(_next_line(lines, index)):
         return False
-    below = {word.casefold() for raw in lines[index + 1 :] for word in _LETTERS.findall(raw)}
+    # Her name alone again further down (an author box under the text) is no subject's.
+    below = {
+        word.casefold()
+        for raw in lines[index + 1 :]
+        if _clean(raw) != line
+        for word in _LETTERS.findall(raw)
+    }
     if any(word.casefold() in below for word in _LETTERS.findall(line)):
         return False
     return _bare_name(line, _words_of_sentences(lines))
@@ -3252,12 +3258,18 @@ def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
 _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 
+# Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
+_LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
     lines = _without_server_errors(text)
+    numbered = False  # whether lynx numbered the page's links and listed them at its end
     if "References" in text:
-        lines = without_link_list(lines)
+        listed = without_link_list(lines)
+        numbered, lines = len(listed) < len(lines), listed
     state = _State()
     # A page a text browser wrapped is read as the page it was: its byline, date lines and
     # paragraphs each on a line of their own again.
@@ -3272,7 +3284,15 @@ def parse_text(text: str, name: str = "") -> Draft:
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         if link_marked(lines):
-            lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
+            # "[30]" alone on a line: lynx's number for a link whose text is a picture or a
+            # block under it. A reader sees nothing there: a name or a caption under it stands
+            # apart as it does in the page.
+            lines = [
+                ("" if numbered and _LONE_LINK_MARKS.fullmatch(line) else LINK_MARK.sub("", line))
+                if "[" in line
+                else line
+                for line in lines
+            ]
         _read_page_header(lines, page, state)
         whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
