@@ -1655,3 +1655,48 @@ def test_her_name_again_in_an_author_box_does_not_make_it_the_texts_subject() ->
     draft = parse_text(STANDFIRST_NAME_LYNX + AUTHOR_BOX_LYNX + STANDFIRST_NAME_LYNX_END)
     assert draft.authors == ["Jane Marlowe"]
     assert "Jane Marlowe" not in draft.paragraphs[:3]  # the byline, not the lede's neighbour
+
+
+# A journal's essay saved as text (inscriptis): the headline, the text under its subheadings,
+# the author's name alone under the last paragraph, and the essay's notes under it.
+SIGNED_ESSAY = """\
+  Accueil   Revues   Hors-séries   Abonnements   Contact
+
+  Politiques publiques
+
+  Le vieux pont du port doit-il être reconstruit ?
+
+  Le conseil municipal de Nordville a voté la fermeture du pont. Faut-il le réparer ou en \
+construire un nouveau ? Les deux choix ont leurs partisans, et leurs coûts (1).
+
+  Un ouvrage fatigué
+  Le pont a été construit en 1931 pour des charrettes et des tramways. Il porte aujourd'hui \
+douze mille véhicules par jour, dont six cents bus, et les ingénieurs du département ont relevé \
+des fissures dans deux de ses poutres d'acier au printemps dernier.
+  Réparer coûterait moins cher à court terme, mais les travaux fermeraient le port pendant \
+deux étés. Un pont neuf, plus haut, laisserait passer les voiliers sans ouvrir son tablier.
+
+  Le choix des habitants
+  Les commerçants de la rive sud préfèrent la réparation, plus rapide. Les pêcheurs et les \
+plaisanciers, eux, demandent un pont plus haut, et la région a promis d'en payer le tiers.
+  La décision sera prise à l'automne, après une consultation des habitants des deux rives.
+
+  Jeanne Dupont
+
+  (1) Ces chiffres sont ceux du rapport des ingénieurs du département, publié en mars.
+  (2) Le conseil régional a voté sa participation en janvier.
+
+  Le numéro du mois   Archives   Mentions légales
+"""
+
+
+def test_a_name_alone_above_the_notes_signs_the_essay() -> None:
+    assert parse_text(SIGNED_ESSAY).authors == ["Jeanne Dupont"]
+
+
+def test_a_name_alone_over_running_text_is_no_signature() -> None:
+    # A subheading that is a person's name, over a paragraph about her: no author.
+    page = SIGNED_ESSAY.replace(
+        "  (1) Ces chiffres", "  Elle a dirigé le port de 1990 à 2010. Ces chiffres"
+    )
+    assert parse_text(page).authors == []

@@ -2310,6 +2310,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _dated_byline_above(lines, page)
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
+        or _signed_above_notes(lines, page)
         or _copyright_notice(lines, page)
         or _credited_name(lines, page)
     )
@@ -2933,6 +2934,39 @@ def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str
         name = _clean(name)
         following = _next_line(lines, index)
         if _is_running_text(following) or looks_like_date_line(following):
+            continue
+        lower = lower_case_words(lines) if lower is None else lower
+        if not any(word.lower() in lower for word in name.split()):
+            return [name], ""
+    return None
+
+
+# A note's mark opening a line under the text: "(1) These figures ...", "[2] See ...", "3) ...".
+_NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\))\s*\S")
+
+
+def _signed_above_notes(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's bare name signing the text above its notes: a person's name alone, set
+    apart by blank lines, between a paragraph that ends a sentence and the first of the notes
+    ("Jane Doe" / "(1) These figures come from ..."), as a journal signs an essay. A name over
+    running text is a heading or a commenter's; over a note, it closes what it follows."""
+    end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
+    lower: frozenset[str] | None = None
+    for index in range(page.start + 1, end - 1):
+        name = _clean(lines[index])
+        if (
+            not name
+            or lines[index - 1].strip()
+            or lines[index + 1].strip()
+            or not 2 <= len(name.split()) <= 3
+            or not is_person_name(name)
+            or is_place(name)
+        ):
+            continue
+        above = _clean(next((raw for raw in lines[index - 1 :: -1] if raw.strip()), ""))
+        if not (_is_paragraph_like(above) and above.endswith(_STOPS)):
+            continue
+        if not _NOTE_MARK.match(_next_line(lines, index)):
             continue
         lower = lower_case_words(lines) if lower is None else lower
         if not any(word.lower() in lower for word in name.split()):
