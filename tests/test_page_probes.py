@@ -1700,3 +1700,48 @@ def test_a_name_alone_over_running_text_is_no_signature() -> None:
         "  (1) Ces chiffres", "  Elle a dirigé le port de 1990 à 2010. Ces chiffres"
     )
     assert parse_text(page).authors == []
+
+
+# A blog post saved as text (inscriptis): the trail, then the theme's meta line over the
+# headline, with the hour and the day and month it was posted but no year.
+BLOG_META_NO_YEAR = """\
+      Hafenblog
+      Notizen aus Nordstadt
+
+        * Home
+        * Allgemein
+        * Die Fähre fährt wieder
+      Jana Dorn 06 PM | 18 Mai
+
+      Die Fähre fährt wieder
+
+      Seit heute Morgen fährt die kleine Fähre wieder über den Hafen, zum ersten Mal seit \
+dem Winter. Der Kapitän hat mir erzählt, dass er die Pause genutzt hat, um das Boot neu zu \
+streichen.
+
+      Die erste Fahrt um sechs Uhr war fast leer, aber schon um acht standen die Radfahrer \
+bis zum Fischmarkt. Ich bin zweimal hin und her gefahren, nur weil es so schön war.
+
+      Ab nächster Woche soll die Fähre alle zwanzig Minuten fahren, am Wochenende sogar \
+alle zehn. Die Preise bleiben, wie sie waren.
+
+      Kommentare
+
+      Impressum   Datenschutz
+"""
+
+
+def test_a_name_beside_an_hour_and_a_day_with_no_year_is_the_byline() -> None:
+    assert parse_text(BLOG_META_NO_YEAR).authors == ["Jana Dorn"]
+
+
+@pytest.mark.parametrize("meta", ["Jana Dorn 2:30 PM | May 18", "Jana Dorn 18. Mai, 15:07 Uhr"])
+def test_other_hours_beside_a_day_with_no_year_give_the_byline(meta: str) -> None:
+    page = BLOG_META_NO_YEAR.replace("Jana Dorn 06 PM | 18 Mai", meta)
+    assert parse_text(page).authors == ["Jana Dorn"]
+
+
+def test_an_hour_alone_beside_a_menu_item_names_no_one() -> None:
+    # "Live ab 20:15" under the trail: a programme's time, no date, no byline.
+    page = BLOG_META_NO_YEAR.replace("Jana Dorn 06 PM | 18 Mai", "Nordstadt Live 20:15")
+    assert parse_text(page).authors == []

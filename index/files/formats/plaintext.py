@@ -816,6 +816,9 @@ def _byline_found(
             return people, credit
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
+    if ":" in undated or "m" in undated.lower():
+        # "Jane Doe 06 PM | 18 Mai", "Jane Doe 2:30 PM": a time of day goes like a date.
+        undated = _TIME_OF_DAY.sub(" ", undated)
     signed = _name_and_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
@@ -889,6 +892,11 @@ def _byline_found(
     return _named_inside(undated) or _handle_after_date(line)
 
 
+# A time of day in a meta line: "2:30 PM", "06 PM", "15:07 Uhr", "9.30 a.m.".
+_TIME_OF_DAY = re.compile(
+    r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr)(?![\w]))?|\d{1,2}\s*[ap]\.?m\.?(?![\w]))",
+    re.IGNORECASE,
+)
 # "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
 # name after them took a photo or a video, not the article.
 _BY_INSIDE = re.compile(
@@ -1267,6 +1275,8 @@ def _dated(lines: list[str], index: int) -> bool:
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
     if find_date(lines[index]) is not None or _AGO.search(lines[index]):
         return True
+    if _TIME_OF_DAY.search(lines[index]) and _day_and_month(lines[index]):
+        return True  # "Jane Doe 06 PM | 18 Mai": a blog's meta line that leaves out the year
     if _READ_AFTER.search(lines[index]):
         return True  # "Jane Doe · 5 min read": a blog's byline with its reading time
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
@@ -1276,6 +1286,20 @@ def _dated(lines: list[str], index: int) -> bool:
     near = [*_until_text(lines, above), *_until_text(lines, below)]
     return bool(name) and any(
         _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i])) for i in near
+    )
+
+
+def _day_and_month(line: str) -> bool:
+    """Whether `line` gives a day of the month beside a month's name, with no year ("18 Mai",
+    "May 18", "18. Mai")."""
+    words = [word.strip(".,|") for word in line.split()]
+    return any(
+        is_date_word(word)
+        and any(
+            other.isdigit() and 1 <= int(other) <= 31
+            for other in words[max(0, at - 1) : at + 2 : 2]
+        )
+        for at, word in enumerate(words)
     )
 
 
