@@ -1745,3 +1745,64 @@ def test_an_hour_alone_beside_a_menu_item_names_no_one() -> None:
     # "Live ab 20:15" under the trail: a programme's time, no date, no byline.
     page = BLOG_META_NO_YEAR.replace("Jana Dorn 06 PM | 18 Mai", "Nordstadt Live 20:15")
     assert parse_text(page).authors == []
+
+
+# A wire story on a US paper's site saved as text (inscriptis): the byline's name and the
+# paper's (or the agency's and the beat's) set in spans of their own, run together on one line
+# over the date.
+def wire_page(byline: str) -> str:
+    return f"""\
+    Welcome to the Northfield Courier
+
+    Subscribe
+
+      * News
+      * Sports
+      * Business
+      * Opinion
+      * Obituaries
+      * E-Edition
+
+        Harbour bridge closes as engineers find cracks in two steel beams
+
+            {byline}
+            Published 7:07 PM EST Mar 12, 2024
+
+        NORTHFIELD – The old harbour bridge was closed to all traffic on Tuesday after an \
+inspection found cracks in two of its steel beams, the city said.
+
+        Engineers said the damage was not yet dangerous but could grow quickly under the \
+weight of buses, and that a ferry would link the two banks until a new bridge is built.
+
+        Shop owners on the south bank fear losing customers and asked for the ferry to be \
+free for the first six months.
+
+    More stories
+
+      * Ferry company hires twelve new crew members
+      * School bus routes change while the bridge is closed
+      * Fish market moves its Saturday stalls to the north quay
+      * Council to vote on a second landing stage
+
+    Terms of Service   Privacy Policy   Contact us
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "people", "credit"),
+    [
+        ("Jane Marlowe Northfield Courier", ["Jane Marlowe"], "Northfield Courier"),
+        ("Jane Marlowe and Tom Reed USA TODAY", ["Jane Marlowe", "Tom Reed"], "USA TODAY"),
+        ("Jane Marlowe, AP Transportation Writer", ["Jane Marlowe"], "AP"),
+        ("Jane Marlowe, Ap National Political Writer", ["Jane Marlowe"], "Ap"),
+    ],
+)
+def test_names_run_into_the_outlet_or_the_wire_and_beat_are_the_byline(
+    byline: str, people: list[str], credit: str
+) -> None:
+    draft = parse_text(wire_page(byline))
+    assert (draft.authors, draft.credit) == (people, credit)
+
+
+def test_a_subject_run_into_a_party_over_the_date_is_no_byline() -> None:
+    assert parse_text(wire_page("Angela Merkel, CDU Chairwoman")).authors == []

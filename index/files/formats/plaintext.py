@@ -46,6 +46,7 @@ from newsread.index.files.formats.bylines import (
     is_byline,
     is_desk,
     is_person_name,
+    is_role_word,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
@@ -852,6 +853,9 @@ def _byline_found(
         listed = _listed_people(segment)
         if listed:
             return listed, ""  # "Jane Doe und John Roe | 12.03.2021", "Jane Doe, John Roe"
+        run_on = _people_before_outlet(segment) or _writer_at_agency(segment)
+        if run_on:
+            return run_on  # "Jane Doe Florida Today", "Jane Doe, AP Auto Writer"
         if undated != line:
             # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
             name = _before_a_date(
@@ -1116,6 +1120,37 @@ def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
 
 # How a list of names joins them: "Jane Doe, John Roe und Max Muster".
 _JOINED = re.compile(r",\s|\s(?:and|und|et|y|e|en|og|och|i|&)\s", re.IGNORECASE)
+
+
+def _people_before_outlet(segment: str) -> tuple[list[str], str] | None:
+    """(people, outlet) for people's names run into their outlet's name with no separator, as
+    a renderer joins a byline's spans ("Jane Doe Florida Today", "Jane Doe and John Roe USA
+    TODAY"), or None."""
+    *others, last = (part.strip() for part in _JOINED.split(segment))
+    person, outlet = person_before_outlet(last)
+    if not person or not all(map(is_person_name, others)):
+        return None
+    return [*others, person], outlet
+
+
+# A wire's byline: the writer, then the agency and her beat ("Jane Doe, AP Auto Writer",
+# "Jane Doe, AP National Political Writer").
+_AT_AGENCY = re.compile(
+    r"^(?P<name>[^,]{3,60}?)\s*,\s*(?P<agency>[^\W\d_]{2,10})"
+    r"\s+(?P<role>(?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)$"
+)
+
+
+def _writer_at_agency(segment: str) -> tuple[list[str], str] | None:
+    """([name], agency) for a wire's byline naming the writer's agency and beat after her
+    name ("Jane Doe, AP Auto Writer"), or None."""
+    match = _AT_AGENCY.match(segment)
+    if not match:
+        return None
+    name, agency, role = match.group("name", "agency", "role")
+    if not (is_person_name(name) and is_agency(agency) and is_role_word(role.split()[-1])):
+        return None
+    return [name], agency
 
 
 def _listed_people(segment: str) -> list[str]:
