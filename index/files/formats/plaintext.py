@@ -1125,7 +1125,10 @@ _JOINED = re.compile(r",\s|\s(?:and|und|et|y|e|en|og|och|i|&)\s", re.IGNORECASE)
 def _people_before_outlet(segment: str) -> tuple[list[str], str] | None:
     """(people, outlet) for people's names run into their outlet's name with no separator, as
     a renderer joins a byline's spans ("Jane Doe Florida Today", "Jane Doe and John Roe USA
-    TODAY"), or None."""
+    TODAY"), or None; not a byline marked with a prefix ("von Jane Doe Harbour Zeitung"),
+    which is read as one."""
+    if not segment[:1].isupper() or has_byline_prefix(segment):
+        return None
     *others, last = (part.strip() for part in _JOINED.split(segment))
     person, outlet = person_before_outlet(last)
     if not person or not all(map(is_person_name, others)):
