@@ -1806,3 +1806,20 @@ def test_names_run_into_the_outlet_or_the_wire_and_beat_are_the_byline(
 
 def test_a_subject_run_into_a_party_over_the_date_is_no_byline() -> None:
     assert parse_text(wire_page("Angela Merkel, CDU Chairwoman")).authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "person"),
+    [
+        ("By Jane MarloweStaff Writer", "Jane Marlowe"),
+        ("By Tom ReedBusiness Columnist", "Tom Reed"),
+        ("Jane MarloweTransport Reporter", "Jane Marlowe"),
+    ],
+)
+def test_a_surname_run_into_the_role_after_it_is_cut_there(byline: str, person: str) -> None:
+    # A text browser joins a byline's name and role spans with no space between them.
+    assert parse_text(wire_page(byline)).authors == [person]
+
+
+def test_a_name_with_a_capital_inside_is_not_cut() -> None:
+    assert parse_text(wire_page("By Jane MacArthur, Staff Writer")).authors == ["Jane MacArthur"]

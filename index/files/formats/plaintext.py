@@ -437,6 +437,8 @@ def _names_alone(text: str) -> list[str]:
 def _take_byline(line: str, state: _State) -> bool:
     """Record the people and credit (and a date) of a byline line."""
     line = unglue_years(line)
+    if _GLUED_ROLE.search(line):
+        line = _unglued_role(line)  # "By Jane DoeStaff Writer"
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
     names = [] if line.isascii() else caseless_byline(line)
@@ -774,6 +776,24 @@ _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
 
 
+# A surname run into the role after it, as a renderer joins a byline's spans with no space
+# ("Meg JamesStaff Writer", "Jane DoeBusiness Columnist"): a word of four letters or more
+# from a capital, then a capital. ("McDonald", "LaToya", "DeShawn" are shorter before it.)
+_GLUED_ROLE = re.compile(r"\b[A-Z][a-zß-ÿ]{3,}(?=[A-Z][a-zß-ÿ])")
+
+
+def _unglued_role(line: str) -> str:
+    """`line` with a name and the role run into it set apart by a comma ("Meg James, Staff
+    Writer"), where the words after the join are a role's (its last word names one: "Staff
+    Writer", "Journal Editor"); else `line` as it is."""
+    for glued in _GLUED_ROLE.finditer(line):
+        rest = line[glued.end() :]
+        role = re.split(r"\s*[|·•,;]\s*|\s+\d", rest, maxsplit=1)[0].split()
+        if 1 <= len(role) <= 4 and is_role_word(role[-1]):
+            return f"{line[: glued.end()]}, {rest}"
+    return line
+
+
 def _byline_found(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -785,6 +805,8 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
+    if _GLUED_ROLE.search(line):
+        line = _unglued_role(line)
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
         line = line[1:-1]  # "(Reporting by Jane Doe; Writing by John Roe)": a wire's credits
     if "@" in line:
