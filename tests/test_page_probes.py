@@ -1823,3 +1823,9 @@ def test_a_surname_run_into_the_role_after_it_is_cut_there(byline: str, person: 
 
 def test_a_name_with_a_capital_inside_is_not_cut() -> None:
     assert parse_text(wire_page("By Jane MacArthur, Staff Writer")).authors == ["Jane MacArthur"]
+
+
+def test_her_photos_name_run_into_the_byline_naming_her_is_dropped() -> None:
+    # w3m joins the photo's alt text and the byline: "Jane MarloweBy Jane Marlowe, Staff".
+    page = wire_page("Jane MarloweBy Jane Marlowe, Courier Staff")
+    assert parse_text(page).authors == ["Jane Marlowe"]

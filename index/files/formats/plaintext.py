@@ -436,7 +436,7 @@ def _names_alone(text: str) -> list[str]:
 
 def _take_byline(line: str, state: _State) -> bool:
     """Record the people and credit (and a date) of a byline line."""
-    line = unglue_years(line)
+    line = _NAME_OVER_BYLINE.sub(r"\g<by> \g<name>", unglue_years(line))
     if _GLUED_ROLE.search(line):
         line = _unglued_role(line)  # "By Jane DoeStaff Writer"
     if line.startswith("(") and line.endswith(")"):
@@ -772,6 +772,11 @@ def _byline_in(
 # A social account's handle run on after a name (a renderer set its link without a space);
 # not an address ("jane@example.com").
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
+# Her name (her photo's text) run into the byline that names her: "Jane DoeBy Jane Doe, Staff".
+_NAME_OVER_BYLINE = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?<=[a-zß-ÿ])"
+    r"(?P<by>By|Von|Par|Por)\s+(?P=name)\b"
+)
 # A name of two or three words said twice in a row.
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
 
@@ -811,6 +816,7 @@ def _byline_found(
         line = line[1:-1]  # "(Reporting by Jane Doe; Writing by John Roe)": a wire's credits
     if "@" in line:
         line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
+    line = _NAME_OVER_BYLINE.sub(r"\g<by> \g<name>", line)
     doubled = _DOUBLED_NAME.match(line)
     if doubled and is_person_name(doubled.group(1)) and not is_place(doubled.group(1)):
         # "Jane Doe Jane Doe": her photo's text, then her link.
