@@ -1829,3 +1829,33 @@ def test_her_photos_name_run_into_the_byline_naming_her_is_dropped() -> None:
     # w3m joins the photo's alt text and the byline: "Jane MarloweBy Jane Marlowe, Staff".
     page = wire_page("Jane MarloweBy Jane Marlowe, Courier Staff")
     assert parse_text(page).authors == ["Jane Marlowe"]
+
+
+# The head of a list of other stories under the text, in the languages the corpora hold.
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Das könnte Sie auch interessieren",
+        "Weitere Artikel",
+        "Ähnliche Beiträge",
+        "Sur le même sujet",
+        "Noticias relacionadas",
+        "Leggi anche",
+        "Czytaj także",
+    ],
+)
+def test_other_stories_under_a_related_heading_are_no_part_of_the_text(heading: str) -> None:
+    teasers = (
+        f"      {heading}\n\n"
+        "          Hafen\n\n"
+        "          Neue Mannschaft: Die Fähre sucht Matrosen\n\n"
+        "          Die Fährgesellschaft stellt zwölf Matrosen ein. Sie sollen ab April fahren, "
+        "wenn der zweite Anleger am Südufer fertig ist.\n\n"
+        "          Verkehr\n\n"
+        "          Schulbusse fahren neue Wege, solange die Brücke gesperrt ist\n\n"
+        "          Die Kinder vom Südufer fahren jetzt mit dem Bus um den Hafen herum. Das dauert "
+        "eine Viertelstunde länger als früher.\n\n"
+    )
+    page = BLOG_META_NO_YEAR.replace("      Kommentare\n", teasers + "      Kommentare\n")
+    paragraphs = parse_text(page).paragraphs
+    assert heading not in paragraphs

@@ -246,6 +246,12 @@ _LIST_HEADER = re.compile(
         | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
         | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
         | lee\s+también
+        | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
+        | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
+        | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
+        | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
+        | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
+        | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
     )\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
