@@ -1859,3 +1859,27 @@ def test_other_stories_under_a_related_heading_are_no_part_of_the_text(heading: 
     page = BLOG_META_NO_YEAR.replace("      Kommentare\n", teasers + "      Kommentare\n")
     paragraphs = parse_text(page).paragraphs
     assert heading not in paragraphs
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Lesen Sie auch: Neue Mannschaft – die Fähre sucht zwölf Matrosen",
+        "À lire aussi » Le bac du port recrute douze matelots",
+        "Zobacz także: Prom szuka dwunastu marynarzy",
+        "Veja Também: Balsa contrata doze marinheiros",
+    ],
+)
+def test_a_link_to_another_story_inside_the_text_is_no_part_of_it(link: str) -> None:
+    page = BLOG_META_NO_YEAR.replace(
+        "      Ab nächster Woche", f"      {link}\n\n      Ab nächster Woche"
+    )
+    assert link not in parse_text(page).paragraphs
+
+
+def test_a_sentence_opening_with_the_words_of_such_a_heading_is_kept() -> None:
+    sentence = "Lesen Sie auch die Fahrpläne, bevor Sie zum Hafen fahren: sie ändern sich oft."
+    page = BLOG_META_NO_YEAR.replace(
+        "      Ab nächster Woche", f"      {sentence}\n\n      Ab nächster Woche"
+    )
+    assert sentence in parse_text(page).paragraphs

@@ -235,8 +235,7 @@ _POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
 
 # Headings of link lists; the short headline lines after them go too.
-_LIST_HEADER = re.compile(
-    r"""^(?:
+_LIST_HEADINGS = r"""(?:
         related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
         | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
         | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
@@ -252,9 +251,12 @@ _LIST_HEADER = re.compile(
         | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
         | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
         | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
-    )\s*:?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        | leia\s+(?:também|mais) | veja\s+também | zum\s+weiterlesen
+    )"""
+_LIST_HEADER = re.compile(rf"^{_LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
+# Such a heading run into the one story it points to: "À lire aussi » Headline", "Zobacz
+# także: Headline", "Lesen Sie auch: Headline" (a link, never a sentence of the text).
+_READ_ALSO = re.compile(rf"^{_LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
 
 
 def _menu_line(line: str) -> bool:
@@ -1840,6 +1842,8 @@ def _body_lines(
                 _scan_footer(lines[index + 1 :], state)
                 break
             continue
+        if _READ_ALSO.match(line):
+            continue  # "Lesen Sie auch: Headline": a link to another story, not its text
         if len(line) <= MAX_FURNITURE:
             if in_page and _photo_credit(line, lines[index + 1 : index + 1 + _CREDIT_REACH]):
                 continue
