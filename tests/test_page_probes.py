@@ -1883,3 +1883,18 @@ def test_a_sentence_opening_with_the_words_of_such_a_heading_is_kept() -> None:
         "      Ab nächster Woche", f"      {sentence}\n\n      Ab nächster Woche"
     )
     assert sentence in parse_text(page).paragraphs
+
+
+@pytest.mark.parametrize(
+    "heading", ["Schreibe einen Kommentar", "Laisser un commentaire", "Deja una respuesta"]
+)
+def test_a_comment_form_ends_the_post(heading: str) -> None:
+    form = (
+        f"      {heading}\n\n"
+        "      Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * "
+        "markiert.\n\n"
+        "      Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie "
+        "deine Kommentardaten verarbeitet werden.\n\n"
+    )
+    page = BLOG_META_NO_YEAR.replace("      Kommentare\n", form)
+    assert parse_text(page).paragraphs[-1].startswith("Ab nächster Woche")

@@ -259,6 +259,20 @@ _LIST_HEADER = re.compile(rf"^{_LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOS
 _READ_ALSO = re.compile(rf"^{_LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
 
 
+# The heading of a blog's comment form in the languages the corpora hold ("Leave a reply" is
+# a footer in every language `is_footer` knows): the post has ended above it. It ends the
+# text only once the post's byline is known: a blog's writer answering under it ("Jane Doe
+# sagt:" / date) may be the only line that names her.
+_COMMENT_FORM = re.compile(
+    r"^(?:schreibe?\s+einen\s+kommentar|hinterlasse\s+einen\s+kommentar|kommentar\s+schreiben"
+    r"|kommentar\s+verfassen|laisser\s+un\s+commentaire|laissez\s+un\s+commentaire"
+    r"|deja\s+un\s+comentario|deja\s+una\s+respuesta|lascia\s+un\s+commento"
+    r"|deixe\s+um\s+comentário|deixe\s+uma\s+resposta|dodaj\s+komentarz"
+    r"|laat\s+een\s+reactie\s+achter|geef\s+een\s+reactie)\s*[:.!]?$",
+    re.IGNORECASE,
+)
+
+
 def _menu_line(line: str) -> bool:
     """A site's menu on one line: "Home News Business Transport Opinion Lifestyle"."""
     words = line.split()
@@ -1847,7 +1861,7 @@ def _body_lines(
         if len(line) <= MAX_FURNITURE:
             if in_page and _photo_credit(line, lines[index + 1 : index + 1 + _CREDIT_REACH]):
                 continue
-            if is_footer(line):
+            if is_footer(line) or (state.bylines and _COMMENT_FORM.match(line)):
                 _take_category(line, state)
                 if not text_seen:
                     continue  # Above the article's text: page furniture.
