@@ -1794,7 +1794,7 @@ free for the first six months.
         ("Jane Marlowe Northfield Courier", ["Jane Marlowe"], "Northfield Courier"),
         ("Jane Marlowe and Tom Reed USA TODAY", ["Jane Marlowe", "Tom Reed"], "USA TODAY"),
         ("Jane Marlowe, AP Transportation Writer", ["Jane Marlowe"], "AP"),
-        ("Jane Marlowe, Ap National Political Writer", ["Jane Marlowe"], "Ap"),
+        ("Jane Marlowe, Ap National Political Writer", ["Jane Marlowe"], "AP"),
     ],
 )
 def test_names_run_into_the_outlet_or_the_wire_and_beat_are_the_byline(

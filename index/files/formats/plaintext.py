@@ -1203,7 +1203,8 @@ def _writer_at_agency(segment: str) -> tuple[list[str], str] | None:
     name, agency, role = match.group("name", "agency", "role")
     if not (is_person_name(name) and is_agency(agency) and is_role_word(role.split()[-1])):
         return None
-    return [name], agency
+    # "Ap": the wire's initials in a headline's case, as some papers set a byline.
+    return [name], agency.upper() if agency.istitle() and len(agency) <= 3 else agency
 
 
 def _listed_people(segment: str) -> list[str]:
