@@ -1842,6 +1842,9 @@ def test_her_photos_name_run_into_the_byline_naming_her_is_dropped() -> None:
         "Noticias relacionadas",
         "Leggi anche",
         "Czytaj także",
+        "Schon gelesen?",
+        "Weitere Artikel zum Thema Hafen",
+        "Mehr vom Autor",
     ],
 )
 def test_other_stories_under_a_related_heading_are_no_part_of_the_text(heading: str) -> None:

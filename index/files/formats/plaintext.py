@@ -248,6 +248,8 @@ _LIST_HEADINGS = r"""(?:
         | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
         | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
         | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
+          (?:\s+(?:zu(?:m|r)?|von|aus)\s+.{1,40})?
+        | schon\s+gelesen\?? | mehr\s+vom\s+autor | mehr\s+von\s+(?:der|dem)\s+autor(?:in)?
         | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
         | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
         | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
