@@ -1574,3 +1574,330 @@ def test_a_line_with_some_of_the_feeds_headline_words_does_not_stand_in_for_it()
         "   Compare energy prices\n", "   Ferry offers of the week\n"
     )
     assert parse_text(page).title == "Ferry Company"
+
+
+# A news page as `lynx -dump` sets it: the writer's bare name under the standfirst, then a
+# picture inside a link, which lynx numbers on a line of its own ("[30]") over its alt text.
+STANDFIRST_NAME_LYNX = """\
+   [1]Skip to content
+
+     * [2]Home
+     * [3]Politics
+     * [4]Business
+     * [5]Culture
+     * [6]Sport
+     * [7]Opinion
+
+   (BUTTON) Menu
+
+     * [8]The Northfield Courier
+     * [9]Business
+     * [10]Harbour bridge: Ferry operators prepare for a busy spring
+
+   12.03.2024, 09:30
+
+Harbour bridge : Ferry operators prepare for a busy spring
+
+   With the old bridge closed, the town's two ferry companies are hiring
+   crews and adding crossings. Commuters are asked to plan ahead.
+
+
+    Jane Marlowe
+
+   [30]
+   A ferry leaves the north quay at dawn.
+   A ferry leaves the north quay at dawn.Photo: Tom Reed/Reuters
+
+   The first ferry of the day leaves the north quay at six, and by seven
+   the queue of cyclists reaches back past the fish market. Both companies
+   say they will double their crossings before the end of the month.
+
+   The council has agreed to pay for a second landing stage on the south
+   bank, which should be ready by April. Until then, the boats load one at
+   a time, and the wait at the busiest hour is about twenty minutes.
+
+   Shop owners on the south bank say trade has held up better than they
+   feared, though most would still like the ferry to be free for the
+   first six months, as the council had promised in the winter.
+
+   Engineers expect to finish their survey of the old bridge by the
+   summer. Only then will the council decide whether to repair it or to
+   build a new one, a choice that could take years to carry out.
+"""
+# The page's end: its links and lynx's list of their addresses.
+STANDFIRST_NAME_LYNX_END = """
+     * [40]Imprint
+     * [41]Privacy
+     * [42]Contact
+
+References
+
+   1. https://courier.example/#main
+   2. https://courier.example/
+"""
+# An author box under the text: her name again, on its own, over a short biography.
+AUTHOR_BOX_LYNX = """
+   [31]
+    Jane Marlowe
+
+   She covers transport and the harbour for the Courier, and she has
+   written about the town's ferries, buses and trains since 2015.
+"""
+
+
+def test_a_name_under_the_standfirst_over_a_linked_picture_is_the_byline() -> None:
+    draft = parse_text(STANDFIRST_NAME_LYNX + STANDFIRST_NAME_LYNX_END)
+    assert draft.authors == ["Jane Marlowe"]
+    assert "Jane Marlowe" not in draft.paragraphs
+
+
+def test_her_name_again_in_an_author_box_does_not_make_it_the_texts_subject() -> None:
+    draft = parse_text(STANDFIRST_NAME_LYNX + AUTHOR_BOX_LYNX + STANDFIRST_NAME_LYNX_END)
+    assert draft.authors == ["Jane Marlowe"]
+    assert "Jane Marlowe" not in draft.paragraphs[:3]  # the byline, not the lede's neighbour
+
+
+# A journal's essay saved as text (inscriptis): the headline, the text under its subheadings,
+# the author's name alone under the last paragraph, and the essay's notes under it.
+SIGNED_ESSAY = """\
+  Accueil   Revues   Hors-séries   Abonnements   Contact
+
+  Politiques publiques
+
+  Le vieux pont du port doit-il être reconstruit ?
+
+  Le conseil municipal de Nordville a voté la fermeture du pont. Faut-il le réparer ou en \
+construire un nouveau ? Les deux choix ont leurs partisans, et leurs coûts (1).
+
+  Un ouvrage fatigué
+  Le pont a été construit en 1931 pour des charrettes et des tramways. Il porte aujourd'hui \
+douze mille véhicules par jour, dont six cents bus, et les ingénieurs du département ont relevé \
+des fissures dans deux de ses poutres d'acier au printemps dernier.
+  Réparer coûterait moins cher à court terme, mais les travaux fermeraient le port pendant \
+deux étés. Un pont neuf, plus haut, laisserait passer les voiliers sans ouvrir son tablier.
+
+  Le choix des habitants
+  Les commerçants de la rive sud préfèrent la réparation, plus rapide. Les pêcheurs et les \
+plaisanciers, eux, demandent un pont plus haut, et la région a promis d'en payer le tiers.
+  La décision sera prise à l'automne, après une consultation des habitants des deux rives.
+
+  Jeanne Dupont
+
+  (1) Ces chiffres sont ceux du rapport des ingénieurs du département, publié en mars.
+  (2) Le conseil régional a voté sa participation en janvier.
+
+  Le numéro du mois   Archives   Mentions légales
+"""
+
+
+def test_a_name_alone_above_the_notes_signs_the_essay() -> None:
+    assert parse_text(SIGNED_ESSAY).authors == ["Jeanne Dupont"]
+
+
+def test_a_name_alone_over_running_text_is_no_signature() -> None:
+    # A subheading that is a person's name, over a paragraph about her: no author.
+    page = SIGNED_ESSAY.replace(
+        "  (1) Ces chiffres", "  Elle a dirigé le port de 1990 à 2010. Ces chiffres"
+    )
+    assert parse_text(page).authors == []
+
+
+# A blog post saved as text (inscriptis): the trail, then the theme's meta line over the
+# headline, with the hour and the day and month it was posted but no year.
+BLOG_META_NO_YEAR = """\
+      Hafenblog
+      Notizen aus Nordstadt
+
+        * Home
+        * Allgemein
+        * Die Fähre fährt wieder
+      Jana Dorn 06 PM | 18 Mai
+
+      Die Fähre fährt wieder
+
+      Seit heute Morgen fährt die kleine Fähre wieder über den Hafen, zum ersten Mal seit \
+dem Winter. Der Kapitän hat mir erzählt, dass er die Pause genutzt hat, um das Boot neu zu \
+streichen.
+
+      Die erste Fahrt um sechs Uhr war fast leer, aber schon um acht standen die Radfahrer \
+bis zum Fischmarkt. Ich bin zweimal hin und her gefahren, nur weil es so schön war.
+
+      Ab nächster Woche soll die Fähre alle zwanzig Minuten fahren, am Wochenende sogar \
+alle zehn. Die Preise bleiben, wie sie waren.
+
+      Kommentare
+
+      Impressum   Datenschutz
+"""
+
+
+def test_a_name_beside_an_hour_and_a_day_with_no_year_is_the_byline() -> None:
+    assert parse_text(BLOG_META_NO_YEAR).authors == ["Jana Dorn"]
+
+
+@pytest.mark.parametrize("meta", ["Jana Dorn 2:30 PM | May 18", "Jana Dorn 18. Mai, 15:07 Uhr"])
+def test_other_hours_beside_a_day_with_no_year_give_the_byline(meta: str) -> None:
+    page = BLOG_META_NO_YEAR.replace("Jana Dorn 06 PM | 18 Mai", meta)
+    assert parse_text(page).authors == ["Jana Dorn"]
+
+
+def test_an_hour_alone_beside_a_menu_item_names_no_one() -> None:
+    # "Live ab 20:15" under the trail: a programme's time, no date, no byline.
+    page = BLOG_META_NO_YEAR.replace("Jana Dorn 06 PM | 18 Mai", "Nordstadt Live 20:15")
+    assert parse_text(page).authors == []
+
+
+# A wire story on a US paper's site saved as text (inscriptis): the byline's name and the
+# paper's (or the agency's and the beat's) set in spans of their own, run together on one line
+# over the date.
+def wire_page(byline: str) -> str:
+    return f"""\
+    Welcome to the Northfield Courier
+
+    Subscribe
+
+      * News
+      * Sports
+      * Business
+      * Opinion
+      * Obituaries
+      * E-Edition
+
+        Harbour bridge closes as engineers find cracks in two steel beams
+
+            {byline}
+            Published 7:07 PM EST Mar 12, 2024
+
+        NORTHFIELD – The old harbour bridge was closed to all traffic on Tuesday after an \
+inspection found cracks in two of its steel beams, the city said.
+
+        Engineers said the damage was not yet dangerous but could grow quickly under the \
+weight of buses, and that a ferry would link the two banks until a new bridge is built.
+
+        Shop owners on the south bank fear losing customers and asked for the ferry to be \
+free for the first six months.
+
+    More stories
+
+      * Ferry company hires twelve new crew members
+      * School bus routes change while the bridge is closed
+      * Fish market moves its Saturday stalls to the north quay
+      * Council to vote on a second landing stage
+
+    Terms of Service   Privacy Policy   Contact us
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "people", "credit"),
+    [
+        ("Jane Marlowe Northfield Courier", ["Jane Marlowe"], "Northfield Courier"),
+        ("Jane Marlowe and Tom Reed USA TODAY", ["Jane Marlowe", "Tom Reed"], "USA TODAY"),
+        ("Jane Marlowe, AP Transportation Writer", ["Jane Marlowe"], "AP"),
+        ("Jane Marlowe, Ap National Political Writer", ["Jane Marlowe"], "AP"),
+    ],
+)
+def test_names_run_into_the_outlet_or_the_wire_and_beat_are_the_byline(
+    byline: str, people: list[str], credit: str
+) -> None:
+    draft = parse_text(wire_page(byline))
+    assert (draft.authors, draft.credit) == (people, credit)
+
+
+def test_a_subject_run_into_a_party_over_the_date_is_no_byline() -> None:
+    assert parse_text(wire_page("Angela Merkel, CDU Chairwoman")).authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "person"),
+    [
+        ("By Jane MarloweStaff Writer", "Jane Marlowe"),
+        ("By Tom ReedBusiness Columnist", "Tom Reed"),
+        ("Jane MarloweTransport Reporter", "Jane Marlowe"),
+    ],
+)
+def test_a_surname_run_into_the_role_after_it_is_cut_there(byline: str, person: str) -> None:
+    # A text browser joins a byline's name and role spans with no space between them.
+    assert parse_text(wire_page(byline)).authors == [person]
+
+
+def test_a_name_with_a_capital_inside_is_not_cut() -> None:
+    assert parse_text(wire_page("By Jane MacArthur, Staff Writer")).authors == ["Jane MacArthur"]
+
+
+def test_her_photos_name_run_into_the_byline_naming_her_is_dropped() -> None:
+    # w3m joins the photo's alt text and the byline: "Jane MarloweBy Jane Marlowe, Staff".
+    page = wire_page("Jane MarloweBy Jane Marlowe, Courier Staff")
+    assert parse_text(page).authors == ["Jane Marlowe"]
+
+
+# The head of a list of other stories under the text, in the languages the corpora hold.
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Das könnte Sie auch interessieren",
+        "Weitere Artikel",
+        "Ähnliche Beiträge",
+        "Sur le même sujet",
+        "Noticias relacionadas",
+        "Leggi anche",
+        "Czytaj także",
+        "Schon gelesen?",
+        "Weitere Artikel zum Thema Hafen",
+        "Mehr vom Autor",
+    ],
+)
+def test_other_stories_under_a_related_heading_are_no_part_of_the_text(heading: str) -> None:
+    teasers = (
+        f"      {heading}\n\n"
+        "          Hafen\n\n"
+        "          Neue Mannschaft: Die Fähre sucht Matrosen\n\n"
+        "          Die Fährgesellschaft stellt zwölf Matrosen ein. Sie sollen ab April fahren, "
+        "wenn der zweite Anleger am Südufer fertig ist.\n\n"
+        "          Verkehr\n\n"
+        "          Schulbusse fahren neue Wege, solange die Brücke gesperrt ist\n\n"
+        "          Die Kinder vom Südufer fahren jetzt mit dem Bus um den Hafen herum. Das dauert "
+        "eine Viertelstunde länger als früher.\n\n"
+    )
+    page = BLOG_META_NO_YEAR.replace("      Kommentare\n", teasers + "      Kommentare\n")
+    paragraphs = parse_text(page).paragraphs
+    assert heading not in paragraphs
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Lesen Sie auch: Neue Mannschaft – die Fähre sucht zwölf Matrosen",
+        "À lire aussi » Le bac du port recrute douze matelots",
+        "Zobacz także: Prom szuka dwunastu marynarzy",
+        "Veja Também: Balsa contrata doze marinheiros",
+    ],
+)
+def test_a_link_to_another_story_inside_the_text_is_no_part_of_it(link: str) -> None:
+    page = BLOG_META_NO_YEAR.replace(
+        "      Ab nächster Woche", f"      {link}\n\n      Ab nächster Woche"
+    )
+    assert link not in parse_text(page).paragraphs
+
+
+def test_a_sentence_opening_with_the_words_of_such_a_heading_is_kept() -> None:
+    sentence = "Lesen Sie auch die Fahrpläne, bevor Sie zum Hafen fahren: sie ändern sich oft."
+    page = BLOG_META_NO_YEAR.replace(
+        "      Ab nächster Woche", f"      {sentence}\n\n      Ab nächster Woche"
+    )
+    assert sentence in parse_text(page).paragraphs
+
+
+@pytest.mark.parametrize(
+    "heading", ["Schreibe einen Kommentar", "Laisser un commentaire", "Deja una respuesta"]
+)
+def test_a_comment_form_ends_the_post(heading: str) -> None:
+    form = (
+        f"      {heading}\n\n"
+        "      Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * "
+        "markiert.\n\n"
+        "      Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie "
+        "deine Kommentardaten verarbeitet werden.\n\n"
+    )
+    page = BLOG_META_NO_YEAR.replace("      Kommentare\n", form)
+    assert parse_text(page).paragraphs[-1].startswith("Ab nächster Woche")

@@ -46,6 +46,7 @@ from newsread.index.files.formats.bylines import (
     is_byline,
     is_desk,
     is_person_name,
+    is_role_word,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
@@ -234,8 +235,7 @@ _POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
 
 # Headings of link lists; the short headline lines after them go too.
-_LIST_HEADER = re.compile(
-    r"""^(?:
+_LIST_HEADINGS = r"""(?:
         related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
         | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
         | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
@@ -245,8 +245,33 @@ _LIST_HEADER = re.compile(
         | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
         | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
         | lee\s+también
-    )\s*:?$""",
-    re.IGNORECASE | re.VERBOSE,
+        | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
+        | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
+        | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
+          (?:\s+(?:zu(?:m|r)?|von|aus)\s+.{1,40})?
+        | schon\s+gelesen\?? | mehr\s+vom\s+autor | mehr\s+von\s+(?:der|dem)\s+autor(?:in)?
+        | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
+        | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
+        | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
+        | leia\s+(?:também|mais) | veja\s+também | zum\s+weiterlesen
+    )"""
+_LIST_HEADER = re.compile(rf"^{_LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
+# Such a heading run into the one story it points to: "À lire aussi » Headline", "Zobacz
+# także: Headline", "Lesen Sie auch: Headline" (a link, never a sentence of the text).
+_READ_ALSO = re.compile(rf"^{_LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
+
+
+# The heading of a blog's comment form in the languages the corpora hold ("Leave a reply" is
+# a footer in every language `is_footer` knows): the post has ended above it. It ends the
+# text only once the post's byline is known: a blog's writer answering under it ("Jane Doe
+# sagt:" / date) may be the only line that names her.
+_COMMENT_FORM = re.compile(
+    r"^(?:schreibe?\s+einen\s+kommentar|hinterlasse\s+einen\s+kommentar|kommentar\s+schreiben"
+    r"|kommentar\s+verfassen|laisser\s+un\s+commentaire|laissez\s+un\s+commentaire"
+    r"|deja\s+un\s+comentario|deja\s+una\s+respuesta|lascia\s+un\s+commento"
+    r"|deixe\s+um\s+comentário|deixe\s+uma\s+resposta|dodaj\s+komentarz"
+    r"|laat\s+een\s+reactie\s+achter|geef\s+een\s+reactie)\s*[:.!]?$",
+    re.IGNORECASE,
 )
 
 
@@ -435,7 +460,9 @@ def _names_alone(text: str) -> list[str]:
 
 def _take_byline(line: str, state: _State) -> bool:
     """Record the people and credit (and a date) of a byline line."""
-    line = unglue_years(line)
+    line = _NAME_OVER_BYLINE.sub(r"\g<by> \g<name>", unglue_years(line))
+    if _GLUED_ROLE.search(line):
+        line = _unglued_role(line)  # "By Jane DoeStaff Writer"
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # "(Reporting by Jane Doe; Editing by John Roe)"
     names = [] if line.isascii() else caseless_byline(line)
@@ -769,8 +796,31 @@ def _byline_in(
 # A social account's handle run on after a name (a renderer set its link without a space);
 # not an address ("jane@example.com").
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
+# Her name (her photo's text) run into the byline that names her: "Jane DoeBy Jane Doe, Staff".
+_NAME_OVER_BYLINE = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?<=[a-zß-ÿ])"
+    r"(?P<by>By|Von|Par|Por)\s+(?P=name)\b"
+)
 # A name of two or three words said twice in a row.
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
+
+
+# A surname run into the role after it, as a renderer joins a byline's spans with no space
+# ("Meg JamesStaff Writer", "Jane DoeBusiness Columnist"): a word of four letters or more
+# from a capital, then a capital. ("McDonald", "LaToya", "DeShawn" are shorter before it.)
+_GLUED_ROLE = re.compile(r"\b[A-Z][a-zß-ÿ]{3,}(?=[A-Z][a-zß-ÿ])")
+
+
+def _unglued_role(line: str) -> str:
+    """`line` with a name and the role run into it set apart by a comma ("Meg James, Staff
+    Writer"), where the words after the join are a role's (its last word names one: "Staff
+    Writer", "Journal Editor"); else `line` as it is."""
+    for glued in _GLUED_ROLE.finditer(line):
+        rest = line[glued.end() :]
+        role = re.split(r"\s*[|·•,;]\s*|\s+\d", rest, maxsplit=1)[0].split()
+        if 1 <= len(role) <= 4 and is_role_word(role[-1]):
+            return f"{line[: glued.end()]}, {rest}"
+    return line
 
 
 def _byline_found(
@@ -784,10 +834,13 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
+    if _GLUED_ROLE.search(line):
+        line = _unglued_role(line)
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
         line = line[1:-1]  # "(Reporting by Jane Doe; Writing by John Roe)": a wire's credits
     if "@" in line:
         line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
+    line = _NAME_OVER_BYLINE.sub(r"\g<by> \g<name>", line)
     doubled = _DOUBLED_NAME.match(line)
     if doubled and is_person_name(doubled.group(1)) and not is_place(doubled.group(1)):
         # "Jane Doe Jane Doe": her photo's text, then her link.
@@ -816,6 +869,9 @@ def _byline_found(
             return people, credit
     # "Jane Doe vor 5 Stunden", "Jane Doe 2 hours ago": a relative date goes like a date.
     undated = _AGO.sub(" ", without_dates(line))
+    if ":" in undated or "m" in undated.lower():
+        # "Jane Doe 06 PM | 18 Mai", "Jane Doe 2:30 PM": a time of day goes like a date.
+        undated = _TIME_OF_DAY.sub(" ", undated)
     signed = _name_and_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
@@ -849,6 +905,9 @@ def _byline_found(
         listed = _listed_people(segment)
         if listed:
             return listed, ""  # "Jane Doe und John Roe | 12.03.2021", "Jane Doe, John Roe"
+        run_on = _people_before_outlet(segment) or _writer_at_agency(segment)
+        if run_on:
+            return run_on  # "Jane Doe Florida Today", "Jane Doe, AP Auto Writer"
         if undated != line:
             # Run together with a date on one line: "26. September 2019 Jane Doe 2 Comments".
             name = _before_a_date(
@@ -889,6 +948,11 @@ def _byline_found(
     return _named_inside(undated) or _handle_after_date(line)
 
 
+# A time of day in a meta line: "2:30 PM", "06 PM", "15:07 Uhr", "9.30 a.m.".
+_TIME_OF_DAY = re.compile(
+    r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr)(?![\w]))?|\d{1,2}\s*[ap]\.?m\.?(?![\w]))",
+    re.IGNORECASE,
+)
 # "by", "von", "par", "por" inside a line of furniture, and what stands before them when the
 # name after them took a photo or a video, not the article.
 _BY_INSIDE = re.compile(
@@ -1110,6 +1174,41 @@ def _name_and_outlet(line: str) -> tuple[list[str], str] | None:
 _JOINED = re.compile(r",\s|\s(?:and|und|et|y|e|en|og|och|i|&)\s", re.IGNORECASE)
 
 
+def _people_before_outlet(segment: str) -> tuple[list[str], str] | None:
+    """(people, outlet) for people's names run into their outlet's name with no separator, as
+    a renderer joins a byline's spans ("Jane Doe Florida Today", "Jane Doe and John Roe USA
+    TODAY"), or None; not a byline marked with a prefix ("von Jane Doe Harbour Zeitung"),
+    which is read as one."""
+    if not segment[:1].isupper() or has_byline_prefix(segment):
+        return None
+    *others, last = (part.strip() for part in _JOINED.split(segment))
+    person, outlet = person_before_outlet(last)
+    if not person or not all(map(is_person_name, others)):
+        return None
+    return [*others, person], outlet
+
+
+# A wire's byline: the writer, then the agency and her beat ("Jane Doe, AP Auto Writer",
+# "Jane Doe, AP National Political Writer").
+_AT_AGENCY = re.compile(
+    r"^(?P<name>[^,]{3,60}?)\s*,\s*(?P<agency>[^\W\d_]{2,10})"
+    r"\s+(?P<role>(?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)$"
+)
+
+
+def _writer_at_agency(segment: str) -> tuple[list[str], str] | None:
+    """([name], agency) for a wire's byline naming the writer's agency and beat after her
+    name ("Jane Doe, AP Auto Writer"), or None."""
+    match = _AT_AGENCY.match(segment)
+    if not match:
+        return None
+    name, agency, role = match.group("name", "agency", "role")
+    if not (is_person_name(name) and is_agency(agency) and is_role_word(role.split()[-1])):
+        return None
+    # "Ap": the wire's initials in a headline's case, as some papers set a byline.
+    return [name], agency.upper() if agency.istitle() and len(agency) <= 3 else agency
+
+
 def _listed_people(segment: str) -> list[str]:
     """The people a bare list of names gives ("Jane Doe und John Roe", "JANE DOE, JOHN ROE"):
     every item a person's name, or []."""
@@ -1267,6 +1366,8 @@ def _dated(lines: list[str], index: int) -> bool:
     the author's ("Jane Doe | 06.11.23"), not a menu item or a tag shaped like a name."""
     if find_date(lines[index]) is not None or _AGO.search(lines[index]):
         return True
+    if _TIME_OF_DAY.search(lines[index]) and _day_and_month(lines[index]):
+        return True  # "Jane Doe 06 PM | 18 Mai": a blog's meta line that leaves out the year
     if _READ_AFTER.search(lines[index]):
         return True  # "Jane Doe · 5 min read": a blog's byline with its reading time
     above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
@@ -1276,6 +1377,20 @@ def _dated(lines: list[str], index: int) -> bool:
     near = [*_until_text(lines, above), *_until_text(lines, below)]
     return bool(name) and any(
         _dated_neighbour(_clean(lines[i])) or _contact_of(name, _clean(lines[i])) for i in near
+    )
+
+
+def _day_and_month(line: str) -> bool:
+    """Whether `line` gives a day of the month beside a month's name, with no year ("18 Mai",
+    "May 18", "18. Mai")."""
+    words = [word.strip(".,|") for word in line.split()]
+    return any(
+        is_date_word(word)
+        and any(
+            other.isdigit() and 1 <= int(other) <= 31
+            for other in words[max(0, at - 1) : at + 2 : 2]
+        )
+        for at, word in enumerate(words)
     )
 
 
@@ -1389,7 +1504,13 @@ def _name_under_standfirst(
         return False
     if not _is_paragraph_like(_next_line(lines, index)):
         return False
-    below = {word.casefold() for raw in lines[index + 1 :] for word in _LETTERS.findall(raw)}
+    # Her name alone again further down (an author box under the text) is no subject's.
+    below = {
+        word.casefold()
+        for raw in lines[index + 1 :]
+        if _clean(raw) != line
+        for word in _LETTERS.findall(raw)
+    }
     if any(word.casefold() in below for word in _LETTERS.findall(line)):
         return False
     return _bare_name(line, _words_of_sentences(lines))
@@ -1738,10 +1859,12 @@ def _body_lines(
                 _scan_footer(lines[index + 1 :], state)
                 break
             continue
+        if _READ_ALSO.match(line):
+            continue  # "Lesen Sie auch: Headline": a link to another story, not its text
         if len(line) <= MAX_FURNITURE:
             if in_page and _photo_credit(line, lines[index + 1 : index + 1 + _CREDIT_REACH]):
                 continue
-            if is_footer(line):
+            if is_footer(line) or (state.bylines and _COMMENT_FORM.match(line)):
                 _take_category(line, state)
                 if not text_seen:
                     continue  # Above the article's text: page furniture.
@@ -2304,6 +2427,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _dated_byline_above(lines, page)
         or _published_byline(lines, page)
         or _name_under_paragraph(lines, page)
+        or _signed_above_notes(lines, page)
         or _copyright_notice(lines, page)
         or _credited_name(lines, page)
     )
@@ -2934,6 +3058,39 @@ def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str
     return None
 
 
+# A note's mark opening a line under the text: "(1) These figures ...", "[2] See ...", "3) ...".
+_NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\))\s*\S")
+
+
+def _signed_above_notes(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's bare name signing the text above its notes: a person's name alone, set
+    apart by blank lines, between a paragraph that ends a sentence and the first of the notes
+    ("Jane Doe" / "(1) These figures come from ..."), as a journal signs an essay. A name over
+    running text is a heading or a commenter's; over a note, it closes what it follows."""
+    end = min(len(lines), page.end + _SIGNATURE_LINES * 3)
+    lower: frozenset[str] | None = None
+    for index in range(page.start + 1, end - 1):
+        name = _clean(lines[index])
+        if (
+            not name
+            or lines[index - 1].strip()
+            or lines[index + 1].strip()
+            or not 2 <= len(name.split()) <= 3
+            or not is_person_name(name)
+            or is_place(name)
+        ):
+            continue
+        above = _clean(next((raw for raw in lines[index - 1 :: -1] if raw.strip()), ""))
+        if not (_is_paragraph_like(above) and above.endswith(_STOPS)):
+            continue
+        if not _NOTE_MARK.match(_next_line(lines, index)):
+            continue
+        lower = lower_case_words(lines) if lower is None else lower
+        if not any(word.lower() in lower for word in name.split()):
+            return [name], ""
+    return None
+
+
 def _source_under_paragraph(lines: list[str], page: PageArticle) -> str:
     """The outlet a source line under a paragraph of the text credits ("Quelle: kathpress",
     see `source_credit`), where the page's text runs on past it (a list of links, the next
@@ -3252,12 +3409,18 @@ def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
 _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 
+# Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
+_LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
+
+
 def parse_text(text: str, name: str = "") -> Draft:
     """One article from scraped plain text (already decoded and sanitised); `name` is the
     file's name without its extension, which often names a saved page's article."""
     lines = _without_server_errors(text)
+    numbered = False  # whether lynx numbered the page's links and listed them at its end
     if "References" in text:
-        lines = without_link_list(lines)
+        listed = without_link_list(lines)
+        numbered, lines = len(listed) < len(lines), listed
     state = _State()
     # A page a text browser wrapped is read as the page it was: its byline, date lines and
     # paragraphs each on a line of their own again.
@@ -3272,7 +3435,15 @@ def parse_text(text: str, name: str = "") -> Draft:
     if page is not None and page.headline is not None:
         # A whole page saved as text: its menus, teasers and footer are left out.
         if link_marked(lines):
-            lines = [LINK_MARK.sub("", line) if "[" in line else line for line in lines]
+            # "[30]" alone on a line: lynx's number for a link whose text is a picture or a
+            # block under it. A reader sees nothing there: a name or a caption under it stands
+            # apart as it does in the page.
+            lines = [
+                ("" if numbered and _LONE_LINK_MARKS.fullmatch(line) else LINK_MARK.sub("", line))
+                if "[" in line
+                else line
+                for line in lines
+            ]
         _read_page_header(lines, page, state)
         whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
