@@ -249,6 +249,16 @@ def test_event_registry_source_object_and_three_letter_language() -> None:
     }
     (draft,) = parse_json(json.dumps({"articles": {"results": [article]}}))
     assert (draft.source, draft.authors, draft.language) == ("BBC", ["Jane Smith"], "")
+    assert draft.published == datetime(2024, 3, 11)
+    article["dateTime"] = "2024-03-11T09:15:00Z"  # the moment, on that day: taken
+    (draft,) = parse_json(json.dumps({"articles": {"results": [article]}}))
+    assert draft.published == datetime(2024, 3, 11, 9, 15, tzinfo=UTC)
+    article["dateTime"] = "2024-03-12T01:15:00Z"  # another day (a crawl's): the day stays
+    (draft,) = parse_json(json.dumps({"articles": {"results": [article]}}))
+    assert draft.published == datetime(2024, 3, 11)
+    del article["date"]  # the moment alone dates it
+    (draft,) = parse_json(json.dumps({"articles": {"results": [article]}}))
+    assert draft.published == datetime(2024, 3, 12, 1, 15, tzinfo=UTC)
 
 
 def test_json_feed_is_unwrapped_although_the_feed_has_a_title() -> None:

@@ -37,8 +37,8 @@ _DATE = (
     "date", "published", "publishedat", "publishedon", "pubdate", "datepublished",
     "datepublish", "publicationdate", "publishdate", "publishedtime", "webpublicationdate",
     "firstpublished", "firstpublishedat", "releasedate", "createdat", "created", "datecreated",
-    "time", "timestamp", "dcdate", "updated", "updatedat", "datemodified", "datemodify",
-    "lastmodified",
+    "time", "timestamp", "dcdate", "datetimepub", "datetime", "updated", "updatedat",
+    "datemodified", "datemodify", "lastmodified",
 )  # fmt: skip
 _AUTHOR = (
     "author", "authors", "byline", "bylines", "creator", "creators", "by", "writer",
@@ -196,6 +196,12 @@ def _draft(fields: dict[str, Any]) -> Draft:
     else:
         draft.paragraphs = body or summary or []
     draft.published, draft.period = _first(fields, _DATE, _date) or (None, "")
+    # Event Registry gives the day ("date") and the moment ("dateTime", "dateTimePub"): the
+    # moment, where it is on that day.
+    moment = _first(fields, ("datetimepub", "datetime"), _date)
+    if moment and draft.published and not draft.period:
+        if moment[0].date() == draft.published.date() and not moment[1]:
+            draft.published = moment[0]
     bylines = [split_author_field(name) for name in _people(_pick(fields, _AUTHOR))]
     draft.authors, draft.credit = merge_bylines(bylines)
     draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
