@@ -518,10 +518,11 @@ class MainScreen(Screen[None]):
             # The update's last step gives the annotations of a file moved and changed to
             # its new article: the marks listed were read before it (no ✎ on that hit).
             self.panes.results_shown(list(self.results_list.rows.values()), new=False)
-        if self._restore_article:
-            # The last session's article, put off until the index was up to date: a search
-            # rerun by a commit looks again, but the last commit's may have come before the
-            # end (or none came). Looked for now, it opens or is said to be gone.
+        if self._restore_article and self.results is not None:
+            # The last session's article, put off until the index was up to date (before the
+            # first results it is still to be opened with them, its matches marked): a
+            # search rerun by a commit looks again, but the last commit's may have come
+            # before the end. Looked for now, it opens or is said to be gone.
             key, self._restore_article = self._restore_article, ""
             if not self._keys_since_restore():
                 self.open_article(key, focus=True, record=True, restoring=True)
