@@ -320,6 +320,30 @@ async def test_relaunch_reopens_the_article_whose_file_was_renamed_meanwhile(
         assert not any("no longer in the library" in m for m in notifications(again))
 
 
+async def test_an_article_put_off_while_indexing_is_looked_for_when_indexing_ends(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The last session's article, not found while the index was being brought up to date, is
+    put off until a commit reruns the search; when the last commit's search came before the
+    end, it was put off for good, and the reader was told nothing."""
+    from newsread.index.engine.indexer import IndexSummary
+    from newsread.tui.messages import IndexFinished
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        main.indexing = True  # as while the update runs
+        main.open_article("gone.txt", focus=True, record=True, restoring=True)
+        await wait_for(pilot, lambda: main._restore_article == "gone.txt")  # put off
+        main.post_message(IndexFinished(IndexSummary(unchanged=4, total_articles=4)))
+        await wait_for(
+            pilot, lambda: any("no longer in the library" in m for m in notifications(app))
+        )
+        assert main._restore_article == "" and main.reader.article is None
+        await pilot.press("ctrl+q")
+
+
 async def test_relaunch_reopens_the_article_whose_file_was_renamed_and_edited_meanwhile(
     library: Path, make_app: MakeApp
 ) -> None:
