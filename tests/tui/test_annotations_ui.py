@@ -524,8 +524,9 @@ class TestNotes:
             assert note_editor.editor.text == "keep me"
             # Escape asks before throwing the text away.
             await pilot.press("escape")
+            # (a key may wait its turn behind the failed save's: waited for, not assumed)
+            await wait_for(pilot, lambda: "Escape again discards" in str(error.render()))
             assert app.screen is note_editor
-            assert "Escape again discards" in str(error.render())
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is app.main)
 
