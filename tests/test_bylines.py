@@ -44,6 +44,11 @@ from newsread.index.files.formats.bylines import (
         ("By Jane Doe (AP)", ["Jane Doe"], "AP"),
         ("Jane Doe and John Roe (dpa)", ["Jane Doe", "John Roe"], "dpa"),
         ("Jane Doe (Brussels)", ["Jane Doe"], ""),
+        # Square brackets are brackets too; a whole byline in brackets is the byline.
+        ("Jane Doe [Reuters]", ["Jane Doe"], "Reuters"),
+        ("Jane Doe [with John Roe]", ["Jane Doe", "John Roe"], ""),
+        ("[Jane Doe]", ["Jane Doe"], ""),
+        ("(Jane Doe)", ["Jane Doe"], ""),
         ("by Jane Doe No Comments", ["Jane Doe"], ""),
         ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
         ("Staff Reporter", [], "Staff Reporter"),

@@ -404,7 +404,8 @@ def _only_a_date(rest: str) -> bool:
 _WORD_RUN = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\b")
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
 _URL = re.compile(r"\s*\(?\s*(?:https?://|www\.|\S+@\S+\.\w|@\w)\S*\s*\)?")
-_PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
+_WRAPPED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
+_PARENTHESES = re.compile(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])\s*")  # or [brackets]
 _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNORECASE)
 # "Doe, Jane", "Jong, Michiel de": catalogue order, surname first.
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]*),\s+([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})$")
@@ -998,13 +999,16 @@ _PICTURES_BY = re.compile(
 
 
 def _parentheses(line: str) -> str:
-    """'X (with Y and Z)' lists more names, 'Jane Doe (dpa)' credits an agency; other asides
+    """'X (with Y and Z)' lists more names, 'Jane Doe (dpa)' or '[dpa]' credits an agency; other asides
     ('Bruno (Henrique) Rodrigues') go, and a name with one that credits the pictures ('John
     Roe (photos)') with them."""
     line = _PICTURES_BY.sub("", line)
+    whole = _WRAPPED.fullmatch(line)
+    if whole:  # "[Jane Doe]", "(Jane Doe)": the byline itself, not an aside
+        line = whole.group(1)
 
     def replace(match: re.Match[str]) -> str:
-        inner = match.group(1)
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
         if _LIST_WORDS.search(inner) or is_agency(inner.strip()):
             return ", " + inner + " "
         return " "
