@@ -73,6 +73,7 @@ class KeyOrder:
         """Until `release("start")` (the first screen is up, its focus set), keys wait: one
         typed at launch has nothing to land on yet."""
         self._hold_timer: Timer | None = None
+        self._on_expire: dict[str, Callable[[], object]] = {}
         self._serial = 0
         """The number of the key in flight: a late "done" of a key given up on is ignored."""
         self._routed_at = 0.0
@@ -96,15 +97,26 @@ class KeyOrder:
             return
         await self._route(event)
 
-    def hold(self, reason: str, limit: float | None = None) -> None:
+    def hold(
+        self,
+        reason: str,
+        limit: float | None = None,
+        on_expire: Callable[[], object] | None = None,
+    ) -> None:
         """Hold keys until `release(reason)`, `limit` seconds at most (`HOLD_LIMIT` by
-        default): the focus is about to move."""
+        default): the focus is about to move. At the limit `on_expire`, if given, runs first
+        (to give the held keys somewhere to go), and the keys go after the next refresh."""
         self._holds[reason] = monotonic() + (HOLD_LIMIT if limit is None else limit)
+        if on_expire is None:
+            self._on_expire.pop(reason, None)
+        else:
+            self._on_expire[reason] = on_expire
         if self._hold_timer is None:
             self._hold_timer = self.app.set_interval(HOLD_LIMIT / 4, self._expire)
 
     def release(self, reason: str) -> None:
         """The focus change `reason` stood for has been made (or will not be)."""
+        self._on_expire.pop(reason, None)
         if self._holds.pop(reason, None) is not None:
             # After the focus change queued on the app just before this call.
             self.app.call_later(self._settle_then_next)
@@ -113,7 +125,15 @@ class KeyOrder:
         now = monotonic()
         expired = [reason for reason, deadline in self._holds.items() if deadline <= now]
         for reason in expired:
-            self.release(reason)
+            on_expire = self._on_expire.pop(reason, None)
+            if on_expire is None:
+                self.release(reason)
+                continue
+            self._holds[reason] = float("inf")  # released below, after `on_expire`'s screen
+            try:
+                on_expire()
+            finally:
+                self.app.call_after_refresh(self.release, reason)
         if not self._holds and self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None

@@ -481,6 +481,81 @@ class TestNotes:
             await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
             assert not reader.border_title
 
+    async def test_a_note_typed_after_N_whose_highlight_is_refused_goes_to_an_editor(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Another newsread held the notes: N's highlight was refused, and the note typed after
+        # N ran as commands ("Hello" highlighted, 'e' opened another note...).
+        real_add = AnnotationStore.add_highlight
+        refused: list[bool] = []
+
+        def locked_once(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            if not refused:
+                refused.append(True)
+                raise AnnotationError("annotations are locked by another newsread")
+            return real_add(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "add_highlight", locked_once)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await go_to_body(pilot, "Dock workers")
+            await pilot.press("v", ")", "N", *"Hello, A note")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            await wait_for(pilot, lambda: note_editor.editor.text == "Hello, A note")
+            assert "locked by another newsread" in str(
+                note_editor.query_one("#note-error", Label).render()
+            )
+            assert not app.main.reader.highlights  # nothing ran as a key
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: app.screen is app.main)
+            reader = app.main.reader
+            await wait_for(pilot, lambda: len(reader.highlights) == 1)
+            (made,) = reader.highlights
+            assert (
+                made.text == "Dock workers said the running costs would fall as ships grew larger."
+            )
+            assert made.highlight.note == "Hello, A note"
+
+    async def test_a_note_typed_after_N_waits_in_an_editor_when_the_save_outlasts_the_hold(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Past the key hold's limit (the save waiting for another newsread's lock), the keys
+        # typed after N were let go as commands: 'A' opened the article's note and the rest
+        # of the highlight's note was typed into it.
+        from newsread.tui.screens import annotating
+
+        saving, release = threading.Event(), threading.Event()
+        real_add = AnnotationStore.add_highlight
+
+        def slow_add(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+            saving.set()
+            release.wait(30)
+            return real_add(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnnotationStore, "add_highlight", slow_add)
+        monkeypatch.setattr(annotating, "STORE_HOLD_LIMIT", 0.5)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await go_to_body(pilot, "Dock workers")
+            await pilot.press("v", ")", "N", *"A note")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor), workers=False)
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            await wait_for(pilot, lambda: note_editor.editor.text == "A note", workers=False)
+            release.set()  # the first save goes through meanwhile: no second editor
+            await wait_for(pilot, lambda: len(app.main.reader.highlights) == 1)
+            assert app.screen is note_editor
+            await pilot.press(*" too", "ctrl+s")
+            await wait_for(pilot, lambda: app.screen is app.main)
+            reader = app.main.reader
+            await wait_for(pilot, lambda: reader.highlights[0].highlight.note == "A note too")
+            assert len(reader.highlights) == 1
+            assert not app.main.article_state.note  # type: ignore[union-attr]
+
     async def test_escape_after_N_says_the_highlight_stays_without_a_note(
         self, library: Path, make_app: MakeApp
     ) -> None:

@@ -71,6 +71,16 @@ class EmptiedNote:
     text: str
 
 
+@dataclass(frozen=True)
+class NoteAfterN:
+    """A passage N is highlighting, whose note the user is already typing."""
+
+    article: Article
+    start: int
+    end: int
+    colour: int
+
+
 STORE_CHECK = 1.5
 """Seconds between looks for another session's changes to the annotation store."""
 
@@ -106,6 +116,11 @@ class AnnotatingPanes(Horizontal):
         self._notes_wait_timer: Timer | None = None
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
+        self._note_editor_span: tuple[int, int] | None = None
+        """The passage of the editor `_note_before_its_highlight` opened, while it is open."""
+        self._note_after_n: NoteAfterN | None = None
+        """The passage of the last N while its highlight is being saved: the keys typed
+        meanwhile are its note, held until the editor opens."""
         self._highlights_left: tuple[str, str | None, str] = ("", None, "marked")
         """The highlights view's filter, the highlight it was on and its order when last
         closed."""
@@ -367,6 +382,9 @@ class AnnotatingPanes(Horizontal):
             self.call_after_refresh(self._go_to, target)
         if message.edit:
             self._reader.show_pending("")
+            if self._note_after_n is None:
+                return  # the note is being written already, in the editor the wait opened
+            self._note_after_n = None
             self._edit_note(message.edit, new=True)
             # Keys typed after N go to the editor, once it has the focus.
             self.call_after_refresh(self._host.key_order.release, "note")
@@ -442,9 +460,23 @@ class AnnotatingPanes(Horizontal):
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
+        pending = self._note_after_n
+        if pending is not None and message.span == (pending.start, pending.end):
+            # N's highlight was refused: what was typed after N is its note, and goes to an
+            # editor that saves both (the keys were held for it; run, "Hello" would highlight
+            # and edit).
+            self._note_after_n = None
+            self._host.key_order.release("notes")
+            self._reader.show_pending("")
+            self.notify(message.error, severity="error", timeout=8)
+            self._open_note_before_its_highlight(pending, message.error)
+            self.call_after_refresh(self._host.key_order.release, "note")
+            return
         for hold in ("note", "notes"):
             self._host.key_order.release(hold)
         self._reader.show_pending("")
+        if message.span is not None and message.span == self._note_editor_span:
+            return  # N's slow save, given up: its editor, open, saves the highlight with the note
         self.notify(message.error, severity="error", timeout=8)
         if message.span is not None:  # selected again: H once there is room
             self._reader.select_span(*message.span)
@@ -542,7 +574,10 @@ class AnnotatingPanes(Horizontal):
             # The note typed straight after N belongs in the editor that opens once the
             # highlight is saved (see `_annotations_loaded`). Under load that took seconds
             # with nothing on screen: the wait is said at once.
-            self._host.key_order.hold("note", STORE_HOLD_LIMIT)
+            self._note_after_n = NoteAfterN(article, start, end, colour)
+            # If the save outlasts the hold (another newsread holding the notes), the keys go
+            # to an editor of their own, never run as commands (`_note_before_its_highlight`).
+            self._host.key_order.hold("note", STORE_HOLD_LIMIT, self._note_before_its_highlight)
             reader.show_pending("saving the highlight · its note opens next (type away)")
         self._annotate(
             article,
@@ -770,6 +805,60 @@ class AnnotatingPanes(Horizontal):
             base=(base_revision, base_note),
             draft=draft,
         )
+        self.app.push_screen(editor, closed)
+
+    def _note_before_its_highlight(self) -> None:
+        """N's highlight is still being saved after `STORE_HOLD_LIMIT` (another newsread
+        holds the notes): the keys typed since go to an editor that saves both."""
+        pending, self._note_after_n = self._note_after_n, None
+        if pending is None:
+            return
+        self._reader.show_pending("")
+        self._open_note_before_its_highlight(
+            pending, "The highlight is still being saved: ctrl+s saves it with this note"
+        )
+
+    def _open_note_before_its_highlight(self, pending: NoteAfterN, error: str) -> None:
+        """The note editor for passage `pending`, not highlighted yet: saving highlights it
+        with the note (or, if the passage is highlighted by then, adds the note to its own)."""
+        from newsread.tui.screens.note_editor import NoteEditor
+
+        article, start, end, colour = pending.article, pending.start, pending.end, pending.colour
+        draft = self._host.drafts.draft_for(
+            article, f"new:{start}-{end}", "", 0, sanitise_line(article.title)
+        )
+
+        def saving(note: str, base_revision: int, base: str) -> object:
+            store = self._store()
+            made = store.add_highlight(article, start, end, colour=colour, note=note)
+            if made.note.strip() == note.strip():
+                return made
+            # Highlighted meanwhile (the slow save went through, or another newsread): its
+            # note is kept, this one added.
+            joined = f"{made.note.rstrip()}\n\n{note}" if made.note.strip() else note
+            return store.update_highlight(
+                made.id, note=joined, base_revision=made.revision, base_note=made.note
+            )
+
+        def closed(saved: bool | None) -> None:
+            self._note_editor_span = None
+            self._annotate(article, None, notice="Highlighted, with its note" if saved else "")
+            if not saved:
+                self.notify(
+                    "Note not saved; if the passage was not highlighted, select it and H again",
+                    severity="warning",
+                    timeout=6,
+                )
+
+        editor = NoteEditor(
+            "Note on the new highlight",
+            "",
+            saving,
+            quote=article.body[start:end],
+            error=error,
+            draft=draft,
+        )
+        self._note_editor_span = (start, end)
         self.app.push_screen(editor, closed)
 
     # -- deleting and re-attaching ---------------------------------------------------------
