@@ -222,6 +222,44 @@ async def test_a_draft_whose_highlight_is_gone_is_offered_for_the_article_note(
         assert drafts_on_disk() == []
 
 
+async def test_a_draft_of_a_note_whose_highlight_was_never_made_is_offered_for_the_article(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # N's highlight refused (another newsread held the notes): its note went to an editor of
+    # its own, and the session ended before it was saved.
+    from newsread.index.annotations import AnnotationError, AnnotationStore
+
+    def locked(self: AnnotationStore, *args: object, **kwargs: object) -> None:
+        raise AnnotationError("annotations are locked by another newsread")
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        reader = app.main.reader
+        assert reader.article is not None
+        reader.move_cursor(reader.body_location(reader.article.body.index("harbour master")))
+        with monkeypatch.context() as patch:
+            patch.setattr(AnnotationStore, "add_highlight", locked)
+            await pilot.press("v", *["l"] * len("harbour master"), "N", *"never highlighted")
+            await wait_for(pilot, lambda: any("never highlighted" in d for d in drafts_on_disk()))
+        assert isinstance(app.screen, NoteEditor)
+        assert not reader.highlights
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        app.main.open_article(KELMOR, focus=True, record=False)  # loaded once recovered
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "for a passage its session had not highlighted yet" in dialog._question
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: saved_note(app) == "never highlighted")
+        assert drafts_on_disk() == []
+
+
 async def test_a_recovered_draft_whose_article_is_gone_says_where_its_text_is(
     library: Path, make_app: MakeApp
 ) -> None:

@@ -81,6 +81,10 @@ class NoteAfterN:
     colour: int
 
 
+NEW_HIGHLIGHT = "new:"
+"""What the draft of a note on a passage still to be highlighted names as its target (then the
+passage's offsets)."""
+
 STORE_CHECK = 1.5
 """Seconds between looks for another session's changes to the annotation store."""
 
@@ -421,7 +425,9 @@ class AnnotatingPanes(Horizontal):
 
         self.app.push_screen(
             ChoiceDialog(
-                "A recovered note draft belongs to a highlight that is gone",
+                "A recovered note draft was for a passage its session had not highlighted yet"
+                if homeless.target.startswith(NEW_HIGHLIGHT)
+                else "A recovered note draft belongs to a highlight that is gone",
                 [
                     ("a", "append", "Add it to the article's note (then edit and save)"),
                     ("d", "discard", "Discard the draft"),
@@ -825,7 +831,7 @@ class AnnotatingPanes(Horizontal):
 
         article, start, end, colour = pending.article, pending.start, pending.end, pending.colour
         draft = self._host.drafts.draft_for(
-            article, f"new:{start}-{end}", "", 0, sanitise_line(article.title)
+            article, f"{NEW_HIGHLIGHT}{start}-{end}", "", 0, sanitise_line(article.title)
         )
 
         def saving(note: str, base_revision: int, base: str) -> object:
