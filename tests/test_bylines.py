@@ -49,6 +49,8 @@ from newsread.index.files.formats.bylines import (
         ("Jane Doe [with John Roe]", ["Jane Doe", "John Roe"], ""),
         ("[Jane Doe]", ["Jane Doe"], ""),
         ("(Jane Doe)", ["Jane Doe"], ""),
+        ("[[Jane Doe]]", ["Jane Doe"], ""),  # a wiki link (Obsidian's clipper)
+        ("[[People/J. Doe|Jane Doe]] and [[John Roe]]", ["Jane Doe", "John Roe"], ""),
         ("by Jane Doe No Comments", ["Jane Doe"], ""),
         ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
         ("Staff Reporter", [], "Staff Reporter"),

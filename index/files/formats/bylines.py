@@ -404,6 +404,9 @@ def _only_a_date(rest: str) -> bool:
 _WORD_RUN = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\b")
 # Links, e-mail addresses and social handles next to a name: "Jane Doe | jane@x.com | @jane".
 _URL = re.compile(r"\s*\(?\s*(?:https?://|www\.|\S+@\S+\.\w|@\w)\S*\s*\)?")
+_WIKI_LINK = re.compile(
+    r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]"
+)  # [[Jane Doe]], [[p/Jane Doe|Jane Doe]]
 _WRAPPED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 _PARENTHESES = re.compile(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])\s*")  # or [brackets]
 _LIST_WORDS = re.compile(r",|\b(?:and|et|und|y|with|avec|mit|con|и)\b", re.IGNORECASE)
@@ -1002,7 +1005,7 @@ def _parentheses(line: str) -> str:
     """'X (with Y and Z)' lists more names, 'Jane Doe (dpa)' or '[dpa]' credits an agency; other asides
     ('Bruno (Henrique) Rodrigues') go, and a name with one that credits the pictures ('John
     Roe (photos)') with them."""
-    line = _PICTURES_BY.sub("", line)
+    line = _WIKI_LINK.sub(r"\1", _PICTURES_BY.sub("", line))
     whole = _WRAPPED.fullmatch(line)
     if whole:  # "[Jane Doe]", "(Jane Doe)": the byline itself, not an aside
         line = whole.group(1)
