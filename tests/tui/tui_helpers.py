@@ -204,6 +204,9 @@ async def settle(pilot: Pilot) -> None:
             # them: until then nothing looks busy (under load a settle ended before the last
             # letters of "/harbour" were routed, and the find bar held "har").
             and app._message_queue.empty()
+            # A worker's answer (the counts, after the first page) posted to the screen, not
+            # yet handled: under load "G" went to row 20 of a list of 31.
+            and app.main._message_queue.empty()
             and not any(w.is_running for w in app.workers)
             and app.main._search_timer is None
             and app.main._early_timer is None

@@ -120,6 +120,8 @@ class AnnotatingPanes(Horizontal):
         self._notes_wait_timer: Timer | None = None
         self._offered: set[str] = set()
         """Recovered drafts of gone highlights already offered in this session."""
+        self._orphans_said: set[tuple[str, frozenset[str]]] = set()
+        """(article key, orphaned highlight ids) already said in this session."""
         self._note_editor_span: tuple[int, int] | None = None
         """The passage of the editor `_note_before_its_highlight` opened, while it is open."""
         self._note_after_n: NoteAfterN | None = None
@@ -374,6 +376,7 @@ class AnnotatingPanes(Horizontal):
         self.article_state = state
         self._reader.set_highlights(message.highlights)
         self._panel.show(message.highlights, state)
+        self._say_orphans(article, message.highlights)
         self.call_after_refresh(self._host.key_order.release, "notes")
         annotated = bool(message.highlights or state.note or state.tags)
         self.query_one(ResultsList).set_marks(
@@ -394,6 +397,23 @@ class AnnotatingPanes(Horizontal):
             self.call_after_refresh(self._host.key_order.release, "note")
         elif self.screen.is_current:
             self._offer_homeless_draft(article)
+
+    def _say_orphans(self, article: Article, highlights: Sequence[AnchoredHighlight]) -> None:
+        """Say, once per article and set of them, that highlights whose passage is no longer
+        in the article's text are kept, and where: the article itself no longer shows them,
+        and a highlight missing from it looked lost."""
+        orphans = frozenset(h.id for h in highlights if h.orphaned)
+        if not orphans or (article.key, orphans) in self._orphans_said:
+            return
+        self._orphans_said.add((article.key, orphans))
+        count = len(orphans)
+        which = "1 highlight's passage is" if count == 1 else f"{count} highlights' passages are"
+        self.notify(
+            f"{which} no longer in this article's text: kept, as orphaned, in the notes panel"
+            " (p), where r re-attaches to a passage selected in the article",
+            severity="warning",
+            timeout=8,
+        )
 
     def _offer_homeless_draft(self, article: Article) -> None:
         """A recovered draft of a highlight's note whose highlight is gone (deleted since):
