@@ -1390,3 +1390,41 @@ def test_a_headline_asking_a_question_is_the_title_s_start_with_its_deck_run_on(
     main = f"<article><h1>{question}</h1><h3>Engineers find cracks in two supports</h3>{BODY}"
     draft = parse_html(page(head, main + "</article>", title=title))
     assert draft.title == question
+
+
+# --- an interview's writer in its credits ----------------------------------------------------
+
+CREDITS = '<section class="single-credits"><div class="credits">{}</div></section>'.format(
+    "".join(
+        f'<div class="credits-credit"><div class="credits-credit-label">{label}</div>'
+        f'<div class="credits-credit-text">{name}</div></div>'
+        for label, name in (
+            ("{label}", "JANE DOE"),
+            ("FOTOGRAF", "JOHN ROE"),
+            ("STYLING", "MARY MOE"),
+        )
+    )
+)
+
+
+@pytest.mark.parametrize("label", ["Interview", "INTERVIEW", "Protokoll"])
+def test_the_interviewer_a_story_s_credits_name_is_its_writer(label: str) -> None:
+    # iconmagazine.de: under the story, label and name in pairs, "Interview" over the writer
+    # of an interview ("Text" over a report's, which was read already).
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}{CREDITS.format(label=label)}</article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_the_interviewer_named_after_the_text_is_its_writer() -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}<p>Interview: Jane Doe</p></article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_the_person_an_interview_s_kicker_names_is_not_its_writer() -> None:
+    # Over the headline, "Interview" is the story's kind and the name after it the person
+    # asked; outside a credits block, before the text, it names no writer.
+    main = (
+        '<article><p class="kicker">Interview</p><h2>Jane Doe</h2>'
+        f"<h1>{HEADLINE}</h1><p>Interview: Jane Doe</p>{BODY}</article>"
+    )
+    assert parse_html(page("", main)).authors == []

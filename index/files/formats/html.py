@@ -276,6 +276,7 @@ def parse_html(text: str) -> Draft:
             or _closing_bio(draft.paragraphs)
             or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
+            or _interviewer(draft.paragraphs, tree)
             or _cjk_byline_line(tree)
             or _post_metadata_byline(tree)
             or _right_aligned_signature(tree)
@@ -4800,6 +4801,43 @@ def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
                 holder.casefold() in site or _is_site_name(holder, draft.source, draft.url)
             ):
                 return [holder]
+    return []
+
+
+# What labels the writer of an interview, or of an account taken down, in a story's credits
+# ("Text" and "Autor" are `_NAME_LABEL`'s, read wherever they stand).
+_INTERVIEWER_LABEL = re.compile(r"^(?:interview|protokoll)\s*:?$", re.IGNORECASE)
+_INTERVIEWER_LINE = re.compile(r"^(?:interview|protokoll)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+# A story's credits, label and name in pairs; not a picture's (`_PICTURE_CREDIT`).
+_CREDITS = "//body//*[contains(@class, 'credits')]"
+_MAX_CREDIT_WORDS = 6
+
+
+def _interviewer(paragraphs: list[str], tree: Any) -> list[str]:
+    """The people named as an interview's writers: in a line closing the text ("Interview:
+    Jane Doe"), or beside the label "Interview" in the story's credits (iconmagazine.de:
+    "Interview / SVEN MICHAELSEN", "Fotograf / …"). Over the headline, "Interview" is the
+    story's kind, and the name after it the person asked."""
+    for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
+        match = _INTERVIEWER_LINE.match(" ".join(paragraph.split()))
+        if match and len(paragraph) <= _MAX_LEAD:
+            people = [p for p in split_byline(match.group("names"))[0] if is_person_name(p)]
+            if people:
+                return people
+    for credits in tree.xpath(_CREDITS):
+        if _PICTURE_CREDIT.search(credits.get("class") or "") or _in_other_content(credits):
+            continue
+        for node in credits.xpath(".//text()[normalize-space(.)]"):
+            if not node.is_text or not _INTERVIEWER_LABEL.match(str(node).strip()):
+                continue
+            following = node.getparent().xpath(_NEXT_TEXT)
+            holder = following[0].getparent() if following else None
+            if holder is None or not (holder is credits or credits in holder.iterancestors()):
+                continue  # The name must be among the credits.
+            name = " ".join(str(following[0]).split())
+            people = [p for p in split_byline(name)[0] if is_person_name(p)]
+            if people and len(name.split()) <= _MAX_CREDIT_WORDS:
+                return people
     return []
 
 
