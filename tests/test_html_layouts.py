@@ -1428,3 +1428,23 @@ def test_the_person_an_interview_s_kicker_names_is_not_its_writer() -> None:
         f"<h1>{HEADLINE}</h1><p>Interview: Jane Doe</p>{BODY}</article>"
     )
     assert parse_html(page("", main)).authors == []
+
+
+# --- a date line ending in its byline --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geschrieben am 5. Januar 2023 von Jane Doe",
+        "Verfasst am 05.01.2023 von Jane Doe",
+        "Erstellt am 05.01.2023 von Jane Doe",
+        "Submitted on January 5, 2023 by Jane Doe",
+        "Escrito el 5 de enero de 2023 por Jane Doe",
+    ],
+)
+def test_a_date_line_worded_as_a_writing_ends_in_the_writer(line: str) -> None:
+    # "Geschrieben am … von Jane Doe" as "Veröffentlicht am … von Jane Doe" was read: the
+    # words a byline set apart opens with, then the day, then its name.
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1><p>{line}</p>{BODY}</article>"))
+    assert (draft.authors, draft.paragraphs[0]) == (["Jane Doe"], PARAGRAPHS[0])

@@ -3229,7 +3229,8 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
 # What is left of a date line that ends in its byline once the date is out ("Posted on
 # September 21, 2020 by Jane Doe", "Am 12.03.2021 von Jane Doe").
 _DATED_BY = re.compile(
-    r"^(?:(?:posted|published|written|veröffentlicht|publiée?|publicado)\s*)?"
+    r"^(?:(?:posted|submitted|published|written|veröffentlicht|geschrieben|verfasst|erstellt"
+    r"|eingestellt|gepostet|publiée?|écrit|publicado|escrito|pubblicato|scritto)\s*)?"
     r"(?:on|am|le|el|il)?\s*(?=(?:by|von|par|por|di)\s)",
     re.IGNORECASE,
 )
