@@ -1448,3 +1448,16 @@ def test_a_date_line_worded_as_a_writing_ends_in_the_writer(line: str) -> None:
     # words a byline set apart opens with, then the day, then its name.
     draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1><p>{line}</p>{BODY}</article>"))
     assert (draft.authors, draft.paragraphs[0]) == (["Jane Doe"], PARAGRAPHS[0])
+
+
+# --- a subtitle set small inside the headline ------------------------------------------------
+
+
+@pytest.mark.parametrize("title", [f"{HEADLINE} | {SITE}", SITE])
+def test_a_subtitle_set_small_after_the_h1_s_words_is_no_part_of_the_headline(title: str) -> None:
+    # Bootstrap's documented markup: "<h1>Headline <small>Secondary text</small></h1>".
+    main = f"<article><h1>{HEADLINE} <small>Engineers warn of more closures</small></h1>"
+    draft = parse_html(page("", main + BODY + "</article>", title=title))
+    # The subtitle is the deck over the text, as a reader sees it under the headline.
+    assert draft.title == HEADLINE
+    assert draft.paragraphs[:2] == ["Engineers warn of more closures", PARAGRAPHS[0]]

@@ -1680,16 +1680,21 @@ def _shown_text(
 
 
 def _kicker(element: Any) -> bool:
-    """A heading's kicker: marked by its class, or small print on a line before the rest."""
+    """A heading's kicker: marked by its class, or small print on a line before the rest; or
+    its subtitle, small print after the rest (Bootstrap's "<h1>Headline <small>Secondary
+    text</small></h1>")."""
     if _KICKER_CLASS.search(element.get("class") or ""):
         return True
-    following = element.getnext()
+    if element.tag != "small":
+        return False
+    parent, following = element.getparent(), element.getnext()
+    if element.getprevious() is None and not (parent.text or "").strip():
+        return following is not None and following.tag == "br"
     return (
-        element.tag == "small"
-        and element.getprevious() is None
-        and not (element.getparent().text or "").strip()
-        and following is not None
-        and following.tag == "br"
+        following is None
+        and parent.tag in _HEADINGS
+        and not (element.tail or "").strip()
+        and bool(_WORDS.search(_spaced_text(parent, skip=lambda e: e is element)))
     )
 
 
@@ -4948,6 +4953,9 @@ def _drop_repeated_header(
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
         if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
             return dated + paragraphs[index + 1 :]
+        deck = _deck_after(paragraph, headlines)
+        if deck:
+            return [*dated, deck, *paragraphs[index + 1 :]]
         for lines in range(2, _HEADLINE_LINES + 1):
             if _loose(" ".join(paragraphs[index : index + lines])) in loose_shown:
                 return dated + paragraphs[index + lines :]
@@ -4961,6 +4969,23 @@ def _drop_repeated_header(
 
 # The most lines a headline is set on.
 _HEADLINE_LINES = 3
+
+
+def _deck_after(paragraph: str, headlines: list[str]) -> str:
+    """The subtitle run on after the headline in one paragraph, as the extraction gives an
+    `<h1>` with its subtitle set small ("Headline <small>Secondary text</small>"): the words
+    after the headline where they start anew (a capital, no punctuation between), at most a
+    standfirst's length; else ""."""
+    spaced = " ".join(paragraph.split())
+    for headline in headlines:
+        head = " ".join(headline.split())
+        if len(_words_of(head)) < _MIN_HEADLINE_WORDS:
+            continue
+        if spaced[: len(head) + 1].casefold() == f"{head} ".casefold():
+            rest = spaced[len(head) + 1 :]
+            if rest[:1].isupper() and len(rest) <= _MAX_STANDFIRST:
+                return rest
+    return ""
 
 
 def _repeats(loose: str, headline: str) -> bool:
