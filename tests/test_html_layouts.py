@@ -1461,3 +1461,24 @@ def test_a_subtitle_set_small_after_the_h1_s_words_is_no_part_of_the_headline(ti
     # The subtitle is the deck over the text, as a reader sees it under the headline.
     assert draft.title == HEADLINE
     assert draft.paragraphs[:2] == ["Engineers warn of more closures", PARAGRAPHS[0]]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} | {SITE}",  # the kicker left out
+        f"Bridge works - {HEADLINE} | {SITE}",  # the kicker set apart
+    ],
+)
+def test_a_kicker_on_the_h1_s_first_line_is_cut_where_the_titles_leave_it_out(title: str) -> None:
+    # "<h1>Kicker<br>Headline</h1>": the kicker as the heading's own text, not an element.
+    main = f"<article><h1>Bridge works<br>{HEADLINE}</h1>{BODY}</article>"
+    draft = parse_html(page("", main, title=title))
+    assert (draft.title, draft.paragraphs[0]) == (HEADLINE, PARAGRAPHS[0])
+
+
+def test_a_first_line_the_titles_keep_stays_in_the_h1_s_headline() -> None:
+    # A headline set on two lines: the <title> gives both.
+    main = f"<article><h1>Council closes<br>old bridge after engineers find cracks</h1>{BODY}"
+    draft = parse_html(page("", main + "</article>", title=f"{HEADLINE} | {SITE}"))
+    assert draft.title == HEADLINE

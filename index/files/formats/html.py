@@ -1731,9 +1731,21 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
     set that kicker apart ("Olympische Spiele in Paris - Getränke per Schiff …") or leave it
     out: `<h1><span>Olympische Spiele in Paris</span> Getränke per Schiff …</h1>`."""
     children = [c for c in heading if isinstance(c.tag, str) and c.tag not in _NOT_TEXT]
-    if not children or (heading.text or "").strip() or children[0].tag in ("a", "br"):
+    if not children:
         return text
-    kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
+    if (heading.text or "").strip():
+        if children[0].tag != "br":
+            return text
+        # "<h1>Kicker<br>Headline</h1>": the kicker as the heading's own first line; not a
+        # headline set on two lines that the titles write whole ("Driverless trams:<br>on two
+        # lines from spring").
+        if any(_titles_heading(title, text) for title in titles):
+            return text
+        kicker = " ".join(heading.text.split()).strip(_LEADING_SEPARATORS)
+    elif children[0].tag in ("a", "br"):
+        return text
+    else:
+        kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
     loose_text, loose_kicker = _loose(text), _loose(kicker)
     if not kicker or not loose_text.startswith(loose_kicker):
         return text
