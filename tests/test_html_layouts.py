@@ -1482,3 +1482,34 @@ def test_a_first_line_the_titles_keep_stays_in_the_h1_s_headline() -> None:
     main = f"<article><h1>Council closes<br>old bridge after engineers find cracks</h1>{BODY}"
     draft = parse_html(page("", main + "</article>", title=f"{HEADLINE} | {SITE}"))
     assert draft.title == HEADLINE
+
+
+@pytest.mark.parametrize("mark", ["l-headline", "headline", "article__headline"])
+def test_the_block_classed_as_the_headline_is_the_title_under_a_title_of_other_words(
+    mark: str,
+) -> None:
+    # sheego.de's magazine: no heading, no og:title; the <title> names the series ("Magic
+    # Cleaning | …"), the page shows the story's headline in `<div class="l-headline">`.
+    main = f'<div class="cms"><div class="{mark}"><span>{HEADLINE}</span></div>{BODY}</div>'
+    html = page("", main, title="Magic Cleaning | Harbour Magazin").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html).title == HEADLINE
+
+
+def test_a_list_of_headlines_or_a_subheadline_is_no_story_headline() -> None:
+    main = f'<div class="subheadline">Engineers warn of more closures across the valley</div>{BODY}'
+    html = page("", main, title="Magic Cleaning | Harbour Magazin").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html).title != "Engineers warn of more closures across the valley"
+
+
+def test_a_box_classed_headline_under_a_title_of_a_sentence_s_length_is_no_headline() -> None:
+    # l-mag.de: no heading, the <title> the story's headline, and a call for donations in
+    # `<h3 class="fr-headline">` (no word of the title): the title stays.
+    box = '<div class="fr-wrap"><h3 class="fr-headline">Pay what you like for us!</h3></div>'
+    html = page("", f'<div id="content">{box}{BODY}</div>', title=HEADLINE).replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html).title == HEADLINE

@@ -1131,21 +1131,41 @@ class _Metadata:
             # ("<h2 class="entry-title">", Joomla's and TYPO3's `itemprop="headline"`).
             marked = self._marked_entry_title(beside_h1=bool(headings))
             if marked or not headings:
-                return marked or title
+                return marked or (not declared and self._unworded_headline(title)) or title
         if not headings and not declared:
             # Only a <title>, of words none of which the headline the page marks as the
             # story's has: the site's for every page ("News from The Associated Press" over
             # `<span class="headline entry-title">Father of …</span>`).
-            marked = self._marked_story_headline()
-            if marked and not _story_words(_words_of(marked)) & set(_words_of(title)):
+            marked = self._unworded_headline(title)
+            if marked:
                 return marked
         return _visible_headline(title, headings)
 
-    def _marked_story_headline(self) -> str:
+    def _unworded_headline(self, title: str) -> str:
+        """The headline the page marks as its story's (`_marked_story_headline`) where its
+        only title, `title`, has none of its words: the site's for every page, a series'.
+        Marked by a class "headline" alone, only under a title of a name's length: under a
+        headline's, it heads a box (a call for donations)."""
+        short = len(_words_of(title)) <= _SITE_TITLE_WORDS
+        marked = self._marked_story_headline(by_class=short)
+        if marked and not _story_words(_words_of(marked)) & set(_words_of(title)):
+            return marked
+        return ""
+
+    def _marked_story_headline(self, *, by_class: bool = False) -> str:
         """The text of the first element the page marks as its story's headline
-        (`itemprop="headline"`, "entry-title") outside its furniture and other stories, of a
-        headline's length; else ""."""
+        (`itemprop="headline"`, "entry-title"; with `by_class`, a class "headline" or
+        "l-headline" too) outside its furniture and other stories, of a headline's length;
+        else ""."""
         for element in self.tree.xpath(_STORY_HEADLINE):
+            marks = element.get("class") or ""
+            if not (
+                element.get("itemprop") == "headline"
+                or "entry-title" in marks
+                or by_class
+                and _HEADLINE_CLASS.search(marks)
+            ):
+                continue  # ("headlines", "subheadline": a list's, a deck's)
             if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
                 continue
             text = _heading_text(element)
@@ -1556,7 +1576,9 @@ _SITE_TITLE_WORDS = 4
 _SECTION_WORDS = 2
 # The headings and blocks a theme may mark as a post's title.
 _MARKED_TITLES = "//h2|//h3|//h4|//h5|//div[@class or @itemprop]|//span[@itemprop]|//p[@class]"
-_STORY_HEADLINE = "//*[@itemprop='headline' or contains(@class, 'entry-title')]"
+_STORY_HEADLINE = (
+    "//*[@itemprop='headline' or contains(@class, 'entry-title') or contains(@class, 'headline')]"
+)
 _MAX_HEADLINE = 300
 # The fewest words of an `<h1>` that is a sentence, not a label ("Allergies Health Center").
 _SENTENCE_HEADLINE_WORDS = 5
