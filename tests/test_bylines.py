@@ -378,6 +378,7 @@ def test_byline_date(line: str, date: str) -> None:
         "Von: Björn Muster | 31.10.23",
         "Auteur : Jean Dupont",
         "Publicado por Ana Pérez",
+        "Pubblicato da Mario Rossi",
         "Écrit par Jean Dupont",
         # The agency's credit in brackets after the name.
         "Von Jane Doe (dpa)",
@@ -407,6 +408,7 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Von der Leyen kommt nach Berlin",
         "Erstellt von mir selbst",
         "Publicado por la alcaldía de la ciudad",
+        "Pubblicato da Mondadori nel 2019",
         # A wire dateline's place, a person's role: no name before the agency.
         "Berlin (dpa)",
         "The mayor (dpa)",
@@ -1448,6 +1450,8 @@ def test_by_and_a_month_is_a_time_not_a_byline(line: str) -> None:
         ("By Jane Doe, Photos: John Roe", ["Jane Doe"]),
         ("Text und Fotos: Jane Doe", ["Jane Doe"]),
         ("Text & Photos: Jane Doe", ["Jane Doe"]),
+        ("Text/Fotos: Jane Doe", ["Jane Doe"]),
+        ("Text/Bild: Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_a_photographer_credited_beside_the_writer_is_no_author(

@@ -1390,3 +1390,126 @@ def test_a_headline_asking_a_question_is_the_title_s_start_with_its_deck_run_on(
     main = f"<article><h1>{question}</h1><h3>Engineers find cracks in two supports</h3>{BODY}"
     draft = parse_html(page(head, main + "</article>", title=title))
     assert draft.title == question
+
+
+# --- an interview's writer in its credits ----------------------------------------------------
+
+CREDITS = '<section class="single-credits"><div class="credits">{}</div></section>'.format(
+    "".join(
+        f'<div class="credits-credit"><div class="credits-credit-label">{label}</div>'
+        f'<div class="credits-credit-text">{name}</div></div>'
+        for label, name in (
+            ("{label}", "JANE DOE"),
+            ("FOTOGRAF", "JOHN ROE"),
+            ("STYLING", "MARY MOE"),
+        )
+    )
+)
+
+
+@pytest.mark.parametrize("label", ["Interview", "INTERVIEW", "Protokoll"])
+def test_the_interviewer_a_story_s_credits_name_is_its_writer(label: str) -> None:
+    # iconmagazine.de: under the story, label and name in pairs, "Interview" over the writer
+    # of an interview ("Text" over a report's, which was read already).
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}{CREDITS.format(label=label)}</article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_the_interviewer_named_after_the_text_is_its_writer() -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}<p>Interview: Jane Doe</p></article>"
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_the_person_an_interview_s_kicker_names_is_not_its_writer() -> None:
+    # Over the headline, "Interview" is the story's kind and the name after it the person
+    # asked; outside a credits block, before the text, it names no writer.
+    main = (
+        '<article><p class="kicker">Interview</p><h2>Jane Doe</h2>'
+        f"<h1>{HEADLINE}</h1><p>Interview: Jane Doe</p>{BODY}</article>"
+    )
+    assert parse_html(page("", main)).authors == []
+
+
+# --- a date line ending in its byline --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geschrieben am 5. Januar 2023 von Jane Doe",
+        "Verfasst am 05.01.2023 von Jane Doe",
+        "Erstellt am 05.01.2023 von Jane Doe",
+        "Submitted on January 5, 2023 by Jane Doe",
+        "Escrito el 5 de enero de 2023 por Jane Doe",
+    ],
+)
+def test_a_date_line_worded_as_a_writing_ends_in_the_writer(line: str) -> None:
+    # "Geschrieben am … von Jane Doe" as "Veröffentlicht am … von Jane Doe" was read: the
+    # words a byline set apart opens with, then the day, then its name.
+    draft = parse_html(page("", f"<article><h1>{HEADLINE}</h1><p>{line}</p>{BODY}</article>"))
+    assert (draft.authors, draft.paragraphs[0]) == (["Jane Doe"], PARAGRAPHS[0])
+
+
+# --- a subtitle set small inside the headline ------------------------------------------------
+
+
+@pytest.mark.parametrize("title", [f"{HEADLINE} | {SITE}", SITE])
+def test_a_subtitle_set_small_after_the_h1_s_words_is_no_part_of_the_headline(title: str) -> None:
+    # Bootstrap's documented markup: "<h1>Headline <small>Secondary text</small></h1>".
+    main = f"<article><h1>{HEADLINE} <small>Engineers warn of more closures</small></h1>"
+    draft = parse_html(page("", main + BODY + "</article>", title=title))
+    # The subtitle is the deck over the text, as a reader sees it under the headline.
+    assert draft.title == HEADLINE
+    assert draft.paragraphs[:2] == ["Engineers warn of more closures", PARAGRAPHS[0]]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} | {SITE}",  # the kicker left out
+        f"Bridge works - {HEADLINE} | {SITE}",  # the kicker set apart
+    ],
+)
+def test_a_kicker_on_the_h1_s_first_line_is_cut_where_the_titles_leave_it_out(title: str) -> None:
+    # "<h1>Kicker<br>Headline</h1>": the kicker as the heading's own text, not an element.
+    main = f"<article><h1>Bridge works<br>{HEADLINE}</h1>{BODY}</article>"
+    draft = parse_html(page("", main, title=title))
+    assert (draft.title, draft.paragraphs[0]) == (HEADLINE, PARAGRAPHS[0])
+
+
+def test_a_first_line_the_titles_keep_stays_in_the_h1_s_headline() -> None:
+    # A headline set on two lines: the <title> gives both.
+    main = f"<article><h1>Council closes<br>old bridge after engineers find cracks</h1>{BODY}"
+    draft = parse_html(page("", main + "</article>", title=f"{HEADLINE} | {SITE}"))
+    assert draft.title == HEADLINE
+
+
+@pytest.mark.parametrize("mark", ["l-headline", "headline", "article__headline"])
+def test_the_block_classed_as_the_headline_is_the_title_under_a_title_of_other_words(
+    mark: str,
+) -> None:
+    # sheego.de's magazine: no heading, no og:title; the <title> names the series ("Magic
+    # Cleaning | …"), the page shows the story's headline in `<div class="l-headline">`.
+    main = f'<div class="cms"><div class="{mark}"><span>{HEADLINE}</span></div>{BODY}</div>'
+    html = page("", main, title="Magic Cleaning | Harbour Magazin").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html).title == HEADLINE
+
+
+def test_a_list_of_headlines_or_a_subheadline_is_no_story_headline() -> None:
+    main = f'<div class="subheadline">Engineers warn of more closures across the valley</div>{BODY}'
+    html = page("", main, title="Magic Cleaning | Harbour Magazin").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html).title != "Engineers warn of more closures across the valley"
+
+
+def test_a_box_classed_headline_under_a_title_of_a_sentence_s_length_is_no_headline() -> None:
+    # l-mag.de: no heading, the <title> the story's headline, and a call for donations in
+    # `<h3 class="fr-headline">` (no word of the title): the title stays.
+    box = '<div class="fr-wrap"><h3 class="fr-headline">Pay what you like for us!</h3></div>'
+    html = page("", f'<div id="content">{box}{BODY}</div>', title=HEADLINE).replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html).title == HEADLINE

@@ -273,10 +273,11 @@ _WRITTEN_BY = (
     r"scritto\s+da|a\s+cura\s+di|napisał(?:a)?|skrevet\s+a[fv]|geschreven\s+door"
     r"|skrivet\s+av|kirjoittanut|oleh|eftir"
 )
-# "Text:", and "Text und Fotos:", whose writer took the pictures too.
+# "Text:", and "Text und Fotos:" ("Text/Fotos:"), whose writer took the pictures too.
 _TEXT_LABEL = (
     r"(?:text|texte|texto|testo|teksti|tekst)"
-    r"(?:\s+(?:und|and|&|\+|e|y|et|og|och|i)\s+(?:fotos?|photos?|bild(?:er)?|fotografías?))?"
+    r"(?:(?:\s+(?:und|and|&|\+|e|y|et|og|och|i)\s+|/)"
+    r"(?:fotos?|photos?|bild(?:er)?|fotografías?))?"
 )
 # German credits for work other than the writing, which end the writer's names: "Text von Jane
 # Doe Illustration von John Roe", "Fotos von John Roe".
@@ -322,6 +323,7 @@ _PREFIX = re.compile(
         | von\s*:
         | (?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von | {_AUTHOR_LABEL} | auteur(?:e|s)? | autori
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
+        | pubblicato\s+da(?:\s*:)?
         | propos\s+recueillis\s+par(?:\s*:)?
     )(?:\s+|(?<=:))""",
     re.IGNORECASE | re.VERBOSE,
@@ -1208,6 +1210,7 @@ _BY_LINE = re.compile(
         | (?:veröffentlicht|geschrieben|verfasst|erstellt|gepostet|eingestellt|{_PIECE_BY})
           \s+von(?:\s*:)?
         | (?:publicado|escrito|postado)\s+por(?:\s*:)? | (?:publié|écrit|rédigé)\s+par(?:\s*:)?
+        | pubblicato\s+da(?:\s*:)?
         | propos\s+recueillis\s+par(?:\s*:)?
         | (?P<label>{_AUTHOR_LABEL}|authors?|auteur(?:e|s)?|autore|autori)
     )(?:\s+|(?<=:))(?P<rest>\S.*)$""",

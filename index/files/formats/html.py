@@ -276,6 +276,7 @@ def parse_html(text: str) -> Draft:
             or _closing_bio(draft.paragraphs)
             or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
+            or _interviewer(draft.paragraphs, tree)
             or _cjk_byline_line(tree)
             or _post_metadata_byline(tree)
             or _right_aligned_signature(tree)
@@ -1130,21 +1131,41 @@ class _Metadata:
             # ("<h2 class="entry-title">", Joomla's and TYPO3's `itemprop="headline"`).
             marked = self._marked_entry_title(beside_h1=bool(headings))
             if marked or not headings:
-                return marked or title
+                return marked or (not declared and self._unworded_headline(title)) or title
         if not headings and not declared:
             # Only a <title>, of words none of which the headline the page marks as the
             # story's has: the site's for every page ("News from The Associated Press" over
             # `<span class="headline entry-title">Father of …</span>`).
-            marked = self._marked_story_headline()
-            if marked and not _story_words(_words_of(marked)) & set(_words_of(title)):
+            marked = self._unworded_headline(title)
+            if marked:
                 return marked
         return _visible_headline(title, headings)
 
-    def _marked_story_headline(self) -> str:
+    def _unworded_headline(self, title: str) -> str:
+        """The headline the page marks as its story's (`_marked_story_headline`) where its
+        only title, `title`, has none of its words: the site's for every page, a series'.
+        Marked by a class "headline" alone, only under a title of a name's length: under a
+        headline's, it heads a box (a call for donations)."""
+        short = len(_words_of(title)) <= _SITE_TITLE_WORDS
+        marked = self._marked_story_headline(by_class=short)
+        if marked and not _story_words(_words_of(marked)) & set(_words_of(title)):
+            return marked
+        return ""
+
+    def _marked_story_headline(self, *, by_class: bool = False) -> str:
         """The text of the first element the page marks as its story's headline
-        (`itemprop="headline"`, "entry-title") outside its furniture and other stories, of a
-        headline's length; else ""."""
+        (`itemprop="headline"`, "entry-title"; with `by_class`, a class "headline" or
+        "l-headline" too) outside its furniture and other stories, of a headline's length;
+        else ""."""
         for element in self.tree.xpath(_STORY_HEADLINE):
+            marks = element.get("class") or ""
+            if not (
+                element.get("itemprop") == "headline"
+                or "entry-title" in marks
+                or by_class
+                and _HEADLINE_CLASS.search(marks)
+            ):
+                continue  # ("headlines", "subheadline": a list's, a deck's)
             if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
                 continue
             text = _heading_text(element)
@@ -1555,7 +1576,9 @@ _SITE_TITLE_WORDS = 4
 _SECTION_WORDS = 2
 # The headings and blocks a theme may mark as a post's title.
 _MARKED_TITLES = "//h2|//h3|//h4|//h5|//div[@class or @itemprop]|//span[@itemprop]|//p[@class]"
-_STORY_HEADLINE = "//*[@itemprop='headline' or contains(@class, 'entry-title')]"
+_STORY_HEADLINE = (
+    "//*[@itemprop='headline' or contains(@class, 'entry-title') or contains(@class, 'headline')]"
+)
 _MAX_HEADLINE = 300
 # The fewest words of an `<h1>` that is a sentence, not a label ("Allergies Health Center").
 _SENTENCE_HEADLINE_WORDS = 5
@@ -1679,16 +1702,21 @@ def _shown_text(
 
 
 def _kicker(element: Any) -> bool:
-    """A heading's kicker: marked by its class, or small print on a line before the rest."""
+    """A heading's kicker: marked by its class, or small print on a line before the rest; or
+    its subtitle, small print after the rest (Bootstrap's "<h1>Headline <small>Secondary
+    text</small></h1>")."""
     if _KICKER_CLASS.search(element.get("class") or ""):
         return True
-    following = element.getnext()
+    if element.tag != "small":
+        return False
+    parent, following = element.getparent(), element.getnext()
+    if element.getprevious() is None and not (parent.text or "").strip():
+        return following is not None and following.tag == "br"
     return (
-        element.tag == "small"
-        and element.getprevious() is None
-        and not (element.getparent().text or "").strip()
-        and following is not None
-        and following.tag == "br"
+        following is None
+        and parent.tag in _HEADINGS
+        and not (element.tail or "").strip()
+        and bool(_WORDS.search(_spaced_text(parent, skip=lambda e: e is element)))
     )
 
 
@@ -1725,9 +1753,21 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
     set that kicker apart ("Olympische Spiele in Paris - Getränke per Schiff …") or leave it
     out: `<h1><span>Olympische Spiele in Paris</span> Getränke per Schiff …</h1>`."""
     children = [c for c in heading if isinstance(c.tag, str) and c.tag not in _NOT_TEXT]
-    if not children or (heading.text or "").strip() or children[0].tag in ("a", "br"):
+    if not children:
         return text
-    kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
+    if (heading.text or "").strip():
+        if children[0].tag != "br":
+            return text
+        # "<h1>Kicker<br>Headline</h1>": the kicker as the heading's own first line; not a
+        # headline set on two lines that the titles write whole ("Driverless trams:<br>on two
+        # lines from spring").
+        if any(_titles_heading(title, text) for title in titles):
+            return text
+        kicker = " ".join(heading.text.split()).strip(_LEADING_SEPARATORS)
+    elif children[0].tag in ("a", "br"):
+        return text
+    else:
+        kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
     loose_text, loose_kicker = _loose(text), _loose(kicker)
     if not kicker or not loose_text.startswith(loose_kicker):
         return text
@@ -3228,7 +3268,8 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
 # What is left of a date line that ends in its byline once the date is out ("Posted on
 # September 21, 2020 by Jane Doe", "Am 12.03.2021 von Jane Doe").
 _DATED_BY = re.compile(
-    r"^(?:(?:posted|published|written|veröffentlicht|publiée?|publicado)\s*)?"
+    r"^(?:(?:posted|submitted|published|written|veröffentlicht|geschrieben|verfasst|erstellt"
+    r"|eingestellt|gepostet|publiée?|écrit|publicado|escrito|pubblicato|scritto)\s*)?"
     r"(?:on|am|le|el|il)?\s*(?=(?:by|von|par|por|di)\s)",
     re.IGNORECASE,
 )
@@ -4803,6 +4844,43 @@ def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
     return []
 
 
+# What labels the writer of an interview, or of an account taken down, in a story's credits
+# ("Text" and "Autor" are `_NAME_LABEL`'s, read wherever they stand).
+_INTERVIEWER_LABEL = re.compile(r"^(?:interview|protokoll)\s*:?$", re.IGNORECASE)
+_INTERVIEWER_LINE = re.compile(r"^(?:interview|protokoll)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+# A story's credits, label and name in pairs; not a picture's (`_PICTURE_CREDIT`).
+_CREDITS = "//body//*[contains(@class, 'credits')]"
+_MAX_CREDIT_WORDS = 6
+
+
+def _interviewer(paragraphs: list[str], tree: Any) -> list[str]:
+    """The people named as an interview's writers: in a line closing the text ("Interview:
+    Jane Doe"), or beside the label "Interview" in the story's credits (iconmagazine.de:
+    "Interview / SVEN MICHAELSEN", "Fotograf / …"). Over the headline, "Interview" is the
+    story's kind, and the name after it the person asked."""
+    for paragraph in reversed(paragraphs[-_CLOSING_LINES:]):
+        match = _INTERVIEWER_LINE.match(" ".join(paragraph.split()))
+        if match and len(paragraph) <= _MAX_LEAD:
+            people = [p for p in split_byline(match.group("names"))[0] if is_person_name(p)]
+            if people:
+                return people
+    for credits in tree.xpath(_CREDITS):
+        if _PICTURE_CREDIT.search(credits.get("class") or "") or _in_other_content(credits):
+            continue
+        for node in credits.xpath(".//text()[normalize-space(.)]"):
+            if not node.is_text or not _INTERVIEWER_LABEL.match(str(node).strip()):
+                continue
+            following = node.getparent().xpath(_NEXT_TEXT)
+            holder = following[0].getparent() if following else None
+            if holder is None or not (holder is credits or credits in holder.iterancestors()):
+                continue  # The name must be among the credits.
+            name = " ".join(str(following[0]).split())
+            people = [p for p in split_byline(name)[0] if is_person_name(p)]
+            if people and len(name.split()) <= _MAX_CREDIT_WORDS:
+                return people
+    return []
+
+
 def _labelled_paragraph(paragraphs: list[str]) -> list[str]:
     """The people a paragraph of the text labels as its authors ("Autoren Jane Doe und John
     Roe", "Autor: Jane Doe"): a label no sentence is written with, wherever it stands."""
@@ -4909,6 +4987,9 @@ def _drop_repeated_header(
     for index, paragraph in enumerate(paragraphs[: _HEADER_LABELS + 1]):
         if any(_repeats(_loose(paragraph), headline) for headline in loose_headlines):
             return dated + paragraphs[index + 1 :]
+        deck = _deck_after(paragraph, headlines)
+        if deck:
+            return [*dated, deck, *paragraphs[index + 1 :]]
         for lines in range(2, _HEADLINE_LINES + 1):
             if _loose(" ".join(paragraphs[index : index + lines])) in loose_shown:
                 return dated + paragraphs[index + lines :]
@@ -4922,6 +5003,23 @@ def _drop_repeated_header(
 
 # The most lines a headline is set on.
 _HEADLINE_LINES = 3
+
+
+def _deck_after(paragraph: str, headlines: list[str]) -> str:
+    """The subtitle run on after the headline in one paragraph, as the extraction gives an
+    `<h1>` with its subtitle set small ("Headline <small>Secondary text</small>"): the words
+    after the headline where they start anew (a capital, no punctuation between), at most a
+    standfirst's length; else ""."""
+    spaced = " ".join(paragraph.split())
+    for headline in headlines:
+        head = " ".join(headline.split())
+        if len(_words_of(head)) < _MIN_HEADLINE_WORDS:
+            continue
+        if spaced[: len(head) + 1].casefold() == f"{head} ".casefold():
+            rest = spaced[len(head) + 1 :]
+            if rest[:1].isupper() and len(rest) <= _MAX_STANDFIRST:
+                return rest
+    return ""
 
 
 def _repeats(loose: str, headline: str) -> bool:
