@@ -14,6 +14,7 @@ from newsread.index.files.dates import find_date
 from newsread.index.files.formats.bylines import cjk_byline
 from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.pagetext import (
+    _laid_out_like_a_page,
     _lines,
     _not_a_headline,
     _wrap_widths,
@@ -1901,3 +1902,45 @@ def test_a_comment_form_ends_the_post(heading: str) -> None:
     )
     page = BLOG_META_NO_YEAR.replace("      Kommentare\n", form)
     assert parse_text(page).paragraphs[-1].startswith("Ab nächster Woche")
+
+
+# A long story as w3m sets it: flush left, wrapped at 80, so that its lines far outnumber the
+# menu's (items set between bars, run on over a line); w3m draws the search form's field and
+# button and rules. Only what w3m draws tells that the text is a page.
+def long_story_w3m(drawn: bool) -> str:
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    paragraphs = [
+        f"On {day} the old harbour bridge stayed closed to all traffic after an inspection\n"
+        f"found cracks in {beams} of its steel beams, the city said, and the ferry that once\n"
+        "linked the two banks will run every twenty minutes until the repairs are done.\n"
+        for day in days
+        for beams in ("two", "three")
+    ]
+    search, rule = ("[                    ] [Search]", "━" * 80) if drawn else ("", "")
+    return (
+        "Navigation\n"
+        "About   |   News   |   Business   |   Jobs   |   \n"
+        "Other\n"
+        "Email Twitter Facebook Search\n"
+        "Hide menu\n"
+        f"{search}\n"
+        "Hide menu   Courier   |   About   |   Contact   |   Imprint   \n"
+        "|   Privacy   |   Sitemap\n"
+        "Home and news\nNews from A to Z\nBusiness and markets\nJobs in the harbour\n"
+        "Imprint and contact\nCrowdfunding\nEvents\nWeather\nTide tables\nPodcasts\n\n"
+        "Harbour bridge closes after engineers find cracks\n\n"
+        "Engineers found cracks in two steel beams on Monday; a ferry takes over.\n\n"
+        f"{rule}\n{rule}\n\n" + "\n".join(paragraphs) + f"\n{rule}\n"
+    )
+
+
+def test_a_long_story_w3m_wrapped_under_its_drawn_menu_is_read_as_a_page() -> None:
+    assert _laid_out_like_a_page(long_story_w3m(drawn=True).split("\n"))
+    draft = parse_text(long_story_w3m(drawn=True))
+    assert draft.title == "Harbour bridge closes after engineers find cracks"
+    assert draft.paragraphs[0].startswith("Engineers found cracks")
+
+
+def test_a_long_text_under_short_lines_with_nothing_drawn_is_read_as_it_is() -> None:
+    # No browser drew these lines: scraped text with a list in it, no page's menus.
+    assert not _laid_out_like_a_page(long_story_w3m(drawn=False).split("\n"))

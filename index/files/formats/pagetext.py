@@ -817,13 +817,15 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
     """Whether a text browser laid the lines out: menus as bullets, blocks indented.
 
     Runs on every plain-text file, so it looks at the raw lines only."""
-    bullets = indented = filled = short = 0
+    bullets = indented = filled = short = drawn = 0
     for raw in text_lines:
         if not raw or raw.isspace():
             continue
         filled += 1
         if raw[:2].isspace():
             indented += 1
+        if "[" in raw or "━" in raw or "─" in raw or "__" in raw:
+            drawn += _DRAWN.match(raw) is not None
         text = raw.lstrip()
         bullet = _BULLET.match(text)
         # A label or menu item: a few words, no figures (a table's row has them), not in
@@ -838,9 +840,18 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
         if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
             bullets += 1
     # Set flush left (w3m, a browser's "Save as text"), a page still has many short lines:
-    # menus, buttons and labels, one a line.
-    chrome = short >= _MIN_SHORT and short >= filled * _SHORT_SHARE
+    # menus, buttons and labels, one a line. Where a long text wrapped at 80 columns outweighs
+    # them, what only a text browser draws tells the page: a rule, a picture or a button
+    # shown as its label in brackets, a form's field.
+    chrome = short >= _MIN_SHORT and (short >= filled * _SHORT_SHARE or drawn >= _MIN_DRAWN)
     return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled or chrome)
+
+
+# A line a text browser draws, in no text: a rule of box-drawing lines (w3m's <hr>), a
+# picture's or a button's label in brackets alone ("[logo]", "[Go]", "[p] *"), a form's
+# field ("[          ]", "Name ________").
+_DRAWN = re.compile(r"\s*(?:[━─]{3,}.*|(?:\[[^\[\]]{1,40}\]\s*)+\W{0,3}|.*\[\s{4,}\].*|.*_{8,}.*)$")
+_MIN_DRAWN = 2
 
 
 # A page set flush left: at least _MIN_SHORT lines, and _SHORT_SHARE of its lines, are labels
