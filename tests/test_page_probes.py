@@ -1944,3 +1944,44 @@ def test_a_long_story_w3m_wrapped_under_its_drawn_menu_is_read_as_a_page() -> No
 def test_a_long_text_under_short_lines_with_nothing_drawn_is_read_as_it_is() -> None:
     # No browser drew these lines: scraped text with a list in it, no page's menus.
     assert not _laid_out_like_a_page(long_story_w3m(drawn=False).split("\n"))
+
+
+# A blog post as `lynx -dump` sets it: the text three columns in, the headings (the blog's
+# name, the day, the post's headline) at the edge; the blog's description, written as
+# sentences, opens the page's running text.
+BLOG_LYNX = """\
+   #[1]Hafenblog - Atom [2]Hafenblog - RSS
+
+   [3]skip to main | [4]skip to sidebar
+
+[5]Hafenblog
+
+   Notizen aus Nordstadt, wo die Fähre wieder fährt und die Brücke noch
+   immer gesperrt ist. Alles hier ist meine eigene Meinung, nicht die
+   meines Arbeitgebers, und wird ohne Gewähr geteilt.
+
+Dienstag, 12. März 2024
+
+[6]Die Fähre fährt wieder
+
+   Seit heute Morgen fährt die kleine Fähre wieder über den Hafen, zum
+   ersten Mal seit dem Winter. Der Kapitän hat mir erzählt, dass er die
+   Pause genutzt hat, um das Boot neu zu streichen.
+   Die erste Fahrt um sechs Uhr war fast leer, aber schon um acht standen
+   die Radfahrer bis zum Fischmarkt. Ich bin zweimal hin und her
+   gefahren, nur weil es so schön war.
+   Ab nächster Woche soll die Fähre alle zwanzig Minuten fahren, am
+   Wochenende sogar alle zehn. Die Preise bleiben, wie sie waren.
+
+   Eingestellt von [7]Jana Dorn um 18:04
+
+References
+
+   1. https://hafenblog.example/feeds/posts/default
+"""
+
+
+def test_a_heading_lynx_sets_at_the_edge_over_the_text_is_the_headline() -> None:
+    draft = parse_text(BLOG_LYNX)
+    assert draft.title == "Die Fähre fährt wieder"
+    assert draft.paragraphs[0].startswith("Seit heute Morgen fährt die kleine Fähre")

@@ -1214,6 +1214,7 @@ _WEIGHTS: dict[str, float] = {
     # none in any line) is weighed as before.
     "named": 3.51,  # share of the file name's words in it (`name_words`)
     "elsewhere": 0.0,  # not around the main text: found by the file's name (not weighed)
+    "outdented": 1.43,  # at the left edge over text set in, as lynx sets a heading
 }
 
 
@@ -1514,6 +1515,9 @@ def _candidates(
     # " : " in a line is no kicker's end. A headline read as a sentence is not the text.
     spaced = {line.text for line in lines if line.sentence and _SPACED_COLON.search(line.text)}
     masses = _masses(lines)
+    # lynx sets the text's paragraphs `_LYNX_MARGIN` columns in and its headings at the edge.
+    margins = Counter(line.indent for line in lines if line.sentence).most_common(1)
+    lynx_margin = bool(margins) and margins[0][0] == _LYNX_MARGIN
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
     # How many sentences come before each line, and the first sentence after it.
     before = [0]
@@ -1651,10 +1655,19 @@ def _candidates(
             # A saved page's name may name the kicker the page sets apart from the headline.
             "named": max(_named(text, named), _named(line.text, named) if cut == "kicker" else 0),
             "elsewhere": float(position not in window),
+            "outdented": float(
+                lynx_margin
+                and not line.indent
+                and following is not None
+                and lines[following].indent == _LYNX_MARGIN
+            ),
         }
         found.append((position, text, features))
     _block_features(lines, found)
     return found
+
+
+_LYNX_MARGIN = 3
 
 
 def _over_deck(lines: list[_Line], position: int, text: str) -> bool:
