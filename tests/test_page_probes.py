@@ -1985,3 +1985,17 @@ def test_a_heading_lynx_sets_at_the_edge_over_the_text_is_the_headline() -> None
     draft = parse_text(BLOG_LYNX)
     assert draft.title == "Die Fähre fährt wieder"
     assert draft.paragraphs[0].startswith("Seit heute Morgen fährt die kleine Fähre")
+
+
+@pytest.mark.parametrize("kicker", ["Analyse", "Meinung", "EXCLUSIVE"])
+def test_a_kicker_run_into_the_lede_is_no_part_of_it(kicker: str) -> None:
+    lede = "Seit heute Morgen fährt die kleine Fähre wieder über den Hafen"
+    page = BLOG_META_NO_YEAR.replace(f"      {lede}", f"      {kicker} {lede}")
+    assert parse_text(page).paragraphs[0].startswith(lede)
+
+
+def test_a_lede_opening_with_such_a_word_in_its_sentence_keeps_it() -> None:
+    # "Analyse der Fahrpläne ...": the word opens the sentence, no label before a capital.
+    lede = "Seit heute Morgen fährt die kleine Fähre wieder über den Hafen"
+    page = BLOG_META_NO_YEAR.replace(f"      {lede}", f"      Analyse der Fahrpläne: {lede}")
+    assert parse_text(page).paragraphs[0].startswith("Analyse der Fahrpläne")

@@ -1287,7 +1287,7 @@ def _headline_text(
         return quoted.group("headline").strip(), "cut"
     if _goes_on(lines, position):
         joined = f"{text} {lines[position + 1].text}"
-        glued = _after_glued_kicker(joined)
+        glued = after_glued_kicker(joined)
         return (glued, "kicker") if glued else (joined, "")
     if not spaced_colons and (" : " in text or text in spaced_twins):
         # "Covid-19 : Lässt sich ...": the kicker's span and the headline's; and the same
@@ -1298,7 +1298,7 @@ def _headline_text(
     trailed = _after_trail_end(text, trail_ends)
     if trailed:
         return trailed, "kicker"
-    glued = _after_glued_kicker(text)
+    glued = after_glued_kicker(text)
     if glued:
         return glued, "kicker"
     if text in shown_whole:
@@ -1342,8 +1342,8 @@ def is_kicker(line: str) -> bool:
     return _GLUED_KICKER.match(f"{line.strip()} X") is not None
 
 
-def _after_glued_kicker(text: str) -> str:
-    """The headline after a kicker run into it (`_GLUED_KICKER`), or ""."""
+def after_glued_kicker(text: str) -> str:
+    """The headline (or the lede) after a kicker run into it (`_GLUED_KICKER`), or ""."""
     glued = _GLUED_KICKER.match(text)
     if glued is None or len(text.split()) - len(glued.group().split()) < _AFTER_KICKER:
         return ""

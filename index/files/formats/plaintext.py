@@ -67,6 +67,7 @@ from newsread.index.files.formats.furniture import (
 from newsread.index.files.formats.pagetext import (
     LINK_MARK,
     PageArticle,
+    after_glued_kicker,
     find_article,
     is_kicker,
     link_marked,
@@ -3461,6 +3462,10 @@ def parse_text(text: str, name: str = "") -> Draft:
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     paragraphs = _without_dropped_capitals(paragraphs)
+    if page is not None and page.headline is not None and paragraphs:
+        # "Analyse Après une semaine agitée, ...": the kicker's label set in a span of its own
+        # before the lede, run into it once the page is text.
+        paragraphs[0] = after_glued_kicker(paragraphs[0]) or paragraphs[0]
     if "━" in text or "─" in text:
         # w3m draws <hr> as a row of box-drawing lines: no paragraph of the text.
         paragraphs = [paragraph for paragraph in paragraphs if not _DRAWN_RULE.fullmatch(paragraph)]
