@@ -1999,3 +1999,45 @@ def test_a_lede_opening_with_such_a_word_in_its_sentence_keeps_it() -> None:
     lede = "Seit heute Morgen fährt die kleine Fähre wieder über den Hafen"
     page = BLOG_META_NO_YEAR.replace(f"      {lede}", f"      Analyse der Fahrpläne: {lede}")
     assert parse_text(page).paragraphs[0].startswith("Analyse der Fahrpläne")
+
+
+# A magazine's story saved as text (inscriptis): the rubric and date, the headline, its deck
+# written as a sentence (closed by a quote), the byline under the deck, then the text.
+DECK_OVER_BYLINE = """\
+      Northfield Weekly
+
+        * News
+        * Business
+        * Culture
+        * Opinion
+        * Archive
+
+      Case Study March 12, 2024, 5:00PM EST
+
+      The Ferryman: King of the Harbour
+
+      The captain has won the town over by ferrying cyclists for free, which he says "keeps the bridge honest"
+
+      By Jane Doe
+
+            Browse Issues
+
+            Browse the Archive
+
+      Six years ago, Tom Berg bought an old ferry with the last of his savings and set about \
+carrying anyone across the harbour who would pay a coin, and many who would not.
+
+      In 2020, when the bridge first closed for repairs, his boat was the only way across, and \
+the queue at the pier ran back to the fish market every morning.
+
+      The town council now pays him a fee to run every twenty minutes until the new bridge \
+opens, and he has hired two deckhands to keep up.
+
+      Related Items
+"""
+
+
+def test_a_deck_written_as_a_sentence_over_the_byline_is_no_headline() -> None:
+    draft = parse_text(DECK_OVER_BYLINE)
+    assert draft.title == "The Ferryman: King of the Harbour"
+    assert draft.paragraphs[0].startswith("The captain has won the town over")

@@ -1673,13 +1673,20 @@ _LYNX_MARGIN = 3
 def _over_deck(lines: list[_Line], position: int, text: str) -> bool:
     """Whether the line right under the one at `position` (at most a blank line apart) is its
     deck: running words, longer than the headline `text`, not read as the text's sentence
-    (as `_deck` has it), no list's item."""
+    (as `_deck` has it) unless the byline stands right under it, no list's item (a blog's
+    description over the day's date is no deck)."""
     if position + 1 >= len(lines) or lines[position].bullet or len(text.split()) <= 3:
         return False  # a section's name or a kicker over the headline, not a headline
     below = lines[position + 1]
+    signed = (
+        position + 2 < len(lines)
+        and lines[position + 2].index - below.end <= 1
+        and is_byline(lines[position + 2].text)
+    )
     return (
         below.index - lines[position].end <= 1
-        and not (below.bullet or below.sentence)
+        and not below.bullet
+        and (not below.sentence or signed)
         and len(below.text) > len(text)
         and text.casefold() not in below.text.casefold()  # the headline again, a kicker run in
         and _running_words(below)
