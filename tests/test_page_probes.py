@@ -8,6 +8,8 @@ included); the story itself is made up."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from newsread.index.files.dates import find_date
@@ -2041,3 +2043,14 @@ def test_a_deck_written_as_a_sentence_over_the_byline_is_no_headline() -> None:
     draft = parse_text(DECK_OVER_BYLINE)
     assert draft.title == "The Ferryman: King of the Harbour"
     assert draft.paragraphs[0].startswith("The captain has won the town over")
+
+
+@pytest.mark.parametrize(
+    "line", ["Stand des Artikels: 12. März 2024, 09:30 Uhr.", "Stand: 12.03.2024, 09:30 Uhr"]
+)
+def test_the_date_the_text_says_it_stands_at_dates_it(line: str) -> None:
+    # A German page's only date, "Stand" (as of), among the paragraphs of its text.
+    page = BLOG_META_NO_YEAR.replace("      Jana Dorn 06 PM | 18 Mai\n", "").replace(
+        "      Ab nächster Woche", f"      {line}\n\n      Ab nächster Woche"
+    )
+    assert parse_text(page).published == datetime(2024, 3, 12, 9, 30)

@@ -100,7 +100,7 @@ _DATE_LINE = 100
 _LABELLED_DATE = re.compile(
     r"\b(?:published|updated|posted|date|datum|erstellt|ver(?:ö|oe)ffentlicht|aktualisiert"
     r"|erschienen|erscheinungsdatum|ver(?:ö|oe)ffentlichung|publi(?:é|e|cado|cata|cato)"
-    r"|pubblicato|aggiornato|actualizado|fecha)\b",
+    r"|pubblicato|aggiornato|actualizado|fecha|stand)\b",
     re.IGNORECASE,
 )
 # How far above a page's headline a date line is looked for, and a labelled date, in lines.
