@@ -2054,3 +2054,20 @@ def test_the_date_the_text_says_it_stands_at_dates_it(line: str) -> None:
         "      Ab nächster Woche", f"      {line}\n\n      Ab nächster Woche"
     )
     assert parse_text(page).published == datetime(2024, 3, 12, 9, 30)
+
+
+def test_a_gallery_of_a_member_papers_photos_over_the_text_is_no_lede() -> None:
+    # The agency carries a member paper's photos: "(Jane Roe/The Northfield Courier via AP)".
+    gallery = "".join(
+        f"            {caption} (Jane Roe/The Northfield Courier via AP)\n\n"
+        for caption in (
+            "A cyclist waits for the ferry at the south pier on Tuesday, March 12, 2024, after "
+            "the old harbour bridge was closed to all traffic.",
+            "Engineers inspect the steel beams under the old harbour bridge in Northfield on "
+            "Monday, March 11, 2024, a day before the bridge was closed.",
+        )
+    )
+    page = wire_page("By JOHN ROE Associated Press").replace(
+        "        NORTHFIELD –", f"{gallery}        NORTHFIELD –"
+    )
+    assert parse_text(page).paragraphs[0].startswith("NORTHFIELD – The old harbour bridge")

@@ -72,6 +72,8 @@ _CAPTION = re.compile(
     r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:"
     # "Jane Doe/dpa", not "(jm/dpa)": an editor's initials signing a wire story's text.
     r"|(?<!\((?-i:[a-z]{2}))(?<!\((?-i:[a-z]{3}))/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
+    # "(Elias Funez/The Union via AP)": a member paper's photo the agency carries.
+    r"|\bvia (?-i:AP|AFP|Reuters|Getty Images|EPA|dpa)\)"
     r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b"
     # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
     # "[File: Reuters]", "© Reuters".
