@@ -2071,3 +2071,57 @@ def test_a_gallery_of_a_member_papers_photos_over_the_text_is_no_lede() -> None:
         "        NORTHFIELD –", f"{gallery}        NORTHFIELD –"
     )
     assert parse_text(page).paragraphs[0].startswith("NORTHFIELD – The old harbour bridge")
+
+
+# A Swiss paper's story saved as text (inscriptis): under the menu, what the sign-up and
+# order forms say once sent, hidden in the page until then, then the kicker over the headline,
+# the standfirst and the byline.
+FORM_THANKS = """\
+      Northfield Tagblatt
+
+        * Region
+        * Sport
+        * Kultur
+        * Hilfe
+        * Kontakt
+
+      Vielen Dank für Ihre Registrierung. Sie haben den Aktivierungslink für Ihr Benutzerkonto \
+per E-Mail erhalten.
+
+      Vielen Dank für Ihre Anmeldung.
+
+      Vielen Dank für Ihre Bestellung. Wir wünschen Ihnen viel Spass beim Lesen.
+
+        Fähre im Hafen:
+        Der Kapitän fährt wieder
+
+        Seit heute fährt die kleine Fähre wieder über den Hafen, zum ersten Mal seit dem Winter.
+        Jana Dorn 12.03.2024, 05:00 Uhr
+
+      Die erste Fahrt um sechs Uhr war fast leer, aber schon um acht standen die Radfahrer \
+bis zum Fischmarkt. Der Kapitän hat die Pause genutzt, um das Boot neu zu streichen.
+
+      Ab nächster Woche soll die Fähre alle zwanzig Minuten fahren, am Wochenende sogar alle \
+zehn. Die Preise bleiben, wie sie waren.
+
+      Meistgelesen
+"""
+
+
+def test_what_a_form_says_once_sent_is_neither_headline_nor_text() -> None:
+    draft = parse_text(FORM_THANKS)
+    assert draft.title == "Fähre im Hafen: Der Kapitän fährt wieder"
+    assert not any(paragraph.startswith("Vielen Dank") for paragraph in draft.paragraphs)
+
+
+def test_thanks_in_the_texts_own_words_are_kept() -> None:
+    sentence = "Vielen Dank für Ihre Geduld, sagte der Kapitän zu den Radfahrern am Pier."
+    page = FORM_THANKS.replace(
+        "      Ab nächster Woche", f"      {sentence}\n\n      Ab nächster Woche"
+    )
+    assert sentence in parse_text(page).paragraphs
+
+
+@pytest.mark.parametrize("heading", ["Meistgelesen in der Rubrik", "Most read", "Lesen Sie auch"])
+def test_the_heading_of_a_list_of_other_stories_is_no_headline(heading: str) -> None:
+    assert _not_a_headline(heading)

@@ -64,6 +64,29 @@ _TERMINAL = (
     "！",
     "？",
 )
+# The headings of a list of other stories ("Related", "Most read", "Lesen Sie auch").
+LIST_HEADINGS = r"""(?:
+        related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
+        | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
+        | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
+        | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
+        | recent\s+(?:posts|articles|stories|news) | neueste\s+(?:beiträge|artikel)
+        | meistgelesen(?:\s+in\s+der\s+rubrik)? | meist\s+gelesen
+        | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
+        | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
+        | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
+        | lee\s+también
+        | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
+        | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
+        | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
+          (?:\s+(?:zu(?:m|r)?|von|aus)\s+.{1,40})?
+        | schon\s+gelesen\?? | mehr\s+vom\s+autor | mehr\s+von\s+(?:der|dem)\s+autor(?:in)?
+        | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
+        | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
+        | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
+        | leia\s+(?:também|mais) | veja\s+também | zum\s+weiterlesen
+    )"""
+_LIST_HEADER = re.compile(rf"^{LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
 _DATE_LINE = 81  # a date line is at most 80 characters (`looks_like_date_line`), and a stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
@@ -83,6 +106,16 @@ _CAPTION = re.compile(
 )
 # What no article opens with: a line closed by a photo's credit in brackets ("... Ariz. (AP)",
 # "(onmeth.com)", "(JANE DOE/SCIENCE PHOTO LIBRARY"), or a teaser cut short at a comma.
+# What a form says once sent, hidden in the page until then: "Vielen Dank für Ihre
+# Registrierung.", "Thank you for subscribing!", "Merci pour votre inscription."
+_FORM_THANKS = re.compile(
+    r"^(?:vielen\s+dank|danke(?:\s+schön)?|thank\s+you|thanks|merci|gracias|grazie)\s+"
+    r"(?:für\s+(?:ihre|ihr|ihren|deine|dein|deinen|die)|for\s+(?:your|the)?|pour\s+votre"
+    r"|por\s+su|per\s+la)\s*(?:registrierung|anmeldung|bestellung|abonnement|nachricht|anfrage"
+    r"|registration|subscri|signing\s+up|sign-?up|order|message|inscription|commande"
+    r"|suscripci|registro|iscrizione)",
+    re.IGNORECASE,
+)
 _NOT_A_LEDE = re.compile(
     r"[.!?][\"”’]?\s*\([A-Z][\w&.-]*(?:[ /][A-Z][\w&.-]*){0,3}\)$"
     r"|\(\s*[A-Z][A-Z .&/-]{3,60}\)?$|\([\w.-]+\.[a-z]{2,4}\)$|[,;]\s*(?:\.\.\.|…)$"
@@ -613,6 +646,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         sentence = (
             _sentence(text, words)
             and not _CAPTION.search(text)
+            and not _FORM_THANKS.match(text)
             # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line, closed as a sentence
             # ("Point d'étape au 12 janvier 2020 :" opens a list of the text's own).
             and not (
@@ -755,6 +789,8 @@ def _not_a_headline(text: str) -> bool:
         or _credited_caption(text)
         or _trail(text)
         or _ALT_TEXT.fullmatch(text) is not None
+        or _FORM_THANKS.match(text) is not None
+        or _LIST_HEADER.match(text) is not None
     )
 
 

@@ -66,6 +66,7 @@ from newsread.index.files.formats.furniture import (
 )
 from newsread.index.files.formats.pagetext import (
     LINK_MARK,
+    LIST_HEADINGS,
     PageArticle,
     after_glued_kicker,
     find_article,
@@ -235,31 +236,11 @@ _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 _POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
 
-# Headings of link lists; the short headline lines after them go too.
-_LIST_HEADINGS = r"""(?:
-        related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
-        | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
-        | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
-        | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
-        | recent\s+(?:posts|articles|stories|news) | neueste\s+(?:beiträge|artikel)
-        | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
-        | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
-        | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
-        | lee\s+también
-        | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
-        | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
-        | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
-          (?:\s+(?:zu(?:m|r)?|von|aus)\s+.{1,40})?
-        | schon\s+gelesen\?? | mehr\s+vom\s+autor | mehr\s+von\s+(?:der|dem)\s+autor(?:in)?
-        | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
-        | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
-        | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
-        | leia\s+(?:também|mais) | veja\s+também | zum\s+weiterlesen
-    )"""
-_LIST_HEADER = re.compile(rf"^{_LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
+# Headings of link lists (`LIST_HEADINGS`); the short headline lines after them go too.
+_LIST_HEADER = re.compile(rf"^{LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
 # Such a heading run into the one story it points to: "À lire aussi » Headline", "Zobacz
 # także: Headline", "Lesen Sie auch: Headline" (a link, never a sentence of the text).
-_READ_ALSO = re.compile(rf"^{_LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
+_READ_ALSO = re.compile(rf"^{LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
 
 
 # The heading of a blog's comment form in the languages the corpora hold ("Leave a reply" is
