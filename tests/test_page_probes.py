@@ -8,12 +8,15 @@ included); the story itself is made up."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from newsread.index.files.dates import find_date
 from newsread.index.files.formats.bylines import cjk_byline
 from newsread.index.files.formats.furniture import is_furniture
 from newsread.index.files.formats.pagetext import (
+    _laid_out_like_a_page,
     _lines,
     _not_a_headline,
     _wrap_widths,
@@ -1901,3 +1904,224 @@ def test_a_comment_form_ends_the_post(heading: str) -> None:
     )
     page = BLOG_META_NO_YEAR.replace("      Kommentare\n", form)
     assert parse_text(page).paragraphs[-1].startswith("Ab nächster Woche")
+
+
+# A long story as w3m sets it: flush left, wrapped at 80, so that its lines far outnumber the
+# menu's (items set between bars, run on over a line); w3m draws the search form's field and
+# button and rules. Only what w3m draws tells that the text is a page.
+def long_story_w3m(drawn: bool) -> str:
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    paragraphs = [
+        f"On {day} the old harbour bridge stayed closed to all traffic after an inspection\n"
+        f"found cracks in {beams} of its steel beams, the city said, and the ferry that once\n"
+        "linked the two banks will run every twenty minutes until the repairs are done.\n"
+        for day in days
+        for beams in ("two", "three")
+    ]
+    search, rule = ("[                    ] [Search]", "━" * 80) if drawn else ("", "")
+    return (
+        "Navigation\n"
+        "About   |   News   |   Business   |   Jobs   |   \n"
+        "Other\n"
+        "Email Twitter Facebook Search\n"
+        "Hide menu\n"
+        f"{search}\n"
+        "Hide menu   Courier   |   About   |   Contact   |   Imprint   \n"
+        "|   Privacy   |   Sitemap\n"
+        "Home and news\nNews from A to Z\nBusiness and markets\nJobs in the harbour\n"
+        "Imprint and contact\nCrowdfunding\nEvents\nWeather\nTide tables\nPodcasts\n\n"
+        "Harbour bridge closes after engineers find cracks\n\n"
+        "Engineers found cracks in two steel beams on Monday; a ferry takes over.\n\n"
+        f"{rule}\n{rule}\n\n" + "\n".join(paragraphs) + f"\n{rule}\n"
+    )
+
+
+def test_a_long_story_w3m_wrapped_under_its_drawn_menu_is_read_as_a_page() -> None:
+    assert _laid_out_like_a_page(long_story_w3m(drawn=True).split("\n"))
+    draft = parse_text(long_story_w3m(drawn=True))
+    assert draft.title == "Harbour bridge closes after engineers find cracks"
+    assert draft.paragraphs[0].startswith("Engineers found cracks")
+
+
+def test_a_long_text_under_short_lines_with_nothing_drawn_is_read_as_it_is() -> None:
+    # No browser drew these lines: scraped text with a list in it, no page's menus.
+    assert not _laid_out_like_a_page(long_story_w3m(drawn=False).split("\n"))
+
+
+# A blog post as `lynx -dump` sets it: the text three columns in, the headings (the blog's
+# name, the day, the post's headline) at the edge; the blog's description, written as
+# sentences, opens the page's running text.
+BLOG_LYNX = """\
+   #[1]Hafenblog - Atom [2]Hafenblog - RSS
+
+   [3]skip to main | [4]skip to sidebar
+
+[5]Hafenblog
+
+   Notizen aus Nordstadt, wo die Fähre wieder fährt und die Brücke noch
+   immer gesperrt ist. Alles hier ist meine eigene Meinung, nicht die
+   meines Arbeitgebers, und wird ohne Gewähr geteilt.
+
+Dienstag, 12. März 2024
+
+[6]Die Fähre fährt wieder
+
+   Seit heute Morgen fährt die kleine Fähre wieder über den Hafen, zum
+   ersten Mal seit dem Winter. Der Kapitän hat mir erzählt, dass er die
+   Pause genutzt hat, um das Boot neu zu streichen.
+   Die erste Fahrt um sechs Uhr war fast leer, aber schon um acht standen
+   die Radfahrer bis zum Fischmarkt. Ich bin zweimal hin und her
+   gefahren, nur weil es so schön war.
+   Ab nächster Woche soll die Fähre alle zwanzig Minuten fahren, am
+   Wochenende sogar alle zehn. Die Preise bleiben, wie sie waren.
+
+   Eingestellt von [7]Jana Dorn um 18:04
+
+References
+
+   1. https://hafenblog.example/feeds/posts/default
+"""
+
+
+def test_a_heading_lynx_sets_at_the_edge_over_the_text_is_the_headline() -> None:
+    draft = parse_text(BLOG_LYNX)
+    assert draft.title == "Die Fähre fährt wieder"
+    assert draft.paragraphs[0].startswith("Seit heute Morgen fährt die kleine Fähre")
+
+
+@pytest.mark.parametrize("kicker", ["Analyse", "Meinung", "EXCLUSIVE"])
+def test_a_kicker_run_into_the_lede_is_no_part_of_it(kicker: str) -> None:
+    lede = "Seit heute Morgen fährt die kleine Fähre wieder über den Hafen"
+    page = BLOG_META_NO_YEAR.replace(f"      {lede}", f"      {kicker} {lede}")
+    assert parse_text(page).paragraphs[0].startswith(lede)
+
+
+def test_a_lede_opening_with_such_a_word_in_its_sentence_keeps_it() -> None:
+    # "Analyse der Fahrpläne ...": the word opens the sentence, no label before a capital.
+    lede = "Seit heute Morgen fährt die kleine Fähre wieder über den Hafen"
+    page = BLOG_META_NO_YEAR.replace(f"      {lede}", f"      Analyse der Fahrpläne: {lede}")
+    assert parse_text(page).paragraphs[0].startswith("Analyse der Fahrpläne")
+
+
+# A magazine's story saved as text (inscriptis): the rubric and date, the headline, its deck
+# written as a sentence (closed by a quote), the byline under the deck, then the text.
+DECK_OVER_BYLINE = """\
+      Northfield Weekly
+
+        * News
+        * Business
+        * Culture
+        * Opinion
+        * Archive
+
+      Case Study March 12, 2024, 5:00PM EST
+
+      The Ferryman: King of the Harbour
+
+      The captain has won the town over by ferrying cyclists for free, which he says "keeps the bridge honest"
+
+      By Jane Doe
+
+            Browse Issues
+
+            Browse the Archive
+
+      Six years ago, Tom Berg bought an old ferry with the last of his savings and set about \
+carrying anyone across the harbour who would pay a coin, and many who would not.
+
+      In 2020, when the bridge first closed for repairs, his boat was the only way across, and \
+the queue at the pier ran back to the fish market every morning.
+
+      The town council now pays him a fee to run every twenty minutes until the new bridge \
+opens, and he has hired two deckhands to keep up.
+
+      Related Items
+"""
+
+
+def test_a_deck_written_as_a_sentence_over_the_byline_is_no_headline() -> None:
+    draft = parse_text(DECK_OVER_BYLINE)
+    assert draft.title == "The Ferryman: King of the Harbour"
+    assert draft.paragraphs[0].startswith("The captain has won the town over")
+
+
+@pytest.mark.parametrize(
+    "line", ["Stand des Artikels: 12. März 2024, 09:30 Uhr.", "Stand: 12.03.2024, 09:30 Uhr"]
+)
+def test_the_date_the_text_says_it_stands_at_dates_it(line: str) -> None:
+    # A German page's only date, "Stand" (as of), among the paragraphs of its text.
+    page = BLOG_META_NO_YEAR.replace("      Jana Dorn 06 PM | 18 Mai\n", "").replace(
+        "      Ab nächster Woche", f"      {line}\n\n      Ab nächster Woche"
+    )
+    assert parse_text(page).published == datetime(2024, 3, 12, 9, 30)
+
+
+def test_a_gallery_of_a_member_papers_photos_over_the_text_is_no_lede() -> None:
+    # The agency carries a member paper's photos: "(Jane Roe/The Northfield Courier via AP)".
+    gallery = "".join(
+        f"            {caption} (Jane Roe/The Northfield Courier via AP)\n\n"
+        for caption in (
+            "A cyclist waits for the ferry at the south pier on Tuesday, March 12, 2024, after "
+            "the old harbour bridge was closed to all traffic.",
+            "Engineers inspect the steel beams under the old harbour bridge in Northfield on "
+            "Monday, March 11, 2024, a day before the bridge was closed.",
+        )
+    )
+    page = wire_page("By JOHN ROE Associated Press").replace(
+        "        NORTHFIELD –", f"{gallery}        NORTHFIELD –"
+    )
+    assert parse_text(page).paragraphs[0].startswith("NORTHFIELD – The old harbour bridge")
+
+
+# A Swiss paper's story saved as text (inscriptis): under the menu, what the sign-up and
+# order forms say once sent, hidden in the page until then, then the kicker over the headline,
+# the standfirst and the byline.
+FORM_THANKS = """\
+      Northfield Tagblatt
+
+        * Region
+        * Sport
+        * Kultur
+        * Hilfe
+        * Kontakt
+
+      Vielen Dank für Ihre Registrierung. Sie haben den Aktivierungslink für Ihr Benutzerkonto \
+per E-Mail erhalten.
+
+      Vielen Dank für Ihre Anmeldung.
+
+      Vielen Dank für Ihre Bestellung. Wir wünschen Ihnen viel Spass beim Lesen.
+
+        Fähre im Hafen:
+        Der Kapitän fährt wieder
+
+        Seit heute fährt die kleine Fähre wieder über den Hafen, zum ersten Mal seit dem Winter.
+        Jana Dorn 12.03.2024, 05:00 Uhr
+
+      Die erste Fahrt um sechs Uhr war fast leer, aber schon um acht standen die Radfahrer \
+bis zum Fischmarkt. Der Kapitän hat die Pause genutzt, um das Boot neu zu streichen.
+
+      Ab nächster Woche soll die Fähre alle zwanzig Minuten fahren, am Wochenende sogar alle \
+zehn. Die Preise bleiben, wie sie waren.
+
+      Meistgelesen
+"""
+
+
+def test_what_a_form_says_once_sent_is_neither_headline_nor_text() -> None:
+    draft = parse_text(FORM_THANKS)
+    assert draft.title == "Fähre im Hafen: Der Kapitän fährt wieder"
+    assert not any(paragraph.startswith("Vielen Dank") for paragraph in draft.paragraphs)
+
+
+def test_thanks_in_the_texts_own_words_are_kept() -> None:
+    sentence = "Vielen Dank für Ihre Geduld, sagte der Kapitän zu den Radfahrern am Pier."
+    page = FORM_THANKS.replace(
+        "      Ab nächster Woche", f"      {sentence}\n\n      Ab nächster Woche"
+    )
+    assert sentence in parse_text(page).paragraphs
+
+
+@pytest.mark.parametrize("heading", ["Meistgelesen in der Rubrik", "Most read", "Lesen Sie auch"])
+def test_the_heading_of_a_list_of_other_stories_is_no_headline(heading: str) -> None:
+    assert _not_a_headline(heading)

@@ -64,6 +64,29 @@ _TERMINAL = (
     "！",
     "？",
 )
+# The headings of a list of other stories ("Related", "Most read", "Lesen Sie auch").
+LIST_HEADINGS = r"""(?:
+        related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
+        | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
+        | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
+        | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
+        | recent\s+(?:posts|articles|stories|news) | neueste\s+(?:beiträge|artikel)
+        | meistgelesen(?:\s+in\s+der\s+rubrik)? | meist\s+gelesen
+        | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
+        | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
+        | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
+        | lee\s+también
+        | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
+        | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
+        | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
+          (?:\s+(?:zu(?:m|r)?|von|aus)\s+.{1,40})?
+        | schon\s+gelesen\?? | mehr\s+vom\s+autor | mehr\s+von\s+(?:der|dem)\s+autor(?:in)?
+        | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
+        | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
+        | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
+        | leia\s+(?:também|mais) | veja\s+também | zum\s+weiterlesen
+    )"""
+_LIST_HEADER = re.compile(rf"^{LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
 _DATE_LINE = 81  # a date line is at most 80 characters (`looks_like_date_line`), and a stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Photo captions and notices written as sentences: not the article's text.
@@ -72,6 +95,8 @@ _CAPTION = re.compile(
     r"|\b(?:photo|foto|bild|image|picture)s?\s*(?:credit)?\s*:"
     # "Jane Doe/dpa", not "(jm/dpa)": an editor's initials signing a wire story's text.
     r"|(?<!\((?-i:[a-z]{2}))(?<!\((?-i:[a-z]{3}))/\s*(?:AP|AFP|Reuters|Getty Images|EPA|dpa)\b"
+    # "(Elias Funez/The Union via AP)": a member paper's photo the agency carries.
+    r"|\bvia (?-i:AP|AFP|Reuters|Getty Images|EPA|dpa)\)"
     r"|\b(?:quotes?|data) (?:are )?delayed\b|\bpersonal,? non-?commercial use\b"
     # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
     # "[File: Reuters]", "© Reuters".
@@ -81,6 +106,16 @@ _CAPTION = re.compile(
 )
 # What no article opens with: a line closed by a photo's credit in brackets ("... Ariz. (AP)",
 # "(onmeth.com)", "(JANE DOE/SCIENCE PHOTO LIBRARY"), or a teaser cut short at a comma.
+# What a form says once sent, hidden in the page until then: "Vielen Dank für Ihre
+# Registrierung.", "Thank you for subscribing!", "Merci pour votre inscription."
+_FORM_THANKS = re.compile(
+    r"^(?:vielen\s+dank|danke(?:\s+schön)?|thank\s+you|thanks|merci|gracias|grazie)\s+"
+    r"(?:für\s+(?:ihre|ihr|ihren|deine|dein|deinen|die)|for\s+(?:your|the)?|pour\s+votre"
+    r"|por\s+su|per\s+la)\s*(?:registrierung|anmeldung|bestellung|abonnement|nachricht|anfrage"
+    r"|registration|subscri|signing\s+up|sign-?up|order|message|inscription|commande"
+    r"|suscripci|registro|iscrizione)",
+    re.IGNORECASE,
+)
 _NOT_A_LEDE = re.compile(
     r"[.!?][\"”’]?\s*\([A-Z][\w&.-]*(?:[ /][A-Z][\w&.-]*){0,3}\)$"
     r"|\(\s*[A-Z][A-Z .&/-]{3,60}\)?$|\([\w.-]+\.[a-z]{2,4}\)$|[,;]\s*(?:\.\.\.|…)$"
@@ -611,6 +646,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         sentence = (
             _sentence(text, words)
             and not _CAPTION.search(text)
+            and not _FORM_THANKS.match(text)
             # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line, closed as a sentence
             # ("Point d'étape au 12 janvier 2020 :" opens a list of the text's own).
             and not (
@@ -753,6 +789,8 @@ def _not_a_headline(text: str) -> bool:
         or _credited_caption(text)
         or _trail(text)
         or _ALT_TEXT.fullmatch(text) is not None
+        or _FORM_THANKS.match(text) is not None
+        or _LIST_HEADER.match(text) is not None
     )
 
 
@@ -817,13 +855,15 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
     """Whether a text browser laid the lines out: menus as bullets, blocks indented.
 
     Runs on every plain-text file, so it looks at the raw lines only."""
-    bullets = indented = filled = short = 0
+    bullets = indented = filled = short = drawn = 0
     for raw in text_lines:
         if not raw or raw.isspace():
             continue
         filled += 1
         if raw[:2].isspace():
             indented += 1
+        if "[" in raw or "━" in raw or "─" in raw or "__" in raw:
+            drawn += _DRAWN.match(raw) is not None
         text = raw.lstrip()
         bullet = _BULLET.match(text)
         # A label or menu item: a few words, no figures (a table's row has them), not in
@@ -838,9 +878,18 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
         if bullet and len(text.split()) <= 7 and any(ch.isalpha() for ch in text):
             bullets += 1
     # Set flush left (w3m, a browser's "Save as text"), a page still has many short lines:
-    # menus, buttons and labels, one a line.
-    chrome = short >= _MIN_SHORT and short >= filled * _SHORT_SHARE
+    # menus, buttons and labels, one a line. Where a long text wrapped at 80 columns outweighs
+    # them, what only a text browser draws tells the page: a rule, a picture or a button
+    # shown as its label in brackets, a form's field.
+    chrome = short >= _MIN_SHORT and (short >= filled * _SHORT_SHARE or drawn >= _MIN_DRAWN)
     return filled >= _MIN_LINES and (bullets >= 8 or indented * 3 >= filled or chrome)
+
+
+# A line a text browser draws, in no text: a rule of box-drawing lines (w3m's <hr>), a
+# picture's or a button's label in brackets alone ("[logo]", "[Go]", "[p] *"), a form's
+# field ("[          ]", "Name ________").
+_DRAWN = re.compile(r"\s*(?:[━─]{3,}.*|(?:\[[^\[\]]{1,40}\]\s*)+\W{0,3}|.*\[\s{4,}\].*|.*_{8,}.*)$")
+_MIN_DRAWN = 2
 
 
 # A page set flush left: at least _MIN_SHORT lines, and _SHORT_SHARE of its lines, are labels
@@ -1203,6 +1252,7 @@ _WEIGHTS: dict[str, float] = {
     # none in any line) is weighed as before.
     "named": 3.51,  # share of the file name's words in it (`name_words`)
     "elsewhere": 0.0,  # not around the main text: found by the file's name (not weighed)
+    "outdented": 1.43,  # at the left edge over text set in, as lynx sets a heading
 }
 
 
@@ -1275,7 +1325,7 @@ def _headline_text(
         return quoted.group("headline").strip(), "cut"
     if _goes_on(lines, position):
         joined = f"{text} {lines[position + 1].text}"
-        glued = _after_glued_kicker(joined)
+        glued = after_glued_kicker(joined)
         return (glued, "kicker") if glued else (joined, "")
     if not spaced_colons and (" : " in text or text in spaced_twins):
         # "Covid-19 : Lässt sich ...": the kicker's span and the headline's; and the same
@@ -1286,7 +1336,7 @@ def _headline_text(
     trailed = _after_trail_end(text, trail_ends)
     if trailed:
         return trailed, "kicker"
-    glued = _after_glued_kicker(text)
+    glued = after_glued_kicker(text)
     if glued:
         return glued, "kicker"
     if text in shown_whole:
@@ -1330,8 +1380,8 @@ def is_kicker(line: str) -> bool:
     return _GLUED_KICKER.match(f"{line.strip()} X") is not None
 
 
-def _after_glued_kicker(text: str) -> str:
-    """The headline after a kicker run into it (`_GLUED_KICKER`), or ""."""
+def after_glued_kicker(text: str) -> str:
+    """The headline (or the lede) after a kicker run into it (`_GLUED_KICKER`), or ""."""
     glued = _GLUED_KICKER.match(text)
     if glued is None or len(text.split()) - len(glued.group().split()) < _AFTER_KICKER:
         return ""
@@ -1503,6 +1553,9 @@ def _candidates(
     # " : " in a line is no kicker's end. A headline read as a sentence is not the text.
     spaced = {line.text for line in lines if line.sentence and _SPACED_COLON.search(line.text)}
     masses = _masses(lines)
+    # lynx sets the text's paragraphs `_LYNX_MARGIN` columns in and its headings at the edge.
+    margins = Counter(line.indent for line in lines if line.sentence).most_common(1)
+    lynx_margin = bool(margins) and margins[0][0] == _LYNX_MARGIN
     low, high = max(0, first - _HEADLINE_WINDOW), min(len(lines), first + _BELOW_WINDOW)
     # How many sentences come before each line, and the first sentence after it.
     before = [0]
@@ -1640,22 +1693,38 @@ def _candidates(
             # A saved page's name may name the kicker the page sets apart from the headline.
             "named": max(_named(text, named), _named(line.text, named) if cut == "kicker" else 0),
             "elsewhere": float(position not in window),
+            "outdented": float(
+                lynx_margin
+                and not line.indent
+                and following is not None
+                and lines[following].indent == _LYNX_MARGIN
+            ),
         }
         found.append((position, text, features))
     _block_features(lines, found)
     return found
 
 
+_LYNX_MARGIN = 3
+
+
 def _over_deck(lines: list[_Line], position: int, text: str) -> bool:
     """Whether the line right under the one at `position` (at most a blank line apart) is its
     deck: running words, longer than the headline `text`, not read as the text's sentence
-    (as `_deck` has it), no list's item."""
+    (as `_deck` has it) unless the byline stands right under it, no list's item (a blog's
+    description over the day's date is no deck)."""
     if position + 1 >= len(lines) or lines[position].bullet or len(text.split()) <= 3:
         return False  # a section's name or a kicker over the headline, not a headline
     below = lines[position + 1]
+    signed = (
+        position + 2 < len(lines)
+        and lines[position + 2].index - below.end <= 1
+        and is_byline(lines[position + 2].text)
+    )
     return (
         below.index - lines[position].end <= 1
-        and not (below.bullet or below.sentence)
+        and not below.bullet
+        and (not below.sentence or signed)
         and len(below.text) > len(text)
         and text.casefold() not in below.text.casefold()  # the headline again, a kicker run in
         and _running_words(below)

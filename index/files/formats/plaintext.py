@@ -66,7 +66,9 @@ from newsread.index.files.formats.furniture import (
 )
 from newsread.index.files.formats.pagetext import (
     LINK_MARK,
+    LIST_HEADINGS,
     PageArticle,
+    after_glued_kicker,
     find_article,
     is_kicker,
     link_marked,
@@ -99,7 +101,7 @@ _DATE_LINE = 100
 _LABELLED_DATE = re.compile(
     r"\b(?:published|updated|posted|date|datum|erstellt|ver(?:ö|oe)ffentlicht|aktualisiert"
     r"|erschienen|erscheinungsdatum|ver(?:ö|oe)ffentlichung|publi(?:é|e|cado|cata|cato)"
-    r"|pubblicato|aggiornato|actualizado|fecha)\b",
+    r"|pubblicato|aggiornato|actualizado|fecha|stand)\b",
     re.IGNORECASE,
 )
 # How far above a page's headline a date line is looked for, and a labelled date, in lines.
@@ -234,31 +236,11 @@ _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 _POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
 
-# Headings of link lists; the short headline lines after them go too.
-_LIST_HEADINGS = r"""(?:
-        related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|links|reading))?
-        | read\s+(?:also|more|next) | also\s+read | see\s+also | more\s+(?:news|stories)
-        | more\s+(?:from|on|in|about)\s+.{1,60} | most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?
-        | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s?\s+picks?
-        | recent\s+(?:posts|articles|stories|news) | neueste\s+(?:beiträge|artikel)
-        | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
-        | top\s+stories | latest\s+(?:news|stories|articles) | other\s+news | in\s+other\s+news
-        | читайте\s+также | lire\s+aussi | à\s+lire\s+aussi | lesen\s+sie\s+auch | mehr\s+zum\s+thema
-        | lee\s+también
-        | sur\s+le\s+même\s+sujet | dans\s+la\s+même\s+rubrique | à\s+lire\s+(?:également|aussi)
-        | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | auch\s+interessant
-        | (?:weitere|ähnliche|verwandte)\s+(?:artikel|beiträge|nachrichten|themen)
-          (?:\s+(?:zu(?:m|r)?|von|aus)\s+.{1,40})?
-        | schon\s+gelesen\?? | mehr\s+vom\s+autor | mehr\s+von\s+(?:der|dem)\s+autor(?:in)?
-        | passend\s+zum\s+thema | noticias\s+relacionadas | artículos\s+relacionados
-        | te\s+puede\s+interesar | leggi\s+anche | articoli\s+correlati | lees\s+ook
-        | czytaj\s+(?:także|też|również) | zobacz\s+(?:także|też|również)
-        | leia\s+(?:também|mais) | veja\s+também | zum\s+weiterlesen
-    )"""
-_LIST_HEADER = re.compile(rf"^{_LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
+# Headings of link lists (`LIST_HEADINGS`); the short headline lines after them go too.
+_LIST_HEADER = re.compile(rf"^{LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
 # Such a heading run into the one story it points to: "À lire aussi » Headline", "Zobacz
 # także: Headline", "Lesen Sie auch: Headline" (a link, never a sentence of the text).
-_READ_ALSO = re.compile(rf"^{_LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
+_READ_ALSO = re.compile(rf"^{LIST_HEADINGS}\s*[:»›>|]\s*\S", re.IGNORECASE | re.VERBOSE)
 
 
 # The heading of a blog's comment form in the languages the corpora hold ("Leave a reply" is
@@ -3461,6 +3443,10 @@ def parse_text(text: str, name: str = "") -> Draft:
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     paragraphs = _without_dropped_capitals(paragraphs)
+    if page is not None and page.headline is not None and paragraphs:
+        # "Analyse Après une semaine agitée, ...": the kicker's label set in a span of its own
+        # before the lede, run into it once the page is text.
+        paragraphs[0] = after_glued_kicker(paragraphs[0]) or paragraphs[0]
     if "━" in text or "─" in text:
         # w3m draws <hr> as a row of box-drawing lines: no paragraph of the text.
         paragraphs = [paragraph for paragraph in paragraphs if not _DRAWN_RULE.fullmatch(paragraph)]
