@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -248,6 +249,24 @@ def test_a_tag_typed_is_at_most_60_characters_and_a_long_one_stored_stays_remova
     assert store.merge([TagRecord(info, long, datetime.now(timezone.utc))]) == ["added"]
     assert store.articles_matching(tags=[long]).matches(article)
     assert store.remove_tags(article, pasted) == ("x" * 60,)
+
+
+def test_tags_in_any_script_are_one_tag_whatever_their_case(store: AnnotationStore) -> None:
+    # SQLite's NOCASE folds only ASCII: "Россия" and "россия" were two tags, and tag:россия
+    # found nothing tagged "Россия"; a tag typed decomposed (as macOS writes it) was a third.
+    article = make_article()
+    other = make_article(url="https://news.example/other", key="other.txt", title="Other")
+    decomposed = unicodedata.normalize("NFD", "éducation")
+    both = {"Россия", "Éducation"}
+    assert set(store.add_tags(article, "Россия", "Éducation")) == both
+    assert set(store.add_tags(other, "россия", decomposed)) == both  # the first spelling
+    assert set(store.add_tags(article, "РОССИЯ")) == both  # not again
+    assert store.all_tags() == [TagCount("Éducation", 2), TagCount("Россия", 2)]
+    for spelling in ("россия", "РОССИЯ", decomposed, "ÉDUCATION"):
+        matching = store.articles_matching(tags=[spelling])
+        assert matching.matches(article) and matching.matches(other), spelling
+    assert store.remove_tags(article, "россия") == ("Éducation",)
+    assert store.remove_tags(other, "ÉDUCATION") == ("Россия",)
 
 
 def test_notes_are_kept_as_written_minus_control_sequences(store: AnnotationStore) -> None:

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -199,9 +200,17 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def add_functions(connection: sqlite3.Connection) -> sqlite3.Connection:
-    """Give `connection` the SQL functions the schema's triggers call (`newsread_fold`)."""
+    """Give `connection` the SQL functions the schema's triggers call (`newsread_fold`) and
+    the store's queries use (`newsread_tag_key`)."""
     connection.create_function("newsread_fold", 1, _fold_text, deterministic=True)
+    connection.create_function("newsread_tag_key", 1, tag_key, deterministic=True)
     return connection
+
+
+def tag_key(tag: str | None) -> str | None:
+    """What tells tags apart: "Россия" and "россия", "Éducation" and "éducation" (typed
+    composed or not) are one tag. The tags column's NOCASE folds only ASCII letters."""
+    return unicodedata.normalize("NFC", tag).casefold() if isinstance(tag, str) else tag
 
 
 def _fold_text(text: str | None) -> str | None:
@@ -288,6 +297,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection | None:
         except sqlite3.Error:
             continue
         connection.row_factory = sqlite3.Row
+        add_functions(connection)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             connection.execute("SELECT COUNT(*) FROM highlights").fetchone()

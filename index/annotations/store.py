@@ -604,8 +604,10 @@ class AnnotationStore:
             name = records.tag_query(tag)
             if name is None:
                 return []
-            clauses.append("h.article_id IN (SELECT article_id FROM tags WHERE tag = ?)")
-            params.append(name)
+            clauses.append(
+                "h.article_id IN (SELECT article_id FROM tags WHERE newsread_tag_key(tag) = ?)"
+            )
+            params.append(database.tag_key(name))
         if text_query is not None:
             match = records.fts_query(text_query.split())
             if match is None:
@@ -705,7 +707,10 @@ class AnnotationStore:
             now = self._stamp()
             row = self._touch_article(db, info, now, body=body, claim=True)
             for name in names:
-                known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
+                known = db.execute(
+                    "SELECT tag FROM tags WHERE newsread_tag_key(tag) = ? LIMIT 1",
+                    (database.tag_key(name),),
+                ).fetchone()
                 db.execute(
                     "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
                     (row["article_id"], known[0] if known else name, now),
@@ -727,7 +732,8 @@ class AnnotationStore:
                 return ()
             for name in names:
                 db.execute(
-                    "DELETE FROM tags WHERE article_id = ? AND tag = ?", (row["article_id"], name)
+                    "DELETE FROM tags WHERE article_id = ? AND newsread_tag_key(tag) = ?",
+                    (row["article_id"], database.tag_key(name)),
                 )
             return tuple(tag.name for tag in records.tags(db, row["article_id"]))
 
@@ -741,7 +747,7 @@ class AnnotationStore:
         rows = self._read(
             lambda db: db.execute(
                 "SELECT MIN(t.tag), COUNT(*) FROM tags t"
-                f" LEFT JOIN articles a ON a.article_id = t.article_id{where} GROUP BY t.tag"
+                f" LEFT JOIN articles a ON a.article_id = t.article_id{where} GROUP BY newsread_tag_key(t.tag)"
                 " ORDER BY COUNT(*) DESC, MIN(t.tag) COLLATE NOCASE",
                 params,
             ).fetchall()
@@ -900,7 +906,11 @@ class AnnotationStore:
                 positive.append(
                     set()
                     if name is None
-                    else records.ids(db, "SELECT article_id FROM tags WHERE tag = ?", name)
+                    else records.ids(
+                        db,
+                        "SELECT article_id FROM tags WHERE newsread_tag_key(tag) = ?",
+                        database.tag_key(name),
+                    )
                 )
             for word in note_words:
                 match = records.fts_query([word])
@@ -1444,7 +1454,10 @@ class AnnotationStore:
             return "both" if both else "updated" if row["note"] else "added"
         if isinstance(item, TagRecord):
             name = records.clean_tag(item.tag)
-            known = db.execute("SELECT tag FROM tags WHERE tag = ? LIMIT 1", (name,)).fetchone()
+            known = db.execute(
+                "SELECT tag FROM tags WHERE newsread_tag_key(tag) = ? LIMIT 1",
+                (database.tag_key(name),),
+            ).fetchone()
             cursor = db.execute(
                 "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
                 (article_id, known[0] if known else name, records.stamp(item.created)),
