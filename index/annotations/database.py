@@ -203,14 +203,18 @@ def add_functions(connection: sqlite3.Connection) -> sqlite3.Connection:
     """Give `connection` the SQL functions the schema's triggers call (`newsread_fold`) and
     the store's queries use (`newsread_tag_key`)."""
     connection.create_function("newsread_fold", 1, _fold_text, deterministic=True)
-    connection.create_function("newsread_tag_key", 1, tag_key, deterministic=True)
+    connection.create_function("newsread_tag_key", 1, _sql_tag_key, deterministic=True)
     return connection
 
 
-def tag_key(tag: str | None) -> str | None:
+def tag_key(tag: str) -> str:
     """What tells tags apart: "Россия" and "россия", "Éducation" and "éducation" (typed
     composed or not) are one tag. The tags column's NOCASE folds only ASCII letters."""
-    return unicodedata.normalize("NFC", tag).casefold() if isinstance(tag, str) else tag
+    return unicodedata.normalize("NFC", tag).casefold()
+
+
+def _sql_tag_key(tag: str | None) -> str | None:
+    return tag_key(tag) if isinstance(tag, str) else tag
 
 
 def _fold_text(text: str | None) -> str | None:
