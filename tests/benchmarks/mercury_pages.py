@@ -18,7 +18,8 @@ sum of literals, or null) is skipped and counted, never guessed. Scored:
   title with a site suffix after a separator also agrees);
 - authors: Mercury's "A, B and C" split into names, right when the set of names agrees with
   newsread's authors (its credit where it has none), case-insensitive; a null author is not
-  scored;
+  scored. `byline` scores the same pages as tests/accuracy.py scores bylines (the words of the
+  names agree), which forgives Mercury's strings that keep an e-mail, an outlet or a role;
 - date: the day. Mercury's value is UTC: a page's own day one off across midnight is counted
   apart (`date±tz`, and `[tz]` in the failures), not as right;
 - start, start+sf, lede: the body against the content's first 13 words, as other_pages.py.
@@ -146,6 +147,8 @@ def check_authors(score: accuracy.Score, name: str, article: Article | None, wan
     ours = [*article.authors] or ([article.credit] if article.credit else []) if article else []
     got = {accuracy.loose(author) for author in ours}
     score.check("authors", got == names(want), f"{name}: {sorted(got)} vs {sorted(names(want))}")
+    ok, shown = accuracy.check_byline(article, want) if article else (False, "")
+    score.check("byline", ok, f"{name}: {shown} vs {want!r}")
 
 
 def check_day(score: accuracy.Score, name: str, article: Article | None, want: str) -> None:
