@@ -63,7 +63,8 @@ _NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*")
 
 @dataclass
 class Case:
-    """What one fixture's tests expect of it."""
+    """What one fixture's tests expect of it, and the page's url they name (to look the page
+    up by; newsread reads the file alone)."""
 
     fixture: str
     url: str = ""
@@ -121,9 +122,9 @@ def parse_tests(source: str) -> tuple[list[Case], int]:
         if path is None:
             unread += sum(1 for _ in _ASSERT.finditer(source, read.end(), end))
             continue
-        after = [url for at, url in urls if read.end() <= at < end]
-        before = [url for at, url in urls if at < read.start()]
-        case = Case(path.removeprefix("./"), (after or before or [""])[0 if after else -1])
+        # (A test names its page's url just before or just after reading it: the nearest.)
+        url = min(urls, key=lambda found: abs(found[0] - read.start()), default=(0, ""))[1]
+        case = Case(path.removeprefix("./"), url)
         for check in _ASSERT.finditer(source, read.end(), end):
             name, split = check.groups()
             key = "start" if name in content else _FIELDS.get(name)
