@@ -204,9 +204,12 @@ async def settle(pilot: Pilot) -> None:
             # them: until then nothing looks busy (under load a settle ended before the last
             # letters of "/harbour" were routed, and the find bar held "har").
             and app._message_queue.empty()
-            # A worker's answer (the counts, after the first page) posted to the screen, not
-            # yet handled: under load "G" went to row 20 of a list of 31.
-            and app.main._message_queue.empty()
+            # A worker's answer posted to the screen or a widget, not yet handled (the counts
+            # after the first page: under load "G" went to row 20 of a list of 31; a page of
+            # hits loaded for the row "G" went to).
+            and all(
+                node._message_queue.empty() for node in app.screen.walk_children(with_self=True)
+            )
             and not any(w.is_running for w in app.workers)
             and app.main._search_timer is None
             and app.main._early_timer is None
