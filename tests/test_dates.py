@@ -63,6 +63,14 @@ PLUS_TWO = timezone(timedelta(hours=2))
         ("05/30/2017", datetime(2017, 5, 30)),
         ("30/05/2017", datetime(2017, 5, 30)),
         ("Last updated on 30.05.17", datetime(2017, 5, 30)),
+        # Dots are day-first but where that is impossible: some US sites write "01.21.2020".
+        ("01.21.2020 07:00 AM", datetime(2020, 1, 21, 7)),
+        ("05.06.2016", datetime(2016, 6, 5)),
+        # A zone's name run onto an ISO time (a <time datetime> of Tribune's sites).
+        (
+            "2016-12-13T15:45:00CST",
+            datetime(2016, 12, 13, 15, 45, tzinfo=timezone(timedelta(hours=-6))),
+        ),
         ("2017年5月30日", datetime(2017, 5, 30)),
         ("2019년 6월 14일", datetime(2019, 6, 14)),
     ],

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -3230,3 +3233,27 @@ def test_a_hidden_name_or_comment_count_in_the_h1_is_no_part_of_the_headline(
     article = f"<h1>Bridge closed after cracks found{inside}</h1>{BODY}"
     draft = parse_html(page("<title>Bridge closed after cracks found</title>", article))
     assert draft.title == "Bridge closed after cracks found"
+
+
+def test_a_zone_htmldate_cannot_place_writes_nothing_on_standard_error(tmp_path: Path) -> None:
+    # dateutil's UnknownTimezoneWarning, through htmldate, was printed across `newsread
+    # index`'s progress bar and `newsread show`'s article.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council approves budget</title></head><body><article>"
+        "<h1>Council approves budget</h1><p>By Jane Doe"
+        ' <time itemprop="datePublished" datetime="2016-12-13T15:45:00XYZ"></time></p>'
+        "<p>The council approved the budget on Friday after a long debate.</p>"
+        "<p>Members voted seven to two in favour of the plan.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from pathlib import Path;"
+        "from newsread.index.files.reader import read_articles;"
+        "[article] = read_articles(Path(sys.argv[1]), Path(sys.argv[1]).parent);"
+        "print(article.published.date())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=120
+    )
+    assert (done.stdout.strip(), done.stderr) == ("2016-12-13", "")

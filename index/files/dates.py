@@ -312,6 +312,9 @@ def _us_daylight_saving(moment: datetime) -> int:
     return int(start.date() <= moment.date() < end.date())
 
 
+_ISO_NAMED_ZONE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)\s*([A-Z]{3,4})")
+
+
 def _parse_iso(text: str) -> datetime | None:
     match = _ISO.fullmatch(text)
     if not match:
@@ -413,8 +416,12 @@ def _parse_fast(text: str, *, day_first: bool = False) -> datetime | None:
             return _build(a, b, c, hms, tz)
         if len(third) not in (2, 4):
             return None
-        # Dots and dashes are day-first everywhere; slashes are month-first unless impossible.
-        if sep == "/" and a <= 12 and not (day_first and b <= 12):
+        # Dots and dashes are day-first everywhere, unless that is impossible with a full year
+        # ("01.21.2020", as some US sites write: month-first; "Opening Bell 11.18.19" is a
+        # column's name and issue, no date); slashes are month-first unless impossible.
+        if (sep == "/" and a <= 12 and not (day_first and b <= 12)) or (
+            a <= 12 < b and len(third) == 4
+        ):
             return _build(c, a, b, hms, tz)
         return _build(c, b, a, hms, tz)
     day = month = year = None
@@ -499,6 +506,9 @@ def parse_date(
         result = _parse_iso(stripped)
         if result is not None:
             return result
+        zoned = _ISO_NAMED_ZONE.fullmatch(stripped)
+        if zoned:  # "2016-12-13T15:45:00CST": the day, the time and a zone's name
+            stripped = f"{zoned.group(1)} {zoned.group(2)} {zoned.group(3)}"
         if not any(ch.isdigit() for ch in stripped):
             return None
         cleaned = _clean(stripped)

@@ -16,6 +16,7 @@ import itertools
 import json
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -60,6 +61,11 @@ from newsread.index.files.formats.plaintext import (
     lower_case_words,
 )
 from newsread.index.text import sanitise_line, unwrap_wide
+
+# htmldate reads a "CST" or "PST" it finds through dateutil, which warns that it cannot place
+# the zone, on standard error: across `newsread index`'s progress bar and `newsread show`'s
+# article. Only the day is taken from htmldate, which the zone never moves by more than that.
+warnings.filterwarnings("ignore", message=r"tzname \S+ identified but not understood")
 
 # schema.org types whose headline, author and dates describe the article itself.
 _ARTICLE_TYPES = frozenset(
