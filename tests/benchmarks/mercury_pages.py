@@ -248,15 +248,7 @@ def main() -> None:
         f" scored field asserted; null, not scored: {dict(nulls)}); {unread} assertions on a"
         f" scored field and {files} test files with no fixture could not be read"
     )
-    print(f"{'set':<13} {'field':<9} {'right':>6} {'total':>6} {'%':>7}")
-    for name, score in scores.items():
-        for key, total in score.total.items():
-            right = score.correct[key]
-            print(f"{name:<13} {key:<9} {right:>6} {total:>6} {100 * right / total:>6.1f}%")
-    if args.failures:
-        for name, score in scores.items():
-            for failure in score.failures:
-                print(f"{name}: {failure}")
+    other_pages.print_scores(scores, failures=args.failures, width=13)
 
 
 if __name__ == "__main__":

@@ -134,12 +134,18 @@ def main() -> None:
                 scores[name] = scorer(root, Path(scratch))
     if not scores:
         parser.error("name at least one set")
-    print(f"{'set':<12} {'field':<10} {'right':>6} {'total':>6} {'%':>7}")
+    print_scores(scores, failures=args.failures)
+
+
+def print_scores(scores: dict[str, accuracy.Score], *, failures: bool, width: int = 12) -> None:
+    """Each set's figures, a line per field (sets named in `width` columns), then with
+    `failures` every failure."""
+    print(f"{'set':<{width}} {'field':<10} {'right':>6} {'total':>6} {'%':>7}")
     for name, score in scores.items():
         for field, total in score.total.items():
             right = score.correct[field]
-            print(f"{name:<12} {field:<10} {right:>6} {total:>6} {100 * right / total:>6.1f}%")
-    if args.failures:
+            print(f"{name:<{width}} {field:<10} {right:>6} {total:>6} {100 * right / total:>6.1f}%")
+    if failures:
         for name, score in scores.items():
             for failure in score.failures:
                 print(f"{name}: {failure}")
