@@ -76,6 +76,23 @@ def editor_text(note_editor: NoteEditor) -> str | None:
     return found.first().text if found else None  # type: ignore[attr-defined]
 
 
+def held_highlight_saves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event]:
+    """Make `add_highlight` wait (as under another newsread's lock): (set once a save has
+    started, set it to let the saves go on)."""
+    saving, release = threading.Event(), threading.Event()
+    real_add = AnnotationStore.add_highlight
+
+    def slow_add(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
+        saving.set()
+        release.wait(30)
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(AnnotationStore, "add_highlight", slow_add)
+    return saving, release
+
+
 def shown_highlights(app: NewsreadApp) -> list[tuple[str, int]]:
     return [(h.text, h.highlight.colour) for h in app.main.reader.highlights]
 
@@ -465,15 +482,7 @@ class TestNotes:
     ) -> None:
         # ux20 P11: under load the editor came 2-3 s after N (the highlight is saved first)
         # with nothing on screen meanwhile.
-        saving, release = threading.Event(), threading.Event()
-        real_add = AnnotationStore.add_highlight
-
-        def slow_add(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
-            saving.set()
-            release.wait(30)
-            return real_add(self, *args, **kwargs)
-
-        monkeypatch.setattr(AnnotationStore, "add_highlight", slow_add)
+        saving, release = held_highlight_saves(monkeypatch)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_article(pilot)
@@ -533,15 +542,7 @@ class TestNotes:
         # of the highlight's note was typed into it.
         from newsread.tui.screens import annotating
 
-        saving, release = threading.Event(), threading.Event()
-        real_add = AnnotationStore.add_highlight
-
-        def slow_add(self: AnnotationStore, *args: Any, **kwargs: Any) -> Any:
-            saving.set()
-            release.wait(30)
-            return real_add(self, *args, **kwargs)
-
-        monkeypatch.setattr(AnnotationStore, "add_highlight", slow_add)
+        saving, release = held_highlight_saves(monkeypatch)
         monkeypatch.setattr(annotating, "STORE_HOLD_LIMIT", 0.5)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
