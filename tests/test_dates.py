@@ -120,6 +120,8 @@ def test_parse_date_falls_back_to_dateparser_for_unknown_month_names() -> None:
         "30 May 2099",
         "31 June 2017",
         "2017-02-30",
+        "0000-01-01",  # year 0 written with four digits: no year 2000
+        "0017-03-04T10:00:00",
         "Oil prices hit record high in 2017",
         "In 2014 Russia annexed Crimea from Ukraine.",
         "Singapore growth at 8.1% in 2004",

@@ -279,8 +279,8 @@ _Zone = timezone | str | None
 
 
 def _build(year: int, month: int, day: int, clock: tuple[int, int, int], tz: _Zone) -> datetime:
-    """The datetime, or `_Rejected` when it cannot exist or is out of range."""
-    year = _full_year(year)
+    """The datetime, or `_Rejected` when it cannot exist or is out of range. `year` is whole:
+    a year written with two digits goes through `_full_year` first ("0000" is no year 2000)."""
     if not _year_ok(year):
         raise _Rejected
     try:
@@ -419,6 +419,7 @@ def _parse_fast(text: str, *, day_first: bool = False) -> datetime | None:
         # Dots and dashes are day-first everywhere, unless that is impossible with a full year
         # ("01.21.2020", as some US sites write: month-first; "Opening Bell 11.18.19" is a
         # column's name and issue, no date); slashes are month-first unless impossible.
+        c = _full_year(c) if len(third) == 2 else c
         if (sep == "/" and a <= 12 and not (day_first and b <= 12)) or (
             a <= 12 < b and len(third) == 4
         ):
@@ -440,7 +441,7 @@ def _parse_fast(text: str, *, day_first: bool = False) -> datetime | None:
             elif number <= 31 and day is None and len(ordinal.group(1)) <= 2:
                 day = number
             elif year is None and day is not None and len(ordinal.group(1)) == 2:
-                year = number
+                year = _full_year(number)
             else:
                 return None
             continue
