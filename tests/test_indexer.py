@@ -73,6 +73,29 @@ def test_unreadable_files_are_skipped_with_a_reason_and_the_rest_indexed(
     assert summary.total_articles == 3
 
 
+def test_a_file_its_parser_fails_on_is_skipped_with_the_error_and_the_rest_indexed(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stands for any parser bug, or a library raising what it does not document: one file
+    # must not stop the update that reads the others.
+    from newsread.index.files.formats import plaintext
+
+    real = plaintext.parse_text
+
+    def failing(text: str, stem: str = "") -> object:
+        if "FAILS HERE" in text:
+            raise ValueError("month must be\n in 1..12")
+        return real(text, stem)
+
+    monkeypatch.setattr(plaintext, "parse_text", failing)
+    (small_library / "bug.txt").write_text("A title\n\nFAILS HERE, and a body.\n")
+    summary = _open(small_library).update()
+    assert dict(summary.skipped) == {
+        "bug.txt": "newsread could not parse it (ValueError: month must be in 1..12); please report it"
+    }
+    assert summary.total_articles == 3
+
+
 def test_an_edited_file_now_unreadable_is_counted_as_removed_with_its_reason(
     small_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

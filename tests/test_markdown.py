@@ -128,6 +128,21 @@ def test_invalid_yaml_front_matter_still_gives_simple_keys() -> None:
     assert draft.paragraphs == ["Body."]
 
 
+@pytest.mark.parametrize("date", ["2023-13-45", "2023-02-30", "2023-01-01 25:00:00", "0000-01-01"])
+def test_a_front_matter_date_the_calendar_has_not_keeps_the_other_keys(date: str) -> None:
+    # PyYAML's pattern takes these as dates and its constructor raises ValueError building them:
+    # that once stopped `newsread index` at the file ("unexpected error: ValueError").
+    draft = parse_markdown(
+        f"---\ntitle: Front matter note\nauthor: Jane Doe\ndate: {date}\n---\nBody."
+    )
+    assert (draft.title, draft.authors, draft.published) == (
+        "Front matter note",
+        ["Jane Doe"],
+        None,
+    )
+    assert draft.paragraphs == ["Body."]
+
+
 def test_no_front_matter_and_no_heading() -> None:
     draft = parse_markdown("Just some *text*.\n\nAnd more.")
     assert draft == Draft(paragraphs=["Just some *text*.", "And more."])

@@ -101,13 +101,21 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
             if not text.strip():
                 raise UnreadableFile("blank file (only whitespace)")
             kind, drafts = _parse(text, suffix, _inner_stem(path.name))
-    except UnreadableFile as error:
+    except Exception as error:  # one file's parser failure stops no update
+        if not isinstance(error, UnreadableFile):
+            # A parser's own failure on this file (a bug, or a library raising what it does
+            # not document): the file is unreadable, the error named, and the update reading
+            # the library's other files goes on instead of stopping at it.
+            said = " ".join(str(error).split())[:200]
+            error = UnreadableFile(
+                f"newsread could not parse it ({type(error).__name__}: {said}); please report it"
+            )
         if cut:
             raise UnreadableFile(
                 f"too large ({_size(size)} > {_size(max_bytes)} limit) and unreadable when cut: "
                 f"{error}"
             ) from None
-        raise
+        raise error
     rel = _relative(path, root)
     stem = _inner_stem(path.name)
     numbered = len(drafts) > 1

@@ -100,7 +100,9 @@ def _yaml(block: str) -> dict[str, Any]:
 
     try:
         data = yaml.safe_load(block)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):
+        # ValueError: a date YAML's pattern takes but the calendar has not ("date: 2023-13-45",
+        # "2023-02-30"), which PyYAML's constructor raises as it builds the datetime.
         return _simple(block)
     except RecursionError:
         return {}
