@@ -278,3 +278,73 @@ def test_a_labelled_byline_in_a_script_without_capitals_names_the_writer() -> No
     draft = parse_markdown(text)
     assert draft.authors == ["דוד כהן"]
     assert draft.paragraphs == ["ירושלים - תוצאות ראשונות של הבחירות פורסמו הלילה."]
+
+
+MARKDOWNLOAD = """---
+created: 2024-03-05T10:12:44 (UTC +01:00)
+tags: []
+source: https://www.example-news.com/world/2024/03/05/port-strike-spreads
+author: Jane Doe
+---
+
+# Port strike spreads to northern terminals | Example News
+
+> ## Excerpt
+> {excerpt}
+
+---
+Dock workers walked out at three more terminals on Tuesday, halting container traffic.
+
+The union said the strike would continue.
+"""
+
+
+def test_a_clippers_quoted_excerpt_the_text_repeats_is_left_out_with_its_rule() -> None:
+    # MarkDownload's template: the page's <title>, its description quoted under a label, "---".
+    draft = parse_markdown(
+        MARKDOWNLOAD.format(excerpt="Dock workers walked out at three more terminals on Tuesday.")
+    )
+    assert draft.title == "Port strike spreads to northern terminals"
+    assert draft.source == "Example News"
+    assert draft.paragraphs == [
+        "Dock workers walked out at three more terminals on Tuesday, halting container traffic.",
+        "The union said the strike would continue.",
+    ]
+
+
+def test_a_clippers_quoted_excerpt_the_text_leaves_out_is_its_lede() -> None:
+    draft = parse_markdown(MARKDOWNLOAD.format(excerpt="Talks over pay broke down again."))
+    assert draft.paragraphs[:2] == [
+        "Talks over pay broke down again.",
+        "Dock workers walked out at three more terminals on Tuesday, halting container traffic.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "> ## Background\n> The port has been closed before.",  # a heading of its own, no label
+        "> Dock workers walked out, the union said.",  # a quotation opening the text
+    ],
+)
+def test_a_quoted_block_that_is_no_labelled_excerpt_stays(opening: str) -> None:
+    draft = parse_markdown(f"# Port strike spreads\n\n{opening}\n\nMore text.")
+    assert draft.paragraphs == [opening, "More text."]
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Port strike spreads | Example News", "", "Port strike spreads"),  # an outlet's shape
+        ("Port strike spreads - example-news.com", "", "Port strike spreads"),  # a host name
+        ("Port strike spreads - Example News", "https://example-news.com/a", "Port strike spreads"),
+        ("Port strike spreads - Example News", "", "Port strike spreads - Example News"),
+        ("Why we must act | Opinion", "", "Why we must act | Opinion"),
+        ("Talks to resume - Radio", "https://example-news.com/a", "Talks to resume - Radio"),
+    ],
+)
+def test_a_clipped_titles_site_name_goes_only_when_it_names_the_site(
+    title: str, url: str, expected: str
+) -> None:
+    draft = parse_markdown(f"---\ntitle: {title}\nurl: {url}\n---\n\nBody text here.")
+    assert draft.title == expected

@@ -10,12 +10,14 @@ import re
 import sys
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsread.index.files.dates import field_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     caseless_byline,
     is_byline,
+    looks_like_outlet,
     merge_bylines,
     split_author_field,
     split_byline,
@@ -61,8 +63,10 @@ def parse_markdown(text: str) -> Draft:
     elif title:
         # A heading other than the front matter's title is part of the body.
         paragraphs.insert(0, "# " + title)
+    excerpt, paragraphs = _take_excerpt(paragraphs)
     draft.paragraphs = _take_header_lines(_take_link_lines(paragraphs, draft), draft)
-    summary = _summary(meta)
+    draft.title = _without_site(draft)
+    summary = _summary(meta) or excerpt
     if summary:
         draft.paragraphs = with_lede(draft.paragraphs, summary, draft.title)
     return draft
@@ -292,6 +296,75 @@ def _take_header_line(line: str, draft: Draft, bylines: list[tuple[list[str], st
     bylines.extend(found)
     draft.published = draft.published or published
     return True
+
+
+# "> ## Excerpt" and the page's description, quoted under the title: MarkDownload's template;
+# other clippers and notes label such a block "Summary", "Description", "TL;DR"...
+_QUOTED_LABEL = re.compile(r"^>[ \t]*#{1,6}[ \t]+(?P<label>[^#\n]+?)[ \t]*#*[ \t]*$")
+_SUMMARY_LABELS = frozenset(
+    {*SUMMARY_KEYS, "tl;dr", "tldr", "standfirst", "lede", "zusammenfassung", "résumé", "resumen"}
+)
+_QUOTED_BREAK = re.compile(r"^>[ \t]*$")
+_RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+def _take_excerpt(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(the excerpt's paragraphs, the body without it) when the text opens with a quoted block
+    headed by a summary's label ("> ## Excerpt" then "> The page's description…"), with the
+    rule ("---") that sets it apart from the text; the excerpt becomes the lede unless the
+    text says it already."""
+    if not paragraphs:
+        return [], paragraphs
+    first, *lines = paragraphs[0].split("\n")
+    label = _QUOTED_LABEL.match(first.strip())
+    if not label or label.group("label").casefold().strip(" :") not in _SUMMARY_LABELS:
+        return [], paragraphs
+    if not all(line.lstrip().startswith(">") for line in lines):
+        return [], paragraphs
+    excerpt: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ">"]:
+        if _QUOTED_BREAK.match(line.strip()):
+            if current:
+                excerpt.append(sanitise_line(" ".join(current)))
+                current = []
+        else:
+            current.append(line.lstrip()[1:].strip())
+    rest = paragraphs[1:]
+    if rest and _RULE.match(rest[0].split("\n", 1)[0]):
+        # "---" on a line of its own: the text may follow on the next line, no blank between.
+        after = rest[0].partition("\n")[2].strip("\n")
+        rest = ([after] if after else []) + rest[1:]
+    return excerpt, rest
+
+
+def _without_site(draft: Draft) -> str:
+    """The title without the site's name a clipper copied from the page's `<title>`
+    ("Headline | Example News"): the source's name, a host name, the host's own name
+    ("Example News" on example-news.com), or after a bar a name shaped as an outlet's."""
+    match = _TITLE_SUFFIX.search(draft.title)
+    if not match:
+        return draft.title
+    suffix = match.group("site").strip()
+    letters = "".join(ch for ch in suffix.casefold() if ch.isalnum())
+    host = (urlsplit(draft.url).hostname or "").casefold().removeprefix("www.")
+    named = (
+        _loose(suffix) == _loose(draft.source)
+        or _HOST.match(suffix) is not None
+        or bool(letters)
+        and letters
+        in ("".join(ch for ch in host.split(".")[0] if ch.isalnum()), host.replace(".", ""))
+        or "|" in draft.title[match.start() : match.start() + 3]
+        and looks_like_outlet(suffix)
+    )
+    if not named or len(draft.title[: match.start()].split()) < 2:
+        return draft.title
+    draft.source = draft.source or ("" if _HOST.match(suffix) else suffix)
+    return draft.title[: match.start()].rstrip()
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<site>[^|–—•·]{2,40})$")
+_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 
 def _loose(text: str) -> str:
