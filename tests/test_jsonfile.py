@@ -79,6 +79,32 @@ def test_newsapi_response() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("title", "source", "url", "expected"),
+    [
+        ("Storm hits coast - BBC News", "BBC News", "", ("Storm hits coast", "BBC News")),
+        ("Oil rises as OPEC cuts | Reuters", "", "", ("Oil rises as OPEC cuts", "Reuters")),
+        (
+            "Storm hits coast - Valley Post",
+            "",
+            "https://valleypost.com/a",
+            ("Storm hits coast", "Valley Post"),
+        ),
+        ("Storm hits coast - Ms Doe", "BBC News", "", ("Storm hits coast - Ms Doe", "BBC News")),
+        ("Storm hits coast - BBC News", "", "", ("Storm hits coast - BBC News", "")),
+    ],
+)
+def test_a_news_apis_title_leaves_its_sites_name_to_the_source(
+    title: str, source: str, url: str, expected: tuple[str, str]
+) -> None:
+    # NewsAPI gives the page's <title>: "Headline - BBC News" beside {"name": "BBC News"}.
+    item = {"title": title, "content": "Thousands of homes lost power.", "url": url}
+    if source:
+        item["source"] = {"id": None, "name": source}  # type: ignore[assignment]
+    (draft,) = parse_json(json.dumps({"status": "ok", "articles": [item]}))
+    assert (draft.title, draft.source) == expected
+
+
 def test_newsapi_cut_mark_is_no_text() -> None:
     """NewsAPI gives the first 200 characters of a text and says how many it left out: the
     reader sees where it stops ("…"), not the count."""

@@ -20,6 +20,7 @@ from newsread.index.files.dates import field_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import merge_bylines, split_author_field
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
+from newsread.index.files.formats.site_names import without_site_suffix
 from newsread.index.text import sanitise_line, unwrap_wide
 
 _TITLE = ("title", "headline", "webtitle", "heading", "name")
@@ -206,6 +207,9 @@ def _draft(fields: dict[str, Any]) -> Draft:
     draft.authors, draft.credit = merge_bylines(bylines)
     draft.url = _first(fields, _URL, _url) or _first(fields, _SOURCE, _url) or ""
     draft.source = _first(fields, _SOURCE, _name) or ""
+    # A news API's title is the page's <title>: "Headline - BBC News" beside source "BBC News".
+    draft.title, site = without_site_suffix(draft.title, draft.source, draft.url)
+    draft.source = draft.source or site
     draft.section = _first(fields, _SECTION, _section) or ""
     draft.language = _first(fields, _LANGUAGE, _language) or ""
     return draft

@@ -10,19 +10,18 @@ import re
 import sys
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsread.index.files.dates import field_date, looks_like_date_line, parse_date
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     caseless_byline,
     is_byline,
-    looks_like_outlet,
     merge_bylines,
     split_author_field,
     split_byline,
 )
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
+from newsread.index.files.formats.site_names import without_site_suffix
 from newsread.index.text import joins_without_space, sanitise_line
 
 # An empty block ("---" twice: templates leave it) is front matter too.
@@ -65,7 +64,8 @@ def parse_markdown(text: str) -> Draft:
         paragraphs.insert(0, "# " + title)
     excerpt, paragraphs = _take_excerpt(paragraphs)
     draft.paragraphs = _take_header_lines(_take_link_lines(paragraphs, draft), draft)
-    draft.title = _without_site(draft)
+    draft.title, site = without_site_suffix(draft.title, draft.source, draft.url)
+    draft.source = draft.source or site
     summary = _summary(meta) or excerpt
     if summary:
         draft.paragraphs = with_lede(draft.paragraphs, summary, draft.title)
@@ -336,35 +336,6 @@ def _take_excerpt(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         after = rest[0].partition("\n")[2].strip("\n")
         rest = ([after] if after else []) + rest[1:]
     return excerpt, rest
-
-
-def _without_site(draft: Draft) -> str:
-    """The title without the site's name a clipper copied from the page's `<title>`
-    ("Headline | Example News"): the source's name, a host name, the host's own name
-    ("Example News" on example-news.com), or after a bar a name shaped as an outlet's."""
-    match = _TITLE_SUFFIX.search(draft.title)
-    if not match:
-        return draft.title
-    suffix = match.group("site").strip()
-    letters = "".join(ch for ch in suffix.casefold() if ch.isalnum())
-    host = (urlsplit(draft.url).hostname or "").casefold().removeprefix("www.")
-    named = (
-        _loose(suffix) == _loose(draft.source)
-        or _HOST.match(suffix) is not None
-        or bool(letters)
-        and letters
-        in ("".join(ch for ch in host.split(".")[0] if ch.isalnum()), host.replace(".", ""))
-        or "|" in draft.title[match.start() : match.start() + 3]
-        and looks_like_outlet(suffix)
-    )
-    if not named or len(draft.title[: match.start()].split()) < 2:
-        return draft.title
-    draft.source = draft.source or ("" if _HOST.match(suffix) else suffix)
-    return draft.title[: match.start()].rstrip()
-
-
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<site>[^|–—•·]{2,40})$")
-_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 
 def _loose(text: str) -> str:
