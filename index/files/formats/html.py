@@ -231,7 +231,7 @@ def parse_html(text: str) -> Draft:
         draft.published = _date_as_shown(tree, _local_midnight(draft.published), draft.title, meta)
         draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
-        draft.published = _shown_published(tree, draft.title) or _labelled_published(tree)
+        draft.published = _shown_or_labelled(tree, draft.title)
     captions = _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
@@ -3383,12 +3383,25 @@ def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
     return other
 
 
+def _shown_or_labelled(tree: Any, title: str) -> datetime | None:
+    """For a page that declares no date: the date line's under its headline, else a line's
+    that labels the publication's date; that one where it gives the shown day's time."""
+    shown = _shown_published(tree, title)
+    if shown is not None and shown.time() != shown.min.time():
+        return shown
+    labelled = _labelled_published(tree)
+    if shown is None or (labelled is not None and labelled.date() == shown.date()):
+        return labelled or shown
+    return shown
+
+
 def _shown_published(tree: Any, title: str) -> datetime | None:
     """The date on a date line under the headline, for a page that declares none ("Familie
-    17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
+    17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's. A page with no
+    `<h1>` but the site's has its headline in the `<h2>` that says the title."""
     from newsread.index.files.dates import without_dates
 
-    for shown, label, text, passed, _ in _shown_dates(tree, title):
+    for shown, label, text, passed, _ in _shown_dates(tree, title, in_h2=True):
         if len(without_dates(text).split()) > _DATE_LINE_WORDS:
             return None  # a sentence that names a date
         if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
@@ -3500,11 +3513,22 @@ _SHORTEST_DATE = 6  # "1.2.21"
 _MAX_LEAD_TEXT = 100
 
 
-def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int, bool]]:
+# The label of the day a member joined a forum, shown in the profile beside each post.
+_JOINED = re.compile(
+    r"\b(?:registriert|registered|joined|member\s+since|mitglied\s+seit|dabei\s+seit"
+    r"|inscrit|inscrito|membre\s+depuis|miembro\s+desde|iscritto)\b",
+    re.IGNORECASE,
+)
+
+
+def _shown_dates(
+    tree: Any, title: str, *, in_h2: bool = False
+) -> Iterator[tuple[datetime, str, str, int, bool]]:
     """The dates of the short lines under the page's headline, until its text begins:
     (date, the label before it, the line, the length of the longest text before it, whether
-    it stands in an element marked as a date or time stamp)."""
-    heading = _headline_element(tree, title)
+    it stands in an element marked as a date or time stamp); `in_h2` as for
+    `_headline_element`."""
+    heading = _headline_element(tree, title, in_h2=in_h2)
     if heading is None:
         return
     label = ""
@@ -3526,7 +3550,9 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
             len(text) >= _SHORTEST_DATE
             and (shown := _line_date(text, day_first=day_first)) is not None
         ):
-            if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
+            # Not a comment's, nor a teaser's, nor the day a forum's member joined.
+            listed = parent is not None and _in_listing(parent)
+            if not listed and not _JOINED.search(f"{label} {text}"):
                 stamped = parent is not None and _marked_near(parent, _DATE_MARK)
                 yield shown, label, text, passed, stamped
         else:
