@@ -1558,3 +1558,28 @@ def test_a_labelled_line_gives_the_time_of_the_day_the_date_line_shows() -> None
         + "<p>Posted on Tuesday 6 May 2014 at 23:30 and filed under News</p>"
     )
     assert parse_html(page("", main)).published == datetime(2014, 5, 6, 23, 30)
+
+
+@pytest.mark.parametrize(
+    ("lang", "footer", "expected"),
+    [
+        (
+            "de",
+            '<p class="postmetadata">Dieser Beitrag wurde am <nobr>19. Mai 2010</nobr> um '
+            '<nobr>23:03</nobr> Uhr gepostet und unter <a href="/c/news">News</a> abgelegt.</p>',
+            datetime(2010, 5, 19, 23, 3),
+        ),
+        (
+            "en",
+            '<p class="postmetadata">This entry was posted on <span>Wednesday, May 19th, 2010'
+            '</span> at 11:03 pm and is filed under <a href="/c/news">News</a>.</p>',
+            datetime(2010, 5, 19, 23, 3),
+        ),
+    ],
+    ids=["wurde-gepostet", "was-posted-on"],
+)
+def test_a_sentence_saying_when_the_post_was_published_dates_it(
+    lang: str, footer: str, expected: datetime
+) -> None:
+    # No date declared nor shown under the headline: the theme's closing sentence says it.
+    assert parse_html(page("", article("") + footer, lang=lang)).published == expected

@@ -53,6 +53,8 @@ from newsread.index.files.formats.bylines import (
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 from newsread.index.files.formats.places import is_place
 from newsread.index.files.formats.plaintext import (
+    _PASSIVE_LINE,
+    _PUBLISHED_PASSIVE,
     LABELLED_BYLINE,
     _breadcrumb,
     _State,
@@ -3389,7 +3391,7 @@ def _shown_or_labelled(tree: Any, title: str) -> datetime | None:
     shown = _shown_published(tree, title)
     if shown is not None and shown.time() != shown.min.time():
         return shown
-    labelled = _labelled_published(tree)
+    labelled = _labelled_published(tree) or _passive_published(tree)
     if shown is None or (labelled is not None and labelled.date() == shown.date()):
         return labelled or shown
     return shown
@@ -3457,6 +3459,39 @@ def _labelled_published(tree: Any) -> datetime | None:
             after = parent.xpath(_LABEL_NEXT if node.is_tail else _LABEL_INSIDE_NEXT)[1:]
             rest = next((" ".join(t.split()) for t in map(str, after) if t.strip()), "")
         found = _line_date(rest, day_first=day_first) if len(rest) <= _MAX_LABEL_LINE else None
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
+            return found
+    return None
+
+
+# A sentence a blog's theme closes a post with, saying when it was published: "… wurde am
+# 19. Mai 2010 um 23:03 Uhr gepostet" (`_PUBLISHED_PASSIVE`), "This entry was posted on
+# Wednesday, May 19th, 2010 at 11:03 pm and is filed under …".
+_POSTED_ON = re.compile(
+    r"\b(?:was|were)\s+(?:first\s+)?(?:posted|published)\s+on\s+(?P<when>.{6,60})",
+    re.IGNORECASE,
+)
+_PASSIVE_TEXT = (
+    "//body//text()[contains(., 'wurde') or contains(., 'was posted')"
+    " or contains(., 'was published')]"
+)
+
+
+def _passive_published(tree: Any) -> datetime | None:
+    """The date a sentence of the page says the post was published on (`_POSTED_ON`), set in
+    elements of their own or not ("wurde am <nobr>19. Mai 2010</nobr> … gepostet"); not in
+    comments or lists of other stories."""
+    day_first = _writes_day_first(tree)
+    for node in tree.xpath(_PASSIVE_TEXT):
+        owner = node.getparent()
+        block = owner.getparent() if node.is_tail and owner is not None else owner
+        if block is None or block.tag in ("script", "style", "noscript") or _in_listing(block):
+            continue
+        text = " ".join(block.text_content().split())
+        if len(text) > _PASSIVE_LINE:
+            continue
+        match = _PUBLISHED_PASSIVE.search(text) or _POSTED_ON.search(text)
+        found = find_date(match.group("when"), day_first=day_first) if match else None
         if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
