@@ -3670,8 +3670,10 @@ def _headline_element(tree: Any, title: str, *, in_h2: bool = False) -> Any | No
 
 # A date in a URL's path, as blogs and news sites file their stories ("/2020/02/24/slug").
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
-# A UTC moment this many hours before midnight or after it may be the next or last day locally.
-_WEST_HOURS = 12
+# A UTC moment this many hours before midnight or after it may be the next or last day locally
+# (west of Greenwich, Hawaii's -10 is the furthest a site's clock stands: a URL that files a
+# story at 10:04 UTC under the day before gives the day it was drafted, not its own).
+_WEST_HOURS = 10
 _EAST_HOURS = 14
 
 
