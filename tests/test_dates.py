@@ -96,6 +96,12 @@ def test_parse_date_english_and_numeric_layouts(text: str, expected: datetime) -
         ("segunda-feira, 3 de junho de 2019", datetime(2019, 6, 3)),
         ("2 settembre 2018", datetime(2018, 9, 2)),
         ("15 Ocak 2019 Salı", datetime(2019, 1, 15)),
+        # The words that put the time after the date, and "hs" (horas) after it.
+        ("Publicado el martes 3 de mayo de 2016 a las 10:30", datetime(2016, 5, 3, 10, 30)),
+        ("3 de mayo de 2016 10:30 hs", datetime(2016, 5, 3, 10, 30)),
+        ("terça-feira, 3 de maio de 2016 às 10:30", datetime(2016, 5, 3, 10, 30)),
+        ("martedì 3 maggio 2016 alle ore 10:30", datetime(2016, 5, 3, 10, 30)),
+        ("3 mei 2016 om 10:30", datetime(2016, 5, 3, 10, 30)),
     ],
 )
 def test_parse_date_month_names_in_other_languages(text: str, expected: datetime) -> None:
@@ -308,6 +314,8 @@ def test_is_date_word(word: str, expected: bool) -> None:
         ("jueves, 7 de marzo de 2024 - 9:15 a.m.", datetime(2024, 3, 7, 9, 15)),
         ("Sábado 09 junio de 2018 | 22:05", datetime(2018, 6, 9, 22, 5)),
         ("3.April 2015 um 08:12 · Gartenbrief", datetime(2015, 4, 3, 8, 12)),
+        ("Por Juan Pérez, 3 de mayo de 2016 a las 10:30 en Política", datetime(2016, 5, 3, 10, 30)),
+        ("Di Mario Rossi 3 maggio 2016 alle 10:30 Commenti", datetime(2016, 5, 3, 10, 30)),
         # German abbreviates März as "Mär." or "Mrz." as it does Okt. and Dez.
         ("Autor: Jane Doe, Datum: 03. Mär. 2019", datetime(2019, 3, 3)),
         ("Stand 3. Mrz. 2019", datetime(2019, 3, 3)),

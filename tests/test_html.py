@@ -1657,6 +1657,8 @@ def test_a_comments_time_element_does_not_date_the_article() -> None:
         ("https://example.com/2020/02/24/bridge-closed/", "2020-02-25T15:25:54Z", "2020-02-25"),
         ("https://example.com/2020/02/23/bridge-closed/", "2020-02-25T02:25:54Z", "2020-02-25"),
         ("https://example.com/2020/02/24/bridge/", "2020-02-25T02:25:54+01:00", "2020-02-25"),
+        # No site's clock is 11 hours behind UTC: the URL gives the day the story was drafted.
+        ("https://example.com/2020/07/08/bridge-closed/", "2020-07-09T10:04:04Z", "2020-07-09"),
     ],
 )
 def test_a_utc_date_falls_on_the_day_its_url_files_it_under(

@@ -1513,3 +1513,73 @@ def test_a_box_classed_headline_under_a_title_of_a_sentence_s_length_is_no_headl
         f'<meta property="og:site_name" content="{SITE}">', ""
     )
     assert parse_html(html).title == HEADLINE
+
+
+def test_a_date_line_under_an_h2_headline_on_a_page_with_no_h1_dates_it() -> None:
+    # No <h1> anywhere: the <h2> that says the title is the headline, and the date line under
+    # it the article's, not the day's date the site's header prints over every page.
+    header = '<header><div class="top"><span class="date">Tue, 14 Jan 2020</span></div></header>'
+    main = (
+        f'<div class="story"><h2>{HEADLINE}</h2><p>The Valley Wire<br>13 Jan 2020, 22:11 GMT+10'
+        f"</p>{BODY}</div>"
+    )
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>{HEADLINE}</title></head><body>{header}"
+        f"<main>{main}</main>{FOOTER}</body></html>"
+    )
+    published = parse_html(html).published
+    assert published is not None
+    assert published.date() == datetime(2020, 1, 13).date()
+
+
+def test_a_forum_member_s_joining_day_beside_the_post_is_not_its_date() -> None:
+    # The site's name is the only <h1>; the topic's <h2> is the headline, and the profile
+    # beside the first post says when its author registered, not when the post was written.
+    main = (
+        f'<h2 class="topic-title">{HEADLINE}</h2><div class="post"><dl class="profile">'
+        '<dt><a href="/u/7">jdoe</a></dt><dd><strong>Registered:</strong> 18.09.2008, 05:56'
+        '</dd></dl><div class="postbody"><p class="author">by <strong>jdoe</strong> &raquo; '
+        f"21.01.2009, 05:42</p>{BODY}</div></div>"
+    )
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>{HEADLINE}</title></head><body>"
+        f"<h1>{SITE}</h1><main>{main}</main>{FOOTER}</body></html>"
+    )
+    published = parse_html(html).published
+    assert published is not None
+    assert published.date() == datetime(2009, 1, 21).date()
+
+
+def test_a_labelled_line_gives_the_time_of_the_day_the_date_line_shows() -> None:
+    # The date line under the headline shows the day only; the line closing the post labels
+    # the same day as its publication's, with the time.
+    main = (
+        article('<p class="date">By Jane Doe on Tuesday 6 May 2014</p>')
+        + "<p>Posted on Tuesday 6 May 2014 at 23:30 and filed under News</p>"
+    )
+    assert parse_html(page("", main)).published == datetime(2014, 5, 6, 23, 30)
+
+
+@pytest.mark.parametrize(
+    ("lang", "footer", "expected"),
+    [
+        (
+            "de",
+            '<p class="postmetadata">Dieser Beitrag wurde am <nobr>19. Mai 2010</nobr> um '
+            '<nobr>23:03</nobr> Uhr gepostet und unter <a href="/c/news">News</a> abgelegt.</p>',
+            datetime(2010, 5, 19, 23, 3),
+        ),
+        (
+            "en",
+            '<p class="postmetadata">This entry was posted on <span>Wednesday, May 19th, 2010'
+            '</span> at 11:03 pm and is filed under <a href="/c/news">News</a>.</p>',
+            datetime(2010, 5, 19, 23, 3),
+        ),
+    ],
+    ids=["wurde-gepostet", "was-posted-on"],
+)
+def test_a_sentence_saying_when_the_post_was_published_dates_it(
+    lang: str, footer: str, expected: datetime
+) -> None:
+    # No date declared nor shown under the headline: the theme's closing sentence says it.
+    assert parse_html(page("", article("") + footer, lang=lang)).published == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -2465,3 +2466,34 @@ def test_a_name_run_into_the_last_change_s_label_names_the_writer_alone(line: st
     # (Indented under the headline as a nested block: the line is read as a dated name.)
     draft = parse_text(PAGE.replace(BYLINE, f"            {line}\n"))
     assert draft.authors == [" ".join(line.split()[:2])]
+
+
+def test_an_author_card_s_more_from_link_does_not_end_the_header_before_its_date() -> None:
+    # Each author of the byline list has a card ("Follow on Twitter", "More from Jane"): no
+    # heading of a list of other stories, so the date line under the byline is the page's.
+    card = """
+          * By Jane Doe
+            Close
+              Follow on Twitter
+              More from Jane
+          * John Roe
+            Close
+              Follow on Twitter
+              More from John
+        Mar 12, 2024, 9:30 AM ET
+"""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    # (A long menu over it, as news sites have: no date line near the file's top.)
+    menu = "\n".join(f"      * Topic {number}" for number in range(90))
+    draft = parse_text(PAGE.replace(byline, card).replace(MENU, f"{MENU}\n{menu}"))
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+def test_a_portuguese_date_line_gives_its_time_and_its_weekday_names_no_one() -> None:
+    # "terça-feira" (Tuesday) opens the date line, "às" puts the time after the date.
+    line = "          terça-feira, 12 de março de 2024 às 09:30\n"
+    draft = parse_text(
+        PAGE.replace("          By Jane Doe\n          12 March 2024, 09:30\n", line)
+    )
+    assert draft.published == datetime(2024, 3, 12, 9, 30)
+    assert draft.authors == []

@@ -77,14 +77,15 @@ _WEEKDAYS = _words("""
     sabado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica
     понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
     pazartesi salı sali çarşamba perşembe cuma cumartesi pazar maandag dinsdag woensdag
-    donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta feira
+    donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta feira segunda-feira
+    terça-feira quarta-feira quinta-feira sexta-feira
     poniedziałek wtorek środa czwartek piątek sobota niedziela
 """)
 # Words a date line may carry around the date itself: weekdays, prepositions and articles of
 # "le 30 mai", "am 30. Mai", "30 de mayo de 2017", "14 июня 2019 г.".
 _FILLER = _WEEKDAYS | _words("""
     at on the of de del le la à a um am den der el em do da di г года год року р uhr
-    и et und y e h hrs hours mo mi fr sa so
+    и et und y e h hrs hours mo mi fr sa so las às alle ore om hs horas
 """)
 # fmt: on
 
@@ -630,6 +631,9 @@ def is_date_word(word: str) -> bool:
     return lowered in _MONTHS or lowered in _WEEKDAYS
 
 
+# The words that put a time after a date: "um 10:30", "à 10h30", "a las 10:30" (Spanish),
+# "às 10:30" (Portuguese), "alle ore 10:30" (Italian), "om 10:30" (Dutch).
+_AT_TIME = r"(?:um|at|à|às|a\s+las?|alle(?:\s+ore)?|ore|om)\s+"
 # A year beside a month's name: "2020", or "’20" as blogs abbreviate it ("14 Feb ’20").
 _YEAR_WRITTEN = r"(?:\d{4}|[’'‘]\d\d(?!\d))"
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
@@ -647,7 +651,7 @@ _DATE_IN_LINE = re.compile(
         (?:de\s+)?{_YEAR_WRITTEN}
       | (?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR_WRITTEN}
       | \d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*{_CJK_TIME})?
-    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:um\s+|at\s+|à\s+|(?:午前|午後|上午|下午|오전|오후)\s*)?
+    )(?:(?:,?\s+|\s+[|·•/–—-]\s+)(?:{_AT_TIME}|(?:午前|午後|上午|下午|오전|오후)\s*)?
       \d{{1,2}}[:.]\d{{2}}(?![\d.:])
       (?:\s*[ap]\.?\s?m\b\.?)?)?""",
     re.IGNORECASE | re.VERBOSE,

@@ -53,6 +53,8 @@ from newsread.index.files.formats.bylines import (
 from newsread.index.files.formats.furniture import is_footer, is_furniture
 from newsread.index.files.formats.places import is_place
 from newsread.index.files.formats.plaintext import (
+    _PASSIVE_LINE,
+    _PUBLISHED_PASSIVE,
     LABELLED_BYLINE,
     _breadcrumb,
     _State,
@@ -231,7 +233,7 @@ def parse_html(text: str) -> Draft:
         draft.published = _date_as_shown(tree, _local_midnight(draft.published), draft.title, meta)
         draft.published = _on_time_text(tree, _on_url_day(draft.published, draft.url))
     else:
-        draft.published = _shown_published(tree, draft.title) or _labelled_published(tree)
+        draft.published = _shown_or_labelled(tree, draft.title)
     captions = _prepare(tree)
     # trafilatura costs ~40 µs an element (2 s at this size); saved articles have at most a
     # few thousand, and pages far larger are dumps where the simple extraction does as well.
@@ -3383,12 +3385,25 @@ def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
     return other
 
 
+def _shown_or_labelled(tree: Any, title: str) -> datetime | None:
+    """For a page that declares no date: the date line's under its headline, else a line's
+    that labels the publication's date; that one where it gives the shown day's time."""
+    shown = _shown_published(tree, title)
+    if shown is not None and shown.time() != shown.min.time():
+        return shown
+    labelled = _labelled_published(tree) or _passive_published(tree)
+    if shown is None or (labelled is not None and labelled.date() == shown.date()):
+        return labelled or shown
+    return shown
+
+
 def _shown_published(tree: Any, title: str) -> datetime | None:
     """The date on a date line under the headline, for a page that declares none ("Familie
-    17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's."""
+    17/02/2022", "Von Jane Doe 4. 2. 2022."); not an "Updated …" line's. A page with no
+    `<h1>` but the site's has its headline in the `<h2>` that says the title."""
     from newsread.index.files.dates import without_dates
 
-    for shown, label, text, passed, _ in _shown_dates(tree, title):
+    for shown, label, text, passed, _ in _shown_dates(tree, title, in_h2=True):
         if len(without_dates(text).split()) > _DATE_LINE_WORDS:
             return None  # a sentence that names a date
         if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
@@ -3449,6 +3464,39 @@ def _labelled_published(tree: Any) -> datetime | None:
     return None
 
 
+# A sentence a blog's theme closes a post with, saying when it was published: "… wurde am
+# 19. Mai 2010 um 23:03 Uhr gepostet" (`_PUBLISHED_PASSIVE`), "This entry was posted on
+# Wednesday, May 19th, 2010 at 11:03 pm and is filed under …".
+_POSTED_ON = re.compile(
+    r"\b(?:was|were)\s+(?:first\s+)?(?:posted|published)\s+on\s+(?P<when>.{6,60})",
+    re.IGNORECASE,
+)
+_PASSIVE_TEXT = (
+    "//body//text()[contains(., 'wurde') or contains(., 'was posted')"
+    " or contains(., 'was published')]"
+)
+
+
+def _passive_published(tree: Any) -> datetime | None:
+    """The date a sentence of the page says the post was published on (`_POSTED_ON`), set in
+    elements of their own or not ("wurde am <nobr>19. Mai 2010</nobr> … gepostet"); not in
+    comments or lists of other stories."""
+    day_first = _writes_day_first(tree)
+    for node in tree.xpath(_PASSIVE_TEXT):
+        owner = node.getparent()
+        block = owner.getparent() if node.is_tail and owner is not None else owner
+        if block is None or block.tag in ("script", "style", "noscript") or _in_listing(block):
+            continue
+        text = " ".join(block.text_content().split())
+        if len(text) > _PASSIVE_LINE:
+            continue
+        match = _PUBLISHED_PASSIVE.search(text) or _POSTED_ON.search(text)
+        found = find_date(match.group("when"), day_first=day_first) if match else None
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
+            return found
+    return None
+
+
 def _after_published_label(text: str) -> str | None:
     """What follows the publication's label in a line (None where there is none): the label
     at its start, or after the last change's date set apart before it ("Updated: 9 May 2022
@@ -3500,11 +3548,22 @@ _SHORTEST_DATE = 6  # "1.2.21"
 _MAX_LEAD_TEXT = 100
 
 
-def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, int, bool]]:
+# The label of the day a member joined a forum, shown in the profile beside each post.
+_JOINED = re.compile(
+    r"\b(?:registriert|registered|joined|member\s+since|mitglied\s+seit|dabei\s+seit"
+    r"|inscrit|inscrito|membre\s+depuis|miembro\s+desde|iscritto)\b",
+    re.IGNORECASE,
+)
+
+
+def _shown_dates(
+    tree: Any, title: str, *, in_h2: bool = False
+) -> Iterator[tuple[datetime, str, str, int, bool]]:
     """The dates of the short lines under the page's headline, until its text begins:
     (date, the label before it, the line, the length of the longest text before it, whether
-    it stands in an element marked as a date or time stamp)."""
-    heading = _headline_element(tree, title)
+    it stands in an element marked as a date or time stamp); `in_h2` as for
+    `_headline_element`."""
+    heading = _headline_element(tree, title, in_h2=in_h2)
     if heading is None:
         return
     label = ""
@@ -3526,7 +3585,9 @@ def _shown_dates(tree: Any, title: str) -> Iterator[tuple[datetime, str, str, in
             len(text) >= _SHORTEST_DATE
             and (shown := _line_date(text, day_first=day_first)) is not None
         ):
-            if parent is None or not _in_listing(parent):  # not a comment's, nor a teaser's
+            # Not a comment's, nor a teaser's, nor the day a forum's member joined.
+            listed = parent is not None and _in_listing(parent)
+            if not listed and not _JOINED.search(f"{label} {text}"):
                 stamped = parent is not None and _marked_near(parent, _DATE_MARK)
                 yield shown, label, text, passed, stamped
         else:
@@ -3609,8 +3670,10 @@ def _headline_element(tree: Any, title: str, *, in_h2: bool = False) -> Any | No
 
 # A date in a URL's path, as blogs and news sites file their stories ("/2020/02/24/slug").
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
-# A UTC moment this many hours before midnight or after it may be the next or last day locally.
-_WEST_HOURS = 12
+# A UTC moment this many hours before midnight or after it may be the next or last day locally
+# (west of Greenwich, Hawaii's -10 is the furthest a site's clock stands: a URL that files a
+# story at 10:04 UTC under the day before gives the day it was drafted, not its own).
+_WEST_HOURS = 10
 _EAST_HOURS = 14
 
 

@@ -2196,14 +2196,38 @@ def _header_end(lines: list[str], page: PageArticle) -> int:
     list's heading above it ("Lesen Sie auch", "Related"), under which other stories' titles,
     dates and bylines stand."""
     assert page.headline is not None
-    return next(
-        (
-            index
-            for index in range(page.headline + 1, page.start)
-            if _LIST_HEADER.match(_clean(lines[index]).lstrip("*+•· "))
-        ),
-        page.start,
+    for index in range(page.headline + 1, page.start):
+        line = _clean(lines[index]).lstrip("*+•· ")
+        if _LIST_HEADER.match(line) and not _more_from_author(line, lines[page.headline : index]):
+            return index
+    return page.start
+
+
+# "More from Jane": a link of a byline's author card, under the name it opens.
+_MORE_FROM = re.compile(
+    r"^more\s+from\s+(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})$", re.I
+)
+
+
+def _more_from_author(line: str, above: list[str]) -> bool:
+    """Whether `line` says "More from" a person named on a short line above, under a byline
+    ("By Jane Doe" / "Follow on Twitter" / "More from Jane" / "John Roe" / "More from John"):
+    the author's links, not a list of stories."""
+    match = _MORE_FROM.match(line)
+    if match is None:
+        return False
+    who = match.group("who").split()
+    names = [_clean(raw).lstrip("*+•· ") for raw in above]
+    if not any(has_byline_prefix(name) for name in names):
+        return False
+    return any(
+        len(words := name.split()) <= _CARD_NAME_WORDS and all(word in words for word in who)
+        for name in names
     )
+
+
+# The most words of a line that names one author ("By Jane van Doe").
+_CARD_NAME_WORDS = 5
 
 
 # A labelled line: "ISBN: 978-3-...", "Seiten: 448", "Opening date: 01.05.2025".
