@@ -177,6 +177,40 @@ def test_a_blogs_comments_link_after_the_byline_leaves_the_name(meta: str) -> No
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        ("12. März 2024 jdoe Schreibe einen Kommentar", "jdoe"),
+        ("12. März 2024 von JaneDoe Ein Kommentar", "JaneDoe"),
+        ("March 12, 2024 jdoe Post a Comment", "jdoe"),
+    ],
+)
+def test_a_user_name_between_the_date_and_a_comments_link_is_the_author(
+    meta: str, author: str
+) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == [author]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        ("Jane Doe / 12.03.2024 / 09:30 / Foto: Agentur / 150 /", "Jane Doe"),
+        ("Jane Doe , 12. März 2024, 09:30 Uhr 3 min Lesezeit Kommentare 4", "Jane Doe"),
+        ("Jane · March 12, 2024 · Transport · 7 comments", "Jane"),
+    ],
+)
+def test_a_name_opening_a_dated_meta_line_is_the_byline(meta: str, author: str) -> None:
+    """Its parts set apart by spaced slashes, the time's "Uhr" left between the name and the
+    reading time once the date is cut, a one-word name before a bar and a month's name."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == [author]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

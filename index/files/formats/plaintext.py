@@ -714,6 +714,8 @@ _MAX_FURNITURE_LINE = 120
 # What sets a meta line's parts apart: bars, dots and bullets of any shape ("∙", "⋅", "●"),
 # a double slash, a spaced dash.
 _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+")
+# The word of a time of day ("12:01 Uhr") left in a meta line once its date and time are cut.
+_HOURS_WORD = re.compile(r"(?<!\w)uhr(?!\w)", re.IGNORECASE)
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
@@ -833,6 +835,7 @@ def _byline_found(
     roles = _roles(line)
     if roles:
         return roles, ""
+    linked, line = line, without_comments_link(line)  # "… von jdoe Schreibe einen Kommentar"
     if len(line) > _MAX_FURNITURE_LINE:
         # "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par Jane Doe (avec John Roe)":
         # a part of a long bar that is a byline of its own names the authors.
@@ -854,6 +857,8 @@ def _byline_found(
     if ":" in undated or "m" in undated.lower():
         # "Jane Doe 06 PM | 18 Mai", "Jane Doe 2:30 PM": a time of day goes like a date.
         undated = _TIME_OF_DAY.sub(" ", undated)
+    if undated != line and "hr" in undated:
+        undated = _HOURS_WORD.sub(" ", undated)  # "Jane Doe , [date, 12:01] Uhr 3 min Lesezeit"
     signed = _name_and_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
@@ -866,7 +871,13 @@ def _byline_found(
         if is_person_name(outlet) and outlet.split()[0].casefold() not in _ARTICLES:
             return [outlet], helped.group("agency")  # "Jane Doe mit dpa"
         return [], " ".join(undated.split())  # "Le Monde avec AFP": the paper and the wire
-    for segment in _SEGMENT.split(undated):
+    segments = _SEGMENT.split(undated)
+    if undated != line and " / " in segments[0]:
+        # A dated meta line opened by the name sets its parts apart with spaced slashes too:
+        # "Jane Doe / 12.03.2024 / 09:30 / Foto: …" (elsewhere a slash joins a name to its
+        # outlet, "Jane Doe / Courier", or a price to its unit, "€27.90 / kg").
+        segments.insert(0, segments[0].split(" / ", 1)[0])
+    for segment in segments:
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
             continue
@@ -923,11 +934,16 @@ def _byline_found(
                 or word.lower() in LABEL_WORDS
                 or _OTHER_WORK.search(word)
             )
-            if handle and not labelled and rest[:1].isdigit() and find_date(rest) is not None:
+            # The date after it opens with a number, or with a month's name after a meta bar's
+            # dot or bar: "jdoe — 12.05.2021", "Jane · March 12, 2024 · …" (a place before a
+            # dash and a date opens a wire story: "Northfield - March 12, 2024").
+            bar = line[len(word) : len(line) - len(rest)].strip() in ("·", "|", "•", "∙")
+            dated = rest[:1].isdigit() or (bar and is_date_word(rest.split()[0] if rest else ""))
+            if handle and not labelled and dated and find_date(rest) is not None:
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
-    return _named_inside(undated) or _handle_after_date(line)
+    return _named_inside(undated) or _handle_after_date(linked)
 
 
 # A time of day in a meta line: "2:30 PM", "06 PM", "15:07 Uhr", "9.30 a.m.".
@@ -1246,7 +1262,14 @@ def _handle_after_date(line: str) -> tuple[list[str], str] | None:
             continue
         user = bool(_USER_NAME.search(core)) or _GLUED_CAPITALS.search(core) is not None
         counter = " ".join(words[position + 1 : position + 3])
-        counted = _COMMENTS.match(counter) is not None or (user and (not after or after in "|·•"))
+        rest = " ".join(words[position + 1 :])  # "jdoe Schreibe einen Kommentar": its link
+        counted = (
+            _COMMENTS.match(counter) is not None
+            or (user and (not after or after in "|·•"))
+            # "jdoe Schreibe einen Kommentar": the link right after it (not past a bar: "Politik
+            # | 3 Kommentare" is a section's).
+            or (after[:1].isalpha() and without_comments_link(f"{core} {rest}") == core)
+        )
         handle = one_word_byline(f"by {core}")
         if handle and counted and not (core.isupper() or _OTHER_WORK.search(core)):
             return [handle], ""
