@@ -211,6 +211,22 @@ def test_a_name_opening_a_dated_meta_line_is_the_byline(meta: str, author: str) 
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Autor*in\n          Jane Doe (Medizinredakteurin)",
+        "Autor:in\n          Jane Doe",
+        "Jane Doe Autorin",
+        "Jane Doe4 Kommentare",
+    ],
+)
+def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(meta: str) -> None:
+    """German's gendered labels ("Autor*in", "Autor:in") over the name, "Autor" as her role
+    after it, and a comments count run into it ("Doe4 Kommentare") leave the name alone."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

@@ -123,7 +123,7 @@ _LONE_PREFIX = re.compile(
     r"(?:by|von|par|por|(?:artikel|beitrag)\s+von|(?:written|posted|reported|words|story)\s+by"
     r"|escrito\s+por|écrit\s+par|scritto\s+da"
     # (Not "Texte", "Tekst": a menu's "Texts" too.)
-    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|texto|testo"
+    r"|(?P<label>autor(?:in|en|[*:/_]in)?|authors?|auteur(?:s|\(s\))?|autore|text|texto|testo"
     r"|verfasser(?:in)?|herausgeber(?:in)?|publisher|éditeur))\s*:?",
     re.IGNORECASE,
 )
@@ -160,7 +160,7 @@ _MAX_OUTLET_LINE = 60
 _USER_NAME = re.compile(r"[^\W\d_]\d|_")
 # A byline labelled as one, trusted under the article's text too.
 LABELLED_BYLINE = re.compile(
-    r"^(?:(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:"
+    r"^(?:(?:autor(?:in|en|[*:/_]in)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:"
     r"|(?:autor(?:in|en|innen)?|authors?|auteur(?:e|s)?)\s+(?=[^\W\d_]))",
     re.IGNORECASE,
 )
@@ -835,6 +835,8 @@ def _byline_found(
     roles = _roles(line)
     if roles:
         return roles, ""
+    if _GLUED_COUNTER_HINT.search(line):
+        line = _GLUED_COUNTER.sub(" ", line)  # "Jane Doe4 Kommentare": its link's count
     linked, line = line, without_comments_link(line)  # "… von jdoe Schreibe einen Kommentar"
     if len(line) > _MAX_FURNITURE_LINE:
         # "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par Jane Doe (avec John Roe)":
@@ -946,6 +948,14 @@ def _byline_found(
     return _named_inside(undated) or _handle_after_date(linked)
 
 
+# A comments counter run into the name before it, as a renderer joins the byline's link and
+# the comments link: "Jane Doe4 Kommentare", "jdoe12 comments".
+_GLUED_COUNTER = re.compile(
+    r"(?<=[^\W\d_])(?=\d{1,4}\s+(?:comments?|kommentare?|antworten|repl(?:y|ies)|responses?"
+    r"|commentaires?|réponses?|comentarios?|commenti|reacties)\b)",
+    re.IGNORECASE,
+)
+_GLUED_COUNTER_HINT = re.compile(r"[^\W\d_]\d")
 # A time of day in a meta line: "2:30 PM", "06 PM", "15:07 Uhr", "9.30 a.m.".
 _TIME_OF_DAY = re.compile(
     r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr)(?![\w]))?|\d{1,2}\s*[ap]\.?m\.?(?![\w]))",
