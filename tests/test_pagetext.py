@@ -227,6 +227,36 @@ def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(m
     assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
 
 
+IN_SHORT = "\n".join(
+    ["      In short:", ""]
+    + [
+        f"        * {point}\n"
+        for point in ("trams without drivers", "two lines", "from spring", "a union against")
+    ]
+    + ["      Tip", "", "        The harbour line runs every ten minutes at night.", ""]
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("      Text: Jane Doe\n", ["Jane Doe"]),
+        ("      Kommentar von John Roe — 2024-03-12 @ 10:39 | Antworten\n", []),
+    ],
+)
+def test_a_labelled_byline_under_a_box_closing_the_text_is_read_by_lines_of_words(
+    closing: str, authors: list[str]
+) -> None:
+    """A page saved as text sets a blank line between each two: "Text: Jane Doe" under the
+    text's closing box is as far below it in lines of words as a byline is looked for; a
+    reader's comment there, with its reply button, names no author."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(byline, "").replace(
+        f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{IN_SHORT}\n{closing}\n"
+    )
+    assert parse_text(page).authors == authors
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

@@ -2410,9 +2410,14 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         return found
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
-    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
+    # Under the text, as many lines as hold `_NAME_BELOW` lines of words: a page saved as text
+    # sets a blank line between each two (its closing "Tipps" box, then "Text: Jane Doe").
+    below = _past_lines_of_words(lines, page.end, _NAME_BELOW)
+    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : below]]
     closing = [line for line in closing if line]
     for position, line in enumerate(closing):
+        if _REPLY_LINK.search(line):
+            continue  # "Kommentar von Jane Doe — 2019-01-01 @ 00:39 | Antworten": a reader's
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
@@ -2446,6 +2451,23 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _copyright_notice(lines, page)
         or _credited_name(lines, page)
     )
+
+
+# A reply button closing the line that names a reader's comment and its date.
+_REPLY_LINK = re.compile(
+    r"[|·•]\s*(?:antworten|reply|répondre|responder|rispondi|beantworten)\s*$", re.IGNORECASE
+)
+
+
+def _past_lines_of_words(lines: list[str], start: int, count: int) -> int:
+    """The index past the first `count` lines from `start` that are not blank."""
+    seen = 0
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            seen += 1
+            if seen == count:
+                return index + 1
+    return len(lines)
 
 
 # How many non-blank lines above the headline a meta bar's byline is looked for.
