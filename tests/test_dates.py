@@ -383,6 +383,7 @@ def test_a_year_run_into_what_follows_it_is_still_found(line: str, expected: dat
         ("Jane Doe12. März 2024", "Jane Doe 12. März 2024"),  # a day run into her name
         ("Jane Doe12.03.2024", "Jane Doe 12.03.2024"),
         ("jdoe28.09.1912:44", "jdoe28.09.1912:44"),  # "28.09.19" run into "12:44": no year
+        ("Doe28.09.19 12:44", "Doe 28.09.19 12:44"),
         ("Win10.1 update", "Win10.1 update"),  # a version: no date follows the number
         ("Kalt4 Kommentare", "Kalt4 Kommentare"),
     ],

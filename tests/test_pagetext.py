@@ -200,6 +200,7 @@ def test_a_user_name_between_the_date_and_a_comments_link_is_the_author(
         ("Jane Doe / 12.03.2024 / 09:30 / Foto: Agentur / 150 /", "Jane Doe"),
         ("Jane Doe , 12. März 2024, 09:30 Uhr 3 min Lesezeit Kommentare 4", "Jane Doe"),
         ("Jane · March 12, 2024 · Transport · 7 comments", "Jane"),
+        ("March 12, 2024 / 0 Comments / in Transport News / by jdoe", "jdoe"),
     ],
 )
 def test_a_name_opening_a_dated_meta_line_is_the_byline(meta: str, author: str) -> None:

@@ -951,9 +951,9 @@ _GLUED_MONTH = re.compile(rf"(?<=[a-zß-ÿ])((?:{_TITLED_MONTHS})\.?\s+\d)")
 _A_DIGIT = re.compile(r"\d")
 _GLUED_MONTH_HINT = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ][a-zß-ÿ]+\.?\s+\d")
 # A day-first date's day run into the word before it: "Jane Doe12. März 2020", "Doe12.03.2020";
-# its year whole (not "jdoe28.09.1912:44", a two-digit year run into the time).
+# its year whole, not run into a time ("jdoe28.09.1912:44" is "28.09.19" and "12:44").
 _GLUED_DAY = re.compile(
-    rf"(?<=[a-zß-ÿ])(?=\d{{1,2}}\.\s?(?:(?:{_TITLED_MONTHS})\s+|\d{{1,2}}\.)(?:19|20)\d\d(?![\d:]))"
+    rf"(?<=[a-zß-ÿ])(?=\d{{1,2}}\.\s?(?:(?:{_TITLED_MONTHS})\s+|\d{{1,2}}\.)(?:\d\d){{1,2}}(?![\d:]))"
 )
 _GLUED_DAY_HINT = re.compile(r"[a-zß-ÿ]\d{1,2}\.")
 

@@ -875,10 +875,12 @@ def _byline_found(
         return [], " ".join(undated.split())  # "Le Monde avec AFP": the paper and the wire
     segments = _SEGMENT.split(undated)
     if undated != line and " / " in segments[0]:
-        # A dated meta line opened by the name sets its parts apart with spaced slashes too:
-        # "Jane Doe / 12.03.2024 / 09:30 / Foto: …" (elsewhere a slash joins a name to its
-        # outlet, "Jane Doe / Courier", or a price to its unit, "€27.90 / kg").
-        segments.insert(0, segments[0].split(" / ", 1)[0])
+        # A dated meta line sets its parts apart with spaced slashes too: "Jane Doe /
+        # 12.03.2024 / 09:30 / Foto: …", "12.03.2024 / 0 Comments / by jdoe"; only the part
+        # that opens it or a byline's is read so (elsewhere a slash joins a name to its outlet,
+        # "Jane Doe / Courier", or a price to its unit, "€27.90 / kg").
+        parts = segments[0].split(" / ")
+        segments[:0] = [parts[0], *(part for part in parts[1:] if has_byline_prefix(part))]
     for segment in segments:
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
