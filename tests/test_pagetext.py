@@ -258,6 +258,28 @@ def test_a_labelled_byline_under_a_box_closing_the_text_is_read_by_lines_of_word
     assert parse_text(page).authors == authors
 
 
+@pytest.mark.parametrize(
+    ("meta", "authors", "credit"),
+    [
+        (
+            "Jane Doe, Senior Politics Editor, The Northfield Courier",
+            ["Jane Doe"],
+            "The Northfield Courier",
+        ),
+        ("Jane Doe Senior Politics Editor, Northfield Courier", ["Jane Doe"], "Northfield Courier"),
+        ("Jane Doe\n          Today 12:34pm", ["Jane Doe"], ""),
+        ("Jane Doe\n          Gestern, 18:05 Uhr", ["Jane Doe"], ""),
+        ("Jane Doe, Northfield", [], ""),  # a name alone before the comma: where she lives
+    ],
+)
+def test_a_name_with_its_role_and_outlet_or_over_todays_time_is_the_byline(
+    meta: str, authors: list[str], credit: str
+) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

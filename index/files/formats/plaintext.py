@@ -861,7 +861,7 @@ def _byline_found(
         undated = _TIME_OF_DAY.sub(" ", undated)
     if undated != line and "hr" in undated:
         undated = _HOURS_WORD.sub(" ", undated)  # "Jane Doe , [date, 12:01] Uhr 3 min Lesezeit"
-    signed = _name_and_outlet(undated)
+    signed = _name_and_outlet(undated) or _role_then_outlet(undated)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
     glued = _name_then_agency(undated)
@@ -1132,6 +1132,19 @@ _WITH_AGENCY = re.compile(
     r"^(?P<outlet>[^\W\d_][\w .'’-]{1,40}?)\s+(?:avec|with|mit|con|com|met|z)\s+(?P<agency>[\w /,-]{2,30})$",
     re.IGNORECASE,
 )
+
+
+def _role_then_outlet(line: str) -> tuple[list[str], str] | None:
+    """(people, outlet) for a byline that names its people and their role, then the outlet
+    after a comma ("Jane Doe, Senior Politics Editor, The Harbour Post", "Jane Doe Staff
+    Writer, Northfield Courier"): the part before the comma a byline of its own (a name alone
+    is not: "Jane Doe, Northfield" may be where she lives), the part after an outlet's name."""
+    head, comma, outlet = line.rpartition(",")
+    head, outlet = head.strip(), outlet.strip()
+    if not comma or not head or not looks_like_outlet(outlet) or not is_byline(head):
+        return None
+    people = split_byline(head)[0]
+    return (people, outlet) if people else None
 
 
 def _name_then_agency(line: str) -> tuple[list[str], str] | None:
@@ -1478,12 +1491,21 @@ def _dated_neighbour(line: str) -> bool:
         looks_like_date_line(line)
         or (len(line) <= _JOB_LINE and _JOB_TITLE.match(line))
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
+        or _DAY_AND_TIME.match(line) is not None
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
         or _role_at_outlet(line)
     )
 
 
+# Today's or yesterday's time on a line of its own: "Today 12:34pm", "Gestern, 18:05 Uhr",
+# "Aujourd'hui à 13h59" (the date a page gives a story of the last two days).
+_DAY_AND_TIME = re.compile(
+    r"^(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag"
+    r"|gisteren)\s*,?\s*(?:(?:um|at|à|a\s+las|alle|om)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|uhr|h)?$",
+    re.IGNORECASE,
+)
 # A reading time after a name on its line: "Jane Doe · 5 min read", "Jane Doe | 4 minute read".
 _READ_AFTER = re.compile(r"\s[·|•–—-]\s*\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.IGNORECASE)
 # A role and the outlet it is held at: "Senior Reporter, Northfield Courier", "Staff Writer at
