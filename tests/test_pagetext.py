@@ -243,6 +243,7 @@ IN_SHORT = "\n".join(
     [
         ("      Text: Jane Doe\n", ["Jane Doe"]),
         ("      Kommentar von John Roe — 2024-03-12 @ 10:39 | Antworten\n", []),
+        ("      Ferry fares to rise in April\n\n        By\n\n        John Roe\n", []),
     ],
 )
 def test_a_labelled_byline_under_a_box_closing_the_text_is_read_by_lines_of_words(
@@ -250,7 +251,8 @@ def test_a_labelled_byline_under_a_box_closing_the_text_is_read_by_lines_of_word
 ) -> None:
     """A page saved as text sets a blank line between each two: "Text: Jane Doe" under the
     text's closing box is as far below it in lines of words as a byline is looked for; a
-    reader's comment there, with its reply button, names no author."""
+    reader's comment there, with its reply button, or a teaser's bare "By" over a name
+    names no author."""
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     page = PAGE.replace(byline, "").replace(
         f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{IN_SHORT}\n{closing}\n"

@@ -2434,14 +2434,19 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         return found
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
-    # Under the text, as many lines as hold `_NAME_BELOW` lines of words: a page saved as text
+    # A label ("Text: Jane Doe", not a bare "By" over a name, as related stories' teasers have)
+    # is looked for as far under the text as `_NAME_BELOW` lines of words: a page saved as text
     # sets a blank line between each two (its closing "Tipps" box, then "Text: Jane Doe").
-    below = _past_lines_of_words(lines, page.end, _NAME_BELOW)
+    near = page.end + _NAME_BELOW
+    below = max(near, _past_lines_of_words(lines, page.end, _NAME_BELOW))
     closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : below]]
+    far = len([line for line in closing[: near - page.start] if line])
     closing = [line for line in closing if line]
     for position, line in enumerate(closing):
         if _REPLY_LINK.search(line):
             continue  # "Kommentar von Jane Doe — 2019-01-01 @ 00:39 | Antworten": a reader's
+        if position >= far and not LABELLED_BYLINE.match(line) and not _labelled_byline(line):
+            continue
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
