@@ -392,6 +392,16 @@ def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -
     assert dates.unglue_years(line) == expected
 
 
+def test_around_dates_gives_the_parts_that_without_dates_keeps() -> None:
+    assert dates.around_dates("The Harbour Post 02/10/2020 Jane Doe") == [
+        "The Harbour Post ",
+        " Jane Doe",
+    ]
+    assert dates.around_dates("Jane Doe") == ["Jane Doe"]
+    line = "Jane Doe, 12 March 2024 | updated 13.03.2024"
+    assert " ".join(dates.around_dates(line)) == dates.without_dates(line)
+
+
 def test_a_date_line_with_its_year_run_into_the_time_is_a_date_line() -> None:
     assert dates.looks_like_date_line("miércoles, 4 de mayo de 202207:59 hs")
 

@@ -272,6 +272,8 @@ def test_a_labelled_byline_under_a_box_closing_the_text_is_read_by_lines_of_word
         ("Jane Doe\n          Today 12:34pm", ["Jane Doe"], ""),
         ("Jane Doe\n          Gestern, 18:05 Uhr", ["Jane Doe"], ""),
         ("Jane Doe, Northfield", [], ""),  # a name alone before the comma: where she lives
+        ("Northfield Daily 3/12/2024 Jane Doe", ["Jane Doe"], "Northfield Daily"),
+        ("The Harbour Post | 12.03.2024 | Jane Doe", ["Jane Doe"], "The Harbour Post"),
     ],
 )
 def test_a_name_with_its_role_and_outlet_or_over_todays_time_is_the_byline(

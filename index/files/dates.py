@@ -973,6 +973,18 @@ def unglue_years(line: str) -> str:
     return _GLUED_YEAR.sub(r"\1\2 ", line)
 
 
+def around_dates(line: str) -> list[str]:
+    """The parts of `line` before, between and after the dates `without_dates` cuts out."""
+    if not any(ch.isdigit() for ch in line):
+        return [line]
+    parts, last = [], 0
+    for found in _DATE_IN_LINE.finditer(line):
+        parts.append(line[last : found.start()])
+        last = found.end()
+    parts.append(line[last:])
+    return parts
+
+
 def without_dates(line: str) -> str:
     """`line` with every date `find_date` would look for cut out."""
     return _DATE_IN_LINE.sub(" ", line) if any(ch.isdigit() for ch in line) else line

@@ -24,6 +24,7 @@ from datetime import datetime
 from newsread.index.files.dates import (
     LABEL_WORDS,
     UPDATED_WORDS,
+    around_dates,
     find_date,
     is_date_word,
     is_zone_name,
@@ -861,7 +862,7 @@ def _byline_found(
         undated = _TIME_OF_DAY.sub(" ", undated)
     if undated != line and "hr" in undated:
         undated = _HOURS_WORD.sub(" ", undated)  # "Jane Doe , [date, 12:01] Uhr 3 min Lesezeit"
-    signed = _name_and_outlet(undated) or _role_then_outlet(undated)
+    signed = _name_and_outlet(undated) or _role_then_outlet(undated) or _outlet_date_name(line)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
     glued = _name_then_agency(undated)
@@ -1132,6 +1133,20 @@ _WITH_AGENCY = re.compile(
     r"^(?P<outlet>[^\W\d_][\w .'’-]{1,40}?)\s+(?:avec|with|mit|con|com|met|z)\s+(?P<agency>[\w /,-]{2,30})$",
     re.IGNORECASE,
 )
+
+
+def _outlet_date_name(line: str) -> tuple[list[str], str] | None:
+    """([name], outlet) for a meta line that gives the outlet, the date, then the author's
+    name, as an aggregator credits the story it carries ("The Harbour Post 02/10/2020 Jane
+    Doe", "Northfield Daily | 12.03.2024 | Jane Doe"), or None."""
+    parts = around_dates(line)
+    if len(parts) != 2:
+        return None
+    outlet = parts[0].strip(" |·•-–—,")
+    name = _TIME_OF_DAY.sub(" ", parts[1]).strip(" |·•-–—,")
+    if not (outlet and looks_like_outlet(outlet) and is_person_name(name)) or is_place(name):
+        return None
+    return [name], outlet
 
 
 def _role_then_outlet(line: str) -> tuple[list[str], str] | None:
