@@ -284,6 +284,23 @@ def test_a_name_with_its_role_and_outlet_or_over_todays_time_is_the_byline(
     assert (draft.authors, draft.credit) == (authors, credit)
 
 
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        ("      Jane Doe\n\n      Weitere Beiträge\n", ["Jane Doe"]),
+        ("      Jane Doe\n\n      View all posts by Jane Doe »\n", ["Jane Doe"]),
+        ("      Jane Doe\n\n      Alles von John Roe\n", []),  # another's link: no box
+        ("      Northfield Courier\n\n      More posts\n", []),  # no person's name
+    ],
+)
+def test_a_name_over_a_link_to_all_the_authors_posts_is_the_author(
+    box: str, authors: list[str]
+) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(byline, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{box}")
+    assert parse_text(page).authors == authors
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

@@ -3077,7 +3077,21 @@ def _named_over_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str
             and is_person_name(name)
         ):
             return [name], ""
+        more = _MORE_BY.fullmatch(following.lstrip("*+•· "))
+        who = more and (more.group("name") or more.group("name2"))
+        if more and who in (None, name) and is_person_name(name):
+            return [name], ""  # "Jane Doe" / "Weitere Beiträge": the author's box, its link
     return None
+
+
+# The link under an author's name in her box to all she wrote: "Weitere Beiträge", "More
+# posts", "Alle Artikel von Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe".
+_MORE_BY = re.compile(
+    r"(?:(?:weitere|alle|mehr)\s+(?:beiträge|artikel|texte)|(?:view\s+)?(?:more|all)\s+"
+    r"(?:posts|articles|stories))(?:\s+(?:von|by)\s+(?P<name>[^»›>→]+?))?\s*[»›>→]?"
+    r"|(?:alles|mehr)\s+von\s+(?P<name2>[^»›>→]+?)\s*[»›>→]?",
+    re.IGNORECASE,
+)
 
 
 def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
