@@ -390,10 +390,26 @@ def test_a_year_run_into_what_follows_it_is_still_found(line: str, expected: dat
         ("NovemberMay 5", "November May 5"),
         ("iPhoneMayday 5", "iPhoneMayday 5"),  # no month's name: the word stays whole
         ("the DOEMay 5", "the DOEMay 5"),  # capitals before it: an acronym, not a name's end
+        ("Jane Doe12. März 2024", "Jane Doe 12. März 2024"),  # a day run into her name
+        ("Jane Doe12.03.2024", "Jane Doe 12.03.2024"),
+        ("jdoe28.09.1912:44", "jdoe28.09.1912:44"),  # "28.09.19" run into "12:44": no year
+        ("Doe28.09.19 12:44", "Doe 28.09.19 12:44"),
+        ("Win10.1 update", "Win10.1 update"),  # a version: no date follows the number
+        ("Kalt4 Kommentare", "Kalt4 Kommentare"),
     ],
 )
 def test_unglue_years_only_splits_the_year_of_a_date(line: str, expected: str) -> None:
     assert dates.unglue_years(line) == expected
+
+
+def test_around_dates_gives_the_parts_that_without_dates_keeps() -> None:
+    assert dates.around_dates("The Harbour Post 02/10/2020 Jane Doe") == [
+        "The Harbour Post ",
+        " Jane Doe",
+    ]
+    assert dates.around_dates("Jane Doe") == ["Jane Doe"]
+    line = "Jane Doe, 12 March 2024 | updated 13.03.2024"
+    assert " ".join(dates.around_dates(line)) == dates.without_dates(line)
 
 
 def test_a_date_line_with_its_year_run_into_the_time_is_a_date_line() -> None:

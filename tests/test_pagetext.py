@@ -178,6 +178,130 @@ def test_a_blogs_comments_link_after_the_byline_leaves_the_name(meta: str) -> No
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        ("12. März 2024 jdoe Schreibe einen Kommentar", "jdoe"),
+        ("12. März 2024 von JaneDoe Ein Kommentar", "JaneDoe"),
+        ("March 12, 2024 jdoe Post a Comment", "jdoe"),
+    ],
+)
+def test_a_user_name_between_the_date_and_a_comments_link_is_the_author(
+    meta: str, author: str
+) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == [author]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        ("Jane Doe / 12.03.2024 / 09:30 / Foto: Agentur / 150 /", "Jane Doe"),
+        ("Jane Doe , 12. März 2024, 09:30 Uhr 3 min Lesezeit Kommentare 4", "Jane Doe"),
+        ("Jane · March 12, 2024 · Transport · 7 comments", "Jane"),
+        ("March 12, 2024 / 0 Comments / in Transport News / by jdoe", "jdoe"),
+    ],
+)
+def test_a_name_opening_a_dated_meta_line_is_the_byline(meta: str, author: str) -> None:
+    """Its parts set apart by spaced slashes, the time's "Uhr" left between the name and the
+    reading time once the date is cut, a one-word name before a bar and a month's name."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == [author]
+    assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Autor*in\n          Jane Doe (Medizinredakteurin)",
+        "Autor:in\n          Jane Doe",
+        "Jane Doe Autorin",
+        "Jane Doe4 Kommentare",
+    ],
+)
+def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(meta: str) -> None:
+    """German's gendered labels ("Autor*in", "Autor:in") over the name, "Autor" as her role
+    after it, and a comments count run into it ("Doe4 Kommentare") leave the name alone."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
+
+
+IN_SHORT = "\n".join(
+    ["      In short:", ""]
+    + [
+        f"        * {point}\n"
+        for point in ("trams without drivers", "two lines", "from spring", "a union against")
+    ]
+    + ["      Tip", "", "        The harbour line runs every ten minutes at night.", ""]
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("      Text: Jane Doe\n", ["Jane Doe"]),
+        ("      Kommentar von John Roe — 2024-03-12 @ 10:39 | Antworten\n", []),
+        ("      Ferry fares to rise in April\n\n        By\n\n        John Roe\n", []),
+    ],
+)
+def test_a_labelled_byline_under_a_box_closing_the_text_is_read_by_lines_of_words(
+    closing: str, authors: list[str]
+) -> None:
+    """A page saved as text sets a blank line between each two: "Text: Jane Doe" under the
+    text's closing box is as far below it in lines of words as a byline is looked for; a
+    reader's comment there, with its reply button, or a teaser's bare "By" over a name
+    names no author."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(byline, "").replace(
+        f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{IN_SHORT}\n{closing}\n"
+    )
+    assert parse_text(page).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors", "credit"),
+    [
+        (
+            "Jane Doe, Senior Politics Editor, The Northfield Courier",
+            ["Jane Doe"],
+            "The Northfield Courier",
+        ),
+        ("Jane Doe Senior Politics Editor, Northfield Courier", ["Jane Doe"], "Northfield Courier"),
+        ("Jane Doe\n          Today 12:34pm", ["Jane Doe"], ""),
+        ("Jane Doe\n          Gestern, 18:05 Uhr", ["Jane Doe"], ""),
+        ("Jane Doe, Northfield", [], ""),  # a name alone before the comma: where she lives
+        ("Northfield Daily 3/12/2024 Jane Doe", ["Jane Doe"], "Northfield Daily"),
+        ("The Harbour Post | 12.03.2024 | Jane Doe", ["Jane Doe"], "The Harbour Post"),
+    ],
+)
+def test_a_name_with_its_role_and_outlet_or_over_todays_time_is_the_byline(
+    meta: str, authors: list[str], credit: str
+) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        ("      Jane Doe\n\n      Weitere Beiträge\n", ["Jane Doe"]),
+        ("      Jane Doe\n\n      View all posts by Jane Doe »\n", ["Jane Doe"]),
+        ("      Jane Doe\n\n      Alles von John Roe\n", []),  # another's link: no box
+        ("      Northfield Courier\n\n      More posts\n", []),  # no person's name
+    ],
+)
+def test_a_name_over_a_link_to_all_the_authors_posts_is_the_author(
+    box: str, authors: list[str]
+) -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(byline, "").replace(f"    {BODY[2]}\n", f"    {BODY[2]}\n\n{box}")
+    assert parse_text(page).authors == authors
+
+
 def test_a_name_before_on_and_a_date_is_the_byline() -> None:
     for line, name in (
         ("Jane Doe on 12 March 2024", "Jane Doe"),

@@ -955,18 +955,39 @@ _TITLED_MONTHS = "|".join(
 _GLUED_MONTH = re.compile(rf"(?<=[a-zß-ÿ])((?:{_TITLED_MONTHS})\.?\s+\d)")
 _A_DIGIT = re.compile(r"\d")
 _GLUED_MONTH_HINT = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ][a-zß-ÿ]+\.?\s+\d")
+# A day-first date's day run into the word before it: "Jane Doe12. März 2020", "Doe12.03.2020";
+# its year whole, not run into a time ("jdoe28.09.1912:44" is "28.09.19" and "12:44").
+_GLUED_DAY = re.compile(
+    rf"(?<=[a-zß-ÿ])(?=\d{{1,2}}\.\s?(?:(?:{_TITLED_MONTHS})\s+|\d{{1,2}}\.)(?:\d\d){{1,2}}(?![\d:]))"
+)
+_GLUED_DAY_HINT = re.compile(r"[a-zß-ÿ]\d{1,2}\.")
 
 
 def unglue_years(line: str) -> str:
     """`line` with a space after each date's year that runs into the next word or number, and
-    before a month's name that the word before it runs into ("Jane DoeNovember 6, 2023")."""
+    before a month's name or a day that the word before it runs into ("Jane DoeNovember 6,
+    2023", "Jane Doe6. November 2023")."""
     if not _A_DIGIT.search(line):
         return line  # no date: most lines of a page
     if _GLUED_MONTH_HINT.search(line):
         line = _GLUED_MONTH.sub(r" \1", line)
+    if _GLUED_DAY_HINT.search(line):
+        line = _GLUED_DAY.sub(" ", line)
     if not _GLUED_HINT.search(line):
         return line
     return _GLUED_YEAR.sub(r"\1\2 ", line)
+
+
+def around_dates(line: str) -> list[str]:
+    """The parts of `line` before, between and after the dates `without_dates` cuts out."""
+    if not any(ch.isdigit() for ch in line):
+        return [line]
+    parts, last = [], 0
+    for found in _DATE_IN_LINE.finditer(line):
+        parts.append(line[last : found.start()])
+        last = found.end()
+    parts.append(line[last:])
+    return parts
 
 
 def without_dates(line: str) -> str:

@@ -72,7 +72,8 @@ _AGENCIES = _words(
 _ROLE_WORDS = _words(
     """staff reporter reporters writer writers correspondent correspondents editor editors
     editorial desk team bureau contributor contributors columnist analyst journalist
-    journalists author authors producer photographer critic commentator blogger
+    journalists author authors autor autorin autoren auteur auteure autore autrice producer
+    photographer critic commentator blogger
     photojournalist videographer presenter editor-at-large editor-in-chief senior special chief our political business foreign news web online
     digital sports science health diplomatic economics technology associate deputy managing
     international national local city freelance guest contributing executive assistant
@@ -86,7 +87,8 @@ _ROLE_WORDS = _words(
 
 _CORE_ROLES = _words(
     """editor editors editorial contributor contributors columnist analyst journalist
-    journalists author authors producer photographer critic commentator blogger
+    journalists author authors autor autorin autoren auteur auteure autore autrice producer
+    photographer critic commentator blogger
     photojournalist videographer presenter editor-at-large editor-in-chief
     envoyé envoyée correspondant correspondante corresponsal enviado enviada inviato inviata
     corresponsales correspondente correspondentes corrispondente korrespondent korrespondentin
@@ -1089,8 +1091,10 @@ _COMMENTS_PHRASES = (
     r"no\s+comments?",
     r"(?:one|\d+)\s+comments?",
     r"comments?\s+(?:off|closed)",
+    r"(?:post|write|add)\s+a\s+comment",
     r"kommentar\s+(?:schreiben|hinterlassen)",
-    r"(?:keine|\d+)\s+kommentare?",
+    r"(?:schreibe|hinterlasse|schreiben\s+sie|hinterlassen\s+sie)\s+einen\s+kommentar",
+    r"(?:keine|ein|\d+)\s+kommentare?",
     r"laisser\s+un\s+commentaire",
     r"(?:aucun|\d+)\s+commentaires?",
     r"deja\s+un\s+comentario",

@@ -24,6 +24,7 @@ from datetime import datetime
 from newsread.index.files.dates import (
     LABEL_WORDS,
     UPDATED_WORDS,
+    around_dates,
     find_date,
     is_date_word,
     is_zone_name,
@@ -123,7 +124,7 @@ _LONE_PREFIX = re.compile(
     r"(?:by|von|par|por|(?:artikel|beitrag)\s+von|(?:written|posted|reported|words|story)\s+by"
     r"|escrito\s+por|écrit\s+par|scritto\s+da"
     # (Not "Texte", "Tekst": a menu's "Texts" too.)
-    r"|(?P<label>autor(?:in|en)?|authors?|auteur(?:s|\(s\))?|autore|text|texto|testo"
+    r"|(?P<label>autor(?:in|en|[*:/_]in)?|authors?|auteur(?:s|\(s\))?|autore|text|texto|testo"
     r"|verfasser(?:in)?|herausgeber(?:in)?|publisher|éditeur))\s*:?",
     re.IGNORECASE,
 )
@@ -160,7 +161,7 @@ _MAX_OUTLET_LINE = 60
 _USER_NAME = re.compile(r"[^\W\d_]\d|_")
 # A byline labelled as one, trusted under the article's text too.
 LABELLED_BYLINE = re.compile(
-    r"^(?:(?:autor(?:in|en)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:"
+    r"^(?:(?:autor(?:in|en|[*:/_]in)?|authors?|auteur|autore|text|verfasser(?:in)?)\s*:"
     r"|(?:autor(?:in|en|innen)?|authors?|auteur(?:e|s)?)\s+(?=[^\W\d_]))",
     re.IGNORECASE,
 )
@@ -714,6 +715,8 @@ _MAX_FURNITURE_LINE = 120
 # What sets a meta line's parts apart: bars, dots and bullets of any shape ("∙", "⋅", "●"),
 # a double slash, a spaced dash.
 _SEGMENT = re.compile(r"\s+(?:[|·•∙⋅‧●▪◦]|//)\s+|\s+[-–—]\s+")
+# The word of a time of day ("12:01 Uhr") left in a meta line once its date and time are cut.
+_HOURS_WORD = re.compile(r"(?<!\w)uhr(?!\w)", re.IGNORECASE)
 # What is left of a date or a button beside a name once the date is cut out: "… Uhr",
 # "Vom …", "… Lesezeit", "…Follow".
 _LEFT_OVER = re.compile(
@@ -833,6 +836,9 @@ def _byline_found(
     roles = _roles(line)
     if roles:
         return roles, ""
+    if _GLUED_COUNTER_HINT.search(line):
+        line = _GLUED_COUNTER.sub(" ", line)  # "Jane Doe4 Kommentare": its link's count
+    linked, line = line, without_comments_link(line)  # "… von jdoe Schreibe einen Kommentar"
     if len(line) > _MAX_FURNITURE_LINE:
         # "Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... | Par Jane Doe (avec John Roe)":
         # a part of a long bar that is a byline of its own names the authors.
@@ -854,7 +860,9 @@ def _byline_found(
     if ":" in undated or "m" in undated.lower():
         # "Jane Doe 06 PM | 18 Mai", "Jane Doe 2:30 PM": a time of day goes like a date.
         undated = _TIME_OF_DAY.sub(" ", undated)
-    signed = _name_and_outlet(undated)
+    if undated != line and "hr" in undated:
+        undated = _HOURS_WORD.sub(" ", undated)  # "Jane Doe , [date, 12:01] Uhr 3 min Lesezeit"
+    signed = _name_and_outlet(undated) or _role_then_outlet(undated) or _outlet_date_name(line)
     if signed:
         return signed  # "Jane Doe, Northfield Courier", "Jane Doe for The Guardian"
     glued = _name_then_agency(undated)
@@ -866,7 +874,15 @@ def _byline_found(
         if is_person_name(outlet) and outlet.split()[0].casefold() not in _ARTICLES:
             return [outlet], helped.group("agency")  # "Jane Doe mit dpa"
         return [], " ".join(undated.split())  # "Le Monde avec AFP": the paper and the wire
-    for segment in _SEGMENT.split(undated):
+    segments = _SEGMENT.split(undated)
+    if undated != line and " / " in segments[0]:
+        # A dated meta line sets its parts apart with spaced slashes too: "Jane Doe /
+        # 12.03.2024 / 09:30 / Foto: …", "12.03.2024 / 0 Comments / by jdoe"; only the part
+        # that opens it or a byline's is read so (elsewhere a slash joins a name to its outlet,
+        # "Jane Doe / Courier", or a price to its unit, "€27.90 / kg").
+        parts = segments[0].split(" / ")
+        segments[:0] = [parts[0], *(part for part in parts[1:] if has_byline_prefix(part))]
+    for segment in segments:
         segment = _LEFT_OVER.sub("", " ".join(segment.split())).strip(" ,;:-–—·|•∙⋅‧●▪◦*+/")
         if not segment:
             continue
@@ -923,13 +939,26 @@ def _byline_found(
                 or word.lower() in LABEL_WORDS
                 or _OTHER_WORK.search(word)
             )
-            if handle and not labelled and rest[:1].isdigit() and find_date(rest) is not None:
+            # The date after it opens with a number, or with a month's name after a meta bar's
+            # dot or bar: "jdoe — 12.05.2021", "Jane · March 12, 2024 · …" (a place before a
+            # dash and a date opens a wire story: "Northfield - March 12, 2024").
+            bar = line[len(word) : len(line) - len(rest)].strip() in ("·", "|", "•", "∙")
+            dated = rest[:1].isdigit() or (bar and is_date_word(rest.split()[0] if rest else ""))
+            if handle and not labelled and dated and find_date(rest) is not None:
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
-    return _named_inside(undated) or _handle_after_date(line)
+    return _named_inside(undated) or _handle_after_date(linked)
 
 
+# A comments counter run into the name before it, as a renderer joins the byline's link and
+# the comments link: "Jane Doe4 Kommentare", "jdoe12 comments".
+_GLUED_COUNTER = re.compile(
+    r"(?<=[^\W\d_])(?=\d{1,4}\s+(?:comments?|kommentare?|antworten|repl(?:y|ies)|responses?"
+    r"|commentaires?|réponses?|comentarios?|commenti|reacties)\b)",
+    re.IGNORECASE,
+)
+_GLUED_COUNTER_HINT = re.compile(r"[^\W\d_]\d")
 # A time of day in a meta line: "2:30 PM", "06 PM", "15:07 Uhr", "9.30 a.m.".
 _TIME_OF_DAY = re.compile(
     r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr)(?![\w]))?|\d{1,2}\s*[ap]\.?m\.?(?![\w]))",
@@ -1106,6 +1135,33 @@ _WITH_AGENCY = re.compile(
 )
 
 
+def _outlet_date_name(line: str) -> tuple[list[str], str] | None:
+    """([name], outlet) for a meta line that gives the outlet, the date, then the author's
+    name, as an aggregator credits the story it carries ("The Harbour Post 02/10/2020 Jane
+    Doe", "Northfield Daily | 12.03.2024 | Jane Doe"), or None."""
+    parts = around_dates(line)
+    if len(parts) != 2:
+        return None
+    outlet = parts[0].strip(" |·•-–—,")
+    name = _TIME_OF_DAY.sub(" ", parts[1]).strip(" |·•-–—,")
+    if not (outlet and looks_like_outlet(outlet) and is_person_name(name)) or is_place(name):
+        return None
+    return [name], outlet
+
+
+def _role_then_outlet(line: str) -> tuple[list[str], str] | None:
+    """(people, outlet) for a byline that names its people and their role, then the outlet
+    after a comma ("Jane Doe, Senior Politics Editor, The Harbour Post", "Jane Doe Staff
+    Writer, Northfield Courier"): the part before the comma a byline of its own (a name alone
+    is not: "Jane Doe, Northfield" may be where she lives), the part after an outlet's name."""
+    head, comma, outlet = line.rpartition(",")
+    head, outlet = head.strip(), outlet.strip()
+    if not comma or not head or not looks_like_outlet(outlet) or not is_byline(head):
+        return None
+    people = split_byline(head)[0]
+    return (people, outlet) if people else None
+
+
 def _name_then_agency(line: str) -> tuple[list[str], str] | None:
     """([name], agency) for a person's name run into a known agency's or broadcaster's name,
     maybe with a place after a comma ("Jane Doe BBC News, Northfield", "Jane Doe Reuters"):
@@ -1246,7 +1302,14 @@ def _handle_after_date(line: str) -> tuple[list[str], str] | None:
             continue
         user = bool(_USER_NAME.search(core)) or _GLUED_CAPITALS.search(core) is not None
         counter = " ".join(words[position + 1 : position + 3])
-        counted = _COMMENTS.match(counter) is not None or (user and (not after or after in "|·•"))
+        rest = " ".join(words[position + 1 :])  # "jdoe Schreibe einen Kommentar": its link
+        counted = (
+            _COMMENTS.match(counter) is not None
+            or (user and (not after or after in "|·•"))
+            # "jdoe Schreibe einen Kommentar": the link right after it (not past a bar: "Politik
+            # | 3 Kommentare" is a section's).
+            or (after[:1].isalpha() and without_comments_link(f"{core} {rest}") == core)
+        )
         handle = one_word_byline(f"by {core}")
         if handle and counted and not (core.isupper() or _OTHER_WORK.search(core)):
             return [handle], ""
@@ -1443,12 +1506,21 @@ def _dated_neighbour(line: str) -> bool:
         looks_like_date_line(line)
         or (len(line) <= _JOB_LINE and _JOB_TITLE.match(line))
         or (len(line) <= 60 and _RELATIVE_DATE.search(line))
+        or _DAY_AND_TIME.match(line) is not None
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
         or _role_at_outlet(line)
     )
 
 
+# Today's or yesterday's time on a line of its own: "Today 12:34pm", "Gestern, 18:05 Uhr",
+# "Aujourd'hui à 13h59" (the date a page gives a story of the last two days).
+_DAY_AND_TIME = re.compile(
+    r"^(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag"
+    r"|gisteren)\s*,?\s*(?:(?:um|at|à|a\s+las|alle|om)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|uhr|h)?$",
+    re.IGNORECASE,
+)
 # A reading time after a name on its line: "Jane Doe · 5 min read", "Jane Doe | 4 minute read".
 _READ_AFTER = re.compile(r"\s[·|•–—-]\s*\d+\s*min(?:ute)?s?\s+(?:read|listen)\b", re.IGNORECASE)
 # A role and the outlet it is held at: "Senior Reporter, Northfield Courier", "Staff Writer at
@@ -2401,9 +2473,19 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         return found
     # "Autor: Jane Doe", "Text: Jane Doe", "Von:" / "Jane Doe" in the text or under it: a
     # label no sentence is written with.
-    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : page.end + _NAME_BELOW]]
+    # A label ("Text: Jane Doe", not a bare "By" over a name, as related stories' teasers have)
+    # is looked for as far under the text as `_NAME_BELOW` lines of words: a page saved as text
+    # sets a blank line between each two (its closing "Tipps" box, then "Text: Jane Doe").
+    near = page.end + _NAME_BELOW
+    below = max(near, _past_lines_of_words(lines, page.end, _NAME_BELOW))
+    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : below]]
+    far = len([line for line in closing[: near - page.start] if line])
     closing = [line for line in closing if line]
     for position, line in enumerate(closing):
+        if _REPLY_LINK.search(line):
+            continue  # "Kommentar von Jane Doe — 2019-01-01 @ 00:39 | Antworten": a reader's
+        if position >= far and not LABELLED_BYLINE.match(line) and not _labelled_byline(line):
+            continue
         if position + 1 < len(closing) and _LONE_PREFIX.fullmatch(line):
             line = _with_prefix(line, closing[position + 1])
             found = _byline_in(line, bare=False)
@@ -2437,6 +2519,23 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         or _copyright_notice(lines, page)
         or _credited_name(lines, page)
     )
+
+
+# A reply button closing the line that names a reader's comment and its date.
+_REPLY_LINK = re.compile(
+    r"[|·•]\s*(?:antworten|reply|répondre|responder|rispondi|beantworten)\s*$", re.IGNORECASE
+)
+
+
+def _past_lines_of_words(lines: list[str], start: int, count: int) -> int:
+    """The index past the first `count` lines from `start` that are not blank."""
+    seen = 0
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            seen += 1
+            if seen == count:
+                return index + 1
+    return len(lines)
 
 
 # How many non-blank lines above the headline a meta bar's byline is looked for.
@@ -3002,7 +3101,21 @@ def _named_over_bio(lines: list[str], page: PageArticle) -> tuple[list[str], str
             and is_person_name(name)
         ):
             return [name], ""
+        more = _MORE_BY.fullmatch(following.lstrip("*+•· "))
+        who = more and (more.group("name") or more.group("name2"))
+        if more and who in (None, name) and is_person_name(name):
+            return [name], ""  # "Jane Doe" / "Weitere Beiträge": the author's box, its link
     return None
+
+
+# The link under an author's name in her box to all she wrote: "Weitere Beiträge", "More
+# posts", "Alle Artikel von Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe".
+_MORE_BY = re.compile(
+    r"(?:(?:weitere|alle|mehr)\s+(?:beiträge|artikel|texte)|(?:view\s+)?(?:more|all)\s+"
+    r"(?:posts|articles|stories))(?:\s+(?:von|by)\s+(?P<name>[^»›>→]+?))?\s*[»›>→]?"
+    r"|(?:alles|mehr)\s+von\s+(?P<name2>[^»›>→]+?)\s*[»›>→]?",
+    re.IGNORECASE,
+)
 
 
 def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
