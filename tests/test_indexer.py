@@ -91,7 +91,7 @@ def test_a_file_its_parser_fails_on_is_skipped_with_the_error_and_the_rest_index
     (small_library / "bug.txt").write_text("A title\n\nFAILS HERE, and a body.\n")
     summary = _open(small_library).update()
     assert dict(summary.skipped) == {
-        "bug.txt": "newsread could not parse it (ValueError: month must be in 1..12); please report it"
+        "bug.txt": "newsread's reader failed on it (ValueError: month must be in 1..12)"
     }
     assert summary.total_articles == 3
 

@@ -108,7 +108,7 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
             # the library's other files goes on instead of stopping at it.
             said = " ".join(str(error).split())[:200]
             error = UnreadableFile(
-                f"newsread could not parse it ({type(error).__name__}: {said}); please report it"
+                f"newsread's reader failed on it ({type(error).__name__}: {said})"
             )
         if cut:
             raise UnreadableFile(
