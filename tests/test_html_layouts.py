@@ -1513,3 +1513,94 @@ def test_a_box_classed_headline_under_a_title_of_a_sentence_s_length_is_no_headl
         f'<meta property="og:site_name" content="{SITE}">', ""
     )
     assert parse_html(html).title == HEADLINE
+
+
+@pytest.mark.parametrize("term", ["tag-newsletter", "category-related", "series_status-promo"])
+def test_a_wordpress_post_s_terms_in_its_classes_do_not_make_it_furniture(term: str) -> None:
+    # WordPress's post_class() ends with "hentry" and the post's terms: a post filed under
+    # "related" is no box of related stories, and the byline inside it is the post's.
+    main = (
+        f'<div class="post-12 post type-post status-publish hentry category-news {term}">'
+        f'<h1>{HEADLINE}</h1><p class="byline"><span itemprop="author">'
+        f'<a rel="author" href="/author/jdoe/">Jane Doe</a></span></p>{BODY}</div>'
+    )
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_a_drupal_node_promoted_to_the_front_page_is_no_promotion() -> None:
+    # Drupal flags a node shown on the front page "node-promoted": the article's own element.
+    main = (
+        f'<div class="node node-article node-promoted node-full"><h1>{HEADLINE}</h1>'
+        '<div class="field-name-field-authors"><a href="/authors/jane-doe">Jane Doe</a></div>'
+        f"{BODY}</div>"
+    )
+    html = page("", main).replace('<main id="main">', "<div>").replace("</main>", "</div>")
+    assert parse_html(html).authors == ["Jane Doe"]
+    boxes = lxml.html.fragments_fromstring(
+        '<div class="promoted-stories"></div><div class="promo">'
+    )
+    assert all(html_module._is_page_furniture(box) for box in boxes)
+
+
+@pytest.mark.parametrize("icon", ["&#x1F464;", "&#x270D;&#xFE0F;"])
+def test_an_icon_before_the_byline_in_an_author_element_is_no_part_of_it(icon: str) -> None:
+    # "👤 by Valley News Desk": the icon hid the byline's "by", and the desk's credit with it.
+    main = (
+        f'<h1>{HEADLINE}</h1><div class="controls"><div class="right"><div class="box">'
+        f'<a rel="author" href="/author/desk">{icon} by <span itemprop="author">Valley '
+        f"News Desk</span></a></div></div></div>{BODY}"
+    )
+    draft = parse_html(page("", main))
+    assert (draft.authors, draft.credit) == ([], "Valley News Desk")
+    byline = f'<p><a rel="author" href="/author/jdoe">{icon} Jane Doe</a></p>'
+    assert parse_html(page("", f"<h1>{HEADLINE}</h1>{byline}{BODY}")).authors == ["Jane Doe"]
+    # "©" is no icon: the name after it holds a picture's rights.
+    byline = '<p><span class="author-name">© Jane Doe</span></p>'
+    assert parse_html(page("", f"<h1>{HEADLINE}</h1>{byline}{BODY}")).authors == []
+
+
+@pytest.mark.parametrize(
+    "line", ["11/28/2016 11:00 AM PST BY RIVER STAFF", "November 28, 2016 | By River Staff"]
+)
+def test_a_staff_credit_under_the_headline_after_its_date_is_the_credit(line: str) -> None:
+    # A desk's credit is no person's name, but it is the byline under the headline: the time
+    # zone left after the date ("PST") is no part of it. ("Help Desk" alone is a link's.)
+    html = page("", f"<article><h1>{HEADLINE}</h1><h5>{line}</h5>{BODY}</article>")
+    tree = lxml.html.document_fromstring(html)
+    people, credit, guess = html_module._byline_under_headline(tree, [HEADLINE])
+    assert (people, credit.lower(), guess) == ([], "river staff", False)
+    html = page("", f"<article><h1>{HEADLINE}</h1><h5>Help Desk</h5>{BODY}</article>")
+    tree = lxml.html.document_fromstring(html)
+    assert html_module._byline_under_headline(tree, [HEADLINE]) == ([], "", False)
+
+
+def test_a_linked_phrase_inside_a_paragraph_under_the_headline_is_no_bare_name() -> None:
+    # An event's name linked in the first sentence is no byline standing on a line of its own.
+    lede = (
+        'The company held its <a href="https://example.com/live">Data-Centric Innovation '
+        "Day</a> on Tuesday and announced a new drive of one petabyte for data centres, "
+        "which goes on sale next month."
+    )
+    html = page("", f"<article><h1>{HEADLINE}</h1><p>{lede}</p>{BODY}</article>")
+    assert parse_html(html).authors == []
+    html = page("", f"<article><h1>{HEADLINE}</h1><p>Jane Doe</p>{BODY}</article>")
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+def test_a_cjk_byline_label_in_a_menu_entry_names_no_one() -> None:
+    # "編集後記" (the editor's afterword) opens with the label "編集" (editor): a page's name.
+    menu = '<ul><li><a href="/after-words/">編集後記 / おもしろ</a></li></ul>'
+    html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{menu}")
+    assert parse_html(html).authors == []
+
+
+@pytest.mark.parametrize("flag", ["has-author-tooltip", "with-byline"])
+def test_a_class_flagging_what_a_header_holds_makes_it_no_byline(flag: str) -> None:
+    # The header holding the article type, the headline and the authors says by its class
+    # that it has an author tooltip: its first line ("New Results") is no writer.
+    main = (
+        f'<div class="cite {flag}"><span class="article-type">New Results</span>'
+        f'<h1>{HEADLINE}</h1><div class="cite-authors"><span class="citation-author">Jane '
+        f"Doe</span></div></div>{BODY}"
+    )
+    assert parse_html(page("", main)).authors == ["Jane Doe"]

@@ -163,9 +163,11 @@ _MENU = r"(?<![a-z])[a-z]{0,6}menu(?:e|s|bar|item|items)?(?![a-z])"
 # Where names are not the article's: comments (not a commentary, a commentator's), related
 # stories, the page's footer. (Not <header>: an article's own header holds its headline and
 # byline.)
+# ("node-promoted": Drupal's flag on a node shown on the front page, not a promotion.)
 _FURNITURE_CLASS = re.compile(
-    r"comment(?!ar|at)|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
-    r"|navbar|\bnav\b|" + _MENU + r"|logo|brand|site-title|site-name|share|social|trending|popular"
+    r"comment(?!ar|at)|related|recommend|more-from|sidebar|widget|promo(?!ted(?:\s|$))"
+    r"|newsletter|footer|masthead|navbar|\bnav\b|" + _MENU + r"|logo|brand|site-title|site-name"
+    r"|share|social|trending|popular"
 )
 # Furniture that lists other stories or readers' words: never the article's byline, even
 # inside the article's element (unlike its own footer, aside or meta bar, where blogs and many
@@ -2228,10 +2230,20 @@ def _similar(heading: str, page_title: str) -> bool:
     return bool(ours) and len(ours & theirs) >= 0.5 * min(len(ours), len(theirs))
 
 
+# WordPress's `post_class()` ends with "hentry" and the post's terms, each "taxonomy-slug"
+# ("category-science tag-social-media promo_status-promo"): the story's topics, not what the
+# element is (no share bar, no promotion).
+_POST_TERMS = re.compile(r"(\bhentry)(?:\s+[^\s_-]+[-_][^\s]+)+")
+
+
 def _marks(element: Any) -> str:
     """An element's class and id in lower case, words apart: "post_author" and "postAuthor"
-    read as "post-author", so that `\\b` finds the word."""
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    read as "post-author", so that `\\b` finds the word; without a post's terms
+    (`_POST_TERMS`)."""
+    classes = element.get("class") or ""
+    if "hentry" in classes:
+        classes = _POST_TERMS.sub(r"\1", classes)
+    marks = f"{classes} {element.get('id') or ''}".strip()
     return _CAMEL_CASE.sub("-", marks).lower().replace("_", "-") if marks else ""
 
 
@@ -2423,10 +2435,20 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
 _BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor|firma")
 
 
+_FLAG_CLASS = re.compile(r"(?<!\S)(?:has|with|without|no)-\S*")
+
+
 def _byline_marks(element: Any) -> str:
     """`_marks(element)` where it may name an author or a byline, else ""."""
     raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return _marks(element) if _BYLINE_MARK_WORDS.search(raw) else ""
+    if not _BYLINE_MARK_WORDS.search(raw):
+        return ""
+    marks = _marks(element)
+    if "has-" in marks or "with-" in marks or "no-" in marks:
+        # A flag of what the element holds or lacks ("has-author-tooltip", "no-byline"): an
+        # article's header, a page's body, not its byline.
+        marks = _FLAG_CLASS.sub(" ", marks)
+    return marks
 
 
 _NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
@@ -2865,6 +2887,18 @@ def _block_of(text: Any) -> Any | None:
     return element
 
 
+def _in_sentence(text: Any) -> bool:
+    """Whether a text node is a phrase inside a paragraph's sentence, a linked event or
+    product ("the event "<a>Data-Centric Innovation Day</a>" was held"), not a line of its
+    own as a bare name under a headline is."""
+    block = _block_of(text)
+    return (
+        block is not None
+        and block.tag == "p"
+        and len(_clean(block.text_content())) > _MAX_BYLINE_TEXT
+    )
+
+
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
 # am"): lower case, as no name ends in it.
 # (With the weekday and the time a date cut out leaves: "jdoe on Tue, [03/12/2024] - 10:15".)
@@ -2929,14 +2963,19 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
             prefixed = joined and has_byline_prefix(segment)
             caseless = caseless_byline(segment) if segment and not segment.isascii() else []
-            if caseless and not (parent is not None and _in_other_content(parent)):
+            if caseless and not (
+                parent is not None and (_in_other_content(parent) or _menu_entry(parent))
+            ):
                 return caseless, "", False  # "بقلم: سارة علي", "记者 王小明"
             if segment and (is_byline(segment) or handle or prefixed):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
                 if not people and handle:
                     people, credit = [handle], ""
-                if people and not (parent is not None and _in_other_content(parent)):
+                # (Or a desk's after a byline's word: "By TMZ Staff"; alone, "Help Desk" is a
+                # link's or a heading's.)
+                desk = has_byline_prefix(segment) and _is_desk(credit)
+                if (people or desk) and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
             elif bare_names and near and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
@@ -2946,6 +2985,7 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                 and 2 <= _name_length(segment) <= 3
                 and not _LABEL_ALONE.match(text)  # "Episode Teaser Image:"
                 and not _in_subheading(parent)  # the text's first part: "Amanda Knox"
+                and not _in_sentence(node)
             ):
                 if (
                     is_person_name(segment)
@@ -3276,7 +3316,7 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
 _DATED_BY = re.compile(
     r"^(?:(?:posted|submitted|published|written|veröffentlicht|geschrieben|verfasst|erstellt"
     r"|eingestellt|gepostet|publiée?|écrit|publicado|escrito|pubblicato|scritto)\s*)?"
-    r"(?:on|am|le|el|il)?\s*(?=(?:by|von|par|por|di)\s)",
+    r"(?:on|am|le|el|il)?\s*(?-i:[A-Z]{1,3}[SD]?T|UTC|MES?Z)?\s*(?=(?:by|von|par|por|di)\s)",
     re.IGNORECASE,
 )
 # Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
@@ -3813,9 +3853,28 @@ def _neighbourhood(element: Any) -> Any:
     return element
 
 
+_RIGHTS_SIGNS = "©®℗"
+
+
+def _without_icon(text: str) -> str:
+    """`text` without the icon it opens with: symbols (emoji, dingbats: "👤 by Jane Doe",
+    "✍ Jane Doe"), their variation selectors and joiners, and the spaces after them. Not
+    "©": "© Jane Doe" credits a picture."""
+    start = 0
+    while start < len(text) and (
+        unicodedata.category(text[start]) == "So"
+        and text[start] not in _RIGHTS_SIGNS
+        or text[start] in " \ufe0f\u200d"
+    ):
+        start += 1
+    return text[start:]
+
+
 def _byline_text(text: str) -> str:
     """A byline element's text without the date, handle or label that follow the names."""
     text = _SPACE.sub(" ", text).strip()
+    if text and unicodedata.category(text[0]) == "So":
+        text = _without_icon(text)
     if _DATE_LABEL.match(text):
         return ""  # "Last updated: January 7, 2025" is a date line, not a byline.
     text = _BYLINE_TAIL.sub("", _BY_COLON.sub("By ", _GLUED_WORDS.sub(" ", text)))
@@ -4620,6 +4679,8 @@ def _cjk_byline_line(tree: Any) -> list[str]:
         holder = element.getparent() if node.is_tail and element is not None else element
         if holder is None or holder.tag in _NOT_TEXT or _in_other_content(holder):
             continue
+        if _menu_entry(holder):
+            continue
         line = " ".join(str(node).split())
         names = cjk_byline(line)
         if not names and node.is_text and not len(element) and len(line) <= _MAX_CJK_LABEL:
@@ -4631,6 +4692,15 @@ def _cjk_byline_line(tree: Any) -> list[str]:
 
 
 _MAX_CJK_LABEL = 8
+
+
+def _menu_entry(element: Any) -> bool:
+    """Whether `element` is a link in a list's item, a menu's entry: its words name a page
+    ("編集後記", the editor's afterword, opens with the label "編集"), not a byline's label."""
+    parent = element.getparent()
+    return element.tag == "a" and parent is not None and parent.tag == "li"
+
+
 # The post's details under it in WordPress's default theme of the 2000s (Kubrick) and its
 # offspring: "Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter …".
 _POST_METADATA = "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' postmetadata ')]"
