@@ -1604,3 +1604,24 @@ def test_a_class_flagging_what_a_header_holds_makes_it_no_byline(flag: str) -> N
         f"Doe</span></div></div>{BODY}"
     )
     assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_the_article_s_h1_is_the_headline_beside_another_h1_where_the_titles_reword_it() -> None:
+    # The titles reword the story for search; besides the article's <h1> the page heads a box
+    # of other stories with an <h1> too ("Top Articles"): a person reads the article's.
+    seo = "Old bridge shut: engineers find cracks in supports"
+    box = '<div class="box"><h1>Top Articles</h1><p><a href="/a">Ferry to resume</a></p></div>'
+    html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{box}", title=seo)
+    assert parse_html(html).title == HEADLINE
+    # An <h1> outside the article's element leaves the titles' headline.
+    html = page("", f"<div><h1>{HEADLINE}</h1>{BODY}</div>{box}", title=seo)
+    assert parse_html(html).title == seo
+
+
+def test_of_several_stories_h1s_the_one_the_titles_word_is_the_headline() -> None:
+    # A page that runs the next stories under the article, each its own <h1>: one of them
+    # reworded from the titles' is no reason to leave the one they word.
+    seo = "Old bridge shut: engineers find cracks in supports"
+    next_story = f"<article><h1>Engineers find more cracks in the old bridge</h1>{BODY}</article>"
+    html = page("", f"<article><h1>{seo}</h1>{BODY}</article>{next_story}", title=seo)
+    assert parse_html(html).title == seo

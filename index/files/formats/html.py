@@ -902,6 +902,9 @@ class _Metadata:
             self._rewritten_headline(headings[0]) or self._settles_titles(headings[0])
         ):
             return headings[0]
+        reworded = self._reworded_article_heading(headings)
+        if reworded:
+            return reworded
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
@@ -1006,6 +1009,22 @@ class _Metadata:
         # means for you").
         shared = 1 if self._heads_article(heading) else _SHARED_STORY_WORDS
         return len(_story_words(heading_words) & title_words) >= shared
+
+    def _reworded_article_heading(self, headings: list[str]) -> str:
+        """Of several `<h1>`s (the article's, a sidebar's "Top Articles", a section's name),
+        the one that is the article's headline where the titles word it otherwise: the only
+        one `_rewritten_headline`, heading the article's element (`_heads_article`), where
+        no `<h1>` is worded as the titles."""
+        if len(headings) < 2:
+            return ""
+        titles = [_loose(title) for title in self._titles()]
+        shown = [_loose(_heading_text(h)) for h in self.tree.iter("h1")]
+        if any(h and h in title for h in shown for title in titles):
+            return ""  # An <h1> is the titles' headline (a page of several stories).
+        reworded = [h for h in headings if self._rewritten_headline(h)]
+        if len(reworded) == 1 and self._heads_article(reworded[0]):
+            return reworded[0]
+        return ""
 
     def _heads_article(self, heading: str) -> bool:
         """Whether the `<h1>` that reads `heading` is a sentence's length and heads the
