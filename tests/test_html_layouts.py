@@ -1625,3 +1625,47 @@ def test_of_several_stories_h1s_the_one_the_titles_word_is_the_headline() -> Non
     next_story = f"<article><h1>Engineers find more cracks in the old bridge</h1>{BODY}</article>"
     html = page("", f"<article><h1>{seo}</h1>{BODY}</article>{next_story}", title=seo)
     assert parse_html(html).title == seo
+
+
+def _hosted(title: str, host: str, main: str = BODY) -> str:
+    """A page at `host` with no og:site_name: only its host names the site."""
+    canonical = f'<link rel="canonical" href="https://{host}/2019/04/story.html">'
+    return page(canonical, f"<article>{main}</article>", title=title).replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+
+
+JA_HEADLINE = "マインドマップ風のツリーを描画できる「Treeviz」"
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "headline"),
+    [
+        (f"{JA_HEADLINE}:rivertech開発日誌", "rivertech.org", JA_HEADLINE),
+        (f"Rivertech Security Diary | {HEADLINE}", "sect.rivertech.ad.jp", HEADLINE),
+        (f"{HEADLINE} - RivertechPolitics", "edition.rivertech.com", HEADLINE),
+        (f"River Books Japan - {HEADLINE}", "www.riverbooks.co.jp", HEADLINE),
+        (f"{HEADLINE}｜Rivertech Online", "rivertech.example", HEADLINE),
+        # The site's name in a headline's own words stays.
+        ("Rivertech pay row: presenters named in the report", "rivertech.com", None),
+        ("Rivertech Unveils: New Bridge", "rivertech.com", None),
+        # A colon after it sets apart a topic or a speaker there, not the site's name.
+        (f"Rivertech-Vize Klemmer: {HEADLINE}", "rivertech.de", None),
+    ],
+)
+def test_the_site_s_name_as_its_host_begins_it_is_cut_from_either_end_of_the_title(
+    title: str, host: str, headline: str | None
+) -> None:
+    # No <h1>, no og:site_name: the name the site calls itself, opening with its host's own
+    # label, is set apart from the headline by a colon, bar or dash, with or without spaces.
+    assert parse_html(_hosted(title, host)).title == (headline or title)
+
+
+def test_a_picture_beside_a_headline_s_words_does_not_make_its_h1_a_logo() -> None:
+    # A story's thumbnail inside its <h1>, before its words: the headline, not the logo.
+    thumb = '<img src="/storage/2019/04/thumb.jpg">'
+    html = page("", f"<article><h1>{thumb}{HEADLINE}</h1>{BODY}</article>", title=SITE)
+    assert parse_html(html).title == HEADLINE
+    logo = '<img src="/logo.png" alt="The Valley Post">'
+    html = page("", f"<h1>{logo}The Valley Post</h1><article>{BODY}</article>", title=HEADLINE)
+    assert parse_html(html).title == HEADLINE

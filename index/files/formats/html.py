@@ -2379,12 +2379,30 @@ _ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)-title\b")
 
 
 def _is_logo(heading: Any) -> bool:
+    """Whether an `<h1>` is the site's logo: so marked by its class, linking home, or holding
+    a picture, unless it is a picture beside a headline (a story's thumbnail before its words,
+    which a logo's heading never has so many of)."""
     if _SITE_HEADING_CLASS.search(_marks(heading)):
         return True
-    return any(
-        inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip())
-        for inner in heading.iter("a", "img")
-    )
+    pictured = False
+    for inner in heading.iter("a", "img"):
+        if inner.tag == "img":
+            pictured = True
+        elif _ROOT_LINK.match((inner.get("href") or "").strip()):
+            return True
+    return pictured and not _headline_words(_spaced_text(heading))
+
+
+def _headline_words(text: str) -> bool:
+    """Whether `text` is as long as a headline is: a sentence's words, or a Chinese or Japanese
+    headline of ten characters or more."""
+    if len(_words_of(text)) >= _SENTENCE_HEADLINE_WORDS:
+        return True
+    loose = _loose(text)
+    return len(loose) >= _CJK_HEADLINE_CHARS and bool(_CJK_HEADLINE.fullmatch(loose))
+
+
+_CJK_HEADLINE_CHARS = 10
 
 
 def _outvoted(linked: list[str], keyed: list[str], shown: Callable[[], list[str]]) -> bool:
@@ -2542,6 +2560,7 @@ _BYLINE_SKIP = frozenset(
     "script style noscript template button select svg iframe time figure".split()
 )
 _MAX_BYLINE_LINES = 4
+_MAX_BYLINE_LINE = 150
 # A label before the names inside a line of other details ("Datum: 19.11.2021 Autor: Jane
 # Doe Quelle: Livenet"), and the next label, which ends them.
 _AUTHOR_LABEL = re.compile(
@@ -2603,7 +2622,7 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if label:
             line = _NEXT_LABEL.split(line[label.end() :], maxsplit=1)[0]
         text = _byline_text(line)
-        if not 3 <= len(text) <= 150:
+        if not 3 <= len(text) <= _MAX_BYLINE_LINE:
             continue
         # (An author's element may hold a name no capitals mark: "山田太郎", "김민수".)
         people, found = split_author_field(text) if named else split_byline(text)
@@ -3938,6 +3957,7 @@ def _strip_site(
     head, colon, rest = title.partition(": ")
     if colon and len(_words_of(rest)) >= 2 and _is_site_name(head, site, url):
         title = rest  # "Town Crier: Headline" (a colon alone sets apart a topic as often)
+    title = _without_host_named_end(title, url)
     for _ in range(3):
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
@@ -3966,6 +3986,54 @@ def _strip_site(
         else:
             break
     return title
+
+
+# A name set apart at either end of a title: at its end by a colon or a bar too (Japanese
+# titles run them on with no space: "…「Treeviz」:phpspot開発日誌"); at its start by a bar or
+# a dash ("O'Reilly Japan - …"), not a colon, which sets apart a topic or a speaker there
+# ("GdP-Vize Klemmer: …", "9to5Mac Gift Guide: …").
+_TITLE_ENDS = (
+    re.compile(r"^(?P<name>.+?)(?:\s*[|｜]\s*|\s+[-–—]\s+)(?=\S)"),
+    re.compile(r"(?:\s*[:：|｜]\s*|\s+[-–—]\s+)(?P<name>(?:(?![:：|｜]|\s[-–—]\s).)+)$"),
+)
+# Host labels that name no site: a country's second level ("co.jp", "ad.jp", "com.au").
+_SECOND_LEVEL = frozenset("co ac ad or ne go ed lg gr com net org gov edu".split())
+
+
+def _host_label(url: str) -> str:
+    """The label of a page's host that names its site: "oreilly" on www.oreilly.co.jp,
+    "example" on news.example.ad.jp, "phpspot" on phpspot.org; else ""."""
+    labels = (urlsplit(url).hostname or "").split(".")[:-1] if url else []
+    if labels and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return "".join(_words_of(labels[-1])) if labels else ""
+
+
+def _without_host_named_end(title: str, url: str) -> str:
+    """`title` without a name set apart at its start or end that begins with the site's
+    host label ("O'Reilly Japan", "CNNPolitics", "phpspot開発日誌"), where the rest is
+    longer: the site's name as it calls itself, in more words than its host."""
+    label = _host_label(url)
+    if len(label) < _MIN_HOST_LABEL:
+        return title
+    for pattern in _TITLE_ENDS:
+        end = pattern.search(title)
+        if end is None:
+            continue
+        name = end.group("name")
+        rest = title[end.end() :] if end.start() == 0 else title[: end.start()]
+        words = _words_of(name)
+        if (
+            0 < len(words) <= _MAX_SITE_WORDS
+            and "".join(words).startswith(label)
+            and not any(word[:1].islower() for word in name.split()[1:])  # "BBC pay row: …"
+            and len(_loose(rest)) > len(_loose(name))
+        ):
+            return rest.strip()
+    return title
+
+
+_MIN_HOST_LABEL = 3
 
 
 # A site's host name as a <title> ends with it ("valleypost.com", "www.valleypost.co.uk").
