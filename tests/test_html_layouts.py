@@ -1669,3 +1669,17 @@ def test_a_picture_beside_a_headline_s_words_does_not_make_its_h1_a_logo() -> No
     logo = '<img src="/logo.png" alt="The Valley Post">'
     html = page("", f"<h1>{logo}The Valley Post</h1><article>{BODY}</article>", title=HEADLINE)
     assert parse_html(html).title == HEADLINE
+
+
+def test_an_author_box_s_long_bio_names_its_writer() -> None:
+    # One paragraph with the linked name in it, longer than a byline's line: the bio opens
+    # with the writer's name.
+    bio = (
+        '<b><a href="/author/jdoe/">Jane Doe</a></b> is a reporter who has covered the council '
+        "for ten years, and before that wrote about schools, the county's roads and the long "
+        "fight over the ferry for the evening paper."
+    )
+    box = lxml.html.fragment_fromstring(f'<div id="authorinfobox"><p>{bio}</p></div>')
+    assert html_module._element_byline(box, named=True) == (["Jane Doe"], "")
+    box = lxml.html.fragment_fromstring(f'<div id="authorinfobox"><p>Our {bio}</p></div>')
+    assert html_module._element_byline(box, named=True) == ([], "")

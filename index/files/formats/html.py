@@ -2622,6 +2622,12 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if label:
             line = _NEXT_LABEL.split(line[label.end() :], maxsplit=1)[0]
         text = _byline_text(line)
+        if len(text) > _MAX_BYLINE_LINE and named:
+            # An author box's bio, one paragraph with the linked name in it: "<b><a>Jane
+            # Doe</a></b> is a reporter who …".
+            bio = _BIO_OPENING.match(text)
+            if bio and is_person_name(bio.group("name")):
+                return [bio.group("name")], ""
         if not 3 <= len(text) <= _MAX_BYLINE_LINE:
             continue
         # (An author's element may hold a name no capitals mark: "山田太郎", "김민수".)
