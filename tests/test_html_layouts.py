@@ -1587,9 +1587,17 @@ def test_a_linked_phrase_inside_a_paragraph_under_the_headline_is_no_bare_name()
     assert parse_html(html).authors == ["Jane Doe"]
 
 
-def test_a_cjk_byline_label_in_a_menu_entry_names_no_one() -> None:
-    # "編集後記" (the editor's afterword) opens with the label "編集" (editor): a page's name.
-    menu = '<ul><li><a href="/after-words/">編集後記 / おもしろ</a></li></ul>'
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '<a href="/after-words/">編集後記 / おもしろ</a>',
+        '<a href="/reporters/"><span class="label">記者ページ</span></a>',
+    ],
+)
+def test_a_cjk_byline_label_in_a_menu_entry_names_no_one(entry: str) -> None:
+    # "編集後記" (the editor's afterword) opens with the label "編集" (editor), "記者ページ"
+    # (the reporters' page) with "記者" (reporter): a page's name.
+    menu = f"<ul><li>{entry}</li></ul>"
     html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{menu}")
     assert parse_html(html).authors == []
 

@@ -4788,10 +4788,12 @@ _MAX_CJK_LABEL = 8
 
 
 def _menu_entry(element: Any) -> bool:
-    """Whether `element` is a link in a list's item, a menu's entry: its words name a page
-    ("編集後記", the editor's afterword, opens with the label "編集"), not a byline's label."""
-    parent = element.getparent()
-    return element.tag == "a" and parent is not None and parent.tag == "li"
+    """Whether `element` is (in) a link in a list's item, a menu's entry: its words name a
+    page ("編集後記", the editor's afterword, opens with the label "編集"; "記者ページ", the
+    reporters' page, with "記者"), not a byline's label."""
+    link = element if element.tag == "a" else next(element.iterancestors("a"), None)
+    parent = link.getparent() if link is not None else None
+    return parent is not None and parent.tag == "li"
 
 
 # The post's details under it in WordPress's default theme of the 2000s (Kubrick) and its
