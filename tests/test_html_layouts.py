@@ -1691,3 +1691,21 @@ def test_an_author_box_s_long_bio_names_its_writer() -> None:
     assert html_module._element_byline(box, named=True) == (["Jane Doe"], "")
     box = lxml.html.fragment_fromstring(f'<div id="authorinfobox"><p>Our {bio}</p></div>')
     assert html_module._element_byline(box, named=True) == ([], "")
+
+
+@pytest.mark.parametrize(
+    "headline", ["Weekly report 14. - 20. January 2022", "Mr. Smith goes to town", "Take C.A.R.E."]
+)
+def test_a_site_name_guessed_from_a_title_that_is_the_headline_is_no_source(headline: str) -> None:
+    # No og:site_name, no publisher: trafilatura takes the part of the <title> with a dot in
+    # it for the site's name ("valleypost.com"), and gives the headline back where the dot is
+    # the headline's.
+    html = page("", f"<article><h1>{headline}</h1>{BODY}</article>", title=f"{headline} | Snow")
+    assert (
+        parse_html(html.replace(f'<meta property="og:site_name" content="{SITE}">', "")).source
+        == ""
+    )
+    html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html.replace(f"- {SITE}<", "- valleypost.com<")).source == "valleypost.com"

@@ -4252,11 +4252,28 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
             named = _loose(title.strip(_LEADING_SEPARATORS + "»«/"))
             draft.title = "" if named in (_loose(draft.source), "") else title
         if not draft.source:
-            sitename = extract_sitename(tree) or ""
-            if sitename and not _URL_LIKE.match(sitename):
-                draft.source = _clean(sitename)
+            sitename = _clean(extract_sitename(tree) or "")
+            if sitename and not _URL_LIKE.match(sitename) and not _is_headline(sitename, draft):
+                draft.source = sitename
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return
+
+
+def _is_headline(name: str, draft: Draft) -> bool:
+    """Whether a site name trafilatura guessed from the `<title>` (its part with a dot) is the
+    page's headline, or the headline's start: a title with no site's name in it
+    ("Wochenbericht 14. - 20. Januar 2022", "Take C.A.R.E.: …")."""
+    loose_name, loose_title = _loose(name), _loose(draft.title)
+    if not loose_title or len(_words_of(name)) < _MIN_HEADLINE_WORDS:
+        return False
+    if loose_name.startswith(loose_title):
+        return True  # the headline, or it and the site's name: "Headline | site.ch"
+    if not loose_title.startswith(loose_name):
+        return False
+    # The headline's start, unless a separator follows it there: "Site e.V. » Headline", a
+    # title whose site's name before the headline was not cut.
+    rest = draft.title[len(name) :] if draft.title.startswith(name) else ""
+    return not _TITLE_SEPARATOR.match(rest)
 
 
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
