@@ -1583,3 +1583,199 @@ def test_a_sentence_saying_when_the_post_was_published_dates_it(
 ) -> None:
     # No date declared nor shown under the headline: the theme's closing sentence says it.
     assert parse_html(page("", article("") + footer, lang=lang)).published == expected
+
+
+@pytest.mark.parametrize("term", ["tag-newsletter", "category-related", "series_status-promo"])
+def test_a_wordpress_post_s_terms_in_its_classes_do_not_make_it_furniture(term: str) -> None:
+    # WordPress's post_class() ends with "hentry" and the post's terms: a post filed under
+    # "related" is no box of related stories, and the byline inside it is the post's.
+    main = (
+        f'<div class="post-12 post type-post status-publish hentry category-news {term}">'
+        f'<h1>{HEADLINE}</h1><p class="byline"><span itemprop="author">'
+        f'<a rel="author" href="/author/jdoe/">Jane Doe</a></span></p>{BODY}</div>'
+    )
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_a_drupal_node_promoted_to_the_front_page_is_no_promotion() -> None:
+    # Drupal flags a node shown on the front page "node-promoted": the article's own element.
+    main = (
+        f'<div class="node node-article node-promoted node-full"><h1>{HEADLINE}</h1>'
+        '<div class="field-name-field-authors"><a href="/authors/jane-doe">Jane Doe</a></div>'
+        f"{BODY}</div>"
+    )
+    html = page("", main).replace('<main id="main">', "<div>").replace("</main>", "</div>")
+    assert parse_html(html).authors == ["Jane Doe"]
+    boxes = lxml.html.fragments_fromstring(
+        '<div class="promoted-stories"></div><div class="promo">'
+    )
+    assert all(html_module._is_page_furniture(box) for box in boxes)
+
+
+@pytest.mark.parametrize("icon", ["&#x1F464;", "&#x270D;&#xFE0F;"])
+def test_an_icon_before_the_byline_in_an_author_element_is_no_part_of_it(icon: str) -> None:
+    # "👤 by Valley News Desk": the icon hid the byline's "by", and the desk's credit with it.
+    main = (
+        f'<h1>{HEADLINE}</h1><div class="controls"><div class="right"><div class="box">'
+        f'<a rel="author" href="/author/desk">{icon} by <span itemprop="author">Valley '
+        f"News Desk</span></a></div></div></div>{BODY}"
+    )
+    draft = parse_html(page("", main))
+    assert (draft.authors, draft.credit) == ([], "Valley News Desk")
+    byline = f'<p><a rel="author" href="/author/jdoe">{icon} Jane Doe</a></p>'
+    assert parse_html(page("", f"<h1>{HEADLINE}</h1>{byline}{BODY}")).authors == ["Jane Doe"]
+    # "©" is no icon: the name after it holds a picture's rights.
+    byline = '<p><span class="author-name">© Jane Doe</span></p>'
+    assert parse_html(page("", f"<h1>{HEADLINE}</h1>{byline}{BODY}")).authors == []
+
+
+@pytest.mark.parametrize(
+    "line", ["11/28/2016 11:00 AM PST BY RIVER STAFF", "November 28, 2016 | By River Staff"]
+)
+def test_a_staff_credit_under_the_headline_after_its_date_is_the_credit(line: str) -> None:
+    # A desk's credit is no person's name, but it is the byline under the headline: the time
+    # zone left after the date ("PST") is no part of it. ("Help Desk" alone is a link's.)
+    html = page("", f"<article><h1>{HEADLINE}</h1><h5>{line}</h5>{BODY}</article>")
+    tree = lxml.html.document_fromstring(html)
+    people, credit, guess = html_module._byline_under_headline(tree, [HEADLINE])
+    assert (people, credit.lower(), guess) == ([], "river staff", False)
+    html = page("", f"<article><h1>{HEADLINE}</h1><h5>Help Desk</h5>{BODY}</article>")
+    tree = lxml.html.document_fromstring(html)
+    assert html_module._byline_under_headline(tree, [HEADLINE]) == ([], "", False)
+
+
+def test_a_linked_phrase_inside_a_paragraph_under_the_headline_is_no_bare_name() -> None:
+    # An event's name linked in the first sentence is no byline standing on a line of its own.
+    lede = (
+        'The company held its <a href="https://example.com/live">Data-Centric Innovation '
+        "Day</a> on Tuesday and announced a new drive of one petabyte for data centres, "
+        "which goes on sale next month."
+    )
+    html = page("", f"<article><h1>{HEADLINE}</h1><p>{lede}</p>{BODY}</article>")
+    assert parse_html(html).authors == []
+    html = page("", f"<article><h1>{HEADLINE}</h1><p>Jane Doe</p>{BODY}</article>")
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '<a href="/after-words/">編集後記 / おもしろ</a>',
+        '<a href="/reporters/"><span class="label">記者ページ</span></a>',
+    ],
+)
+def test_a_cjk_byline_label_in_a_menu_entry_names_no_one(entry: str) -> None:
+    # "編集後記" (the editor's afterword) opens with the label "編集" (editor), "記者ページ"
+    # (the reporters' page) with "記者" (reporter): a page's name.
+    menu = f"<ul><li>{entry}</li></ul>"
+    html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{menu}")
+    assert parse_html(html).authors == []
+
+
+@pytest.mark.parametrize("flag", ["has-author-tooltip", "with-byline"])
+def test_a_class_flagging_what_a_header_holds_makes_it_no_byline(flag: str) -> None:
+    # The header holding the article type, the headline and the authors says by its class
+    # that it has an author tooltip: its first line ("New Results") is no writer.
+    main = (
+        f'<div class="cite {flag}"><span class="article-type">New Results</span>'
+        f'<h1>{HEADLINE}</h1><div class="cite-authors"><span class="citation-author">Jane '
+        f"Doe</span></div></div>{BODY}"
+    )
+    assert parse_html(page("", main)).authors == ["Jane Doe"]
+
+
+def test_the_article_s_h1_is_the_headline_beside_another_h1_where_the_titles_reword_it() -> None:
+    # The titles reword the story for search; besides the article's <h1> the page heads a box
+    # of other stories with an <h1> too ("Top Articles"): a person reads the article's.
+    seo = "Old bridge shut: engineers find cracks in supports"
+    box = '<div class="box"><h1>Top Articles</h1><p><a href="/a">Ferry to resume</a></p></div>'
+    html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>{box}", title=seo)
+    assert parse_html(html).title == HEADLINE
+    # An <h1> outside the article's element leaves the titles' headline.
+    html = page("", f"<div><h1>{HEADLINE}</h1>{BODY}</div>{box}", title=seo)
+    assert parse_html(html).title == seo
+
+
+def test_of_several_stories_h1s_the_one_the_titles_word_is_the_headline() -> None:
+    # A page that runs the next stories under the article, each its own <h1>: one of them
+    # reworded from the titles' is no reason to leave the one they word.
+    seo = "Old bridge shut: engineers find cracks in supports"
+    next_story = f"<article><h1>Engineers find more cracks in the old bridge</h1>{BODY}</article>"
+    html = page("", f"<article><h1>{seo}</h1>{BODY}</article>{next_story}", title=seo)
+    assert parse_html(html).title == seo
+
+
+def _hosted(title: str, host: str, main: str = BODY) -> str:
+    """A page at `host` with no og:site_name: only its host names the site."""
+    canonical = f'<link rel="canonical" href="https://{host}/2019/04/story.html">'
+    return page(canonical, f"<article>{main}</article>", title=title).replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+
+
+JA_HEADLINE = "マインドマップ風のツリーを描画できる「Treeviz」"
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "headline"),
+    [
+        (f"{JA_HEADLINE}:rivertech開発日誌", "rivertech.org", JA_HEADLINE),
+        (f"Rivertech Security Diary | {HEADLINE}", "sect.rivertech.ad.jp", HEADLINE),
+        (f"{HEADLINE} - RivertechPolitics", "edition.rivertech.com", HEADLINE),
+        (f"River Books Japan - {HEADLINE}", "www.riverbooks.co.jp", HEADLINE),
+        (f"{HEADLINE}｜Rivertech Online", "rivertech.example", HEADLINE),
+        # The site's name in a headline's own words stays.
+        ("Rivertech pay row: presenters named in the report", "rivertech.com", None),
+        ("Rivertech Unveils: New Bridge", "rivertech.com", None),
+        # A colon after it sets apart a topic or a speaker there, not the site's name.
+        (f"Rivertech-Vize Klemmer: {HEADLINE}", "rivertech.de", None),
+    ],
+)
+def test_the_site_s_name_as_its_host_begins_it_is_cut_from_either_end_of_the_title(
+    title: str, host: str, headline: str | None
+) -> None:
+    # No <h1>, no og:site_name: the name the site calls itself, opening with its host's own
+    # label, is set apart from the headline by a colon, bar or dash, with or without spaces.
+    assert parse_html(_hosted(title, host)).title == (headline or title)
+
+
+def test_a_picture_beside_a_headline_s_words_does_not_make_its_h1_a_logo() -> None:
+    # A story's thumbnail inside its <h1>, before its words: the headline, not the logo.
+    thumb = '<img src="/storage/2019/04/thumb.jpg">'
+    html = page("", f"<article><h1>{thumb}{HEADLINE}</h1>{BODY}</article>", title=SITE)
+    assert parse_html(html).title == HEADLINE
+    logo = '<img src="/logo.png" alt="The Valley Post">'
+    html = page("", f"<h1>{logo}The Valley Post</h1><article>{BODY}</article>", title=HEADLINE)
+    assert parse_html(html).title == HEADLINE
+
+
+def test_an_author_box_s_long_bio_names_its_writer() -> None:
+    # One paragraph with the linked name in it, longer than a byline's line: the bio opens
+    # with the writer's name.
+    bio = (
+        '<b><a href="/author/jdoe/">Jane Doe</a></b> is a reporter who has covered the council '
+        "for ten years, and before that wrote about schools, the county's roads and the long "
+        "fight over the ferry for the evening paper."
+    )
+    box = lxml.html.fragment_fromstring(f'<div id="authorinfobox"><p>{bio}</p></div>')
+    assert html_module._element_byline(box, named=True) == (["Jane Doe"], "")
+    box = lxml.html.fragment_fromstring(f'<div id="authorinfobox"><p>Our {bio}</p></div>')
+    assert html_module._element_byline(box, named=True) == ([], "")
+
+
+@pytest.mark.parametrize(
+    "headline", ["Weekly report 14. - 20. January 2022", "Mr. Smith goes to town", "Take C.A.R.E."]
+)
+def test_a_site_name_guessed_from_a_title_that_is_the_headline_is_no_source(headline: str) -> None:
+    # No og:site_name, no publisher: trafilatura takes the part of the <title> with a dot in
+    # it for the site's name ("valleypost.com"), and gives the headline back where the dot is
+    # the headline's.
+    html = page("", f"<article><h1>{headline}</h1>{BODY}</article>", title=f"{headline} | Snow")
+    assert (
+        parse_html(html.replace(f'<meta property="og:site_name" content="{SITE}">', "")).source
+        == ""
+    )
+    html = page("", f"<article><h1>{HEADLINE}</h1>{BODY}</article>").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    assert parse_html(html.replace(f"- {SITE}<", "- valleypost.com<")).source == "valleypost.com"

@@ -165,9 +165,11 @@ _MENU = r"(?<![a-z])[a-z]{0,6}menu(?:e|s|bar|item|items)?(?![a-z])"
 # Where names are not the article's: comments (not a commentary, a commentator's), related
 # stories, the page's footer. (Not <header>: an article's own header holds its headline and
 # byline.)
+# ("node-promoted": Drupal's flag on a node shown on the front page, not a promotion.)
 _FURNITURE_CLASS = re.compile(
-    r"comment(?!ar|at)|related|recommend|more-from|sidebar|widget|promo|newsletter|footer|masthead"
-    r"|navbar|\bnav\b|" + _MENU + r"|logo|brand|site-title|site-name|share|social|trending|popular"
+    r"comment(?!ar|at)|related|recommend|more-from|sidebar|widget|promo(?!ted(?:\s|$))"
+    r"|newsletter|footer|masthead|navbar|\bnav\b|" + _MENU + r"|logo|brand|site-title|site-name"
+    r"|share|social|trending|popular"
 )
 # Furniture that lists other stories or readers' words: never the article's byline, even
 # inside the article's element (unlike its own footer, aside or meta bar, where blogs and many
@@ -902,6 +904,9 @@ class _Metadata:
             self._rewritten_headline(headings[0]) or self._settles_titles(headings[0])
         ):
             return headings[0]
+        reworded = self._reworded_article_heading(headings)
+        if reworded:
+            return reworded
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
@@ -1006,6 +1011,22 @@ class _Metadata:
         # means for you").
         shared = 1 if self._heads_article(heading) else _SHARED_STORY_WORDS
         return len(_story_words(heading_words) & title_words) >= shared
+
+    def _reworded_article_heading(self, headings: list[str]) -> str:
+        """Of several `<h1>`s (the article's, a sidebar's "Top Articles", a section's name),
+        the one that is the article's headline where the titles word it otherwise: the only
+        one `_rewritten_headline`, heading the article's element (`_heads_article`), where
+        no `<h1>` is worded as the titles."""
+        if len(headings) < 2:
+            return ""
+        titles = [_loose(title) for title in self._titles()]
+        shown = [_loose(_heading_text(h)) for h in self.tree.iter("h1")]
+        if any(h and h in title for h in shown for title in titles):
+            return ""  # An <h1> is the titles' headline (a page of several stories).
+        reworded = [h for h in headings if self._rewritten_headline(h)]
+        if len(reworded) == 1 and self._heads_article(reworded[0]):
+            return reworded[0]
+        return ""
 
     def _heads_article(self, heading: str) -> bool:
         """Whether the `<h1>` that reads `heading` is a sentence's length and heads the
@@ -2230,10 +2251,20 @@ def _similar(heading: str, page_title: str) -> bool:
     return bool(ours) and len(ours & theirs) >= 0.5 * min(len(ours), len(theirs))
 
 
+# WordPress's `post_class()` ends with "hentry" and the post's terms, each "taxonomy-slug"
+# ("category-science tag-social-media promo_status-promo"): the story's topics, not what the
+# element is (no share bar, no promotion).
+_POST_TERMS = re.compile(r"(\bhentry)(?:\s+[^\s_-]+[-_][^\s]+)+")
+
+
 def _marks(element: Any) -> str:
     """An element's class and id in lower case, words apart: "post_author" and "postAuthor"
-    read as "post-author", so that `\\b` finds the word."""
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    read as "post-author", so that `\\b` finds the word; without a post's terms
+    (`_POST_TERMS`)."""
+    classes = element.get("class") or ""
+    if "hentry" in classes:
+        classes = _POST_TERMS.sub(r"\1", classes)
+    marks = f"{classes} {element.get('id') or ''}".strip()
     return _CAMEL_CASE.sub("-", marks).lower().replace("_", "-") if marks else ""
 
 
@@ -2350,12 +2381,30 @@ _ENTRY_TITLE = re.compile(r"\b(?:entry|post|article)-title\b")
 
 
 def _is_logo(heading: Any) -> bool:
+    """Whether an `<h1>` is the site's logo: so marked by its class, linking home, or holding
+    a picture, unless it is a picture beside a headline (a story's thumbnail before its words,
+    which a logo's heading never has so many of)."""
     if _SITE_HEADING_CLASS.search(_marks(heading)):
         return True
-    return any(
-        inner.tag == "img" or _ROOT_LINK.match((inner.get("href") or "").strip())
-        for inner in heading.iter("a", "img")
-    )
+    pictured = False
+    for inner in heading.iter("a", "img"):
+        if inner.tag == "img":
+            pictured = True
+        elif _ROOT_LINK.match((inner.get("href") or "").strip()):
+            return True
+    return pictured and not _headline_words(_spaced_text(heading))
+
+
+def _headline_words(text: str) -> bool:
+    """Whether `text` is as long as a headline is: a sentence's words, or a Chinese or Japanese
+    headline of ten characters or more."""
+    if len(_words_of(text)) >= _SENTENCE_HEADLINE_WORDS:
+        return True
+    loose = _loose(text)
+    return len(loose) >= _CJK_HEADLINE_CHARS and bool(_CJK_HEADLINE.fullmatch(loose))
+
+
+_CJK_HEADLINE_CHARS = 10
 
 
 def _outvoted(linked: list[str], keyed: list[str], shown: Callable[[], list[str]]) -> bool:
@@ -2425,10 +2474,20 @@ def _dom_bylines(tree: Any) -> tuple[tuple[list[str], str], tuple[list[str], str
 _BYLINE_MARK_WORDS = re.compile(r"aut|by|writer|redakteur|journalist|contributor|firma")
 
 
+_FLAG_CLASS = re.compile(r"(?<!\S)(?:has|with|without|no)-\S*")
+
+
 def _byline_marks(element: Any) -> str:
     """`_marks(element)` where it may name an author or a byline, else ""."""
     raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return _marks(element) if _BYLINE_MARK_WORDS.search(raw) else ""
+    if not _BYLINE_MARK_WORDS.search(raw):
+        return ""
+    marks = _marks(element)
+    if "has-" in marks or "with-" in marks or "no-" in marks:
+        # A flag of what the element holds or lacks ("has-author-tooltip", "no-byline"): an
+        # article's header, a page's body, not its byline.
+        marks = _FLAG_CLASS.sub(" ", marks)
+    return marks
 
 
 _NOT_BYLINE_BOXES = frozenset(("nav", "article", "main", "section", "body"))
@@ -2503,6 +2562,7 @@ _BYLINE_SKIP = frozenset(
     "script style noscript template button select svg iframe time figure".split()
 )
 _MAX_BYLINE_LINES = 4
+_MAX_BYLINE_LINE = 150
 # A label before the names inside a line of other details ("Datum: 19.11.2021 Autor: Jane
 # Doe Quelle: Livenet"), and the next label, which ends them.
 _AUTHOR_LABEL = re.compile(
@@ -2564,7 +2624,13 @@ def _element_byline(element: Any, *, named: bool) -> tuple[list[str], str]:
         if label:
             line = _NEXT_LABEL.split(line[label.end() :], maxsplit=1)[0]
         text = _byline_text(line)
-        if not 3 <= len(text) <= 150:
+        if len(text) > _MAX_BYLINE_LINE and named:
+            # An author box's bio, one paragraph with the linked name in it: "<b><a>Jane
+            # Doe</a></b> is a reporter who …".
+            bio = _BIO_OPENING.match(text)
+            if bio and is_person_name(bio.group("name")):
+                return [bio.group("name")], ""
+        if not 3 <= len(text) <= _MAX_BYLINE_LINE:
             continue
         # (An author's element may hold a name no capitals mark: "山田太郎", "김민수".)
         people, found = split_author_field(text) if named else split_byline(text)
@@ -2867,6 +2933,18 @@ def _block_of(text: Any) -> Any | None:
     return element
 
 
+def _in_sentence(text: Any) -> bool:
+    """Whether a text node is a phrase inside a paragraph's sentence, a linked event or
+    product ("the event "<a>Data-Centric Innovation Day</a>" was held"), not a line of its
+    own as a bare name under a headline is."""
+    block = _block_of(text)
+    return (
+        block is not None
+        and block.tag == "p"
+        and len(_clean(block.text_content())) > _MAX_BYLINE_TEXT
+    )
+
+
 # The word that led into a date now taken out of a byline ("By Jane Doe on", "Von Jane Doe
 # am"): lower case, as no name ends in it.
 # (With the weekday and the time a date cut out leaves: "jdoe on Tue, [03/12/2024] - 10:15".)
@@ -2931,14 +3009,19 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
             # (A byline's words before a name set apart: "di <b>Mario Rossi</b>".)
             prefixed = joined and has_byline_prefix(segment)
             caseless = caseless_byline(segment) if segment and not segment.isascii() else []
-            if caseless and not (parent is not None and _in_other_content(parent)):
+            if caseless and not (
+                parent is not None and (_in_other_content(parent) or _menu_entry(parent))
+            ):
                 return caseless, "", False  # "بقلم: سارة علي", "记者 王小明"
             if segment and (is_byline(segment) or handle or prefixed):
                 # "Posted by jdoe": a user's name alone in its text, right under the headline.
                 people, credit = split_byline(segment)
                 if not people and handle:
                     people, credit = [handle], ""
-                if people and not (parent is not None and _in_other_content(parent)):
+                # (Or a desk's after a byline's word: "By TMZ Staff"; alone, "Help Desk" is a
+                # link's or a heading's.)
+                desk = has_byline_prefix(segment) and _is_desk(credit)
+                if (people or desk) and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
             elif bare_names and near and _bare_agency(segment, parent):
                 return [], segment, False  # "JIJI", "dpa": the agency the story is from
@@ -2948,6 +3031,7 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                 and 2 <= _name_length(segment) <= 3
                 and not _LABEL_ALONE.match(text)  # "Episode Teaser Image:"
                 and not _in_subheading(parent)  # the text's first part: "Amanda Knox"
+                and not _in_sentence(node)
             ):
                 if (
                     is_person_name(segment)
@@ -3278,7 +3362,7 @@ def _linked_byline(tree: Any) -> tuple[list[str], str]:
 _DATED_BY = re.compile(
     r"^(?:(?:posted|submitted|published|written|veröffentlicht|geschrieben|verfasst|erstellt"
     r"|eingestellt|gepostet|publiée?|écrit|publicado|escrito|pubblicato|scritto)\s*)?"
-    r"(?:on|am|le|el|il)?\s*(?=(?:by|von|par|por|di)\s)",
+    r"(?:on|am|le|el|il)?\s*(?-i:[A-Z]{1,3}[SD]?T|UTC|MES?Z)?\s*(?=(?:by|von|par|por|di)\s)",
     re.IGNORECASE,
 )
 # Words beside the date on a date line under a headline ("Published on", "Von Jane Doe |").
@@ -3876,9 +3960,28 @@ def _neighbourhood(element: Any) -> Any:
     return element
 
 
+_RIGHTS_SIGNS = "©®℗"
+
+
+def _without_icon(text: str) -> str:
+    """`text` without the icon it opens with: symbols (emoji, dingbats: "👤 by Jane Doe",
+    "✍ Jane Doe"), their variation selectors and joiners, and the spaces after them. Not
+    "©": "© Jane Doe" credits a picture."""
+    start = 0
+    while start < len(text) and (
+        unicodedata.category(text[start]) == "So"
+        and text[start] not in _RIGHTS_SIGNS
+        or text[start] in " \ufe0f\u200d"
+    ):
+        start += 1
+    return text[start:]
+
+
 def _byline_text(text: str) -> str:
     """A byline element's text without the date, handle or label that follow the names."""
     text = _SPACE.sub(" ", text).strip()
+    if text and unicodedata.category(text[0]) == "So":
+        text = _without_icon(text)
     if _DATE_LABEL.match(text):
         return ""  # "Last updated: January 7, 2025" is a date line, not a byline.
     text = _BYLINE_TAIL.sub("", _BY_COLON.sub("By ", _GLUED_WORDS.sub(" ", text)))
@@ -3923,6 +4026,7 @@ def _strip_site(
     head, colon, rest = title.partition(": ")
     if colon and len(_words_of(rest)) >= 2 and _is_site_name(head, site, url):
         title = rest  # "Town Crier: Headline" (a colon alone sets apart a topic as often)
+    title = _without_host_named_end(title, url)
     for _ in range(3):
         parts = _TITLE_SEPARATOR.split(title)
         if len(parts) < 2:
@@ -3951,6 +4055,54 @@ def _strip_site(
         else:
             break
     return title
+
+
+# A name set apart at either end of a title: at its end by a colon or a bar too (Japanese
+# titles run them on with no space: "…「Treeviz」:phpspot開発日誌"); at its start by a bar or
+# a dash ("O'Reilly Japan - …"), not a colon, which sets apart a topic or a speaker there
+# ("GdP-Vize Klemmer: …", "9to5Mac Gift Guide: …").
+_TITLE_ENDS = (
+    re.compile(r"^(?P<name>.+?)(?:\s*[|｜]\s*|\s+[-–—]\s+)(?=\S)"),
+    re.compile(r"(?:\s*[:：|｜]\s*|\s+[-–—]\s+)(?P<name>(?:(?![:：|｜]|\s[-–—]\s).)+)$"),
+)
+# Host labels that name no site: a country's second level ("co.jp", "ad.jp", "com.au").
+_SECOND_LEVEL = frozenset("co ac ad or ne go ed lg gr com net org gov edu".split())
+
+
+def _host_label(url: str) -> str:
+    """The label of a page's host that names its site: "oreilly" on www.oreilly.co.jp,
+    "example" on news.example.ad.jp, "phpspot" on phpspot.org; else ""."""
+    labels = (urlsplit(url).hostname or "").split(".")[:-1] if url else []
+    if labels and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return "".join(_words_of(labels[-1])) if labels else ""
+
+
+def _without_host_named_end(title: str, url: str) -> str:
+    """`title` without a name set apart at its start or end that begins with the site's
+    host label ("O'Reilly Japan", "CNNPolitics", "phpspot開発日誌"), where the rest is
+    longer: the site's name as it calls itself, in more words than its host."""
+    label = _host_label(url)
+    if len(label) < _MIN_HOST_LABEL:
+        return title
+    for pattern in _TITLE_ENDS:
+        end = pattern.search(title)
+        if end is None:
+            continue
+        name = end.group("name")
+        rest = title[end.end() :] if end.start() == 0 else title[: end.start()]
+        words = _words_of(name)
+        if (
+            0 < len(words) <= _MAX_SITE_WORDS
+            and "".join(words).startswith(label)
+            and not any(word[:1].islower() for word in name.split()[1:])  # "BBC pay row: …"
+            and len(_loose(rest)) > len(_loose(name))
+        ):
+            return rest.strip()
+    return title
+
+
+_MIN_HOST_LABEL = 3
 
 
 # A site's host name as a <title> ends with it ("valleypost.com", "www.valleypost.co.uk").
@@ -4163,11 +4315,28 @@ def _fill_from_trafilatura(draft: Draft, tree: Any) -> None:
             named = _loose(title.strip(_LEADING_SEPARATORS + "»«/"))
             draft.title = "" if named in (_loose(draft.source), "") else title
         if not draft.source:
-            sitename = extract_sitename(tree) or ""
-            if sitename and not _URL_LIKE.match(sitename):
-                draft.source = _clean(sitename)
+            sitename = _clean(extract_sitename(tree) or "")
+            if sitename and not _URL_LIKE.match(sitename) and not _is_headline(sitename, draft):
+                draft.source = sitename
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError, AttributeError):
         return
+
+
+def _is_headline(name: str, draft: Draft) -> bool:
+    """Whether a site name trafilatura guessed from the `<title>` (its part with a dot) is the
+    page's headline, or the headline's start: a title with no site's name in it
+    ("Wochenbericht 14. - 20. Januar 2022", "Take C.A.R.E.: …")."""
+    loose_name, loose_title = _loose(name), _loose(draft.title)
+    if not loose_title or len(_words_of(name)) < _MIN_HEADLINE_WORDS:
+        return False
+    if loose_name.startswith(loose_title):
+        return True  # the headline, or it and the site's name: "Headline | site.ch"
+    if not loose_title.startswith(loose_name):
+        return False
+    # The headline's start, unless a separator follows it there: "Site e.V. » Headline", a
+    # title whose site's name before the headline was not cut.
+    rest = draft.title[len(name) :] if draft.title.startswith(name) else ""
+    return not _TITLE_SEPARATOR.match(rest)
 
 
 # Paragraphs above the text that are short enough to be a date, byline or reading time.
@@ -4683,6 +4852,8 @@ def _cjk_byline_line(tree: Any) -> list[str]:
         holder = element.getparent() if node.is_tail and element is not None else element
         if holder is None or holder.tag in _NOT_TEXT or _in_other_content(holder):
             continue
+        if _menu_entry(holder):
+            continue
         line = " ".join(str(node).split())
         names = cjk_byline(line)
         if not names and node.is_text and not len(element) and len(line) <= _MAX_CJK_LABEL:
@@ -4694,6 +4865,17 @@ def _cjk_byline_line(tree: Any) -> list[str]:
 
 
 _MAX_CJK_LABEL = 8
+
+
+def _menu_entry(element: Any) -> bool:
+    """Whether `element` is (in) a link in a list's item, a menu's entry: its words name a
+    page ("編集後記", the editor's afterword, opens with the label "編集"; "記者ページ", the
+    reporters' page, with "記者"), not a byline's label."""
+    link = element if element.tag == "a" else next(element.iterancestors("a"), None)
+    parent = link.getparent() if link is not None else None
+    return parent is not None and parent.tag == "li"
+
+
 # The post's details under it in WordPress's default theme of the 2000s (Kubrick) and its
 # offspring: "Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter …".
 _POST_METADATA = "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' postmetadata ')]"
