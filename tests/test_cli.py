@@ -296,6 +296,22 @@ def test_index_prints_a_summary(small_library: Path, capsys: pytest.CaptureFixtu
     assert "skipped empty.txt: empty file" in out
 
 
+def test_index_says_which_files_it_passed_over_as_of_no_kind_it_reads(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A folder of PDFs was a silent "0 articles": the files newsread does not read are said.
+    for name in ("paper.pdf", "scan.PDF", "notes.docx", "README"):
+        (small_library / name).write_bytes(b"%PDF-1.4")
+    (small_library / ".hidden.pdf").write_bytes(b"")  # hidden files are no one's articles
+    assert main(["index", str(small_library), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "3 indexed (3 articles)" in out
+    assert (
+        "passed over: 4 files of kinds newsread does not read (.pdf 2, .docx 1, no extension 1)"
+        in out
+    )
+
+
 def test_index_names_a_bad_line_of_json_lines_and_keeps_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

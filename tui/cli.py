@@ -173,6 +173,9 @@ def cmd_index(args: argparse.Namespace) -> int:
             f"  skipped {sanitise_line(shown_path(path))}: {sanitise_line(reason)}", style="yellow"
         )
         out.print(skipped, soft_wrap=True)
+    other = summary.other_kinds_said()
+    if other:
+        out.print(Text(f"  passed over: {sanitise_line(other)}"), soft_wrap=True)
     return 0
 
 

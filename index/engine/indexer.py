@@ -69,6 +69,8 @@ class IndexSummary:
     """The paths in `skipped` that are folders, not files."""
     cut: tuple[tuple[str, str], ...] = ()
     """(path, one-line note) for files too large to index whole, indexed in part."""
+    other_kinds: tuple[tuple[str, int], ...] = ()
+    """(extension, files) of the files passed over as of no kind newsread reads, most first."""
     total_articles: int = 0
     elapsed: float = 0.0
     rebuilt: str = ""
@@ -80,6 +82,18 @@ class IndexSummary:
     @property
     def changed(self) -> bool:
         return bool(self.indexed or self.removed)
+
+    def other_kinds_said(self) -> str:
+        """ "3 files of kinds newsread does not read (.pdf 2, .docx 1)", or ""."""
+        count = sum(files for _, files in self.other_kinds)
+        if not count:
+            return ""
+        kinds = ", ".join(
+            f"{kind or 'no extension'} {files}" for kind, files in self.other_kinds[:5]
+        )
+        more = ", …" if len(self.other_kinds) > 5 else ""
+        noun = "file" if count == 1 else "files"
+        return f"{count:,} {noun} of kinds newsread does not read ({kinds}{more})"
 
     def skipped_said(self, first: int = 0) -> str:
         """How many of `skipped` are files and folders ("3 files and 1 folder"), or from the
@@ -312,6 +326,7 @@ def update_library(
             unchanged=plan.unchanged,
             skipped=skipped,
             skipped_folders=folders | scan.folders,
+            other_kinds=_by_count(scan.other_kinds),
             total_articles=library.docs.count(),
             elapsed=time.monotonic() - started,
         )
@@ -481,12 +496,18 @@ def update_library(
         removed=len(plan.to_remove) + len(dropped),
         skipped=skipped,
         skipped_folders=folders | scan.folders,
+        other_kinds=_by_count(scan.other_kinds),
         cut=tuple(cut),
         total_articles=total_articles,
         elapsed=time.monotonic() - started,
         cancelled=was_cancelled,
         reread=tuple(reread),
     )
+
+
+def _by_count(kinds: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """(extension, files), the most files first; files with no extension after the others."""
+    return tuple(sorted(kinds.items(), key=lambda item: (-item[1], not item[0], item[0])))
 
 
 def _skipped(

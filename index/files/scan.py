@@ -22,6 +22,9 @@ class ScanResult:
     """The paths in `problems` that are folders, not files."""
     os_paths: dict[str, str] = field(default_factory=dict)
     """Key -> the file's path as the OS spells it, for names that are not UTF-8 (`path_key`)."""
+    other_kinds: dict[str, int] = field(default_factory=dict)
+    """Files not of a kind newsread reads, by extension (".pdf": 12; "" for none): passed
+    over, and said, so that a folder of PDFs is not a silent "no articles"."""
     folder: str | None = None
     """The root folder's identity, "device:inode" (None: it could not be read). A drive that
     is not mounted (or a bind mount undone) leaves its mount point: another, empty folder."""
@@ -115,8 +118,17 @@ def walk_library(root: Path, result: ScanResult) -> Iterator[str]:
                 elif not entry.is_file() and is_article_name(name):
                     # Opening a named pipe would wait for a writer for ever.
                     result.problems.append((rel, NOT_A_FILE))
+                elif entry.is_file():
+                    kind = _extension(name)
+                    result.other_kinds[kind] = result.other_kinds.get(kind, 0) + 1
             except OSError as error:
                 result.problems.append((rel, _reason(error)))
+
+
+def _extension(name: str) -> str:
+    """A file name's extension in lower case (".pdf"), "" when it has none."""
+    stem, dot, ext = name.rpartition(".")
+    return f".{ext.lower()}" if dot and stem and len(ext) <= 10 else ""
 
 
 NOT_A_FILE = "neither a file nor a folder (a named pipe, a socket or a device)"

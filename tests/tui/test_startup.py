@@ -222,11 +222,13 @@ async def test_an_empty_folder_explains_what_to_put_there(
 ) -> None:
     root = tmp_path / "empty"
     root.mkdir()
+    (root / "paper.pdf").write_bytes(b"%PDF-1.4")  # what it holds that newsread passes over
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = " ".join(rendered_text(app.main.query_one("#results-message")).split())
         assert "No articles in" in text and "newsread PATH" in text
+        assert "Passed over: 1 file of kinds newsread does not read (.pdf 1)." in text
         # It said "then start newsread again": an article saved there shows up by itself.
         assert "start newsread again" not in text and "ctrl+r" in text
         write_article(root, "first.txt", "Harbour reopens", "The harbour reopened today.")

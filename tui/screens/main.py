@@ -509,6 +509,11 @@ class MainScreen(Screen[None]):
                 ".json): they show up here within seconds (ctrl+r looks at once). Or open "
                 "another folder:\n  newsread PATH"
                 + (f"\n\n{skipped} could not be read." if skipped else "")
+                + (
+                    f"\n\nPassed over: {sanitise_line(other)}."
+                    if (other := summary.other_kinds_said())
+                    else ""
+                )
             )
         elif self._searched is None:  # nothing asked for yet (the library started empty)
             self.search_now()
