@@ -77,6 +77,7 @@ from newsread.index.files.formats.pagetext import (
     without_link_list,
 )
 from newsread.index.files.formats.places import is_place
+from newsread.index.files.formats.site_names import HOST_NAME, TITLE_SUFFIX
 from newsread.index.files.language import guess_language
 from newsread.index.marks import UNSPACED_RUN
 from newsread.index.text import joins_without_space
@@ -196,7 +197,6 @@ _HOME_CRUMBS = frozenset(
     ["home", "news", "main", "start", "homepage", "front page", "startseite", "accueil", "inicio"]
     + ["главная", "новости", "all news", "latest", "index"]
 )
-_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•·–]\s+|\d{1,2}[.)]\s+)")
 
 _URL_LINE = re.compile(
@@ -235,7 +235,6 @@ _BYLINE_COMPANION = re.compile(
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 # "Posted in News, World | Leave a comment": a blog's categories.
 _POSTED_IN = re.compile(r"^posted\s+in\s+(?P<categories>[^|]+)", re.IGNORECASE)
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<source>[^|–—•·]{2,40})$")
 
 # Headings of link lists (`LIST_HEADINGS`); the short headline lines after them go too.
 _LIST_HEADER = re.compile(rf"^{LIST_HEADINGS}\s*:?$", re.IGNORECASE | re.VERBOSE)
@@ -316,7 +315,7 @@ def _is_home(crumb: str) -> bool:
 
 def _site_like(crumb: str) -> bool:
     return (
-        bool(_DOMAIN.match(crumb))
+        bool(HOST_NAME.match(crumb))
         or looks_like_outlet(crumb)
         or (crumb.isupper() and len(crumb.split()) <= 3)
     )
@@ -527,12 +526,12 @@ def _take_metadata(line: str, state: _State, *, in_header: bool) -> bool:
 
 
 def _set_title(line: str, state: _State) -> None:
-    match = _TITLE_SUFFIX.search(line)
+    match = TITLE_SUFFIX.search(line)
     if match:
-        suffix = match.group("source").strip()
+        suffix = match.group("site").strip()
         # "Title | BBC News" repeats the site's name; "Talks to resume - Radio" is attribution.
         pipe = "|" in line[match.start() : match.start() + 4]
-        known = suffix.lower() == state.source.lower() or _DOMAIN.match(suffix)
+        known = suffix.lower() == state.source.lower() or HOST_NAME.match(suffix)
         if known or (pipe and looks_like_outlet(suffix)):
             state.source = state.source or suffix
             line = line[: match.start()].rstrip()
@@ -592,7 +591,7 @@ def _header(lines: list[str], state: _State) -> int:
             if after_home and _short_link(line) and _title_follows(lines, index):
                 state.section = line  # "Home" / "World" / title: crumbs a line each.
                 continue
-            if seen <= 2 and _DOMAIN.match(line):
+            if seen <= 2 and HOST_NAME.match(line):
                 state.source = state.source or line
                 continue
         if _take_date(line, state):
@@ -2218,10 +2217,10 @@ _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 def _site_suffix(title: str, state: _State) -> str:
     """The name set apart after a headline ("Headline - Northfield Courier") where the site's
     is not known yet, else ""."""
-    suffix = _TITLE_SUFFIX.search(title)
+    suffix = TITLE_SUFFIX.search(title)
     if not suffix or state.source or len(title[: suffix.start()].split()) < 2:
         return ""
-    return suffix.group("source").strip()
+    return suffix.group("site").strip()
 
 
 def _names_its_site(lines: list[str], page: PageArticle | None, name: str) -> bool:
@@ -2349,7 +2348,7 @@ def _take_outlet(line: str, state: _State) -> bool:
         return False
     rest = match.group("rest")
     words = rest.split()
-    if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words if w.lower() not in _PARTICLES):
+    if not all(w[:1].isupper() or HOST_NAME.match(w) for w in words if w.lower() not in _PARTICLES):
         return False
     if any(_USER_NAME.search(w) for w in words):
         return False  # "von Marianne1", "von KB_Redaktion": a user's name, not an outlet's

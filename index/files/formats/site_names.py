@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 
 from newsread.index.files.formats.bylines import looks_like_outlet
 
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<site>[^|–—•·]{2,40})$")
-_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+TITLE_SUFFIX = re.compile(r"\s+[-–—|•·]\s+(?P<site>[^|–—•·]{2,40})$")
+"""A title's last part set apart by a dash, bar or dot: where a site's name goes."""
+HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+"""A host name written out: "valleypost.com", "www.valleypost.co.uk"."""
 MIN_HEADLINE_WORDS = 2
 """Words the headline keeps at least: "Opinion | BBC" is no headline and its site."""
 
@@ -27,7 +29,7 @@ def without_site_suffix(title: str, source: str, url: str) -> tuple[str, str]:
     as an outlet's ("| Reuters", "| The Daily Post"); otherwise `title` is kept whole
     ("Talks to resume - Radio": a speaker or an attribution).
     """
-    match = _TITLE_SUFFIX.search(title)
+    match = TITLE_SUFFIX.search(title)
     if not match:
         return title, ""
     site = match.group("site").strip()
@@ -37,13 +39,13 @@ def without_site_suffix(title: str, source: str, url: str) -> tuple[str, str]:
     bar = "|" in title[match.start() : match.start() + 3]
     named = (
         (bool(source) and _letters(site) == _letters(source))
-        or _HOST.match(site) is not None
+        or HOST_NAME.match(site) is not None
         or _letters(site) in _host_names(url)
         or (bar and looks_like_outlet(site))
     )
     if not named:
         return title, ""
-    return headline, "" if _HOST.match(site) else site
+    return headline, "" if HOST_NAME.match(site) else site
 
 
 def _letters(text: str) -> str:
