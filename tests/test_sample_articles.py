@@ -49,8 +49,8 @@ def _sample_files() -> list[str]:
     files = []
     for path in SAMPLES.rglob("*"):
         rel = path.relative_to(SAMPLES)
-        if not path.is_file() or any(part.startswith((".", "__")) for part in rel.parts):
-            continue  # __init__.py, __pycache__, hidden files
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue  # hidden files
         files.append(rel.as_posix())
     return sorted(files)
 
@@ -98,6 +98,14 @@ def test_every_sample_file_is_in_the_manifest_and_vice_versa() -> None:
     in_manifest = {_file_of(key) for key in MANIFEST}
     assert sorted(on_disk - in_manifest) == [], "files without a manifest entry"
     assert sorted(in_manifest - on_disk) == [], "manifest entries without a file"
+
+
+def test_the_bundled_library_holds_articles_only() -> None:
+    """A new user's first `newsread index` of it says nothing is passed over (an __init__.py
+    making it a package showed as "passed over: 2 files … (.py 1, .pyc 1)")."""
+    from newsread.index.files.scan import scan_library
+
+    assert scan_library(SAMPLES).other_kinds == {}
 
 
 def test_multi_article_keys_are_numbered_from_one_without_gaps() -> None:

@@ -1,1 +1,0 @@
-"""The bundled library that `newsread` opens when no other is configured (data only)."""
