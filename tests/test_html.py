@@ -3259,3 +3259,36 @@ def test_a_zone_htmldate_cannot_place_writes_nothing_on_standard_error(tmp_path:
         [sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=120
     )
     assert (done.stdout.strip(), done.stderr) == ("2016-12-13", "")
+
+
+@pytest.mark.parametrize(
+    ("site_name", "source"),
+    [
+        ("Ferries to run at night | Town Crier", "Town Crier"),  # the tab's title
+        ("Ferries to run at night  – The Harbour Gazette", "The Harbour Gazette"),
+        ("Town Crier", "Town Crier"),
+        ("Ferries to run at night", "Ferries to run at night"),  # nothing after it: kept
+        ("Ferries Weekly - news of the bay", "Ferries Weekly"),  # a tagline, as before
+        ("Ferries to run at night from May - Town Crier", "Town Crier"),  # after the <h1>
+        ("Ferries to run at night from May", "Ferries to run at night from May"),  # no rest
+    ],
+)
+def test_a_site_name_set_to_the_headline_and_the_site_names_the_site(
+    site_name: str, source: str
+) -> None:
+    """og:site_name holding the page's tab title ("Achtsam durch die Krise | Die FURCHE"):
+    the headline was the source in every list."""
+    title = "Ferries to run at night" if "May" not in site_name else site_name
+    head = (
+        f'<meta property="og:site_name" content="{site_name}">'
+        f'<meta property="og:title" content="{title}">'
+    )
+    article = f"<h1>{title.removesuffix(' - Town Crier')}</h1>{BODY}"
+    assert parse_html(page(head, article)).source == source
+
+
+def test_a_logo_heading_before_the_site_names_slogan_is_no_headline() -> None:
+    head = '<meta property="og:site_name" content="Town Crier - news of the bay since 1888">'
+    article = f"<h1>Ferries to run at night</h1>{BODY}"
+    html = page(head, article).replace("<body>", "<body><h1>Town Crier</h1>")
+    assert parse_html(html).source == "Town Crier"

@@ -854,11 +854,21 @@ class _Metadata:
             self.first("og:site_name", "application-name", "al:ios:app_name"),
         ]
         site = next((name for name in names if name and not _URL_LIKE.match(name)), "")
+        site = _after_headline(site, self._headlines()) if site else site
         # "Aktuálně.cz - Víte, co se právě děje": a site name with its tagline.
         parts = _TITLE_SEPARATOR.split(site, maxsplit=1)
         if len(parts) == 2 and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 2:
             return parts[0]
         return site
+
+    def _headlines(self) -> list[str]:
+        """The page's headlines as its metadata, tab and `<h1>`s give them, spaces collapsed."""
+        found = [
+            *self.all("og:title", "twitter:title"),
+            self.tree.findtext(".//title") or "",
+            *(node.text_content() for node in self.tree.iter("h1")),
+        ]
+        return [" ".join(headline.split()) for headline in found if headline.strip()]
 
     def title(self, site: str, authors: list[str]) -> str:
         """The headline: the visible one where the page shows it, without the site's name
@@ -2222,6 +2232,23 @@ def _owns_the_site(name: str, owners: list[str]) -> bool:
     that names it as the author says nothing of who wrote the story."""
     ours = _words_of(name)
     return any(_words_of(owner) == ours for owner in owners)
+
+
+def _after_headline(name: str, headlines: list[str]) -> str:
+    """A site name without the page's headline before it: set to the tab's title, it names
+    the site after the headline's separator ("Achtsam durch die Krise | Die FURCHE").
+    Headlines of fewer than `_MIN_HEADLINE_WORDS` words are left out: a logo's `<h1>`
+    ("valleypost.com") before the site's slogan is no headline."""
+    plain = " ".join(name.split())
+    for headline in headlines:
+        if len(plain) <= len(headline) or plain[: len(headline)].casefold() != headline.casefold():
+            continue
+        rest = plain[len(headline) :]
+        separator = _TITLE_SEPARATOR.match(rest)
+        if separator and rest[separator.end() :].strip():
+            if len(_words_of(headline)) >= _MIN_HEADLINE_WORDS:
+                return rest[separator.end() :].strip()
+    return name
 
 
 def _is_site_name(name: str, site: str, url: str) -> bool:
