@@ -269,11 +269,39 @@ def test_large_file_is_cut_at_the_limit_at_a_line_break(tmp_path: Path) -> None:
     assert article.body.endswith("Some words in a line.")
 
 
-def test_large_json_array_that_cannot_be_cut_is_skipped(tmp_path: Path) -> None:
-    items = [{"title": f"Item {n}", "body": "Words in the body of the item."} for n in range(50)]
-    path = write(tmp_path / "big.json", json.dumps(items))
+def test_a_large_json_article_that_cannot_be_cut_is_skipped(tmp_path: Path) -> None:
+    item = {"title": "Item", "body": "Words in the body of the item. " * 100}
+    path = write(tmp_path / "big.json", json.dumps(item))
     reason = unreadable_reason(path, tmp_path, max_bytes=1000)
     assert reason.startswith("too large (3 KB > 1 KB limit) and unreadable when cut: invalid JSON")
+
+
+def _items(count: int) -> list[dict[str, str]]:
+    return [{"title": f"Item {n}", "body": f"Words in the body of item {n}."} for n in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        ("big.jsonl", "\n".join(json.dumps(item) for item in _items(50))),
+        ("big.json", json.dumps(_items(50))),  # an array: its whole items
+        ("big.json", json.dumps({"status": "ok", "total": 50, "articles": _items(50)})),
+    ],
+    ids=["json-lines", "array", "news-api"],
+)
+def test_a_large_file_of_articles_gives_those_before_the_cut_whole(
+    tmp_path: Path, name: str, document: str
+) -> None:
+    """A 35 MB JSON Lines export of 30,000 articles: its first 16,914 were read, each said to
+    "stop here" in the reading pane although whole; a JSON array was skipped altogether."""
+    articles = read_articles(write(tmp_path / name, document), tmp_path, max_bytes=1000)
+    count = len(articles)
+    assert 10 < count < 50
+    assert [a.title for a in articles] == [f"Item {n}" for n in range(count)]
+    assert articles[-1].body == f"Words in the body of item {count - 1}."
+    said = f"cut to its first 1 KB (3 KB file): {count} articles read, those after them not"
+    assert [a.extra["cut"] for a in articles] == [f"{said} (split the file)"] * count
+    assert not any("stops" in a.extra for a in articles)  # each one's text is whole
 
 
 def test_too_large_message_in_megabytes(tmp_path: Path) -> None:

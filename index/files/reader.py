@@ -100,7 +100,7 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
             text = decode(data)
             if not text.strip():
                 raise UnreadableFile("blank file (only whitespace)")
-            kind, drafts = _parse(text, suffix, _inner_stem(path.name))
+            kind, drafts = _parse(text, suffix, _inner_stem(path.name), cut=bool(cut))
     except Exception as error:  # one file's parser failure stops no update
         if not isinstance(error, UnreadableFile):
             # A parser's own failure on this file (a bug, or a library raising what it does
@@ -127,14 +127,20 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     if not kept:
         raise UnreadableFile("no article text found")
     stops = cut
+    if cut and numbered:
+        # A file of many articles (JSON Lines, a feed) cut short: the articles after the cut
+        # are the loss, not the text of those read.
+        cut = f"{cut}: {len(kept):,} articles read, those after them not (split the file)"
     if len(kept) < len(articles):
         left_out = _left_out(drafts, articles)
         cut = f"{cut}; {left_out}" if cut else left_out
     for article in kept:
         if cut:
             article.extra["cut"] = cut
-        if stops:  # where the text stops short, for the reader to say at the end
-            article.extra["stops"] = stops
+    # Where the text stops short, for the reader to say at the end: a file of one article's.
+    # (Of several, each is whole or not read at all: JSON's items.)
+    if stops and not numbered:
+        kept[0].extra["stops"] = stops
     return kept
 
 
@@ -276,9 +282,9 @@ def _relative(path: Path, root: Path) -> str:
 # --- the format --------------------------------------------------------------------------
 
 
-def _parse(text: str, suffix: str, stem: str = "") -> tuple[str, list[Draft]]:
+def _parse(text: str, suffix: str, stem: str = "", *, cut: bool = False) -> tuple[str, list[Draft]]:
     """(format name, drafts) for `text`, the format chosen by content, then by suffix; `stem`
-    is the file's name without its extension."""
+    is the file's name without its extension, `cut` whether `text` is a file's start only."""
     from newsread.index.files.formats.html import parse_html
     from newsread.index.files.formats.jsonfile import parse_json
     from newsread.index.files.formats.markdown import parse_markdown
@@ -288,10 +294,10 @@ def _parse(text: str, suffix: str, stem: str = "") -> tuple[str, list[Draft]]:
     if _HTML_START.match(head):
         return "html", [parse_html(text)]
     if suffix in _JSON_SUFFIXES:
-        return "json", parse_json(text, lines=suffix in _JSON_LINES_SUFFIXES)
+        return "json", parse_json(text, lines=suffix in _JSON_LINES_SUFFIXES, cut=cut)
     if head.startswith(("{", "[")):
         try:
-            return "json", parse_json(text)
+            return "json", parse_json(text, cut=cut)
         except UnreadableFile:
             pass  # Text that starts with a bracket: "[Updated] ...", "{draft}".
     if _FRONT_MATTER.match(text[: _HEAD * 8]) or suffix in _MARKDOWN_SUFFIXES:

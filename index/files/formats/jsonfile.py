@@ -73,16 +73,23 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _URL_LIKE = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def parse_json(text: str, *, lines: bool = False) -> list[Draft]:
+def parse_json(text: str, *, lines: bool = False, cut: bool = False) -> list[Draft]:
     """Every article in a JSON (or JSON Lines) document, in file order. A line of JSON Lines
     that is not JSON is a draft that says so (`Draft.unread`) when other lines hold articles;
-    `lines` reads `text` as JSON Lines even when its first line is not JSON.
+    `lines` reads `text` as JSON Lines even when its first line is not JSON. `cut`: the text
+    is a file's start, cut short; a document's array of articles gives its items whole
+    before the cut (`_items_before_cut`).
 
     Raises:
         UnreadableFile: the text is not valid JSON or JSON Lines (no line of it gives an
             article), or is nested absurdly deep.
     """
-    values = _load(text, lines)
+    try:
+        values = _load(text, lines)
+    except UnreadableFile:
+        values = _items_before_cut(text) if cut else []
+        if not values:
+            raise
     drafts = [
         Draft(unread=item.reason) if isinstance(item, _BadLine) else _draft(item)
         for item in _articles(values)
@@ -121,6 +128,65 @@ def _load(text: str, lines: bool) -> list[Any]:
         except json.JSONDecodeError as error:
             values.append(_BadLine(_invalid(error.msg, number)))
     return values
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def _skip(text: str, at: int) -> int:
+    """Where the next character that is not white space is in `text`, from `at`."""
+    space = _SPACE.match(text, at)
+    return space.end() if space else at
+
+
+def _items_before_cut(text: str) -> list[Any]:
+    """The values of a JSON document cut short, as far as they are whole: its top-level
+    array's items before the cut, or an object's keys before it with the array it was in
+    (NewsAPI's {"status": "ok", "articles": [ …). [] when neither is there."""
+    decoder = json.JSONDecoder()
+    at = _skip(text, 0)
+    if text.startswith("[", at):
+        items = _array_items(text, at, decoder)
+        return [items] if items else []
+    if not text.startswith("{", at):
+        return []
+    found: dict[str, Any] = {}
+    at = _skip(text, at + 1)
+    try:
+        while text.startswith('"', at):
+            key, at = decoder.raw_decode(text, at)
+            at = _skip(text, at)
+            if not text.startswith(":", at):
+                return []
+            at = _skip(text, at + 1)
+            try:
+                found[key], at = decoder.raw_decode(text, at)
+            except json.JSONDecodeError:
+                items = _array_items(text, at, decoder) if text.startswith("[", at) else []
+                return [{**found, key: items}] if items else []
+            at = _skip(text, at)
+            if text.startswith(",", at):
+                at = _skip(text, at + 1)
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    return []
+
+
+def _array_items(text: str, at: int, decoder: json.JSONDecoder) -> list[Any]:
+    """The whole items of the array opening at `at` in `text`, up to where it is cut."""
+    items: list[Any] = []
+    at = _skip(text, at + 1)
+    while at < len(text) and text[at] != "]":
+        try:
+            item, at = decoder.raw_decode(text, at)
+        except (json.JSONDecodeError, RecursionError):
+            break
+        items.append(item)
+        at = _skip(text, at)
+        if not text.startswith(",", at):
+            break
+        at = _skip(text, at + 1)
+    return items
 
 
 def _invalid(message: str, line: int) -> str:
