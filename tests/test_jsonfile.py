@@ -527,3 +527,30 @@ def test_a_chinese_text_wrapped_in_its_lines_joins_without_spaces() -> None:
 def test_an_arabic_author_field_names_the_author_not_a_credit() -> None:
     (draft,) = parse_json(json.dumps({"title": "خبر", "text": "نص.", "author": "محمد أحمد"}))
     assert (draft.authors, draft.credit) == (["محمد أحمد"], "")
+
+
+@pytest.mark.parametrize("shape", ["array", "wrapped", "lines"])
+def test_a_document_cut_anywhere_gives_the_items_before_the_cut_whole(shape: str) -> None:
+    """Every cut of a file of articles (`read_articles` cuts a file over 20 MB): the drafts are
+    the first items, whole, or the file is unreadable; never a part of an item, never an
+    error of another kind. The oracle is the items themselves."""
+    items = [
+        {"title": f"Story {n} [x]", "body": f'Text of story {n}, with {{braces}} and \\"quotes\\".'}
+        for n in range(8)
+    ]
+    text = {
+        "array": json.dumps(items, indent=1),
+        "wrapped": json.dumps({"status": "ok", "meta": {"n": [1, 2]}, "articles": items}),
+        "lines": "\n".join(json.dumps(item) for item in items),
+    }[shape]
+    most = 0
+    for end in range(1, len(text), 3):
+        try:
+            drafts = parse_json(text[:end], lines=shape == "lines", cut=True)
+        except UnreadableFile:
+            continue
+        read = [(d.title, list(d.paragraphs)) for d in drafts if not d.unread]
+        whole = [(i["title"], [i["body"]]) for i in items[: len(read)]]
+        assert read == whole, f"cut at {end}"
+        most = max(most, len(read))
+    assert most >= len(items) - 1  # cut in the last item: all the others
