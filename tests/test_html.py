@@ -3259,3 +3259,47 @@ def test_a_zone_htmldate_cannot_place_writes_nothing_on_standard_error(tmp_path:
         [sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=120
     )
     assert (done.stdout.strip(), done.stderr) == ("2016-12-13", "")
+
+
+@pytest.mark.parametrize(
+    ("title", "above"),
+    [
+        ("Harbour Rowing Club - News » Bridge closed after cracks found", "<h2>News</h2>"),
+        ("Harbour Rowing Club: Bridge closed after cracks found", "<h2>Rowing Club</h2>"),
+        ("Bridge closed after cracks found : Town Diary | Notes from a river town", ""),
+    ],
+)
+def test_the_title_s_part_the_page_shows_as_its_heading_is_the_headline(
+    title: str, above: str
+) -> None:
+    # The page names neither its site nor its section: the part it shows alone is the story's.
+    article = f"{above}<h3>Bridge closed after cracks found</h3>{BODY}"
+    draft = parse_html(page(f"<title>{title}</title>", article))
+    assert draft.title == "Bridge closed after cracks found"
+
+
+_STORY = "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    ("title", "article", "expected"),
+    [
+        # The <h1> is the headline the title gives: its subtitle shown under it stays.
+        (
+            f"{_STORY}: Ferry to run for six months",
+            f"<h1>{_STORY}: Ferry to run for six months</h1><h2>Ferry to run for six months</h2>",
+            f"{_STORY}: Ferry to run for six months",
+        ),
+        # A part shown as a heading that is not the title's longest is a section's name.
+        (
+            f"Harbour Local News - {_STORY} in its supports",
+            "<h2>Harbour Local News</h2>",
+            f"{_STORY} in its supports",
+        ),
+    ],
+)
+def test_a_title_part_shown_as_a_heading_is_not_the_headline_beside_the_h1_or_the_story(
+    title: str, article: str, expected: str
+) -> None:
+    draft = parse_html(page(f"<title>{title}</title>", article + BODY))
+    assert draft.title == expected

@@ -910,7 +910,37 @@ class _Metadata:
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
-        return _without_date_stamp(title)
+        title = _without_date_stamp(title)
+        return self._shown_title_part(title, headings) or title
+
+    def _shown_title_part(self, title: str, headings: list[str]) -> str:
+        """The part of `title` that the page shows alone as a heading, where the rest names
+        the site or its section ("Site - Section » Headline", "Diary: Headline" over an
+        `<h3>` of the headline alone): the longest part, of a headline's length, in a heading
+        outside the page's furniture. Not where an `<h1>` is the title's headline."""
+        parts = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip()]
+        if len(parts) < 2:
+            return ""
+        loose_title = _loose(title)
+        if any(
+            _loose(h) in loose_title and len(_words_of(h)) >= _MIN_HEADLINE_WORDS for h in headings
+        ):
+            return ""
+        longest = max(len(_words_of(part)) for part in parts)
+        shown = {
+            _loose(part): part
+            for part in parts
+            if len(_words_of(part)) == longest
+            and (len(_words_of(part)) >= _MIN_HEADLINE_WORDS or _headline_words(part))
+        }
+        for element in self.tree.iter("h1", "h2", "h3"):
+            part = shown.get(_loose(_heading_text(element)))
+            if part is None:
+                continue
+            if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
+                continue
+            return part
+        return ""
 
     def _headline_below_breadcrumbs(self) -> str:
         """The `<h2>` that is the headline where the page's only `<h1>` is the last crumb of
