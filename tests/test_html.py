@@ -3303,3 +3303,11 @@ def test_a_title_part_shown_as_a_heading_is_not_the_headline_beside_the_h1_or_th
 ) -> None:
     draft = parse_html(page(f"<title>{title}</title>", article + BODY))
     assert draft.title == expected
+
+
+def test_a_box_drawing_bar_sets_the_site_s_name_apart_in_the_title() -> None:
+    head = (
+        "<title>Bridge closed after cracks found │ Town Crier</title>"
+        '<meta property="og:site_name" content="Town Crier">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"

@@ -82,17 +82,18 @@ _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "
 _WORK_TYPES = frozenset(("recipe", "howto"))
 _PERSON_TYPES = frozenset(("person",))
 
-# Title separators between a headline and the site's name, widest first.
+# Title separators between a headline and the site's name, widest first ("│", a box-drawing
+# line, is a bar too).
 # (Not a colon: "Brexit: what now?" is one headline.) "_" without spaces is Chinese sites'.
 _TITLE_SEPARATOR = re.compile(
-    r"\s+(?:\||-|–|—|::|·|//|»)\s+|\s*[_|]\s*(?=[^_|]+$)"
+    r"\s+(?:[|│]|-|–|—|::|·|//|»)\s+|\s*[_|│]\s*(?=[^_|│]+$)"
     # Chinese and Japanese titles set the site's name apart without spaces ("…城！-新华网").
     r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[-－—｜](?=[\u3040-\u30ff\u3400-\u9fff]{2,8}$)"
 )
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}")
 # The same, and a colon: to find where a <title> sets apart a name the page shows elsewhere
 # (an <h1> with the site's name, a kicker), never to cut a headline on its own.
-_TITLE_PARTS = re.compile(r"\s*(?:\||::|//|»|«)\s*|\s*:\s+|\s+(?:-|–|—|·|•)\s+")
+_TITLE_PARTS = re.compile(r"\s*(?:[|│]|::|//|»|«)\s*|\s*:\s+|\s+(?:-|–|—|·|•)\s+")
 # Punctuation a <title> puts between a headline and a name it adds ("… : Muffin Rezepte",
 # "…-新华网" is not cut: the name there is not one the page gives).
 _NAME_SEPARATOR = r"\s*[|:·•»«/\\_~–—-]+\s*"
