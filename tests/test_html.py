@@ -3311,3 +3311,17 @@ def test_a_box_drawing_bar_sets_the_site_s_name_apart_in_the_title() -> None:
         '<meta property="og:site_name" content="Town Crier">'
     )
     assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    ("name", "host"),
+    [("Café Fluss", "cafe-fluss.fr"), ("Südkurier Digital", "suedkurier-digital.de")],
+)
+def test_the_site_s_name_its_address_spells_without_accents_is_cut_from_the_title(
+    name: str, host: str
+) -> None:
+    head = (
+        f'<meta property="og:title" content="Bridge closed after cracks found | {name}">'
+        f'<meta property="og:url" content="https://www.{host}/news/bridge">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"

@@ -62,6 +62,7 @@ from newsread.index.files.formats.plaintext import (
     _take_date,
     lower_case_words,
 )
+from newsread.index.files.formats.site_names import fold_as_address
 from newsread.index.text import sanitise_line, unwrap_wide
 
 # htmldate reads a "CST" or "PST" it finds through dateutil, which warns that it cannot place
@@ -2270,6 +2271,15 @@ def _is_site_name(name: str, site: str, url: str) -> bool:
     return ours in names or ours.removeprefix("the") in names
 
 
+def _names_site(name: str, site: str, url: str) -> bool:
+    """`_is_site_name`, or the site's name as its host spells it, without accents ("Nestlé
+    Marktplatz" on nestle-marktplatz.de): a part of a title to cut. (A blog's writer may go
+    by its name: bylines keep it.)"""
+    if _is_site_name(name, site, url):
+        return True
+    return not name.isascii() and _is_site_name(fold_as_address(name), fold_as_address(site), url)
+
+
 def _words_of(text: str) -> list[str]:
     """The words of `text` without case or punctuation ("Golf aus China" and „Golf aus China“)."""
     return _WORDS.findall(text.casefold())
@@ -4055,7 +4065,7 @@ def _strip_site(
                 names.add(_loose(tail))
     title = _without_named_ends(title, {_loose(name) for name in sites})
     head, colon, rest = title.partition(": ")
-    if colon and len(_words_of(rest)) >= 2 and _is_site_name(head, site, url):
+    if colon and len(_words_of(rest)) >= 2 and _names_site(head, site, url):
         title = rest  # "Town Crier: Headline" (a colon alone sets apart a topic as often)
     title = _without_host_named_end(title, url)
     for _ in range(3):
@@ -4066,14 +4076,14 @@ def _strip_site(
         # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
         if (
             _loose(parts[-1]) in names
-            or _is_site_name(parts[-1], site, url)
+            or _names_site(parts[-1], site, url)
             or _HOST_NAME.match(parts[-1].strip())
             or section
             and _loose(parts[-1]) == _loose(section)
             and len(_words_of(" ".join(parts[:-1]))) >= _MIN_HEADLINE_WORDS
         ):
             title = _join_parts(title, parts[:-1])
-        elif _loose(parts[0]) in names or _is_site_name(parts[0], site, url):
+        elif _loose(parts[0]) in names or _names_site(parts[0], site, url):
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif guess and _site_like(parts[-1], parts[:-1]):
             title = _join_parts(title, parts[:-1])
