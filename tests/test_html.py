@@ -3292,3 +3292,69 @@ def test_a_logo_heading_before_the_site_names_slogan_is_no_headline() -> None:
     article = f"<h1>Ferries to run at night</h1>{BODY}"
     html = page(head, article).replace("<body>", "<body><h1>Town Crier</h1>")
     assert parse_html(html).source == "Town Crier"
+
+
+@pytest.mark.parametrize(
+    ("title", "above"),
+    [
+        ("Harbour Rowing Club - News » Bridge closed after cracks found", "<h2>News</h2>"),
+        ("Harbour Rowing Club: Bridge closed after cracks found", "<h2>Rowing Club</h2>"),
+        ("Bridge closed after cracks found : Town Diary | Notes from a river town", ""),
+    ],
+)
+def test_the_title_s_part_the_page_shows_as_its_heading_is_the_headline(
+    title: str, above: str
+) -> None:
+    # The page names neither its site nor its section: the part it shows alone is the story's.
+    article = f"{above}<h3>Bridge closed after cracks found</h3>{BODY}"
+    draft = parse_html(page(f"<title>{title}</title>", article))
+    assert draft.title == "Bridge closed after cracks found"
+
+
+_STORY = "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    ("title", "article", "expected"),
+    [
+        # The <h1> is the headline the title gives: its subtitle shown under it stays.
+        (
+            f"{_STORY}: Ferry to run for six months",
+            f"<h1>{_STORY}: Ferry to run for six months</h1><h2>Ferry to run for six months</h2>",
+            f"{_STORY}: Ferry to run for six months",
+        ),
+        # A part shown as a heading that is not the title's longest is a section's name.
+        (
+            f"Harbour Local News - {_STORY} in its supports",
+            "<h2>Harbour Local News</h2>",
+            f"{_STORY} in its supports",
+        ),
+    ],
+)
+def test_a_title_part_shown_as_a_heading_is_not_the_headline_beside_the_h1_or_the_story(
+    title: str, article: str, expected: str
+) -> None:
+    draft = parse_html(page(f"<title>{title}</title>", article + BODY))
+    assert draft.title == expected
+
+
+def test_a_box_drawing_bar_sets_the_site_s_name_apart_in_the_title() -> None:
+    head = (
+        "<title>Bridge closed after cracks found │ Town Crier</title>"
+        '<meta property="og:site_name" content="Town Crier">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    ("name", "host"),
+    [("Café Fluss", "cafe-fluss.fr"), ("Südkurier Digital", "suedkurier-digital.de")],
+)
+def test_the_site_s_name_its_address_spells_without_accents_is_cut_from_the_title(
+    name: str, host: str
+) -> None:
+    head = (
+        f'<meta property="og:title" content="Bridge closed after cracks found | {name}">'
+        f'<meta property="og:url" content="https://www.{host}/news/bridge">'
+    )
+    assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"

@@ -62,6 +62,7 @@ from newsread.index.files.formats.plaintext import (
     _take_date,
     lower_case_words,
 )
+from newsread.index.files.formats.site_names import fold_as_address
 from newsread.index.text import sanitise_line, unwrap_wide
 
 # htmldate reads a "CST" or "PST" it finds through dateutil, which warns that it cannot place
@@ -82,17 +83,18 @@ _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "
 _WORK_TYPES = frozenset(("recipe", "howto"))
 _PERSON_TYPES = frozenset(("person",))
 
-# Title separators between a headline and the site's name, widest first.
+# Title separators between a headline and the site's name, widest first ("│", a box-drawing
+# line, is a bar too).
 # (Not a colon: "Brexit: what now?" is one headline.) "_" without spaces is Chinese sites'.
 _TITLE_SEPARATOR = re.compile(
-    r"\s+(?:\||-|–|—|::|·|//|»)\s+|\s*[_|]\s*(?=[^_|]+$)"
+    r"\s+(?:[|│]|-|–|—|::|·|//|»)\s+|\s*[_|│]\s*(?=[^_|│]+$)"
     # Chinese and Japanese titles set the site's name apart without spaces ("…城！-新华网").
     r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[-－—｜](?=[\u3040-\u30ff\u3400-\u9fff]{2,8}$)"
 )
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}")
 # The same, and a colon: to find where a <title> sets apart a name the page shows elsewhere
 # (an <h1> with the site's name, a kicker), never to cut a headline on its own.
-_TITLE_PARTS = re.compile(r"\s*(?:\||::|//|»|«)\s*|\s*:\s+|\s+(?:-|–|—|·|•)\s+")
+_TITLE_PARTS = re.compile(r"\s*(?:[|│]|::|//|»|«)\s*|\s*:\s+|\s+(?:-|–|—|·|•)\s+")
 # Punctuation a <title> puts between a headline and a name it adds ("… : Muffin Rezepte",
 # "…-新华网" is not cut: the name there is not one the page gives).
 _NAME_SEPARATOR = r"\s*[|:·•»«/\\_~–—-]+\s*"
@@ -920,7 +922,37 @@ class _Metadata:
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
-        return _without_date_stamp(title)
+        title = _without_date_stamp(title)
+        return self._shown_title_part(title, headings) or title
+
+    def _shown_title_part(self, title: str, headings: list[str]) -> str:
+        """The part of `title` that the page shows alone as a heading, where the rest names
+        the site or its section ("Site - Section » Headline", "Diary: Headline" over an
+        `<h3>` of the headline alone): the longest part, of a headline's length, in a heading
+        outside the page's furniture. Not where an `<h1>` is the title's headline."""
+        parts = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip()]
+        if len(parts) < 2:
+            return ""
+        loose_title = _loose(title)
+        if any(
+            _loose(h) in loose_title and len(_words_of(h)) >= _MIN_HEADLINE_WORDS for h in headings
+        ):
+            return ""
+        longest = max(len(_words_of(part)) for part in parts)
+        shown = {
+            _loose(part): part
+            for part in parts
+            if len(_words_of(part)) == longest
+            and (len(_words_of(part)) >= _MIN_HEADLINE_WORDS or _headline_words(part))
+        }
+        for element in self.tree.iter("h1", "h2", "h3"):
+            part = shown.get(_loose(_heading_text(element)))
+            if part is None:
+                continue
+            if _in_furniture(element) or _in_other_content(element) or _in_teaser_card(element):
+                continue
+            return part
+        return ""
 
     def _headline_below_breadcrumbs(self) -> str:
         """The `<h2>` that is the headline where the page's only `<h1>` is the last crumb of
@@ -2264,6 +2296,15 @@ def _is_site_name(name: str, site: str, url: str) -> bool:
         "".join(_words_of(host.split(".")[0])),
     }
     return ours in names or ours.removeprefix("the") in names
+
+
+def _names_site(name: str, site: str, url: str) -> bool:
+    """`_is_site_name`, or the site's name as its host spells it, without accents ("Nestlé
+    Marktplatz" on nestle-marktplatz.de): a part of a title to cut. (A blog's writer may go
+    by its name: bylines keep it.)"""
+    if _is_site_name(name, site, url):
+        return True
+    return not name.isascii() and _is_site_name(fold_as_address(name), fold_as_address(site), url)
 
 
 def _words_of(text: str) -> list[str]:
@@ -4051,7 +4092,7 @@ def _strip_site(
                 names.add(_loose(tail))
     title = _without_named_ends(title, {_loose(name) for name in sites})
     head, colon, rest = title.partition(": ")
-    if colon and len(_words_of(rest)) >= 2 and _is_site_name(head, site, url):
+    if colon and len(_words_of(rest)) >= 2 and _names_site(head, site, url):
         title = rest  # "Town Crier: Headline" (a colon alone sets apart a topic as often)
     title = _without_host_named_end(title, url)
     for _ in range(3):
@@ -4062,14 +4103,14 @@ def _strip_site(
         # The site's name as its host spells it ("La Stampa" on lastampa.it, "homify").
         if (
             _loose(parts[-1]) in names
-            or _is_site_name(parts[-1], site, url)
+            or _names_site(parts[-1], site, url)
             or _HOST_NAME.match(parts[-1].strip())
             or section
             and _loose(parts[-1]) == _loose(section)
             and len(_words_of(" ".join(parts[:-1]))) >= _MIN_HEADLINE_WORDS
         ):
             title = _join_parts(title, parts[:-1])
-        elif _loose(parts[0]) in names or _is_site_name(parts[0], site, url):
+        elif _loose(parts[0]) in names or _names_site(parts[0], site, url):
             title = title[len(parts[0]) :].lstrip(" |-–—:·/\\»_")
         elif guess and _site_like(parts[-1], parts[:-1]):
             title = _join_parts(title, parts[:-1])

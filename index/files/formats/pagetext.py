@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -32,6 +31,7 @@ from newsread.index.files.formats.bylines import (
     starts_with_dateline,
 )
 from newsread.index.files.formats.furniture import is_footer, is_furniture
+from newsread.index.files.formats.site_names import fold_as_address
 from newsread.index.text import joins_without_space
 
 # Fewer short lines than this above the main text: its first lines may be the headline's.
@@ -1270,26 +1270,19 @@ _NAME_NOISE = frozenset(
     "content view default home amp news post posts blog text dump saved copy untitled "
     "nachrichten noticias actualites".split()
 )
-_FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def _fold(text: str) -> str:
-    """`text` casefolded, umlauts spelt out as addresses spell them, accents dropped."""
-    text = text.casefold().translate(_FOLDED)
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
 
 
 def name_words(name: str) -> frozenset[str]:
-    """The words of a file's name that may name its article, folded (`_fold`).
+    """The words of a file's name that may name its article, folded (`fold_as_address`).
 
     Browsers name a saved page after its title ("Headline - Site.txt"), wget and people after
     its address ("example.com-headline-words"): the site's host, hashes and short words say
     nothing of the article and are left out."""
     stem = _HASH.sub(" ", _HOST.sub(" ", name))
     return frozenset(
-        word for word in (_fold(w) for w in _NAME_WORD.findall(stem)) if word not in _NAME_NOISE
+        word
+        for word in (fold_as_address(w) for w in _NAME_WORD.findall(stem))
+        if word not in _NAME_NOISE
     )
 
 
@@ -1779,7 +1772,7 @@ def _named(text: str, named: frozenset[str]) -> float:
     "grundrezept" in "Muffin Grundrezept")."""
     if not named:
         return 0.0
-    folded = _fold(text)
+    folded = fold_as_address(text)
     return sum(1 for word in named if word in folded) / len(named)
 
 

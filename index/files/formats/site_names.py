@@ -9,6 +9,7 @@ alone, so they only take off a name that is surely the site's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from newsread.index.files.formats.bylines import looks_like_outlet
@@ -57,3 +58,14 @@ def _host_names(url: str) -> set[str]:
     www.example-news.com (never "": a headline's last part is no match for no host)."""
     host = (urlsplit(url).hostname or "").casefold().removeprefix("www.") if url else ""
     return {_letters(host.split(".")[0]), _letters(host)} - {""}
+
+
+_FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold_as_address(text: str) -> str:
+    """`text` casefolded, umlauts spelt out as addresses spell them, accents dropped."""
+    text = text.casefold().translate(_FOLDED)
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
