@@ -2621,3 +2621,10 @@ def test_a_portuguese_date_line_gives_its_time_and_its_weekday_names_no_one() ->
     )
     assert draft.published == datetime(2024, 3, 12, 9, 30)
     assert draft.authors == []
+
+
+def test_a_pictures_label_in_brackets_run_into_the_lede_is_left_out() -> None:
+    # w3m shows a picture as its alt text or file name in brackets, run into the text after
+    # it where the picture is inline.
+    draft = parse_text(PAGE.replace(f"    {LEDE}", f"    [tram2][tram]{LEDE}"))
+    assert draft.paragraphs == [LEDE, *BODY]

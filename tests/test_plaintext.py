@@ -1316,3 +1316,28 @@ def test_a_byline_in_dutch_nordic_polish_or_italian_under_the_title(
 ) -> None:
     draft = parse_text(f"{TITLE}\n\n{byline}\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.authors, draft.paragraphs) == (authors, [FIRST, SECOND])
+
+
+LANES = (
+    "The council approved new bus lanes on the ring road on Tuesday, after a year of trials on "
+    "two of its busiest stretches."
+)
+
+
+@pytest.mark.parametrize(
+    ("over", "kept"),
+    [
+        ("[GettyImage]", []),
+        ("[tram_2.jpg] [Photo]", []),
+        # An editor's note in brackets is a sentence, not a picture's label.
+        ("[This story was updated on Tuesday.]", ["[This story was updated on Tuesday.]"]),
+    ],
+)
+def test_a_pictures_label_in_brackets_under_the_byline_does_not_open_the_text(
+    over: str, kept: list[str]
+) -> None:
+    text = (
+        "Council approves new bus lanes on the ring road\n\n"
+        f"Jane Doe @janedoe / 2 days\n{over}\n\n{LANES}\n"
+    )
+    assert parse_text(text).paragraphs == [*kept, LANES]
