@@ -2628,3 +2628,18 @@ def test_a_pictures_label_in_brackets_run_into_the_lede_is_left_out() -> None:
     # it where the picture is inline.
     draft = parse_text(PAGE.replace(f"    {LEDE}", f"    [tram2][tram]{LEDE}"))
     assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_the_headline_twice_run_together_under_it_is_a_photos_alt_text_not_the_lede() -> None:
+    # lynx and w3m show a photo's alt text and its title, each the headline, one after the
+    # other (run together, or a space between them) where inscriptis shows nothing.
+    headline = (
+        "‘We will not lose a single job’: driverless trams to run on two of the city's busiest "
+        "lines from next spring"
+    )
+    for between in (" ", ""):
+        photo = f"          {headline}{between}{headline}\n          A tram on the harbour line.\n"
+        page = PAGE.replace("Driverless trams on two lines from spring", headline)
+        draft = parse_text(page.replace(SHARE_BAR, f"{SHARE_BAR}{photo}"))
+        assert draft.title == headline
+        assert draft.paragraphs[0] == LEDE

@@ -936,13 +936,14 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         return PageArticle(None, "", lines[first].index, lines[last].end)
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
         return PageArticle(None, "", lines[first].index, lines[last].end)
-    # A copy of the headline under it (the page shows it twice, over a photo and the text)
+    # A copy of the headline under it (the page shows it twice, over a photo and the text;
+    # a text browser shows the photo's alt text and title, each the headline, run together)
     # is no lede, though a headline closed by a quote reads as a sentence.
     start = next(
         (
             p
             for p in range(headline + 1, len(lines))
-            if _opens_text(lines[p]) and lines[p].text != title
+            if _opens_text(lines[p]) and lines[p].text.replace(title, "").strip()
         ),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
