@@ -2643,3 +2643,14 @@ def test_the_headline_twice_run_together_under_it_is_a_photos_alt_text_not_the_l
         draft = parse_text(page.replace(SHARE_BAR, f"{SHARE_BAR}{photo}"))
         assert draft.title == headline
         assert draft.paragraphs[0] == LEDE
+
+
+def test_a_kickers_colon_closed_up_to_the_headline_sets_the_kicker_apart() -> None:
+    # "Kicker :Headline": the kicker's span ends with the colon; a text browser leaves out the
+    # space after it. No one types a colon so inside a headline.
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n\n",
+        "        Press release of the transport authority :Driverless trams on two lines from"
+        " spring\n\n",
+    )
+    assert parse_text(page).title == "Driverless trams on two lines from spring"

@@ -1328,10 +1328,11 @@ def _headline_text(
         joined = f"{text} {lines[position + 1].text}"
         glued = after_glued_kicker(joined)
         return (glued, "kicker") if glued else (joined, "")
-    if not spaced_colons and (" : " in text or text in spaced_twins):
+    colon = _kicker_colon(text, spaced_twins) if not spaced_colons else ""
+    if colon:
         # "Covid-19 : Lässt sich ...": the kicker's span and the headline's; and the same
         # line with the colon closed up where the page also shows it so (a crumb's copy).
-        head, _, tail = text.partition(" : " if " : " in text else ": ")
+        head, _, tail = text.partition(colon)
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, "kicker"
     trailed = _after_trail_end(text, trail_ends)
@@ -1356,6 +1357,22 @@ def _headline_text(
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
     return text, ""
+
+
+# A colon with a space before it and none after ("Kicker :Headline"): no one types a colon
+# so; it closes a kicker's span where a text browser left out the space after it.
+_SHIFTED_COLON = re.compile(r"(?<=\S) :(?=\w)")
+
+
+def _kicker_colon(text: str, spaced_twins: frozenset[str]) -> str:
+    """The colon that sets a kicker's span apart from the headline's in `text` ("Kicker :
+    Headline", "Kicker :Headline", or "Kicker: Headline" where the page also shows the line
+    with the colon spaced), or ""."""
+    if " : " in text:
+        return " : "
+    if " :" in text and (shifted := _SHIFTED_COLON.search(text)):
+        return shifted.group()
+    return ": " if text in spaced_twins else ""
 
 
 # A kicker run into the headline with no stop between them, as a page sets a label's span
