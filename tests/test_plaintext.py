@@ -1341,3 +1341,10 @@ def test_a_pictures_label_in_brackets_under_the_byline_does_not_open_the_text(
         f"Jane Doe @janedoe / 2 days\n{over}\n\n{LANES}\n"
     )
     assert parse_text(text).paragraphs == [*kept, LANES]
+
+
+def test_a_row_of_skip_links_over_a_blog_post_is_not_its_headline() -> None:
+    # w3m's dump of a blog: its skip links, an ellipsis, the post's date and headline.
+    body = "\n\n".join(textwrap.fill(paragraph, 79) for paragraph in (LANES, LANES))
+    text = f"skip to main | skip to sidebar\n\n...\n\nDienstag, 28. April 2020\n\nTach auch!\n\n{body}\n"
+    assert parse_text(text).title == "Tach auch!"
