@@ -2654,3 +2654,14 @@ def test_a_kickers_colon_closed_up_to_the_headline_sets_the_kicker_apart() -> No
         " spring\n\n",
     )
     assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+def test_the_headline_twice_over_the_deck_is_a_photos_alt_text_not_the_deck() -> None:
+    # lynx and w3m show a photo's alt text and title, each the headline, on one line: the
+    # line is read as the headline said once, which is no deck.
+    headline = "Driverless trams on two lines from spring"
+    deck = "Next steps in March with two test runs on the harbour line at night"
+    photo = f"    {headline} {headline}\n    {deck}\n\n"
+    draft = parse_text(PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n{photo}"))
+    assert draft.title == headline
+    assert draft.paragraphs[:2] == [deck, LEDE]

@@ -612,6 +612,27 @@ def _fed_words(text_lines: list[str]) -> frozenset[str]:
     return name_words(feed.group("headline")) if feed else frozenset()
 
 
+# The shortest text looked at for copies of itself run together, and the most copies.
+_SAID_TWICE = 12
+_COPIES = 3
+
+
+def _said_once(text: str) -> str:
+    """`text` said once where the line is the same words two or three times over, a space
+    between them or none ("Headline Headline": a picture's alt text and title, as lynx and
+    w3m show them, each the headline), else `text`."""
+    for copies in range(2, _COPIES + 1):
+        for gap in (" ", ""):
+            size, rest = divmod(len(text) - len(gap) * (copies - 1), copies)
+            said = text[:size]
+            if not rest and size >= _SAID_TWICE and text == gap.join([said] * copies):
+                # A headline's words, not a row of drawn marks ("____" is lynx's form field)
+                # nor a photo's caption or credit, which stay as the page shows them.
+                caption = said.endswith(_STOPS) or "©" in said or _CREDIT_LINE.search(said)
+                return said if _WORD.search(said) and not caption else text
+    return text
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
@@ -625,6 +646,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
+        if len(text) >= _SAID_TWICE and text.find(text[:_SAID_TWICE], 1) > 0:
+            text = _said_once(text)
         bullet = _BULLET.match(text)
         if bullet:
             text = text[bullet.end() :]
