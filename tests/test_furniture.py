@@ -305,3 +305,27 @@ def test_a_comment_forms_fields_run_into_a_note_are_no_furniture_line() -> None:
     assert not is_furniture(f"{fields} Please note: Comment moderation is enabled.")
     assert is_furniture(fields)
     assert is_furniture(f"{'_' * 22} Website")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "skip to main | skip to sidebar",
+        "Skip to navigation | Skip to footer",
+        "Jump to main content",
+        "Zum Inhalt springen",
+        "Direkt zum Inhalt",
+        "Aller au contenu principal",
+    ],
+)
+def test_skip_links_alone_or_in_a_row_are_furniture(line: str) -> None:
+    # A page's links past its menus, at the very top of a text browser's dump, where the
+    # headline of a page with no menu to tell it from is looked for.
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Skip to the end of the story about cats", "Zum Inhalt der Debatte"]
+)
+def test_lines_that_open_like_a_skip_link_are_text(line: str) -> None:
+    assert not is_furniture(line)

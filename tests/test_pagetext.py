@@ -2621,3 +2621,47 @@ def test_a_portuguese_date_line_gives_its_time_and_its_weekday_names_no_one() ->
     )
     assert draft.published == datetime(2024, 3, 12, 9, 30)
     assert draft.authors == []
+
+
+def test_a_pictures_label_in_brackets_run_into_the_lede_is_left_out() -> None:
+    # w3m shows a picture as its alt text or file name in brackets, run into the text after
+    # it where the picture is inline.
+    draft = parse_text(PAGE.replace(f"    {LEDE}", f"    [tram2][tram]{LEDE}"))
+    assert draft.paragraphs == [LEDE, *BODY]
+
+
+def test_the_headline_twice_run_together_under_it_is_a_photos_alt_text_not_the_lede() -> None:
+    # lynx and w3m show a photo's alt text and its title, each the headline, one after the
+    # other (run together, or a space between them) where inscriptis shows nothing.
+    headline = (
+        "‘We will not lose a single job’: driverless trams to run on two of the city's busiest "
+        "lines from next spring"
+    )
+    for between in (" ", ""):
+        photo = f"          {headline}{between}{headline}\n          A tram on the harbour line.\n"
+        page = PAGE.replace("Driverless trams on two lines from spring", headline)
+        draft = parse_text(page.replace(SHARE_BAR, f"{SHARE_BAR}{photo}"))
+        assert draft.title == headline
+        assert draft.paragraphs[0] == LEDE
+
+
+def test_a_kickers_colon_closed_up_to_the_headline_sets_the_kicker_apart() -> None:
+    # "Kicker :Headline": the kicker's span ends with the colon; a text browser leaves out the
+    # space after it. No one types a colon so inside a headline.
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n\n",
+        "        Press release of the transport authority :Driverless trams on two lines from"
+        " spring\n\n",
+    )
+    assert parse_text(page).title == "Driverless trams on two lines from spring"
+
+
+def test_the_headline_twice_over_the_deck_is_a_photos_alt_text_not_the_deck() -> None:
+    # lynx and w3m show a photo's alt text and title, each the headline, on one line: the
+    # line is read as the headline said once, which is no deck.
+    headline = "Driverless trams on two lines from spring"
+    deck = "Next steps in March with two test runs on the harbour line at night"
+    photo = f"    {headline} {headline}\n    {deck}\n\n"
+    draft = parse_text(PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n{photo}"))
+    assert draft.title == headline
+    assert draft.paragraphs[:2] == [deck, LEDE]

@@ -1316,3 +1316,35 @@ def test_a_byline_in_dutch_nordic_polish_or_italian_under_the_title(
 ) -> None:
     draft = parse_text(f"{TITLE}\n\n{byline}\n\n{FIRST}\n\n{SECOND}\n")
     assert (draft.authors, draft.paragraphs) == (authors, [FIRST, SECOND])
+
+
+LANES = (
+    "The council approved new bus lanes on the ring road on Tuesday, after a year of trials on "
+    "two of its busiest stretches."
+)
+
+
+@pytest.mark.parametrize(
+    ("over", "kept"),
+    [
+        ("[GettyImage]", []),
+        ("[tram_2.jpg] [Photo]", []),
+        # An editor's note in brackets is a sentence, not a picture's label.
+        ("[This story was updated on Tuesday.]", ["[This story was updated on Tuesday.]"]),
+    ],
+)
+def test_a_pictures_label_in_brackets_under_the_byline_does_not_open_the_text(
+    over: str, kept: list[str]
+) -> None:
+    text = (
+        "Council approves new bus lanes on the ring road\n\n"
+        f"Jane Doe @janedoe / 2 days\n{over}\n\n{LANES}\n"
+    )
+    assert parse_text(text).paragraphs == [*kept, LANES]
+
+
+def test_a_row_of_skip_links_over_a_blog_post_is_not_its_headline() -> None:
+    # w3m's dump of a blog: its skip links, an ellipsis, the post's date and headline.
+    body = "\n\n".join(textwrap.fill(paragraph, 79) for paragraph in (LANES, LANES))
+    text = f"skip to main | skip to sidebar\n\n...\n\nDienstag, 28. April 2020\n\nTach auch!\n\n{body}\n"
+    assert parse_text(text).title == "Tach auch!"

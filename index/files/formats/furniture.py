@@ -113,7 +113,13 @@ _FURNITURE = re.compile(
         | (?:sorry,?\s+)?your\s+(?:web\s+)?browser\s+(?:does\s+not|doesn'?t|cannot|can'?t)\s+
           (?:support|play)\b.{0,160}
         | caption|expand|enlarge|(?:view\s+)?full\s*screen
-        | back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|menu|search|close
+        | back\s+to\s+top|top\s+of\s+page|menu|search|close
+        # Skip links, one or a row of them: "Skip to main content", "skip to main | skip to
+        # sidebar", "Zum Inhalt springen", "Aller au contenu".
+        | (?:(?:(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|main|navigation|nav
+          |menu|sidebar|search|footer)|(?:direkt\s+)?zu[mr]\s+(?:inhalt|navigation|hauptinhalt)
+          (?:\s+springen)?|aller\s+au\s+contenu(?:\s+principal)?|ir\s+al\s+contenido
+          (?:\s+principal)?)(?:\s*\|\s*|\s*$)){1,4}
         | loading(?:\s+comments)?(?:\.*|…)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|click\s+here\b.{0,80}|send|submit|cancel|captcha|log\s*in|sign\s*in
         | log\s*out|sign\s*out|register|my\s+account|login|subscribe
         | (?:name|e-?mail|message)\s*:

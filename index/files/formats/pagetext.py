@@ -612,6 +612,27 @@ def _fed_words(text_lines: list[str]) -> frozenset[str]:
     return name_words(feed.group("headline")) if feed else frozenset()
 
 
+# The shortest text looked at for copies of itself run together, and the most copies.
+_SAID_TWICE = 12
+_COPIES = 3
+
+
+def _said_once(text: str) -> str:
+    """`text` said once where the line is the same words two or three times over, a space
+    between them or none ("Headline Headline": a picture's alt text and title, as lynx and
+    w3m show them, each the headline), else `text`."""
+    for copies in range(2, _COPIES + 1):
+        for gap in (" ", ""):
+            size, rest = divmod(len(text) - len(gap) * (copies - 1), copies)
+            said = text[:size]
+            if not rest and size >= _SAID_TWICE and text == gap.join([said] * copies):
+                # A headline's words, not a row of drawn marks ("____" is lynx's form field)
+                # nor a photo's caption or credit, which stay as the page shows them.
+                caption = said.endswith(_STOPS) or "©" in said or _CREDIT_LINE.search(said)
+                return said if _WORD.search(said) and not caption else text
+    return text
+
+
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
     first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
@@ -625,6 +646,8 @@ def _lines(text_lines: list[str]) -> list[_Line]:
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
+        if len(text) >= _SAID_TWICE and text.find(text[:_SAID_TWICE], 1) > 0:
+            text = _said_once(text)
         bullet = _BULLET.match(text)
         if bullet:
             text = text[bullet.end() :]
@@ -936,13 +959,14 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         return PageArticle(None, "", lines[first].index, lines[last].end)
     if not any(lines[p].sentence for p in range(headline + 1, len(lines))):
         return PageArticle(None, "", lines[first].index, lines[last].end)
-    # A copy of the headline under it (the page shows it twice, over a photo and the text)
+    # A copy of the headline under it (the page shows it twice, over a photo and the text;
+    # a text browser shows the photo's alt text and title, each the headline, run together)
     # is no lede, though a headline closed by a quote reads as a sentence.
     start = next(
         (
             p
             for p in range(headline + 1, len(lines))
-            if _opens_text(lines[p]) and lines[p].text != title
+            if _opens_text(lines[p]) and lines[p].text.replace(title, "").strip()
         ),
         next(p for p in range(headline + 1, len(lines)) if lines[p].sentence),
     )
@@ -1320,10 +1344,11 @@ def _headline_text(
         joined = f"{text} {lines[position + 1].text}"
         glued = after_glued_kicker(joined)
         return (glued, "kicker") if glued else (joined, "")
-    if not spaced_colons and (" : " in text or text in spaced_twins):
+    colon = _kicker_colon(text, spaced_twins) if not spaced_colons else ""
+    if colon:
         # "Covid-19 : Lässt sich ...": the kicker's span and the headline's; and the same
         # line with the colon closed up where the page also shows it so (a crumb's copy).
-        head, _, tail = text.partition(" : " if " : " in text else ": ")
+        head, _, tail = text.partition(colon)
         if len(head.split()) <= 6 and len(tail.split()) >= 2:
             return tail, "kicker"
     trailed = _after_trail_end(text, trail_ends)
@@ -1348,6 +1373,22 @@ def _headline_text(
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
     return text, ""
+
+
+# A colon with a space before it and none after ("Kicker :Headline"): no one types a colon
+# so; it closes a kicker's span where a text browser left out the space after it.
+_SHIFTED_COLON = re.compile(r"(?<=\S) :(?=\w)")
+
+
+def _kicker_colon(text: str, spaced_twins: frozenset[str]) -> str:
+    """The colon that sets a kicker's span apart from the headline's in `text` ("Kicker :
+    Headline", "Kicker :Headline", or "Kicker: Headline" where the page also shows the line
+    with the colon spaced), or ""."""
+    if " : " in text:
+        return " : "
+    if " :" in text and (shifted := _SHIFTED_COLON.search(text)):
+        return shifted.group()
+    return ": " if text in spaced_twins else ""
 
 
 # A kicker run into the headline with no stop between them, as a page sets a label's span

@@ -3524,6 +3524,24 @@ def _without_dropped_capitals(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+# What a text browser shows for a picture: its alt text or its file's name in brackets,
+# a short label, no sentence ("[GettyImages]", "[tram_2.jpg]", "[Tram at the depot]").
+_PICTURE = r"\[[^\[\]!?:…]{0,39}[^\[\].!?:…]\]"
+_PICTURES_ALONE = re.compile(rf"(?:{_PICTURE}\s*)+")
+# The same run into the first word with no space, as w3m sets an inline picture: "[tram]The".
+_PICTURES_GLUED = re.compile(r"(?:\[[^\[\]\s.!?:…]{1,40}\])+(?=[^\W\d_])")
+
+
+def _without_leading_pictures(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` without the pictures a text browser set over the text: paragraphs that
+    are only a picture's label in brackets, and such labels run into the first word."""
+    first = 0
+    while first < len(paragraphs) - 1 and _PICTURES_ALONE.fullmatch(paragraphs[first]):
+        first += 1
+    lede = _PICTURES_GLUED.sub("", paragraphs[first], count=1) if first < len(paragraphs) else ""
+    return [lede, *paragraphs[first + 1 :]] if lede else paragraphs[first:]
+
+
 _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 
@@ -3579,6 +3597,8 @@ def parse_text(text: str, name: str = "") -> Draft:
         # "newsletter.") is one only once its lines are joined.
         paragraphs = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
     paragraphs = _without_dropped_capitals(paragraphs)
+    if paragraphs and paragraphs[0].startswith("["):
+        paragraphs = _without_leading_pictures(paragraphs)
     if page is not None and page.headline is not None and paragraphs:
         # "Analyse Après une semaine agitée, ...": the kicker's label set in a span of its own
         # before the lede, run into it once the page is text.
