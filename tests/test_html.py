@@ -1493,6 +1493,25 @@ def test_a_personal_sites_copyright_notice_names_the_author(
     assert parse_html(html).authors == authors
 
 
+def test_a_meta_author_that_is_the_publisher_gives_way_to_the_shown_byline() -> None:
+    head = (
+        '<title>T</title><meta name="author" content="Harbour Weekly">'
+        '<meta name="DC.publisher" content="Harbour Weekly">'
+    )
+    byline = '<table><tr><td>26 | 01 | 2022</td><td class="authorbold">Jane Doe</td></tr></table>'
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page(head, article)).authors == ["Jane Doe"]
+
+
+def test_a_meta_author_that_is_the_publisher_is_kept_where_the_byline_names_them_too() -> None:
+    head = (
+        '<title>T</title><meta name="author" content="Jane Doe">'
+        '<meta name="dcterms.publisher" content="Jane Doe">'
+    )
+    article = f'<h1>Bridge closed after cracks found</h1><p class="author">Jane Doe</p>{BODY}'
+    assert parse_html(page(head, article)).authors == ["Jane Doe"]
+
+
 @pytest.mark.parametrize(
     ("layout", "authors"), [("zen-one-sidebar-second", ["Jane Doe"]), ("sidebar", [])]
 )

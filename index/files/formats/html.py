@@ -132,6 +132,7 @@ _AUTHOR_KEYS = (
     "citation_author",
     "book:author",
 )
+_PUBLISHER_KEYS = ("publisher", "dc.publisher", "dcterms.publisher", "dc:publisher")
 # The label of a Twitter card field that names the author, in the languages of Yoast SEO.
 _WRITTEN_BY = re.compile(
     r"^(?:written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por"
@@ -1307,6 +1308,9 @@ class _Metadata:
         fallback: tuple[list[str], str] = ([], "")
         declared = False
         owners = self._owner_names()
+        # (The publisher the meta tags name, as the author they declare, names who put the
+        # story out, not who wrote it; a byline the page shows may still name them.)
+        publishers = self.all(*_PUBLISHER_KEYS)
         for people, credit, kind in self._bylines():
             # (A host named as the author, "elmundo.es", is a site's, even where the page
             # gives no address to compare it with.)
@@ -1319,7 +1323,10 @@ class _Metadata:
             if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(
-                _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
+                _is_site_name(p, site, url)
+                or _owns_the_site(p, owners)
+                or (kind == _DECLARED and _owns_the_site(p, publishers))
+                for p in people
             ):
                 if kind == _DECLARED:
                     people = self._shown_more(self._owner_shown(people))
