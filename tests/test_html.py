@@ -1493,6 +1493,41 @@ def test_a_personal_sites_copyright_notice_names_the_author(
     assert parse_html(html).authors == authors
 
 
+def _answered_post(commenter: str, *, by_author: bool = True, site: str = "Harbour Notes") -> str:
+    mark = " bypostauthor" if by_author else ""
+    comments = (
+        '<ol class="commentlist"><li class="comment even depth-1" id="comment-1">'
+        '<div class="comment-author vcard"><cite class="fn">John Roe</cite> '
+        '<span class="says">says:</span></div><p>Great post, thanks!</p></li>'
+        f'<li class="comment byuser comment-author-jdoe{mark} odd depth-1" id="comment-2">'
+        f'<div class="comment-author vcard">{commenter} <span class="says">says:</span></div>'
+        "<p>Thank you, John!</p></li></ol>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    head = f'<title>T</title><meta property="og:site_name" content="{site}">'
+    return page(head, article).replace("</body>", f"{comments}</body>")
+
+
+@pytest.mark.parametrize(
+    ("commenter", "by_author", "authors"),
+    [
+        ('<cite class="fn">Jane Doe</cite>', True, ["Jane Doe"]),
+        ('<cite class="fn"><a href="/">jdoe</a></cite>', True, ["jdoe"]),
+        ("Jane Doe", True, ["Jane Doe"]),
+        ('<cite class="fn">Jane Doe</cite>', False, []),
+        ('<cite class="fn">admin</cite>', True, []),
+        ('<cite class="fn">harbournotes</cite>', True, []),
+    ],
+)
+def test_the_post_authors_own_comment_names_the_writer_of_a_blog_post(
+    commenter: str, by_author: bool, authors: list[str]
+) -> None:
+    # WordPress marks the comments of the post's author "bypostauthor"; a reader's comment,
+    # an account's name or the blog's own name says nothing of who wrote it.
+    html = _answered_post(commenter, by_author=by_author)
+    assert parse_html(html).authors == authors
+
+
 def test_a_meta_author_that_is_the_publisher_gives_way_to_the_shown_byline() -> None:
     head = (
         '<title>T</title><meta name="author" content="Harbour Weekly">'

@@ -290,6 +290,7 @@ def parse_html(text: str) -> Draft:
             or _interviewer(draft.paragraphs, tree)
             or _cjk_byline_line(tree)
             or _post_metadata_byline(tree)
+            or _post_author_comment(tree, draft)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
@@ -4900,6 +4901,39 @@ def _post_metadata_byline(tree: Any) -> list[str]:
             people = [p for p in split_byline(_byline_text(line))[0] if p]
             if people:
                 return people
+    return []
+
+
+# A comment the blog marks as written by the post's own author (WordPress's `comment_class()`
+# adds "bypostauthor"), and the commenter's name in it: the vCard's "fn", else the comment's
+# author line without its verb ("<span class="says">says:</span>").
+_POST_AUTHOR_COMMENT = (
+    "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]"
+)
+_COMMENTER = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-author ')]",
+)
+_MAX_COMMENTER = 40
+
+
+def _says(element: Any) -> bool:
+    return "says" in (element.get("class") or "").split()
+
+
+def _post_author_comment(tree: Any, draft: Draft) -> list[str]:
+    """The post's writer where they answer in its comments and the blog marks their comment
+    as the post author's: the name it gives them, a person's or a user's ("jdoe"), not an
+    account's ("admin") nor one named after the site ("myblog" on myblog.example)."""
+    for comment in tree.xpath(_POST_AUTHOR_COMMENT):
+        for path in _COMMENTER:
+            for element in comment.xpath(path)[:1]:
+                name = next(iter(_shown_lines(element, _says)), "")
+                if len(name) > _MAX_COMMENTER or _is_site_name(name, draft.source, draft.url):
+                    return []
+                if is_person_name(name) or one_word_byline(f"by {name}"):
+                    return [name]
+        return []  # The first such comment decides.
     return []
 
 
