@@ -1493,6 +1493,24 @@ def test_a_personal_sites_copyright_notice_names_the_author(
     assert parse_html(html).authors == authors
 
 
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("<p>Jane Doe<br>Chairwoman of the Board</p>", ["Jane Doe"]),
+        ("<p><strong>Current Use</strong><br>Student housing</p>", []),
+        ('<p><a href="/a">Harbour Links</a><br><a href="/b">More Notes</a></p>', []),
+        ("<p>Harbour Night<br>John Roe (music.example)</p>", []),
+    ],
+)
+def test_a_statement_is_signed_by_the_name_over_the_signers_office(
+    closing: str, authors: list[str]
+) -> None:
+    # "<p>Jane Doe<br>Chairwoman</p>" closing a letter or a statement: who signed it. A label
+    # in bold over its value, links, or a line with an address under it sign nothing.
+    article = f"<h1>A word to our members</h1>{BODY}{closing}"
+    assert parse_html(page("<title>T</title>", article)).authors == authors
+
+
 def _answered_post(commenter: str, *, by_author: bool = True, site: str = "Harbour Notes") -> str:
     mark = " bypostauthor" if by_author else ""
     comments = (

@@ -284,6 +284,7 @@ def parse_html(text: str) -> Draft:
         draft.authors = (
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
+            or _signature_over_office(draft.paragraphs, tree)
             or _closing_bio(draft.paragraphs)
             or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
@@ -5005,6 +5006,40 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     ):
         return []
     return [name]
+
+
+def _signature_over_office(paragraphs: list[str], tree: Any) -> list[str]:
+    """The person a letter or statement is signed by where the office they hold is set
+    under their name in the same block, closing the text ("<p>Jane Doe<br>Chairwoman</p>"):
+    a name of two or three words, then a short line that is no sentence, no name and no
+    address. Both are the block's plain text: a label set in bold over its value ("<b>Current
+    use</b><br>Student housing") or links ("<a>Notes</a><br><a>Links</a>") sign nothing."""
+    if len(paragraphs) < _SIGNED_TEXT + 1:
+        return []
+    before, name, office = paragraphs[-3:]
+    if (
+        not 2 <= len(name.split()) <= 3
+        or not 1 <= len(office.split()) <= _MAX_OFFICE_WORDS
+        or _NOT_OFFICE.search(office)
+        or before.rstrip().endswith(":")
+        or not is_person_name(name)
+        or is_person_name(office)
+    ):
+        return []
+    for node in tree.xpath("//body//text()[normalize-space(.) = $text]", text=name):
+        block = node.getparent()
+        if block is None or not node.is_text or block.tag in _INLINE or block.tag == "span":
+            continue
+        if _in_other_content(block) or block.find(".//a") is not None:
+            continue
+        if [e.tag for e in block] == ["br"] and _shown_lines(block) == [name, office]:
+            return [name]
+    return []
+
+
+_MAX_OFFICE_WORDS = 4
+# A line that is a sentence's end, a label, a date or an address, not an office.
+_NOT_OFFICE = re.compile(r"[.!?:;()@/\d]")
 
 
 _LIST_MARKS = frozenset("-–—―*•·")
