@@ -1511,6 +1511,21 @@ def test_a_statement_is_signed_by_the_name_over_the_signers_office(
     assert parse_html(page("<title>T</title>", article)).authors == authors
 
 
+def test_a_cited_works_microdata_author_is_not_the_articles() -> None:
+    # A journal's reference list marks each cited paper up as an item of its own; its
+    # `<meta itemprop=author>` names that paper's writer, not the article's.
+    references = "".join(
+        f'<li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">'
+        f'<meta itemprop="author" content="{name}"><p>{name} et al. A study. 2006.</p></li>'
+        for name in ("H. Roe", "P. Poe")
+    )
+    article = (
+        f'<h1>Bridge closed after cracks found</h1><p class="author">By Jane Doe</p>{BODY}'
+        f"<h2>References</h2><ol>{references}</ol>"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
 def _answered_post(commenter: str, *, by_author: bool = True, site: str = "Harbour Notes") -> str:
     mark = " bypostauthor" if by_author else ""
     comments = (

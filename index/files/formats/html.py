@@ -756,6 +756,23 @@ def html_to_text(fragment: str) -> list[str]:
 _DECLARED, _SHOWN, _LINKED, _GUESS = "declared", "shown", "linked", "guess"
 
 
+# The microdata properties that hold another work than the page's own: a work it cites, a
+# review or comment on it, one it mentions or lists.
+_OTHER_WORKS = frozenset(
+    "citation review comment mentions isBasedOn hasPart itemListElement relatedLink".split()
+)
+
+
+def _of_other_work(meta: Any) -> bool:
+    """Whether a microdata `<meta itemprop>` describes another work than the page's: one
+    inside an item that is such a property ("<li itemprop=citation itemscope><meta
+    itemprop=author content=...>": a cited paper's author, not the article's)."""
+    for ancestor in meta.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            return bool(_OTHER_WORKS.intersection((ancestor.get("itemprop") or "").split()))
+    return False
+
+
 class _Metadata:
     """What a page declares about its article, gathered once from the tree."""
 
@@ -771,6 +788,12 @@ class _Metadata:
                 or ""
             )
             content = element.get("content")
+            if (
+                key
+                and not (element.get("property") or element.get("name"))
+                and _of_other_work(element)
+            ):
+                continue
             if key and content and content.strip():
                 # Some pages put several properties in one attribute ("og:title dc:title").
                 for name in key.lower().split():
