@@ -1158,6 +1158,13 @@ def test_a_dated_byline_above_the_headline_found_is_the_articles(
         ("Von Rechtsanwalt Jane Doe", ["Jane Doe"]),
         ("Von Rechtsanwältin Dr. Jane Doe", ["Dr. Jane Doe"]),
         ("Von Prof. Dr. Jane Doe", ["Prof. Dr. Jane Doe"]),
+        ("Harbour-Online-Expertin Jane Doe", ["Jane Doe"]),
+        ("Von Gastautor John Roe", ["John Roe"]),
+        ("Von Chefredakteurin Jane Doe", ["Jane Doe"]),
+        ("Harbour-Redakteur John Roe", ["John Roe"]),
+        ("Von Jane Gründer", ["Jane Gründer"]),
+        ("By Harbour-Times-Expert Jane Doe", ["Jane Doe"]),
+        ("By Founder Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_a_profession_before_a_name_is_no_part_of_it(text: str, authors: list[str]) -> None:

@@ -1494,6 +1494,93 @@ def test_a_personal_sites_copyright_notice_names_the_author(
 
 
 @pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("<p>Jane Doe<br>Chairwoman of the Board</p>", ["Jane Doe"]),
+        ("<p><strong>Current Use</strong><br>Student housing</p>", []),
+        ('<p><a href="/a">Harbour Links</a><br><a href="/b">More Notes</a></p>', []),
+        ("<p>Harbour Night<br>John Roe (music.example)</p>", []),
+    ],
+)
+def test_a_statement_is_signed_by_the_name_over_the_signers_office(
+    closing: str, authors: list[str]
+) -> None:
+    # "<p>Jane Doe<br>Chairwoman</p>" closing a letter or a statement: who signed it. A label
+    # in bold over its value, links, or a line with an address under it sign nothing.
+    article = f"<h1>A word to our members</h1>{BODY}{closing}"
+    assert parse_html(page("<title>T</title>", article)).authors == authors
+
+
+def test_a_cited_works_microdata_author_is_not_the_articles() -> None:
+    # A journal's reference list marks each cited paper up as an item of its own; its
+    # `<meta itemprop=author>` names that paper's writer, not the article's.
+    references = "".join(
+        f'<li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">'
+        f'<meta itemprop="author" content="{name}"><p>{name} et al. A study. 2006.</p></li>'
+        for name in ("H. Roe", "P. Poe")
+    )
+    article = (
+        f'<h1>Bridge closed after cracks found</h1><p class="author">By Jane Doe</p>{BODY}'
+        f"<h2>References</h2><ol>{references}</ol>"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def _answered_post(commenter: str, *, by_author: bool = True, site: str = "Harbour Notes") -> str:
+    mark = " bypostauthor" if by_author else ""
+    comments = (
+        '<ol class="commentlist"><li class="comment even depth-1" id="comment-1">'
+        '<div class="comment-author vcard"><cite class="fn">John Roe</cite> '
+        '<span class="says">says:</span></div><p>Great post, thanks!</p></li>'
+        f'<li class="comment byuser comment-author-jdoe{mark} odd depth-1" id="comment-2">'
+        f'<div class="comment-author vcard">{commenter} <span class="says">says:</span></div>'
+        "<p>Thank you, John!</p></li></ol>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
+    head = f'<title>T</title><meta property="og:site_name" content="{site}">'
+    return page(head, article).replace("</body>", f"{comments}</body>")
+
+
+@pytest.mark.parametrize(
+    ("commenter", "by_author", "authors"),
+    [
+        ('<cite class="fn">Jane Doe</cite>', True, ["Jane Doe"]),
+        ('<cite class="fn"><a href="/">jdoe</a></cite>', True, ["jdoe"]),
+        ("Jane Doe", True, ["Jane Doe"]),
+        ('<cite class="fn">Jane Doe</cite>', False, []),
+        ('<cite class="fn">admin</cite>', True, []),
+        ('<cite class="fn">harbournotes</cite>', True, []),
+    ],
+)
+def test_the_post_authors_own_comment_names_the_writer_of_a_blog_post(
+    commenter: str, by_author: bool, authors: list[str]
+) -> None:
+    # WordPress marks the comments of the post's author "bypostauthor"; a reader's comment,
+    # an account's name or the blog's own name says nothing of who wrote it.
+    html = _answered_post(commenter, by_author=by_author)
+    assert parse_html(html).authors == authors
+
+
+def test_a_meta_author_that_is_the_publisher_gives_way_to_the_shown_byline() -> None:
+    head = (
+        '<title>T</title><meta name="author" content="Harbour Weekly">'
+        '<meta name="DC.publisher" content="Harbour Weekly">'
+    )
+    byline = '<table><tr><td>26 | 01 | 2022</td><td class="authorbold">Jane Doe</td></tr></table>'
+    article = f"<h1>Bridge closed after cracks found</h1>{byline}{BODY}"
+    assert parse_html(page(head, article)).authors == ["Jane Doe"]
+
+
+def test_a_meta_author_that_is_the_publisher_is_kept_where_the_byline_names_them_too() -> None:
+    head = (
+        '<title>T</title><meta name="author" content="Jane Doe">'
+        '<meta name="dcterms.publisher" content="Jane Doe">'
+    )
+    article = f'<h1>Bridge closed after cracks found</h1><p class="author">Jane Doe</p>{BODY}'
+    assert parse_html(page(head, article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
     ("layout", "authors"), [("zen-one-sidebar-second", ["Jane Doe"]), ("sidebar", [])]
 )
 def test_a_byline_in_a_container_named_for_its_sidebar_layout_is_the_articles(

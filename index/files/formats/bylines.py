@@ -654,12 +654,24 @@ def person_before_outlet(text: str) -> tuple[str, str]:
     return "", ""
 
 
+# A writer's job written before their name, alone or closing a compound that names the outlet
+# or the kind ("Gastautorin", "Chefredakteur", "FOCUS-Online-Experte", "Founder"). (English
+# jobs that make a byline a role's, "Columnist Jane Doe", are read as roles before this.)
+_JOB_BEFORE_NAME = re.compile(
+    r"(?:^|-|(?<=gast)|(?<=chef))(?:autor(?:in)?|redakteur(?:in)?|expert(?:e|in)?"
+    r"|korrespondent(?:in)?|reporter(?:in)?|kolumnist(?:in)?|journalist(?:in)?|gründer(?:in)?"
+    r"|blogger(?:in)?|founder)$"
+)
+
+
 def _without_title(name: str) -> str:
-    """'Rechtsanwalt Jane Doe' -> 'Jane Doe': the profession before a name is no part of it,
-    when a whole name remains."""
+    """'Rechtsanwalt Jane Doe' -> 'Jane Doe', 'Gastautorin Jane Doe' -> 'Jane Doe': the
+    profession or the job before a name is no part of it, when a whole name remains."""
     words = name.split()
     start = 0
-    while start < len(words) - 2 and words[start].lower().rstrip(".") in _TITLES:
+    while start < len(words) - 2 and (
+        words[start].lower().rstrip(".") in _TITLES or _JOB_BEFORE_NAME.search(words[start].lower())
+    ):
         start += 1
     rest = " ".join(words[start:])
     return rest if start and is_person_name(rest) else name

@@ -134,6 +134,7 @@ _AUTHOR_KEYS = (
     "citation_author",
     "book:author",
 )
+_PUBLISHER_KEYS = ("publisher", "dc.publisher", "dcterms.publisher", "dc:publisher")
 # The label of a Twitter card field that names the author, in the languages of Yoast SEO.
 _WRITTEN_BY = re.compile(
     r"^(?:written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por"
@@ -285,12 +286,14 @@ def parse_html(text: str) -> Draft:
         draft.authors = (
             _closing_byline(draft.paragraphs)
             or _closing_signature(draft.paragraphs, tree)
+            or _signature_over_office(draft.paragraphs, tree)
             or _closing_bio(draft.paragraphs)
             or _wire_reporter(draft.paragraphs[:_LEAD_LINES])
             or _labelled_paragraph(draft.paragraphs)
             or _interviewer(draft.paragraphs, tree)
             or _cjk_byline_line(tree)
             or _post_metadata_byline(tree)
+            or _post_author_comment(tree, draft)
             or _right_aligned_signature(tree)
             or _copyright_notice(tree, draft)
         )
@@ -755,6 +758,23 @@ def html_to_text(fragment: str) -> list[str]:
 _DECLARED, _SHOWN, _LINKED, _GUESS = "declared", "shown", "linked", "guess"
 
 
+# The microdata properties that hold another work than the page's own: a work it cites, a
+# review or comment on it, one it mentions or lists.
+_OTHER_WORKS = frozenset(
+    "citation review comment mentions isBasedOn hasPart itemListElement relatedLink".split()
+)
+
+
+def _of_other_work(meta: Any) -> bool:
+    """Whether a microdata `<meta itemprop>` describes another work than the page's: one
+    inside an item that is such a property ("<li itemprop=citation itemscope><meta
+    itemprop=author content=...>": a cited paper's author, not the article's)."""
+    for ancestor in meta.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            return bool(_OTHER_WORKS.intersection((ancestor.get("itemprop") or "").split()))
+    return False
+
+
 class _Metadata:
     """What a page declares about its article, gathered once from the tree."""
 
@@ -770,6 +790,12 @@ class _Metadata:
                 or ""
             )
             content = element.get("content")
+            if (
+                key
+                and not (element.get("property") or element.get("name"))
+                and _of_other_work(element)
+            ):
+                continue
             if key and content and content.strip():
                 # Some pages put several properties in one attribute ("og:title dc:title").
                 for name in key.lower().split():
@@ -1349,6 +1375,9 @@ class _Metadata:
         fallback: tuple[list[str], str] = ([], "")
         declared = False
         owners = self._owner_names()
+        # (The publisher the meta tags name, as the author they declare, names who put the
+        # story out, not who wrote it; a byline the page shows may still name them.)
+        publishers = self.all(*_PUBLISHER_KEYS)
         for people, credit, kind in self._bylines():
             # (A host named as the author, "elmundo.es", is a site's, even where the page
             # gives no address to compare it with.)
@@ -1361,7 +1390,10 @@ class _Metadata:
             if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
             if people and not all(
-                _is_site_name(p, site, url) or _owns_the_site(p, owners) for p in people
+                _is_site_name(p, site, url)
+                or _owns_the_site(p, owners)
+                or (kind == _DECLARED and _owns_the_site(p, publishers))
+                for p in people
             ):
                 if kind == _DECLARED:
                     people = self._shown_more(self._owner_shown(people))
@@ -4964,6 +4996,39 @@ def _post_metadata_byline(tree: Any) -> list[str]:
     return []
 
 
+# A comment the blog marks as written by the post's own author (WordPress's `comment_class()`
+# adds "bypostauthor"), and the commenter's name in it: the vCard's "fn", else the comment's
+# author line without its verb ("<span class="says">says:</span>").
+_POST_AUTHOR_COMMENT = (
+    "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]"
+)
+_COMMENTER = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-author ')]",
+)
+_MAX_COMMENTER = 40
+
+
+def _says(element: Any) -> bool:
+    return "says" in (element.get("class") or "").split()
+
+
+def _post_author_comment(tree: Any, draft: Draft) -> list[str]:
+    """The post's writer where they answer in its comments and the blog marks their comment
+    as the post author's: the name it gives them, a person's or a user's ("jdoe"), not an
+    account's ("admin") nor one named after the site ("myblog" on myblog.example)."""
+    for comment in tree.xpath(_POST_AUTHOR_COMMENT):
+        for path in _COMMENTER:
+            for element in comment.xpath(path)[:1]:
+                name = next(iter(_shown_lines(element, _says)), "")
+                if len(name) > _MAX_COMMENTER or _is_site_name(name, draft.source, draft.url):
+                    return []
+                if is_person_name(name) or one_word_byline(f"by {name}"):
+                    return [name]
+        return []  # The first such comment decides.
+    return []
+
+
 def _closing_source(paragraphs: list[str]) -> str:
     """The outlet a source line credits where it closes the text ("Quelle: kathpress") and
     the extraction ran on past it into the page's furniture (topics, teasers, a programme
@@ -5032,6 +5097,40 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     ):
         return []
     return [name]
+
+
+def _signature_over_office(paragraphs: list[str], tree: Any) -> list[str]:
+    """The person a letter or statement is signed by where the office they hold is set
+    under their name in the same block, closing the text ("<p>Jane Doe<br>Chairwoman</p>"):
+    a name of two or three words, then a short line that is no sentence, no name and no
+    address. Both are the block's plain text: a label set in bold over its value ("<b>Current
+    use</b><br>Student housing") or links ("<a>Notes</a><br><a>Links</a>") sign nothing."""
+    if len(paragraphs) < _SIGNED_TEXT + 1:
+        return []
+    before, name, office = paragraphs[-3:]
+    if (
+        not 2 <= len(name.split()) <= 3
+        or not 1 <= len(office.split()) <= _MAX_OFFICE_WORDS
+        or _NOT_OFFICE.search(office)
+        or before.rstrip().endswith(":")
+        or not is_person_name(name)
+        or is_person_name(office)
+    ):
+        return []
+    for node in tree.xpath("//body//text()[normalize-space(.) = $text]", text=name):
+        block = node.getparent()
+        if block is None or not node.is_text or block.tag in _INLINE or block.tag == "span":
+            continue
+        if _in_other_content(block) or block.find(".//a") is not None:
+            continue
+        if [e.tag for e in block] == ["br"] and _shown_lines(block) == [name, office]:
+            return [name]
+    return []
+
+
+_MAX_OFFICE_WORDS = 4
+# A line that is a sentence's end, a label, a date or an address, not an office.
+_NOT_OFFICE = re.compile(r"[.!?:;()@/\d]")
 
 
 _LIST_MARKS = frozenset("-–—―*•·")
