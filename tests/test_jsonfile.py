@@ -373,11 +373,18 @@ def test_json_lines() -> None:
         ("The council voted [&hellip;]", "The council voted on Monday.", False),
         ("The council voted on Monday [...]", "The council voted on Monday.", False),
         ("<p>The council voted on</p>\n<p>[&hellip;]</p>", "The council voted on it.", False),
+        # ... or cut at so many characters with no mark, maybe in a word (an export's
+        # "description": its text's first 200 characters).
+        ("The council voted on Mond", "The council voted on Monday. More.", False),
+        ("Fares rise in May", "The council voted on Monday.", True),
+        ("The council vote", "The council voted on Monday.", False),
+        ("The council voted on", "The council voted on Monday.", False),
         # ... or later in the body, or the title again.
         ("Tolls rise in May.", "First.\n\nSecond.\n\nThird.\n\nTolls rise in May.", False),
         ("Bridge closed", "The council voted on Monday.", False),
         # Words of the body, but not its text: kept ("art" is no part of "start").
         ("Art start.", "The start of the art fair.", True),
+        ("Art sta", "The start of the art fair.", True),
     ],
 )
 def test_a_summary_is_the_lede_unless_the_body_or_title_says_it(

@@ -13,6 +13,7 @@ SUMMARY_KEYS = (
 LEDE_WORDS = 120
 """A summary longer than this many words is a second copy of the article, not its lede."""
 _WORD = re.compile(r"\w+")
+_ENDED = re.compile(r"[.!?…\"'”’»)\]]\s*$")  # a sentence's end: no word cut short
 _CUT = re.compile(r"(?:\s*(?:\[(?:…|\.\.\.|&hellip;)\]|…|\.\.\.|\[\+\d+ chars\]))+\s*$")
 
 
@@ -28,4 +29,8 @@ def with_lede(body: list[str], summary: list[str], title: str) -> list[str]:
     if not words or len(words) > LEDE_WORDS:
         return body
     said_already = " ".join(_WORD.findall(" ".join([title, *body]).casefold()))
-    return body if f" {' '.join(words)} " in f" {said_already} " else [*summary, *body]
+    needle = f" {' '.join(words)} "
+    if not cut and not _ENDED.search(said):
+        # The body's first N characters, cut with no mark: its last word may be half a word.
+        needle = needle[:-1]
+    return body if needle in f" {said_already} " else [*summary, *body]
