@@ -561,3 +561,18 @@ def test_a_document_cut_anywhere_gives_the_items_before_the_cut_whole(shape: str
         assert read == whole, f"cut at {end}"
         most = max(most, len(read))
     assert most >= len(items) - 1  # cut in the last item: all the others
+
+
+def test_an_elasticsearch_dumps_hits_are_articles() -> None:
+    """Keys lose their "_" when compared, so "_source" (the hit's document) was "source", the
+    publication: a dump of an index of articles gave none."""
+    hits = [
+        {"_index": "news", "_id": "1", "_source": {"title": "Bridge closed", "body": "Cracks."}},
+        {"_index": "news", "_id": "2", "_source": {"title": "Road open", "text": "At last."}},
+    ]
+    document = {"took": 3, "hits": {"total": {"value": 2}, "hits": hits}}
+    drafts = parse_json(json.dumps(document))
+    assert [(d.title, d.paragraphs) for d in drafts] == [
+        ("Bridge closed", ["Cracks."]),
+        ("Road open", ["At last."]),
+    ]

@@ -63,7 +63,8 @@ _WRAPPERS = (
     "documents", "records", "hits", "response", "feed", "rss", "channel", "item",
 )  # fmt: skip
 # Nested objects whose fields belong to the article (Guardian API `fields`, JSON:API).
-_NESTED = ("fields", "attributes", "_source", "properties")
+_NESTED = ("fields", "attributes", "properties")
+_RAW_NESTED = ("_source",)  # Elasticsearch's hit; "source" (without "_") is the publication
 
 _KEY = re.compile(r"[\s_\-:]")
 _TAG = re.compile(
@@ -242,8 +243,8 @@ def _fields(item: dict[str, Any]) -> dict[str, Any]:
     for key, value in item.items():
         if isinstance(key, str):
             fields.setdefault(_KEY.sub("", key.lower()), value)
-    for nested in _NESTED:
-        inner = fields.get(nested)
+    inners = [fields.get(nested) for nested in _NESTED] + [item.get(k) for k in _RAW_NESTED]
+    for inner in inners:
         if isinstance(inner, dict):
             for key, value in inner.items():
                 if isinstance(key, str):
