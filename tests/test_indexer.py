@@ -852,3 +852,101 @@ def test_the_first_files_imports_are_not_the_first_batchs_time(
     commits: list[int] = []
     indexer.update_library(_open(small_library), on_commit=commits.append, first_batch_seconds=0.3)
     assert commits[0] > 1
+
+
+def _export(root: Path, count: int) -> Path:
+    """A JSON Lines export of `count` articles, each with a word of its own."""
+    path = root / "export" / "news.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = (
+        json.dumps({"title": f"Exportitem {n}", "body": f"Item number{n} of the exportitems."})
+        for n in range(count)
+    )
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _in_small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from functools import partial
+
+    from newsread.index.files import reader
+
+    parts = partial(reader.read_article_parts, max_bytes=2_000, part_bytes=2_000)
+    monkeypatch.setattr(indexer, "read_article_parts", parts)
+
+
+def test_a_large_export_is_indexed_whole_a_part_at_a_time(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 35 MB JSON Lines export was cut to its first 20 MB (16,914 of its 30,000 articles)."""
+    _in_small_parts(monkeypatch)
+    export = _export(small_library, 400)
+    assert export.stat().st_size > 10 * 2_000  # read in 10 parts or more
+    library = _open(small_library)
+    summary = library.update()
+    assert (summary.indexed, summary.articles, summary.cut) == (4, 403, ())
+    assert library.search("number0").total == 1
+    assert library.search("number399").total == 1
+    assert library.search("exportitem").total == 400
+    again = library.update()
+    assert (again.indexed, again.unchanged) == (0, 4)
+
+
+def test_an_export_stopped_between_its_parts_is_read_whole_next_time(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting the app mid-file keeps what was read searchable; the file is not taken as
+    read: the next update reads it again, and nothing is doubled."""
+    _in_small_parts(monkeypatch)
+    _export(small_library, 400)
+    library = _open(small_library)
+    library.update()  # the other three files
+    (small_library / "export" / "news.jsonl").unlink()
+    library.update()
+    _export(small_library, 400)
+    asked: list[int] = []
+
+    def after_three_parts() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # once before the file, then between its parts
+
+    summary = library.update(cancelled=after_three_parts)
+    assert summary.cancelled
+    first = library.search("exportitem").total
+    assert 0 < first < 400
+    again = library.update()
+    assert again.indexed == 1
+    assert library.search("exportitem").total == 400
+    assert library.search("number0").total == 1
+    assert library.count() == 403
+
+
+def test_a_large_export_is_searchable_as_it_is_read_and_a_kill_mid_file_loses_nothing(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of many articles is committed between its parts when the batch's time is up:
+    its first articles are searchable long before its last is read. Until its last part the
+    store records it as changed, so an update killed after such a commit leaves the next one
+    to read the file again whole, nothing doubled."""
+    from newsread.index.engine.indexer import update_library
+
+    _in_small_parts(monkeypatch)
+    _export(small_library, 400)
+    library = _open(small_library)
+    seen: list[int] = []
+
+    def killed_mid_file(articles: int) -> None:
+        seen.append(articles)
+        if articles > 3 + 20:  # the other three files, and some of the export's parts
+            raise KeyboardInterrupt  # stands for the process killed here
+
+    with pytest.raises(KeyboardInterrupt):
+        update_library(library, on_commit=killed_mid_file, first_batch_seconds=0, batch_seconds=0)
+    assert seen[-1] < 403  # committed mid-file
+    library = _open(small_library)
+    assert 0 < library.search("exportitem").total < 400
+    summary = library.update()
+    assert summary.indexed >= 1
+    assert library.search("exportitem").total == 400
+    assert library.count() == 403
+    assert library.update().indexed == 0

@@ -174,15 +174,23 @@ class DocStore:
 
         Returns how many articles of the file it replaced."""
         replaced = self._db.execute("DELETE FROM articles WHERE path = ?", (state.path,)).rowcount
-        self._db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-            (state.path, state.mtime_ns, state.size, state.digest, state.reason),
-        )
+        self.put_state(state)
+        self.add_articles(articles)
+        return int(replaced)
+
+    def add_articles(self, articles: Iterable[Article]) -> None:
+        """Store `articles` (of a file `put_file` recorded; no commit)."""
         self._db.executemany(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
             [(a.key, a.path, a.id, article_to_blob(a)) for a in articles],
         )
-        return int(replaced)
+
+    def put_state(self, state: FileState) -> None:
+        """Record `state` for its file, its articles as they are (no commit)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+            (state.path, state.mtime_ns, state.size, state.digest, state.reason),
+        )
 
     def remove_files(self, paths: Iterable[str]) -> None:
         rows = [(p,) for p in paths]

@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from newsread.index.engine.parallel import (
 from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import StoryUpdate
 from newsread.index.errors import LibraryError, UnreadableFile
-from newsread.index.files.reader import PARSER_VERSION, read_articles
+from newsread.index.files.reader import PARSER_VERSION, read_article_parts, read_articles
 from newsread.index.files.scan import ScanResult, folder_problem, scan_library, walk_library
 
 if TYPE_CHECKING:
@@ -380,7 +381,7 @@ def update_library(
                 if done:
                     return done
             to_read = _ToRead(plan, None if first is None else walk)
-            processes, merge = _writing(library, plan, walked=first is None)
+            processes, merge = _writing(library, plan, scan, walked=first is None)
             # Only files the store knows can have documents, unless the two disagree (an update
             # killed mid-way): a new library's files are never looked up one by one (100,000
             # look-ups were 2-3 s of a new 100k library's first results).
@@ -399,13 +400,12 @@ def update_library(
             # The first batch is indexed here, not by sub-writers: it is small, and committing it
             # without waiting for processes to start and finish puts the first results on screen
             # sooner. Later batches use every core.
-            writer = library.writer()
-            batch: list[str] = []  # keys added since the last commit
+            now = _Batch(library.writer(), StoryUpdate(library.docs))
             try:
                 indexed_paths = plan.to_remove + (
                     plan.to_read if known is None else [rel for rel in plan.to_read if rel in known]
                 )
-                expected -= _remove(library, writer, indexed_paths)
+                now.expected = expected - _remove(library, now.writer, indexed_paths)
                 library.docs.remove_files(plan.to_remove)
                 indexed = articles = 0
                 cut: list[tuple[str, str]] = []
@@ -414,9 +414,34 @@ def update_library(
                 limit = first_batch_seconds
                 was_cancelled = False
                 reread: list[str] = []  # article keys, for re-anchoring their highlights
-                fresh: list[Article] = []  # articles read since their stories were last updated
-                stories = StoryUpdate(library.docs)
-                read = 0
+                read = commits = 0
+
+                def commit_when_due(done: int, more: bool) -> None:
+                    """Commit the batch if its time is up and more is to be read (files, or
+                    a large file's parts): what was read is searchable, the next batch starts."""
+                    nonlocal batch_started, limit, processes, merge, commits
+                    if time.monotonic() - batch_started <= limit or not more:
+                        return
+                    commits += 1
+                    report(Progress("committing", done, to_read.total))
+                    _commit(library, now.writer, now.keys, now.expected, merge)
+                    now.stories.add(now.fresh)
+                    now.stories.finish()
+                    now.fresh.clear()
+                    library.docs.commit()
+                    now.stories = StoryUpdate(library.docs)
+                    library.record_files()
+                    if on_commit:
+                        on_commit(library.docs.count())
+                    to_read.finish()
+                    processes, merge = _writing(library, plan, scan)
+                    release_free_memory()  # before the next batch's sub-writers fork
+                    now.writer = library.writer(processes)
+                    batch_started = time.monotonic()
+                    # Each commit makes a segment and merges small ones; batches that grow
+                    # keep a big build to a dozen segments (queries pay per segment).
+                    limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
+
                 for n, rel in enumerate(to_read, 1):
                     if cancelled and cancelled():
                         was_cancelled = True
@@ -424,43 +449,35 @@ def update_library(
                         break
                     read = n
                     report(Progress("reading", n - 1, to_read.total, rel))
-                    before = len(batch)
                     reading = time.monotonic()
-                    added = _index_file(library, writer, rel, scan, cut, batch, fresh, dropped)
-                    if n == 1:  # it paid the parsers' imports (0.2-0.5 s): no batch's reading time
+                    added, stopped = _index_file(
+                        library,
+                        now,
+                        rel,
+                        scan,
+                        _FileLog(cut, dropped, reread),
+                        partial(commit_when_due, n - 1, True),
+                        cancelled,
+                    )
+                    if n == 1 and not commits:
+                        # It paid the parsers' imports (0.2-0.5 s): no batch's reading time.
                         batch_started += time.monotonic() - reading
-                    reread += batch[before:]
                     indexed += 1 if added else 0
                     articles += added
-                    expected += added
-                    if len(fresh) >= STORY_CHUNK:  # grouped now, not all kept until the commit
-                        stories.add(fresh)
-                        fresh.clear()
-                    if time.monotonic() - batch_started > limit and to_read.more_after(n):
-                        report(Progress("committing", n, to_read.total))
-                        _commit(library, writer, batch, expected, merge)
-                        stories.add(fresh)
-                        stories.finish()
-                        fresh.clear()
-                        library.docs.commit()
-                        stories = StoryUpdate(library.docs)
-                        library.record_files()
-                        if on_commit:
-                            on_commit(library.docs.count())
+                    if stopped:  # cancelled between a large file's parts
+                        was_cancelled = True
                         to_read.finish()
-                        processes, merge = _writing(library, plan)
-                        release_free_memory()  # before the next batch's sub-writers fork
-                        writer = library.writer(processes)
-                        batch_started = time.monotonic()
-                        # Each commit makes a segment and merges small ones; batches that grow
-                        # keep a big build to a dozen segments (queries pay per segment).
-                        limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
+                        break
+                    if len(now.fresh) >= STORY_CHUNK:  # grouped now, not all kept until the commit
+                        now.stories.add(now.fresh)
+                        now.fresh.clear()
+                    commit_when_due(n, to_read.more_after(n))
                 report(Progress("committing", read, to_read.total))  # stopped: what it read
-                _commit(library, writer, batch, expected, merge)
-                stories.add(fresh)
-                stories.finish()
+                _commit(library, now.writer, now.keys, now.expected, merge)
+                now.stories.add(now.fresh)
+                now.stories.finish()
             except BaseException:
-                library.abandon(writer)
+                library.abandon(now.writer)
                 library.docs.rollback()  # the rows of files whose documents Whoosh did not commit
                 raise
             library.docs.commit()
@@ -468,8 +485,7 @@ def update_library(
             library.docs.set_meta("dirty", None)
             if not was_cancelled:
                 library.docs.set_meta("parser", str(PARSER_VERSION))
-            large = len(plan.to_read) >= PARALLEL_MIN_FILES
-            if not was_cancelled and large and should_merge(library):
+            if not was_cancelled and _large(plan, scan) and should_merge(library):
                 # Everything is searchable now; the merge only makes searches cheaper.
                 if on_commit:
                     on_commit(library.docs.count())
@@ -586,12 +602,26 @@ def _finish(walk: Iterator[str]) -> None:
         pass
 
 
-def _writing(library: OpenIndex, plan: _Plan, walked: bool = True) -> tuple[int, bool]:
+PARALLEL_MIN_BYTES = 20_000_000
+"""Updates reading this much index with sub-writers, however few files: a large export of
+many articles (`read_article_parts`) is tens of thousands of articles in one file."""
+
+
+def _large(plan: _Plan, scan: ScanResult) -> bool:
+    """Whether the update is large: its later batches use sub-writers, and a merge follows."""
+    if len(plan.to_read) >= PARALLEL_MIN_FILES:
+        return True
+    return sum(scan.files[rel][1] for rel in plan.to_read) >= PARALLEL_MIN_BYTES
+
+
+def _writing(
+    library: OpenIndex, plan: _Plan, scan: ScanResult, walked: bool = True
+) -> tuple[int, bool]:
     """How many sub-writers the update's later batches use, and whether commits merge (not
     the first of a new library, before its walk ends: there is nothing to merge with)."""
     if not walked:
         return 1, False
-    large = len(plan.to_read) >= PARALLEL_MIN_FILES
+    large = _large(plan, scan)
     # Whoosh's commit merges "small" segments into the committing process's own, at full
     # priority, while the update waits; with a dozen segments its rule took in nearly the
     # whole index (at 10k, 8,100 articles re-sorted in the build's last commit). When the
@@ -642,37 +672,86 @@ def _commit(
     batch.clear()
 
 
+@dataclass
+class _Batch:
+    """What an update writes until its next commit, which gives it a new writer and stories."""
+
+    writer: Any
+    stories: StoryUpdate
+    keys: list[str] = field(default_factory=list)  # of the articles added since the last commit
+    fresh: list[Article] = field(default_factory=list)  # read since they were last grouped
+    expected: int = 0  # documents the index holds once this batch is committed
+
+
+@dataclass(frozen=True)
+class _FileLog:
+    """What an update says of the files it read: cut ones, those that took articles out as
+    they became unreadable, and the keys of the articles read (their notes re-anchored)."""
+
+    cut: list[tuple[str, str]]
+    dropped: list[str]
+    reread: list[str]
+
+
 def _index_file(
     library: OpenIndex,
-    writer: object,
+    now: _Batch,
     rel: str,
     scan: ScanResult,
-    cut: list[tuple[str, str]],
-    batch: list[str],
-    fresh: list[Article],
-    dropped: list[str],
-) -> int:
-    """Index file `rel`; returns how many articles it added. A file that cannot be read is
-    recorded with the reason, and added to `dropped` if that took articles out."""
+    log: _FileLog,
+    between_parts: Callable[[], None],
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[int, bool]:
+    """Index file `rel`; returns how many articles it added, and whether it stopped before the
+    file's end (cancelled). A file that cannot be read is recorded with the reason, and added
+    to `log.dropped` if that took articles out.
+
+    A large file of many articles comes in parts (`read_article_parts`), each indexed, stored
+    and grouped into stories as it comes; `between_parts` may commit the batch between two (a
+    file of 100,000 articles is searchable as it is read, not after). Until its last part the
+    file is recorded as changed (no time, no digest): an update stopped, killed or cancelled
+    before then keeps the articles it committed, and the next one reads the file again."""
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
     try:
         digest = digest_file(path)
-        found = read_articles(path, library.root)
+        parts = read_article_parts(path, library.root, whole=read_articles)
+        found = next(iter(parts))
     except (UnreadableFile, OSError) as error:
         # An edited file that cannot be read now: its old articles are stale, so they go.
         if library.docs.put_file(FileState(rel, mtime_ns, size, "", _reason(error)), []):
-            dropped.append(rel)
-        return 0
-    for article in found:
-        writer.add_document(**index_fields(article))  # type: ignore[attr-defined]
-        batch.append(article.key)
-    fresh += found
-    library.docs.put_file(FileState(rel, mtime_ns, size, digest), found)
-    note = found[0].extra.get("cut") if found else None
-    if note:
-        cut.append((rel, note))
-    return len(found)
+            log.dropped.append(rel)
+        return 0, False
+    state = FileState(rel, mtime_ns, size, digest)
+    library.docs.put_file(state, [])
+    added, stopped, parted = 0, False, False
+    while True:
+        for article in found:
+            now.writer.add_document(**index_fields(article))
+            now.keys.append(article.key)
+            log.reread.append(article.key)
+        library.docs.add_articles(found)
+        added += len(found)
+        now.expected += len(found)
+        now.fresh += found
+        found = next(iter(parts), [])
+        if not found:
+            break
+        if not parted:
+            parted = True
+            library.docs.put_state(FileState(rel, -1, size, ""))  # changed, until its last part
+        if len(now.fresh) >= STORY_CHUNK:
+            now.stories.add(now.fresh)
+            now.fresh.clear()
+        if cancelled and cancelled():
+            stopped = True
+            break
+        between_parts()
+    if not stopped:
+        library.docs.put_state(state)
+    if parts.note:
+        log.cut.append((rel, parts.note))
+    return added, stopped
 
 
 def _reason(error: Exception) -> str:

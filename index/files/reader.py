@@ -7,10 +7,14 @@ JSON without an extension. Everything that can go wrong with a file becomes an
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import stat
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
 from newsread.index.article import Article, derived_source, path_key, stable_id
 from newsread.index.errors import UnreadableFile
@@ -66,7 +70,8 @@ MAX_FILE_BYTES = 20_000_000
 MAX_CUT_FILE_BYTES = 100_000_000
 """Files over this size are skipped whole, unread: a cut would leave too little of them to be
 worth it (an article is at most a few hundred KB; such a file is a dump or an accident). A
-compressed file over MAX_FILE_BYTES is skipped too; one that unpacks to more is cut."""
+compressed file over MAX_FILE_BYTES is skipped too; one that unpacks to more is cut. (Large
+JSON exports of many articles are read whole, in parts: `read_article_parts`.)"""
 
 
 def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) -> list[Article]:
@@ -148,19 +153,41 @@ def _left_out(drafts: list[Draft], articles: list[Article]) -> str:
     """Why some of a file's articles are left out, said as a skipped file's reason is: an entry
     of a JSON array that only has a title ("no text (#2)"), a line of JSON Lines that is not
     JSON ("invalid JSON: Expecting value at line 3")."""
-    empty = [
-        article.key.rsplit("#", 1)[1]
-        for draft, article in zip(drafts, articles, strict=True)
-        if not article.paragraphs and not draft.unread
-    ]
-    unread = [draft.unread for draft in drafts if draft.unread]
-    reasons = []
-    if empty:
-        numbers = ", ".join(f"#{n}" for n in empty[:5]) + (", ..." if len(empty) > 5 else "")
-        reasons.append(f"no text ({numbers})")
-    reasons += unread[:5] + (["..."] if len(unread) > 5 else [])
-    left = len(empty) + len(unread)
-    return f"{left} of its {len(articles)} articles left out, " + "; ".join(reasons)
+    left = _LeftOut()
+    for draft, article in zip(drafts, articles, strict=True):
+        left.add(draft, article)
+    return left.said(len(articles))
+
+
+class _LeftOut:
+    """The articles of a file left out (`_left_out`), counted as they come; the first few
+    of each kind are kept to be named."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.empty: list[str] = []  # the numbers of entries with no text
+        self.unread: list[str] = []  # why lines could not be read
+        self.more = [0, 0]  # of each kind, how many more than those kept
+
+    def add(self, draft: Draft, article: Article) -> None:
+        """Count `article` (of `draft`) if it is left out."""
+        if article.paragraphs:
+            return
+        self.count += 1
+        kind = 1 if draft.unread else 0
+        kept = self.unread if kind else self.empty
+        if len(kept) < 5:
+            kept.append(draft.unread or article.key.rsplit("#", 1)[1])
+        else:
+            self.more[kind] += 1
+
+    def said(self, total: int) -> str:
+        reasons = []
+        if self.empty:
+            more = ", ..." if self.more[0] else ""
+            reasons.append(f"no text ({', '.join(f'#{n}' for n in self.empty)}{more})")
+        reasons += self.unread + (["..."] if self.more[1] else [])
+        return f"{self.count} of its {total} articles left out, " + "; ".join(reasons)
 
 
 def _saved_page(data: bytes, suffix: str) -> tuple[Draft, bool]:
@@ -180,6 +207,237 @@ def _cut(data: bytes, limit: int) -> bytes:
     data = data[:limit]
     newline = data.rfind(b"\n", limit - 65536)
     return data[: newline + 1] if newline > 0 else data
+
+
+# --- a large file of many articles, in parts ----------------------------------------------
+
+PART_BYTES = 4_000_000
+"""A JSON or JSON Lines file over MAX_FILE_BYTES is read this many bytes at a time
+(`read_article_parts`): what a part holds (its text, values and articles) is a few times this."""
+MAX_PARTED_FILE_BYTES = 4_000_000_000
+"""Such a file is read in parts up to this many bytes (unpacked); the rest is said as cut."""
+_CHUNK = 1 << 20
+
+
+class ArticleParts:
+    """The articles of one file, a part at a time (`read_article_parts`). Iterate once; then
+    `note` says what of the file was cut or left out ("" when nothing was)."""
+
+    def __init__(self) -> None:
+        self.note = ""
+        self.parts: Iterator[list[Article]] = iter(())
+
+    def __iter__(self) -> Iterator[list[Article]]:
+        return self.parts
+
+
+def read_article_parts(
+    path: Path,
+    root: Path,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    part_bytes: int = PART_BYTES,
+    whole: Callable[[Path, Path], list[Article]] | None = None,
+) -> ArticleParts:
+    """The articles in the file at `path`, a part at a time. A JSON or JSON Lines file over
+    `max_bytes` (a large export of many articles, gzipped or not) is read whole, in windows of
+    about `part_bytes`, each part's articles whole: memory holds one window's. Any other file
+    is one part, `read_articles`'s, as is a large JSON document none of whose arrays gives an
+    article in parts (one huge article: it is cut); `whole` reads those (`read_articles` with
+    `max_bytes`).
+
+    Raises:
+        UnreadableFile: as `read_articles`, when the first part is asked for. A file that
+            fails after its first part ends with what was read, and `note` says why.
+    """
+    parts = ArticleParts()
+    read = whole or functools.partial(read_articles, max_bytes=max_bytes)
+    if _in_parts(path, max_bytes):
+        parts.parts = _parts(path, root, part_bytes, read, parts)
+    else:
+        parts.parts = _whole(path, root, read, parts)
+    return parts
+
+
+def _whole(
+    path: Path, root: Path, read: Callable[[Path, Path], list[Article]], out: ArticleParts
+) -> Iterator[list[Article]]:
+    articles = read(path, root)
+    out.note = articles[0].extra.get("cut", "") if articles else ""
+    yield articles
+
+
+def _in_parts(path: Path, max_bytes: int) -> bool:
+    """Whether the file at `path` is JSON over `max_bytes` (gzip: unpacked, by the size its
+    trailer gives), in UTF-8 or a one-byte encoding (windows of UTF-16 would split its
+    characters): to be read in parts."""
+    if _inner_suffix(path.name) not in _JSON_SUFFIXES:
+        return False
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return False
+        with path.open("rb") as file:
+            head = file.read(4096)
+            if head.startswith(_GZIP_MAGIC):
+                if status.st_size <= max_bytes:
+                    file.seek(-4, 2)  # ISIZE: the last member's size, modulo 4 GiB
+                    if int.from_bytes(file.read(4), "little") <= max_bytes:
+                        return False
+                return True
+    except OSError:
+        return False  # `read_articles` says why
+    wide = head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
+    return status.st_size > max_bytes and not wide
+
+
+def _parts(
+    path: Path,
+    root: Path,
+    part_bytes: int,
+    read: Callable[[Path, Path], list[Article]],
+    out: ArticleParts,
+) -> Iterator[list[Article]]:
+    from newsread.index.files.formats.jsonfile import JsonStream, article_drafts
+
+    rel, stem = _relative(path, root), _inner_stem(path.name)
+    lines = _inner_suffix(path.name) in _JSON_LINES_SUFFIXES
+    stream = JsonStream(lines=lines, max_carry=part_bytes)
+    windows = _Windows(path, part_bytes)
+    left = _LeftOut()
+    count = kept = 0
+    stopped = ""
+    try:
+        for window, final in windows:
+            try:
+                text = decode(window)
+            except UnreadableFile as error:
+                if not kept:
+                    raise
+                stopped = f"unreadable after its first {_size(windows.read)} ({error})"
+                break
+            part = []
+            for draft in article_drafts(stream.feed(text, final)):
+                count += 1
+                article = _article(draft, f"{rel}#{count}", rel, "json", stem)
+                left.add(draft, article)
+                if article.paragraphs:
+                    part.append(article)
+            if part:
+                kept += len(part)
+                yield part
+            if stream.finished:
+                break
+    except Exception as error:  # a gzip file damaged further on, or a parser's own failure
+        if not isinstance(error, UnreadableFile):
+            said = " ".join(str(error).split())[:200]
+            error = UnreadableFile(
+                f"newsread's reader failed on it ({type(error).__name__}: {said})"
+            )
+        if not kept:
+            raise error from None
+        stopped = str(error)
+    if not kept:
+        # Not a document of many articles (one huge article, or not JSON): read as a file over
+        # the limit always was, cut (or skipped, saying why).
+        yield from _whole(path, root, read, out)
+        return
+    stopped = stopped or windows.stopped or stream.stopped
+    notes = [f"{stopped}: {kept:,} articles read, those after them not"] if stopped else []
+    if left.count:
+        notes.append(left.said(count))
+    out.note = "; ".join(notes)
+
+
+class _Windows:
+    """A file's bytes (gzip: unpacked as they come) in windows of about `part_bytes`, each
+    ending at a line break in its second half or else at a character's start (UTF-8), with
+    whether it is the last. `read` is how many bytes were given; `stopped` says why the file
+    was not read to its end ("" when it was)."""
+
+    def __init__(self, path: Path, part_bytes: int, limit: int = MAX_PARTED_FILE_BYTES) -> None:
+        self.path, self.part_bytes, self.limit = path, part_bytes, limit
+        self.read = 0
+        self.stopped = ""
+
+    def __iter__(self) -> Iterator[tuple[bytes, bool]]:
+        held = bytearray()
+        window: bytes | None = None
+        first = max(self.part_bytes // 16, min(self.part_bytes, 4096))
+        try:
+            with self.path.open("rb") as file:
+                for chunk in self._unpacked(file):
+                    held += chunk
+                    if self.read + len(held) > self.limit:
+                        del held[self.limit - self.read :]
+                        whole = (
+                            "more when unpacked" if self._packed else f"{_size(self._size)} file"
+                        )
+                        self.stopped = f"read to its first {_size(self.limit)} ({whole})"
+                    # The first window is small: its articles are the first searchable.
+                    while len(held) > (size := self.part_bytes if self.read else first):
+                        end = _window_end(held, size)
+                        if window is not None:
+                            yield window, False
+                        window = bytes(held[:end])
+                        del held[:end]
+                        self.read += end
+                    if self.stopped:
+                        break
+        except OSError as error:
+            raise UnreadableFile(f"could not read: {error.strerror or error}") from None
+        if held:
+            if window is not None:
+                yield window, False
+            window = bytes(held)
+            self.read += len(held)
+        if window is not None:
+            yield window, True
+
+    def _unpacked(self, file: BinaryIO) -> Iterator[bytes]:
+        """The file's bytes; a gzip file's unpacked, its members one after another."""
+        self._size = os.fstat(file.fileno()).st_size
+        head = file.read(2)
+        file.seek(0)
+        self._packed = head == _GZIP_MAGIC
+        if not self._packed:
+            while chunk := file.read(_CHUNK):
+                yield chunk
+            return
+        engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        pending = b""
+        try:
+            while True:
+                if engine.eof:
+                    rest = engine.unused_data
+                    if len(rest) < 2:
+                        rest += file.read(_CHUNK)
+                    if not rest.startswith(_GZIP_MAGIC):
+                        return  # the end, or padding after the last member (gzip ignores it)
+                    engine, pending = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS), rest
+                if not pending:
+                    pending = file.read(_CHUNK)
+                    if not pending:
+                        self.stopped = "a truncated gzip file, read as far as it goes"
+                        return
+                data = engine.decompress(pending, _CHUNK)
+                pending = engine.unconsumed_tail
+                if data:
+                    yield data
+        except zlib.error as error:
+            raise UnreadableFile(f"corrupt gzip file ({error})") from None
+
+
+def _window_end(held: bytearray, size: int) -> int:
+    """Where a window of about `size` bytes of `held` ends: after its last line break in its
+    second half, else before the UTF-8 character that byte `size` is in."""
+    end = held.rfind(b"\n", size // 2, size)
+    if end >= 0:
+        return end + 1
+    end = size
+    while end > size - 4 and 0x80 <= held[end] < 0xC0:  # a continuation byte
+        end -= 1
+    return end
 
 
 # --- the file --------------------------------------------------------------------------

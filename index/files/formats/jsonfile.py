@@ -11,7 +11,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -91,10 +91,7 @@ def parse_json(text: str, *, lines: bool = False, cut: bool = False) -> list[Dra
         values = _items_before_cut(text) if cut else []
         if not values:
             raise
-    drafts = [
-        Draft(unread=item.reason) if isinstance(item, _BadLine) else _draft(item)
-        for item in _articles(values)
-    ]
+    drafts = article_drafts(values)
     if all(draft.unread for draft in drafts):
         if bad := next((value for value in values if isinstance(value, _BadLine)), None):
             raise UnreadableFile(bad.reason)
@@ -118,8 +115,14 @@ def _load(text: str, lines: bool) -> list[Any]:
     except json.JSONDecodeError as error:
         if error.msg != "Extra data" and not lines:
             raise UnreadableFile(_invalid(error.msg, error.lineno)) from None
+    return _line_values(text.split("\n"), 1)
+
+
+def _line_values(lines: list[str], first: int) -> list[Any]:
+    """The values of lines of JSON Lines, the first numbered `first` (a `_BadLine` for each
+    that is not JSON; blank lines give none)."""
     values: list[Any] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:
@@ -129,6 +132,15 @@ def _load(text: str, lines: bool) -> list[Any]:
         except json.JSONDecodeError as error:
             values.append(_BadLine(_invalid(error.msg, number)))
     return values
+
+
+def article_drafts(values: Iterable[Any]) -> list[Draft]:
+    """A draft for each article among JSON `values` (`_articles`), in order; a bad line of JSON
+    Lines is a draft that says so (`Draft.unread`)."""
+    return [
+        Draft(unread=item.reason) if isinstance(item, _BadLine) else _draft(item)
+        for item in _articles(values)
+    ]
 
 
 _SPACE = re.compile(r"\s*")
@@ -188,6 +200,200 @@ def _array_items(text: str, at: int, decoder: json.JSONDecoder) -> list[Any]:
             break
         at = _skip(text, at + 1)
     return items
+
+
+class JsonStream:
+    """A JSON or JSON Lines document read a window of text at a time, for a file too large to
+    hold whole. `feed` gives the values each window completes, in a shape `article_drafts`
+    reads as it reads the whole document's:
+
+    - JSON Lines (`lines`, or a document whose first value ends before the next begins): the
+      values of the window's whole lines (a line cut by the window's end waits for the next);
+    - one document (an array, or objects around one): the whole items of the arrays in it,
+      each window's wrapped in the objects around them as far as they are read (NewsAPI's
+      `{"status": "ok", "articles": [items]}`, Elasticsearch's `{"hits": {"hits": [items]}}`).
+      A value that does not end in the text held waits for the next window, unless more than
+      `max_carry` characters of it are held: then an array or object is read inside (a
+      wrapper: no article is that large), and anything else stops the reading.
+
+    `stopped` says why the reading stopped before the document's end ("" while it has not);
+    the values before that are whole. Keys after an array in an object are not read.
+    """
+
+    def __init__(self, *, lines: bool, max_carry: int) -> None:
+        self.lines: bool | None = None  # not known until the document's start is read
+        self._lines_hint = lines
+        self.stopped = ""
+        self.finished = False
+        self._max_carry = max_carry
+        self._text = ""
+        self._line = 1  # JSON Lines: the number of the line that starts `_text`
+        self._skipping = False  # JSON Lines: the rest of a line too long to hold is dropped
+        self._stack: list[_Frame] = []
+        self._opened = False
+        self._items: list[Any] = []  # the innermost array's items read in this window
+        self._decode = json.JSONDecoder().raw_decode
+
+    def feed(self, text: str, final: bool = False) -> list[Any]:
+        """The values that `text`, the document's next window, completes; `final` when it is
+        the last."""
+        if self.finished:
+            return []
+        self._text += text
+        if self.lines is None:
+            self.lines = self._looks_like_lines(final)
+            if self.lines is None:
+                return []  # the first value does not end in what is held yet
+        values = self._line_values(final) if self.lines else self._document_values(final)
+        if final:
+            self.finished = True
+        return values
+
+    def _looks_like_lines(self, final: bool) -> bool | None:
+        """Whether the text is JSON Lines: it does not open a document, or its first value
+        ends (another follows). None while that is not known."""
+        at = _skip(self._text, 0)
+        if self._lines_hint and not self._text.startswith("[", at):
+            return True
+        if not self._text.startswith(("[", "{"), at):
+            return False  # not JSON (as `parse_json` finds a document that starts so)
+        try:
+            _, end = self._decode(self._text, at)
+        except (json.JSONDecodeError, RecursionError):
+            if final or len(self._text) - at > self._max_carry:
+                return False
+            return None
+        if self._text[end:].strip():
+            return True  # another value follows the first
+        return False if final else None  # one whole document, or more to come
+
+    def _line_values(self, final: bool) -> list[Any]:
+        text = self._text
+        values: list[Any] = []
+        if self._skipping:
+            end = text.find("\n")
+            if end < 0:
+                self._text = ""
+                return values
+            text, self._skipping = text[end + 1 :], False
+            self._line += 1
+        lines = text.split("\n")
+        self._text = "" if final else lines.pop()
+        values = _line_values(lines, self._line)
+        self._line += len(lines)
+        if len(self._text) > self._max_carry:
+            said = f"a line over {self._max_carry:,} characters"
+            values.append(_BadLine(_invalid(said, self._line)))
+            self._text, self._skipping = "", True
+        return values
+
+    def _document_values(self, final: bool) -> list[Any]:
+        text, at = self._text, 0
+        values: list[Any] = []
+        while not self.finished:
+            at = _skip(text, at)
+            if not self._stack:
+                if text.startswith(("[", "{"), at) and not self._opened:
+                    self._opened = True
+                    self._stack.append(_Frame(text[at] == "["))
+                    at += 1
+                    continue
+                self.finished = True  # the document's end (what follows it is not read)
+                break
+            frame = self._stack[-1]
+            if at >= len(text):
+                break
+            char = text[at]
+            if char == ("]" if frame.array else "}"):
+                at += 1
+                self._close(values)
+                continue
+            if char == ",":
+                at += 1
+                continue
+            start, key = at, None
+            if not frame.array:
+                try:
+                    key, at = self._decode(text, at)
+                except (json.JSONDecodeError, RecursionError):
+                    at = len(text) + 1  # cut by the window's end, or not a key
+                at = _skip(text, at)
+                if at >= len(text):  # wait for the rest
+                    if len(text) - start > self._max_carry:
+                        self._stop("invalid JSON")
+                    at = start
+                    break
+                if not isinstance(key, str) or text[at] != ":":
+                    self._stop("invalid JSON")
+                    at = start
+                    break
+                at = _skip(text, at + 1)
+            try:
+                value, end = self._decode(text, at)
+            except (json.JSONDecodeError, RecursionError):
+                held = len(text) - at
+                if held > self._max_carry and text.startswith(("[", "{"), at):
+                    if len(self._stack) < 4:
+                        self._flush(values)
+                        self._stack.append(_Frame(text[at] == "[", key))
+                        at += 1
+                        continue
+                if held > self._max_carry:
+                    self._stop(f"a value over {self._max_carry:,} characters")
+                at = start
+                break  # wait for the rest of the value
+            if end >= len(text) and not final:  # a number may go on in the next window
+                at = start
+                break
+            at = end
+            if frame.array:
+                self._items.append(value)
+            else:
+                frame.found[key] = value
+        if final and not self.finished:
+            self._stop("invalid JSON or cut short")
+        self._flush(values)
+        self._text = text[at:]
+        return values
+
+    def _stop(self, reason: str) -> None:
+        self.stopped, self.finished = reason, True
+
+    def _flush(self, values: list[Any]) -> None:
+        """The innermost array's items read so far, wrapped in the objects around them."""
+        if not self._items:
+            return
+        value: Any = self._items
+        self._items = []
+        for outer, inner in zip(self._stack[-2::-1], self._stack[:0:-1], strict=True):
+            value = [value] if outer.array else {**outer.found, str(inner.key): value}
+        values.append(value)
+        for frame in self._stack:
+            frame.streamed = True
+
+    def _close(self, values: list[Any]) -> None:
+        """The innermost array or object ends: an object none of whose items were given is a
+        value of what holds it, whole."""
+        self._flush(values)
+        frame = self._stack.pop()
+        if frame.array or frame.streamed:
+            return
+        if not self._stack:
+            values.append(frame.found)
+        elif self._stack[-1].array:
+            self._items.append(frame.found)
+        else:
+            self._stack[-1].found[str(frame.key)] = frame.found
+
+
+@dataclass
+class _Frame:
+    """An array or object of a `JsonStream`'s document, open where the reading is."""
+
+    array: bool
+    key: str | None = None  # its key in the object holding it
+    found: dict[str, Any] = field(default_factory=dict)  # an object's keys read so far
+    streamed: bool = False  # items inside it were given: it is never given whole
 
 
 def _invalid(message: str, line: int) -> str:
