@@ -950,3 +950,17 @@ def test_a_large_export_is_searchable_as_it_is_read_and_a_kill_mid_file_loses_no
     assert library.search("exportitem").total == 400
     assert library.count() == 403
     assert library.update().indexed == 0
+
+
+def test_a_large_file_says_how_far_it_is_read(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsread index` showed "Indexing 0/1" for the minutes a large export took."""
+    from newsread.index.engine.indexer import Progress, update_library
+
+    _in_small_parts(monkeypatch)
+    _export(small_library, 400)
+    seen: list[Progress] = []
+    update_library(_open(small_library), on_progress=seen.append)
+    told = [p.articles for p in seen if p.path == "export/news.jsonl" and p.articles]
+    assert len(told) > 5 and told == sorted(told) and told[-1] < 400

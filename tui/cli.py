@@ -214,9 +214,12 @@ def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) ->
                 "merging": "Merging the index (searchable meanwhile)",
                 "done": "Done",
             }
+            label = labels.get(progress.phase, progress.phase)
+            if progress.articles:  # a large file, read in parts: no file is done for minutes
+                label = f"{label} {progress.path} ({progress.articles:,} articles)"
             bar.update(
                 task,
-                description=labels.get(progress.phase, progress.phase),
+                description=label,
                 completed=progress.done,
                 total=progress.total or None,
             )

@@ -51,6 +51,8 @@ class Progress:
     done: int = 0
     total: int = 0
     path: str = ""
+    articles: int = 0
+    """Of a large file read in parts (`path`), the articles read so far."""
 
 
 @dataclass(frozen=True)
@@ -442,6 +444,11 @@ def update_library(
                     # keep a big build to a dozen segments (queries pay per segment).
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
 
+                def between_parts(n: int, rel: str, articles: int) -> None:
+                    """A large file's part is read: said, and maybe committed."""
+                    report(Progress("reading", n - 1, to_read.total, rel, articles))
+                    commit_when_due(n - 1, True)
+
                 for n, rel in enumerate(to_read, 1):
                     if cancelled and cancelled():
                         was_cancelled = True
@@ -456,7 +463,7 @@ def update_library(
                         rel,
                         scan,
                         _FileLog(cut, dropped, reread),
-                        partial(commit_when_due, n - 1, True),
+                        partial(between_parts, n, rel),
                         cancelled,
                     )
                     if n == 1 and not commits:
@@ -699,7 +706,7 @@ def _index_file(
     rel: str,
     scan: ScanResult,
     log: _FileLog,
-    between_parts: Callable[[], None],
+    between_parts: Callable[[int], None],
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[int, bool]:
     """Index file `rel`; returns how many articles it added, and whether it stopped before the
@@ -707,10 +714,11 @@ def _index_file(
     to `log.dropped` if that took articles out.
 
     A large file of many articles comes in parts (`read_article_parts`), each indexed, stored
-    and grouped into stories as it comes; `between_parts` may commit the batch between two (a
-    file of 100,000 articles is searchable as it is read, not after). Until its last part the
-    file is recorded as changed (no time, no digest): an update stopped, killed or cancelled
-    before then keeps the articles it committed, and the next one reads the file again."""
+    and grouped into stories as it comes; `between_parts(articles read)` says how far it is and
+    may commit the batch (a file of 100,000 articles is searchable as it is read, not after).
+    Until its last part the file is recorded as changed (no time, no digest): an update
+    stopped, killed or cancelled before then keeps the articles it committed, and the next one
+    reads the file again."""
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
     try:
@@ -746,7 +754,7 @@ def _index_file(
         if cancelled and cancelled():
             stopped = True
             break
-        between_parts()
+        between_parts(added)
     if not stopped:
         library.docs.put_state(state)
     if parts.note:

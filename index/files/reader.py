@@ -187,7 +187,7 @@ class _LeftOut:
             more = ", ..." if self.more[0] else ""
             reasons.append(f"no text ({', '.join(f'#{n}' for n in self.empty)}{more})")
         reasons += self.unread + (["..."] if self.more[1] else [])
-        return f"{self.count} of its {total} articles left out, " + "; ".join(reasons)
+        return f"{self.count:,} of its {total:,} articles left out, " + "; ".join(reasons)
 
 
 def _saved_page(data: bytes, suffix: str) -> tuple[Draft, bool]:

@@ -349,7 +349,7 @@ class JsonStream:
             if frame.array:
                 self._items.append(value)
             else:
-                frame.found[key] = value
+                frame.found[str(key)] = value
         if final and not self.finished:
             self._stop("invalid JSON or cut short")
         self._flush(values)
