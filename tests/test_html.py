@@ -1826,6 +1826,41 @@ def test_an_h1_that_is_not_a_rewritten_headline_leaves_the_title(
     assert parse_html(page(head, f"<h1>{h1}</h1>{BODY}")).title == title
 
 
+@pytest.mark.parametrize(
+    ("h1", "declared", "title"),
+    [
+        # A headline's length, heading the article: the <title> was written for search.
+        (
+            "Why the harbour ferry will keep running through the winter",
+            "Timetable changes and service updates",
+            "Why the harbour ferry will keep running through the winter",
+        ),
+        # A section's label (no sentence): the <title> is the story's.
+        (
+            "Allergies Health Center",
+            "Peanuts early may avoid allergy",
+            "Peanuts early may avoid allergy",
+        ),
+    ],
+)
+def test_a_lone_article_h1_sharing_no_word_with_the_only_title_is_the_headline(
+    h1: str, declared: str, title: str
+) -> None:
+    """Only a <title>, no metadata title: the <h1> heading the article is what a reader
+    sees at the top of it, where it is a sentence (not a section's label)."""
+    assert parse_html(page(f"<title>{declared}</title>", f"<h1>{h1}</h1>{BODY}")).title == title
+
+
+def test_a_lone_h1_outside_the_article_sharing_no_word_leaves_the_title() -> None:
+    """A front page's top story in an <h1> (no article element) is not the page's title."""
+    html = (
+        "<html><head><title>Breaking news, sport and weather from the harbour</title></head>"
+        '<body><div class="top"><h1>Why the harbour ferry will keep running all winter</h1>'
+        f"</div>{BODY}</body></html>"
+    )
+    assert parse_html(html).title == "Breaking news, sport and weather from the harbour"
+
+
 CRUMBS = '<div class="breadcrumbs"><a href="/">Home</a> <a href="/news">News</a> {h1}</div>'
 
 

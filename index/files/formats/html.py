@@ -1189,9 +1189,15 @@ class _Metadata:
             title = _strip_site(
                 (agreed or declared)[0], site, page_title, authors, url=url, sites=sites
             )
-        elif len(headings) == 1 and (not page_title or _similar(headings[0], page_title)):
+        elif len(headings) == 1 and (
+            not page_title
+            or _similar(headings[0], page_title)
+            or (_unrelated(headings[0], page_title) and self._heads_article(headings[0]))
+        ):
             # A lone <h1> outside the page header is the headline, unless the <title> says
-            # otherwise (a section name such as "Health Center").
+            # otherwise (a section name such as "Health Center"). One that heads the article,
+            # a sentence sharing no word with the <title>, is the headline that <title> was
+            # written for search engines beside.
             return headings[0]
         else:
             title = _strip_site(
@@ -2342,6 +2348,11 @@ def _names_site(name: str, site: str, url: str) -> bool:
 def _words_of(text: str) -> list[str]:
     """The words of `text` without case or punctuation ("Golf aus China" and „Golf aus China“)."""
     return _WORDS.findall(text.casefold())
+
+
+def _unrelated(heading: str, page_title: str) -> bool:
+    """Whether a heading shares no word that tells a story with the page's <title>."""
+    return not _story_words(_words_of(heading)) & _story_words(_words_of(page_title))
 
 
 def _similar(heading: str, page_title: str) -> bool:
