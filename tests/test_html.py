@@ -3480,3 +3480,30 @@ def test_the_site_s_name_its_address_spells_without_accents_is_cut_from_the_titl
         f'<meta property="og:url" content="https://www.{host}/news/bridge">'
     )
     assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    ("opening", "day_first", "day"),
+    [
+        ("29.11.2022 – Mehrfach hatte die Branche vor den Folgen gewarnt, nun", "de", "2022-11-29"),
+        ("Harbourton, 12 March 2024 - The council voted on Tuesday to close", "en", "2024-03-12"),
+    ],
+)
+def test_a_dateline_with_its_year_opening_the_text_dates_a_page_that_declares_none(
+    opening: str, day_first: str, day: str
+) -> None:
+    """A date (a place before it at most) and a dash opening the first paragraph: the day
+    the story was filed, not a day an image's address or the page's furniture gives."""
+    article = (
+        '<h1>Bridge closed after cracks found</h1><img src="/uploads/2022/09/bridge.jpg">'
+        f"<p>{opening} {PARAGRAPHS[0]}</p>{BODY}"
+    )
+    published = parse_html(page("<title>T</title>", article, lang=day_first)).published
+    assert published is not None and published.date().isoformat() == day
+
+
+def test_a_date_inside_the_opening_sentence_is_no_dateline() -> None:
+    """A sentence that names a date before a dash is the story's, not a dateline; a year
+    alone is no day."""
+    lines = ["The council said on 12 March 2024 - a Tuesday - that it would", "2019 – Ein Jahr"]
+    assert html_module._dated_dateline(lines) is None

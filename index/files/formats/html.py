@@ -268,7 +268,7 @@ def parse_html(text: str) -> Draft:
         day_first = _writes_day_first(tree)
         draft.published = next(
             (d for p in short if (d := _line_date(p, day_first=day_first))), None
-        )
+        ) or _dated_dateline(draft.paragraphs[:_LEAD_LINES], day_first=day_first)
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
     if draft.published is None:
@@ -3968,6 +3968,32 @@ def _yearless_dateline(paragraphs: list[str], tree: Any, url: str, title: str) -
     for text in shown:
         found = _line_date(f"{text} {year.group(1)}", day_first=day_first)
         if found is not None:
+            return found
+    return None
+
+
+# A dateline opening a paragraph: the date (a place before it at most) and a dash before the
+# text ("29.11.2022 – The council …", "Berlin, 12 March 2024 - The council …").
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^–—\n]{6,40}?)\s+[-–—]\s+\S")
+# The most words of a place that a dateline gives before its date ("Frankfurt am Main").
+_DATELINE_PLACE_WORDS = 3
+
+
+def _dated_dateline(paragraphs: list[str], *, day_first: bool = False) -> datetime | None:
+    """The date of a dateline that opens the text, for a page that declares no date: a date
+    with its year, a place before it at most, then a dash and the story ("29.11.2022 –
+    Mehrfach hatte die Branche …"). `day_first` as for `parse_date`."""
+    from newsread.index.files.dates import without_dates
+
+    for paragraph in paragraphs:
+        match = _DATELINE_HEAD.match(paragraph)
+        if match is None or not _FOUR_DIGITS.search(match.group("head")):
+            continue
+        head = match.group("head")
+        if len(without_dates(head).replace(",", " ").split()) > _DATELINE_PLACE_WORDS:
+            continue
+        found = _line_date(head, day_first=day_first)
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
 
