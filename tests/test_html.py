@@ -3507,3 +3507,28 @@ def test_a_date_inside_the_opening_sentence_is_no_dateline() -> None:
     alone is no day."""
     lines = ["The council said on 12 March 2024 - a Tuesday - that it would", "2019 – Ein Jahr"]
     assert html_module._dated_dateline(lines) is None
+
+
+TEASER_CARD = (
+    '<div class="node node-teaser"><div class="field-datetime">{date}</div>'
+    '<h2><a href="/news/ferry-timetable-changes">Ferry timetable changes for the winter</a></h2>'
+    "<p>The harbour ferry will run every hour from December.</p></div>"
+)
+
+
+def test_a_teaser_cards_date_under_the_headline_is_not_the_articles() -> None:
+    """Another story's card (marked a teaser, its headline a link) between the headline and
+    the text: its date is that story's, not the declared one's day as the page shows it."""
+    head = '<meta property="article:published_time" content="2020-12-06T12:32:58+00:00">'
+    card = TEASER_CARD.format(date="05/12/2020 - 15:10")
+    article = f"<h1>Bridge closed after cracks found</h1>{card}{BODY}"
+    published = parse_html(page(head, article, lang="es")).published
+    assert published is not None and published.date().isoformat() == "2020-12-06"
+
+
+def test_a_date_in_a_lede_marked_teaser_without_a_linked_heading_is_the_articles() -> None:
+    """Some sites mark the article's own lede or meta line "teaser": no linked heading there."""
+    line = '<div class="article-teaser"><span>17/02/2022</span> The council voted.</div>'
+    article = f"<h1>Bridge closed after cracks found</h1>{line}{BODY}"
+    published = parse_html(page("<title>T</title>", article, lang="fr")).published
+    assert published is not None and published.date().isoformat() == "2022-02-17"

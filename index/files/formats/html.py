@@ -3781,13 +3781,30 @@ def _shown_dates(
             and (shown := _line_date(text, day_first=day_first)) is not None
         ):
             # Not a comment's, nor a teaser's, nor the day a forum's member joined.
-            listed = parent is not None and _in_listing(parent)
+            listed = parent is not None and (_in_listing(parent) or _in_linked_teaser(parent))
             if not listed and not _JOINED.search(f"{label} {text}"):
                 stamped = parent is not None and _marked_near(parent, _DATE_MARK)
                 yield shown, label, text, passed, stamped
         else:
             label = text or label  # "Last updated:" in an element of its own
         passed = max(passed, len(text))
+
+
+def _in_linked_teaser(element: Any) -> bool:
+    """Whether `element` is in a block marked as a teaser that holds a heading linking to
+    its story: another story's card ("node-teaser": its date, its linked `<h2>`, its lede),
+    not the article's own lede that some sites mark "teaser", nor a block around the
+    page's `<h1>`."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "body":
+            return False
+        if _TEASER.search(_marks(ancestor)):
+            if ancestor.find(".//h1") is not None:
+                return False
+            return any(
+                heading.find(".//a[@href]") is not None for heading in ancestor.iter(*_HEADINGS[1:])
+            )
+    return False
 
 
 def _date_over_headline(tree: Any, title: str) -> datetime | None:
