@@ -1408,6 +1408,18 @@ def test_a_kicker_in_the_h1_s_first_element_is_cut_where_the_titles_set_it_apart
     assert parse_html(page(f"<title>{title}</title>", article)).title == "Ferries to run at night"
 
 
+def test_a_topic_ending_in_a_colon_on_the_h1_s_first_line_stays_where_the_titles_keep_it() -> None:
+    """ "<span>Topic:</span><br><span>Headline</span>" is one headline set on two lines when
+    the titles write it whole: the reader reads the topic into it."""
+    article = (
+        "<h1><span>Row before the council meeting:</span><br>"
+        f"<span>Engineers and mayor at odds over the bridge</span></h1>{BODY}"
+    )
+    whole = "Row before the council meeting: Engineers and mayor at odds over the bridge"
+    head = f'<title>{whole} | Town Crier</title><meta property="og:title" content="{whole}">'
+    assert parse_html(page(head, article)).title == whole
+
+
 def test_a_first_element_the_titles_do_not_set_apart_stays_in_the_headline() -> None:
     article = f"<h1><em>Ferries</em> to run at night on the harbour</h1>{BODY}"
     title = "<title>Ferries to run at night on the harbour | Town Crier</title>"

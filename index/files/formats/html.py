@@ -1876,7 +1876,12 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
     elif children[0].tag in ("a", "br"):
         return text
     else:
-        kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
+        shown = _spaced_text(children[0], skip=_not_headline)
+        if shown.rstrip().endswith(":") and any(_titles_heading(t, text) for t in titles):
+            # "<span>Topic:</span><br><span>Headline</span>": one headline set on two lines,
+            # its topic read into it, as the titles write it whole.
+            return text
+        kicker = shown.strip(_LEADING_SEPARATORS)
     loose_text, loose_kicker = _loose(text), _loose(kicker)
     if not kicker or not loose_text.startswith(loose_kicker):
         return text
