@@ -1364,6 +1364,20 @@ def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h2_the_title_names() ->
     assert parse_html(html).title == "Why the old bridge had to close"
 
 
+@pytest.mark.parametrize(
+    "post", ["Why the old bridge had to close", "■ Why the old bridge had to close"]
+)
+def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h3_under_its_date(post: str) -> None:
+    """A diary's layout (Blogger's classic one): the blog's name in the <h1>, the day in an
+    <h2>, the post's title in an <h3>, which a glyph may set off ("■ Headline")."""
+    body = (
+        '<div id="top"><h1>Marshland Notes</h1></div>'
+        f'<div class="day"><h2>2019-02-11</h2><div class="post"><h3>{post}</h3>{BODY}</div></div>'
+    )
+    html = bare_page("Marshland Notes - Why the old bridge had to close", body)
+    assert parse_html(html).title == post
+
+
 def test_a_forum_thread_s_h2_is_its_headline_where_the_h1_is_empty() -> None:
     body = (
         '<header><h1><a href="/forum"></a></h1></header>'

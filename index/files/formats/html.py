@@ -1117,21 +1117,24 @@ class _Metadata:
         return [title for title in map(_clean, titles) if title]
 
     def _headline_under_site_heading(self, headings: list[str]) -> str:
-        """The `<h2>` that is the headline where the page's `<h1>` is not: a blog's or a
-        section's name ("DimidoBlog", "Literatur") or nothing, and the `<title>` is the `<h2>`
-        with that name and others beside it ("Was ist Virales Marketing? | DimidoBlog").
+        """The `<h2>` (or `<h3>`, as diaries set a post's title under the day's `<h2>`) that is
+        the headline where the page's `<h1>` is not: a blog's or a section's name
+        ("DimidoBlog", "Literatur") or nothing, and the `<title>` is the heading with that name
+        and others beside it ("Was ist Virales Marketing? | DimidoBlog"), a glyph before the
+        heading ("■ Headline") aside.
         The `<h2>` must be the title's longest part (a sidebar's "Archiv" is a name too), and
         not beside the `<h1>`: there it is the headline's subtitle ("Headline - Subtitle")."""
         titles = [_loose(title) for title in self._titles()]
         if not titles:
             return ""
         beside = {h.getparent() for h in self.tree.iter("h1") if not _is_site_heading(h)}
-        for element in self.tree.iter("h2"):
+        for element in self.tree.iter("h2", "h3"):
             if element.getparent() in beside:
                 continue
             if _in_furniture(element) or _in_other_content(element):
                 continue
-            text = _heading_text(element)
+            shown = _heading_text(element)
+            text = _BULLET.sub("", shown)  # (matched without it, as the titles leave it out)
             loose_text = _loose(text)
             if len(_words_of(text)) < 2:
                 continue
@@ -1146,7 +1149,7 @@ class _Metadata:
                 if all(_loose(h) in others for h in headings) and all(
                     len(_words_of(p)) <= len(_words_of(text)) for p in others
                 ):
-                    return text
+                    return shown
         return ""
 
     def _declared_title(self, site: str, authors: list[str], headings: list[str]) -> str:
@@ -1704,6 +1707,8 @@ _INLINE = frozenset(
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
+# A glyph a theme sets before a heading as decoration ("■ Headline", "● Headline").
+_BULLET = re.compile(r"^[■□▪▫●○◆◇▲△▶►▼▽★☆※◎・•]\s*")
 # "Headline von jesusfreak": a declared title that names its author after the headline.
 _BY_WORDS = (["by"], ["von"], ["par"], ["por"], ["di"], ["door"], ["av"])
 _LINE_TAGS = _HTML_BLOCKS | {"br"}
