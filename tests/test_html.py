@@ -1063,6 +1063,7 @@ def test_the_lone_h1_against_a_declared_title_that_adds_or_drops_words(
     [
         '<span class="visuallyhidden">Headline:</span> Trams run without drivers',
         'Trams run without drivers<span class="sr-only"> | Courier</span>',
+        '<span>Trams run without drivers</span><span class="aural">: </span>',
         '<span class="topic">Transport</span><span class="headline">Trams run without drivers</span>',
         '<span>Transport</span><br><span itemprop="headline">Trams run without drivers</span>',
     ],

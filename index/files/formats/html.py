@@ -1697,7 +1697,7 @@ _SENTENCE_HEADLINE_WORDS = 5
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
     r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
-    r"|offscreen|a11y-hidden)\b",
+    r"|offscreen|a11y-hidden|aural)\b",
     re.IGNORECASE,
 )
 _NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
