@@ -1083,8 +1083,9 @@ class _Metadata:
     def _reworded_article_heading(self, headings: list[str]) -> str:
         """Of several `<h1>`s (the article's, a sidebar's "Top Articles", a section's name),
         the one that is the article's headline where the titles word it otherwise: the only
-        one `_rewritten_headline`, heading the article's element (`_heads_article`), where
-        no `<h1>` is worded as the titles."""
+        one `_rewritten_headline`, heading the article's element (`_heads_article`) or
+        marked as a headline among labels (`_marked_among_labels`: a theme with no article
+        element), where no `<h1>` is worded as the titles."""
         if len(headings) < 2:
             return ""
         titles = [_loose(title) for title in self._titles()]
@@ -1092,9 +1093,22 @@ class _Metadata:
         if any(h and h in title for h in shown for title in titles):
             return ""  # An <h1> is the titles' headline (a page of several stories).
         reworded = [h for h in headings if self._rewritten_headline(h)]
-        if len(reworded) == 1 and self._heads_article(reworded[0]):
+        if len(reworded) == 1 and (
+            self._heads_article(reworded[0]) or self._marked_among_labels(reworded[0], headings)
+        ):
             return reworded[0]
         return ""
+
+    def _marked_among_labels(self, heading: str, headings: list[str]) -> bool:
+        """Whether the `<h1>` that reads `heading` is a sentence's length, its class names it
+        the title or headline ("title", "c-intro__headline", "hed"), and the page's other
+        `<h1>`s are labels ("Business Monday", "Editor's Choice Videos")."""
+        if len(_words_of(heading)) < _SENTENCE_HEADLINE_WORDS:
+            return False
+        if any(len(_words_of(h)) >= _SENTENCE_HEADLINE_WORDS for h in headings if h != heading):
+            return False
+        element = next((h for h in self.tree.iter("h1") if _heading_text(h) == heading), None)
+        return element is not None and bool(_TITLE_CLASS.search(element.get("class") or ""))
 
     def _heads_article(self, heading: str) -> bool:
         """Whether the `<h1>` that reads `heading` is a sentence's length and heads the
@@ -1707,6 +1721,8 @@ _INLINE = frozenset(
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
+# A class that names an element the page's title or headline ("title", "c-intro__headline").
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|hed)(?:$|[\s_-])", re.IGNORECASE)
 # A glyph a theme sets before a heading as decoration ("■ Headline", "● Headline").
 _BULLET = re.compile(r"^[■□▪▫●○◆◇▲△▶►▼▽★☆※◎・•]\s*")
 # "Headline von jesusfreak": a declared title that names its author after the headline.
