@@ -1063,6 +1063,7 @@ def test_the_lone_h1_against_a_declared_title_that_adds_or_drops_words(
     [
         '<span class="visuallyhidden">Headline:</span> Trams run without drivers',
         'Trams run without drivers<span class="sr-only"> | Courier</span>',
+        '<span>Trams run without drivers</span><span class="aural">: </span>',
         '<span class="topic">Transport</span><span class="headline">Trams run without drivers</span>',
         '<span>Transport</span><br><span itemprop="headline">Trams run without drivers</span>',
     ],
@@ -1364,6 +1365,20 @@ def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h2_the_title_names() ->
     assert parse_html(html).title == "Why the old bridge had to close"
 
 
+@pytest.mark.parametrize(
+    "post", ["Why the old bridge had to close", "■ Why the old bridge had to close"]
+)
+def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h3_under_its_date(post: str) -> None:
+    """A diary's layout (Blogger's classic one): the blog's name in the <h1>, the day in an
+    <h2>, the post's title in an <h3>, which a glyph may set off ("■ Headline")."""
+    body = (
+        '<div id="top"><h1>Marshland Notes</h1></div>'
+        f'<div class="day"><h2>2019-02-11</h2><div class="post"><h3>{post}</h3>{BODY}</div></div>'
+    )
+    html = bare_page("Marshland Notes - Why the old bridge had to close", body)
+    assert parse_html(html).title == post
+
+
 def test_a_forum_thread_s_h2_is_its_headline_where_the_h1_is_empty() -> None:
     body = (
         '<header><h1><a href="/forum"></a></h1></header>'
@@ -1406,6 +1421,18 @@ def test_a_kicker_in_the_h1_s_first_element_is_cut_where_the_titles_set_it_apart
         f"{BODY}"
     )
     assert parse_html(page(f"<title>{title}</title>", article)).title == "Ferries to run at night"
+
+
+def test_a_topic_ending_in_a_colon_on_the_h1_s_first_line_stays_where_the_titles_keep_it() -> None:
+    """ "<span>Topic:</span><br><span>Headline</span>" is one headline set on two lines when
+    the titles write it whole: the reader reads the topic into it."""
+    article = (
+        "<h1><span>Row before the council meeting:</span><br>"
+        f"<span>Engineers and mayor at odds over the bridge</span></h1>{BODY}"
+    )
+    whole = "Row before the council meeting: Engineers and mayor at odds over the bridge"
+    head = f'<title>{whole} | Town Crier</title><meta property="og:title" content="{whole}">'
+    assert parse_html(page(head, article)).title == whole
 
 
 def test_a_first_element_the_titles_do_not_set_apart_stays_in_the_headline() -> None:
@@ -1824,6 +1851,41 @@ def test_an_h1_that_is_not_a_rewritten_headline_leaves_the_title(
     h1: str, head: str, title: str
 ) -> None:
     assert parse_html(page(head, f"<h1>{h1}</h1>{BODY}")).title == title
+
+
+@pytest.mark.parametrize(
+    ("h1", "declared", "title"),
+    [
+        # A headline's length, heading the article: the <title> was written for search.
+        (
+            "Why the harbour ferry will keep running through the winter",
+            "Timetable changes and service updates",
+            "Why the harbour ferry will keep running through the winter",
+        ),
+        # A section's label (no sentence): the <title> is the story's.
+        (
+            "Allergies Health Center",
+            "Peanuts early may avoid allergy",
+            "Peanuts early may avoid allergy",
+        ),
+    ],
+)
+def test_a_lone_article_h1_sharing_no_word_with_the_only_title_is_the_headline(
+    h1: str, declared: str, title: str
+) -> None:
+    """Only a <title>, no metadata title: the <h1> heading the article is what a reader
+    sees at the top of it, where it is a sentence (not a section's label)."""
+    assert parse_html(page(f"<title>{declared}</title>", f"<h1>{h1}</h1>{BODY}")).title == title
+
+
+def test_a_lone_h1_outside_the_article_sharing_no_word_leaves_the_title() -> None:
+    """A front page's top story in an <h1> (no article element) is not the page's title."""
+    html = (
+        "<html><head><title>Breaking news, sport and weather from the harbour</title></head>"
+        '<body><div class="top"><h1>Why the harbour ferry will keep running all winter</h1>'
+        f"</div>{BODY}</body></html>"
+    )
+    assert parse_html(html).title == "Breaking news, sport and weather from the harbour"
 
 
 CRUMBS = '<div class="breadcrumbs"><a href="/">Home</a> <a href="/news">News</a> {h1}</div>'
@@ -3445,3 +3507,55 @@ def test_the_site_s_name_its_address_spells_without_accents_is_cut_from_the_titl
         f'<meta property="og:url" content="https://www.{host}/news/bridge">'
     )
     assert parse_html(page(head, BODY)).title == "Bridge closed after cracks found"
+
+
+@pytest.mark.parametrize(
+    ("opening", "day_first", "day"),
+    [
+        ("29.11.2022 – Mehrfach hatte die Branche vor den Folgen gewarnt, nun", "de", "2022-11-29"),
+        ("Harbourton, 12 March 2024 - The council voted on Tuesday to close", "en", "2024-03-12"),
+    ],
+)
+def test_a_dateline_with_its_year_opening_the_text_dates_a_page_that_declares_none(
+    opening: str, day_first: str, day: str
+) -> None:
+    """A date (a place before it at most) and a dash opening the first paragraph: the day
+    the story was filed, not a day an image's address or the page's furniture gives."""
+    article = (
+        '<h1>Bridge closed after cracks found</h1><img src="/uploads/2022/09/bridge.jpg">'
+        f"<p>{opening} {PARAGRAPHS[0]}</p>{BODY}"
+    )
+    published = parse_html(page("<title>T</title>", article, lang=day_first)).published
+    assert published is not None and published.date().isoformat() == day
+
+
+def test_a_date_inside_the_opening_sentence_is_no_dateline() -> None:
+    """A sentence that names a date before a dash is the story's, not a dateline; a year
+    alone is no day."""
+    lines = ["The council said on 12 March 2024 - a Tuesday - that it would", "2019 – Ein Jahr"]
+    assert html_module._dated_dateline(lines) is None
+
+
+TEASER_CARD = (
+    '<div class="node node-teaser"><div class="field-datetime">{date}</div>'
+    '<h2><a href="/news/ferry-timetable-changes">Ferry timetable changes for the winter</a></h2>'
+    "<p>The harbour ferry will run every hour from December.</p></div>"
+)
+
+
+def test_a_teaser_cards_date_under_the_headline_is_not_the_articles() -> None:
+    """Another story's card (marked a teaser, its headline a link) between the headline and
+    the text: its date is that story's, not the declared one's day as the page shows it."""
+    head = '<meta property="article:published_time" content="2020-12-06T12:32:58+00:00">'
+    card = TEASER_CARD.format(date="05/12/2020 - 15:10")
+    article = f"<h1>Bridge closed after cracks found</h1>{card}{BODY}"
+    published = parse_html(page(head, article, lang="es")).published
+    assert published is not None and published.date().isoformat() == "2020-12-06"
+
+
+def test_a_date_in_a_lede_marked_teaser_without_a_linked_heading_is_the_articles() -> None:
+    """Some sites mark the article's own lede or meta line "teaser": no linked heading there."""
+    line = '<div class="article-teaser"><span>17/02/2022</span> The council voted.</div>'
+    article = f"<h1>Bridge closed after cracks found</h1>{line}{BODY}"
+    published = parse_html(page("<title>T</title>", article, lang="fr")).published
+    assert published is not None and published.date().isoformat() == "2022-02-17"

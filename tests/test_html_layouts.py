@@ -1696,6 +1696,25 @@ def test_the_article_s_h1_is_the_headline_beside_another_h1_where_the_titles_rew
     assert parse_html(html).title == seo
 
 
+@pytest.mark.parametrize("mark", ["title", "c-intro__headline"])
+def test_an_h1_marked_as_the_headline_among_label_h1s_is_it_where_the_titles_reword_it(
+    mark: str,
+) -> None:
+    # No article element, but the <h1> its class names the title, a sentence among <h1>s
+    # that are labels (the section's name, "Related content"): a person reads that one.
+    seo = "Old bridge shut: engineers find cracks in supports"
+    section = '<h1><a href="/news/local/">Local News</a></h1>'
+    related = "<div><h1>Related content</h1></div>"
+    html = page(
+        "", f'<div>{section}<h1 class="{mark}">{HEADLINE}</h1>{BODY}{related}</div>', title=seo
+    )
+    assert parse_html(html).title == HEADLINE
+    # Beside another sentence-long <h1> (the next story's), the titles' headline stays.
+    other = "<div><h1>Ferries to run at night from the harbour next spring</h1></div>"
+    html = page("", f'<div><h1 class="{mark}">{HEADLINE}</h1>{BODY}{other}</div>', title=seo)
+    assert parse_html(html).title == seo
+
+
 def test_of_several_stories_h1s_the_one_the_titles_word_is_the_headline() -> None:
     # A page that runs the next stories under the article, each its own <h1>: one of them
     # reworded from the titles' is no reason to leave the one they word.

@@ -268,7 +268,7 @@ def parse_html(text: str) -> Draft:
         day_first = _writes_day_first(tree)
         draft.published = next(
             (d for p in short if (d := _line_date(p, day_first=day_first))), None
-        )
+        ) or _dated_dateline(draft.paragraphs[:_LEAD_LINES], day_first=day_first)
     if draft.published is None:
         draft.published = _date_box(tree) or _searched_date(tree, draft.url)
     if draft.published is None:
@@ -1083,8 +1083,9 @@ class _Metadata:
     def _reworded_article_heading(self, headings: list[str]) -> str:
         """Of several `<h1>`s (the article's, a sidebar's "Top Articles", a section's name),
         the one that is the article's headline where the titles word it otherwise: the only
-        one `_rewritten_headline`, heading the article's element (`_heads_article`), where
-        no `<h1>` is worded as the titles."""
+        one `_rewritten_headline`, heading the article's element (`_heads_article`) or
+        marked as a headline among labels (`_marked_among_labels`: a theme with no article
+        element), where no `<h1>` is worded as the titles."""
         if len(headings) < 2:
             return ""
         titles = [_loose(title) for title in self._titles()]
@@ -1092,9 +1093,22 @@ class _Metadata:
         if any(h and h in title for h in shown for title in titles):
             return ""  # An <h1> is the titles' headline (a page of several stories).
         reworded = [h for h in headings if self._rewritten_headline(h)]
-        if len(reworded) == 1 and self._heads_article(reworded[0]):
+        if len(reworded) == 1 and (
+            self._heads_article(reworded[0]) or self._marked_among_labels(reworded[0], headings)
+        ):
             return reworded[0]
         return ""
+
+    def _marked_among_labels(self, heading: str, headings: list[str]) -> bool:
+        """Whether the `<h1>` that reads `heading` is a sentence's length, its class names it
+        the title or headline ("title", "c-intro__headline", "hed"), and the page's other
+        `<h1>`s are labels ("Business Monday", "Editor's Choice Videos")."""
+        if len(_words_of(heading)) < _SENTENCE_HEADLINE_WORDS:
+            return False
+        if any(len(_words_of(h)) >= _SENTENCE_HEADLINE_WORDS for h in headings if h != heading):
+            return False
+        element = next((h for h in self.tree.iter("h1") if _heading_text(h) == heading), None)
+        return element is not None and bool(_TITLE_CLASS.search(element.get("class") or ""))
 
     def _heads_article(self, heading: str) -> bool:
         """Whether the `<h1>` that reads `heading` is a sentence's length and heads the
@@ -1117,21 +1131,24 @@ class _Metadata:
         return [title for title in map(_clean, titles) if title]
 
     def _headline_under_site_heading(self, headings: list[str]) -> str:
-        """The `<h2>` that is the headline where the page's `<h1>` is not: a blog's or a
-        section's name ("DimidoBlog", "Literatur") or nothing, and the `<title>` is the `<h2>`
-        with that name and others beside it ("Was ist Virales Marketing? | DimidoBlog").
+        """The `<h2>` (or `<h3>`, as diaries set a post's title under the day's `<h2>`) that is
+        the headline where the page's `<h1>` is not: a blog's or a section's name
+        ("DimidoBlog", "Literatur") or nothing, and the `<title>` is the heading with that name
+        and others beside it ("Was ist Virales Marketing? | DimidoBlog"), a glyph before the
+        heading ("■ Headline") aside.
         The `<h2>` must be the title's longest part (a sidebar's "Archiv" is a name too), and
         not beside the `<h1>`: there it is the headline's subtitle ("Headline - Subtitle")."""
         titles = [_loose(title) for title in self._titles()]
         if not titles:
             return ""
         beside = {h.getparent() for h in self.tree.iter("h1") if not _is_site_heading(h)}
-        for element in self.tree.iter("h2"):
+        for element in self.tree.iter("h2", "h3"):
             if element.getparent() in beside:
                 continue
             if _in_furniture(element) or _in_other_content(element):
                 continue
-            text = _heading_text(element)
+            shown = _heading_text(element)
+            text = _BULLET.sub("", shown)  # (matched without it, as the titles leave it out)
             loose_text = _loose(text)
             if len(_words_of(text)) < 2:
                 continue
@@ -1146,7 +1163,7 @@ class _Metadata:
                 if all(_loose(h) in others for h in headings) and all(
                     len(_words_of(p)) <= len(_words_of(text)) for p in others
                 ):
-                    return text
+                    return shown
         return ""
 
     def _declared_title(self, site: str, authors: list[str], headings: list[str]) -> str:
@@ -1189,9 +1206,15 @@ class _Metadata:
             title = _strip_site(
                 (agreed or declared)[0], site, page_title, authors, url=url, sites=sites
             )
-        elif len(headings) == 1 and (not page_title or _similar(headings[0], page_title)):
+        elif len(headings) == 1 and (
+            not page_title
+            or _similar(headings[0], page_title)
+            or (_unrelated(headings[0], page_title) and self._heads_article(headings[0]))
+        ):
             # A lone <h1> outside the page header is the headline, unless the <title> says
-            # otherwise (a section name such as "Health Center").
+            # otherwise (a section name such as "Health Center"). One that heads the article,
+            # a sentence sharing no word with the <title>, is the headline that <title> was
+            # written for search engines beside.
             return headings[0]
         else:
             title = _strip_site(
@@ -1688,7 +1711,7 @@ _SENTENCE_HEADLINE_WORDS = 5
 # Text a browser does not show, left for screen readers ("Headline:", "| Site").
 _SCREEN_READER_CLASS = re.compile(
     r"\b(?:visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|element-invisible|invisible"
-    r"|offscreen|a11y-hidden)\b",
+    r"|offscreen|a11y-hidden|aural)\b",
     re.IGNORECASE,
 )
 _NOT_TEXT = frozenset(("script", "style", "noscript", "template", "rt", "rp"))
@@ -1698,6 +1721,10 @@ _INLINE = frozenset(
     "sup time u var wbr rt rp".split()
 )
 _LEADING_SEPARATORS = " :|-–—·•"
+# A class that names an element the page's title or headline ("title", "c-intro__headline").
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|hed)(?:$|[\s_-])", re.IGNORECASE)
+# A glyph a theme sets before a heading as decoration ("■ Headline", "● Headline").
+_BULLET = re.compile(r"^[■□▪▫●○◆◇▲△▶►▼▽★☆※◎・•]\s*")
 # "Headline von jesusfreak": a declared title that names its author after the headline.
 _BY_WORDS = (["by"], ["von"], ["par"], ["por"], ["di"], ["door"], ["av"])
 _LINE_TAGS = _HTML_BLOCKS | {"br"}
@@ -1870,7 +1897,12 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
     elif children[0].tag in ("a", "br"):
         return text
     else:
-        kicker = _spaced_text(children[0], skip=_not_headline).strip(_LEADING_SEPARATORS)
+        shown = _spaced_text(children[0], skip=_not_headline)
+        if shown.rstrip().endswith(":") and any(_titles_heading(t, text) for t in titles):
+            # "<span>Topic:</span><br><span>Headline</span>": one headline set on two lines,
+            # its topic read into it, as the titles write it whole.
+            return text
+        kicker = shown.strip(_LEADING_SEPARATORS)
     loose_text, loose_kicker = _loose(text), _loose(kicker)
     if not kicker or not loose_text.startswith(loose_kicker):
         return text
@@ -2342,6 +2374,11 @@ def _names_site(name: str, site: str, url: str) -> bool:
 def _words_of(text: str) -> list[str]:
     """The words of `text` without case or punctuation ("Golf aus China" and „Golf aus China“)."""
     return _WORDS.findall(text.casefold())
+
+
+def _unrelated(heading: str, page_title: str) -> bool:
+    """Whether a heading shares no word that tells a story with the page's <title>."""
+    return not _story_words(_words_of(heading)) & _story_words(_words_of(page_title))
 
 
 def _similar(heading: str, page_title: str) -> bool:
@@ -3770,13 +3807,30 @@ def _shown_dates(
             and (shown := _line_date(text, day_first=day_first)) is not None
         ):
             # Not a comment's, nor a teaser's, nor the day a forum's member joined.
-            listed = parent is not None and _in_listing(parent)
+            listed = parent is not None and (_in_listing(parent) or _in_linked_teaser(parent))
             if not listed and not _JOINED.search(f"{label} {text}"):
                 stamped = parent is not None and _marked_near(parent, _DATE_MARK)
                 yield shown, label, text, passed, stamped
         else:
             label = text or label  # "Last updated:" in an element of its own
         passed = max(passed, len(text))
+
+
+def _in_linked_teaser(element: Any) -> bool:
+    """Whether `element` is in a block marked as a teaser that holds a heading linking to
+    its story: another story's card ("node-teaser": its date, its linked `<h2>`, its lede),
+    not the article's own lede that some sites mark "teaser", nor a block around the
+    page's `<h1>`."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "body":
+            return False
+        if _TEASER.search(_marks(ancestor)):
+            if ancestor.find(".//h1") is not None:
+                return False
+            return any(
+                heading.find(".//a[@href]") is not None for heading in ancestor.iter(*_HEADINGS[1:])
+            )
+    return False
 
 
 def _date_over_headline(tree: Any, title: str) -> datetime | None:
@@ -3957,6 +4011,32 @@ def _yearless_dateline(paragraphs: list[str], tree: Any, url: str, title: str) -
     for text in shown:
         found = _line_date(f"{text} {year.group(1)}", day_first=day_first)
         if found is not None:
+            return found
+    return None
+
+
+# A dateline opening a paragraph: the date (a place before it at most) and a dash before the
+# text ("29.11.2022 – The council …", "Berlin, 12 March 2024 - The council …").
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^–—\n]{6,40}?)\s+[-–—]\s+\S")
+# The most words of a place that a dateline gives before its date ("Frankfurt am Main").
+_DATELINE_PLACE_WORDS = 3
+
+
+def _dated_dateline(paragraphs: list[str], *, day_first: bool = False) -> datetime | None:
+    """The date of a dateline that opens the text, for a page that declares no date: a date
+    with its year, a place before it at most, then a dash and the story ("29.11.2022 –
+    Mehrfach hatte die Branche …"). `day_first` as for `parse_date`."""
+    from newsread.index.files.dates import without_dates
+
+    for paragraph in paragraphs:
+        match = _DATELINE_HEAD.match(paragraph)
+        if match is None or not _FOUR_DIGITS.search(match.group("head")):
+            continue
+        head = match.group("head")
+        if len(without_dates(head).replace(",", " ").split()) > _DATELINE_PLACE_WORDS:
+            continue
+        found = _line_date(head, day_first=day_first)
+        if found is not None and found.year >= _FIRST_WEB_YEAR:
             return found
     return None
 
