@@ -2028,6 +2028,32 @@ def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:
     assert parse_html(page("<title>T</title>", article)).authors == []
 
 
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        # A quotation closing the text, its speaker's name under it.
+        "<p>“We will not reopen a bridge we cannot trust, whatever it costs us.”</p>"
+        "<p>Jane Doe</p>",
+        "<p>„Wir öffnen keine Brücke, der wir nicht trauen, was es auch kostet.“</p>"
+        "<p>Jane Doe</p>",
+        # The speaker named inside the quotation's block.
+        "<blockquote><p>We will not reopen a bridge we cannot trust.</p><p>Jane Doe</p>"
+        "</blockquote>",
+    ],
+)
+def test_a_name_under_a_closing_quotation_is_its_speaker_not_the_writer(quotation: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{quotation}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_quotation_s_cited_speaker_under_the_headline_is_not_the_writer() -> None:
+    article = (
+        "<h1>Bridge closed after cracks found</h1><blockquote><p>We will not reopen a bridge "
+        f"we cannot trust.</p><cite>Jane Doe</cite></blockquote>{BODY}"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
 STANDFIRST = (
     "Engineers found cracks in two supports of the old bridge, and the council has closed it "
     "to traffic for at least six months."

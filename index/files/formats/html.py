@@ -3137,6 +3137,7 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     is_person_name(segment)
                     and _loose(segment) not in sections
                     and not _names_provider(parent)
+                    and not (parent is not None and _in_quotation(parent))
                 ):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
@@ -5086,17 +5087,37 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
         not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":") or not is_person_name(name)
     ):
         return []
+    if _QUOTATION.match(before):
+        return []  # "„Wir sind froh.“" / "Jane Doe": who said it, under what she said
     shown = [
         node.getparent()
         for node in tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
         if node.getparent() is not None
     ]
     if not any(
-        not (_in_other_content(element) or marked and _under_quotation(element))
+        not (
+            _in_other_content(element)
+            or _in_quotation(element)
+            or marked
+            and _under_quotation(element)
+        )
         for element in shown
     ):
         return []
     return [name]
+
+
+# A paragraph that is a quotation alone, between quotation marks: a name under it is the
+# speaker's.
+_QUOTATION = re.compile(r"^\s*[\"„“”«»‚‘’‹›].{20,}[\"“”«»‘’‹›][.!?…]?\s*$", re.DOTALL)
+
+
+def _in_quotation(element: Any) -> bool:
+    """Whether `element` is in a quotation's block (`<blockquote>`, `<q>`) or is the
+    `<cite>` naming its source: a name there is the speaker's, not the writer's."""
+    if element.tag == "cite":
+        return True
+    return any(a.tag in ("blockquote", "q", "cite") for a in element.iterancestors())
 
 
 def _signature_over_office(paragraphs: list[str], tree: Any) -> list[str]:
