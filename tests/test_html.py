@@ -1483,6 +1483,9 @@ def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> 
         ("<p>© 2023 Harbour Times</p>", []),
         ("<figure><figcaption>© 2020 Jane Doe</figcaption></figure>", []),
         ("<p>© Jane Doe</p>", []),
+        # "(c)" for the sign, no year: the rights the line goes on to name make it the site's.
+        ("<p>(c) Jane Doe • Alle Rechte vorbehalten</p>", ["Jane Doe"]),
+        ("<p>(c) 2021 Jane Doe</p>", ["Jane Doe"]),
     ],
 )
 def test_a_personal_sites_copyright_notice_names_the_author(

@@ -5253,7 +5253,8 @@ _MAX_SIGNATURE = 60
 # in, up to its line; and the longest such line.
 _NOTICE_TEXT = (
     "//text()[contains(., '©') or contains(., 'opyright') or contains(., 'Creative Commons')"
-    " or contains(., 'CC-BY') or contains(., 'CC BY')]"
+    " or contains(., 'CC-BY') or contains(., 'CC BY') or contains(., '(c)')"
+    " or contains(., '(C)')]"
 )
 _MAX_NOTICE = 300
 
