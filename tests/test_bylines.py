@@ -1113,6 +1113,9 @@ def test_a_dash_before_a_name_under_the_text_signs_it_unless_a_list_goes_on() ->
         ("Deutscher Caritasverband", False),
         ("Harbour Volksblatt", False),
         ("Hans Bund", True),
+        # A school named after a person is a school.
+        ("Berufsschule Jane Doe", False),
+        ("Jane Doe Musikschule", False),
         ("Spanien Forum", False),
         ("Erfahren Sie", False),
         ("Revised Edition", False),

@@ -161,6 +161,7 @@ _ORGANISATION_ENDINGS = (
     "anzeiger",
     "nachrichten",
     "verlag",
+    "schule",
 )
 # Capitalised words of headlines that are no part of a name ("Ask The Editor").
 _NOT_NAME_WORDS = (
