@@ -5287,7 +5287,12 @@ def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
 # What labels the writer of an interview, or of an account taken down, in a story's credits
 # ("Text" and "Autor" are `_NAME_LABEL`'s, read wherever they stand).
 _INTERVIEWER_LABEL = re.compile(r"^(?:interview|protokoll)\s*:?$", re.IGNORECASE)
-_INTERVIEWER_LINE = re.compile(r"^(?:interview|protokoll)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_INTERVIEWER_LINE = re.compile(
+    r"^(?:(?:interview|protokoll)\s*:\s*"
+    # German papers' closing line: "Das Interview führte Jane Doe.", "Das Gespräch führten ...".
+    r"|(?:das\s+)?(?:interview|gespräch)\s+führten?\s+)(?P<names>.+?)\.?$",
+    re.IGNORECASE,
+)
 # A story's credits, label and name in pairs; not a picture's (`_PICTURE_CREDIT`).
 _CREDITS = "//body//*[contains(@class, 'credits')]"
 _MAX_CREDIT_WORDS = 6
