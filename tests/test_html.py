@@ -1497,6 +1497,31 @@ def test_a_personal_sites_copyright_notice_names_the_author(
 
 
 @pytest.mark.parametrize(
+    ("address", "authors", "credit"),
+    [
+        ("/author/janedoe/", ["Jane Doe"], ""),
+        ("/author/jane-doe", ["Jane Doe"], ""),
+        # The address gives no name, or another's: the initials stay the credit.
+        ("/author/jd/", [], "JD"),
+        ("/author/johndoe/", [], "JD"),
+    ],
+)
+def test_a_writer_shown_by_initials_is_named_as_their_page_s_address_and_the_site_spell_it(
+    address: str, authors: list[str], credit: str
+) -> None:
+    article = (
+        "<h1>Bridge closed after cracks found</h1><p>Posted by <span class='author vcard'>"
+        f"<a class='url fn n' href='{address}' rel='author'>JD</a></span></p>{BODY}"
+    )
+    licence = "<p>Harbour Notes von Jane Doe steht unter einer Creative Commons Lizenz.</p>"
+    html = page("<title>T</title>", article).replace(
+        "</body>", f"<footer>{licence}</footer></body>"
+    )
+    draft = parse_html(html)
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
     ("closing", "authors"),
     [
         ("<p>Jane Doe<br>Chairwoman of the Board</p>", ["Jane Doe"]),

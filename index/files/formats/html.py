@@ -775,6 +775,45 @@ def _of_other_work(meta: Any) -> bool:
     return False
 
 
+# A writer's initials alone ("DT", "J.D."), as a blog may show its writer's display name.
+_INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-Þ]\.?\s?){2,4}$")
+# What marks a link as leading to a writer's page.
+_AUTHOR_PAGE = re.compile(r"/(?:author|autor|auteur|autore|autores|authors|autoren)/", re.I)
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+")
+
+
+def _name_behind_initials(tree: Any, initials: str) -> str:
+    """The full name of a writer the byline gives as `initials` ("DT"), where the link they
+    are shown as leads to the writer's page under their name ("/author/donaldtownsend/")
+    and the page spells that name out elsewhere ("Donald Townsend", in its licence line):
+    the name whose words start with the initials and whose letters the address gives."""
+    letters = [char for char in initials if char.isalpha()]
+    for link in tree.xpath("//body//a[@href][normalize-space(.) = $text]", text=initials):
+        href = link.get("href") or ""
+        if not (link.get("rel") == "author" or _AUTHOR_PAGE.search(href)):
+            continue
+        slug = _letters(urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1])
+        if len(slug) < _MIN_SLUG:
+            continue
+        for text in tree.xpath("//body//text()[contains(., $first)]", first=letters[0]):
+            words = _CAPITALISED.findall(str(text))
+            for start in range(len(words)):
+                name = words[start : start + len(letters)]
+                if [w[0] for w in name] == letters and _letters(" ".join(name)) == slug:
+                    if is_person_name(" ".join(name)):
+                        return " ".join(name)
+    return ""
+
+
+_MIN_SLUG = 6
+
+
+def _letters(text: str) -> str:
+    """The letters of `text` in lower-case ASCII, accents dropped ("André Doe": "andredoe")."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in folded if "a" <= char <= "z")
+
+
 class _Metadata:
     """What a page declares about its article, gathered once from the tree."""
 
@@ -849,6 +888,10 @@ class _Metadata:
         draft.url = self.url()
         draft.source = self.source()
         draft.authors, draft.credit = self.byline(draft.source, draft.url)
+        if not draft.authors and _INITIALS_ONLY.match(draft.credit):
+            full = _name_behind_initials(self.tree, draft.credit)
+            if full:
+                draft.authors, draft.credit = [full], ""
         draft.title = self.title(draft.source, draft.authors)
         draft.published = self.published()
         draft.section = self.section()
