@@ -2082,6 +2082,38 @@ def test_a_quotation_s_cited_speaker_under_the_headline_is_not_the_writer() -> N
     assert parse_html(page("<title>T</title>", article)).authors == []
 
 
+@pytest.mark.parametrize(
+    "terms",
+    [
+        "<p>Conditions</p><p>Lung Diseases<br>Heart Failure<br>Kidney Stones</p>",
+        "<table><tr><td>Conditions</td><td>Lung Diseases<br>Bronchial Neoplasms</td></tr></table>",
+    ],
+)
+def test_the_last_item_of_a_list_closing_the_page_is_no_signature(terms: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{terms}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_name_of_its_own_under_a_review_s_details_signs_it() -> None:
+    # A book review closes on the book's details, then the reviewer's name in a block of its own.
+    details = "<p><strong>Harbour Tales</strong><br>Harbour Press, 320 Seiten</p>"
+    article = (
+        f"<h1>Bridge closed after cracks found</h1>{BODY}{details}<p><strong>Jane Doe</strong></p>"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_label_s_value_naming_no_one_does_not_reach_the_next_row_s_label() -> None:
+    # A record's details, label and value a row each: "Written By" gives a one-word artist,
+    # no person's name; the next row's label ("String Arrangement") is no writer.
+    row = "<div class='row'><span class='label'>{}</span> <span class='info'>{}</span></div>"
+    details = row.format("Written by", "<a href='/a/cher'>Cher</a>") + row.format(
+        "String Arrangement", "<a href='/a/cher'>Cher</a>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<h3>Track info</h3>{details}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
 STANDFIRST = (
     "Engineers found cracks in two supports of the old bridge, and the council has closed it "
     "to traffic for at least six months."

@@ -3392,6 +3392,8 @@ def _labelled_byline(
             people = [p for p in split_byline(text)[0] if is_person_name(p)] if text else []
             if people and len(text.split()) <= 6:
                 return people, ""
+            if any(char.isalpha() for char in str(following)):
+                break  # The label's value names no one: the text after it is another row's.
         return [], ""
     return [], ""
 
@@ -5132,11 +5134,11 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
         return []
     if _QUOTATION.match(before):
         return []  # "„Wir sind froh.“" / "Jane Doe": who said it, under what she said
-    shown = [
-        node.getparent()
-        for node in tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
-        if node.getparent() is not None
-    ]
+    nodes = tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
+    listed = len(before) < _MAX_LIST_ITEM and not before.rstrip().endswith(_SIGNED_AFTER)
+    if listed and all(_after_line_break(node) for node in nodes):
+        return []  # "Lung Diseases<br>Bronchial Neoplasms": the last items of a list
+    shown = [node.getparent() for node in nodes if node.getparent() is not None]
     if not any(
         not (
             _in_other_content(element)
@@ -5148,6 +5150,24 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     ):
         return []
     return [name]
+
+
+# What the text a signature closes ends with: a sentence's end, a quotation's, a letter's
+# greeting ("Mit freundlichen Grüßen,"); a short line without it is a list's item.
+_SIGNED_AFTER = (".", "!", "?", "…", ",", ")", '"', "“", "”", "»", "«", "’", "'")
+_MAX_LIST_ITEM = 60
+
+
+def _after_line_break(node: Any) -> bool:
+    """Whether a text comes right after a `<br>` in its block, as a line of it: the `<br>`'s
+    tail, or the text of an inline element set after one ("<br><em>Jane Doe</em>")."""
+    parent = node.getparent()
+    if parent is None:
+        return False
+    if node.is_tail:
+        return bool(parent.tag == "br")
+    previous = parent.getprevious() if parent.tag in _INLINE else None
+    return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
 
 
 # A paragraph that is a quotation alone, between quotation marks: a name under it is the
