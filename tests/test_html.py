@@ -2114,6 +2114,25 @@ def test_a_label_s_value_naming_no_one_does_not_reach_the_next_row_s_label() -> 
     assert parse_html(page("<title>T</title>", article)).authors == []
 
 
+@pytest.mark.parametrize(
+    ("under", "credit"),
+    [
+        # An editorial desk as a text of its own under the headline and its date: its byline.
+        ("<div class='field--person'>Harbour Redaktion</div>", "Harbour"),
+        # A link or a heading naming the desk is the page's furniture; "Help Desk" no desk.
+        ("<p><a href='/redaktion'>Harbour Redaktion</a></p>", ""),
+        ("<h2>Harbour Redaktion</h2>", ""),
+        ("<p>Help Desk</p>", ""),
+    ],
+)
+def test_a_desk_alone_under_the_headline_is_its_credit(under: str, credit: str) -> None:
+    from newsread.index.files.formats.html import _byline_under_headline, _parse_tree
+
+    article = f"<h1>Bridge closed after cracks found</h1><div>23.12.2022</div>{under}{BODY}"
+    tree = _parse_tree(page("<title>T</title>", article))
+    assert _byline_under_headline(tree)[:2] == ([], credit)
+
+
 STANDFIRST = (
     "Engineers found cracks in two supports of the old bridge, and the council has closed it "
     "to traffic for at least six months."

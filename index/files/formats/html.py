@@ -2271,6 +2271,16 @@ _NAME_PARTS = re.compile(r"[\s_-]+")
 _NOBODY = frozenset("anonymous anónimo anonimo anonyme anonym unknown unbekannt".split())
 
 
+def _desk_alone(segment: str, element: Any | None) -> bool:
+    """Whether a text naming an editorial desk ("Emotion Redaktion", "Newsroom") stands as a
+    text of its own, no link's, heading's or control's: a byline crediting the desk."""
+    if element is None or _DESK_WORDS.isdisjoint(_NAME_PARTS.split(segment.casefold())):
+        return False
+    if element.tag == "a" or next(element.iterancestors("a"), None) is not None:
+        return False
+    return not (_in_subheading(element) or _is_control(element) or _menu_entry(element))
+
+
 def _is_desk(name: str) -> bool:
     words = _NAME_PARTS.split(name.casefold())
     return not _DESK_WORDS.isdisjoint(words) or len(words) > 1 and words[-1] in _STAFF_WORDS
@@ -3162,8 +3172,10 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                 if not people and handle:
                     people, credit = [handle], ""
                 # (Or a desk's after a byline's word: "By TMZ Staff"; alone, "Help Desk" is a
-                # link's or a heading's.)
+                # link's or a heading's, but an editorial desk set as a text of its own right
+                # under the headline, "Emotion Redaktion", credits it.)
                 desk = has_byline_prefix(segment) and _is_desk(credit)
+                desk = desk or bare_names and near and _desk_alone(segment, parent)
                 if (people or desk) and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
             elif bare_names and near and _bare_agency(segment, parent):
