@@ -1011,6 +1011,11 @@ def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: 
         ("(c) 2021 Jane Doe", "Jane Doe"),  # its bracket alone left "c) 2021 Jane Doe"
         ("Copyright (C) 2021 Jane Doe. All rights reserved.", "Jane Doe"),
         ("© Jane Doe", ""),
+        # No year, but the rights or the legal pages a site's notice names: not a photo's.
+        ("(c) Jane Doe • Alle Rechte vorbehalten", "Jane Doe"),
+        ("© Jane Doe | Impressum | Datenschutz", "Jane Doe"),
+        ("© Jane Doe. All rights reserved.", "Jane Doe"),
+        ("© Jane Doe (Agency)", ""),
         ("Foto: © 2020 Jane Doe", ""),
         ("© 2023 Harbour Times", ""),
         ("© 2023 Doe Bau GmbH", ""),
@@ -1108,6 +1113,9 @@ def test_a_dash_before_a_name_under_the_text_signs_it_unless_a_list_goes_on() ->
         ("Deutscher Caritasverband", False),
         ("Harbour Volksblatt", False),
         ("Hans Bund", True),
+        # A school named after a person is a school.
+        ("Berufsschule Jane Doe", False),
+        ("Jane Doe Musikschule", False),
         ("Spanien Forum", False),
         ("Erfahren Sie", False),
         ("Revised Edition", False),

@@ -1510,6 +1510,9 @@ def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> 
         ("<p>© 2023 Harbour Times</p>", []),
         ("<figure><figcaption>© 2020 Jane Doe</figcaption></figure>", []),
         ("<p>© Jane Doe</p>", []),
+        # "(c)" for the sign, no year: the rights the line goes on to name make it the site's.
+        ("<p>(c) Jane Doe • Alle Rechte vorbehalten</p>", ["Jane Doe"]),
+        ("<p>(c) 2021 Jane Doe</p>", ["Jane Doe"]),
     ],
 )
 def test_a_personal_sites_copyright_notice_names_the_author(
@@ -1518,6 +1521,31 @@ def test_a_personal_sites_copyright_notice_names_the_author(
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}"
     html = page("<title>T</title>", article).replace("</body>", f"<footer>{notice}</footer></body>")
     assert parse_html(html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("address", "authors", "credit"),
+    [
+        ("/author/janedoe/", ["Jane Doe"], ""),
+        ("/author/jane-doe", ["Jane Doe"], ""),
+        # The address gives no name, or another's: the initials stay the credit.
+        ("/author/jd/", [], "JD"),
+        ("/author/johndoe/", [], "JD"),
+    ],
+)
+def test_a_writer_shown_by_initials_is_named_as_their_page_s_address_and_the_site_spell_it(
+    address: str, authors: list[str], credit: str
+) -> None:
+    article = (
+        "<h1>Bridge closed after cracks found</h1><p>Posted by <span class='author vcard'>"
+        f"<a class='url fn n' href='{address}' rel='author'>JD</a></span></p>{BODY}"
+    )
+    licence = "<p>Harbour Notes von Jane Doe steht unter einer Creative Commons Lizenz.</p>"
+    html = page("<title>T</title>", article).replace(
+        "</body>", f"<footer>{licence}</footer></body>"
+    )
+    draft = parse_html(html)
+    assert (draft.authors, draft.credit) == (authors, credit)
 
 
 @pytest.mark.parametrize(
@@ -2088,6 +2116,83 @@ def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:
         "<p>Questions about the ferry? Write to our press office:</p><p>Jane Doe</p>"
     )
     assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        # A quotation closing the text, its speaker's name under it.
+        "<p>“We will not reopen a bridge we cannot trust, whatever it costs us.”</p>"
+        "<p>Jane Doe</p>",
+        "<p>„Wir öffnen keine Brücke, der wir nicht trauen, was es auch kostet.“</p>"
+        "<p>Jane Doe</p>",
+        # The speaker named inside the quotation's block.
+        "<blockquote><p>We will not reopen a bridge we cannot trust.</p><p>Jane Doe</p>"
+        "</blockquote>",
+    ],
+)
+def test_a_name_under_a_closing_quotation_is_its_speaker_not_the_writer(quotation: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{quotation}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_quotation_s_cited_speaker_under_the_headline_is_not_the_writer() -> None:
+    article = (
+        "<h1>Bridge closed after cracks found</h1><blockquote><p>We will not reopen a bridge "
+        f"we cannot trust.</p><cite>Jane Doe</cite></blockquote>{BODY}"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        "<p>Conditions</p><p>Lung Diseases<br>Heart Failure<br>Kidney Stones</p>",
+        "<table><tr><td>Conditions</td><td>Lung Diseases<br>Bronchial Neoplasms</td></tr></table>",
+    ],
+)
+def test_the_last_item_of_a_list_closing_the_page_is_no_signature(terms: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{terms}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_name_of_its_own_under_a_review_s_details_signs_it() -> None:
+    # A book review closes on the book's details, then the reviewer's name in a block of its own.
+    details = "<p><strong>Harbour Tales</strong><br>Harbour Press, 320 Seiten</p>"
+    article = (
+        f"<h1>Bridge closed after cracks found</h1>{BODY}{details}<p><strong>Jane Doe</strong></p>"
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+def test_a_label_s_value_naming_no_one_does_not_reach_the_next_row_s_label() -> None:
+    # A record's details, label and value a row each: "Written By" gives a one-word artist,
+    # no person's name; the next row's label ("String Arrangement") is no writer.
+    row = "<div class='row'><span class='label'>{}</span> <span class='info'>{}</span></div>"
+    details = row.format("Written by", "<a href='/a/cher'>Cher</a>") + row.format(
+        "String Arrangement", "<a href='/a/cher'>Cher</a>"
+    )
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}<h3>Track info</h3>{details}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("under", "credit"),
+    [
+        # An editorial desk as a text of its own under the headline and its date: its byline.
+        ("<div class='field--person'>Harbour Redaktion</div>", "Harbour"),
+        # A link or a heading naming the desk is the page's furniture; "Help Desk" no desk.
+        ("<p><a href='/redaktion'>Harbour Redaktion</a></p>", ""),
+        ("<h2>Harbour Redaktion</h2>", ""),
+        ("<p>Help Desk</p>", ""),
+    ],
+)
+def test_a_desk_alone_under_the_headline_is_its_credit(under: str, credit: str) -> None:
+    from newsread.index.files.formats.html import _byline_under_headline, _parse_tree
+
+    article = f"<h1>Bridge closed after cracks found</h1><div>23.12.2022</div>{under}{BODY}"
+    tree = _parse_tree(page("<title>T</title>", article))
+    assert _byline_under_headline(tree)[:2] == ([], credit)
 
 
 STANDFIRST = (

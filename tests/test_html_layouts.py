@@ -1415,9 +1415,20 @@ def test_the_interviewer_a_story_s_credits_name_is_its_writer(label: str) -> Non
     assert parse_html(page("", main)).authors == ["Jane Doe"]
 
 
-def test_the_interviewer_named_after_the_text_is_its_writer() -> None:
-    main = f"<article><h1>{HEADLINE}</h1>{BODY}<p>Interview: Jane Doe</p></article>"
-    assert parse_html(page("", main)).authors == ["Jane Doe"]
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("Interview: Jane Doe", ["Jane Doe"]),
+        # German papers' line under an interview: who conducted it wrote it.
+        ("Das Interview führte Jane Doe.", ["Jane Doe"]),
+        ("Das Gespräch führten Jane Doe und John Roe.", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_the_interviewer_named_after_the_text_is_its_writer(
+    closing: str, authors: list[str]
+) -> None:
+    main = f"<article><h1>{HEADLINE}</h1>{BODY}<p>{closing}</p></article>"
+    assert parse_html(page("", main)).authors == authors
 
 
 def test_the_person_an_interview_s_kicker_names_is_not_its_writer() -> None:

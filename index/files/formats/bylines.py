@@ -161,6 +161,7 @@ _ORGANISATION_ENDINGS = (
     "anzeiger",
     "nachrichten",
     "verlag",
+    "schule",
 )
 # Capitalised words of headlines that are no part of a name ("Ask The Editor").
 _NOT_NAME_WORDS = (
@@ -1423,12 +1424,25 @@ _OTHER_WORK_BEFORE = re.compile(
 )
 
 
+# What a site's copyright notice goes on to name, a photo's credit never: the rights kept,
+# the legal pages ("Impressum", "Privacy").
+_SITE_NOTICE = re.compile(
+    r"\b(?:rights\s+reserved|all\s+rights|alle\s+rechte|weitere\s+rechte|rechte\s+vorbehalten"
+    r"|tous\s+droits|droits\s+réservés|derechos\s+reservados|todos\s+los\s+derechos"
+    r"|diritti\s+riservati|impressum|datenschutz|imprint|privacy\s+policy|mentions\s+légales"
+    r"|aviso\s+legal)\b",
+    re.IGNORECASE,
+)
+
+
 def copyright_holder(line: str, common: frozenset[str] = frozenset()) -> str:
     """The person a site's copyright notice names ("© 2009-2012 Jane Doe. Impressum",
     "(Creative Commons) 2006-2008 by Jane Doe", "CC-BY-NC-ND Jane Doe"), or "": on a blog
     or a personal site, who wrote it.
 
-    A year or a licence is needed: a bare "© Jane Doe" is as often a photo's credit. The
+    A year or a licence is needed, or the rights or legal pages the site's notice goes on
+    to name ("(c) Jane Doe • Alle Rechte vorbehalten", "© Jane Doe | Impressum"): a bare
+    "© Jane Doe" is as often a photo's credit. The
     name follows the mark and years right away ("© CHIP Digital GmbH 2020 Content Management
     by ..." names a company), in two or three words written as names are (not "WP", "VI"),
     none a company's, an outlet's or a licence's word, and none of them among the `common`
@@ -1439,7 +1453,8 @@ def copyright_holder(line: str, common: frozenset[str] = frozenset()) -> str:
         licence = mark is not None and mark.group(0).lower().startswith(("cc", "creative"))
         # "© 2009 Jane Doe", "CC-BY Jane Doe", "2006-2008 by Jane Doe": a notice, not a date.
         ranged = years is not None and "-" in years.group(0).replace("–", "-")
-        if not (mark and (years or licence) or ranged and _NOTICE_BY.search(segment)):
+        dated = years or licence or _SITE_NOTICE.search(line)
+        if not (mark and dated or ranged and _NOTICE_BY.search(segment)):
             continue
         first = min(m.start() for m in (mark, years) if m)
         if _OTHER_WORK_BEFORE.search(segment[:first]):

@@ -775,6 +775,45 @@ def _of_other_work(meta: Any) -> bool:
     return False
 
 
+# A writer's initials alone ("DT", "J.D."), as a blog may show its writer's display name.
+_INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-Þ]\.?\s?){2,4}$")
+# What marks a link as leading to a writer's page.
+_AUTHOR_PAGE = re.compile(r"/(?:author|autor|auteur|autore|autores|authors|autoren)/", re.I)
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+")
+
+
+def _name_behind_initials(tree: Any, initials: str) -> str:
+    """The full name of a writer the byline gives as `initials` ("DT"), where the link they
+    are shown as leads to the writer's page under their name ("/author/donaldtownsend/")
+    and the page spells that name out elsewhere ("Donald Townsend", in its licence line):
+    the name whose words start with the initials and whose letters the address gives."""
+    letters = [char for char in initials if char.isalpha()]
+    for link in tree.xpath("//body//a[@href][normalize-space(.) = $text]", text=initials):
+        href = link.get("href") or ""
+        if not (link.get("rel") == "author" or _AUTHOR_PAGE.search(href)):
+            continue
+        slug = _letters(urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1])
+        if len(slug) < _MIN_SLUG:
+            continue
+        for text in tree.xpath("//body//text()[contains(., $first)]", first=letters[0]):
+            words = _CAPITALISED.findall(str(text))
+            for start in range(len(words)):
+                name = words[start : start + len(letters)]
+                if [w[0] for w in name] == letters and _letters(" ".join(name)) == slug:
+                    if is_person_name(" ".join(name)):
+                        return " ".join(name)
+    return ""
+
+
+_MIN_SLUG = 6
+
+
+def _letters(text: str) -> str:
+    """The letters of `text` in lower-case ASCII, accents dropped ("André Doe": "andredoe")."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in folded if "a" <= char <= "z")
+
+
 class _Metadata:
     """What a page declares about its article, gathered once from the tree."""
 
@@ -849,6 +888,10 @@ class _Metadata:
         draft.url = self.url()
         draft.source = self.source()
         draft.authors, draft.credit = self.byline(draft.source, draft.url)
+        if not draft.authors and _INITIALS_ONLY.match(draft.credit):
+            full = _name_behind_initials(self.tree, draft.credit)
+            if full:
+                draft.authors, draft.credit = [full], ""
         draft.title = self.title(draft.source, draft.authors)
         draft.published = self.published()
         draft.section = self.section()
@@ -2260,6 +2303,16 @@ _NAME_PARTS = re.compile(r"[\s_-]+")
 _NOBODY = frozenset("anonymous anónimo anonimo anonyme anonym unknown unbekannt".split())
 
 
+def _desk_alone(segment: str, element: Any | None) -> bool:
+    """Whether a text naming an editorial desk ("Emotion Redaktion", "Newsroom") stands as a
+    text of its own, no link's, heading's or control's: a byline crediting the desk."""
+    if element is None or _DESK_WORDS.isdisjoint(_NAME_PARTS.split(segment.casefold())):
+        return False
+    if element.tag == "a" or next(element.iterancestors("a"), None) is not None:
+        return False
+    return not (_in_subheading(element) or _is_control(element) or _menu_entry(element))
+
+
 def _is_desk(name: str) -> bool:
     words = _NAME_PARTS.split(name.casefold())
     return not _DESK_WORDS.isdisjoint(words) or len(words) > 1 and words[-1] in _STAFF_WORDS
@@ -3156,8 +3209,10 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                 if not people and handle:
                     people, credit = [handle], ""
                 # (Or a desk's after a byline's word: "By TMZ Staff"; alone, "Help Desk" is a
-                # link's or a heading's.)
+                # link's or a heading's, but an editorial desk set as a text of its own right
+                # under the headline, "Emotion Redaktion", credits it.)
                 desk = has_byline_prefix(segment) and _is_desk(credit)
+                desk = desk or bare_names and near and _desk_alone(segment, parent)
                 if (people or desk) and not (parent is not None and _in_other_content(parent)):
                     return people, credit, False
             elif bare_names and near and _bare_agency(segment, parent):
@@ -3174,6 +3229,7 @@ def _byline_under_headline(tree: Any, titles: Sequence[str] = ()) -> tuple[list[
                     is_person_name(segment)
                     and _loose(segment) not in sections
                     and not _names_provider(parent)
+                    and not (parent is not None and _in_quotation(parent))
                 ):
                     # A bare name right under the headline; a control shaped like one ("Pin
                     # Recipe", "Ask Question") names no one, and ends the guessing there too.
@@ -3385,6 +3441,8 @@ def _labelled_byline(
             people = [p for p in split_byline(text)[0] if is_person_name(p)] if text else []
             if people and len(text.split()) <= 6:
                 return people, ""
+            if any(char.isalpha() for char in str(following)):
+                break  # The label's value names no one: the text after it is another row's.
         return [], ""
     return [], ""
 
@@ -5166,17 +5224,55 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
         not 2 <= len(name.split()) <= 3 or before.rstrip().endswith(":") or not is_person_name(name)
     ):
         return []
-    shown = [
-        node.getparent()
-        for node in tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
-        if node.getparent() is not None
-    ]
+    if _QUOTATION.match(before):
+        return []  # "„Wir sind froh.“" / "Jane Doe": who said it, under what she said
+    nodes = tree.xpath(f"//body//text()[{shown_as}]", text=shown_text)
+    listed = len(before) < _MAX_LIST_ITEM and not before.rstrip().endswith(_SIGNED_AFTER)
+    if listed and all(_after_line_break(node) for node in nodes):
+        return []  # "Lung Diseases<br>Bronchial Neoplasms": the last items of a list
+    shown = [node.getparent() for node in nodes if node.getparent() is not None]
     if not any(
-        not (_in_other_content(element) or marked and _under_quotation(element))
+        not (
+            _in_other_content(element)
+            or _in_quotation(element)
+            or marked
+            and _under_quotation(element)
+        )
         for element in shown
     ):
         return []
     return [name]
+
+
+# What the text a signature closes ends with: a sentence's end, a quotation's, a letter's
+# greeting ("Mit freundlichen Grüßen,"); a short line without it is a list's item.
+_SIGNED_AFTER = (".", "!", "?", "…", ",", ")", '"', "“", "”", "»", "«", "’", "'")
+_MAX_LIST_ITEM = 60
+
+
+def _after_line_break(node: Any) -> bool:
+    """Whether a text comes right after a `<br>` in its block, as a line of it: the `<br>`'s
+    tail, or the text of an inline element set after one ("<br><em>Jane Doe</em>")."""
+    parent = node.getparent()
+    if parent is None:
+        return False
+    if node.is_tail:
+        return bool(parent.tag == "br")
+    previous = parent.getprevious() if parent.tag in _INLINE else None
+    return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
+
+
+# A paragraph that is a quotation alone, between quotation marks: a name under it is the
+# speaker's.
+_QUOTATION = re.compile(r"^\s*[\"„“”«»‚‘’‹›].{20,}[\"“”«»‘’‹›][.!?…]?\s*$", re.DOTALL)
+
+
+def _in_quotation(element: Any) -> bool:
+    """Whether `element` is in a quotation's block (`<blockquote>`, `<q>`) or is the
+    `<cite>` naming its source: a name there is the speaker's, not the writer's."""
+    if element.tag == "cite":
+        return True
+    return any(a.tag in ("blockquote", "q", "cite") for a in element.iterancestors())
 
 
 def _signature_over_office(paragraphs: list[str], tree: Any) -> list[str]:
@@ -5312,7 +5408,8 @@ _MAX_SIGNATURE = 60
 # in, up to its line; and the longest such line.
 _NOTICE_TEXT = (
     "//text()[contains(., '©') or contains(., 'opyright') or contains(., 'Creative Commons')"
-    " or contains(., 'CC-BY') or contains(., 'CC BY')]"
+    " or contains(., 'CC-BY') or contains(., 'CC BY') or contains(., '(c)')"
+    " or contains(., '(C)')]"
 )
 _MAX_NOTICE = 300
 
@@ -5345,7 +5442,12 @@ def _copyright_notice(tree: Any, draft: Draft) -> list[str]:
 # What labels the writer of an interview, or of an account taken down, in a story's credits
 # ("Text" and "Autor" are `_NAME_LABEL`'s, read wherever they stand).
 _INTERVIEWER_LABEL = re.compile(r"^(?:interview|protokoll)\s*:?$", re.IGNORECASE)
-_INTERVIEWER_LINE = re.compile(r"^(?:interview|protokoll)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_INTERVIEWER_LINE = re.compile(
+    r"^(?:(?:interview|protokoll)\s*:\s*"
+    # German papers' closing line: "Das Interview führte Jane Doe.", "Das Gespräch führten ...".
+    r"|(?:das\s+)?(?:interview|gespräch)\s+führten?\s+)(?P<names>.+?)\.?$",
+    re.IGNORECASE,
+)
 # A story's credits, label and name in pairs; not a picture's (`_PICTURE_CREDIT`).
 _CREDITS = "//body//*[contains(@class, 'credits')]"
 _MAX_CREDIT_WORDS = 6
