@@ -1595,6 +1595,49 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
     assert parse_text(listed).title == headline
 
 
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        (
+            "Verkehr in Northfield Die Trams fahren bald ohne Fahrer",
+            "Die Trams fahren bald ohne Fahrer",
+        ),
+        ("Trams ohne Fahrer Was Pendler jetzt wissen müssen", "Was Pendler jetzt wissen müssen"),
+        (
+            "Transports publics Les trams roulent bientôt sans conducteur",
+            "Les trams roulent bientôt sans conducteur",
+        ),
+        # A sentence-opening word after a preposition, or in a title-case line, opens a name.
+        (
+            "Concierto de la banda en Los Angeles fue cancelado",
+            "Concierto de la banda en Los Angeles fue cancelado",
+        ),
+        (
+            "Cartas, un espacio donde El Courier publica las cartas de sus lectores",
+            "Cartas, un espacio donde El Courier publica las cartas de sus lectores",
+        ),
+        (
+            "Trump attacks The New York Times over its report",
+            "Trump attacks The New York Times over its report",
+        ),
+        (
+            "Northfield Transit The Trams Run Without Drivers",
+            "Northfield Transit The Trams Run Without Drivers",
+        ),
+    ],
+)
+def test_a_kicker_run_into_the_headline_is_cut_where_a_sentences_first_word_opens_it(
+    line: str, headline: str
+) -> None:
+    # A kicker's span and the headline's run together with only a space between: the
+    # headline's first word ("Die", "Was", "Les") is one written in capitals only where a
+    # sentence opens.
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n", f"        {line}\n"
+    ).replace("Home » Transport » Driverless trams on two lines from spring", "Home » Transport")
+    assert parse_text(page).title == headline
+
+
 def test_a_spaced_colon_kicker_is_cut_though_the_headline_reads_as_a_sentence() -> None:
     # "Kicker : Headline" is cut where the page's text sets no colon apart (as French does). A
     # headline closed by a question mark reads as a sentence: its own colon is not the text's.

@@ -1372,7 +1372,53 @@ def _headline_text(
             # "Home » Energy » Efficiency Drive" over "Efficiency Drive Free Checks for ...":
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
+    opened = _after_run_in_kicker(words)
+    if opened:
+        return opened, "kicker"
     return text, ""
+
+
+# The words that open a sentence and, inside one, are written in lower case: articles,
+# question words and a few adverbs ("Die", "Was", "So", "Les", "Cómo"). Not English's "The"
+# and "A", which title-case headlines and names ("The New York Times") capitalise anywhere,
+# nor German's "Sie", "Ihr".
+_OPENERS = frozenset(
+    "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Was Wie Wer Wo Warum Wann "
+    "Wieso Weshalb Welche Welcher Welches Wenn So Diese Dieser Dieses "
+    "Le La Les Un Une Des Ce Cette Ces Comment Pourquoi Quand Quel Quelle Quels Quelles "
+    "El Los Las Una Unos Unas Qué Cómo Cuándo Dónde "
+    "Il Lo Gli Uno Come Perché Cosa".split()
+)
+# The words a kicker does not end with: it is a phrase of its own, not cut off before a
+# name ("Concierto en Los Angeles", "un espacio donde El Nacional publica").
+_OPEN_TAILS = frozenset(
+    "in im an am auf aus bei mit nach von vor zu zum zur für über unter und oder der die das "
+    "den dem des ein eine en de del al y e o à au aux du et ou par pour sur dans a da di il "
+    "per con su la le les el los las dass weil als wie wo donde que qui où cuando como porque "
+    "che dove".split()
+)
+_RUN_IN_KICKER = 6  # the most words of a kicker run into the headline with a space
+
+
+def _after_run_in_kicker(words: list[str]) -> str:
+    """The headline after a kicker run into it with only a space, where a word that only opens
+    a sentence is capitalised after the kicker's last word ("Kind krank Was Arbeitgeber wissen
+    müssen", "Politiques publiques Les Français travaillent-ils trop peu ?"), or "". Both are
+    written in sentence case (a lower-case word in each: not "Trump Attacks The Times"); the
+    headline has `_AFTER_KICKER` words or more."""
+    for cut in range(1, min(_RUN_IN_KICKER, len(words) - _AFTER_KICKER) + 1):
+        if words[cut] not in _OPENERS:
+            continue
+        head, tail = words[:cut], words[cut:]
+        if (
+            not head[-1].endswith((".", "!", "?", ":", ";", "–", "—", "-", "|"))
+            and not any(word.endswith(",") for word in head)  # a clause, no label
+            and head[-1].casefold() not in _OPEN_TAILS
+            and any(word[:1].islower() for word in head)
+            and any(word[:1].islower() for word in tail)
+        ):
+            return " ".join(tail)
+    return ""
 
 
 # A colon with a space before it and none after ("Kicker :Headline"): no one types a colon
