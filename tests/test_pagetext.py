@@ -1310,6 +1310,19 @@ def test_a_line_shown_twice_on_a_wrapped_page_is_two_lines() -> None:
     assert unwrapped_page(page)[:3] == [credit, credit, credit]
 
 
+def test_a_date_under_a_breadcrumb_trail_that_fills_its_line_is_a_line_of_its_own() -> None:
+    # w3m sets "home / Section / Headline" flush left at 80 columns; the date under it, which
+    # would not have fitted on the trail's line, is the headline's, not the trail's last crumb.
+    trail = "home / Verkehr / Straßenbahnen ohne Fahrer: Was Pendler ab dem Frühjahr wissen"
+    date = "Verkehr - 21. Januar 2022"
+    page = [trail, date, "", *_wrapped(PAGE, 72).split("\n")]
+    assert len(trail) + 1 + len("Verkehr") > 72
+    assert unwrapped_page(page)[:2] == [trail, date]
+    # A paragraph's line that ends on a slash and goes on with a date is one paragraph.
+    sentence = ["Die Saison 2019 / 2020 der Liga endet nach dem Beschluss des Verbands am", date]
+    assert unwrapped_page([*sentence, "", *_wrapped(PAGE, 72).split("\n")])[0] == " ".join(sentence)
+
+
 def test_lines_of_an_unwrapped_page_are_not_joined() -> None:
     # Short lines one under the other, none of them near a common right margin.
     menu = "\n".join(

@@ -495,6 +495,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # "[31]30. Oktober 2023 [32]Jane Doe [33]Kultur" / "[34][gif;base64,R0lG…]": a
             # picture lynx marks under a meta line is no part of it.
             and not (_PICTURE_MARK.match(stripped) and find_date(previous) is not None)
+            # "home / News / Headline" / "News - 21. Januar 2022": a trail's crumbs end with
+            # the page's name; the date under it is a line of its own.
+            and not _trail_over_date(previous, stripped)
         ):
             first, _, text = found[-1]
             gap = "" if joins_without_space(text, stripped) else " "
@@ -504,6 +507,20 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
+
+
+def _trail_over_date(previous: str, line: str) -> bool:
+    """Whether `line` is a date line under `previous`, a breadcrumb trail from the site's home
+    ("home / InfoStream / Headline" / "InfoStream - 21. Januar 2022")."""
+    if len(line) >= _DATE_LINE or not _CRUMB.search(previous):
+        return False
+    crumbs = _CRUMB.split(LINK_MARK.sub("", previous.strip()))
+    return (
+        len(crumbs) >= 2
+        and crumbs[0].casefold() in _HOME_CRUMBS
+        and looks_like_date_line(line)
+        and find_date(line) is not None
+    )
 
 
 def _wrapped_before(previous: str, line: str, measure: Callable[[str], int], width: int) -> bool:
