@@ -371,6 +371,20 @@ def test_a_heading_set_apart_beats_a_button_run_into_the_menus() -> None:
     assert parse_text(page).title == "Driverless trams on two lines from spring"
 
 
+@pytest.mark.parametrize(
+    "credit", ["Photo by Jane Roe", "Photo illustration by the Courier. Photo by Jane Roe."]
+)
+def test_a_pictures_alt_text_over_its_caption_and_a_photo_by_credit_is_not_the_lede(
+    credit: str,
+) -> None:
+    # lynx and w3m show a picture's alt text, then its caption and who took it.
+    alt_text = CAPTION.replace(", left, and", " and")
+    page = PAGE.replace(
+        SHARE_BAR, f"{SHARE_BAR}\n      {alt_text}\n      The mayor in 2024.\n      {credit}\n"
+    )
+    assert parse_text(page).paragraphs[0] == LEDE
+
+
 def test_a_caption_over_a_bracketed_photo_credit_is_not_the_lede() -> None:
     caption = CAPTION.replace(", left, and", " and")
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      (Jane Roe / Reuters)\n")

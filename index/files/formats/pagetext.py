@@ -215,10 +215,12 @@ def _alphabetical(found: list[str]) -> bool:
     return ordered >= _SORTED_SHARE * (len(folded) - 1)
 
 
-# What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)",
-# "Jane Doe | Bloomberg | Getty Images". The sentence above one is the photo's caption.
+# What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)", "Photo by
+# Jane Doe", "Jane Doe | Bloomberg | Getty Images". The sentence above one is the photo's caption.
 _CREDIT_LINE = re.compile(
     r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:"
+    # "Photo by Jane Doe", "Photo illustration by Slate. Photo by Jane Doe.": who made it.
+    r"|^(?:photo(?:graph)?s?|illustration|photo\s+illustration)\s+(?:by|courtesy\s+of)\s+\S"
     r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$"
     r"|^\([^()]{2,60}\)$"  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
     # "Jane Doe/Northfield Courier", "J. Doe / AP": who took it and for whom, set apart by slashes.
