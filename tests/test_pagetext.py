@@ -385,6 +385,16 @@ def test_a_pictures_alt_text_over_its_caption_and_a_photo_by_credit_is_not_the_l
     assert parse_text(page).paragraphs[0] == LEDE
 
 
+def test_a_row_of_share_buttons_a_text_browser_ran_together_is_not_the_lede() -> None:
+    # lynx runs a row of links' labels together with no space between them.
+    row = (
+        "Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitterShare to "
+        "RedditRedditShare to EmailEmailShare to MoreMore"
+    )
+    page = PAGE.replace(SHARE_BAR, f"          {row}\n")
+    assert parse_text(page).paragraphs[0] == LEDE
+
+
 def test_a_caption_over_a_bracketed_photo_credit_is_not_the_lede() -> None:
     caption = CAPTION.replace(", left, and", " and")
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      (Jane Roe / Reuters)\n")

@@ -689,6 +689,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             _sentence(text, words)
             and not _CAPTION.search(text)
             and not _FORM_THANKS.match(text)
+            and not _share_row(text)
             # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line, closed as a sentence
             # ("Point d'étape au 12 janvier 2020 :" opens a list of the text's own).
             and not (
@@ -701,6 +702,18 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             _Line(index, end, text, indent, bool(bullet), words, sentence, crumb, numbered)
         )
     return _notices(_captions(found))
+
+
+# A share button's label: "Share to Facebook", "Share on X", "Share via Email".
+_SHARE_TO = re.compile(r"share\s+(?:to|on|via)\s", re.IGNORECASE)
+_SHARE_BUTTONS = 3
+
+
+def _share_row(text: str) -> bool:
+    """Whether `text` is a row of share buttons, however a text browser ran their labels
+    together ("Share to LinkedInLinkedInShare to FacebookFacebookShare to …"): three labels
+    or more."""
+    return "hare " in text and len(_SHARE_TO.findall(text)) >= _SHARE_BUTTONS
 
 
 # The buttons that close a consent notice, a sign-up box or a paywall, in the languages of the
