@@ -371,6 +371,30 @@ def test_a_heading_set_apart_beats_a_button_run_into_the_menus() -> None:
     assert parse_text(page).title == "Driverless trams on two lines from spring"
 
 
+@pytest.mark.parametrize(
+    "credit", ["Photo by Jane Roe", "Photo illustration by the Courier. Photo by Jane Roe."]
+)
+def test_a_pictures_alt_text_over_its_caption_and_a_photo_by_credit_is_not_the_lede(
+    credit: str,
+) -> None:
+    # lynx and w3m show a picture's alt text, then its caption and who took it.
+    alt_text = CAPTION.replace(", left, and", " and")
+    page = PAGE.replace(
+        SHARE_BAR, f"{SHARE_BAR}\n      {alt_text}\n      The mayor in 2024.\n      {credit}\n"
+    )
+    assert parse_text(page).paragraphs[0] == LEDE
+
+
+def test_a_row_of_share_buttons_a_text_browser_ran_together_is_not_the_lede() -> None:
+    # lynx runs a row of links' labels together with no space between them.
+    row = (
+        "Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitterShare to "
+        "RedditRedditShare to EmailEmailShare to MoreMore"
+    )
+    page = PAGE.replace(SHARE_BAR, f"          {row}\n")
+    assert parse_text(page).paragraphs[0] == LEDE
+
+
 def test_a_caption_over_a_bracketed_photo_credit_is_not_the_lede() -> None:
     caption = CAPTION.replace(", left, and", " and")
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {caption}\n      (Jane Roe / Reuters)\n")
@@ -1310,6 +1334,19 @@ def test_a_line_shown_twice_on_a_wrapped_page_is_two_lines() -> None:
     assert unwrapped_page(page)[:3] == [credit, credit, credit]
 
 
+def test_a_date_under_a_breadcrumb_trail_that_fills_its_line_is_a_line_of_its_own() -> None:
+    # w3m sets "home / Section / Headline" flush left at 80 columns; the date under it, which
+    # would not have fitted on the trail's line, is the headline's, not the trail's last crumb.
+    trail = "home / Verkehr / Straßenbahnen ohne Fahrer: Was Pendler ab dem Frühjahr wissen"
+    date = "Verkehr - 21. Januar 2022"
+    page = [trail, date, "", *_wrapped(PAGE, 72).split("\n")]
+    assert len(trail) + 1 + len("Verkehr") > 72
+    assert unwrapped_page(page)[:2] == [trail, date]
+    # A paragraph's line that ends on a slash and goes on with a date is one paragraph.
+    sentence = ["Die Saison 2019 / 2020 der Liga endet nach dem Beschluss des Verbands am", date]
+    assert unwrapped_page([*sentence, "", *_wrapped(PAGE, 72).split("\n")])[0] == " ".join(sentence)
+
+
 def test_lines_of_an_unwrapped_page_are_not_joined() -> None:
     # Short lines one under the other, none of them near a common right margin.
     menu = "\n".join(
@@ -1593,6 +1630,49 @@ def test_a_kicker_run_into_the_headline_is_cut_where_another_line_sets_it_apart(
         "      Related stories\n", f"      Related stories\n        * {headline} - Robot transit\n"
     )
     assert parse_text(listed).title == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        (
+            "Verkehr in Northfield Die Trams fahren bald ohne Fahrer",
+            "Die Trams fahren bald ohne Fahrer",
+        ),
+        ("Trams ohne Fahrer Was Pendler jetzt wissen müssen", "Was Pendler jetzt wissen müssen"),
+        (
+            "Transports publics Les trams roulent bientôt sans conducteur",
+            "Les trams roulent bientôt sans conducteur",
+        ),
+        # A sentence-opening word after a preposition, or in a title-case line, opens a name.
+        (
+            "Concierto de la banda en Los Angeles fue cancelado",
+            "Concierto de la banda en Los Angeles fue cancelado",
+        ),
+        (
+            "Cartas, un espacio donde El Courier publica las cartas de sus lectores",
+            "Cartas, un espacio donde El Courier publica las cartas de sus lectores",
+        ),
+        (
+            "Trump attacks The New York Times over its report",
+            "Trump attacks The New York Times over its report",
+        ),
+        (
+            "Northfield Transit The Trams Run Without Drivers",
+            "Northfield Transit The Trams Run Without Drivers",
+        ),
+    ],
+)
+def test_a_kicker_run_into_the_headline_is_cut_where_a_sentences_first_word_opens_it(
+    line: str, headline: str
+) -> None:
+    # A kicker's span and the headline's run together with only a space between: the
+    # headline's first word ("Die", "Was", "Les") is one written in capitals only where a
+    # sentence opens.
+    page = PAGE.replace(
+        "        Driverless trams on two lines from spring\n", f"        {line}\n"
+    ).replace("Home » Transport » Driverless trams on two lines from spring", "Home » Transport")
+    assert parse_text(page).title == headline
 
 
 def test_a_spaced_colon_kicker_is_cut_though_the_headline_reads_as_a_sentence() -> None:

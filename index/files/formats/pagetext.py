@@ -215,10 +215,12 @@ def _alphabetical(found: list[str]) -> bool:
     return ordered >= _SORTED_SHARE * (len(folded) - 1)
 
 
-# What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)",
-# "Jane Doe | Bloomberg | Getty Images". The sentence above one is the photo's caption.
+# What a photo's credit line looks like: "Photo: Jane Doe, AP", "(Image: © NASA)", "Photo by
+# Jane Doe", "Jane Doe | Bloomberg | Getty Images". The sentence above one is the photo's caption.
 _CREDIT_LINE = re.compile(
     r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:"
+    # "Photo by Jane Doe", "Photo illustration by Slate. Photo by Jane Doe.": who made it.
+    r"|^(?:photo(?:graph)?s?|illustration|photo\s+illustration)\s+(?:by|courtesy\s+of)\s+\S"
     r"|^[^.!?]{0,60}\b(?:getty\s+images|shutterstock|istock(?:photo)?|imago|picture[- ]alliance)\)?$"
     r"|^\([^()]{2,60}\)$"  # "(Jane Doe / AP)", "(Walt Disney Co.)": a line of its own in brackets
     # "Jane Doe/Northfield Courier", "J. Doe / AP": who took it and for whom, set apart by slashes.
@@ -495,6 +497,9 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
             # "[31]30. Oktober 2023 [32]Jane Doe [33]Kultur" / "[34][gif;base64,R0lG…]": a
             # picture lynx marks under a meta line is no part of it.
             and not (_PICTURE_MARK.match(stripped) and find_date(previous) is not None)
+            # "home / News / Headline" / "News - 21. Januar 2022": a trail's crumbs end with
+            # the page's name; the date under it is a line of its own.
+            and not _trail_over_date(previous, stripped)
         ):
             first, _, text = found[-1]
             gap = "" if joins_without_space(text, stripped) else " "
@@ -504,6 +509,20 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
         column = indent + (bullet.end() if bullet else 0)
         found.append((index, index + 1, raw))
     return found
+
+
+def _trail_over_date(previous: str, line: str) -> bool:
+    """Whether `line` is a date line under `previous`, a breadcrumb trail from the site's home
+    ("home / InfoStream / Headline" / "InfoStream - 21. Januar 2022")."""
+    if len(line) >= _DATE_LINE or not _CRUMB.search(previous):
+        return False
+    crumbs = _CRUMB.split(LINK_MARK.sub("", previous.strip()))
+    return (
+        len(crumbs) >= 2
+        and crumbs[0].casefold() in _HOME_CRUMBS
+        and looks_like_date_line(line)
+        and find_date(line) is not None
+    )
 
 
 def _wrapped_before(previous: str, line: str, measure: Callable[[str], int], width: int) -> bool:
@@ -670,6 +689,7 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             _sentence(text, words)
             and not _CAPTION.search(text)
             and not _FORM_THANKS.match(text)
+            and not _share_row(text)
             # "27 octobre 2012 à 18:27 (Mis à jour: 19:56 )": a date line, closed as a sentence
             # ("Point d'étape au 12 janvier 2020 :" opens a list of the text's own).
             and not (
@@ -682,6 +702,18 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             _Line(index, end, text, indent, bool(bullet), words, sentence, crumb, numbered)
         )
     return _notices(_captions(found))
+
+
+# A share button's label: "Share to Facebook", "Share on X", "Share via Email".
+_SHARE_TO = re.compile(r"share\s+(?:to|on|via)\s", re.IGNORECASE)
+_SHARE_BUTTONS = 3
+
+
+def _share_row(text: str) -> bool:
+    """Whether `text` is a row of share buttons, however a text browser ran their labels
+    together ("Share to LinkedInLinkedInShare to FacebookFacebookShare to …"): three labels
+    or more."""
+    return "hare " in text and len(_SHARE_TO.findall(text)) >= _SHARE_BUTTONS
 
 
 # The buttons that close a consent notice, a sign-up box or a paywall, in the languages of the
@@ -1372,7 +1404,53 @@ def _headline_text(
             # "Home » Energy » Efficiency Drive" over "Efficiency Drive Free Checks for ...":
             # the trail's last crumb is the kicker run into the headline.
             return tail, "kicker"
+    opened = _after_run_in_kicker(words)
+    if opened:
+        return opened, "kicker"
     return text, ""
+
+
+# The words that open a sentence and, inside one, are written in lower case: articles,
+# question words and a few adverbs ("Die", "Was", "So", "Les", "Cómo"). Not English's "The"
+# and "A", which title-case headlines and names ("The New York Times") capitalise anywhere,
+# nor German's "Sie", "Ihr".
+_OPENERS = frozenset(
+    "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Was Wie Wer Wo Warum Wann "
+    "Wieso Weshalb Welche Welcher Welches Wenn So Diese Dieser Dieses "
+    "Le La Les Un Une Des Ce Cette Ces Comment Pourquoi Quand Quel Quelle Quels Quelles "
+    "El Los Las Una Unos Unas Qué Cómo Cuándo Dónde "
+    "Il Lo Gli Uno Come Perché Cosa".split()
+)
+# The words a kicker does not end with: it is a phrase of its own, not cut off before a
+# name ("Concierto en Los Angeles", "un espacio donde El Nacional publica").
+_OPEN_TAILS = frozenset(
+    "in im an am auf aus bei mit nach von vor zu zum zur für über unter und oder der die das "
+    "den dem des ein eine en de del al y e o à au aux du et ou par pour sur dans a da di il "
+    "per con su la le les el los las dass weil als wie wo donde que qui où cuando como porque "
+    "che dove".split()
+)
+_RUN_IN_KICKER = 6  # the most words of a kicker run into the headline with a space
+
+
+def _after_run_in_kicker(words: list[str]) -> str:
+    """The headline after a kicker run into it with only a space, where a word that only opens
+    a sentence is capitalised after the kicker's last word ("Kind krank Was Arbeitgeber wissen
+    müssen", "Politiques publiques Les Français travaillent-ils trop peu ?"), or "". Both are
+    written in sentence case (a lower-case word in each: not "Trump Attacks The Times"); the
+    headline has `_AFTER_KICKER` words or more."""
+    for cut in range(1, min(_RUN_IN_KICKER, len(words) - _AFTER_KICKER) + 1):
+        if words[cut] not in _OPENERS:
+            continue
+        head, tail = words[:cut], words[cut:]
+        if (
+            not head[-1].endswith((".", "!", "?", ":", ";", "–", "—", "-", "|"))
+            and not any(word.endswith(",") for word in head)  # a clause, no label
+            and head[-1].casefold() not in _OPEN_TAILS
+            and any(word[:1].islower() for word in head)
+            and any(word[:1].islower() for word in tail)
+        ):
+            return " ".join(tail)
+    return ""
 
 
 # A colon with a space before it and none after ("Kicker :Headline"): no one types a colon
