@@ -24,7 +24,7 @@ from newsread.index.files.language import guess_language
 from newsread.index.files.saved_pages import SAVED_PAGE_SUFFIXES, saved_page
 from newsread.index.text import sanitise, sanitise_line
 
-PARSER_VERSION = 14
+PARSER_VERSION = 15
 """Bumped whenever reading a file can give a different article: libraries read by an older
 version read every file again on their next update (see `newsread.index.engine.indexer`)."""
 
