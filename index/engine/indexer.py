@@ -207,11 +207,14 @@ def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
 
 
 def has_changes(library: OpenIndex) -> bool:
-    """Whether an update would read or remove any file (one stat walk, no file read).
+    """Whether an update would read or remove any file (one stat walk, no file read), or read
+    every file again (`parser_changed`).
 
     A file whose mtime changed but whose size did not counts as changed here; the update
     itself then compares digests.
     """
+    if library.parser_changed():
+        return True
     return library.docs.file_stats() != scan_library(library.root).files
 
 

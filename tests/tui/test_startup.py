@@ -546,6 +546,32 @@ async def test_the_app_indexes_in_a_child_process(
     await _indexed_by_a_child(app)
 
 
+async def test_a_library_read_by_older_parsers_is_read_again_by_a_child_process(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a parser version change the app took the library for "nothing changed" (no file
+    did) and re-read every file in its own process: the UI stalled, and a large library's
+    sub-writers could not start there ("ValueError: bad value(s) in fds_to_keep")."""
+    indexed = Library(library).open()
+    indexed.update()
+    indexed.docs.set_meta("parser", "1")
+    indexed.docs.commit()
+    indexed.close()
+
+    def forbidden(self: Library, **callbacks: object) -> object:
+        raise AssertionError("the app indexed in its own process")
+
+    monkeypatch.setattr(Library, "update", forbidden)
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", True)
+    app = make_app(library)
+    await _indexed_by_a_child(app)
+    from newsread.index.files.reader import PARSER_VERSION
+
+    again = Library(library).open()
+    assert again.docs.get_meta("parser") == str(PARSER_VERSION)
+    again.close()
+
+
 @pytest.mark.first_index
 async def test_a_new_librarys_update_started_before_the_app_is_the_one_it_follows(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
