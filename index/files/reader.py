@@ -277,6 +277,8 @@ def _in_parts(path: Path, max_bytes: int) -> bool:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
             return False
+        if status.st_size <= max_bytes and not path.name.lower().endswith(".gz"):
+            return False  # most files: decided without opening them
         with path.open("rb") as file:
             head = file.read(4096)
             if head.startswith(_GZIP_MAGIC):
