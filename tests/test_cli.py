@@ -1344,3 +1344,14 @@ def test_a_file_name_that_is_not_utf8_is_shown_readably_and_given_exactly_in_jso
     article = json.loads(capsys.readouterr().out)
     assert (article["key"], article["path"]) == ("caf\\xe9.txt", "caf\ufffd.txt")
     assert article["path_bytes"] == odd_hit["path_bytes"]
+
+
+def test_the_index_summary_groups_large_counts_by_thousands() -> None:
+    """ "2 indexed (26609 articles) … 26609 articles in the library", after a large export."""
+    from newsread.tui.cli import _articles
+
+    assert (_articles(1), _articles(999), _articles(26_609)) == (
+        "1 article",
+        "999 articles",
+        "26,609 articles",
+    )

@@ -160,8 +160,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     line = Text()
     line.append(f"{sanitise_line(path_key(str(library.root)))}: ", style="bold")
     line.append(
-        f"{summary.indexed} indexed ({_articles(summary.articles)}), {summary.unchanged} "
-        f"unchanged, {summary.removed} removed, {len(summary.skipped)} skipped; "
+        f"{summary.indexed:,} indexed ({_articles(summary.articles)}), {summary.unchanged:,} "
+        f"unchanged, {summary.removed:,} removed, {len(summary.skipped):,} skipped; "
         f"{_articles(summary.total_articles)} in the library ({summary.elapsed:.1f} s)"
     )
     out.print(line, soft_wrap=True)
@@ -180,7 +180,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def _articles(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
+    return f"{count} article" if count == 1 else f"{count:,} articles"
 
 
 def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) -> Any:
