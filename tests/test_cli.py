@@ -1347,7 +1347,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_readably_and_given_exactly_in_jso
 
 
 def test_the_index_summary_groups_large_counts_by_thousands() -> None:
-    """ "2 indexed (26609 articles) … 26609 articles in the library", after a large export."""
+    """After a large export it said "2 indexed (26609 articles) … 26609 articles in the library"."""
     from newsread.tui.cli import _articles
 
     assert (_articles(1), _articles(999), _articles(26_609)) == (
