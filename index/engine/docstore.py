@@ -222,6 +222,14 @@ class DocStore:
                 found[key] = article_from_blob(blob)
         return found
 
+    def last_article(self, path: str) -> Article | None:
+        """The article of file `path` numbered last (`path#12` after `path#9`), if any."""
+        row = self._db.execute(  # the keys first: sorting rows would sort their texts too
+            "SELECT key FROM articles WHERE path = ? ORDER BY length(key) DESC, key DESC LIMIT 1",
+            (path,),
+        ).fetchone()
+        return self.article(row[0]) if row else None
+
     def keys_for(self, path_or_id: str) -> list[str]:
         """Article keys whose key, path or stable id is `path_or_id` (a name that is not UTF-8
         as the OS gives it, or as its key spells it)."""

@@ -28,8 +28,23 @@ from newsread.index.engine.parallel import (
 from newsread.index.engine.schema import index_fields
 from newsread.index.engine.stories import StoryUpdate
 from newsread.index.errors import LibraryError, UnreadableFile
-from newsread.index.files.reader import PARSER_VERSION, read_article_parts, read_articles
-from newsread.index.files.scan import ScanResult, folder_problem, scan_library, walk_library
+from newsread.index.files.reader import (
+    PARSER_VERSION,
+    Appended,
+    ArticleParts,
+    appended_lines,
+    is_appendable,
+    read_appended,
+    read_article_parts,
+    read_articles,
+)
+from newsread.index.files.scan import (
+    ScanResult,
+    change_stamp,
+    folder_problem,
+    scan_library,
+    walk_library,
+)
 
 if TYPE_CHECKING:
     from newsread.index.article import Article
@@ -122,6 +137,9 @@ class _Plan:
     unchanged: int = 0
     known: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The store's files when planned (path -> (mtime_ns, size))."""
+    grown: dict[str, tuple[FileState, Appended]] = field(default_factory=dict)
+    """Files to read that only had lines appended (`appended_lines`): their stored state when
+    planned, and where the lines start. Their articles stay; only the new lines are read."""
 
 
 class _ToRead:
@@ -187,6 +205,10 @@ def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
         elif stat == (mtime_ns, size):
             plan.unchanged += 1
         elif stat[1] != size:
+            if stat[1] < size and is_appendable(rel):
+                grown = _grown(library, scan, rel)
+                if grown is not None:
+                    plan.grown[rel] = grown
             plan.to_read.append(rel)
         else:  # same size, new mtime: only a changed digest means a changed article
             state = library.docs.file_state(rel)
@@ -204,6 +226,20 @@ def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
     plan.to_remove = [rel for rel in known if rel not in files]
     plan.to_read.sort()
     return plan
+
+
+def _grown(library: OpenIndex, scan: ScanResult, rel: str) -> tuple[FileState, Appended] | None:
+    """The stored state of file `rel` and where the lines appended to it since start, if it is
+    JSON Lines that only grew (`appended_lines`)."""
+    state = library.docs.file_state(rel)
+    if state is None or state.reason or state.mtime_ns < 0:
+        return None
+    last = library.docs.last_article(rel)
+    if last is None:
+        return None
+    path = scan.locate(library.root, rel)
+    appended = appended_lines(path, library.root, size=state.size, digest=state.digest, last=last)
+    return None if appended is None else (state, appended)
 
 
 def has_changes(library: OpenIndex) -> bool:
@@ -395,6 +431,7 @@ def update_library(
                 and library.index.doc_count() == library.docs.count()
             )
             known = plan.known if agree else None
+            grown = plan.grown if agree else {}  # else every file's documents are taken out
             library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
             if not library.docs.has_files():
                 # A new library: every file it will hold is read by this version, so say so before
@@ -408,7 +445,9 @@ def update_library(
             now = _Batch(library.writer(), StoryUpdate(library.docs))
             try:
                 indexed_paths = plan.to_remove + (
-                    plan.to_read if known is None else [rel for rel in plan.to_read if rel in known]
+                    plan.to_read
+                    if known is None
+                    else [rel for rel in plan.to_read if rel in known and rel not in grown]
                 )
                 now.expected = expected - _remove(library, now.writer, indexed_paths)
                 library.docs.remove_files(plan.to_remove)
@@ -468,6 +507,7 @@ def update_library(
                         _FileLog(cut, dropped, reread),
                         partial(between_parts, n, rel),
                         cancelled,
+                        grown.get(rel),
                     )
                     if n == 1 and not commits:
                         # It paid the parsers' imports (0.2-0.5 s): no batch's reading time.
@@ -621,7 +661,8 @@ def _large(plan: _Plan, scan: ScanResult) -> bool:
     """Whether the update is large: its later batches use sub-writers, and a merge follows."""
     if len(plan.to_read) >= PARALLEL_MIN_FILES:
         return True
-    return sum(scan.files[rel][1] for rel in plan.to_read) >= PARALLEL_MIN_BYTES
+    size = sum(scan.files[rel][1] for rel in plan.to_read)
+    return size - sum(grown.start for _, grown in plan.grown.values()) >= PARALLEL_MIN_BYTES
 
 
 def _writing(
@@ -711,6 +752,7 @@ def _index_file(
     log: _FileLog,
     between_parts: Callable[[int], None],
     cancelled: Callable[[], bool] | None = None,
+    grown: tuple[FileState, Appended] | None = None,
 ) -> tuple[int, bool]:
     """Index file `rel`; returns how many articles it added, and whether it stopped before the
     file's end (cancelled). A file that cannot be read is recorded with the reason, and added
@@ -721,20 +763,34 @@ def _index_file(
     may commit the batch (a file of 100,000 articles is searchable as it is read, not after).
     Until its last part the file is recorded as changed (no time, no digest): an update
     stopped, killed or cancelled before then keeps the articles it committed, and the next one
-    reads the file again."""
+    reads the file again.
+
+    A file that only had lines appended (`grown`: its stored state when planned, still the
+    store's now) keeps its articles; the appended lines are read alone, as parts."""
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
-    try:
-        digest = digest_file(path)
-        parts = read_article_parts(path, library.root, whole=read_articles)
-        found = next(iter(parts))
-    except (UnreadableFile, OSError) as error:
-        # An edited file that cannot be read now: its old articles are stale, so they go.
-        if library.docs.put_file(FileState(rel, mtime_ns, size, "", _reason(error)), []):
-            log.dropped.append(rel)
-        return 0, False
-    state = FileState(rel, mtime_ns, size, digest)
-    library.docs.put_file(state, [])
+    parts: ArticleParts | None = None
+    digest = ""
+    if grown is not None and library.docs.file_state(rel) == grown[0]:
+        try:
+            parts = read_appended(path, library.root, grown[1], size=size)
+            found = next(iter(parts), [])
+        except (UnreadableFile, OSError) as error:
+            # Not text (or gone): the next update reads the file whole and says what it finds.
+            library.docs.put_state(FileState(rel, -1, size, ""))
+            log.cut.append((rel, f"the lines added could not be read ({_reason(error)})"))
+            return 0, False
+    if parts is None:
+        try:
+            parts = read_article_parts(path, library.root, whole=read_articles, size=size)
+            digest = "" if parts.parted else digest_file(path)
+            found = next(iter(parts))
+        except (UnreadableFile, OSError) as error:
+            # An edited file that cannot be read now: its old articles are stale, so they go.
+            if library.docs.put_file(FileState(rel, mtime_ns, size, "", _reason(error)), []):
+                log.dropped.append(rel)
+            return 0, False
+        library.docs.put_file(FileState(rel, mtime_ns, size, digest), [])
     added, stopped, parted = 0, False, False
     while True:
         for article in found:
@@ -759,10 +815,38 @@ def _index_file(
             break
         between_parts(added)
     if not stopped:
-        library.docs.put_state(state)
+        library.docs.put_state(_read_state(path, rel, mtime_ns, size, digest, parts.digest))
     if parts.note:
         log.cut.append((rel, parts.note))
     return added, stopped
+
+
+def _read_state(
+    path: Path, rel: str, mtime_ns: int, size: int, digest: str, exact: str
+) -> FileState:
+    """The state of file `rel` once its articles are stored: as the scan saw it, with the
+    digest of its bytes: `exact`, that of the bytes read (the reader saw them all, up to
+    `size`), or else `digest`, taken before it was read.
+
+    A file that may grow by lines (`is_appendable`) that changed while it was read whole is
+    recorded as changed (no time, no digest): its articles may be of more bytes than `size`,
+    and lines appended after `size` must never be read twice (`appended_lines`)."""
+    if exact:
+        return FileState(rel, mtime_ns, size, exact)
+    if not digest:  # a file over the size limit that was not read in parts after all
+        try:
+            digest = digest_file(path)
+        except OSError:
+            return FileState(rel, -1, size, "")
+    if is_appendable(rel):
+        try:
+            info = path.stat()
+            same = (change_stamp(info), info.st_size) == (mtime_ns, size)
+        except OSError:
+            same = False
+        if not same:
+            return FileState(rel, -1, size, "")
+    return FileState(rel, mtime_ns, size, digest)
 
 
 def _reason(error: Exception) -> str:

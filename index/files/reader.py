@@ -8,13 +8,15 @@ JSON without an extension. Everything that can go wrong with a file becomes an
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import stat
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsread.index.article import Article, derived_source, path_key, stable_id
 from newsread.index.errors import UnreadableFile
@@ -23,6 +25,9 @@ from newsread.index.files.formats import Draft
 from newsread.index.files.language import guess_language
 from newsread.index.files.saved_pages import SAVED_PAGE_SUFFIXES, saved_page
 from newsread.index.text import sanitise, sanitise_line
+
+if TYPE_CHECKING:
+    from newsread.index.files.formats.jsonfile import JsonStream
 
 PARSER_VERSION = 15
 """Bumped whenever reading a file can give a different article: libraries read by an older
@@ -221,10 +226,14 @@ _CHUNK = 1 << 20
 
 class ArticleParts:
     """The articles of one file, a part at a time (`read_article_parts`). Iterate once; then
-    `note` says what of the file was cut or left out ("" when nothing was)."""
+    `note` says what of the file was cut or left out ("" when nothing was), and `digest` is
+    the digest (`file_digest`) of the bytes they were read from, when the reader saw them
+    all (a file read in parts, not gzipped; "" otherwise)."""
 
     def __init__(self) -> None:
         self.note = ""
+        self.digest = ""
+        self.parted = False
         self.parts: Iterator[list[Article]] = iter(())
 
     def __iter__(self) -> Iterator[list[Article]]:
@@ -238,13 +247,15 @@ def read_article_parts(
     max_bytes: int = MAX_FILE_BYTES,
     part_bytes: int = PART_BYTES,
     whole: Callable[[Path, Path], list[Article]] | None = None,
+    size: int | None = None,
 ) -> ArticleParts:
     """The articles in the file at `path`, a part at a time. A JSON or JSON Lines file over
     `max_bytes` (a large export of many articles, gzipped or not) is read whole, in windows of
     about `part_bytes`, each part's articles whole: memory holds one window's. Any other file
     is one part, `read_articles`'s, as is a large JSON document none of whose arrays gives an
     article in parts (one huge article: it is cut); `whole` reads those (`read_articles` with
-    `max_bytes`).
+    `max_bytes`). `size`: read a file in parts (not gzipped) up to that many bytes, those the
+    caller stated, though more are written meanwhile.
 
     Raises:
         UnreadableFile: as `read_articles`, when the first part is asked for. A file that
@@ -253,7 +264,8 @@ def read_article_parts(
     parts = ArticleParts()
     read = whole or functools.partial(read_articles, max_bytes=max_bytes)
     if _in_parts(path, max_bytes):
-        parts.parts = _parts(path, root, part_bytes, read, parts)
+        parts.parted = True
+        parts.parts = _parts(path, root, part_bytes, read, parts, size)
     else:
         parts.parts = _whole(path, root, read, parts)
     return parts
@@ -299,15 +311,33 @@ def _parts(
     part_bytes: int,
     read: Callable[[Path, Path], list[Article]],
     out: ArticleParts,
+    size: int | None,
 ) -> Iterator[list[Article]]:
-    from newsread.index.files.formats.jsonfile import JsonStream, article_drafts
+    from newsread.index.files.formats.jsonfile import JsonStream
 
-    rel, stem = _relative(path, root), _inner_stem(path.name)
     lines = _inner_suffix(path.name) in _JSON_LINES_SUFFIXES
     stream = JsonStream(lines=lines, max_carry=part_bytes)
-    windows = _Windows(path, part_bytes)
+    windows = _Windows(path, part_bytes, stop=size, digest=file_digest())
+    kept = yield from _drafted(path, root, windows, stream, 0, out)
+    if not kept:
+        # Not a document of many articles (one huge article, or not JSON): read as a file over
+        # the limit always was, cut (or skipped, saying why).
+        out.digest = ""
+        yield from _whole(path, root, read, out)
+
+
+def _drafted(
+    path: Path, root: Path, windows: _Windows, stream: JsonStream, count: int, out: ArticleParts
+) -> Generator[list[Article], None, int]:
+    """The articles of the JSON values `stream` reads from `windows`, numbered after `count`,
+    a part per window; returns how many were kept. `out.note` says what was left out or why
+    the reading stopped, `out.digest` the digest of the bytes read when the windows are the
+    file's own bytes read to their end."""
+    from newsread.index.files.formats.jsonfile import article_drafts
+
+    rel, stem = _relative(path, root), _inner_stem(path.name)
     left = _LeftOut()
-    count = kept = 0
+    first, kept = count, 0
     stopped = ""
     try:
         for window, final in windows:
@@ -339,16 +369,13 @@ def _parts(
         if not kept:
             raise error from None
         stopped = str(error)
-    if not kept:
-        # Not a document of many articles (one huge article, or not JSON): read as a file over
-        # the limit always was, cut (or skipped, saying why).
-        yield from _whole(path, root, read, out)
-        return
     stopped = stopped or windows.stopped or stream.stopped
     notes = [f"{stopped}: {kept:,} articles read, those after them not"] if stopped else []
     if left.count:
-        notes.append(left.said(count))
+        notes.append(left.said(count - first))
     out.note = "; ".join(notes)
+    out.digest = windows.hexdigest() if not stopped else ""
+    return kept
 
 
 class _Windows:
@@ -357,10 +384,29 @@ class _Windows:
     whether it is the last. `read` is how many bytes were given; `stopped` says why the file
     was not read to its end ("" when it was)."""
 
-    def __init__(self, path: Path, part_bytes: int, limit: int = MAX_PARTED_FILE_BYTES) -> None:
+    def __init__(
+        self,
+        path: Path,
+        part_bytes: int,
+        limit: int = MAX_PARTED_FILE_BYTES,
+        *,
+        start: int = 0,
+        stop: int | None = None,
+        digest: Any = None,
+    ) -> None:
+        """`start`, `stop`: the bytes to read, of a file that is not gzipped (`stop` None: to
+        its end). `digest` (a `file_digest()` of the bytes before `start`) is fed the bytes
+        read (not for a gzip file)."""
         self.path, self.part_bytes, self.limit = path, part_bytes, limit
+        self.start, self.stop, self.digest = start, stop, digest
         self.read = 0
         self.stopped = ""
+        self._packed = False
+
+    def hexdigest(self) -> str:
+        """The digest of the file's bytes up to where they were read (`digest` given, the
+        file not gzipped); "" otherwise."""
+        return "" if self.digest is None or self._packed else str(self.digest.hexdigest())
 
     def __iter__(self) -> Iterator[tuple[bytes, bool]]:
         held = bytearray()
@@ -400,11 +446,17 @@ class _Windows:
         """The file's bytes; a gzip file's unpacked, its members one after another."""
         self._size = os.fstat(file.fileno()).st_size
         head = file.read(2)
-        file.seek(0)
-        self._packed = head == _GZIP_MAGIC
+        file.seek(self.start)
+        self._packed = head == _GZIP_MAGIC and not self.start
         if not self._packed:
-            while chunk := file.read(_CHUNK):
+            left = (1 << 62) if self.stop is None else self.stop - self.start
+            while left > 0 and (chunk := file.read(min(_CHUNK, left))):
+                left -= len(chunk)
+                if self.digest is not None:
+                    self.digest.update(chunk)
                 yield chunk
+            if left > 0 and self.stop is not None:
+                self.stopped = "cut short while it was read"
             return
         engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
         pending = b""
@@ -440,6 +492,133 @@ def _window_end(held: bytearray, size: int) -> int:
     while end > size - 4 and 0x80 <= held[end] < 0xC0:  # a continuation byte
         end -= 1
     return end
+
+
+# --- lines appended to a JSON Lines file -------------------------------------------------
+
+
+def file_digest() -> Any:
+    """A new digest of a file's bytes (blake2b): what the index stores to tell a changed file
+    from one only touched, and the bytes read before from the lines appended after them."""
+    return hashlib.blake2b(digest_size=16)
+
+
+def is_appendable(name: str) -> bool:
+    """Whether a file called `name` may be JSON Lines that grow (`appended_lines`)."""
+    return _inner_suffix(name) in _JSON_SUFFIXES and not name.lower().endswith(".gz")
+
+
+@dataclass(frozen=True)
+class Appended:
+    """Where the lines appended to a JSON Lines file start (`appended_lines`)."""
+
+    start: int
+    """How many bytes were read before: the appended lines start there."""
+    number: int
+    """How many entries those bytes gave, articles or not: the first appended is number + 1."""
+    line: int
+    """The number of the first appended line."""
+    digest: Any
+    """A `file_digest` of the bytes before `start`."""
+
+
+_TAIL_BYTES = 65_536
+
+
+def appended_lines(
+    path: Path, root: Path, *, size: int, digest: str, last: Article, part_bytes: int = PART_BYTES
+) -> Appended | None:
+    """Where the lines appended to the file at `path` start, if it is JSON Lines that only grew
+    since it was read: its first `size` bytes still have the `digest` stored when they were
+    read, they end a line, and their last line still gives `last`, the last article they gave
+    (so the entries before are known: `last`'s number). Reading the lines after them then
+    gives what reading the whole file gives (`read_appended`).
+
+    None when the file is to be read whole: not JSON Lines (or gzipped, or read as one
+    article), changed before `size`, or its last line not what was read (a line written half
+    when it was read, or the file rewritten).
+    """
+    if not is_appendable(path.name) or not digest or not 0 < size <= MAX_PARTED_FILE_BYTES:
+        return None
+    number = last.key.rpartition("#")[2]
+    if not number.isdigit() or last.format != "json":
+        return None
+    hasher = file_digest()
+    lines, left = 0, size
+    try:
+        with path.open("rb") as file:
+            while left > 0 and (chunk := file.read(min(_CHUNK, left))):
+                if left == size and chunk.startswith(_GZIP_MAGIC):
+                    return None
+                left -= len(chunk)
+                hasher.update(chunk)
+                lines += chunk.count(b"\n")
+            if left or hasher.hexdigest() != digest:
+                return None
+            draft = _last_line(file, size, part_bytes)
+    except OSError:
+        return None
+    if draft is None:
+        return None
+    rel = _relative(path, root)
+    if _article(draft, last.key, rel, "json", _inner_stem(path.name)) != last:
+        return None
+    return Appended(size, int(number), lines + 1, hasher)
+
+
+def _last_line(file: BinaryIO, end: int, longest: int) -> Draft | None:
+    """The last entry the last line with text before byte `end` of `file` (a JSON Lines
+    file) gives; None if it gives none, or the bytes before `end` do not end a line."""
+    from newsread.index.files.formats.jsonfile import JsonStream, article_drafts
+
+    held = _TAIL_BYTES
+    while True:
+        start = max(0, end - held)
+        file.seek(start)
+        tail = file.read(end - start)
+        if not tail.endswith(b"\n"):
+            return None
+        body = tail.rstrip()
+        begins = body.rfind(b"\n") + 1
+        if begins or not start:
+            break
+        if held >= longest:
+            return None  # a line longer than `_parts` holds: read whole
+        held *= 4
+    try:
+        text = decode(body[begins:])
+    except UnreadableFile:
+        return None
+    stream = JsonStream(lines=True, max_carry=longest)
+    stream.lines = True
+    drafts = article_drafts(stream.feed(text, True))
+    return drafts[-1] if drafts else None
+
+
+def read_appended(
+    path: Path, root: Path, appended: Appended, *, size: int, part_bytes: int = PART_BYTES
+) -> ArticleParts:
+    """The articles of the lines appended to a JSON Lines file (`appended_lines`), up to
+    byte `size`, numbered on from those before; `digest` is then the whole file's, as read.
+
+    Raises:
+        UnreadableFile: the appended bytes cannot be read (not text): read the file whole.
+    """
+    from newsread.index.files.formats.jsonfile import JsonStream
+
+    parts = ArticleParts()
+    stream = JsonStream(lines=True, max_carry=part_bytes, first_line=appended.line)
+    stream.lines = True
+    windows = _Windows(
+        path,
+        part_bytes,
+        MAX_PARTED_FILE_BYTES - appended.start,
+        start=appended.start,
+        stop=size,
+        digest=appended.digest.copy(),
+    )
+    parts.parts = _drafted(path, root, windows, stream, appended.number, parts)
+    return parts
 
 
 # --- the file --------------------------------------------------------------------------

@@ -220,14 +220,14 @@ class JsonStream:
     the values before that are whole. Keys after an array in an object are not read.
     """
 
-    def __init__(self, *, lines: bool, max_carry: int) -> None:
+    def __init__(self, *, lines: bool, max_carry: int, first_line: int = 1) -> None:
         self.lines: bool | None = None  # not known until the document's start is read
         self._lines_hint = lines
         self.stopped = ""
         self.finished = False
         self._max_carry = max_carry
         self._text = ""
-        self._line = 1  # JSON Lines: the number of the line that starts `_text`
+        self._line = first_line  # JSON Lines: the number of the line that starts `_text`
         self._skipping = False  # JSON Lines: the rest of a line too long to hold is dropped
         self._stack: list[_Frame] = []
         self._opened = False
