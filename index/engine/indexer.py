@@ -232,7 +232,7 @@ def _grown(library: OpenIndex, scan: ScanResult, rel: str) -> tuple[FileState, A
     """The stored state of file `rel` and where the lines appended to it since start, if it is
     JSON Lines that only grew (`appended_lines`)."""
     state = library.docs.file_state(rel)
-    if state is None or state.reason or state.mtime_ns < 0:
+    if state is None or state.reason:  # (a time of -1: read in parts up to `state.size`)
         return None
     last = library.docs.last_article(rel)
     if last is None:
@@ -791,7 +791,8 @@ def _index_file(
                 log.dropped.append(rel)
             return 0, False
         library.docs.put_file(FileState(rel, mtime_ns, size, digest), [])
-    added, stopped, parted = 0, False, False
+    added, stopped = 0, False
+    parted: FileState | None = None
     while True:
         for article in found:
             now.writer.add_document(**index_fields(article))
@@ -801,12 +802,16 @@ def _index_file(
         added += len(found)
         now.expected += len(found)
         now.fresh += found
+        done = parts.resumes_at
         found = next(iter(parts), [])
         if not found:
             break
-        if not parted:
-            parted = True
-            library.docs.put_state(FileState(rel, -1, size, ""))  # changed, until its last part
+        # Changed, until its last part: read again next time, whole or from `done` (its
+        # articles stored so far are those of its first `done[0]` bytes, `appended_lines`).
+        read = FileState(rel, -1, size, "") if done is None else FileState(rel, -1, *done)
+        if read != parted:
+            parted = read
+            library.docs.put_state(read)
         if len(now.fresh) >= STORY_CHUNK:
             now.stories.add(now.fresh)
             now.fresh.clear()

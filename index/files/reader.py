@@ -234,6 +234,10 @@ class ArticleParts:
         self.note = ""
         self.digest = ""
         self.parted = False
+        self.resumes_at: tuple[int, str] | None = None
+        """After a part is given, where the file's reading could go on after it (JSON Lines
+        read in parts, not gzipped, the part ending a line): how many bytes its articles and
+        those before are of, and the digest of those bytes. None when not known."""
         self.parts: Iterator[list[Article]] = iter(())
 
     def __iter__(self) -> Iterator[list[Article]]:
@@ -357,6 +361,7 @@ def _drafted(
                     part.append(article)
             if part:
                 kept += len(part)
+                out.resumes_at = windows.resume_point() if stream.between_lines else None
                 yield part
             if stream.finished:
                 break
@@ -381,8 +386,8 @@ def _drafted(
 class _Windows:
     """A file's bytes (gzip: unpacked as they come) in windows of about `part_bytes`, each
     ending at a line break in its second half or else at a character's start (UTF-8), with
-    whether it is the last. `read` is how many bytes were given; `stopped` says why the file
-    was not read to its end ("" when it was)."""
+    whether it is the last. `read` is how many bytes were read, `given` how many were given
+    in windows; `stopped` says why the file was not read to its end ("" when it was)."""
 
     def __init__(
         self,
@@ -395,20 +400,34 @@ class _Windows:
         digest: Any = None,
     ) -> None:
         """`start`, `stop`: the bytes to read, of a file that is not gzipped (`stop` None: to
-        its end). `digest` (a `file_digest()` of the bytes before `start`) is fed the bytes
-        read (not for a gzip file)."""
+        its end). `digest` (a `file_digest()` of the bytes before `start`) is fed
+        each window's bytes as it is given (not for a gzip file)."""
         self.path, self.part_bytes, self.limit = path, part_bytes, limit
         self.start, self.stop, self.digest = start, stop, digest
-        self.read = 0
+        self.read = self.given = 0
         self.stopped = ""
         self._packed = False
 
     def hexdigest(self) -> str:
-        """The digest of the file's bytes up to where they were read (`digest` given, the
-        file not gzipped); "" otherwise."""
+        """The digest of the file's bytes up to the end of the last window given (`digest`
+        given, the file not gzipped); "" otherwise."""
         return "" if self.digest is None or self._packed else str(self.digest.hexdigest())
 
     def __iter__(self) -> Iterator[tuple[bytes, bool]]:
+        for window, final in self._windows():
+            if self.digest is not None and not self._packed:
+                self.digest.update(window)
+            self.given += len(window)
+            yield window, final
+
+    def resume_point(self) -> tuple[int, str] | None:
+        """How many bytes of the file the windows given so far end at, and their digest (for
+        a file not gzipped, `digest` given); None otherwise."""
+        if self.digest is None or self._packed:
+            return None
+        return self.start + self.given, str(self.digest.copy().hexdigest())
+
+    def _windows(self) -> Iterator[tuple[bytes, bool]]:
         held = bytearray()
         window: bytes | None = None
         first = max(self.part_bytes // 16, min(self.part_bytes, 4096))
@@ -452,8 +471,6 @@ class _Windows:
             left = (1 << 62) if self.stop is None else self.stop - self.start
             while left > 0 and (chunk := file.read(min(_CHUNK, left))):
                 left -= len(chunk)
-                if self.digest is not None:
-                    self.digest.update(chunk)
                 yield chunk
             if left > 0 and self.stop is not None:
                 self.stopped = "cut short while it was read"

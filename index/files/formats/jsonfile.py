@@ -234,6 +234,11 @@ class JsonStream:
         self._items: list[Any] = []  # the innermost array's items read in this window
         self._decode = json.JSONDecoder().raw_decode
 
+    @property
+    def between_lines(self) -> bool:
+        """Whether the text fed so far ends a line of JSON Lines (nothing held for the next)."""
+        return self.lines is True and not self._text and not self._skipping
+
     def feed(self, text: str, final: bool = False) -> list[Any]:
         """The values that `text`, the document's next window, completes; `final` when it is
         the last."""
