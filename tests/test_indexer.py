@@ -975,3 +975,8 @@ def test_a_large_file_says_how_far_it_is_read(
     update_library(_open(small_library), on_progress=seen.append)
     told = [p.articles for p in seen if p.path == "export/news.jsonl" and p.articles]
     assert len(told) > 5 and told == sorted(told) and told[-1] < 400
+    # and how much of it: a progress bar stood still at 0/1 for the minutes an export took
+    shares = [p.share for p in seen if p.path == "export/news.jsonl" and p.articles]
+    assert shares == sorted(shares) and 0.9 < shares[-1] <= 1
+    for share, articles in zip(shares, told, strict=True):  # of the file's lines, as many
+        assert abs(share - articles / 400) < 0.03, (share, articles)

@@ -220,7 +220,7 @@ def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) ->
             bar.update(
                 task,
                 description=label,
-                completed=progress.done,
+                completed=progress.done + progress.share,  # the bar moves through such a file
                 total=progress.total or None,
             )
 

@@ -68,6 +68,8 @@ class Progress:
     path: str = ""
     articles: int = 0
     """Of a large file read in parts (`path`), the articles read so far."""
+    share: float = 0.0
+    """Of a large file read in parts, the share of its bytes read (0 to 1)."""
 
 
 @dataclass(frozen=True)
@@ -486,9 +488,9 @@ def update_library(
                     # keep a big build to a dozen segments (queries pay per segment).
                     limit = batch_seconds if limit < batch_seconds else min(limit * 2, 120.0)
 
-                def between_parts(n: int, rel: str, articles: int) -> None:
+                def between_parts(n: int, rel: str, articles: int, share: float) -> None:
                     """A large file's part is read: said, and maybe committed."""
-                    report(Progress("reading", n - 1, to_read.total, rel, articles))
+                    report(Progress("reading", n - 1, to_read.total, rel, articles, share))
                     commit_when_due(n - 1, True)
 
                 for n, rel in enumerate(to_read, 1):
@@ -750,7 +752,7 @@ def _index_file(
     rel: str,
     scan: ScanResult,
     log: _FileLog,
-    between_parts: Callable[[int], None],
+    between_parts: Callable[[int, float], None],
     cancelled: Callable[[], bool] | None = None,
     grown: tuple[FileState, Appended] | None = None,
 ) -> tuple[int, bool]:
@@ -759,7 +761,7 @@ def _index_file(
     to `log.dropped` if that took articles out.
 
     A large file of many articles comes in parts (`read_article_parts`), each indexed, stored
-    and grouped into stories as it comes; `between_parts(articles read)` says how far it is and
+    and grouped into stories as it comes; `between_parts(articles read, share of the file read)` says how far it is and
     may commit the batch (a file of 100,000 articles is searchable as it is read, not after).
     Until its last part the file is recorded as changed (no time, no digest): an update
     stopped, killed or cancelled before then keeps the articles it committed, and the next one
@@ -802,7 +804,7 @@ def _index_file(
         added += len(found)
         now.expected += len(found)
         now.fresh += found
-        done = parts.resumes_at
+        done, share = parts.resumes_at, parts.share  # (what is stored now, not the next part)
         found = next(iter(parts), [])
         if not found:
             break
@@ -818,7 +820,7 @@ def _index_file(
         if cancelled and cancelled():
             stopped = True
             break
-        between_parts(added)
+        between_parts(added, share)
     if not stopped:
         library.docs.put_state(_read_state(path, rel, mtime_ns, size, digest, parts.digest))
     if parts.note:

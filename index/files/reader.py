@@ -234,6 +234,8 @@ class ArticleParts:
         self.note = ""
         self.digest = ""
         self.parted = False
+        self.share = 0.0
+        """After a part is given, the share of the file's bytes read (0 to 1)."""
         self.resumes_at: tuple[int, str] | None = None
         """After a part is given, where the file's reading could go on after it (JSON Lines
         read in parts, not gzipped, the part ending a line): how many bytes its articles and
@@ -362,6 +364,7 @@ def _drafted(
             if part:
                 kept += len(part)
                 out.resumes_at = windows.resume_point() if stream.between_lines else None
+                out.share = windows.share()
                 yield part
             if stream.finished:
                 break
@@ -407,6 +410,7 @@ class _Windows:
         self.read = self.given = 0
         self.stopped = ""
         self._packed = False
+        self._size = self._position = 0
 
     def hexdigest(self) -> str:
         """The digest of the file's bytes up to the end of the last window given (`digest`
@@ -419,6 +423,14 @@ class _Windows:
                 self.digest.update(window)
             self.given += len(window)
             yield window, final
+
+    def share(self) -> float:
+        """The share of the file's bytes given in windows so far (of a gzip file, the share
+        of its packed bytes read)."""
+        if self._packed:
+            return min(1.0, self._position / max(1, self._size))
+        end = self._size if self.stop is None else self.stop
+        return min(1.0, self.given / max(1, end - self.start))
 
     def resume_point(self) -> tuple[int, str] | None:
         """How many bytes of the file the windows given so far end at, and their digest (for
@@ -482,12 +494,15 @@ class _Windows:
                 if engine.eof:
                     rest = engine.unused_data
                     if len(rest) < 2:
-                        rest += file.read(_CHUNK)
+                        more = file.read(_CHUNK)
+                        self._position += len(more)
+                        rest += more
                     if not rest.startswith(_GZIP_MAGIC):
                         return  # the end, or padding after the last member (gzip ignores it)
                     engine, pending = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS), rest
                 if not pending:
                     pending = file.read(_CHUNK)
+                    self._position += len(pending)  # (`share`)
                     if not pending:
                         self.stopped = "a truncated gzip file, read as far as it goes"
                         return

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import ProgressBar
 from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
 
 import newsread.index
@@ -80,6 +81,8 @@ async def test_indexing_shows_progress_then_results(
         callbacks["on_progress"](Progress("reading", 2, 0))  # type: ignore[operator]
         walked.wait(10)
         callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
+        # A large file read in parts: the bar stood still for the minutes an export took.
+        callbacks["on_progress"](Progress("reading", 1, 4, "x.jsonl", 300, 0.5))  # type: ignore[operator]
         release.wait(10)
         return real_update(self, **callbacks)  # type: ignore[arg-type]
 
@@ -95,7 +98,10 @@ async def test_indexing_shows_progress_then_results(
         assert "of 0" not in rendered_text(message)  # it said "Indexing 2 of 0 files"
         walked.set()
         await wait_for(pilot, lambda: "indexing 1/4" in rendered_text(status), workers=False)
-        assert app.main.query_one("#index-progress").display
+        bar = app.main.query_one("#index-progress", ProgressBar)
+        assert bar.display
+        await wait_for(pilot, lambda: bar.progress == 1.5, workers=False)
+        assert "indexing 1/4" in rendered_text(status)
         assert "Indexing 1 of 4 files" in rendered_text(message)
         release.set()
         await settle(pilot)

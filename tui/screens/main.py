@@ -405,7 +405,9 @@ class MainScreen(Screen[None]):
         phase, done, total = message.progress.phase, message.progress.done, message.progress.total
         if phase in ("scanning", "reading", "committing"):
             self.indexing = True
-            self.status.set_status(index="indexing", done=done, total=total)
+            # A large file read in parts: the bar moves through it (minutes for an export).
+            share = message.progress.share if phase == "reading" else 0.0
+            self.status.set_status(index="indexing", done=done, total=total, share=share)
         if phase in ("reading", "committing"):
             self._unread = max(total - done, 0) if total else 1
         elif phase == "waiting":

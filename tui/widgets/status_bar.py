@@ -24,6 +24,8 @@ class Status:
     """"indexing", "up to date", "opening…", or a problem."""
     done: int = 0
     total: int = 0
+    share: float = 0.0
+    """Of the file being read (a large one, in parts), the share read: the bar moves."""
     notice: str = ""
     hits: int | None = None
     elapsed: float | None = None
@@ -116,4 +118,4 @@ class StatusBar(Horizontal):
         indexing = self.status.index == "indexing" and self.status.total > 0
         bar.display = indexing
         if indexing:
-            bar.update(total=self.status.total, progress=self.status.done)
+            bar.update(total=self.status.total, progress=self.status.done + self.status.share)
