@@ -248,3 +248,31 @@ def test_a_file_that_grows_while_it_is_read_in_parts_keeps_what_it_read(
     assert (summary.articles, summary.reread) == (2, ("feed.jsonl#61", "feed.jsonl#62"))
     assert library.search("marker60").total == 1
     assert library.docs.count() == 62
+
+
+def test_lines_another_update_read_after_this_one_planned_are_not_read_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes (the app's indexing child, `newsread index`): one plans, the other reads
+    the appended lines and commits before the first takes the lock."""
+    root = tmp_path / "library"
+    root.mkdir()
+    path = _feed(root, 3)
+    Library(root).open().update()
+    with path.open("a") as file:
+        file.write('{"title": "Story 3", "text": "Body of story 3, marker3."}\n')
+    real_plan = indexer._plan
+    other = Library(root).open()
+
+    def planned_then_overtaken(library: Library, scan: object) -> object:
+        plan = real_plan(library, scan)  # type: ignore[arg-type]
+        monkeypatch.setattr(indexer, "_plan", real_plan)
+        assert other.update().articles == 1  # the other process, in between
+        return plan
+
+    monkeypatch.setattr(indexer, "_plan", planned_then_overtaken)
+    library = Library(root).open()
+    library.update()
+    assert library.search("marker3").total == 1
+    assert _searchable(library) == [f"feed.jsonl#{n}" for n in range(1, 5)]
+    assert library.docs.count() == 4

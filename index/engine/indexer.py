@@ -767,13 +767,17 @@ def _index_file(
     stopped, killed or cancelled before then keeps the articles it committed, and the next one
     reads the file again.
 
-    A file that only had lines appended (`grown`: its stored state when planned, still the
-    store's now) keeps its articles; the appended lines are read alone, as parts."""
+    A file that only had lines appended (`grown`: its stored state when planned) keeps its
+    articles; the appended lines are read alone, as parts."""
     path = scan.locate(library.root, rel)
     mtime_ns, size = scan.files[rel]
     parts: ArticleParts | None = None
     digest = ""
-    if grown is not None and library.docs.file_state(rel) == grown[0]:
+    if grown is not None and library.docs.file_state(rel) != grown[0]:
+        # Another update read it after this one planned (before this one took the lock): its
+        # articles are kept as that one left them, and a next update reads what it did not.
+        return 0, False
+    if grown is not None:
         try:
             parts = read_appended(path, library.root, grown[1], size=size)
             found = next(iter(parts), [])
