@@ -231,8 +231,8 @@ def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
 
 
 def _grown(library: OpenIndex, scan: ScanResult, rel: str) -> tuple[FileState, Appended] | None:
-    """The stored state of file `rel` and where the lines appended to it since start, if it is
-    JSON Lines that only grew (`appended_lines`)."""
+    """The stored state of file `rel` and where the lines appended since it was read start, if
+    it is JSON Lines that only grew (`appended_lines`), or that an update read up to a part."""
     state = library.docs.file_state(rel)
     if state is None or state.reason:  # (a time of -1: read in parts up to `state.size`)
         return None
@@ -761,11 +761,12 @@ def _index_file(
     to `log.dropped` if that took articles out.
 
     A large file of many articles comes in parts (`read_article_parts`), each indexed, stored
-    and grouped into stories as it comes; `between_parts(articles read, share of the file read)` says how far it is and
-    may commit the batch (a file of 100,000 articles is searchable as it is read, not after).
-    Until its last part the file is recorded as changed (no time, no digest): an update
-    stopped, killed or cancelled before then keeps the articles it committed, and the next one
-    reads the file again.
+    and grouped into stories as it comes; `between_parts(articles read, share of the file)`
+    says how far it is and may commit the batch (a file of 100,000 articles is searchable as
+    it is read, not after). Until its last part the file is recorded as changed (no time): an
+    update stopped, killed or cancelled before then keeps the articles it committed, and the
+    next one reads on from there (JSON Lines, when the part ended a line), or else the whole
+    file again.
 
     A file that only had lines appended (`grown`: its stored state when planned) keeps its
     articles; the appended lines are read alone, as parts."""
