@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import os
@@ -531,3 +532,67 @@ def test_an_agency_the_text_signs_is_the_credit_in_every_format(
 ) -> None:
     (article,) = read_articles(write(tmp_path / name, data), tmp_path)
     assert article.credit == credit
+
+
+def _page_with_pictures(photos: int, photo_bytes: int) -> str:
+    """A page saved as one file (SingleFile): each photo inside it as base64, a paragraph of
+    its own after each, a font in its style."""
+    photo = base64.b64encode(os.urandom(999) * (photo_bytes // 999)).decode()  # (packs small)
+    font = base64.b64encode(os.urandom(3000)).decode()
+    body = "".join(
+        f"<p>Paragraph {n} of the harbour story, the council's vote and what it costs.</p>"
+        f'<figure><img src="data:image/jpeg;base64,{photo}" alt="Quay {n}">'
+        f"<figcaption>The quay in March</figcaption></figure>"
+        for n in range(photos)
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour plan approved</title><style>@font-face"
+        f"{{font-family:Serif;src:url(data:font/woff2;base64,{font}) format('woff2')}}</style>"
+        f"</head><body><article><h1>Harbour plan approved</h1>{body}"
+        "<p>The last paragraph, after every photo.</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_page_saved_with_its_pictures_inside_is_read_whole(tmp_path: Path, packed: bool) -> None:
+    """A 24 MB page of three photos was cut at the 20 MB limit: the paragraphs after its first
+    photos were lost (and an 8 MB one took 4 s to parse). The pictures are no text."""
+    page = _page_with_pictures(3, 60_000).encode()
+    assert len(page) > 3 * 80_000
+    path = tmp_path / ("page.html.gz" if packed else "page.html")
+    path.write_bytes(gzip.compress(page) if packed else page)
+    [article] = read_articles(path, tmp_path, max_bytes=100_000)
+    assert [p for p in article.paragraphs if p.startswith("Paragraph")] == [
+        f"Paragraph {n} of the harbour story, the council's vote and what it costs."
+        for n in range(3)
+    ]
+    assert article.paragraphs[-1] == "The last paragraph, after every photo."
+    assert "cut" not in article.extra and "stops" not in article.extra
+    assert not any("base64" in p for p in article.paragraphs)
+
+
+def test_a_file_over_the_limit_with_no_pictures_inside_is_cut_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Long report\n\n" + "The harbour grew again this year. " * 10_000)
+    [article] = read_articles(path, tmp_path, max_bytes=100_000)
+    assert article.extra["stops"].startswith("cut to its first 100 KB")
+
+
+def test_inline_data_leaves_out_payloads_and_keeps_what_is_around_them() -> None:
+    from newsread.index.files.inline_data import without_inline_data
+
+    photo = base64.b64encode(os.urandom(600)).decode()
+    wrapped = "\r\n".join(photo[i : i + 76] for i in range(0, len(photo), 76))
+    tiny = base64.b64encode(b"GIF89a").decode()  # a spacer: too small to matter, kept
+    page = (
+        f'<img src="data:image/png;base64,{photo}" alt="A">'
+        f'<img src="data:image/gif;base64,{tiny}">'
+        f"<p>url(data:font/woff2;charset=utf-8;base64,{wrapped}) stays text</p>"
+        f"data:text/plain,{photo} is no base64"
+    ).encode()
+    assert without_inline_data(page).decode() == (
+        '<img src="data:image/png;base64," alt="A">'
+        f'<img src="data:image/gif;base64,{tiny}">'
+        "<p>url(data:font/woff2;charset=utf-8;base64,) stays text</p>"
+        f"data:text/plain,{photo} is no base64"
+    )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsread.index.article import Article, derived_source, path_key, stable_id
 from newsread.index.errors import UnreadableFile
+from newsread.index.files import inline_data
 from newsread.index.files.decoding import decode
 from newsread.index.files.formats import Draft
 from newsread.index.files.language import guess_language
@@ -88,19 +89,30 @@ def read_articles(path: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES) ->
     """
     data, size = _read_bytes(path, max_bytes)
     packed = data.startswith(_GZIP_MAGIC)
+    suffix = _inner_suffix(path.name)
+    # A page saved with its pictures inside is read without them (`inline_data`), so such a
+    # file over `max_bytes` is read whole first (up to the files skipped whole) and held to
+    # the limit once they are out. (Not JSON: a value's text is left as it is.)
+    pictures = suffix not in _JSON_SUFFIXES and suffix not in SAVED_PAGE_SUFFIXES
+    room = max(max_bytes, MAX_CUT_FILE_BYTES) if pictures else max_bytes
     cut = ""
     if packed:
         if size > max_bytes:
             raise UnreadableFile(f"too large ({_size(size)} > {_size(max_bytes)} limit)")
-        data, size, ends = _gunzip(data, max_bytes)
+        data, size, ends = _gunzip(data, room)
         cut = "" if ends else "a truncated gzip file, read as far as it goes"
+    elif size > max_bytes and pictures and inline_data.MARK in data:
+        data, size = _read_bytes(path, room)
+    if pictures and inline_data.MARK in data:
+        all_read = len(data) <= room
+        data = inline_data.without_inline_data(data)
+        size = len(data) if all_read else size
     if size > max_bytes:
         data = _cut(data, max_bytes)
         whole = "more when unpacked" if packed else f"{_size(size)} file"
         cut = f"cut to its first {_size(max_bytes)} ({whole})"
     if not data:
         raise UnreadableFile("empty file")
-    suffix = _inner_suffix(path.name)
     try:
         if suffix in SAVED_PAGE_SUFFIXES:
             draft, page_whole = _saved_page(data, suffix)
