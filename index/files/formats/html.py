@@ -988,6 +988,10 @@ class _Metadata:
         reworded = self._reworded_article_heading(headings)
         if reworded:
             return reworded
+        if not headings:
+            headed = self._article_header_heading()
+            if headed:
+                return headed
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
@@ -1167,6 +1171,25 @@ class _Metadata:
         return any(
             a.tag == "article" or _ARTICLE_CLASS.search(_marks(a)) for a in element.iterancestors()
         )
+
+    def _article_header_heading(self) -> str:
+        """The heading that opens the page's one `<article>`, in its `<header>`, where the
+        page's `<h1>`s are the site's name (a theme that gives the logo the `<h1>`) and it
+        declares no headline for sharing: the `<title>` beside it is written for search
+        engines ("… Embarrassed in a HUGE Way!" over "Hillary Clinton Gets More …"). Not a
+        list of posts (several `<article>`s), nor a heading that links to another story."""
+        if self.first("og:title", "twitter:title") or _text(self.ld("headline")):
+            return ""
+        articles = [a for a in self.tree.iter("article") if not _in_furniture(a)]
+        if len(articles) != 1:
+            return ""
+        first = next(articles[0].iter(*_HEADINGS), None)
+        if first is None or first.tag != "h2" or _in_teaser_card(first):
+            return ""
+        if not _under_header(first, articles[0]):
+            return ""
+        text = _heading_text(first)
+        return text if len(_words_of(text)) >= _SENTENCE_HEADLINE_WORDS else ""
 
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
@@ -2736,6 +2759,16 @@ def _quoted(element: Any) -> bool:
     if _QUOTE_CLASS.search(_marks(element)):
         return True
     return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
+
+
+def _under_header(element: Any, container: Any) -> bool:
+    """Whether `element` is in a `<header>` within `container`."""
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return False
+        if ancestor.tag == "header":
+            return True
+    return False
 
 
 def _in_teaser_card(element: Any) -> bool:
