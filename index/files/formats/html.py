@@ -1227,7 +1227,7 @@ class _Metadata:
                     continue
                 others = [p for p in _TITLE_PARTS.split(f"{before} {after}") if p.strip()]
                 if all(_loose(h) in others for h in headings) and all(
-                    len(_words_of(p)) <= len(_words_of(text)) for p in others
+                    not _longer_name(p, text) for p in others
                 ):
                     return shown
         return ""
@@ -1987,6 +1987,17 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
 
 # The most words of a site's name a <title> sets apart after the headline.
 _MAX_SITE_WORDS = 4
+
+
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _longer_name(name: str, heading: str) -> bool:
+    """Whether a title's `name` part is longer than the `heading` beside it: in words, or in
+    characters where either is Chinese or Japanese, which space no words."""
+    if _CJK_CHARACTER.search(name) or _CJK_CHARACTER.search(heading):
+        return len("".join(name.split())) > len("".join(heading.split()))
+    return len(_words_of(name)) > len(_words_of(heading))
 
 
 def _titles_heading(page_title: str, heading: str) -> bool:
