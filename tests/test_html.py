@@ -1391,6 +1391,19 @@ def test_a_japanese_blog_s_long_name_in_the_h1_gives_way_to_the_post_s_h3() -> N
     assert parse_html(bare_page(f"{post} - {name}", body)).title == post
 
 
+def test_the_headline_shown_again_under_the_blog_s_name_is_no_date_line() -> None:
+    """The post's title, under the blog's <h1>, names the days its story is about: the
+    post's date is on the line under it."""
+    post, stamp = "渡し船の時刻表(2020/7/11-12)", "2020年07月12日"
+    body = (
+        '<div id="top"><h1>Marshland Notes</h1></div>'
+        f'<div class="entry"><h3>{post}</h3><p class="date">{stamp}</p>{BODY}</div>'
+    )
+    draft = parse_html(bare_page(f"{post} - Marshland Notes", body))
+    assert draft.title == post
+    assert draft.published == datetime(2020, 7, 12)
+
+
 def test_a_forum_thread_s_h2_is_its_headline_where_the_h1_is_empty() -> None:
     body = (
         '<header><h1><a href="/forum"></a></h1></header>'

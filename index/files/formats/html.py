@@ -3893,6 +3893,7 @@ def _shown_dates(
     standfirst = False
     passed = 0  # the longest text passed
     day_first = _writes_day_first(tree)
+    headline = _loose(title)
     for node in heading.xpath(_FOLLOWING_TEXT):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
@@ -3900,6 +3901,10 @@ def _shown_dates(
         if _not_shown_date(node, parent):
             continue
         text = " ".join(str(node).split())
+        if headline and _loose(text) == headline:
+            # The headline again (a post's heading under the blog's <h1>): the days it
+            # names ("… (2020/7/11-12)") are its story's, not a date line.
+            continue
         if len(text) > _MAX_DATE_TEXT:
             if standfirst or len(text) > _MAX_STANDFIRST:
                 return  # the article's text has begun
