@@ -1379,6 +1379,31 @@ def test_a_blog_s_name_in_the_h1_gives_way_to_the_post_s_h3_under_its_date(post:
     assert parse_html(html).title == post
 
 
+def test_a_japanese_blog_s_long_name_in_the_h1_gives_way_to_the_post_s_h3() -> None:
+    """The blog's name in the <h1> has more runs of letters than the post's title, which
+    Japanese writes without spaces: lengths are compared in characters."""
+    name = "【川の町】＆【渡し船】の最新情報 by川町.com"
+    post = "川に架かる新しい橋が今朝開通し、渡し船は運航を終えました"
+    body = (
+        f'<div id="top"><h1>{name}</h1><h2>川の町の話題を毎日お届けします</h2></div>'
+        f'<div class="entry"><h3><a href="/e/1">{post}</a></h3>{BODY}</div>'
+    )
+    assert parse_html(bare_page(f"{post} - {name}", body)).title == post
+
+
+def test_the_headline_shown_again_under_the_blog_s_name_is_no_date_line() -> None:
+    """The post's title, under the blog's <h1>, names the days its story is about: the
+    post's date is on the line under it."""
+    post, stamp = "渡し船の時刻表(2020/7/11-12)", "2020年07月12日"
+    body = (
+        '<div id="top"><h1>Marshland Notes</h1></div>'
+        f'<div class="entry"><h3>{post}</h3><p class="date">{stamp}</p>{BODY}</div>'
+    )
+    draft = parse_html(bare_page(f"{post} - Marshland Notes", body))
+    assert draft.title == post
+    assert draft.published == datetime(2020, 7, 12)
+
+
 def test_a_forum_thread_s_h2_is_its_headline_where_the_h1_is_empty() -> None:
     body = (
         '<header><h1><a href="/forum"></a></h1></header>'

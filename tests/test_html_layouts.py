@@ -1726,6 +1726,25 @@ def test_an_h1_marked_as_the_headline_among_label_h1s_is_it_where_the_titles_rew
     assert parse_html(html).title == seo
 
 
+def test_the_h2_heading_the_articles_header_is_the_headline_where_the_h1_is_the_sites() -> None:
+    # A theme that gives the site's name the <h1> and the post's headline an <h2> in the
+    # article's header; the <title> (and no og:title) is written for search.
+    seo = "You Will Not Believe What Engineers Found Under This Bridge!"
+    logo = f'<h1><a href="/">{SITE}</a></h1>'
+    article = f"<article><header><h2>{HEADLINE}</h2></header>{BODY}</article>"
+    assert parse_html(page("", logo + article, title=seo)).title == HEADLINE
+    # A list of posts (several articles) or an <h2> outside the article's header leaves it.
+    listing = (
+        article + f"<article><header><h2>Ferry to resume in spring</h2></header>{BODY}</article>"
+    )
+    assert parse_html(page("", logo + listing, title=seo)).title == seo
+    unheaded = f"<article><h2>{HEADLINE}</h2>{BODY}</article>"
+    assert parse_html(page("", logo + unheaded, title=seo)).title == seo
+    # A headline declared for sharing is the page's word on its headline.
+    shared = f'<meta property="og:title" content="{seo}">'
+    assert parse_html(page(shared, logo + article, title=seo)).title == seo
+
+
 def test_of_several_stories_h1s_the_one_the_titles_word_is_the_headline() -> None:
     # A page that runs the next stories under the article, each its own <h1>: one of them
     # reworded from the titles' is no reason to leave the one they word.

@@ -6,7 +6,7 @@ import base64
 import gzip
 import json
 import os
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -596,3 +596,40 @@ def test_inline_data_leaves_out_payloads_and_keeps_what_is_around_them() -> None
         "<p>url(data:font/woff2;charset=utf-8;base64,) stays text</p>"
         f"data:text/plain,{photo} is no base64"
     )
+
+
+JAPANESE_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><title>新しい橋が開通しました</title>
+<meta property="article:published_time" content="{date}">
+</head><body><article><h1>新しい橋が開通しました</h1>
+<p>市は火曜日、川に架かる新しい橋を開通させたと発表しました。工事は二年かかりました。</p>
+<p>市長は式典で、橋が町の東と西を結ぶと述べました。</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "ja-JP", "ja_JP", ""])
+def test_a_japanese_pages_zoneless_time_is_on_japans_clock(tmp_path: Path, lang: str) -> None:
+    page = JAPANESE_PAGE.format(lang=lang, date="2019-04-28T08:00:00")
+    article = read_one(write(tmp_path / "bridge.html", page), tmp_path)
+    assert article.published == datetime(2019, 4, 28, 8, tzinfo=timezone(timedelta(hours=9)))
+    assert article.published.astimezone(timezone.utc) == datetime(
+        2019, 4, 27, 23, tzinfo=timezone.utc
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "published"),
+    [
+        # A day alone is a calendar day, not the instant of its midnight in Tokyo.
+        ("ja", "2019-04-04", datetime(2019, 4, 4)),
+        ("ja", "2019-04-04T10:00:00+00:00", datetime(2019, 4, 4, 10, tzinfo=timezone.utc)),
+        ("jav", "2019-04-04T10:00:00", datetime(2019, 4, 4, 10)),
+        ("en", "2019-04-04T10:00:00", datetime(2019, 4, 4, 10)),
+    ],
+)
+def test_a_day_alone_a_given_zone_or_another_language_is_kept(
+    tmp_path: Path, lang: str, date: str, published: datetime
+) -> None:
+    page = JAPANESE_PAGE.format(lang=lang, date=date)
+    article = read_one(write(tmp_path / "page.html", page), tmp_path)
+    assert article.published == published
+    assert (article.published.tzinfo is None) == (published.tzinfo is None)

@@ -15,6 +15,7 @@ import stat
 import zlib
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -850,7 +851,7 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
         title=title,
         source=source,
         section=section,
-        published=draft.published,
+        published=_in_language_zone(draft.published, language),
         authors=authors,
         credit=_bounded(sanitise_line(draft.credit or _signed(paragraphs)), MAX_NAME_CHARS),
         url=url,
@@ -863,6 +864,23 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     if draft.published and draft.period:
         article.extra["period"] = draft.period
     return article
+
+
+_LANGUAGE_TAG = re.compile(r"[-_]")
+_ONE_CLOCK = {"ja": timezone(timedelta(hours=9)), "ko": timezone(timedelta(hours=9))}
+"""Languages written almost only where one clock is kept all year (Japan's, Korea's, both
+UTC+9, no summer time): a page's day in them is that zone's day."""
+
+
+def _in_language_zone(published: datetime | None, language: str) -> datetime | None:
+    """`published` in its page's zone where it gives a time of day but no zone and its
+    language has one clock: a Japanese page's "2019年4月28日 08:00" was 27 April 23:00 UTC,
+    and sorts among other pages' dates as such. A day alone (midnight) is a calendar day, no
+    instant, and stays as written."""
+    if published is None or published.tzinfo is not None or published.time() == time.min:
+        return published
+    zone = _ONE_CLOCK.get(_LANGUAGE_TAG.split(language, 1)[0])
+    return published.replace(tzinfo=zone) if zone is not None else published
 
 
 def _signed(paragraphs: tuple[str, ...]) -> str:

@@ -988,6 +988,10 @@ class _Metadata:
         reworded = self._reworded_article_heading(headings)
         if reworded:
             return reworded
+        if not headings:
+            headed = self._article_header_heading()
+            if headed:
+                return headed
         title = self._declared_title(site, authors, headings)
         if len(headings) == 1:
             title = _reworded_headline(title, headings[0])
@@ -1168,6 +1172,25 @@ class _Metadata:
             a.tag == "article" or _ARTICLE_CLASS.search(_marks(a)) for a in element.iterancestors()
         )
 
+    def _article_header_heading(self) -> str:
+        """The heading that opens the page's one `<article>`, in its `<header>`, where the
+        page's `<h1>`s are the site's name (a theme that gives the logo the `<h1>`) and it
+        declares no headline for sharing: the `<title>` beside it is written for search
+        engines ("… Embarrassed in a HUGE Way!" over "Hillary Clinton Gets More …"). Not a
+        list of posts (several `<article>`s), nor a heading that links to another story."""
+        if self.first("og:title", "twitter:title") or _text(self.ld("headline")):
+            return ""
+        articles = [a for a in self.tree.iter("article") if not _in_furniture(a)]
+        if len(articles) != 1:
+            return ""
+        first = next(articles[0].iter(*_HEADINGS), None)
+        if first is None or first.tag != "h2" or _in_teaser_card(first):
+            return ""
+        if not _under_header(first, articles[0]):
+            return ""
+        text = _heading_text(first)
+        return text if len(_words_of(text)) >= _SENTENCE_HEADLINE_WORDS else ""
+
     def _titles(self) -> list[str]:
         """The page's `<title>` and the title it declares for sharing."""
         titles = (self.tree.findtext(".//title") or "", self.first("og:title", "twitter:title"))
@@ -1204,7 +1227,7 @@ class _Metadata:
                     continue
                 others = [p for p in _TITLE_PARTS.split(f"{before} {after}") if p.strip()]
                 if all(_loose(h) in others for h in headings) and all(
-                    len(_words_of(p)) <= len(_words_of(text)) for p in others
+                    not _longer_name(p, text) for p in others
                 ):
                     return shown
         return ""
@@ -1964,6 +1987,17 @@ def _without_title_kicker(heading: Any, text: str, titles: list[str]) -> str:
 
 # The most words of a site's name a <title> sets apart after the headline.
 _MAX_SITE_WORDS = 4
+
+
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _longer_name(name: str, heading: str) -> bool:
+    """Whether a title's `name` part is longer than the `heading` beside it: in words, or in
+    characters where either is Chinese or Japanese, which space no words."""
+    if _CJK_CHARACTER.search(name) or _CJK_CHARACTER.search(heading):
+        return len("".join(name.split())) > len("".join(heading.split()))
+    return len(_words_of(name)) > len(_words_of(heading))
 
 
 def _titles_heading(page_title: str, heading: str) -> bool:
@@ -2736,6 +2770,16 @@ def _quoted(element: Any) -> bool:
     if _QUOTE_CLASS.search(_marks(element)):
         return True
     return any(ancestor.tag in ("blockquote", "q") for ancestor in element.iterancestors())
+
+
+def _under_header(element: Any, container: Any) -> bool:
+    """Whether `element` is in a `<header>` within `container`."""
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return False
+        if ancestor.tag == "header":
+            return True
+    return False
 
 
 def _in_teaser_card(element: Any) -> bool:
@@ -3849,6 +3893,7 @@ def _shown_dates(
     standfirst = False
     passed = 0  # the longest text passed
     day_first = _writes_day_first(tree)
+    headline = _loose(title)
     for node in heading.xpath(_FOLLOWING_TEXT):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript"):
@@ -3856,6 +3901,10 @@ def _shown_dates(
         if _not_shown_date(node, parent):
             continue
         text = " ".join(str(node).split())
+        if headline and _loose(text) == headline:
+            # The headline again (a post's heading under the blog's <h1>): the days it
+            # names ("… (2020/7/11-12)") are its story's, not a date line.
+            continue
         if len(text) > _MAX_DATE_TEXT:
             if standfirst or len(text) > _MAX_STANDFIRST:
                 return  # the article's text has begun
