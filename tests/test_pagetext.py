@@ -385,6 +385,40 @@ def test_a_pictures_alt_text_over_its_caption_and_a_photo_by_credit_is_not_the_l
     assert parse_text(page).paragraphs[0] == LEDE
 
 
+def test_an_alt_text_sentence_over_a_caption_and_its_credit_is_no_lede() -> None:
+    # w3m sets the alt text, the caption and who took the picture as one block of lines.
+    alt_text = "A driverless tram waits at the harbour stop on a rainy evening in March."
+    caption = (
+        "Trams have run on the harbour line since 1911. The authority wants them to run "
+        "without drivers from next spring."
+    )
+    page = PAGE.replace(
+        SHARE_BAR, f"{SHARE_BAR}\n      {alt_text}\n      {caption}\n      Jane Roe/Getty Images\n"
+    )
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+SHOWN = "The mayor and the head of the transport authority ride a driverless tram on Monday."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The alt text, then the caption with its credit glued on.
+        (f"{SHOWN}", f"{SHOWN}Credit...Jane Roe/The Northfield Courier"),
+        # A video's description with the player's label glued on, its title, the description.
+        (f"{SHOWN}video\n      Mayor rides a driverless tram", SHOWN),
+    ],
+)
+def test_a_caption_shown_again_with_a_short_tail_glued_on_is_no_lede(
+    first: str, second: str
+) -> None:
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {first}\n\n      {second}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs == [LEDE, *BODY]
+    assert draft.title == "Driverless trams on two lines from spring"
+
+
 def test_a_row_of_share_buttons_a_text_browser_ran_together_is_not_the_lede() -> None:
     # lynx runs a row of links' labels together with no space between them.
     row = (

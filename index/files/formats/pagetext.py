@@ -267,6 +267,43 @@ _GALLERY_COUNTER = re.compile(
 )
 
 
+# The longest tail a copy of a caption has glued on: a credit ("Credit...Jane Doe/The Daily
+# Planet"), a label ("video").
+_GLUED_TAIL = 60
+_TAIL_WORDS = 8
+
+
+def _shown_again(text: str, other: str) -> bool:
+    """Whether `other` is `text` shown again with a short tail glued on, or `text` is `other`
+    so: a photo's alt text over its caption and credit ("… last week." / "… last week.Credit
+    ...Jane Doe"), a video's description over its player's. A text's paragraph is not shown
+    twice; the copies are captions. A text browser runs the credit's or label's span into the
+    caption with no space; a line of its own (a button under a recipe's step) is not so."""
+    longer, shorter = (other, text) if len(other) > len(text) else (text, other)
+    tail = longer[len(shorter) :]
+    return (
+        bool(tail)
+        and not tail[0].isspace()
+        and longer.startswith(shorter)
+        and shorter.endswith(_STOPS)
+        and len(tail) <= _GLUED_TAIL
+        and len(tail.split()) <= _TAIL_WORDS
+    )
+
+
+def _alt_over_caption(before: _Line | None, line: _Line, after: list[_Line]) -> bool:
+    """Whether `line` is a photo's alt text, a sentence, over its caption, another, and the
+    caption's credit (`after`), the three run together as one block with a blank line above:
+    a text browser sets a picture's alt text right above its caption."""
+    caption, credit = after
+    return (
+        caption.sentence
+        and line.end == caption.index
+        and caption.end == credit.index
+        and (before is None or before.end < line.index)
+    )
+
+
 def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
     counted as sentences: a line above a photo's credit, a line under a gallery's counter ("Photo
@@ -288,10 +325,15 @@ def _captions(found: list[_Line]) -> list[_Line]:
             or len(after) == 2
             and _credit(after[1])
             and not any(ch.isdigit() for ch in after[1].text)  # "Pro Portion / Pro 100 g"
-            and _caption_words(after[0])
+            and (_caption_words(after[0]) or _alt_over_caption(before, line, after))
         )
         # Under a paragraph of the text, a credit is for a photo further up.
-        in_text = before is not None and before.sentence and not before.bullet
+        in_text = (
+            before is not None
+            and before.sentence
+            and not before.bullet
+            and not caption[position - 1]
+        )
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
             or (before is not None and _GALLERY_COUNTER.match(before.text) is not None)
@@ -300,6 +342,10 @@ def _captions(found: list[_Line]) -> list[_Line]:
                 for other in found[max(0, position - 2) : position]
             )
             or any(other.text == line.text for other in after)
+            or any(
+                _shown_again(line.text, other.text)
+                for other in (*found[max(0, position - 2) : position], *after)
+            )
         )
         credited[position] = bool(
             not caption[position]
