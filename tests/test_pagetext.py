@@ -1965,6 +1965,24 @@ def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
     assert parse_text(page).paragraphs[0] == named
 
 
+def test_the_authors_biography_above_the_byline_is_not_the_lede() -> None:
+    # An author's box between the headline and the byline: the name, a sentence about her;
+    # a short sentence of the text's own above its first long one opens it.
+    bio = "Jane Doe is an editor at the Courier. Follow her on social media at @janedoe."
+    warning = "Note: this story contains spoilers."
+    page = PAGE.replace(
+        "          By Jane Doe\n",
+        f"          Jane Doe\n\n            {bio}\n\n          By Jane Doe\n",
+    ).replace(f"\n    {LEDE}", f"\n    {warning}\n\n    {LEDE}")
+    draft = parse_text(page)
+    assert draft.paragraphs[:2] == [warning, LEDE]
+    assert draft.authors == ["Jane Doe"]
+    # A summary of a story about its author is the standfirst.
+    summary = "Jane Doe wants to ride the first driverless tram. She has waited eighteen months."
+    draft = parse_text(page.replace(bio, summary))
+    assert draft.paragraphs[0] == summary
+
+
 def test_a_name_with_its_date_or_reading_time_under_the_title_is_the_byline() -> None:
     # Scraped text with little page around it: "Jane Doe - March 12, 2024" or "Jane Doe · 4 min
     # read" under the title is its byline, unmarked by "By"; the text starts under it. A place

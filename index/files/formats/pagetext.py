@@ -1058,6 +1058,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
         if standfirst is None:
             standfirst = _credited_standfirst(lines, headline, title, start)
+        elif _about_author(lines, headline, standfirst, start):
+            standfirst = None  # an author's box over the byline: no summary of the story
         start = _dateline_start(lines, start)
         text = lines[start].text
         if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
@@ -1966,26 +1968,51 @@ def _past_bio(lines: list[_Line], headline: int, start: int) -> int:
     with the full name the byline under the headline gives ("By" / "Jane Doe", or "Jane Doe"
     over its date / "Jane Doe is a reporter who covers ...") is the author's biography, shown
     beside the byline."""
-    names: set[str] = set()
-    for position in range(headline + 1, start):
-        text = lines[position].text
-        signed = is_byline(text) or (
-            is_person_name(text)
-            and (
-                (position > headline + 1 and is_byline(f"{lines[position - 1].text} {text}"))
-                # "Jane Doe" / "posted on Saturday, August 13th, 2011": a name over its date.
-                or (position + 1 < start and looks_like_date_line(lines[position + 1].text))
-            )
-        )
-        if signed:
-            people = split_byline(text)[0] if is_byline(text) else [text]
-            names.update(name for name in people if len(name.split()) >= 2)
+    names = _byline_names(lines, headline, start)
     while names and any(lines[start].text.startswith(f"{name} ") for name in names):
         following = _next_text(lines, start)
         if following is None:
             break
         start = following
     return start
+
+
+def _byline_names(lines: list[_Line], headline: int, below: int) -> set[str]:
+    """The full names the bylines between the headline and the line at `below` give ("By" /
+    "Jane Doe", "By Jane Doe", or "Jane Doe" over its date)."""
+    names: set[str] = set()
+    for position in range(headline + 1, below):
+        text = lines[position].text
+        signed = is_byline(text) or (
+            is_person_name(text)
+            and (
+                (position > headline + 1 and is_byline(f"{lines[position - 1].text} {text}"))
+                # "Jane Doe" / "posted on Saturday, August 13th, 2011": a name over its date.
+                or (position + 1 < below and looks_like_date_line(lines[position + 1].text))
+            )
+        )
+        if signed:
+            people = split_byline(text)[0] if is_byline(text) else [text]
+            names.update(name for name in people if len(name.split()) >= 2)
+    return names
+
+
+# What follows the author's name in a biography: "Jane Doe is a reporter …", "… ist
+# Redakteurin …", "… est journaliste …", "… writes about …".
+_BIO_VERB = re.compile(
+    r"(?:is|was|ist|war|est|es|è|writes|covers|schreibt|lives|lebt)\s", re.IGNORECASE
+)
+
+
+def _about_author(lines: list[_Line], headline: int, standfirst: int, start: int) -> bool:
+    """Whether the standfirst over the byline is the author's biography ("Jane Doe is an
+    editor at …" over "By Jane Doe"): it opens with the full name the byline gives and says
+    what she is or does. A summary of a story about its author ("Jane Doe wants to …") stays."""
+    text = lines[standfirst].text
+    return any(
+        text.startswith(f"{name} ") and _BIO_VERB.match(text, len(name) + 1)
+        for name in _byline_names(lines, headline, start)
+    )
 
 
 # How many sentences (captions, a teaser) a wire dateline may open the story after.
