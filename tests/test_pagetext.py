@@ -343,6 +343,19 @@ def test_a_video_players_fallback_or_an_agency_caption_does_not_open_the_body(
     assert draft.paragraphs == [LEDE, *BODY]
 
 
+def test_a_caption_closed_by_the_wires_credit_agency_first_is_not_the_lede() -> None:
+    # A gallery's caption and its counter above the text: the body starts under them.
+    caption = (
+        "The mayor and the head of the transport authority ride a driverless tram on the "
+        "harbour line during a test run in Northfield on Monday evening. REUTERS/Jane Roe"
+    )
+    page = PAGE.replace(f"    {LEDE}\n", f"    {caption}\n    2/3\n\n    {LEDE}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+    # A poll the text names by its two pollsters is no credit.
+    poll = LEDE.replace("after a trial", "after a Reuters/Ipsos poll and a trial")
+    assert parse_text(PAGE.replace(LEDE, poll)).paragraphs[0] == poll
+
+
 def test_a_highlight_repeated_in_the_text_below_does_not_start_the_body() -> None:
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      Highlights\n      {BODY[1]}\n")
     paragraphs = parse_text(page).paragraphs

@@ -101,7 +101,9 @@ _CAPTION = re.compile(
     # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
     # "[File: Reuters]", "© Reuters".
     r"|\bphoto(?:graph)?s?\s+(?:illustration\s+)?by\b|\bphotograph\s*:|\bcredit\s*(?:\.\.\.|…)"
-    r"|\(pictured(?:\s+\w+)?\)|,\s*pictured\b|\[(?:file|photo|image|pictured)\b|©",
+    r"|\(pictured(?:\s+\w+)?\)|,\s*pictured\b|\[(?:file|photo|image|pictured)\b|©"
+    # The wire's credit closing its caption: "… in Washington, U.S. REUTERS/Jane Doe".
+    r"|(?-i:\b(?:REUTERS|AFP|EPA|AP\s+Photo)/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})$",
     re.IGNORECASE,
 )
 # What no article opens with: a line closed by a photo's credit in brackets ("... Ariz. (AP)",
