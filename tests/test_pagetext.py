@@ -375,6 +375,27 @@ def test_a_wire_dateline_marks_the_first_paragraph_under_a_caption() -> None:
     )
 
 
+def test_a_pictures_labelled_credit_over_the_byline_is_not_the_headline() -> None:
+    # The lead picture's credit over the byline, under the share buttons, and again under
+    # each picture in the text: a line near the text, repeated, with a byline under it, where
+    # the headline has the buttons under it.
+    credit = "Image: jane roe/courier"
+    headline = "A quiet revolution is coming on rails"
+    page = (
+        PAGE.replace("        Home » Transport » Driverless trams on two lines from spring\n", "")
+        .replace("        Driverless trams on two lines from spring\n", f"        {headline}\n")
+        .replace(
+            "          By Jane Doe\n",
+            "          Share\n          Tweet\n          Share\n          Email\n\n"
+            f"          {credit}\n\n          By Jane Doe\n",
+        )
+        .replace(f"    {BODY[1]}\n", f"      {credit}\n\n      {credit}\n\n    {BODY[1]}\n")
+    )
+    draft = parse_text(page)
+    assert draft.title == headline
+    assert draft.paragraphs[0] == LEDE
+
+
 def test_a_heading_set_apart_beats_a_button_run_into_the_menus() -> None:
     # Inscriptis and lynx set a heading apart with blank lines; a button is one more menu row.
     page = PAGE.replace(

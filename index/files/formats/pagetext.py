@@ -1691,6 +1691,15 @@ def _set_apart(lines: list[_Line]) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+# A picture's credit with its label, naming who made it and for whom ("Image: Jane Doe/The
+# Courier", "Foto: J. Doe / dpa"): never a headline, however often the page repeats it over
+# its byline. A gallery's headline ("Photos: The week in pictures") names no one so.
+_LABELLED_CREDIT = re.compile(
+    r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:\s*[^:/]{2,60}/",
+    re.IGNORECASE,
+)
+
+
 def _candidates(
     lines: list[_Line], first: int, named: frozenset[str] = frozenset(), elsewhere: float = 0.5
 ) -> list[tuple[int, str, dict[str, float]]]:
@@ -1780,6 +1789,8 @@ def _candidates(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends, twins
         )
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
+            continue
+        if _LABELLED_CREDIT.match(text):
             continue
         run_above = before[position] - before[first] if position > first else 0
         # The line after the headline's: past its second line where lynx wrapped it over two
