@@ -343,6 +343,19 @@ def test_a_video_players_fallback_or_an_agency_caption_does_not_open_the_body(
     assert draft.paragraphs == [LEDE, *BODY]
 
 
+def test_a_caption_closed_by_the_wires_credit_agency_first_is_not_the_lede() -> None:
+    # A gallery's caption and its counter above the text: the body starts under them.
+    caption = (
+        "The mayor and the head of the transport authority ride a driverless tram on the "
+        "harbour line during a test run in Northfield on Monday evening. REUTERS/Jane Roe"
+    )
+    page = PAGE.replace(f"    {LEDE}\n", f"    {caption}\n    2/3\n\n    {LEDE}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+    # A poll the text names by its two pollsters is no credit.
+    poll = LEDE.replace("after a trial", "after a Reuters/Ipsos poll and a trial")
+    assert parse_text(PAGE.replace(LEDE, poll)).paragraphs[0] == poll
+
+
 def test_a_highlight_repeated_in_the_text_below_does_not_start_the_body() -> None:
     page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      Highlights\n      {BODY[1]}\n")
     paragraphs = parse_text(page).paragraphs
@@ -360,6 +373,27 @@ def test_a_wire_dateline_marks_the_first_paragraph_under_a_caption() -> None:
         parse_text(PAGE.replace(f"    {LEDE}\n", f"    {caption}\n\n    {LEDE}\n")).paragraphs[0]
         == caption
     )
+
+
+def test_a_pictures_labelled_credit_over_the_byline_is_not_the_headline() -> None:
+    # The lead picture's credit over the byline, under the share buttons, and again under
+    # each picture in the text: a line near the text, repeated, with a byline under it, where
+    # the headline has the buttons under it.
+    credit = "Image: jane roe/courier"
+    headline = "A quiet revolution is coming on rails"
+    page = (
+        PAGE.replace("        Home » Transport » Driverless trams on two lines from spring\n", "")
+        .replace("        Driverless trams on two lines from spring\n", f"        {headline}\n")
+        .replace(
+            "          By Jane Doe\n",
+            "          Share\n          Tweet\n          Share\n          Email\n\n"
+            f"          {credit}\n\n          By Jane Doe\n",
+        )
+        .replace(f"    {BODY[1]}\n", f"      {credit}\n\n      {credit}\n\n    {BODY[1]}\n")
+    )
+    draft = parse_text(page)
+    assert draft.title == headline
+    assert draft.paragraphs[0] == LEDE
 
 
 def test_a_heading_set_apart_beats_a_button_run_into_the_menus() -> None:
@@ -383,6 +417,40 @@ def test_a_pictures_alt_text_over_its_caption_and_a_photo_by_credit_is_not_the_l
         SHARE_BAR, f"{SHARE_BAR}\n      {alt_text}\n      The mayor in 2024.\n      {credit}\n"
     )
     assert parse_text(page).paragraphs[0] == LEDE
+
+
+def test_an_alt_text_sentence_over_a_caption_and_its_credit_is_no_lede() -> None:
+    # w3m sets the alt text, the caption and who took the picture as one block of lines.
+    alt_text = "A driverless tram waits at the harbour stop on a rainy evening in March."
+    caption = (
+        "Trams have run on the harbour line since 1911. The authority wants them to run "
+        "without drivers from next spring."
+    )
+    page = PAGE.replace(
+        SHARE_BAR, f"{SHARE_BAR}\n      {alt_text}\n      {caption}\n      Jane Roe/Getty Images\n"
+    )
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+SHOWN = "The mayor and the head of the transport authority ride a driverless tram on Monday."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The alt text, then the caption with its credit glued on.
+        (f"{SHOWN}", f"{SHOWN}Credit...Jane Roe/The Northfield Courier"),
+        # A video's description with the player's label glued on, its title, the description.
+        (f"{SHOWN}video\n      Mayor rides a driverless tram", SHOWN),
+    ],
+)
+def test_a_caption_shown_again_with_a_short_tail_glued_on_is_no_lede(
+    first: str, second: str
+) -> None:
+    page = PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n      {first}\n\n      {second}\n")
+    draft = parse_text(page)
+    assert draft.paragraphs == [LEDE, *BODY]
+    assert draft.title == "Driverless trams on two lines from spring"
 
 
 def test_a_row_of_share_buttons_a_text_browser_ran_together_is_not_the_lede() -> None:
@@ -1929,6 +1997,24 @@ def test_the_authors_biography_beside_the_byline_is_not_the_lede() -> None:
     named = "John Roe said on Tuesday that the city's trams will run without drivers from spring."
     page = PAGE.replace(f"    {LEDE}", f"    {named}")
     assert parse_text(page).paragraphs[0] == named
+
+
+def test_the_authors_biography_above_the_byline_is_not_the_lede() -> None:
+    # An author's box between the headline and the byline: the name, a sentence about her;
+    # a short sentence of the text's own above its first long one opens it.
+    bio = "Jane Doe is an editor at the Courier. Follow her on social media at @janedoe."
+    warning = "Note: this story contains spoilers."
+    page = PAGE.replace(
+        "          By Jane Doe\n",
+        f"          Jane Doe\n\n            {bio}\n\n          By Jane Doe\n",
+    ).replace(f"\n    {LEDE}", f"\n    {warning}\n\n    {LEDE}")
+    draft = parse_text(page)
+    assert draft.paragraphs[:2] == [warning, LEDE]
+    assert draft.authors == ["Jane Doe"]
+    # A summary of a story about its author is the standfirst.
+    summary = "Jane Doe wants to ride the first driverless tram. She has waited eighteen months."
+    draft = parse_text(page.replace(bio, summary))
+    assert draft.paragraphs[0] == summary
 
 
 def test_a_name_with_its_date_or_reading_time_under_the_title_is_the_byline() -> None:

@@ -101,7 +101,9 @@ _CAPTION = re.compile(
     # Who took the photo or who is in it: "Photo illustration by", "Credit...", "(pictured)",
     # "[File: Reuters]", "© Reuters".
     r"|\bphoto(?:graph)?s?\s+(?:illustration\s+)?by\b|\bphotograph\s*:|\bcredit\s*(?:\.\.\.|…)"
-    r"|\(pictured(?:\s+\w+)?\)|,\s*pictured\b|\[(?:file|photo|image|pictured)\b|©",
+    r"|\(pictured(?:\s+\w+)?\)|,\s*pictured\b|\[(?:file|photo|image|pictured)\b|©"
+    # The wire's credit closing its caption: "… in Washington, U.S. REUTERS/Jane Doe".
+    r"|(?-i:\b(?:REUTERS|AFP|EPA|AP\s+Photo)/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})$",
     re.IGNORECASE,
 )
 # What no article opens with: a line closed by a photo's credit in brackets ("... Ariz. (AP)",
@@ -267,6 +269,43 @@ _GALLERY_COUNTER = re.compile(
 )
 
 
+# The longest tail a copy of a caption has glued on: a credit ("Credit...Jane Doe/The Daily
+# Planet"), a label ("video").
+_GLUED_TAIL = 60
+_TAIL_WORDS = 8
+
+
+def _shown_again(text: str, other: str) -> bool:
+    """Whether `other` is `text` shown again with a short tail glued on, or `text` is `other`
+    so: a photo's alt text over its caption and credit ("… last week." / "… last week.Credit
+    ...Jane Doe"), a video's description over its player's. A text's paragraph is not shown
+    twice; the copies are captions. A text browser runs the credit's or label's span into the
+    caption with no space; a line of its own (a button under a recipe's step) is not so."""
+    longer, shorter = (other, text) if len(other) > len(text) else (text, other)
+    tail = longer[len(shorter) :]
+    return (
+        bool(tail)
+        and not tail[0].isspace()
+        and longer.startswith(shorter)
+        and shorter.endswith(_STOPS)
+        and len(tail) <= _GLUED_TAIL
+        and len(tail.split()) <= _TAIL_WORDS
+    )
+
+
+def _alt_over_caption(before: _Line | None, line: _Line, after: list[_Line]) -> bool:
+    """Whether `line` is a photo's alt text, a sentence, over its caption, another, and the
+    caption's credit (`after`), the three run together as one block with a blank line above:
+    a text browser sets a picture's alt text right above its caption."""
+    caption, credit = after
+    return (
+        caption.sentence
+        and line.end == caption.index
+        and caption.end == credit.index
+        and (before is None or before.end < line.index)
+    )
+
+
 def _captions(found: list[_Line]) -> list[_Line]:
     """`found` with photo captions, pull quotes and highlights written as sentences no longer
     counted as sentences: a line above a photo's credit, a line under a gallery's counter ("Photo
@@ -288,10 +327,15 @@ def _captions(found: list[_Line]) -> list[_Line]:
             or len(after) == 2
             and _credit(after[1])
             and not any(ch.isdigit() for ch in after[1].text)  # "Pro Portion / Pro 100 g"
-            and _caption_words(after[0])
+            and (_caption_words(after[0]) or _alt_over_caption(before, line, after))
         )
         # Under a paragraph of the text, a credit is for a photo further up.
-        in_text = before is not None and before.sentence and not before.bullet
+        in_text = (
+            before is not None
+            and before.sentence
+            and not before.bullet
+            and not caption[position - 1]
+        )
         caption[position] = bool(
             _CAPTION_PLACES.search(line.text)
             or (before is not None and _GALLERY_COUNTER.match(before.text) is not None)
@@ -300,6 +344,10 @@ def _captions(found: list[_Line]) -> list[_Line]:
                 for other in found[max(0, position - 2) : position]
             )
             or any(other.text == line.text for other in after)
+            or any(
+                _shown_again(line.text, other.text)
+                for other in (*found[max(0, position - 2) : position], *after)
+            )
         )
         credited[position] = bool(
             not caption[position]
@@ -1012,6 +1060,8 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
         standfirst, start = _lede(lines, headline, start) if dated == start else (None, dated)
         if standfirst is None:
             standfirst = _credited_standfirst(lines, headline, title, start)
+        elif _about_author(lines, headline, standfirst, start):
+            standfirst = None  # an author's box over the byline: no summary of the story
         start = _dateline_start(lines, start)
         text = lines[start].text
         if standfirst is None and not (starts_with_dateline(text) or _LONE_DATELINE.match(text)):
@@ -1641,6 +1691,15 @@ def _set_apart(lines: list[_Line]) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+# A picture's credit with its label, naming who made it and for whom ("Image: Jane Doe/The
+# Courier", "Foto: J. Doe / dpa"): never a headline, however often the page repeats it over
+# its byline. A gallery's headline ("Photos: The week in pictures") names no one so.
+_LABELLED_CREDIT = re.compile(
+    r"^\(?(?:photo|image|foto|bild|picture|credit|фото)s?\s*(?:credit)?\s*:\s*[^:/]{2,60}/",
+    re.IGNORECASE,
+)
+
+
 def _candidates(
     lines: list[_Line], first: int, named: frozenset[str] = frozenset(), elsewhere: float = 0.5
 ) -> list[tuple[int, str, dict[str, float]]]:
@@ -1730,6 +1789,8 @@ def _candidates(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends, twins
         )
         if not 2 <= len(text) <= 250 or not any(ch.isalpha() for ch in text):
+            continue
+        if _LABELLED_CREDIT.match(text):
             continue
         run_above = before[position] - before[first] if position > first else 0
         # The line after the headline's: past its second line where lynx wrapped it over two
@@ -1920,26 +1981,51 @@ def _past_bio(lines: list[_Line], headline: int, start: int) -> int:
     with the full name the byline under the headline gives ("By" / "Jane Doe", or "Jane Doe"
     over its date / "Jane Doe is a reporter who covers ...") is the author's biography, shown
     beside the byline."""
-    names: set[str] = set()
-    for position in range(headline + 1, start):
-        text = lines[position].text
-        signed = is_byline(text) or (
-            is_person_name(text)
-            and (
-                (position > headline + 1 and is_byline(f"{lines[position - 1].text} {text}"))
-                # "Jane Doe" / "posted on Saturday, August 13th, 2011": a name over its date.
-                or (position + 1 < start and looks_like_date_line(lines[position + 1].text))
-            )
-        )
-        if signed:
-            people = split_byline(text)[0] if is_byline(text) else [text]
-            names.update(name for name in people if len(name.split()) >= 2)
+    names = _byline_names(lines, headline, start)
     while names and any(lines[start].text.startswith(f"{name} ") for name in names):
         following = _next_text(lines, start)
         if following is None:
             break
         start = following
     return start
+
+
+def _byline_names(lines: list[_Line], headline: int, below: int) -> set[str]:
+    """The full names the bylines between the headline and the line at `below` give ("By" /
+    "Jane Doe", "By Jane Doe", or "Jane Doe" over its date)."""
+    names: set[str] = set()
+    for position in range(headline + 1, below):
+        text = lines[position].text
+        signed = is_byline(text) or (
+            is_person_name(text)
+            and (
+                (position > headline + 1 and is_byline(f"{lines[position - 1].text} {text}"))
+                # "Jane Doe" / "posted on Saturday, August 13th, 2011": a name over its date.
+                or (position + 1 < below and looks_like_date_line(lines[position + 1].text))
+            )
+        )
+        if signed:
+            people = split_byline(text)[0] if is_byline(text) else [text]
+            names.update(name for name in people if len(name.split()) >= 2)
+    return names
+
+
+# What follows the author's name in a biography: "Jane Doe is a reporter …", "… ist
+# Redakteurin …", "… est journaliste …", "… writes about …".
+_BIO_VERB = re.compile(
+    r"(?:is|was|ist|war|est|es|è|writes|covers|schreibt|lives|lebt)\s", re.IGNORECASE
+)
+
+
+def _about_author(lines: list[_Line], headline: int, standfirst: int, start: int) -> bool:
+    """Whether the standfirst over the byline is the author's biography ("Jane Doe is an
+    editor at …" over "By Jane Doe"): it opens with the full name the byline gives and says
+    what she is or does. A summary of a story about its author ("Jane Doe wants to …") stays."""
+    text = lines[standfirst].text
+    return any(
+        text.startswith(f"{name} ") and _BIO_VERB.match(text, len(name) + 1)
+        for name in _byline_names(lines, headline, start)
+    )
 
 
 # How many sentences (captions, a teaser) a wire dateline may open the story after.
