@@ -163,6 +163,19 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
 
 
+@pytest.mark.parametrize("item", ["Trending", "Most read", "Related"])
+@pytest.mark.parametrize(
+    "meta", ["Updated by Jane Doe 12 March 2024, 09:30", "Jane Doe | 12.03.2024 | 3 Kommentare"]
+)
+def test_a_list_heading_in_the_menu_does_not_hide_the_byline_under_the_headline(
+    item: str, meta: str
+) -> None:
+    """A menu's "Trending" heads other stories above the article; its headline ends them."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(MENU, f"{MENU}\n      * {item}").replace(byline, f"          {meta}\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
 @pytest.mark.parametrize(
     "meta",
     [

@@ -2415,6 +2415,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if low + position in headline:
             # "Merry Christmas", "Minutes of the Board": a headline (or a line of one a text
             # browser wrapped: "Love is War - Sehnsucht von R. K." / "Lilley"), not a name.
+            # It also closes a list of other stories above it ("Trending" in the menu).
+            listed = False
             continue
         if (
             layout.wrapped
