@@ -20,7 +20,12 @@ from newsread.index.files.formats.pagetext import (
     name_words,
     unwrapped_page,
 )
-from newsread.index.files.formats.plaintext import _dated, _dated_name_in_text, parse_text
+from newsread.index.files.formats.plaintext import (
+    _dated,
+    _dated_name_in_text,
+    _page_byline,
+    parse_text,
+)
 from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
@@ -174,6 +179,23 @@ def test_a_list_heading_in_the_menu_does_not_hide_the_byline_under_the_headline(
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     page = PAGE.replace(MENU, f"{MENU}\n      * {item}").replace(byline, f"          {meta}\n")
     assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_headline_run_on_under_a_lists_item_is_one_of_its_items() -> None:
+    """Where the headline found is a related list's item (a line right under the one above
+    it), the list goes on past it: a label under it is no byline."""
+    text = [
+        "Oat milk is made from oats and water, and many drink it in the morning with coffee.",
+        "It keeps for a week in the fridge once the carton is open, the makers say.",
+    ]
+    teasers = ["Pears", "Pears taste wonderful and are healthy too, as this guide shows."]
+    title = "Oat milk: a good start to the day"
+    listed = ["Related stories", *teasers, title, "Oat milk is on breakfast tables.", ""]
+    page = PageArticle(headline=3, title=title, start=8, end=10)
+    assert _page_byline([*listed, "Top Searches", "", *text], page) is None
+    apart = ["Related stories", *teasers, "", title, "Updated by Jane Doe 12 March 2024", ""]
+    page = PageArticle(headline=4, title=title, start=7, end=9)
+    assert _page_byline([*apart, *text], page) == (["Jane Doe"], "")
 
 
 @pytest.mark.parametrize(

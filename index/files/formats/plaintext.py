@@ -2391,6 +2391,11 @@ def _take_labelled(line: str, state: _State) -> bool:
     return True
 
 
+def _set_apart(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` opens the page or stands under a blank line."""
+    return index == 0 or not lines[index - 1].strip()
+
+
 def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """The byline of a page saved as text where none stands on a line of its own under the
     headline: a name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
@@ -2415,8 +2420,10 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if low + position in headline:
             # "Merry Christmas", "Minutes of the Board": a headline (or a line of one a text
             # browser wrapped: "Love is War - Sehnsucht von R. K." / "Lilley"), not a name.
-            # It also closes a list of other stories above it ("Trending" in the menu).
-            listed = False
+            # Set apart from the lines above it, it also closes a list of other stories there
+            # ("Trending" in the menu); a list's item run on from the one above repeats it.
+            if low + position == page.headline and _set_apart(lines, page.headline):
+                listed = False
             continue
         if (
             layout.wrapped
