@@ -201,6 +201,21 @@ def test_a_headline_run_on_under_a_lists_item_is_one_of_its_items() -> None:
 @pytest.mark.parametrize(
     "meta",
     [
+        "Par Jeanne Dupont Publié aujourd’hui à 09h30, mis à jour à 11h25\n\n"
+        "          Temps de lecture 4 min.",
+        "Temps de lecture 4 min.",
+    ],
+)
+def test_a_reading_time_is_no_byline_and_todays_time_ends_one(meta: str) -> None:
+    """The byline's date given as today's time ends it; a reading time's label names no one."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == (["Jeanne Dupont"] if meta.startswith("Par") else [])
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
         "March 12, 2024 by Jane Doe Leave a Comment",
         "Posted on March 12, 2024 by Jane Doe Leave a reply",
         "By Jane Doe No Comments\n          12 March 2024",

@@ -201,6 +201,9 @@ _UI_WORDS = (
         """live updates video videos podcast podcasts sponsored advertisement advertorial
     anzeige werbung themen oben interessant size"""
     )
+    # A reading time's label ("Temps de lecture 4 min", "Tiempo de lectura"; not "Reading":
+    # a surname and a town).
+    | _words("lecture lectura lettura leitura czytania")
 )
 # Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",
 # "Fröhliche Weihnachten", "Hallo Karl").
@@ -367,7 +370,8 @@ _SEPARATORS = re.compile(
     re.IGNORECASE,
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
-# "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
+# "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021", "Par Jean Dupont
+# Publié aujourd'hui à 13h59" (a day named relative to the reading, then its time).
 _DATE_TAIL = re.compile(
     r"""\s*(?:[|,;–—-]\s*)?
     (?:\b(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
@@ -375,6 +379,8 @@ _DATE_TAIL = re.compile(
         |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am|vom
         |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
         |опубликовано|обновлено)\b\s*:?\s*)?
+    (?:\b(?:today|yesterday|aujourd['’]hui|hier|heute|gestern|hoy|ayer|oggi|ieri|hoje|ontem)
+        ,?\s+(?:at\s+|à\s+|um\s+|a\s+las\s+|alle\s+|às\s+)?(?=\d))?
     (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
     (?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
     re.IGNORECASE | re.VERBOSE,
