@@ -692,6 +692,14 @@ def test_a_reading_times_label_is_no_person(text: str) -> None:
     assert not is_person_name(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["Last Update", "Letzte Aktualisierung", "Última Actualización", "Letzte Änderung"]
+)
+def test_a_dates_label_in_a_meta_bar_is_no_person(text: str) -> None:
+    """A meta bar's "Last Update" over its date, in title case, has a name's two capitals."""
+    assert not is_person_name(text)
+
+
 def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None:
     line = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
     assert is_byline(line)

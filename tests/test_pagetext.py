@@ -181,6 +181,12 @@ def test_a_list_heading_in_the_menu_does_not_hide_the_byline_under_the_headline(
     assert parse_text(page).authors == ["Jane Doe"]
 
 
+def test_a_meta_bars_date_label_is_no_byline_and_the_name_under_it_is() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    meta = "Last Update\n          12.03.2024\n\n            Jane Doe\n"
+    assert parse_text(PAGE.replace(byline, f"          {meta}")).authors == ["Jane Doe"]
+
+
 def test_a_headline_run_on_under_a_lists_item_is_one_of_its_items() -> None:
     """Where the headline found is a related list's item (a line right under the one above
     it), the list goes on past it: a label under it is no byline."""

@@ -204,6 +204,12 @@ _UI_WORDS = (
     # A reading time's label ("Temps de lecture 4 min", "Tiempo de lectura"; not "Reading":
     # a surname and a town).
     | _words("lecture lectura lettura leitura czytania")
+    # A date's label in a page's meta bar ("Last Update", "Letzte Aktualisierung": not
+    # "Updated", which `_DATE_LEFTOVERS` cuts off a name it was run into).
+    | _words(
+        """update aktualisierung änderung actualización actualizado actualisation aggiornamento
+    atualização atualizado"""
+    )
 )
 # Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",
 # "Fröhliche Weihnachten", "Hallo Karl").
