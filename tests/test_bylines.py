@@ -700,6 +700,18 @@ def test_a_dates_label_in_a_meta_bar_is_no_person(text: str) -> None:
     assert not is_person_name(text)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe Published in Politics March 3, 2024 2:24 pm",
+        "By Jane Doe Posted in Local News",
+        "Par Jane Doe publié dans Culture",
+    ],
+)
+def test_the_section_a_post_was_filed_in_is_cut_off_its_writers_name(line: str) -> None:
+    assert split_byline(line) == (["Jane Doe"], "")
+
+
 def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None:
     line = "By Jane Doe / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST"
     assert is_byline(line)

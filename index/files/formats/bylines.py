@@ -352,6 +352,13 @@ _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(
     rf"(?:\s*[,;]|\s+(?:and|&|und))?\s+(?=(?:{_VERBS})\s+by\s|{_OTHER_VON}\s)", re.IGNORECASE
 )
+# The section a post was filed in, after its writer's name: "By Jane Doe Published in
+# Politics", "Jane Doe Posted in News", "Jean Dupont Publié dans Culture".
+_FILED_IN = re.compile(
+    r"\s+(?:published|posted|filed|publiée?|veröffentlicht|gepostet|publicado|pubblicato)"
+    r"\s+(?:in|under|dans|en|unter|sous)\s+\S.*$",
+    re.IGNORECASE,
+)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
 # (A comma sets apart another role's credit too: "Text: Jane Doe, Fotos: John Roe".)
 _SEGMENTS = re.compile(
@@ -919,6 +926,9 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
     segment = _uninvert(segment)
     if not segment:
         return
+    filed = _FILED_IN.search(segment)
+    if filed and _all_people(segment[: filed.start()]):
+        segment = segment[: filed.start()]
     # "By Jane Doe for The Guardian", "By Jane Doe in Paris": only after people's names, so
     # "Organization for Transformative Works" stays whole.
     outlet = _FOR_OUTLET.search(segment)
