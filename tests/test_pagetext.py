@@ -187,6 +187,19 @@ def test_a_meta_bars_date_label_is_no_byline_and_the_name_under_it_is() -> None:
     assert parse_text(PAGE.replace(byline, f"          {meta}")).authors == ["Jane Doe"]
 
 
+def test_a_photos_credit_repeated_after_its_caption_is_no_byline() -> None:
+    """A name and agency over a photograph, repeated in brackets to close its caption: the
+    photographer's credit, not the writer's byline under it."""
+    headline = "        Driverless trams on two lines from spring\n\n"
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    caption = "A tram on the harbour line during a night test in March."
+    photo = (
+        f"          Tram\n            John Roe / AP\n\n            {caption}\n\n"
+        f"            {caption} (John Roe / AP)\n\n        Jane Doe\n"
+    )
+    assert parse_text(PAGE.replace(headline + byline, headline + photo)).authors == ["Jane Doe"]
+
+
 def test_a_headline_run_on_under_a_lists_item_is_one_of_its_items() -> None:
     """Where the headline found is a related list's item (a line right under the one above
     it), the list goes on past it: a label under it is no byline."""
