@@ -263,6 +263,12 @@ def test_surname_first_pairs_need_an_initial_or_particle_to_be_trusted() -> None
         ("Por María López | 14 de junio de 2019", ["María López"]),
         ("By Jane Doe, Staff Writer | Published 3:45 PM ET, Mon May 29, 2017", ["Jane Doe"]),
         ("By Jane Doe | Published on May 29, 2017", ["Jane Doe"]),
+        # The day named relative to the reading, then its time.
+        ("Par Jean Dupont Publié aujourd’hui à 13h59, mis à jour à 15h25", ["Jean Dupont"]),
+        ("By Jane Doe Published today at 1:59 PM", ["Jane Doe"]),
+        ("Von Anna Schmidt heute um 09:30 Uhr", ["Anna Schmidt"]),
+        ("Von Anna Schmidt, gestern, 09:30", ["Anna Schmidt"]),
+        ("Por María López hoy a las 09:30", ["María López"]),
     ],
 )
 def test_dates_squashed_onto_bylines_are_stripped(text: str, authors: list[str]) -> None:
@@ -676,6 +682,34 @@ def test_a_label_after_a_name_ends_it() -> None:
 @pytest.mark.parametrize("text", ["Last Modified", "Jiji Press", "Updated Daily"])
 def test_date_labels_and_agencies_are_no_person(text: str) -> None:
     assert not is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Temps de Lecture", "Tiempo de Lectura", "Tempo di Lettura", "Czas Czytania"]
+)
+def test_a_reading_times_label_is_no_person(text: str) -> None:
+    """Set in title case over "4 min.", it has a name's shape (a particle, two capitals)."""
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Last Update", "Letzte Aktualisierung", "Última Actualización", "Letzte Änderung"]
+)
+def test_a_dates_label_in_a_meta_bar_is_no_person(text: str) -> None:
+    """A meta bar's "Last Update" over its date, in title case, has a name's two capitals."""
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe Published in Politics March 3, 2024 2:24 pm",
+        "By Jane Doe Posted in Local News",
+        "Par Jane Doe publié dans Culture",
+    ],
+)
+def test_the_section_a_post_was_filed_in_is_cut_off_its_writers_name(line: str) -> None:
+    assert split_byline(line) == (["Jane Doe"], "")
 
 
 def test_a_long_date_after_the_names_does_not_make_a_byline_a_sentence() -> None:

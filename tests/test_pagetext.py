@@ -20,7 +20,12 @@ from newsread.index.files.formats.pagetext import (
     name_words,
     unwrapped_page,
 )
-from newsread.index.files.formats.plaintext import _dated, _dated_name_in_text, parse_text
+from newsread.index.files.formats.plaintext import (
+    _dated,
+    _dated_name_in_text,
+    _page_byline,
+    parse_text,
+)
 from newsread.index.files.reader import read_articles
 
 MENU = "\n".join(
@@ -161,6 +166,70 @@ def test_a_page_dump_finds_a_name_and_date_run_together_in_furniture() -> None:
     draft = parse_text(page)
     assert draft.authors == ["Jane Doe"]
     assert draft.published is not None and draft.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize("item", ["Trending", "Most read", "Related"])
+@pytest.mark.parametrize(
+    "meta", ["Updated by Jane Doe 12 March 2024, 09:30", "Jane Doe | 12.03.2024 | 3 Kommentare"]
+)
+def test_a_list_heading_in_the_menu_does_not_hide_the_byline_under_the_headline(
+    item: str, meta: str
+) -> None:
+    """A menu's "Trending" heads other stories above the article; its headline ends them."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    page = PAGE.replace(MENU, f"{MENU}\n      * {item}").replace(byline, f"          {meta}\n")
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_a_meta_bars_date_label_is_no_byline_and_the_name_under_it_is() -> None:
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    meta = "Last Update\n          12.03.2024\n\n            Jane Doe\n"
+    assert parse_text(PAGE.replace(byline, f"          {meta}")).authors == ["Jane Doe"]
+
+
+def test_a_photos_credit_repeated_after_its_caption_is_no_byline() -> None:
+    """A name and agency over a photograph, repeated in brackets to close its caption: the
+    photographer's credit, not the writer's byline under it."""
+    headline = "        Driverless trams on two lines from spring\n\n"
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    caption = "A tram on the harbour line during a night test in March."
+    photo = (
+        f"          Tram\n            John Roe / AP\n\n            {caption}\n\n"
+        f"            {caption} (John Roe / AP)\n\n        Jane Doe\n"
+    )
+    assert parse_text(PAGE.replace(headline + byline, headline + photo)).authors == ["Jane Doe"]
+
+
+def test_a_headline_run_on_under_a_lists_item_is_one_of_its_items() -> None:
+    """Where the headline found is a related list's item (a line right under the one above
+    it), the list goes on past it: a label under it is no byline."""
+    text = [
+        "Oat milk is made from oats and water, and many drink it in the morning with coffee.",
+        "It keeps for a week in the fridge once the carton is open, the makers say.",
+    ]
+    teasers = ["Pears", "Pears taste wonderful and are healthy too, as this guide shows."]
+    title = "Oat milk: a good start to the day"
+    listed = ["Related stories", *teasers, title, "Oat milk is on breakfast tables.", ""]
+    page = PageArticle(headline=3, title=title, start=8, end=10)
+    assert _page_byline([*listed, "Top Searches", "", *text], page) is None
+    apart = ["Related stories", *teasers, "", title, "Updated by Jane Doe 12 March 2024", ""]
+    page = PageArticle(headline=4, title=title, start=7, end=9)
+    assert _page_byline([*apart, *text], page) == (["Jane Doe"], "")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Par Jeanne Dupont Publié aujourd’hui à 09h30, mis à jour à 11h25\n\n"
+        "          Temps de lecture 4 min.",
+        "Temps de lecture 4 min.",
+    ],
+)
+def test_a_reading_time_is_no_byline_and_todays_time_ends_one(meta: str) -> None:
+    """The byline's date given as today's time ends it; a reading time's label names no one."""
+    byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
+    draft = parse_text(PAGE.replace(byline, f"          {meta}\n"))
+    assert draft.authors == (["Jeanne Dupont"] if meta.startswith("Par") else [])
 
 
 @pytest.mark.parametrize(

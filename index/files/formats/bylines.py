@@ -201,6 +201,15 @@ _UI_WORDS = (
         """live updates video videos podcast podcasts sponsored advertisement advertorial
     anzeige werbung themen oben interessant size"""
     )
+    # A reading time's label ("Temps de lecture 4 min", "Tiempo de lectura"; not "Reading":
+    # a surname and a town).
+    | _words("lecture lectura lettura leitura czytania")
+    # A date's label in a page's meta bar ("Last Update", "Letzte Aktualisierung": not
+    # "Updated", which `_DATE_LEFTOVERS` cuts off a name it was run into).
+    | _words(
+        """update aktualisierung änderung actualización actualizado actualisation aggiornamento
+    atualização atualizado"""
+    )
 )
 # Greetings and wishes that close a post or a comment and look like a name ("Schöne Grüße",
 # "Fröhliche Weihnachten", "Hallo Karl").
@@ -343,6 +352,13 @@ _INTERVIEWED = re.compile(r"\s+(?:mit|with|avec|con)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(
     rf"(?:\s*[,;]|\s+(?:and|&|und))?\s+(?=(?:{_VERBS})\s+by\s|{_OTHER_VON}\s)", re.IGNORECASE
 )
+# The section a post was filed in, after its writer's name: "By Jane Doe Published in
+# Politics", "Jane Doe Posted in News", "Jean Dupont Publié dans Culture".
+_FILED_IN = re.compile(
+    r"\s+(?:published|posted|filed|publiée?|veröffentlicht|gepostet|publicado|pubblicato)"
+    r"\s+(?:in|under|dans|en|unter|sous)\s+\S.*$",
+    re.IGNORECASE,
+)
 # "By Jane Doe in Paris", "By Jane Doe for The Guardian", "Jane Doe at Bloomberg".
 # (A comma sets apart another role's credit too: "Text: Jane Doe, Fotos: John Roe".)
 _SEGMENTS = re.compile(
@@ -367,7 +383,8 @@ _SEPARATORS = re.compile(
     re.IGNORECASE,
 )
 # Where a date starts inside a byline: "By Jane Doe March 11, 2015", "Jane Doe | Updated 3 May",
-# "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021".
+# "Par Jean Dupont - Publié le 14 juin", "Von Anna Schmidt am 12.03.2021", "Par Jean Dupont
+# Publié aujourd'hui à 13h59" (a day named relative to the reading, then its time).
 _DATE_TAIL = re.compile(
     r"""\s*(?:[|,;–—-]\s*)?
     (?:\b(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|on
@@ -375,6 +392,8 @@ _DATE_TAIL = re.compile(
         |veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|am|vom
         |publicado(?:\s+el)?|actualizado(?:\s+el)?|el|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?
         |опубликовано|обновлено)\b\s*:?\s*)?
+    (?:\b(?:today|yesterday|aujourd['’]hui|hier|heute|gestern|hoy|ayer|oggi|ieri|hoje|ontem)
+        ,?\s+(?:at\s+|à\s+|um\s+|a\s+las\s+|alle\s+|às\s+)?(?=\d))?
     (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
     (?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -907,6 +926,9 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
     segment = _uninvert(segment)
     if not segment:
         return
+    filed = _FILED_IN.search(segment)
+    if filed and _all_people(segment[: filed.start()]):
+        segment = segment[: filed.start()]
     # "By Jane Doe for The Guardian", "By Jane Doe in Paris": only after people's names, so
     # "Organization for Transformative Works" stays whole.
     outlet = _FOR_OUTLET.search(segment)

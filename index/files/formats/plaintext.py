@@ -2391,6 +2391,19 @@ def _take_labelled(line: str, state: _State) -> bool:
     return True
 
 
+def _credited_in_brackets(line: str, lines: list[str]) -> bool:
+    """Whether the page repeats `line` in brackets at the end of a line ("… in Iowa, on Jan.
+    23. (Jane Doe / AP)"): a photograph's credit, which a caption closes so; a byline is not
+    repeated after a caption."""
+    bracketed = f"({line.strip()})"
+    return any(other.rstrip().endswith(bracketed) for other in lines)
+
+
+def _set_apart(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` opens the page or stands under a blank line."""
+    return index == 0 or not lines[index - 1].strip()
+
+
 def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """The byline of a page saved as text where none stands on a line of its own under the
     headline: a name in a line of page furniture ("Jane Doe | 06.11.23", "von David · 18.
@@ -2415,6 +2428,10 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
         if low + position in headline:
             # "Merry Christmas", "Minutes of the Board": a headline (or a line of one a text
             # browser wrapped: "Love is War - Sehnsucht von R. K." / "Lilley"), not a name.
+            # Set apart from the lines above it, it also closes a list of other stories there
+            # ("Trending" in the menu); a list's item run on from the one above repeats it.
+            if low + position == page.headline and _set_apart(lines, page.headline):
+                listed = False
             continue
         if (
             layout.wrapped
@@ -2461,6 +2478,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             elif _named_with_its_date_below(nearby, position, labels):
                 found = None  # "Harbour Insider" over "Jane Doe 1 day ago": the dated name's
         found = found or _labelled_author(line) or _interview_credit(line)
+        if found and "/" in line and _credited_in_brackets(line, lines):
+            continue  # "Jane Doe / AP" over a photo, "(Jane Doe / AP)" after its caption
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
             above = above or found
         elif found:
