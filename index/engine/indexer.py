@@ -7,7 +7,6 @@ each commit shows the first results while a large library is still being indexed
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import Counter
@@ -33,6 +32,7 @@ from newsread.index.files.reader import (
     Appended,
     ArticleParts,
     appended_lines,
+    file_digest,
     is_appendable,
     read_appended,
     read_article_parts,
@@ -183,12 +183,13 @@ class _ToRead:
 
 
 def digest_file(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    """The file's digest: the one the reader continues over lines appended (`file_digest`)."""
+    digest = file_digest()
     with open(path, "rb") as handle:
         # In chunks: a file far over the reader's size limit must not be read whole.
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def _plan(library: OpenIndex, scan: ScanResult) -> _Plan:
