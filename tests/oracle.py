@@ -65,6 +65,11 @@ class Doc:
     period: str = ""
     """"year" or "month" for an article dated by that period alone."""
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Its key, for Hypothesis, which prints a test's arguments for each explicit example
+        (the library's docs among them): field by field, that took 2.6 s of 22."""
+        printer.text(f"Doc({self.key!r})")
+
     @property
     def dated(self) -> tuple[datetime, datetime] | None:
         """The first and last moment the article may be from: its day's, or its period's."""
