@@ -2694,6 +2694,52 @@ def test_the_date_of_the_json_ld_article_the_titles_name_not_of_a_related_one() 
     assert draft.published == datetime(2022, 3, 3)
 
 
+def test_the_headline_of_the_json_ld_article_at_the_pages_address_not_of_a_related_one() -> None:
+    address = "https://towncrier.example/news/bridge-closed"
+    related = {
+        "@type": "NewsArticle",
+        "url": "https://towncrier.example/news/ferry",
+        "headline": "Ferry timetable changes",
+        "author": {"@type": "Person", "name": "John Roe"},
+    }
+    own = {
+        "@type": "NewsArticle",
+        "url": address,
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Person", "name": "Jane Doe"},
+    }
+    head = f'<title>Town Crier</title><link rel="canonical" href="{address}">{ld([related, own])}'
+    draft = parse_html(page(head, BODY))
+    assert (draft.title, draft.authors) == ("Bridge closed after cracks found", ["Jane Doe"])
+
+
+def test_the_pages_og_url_not_the_first_json_ld_nodes_address_picks_its_article() -> None:
+    def node(slug: str, headline: str, day: str) -> dict[str, object]:
+        address = f"https://towncrier.example/news/{slug}"
+        entity = {"@type": "WebPage", "@id": address}
+        return {"@type": "NewsArticle", "mainEntityOfPage": entity, "headline": headline,
+                "datePublished": day}  # fmt: skip
+
+    nodes = [
+        node("ferry", "Ferry timetable changes", "2021-01-01"),
+        node("bridge", "Bridge closed after cracks found", "2022-03-03"),
+    ]
+    head = '<meta property="og:url" content="https://towncrier.example/news/bridge">'
+    draft = parse_html(page(f"<title>Town Crier</title>{head}{ld(nodes)}", BODY))
+    assert draft.url == "https://towncrier.example/news/bridge"
+    assert (draft.title, draft.published) == (
+        "Bridge closed after cracks found",
+        datetime(2022, 3, 3),
+    )
+
+
+def test_an_og_url_that_is_only_the_sites_address_gives_way_to_the_json_lds() -> None:
+    own = {"@type": "NewsArticle", "url": "https://towncrier.example/news/bridge"}
+    head = f'<meta property="og:url" content="https://towncrier.example/">{ld(own)}'
+    assert parse_html(page(head, BODY)).url == "https://towncrier.example/news/bridge"
+
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -912,10 +912,14 @@ class _Metadata:
             href = href.strip()
             if href:
                 return _absolute(href, base)
+        # The address the page gives itself for sharing before the JSON-LD's first node's,
+        # which may be another story's (a related story's, a listing's); unless it is only
+        # the site's (a template's og:url, the same on every page).
+        own = _absolute(base, "")
+        if own and urlsplit(own).path.strip("/"):
+            return own
         ld = self.ld("url") or _ld_id(self.ld("mainEntityOfPage"))
-        if isinstance(ld, str) and _absolute(ld, base):
-            return _absolute(ld, base)
-        return _absolute(base, "")
+        return (_absolute(ld, base) if isinstance(ld, str) else "") or own
 
     def source(self) -> str:
         # The publisher's name ("The New York Times") reads better than a site's ("NYTimes").
@@ -1059,7 +1063,7 @@ class _Metadata:
         declared = [
             title
             for title in (
-                _text(self.ld("headline")),
+                _text(self.own_ld("headline")),
                 *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
             )
             if title
@@ -1106,7 +1110,7 @@ class _Metadata:
         of the titles is a section's or a page's label ("Allergies Health Center")."""
         titles = [
             self.tree.findtext(".//title") or "",
-            _text(self.ld("headline")),
+            _text(self.own_ld("headline")),
             *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
         ]
         titles = [_loose(t) for t in map(_clean, titles) if t]
@@ -1178,7 +1182,7 @@ class _Metadata:
         declares no headline for sharing: the `<title>` beside it is written for search
         engines ("… Embarrassed in a HUGE Way!" over "Hillary Clinton Gets More …"). Not a
         list of posts (several `<article>`s), nor a heading that links to another story."""
-        if self.first("og:title", "twitter:title") or _text(self.ld("headline")):
+        if self.first("og:title", "twitter:title") or _text(self.own_ld("headline")):
             return ""
         articles = [a for a in self.tree.iter("article") if not _in_furniture(a)]
         if len(articles) != 1:
@@ -1238,15 +1242,15 @@ class _Metadata:
         # Dublin Core first, as Readability does: rarer than OpenGraph, but when a page has
         # both, OpenGraph's is the one written for social media.
         declared = [
-            _text(self.ld("headline")),
+            _text(self.own_ld("headline")),
             self.first("dc:title", "dcterms:title", "dcterm:title", "dc.title", "dcterms.title"),
             self.first("og:title", "twitter:title"),
-            _text(self.ld("name")) if self.articles else "",
+            _text(self.own_ld("name")) if self.articles else "",
             self.first("parsely-title", "sailthru.title", "title", "headline"),
         ]
         declared = [c for c in declared if c and _loose(c) != _loose(site)]
         logos = self.site_headings()
-        headline = _text(self.ld("headline"))
+        headline = _text(self.own_ld("headline"))
         visible = headings or logos
         if len(visible) == 1 and headline and _words_of(visible[0]) == _words_of(headline):
             # The article's structured data names the visible headline as its headline: the
@@ -1385,7 +1389,7 @@ class _Metadata:
         a kicker the `<title>` sets apart."""
         found = []
         titles = self._titles()
-        declared = _words_of(_text(self.ld("headline")))
+        declared = _words_of(_text(self.own_ld("headline")))
         names: set[str] | None = None
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading) and not _marked_headline(heading, declared):
