@@ -2739,6 +2739,16 @@ def test_an_og_url_that_is_only_the_sites_address_gives_way_to_the_json_lds() ->
     assert parse_html(page(head, BODY)).url == "https://towncrier.example/news/bridge"
 
 
+def test_the_time_in_the_headlines_article_not_in_a_box_of_latest_stories_above_it() -> None:
+    latest = '<div class="latest"><a href="/x">Ferry timetable changes</a>'
+    latest += '<time datetime="2022-05-30">30 May</time></div>'
+    article = (
+        '<article><h1>Bridge closed after cracks found</h1><time datetime="2022-03-03T08:30">'
+        f"3 March</time>{BODY}</article>"
+    )
+    html = f"<html><head><title>T</title></head><body>{latest}{article}</body></html>"
+    assert parse_html(html).published == datetime(2022, 3, 3, 8, 30)
+
 
 @pytest.mark.parametrize(
     "line",

@@ -1679,7 +1679,7 @@ class _Metadata:
         ]
         # Not a comment's or another story's <time>, nor one marked or labelled as the last
         # change's: their dates are not the article's.
-        own = [time for time in times if not _in_listing(time)]
+        own = _headed_article_first([time for time in times if not _in_listing(time)])
         changed = [time for time in own if _changed_time(time)]
         shown = (time for time in own if time not in changed)
         candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
@@ -2097,6 +2097,19 @@ def _microdata_published(times: list[Any]) -> str:
         if value and not _in_listing(time):
             return value
     return ""
+
+
+def _headed_article_first(times: list[Any]) -> list[Any]:
+    """`times` with those in the page's one `<article>` that holds an `<h1>` (the story's
+    own element) first: a box of the latest stories above it dates others."""
+    if not times:
+        return times
+    headed = times[0].getroottree().xpath("//article[.//h1]")
+    if len(headed) != 1:
+        return times
+    inside = [time for time in times if headed[0] in set(time.iterancestors("article"))]
+    found = set(inside)
+    return inside + [time for time in times if time not in found]
 
 
 def _in_listing(element: Any) -> bool:
