@@ -1828,3 +1828,20 @@ def test_a_site_name_guessed_from_a_title_that_is_the_headline_is_no_source(head
         f'<meta property="og:site_name" content="{SITE}">', ""
     )
     assert parse_html(html.replace(f"- {SITE}<", "- valleypost.com<")).source == "valleypost.com"
+
+
+def test_a_blogger_posts_byline_in_its_footer_on_a_page_with_little_else() -> None:
+    """Blogger's classic template signs a post in the post's footer ("Posted by …"): the
+    post's own footer, even where the post is nearly all the page (no sidebar beside it)."""
+    post = (
+        f'<div class="post hentry"><h3 class="post-title entry-title">{HEADLINE}</h3>'
+        f'<div class="post-body entry-content">{BODY}</div><div class="post-footer">'
+        '<div class="post-footer-line post-footer-line-1"><span class="post-author vcard">'
+        'Posted by <span class="fn"><a href="https://www.blogger.com/profile/1" rel="author">'
+        "Jane Doe</a></span></span></div></div></div>"
+    )
+    html = (
+        f"<html><head><title>Valley Notes: {HEADLINE}</title></head><body>"
+        f'<div class="header"><h1 class="title">Valley Notes</h1></div>{post}</body></html>'
+    )
+    assert parse_html(html).authors == ["Jane Doe"]

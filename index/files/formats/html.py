@@ -2555,9 +2555,15 @@ def _in_other_content(element: Any) -> bool:
     own footer, aside or meta bar is where blogs and many CMSs put the byline.)"""
     furniture = False
     for ancestor in element.iterancestors():
-        if ancestor.tag == "body" or ancestor.get(PAGE_WRAPPER) is not None:
-            break  # Its classes describe the whole page ("has-sidebar", "comments-open").
+        if ancestor.tag == "body":
+            break
         marks = _marks(ancestor)
+        if ancestor.get(PAGE_WRAPPER) is not None:
+            # Its classes describe the whole page ("has-sidebar", "comments-open"), unless
+            # they mark it as the post (`h-entry`): a page with little beside its post.
+            if marks and _ARTICLE_CLASS.search(marks):
+                return False
+            break
         if marks and "widget" in marks:
             marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)  # Blogger's post: "widget Blog"
         if marks and _LISTING.search(marks):
