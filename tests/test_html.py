@@ -3747,3 +3747,17 @@ def test_a_date_in_a_lede_marked_teaser_without_a_linked_heading_is_the_articles
     article = f"<h1>Bridge closed after cracks found</h1>{line}{BODY}"
     published = parse_html(page("<title>T</title>", article, lang="fr")).published
     assert published is not None and published.date().isoformat() == "2022-02-17"
+
+
+def test_a_time_on_a_page_whose_body_class_names_a_promo_post_type_is_the_articles() -> None:
+    # WordPress writes the post's type into the body's classes ("single-promo"): those
+    # describe the page, not a box of promotions around the date.
+    article = (
+        '<h1>Bridge closed after cracks found</h1><time datetime="2022-03-03 14:09">'
+        f"3 March, 14:09</time>{BODY}"
+    )
+    html = page("<title>T</title>", article).replace(
+        "<body>", '<body class="promo-template-default single single-promo">'
+    )
+    assert parse_html(html).published == datetime(2022, 3, 3, 14, 9)
+

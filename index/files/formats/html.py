@@ -2113,8 +2113,15 @@ def _headed_article_first(times: list[Any]) -> list[Any]:
 
 
 def _in_listing(element: Any) -> bool:
-    """Whether `element` is inside comments or a list of other stories."""
-    return any(_LISTING.search(_marks(a)) for a in element.iterancestors())
+    """Whether `element` is inside comments or a list of other stories; not as the classes
+    of the page's `<body>` or wrapper say, which describe the whole page (WordPress's
+    "single-promo" for a post of the type "promo", "has-comments")."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "body" or ancestor.get(PAGE_WRAPPER) is not None:
+            return False
+        if _LISTING.search(_marks(ancestor)):
+            return True
+    return False
 
 
 def _parse_declared(value: str | None, *, day_first: bool = False) -> datetime | None:
