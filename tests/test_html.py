@@ -3761,3 +3761,14 @@ def test_a_time_on_a_page_whose_body_class_names_a_promo_post_type_is_the_articl
     )
     assert parse_html(html).published == datetime(2022, 3, 3, 14, 9)
 
+
+def test_a_date_marked_as_such_under_a_standfirst_is_the_articles() -> None:
+    standfirst = (
+        "Engineers found cracks in two of the supports of the old bridge, and the council "
+        "closed it to traffic until repairs are done."
+    )
+    article = (
+        f'<h1>Bridge closed after cracks found</h1><p class="standfirst">{standfirst}</p>'
+        f'<span class="date">3 March 2022, 3:51 pm</span>{BODY}'
+    )
+    assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3, 15, 51)

@@ -3756,11 +3756,14 @@ def _shown_published(tree: Any, title: str) -> datetime | None:
     `<h1>` but the site's has its headline in the `<h2>` that says the title."""
     from newsread.index.files.dates import without_dates
 
-    for shown, label, text, passed, _ in _shown_dates(tree, title, in_h2=True):
+    for shown, label, text, passed, stamped in _shown_dates(tree, title, in_h2=True):
         if len(without_dates(text).split()) > _DATE_LINE_WORDS:
             return None  # a sentence that names a date
-        if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
-            return None  # a date in the text, or under it ("Letzte Änderung: 31.10.2023")
+        if passed > _MAX_LEAD_TEXT and not (_publication_line(label, text) or stamped):
+            # A date in the text, or under it ("Letzte Änderung: 31.10.2023"); not one in
+            # an element marked as the date under a standfirst (`_shown_dates` stops at
+            # the text).
+            return None
         if not _UPDATED.search(f"{label} {text}") and shown.year >= _FIRST_WEB_YEAR:
             return shown
     return None
