@@ -3772,3 +3772,24 @@ def test_a_date_marked_as_such_under_a_standfirst_is_the_articles() -> None:
         f'<span class="date">3 March 2022, 3:51 pm</span>{BODY}'
     )
     assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3, 15, 51)
+
+
+def test_a_date_stamp_just_above_the_headline_in_its_block_is_the_articles() -> None:
+    head = (
+        '<div class="article-head"><div class="info"><span class="date">02.02.2022, 14:30'
+        '</span><span class="category">Region</span></div>'
+        "<h1>Bridge closed after cracks found</h1></div>"
+    )
+    html = f"<html><head><title>T</title></head><body>{head}{BODY}</body></html>"
+    assert parse_html(html).published == datetime(2022, 2, 2, 14, 30)
+
+
+def test_the_days_date_in_the_sites_header_is_no_stamp_above_the_headline() -> None:
+    html = (
+        '<html><head><title>T</title></head><body><div id="page"><header class="site-header">'
+        '<span class="date">Monday, 7 March 2022</span><a href="/">Town Crier</a></header>'
+        f"<main><article><h1>Bridge closed after cracks found</h1>{BODY}</article></main>"
+        "</div></body></html>"
+    )
+    tree = html_module._parse_tree(html)
+    assert html_module._stamped_above(tree, "Bridge closed after cracks found") is None

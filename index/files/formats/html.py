@@ -3741,7 +3741,7 @@ def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
 def _shown_or_labelled(tree: Any, title: str) -> datetime | None:
     """For a page that declares no date: the date line's under its headline, else a line's
     that labels the publication's date; that one where it gives the shown day's time."""
-    shown = _shown_published(tree, title)
+    shown = _shown_published(tree, title) or _stamped_above(tree, title)
     if shown is not None and shown.time() != shown.min.time():
         return shown
     labelled = _labelled_published(tree) or _passive_published(tree)
@@ -3766,6 +3766,34 @@ def _shown_published(tree: Any, title: str) -> datetime | None:
             return None
         if not _UPDATED.search(f"{label} {text}") and shown.year >= _FIRST_WEB_YEAR:
             return shown
+    return None
+
+
+# How far up from the headline the block it shares with a date stamp above it may be.
+_STAMP_BLOCK_DEPTH = 3
+
+
+def _stamped_above(tree: Any, title: str) -> datetime | None:
+    """The date of a stamp set just above the headline, in the block they share ("<div
+    class="info"><span class="date">02.02.2022</span></div><h1>…"), for a page that shows
+    none under it: not the day's date in the site's header, nor a teaser's."""
+    heading = _headline_element(tree, title, in_h2=True)
+    if heading is None:
+        return None
+    blocks = list(itertools.islice(heading.iterancestors(), _STAMP_BLOCK_DEPTH))
+    blocks = [b for b in blocks if b.tag != "body" and b.get(PAGE_WRAPPER) is None]
+    for node in reversed(heading.xpath(_PRECEDING_TEXT)):
+        parent = node.getparent()
+        text = " ".join(str(node).split())
+        if parent is None or parent.tag in _NOT_TEXT or len(text) > _MAX_DATE_LINE:
+            continue
+        if not _marked_near(parent, _DATE_MARK) or _UPDATED.search(text):
+            continue
+        if {parent, *parent.iterancestors()}.isdisjoint(blocks):
+            return None
+        if _in_furniture(parent) or _in_listing(parent) or _in_linked_teaser(parent):
+            return None
+        return _line_date(text, day_first=_writes_day_first(tree))
     return None
 
 
