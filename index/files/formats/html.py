@@ -2119,7 +2119,10 @@ def _in_listing(element: Any) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag == "body" or ancestor.get(PAGE_WRAPPER) is not None:
             return False
-        if _LISTING.search(_marks(ancestor)):
+        marks = _marks(ancestor)
+        if marks and "widget" in marks:
+            marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)  # Blogger's posts: "widget Blog"
+        if marks and _LISTING.search(marks):
             return True
     return False
 
@@ -3769,8 +3772,21 @@ def _shown_published(tree: Any, title: str) -> datetime | None:
     return None
 
 
-# How far up from the headline the block it shares with a date stamp above it may be.
+# How far up from the headline the block it shares with a date stamp above it may be, and
+# with a day's heading over it.
 _STAMP_BLOCK_DEPTH = 3
+_DAY_BLOCK_DEPTH = 5
+
+
+def _post_title(tree: Any, title: str) -> Any | None:
+    """The element marked as the post's title ("post-title entry-title") that says `title`:
+    a blog's post under an `<h1>` that names the blog."""
+    wanted = _loose(title)
+    for element in tree.xpath("//body//*[contains(@class, '-title')]"):
+        if element.tag in _HEADINGS and _ENTRY_TITLE.search(_marks(element)):
+            if _loose(" ".join(element.text_content().split())) == wanted:
+                return element
+    return None
 
 
 def _stamped_above(tree: Any, title: str) -> datetime | None:
@@ -3778,10 +3794,14 @@ def _stamped_above(tree: Any, title: str) -> datetime | None:
     class="info"><span class="date">02.02.2022</span></div><h1>…"), for a page that shows
     none under it: not the day's date in the site's header, nor a teaser's."""
     heading = _headline_element(tree, title, in_h2=True)
+    heading = _post_title(tree, title) if heading is None else heading
     if heading is None:
         return None
-    blocks = list(itertools.islice(heading.iterancestors(), _STAMP_BLOCK_DEPTH))
-    blocks = [b for b in blocks if b.tag != "body" and b.get(PAGE_WRAPPER) is None]
+    blocks = []
+    for block in itertools.islice(heading.iterancestors(), _DAY_BLOCK_DEPTH):
+        if block.tag == "body" or block.get(PAGE_WRAPPER) is not None:
+            break
+        blocks.append(block)
     for node in reversed(heading.xpath(_PRECEDING_TEXT)):
         parent = node.getparent()
         text = " ".join(str(node).split())
@@ -3789,7 +3809,12 @@ def _stamped_above(tree: Any, title: str) -> datetime | None:
             continue
         if not _marked_near(parent, _DATE_MARK) or _UPDATED.search(text):
             continue
-        if {parent, *parent.iterancestors()}.isdisjoint(blocks):
+        # A day's heading over the posts of that day (Blogger's "date-header") stands
+        # further up than a stamp in the headline's own block.
+        around = (parent, *itertools.islice(parent.iterancestors(), 2))
+        day_heading = any(e.tag in _HEADINGS for e in around)
+        near = blocks if day_heading else blocks[:_STAMP_BLOCK_DEPTH]
+        if {parent, *parent.iterancestors()}.isdisjoint(near):
             return None
         if _in_furniture(parent) or _in_listing(parent) or _in_linked_teaser(parent):
             return None
