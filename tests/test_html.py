@@ -1230,6 +1230,26 @@ def test_recipe_json_ld_names_the_author_where_no_article_does() -> None:
     assert draft.authors == ["Mara Quill"]
 
 
+@pytest.mark.parametrize("kind", ["VideoObject", "PodcastEpisode"])
+def test_a_video_or_episode_pages_json_ld_names_its_maker(kind: str) -> None:
+    work = {
+        "@type": kind,
+        "name": "Lemon sheet cake",
+        "author": {"@type": "Person", "name": "Mara Quill"},
+    }
+    assert parse_html(page(ld(work), BODY)).authors == ["Mara Quill"]
+
+
+def test_a_video_in_an_article_names_no_writer_of_the_article() -> None:
+    article = {"@type": "NewsArticle", "headline": "Bridge closed after cracks found"}
+    video = {
+        "@type": "VideoObject",
+        "name": "Drone footage",
+        "author": {"@type": "Person", "name": "Mara Quill"},
+    }
+    assert parse_html(page(ld([article, video]), BODY)).authors == []
+
+
 @pytest.mark.parametrize(
     ("line", "authors", "credit"),
     [

@@ -81,6 +81,9 @@ _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "
 # Other works a page may be about (a recipe, a how-to): only their author is read, where no
 # article or page node names one; their "name" and dates are the dish's, not the page's.
 _WORK_TYPES = frozenset(("recipe", "howto"))
+# A video's or an episode's page: its maker is read as a work's is, but only where the page
+# has no article node (an article with a video in it names its own writer, or no one).
+_MEDIA_TYPES = frozenset(("videoobject", "podcastepisode", "audioobject"))
 _PERSON_TYPES = frozenset(("person",))
 
 # Title separators between a headline and the site's name, widest first ("│", a box-drawing
@@ -2179,7 +2182,7 @@ _CHANGE_LABEL = 30
 
 def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
     """(article nodes, web page nodes, web site / organisation nodes, other work nodes) of the
-    page's JSON-LD."""
+    page's JSON-LD; a video or an episode is such a work where no node is an article."""
     nodes: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         data = _load_json(script.text or "")
@@ -2190,6 +2193,7 @@ def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
     pages: _Nodes = []
     sites: _Nodes = []
     works: _Nodes = []
+    media: _Nodes = []
     for node in nodes:
         types = _types(node)
         if types & _ARTICLE_TYPES:
@@ -2200,7 +2204,9 @@ def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
             sites.append(node)
         elif types & _WORK_TYPES:
             works.append(_resolve(node, by_id))
-    return articles, pages, sites, works
+        elif types & _MEDIA_TYPES:
+            media.append(_resolve(node, by_id))
+    return articles, pages, sites, works + (media if not articles else [])
 
 
 def _load_json(text: str) -> Any:
