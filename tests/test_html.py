@@ -3813,3 +3813,16 @@ def test_the_days_date_in_the_sites_header_is_no_stamp_above_the_headline() -> N
     )
     tree = html_module._parse_tree(html)
     assert html_module._stamped_above(tree, "Bridge closed after cracks found") is None
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<div class="date" itemprop="datePublished">03.03.2022 11:43</div>',
+        '<span itemprop="datePublished" content="2022-03-03T11:43:00">3 March 2022</span>',
+    ],
+)
+def test_microdata_publication_date_on_an_element_that_is_no_time(stamp: str) -> None:
+    article = f'<div itemscope itemtype="https://schema.org/Article">{stamp}{BODY}</div>'
+    html = page("<title>Bridge closed after cracks found</title>", article, lang="de")
+    assert parse_html(html).published == datetime(2022, 3, 3, 11, 43)

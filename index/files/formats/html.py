@@ -1655,7 +1655,7 @@ class _Metadata:
             *self.all("article:published_time", "og:published_time", "datepublished"),
             # The page's own microdata outranks the generic keys (DC's "date" is often the
             # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
-            _microdata_published(times),
+            _microdata_published(times) or _microdata_text_published(self.tree),
             *self.all(
                 "parsely-pub-date",
                 "sailthru.date",
@@ -2098,6 +2098,28 @@ def _microdata_published(times: list[Any]) -> str:
             continue
         value = (time.get("datetime") or "").strip()
         if value and not _in_listing(time):
+            return value
+    return ""
+
+
+# Microdata's publication date on an element that is no `<time>` nor `<meta>` (those are read
+# as such): `<div class="date" itemprop="datePublished">20.06.2019 11:43</div>`.
+_MICRODATA_DATE = (
+    "//body//*[contains(@itemprop, 'datePublished')][not(self::time)][not(self::meta)]"
+)
+
+
+def _microdata_text_published(tree: Any) -> str:
+    """The date of the first element marked `itemprop="datePublished"` that is no `<time>` nor
+    `<meta>`, its `content` or its short text; outside comments and lists of other stories,
+    and not a cited work's."""
+    for element in tree.xpath(_MICRODATA_DATE)[:5]:
+        if "datePublished" not in (element.get("itemprop") or "").split():
+            continue
+        if _in_listing(element) or _of_other_work(element):
+            continue
+        value = element.get("content") or " ".join(element.text_content().split())
+        if value and len(value) <= _MAX_DATE_LINE:
             return value
     return ""
 
