@@ -1230,6 +1230,26 @@ def test_recipe_json_ld_names_the_author_where_no_article_does() -> None:
     assert draft.authors == ["Mara Quill"]
 
 
+@pytest.mark.parametrize("kind", ["VideoObject", "PodcastEpisode"])
+def test_a_video_or_episode_pages_json_ld_names_its_maker(kind: str) -> None:
+    work = {
+        "@type": kind,
+        "name": "Lemon sheet cake",
+        "author": {"@type": "Person", "name": "Mara Quill"},
+    }
+    assert parse_html(page(ld(work), BODY)).authors == ["Mara Quill"]
+
+
+def test_a_video_in_an_article_names_no_writer_of_the_article() -> None:
+    article = {"@type": "NewsArticle", "headline": "Bridge closed after cracks found"}
+    video = {
+        "@type": "VideoObject",
+        "name": "Drone footage",
+        "author": {"@type": "Person", "name": "Mara Quill"},
+    }
+    assert parse_html(page(ld([article, video]), BODY)).authors == []
+
+
 @pytest.mark.parametrize(
     ("line", "authors", "credit"),
     [
@@ -2694,6 +2714,62 @@ def test_the_date_of_the_json_ld_article_the_titles_name_not_of_a_related_one() 
     assert draft.published == datetime(2022, 3, 3)
 
 
+def test_the_headline_of_the_json_ld_article_at_the_pages_address_not_of_a_related_one() -> None:
+    address = "https://towncrier.example/news/bridge-closed"
+    related = {
+        "@type": "NewsArticle",
+        "url": "https://towncrier.example/news/ferry",
+        "headline": "Ferry timetable changes",
+        "author": {"@type": "Person", "name": "John Roe"},
+    }
+    own = {
+        "@type": "NewsArticle",
+        "url": address,
+        "headline": "Bridge closed after cracks found",
+        "author": {"@type": "Person", "name": "Jane Doe"},
+    }
+    head = f'<title>Town Crier</title><link rel="canonical" href="{address}">{ld([related, own])}'
+    draft = parse_html(page(head, BODY))
+    assert (draft.title, draft.authors) == ("Bridge closed after cracks found", ["Jane Doe"])
+
+
+def test_the_pages_og_url_not_the_first_json_ld_nodes_address_picks_its_article() -> None:
+    def node(slug: str, headline: str, day: str) -> dict[str, object]:
+        address = f"https://towncrier.example/news/{slug}"
+        entity = {"@type": "WebPage", "@id": address}
+        return {"@type": "NewsArticle", "mainEntityOfPage": entity, "headline": headline,
+                "datePublished": day}  # fmt: skip
+
+    nodes = [
+        node("ferry", "Ferry timetable changes", "2021-01-01"),
+        node("bridge", "Bridge closed after cracks found", "2022-03-03"),
+    ]
+    head = '<meta property="og:url" content="https://towncrier.example/news/bridge">'
+    draft = parse_html(page(f"<title>Town Crier</title>{head}{ld(nodes)}", BODY))
+    assert draft.url == "https://towncrier.example/news/bridge"
+    assert (draft.title, draft.published) == (
+        "Bridge closed after cracks found",
+        datetime(2022, 3, 3),
+    )
+
+
+def test_an_og_url_that_is_only_the_sites_address_gives_way_to_the_json_lds() -> None:
+    own = {"@type": "NewsArticle", "url": "https://towncrier.example/news/bridge"}
+    head = f'<meta property="og:url" content="https://towncrier.example/">{ld(own)}'
+    assert parse_html(page(head, BODY)).url == "https://towncrier.example/news/bridge"
+
+
+def test_the_time_in_the_headlines_article_not_in_a_box_of_latest_stories_above_it() -> None:
+    latest = '<div class="latest"><a href="/x">Ferry timetable changes</a>'
+    latest += '<time datetime="2022-05-30">30 May</time></div>'
+    article = (
+        '<article><h1>Bridge closed after cracks found</h1><time datetime="2022-03-03T08:30">'
+        f"3 March</time>{BODY}</article>"
+    )
+    html = f"<html><head><title>T</title></head><body>{latest}{article}</body></html>"
+    assert parse_html(html).published == datetime(2022, 3, 3, 8, 30)
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -3691,3 +3767,62 @@ def test_a_date_in_a_lede_marked_teaser_without_a_linked_heading_is_the_articles
     article = f"<h1>Bridge closed after cracks found</h1>{line}{BODY}"
     published = parse_html(page("<title>T</title>", article, lang="fr")).published
     assert published is not None and published.date().isoformat() == "2022-02-17"
+
+
+def test_a_time_on_a_page_whose_body_class_names_a_promo_post_type_is_the_articles() -> None:
+    # WordPress writes the post's type into the body's classes ("single-promo"): those
+    # describe the page, not a box of promotions around the date.
+    article = (
+        '<h1>Bridge closed after cracks found</h1><time datetime="2022-03-03 14:09">'
+        f"3 March, 14:09</time>{BODY}"
+    )
+    html = page("<title>T</title>", article).replace(
+        "<body>", '<body class="promo-template-default single single-promo">'
+    )
+    assert parse_html(html).published == datetime(2022, 3, 3, 14, 9)
+
+
+def test_a_date_marked_as_such_under_a_standfirst_is_the_articles() -> None:
+    standfirst = (
+        "Engineers found cracks in two of the supports of the old bridge, and the council "
+        "closed it to traffic until repairs are done."
+    )
+    article = (
+        f'<h1>Bridge closed after cracks found</h1><p class="standfirst">{standfirst}</p>'
+        f'<span class="date">3 March 2022, 3:51 pm</span>{BODY}'
+    )
+    assert parse_html(page("<title>T</title>", article)).published == datetime(2022, 3, 3, 15, 51)
+
+
+def test_a_date_stamp_just_above_the_headline_in_its_block_is_the_articles() -> None:
+    head = (
+        '<div class="article-head"><div class="info"><span class="date">02.02.2022, 14:30'
+        '</span><span class="category">Region</span></div>'
+        "<h1>Bridge closed after cracks found</h1></div>"
+    )
+    html = f"<html><head><title>T</title></head><body>{head}{BODY}</body></html>"
+    assert parse_html(html).published == datetime(2022, 2, 2, 14, 30)
+
+
+def test_the_days_date_in_the_sites_header_is_no_stamp_above_the_headline() -> None:
+    html = (
+        '<html><head><title>T</title></head><body><div id="page"><header class="site-header">'
+        '<span class="date">Monday, 7 March 2022</span><a href="/">Town Crier</a></header>'
+        f"<main><article><h1>Bridge closed after cracks found</h1>{BODY}</article></main>"
+        "</div></body></html>"
+    )
+    tree = html_module._parse_tree(html)
+    assert html_module._stamped_above(tree, "Bridge closed after cracks found") is None
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<div class="date" itemprop="datePublished">03.03.2022 11:43</div>',
+        '<span itemprop="datePublished" content="2022-03-03T11:43:00">3 March 2022</span>',
+    ],
+)
+def test_microdata_publication_date_on_an_element_that_is_no_time(stamp: str) -> None:
+    article = f'<div itemscope itemtype="https://schema.org/Article">{stamp}{BODY}</div>'
+    html = page("<title>Bridge closed after cracks found</title>", article, lang="de")
+    assert parse_html(html).published == datetime(2022, 3, 3, 11, 43)

@@ -1828,3 +1828,47 @@ def test_a_site_name_guessed_from_a_title_that_is_the_headline_is_no_source(head
         f'<meta property="og:site_name" content="{SITE}">', ""
     )
     assert parse_html(html.replace(f"- {SITE}<", "- valleypost.com<")).source == "valleypost.com"
+
+
+def test_a_blogger_posts_byline_in_its_footer_on_a_page_with_little_else() -> None:
+    """Blogger's classic template signs a post in the post's footer ("Posted by …"): the
+    post's own footer, even where the post is nearly all the page (no sidebar beside it)."""
+    post = (
+        f'<div class="post hentry"><h3 class="post-title entry-title">{HEADLINE}</h3>'
+        f'<div class="post-body entry-content">{BODY}</div><div class="post-footer">'
+        '<div class="post-footer-line post-footer-line-1"><span class="post-author vcard">'
+        'Posted by <span class="fn"><a href="https://www.blogger.com/profile/1" rel="author">'
+        "Jane Doe</a></span></span></div></div></div>"
+    )
+    html = (
+        f"<html><head><title>Valley Notes: {HEADLINE}</title></head><body>"
+        f'<div class="header"><h1 class="title">Valley Notes</h1></div>{post}</body></html>'
+    )
+    assert parse_html(html).authors == ["Jane Doe"]
+
+
+def test_a_blogger_posts_day_heading_above_its_title_dates_it() -> None:
+    """Blogger's classic template heads each day's posts with the day ("<h2
+    class="date-header">"), above the post's title, in its "widget Blog" (a widget that is the
+    blog itself, not a sidebar's)."""
+    sidebar = "".join(
+        f'<div class="widget LinkList"><h2>Links {i}</h2><ul><li><a href="/{i}">Another '
+        "blog about gardens and the river</a></li></ul></div>"
+        for i in range(8)
+    )
+    posts = (
+        '<div class="widget Blog"><div class="blog-posts hfeed"><div class="date-outer">'
+        '<h2 class="date-header"><span>Wednesday, April 12, 2023</span></h2>'
+        '<div class="date-posts"><div class="post-outer"><div class="post hentry">'
+        f'<h3 class="post-title entry-title">{HEADLINE}</h3>'
+        f'<div class="post-body entry-content">{BODY}</div></div></div></div></div></div></div>'
+    )
+    html = (
+        f"<html><head><title>Valley Notes: {HEADLINE}</title></head><body>"
+        '<div class="header"><h1 class="title">Valley Notes</h1></div>'
+        f'<div class="main">{posts}</div><div class="sidebar">{sidebar}</div></body></html>'
+    )
+    assert parse_html(html).published == datetime(2023, 4, 12)
+    # (Read as the page shows it, not left to htmldate's guess from the whole page.)
+    tree = html_module._parse_tree(html)
+    assert html_module._shown_or_labelled(tree, HEADLINE) == datetime(2023, 4, 12)

@@ -81,6 +81,9 @@ _PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "
 # Other works a page may be about (a recipe, a how-to): only their author is read, where no
 # article or page node names one; their "name" and dates are the dish's, not the page's.
 _WORK_TYPES = frozenset(("recipe", "howto"))
+# A video's or an episode's page: its maker is read as a work's is, but only where the page
+# has no article node (an article with a video in it names its own writer, or no one).
+_MEDIA_TYPES = frozenset(("videoobject", "podcastepisode", "audioobject"))
 _PERSON_TYPES = frozenset(("person",))
 
 # Title separators between a headline and the site's name, widest first ("│", a box-drawing
@@ -912,10 +915,14 @@ class _Metadata:
             href = href.strip()
             if href:
                 return _absolute(href, base)
+        # The address the page gives itself for sharing before the JSON-LD's first node's,
+        # which may be another story's (a related story's, a listing's); unless it is only
+        # the site's (a template's og:url, the same on every page).
+        own = _absolute(base, "")
+        if own and urlsplit(own).path.strip("/"):
+            return own
         ld = self.ld("url") or _ld_id(self.ld("mainEntityOfPage"))
-        if isinstance(ld, str) and _absolute(ld, base):
-            return _absolute(ld, base)
-        return _absolute(base, "")
+        return (_absolute(ld, base) if isinstance(ld, str) else "") or own
 
     def source(self) -> str:
         # The publisher's name ("The New York Times") reads better than a site's ("NYTimes").
@@ -1059,7 +1066,7 @@ class _Metadata:
         declared = [
             title
             for title in (
-                _text(self.ld("headline")),
+                _text(self.own_ld("headline")),
                 *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
             )
             if title
@@ -1106,7 +1113,7 @@ class _Metadata:
         of the titles is a section's or a page's label ("Allergies Health Center")."""
         titles = [
             self.tree.findtext(".//title") or "",
-            _text(self.ld("headline")),
+            _text(self.own_ld("headline")),
             *self.all("og:title", "twitter:title", "dc:title", "dcterms:title"),
         ]
         titles = [_loose(t) for t in map(_clean, titles) if t]
@@ -1178,7 +1185,7 @@ class _Metadata:
         declares no headline for sharing: the `<title>` beside it is written for search
         engines ("… Embarrassed in a HUGE Way!" over "Hillary Clinton Gets More …"). Not a
         list of posts (several `<article>`s), nor a heading that links to another story."""
-        if self.first("og:title", "twitter:title") or _text(self.ld("headline")):
+        if self.first("og:title", "twitter:title") or _text(self.own_ld("headline")):
             return ""
         articles = [a for a in self.tree.iter("article") if not _in_furniture(a)]
         if len(articles) != 1:
@@ -1238,15 +1245,15 @@ class _Metadata:
         # Dublin Core first, as Readability does: rarer than OpenGraph, but when a page has
         # both, OpenGraph's is the one written for social media.
         declared = [
-            _text(self.ld("headline")),
+            _text(self.own_ld("headline")),
             self.first("dc:title", "dcterms:title", "dcterm:title", "dc.title", "dcterms.title"),
             self.first("og:title", "twitter:title"),
-            _text(self.ld("name")) if self.articles else "",
+            _text(self.own_ld("name")) if self.articles else "",
             self.first("parsely-title", "sailthru.title", "title", "headline"),
         ]
         declared = [c for c in declared if c and _loose(c) != _loose(site)]
         logos = self.site_headings()
-        headline = _text(self.ld("headline"))
+        headline = _text(self.own_ld("headline"))
         visible = headings or logos
         if len(visible) == 1 and headline and _words_of(visible[0]) == _words_of(headline):
             # The article's structured data names the visible headline as its headline: the
@@ -1385,7 +1392,7 @@ class _Metadata:
         a kicker the `<title>` sets apart."""
         found = []
         titles = self._titles()
-        declared = _words_of(_text(self.ld("headline")))
+        declared = _words_of(_text(self.own_ld("headline")))
         names: set[str] | None = None
         for heading in self.tree.iter("h1"):
             if _is_site_heading(heading) and not _marked_headline(heading, declared):
@@ -1648,7 +1655,7 @@ class _Metadata:
             *self.all("article:published_time", "og:published_time", "datepublished"),
             # The page's own microdata outranks the generic keys (DC's "date" is often the
             # last change): `<time itemprop="datePublished" datetime="2022-01-27">`.
-            _microdata_published(times),
+            _microdata_published(times) or _microdata_text_published(self.tree),
             *self.all(
                 "parsely-pub-date",
                 "sailthru.date",
@@ -1675,7 +1682,7 @@ class _Metadata:
         ]
         # Not a comment's or another story's <time>, nor one marked or labelled as the last
         # change's: their dates are not the article's.
-        own = [time for time in times if not _in_listing(time)]
+        own = _headed_article_first([time for time in times if not _in_listing(time)])
         changed = [time for time in own if _changed_time(time)]
         shown = (time for time in own if time not in changed)
         candidates += [time.get("datetime") for time in itertools.islice(shown, 3)]
@@ -2095,9 +2102,54 @@ def _microdata_published(times: list[Any]) -> str:
     return ""
 
 
+# Microdata's publication date on an element that is no `<time>` nor `<meta>` (those are read
+# as such): `<div class="date" itemprop="datePublished">20.06.2019 11:43</div>`.
+_MICRODATA_DATE = (
+    "//body//*[contains(@itemprop, 'datePublished')][not(self::time)][not(self::meta)]"
+)
+
+
+def _microdata_text_published(tree: Any) -> str:
+    """The date of the first element marked `itemprop="datePublished"` that is no `<time>` nor
+    `<meta>`, its `content` or its short text; outside comments and lists of other stories,
+    and not a cited work's."""
+    for element in tree.xpath(_MICRODATA_DATE)[:5]:
+        if "datePublished" not in (element.get("itemprop") or "").split():
+            continue
+        if _in_listing(element) or _of_other_work(element):
+            continue
+        value = element.get("content") or " ".join(element.text_content().split())
+        if value and len(value) <= _MAX_DATE_LINE:
+            return value
+    return ""
+
+
+def _headed_article_first(times: list[Any]) -> list[Any]:
+    """`times` with those in the page's one `<article>` that holds an `<h1>` (the story's
+    own element) first: a box of the latest stories above it dates others."""
+    if not times:
+        return times
+    headed = times[0].getroottree().xpath("//article[.//h1]")
+    if len(headed) != 1:
+        return times
+    inside = [time for time in times if headed[0] in set(time.iterancestors("article"))]
+    found = set(inside)
+    return inside + [time for time in times if time not in found]
+
+
 def _in_listing(element: Any) -> bool:
-    """Whether `element` is inside comments or a list of other stories."""
-    return any(_LISTING.search(_marks(a)) for a in element.iterancestors())
+    """Whether `element` is inside comments or a list of other stories; not as the classes
+    of the page's `<body>` or wrapper say, which describe the whole page (WordPress's
+    "single-promo" for a post of the type "promo", "has-comments")."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "body" or ancestor.get(PAGE_WRAPPER) is not None:
+            return False
+        marks = _marks(ancestor)
+        if marks and "widget" in marks:
+            marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)  # Blogger's posts: "widget Blog"
+        if marks and _LISTING.search(marks):
+            return True
+    return False
 
 
 def _parse_declared(value: str | None, *, day_first: bool = False) -> datetime | None:
@@ -2152,7 +2204,7 @@ _CHANGE_LABEL = 30
 
 def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
     """(article nodes, web page nodes, web site / organisation nodes, other work nodes) of the
-    page's JSON-LD."""
+    page's JSON-LD; a video or an episode is such a work where no node is an article."""
     nodes: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         data = _load_json(script.text or "")
@@ -2163,6 +2215,7 @@ def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
     pages: _Nodes = []
     sites: _Nodes = []
     works: _Nodes = []
+    media: _Nodes = []
     for node in nodes:
         types = _types(node)
         if types & _ARTICLE_TYPES:
@@ -2173,7 +2226,9 @@ def _json_ld(tree: Any) -> tuple[_Nodes, _Nodes, _Nodes, _Nodes]:
             sites.append(node)
         elif types & _WORK_TYPES:
             works.append(_resolve(node, by_id))
-    return articles, pages, sites, works
+        elif types & _MEDIA_TYPES:
+            media.append(_resolve(node, by_id))
+    return articles, pages, sites, works + (media if not articles else [])
 
 
 def _load_json(text: str) -> Any:
@@ -2538,9 +2593,15 @@ def _in_other_content(element: Any) -> bool:
     own footer, aside or meta bar is where blogs and many CMSs put the byline.)"""
     furniture = False
     for ancestor in element.iterancestors():
-        if ancestor.tag == "body" or ancestor.get(PAGE_WRAPPER) is not None:
-            break  # Its classes describe the whole page ("has-sidebar", "comments-open").
+        if ancestor.tag == "body":
+            break
         marks = _marks(ancestor)
+        if ancestor.get(PAGE_WRAPPER) is not None:
+            # Its classes describe the whole page ("has-sidebar", "comments-open"), unless
+            # they mark it as the post (`h-entry`): a page with little beside its post.
+            if marks and _ARTICLE_CLASS.search(marks):
+                return False
+            break
         if marks and "widget" in marks:
             marks = _EVERY_BLOCK_A_WIDGET.sub(" ", marks)  # Blogger's post: "widget Blog"
         if marks and _LISTING.search(marks):
@@ -3711,7 +3772,7 @@ def _read_as_shown(tree: Any, declared: datetime, title: str) -> datetime:
 def _shown_or_labelled(tree: Any, title: str) -> datetime | None:
     """For a page that declares no date: the date line's under its headline, else a line's
     that labels the publication's date; that one where it gives the shown day's time."""
-    shown = _shown_published(tree, title)
+    shown = _shown_published(tree, title) or _stamped_above(tree, title)
     if shown is not None and shown.time() != shown.min.time():
         return shown
     labelled = _labelled_published(tree) or _passive_published(tree)
@@ -3726,13 +3787,66 @@ def _shown_published(tree: Any, title: str) -> datetime | None:
     `<h1>` but the site's has its headline in the `<h2>` that says the title."""
     from newsread.index.files.dates import without_dates
 
-    for shown, label, text, passed, _ in _shown_dates(tree, title, in_h2=True):
+    for shown, label, text, passed, stamped in _shown_dates(tree, title, in_h2=True):
         if len(without_dates(text).split()) > _DATE_LINE_WORDS:
             return None  # a sentence that names a date
-        if passed > _MAX_LEAD_TEXT and not _publication_line(label, text):
-            return None  # a date in the text, or under it ("Letzte Änderung: 31.10.2023")
+        if passed > _MAX_LEAD_TEXT and not (_publication_line(label, text) or stamped):
+            # A date in the text, or under it ("Letzte Änderung: 31.10.2023"); not one in
+            # an element marked as the date under a standfirst (`_shown_dates` stops at
+            # the text).
+            return None
         if not _UPDATED.search(f"{label} {text}") and shown.year >= _FIRST_WEB_YEAR:
             return shown
+    return None
+
+
+# How far up from the headline the block it shares with a date stamp above it may be, and
+# with a day's heading over it.
+_STAMP_BLOCK_DEPTH = 3
+_DAY_BLOCK_DEPTH = 5
+
+
+def _post_title(tree: Any, title: str) -> Any | None:
+    """The element marked as the post's title ("post-title entry-title") that says `title`:
+    a blog's post under an `<h1>` that names the blog."""
+    wanted = _loose(title)
+    for element in tree.xpath("//body//*[contains(@class, '-title')]"):
+        if element.tag in _HEADINGS and _ENTRY_TITLE.search(_marks(element)):
+            if _loose(" ".join(element.text_content().split())) == wanted:
+                return element
+    return None
+
+
+def _stamped_above(tree: Any, title: str) -> datetime | None:
+    """The date of a stamp set just above the headline, in the block they share ("<div
+    class="info"><span class="date">02.02.2022</span></div><h1>…"), for a page that shows
+    none under it: not the day's date in the site's header, nor a teaser's."""
+    heading = _headline_element(tree, title, in_h2=True)
+    heading = _post_title(tree, title) if heading is None else heading
+    if heading is None:
+        return None
+    blocks = []
+    for block in itertools.islice(heading.iterancestors(), _DAY_BLOCK_DEPTH):
+        if block.tag == "body" or block.get(PAGE_WRAPPER) is not None:
+            break
+        blocks.append(block)
+    for node in reversed(heading.xpath(_PRECEDING_TEXT)):
+        parent = node.getparent()
+        text = " ".join(str(node).split())
+        if parent is None or parent.tag in _NOT_TEXT or len(text) > _MAX_DATE_LINE:
+            continue
+        if not _marked_near(parent, _DATE_MARK) or _UPDATED.search(text):
+            continue
+        # A day's heading over the posts of that day (Blogger's "date-header") stands
+        # further up than a stamp in the headline's own block.
+        around = (parent, *itertools.islice(parent.iterancestors(), 2))
+        day_heading = any(e.tag in _HEADINGS for e in around)
+        near = blocks if day_heading else blocks[:_STAMP_BLOCK_DEPTH]
+        if {parent, *parent.iterancestors()}.isdisjoint(near):
+            return None
+        if _in_furniture(parent) or _in_listing(parent) or _in_linked_teaser(parent):
+            return None
+        return _line_date(text, day_first=_writes_day_first(tree))
     return None
 
 
