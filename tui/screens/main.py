@@ -71,7 +71,7 @@ SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": 
 """What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
-    from newsread.index import SearchResults, Timeline, Version
+    from newsread.index import Library, SearchResults, Timeline, Version
     from newsread.index.annotations import ArticleState
     from newsread.index.article import Article
     from newsread.tui.host import Host
@@ -94,6 +94,22 @@ LIKE_TITLE = 40
 def shown(widget: Widget) -> bool:
     """Whether `widget` and every container it is in are displayed."""
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
+def _moved_to(library: Library, article_id: str, key: str, path: str) -> str:
+    """The key other than `key` under which the library has the article `article_id` (read
+    from the file `path`), its file there: the one such key, else the one in that file,
+    else ""."""
+    found = [
+        other
+        for other in library.find(article_id)
+        if other.key != key and library.has_file(other.path)
+    ]
+    same_file = [other for other in found if other.path == path]
+    for choice in (found, same_file):
+        if len(choice) == 1:
+            return choice[0].key
+    return ""
 
 
 def _annotating(name: str) -> Callable[..., None]:
@@ -448,6 +464,13 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         now = library.article(shown.key)
+        if now is not None and now.id != shown.id:
+            # The key names another article now (one put before it in a file of several):
+            # the article read is followed by its identity where it went.
+            moved = _moved_to(library, shown.id, shown.key, shown.path)
+            if moved:
+                self.post_message(ShownArticleChanged(generation, shown.key, True, moved))
+                return
         if now is None:
             same = [
                 article.key
@@ -1108,6 +1131,13 @@ class MainScreen(Screen[None]):
             if article is not None and library is not None and not library.has_file(article.path):
                 gone, article = article, None
             also_id, also_title = also
+            if article is not None and library is not None and also_id not in ("", article.id):
+                # The key names another article now (one put before it in a file of
+                # several): the one read is found by its id, when the library has it.
+                moved = _moved_to(library, also_id, key, article.path)
+                if moved:
+                    article = library.article(moved)
+                    key = moved
             if article is None and library is not None and (also_id or also_title.strip()):
                 found = (
                     [a for a in library.find(also_id) if library.has_file(a.path)]
