@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from tui_helpers import notifications, open_article, wait_for
+from tui_helpers import notifications, open_article, wait_for, write_feed
 
 from newsread.index.annotations.drafts import DraftFolder
 from newsread.index.paths import data_dir
@@ -162,6 +162,32 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
         await open_article(pilot)
         assert app.drafts.recovered == []
         assert not any("recovered" in m for m in notifications(app))
+
+
+async def test_a_draft_on_an_article_of_a_file_of_several_is_offered_on_it_not_on_its_place(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: a draft left on the second article of a JSON export was offered, after an
+    article was put at the export's front, on the article now second (keeping it saved the
+    note there), as its key was the draft's."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "feed.json#2")
+        await pilot.press("A", *"tolls thought")
+        await wait_for(pilot, lambda: any("tolls thought" in d for d in drafts_on_disk()))
+    write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "feed.json#2")
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, (ChoiceDialog, NoteEditor)))
+        assert isinstance(app.screen, NoteEditor) and app.screen.editor.text == ""
+        await pilot.press("escape")
+        await open_article(pilot, "feed.json#3")
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
 
 
 async def test_letters_typed_blind_after_A_do_not_answer_the_recovered_draft_question(
