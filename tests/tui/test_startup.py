@@ -428,6 +428,35 @@ async def test_relaunch_reopens_the_article_of_a_file_of_several_put_after_anoth
         assert article.key == "feed.json#3"
 
 
+async def test_relaunch_does_not_open_another_article_in_the_place_of_one_taken_out(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The session's article was taken out of its JSON export meanwhile: the relaunch opened
+    the one now at its key (`feed.json#1`) in its place, with nothing said. Opened as the
+    update runs, the index's title at that key (the old one's) found the new one too."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"cranes", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.article.key == "feed.json#1"  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+    write_feed(library, ["Quay tolls rise", "Quay lights fixed"])
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(
+            pilot,
+            lambda: any(
+                "no longer in the library" in m or "moved or deleted" in m
+                for m in notifications(again)
+            ),
+        )
+        article = again.main.reader.article
+        assert article is None or article.title == "Quay cranes arrive", notifications(again)
+
+
 async def _read_harbour_then_quit(library: Path, make_app: MakeApp) -> None:
     """A session that ends reading an article found with "harbour": the next one restores it."""
     app = make_app(library)

@@ -393,6 +393,25 @@ async def test_the_open_article_of_a_file_of_several_stays_when_one_is_put_befor
         assert app.main.reader.has_focus
 
 
+async def test_the_open_article_taken_out_of_a_file_of_several_is_said_gone_not_replaced(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: reading the first article of a JSON export, taken out of it meanwhile,
+    the article now first replaced it on screen as "its new text"."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_article(pilot, "feed.json#1")
+        write_feed(library, ["Quay tolls rise", "Quay lights fixed"])
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any("open article's file" in n for n in notifications(app)))
+        await settle(pilot)
+        assert any("moved or deleted" in n for n in notifications(app)), notifications(app)
+        assert app.main.article_view.article.title == "Quay cranes arrive"
+        assert "Quay cranes arrive" in rendered_text(app.main.reader)
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_a_copy_inside_tmux_lands_in_its_buffer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

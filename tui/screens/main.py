@@ -112,6 +112,12 @@ def _moved_to(library: Library, article_id: str, key: str, path: str) -> str:
     return ""
 
 
+def _took_its_place(now: Article, shown: Article) -> bool:
+    """Whether `now`, of another id at `shown`'s key in a file of several (`feed.json#2`), is
+    another article: of another address, or another title (`shown` edited keeps its own)."""
+    return "#" in shown.key and (bool(now.url and shown.url) or now.title != shown.title)
+
+
 def _annotating(name: str) -> Callable[..., None]:
     """The screen's action `name`, done by its `AnnotatingPanes` (the article's keys and the
     palette name it on the screen: "screen.highlight")."""
@@ -471,6 +477,8 @@ class MainScreen(Screen[None]):
             if moved:
                 self.post_message(ShownArticleChanged(generation, shown.key, True, moved))
                 return
+            if _took_its_place(now, shown):
+                now = None  # the one read is gone from its file
         if now is None:
             same = [
                 article.key
@@ -1138,6 +1146,8 @@ class MainScreen(Screen[None]):
                 if moved:
                     article = library.article(moved)
                     key = moved
+                elif "#" in key and also_title.strip() and article.title != also_title:
+                    article = None  # taken out of its file: its place holds another one
             if article is None and library is not None and (also_id or also_title.strip()):
                 found = (
                     [a for a in library.find(also_id) if library.has_file(a.path)]
