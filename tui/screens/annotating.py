@@ -674,7 +674,7 @@ class AnnotatingPanes(Horizontal):
             if answer == "keep":
                 # Saved against what it was written from: a note changed since is a conflict.
                 base = (recovered.base_revision, recovered.base)
-                self._open_note_editor(article, target, False, recovered.text, error, base)
+                self._open_note_editor(article, target, external, recovered.text, error, base)
             else:
                 self._open_note_editor(article, target, external, None, error)
 
