@@ -1089,9 +1089,19 @@ class MainScreen(Screen[None]):
     def _keys_since_restore(self) -> bool:
         return self.newsread.key_order.pressed != self._restore_keys
 
-    def open_article(self, key: str, *, focus: bool, record: bool, restoring: bool = False) -> None:
+    def open_article(
+        self,
+        key: str,
+        *,
+        focus: bool,
+        record: bool,
+        restoring: bool = False,
+        read: tuple[str, str] = ("", ""),
+    ) -> None:
         """Show `key`'s article; with `focus`, go to it. `restoring`: the last session's
-        article, which keys pressed before it is in call off (it does not hold them)."""
+        article, which keys pressed before it is in call off (it does not hold them). `read`:
+        the id and title of the article read there before, to find it by if the key names
+        another one now."""
         if focus and self._preview_timer is not None:
             # A preview due after this Enter would replace (and unfocus) what it opens.
             self._preview_timer.stop()
@@ -1112,7 +1122,7 @@ class MainScreen(Screen[None]):
             self.status.set_status(opening="")  # a newer open: that one is dropped
         # The last session's article may have been renamed since: its id finds it, or if it
         # was edited too (a new id), its title.
-        also = ("", "")
+        also = read
         if restoring and key == self.session.article:
             also = (self.session.article_id, self.session.article_title)
         self._load_article(self._article_generation, key, terms, phrases, focus, also)
@@ -1234,6 +1244,7 @@ class MainScreen(Screen[None]):
             self.session.article = message.key
             self.session.article_id = message.article.id
             self.session.article_title = message.article.title
+            self.navigation.shown(message.key, message.article.id, message.article.title)
             self.set_reading(True)
             self.reader.focus()
             self.newsread.save_soon()
@@ -1435,7 +1446,7 @@ class MainScreen(Screen[None]):
             # The list searched again comes back with the hit it was left on highlighted.
             self._return_to = (self._generation, place.highlight or place.article, place.row)
         if place.article:
-            self.open_article(place.article, focus=True, record=False)
+            self.open_article(place.article, focus=True, record=False, read=place.read)
         else:
             self.session.article = ""
             self.set_reading(False)
