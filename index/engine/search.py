@@ -332,7 +332,7 @@ def _check_syntax(text: str) -> None:
     if text.count('"') % 2:
         raise QueryError('unbalanced quote: a phrase needs a closing "')
     depth = 0
-    for char in text:
+    for char in re.sub(r'"[^"]*"', "", text):  # a bracket inside a phrase is its text
         depth += {"(": 1, ")": -1}.get(char, 0)
         if depth < 0:
             raise QueryError("unbalanced parentheses: a ')' has no '('")
