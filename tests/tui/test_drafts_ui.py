@@ -306,6 +306,27 @@ async def test_a_recovered_draft_whose_article_is_gone_says_where_its_text_is(
         assert told.startswith("The unsaved note on “Kelmor harbour")
 
 
+async def test_a_draft_on_an_article_taken_out_of_its_file_of_several_says_where_it_is(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The article's key (`feed.json#1`) names the next article once it is taken out of its
+    JSON export: the draft was taken to have its article still, so nothing said where its
+    text waited, and no note could be opened to keep it."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "feed.json#1")
+        await pilot.press("A", *"cranes thought")
+        await wait_for(pilot, lambda: any("cranes thought" in d for d in drafts_on_disk()))
+    write_feed(library, ["Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = "is on an article no longer in the library; its text is kept in "
+        await wait_for(pilot, lambda: any(said in m for m in notifications(app)))
+        [told] = [m for m in notifications(app) if said in m]
+        assert told.startswith("The unsaved note on “Quay cranes arrive")
+
+
 async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeApp) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
