@@ -228,7 +228,9 @@ class Library(OpenIndex):
             hits = searcher.search(query.And([query.Term("title", w) for w in words]), limit=None)
             keys = [hit["key"] for hit in hits if same_title(hit.get("title", ""), title)]
         found = self.docs.articles(keys)
-        return [found[key] for key in sorted(found)]
+        # While an update runs, a key's article in the store may be newer than the index's
+        # copy of its title (another article took its place in a file of several).
+        return [found[key] for key in sorted(found) if same_title(found[key].title, title)]
 
     def holding(
         self, phrases: Iterable[str], within: Collection[str] | None = None

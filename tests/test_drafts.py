@@ -56,6 +56,19 @@ def test_a_dead_sessions_drafts_are_recovered_a_live_ones_are_not(tmp_path: Path
     assert not newcomer.others_alive
 
 
+def test_a_draft_on_a_file_of_several_is_not_taken_for_the_article_now_at_its_place() -> None:
+    """Keys of a file of several articles are positions: with an article put before it, the
+    article a note was on is `feed.json#3` and `#2` another, which was offered its draft.
+    There the key stands for the article only with its title; a whole file's path does
+    alone (its article edited, without a URL, has a new id)."""
+    note = Draft("id-depot", "\0article-note", "half", article_key="feed.json#2", title="Depot")
+    assert note.is_for("id-depot", "feed.json#3", note.target, "Depot")  # by its id
+    assert not note.is_for("id-sanctions", "feed.json#2", note.target, "Sanctions")
+    assert note.is_for("id-edited", "feed.json#2", note.target, "Depot")  # edited in place
+    whole = Draft("id-a", "\0article-note", "half", article_key="a.txt", title="A title")
+    assert whole.is_for("id-edited", "a.txt", whole.target, "A title, retitled")
+
+
 def test_a_draft_that_changes_nothing_is_not_recovered(tmp_path: Path) -> None:
     root = tmp_path / "drafts"
     dead = DraftFolder(root, session="dead")

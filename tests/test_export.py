@@ -529,6 +529,43 @@ def test_an_article_deleted_since_is_cited_with_its_authors_and_its_month(
         assert "Mira Holt, 2021-09, `ferry.md`" in export_markdown(elsewhere.annotations())
 
 
+@pytest.mark.parametrize("url", [True, False])
+@pytest.mark.parametrize("others", [("Ferries resume",), ("Ferries resume", "Trams return")])
+def test_an_article_taken_out_of_a_feed_is_not_cited_as_the_one_now_at_its_place(
+    tmp_path: Path, fresh: AnnotationStore, url: bool, others: tuple[str, ...]
+) -> None:
+    """Seen in use: the first article of a JSON export taken out of it, its highlights and
+    note were exported as if the library still had it (no "no longer in the library"): its
+    key, `feed.json#1`, is only a place, where the next article now is."""
+    from newsread.index.annotations.placing import cited_now
+    from newsread.index.library import Library
+
+    def feed(*titles: str) -> None:
+        items = [
+            {"title": t, "text": f"{t} was reported at length by the desk."}
+            | ({"url": f"https://feed.example/{t.split()[0].lower()}"} if url else {})
+            for t in titles
+        ]
+        (root / "feed.json").write_text(json.dumps(items), encoding="utf-8")
+
+    root = tmp_path / "library"
+    root.mkdir()
+    feed("Buses run late", *others)
+    library = Library(root).open()
+    try:
+        library.update()
+        article = library.article("feed.json#1")
+        assert article is not None and article.title == "Buses run late"
+        fresh.add_highlight(article, *span(article, "run late"))
+        feed(*others)  # its place, `#1` (or the file's name), is the next article's now
+        os.utime(root / "feed.json", (1e9, 1e9))
+        library.update()
+        items = cited_now(library, fresh.annotations())
+    finally:
+        library.close()
+    assert items[0].in_library is False
+
+
 def test_markdown_says_when_the_article_was_reworded_under_a_highlight(
     fresh: AnnotationStore,
 ) -> None:

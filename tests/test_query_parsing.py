@@ -149,6 +149,14 @@ def test_malformed_queries_raise_one_line(text: str, message: str) -> None:
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize("text", ['"(putin"', '"macron)" kremlin', '"talks (2017" OR (putin)'])
+def test_a_parenthesis_inside_a_phrase_is_text_not_a_group(text: str) -> None:
+    """Seen in use: `"(kelmor"`, a phrase copied with its bracket, was refused as an
+    unbalanced parenthesis; the phrase is searched word for word, the bracket aside."""
+    unbracketed = text.replace("(", "").replace(")", "")
+    assert parse_query(text, SCHEMA) == parse_query(unbracketed, SCHEMA)
+
+
 def test_phrases_wildcards_fuzzy_and_boolean_operators_parse() -> None:
     assert isinstance(parse_query('"french russian"', SCHEMA), query.Or)
     leaves = list(parse_query("sanct* OR macron~ NOT putin", SCHEMA).leaves())

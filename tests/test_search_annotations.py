@@ -112,6 +112,46 @@ def test_unknown_flag_is_a_query_error(library: Library) -> None:
         library.search("has:colour")
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "is:starred OR has:notes",  # "nothing to search for: only very common words"
+        "is:starred OR kelmor",  # the starred articles that say kelmor: an AND
+        "kelmor OR tag:weather",
+        "kelmor OR NOT is:read",
+        "kelmor ANDNOT is:starred",  # the starred ones with kelmor: the NOT was lost
+        "is:starred ANDNOT kelmor",
+        "(kelmor is:starred) OR harbour",  # (kelmor OR harbour) and starred
+        "kelmor -(is:starred)",
+        "-(has:notes kelmor)",
+    ],
+)
+def test_an_annotation_clause_joined_by_or_or_grouped_is_refused_not_read_as_and(
+    library: Library, typed: str
+) -> None:
+    """Seen in use: the clauses narrow the whole search (they are answered by the notes
+    store, not the index), so `is:starred OR has:notes` said there was nothing to search for
+    and `is:starred OR kelmor` listed the starred articles saying kelmor. Refused, saying
+    how they combine, rather than answered wrongly."""
+    with pytest.raises(QueryError, match="narrows the whole search"):
+        library.search(typed)
+
+
+def test_annotation_clauses_beside_or_and_groups_of_words_still_narrow_them(
+    library: Library,
+) -> None:
+    assert _titles(library, "(kelmor OR vessa) is:starred") == ["Grain export sanctions tightened"]
+    assert _titles(library, "harbour OR vessa -is:starred") == [
+        "Kelmor harbour expansion approved",
+        "River flood reaches the old town",
+    ]
+    assert _titles(library, 'kelmor AND NOT is:starred "OR" tag:weather') == [
+        "River flood reaches the old town"
+    ]
+    assert _titles(library, "tag:weather (flood)") == ["River flood reaches the old town"]
+    assert split_annotation_clauses('"(vessa" tag:weather')[1].tags == ("weather",)
+
+
 def test_note_and_highlight_words_inside_chinese_or_japanese_text(library: Library) -> None:
     """FTS5 reads a run of these scripts as one word: a word inside a note is still found."""
     flood = library.article("flood.txt")

@@ -73,8 +73,14 @@ waits 40 s. An idle app at 100,000 articles spent 6% of a core looking every 10 
 
 
 def _has_article(library: Library, draft: Draft) -> bool:
-    """Whether the library has the article a note draft was written on (its id or its path)."""
-    return any(name and library.find(name) for name in (draft.article_id, draft.article_key))
+    """Whether the library has the article a note draft was written on: by its id, else at
+    its key, as `Draft.is_for` takes it (an article of a file of several with its title)."""
+    if draft.article_id and library.find(draft.article_id):
+        return True
+    return bool(draft.article_key) and any(
+        draft.is_for(article.id, article.key, draft.target, sanitise_line(article.title))
+        for article in library.find(draft.article_key)
+    )
 
 
 def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:

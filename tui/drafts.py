@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from newsread.index import paths
 from newsread.index.annotations.drafts import Draft, DraftFolder
+from newsread.index.text import sanitise_line
 from newsread.tui.hangup import Hangup
 
 if TYPE_CHECKING:
@@ -280,10 +281,19 @@ class DraftKeeper:
 
     def recovered_for(self, article: Article, target: str) -> Draft | None:
         """The newest recovered draft of this note, if one waits."""
-        for draft in self.recovered:
-            if draft.is_for(article.id, article.key, target):
-                return draft
-        return None
+        return next(iter(self.recovered_of(article, target)), None)
+
+    def recovered_of(self, article: Article, target: str | None = None) -> list[Draft]:
+        """The recovered drafts on `article` (of the note `target`, else of any), newest
+        first."""
+        title = sanitise_line(article.title)  # as `draft_for` keeps it
+        return [
+            draft
+            for draft in self.recovered
+            if draft.is_for(
+                article.id, article.key, draft.target if target is None else target, title
+            )
+        ]
 
     def forget_recovered(self, draft: Draft) -> None:
         """The user kept (it is this session's draft now) or discarded a recovered draft."""

@@ -273,7 +273,9 @@ class Place:
 
     `like` is the key of the article whose "more like this" list was shown instead of the
     query's results (the query stays in the box). `highlight` and `row`: the hit its list was
-    left on, to come back to (not part of what the place is).
+    left on, to come back to (not part of what the place is). `read`: the id and title of the
+    article once shown, which find it when its key names another one by then (an article put
+    before it in a file of several).
     """
 
     query: str
@@ -283,6 +285,7 @@ class Place:
     like: str = ""
     highlight: str = field(default="", compare=False)
     row: int | None = field(default=None, compare=False)
+    read: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 class Navigation:
@@ -305,6 +308,12 @@ class Navigation:
         if len(self._places) > MAX_NAVIGATION:
             del self._places[0]
         self._index = len(self._places) - 1
+
+    def shown(self, key: str, article_id: str, title: str) -> None:
+        """The article `key` of the current place was shown: its id and title (`Place.read`)."""
+        current = self.current
+        if current is not None and current.article == key:
+            self._places[self._index] = replace(current, read=(article_id, title))
 
     def highlighted(self, listed: Place, key: str, row: int) -> None:
         """The list of `listed` has its highlight on hit `row` (`key`): kept in the current

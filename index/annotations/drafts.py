@@ -69,13 +69,18 @@ class Draft:
     def changed(self) -> bool:
         return self.text.rstrip() != self.base.rstrip()
 
-    def is_for(self, article_id: str, article_key: str, target: str) -> bool:
-        """Whether this draft is of that note (the article found by identity, else by path)."""
+    def is_for(self, article_id: str, article_key: str, target: str, title: str = "") -> bool:
+        """Whether this draft is of that note: the article found by identity, else by its key
+        (`title`: the article's, as drafts keep it). The key of an article in a file of
+        several (`feed.json#2`) is a position, which another article takes when one is put
+        before it: there the title must be the draft's too."""
         if target != self.target:
             return False
-        return article_id == self.article_id or bool(
-            article_key and article_key == self.article_key
-        )
+        if article_id == self.article_id:
+            return True
+        if not article_key or article_key != self.article_key:
+            return False
+        return not article_key.rpartition("#")[2].isdigit() or title == self.title
 
 
 def slot_name(article_id: str, target: str) -> str:
@@ -254,9 +259,11 @@ class DraftFolder:
                 return path
         return None
 
-    def recovered_for(self, article_id: str, article_key: str, target: str) -> Draft | None:
-        """The newest recovered draft of this note, or None."""
-        found = [d for d in self.recovered() if d.is_for(article_id, article_key, target)]
+    def recovered_for(
+        self, article_id: str, article_key: str, target: str, title: str = ""
+    ) -> Draft | None:
+        """The newest recovered draft of this note, or None (`Draft.is_for`)."""
+        found = [d for d in self.recovered() if d.is_for(article_id, article_key, target, title)]
         return found[0] if found else None
 
     def forget_recovered(self, draft: Draft) -> None:

@@ -40,7 +40,7 @@ from newsread.index.annotations.model import (
     Highlight,
     cited_authors,
 )
-from newsread.index.annotations.records import other_address
+from newsread.index.annotations.records import other_address, same_title
 from newsread.index.article import Article, stable_id
 from newsread.index.text import sanitise_line
 
@@ -84,7 +84,8 @@ def find_article(library: Library, info: ArticleInfo) -> Article | None:
 
 
 def _key_of(library: Library, info: ArticleInfo) -> str | None:
-    """The key of the article `find_article` finds, looked up without loading it."""
+    """The key of the article `find_article` finds, looked up without loading it (but the
+    one found at the place `info` was last seen, which may hold another article now)."""
     names = []
     if info.url.strip():
         names.append(stable_id(info.url, "", ()))
@@ -95,8 +96,21 @@ def _key_of(library: Library, info: ArticleInfo) -> str | None:
             continue
         found = library.docs.keys_for(name)
         if len(found) == 1 or (found and name in (info.key, info.path, *paths)):
-            return name if name in found else found[0]
+            key = name if name in found else found[0]
+            if name in (info.key, info.path) and not _still_there(library, key, info):
+                continue
+            return key
     return None
+
+
+def _still_there(library: Library, key: str, info: ArticleInfo) -> bool:
+    """Whether the article at `key`, where `info`'s was last seen, is still that one: not one
+    of another address, nor, where `info`'s was one of a file of several (`feed.json#2`,
+    whose places move when an article before it comes or goes), one of another title."""
+    article = library.docs.articles([key]).get(key)
+    if article is None or other_address(ArticleInfo.of(article).url_key, info.url_key):
+        return False
+    return "#" not in info.key or same_title(sanitise_line(article.title), info.title)
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)

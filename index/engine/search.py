@@ -148,12 +148,35 @@ def tidy_field_clauses(text: str) -> str:
         text = tidied
 
 
+_JOINED_BEFORE = re.compile(r"\b(?:OR|ANDNOT)\s*$")
+_JOINED_AFTER = re.compile(r"^\s*(?:OR|ANDNOT)\b")
+_PHRASE = re.compile(r'"[^"]*"')
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether the clause at `text[start:end]` is joined to its neighbour by `OR` or `ANDNOT`,
+    or sits in parentheses: where leaving it out and narrowing the rest would change what the
+    query asks."""
+    before = _PHRASE.sub(" phrase ", text[:start])  # a word: its parentheses are text
+    return bool(
+        _JOINED_BEFORE.search(before)
+        or _JOINED_AFTER.match(text[end:])
+        or before.count("(") > before.count(")")
+    )
+
+
 def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
-    """(the query without annotation clauses, those clauses). They combine with AND."""
+    """(the query without annotation clauses, those clauses). They combine with AND: they
+    narrow the whole search, so one joined by `OR`/`ANDNOT` or in parentheses is refused."""
     text = tidy_field_clauses(text)
     found: dict[str, Any] = {"tags": [], "note_words": [], "highlight_words": []}
 
     def take(match: re.Match[str]) -> str:
+        if _joined(match.string, match.start(), match.end()):
+            raise QueryError(
+                f"{match.group(0).strip()} narrows the whole search: it cannot be joined by OR "
+                "or ANDNOT, nor put in parentheses"
+            )
         negated = bool(match.group(1))
         name, value = match.group(2).lower(), match.group(3).strip('"')
         flags = {
@@ -309,7 +332,7 @@ def _check_syntax(text: str) -> None:
     if text.count('"') % 2:
         raise QueryError('unbalanced quote: a phrase needs a closing "')
     depth = 0
-    for char in text:
+    for char in re.sub(r'"[^"]*"', "", text):  # a bracket inside a phrase is its text
         depth += {"(": 1, ")": -1}.get(char, 0)
         if depth < 0:
             raise QueryError("unbalanced parentheses: a ')' has no '('")

@@ -260,6 +260,38 @@ class TestExternalEditor:
             await pilot.press("u")
             await wait_for(pilot, lambda: reader.highlights[0].highlight.note == "on the costs")
 
+    async def test_E_then_keep_goes_on_with_a_recovered_draft_in_the_editor(
+        self, library: Path, make_app: MakeApp, editor: Path
+    ) -> None:
+        """Seen in use: `E` on a note whose draft was recovered, then `k` (keep the draft
+        and go on editing it), opened the in-app editor, not the $EDITOR asked for."""
+        from newsread.tui.screens.choice import ChoiceDialog
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await pilot.press("A", *"half a thought")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            note_editor = app.screen
+            assert isinstance(note_editor, NoteEditor)
+            await wait_for(pilot, lambda: note_editor.editor.text == "half a thought")
+            app.drafts.flush()
+        app = make_app(library)  # the first ended with the note unsaved: its draft is kept
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            await wait_for(pilot, lambda: bool(app.drafts.recovered))
+            await pilot.press("E")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+            await pilot.press("k")
+            await wait_for(
+                pilot,
+                lambda: (
+                    app.main.article_state is not None
+                    and app.main.article_state.note == "half a thought\nfrom the editor"
+                ),
+            )
+            assert not isinstance(app.screen, NoteEditor)
+
     async def test_ctrl_e_in_the_note_editor_brings_the_text_back_unsaved(
         self, library: Path, make_app: MakeApp, editor: Path
     ) -> None:

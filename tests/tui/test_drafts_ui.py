@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from tui_helpers import notifications, open_article, wait_for
+from tui_helpers import notifications, open_article, wait_for, write_feed
 
 from newsread.index.annotations.drafts import DraftFolder
 from newsread.index.paths import data_dir
@@ -164,6 +164,32 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
         assert not any("recovered" in m for m in notifications(app))
 
 
+async def test_a_draft_on_an_article_of_a_file_of_several_is_offered_on_it_not_on_its_place(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: a draft left on the second article of a JSON export was offered, after an
+    article was put at the export's front, on the article now second (keeping it saved the
+    note there), as its key was the draft's."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "feed.json#2")
+        await pilot.press("A", *"tolls thought")
+        await wait_for(pilot, lambda: any("tolls thought" in d for d in drafts_on_disk()))
+    write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "feed.json#2")
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, (ChoiceDialog, NoteEditor)))
+        assert isinstance(app.screen, NoteEditor) and app.screen.editor.text == ""
+        await pilot.press("escape")
+        await open_article(pilot, "feed.json#3")
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+
+
 async def test_letters_typed_blind_after_A_do_not_answer_the_recovered_draft_question(
     library: Path, make_app: MakeApp
 ) -> None:
@@ -278,6 +304,27 @@ async def test_a_recovered_draft_whose_article_is_gone_says_where_its_text_is(
         kept = Path(told.split(said, 1)[1])
         assert "written on a file since deleted" in kept.read_text(encoding="utf-8")
         assert told.startswith("The unsaved note on “Kelmor harbour")
+
+
+async def test_a_draft_on_an_article_taken_out_of_its_file_of_several_says_where_it_is(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The article's key (`feed.json#1`) names the next article once it is taken out of its
+    JSON export: the draft was taken to have its article still, so nothing said where its
+    text waited, and no note could be opened to keep it."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "feed.json#1")
+        await pilot.press("A", *"cranes thought")
+        await wait_for(pilot, lambda: any("cranes thought" in d for d in drafts_on_disk()))
+    write_feed(library, ["Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = "is on an article no longer in the library; its text is kept in "
+        await wait_for(pilot, lambda: any(said in m for m in notifications(app)))
+        [told] = [m for m in notifications(app) if said in m]
+        assert told.startswith("The unsaved note on “Quay cranes arrive")
 
 
 async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeApp) -> None:

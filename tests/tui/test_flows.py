@@ -11,7 +11,7 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import notifications, rendered_text, settle, wait_for
+from tui_helpers import notifications, rendered_text, settle, wait_for, write_feed
 
 from newsread.index import SearchResults
 from newsread.index.config import Config
@@ -861,6 +861,31 @@ class TestHistory:
             await settle(pilot)
             assert app.main.search_input.value == "vessa" and not app.main.reading
             assert hit_keys(app) == ["flood.txt"]
+
+    async def test_back_to_an_article_of_a_file_of_several_finds_it_after_one_put_before_it(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Seen in use: `[` back to the second article of a JSON export, after an article was
+        put at the export's front, opened the article now second: the history kept its key."""
+        write_feed(library, ["Quay cranes arrive", "Quay tolls rise"])
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "tolls")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.reader.article.key == "feed.json#2"  # type: ignore[union-attr]
+            await pilot.press("escape")
+            await search(pilot, "vessa")
+            write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: "1 file changed — indexing" in notifications(app))
+            await settle(pilot)
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
+            article = app.main.reader.article
+            assert article is not None and article.title == "Quay tolls rise"
+            assert article.key == "feed.json#3"
 
     async def test_back_and_forward_come_back_to_the_hit_the_list_was_left_on(
         self, tmp_path: Path, make_app: MakeApp

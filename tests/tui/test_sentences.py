@@ -49,6 +49,25 @@ def test_a_blank_line_ends_a_sentence_even_after_an_abbreviation() -> None:
     assert sentences("Made in the U.S.\n\nMore later.") == ["Made in the U.S.", "More later."]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Seen in use: `s` in a Chinese article took its whole paragraph, as sentences there
+        # end with a full-width stop and the next one follows without a space.
+        (
+            "市议会批准了计划。工人表示成本将会下降！他说：“这是历史性的决定。”专家将提交报告？好",
+            ["市议会批准了计划。", "工人表示成本将会下降！", "他说：“这是历史性的决定。”"]
+            + ["专家将提交报告？", "好"],
+        ),
+        ("港が開いた。船が来た｡", ["港が開いた。", "船が来た｡"]),
+        ("هل وصلت السفينة؟ نعم وصلت.", ["هل وصلت السفينة؟", "نعم وصلت."]),
+        ("बंदरगाह खुला। जहाज आया।", ["बंदरगाह खुला।", "जहाज आया।"]),
+    ],
+)
+def test_stops_of_other_scripts_end_a_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_the_first_sentence_starts_at_zero_and_no_start_is_past_the_end() -> None:
     text = "One here. Two there.  "
     assert sentence_starts(text) == [0, len("One here. ")]

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import ProgressBar
-from tui_helpers import notifications, rendered_text, settle, wait_for, write_article
+from tui_helpers import (
+    notifications,
+    rendered_text,
+    settle,
+    wait_for,
+    write_article,
+    write_feed,
+)
 
 import newsread.index
 from newsread.index import paths
@@ -395,6 +402,59 @@ async def test_relaunch_reopens_the_article_whose_file_was_renamed_and_edited_me
             pilot, lambda: any("no longer in the library" in m for m in notifications(third))
         )
         assert third.main.reader.article is None
+
+
+async def test_relaunch_reopens_the_article_of_a_file_of_several_put_after_another_meanwhile(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The session keeps `feed.json#2`; with an article added at the export's front, that key
+    names another article, which the relaunch opened in its place: the id finds the one
+    read, now `#3`."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"tolls", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.article.key == "feed.json#2"  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+    write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: again.main.reader.article is not None)
+        article = again.main.reader.article
+        assert article is not None and article.title == "Quay tolls rise"
+        assert article.key == "feed.json#3"
+
+
+async def test_relaunch_does_not_open_another_article_in_the_place_of_one_taken_out(
+    library: Path, make_app: MakeApp
+) -> None:
+    """The session's article was taken out of its JSON export meanwhile: the relaunch opened
+    the one now at its key (`feed.json#1`) in its place, with nothing said. Opened as the
+    update runs, the index's title at that key (the old one's) found the new one too."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"cranes", "enter", "enter")
+        await settle(pilot)
+        assert app.main.reader.article.key == "feed.json#1"  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+    write_feed(library, ["Quay tolls rise", "Quay lights fixed"])
+    again = make_app(library)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(
+            pilot,
+            lambda: any(
+                "no longer in the library" in m or "moved or deleted" in m
+                for m in notifications(again)
+            ),
+        )
+        article = again.main.reader.article
+        assert article is None or article.title == "Quay cranes arrive", notifications(again)
 
 
 async def _read_harbour_then_quit(library: Path, make_app: MakeApp) -> None:

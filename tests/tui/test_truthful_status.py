@@ -16,10 +16,12 @@ from tui_helpers import (
     IndexedLibraries,
     build_library,
     notifications,
+    open_article,
     rendered_text,
     settle,
     wait_for,
     write_article,
+    write_feed,
 )
 
 from newsread.index.engine.indexer import Progress
@@ -368,6 +370,46 @@ async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
             lambda: any("moved or deleted" in m for m in notifications(app)),
         )
         assert "three times" in rendered_text(app.main.reader)  # kept, and said so
+
+
+async def test_the_open_article_of_a_file_of_several_stays_when_one_is_put_before_it(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: reading the second article of a JSON export, an article added at the
+    export's front replaced it on screen with the article now second ("this is its new
+    text"): the key `feed.json#2` names another article, the one read is `#3`."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_article(pilot, "feed.json#2")
+        write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any("open article's file" in n for n in notifications(app)))
+        await settle(pilot)
+        assert app.main.article_view.article.key == "feed.json#3", notifications(app)
+        assert app.main.article_view.article.title == "Quay tolls rise"
+        assert "Quay tolls rise" in rendered_text(app.main.reader)
+        assert app.main.reader.has_focus
+
+
+async def test_the_open_article_taken_out_of_a_file_of_several_is_said_gone_not_replaced(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: reading the first article of a JSON export, taken out of it meanwhile,
+    the article now first replaced it on screen as "its new text"."""
+    write_feed(library, ["Quay cranes arrive", "Quay tolls rise", "Quay lights fixed"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_article(pilot, "feed.json#1")
+        write_feed(library, ["Quay tolls rise", "Quay lights fixed"])
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any("open article's file" in n for n in notifications(app)))
+        await settle(pilot)
+        assert any("moved or deleted" in n for n in notifications(app)), notifications(app)
+        assert app.main.article_view.article.title == "Quay cranes arrive"
+        assert "Quay cranes arrive" in rendered_text(app.main.reader)
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")

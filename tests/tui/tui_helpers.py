@@ -50,6 +50,23 @@ def write_article(
     return path
 
 
+def write_feed(folder: Path, titles: list[str]) -> Path:
+    """`feed.json`: a JSON file of several articles, one per title, each with its own URL
+    (an export written again, its modification time new)."""
+    items = [
+        {
+            "title": title,
+            "url": "https://feed.example/" + title.lower().replace(" ", "-"),
+            "text": f"{title}. The quay story, told at length for the reader.",
+        }
+        for title in titles
+    ]
+    path = folder / "feed.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    os.utime(path, (1e9 + len(titles), 1e9 + len(titles)))
+    return path
+
+
 def build_library(root: Path) -> Path:
     """Four articles over three sources, three sections and four years."""
     write_article(

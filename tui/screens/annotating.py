@@ -423,10 +423,8 @@ class AnnotatingPanes(Horizontal):
         homeless = next(
             (
                 d
-                for d in drafts.recovered
-                if d.target not in live
-                and d.slot not in self._offered
-                and d.is_for(article.id, article.key, d.target)
+                for d in drafts.recovered_of(article)
+                if d.target not in live and d.slot not in self._offered
             ),
             None,
         )
@@ -676,13 +674,13 @@ class AnnotatingPanes(Horizontal):
             if answer == "keep":
                 # Saved against what it was written from: a note changed since is a conflict.
                 base = (recovered.base_revision, recovered.base)
-                self._open_note_editor(article, target, False, recovered.text, error, base)
+                self._open_note_editor(article, target, external, recovered.text, error, base)
             else:
                 self._open_note_editor(article, target, external, None, error)
 
         when = recovered.updated.astimezone().strftime("%d %b %H:%M") if recovered.updated else ""
         # Two sessions hung up while both edited this note: each left a draft, offered in turn.
-        more = sum(1 for d in drafts.recovered if d.is_for(article.id, article.key, target)) - 1
+        more = len(drafts.recovered_of(article, target)) - 1
         after = f"; {more} more draft{'s' if more > 1 else ''} of it, offered next" if more else ""
         self.app.push_screen(
             ChoiceDialog(

@@ -71,7 +71,7 @@ SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": 
 """What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
-    from newsread.index import SearchResults, Timeline, Version
+    from newsread.index import Library, SearchResults, Timeline, Version
     from newsread.index.annotations import ArticleState
     from newsread.index.article import Article
     from newsread.tui.host import Host
@@ -94,6 +94,28 @@ LIKE_TITLE = 40
 def shown(widget: Widget) -> bool:
     """Whether `widget` and every container it is in are displayed."""
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
+def _moved_to(library: Library, article_id: str, key: str, path: str) -> str:
+    """The key other than `key` under which the library has the article `article_id` (read
+    from the file `path`), its file there: the one such key, else the one in that file,
+    else ""."""
+    found = [
+        other
+        for other in library.find(article_id)
+        if other.key != key and library.has_file(other.path)
+    ]
+    same_file = [other for other in found if other.path == path]
+    for choice in (found, same_file):
+        if len(choice) == 1:
+            return choice[0].key
+    return ""
+
+
+def _took_its_place(now: Article, shown: Article) -> bool:
+    """Whether `now`, of another id at `shown`'s key in a file of several (`feed.json#2`), is
+    another article: of another address, or another title (`shown` edited keeps its own)."""
+    return "#" in shown.key and (bool(now.url and shown.url) or now.title != shown.title)
 
 
 def _annotating(name: str) -> Callable[..., None]:
@@ -448,6 +470,15 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         now = library.article(shown.key)
+        if now is not None and now.id != shown.id:
+            # The key names another article now (one put before it in a file of several):
+            # the article read is followed by its identity where it went.
+            moved = _moved_to(library, shown.id, shown.key, shown.path)
+            if moved:
+                self.post_message(ShownArticleChanged(generation, shown.key, True, moved))
+                return
+            if _took_its_place(now, shown):
+                now = None  # the one read is gone from its file
         if now is None:
             same = [
                 article.key
@@ -1058,9 +1089,19 @@ class MainScreen(Screen[None]):
     def _keys_since_restore(self) -> bool:
         return self.newsread.key_order.pressed != self._restore_keys
 
-    def open_article(self, key: str, *, focus: bool, record: bool, restoring: bool = False) -> None:
+    def open_article(
+        self,
+        key: str,
+        *,
+        focus: bool,
+        record: bool,
+        restoring: bool = False,
+        read: tuple[str, str] = ("", ""),
+    ) -> None:
         """Show `key`'s article; with `focus`, go to it. `restoring`: the last session's
-        article, which keys pressed before it is in call off (it does not hold them)."""
+        article, which keys pressed before it is in call off (it does not hold them). `read`:
+        the id and title of the article read there before, to find it by if the key names
+        another one now."""
         if focus and self._preview_timer is not None:
             # A preview due after this Enter would replace (and unfocus) what it opens.
             self._preview_timer.stop()
@@ -1081,7 +1122,7 @@ class MainScreen(Screen[None]):
             self.status.set_status(opening="")  # a newer open: that one is dropped
         # The last session's article may have been renamed since: its id finds it, or if it
         # was edited too (a new id), its title.
-        also = ("", "")
+        also = read
         if restoring and key == self.session.article:
             also = (self.session.article_id, self.session.article_title)
         self._load_article(self._article_generation, key, terms, phrases, focus, also)
@@ -1108,6 +1149,15 @@ class MainScreen(Screen[None]):
             if article is not None and library is not None and not library.has_file(article.path):
                 gone, article = article, None
             also_id, also_title = also
+            if article is not None and library is not None and also_id not in ("", article.id):
+                # The key names another article now (one put before it in a file of
+                # several): the one read is found by its id, when the library has it.
+                moved = _moved_to(library, also_id, key, article.path)
+                if moved:
+                    article = library.article(moved)
+                    key = moved
+                elif "#" in key and also_title.strip() and article.title != also_title:
+                    article = None  # taken out of its file: its place holds another one
             if article is None and library is not None and (also_id or also_title.strip()):
                 found = (
                     [a for a in library.find(also_id) if library.has_file(a.path)]
@@ -1194,6 +1244,7 @@ class MainScreen(Screen[None]):
             self.session.article = message.key
             self.session.article_id = message.article.id
             self.session.article_title = message.article.title
+            self.navigation.shown(message.key, message.article.id, message.article.title)
             self.set_reading(True)
             self.reader.focus()
             self.newsread.save_soon()
@@ -1395,7 +1446,7 @@ class MainScreen(Screen[None]):
             # The list searched again comes back with the hit it was left on highlighted.
             self._return_to = (self._generation, place.highlight or place.article, place.row)
         if place.article:
-            self.open_article(place.article, focus=True, record=False)
+            self.open_article(place.article, focus=True, record=False, read=place.read)
         else:
             self.session.article = ""
             self.set_reading(False)

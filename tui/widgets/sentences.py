@@ -4,14 +4,21 @@ quotation marks and brackets a passage takes with it.
 A full stop ends a sentence unless, as a sentence splitter would judge it, it closes an
 abbreviation: the next word is lowercase ("Corp. said"), the word before is a title or another
 abbreviation that a name or number follows ("Mr. Smith", "z.B. Öl", "No. 5"), or it is a single
-capital (an initial "J. Smith", "the U.S. Attack"). A blank line always ends one.
+capital (an initial "J. Smith", "the U.S. Attack"). A blank line always ends one, and so do
+the stops of other scripts: Arabic and Urdu's, the Devanagari danda, and the full-width ones of
+Chinese and Japanese, after which the next sentence follows with no space.
 """
 
 from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s)|\n\n")
+_END = re.compile(
+    r"[.!?…؟۔।]+[\"'”’)\]»]*(?=\s)"
+    # Chinese and Japanese stops: the next sentence follows without a space.
+    r"|[。！？｡]+[”’」』）〕】》〉)\]]*"
+    r"|\n\n"
+)
 # The word (letters and inner dots, "U.S", "z.B") right before a full stop.
 _WORD_BEFORE = re.compile(r"(?:\w\.)*\w+$")
 # Abbreviations that a name or more words follow, never ending a sentence (English, German,
