@@ -181,3 +181,22 @@ def keep_in_view(
     shift = len(ELLIPSIS) + 1 - begin
     moved = [(s + shift, e + shift) for s, e in spans if s >= begin]
     return f"{ELLIPSIS} {text[begin:]}", moved
+
+
+_OPENING_QUOTES = '“"«„「『'
+_CLOSING_QUOTES = '”"»“」』'
+
+
+def unquoted(text: str) -> str:
+    """`text` without the quotation marks around it, if it is one quotation (marks and all): it
+    is shown in quotes of newsread's own, and a passage selected with its marks read ““…””.
+    A passage of two quotations and words between them (“Yes,” she said, “now.”) keeps them."""
+    inner = text[1:-1]
+    if (
+        len(text) >= 2
+        and text[0] in _OPENING_QUOTES
+        and text[-1] in _CLOSING_QUOTES
+        and not any(mark in inner for mark in _OPENING_QUOTES + _CLOSING_QUOTES)
+    ):
+        return inner
+    return text

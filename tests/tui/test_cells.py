@@ -188,3 +188,16 @@ def test_a_row_that_fits_keeps_its_section_when_the_versions_after_it_do_not() -
     assert meta_line(hit, 26) == "own (folder) · 2019-11-20 · +3 versions: " + (
         "own (folder), Kelmor Evening Gazette, A long one"
     )
+
+
+def test_a_passage_that_is_one_quotation_is_shown_in_one_pair_of_quotation_marks() -> None:
+    """The note dialog's passage: selected with its own marks (`s` takes them), it read
+    ““My job …””; two quotations with words between them keep their marks."""
+    from newsread.tui.screens.note_editor import quoted
+
+    assert quoted("“My job is here.”", 80) == ["“My job is here.”"]
+    assert quoted('"My job is here."', 80) == ["“My job is here.”"]
+    assert quoted("«Mon travail»", 80) == ["“Mon travail”"]
+    assert quoted("plain words", 80) == ["“plain words”"]
+    assert quoted("“Yes,” she said, “now.”", 80) == ["““Yes,” she said, “now.””"]
+    assert quoted("“", 80) == ["““”"]  # one mark is no quotation

@@ -34,6 +34,7 @@ from newsread.index.annotations.model import (
     NoteConflict,
 )
 from newsread.index.text import sanitise_line
+from newsread.tui.cells import unquoted
 from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.messages import (
@@ -1262,7 +1263,7 @@ def _restore_last_deleted(store: AnnotationStore, article: Article) -> str:
             continue  # its passage has been highlighted again
         deleted = highlight.deleted_at
         when = f" on {deleted.astimezone():%d %b %H:%M}" if deleted else ""
-        quote = sanitise_line(highlight.quote)
+        quote = unquoted(sanitise_line(highlight.quote))
         quote = quote if len(quote) <= 40 else quote[:39].rstrip() + "…"
         return f"Restored the highlight deleted{when}: “{quote}”"
     return "Nothing to undo"

@@ -24,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from newsread.index.marks import JOINERS
-from newsread.tui.cells import cut_at
+from newsread.tui.cells import cut_at, unquoted
 from newsread.tui.external_editor import EditorError, edit_text
 from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.screens.choice import ChoiceDialog
@@ -43,7 +43,7 @@ def quoted(passage: str, width: int, lines: int = QUOTE_LINES) -> list[str]:
     """`passage` in quotes, wrapped to `width` cells, in at most `lines` lines: a longer one
     is cut, its last line ending in "…”" so that it reads as cut."""
     passage = " ".join(passage.split())  # paragraphs run on: three lines show more of it
-    wrapped = [line.plain for line in Content(f"“{passage}”").wrap(max(width, 3))]
+    wrapped = [line.plain for line in Content(f"“{unquoted(passage)}”").wrap(max(width, 3))]
     if len(wrapped) <= lines:
         return wrapped
     kept = wrapped[:lines]
