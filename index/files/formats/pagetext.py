@@ -1003,13 +1003,12 @@ _MIN_SHORT = 12
 _SHORT_SHARE = 0.25
 
 
-def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
-    """Where the article is in `text_lines`, or None when the text is not laid out like a page.
-
-    `name` is the file's name without its extension: a saved page's name often names its
-    article (see `name_words`)."""
-    if not _laid_out_like_a_page(text_lines):
-        return None
+def page_candidates(
+    text_lines: list[str], name: str = ""
+) -> tuple[list[_Line], int, int, list[tuple[int, str, dict[str, float]]]]:
+    """The lines of a page laid out as one, the first and last of its main text, and the lines
+    that could be its headline with their features (`_candidates`): what `find_article` weighs,
+    and `tests/fit_headline.py` fits the weights on."""
     lines = _lines(text_lines)
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
@@ -1025,9 +1024,19 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     # ("muffins" of "Muffin Grundrezept") does not stop the search for one with all of them.
     fed = _fed_words(text_lines)
     if fed:
-        candidates = _candidates(lines, first, fed, elsewhere=1.0)
-    else:
-        candidates = _candidates(lines, first, name_words(name), elsewhere=_NAMED_ELSEWHERE)
+        return lines, first, last, _candidates(lines, first, fed, elsewhere=1.0)
+    named = name_words(name)
+    return lines, first, last, _candidates(lines, first, named, elsewhere=_NAMED_ELSEWHERE)
+
+
+def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
+    """Where the article is in `text_lines`, or None when the text is not laid out like a page.
+
+    `name` is the file's name without its extension: a saved page's name often names its
+    article (see `name_words`)."""
+    if not _laid_out_like_a_page(text_lines):
+        return None
+    lines, first, last, candidates = page_candidates(text_lines, name)
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:
