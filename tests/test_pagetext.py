@@ -2900,3 +2900,15 @@ def test_the_headline_twice_over_the_deck_is_a_photos_alt_text_not_the_deck() ->
     draft = parse_text(PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n{photo}"))
     assert draft.title == headline
     assert draft.paragraphs[:2] == [deck, LEDE]
+
+
+def test_lynx_head_links_under_a_frame_line_are_no_line_of_the_page() -> None:
+    # lynx lists the head's links ("#[2]Feed [3]alternate") under the frames it sets first.
+    page = (
+        "   IFRAME: [1]//tags.example.com/ns.html?id=GTM-1234\n\n"
+        "   #[2]Northfield Courier » Trams and ferries Category Feed [3]alternate [4]alternate\n\n"
+        + PAGE
+    ).split("\n")
+    texts = [line.text for line in _lines(page)]
+    assert not any("alternate" in text for text in texts)
+    assert parse_text("\n".join(page)).title == "Driverless trams on two lines from spring"

@@ -202,8 +202,13 @@ _PHOTO_CREDIT_TAIL = re.compile(
 )
 _SHARE_WORDS = frozenset(
     """share tweet email e-mail mail print facebook twitter x whatsapp linkedin pinterest
-    telegram reddit copy link save comment comments flipboard""".split()
+    telegram reddit copy link save comment comments flipboard google+ xing tumblr messenger
+    bluesky mastodon threads""".split()
+    # "Share" in the pages' other languages: "Condividi Facebook Twitter", "Teilen Xing".
+    + "teilen partager compartir compartilhar condividi delen udostępnij поделиться".split()
 )
+# lynx's number of a link, before or after the link's text.
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
 # Whole-line furniture and footer markers are short; running text is never tested against them.
 MAX_FURNITURE = 300
 
@@ -229,8 +234,10 @@ def is_furniture(line: str) -> bool:
     if "/" in line[-45:] and _NAMED_CREDIT_TAIL.search(line, max(0, len(line) - 90)):
         return True
     words = lowered.split()
-    if len(words) >= 2 and all(word.strip(".,:|") in _SHARE_WORDS for word in words):
-        return True  # "Share Tweet Email"
+    if len(words) >= 2 and all(
+        _LINK_NUMBER.sub("", word).strip(".,:|") in _SHARE_WORDS for word in words
+    ):
+        return True  # "Share Tweet Email", lynx's "Share[12] Facebook [13]Twitter"
     return "cookies" in lowered and ("accept" in lowered or "we use" in lowered)
 
 

@@ -656,6 +656,12 @@ _OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
 _HEAD_LINKS = re.compile(r"^\s*#\[\d{1,4}\]")
 
 
+def _lynx_frame(raw: str) -> bool:
+    """Whether `raw` is lynx's line for a frame, which it may set above the head's links
+    ("IFRAME: [1]//example.com/ns.html")."""
+    return raw.lstrip().startswith(("IFRAME:", "FRAME:"))
+
+
 # The title of a post's comments feed among them: "Blog » Headline Comments Feed".
 _COMMENTS_FEED = re.compile(
     r"»\s*(?P<headline>[^»\[\]]+?)\s+(?:comments?[- ]feed|kommentar(?:e)?-feed"
@@ -667,7 +673,9 @@ _COMMENTS_FEED = re.compile(
 def _fed_words(text_lines: list[str]) -> frozenset[str]:
     """The words of the headline the page's comments feed names in the head links lynx lists
     first (`_HEAD_LINKS`), as `name_words` gives a file name's; or none."""
-    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
+    first = next(
+        (n for n, raw in enumerate(text_lines) if raw.strip() and not _lynx_frame(raw)), -1
+    )
     if first < 0 or not _HEAD_LINKS.match(text_lines[first]):
         return frozenset()
     block = []
@@ -702,10 +710,11 @@ def _said_once(text: str) -> str:
 
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
-    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
+    head = True  # among the lines lynx sets over the page: its head's links, its frames
     for index, end, raw in _unwrapped(text_lines):
-        if index == first and _HEAD_LINKS.match(raw):
+        if head and _HEAD_LINKS.match(raw):
             continue  # "#[1]RSS [2]Site » Headline Comments Feed": no part of the page shown
+        head = head and (not raw.strip() or _lynx_frame(raw))
         if "[" in raw:
             raw = LINK_MARK.sub("", raw)
         if "(BUTTON)" in raw:
