@@ -2912,3 +2912,18 @@ def test_lynx_head_links_under_a_frame_line_are_no_line_of_the_page() -> None:
     texts = [line.text for line in _lines(page)]
     assert not any("alternate" in text for text in texts)
     assert parse_text("\n".join(page)).title == "Driverless trams on two lines from spring"
+
+
+def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date() -> None:
+    # Share buttons that are only icons: a text browser sets a list's mark alone for each.
+    icons = "".join(f"          {mark}\n" for mark in "****")
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n",
+        f"          Jane Doe\n{icons}          12 March 2024, 09:30\n",
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_list_marks_with_no_text_are_no_paragraphs_of_the_text() -> None:
+    page = PAGE.replace(f"    {BODY[1]}\n", f"      *\n      •\n      *\n\n    {BODY[1]}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]
