@@ -70,6 +70,18 @@ _FURNITURE = re.compile(
         | we\s+may\s+(?:earn|receive|get|be\s+paid)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?
           (?:commission|compensation|share)\b.{0,160}
         | (?:affiliate|advertiser|advertising)\s+disclosure\b.{0,200}
+        # An outlet's disclaimer over or under an opinion piece: "Opinions expressed by our
+        # contributors are their own.", "The views expressed here do not necessarily reflect
+        # those of the Courier.", "Editorial note: Opinions expressed here are the author's
+        # alone, not those of any bank."
+        | (?:(?:editorial\s+)?(?:disclaimer|note)\s*:\s*)?(?:the\s+|any\s+)?
+          (?:opinions?|views?)\s+(?:expressed|stated)\b[^.!?]{0,120}?
+          \b(?:(?:are|is)\s+(?:(?:solely|entirely|strictly)\s+)?
+            (?:their|his|her|its|the\s+authors?['’]?s?)\s+(?:own|alone)(?=[.,;]|$)
+          |(?:are|is)\s+(?:(?:solely|entirely|strictly)\s+)?(?:those|that)\s+of\s+(?:the\s+|its\s+)?
+            (?:authors?|writers?|contributors?|individuals?)\b
+          |do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?
+            (?:views?|opinions?|positions?|polic(?:y|ies)|those)\b).{0,240}
         | gift\s+(?:this\s+)?article|share\s+full\s+article|(?:hide|show|toggle)\s+caption
         | enlarge\s+(?:this\s+)?image|support\s+(?:our|independent|quality)\s+journalism
         | add\s+(?:this\s+)?(?:topic\s+)?to\s+(?:my\s*ft|email\s+alerts|favou?rites|reading\s+list)
