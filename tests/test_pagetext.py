@@ -2914,9 +2914,11 @@ def test_lynx_head_links_under_a_frame_line_are_no_line_of_the_page() -> None:
     assert parse_text("\n".join(page)).title == "Driverless trams on two lines from spring"
 
 
-def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date() -> None:
-    # Share buttons that are only icons: a text browser sets a list's mark alone for each.
-    icons = "".join(f"          {mark}\n" for mark in "****")
+@pytest.mark.parametrize("mark", ["*", "•", "■"])
+def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date(mark: str) -> None:
+    # Share buttons that are only icons: a text browser sets a list's mark alone for each
+    # (w3m marks a nested list's items with "■").
+    icons = f"          {mark}\n" * 4
     page = PAGE.replace(
         "          By Jane Doe\n          12 March 2024, 09:30\n",
         f"          Jane Doe\n{icons}          12 March 2024, 09:30\n",

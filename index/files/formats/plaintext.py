@@ -3565,7 +3565,7 @@ _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 
 # A list's mark alone on a line, as inscriptis, lynx and w3m set an item with no text.
-_LONE_BULLET = re.compile(r"\s*[*+•◦▪·o]\s*")
+_LONE_BULLET = re.compile(r"\s*[*+•·o◦▪▫‣⁃■□●○]\s*")
 # Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
 _LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
 
