@@ -329,3 +329,46 @@ def test_skip_links_alone_or_in_a_row_are_furniture(line: str) -> None:
 )
 def test_lines_that_open_like_a_skip_link_are_text(line: str) -> None:
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Condividi Facebook Twitter Google+ LinkedIn email whatsapp",
+        "Teilen Facebook Xing E-Mail",
+        "Partager Facebook Twitter",
+        "Share[12] Facebook [13]Twitter [14]LinkedIn",
+    ],
+)
+def test_a_row_of_share_buttons_in_any_language_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_sentence_naming_social_networks_is_no_share_row() -> None:
+    assert not is_furniture("Teilen Sie den Artikel auf Facebook oder Twitter mit Freunden.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Opinions expressed by Courier contributors are their own.",
+        "The views expressed in this column are those of the author.",
+        "The views expressed by guest writers do not necessarily reflect the views of the Courier.",
+        "Editorial note: Opinions expressed here are the author’s alone, not those of any bank.",
+        "Disclaimer: The views expressed are solely those of the writer.",
+    ],
+)
+def test_an_outlets_disclaimer_on_its_writers_views_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Views expressed by the minister were criticised by the opposition as their own goal.",
+        "The views expressed at the meeting do not necessarily reflect a consensus, she said.",
+        "Opinions expressed vary.",
+    ],
+)
+def test_a_sentence_about_views_expressed_is_no_disclaimer(line: str) -> None:
+    assert not is_furniture(line)

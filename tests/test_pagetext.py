@@ -2900,3 +2900,32 @@ def test_the_headline_twice_over_the_deck_is_a_photos_alt_text_not_the_deck() ->
     draft = parse_text(PAGE.replace(SHARE_BAR, f"{SHARE_BAR}\n{photo}"))
     assert draft.title == headline
     assert draft.paragraphs[:2] == [deck, LEDE]
+
+
+def test_lynx_head_links_under_a_frame_line_are_no_line_of_the_page() -> None:
+    # lynx lists the head's links ("#[2]Feed [3]alternate") under the frames it sets first.
+    page = (
+        "   IFRAME: [1]//tags.example.com/ns.html?id=GTM-1234\n\n"
+        "   #[2]Northfield Courier » Trams and ferries Category Feed [3]alternate [4]alternate\n\n"
+        + PAGE
+    ).split("\n")
+    texts = [line.text for line in _lines(page)]
+    assert not any("alternate" in text for text in texts)
+    assert parse_text("\n".join(page)).title == "Driverless trams on two lines from spring"
+
+
+@pytest.mark.parametrize("mark", ["*", "•", "■"])
+def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date(mark: str) -> None:
+    # Share buttons that are only icons: a text browser sets a list's mark alone for each
+    # (w3m marks a nested list's items with "■").
+    icons = f"          {mark}\n" * 4
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n",
+        f"          Jane Doe\n{icons}          12 March 2024, 09:30\n",
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+def test_list_marks_with_no_text_are_no_paragraphs_of_the_text() -> None:
+    page = PAGE.replace(f"    {BODY[1]}\n", f"      *\n      •\n      *\n\n    {BODY[1]}\n")
+    assert parse_text(page).paragraphs == [LEDE, *BODY]

@@ -70,6 +70,18 @@ _FURNITURE = re.compile(
         | we\s+may\s+(?:earn|receive|get|be\s+paid)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?
           (?:commission|compensation|share)\b.{0,160}
         | (?:affiliate|advertiser|advertising)\s+disclosure\b.{0,200}
+        # An outlet's disclaimer over or under an opinion piece: "Opinions expressed by our
+        # contributors are their own.", "The views expressed here do not necessarily reflect
+        # those of the Courier.", "Editorial note: Opinions expressed here are the author's
+        # alone, not those of any bank."
+        | (?:(?:editorial\s+)?(?:disclaimer|note)\s*:\s*)?(?:the\s+|any\s+)?
+          (?:opinions?|views?)\s+(?:expressed|stated)\b[^.!?]{0,120}?
+          \b(?:(?:are|is)\s+(?:(?:solely|entirely|strictly)\s+)?
+            (?:their|his|her|its|the\s+authors?['’]?s?)\s+(?:own|alone)(?=[.,;]|$)
+          |(?:are|is)\s+(?:(?:solely|entirely|strictly)\s+)?(?:those|that)\s+of\s+(?:the\s+|its\s+)?
+            (?:authors?|writers?|contributors?|individuals?)\b
+          |do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?
+            (?:views?|opinions?|positions?|polic(?:y|ies)|those)\b).{0,240}
         | gift\s+(?:this\s+)?article|share\s+full\s+article|(?:hide|show|toggle)\s+caption
         | enlarge\s+(?:this\s+)?image|support\s+(?:our|independent|quality)\s+journalism
         | add\s+(?:this\s+)?(?:topic\s+)?to\s+(?:my\s*ft|email\s+alerts|favou?rites|reading\s+list)
@@ -202,8 +214,13 @@ _PHOTO_CREDIT_TAIL = re.compile(
 )
 _SHARE_WORDS = frozenset(
     """share tweet email e-mail mail print facebook twitter x whatsapp linkedin pinterest
-    telegram reddit copy link save comment comments flipboard""".split()
+    telegram reddit copy link save comment comments flipboard google+ xing tumblr messenger
+    bluesky mastodon threads""".split()
+    # "Share" in the pages' other languages: "Condividi Facebook Twitter", "Teilen Xing".
+    + "teilen partager compartir compartilhar condividi delen udostępnij поделиться".split()
 )
+# lynx's number of a link, before or after the link's text.
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
 # Whole-line furniture and footer markers are short; running text is never tested against them.
 MAX_FURNITURE = 300
 
@@ -229,8 +246,10 @@ def is_furniture(line: str) -> bool:
     if "/" in line[-45:] and _NAMED_CREDIT_TAIL.search(line, max(0, len(line) - 90)):
         return True
     words = lowered.split()
-    if len(words) >= 2 and all(word.strip(".,:|") in _SHARE_WORDS for word in words):
-        return True  # "Share Tweet Email"
+    if len(words) >= 2 and all(
+        _LINK_NUMBER.sub("", word).strip(".,:|") in _SHARE_WORDS for word in words
+    ):
+        return True  # "Share Tweet Email", lynx's "Share[12] Facebook [13]Twitter"
     return "cookies" in lowered and ("accept" in lowered or "we use" in lowered)
 
 

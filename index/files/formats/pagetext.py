@@ -656,6 +656,12 @@ _OPEN_QUOTE = re.compile(r"[‘“„«‹][^’”“»›]*$")
 _HEAD_LINKS = re.compile(r"^\s*#\[\d{1,4}\]")
 
 
+def _lynx_frame(raw: str) -> bool:
+    """Whether `raw` is lynx's line for a frame, which it may set above the head's links
+    ("IFRAME: [1]//example.com/ns.html")."""
+    return raw.lstrip().startswith(("IFRAME:", "FRAME:"))
+
+
 # The title of a post's comments feed among them: "Blog » Headline Comments Feed".
 _COMMENTS_FEED = re.compile(
     r"»\s*(?P<headline>[^»\[\]]+?)\s+(?:comments?[- ]feed|kommentar(?:e)?-feed"
@@ -667,7 +673,9 @@ _COMMENTS_FEED = re.compile(
 def _fed_words(text_lines: list[str]) -> frozenset[str]:
     """The words of the headline the page's comments feed names in the head links lynx lists
     first (`_HEAD_LINKS`), as `name_words` gives a file name's; or none."""
-    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
+    first = next(
+        (n for n, raw in enumerate(text_lines) if raw.strip() and not _lynx_frame(raw)), -1
+    )
     if first < 0 or not _HEAD_LINKS.match(text_lines[first]):
         return frozenset()
     block = []
@@ -702,10 +710,11 @@ def _said_once(text: str) -> str:
 
 def _lines(text_lines: list[str]) -> list[_Line]:
     found = []
-    first = next((n for n, raw in enumerate(text_lines) if raw.strip()), -1)
+    head = True  # among the lines lynx sets over the page: its head's links, its frames
     for index, end, raw in _unwrapped(text_lines):
-        if index == first and _HEAD_LINKS.match(raw):
+        if head and _HEAD_LINKS.match(raw):
             continue  # "#[1]RSS [2]Site » Headline Comments Feed": no part of the page shown
+        head = head and (not raw.strip() or _lynx_frame(raw))
         if "[" in raw:
             raw = LINK_MARK.sub("", raw)
         if "(BUTTON)" in raw:
@@ -1003,13 +1012,12 @@ _MIN_SHORT = 12
 _SHORT_SHARE = 0.25
 
 
-def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
-    """Where the article is in `text_lines`, or None when the text is not laid out like a page.
-
-    `name` is the file's name without its extension: a saved page's name often names its
-    article (see `name_words`)."""
-    if not _laid_out_like_a_page(text_lines):
-        return None
+def page_candidates(
+    text_lines: list[str], name: str = ""
+) -> tuple[list[_Line], int, int, list[tuple[int, str, dict[str, float]]]]:
+    """The lines of a page laid out as one, the first and last of its main text, and the lines
+    that could be its headline with their features (`_candidates`): what `find_article` weighs,
+    and `tests/fit_headline.py` fits the weights on."""
     lines = _lines(text_lines)
     first, last = _best_run(lines)
     while first < last and not lines[first].sentence:
@@ -1025,9 +1033,19 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     # ("muffins" of "Muffin Grundrezept") does not stop the search for one with all of them.
     fed = _fed_words(text_lines)
     if fed:
-        candidates = _candidates(lines, first, fed, elsewhere=1.0)
-    else:
-        candidates = _candidates(lines, first, name_words(name), elsewhere=_NAMED_ELSEWHERE)
+        return lines, first, last, _candidates(lines, first, fed, elsewhere=1.0)
+    named = name_words(name)
+    return lines, first, last, _candidates(lines, first, named, elsewhere=_NAMED_ELSEWHERE)
+
+
+def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
+    """Where the article is in `text_lines`, or None when the text is not laid out like a page.
+
+    `name` is the file's name without its extension: a saved page's name often names its
+    article (see `name_words`)."""
+    if not _laid_out_like_a_page(text_lines):
+        return None
+    lines, first, last, candidates = page_candidates(text_lines, name)
     headline, title, elsewhere = -1, "", False
     best_score = _MIN_HEADLINE_SCORE
     for position, text, features in candidates:

@@ -3564,6 +3564,8 @@ def _without_leading_pictures(paragraphs: list[str]) -> list[str]:
 _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 
+# A list's mark alone on a line, as inscriptis, lynx and w3m set an item with no text.
+_LONE_BULLET = re.compile(r"\s*[*+•·o◦▪▫‣⁃■□●○]\s*")
 # Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
 _LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
 
@@ -3599,6 +3601,9 @@ def parse_text(text: str, name: str = "") -> Draft:
                 else line
                 for line in lines
             ]
+        # A list's mark with nothing after it ("*", "•"): a text browser's item for an icon
+        # (a share button, a social link). A reader sees nothing there.
+        lines = ["" if _LONE_BULLET.fullmatch(line) else line for line in lines]
         _read_page_header(lines, page, state)
         whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
