@@ -85,6 +85,10 @@ class KeyOrder:
     def busy(self) -> bool:
         return self._in_flight or bool(self._holds)
 
+    def holds(self, reason: str) -> bool:
+        """Whether keys are held for `reason` (not yet released, nor run out)."""
+        return reason in self._holds
+
     async def key(self, event: events.Key) -> None:
         """Route `event` now, or after the keys before it."""
         self.pressed += 1

@@ -201,6 +201,36 @@ class TestSearchAndRead:
             assert app.focused is main.search_input
             assert main.search_input.value == "harbour grain"
 
+    async def test_a_key_in_the_box_after_enters_wait_ran_out_keeps_the_focus_there(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """As above, with keys that move the cursor to mend the query (no new query): its
+        late results pulled the focus to the list, and the letters typed next went there (`t`
+        opened the tags dialog, the rest of the word became a tag)."""
+        release = threading.Event()
+        top = Search.top
+
+        def held_back(search: Search) -> SearchResults:
+            if search.text == "harbour":
+                release.wait(30)
+            return top(search)
+
+        monkeypatch.setattr(Search, "top", held_back)
+        monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            main = app.main
+            await pilot.press(*"harbour", "enter")
+            await wait_for(pilot, lambda: not app.key_order.busy, workers=False)
+            await pilot.press("left", "left")
+            release.set()
+            await wait_for(pilot, lambda: main.results is not None, workers=False)
+            await settle(pilot)
+            assert app.focused is main.search_input
+            await pilot.press("t")
+            assert main.search_input.value == "harbotur"
+
 
 class TestTyping:
     """Search as you type: the search starts once the keys stop (`EARLY_DELAY`), its results

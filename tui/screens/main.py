@@ -222,6 +222,8 @@ class MainScreen(Screen[None]):
         self._generation = 0
         self._focus_results = 0
         """The search generation whose results take the focus when they arrive (Enter)."""
+        self._pressed_at_enter = 0
+        """Keys pressed up to that Enter (`KeyOrder.pressed`)."""
         self._unfinished = 0
         """The search generation still running (both steps not yet in), or 0."""
         self._article_generation = 0
@@ -692,9 +694,13 @@ class MainScreen(Screen[None]):
         if self._focus_results and self._focus_results <= message.generation:
             # (a later generation: a commit reran the search meanwhile)
             self._focus_results = 0
-            self.set_reading(False)
-            self.results_list.focus()
-            self.newsread.key_order.release("results")
+            keys = self.newsread.key_order
+            if keys.holds("results") or keys.pressed == self._pressed_at_enter:
+                self.set_reading(False)
+                self.results_list.focus()
+            # else the wait ran out and the user went on in the box (a key that moved its
+            # cursor): the focus pulled from under the keys sent the next letters to the list.
+            keys.release("results")
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
@@ -958,6 +964,7 @@ class MainScreen(Screen[None]):
             pass  # its error is on screen now: the focus stays in the box, with it
         elif self.library_ready and not shown:
             self._focus_results = self._generation
+            self._pressed_at_enter = self.newsread.key_order.pressed
             self.newsread.key_order.hold("results")
         elif not self.library_ready:
             # It runs once the library is open (the next search): keys typed meanwhile (a
@@ -966,6 +973,7 @@ class MainScreen(Screen[None]):
             # Enter let go after `HOLD_LIMIT` went to the empty list). Released by the results,
             # a failed search, or an opening that runs no search.
             self._focus_results = self._generation + 1
+            self._pressed_at_enter = self.newsread.key_order.pressed
             self.set_reading(False)
             self.results_list.focus()
             self.newsread.key_order.hold("results", STORE_HOLD_LIMIT)
