@@ -174,16 +174,7 @@ class TestSearchAndRead:
         `HOLD_LIMIT`. A search slower than that (a loaded machine, an index being written)
         let the user type on in the box, and the answer to the new query then pulled the
         focus to the list from under the keys: the rest of the query went to the list."""
-        release = threading.Event()
-        top = Search.top
-
-        def held_back(search: Search) -> SearchResults:
-            if search.text == "harbour":
-                release.wait(30)
-            return top(search)
-
-        monkeypatch.setattr(Search, "top", held_back)
-        monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
+        release = _hold_back_harbour(monkeypatch)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
@@ -207,16 +198,7 @@ class TestSearchAndRead:
         """As above, with keys that move the cursor to mend the query (no new query): its
         late results pulled the focus to the list, and the letters typed next went there (`t`
         opened the tags dialog, the rest of the word became a tag)."""
-        release = threading.Event()
-        top = Search.top
-
-        def held_back(search: Search) -> SearchResults:
-            if search.text == "harbour":
-                release.wait(30)
-            return top(search)
-
-        monkeypatch.setattr(Search, "top", held_back)
-        monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
+        release = _hold_back_harbour(monkeypatch)
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
@@ -230,6 +212,22 @@ class TestSearchAndRead:
             assert app.focused is main.search_input
             await pilot.press("t")
             assert main.search_input.value == "harbotur"
+
+
+def _hold_back_harbour(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The search for "harbour" waits for the event returned, past Enter's wait for its
+    results (`HOLD_LIMIT`, made 0.1 s)."""
+    release = threading.Event()
+    top = Search.top
+
+    def held_back(search: Search) -> SearchResults:
+        if search.text == "harbour":
+            release.wait(30)
+        return top(search)
+
+    monkeypatch.setattr(Search, "top", held_back)
+    monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
+    return release
 
 
 class TestTyping:
