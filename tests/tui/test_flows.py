@@ -174,7 +174,8 @@ class TestSearchAndRead:
         `HOLD_LIMIT`. A search slower than that (a loaded machine, an index being written)
         let the user type on in the box, and the answer to the new query then pulled the
         focus to the list from under the keys: the rest of the query went to the list."""
-        release = _hold_back_harbour(monkeypatch)
+        release = _hold_back(monkeypatch, "harbour")
+        monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
@@ -198,7 +199,8 @@ class TestSearchAndRead:
         """As above, with keys that move the cursor to mend the query (no new query): its
         late results pulled the focus to the list, and the letters typed next went there (`t`
         opened the tags dialog, the rest of the word became a tag)."""
-        release = _hold_back_harbour(monkeypatch)
+        release = _hold_back(monkeypatch, "harbour")
+        monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
@@ -214,19 +216,17 @@ class TestSearchAndRead:
             assert main.search_input.value == "harbotur"
 
 
-def _hold_back_harbour(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The search for "harbour" waits for the event returned, past Enter's wait for its
-    results (`HOLD_LIMIT`, made 0.1 s)."""
+def _hold_back(monkeypatch: pytest.MonkeyPatch, text: str) -> threading.Event:
+    """The search for `text` waits for the event returned (30 s at most)."""
     release = threading.Event()
     top = Search.top
 
     def held_back(search: Search) -> SearchResults:
-        if search.text == "harbour":
+        if search.text == text:
             release.wait(30)
         return top(search)
 
     monkeypatch.setattr(Search, "top", held_back)
-    monkeypatch.setattr(key_order, "HOLD_LIMIT", 0.1)  # the search outlasts the wait
     return release
 
 
@@ -378,15 +378,7 @@ class TestTyping:
     ) -> None:
         # Enter comes while the early search still runs; it finds nothing, and typing asks
         # for no "did you mean": it runs again, with one.
-        release = threading.Event()
-        top = Search.top
-
-        def held_back(search: Search) -> SearchResults:
-            if search.text == "harbur":
-                release.wait(30)
-            return top(search)
-
-        monkeypatch.setattr(Search, "top", held_back)
+        release = _hold_back(monkeypatch, "harbur")
         app = make_app(library)
         async with app.run_test(size=(80, 24)) as pilot:
             # The first results on screen (nothing unfinished is true before the first
