@@ -12,7 +12,7 @@ from typing import Any
 
 import oracle
 import pytest
-from test_search_oracle import Corpus, Queries, compare
+from test_search_oracle import Corpus, Queries, compared
 
 from newsread.index.engine import indexer, merging, parallel
 from newsread.index.library import Library
@@ -58,9 +58,8 @@ def _answers(library: Library, corpus: Corpus, seed: int) -> list[Any]:
     for _ in range(QUERIES):
         text = queries.query()
         options = queries.options(docs)
-        problems = compare(library, docs, oracle.Annotations(), text, **options)
+        problems, results = compared(library, docs, oracle.Annotations(), text, **options)
         assert not problems, f"seed {seed}, query {text!r} {options}: {problems}"
-        results = library.search(text, **options)
         found.append((text, results.total))
     return found
 

@@ -526,6 +526,13 @@ def compare(
     library: Library, docs: list[oracle.Doc], marks: oracle.Annotations, text: str, **options: Any
 ) -> list[str]:
     """What `Library.search` gets wrong for this query, as lines (none: all agree)."""
+    return compared(library, docs, marks, text, **options)[0]
+
+
+def compared(
+    library: Library, docs: list[oracle.Doc], marks: oracle.Annotations, text: str, **options: Any
+) -> tuple[list[str], Any]:
+    """`compare`'s lines, and the results they are about (None where the query raised)."""
     expected = oracle.search(docs, text, filters=options.get("filters"), annotations=marks)
     # In two steps, as the app searches (`Library.search` is both steps at once): the first
     # step's hits are the final ones, and the second step's total and facets the oracle's.
@@ -533,7 +540,20 @@ def compare(
         with library.begin_search(text, annotations=library.annotations, **options) as running:
             first, results = running.top(), running.counts()
     except QueryError as error:
-        return [f"raised QueryError: {error}"]
+        return [f"raised QueryError: {error}"], None
+    return _disagreements(library, docs, expected, first, results, text, options), results
+
+
+def _disagreements(
+    library: Library,
+    docs: list[oracle.Doc],
+    expected: oracle.OracleResults,
+    first: Any,
+    results: Any,
+    text: str,
+    options: dict[str, Any],
+) -> list[str]:
+    """Where the two steps' `first` and `results` differ from the oracle's `expected`."""
     problems = two_steps_agree(first, results)
     if results.sort == "relevance" and not options.get("filters"):
         # Folded, the page skips other versions of a story: its scores are not the top ones.

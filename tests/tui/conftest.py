@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from textual import _wait
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from tui_helpers import IndexedLibraries, build_library
 
 from newsread.index.config import Config
@@ -35,6 +37,31 @@ def short_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.setattr(_wait, "SLEEP_GRANULARITY", 0.005)
     monkeypatch.setattr(_wait, "SLEEP_IDLE", 0.005 / 20)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def css_read_once() -> Iterator[None]:
+    """Each app's stylesheet parses a CSS text as the first app's did, not again.
+
+    Every Pilot test starts a new app, whose stylesheet read the app's and each widget's CSS
+    anew (~25 ms of CPU an app, and again for each screen that brings new widgets): parsing
+    was a tenth of a Pilot file's CPU. The parsed rules are shared as Textual shares them
+    between one stylesheet's parses; the key has the theme's variables, which the parse
+    substitutes."""
+    parse = Stylesheet._parse_rules
+    parsed: dict[tuple[object, ...], list[RuleSet]] = {}
+
+    def read_once(
+        self: Stylesheet, css: str, read_from: object, *args: object, **kwargs: object
+    ) -> list[RuleSet]:
+        key = (css, read_from, args, tuple(kwargs.items()), tuple(self._variables.items()))
+        if key not in parsed:
+            parsed[key] = parse(self, css, read_from, *args, **kwargs)
+        return parsed[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", read_once)
+        yield
 
 
 @pytest.fixture(autouse=True)
