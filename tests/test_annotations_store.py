@@ -546,6 +546,68 @@ def test_database_is_in_wal_mode_with_the_current_schema(store: AnnotationStore)
         assert other.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
 
 
+MOUNTS = r"""22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw
+30 22 0:40 / /home rw,relatime shared:5 - nfs4 files:/export/home rw,vers=4.2
+31 30 8:17 / /home/ann/local\040disk rw - xfs /dev/sdb1 rw
+32 22 0:41 / /mnt/c rw,noatime - 9p drvfs rw
+33 22 0:42 / /srv/notes rw - fuse.sshfs ann@files:/notes rw
+"""
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind"),
+    [
+        ("/home/ann/.local/share/newsread", "nfs4"),
+        ("/home", "nfs4"),
+        ("/homework", ""),  # not under /home
+        ("/home/ann/local disk/newsread", ""),  # a local disk mounted inside the share
+        ("/mnt/c/Users/ann", "9p"),  # WSL's Windows drive
+        ("/srv/notes/x", "fuse.sshfs"),
+        ("/var/lib", ""),
+    ],
+)
+def test_a_folder_on_a_file_system_computers_share_is_known_by_its_mount(
+    folder: str, kind: str
+) -> None:
+    assert database_module.shared_file_system(Path(folder), MOUNTS) == kind
+
+
+def test_a_store_on_a_shared_file_system_keeps_a_rollback_journal_not_a_wal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's WAL works only while every connection is on one computer: a home folder on a
+    file server, open from two of them, could have its store damaged. Such a store uses the
+    rollback journal, one left in WAL mode included, and keeps what was saved."""
+    with AnnotationStore.open(db_path) as store:
+        store.set_article_note(make_article(), "saved on a local disk")
+    monkeypatch.setattr(database_module, "shared_file_system", lambda folder: "nfs4")
+    with AnnotationStore.open(db_path) as store:
+        assert store.article_note(make_article()) == "saved on a local disk"
+        store.set_article_note(make_article(), "saved on the file server")
+        with sqlite3.connect(db_path) as other:
+            assert other.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    assert not Path(f"{db_path}-wal").exists()
+    with AnnotationStore.open(db_path) as store:
+        assert store.article_note(make_article()) == "saved on the file server"
+
+
+def test_a_store_on_a_shared_file_system_open_in_wal_mode_elsewhere_opens_at_once(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session (an older newsread, or one that opened it before the move) has the
+    store open in WAL mode: it cannot leave WAL under it, and opening neither waits for it
+    nor fails; both see what the other saves."""
+    with AnnotationStore.open(db_path) as first:
+        first.set_article_note(make_article(), "from the first session")
+        monkeypatch.setattr(database_module, "shared_file_system", lambda folder: "nfs4")
+        started = time.monotonic()
+        with AnnotationStore.open(db_path, busy_timeout=120, attempts=1) as second:
+            assert time.monotonic() - started < 60  # not after the busy timeout's wait
+            assert second.article_note(make_article()) == "from the first session"
+            second.set_article_note(make_article(), "from the second")
+        assert first.article_note(make_article()) == "from the second"
+
+
 def test_migrations_are_applied_in_order(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with AnnotationStore.open(db_path) as store:
         store.set_article_note(make_article(), "before the upgrade")

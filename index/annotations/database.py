@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -692,9 +693,13 @@ def configure(
 ) -> None:
     """Set the connection up, migrating an older store; `on_wait` is called when the
     migration must first wait for another session's write lock."""
-    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        log.warning("%s: WAL mode unavailable (journal mode %s)", path, mode)
+    shared = shared_file_system(path.parent)
+    if shared:  # SQLite's WAL needs every connection on one computer: not so here
+        _leave_wal(connection, path, shared)
+    else:
+        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("%s: WAL mode unavailable (journal mode %s)", path, mode)
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
     version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -733,6 +738,56 @@ def configure(
     except BaseException:
         rollback(connection)
         raise
+
+
+SHARED_FILE_SYSTEMS = frozenset(
+    "nfs nfs4 cifs smb3 smbfs 9p afs ceph lustre gpfs beegfs glusterfs ocfs2 gfs2 coda ncpfs "
+    "davfs fuse.sshfs fuse.glusterfs fuse.ceph fuse.rclone fuse.s3fs fuse.gcsfuse".split()
+)
+"""File systems that computers share (a home folder on a file server, a cluster's storage,
+WSL's Windows drives): SQLite's WAL keeps its index in memory shared through a file, which
+does not work between computers, so two sessions on two of them could damage the store."""
+
+
+def shared_file_system(folder: Path, mountinfo: str | None = None) -> str:
+    """The type of the shared file system (`SHARED_FILE_SYSTEMS`) `folder` is on, or "" (a
+    local one, or not known: not Linux). `mountinfo` is /proc/self/mountinfo's text."""
+    if mountinfo is None:
+        try:
+            mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+    where = os.path.realpath(folder)
+    best, kind = "", ""
+    for line in mountinfo.splitlines():
+        fields, _, after = line.partition(" - ")
+        parts = fields.split()
+        if len(parts) < 5 or not after:
+            continue
+        mount = _unescaped(parts[4])
+        inside = where == mount or where.startswith(mount.rstrip("/") + "/")
+        if inside and len(mount) >= len(best):  # the last of a mount over another is seen
+            best, kind = mount, after.split()[0]
+    return kind if kind in SHARED_FILE_SYSTEMS else ""
+
+
+def _unescaped(field: str) -> str:
+    """A mountinfo path: space, tab, newline and backslash are written as octal escapes."""
+    return re.sub(r"\\([0-7]{3})", lambda code: chr(int(code.group(1), 8)), field)
+
+
+def _leave_wal(connection: sqlite3.Connection, path: Path, shared: str) -> None:
+    """The rollback journal for a store on a shared file system. A store another session
+    has open in WAL mode stays in it until that session quits (SQLite refuses the change
+    while another connection has the file)."""
+    try:
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if not is_busy(error):
+            raise
+        mode = "wal"
+    if str(mode).lower() == "wal":
+        log.warning("%s is on %s and open elsewhere in WAL mode", path, shared)
 
 
 class OlderSessionOpen(AnnotationError):
