@@ -527,7 +527,8 @@ def timeline(
         shown = [first for first, _ in counted]
         if 2 * len(shown) < len(dated):
             continue
-        walk = [min(shown) + timedelta(days=n) for n in range((max(shown) - min(shown)).days + 1)]
+        first, days = min(shown), (max(shown) - min(shown)).days + 1
+        walk = (first + timedelta(days=n) for n in range(days))  # lazily: may stop early
         periods: dict[date, None] = {}
         for day in walk:
             periods[name(day)] = None
