@@ -546,32 +546,6 @@ def test_database_is_in_wal_mode_with_the_current_schema(store: AnnotationStore)
         assert other.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
 
 
-MOUNTS = r"""22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw
-30 22 0:40 / /home rw,relatime shared:5 - nfs4 files:/export/home rw,vers=4.2
-31 30 8:17 / /home/ann/local\040disk rw - xfs /dev/sdb1 rw
-32 22 0:41 / /mnt/c rw,noatime - 9p drvfs rw
-33 22 0:42 / /srv/notes rw - fuse.sshfs ann@files:/notes rw
-"""
-
-
-@pytest.mark.parametrize(
-    ("folder", "kind"),
-    [
-        ("/home/ann/.local/share/newsread", "nfs4"),
-        ("/home", "nfs4"),
-        ("/homework", ""),  # not under /home
-        ("/home/ann/local disk/newsread", ""),  # a local disk mounted inside the share
-        ("/mnt/c/Users/ann", "9p"),  # WSL's Windows drive
-        ("/srv/notes/x", "fuse.sshfs"),
-        ("/var/lib", ""),
-    ],
-)
-def test_a_folder_on_a_file_system_computers_share_is_known_by_its_mount(
-    folder: str, kind: str
-) -> None:
-    assert database_module.shared_file_system(Path(folder), MOUNTS) == kind
-
-
 def test_a_store_on_a_shared_file_system_keeps_a_rollback_journal_not_a_wal(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsread.index.annotations.model import AnnotationError
+from newsread.index.file_systems import shared_file_system
 from newsread.index.folding import fold
 from newsread.index.private_files import create_private_file, make_private_dir
 
@@ -738,42 +738,6 @@ def configure(
     except BaseException:
         rollback(connection)
         raise
-
-
-SHARED_FILE_SYSTEMS = frozenset(
-    "nfs nfs4 cifs smb3 smbfs 9p afs ceph lustre gpfs beegfs glusterfs ocfs2 gfs2 coda ncpfs "
-    "davfs fuse.sshfs fuse.glusterfs fuse.ceph fuse.rclone fuse.s3fs fuse.gcsfuse".split()
-)
-"""File systems that computers share (a home folder on a file server, a cluster's storage,
-WSL's Windows drives): SQLite's WAL keeps its index in memory shared through a file, which
-does not work between computers, so two sessions on two of them could damage the store."""
-
-
-def shared_file_system(folder: Path, mountinfo: str | None = None) -> str:
-    """The type of the shared file system (`SHARED_FILE_SYSTEMS`) `folder` is on, or "" (a
-    local one, or not known: not Linux). `mountinfo` is /proc/self/mountinfo's text."""
-    if mountinfo is None:
-        try:
-            mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-    where = os.path.realpath(folder)
-    best, kind = "", ""
-    for line in mountinfo.splitlines():
-        fields, _, after = line.partition(" - ")
-        parts = fields.split()
-        if len(parts) < 5 or not after:
-            continue
-        mount = _unescaped(parts[4])
-        inside = where == mount or where.startswith(mount.rstrip("/") + "/")
-        if inside and len(mount) >= len(best):  # the last of a mount over another is seen
-            best, kind = mount, after.split()[0]
-    return kind if kind in SHARED_FILE_SYSTEMS else ""
-
-
-def _unescaped(field: str) -> str:
-    """A mountinfo path: space, tab, newline and backslash are written as octal escapes."""
-    return re.sub(r"\\([0-7]{3})", lambda code: chr(int(code.group(1), 8)), field)
 
 
 def _leave_wal(connection: sqlite3.Connection, path: Path, shared: str) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsread.index.article import Article, path_key
+from newsread.index.file_systems import shared_file_system
 from newsread.index.private_files import create_private_file
 
 _SCHEMA = """
@@ -114,7 +115,12 @@ class DocStore:
             # SQLite creates the file, and later its -wal and -shm files, with this mode.
             create_private_file(path)
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        journal = "DELETE" if shared_file_system(path.parent) else "WAL"
+        try:
+            self._db.execute(f"PRAGMA journal_mode={journal}")
+        except sqlite3.OperationalError as error:  # open elsewhere in WAL mode: stays so
+            if "locked" not in str(error):
+                raise
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self._add_story_generations()
