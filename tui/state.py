@@ -24,11 +24,34 @@ MAX_NAVIGATION = 200
 
 @dataclass(frozen=True)
 class Position:
-    """Where the reader was in an article: the cursor (row, column) and the scroll offset."""
+    """Where the reader was in an article: the cursor (row, column) and the scroll offset.
+
+    `article_id` and `title`: the article's, as kept with the position, which finds its
+    article again when the key it was kept under names another one by then.
+    """
 
     row: int = 0
     column: int = 0
     scroll_y: int = 0
+    article_id: str = field(default="", compare=False)
+    title: str = field(default="", compare=False)
+
+    def is_of(self, key: str, article_id: str, title: str) -> bool:
+        """Whether this position, kept under `key`, is of that article (its id and title).
+
+        The key of an article in a file of several (`feed.json#2`) is a position in the file,
+        which another article takes when one is put before it: there the id, else the title,
+        must be the article's too. A whole file's key stands for its article alone (an edit
+        can change an id made from the text).
+        """
+        if self.article_id and self.article_id == article_id:
+            return True
+        return not several(key) or (bool(self.title) and self.title == title)
+
+
+def several(key: str) -> bool:
+    """Whether `key` names an article of a file of several (`feed.json#2`): a position."""
+    return key.rpartition("#")[2].isdigit()
 
 
 @dataclass(frozen=True)
@@ -59,12 +82,26 @@ class LibraryState:
     """The results list's highlighted row: the list comes back on it (on the open article's
     hit, when that is listed)."""
 
-    def remember(self, key: str, position: Position) -> None:
-        """Keep `position` for `key`, forgetting the least recently read beyond a cap."""
+    def remember(self, key: str, position: Position, article_id: str = "", title: str = "") -> None:
+        """Keep `position` for `key` (the article `article_id`, `title`), forgetting the least
+        recently read beyond a cap."""
         self.positions.pop(key, None)
-        self.positions[key] = position
+        self.positions[key] = replace(position, article_id=article_id, title=title)
         while len(self.positions) > MAX_POSITIONS:
             del self.positions[next(iter(self.positions))]
+
+    def position_of(self, key: str, article_id: str, title: str) -> Position | None:
+        """Where the reader was in the article `article_id` (`title`), shown at `key`: the
+        position kept under its key when it is of that article, else the one kept with its id
+        under another key (it was renamed, or moved in its file of several)."""
+        kept = self.positions.get(key)
+        if kept is not None and kept.is_of(key, article_id, title):
+            return kept
+        if not article_id:
+            return None
+        return next(
+            (p for p in reversed(self.positions.values()) if p.article_id == article_id), None
+        )
 
 
 @dataclass
@@ -142,7 +179,8 @@ def state_to_json(state: SessionState) -> dict[str, Any]:
                 "notes": lib.notes,
                 "row": lib.row,
                 "positions": {
-                    key: [p.row, p.column, p.scroll_y] for key, p in lib.positions.items()
+                    key: [p.row, p.column, p.scroll_y, p.article_id, p.title]
+                    for key, p in lib.positions.items()
                 },
             }
             for root, lib in state.libraries.items()
@@ -161,13 +199,16 @@ def _filters(value: Any) -> dict[str, str]:
 
 
 def _position(value: Any) -> Position | None:
-    if (
-        isinstance(value, list)
-        and len(value) == 3
-        and all(isinstance(n, int) and n >= 0 for n in value)
-    ):
-        return Position(*value)
-    return None
+    """`[row, column, scroll_y, article_id, title]` (or the first three alone, as earlier
+    versions kept them)."""
+    if not isinstance(value, list) or len(value) not in (3, 5):
+        return None
+    numbers, names = value[:3], value[3:]
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers):
+        return None
+    if not all(isinstance(name, str) for name in names):
+        return None
+    return Position(*numbers, *names)
 
 
 def state_from_json(data: Any) -> SessionState:
@@ -275,7 +316,7 @@ class Place:
     query's results (the query stays in the box). `highlight` and `row`: the hit its list was
     left on, to come back to (not part of what the place is). `read`: the id and title of the
     article once shown, which find it when its key names another one by then (an article put
-    before it in a file of several).
+    before it in a file of several); `like_read`: the same of the article of `like`.
     """
 
     query: str
@@ -286,6 +327,7 @@ class Place:
     highlight: str = field(default="", compare=False)
     row: int | None = field(default=None, compare=False)
     read: tuple[str, str] = field(default=("", ""), compare=False)
+    like_read: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 class Navigation:
@@ -318,8 +360,9 @@ class Navigation:
     def highlighted(self, listed: Place, key: str, row: int) -> None:
         """The list of `listed` has its highlight on hit `row` (`key`): kept in the current
         place when it is that list, for coming back to it."""
-        if listed == self.current:
-            self._places[self._index] = replace(listed, highlight=key, row=row)
+        current = self.current
+        if current is not None and listed == current:
+            self._places[self._index] = replace(current, highlight=key, row=row)
 
     def can_go_back(self) -> bool:
         return self._index > 0

@@ -119,6 +119,27 @@ def test_positions_forget_the_least_recently_read_beyond_the_cap() -> None:
     assert list(lib.positions)[-1] == "k100"
 
 
+def test_a_position_in_a_file_of_several_follows_its_article_not_its_place(
+    tmp_path: Path,
+) -> None:
+    """Seen in use: the position kept for `feed.json#2` was applied to the article that was
+    `#2` after one was put at the export's front; the one read there, now `#3`, opened at its
+    top. Kept with the article's id and title, through a relaunch."""
+    path = tmp_path / "state.json"
+    state = SessionState()
+    state.for_library(Path("/news")).remember("feed.json#2", Position(5, 3, 2), "id-b", "B")
+    state.for_library(Path("/news")).remember("one.txt", Position(7, 0, 0), "id-c", "C")
+    save_state(state, path)
+    lib = load_state(path)[0].for_library(Path("/news"))
+    assert lib.position_of("feed.json#2", "id-a", "A") is None  # another article there now
+    assert lib.position_of("feed.json#3", "id-b", "B") == Position(5, 3, 2)
+    assert lib.position_of("feed.json#2", "id-b2", "B") == Position(5, 3, 2)  # edited: title
+    assert lib.position_of("one.txt", "id-c2", "C edited") == Position(7, 0, 0)  # the file's
+    old = LibraryState(positions={"feed.json#2": Position(5, 3, 2), "one.txt": Position(1)})
+    assert old.position_of("feed.json#2", "id-a", "A") is None  # kept by an earlier version
+    assert old.position_of("one.txt", "id-c", "C") == Position(1)
+
+
 def test_navigation_goes_back_and_forward_and_drops_the_forward_branch() -> None:
     nav = Navigation()
     a, b, c, d = (Place(q) for q in "abcd")

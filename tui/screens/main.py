@@ -112,6 +112,24 @@ def _moved_to(library: Library, article_id: str, key: str, path: str) -> str:
     return ""
 
 
+def _like_key(library: Library, key: str, read: tuple[str, str]) -> str:
+    """The key of the article a "more like this" list is of: `key`, unless it names another
+    article than `read` (its id and title) by now, which is then found by its id (`_moved_to`).
+    One taken out of its file of several is no longer in the library (`UnknownArticle`)."""
+    from newsread.index import UnknownArticle
+
+    article_id, title = read
+    article = library.article(key)
+    if article is None or article_id in ("", article.id):
+        return key
+    moved = _moved_to(library, article_id, key, article.path)
+    if moved:
+        return moved
+    if "#" in key and title.strip() and article.title != title:
+        raise UnknownArticle(f"“{title}” is no longer in the library")
+    return key
+
+
 def _took_its_place(now: Article, shown: Article) -> bool:
     """Whether `now`, of another id at `shown`'s key in a file of several (`feed.json#2`), is
     another article: of another address, or another title (`shown` edited keeps its own)."""
@@ -211,6 +229,9 @@ class MainScreen(Screen[None]):
         self.results: SearchResults | None = None
         self.like = ""
         """The key of the article whose "more like this" list is shown, or ""."""
+        self.like_read: tuple[str, str] = ("", "")
+        """That article's id and title, which find it when its key names another one by then
+        (an article put before it in a file of several)."""
         self.navigation = Navigation()
         self.recall = QueryRecall(queries)
         self.library_ready = False
@@ -614,6 +635,7 @@ class MainScreen(Screen[None]):
             keep_position,
             suggest,
             self.like,
+            self.like_read,
         )
 
     @work(thread=True, exclusive=True, group="search")
@@ -626,6 +648,7 @@ class MainScreen(Screen[None]):
         refresh: bool,
         suggest: bool,
         like: str = "",
+        like_read: tuple[str, str] = ("", ""),
     ) -> None:
         from newsread.index import NothingToSearch, QueryError, SearchCancelled
 
@@ -640,6 +663,7 @@ class MainScreen(Screen[None]):
             return  # searches start only once the library is open
         try:
             if like:  # one step: "more like this" ranks a few articles, it counts nothing
+                like = _like_key(library, like, like_read)
                 results = library.similar(like, sort=sort, filters=filters, limit=PAGE)
                 self.post_message(SearchDone(generation, results, refresh))
                 self.post_message(SearchCounted(generation, results))
@@ -1007,7 +1031,9 @@ class MainScreen(Screen[None]):
     def _page_wanted(self, message: ResultsList.PageWanted) -> None:
         if self._searched is not None and self.library_ready:
             query, sort, filters, like = self._searched
-            self._load_page(self._generation, query, sort, dict(filters), message.offset, like)
+            self._load_page(
+                self._generation, query, sort, dict(filters), message.offset, like, self.like_read
+            )
 
     @work(thread=True, group="pages")
     def _load_page(
@@ -1018,6 +1044,7 @@ class MainScreen(Screen[None]):
         filters: dict[str, str],
         offset: int,
         like: str = "",
+        like_read: tuple[str, str] = ("", ""),
     ) -> None:
         library = self.newsread.library
         if generation != self._generation or library is None:
@@ -1025,7 +1052,12 @@ class MainScreen(Screen[None]):
         try:
             if like:
                 similar = library.similar(
-                    like, sort=sort, filters=filters, limit=PAGE, offset=offset, facets=False
+                    _like_key(library, like, like_read),
+                    sort=sort,
+                    filters=filters,
+                    limit=PAGE,
+                    offset=offset,
+                    facets=False,
                 )
                 self.post_message(PageLoaded(generation, offset, similar.hits))
                 return
@@ -1061,7 +1093,9 @@ class MainScreen(Screen[None]):
     def _place(self, article: str = "") -> Place:
         """Where the screen is: its search, and `article`; with the hit its list is on."""
         filters = tuple(sorted(self.filters.items()))
-        place = Place(self.query_text, self.sort, filters, article, self.like)
+        place = Place(
+            self.query_text, self.sort, filters, article, self.like, like_read=self.like_read
+        )
         if replace(place, article="") != self._listed:
             return place  # the list shown is another search's (typed ahead)
         listed = self.results_list
@@ -1241,7 +1275,8 @@ class MainScreen(Screen[None]):
             else:
                 self.notify("That article is no longer in the library", severity="warning")
             return
-        position = self.session.positions.get(message.key)
+        article = message.article
+        position = self.session.position_of(message.key, article.id, article.title)
         if position is None and restoring and message.key != self.session.article:
             # Found under its new name: where the reader was in it under the old one.
             position = self.session.positions.get(self.session.article)
@@ -1267,7 +1302,7 @@ class MainScreen(Screen[None]):
     def remember_position(self) -> None:
         article = self.article_view.article
         if article is not None:
-            self.session.remember(article.key, self.reader.position)
+            self.session.remember(article.key, self.reader.position, article.id, article.title)
 
     def set_reading(self, reading: bool) -> None:
         self.set_class(reading, "-reading")
@@ -1341,6 +1376,7 @@ class MainScreen(Screen[None]):
         if current is None or (current.query, current.like) != (self.query_text, self.like):
             self._visit()  # so [ comes back to the list as it was
         self.like = key
+        self.like_read = self._read_of(key)
         # The list is no longer the query's: the box keeps no query that disagrees with it
         # (`[` brings the query back with its list; typing starts a new search).
         with self.search_input.prevent(Input.Changed):
@@ -1352,6 +1388,14 @@ class MainScreen(Screen[None]):
         # keys typed meanwhile (`Lj`) wait for it.
         self._focus_results = self._generation
         self.newsread.key_order.hold("results")
+
+    def _read_of(self, key: str) -> tuple[str, str]:
+        """The id and title of the article `key` as shown (open, or a hit listed), if it is."""
+        article = self.article_view.article
+        if article is not None and article.key == key:
+            return article.id, article.title
+        hit = next((hit for hit in self.results_list.rows.values() if hit.key == key), None)
+        return (hit.id, hit.title) if hit is not None else ("", "")
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -1447,6 +1491,7 @@ class MainScreen(Screen[None]):
             shown = ", ".join(f"{k}: {v}" for k, v in place.filters)
             self.notify(f"Filters back: {shown}", timeout=3)
         self.sort, self.filters, self.like = place.sort, dict(place.filters), place.like
+        self.like_read = place.like_read
         if changed:
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = place.query

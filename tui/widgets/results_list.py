@@ -36,6 +36,7 @@ from newsread.index.article import date_shown, shown_path
 from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip, clip_content, keep_in_view, steady
+from newsread.tui.state import several
 from newsread.tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
@@ -388,9 +389,13 @@ class ResultsList(StoppingOptionList):
         """Show the first page of a search; `keep_highlight` keeps the highlighted row's hit
         (or the row, when that hit is not on the first page). `highlight` (a hit's key, and
         its row) puts the highlight there instead, as `keep_highlight` does."""
+        kept = None
         if highlight is None and keep_highlight:
             highlight = self.highlighted_key, self.highlighted_row
+            kept = self._hit_of(self.highlighted_key)
         keep, row = highlight or (None, None)
+        if kept is not None:
+            keep = _same_hit(kept, results.hits)
         self.results = results
         self.rows = dict(enumerate(results.hits))
         self._asked = set()
@@ -412,6 +417,10 @@ class ResultsList(StoppingOptionList):
                 self._wanted = (keep, row, self.highlighted)
             else:
                 self.highlighted = 0
+
+    def _hit_of(self, key: str | None) -> Hit | None:
+        """The hit listed under `key`, if one is (a version's row is none)."""
+        return next((hit for hit in self.rows.values() if hit.key == key), None)
 
     def _make_options(self) -> list[Option | None]:
         """A row per hit (its expanded versions under it), then any suggestion."""
@@ -677,3 +686,17 @@ class ResultsList(StoppingOptionList):
     def _post_highlighted(self, row: int) -> None:
         hit = self.rows.get(row)
         self.post_message(self.Highlighted(hit.key if hit else None, row))
+
+
+def _same_hit(kept: Hit, hits: Sequence[Hit]) -> str | None:
+    """The key of `kept` among `hits` (a search run again): its own key, unless the hit there
+    is another article (the key of an article in a file of several is a position, which
+    another takes when one is put before it), else the one hit of its id. None when its key
+    names another article and its id none; its key when neither is among `hits`."""
+    at = next((hit for hit in hits if hit.key == kept.key), None)
+    if at is not None and (at.id == kept.id or not several(kept.key) or at.title == kept.title):
+        return kept.key
+    same = [hit.key for hit in hits if hit.id == kept.id]
+    if len(same) == 1:
+        return same[0]
+    return None if at is not None else kept.key
