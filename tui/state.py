@@ -316,7 +316,8 @@ class Place:
     query's results (the query stays in the box). `highlight` and `row`: the hit its list was
     left on, to come back to (not part of what the place is). `read`: the id and title of the
     article once shown, which find it when its key names another one by then (an article put
-    before it in a file of several); `like_read`: the same of the article of `like`.
+    before it in a file of several); `like_read` and `highlight_read`: the same of the article
+    of `like`, and of the hit `highlight`.
     """
 
     query: str
@@ -328,6 +329,7 @@ class Place:
     row: int | None = field(default=None, compare=False)
     read: tuple[str, str] = field(default=("", ""), compare=False)
     like_read: tuple[str, str] = field(default=("", ""), compare=False)
+    highlight_read: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 class Navigation:
@@ -357,12 +359,16 @@ class Navigation:
         if current is not None and current.article == key:
             self._places[self._index] = replace(current, read=(article_id, title))
 
-    def highlighted(self, listed: Place, key: str, row: int) -> None:
-        """The list of `listed` has its highlight on hit `row` (`key`): kept in the current
-        place when it is that list, for coming back to it."""
+    def highlighted(
+        self, listed: Place, key: str, row: int, read: tuple[str, str] = ("", "")
+    ) -> None:
+        """The list of `listed` has its highlight on hit `row` (`key`, the article `read`: its
+        id and title): kept in the current place when it is that list, for coming back to it."""
         current = self.current
         if current is not None and listed == current:
-            self._places[self._index] = replace(current, highlight=key, row=row)
+            self._places[self._index] = replace(
+                current, highlight=key, row=row, highlight_read=read
+            )
 
     def can_go_back(self) -> bool:
         return self._index > 0

@@ -868,6 +868,18 @@ class TestResults:
             await settle(pilot)
             await wait_for(pilot, lambda: len(results.keys) == 3)
             assert results.highlighted_key == "feed.json#3"
+            # Left for another search, the feed changed again meanwhile: `[` comes back to the
+            # list on the article it was left on, not on the key it had then.
+            await search(pilot, "vessa")
+            titles = ["Quay lights fixed", "Ferry fares frozen", "Quay cranes arrive"]
+            write_feed(library, [*titles, "Quay tolls rise"])
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: "1 file changed — indexing" in notifications(app))
+            await settle(pilot)
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
+            await wait_for(pilot, lambda: len(results.keys) == 4)
+            assert results.highlighted_key == "feed.json#4"
 
 
 class TestHistory:

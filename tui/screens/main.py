@@ -255,7 +255,7 @@ class MainScreen(Screen[None]):
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._listed = Place("")
         """The place whose list is shown (its search; no article)."""
-        self._return_to: tuple[int, str, int | None] = (0, "", None)
+        self._return_to: tuple[int, str, int | None, tuple[str, str]] = (0, "", None, ("", ""))
         """A search generation whose list puts its highlight on this hit (key, row): back
         or forward to a list searched again."""
         self._search_timer: Timer | None = None
@@ -728,7 +728,7 @@ class MainScreen(Screen[None]):
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
-        generation, key, row = self._return_to
+        generation, key, row, read = self._return_to
         back: tuple[str | None, int | None] | None = (
             (key, row) if generation == message.generation else None
         )
@@ -740,7 +740,9 @@ class MainScreen(Screen[None]):
         if self._searched is not None:
             query, sort, filters, like = self._searched
             self._listed = Place(query, sort, filters, like=like)
-        self.results_list.show_results(results, keep_highlight=message.refresh, highlight=back)
+        self.results_list.show_results(
+            results, keep_highlight=message.refresh, highlight=back, read=read
+        )
         self.newsread.key_order.release("list")  # (held for this list, if at all)
         if results.counted or not results.hits:
             # Else the timeline comes with the counts (`_search_counted`); the line keeps
@@ -1099,7 +1101,10 @@ class MainScreen(Screen[None]):
         if replace(place, article="") != self._listed:
             return place  # the list shown is another search's (typed ahead)
         listed = self.results_list
-        return replace(place, highlight=listed.highlighted_key or "", row=listed.highlighted_row)
+        key = listed.highlighted_key or ""
+        return replace(
+            place, highlight=key, row=listed.highlighted_row, highlight_read=listed.read_of(key)
+        )
 
     def _visit(self, article: str = "") -> None:
         self.navigation.visit(self._place(article))
@@ -1114,7 +1119,8 @@ class MainScreen(Screen[None]):
     @on(ResultsList.Highlighted)
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
         self._update_results_title()
-        self.navigation.highlighted(self._listed, message.key or "", message.row)
+        key = message.key or ""
+        self.navigation.highlighted(self._listed, key, message.row, self.results_list.read_of(key))
         if not self.like:
             self.session.row = message.row
         if not self.wide or not self.results_list.has_focus or message.key is None:
@@ -1441,7 +1447,7 @@ class MainScreen(Screen[None]):
         key = self.results_list.highlighted_key
         self.search_now()
         if key:
-            self._return_to = (self._generation, key, None)
+            self._return_to = (self._generation, key, None, self.results_list.read_of(key))
         self._visit()
         # Keys typed meanwhile (`sG`) are for the new list: they wait for it.
         self.newsread.key_order.hold("list")
@@ -1497,7 +1503,12 @@ class MainScreen(Screen[None]):
                 self.search_input.value = place.query
             self.search_now()
             # The list searched again comes back with the hit it was left on highlighted.
-            self._return_to = (self._generation, place.highlight or place.article, place.row)
+            self._return_to = (
+                self._generation,
+                place.highlight or place.article,
+                place.row,
+                place.highlight_read if place.highlight else place.read,
+            )
         if place.article:
             self.open_article(place.article, focus=True, record=False, read=place.read)
         else:
