@@ -41,12 +41,15 @@ class Position:
 
         The key of an article in a file of several (`feed.json#2`) is a position in the file,
         which another article takes when one is put before it: there the id, else the title,
-        must be the article's too. A whole file's key stands for its article alone (an edit
-        can change an id made from the text).
+        must be the article's too. A whole file's key stands for its article unless both
+        differ (an edit can change an id made from the text, rarely the title too; a file
+        renamed to the name of one deleted is another article).
         """
         if self.article_id and self.article_id == article_id:
             return True
-        return not several(key) or (bool(self.title) and self.title == title)
+        if bool(self.title) and self.title == title:
+            return True
+        return not several(key) and not (self.article_id and self.title)
 
 
 def several(key: str) -> bool:

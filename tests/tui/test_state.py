@@ -134,10 +134,12 @@ def test_a_position_in_a_file_of_several_follows_its_article_not_its_place(
     assert lib.position_of("feed.json#2", "id-a", "A") is None  # another article there now
     assert lib.position_of("feed.json#3", "id-b", "B") == Position(5, 3, 2)
     assert lib.position_of("feed.json#2", "id-b2", "B") == Position(5, 3, 2)  # edited: title
-    assert lib.position_of("one.txt", "id-c2", "C edited") == Position(7, 0, 0)  # the file's
+    assert lib.position_of("one.txt", "id-c2", "C") == Position(7, 0, 0)  # edited
+    # Another file renamed to its name (it deleted): another article, at its top.
+    assert lib.position_of("one.txt", "id-d", "D") is None
     old = LibraryState(positions={"feed.json#2": Position(5, 3, 2), "one.txt": Position(1)})
     assert old.position_of("feed.json#2", "id-a", "A") is None  # kept by an earlier version
-    assert old.position_of("one.txt", "id-c", "C") == Position(1)
+    assert old.position_of("one.txt", "id-c", "C") == Position(1)  # (nothing to tell by)
 
 
 def test_navigation_goes_back_and_forward_and_drops_the_forward_branch() -> None:
