@@ -130,6 +130,22 @@ def _like_key(library: Library, key: str, read: tuple[str, str]) -> str:
     return key
 
 
+def _edited_in_its_file(library: Library, shown: Article) -> str:
+    """The key of the one other article of `shown`'s file of several with its title, its file
+    there, else "": `shown` moved in its file and edited at once (without a URL, a new id),
+    where the update re-anchored its highlights."""
+    if "#" not in shown.key:
+        return ""
+    found = [
+        article.key
+        for article in library.find(shown.path)
+        if article.key != shown.key
+        and article.title == shown.title
+        and library.has_file(article.path)
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
 def _took_its_place(now: Article, shown: Article) -> bool:
     """Whether `now`, of another id at `shown`'s key in a file of several (`feed.json#2`), is
     another article: of another address, or another title (`shown` edited keeps its own)."""
@@ -509,7 +525,7 @@ class MainScreen(Screen[None]):
                 if article.key != shown.key
                 and (article.title, article.body) == (shown.title, shown.body)
             ]
-            renamed = same[0] if len(same) == 1 else ""
+            renamed = same[0] if len(same) == 1 else _edited_in_its_file(library, shown)
             self.post_message(ShownArticleChanged(generation, shown.key, True, renamed))
         elif (now.title, now.body) != (shown.title, shown.body):
             self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
