@@ -120,18 +120,23 @@ class SessionState:
     """Searches saved (a `SavedSearch`) or deleted (its name) here since the state was last
     written: `save_state` applies them to the file's list, which another newsread on the same
     home may have changed meanwhile (its saved searches are the user's too)."""
+    opened: set[str] = field(default_factory=set, compare=False, repr=False)
+    """The libraries this session shows (`for_library`): `save_state` writes their state, and
+    the others' as the file has them (another newsread on the same home may have read one)."""
+    asked: list[str] = field(default_factory=list, compare=False, repr=False)
+    """Queries added here since the state was last written, which `save_state` adds to the
+    file's (another newsread's on the same home are the user's too)."""
 
     def for_library(self, root: Path) -> LibraryState:
+        self.opened.add(str(root))
         return self.libraries.setdefault(str(root), LibraryState())
 
     def add_query(self, query: str) -> None:
         query = query.strip()
         if not query:
             return
-        if query in self.queries:
-            self.queries.remove(query)
-        self.queries.append(query)
-        del self.queries[:-MAX_QUERIES]
+        _add_query(self.queries, query)
+        self.asked.append(query)
 
     def save_search(self, search: SavedSearch) -> None:
         """Add `search`, replacing one of the same name."""
@@ -142,12 +147,33 @@ class SessionState:
         self.saved_changes.append(name)
         self.saved = _changed(self.saved, name)
 
+    def take_others(self, other: SessionState) -> None:
+        """Take what another session on the same home wrote (`other`, the file as it is
+        now): its libraries' states but those this one shows, and its earlier queries with
+        this one's added."""
+        for root, lib in other.libraries.items():
+            if root not in self.opened:
+                self.libraries[root] = lib
+        queries = list(other.queries)
+        for query in self.asked:
+            _add_query(queries, query)
+        self.queries[:] = queries  # (the list `QueryRecall` holds)
+        self.take_saved(other.saved)
+
     def take_saved(self, saved: list[SavedSearch]) -> None:
         """The saved searches are `saved` (as another session left them) with this one's
         `saved_changes` made to them."""
         for change in self.saved_changes:
             saved = _changed(saved, change)
         self.saved = saved
+
+
+def _add_query(queries: list[str], query: str) -> None:
+    """`query` as the newest of `queries` (once), the oldest beyond the cap dropped."""
+    if query in queries:
+        queries.remove(query)
+    queries.append(query)
+    del queries[:-MAX_QUERIES]
 
 
 def _changed(saved: list[SavedSearch], change: SavedSearch | str) -> list[SavedSearch]:
@@ -291,7 +317,8 @@ def save_state(state: SessionState, path: Path) -> None:
     """Write `state` atomically: a private temporary file in the same folder, then a rename.
 
     The saved searches written are those of the file (another newsread on the same home may
-    have saved or deleted some since) with this session's changes made to them.
+    have saved or deleted some since) with this session's changes made to them; so are its
+    earlier queries, and the state of each library but this session's (`take_others`).
 
     `mkstemp` creates the file 0600, so the state is never readable by others, even briefly.
     """
@@ -299,13 +326,14 @@ def save_state(state: SessionState, path: Path) -> None:
 
     make_private_dir(path.parent)
     try:
-        state.take_saved(state_from_json(json.loads(path.read_bytes().decode("utf-8"))).saved)
+        state.take_others(state_from_json(json.loads(path.read_bytes().decode("utf-8"))))
     except (OSError, ValueError):
         pass  # no file yet, or one load_state will move aside: this session's list stands
     # ASCII: a library folder whose name is not UTF-8 is a lone surrogate here, which only an
     # escape (`\udce9`) writes and reads back.
     write_private(path, json.dumps(state_to_json(state), indent=1))
     state.saved_changes.clear()
+    state.asked.clear()
 
 
 # -- navigation ------------------------------------------------------------------------------

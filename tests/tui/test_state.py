@@ -59,6 +59,34 @@ def test_two_sessions_on_one_home_keep_each_others_saved_searches(tmp_path: Path
     assert first.saved == second.saved == loaded.saved
 
 
+def test_two_sessions_on_one_home_keep_each_others_libraries_and_queries(
+    tmp_path: Path,
+) -> None:
+    """newsread on two libraries in two terminals (one home): the one closed last
+    wrote the state it had loaded at its start for the other library, whose relaunch then
+    came back to an older article and reading place, and the queries typed there were gone
+    from up-arrow's history."""
+    path = tmp_path / "state.json"
+    save_state(SessionState(queries=["old"]), path)
+    first, _ = load_state(path)
+    second, _ = load_state(path)
+    news = first.for_library(Path("/news"))
+    news.article = "a.txt"
+    news.remember("a.txt", Position(9, 0, 4), "id-a", "A")
+    first.add_query("harbour")
+    other = second.for_library(Path("/other"))
+    other.article = "b.txt"
+    second.add_query("flood")
+    save_state(first, path)
+    save_state(second, path)  # closed last, from what it loaded before the first saved
+
+    loaded, _ = load_state(path)
+    assert loaded.libraries["/news"].article == "a.txt"
+    assert loaded.libraries["/news"].position_of("a.txt", "id-a", "A") == Position(9, 0, 4)
+    assert loaded.libraries["/other"].article == "b.txt"
+    assert loaded.queries == ["old", "harbour", "flood"]
+
+
 def test_a_damaged_state_file_is_moved_aside_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     damaged = '{"saved": [{"name": "mine", "query": "kelmor"}], "queries": ['
