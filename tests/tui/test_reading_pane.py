@@ -183,7 +183,9 @@ async def test_find_is_case_insensitive_and_counts() -> None:
         assert pane.match_label == ""
 
 
-async def test_find_goes_on_from_the_cursor_past_the_limit() -> None:
+async def test_find_goes_on_from_the_cursor_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Seen in a 20 MB article, reopened near its end: `/` marked the first 5,000 matches from
     the top and jumped back there; `n` past the 5,000th went back to the first ("wrapped
     round"), though thousands more followed. A find starts at the cursor, and `n` past the
@@ -195,6 +197,8 @@ async def test_find_goes_on_from_the_cursor_past_the_limit() -> None:
     async with app.run_test(size=(60, 12)) as pilot:
         pane = app.query_one(ReadingPane)
         pane.show(article, [])
+        said: list[str] = []
+        monkeypatch.setattr(pane, "notify", lambda message, **_: said.append(message))
 
         def go(n: int) -> None:
             pane.move_cursor(pane.body_location(article.body.index(f"Harbour {n}.")))
@@ -211,6 +215,7 @@ async def test_find_goes_on_from_the_cursor_past_the_limit() -> None:
         assert pane.jump() and at() == f"Harbour {count}."
         assert pane.jump()  # none after it: from the top (found again from there)
         await wait_for(pilot, lambda: at() == "Harbour 1.")
+        assert said == ["Back at the first match (wrapped round)"]
         go(2)
         pane.find("harbour")  # found: the 2nd to the 5,001st
         await app.workers.wait_for_complete()

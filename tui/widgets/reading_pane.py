@@ -590,7 +590,11 @@ class ReadingPane(AnnotatedText):
         if self._jump_when_found and (self._find_matches or message.done):
             self._jump_when_found = False
             if self._find_matches:
+                before = self._layout.offset(*self.cursor_location)
                 self.jump()
+                if self._layout.offset(*self.cursor_location) < before:
+                    # None after the cursor (a find on past those found, or begun there).
+                    self.notify("Back at the first match (wrapped round)", timeout=2)
                 return
         self._refresh_highlights()
 
