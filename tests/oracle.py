@@ -565,11 +565,16 @@ def _filtered(doc: Doc, name: str, value: str) -> bool:
 
 
 def date_order(docs: Iterable[Doc], keys: Iterable[str], *, newest: bool) -> list[str]:
-    """These articles' keys in the order a date sort must list them: by the instant they came
-    out (not the wall time), newest (or oldest) first, undated last, equal times by key."""
-    instants = {doc.key: doc.instant for doc in docs}
+    """These articles' keys in the order a date sort must list them: by the page's own day
+    (the day shown and filtered by), then within it by the instant they came out (not the wall
+    time), newest (or oldest) first, undated last, equal times by key."""
+    instants = {
+        doc.key: (doc.published.date(), doc.instant)
+        for doc in docs
+        if doc.published is not None and doc.instant is not None
+    }
     ordered = sorted(keys)
-    when = {key: instants[key] for key in ordered if instants[key] is not None}
+    when = {key: instants[key] for key in ordered if key in instants}
     # Stable: equal instants keep their keys' order either way.
     dated = sorted(when, key=when.__getitem__, reverse=newest)
     return [*dated, *(key for key in ordered if key not in when)]

@@ -239,14 +239,21 @@ def test_by_published_puts_the_oldest_article_first_and_undated_ones_last(
     # A brief on how a story went reads in the order it happened, not the order it was read.
     later = replace(BUDGET, id="later", key="later.txt", url="", title="Budget passed")
     later = replace(later, published=datetime(2024, 6, 2, 8, 0, tzinfo=timezone.utc))
-    for article in (STORM, later, BUDGET):  # read undated, newest, oldest
+    # A page of 1 June (09:30 UTC on 2 June): by the day it gives, as the list and `date:`.
+    west = replace(BUDGET, id="west", key="west.txt", url="", title="Budget signed")
+    west = replace(
+        west, published=datetime(2024, 6, 1, 23, 30, tzinfo=timezone(-timedelta(hours=10)))
+    )
+    for article in (STORM, later, BUDGET, west):  # read undated, newest, oldest
         fresh.add_highlight(article, *span(article, article.paragraphs[0][:20]))
     items = fresh.annotations()
-    assert [i.article.title for i in items] == ["Storm warning", "Budget passed", BUDGET.title]
+    titles = ["Storm warning", "Budget passed", BUDGET.title, "Budget signed"]
+    assert [i.article.title for i in items] == titles
     ordered = by_published(items)
-    assert [i.article.title for i in ordered] == [BUDGET.title, "Budget passed", "Storm warning"]
-    titles = [line for line in export_markdown(ordered).splitlines() if line.startswith("## ")]
-    assert titles == [f"## {BUDGET.title}", "## Budget passed", "## Storm warning"]
+    titles = [BUDGET.title, "Budget signed", "Budget passed", "Storm warning"]
+    assert [i.article.title for i in ordered] == titles
+    headings = [line for line in export_markdown(ordered).splitlines() if line.startswith("## ")]
+    assert headings == [f"## {title}" for title in titles]
 
 
 def test_a_brief_from_two_sources_groups_each_sources_articles_oldest_first(

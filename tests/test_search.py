@@ -572,6 +572,33 @@ def test_dates_sort_by_the_instant_and_filter_by_the_pages_own_day(tmp_path: Pat
     assert str(library.search("west").hits[0].published) == "2024-05-01 08:00:00+00:00"
 
 
+def test_date_sorts_list_the_days_in_the_order_the_list_shows_them(tmp_path: Path) -> None:
+    """Seen in use: "newest first" listed a page of 2023-12-31 23:30 -05:00 (04:30 UTC on
+    1 January) above one of 2024-01-01 00:30 +03:00 (21:30 UTC on 31 December): the list
+    shows each page's own day, and `date:2024` finds the second alone, so the days stood in
+    the wrong order. The day goes first; within a day, the instant."""
+    import json
+
+    dates = {
+        "west.json": "2023-12-31T23:30:00-05:00",
+        "east.json": "2024-01-01T00:30:00+03:00",
+        "noon.json": "2024-01-01T12:00:00+05:00",  # 07:00 UTC: after east, the same day
+        "dawn.json": "2024-01-01T09:00:00+00:00",  # later than noon+05:00 in UTC
+    }
+    for name, date in dates.items():
+        record = {"title": f"Quay {name[:-5]}", "text": "Kelmor quay news.", "date": date}
+        (tmp_path / name).write_text(json.dumps(record))
+    library = Library(tmp_path).open()
+    library.update()
+    newest = library.search("quay", sort="newest").hits
+    assert [hit.key for hit in newest] == ["dawn.json", "noon.json", "east.json", "west.json"]
+    shown = [hit.published.date() for hit in newest if hit.published]
+    assert shown == sorted(shown, reverse=True)
+    oldest = [hit.key for hit in library.search("quay", sort="oldest").hits]
+    assert oldest == ["west.json", "east.json", "noon.json", "dawn.json"]
+    assert [h.key for h in library.search("date:2024", sort="oldest").hits] == oldest[1:]
+
+
 def test_searches_from_several_threads_at_once_agree_with_one_thread(library: Library) -> None:
     """The app searches from worker threads, several at a time (typing, counts, saved searches)."""
     from concurrent.futures import ThreadPoolExecutor

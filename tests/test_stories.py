@@ -214,6 +214,22 @@ def test_a_version_dated_by_its_month_alone_says_so(tmp_path: Path) -> None:
     assert [(v.key, v.period) for v in by_key["a.md"].others] == [("b.md", "")]
 
 
+def test_a_storys_versions_are_listed_in_the_order_of_the_date_sorts(tmp_path: Path) -> None:
+    """`V` listed a day's versions by their wall clocks (10:00+05:00 after 08:00 UTC), where
+    the results list, oldest first, puts them by the instant within the page's day."""
+    base = _text(50)
+    dates = {"a": "2019-03-04T10:00:00+05:00", "b": "2019-03-04T08:00:00+00:00"}
+    dates["c"] = "2019-03-04T12:00:00+00:00"
+    for n, (name, date) in enumerate(dates.items()):
+        body = _version(base, 6 + n) if n else base
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Quay\ndate: {date}\n---\n\n{body}\n")
+    library = Library(tmp_path).open()
+    library.update()
+    by_key = {hit.key: hit for hit in library.search("").hits}
+    assert [v.key for v in by_key["c.md"].others] == ["a.md", "b.md"]
+    assert [h.key for h in library.search("quay", sort="oldest").hits] == ["a.md", "b.md", "c.md"]
+
+
 def test_hits_name_their_story_and_its_other_versions(tmp_path: Path) -> None:
     library = _story_library(tmp_path)
     results = library.search("quay")

@@ -24,11 +24,37 @@ MAX_NAVIGATION = 200
 
 @dataclass(frozen=True)
 class Position:
-    """Where the reader was in an article: the cursor (row, column) and the scroll offset."""
+    """Where the reader was in an article: the cursor (row, column) and the scroll offset.
+
+    `article_id` and `title`: the article's, as kept with the position, which finds its
+    article again when the key it was kept under names another one by then.
+    """
 
     row: int = 0
     column: int = 0
     scroll_y: int = 0
+    article_id: str = field(default="", compare=False)
+    title: str = field(default="", compare=False)
+
+    def is_of(self, key: str, article_id: str, title: str) -> bool:
+        """Whether this position, kept under `key`, is of that article (its id and title).
+
+        The key of an article in a file of several (`feed.json#2`) is a position in the file,
+        which another article takes when one is put before it: there the id, else the title,
+        must be the article's too. A whole file's key stands for its article unless both
+        differ (an edit can change an id made from the text, rarely the title too; a file
+        renamed to the name of one deleted is another article).
+        """
+        if self.article_id and self.article_id == article_id:
+            return True
+        if bool(self.title) and self.title == title:
+            return True
+        return not several(key) and not (self.article_id and self.title)
+
+
+def several(key: str) -> bool:
+    """Whether `key` names an article of a file of several (`feed.json#2`): a position."""
+    return key.rpartition("#")[2].isdigit()
 
 
 @dataclass(frozen=True)
@@ -59,12 +85,26 @@ class LibraryState:
     """The results list's highlighted row: the list comes back on it (on the open article's
     hit, when that is listed)."""
 
-    def remember(self, key: str, position: Position) -> None:
-        """Keep `position` for `key`, forgetting the least recently read beyond a cap."""
+    def remember(self, key: str, position: Position, article_id: str = "", title: str = "") -> None:
+        """Keep `position` for `key` (the article `article_id`, `title`), forgetting the least
+        recently read beyond a cap."""
         self.positions.pop(key, None)
-        self.positions[key] = position
+        self.positions[key] = replace(position, article_id=article_id, title=title)
         while len(self.positions) > MAX_POSITIONS:
             del self.positions[next(iter(self.positions))]
+
+    def position_of(self, key: str, article_id: str, title: str) -> Position | None:
+        """Where the reader was in the article `article_id` (`title`), shown at `key`: the
+        position kept under its key when it is of that article, else the one kept with its id
+        under another key (it was renamed, or moved in its file of several)."""
+        kept = self.positions.get(key)
+        if kept is not None and kept.is_of(key, article_id, title):
+            return kept
+        if not article_id:
+            return None
+        return next(
+            (p for p in reversed(self.positions.values()) if p.article_id == article_id), None
+        )
 
 
 @dataclass
@@ -80,18 +120,23 @@ class SessionState:
     """Searches saved (a `SavedSearch`) or deleted (its name) here since the state was last
     written: `save_state` applies them to the file's list, which another newsread on the same
     home may have changed meanwhile (its saved searches are the user's too)."""
+    opened: set[str] = field(default_factory=set, compare=False, repr=False)
+    """The libraries this session shows (`for_library`): `save_state` writes their state, and
+    the others' as the file has them (another newsread on the same home may have read one)."""
+    asked: list[str] = field(default_factory=list, compare=False, repr=False)
+    """Queries added here since the state was last written, which `save_state` adds to the
+    file's (another newsread's on the same home are the user's too)."""
 
     def for_library(self, root: Path) -> LibraryState:
+        self.opened.add(str(root))
         return self.libraries.setdefault(str(root), LibraryState())
 
     def add_query(self, query: str) -> None:
         query = query.strip()
         if not query:
             return
-        if query in self.queries:
-            self.queries.remove(query)
-        self.queries.append(query)
-        del self.queries[:-MAX_QUERIES]
+        _add_query(self.queries, query)
+        self.asked.append(query)
 
     def save_search(self, search: SavedSearch) -> None:
         """Add `search`, replacing one of the same name."""
@@ -102,12 +147,33 @@ class SessionState:
         self.saved_changes.append(name)
         self.saved = _changed(self.saved, name)
 
+    def take_others(self, other: SessionState) -> None:
+        """Take what another session on the same home wrote (`other`, the file as it is
+        now): its libraries' states but those this one shows, and its earlier queries with
+        this one's added."""
+        for root, lib in other.libraries.items():
+            if root not in self.opened:
+                self.libraries[root] = lib
+        queries = list(other.queries)
+        for query in self.asked:
+            _add_query(queries, query)
+        self.queries[:] = queries  # (the list `QueryRecall` holds)
+        self.take_saved(other.saved)
+
     def take_saved(self, saved: list[SavedSearch]) -> None:
         """The saved searches are `saved` (as another session left them) with this one's
         `saved_changes` made to them."""
         for change in self.saved_changes:
             saved = _changed(saved, change)
         self.saved = saved
+
+
+def _add_query(queries: list[str], query: str) -> None:
+    """`query` as the newest of `queries` (once), the oldest beyond the cap dropped."""
+    if query in queries:
+        queries.remove(query)
+    queries.append(query)
+    del queries[:-MAX_QUERIES]
 
 
 def _changed(saved: list[SavedSearch], change: SavedSearch | str) -> list[SavedSearch]:
@@ -142,7 +208,8 @@ def state_to_json(state: SessionState) -> dict[str, Any]:
                 "notes": lib.notes,
                 "row": lib.row,
                 "positions": {
-                    key: [p.row, p.column, p.scroll_y] for key, p in lib.positions.items()
+                    key: [p.row, p.column, p.scroll_y, p.article_id, p.title]
+                    for key, p in lib.positions.items()
                 },
             }
             for root, lib in state.libraries.items()
@@ -161,13 +228,16 @@ def _filters(value: Any) -> dict[str, str]:
 
 
 def _position(value: Any) -> Position | None:
-    if (
-        isinstance(value, list)
-        and len(value) == 3
-        and all(isinstance(n, int) and n >= 0 for n in value)
-    ):
-        return Position(*value)
-    return None
+    """`[row, column, scroll_y, article_id, title]` (or the first three alone, as earlier
+    versions kept them)."""
+    if not isinstance(value, list) or len(value) not in (3, 5):
+        return None
+    numbers, names = value[:3], value[3:]
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers):
+        return None
+    if not all(isinstance(name, str) for name in names):
+        return None
+    return Position(*numbers, *names)
 
 
 def state_from_json(data: Any) -> SessionState:
@@ -247,7 +317,8 @@ def save_state(state: SessionState, path: Path) -> None:
     """Write `state` atomically: a private temporary file in the same folder, then a rename.
 
     The saved searches written are those of the file (another newsread on the same home may
-    have saved or deleted some since) with this session's changes made to them.
+    have saved or deleted some since) with this session's changes made to them; so are its
+    earlier queries, and the state of each library but this session's (`take_others`).
 
     `mkstemp` creates the file 0600, so the state is never readable by others, even briefly.
     """
@@ -255,13 +326,14 @@ def save_state(state: SessionState, path: Path) -> None:
 
     make_private_dir(path.parent)
     try:
-        state.take_saved(state_from_json(json.loads(path.read_bytes().decode("utf-8"))).saved)
+        state.take_others(state_from_json(json.loads(path.read_bytes().decode("utf-8"))))
     except (OSError, ValueError):
         pass  # no file yet, or one load_state will move aside: this session's list stands
     # ASCII: a library folder whose name is not UTF-8 is a lone surrogate here, which only an
     # escape (`\udce9`) writes and reads back.
     write_private(path, json.dumps(state_to_json(state), indent=1))
     state.saved_changes.clear()
+    state.asked.clear()
 
 
 # -- navigation ------------------------------------------------------------------------------
@@ -275,7 +347,8 @@ class Place:
     query's results (the query stays in the box). `highlight` and `row`: the hit its list was
     left on, to come back to (not part of what the place is). `read`: the id and title of the
     article once shown, which find it when its key names another one by then (an article put
-    before it in a file of several).
+    before it in a file of several); `like_read` and `highlight_read`: the same of the article
+    of `like`, and of the hit `highlight`.
     """
 
     query: str
@@ -286,6 +359,8 @@ class Place:
     highlight: str = field(default="", compare=False)
     row: int | None = field(default=None, compare=False)
     read: tuple[str, str] = field(default=("", ""), compare=False)
+    like_read: tuple[str, str] = field(default=("", ""), compare=False)
+    highlight_read: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 class Navigation:
@@ -315,11 +390,16 @@ class Navigation:
         if current is not None and current.article == key:
             self._places[self._index] = replace(current, read=(article_id, title))
 
-    def highlighted(self, listed: Place, key: str, row: int) -> None:
-        """The list of `listed` has its highlight on hit `row` (`key`): kept in the current
-        place when it is that list, for coming back to it."""
-        if listed == self.current:
-            self._places[self._index] = replace(listed, highlight=key, row=row)
+    def highlighted(
+        self, listed: Place, key: str, row: int, read: tuple[str, str] = ("", "")
+    ) -> None:
+        """The list of `listed` has its highlight on hit `row` (`key`, the article `read`: its
+        id and title): kept in the current place when it is that list, for coming back to it."""
+        current = self.current
+        if current is not None and listed == current:
+            self._places[self._index] = replace(
+                current, highlight=key, row=row, highlight_read=read
+            )
 
     def can_go_back(self) -> bool:
         return self._index > 0

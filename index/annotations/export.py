@@ -48,7 +48,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -69,7 +69,15 @@ from newsread.index.annotations.model import (
     TagRecord,
 )
 from newsread.index.annotations.store import AnnotationStore
-from newsread.index.article import Article, date_shown, path_fields, path_key, shown_path, stable_id
+from newsread.index.article import (
+    Article,
+    date_shown,
+    in_utc,
+    path_fields,
+    path_key,
+    shown_path,
+    stable_id,
+)
 from newsread.index.marks import JOINERS
 from newsread.index.text import sanitise, sanitise_line
 
@@ -112,7 +120,7 @@ def highlights_by_published(highlights: Sequence[Highlight]) -> list[Highlight]:
     in text order (passages never placed last), undated articles last in the order given."""
     first_seen = {h.article.id: n for n, h in reversed(list(enumerate(highlights)))}
 
-    def key(h: Highlight) -> tuple[bool, float, int, bool, int]:
+    def key(h: Highlight) -> tuple[bool, tuple[date, datetime], int, bool, int]:
         published = h.article.published
         return (
             published is None,
@@ -125,9 +133,12 @@ def highlights_by_published(highlights: Sequence[Highlight]) -> list[Highlight]:
     return sorted(highlights, key=key)
 
 
-def _instant(when: datetime | None) -> float:
-    """`when` as seconds since the epoch: a page's date may carry its time zone or not."""
-    return when.timestamp() if when is not None else 0.0
+def _instant(when: datetime | None) -> tuple[date, datetime]:
+    """Where a page dated `when` stands in date order, as the date sorts put it: by its own
+    day (the one cited), then the instant (a time without a zone taken as written)."""
+    if when is None:
+        return date.min, datetime.min
+    return when.date(), in_utc(when)
 
 
 def export_markdown(

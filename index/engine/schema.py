@@ -417,6 +417,7 @@ def period_end(first: datetime, period: str) -> datetime:
 
 
 def instant(published: datetime) -> int:
-    """`published` as the date sorts order it: its UTC time (`in_utc`), in microseconds since
+    """`published` as the date sorts order a day's articles: its UTC time (`in_utc`, after
+    the page's own day: `search.date_order`), in microseconds since
     0001-01-01 as Whoosh keeps a DATETIME field (so never negative: -1 is undated)."""
     return int(datetime_to_long(in_utc(published)))

@@ -32,7 +32,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 from zlib import crc32
@@ -707,6 +707,15 @@ def _has_stories(docs: DocStore) -> bool:
     return row is not None
 
 
+def _date_order(article: Article) -> tuple[bool, date, datetime, str]:
+    """Where `article` stands among its story's versions, oldest first: as the date sorts
+    put it (its page's own day, then the instant), undated last, then by key."""
+    when = article.published
+    if when is None:
+        return True, date.min, datetime.min, article.key
+    return False, when.date(), in_utc(when), article.key
+
+
 def describe_versions(docs: DocStore, members: dict[str, list[str]]) -> dict[str, list[Version]]:
     """Story -> its articles (up to `LISTED_VERSIONS` + 1, oldest first, undated last), for
     the stories of a page of hits."""
@@ -717,7 +726,7 @@ def describe_versions(docs: DocStore, members: dict[str, list[str]]) -> dict[str
     described: dict[str, list[Version]] = {}
     for story, keys in members.items():
         found = [articles[k] for k in keys if k in articles and len(keys) > 1]
-        found.sort(key=lambda a: (a.published is None, str(a.published), a.key))
+        found.sort(key=_date_order)
         described[story] = [
             Version(a.key, a.title, a.source, a.published, a.period)
             for a in found[: LISTED_VERSIONS + 1]

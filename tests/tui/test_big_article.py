@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import open_article, settle
+from tui_helpers import notifications, open_article, settle
 
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens import main
@@ -69,3 +69,8 @@ async def test_query_matches_stop_at_the_limit_and_the_count_says_so(
         assert reader.match_label == "-/3"  # the title's and the body's first two
         await pilot.press("n")
         assert "match 1/3+ · n/N" in str(reader.border_subtitle)
+        # Past the last marked, `n` went back to the first, "wrapped round", as if no match
+        # were left after it: it says where the marked ones stop and stays.
+        await pilot.press("n", "n", "n")
+        assert "match 3/3+ · n/N" in str(reader.border_subtitle)
+        assert any("Only the first 2 matches are marked" in m for m in notifications(app))

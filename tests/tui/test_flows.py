@@ -848,6 +848,39 @@ class TestResults:
                 timeout=10,
             )
 
+    async def test_index_change_keeps_the_highlight_on_its_article_of_a_file_of_several(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Seen in use: with the list on the second article of a JSON export, an article put
+        at the export's front moved the highlight, as the search ran again, to the article
+        now second: the list kept the hit's key, a position in the file."""
+        write_feed(library, ["Quay cranes arrive", "Quay tolls rise"])
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            results = app.main.results_list
+            await settle(pilot)
+            await search(pilot, "quay")
+            await pilot.press("j")
+            assert results.highlighted_key == "feed.json#2"
+            write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: "1 file changed — indexing" in notifications(app))
+            await settle(pilot)
+            await wait_for(pilot, lambda: len(results.keys) == 3)
+            assert results.highlighted_key == "feed.json#3"
+            # Left for another search, the feed changed again meanwhile: `[` comes back to the
+            # list on the article it was left on, not on the key it had then.
+            await search(pilot, "vessa")
+            titles = ["Quay lights fixed", "Ferry fares frozen", "Quay cranes arrive"]
+            write_feed(library, [*titles, "Quay tolls rise"])
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: "1 file changed — indexing" in notifications(app))
+            await settle(pilot)
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
+            await wait_for(pilot, lambda: len(results.keys) == 4)
+            assert results.highlighted_key == "feed.json#4"
+
 
 class TestHistory:
     async def test_back_and_forward_between_queries_and_articles(
@@ -895,7 +928,12 @@ class TestHistory:
             await pilot.press("enter")
             await settle(pilot)
             assert app.main.reader.article.key == "feed.json#2"  # type: ignore[union-attr]
-            await pilot.press("escape")
+            await pilot.press(*"jw")
+            where = app.main.reader.cursor_location
+            assert where != (0, 0)
+            await pilot.press("L")  # the articles like it, in the history too
+            await settle(pilot)
+            assert app.main.results.query == "like: Quay tolls rise"  # type: ignore[union-attr]
             await search(pilot, "vessa")
             write_feed(library, ["Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise"])
             await pilot.press("ctrl+r")
@@ -903,9 +941,21 @@ class TestHistory:
             await settle(pilot)
             await pilot.press("left_square_bracket")
             await settle(pilot)
+            # The list like it, not like the article at its old key now.
+            assert app.main.results.query == "like: Quay tolls rise"  # type: ignore[union-attr]
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
             article = app.main.reader.article
             assert article is not None and article.title == "Quay tolls rise"
             assert article.key == "feed.json#3"
+            # Where the reader was in it came with it (kept under `#2`, which another has now).
+            assert app.main.reader.cursor_location == where
+            await pilot.press("escape")
+            await search(pilot, "cranes")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.reader.article.key == "feed.json#2"  # type: ignore[union-attr]
+            assert app.main.reader.cursor_location == (0, 0)
 
     async def test_back_and_forward_come_back_to_the_hit_the_list_was_left_on(
         self, tmp_path: Path, make_app: MakeApp

@@ -183,6 +183,48 @@ async def test_find_is_case_insensitive_and_counts() -> None:
         assert pane.match_label == ""
 
 
+async def test_find_goes_on_from_the_cursor_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seen in a 20 MB article, reopened near its end: `/` marked the first 5,000 matches from
+    the top and jumped back there; `n` past the 5,000th went back to the first ("wrapped
+    round"), though thousands more followed. A find starts at the cursor, and `n` past the
+    last found finds on from there."""
+    count = reading_pane.FIND_LIMIT + 3
+    paragraphs = tuple(f"Harbour {n}." for n in range(1, count + 1))
+    article = Article(id="6", key="many.txt", path="many.txt", title="Many", paragraphs=paragraphs)
+    app = PaneApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(article, [])
+        said: list[str] = []
+        monkeypatch.setattr(pane, "notify", lambda message, **_: said.append(message))
+
+        def go(n: int) -> None:
+            pane.move_cursor(pane.body_location(article.body.index(f"Harbour {n}.")))
+
+        def at() -> str:
+            row, column = pane.cursor_location
+            return pane.document[row][column:]
+
+        go(count - 1)
+        pane.find("harbour")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.jump() and at() == f"Harbour {count - 1}."
+        assert pane.jump() and at() == f"Harbour {count}."
+        assert pane.jump()  # none after it: from the top (found again from there)
+        await wait_for(pilot, lambda: at() == "Harbour 1.")
+        assert said == ["Back at the first match (wrapped round)"]
+        go(2)
+        pane.find("harbour")  # found: the 2nd to the 5,001st
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        go(count - 2)  # the last found
+        assert pane.jump()  # on from there, not back to the first
+        await wait_for(pilot, lambda: at() == f"Harbour {count - 1}.")
+
+
 def test_citation_names_authors_title_source_date_and_url_else_the_file() -> None:
     assert citation(ARTICLE) == (
         "Ilse Varga. “Harbour news”. GAZETTE, 30 May 2017 16:18. http://example.test/a"
@@ -352,6 +394,18 @@ async def test_a_long_line_without_spaces_is_shown_in_rows_and_keeps_its_offsets
         assert found == [(start + body, end + body)]  # both rows' parts, joined
 
 
+def _scan(document: str, needle: str, i: int, end: int) -> list[tuple[int, int]]:
+    """The case-insensitive occurrences of `needle` from `i`, ending by `end`, one by one."""
+    found: list[tuple[int, int]] = []
+    while i + len(needle) <= end:
+        if document[i : i + len(needle)].lower() == needle.lower():
+            found.append((i, i + len(needle)))
+            i += len(needle)
+        else:
+            i += 1
+    return found
+
+
 def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
     seed = random.randrange(10**6)
     rng = random.Random(seed)
@@ -359,15 +413,13 @@ def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
         document = "".join(rng.choice("aAbB\n ") for _ in range(rng.randint(0, 200)))
         needle = "".join(rng.choice("aAbB") for _ in range(rng.randint(1, 3)))
         limit = rng.randint(1, 20)
-        oracle: list[tuple[int, int]] = []
-        i = 0
-        while i + len(needle) <= len(document):
-            if document[i : i + len(needle)].lower() == needle.lower():
-                oracle.append((i, i + len(needle)))
-                i += len(needle)
-            else:
-                i += 1
-        assert find_spans(document, needle, limit) == oracle[:limit], f"seed {seed}"
+        start = rng.choice([0, rng.randint(0, len(document))])
+
+        # From `start` (the cursor), then those before it that end before the first of them.
+        after = _scan(document, needle, start, len(document))[:limit]
+        before = _scan(document, needle, 0, after[0][0] if after else len(document))
+        expected = sorted(after + before[: limit - len(after)])
+        assert find_spans(document, needle, limit, start) == expected, f"seed {seed}"
 
 
 async def test_a_long_article_opens_wrapped_a_step_at_a_time(

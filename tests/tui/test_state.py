@@ -59,6 +59,34 @@ def test_two_sessions_on_one_home_keep_each_others_saved_searches(tmp_path: Path
     assert first.saved == second.saved == loaded.saved
 
 
+def test_two_sessions_on_one_home_keep_each_others_libraries_and_queries(
+    tmp_path: Path,
+) -> None:
+    """newsread on two libraries in two terminals (one home): the one closed last
+    wrote the state it had loaded at its start for the other library, whose relaunch then
+    came back to an older article and reading place, and the queries typed there were gone
+    from up-arrow's history."""
+    path = tmp_path / "state.json"
+    save_state(SessionState(queries=["old"]), path)
+    first, _ = load_state(path)
+    second, _ = load_state(path)
+    news = first.for_library(Path("/news"))
+    news.article = "a.txt"
+    news.remember("a.txt", Position(9, 0, 4), "id-a", "A")
+    first.add_query("harbour")
+    other = second.for_library(Path("/other"))
+    other.article = "b.txt"
+    second.add_query("flood")
+    save_state(first, path)
+    save_state(second, path)  # closed last, from what it loaded before the first saved
+
+    loaded, _ = load_state(path)
+    assert loaded.libraries["/news"].article == "a.txt"
+    assert loaded.libraries["/news"].position_of("a.txt", "id-a", "A") == Position(9, 0, 4)
+    assert loaded.libraries["/other"].article == "b.txt"
+    assert loaded.queries == ["old", "harbour", "flood"]
+
+
 def test_a_damaged_state_file_is_moved_aside_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     damaged = '{"saved": [{"name": "mine", "query": "kelmor"}], "queries": ['
@@ -117,6 +145,29 @@ def test_positions_forget_the_least_recently_read_beyond_the_cap() -> None:
     assert len(lib.positions) == 500
     assert "k0" not in lib.positions and "k100" in lib.positions
     assert list(lib.positions)[-1] == "k100"
+
+
+def test_a_position_in_a_file_of_several_follows_its_article_not_its_place(
+    tmp_path: Path,
+) -> None:
+    """Seen in use: the position kept for `feed.json#2` was applied to the article that was
+    `#2` after one was put at the export's front; the one read there, now `#3`, opened at its
+    top. Kept with the article's id and title, through a relaunch."""
+    path = tmp_path / "state.json"
+    state = SessionState()
+    state.for_library(Path("/news")).remember("feed.json#2", Position(5, 3, 2), "id-b", "B")
+    state.for_library(Path("/news")).remember("one.txt", Position(7, 0, 0), "id-c", "C")
+    save_state(state, path)
+    lib = load_state(path)[0].for_library(Path("/news"))
+    assert lib.position_of("feed.json#2", "id-a", "A") is None  # another article there now
+    assert lib.position_of("feed.json#3", "id-b", "B") == Position(5, 3, 2)
+    assert lib.position_of("feed.json#2", "id-b2", "B") == Position(5, 3, 2)  # edited: title
+    assert lib.position_of("one.txt", "id-c2", "C") == Position(7, 0, 0)  # edited
+    # Another file renamed to its name (it deleted): another article, at its top.
+    assert lib.position_of("one.txt", "id-d", "D") is None
+    old = LibraryState(positions={"feed.json#2": Position(5, 3, 2), "one.txt": Position(1)})
+    assert old.position_of("feed.json#2", "id-a", "A") is None  # kept by an earlier version
+    assert old.position_of("one.txt", "id-c", "C") == Position(1)  # (nothing to tell by)
 
 
 def test_navigation_goes_back_and_forward_and_drops_the_forward_branch() -> None:

@@ -3,6 +3,7 @@ the app runs, a deleted file's article says so, a copy says where it went."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -391,6 +392,37 @@ async def test_the_open_article_of_a_file_of_several_stays_when_one_is_put_befor
         assert app.main.article_view.article.title == "Quay tolls rise"
         assert "Quay tolls rise" in rendered_text(app.main.reader)
         assert app.main.reader.has_focus
+
+
+async def test_the_open_article_of_a_file_of_several_moved_and_edited_keeps_its_highlight(
+    library: Path, make_app: MakeApp
+) -> None:
+    """Seen in use: a highlight made in the second article of a JSON export without URLs;
+    an article put at the export's front and the one read edited (a new id): the update
+    re-anchored the highlight on it, now `#3`, but the screen said it "moved or deleted",
+    kept the old text, and its notes said "0 highlights", the highlight gone from view."""
+
+    def feed(*titles: str, edited: str = "") -> None:
+        items = [
+            {"title": t, "text": f"{t}. The {t.split()[-1]} story, told at length." + edited}
+            for t in titles
+        ]
+        (library / "feed.json").write_text(json.dumps(items), encoding="utf-8")
+
+    feed("Quay cranes arrive", "Quay tolls rise")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_article(pilot, "feed.json#2")
+        await pilot.press("v", "s", "H")
+        await wait_for(pilot, lambda: len(app.main.panes.highlights) == 1)
+        feed("Ferry fares frozen", "Quay cranes arrive", "Quay tolls rise", edited=" Updated.")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any("open article's file" in n for n in notifications(app)))
+        await settle(pilot)
+        assert app.main.article_view.article.key == "feed.json#3", notifications(app)
+        assert "Updated." in rendered_text(app.main.reader)
+        await wait_for(pilot, lambda: len(app.main.panes.highlights) == 1)
 
 
 async def test_the_open_article_taken_out_of_a_file_of_several_is_said_gone_not_replaced(

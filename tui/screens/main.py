@@ -112,6 +112,40 @@ def _moved_to(library: Library, article_id: str, key: str, path: str) -> str:
     return ""
 
 
+def _like_key(library: Library, key: str, read: tuple[str, str]) -> str:
+    """The key of the article a "more like this" list is of: `key`, unless it names another
+    article than `read` (its id and title) by now, which is then found by its id (`_moved_to`).
+    One taken out of its file of several is no longer in the library (`UnknownArticle`)."""
+    from newsread.index import UnknownArticle
+
+    article_id, title = read
+    article = library.article(key)
+    if article is None or article_id in ("", article.id):
+        return key
+    moved = _moved_to(library, article_id, key, article.path)
+    if moved:
+        return moved
+    if "#" in key and title.strip() and article.title != title:
+        raise UnknownArticle(f"“{title}” is no longer in the library")
+    return key
+
+
+def _edited_in_its_file(library: Library, shown: Article) -> str:
+    """The key of the one other article of `shown`'s file of several with its title, its file
+    there, else "": `shown` moved in its file and edited at once (without a URL, a new id),
+    where the update re-anchored its highlights."""
+    if "#" not in shown.key:
+        return ""
+    found = [
+        article.key
+        for article in library.find(shown.path)
+        if article.key != shown.key
+        and article.title == shown.title
+        and library.has_file(article.path)
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
 def _took_its_place(now: Article, shown: Article) -> bool:
     """Whether `now`, of another id at `shown`'s key in a file of several (`feed.json#2`), is
     another article: of another address, or another title (`shown` edited keeps its own)."""
@@ -211,6 +245,9 @@ class MainScreen(Screen[None]):
         self.results: SearchResults | None = None
         self.like = ""
         """The key of the article whose "more like this" list is shown, or ""."""
+        self.like_read: tuple[str, str] = ("", "")
+        """That article's id and title, which find it when its key names another one by then
+        (an article put before it in a file of several)."""
         self.navigation = Navigation()
         self.recall = QueryRecall(queries)
         self.library_ready = False
@@ -234,7 +271,7 @@ class MainScreen(Screen[None]):
         self._searched: tuple[str, str, tuple[tuple[str, str], ...], str] | None = None
         self._listed = Place("")
         """The place whose list is shown (its search; no article)."""
-        self._return_to: tuple[int, str, int | None] = (0, "", None)
+        self._return_to: tuple[int, str, int | None, tuple[str, str]] = (0, "", None, ("", ""))
         """A search generation whose list puts its highlight on this hit (key, row): back
         or forward to a list searched again."""
         self._search_timer: Timer | None = None
@@ -488,7 +525,7 @@ class MainScreen(Screen[None]):
                 if article.key != shown.key
                 and (article.title, article.body) == (shown.title, shown.body)
             ]
-            renamed = same[0] if len(same) == 1 else ""
+            renamed = same[0] if len(same) == 1 else _edited_in_its_file(library, shown)
             self.post_message(ShownArticleChanged(generation, shown.key, True, renamed))
         elif (now.title, now.body) != (shown.title, shown.body):
             self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
@@ -614,6 +651,7 @@ class MainScreen(Screen[None]):
             keep_position,
             suggest,
             self.like,
+            self.like_read,
         )
 
     @work(thread=True, exclusive=True, group="search")
@@ -626,6 +664,7 @@ class MainScreen(Screen[None]):
         refresh: bool,
         suggest: bool,
         like: str = "",
+        like_read: tuple[str, str] = ("", ""),
     ) -> None:
         from newsread.index import NothingToSearch, QueryError, SearchCancelled
 
@@ -640,6 +679,7 @@ class MainScreen(Screen[None]):
             return  # searches start only once the library is open
         try:
             if like:  # one step: "more like this" ranks a few articles, it counts nothing
+                like = _like_key(library, like, like_read)
                 results = library.similar(like, sort=sort, filters=filters, limit=PAGE)
                 self.post_message(SearchDone(generation, results, refresh))
                 self.post_message(SearchCounted(generation, results))
@@ -704,7 +744,7 @@ class MainScreen(Screen[None]):
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
-        generation, key, row = self._return_to
+        generation, key, row, read = self._return_to
         back: tuple[str | None, int | None] | None = (
             (key, row) if generation == message.generation else None
         )
@@ -716,7 +756,9 @@ class MainScreen(Screen[None]):
         if self._searched is not None:
             query, sort, filters, like = self._searched
             self._listed = Place(query, sort, filters, like=like)
-        self.results_list.show_results(results, keep_highlight=message.refresh, highlight=back)
+        self.results_list.show_results(
+            results, keep_highlight=message.refresh, highlight=back, read=read
+        )
         self.newsread.key_order.release("list")  # (held for this list, if at all)
         if results.counted or not results.hits:
             # Else the timeline comes with the counts (`_search_counted`); the line keeps
@@ -1007,7 +1049,9 @@ class MainScreen(Screen[None]):
     def _page_wanted(self, message: ResultsList.PageWanted) -> None:
         if self._searched is not None and self.library_ready:
             query, sort, filters, like = self._searched
-            self._load_page(self._generation, query, sort, dict(filters), message.offset, like)
+            self._load_page(
+                self._generation, query, sort, dict(filters), message.offset, like, self.like_read
+            )
 
     @work(thread=True, group="pages")
     def _load_page(
@@ -1018,6 +1062,7 @@ class MainScreen(Screen[None]):
         filters: dict[str, str],
         offset: int,
         like: str = "",
+        like_read: tuple[str, str] = ("", ""),
     ) -> None:
         library = self.newsread.library
         if generation != self._generation or library is None:
@@ -1025,7 +1070,12 @@ class MainScreen(Screen[None]):
         try:
             if like:
                 similar = library.similar(
-                    like, sort=sort, filters=filters, limit=PAGE, offset=offset, facets=False
+                    _like_key(library, like, like_read),
+                    sort=sort,
+                    filters=filters,
+                    limit=PAGE,
+                    offset=offset,
+                    facets=False,
                 )
                 self.post_message(PageLoaded(generation, offset, similar.hits))
                 return
@@ -1061,11 +1111,16 @@ class MainScreen(Screen[None]):
     def _place(self, article: str = "") -> Place:
         """Where the screen is: its search, and `article`; with the hit its list is on."""
         filters = tuple(sorted(self.filters.items()))
-        place = Place(self.query_text, self.sort, filters, article, self.like)
+        place = Place(
+            self.query_text, self.sort, filters, article, self.like, like_read=self.like_read
+        )
         if replace(place, article="") != self._listed:
             return place  # the list shown is another search's (typed ahead)
         listed = self.results_list
-        return replace(place, highlight=listed.highlighted_key or "", row=listed.highlighted_row)
+        key = listed.highlighted_key or ""
+        return replace(
+            place, highlight=key, row=listed.highlighted_row, highlight_read=listed.read_of(key)
+        )
 
     def _visit(self, article: str = "") -> None:
         self.navigation.visit(self._place(article))
@@ -1080,7 +1135,8 @@ class MainScreen(Screen[None]):
     @on(ResultsList.Highlighted)
     def _highlighted(self, message: ResultsList.Highlighted) -> None:
         self._update_results_title()
-        self.navigation.highlighted(self._listed, message.key or "", message.row)
+        key = message.key or ""
+        self.navigation.highlighted(self._listed, key, message.row, self.results_list.read_of(key))
         if not self.like:
             self.session.row = message.row
         if not self.wide or not self.results_list.has_focus or message.key is None:
@@ -1241,7 +1297,8 @@ class MainScreen(Screen[None]):
             else:
                 self.notify("That article is no longer in the library", severity="warning")
             return
-        position = self.session.positions.get(message.key)
+        article = message.article
+        position = self.session.position_of(message.key, article.id, article.title)
         if position is None and restoring and message.key != self.session.article:
             # Found under its new name: where the reader was in it under the old one.
             position = self.session.positions.get(self.session.article)
@@ -1267,7 +1324,7 @@ class MainScreen(Screen[None]):
     def remember_position(self) -> None:
         article = self.article_view.article
         if article is not None:
-            self.session.remember(article.key, self.reader.position)
+            self.session.remember(article.key, self.reader.position, article.id, article.title)
 
     def set_reading(self, reading: bool) -> None:
         self.set_class(reading, "-reading")
@@ -1341,6 +1398,7 @@ class MainScreen(Screen[None]):
         if current is None or (current.query, current.like) != (self.query_text, self.like):
             self._visit()  # so [ comes back to the list as it was
         self.like = key
+        self.like_read = self._read_of(key)
         # The list is no longer the query's: the box keeps no query that disagrees with it
         # (`[` brings the query back with its list; typing starts a new search).
         with self.search_input.prevent(Input.Changed):
@@ -1352,6 +1410,14 @@ class MainScreen(Screen[None]):
         # keys typed meanwhile (`Lj`) wait for it.
         self._focus_results = self._generation
         self.newsread.key_order.hold("results")
+
+    def _read_of(self, key: str) -> tuple[str, str]:
+        """The id and title of the article `key` as shown (open, or a hit listed), if it is."""
+        article = self.article_view.article
+        if article is not None and article.key == key:
+            return article.id, article.title
+        hit = next((hit for hit in self.results_list.rows.values() if hit.key == key), None)
+        return (hit.id, hit.title) if hit is not None else ("", "")
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -1397,7 +1463,7 @@ class MainScreen(Screen[None]):
         key = self.results_list.highlighted_key
         self.search_now()
         if key:
-            self._return_to = (self._generation, key, None)
+            self._return_to = (self._generation, key, None, self.results_list.read_of(key))
         self._visit()
         # Keys typed meanwhile (`sG`) are for the new list: they wait for it.
         self.newsread.key_order.hold("list")
@@ -1447,12 +1513,18 @@ class MainScreen(Screen[None]):
             shown = ", ".join(f"{k}: {v}" for k, v in place.filters)
             self.notify(f"Filters back: {shown}", timeout=3)
         self.sort, self.filters, self.like = place.sort, dict(place.filters), place.like
+        self.like_read = place.like_read
         if changed:
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = place.query
             self.search_now()
             # The list searched again comes back with the hit it was left on highlighted.
-            self._return_to = (self._generation, place.highlight or place.article, place.row)
+            self._return_to = (
+                self._generation,
+                place.highlight or place.article,
+                place.row,
+                place.highlight_read if place.highlight else place.read,
+            )
         if place.article:
             self.open_article(place.article, focus=True, record=False, read=place.read)
         else:

@@ -10,7 +10,7 @@ private API of textual 8.2.8).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -233,42 +233,54 @@ class _Layout:
 
 
 def iter_find_spans(
-    document: str, text: str, limit: int = FIND_LIMIT, batch: int = FIND_BATCH
+    document: str, text: str, limit: int = FIND_LIMIT, batch: int = FIND_BATCH, start: int = 0
 ) -> Iterator[list[Span]]:
-    """The first `limit` case-insensitive occurrences of `text` in `document`, `batch` at a
-    time: a worker stops between batches when cancelled (each step is one C-level search)."""
+    """The first `limit` case-insensitive occurrences of `text` in `document` from `start`,
+    then (while fewer) those before it, `batch` at a time, each batch in text order: a worker
+    stops between batches when cancelled (each step is one C-level search)."""
     if not text:
         return
     folded = document.casefold()
     needle = text.casefold()
-    found: Iterator[Span]
-    if len(folded) == len(document):  # casefold kept offsets (no ß → ss etc.)
+    same_offsets = len(folded) == len(document)  # casefold kept them (no ß → ss etc.)
+    pattern = None if same_offsets else re.compile(re.escape(text), re.IGNORECASE)
 
-        def folded_matches() -> Iterator[Span]:
-            start = folded.find(needle)
-            while start >= 0:
-                yield start, start + len(needle)
-                start = folded.find(needle, start + len(needle))
+    def found(begin: int, end: int) -> Iterator[Span]:
+        if pattern is not None:
+            yield from (m.span() for m in pattern.finditer(document, begin, end))
+            return
+        at = folded.find(needle, begin, end)
+        while at >= 0:
+            yield at, at + len(needle)
+            at = folded.find(needle, at + len(needle), end)
 
-        found = folded_matches()
-    else:
-        pattern = re.compile(re.escape(text), re.IGNORECASE)
-        found = (match.span() for match in pattern.finditer(document))
     spans: list[Span] = []
-    for count, span in enumerate(found, 1):
-        spans.append(span)
-        if count >= limit:
-            break
-        if len(spans) >= batch:
+    count = 0
+    first = len(document)  # the first match from `start`: those before it end by then
+    for part in ("from start", "before it"):
+        begin, end = (start, len(document)) if part == "from start" else (0, first)
+        for span in found(begin, end):
+            first = min(first, span[0])
+            spans.append(span)
+            count += 1
+            if count >= limit:
+                yield spans
+                return
+            if len(spans) >= batch:
+                yield spans
+                spans = []
+        if spans:
             yield spans
             spans = []
-    if spans:
-        yield spans
 
 
-def find_spans(document: str, text: str, limit: int = FIND_LIMIT) -> list[Span]:
-    """Spans of the first `limit` case-insensitive occurrences of `text` in `document`."""
-    return [span for spans in iter_find_spans(document, text, limit) for span in spans]
+def find_spans(document: str, text: str, limit: int = FIND_LIMIT, start: int = 0) -> list[Span]:
+    """Spans of the first `limit` case-insensitive occurrences of `text` in `document` from
+    `start`, then before it, in text order."""
+    found = [
+        span for spans in iter_find_spans(document, text, limit, start=start) for span in spans
+    ]
+    return sorted(found)
 
 
 class ReadingPane(AnnotatedText):
@@ -529,15 +541,18 @@ class ReadingPane(AnnotatedText):
             return ""
         return f"{'-' if self._current is None else self._current + 1}/{len(matches)}"
 
-    def find(self, text: str) -> None:
-        """Highlight case-insensitive occurrences of `text` (the first `FIND_LIMIT`), found
-        by a worker that a newer find (or `end_find`) cancels; the subtitle counts them."""
+    def find(self, text: str, start: int | None = None) -> None:
+        """Highlight case-insensitive occurrences of `text` (the first `FIND_LIMIT` from the
+        cursor, then those before it), found by a worker that a newer find (or `end_find`)
+        cancels; the subtitle counts them. `start`: an offset to find from instead."""
         self._stop_find()
         self._current = None
         if text and self.article is not None:
             self._find_text = text
             self._find_running = True
-            self._find_in_thread(self._find_generation, text)
+            if start is None:
+                start = self._layout.offset(*self.cursor_location)
+            self._find_in_thread(self._find_generation, text, start)
         self._refresh_highlights()
 
     def _stop_find(self) -> None:
@@ -552,10 +567,10 @@ class ReadingPane(AnnotatedText):
     # Not handed the article as an argument: the worker's description would be its repr
     # (5 MB formatted on the event loop).
     @work(thread=True, exclusive=True, group="find", description="find in the article")
-    def _find_in_thread(self, generation: int, text: str) -> None:
+    def _find_in_thread(self, generation: int, text: str, start: int) -> None:
         worker = get_current_worker()
         document = self._text  # a newer article meanwhile: its generation drops these spans
-        for spans in iter_find_spans(document, text):
+        for spans in iter_find_spans(document, text, FIND_LIMIT, start=start):
             if worker.is_cancelled:
                 return
             self.post_message(self.Found(generation, spans, done=False))
@@ -566,12 +581,20 @@ class ReadingPane(AnnotatedText):
         message.stop()
         if message.generation != self._find_generation:
             return  # an older find's
-        self._find_matches.extend(message.spans)
+        matches, spans = self._find_matches, message.spans
+        at = bisect_left(matches, spans[0]) if spans else len(matches)  # (those before it)
+        matches[at:at] = spans
+        if self._current is not None and at <= self._current:
+            self._current += len(spans)
         self._find_running = not message.done
         if self._jump_when_found and (self._find_matches or message.done):
             self._jump_when_found = False
             if self._find_matches:
+                before = self._layout.offset(*self.cursor_location)
                 self.jump()
+                if self._layout.offset(*self.cursor_location) < before:
+                    # None after the cursor (a find on past those found, or begun there).
+                    self.notify("Back at the first match (wrapped round)", timeout=2)
                 return
         self._refresh_highlights()
 
@@ -593,6 +616,12 @@ class ReadingPane(AnnotatedText):
             self._jump_when_found = self._find_running
             return False
         here = self._layout.offset(*self.cursor_location)
+        if forward and self._past_those_found(here):
+            # More than `FIND_LIMIT`, the cursor on or past the last found: find on from here
+            # (after the match it is on), rather than back at the first as if none were left.
+            self.find(self._find_text, here + 1 if matches[-1][0] == here else here)
+            self._jump_when_found = True
+            return True
         if self._current is not None and matches[self._current][0] == here:
             index = (self._current + (1 if forward else -1)) % len(matches)
         elif forward:  # a match right at the cursor counts as the next one
@@ -605,6 +634,23 @@ class ReadingPane(AnnotatedText):
         self.scroll_cursor_visible(center=True)
         self._refresh_highlights()
         return True
+
+    def _past_those_found(self, here: int) -> bool:
+        """Whether the find stopped at `FIND_LIMIT` matches, the last of them at or before
+        `here`."""
+        matches = self._find_matches
+        return (
+            bool(self._find_text)
+            and not self._find_running
+            and len(matches) >= FIND_LIMIT
+            and matches[-1][0] <= here
+        )
+
+    def _past_marked_matches(self, here: int) -> bool:
+        """Whether the query's matches stop at `FIND_LIMIT`, the last of them at or before
+        `here`."""
+        matches = self._query_matches
+        return len(matches) >= FIND_LIMIT and matches[-1][0] <= here
 
     def _refresh_highlights(self) -> None:
         self._build_highlight_map()
@@ -774,6 +820,13 @@ class ReadingPane(AnnotatedText):
 
     def _jump_or_say(self, forward: bool) -> None:
         before = self._layout.offset(*self.cursor_location)
+        if forward and not self._find_text and self._past_marked_matches(before):
+            # Back to the first would say there are no more: there are, past those marked.
+            self.notify(
+                f"Only the first {FIND_LIMIT:,} matches are marked; / finds a word from here on",
+                timeout=4,
+            )
+            return
         if self.jump(forward):
             # Wrapped: it went back past the cursor (to the first match from after the last, or
             # the other way), not only from the last match's number to the first's: after `g`

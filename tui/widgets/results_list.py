@@ -36,6 +36,7 @@ from newsread.index.article import date_shown, shown_path
 from newsread.index.results import source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip, clip_content, keep_in_view, steady
+from newsread.tui.state import several
 from newsread.tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
@@ -384,13 +385,18 @@ class ResultsList(StoppingOptionList):
         *,
         keep_highlight: bool = False,
         highlight: tuple[str | None, int | None] | None = None,
+        read: tuple[str, str] = ("", ""),
     ) -> None:
         """Show the first page of a search; `keep_highlight` keeps the highlighted row's hit
         (or the row, when that hit is not on the first page). `highlight` (a hit's key, and
-        its row) puts the highlight there instead, as `keep_highlight` does."""
+        its row) puts the highlight there instead, as `keep_highlight` does; `read`: the id and
+        title of the article that hit was, which find it when its key names another by now."""
         if highlight is None and keep_highlight:
             highlight = self.highlighted_key, self.highlighted_row
+            read = self.read_of(self.highlighted_key)
         keep, row = highlight or (None, None)
+        if keep is not None and read[0]:
+            keep = _same_hit(keep, read, results.hits)
         self.results = results
         self.rows = dict(enumerate(results.hits))
         self._asked = set()
@@ -412,6 +418,12 @@ class ResultsList(StoppingOptionList):
                 self._wanted = (keep, row, self.highlighted)
             else:
                 self.highlighted = 0
+
+    def read_of(self, key: str | None) -> tuple[str, str]:
+        """The id and title of the hit listed under `key`, if one is (a version's row is
+        none)."""
+        hit = next((hit for hit in self.rows.values() if hit.key == key), None)
+        return (hit.id, hit.title) if hit is not None else ("", "")
 
     def _make_options(self) -> list[Option | None]:
         """A row per hit (its expanded versions under it), then any suggestion."""
@@ -677,3 +689,19 @@ class ResultsList(StoppingOptionList):
     def _post_highlighted(self, row: int) -> None:
         hit = self.rows.get(row)
         self.post_message(self.Highlighted(hit.key if hit else None, row))
+
+
+def _same_hit(key: str, read: tuple[str, str], hits: Sequence[Hit]) -> str | None:
+    """The key among `hits` (a search run again) of the article `read` (its id and title) was
+    listed under `key`: that key, unless the hit there is another article (the key of an
+    article in a file of several is a position, which another takes when one is put before
+    it), else the one hit of its id. None when its key names another article and its id none;
+    its key when neither is among `hits`."""
+    article_id, title = read
+    at = next((hit for hit in hits if hit.key == key), None)
+    if at is not None and (at.id == article_id or not several(key) or at.title == title):
+        return key
+    same = [hit.key for hit in hits if hit.id == article_id]
+    if len(same) == 1:
+        return same[0]
+    return None if at is not None else key
