@@ -690,6 +690,11 @@ class TestResults:
             assert shown[-1].endswith(
                 "Try fewer words, a prefix (harb*) or a fuzzy word (harbuor~)."
             )
+            # Nothing in the list to act on: the box keeps the focus, and the keys typed next
+            # mend the query (on the empty list they were lost).
+            assert app.focused is app.main.search_input
+            await pilot.press("backspace", "y")
+            assert app.main.search_input.value == "xqzvy"
             await pilot.press("slash")
             app.main.search_input.value = ""
             await pilot.press(*"harbur")

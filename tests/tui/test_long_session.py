@@ -57,7 +57,7 @@ async def test_the_footer_is_drawn_again_only_when_its_keys_change(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         footer = app.main.query_one(KeysFooter)
-        for word in ("ferry", "harbour", "bridge"):
+        for word in ("ferry", "harbour", "kelmor"):
             drawn.clear()
             app.main.search_input.value = ""
             await pilot.press(*word, "enter")  # the list takes the focus

@@ -147,8 +147,8 @@ async def test_escape_leaves_and_the_timeline_follows_the_query(
         await pilot.press("slash", *" zzzqx", "enter")  # nothing matches: no timeline
         await settle(pilot)
         assert not bar.display
-        assert isinstance(app.focused, ResultsList)
-        await pilot.press("T")
+        assert app.focused is app.main.search_input  # nothing listed: the query is mended
+        await pilot.press("escape", "T")
         await settle(pilot)
         assert isinstance(app.focused, ResultsList)
         assert any("No dated hits" in m for m in notifications(app))
@@ -283,7 +283,7 @@ async def test_at_40x12_T_says_the_timeline_needs_a_taller_terminal_whatever_the
     app = make_app(library)
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot)
-        await pilot.press(*"zzzqx", "enter")
+        await pilot.press(*"zzzqx", "enter", "escape")  # Escape: from the box to the list
         await settle(pilot)
         await pilot.press("T")
         assert notifications(app)[-1] == "The timeline needs a taller terminal"

@@ -731,16 +731,11 @@ class MainScreen(Screen[None]):
             if not message.results.hits:  # Enter looks for a "did you mean": search again
                 self.search_now()
                 return
+        # (a later generation: a commit reran the search meanwhile)
         if self._focus_results and self._focus_results <= message.generation:
-            # (a later generation: a commit reran the search meanwhile)
-            self._focus_results = 0
-            keys = self.newsread.key_order
-            if keys.holds("results") or keys.pressed == self._pressed_at_enter:
-                self.set_reading(False)
-                self.results_list.focus()
-            # else the wait ran out and the user went on in the box (a key that moved its
-            # cursor): the focus pulled from under the keys sent the next letters to the list.
-            keys.release("results")
+            if message.results.hits or message.results.counted:
+                self._focus_after_enter(message.results)
+            # else whether a "did you mean" is listed comes with the counts: decided then
         results = message.results
         self.results = results
         self.query_one(SearchBar).show_error("")
@@ -837,6 +832,8 @@ class MainScreen(Screen[None]):
             return
         self._unfinished = 0
         self.results = message.results
+        if self._focus_results and self._focus_results <= message.generation:
+            self._focus_after_enter(message.results)
         self._show_filters()  # the folder sources come with the counts
         self.results_list.show_counts(message.results)
         self.show_timeline(message.results.timeline)
@@ -844,6 +841,20 @@ class MainScreen(Screen[None]):
         self._show_counts(message.results)
         if not message.results.hits and not message.results.like_file:
             self._say_no_hits(message.results)
+
+    def _focus_after_enter(self, results: SearchResults) -> None:
+        """The results of Enter's search take the focus from the box, where there is
+        something in the list to act on (a hit, a "did you mean"), and the keys typed since
+        wait for it (`j` goes down the list). Not on an empty list: the letters typed next
+        (a query mended) were lost there. Nor once the wait ran out and the user went on in
+        the box (a key that moved its cursor): the next letters went to the list."""
+        self._focus_results = 0
+        keys = self.newsread.key_order
+        found = results.hits or results.suggestion
+        if found and (keys.holds("results") or keys.pressed == self._pressed_at_enter):
+            self.set_reading(False)
+            self.results_list.focus()
+        keys.release("results")
 
     def _show_counts(self, results: SearchResults) -> None:
         self.status.set_status(
