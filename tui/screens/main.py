@@ -595,6 +595,11 @@ class MainScreen(Screen[None]):
             # The update's last step gives the annotations of a file moved and changed to
             # its new article: the marks listed were read before it (no ✎ on that hit).
             self.panes.results_shown(list(self.results_list.rows.values()), new=False)
+        if summary.reread:
+            # The open article's too, if it is one of them, followed to it before that step
+            # (it showed "0 highlights" until opened again). In its own process the update is
+            # another session's commit to the store; in this one the store's watch sees none.
+            self.panes.post_message(self.panes.StoreChanged())
         if self._restore_article and self.results is not None:
             # The last session's article, put off until the index was up to date (before the
             # first results it is still to be opened with them, its matches marked): a
