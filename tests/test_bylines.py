@@ -53,6 +53,13 @@ from newsread.index.files.formats.bylines import (
         ("[[People/J. Doe|Jane Doe]] and [[John Roe]]", ["Jane Doe", "John Roe"], ""),
         ("by Jane Doe No Comments", ["Jane Doe"], ""),
         ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
+        # The writer's profile links (their icons' text) run on after the name.
+        ("By Jane Doe Twitter Email", ["Jane Doe"], ""),
+        ("By Jane Doe | LinkedIn | E-Mail", ["Jane Doe"], ""),
+        ("By Jane Doe and John Roe Follow", ["Jane Doe", "John Roe"], ""),
+        ("von Jane Doe Twitter Account von Jane Doe", ["Jane Doe"], ""),
+        ("By Jane Doe, Daily Mail", ["Jane Doe"], "Daily Mail"),
+        ("By Facebook", [], "Facebook"),
         ("Staff Reporter", [], "Staff Reporter"),
         ("Jane Doe and John Roe | Staff writers", ["Jane Doe", "John Roe"], ""),
         ("By The Associated Press", [], "The Associated Press"),

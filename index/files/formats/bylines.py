@@ -1105,7 +1105,66 @@ def _spaced(line: str) -> str:
     and without the link to the comments a blog runs on after the name ("by Jane Doe Leave a
     Comment", "… No Comments")."""
     # Split on the whitespace `\s` is: a space is all that is left before a comma.
-    return without_comments_link(" ".join(line.split()).replace(" ,", ","))
+    return without_profile_links(without_comments_link(" ".join(line.split()).replace(" ,", ",")))
+
+
+# The links to reach or follow a writer, set after their name in the byline (an icon's text or
+# label): "By Jane Doe Twitter Email", "Jane Doe | LinkedIn". Not "Mail": "Daily Mail" is a paper.
+_PROFILE_LINK_WORDS = _words(
+    "twitter facebook instagram linkedin xing mastodon bluesky threads tiktok youtube email"
+    " e-mail follow folgen contact kontakt rss website homepage"
+)
+_PROFILE_LINKS = re.compile(
+    r"(?:\s*[|·•,/]?\s*(?:"
+    + "|".join(sorted(_PROFILE_LINK_WORDS, key=len, reverse=True))
+    + r"))+\s*$",
+    re.IGNORECASE,
+)
+
+
+# A profile link's label that names the writer again: "Twitter Account von Jane Doe".
+_NAMED_PROFILE_LINK = re.compile(
+    r"\s+(?:twitter|x|facebook|instagram|linkedin|xing|mastodon|bluesky|threads)"
+    r"(?:[- ](?:account|profil|profile|page|seite))?\s+(?:von|of|by|de|from)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+
+
+_PROFILE_SITES = (
+    "twitter",
+    " x ",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "xing",
+    "mastodon",
+    "bluesky",
+    "threads",
+)
+_SHORTEST_NAMED_LINK = 24  # "By J Doe X profile of J Doe"
+
+
+def without_profile_links(line: str) -> str:
+    """`line` without the writer's profile links run on after their name ("By Jane Doe
+    Twitter Email" -> "By Jane Doe", "von Jane Doe Twitter Account von Jane Doe" -> "von Jane
+    Doe"), where a capitalised word (the name's end) stays before them; else `line` as it is."""
+    last = line.rsplit(None, 1)[-1] if line else ""
+    if last.lower().strip("|·•,/") not in _PROFILE_LINK_WORDS:
+        low = line.lower() if len(line) > _SHORTEST_NAMED_LINK else ""
+        named = (
+            _NAMED_PROFILE_LINK.search(line)
+            if any(site in low for site in _PROFILE_SITES)
+            else None
+        )
+        if named is None or not line[: named.start()].endswith(named.group("name")):
+            return line
+        kept = line[: named.start()]
+    else:
+        kept = _PROFILE_LINKS.sub("", line)
+    words = kept.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
+        return line
+    return kept
 
 
 def without_comments_link(line: str) -> str:
