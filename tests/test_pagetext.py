@@ -289,11 +289,17 @@ def test_a_name_opening_a_dated_meta_line_is_the_byline(meta: str, author: str) 
         "Autor:in\n          Jane Doe",
         "Jane Doe Autorin",
         "Jane Doe4 Kommentare",
+        # A theme's meta line with its labels for screen readers: spaced (inscriptis), then
+        # with its spans run together (lynx, w3m).
+        "Posted on 12. März 2024 Author Jane Doe4 Kommentare",
+        "Posted on12. März 2024AuthorJane Doe4 Kommentare",
+        "Posted onMarch 12, 2024byJane Doe",
     ],
 )
 def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(meta: str) -> None:
     """German's gendered labels ("Autor*in", "Autor:in") over the name, "Autor" as her role
-    after it, and a comments count run into it ("Doe4 Kommentare") leave the name alone."""
+    after it, and a comments count run into it ("Doe4 Kommentare") leave the name alone; an
+    "Author" label after "Posted on" and the date, or run into the name, opens the byline."""
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
 

@@ -818,6 +818,7 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
+    line = _GLUED_BY.sub(r"\g<by> ", line)
     if _GLUED_ROLE.search(line):
         line = _unglued_role(line)
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
@@ -947,9 +948,20 @@ def _byline_found(
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
-    return _named_inside(undated) or _handle_after_date(linked)
+    return (
+        _named_inside(undated)
+        # "Posted on 3. März 2021 Author Jane Doe": the label follows the date, which is cut
+        # out above ("Posted on Author ..." reads as a label after a word of a sentence).
+        or (_named_inside(line) if undated != line else None)
+        or _handle_after_date(linked)
+    )
 
 
+# A byline's label run into the name after it, as a renderer joins a meta line's spans (a
+# theme's label for screen readers, then the author's link): "AuthorJane Doe", "byJane Doe".
+_GLUED_BY = re.compile(
+    r"(?:^|(?<=\s))(?P<by>by|By|von|Von|Author|Autor|Autorin)(?=[A-ZÀ-Þ][a-zà-ÿ])"
+)
 # A comments counter run into the name before it, as a renderer joins the byline's link and
 # the comments link: "Jane Doe4 Kommentare", "jdoe12 comments".
 _GLUED_COUNTER = re.compile(
