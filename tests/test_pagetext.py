@@ -304,6 +304,25 @@ def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(m
     assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    ("signed", "authors"),
+    [
+        (f"    {BODY[2]} (Jane Doe)\n", ["Jane Doe"]),
+        (f"    {BODY[2]} (Jane Doe) +++\n", ["Jane Doe"]),
+        (f"    {BODY[2]}\n\n    (Jane Doe)\n", ["Jane Doe"]),
+        # A quotation's speaker, an agency, a picture's note: no signature.
+        ("    „We are not giving up on the harbour line,“ she said. (Jane Doe)\n", []),
+        (f"    {BODY[2]} (Reuters)\n", []),
+        (f"    {BODY[2]} (Archive photo)\n", []),
+    ],
+)
+def test_a_name_in_brackets_closing_the_text_signs_it(signed: str, authors: list[str]) -> None:
+    """A regional paper's signature: the writer's name in brackets after the last sentence or
+    on the line under it, on a page whose byline is not under its headline."""
+    page = PAGE.replace("          By Jane Doe\n", "").replace(f"    {BODY[2]}\n", signed)
+    assert parse_text(page).authors == authors
+
+
 IN_SHORT = "\n".join(
     ["      In short:", ""]
     + [

@@ -2537,6 +2537,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             return found
     return (
         _signature(lines, page)
+        or _bracketed_signature(lines, page)
         or _about_the_author(lines, page)
         or _author_bio(lines, page)
         or _facts_author(lines, page)
@@ -3173,6 +3174,34 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
             if signed and (not credit or is_place(credit)):
                 return people, ""
     return None
+
+
+# A name in brackets signing the text: after its last sentence, or on a line of its own under
+# it, with an end mark after it at most ("... bleibt spannend. (Jane Doe) +++").
+_BRACKETED_NAME = re.compile(r"(?:^|(?<=[.!?…])\s+)\((?P<name>[^()\d]{5,40})\)(?:\s*[+■□◆]{1,3})?$")
+
+
+def _bracketed_signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's name in brackets closing the text's last paragraph or on the line under
+    it ("... the council said. (Jane Doe)"), as a regional paper signs its stories; not where
+    the paragraph is a quotation (then it names the speaker)."""
+    closing = [line for raw in lines[page.start : page.end + 2] if (line := _clean(raw))]
+    for position in range(len(closing) - 1, max(-1, len(closing) - 3), -1):
+        line = closing[position]
+        if line[-1:] not in ")+■□◆":
+            continue
+        signed = _BRACKETED_NAME.search(line)
+        if signed is None:
+            continue
+        name = signed.group("name").strip()
+        quoted = line if signed.start() else (closing[position - 1] if position else "")
+        if quoted[:1] in _QUOTE_MARKS or not 2 <= len(name.split()) <= 3:
+            return None
+        return ([name], "") if is_person_name(name) else None
+    return None
+
+
+_QUOTE_MARKS = '"„“”«»‚‘’‹›'
 
 
 def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
