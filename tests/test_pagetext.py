@@ -305,6 +305,18 @@ def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(m
 
 
 @pytest.mark.parametrize(
+    "meta", ["Jane DoeBy Jane Doe", "Jane Doe von Jane Doe", "Jane Doevon Jane Doe, Redaktion"]
+)
+def test_a_writers_photo_text_before_the_byline_naming_her_is_no_part_of_her_name(
+    meta: str,
+) -> None:
+    """Her photo's alt text, then the byline's label and her link: lynx sets them apart, w3m
+    runs them together."""
+    byline = "          By Jane Doe\n"
+    assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
     ("signed", "authors"),
     [
         (f"    {BODY[2]} (Jane Doe)\n", ["Jane Doe"]),

@@ -780,10 +780,11 @@ def _byline_in(
 # A social account's handle run on after a name (a renderer set its link without a space);
 # not an address ("jane@example.com").
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
-# Her name (her photo's text) run into the byline that names her: "Jane DoeBy Jane Doe, Staff".
+# Her name (her photo's text) before the byline that names her, run into it or not: "Jane
+# DoeBy Jane Doe, Staff", "Jane Doe von Jane Doe", "Jane Doevon Jane Doe".
 _NAME_OVER_BYLINE = re.compile(
-    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?<=[a-zß-ÿ])"
-    r"(?P<by>By|Von|Par|Por)\s+(?P=name)\b"
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?:(?<=[a-zß-ÿ])|\s+)"
+    r"(?P<by>[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P=name)\b"
 )
 # A name of two or three words said twice in a row.
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
