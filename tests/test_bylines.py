@@ -397,6 +397,9 @@ def test_byline_date(line: str, date: str) -> None:
         "Von Jane Doe (dpa)",
         "Par Jean Dupont (AFP)",
         "Jane Doe (dpa)",
+        # The kind of post before "by".
+        "A guest post by Jane Doe",
+        "Blog post by Jane Doe",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:
@@ -426,6 +429,7 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Berlin (dpa)",
         "The mayor (dpa)",
         "Jane Doe (Brussels)",
+        "Post by post, the shelves were emptied",
         "",
     ],
 )

@@ -250,6 +250,8 @@ _AUTHOR_VERBS = (
     r"|compiled|interview|posted|published|submitted"
     # The kind of piece, as `_PIECE_BY` in German: "Analysis by Jane Doe" wrote it.
     r"|article|analysis|opinion|commentary|review|column|essay|recipe"
+    # "A guest post by Jane Doe", "Blog post by Jane Doe", "Post by Jane Doe".
+    r"|(?:an?\s+)?(?:guest\s+|blog\s+)?post"
 )
 _OTHER_VERBS = (
     r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"
