@@ -2966,3 +2966,14 @@ def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date(mark: 
 def test_list_marks_with_no_text_are_no_paragraphs_of_the_text() -> None:
     page = PAGE.replace(f"    {BODY[1]}\n", f"      *\n      •\n      *\n\n    {BODY[1]}\n")
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "- Anzeige -", "ADVERTISEMENT"])
+def test_an_ad_slots_label_under_a_bare_name_leaves_it_the_byline(label: str) -> None:
+    # A name alone under the headline, then the label of an ad slot right under it: the
+    # slot is empty where the page is read as text, the name still set apart over the text.
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n",
+        f"          Jane Doe\n          {label}\n",
+    )
+    assert parse_text(page).authors == ["Jane Doe"]

@@ -3608,6 +3608,11 @@ _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 # A list's mark alone on a line, as inscriptis, lynx and w3m set an item with no text.
 _LONE_BULLET = re.compile(r"\s*[*+•·o◦▪▫‣⁃■□●○]\s*")
+_AD_SLOT = re.compile(
+    r"\s*[-–—]*\s*(?:advertisements?|advertising|anzeige|werbung|publicité|publicidad|publicidade"
+    r"|pubblicità|advertentie|reklame|reklama|sponsored|ads?)\s*[-–—]*\s*",
+    re.IGNORECASE,
+)
 # Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
 _LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
 
@@ -3645,7 +3650,12 @@ def parse_text(text: str, name: str = "") -> Draft:
             ]
         # A list's mark with nothing after it ("*", "•"): a text browser's item for an icon
         # (a share button, a social link). A reader sees nothing there.
-        lines = ["" if _LONE_BULLET.fullmatch(line) else line for line in lines]
+        # An ad slot's label ("Advertisement", "Anzeige"): an empty box where a page is read,
+        # which would set a name over it apart from the blank line under the headline.
+        lines = [
+            "" if _LONE_BULLET.fullmatch(line) or _AD_SLOT.fullmatch(line) else line
+            for line in lines
+        ]
         _read_page_header(lines, page, state)
         whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
