@@ -58,6 +58,8 @@ from newsread.index.files.formats.bylines import (
         ("By Jane Doe | LinkedIn | E-Mail", ["Jane Doe"], ""),
         ("By Jane Doe and John Roe Follow", ["Jane Doe", "John Roe"], ""),
         ("von Jane Doe Twitter Account von Jane Doe", ["Jane Doe"], ""),
+        ("Von Jane Doe RSS-Newsfeed neuer Artikel von Jane Doe", ["Jane Doe"], ""),
+        ("By Jane Doe More articles by Jane Doe", ["Jane Doe"], ""),
         ("By Jane Doe, Daily Mail", ["Jane Doe"], "Daily Mail"),
         ("By Facebook", [], "Facebook"),
         ("Staff Reporter", [], "Staff Reporter"),

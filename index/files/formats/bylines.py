@@ -1124,26 +1124,34 @@ _PROFILE_LINKS = re.compile(
 )
 
 
-# A profile link's label that names the writer again: "Twitter Account von Jane Doe".
-_NAMED_PROFILE_LINK = re.compile(
-    r"\s+(?:twitter|x|facebook|instagram|linkedin|xing|mastodon|bluesky|threads)"
-    r"(?:[- ](?:account|profil|profile|page|seite))?\s+(?:von|of|by|de|from)\s+(?P<name>.+)$",
-    re.IGNORECASE,
+# A link's label after the writer's name that names them again: their profile's or feed's
+# ("Twitter Account von Jane Doe", "RSS-Newsfeed neuer Artikel von Jane Doe", "More articles by
+# Jane Doe"). A word of these says the words before "von" / "by" are a link's.
+_NAMED_AGAIN = re.compile(
+    r"\s+(?:von|of|by|de|from)\s+(?P<name>[^\W\d_][^|·•]{2,40})$", re.IGNORECASE
 )
+_LINK_LABEL_WORDS = _PROFILE_LINK_WORDS | _words(
+    "x account profil profile page seite rss feed newsfeed rss-feed rss-newsfeed artikel"
+    " articles beiträge posts stories more mehr alle all"
+)
+_MAX_LINK_LABEL_WORDS = 4
 
 
-_PROFILE_SITES = (
-    "twitter",
-    " x ",
-    "facebook",
-    "instagram",
-    "linkedin",
-    "xing",
-    "mastodon",
-    "bluesky",
-    "threads",
-)
-_SHORTEST_NAMED_LINK = 24  # "By J Doe X profile of J Doe"
+def _without_named_link(line: str) -> str:
+    """`line` up to the writer's name where a link's label naming them again follows it
+    ("von Jane Doe Twitter Account von Jane Doe" -> "von Jane Doe"), else ""."""
+    named = _NAMED_AGAIN.search(line)
+    if named is None:
+        return ""
+    name = named.group("name").strip()
+    head = line[: named.start()]
+    at = head.find(name)
+    if at < 0:
+        return ""
+    label = head[at + len(name) :].replace("-", " ").lower().split()
+    if not 1 <= len(label) <= _MAX_LINK_LABEL_WORDS or not set(label) & _LINK_LABEL_WORDS:
+        return ""
+    return head[: at + len(name)]
 
 
 def without_profile_links(line: str) -> str:
@@ -1152,15 +1160,10 @@ def without_profile_links(line: str) -> str:
     Doe"), where a capitalised word (the name's end) stays before them; else `line` as it is."""
     last = line.rsplit(None, 1)[-1] if line else ""
     if last.lower().strip("|·•,/") not in _PROFILE_LINK_WORDS:
-        low = line.lower() if len(line) > _SHORTEST_NAMED_LINK else ""
-        named = (
-            _NAMED_PROFILE_LINK.search(line)
-            if any(site in low for site in _PROFILE_SITES)
-            else None
-        )
-        if named is None or not line[: named.start()].endswith(named.group("name")):
+        # (The name said twice: its last word is in the line before it too.)
+        kept = _without_named_link(line) if line.count(last) >= 2 and len(last) > 1 else ""
+        if not kept:
             return line
-        kept = line[: named.start()]
     else:
         kept = _PROFILE_LINKS.sub("", line)
     words = kept.split()
