@@ -2977,3 +2977,28 @@ def test_an_ad_slots_label_under_a_bare_name_leaves_it_the_byline(label: str) ->
         f"          Jane Doe\n          {label}\n",
     )
     assert parse_text(page).authors == ["Jane Doe"]
+
+
+_FIGURES = "".join(
+    f"\n    Scatter graph of the time taken by test {number}\n" for number in range(1, 15)
+)
+
+
+@pytest.mark.parametrize(
+    ("facts", "authors"),
+    [
+        ("      * Author: John Roe\n      * Published: 12 March 2024\n", ["John Roe"]),
+        ("      Datum: 12.03.2024\n      Autor: John Roe\n", ["John Roe"]),
+        # A label with no labelled date beside it is too far under the text to be read.
+        ("      * Author: John Roe\n      * License: by-nc-sa\n", []),
+    ],
+)
+def test_a_box_of_labelled_facts_far_under_the_text_names_its_author(
+    facts: str, authors: list[str]
+) -> None:
+    """Pictures' captions under the text end it early; the post's facts (its author's label
+    and its date's) stand under them."""
+    page = PAGE.replace("          By Jane Doe\n", "").replace(
+        f"    {BODY[2]}\n", f"    {BODY[2]}\n{_FIGURES}\n{facts}"
+    )
+    assert parse_text(page).authors == authors

@@ -2539,6 +2539,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     return (
         _signature(lines, page)
         or _bracketed_signature(lines, page)
+        or _labelled_meta_block(lines, page)
         or _about_the_author(lines, page)
         or _author_bio(lines, page)
         or _facts_author(lines, page)
@@ -3199,6 +3200,40 @@ def _bracketed_signature(lines: list[str], page: PageArticle) -> tuple[list[str]
         if quoted[:1] in _QUOTE_MARKS or not 2 <= len(name.split()) <= 3:
             return None
         return ([name], "") if is_person_name(name) else None
+    return None
+
+
+# A date line with its label, as a post's box of labelled facts gives it ("Published: 03
+# December 2019", "Datum: 12.03.2024").
+_LABELLED_DATE = re.compile(
+    r"^(?:published|posted|date|updated|datum|veröffentlicht|erschienen|erstellt|publié|publicado"
+    r"|pubblicato)(?:\s+(?:on|am|le|el|il))?\s*:\s*\S",
+    re.IGNORECASE,
+)
+# How far under the text a box of labelled facts is looked for (its lines, blank or not).
+_META_BLOCK_BELOW = 60
+
+
+def _labelled_meta_block(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author a box of labelled facts under the text names ("Author: Jane Doe" /
+    "Published: 03 December 2019"): a label and a colon, with a labelled date on the line
+    right above or under it; further under the text than the labels `_page_byline` reads
+    alone, as pictures' captions may end the text early."""
+    closing = [
+        _clean(raw).lstrip("*+•·- ")
+        for raw in lines[page.end : page.end + _META_BLOCK_BELOW]
+        if raw.strip()
+    ]
+    for position, line in enumerate(closing):
+        label = LABELLED_BYLINE.match(line)
+        if label is None or ":" not in line[: label.end() + 1]:
+            continue
+        beside = closing[max(0, position - 1) : position] + closing[position + 1 : position + 2]
+        if not any(_LABELLED_DATE.match(other) and find_date(other) for other in beside):
+            continue
+        people, _ = split_byline(line)
+        if people and all(is_person_name(person) for person in people):
+            return people, ""
     return None
 
 
