@@ -1483,14 +1483,15 @@ def post_footer_author(line: str) -> list[str]:
 
 # What marks a line as a site's copyright notice: the sign, the word, a Creative Commons
 # licence; and the year or years it gives ("© 2009-2012", "2006-2008 by").
+# ("&copy": w3m leaves the entity undecoded where a page drops its semicolon.)
 _COPYRIGHT_MARK = re.compile(
-    r"©|\(c\)|\bcopyright\b|\bcc[- ]by(?:[- ][a-z]{2})*\b|creative\s+commons", re.IGNORECASE
+    r"©|&copy;?|\(c\)|\bcopyright\b|\bcc[- ]by(?:[- ][a-z]{2})*\b|creative\s+commons", re.IGNORECASE
 )
 _COPYRIGHT_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 # What may stand between the mark or years and the holder's name.
 # ("(c)" before the punctuation: its bracket alone would leave "c)" as the name's start.)
 _COPYRIGHT_LEAD = re.compile(
-    r"^(?:\(c\)|[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
+    r"^(?:\(c\)|&copy;?|[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
     r"|\bcopyright\b|©|(?:19|20)\d\d|creative\s+commons|\bcc(?:[- ](?:by|nc|nd|sa)\b)*)+",
     re.IGNORECASE,
 )
