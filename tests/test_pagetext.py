@@ -3002,3 +3002,37 @@ def test_a_box_of_labelled_facts_far_under_the_text_names_its_author(
         f"    {BODY[2]}\n", f"    {BODY[2]}\n{_FIGURES}\n{facts}"
     )
     assert parse_text(page).authors == authors
+
+
+_FEW_FIGURES = "".join(
+    f"\n    Scatter graph of the time taken by test {number}\n" for number in range(1, 9)
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors", "credit"),
+    [
+        # w3m's text for the writer's photo with no alt text: its file's name in brackets.
+        ("      • [8abcc7b2] Author John Roe\n", ["John Roe"], ""),
+        ("      • [jane-doe-portrait] Autor: John Roe\n", ["John Roe"], ""),
+    ],
+)
+def test_an_author_label_under_the_text_after_a_photos_file_name(
+    closing: str, authors: list[str], credit: str
+) -> None:
+    """A label under the text is read as far as its colon or its word make it a label; a
+    picture's file name before it is no text."""
+    page = PAGE.replace("          By Jane Doe\n", "").replace(
+        f"    {BODY[2]}\n", f"    {BODY[2]}\n{_FEW_FIGURES}\n{closing}      • Date 12 March 2024\n"
+    )
+    draft = parse_text(page)
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["Author Harbour Courier Redaktion", "12 March 2024 Author Harbour Courier Redaktion"],
+)
+def test_an_author_label_naming_a_desk_credits_its_outlet_without_the_label(meta: str) -> None:
+    draft = parse_text(PAGE.replace("          By Jane Doe\n", f"          {meta}\n"))
+    assert (draft.authors, draft.credit) == ([], "Harbour Courier")

@@ -891,8 +891,11 @@ def _byline_found(
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-            if LABELLED_BYLINE.match(segment) and is_desk(credit):
-                return [], credit  # "Autor: Die Redaktion": the label names a desk
+            label = LABELLED_BYLINE.match(segment)
+            if label and (is_desk(credit) or is_desk(segment[label.end() :].strip(" :"))):
+                # "Autor: Die Redaktion", "Author Courier Redaktion": the label names a desk
+                # (the outlet's, its credit).
+                return [], credit
         word = one_word_byline(segment)
         if word:
             return [word], ""
@@ -2509,7 +2512,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     # sets a blank line between each two (its closing "Tipps" box, then "Text: Jane Doe").
     near = page.end + _NAME_BELOW
     below = max(near, _past_lines_of_words(lines, page.end, _NAME_BELOW))
-    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : below]]
+    # (w3m sets a picture with no text as its file's name in brackets: "[8abcc7b2] Author
+    # Jane Doe", the writer's photo before the label.)
+    closing = [_AVATAR.sub("", _clean(raw).lstrip("*+•· ")) for raw in lines[page.start : below]]
     far = len([line for line in closing[: near - page.start] if line])
     closing = [line for line in closing if line]
     for position, line in enumerate(closing):
