@@ -3690,12 +3690,13 @@ def parse_text(text: str, name: str = "") -> Draft:
             ]
         # A list's mark with nothing after it ("*", "•"): a text browser's item for an icon
         # (a share button, a social link). A reader sees nothing there.
-        # An ad slot's label ("Advertisement", "Anzeige"): an empty box where a page is read,
-        # which would set a name over it apart from the blank line under the headline.
-        lines = [
-            "" if _LONE_BULLET.fullmatch(line) or _AD_SLOT.fullmatch(line) else line
-            for line in lines
-        ]
+        lines = ["" if _LONE_BULLET.fullmatch(line) else line for line in lines]
+        # An ad slot's label between the headline and the text ("Advertisement", "Anzeige"):
+        # an empty box where a page is read, which would set a name over it apart from the
+        # blank line under the headline. (In the text, a paragraph may run on around it.)
+        for index in range(page.headline + 1, page.start):
+            if _AD_SLOT.fullmatch(lines[index]):
+                lines[index] = ""
         _read_page_header(lines, page, state)
         whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
