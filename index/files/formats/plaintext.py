@@ -3210,7 +3210,7 @@ def _bracketed_signature(lines: list[str], page: PageArticle) -> tuple[list[str]
 
 # A date line with its label, as a post's box of labelled facts gives it ("Published: 03
 # December 2019", "Datum: 12.03.2024").
-_LABELLED_DATE = re.compile(
+_DATE_FACT = re.compile(
     r"^(?:published|posted|date|updated|datum|veröffentlicht|erschienen|erstellt|publié|publicado"
     r"|pubblicato)(?:\s+(?:on|am|le|el|il))?\s*:\s*\S",
     re.IGNORECASE,
@@ -3234,7 +3234,7 @@ def _labelled_meta_block(lines: list[str], page: PageArticle) -> tuple[list[str]
         if label is None or ":" not in line[: label.end() + 1]:
             continue
         beside = closing[max(0, position - 1) : position] + closing[position + 1 : position + 2]
-        if not any(_LABELLED_DATE.match(other) and find_date(other) for other in beside):
+        if not any(_DATE_FACT.match(other) and find_date(other) for other in beside):
             continue
         people, _ = split_byline(line)
         if people and all(is_person_name(person) for person in people):
