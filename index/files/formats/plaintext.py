@@ -3649,10 +3649,11 @@ _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 # A list's mark alone on a line, as inscriptis, lynx and w3m set an item with no text.
 _LONE_BULLET = re.compile(r"\s*[*+•·o◦▪▫‣⁃■□●○]\s*")
 _AD_SLOT = re.compile(
-    r"\s*[-–—]*\s*(?:advertisements?|advertising|anzeige|werbung|publicité|publicidad|publicidade"
-    r"|pubblicità|advertentie|reklame|reklama|sponsored|ads?)\s*[-–—]*\s*",
+    r"(?:[-–—]+\s*)?(?:advertisements?|advertising|anzeige|werbung|publicité|publicidad|publicidade"
+    r"|pubblicità|advertentie|reklame|reklama|sponsored|ads?)(?:\s*[-–—]+)?",
     re.IGNORECASE,
 )
+_LONGEST_AD_SLOT = 24
 # Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
 _LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
 
@@ -3695,7 +3696,8 @@ def parse_text(text: str, name: str = "") -> Draft:
         # an empty box where a page is read, which would set a name over it apart from the
         # blank line under the headline. (In the text, a paragraph may run on around it.)
         for index in range(page.headline + 1, page.start):
-            if _AD_SLOT.fullmatch(lines[index]):
+            slot = lines[index].strip()
+            if len(slot) <= _LONGEST_AD_SLOT and _AD_SLOT.fullmatch(slot):
                 lines[index] = ""
         _read_page_header(lines, page, state)
         whole = lines
