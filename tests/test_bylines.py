@@ -53,6 +53,15 @@ from newsread.index.files.formats.bylines import (
         ("[[People/J. Doe|Jane Doe]] and [[John Roe]]", ["Jane Doe", "John Roe"], ""),
         ("by Jane Doe No Comments", ["Jane Doe"], ""),
         ("Von Jane Doe 2 Kommentare", ["Jane Doe"], ""),
+        # The writer's profile links (their icons' text) run on after the name.
+        ("By Jane Doe Twitter Email", ["Jane Doe"], ""),
+        ("By Jane Doe | LinkedIn | E-Mail", ["Jane Doe"], ""),
+        ("By Jane Doe and John Roe Follow", ["Jane Doe", "John Roe"], ""),
+        ("von Jane Doe Twitter Account von Jane Doe", ["Jane Doe"], ""),
+        ("Von Jane Doe RSS-Newsfeed neuer Artikel von Jane Doe", ["Jane Doe"], ""),
+        ("By Jane Doe More articles by Jane Doe", ["Jane Doe"], ""),
+        ("By Jane Doe, Daily Mail", ["Jane Doe"], "Daily Mail"),
+        ("By Facebook", [], "Facebook"),
         ("Staff Reporter", [], "Staff Reporter"),
         ("Jane Doe and John Roe | Staff writers", ["Jane Doe", "John Roe"], ""),
         ("By The Associated Press", [], "The Associated Press"),
@@ -390,6 +399,9 @@ def test_byline_date(line: str, date: str) -> None:
         "Von Jane Doe (dpa)",
         "Par Jean Dupont (AFP)",
         "Jane Doe (dpa)",
+        # The kind of post before "by".
+        "A guest post by Jane Doe",
+        "Blog post by Jane Doe",
     ],
 )
 def test_is_byline_accepts_bylines(line: str) -> None:
@@ -419,6 +431,7 @@ def test_is_byline_accepts_bylines(line: str) -> None:
         "Berlin (dpa)",
         "The mayor (dpa)",
         "Jane Doe (Brussels)",
+        "Post by post, the shelves were emptied",
         "",
     ],
 )
@@ -1043,6 +1056,8 @@ def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: 
         ("CC-BY-NC-ND Jane Doe", "Jane Doe"),
         ("Copyright © 2021 Jane Doe. All rights reserved.", "Jane Doe"),
         ("(c) 2021 Jane Doe", "Jane Doe"),  # its bracket alone left "c) 2021 Jane Doe"
+        # w3m leaves "&copy" undecoded where the page drops the entity's semicolon.
+        ("&copy 2009-2012 Jane Doe. Impressum", "Jane Doe"),
         ("Copyright (C) 2021 Jane Doe. All rights reserved.", "Jane Doe"),
         ("© Jane Doe", ""),
         # No year, but the rights or the legal pages a site's notice names: not a photo's.

@@ -289,13 +289,50 @@ def test_a_name_opening_a_dated_meta_line_is_the_byline(meta: str, author: str) 
         "Autor:in\n          Jane Doe",
         "Jane Doe Autorin",
         "Jane Doe4 Kommentare",
+        # A theme's meta line with its labels for screen readers: spaced (inscriptis), then
+        # with its spans run together (lynx, w3m).
+        "Posted on 12. März 2024 Author Jane Doe4 Kommentare",
+        "Posted on12. März 2024AuthorJane Doe4 Kommentare",
+        "Posted onMarch 12, 2024byJane Doe",
     ],
 )
 def test_a_name_with_a_gendered_author_label_role_or_glued_count_is_the_byline(meta: str) -> None:
     """German's gendered labels ("Autor*in", "Autor:in") over the name, "Autor" as her role
-    after it, and a comments count run into it ("Doe4 Kommentare") leave the name alone."""
+    after it, and a comments count run into it ("Doe4 Kommentare") leave the name alone; an
+    "Author" label after "Posted on" and the date, or run into the name, opens the byline."""
     byline = "          By Jane Doe\n          12 March 2024, 09:30\n"
     assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "meta", ["Jane DoeBy Jane Doe", "Jane Doe von Jane Doe", "Jane Doevon Jane Doe, Redaktion"]
+)
+def test_a_writers_photo_text_before_the_byline_naming_her_is_no_part_of_her_name(
+    meta: str,
+) -> None:
+    """Her photo's alt text, then the byline's label and her link: lynx sets them apart, w3m
+    runs them together."""
+    byline = "          By Jane Doe\n"
+    assert parse_text(PAGE.replace(byline, f"          {meta}\n")).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("signed", "authors"),
+    [
+        (f"    {BODY[2]} (Jane Doe)\n", ["Jane Doe"]),
+        (f"    {BODY[2]} (Jane Doe) +++\n", ["Jane Doe"]),
+        (f"    {BODY[2]}\n\n    (Jane Doe)\n", ["Jane Doe"]),
+        # A quotation's speaker, an agency, a picture's note: no signature.
+        ("    „We are not giving up on the harbour line,“ she said. (Jane Doe)\n", []),
+        (f"    {BODY[2]} (Reuters)\n", []),
+        (f"    {BODY[2]} (Archive photo)\n", []),
+    ],
+)
+def test_a_name_in_brackets_closing_the_text_signs_it(signed: str, authors: list[str]) -> None:
+    """A regional paper's signature: the writer's name in brackets after the last sentence or
+    on the line under it, on a page whose byline is not under its headline."""
+    page = PAGE.replace("          By Jane Doe\n", "").replace(f"    {BODY[2]}\n", signed)
+    assert parse_text(page).authors == authors
 
 
 IN_SHORT = "\n".join(
@@ -2929,3 +2966,73 @@ def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date(mark: 
 def test_list_marks_with_no_text_are_no_paragraphs_of_the_text() -> None:
     page = PAGE.replace(f"    {BODY[1]}\n", f"      *\n      •\n      *\n\n    {BODY[1]}\n")
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "- Anzeige -", "ADVERTISEMENT"])
+def test_an_ad_slots_label_under_a_bare_name_leaves_it_the_byline(label: str) -> None:
+    # A name alone under the headline, then the label of an ad slot right under it: the
+    # slot is empty where the page is read as text, the name still set apart over the text.
+    page = PAGE.replace(
+        "          By Jane Doe\n          12 March 2024, 09:30\n",
+        f"          Jane Doe\n          {label}\n",
+    )
+    assert parse_text(page).authors == ["Jane Doe"]
+
+
+_FIGURES = "".join(
+    f"\n    Scatter graph of the time taken by test {number}\n" for number in range(1, 15)
+)
+
+
+@pytest.mark.parametrize(
+    ("facts", "authors"),
+    [
+        ("      * Author: John Roe\n      * Published: 12 March 2024\n", ["John Roe"]),
+        ("      Datum: 12.03.2024\n      Autor: John Roe\n", ["John Roe"]),
+        # A label with no labelled date beside it is too far under the text to be read.
+        ("      * Author: John Roe\n      * License: by-nc-sa\n", []),
+    ],
+)
+def test_a_box_of_labelled_facts_far_under_the_text_names_its_author(
+    facts: str, authors: list[str]
+) -> None:
+    """Pictures' captions under the text end it early; the post's facts (its author's label
+    and its date's) stand under them."""
+    page = PAGE.replace("          By Jane Doe\n", "").replace(
+        f"    {BODY[2]}\n", f"    {BODY[2]}\n{_FIGURES}\n{facts}"
+    )
+    assert parse_text(page).authors == authors
+
+
+_FEW_FIGURES = "".join(
+    f"\n    Scatter graph of the time taken by test {number}\n" for number in range(1, 9)
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors", "credit"),
+    [
+        # w3m's text for the writer's photo with no alt text: its file's name in brackets.
+        ("      • [8abcc7b2] Author John Roe\n", ["John Roe"], ""),
+        ("      • [jane-doe-portrait] Autor: John Roe\n", ["John Roe"], ""),
+    ],
+)
+def test_an_author_label_under_the_text_after_a_photos_file_name(
+    closing: str, authors: list[str], credit: str
+) -> None:
+    """A label under the text is read as far as its colon or its word make it a label; a
+    picture's file name before it is no text."""
+    page = PAGE.replace("          By Jane Doe\n", "").replace(
+        f"    {BODY[2]}\n", f"    {BODY[2]}\n{_FEW_FIGURES}\n{closing}      • Date 12 March 2024\n"
+    )
+    draft = parse_text(page)
+    assert (draft.authors, draft.credit) == (authors, credit)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["Author Harbour Courier Redaktion", "12 March 2024 Author Harbour Courier Redaktion"],
+)
+def test_an_author_label_naming_a_desk_credits_its_outlet_without_the_label(meta: str) -> None:
+    draft = parse_text(PAGE.replace("          By Jane Doe\n", f"          {meta}\n"))
+    assert (draft.authors, draft.credit) == ([], "Harbour Courier")

@@ -250,6 +250,8 @@ _AUTHOR_VERBS = (
     r"|compiled|interview|posted|published|submitted"
     # The kind of piece, as `_PIECE_BY` in German: "Analysis by Jane Doe" wrote it.
     r"|article|analysis|opinion|commentary|review|column|essay|recipe"
+    # "A guest post by Jane Doe", "Blog post by Jane Doe", "Post by Jane Doe".
+    r"|(?:an?\s+)?(?:guest\s+|blog\s+)?post"
 )
 _OTHER_VERBS = (
     r"(?:(?:copy|medically|additional)\s+)?(?:edited|editing|reviewed)|photos?|photographs?"
@@ -1105,7 +1107,69 @@ def _spaced(line: str) -> str:
     and without the link to the comments a blog runs on after the name ("by Jane Doe Leave a
     Comment", "… No Comments")."""
     # Split on the whitespace `\s` is: a space is all that is left before a comma.
-    return without_comments_link(" ".join(line.split()).replace(" ,", ","))
+    return without_profile_links(without_comments_link(" ".join(line.split()).replace(" ,", ",")))
+
+
+# The links to reach or follow a writer, set after their name in the byline (an icon's text or
+# label): "By Jane Doe Twitter Email", "Jane Doe | LinkedIn". Not "Mail": "Daily Mail" is a paper.
+_PROFILE_LINK_WORDS = _words(
+    "twitter facebook instagram linkedin xing mastodon bluesky threads tiktok youtube email"
+    " e-mail follow folgen contact kontakt rss website homepage"
+)
+_PROFILE_LINKS = re.compile(
+    r"(?:\s*[|·•,/]?\s*(?:"
+    + "|".join(sorted(_PROFILE_LINK_WORDS, key=len, reverse=True))
+    + r"))+\s*$",
+    re.IGNORECASE,
+)
+
+
+# A link's label after the writer's name that names them again: their profile's or feed's
+# ("Twitter Account von Jane Doe", "RSS-Newsfeed neuer Artikel von Jane Doe", "More articles by
+# Jane Doe"). A word of these says the words before "von" / "by" are a link's.
+_NAMED_AGAIN = re.compile(
+    r"\s+(?:von|of|by|de|from)\s+(?P<name>[^\W\d_][^|·•]{2,40})$", re.IGNORECASE
+)
+_LINK_LABEL_WORDS = _PROFILE_LINK_WORDS | _words(
+    "x account profil profile page seite rss feed newsfeed rss-feed rss-newsfeed artikel"
+    " articles beiträge posts stories more mehr alle all"
+)
+_MAX_LINK_LABEL_WORDS = 4
+
+
+def _without_named_link(line: str) -> str:
+    """`line` up to the writer's name where a link's label naming them again follows it
+    ("von Jane Doe Twitter Account von Jane Doe" -> "von Jane Doe"), else ""."""
+    named = _NAMED_AGAIN.search(line)
+    if named is None:
+        return ""
+    name = named.group("name").strip()
+    head = line[: named.start()]
+    at = head.find(name)
+    if at < 0:
+        return ""
+    label = head[at + len(name) :].replace("-", " ").lower().split()
+    if not 1 <= len(label) <= _MAX_LINK_LABEL_WORDS or not set(label) & _LINK_LABEL_WORDS:
+        return ""
+    return head[: at + len(name)]
+
+
+def without_profile_links(line: str) -> str:
+    """`line` without the writer's profile links run on after their name ("By Jane Doe
+    Twitter Email" -> "By Jane Doe", "von Jane Doe Twitter Account von Jane Doe" -> "von Jane
+    Doe"), where a capitalised word (the name's end) stays before them; else `line` as it is."""
+    last = line.rsplit(None, 1)[-1] if line else ""
+    if last.lower().strip("|·•,/") not in _PROFILE_LINK_WORDS:
+        # (The name said twice: its last word is in the line before it too.)
+        kept = _without_named_link(line) if line.count(last) >= 2 and len(last) > 1 else ""
+        if not kept:
+            return line
+    else:
+        kept = _PROFILE_LINKS.sub("", line)
+    words = kept.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
+        return line
+    return kept
 
 
 def without_comments_link(line: str) -> str:
@@ -1419,14 +1483,15 @@ def post_footer_author(line: str) -> list[str]:
 
 # What marks a line as a site's copyright notice: the sign, the word, a Creative Commons
 # licence; and the year or years it gives ("© 2009-2012", "2006-2008 by").
+# ("&copy": w3m leaves the entity undecoded where a page drops its semicolon.)
 _COPYRIGHT_MARK = re.compile(
-    r"©|\(c\)|\bcopyright\b|\bcc[- ]by(?:[- ][a-z]{2})*\b|creative\s+commons", re.IGNORECASE
+    r"©|&copy;?|\(c\)|\bcopyright\b|\bcc[- ]by(?:[- ][a-z]{2})*\b|creative\s+commons", re.IGNORECASE
 )
 _COPYRIGHT_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 # What may stand between the mark or years and the holder's name.
 # ("(c)" before the punctuation: its bracket alone would leave "c)" as the name's start.)
 _COPYRIGHT_LEAD = re.compile(
-    r"^(?:\(c\)|[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
+    r"^(?:\(c\)|&copy;?|[\s(),.:-]|\b(?:by|von|par|por|since|seit|depuis|desde|lizenz|license|licence)\b"
     r"|\bcopyright\b|©|(?:19|20)\d\d|creative\s+commons|\bcc(?:[- ](?:by|nc|nd|sa)\b)*)+",
     re.IGNORECASE,
 )

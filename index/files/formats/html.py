@@ -3087,13 +3087,21 @@ _HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
 
 def _handle_of(handle: str, name: str) -> bool:
     """Whether `handle` is a user name made of the person's `name` ("jdoe", "janedoe",
-    "jane.doe", "doej" for "Jane Doe"): a CMS account the metadata names for its owner."""
+    "jane.doe", "doej", "jane", "jane-d" for "Jane Doe"): a CMS account the metadata names
+    for its owner."""
     if not _HANDLE.match(handle) or not is_person_name(name):
         return False
     words = [_loose(word) for word in name.split()]
-    surname = words[-1]
+    given, surname = words[0], words[-1]
     letters = re.sub(r"[._-]", "", handle)
-    return len(surname) >= 3 and surname in letters and letters[:1] in (words[0][:1], surname[:1])
+    if len(given) >= _GIVEN_NAME_HANDLE and letters.startswith(given):
+        # Her given name, then her surname's first letters or none: "jane", "jane-d".
+        return surname.startswith(letters[len(given) :])
+    return len(surname) >= 3 and surname in letters and letters[:1] in (given[:1], surname[:1])
+
+
+# How long a given name must be to make an account's name alone ("anna" is, "jo" is not).
+_GIVEN_NAME_HANDLE = 4
 
 
 def _marked_as_byline(element: Any) -> bool:

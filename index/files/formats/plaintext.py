@@ -780,10 +780,11 @@ def _byline_in(
 # A social account's handle run on after a name (a renderer set its link without a space);
 # not an address ("jane@example.com").
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@\w{2,30}(?![\w.@])")
-# Her name (her photo's text) run into the byline that names her: "Jane DoeBy Jane Doe, Staff".
+# Her name (her photo's text) before the byline that names her, run into it or not: "Jane
+# DoeBy Jane Doe, Staff", "Jane Doe von Jane Doe", "Jane Doevon Jane Doe".
 _NAME_OVER_BYLINE = re.compile(
-    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?<=[a-zß-ÿ])"
-    r"(?P<by>By|Von|Par|Por)\s+(?P=name)\b"
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?:(?<=[a-zß-ÿ])|\s+)"
+    r"(?P<by>[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P=name)\b"
 )
 # A name of two or three words said twice in a row.
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
@@ -818,6 +819,7 @@ def _byline_found(
     lower case, and before words that are `labels` (lines of their own elsewhere on the page:
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
+    line = _GLUED_BY.sub(r"\g<by> ", line)
     if _GLUED_ROLE.search(line):
         line = _unglued_role(line)
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
@@ -889,8 +891,11 @@ def _byline_found(
             people, credit = split_byline(segment)
             if people:
                 return people, credit
-            if LABELLED_BYLINE.match(segment) and is_desk(credit):
-                return [], credit  # "Autor: Die Redaktion": the label names a desk
+            label = LABELLED_BYLINE.match(segment)
+            if label and (is_desk(credit) or is_desk(segment[label.end() :].strip(" :"))):
+                # "Autor: Die Redaktion", "Author Courier Redaktion": the label names a desk
+                # (the outlet's, its credit).
+                return [], credit
         word = one_word_byline(segment)
         if word:
             return [word], ""
@@ -947,9 +952,20 @@ def _byline_found(
                 return [handle], ""
         elif is_agency(segment) and not has_byline_prefix(segment):
             return [], segment  # "JIJI" over "Feb 18, 2020": an agency's credit
-    return _named_inside(undated) or _handle_after_date(linked)
+    return (
+        _named_inside(undated)
+        # "Posted on 3. März 2021 Author Jane Doe": the label follows the date, which is cut
+        # out above ("Posted on Author ..." reads as a label after a word of a sentence).
+        or (_named_inside(line) if undated != line else None)
+        or _handle_after_date(linked)
+    )
 
 
+# A byline's label run into the name after it, as a renderer joins a meta line's spans (a
+# theme's label for screen readers, then the author's link): "AuthorJane Doe", "byJane Doe".
+_GLUED_BY = re.compile(
+    r"(?:^|(?<=\s))(?P<by>by|By|von|Von|Author|Autor|Autorin)(?=[A-ZÀ-Þ][a-zà-ÿ])"
+)
 # A comments counter run into the name before it, as a renderer joins the byline's link and
 # the comments link: "Jane Doe4 Kommentare", "jdoe12 comments".
 _GLUED_COUNTER = re.compile(
@@ -2496,7 +2512,9 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
     # sets a blank line between each two (its closing "Tipps" box, then "Text: Jane Doe").
     near = page.end + _NAME_BELOW
     below = max(near, _past_lines_of_words(lines, page.end, _NAME_BELOW))
-    closing = [_clean(raw).lstrip("*+•· ") for raw in lines[page.start : below]]
+    # (w3m sets a picture with no text as its file's name in brackets: "[8abcc7b2] Author
+    # Jane Doe", the writer's photo before the label.)
+    closing = [_AVATAR.sub("", _clean(raw).lstrip("*+•· ")) for raw in lines[page.start : below]]
     far = len([line for line in closing[: near - page.start] if line])
     closing = [line for line in closing if line]
     for position, line in enumerate(closing):
@@ -2525,6 +2543,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             return found
     return (
         _signature(lines, page)
+        or _bracketed_signature(lines, page)
+        or _labelled_meta_block(lines, page)
         or _about_the_author(lines, page)
         or _author_bio(lines, page)
         or _facts_author(lines, page)
@@ -3163,6 +3183,68 @@ def _signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | N
     return None
 
 
+# A name in brackets signing the text: after its last sentence, or on a line of its own under
+# it, with an end mark after it at most ("... bleibt spannend. (Jane Doe) +++").
+_BRACKETED_NAME = re.compile(r"(?:^|(?<=[.!?…])\s+)\((?P<name>[^()\d]{5,40})\)(?:\s*[+■□◆]{1,3})?$")
+
+
+def _bracketed_signature(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author's name in brackets closing the text's last paragraph or on the line under
+    it ("... the council said. (Jane Doe)"), as a regional paper signs its stories; not where
+    the paragraph is a quotation (then it names the speaker)."""
+    closing = [line for raw in lines[page.start : page.end + 2] if (line := _clean(raw))]
+    for position in range(len(closing) - 1, max(-1, len(closing) - 3), -1):
+        line = closing[position]
+        if line[-1:] not in ")+■□◆":
+            continue
+        signed = _BRACKETED_NAME.search(line)
+        if signed is None:
+            continue
+        name = signed.group("name").strip()
+        quoted = line if signed.start() else (closing[position - 1] if position else "")
+        if quoted[:1] in _QUOTE_MARKS or not 2 <= len(name.split()) <= 3:
+            return None
+        return ([name], "") if is_person_name(name) else None
+    return None
+
+
+# A date line with its label, as a post's box of labelled facts gives it ("Published: 03
+# December 2019", "Datum: 12.03.2024").
+_DATE_FACT = re.compile(
+    r"^(?:published|posted|date|updated|datum|veröffentlicht|erschienen|erstellt|publié|publicado"
+    r"|pubblicato)(?:\s+(?:on|am|le|el|il))?\s*:\s*\S",
+    re.IGNORECASE,
+)
+# How far under the text a box of labelled facts is looked for (its lines, blank or not).
+_META_BLOCK_BELOW = 60
+
+
+def _labelled_meta_block(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
+    """The author a box of labelled facts under the text names ("Author: Jane Doe" /
+    "Published: 03 December 2019"): a label and a colon, with a labelled date on the line
+    right above or under it; further under the text than the labels `_page_byline` reads
+    alone, as pictures' captions may end the text early."""
+    closing = [
+        _clean(raw).lstrip("*+•·- ")
+        for raw in lines[page.end : page.end + _META_BLOCK_BELOW]
+        if raw.strip()
+    ]
+    for position, line in enumerate(closing):
+        label = LABELLED_BYLINE.match(line)
+        if label is None or ":" not in line[: label.end() + 1]:
+            continue
+        beside = closing[max(0, position - 1) : position] + closing[position + 1 : position + 2]
+        if not any(_DATE_FACT.match(other) and find_date(other) for other in beside):
+            continue
+        people, _ = split_byline(line)
+        if people and all(is_person_name(person) for person in people):
+            return people, ""
+    return None
+
+
+_QUOTE_MARKS = '"„“”«»‚‘’‹›'
+
+
 def _name_under_paragraph(lines: list[str], page: PageArticle) -> tuple[list[str], str] | None:
     """The author's bare name signing a paragraph of the text: a line that is only a person's
     name set right under a paragraph, in its column (no blank line between, as a signature
@@ -3566,6 +3648,12 @@ _DRAWN_RULE = re.compile(r"[━─]{3,}(?:\s+[━─]{3,})*")
 
 # A list's mark alone on a line, as inscriptis, lynx and w3m set an item with no text.
 _LONE_BULLET = re.compile(r"\s*[*+•·o◦▪▫‣⁃■□●○]\s*")
+_AD_SLOT = re.compile(
+    r"(?:[-–—]+\s*)?(?:advertisements?|advertising|anzeige|werbung|publicité|publicidad|publicidade"
+    r"|pubblicità|advertentie|reklame|reklama|sponsored|ads?)(?:\s*[-–—]+)?",
+    re.IGNORECASE,
+)
+_LONGEST_AD_SLOT = 24
 # Lines that are only lynx's numbers of links ("[30]", "[43] [44]"), with no text of a link.
 _LONE_LINK_MARKS = re.compile(r"\s*(?:\[\d{1,4}\]\s*)+")
 
@@ -3604,6 +3692,13 @@ def parse_text(text: str, name: str = "") -> Draft:
         # A list's mark with nothing after it ("*", "•"): a text browser's item for an icon
         # (a share button, a social link). A reader sees nothing there.
         lines = ["" if _LONE_BULLET.fullmatch(line) else line for line in lines]
+        # An ad slot's label between the headline and the text ("Advertisement", "Anzeige"):
+        # an empty box where a page is read, which would set a name over it apart from the
+        # blank line under the headline. (In the text, a paragraph may run on around it.)
+        for index in range(page.headline + 1, page.start):
+            slot = lines[index].strip()
+            if len(slot) <= _LONGEST_AD_SLOT and _AD_SLOT.fullmatch(slot):
+                lines[index] = ""
         _read_page_header(lines, page, state)
         whole = lines
         above = [line for first, end in page.summary() for line in (*lines[first:end], "")]
