@@ -15,6 +15,7 @@ from newsread.index.files.formats.pagetext import (
     _candidates,
     _deck,
     _lines,
+    _not_a_headline,
     _wrap_width,
     find_article,
     name_words,
@@ -2929,3 +2930,62 @@ def test_list_marks_with_no_text_show_nothing_between_a_name_and_its_date(mark: 
 def test_list_marks_with_no_text_are_no_paragraphs_of_the_text() -> None:
     page = PAGE.replace(f"    {BODY[1]}\n", f"      *\n      •\n      *\n\n    {BODY[1]}\n")
     assert parse_text(page).paragraphs == [LEDE, *BODY]
+
+
+def _wiki_page(above_text: str, headline: str = "Harbour Ferry") -> str:
+    """A reference page: a short headline, a line set apart over its text, the text."""
+    return f"""  Northfield Wiki
+{MENU}
+
+  {headline}
+
+  {above_text}
+
+    The harbour ferry is a boat that carries passengers and bicycles across the harbour of Northfield every half hour, from six in the morning until midnight.
+
+    {BODY[0]}
+
+    {BODY[1]}
+
+      * About us
+      * Contact
+"""
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“The harbour ferry carries passengers and bicycles across the harbour.” – Jane Roe",
+        "“The harbour ferry carries passengers and bicycles across the harbour.”1",
+        '" The harbour ferry carries passengers and bicycles across the harbour. " —Town Guide',
+    ],
+)
+def test_an_epigraph_with_who_said_it_is_no_headline(quote: str) -> None:
+    # A quoted sentence closed by its stop, then its source or a note's number: a quote box
+    # over the text, whose words the text repeats, not the page's headline.
+    assert parse_text(_wiki_page(quote)).title == "Harbour Ferry"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "…and the harbour ferry carries passengers and bicycles across",
+        "... and the harbour ferry carries passengers and bicycles across",
+    ],
+)
+def test_a_line_carrying_on_a_sentence_after_an_ellipsis_is_no_headline(line: str) -> None:
+    assert parse_text(_wiki_page(line)).title == "Harbour Ferry"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "“Trams never sleep” – the city’s plan for its harbour line",
+        "“We will run every half hour” – Mayor",  # a quote with no stop: a headline's
+        "...And Justice for All",
+    ],
+)
+def test_a_headline_quoting_someone_or_opening_with_an_ellipsis_is_still_one(
+    headline: str,
+) -> None:
+    assert not _not_a_headline(headline)
