@@ -3010,3 +3010,40 @@ def test_no_text_runs_on_from_a_rule_as_wide_as_the_page() -> None:
     for paragraph in [LEDE, *BODY, LEDE, *BODY]:
         lines += [*textwrap.wrap(paragraph, 80), ""]
     assert unwrapped_page(lines)[2:4] == ["━" * 80, "Related stories"]
+
+
+FRENCH_PAGE = """  Le Courrier du Port
+      * Accueil
+      * Actualités
+      * Économie
+      * Transports
+      * Culture
+      * Sport
+      * Météo
+      * Vidéos
+      * Abonnement
+
+        Jean Dupont, maire du port : le ferry partira toutes les demi-heures
+
+          Par Marie Martin
+          12 mars 2024, 09:30
+
+    Le ferry du port traversera la baie toutes les demi-heures dès le printemps prochain, a annoncé mardi le maire, après un essai de dix-huit mois.
+
+    Les habitants l'attendaient depuis longtemps. « C'est une bonne nouvelle pour tout le monde », a dit une passagère qui prend le bateau chaque matin pour aller travailler.
+
+    Le syndicat des marins a salué la décision, qui crée douze emplois, et demande que les horaires du soir soient tenus aussi le dimanche et les jours fériés.
+
+      À lire aussi
+        * Le pont du port fermé pour travaux ce week-end
+        * Les tarifs du ferry augmentent de cinq pour cent
+      * Mentions légales
+      * Contact
+"""
+
+
+def test_a_spaced_colon_on_a_page_that_spaces_its_quotes_is_no_kickers_end() -> None:
+    # French sets a space inside its quotes and before a colon: "Jean Dupont, maire : le
+    # ferry …" is one headline even where no sentence of the text holds a colon.
+    title = "Jean Dupont, maire du port : le ferry partira toutes les demi-heures"
+    assert parse_text(FRENCH_PAGE).title == title

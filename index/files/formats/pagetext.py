@@ -1728,6 +1728,7 @@ def _kicker_set_apart(
 
 
 _SPACED_COLON = re.compile(r" [:;] ")
+_SPACED_QUOTE = re.compile(r"« \w[^«»]* »")
 
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
 _APART = re.compile(r"\s*[:|]\s+|\s+[-–—]\s+")
@@ -1777,6 +1778,9 @@ def _candidates(
     # Whether the page's text sets a colon apart as French does ("Il a dit : « … »"): then
     # " : " in a line is no kicker's end. A headline read as a sentence is not the text.
     spaced = {line.text for line in lines if line.sentence and _SPACED_COLON.search(line.text)}
+    # Quotes set apart from their words as French sets them ("« Il a dit »") say so too, where
+    # no sentence of the text happens to hold a colon.
+    french = not spaced and any(_SPACED_QUOTE.search(o.text) for o in lines if "«" in o.text)
     masses = _masses(lines)
     # lynx sets the text's paragraphs `_LYNX_MARGIN` columns in and its headings at the edge.
     margins = Counter(line.indent for line in lines if line.sentence).most_common(1)
@@ -1838,7 +1842,7 @@ def _candidates(
             or _carried_on(lines[position - 1], line)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
-        spaced_colons = bool(spaced - {line.text, line.text.replace(": ", " : ", 1)})
+        spaced_colons = french or bool(spaced - {line.text, line.text.replace(": ", " : ", 1)})
         text, cut = _headline_text(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends, twins
         )
