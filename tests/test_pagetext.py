@@ -3047,3 +3047,25 @@ def test_a_spaced_colon_on_a_page_that_spaces_its_quotes_is_no_kickers_end() -> 
     # ferry …" is one headline even where no sentence of the text holds a colon.
     title = "Jean Dupont, maire du port : le ferry partira toutes les demi-heures"
     assert parse_text(FRENCH_PAGE).title == title
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser"),
+    [
+        ("The Driverless Trams of the Harbour Line", "Driverless Trams of the Harbour Line"),
+        (
+            "Das Potenzial von grünem Wasserstoff für die Straßenbahn",
+            "Potenzial von grünem Wasserstoff für die Straßenbahn",
+        ),
+    ],
+)
+def test_an_article_opening_the_headline_is_no_kicker_where_a_teaser_leaves_it_out(
+    headline: str, teaser: str
+) -> None:
+    # A teaser shows the headline's words without its article: the article is no kicker.
+    page = (
+        PAGE.replace("        Home » Transport » Driverless trams on two lines from spring\n", "")
+        .replace("        Driverless trams on two lines from spring\n", f"        {headline}\n")
+        .replace("        * Council approves", f"        * {teaser}\n        * Council approves")
+    )
+    assert parse_text(page).title == headline

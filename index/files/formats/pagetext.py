@@ -1496,7 +1496,10 @@ def _headline_text(
     if text in shown_whole:
         return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
-    for cut in range(1, min(len(words) - 1, 8)):
+    # An article or a question word opens the headline; no kicker is that word alone ("Das
+    # Potenzial von …" where a teaser shows "Potenzial von …").
+    opened = words[0] in _OPENERS or words[0] in _ENGLISH_ARTICLES
+    for cut in range(1 + opened, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
         if tail in tails:
             return tail, "shown"
@@ -1534,6 +1537,9 @@ _OPEN_TAILS = frozenset(
     "che dove".split()
 )
 _RUN_IN_KICKER = 6  # the most words of a kicker run into the headline with a space
+
+
+_ENGLISH_ARTICLES = frozenset(("The", "A", "An"))
 
 
 def _after_run_in_kicker(words: list[str]) -> str:
