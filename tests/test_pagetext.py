@@ -2967,25 +2967,13 @@ def test_an_epigraph_with_who_said_it_is_no_headline(quote: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
-    [
-        "…and the harbour ferry carries passengers and bicycles across",
-        "... and the harbour ferry carries passengers and bicycles across",
-    ],
-)
-def test_a_line_carrying_on_a_sentence_after_an_ellipsis_is_no_headline(line: str) -> None:
-    assert parse_text(_wiki_page(line)).title == "Harbour Ferry"
-
-
-@pytest.mark.parametrize(
     "headline",
     [
         "“Trams never sleep” – the city’s plan for its harbour line",
         "“We will run every half hour” – Mayor",  # a quote with no stop: a headline's
-        "...And Justice for All",
     ],
 )
-def test_a_headline_quoting_someone_or_opening_with_an_ellipsis_is_still_one(
+def test_a_headline_quoting_someone_is_still_one(
     headline: str,
 ) -> None:
     assert not _not_a_headline(headline)

@@ -905,9 +905,6 @@ _CREDIT = re.compile(
 _LABELLED_LIST = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*[^,:]+(?:,[^,:]+){3,}$")
 
 
-# A line that carries on a sentence begun above it: an ellipsis, then a lower-case word
-# ("…und die Zeit geht zu Ende", "...der Trick mit dem Strunk"): a teaser's second half.
-_CARRIED_ON = re.compile(r"^(?:\.\.\.|…)\s?(?=[^\W\d_])(?P<first>\w)")
 # A quoted sentence, closed by its stop, and who said it or the note it refers to: an epigraph,
 # a pull quote or a reader's praise ("“Time is what we waste.”1", "„… ist das Standardwerk.“ –
 # Jane Doe"), not a headline, which quotes without a stop and names no one after a dash.
@@ -917,16 +914,10 @@ _EPIGRAPH = re.compile(
 )
 
 
-def _carried_on_sentence(text: str) -> bool:
-    found = _CARRIED_ON.match(text)
-    return found is not None and found.group("first").islower()
-
-
 def _not_a_headline(text: str) -> bool:
     """Headline-shaped lines that are something else: bylines, captions, buttons, labels."""
     return bool(
-        _carried_on_sentence(text)
-        or _EPIGRAPH.match(text) is not None
+        _EPIGRAPH.match(text) is not None
         or is_byline(text)
         or is_furniture(text)
         or is_footer(text)
