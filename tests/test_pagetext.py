@@ -2979,27 +2979,6 @@ def test_a_headline_quoting_someone_is_still_one(
     assert not _not_a_headline(headline)
 
 
-def test_a_rule_w3m_draws_beside_the_headline_is_no_part_of_it() -> None:
-    # w3m draws an <hr> in a table's cell beside the headline's cell on the same row.
-    page = PAGE.replace(
-        "        Home » Transport » Driverless trams on two lines from spring\n", ""
-    )
-    page = page.replace(
-        "        Driverless trams on two lines from spring\n",
-        f"{'━' * 20} Driverless trams on two lines from spring\n",
-    )
-    assert parse_text(page).title == "Driverless trams on two lines from spring"
-
-
-def test_no_text_runs_on_from_a_rule_as_wide_as_the_page() -> None:
-    # w3m draws an <hr> across its 80 columns: as wide as a wrapped paragraph's lines, it is
-    # no line the heading under it was wrapped from.
-    lines = ["Northfield Courier", "", "━" * 80, "Related stories", ""]
-    for paragraph in [LEDE, *BODY, LEDE, *BODY]:
-        lines += [*textwrap.wrap(paragraph, 80), ""]
-    assert unwrapped_page(lines)[2:4] == ["━" * 80, "Related stories"]
-
-
 FRENCH_PAGE = """  Le Courrier du Port
       * Accueil
       * Actualités

@@ -508,19 +508,6 @@ def _name_over_date(line: str, text_lines: list[str], index: int) -> bool:
     return len(below) < _DATE_LINE and looks_like_date_line(below) and find_date(below) is not None
 
 
-# A rule w3m draws: across the page (an <hr>, as wide as the page's lines), or beside a line's
-# text where a table's cell holding one is set on the same row ("━━━━━━━ Headline", "Menu
-# item   ━━━━━━━"). It is no part of the line's words.
-_RULE_ROW = re.compile(r"[━─]{3,}")
-_RULE_BESIDE = re.compile(r"^(?P<indent>[ \t]*)[━─]{3,}[ \t]+|[ \t]+[━─]{3,}[ \t]*$")
-
-
-def _without_rule_beside(raw: str) -> str:
-    """`raw` without a rule drawn beside its words (`_RULE_BESIDE`); a row of marks stays."""
-    stripped = _RULE_BESIDE.sub(lambda found: found.group("indent") or "", raw)
-    return stripped if stripped != raw and _WORD.search(stripped) else raw
-
-
 def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
     """(first raw line, the raw line after the last, text) of each line as the page had it: the
     lines of a paragraph a text browser wrapped are joined again. A line continues the one
@@ -544,8 +531,6 @@ def _unwrapped(text_lines: list[str]) -> list[tuple[int, int, str]]:
         if (
             width
             and indent == column
-            # A rule w3m draws across the page is as wide as its lines: no text runs on from it.
-            and not _RULE_ROW.fullmatch(previous.strip())
             # A paragraph's line may open like a list's item ("5. März", "- ") where it was
             # wrapped; a list's item never continues another.
             and not (bullet and (listed or previous.endswith(":")))
@@ -734,8 +719,6 @@ def _lines(text_lines: list[str]) -> list[_Line]:
             raw = LINK_MARK.sub("", raw)
         if "(BUTTON)" in raw:
             raw = raw.replace("(BUTTON)", "")  # lynx's mark of a button, before its label
-        if "━" in raw or "─" in raw:
-            raw = _without_rule_beside(raw)
         text = " ".join(raw.replace(_SOFT_HYPHEN, "").split())
         if not text:
             continue
