@@ -1472,8 +1472,8 @@ def _headline_text(
     words = text.split()
     # An article or a question word opens the headline; no kicker is that word alone ("Das
     # Potenzial von …" where a teaser shows "Potenzial von …").
-    opened = words[0] in _OPENERS or words[0] in _ENGLISH_ARTICLES
-    for cut in range(1 + opened, min(len(words) - 1, 8)):
+    article = words[0] in _OPENERS or words[0] in _ENGLISH_ARTICLES
+    for cut in range(1 + article, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
         if tail in tails:
             return tail, "shown"
