@@ -15,6 +15,7 @@ from newsread.index.files.formats.pagetext import (
     _candidates,
     _deck,
     _lines,
+    _not_a_headline,
     _wrap_width,
     find_article,
     name_words,
@@ -3036,3 +3037,109 @@ def test_an_author_label_under_the_text_after_a_photos_file_name(
 def test_an_author_label_naming_a_desk_credits_its_outlet_without_the_label(meta: str) -> None:
     draft = parse_text(PAGE.replace("          By Jane Doe\n", f"          {meta}\n"))
     assert (draft.authors, draft.credit) == ([], "Harbour Courier")
+
+
+def _wiki_page(above_text: str, headline: str = "Harbour Ferry") -> str:
+    """A reference page: a short headline, a line set apart over its text, the text."""
+    return f"""  Northfield Wiki
+{MENU}
+
+  {headline}
+
+  {above_text}
+
+    The harbour ferry is a boat that carries passengers and bicycles across the harbour of Northfield every half hour, from six in the morning until midnight.
+
+    {BODY[0]}
+
+    {BODY[1]}
+
+      * About us
+      * Contact
+"""
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“The harbour ferry carries passengers and bicycles across the harbour.” – Jane Roe",
+        "“The harbour ferry carries passengers and bicycles across the harbour.”1",
+        '" The harbour ferry carries passengers and bicycles across the harbour. " —Town Guide',
+    ],
+)
+def test_an_epigraph_with_who_said_it_is_no_headline(quote: str) -> None:
+    # A quoted sentence closed by its stop, then its source or a note's number: a quote box
+    # over the text, whose words the text repeats, not the page's headline.
+    assert parse_text(_wiki_page(quote)).title == "Harbour Ferry"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "“Trams never sleep” – the city’s plan for its harbour line",
+        "“We will run every half hour” – Mayor",  # a quote with no stop: a headline's
+    ],
+)
+def test_a_headline_quoting_someone_is_still_one(
+    headline: str,
+) -> None:
+    assert not _not_a_headline(headline)
+
+
+FRENCH_PAGE = """  Le Courrier du Port
+      * Accueil
+      * Actualités
+      * Économie
+      * Transports
+      * Culture
+      * Sport
+      * Météo
+      * Vidéos
+      * Abonnement
+
+        Jean Dupont, maire du port : le ferry partira toutes les demi-heures
+
+          Par Marie Martin
+          12 mars 2024, 09:30
+
+    Le ferry du port traversera la baie toutes les demi-heures dès le printemps prochain, a annoncé mardi le maire, après un essai de dix-huit mois.
+
+    Les habitants l'attendaient depuis longtemps. « C'est une bonne nouvelle pour tout le monde », a dit une passagère qui prend le bateau chaque matin pour aller travailler.
+
+    Le syndicat des marins a salué la décision, qui crée douze emplois, et demande que les horaires du soir soient tenus aussi le dimanche et les jours fériés.
+
+      À lire aussi
+        * Le pont du port fermé pour travaux ce week-end
+        * Les tarifs du ferry augmentent de cinq pour cent
+      * Mentions légales
+      * Contact
+"""
+
+
+def test_a_spaced_colon_on_a_page_that_spaces_its_quotes_is_no_kickers_end() -> None:
+    # French sets a space inside its quotes and before a colon: "Jean Dupont, maire : le
+    # ferry …" is one headline even where no sentence of the text holds a colon.
+    title = "Jean Dupont, maire du port : le ferry partira toutes les demi-heures"
+    assert parse_text(FRENCH_PAGE).title == title
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser"),
+    [
+        ("The Driverless Trams of the Harbour Line", "Driverless Trams of the Harbour Line"),
+        (
+            "Das Potenzial von grünem Wasserstoff für die Straßenbahn",
+            "Potenzial von grünem Wasserstoff für die Straßenbahn",
+        ),
+    ],
+)
+def test_an_article_opening_the_headline_is_no_kicker_where_a_teaser_leaves_it_out(
+    headline: str, teaser: str
+) -> None:
+    # A teaser shows the headline's words without its article: the article is no kicker.
+    page = (
+        PAGE.replace("        Home » Transport » Driverless trams on two lines from spring\n", "")
+        .replace("        Driverless trams on two lines from spring\n", f"        {headline}\n")
+        .replace("        * Council approves", f"        * {teaser}\n        * Council approves")
+    )
+    assert parse_text(page).title == headline

@@ -888,10 +888,20 @@ _CREDIT = re.compile(
 _LABELLED_LIST = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*[^,:]+(?:,[^,:]+){3,}$")
 
 
+# A quoted sentence, closed by its stop, and who said it or the note it refers to: an epigraph,
+# a pull quote or a reader's praise ("“Time is what we waste.”1", "„… ist das Standardwerk.“ –
+# Jane Doe"), not a headline, which quotes without a stop and names no one after a dash.
+_EPIGRAPH = re.compile(
+    r"^[\"“„«‚‘»]\s?[^\"“”„«»]{8,}[.!?…]\s?[\"”“»«‘’]"
+    r"\s*(?:\d{1,2}|\[\w{1,5}\]|[—–―-]\s*\S+(?:\s+\S+){0,4})$"
+)
+
+
 def _not_a_headline(text: str) -> bool:
     """Headline-shaped lines that are something else: bylines, captions, buttons, labels."""
     return bool(
-        is_byline(text)
+        _EPIGRAPH.match(text) is not None
+        or is_byline(text)
         or is_furniture(text)
         or is_footer(text)
         or _CREDIT.search(text)
@@ -1460,7 +1470,10 @@ def _headline_text(
     if text in shown_whole:
         return text, ""  # the page shows it whole elsewhere too: nothing in it is a kicker
     words = text.split()
-    for cut in range(1, min(len(words) - 1, 8)):
+    # An article or a question word opens the headline; no kicker is that word alone ("Das
+    # Potenzial von …" where a teaser shows "Potenzial von …").
+    article = words[0] in _OPENERS or words[0] in _ENGLISH_ARTICLES
+    for cut in range(1 + article, min(len(words) - 1, 8)):
         tail = " ".join(words[cut:])
         if tail in tails:
             return tail, "shown"
@@ -1498,6 +1511,9 @@ _OPEN_TAILS = frozenset(
     "che dove".split()
 )
 _RUN_IN_KICKER = 6  # the most words of a kicker run into the headline with a space
+
+
+_ENGLISH_ARTICLES = frozenset(("The", "A", "An"))
 
 
 def _after_run_in_kicker(words: list[str]) -> str:
@@ -1692,6 +1708,7 @@ def _kicker_set_apart(
 
 
 _SPACED_COLON = re.compile(r" [:;] ")
+_SPACED_QUOTE = re.compile(r"« \w[^«»]* »")
 
 # Where a line sets one part apart from the next: a colon, a bar, a spaced dash.
 _APART = re.compile(r"\s*[:|]\s+|\s+[-–—]\s+")
@@ -1741,6 +1758,9 @@ def _candidates(
     # Whether the page's text sets a colon apart as French does ("Il a dit : « … »"): then
     # " : " in a line is no kicker's end. A headline read as a sentence is not the text.
     spaced = {line.text for line in lines if line.sentence and _SPACED_COLON.search(line.text)}
+    # Quotes set apart from their words as French sets them ("« Il a dit »") say so too, where
+    # no sentence of the text happens to hold a colon.
+    french = not spaced and any(_SPACED_QUOTE.search(o.text) for o in lines if "«" in o.text)
     masses = _masses(lines)
     # lynx sets the text's paragraphs `_LYNX_MARGIN` columns in and its headings at the edge.
     margins = Counter(line.indent for line in lines if line.sentence).most_common(1)
@@ -1802,7 +1822,7 @@ def _candidates(
             or _carried_on(lines[position - 1], line)
         ):
             continue  # "on two lines" under "Driverless trams –": the headline's second half
-        spaced_colons = bool(spaced - {line.text, line.text.replace(": ", " : ", 1)})
+        spaced_colons = french or bool(spaced - {line.text, line.text.replace(": ", " : ", 1)})
         text, cut = _headline_text(
             lines, position, tails, spaced_colons, repeated, apart, crumbs, trail_ends, twins
         )
