@@ -69,6 +69,43 @@ Corps du texte.
     )
 
 
+def test_multimarkdown_metadata_lines_are_the_articles_fields() -> None:
+    """`Key: value` lines opening the file up to a blank line (MultiMarkdown, Pelican, iA
+    Writer): a plain-text article saved with them and renamed `.md` lost its title to the
+    file's name, and the lines were its first paragraph."""
+    draft = parse_markdown(
+        "Title: Harbour council approves the new quay\n"
+        "Author: Mara Quist\n"
+        "Date: 12 March 2024\n"
+        "Base Header Level: 2\n"
+        "Summary: The quay is approved\n"
+        "  after a long debate.\n"
+        "\n"
+        "The council of Kelmor approved the quay on Tuesday.\n"
+    )
+    assert draft.title == "Harbour council approves the new quay"
+    assert draft.authors == ["Mara Quist"]
+    assert draft.published == datetime(2024, 3, 12)
+    assert draft.paragraphs == [
+        "The quay is approved after a long debate.",
+        "The council of Kelmor approved the quay on Tuesday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Update: the council met again on Friday.",  # no metadata key: a sentence
+        "Name: Mara Quist\nRole: harbour master",  # a profile's lines, not a title
+        "Title: Harbour quay\nand a line that is no label",
+    ],
+)
+def test_a_first_paragraph_of_labels_that_are_no_metadata_stays_text(first: str) -> None:
+    draft = parse_markdown(f"{first}\n\nThe council approved the quay on Tuesday.\n")
+    assert not draft.title
+    assert draft.paragraphs[1] == "The council approved the quay on Tuesday."
+
+
 def test_heading_is_the_title_and_lines_under_it_are_byline_and_date() -> None:
     draft = parse_markdown(
         """# Heading title

@@ -96,7 +96,34 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
             found = match.group(1) or ""
             meta = _simple(found) if len(found) > MAX_FRONT_MATTER_CHARS else parse(found)
             return meta, text[match.end() :]
-    return {}, text
+    return _metadata_lines(text)
+
+
+_LABEL = re.compile(r"([A-Za-z][\w -]{0,30}?)[ \t]*:[ \t]+(\S.*)")
+_META_KEYS = frozenset(("title", "headline", "date", "published", "author", "authors", "byline"))
+
+
+def _metadata_lines(text: str) -> tuple[dict[str, Any], str]:
+    """MultiMarkdown's metadata (Pelican's, iA Writer's, nvALT's): `Key: value` lines opening
+    the file, a value going on over indented lines, up to a blank line; (keys, the rest).
+    Only where one key is a title, date or author: a first paragraph such as "Update: the
+    council met" stays text."""
+    head, blank, rest = text.partition("\n\n")
+    meta: dict[str, Any] = {}
+    key = ""
+    for line in head.split("\n"):
+        label = _LABEL.fullmatch(line.rstrip())
+        if label:
+            key = label.group(1).strip()
+            meta[key] = label.group(2).strip()
+        elif key and line[:1] in (" ", "\t") and line.strip():
+            meta[key] += " " + line.strip()
+        else:
+            return {}, text
+    folded = {re.sub(r"[\s_\-]", "", name.lower()) for name in meta}
+    if not blank or not folded & _META_KEYS:
+        return {}, text
+    return meta, rest
 
 
 def _yaml(block: str) -> dict[str, Any]:
